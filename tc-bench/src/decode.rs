@@ -9,7 +9,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tc_core::test_util::envelope;
 use tc_cvm::DescribeImagesResponse;
-use tc_cvm::errors::DescribeImagesError;
+use tc_cvm::errors::CvmErrorCode;
 
 use crate::alloc::Counting;
 use crate::args::Args;
@@ -32,13 +32,9 @@ pub(crate) fn run(args: &Args, allocator: &Counting) -> Result<Value, String> {
     let body = describe_images_body(megabytes * 1024 * 1024);
 
     let ours = || {
-        envelope::decode::<DescribeImagesResponse, DescribeImagesError>(
-            "DescribeImages",
-            200,
-            &body,
-        )
-        .map(|(out, _)| out.image_set.len())
-        .map_err(|e| e.to_string())
+        envelope::decode::<DescribeImagesResponse, CvmErrorCode>("DescribeImages", 200, &body)
+            .map(|(out, _)| out.image_set.len())
+            .map_err(|e| e.to_string())
     };
     let plain = || {
         serde_json::from_slice::<Plain>(&body)

@@ -89,130 +89,74 @@ fn action_list<'a>(names: impl ExactSizeIterator<Item = &'a String>) -> String {
     }
 }
 
-/// "a" or "an" before `next`: "an" before a vowel, except the vowels that
-/// sound like a consonant (`User`, `Unit`, `One`, `Euro`).
-fn article(next: &str) -> &'static str {
-    const SOUNDS_LIKE_A_CONSONANT: &[&str] =
-        &["Uni", "Use", "Usa", "Uti", "Url", "Uri", "One", "Eu"];
-    let word = next.trim_start_matches(['[', '`']);
-    let vowel = word.starts_with(|c: char| "aeiouAEIOU".contains(c));
-    if vowel && !SOUNDS_LIKE_A_CONSONANT.iter().any(|p| word.starts_with(p)) {
-        "an"
-    } else {
-        "a"
-    }
-}
-
-/// `in_models`: the phrase is for a doc in `models`, where a model's name links
-/// by itself (rustdoc calls a path there redundant).
-fn scalar_phrase(s: &Scalar, plural: bool, in_models: bool) -> String {
-    let (one, many) = match s {
-        Scalar::String => ("string", "strings"),
-        Scalar::DateTime => ("date and time, as the service writes it", "dates and times"),
-        Scalar::DateTimeIso => ("ISO 8601 timestamp", "ISO 8601 timestamps"),
-        Scalar::Date => ("date (`YYYY-MM-DD`)", "dates"),
-        Scalar::Binary => ("file's contents", "files' contents"),
-        Scalar::I64 => ("signed 64-bit integer", "signed 64-bit integers"),
-        Scalar::U64 => ("unsigned 64-bit integer", "unsigned 64-bit integers"),
-        Scalar::F64 => ("floating-point number", "floating-point numbers"),
-        Scalar::Bool => ("boolean", "booleans"),
-        Scalar::Object(name) => {
-            let link = if in_models {
-                format!("[`{name}`]")
-            } else {
-                format!("[`{name}`](super::models::{name})")
-            };
-            return if plural {
-                format!("{link} objects")
-            } else {
-                format!("{} {link}", article(name))
-            };
-        }
-    };
-    if plural {
-        many.to_owned()
-    } else {
-        format!("{} {one}", article(one))
-    }
-}
-
-fn type_phrase(ty: &Ty, in_models: bool) -> String {
-    match ty {
-        Ty::One(s) => scalar_phrase(s, false, in_models),
-        Ty::List(s) => format!("a list of {}", scalar_phrase(s, true, in_models)),
-    }
-}
-
-/// The crate's own docs: what it holds, one call, and the rules every field follows.
+/// The crate's own docs: what it holds, one call, where each part lives, and
+/// its API versions. What holds for every field of every crate (how names and
+/// `Option` map to the wire) is said once, in tc-core's docs, and linked.
 pub(crate) fn crate_docs(service: &ServicePlan, label: &str, example: &str) -> Doc {
     let plan = service.main();
-    let lib = service.name.replace('-', "_");
-    let any = &plan.doc_example;
-    let with_errors = plan
-        .actions
-        .get(any)
-        .and_then(|a| a.error_enum.as_deref())
-        .or_else(|| plan.actions.values().find_map(|a| a.error_enum.as_deref()));
-    let mut doc = Doc::default()
-        .paragraph(format!(
-            "Tencent Cloud {}, API version {}: every action, model and error code, typed.",
-            product(plan),
-            plan.version
-        ))
-        .paragraph(format!(
-            "Each of the {} actions is a struct named after it, at the crate root ([`{any}`]); \
-             sending it with a [`Client`] returns the matching `...Response` ([`{any}Response`]). \
-             The objects requests and responses are made of are in [`models`].",
-            plan.actions.len()
-        ));
-    doc = match with_errors {
-        Some(e) => doc.line(format!(
-            "Error codes are the enum [`errors::{}`]; each action that documents codes has \
-             an alias of it named after the action, whose docs list them ([`errors::{e}`]).",
-            plan.all_codes_enum
-        )),
-        None => doc.line(format!(
-            "[`errors::{}`] holds every code of the service.",
-            plan.all_codes_enum
-        )),
-    };
+    let mut doc = Doc::default().paragraph(format!(
+        "Tencent Cloud {}, API version {}: every action, model and error code, typed.",
+        product(plan),
+        plan.version
+    ));
     doc = doc.paragraph("```no_run");
     for line in example.lines() {
         doc = doc.line(line);
     }
     doc = doc.line("```");
-    doc = versions_section(doc, service);
-    doc.paragraph("# How fields map to the wire")
-        .paragraph(
-            "- Fields are the members in `snake_case` (`ImageId` is `image_id`); each field's \
-             doc starts with the member's wire name, and a field whose name does not give the \
-             wire name back carries `#[tc(rename = \"...\")]`.",
-        )
-        .line(
-            "- A request's optional parameter is an `Option`: `None` leaves it out of the \
-             request. Requests implement `Default`, so one with many optional parameters is \
-             built with `..Default::default()`.",
-        )
-        .line(
-            "- A response member the service may leave out or send as `null` is an `Option`. \
-             A plain member is one the service always sends; should it not, it decodes as \
-             its type's default rather than failing the call.",
-        )
-        .line(
-            "- A model used both ways is plain only when it is required in requests and \
-             always sent in responses; its field docs say which way a member is required \
-             when only one is.",
-        )
-        .line(
-            "- Members the specs mark disabled are kept (the service may still send them) \
-             and `#[deprecated]`.",
-        )
-        .line(format!(
-            "- Every item links to the action's page in Tencent Cloud's API Explorer, \
-             which documents what each member means. This crate is generated by \
-             `tc-codegen` from `{label}`; `{lib}` re-exports what a call needs from \
-             `tc_core`, so it is the only dependency to add."
+    doc = organization_section(doc, service);
+    doc = doc.paragraph(format!(
+        "How a field maps to its member on the wire (names, `Option`, `Default`) is the \
+         same in every crate: see [tc-core's docs](tc_core#how-fields-map-to-the-wire). \
+         Each action's docs link to its page in Tencent Cloud's API Explorer, which says \
+         what each member means. This crate is generated by `tc-codegen` from `{label}`."
+    ));
+    versions_section(doc, service)
+}
+
+/// "# Crate organization": where each kind of item lives.
+fn organization_section(doc: Doc, service: &ServicePlan) -> Doc {
+    let plan = service.main();
+    let lib = service.lib();
+    let any = &plan.doc_example;
+    let all = &plan.all_codes_enum;
+    let mut doc = doc
+        .paragraph("# Crate organization")
+        .paragraph(format!(
+            "- The crate root: the {} actions of version {}, each a struct named after it \
+             ([`{any}`]) whose call returns the matching `...Response` \
+             ([`{any}Response`]); and what a call needs from `tc_core` ([`Client`], \
+             [`ClientBuilder`], [`Error`], the credential providers), so `{lib}` is the \
+             only dependency to add.",
+            plan.actions.len(),
+            plan.version
         ))
+        .line("- [`models`]: the objects requests and responses are made of.")
+        .line(format!(
+            "- [`errors`]: [`errors::{all}`], every code the service's actions document; \
+             each action's docs list its own. The codes every service may return are \
+             [`CommonCode`]."
+        ))
+        .line(
+            "- [`paginators`]: which list actions page and how; \
+             [`Client::paginate`] walks every page of those.",
+        );
+    if !plan.waiters.is_empty() {
+        doc = doc.line(
+            "- [`waiters`]: functions that wait for a resource to reach a state \
+             ([`Client::wait_until`]).",
+        );
+    }
+    let modules: Vec<String> = service
+        .versions
+        .iter()
+        .map(|p| format!("`{}`", p.module))
+        .collect();
+    doc.line(format!(
+        "- One module per API version ({}), each holding the same parts for its \
+         version; see [API versions](#api-versions).",
+        modules.join(", ")
+    ))
 }
 
 /// "# API versions": each version's module and feature, and how to turn on
@@ -355,25 +299,46 @@ pub(crate) fn request(plan: &Plan, a: &ActionPlan) -> Doc {
         "A successful call returns [`{}`].",
         a.response.name
     ));
-    doc = match &a.error_enum {
-        Some(e) => doc.line(format!(
-            "The codes it documents are in [`{e}`](super::errors::{e}), beside the common \
-             ones in [`CommonCode`](crate::CommonCode)."
-        )),
-        None => doc.line(
-            "It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).",
-        ),
-    };
     if let Some(limit) = a.rate_limit {
         doc = doc.line(format!(
             "The service accepts at most {limit} of these calls per second, and the client \
              keeps to that."
         ));
     }
-    doc.paragraph(format!(
+    doc = doc.paragraph(format!(
         "[API Explorer]({})",
         explorer_url(&plan.service, &plan.version, &a.name)
-    ))
+    ));
+    action_codes(doc, plan, a)
+}
+
+/// "# Errors": the codes the action documents, each linked to its variant of
+/// the service's enum. This is the one place that says which action documents
+/// which code.
+fn action_codes(doc: Doc, plan: &Plan, a: &ActionPlan) -> Doc {
+    let common = "[`CommonCode`](crate::CommonCode)";
+    let doc = doc.paragraph("# Errors");
+    if a.errors.is_empty() {
+        return doc.paragraph(format!(
+            "It documents no codes beyond the ones every service may return, in {common}."
+        ));
+    }
+    let all = &plan.all_codes_enum;
+    let mut doc = doc
+        .paragraph(format!(
+            "The codes it documents, variants of [`{all}`](super::errors::{all}) (beside the \
+             ones every service may return, in {common}):"
+        ))
+        .line("");
+    for (code, ours) in &a.errors {
+        let variant = &plan.codes[code].variant;
+        let link = format!("[`{code}`](super::errors::{all}::{variant})");
+        doc = match ours {
+            Some(text) => doc.line(format!("- {link}: {text}")),
+            None => doc.line(format!("- {link}")),
+        };
+    }
+    doc
 }
 
 pub(crate) fn response(a: &ActionPlan) -> Doc {
@@ -419,40 +384,40 @@ pub(crate) fn field(f: &FieldPlan, holder: Holder) -> Doc {
             "`RequestId`: the id of this call; quote it when asking Tencent Cloud for help.",
         );
     }
-    let in_models = matches!(holder, Holder::TwoWayModel | Holder::OneWayModel);
-    let mut doc =
-        Doc::default().paragraph(format!("`{}`: {}.", f.wire, type_phrase(&f.ty, in_models)));
+    // The wire name, then only what the field's Rust type does not say.
+    let mut facts = vec![format!("`{}`", f.wire)];
+    facts.extend(text_format(&f.ty).map(str::to_owned));
     if holder == Holder::TwoWayModel && !f.plain {
         if f.input_required {
-            doc = doc.line("Required in requests.");
+            facts.push("required in requests".to_owned());
         }
         if f.output_always {
-            doc = doc.line("Always sent in responses.");
+            facts.push("always sent in responses".to_owned());
         }
     }
+    let mut line = facts.join(", ");
     if let Some(example) = &f.example {
-        doc = doc.paragraph(format!("Example: `{example}`"));
+        line.push_str(&format!("; example: `{example}`"));
     }
-    doc
+    Doc::default().paragraph(line)
 }
 
-pub(crate) fn error_alias(plan: &Plan, a: &ActionPlan) -> Doc {
-    let mut doc = Doc::default()
-        .paragraph(format!(
-            "The error codes of [`{}`](super::{}): [`{}`], of which it documents these (beside \
-             the common ones in [`CommonCode`](crate::CommonCode)):",
-            a.name, a.name, plan.all_codes_enum
-        ))
-        .line("");
-    for (code, ours) in &a.errors {
-        let variant = &plan.codes[code].variant;
-        let link = format!("[`{variant}`]({}::{variant})", plan.all_codes_enum);
-        doc = match ours {
-            Some(text) => doc.line(format!("- {link} (`{code}`): {text}")),
-            None => doc.line(format!("- {link} (`{code}`)")),
-        };
-    }
-    doc
+/// How a member carried as a `String` is written, where its type says more
+/// than "text": the Rust type (`String`) cannot tell a date from a name.
+fn text_format(ty: &Ty) -> Option<&'static str> {
+    let (Ty::One(s) | Ty::List(s)) = ty;
+    let list = matches!(ty, Ty::List(_));
+    Some(match (s, list) {
+        (Scalar::DateTime, false) => "a date and time as the service writes it",
+        (Scalar::DateTime, true) => "dates and times as the service writes them",
+        (Scalar::DateTimeIso, false) => "an ISO 8601 timestamp",
+        (Scalar::DateTimeIso, true) => "ISO 8601 timestamps",
+        (Scalar::Date, false) => "a date (`YYYY-MM-DD`)",
+        (Scalar::Date, true) => "dates (`YYYY-MM-DD`)",
+        (Scalar::Binary, false) => "a file's contents",
+        (Scalar::Binary, true) => "files' contents",
+        _ => return None,
+    })
 }
 
 pub(crate) fn all_codes_enum(plan: &Plan) -> Doc {
@@ -463,8 +428,9 @@ pub(crate) fn all_codes_enum(plan: &Plan) -> Doc {
             plan.codes.len()
         ))
         .paragraph(
-            "Each action that documents codes has an alias of this enum named after it \
-             (`<Action>Error`), whose docs list the codes that action documents.",
+            "Each action's docs list the codes it documents; \
+             [`Error::is`](crate::Error::is) and \
+             [`Error::action_error`](crate::Error::action_error) match them.",
         )
 }
 
@@ -474,14 +440,9 @@ pub(crate) fn all_codes_variant(plan: &Plan, code: &str, c: &CodePlan) -> Doc {
         .actions
         .iter()
         .find_map(|a| plan.actions.get(a)?.errors.get(code)?.as_deref());
-    let doc = match ours {
+    match ours {
         Some(text) => Doc::default().paragraph(format!("`{code}`: {text}")),
         None => Doc::default().paragraph(format!("`{code}`")),
-    };
-    if c.actions.is_empty() {
-        doc
-    } else {
-        doc.paragraph(format!("Documented for {}.", action_list(c.actions.iter())))
     }
 }
 
@@ -619,8 +580,8 @@ pub(crate) fn models_module(plan: &Plan) -> Doc {
 pub(crate) fn errors_module(plan: &Plan) -> Doc {
     Doc::default()
         .paragraph(format!(
-            "Error codes of {}: [`{}`] holds them all, and each action that documents codes \
-             has an alias of it named after the action (`<Action>Error`) that lists them.",
+            "Error codes of {}: [`{}`] holds every code its actions document; each \
+             action's docs list its own.",
             api(plan),
             plan.all_codes_enum
         ))
@@ -636,19 +597,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn articles() {
-        let phrase = |s: Scalar, in_models| scalar_phrase(&s, false, in_models);
-        assert_eq!(phrase(Scalar::U64, false), "an unsigned 64-bit integer");
-        assert_eq!(phrase(Scalar::String, false), "a string");
+    fn only_text_formats_are_described() {
+        assert_eq!(text_format(&Ty::One(Scalar::String)), None);
+        assert_eq!(text_format(&Ty::List(Scalar::U64)), None);
         assert_eq!(
-            phrase(Scalar::Object("InstanceChargePrepaid".into()), false),
-            "an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid)"
+            text_format(&Ty::One(Scalar::Object("Placement".into()))),
+            None
         );
         assert_eq!(
-            phrase(Scalar::Object("Placement".into()), true),
-            "a [`Placement`]"
+            text_format(&Ty::One(Scalar::Date)),
+            Some("a date (`YYYY-MM-DD`)")
         );
-        assert_eq!(article("UserData"), "a");
-        assert_eq!(article("Image"), "an");
+        assert_eq!(
+            text_format(&Ty::List(Scalar::DateTimeIso)),
+            Some("ISO 8601 timestamps")
+        );
     }
 }

@@ -32,6 +32,32 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # How fields map to the wire
+//!
+//! The same rules hold for an action of your own and for every generated
+//! service crate (`tc_cvm`, `tc_vpc`, ...), which states them here once:
+//!
+//! - A field is the member of the same name in `PascalCase` (`image_id` is
+//!   `ImageId`); a field whose name does not give the wire name back carries
+//!   `#[tc(rename = "...")]`. In the generated crates each field's doc starts
+//!   with its wire name, then says what its Rust type does not (a date's
+//!   format, whether a model's member is required one way), and the spec's
+//!   example value.
+//! - A request's optional parameter is an `Option`: `None` leaves it out of
+//!   the request. Actions implement `Default`, so one with many optional
+//!   parameters is built with `..Default::default()`.
+//! - A response member the service may leave out or send as `null` is an
+//!   `Option`. A plain member is one the service always sends; should it not,
+//!   it decodes as its type's default rather than failing the call.
+//! - In a generated model used both in requests and in responses, a member is
+//!   plain only when it is required in requests and always sent in responses;
+//!   its doc says which way it is required when only one is.
+//! - Members the specs mark disabled are kept (the service may still send
+//!   them) and `#[deprecated]`.
+//! - Each generated action links to its page in Tencent Cloud's API Explorer,
+//!   which says what each member means, and lists the error codes it
+//!   documents.
+//!
 //! # Layers
 //!
 //! The crate's folders are its layers, bottom up; each uses only itself and

@@ -87,6 +87,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for CreateService {
         const NAME: &'static str = "CreateService";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

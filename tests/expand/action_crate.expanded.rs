@@ -72,6 +72,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> tc::__private::wire::DecodeMap<'de> for StartInstances {
         const NAME: &'static str = "StartInstances";
         fn decode_map<M: tc::__private::serde::de::MapAccess<'de>>(

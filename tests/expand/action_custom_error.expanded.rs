@@ -71,6 +71,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de>
     for DescribeImageSharePermission {
         const NAME: &'static str = "DescribeImageSharePermission";

@@ -59,6 +59,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for DescribeRegions {
         const NAME: &'static str = "DescribeRegions";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

@@ -105,6 +105,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for DescribeImages {
         const NAME: &'static str = "DescribeImages";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

@@ -92,6 +92,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for GetTagKeys {
         const NAME: &'static str = "GetTagKeys";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

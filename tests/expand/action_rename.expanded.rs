@@ -90,6 +90,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for ModifyInstancesRole {
         const NAME: &'static str = "ModifyInstancesRole";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

@@ -124,6 +124,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for SharePermission {
         const NAME: &'static str = "SharePermission";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

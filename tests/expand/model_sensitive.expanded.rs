@@ -106,6 +106,7 @@ const _: () = {
     }
     #[automatically_derived]
     #[allow(deprecated)]
+    #[doc(hidden)]
     impl<'de> ::tc_core::__private::wire::DecodeMap<'de> for SecretValue {
         const NAME: &'static str = "SecretValue";
         fn decode_map<M: ::tc_core::__private::serde::de::MapAccess<'de>>(

@@ -4,7 +4,7 @@
 
 use tc_core::query;
 use tc_core::test_util::envelope::decode;
-use tc_cvm::errors::{DescribeImageSharePermissionError, DescribeImagesError};
+use tc_cvm::errors::CvmErrorCode;
 use tc_cvm::{DescribeImageSharePermissionResponse, DescribeImagesResponse, DescribeInstances};
 
 /// The response decoder never panics, and what it accepts survives a
@@ -12,18 +12,15 @@ use tc_cvm::{DescribeImageSharePermissionResponse, DescribeImagesResponse, Descr
 pub fn decode_envelope(data: &[u8]) {
     for status in [200, 502] {
         if let Ok((images, _)) =
-            decode::<DescribeImagesResponse, DescribeImagesError>("DescribeImages", status, data)
+            decode::<DescribeImagesResponse, CvmErrorCode>("DescribeImages", status, data)
         {
             let again = reencode(&images);
-            let (back, _) = decode::<DescribeImagesResponse, DescribeImagesError>(
-                "DescribeImages",
-                200,
-                &again,
-            )
-            .expect("an accepted response decodes again");
+            let (back, _) =
+                decode::<DescribeImagesResponse, CvmErrorCode>("DescribeImages", 200, &again)
+                    .expect("an accepted response decodes again");
             assert_eq!(back, images);
         }
-        let _ = decode::<DescribeImageSharePermissionResponse, DescribeImageSharePermissionError>(
+        let _ = decode::<DescribeImageSharePermissionResponse, CvmErrorCode>(
             "DescribeImageSharePermission",
             status,
             data,

@@ -15,7 +15,7 @@ use tc_core::{
     tc_model,
 };
 use tc_cvm::DescribeImageSharePermission;
-use tc_cvm::errors::DescribeImageSharePermissionError;
+use tc_cvm::errors::CvmErrorCode;
 
 const SECRET_KEY: &str = "SECRET-KEY-MARKER-Gu5t9xGARNpq86cd98joQYCN3";
 const TOKEN: &str = "TOKEN-MARKER-3f9a";
@@ -249,10 +249,10 @@ async fn business_errors_are_not_retried_and_stay_typed() {
     .await;
     let error = client(&server.endpoint()).send(seed()).await.unwrap_err();
     assert_eq!(server.requests().len(), 1);
-    assert!(error.is(DescribeImageSharePermissionError::InvalidImageIdNotFound));
+    assert!(error.is(CvmErrorCode::InvalidImageIdNotFound));
     assert_eq!(
-        error.action_error::<DescribeImageSharePermissionError>(),
-        Some(&DescribeImageSharePermissionError::InvalidImageIdNotFound)
+        error.action_error::<CvmErrorCode>(),
+        Some(&CvmErrorCode::InvalidImageIdNotFound)
     );
     assert_eq!(error.common_code(), None);
     assert_eq!(error.code(), Some("InvalidImageId.NotFound"));

@@ -1,10 +1,13 @@
 //! The seed action, `DescribeImageSharePermission`, as the API page it came
-//! from documents it: its seven error codes, typed through the action's alias
-//! of the service-wide enum, and its rate limit.
+//! from documents it: its seven error codes, typed through the action's error
+//! type (the service-wide enum), and its rate limit.
 
 use tc_core::{Action, ErrorCode};
 use tc_cvm::DescribeImageSharePermission;
-use tc_cvm::errors::{CvmErrorCode, DescribeImageSharePermissionError};
+use tc_cvm::errors::CvmErrorCode;
+
+/// The codes of the action, whatever type the action names for them.
+type ShareError = <DescribeImageSharePermission as Action>::Error;
 
 const DOCUMENTED: [&str; 7] = [
     "InvalidAccountId.NotFound",
@@ -25,11 +28,11 @@ fn its_seven_codes_are_typed() {
         serde_json::json!(DOCUMENTED)
     );
     for code in DOCUMENTED {
-        let typed = DescribeImageSharePermissionError::from_code(code).expect(code);
+        let typed = ShareError::from_code(code).expect(code);
         assert_eq!(typed.code(), code);
     }
     assert_eq!(
-        DescribeImageSharePermissionError::from_code("InvalidImageId.NotFound"),
+        ShareError::from_code("InvalidImageId.NotFound"),
         Some(CvmErrorCode::InvalidImageIdNotFound)
     );
     assert_eq!(

@@ -8,9 +8,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use support::raw_request;
 use tc_core::{Client, CommonCode, Credential, Error, ErrorCode, Method, RetryConfig};
-use tc_cvm::errors::{
-    DescribeImageSharePermissionError as ShareError, ModifyImageSharePermissionError as ModifyError,
-};
+use tc_cvm::errors::CvmErrorCode;
 use tc_cvm::{DescribeImageSharePermission, DescribeImages, ModifyImageSharePermission};
 use tc_emulator::cvm::ImageSharing;
 use tc_mock::MockServer;
@@ -154,49 +152,50 @@ async fn image_rules_produce_the_documented_typed_errors() {
     .await;
     let client = client(&mock);
 
-    let (typed, error) = action_error::<ShareError>(client.send(describe("img-BAD")).await).await;
-    assert_eq!(typed, ShareError::InvalidImageIdMalformed);
+    let (typed, error) = action_error::<CvmErrorCode>(client.send(describe("img-BAD")).await).await;
+    assert_eq!(typed, CvmErrorCode::InvalidImageIdMalformed);
     assert_eq!(
         error.action_error::<tc_vpc::errors::VpcErrorCode>(),
         None,
         "typed only as the called action's error type"
     );
     assert!(error.request_id().is_some_and(|id| !id.is_empty()));
-    let (typed, _) = action_error::<ShareError>(client.send(describe("img-00000000")).await).await;
-    assert_eq!(typed, ShareError::InvalidImageIdNotFound);
-    let (typed, _) = action_error::<ModifyError>(
+    let (typed, _) =
+        action_error::<CvmErrorCode>(client.send(describe("img-00000000")).await).await;
+    assert_eq!(typed, CvmErrorCode::InvalidImageIdNotFound);
+    let (typed, _) = action_error::<CvmErrorCode>(
         client
             .send(modify("img-6pb6lrmy", &["100000000001"], "SHARE"))
             .await,
     )
     .await;
-    assert_eq!(typed, ModifyError::InvalidAccountIsYourSelf);
-    let (typed, _) = action_error::<ModifyError>(
+    assert_eq!(typed, CvmErrorCode::InvalidAccountIsYourSelf);
+    let (typed, _) = action_error::<CvmErrorCode>(
         client
             .send(modify("img-6pb6lrmy", &["not-an-account"], "SHARE"))
             .await,
     )
     .await;
-    assert_eq!(typed, ModifyError::InvalidAccountIdNotFound);
-    let (typed, _) = action_error::<ModifyError>(
+    assert_eq!(typed, CvmErrorCode::InvalidAccountIdNotFound);
+    let (typed, _) = action_error::<CvmErrorCode>(
         client
             .send(modify("img-0000000x", &["101104350009"], "SHARE"))
             .await,
     )
     .await;
-    assert_eq!(typed, ModifyError::InvalidImageIdNotFound);
+    assert_eq!(typed, CvmErrorCode::InvalidImageIdNotFound);
     // Two accounts already, quota 3: one more fits, the next does not.
     client
         .send(modify("img-6pb6lrmy", &["101104350009"], "SHARE"))
         .await
         .unwrap();
-    let (typed, error) = action_error::<ModifyError>(
+    let (typed, error) = action_error::<CvmErrorCode>(
         client
             .send(modify("img-6pb6lrmy", &["101104350010"], "SHARE"))
             .await,
     )
     .await;
-    assert_eq!(typed, ModifyError::OverQuota);
+    assert_eq!(typed, CvmErrorCode::OverQuota);
     assert!(error.to_string().starts_with("OverQuota: "), "{error}");
     assert_eq!(
         shared_with(&client, "img-6pb6lrmy").await.len(),
@@ -252,7 +251,7 @@ async fn one_struct_goes_as_post_or_get_per_call() {
     assert_eq!(get.share_permission_set, post.share_permission_set);
     assert_eq!(get.share_permission_set.len(), 2);
     // Typed errors decode the same way over GET.
-    let (typed, _) = action_error::<ShareError>(
+    let (typed, _) = action_error::<CvmErrorCode>(
         client
             .call(describe("img-x"))
             .method(Method::Get)
@@ -260,7 +259,7 @@ async fn one_struct_goes_as_post_or_get_per_call() {
             .await,
     )
     .await;
-    assert_eq!(typed, ShareError::InvalidImageIdMalformed);
+    assert_eq!(typed, CvmErrorCode::InvalidImageIdMalformed);
     // Every request was signed for its own method and verified.
     let methods: Vec<String> = mock.requests().into_iter().map(|r| r.method).collect();
     assert_eq!(methods, ["POST", "GET", "GET"]);

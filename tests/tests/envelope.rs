@@ -4,7 +4,7 @@
 use tc_core::test_util::envelope::decode;
 use tc_core::{CommonCode, Error};
 use tc_cvm::DescribeImageSharePermissionResponse as Out;
-use tc_cvm::errors::DescribeImageSharePermissionError as ShareError;
+use tc_cvm::errors::CvmErrorCode as ShareError;
 
 const ACTION: &str = "DescribeImageSharePermission";
 

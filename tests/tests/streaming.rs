@@ -14,7 +14,7 @@ use support::events::Step;
 use support::faults::{Fault, FaultServer};
 use support::transport_kind;
 use tc_core::{Client, Credential, Error, RetryConfig, StreamConfig, TransportErrorKind};
-use tc_hunyuan::errors::ChatCompletionsError;
+use tc_hunyuan::errors::HunyuanErrorCode;
 use tc_hunyuan::models::{Choice, Delta, Message, Usage};
 use tc_hunyuan::{ChatCompletions, ChatCompletionsResponse, GetTokenCount};
 use tc_mock::{MockError, MockServer, MockStream};
@@ -158,7 +158,7 @@ async fn an_error_envelope_instead_of_a_stream_is_the_usual_typed_error() {
     .await;
     let error = client(&server).send_streaming(chat()).await.unwrap_err();
     assert!(
-        error.is(ChatCompletionsError::InvalidParameterValueModel),
+        error.is(HunyuanErrorCode::InvalidParameterValueModel),
         "{error:?}"
     );
     assert_eq!(error.request_id(), Some("rid-refused"));
@@ -482,7 +482,7 @@ async fn tc_mock_handlers_stream_with_pauses_fail_and_cut() {
         let prompt = request.messages[0].content.clone().unwrap_or_default();
         if prompt.is_empty() {
             return Err(MockError::code(
-                ChatCompletionsError::InvalidParameter,
+                HunyuanErrorCode::InvalidParameter,
                 "Messages[0].Content is empty",
             ));
         }
@@ -521,8 +521,5 @@ async fn tc_mock_handlers_stream_with_pauses_fail_and_cut() {
     let mut empty = chat();
     empty.messages[0].content = Some(String::new());
     let error = client.send_streaming(empty).await.unwrap_err();
-    assert!(
-        error.is(ChatCompletionsError::InvalidParameter),
-        "{error:?}"
-    );
+    assert!(error.is(HunyuanErrorCode::InvalidParameter), "{error:?}");
 }

@@ -49,12 +49,11 @@ fn action(plan: &Plan, a: &ActionPlan) -> TokenStream {
     let request = ident(&a.request.name);
     let response = ident(&a.response.name);
     let name = &a.name;
-    let error = match &a.error_enum {
-        Some(e) => {
-            let e = ident(e);
-            quote!(super::errors::#e)
-        }
-        None => quote!(::tc_core::CommonCode),
+    let error = if a.errors.is_empty() {
+        quote!(::tc_core::CommonCode)
+    } else {
+        let all = ident(&plan.all_codes_enum);
+        quote!(super::errors::#all)
     };
     let rate_limit = a.rate_limit.map(|n| {
         let n = proc_macro2::Literal::u32_unsuffixed(n);

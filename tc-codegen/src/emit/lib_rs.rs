@@ -35,8 +35,12 @@ pub(crate) fn emit(service: &ServicePlan, label: &str) -> TokenStream {
 
         #(#modules)*
 
-        #(pub use tc_core::#reexports;)*
-        // After the `tc_core` lines, where rustfmt's ordering puts it.
+        // Links to tc-core's pages rather than a copy of each in every crate
+        // (as printed by prettyplease, which packs the list unlike rustfmt).
+        #[doc(no_inline)]
+        #[rustfmt::skip]
+        pub use tc_core::{#(#reexports),*};
+        // After the `tc_core` line, where rustfmt's ordering puts it.
         #[cfg(feature = #primary_feature)]
         pub use #primary_module::*;
     }

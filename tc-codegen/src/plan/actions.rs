@@ -83,7 +83,6 @@ pub(super) fn plan(
                 paging,
                 request,
                 response,
-                error_enum: (!codes.is_empty()).then(|| format!("{name}Error")),
                 errors: codes,
                 rate_limit: over.and_then(|o| o.rate_limit),
             },

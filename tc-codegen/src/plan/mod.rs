@@ -47,7 +47,7 @@ pub(crate) fn plan(specs: &Specs, overrides: &Overrides) -> Result<Plan, Vec<Str
         "{}ErrorCode",
         tc_macros_impl::naming::upper_first(&schema.service)
     );
-    names::check_unique(&actions, &models, &all_codes_enum, &mut problems);
+    names::check_unique(&actions, &models, &mut problems);
     let doc_example = actions::doc_example(&actions, overrides, &mut problems);
     let waiters = waiters::plan(specs, overrides, &actions, &models, &mut problems);
 

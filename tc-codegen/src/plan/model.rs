@@ -45,9 +45,8 @@ pub(crate) struct ActionPlan {
     pub status: Status,
     pub request: StructPlan,
     pub response: StructPlan,
-    /// `None` when the action documents no codes of its own.
-    pub error_enum: Option<String>,
-    /// Wire code and our own words for it, if the overrides give any.
+    /// Wire code and our own words for it, if the overrides give any; empty
+    /// when the action documents no codes of its own.
     pub errors: BTreeMap<String, Option<String>>,
     pub rate_limit: Option<u32>,
     /// How the action pages, if it does.

@@ -3,9 +3,9 @@
 //!
 //! Where the items live: actions and their responses at the top of their
 //! version's module (re-exported at the crate root for the primary version,
-//! beside what the crate re-exports from `tc_core`), models in `models`, error
-//! enums in `errors`. Models are named by path from the other modules, so a model may
-//! share a name with an action.
+//! beside what the crate re-exports from `tc_core`), models in `models`, the
+//! one error enum alone in `errors`. Models are named by path from the other
+//! modules, so a model may share a name with an action.
 
 use std::collections::BTreeMap;
 
@@ -101,13 +101,10 @@ pub(crate) fn model_names(specs: &Specs) -> BTreeMap<String, String> {
 pub(crate) fn check_unique(
     actions: &BTreeMap<String, ActionPlan>,
     models: &BTreeMap<String, StructPlan>,
-    all_codes_enum: &str,
     problems: &mut Problems,
 ) {
     let mut root = Claims::new("the crate root", ROOT_REEXPORTS);
-    let mut errors = Claims::new("`errors`", &[]);
     let mut in_models = Claims::new("`models`", PRELUDE);
-    errors.claim(all_codes_enum, "the enum of all codes".to_owned(), problems);
     for a in actions.values() {
         if !naming::is_type_ident(&a.name) {
             problems.push(format!("action {:?} is not a usable type name", a.name));
@@ -122,9 +119,6 @@ pub(crate) fn check_unique(
             format!("the response of {}", a.name),
             problems,
         );
-        if let Some(e) = &a.error_enum {
-            errors.claim(e, format!("the error enum of {}", a.name), problems);
-        }
     }
     for m in models.values() {
         in_models.claim(&m.name, format!("model {}", m.wire), problems);

@@ -7,53 +7,56 @@ use super::models;
 /// The `AllocateHosts` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`AllocateHostsResponse`].
-/// The codes it documents are in [`AllocateHostsError`](super::errors::AllocateHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=AllocateHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourceInsufficient.ZoneSoldOutForSpecifiedInstance`](super::errors::CvmErrorCode::ResourceInsufficientZoneSoldOutForSpecifiedInstance)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "AllocateHosts",
     output = AllocateHostsResponse,
-    error = super::errors::AllocateHostsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct AllocateHosts {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a521b4e4-c903-4d37-9de6-8606e3ad8eb7"`
+    /// `ClientToken`; example: `"a521b4e4-c903-4d37-9de6-8606e3ad8eb7"`
     pub client_token: Option<String>,
 
-    /// `HostChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `HostChargePrepaid`
     pub host_charge_prepaid: Option<models::ChargePrepaid>,
 
-    /// `HostChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `HostChargeType`; example: `"PREPAID"`
     pub host_charge_type: Option<String>,
 
-    /// `HostType`: a string.
-    ///
-    /// Example: `"HS1"`
+    /// `HostType`; example: `"HS1"`
     pub host_type: Option<String>,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCount`; example: `1`
     pub host_count: Option<u64>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 }
 
 /// What a successful [`AllocateHosts`] call returns.
 #[tc_model]
 pub struct AllocateHostsResponse {
-    /// `HostIdSet`: a list of strings.
-    ///
-    /// Example: `["host-lan4lb2k"]`
+    /// `HostIdSet`; example: `["host-lan4lb2k"]`
     pub host_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,30 +66,57 @@ pub struct AllocateHostsResponse {
 /// The `AssociateInstancesKeyPairs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`AssociateInstancesKeyPairsResponse`].
-/// The codes it documents are in [`AssociateInstancesKeyPairsError`](super::errors::AssociateInstancesKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=AssociateInstancesKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidKeyPairId.NotFound`](super::errors::CvmErrorCode::InvalidKeyPairIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.KeyPairNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueKeyPairNotSupported)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.InstanceOsWindows`](super::errors::CvmErrorCode::UnsupportedOperationInstanceOsWindows)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "AssociateInstancesKeyPairs",
     output = AssociateInstancesKeyPairsResponse,
-    error = super::errors::AssociateInstancesKeyPairsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct AssociateInstancesKeyPairs {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-1e4r6y8i","ins-3e56fg78"]`
+    /// `InstanceIds`; example: `["ins-1e4r6y8i","ins-3e56fg78"]`
     pub instance_ids: Vec<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-4e5ty7i8"]`
+    /// `KeyIds`; example: `["skey-4e5ty7i8"]`
     pub key_ids: Vec<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     pub force_stop: Option<bool>,
 }
 
@@ -100,25 +130,40 @@ pub struct AssociateInstancesKeyPairsResponse {
 /// The `AssociateSecurityGroups` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupActionFailed`](super::errors::CvmErrorCode::FailedOperationSecurityGroupActionFailed)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidSgId.Malformed`](super::errors::CvmErrorCode::InvalidSgIdMalformed)
+/// - [`LimitExceeded.AssociateUSGLimitExceeded`](super::errors::CvmErrorCode::LimitExceededAssociateUsgLimitExceeded)
+/// - [`LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`](super::errors::CvmErrorCode::LimitExceededCvmsVifsPerSecGroupLimitExceeded)
+/// - [`LimitExceeded.SingleUSGQuota`](super::errors::CvmErrorCode::LimitExceededSingleUsgQuota)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`SecGroupActionFailure`](super::errors::CvmErrorCode::SecGroupActionFailure)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-9id3l839"]`
+    /// `SecurityGroupIds`; example: `["sg-9id3l839"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-2zvpghhc","ins-915zrb0p"]`
+    /// `InstanceIds`; example: `["ins-2zvpghhc","ins-915zrb0p"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -132,39 +177,51 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `ConfigureChcAssistVpc` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ConfigureChcAssistVpcResponse`].
-/// The codes it documents are in [`ConfigureChcAssistVpcError`](super::errors::ConfigureChcAssistVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ConfigureChcAssistVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AmountNotEqual`](super::errors::CvmErrorCode::InvalidParameterValueAmountNotEqual)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IPAddressMalformed`](super::errors::CvmErrorCode::InvalidParameterValueIpAddressMalformed)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`LimitExceeded.VpcSubnetNum`](super::errors::CvmErrorCode::LimitExceededVpcSubnetNum)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ConfigureChcAssistVpc",
     output = ConfigureChcAssistVpcResponse,
-    error = super::errors::ConfigureChcAssistVpcError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ConfigureChcAssistVpc {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-123a4d5f"]`
+    /// `ChcIds`; example: `["chc-123a4d5f"]`
     pub chc_ids: Vec<String>,
 
-    /// `BmcVirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `BmcVirtualPrivateCloud`
     pub bmc_virtual_private_cloud: models::VirtualPrivateCloud,
 
-    /// `BmcSecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-asda324a"]`
+    /// `BmcSecurityGroupIds`; example: `["sg-asda324a"]`
     pub bmc_security_group_ids: Option<Vec<String>>,
 
-    /// `DeployVirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `DeployVirtualPrivateCloud`
     pub deploy_virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `DeploySecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-asda324a"]`
+    /// `DeploySecurityGroupIds`; example: `["sg-asda324a"]`
     pub deploy_security_group_ids: Option<Vec<String>>,
 
-    /// `ChcDeployExtraConfig`: a [`ChcDeployExtraConfig`](super::models::ChcDeployExtraConfig).
+    /// `ChcDeployExtraConfig`
     pub chc_deploy_extra_config: Option<models::ChcDeployExtraConfig>,
 }
 
@@ -178,31 +235,43 @@ pub struct ConfigureChcAssistVpcResponse {
 /// The `ConfigureChcDeployVpc` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ConfigureChcDeployVpcResponse`].
-/// The codes it documents are in [`ConfigureChcDeployVpcError`](super::errors::ConfigureChcDeployVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ConfigureChcDeployVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AmountNotEqual`](super::errors::CvmErrorCode::InvalidParameterValueAmountNotEqual)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.DeployVpcAlreadyExists`](super::errors::CvmErrorCode::InvalidParameterValueDeployVpcAlreadyExists)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ConfigureChcDeployVpc",
     output = ConfigureChcDeployVpcResponse,
-    error = super::errors::ConfigureChcDeployVpcError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ConfigureChcDeployVpc {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-123a4d5f"]`
+    /// `ChcIds`; example: `["chc-123a4d5f"]`
     pub chc_ids: Vec<String>,
 
-    /// `DeployVirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `DeployVirtualPrivateCloud`
     pub deploy_virtual_private_cloud: models::VirtualPrivateCloud,
 
-    /// `DeploySecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-asda324a"]`
+    /// `DeploySecurityGroupIds`; example: `["sg-asda324a"]`
     pub deploy_security_group_ids: Option<Vec<String>>,
 
-    /// `ChcDeployExtraConfig`: a [`ChcDeployExtraConfig`](super::models::ChcDeployExtraConfig).
+    /// `ChcDeployExtraConfig`
     pub chc_deploy_extra_config: Option<models::ChcDeployExtraConfig>,
 }
 
@@ -216,35 +285,44 @@ pub struct ConfigureChcDeployVpcResponse {
 /// The `ConvertOperatingSystems` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ConvertOperatingSystemsResponse`].
-/// The codes it documents are in [`ConvertOperatingSystemsError`](super::errors::ConvertOperatingSystemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ConvertOperatingSystems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetInstanceTATAgentStatusFailed`](super::errors::CvmErrorCode::FailedOperationGetInstanceTatAgentStatusFailed)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.AutoSnapshotNotSupported`](super::errors::CvmErrorCode::InvalidParameterAutoSnapshotNotSupported)
+/// - [`InvalidParameter.InvalidTargetOSType`](super::errors::CvmErrorCode::InvalidParameterInvalidTargetOsType)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`UnsupportedOperation.InstanceOsConvertOsNotSupport`](super::errors::CvmErrorCode::UnsupportedOperationInstanceOsConvertOsNotSupport)
+/// - [`UnsupportedOperation.InstanceOsWindows`](super::errors::CvmErrorCode::UnsupportedOperationInstanceOsWindows)
+/// - [`UnsupportedOperation.InstanceStateNotRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateNotRunning)
+/// - [`UnsupportedOperation.MarketImageConvertOSUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationMarketImageConvertOsUnsupported)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.TatAgentNotOnline`](super::errors::CvmErrorCode::UnsupportedOperationTatAgentNotOnline)
+/// - [`UnsupportedOperation.UserConvertOsNotSupport`](super::errors::CvmErrorCode::UnsupportedOperationUserConvertOsNotSupport)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ConvertOperatingSystems",
     output = ConvertOperatingSystemsResponse,
-    error = super::errors::ConvertOperatingSystemsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ConvertOperatingSystems {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-duqhvpt6"]`
+    /// `InstanceIds`; example: `["ins-duqhvpt6"]`
     pub instance_ids: Vec<String>,
 
-    /// `MinimalConversion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MinimalConversion`; example: `false`
     pub minimal_conversion: Option<bool>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `TargetOSType`: a string.
-    ///
-    /// Example: `"TencentOS"`
+    /// `TargetOSType`; example: `"TencentOS"`
     #[tc(rename = "TargetOSType")]
     pub target_os_type: Option<String>,
 }
@@ -252,13 +330,11 @@ pub struct ConvertOperatingSystems {
 /// What a successful [`ConvertOperatingSystems`] call returns.
 #[tc_model]
 pub struct ConvertOperatingSystemsResponse {
-    /// `SupportTargetOSList`: a list of [`TargetOs`](super::models::TargetOs) objects.
+    /// `SupportTargetOSList`
     #[tc(rename = "SupportTargetOSList")]
     pub support_target_os_list: Option<Vec<models::TargetOs>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5413165"`
+    /// `TaskId`; example: `"5413165"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,92 +344,72 @@ pub struct ConvertOperatingSystemsResponse {
 /// The `CreateDisasterRecoverGroup` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateDisasterRecoverGroupResponse`].
-/// The codes it documents are in [`CreateDisasterRecoverGroupError`](super::errors::CreateDisasterRecoverGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateDisasterRecoverGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.TooLong`](super::errors::CvmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceInsufficient.InsufficientGroupQuota`](super::errors::CvmErrorCode::ResourceInsufficientInsufficientGroupQuota)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateDisasterRecoverGroup",
     output = CreateDisasterRecoverGroupResponse,
-    error = super::errors::CreateDisasterRecoverGroupError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateDisasterRecoverGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"物理机容灾组"`
+    /// `Name`; example: `"物理机容灾组"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `Type`; example: `"HOST"`
     pub r#type: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a521b4e4-c903-4d37-9de6-8906e3ad8eb7"`
+    /// `ClientToken`; example: `"a521b4e4-c903-4d37-9de6-8906e3ad8eb7"`
     pub client_token: Option<String>,
 
-    /// `Affinity`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Affinity`; example: `3`
     pub affinity: Option<i64>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"SPREAD"`
+    /// `Strategy`; example: `"SPREAD"`
     pub strategy: Option<String>,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionCount`; example: `2`
     pub partition_count: Option<i64>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 }
 
 /// What a successful [`CreateDisasterRecoverGroup`] call returns.
 #[tc_model]
 pub struct CreateDisasterRecoverGroupResponse {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-qajfd25h"`
+    /// `DisasterRecoverGroupId`; example: `"ps-qajfd25h"`
     pub disaster_recover_group_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `Type`; example: `"HOST"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"物理机容灾组"`
+    /// `Name`; example: `"物理机容灾组"`
     pub name: String,
 
-    /// `CvmQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CvmQuotaTotal`; example: `50`
     pub cvm_quota_total: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentNum`; example: `0`
     pub current_num: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-06-08T07:26:38Z"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2018-06-08T07:26:38Z"`
     pub create_time: String,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"PARTITION"`
+    /// `Strategy`; example: `"PARTITION"`
     pub strategy: String,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionCount`; example: `2`
     pub partition_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -363,50 +419,50 @@ pub struct CreateDisasterRecoverGroupResponse {
 /// The `CreateHpcCluster` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateHpcClusterResponse`].
-/// The codes it documents are in [`CreateHpcClusterError`](super::errors::CreateHpcClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateHpcCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HpcClusterBusinessIdNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueHpcClusterBusinessIdNotSupported)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.HpcClusterQuota`](super::errors::CvmErrorCode::LimitExceededHpcClusterQuota)
+/// - [`UnsupportedOperation.InsufficientClusterQuota`](super::errors::CvmErrorCode::UnsupportedOperationInsufficientClusterQuota)
+/// - [`UnsupportedOperation.InvalidZone`](super::errors::CvmErrorCode::UnsupportedOperationInvalidZone)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateHpcCluster",
     output = CreateHpcClusterResponse,
-    error = super::errors::CreateHpcClusterError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateHpcCluster {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyHpcCluster"`
+    /// `Name`; example: `"MyHpcCluster"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `HpcClusterType`: a string.
-    ///
-    /// Example: `"CDC/CHC/STANDARD"`
+    /// `HpcClusterType`; example: `"CDC/CHC/STANDARD"`
     pub hpc_cluster_type: Option<String>,
 
-    /// `HpcClusterBusinessId`: a string.
-    ///
-    /// Example: `"例如cdc场景：cluster-iu5gustw，其他场景暂不支持。"`
+    /// `HpcClusterBusinessId`; example: `"例如cdc场景：cluster-iu5gustw，其他场景暂不支持。"`
     pub hpc_cluster_business_id: Option<String>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 }
 
 /// What a successful [`CreateHpcCluster`] call returns.
 #[tc_model]
 pub struct CreateHpcClusterResponse {
-    /// `HpcClusterSet`: a list of [`HpcClusterInfo`](super::models::HpcClusterInfo) objects.
+    /// `HpcClusterSet`
     pub hpc_cluster_set: Vec<models::HpcClusterInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -416,72 +472,107 @@ pub struct CreateHpcClusterResponse {
 /// The `CreateImage` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateImageResponse`].
-/// The codes it documents are in [`CreateImageError`](super::errors::CreateImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ImageQuotaLimitExceeded`](super::errors::CvmErrorCode::ImageQuotaLimitExceeded)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidImageName.Duplicate`](super::errors::CvmErrorCode::InvalidImageNameDuplicate)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.DataDiskIdContainsRootDisk`](super::errors::CvmErrorCode::InvalidParameterDataDiskIdContainsRootDisk)
+/// - [`InvalidParameter.DataDiskNotBelongSpecifiedInstance`](super::errors::CvmErrorCode::InvalidParameterDataDiskNotBelongSpecifiedInstance)
+/// - [`InvalidParameter.DuplicateSystemSnapshots`](super::errors::CvmErrorCode::InvalidParameterDuplicateSystemSnapshots)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InvalidDependence`](super::errors::CvmErrorCode::InvalidParameterInvalidDependence)
+/// - [`InvalidParameter.LocalDataDiskNotSupport`](super::errors::CvmErrorCode::InvalidParameterLocalDataDiskNotSupport)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameter.SpecifyOneParameter`](super::errors::CvmErrorCode::InvalidParameterSpecifyOneParameter)
+/// - [`InvalidParameter.SwapDiskNotSupport`](super::errors::CvmErrorCode::InvalidParameterSwapDiskNotSupport)
+/// - [`InvalidParameter.SystemSnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSystemSnapshotNotFound)
+/// - [`InvalidParameter.ValueTooLarge`](super::errors::CvmErrorCode::InvalidParameterDotValueTooLarge)
+/// - [`InvalidParameterConflict`](super::errors::CvmErrorCode::InvalidParameterConflict)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageFamily`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFamily)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.PreheatNotSupportedInstanceType`](super::errors::CvmErrorCode::InvalidParameterValuePreheatNotSupportedInstanceType)
+/// - [`InvalidParameterValue.PreheatNotSupportedZone`](super::errors::CvmErrorCode::InvalidParameterValuePreheatNotSupportedZone)
+/// - [`InvalidParameterValue.PreheatUnavailableZones`](super::errors::CvmErrorCode::InvalidParameterValuePreheatUnavailableZones)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.TagQuotaLimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueTagQuotaLimitExceeded)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::CvmErrorCode::InvalidParameterValueDotTooLarge)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.PreheatImageSnapshotOutOfQuota`](super::errors::CvmErrorCode::LimitExceededPreheatImageSnapshotOutOfQuota)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInUse`](super::errors::CvmErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CvmErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CvmErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`UnsupportedOperation.EncryptedImagesNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationEncryptedImagesNotSupported)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InvalidDiskFastRollback`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDiskFastRollback)
+/// - [`UnsupportedOperation.NotSupportInstanceImage`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportInstanceImage)
+/// - [`UnsupportedOperation.PreheatImage`](super::errors::CvmErrorCode::UnsupportedOperationPreheatImage)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateImage",
     output = CreateImageResponse,
-    error = super::errors::CreateImageError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateImage {
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"MyImageName"`
+    /// `ImageName`; example: `"MyImageName"`
     pub image_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-2v3sqe2t"`
+    /// `InstanceId`; example: `"ins-2v3sqe2t"`
     pub instance_id: Option<String>,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"MyImageDescription"`
+    /// `ImageDescription`; example: `"MyImageDescription"`
     pub image_description: Option<String>,
 
-    /// `ForcePoweroff`: a string.
-    ///
-    /// Example: `"true"`
+    /// `ForcePoweroff`; example: `"true"`
     pub force_poweroff: Option<String>,
 
-    /// `Sysprep`: a string.
-    ///
-    /// Example: `"false"`
+    /// `Sysprep`; example: `"false"`
     pub sysprep: Option<String>,
 
-    /// `DataDiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-6gabakqz"]`
+    /// `DataDiskIds`; example: `["disk-6gabakqz"]`
     pub data_disk_ids: Option<Vec<String>>,
 
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snap-kso6f712","snap-l3rrf322"]`
+    /// `SnapshotIds`; example: `["snap-kso6f712","snap-l3rrf322"]`
     pub snapshot_ids: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"business-daily-update"`
+    /// `ImageFamily`; example: `"business-daily-update"`
     pub image_family: Option<String>,
 }
 
 /// What a successful [`CreateImage`] call returns.
 #[tc_model]
 pub struct CreateImageResponse {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-2v3sqe2t"`
+    /// `ImageId`; example: `"img-2v3sqe2t"`
     pub image_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -491,37 +582,46 @@ pub struct CreateImageResponse {
 /// The `CreateKeyPair` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateKeyPairResponse`].
-/// The codes it documents are in [`CreateKeyPairError`](super::errors::CreateKeyPairError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateKeyPair)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidKeyPair.LimitExceeded`](super::errors::CvmErrorCode::InvalidKeyPairLimitExceeded)
+/// - [`InvalidKeyPairName.Duplicate`](super::errors::CvmErrorCode::InvalidKeyPairNameDuplicate)
+/// - [`InvalidKeyPairNameEmpty`](super::errors::CvmErrorCode::InvalidKeyPairNameEmpty)
+/// - [`InvalidKeyPairNameIncludeIllegalChar`](super::errors::CvmErrorCode::InvalidKeyPairNameIncludeIllegalChar)
+/// - [`InvalidKeyPairNameTooLong`](super::errors::CvmErrorCode::InvalidKeyPairNameTooLong)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`LimitExceeded.TagResourceQuota`](super::errors::CvmErrorCode::LimitExceededTagResourceQuota)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateKeyPair",
     output = CreateKeyPairResponse,
-    error = super::errors::CreateKeyPairError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateKeyPair {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `KeyName`; example: `"Tencent"`
     pub key_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
-    ///
-    /// Example: `[{"ResourceType":"keypair","Tags":[{"Key":"myTag","Value":"cloud"}]}]`
+    /// `TagSpecification`; example: `[{"ResourceType":"keypair","Tags":[{"Key":"myTag","Value":"cloud"}]}]`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 }
 
 /// What a successful [`CreateKeyPair`] call returns.
 #[tc_model]
 pub struct CreateKeyPairResponse {
-    /// `KeyPair`: a [`KeyPair`](super::models::KeyPair).
+    /// `KeyPair`
     pub key_pair: models::KeyPair,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -531,156 +631,212 @@ pub struct CreateKeyPairResponse {
 /// The `CreateLaunchTemplate` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateLaunchTemplateResponse`].
-/// The codes it documents are in [`CreateLaunchTemplateError`](super::errors::CreateLaunchTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateLaunchTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.NoAvailableIpAddressCountInSubnet`](super::errors::CvmErrorCode::FailedOperationNoAvailableIpAddressCountInSubnet)
+/// - [`FailedOperation.SecurityGroupActionFailed`](super::errors::CvmErrorCode::FailedOperationSecurityGroupActionFailed)
+/// - [`FailedOperation.SnapshotSizeLargerThanDataSize`](super::errors::CvmErrorCode::FailedOperationSnapshotSizeLargerThanDataSize)
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InstancesQuotaLimitExceeded`](super::errors::CvmErrorCode::InstancesQuotaLimitExceeded)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidClientToken.TooLong`](super::errors::CvmErrorCode::InvalidClientTokenTooLong)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstanceName.TooLong`](super::errors::CvmErrorCode::InvalidInstanceNameTooLong)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InternetAccessibleNotSupported`](super::errors::CvmErrorCode::InvalidParameterInternetAccessibleNotSupported)
+/// - [`InvalidParameter.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterInvalidIpFormat)
+/// - [`InvalidParameter.LackCoreCountOrThreadPerCore`](super::errors::CvmErrorCode::InvalidParameterLackCoreCountOrThreadPerCore)
+/// - [`InvalidParameter.PasswordNotSupported`](super::errors::CvmErrorCode::InvalidParameterPasswordNotSupported)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`](super::errors::CvmErrorCode::InvalidParameterValueCloudSsdDataDiskSizeTooSmall)
+/// - [`InvalidParameterValue.CoreCountValue`](super::errors::CvmErrorCode::InvalidParameterValueCoreCountValue)
+/// - [`InvalidParameterValue.IllegalHostName`](super::errors::CvmErrorCode::InvalidParameterValueIllegalHostName)
+/// - [`InvalidParameterValue.InstanceTypeNotSupportHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotSupportHpcCluster)
+/// - [`InvalidParameterValue.InstanceTypeRequiredHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeRequiredHpcCluster)
+/// - [`InvalidParameterValue.InsufficientOffering`](super::errors::CvmErrorCode::InvalidParameterValueInsufficientOffering)
+/// - [`InvalidParameterValue.InsufficientPrice`](super::errors::CvmErrorCode::InvalidParameterValueInsufficientPrice)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageForGivenInstanceType`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageForGivenInstanceType)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.InvalidLaunchTemplateDescription`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLaunchTemplateDescription)
+/// - [`InvalidParameterValue.InvalidLaunchTemplateName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLaunchTemplateName)
+/// - [`InvalidParameterValue.InvalidLaunchTemplateVersionDescription`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLaunchTemplateVersionDescription)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::CvmErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.SubnetNotExist`](super::errors::CvmErrorCode::InvalidParameterValueSubnetNotExist)
+/// - [`InvalidParameterValue.ThreadPerCoreValue`](super::errors::CvmErrorCode::InvalidParameterValueThreadPerCoreValue)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`InvalidParameterValue.VpcIdNotExist`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdNotExist)
+/// - [`InvalidParameterValue.VpcIdZoneIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdZoneIdNotMatch)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.InstanceQuota`](super::errors::CvmErrorCode::LimitExceededInstanceQuota)
+/// - [`LimitExceeded.LaunchTemplateQuota`](super::errors::CvmErrorCode::LimitExceededLaunchTemplateQuota)
+/// - [`LimitExceeded.SingleUSGQuota`](super::errors::CvmErrorCode::LimitExceededSingleUsgQuota)
+/// - [`LimitExceeded.SpotQuota`](super::errors::CvmErrorCode::LimitExceededSpotQuota)
+/// - [`LimitExceeded.UserSpotQuota`](super::errors::CvmErrorCode::LimitExceededUserSpotQuota)
+/// - [`LimitExceeded.VpcSubnetNum`](super::errors::CvmErrorCode::LimitExceededVpcSubnetNum)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.DPDKInstanceTypeRequiredVPC`](super::errors::CvmErrorCode::MissingParameterDpdkInstanceTypeRequiredVpc)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`ResourceInsufficient.AvailabilityZoneSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientAvailabilityZoneSoldOut)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::CvmErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourceNotFound.NoDefaultCbs`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbs)
+/// - [`ResourceNotFound.NoDefaultCbsWithReason`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbsWithReason)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.EipInsufficient`](super::errors::CvmErrorCode::ResourcesSoldOutEipInsufficient)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportJumboFrame`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportJumboFrame)
+/// - [`UnsupportedOperation.InvalidDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDisk)
+/// - [`UnsupportedOperation.KeyPairUnsupportedWindows`](super::errors::CvmErrorCode::UnsupportedOperationKeyPairUnsupportedWindows)
+/// - [`UnsupportedOperation.NoInstanceTypeSupportSpot`](super::errors::CvmErrorCode::UnsupportedOperationNoInstanceTypeSupportSpot)
+/// - [`UnsupportedOperation.NotSupportImportInstancesActionTimer`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportImportInstancesActionTimer)
+/// - [`UnsupportedOperation.OnlyForPrepaidAccount`](super::errors::CvmErrorCode::UnsupportedOperationOnlyForPrepaidAccount)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateLaunchTemplate",
     output = CreateLaunchTemplateResponse,
-    error = super::errors::CreateLaunchTemplateError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateLaunchTemplate {
-    /// `LaunchTemplateName`: a string.
-    ///
-    /// Example: `"MyLaunchTemplate"`
+    /// `LaunchTemplateName`; example: `"MyLaunchTemplate"`
     pub launch_template_name: String,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-dkwyg6sr"`
+    /// `ImageId`; example: `"img-dkwyg6sr"`
     pub image_id: String,
 
-    /// `LaunchTemplateVersionDescription`: a string.
-    ///
-    /// Example: `"MyLaunchTemplateVersionDesc"`
+    /// `LaunchTemplateVersionDescription`; example: `"MyLaunchTemplateVersionDesc"`
     pub launch_template_version_description: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.16XLARGE256"`
+    /// `InstanceType`; example: `"S5.16XLARGE256"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstance"`
+    /// `InstanceName`; example: `"MyInstance"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rf6ogz49"]`
+    /// `SecurityGroupIds`; example: `["sg-rf6ogz49"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
+    /// `ClientToken`; example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
     pub client_token: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myHost"`
+    /// `HostName`; example: `"myHost"`
     pub host_name: Option<String>,
 
-    /// `ActionTimer`: an [`ActionTimer`](super::models::ActionTimer).
+    /// `ActionTimer`
     pub action_timer: Option<models::ActionTimer>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-3p88qhfo"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-3p88qhfo"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"YmFzZTY0Cg=="`
+    /// `UserData`; example: `"YmFzZTY0Cg=="`
     pub user_data: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: Option<bool>,
 
-    /// `EnableJumboFrame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableJumboFrame`; example: `false`
     pub enable_jumbo_frame: Option<bool>,
 
-    /// `LaunchTemplateTagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `LaunchTemplateTagSpecification`
     pub launch_template_tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `TemplateDataModifyAction`: a string.
-    ///
-    /// Example: `"Update"`
+    /// `TemplateDataModifyAction`; example: `"Update"`
     pub template_data_modify_action: Option<String>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterfaces`](super::models::NetworkInterfaces) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterfaces>>,
 }
 
 /// What a successful [`CreateLaunchTemplate`] call returns.
 #[tc_model]
 pub struct CreateLaunchTemplateResponse {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-a5n1305lo"`
+    /// `LaunchTemplateId`; example: `"lt-a5n1305lo"`
     pub launch_template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -690,158 +846,198 @@ pub struct CreateLaunchTemplateResponse {
 /// The `CreateLaunchTemplateVersion` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`CreateLaunchTemplateVersionResponse`].
-/// The codes it documents are in [`CreateLaunchTemplateVersionError`](super::errors::CreateLaunchTemplateVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=CreateLaunchTemplateVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidClientToken.TooLong`](super::errors::CvmErrorCode::InvalidClientTokenTooLong)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstanceName.TooLong`](super::errors::CvmErrorCode::InvalidInstanceNameTooLong)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterInvalidIpFormat)
+/// - [`InvalidParameter.PasswordNotSupported`](super::errors::CvmErrorCode::InvalidParameterPasswordNotSupported)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`](super::errors::CvmErrorCode::InvalidParameterValueCloudSsdDataDiskSizeTooSmall)
+/// - [`InvalidParameterValue.IllegalHostName`](super::errors::CvmErrorCode::InvalidParameterValueIllegalHostName)
+/// - [`InvalidParameterValue.InstanceTypeNotSupportHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotSupportHpcCluster)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.InvalidLaunchTemplateVersionDescription`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLaunchTemplateVersionDescription)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.SubnetNotExist`](super::errors::CvmErrorCode::InvalidParameterValueSubnetNotExist)
+/// - [`InvalidParameterValue.ThreadPerCoreValue`](super::errors::CvmErrorCode::InvalidParameterValueThreadPerCoreValue)
+/// - [`InvalidParameterValue.VpcIdZoneIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdZoneIdNotMatch)
+/// - [`InvalidParameterValue.VpcNotSupportIpv6Address`](super::errors::CvmErrorCode::InvalidParameterValueVpcNotSupportIpv6Address)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.InstanceQuota`](super::errors::CvmErrorCode::LimitExceededInstanceQuota)
+/// - [`LimitExceeded.LaunchTemplateQuota`](super::errors::CvmErrorCode::LimitExceededLaunchTemplateQuota)
+/// - [`LimitExceeded.LaunchTemplateVersionQuota`](super::errors::CvmErrorCode::LimitExceededLaunchTemplateVersionQuota)
+/// - [`LimitExceeded.SingleUSGQuota`](super::errors::CvmErrorCode::LimitExceededSingleUsgQuota)
+/// - [`LimitExceeded.SpotQuota`](super::errors::CvmErrorCode::LimitExceededSpotQuota)
+/// - [`LimitExceeded.UserSpotQuota`](super::errors::CvmErrorCode::LimitExceededUserSpotQuota)
+/// - [`LimitExceeded.VpcSubnetNum`](super::errors::CvmErrorCode::LimitExceededVpcSubnetNum)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.DPDKInstanceTypeRequiredVPC`](super::errors::CvmErrorCode::MissingParameterDpdkInstanceTypeRequiredVpc)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::CvmErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourceNotFound.NoDefaultCbs`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbs)
+/// - [`ResourceNotFound.NoDefaultCbsWithReason`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbsWithReason)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.EipInsufficient`](super::errors::CvmErrorCode::ResourcesSoldOutEipInsufficient)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnknownParameter`](super::errors::CvmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportJumboFrame`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportJumboFrame)
+/// - [`UnsupportedOperation.InvalidDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDisk)
+/// - [`UnsupportedOperation.KeyPairUnsupportedWindows`](super::errors::CvmErrorCode::UnsupportedOperationKeyPairUnsupportedWindows)
+/// - [`UnsupportedOperation.NoInstanceTypeSupportSpot`](super::errors::CvmErrorCode::UnsupportedOperationNoInstanceTypeSupportSpot)
+/// - [`UnsupportedOperation.OnlyForPrepaidAccount`](super::errors::CvmErrorCode::UnsupportedOperationOnlyForPrepaidAccount)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "CreateLaunchTemplateVersion",
     output = CreateLaunchTemplateVersionResponse,
-    error = super::errors::CreateLaunchTemplateVersionError
+    error = super::errors::CvmErrorCode
 )]
 pub struct CreateLaunchTemplateVersion {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-86v7g7g8"`
+    /// `LaunchTemplateId`; example: `"lt-86v7g7g8"`
     pub launch_template_id: String,
 
-    /// `LaunchTemplateVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LaunchTemplateVersion`; example: `1`
     pub launch_template_version: Option<i64>,
 
-    /// `LaunchTemplateVersionDescription`: a string.
-    ///
-    /// Example: `"new_version"`
+    /// `LaunchTemplateVersionDescription`; example: `"new_version"`
     pub launch_template_version_description: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceType`; example: `"PREPAID"`
     pub instance_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-irmer45l"`
+    /// `ImageId`; example: `"img-irmer45l"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my_instance"`
+    /// `InstanceName`; example: `"my_instance"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rf6ogz49"]`
+    /// `SecurityGroupIds`; example: `["sg-rf6ogz49"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
+    /// `ClientToken`; example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
     pub client_token: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myHost"`
+    /// `HostName`; example: `"myHost"`
     pub host_name: Option<String>,
 
-    /// `ActionTimer`: an [`ActionTimer`](super::models::ActionTimer).
+    /// `ActionTimer`
     pub action_timer: Option<models::ActionTimer>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-3p88qhfo"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-3p88qhfo"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"YmFzZTY0Cg=="`
+    /// `UserData`; example: `"YmFzZTY0Cg=="`
     pub user_data: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: Option<bool>,
 
-    /// `EnableJumboFrame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableJumboFrame`; example: `false`
     pub enable_jumbo_frame: Option<bool>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `TemplateDataModifyAction`: a string.
-    ///
-    /// Example: `"Update"`
+    /// `TemplateDataModifyAction`; example: `"Update"`
     pub template_data_modify_action: Option<String>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterfaces`](super::models::NetworkInterfaces) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterfaces>>,
 }
 
 /// What a successful [`CreateLaunchTemplateVersion`] call returns.
 #[tc_model]
 pub struct CreateLaunchTemplateVersionResponse {
-    /// `LaunchTemplateVersionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LaunchTemplateVersionNumber`; example: `2`
     pub launch_template_version_number: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -851,20 +1047,27 @@ pub struct CreateLaunchTemplateVersionResponse {
 /// The `DeleteDisasterRecoverGroups` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteDisasterRecoverGroupsResponse`].
-/// The codes it documents are in [`DeleteDisasterRecoverGroupsError`](super::errors::DeleteDisasterRecoverGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteDisasterRecoverGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PlacementSetNotEmpty`](super::errors::CvmErrorCode::FailedOperationPlacementSetNotEmpty)
+/// - [`InvalidParameterValue.DisasterRecoverGroupIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueDisasterRecoverGroupIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceNotFound.InvalidPlacementSet`](super::errors::CvmErrorCode::ResourceNotFoundInvalidPlacementSet)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteDisasterRecoverGroups",
     output = DeleteDisasterRecoverGroupsResponse,
-    error = super::errors::DeleteDisasterRecoverGroupsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteDisasterRecoverGroups {
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-58l1hu01"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-58l1hu01"]`
     pub disaster_recover_group_ids: Vec<String>,
 }
 
@@ -878,20 +1081,24 @@ pub struct DeleteDisasterRecoverGroupsResponse {
 /// The `DeleteHpcClusters` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteHpcClustersResponse`].
-/// The codes it documents are in [`DeleteHpcClustersError`](super::errors::DeleteHpcClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteHpcClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse.HpcCluster`](super::errors::CvmErrorCode::ResourceInUseHpcCluster)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteHpcClusters",
     output = DeleteHpcClustersResponse,
-    error = super::errors::DeleteHpcClustersError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteHpcClusters {
-    /// `HpcClusterIds`: a list of strings.
-    ///
-    /// Example: `["hpc-p64fdfa9"]`
+    /// `HpcClusterIds`; example: `["hpc-p64fdfa9"]`
     pub hpc_cluster_ids: Vec<String>,
 }
 
@@ -905,30 +1112,37 @@ pub struct DeleteHpcClustersResponse {
 /// The `DeleteImages` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteImagesResponse`].
-/// The codes it documents are in [`DeleteImagesError`](super::errors::DeleteImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidImageId.InShared`](super::errors::CvmErrorCode::InvalidImageIdInShared)
+/// - [`InvalidImageId.IncorrectState`](super::errors::CvmErrorCode::InvalidImageIdIncorrectState)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageIdIsShared`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageIdIsShared)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteImages",
     output = DeleteImagesResponse,
-    error = super::errors::DeleteImagesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteImages {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["img-34vaef8fe"]`
+    /// `ImageIds`; example: `["img-34vaef8fe"]`
     pub image_ids: Vec<String>,
 
-    /// `DeleteBindedSnap`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteBindedSnap`; example: `false`
     pub delete_binded_snap: Option<bool>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -942,20 +1156,23 @@ pub struct DeleteImagesResponse {
 /// The `DeleteInstancesActionTimer` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteInstancesActionTimerResponse`].
-/// The codes it documents are in [`DeleteInstancesActionTimerError`](super::errors::DeleteInstancesActionTimerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteInstancesActionTimer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteInstancesActionTimer",
     output = DeleteInstancesActionTimerResponse,
-    error = super::errors::DeleteInstancesActionTimerError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteInstancesActionTimer {
-    /// `ActionTimerIds`: a list of strings.
-    ///
-    /// Example: `["865d042d-0219-46c3-9821-6028c96cfb7c"]`
+    /// `ActionTimerIds`; example: `["865d042d-0219-46c3-9821-6028c96cfb7c"]`
     pub action_timer_ids: Vec<String>,
 }
 
@@ -969,25 +1186,30 @@ pub struct DeleteInstancesActionTimerResponse {
 /// The `DeleteInstancesDisasterRecoverGroups` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteInstancesDisasterRecoverGroupsResponse`].
-/// The codes it documents are in [`DeleteInstancesDisasterRecoverGroupsError`](super::errors::DeleteInstancesDisasterRecoverGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteInstancesDisasterRecoverGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`FailedOperation.DisasterRecoverGroupNotMatch`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotMatch)
+/// - [`InvalidParameterValue.DisasterRecoverGroupIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueDisasterRecoverGroupIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`ResourceNotFound.InvalidInstanceIdNotFound`](super::errors::CvmErrorCode::ResourceNotFoundInvalidInstanceIdNotFound)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteInstancesDisasterRecoverGroups",
     output = DeleteInstancesDisasterRecoverGroupsResponse,
-    error = super::errors::DeleteInstancesDisasterRecoverGroupsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteInstancesDisasterRecoverGroups {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-23sh03x7"]`
+    /// `InstanceIds`; example: `["ins-23sh03x7"]`
     pub instance_ids: Vec<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-c119a27y"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-c119a27y"]`
     pub disaster_recover_group_ids: Vec<String>,
 }
 
@@ -1001,20 +1223,30 @@ pub struct DeleteInstancesDisasterRecoverGroupsResponse {
 /// The `DeleteKeyPairs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteKeyPairsResponse`].
-/// The codes it documents are in [`DeleteKeyPairsError`](super::errors::DeleteKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidKeyPair.LimitExceeded`](super::errors::CvmErrorCode::InvalidKeyPairLimitExceeded)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidKeyPairId.NotFound`](super::errors::CvmErrorCode::InvalidKeyPairIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.KeyPairNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueKeyPairNotSupported)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteKeyPairs",
     output = DeleteKeyPairsResponse,
-    error = super::errors::DeleteKeyPairsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-mv9yzyjj"]`
+    /// `KeyIds`; example: `["skey-mv9yzyjj"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1028,20 +1260,29 @@ pub struct DeleteKeyPairsResponse {
 /// The `DeleteLaunchTemplate` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteLaunchTemplateResponse`].
-/// The codes it documents are in [`DeleteLaunchTemplateError`](super::errors::DeleteLaunchTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteLaunchTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteLaunchTemplate",
     output = DeleteLaunchTemplateResponse,
-    error = super::errors::DeleteLaunchTemplateError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteLaunchTemplate {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-rf6ogz49"`
+    /// `LaunchTemplateId`; example: `"lt-rf6ogz49"`
     pub launch_template_id: String,
 }
 
@@ -1055,25 +1296,35 @@ pub struct DeleteLaunchTemplateResponse {
 /// The `DeleteLaunchTemplateVersions` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DeleteLaunchTemplateVersionsResponse`].
-/// The codes it documents are in [`DeleteLaunchTemplateVersionsError`](super::errors::DeleteLaunchTemplateVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DeleteLaunchTemplateVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LaunchTemplateDefaultVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateDefaultVersion)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::CvmErrorCode::UnknownParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DeleteLaunchTemplateVersions",
     output = DeleteLaunchTemplateVersionsResponse,
-    error = super::errors::DeleteLaunchTemplateVersionsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DeleteLaunchTemplateVersions {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-irmer45l"`
+    /// `LaunchTemplateId`; example: `"lt-irmer45l"`
     pub launch_template_id: String,
 
-    /// `LaunchTemplateVersions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `LaunchTemplateVersions`; example: `[1,2,3]`
     pub launch_template_versions: Vec<i64>,
 }
 
@@ -1087,30 +1338,37 @@ pub struct DeleteLaunchTemplateVersionsResponse {
 /// The `DescribeAccountQuota` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAccountQuotaResponse`].
-/// The codes it documents are in [`DescribeAccountQuotaError`](super::errors::DescribeAccountQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeAccountQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeAccountQuota",
     output = DescribeAccountQuotaResponse,
-    error = super::errors::DescribeAccountQuotaError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeAccountQuota {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccountQuota`] call returns.
 #[tc_model]
 pub struct DescribeAccountQuotaResponse {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1251783334`
+    /// `AppId`; example: `1251783334`
     pub app_id: u64,
 
-    /// `AccountQuotaOverview`: an [`AccountQuotaOverview`](super::models::AccountQuotaOverview).
+    /// `AccountQuotaOverview`
     pub account_quota_overview: models::AccountQuotaOverview,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1120,25 +1378,32 @@ pub struct DescribeAccountQuotaResponse {
 /// The `DescribeChcDeniedActions` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeChcDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeChcDeniedActionsError`](super::errors::DescribeChcDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeChcDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeChcDeniedActions",
     output = DescribeChcDeniedActionsResponse,
-    error = super::errors::DescribeChcDeniedActionsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeChcDeniedActions {
-    /// `ChcIds`: a list of strings.
+    /// `ChcIds`
     pub chc_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeChcDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeChcDeniedActionsResponse {
-    /// `ChcHostDeniedActionSet`: a list of [`ChcHostDeniedActions`](super::models::ChcHostDeniedActions) objects.
+    /// `ChcHostDeniedActionSet`
     pub chc_host_denied_action_set: Vec<models::ChcHostDeniedActions>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1148,15 +1413,33 @@ pub struct DescribeChcDeniedActionsResponse {
 /// The `DescribeChcHosts` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeChcHostsResponse`].
-/// The codes it documents are in [`DescribeChcHostsError`](super::errors::DescribeChcHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeChcHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameter.AtMostOne`](super::errors::CvmErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.NotEmpty`](super::errors::CvmErrorCode::InvalidParameterValueNotEmpty)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`InvalidParameterValueLimit`](super::errors::CvmErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValueOffset`](super::errors::CvmErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeChcHosts",
     output = DescribeChcHostsResponse,
-    error = super::errors::DescribeChcHostsError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1166,34 +1449,26 @@ pub struct DescribeChcDeniedActionsResponse {
     )
 )]
 pub struct DescribeChcHosts {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-1a2b3c4d"]`
+    /// `ChcIds`; example: `["chc-1a2b3c4d"]`
     pub chc_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeChcHosts`] call returns.
 #[tc_model]
 pub struct DescribeChcHostsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `ChcHostSet`: a list of [`ChcHost`](super::models::ChcHost) objects.
+    /// `ChcHostSet`
     pub chc_host_set: Vec<models::ChcHost>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1203,52 +1478,58 @@ pub struct DescribeChcHostsResponse {
 /// The `DescribeDisasterRecoverGroupQuota` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDisasterRecoverGroupQuotaResponse`].
-/// The codes it documents are in [`DescribeDisasterRecoverGroupQuotaError`](super::errors::DescribeDisasterRecoverGroupQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeDisasterRecoverGroupQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameter.AtMostOne`](super::errors::CvmErrorCode::InvalidParameterAtMostOne)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.NotEmpty`](super::errors::CvmErrorCode::InvalidParameterValueNotEmpty)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`InvalidParameterValueLimit`](super::errors::CvmErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValueOffset`](super::errors::CvmErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeDisasterRecoverGroupQuota",
     output = DescribeDisasterRecoverGroupQuotaResponse,
-    error = super::errors::DescribeDisasterRecoverGroupQuotaError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeDisasterRecoverGroupQuota {}
 
 /// What a successful [`DescribeDisasterRecoverGroupQuota`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoverGroupQuotaResponse {
-    /// `GroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GroupQuota`; example: `10`
     pub group_quota: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `CurrentNum`; example: `25`
     pub current_num: i64,
 
-    /// `CvmInHostGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CvmInHostGroupQuota`; example: `50`
     pub cvm_in_host_group_quota: i64,
 
-    /// `CvmInSwGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CvmInSwGroupQuota`; example: `20`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cvm_in_sw_group_quota: Option<i64>,
 
-    /// `CvmInRackGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `CvmInRackGroupQuota`; example: `30`
     pub cvm_in_rack_group_quota: i64,
 
-    /// `CvmInSwitchGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CvmInSwitchGroupQuota`; example: `20`
     pub cvm_in_switch_group_quota: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1258,15 +1539,21 @@ pub struct DescribeDisasterRecoverGroupQuotaResponse {
 /// The `DescribeDisasterRecoverGroups` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDisasterRecoverGroupsResponse`].
-/// The codes it documents are in [`DescribeDisasterRecoverGroupsError`](super::errors::DescribeDisasterRecoverGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeDisasterRecoverGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DisasterRecoverGroupIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueDisasterRecoverGroupIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeDisasterRecoverGroups",
     output = DescribeDisasterRecoverGroupsResponse,
-    error = super::errors::DescribeDisasterRecoverGroupsError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1276,39 +1563,29 @@ pub struct DescribeDisasterRecoverGroupQuotaResponse {
     )
 )]
 pub struct DescribeDisasterRecoverGroups {
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-21q9ibvr"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-21q9ibvr"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myGroup"`
+    /// `Name`; example: `"myGroup"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDisasterRecoverGroups`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoverGroupsResponse {
-    /// `DisasterRecoverGroupSet`: a list of [`DisasterRecoverGroup`](super::models::DisasterRecoverGroup) objects.
+    /// `DisasterRecoverGroupSet`
     pub disaster_recover_group_set: Vec<models::DisasterRecoverGroup>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1318,15 +1595,27 @@ pub struct DescribeDisasterRecoverGroupsResponse {
 /// The `DescribeHosts` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeHostsResponse`].
-/// The codes it documents are in [`DescribeHostsError`](super::errors::DescribeHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeHosts",
     output = DescribeHostsResponse,
-    error = super::errors::DescribeHostsError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1336,29 +1625,23 @@ pub struct DescribeDisasterRecoverGroupsResponse {
     )
 )]
 pub struct DescribeHosts {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHosts`] call returns.
 #[tc_model]
 pub struct DescribeHostsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `HostSet`: a list of [`HostItem`](super::models::HostItem) objects.
+    /// `HostSet`
     pub host_set: Vec<models::HostItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1368,15 +1651,21 @@ pub struct DescribeHostsResponse {
 /// The `DescribeHpcClusters` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeHpcClustersResponse`].
-/// The codes it documents are in [`DescribeHpcClustersError`](super::errors::DescribeHpcClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeHpcClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnsupportedOperation.InvalidZone`](super::errors::CvmErrorCode::UnsupportedOperationInvalidZone)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeHpcClusters",
     output = DescribeHpcClustersResponse,
-    error = super::errors::DescribeHpcClustersError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1386,59 +1675,41 @@ pub struct DescribeHostsResponse {
     )
 )]
 pub struct DescribeHpcClusters {
-    /// `HpcClusterIds`: a list of strings.
-    ///
-    /// Example: `["hpc-p64fdfa9"]`
+    /// `HpcClusterIds`; example: `["hpc-p64fdfa9"]`
     pub hpc_cluster_ids: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyCluster"`
+    /// `Name`; example: `"MyCluster"`
     pub name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `HpcClusterType`: a string.
-    ///
-    /// Example: `"CDC/CHC/STANDARD"`
+    /// `HpcClusterType`; example: `"CDC/CHC/STANDARD"`
     pub hpc_cluster_type: Option<String>,
 
-    /// `HpcClusterBusinessId`: a string.
-    ///
-    /// Example: `"例如cdc场景：cluster-iu5gustw，其他场景暂不支持。"`
+    /// `HpcClusterBusinessId`; example: `"例如cdc场景：cluster-iu5gustw，其他场景暂不支持。"`
     pub hpc_cluster_business_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"HCCPNV4ane.58XLARGE1929"`
+    /// `InstanceType`; example: `"HCCPNV4ane.58XLARGE1929"`
     pub instance_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeHpcClusters`] call returns.
 #[tc_model]
 pub struct DescribeHpcClustersResponse {
-    /// `HpcClusterSet`: a list of [`HpcClusterInfo`](super::models::HpcClusterInfo) objects.
+    /// `HpcClusterSet`
     pub hpc_cluster_set: Vec<models::HpcClusterInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1448,27 +1719,31 @@ pub struct DescribeHpcClustersResponse {
 /// The `DescribeImageFromFamily` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeImageFromFamilyResponse`].
-/// The codes it documents are in [`DescribeImageFromFamilyError`](super::errors::DescribeImageFromFamilyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeImageFromFamily)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnsupportedOperation.InvalidZone`](super::errors::CvmErrorCode::UnsupportedOperationInvalidZone)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeImageFromFamily",
     output = DescribeImageFromFamilyResponse,
-    error = super::errors::DescribeImageFromFamilyError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeImageFromFamily {
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"business-daily-update"`
+    /// `ImageFamily`; example: `"business-daily-update"`
     pub image_family: Option<String>,
 }
 
 /// What a successful [`DescribeImageFromFamily`] call returns.
 #[tc_model]
 pub struct DescribeImageFromFamilyResponse {
-    /// `Image`: an [`Image`](super::models::Image).
+    /// `Image`
     pub image: Option<models::Image>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1478,24 +1753,28 @@ pub struct DescribeImageFromFamilyResponse {
 /// The `DescribeImageQuota` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeImageQuotaResponse`].
-/// The codes it documents are in [`DescribeImageQuotaError`](super::errors::DescribeImageQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeImageQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnsupportedOperation.InvalidZone`](super::errors::CvmErrorCode::UnsupportedOperationInvalidZone)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeImageQuota",
     output = DescribeImageQuotaResponse,
-    error = super::errors::DescribeImageQuotaError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeImageQuota {}
 
 /// What a successful [`DescribeImageQuota`] call returns.
 #[tc_model]
 pub struct DescribeImageQuotaResponse {
-    /// `ImageNumQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ImageNumQuota`; example: `1000`
     pub image_num_quota: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1505,29 +1784,38 @@ pub struct DescribeImageQuotaResponse {
 /// The `DescribeImageSharePermission` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeImageSharePermissionResponse`].
-/// The codes it documents are in [`DescribeImageSharePermissionError`](super::errors::DescribeImageSharePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 /// The service accepts at most 10 of these calls per second, and the client keeps to that.
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeImageSharePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAccountId.NotFound`](super::errors::CvmErrorCode::InvalidAccountIdNotFound): One of the account ids is not a valid account.
+/// - [`InvalidAccountIs.YourSelf`](super::errors::CvmErrorCode::InvalidAccountIsYourSelf): An image cannot be shared with the account that owns it.
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed): The image id is not in the `img-xxxxxxxx` form.
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound): No image with this id exists in the region.
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat): The `AppID` is not in a valid format.
+/// - [`OverQuota`](super::errors::CvmErrorCode::OverQuota): The image is already shared with as many accounts as the quota allows.
+/// - [`UnauthorizedOperation.ImageNotBelongToAccount`](super::errors::CvmErrorCode::UnauthorizedOperationImageNotBelongToAccount): The image belongs to another account, so the caller cannot act on its sharing.
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeImageSharePermission",
     output = DescribeImageSharePermissionResponse,
-    error = super::errors::DescribeImageSharePermissionError,
+    error = super::errors::CvmErrorCode,
     rate_limit = 10
 )]
 pub struct DescribeImageSharePermission {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-6pb6lrmy"`
+    /// `ImageId`; example: `"img-6pb6lrmy"`
     pub image_id: String,
 }
 
 /// What a successful [`DescribeImageSharePermission`] call returns.
 #[tc_model]
 pub struct DescribeImageSharePermissionResponse {
-    /// `SharePermissionSet`: a list of [`SharePermission`](super::models::SharePermission) objects.
+    /// `SharePermissionSet`
     pub share_permission_set: Vec<models::SharePermission>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1537,15 +1825,37 @@ pub struct DescribeImageSharePermissionResponse {
 /// The `DescribeImages` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IllegalTagKey`](super::errors::CvmErrorCode::FailedOperationIllegalTagKey)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter.InvalidParameterCoexistImageIdsFilters`](super::errors::CvmErrorCode::InvalidParameterInvalidParameterCoexistImageIdsFilters)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::CvmErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CvmErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1555,39 +1865,29 @@ pub struct DescribeImageSharePermissionResponse {
     )
 )]
 pub struct DescribeImages {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["img-gvbnzy6f"]`
+    /// `ImageIds`; example: `["img-gvbnzy6f"]`
     pub image_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.MEDIUM2"`
+    /// `InstanceType`; example: `"SA5.MEDIUM2"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `ImageSet`: a list of [`Image`](super::models::Image) objects.
+    /// `ImageSet`
     pub image_set: Vec<models::Image>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1597,25 +1897,47 @@ pub struct DescribeImagesResponse {
 /// The `DescribeImportImageOs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeImportImageOsResponse`].
-/// The codes it documents are in [`DescribeImportImageOsError`](super::errors::DescribeImportImageOsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeImportImageOs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IllegalTagKey`](super::errors::CvmErrorCode::FailedOperationIllegalTagKey)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter.InvalidParameterCoexistImageIdsFilters`](super::errors::CvmErrorCode::InvalidParameterInvalidParameterCoexistImageIdsFilters)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidParameterValueLimit`](super::errors::CvmErrorCode::InvalidParameterValueInvalidParameterValueLimit)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CvmErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeImportImageOs",
     output = DescribeImportImageOsResponse,
-    error = super::errors::DescribeImportImageOsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeImportImageOs {}
 
 /// What a successful [`DescribeImportImageOs`] call returns.
 #[tc_model]
 pub struct DescribeImportImageOsResponse {
-    /// `ImportImageOsListSupported`: an [`ImageOsList`](super::models::ImageOsList).
+    /// `ImportImageOsListSupported`
     pub import_image_os_list_supported: models::ImageOsList,
 
-    /// `ImportImageOsVersionSet`: a list of [`OsVersion`](super::models::OsVersion) objects.
+    /// `ImportImageOsVersionSet`
     pub import_image_os_version_set: Vec<models::OsVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1625,22 +1947,29 @@ pub struct DescribeImportImageOsResponse {
 /// The `DescribeInstanceFamilyConfigs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceFamilyConfigsResponse`].
-/// The codes it documents are in [`DescribeInstanceFamilyConfigsError`](super::errors::DescribeInstanceFamilyConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstanceFamilyConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstanceFamilyConfigs",
     output = DescribeInstanceFamilyConfigsResponse,
-    error = super::errors::DescribeInstanceFamilyConfigsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstanceFamilyConfigs {}
 
 /// What a successful [`DescribeInstanceFamilyConfigs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceFamilyConfigsResponse {
-    /// `InstanceFamilyConfigSet`: a list of [`InstanceFamilyConfig`](super::models::InstanceFamilyConfig) objects.
+    /// `InstanceFamilyConfigSet`
     pub instance_family_config_set: Vec<models::InstanceFamilyConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1650,27 +1979,37 @@ pub struct DescribeInstanceFamilyConfigsResponse {
 /// The `DescribeInstanceInternetBandwidthConfigs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceInternetBandwidthConfigsResponse`].
-/// The codes it documents are in [`DescribeInstanceInternetBandwidthConfigsError`](super::errors::DescribeInstanceInternetBandwidthConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstanceInternetBandwidthConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFoundEIP`](super::errors::CvmErrorCode::FailedOperationNotFoundEip)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstanceInternetBandwidthConfigs",
     output = DescribeInstanceInternetBandwidthConfigsResponse,
-    error = super::errors::DescribeInstanceInternetBandwidthConfigsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstanceInternetBandwidthConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-6lafsaz0"`
+    /// `InstanceId`; example: `"ins-6lafsaz0"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceInternetBandwidthConfigs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceInternetBandwidthConfigsResponse {
-    /// `InternetBandwidthConfigSet`: a list of [`InternetBandwidthConfig`](super::models::InternetBandwidthConfig) objects.
+    /// `InternetBandwidthConfigSet`
     pub internet_bandwidth_config_set: Vec<models::InternetBandwidthConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1680,25 +2019,39 @@ pub struct DescribeInstanceInternetBandwidthConfigsResponse {
 /// The `DescribeInstanceTypeConfigs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceTypeConfigsResponse`].
-/// The codes it documents are in [`DescribeInstanceTypeConfigsError`](super::errors::DescribeInstanceTypeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstanceTypeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstanceTypeConfigs",
     output = DescribeInstanceTypeConfigsResponse,
-    error = super::errors::DescribeInstanceTypeConfigsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstanceTypeConfigs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeInstanceTypeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceTypeConfigsResponse {
-    /// `InstanceTypeConfigSet`: a list of [`InstanceTypeConfig`](super::models::InstanceTypeConfig) objects.
+    /// `InstanceTypeConfigSet`
     pub instance_type_config_set: Vec<models::InstanceTypeConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1708,29 +2061,54 @@ pub struct DescribeInstanceTypeConfigsResponse {
 /// The `DescribeInstanceVncUrl` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceVncUrlResponse`].
-/// The codes it documents are in [`DescribeInstanceVncUrlError`](super::errors::DescribeInstanceVncUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstanceVncUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceState`](super::errors::CvmErrorCode::InvalidInstanceState)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstanceVncUrl",
     output = DescribeInstanceVncUrlResponse,
-    error = super::errors::DescribeInstanceVncUrlError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstanceVncUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r9hr2upy"`
+    /// `InstanceId`; example: `"ins-r9hr2upy"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceVncUrl`] call returns.
 #[tc_model]
 pub struct DescribeInstanceVncUrlResponse {
-    /// `InstanceVncUrl`: a string.
-    ///
-    /// Example: `"wss%3A%2F%2Fbjvnc.qcloud.com%3A26789%2Fv"`
+    /// `InstanceVncUrl`; example: `"wss%3A%2F%2Fbjvnc.qcloud.com%3A26789%2Fv"`
     pub instance_vnc_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1740,15 +2118,47 @@ pub struct DescribeInstanceVncUrlResponse {
 /// The `DescribeInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IllegalTagKey`](super::errors::CvmErrorCode::FailedOperationIllegalTagKey)
+/// - [`FailedOperation.IllegalTagValue`](super::errors::CvmErrorCode::FailedOperationIllegalTagValue)
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IPAddressMalformed`](super::errors::CvmErrorCode::InvalidParameterValueIpAddressMalformed)
+/// - [`InvalidParameterValue.IPv6AddressMalformed`](super::errors::CvmErrorCode::InvalidParameterValueIpv6AddressMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidVagueName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidVagueName)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.UuidMalformed`](super::errors::CvmErrorCode::InvalidParameterValueUuidMalformed)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidSgId.Malformed`](super::errors::CvmErrorCode::InvalidSgIdMalformed)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1758,34 +2168,26 @@ pub struct DescribeInstanceVncUrlResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-rf6ogz49"]`
+    /// `InstanceIds`; example: `["ins-rf6ogz49"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::Instance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1795,48 +2197,47 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesActionTimer` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesActionTimerResponse`].
-/// The codes it documents are in [`DescribeInstancesActionTimerError`](super::errors::DescribeInstancesActionTimerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstancesActionTimer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstancesActionTimer",
     output = DescribeInstancesActionTimerResponse,
-    error = super::errors::DescribeInstancesActionTimerError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstancesActionTimer {
-    /// `ActionTimerIds`: a list of strings.
+    /// `ActionTimerIds`
     pub action_timer_ids: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-37qv3ucj"]`
+    /// `InstanceIds`; example: `["ins-37qv3ucj"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `TimerAction`: a string.
-    ///
-    /// Example: `"TerminateInstances"`
+    /// `TimerAction`; example: `"TerminateInstances"`
     pub timer_action: Option<String>,
 
-    /// `EndActionTime`: a string.
-    ///
-    /// Example: `"2024-11-06T08:00:32Z"`
+    /// `EndActionTime`; example: `"2024-11-06T08:00:32Z"`
     pub end_action_time: Option<String>,
 
-    /// `StartActionTime`: a string.
-    ///
-    /// Example: `"2024-11-06T08:00:32Z"`
+    /// `StartActionTime`; example: `"2024-11-06T08:00:32Z"`
     pub start_action_time: Option<String>,
 
-    /// `StatusList`: a list of strings.
+    /// `StatusList`
     pub status_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstancesActionTimer`] call returns.
 #[tc_model]
 pub struct DescribeInstancesActionTimerResponse {
-    /// `ActionTimers`: a list of [`ActionTimer`](super::models::ActionTimer) objects.
+    /// `ActionTimers`
     pub action_timers: Vec<models::ActionTimer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1846,32 +2247,34 @@ pub struct DescribeInstancesActionTimerResponse {
 /// The `DescribeInstancesAttributes` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesAttributesResponse`].
-/// The codes it documents are in [`DescribeInstancesAttributesError`](super::errors::DescribeInstancesAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstancesAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstancesAttributes",
     output = DescribeInstancesAttributesResponse,
-    error = super::errors::DescribeInstancesAttributesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstancesAttributes {
-    /// `Attributes`: a list of strings.
-    ///
-    /// Example: `["UserData"]`
+    /// `Attributes`; example: `["UserData"]`
     pub attributes: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-lyxxskp2"]`
+    /// `InstanceIds`; example: `["ins-lyxxskp2"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstancesAttributes`] call returns.
 #[tc_model]
 pub struct DescribeInstancesAttributesResponse {
-    /// `InstanceSet`: a list of [`InstanceAttribute`](super::models::InstanceAttribute) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::InstanceAttribute>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,35 +2284,46 @@ pub struct DescribeInstancesAttributesResponse {
 /// The `DescribeInstancesModification` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesModificationResponse`].
-/// The codes it documents are in [`DescribeInstancesModificationError`](super::errors::DescribeInstancesModificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstancesModification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ZoneInconsistent`](super::errors::CvmErrorCode::FailedOperationZoneInconsistent)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.CdzNotSupported`](super::errors::CvmErrorCode::InvalidParameterCdzNotSupported)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceFamily)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstancesModification",
     output = DescribeInstancesModificationResponse,
-    error = super::errors::DescribeInstancesModificationError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstancesModification {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-4txox06m"]`
+    /// `InstanceIds`; example: `["ins-4txox06m"]`
     pub instance_ids: Vec<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeInstancesModification`] call returns.
 #[tc_model]
 pub struct DescribeInstancesModificationResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `InstanceTypeConfigStatusSet`: a list of [`InstanceTypeConfigStatus`](super::models::InstanceTypeConfigStatus) objects.
+    /// `InstanceTypeConfigStatusSet`
     pub instance_type_config_status_set: Vec<models::InstanceTypeConfigStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1919,32 +2333,36 @@ pub struct DescribeInstancesModificationResponse {
 /// The `DescribeInstancesOperationLimit` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesOperationLimitResponse`].
-/// The codes it documents are in [`DescribeInstancesOperationLimitError`](super::errors::DescribeInstancesOperationLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstancesOperationLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstancesOperationLimit",
     output = DescribeInstancesOperationLimitResponse,
-    error = super::errors::DescribeInstancesOperationLimitError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInstancesOperationLimit {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-l26mwvil"]`
+    /// `InstanceIds`; example: `["ins-l26mwvil"]`
     pub instance_ids: Vec<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"INSTANCE_DEGRADE"`
+    /// `Operation`; example: `"INSTANCE_DEGRADE"`
     pub operation: String,
 }
 
 /// What a successful [`DescribeInstancesOperationLimit`] call returns.
 #[tc_model]
 pub struct DescribeInstancesOperationLimitResponse {
-    /// `InstanceOperationLimitSet`: a list of [`OperationCountLimit`](super::models::OperationCountLimit) objects.
+    /// `InstanceOperationLimitSet`
     pub instance_operation_limit_set: Vec<models::OperationCountLimit>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1954,15 +2372,27 @@ pub struct DescribeInstancesOperationLimitResponse {
 /// The `DescribeInstancesStatus` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesStatusResponse`].
-/// The codes it documents are in [`DescribeInstancesStatusError`](super::errors::DescribeInstancesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInstancesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInstancesStatus",
     output = DescribeInstancesStatusResponse,
-    error = super::errors::DescribeInstancesStatusError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1972,31 +2402,23 @@ pub struct DescribeInstancesOperationLimitResponse {
     )
 )]
 pub struct DescribeInstancesStatus {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstancesStatus`] call returns.
 #[tc_model]
 pub struct DescribeInstancesStatusResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceStatusSet`: a list of [`InstanceStatus`](super::models::InstanceStatus) objects.
+    /// `InstanceStatusSet`
     pub instance_status_set: Vec<models::InstanceStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2006,22 +2428,34 @@ pub struct DescribeInstancesStatusResponse {
 /// The `DescribeInternetChargeTypeConfigs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInternetChargeTypeConfigsResponse`].
-/// The codes it documents are in [`DescribeInternetChargeTypeConfigsError`](super::errors::DescribeInternetChargeTypeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeInternetChargeTypeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeInternetChargeTypeConfigs",
     output = DescribeInternetChargeTypeConfigsResponse,
-    error = super::errors::DescribeInternetChargeTypeConfigsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeInternetChargeTypeConfigs {}
 
 /// What a successful [`DescribeInternetChargeTypeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeInternetChargeTypeConfigsResponse {
-    /// `InternetChargeTypeConfigSet`: a list of [`InternetChargeTypeConfig`](super::models::InternetChargeTypeConfig) objects.
+    /// `InternetChargeTypeConfigSet`
     pub internet_charge_type_config_set: Vec<models::InternetChargeTypeConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2031,15 +2465,31 @@ pub struct DescribeInternetChargeTypeConfigsResponse {
 /// The `DescribeKeyPairs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeKeyPairsResponse`].
-/// The codes it documents are in [`DescribeKeyPairsError`](super::errors::DescribeKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidKeyPair.LimitExceeded`](super::errors::CvmErrorCode::InvalidKeyPairLimitExceeded)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValueLimit`](super::errors::CvmErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValueOffset`](super::errors::CvmErrorCode::InvalidParameterValueOffset)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeKeyPairs",
     output = DescribeKeyPairsResponse,
-    error = super::errors::DescribeKeyPairsError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2049,34 +2499,26 @@ pub struct DescribeInternetChargeTypeConfigsResponse {
     )
 )]
 pub struct DescribeKeyPairs {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-11112222"]`
+    /// `KeyIds`; example: `["skey-11112222"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKeyPairs`] call returns.
 #[tc_model]
 pub struct DescribeKeyPairsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `KeyPairSet`: a list of [`KeyPair`](super::models::KeyPair) objects.
+    /// `KeyPairSet`
     pub key_pair_set: Vec<models::KeyPair>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2086,15 +2528,37 @@ pub struct DescribeKeyPairsResponse {
 /// The `DescribeLaunchTemplateVersions` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeLaunchTemplateVersionsResponse`].
-/// The codes it documents are in [`DescribeLaunchTemplateVersionsError`](super::errors::DescribeLaunchTemplateVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeLaunchTemplateVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CvmErrorCode::InternalError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::CvmErrorCode::InvalidParameterValueNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnknownParameter`](super::errors::CvmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeLaunchTemplateVersions",
     output = DescribeLaunchTemplateVersionsResponse,
-    error = super::errors::DescribeLaunchTemplateVersionsError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2104,51 +2568,35 @@ pub struct DescribeKeyPairsResponse {
     )
 )]
 pub struct DescribeLaunchTemplateVersions {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"\"lt-irmer45l\""`
+    /// `LaunchTemplateId`; example: `"\"lt-irmer45l\""`
     pub launch_template_id: String,
 
-    /// `LaunchTemplateVersions`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `LaunchTemplateVersions`; example: `[1,2,3]`
     pub launch_template_versions: Option<Vec<u64>>,
 
-    /// `MinVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinVersion`; example: `1`
     pub min_version: Option<u64>,
 
-    /// `MaxVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxVersion`; example: `2`
     pub max_version: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DefaultVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DefaultVersion`; example: `false`
     pub default_version: Option<bool>,
 }
 
 /// What a successful [`DescribeLaunchTemplateVersions`] call returns.
 #[tc_model]
 pub struct DescribeLaunchTemplateVersionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `LaunchTemplateVersionSet`: a list of [`LaunchTemplateVersionInfo`](super::models::LaunchTemplateVersionInfo) objects.
+    /// `LaunchTemplateVersionSet`
     pub launch_template_version_set: Vec<models::LaunchTemplateVersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2158,15 +2606,30 @@ pub struct DescribeLaunchTemplateVersionsResponse {
 /// The `DescribeLaunchTemplates` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeLaunchTemplatesResponse`].
-/// The codes it documents are in [`DescribeLaunchTemplatesError`](super::errors::DescribeLaunchTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeLaunchTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidLaunchTemplateName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLaunchTemplateName)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`UnknownParameter`](super::errors::CvmErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeLaunchTemplates",
     output = DescribeLaunchTemplatesResponse,
-    error = super::errors::DescribeLaunchTemplatesError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2176,34 +2639,26 @@ pub struct DescribeLaunchTemplateVersionsResponse {
     )
 )]
 pub struct DescribeLaunchTemplates {
-    /// `LaunchTemplateIds`: a list of strings.
-    ///
-    /// Example: `["lt-irmer45l"]`
+    /// `LaunchTemplateIds`; example: `["lt-irmer45l"]`
     pub launch_template_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLaunchTemplates`] call returns.
 #[tc_model]
 pub struct DescribeLaunchTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `LaunchTemplateSet`: a list of [`LaunchTemplateInfo`](super::models::LaunchTemplateInfo) objects.
+    /// `LaunchTemplateSet`
     pub launch_template_set: Vec<models::LaunchTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2213,29 +2668,30 @@ pub struct DescribeLaunchTemplatesResponse {
 /// The `DescribeRegions` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeRegions {}
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: u64,
 
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
-    ///
-    /// Example: `[{"Region":"ap-beijing","RegionName":"华北地区(北京)","RegionState":"AVAILABLE"}]`
+    /// `RegionSet`; example: `[{"Region":"ap-beijing","RegionName":"华北地区(北京)","RegionState":"AVAILABLE"}]`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2245,27 +2701,36 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeResourcePoolPackInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeResourcePoolPackInstancesResponse`].
-/// The codes it documents are in [`DescribeResourcePoolPackInstancesError`](super::errors::DescribeResourcePoolPackInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeResourcePoolPackInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ResourcePoolPackIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueResourcePoolPackIdMalformed)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeResourcePoolPackInstances",
     output = DescribeResourcePoolPackInstancesResponse,
-    error = super::errors::DescribeResourcePoolPackInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeResourcePoolPackInstances {
-    /// `DedicatedResourcePackIds`: a list of strings.
-    ///
-    /// Example: `["rpp-2gyonkx7"]`
+    /// `DedicatedResourcePackIds`; example: `["rpp-2gyonkx7"]`
     pub dedicated_resource_pack_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeResourcePoolPackInstances`] call returns.
 #[tc_model]
 pub struct DescribeResourcePoolPackInstancesResponse {
-    /// `DedicatedResourcePackInstanceSet`: a list of [`ResourcePoolPackInstance`](super::models::ResourcePoolPackInstance) objects.
+    /// `DedicatedResourcePackInstanceSet`
     pub dedicated_resource_pack_instance_set: Vec<models::ResourcePoolPackInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2275,25 +2740,37 @@ pub struct DescribeResourcePoolPackInstancesResponse {
 /// The `DescribeResourcePoolPackTypeConfigs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeResourcePoolPackTypeConfigsResponse`].
-/// The codes it documents are in [`DescribeResourcePoolPackTypeConfigsError`](super::errors::DescribeResourcePoolPackTypeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeResourcePoolPackTypeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeResourcePoolPackTypeConfigs",
     output = DescribeResourcePoolPackTypeConfigsResponse,
-    error = super::errors::DescribeResourcePoolPackTypeConfigsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeResourcePoolPackTypeConfigs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 }
 
 /// What a successful [`DescribeResourcePoolPackTypeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeResourcePoolPackTypeConfigsResponse {
-    /// `InstanceTypeConfigSet`: a list of [`InstanceTypeConfig`](super::models::InstanceTypeConfig) objects.
+    /// `InstanceTypeConfigSet`
     pub instance_type_config_set: Vec<models::InstanceTypeConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2303,15 +2780,30 @@ pub struct DescribeResourcePoolPackTypeConfigsResponse {
 /// The `DescribeResourcePoolPacks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeResourcePoolPacksResponse`].
-/// The codes it documents are in [`DescribeResourcePoolPacksError`](super::errors::DescribeResourcePoolPacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeResourcePoolPacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ResourcePoolPackIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueResourcePoolPackIdMalformed)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeResourcePoolPacks",
     output = DescribeResourcePoolPacksResponse,
-    error = super::errors::DescribeResourcePoolPacksError,
+    error = super::errors::CvmErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -2321,29 +2813,23 @@ pub struct DescribeResourcePoolPackTypeConfigsResponse {
     )
 )]
 pub struct DescribeResourcePoolPacks {
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"HlyieKNKhSHMWHVqZOjzlhKBK1ar2qPnSdoW9YMz84kYuRMJlvGgMfAh68VpTOIS"`
+    /// `NextToken`; example: `"HlyieKNKhSHMWHVqZOjzlhKBK1ar2qPnSdoW9YMz84kYuRMJlvGgMfAh68VpTOIS"`
     pub next_token: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeResourcePoolPacks`] call returns.
 #[tc_model]
 pub struct DescribeResourcePoolPacksResponse {
-    /// `DedicatedResourcePackSet`: a list of [`ResourcePoolPack`](super::models::ResourcePoolPack) objects.
+    /// `DedicatedResourcePackSet`
     pub dedicated_resource_pack_set: Vec<models::ResourcePoolPack>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"DmfvOh9/PDSxjhK9C1m7xWt3GwgUbcW+D4qc2Nfu5ytgQNy7iXh21v7KeIK8Qni6"`
+    /// `NextToken`; example: `"DmfvOh9/PDSxjhK9C1m7xWt3GwgUbcW+D4qc2Nfu5ytgQNy7iXh21v7KeIK8Qni6"`
     pub next_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2353,15 +2839,22 @@ pub struct DescribeResourcePoolPacksResponse {
 /// The `DescribeTaskInfo` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeTaskInfoResponse`].
-/// The codes it documents are in [`DescribeTaskInfoError`](super::errors::DescribeTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CvmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError,
+    error = super::errors::CvmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2371,76 +2864,50 @@ pub struct DescribeResourcePoolPacksResponse {
     )
 )]
 pub struct DescribeTaskInfo {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Product`; example: `"CVM"`
     pub product: Option<String>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `TaskStatus`; example: `[1,2,3,4,5,6]`
     pub task_status: Option<Vec<i64>>,
 
-    /// `TaskTypeIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101,102,103,104,105,106,107]`
+    /// `TaskTypeIds`; example: `[101,102,103,104,105,106,107]`
     pub task_type_ids: Option<Vec<i64>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["rep-xxxxxxxx"]`
+    /// `TaskIds`; example: `["rep-xxxxxxxx"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxxx"]`
+    /// `InstanceIds`; example: `["ins-xxxxxxxx"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Aliases`: a list of strings.
-    ///
-    /// Example: `["test-1"]`
+    /// `Aliases`; example: `["test-1"]`
     pub aliases: Option<Vec<String>>,
 
-    /// `StartDate`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `StartDate`, a date and time as the service writes it; example: `"2023-01-01 00:00:00"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-02-01 00:00:00"`
+    /// `EndDate`, a date and time as the service writes it; example: `"2023-02-01 00:00:00"`
     pub end_date: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 }
 
 /// What a successful [`DescribeTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeTaskInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `RepairTaskInfoSet`: a list of [`RepairTaskInfo`](super::models::RepairTaskInfo) objects.
+    /// `RepairTaskInfoSet`
     pub repair_task_info_set: Vec<models::RepairTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2450,25 +2917,43 @@ pub struct DescribeTaskInfoResponse {
 /// The `DescribeZoneInstanceConfigInfos` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeZoneInstanceConfigInfosResponse`].
-/// The codes it documents are in [`DescribeZoneInstanceConfigInfosError`](super::errors::DescribeZoneInstanceConfigInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeZoneInstanceConfigInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidFilterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidFilterValueLimitExceeded)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`ResourceInsufficient.AvailabilityZoneSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientAvailabilityZoneSoldOut)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedPool`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedPool)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeZoneInstanceConfigInfos",
     output = DescribeZoneInstanceConfigInfosResponse,
-    error = super::errors::DescribeZoneInstanceConfigInfosError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeZoneInstanceConfigInfos {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeZoneInstanceConfigInfos`] call returns.
 #[tc_model]
 pub struct DescribeZoneInstanceConfigInfosResponse {
-    /// `InstanceTypeQuotaSet`: a list of [`InstanceTypeQuotaItem`](super::models::InstanceTypeQuotaItem) objects.
+    /// `InstanceTypeQuotaSet`
     pub instance_type_quota_set: Vec<models::InstanceTypeQuotaItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2478,27 +2963,33 @@ pub struct DescribeZoneInstanceConfigInfosResponse {
 /// The `DescribeZones` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CvmErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Vec<models::ZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2508,30 +2999,54 @@ pub struct DescribeZonesResponse {
 /// The `DisassociateInstancesKeyPairs` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DisassociateInstancesKeyPairsResponse`].
-/// The codes it documents are in [`DisassociateInstancesKeyPairsError`](super::errors::DisassociateInstancesKeyPairsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DisassociateInstancesKeyPairs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DisassociateKeyPairFailed`](super::errors::CvmErrorCode::FailedOperationDisassociateKeyPairFailed)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidKeyPairId.NotFound`](super::errors::CvmErrorCode::InvalidKeyPairIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceOsWindows`](super::errors::CvmErrorCode::UnsupportedOperationInstanceOsWindows)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DisassociateInstancesKeyPairs",
     output = DisassociateInstancesKeyPairsResponse,
-    error = super::errors::DisassociateInstancesKeyPairsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DisassociateInstancesKeyPairs {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-w34e5rl9"]`
+    /// `InstanceIds`; example: `["ins-w34e5rl9"]`
     pub instance_ids: Vec<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-e3r6y7ji"]`
+    /// `KeyIds`; example: `["skey-e3r6y7ji"]`
     pub key_ids: Vec<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     pub force_stop: Option<bool>,
 }
 
@@ -2545,25 +3060,36 @@ pub struct DisassociateInstancesKeyPairsResponse {
 /// The `DisassociateSecurityGroups` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SecurityGroupActionFailed`](super::errors::CvmErrorCode::FailedOperationSecurityGroupActionFailed)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidSgId.Malformed`](super::errors::CvmErrorCode::InvalidSgIdMalformed)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`SecGroupActionFailure`](super::errors::CvmErrorCode::SecGroupActionFailure)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-9id3l839"]`
+    /// `SecurityGroupIds`; example: `["sg-9id3l839"]`
     pub security_group_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-2zvpghhc","ins-915zrb0p"]`
+    /// `InstanceIds`; example: `["ins-2zvpghhc","ins-915zrb0p"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -2577,43 +3103,62 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `EnterRescueMode` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`EnterRescueModeResponse`].
-/// The codes it documents are in [`EnterRescueModeError`](super::errors::EnterRescueModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=EnterRescueMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::CvmErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.ArmArchitecture`](super::errors::CvmErrorCode::UnsupportedOperationArmArchitecture)
+/// - [`UnsupportedOperation.EdgeZoneNotSupportCloudDisk`](super::errors::CvmErrorCode::UnsupportedOperationEdgeZoneNotSupportCloudDisk)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "EnterRescueMode",
     output = EnterRescueModeResponse,
-    error = super::errors::EnterRescueModeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct EnterRescueMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-abcdefg"`
+    /// `InstanceId`; example: `"ins-abcdefg"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"hello123456789"`
+    /// `Password`; example: `"hello123456789"`
     pub password: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_stop: Option<bool>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"HARD"`
+    /// `StopType`; example: `"HARD"`
     pub stop_type: Option<String>,
 }
 
@@ -2627,20 +3172,36 @@ pub struct EnterRescueModeResponse {
 /// The `ExitRescueMode` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ExitRescueModeResponse`].
-/// The codes it documents are in [`ExitRescueModeError`](super::errors::ExitRescueModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ExitRescueMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ExitRescueMode",
     output = ExitRescueModeResponse,
-    error = super::errors::ExitRescueModeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ExitRescueMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-axzc12s"`
+    /// `InstanceId`; example: `"ins-axzc12s"`
     pub instance_id: String,
 }
 
@@ -2654,60 +3215,73 @@ pub struct ExitRescueModeResponse {
 /// The `ExportImages` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ExportImagesResponse`].
-/// The codes it documents are in [`ExportImagesError`](super::errors::ExportImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ExportImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidParameter.ImageIdsSnapshotIdsMustOne`](super::errors::CvmErrorCode::InvalidParameterImageIdsSnapshotIdsMustOne)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameterValue.BucketNotFound`](super::errors::CvmErrorCode::InvalidParameterValueBucketNotFound)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidBucketPermissionForExport`](super::errors::CvmErrorCode::InvalidParameterValueInvalidBucketPermissionForExport)
+/// - [`InvalidParameterValue.InvalidFileNamePrefixList`](super::errors::CvmErrorCode::InvalidParameterValueInvalidFileNamePrefixList)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageOsName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageOsName)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MissingLocationCosEndpoint`](super::errors::CvmErrorCode::InvalidParameterValueMissingLocationCosEndpoint)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::CvmErrorCode::InvalidParameterValueDotTooLarge)
+/// - [`LimitExceeded.ExportImageTaskLimitExceeded`](super::errors::CvmErrorCode::LimitExceededExportImageTaskLimitExceeded)
+/// - [`UnsupportedOperation.EncryptedImagesNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationEncryptedImagesNotSupported)
+/// - [`UnsupportedOperation.ImageTooLargeExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationImageTooLargeExportUnsupported)
+/// - [`UnsupportedOperation.MarketImageExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationMarketImageExportUnsupported)
+/// - [`UnsupportedOperation.PublicImageExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationPublicImageExportUnsupported)
+/// - [`UnsupportedOperation.RedHatImageExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationRedHatImageExportUnsupported)
+/// - [`UnsupportedOperation.SharedImageExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationSharedImageExportUnsupported)
+/// - [`UnsupportedOperation.WindowsImageExportUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationWindowsImageExportUnsupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ExportImages",
     output = ExportImagesResponse,
-    error = super::errors::ExportImagesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ExportImages {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"mybucketname"`
+    /// `BucketName`; example: `"mybucketname"`
     pub bucket_name: String,
 
-    /// `ImageIds`: a list of strings.
+    /// `ImageIds`
     pub image_ids: Option<Vec<String>>,
 
-    /// `ExportFormat`: a string.
-    ///
-    /// Example: `"RAW"`
+    /// `ExportFormat`; example: `"RAW"`
     pub export_format: Option<String>,
 
-    /// `FileNamePrefixList`: a list of strings.
-    ///
-    /// Example: `["testfilename"]`
+    /// `FileNamePrefixList`; example: `["testfilename"]`
     pub file_name_prefix_list: Option<Vec<String>>,
 
-    /// `OnlyExportRootDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyExportRootDisk`; example: `true`
     pub only_export_root_disk: Option<bool>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"CVM_QcsRole"`
+    /// `RoleName`; example: `"CVM_QcsRole"`
     pub role_name: Option<String>,
 }
 
 /// What a successful [`ExportImages`] call returns.
 #[tc_model]
 pub struct ExportImagesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `124578`
+    /// `TaskId`; example: `124578`
     pub task_id: u64,
 
-    /// `CosPaths`: a list of strings.
+    /// `CosPaths`
     pub cos_paths: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2717,83 +3291,79 @@ pub struct ExportImagesResponse {
 /// The `ImportImage` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ImportImageResponse`].
-/// The codes it documents are in [`ImportImageError`](super::errors::ImportImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ImportImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ImageQuotaLimitExceeded`](super::errors::CvmErrorCode::ImageQuotaLimitExceeded)
+/// - [`InvalidImageName.Duplicate`](super::errors::CvmErrorCode::InvalidImageNameDuplicate)
+/// - [`InvalidImageOsType.Unsupported`](super::errors::CvmErrorCode::InvalidImageOsTypeUnsupported)
+/// - [`InvalidImageOsVersion.Unsupported`](super::errors::CvmErrorCode::InvalidImageOsVersionUnsupported)
+/// - [`InvalidParameter.InvalidParameterUrlError`](super::errors::CvmErrorCode::InvalidParameterInvalidParameterUrlError)
+/// - [`InvalidParameterValue.ISOMustImportByForce`](super::errors::CvmErrorCode::InvalidParameterValueIsoMustImportByForce)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidBootMode`](super::errors::CvmErrorCode::InvalidParameterValueInvalidBootMode)
+/// - [`InvalidParameterValue.InvalidImageFamily`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFamily)
+/// - [`InvalidParameterValue.InvalidLicenseType`](super::errors::CvmErrorCode::InvalidParameterValueInvalidLicenseType)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::CvmErrorCode::InvalidParameterValueDotTooLarge)
+/// - [`OperationDenied.InnerUserProhibitAction`](super::errors::CvmErrorCode::OperationDeniedInnerUserProhibitAction)
+/// - [`RegionAbilityLimit.UnsupportedToImportImage`](super::errors::CvmErrorCode::RegionAbilityLimitUnsupportedToImportImage)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ImportImage",
     output = ImportImageResponse,
-    error = super::errors::ImportImageError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ImportImage {
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86_64"`
+    /// `Architecture`; example: `"x86_64"`
     pub architecture: String,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"CentOS"`
+    /// `OsType`; example: `"CentOS"`
     pub os_type: String,
 
-    /// `OsVersion`: a string.
-    ///
-    /// Example: `"6"`
+    /// `OsVersion`; example: `"6"`
     pub os_version: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"sample"`
+    /// `ImageName`; example: `"sample"`
     pub image_name: String,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"sampleimage"`
+    /// `ImageDescription`; example: `"sampleimage"`
     pub image_description: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"TencentCloud"`
+    /// `LicenseType`; example: `"TencentCloud"`
     pub license_type: Option<String>,
 
-    /// `BootMode`: a string.
-    ///
-    /// Example: `"Legacy BIOS"`
+    /// `BootMode`; example: `"Legacy BIOS"`
     pub boot_mode: Option<String>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"business-daily-update"`
+    /// `ImageFamily`; example: `"business-daily-update"`
     pub image_family: Option<String>,
 
-    /// `ImportImageDataDiskList`: a list of [`ImportImageDataDisk`](super::models::ImportImageDataDisk) objects.
+    /// `ImportImageDataDiskList`
     pub import_image_data_disk_list: Option<Vec<models::ImportImageDataDisk>>,
 }
 
 /// What a successful [`ImportImage`] call returns.
 #[tc_model]
 pub struct ImportImageResponse {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-ds656asd"`
+    /// `ImageId`; example: `"img-ds656asd"`
     pub image_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2803,32 +3373,39 @@ pub struct ImportImageResponse {
 /// The `ImportInstancesActionTimer` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ImportInstancesActionTimerResponse`].
-/// The codes it documents are in [`ImportInstancesActionTimerError`](super::errors::ImportInstancesActionTimerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ImportInstancesActionTimer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MutActionTimerExist`](super::errors::CvmErrorCode::FailedOperationMutActionTimerExist)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`UnsupportedOperation.NotSupportImportInstancesActionTimer`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportImportInstancesActionTimer)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ImportInstancesActionTimer",
     output = ImportInstancesActionTimerResponse,
-    error = super::errors::ImportInstancesActionTimerError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ImportInstancesActionTimer {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-37qv3ucj"]`
+    /// `InstanceIds`; example: `["ins-37qv3ucj"]`
     pub instance_ids: Vec<String>,
 
-    /// `ActionTimer`: an [`ActionTimer`](super::models::ActionTimer).
+    /// `ActionTimer`
     pub action_timer: models::ActionTimer,
 }
 
 /// What a successful [`ImportInstancesActionTimer`] call returns.
 #[tc_model]
 pub struct ImportInstancesActionTimerResponse {
-    /// `ActionTimerIds`: a list of strings.
-    ///
-    /// Example: `["865d042d-0219-46c3-9821-6028c96cfb7c"]`
+    /// `ActionTimerIds`; example: `["865d042d-0219-46c3-9821-6028c96cfb7c"]`
     pub action_timer_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2838,42 +3415,50 @@ pub struct ImportInstancesActionTimerResponse {
 /// The `ImportKeyPair` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ImportKeyPairResponse`].
-/// The codes it documents are in [`ImportKeyPairError`](super::errors::ImportKeyPairError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ImportKeyPair)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidKeyPair.LimitExceeded`](super::errors::CvmErrorCode::InvalidKeyPairLimitExceeded)
+/// - [`InvalidKeyPairName.Duplicate`](super::errors::CvmErrorCode::InvalidKeyPairNameDuplicate)
+/// - [`InvalidKeyPairNameEmpty`](super::errors::CvmErrorCode::InvalidKeyPairNameEmpty)
+/// - [`InvalidKeyPairNameIncludeIllegalChar`](super::errors::CvmErrorCode::InvalidKeyPairNameIncludeIllegalChar)
+/// - [`InvalidKeyPairNameTooLong`](super::errors::CvmErrorCode::InvalidKeyPairNameTooLong)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidPublicKey.Duplicate`](super::errors::CvmErrorCode::InvalidPublicKeyDuplicate)
+/// - [`InvalidPublicKey.Malformed`](super::errors::CvmErrorCode::InvalidPublicKeyMalformed)
+/// - [`LimitExceeded.TagResourceQuota`](super::errors::CvmErrorCode::LimitExceededTagResourceQuota)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ImportKeyPair",
     output = ImportKeyPairResponse,
-    error = super::errors::ImportKeyPairError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ImportKeyPair {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"operation_key"`
+    /// `KeyName`; example: `"operation_key"`
     pub key_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"ssh-rsa XXXXXXXXXXXX== skey_45071"`
+    /// `PublicKey`; example: `"ssh-rsa XXXXXXXXXXXX== skey_45071"`
     pub public_key: String,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 }
 
 /// What a successful [`ImportKeyPair`] call returns.
 #[tc_model]
 pub struct ImportKeyPairResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"skey-4e5ty7i8"`
+    /// `KeyId`; example: `"skey-4e5ty7i8"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2883,42 +3468,49 @@ pub struct ImportKeyPairResponse {
 /// The `InquirePricePurchaseResourcePoolPacks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquirePricePurchaseResourcePoolPacksResponse`].
-/// The codes it documents are in [`InquirePricePurchaseResourcePoolPacksError`](super::errors::InquirePricePurchaseResourcePoolPacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquirePricePurchaseResourcePoolPacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeNotSupport)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquirePricePurchaseResourcePoolPacks",
     output = InquirePricePurchaseResourcePoolPacksResponse,
-    error = super::errors::InquirePricePurchaseResourcePoolPacksError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquirePricePurchaseResourcePoolPacks {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S9.8XLARGE64"`
+    /// `InstanceType`; example: `"S9.8XLARGE64"`
     pub instance_type: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 }
 
 /// What a successful [`InquirePricePurchaseResourcePoolPacks`] call returns.
 #[tc_model]
 pub struct InquirePricePurchaseResourcePoolPacksResponse {
-    /// `Price`: an [`ItemPrice`](super::models::ItemPrice).
+    /// `Price`
     pub price: models::ItemPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2928,40 +3520,59 @@ pub struct InquirePricePurchaseResourcePoolPacksResponse {
 /// The `InquiryPriceModifyInstancesChargeType` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceModifyInstancesChargeTypeResponse`].
-/// The codes it documents are in [`InquiryPriceModifyInstancesChargeTypeError`](super::errors::InquiryPriceModifyInstancesChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceModifyInstancesChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.InquiryRefundPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryRefundPriceFailed)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidInstanceTypeUnderwrite`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceTypeUnderwrite)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`LimitExceeded.InstanceTypeBandwidth`](super::errors::CvmErrorCode::LimitExceededInstanceTypeBandwidth)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceMixedZoneType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedZoneType)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceModifyInstancesChargeType",
     output = InquiryPriceModifyInstancesChargeTypeResponse,
-    error = super::errors::InquiryPriceModifyInstancesChargeTypeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceModifyInstancesChargeType {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `ModifyPortableDataDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModifyPortableDataDisk`; example: `false`
     pub modify_portable_data_disk: Option<bool>,
 }
 
 /// What a successful [`InquiryPriceModifyInstancesChargeType`] call returns.
 #[tc_model]
 pub struct InquiryPriceModifyInstancesChargeTypeResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2971,35 +3582,39 @@ pub struct InquiryPriceModifyInstancesChargeTypeResponse {
 /// The `InquiryPriceRenewHosts` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceRenewHostsResponse`].
-/// The codes it documents are in [`InquiryPriceRenewHostsError`](super::errors::InquiryPriceRenewHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceRenewHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceRenewHosts",
     output = InquiryPriceRenewHostsResponse,
-    error = super::errors::InquiryPriceRenewHostsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceRenewHosts {
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-xxxxxxxx"]`
+    /// `HostIds`; example: `["host-xxxxxxxx"]`
     pub host_ids: Vec<String>,
 
-    /// `HostChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `HostChargePrepaid`
     pub host_charge_prepaid: models::ChargePrepaid,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`InquiryPriceRenewHosts`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewHostsResponse {
-    /// `Price`: a [`HostPriceInfo`](super::models::HostPriceInfo).
+    /// `Price`
     pub price: models::HostPriceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3009,40 +3624,59 @@ pub struct InquiryPriceRenewHostsResponse {
 /// The `InquiryPriceRenewInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceRenewInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceRenewInstancesError`](super::errors::InquiryPriceRenewInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceRenewInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceNotSupportedMixPricingModel`](super::errors::CvmErrorCode::InvalidParameterValueInstanceNotSupportedMixPricingModel)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceUnavailable`](super::errors::CvmErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation.InstanceMixedZoneType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedZoneType)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InvalidDiskBackupQuota`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDiskBackupQuota)
+/// - [`UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`](super::errors::CvmErrorCode::UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceRenewInstances",
     output = InquiryPriceRenewInstancesResponse,
-    error = super::errors::InquiryPriceRenewInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceRenewInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-2zvpghhc"]`
+    /// `InstanceIds`; example: `["ins-2zvpghhc"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: models::InstanceChargePrepaid,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `RenewPortableDataDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewPortableDataDisk`; example: `false`
     pub renew_portable_data_disk: Option<bool>,
 }
 
 /// What a successful [`InquiryPriceRenewInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewInstancesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3052,46 +3686,67 @@ pub struct InquiryPriceRenewInstancesResponse {
 /// The `InquiryPriceResetInstance` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceResetInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceResetInstanceError`](super::errors::InquiryPriceResetInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceResetInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageIdForRetsetInstance`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageIdForRetsetInstance)
+/// - [`InvalidParameterValue.InvalidImageOsName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageOsName)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportGridLicence`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportGridLicence)
+/// - [`UnsupportedOperation.InvalidImageLicenseTypeForReset`](super::errors::CvmErrorCode::UnsupportedOperationInvalidImageLicenseTypeForReset)
+/// - [`UnsupportedOperation.ModifyEncryptionNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationModifyEncryptionNotSupported)
+/// - [`UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`](super::errors::CvmErrorCode::UnsupportedOperationRawLocalDiskInsReinstalltoQcow2)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceResetInstance",
     output = InquiryPriceResetInstanceResponse,
-    error = super::errors::InquiryPriceResetInstanceError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceResetInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-fd8spnmq"`
+    /// `InstanceId`; example: `"ins-fd8spnmq"`
     pub instance_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-8toqc6s3"`
+    /// `ImageId`; example: `"img-8toqc6s3"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo"`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo"`
     pub user_data: Option<String>,
 }
 
 /// What a successful [`InquiryPriceResetInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceResetInstanceResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3101,40 +3756,57 @@ pub struct InquiryPriceResetInstanceResponse {
 /// The `InquiryPriceResetInstancesInternetMaxBandwidth` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceResetInstancesInternetMaxBandwidthResponse`].
-/// The codes it documents are in [`InquiryPriceResetInstancesInternetMaxBandwidthError`](super::errors::InquiryPriceResetInstancesInternetMaxBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceResetInstancesInternetMaxBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.NotFoundEIP`](super::errors::CvmErrorCode::FailedOperationNotFoundEip)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceResetInstancesInternetMaxBandwidth",
     output = InquiryPriceResetInstancesInternetMaxBandwidthResponse,
-    error = super::errors::InquiryPriceResetInstancesInternetMaxBandwidthError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceResetInstancesInternetMaxBandwidth {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-fd8spnmq"]`
+    /// `InstanceIds`; example: `["ins-fd8spnmq"]`
     pub instance_ids: Vec<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: models::InternetAccessible,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2016-10-30"`
+    /// `StartTime`; example: `"2016-10-30"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2016-11-30"`
+    /// `EndTime`; example: `"2016-11-30"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`InquiryPriceResetInstancesInternetMaxBandwidth`] call returns.
 #[tc_model]
 pub struct InquiryPriceResetInstancesInternetMaxBandwidthResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3144,32 +3816,76 @@ pub struct InquiryPriceResetInstancesInternetMaxBandwidthResponse {
 /// The `InquiryPriceResetInstancesType` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceResetInstancesTypeResponse`].
-/// The codes it documents are in [`InquiryPriceResetInstancesTypeError`](super::errors::InquiryPriceResetInstancesTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceResetInstancesType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InquiryRefundPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryRefundPriceFailed)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdCustomizedInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStandardInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStandardInstanceTypeNotSupport)
+/// - [`InvalidParameter.InstanceTypeSupportedHostNotFound`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeSupportedHostNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BasicNetworkInstanceFamily`](super::errors::CvmErrorCode::InvalidParameterValueBasicNetworkInstanceFamily)
+/// - [`InvalidParameterValue.GPUInstanceFamily`](super::errors::CvmErrorCode::InvalidParameterValueGpuInstanceFamily)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidInstanceSource`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceSource)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.EipNumLimit`](super::errors::CvmErrorCode::LimitExceededEipNumLimit)
+/// - [`LimitExceeded.EniNumLimit`](super::errors::CvmErrorCode::LimitExceededEniNumLimit)
+/// - [`LimitExceeded.InstanceTypeBandwidth`](super::errors::CvmErrorCode::LimitExceededInstanceTypeBandwidth)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnsupportedOperation.HeterogeneousChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationHeterogeneousChangeInstanceFamily)
+/// - [`UnsupportedOperation.InstanceMixedResetInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedResetInstanceType)
+/// - [`UnsupportedOperation.LocalDataDiskChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationLocalDataDiskChangeInstanceFamily)
+/// - [`UnsupportedOperation.OriginalInstanceTypeInvalid`](super::errors::CvmErrorCode::UnsupportedOperationOriginalInstanceTypeInvalid)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
+/// - [`UnsupportedOperation.StoppedModeStopChargingSameFamily`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopChargingSameFamily)
+/// - [`UnsupportedOperation.UnsupportedARMChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedArmChangeInstanceFamily)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceFamily)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceFamilyToArm)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceToThisInstanceFamily)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceResetInstancesType",
     output = InquiryPriceResetInstancesTypeResponse,
-    error = super::errors::InquiryPriceResetInstancesTypeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceResetInstancesType {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-2zvpghhc"]`
+    /// `InstanceIds`; example: `["ins-2zvpghhc"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.16XLARGE256"`
+    /// `InstanceType`; example: `"S5.16XLARGE256"`
     pub instance_type: String,
 }
 
 /// What a successful [`InquiryPriceResetInstancesType`] call returns.
 #[tc_model]
 pub struct InquiryPriceResetInstancesTypeResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3179,43 +3895,59 @@ pub struct InquiryPriceResetInstancesTypeResponse {
 /// The `InquiryPriceResizeInstanceDisks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceResizeInstanceDisksResponse`].
-/// The codes it documents are in [`InquiryPriceResizeInstanceDisksError`](super::errors::InquiryPriceResizeInstanceDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceResizeInstanceDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.AtLeastOne`](super::errors::CvmErrorCode::MissingParameterAtLeastOne)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InvalidDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDisk)
+/// - [`UnsupportedOperation.LocalDiskMigratingToCloudDisk`](super::errors::CvmErrorCode::UnsupportedOperationLocalDiskMigratingToCloudDisk)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceResizeInstanceDisks",
     output = InquiryPriceResizeInstanceDisksResponse,
-    error = super::errors::InquiryPriceResizeInstanceDisksError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceResizeInstanceDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-fd8spnmq"`
+    /// `InstanceId`; example: `"ins-fd8spnmq"`
     pub instance_id: String,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceStop`; example: `true`
     pub force_stop: Option<bool>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `ResizeOnline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResizeOnline`; example: `true`
     pub resize_online: Option<bool>,
 }
 
 /// What a successful [`InquiryPriceResizeInstanceDisks`] call returns.
 #[tc_model]
 pub struct InquiryPriceResizeInstanceDisksResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3225,109 +3957,180 @@ pub struct InquiryPriceResizeInstanceDisksResponse {
 /// The `InquiryPriceRunInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceRunInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceRunInstancesError`](super::errors::InquiryPriceRunInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceRunInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`FailedOperation.IllegalTagKey`](super::errors::CvmErrorCode::FailedOperationIllegalTagKey)
+/// - [`FailedOperation.IllegalTagValue`](super::errors::CvmErrorCode::FailedOperationIllegalTagValue)
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.SnapshotSizeLargerThanDataSize`](super::errors::CvmErrorCode::FailedOperationSnapshotSizeLargerThanDataSize)
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`FailedOperation.TatAgentNotSupport`](super::errors::CvmErrorCode::FailedOperationTatAgentNotSupport)
+/// - [`InstancesQuotaLimitExceeded`](super::errors::CvmErrorCode::InstancesQuotaLimitExceeded)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidClientToken.TooLong`](super::errors::CvmErrorCode::InvalidClientTokenTooLong)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstanceName.TooLong`](super::errors::CvmErrorCode::InvalidInstanceNameTooLong)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter.EdgeZoneMissInternetAccessible`](super::errors::CvmErrorCode::InvalidParameterEdgeZoneMissInternetAccessible)
+/// - [`InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdCustomizedInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStandardInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStandardInstanceTypeNotSupport)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InstanceTypeSupportedHostNotFound`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeSupportedHostNotFound)
+/// - [`InvalidParameter.InternetAccessibleNotSupported`](super::errors::CvmErrorCode::InvalidParameterInternetAccessibleNotSupported)
+/// - [`InvalidParameter.OnlySupportForEdgeZone`](super::errors::CvmErrorCode::InvalidParameterOnlySupportForEdgeZone)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameter.SpecialParameterForSpecialAccount`](super::errors::CvmErrorCode::InvalidParameterSpecialParameterForSpecialAccount)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BandwidthPackageIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIdMalformed)
+/// - [`InvalidParameterValue.BandwidthPackageIdNotFound`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIdNotFound)
+/// - [`InvalidParameterValue.BandwidthPackageIspNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIspNotMatch)
+/// - [`InvalidParameterValue.BandwidthPackageZoneNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageZoneNotMatch)
+/// - [`InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`](super::errors::CvmErrorCode::InvalidParameterValueCloudSsdDataDiskSizeTooSmall)
+/// - [`InvalidParameterValue.DuplicateTags`](super::errors::CvmErrorCode::InvalidParameterValueDuplicateTags)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InstanceTypeNotSupportHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotSupportHpcCluster)
+/// - [`InvalidParameterValue.InstanceTypeRequiredHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeRequiredHpcCluster)
+/// - [`InvalidParameterValue.InsufficientPrice`](super::errors::CvmErrorCode::InvalidParameterValueInsufficientPrice)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageOsName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageOsName)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidInstanceTypePeriodicContract`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceTypePeriodicContract)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.IspNotSupportForEdgeZone`](super::errors::CvmErrorCode::InvalidParameterValueIspNotSupportForEdgeZone)
+/// - [`InvalidParameterValue.IspValueRepeated`](super::errors::CvmErrorCode::InvalidParameterValueIspValueRepeated)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.RequiredLocationImage`](super::errors::CvmErrorCode::InvalidParameterValueRequiredLocationImage)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.TagQuotaLimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueTagQuotaLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.DisasterRecoverGroup`](super::errors::CvmErrorCode::LimitExceededDisasterRecoverGroup)
+/// - [`LimitExceeded.InstanceEniNumLimit`](super::errors::CvmErrorCode::LimitExceededInstanceEniNumLimit)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
+/// - [`ResourceNotFound.NoDefaultCbs`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbs)
+/// - [`ResourceNotFound.NoDefaultCbsWithReason`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbsWithReason)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportGridLicence`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportGridLicence)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportJumboFrame`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportJumboFrame)
+/// - [`UnsupportedOperation.InvalidDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDisk)
+/// - [`UnsupportedOperation.InvalidRegionDiskEncrypt`](super::errors::CvmErrorCode::UnsupportedOperationInvalidRegionDiskEncrypt)
+/// - [`UnsupportedOperation.NoInstanceTypeSupportSpot`](super::errors::CvmErrorCode::UnsupportedOperationNoInstanceTypeSupportSpot)
+/// - [`UnsupportedOperation.NotSupportImportInstancesActionTimer`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportImportInstancesActionTimer)
+/// - [`UnsupportedOperation.OnlyForPrepaidAccount`](super::errors::CvmErrorCode::UnsupportedOperationOnlyForPrepaidAccount)
+/// - [`UnsupportedOperation.PeriodicContractNotSupportManualRenew`](super::errors::CvmErrorCode::UnsupportedOperationPeriodicContractNotSupportManualRenew)
+/// - [`UnsupportedOperation.SpotUnsupportedRegion`](super::errors::CvmErrorCode::UnsupportedOperationSpotUnsupportedRegion)
+/// - [`UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`](super::errors::CvmErrorCode::UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew)
+/// - [`UnsupportedOperation.UnsupportedInternationalUser`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedInternationalUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceRunInstances",
     output = InquiryPriceRunInstancesResponse,
-    error = super::errors::InquiryPriceRunInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceRunInstances {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-pmqg1cw7"`
+    /// `ImageId`; example: `"img-pmqg1cw7"`
     pub image_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.MEDIUM2"`
+    /// `InstanceType`; example: `"S5.MEDIUM2"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"myInstance"`
+    /// `InstanceName`; example: `"myInstance"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-efil73jd"]`
+    /// `SecurityGroupIds`; example: `["sg-efil73jd"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
+    /// `ClientToken`; example: `"a521b4e4-c903-4d37-9de6-8096e3ad8eb7"`
     pub client_token: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myHost"`
+    /// `HostName`; example: `"myHost"`
     pub host_name: Option<String>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `CpuTopology`: a [`CpuTopology`](super::models::CpuTopology).
+    /// `CpuTopology`
     pub cpu_topology: Option<models::CpuTopology>,
 
-    /// `LaunchTemplate`: a [`LaunchTemplate`](super::models::LaunchTemplate).
+    /// `LaunchTemplate`
     pub launch_template: Option<models::LaunchTemplate>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterfaces`](super::models::NetworkInterfaces) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterfaces>>,
 }
 
 /// What a successful [`InquiryPriceRunInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceRunInstancesResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3337,27 +4140,45 @@ pub struct InquiryPriceRunInstancesResponse {
 /// The `InquiryPriceTerminateInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceTerminateInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceTerminateInstancesError`](super::errors::InquiryPriceTerminateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=InquiryPriceTerminateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InquiryRefundPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryRefundPriceFailed)
+/// - [`FailedOperation.Unreturnable`](super::errors::CvmErrorCode::FailedOperationUnreturnable)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceNotSupportedPrepaidInstance`](super::errors::CvmErrorCode::InvalidInstanceNotSupportedPrepaidInstance)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.InstanceMixedPricingModel`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedPricingModel)
+/// - [`UnsupportedOperation.InstanceMixedZoneType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedZoneType)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.Region`](super::errors::CvmErrorCode::UnsupportedOperationRegion)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "InquiryPriceTerminateInstances",
     output = InquiryPriceTerminateInstancesResponse,
-    error = super::errors::InquiryPriceTerminateInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct InquiryPriceTerminateInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-rfmme2si"]`
+    /// `InstanceIds`; example: `["ins-rfmme2si"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`InquiryPriceTerminateInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceTerminateInstancesResponse {
-    /// `InstanceRefundsSet`: a list of [`InstanceRefund`](super::models::InstanceRefund) objects.
+    /// `InstanceRefundsSet`
     pub instance_refunds_set: Vec<models::InstanceRefund>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3367,45 +4188,47 @@ pub struct InquiryPriceTerminateInstancesResponse {
 /// The `ModifyChcAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyChcAttributeResponse`].
-/// The codes it documents are in [`ModifyChcAttributeError`](super::errors::ModifyChcAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyChcAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.ChcNetworkEmpty`](super::errors::CvmErrorCode::InvalidParameterValueChcNetworkEmpty)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotEmpty`](super::errors::CvmErrorCode::InvalidParameterValueNotEmpty)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyChcAttribute",
     output = ModifyChcAttributeResponse,
-    error = super::errors::ModifyChcAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyChcAttribute {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-1234abcd"]`
+    /// `ChcIds`; example: `["chc-1234abcd"]`
     pub chc_ids: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"服务器名称"`
+    /// `InstanceName`; example: `"服务器名称"`
     pub instance_name: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"CHC_HS1"`
+    /// `DeviceType`; example: `"CHC_HS1"`
     pub device_type: Option<String>,
 
-    /// `BmcUser`: a string.
-    ///
-    /// Example: `"albert"`
+    /// `BmcUser`; example: `"albert"`
     pub bmc_user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Test@1234"`
+    /// `Password`; example: `"Test@1234"`
     pub password: Option<String>,
 
-    /// `BmcSecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1a2b34af"]`
+    /// `BmcSecurityGroupIds`; example: `["sg-1a2b34af"]`
     pub bmc_security_group_ids: Option<Vec<String>>,
 }
 
@@ -3419,25 +4242,29 @@ pub struct ModifyChcAttributeResponse {
 /// The `ModifyChcNetworkMode` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyChcNetworkModeResponse`].
-/// The codes it documents are in [`ModifyChcNetworkModeError`](super::errors::ModifyChcNetworkModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyChcNetworkMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`OperationDenied.ChcDeployConfigInvalid`](super::errors::CvmErrorCode::OperationDeniedChcDeployConfigInvalid)
+/// - [`OperationDenied.ChcHostStateNotSupported`](super::errors::CvmErrorCode::OperationDeniedChcHostStateNotSupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyChcNetworkMode",
     output = ModifyChcNetworkModeResponse,
-    error = super::errors::ModifyChcNetworkModeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyChcNetworkMode {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-nzufwq77"]`
+    /// `ChcIds`; example: `["chc-nzufwq77"]`
     pub chc_ids: Vec<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"DEPLOY"`
+    /// `NetworkMode`; example: `"DEPLOY"`
     pub network_mode: String,
 }
 
@@ -3451,30 +4278,31 @@ pub struct ModifyChcNetworkModeResponse {
 /// The `ModifyDisasterRecoverGroupAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDisasterRecoverGroupAttributeResponse`].
-/// The codes it documents are in [`ModifyDisasterRecoverGroupAttributeError`](super::errors::ModifyDisasterRecoverGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyDisasterRecoverGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLong`](super::errors::CvmErrorCode::InvalidParameterValueTooLong)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceNotFound.InvalidPlacementSet`](super::errors::CvmErrorCode::ResourceNotFoundInvalidPlacementSet)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyDisasterRecoverGroupAttribute",
     output = ModifyDisasterRecoverGroupAttributeResponse,
-    error = super::errors::ModifyDisasterRecoverGroupAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyDisasterRecoverGroupAttribute {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-58l1hu01"`
+    /// `DisasterRecoverGroupId`; example: `"ps-58l1hu01"`
     pub disaster_recover_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"物理机容灾组1"`
+    /// `Name`; example: `"物理机容灾组1"`
     pub name: String,
 
-    /// `Affinity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Affinity`; example: `1`
     pub affinity: Option<i64>,
 }
 
@@ -3488,35 +4316,35 @@ pub struct ModifyDisasterRecoverGroupAttributeResponse {
 /// The `ModifyHostsAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyHostsAttributeResponse`].
-/// The codes it documents are in [`ModifyHostsAttributeError`](super::errors::ModifyHostsAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyHostsAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyHostsAttribute",
     output = ModifyHostsAttributeResponse,
-    error = super::errors::ModifyHostsAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyHostsAttribute {
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-ey16rkyg"]`
+    /// `HostIds`; example: `["host-ey16rkyg"]`
     pub host_ids: Vec<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"webserver"`
+    /// `HostName`; example: `"webserver"`
     pub host_name: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 }
 
@@ -3530,30 +4358,30 @@ pub struct ModifyHostsAttributeResponse {
 /// The `ModifyHpcClusterAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyHpcClusterAttributeResponse`].
-/// The codes it documents are in [`ModifyHpcClusterAttributeError`](super::errors::ModifyHpcClusterAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyHpcClusterAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyHpcClusterAttribute",
     output = ModifyHpcClusterAttributeResponse,
-    error = super::errors::ModifyHpcClusterAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyHpcClusterAttribute {
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-jtynq57p"`
+    /// `HpcClusterId`; example: `"hpc-jtynq57p"`
     pub hpc_cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyHpcCluster"`
+    /// `Name`; example: `"MyHpcCluster"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"myRemark"`
+    /// `Remark`; example: `"myRemark"`
     pub remark: Option<String>,
 }
 
@@ -3567,40 +4395,43 @@ pub struct ModifyHpcClusterAttributeResponse {
 /// The `ModifyImageAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyImageAttributeResponse`].
-/// The codes it documents are in [`ModifyImageAttributeError`](super::errors::ModifyImageAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyImageAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidImageId.IncorrectState`](super::errors::CvmErrorCode::InvalidImageIdIncorrectState)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidImageName.Duplicate`](super::errors::CvmErrorCode::InvalidImageNameDuplicate)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageFamily`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFamily)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::CvmErrorCode::InvalidParameterValueDotTooLarge)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation.SharedImageModifyUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationSharedImageModifyUnsupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyImageAttribute",
     output = ModifyImageAttributeResponse,
-    error = super::errors::ModifyImageAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyImageAttribute {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-6pb6lrmy"`
+    /// `ImageId`; example: `"img-6pb6lrmy"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"sample"`
+    /// `ImageName`; example: `"sample"`
     pub image_name: Option<String>,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"sample"`
+    /// `ImageDescription`; example: `"sample"`
     pub image_description: Option<String>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"business-daily-update"`
+    /// `ImageFamily`; example: `"business-daily-update"`
     pub image_family: Option<String>,
 
-    /// `ImageDeprecated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageDeprecated`; example: `false`
     pub image_deprecated: Option<bool>,
 }
 
@@ -3614,30 +4445,48 @@ pub struct ModifyImageAttributeResponse {
 /// The `ModifyImageSharePermission` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyImageSharePermissionResponse`].
-/// The codes it documents are in [`ModifyImageSharePermissionError`](super::errors::ModifyImageSharePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyImageSharePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountAlreadyExists`](super::errors::CvmErrorCode::FailedOperationAccountAlreadyExists)
+/// - [`FailedOperation.AccountIsYourSelf`](super::errors::CvmErrorCode::FailedOperationAccountIsYourSelf)
+/// - [`FailedOperation.BYOLImageShareFailed`](super::errors::CvmErrorCode::FailedOperationByolImageShareFailed)
+/// - [`FailedOperation.NotMasterAccount`](super::errors::CvmErrorCode::FailedOperationNotMasterAccount)
+/// - [`FailedOperation.QImageShareFailed`](super::errors::CvmErrorCode::FailedOperationQImageShareFailed)
+/// - [`FailedOperation.RImageShareFailed`](super::errors::CvmErrorCode::FailedOperationRImageShareFailed)
+/// - [`InvalidAccountId.NotFound`](super::errors::CvmErrorCode::InvalidAccountIdNotFound)
+/// - [`InvalidAccountIs.YourSelf`](super::errors::CvmErrorCode::InvalidAccountIsYourSelf)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OverQuota`](super::errors::CvmErrorCode::OverQuota)
+/// - [`UnauthorizedOperation.ImageNotBelongToAccount`](super::errors::CvmErrorCode::UnauthorizedOperationImageNotBelongToAccount)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation.EncryptedImagesNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationEncryptedImagesNotSupported)
+/// - [`UnsupportedOperation.LocationImageNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationLocationImageNotSupported)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyImageSharePermission",
     output = ModifyImageSharePermissionResponse,
-    error = super::errors::ModifyImageSharePermissionError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyImageSharePermission {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-6pb6lrmy"`
+    /// `ImageId`; example: `"img-6pb6lrmy"`
     pub image_id: String,
 
-    /// `AccountIds`: a list of strings.
-    ///
-    /// Example: `["103849387508"]`
+    /// `AccountIds`; example: `["103849387508"]`
     pub account_ids: Vec<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `Permission`; example: `"SHARE"`
     pub permission: String,
 }
 
@@ -3651,30 +4500,51 @@ pub struct ModifyImageSharePermissionResponse {
 /// The `ModifyInstanceDiskType` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstanceDiskTypeResponse`].
-/// The codes it documents are in [`ModifyInstanceDiskTypeError`](super::errors::ModifyInstanceDiskTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstanceDiskType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidCloudDiskSoldOut`](super::errors::CvmErrorCode::InvalidParameterInvalidCloudDiskSoldOut)
+/// - [`InvalidParameter.InvalidInstanceNotSupported`](super::errors::CvmErrorCode::InvalidParameterInvalidInstanceNotSupported)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LocalDiskSizeRange`](super::errors::CvmErrorCode::InvalidParameterValueLocalDiskSizeRange)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`UnsupportedOperation.EdgeZoneNotSupportCloudDisk`](super::errors::CvmErrorCode::UnsupportedOperationEdgeZoneNotSupportCloudDisk)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstanceDiskType",
     output = ModifyInstanceDiskTypeResponse,
-    error = super::errors::ModifyInstanceDiskTypeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstanceDiskType {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
-    ///
-    /// Example: `[{"DiskType":"CLOUD_PREMIUM"}]`
+    /// `DataDisks`; example: `[{"DiskType":"CLOUD_PREMIUM"}]`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
-    ///
-    /// Example: `{"DiskType":"CLOUD_PREMIUM"}`
+    /// `SystemDisk`; example: `{"DiskType":"CLOUD_PREMIUM"}`
     pub system_disk: Option<models::SystemDisk>,
 }
 
@@ -3688,65 +4558,93 @@ pub struct ModifyInstanceDiskTypeResponse {
 /// The `ModifyInstancesAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesAttributeResponse`].
-/// The codes it documents are in [`ModifyInstancesAttributeError`](super::errors::ModifyInstancesAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`FailedOperation.SecurityGroupActionFailed`](super::errors::CvmErrorCode::FailedOperationSecurityGroupActionFailed)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceName.TooLong`](super::errors::CvmErrorCode::InvalidInstanceNameTooLong)
+/// - [`InvalidParameter.HostNameIllegal`](super::errors::CvmErrorCode::InvalidParameterHostNameIllegal)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CamRoleNameMalformed`](super::errors::CvmErrorCode::InvalidParameterValueCamRoleNameMalformed)
+/// - [`InvalidParameterValue.IllegalHostName`](super::errors::CvmErrorCode::InvalidParameterValueIllegalHostName)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`LimitExceeded.AssociateUSGLimitExceeded`](super::errors::CvmErrorCode::LimitExceededAssociateUsgLimitExceeded)
+/// - [`LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`](super::errors::CvmErrorCode::LimitExceededCvmsVifsPerSecGroupLimitExceeded)
+/// - [`LimitExceeded.SingleUSGQuota`](super::errors::CvmErrorCode::LimitExceededSingleUsgQuota)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportHighDensityModeSetting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportHighDensityModeSetting)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportJumboFrame`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportJumboFrame)
+/// - [`UnsupportedOperation.InstancesEnableJumboWithoutReboot`](super::errors::CvmErrorCode::UnsupportedOperationInstancesEnableJumboWithoutReboot)
+/// - [`UnsupportedOperation.InvalidInstanceNotSupportedProtectedInstance`](super::errors::CvmErrorCode::UnsupportedOperationInvalidInstanceNotSupportedProtectedInstance)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesAttribute",
     output = ModifyInstancesAttributeResponse,
-    error = super::errors::ModifyInstancesAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesAttribute {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-rf6ogz49"]`
+    /// `InstanceIds`; example: `["ins-rf6ogz49"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInsName"`
+    /// `InstanceName`; example: `"MyInsName"`
     pub instance_name: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo"`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo"`
     pub user_data: Option<String>,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-rf6ogz49"]`
+    /// `SecurityGroups`; example: `["sg-rf6ogz49"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"TKE_QCSLinkedRoleInPrometheusService"`
+    /// `CamRoleName`; example: `"TKE_QCSLinkedRoleInPrometheusService"`
     pub cam_role_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myhostname"`
+    /// `HostName`; example: `"myhostname"`
     pub host_name: Option<String>,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: Option<bool>,
 
-    /// `CamRoleType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `CamRoleType`; example: `"user"`
     pub cam_role_type: Option<String>,
 
-    /// `AutoReboot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoReboot`; example: `true`
     pub auto_reboot: Option<bool>,
 
-    /// `EnableJumboFrame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableJumboFrame`; example: `false`
     pub enable_jumbo_frame: Option<bool>,
 }
 
@@ -3760,33 +4658,66 @@ pub struct ModifyInstancesAttributeResponse {
 /// The `ModifyInstancesChargeType` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesChargeTypeResponse`].
-/// The codes it documents are in [`ModifyInstancesChargeTypeError`](super::errors::ModifyInstancesChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`FailedOperation.PromotionalPerioRestriction`](super::errors::CvmErrorCode::FailedOperationPromotionalPerioRestriction)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidInstanceTypeUnderwrite`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceTypeUnderwrite)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`LimitExceeded.InstanceQuota`](super::errors::CvmErrorCode::LimitExceededInstanceQuota)
+/// - [`LimitExceeded.InstanceTypeBandwidth`](super::errors::CvmErrorCode::LimitExceededInstanceTypeBandwidth)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`UnsupportedOperation.CommercialImageChangeChargeType`](super::errors::CvmErrorCode::UnsupportedOperationCommercialImageChangeChargeType)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceMixedZoneType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedZoneType)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.RedHatInstanceUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationRedHatInstanceUnsupported)
+/// - [`UnsupportedOperation.UnderwriteDiscountGreaterThanPrepaidDiscount`](super::errors::CvmErrorCode::UnsupportedOperationUnderwriteDiscountGreaterThanPrepaidDiscount)
+/// - [`UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`](super::errors::CvmErrorCode::UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesChargeType",
     output = ModifyInstancesChargeTypeResponse,
-    error = super::errors::ModifyInstancesChargeTypeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesChargeType {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `ModifyPortableDataDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModifyPortableDataDisk`; example: `false`
     pub modify_portable_data_disk: Option<bool>,
 }
 
@@ -3800,43 +4731,61 @@ pub struct ModifyInstancesChargeTypeResponse {
 /// The `ModifyInstancesDisasterRecoverGroup` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesDisasterRecoverGroupResponse`].
-/// The codes it documents are in [`ModifyInstancesDisasterRecoverGroupError`](super::errors::ModifyInstancesDisasterRecoverGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesDisasterRecoverGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyInDisasterRecoverGroup`](super::errors::CvmErrorCode::FailedOperationAlreadyInDisasterRecoverGroup)
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.DisasterRecoverGroupIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueDisasterRecoverGroupIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::CvmErrorCode::InvalidParameterValueNotSupported)
+/// - [`LimitExceeded.DisasterRecoverGroup`](super::errors::CvmErrorCode::LimitExceededDisasterRecoverGroup)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`UnsupportedOperation.CbsRemoteSsdNotSupport`](super::errors::CvmErrorCode::UnsupportedOperationCbsRemoteSsdNotSupport)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.NoVpcNetwork`](super::errors::CvmErrorCode::UnsupportedOperationNoVpcNetwork)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesDisasterRecoverGroup",
     output = ModifyInstancesDisasterRecoverGroupResponse,
-    error = super::errors::ModifyInstancesDisasterRecoverGroupError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesDisasterRecoverGroup {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-a66w6rlb"`
+    /// `DisasterRecoverGroupId`; example: `"ps-a66w6rlb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub disaster_recover_group_id: Option<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-a66w6rlb"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-a66w6rlb"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNumber`; example: `1`
     pub partition_number: Option<i64>,
 }
 
@@ -3850,25 +4799,37 @@ pub struct ModifyInstancesDisasterRecoverGroupResponse {
 /// The `ModifyInstancesProject` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesProjectResponse`].
-/// The codes it documents are in [`ModifyInstancesProjectError`](super::errors::ModifyInstancesProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesProject",
     output = ModifyInstancesProjectResponse,
-    error = super::errors::ModifyInstancesProjectError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesProject {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1045`
+    /// `ProjectId`; example: `1045`
     pub project_id: i64,
 }
 
@@ -3882,25 +4843,53 @@ pub struct ModifyInstancesProjectResponse {
 /// The `ModifyInstancesRenewFlag` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesRenewFlagResponse`].
-/// The codes it documents are in [`ModifyInstancesRenewFlagError`](super::errors::ModifyInstancesRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`](super::errors::CvmErrorCode::UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesRenewFlag",
     output = ModifyInstancesRenewFlagResponse,
-    error = super::errors::ModifyInstancesRenewFlagError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesRenewFlag {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 }
 
@@ -3914,33 +4903,73 @@ pub struct ModifyInstancesRenewFlagResponse {
 /// The `ModifyInstancesVpcAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyInstancesVpcAttributeResponse`].
-/// The codes it documents are in [`ModifyInstancesVpcAttributeError`](super::errors::ModifyInstancesVpcAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyInstancesVpcAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`EniNotAllowedChangeSubnet`](super::errors::CvmErrorCode::EniNotAllowedChangeSubnet)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceState`](super::errors::CvmErrorCode::InvalidInstanceState)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IPAddressMalformed`](super::errors::CvmErrorCode::InvalidParameterValueIpAddressMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.EdgeZoneInstance`](super::errors::CvmErrorCode::UnsupportedOperationEdgeZoneInstance)
+/// - [`UnsupportedOperation.ElasticNetworkInterface`](super::errors::CvmErrorCode::UnsupportedOperationElasticNetworkInterface)
+/// - [`UnsupportedOperation.IPv6NotSupportVpcMigrate`](super::errors::CvmErrorCode::UnsupportedOperationIpv6NotSupportVpcMigrate)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.ModifyVPCWithCLB`](super::errors::CvmErrorCode::UnsupportedOperationModifyVpcWithClb)
+/// - [`UnsupportedOperation.ModifyVPCWithClassLink`](super::errors::CvmErrorCode::UnsupportedOperationModifyVpcWithClassLink)
+/// - [`UnsupportedOperation.NoVpcNetwork`](super::errors::CvmErrorCode::UnsupportedOperationNoVpcNetwork)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyInstancesVpcAttribute",
     output = ModifyInstancesVpcAttributeResponse,
-    error = super::errors::ModifyInstancesVpcAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyInstancesVpcAttribute {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: models::VirtualPrivateCloud,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     pub force_stop: Option<bool>,
 
-    /// `ReserveHostName`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReserveHostName`; example: `false`
     pub reserve_host_name: Option<bool>,
 }
 
@@ -3954,30 +4983,35 @@ pub struct ModifyInstancesVpcAttributeResponse {
 /// The `ModifyKeyPairAttribute` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyKeyPairAttributeResponse`].
-/// The codes it documents are in [`ModifyKeyPairAttributeError`](super::errors::ModifyKeyPairAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyKeyPairAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidKeyPairId.NotFound`](super::errors::CvmErrorCode::InvalidKeyPairIdNotFound)
+/// - [`InvalidKeyPairName.Duplicate`](super::errors::CvmErrorCode::InvalidKeyPairNameDuplicate)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyKeyPairAttribute",
     output = ModifyKeyPairAttributeResponse,
-    error = super::errors::ModifyKeyPairAttributeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyKeyPairAttribute {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"skey-mv9yzyjj"`
+    /// `KeyId`; example: `"skey-mv9yzyjj"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `KeyName`; example: `"Tencent"`
     pub key_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"KeyPair"`
+    /// `Description`; example: `"KeyPair"`
     pub description: Option<String>,
 }
 
@@ -3991,25 +5025,35 @@ pub struct ModifyKeyPairAttributeResponse {
 /// The `ModifyLaunchTemplateDefaultVersion` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ModifyLaunchTemplateDefaultVersionResponse`].
-/// The codes it documents are in [`ModifyLaunchTemplateDefaultVersionError`](super::errors::ModifyLaunchTemplateDefaultVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ModifyLaunchTemplateDefaultVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateIdVerSetAlready`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdVerSetAlready)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::CvmErrorCode::UnknownParameter)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ModifyLaunchTemplateDefaultVersion",
     output = ModifyLaunchTemplateDefaultVersionResponse,
-    error = super::errors::ModifyLaunchTemplateDefaultVersionError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ModifyLaunchTemplateDefaultVersion {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-irmer45l"`
+    /// `LaunchTemplateId`; example: `"lt-irmer45l"`
     pub launch_template_id: String,
 
-    /// `DefaultVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DefaultVersion`; example: `2`
     pub default_version: i64,
 }
 
@@ -4023,37 +5067,40 @@ pub struct ModifyLaunchTemplateDefaultVersionResponse {
 /// The `ProgramFpgaImage` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ProgramFpgaImageResponse`].
-/// The codes it documents are in [`ProgramFpgaImageError`](super::errors::ProgramFpgaImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ProgramFpgaImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.NotFpgaInstance`](super::errors::CvmErrorCode::UnsupportedOperationNotFpgaInstance)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ProgramFpgaImage",
     output = ProgramFpgaImageResponse,
-    error = super::errors::ProgramFpgaImageError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ProgramFpgaImage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-kdjnfkda"`
+    /// `InstanceId`; example: `"ins-kdjnfkda"`
     pub instance_id: String,
 
-    /// `FPGAUrl`: a string.
-    ///
-    /// Example: `"fpga-test-123456.cos.ap-guangzhou.myqcloud.com/test.xclbin"`
+    /// `FPGAUrl`; example: `"fpga-test-123456.cos.ap-guangzhou.myqcloud.com/test.xclbin"`
     #[tc(rename = "FPGAUrl")]
     pub fpga_url: String,
 
-    /// `DBDFs`: a list of strings.
-    ///
-    /// Example: `["0000:00:08.0","0000:00:09.0"]`
+    /// `DBDFs`; example: `["0000:00:08.0","0000:00:09.0"]`
     #[tc(rename = "DBDFs")]
     pub dbdfs: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -4067,69 +5114,70 @@ pub struct ProgramFpgaImageResponse {
 /// The `PurchaseResourcePoolPacks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`PurchaseResourcePoolPacksResponse`].
-/// The codes it documents are in [`PurchaseResourcePoolPacksError`](super::errors::PurchaseResourcePoolPacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=PurchaseResourcePoolPacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeNotSupport)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DedicatedResourcePackName`](super::errors::CvmErrorCode::InvalidParameterValueDedicatedResourcePackName)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.ResourcePoolPackTypeNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueResourcePoolPackTypeNotSupported)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound.InvalidZoneInstanceType`](super::errors::CvmErrorCode::ResourceNotFoundInvalidZoneInstanceType)
+/// - [`ResourcesSoldOut.AvailableZone`](super::errors::CvmErrorCode::ResourcesSoldOutAvailableZone)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.EdgeZoneNotSupportPurchaseReserved`](super::errors::CvmErrorCode::UnsupportedOperationEdgeZoneNotSupportPurchaseReserved)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "PurchaseResourcePoolPacks",
     output = PurchaseResourcePoolPacksResponse,
-    error = super::errors::PurchaseResourcePoolPacksError
+    error = super::errors::CvmErrorCode
 )]
 pub struct PurchaseResourcePoolPacks {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S9.8XLARGE64"`
+    /// `InstanceType`; example: `"S9.8XLARGE64"`
     pub instance_type: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `ResourcePoolPackType`: a string.
-    ///
-    /// Example: `"EXCLUSIVE"`
+    /// `ResourcePoolPackType`; example: `"EXCLUSIVE"`
     pub resource_pool_pack_type: Option<String>,
 
-    /// `AutoPlacement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoPlacement`; example: `true`
     pub auto_placement: Option<bool>,
 
-    /// `DedicatedResourcePoolPackName`: a string.
-    ///
-    /// Example: `"测试实例资源池"`
+    /// `DedicatedResourcePoolPackName`; example: `"测试实例资源池"`
     pub dedicated_resource_pool_pack_name: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`PurchaseResourcePoolPacks`] call returns.
 #[tc_model]
 pub struct PurchaseResourcePoolPacksResponse {
-    /// `DedicatedResourcePackIdSet`: a list of strings.
-    ///
-    /// Example: `["rpp-2gyonkx7"]`
+    /// `DedicatedResourcePackIdSet`; example: `["rpp-2gyonkx7"]`
     pub dedicated_resource_pack_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4139,33 +5187,63 @@ pub struct PurchaseResourcePoolPacksResponse {
 /// The `RebootInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RebootInstancesResponse`].
-/// The codes it documents are in [`RebootInstancesError`](super::errors::RebootInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RebootInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RebootInstances",
     output = RebootInstancesResponse,
-    error = super::errors::RebootInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RebootInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `ForceReboot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceReboot`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_reboot: Option<bool>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"SOFT"`
+    /// `StopType`; example: `"SOFT"`
     pub stop_type: Option<String>,
 }
 
@@ -4179,20 +5257,26 @@ pub struct RebootInstancesResponse {
 /// The `RemoveChcAssistVpc` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RemoveChcAssistVpcResponse`].
-/// The codes it documents are in [`RemoveChcAssistVpcError`](super::errors::RemoveChcAssistVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RemoveChcAssistVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RemoveChcAssistVpc",
     output = RemoveChcAssistVpcResponse,
-    error = super::errors::RemoveChcAssistVpcError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RemoveChcAssistVpc {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-2324adf5"]`
+    /// `ChcIds`; example: `["chc-2324adf5"]`
     pub chc_ids: Vec<String>,
 }
 
@@ -4206,20 +5290,27 @@ pub struct RemoveChcAssistVpcResponse {
 /// The `RemoveChcDeployVpc` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RemoveChcDeployVpcResponse`].
-/// The codes it documents are in [`RemoveChcDeployVpcError`](super::errors::RemoveChcDeployVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RemoveChcDeployVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RemoveChcDeployVpc",
     output = RemoveChcDeployVpcResponse,
-    error = super::errors::RemoveChcDeployVpcError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RemoveChcDeployVpc {
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-2324adf5"]`
+    /// `ChcIds`; example: `["chc-2324adf5"]`
     pub chc_ids: Vec<String>,
 }
 
@@ -4233,23 +5324,33 @@ pub struct RemoveChcDeployVpcResponse {
 /// The `RenewHosts` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RenewHostsResponse`].
-/// The codes it documents are in [`RenewHostsError`](super::errors::RenewHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RenewHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidHost.NotSupported`](super::errors::CvmErrorCode::InvalidHostNotSupported)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RenewHosts",
     output = RenewHostsResponse,
-    error = super::errors::RenewHostsError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RenewHosts {
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-ey16rkyg"]`
+    /// `HostIds`; example: `["host-ey16rkyg"]`
     pub host_ids: Vec<String>,
 
-    /// `HostChargePrepaid`: a [`ChargePrepaid`](super::models::ChargePrepaid).
+    /// `HostChargePrepaid`
     pub host_charge_prepaid: models::ChargePrepaid,
 }
 
@@ -4263,28 +5364,56 @@ pub struct RenewHostsResponse {
 /// The `RenewInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RenewInstancesResponse`].
-/// The codes it documents are in [`RenewInstancesError`](super::errors::RenewInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RenewInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceNotSupportedMixPricingModel`](super::errors::CvmErrorCode::InvalidParameterValueInstanceNotSupportedMixPricingModel)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceMixedZoneType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedZoneType)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InvalidDiskBackupQuota`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDiskBackupQuota)
+/// - [`UnsupportedOperation.PeriodicContractNotSupportManualRenew`](super::errors::CvmErrorCode::UnsupportedOperationPeriodicContractNotSupportManualRenew)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RenewInstances",
     output = RenewInstancesResponse,
-    error = super::errors::RenewInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RenewInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `RenewPortableDataDisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewPortableDataDisk`; example: `false`
     pub renew_portable_data_disk: Option<bool>,
 }
 
@@ -4298,54 +5427,47 @@ pub struct RenewInstancesResponse {
 /// The `RepairTaskControl` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RepairTaskControlResponse`].
-/// The codes it documents are in [`RepairTaskControlError`](super::errors::RepairTaskControlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RepairTaskControl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CvmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RepairTaskControl",
     output = RepairTaskControlResponse,
-    error = super::errors::RepairTaskControlError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RepairTaskControl {
-    /// `Product`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Product`; example: `"CVM"`
     pub product: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxx1","ins-xxxxxxx2"]`
+    /// `InstanceIds`; example: `["ins-xxxxxxx1","ins-xxxxxxx2"]`
     pub instance_ids: Vec<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rep-xxxxxxxx"`
+    /// `TaskId`; example: `"rep-xxxxxxxx"`
     pub task_id: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"AuthorizeRepair"`
+    /// `Operate`; example: `"AuthorizeRepair"`
     pub operate: String,
 
-    /// `OrderAuthTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `OrderAuthTime`; example: `"2023-01-01 12:00:00"`
     pub order_auth_time: Option<String>,
 
-    /// `TaskSubMethod`: a string.
-    ///
-    /// Example: `"NA"`
+    /// `TaskSubMethod`; example: `"NA"`
     pub task_sub_method: Option<String>,
 }
 
 /// What a successful [`RepairTaskControl`] call returns.
 #[tc_model]
 pub struct RepairTaskControlResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rep-xxxxxxxx"`
+    /// `TaskId`; example: `"rep-xxxxxxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4355,44 +5477,107 @@ pub struct RepairTaskControlResponse {
 /// The `ResetInstance` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ResetInstanceResponse`].
-/// The codes it documents are in [`ResetInstanceError`](super::errors::ResetInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ResetInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidParameter.HostNameIllegal`](super::errors::CvmErrorCode::InvalidParameterHostNameIllegal)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::CvmErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalHostName`](super::errors::CvmErrorCode::InvalidParameterValueIllegalHostName)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageForGivenInstanceType`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageForGivenInstanceType)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageIdForRetsetInstance`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageIdForRetsetInstance)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::CvmErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.KeyPairNotFound`](super::errors::CvmErrorCode::InvalidParameterValueKeyPairNotFound)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.RequiredLocationImage`](super::errors::CvmErrorCode::InvalidParameterValueRequiredLocationImage)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`](super::errors::CvmErrorCode::OperationDeniedChcInstallCloudImageWithoutDeployNetwork)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInUse`](super::errors::CvmErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::CvmErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportGridLicence`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportGridLicence)
+/// - [`UnsupportedOperation.InvalidImageLicenseTypeForReset`](super::errors::CvmErrorCode::UnsupportedOperationInvalidImageLicenseTypeForReset)
+/// - [`UnsupportedOperation.KeyPairUnsupportedWindows`](super::errors::CvmErrorCode::UnsupportedOperationKeyPairUnsupportedWindows)
+/// - [`UnsupportedOperation.ModifyEncryptionNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationModifyEncryptionNotSupported)
+/// - [`UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`](super::errors::CvmErrorCode::UnsupportedOperationRawLocalDiskInsReinstalltoQcow2)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ResetInstance",
     output = ResetInstanceResponse,
-    error = super::errors::ResetInstanceError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ResetInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-pmqg1cw7"`
+    /// `ImageId`; example: `"img-pmqg1cw7"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myHost"`
+    /// `HostName`; example: `"myHost"`
     pub host_name: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo"`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo"`
     pub user_data: Option<String>,
 }
 
@@ -4406,33 +5591,67 @@ pub struct ResetInstanceResponse {
 /// The `ResetInstancesInternetMaxBandwidth` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ResetInstancesInternetMaxBandwidthResponse`].
-/// The codes it documents are in [`ResetInstancesInternetMaxBandwidthError`](super::errors::ResetInstancesInternetMaxBandwidthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ResetInstancesInternetMaxBandwidth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotFoundEIP`](super::errors::CvmErrorCode::FailedOperationNotFoundEip)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BandwidthPackageIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
+/// - [`UnsupportedOperation.EdgeZoneInstance`](super::errors::CvmErrorCode::UnsupportedOperationEdgeZoneInstance)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ResetInstancesInternetMaxBandwidth",
     output = ResetInstancesInternetMaxBandwidthResponse,
-    error = super::errors::ResetInstancesInternetMaxBandwidthError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ResetInstancesInternetMaxBandwidth {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: models::InternetAccessible,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2017-03-15"`
+    /// `StartTime`; example: `"2017-03-15"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-03-16"`
+    /// `EndTime`; example: `"2017-03-16"`
     pub end_time: Option<String>,
 }
 
@@ -4446,35 +5665,62 @@ pub struct ResetInstancesInternetMaxBandwidthResponse {
 /// The `ResetInstancesPassword` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ResetInstancesPasswordResponse`].
-/// The codes it documents are in [`ResetInstancesPasswordError`](super::errors::ResetInstancesPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ResetInstancesPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::CvmErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TooLong`](super::errors::CvmErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ResetInstancesPassword",
     output = ResetInstancesPasswordResponse,
-    error = super::errors::ResetInstancesPasswordError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ResetInstancesPassword {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abc123ABC!@#"`
+    /// `Password`; example: `"abc123ABC!@#"`
     pub password: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"asdc21"`
+    /// `UserName`; example: `"asdc21"`
     pub user_name: Option<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceStop`; example: `true`
     pub force_stop: Option<bool>,
 }
 
@@ -4488,30 +5734,104 @@ pub struct ResetInstancesPasswordResponse {
 /// The `ResetInstancesType` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ResetInstancesTypeResponse`].
-/// The codes it documents are in [`ResetInstancesTypeError`](super::errors::ResetInstancesTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ResetInstancesType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`FailedOperation.PromotionalPerioRestriction`](super::errors::CvmErrorCode::FailedOperationPromotionalPerioRestriction)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CdzNotSupported`](super::errors::CvmErrorCode::InvalidParameterCdzNotSupported)
+/// - [`InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdCustomizedInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStandardInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStandardInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStatusNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStatusNotSupport)
+/// - [`InvalidParameter.InstanceTypeSupportedHostNotFound`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeSupportedHostNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BasicNetworkInstanceFamily`](super::errors::CvmErrorCode::InvalidParameterValueBasicNetworkInstanceFamily)
+/// - [`InvalidParameterValue.GPUInstanceFamily`](super::errors::CvmErrorCode::InvalidParameterValueGpuInstanceFamily)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidGPUFamilyChange`](super::errors::CvmErrorCode::InvalidParameterValueInvalidGpuFamilyChange)
+/// - [`InvalidParameterValue.InvalidInstanceSource`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceSource)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.EipNumLimit`](super::errors::CvmErrorCode::LimitExceededEipNumLimit)
+/// - [`LimitExceeded.EniLimitInstanceType`](super::errors::CvmErrorCode::LimitExceededEniLimitInstanceType)
+/// - [`LimitExceeded.EniNumLimit`](super::errors::CvmErrorCode::LimitExceededEniNumLimit)
+/// - [`LimitExceeded.InstanceTypeBandwidth`](super::errors::CvmErrorCode::LimitExceededInstanceTypeBandwidth)
+/// - [`LimitExceeded.SpotQuota`](super::errors::CvmErrorCode::LimitExceededSpotQuota)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound.InvalidZoneInstanceType`](super::errors::CvmErrorCode::ResourceNotFoundInvalidZoneInstanceType)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.AvailableZone`](super::errors::CvmErrorCode::ResourcesSoldOutAvailableZone)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.DiskSnapCreateTimeTooOld`](super::errors::CvmErrorCode::UnsupportedOperationDiskSnapCreateTimeTooOld)
+/// - [`UnsupportedOperation.HeterogeneousChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationHeterogeneousChangeInstanceFamily)
+/// - [`UnsupportedOperation.InstanceMixedResetInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedResetInstanceType)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InvalidInstanceWithSwapDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidInstanceWithSwapDisk)
+/// - [`UnsupportedOperation.LocalDataDiskChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationLocalDataDiskChangeInstanceFamily)
+/// - [`UnsupportedOperation.LocalDiskMigratingToCloudDisk`](super::errors::CvmErrorCode::UnsupportedOperationLocalDiskMigratingToCloudDisk)
+/// - [`UnsupportedOperation.NoInstanceTypeSupportSpot`](super::errors::CvmErrorCode::UnsupportedOperationNoInstanceTypeSupportSpot)
+/// - [`UnsupportedOperation.NotSupportUnpaidOrder`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportUnpaidOrder)
+/// - [`UnsupportedOperation.OriginalInstanceTypeInvalid`](super::errors::CvmErrorCode::UnsupportedOperationOriginalInstanceTypeInvalid)
+/// - [`UnsupportedOperation.RedHatInstanceUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationRedHatInstanceUnsupported)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
+/// - [`UnsupportedOperation.StoppedModeStopChargingSameFamily`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopChargingSameFamily)
+/// - [`UnsupportedOperation.SystemDiskType`](super::errors::CvmErrorCode::UnsupportedOperationSystemDiskType)
+/// - [`UnsupportedOperation.UnsupportedARMChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedArmChangeInstanceFamily)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceFamily)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceFamilyToARM`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceFamilyToArm)
+/// - [`UnsupportedOperation.UnsupportedChangeInstanceToThisInstanceFamily`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedChangeInstanceToThisInstanceFamily)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ResetInstancesType",
     output = ResetInstancesTypeResponse,
-    error = super::errors::ResetInstancesTypeError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ResetInstancesType {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy"]`
     pub instance_ids: Vec<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.16XLARGE256"`
+    /// `InstanceType`; example: `"S5.16XLARGE256"`
     pub instance_type: String,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     pub force_stop: Option<bool>,
 }
 
@@ -4525,36 +5845,69 @@ pub struct ResetInstancesTypeResponse {
 /// The `ResizeInstanceDisks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`ResizeInstanceDisksResponse`].
-/// The codes it documents are in [`ResizeInstanceDisksError`](super::errors::ResizeInstanceDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=ResizeInstanceDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`InternalError`](super::errors::CvmErrorCode::InternalError)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CdhOnlyLocalDataDiskResize`](super::errors::CvmErrorCode::InvalidParameterValueCdhOnlyLocalDataDiskResize)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.AtLeastOne`](super::errors::CvmErrorCode::MissingParameterAtLeastOne)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InvalidDataDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDataDisk)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "ResizeInstanceDisks",
     output = ResizeInstanceDisksResponse,
-    error = super::errors::ResizeInstanceDisksError
+    error = super::errors::CvmErrorCode
 )]
 pub struct ResizeInstanceDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceStop`; example: `true`
     pub force_stop: Option<bool>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `ResizeOnline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResizeOnline`; example: `true`
     pub resize_online: Option<bool>,
 }
 
@@ -4568,164 +5921,298 @@ pub struct ResizeInstanceDisksResponse {
 /// The `RunInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`RunInstancesResponse`].
-/// The codes it documents are in [`RunInstancesError`](super::errors::RunInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=RunInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AccountQualificationRestrictions`](super::errors::CvmErrorCode::AccountQualificationRestrictions)
+/// - [`AuthFailure.CamRoleNameAuthenticateFailed`](super::errors::CvmErrorCode::AuthFailureCamRoleNameAuthenticateFailed)
+/// - [`FailedOperation.DisasterRecoverGroupNotFound`](super::errors::CvmErrorCode::FailedOperationDisasterRecoverGroupNotFound)
+/// - [`FailedOperation.IllegalTagKey`](super::errors::CvmErrorCode::FailedOperationIllegalTagKey)
+/// - [`FailedOperation.IllegalTagValue`](super::errors::CvmErrorCode::FailedOperationIllegalTagValue)
+/// - [`FailedOperation.InquiryPriceFailed`](super::errors::CvmErrorCode::FailedOperationInquiryPriceFailed)
+/// - [`FailedOperation.NoAvailableIpAddressCountInSubnet`](super::errors::CvmErrorCode::FailedOperationNoAvailableIpAddressCountInSubnet)
+/// - [`FailedOperation.PromotionalRegionRestriction`](super::errors::CvmErrorCode::FailedOperationPromotionalRegionRestriction)
+/// - [`FailedOperation.SecurityGroupActionFailed`](super::errors::CvmErrorCode::FailedOperationSecurityGroupActionFailed)
+/// - [`FailedOperation.SnapshotSizeLargerThanDataSize`](super::errors::CvmErrorCode::FailedOperationSnapshotSizeLargerThanDataSize)
+/// - [`FailedOperation.SnapshotSizeLessThanDataSize`](super::errors::CvmErrorCode::FailedOperationSnapshotSizeLessThanDataSize)
+/// - [`FailedOperation.TagKeyReserved`](super::errors::CvmErrorCode::FailedOperationTagKeyReserved)
+/// - [`InstancesQuotaLimitExceeded`](super::errors::CvmErrorCode::InstancesQuotaLimitExceeded)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CvmErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidClientToken.TooLong`](super::errors::CvmErrorCode::InvalidClientTokenTooLong)
+/// - [`InvalidHostId.Malformed`](super::errors::CvmErrorCode::InvalidHostIdMalformed)
+/// - [`InvalidHostId.NotFound`](super::errors::CvmErrorCode::InvalidHostIdNotFound)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceName.TooLong`](super::errors::CvmErrorCode::InvalidInstanceNameTooLong)
+/// - [`InvalidInstanceType.Malformed`](super::errors::CvmErrorCode::InvalidInstanceTypeMalformed)
+/// - [`InvalidKeyPairId.Malformed`](super::errors::CvmErrorCode::InvalidKeyPairIdMalformed)
+/// - [`InvalidParameter.CdcNotSupported`](super::errors::CvmErrorCode::InvalidParameterCdcNotSupported)
+/// - [`InvalidParameter.EdgeZoneMissInternetAccessible`](super::errors::CvmErrorCode::InvalidParameterEdgeZoneMissInternetAccessible)
+/// - [`InvalidParameter.HostIdCustomizedInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdCustomizedInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStandardInstanceTypeNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStandardInstanceTypeNotSupport)
+/// - [`InvalidParameter.HostIdStatusNotSupport`](super::errors::CvmErrorCode::InvalidParameterHostIdStatusNotSupport)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InstanceTypeSupportedHostNotFound`](super::errors::CvmErrorCode::InvalidParameterInstanceTypeSupportedHostNotFound)
+/// - [`InvalidParameter.InternetAccessibleNotSupported`](super::errors::CvmErrorCode::InvalidParameterInternetAccessibleNotSupported)
+/// - [`InvalidParameter.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterInvalidIpFormat)
+/// - [`InvalidParameter.LackCoreCountOrThreadPerCore`](super::errors::CvmErrorCode::InvalidParameterLackCoreCountOrThreadPerCore)
+/// - [`InvalidParameter.OnlySupportForEdgeZone`](super::errors::CvmErrorCode::InvalidParameterOnlySupportForEdgeZone)
+/// - [`InvalidParameter.ParameterConflict`](super::errors::CvmErrorCode::InvalidParameterParameterConflict)
+/// - [`InvalidParameter.SnapshotNotFound`](super::errors::CvmErrorCode::InvalidParameterSnapshotNotFound)
+/// - [`InvalidParameter.SpecialParameterForSpecialAccount`](super::errors::CvmErrorCode::InvalidParameterSpecialParameterForSpecialAccount)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BandwidthPackageIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIdMalformed)
+/// - [`InvalidParameterValue.BandwidthPackageIdNotFound`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIdNotFound)
+/// - [`InvalidParameterValue.BandwidthPackageIspNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageIspNotMatch)
+/// - [`InvalidParameterValue.BandwidthPackageZoneNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueBandwidthPackageZoneNotMatch)
+/// - [`InvalidParameterValue.CamRoleNameMalformed`](super::errors::CvmErrorCode::InvalidParameterValueCamRoleNameMalformed)
+/// - [`InvalidParameterValue.ChcHostsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueChcHostsNotFound)
+/// - [`InvalidParameterValue.CloudSsdDataDiskSizeTooSmall`](super::errors::CvmErrorCode::InvalidParameterValueCloudSsdDataDiskSizeTooSmall)
+/// - [`InvalidParameterValue.CoreCountValue`](super::errors::CvmErrorCode::InvalidParameterValueCoreCountValue)
+/// - [`InvalidParameterValue.DedicatedClusterNotSupportedChargeType`](super::errors::CvmErrorCode::InvalidParameterValueDedicatedClusterNotSupportedChargeType)
+/// - [`InvalidParameterValue.DedicatedResourcePackIdsNotFound`](super::errors::CvmErrorCode::InvalidParameterValueDedicatedResourcePackIdsNotFound)
+/// - [`InvalidParameterValue.DedicatedResourcePackNotValid`](super::errors::CvmErrorCode::InvalidParameterValueDedicatedResourcePackNotValid)
+/// - [`InvalidParameterValue.DedicatedResourcePackTenancyMismatch`](super::errors::CvmErrorCode::InvalidParameterValueDedicatedResourcePackTenancyMismatch)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::CvmErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.DuplicateTags`](super::errors::CvmErrorCode::InvalidParameterValueDuplicateTags)
+/// - [`InvalidParameterValue.ElasticNetworkNotExist`](super::errors::CvmErrorCode::InvalidParameterValueElasticNetworkNotExist)
+/// - [`InvalidParameterValue.ElasticNetworkVpcSubnetMismatch`](super::errors::CvmErrorCode::InvalidParameterValueElasticNetworkVpcSubnetMismatch)
+/// - [`InvalidParameterValue.ExternalIpQuotaLimited`](super::errors::CvmErrorCode::InvalidParameterValueExternalIpQuotaLimited)
+/// - [`InvalidParameterValue.HpcClusterIdZoneIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueHpcClusterIdZoneIdNotMatch)
+/// - [`InvalidParameterValue.IPAddressMalformed`](super::errors::CvmErrorCode::InvalidParameterValueIpAddressMalformed)
+/// - [`InvalidParameterValue.IllegalHostName`](super::errors::CvmErrorCode::InvalidParameterValueIllegalHostName)
+/// - [`InvalidParameterValue.IncorrectFormat`](super::errors::CvmErrorCode::InvalidParameterValueIncorrectFormat)
+/// - [`InvalidParameterValue.InstanceTypeNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotFound)
+/// - [`InvalidParameterValue.InstanceTypeNotSupportElasticNetworks`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotSupportElasticNetworks)
+/// - [`InvalidParameterValue.InstanceTypeNotSupportHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeNotSupportHpcCluster)
+/// - [`InvalidParameterValue.InstanceTypeRequiredHpcCluster`](super::errors::CvmErrorCode::InvalidParameterValueInstanceTypeRequiredHpcCluster)
+/// - [`InvalidParameterValue.InsufficientOffering`](super::errors::CvmErrorCode::InvalidParameterValueInsufficientOffering)
+/// - [`InvalidParameterValue.InsufficientPrice`](super::errors::CvmErrorCode::InvalidParameterValueInsufficientPrice)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.InvalidImageForGivenInstanceType`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageForGivenInstanceType)
+/// - [`InvalidParameterValue.InvalidImageFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageFormat)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageOsName`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageOsName)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidInstanceTypePeriodicContract`](super::errors::CvmErrorCode::InvalidParameterValueInvalidInstanceTypePeriodicContract)
+/// - [`InvalidParameterValue.InvalidIpFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidIpFormat)
+/// - [`InvalidParameterValue.InvalidNetworkInterfaceId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidNetworkInterfaceId)
+/// - [`InvalidParameterValue.InvalidParameterMinCount`](super::errors::CvmErrorCode::InvalidParameterValueInvalidParameterMinCount)
+/// - [`InvalidParameterValue.InvalidPassword`](super::errors::CvmErrorCode::InvalidParameterValueInvalidPassword)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidUserDataFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidUserDataFormat)
+/// - [`InvalidParameterValue.InvalidVpcIdSubnetIdNotFound`](super::errors::CvmErrorCode::InvalidParameterValueInvalidVpcIdSubnetIdNotFound)
+/// - [`InvalidParameterValue.IspNotSupportForEdgeZone`](super::errors::CvmErrorCode::InvalidParameterValueIspNotSupportForEdgeZone)
+/// - [`InvalidParameterValue.IspValueRepeated`](super::errors::CvmErrorCode::InvalidParameterValueIspValueRepeated)
+/// - [`InvalidParameterValue.KeyPairNotFound`](super::errors::CvmErrorCode::InvalidParameterValueKeyPairNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdMalformed)
+/// - [`InvalidParameterValue.LaunchTemplateIdNotExisted`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateIdNotExisted)
+/// - [`InvalidParameterValue.LaunchTemplateNotFound`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateNotFound)
+/// - [`InvalidParameterValue.LaunchTemplateVersion`](super::errors::CvmErrorCode::InvalidParameterValueLaunchTemplateVersion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.MustDhcpEnabledVpc`](super::errors::CvmErrorCode::InvalidParameterValueMustDhcpEnabledVpc)
+/// - [`InvalidParameterValue.MustEnabledIsRdma`](super::errors::CvmErrorCode::InvalidParameterValueMustEnabledIsRdma)
+/// - [`InvalidParameterValue.NotCdcSubnet`](super::errors::CvmErrorCode::InvalidParameterValueNotCdcSubnet)
+/// - [`InvalidParameterValue.Range`](super::errors::CvmErrorCode::InvalidParameterValueRange)
+/// - [`InvalidParameterValue.SnapshotIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSnapshotIdMalformed)
+/// - [`InvalidParameterValue.SubnetIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdMalformed)
+/// - [`InvalidParameterValue.SubnetIdZoneIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueSubnetIdZoneIdNotMatch)
+/// - [`InvalidParameterValue.SubnetNotExist`](super::errors::CvmErrorCode::InvalidParameterValueSubnetNotExist)
+/// - [`InvalidParameterValue.TagKeyNotFound`](super::errors::CvmErrorCode::InvalidParameterValueTagKeyNotFound)
+/// - [`InvalidParameterValue.TagQuotaLimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueTagQuotaLimitExceeded)
+/// - [`InvalidParameterValue.ThreadPerCoreValue`](super::errors::CvmErrorCode::InvalidParameterValueThreadPerCoreValue)
+/// - [`InvalidParameterValue.TooLarge`](super::errors::CvmErrorCode::InvalidParameterValueDotTooLarge)
+/// - [`InvalidParameterValue.VpcIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdMalformed)
+/// - [`InvalidParameterValue.VpcIdNotExist`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdNotExist)
+/// - [`InvalidParameterValue.VpcIdSubnetIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdSubnetIdNotMatch)
+/// - [`InvalidParameterValue.VpcIdZoneIdNotMatch`](super::errors::CvmErrorCode::InvalidParameterValueVpcIdZoneIdNotMatch)
+/// - [`InvalidParameterValue.VpcNotSupportIpv6Address`](super::errors::CvmErrorCode::InvalidParameterValueVpcNotSupportIpv6Address)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`InvalidPassword`](super::errors::CvmErrorCode::InvalidPassword)
+/// - [`InvalidPeriod`](super::errors::CvmErrorCode::InvalidPeriod)
+/// - [`InvalidPermission`](super::errors::CvmErrorCode::InvalidPermission)
+/// - [`InvalidProjectId.NotFound`](super::errors::CvmErrorCode::InvalidProjectIdNotFound)
+/// - [`InvalidSecurityGroupId.NotFound`](super::errors::CvmErrorCode::InvalidSecurityGroupIdNotFound)
+/// - [`InvalidZone.MismatchRegion`](super::errors::CvmErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.CvmInstanceQuota`](super::errors::CvmErrorCode::LimitExceededCvmInstanceQuota)
+/// - [`LimitExceeded.CvmsVifsPerSecGroupLimitExceeded`](super::errors::CvmErrorCode::LimitExceededCvmsVifsPerSecGroupLimitExceeded)
+/// - [`LimitExceeded.DisasterRecoverGroup`](super::errors::CvmErrorCode::LimitExceededDisasterRecoverGroup)
+/// - [`LimitExceeded.IPv6AddressNum`](super::errors::CvmErrorCode::LimitExceededIpv6AddressNum)
+/// - [`LimitExceeded.InstanceEniNumLimit`](super::errors::CvmErrorCode::LimitExceededInstanceEniNumLimit)
+/// - [`LimitExceeded.InstanceQuota`](super::errors::CvmErrorCode::LimitExceededInstanceQuota)
+/// - [`LimitExceeded.PrepayQuota`](super::errors::CvmErrorCode::LimitExceededPrepayQuota)
+/// - [`LimitExceeded.PrepayUnderwriteQuota`](super::errors::CvmErrorCode::LimitExceededPrepayUnderwriteQuota)
+/// - [`LimitExceeded.SingleUSGQuota`](super::errors::CvmErrorCode::LimitExceededSingleUsgQuota)
+/// - [`LimitExceeded.SpotQuota`](super::errors::CvmErrorCode::LimitExceededSpotQuota)
+/// - [`LimitExceeded.UserSpotQuota`](super::errors::CvmErrorCode::LimitExceededUserSpotQuota)
+/// - [`LimitExceeded.VpcSubnetNum`](super::errors::CvmErrorCode::LimitExceededVpcSubnetNum)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MissingParameter.DPDKInstanceTypeRequiredVPC`](super::errors::CvmErrorCode::MissingParameterDpdkInstanceTypeRequiredVpc)
+/// - [`MissingParameter.MonitorService`](super::errors::CvmErrorCode::MissingParameterMonitorService)
+/// - [`OperationDenied.AccountNotSupported`](super::errors::CvmErrorCode::OperationDeniedAccountNotSupported)
+/// - [`OperationDenied.ChcInstallCloudImageWithoutDeployNetwork`](super::errors::CvmErrorCode::OperationDeniedChcInstallCloudImageWithoutDeployNetwork)
+/// - [`OperationDenied.NotBandwidthShiftUpUserApplyEdgeZoneEip`](super::errors::CvmErrorCode::OperationDeniedNotBandwidthShiftUpUserApplyEdgeZoneEip)
+/// - [`ResourceInsufficient.AvailabilityZoneSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientAvailabilityZoneSoldOut)
+/// - [`ResourceInsufficient.CidrBlock`](super::errors::CvmErrorCode::ResourceInsufficientCidrBlock)
+/// - [`ResourceInsufficient.CloudDiskSoldOut`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskSoldOut)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CvmErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceInsufficient.DisasterRecoverGroupCvmQuota`](super::errors::CvmErrorCode::ResourceInsufficientDisasterRecoverGroupCvmQuota)
+/// - [`ResourceInsufficient.InsufficientOfferingMinimum`](super::errors::CvmErrorCode::ResourceInsufficientInsufficientOfferingMinimum)
+/// - [`ResourceInsufficient.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourceInsufficientSpecifiedInstanceType)
+/// - [`ResourceNotFound.HpcCluster`](super::errors::CvmErrorCode::ResourceNotFoundHpcCluster)
+/// - [`ResourceNotFound.KeyPairNotFound`](super::errors::CvmErrorCode::ResourceNotFoundKeyPairNotFound)
+/// - [`ResourceNotFound.NoDefaultCbs`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbs)
+/// - [`ResourceNotFound.NoDefaultCbsWithReason`](super::errors::CvmErrorCode::ResourceNotFoundNoDefaultCbsWithReason)
+/// - [`ResourceUnavailable.InstanceType`](super::errors::CvmErrorCode::ResourceUnavailableInstanceType)
+/// - [`ResourcesSoldOut.EipInsufficient`](super::errors::CvmErrorCode::ResourcesSoldOutEipInsufficient)
+/// - [`ResourcesSoldOut.SpecifiedInstanceType`](super::errors::CvmErrorCode::ResourcesSoldOutSpecifiedInstanceType)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BandwidthPackageIdNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationBandwidthPackageIdNotSupported)
+/// - [`UnsupportedOperation.HibernationOsVersion`](super::errors::CvmErrorCode::UnsupportedOperationHibernationOsVersion)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportConfidentiality`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportConfidentiality)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportGridLicence`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportGridLicence)
+/// - [`UnsupportedOperation.InstanceTypeNotSupportJumboFrame`](super::errors::CvmErrorCode::UnsupportedOperationInstanceTypeNotSupportJumboFrame)
+/// - [`UnsupportedOperation.InstancesEnableJumboWithoutReboot`](super::errors::CvmErrorCode::UnsupportedOperationInstancesEnableJumboWithoutReboot)
+/// - [`UnsupportedOperation.InvalidDisk`](super::errors::CvmErrorCode::UnsupportedOperationInvalidDisk)
+/// - [`UnsupportedOperation.InvalidRegionDiskEncrypt`](super::errors::CvmErrorCode::UnsupportedOperationInvalidRegionDiskEncrypt)
+/// - [`UnsupportedOperation.KeyPairUnsupportedWindows`](super::errors::CvmErrorCode::UnsupportedOperationKeyPairUnsupportedWindows)
+/// - [`UnsupportedOperation.MinCountUnsupportedChargeType`](super::errors::CvmErrorCode::UnsupportedOperationMinCountUnsupportedChargeType)
+/// - [`UnsupportedOperation.MinCountUnsupportedRegion`](super::errors::CvmErrorCode::UnsupportedOperationMinCountUnsupportedRegion)
+/// - [`UnsupportedOperation.NoInstanceTypeSupportSpot`](super::errors::CvmErrorCode::UnsupportedOperationNoInstanceTypeSupportSpot)
+/// - [`UnsupportedOperation.NotSupportImportInstancesActionTimer`](super::errors::CvmErrorCode::UnsupportedOperationNotSupportImportInstancesActionTimer)
+/// - [`UnsupportedOperation.OnlyForPrepaidAccount`](super::errors::CvmErrorCode::UnsupportedOperationOnlyForPrepaidAccount)
+/// - [`UnsupportedOperation.PeriodicContractNotSupportManualRenew`](super::errors::CvmErrorCode::UnsupportedOperationPeriodicContractNotSupportManualRenew)
+/// - [`UnsupportedOperation.RawLocalDiskInsReinstalltoQcow2`](super::errors::CvmErrorCode::UnsupportedOperationRawLocalDiskInsReinstalltoQcow2)
+/// - [`UnsupportedOperation.SpotUnsupportedRegion`](super::errors::CvmErrorCode::UnsupportedOperationSpotUnsupportedRegion)
+/// - [`UnsupportedOperation.UnderwritingInstanceTypeOnlySupportAutoRenew`](super::errors::CvmErrorCode::UnsupportedOperationUnderwritingInstanceTypeOnlySupportAutoRenew)
+/// - [`UnsupportedOperation.UnsupportedInternationalUser`](super::errors::CvmErrorCode::UnsupportedOperationUnsupportedInternationalUser)
+/// - [`VpcAddrNotInSubNet`](super::errors::CvmErrorCode::VpcAddrNotInSubNet)
+/// - [`VpcIpIsUsed`](super::errors::CvmErrorCode::VpcIpIsUsed)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "RunInstances",
     output = RunInstancesResponse,
-    error = super::errors::RunInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct RunInstances {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: Option<models::Placement>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-irmer45l"`
+    /// `ImageId`; example: `"img-irmer45l"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`](super::models::VirtualPrivateCloud).
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<models::VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `MinCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinCount`; example: `1`
     pub min_count: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"server_{R:3}、server_{R:3,F:3}"`
+    /// `InstanceName`; example: `"server_{R:3}、server_{R:3,F:3}"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajhn9qtq"]`
+    /// `SecurityGroupIds`; example: `["sg-ajhn9qtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"MyHostName"`
+    /// `HostName`; example: `"MyHostName"`
     pub host_name: Option<String>,
 
-    /// `ActionTimer`: an [`ActionTimer`](super::models::ActionTimer).
+    /// `ActionTimer`
     pub action_timer: Option<models::ActionTimer>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-efil73jd"]`
+    /// `DisasterRecoverGroupIds`; example: `["sg-efil73jd"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`](super::models::TagSpecification) objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<models::TagSpecification>>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo="`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo="`
     pub user_data: Option<String>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `CpuTopology`: a [`CpuTopology`](super::models::CpuTopology).
+    /// `CpuTopology`
     pub cpu_topology: Option<models::CpuTopology>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `LaunchTemplate`: a [`LaunchTemplate`](super::models::LaunchTemplate).
+    /// `LaunchTemplate`
     pub launch_template: Option<models::LaunchTemplate>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `ChcIds`: a list of strings.
-    ///
-    /// Example: `["chc-kwf9mhzf"]`
+    /// `ChcIds`; example: `["chc-kwf9mhzf"]`
     pub chc_ids: Option<Vec<String>>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionNumber`; example: `2`
     pub partition_number: Option<i64>,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: Option<bool>,
 
-    /// `EnableJumboFrame`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableJumboFrame`; example: `false`
     pub enable_jumbo_frame: Option<bool>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterfaces`](super::models::NetworkInterfaces) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterfaces>>,
 }
 
 /// What a successful [`RunInstances`] call returns.
 #[tc_model]
 pub struct RunInstancesResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-rn79mzt1"]`
+    /// `InstanceIdSet`; example: `["ins-rn79mzt1"]`
     pub instance_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4735,20 +6222,50 @@ pub struct RunInstancesResponse {
 /// The `StartInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`StartInstancesResponse`].
-/// The codes it documents are in [`StartInstancesError`](super::errors::StartInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=StartInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateRunning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRunning)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "StartInstances",
     output = StartInstancesResponse,
-    error = super::errors::StartInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct StartInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -4762,38 +6279,69 @@ pub struct StartInstancesResponse {
 /// The `StopInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`StopInstancesResponse`].
-/// The codes it documents are in [`StopInstancesError`](super::errors::StopInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=StopInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterCombination`](super::errors::CvmErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CvmErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation.HibernationForNormalInstance`](super::errors::CvmErrorCode::UnsupportedOperationHibernationForNormalInstance)
+/// - [`UnsupportedOperation.InstanceReinstallFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceReinstallFailed)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateCorrupted`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateCorrupted)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRescueMode)
+/// - [`UnsupportedOperation.InstanceStateServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateShutdown`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateShutdown)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopped`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopped)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.StoppedModeStopCharging`](super::errors::CvmErrorCode::UnsupportedOperationStoppedModeStopCharging)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "StopInstances",
     output = StopInstancesResponse,
-    error = super::errors::StopInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct StopInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-r8hr2upy","ins-5d8a23rs"]`
+    /// `InstanceIds`; example: `["ins-r8hr2upy","ins-5d8a23rs"]`
     pub instance_ids: Vec<String>,
 
-    /// `ForceStop`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceStop`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_stop: Option<bool>,
 
-    /// `StopType`: a string.
-    ///
-    /// Example: `"SOFT"`
+    /// `StopType`; example: `"SOFT"`
     pub stop_type: Option<String>,
 
-    /// `StoppedMode`: a string.
-    ///
-    /// Example: `"KEEP_CHARGING"`
+    /// `StoppedMode`; example: `"KEEP_CHARGING"`
     pub stopped_mode: Option<String>,
 }
 
@@ -4807,57 +6355,66 @@ pub struct StopInstancesResponse {
 /// The `SyncImages` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`SyncImagesResponse`].
-/// The codes it documents are in [`SyncImagesError`](super::errors::SyncImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=SyncImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidImageState`](super::errors::CvmErrorCode::FailedOperationInvalidImageState)
+/// - [`ImageQuotaLimitExceeded`](super::errors::CvmErrorCode::ImageQuotaLimitExceeded)
+/// - [`InvalidImageId.IncorrectState`](super::errors::CvmErrorCode::InvalidImageIdIncorrectState)
+/// - [`InvalidImageId.Malformed`](super::errors::CvmErrorCode::InvalidImageIdMalformed)
+/// - [`InvalidImageId.NotFound`](super::errors::CvmErrorCode::InvalidImageIdNotFound)
+/// - [`InvalidImageId.TooLarge`](super::errors::CvmErrorCode::InvalidImageIdTooLarge)
+/// - [`InvalidImageName.Duplicate`](super::errors::CvmErrorCode::InvalidImageNameDuplicate)
+/// - [`InvalidParameter.InstanceImageNotSupport`](super::errors::CvmErrorCode::InvalidParameterInstanceImageNotSupport)
+/// - [`InvalidParameter.InvalidKmsKeyId`](super::errors::CvmErrorCode::InvalidParameterInvalidKmsKeyId)
+/// - [`InvalidParameterValue.InvalidImageId`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageId)
+/// - [`InvalidParameterValue.InvalidImageState`](super::errors::CvmErrorCode::InvalidParameterValueInvalidImageState)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::CvmErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidRegion.NotFound`](super::errors::CvmErrorCode::InvalidRegionNotFound)
+/// - [`InvalidRegion.Unavailable`](super::errors::CvmErrorCode::InvalidRegionUnavailable)
+/// - [`UnsupportedOperation.EncryptedImagesNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationEncryptedImagesNotSupported)
+/// - [`UnsupportedOperation.LocationImageNotSupported`](super::errors::CvmErrorCode::UnsupportedOperationLocationImageNotSupported)
+/// - [`UnsupportedOperation.Region`](super::errors::CvmErrorCode::UnsupportedOperationRegion)
+/// - [`UnsupportedOperation.SyncEncryptImageNotSupport`](super::errors::CvmErrorCode::UnsupportedOperationSyncEncryptImageNotSupport)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "SyncImages",
     output = SyncImagesResponse,
-    error = super::errors::SyncImagesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct SyncImages {
-    /// `ImageIds`: a list of strings.
-    ///
-    /// Example: `["img-o3ycss2p"]`
+    /// `ImageIds`; example: `["img-o3ycss2p"]`
     pub image_ids: Vec<String>,
 
-    /// `DestinationRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `DestinationRegions`; example: `["ap-guangzhou"]`
     pub destination_regions: Vec<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"“test_image”"`
+    /// `ImageName`; example: `"“test_image”"`
     pub image_name: Option<String>,
 
-    /// `ImageSetRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageSetRequired`; example: `false`
     pub image_set_required: Option<bool>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"2bb53791-c2e9-4c42-8772-ecf135a1d92x"`
+    /// `KmsKeyId`; example: `"2bb53791-c2e9-4c42-8772-ecf135a1d92x"`
     pub kms_key_id: Option<String>,
 }
 
 /// What a successful [`SyncImages`] call returns.
 #[tc_model]
 pub struct SyncImagesResponse {
-    /// `ImageSet`: a list of [`SyncImage`](super::models::SyncImage) objects.
+    /// `ImageSet`
     pub image_set: Vec<models::SyncImage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4867,30 +6424,74 @@ pub struct SyncImagesResponse {
 /// The `TerminateInstances` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`TerminateInstancesResponse`].
-/// The codes it documents are in [`TerminateInstancesError`](super::errors::TerminateInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=TerminateInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInstanceApplicationRole`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRole)
+/// - [`FailedOperation.InvalidInstanceApplicationRoleEmr`](super::errors::CvmErrorCode::FailedOperationInvalidInstanceApplicationRoleEmr)
+/// - [`FailedOperation.Unreturnable`](super::errors::CvmErrorCode::FailedOperationUnreturnable)
+/// - [`InternalError.TradeUnknownError`](super::errors::CvmErrorCode::InternalErrorTradeUnknownError)
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidAccount.UnpaidOrder`](super::errors::CvmErrorCode::InvalidAccountUnpaidOrder)
+/// - [`InvalidInstance.NotSupported`](super::errors::CvmErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.Malformed`](super::errors::CvmErrorCode::InvalidInstanceIdMalformed)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CvmErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidInstanceNotSupportedPrepaidInstance`](super::errors::CvmErrorCode::InvalidInstanceNotSupportedPrepaidInstance)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueInstanceIdMalformed)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CvmErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CvmErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotSupported`](super::errors::CvmErrorCode::InvalidParameterValueNotSupported)
+/// - [`LimitExceeded.UserReturnQuota`](super::errors::CvmErrorCode::LimitExceededUserReturnQuota)
+/// - [`MissingParameter`](super::errors::CvmErrorCode::MissingParameter)
+/// - [`MutexOperation.TaskRunning`](super::errors::CvmErrorCode::MutexOperationTaskRunning)
+/// - [`OperationDenied.InstanceOperationInProgress`](super::errors::CvmErrorCode::OperationDeniedInstanceOperationInProgress)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CvmErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CvmErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnauthorizedOperation.MFANotFound`](super::errors::CvmErrorCode::UnauthorizedOperationMfaNotFound)
+/// - [`UnsupportedOperation`](super::errors::CvmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstanceChargeType`](super::errors::CvmErrorCode::UnsupportedOperationInstanceChargeType)
+/// - [`UnsupportedOperation.InstanceMixedPricingModel`](super::errors::CvmErrorCode::UnsupportedOperationInstanceMixedPricingModel)
+/// - [`UnsupportedOperation.InstanceStateBanning`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateBanning)
+/// - [`UnsupportedOperation.InstanceStateEnterRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterRescueMode)
+/// - [`UnsupportedOperation.InstanceStateEnterServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateEnterServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateExitRescueMode`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitRescueMode)
+/// - [`UnsupportedOperation.InstanceStateExitServiceLiveMigrate`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateExitServiceLiveMigrate)
+/// - [`UnsupportedOperation.InstanceStateFreezing`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateFreezing)
+/// - [`UnsupportedOperation.InstanceStateIsolating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateIsolating)
+/// - [`UnsupportedOperation.InstanceStateLaunchFailed`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateLaunchFailed)
+/// - [`UnsupportedOperation.InstanceStatePending`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStatePending)
+/// - [`UnsupportedOperation.InstanceStateRebooting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateRebooting)
+/// - [`UnsupportedOperation.InstanceStateStarting`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStarting)
+/// - [`UnsupportedOperation.InstanceStateStopping`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateStopping)
+/// - [`UnsupportedOperation.InstanceStateTerminated`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminated)
+/// - [`UnsupportedOperation.InstanceStateTerminating`](super::errors::CvmErrorCode::UnsupportedOperationInstanceStateTerminating)
+/// - [`UnsupportedOperation.InstancesProtected`](super::errors::CvmErrorCode::UnsupportedOperationInstancesProtected)
+/// - [`UnsupportedOperation.InvalidInstancesOwner`](super::errors::CvmErrorCode::UnsupportedOperationInvalidInstancesOwner)
+/// - [`UnsupportedOperation.RedHatInstanceTerminateUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationRedHatInstanceTerminateUnsupported)
+/// - [`UnsupportedOperation.RedHatInstanceUnsupported`](super::errors::CvmErrorCode::UnsupportedOperationRedHatInstanceUnsupported)
+/// - [`UnsupportedOperation.Region`](super::errors::CvmErrorCode::UnsupportedOperationRegion)
+/// - [`UnsupportedOperation.SpecialInstanceType`](super::errors::CvmErrorCode::UnsupportedOperationSpecialInstanceType)
+/// - [`UnsupportedOperation.UserLimitOperationExceedQuota`](super::errors::CvmErrorCode::UnsupportedOperationUserLimitOperationExceedQuota)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "TerminateInstances",
     output = TerminateInstancesResponse,
-    error = super::errors::TerminateInstancesError
+    error = super::errors::CvmErrorCode
 )]
 pub struct TerminateInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-2pajzo4q"]`
+    /// `InstanceIds`; example: `["ins-2pajzo4q"]`
     pub instance_ids: Vec<String>,
 
-    /// `ReleaseAddress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleaseAddress`; example: `true`
     pub release_address: Option<bool>,
 
-    /// `ReleasePrepaidDataDisks`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleasePrepaidDataDisks`; example: `true`
     pub release_prepaid_data_disks: Option<bool>,
 }
 
@@ -4904,20 +6505,30 @@ pub struct TerminateInstancesResponse {
 /// The `TerminateResourcePoolPacks` action of CVM API 2017-03-12.
 ///
 /// A successful call returns [`TerminateResourcePoolPacksResponse`].
-/// The codes it documents are in [`TerminateResourcePoolPacksError`](super::errors::TerminateResourcePoolPacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cvm&Version=2017-03-12&Action=TerminateResourcePoolPacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CvmErrorCode`](super::errors::CvmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalServerError`](super::errors::CvmErrorCode::InternalServerError)
+/// - [`InvalidParameter`](super::errors::CvmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CvmErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ResourcePoolPackIdMalformed`](super::errors::CvmErrorCode::InvalidParameterValueResourcePoolPackIdMalformed)
+/// - [`InvalidParameterValue.ResourcePoolPackStatus`](super::errors::CvmErrorCode::InvalidParameterValueResourcePoolPackStatus)
+/// - [`ResourceNotFound.ResourcePoolPackIdNotFound`](super::errors::CvmErrorCode::ResourceNotFoundResourcePoolPackIdNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CvmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ResourcePoolPackageInvisibleForUser`](super::errors::CvmErrorCode::UnsupportedOperationResourcePoolPackageInvisibleForUser)
 #[tc_action(
     service = "cvm",
     version = "2017-03-12",
     name = "TerminateResourcePoolPacks",
     output = TerminateResourcePoolPacksResponse,
-    error = super::errors::TerminateResourcePoolPacksError
+    error = super::errors::CvmErrorCode
 )]
 pub struct TerminateResourcePoolPacks {
-    /// `DedicatedResourcePackIds`: a list of strings.
-    ///
-    /// Example: `["rpp-6rk3550n"]`
+    /// `DedicatedResourcePackIds`; example: `["rpp-6rk3550n"]`
     pub dedicated_resource_pack_ids: Vec<String>,
 }
 

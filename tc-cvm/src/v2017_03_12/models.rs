@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct AccountQuota {
-    /// `PostPaidQuotaSet`: a list of [`PostPaidQuota`] objects.
+    /// `PostPaidQuotaSet`
     pub post_paid_quota_set: Vec<PostPaidQuota>,
 
-    /// `PrePaidQuotaSet`: a list of [`PrePaidQuota`] objects.
+    /// `PrePaidQuotaSet`
     pub pre_paid_quota_set: Vec<PrePaidQuota>,
 
-    /// `SpotPaidQuotaSet`: a list of [`SpotPaidQuota`] objects.
+    /// `SpotPaidQuotaSet`
     pub spot_paid_quota_set: Vec<SpotPaidQuota>,
 
-    /// `ImageQuotaSet`: a list of [`ImageQuota`] objects.
+    /// `ImageQuotaSet`
     pub image_quota_set: Vec<ImageQuota>,
 
-    /// `DisasterRecoverGroupQuotaSet`: a list of [`DisasterRecoverGroupQuota`] objects.
+    /// `DisasterRecoverGroupQuotaSet`
     pub disaster_recover_group_quota_set: Vec<DisasterRecoverGroupQuota>,
 }
 
@@ -29,12 +29,10 @@ pub struct AccountQuota {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct AccountQuotaOverview {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AccountQuota`: an [`AccountQuota`].
+    /// `AccountQuota`
     pub account_quota: AccountQuota,
 }
 
@@ -44,38 +42,22 @@ pub struct AccountQuotaOverview {
 /// Returned in the output of [`DescribeInstancesActionTimer`](super::DescribeInstancesActionTimer) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct ActionTimer {
-    /// `TimerAction`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TerminateInstances"`
+    /// `TimerAction`, always sent in responses; example: `"TerminateInstances"`
     pub timer_action: Option<String>,
 
-    /// `ActionTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-05-29T11:26:40Z"`
+    /// `ActionTime`, always sent in responses; example: `"2024-05-29T11:26:40Z"`
     pub action_time: Option<String>,
 
-    /// `Externals`: an [`Externals`].
-    /// Always sent in responses.
+    /// `Externals`, always sent in responses
     pub externals: Option<Externals>,
 
-    /// `ActionTimerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"57z0f8ef-8112-460f-8203-fab753580f68"`
+    /// `ActionTimerId`, always sent in responses; example: `"57z0f8ef-8112-460f-8203-fab753580f68"`
     pub action_timer_id: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UNDO"`
+    /// `Status`, always sent in responses; example: `"UNDO"`
     pub status: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-dpa3e3at"`
+    /// `InstanceId`, always sent in responses; example: `"ins-dpa3e3at"`
     pub instance_id: Option<String>,
 }
 
@@ -84,9 +66,7 @@ pub struct ActionTimer {
 /// Returned in the output of [`DescribeInstancesAttributes`](super::DescribeInstancesAttributes).
 #[tc_model]
 pub struct Attribute {
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo="`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo="`
     pub user_data: Option<String>,
 }
 
@@ -95,14 +75,10 @@ pub struct Attribute {
 /// Sent in the input of [`AllocateHosts`](super::AllocateHosts), [`InquiryPriceRenewHosts`](super::InquiryPriceRenewHosts) and [`RenewHosts`](super::RenewHosts).
 #[tc_model]
 pub struct ChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -112,26 +88,16 @@ pub struct ChargePrepaid {
 /// Returned in the output of [`DescribeChcHosts`](super::DescribeChcHosts).
 #[tc_model]
 pub struct ChcDeployExtraConfig {
-    /// `MiniOsType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `MiniOsType`; example: `"public"`
     pub mini_os_type: String,
 
-    /// `BootType`: a string.
-    ///
-    /// Example: `"x86_legacy"`
+    /// `BootType`; example: `"x86_legacy"`
     pub boot_type: String,
 
-    /// `BootFile`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pxelinux.0"`
+    /// `BootFile`, always sent in responses; example: `"pxelinux.0"`
     pub boot_file: Option<String>,
 
-    /// `NextServerAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"169.254.68.10"`
+    /// `NextServerAddress`, always sent in responses; example: `"169.254.68.10"`
     pub next_server_address: Option<String>,
 }
 
@@ -140,197 +106,127 @@ pub struct ChcDeployExtraConfig {
 /// Returned in the output of [`DescribeChcHosts`](super::DescribeChcHosts).
 #[tc_model]
 pub struct ChcHost {
-    /// `ChcId`: a string.
-    ///
-    /// Example: `"chc-1a2b3c4d"`
+    /// `ChcId`; example: `"chc-1a2b3c4d"`
     pub chc_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"托管服务器1"`
+    /// `InstanceName`; example: `"托管服务器1"`
     pub instance_name: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"sn34asdfabd"`
+    /// `SerialNumber`; example: `"sn34asdfabd"`
     pub serial_number: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `InstanceState`; example: `"ONLINE"`
     pub instance_state: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"CHC_HS1"`
+    /// `DeviceType`; example: `"CHC_HS1"`
     pub device_type: String,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `BmcVirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `BmcVirtualPrivateCloud`
     pub bmc_virtual_private_cloud: VirtualPrivateCloud,
 
-    /// `BmcIp`: a string.
-    ///
-    /// Example: `"10.12.10.34"`
+    /// `BmcIp`; example: `"10.12.10.34"`
     pub bmc_ip: String,
 
-    /// `BmcSecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1a2b34af"]`
+    /// `BmcSecurityGroupIds`; example: `["sg-1a2b34af"]`
     pub bmc_security_group_ids: Vec<String>,
 
-    /// `DeployVirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `DeployVirtualPrivateCloud`
     pub deploy_virtual_private_cloud: VirtualPrivateCloud,
 
-    /// `DeployIp`: a string.
-    ///
-    /// Example: `"10.12.10.34"`
+    /// `DeployIp`; example: `"10.12.10.34"`
     pub deploy_ip: String,
 
-    /// `DeploySecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1a2b34af"]`
+    /// `DeploySecurityGroupIds`; example: `["sg-1a2b34af"]`
     pub deploy_security_group_ids: Vec<String>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-34as43at"`
+    /// `CvmInstanceId`; example: `"ins-34as43at"`
     pub cvm_instance_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2020-03-10T02:43:51Z"`
+    /// `CreatedTime`; example: `"2020-03-10T02:43:51Z"`
     pub created_time: String,
 
-    /// `HardwareDescription`: a string.
-    ///
-    /// Example: `"128C 384GB 10T Disk"`
+    /// `HardwareDescription`; example: `"128C 384GB 10T Disk"`
     pub hardware_description: String,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `CPU`; example: `128`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `384`
+    /// `Memory`; example: `384`
     pub memory: i64,
 
-    /// `Disk`: a string.
-    ///
-    /// Example: `"10T"`
+    /// `Disk`; example: `"10T"`
     pub disk: String,
 
-    /// `BmcMAC`: a string.
-    ///
-    /// Example: `"51:94:20:9C:B1:CB"`
+    /// `BmcMAC`; example: `"51:94:20:9C:B1:CB"`
     #[tc(rename = "BmcMAC")]
     pub bmc_mac: String,
 
-    /// `DeployMAC`: a string.
-    ///
-    /// Example: `"51:94:20:9C:B1:CB"`
+    /// `DeployMAC`; example: `"51:94:20:9C:B1:CB"`
     #[tc(rename = "DeployMAC")]
     pub deploy_mac: String,
 
-    /// `TenantType`: a string.
-    ///
-    /// Example: `"HOSTING"`
+    /// `TenantType`; example: `"HOSTING"`
     pub tenant_type: String,
 
-    /// `DeployExtraConfig`: a [`ChcDeployExtraConfig`].
+    /// `DeployExtraConfig`
     pub deploy_extra_config: ChcDeployExtraConfig,
 
-    /// `Gpu`: a string.
-    ///
-    /// Example: `"2 * NVIDIA P40"`
+    /// `Gpu`; example: `"2 * NVIDIA P40"`
     pub gpu: Option<String>,
 
-    /// `NetworkCard`: a string.
-    ///
-    /// Example: `"ConnectX-5"`
+    /// `NetworkCard`; example: `"ConnectX-5"`
     pub network_card: Option<String>,
 
-    /// `IsPredefinedType`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPredefinedType`; example: `true`
     pub is_predefined_type: Option<bool>,
 
-    /// `ChcInstanceType`: a string.
-    ///
-    /// Example: `"CHCS5.128C256M"`
+    /// `ChcInstanceType`; example: `"CHCS5.128C256M"`
     pub chc_instance_type: Option<String>,
 
-    /// `ChcInstanceFamily`: a string.
-    ///
-    /// Example: `"CHCS5"`
+    /// `ChcInstanceFamily`; example: `"CHCS5"`
     pub chc_instance_family: Option<String>,
 
-    /// `ChcInstanceFamilyName`: a string.
-    ///
-    /// Example: `"标准型CHCS5"`
+    /// `ChcInstanceFamilyName`; example: `"标准型CHCS5"`
     pub chc_instance_family_name: Option<String>,
 
-    /// `ResaleAppId`: a string.
-    ///
-    /// Example: `"12510001001"`
+    /// `ResaleAppId`; example: `"12510001001"`
     pub resale_app_id: Option<String>,
 
-    /// `ResaleAccountId`: a string.
-    ///
-    /// Example: `"100002300442"`
+    /// `ResaleAccountId`; example: `"100002300442"`
     pub resale_account_id: Option<String>,
 
-    /// `SaleStatus`: a string.
-    ///
-    /// Example: `"SOLD"`
+    /// `SaleStatus`; example: `"SOLD"`
     pub sale_status: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"ChcPrepare"`
+    /// `LatestOperation`; example: `"ChcPrepare"`
     pub latest_operation: Option<String>,
 
-    /// `LatestOperationErrorCode`: a string.
-    ///
-    /// Example: `"IpmiFailed"`
+    /// `LatestOperationErrorCode`; example: `"IpmiFailed"`
     pub latest_operation_error_code: Option<String>,
 
-    /// `LatestOperationErrorMsg`: a string.
-    ///
-    /// Example: `"执行IPMI命令失败：1、账号能够拥有远程执行IPMI命令权限；2、在BIOS中设置允许LAN执行IPMI命令。"`
+    /// `LatestOperationErrorMsg`; example: `"执行IPMI命令失败：1、账号能够拥有远程执行IPMI命令权限；2、在BIOS中设置允许LAN执行IPMI命令。"`
     pub latest_operation_error_msg: Option<String>,
 
-    /// `LatestOperationName`: a string.
-    ///
-    /// Example: `"带外检查失败"`
+    /// `LatestOperationName`; example: `"带外检查失败"`
     pub latest_operation_name: Option<String>,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `LatestOperationState`; example: `"FAILED"`
     pub latest_operation_state: Option<String>,
 
-    /// `ChcGatewayId`: a string.
-    ///
-    /// Example: `"chcgw-cluster-jy6853yh-1"`
+    /// `ChcGatewayId`; example: `"chcgw-cluster-jy6853yh-1"`
     pub chc_gateway_id: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-34afsd9x"`
+    /// `DedicatedClusterId`; example: `"cluster-34afsd9x"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"BUSINESS"`
+    /// `NetworkMode`; example: `"BUSINESS"`
     pub network_mode: Option<String>,
 }
 
@@ -339,17 +235,13 @@ pub struct ChcHost {
 /// Returned in the output of [`DescribeChcDeniedActions`](super::DescribeChcDeniedActions).
 #[tc_model]
 pub struct ChcHostDeniedActions {
-    /// `ChcId`: a string.
-    ///
-    /// Example: `"“chc-123456fd”"`
+    /// `ChcId`; example: `"“chc-123456fd”"`
     pub chc_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"\"ONLINE\""`
+    /// `State`; example: `"\"ONLINE\""`
     pub state: String,
 
-    /// `DenyActions`: a list of strings.
+    /// `DenyActions`
     pub deny_actions: Vec<String>,
 }
 
@@ -359,14 +251,10 @@ pub struct ChcHostDeniedActions {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct CpuTopology {
-    /// `CoreCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CoreCount`; example: `4`
     pub core_count: Option<i64>,
 
-    /// `ThreadPerCore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ThreadPerCore`; example: `2`
     pub thread_per_core: Option<i64>,
 }
 
@@ -376,62 +264,37 @@ pub struct CpuTopology {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-ciezoimt"`
+    /// `DiskId`; example: `"disk-ciezoimt"`
     pub disk_id: Option<String>,
 
-    /// `DeleteWithInstance`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`, always sent in responses; example: `true`
     pub delete_with_instance: Option<bool>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-6yczrj8x"`
+    /// `SnapshotId`; example: `"snap-6yczrj8x"`
     pub snapshot_id: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Encrypt`, always sent in responses; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"kms-abcd1234"`
+    /// `KmsKeyId`; example: `"kms-abcd1234"`
     pub kms_key_id: Option<String>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ThroughputPerformance`; example: `20`
     pub throughput_performance: Option<i64>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-1648zauv"`
+    /// `CdcId`; example: `"cdc-1648zauv"`
     pub cdc_id: Option<String>,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BurstPerformance`; example: `false`
     pub burst_performance: Option<bool>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"MyDiskName"`
+    /// `DiskName`; example: `"MyDiskName"`
     pub disk_name: Option<String>,
 }
 
@@ -440,57 +303,37 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeDisasterRecoverGroups`](super::DescribeDisasterRecoverGroups).
 #[tc_model]
 pub struct DisasterRecoverGroup {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-n4becvb9"`
+    /// `DisasterRecoverGroupId`; example: `"ps-n4becvb9"`
     pub disaster_recover_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myGroup"`
+    /// `Name`; example: `"myGroup"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"HOST\""`
+    /// `Type`; example: `"\"HOST\""`
     pub r#type: String,
 
-    /// `CvmQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CvmQuotaTotal`; example: `50`
     pub cvm_quota_total: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CurrentNum`; example: `2`
     pub current_num: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-19029pru"]`
+    /// `InstanceIds`; example: `["ins-19029pru"]`
     pub instance_ids: Vec<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T03:50:41Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-03-17T03:50:41Z"`
     pub create_time: String,
 
-    /// `Affinity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Affinity`; example: `1`
     pub affinity: i64,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"SPREAD"`
+    /// `Strategy`; example: `"SPREAD"`
     pub strategy: String,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionCount`; example: `2`
     pub partition_count: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -499,29 +342,19 @@ pub struct DisasterRecoverGroup {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct DisasterRecoverGroupQuota {
-    /// `GroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GroupQuota`; example: `0`
     pub group_quota: i64,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CurrentNum`; example: `10`
     pub current_num: i64,
 
-    /// `CvmInHostGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CvmInHostGroupQuota`; example: `10`
     pub cvm_in_host_group_quota: i64,
 
-    /// `CvmInSwitchGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CvmInSwitchGroupQuota`; example: `10`
     pub cvm_in_switch_group_quota: i64,
 
-    /// `CvmInRackGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CvmInRackGroupQuota`; example: `20`
     pub cvm_in_rack_group_quota: i64,
 }
 
@@ -531,16 +364,13 @@ pub struct DisasterRecoverGroupQuota {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
-    /// Always sent in responses.
+    /// `SecurityService`, always sent in responses
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
-    /// Always sent in responses.
+    /// `MonitorService`, always sent in responses
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a [`RunAutomationServiceEnabled`].
-    /// Always sent in responses.
+    /// `AutomationService`, always sent in responses
     pub automation_service: Option<RunAutomationServiceEnabled>,
 }
 
@@ -550,15 +380,13 @@ pub struct EnhancedService {
 /// Returned in the output of [`DescribeInstancesActionTimer`](super::DescribeInstancesActionTimer), [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions) and [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos).
 #[tc_model]
 pub struct Externals {
-    /// `ReleaseAddress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleaseAddress`; example: `true`
     pub release_address: Option<bool>,
 
-    /// `UnsupportNetworks`: a list of strings.
+    /// `UnsupportNetworks`
     pub unsupport_networks: Option<Vec<String>>,
 
-    /// `StorageBlockAttr`: a [`StorageBlock`].
+    /// `StorageBlockAttr`
     pub storage_block_attr: Option<StorageBlock>,
 }
 
@@ -567,14 +395,10 @@ pub struct Externals {
 /// Sent in the input of [`DescribeAccountQuota`](super::DescribeAccountQuota), [`DescribeChcHosts`](super::DescribeChcHosts), [`DescribeDisasterRecoverGroups`](super::DescribeDisasterRecoverGroups), [`DescribeHosts`](super::DescribeHosts), [`DescribeHpcClusters`](super::DescribeHpcClusters), [`DescribeImages`](super::DescribeImages) and 8 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Name`; example: `"zone"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-6"]`
+    /// `Values`; example: `["ap-guangzhou-6"]`
     pub values: Vec<String>,
 }
 
@@ -584,19 +408,15 @@ pub struct Filter {
 #[doc(alias = "GPUInfo")]
 #[tc_model]
 pub struct GpuInfo {
-    /// `GPUCount`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `GPUCount`; example: `1`
     #[tc(rename = "GPUCount")]
     pub gpu_count: f64,
 
-    /// `GPUId`: a list of strings.
+    /// `GPUId`
     #[tc(rename = "GPUId")]
     pub gpu_id: Vec<String>,
 
-    /// `GPUType`: a string.
-    ///
-    /// Example: `"NVIDIA T4"`
+    /// `GPUType`; example: `"NVIDIA T4"`
     #[tc(rename = "GPUType")]
     pub gpu_type: String,
 }
@@ -606,70 +426,46 @@ pub struct GpuInfo {
 /// Returned in the output of [`DescribeHosts`](super::DescribeHosts).
 #[tc_model]
 pub struct HostItem {
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"ProjectId":0,"Zone":"ap-guangzhou-4"}`
+    /// `Placement`; example: `{"ProjectId":0,"Zone":"ap-guangzhou-4"}`
     pub placement: Placement,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-6154dm9w"`
+    /// `HostId`; example: `"host-6154dm9w"`
     pub host_id: String,
 
-    /// `HostType`: a string.
-    ///
-    /// Example: `"HS50"`
+    /// `HostType`; example: `"HS50"`
     pub host_type: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"myHost"`
+    /// `HostName`; example: `"myHost"`
     pub host_name: String,
 
-    /// `HostChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `HostChargeType`; example: `"PREPAID"`
     pub host_charge_type: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-03T09:47:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-11-03T09:47:00Z"`
     pub created_time: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-03T09:47:00Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2024-12-03T09:47:00Z"`
     pub expired_time: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `HostState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `HostState`; example: `"RUNNING"`
     pub host_state: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.6"`
+    /// `HostIp`; example: `"10.0.0.6"`
     pub host_ip: Option<String>,
 
-    /// `HostResource`: a [`HostResource`].
+    /// `HostResource`
     pub host_resource: HostResource,
 
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-gz-1-2"`
+    /// `CageId`; example: `"cage-gz-1-2"`
     pub cage_id: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"ResourceType":"cdh","Tags":[{"Key":"myTag","Value":"cloud"}]}]`
+    /// `Tags`; example: `[{"ResourceType":"cdh","Tags":[{"Key":"myTag","Value":"cloud"}]}]`
     pub tags: Vec<Tag>,
 }
 
@@ -678,7 +474,7 @@ pub struct HostItem {
 /// Returned in the output of [`InquiryPriceRenewHosts`](super::InquiryPriceRenewHosts).
 #[tc_model]
 pub struct HostPriceInfo {
-    /// `HostPrice`: an [`ItemPrice`].
+    /// `HostPrice`
     pub host_price: ItemPrice,
 }
 
@@ -687,54 +483,34 @@ pub struct HostPriceInfo {
 /// Returned in the output of [`DescribeHosts`](super::DescribeHosts).
 #[tc_model]
 pub struct HostResource {
-    /// `CpuTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `CpuTotal`; example: `32`
     pub cpu_total: u64,
 
-    /// `CpuAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `CpuAvailable`; example: `32`
     pub cpu_available: u64,
 
-    /// `MemTotal`: a floating-point number.
-    ///
-    /// Example: `96`
+    /// `MemTotal`; example: `96`
     pub mem_total: f64,
 
-    /// `MemAvailable`: a floating-point number.
-    ///
-    /// Example: `96`
+    /// `MemAvailable`; example: `96`
     pub mem_available: f64,
 
-    /// `DiskTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskTotal`; example: `1000`
     pub disk_total: u64,
 
-    /// `DiskAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskAvailable`; example: `1000`
     pub disk_available: u64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"\"LOCAL_SSD\""`
+    /// `DiskType`; example: `"\"LOCAL_SSD\""`
     pub disk_type: String,
 
-    /// `GpuTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuTotal`; example: `0`
     pub gpu_total: u64,
 
-    /// `GpuAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GpuAvailable`; example: `0`
     pub gpu_available: u64,
 
-    /// `ExclusiveOwner`: a string.
-    ///
-    /// Example: `"12300021"`
+    /// `ExclusiveOwner`; example: `"12300021"`
     pub exclusive_owner: Option<String>,
 }
 
@@ -743,62 +519,40 @@ pub struct HostResource {
 /// Returned in the output of [`CreateHpcCluster`](super::CreateHpcCluster) and [`DescribeHpcClusters`](super::DescribeHpcClusters).
 #[tc_model]
 pub struct HpcClusterInfo {
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-07b1c"`
+    /// `HpcClusterId`; example: `"hpc-07b1c"`
     pub hpc_cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"myCluster"`
+    /// `Name`; example: `"myCluster"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"HCCPNV6"`
+    /// `Remark`; example: `"HCCPNV6"`
     pub remark: String,
 
-    /// `CvmQuotaTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1600`
+    /// `CvmQuotaTotal`; example: `1600`
     pub cvm_quota_total: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `CurrentNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentNum`; example: `1`
     pub current_num: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2023-10-05T14:30:00Z"`
     pub create_time: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxx"]`
+    /// `InstanceIds`; example: `["ins-xxxxx"]`
     pub instance_ids: Vec<String>,
 
-    /// `HpcClusterType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `HpcClusterType`; example: `"STANDARD"`
     pub hpc_cluster_type: Option<String>,
 
-    /// `HpcClusterBusinessId`: a string.
-    ///
-    /// Example: `"cluster-1f6vxxx"`
+    /// `HpcClusterBusinessId`; example: `"cluster-1f6vxxx"`
     pub hpc_cluster_business_id: Option<String>,
 
-    /// `HpcClusterNetMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `HpcClusterNetMode`; example: `30`
     pub hpc_cluster_net_mode: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -807,100 +561,64 @@ pub struct HpcClusterInfo {
 /// Returned in the output of [`DescribeImageFromFamily`](super::DescribeImageFromFamily) and [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct Image {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-19mu3fy3"`
+    /// `ImageId`; example: `"img-19mu3fy3"`
     pub image_id: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 8.0 64位"`
+    /// `OsName`; example: `"CentOS 8.0 64位"`
     pub os_name: String,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"PRIVATE_IMAGE"`
+    /// `ImageType`; example: `"PRIVATE_IMAGE"`
     pub image_type: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-21T08:41:45Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-03-21T08:41:45Z"`
     pub created_time: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"myImg"`
+    /// `ImageName`; example: `"myImg"`
     pub image_name: String,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"tencentcloud"`
+    /// `ImageDescription`; example: `"tencentcloud"`
     pub image_description: String,
 
-    /// `ImageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ImageSize`; example: `50`
     pub image_size: i64,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86_64"`
+    /// `Architecture`; example: `"x86_64"`
     pub architecture: String,
 
-    /// `ImageState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ImageState`; example: `"NORMAL"`
     pub image_state: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"CentOS"`
+    /// `Platform`; example: `"CentOS"`
     pub platform: String,
 
-    /// `ImageCreator`: a string.
-    ///
-    /// Example: `"tencentcloud"`
+    /// `ImageCreator`; example: `"tencentcloud"`
     pub image_creator: String,
 
-    /// `ImageSource`: a string.
-    ///
-    /// Example: `"CREATE_IMAGE"`
+    /// `ImageSource`; example: `"CREATE_IMAGE"`
     pub image_source: String,
 
-    /// `SyncPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SyncPercent`; example: `60`
     pub sync_percent: Option<i64>,
 
-    /// `IsSupportCloudinit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportCloudinit`; example: `true`
     pub is_support_cloudinit: bool,
 
-    /// `SnapshotSet`: a list of [`Snapshot`] objects.
+    /// `SnapshotSet`
     pub snapshot_set: Vec<Snapshot>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"TencentCloud"`
+    /// `LicenseType`; example: `"TencentCloud"`
     pub license_type: String,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"business-daily-update"`
+    /// `ImageFamily`; example: `"business-daily-update"`
     pub image_family: Option<String>,
 
-    /// `ImageDeprecated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ImageDeprecated`; example: `false`
     pub image_deprecated: Option<bool>,
 
-    /// `CdcCacheStatus`: a string.
-    ///
-    /// Example: `"CACHED"`
+    /// `CdcCacheStatus`; example: `"CACHED"`
     pub cdc_cache_status: Option<String>,
 }
 
@@ -909,10 +627,10 @@ pub struct Image {
 /// Returned in the output of [`DescribeImportImageOs`](super::DescribeImportImageOs).
 #[tc_model]
 pub struct ImageOsList {
-    /// `Windows`: a list of strings.
+    /// `Windows`
     pub windows: Vec<String>,
 
-    /// `Linux`: a list of strings.
+    /// `Linux`
     pub linux: Vec<String>,
 }
 
@@ -921,14 +639,10 @@ pub struct ImageOsList {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct ImageQuota {
-    /// `UsedQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedQuota`; example: `10`
     pub used_quota: u64,
 
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalQuota`; example: `20`
     pub total_quota: u64,
 }
 
@@ -937,9 +651,7 @@ pub struct ImageQuota {
 /// Sent in the input of [`ImportImage`](super::ImportImage).
 #[tc_model]
 pub struct ImportImageDataDisk {
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://import-img.cos.ap-guangzhou.myqcloud.com/import-img.vpc"`
+    /// `ImageUrl`; example: `"https://import-img.cos.ap-guangzhou.myqcloud.com/import-img.vpc"`
     pub image_url: String,
 }
 
@@ -948,229 +660,155 @@ pub struct ImportImageDataDisk {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-9bxebleo"`
+    /// `InstanceId`; example: `"ins-9bxebleo"`
     pub instance_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S1.SMALL1"`
+    /// `InstanceType`; example: `"S1.SMALL1"`
     pub instance_type: String,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CPU`; example: `1`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `RestrictState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `RestrictState`; example: `"NORMAL"`
     pub restrict_state: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `InstanceName`; example: `"测试实例"`
     pub instance_name: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Vec<DataDisk>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["172.16.32.78"]`
+    /// `PrivateIpAddresses`; example: `["172.16.32.78"]`
     pub private_ip_addresses: Vec<String>,
 
-    /// `PublicIpAddresses`: a list of strings.
-    ///
-    /// Example: `["110.207.11.190"]`
+    /// `PublicIpAddresses`; example: `["110.207.11.190"]`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: VirtualPrivateCloud,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-9qabwvbn"`
+    /// `ImageId`; example: `"img-9qabwvbn"`
     pub image_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-03-10T02:43:51Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-03-10T02:43:51Z"`
     pub created_time: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-10T02:47:36Z"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2020-04-10T02:47:36Z"`
     pub expired_time: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 7.6 64bit"`
+    /// `OsName`; example: `"CentOS 7.6 64bit"`
     pub os_name: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-p1ezv4wz"]`
+    /// `SecurityGroupIds`; example: `["sg-p1ezv4wz"]`
     pub security_group_ids: Vec<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: LoginSettings,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `StopChargingMode`: a string.
-    ///
-    /// Example: `"NOT_APPLICABLE"`
+    /// `StopChargingMode`; example: `"NOT_APPLICABLE"`
     pub stop_charging_mode: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"68b510db-b4c1-4630-a62b-73d0c7c970f9"`
+    /// `Uuid`; example: `"68b510db-b4c1-4630-a62b-73d0c7c970f9"`
     pub uuid: String,
 
-    /// `LatestOperation`: a string.
-    ///
-    /// Example: `"RenewInstances"`
+    /// `LatestOperation`; example: `"RenewInstances"`
     pub latest_operation: Option<String>,
 
-    /// `LatestOperationState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `LatestOperationState`; example: `"SUCCESS"`
     pub latest_operation_state: Option<String>,
 
-    /// `LatestOperationRequestId`: a string.
-    ///
-    /// Example: `"3554eb5b-1cfa-471a-ae76-dc436c9d43e8"`
+    /// `LatestOperationRequestId`; example: `"3554eb5b-1cfa-471a-ae76-dc436c9d43e8"`
     pub latest_operation_request_id: Option<String>,
 
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"ps-l7sdunxx"`
+    /// `DisasterRecoverGroupId`; example: `"ps-l7sdunxx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub disaster_recover_group_id: Option<String>,
 
-    /// `IPv6Addresses`: a list of strings.
-    ///
-    /// Example: `["xx.xxxxx.xxx"]`
+    /// `IPv6Addresses`; example: `["xx.xxxxx.xxx"]`
     #[tc(rename = "IPv6Addresses")]
     pub ipv6_addresses: Option<Vec<String>>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `CamRoleName`; example: `"admin"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-4dxxetpt"`
+    /// `HpcClusterId`; example: `"hpc-4dxxetpt"`
     pub hpc_cluster_id: String,
 
-    /// `RdmaIpAddresses`: a list of strings.
-    ///
-    /// Example: `["xx.xxxxx.xxx"]`
+    /// `RdmaIpAddresses`; example: `["xx.xxxxx.xxx"]`
     pub rdma_ip_addresses: Option<Vec<String>>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-du3jken"`
+    /// `DedicatedClusterId`; example: `"cluster-du3jken"`
     pub dedicated_cluster_id: String,
 
-    /// `IsolatedSource`: a string.
-    ///
-    /// Example: `"NOTISOLATED"`
+    /// `IsolatedSource`; example: `"NOTISOLATED"`
     pub isolated_source: String,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-l7sdunxx"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-l7sdunxx"]`
     pub disaster_recover_group_ids: Vec<String>,
 
-    /// `GPUInfo`: a [`GpuInfo`].
+    /// `GPUInfo`
     #[tc(rename = "GPUInfo")]
     pub gpu_info: Option<GpuInfo>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"TencentCloud"`
+    /// `LicenseType`; example: `"TencentCloud"`
     pub license_type: String,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: bool,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-4-18-ubuntu"`
+    /// `HostName`; example: `"VM-4-18-ubuntu"`
     pub host_name: String,
 
-    /// `DefaultLoginUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DefaultLoginUser`; example: `"root"`
     pub default_login_user: String,
 
-    /// `DefaultLoginPort`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `DefaultLoginPort`; example: `22`
     pub default_login_port: i64,
 
-    /// `LatestOperationErrorMsg`: a string.
+    /// `LatestOperationErrorMsg`
     pub latest_operation_error_msg: Option<String>,
 
-    /// `EnableJumboFrame`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableJumboFrame`; example: `true`
     pub enable_jumbo_frame: Option<bool>,
 
-    /// `Metadata`: a [`Metadata`].
+    /// `Metadata`
     pub metadata: Option<Metadata>,
 
-    /// `PublicIPv6Addresses`: a list of strings.
-    ///
-    /// Example: `["240d:c000:f000:ac00:5460:6340:16aa:6"]`
+    /// `PublicIPv6Addresses`; example: `["240d:c000:f000:ac00:5460:6340:16aa:6"]`
     #[tc(rename = "PublicIPv6Addresses")]
     pub public_ipv6_addresses: Option<Vec<String>>,
 
-    /// `CpuTopology`: a [`CpuTopology`].
+    /// `CpuTopology`
     pub cpu_topology: Option<CpuTopology>,
 
-    /// `PartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionNumber`; example: `2`
     pub partition_number: Option<i64>,
 }
 
@@ -1179,12 +817,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeInstancesAttributes`](super::DescribeInstancesAttributes).
 #[tc_model]
 pub struct InstanceAttribute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-lyxxskp2"`
+    /// `InstanceId`; example: `"ins-lyxxskp2"`
     pub instance_id: Option<String>,
 
-    /// `Attributes`: an [`Attribute`].
+    /// `Attributes`
     pub attributes: Option<Attribute>,
 }
 
@@ -1194,15 +830,10 @@ pub struct InstanceAttribute {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -1211,14 +842,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeInstanceFamilyConfigs`](super::DescribeInstanceFamilyConfigs).
 #[tc_model]
 pub struct InstanceFamilyConfig {
-    /// `InstanceFamilyName`: a string.
-    ///
-    /// Example: `"高IO型I1"`
+    /// `InstanceFamilyName`; example: `"高IO型I1"`
     pub instance_family_name: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"I1"`
+    /// `InstanceFamily`; example: `"I1"`
     pub instance_family: String,
 }
 
@@ -1228,13 +855,10 @@ pub struct InstanceFamilyConfig {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct InstanceMarketOptionsRequest {
-    /// `SpotOptions`: a [`SpotMarketOptions`].
+    /// `SpotOptions`
     pub spot_options: SpotMarketOptions,
 
-    /// `MarketType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"spot"`
+    /// `MarketType`, always sent in responses; example: `"spot"`
     pub market_type: Option<String>,
 }
 
@@ -1243,17 +867,13 @@ pub struct InstanceMarketOptionsRequest {
 /// Returned in the output of [`InquiryPriceTerminateInstances`](super::InquiryPriceTerminateInstances).
 #[tc_model]
 pub struct InstanceRefund {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"ins-fxqy3xmq\""`
+    /// `InstanceId`; example: `"\"ins-fxqy3xmq\""`
     pub instance_id: String,
 
-    /// `Refunds`: a floating-point number.
+    /// `Refunds`
     pub refunds: f64,
 
-    /// `PriceDetail`: a string.
-    ///
-    /// Example: `"\"退款：7.36元，代金券不退（订单号20210406606002706051431：部件cvm:现金支付17.9元-已使用第一"`
+    /// `PriceDetail`; example: `"\"退款：7.36元，代金券不退（订单号20210406606002706051431：部件cvm:现金支付17.9元-已使用第一"`
     pub price_detail: Option<String>,
 }
 
@@ -1262,14 +882,10 @@ pub struct InstanceRefund {
 /// Returned in the output of [`DescribeInstancesStatus`](super::DescribeInstancesStatus).
 #[tc_model]
 pub struct InstanceStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-g4c6xxxx"`
+    /// `InstanceId`; example: `"ins-g4c6xxxx"`
     pub instance_id: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 }
 
@@ -1278,57 +894,37 @@ pub struct InstanceStatus {
 /// Returned in the output of [`DescribeInstanceTypeConfigs`](super::DescribeInstanceTypeConfigs), [`DescribeInstancesModification`](super::DescribeInstancesModification) and [`DescribeResourcePoolPackTypeConfigs`](super::DescribeResourcePoolPackTypeConfigs).
 #[tc_model]
 pub struct InstanceTypeConfig {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `InstanceFamily`; example: `"S5"`
     pub instance_family: String,
 
-    /// `GPU`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GPU`; example: `1`
     #[tc(rename = "GPU")]
     pub gpu: i64,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CPU`; example: `4`
     #[tc(rename = "CPU")]
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `FPGA`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FPGA`; example: `1`
     #[tc(rename = "FPGA")]
     pub fpga: i64,
 
-    /// `GpuCount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `GpuCount`; example: `1.0`
     pub gpu_count: f64,
 
-    /// `GpuType`: a string.
-    ///
-    /// Example: `"N88a"`
+    /// `GpuType`; example: `"N88a"`
     pub gpu_type: Option<String>,
 
-    /// `GpuMemory`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `GpuMemory`; example: `8`
     pub gpu_memory: Option<f64>,
 }
 
@@ -1337,17 +933,13 @@ pub struct InstanceTypeConfig {
 /// Returned in the output of [`DescribeInstancesModification`](super::DescribeInstancesModification).
 #[tc_model]
 pub struct InstanceTypeConfigStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"UNAVAILABLE\""`
+    /// `Status`; example: `"\"UNAVAILABLE\""`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\"The instance does not support tuning to SA3 instance family.\""`
+    /// `Message`; example: `"\"The instance does not support tuning to SA3 instance family.\""`
     pub message: String,
 
-    /// `InstanceTypeConfig`: an [`InstanceTypeConfig`].
+    /// `InstanceTypeConfig`
     pub instance_type_config: InstanceTypeConfig,
 }
 
@@ -1356,113 +948,73 @@ pub struct InstanceTypeConfigStatus {
 /// Returned in the output of [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos).
 #[tc_model]
 pub struct InstanceTypeQuotaItem {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `NetworkCard`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `NetworkCard`; example: `25`
     pub network_card: i64,
 
-    /// `Externals`: an [`Externals`].
+    /// `Externals`
     pub externals: Externals,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `InstanceFamily`; example: `"S5"`
     pub instance_family: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `TypeName`; example: `"标准型S5"`
     pub type_name: String,
 
-    /// `LocalDiskTypeList`: a list of [`LocalDiskType`] objects.
+    /// `LocalDiskTypeList`
     pub local_disk_type_list: Vec<LocalDiskType>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SELL"`
+    /// `Status`; example: `"SELL"`
     pub status: String,
 
-    /// `Price`: an [`ItemPrice`].
+    /// `Price`
     pub price: ItemPrice,
 
-    /// `SoldOutReason`: a string.
-    ///
-    /// Example: `"ResourcesSoldOut.SpecifiedInstanceType"`
+    /// `SoldOutReason`; example: `"ResourcesSoldOut.SpecifiedInstanceType"`
     pub sold_out_reason: String,
 
-    /// `InstanceBandwidth`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `InstanceBandwidth`; example: `10.0`
     pub instance_bandwidth: f64,
 
-    /// `InstancePps`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `InstancePps`; example: `80`
     pub instance_pps: i64,
 
-    /// `StorageBlockAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageBlockAmount`; example: `10`
     pub storage_block_amount: i64,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel Xeon Cascade Lake 8255C"`
+    /// `CpuType`; example: `"Intel Xeon Cascade Lake 8255C"`
     pub cpu_type: String,
 
-    /// `Gpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gpu`; example: `1`
     pub gpu: i64,
 
-    /// `Fpga`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Fpga`; example: `1`
     pub fpga: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"搭载1 块 11176 GB  SATA HDD 本地硬盘"`
+    /// `Remark`; example: `"搭载1 块 11176 GB  SATA HDD 本地硬盘"`
     pub remark: String,
 
-    /// `GpuCount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `GpuCount`; example: `1.0`
     pub gpu_count: f64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"-/3.1GHz"`
+    /// `Frequency`; example: `"-/3.1GHz"`
     pub frequency: String,
 
-    /// `StatusCategory`: a string.
-    ///
-    /// Example: `"EnoughStock"`
+    /// `StatusCategory`; example: `"EnoughStock"`
     pub status_category: String,
 }
 
@@ -1472,48 +1024,30 @@ pub struct InstanceTypeQuotaItem {
 /// Returned in the output of [`DescribeInstanceInternetBandwidthConfigs`](super::DescribeInstanceInternetBandwidthConfigs), [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `InternetChargeType`, always sent in responses; example: `"BANDWIDTH_PREPAID"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`, always sent in responses; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-h1ro"`
+    /// `BandwidthPackageId`; example: `"bwp-h1ro"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `InternetServiceProvider`; example: `"BGP"`
     pub internet_service_provider: Option<String>,
 
-    /// `IPv4AddressType`: a string.
-    ///
-    /// Example: `"WanIP"`
+    /// `IPv4AddressType`; example: `"WanIP"`
     #[tc(rename = "IPv4AddressType")]
     pub ipv4_address_type: Option<String>,
 
-    /// `IPv6AddressType`: a string.
-    ///
-    /// Example: `"EIPv6"`
+    /// `IPv6AddressType`; example: `"EIPv6"`
     #[tc(rename = "IPv6AddressType")]
     pub ipv6_address_type: Option<String>,
 
-    /// `AntiDDoSPackageId`: a string.
-    ///
-    /// Example: `"bgp-00000000"`
+    /// `AntiDDoSPackageId`; example: `"bgp-00000000"`
     #[tc(rename = "AntiDDoSPackageId")]
     pub anti_ddos_package_id: Option<String>,
 }
@@ -1523,17 +1057,13 @@ pub struct InternetAccessible {
 /// Returned in the output of [`DescribeInstanceInternetBandwidthConfigs`](super::DescribeInstanceInternetBandwidthConfigs).
 #[tc_model]
 pub struct InternetBandwidthConfig {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2023-10-05T14:30:00Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-11-05T14:30:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2023-11-05T14:30:00Z"`
     pub end_time: String,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 }
 
@@ -1542,16 +1072,10 @@ pub struct InternetBandwidthConfig {
 /// Returned in the output of [`DescribeInternetChargeTypeConfigs`](super::DescribeInternetChargeTypeConfigs).
 #[tc_model]
 pub struct InternetChargeTypeConfig {
-    /// `InternetChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`, always sent in responses; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"postpaid monthly"`
+    /// `Description`, always sent in responses; example: `"postpaid monthly"`
     pub description: Option<String>,
 }
 
@@ -1560,99 +1084,61 @@ pub struct InternetChargeTypeConfig {
 /// Returned in the output of [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos), [`InquirePricePurchaseResourcePoolPacks`](super::InquirePricePurchaseResourcePoolPacks), [`InquiryPriceModifyInstancesChargeType`](super::InquiryPriceModifyInstancesChargeType), [`InquiryPriceRenewHosts`](super::InquiryPriceRenewHosts), [`InquiryPriceRenewInstances`](super::InquiryPriceRenewInstances), [`InquiryPriceResetInstance`](super::InquiryPriceResetInstance) and 4 more.
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPrice`; example: `35.5`
     pub unit_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPrice`; example: `35.5`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPrice`; example: `35.5`
     pub discount_price: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Discount`; example: `20.0`
     pub discount: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscount`; example: `35.5`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceSecondStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceSecondStep`; example: `35.5`
     pub unit_price_second_step: Option<f64>,
 
-    /// `UnitPriceDiscountSecondStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscountSecondStep`; example: `35.5`
     pub unit_price_discount_second_step: Option<f64>,
 
-    /// `UnitPriceThirdStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceThirdStep`; example: `35.5`
     pub unit_price_third_step: Option<f64>,
 
-    /// `UnitPriceDiscountThirdStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscountThirdStep`; example: `35.5`
     pub unit_price_discount_third_step: Option<f64>,
 
-    /// `OriginalPriceThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceThreeYear`; example: `35.5`
     pub original_price_three_year: Option<f64>,
 
-    /// `DiscountPriceThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceThreeYear`; example: `35.5`
     pub discount_price_three_year: Option<f64>,
 
-    /// `DiscountThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountThreeYear`; example: `35.5`
     pub discount_three_year: Option<f64>,
 
-    /// `OriginalPriceFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceFiveYear`; example: `35.5`
     pub original_price_five_year: Option<f64>,
 
-    /// `DiscountPriceFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceFiveYear`; example: `35.5`
     pub discount_price_five_year: Option<f64>,
 
-    /// `DiscountFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountFiveYear`; example: `35.5`
     pub discount_five_year: Option<f64>,
 
-    /// `OriginalPriceOneYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceOneYear`; example: `35.5`
     pub original_price_one_year: Option<f64>,
 
-    /// `DiscountPriceOneYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceOneYear`; example: `35.5`
     pub discount_price_one_year: Option<f64>,
 
-    /// `DiscountOneYear`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `DiscountOneYear`; example: `20.0`
     pub discount_one_year: Option<f64>,
 }
 
@@ -1661,45 +1147,31 @@ pub struct ItemPrice {
 /// Returned in the output of [`CreateKeyPair`](super::CreateKeyPair) and [`DescribeKeyPairs`](super::DescribeKeyPairs).
 #[tc_model]
 pub struct KeyPair {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"skey-q29u65hu"`
+    /// `KeyId`; example: `"skey-q29u65hu"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"mySkey"`
+    /// `KeyName`; example: `"mySkey"`
     pub key_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mySkey"`
+    /// `Description`; example: `"mySkey"`
     pub description: Option<String>,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"ssh-rsa AAAAB3N......59LPzXah+r+d skey-0mjpcb19"`
+    /// `PublicKey`; example: `"ssh-rsa AAAAB3N......59LPzXah+r+d skey-0mjpcb19"`
     pub public_key: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 
-    /// `AssociatedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-syht65r4"]`
+    /// `AssociatedInstanceIds`; example: `["ins-syht65r4"]`
     pub associated_instance_ids: Option<Vec<String>>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-21T08:41:45Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-03-21T08:41:45Z"`
     pub created_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1708,14 +1180,10 @@ pub struct KeyPair {
 /// Sent in the input of [`InquiryPriceRunInstances`](super::InquiryPriceRunInstances) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct LaunchTemplate {
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-rf6ogz48"`
+    /// `LaunchTemplateId`; example: `"lt-rf6ogz48"`
     pub launch_template_id: Option<String>,
 
-    /// `LaunchTemplateVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LaunchTemplateVersion`; example: `1`
     pub launch_template_version: Option<u64>,
 }
 
@@ -1724,39 +1192,25 @@ pub struct LaunchTemplate {
 /// Returned in the output of [`DescribeLaunchTemplates`](super::DescribeLaunchTemplates).
 #[tc_model]
 pub struct LaunchTemplateInfo {
-    /// `LatestVersionNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LatestVersionNumber`; example: `10`
     pub latest_version_number: u64,
 
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-rf6ogz49"`
+    /// `LaunchTemplateId`; example: `"lt-rf6ogz49"`
     pub launch_template_id: String,
 
-    /// `LaunchTemplateName`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `LaunchTemplateName`; example: `"foobar"`
     pub launch_template_name: String,
 
-    /// `DefaultVersionNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DefaultVersionNumber`; example: `5`
     pub default_version_number: u64,
 
-    /// `LaunchTemplateVersionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LaunchTemplateVersionCount`; example: `8`
     pub launch_template_version_count: u64,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"1230000"`
+    /// `CreatedBy`; example: `"1230000"`
     pub created_by: String,
 
-    /// `CreationTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-17T01:54:31Z"`
+    /// `CreationTime`, an ISO 8601 timestamp; example: `"2020-12-17T01:54:31Z"`
     pub creation_time: String,
 }
 
@@ -1765,102 +1219,76 @@ pub struct LaunchTemplateInfo {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct LaunchTemplateVersionData {
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S1.SMALL2"`
+    /// `InstanceType`; example: `"S1.SMALL2"`
     pub instance_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstance"`
+    /// `InstanceName`; example: `"MyInstance"`
     pub instance_name: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: VirtualPrivateCloud,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-pi0aa46r"`
+    /// `ImageId`; example: `"img-pi0aa46r"`
     pub image_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rf6ogz49"]`
+    /// `SecurityGroupIds`; example: `["sg-rf6ogz49"]`
     pub security_group_ids: Vec<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"testroleName001"`
+    /// `CamRoleName`; example: `"testroleName001"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-a5n666lo"`
+    /// `HpcClusterId`; example: `"hpc-a5n666lo"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: EnhancedService,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"TXlVc2VyRGF0YQo="`
+    /// `UserData`; example: `"TXlVc2VyRGF0YQo="`
     pub user_data: Option<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-3p88qhfo"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-3p88qhfo"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `ActionTimer`: an [`ActionTimer`].
+    /// `ActionTimer`
     pub action_timer: Option<ActionTimer>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`].
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<InstanceMarketOptionsRequest>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"MyHostName"`
+    /// `HostName`; example: `"MyHostName"`
     pub host_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
+    /// `ClientToken`; example: `"system-f3827db9-c58a-49cc-bf10-33fc1923a34a"`
     pub client_token: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `TagSpecification`: a list of [`TagSpecification`] objects.
+    /// `TagSpecification`
     pub tag_specification: Option<Vec<TagSpecification>>,
 
-    /// `DisableApiTermination`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableApiTermination`; example: `false`
     pub disable_api_termination: bool,
 }
 
@@ -1869,37 +1297,25 @@ pub struct LaunchTemplateVersionData {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct LaunchTemplateVersionInfo {
-    /// `LaunchTemplateVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LaunchTemplateVersion`; example: `1`
     pub launch_template_version: u64,
 
-    /// `LaunchTemplateVersionData`: a [`LaunchTemplateVersionData`].
+    /// `LaunchTemplateVersionData`
     pub launch_template_version_data: LaunchTemplateVersionData,
 
-    /// `CreationTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-17T01:54:31Z"`
+    /// `CreationTime`, an ISO 8601 timestamp; example: `"2020-12-17T01:54:31Z"`
     pub creation_time: String,
 
-    /// `LaunchTemplateId`: a string.
-    ///
-    /// Example: `"lt-b8v1kcyq"`
+    /// `LaunchTemplateId`; example: `"lt-b8v1kcyq"`
     pub launch_template_id: String,
 
-    /// `IsDefaultVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultVersion`; example: `true`
     pub is_default_version: bool,
 
-    /// `LaunchTemplateVersionDescription`: a string.
-    ///
-    /// Example: `"MyVersion"`
+    /// `LaunchTemplateVersionDescription`; example: `"MyVersion"`
     pub launch_template_version_description: String,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"251001234"`
+    /// `CreatedBy`; example: `"251001234"`
     pub created_by: String,
 }
 
@@ -1908,29 +1324,19 @@ pub struct LaunchTemplateVersionInfo {
 /// Returned in the output of [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos).
 #[tc_model]
 pub struct LocalDiskType {
-    /// `Type`: a string.
-    ///
-    /// Example: `"LOCAL_BASIC"`
+    /// `Type`; example: `"LOCAL_BASIC"`
     pub r#type: String,
 
-    /// `PartitionType`: a string.
-    ///
-    /// Example: `"ROOT"`
+    /// `PartitionType`; example: `"ROOT"`
     pub partition_type: String,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinSize`; example: `10`
     pub min_size: i64,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxSize`; example: `20`
     pub max_size: i64,
 
-    /// `Required`: a string.
-    ///
-    /// Example: `"REQUIRED"`
+    /// `Required`; example: `"REQUIRED"`
     pub required: String,
 }
 
@@ -1940,19 +1346,13 @@ pub struct LocalDiskType {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"123456@ABC"`
+    /// `Password`; example: `"123456@ABC"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-3glfot13"]`
+    /// `KeyIds`; example: `["skey-3glfot13"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"true"`
+    /// `KeepImageLogin`; example: `"true"`
     pub keep_image_login: Option<String>,
 }
 
@@ -1962,10 +1362,7 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Metadata {
-    /// `Items`: a list of [`MetadataItem`] objects.
-    /// Required in requests.
-    ///
-    /// Example: `[{"Key":"key","Value":"value"}]`
+    /// `Items`, required in requests; example: `[{"Key":"key","Value":"value"}]`
     pub items: Option<Vec<MetadataItem>>,
 }
 
@@ -1975,16 +1372,10 @@ pub struct Metadata {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct MetadataItem {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"key\""`
+    /// `Key`, required in requests; example: `"\"key\""`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"value\""`
+    /// `Value`, required in requests; example: `"\"value\""`
     pub value: Option<String>,
 }
 
@@ -1993,39 +1384,25 @@ pub struct MetadataItem {
 /// Sent in the input of [`CreateLaunchTemplate`](super::CreateLaunchTemplate), [`CreateLaunchTemplateVersion`](super::CreateLaunchTemplateVersion), [`InquiryPriceRunInstances`](super::InquiryPriceRunInstances) and [`RunInstances`](super::RunInstances).
 #[tc_model]
 pub struct NetworkInterfaces {
-    /// `InterfaceType`: a string.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `InterfaceType`; example: `"PRIMARY"`
     pub interface_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-h2rxr2iv"`
+    /// `VpcId`; example: `"vpc-h2rxr2iv"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bshmz62m"`
+    /// `SubnetId`; example: `"subnet-bshmz62m"`
     pub subnet_id: String,
 
-    /// `PrivateIpv4AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PrivateIpv4AddressCount`; example: `1`
     pub private_ipv4_address_count: i64,
 
-    /// `NetworkInterfaceId`: a string.
-    ///
-    /// Example: `"eni-l6gdyio1"`
+    /// `NetworkInterfaceId`; example: `"eni-l6gdyio1"`
     pub network_interface_id: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-os13k3gt"]`
+    /// `SecurityGroupIds`; example: `["sg-os13k3gt"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteWithInstance`; example: `false`
     pub delete_with_instance: Option<bool>,
 }
 
@@ -2034,24 +1411,16 @@ pub struct NetworkInterfaces {
 /// Returned in the output of [`DescribeInstancesOperationLimit`](super::DescribeInstancesOperationLimit).
 #[tc_model]
 pub struct OperationCountLimit {
-    /// `Operation`: a string.
-    ///
-    /// Example: `"INSTANCE_DEGRADE"`
+    /// `Operation`; example: `"INSTANCE_DEGRADE"`
     pub operation: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxx"`
     pub instance_id: String,
 
-    /// `CurrentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentCount`; example: `1`
     pub current_count: i64,
 
-    /// `LimitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LimitCount`; example: `5`
     pub limit_count: i64,
 }
 
@@ -2060,17 +1429,13 @@ pub struct OperationCountLimit {
 /// Returned in the output of [`DescribeImportImageOs`](super::DescribeImportImageOs).
 #[tc_model]
 pub struct OsVersion {
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS"`
+    /// `OsName`; example: `"CentOS"`
     pub os_name: String,
 
-    /// `OsVersions`: a list of strings.
-    ///
-    /// Example: `["9"]`
+    /// `OsVersions`; example: `["9"]`
     pub os_versions: Vec<String>,
 
-    /// `Architecture`: a list of strings.
+    /// `Architecture`
     pub architecture: Vec<String>,
 }
 
@@ -2080,40 +1445,25 @@ pub struct OsVersion {
 /// Returned in the output of [`DescribeChcHosts`](super::DescribeChcHosts), [`DescribeHosts`](super::DescribeHosts), [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProjectId`, always sent in responses; example: `0`
     pub project_id: Option<i64>,
 
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-o5i742go"]`
+    /// `HostIds`; example: `["host-o5i742go"]`
     pub host_ids: Option<Vec<String>>,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-o5i742go"`
+    /// `HostId`; example: `"host-o5i742go"`
     pub host_id: Option<String>,
 
-    /// `DedicatedResourcePackTenancy`: a string.
-    ///
-    /// Example: `"ResourcePool"`
+    /// `DedicatedResourcePackTenancy`; example: `"ResourcePool"`
     pub dedicated_resource_pack_tenancy: Option<String>,
 
-    /// `DedicatedResourcePackIds`: a list of strings.
-    ///
-    /// Example: `["rpp-7eumgm3l"]`
+    /// `DedicatedResourcePackIds`; example: `["rpp-7eumgm3l"]`
     pub dedicated_resource_pack_ids: Option<Vec<String>>,
 
-    /// `RackId`: a string.
-    ///
-    /// Example: `"3F3327994BA4C23134DDCBD7828CD4CC"`
+    /// `RackId`; example: `"3F3327994BA4C23134DDCBD7828CD4CC"`
     pub rack_id: Option<String>,
 }
 
@@ -2122,24 +1472,16 @@ pub struct Placement {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct PostPaidQuota {
-    /// `UsedQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedQuota`; example: `10`
     pub used_quota: u64,
 
-    /// `RemainingQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RemainingQuota`; example: `90`
     pub remaining_quota: u64,
 
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalQuota`; example: `100`
     pub total_quota: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 }
 
@@ -2148,29 +1490,19 @@ pub struct PostPaidQuota {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct PrePaidQuota {
-    /// `UsedQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedQuota`; example: `10`
     pub used_quota: u64,
 
-    /// `OnceQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OnceQuota`; example: `100`
     pub once_quota: u64,
 
-    /// `RemainingQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RemainingQuota`; example: `90`
     pub remaining_quota: u64,
 
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalQuota`; example: `100`
     pub total_quota: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-nanjing-1"`
+    /// `Zone`; example: `"ap-nanjing-1"`
     pub zone: String,
 }
 
@@ -2179,10 +1511,10 @@ pub struct PrePaidQuota {
 /// Returned in the output of [`InquiryPriceModifyInstancesChargeType`](super::InquiryPriceModifyInstancesChargeType), [`InquiryPriceRenewInstances`](super::InquiryPriceRenewInstances), [`InquiryPriceResetInstance`](super::InquiryPriceResetInstance), [`InquiryPriceResetInstancesInternetMaxBandwidth`](super::InquiryPriceResetInstancesInternetMaxBandwidth), [`InquiryPriceResetInstancesType`](super::InquiryPriceResetInstancesType), [`InquiryPriceResizeInstanceDisks`](super::InquiryPriceResizeInstanceDisks) and [`InquiryPriceRunInstances`](super::InquiryPriceRunInstances).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: Option<ItemPrice>,
 
-    /// `BandwidthPrice`: an [`ItemPrice`].
+    /// `BandwidthPrice`
     pub bandwidth_price: Option<ItemPrice>,
 }
 
@@ -2191,19 +1523,13 @@ pub struct Price {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区(广州)"`
+    /// `RegionName`; example: `"华南地区(广州)"`
     pub region_name: String,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: String,
 }
 
@@ -2212,124 +1538,76 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeTaskInfo`](super::DescribeTaskInfo).
 #[tc_model]
 pub struct RepairTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rep-xxxxxxxx"`
+    /// `TaskId`; example: `"rep-xxxxxxxx"`
     pub task_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"myTask"`
+    /// `Alias`; example: `"myTask"`
     pub alias: Option<String>,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `TaskTypeId`; example: `101`
     pub task_type_id: u64,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"实例运行隐患"`
+    /// `TaskTypeName`; example: `"实例运行隐患"`
     pub task_type_name: String,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: u64,
 
-    /// `DeviceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceStatus`; example: `1`
     pub device_status: u64,
 
-    /// `OperateStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperateStatus`; example: `1`
     pub operate_status: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-01-01 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2017-01-01 12:00:00"`
     pub create_time: String,
 
-    /// `AuthTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-01-03 12:00:00"`
+    /// `AuthTime`, a date and time as the service writes it; example: `"2017-01-03 12:00:00"`
     pub auth_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-01-03 14:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2017-01-03 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `TaskDetail`: a string.
-    ///
-    /// Example: `"监控到您的云服务器存在隐患，可能导致云服务器高负载或宕机。为尽快修复隐患，需要您授权我们在线迁移。感谢您的支持与理解。"`
+    /// `TaskDetail`; example: `"监控到您的云服务器存在隐患，可能导致云服务器高负载或宕机。为尽快修复隐患，需要您授权我们在线迁移。感谢您的支持与理解。"`
     pub task_detail: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: Option<String>,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"11.22.33.44"`
+    /// `WanIp`; example: `"11.22.33.44"`
     pub wan_ip: Option<String>,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"10.10.1.9"`
+    /// `LanIp`; example: `"10.10.1.9"`
     pub lan_ip: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Product`; example: `"CVM"`
     pub product: Option<String>,
 
-    /// `TaskSubType`: a string.
-    ///
-    /// Example: `"unconfirmed"`
+    /// `TaskSubType`; example: `"unconfirmed"`
     pub task_sub_type: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: u64,
 
-    /// `AuthSource`: a string.
-    ///
-    /// Example: `"Customer_auth"`
+    /// `AuthSource`; example: `"Customer_auth"`
     pub auth_source: String,
 }
 
@@ -2338,24 +1616,16 @@ pub struct RepairTaskInfo {
 /// Returned in the output of [`DescribeResourcePoolPacks`](super::DescribeResourcePoolPacks).
 #[tc_model]
 pub struct ResourceCount {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Cpu`; example: `16`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Memory`; example: `64`
     pub memory: Option<u64>,
 
-    /// `Gpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gpu`; example: `0`
     pub gpu: Option<u64>,
 
-    /// `Disk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Disk`; example: `0`
     pub disk: Option<u64>,
 }
 
@@ -2364,80 +1634,52 @@ pub struct ResourceCount {
 /// Returned in the output of [`DescribeResourcePoolPacks`](super::DescribeResourcePoolPacks).
 #[tc_model]
 pub struct ResourcePoolPack {
-    /// `DedicatedResourcePackId`: a string.
-    ///
-    /// Example: `"rpp-mzeh03bj"`
+    /// `DedicatedResourcePackId`; example: `"rpp-mzeh03bj"`
     pub dedicated_resource_pack_id: String,
 
-    /// `DedicatedResourcePackName`: a string.
-    ///
-    /// Example: `"自动放置池测试"`
+    /// `DedicatedResourcePackName`; example: `"自动放置池测试"`
     pub dedicated_resource_pack_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA9.96XLARGE1152"`
+    /// `InstanceType`; example: `"SA9.96XLARGE1152"`
     pub instance_type: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"SA9"`
+    /// `InstanceFamily`; example: `"SA9"`
     pub instance_family: String,
 
-    /// `ResourcePoolPackType`: a string.
-    ///
-    /// Example: `"EXCLUSIVE"`
+    /// `ResourcePoolPackType`; example: `"EXCLUSIVE"`
     pub resource_pool_pack_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `TotalCapacity`: a [`ResourceCount`].
+    /// `TotalCapacity`
     pub total_capacity: ResourceCount,
 
-    /// `AvailableCapacity`: a [`ResourceCount`].
+    /// `AvailableCapacity`
     pub available_capacity: ResourceCount,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"3E7A16039D8E141849DE7C837DE70ECC"`
+    /// `HostIp`; example: `"3E7A16039D8E141849DE7C837DE70ECC"`
     pub host_ip: String,
 
-    /// `RackId`: a string.
-    ///
-    /// Example: `"3E5BA837F9B5FFD91DCC02DBF501C7A7"`
+    /// `RackId`; example: `"3E5BA837F9B5FFD91DCC02DBF501C7A7"`
     pub rack_id: String,
 
-    /// `SwitchId`: a string.
-    ///
-    /// Example: `"7E87DEECE245155C880A7CF5355CD81F"`
+    /// `SwitchId`; example: `"7E87DEECE245155C880A7CF5355CD81F"`
     pub switch_id: String,
 
-    /// `AutoPlacement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoPlacement`; example: `true`
     pub auto_placement: bool,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-14T06:47:14Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-01-14T06:47:14Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-14T06:47:14Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-01-14T06:47:14Z"`
     pub end_time: String,
 }
 
@@ -2446,29 +1688,19 @@ pub struct ResourcePoolPack {
 /// Returned in the output of [`DescribeResourcePoolPackInstances`](super::DescribeResourcePoolPackInstances).
 #[tc_model]
 pub struct ResourcePoolPackInstance {
-    /// `DedicatedResourcePackId`: a string.
-    ///
-    /// Example: `"rpp-fb7bzcyt"`
+    /// `DedicatedResourcePackId`; example: `"rpp-fb7bzcyt"`
     pub dedicated_resource_pack_id: String,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-5u8lxsum"]`
+    /// `InstanceIdSet`; example: `["ins-5u8lxsum"]`
     pub instance_id_set: Vec<String>,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"SA9"`
+    /// `InstanceFamily`; example: `"SA9"`
     pub instance_family: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA9.96XLARGE1152"`
+    /// `InstanceType`; example: `"SA9.96XLARGE1152"`
     pub instance_type: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -2478,10 +1710,7 @@ pub struct ResourcePoolPackInstance {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct RunAutomationServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2491,10 +1720,7 @@ pub struct RunAutomationServiceEnabled {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2504,10 +1730,7 @@ pub struct RunMonitorServiceEnabled {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Enabled`, always sent in responses; example: `false`
     pub enabled: Option<bool>,
 }
 
@@ -2516,14 +1739,10 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`DescribeImageSharePermission`](super::DescribeImageSharePermission).
 #[tc_model]
 pub struct SharePermission {
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-10-05T14:30:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-10-05T14:30:00Z"`
     pub created_time: String,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"2700036"`
+    /// `AccountId`; example: `"2700036"`
     pub account_id: String,
 }
 
@@ -2532,19 +1751,13 @@ pub struct SharePermission {
 /// Returned in the output of [`DescribeImageFromFamily`](super::DescribeImageFromFamily) and [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct Snapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-2y1v"`
+    /// `SnapshotId`; example: `"snap-2y1v"`
     pub snapshot_id: String,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"SYSTEM_DISK"`
+    /// `DiskUsage`; example: `"SYSTEM_DISK"`
     pub disk_usage: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 }
 
@@ -2554,15 +1767,10 @@ pub struct Snapshot {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct SpotMarketOptions {
-    /// `MaxPrice`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0.01"`
+    /// `MaxPrice`, required in requests; example: `"0.01"`
     pub max_price: Option<String>,
 
-    /// `SpotInstanceType`: a string.
-    ///
-    /// Example: `"one-time"`
+    /// `SpotInstanceType`; example: `"one-time"`
     pub spot_instance_type: Option<String>,
 }
 
@@ -2571,24 +1779,16 @@ pub struct SpotMarketOptions {
 /// Returned in the output of [`DescribeAccountQuota`](super::DescribeAccountQuota).
 #[tc_model]
 pub struct SpotPaidQuota {
-    /// `UsedQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedQuota`; example: `10`
     pub used_quota: u64,
 
-    /// `RemainingQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `RemainingQuota`; example: `90`
     pub remaining_quota: u64,
 
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalQuota`; example: `100`
     pub total_quota: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-nanjing-1"`
+    /// `Zone`; example: `"ap-nanjing-1"`
     pub zone: String,
 }
 
@@ -2598,22 +1798,13 @@ pub struct SpotPaidQuota {
 /// Returned in the output of [`DescribeInstancesActionTimer`](super::DescribeInstancesActionTimer), [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions) and [`DescribeZoneInstanceConfigInfos`](super::DescribeZoneInstanceConfigInfos).
 #[tc_model]
 pub struct StorageBlock {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LOCAL_PRO"`
+    /// `Type`, always sent in responses; example: `"LOCAL_PRO"`
     pub r#type: Option<String>,
 
-    /// `MinSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `MinSize`, always sent in responses; example: `100`
     pub min_size: Option<i64>,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `MaxSize`, always sent in responses; example: `200`
     pub max_size: Option<i64>,
 }
 
@@ -2622,14 +1813,10 @@ pub struct StorageBlock {
 /// Returned in the output of [`SyncImages`](super::SyncImages).
 #[tc_model]
 pub struct SyncImage {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-xxxxxxxx"`
+    /// `ImageId`; example: `"img-xxxxxxxx"`
     pub image_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -2639,43 +1826,25 @@ pub struct SyncImage {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-xyzw1a3x"`
+    /// `DiskId`; example: `"disk-xyzw1a3x"`
     pub disk_id: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, always sent in responses; example: `50`
     pub disk_size: Option<i64>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-xxxxxx"`
+    /// `CdcId`; example: `"cdc-xxxxxx"`
     pub cdc_id: Option<String>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DiskName`; example: `"name"`
     pub disk_name: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Encrypt`, always sent in responses; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kms-abcd1234"`
+    /// `KmsKeyId`, always sent in responses; example: `"kms-abcd1234"`
     pub kms_key_id: Option<String>,
 }
 
@@ -2685,14 +1854,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`CreateHpcCluster`](super::CreateHpcCluster), [`CreateKeyPair`](super::CreateKeyPair), [`DescribeChcHosts`](super::DescribeChcHosts), [`DescribeDisasterRecoverGroups`](super::DescribeDisasterRecoverGroups), [`DescribeHosts`](super::DescribeHosts), [`DescribeHpcClusters`](super::DescribeHpcClusters) and 5 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"myKey"`
+    /// `Key`; example: `"myKey"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"myValue"`
+    /// `Value`; example: `"myValue"`
     pub value: String,
 }
 
@@ -2702,12 +1867,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct TagSpecification {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ResourceType`; example: `"instance"`
     pub resource_type: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -2717,15 +1880,11 @@ pub struct TagSpecification {
 #[doc(alias = "TargetOS")]
 #[tc_model]
 pub struct TargetOs {
-    /// `TargetOSType`: a string.
-    ///
-    /// Example: `"TencentOS"`
+    /// `TargetOSType`; example: `"TencentOS"`
     #[tc(rename = "TargetOSType")]
     pub target_os_type: String,
 
-    /// `TargetOSVersion`: a string.
-    ///
-    /// Example: `"2.4"`
+    /// `TargetOSVersion`; example: `"2.4"`
     #[tc(rename = "TargetOSVersion")]
     pub target_os_version: String,
 }
@@ -2736,30 +1895,19 @@ pub struct TargetOs {
 /// Returned in the output of [`DescribeChcHosts`](super::DescribeChcHosts), [`DescribeInstances`](super::DescribeInstances) and [`DescribeLaunchTemplateVersions`](super::DescribeLaunchTemplateVersions).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2ij"`
+    /// `VpcId`; example: `"vpc-2ij"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2ks"`
+    /// `SubnetId`; example: `"subnet-2ks"`
     pub subnet_id: String,
 
-    /// `AsVpcGateway`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AsVpcGateway`, always sent in responses; example: `false`
     pub as_vpc_gateway: Option<bool>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `PrivateIpAddresses`; example: `["10.0.0.1"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<u64>,
 }
 
@@ -2768,23 +1916,15 @@ pub struct VirtualPrivateCloud {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"100003"`
+    /// `ZoneId`; example: `"100003"`
     pub zone_id: String,
 
-    /// `ZoneState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `ZoneState`; example: `"AVAILABLE"`
     pub zone_state: String,
 }

@@ -129,6 +129,7 @@ pub(super) fn deserialize_impl(input: &Struct, root: &Path, kind: Kind) -> Token
 
         #[automatically_derived]
         #[allow(deprecated)] // a deprecated member is still on the wire
+        #[doc(hidden)] // machinery of `Deserialize`, not for the type's docs
         impl<'de> #root::__private::wire::DecodeMap<'de> for #ident {
             const NAME: &'static str = #name;
 

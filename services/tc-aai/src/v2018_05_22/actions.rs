@@ -6,31 +6,49 @@ use ::tc_core::{tc_action, tc_model};
 /// The `Chat` action of AAI API 2018-05-22.
 ///
 /// A successful call returns [`ChatResponse`].
-/// The codes it documents are in [`ChatError`](super::errors::ChatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aai&Version=2018-05-22&Action=Chat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AaiErrorCode`](super::errors::AaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AaiErrorCode::InternalError)
+/// - [`InternalError.ErrorConfigure`](super::errors::AaiErrorCode::InternalErrorErrorConfigure)
+/// - [`InternalError.ErrorCreateLog`](super::errors::AaiErrorCode::InternalErrorErrorCreateLog)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AaiErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorMakeLogpath`](super::errors::AaiErrorCode::InternalErrorErrorMakeLogpath)
+/// - [`InvalidParameter.ErrorChatText`](super::errors::AaiErrorCode::InvalidParameterErrorChatText)
+/// - [`InvalidParameter.ErrorChatUser`](super::errors::AaiErrorCode::InvalidParameterErrorChatUser)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AaiErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AaiErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AaiErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.ErrorInvalidClientip`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidClientip)
+/// - [`InvalidParameterValue.ErrorInvalidProjectid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidProjectid)
+/// - [`InvalidParameterValue.ErrorInvalidRequestid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidRequestid)
 #[tc_action(
     service = "aai",
     version = "2018-05-22",
     name = "Chat",
     output = ChatResponse,
-    error = super::errors::ChatError
+    error = super::errors::AaiErrorCode
 )]
 pub struct Chat {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: i64,
 
-    /// `User`: a string.
+    /// `User`
     pub user: Option<String>,
 }
 
 /// What a successful [`Chat`] call returns.
 #[tc_model]
 pub struct ChatResponse {
-    /// `Answer`: a string.
+    /// `Answer`
     pub answer: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,49 +58,81 @@ pub struct ChatResponse {
 /// The `SentenceRecognition` action of AAI API 2018-05-22.
 ///
 /// A successful call returns [`SentenceRecognitionResponse`].
-/// The codes it documents are in [`SentenceRecognitionError`](super::errors::SentenceRecognitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aai&Version=2018-05-22&Action=SentenceRecognition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AaiErrorCode`](super::errors::AaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AaiErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AaiErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`FailedOperation.UserNotRegistered`](super::errors::AaiErrorCode::FailedOperationUserNotRegistered)
+/// - [`InternalError`](super::errors::AaiErrorCode::InternalError)
+/// - [`InternalError.ErrorConfigure`](super::errors::AaiErrorCode::InternalErrorErrorConfigure)
+/// - [`InternalError.ErrorCreateLog`](super::errors::AaiErrorCode::InternalErrorErrorCreateLog)
+/// - [`InternalError.ErrorDownFile`](super::errors::AaiErrorCode::InternalErrorErrorDownFile)
+/// - [`InternalError.ErrorFailNewprequest`](super::errors::AaiErrorCode::InternalErrorErrorFailNewprequest)
+/// - [`InternalError.ErrorFailWritetodb`](super::errors::AaiErrorCode::InternalErrorErrorFailWritetodb)
+/// - [`InternalError.ErrorFileCannotopen`](super::errors::AaiErrorCode::InternalErrorErrorFileCannotopen)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AaiErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorMakeLogpath`](super::errors::AaiErrorCode::InternalErrorErrorMakeLogpath)
+/// - [`InternalError.ErrorRecognize`](super::errors::AaiErrorCode::InternalErrorErrorRecognize)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AaiErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AaiErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AaiErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue`](super::errors::AaiErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.ErrorInvalidClientip`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidClientip)
+/// - [`InvalidParameterValue.ErrorInvalidEngservice`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidEngservice)
+/// - [`InvalidParameterValue.ErrorInvalidProjectid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidProjectid)
+/// - [`InvalidParameterValue.ErrorInvalidRequestid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidRequestid)
+/// - [`InvalidParameterValue.ErrorInvalidSourcetype`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidSourcetype)
+/// - [`InvalidParameterValue.ErrorInvalidSubservicetype`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidSubservicetype)
+/// - [`InvalidParameterValue.ErrorInvalidUrl`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidUrl)
+/// - [`InvalidParameterValue.ErrorInvalidUseraudiokey`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidUseraudiokey)
+/// - [`InvalidParameterValue.ErrorInvalidVoiceFormat`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidVoiceFormat)
+/// - [`InvalidParameterValue.ErrorInvalidVoicedata`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidVoicedata)
 #[tc_action(
     service = "aai",
     version = "2018-05-22",
     name = "SentenceRecognition",
     output = SentenceRecognitionResponse,
-    error = super::errors::SentenceRecognitionError
+    error = super::errors::AaiErrorCode
 )]
 pub struct SentenceRecognition {
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: u64,
 
-    /// `SubServiceType`: an unsigned 64-bit integer.
+    /// `SubServiceType`
     pub sub_service_type: u64,
 
-    /// `EngSerViceType`: a string.
+    /// `EngSerViceType`
     pub eng_ser_vice_type: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
+    /// `SourceType`
     pub source_type: u64,
 
-    /// `VoiceFormat`: a string.
+    /// `VoiceFormat`
     pub voice_format: String,
 
-    /// `UsrAudioKey`: a string.
+    /// `UsrAudioKey`
     pub usr_audio_key: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
-    /// `DataLen`: a signed 64-bit integer.
+    /// `DataLen`
     pub data_len: Option<i64>,
 }
 
 /// What a successful [`SentenceRecognition`] call returns.
 #[tc_model]
 pub struct SentenceRecognitionResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,61 +142,86 @@ pub struct SentenceRecognitionResponse {
 /// The `SimultaneousInterpreting` action of AAI API 2018-05-22.
 ///
 /// A successful call returns [`SimultaneousInterpretingResponse`].
-/// The codes it documents are in [`SimultaneousInterpretingError`](super::errors::SimultaneousInterpretingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aai&Version=2018-05-22&Action=SimultaneousInterpreting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AaiErrorCode`](super::errors::AaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AaiErrorCode::InternalError)
+/// - [`InternalError.ErrorConfigure`](super::errors::AaiErrorCode::InternalErrorErrorConfigure)
+/// - [`InternalError.ErrorCreateLog`](super::errors::AaiErrorCode::InternalErrorErrorCreateLog)
+/// - [`InternalError.ErrorFailWritetodb`](super::errors::AaiErrorCode::InternalErrorErrorFailWritetodb)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AaiErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorMakeLogpath`](super::errors::AaiErrorCode::InternalErrorErrorMakeLogpath)
+/// - [`InternalError.ErrorRecognize`](super::errors::AaiErrorCode::InternalErrorErrorRecognize)
+/// - [`InternalError.ErrorTranslate`](super::errors::AaiErrorCode::InternalErrorErrorTranslate)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AaiErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AaiErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AaiErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.ErrorInvalidClientip`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidClientip)
+/// - [`InvalidParameterValue.ErrorInvalidEngservice`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidEngservice)
+/// - [`InvalidParameterValue.ErrorInvalidOpenTranslate`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidOpenTranslate)
+/// - [`InvalidParameterValue.ErrorInvalidProjectid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidProjectid)
+/// - [`InvalidParameterValue.ErrorInvalidRequestid`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidRequestid)
+/// - [`InvalidParameterValue.ErrorInvalidSourceLanguage`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidSourceLanguage)
+/// - [`InvalidParameterValue.ErrorInvalidSubservicetype`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidSubservicetype)
+/// - [`InvalidParameterValue.ErrorInvalidTargetLanguage`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidTargetLanguage)
+/// - [`InvalidParameterValue.ErrorInvalidVoiceFormat`](super::errors::AaiErrorCode::InvalidParameterValueErrorInvalidVoiceFormat)
 #[tc_action(
     service = "aai",
     version = "2018-05-22",
     name = "SimultaneousInterpreting",
     output = SimultaneousInterpretingResponse,
-    error = super::errors::SimultaneousInterpretingError
+    error = super::errors::AaiErrorCode
 )]
 pub struct SimultaneousInterpreting {
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: u64,
 
-    /// `SubServiceType`: an unsigned 64-bit integer.
+    /// `SubServiceType`
     pub sub_service_type: u64,
 
-    /// `RecEngineModelType`: a string.
+    /// `RecEngineModelType`
     pub rec_engine_model_type: String,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `DataLen`: an unsigned 64-bit integer.
+    /// `DataLen`
     pub data_len: u64,
 
-    /// `VoiceId`: a string.
+    /// `VoiceId`
     pub voice_id: String,
 
-    /// `IsEnd`: an unsigned 64-bit integer.
+    /// `IsEnd`
     pub is_end: u64,
 
-    /// `VoiceFormat`: an unsigned 64-bit integer.
+    /// `VoiceFormat`
     pub voice_format: u64,
 
-    /// `OpenTranslate`: an unsigned 64-bit integer.
+    /// `OpenTranslate`
     pub open_translate: u64,
 
-    /// `SourceLanguage`: a string.
+    /// `SourceLanguage`
     pub source_language: String,
 
-    /// `TargetLanguage`: a string.
+    /// `TargetLanguage`
     pub target_language: String,
 
-    /// `Seq`: an unsigned 64-bit integer.
+    /// `Seq`
     pub seq: u64,
 }
 
 /// What a successful [`SimultaneousInterpreting`] call returns.
 #[tc_model]
 pub struct SimultaneousInterpretingResponse {
-    /// `AsrText`: a string.
+    /// `AsrText`
     pub asr_text: Option<String>,
 
-    /// `NmtText`: a string.
+    /// `NmtText`
     pub nmt_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -156,55 +231,65 @@ pub struct SimultaneousInterpretingResponse {
 /// The `TextToVoice` action of AAI API 2018-05-22.
 ///
 /// A successful call returns [`TextToVoiceResponse`].
-/// The codes it documents are in [`TextToVoiceError`](super::errors::TextToVoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aai&Version=2018-05-22&Action=TextToVoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AaiErrorCode`](super::errors::AaiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AaiErrorCode::InternalError)
+/// - [`InternalError.TextConvertFailed`](super::errors::AaiErrorCode::InternalErrorTextConvertFailed)
+/// - [`InvalidParameter.ErrorNoBodydata`](super::errors::AaiErrorCode::InvalidParameterErrorNoBodydata)
+/// - [`InvalidParameterValue`](super::errors::AaiErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AppIdNotRegistered`](super::errors::AaiErrorCode::InvalidParameterValueAppIdNotRegistered)
+/// - [`UnsupportedOperation.TextTooLong`](super::errors::AaiErrorCode::UnsupportedOperationTextTooLong)
 #[tc_action(
     service = "aai",
     version = "2018-05-22",
     name = "TextToVoice",
     output = TextToVoiceResponse,
-    error = super::errors::TextToVoiceError
+    error = super::errors::AaiErrorCode
 )]
 pub struct TextToVoice {
-    /// `Text`: a string.
+    /// `Text`
     pub text: String,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: String,
 
-    /// `ModelType`: a signed 64-bit integer.
+    /// `ModelType`
     pub model_type: i64,
 
-    /// `Volume`: a floating-point number.
+    /// `Volume`
     pub volume: Option<f64>,
 
-    /// `Speed`: a floating-point number.
+    /// `Speed`
     pub speed: Option<f64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<i64>,
 
-    /// `VoiceType`: a signed 64-bit integer.
+    /// `VoiceType`
     pub voice_type: Option<i64>,
 
-    /// `PrimaryLanguage`: an unsigned 64-bit integer.
+    /// `PrimaryLanguage`
     pub primary_language: Option<u64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
+    /// `SampleRate`
     pub sample_rate: Option<u64>,
 
-    /// `Codec`: a string.
+    /// `Codec`
     pub codec: Option<String>,
 }
 
 /// What a successful [`TextToVoice`] call returns.
 #[tc_model]
 pub struct TextToVoiceResponse {
-    /// `Audio`: a string.
+    /// `Audio`
     pub audio: Option<String>,
 
-    /// `SessionId`: a string.
+    /// `SessionId`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

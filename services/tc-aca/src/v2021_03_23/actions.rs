@@ -7,9 +7,12 @@ use super::models;
 /// The `GetDrugIndications` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`GetDrugIndicationsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=GetDrugIndications)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
@@ -18,27 +21,23 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct GetDrugIndications {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: models::CommonHeader,
 
-    /// `Data`: a [`GetDrugIndicationsReqData`](super::models::GetDrugIndicationsReqData).
+    /// `Data`
     pub data: models::GetDrugIndicationsReqData,
 }
 
 /// What a successful [`GetDrugIndications`] call returns.
 #[tc_model]
 pub struct GetDrugIndicationsResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`GetDrugIndicationsResp`](super::models::GetDrugIndicationsResp).
+    /// `Data`
     pub data: models::GetDrugIndicationsResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -48,42 +47,41 @@ pub struct GetDrugIndicationsResponse {
 /// The `LoginHisTool` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`LoginHisToolResponse`].
-/// The codes it documents are in [`LoginHisToolError`](super::errors::LoginHisToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=LoginHisTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "LoginHisTool",
     output = LoginHisToolResponse,
-    error = super::errors::LoginHisToolError
+    error = super::errors::AcaErrorCode
 )]
 pub struct LoginHisTool {
-    /// `Header`: a [`LoginHeader`](super::models::LoginHeader).
-    ///
-    /// Example: `{"hospitalId":"1","partnerId":"2","platformId":"0"}`
+    /// `Header`; example: `{"hospitalId":"1","partnerId":"2","platformId":"0"}`
     pub header: models::LoginHeader,
 
-    /// `Data`: a [`LoginData`](super::models::LoginData).
-    ///
-    /// Example: `{"doctorId":"123","doctorName":"医生"}`
+    /// `Data`; example: `{"doctorId":"123","doctorName":"医生"}`
     pub data: models::LoginData,
 }
 
 /// What a successful [`LoginHisTool`] call returns.
 #[tc_model]
 pub struct LoginHisToolResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Data`: a [`LoginDataResp`](super::models::LoginDataResp).
+    /// `Data`
     pub data: Option<models::LoginDataResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -93,38 +91,41 @@ pub struct LoginHisToolResponse {
 /// The `LoginOutHisTool` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`LoginOutHisToolResponse`].
-/// The codes it documents are in [`LoginOutHisToolError`](super::errors::LoginOutHisToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=LoginOutHisTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "LoginOutHisTool",
     output = LoginOutHisToolResponse,
-    error = super::errors::LoginOutHisToolError
+    error = super::errors::AcaErrorCode
 )]
 pub struct LoginOutHisTool {
-    /// `Header`: a [`LoginOutHeader`](super::models::LoginOutHeader).
+    /// `Header`
     pub header: Option<models::LoginOutHeader>,
 
-    /// `Data`: a [`LoginOutData`](super::models::LoginOutData).
+    /// `Data`
     pub data: Option<models::LoginOutData>,
 }
 
 /// What a successful [`LoginOutHisTool`] call returns.
 #[tc_model]
 pub struct LoginOutHisToolResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`LoginOutResponseData`](super::models::LoginOutResponseData).
+    /// `Data`
     pub data: Option<models::LoginOutResponseData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -134,38 +135,41 @@ pub struct LoginOutHisToolResponse {
 /// The `SmartDrugInfo` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`SmartDrugInfoResponse`].
-/// The codes it documents are in [`SmartDrugInfoError`](super::errors::SmartDrugInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=SmartDrugInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "SmartDrugInfo",
     output = SmartDrugInfoResponse,
-    error = super::errors::SmartDrugInfoError
+    error = super::errors::AcaErrorCode
 )]
 pub struct SmartDrugInfo {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: Option<models::CommonHeader>,
 
-    /// `Data`: a [`SmartDrugInfoData`](super::models::SmartDrugInfoData).
+    /// `Data`
     pub data: Option<models::SmartDrugInfoData>,
 }
 
 /// What a successful [`SmartDrugInfo`] call returns.
 #[tc_model]
 pub struct SmartDrugInfoResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`SmartDrugInfoResp`](super::models::SmartDrugInfoResp).
+    /// `Data`
     pub data: models::SmartDrugInfoResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -175,38 +179,41 @@ pub struct SmartDrugInfoResponse {
 /// The `SmartPredict` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`SmartPredictResponse`].
-/// The codes it documents are in [`SmartPredictError`](super::errors::SmartPredictError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=SmartPredict)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "SmartPredict",
     output = SmartPredictResponse,
-    error = super::errors::SmartPredictError
+    error = super::errors::AcaErrorCode
 )]
 pub struct SmartPredict {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: models::CommonHeader,
 
-    /// `Data`: a [`SmartPredictReqData`](super::models::SmartPredictReqData).
+    /// `Data`
     pub data: models::SmartPredictReqData,
 }
 
 /// What a successful [`SmartPredict`] call returns.
 #[tc_model]
 pub struct SmartPredictResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Data`: a [`SmartPredictRespData`](super::models::SmartPredictRespData).
+    /// `Data`
     pub data: models::SmartPredictRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,38 +223,41 @@ pub struct SmartPredictResponse {
 /// The `SyncDepartment` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`SyncDepartmentResponse`].
-/// The codes it documents are in [`SyncDepartmentError`](super::errors::SyncDepartmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=SyncDepartment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "SyncDepartment",
     output = SyncDepartmentResponse,
-    error = super::errors::SyncDepartmentError
+    error = super::errors::AcaErrorCode
 )]
 pub struct SyncDepartment {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: models::CommonHeader,
 
-    /// `Data`: a [`SyncDepartmentData`](super::models::SyncDepartmentData).
+    /// `Data`
     pub data: models::SyncDepartmentData,
 }
 
 /// What a successful [`SyncDepartment`] call returns.
 #[tc_model]
 pub struct SyncDepartmentResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: a [`SyncDepartmentRespData`](super::models::SyncDepartmentRespData).
+    /// `Data`
     pub data: models::SyncDepartmentRespData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -257,35 +267,38 @@ pub struct SyncDepartmentResponse {
 /// The `SyncStandardDict` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`SyncStandardDictResponse`].
-/// The codes it documents are in [`SyncStandardDictError`](super::errors::SyncStandardDictError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=SyncStandardDict)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "SyncStandardDict",
     output = SyncStandardDictResponse,
-    error = super::errors::SyncStandardDictError
+    error = super::errors::AcaErrorCode
 )]
 pub struct SyncStandardDict {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: models::CommonHeader,
 
-    /// `Data`: a [`SyncDictData`](super::models::SyncDictData).
+    /// `Data`
     pub data: models::SyncDictData,
 }
 
 /// What a successful [`SyncStandardDict`] call returns.
 #[tc_model]
 pub struct SyncStandardDictResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -295,38 +308,41 @@ pub struct SyncStandardDictResponse {
 /// The `UploadDrugs` action of ACA API 2021-03-23.
 ///
 /// A successful call returns [`UploadDrugsResponse`].
-/// The codes it documents are in [`UploadDrugsError`](super::errors::UploadDrugsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aca&Version=2021-03-23&Action=UploadDrugs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcaErrorCode`](super::errors::AcaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AcaErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AcaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AcaErrorCode::InvalidParameter)
 #[tc_action(
     service = "aca",
     version = "2021-03-23",
     name = "UploadDrugs",
     output = UploadDrugsResponse,
-    error = super::errors::UploadDrugsError
+    error = super::errors::AcaErrorCode
 )]
 pub struct UploadDrugs {
-    /// `Header`: a [`CommonHeader`](super::models::CommonHeader).
+    /// `Header`
     pub header: Option<models::CommonHeader>,
 
-    /// `Data`: an [`UploadDrugData`](super::models::UploadDrugData).
+    /// `Data`
     pub data: Option<models::UploadDrugData>,
 }
 
 /// What a successful [`UploadDrugs`] call returns.
 #[tc_model]
 pub struct UploadDrugsResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 
-    /// `Data`: an [`OperateResp`](super::models::OperateResp).
+    /// `Data`
     pub data: models::OperateResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

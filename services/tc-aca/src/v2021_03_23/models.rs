@@ -8,22 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct Abnormals {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PrescriptionError"`
+    /// `Type`, required in requests; example: `"PrescriptionError"`
     pub r#type: Option<String>,
 
-    /// `Title`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"人群特征不符"`
+    /// `Title`, required in requests; example: `"人群特征不符"`
     pub title: Option<String>,
 
-    /// `AbnormalReason`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"男性人群，与阴道炎诊断冲突"`
+    /// `AbnormalReason`, required in requests; example: `"男性人群，与阴道炎诊断冲突"`
     pub abnormal_reason: Option<String>,
 }
 
@@ -32,16 +23,10 @@ pub struct Abnormals {
 /// Sent in the input of [`GetDrugIndications`](super::GetDrugIndications), [`SmartDrugInfo`](super::SmartDrugInfo), [`SmartPredict`](super::SmartPredict), [`SyncDepartment`](super::SyncDepartment), [`SyncStandardDict`](super::SyncStandardDict) and [`UploadDrugs`](super::UploadDrugs).
 #[tc_model]
 pub struct CommonHeader {
-    /// `HospitalId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"001"`
+    /// `HospitalId`, required in requests; example: `"001"`
     pub hospital_id: Option<String>,
 
-    /// `Token`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tai.MTAwMDY%3D.30100b80-42af-11eb-b203-19b451462f39"`
+    /// `Token`, required in requests; example: `"tai.MTAwMDY%3D.30100b80-42af-11eb-b203-19b451462f39"`
     pub token: Option<String>,
 }
 
@@ -50,16 +35,10 @@ pub struct CommonHeader {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct CriticalInfo {
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Type`, required in requests; example: `0`
     pub r#type: Option<i64>,
 
-    /// `Tips`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"该患者存在以下危急重症：呼吸困难，考虑可能，请注意"`
+    /// `Tips`, required in requests; example: `"该患者存在以下危急重症：呼吸困难，考虑可能，请注意"`
     pub tips: Option<String>,
 }
 
@@ -68,20 +47,13 @@ pub struct CriticalInfo {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct CurrentDiagnosis {
-    /// `DiagnoseDisease`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"急性上呼吸道感染"`
+    /// `DiagnoseDisease`, required in requests; example: `"急性上呼吸道感染"`
     pub diagnose_disease: Option<String>,
 
-    /// `DiseaseGuideInfo`: a string.
-    /// Required in requests.
+    /// `DiseaseGuideInfo`, required in requests
     pub disease_guide_info: Option<String>,
 
-    /// `StandardName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"急性上呼吸道感染"`
+    /// `StandardName`, required in requests; example: `"急性上呼吸道感染"`
     pub standard_name: Option<String>,
 }
 
@@ -91,30 +63,19 @@ pub struct CurrentDiagnosis {
 /// Returned in the output of [`SyncDepartment`](super::SyncDepartment).
 #[tc_model]
 pub struct Department {
-    /// `Id`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"001"`
+    /// `Id`, required in requests; example: `"001"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"综合门诊"`
+    /// `Name`, required in requests; example: `"综合门诊"`
     pub name: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Scope`, required in requests; example: `2`
     pub scope: Option<i64>,
 
-    /// `OutpatientOn`: a boolean.
-    /// Required in requests.
+    /// `OutpatientOn`, required in requests
     pub outpatient_on: Option<bool>,
 
-    /// `InHospitalOn`: a boolean.
-    /// Required in requests.
+    /// `InHospitalOn`, required in requests
     pub in_hospital_on: Option<bool>,
 }
 
@@ -123,52 +84,40 @@ pub struct Department {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct DiagnosisInfo {
-    /// `IntentType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IntentType`, always sent in responses; example: `0`
     pub intent_type: Option<i64>,
 
-    /// `RiskInfo`: a string.
-    ///
-    /// Example: `"诊断存在风险，病史中未提取到诊断的症状/体征"`
+    /// `RiskInfo`; example: `"诊断存在风险，病史中未提取到诊断的症状/体征"`
     pub risk_info: Option<String>,
 
-    /// `SuspectedDiagnosis`: a list of [`SuspectedDiagnosis`] objects.
-    /// Always sent in responses.
+    /// `SuspectedDiagnosis`, always sent in responses
     pub suspected_diagnosis: Option<Vec<SuspectedDiagnosis>>,
 
-    /// `ReferralInfo`: a [`ReferralInfo`].
-    /// Always sent in responses.
+    /// `ReferralInfo`, always sent in responses
     pub referral_info: Option<ReferralInfo>,
 
-    /// `CriticalInfo`: a list of [`CriticalInfo`] objects.
-    /// Always sent in responses.
+    /// `CriticalInfo`, always sent in responses
     pub critical_info: Option<Vec<CriticalInfo>>,
 
-    /// `VitalSignsInfo`: a [`VitalSignsInfo`].
-    /// Always sent in responses.
+    /// `VitalSignsInfo`, always sent in responses
     pub vital_signs_info: Option<VitalSignsInfo>,
 
-    /// `DifferDiagnosis`: a list of [`DifferDiagnosis`] objects.
-    /// Always sent in responses.
+    /// `DifferDiagnosis`, always sent in responses
     pub differ_diagnosis: Option<Vec<DifferDiagnosis>>,
 
-    /// `RecordQuality`: a [`RecordQuality`].
-    /// Always sent in responses.
+    /// `RecordQuality`, always sent in responses
     pub record_quality: Option<RecordQuality>,
 
-    /// `CurrentDiagnosis`: a list of [`CurrentDiagnosis`] objects.
-    /// Always sent in responses.
+    /// `CurrentDiagnosis`, always sent in responses
     pub current_diagnosis: Option<Vec<CurrentDiagnosis>>,
 
-    /// `TreatmentGuide`: a list of [`TreatmentGuide`] objects.
+    /// `TreatmentGuide`
     pub treatment_guide: Option<Vec<TreatmentGuide>>,
 
-    /// `EmrQuality`: an [`EmrQuality`].
+    /// `EmrQuality`
     pub emr_quality: Option<EmrQuality>,
 
-    /// `HealthPrescriptions`: a list of [`HealthPrescriptions`] objects.
+    /// `HealthPrescriptions`
     pub health_prescriptions: Option<Vec<HealthPrescriptions>>,
 }
 
@@ -177,65 +126,43 @@ pub struct DiagnosisInfo {
 /// Sent in the input of [`SyncStandardDict`](super::SyncStandardDict).
 #[tc_model]
 pub struct Dict {
-    /// `FreqCode`: a string.
-    ///
-    /// Example: `"qid"`
+    /// `FreqCode`; example: `"qid"`
     pub freq_code: Option<String>,
 
-    /// `FreqName`: a string.
-    ///
-    /// Example: `"一日三次"`
+    /// `FreqName`; example: `"一日三次"`
     pub freq_name: Option<String>,
 
-    /// `Disable`: a signed 64-bit integer.
+    /// `Disable`
     pub disable: Option<i64>,
 
-    /// `UsageCode`: a string.
-    ///
-    /// Example: `"iv"`
+    /// `UsageCode`; example: `"iv"`
     pub usage_code: Option<String>,
 
-    /// `UsageName`: a string.
-    ///
-    /// Example: `"肌肉注射"`
+    /// `UsageName`; example: `"肌肉注射"`
     pub usage_name: Option<String>,
 
-    /// `DeptId`: a string.
-    ///
-    /// Example: `"a01"`
+    /// `DeptId`; example: `"a01"`
     pub dept_id: Option<String>,
 
-    /// `DeptName`: a string.
-    ///
-    /// Example: `"内科"`
+    /// `DeptName`; example: `"内科"`
     pub dept_name: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: Option<i64>,
 
-    /// `OutpatientOn`: a boolean.
+    /// `OutpatientOn`
     pub outpatient_on: Option<bool>,
 
-    /// `InHospitalOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InHospitalOn`; example: `false`
     pub in_hospital_on: Option<bool>,
 
-    /// `DiagCode`: a string.
-    ///
-    /// Example: `"4567890"`
+    /// `DiagCode`; example: `"4567890"`
     pub diag_code: Option<String>,
 
-    /// `DiagName`: a string.
-    ///
-    /// Example: `"痛经"`
+    /// `DiagName`; example: `"痛经"`
     pub diag_name: Option<String>,
 
-    /// `IcdCode`: a string.
-    ///
-    /// Example: `"N94.600"`
+    /// `IcdCode`; example: `"N94.600"`
     pub icd_code: Option<String>,
 }
 
@@ -244,18 +171,13 @@ pub struct Dict {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct DifferDiagnosis {
-    /// `DifferName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"过敏性鼻炎"`
+    /// `DifferName`, required in requests; example: `"过敏性鼻炎"`
     pub differ_name: Option<String>,
 
-    /// `DifferTips`: a string.
-    /// Required in requests.
+    /// `DifferTips`, required in requests
     pub differ_tips: Option<String>,
 
-    /// `DiseaseGuideInfo`: a string.
-    /// Required in requests.
+    /// `DiseaseGuideInfo`, required in requests
     pub disease_guide_info: Option<String>,
 }
 
@@ -264,19 +186,13 @@ pub struct DifferDiagnosis {
 /// Returned in the output of [`GetDrugIndications`](super::GetDrugIndications).
 #[tc_model]
 pub struct DocInfo {
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DrugId`; example: `"001"`
     pub drug_id: Option<String>,
 
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`; example: `"诺氟沙星片"`
     pub drug_name: Option<String>,
 
-    /// `DocUrl`: a string.
-    ///
-    /// Example: `"http://ip:port/toolbox/AssistantDetail.html?detailid=xx&type=drug&token=xx"`
+    /// `DocUrl`; example: `"http://ip:port/toolbox/AssistantDetail.html?detailid=xx&type=drug&token=xx"`
     pub doc_url: Option<String>,
 }
 
@@ -285,21 +201,13 @@ pub struct DocInfo {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct DoctorInfo {
-    /// `DoctorId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"001"`
+    /// `DoctorId`, always sent in responses; example: `"001"`
     pub doctor_id: Option<String>,
 
-    /// `DoctorName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"张三"`
+    /// `DoctorName`, always sent in responses; example: `"张三"`
     pub doctor_name: Option<String>,
 
-    /// `DoctorPhone`: a string.
-    ///
-    /// Example: `"15000000000"`
+    /// `DoctorPhone`; example: `"15000000000"`
     pub doctor_phone: Option<String>,
 }
 
@@ -308,80 +216,46 @@ pub struct DoctorInfo {
 /// Sent in the input of [`UploadDrugs`](super::UploadDrugs).
 #[tc_model]
 pub struct Drug {
-    /// `DrugOrgId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugOrgId`, required in requests; example: `"诺氟沙星片"`
     pub drug_org_id: Option<String>,
 
-    /// `DrugName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`, required in requests; example: `"诺氟沙星片"`
     pub drug_name: Option<String>,
 
-    /// `DrugCommodityName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugCommodityName`, required in requests; example: `"诺氟沙星片"`
     pub drug_commodity_name: Option<String>,
 
-    /// `Specifications`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0.1g*36片/盒"`
+    /// `Specifications`, required in requests; example: `"0.1g*36片/盒"`
     pub specifications: Option<String>,
 
-    /// `ApprovalNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"国药准字H13022772"`
+    /// `ApprovalNumber`, required in requests; example: `"国药准字H13022772"`
     pub approval_number: Option<String>,
 
-    /// `Manufacturer`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"石药集团欧意药业有限公司"`
+    /// `Manufacturer`, required in requests; example: `"石药集团欧意药业有限公司"`
     pub manufacturer: Option<String>,
 
-    /// `DosageForm`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"片剂"`
+    /// `DosageForm`, required in requests; example: `"片剂"`
     pub dosage_form: Option<String>,
 
-    /// `Unuse`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Unuse`, required in requests; example: `0`
     pub unuse: Option<i64>,
 
-    /// `DosageFormCode`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DosageFormCode`; example: `"001"`
     pub dosage_form_code: Option<String>,
 
-    /// `DefinedDailyDose`: a string.
-    ///
-    /// Example: `"5"`
+    /// `DefinedDailyDose`; example: `"5"`
     pub defined_daily_dose: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Amount`; example: `"10"`
     pub amount: Option<String>,
 
-    /// `YbCode`: a string.
-    ///
-    /// Example: `"yb001"`
+    /// `YbCode`; example: `"yb001"`
     pub yb_code: Option<String>,
 
-    /// `DrugBasicCode`: a string.
-    ///
-    /// Example: `"86903937000184"`
+    /// `DrugBasicCode`; example: `"86903937000184"`
     pub drug_basic_code: Option<String>,
 
-    /// `PropertyInfo`: a [`DurgPropertyInfo`].
+    /// `PropertyInfo`
     pub property_info: Option<DurgPropertyInfo>,
 }
 
@@ -390,25 +264,16 @@ pub struct Drug {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct DrugList {
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DrugId`; example: `"001"`
     pub drug_id: Option<String>,
 
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`; example: `"诺氟沙星片"`
     pub drug_name: Option<String>,
 
-    /// `DocUrl`: a string.
-    ///
-    /// Example: `"http://ip:port/toolbox/AssistantDetail.html?detailid=xx&type=drug&token=xx"`
+    /// `DocUrl`; example: `"http://ip:port/toolbox/AssistantDetail.html?detailid=xx&type=drug&token=xx"`
     pub doc_url: Option<String>,
 
-    /// `NotFound`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `NotFound`, always sent in responses; example: `false`
     pub not_found: Option<bool>,
 }
 
@@ -417,104 +282,61 @@ pub struct DrugList {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct DrugUsage {
-    /// `DrugId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"01008"`
+    /// `DrugId`, required in requests; example: `"01008"`
     pub drug_id: Option<String>,
 
-    /// `DrugName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"阿莫西林分散片"`
+    /// `DrugName`, required in requests; example: `"阿莫西林分散片"`
     pub drug_name: Option<String>,
 
-    /// `TimePerDay`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"q4h"`
+    /// `TimePerDay`, required in requests; example: `"q4h"`
     pub time_per_day: Option<String>,
 
-    /// `Usage`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"静脉注射-注射"`
+    /// `Usage`, required in requests; example: `"静脉注射-注射"`
     pub usage: Option<String>,
 
-    /// `PrescriptionId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"752d07c9-af98-48be-870c-e798f4d78f92"`
+    /// `PrescriptionId`, required in requests; example: `"752d07c9-af98-48be-870c-e798f4d78f92"`
     pub prescription_id: Option<String>,
 
-    /// `DosagePerTime`: a string.
-    ///
-    /// Example: `"100"`
+    /// `DosagePerTime`; example: `"100"`
     pub dosage_per_time: Option<String>,
 
-    /// `DosagePerTimeUnit`: a string.
-    ///
-    /// Example: `"片"`
+    /// `DosagePerTimeUnit`; example: `"片"`
     pub dosage_per_time_unit: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"餐前一小时"`
+    /// `Time`; example: `"餐前一小时"`
     pub time: Option<String>,
 
-    /// `Cycle`: a string.
-    ///
-    /// Example: `"每隔四小时"`
+    /// `Cycle`; example: `"每隔四小时"`
     pub cycle: Option<String>,
 
-    /// `DosagePerDay`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DosagePerDay`; example: `"1"`
     pub dosage_per_day: Option<String>,
 
-    /// `Course`: a string.
-    ///
-    /// Example: `"2周一疗程"`
+    /// `Course`; example: `"2周一疗程"`
     pub course: Option<String>,
 
-    /// `Speed`: a string.
-    ///
-    /// Example: `"5g本品于5～10分钟内滴完"`
+    /// `Speed`; example: `"5g本品于5～10分钟内滴完"`
     pub speed: Option<String>,
 
-    /// `BeginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1660278229`
+    /// `BeginTime`; example: `1660278229`
     pub begin_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1660278229`
+    /// `EndTime`; example: `1660278229`
     pub end_time: Option<i64>,
 
-    /// `Package`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Package`; example: `"1"`
     pub package: Option<String>,
 
-    /// `PackageUnit`: a string.
-    ///
-    /// Example: `"粒"`
+    /// `PackageUnit`; example: `"粒"`
     pub package_unit: Option<String>,
 
-    /// `GroupInj`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GroupInj`; example: `"1"`
     pub group_inj: Option<String>,
 
-    /// `PrescriptionCharge`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PrescriptionCharge`; example: `"10"`
     pub prescription_charge: Option<String>,
 
-    /// `MedicationDays`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MedicationDays`; example: `"10"`
     pub medication_days: Option<String>,
 }
 
@@ -523,34 +345,22 @@ pub struct DrugUsage {
 /// Sent in the input of [`UploadDrugs`](super::UploadDrugs).
 #[tc_model]
 pub struct DurgPropertyInfo {
-    /// `DrugType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DrugType`; example: `1`
     pub drug_type: Option<i64>,
 
-    /// `AntibacterialType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AntibacterialType`; example: `1`
     pub antibacterial_type: Option<i64>,
 
-    /// `AntibacterialClass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AntibacterialClass`; example: `1`
     pub antibacterial_class: Option<i64>,
 
-    /// `SpeciallyDrugType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpeciallyDrugType`; example: `1`
     pub specially_drug_type: Option<i64>,
 
-    /// `IsBasicDrug`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBasicDrug`; example: `1`
     pub is_basic_drug: Option<i64>,
 
-    /// `ChargeType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChargeType`; example: `2`
     pub charge_type: Option<i64>,
 }
 
@@ -559,15 +369,10 @@ pub struct DurgPropertyInfo {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct EmrDiagnosises {
-    /// `DiagnosisName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"急性上呼吸道感染"`
+    /// `DiagnosisName`, required in requests; example: `"急性上呼吸道感染"`
     pub diagnosis_name: Option<String>,
 
-    /// `IcdCode`: a string.
-    ///
-    /// Example: `"J06.900"`
+    /// `IcdCode`; example: `"J06.900"`
     pub icd_code: Option<String>,
 }
 
@@ -576,9 +381,7 @@ pub struct EmrDiagnosises {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct EmrQuality {
-    /// `MissPhysicalExamination`: a list of strings.
-    ///
-    /// Example: `["体温","体重"]`
+    /// `MissPhysicalExamination`; example: `["体温","体重"]`
     pub miss_physical_examination: Option<Vec<String>>,
 }
 
@@ -587,7 +390,7 @@ pub struct EmrQuality {
 /// Sent in the input of [`GetDrugIndications`](super::GetDrugIndications).
 #[tc_model]
 pub struct GetDrugIndicationsReqData {
-    /// `Drugs`: a list of [`IndicationsDrug`] objects.
+    /// `Drugs`
     pub drugs: Option<Vec<IndicationsDrug>>,
 }
 
@@ -596,12 +399,10 @@ pub struct GetDrugIndicationsReqData {
 /// Returned in the output of [`GetDrugIndications`](super::GetDrugIndications).
 #[tc_model]
 pub struct GetDrugIndicationsResp {
-    /// `Indications`: a list of strings.
-    ///
-    /// Example: `["中耳炎","膀胱炎"]`
+    /// `Indications`; example: `["中耳炎","膀胱炎"]`
     pub indications: Option<Vec<String>>,
 
-    /// `DocInfos`: a list of [`DocInfo`] objects.
+    /// `DocInfos`
     pub doc_infos: Option<Vec<DocInfo>>,
 }
 
@@ -610,20 +411,13 @@ pub struct GetDrugIndicationsResp {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct HealthPrescriptions {
-    /// `Title`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"糖尿病健康处方"`
+    /// `Title`, always sent in responses; example: `"糖尿病健康处方"`
     pub title: Option<String>,
 
-    /// `Url`: a string.
-    /// Always sent in responses.
+    /// `Url`, always sent in responses
     pub url: Option<String>,
 
-    /// `KeyInformation`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2 型糖尿病是由于胰岛素分泌和/或作用缺陷引起的以血糖升高为特征的代谢病"`
+    /// `KeyInformation`, always sent in responses; example: `"2 型糖尿病是由于胰岛素分泌和/或作用缺陷引起的以血糖升高为特征的代谢病"`
     pub key_information: Option<String>,
 }
 
@@ -632,39 +426,25 @@ pub struct HealthPrescriptions {
 /// Sent in the input of [`GetDrugIndications`](super::GetDrugIndications).
 #[tc_model]
 pub struct IndicationsDrug {
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`; example: `"诺氟沙星片"`
     pub drug_name: String,
 
-    /// `Specifications`: a string.
-    ///
-    /// Example: `"0.1g*36片/盒"`
+    /// `Specifications`; example: `"0.1g*36片/盒"`
     pub specifications: String,
 
-    /// `ApprovalNumber`: a string.
-    ///
-    /// Example: `"国药准字H13022772"`
+    /// `ApprovalNumber`; example: `"国药准字H13022772"`
     pub approval_number: String,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"石药集团欧意药业有限公司"`
+    /// `Manufacturer`; example: `"石药集团欧意药业有限公司"`
     pub manufacturer: String,
 
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DrugId`; example: `"001"`
     pub drug_id: Option<String>,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `TradeName`; example: `"诺氟沙星片"`
     pub trade_name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -673,30 +453,19 @@ pub struct IndicationsDrug {
 /// Sent in the input of [`LoginHisTool`](super::LoginHisTool).
 #[tc_model]
 pub struct LoginData {
-    /// `DoctorId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"001"`
+    /// `DoctorId`, required in requests; example: `"001"`
     pub doctor_id: Option<String>,
 
-    /// `DoctorName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DoctorName`; example: `"张三"`
     pub doctor_name: Option<String>,
 
-    /// `DoctorLevel`: a string.
-    ///
-    /// Example: `"主治医师"`
+    /// `DoctorLevel`; example: `"主治医师"`
     pub doctor_level: Option<String>,
 
-    /// `DoctorDepartment`: a string.
-    ///
-    /// Example: `"消化内科"`
+    /// `DoctorDepartment`; example: `"消化内科"`
     pub doctor_department: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `DepartmentId`; example: `"001"`
     pub department_id: Option<String>,
 }
 
@@ -705,19 +474,13 @@ pub struct LoginData {
 /// Returned in the output of [`LoginHisTool`](super::LoginHisTool).
 #[tc_model]
 pub struct LoginDataResp {
-    /// `Token`: a string.
-    ///
-    /// Example: `"tai.MTAwMDY%3D.30100b80-42af-11eb-b203-19b451462f3"`
+    /// `Token`; example: `"tai.MTAwMDY%3D.30100b80-42af-11eb-b203-19b451462f3"`
     pub token: Option<String>,
 
-    /// `ExpiresIn`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpiresIn`; example: `7200`
     pub expires_in: Option<i64>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1730791776988`
+    /// `Timestamp`; example: `1730791776988`
     pub timestamp: Option<i64>,
 }
 
@@ -726,29 +489,19 @@ pub struct LoginDataResp {
 /// Sent in the input of [`LoginHisTool`](super::LoginHisTool).
 #[tc_model]
 pub struct LoginHeader {
-    /// `HospitalId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HospitalId`; example: `"1"`
     pub hospital_id: String,
 
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PartnerId`; example: `"1"`
     pub partner_id: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1730791776988`
+    /// `Timestamp`; example: `1730791776988`
     pub timestamp: i64,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"a4429249ae897d145d8f298ba6ece789194ef47d0b33768566209520f37eff5a"`
+    /// `Signature`; example: `"a4429249ae897d145d8f298ba6ece789194ef47d0b33768566209520f37eff5a"`
     pub signature: String,
 
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `PlatformId`; example: `"001"`
     pub platform_id: Option<String>,
 }
 
@@ -757,10 +510,7 @@ pub struct LoginHeader {
 /// Sent in the input of [`LoginOutHisTool`](super::LoginOutHisTool).
 #[tc_model]
 pub struct LoginOutData {
-    /// `Token`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tai.4d563878587a67774d44417a4e544d344e413d3d.bde7b67ce6954a3198842895f7b021cc"`
+    /// `Token`, required in requests; example: `"tai.4d563878587a67774d44417a4e544d344e413d3d.bde7b67ce6954a3198842895f7b021cc"`
     pub token: Option<String>,
 }
 
@@ -769,29 +519,19 @@ pub struct LoginOutData {
 /// Sent in the input of [`LoginOutHisTool`](super::LoginOutHisTool).
 #[tc_model]
 pub struct LoginOutHeader {
-    /// `PartnerId`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PartnerId`; example: `"2"`
     pub partner_id: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1577808000000`
+    /// `Timestamp`; example: `1577808000000`
     pub timestamp: i64,
 
-    /// `Signature`: a string.
-    ///
-    /// Example: `"48de97febe0404d2e763754836a460ca62929b01dcdcfd34cc5512528768eb38"`
+    /// `Signature`; example: `"48de97febe0404d2e763754836a460ca62929b01dcdcfd34cc5512528768eb38"`
     pub signature: String,
 
-    /// `HospitalId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `HospitalId`; example: `"001"`
     pub hospital_id: Option<String>,
 
-    /// `PlatformId`: a string.
-    ///
-    /// Example: `"800000000"`
+    /// `PlatformId`; example: `"800000000"`
     pub platform_id: Option<String>,
 }
 
@@ -800,9 +540,7 @@ pub struct LoginOutHeader {
 /// Returned in the output of [`LoginOutHisTool`](super::LoginOutHisTool).
 #[tc_model]
 pub struct LoginOutResponseData {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1577808000000`
+    /// `Timestamp`; example: `1577808000000`
     pub timestamp: Option<i64>,
 }
 
@@ -811,9 +549,7 @@ pub struct LoginOutResponseData {
 /// Returned in the output of [`UploadDrugs`](super::UploadDrugs).
 #[tc_model]
 pub struct OperateResp {
-    /// `Dummy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Dummy`; example: `true`
     pub dummy: bool,
 }
 
@@ -822,53 +558,31 @@ pub struct OperateResp {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct PatientBaseInfo {
-    /// `Sex`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"female"`
+    /// `Sex`, required in requests; example: `"female"`
     pub sex: Option<String>,
 
-    /// `Height`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"170"`
+    /// `Height`, required in requests; example: `"170"`
     pub height: Option<String>,
 
-    /// `Weight`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"110"`
+    /// `Weight`, required in requests; example: `"110"`
     pub weight: Option<String>,
 
-    /// `PatientId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"pid001"`
+    /// `PatientId`, required in requests; example: `"pid001"`
     pub patient_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `Age`: a string.
-    ///
-    /// Example: `"22y"`
+    /// `Age`; example: `"22y"`
     pub age: Option<String>,
 
-    /// `BirthPlace`: a string.
-    ///
-    /// Example: `"广州省深圳市"`
+    /// `BirthPlace`; example: `"广州省深圳市"`
     pub birth_place: Option<String>,
 
-    /// `LivePlace`: a string.
-    ///
-    /// Example: `"广州省深圳市"`
+    /// `LivePlace`; example: `"广州省深圳市"`
     pub live_place: Option<String>,
 
-    /// `BirthDay`: a string.
-    ///
-    /// Example: `"2000-01-01 00:00:00"`
+    /// `BirthDay`; example: `"2000-01-01 00:00:00"`
     pub birth_day: Option<String>,
 }
 
@@ -877,19 +591,13 @@ pub struct PatientBaseInfo {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct PatientFamilyHistory {
-    /// `FamilyDiseaseHistory`: a string.
-    ///
-    /// Example: `"父亲患糖尿病，与患者无类似疾病"`
+    /// `FamilyDiseaseHistory`; example: `"父亲患糖尿病，与患者无类似疾病"`
     pub family_disease_history: Option<String>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"父子"`
+    /// `Relation`; example: `"父子"`
     pub relation: Option<String>,
 
-    /// `CurrentSituation`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `CurrentSituation`; example: `"正常"`
     pub current_situation: Option<String>,
 }
 
@@ -898,14 +606,10 @@ pub struct PatientFamilyHistory {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct PatientHistory {
-    /// `DiseaseHistory`: a string.
-    ///
-    /// Example: `"反复阵发性头晕20余年"`
+    /// `DiseaseHistory`; example: `"反复阵发性头晕20余年"`
     pub disease_history: Option<String>,
 
-    /// `TreatmentHistory`: a string.
-    ///
-    /// Example: `"每日服用氯吡格雷75mg"`
+    /// `TreatmentHistory`; example: `"每日服用氯吡格雷75mg"`
     pub treatment_history: Option<String>,
 }
 
@@ -914,36 +618,22 @@ pub struct PatientHistory {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct PhysicalExam {
-    /// `Pulse`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"70"`
+    /// `Pulse`, required in requests; example: `"70"`
     pub pulse: Option<String>,
 
-    /// `Breathe`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20"`
+    /// `Breathe`, required in requests; example: `"20"`
     pub breathe: Option<String>,
 
-    /// `Weight`: a string.
-    ///
-    /// Example: `"65"`
+    /// `Weight`; example: `"65"`
     pub weight: Option<String>,
 
-    /// `BodyTemperature`: a string.
-    ///
-    /// Example: `"37.5"`
+    /// `BodyTemperature`; example: `"37.5"`
     pub body_temperature: Option<String>,
 
-    /// `DiastolicPressure`: a string.
-    ///
-    /// Example: `"70"`
+    /// `DiastolicPressure`; example: `"70"`
     pub diastolic_pressure: Option<String>,
 
-    /// `SystolicPressure`: a string.
-    ///
-    /// Example: `"110"`
+    /// `SystolicPressure`; example: `"110"`
     pub systolic_pressure: Option<String>,
 }
 
@@ -952,43 +642,40 @@ pub struct PhysicalExam {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct RationalDrugInfo {
-    /// `Hit`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Hit`, always sent in responses; example: `true`
     pub hit: Option<bool>,
 
-    /// `DrugUsages`: a list of [`RiskInfo`] objects.
+    /// `DrugUsages`
     pub drug_usages: Option<Vec<RiskInfo>>,
 
-    /// `DrugRepeats`: a list of [`RiskInfo`] objects.
+    /// `DrugRepeats`
     pub drug_repeats: Option<Vec<RiskInfo>>,
 
-    /// `DrugRoutes`: a list of [`RiskInfo`] objects.
+    /// `DrugRoutes`
     pub drug_routes: Option<Vec<RiskInfo>>,
 
-    /// `SpecialPopulations`: a list of [`RiskInfo`] objects.
+    /// `SpecialPopulations`
     pub special_populations: Option<Vec<RiskInfo>>,
 
-    /// `DrugTaboos`: a list of [`RiskInfo`] objects.
+    /// `DrugTaboos`
     pub drug_taboos: Option<Vec<RiskInfo>>,
 
-    /// `DrugInteractions`: a list of [`RiskInfo`] objects.
+    /// `DrugInteractions`
     pub drug_interactions: Option<Vec<RiskInfo>>,
 
-    /// `DrugIncompatibility`: a list of [`RiskInfo`] objects.
+    /// `DrugIncompatibility`
     pub drug_incompatibility: Option<Vec<RiskInfo>>,
 
-    /// `DrugAllergys`: a list of [`RiskInfo`] objects.
+    /// `DrugAllergys`
     pub drug_allergys: Option<Vec<RiskInfo>>,
 
-    /// `DrugIndications`: a list of [`RiskInfo`] objects.
+    /// `DrugIndications`
     pub drug_indications: Option<Vec<RiskInfo>>,
 
-    /// `Abnormals`: a list of [`Abnormals`] objects.
+    /// `Abnormals`
     pub abnormals: Option<Vec<Abnormals>>,
 
-    /// `DrugList`: a list of [`DrugList`] objects.
+    /// `DrugList`
     pub drug_list: Option<Vec<DrugList>>,
 }
 
@@ -997,19 +684,13 @@ pub struct RationalDrugInfo {
 /// Returned in the output of [`SmartDrugInfo`](super::SmartDrugInfo).
 #[tc_model]
 pub struct RecommendedUsage {
-    /// `UsageRoute`: a string.
-    ///
-    /// Example: `"口服"`
+    /// `UsageRoute`; example: `"口服"`
     pub usage_route: Option<String>,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"2.0,2.0,次,1.0"`
+    /// `Frequency`; example: `"2.0,2.0,次,1.0"`
     pub frequency: Option<String>,
 
-    /// `SingleDose`: a string.
-    ///
-    /// Example: `"400,400,mg"`
+    /// `SingleDose`; example: `"400,400,mg"`
     pub single_dose: Option<String>,
 }
 
@@ -1018,23 +699,16 @@ pub struct RecommendedUsage {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct RecordQuality {
-    /// `Hit`: a boolean.
-    /// Required in requests.
+    /// `Hit`, required in requests
     pub hit: Option<bool>,
 
-    /// `Completeness`: a string.
-    ///
-    /// Example: `"病历中存在完整性问题"`
+    /// `Completeness`; example: `"病历中存在完整性问题"`
     pub completeness: Option<String>,
 
-    /// `Timeliness`: a string.
-    ///
-    /// Example: `"病历中存在及时性问题"`
+    /// `Timeliness`; example: `"病历中存在及时性问题"`
     pub timeliness: Option<String>,
 
-    /// `Logical`: a string.
-    ///
-    /// Example: `"病历中怀孕术语书写不规范，建议规范书写为：妊娠；"`
+    /// `Logical`; example: `"病历中怀孕术语书写不规范，建议规范书写为：妊娠；"`
     pub logical: Option<String>,
 }
 
@@ -1043,14 +717,10 @@ pub struct RecordQuality {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct ReferralInfo {
-    /// `Hit`: a boolean.
-    /// Required in requests.
+    /// `Hit`, required in requests
     pub hit: Option<bool>,
 
-    /// `Tips`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"该患者患有急性上呼吸道感染，超出诊疗范围，建议转诊"`
+    /// `Tips`, required in requests; example: `"该患者患有急性上呼吸道感染，超出诊疗范围，建议转诊"`
     pub tips: Option<String>,
 }
 
@@ -1059,73 +729,49 @@ pub struct ReferralInfo {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct RequestCase {
-    /// `CaseType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `CaseType`, required in requests; example: `0`
     pub case_type: Option<i64>,
 
-    /// `ChiefComplaint`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"头疼一天"`
+    /// `ChiefComplaint`, required in requests; example: `"头疼一天"`
     pub chief_complaint: Option<String>,
 
-    /// `Department`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"口腔科"`
+    /// `Department`, required in requests; example: `"口腔科"`
     pub department: Option<String>,
 
-    /// `CaseId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"a123"`
+    /// `CaseId`, required in requests; example: `"a123"`
     pub case_id: Option<String>,
 
-    /// `CaseTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2022-08-11 16:57:28"`
+    /// `CaseTime`, required in requests; example: `"2022-08-11 16:57:28"`
     pub case_time: Option<String>,
 
-    /// `VisitId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vid001"`
+    /// `VisitId`, required in requests; example: `"vid001"`
     pub visit_id: Option<String>,
 
-    /// `PatientBaseinfo`: a [`PatientBaseInfo`].
-    /// Required in requests.
+    /// `PatientBaseinfo`, required in requests
     pub patient_baseinfo: Option<PatientBaseInfo>,
 
-    /// `DoctorInfo`: a [`DoctorInfo`].
-    /// Required in requests.
+    /// `DoctorInfo`, required in requests
     pub doctor_info: Option<DoctorInfo>,
 
-    /// `PresentIllness`: a string.
-    ///
-    /// Example: `"胸痛5年；支气管扩张2年；一月前出现过一过性高血糖昏迷。"`
+    /// `PresentIllness`; example: `"胸痛5年；支气管扩张2年；一月前出现过一过性高血糖昏迷。"`
     pub present_illness: Option<String>,
 
-    /// `PatientOther`: a string.
-    ///
-    /// Example: `"花粉过敏"`
+    /// `PatientOther`; example: `"花粉过敏"`
     pub patient_other: Option<String>,
 
-    /// `PatientHistory`: a [`PatientHistory`].
+    /// `PatientHistory`
     pub patient_history: Option<PatientHistory>,
 
-    /// `PatientFamilyHistory`: a [`PatientFamilyHistory`].
+    /// `PatientFamilyHistory`
     pub patient_family_history: Option<PatientFamilyHistory>,
 
-    /// `PhysicalExam`: a [`PhysicalExam`].
+    /// `PhysicalExam`
     pub physical_exam: Option<PhysicalExam>,
 
-    /// `EmrDiagnosises`: a list of [`EmrDiagnosises`] objects.
+    /// `EmrDiagnosises`
     pub emr_diagnosises: Option<Vec<EmrDiagnosises>>,
 
-    /// `Prescriptions`: a list of [`DrugUsage`] objects.
+    /// `Prescriptions`
     pub prescriptions: Option<Vec<DrugUsage>>,
 }
 
@@ -1134,43 +780,25 @@ pub struct RequestCase {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct RiskInfo {
-    /// `DrugId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"d001"`
+    /// `DrugId`, always sent in responses; example: `"d001"`
     pub drug_id: Option<String>,
 
-    /// `DrugName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"硝苯地平缓释片(Ⅰ)"`
+    /// `DrugName`, always sent in responses; example: `"硝苯地平缓释片(Ⅰ)"`
     pub drug_name: Option<String>,
 
-    /// `RiskLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"低级风险"`
+    /// `RiskLevel`, always sent in responses; example: `"低级风险"`
     pub risk_level: Option<String>,
 
-    /// `RiskTips`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"使用硝苯地平缓释片(Ⅰ)需定期检查"`
+    /// `RiskTips`, always sent in responses; example: `"使用硝苯地平缓释片(Ⅰ)需定期检查"`
     pub risk_tips: Option<String>,
 
-    /// `FdaLevel`: a string.
-    ///
-    /// Example: `"A"`
+    /// `FdaLevel`; example: `"A"`
     pub fda_level: Option<String>,
 
-    /// `RelatedDrugName`: a string.
-    ///
-    /// Example: `"马来酸依那普利片"`
+    /// `RelatedDrugName`; example: `"马来酸依那普利片"`
     pub related_drug_name: Option<String>,
 
-    /// `RelatedPrescriptionId`: a string.
-    ///
-    /// Example: `"p001"`
+    /// `RelatedPrescriptionId`; example: `"p001"`
     pub related_prescription_id: Option<String>,
 }
 
@@ -1179,43 +807,25 @@ pub struct RiskInfo {
 /// Sent in the input of [`SmartDrugInfo`](super::SmartDrugInfo).
 #[tc_model]
 pub struct SmartDrugInfoData {
-    /// `DrugName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`, required in requests; example: `"诺氟沙星片"`
     pub drug_name: Option<String>,
 
-    /// `Specifications`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0.1g*36片/盒"`
+    /// `Specifications`, required in requests; example: `"0.1g*36片/盒"`
     pub specifications: Option<String>,
 
-    /// `ApprovalNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"国药准字H13022772"`
+    /// `ApprovalNumber`, required in requests; example: `"国药准字H13022772"`
     pub approval_number: Option<String>,
 
-    /// `Manufacturer`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"石药集团欧意药业有限公司"`
+    /// `Manufacturer`, required in requests; example: `"石药集团欧意药业有限公司"`
     pub manufacturer: Option<String>,
 
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"d001"`
+    /// `DrugId`; example: `"d001"`
     pub drug_id: Option<String>,
 
-    /// `Diagnosis`: a string.
-    ///
-    /// Example: `"尿路感染"`
+    /// `Diagnosis`; example: `"尿路感染"`
     pub diagnosis: Option<String>,
 
-    /// `Age`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Age`; example: `20`
     pub age: Option<f64>,
 }
 
@@ -1224,228 +834,142 @@ pub struct SmartDrugInfoData {
 /// Returned in the output of [`SmartDrugInfo`](super::SmartDrugInfo).
 #[tc_model]
 pub struct SmartDrugInfoResp {
-    /// `DrugId`: a string.
-    ///
-    /// Example: `"d001"`
+    /// `DrugId`; example: `"d001"`
     pub drug_id: Option<String>,
 
-    /// `SequenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `10031837`
+    /// `SequenceId`; example: `10031837`
     pub sequence_id: Option<i64>,
 
-    /// `DrugHashId`: a string.
-    ///
-    /// Example: `"3f8ce4e9cbc3ab786bb48f8f9ea252df1eec9e92"`
+    /// `DrugHashId`; example: `"3f8ce4e9cbc3ab786bb48f8f9ea252df1eec9e92"`
     pub drug_hash_id: Option<String>,
 
-    /// `ImgUrl`: a string.
+    /// `ImgUrl`
     pub img_url: Option<String>,
 
-    /// `DrugName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `DrugName`; example: `"诺氟沙星片"`
     pub drug_name: Option<String>,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `TradeName`; example: `"诺氟沙星片"`
     pub trade_name: Option<String>,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"Norfloxacin Tablets"`
+    /// `EnglishName`; example: `"Norfloxacin Tablets"`
     pub english_name: Option<String>,
 
-    /// `EnglishTradeName`: a string.
-    ///
-    /// Example: `"Norfloxacin Tablets"`
+    /// `EnglishTradeName`; example: `"Norfloxacin Tablets"`
     pub english_trade_name: Option<String>,
 
-    /// `Pinyin`: a string.
-    ///
-    /// Example: `"NuoFuShaXingPian"`
+    /// `Pinyin`; example: `"NuoFuShaXingPian"`
     pub pinyin: Option<String>,
 
-    /// `OtherNames`: a string.
-    ///
-    /// Example: `"诺氟沙星片"`
+    /// `OtherNames`; example: `"诺氟沙星片"`
     pub other_names: Option<String>,
 
-    /// `ChemicalName`: a string.
-    ///
-    /// Example: `"1-乙基-6-氢-1,4-二氢-4-氧代-7-(1-哌嗪基)-3-喹啉羧酸"`
+    /// `ChemicalName`; example: `"1-乙基-6-氢-1,4-二氢-4-氧代-7-(1-哌嗪基)-3-喹啉羧酸"`
     pub chemical_name: Option<String>,
 
-    /// `EnglishChemicalName`: a string.
-    ///
-    /// Example: `"NORFLOXACIN"`
+    /// `EnglishChemicalName`; example: `"NORFLOXACIN"`
     pub english_chemical_name: Option<String>,
 
-    /// `ApprovalNumber`: a string.
-    ///
-    /// Example: `"国药准字H13022772"`
+    /// `ApprovalNumber`; example: `"国药准字H13022772"`
     pub approval_number: Option<String>,
 
-    /// `Property`: a string.
-    ///
-    /// Example: `"抗生素"`
+    /// `Property`; example: `"抗生素"`
     pub property: Option<String>,
 
-    /// `Ingredients`: a string.
-    ///
-    /// Example: `"喹啉羧酸"`
+    /// `Ingredients`; example: `"喹啉羧酸"`
     pub ingredients: Option<String>,
 
-    /// `PhenotypicTrait`: a string.
-    ///
-    /// Example: `"本品为糖衣片。除去糖衣后显淡黄色。对光、热、湿较稳定。"`
+    /// `PhenotypicTrait`; example: `"本品为糖衣片。除去糖衣后显淡黄色。对光、热、湿较稳定。"`
     pub phenotypic_trait: Option<String>,
 
-    /// `Indications`: a string.
-    ///
-    /// Example: `"适用于敏感细菌所引起的急、慢性肾盂肾炎..."`
+    /// `Indications`; example: `"适用于敏感细菌所引起的急、慢性肾盂肾炎..."`
     pub indications: Option<String>,
 
-    /// `Specifications`: a string.
-    ///
-    /// Example: `"0.1g*24片/盒"`
+    /// `Specifications`; example: `"0.1g*24片/盒"`
     pub specifications: Option<String>,
 
-    /// `UsageAndDosage`: a string.
-    ///
-    /// Example: `"空腹口服：成人一次0.1～0.2g，一日3～4次；重症酌情加量，一日1.6g，分4次服用。"`
+    /// `UsageAndDosage`; example: `"空腹口服：成人一次0.1～0.2g，一日3～4次；重症酌情加量，一日1.6g，分4次服用。"`
     pub usage_and_dosage: Option<String>,
 
-    /// `RecommendedUsage`: a [`RecommendedUsage`].
+    /// `RecommendedUsage`
     pub recommended_usage: Option<RecommendedUsage>,
 
-    /// `AdverseReaction`: a string.
-    ///
-    /// Example: `"可偶有头晕、头痛及消化道反应等症状，个别病人可有血清谷丙氨基转移酶及尿素氮升高..."`
+    /// `AdverseReaction`; example: `"可偶有头晕、头痛及消化道反应等症状，个别病人可有血清谷丙氨基转移酶及尿素氮升高..."`
     pub adverse_reaction: Option<String>,
 
-    /// `Contraindication`: a string.
-    ///
-    /// Example: `"对本品及氟喹诺酮类药过敏的患者禁用。"`
+    /// `Contraindication`; example: `"对本品及氟喹诺酮类药过敏的患者禁用。"`
     pub contraindication: Option<String>,
 
-    /// `Attentions`: a string.
-    ///
-    /// Example: `"有过敏史者及严重肾功能不全者慎用石药诺氟沙星片。"`
+    /// `Attentions`; example: `"有过敏史者及严重肾功能不全者慎用石药诺氟沙星片。"`
     pub attentions: Option<String>,
 
-    /// `Overdose`: a string.
-    ///
-    /// Example: `"尚不明确。"`
+    /// `Overdose`; example: `"尚不明确。"`
     pub overdose: Option<String>,
 
-    /// `PregnantAndLactatingWomen`: a string.
-    ///
-    /// Example: `"曾用猴进行繁殖研究，剂量高达人用量的10倍，发现本品可致流产..."`
+    /// `PregnantAndLactatingWomen`; example: `"曾用猴进行繁殖研究，剂量高达人用量的10倍，发现本品可致流产..."`
     pub pregnant_and_lactating_women: Option<String>,
 
-    /// `ElderlyPatients`: a string.
-    ///
-    /// Example: `"老年患者常有肾功能减退，因本品部分经肾排出，需减量应用。"`
+    /// `ElderlyPatients`; example: `"老年患者常有肾功能减退，因本品部分经肾排出，需减量应用。"`
     pub elderly_patients: Option<String>,
 
-    /// `PediatricDrugs`: a string.
-    ///
-    /// Example: `"18岁以下的患者禁用。"`
+    /// `PediatricDrugs`; example: `"18岁以下的患者禁用。"`
     pub pediatric_drugs: Option<String>,
 
-    /// `Interactions`: a string.
-    ///
-    /// Example: `"1．尿碱化剂可减低本品在尿中的溶解度，导致结晶尿和肾毒性。"`
+    /// `Interactions`; example: `"1．尿碱化剂可减低本品在尿中的溶解度，导致结晶尿和肾毒性。"`
     pub interactions: Option<String>,
 
-    /// `ClinicalResearch`: a string.
-    ///
-    /// Example: `"药理作用：诺氟沙星通过抑制细菌DNA旋转酶..."`
+    /// `ClinicalResearch`; example: `"药理作用：诺氟沙星通过抑制细菌DNA旋转酶..."`
     pub clinical_research: Option<String>,
 
-    /// `PharmacologyToxicology`: a string.
-    ///
-    /// Example: `"本品为氟喹诺酮类抗菌药，具有广谱抗菌作用..."`
+    /// `PharmacologyToxicology`; example: `"本品为氟喹诺酮类抗菌药，具有广谱抗菌作用..."`
     pub pharmacology_toxicology: Option<String>,
 
-    /// `Pharmacokinetics`: a string.
-    ///
-    /// Example: `"健康成人空腹一次口服本品0.4克，1～2小时血药峰浓度(Cmax)为1.32mg/ml，8小时后尚有0.33μg/ml..."`
+    /// `Pharmacokinetics`; example: `"健康成人空腹一次口服本品0.4克，1～2小时血药峰浓度(Cmax)为1.32mg/ml，8小时后尚有0.33μg/ml..."`
     pub pharmacokinetics: Option<String>,
 
-    /// `Warning`: a string.
-    ///
-    /// Example: `"对本品及氟喹诺酮类药过敏患者禁用。"`
+    /// `Warning`; example: `"对本品及氟喹诺酮类药过敏患者禁用。"`
     pub warning: Option<String>,
 
-    /// `ExpireDate`: a string.
-    ///
-    /// Example: `"24 月"`
+    /// `ExpireDate`; example: `"24 月"`
     pub expire_date: Option<String>,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"遮光，密封保存。"`
+    /// `Storage`; example: `"遮光，密封保存。"`
     pub storage: Option<String>,
 
-    /// `Pack`: a string.
-    ///
-    /// Example: `"铝塑泡罩包装，12片/板×2板/盒。"`
+    /// `Pack`; example: `"铝塑泡罩包装，12片/板×2板/盒。"`
     pub pack: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"石药集团欧意药业有限公司"`
+    /// `Manufacturer`; example: `"石药集团欧意药业有限公司"`
     pub manufacturer: Option<String>,
 
-    /// `ManufacturerAddress`: a string.
-    ///
-    /// Example: `"河北省石家庄市经济技术开发区扬子路6号"`
+    /// `ManufacturerAddress`; example: `"河北省石家庄市经济技术开发区扬子路6号"`
     pub manufacturer_address: Option<String>,
 
-    /// `ManufacturerPhone`: a string.
-    ///
-    /// Example: `"0311-85900000"`
+    /// `ManufacturerPhone`; example: `"0311-85900000"`
     pub manufacturer_phone: Option<String>,
 
-    /// `ManufacturerEmail`: a string.
-    ///
-    /// Example: `"info@cspc.com"`
+    /// `ManufacturerEmail`; example: `"info@cspc.com"`
     pub manufacturer_email: Option<String>,
 
-    /// `ManufacturerWebsite`: a string.
-    ///
-    /// Example: `"http://www.cspc.com"`
+    /// `ManufacturerWebsite`; example: `"http://www.cspc.com"`
     pub manufacturer_website: Option<String>,
 
-    /// `DocRevisionTime`: a string.
-    ///
-    /// Example: `"2021年6月8日"`
+    /// `DocRevisionTime`; example: `"2021年6月8日"`
     pub doc_revision_time: Option<String>,
 
-    /// `References`: a string.
+    /// `References`
     pub references: Option<String>,
 
-    /// `DrugDosageForm`: a string.
-    ///
-    /// Example: `"片剂"`
+    /// `DrugDosageForm`; example: `"片剂"`
     pub drug_dosage_form: Option<String>,
 
-    /// `DrugRoute`: a string.
-    ///
-    /// Example: `"po"`
+    /// `DrugRoute`; example: `"po"`
     pub drug_route: Option<String>,
 
-    /// `DrugBasicCode`: a string.
-    ///
-    /// Example: `"86903937000184"`
+    /// `DrugBasicCode`; example: `"86903937000184"`
     pub drug_basic_code: Option<String>,
 
-    /// `OctTag`: a string.
-    ///
-    /// Example: `"甲类"`
+    /// `OctTag`; example: `"甲类"`
     pub oct_tag: Option<String>,
 }
 
@@ -1454,14 +978,10 @@ pub struct SmartDrugInfoResp {
 /// Sent in the input of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct SmartPredictReqData {
-    /// `RequestCase`: a [`RequestCase`].
-    /// Required in requests.
+    /// `RequestCase`, required in requests
     pub request_case: Option<RequestCase>,
 
-    /// `RequestType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `RequestType`, required in requests; example: `0`
     pub request_type: Option<i64>,
 }
 
@@ -1470,10 +990,10 @@ pub struct SmartPredictReqData {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct SmartPredictRespData {
-    /// `DiagnosisInfo`: a [`DiagnosisInfo`].
+    /// `DiagnosisInfo`
     pub diagnosis_info: Option<DiagnosisInfo>,
 
-    /// `RationalDrugInfo`: a [`RationalDrugInfo`].
+    /// `RationalDrugInfo`
     pub rational_drug_info: Option<RationalDrugInfo>,
 }
 
@@ -1482,44 +1002,25 @@ pub struct SmartPredictRespData {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct SuspectedDiagnosis {
-    /// `DiseaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"高血压"`
+    /// `DiseaseName`, required in requests; example: `"高血压"`
     pub disease_name: Option<String>,
 
-    /// `IcdCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"404"`
+    /// `IcdCode`, required in requests; example: `"404"`
     pub icd_code: Option<String>,
 
-    /// `Symptom`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"头晕，头痛，颈项板紧，疲劳，心悸，视物模糊，胸闷，心绞痛，气短，多汗，鼻出血"`
+    /// `Symptom`, required in requests; example: `"头晕，头痛，颈项板紧，疲劳，心悸，视物模糊，胸闷，心绞痛，气短，多汗，鼻出血"`
     pub symptom: Option<String>,
 
-    /// `Physi`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"心界扩大，第二心音亢进，血管杂音"`
+    /// `Physi`, required in requests; example: `"心界扩大，第二心音亢进，血管杂音"`
     pub physi: Option<String>,
 
-    /// `Inspection`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"心电图，肝功能"`
+    /// `Inspection`, required in requests; example: `"心电图，肝功能"`
     pub inspection: Option<String>,
 
-    /// `DiseaseGuideInfo`: a string.
-    /// Required in requests.
+    /// `DiseaseGuideInfo`, required in requests
     pub disease_guide_info: Option<String>,
 
-    /// `Probability`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.25`
+    /// `Probability`, required in requests; example: `0.25`
     pub probability: Option<f64>,
 }
 
@@ -1528,12 +1029,10 @@ pub struct SuspectedDiagnosis {
 /// Sent in the input of [`SyncDepartment`](super::SyncDepartment).
 #[tc_model]
 pub struct SyncDepartmentData {
-    /// `Cmd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cmd`; example: `1`
     pub cmd: Option<i64>,
 
-    /// `List`: a list of [`Department`] objects.
+    /// `List`
     pub list: Option<Vec<Department>>,
 }
 
@@ -1542,7 +1041,7 @@ pub struct SyncDepartmentData {
 /// Returned in the output of [`SyncDepartment`](super::SyncDepartment).
 #[tc_model]
 pub struct SyncDepartmentRespData {
-    /// `List`: a list of [`Department`] objects.
+    /// `List`
     pub list: Option<Vec<Department>>,
 }
 
@@ -1551,17 +1050,13 @@ pub struct SyncDepartmentRespData {
 /// Sent in the input of [`SyncStandardDict`](super::SyncStandardDict).
 #[tc_model]
 pub struct SyncDictData {
-    /// `HospitalId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `HospitalId`; example: `"001"`
     pub hospital_id: Option<String>,
 
-    /// `DictType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DictType`; example: `1`
     pub dict_type: Option<i64>,
 
-    /// `Dicts`: a list of [`Dict`] objects.
+    /// `Dicts`
     pub dicts: Option<Vec<Dict>>,
 }
 
@@ -1570,30 +1065,19 @@ pub struct SyncDictData {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct TreatmentGuide {
-    /// `DoctorDiagnosis`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"急性上呼吸道感染"`
+    /// `DoctorDiagnosis`, required in requests; example: `"急性上呼吸道感染"`
     pub doctor_diagnosis: Option<String>,
 
-    /// `DiseaseName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"急性上呼吸道感染"`
+    /// `DiseaseName`, required in requests; example: `"急性上呼吸道感染"`
     pub disease_name: Option<String>,
 
-    /// `TreatDetailUrl`: a string.
-    /// Required in requests.
+    /// `TreatDetailUrl`, required in requests
     pub treat_detail_url: Option<String>,
 
-    /// `TreatPlan`: a string.
-    /// Required in requests.
+    /// `TreatPlan`, required in requests
     pub treat_plan: Option<String>,
 
-    /// `TreatPrinciple`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"目前无特效抗病毒药物,以对症治疗为主,同时戒烟、注意休息、多饮水、保持室内空气流通和防治继发性细菌感染。"`
+    /// `TreatPrinciple`, required in requests; example: `"目前无特效抗病毒药物,以对症治疗为主,同时戒烟、注意休息、多饮水、保持室内空气流通和防治继发性细菌感染。"`
     pub treat_principle: Option<String>,
 }
 
@@ -1602,7 +1086,7 @@ pub struct TreatmentGuide {
 /// Sent in the input of [`UploadDrugs`](super::UploadDrugs).
 #[tc_model]
 pub struct UploadDrugData {
-    /// `Drugs`: a list of [`Drug`] objects.
+    /// `Drugs`
     pub drugs: Option<Vec<Drug>>,
 }
 
@@ -1611,15 +1095,9 @@ pub struct UploadDrugData {
 /// Returned in the output of [`SmartPredict`](super::SmartPredict).
 #[tc_model]
 pub struct VitalSignsInfo {
-    /// `Hit`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Hit`, required in requests; example: `true`
     pub hit: Option<bool>,
 
-    /// `Tips`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"正常体温范围通常在36.1°C到37.2°C之间"`
+    /// `Tips`, required in requests; example: `"正常体温范围通常在36.1°C到37.2°C之间"`
     pub tips: Option<String>,
 }

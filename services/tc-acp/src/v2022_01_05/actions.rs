@@ -7,111 +7,78 @@ use super::models;
 /// The `CreateAppScanTask` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`CreateAppScanTaskResponse`].
-/// The codes it documents are in [`CreateAppScanTaskError`](super::errors::CreateAppScanTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=CreateAppScanTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "CreateAppScanTask",
     output = CreateAppScanTaskResponse,
-    error = super::errors::CreateAppScanTaskError
+    error = super::errors::AcpErrorCode
 )]
 pub struct CreateAppScanTask {
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"com.test.app"`
+    /// `AppPackage`; example: `"com.test.app"`
     pub app_package: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试App"`
+    /// `AppName`; example: `"测试App"`
     pub app_name: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `AppVersion`; example: `"v1.0"`
     pub app_version: Option<String>,
 
-    /// `FileID`: a string.
-    ///
-    /// Example: `"673d29c2f70b40c18d88******141"`
+    /// `FileID`; example: `"673d29c2f70b40c18d88******141"`
     #[tc(rename = "FileID")]
     pub file_id: Option<String>,
 
-    /// `AppDownloadUrl`: a string.
-    ///
-    /// Example: `"https://bma-privacy****.apk"`
+    /// `AppDownloadUrl`; example: `"https://bma-privacy****.apk"`
     pub app_download_url: Option<String>,
 
-    /// `PrivacyTextUrl`: a string.
-    ///
-    /// Example: `"https://bma-privacy****.txt"`
+    /// `PrivacyTextUrl`; example: `"https://bma-privacy****.txt"`
     pub privacy_text_url: Option<String>,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactName`; example: `"张三"`
     pub contact_name: Option<String>,
 
-    /// `TelNumber`: a string.
-    ///
-    /// Example: `"138XXXXXXXX"`
+    /// `TelNumber`; example: `"138XXXXXXXX"`
     pub tel_number: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"user****@tencent.com"`
+    /// `Email`; example: `"user****@tencent.com"`
     pub email: Option<String>,
 
-    /// `CorpName`: a string.
-    ///
-    /// Example: `"****科技有限公司"`
+    /// `CorpName`; example: `"****科技有限公司"`
     pub corp_name: Option<String>,
 
-    /// `SalesPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SalesPerson`; example: `"张三"`
     pub sales_person: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Remark备注信息"`
+    /// `Remark`; example: `"Remark备注信息"`
     pub remark: Option<String>,
 
-    /// `IsAgreePrivacy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAgreePrivacy`; example: `1`
     pub is_agree_privacy: Option<i64>,
 
-    /// `PrivacyTextName`: a string.
-    ///
-    /// Example: `"隐私申明文本.txt"`
+    /// `PrivacyTextName`; example: `"隐私申明文本.txt"`
     pub privacy_text_name: Option<String>,
 
-    /// `AppSha1`: a string.
-    ///
-    /// Example: `"软件Sha1值"`
+    /// `AppSha1`; example: `"软件Sha1值"`
     pub app_sha1: Option<String>,
 
-    /// `PrivacyTextMD5`: a string.
-    ///
-    /// Example: `"隐私申明文本md5"`
+    /// `PrivacyTextMD5`; example: `"隐私申明文本md5"`
     #[tc(rename = "PrivacyTextMD5")]
     pub privacy_text_md5: Option<String>,
 }
@@ -119,14 +86,10 @@ pub struct CreateAppScanTask {
 /// What a successful [`CreateAppScanTask`] call returns.
 #[tc_model]
 pub struct CreateAppScanTaskResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -137,77 +100,58 @@ pub struct CreateAppScanTaskResponse {
 /// The `CreateAppScanTaskRepeat` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`CreateAppScanTaskRepeatResponse`].
-/// The codes it documents are in [`CreateAppScanTaskRepeatError`](super::errors::CreateAppScanTaskRepeatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=CreateAppScanTaskRepeat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "CreateAppScanTaskRepeat",
     output = CreateAppScanTaskRepeatResponse,
-    error = super::errors::CreateAppScanTaskRepeatError
+    error = super::errors::AcpErrorCode
 )]
 pub struct CreateAppScanTaskRepeat {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `OrgTaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `OrgTaskID`; example: `"170143813*******360"`
     #[tc(rename = "OrgTaskID")]
     pub org_task_id: String,
 
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"com.test.app"`
+    /// `AppPackage`; example: `"com.test.app"`
     pub app_package: Option<String>,
 
-    /// `FileID`: a string.
-    ///
-    /// Example: `"673d29c2f70b40c18d88******141"`
+    /// `FileID`; example: `"673d29c2f70b40c18d88******141"`
     #[tc(rename = "FileID")]
     pub file_id: Option<String>,
 
-    /// `AppDownloadUrl`: a string.
-    ///
-    /// Example: `"https://bma-privacy****.apk"`
+    /// `AppDownloadUrl`; example: `"https://bma-privacy****.apk"`
     pub app_download_url: Option<String>,
 
-    /// `PrivacyTextUrl`: a string.
-    ///
-    /// Example: `"https://bma-privacy****.txt"`
+    /// `PrivacyTextUrl`; example: `"https://bma-privacy****.txt"`
     pub privacy_text_url: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试App"`
+    /// `AppName`; example: `"测试App"`
     pub app_name: Option<String>,
 
-    /// `PrivacyTextName`: a string.
-    ///
-    /// Example: `"隐私申明文本.txt"`
+    /// `PrivacyTextName`; example: `"隐私申明文本.txt"`
     pub privacy_text_name: Option<String>,
 
-    /// `AppSha1`: a string.
-    ///
-    /// Example: `"软件Sha1值"`
+    /// `AppSha1`; example: `"软件Sha1值"`
     pub app_sha1: Option<String>,
 
-    /// `PrivacyTextMD5`: a string.
-    ///
-    /// Example: `"隐私申明文本md5"`
+    /// `PrivacyTextMD5`; example: `"隐私申明文本md5"`
     #[tc(rename = "PrivacyTextMD5")]
     pub privacy_text_md5: Option<String>,
 }
@@ -215,14 +159,10 @@ pub struct CreateAppScanTaskRepeat {
 /// What a successful [`CreateAppScanTaskRepeat`] call returns.
 #[tc_model]
 pub struct CreateAppScanTaskRepeatResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"170143813*******360"`
+    /// `TaskID`; example: `"170143813*******360"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
@@ -233,46 +173,40 @@ pub struct CreateAppScanTaskRepeatResponse {
 /// The `DescribeChannelTaskReportUrl` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeChannelTaskReportUrlResponse`].
-/// The codes it documents are in [`DescribeChannelTaskReportUrlError`](super::errors::DescribeChannelTaskReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeChannelTaskReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::AcpErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::AcpErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeChannelTaskReportUrl",
     output = DescribeChannelTaskReportUrlResponse,
-    error = super::errors::DescribeChannelTaskReportUrlError
+    error = super::errors::AcpErrorCode
 )]
 pub struct DescribeChannelTaskReportUrl {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"6bb56a09278740bc80c5dc6dab783eff"`
+    /// `TaskID`; example: `"6bb56a09278740bc80c5dc6dab783eff"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: i64,
 
-    /// `AppMD5`: a string.
-    ///
-    /// Example: `"d7849918ab117b2857d6335a76eceea8"`
+    /// `AppMD5`; example: `"d7849918ab117b2857d6335a76eceea8"`
     #[tc(rename = "AppMD5")]
     pub app_md5: String,
 }
@@ -280,19 +214,13 @@ pub struct DescribeChannelTaskReportUrl {
 /// What a successful [`DescribeChannelTaskReportUrl`] call returns.
 #[tc_model]
 pub struct DescribeChannelTaskReportUrlResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.xxxx.com/report.pdf"`
+    /// `ReportUrl`; example: `"https://xxxx.xxxx.com/report.pdf"`
     pub report_url: String,
 
-    /// `ReportTitle`: a string.
-    ///
-    /// Example: `"xxxx诊断报告"`
+    /// `ReportTitle`; example: `"xxxx诊断报告"`
     pub report_title: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -302,49 +230,42 @@ pub struct DescribeChannelTaskReportUrlResponse {
 /// The `DescribeFileTicket` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeFileTicketResponse`].
-/// The codes it documents are in [`DescribeFileTicketError`](super::errors::DescribeFileTicketError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeFileTicket)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::AcpErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeFileTicket",
     output = DescribeFileTicketResponse,
-    error = super::errors::DescribeFileTicketError
+    error = super::errors::AcpErrorCode
 )]
 pub struct DescribeFileTicket {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 }
 
 /// What a successful [`DescribeFileTicket`] call returns.
 #[tc_model]
 pub struct DescribeFileTicketResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `UploadUrl`: a string.
-    ///
-    /// Example: `"https://private-7****2.gzc.vod.tencent-cloud.com/52423182d35"`
+    /// `UploadUrl`; example: `"https://private-7****2.gzc.vod.tencent-cloud.com/52423182d35"`
     pub upload_url: String,
 
-    /// `UploadSign`: a string.
-    ///
-    /// Example: `"q-sign-algorithm=sha1&q-ak=BY..."`
+    /// `UploadSign`; example: `"q-sign-algorithm=sha1&q-ak=BY..."`
     pub upload_sign: String,
 
-    /// `FildID`: a string.
-    ///
-    /// Example: `"170143860"`
+    /// `FildID`; example: `"170143860"`
     #[tc(rename = "FildID")]
     pub fild_id: String,
 
@@ -355,47 +276,42 @@ pub struct DescribeFileTicketResponse {
 /// The `DescribeResourceUsageInfo` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeResourceUsageInfoResponse`].
-/// The codes it documents are in [`DescribeResourceUsageInfoError`](super::errors::DescribeResourceUsageInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeResourceUsageInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeResourceUsageInfo",
     output = DescribeResourceUsageInfoResponse,
-    error = super::errors::DescribeResourceUsageInfoError
+    error = super::errors::AcpErrorCode
 )]
 pub struct DescribeResourceUsageInfo {
-    /// `PriceName`: a string.
-    ///
-    /// Example: `"sp_011886_maats_inquire"`
+    /// `PriceName`; example: `"sp_011886_maats_inquire"`
     pub price_name: Option<String>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: Option<i64>,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: Option<i64>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: Option<i64>,
 }
 
 /// What a successful [`DescribeResourceUsageInfo`] call returns.
 #[tc_model]
 pub struct DescribeResourceUsageInfoResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Data`: a [`ResourceUsageInfoData`](super::models::ResourceUsageInfoData).
+    /// `Data`
     pub data: models::ResourceUsageInfoData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -405,15 +321,20 @@ pub struct DescribeResourceUsageInfoResponse {
 /// The `DescribeScanTaskList` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeScanTaskListResponse`].
-/// The codes it documents are in [`DescribeScanTaskListError`](super::errors::DescribeScanTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeScanTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeScanTaskList",
     output = DescribeScanTaskListResponse,
-    error = super::errors::DescribeScanTaskListError,
+    error = super::errors::AcpErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -423,66 +344,44 @@ pub struct DescribeResourceUsageInfoResponse {
     )
 )]
 pub struct DescribeScanTaskList {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Source`; example: `-1`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Platform`; example: `2`
     pub platform: i64,
 
-    /// `TaskStatuses`: a string.
-    ///
-    /// Example: `"1,2,3"`
+    /// `TaskStatuses`; example: `"1,2,3"`
     pub task_statuses: String,
 
-    /// `TaskTypes`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `TaskTypes`; example: `"0,1"`
     pub task_types: String,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"xxxx应用"`
+    /// `AppName`; example: `"xxxx应用"`
     pub app_name: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-30 10:57:34"`
+    /// `StartTime`; example: `"2021-09-30 10:57:34"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-10 10:57:34"`
+    /// `EndTime`; example: `"2021-10-10 10:57:34"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeScanTaskList`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskListResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Data`: a list of [`AppTaskData`](super::models::AppTaskData) objects.
+    /// `Data`
     pub data: Vec<models::AppTaskData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -492,65 +391,53 @@ pub struct DescribeScanTaskListResponse {
 /// The `DescribeScanTaskReportUrl` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeScanTaskReportUrlResponse`].
-/// The codes it documents are in [`DescribeScanTaskReportUrlError`](super::errors::DescribeScanTaskReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeScanTaskReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::AcpErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeScanTaskReportUrl",
     output = DescribeScanTaskReportUrlResponse,
-    error = super::errors::DescribeScanTaskReportUrlError
+    error = super::errors::AcpErrorCode
 )]
 pub struct DescribeScanTaskReportUrl {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: i64,
 }
 
 /// What a successful [`DescribeScanTaskReportUrl`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskReportUrlResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"诊断报告下载链接"`
+    /// `ReportUrl`; example: `"诊断报告下载链接"`
     pub report_url: String,
 
-    /// `ReportTitle`: a string.
-    ///
-    /// Example: `"诊断报告名称"`
+    /// `ReportTitle`; example: `"诊断报告名称"`
     pub report_title: String,
 
-    /// `ReportResult`: a string.
-    ///
-    /// Example: `"诊断json结果内容"`
+    /// `ReportResult`; example: `"诊断json结果内容"`
     pub report_result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -560,58 +447,50 @@ pub struct DescribeScanTaskReportUrlResponse {
 /// The `DescribeScanTaskStatus` action of ACP API 2022-01-05.
 ///
 /// A successful call returns [`DescribeScanTaskStatusResponse`].
-/// The codes it documents are in [`DescribeScanTaskStatusError`](super::errors::DescribeScanTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=acp&Version=2022-01-05&Action=DescribeScanTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AcpErrorCode`](super::errors::AcpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AcpErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::AcpErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "acp",
     version = "2022-01-05",
     name = "DescribeScanTaskStatus",
     output = DescribeScanTaskStatusResponse,
-    error = super::errors::DescribeScanTaskStatusError
+    error = super::errors::AcpErrorCode
 )]
 pub struct DescribeScanTaskStatus {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 }
 
 /// What a successful [`DescribeScanTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeScanTaskStatusResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"内部原因"`
+    /// `ErrMsg`; example: `"内部原因"`
     pub err_msg: String,
 
-    /// `FlowSteps`: a list of [`TaskFlowStepsInfo`](super::models::TaskFlowStepsInfo) objects.
+    /// `FlowSteps`
     pub flow_steps: Vec<models::TaskFlowStepsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,65 +8,41 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct AppInfoItem {
-    /// `AppPackage`: a string.
-    ///
-    /// Example: `"com.test.app"`
+    /// `AppPackage`; example: `"com.test.app"`
     pub app_package: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"测试App"`
+    /// `AppName`; example: `"测试App"`
     pub app_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `AppVersion`; example: `"v1.0"`
     pub app_version: String,
 
-    /// `Platform`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Platform`; example: `0`
     pub platform: i64,
 
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"诊断报告下载链接"`
+    /// `ReportUrl`; example: `"诊断报告下载链接"`
     pub report_url: String,
 
-    /// `ReportTitle`: a string.
-    ///
-    /// Example: `"诊断报告名称"`
+    /// `ReportTitle`; example: `"诊断报告名称"`
     pub report_title: String,
 
-    /// `BehaviorUrl`: a string.
-    ///
-    /// Example: `"诊断堆栈报告下载链接"`
+    /// `BehaviorUrl`; example: `"诊断堆栈报告下载链接"`
     pub behavior_url: String,
 
-    /// `BehaviorTitle`: a string.
-    ///
-    /// Example: `"诊断堆栈报告名称"`
+    /// `BehaviorTitle`; example: `"诊断堆栈报告名称"`
     pub behavior_title: String,
 
-    /// `HighRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HighRiskCount`; example: `5`
     pub high_risk_count: i64,
 
-    /// `PrivacyTextName`: a string.
-    ///
-    /// Example: `"隐私申明文本.txt"`
+    /// `PrivacyTextName`; example: `"隐私申明文本.txt"`
     pub privacy_text_name: String,
 
-    /// `SoftwareMD5`: a string.
-    ///
-    /// Example: `"c7991677cc57d3b9d4974316db0ac4f9f430593f"`
+    /// `SoftwareMD5`; example: `"c7991677cc57d3b9d4974316db0ac4f9f430593f"`
     #[tc(rename = "SoftwareMD5")]
     pub software_md5: String,
 
-    /// `PrivacyTextMD5`: a string.
-    ///
-    /// Example: `"3bc1efe919a5245f711071373a2b4523"`
+    /// `PrivacyTextMD5`; example: `"3bc1efe919a5245f711071373a2b4523"`
     #[tc(rename = "PrivacyTextMD5")]
     pub privacy_text_md5: String,
 }
@@ -76,48 +52,32 @@ pub struct AppInfoItem {
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct AppTaskData {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1701438134******0"`
+    /// `TaskID`; example: `"1701438134******0"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `TaskErrMsg`: a string.
-    ///
-    /// Example: `"内部错误"`
+    /// `TaskErrMsg`; example: `"内部错误"`
     pub task_err_msg: String,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Source`; example: `2`
     pub source: i64,
 
-    /// `AppInfo`: an [`AppInfoItem`].
+    /// `AppInfo`
     pub app_info: AppInfoItem,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-30 10:57:34"`
+    /// `StartTime`; example: `"2021-09-30 10:57:34"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-11 14:53:36"`
+    /// `EndTime`; example: `"2021-10-11 14:53:36"`
     pub end_time: String,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"老王"`
+    /// `ContactName`; example: `"老王"`
     pub contact_name: String,
 }
 
@@ -126,19 +86,13 @@ pub struct AppTaskData {
 /// Returned in the output of [`DescribeResourceUsageInfo`](super::DescribeResourceUsageInfo).
 #[tc_model]
 pub struct ResourceUsageInfoData {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"sp_011886_maats_inquire"`
+    /// `ResourceName`; example: `"sp_011886_maats_inquire"`
     pub resource_name: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `UnusedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UnusedCount`; example: `5`
     pub unused_count: i64,
 }
 
@@ -147,33 +101,21 @@ pub struct ResourceUsageInfoData {
 /// Returned in the output of [`DescribeScanTaskStatus`](super::DescribeScanTaskStatus).
 #[tc_model]
 pub struct TaskFlowStepsInfo {
-    /// `FlowNo`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `FlowNo`; example: `"1.1"`
     pub flow_no: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"APK 下载"`
+    /// `FlowName`; example: `"APK 下载"`
     pub flow_name: String,
 
-    /// `FlowStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowStatus`; example: `1`
     pub flow_status: i64,
 
-    /// `FlowStateDesc`: a string.
-    ///
-    /// Example: `"进行中"`
+    /// `FlowStateDesc`; example: `"进行中"`
     pub flow_state_desc: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-03-21 15:17:18"`
+    /// `StartTime`; example: `"2022-03-21 15:17:18"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-03-21 15:17:18"`
+    /// `EndTime`; example: `"2022-03-21 15:17:18"`
     pub end_time: String,
 }

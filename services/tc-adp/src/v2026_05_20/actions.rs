@@ -7,9 +7,12 @@ use super::models;
 /// The `CallMCPTool` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CallMCPToolResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CallMCPTool)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -18,31 +21,23 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CallMCPTool {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
+    /// `PluginId`; example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
     pub plugin_id: String,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"73251347-32c8-49a1-bea5-32a6aeb82ebc"`
+    /// `ThreadId`; example: `"73251347-32c8-49a1-bea5-32a6aeb82ebc"`
     pub thread_id: String,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"overtime_view_state"`
+    /// `ToolName`; example: `"overtime_view_state"`
     pub tool_name: String,
 
-    /// `Arguments`: a string.
-    ///
-    /// Example: `"{\"viewUUID\":\"72e8f6a9-d87f-4067-b917-b5c7de90154f\"}"`
+    /// `Arguments`; example: `"{\"viewUUID\":\"72e8f6a9-d87f-4067-b917-b5c7de90154f\"}"`
     pub arguments: Option<String>,
 }
 
 /// What a successful [`CallMCPTool`] call returns.
 #[tc_model]
 pub struct CallMCPToolResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -52,9 +47,12 @@ pub struct CallMCPToolResponse {
 /// The `CheckLabel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CheckLabelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CheckLabel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -63,26 +61,20 @@ pub struct CallMCPToolResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CheckLabel {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `KbId`; example: `"2067622575842400832"`
     pub kb_id: String,
 
-    /// `TermList`: a list of strings.
-    ///
-    /// Example: `["2067622575842400832"]`
+    /// `TermList`; example: `["2067622575842400832"]`
     pub term_list: Vec<String>,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2097603414308417280"`
+    /// `LabelId`; example: `"2097603414308417280"`
     pub label_id: Option<String>,
 }
 
 /// What a successful [`CheckLabel`] call returns.
 #[tc_model]
 pub struct CheckLabelResponse {
-    /// `CheckList`: a list of [`LabelTermCheckResult`](super::models::LabelTermCheckResult) objects.
+    /// `CheckList`
     pub check_list: Option<Vec<models::LabelTermCheckResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,9 +84,12 @@ pub struct CheckLabelResponse {
 /// The `CopyAgentFromApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CopyAgentFromAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CopyAgentFromApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -103,28 +98,20 @@ pub struct CheckLabelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CopyAgentFromApp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2069***********8561"`
+    /// `AppId`; example: `"2069***********8561"`
     pub app_id: String,
 
-    /// `TargetAppId`: a string.
-    ///
-    /// Example: `"2066***********4208"`
+    /// `TargetAppId`; example: `"2066***********4208"`
     pub target_app_id: Option<String>,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<i64>,
 }
 
 /// What a successful [`CopyAgentFromApp`] call returns.
 #[tc_model]
 pub struct CopyAgentFromAppResponse {
-    /// `ParentAgentId`: a string.
-    ///
-    /// Example: `"user_b438e98d-90cb-43f2-80ae-e89c04828cf3"`
+    /// `ParentAgentId`; example: `"user_b438e98d-90cb-43f2-80ae-e89c04828cf3"`
     pub parent_agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -134,9 +121,12 @@ pub struct CopyAgentFromAppResponse {
 /// The `CopyApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CopyAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CopyApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -145,23 +135,17 @@ pub struct CopyAgentFromAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CopyApp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060***********5184"`
+    /// `AppId`; example: `"2060***********5184"`
     pub app_id: String,
 
-    /// `TargetSpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `TargetSpaceId`; example: `"default_space"`
     pub target_space_id: Option<String>,
 }
 
 /// What a successful [`CopyApp`] call returns.
 #[tc_model]
 pub struct CopyAppResponse {
-    /// `NewAppId`: a string.
-    ///
-    /// Example: `"2061************552"`
+    /// `NewAppId`; example: `"2061************552"`
     pub new_app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -171,9 +155,12 @@ pub struct CopyAppResponse {
 /// The `CreateAgent` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateAgentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateAgent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -182,26 +169,20 @@ pub struct CopyAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgent {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2068***********2288"`
+    /// `AppId`; example: `"2068***********2288"`
     pub app_id: String,
 
-    /// `Agent`: an [`AgentSpec`](super::models::AgentSpec).
+    /// `Agent`
     pub agent: Option<models::AgentSpec>,
 
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<i64>,
 }
 
 /// What a successful [`CreateAgent`] call returns.
 #[tc_model]
 pub struct CreateAgentResponse {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"0f050c95-31b6-4d31-8c31-1fd6a6bafb4c"`
+    /// `AgentId`; example: `"0f050c95-31b6-4d31-8c31-1fd6a6bafb4c"`
     pub agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -211,9 +192,12 @@ pub struct CreateAgentResponse {
 /// The `CreateApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -222,38 +206,26 @@ pub struct CreateAgentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateApp {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `AppMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppMode`; example: `1`
     pub app_mode: Option<i64>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
+    /// `Avatar`; example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
     pub avatar: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我的描述"`
+    /// `Description`; example: `"我的描述"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"***应用***"`
+    /// `Name`; example: `"***应用***"`
     pub name: Option<String>,
 }
 
 /// What a successful [`CreateApp`] call returns.
 #[tc_model]
 pub struct CreateAppResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20617**********6784"`
+    /// `AppId`; example: `"20617**********6784"`
     pub app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -263,9 +235,12 @@ pub struct CreateAppResponse {
 /// The `CreateAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateAppTriggerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateAppTrigger)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -274,52 +249,38 @@ pub struct CreateAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20754157***********"`
+    /// `AppId`; example: `"20754157***********"`
     pub app_id: Option<String>,
 
-    /// `ExecuteConfig`: an [`ExecuteConfig`](super::models::ExecuteConfig).
+    /// `ExecuteConfig`
     pub execute_config: Option<models::ExecuteConfig>,
 
-    /// `ExecuteType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExecuteType`; example: `2`
     pub execute_type: Option<i64>,
 
-    /// `PushConfig`: a [`TimerPushConfig`](super::models::TimerPushConfig).
+    /// `PushConfig`
     pub push_config: Option<models::TimerPushConfig>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerConfig`: a [`TriggerConfig`](super::models::TriggerConfig).
+    /// `TriggerConfig`
     pub trigger_config: Option<models::TriggerConfig>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"事件"`
+    /// `TriggerName`; example: `"事件"`
     pub trigger_name: Option<String>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TriggerType`; example: `2`
     pub trigger_type: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
+    /// `UserId`; example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`CreateAppTrigger`] call returns.
 #[tc_model]
 pub struct CreateAppTriggerResponse {
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"a0129199-5942-478b-af9f-16b201295e65"`
+    /// `TriggerId`; example: `"a0129199-5942-478b-af9f-16b201295e65"`
     pub trigger_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -329,9 +290,12 @@ pub struct CreateAppTriggerResponse {
 /// The `CreateCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateCategoryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateCategory)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -340,33 +304,23 @@ pub struct CreateAppTriggerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCategory {
-    /// `CategoryType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryType`; example: `1`
     pub category_type: i64,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `KbId`; example: `"2067622575842400832"`
     pub kb_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `ParentCategoryId`: a string.
-    ///
-    /// Example: `"2096867464564547264"`
+    /// `ParentCategoryId`; example: `"2096867464564547264"`
     pub parent_category_id: Option<String>,
 }
 
 /// What a successful [`CreateCategory`] call returns.
 #[tc_model]
 pub struct CreateCategoryResponse {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"20001"`
+    /// `CategoryId`; example: `"20001"`
     pub category_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -376,9 +330,12 @@ pub struct CreateCategoryResponse {
 /// The `CreateChannel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateChannelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateChannel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -387,24 +344,20 @@ pub struct CreateCategoryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateChannel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20*************7392"`
+    /// `AppId`; example: `"20*************7392"`
     pub app_id: String,
 
-    /// `Spec`: a [`ChannelSpec`](super::models::ChannelSpec).
+    /// `Spec`
     pub spec: Option<models::ChannelSpec>,
 }
 
 /// What a successful [`CreateChannel`] call returns.
 #[tc_model]
 pub struct CreateChannelResponse {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"20****8********2560"`
+    /// `ChannelId`; example: `"20****8********2560"`
     pub channel_id: Option<String>,
 
-    /// `QrcodeUrl`: a string.
+    /// `QrcodeUrl`
     pub qrcode_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -414,9 +367,12 @@ pub struct CreateChannelResponse {
 /// The `CreateConversation` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateConversationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateConversation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -425,53 +381,35 @@ pub struct CreateChannelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateConversation {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2049148302274678336"`
+    /// `AppId`; example: `"2049148302274678336"`
     pub app_id: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"ak-****"`
+    /// `AppKey`; example: `"ak-****"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"70001000"`
+    /// `LoginSubAccountUin`; example: `"70001000"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"80001000"`
+    /// `LoginUin`; example: `"80001000"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"sc-****"`
+    /// `ShareCode`; example: `"sc-****"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-****"`
+    /// `UserId`; example: `"user-****"`
     pub user_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
+    /// `AgentId`; example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`CreateConversation`] call returns.
 #[tc_model]
 pub struct CreateConversationResponse {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"dd6a4e74-b2d4-463f-ba01-429304a4a142"`
+    /// `ConversationId`; example: `"dd6a4e74-b2d4-463f-ba01-429304a4a142"`
     pub conversation_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -481,9 +419,12 @@ pub struct CreateConversationResponse {
 /// The `CreateKB` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateKBResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateKB)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -492,31 +433,23 @@ pub struct CreateConversationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateKB {
-    /// `KbType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KbType`; example: `2`
     pub kb_type: i64,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `Spec`: a [`KbSpec`](super::models::KbSpec).
+    /// `Spec`
     pub spec: models::KbSpec,
 
-    /// `SharedSubType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SharedSubType`; example: `1`
     pub shared_sub_type: Option<i64>,
 }
 
 /// What a successful [`CreateKB`] call returns.
 #[tc_model]
 pub struct CreateKBResponse {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097704030430616192"`
+    /// `KbId`; example: `"2097704030430616192"`
     pub kb_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,9 +459,12 @@ pub struct CreateKBResponse {
 /// The `CreateLabel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateLabelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateLabel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -537,29 +473,23 @@ pub struct CreateKBResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLabel {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097216771738716160"`
+    /// `KbId`; example: `"2097216771738716160"`
     pub kb_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"班级"`
+    /// `Name`; example: `"班级"`
     pub name: String,
 
-    /// `TermList`: a list of [`LabelTerm`](super::models::LabelTerm) objects.
+    /// `TermList`
     pub term_list: Option<Vec<models::LabelTerm>>,
 }
 
 /// What a successful [`CreateLabel`] call returns.
 #[tc_model]
 pub struct CreateLabelResponse {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2097217495989591744"`
+    /// `LabelId`; example: `"2097217495989591744"`
     pub label_id: Option<String>,
 
-    /// `TermList`: a list of [`LabelTerm`](super::models::LabelTerm) objects.
+    /// `TermList`
     pub term_list: Option<Vec<models::LabelTerm>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -569,39 +499,37 @@ pub struct CreateLabelResponse {
 /// The `CreateMsgRecordCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateMsgRecordCategoryResponse`].
-/// The codes it documents are in [`CreateMsgRecordCategoryError`](super::errors::CreateMsgRecordCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateMsgRecordCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateMsgRecordCategory",
     output = CreateMsgRecordCategoryResponse,
-    error = super::errors::CreateMsgRecordCategoryError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateMsgRecordCategory {
-    /// `Name`: a string.
-    ///
-    /// Example: `"生活类问答"`
+    /// `Name`; example: `"生活类问答"`
     pub name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2062456131215815616"`
+    /// `AppId`; example: `"2062456131215815616"`
     pub app_id: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"2087095266081654784"`
+    /// `ParentId`; example: `"2087095266081654784"`
     pub parent_id: Option<String>,
 }
 
 /// What a successful [`CreateMsgRecordCategory`] call returns.
 #[tc_model]
 pub struct CreateMsgRecordCategoryResponse {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2087101876648506112"`
+    /// `CategoryId`; example: `"2087101876648506112"`
     pub category_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -611,48 +539,46 @@ pub struct CreateMsgRecordCategoryResponse {
 /// The `CreatePlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreatePluginResponse`].
-/// The codes it documents are in [`CreatePluginError`](super::errors::CreatePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreatePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreatePlugin",
     output = CreatePluginResponse,
-    error = super::errors::CreatePluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreatePlugin {
-    /// `Profile`: a [`PluginProfile`](super::models::PluginProfile).
+    /// `Profile`
     pub profile: models::PluginProfile,
 
-    /// `Config`: a [`PluginConfig`](super::models::PluginConfig).
+    /// `Config`
     pub config: models::PluginConfig,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `ToolList`: a list of [`Tool`](super::models::Tool) objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<models::Tool>>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
 /// What a successful [`CreatePlugin`] call returns.
 #[tc_model]
 pub struct CreatePluginResponse {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"230ae967-f8fe-421d-96db-5e38c0ab4506"`
+    /// `PluginId`; example: `"230ae967-f8fe-421d-96db-5e38c0ab4506"`
     pub plugin_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -662,9 +588,12 @@ pub struct CreatePluginResponse {
 /// The `CreateQAGenerationTask` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateQAGenerationTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateQAGenerationTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -673,23 +602,17 @@ pub struct CreatePluginResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateQAGenerationTask {
-    /// `DocIdList`: a list of strings.
-    ///
-    /// Example: `["2095352703294256640"]`
+    /// `DocIdList`; example: `["2095352703294256640"]`
     pub doc_id_list: Vec<String>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095346479588688512"`
+    /// `KbId`; example: `"2095346479588688512"`
     pub kb_id: String,
 }
 
 /// What a successful [`CreateQAGenerationTask`] call returns.
 #[tc_model]
 pub struct CreateQAGenerationTaskResponse {
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["2097960333379110400"]`
+    /// `TaskIdList`; example: `["2097960333379110400"]`
     pub task_id_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -699,9 +622,12 @@ pub struct CreateQAGenerationTaskResponse {
 /// The `CreateQAList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateQAListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateQAList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -710,19 +636,17 @@ pub struct CreateQAGenerationTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateQAList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2057747189113440256"`
+    /// `KbId`; example: `"2057747189113440256"`
     pub kb_id: String,
 
-    /// `QaList`: a list of [`QaCreateSpec`](super::models::QaCreateSpec) objects.
+    /// `QaList`
     pub qa_list: Vec<models::QaCreateSpec>,
 }
 
 /// What a successful [`CreateQAList`] call returns.
 #[tc_model]
 pub struct CreateQAListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -732,63 +656,55 @@ pub struct CreateQAListResponse {
 /// The `CreateRelease` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateReleaseResponse`].
-/// The codes it documents are in [`CreateReleaseError`](super::errors::CreateReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateRelease",
     output = CreateReleaseResponse,
-    error = super::errors::CreateReleaseError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateRelease {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060***********5184"`
+    /// `AppId`; example: `"2060***********5184"`
     pub app_id: String,
 
-    /// `AppShareAccessControl`: an [`AppShareAccessControl`](super::models::AppShareAccessControl).
+    /// `AppShareAccessControl`
     pub app_share_access_control: Option<models::AppShareAccessControl>,
 
-    /// `ChannelIdList`: a list of strings.
-    ///
-    /// Example: `["12312312321"]`
+    /// `ChannelIdList`; example: `["12312312321"]`
     pub channel_id_list: Option<Vec<String>>,
 
-    /// `CorpShareConfig`: a [`CorpShareConfig`](super::models::CorpShareConfig).
+    /// `CorpShareConfig`
     pub corp_share_config: Option<models::CorpShareConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我的发布信息"`
+    /// `Description`; example: `"我的发布信息"`
     pub description: Option<String>,
 
-    /// `IsDevToRelease`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDevToRelease`; example: `false`
     pub is_dev_to_release: Option<bool>,
 
-    /// `IsPublishAsTemplate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPublishAsTemplate`; example: `false`
     pub is_publish_as_template: Option<bool>,
 
-    /// `PortalShareConfig`: a [`PortalShareConfig`](super::models::PortalShareConfig).
+    /// `PortalShareConfig`
     pub portal_share_config: Option<models::PortalShareConfig>,
 }
 
 /// What a successful [`CreateRelease`] call returns.
 #[tc_model]
 pub struct CreateReleaseResponse {
-    /// `NeedApproval`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedApproval`; example: `false`
     pub need_approval: Option<bool>,
 
-    /// `ReleaseId`: a string.
-    ///
-    /// Example: `"2061*************32"`
+    /// `ReleaseId`; example: `"2061*************32"`
     pub release_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -798,9 +714,12 @@ pub struct CreateReleaseResponse {
 /// The `CreateSimilarQuestion` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateSimilarQuestionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateSimilarQuestion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -809,28 +728,20 @@ pub struct CreateReleaseResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSimilarQuestion {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097333005876517504"`
+    /// `KbId`; example: `"2097333005876517504"`
     pub kb_id: String,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"智阅Air14轻薄笔记本电脑的价格是多少？"`
+    /// `Question`; example: `"智阅Air14轻薄笔记本电脑的价格是多少？"`
     pub question: String,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"智阅Air14轻薄笔记本电脑的价格为¥4123。"`
+    /// `Answer`; example: `"智阅Air14轻薄笔记本电脑的价格为¥4123。"`
     pub answer: Option<String>,
 }
 
 /// What a successful [`CreateSimilarQuestion`] call returns.
 #[tc_model]
 pub struct CreateSimilarQuestionResponse {
-    /// `QuestionList`: a list of strings.
-    ///
-    /// Example: `["智阅Air14轻薄本多少钱"]`
+    /// `QuestionList`; example: `["智阅Air14轻薄本多少钱"]`
     pub question_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -840,74 +751,58 @@ pub struct CreateSimilarQuestionResponse {
 /// The `CreateSkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateSkillResponse`].
-/// The codes it documents are in [`CreateSkillError`](super::errors::CreateSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateSkill",
     output = CreateSkillResponse,
-    error = super::errors::CreateSkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateSkill {
-    /// `CreateType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CreateType`; example: `2`
     pub create_type: i64,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"/public/00skill/find-skills-0.1.0.zip"`
+    /// `FileUrl`; example: `"/public/00skill/find-skills-0.1.0.zip"`
     pub file_url: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `DisplayDescription`: a string.
-    ///
-    /// Example: `"skill展示描述示例"`
+    /// `DisplayDescription`; example: `"skill展示描述示例"`
     pub display_description: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"skill-******"`
+    /// `DisplayName`; example: `"skill-******"`
     pub display_name: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://example.com/icon.png"`
+    /// `IconUrl`; example: `"https://example.com/icon.png"`
     pub icon_url: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"skill"`
+    /// `Name`; example: `"skill"`
     pub name: Option<String>,
 
-    /// `SkillVersion`: a string.
-    ///
-    /// Example: `"1.0.3"`
+    /// `SkillVersion`; example: `"1.0.3"`
     pub skill_version: Option<String>,
 
-    /// `UpdateDescription`: a string.
-    ///
-    /// Example: `"*新版*"`
+    /// `UpdateDescription`; example: `"*新版*"`
     pub update_description: Option<String>,
 }
 
 /// What a successful [`CreateSkill`] call returns.
 #[tc_model]
 pub struct CreateSkillResponse {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"dbc30c0f-**************-98b66bc9de94"`
+    /// `SkillId`; example: `"dbc30c0f-**************-98b66bc9de94"`
     pub skill_id: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"4f6579d9-**************-115eed7001a4"`
+    /// `VersionId`; example: `"4f6579d9-**************-115eed7001a4"`
     pub version_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -917,47 +812,43 @@ pub struct CreateSkillResponse {
 /// The `CreateSkillShare` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateSkillShareResponse`].
-/// The codes it documents are in [`CreateSkillShareError`](super::errors::CreateSkillShareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateSkillShare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateSkillShare",
     output = CreateSkillShareResponse,
-    error = super::errors::CreateSkillShareError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateSkillShare {
-    /// `ApplyRemark`: a string.
-    ///
-    /// Example: `"共享"`
+    /// `ApplyRemark`; example: `"共享"`
     pub apply_remark: String,
 
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"d2ab4ff6-c0b1-485c-a3dc-7c678a36ebac"`
+    /// `SkillId`; example: `"d2ab4ff6-c0b1-485c-a3dc-7c678a36ebac"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"4f5531c9-abd5-45cc-8647-1aa5844d2924"`
+    /// `VersionId`; example: `"4f5531c9-abd5-45cc-8647-1aa5844d2924"`
     pub version_id: String,
 
-    /// `CorpShareConfig`: a [`SkillCorpShareConfig`](super::models::SkillCorpShareConfig).
+    /// `CorpShareConfig`
     pub corp_share_config: Option<models::SkillCorpShareConfig>,
 }
 
 /// What a successful [`CreateSkillShare`] call returns.
 #[tc_model]
 pub struct CreateSkillShareResponse {
-    /// `NeedApproval`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedApproval`; example: `false`
     pub need_approval: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -967,34 +858,33 @@ pub struct CreateSkillShareResponse {
 /// The `CreateSpace` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateSpaceResponse`].
-/// The codes it documents are in [`CreateSpaceError`](super::errors::CreateSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateSpace",
     output = CreateSpaceResponse,
-    error = super::errors::CreateSpaceError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateSpace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"空间名称"`
+    /// `Name`; example: `"空间名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"空间描述"`
+    /// `Description`; example: `"空间描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateSpace`] call returns.
 #[tc_model]
 pub struct CreateSpaceResponse {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"UYiGYydT"`
+    /// `SpaceId`; example: `"UYiGYydT"`
     pub space_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1004,32 +894,33 @@ pub struct CreateSpaceResponse {
 /// The `CreateVariable` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateVariableResponse`].
-/// The codes it documents are in [`CreateVariableError`](super::errors::CreateVariableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateVariable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateVariable",
     output = CreateVariableResponse,
-    error = super::errors::CreateVariableError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateVariable {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206*************184"`
+    /// `AppId`; example: `"206*************184"`
     pub app_id: String,
 
-    /// `Variable`: a [`Variable`](super::models::Variable).
+    /// `Variable`
     pub variable: Option<models::Variable>,
 }
 
 /// What a successful [`CreateVariable`] call returns.
 #[tc_model]
 pub struct CreateVariableResponse {
-    /// `VariableId`: a string.
-    ///
-    /// Example: `"9cdbf948-4d12-440a-8eeb-2e2fdaf67d5f"`
+    /// `VariableId`; example: `"9cdbf948-4d12-440a-8eeb-2e2fdaf67d5f"`
     pub variable_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1039,69 +930,54 @@ pub struct CreateVariableResponse {
 /// The `CreateWebSocketToken` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateWebSocketTokenResponse`].
-/// The codes it documents are in [`CreateWebSocketTokenError`](super::errors::CreateWebSocketTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateWebSocketToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateWebSocketToken",
     output = CreateWebSocketTokenResponse,
-    error = super::errors::CreateWebSocketTokenError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateWebSocketToken {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2051960827559960192"`
+    /// `AppId`; example: `"2051960827559960192"`
     pub app_id: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`CreateWebSocketToken`] call returns.
 #[tc_model]
 pub struct CreateWebSocketTokenResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2051960827559960192"`
+    /// `AppId`; example: `"2051960827559960192"`
     pub app_id: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"44ad7d4f-bad8-4220-9a44-318b76d7f1f8"`
+    /// `Token`; example: `"44ad7d4f-bad8-4220-9a44-318b76d7f1f8"`
     pub token: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1747547736783716352"`
+    /// `UserId`; example: `"1747547736783716352"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1111,9 +987,12 @@ pub struct CreateWebSocketTokenResponse {
 /// The `CreateWorkflowRun` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1122,41 +1001,29 @@ pub struct CreateWebSocketTokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateWorkflowRun {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppId`; example: `"1854548189164339200"`
     pub app_id: String,
 
-    /// `Domain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Domain`; example: `1`
     pub domain: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"我想订明天的酒店"`
+    /// `Query`; example: `"我想订明天的酒店"`
     pub query: Option<String>,
 
-    /// `CustomVariableList`: a list of [`CustomVariable`](super::models::CustomVariable) objects.
+    /// `CustomVariableList`
     pub custom_variable_list: Option<Vec<models::CustomVariable>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-123"`
+    /// `UserId`; example: `"user-123"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`CreateWorkflowRun`] call returns.
 #[tc_model]
 pub struct CreateWorkflowRunResponse {
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `CreateTime`; example: `"1744707612000"`
     pub create_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1166,69 +1033,54 @@ pub struct CreateWorkflowRunResponse {
 /// The `CreateWorkspaceCredential` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`CreateWorkspaceCredentialResponse`].
-/// The codes it documents are in [`CreateWorkspaceCredentialError`](super::errors::CreateWorkspaceCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=CreateWorkspaceCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "CreateWorkspaceCredential",
     output = CreateWorkspaceCredentialResponse,
-    error = super::errors::CreateWorkspaceCredentialError
+    error = super::errors::AdpErrorCode
 )]
 pub struct CreateWorkspaceCredential {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"ca5b392c-67ea-459e-9edf-e7f3a47031f3"`
+    /// `WorkspaceId`; example: `"ca5b392c-67ea-459e-9edf-e7f3a47031f3"`
     pub workspace_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2049766565997076096"`
+    /// `AppId`; example: `"2049766565997076096"`
     pub app_id: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`CreateWorkspaceCredential`] call returns.
 #[tc_model]
 pub struct CreateWorkspaceCredentialResponse {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"sandbox_e2b"`
+    /// `StorageType`; example: `"sandbox_e2b"`
     pub storage_type: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"ca5b392c-67ea-459e-9edf-e7f3a47031f3"`
+    /// `WorkspaceId`; example: `"ca5b392c-67ea-459e-9edf-e7f3a47031f3"`
     pub workspace_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,30 +1090,29 @@ pub struct CreateWorkspaceCredentialResponse {
 /// The `DeleteAgent` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteAgentResponse`].
-/// The codes it documents are in [`DeleteAgentError`](super::errors::DeleteAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteAgent",
     output = DeleteAgentResponse,
-    error = super::errors::DeleteAgentError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteAgent {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2059***********9648"`
+    /// `AppId`; example: `"2059***********9648"`
     pub app_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"286fe**************************40939"`
+    /// `AgentId`; example: `"286fe**************************40939"`
     pub agent_id: String,
 
-    /// `CollaborationMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CollaborationMode`; example: `0`
     pub collaboration_mode: Option<i64>,
 }
 
@@ -1275,25 +1126,26 @@ pub struct DeleteAgentResponse {
 /// The `DeleteApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteAppResponse`].
-/// The codes it documents are in [`DeleteAppError`](super::errors::DeleteAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteApp",
     output = DeleteAppResponse,
-    error = super::errors::DeleteAppError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteApp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060************136"`
+    /// `AppId`; example: `"2060************136"`
     pub app_id: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"应用已不需要"`
+    /// `Reason`; example: `"应用已不需要"`
     pub reason: Option<String>,
 }
 
@@ -1307,35 +1159,32 @@ pub struct DeleteAppResponse {
 /// The `DeleteAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteAppTriggerResponse`].
-/// The codes it documents are in [`DeleteAppTriggerError`](super::errors::DeleteAppTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteAppTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteAppTrigger",
     output = DeleteAppTriggerResponse,
-    error = super::errors::DeleteAppTriggerError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2072866150944382336"`
+    /// `AppId`; example: `"2072866150944382336"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"77ec7105-0cb8-4c87-ac30-d7eb6688bf4c"`
+    /// `TriggerId`; example: `"77ec7105-0cb8-4c87-ac30-d7eb6688bf4c"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
+    /// `UserId`; example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
     pub user_id: Option<String>,
 }
 
@@ -1349,9 +1198,12 @@ pub struct DeleteAppTriggerResponse {
 /// The `DeleteCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteCategoryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteCategory)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1360,19 +1212,13 @@ pub struct DeleteAppTriggerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097907011406387648"`
+    /// `CategoryId`; example: `"2097907011406387648"`
     pub category_id: String,
 
-    /// `CategoryType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryType`; example: `1`
     pub category_type: i64,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097906073615828672"`
+    /// `KbId`; example: `"2097906073615828672"`
     pub kb_id: String,
 }
 
@@ -1386,9 +1232,12 @@ pub struct DeleteCategoryResponse {
 /// The `DeleteChannel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteChannelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteChannel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1397,19 +1246,13 @@ pub struct DeleteCategoryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteChannel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20*************7712"`
+    /// `AppId`; example: `"20*************7712"`
     pub app_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"20***********451392"`
+    /// `ChannelId`; example: `"20***********451392"`
     pub channel_id: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 }
 
@@ -1423,45 +1266,38 @@ pub struct DeleteChannelResponse {
 /// The `DeleteConversation` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteConversationResponse`].
-/// The codes it documents are in [`DeleteConversationError`](super::errors::DeleteConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteConversation",
     output = DeleteConversationResponse,
-    error = super::errors::DeleteConversationError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteConversation {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"e0b7f1cc-cc54-4f51-a1e0-e7653a20ea9f"`
+    /// `ConversationId`; example: `"e0b7f1cc-cc54-4f51-a1e0-e7653a20ea9f"`
     pub conversation_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 }
 
@@ -1475,9 +1311,12 @@ pub struct DeleteConversationResponse {
 /// The `DeleteDocList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteDocListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteDocList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1486,21 +1325,17 @@ pub struct DeleteConversationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDocList {
-    /// `DocIdList`: a list of strings.
-    ///
-    /// Example: `["2097525829590848512"]`
+    /// `DocIdList`; example: `["2097525829590848512"]`
     pub doc_id_list: Vec<String>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095766521673516736"`
+    /// `KbId`; example: `"2095766521673516736"`
     pub kb_id: String,
 }
 
 /// What a successful [`DeleteDocList`] call returns.
 #[tc_model]
 pub struct DeleteDocListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1510,9 +1345,12 @@ pub struct DeleteDocListResponse {
 /// The `DeleteKB` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteKBResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteKB)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1521,14 +1359,10 @@ pub struct DeleteDocListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteKB {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097604536481973952"`
+    /// `KbId`; example: `"2097604536481973952"`
     pub kb_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 }
 
@@ -1542,9 +1376,12 @@ pub struct DeleteKBResponse {
 /// The `DeleteLabelList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteLabelListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteLabelList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1553,21 +1390,17 @@ pub struct DeleteKBResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLabelList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095766521673516736"`
+    /// `KbId`; example: `"2095766521673516736"`
     pub kb_id: String,
 
-    /// `LabelIdList`: a list of strings.
-    ///
-    /// Example: `["2096808563606119107"]`
+    /// `LabelIdList`; example: `["2096808563606119107"]`
     pub label_id_list: Vec<String>,
 }
 
 /// What a successful [`DeleteLabelList`] call returns.
 #[tc_model]
 pub struct DeleteLabelListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1577,25 +1410,28 @@ pub struct DeleteLabelListResponse {
 /// The `DeleteMsgRecordCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteMsgRecordCategoryResponse`].
-/// The codes it documents are in [`DeleteMsgRecordCategoryError`](super::errors::DeleteMsgRecordCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteMsgRecordCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteMsgRecordCategory",
     output = DeleteMsgRecordCategoryResponse,
-    error = super::errors::DeleteMsgRecordCategoryError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteMsgRecordCategory {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2062456131215815616"`
+    /// `AppId`; example: `"2062456131215815616"`
     pub app_id: String,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2087095343458174976"`
+    /// `CategoryId`; example: `"2087095343458174976"`
     pub category_id: String,
 }
 
@@ -1609,30 +1445,31 @@ pub struct DeleteMsgRecordCategoryResponse {
 /// The `DeletePlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeletePluginResponse`].
-/// The codes it documents are in [`DeletePluginError`](super::errors::DeletePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeletePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeletePlugin",
     output = DeletePluginResponse,
-    error = super::errors::DeletePluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeletePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"06f22d3d-07c6-45dd-a54d-565875ddbe37"`
+    /// `PluginId`; example: `"06f22d3d-07c6-45dd-a54d-565875ddbe37"`
     pub plugin_id: String,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
@@ -1646,9 +1483,12 @@ pub struct DeletePluginResponse {
 /// The `DeleteQAList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteQAListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteQAList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -1657,21 +1497,17 @@ pub struct DeletePluginResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteQAList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097596899749103296"`
+    /// `KbId`; example: `"2097596899749103296"`
     pub kb_id: String,
 
-    /// `QaIdList`: a list of strings.
-    ///
-    /// Example: `["2097597073372212992"]`
+    /// `QaIdList`; example: `["2097597073372212992"]`
     pub qa_id_list: Vec<String>,
 }
 
 /// What a successful [`DeleteQAList`] call returns.
 #[tc_model]
 pub struct DeleteQAListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1681,25 +1517,28 @@ pub struct DeleteQAListResponse {
 /// The `DeleteSkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteSkillResponse`].
-/// The codes it documents are in [`DeleteSkillError`](super::errors::DeleteSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteSkill",
     output = DeleteSkillResponse,
-    error = super::errors::DeleteSkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"c7d41703-2245-4ac2-9228-5d587905596c"`
+    /// `SkillId`; example: `"c7d41703-2245-4ac2-9228-5d587905596c"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 
@@ -1713,44 +1552,41 @@ pub struct DeleteSkillResponse {
 /// The `DeleteSkillShare` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteSkillShareResponse`].
-/// The codes it documents are in [`DeleteSkillShareError`](super::errors::DeleteSkillShareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteSkillShare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteSkillShare",
     output = DeleteSkillShareResponse,
-    error = super::errors::DeleteSkillShareError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteSkillShare {
-    /// `ApplyRemark`: a string.
-    ///
-    /// Example: `"2334"`
+    /// `ApplyRemark`; example: `"2334"`
     pub apply_remark: String,
 
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"d2ab4ff6-c0b1-485c-a3dc-7c678a36ebac"`
+    /// `SkillId`; example: `"d2ab4ff6-c0b1-485c-a3dc-7c678a36ebac"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"0a7c8803-66ec-4173-89f0-4790c072087b"`
+    /// `VersionId`; example: `"0a7c8803-66ec-4173-89f0-4790c072087b"`
     pub version_id: String,
 }
 
 /// What a successful [`DeleteSkillShare`] call returns.
 #[tc_model]
 pub struct DeleteSkillShareResponse {
-    /// `NeedApproval`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedApproval`; example: `true`
     pub need_approval: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1760,20 +1596,23 @@ pub struct DeleteSkillShareResponse {
 /// The `DeleteSpace` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteSpaceResponse`].
-/// The codes it documents are in [`DeleteSpaceError`](super::errors::DeleteSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteSpace",
     output = DeleteSpaceResponse,
-    error = super::errors::DeleteSpaceError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"UYiGYydT"`
+    /// `SpaceId`; example: `"UYiGYydT"`
     pub space_id: Option<String>,
 }
 
@@ -1787,30 +1626,29 @@ pub struct DeleteSpaceResponse {
 /// The `DeleteVariable` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DeleteVariableResponse`].
-/// The codes it documents are in [`DeleteVariableError`](super::errors::DeleteVariableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DeleteVariable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DeleteVariable",
     output = DeleteVariableResponse,
-    error = super::errors::DeleteVariableError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DeleteVariable {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060************184"`
+    /// `AppId`; example: `"2060************184"`
     pub app_id: String,
 
-    /// `VariableId`: a string.
-    ///
-    /// Example: `"9cdb**********************2fdaf67d5f"`
+    /// `VariableId`; example: `"9cdb**********************2fdaf67d5f"`
     pub variable_id: String,
 
-    /// `ModuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModuleType`; example: `1`
     pub module_type: Option<i64>,
 }
 
@@ -1824,15 +1662,20 @@ pub struct DeleteVariableResponse {
 /// The `DescribeAccountList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAccountListResponse`].
-/// The codes it documents are in [`DescribeAccountListError`](super::errors::DescribeAccountListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAccountList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAccountList",
     output = DescribeAccountListResponse,
-    error = super::errors::DescribeAccountListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1842,29 +1685,23 @@ pub struct DeleteVariableResponse {
     )
 )]
 pub struct DescribeAccountList {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccountList`] call returns.
 #[tc_model]
 pub struct DescribeAccountListResponse {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"99"`
+    /// `TotalCount`; example: `"99"`
     pub total_count: Option<String>,
 
-    /// `AccountList`: a list of [`AccountInfo`](super::models::AccountInfo) objects.
+    /// `AccountList`
     pub account_list: Option<Vec<models::AccountInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1874,32 +1711,33 @@ pub struct DescribeAccountListResponse {
 /// The `DescribeAgentDetail` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAgentDetailResponse`].
-/// The codes it documents are in [`DescribeAgentDetailError`](super::errors::DescribeAgentDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAgentDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAgentDetail",
     output = DescribeAgentDetailResponse,
-    error = super::errors::DescribeAgentDetailError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeAgentDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"204*************752"`
+    /// `AppId`; example: `"204*************752"`
     pub app_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"204*************752"`
+    /// `AgentId`; example: `"204*************752"`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`DescribeAgentDetail`] call returns.
 #[tc_model]
 pub struct DescribeAgentDetailResponse {
-    /// `Agent`: an [`AgentDetail`](super::models::AgentDetail).
+    /// `Agent`
     pub agent: Option<models::AgentDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1909,15 +1747,22 @@ pub struct DescribeAgentDetailResponse {
 /// The `DescribeAgentReleasePreviewList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAgentReleasePreviewListResponse`].
-/// The codes it documents are in [`DescribeAgentReleasePreviewListError`](super::errors::DescribeAgentReleasePreviewListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAgentReleasePreviewList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAgentReleasePreviewList",
     output = DescribeAgentReleasePreviewListResponse,
-    error = super::errors::DescribeAgentReleasePreviewListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1927,39 +1772,29 @@ pub struct DescribeAgentDetailResponse {
     )
 )]
 pub struct DescribeAgentReleasePreviewList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"204*************016"`
+    /// `AppId`; example: `"204*************016"`
     pub app_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageNumber`; example: `20`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageSize`; example: `0`
     pub page_size: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"插件"`
+    /// `Query`; example: `"插件"`
     pub query: Option<String>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAgentReleasePreviewList`] call returns.
 #[tc_model]
 pub struct DescribeAgentReleasePreviewListResponse {
-    /// `ReleaseList`: a list of [`AgentReleasePreview`](super::models::AgentReleasePreview) objects.
+    /// `ReleaseList`
     pub release_list: Option<Vec<models::AgentReleasePreview>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1969,15 +1804,22 @@ pub struct DescribeAgentReleasePreviewListResponse {
 /// The `DescribeAgentSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAgentSummaryListResponse`].
-/// The codes it documents are in [`DescribeAgentSummaryListError`](super::errors::DescribeAgentSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAgentSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAgentSummaryList",
     output = DescribeAgentSummaryListResponse,
-    error = super::errors::DescribeAgentSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1987,39 +1829,29 @@ pub struct DescribeAgentReleasePreviewListResponse {
     )
 )]
 pub struct DescribeAgentSummaryList {
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Scope`; example: `0`
     pub scope: Option<i64>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206*************168"`
+    /// `AppId`; example: `"206*************168"`
     pub app_id: Option<String>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 }
 
 /// What a successful [`DescribeAgentSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeAgentSummaryListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `AgentList`: a list of [`AgentSummary`](super::models::AgentSummary) objects.
+    /// `AgentList`
     pub agent_list: Option<Vec<models::AgentSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2029,40 +1861,41 @@ pub struct DescribeAgentSummaryListResponse {
 /// The `DescribeApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppResponse`].
-/// The codes it documents are in [`DescribeAppError`](super::errors::DescribeAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeApp",
     output = DescribeAppResponse,
-    error = super::errors::DescribeAppError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeApp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2058***********6480"`
+    /// `AppId`; example: `"2058***********6480"`
     pub app_id: String,
 
-    /// `Domain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Domain`; example: `1`
     pub domain: Option<i64>,
 
-    /// `FieldMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `FieldMask`
     pub field_mask: Option<models::FieldMask>,
 
-    /// `StatusType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusType`; example: `1`
     pub status_type: Option<i64>,
 }
 
 /// What a successful [`DescribeApp`] call returns.
 #[tc_model]
 pub struct DescribeAppResponse {
-    /// `App`: an [`App`](super::models::App).
+    /// `App`
     pub app: Option<models::App>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,9 +1905,12 @@ pub struct DescribeAppResponse {
 /// The `DescribeAppStatisticsOverview` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppStatisticsOverviewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppStatisticsOverview)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2083,55 +1919,41 @@ pub struct DescribeAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAppStatisticsOverview {
-    /// `AppType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppType`; example: `1`
     pub app_type: i64,
 
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2099767969573745984"`
+    /// `AppId`; example: `"2099767969573745984"`
     pub app_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAppStatisticsOverview`] call returns.
 #[tc_model]
 pub struct DescribeAppStatisticsOverviewResponse {
-    /// `AvgFirstTokenTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AvgFirstTokenTime`; example: `"0"`
     pub avg_first_token_time: Option<String>,
 
-    /// `AvgTotalTokenTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AvgTotalTokenTime`; example: `"0"`
     pub avg_total_token_time: Option<String>,
 
-    /// `CallSuccessRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CallSuccessRate`; example: `0`
     pub call_success_rate: Option<f64>,
 
-    /// `ReplyTypeDistributionList`: a list of [`Distribution`](super::models::Distribution) objects.
+    /// `ReplyTypeDistributionList`
     pub reply_type_distribution_list: Option<Vec<models::Distribution>>,
 
-    /// `TotalCallCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TotalCallCount`; example: `"0"`
     pub total_call_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2141,15 +1963,22 @@ pub struct DescribeAppStatisticsOverviewResponse {
 /// The `DescribeAppSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppSummaryListResponse`].
-/// The codes it documents are in [`DescribeAppSummaryListError`](super::errors::DescribeAppSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAppSummaryList",
     output = DescribeAppSummaryListResponse,
-    error = super::errors::DescribeAppSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2159,39 +1988,29 @@ pub struct DescribeAppStatisticsOverviewResponse {
     )
 )]
 pub struct DescribeAppSummaryList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"应用"`
+    /// `Query`; example: `"应用"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeAppSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeAppSummaryListResponse {
-    /// `AppSummaryList`: a list of [`AppSummary`](super::models::AppSummary) objects.
+    /// `AppSummaryList`
     pub app_summary_list: Option<Vec<models::AppSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2201,42 +2020,41 @@ pub struct DescribeAppSummaryListResponse {
 /// The `DescribeAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppTriggerResponse`].
-/// The codes it documents are in [`DescribeAppTriggerError`](super::errors::DescribeAppTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAppTrigger",
     output = DescribeAppTriggerResponse,
-    error = super::errors::DescribeAppTriggerError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2075415763781738240"`
+    /// `AppId`; example: `"2075415763781738240"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
+    /// `TriggerId`; example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeAppTrigger`] call returns.
 #[tc_model]
 pub struct DescribeAppTriggerResponse {
-    /// `Trigger`: an [`AppTrigger`](super::models::AppTrigger).
+    /// `Trigger`
     pub trigger: Option<models::AppTrigger>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2246,42 +2064,41 @@ pub struct DescribeAppTriggerResponse {
 /// The `DescribeAppTriggerInstance` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppTriggerInstanceResponse`].
-/// The codes it documents are in [`DescribeAppTriggerInstanceError`](super::errors::DescribeAppTriggerInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppTriggerInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAppTriggerInstance",
     output = DescribeAppTriggerInstanceResponse,
-    error = super::errors::DescribeAppTriggerInstanceError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeAppTriggerInstance {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2072866150944382336"`
+    /// `AppId`; example: `"2072866150944382336"`
     pub app_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"2e41cd4a-39cc-455e-a530-8a543db8ac13"`
+    /// `InstanceId`; example: `"2e41cd4a-39cc-455e-a530-8a543db8ac13"`
     pub instance_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeAppTriggerInstance`] call returns.
 #[tc_model]
 pub struct DescribeAppTriggerInstanceResponse {
-    /// `Instance`: an [`AppTriggerInstance`](super::models::AppTriggerInstance).
+    /// `Instance`
     pub instance: Option<models::AppTriggerInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2291,15 +2108,22 @@ pub struct DescribeAppTriggerInstanceResponse {
 /// The `DescribeAppTriggerRunLogList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppTriggerRunLogListResponse`].
-/// The codes it documents are in [`DescribeAppTriggerRunLogListError`](super::errors::DescribeAppTriggerRunLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppTriggerRunLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAppTriggerRunLogList",
     output = DescribeAppTriggerRunLogListResponse,
-    error = super::errors::DescribeAppTriggerRunLogListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2309,49 +2133,35 @@ pub struct DescribeAppTriggerInstanceResponse {
     )
 )]
 pub struct DescribeAppTriggerRunLogList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2072866150944382336"`
+    /// `AppId`; example: `"2072866150944382336"`
     pub app_id: Option<String>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
+    /// `TriggerId`; example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeAppTriggerRunLogList`] call returns.
 #[tc_model]
 pub struct DescribeAppTriggerRunLogListResponse {
-    /// `RunLogList`: a list of [`AppTriggerRunLog`](super::models::AppTriggerRunLog) objects.
+    /// `RunLogList`
     pub run_log_list: Option<Vec<models::AppTriggerRunLog>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"2"`
+    /// `TotalCount`; example: `"2"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2361,15 +2171,22 @@ pub struct DescribeAppTriggerRunLogListResponse {
 /// The `DescribeAppTriggerSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAppTriggerSummaryListResponse`].
-/// The codes it documents are in [`DescribeAppTriggerSummaryListError`](super::errors::DescribeAppTriggerSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAppTriggerSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAppTriggerSummaryList",
     output = DescribeAppTriggerSummaryListResponse,
-    error = super::errors::DescribeAppTriggerSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2379,49 +2196,35 @@ pub struct DescribeAppTriggerRunLogListResponse {
     )
 )]
 pub struct DescribeAppTriggerSummaryList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2075415763781738240"`
+    /// `AppId`; example: `"2075415763781738240"`
     pub app_id: Option<String>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PageSize`; example: `30`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"定时"`
+    /// `Query`; example: `"定时"`
     pub query: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeAppTriggerSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeAppTriggerSummaryListResponse {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TotalCount`; example: `"1"`
     pub total_count: Option<String>,
 
-    /// `TriggerList`: a list of [`AppTriggerSummary`](super::models::AppTriggerSummary) objects.
+    /// `TriggerList`
     pub trigger_list: Option<Vec<models::AppTriggerSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2431,45 +2234,42 @@ pub struct DescribeAppTriggerSummaryListResponse {
 /// The `DescribeAuditLogList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAuditLogListResponse`].
-/// The codes it documents are in [`DescribeAuditLogListError`](super::errors::DescribeAuditLogListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAuditLogList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAuditLogList",
     output = DescribeAuditLogListResponse,
-    error = super::errors::DescribeAuditLogListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeAuditLogList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1783921991000"]`
+    /// `SearchAfter`; example: `["1783921991000"]`
     pub search_after: Option<Vec<String>>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAuditLogList`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogListResponse {
-    /// `AuditLogList`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `AuditLogList`
     pub audit_log_list: Option<Vec<models::AuditLog>>,
 
-    /// `SearchAfter`: a list of strings.
-    ///
-    /// Example: `["1783917826000"]`
+    /// `SearchAfter`; example: `["1783917826000"]`
     pub search_after: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2479,25 +2279,30 @@ pub struct DescribeAuditLogListResponse {
 /// The `DescribeAuditLogMeta` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeAuditLogMetaResponse`].
-/// The codes it documents are in [`DescribeAuditLogMetaError`](super::errors::DescribeAuditLogMetaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeAuditLogMeta)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeAuditLogMeta",
     output = DescribeAuditLogMetaResponse,
-    error = super::errors::DescribeAuditLogMetaError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeAuditLogMeta {}
 
 /// What a successful [`DescribeAuditLogMeta`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogMetaResponse {
-    /// `Actions`: a list of [`AuditLogMetaField`](super::models::AuditLogMetaField) objects.
+    /// `Actions`
     pub actions: Option<Vec<models::AuditLogMetaField>>,
 
-    /// `BizObjects`: a list of [`AuditLogMetaField`](super::models::AuditLogMetaField) objects.
+    /// `BizObjects`
     pub biz_objects: Option<Vec<models::AuditLogMetaField>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2507,9 +2312,12 @@ pub struct DescribeAuditLogMetaResponse {
 /// The `DescribeCategoryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeCategoryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeCategoryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2525,42 +2333,32 @@ pub struct DescribeAuditLogMetaResponse {
     )
 )]
 pub struct DescribeCategoryList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2082355981171975296"`
+    /// `KbId`; example: `"2082355981171975296"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"数学"`
+    /// `Query`; example: `"数学"`
     pub query: Option<String>,
 
-    /// `SummaryListSwitch`: a [`SummaryListSwitch`](super::models::SummaryListSwitch).
+    /// `SummaryListSwitch`
     pub summary_list_switch: Option<models::SummaryListSwitch>,
 }
 
 /// What a successful [`DescribeCategoryList`] call returns.
 #[tc_model]
 pub struct DescribeCategoryListResponse {
-    /// `CategoryList`: a list of [`KbCategory`](super::models::KbCategory) objects.
+    /// `CategoryList`
     pub category_list: Option<Vec<models::KbCategory>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2570,9 +2368,12 @@ pub struct DescribeCategoryListResponse {
 /// The `DescribeChannel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeChannelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeChannel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2581,26 +2382,20 @@ pub struct DescribeCategoryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeChannel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20****2********7712"`
+    /// `AppId`; example: `"20****2********7712"`
     pub app_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"20*****2*******9232"`
+    /// `ChannelId`; example: `"20*****2*******9232"`
     pub channel_id: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 }
 
 /// What a successful [`DescribeChannel`] call returns.
 #[tc_model]
 pub struct DescribeChannelResponse {
-    /// `Channel`: a [`Channel`](super::models::Channel).
+    /// `Channel`
     pub channel: Option<models::Channel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2610,9 +2405,12 @@ pub struct DescribeChannelResponse {
 /// The `DescribeChannelList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeChannelListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeChannelList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2628,39 +2426,29 @@ pub struct DescribeChannelResponse {
     )
 )]
 pub struct DescribeChannelList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20***2*********7712"`
+    /// `AppId`; example: `"20***2*********7712"`
     pub app_id: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeChannelList`] call returns.
 #[tc_model]
 pub struct DescribeChannelListResponse {
-    /// `ChannelList`: a list of [`Channel`](super::models::Channel) objects.
+    /// `ChannelList`
     pub channel_list: Option<Vec<models::Channel>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2670,15 +2458,21 @@ pub struct DescribeChannelListResponse {
 /// The `DescribeConcurrencyLimitDetailList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConcurrencyLimitDetailListResponse`].
-/// The codes it documents are in [`DescribeConcurrencyLimitDetailListError`](super::errors::DescribeConcurrencyLimitDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConcurrencyLimitDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeConcurrencyLimitDetailList",
     output = DescribeConcurrencyLimitDetailListResponse,
-    error = super::errors::DescribeConcurrencyLimitDetailListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2688,35 +2482,29 @@ pub struct DescribeChannelListResponse {
     )
 )]
 pub struct DescribeConcurrencyLimitDetailList {
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeConcurrencyLimitDetailList`] call returns.
 #[tc_model]
 pub struct DescribeConcurrencyLimitDetailListResponse {
-    /// `ConcurrencyLimitDetailList`: a list of [`ConcurrencyLimitDetail`](super::models::ConcurrencyLimitDetail) objects.
+    /// `ConcurrencyLimitDetailList`
     pub concurrency_limit_detail_list: Option<Vec<models::ConcurrencyLimitDetail>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"47"`
+    /// `TotalCount`; example: `"47"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2726,9 +2514,12 @@ pub struct DescribeConcurrencyLimitDetailListResponse {
 /// The `DescribeConflictQA` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConflictQAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConflictQA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2737,21 +2528,17 @@ pub struct DescribeConcurrencyLimitDetailListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeConflictQA {
-    /// `ConflictGroupId`: a string.
-    ///
-    /// Example: `"2097944306089351424"`
+    /// `ConflictGroupId`; example: `"2097944306089351424"`
     pub conflict_group_id: String,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097944147493706368"`
+    /// `KbId`; example: `"2097944147493706368"`
     pub kb_id: String,
 }
 
 /// What a successful [`DescribeConflictQA`] call returns.
 #[tc_model]
 pub struct DescribeConflictQAResponse {
-    /// `ConflictQaList`: a list of [`ConflictQa`](super::models::ConflictQa) objects.
+    /// `ConflictQaList`
     pub conflict_qa_list: Option<Vec<models::ConflictQa>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2761,9 +2548,12 @@ pub struct DescribeConflictQAResponse {
 /// The `DescribeConflictQASummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConflictQASummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConflictQASummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -2779,34 +2569,26 @@ pub struct DescribeConflictQAResponse {
     )
 )]
 pub struct DescribeConflictQASummaryList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095766521673516736"`
+    /// `KbId`; example: `"2095766521673516736"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeConflictQASummaryList`] call returns.
 #[tc_model]
 pub struct DescribeConflictQASummaryListResponse {
-    /// `ConflictQaList`: a list of [`ConflictQaSummary`](super::models::ConflictQaSummary) objects.
+    /// `ConflictQaList`
     pub conflict_qa_list: Option<Vec<models::ConflictQaSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2816,15 +2598,21 @@ pub struct DescribeConflictQASummaryListResponse {
 /// The `DescribeConsumptionDetailList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConsumptionDetailListResponse`].
-/// The codes it documents are in [`DescribeConsumptionDetailListError`](super::errors::DescribeConsumptionDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConsumptionDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeConsumptionDetailList",
     output = DescribeConsumptionDetailListResponse,
-    error = super::errors::DescribeConsumptionDetailListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2834,35 +2622,29 @@ pub struct DescribeConflictQASummaryListResponse {
     )
 )]
 pub struct DescribeConsumptionDetailList {
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeConsumptionDetailList`] call returns.
 #[tc_model]
 pub struct DescribeConsumptionDetailListResponse {
-    /// `ConsumptionDetailList`: a list of [`ConsumptionDetail`](super::models::ConsumptionDetail) objects.
+    /// `ConsumptionDetailList`
     pub consumption_detail_list: Option<Vec<models::ConsumptionDetail>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"328"`
+    /// `TotalCount`; example: `"328"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2872,92 +2654,70 @@ pub struct DescribeConsumptionDetailListResponse {
 /// The `DescribeConversation` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConversationResponse`].
-/// The codes it documents are in [`DescribeConversationError`](super::errors::DescribeConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeConversation",
     output = DescribeConversationResponse,
-    error = super::errors::DescribeConversationError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeConversation {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
+    /// `ConversationId`; example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
     pub conversation_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeConversation`] call returns.
 #[tc_model]
 pub struct DescribeConversationResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2049746910862560576"`
+    /// `AppId`; example: `"2049746910862560576"`
     pub app_id: Option<String>,
 
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
+    /// `ConversationId`; example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
     pub conversation_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-30T15:05:27+08:00"`
+    /// `CreateTime`; example: `"2026-04-30T15:05:27+08:00"`
     pub create_time: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-30T16:01:05+08:00"`
+    /// `UpdateTime`; example: `"2026-04-30T16:01:05+08:00"`
     pub update_time: Option<String>,
 
-    /// `Workspace`: a [`ConversationWorkspace`](super::models::ConversationWorkspace).
+    /// `Workspace`
     pub workspace: Option<models::ConversationWorkspace>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"新会话"`
+    /// `Title`; example: `"新会话"`
     pub title: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
+    /// `AgentId`; example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
     pub agent_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2967,85 +2727,67 @@ pub struct DescribeConversationResponse {
 /// The `DescribeConversationList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConversationListResponse`].
-/// The codes it documents are in [`DescribeConversationListError`](super::errors::DescribeConversationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConversationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeConversationList",
     output = DescribeConversationListResponse,
-    error = super::errors::DescribeConversationListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeConversationList {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2056226819910862592"`
+    /// `AppId`; example: `"2056226819910862592"`
     pub app_id: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AppKey`; example: `"0"`
     pub app_key: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Keyword`; example: `"0"`
     pub keyword: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700000963993"`
+    /// `LoginSubAccountUin`; example: `"700000963993"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700000963993"`
+    /// `LoginUin`; example: `"700000963993"`
     pub login_uin: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ShareCode`; example: `"0"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UserId`; example: `"0"`
     pub user_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
+    /// `AgentId`; example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`DescribeConversationList`] call returns.
 #[tc_model]
 pub struct DescribeConversationListResponse {
-    /// `ConversationList`: a list of [`Conversation`](super::models::Conversation) objects.
+    /// `ConversationList`
     pub conversation_list: Option<Vec<models::Conversation>>,
 
-    /// `Conversations`: a list of [`Conversation`](super::models::Conversation) objects.
+    /// `Conversations`
     pub conversations: Option<Vec<models::Conversation>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"4"`
+    /// `TotalCount`; example: `"4"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3055,104 +2797,82 @@ pub struct DescribeConversationListResponse {
 /// The `DescribeConversationMessageList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeConversationMessageListResponse`].
-/// The codes it documents are in [`DescribeConversationMessageListError`](super::errors::DescribeConversationMessageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeConversationMessageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeConversationMessageList",
     output = DescribeConversationMessageListResponse,
-    error = super::errors::DescribeConversationMessageListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeConversationMessageList {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
+    /// `ConversationId`; example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
     pub conversation_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<u64>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"msg_db8387b0-8b9f-49c9-9d05-253c7e9748a6_1"`
+    /// `RecordId`; example: `"msg_db8387b0-8b9f-49c9-9d05-253c7e9748a6_1"`
     pub record_id: Option<String>,
 
-    /// `RecordQueryDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordQueryDirection`; example: `1`
     pub record_query_direction: Option<i64>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`DescribeConversationMessageList`] call returns.
 #[tc_model]
 pub struct DescribeConversationMessageListResponse {
-    /// `FirstRecordId`: a string.
-    ///
-    /// Example: `"req_2f90efac-e51f-4c6e-b1b4-2e1234c1319d"`
+    /// `FirstRecordId`; example: `"req_2f90efac-e51f-4c6e-b1b4-2e1234c1319d"`
     pub first_record_id: Option<String>,
 
-    /// `HasMoreAfter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMoreAfter`; example: `false`
     pub has_more_after: Option<bool>,
 
-    /// `HasMoreBefore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMoreBefore`; example: `false`
     pub has_more_before: Option<bool>,
 
-    /// `LastRecordId`: a string.
-    ///
-    /// Example: `"rcd_db8387b0-8b9f-49c9-9d05-253c7e9748a6"`
+    /// `LastRecordId`; example: `"rcd_db8387b0-8b9f-49c9-9d05-253c7e9748a6"`
     pub last_record_id: Option<String>,
 
-    /// `MessageList`: a list of [`ConversationMessage`](super::models::ConversationMessage) objects.
+    /// `MessageList`
     pub message_list: Option<Vec<models::ConversationMessage>>,
 
-    /// `Messages`: a list of [`ConversationMessage`](super::models::ConversationMessage) objects.
+    /// `Messages`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub messages: Option<Vec<models::ConversationMessage>>,
 
-    /// `RecordSummaryList`: a list of [`ConversationRecordSummary`](super::models::ConversationRecordSummary) objects.
+    /// `RecordSummaryList`
     pub record_summary_list: Option<Vec<models::ConversationRecordSummary>>,
 
-    /// `ResetInfo`: a [`ConversationResetInfo`](super::models::ConversationResetInfo).
+    /// `ResetInfo`
     pub reset_info: Option<models::ConversationResetInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3162,9 +2882,12 @@ pub struct DescribeConversationMessageListResponse {
 /// The `DescribeDoc` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeDocResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeDoc)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3173,39 +2896,35 @@ pub struct DescribeConversationMessageListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDoc {
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `DocId`; example: `"2067622575842400832"`
     pub doc_id: String,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `KbId`; example: `"2067622575842400832"`
     pub kb_id: String,
 
-    /// `ReadMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `ReadMask`
     pub read_mask: Option<models::FieldMask>,
 }
 
 /// What a successful [`DescribeDoc`] call returns.
 #[tc_model]
 pub struct DescribeDocResponse {
-    /// `DocLink`: a [`DocLink`](super::models::DocLink).
+    /// `DocLink`
     pub doc_link: Option<models::DocLink>,
 
-    /// `ParseConfig`: a [`DocParseConfig`](super::models::DocParseConfig).
+    /// `ParseConfig`
     pub parse_config: Option<models::DocParseConfig>,
 
-    /// `Summary`: a [`DocSummary`](super::models::DocSummary).
+    /// `Summary`
     pub summary: Option<models::DocSummary>,
 
-    /// `Switch`: a [`DocSwitch`](super::models::DocSwitch).
+    /// `Switch`
     pub switch: Option<models::DocSwitch>,
 
-    /// `UpdatePeriod`: a [`DocUpdatePeriod`](super::models::DocUpdatePeriod).
+    /// `UpdatePeriod`
     pub update_period: Option<models::DocUpdatePeriod>,
 
-    /// `UserAccessConfig`: a [`UserAccessConfig`](super::models::UserAccessConfig).
+    /// `UserAccessConfig`
     pub user_access_config: Option<models::UserAccessConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3215,9 +2934,12 @@ pub struct DescribeDocResponse {
 /// The `DescribeDocSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeDocSummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeDocSummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3233,40 +2955,32 @@ pub struct DescribeDocResponse {
     )
 )]
 pub struct DescribeDocSummaryList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2063937671963228544"`
+    /// `KbId`; example: `"2063937671963228544"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `Query`: a [`DocQuery`](super::models::DocQuery).
+    /// `Query`
     pub query: Option<models::DocQuery>,
 
-    /// `SummaryListSwitch`: a [`SummaryListSwitch`](super::models::SummaryListSwitch).
+    /// `SummaryListSwitch`
     pub summary_list_switch: Option<models::SummaryListSwitch>,
 }
 
 /// What a successful [`DescribeDocSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeDocSummaryListResponse {
-    /// `DocList`: a list of [`DocSummary`](super::models::DocSummary) objects.
+    /// `DocList`
     pub doc_list: Option<Vec<models::DocSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `TotalCount`; example: `22`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3276,9 +2990,12 @@ pub struct DescribeDocSummaryListResponse {
 /// The `DescribeKB` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeKBResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeKB)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3287,38 +3004,32 @@ pub struct DescribeDocSummaryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeKB {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097668735455299264"`
+    /// `KbId`; example: `"2097668735455299264"`
     pub kb_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"\"700001046587\""`
+    /// `SpaceId`; example: `"\"700001046587\""`
     pub space_id: Option<String>,
 }
 
 /// What a successful [`DescribeKB`] call returns.
 #[tc_model]
 pub struct DescribeKBResponse {
-    /// `AppIdList`: a list of strings.
-    ///
-    /// Example: `["2086641682194878720"]`
+    /// `AppIdList`; example: `["2086641682194878720"]`
     pub app_id_list: Option<Vec<String>>,
 
-    /// `CapacityInfo`: a [`KbCapacity`](super::models::KbCapacity).
+    /// `CapacityInfo`
     pub capacity_info: Option<models::KbCapacity>,
 
-    /// `EsConfig`: an [`EsConfig`](super::models::EsConfig).
+    /// `EsConfig`
     pub es_config: Option<models::EsConfig>,
 
-    /// `ModelConfig`: a [`KbModelConfig`](super::models::KbModelConfig).
+    /// `ModelConfig`
     pub model_config: Option<models::KbModelConfig>,
 
-    /// `Owner`: an [`Operator`](super::models::Operator).
+    /// `Owner`
     pub owner: Option<models::Operator>,
 
-    /// `Summary`: a [`KbSummary`](super::models::KbSummary).
+    /// `Summary`
     pub summary: Option<models::KbSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3328,9 +3039,12 @@ pub struct DescribeKBResponse {
 /// The `DescribeKBSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeKBSummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeKBSummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3346,39 +3060,29 @@ pub struct DescribeKBResponse {
     )
 )]
 pub struct DescribeKBSummaryList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"共享知识库_文档问答PG检索开_adp_qta_ZRWBJY"`
+    /// `Query`; example: `"共享知识库_文档问答PG检索开_adp_qta_ZRWBJY"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeKBSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeKBSummaryListResponse {
-    /// `KbList`: a list of [`KbSummary`](super::models::KbSummary) objects.
+    /// `KbList`
     pub kb_list: Option<Vec<models::KbSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3388,9 +3092,12 @@ pub struct DescribeKBSummaryListResponse {
 /// The `DescribeLabel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeLabelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeLabel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3399,39 +3106,29 @@ pub struct DescribeKBSummaryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeLabel {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2021487500370535744"`
+    /// `KbId`; example: `"2021487500370535744"`
     pub kb_id: String,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2097607550895843008"`
+    /// `LabelId`; example: `"2097607550895843008"`
     pub label_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `LastTermId`: a string.
-    ///
-    /// Example: `"2097607550895843009"`
+    /// `LastTermId`; example: `"2097607550895843009"`
     pub last_term_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"数学"`
+    /// `Query`; example: `"数学"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeLabel`] call returns.
 #[tc_model]
 pub struct DescribeLabelResponse {
-    /// `Summary`: a [`LabelSummary`](super::models::LabelSummary).
+    /// `Summary`
     pub summary: Option<models::LabelSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3441,9 +3138,12 @@ pub struct DescribeLabelResponse {
 /// The `DescribeLabelSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeLabelSummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeLabelSummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3459,42 +3159,32 @@ pub struct DescribeLabelResponse {
     )
 )]
 pub struct DescribeLabelSummaryList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `KbId`; example: `"2067622575842400832"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"数学"`
+    /// `Query`; example: `"数学"`
     pub query: Option<String>,
 
-    /// `SummaryListSwitch`: a [`SummaryListSwitch`](super::models::SummaryListSwitch).
+    /// `SummaryListSwitch`
     pub summary_list_switch: Option<models::SummaryListSwitch>,
 }
 
 /// What a successful [`DescribeLabelSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeLabelSummaryListResponse {
-    /// `LabelList`: a list of [`LabelSummary`](super::models::LabelSummary) objects.
+    /// `LabelList`
     pub label_list: Option<Vec<models::LabelSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3504,32 +3194,34 @@ pub struct DescribeLabelSummaryListResponse {
 /// The `DescribeLatestRelease` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeLatestReleaseResponse`].
-/// The codes it documents are in [`DescribeLatestReleaseError`](super::errors::DescribeLatestReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeLatestRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeLatestRelease",
     output = DescribeLatestReleaseResponse,
-    error = super::errors::DescribeLatestReleaseError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeLatestRelease {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060*************20"`
+    /// `AppId`; example: `"2060*************20"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeLatestRelease`] call returns.
 #[tc_model]
 pub struct DescribeLatestReleaseResponse {
-    /// `IsChanged`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChanged`; example: `false`
     pub is_changed: Option<bool>,
 
-    /// `ReleaseSummary`: a [`ReleaseSummary`](super::models::ReleaseSummary).
+    /// `ReleaseSummary`
     pub release_summary: Option<models::ReleaseSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3539,41 +3231,43 @@ pub struct DescribeLatestReleaseResponse {
 /// The `DescribeMetricOverviewList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeMetricOverviewListResponse`].
-/// The codes it documents are in [`DescribeMetricOverviewListError`](super::errors::DescribeMetricOverviewListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeMetricOverviewList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeMetricOverviewList",
     output = DescribeMetricOverviewListResponse,
-    error = super::errors::DescribeMetricOverviewListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeMetricOverviewList {
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMetricOverviewList`] call returns.
 #[tc_model]
 pub struct DescribeMetricOverviewListResponse {
-    /// `MetricList`: a list of [`MetricOverview`](super::models::MetricOverview) objects.
+    /// `MetricList`
     pub metric_list: Option<Vec<models::MetricOverview>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"12"`
+    /// `TotalCount`; example: `"12"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3583,15 +3277,21 @@ pub struct DescribeMetricOverviewListResponse {
 /// The `DescribeModelList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeModelListResponse`].
-/// The codes it documents are in [`DescribeModelListError`](super::errors::DescribeModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeModelList",
     output = DescribeModelListResponse,
-    error = super::errors::DescribeModelListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3601,44 +3301,32 @@ pub struct DescribeMetricOverviewListResponse {
     )
 )]
 pub struct DescribeModelList {
-    /// `ModelScene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelScene`; example: `1`
     pub model_scene: i64,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"混元"`
+    /// `Query`; example: `"混元"`
     pub query: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 }
 
 /// What a successful [`DescribeModelList`] call returns.
 #[tc_model]
 pub struct DescribeModelListResponse {
-    /// `ModelList`: a list of [`Model`](super::models::Model) objects.
+    /// `ModelList`
     pub model_list: Option<Vec<models::Model>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3648,27 +3336,31 @@ pub struct DescribeModelListResponse {
 /// The `DescribeMsgRecordCategoryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeMsgRecordCategoryListResponse`].
-/// The codes it documents are in [`DescribeMsgRecordCategoryListError`](super::errors::DescribeMsgRecordCategoryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeMsgRecordCategoryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeMsgRecordCategoryList",
     output = DescribeMsgRecordCategoryListResponse,
-    error = super::errors::DescribeMsgRecordCategoryListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeMsgRecordCategoryList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2062456131215815616"`
+    /// `AppId`; example: `"2062456131215815616"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeMsgRecordCategoryList`] call returns.
 #[tc_model]
 pub struct DescribeMsgRecordCategoryListResponse {
-    /// `CategoryList`: a list of [`MsgRecordCategory`](super::models::MsgRecordCategory) objects.
+    /// `CategoryList`
     pub category_list: Option<Vec<models::MsgRecordCategory>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3678,15 +3370,21 @@ pub struct DescribeMsgRecordCategoryListResponse {
 /// The `DescribeMsgRecordList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeMsgRecordListResponse`].
-/// The codes it documents are in [`DescribeMsgRecordListError`](super::errors::DescribeMsgRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeMsgRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeMsgRecordList",
     output = DescribeMsgRecordListResponse,
-    error = super::errors::DescribeMsgRecordListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3696,52 +3394,38 @@ pub struct DescribeMsgRecordCategoryListResponse {
     )
 )]
 pub struct DescribeMsgRecordList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2087429578337166592"`
+    /// `AppId`; example: `"2087429578337166592"`
     pub app_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 }
 
 /// What a successful [`DescribeMsgRecordList`] call returns.
 #[tc_model]
 pub struct DescribeMsgRecordListResponse {
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: Option<bool>,
 
-    /// `MsgRecordList`: a list of [`MsgRecord`](super::models::MsgRecord) objects.
+    /// `MsgRecordList`
     pub msg_record_list: Option<Vec<models::MsgRecord>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"{\"cursor_time\":\"2026-08-12 14:43:24\",\"skipped\":6}"`
+    /// `NextCursor`; example: `"{\"cursor_time\":\"2026-08-12 14:43:24\",\"skipped\":6}"`
     pub next_cursor: Option<String>,
 
-    /// `PrevCursor`: a string.
-    ///
-    /// Example: `"{\"cursor_time\":\"2026-08-12 17:13:29\",\"skipped\":0}"`
+    /// `PrevCursor`; example: `"{\"cursor_time\":\"2026-08-12 17:13:29\",\"skipped\":0}"`
     pub prev_cursor: Option<String>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"6"`
+    /// `TotalCount`; example: `"6"`
     pub total_count: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3751,9 +3435,12 @@ pub struct DescribeMsgRecordListResponse {
 /// The `DescribeNodeBatchRun` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeNodeBatchRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeNodeBatchRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3762,66 +3449,44 @@ pub struct DescribeMsgRecordListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNodeBatchRun {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2046434807234765632"`
+    /// `AppId`; example: `"2046434807234765632"`
     pub app_id: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Index`; example: `3`
     pub index: Option<i64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ed5fc56d-224c-387c-ee3f-427fa60bcb48"`
+    /// `NodeId`; example: `"ed5fc56d-224c-387c-ee3f-427fa60bcb48"`
     pub node_id: Option<String>,
 
-    /// `SubWorkflowNodePath`: a string.
-    ///
-    /// Example: `"ed5fc56d-224c-387c-ee3f-427fa60bcb48[1]"`
+    /// `SubWorkflowNodePath`; example: `"ed5fc56d-224c-387c-ee3f-427fa60bcb48[1]"`
     pub sub_workflow_node_path: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"wfr-c928613c-cb3f-4c49-bbc6-83f862067e7f"`
+    /// `WorkflowRunId`; example: `"wfr-c928613c-cb3f-4c49-bbc6-83f862067e7f"`
     pub workflow_run_id: Option<String>,
 }
 
 /// What a successful [`DescribeNodeBatchRun`] call returns.
 #[tc_model]
 pub struct DescribeNodeBatchRunResponse {
-    /// `FailCode`: a string.
-    ///
-    /// Example: `"NodeErr.MQSendMessageFailed"`
+    /// `FailCode`; example: `"NodeErr.MQSendMessageFailed"`
     pub fail_code: Option<String>,
 
-    /// `FailMessage`: a string.
+    /// `FailMessage`
     pub fail_message: Option<String>,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"age\":3,\"name\":\"hhh\"}"`
+    /// `Input`; example: `"{\"age\":3,\"name\":\"hhh\"}"`
     pub input: Option<String>,
 
-    /// `InputRef`: a string.
-    ///
-    /// Example: `"https://xxxxxxx/xxx/xxx"`
+    /// `InputRef`; example: `"https://xxxxxxx/xxx/xxx"`
     pub input_ref: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"age\":3,\"name\":\"hhh\"}"`
+    /// `Output`; example: `"{\"age\":3,\"name\":\"hhh\"}"`
     pub output: Option<String>,
 
-    /// `OutputRef`: a string.
-    ///
-    /// Example: `"https://xxxxxxx/xxx/xxx"`
+    /// `OutputRef`; example: `"https://xxxxxxx/xxx/xxx"`
     pub output_ref: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3831,9 +3496,12 @@ pub struct DescribeNodeBatchRunResponse {
 /// The `DescribeNodeRunDetail` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeNodeRunDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeNodeRunDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -3842,21 +3510,17 @@ pub struct DescribeNodeBatchRunResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNodeRunDetail {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppId`; example: `"1963140753734418240"`
     pub app_id: String,
 
-    /// `NodeRunId`: a string.
-    ///
-    /// Example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
+    /// `NodeRunId`; example: `"1dcf5a21-6223-4358-b8a0-b4d6571"`
     pub node_run_id: String,
 }
 
 /// What a successful [`DescribeNodeRunDetail`] call returns.
 #[tc_model]
 pub struct DescribeNodeRunDetailResponse {
-    /// `NodeRunDetail`: a [`NodeRunDetail`](super::models::NodeRunDetail).
+    /// `NodeRunDetail`
     pub node_run_detail: Option<models::NodeRunDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3866,40 +3530,40 @@ pub struct DescribeNodeRunDetailResponse {
 /// The `DescribePlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribePluginResponse`].
-/// The codes it documents are in [`DescribePluginError`](super::errors::DescribePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribePlugin",
     output = DescribePluginResponse,
-    error = super::errors::DescribePluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub plugin_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `FieldMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `FieldMask`
     pub field_mask: Option<models::FieldMask>,
 
-    /// `Module`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Module`; example: `2`
     pub module: Option<i64>,
 }
 
 /// What a successful [`DescribePlugin`] call returns.
 #[tc_model]
 pub struct DescribePluginResponse {
-    /// `Plugin`: a [`Plugin`](super::models::Plugin).
+    /// `Plugin`
     pub plugin: Option<models::Plugin>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3909,15 +3573,21 @@ pub struct DescribePluginResponse {
 /// The `DescribePluginSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribePluginSummaryListResponse`].
-/// The codes it documents are in [`DescribePluginSummaryListError`](super::errors::DescribePluginSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribePluginSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribePluginSummaryList",
     output = DescribePluginSummaryListResponse,
-    error = super::errors::DescribePluginSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3927,59 +3597,41 @@ pub struct DescribePluginResponse {
     )
 )]
 pub struct DescribePluginSummaryList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `IsFavoriteOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFavoriteOnly`; example: `false`
     pub is_favorite_only: Option<bool>,
 
-    /// `Module`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Module`; example: `0`
     pub module: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"天气"`
+    /// `Query`; example: `"天气"`
     pub query: Option<String>,
 
-    /// `SortType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SortType`; example: `0`
     pub sort_type: Option<i64>,
 
-    /// `PluginSpaceRelation`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PluginSpaceRelation`; example: `2`
     pub plugin_space_relation: Option<i64>,
 }
 
 /// What a successful [`DescribePluginSummaryList`] call returns.
 #[tc_model]
 pub struct DescribePluginSummaryListResponse {
-    /// `PluginList`: a list of [`PluginSummary`](super::models::PluginSummary) objects.
+    /// `PluginList`
     pub plugin_list: Option<Vec<models::PluginSummary>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `788`
+    /// `TotalCount`; example: `788`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3989,9 +3641,12 @@ pub struct DescribePluginSummaryListResponse {
 /// The `DescribeQA` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeQAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeQA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4000,35 +3655,29 @@ pub struct DescribePluginSummaryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeQA {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097880104242874048"`
+    /// `KbId`; example: `"2097880104242874048"`
     pub kb_id: String,
 
-    /// `QaId`: a string.
-    ///
-    /// Example: `"2097880162191295680"`
+    /// `QaId`; example: `"2097880162191295680"`
     pub qa_id: String,
 }
 
 /// What a successful [`DescribeQA`] call returns.
 #[tc_model]
 pub struct DescribeQAResponse {
-    /// `HighlightList`: a list of [`QaSegmentHighlight`](super::models::QaSegmentHighlight) objects.
+    /// `HighlightList`
     pub highlight_list: Option<Vec<models::QaSegmentHighlight>>,
 
-    /// `PageContent`: a string.
+    /// `PageContent`
     pub page_content: Option<String>,
 
-    /// `QuestionDescription`: a string.
-    ///
-    /// Example: `"成绩"`
+    /// `QuestionDescription`; example: `"成绩"`
     pub question_description: Option<String>,
 
-    /// `SimilarQuestionList`: a list of [`SimilarQuestion`](super::models::SimilarQuestion) objects.
+    /// `SimilarQuestionList`
     pub similar_question_list: Option<Vec<models::SimilarQuestion>>,
 
-    /// `Summary`: a [`QaSummary`](super::models::QaSummary).
+    /// `Summary`
     pub summary: Option<models::QaSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4038,9 +3687,12 @@ pub struct DescribeQAResponse {
 /// The `DescribeQASummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeQASummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeQASummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4056,50 +3708,38 @@ pub struct DescribeQAResponse {
     )
 )]
 pub struct DescribeQASummaryList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097994659744810688"`
+    /// `KbId`; example: `"2097994659744810688"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `PageSize`; example: `15`
     pub page_size: Option<u64>,
 
-    /// `Query`: a [`QaQuery`](super::models::QaQuery).
+    /// `Query`
     pub query: Option<models::QaQuery>,
 
-    /// `SummaryListSwitch`: a [`SummaryListSwitch`](super::models::SummaryListSwitch).
+    /// `SummaryListSwitch`
     pub summary_list_switch: Option<models::SummaryListSwitch>,
 }
 
 /// What a successful [`DescribeQASummaryList`] call returns.
 #[tc_model]
 pub struct DescribeQASummaryListResponse {
-    /// `NotAcceptedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NotAcceptedCount`; example: `0`
     pub not_accepted_count: Option<u64>,
 
-    /// `PendingVerifyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PendingVerifyCount`; example: `0`
     pub pending_verify_count: Option<u64>,
 
-    /// `QaList`: a list of [`QaSummary`](super::models::QaSummary) objects.
+    /// `QaList`
     pub qa_list: Option<Vec<models::QaSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4109,15 +3749,21 @@ pub struct DescribeQASummaryListResponse {
 /// The `DescribeReleaseList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeReleaseListResponse`].
-/// The codes it documents are in [`DescribeReleaseListError`](super::errors::DescribeReleaseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeReleaseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeReleaseList",
     output = DescribeReleaseListResponse,
-    error = super::errors::DescribeReleaseListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4127,31 +3773,23 @@ pub struct DescribeQASummaryListResponse {
     )
 )]
 pub struct DescribeReleaseList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206**************84"`
+    /// `AppId`; example: `"206**************84"`
     pub app_id: String,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeReleaseList`] call returns.
 #[tc_model]
 pub struct DescribeReleaseListResponse {
-    /// `ReleaseList`: a list of [`ReleaseRecord`](super::models::ReleaseRecord) objects.
+    /// `ReleaseList`
     pub release_list: Option<Vec<models::ReleaseRecord>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4161,32 +3799,34 @@ pub struct DescribeReleaseListResponse {
 /// The `DescribeReleaseSummary` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeReleaseSummaryResponse`].
-/// The codes it documents are in [`DescribeReleaseSummaryError`](super::errors::DescribeReleaseSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeReleaseSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeReleaseSummary",
     output = DescribeReleaseSummaryResponse,
-    error = super::errors::DescribeReleaseSummaryError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeReleaseSummary {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060************184"`
+    /// `AppId`; example: `"2060************184"`
     pub app_id: String,
 
-    /// `ReleaseId`: a string.
-    ///
-    /// Example: `"206*************392"`
+    /// `ReleaseId`; example: `"206*************392"`
     pub release_id: String,
 }
 
 /// What a successful [`DescribeReleaseSummary`] call returns.
 #[tc_model]
 pub struct DescribeReleaseSummaryResponse {
-    /// `ReleaseSummary`: a [`ReleaseSummary`](super::models::ReleaseSummary).
+    /// `ReleaseSummary`
     pub release_summary: Option<models::ReleaseSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4196,9 +3836,12 @@ pub struct DescribeReleaseSummaryResponse {
 /// The `DescribeResourceSummary` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeResourceSummaryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeResourceSummary)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4211,10 +3854,10 @@ pub struct DescribeResourceSummary {}
 /// What a successful [`DescribeResourceSummary`] call returns.
 #[tc_model]
 pub struct DescribeResourceSummaryResponse {
-    /// `ResourcePackage`: a [`ResourcePackageInfo`](super::models::ResourcePackageInfo).
+    /// `ResourcePackage`
     pub resource_package: Option<models::ResourcePackageInfo>,
 
-    /// `AddOnPackage`: an [`AddOnPackageInfo`](super::models::AddOnPackageInfo).
+    /// `AddOnPackage`
     pub add_on_package: Option<models::AddOnPackageInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4224,22 +3867,28 @@ pub struct DescribeResourceSummaryResponse {
 /// The `DescribeSkillCategoryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSkillCategoryListResponse`].
-/// The codes it documents are in [`DescribeSkillCategoryListError`](super::errors::DescribeSkillCategoryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSkillCategoryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSkillCategoryList",
     output = DescribeSkillCategoryListResponse,
-    error = super::errors::DescribeSkillCategoryListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeSkillCategoryList {}
 
 /// What a successful [`DescribeSkillCategoryList`] call returns.
 #[tc_model]
 pub struct DescribeSkillCategoryListResponse {
-    /// `CategoryList`: a list of [`SkillCategory`](super::models::SkillCategory) objects.
+    /// `CategoryList`
     pub category_list: Option<Vec<models::SkillCategory>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4249,35 +3898,37 @@ pub struct DescribeSkillCategoryListResponse {
 /// The `DescribeSkillDetail` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSkillDetailResponse`].
-/// The codes it documents are in [`DescribeSkillDetailError`](super::errors::DescribeSkillDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSkillDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSkillDetail",
     output = DescribeSkillDetailResponse,
-    error = super::errors::DescribeSkillDetailError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeSkillDetail {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"9e488e0c-ee1f-4b1c-b745-0e0e6f97e8c3"`
+    /// `SkillId`; example: `"9e488e0c-ee1f-4b1c-b745-0e0e6f97e8c3"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `VersionFilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `VersionFilterList`
     pub version_filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSkillDetail`] call returns.
 #[tc_model]
 pub struct DescribeSkillDetailResponse {
-    /// `SkillDetail`: a [`SkillDetail`](super::models::SkillDetail).
+    /// `SkillDetail`
     pub skill_detail: Option<models::SkillDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4287,37 +3938,37 @@ pub struct DescribeSkillDetailResponse {
 /// The `DescribeSkillReferenceList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSkillReferenceListResponse`].
-/// The codes it documents are in [`DescribeSkillReferenceListError`](super::errors::DescribeSkillReferenceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSkillReferenceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSkillReferenceList",
     output = DescribeSkillReferenceListResponse,
-    error = super::errors::DescribeSkillReferenceListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeSkillReferenceList {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"153f0077-d47d-4080-886c-da3408d70744"`
+    /// `SkillId`; example: `"153f0077-d47d-4080-886c-da3408d70744"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 
 /// What a successful [`DescribeSkillReferenceList`] call returns.
 #[tc_model]
 pub struct DescribeSkillReferenceListResponse {
-    /// `ReferenceList`: a list of [`SkillReferenceGroup`](super::models::SkillReferenceGroup) objects.
+    /// `ReferenceList`
     pub reference_list: Option<Vec<models::SkillReferenceGroup>>,
 
-    /// `AllowForceModify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowForceModify`; example: `true`
     pub allow_force_modify: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4327,15 +3978,21 @@ pub struct DescribeSkillReferenceListResponse {
 /// The `DescribeSkillSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSkillSummaryListResponse`].
-/// The codes it documents are in [`DescribeSkillSummaryListError`](super::errors::DescribeSkillSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSkillSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSkillSummaryList",
     output = DescribeSkillSummaryListResponse,
-    error = super::errors::DescribeSkillSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4345,44 +4002,32 @@ pub struct DescribeSkillReferenceListResponse {
     )
 )]
 pub struct DescribeSkillSummaryList {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `FavoriteOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FavoriteOnly`; example: `true`
     pub favorite_only: Option<bool>,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Query`; example: `"腾讯"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeSkillSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeSkillSummaryListResponse {
-    /// `SkillSummaryList`: a list of [`SkillSummary`](super::models::SkillSummary) objects.
+    /// `SkillSummaryList`
     pub skill_summary_list: Option<Vec<models::SkillSummary>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `84`
+    /// `TotalCount`; example: `84`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4392,32 +4037,33 @@ pub struct DescribeSkillSummaryListResponse {
 /// The `DescribeSpaceList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSpaceListResponse`].
-/// The codes it documents are in [`DescribeSpaceListError`](super::errors::DescribeSpaceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSpaceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSpaceList",
     output = DescribeSpaceListResponse,
-    error = super::errors::DescribeSpaceListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeSpaceList {
-    /// `Query`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Query`; example: `"名称"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeSpaceList`] call returns.
 #[tc_model]
 pub struct DescribeSpaceListResponse {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TotalCount`; example: `"1"`
     pub total_count: Option<String>,
 
-    /// `SpaceList`: a list of [`Space`](super::models::Space) objects.
+    /// `SpaceList`
     pub space_list: Option<Vec<models::Space>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4427,27 +4073,30 @@ pub struct DescribeSpaceListResponse {
 /// The `DescribeSystemVariableList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeSystemVariableListResponse`].
-/// The codes it documents are in [`DescribeSystemVariableListError`](super::errors::DescribeSystemVariableListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeSystemVariableList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeSystemVariableList",
     output = DescribeSystemVariableListResponse,
-    error = super::errors::DescribeSystemVariableListError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeSystemVariableList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206************5184"`
+    /// `AppId`; example: `"206************5184"`
     pub app_id: String,
 }
 
 /// What a successful [`DescribeSystemVariableList`] call returns.
 #[tc_model]
 pub struct DescribeSystemVariableListResponse {
-    /// `SystemVariableList`: a list of [`SystemVariable`](super::models::SystemVariable) objects.
+    /// `SystemVariableList`
     pub system_variable_list: Option<Vec<models::SystemVariable>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4457,15 +4106,21 @@ pub struct DescribeSystemVariableListResponse {
 /// The `DescribeUsageDetailList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeUsageDetailListResponse`].
-/// The codes it documents are in [`DescribeUsageDetailListError`](super::errors::DescribeUsageDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeUsageDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeUsageDetailList",
     output = DescribeUsageDetailListResponse,
-    error = super::errors::DescribeUsageDetailListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4475,40 +4130,32 @@ pub struct DescribeSystemVariableListResponse {
     )
 )]
 pub struct DescribeUsageDetailList {
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeUsageDetailList`] call returns.
 #[tc_model]
 pub struct DescribeUsageDetailListResponse {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"12580"`
+    /// `TotalCount`; example: `"12580"`
     pub total_count: Option<String>,
 
-    /// `UsageDetailList`: a list of [`UsageDetail`](super::models::UsageDetail) objects.
+    /// `UsageDetailList`
     pub usage_detail_list: Option<Vec<models::UsageDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4518,15 +4165,21 @@ pub struct DescribeUsageDetailListResponse {
 /// The `DescribeUsageSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeUsageSummaryListResponse`].
-/// The codes it documents are in [`DescribeUsageSummaryListError`](super::errors::DescribeUsageSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeUsageSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeUsageSummaryList",
     output = DescribeUsageSummaryListResponse,
-    error = super::errors::DescribeUsageSummaryListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4536,40 +4189,32 @@ pub struct DescribeUsageDetailListResponse {
     )
 )]
 pub struct DescribeUsageSummaryList {
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceType`; example: `1`
     pub resource_type: i64,
 
-    /// `TimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `TimeRange`
     pub time_range: models::TimeRange,
 
-    /// `ViewScope`: a [`ViewScope`](super::models::ViewScope).
+    /// `ViewScope`
     pub view_scope: models::ViewScope,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeUsageSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeUsageSummaryListResponse {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"86"`
+    /// `TotalCount`; example: `"86"`
     pub total_count: Option<String>,
 
-    /// `UsageSummaryList`: a list of [`UsageSummary`](super::models::UsageSummary) objects.
+    /// `UsageSummaryList`
     pub usage_summary_list: Option<Vec<models::UsageSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4579,37 +4224,37 @@ pub struct DescribeUsageSummaryListResponse {
 /// The `DescribeVariable` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeVariableResponse`].
-/// The codes it documents are in [`DescribeVariableError`](super::errors::DescribeVariableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeVariable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeVariable",
     output = DescribeVariableResponse,
-    error = super::errors::DescribeVariableError
+    error = super::errors::AdpErrorCode
 )]
 pub struct DescribeVariable {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206*************184"`
+    /// `AppId`; example: `"206*************184"`
     pub app_id: String,
 
-    /// `VariableId`: a string.
-    ///
-    /// Example: `"9cdb*********************e2fdaf67d5f"`
+    /// `VariableId`; example: `"9cdb*********************e2fdaf67d5f"`
     pub variable_id: String,
 
-    /// `ModuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModuleType`; example: `1`
     pub module_type: Option<i64>,
 }
 
 /// What a successful [`DescribeVariable`] call returns.
 #[tc_model]
 pub struct DescribeVariableResponse {
-    /// `Variable`: a [`Variable`](super::models::Variable).
+    /// `Variable`
     pub variable: Option<models::Variable>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4619,15 +4264,21 @@ pub struct DescribeVariableResponse {
 /// The `DescribeVariableList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeVariableListResponse`].
-/// The codes it documents are in [`DescribeVariableListError`](super::errors::DescribeVariableListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeVariableList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "DescribeVariableList",
     output = DescribeVariableListResponse,
-    error = super::errors::DescribeVariableListError,
+    error = super::errors::AdpErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -4637,49 +4288,35 @@ pub struct DescribeVariableResponse {
     )
 )]
 pub struct DescribeVariableList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2060***********5184"`
+    /// `AppId`; example: `"2060***********5184"`
     pub app_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `ModuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModuleType`; example: `1`
     pub module_type: Option<i64>,
 
-    /// `NeedInternalVariable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedInternalVariable`; example: `false`
     pub need_internal_variable: Option<bool>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"检索关键词"`
+    /// `Query`; example: `"检索关键词"`
     pub query: Option<String>,
 }
 
 /// What a successful [`DescribeVariableList`] call returns.
 #[tc_model]
 pub struct DescribeVariableListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<u64>,
 
-    /// `VariableList`: a list of [`Variable`](super::models::Variable) objects.
+    /// `VariableList`
     pub variable_list: Option<Vec<models::Variable>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4689,9 +4326,12 @@ pub struct DescribeVariableListResponse {
 /// The `DescribeWorkflowRun` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4700,39 +4340,29 @@ pub struct DescribeVariableListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeWorkflowRun {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1963140753734418240"`
+    /// `AppId`; example: `"1963140753734418240"`
     pub app_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"1dcf5a21-6223-4358-b8a0"`
+    /// `WorkflowRunId`; example: `"1dcf5a21-6223-4358-b8a0"`
     pub workflow_run_id: String,
 
-    /// `SubWorkflowNodePath`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `SubWorkflowNodePath`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub sub_workflow_node_path: Option<String>,
 
-    /// `IncludeWorkflowGraph`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeWorkflowGraph`; example: `false`
     pub include_workflow_graph: Option<bool>,
 }
 
 /// What a successful [`DescribeWorkflowRun`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowRunResponse {
-    /// `WorkflowRun`: a [`WorkflowRun`](super::models::WorkflowRun).
+    /// `WorkflowRun`
     pub workflow_run: Option<models::WorkflowRun>,
 
-    /// `NodeRunList`: a list of [`NodeRun`](super::models::NodeRun) objects.
+    /// `NodeRunList`
     pub node_run_list: Option<Vec<models::NodeRun>>,
 
-    /// `SubWorkflowNodePath`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `SubWorkflowNodePath`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub sub_workflow_node_path: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4742,9 +4372,12 @@ pub struct DescribeWorkflowRunResponse {
 /// The `DescribeWorkflowRunSummaryList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`DescribeWorkflowRunSummaryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=DescribeWorkflowRunSummaryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4760,39 +4393,29 @@ pub struct DescribeWorkflowRunResponse {
     )
 )]
 pub struct DescribeWorkflowRunSummaryList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppId`; example: `"1854548189164339200"`
     pub app_id: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `Domain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Domain`; example: `1`
     pub domain: u64,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeWorkflowRunSummaryList`] call returns.
 #[tc_model]
 pub struct DescribeWorkflowRunSummaryListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `WorkflowRunSummaryList`: a list of [`WorkflowRunSummary`](super::models::WorkflowRunSummary) objects.
+    /// `WorkflowRunSummaryList`
     pub workflow_run_summary_list: Option<Vec<models::WorkflowRunSummary>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4802,9 +4425,12 @@ pub struct DescribeWorkflowRunSummaryListResponse {
 /// The `ExportQA` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ExportQAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ExportQA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4813,24 +4439,20 @@ pub struct DescribeWorkflowRunSummaryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ExportQA {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2068959268369066176"`
+    /// `KbId`; example: `"2068959268369066176"`
     pub kb_id: String,
 
-    /// `FilterList`: a list of [`Filter`](super::models::Filter) objects.
+    /// `FilterList`
     pub filter_list: Option<Vec<models::Filter>>,
 
-    /// `Query`: a [`QaQuery`](super::models::QaQuery).
+    /// `Query`
     pub query: Option<models::QaQuery>,
 }
 
 /// What a successful [`ExportQA`] call returns.
 #[tc_model]
 pub struct ExportQAResponse {
-    /// `ExportTaskId`: a string.
-    ///
-    /// Example: `"223780"`
+    /// `ExportTaskId`; example: `"223780"`
     pub export_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4840,25 +4462,27 @@ pub struct ExportQAResponse {
 /// The `FavoritePlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`FavoritePluginResponse`].
-/// The codes it documents are in [`FavoritePluginError`](super::errors::FavoritePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=FavoritePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "FavoritePlugin",
     output = FavoritePluginResponse,
-    error = super::errors::FavoritePluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct FavoritePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"adcda186-813b-4d70-bb3f-538a522fe4a5"`
+    /// `PluginId`; example: `"adcda186-813b-4d70-bb3f-538a522fe4a5"`
     pub plugin_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 
@@ -4872,25 +4496,27 @@ pub struct FavoritePluginResponse {
 /// The `FavoriteSkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`FavoriteSkillResponse`].
-/// The codes it documents are in [`FavoriteSkillError`](super::errors::FavoriteSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=FavoriteSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "FavoriteSkill",
     output = FavoriteSkillResponse,
-    error = super::errors::FavoriteSkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct FavoriteSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"8988*******************-ca5d3bdd0ffc"`
+    /// `SkillId`; example: `"8988*******************-ca5d3bdd0ffc"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 
@@ -4904,9 +4530,12 @@ pub struct FavoriteSkillResponse {
 /// The `ImportDocList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ImportDocListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ImportDocList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -4915,19 +4544,17 @@ pub struct FavoriteSkillResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ImportDocList {
-    /// `DocList`: a list of [`DocImportSpec`](super::models::DocImportSpec) objects.
+    /// `DocList`
     pub doc_list: Vec<models::DocImportSpec>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2079089760838256704"`
+    /// `KbId`; example: `"2079089760838256704"`
     pub kb_id: String,
 }
 
 /// What a successful [`ImportDocList`] call returns.
 #[tc_model]
 pub struct ImportDocListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4937,31 +4564,33 @@ pub struct ImportDocListResponse {
 /// The `ModifyAgent` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyAgentResponse`].
-/// The codes it documents are in [`ModifyAgentError`](super::errors::ModifyAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyAgent",
     output = ModifyAgentResponse,
-    error = super::errors::ModifyAgentError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyAgent {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2049***********8752"`
+    /// `AppId`; example: `"2049***********8752"`
     pub app_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ab1b0**************************377e1"`
+    /// `AgentId`; example: `"ab1b0**************************377e1"`
     pub agent_id: Option<String>,
 
-    /// `Agent`: an [`AgentSpec`](super::models::AgentSpec).
+    /// `Agent`
     pub agent: Option<models::AgentSpec>,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: Option<models::FieldMask>,
 }
 
@@ -4975,68 +4604,58 @@ pub struct ModifyAgentResponse {
 /// The `ModifyApp` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyAppResponse`].
-/// The codes it documents are in [`ModifyAppError`](super::errors::ModifyAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyApp",
     output = ModifyAppResponse,
-    error = super::errors::ModifyAppError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyApp {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206*************320"`
+    /// `AppId`; example: `"206*************320"`
     pub app_id: String,
 
-    /// `AppMode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AppMode`; example: `2`
     pub app_mode: Option<i64>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
+    /// `Avatar`; example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
     pub avatar: Option<String>,
 
-    /// `Config`: an [`AppConfig`](super::models::AppConfig).
+    /// `Config`
     pub config: Option<models::AppConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我的应用"`
+    /// `Description`; example: `"我的应用"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"我的智能体应用"`
+    /// `Name`; example: `"我的智能体应用"`
     pub name: Option<String>,
 
-    /// `SharedKbIdList`: a list of strings.
-    ///
-    /// Example: `["2047150542445725376"]`
+    /// `SharedKbIdList`; example: `["2047150542445725376"]`
     pub shared_kb_id_list: Option<Vec<String>>,
 
-    /// `FileVolumeMountList`: a list of [`AppFileVolumeMount`](super::models::AppFileVolumeMount) objects.
+    /// `FileVolumeMountList`
     pub file_volume_mount_list: Option<Vec<models::AppFileVolumeMount>>,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: Option<models::FieldMask>,
 }
 
 /// What a successful [`ModifyApp`] call returns.
 #[tc_model]
 pub struct ModifyAppResponse {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206***********84320"`
+    /// `AppId`; example: `"206***********84320"`
     pub app_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1780390885"`
+    /// `UpdateTime`; example: `"1780390885"`
     pub update_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5046,41 +4665,39 @@ pub struct ModifyAppResponse {
 /// The `ModifyAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyAppTriggerResponse`].
-/// The codes it documents are in [`ModifyAppTriggerError`](super::errors::ModifyAppTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyAppTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyAppTrigger",
     output = ModifyAppTriggerResponse,
-    error = super::errors::ModifyAppTriggerError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2072866150944382336"`
+    /// `AppId`; example: `"2072866150944382336"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `Trigger`: an [`AppTrigger`](super::models::AppTrigger).
+    /// `Trigger`
     pub trigger: Option<models::AppTrigger>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
+    /// `TriggerId`; example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
     pub trigger_id: Option<String>,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: Option<models::FieldMask>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
@@ -5094,9 +4711,12 @@ pub struct ModifyAppTriggerResponse {
 /// The `ModifyCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyCategoryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyCategory)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5105,25 +4725,19 @@ pub struct ModifyAppTriggerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097580091993756672"`
+    /// `CategoryId`; example: `"2097580091993756672"`
     pub category_id: String,
 
-    /// `CategoryType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryType`; example: `1`
     pub category_type: i64,
 
-    /// `Fields`: a [`CategoryModifyFields`](super::models::CategoryModifyFields).
+    /// `Fields`
     pub fields: models::CategoryModifyFields,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2092085032339506432"`
+    /// `KbId`; example: `"2092085032339506432"`
     pub kb_id: String,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: models::FieldMask,
 }
 
@@ -5137,9 +4751,12 @@ pub struct ModifyCategoryResponse {
 /// The `ModifyChannel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyChannelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyChannel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5148,25 +4765,19 @@ pub struct ModifyCategoryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyChannel {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20*************7712"`
+    /// `AppId`; example: `"20*************7712"`
     pub app_id: String,
 
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"207**68*********392"`
+    /// `ChannelId`; example: `"207**68*********392"`
     pub channel_id: String,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 
-    /// `Spec`: a [`ChannelSpec`](super::models::ChannelSpec).
+    /// `Spec`
     pub spec: Option<models::ChannelSpec>,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: Option<models::FieldMask>,
 }
 
@@ -5180,9 +4791,12 @@ pub struct ModifyChannelResponse {
 /// The `ModifyConflictQA` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyConflictQAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyConflictQA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5191,29 +4805,19 @@ pub struct ModifyChannelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyConflictQA {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097994659744810688"`
+    /// `KbId`; example: `"2097994659744810688"`
     pub kb_id: String,
 
-    /// `ConflictGroupId`: a string.
-    ///
-    /// Example: `"2097996818891709760"`
+    /// `ConflictGroupId`; example: `"2097996818891709760"`
     pub conflict_group_id: Option<String>,
 
-    /// `IsIgnoreAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIgnoreAll`; example: `true`
     pub is_ignore_all: Option<bool>,
 
-    /// `QaIdList`: a list of strings.
-    ///
-    /// Example: `["2097996546990656256"]`
+    /// `QaIdList`; example: `["2097996546990656256"]`
     pub qa_id_list: Option<Vec<String>>,
 
-    /// `Resolution`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Resolution`; example: `2`
     pub resolution: Option<i64>,
 }
 
@@ -5227,58 +4831,48 @@ pub struct ModifyConflictQAResponse {
 /// The `ModifyConversation` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyConversationResponse`].
-/// The codes it documents are in [`ModifyConversationError`](super::errors::ModifyConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyConversation",
     output = ModifyConversationResponse,
-    error = super::errors::ModifyConversationError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyConversation {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2059915295109875456"`
+    /// `AppId`; example: `"2059915295109875456"`
     pub app_id: Option<String>,
 
-    /// `AppKey`: a string.
+    /// `AppKey`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"60001000"`
+    /// `LoginSubAccountUin`; example: `"60001000"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"70001000"`
+    /// `LoginUin`; example: `"70001000"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"ABojRH"`
+    /// `ShareCode`; example: `"ABojRH"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"23ef4baa-8fb7-431f-b4fd-53d388de1908"`
+    /// `UserId`; example: `"23ef4baa-8fb7-431f-b4fd-53d388de1908"`
     pub user_id: Option<String>,
 
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"5bcee889-81d4-450c-a358-f5133b4cd08d"`
+    /// `ConversationId`; example: `"5bcee889-81d4-450c-a358-f5133b4cd08d"`
     pub conversation_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"重命名的会话"`
+    /// `Title`; example: `"重命名的会话"`
     pub title: Option<String>,
 }
 
@@ -5292,9 +4886,12 @@ pub struct ModifyConversationResponse {
 /// The `ModifyDoc` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyDocResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyDoc)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5303,20 +4900,16 @@ pub struct ModifyConversationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDoc {
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2067623425823338880"`
+    /// `DocId`; example: `"2067623425823338880"`
     pub doc_id: String,
 
-    /// `Fields`: a [`DocModifyFields`](super::models::DocModifyFields).
+    /// `Fields`
     pub fields: models::DocModifyFields,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `KbId`; example: `"2067622575842400832"`
     pub kb_id: String,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: models::FieldMask,
 }
 
@@ -5330,9 +4923,12 @@ pub struct ModifyDocResponse {
 /// The `ModifyDocList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyDocListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyDocList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5341,43 +4937,35 @@ pub struct ModifyDocResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDocList {
-    /// `DocIdList`: a list of strings.
-    ///
-    /// Example: `["2096882953701315136"]`
+    /// `DocIdList`; example: `["2096882953701315136"]`
     pub doc_id_list: Vec<String>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2096881888856621696"`
+    /// `KbId`; example: `"2096881888856621696"`
     pub kb_id: String,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097981252755523072"`
+    /// `CategoryId`; example: `"2097981252755523072"`
     pub category_id: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `EffectiveDomain`; example: `4`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`](super::models::ExpirationPolicy).
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<models::ExpirationPolicy>,
 
-    /// `ExternalLink`: a [`DocExternalLink`](super::models::DocExternalLink).
+    /// `ExternalLink`
     pub external_link: Option<models::DocExternalLink>,
 
-    /// `LabelRefList`: a [`LabelRefIdentityList`](super::models::LabelRefIdentityList).
+    /// `LabelRefList`
     pub label_ref_list: Option<models::LabelRefIdentityList>,
 
-    /// `Switch`: a [`DocSwitch`](super::models::DocSwitch).
+    /// `Switch`
     pub switch: Option<models::DocSwitch>,
 }
 
 /// What a successful [`ModifyDocList`] call returns.
 #[tc_model]
 pub struct ModifyDocListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5387,9 +4975,12 @@ pub struct ModifyDocListResponse {
 /// The `ModifyKB` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyKBResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyKB)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5398,18 +4989,16 @@ pub struct ModifyDocListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyKB {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095346479588688512"`
+    /// `KbId`; example: `"2095346479588688512"`
     pub kb_id: String,
 
-    /// `Spec`: a [`KbSpec`](super::models::KbSpec).
+    /// `Spec`
     pub spec: models::KbSpec,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: models::FieldMask,
 
-    /// `ExtendFields`: a [`KbModifyExtendFields`](super::models::KbModifyExtendFields).
+    /// `ExtendFields`
     pub extend_fields: Option<models::KbModifyExtendFields>,
 }
 
@@ -5423,9 +5012,12 @@ pub struct ModifyKBResponse {
 /// The `ModifyLabel` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyLabelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyLabel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5434,27 +5026,23 @@ pub struct ModifyKBResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLabel {
-    /// `Fields`: a [`LabelModifyFields`](super::models::LabelModifyFields).
+    /// `Fields`
     pub fields: models::LabelModifyFields,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2095766521673516736"`
+    /// `KbId`; example: `"2095766521673516736"`
     pub kb_id: String,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2096808563606119109"`
+    /// `LabelId`; example: `"2096808563606119109"`
     pub label_id: String,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: models::FieldMask,
 }
 
 /// What a successful [`ModifyLabel`] call returns.
 #[tc_model]
 pub struct ModifyLabelResponse {
-    /// `TermList`: a list of [`LabelTerm`](super::models::LabelTerm) objects.
+    /// `TermList`
     pub term_list: Option<Vec<models::LabelTerm>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5464,30 +5052,31 @@ pub struct ModifyLabelResponse {
 /// The `ModifyMsgRecordCategory` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyMsgRecordCategoryResponse`].
-/// The codes it documents are in [`ModifyMsgRecordCategoryError`](super::errors::ModifyMsgRecordCategoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyMsgRecordCategory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyMsgRecordCategory",
     output = ModifyMsgRecordCategoryResponse,
-    error = super::errors::ModifyMsgRecordCategoryError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyMsgRecordCategory {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2062456131215815616"`
+    /// `AppId`; example: `"2062456131215815616"`
     pub app_id: String,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2087100220301236928"`
+    /// `CategoryId`; example: `"2087100220301236928"`
     pub category_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"电子产品使用类咨询"`
+    /// `Name`; example: `"电子产品使用类咨询"`
     pub name: String,
 }
 
@@ -5501,47 +5090,46 @@ pub struct ModifyMsgRecordCategoryResponse {
 /// The `ModifyPlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyPluginResponse`].
-/// The codes it documents are in [`ModifyPluginError`](super::errors::ModifyPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyPlugin",
     output = ModifyPluginResponse,
-    error = super::errors::ModifyPluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"6ec78f78-23fb-49db-8e53-76921e1e3918"`
+    /// `PluginId`; example: `"6ec78f78-23fb-49db-8e53-76921e1e3918"`
     pub plugin_id: String,
 
-    /// `PluginVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `PluginVersion`; example: `4`
     pub plugin_version: i64,
 
-    /// `Profile`: a [`PluginProfile`](super::models::PluginProfile).
+    /// `Profile`
     pub profile: Option<models::PluginProfile>,
 
-    /// `Config`: a [`PluginConfig`](super::models::PluginConfig).
+    /// `Config`
     pub config: Option<models::PluginConfig>,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: Option<models::FieldMask>,
 
-    /// `ToolList`: a list of [`Tool`](super::models::Tool) objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<models::Tool>>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginUin`; example: `"6000005624511"`
     pub login_uin: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"6000005624511"`
+    /// `LoginSubAccountUin`; example: `"6000005624511"`
     pub login_sub_account_uin: Option<String>,
 }
 
@@ -5555,9 +5143,12 @@ pub struct ModifyPluginResponse {
 /// The `ModifyQA` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyQAResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyQA)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5566,20 +5157,16 @@ pub struct ModifyPluginResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyQA {
-    /// `Fields`: a [`QaModifyFields`](super::models::QaModifyFields).
+    /// `Fields`
     pub fields: models::QaModifyFields,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2085302046444998912"`
+    /// `KbId`; example: `"2085302046444998912"`
     pub kb_id: String,
 
-    /// `QaId`: a string.
-    ///
-    /// Example: `"2097209703376155200"`
+    /// `QaId`; example: `"2097209703376155200"`
     pub qa_id: String,
 
-    /// `UpdateMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `UpdateMask`
     pub update_mask: models::FieldMask,
 }
 
@@ -5593,9 +5180,12 @@ pub struct ModifyQAResponse {
 /// The `ModifyQAList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyQAListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyQAList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5604,42 +5194,32 @@ pub struct ModifyQAResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyQAList {
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097635494119704256"`
+    /// `KbId`; example: `"2097635494119704256"`
     pub kb_id: String,
 
-    /// `QaIdList`: a list of strings.
-    ///
-    /// Example: `["2097635721520180864"]`
+    /// `QaIdList`; example: `["2097635721520180864"]`
     pub qa_id_list: Vec<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097638300301325248"`
+    /// `CategoryId`; example: `"2097638300301325248"`
     pub category_id: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EffectiveDomain`; example: `2`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`](super::models::ExpirationPolicy).
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<models::ExpirationPolicy>,
 
-    /// `IsAccepted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAccepted`; example: `true`
     pub is_accepted: Option<bool>,
 
-    /// `LabelRefList`: a [`LabelRefIdentityList`](super::models::LabelRefIdentityList).
+    /// `LabelRefList`
     pub label_ref_list: Option<models::LabelRefIdentityList>,
 }
 
 /// What a successful [`ModifyQAList`] call returns.
 #[tc_model]
 pub struct ModifyQAListResponse {
-    /// `ResultList`: a list of [`OperationResult`](super::models::OperationResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::OperationResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5649,53 +5229,46 @@ pub struct ModifyQAListResponse {
 /// The `ModifySkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifySkillResponse`].
-/// The codes it documents are in [`ModifySkillError`](super::errors::ModifySkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifySkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AdpErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdpErrorCode::ResourceNotFound)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifySkill",
     output = ModifySkillResponse,
-    error = super::errors::ModifySkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifySkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"8988f8b5-**************-ca5d3bdd0ffc"`
+    /// `SkillId`; example: `"8988f8b5-**************-ca5d3bdd0ffc"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `DisplayDescription`: a string.
-    ///
-    /// Example: `"skill_****"`
+    /// `DisplayDescription`; example: `"skill_****"`
     pub display_description: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"skill_****"`
+    /// `DisplayName`; example: `"skill_****"`
     pub display_name: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"public*****il*********etter_v2026*******0*****ckag***ip"`
+    /// `FileUrl`; example: `"public*****il*********etter_v2026*******0*****ckag***ip"`
     pub file_url: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `SkillVersion`: a string.
-    ///
-    /// Example: `"1.0.6"`
+    /// `SkillVersion`; example: `"1.0.6"`
     pub skill_version: Option<String>,
 
-    /// `UpdateDescription`: a string.
-    ///
-    /// Example: `"*新版*"`
+    /// `UpdateDescription`; example: `"*新版*"`
     pub update_description: Option<String>,
 }
 
@@ -5709,33 +5282,32 @@ pub struct ModifySkillResponse {
 /// The `ModifySpace` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifySpaceResponse`].
-/// The codes it documents are in [`ModifySpaceError`](super::errors::ModifySpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifySpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifySpace",
     output = ModifySpaceResponse,
-    error = super::errors::ModifySpaceError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifySpace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"空间描述"`
+    /// `Description`; example: `"空间描述"`
     pub description: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"UYiGYydT"`
+    /// `SpaceId`; example: `"UYiGYydT"`
     pub space_id: Option<String>,
 
-    /// `FieldMask`: a [`FieldMask`](super::models::FieldMask).
+    /// `FieldMask`
     pub field_mask: Option<models::FieldMask>,
 }
 
@@ -5749,23 +5321,26 @@ pub struct ModifySpaceResponse {
 /// The `ModifyVariable` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ModifyVariableResponse`].
-/// The codes it documents are in [`ModifyVariableError`](super::errors::ModifyVariableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ModifyVariable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ModifyVariable",
     output = ModifyVariableResponse,
-    error = super::errors::ModifyVariableError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ModifyVariable {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20602***********184"`
+    /// `AppId`; example: `"20602***********184"`
     pub app_id: String,
 
-    /// `Variable`: a [`Variable`](super::models::Variable).
+    /// `Variable`
     pub variable: Option<models::Variable>,
 }
 
@@ -5779,35 +5354,32 @@ pub struct ModifyVariableResponse {
 /// The `PauseAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`PauseAppTriggerResponse`].
-/// The codes it documents are in [`PauseAppTriggerError`](super::errors::PauseAppTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=PauseAppTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "PauseAppTrigger",
     output = PauseAppTriggerResponse,
-    error = super::errors::PauseAppTriggerError
+    error = super::errors::AdpErrorCode
 )]
 pub struct PauseAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2075415763781738240"`
+    /// `AppId`; example: `"2075415763781738240"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
+    /// `TriggerId`; example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
@@ -5821,9 +5393,12 @@ pub struct PauseAppTriggerResponse {
 /// The `ReadMCPResource` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ReadMCPResourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ReadMCPResource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -5832,31 +5407,23 @@ pub struct PauseAppTriggerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ReadMCPResource {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
+    /// `PluginId`; example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
     pub plugin_id: String,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"b18c602d-054d-4f1a-ad9b-f785ba4d69c5"`
+    /// `ThreadId`; example: `"b18c602d-054d-4f1a-ad9b-f785ba4d69c5"`
     pub thread_id: String,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"ui://overtime-list/overtime-list.html"`
+    /// `Uri`; example: `"ui://overtime-list/overtime-list.html"`
     pub uri: String,
 }
 
 /// What a successful [`ReadMCPResource`] call returns.
 #[tc_model]
 pub struct ReadMCPResourceResponse {
-    /// `Contents`: a list of [`McpResourceContents`](super::models::McpResourceContents) objects.
+    /// `Contents`
     pub contents: Vec<models::McpResourceContents>,
 
-    /// `ResourceMeta`: a string.
-    ///
-    /// Example: `"<>"`
+    /// `ResourceMeta`; example: `"<>"`
     pub resource_meta: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5866,30 +5433,29 @@ pub struct ReadMCPResourceResponse {
 /// The `ReleaseSkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ReleaseSkillResponse`].
-/// The codes it documents are in [`ReleaseSkillError`](super::errors::ReleaseSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ReleaseSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ReleaseSkill",
     output = ReleaseSkillResponse,
-    error = super::errors::ReleaseSkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ReleaseSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"8988*******************-ca5d3bdd0ffc"`
+    /// `SkillId`; example: `"8988*******************-ca5d3bdd0ffc"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"39**5***-*9**-48*********f9d99a31b35"`
+    /// `VersionId`; example: `"39**5***-*9**-48*********f9d99a31b35"`
     pub version_id: String,
 }
 
@@ -5903,64 +5469,51 @@ pub struct ReleaseSkillResponse {
 /// The `ResetConversation` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ResetConversationResponse`].
-/// The codes it documents are in [`ResetConversationError`](super::errors::ResetConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ResetConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ResetConversation",
     output = ResetConversationResponse,
-    error = super::errors::ResetConversationError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ResetConversation {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
+    /// `ConversationId`; example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
     pub conversation_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `LoginSubAccountUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginSubAccountUin`; example: `"700001046587"`
     pub login_sub_account_uin: Option<String>,
 
-    /// `LoginUin`: a string.
-    ///
-    /// Example: `"700001046587"`
+    /// `LoginUin`; example: `"700001046587"`
     pub login_uin: Option<String>,
 
-    /// `ShareCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShareCode`; example: `"1"`
     pub share_code: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`ResetConversation`] call returns.
 #[tc_model]
 pub struct ResetConversationResponse {
-    /// `ResetTime`: a string.
-    ///
-    /// Example: `"1790673274785"`
+    /// `ResetTime`; example: `"1790673274785"`
     pub reset_time: Option<String>,
 
-    /// `ResetThroughRecordId`: a string.
-    ///
-    /// Example: `"rcd_1c1e65c5-0c13-4899-8bc7-5401ffe98e2f"`
+    /// `ResetThroughRecordId`; example: `"rcd_1c1e65c5-0c13-4899-8bc7-5401ffe98e2f"`
     pub reset_through_record_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5970,35 +5523,32 @@ pub struct ResetConversationResponse {
 /// The `ResumeAppTrigger` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ResumeAppTriggerResponse`].
-/// The codes it documents are in [`ResumeAppTriggerError`](super::errors::ResumeAppTriggerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ResumeAppTrigger)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "ResumeAppTrigger",
     output = ResumeAppTriggerResponse,
-    error = super::errors::ResumeAppTriggerError
+    error = super::errors::AdpErrorCode
 )]
 pub struct ResumeAppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2075415763781738240"`
+    /// `AppId`; example: `"2075415763781738240"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
+    /// `TriggerId`; example: `"febb4930-0e2b-470b-9e24-04b73f9d773b"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
@@ -6012,9 +5562,12 @@ pub struct ResumeAppTriggerResponse {
 /// The `ResumeWorkflowRun` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`ResumeWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=ResumeWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -6023,22 +5576,16 @@ pub struct ResumeAppTriggerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ResumeWorkflowRun {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2017209116131141888"`
+    /// `AppId`; example: `"2017209116131141888"`
     pub app_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"wfr-bisjn9hln4e8"`
+    /// `WorkflowRunId`; example: `"wfr-bisjn9hln4e8"`
     pub workflow_run_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Query`; example: `"北京"`
     pub query: Option<String>,
 
-    /// `FileList`: a list of [`ConversationFileInfo`](super::models::ConversationFileInfo) objects.
+    /// `FileList`
     pub file_list: Option<Vec<models::ConversationFileInfo>>,
 }
 
@@ -6052,25 +5599,26 @@ pub struct ResumeWorkflowRunResponse {
 /// The `RetryRelease` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`RetryReleaseResponse`].
-/// The codes it documents are in [`RetryReleaseError`](super::errors::RetryReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=RetryRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "RetryRelease",
     output = RetryReleaseResponse,
-    error = super::errors::RetryReleaseError
+    error = super::errors::AdpErrorCode
 )]
 pub struct RetryRelease {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"206*************184"`
+    /// `AppId`; example: `"206*************184"`
     pub app_id: String,
 
-    /// `ReleaseId`: a string.
-    ///
-    /// Example: `"2060***********3392"`
+    /// `ReleaseId`; example: `"2060***********3392"`
     pub release_id: String,
 }
 
@@ -6084,25 +5632,26 @@ pub struct RetryReleaseResponse {
 /// The `RollbackRelease` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`RollbackReleaseResponse`].
-/// The codes it documents are in [`RollbackReleaseError`](super::errors::RollbackReleaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=RollbackRelease)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "RollbackRelease",
     output = RollbackReleaseResponse,
-    error = super::errors::RollbackReleaseError
+    error = super::errors::AdpErrorCode
 )]
 pub struct RollbackRelease {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"20***************84"`
+    /// `AppId`; example: `"20***************84"`
     pub app_id: String,
 
-    /// `ReleaseId`: a string.
-    ///
-    /// Example: `"2060************392"`
+    /// `ReleaseId`; example: `"2060************392"`
     pub release_id: String,
 }
 
@@ -6116,44 +5665,39 @@ pub struct RollbackReleaseResponse {
 /// The `RunAppTriggerNow` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`RunAppTriggerNowResponse`].
-/// The codes it documents are in [`RunAppTriggerNowError`](super::errors::RunAppTriggerNowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=RunAppTriggerNow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "RunAppTriggerNow",
     output = RunAppTriggerNowResponse,
-    error = super::errors::RunAppTriggerNowError
+    error = super::errors::AdpErrorCode
 )]
 pub struct RunAppTriggerNow {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2072866150944382336"`
+    /// `AppId`; example: `"2072866150944382336"`
     pub app_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
+    /// `TriggerId`; example: `"64201696-52ee-49f6-a95b-0773b60a8e6b"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
+    /// `UserId`; example: `"823dc33b-464b-467c-a467-d7ddcfe05280"`
     pub user_id: Option<String>,
 }
 
 /// What a successful [`RunAppTriggerNow`] call returns.
 #[tc_model]
 pub struct RunAppTriggerNowResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"2e41cd4a-39cc-455e-a530-8a543db8ac13"`
+    /// `InstanceId`; example: `"2e41cd4a-39cc-455e-a530-8a543db8ac13"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6163,9 +5707,12 @@ pub struct RunAppTriggerNowResponse {
 /// The `SaveWorkflowDebugContext` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`SaveWorkflowDebugContextResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=SaveWorkflowDebugContext)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -6174,22 +5721,16 @@ pub struct RunAppTriggerNowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SaveWorkflowDebugContext {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2046434807234765632"`
+    /// `AppId`; example: `"2046434807234765632"`
     pub app_id: Option<String>,
 
-    /// `AppVariableValueList`: a list of [`AppVariableValue`](super::models::AppVariableValue) objects.
+    /// `AppVariableValueList`
     pub app_variable_value_list: Option<Vec<models::AppVariableValue>>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"096f3add-318c-41b6-883e-87d720d741b9"`
+    /// `SessionId`; example: `"096f3add-318c-41b6-883e-87d720d741b9"`
     pub session_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1747547736783716352"`
+    /// `UserId`; example: `"1747547736783716352"`
     pub user_id: Option<String>,
 }
 
@@ -6203,9 +5744,12 @@ pub struct SaveWorkflowDebugContextResponse {
 /// The `SaveWorkflowToolNodeOutput` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`SaveWorkflowToolNodeOutputResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=SaveWorkflowToolNodeOutput)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -6214,24 +5758,20 @@ pub struct SaveWorkflowDebugContextResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SaveWorkflowToolNodeOutput {
-    /// `CallbackToken`: a string.
+    /// `CallbackToken`
     pub callback_token: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 }
 
 /// What a successful [`SaveWorkflowToolNodeOutput`] call returns.
 #[tc_model]
 pub struct SaveWorkflowToolNodeOutputResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Msg`; example: `"ok"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6241,9 +5781,12 @@ pub struct SaveWorkflowToolNodeOutputResponse {
 /// The `SearchKnowledge` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`SearchKnowledgeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=SearchKnowledge)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -6252,26 +5795,26 @@ pub struct SaveWorkflowToolNodeOutputResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SearchKnowledge {
-    /// `AdvancedConfig`: a [`SearchAdvancedConfig`](super::models::SearchAdvancedConfig).
+    /// `AdvancedConfig`
     pub advanced_config: models::SearchAdvancedConfig,
 
-    /// `Input`: a [`SearchInput`](super::models::SearchInput).
+    /// `Input`
     pub input: models::SearchInput,
 
-    /// `Context`: a [`SearchContext`](super::models::SearchContext).
+    /// `Context`
     pub context: Option<models::SearchContext>,
 
-    /// `SearchBilling`: a [`SearchBilling`](super::models::SearchBilling).
+    /// `SearchBilling`
     pub search_billing: Option<models::SearchBilling>,
 }
 
 /// What a successful [`SearchKnowledge`] call returns.
 #[tc_model]
 pub struct SearchKnowledgeResponse {
-    /// `KnowledgeList`: a list of [`KnowledgeResult`](super::models::KnowledgeResult) objects.
+    /// `KnowledgeList`
     pub knowledge_list: Option<Vec<models::KnowledgeResult>>,
 
-    /// `TokenUsageList`: a list of [`TokenUsage`](super::models::TokenUsage) objects.
+    /// `TokenUsageList`
     pub token_usage_list: Option<Vec<models::TokenUsage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6281,9 +5824,12 @@ pub struct SearchKnowledgeResponse {
 /// The `StopWorkflowRunList` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`StopWorkflowRunListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=StopWorkflowRunList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
@@ -6292,28 +5838,20 @@ pub struct SearchKnowledgeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopWorkflowRunList {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2012107019292144576"`
+    /// `AppId`; example: `"2012107019292144576"`
     pub app_id: String,
 
-    /// `WorkflowRunIdList`: a list of strings.
-    ///
-    /// Example: `["wfr-bev59tniw39c"]`
+    /// `WorkflowRunIdList`; example: `["wfr-bev59tniw39c"]`
     pub workflow_run_id_list: Vec<String>,
 }
 
 /// What a successful [`StopWorkflowRunList`] call returns.
 #[tc_model]
 pub struct StopWorkflowRunListResponse {
-    /// `SuccessIdList`: a list of strings.
-    ///
-    /// Example: `["wfr-cd6a2j03k5j4"]`
+    /// `SuccessIdList`; example: `["wfr-cd6a2j03k5j4"]`
     pub success_id_list: Option<Vec<String>>,
 
-    /// `FailedIdList`: a list of strings.
-    ///
-    /// Example: `["wfr-cd6a2j89k5j4"]`
+    /// `FailedIdList`; example: `["wfr-cd6a2j89k5j4"]`
     pub failed_id_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6323,25 +5861,26 @@ pub struct StopWorkflowRunListResponse {
 /// The `UnfavoritePlugin` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`UnfavoritePluginResponse`].
-/// The codes it documents are in [`UnfavoritePluginError`](super::errors::UnfavoritePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=UnfavoritePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "UnfavoritePlugin",
     output = UnfavoritePluginResponse,
-    error = super::errors::UnfavoritePluginError
+    error = super::errors::AdpErrorCode
 )]
 pub struct UnfavoritePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"adcda186-813b-4d70-bb3f-538a522fe4a5"`
+    /// `PluginId`; example: `"adcda186-813b-4d70-bb3f-538a522fe4a5"`
     pub plugin_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 
@@ -6355,25 +5894,26 @@ pub struct UnfavoritePluginResponse {
 /// The `UnfavoriteSkill` action of ADP API 2026-05-20.
 ///
 /// A successful call returns [`UnfavoriteSkillResponse`].
-/// The codes it documents are in [`UnfavoriteSkillError`](super::errors::UnfavoriteSkillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=adp&Version=2026-05-20&Action=UnfavoriteSkill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdpErrorCode`](super::errors::AdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AdpErrorCode::FailedOperation)
 #[tc_action(
     service = "adp",
     version = "2026-05-20",
     name = "UnfavoriteSkill",
     output = UnfavoriteSkillResponse,
-    error = super::errors::UnfavoriteSkillError
+    error = super::errors::AdpErrorCode
 )]
 pub struct UnfavoriteSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"8988*******************-ca5d3bdd0ffc"`
+    /// `SkillId`; example: `"8988*******************-ca5d3bdd0ffc"`
     pub skill_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: String,
 }
 

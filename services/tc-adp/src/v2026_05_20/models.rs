@@ -10,30 +10,19 @@ use ::tc_core::tc_model;
 #[doc(alias = "AICallConfig")]
 #[tc_model]
 pub struct AiCallConfig {
-    /// `DigitalHuman`: a [`DigitalHumanConfig`].
-    /// Required in requests.
+    /// `DigitalHuman`, required in requests
     pub digital_human: Option<DigitalHumanConfig>,
 
-    /// `EnableDigitalHuman`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableDigitalHuman`, required in requests; example: `false`
     pub enable_digital_human: Option<bool>,
 
-    /// `EnableVoiceCall`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableVoiceCall`, required in requests; example: `false`
     pub enable_voice_call: Option<bool>,
 
-    /// `EnableVoiceInteract`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableVoiceInteract`, required in requests; example: `false`
     pub enable_voice_interact: Option<bool>,
 
-    /// `Voice`: a [`VoiceConfig`].
-    /// Required in requests.
+    /// `Voice`, required in requests
     pub voice: Option<VoiceConfig>,
 }
 
@@ -44,8 +33,7 @@ pub struct AiCallConfig {
 #[doc(alias = "AIOptimizeModel")]
 #[tc_model]
 pub struct AiOptimizeModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -55,15 +43,13 @@ pub struct AiOptimizeModel {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct AccessKeyAuthConfig {
-    /// `ParamList`: a list of [`AccessKeyParamConfig`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<AccessKeyParamConfig>>,
 
-    /// `PassThroughConfig`: an [`AccessKeyPassThroughConfig`].
+    /// `PassThroughConfig`
     pub pass_through_config: Option<AccessKeyPassThroughConfig>,
 
-    /// `UsageMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsageMode`; example: `1`
     pub usage_mode: Option<i64>,
 }
 
@@ -73,24 +59,16 @@ pub struct AccessKeyAuthConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct AccessKeyParamConfig {
-    /// `FieldType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FieldType`; example: `1`
     pub field_type: Option<i64>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"SecretId"`
+    /// `ParamName`; example: `"SecretId"`
     pub param_name: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"****"`
+    /// `ParamValue`; example: `"****"`
     pub param_value: Option<String>,
 }
 
@@ -100,9 +78,7 @@ pub struct AccessKeyParamConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct AccessKeyPassThroughConfig {
-    /// `KeyLocation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyLocation`; example: `0`
     pub key_location: Option<i64>,
 }
 
@@ -111,17 +87,13 @@ pub struct AccessKeyPassThroughConfig {
 /// Returned in the output of [`DescribeAccountList`](super::DescribeAccountList) and [`DescribeAuditLogList`](super::DescribeAuditLogList).
 #[tc_model]
 pub struct AccountInfo {
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"700000963993"`
+    /// `AccountUin`; example: `"700000963993"`
     pub account_uin: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"testadp111"`
+    /// `NickName`; example: `"testadp111"`
     pub nick_name: Option<String>,
 
-    /// `Avatar`: a string.
+    /// `Avatar`
     pub avatar: Option<String>,
 }
 
@@ -130,49 +102,31 @@ pub struct AccountInfo {
 /// Returned in the output of [`DescribeResourceSummary`](super::DescribeResourceSummary).
 #[tc_model]
 pub struct AddOnPackageInfo {
-    /// `AddOnTotal`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AddOnTotal`; example: `0`
     pub add_on_total: Option<f64>,
 
-    /// `AddOnUsage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AddOnUsage`; example: `0`
     pub add_on_usage: Option<f64>,
 
-    /// `ExclusiveConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusiveConcurrency`; example: `0`
     pub exclusive_concurrency: Option<u64>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: Option<u64>,
 
-    /// `ConcurrencyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConcurrencyStatus`; example: `1`
     pub concurrency_status: Option<u64>,
 
-    /// `ExclusiveTpm`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusiveTpm`; example: `0`
     pub exclusive_tpm: Option<u64>,
 
-    /// `ExclusiveTpmStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExclusiveTpmStatus`; example: `1`
     pub exclusive_tpm_status: Option<u64>,
 
-    /// `ExclusiveComputeUnit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusiveComputeUnit`; example: `0`
     pub exclusive_compute_unit: Option<u64>,
 
-    /// `ExclusiveComputeUnitStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExclusiveComputeUnitStatus`; example: `1`
     pub exclusive_compute_unit_status: Option<u64>,
 }
 
@@ -182,9 +136,7 @@ pub struct AddOnPackageInfo {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail) and [`DescribeAgentSummaryList`](super::DescribeAgentSummaryList).
 #[tc_model]
 pub struct AgentAdvancedConfig {
-    /// `MaxReasoningRound`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxReasoningRound`; example: `30`
     pub max_reasoning_round: Option<u64>,
 }
 
@@ -194,22 +146,13 @@ pub struct AgentAdvancedConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AgentCollaborationConfig {
-    /// `AgentCollaborationMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `AgentCollaborationMode`, required in requests; example: `0`
     pub agent_collaboration_mode: Option<i64>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dd***********************das"`
+    /// `WorkflowId`, required in requests; example: `"dd***********************das"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的工作流"`
+    /// `WorkflowName`, required in requests; example: `"我的工作流"`
     pub workflow_name: Option<String>,
 }
 
@@ -218,35 +161,31 @@ pub struct AgentCollaborationConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentDetail {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ab1b010c-edd9-4542-9f44-0a510d9377e1"`
+    /// `AgentId`; example: `"ab1b010c-edd9-4542-9f44-0a510d9377e1"`
     pub agent_id: Option<String>,
 
-    /// `Profile`: an [`AgentProfile`].
+    /// `Profile`
     pub profile: Option<AgentProfile>,
 
-    /// `Instructions`: a string.
-    ///
-    /// Example: `"你是一个clawAgent"`
+    /// `Instructions`; example: `"你是一个clawAgent"`
     pub instructions: Option<String>,
 
-    /// `Model`: an [`AgentModelConfig`].
+    /// `Model`
     pub model: Option<AgentModelConfig>,
 
-    /// `ToolList`: a list of [`AgentTool`] objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<AgentTool>>,
 
-    /// `PluginList`: a list of [`AgentPlugin`] objects.
+    /// `PluginList`
     pub plugin_list: Option<Vec<AgentPlugin>>,
 
-    /// `SkillList`: a list of [`AgentSkill`] objects.
+    /// `SkillList`
     pub skill_list: Option<Vec<AgentSkill>>,
 
-    /// `AdvancedConfig`: an [`AgentAdvancedConfig`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<AgentAdvancedConfig>,
 
-    /// `ExternalToolList`: a list of [`AgentExternalToolConfig`] objects.
+    /// `ExternalToolList`
     pub external_tool_list: Option<Vec<AgentExternalToolConfig>>,
 }
 
@@ -256,22 +195,16 @@ pub struct AgentDetail {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentExternalToolConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"function"`
+    /// `Type`; example: `"function"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"get_weather"`
+    /// `Name`; example: `"get_weather"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"根据城市查询天气"`
+    /// `Description`; example: `"根据城市查询天气"`
     pub description: Option<String>,
 
-    /// `Parameters`: a list of [`RequestParam`] objects.
+    /// `Parameters`
     pub parameters: Option<Vec<RequestParam>>,
 }
 
@@ -281,30 +214,22 @@ pub struct AgentExternalToolConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentInput {
-    /// `InputType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InputType`; example: `2`
     pub input_type: Option<i64>,
 
-    /// `UserInputValue`: an [`AgentUserInputValue`].
+    /// `UserInputValue`
     pub user_input_value: Option<AgentUserInputValue>,
 
-    /// `SystemVariable`: an [`AgentSystemVariable`].
+    /// `SystemVariable`
     pub system_variable: Option<AgentSystemVariable>,
 
-    /// `CustomVariableId`: a string.
-    ///
-    /// Example: `"1de4f872-7c73-42e3-9cf0-e33c7e73a271"`
+    /// `CustomVariableId`; example: `"1de4f872-7c73-42e3-9cf0-e33c7e73a271"`
     pub custom_variable_id: Option<String>,
 
-    /// `EnvVariableId`: a string.
-    ///
-    /// Example: `"1de4f872-7c73-42e3-9cf0-e33c7e73a271"`
+    /// `EnvVariableId`; example: `"1de4f872-7c73-42e3-9cf0-e33c7e73a271"`
     pub env_variable_id: Option<String>,
 
-    /// `AppVariableId`: a string.
-    ///
-    /// Example: `"3ffe01e2-a102-4503-8170-35ac103d8780"`
+    /// `AppVariableId`; example: `"3ffe01e2-a102-4503-8170-35ac103d8780"`
     pub app_variable_id: Option<String>,
 }
 
@@ -314,27 +239,19 @@ pub struct AgentInput {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentModelConfig {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"TCADP/gpt-5.5"`
+    /// `ModelId`; example: `"TCADP/gpt-5.5"`
     pub model_id: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"GPT-5.5"`
+    /// `Alias`; example: `"GPT-5.5"`
     pub alias: Option<String>,
 
-    /// `ContextWordsLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContextWordsLimit`; example: `0`
     pub context_words_limit: Option<u64>,
 
-    /// `InstructionsWordsLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `InstructionsWordsLimit`; example: `20000`
     pub instructions_words_limit: Option<u64>,
 
-    /// `ModelParameters`: a [`ModelParams`].
+    /// `ModelParameters`
     pub model_parameters: Option<ModelParams>,
 }
 
@@ -343,35 +260,25 @@ pub struct AgentModelConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentPlugin {
-    /// `Config`: an [`AgentPluginConfig`].
+    /// `Config`
     pub config: Option<AgentPluginConfig>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"图片生成（极速版）"`
+    /// `Name`; example: `"图片生成（极速版）"`
     pub name: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"基于混元大模型，可以根据用户输入的文本query，自动创作不同风格的图片（极速版）"`
+    /// `Description`; example: `"基于混元大模型，可以根据用户输入的文本query，自动创作不同风格的图片（极速版）"`
     pub description: Option<String>,
 
-    /// `PluginClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginClass`; example: `0`
     pub plugin_class: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `AuthConfigStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthConfigStatus`; example: `2`
     pub auth_config_status: Option<i64>,
 }
 
@@ -381,33 +288,25 @@ pub struct AgentPlugin {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentPluginConfig {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"bf8ad2f3-1e5c-410a-ae81-abd7c5c14f1c"`
+    /// `PluginId`; example: `"bf8ad2f3-1e5c-410a-ae81-abd7c5c14f1c"`
     pub plugin_id: Option<String>,
 
-    /// `HeaderParameterList`: a list of [`AgentPluginParameter`] objects.
+    /// `HeaderParameterList`
     pub header_parameter_list: Option<Vec<AgentPluginParameter>>,
 
-    /// `QueryParameterList`: a list of [`AgentPluginParameter`] objects.
+    /// `QueryParameterList`
     pub query_parameter_list: Option<Vec<AgentPluginParameter>>,
 
-    /// `EnableCamRoleAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCamRoleAuth`; example: `true`
     pub enable_cam_role_auth: Option<bool>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthType`; example: `2`
     pub auth_type: Option<i64>,
 
-    /// `OAuthConsent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OAuthConsent`; example: `0`
     pub o_auth_consent: Option<i64>,
 
-    /// `CredentialConfig`: an [`AgentPluginCredentialConfig`].
+    /// `CredentialConfig`
     pub credential_config: Option<AgentPluginCredentialConfig>,
 }
 
@@ -417,17 +316,13 @@ pub struct AgentPluginConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentPluginCredentialConfig {
-    /// `AuthValueSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthValueSource`; example: `1`
     pub auth_value_source: Option<i64>,
 
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"K79A3**********************E6Gjk"`
+    /// `CredentialId`; example: `"K79A3**********************E6Gjk"`
     pub credential_id: Option<String>,
 
-    /// `ParamList`: a list of [`AgentPluginCredentialParam`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<AgentPluginCredentialParam>>,
 }
 
@@ -437,17 +332,13 @@ pub struct AgentPluginCredentialConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentPluginCredentialParam {
-    /// `KeyLocation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyLocation`; example: `0`
     pub key_location: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"SECRET_ID"`
+    /// `Name`; example: `"SECRET_ID"`
     pub name: Option<String>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -457,17 +348,13 @@ pub struct AgentPluginCredentialParam {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentPluginParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SECRET_ID"`
+    /// `Name`; example: `"SECRET_ID"`
     pub name: Option<String>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -477,39 +364,25 @@ pub struct AgentPluginParameter {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail) and [`DescribeAgentSummaryList`](super::DescribeAgentSummaryList).
 #[tc_model]
 pub struct AgentProfile {
-    /// `Name`: a string.
-    ///
-    /// Example: `"h*****claw"`
+    /// `Name`; example: `"h*****claw"`
     pub name: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/static/lke/agent-robot.png"`
+    /// `IconUrl`; example: `"https://cdn.xiaowei.qq.com/static/lke/agent-robot.png"`
     pub icon_url: Option<String>,
 
-    /// `Role`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Role`; example: `1`
     pub role: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"查询添加的子agent"`
+    /// `Description`; example: `"查询添加的子agent"`
     pub description: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"hu*****law"`
+    /// `AppName`; example: `"hu*****law"`
     pub app_name: Option<String>,
 
-    /// `Developer`: a string.
-    ///
-    /// Example: `"c******1"`
+    /// `Developer`; example: `"c******1"`
     pub developer: Option<String>,
 
-    /// `ParentAgentId`: a string.
-    ///
-    /// Example: `"0f050c95-31b6-4d31-8c31-1fd6a6bafb4c"`
+    /// `ParentAgentId`; example: `"0f050c95-31b6-4d31-8c31-1fd6a6bafb4c"`
     pub parent_agent_id: Option<String>,
 }
 
@@ -518,24 +391,16 @@ pub struct AgentProfile {
 /// Returned in the output of [`DescribeAgentReleasePreviewList`](super::DescribeAgentReleasePreviewList).
 #[tc_model]
 pub struct AgentRelease {
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"基础配置"`
+    /// `ItemName`; example: `"基础配置"`
     pub item_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1776838008"`
+    /// `UpdateTime`; example: `"1776838008"`
     pub update_time: Option<String>,
 
-    /// `ActionDescription`: a string.
-    ///
-    /// Example: `"新增"`
+    /// `ActionDescription`; example: `"新增"`
     pub action_description: Option<String>,
 
-    /// `ReleaseMessage`: a string.
-    ///
-    /// Example: `"新增基础配置"`
+    /// `ReleaseMessage`; example: `"新增基础配置"`
     pub release_message: Option<String>,
 }
 
@@ -544,37 +409,25 @@ pub struct AgentRelease {
 /// Returned in the output of [`DescribeAgentReleasePreviewList`](super::DescribeAgentReleasePreviewList).
 #[tc_model]
 pub struct AgentReleasePreview {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"e25e9a2b-**************-f6f869e7cfb9"`
+    /// `AgentId`; example: `"e25e9a2b-**************-f6f869e7cfb9"`
     pub agent_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"*****_test"`
+    /// `Name`; example: `"*****_test"`
     pub name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1776838008"`
+    /// `UpdateTime`; example: `"1776838008"`
     pub update_time: Option<String>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: Option<i64>,
 
-    /// `ActionDescription`: a string.
-    ///
-    /// Example: `"新增"`
+    /// `ActionDescription`; example: `"新增"`
     pub action_description: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"待发布变更 5 项"`
+    /// `Message`; example: `"待发布变更 5 项"`
     pub message: Option<String>,
 
-    /// `ReleaseList`: a list of [`AgentRelease`] objects.
+    /// `ReleaseList`
     pub release_list: Option<Vec<AgentRelease>>,
 }
 
@@ -583,42 +436,28 @@ pub struct AgentReleasePreview {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentSkill {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"dd405ecb-***************f3df021bc97d"`
+    /// `SkillId`; example: `"dd405ecb-***************f3df021bc97d"`
     pub skill_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"adp-skill-manager"`
+    /// `Name`; example: `"adp-skill-manager"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"管理 ADP 技能广场技能"`
+    /// `Description`; example: `"管理 ADP 技能广场技能"`
     pub description: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"ADP技能管理"`
+    /// `DisplayName`; example: `"ADP技能管理"`
     pub display_name: Option<String>,
 
-    /// `DisplayDescription`: a string.
-    ///
-    /// Example: `"管理和发现技能"`
+    /// `DisplayDescription`; example: `"管理和发现技能"`
     pub display_description: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: Option<i64>,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `CurrentVersion`; example: `"1.0.0"`
     pub current_version: Option<String>,
 }
 
@@ -627,9 +466,7 @@ pub struct AgentSkill {
 /// Sent in the input of [`CreateAgent`](super::CreateAgent) and [`ModifyAgent`](super::ModifyAgent).
 #[tc_model]
 pub struct AgentSkillConfig {
-    /// `SkillId`: a string.
-    ///
-    /// Example: `"dd405ecb-232f-4344-bc3f-f3df021bc97d"`
+    /// `SkillId`; example: `"dd405ecb-232f-4344-bc3f-f3df021bc97d"`
     pub skill_id: Option<String>,
 }
 
@@ -638,30 +475,28 @@ pub struct AgentSkillConfig {
 /// Sent in the input of [`CreateAgent`](super::CreateAgent) and [`ModifyAgent`](super::ModifyAgent).
 #[tc_model]
 pub struct AgentSpec {
-    /// `Profile`: an [`AgentProfile`].
+    /// `Profile`
     pub profile: Option<AgentProfile>,
 
-    /// `Instructions`: a string.
-    ///
-    /// Example: `"你是一个ai助手"`
+    /// `Instructions`; example: `"你是一个ai助手"`
     pub instructions: Option<String>,
 
-    /// `Model`: an [`AgentModelConfig`].
+    /// `Model`
     pub model: Option<AgentModelConfig>,
 
-    /// `ToolList`: a list of [`AgentToolConfig`] objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<AgentToolConfig>>,
 
-    /// `PluginList`: a list of [`AgentPluginConfig`] objects.
+    /// `PluginList`
     pub plugin_list: Option<Vec<AgentPluginConfig>>,
 
-    /// `SkillList`: a list of [`AgentSkillConfig`] objects.
+    /// `SkillList`
     pub skill_list: Option<Vec<AgentSkillConfig>>,
 
-    /// `AdvancedConfig`: an [`AgentAdvancedConfig`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<AgentAdvancedConfig>,
 
-    /// `ExternalToolList`: a list of [`AgentExternalToolConfig`] objects.
+    /// `ExternalToolList`
     pub external_tool_list: Option<Vec<AgentExternalToolConfig>>,
 }
 
@@ -670,15 +505,13 @@ pub struct AgentSpec {
 /// Returned in the output of [`DescribeAgentSummaryList`](super::DescribeAgentSummaryList).
 #[tc_model]
 pub struct AgentSummary {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"a2865c63-ecf4-4b23-9a21-602d8c838111"`
+    /// `AgentId`; example: `"a2865c63-ecf4-4b23-9a21-602d8c838111"`
     pub agent_id: Option<String>,
 
-    /// `Profile`: an [`AgentProfile`].
+    /// `Profile`
     pub profile: Option<AgentProfile>,
 
-    /// `AdvancedConfig`: an [`AgentAdvancedConfig`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<AgentAdvancedConfig>,
 }
 
@@ -688,14 +521,10 @@ pub struct AgentSummary {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentSystemVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SYS.UserQuery"`
+    /// `Name`; example: `"SYS.UserQuery"`
     pub name: Option<String>,
 
-    /// `DialogHistoryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DialogHistoryLimit`; example: `0`
     pub dialog_history_limit: Option<i64>,
 }
 
@@ -704,27 +533,19 @@ pub struct AgentSystemVariable {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentTool {
-    /// `Config`: an [`AgentToolBasicConfig`].
+    /// `Config`
     pub config: Option<AgentToolBasicConfig>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"get_change_records"`
+    /// `Name`; example: `"get_change_records"`
     pub name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `StreamMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamMode`; example: `0`
     pub stream_mode: Option<i64>,
 
-    /// `ToolAccessMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ToolAccessMode`; example: `0`
     pub tool_access_mode: Option<i64>,
 }
 
@@ -734,41 +555,31 @@ pub struct AgentTool {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentToolBasicConfig {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"61a2635f-62f8-4e44-94fd-38cf07a9cc71"`
+    /// `PluginId`; example: `"61a2635f-62f8-4e44-94fd-38cf07a9cc71"`
     pub plugin_id: Option<String>,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"6f7a8b9c-0d1e-4f2a-3456-789abcdef01a"`
+    /// `ToolId`; example: `"6f7a8b9c-0d1e-4f2a-3456-789abcdef01a"`
     pub tool_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"查询企业作为被执行人的案件信息，包括执行标的、立案时间、执行法院，适用于企业债务执行情况了解、强制执行风险判断。"`
+    /// `Description`; example: `"查询企业作为被执行人的案件信息，包括执行标的、立案时间、执行法院，适用于企业债务执行情况了解、强制执行风险判断。"`
     pub description: Option<String>,
 
-    /// `InputList`: a list of [`AgentToolInputParameter`] objects.
+    /// `InputList`
     pub input_list: Option<Vec<AgentToolInputParameter>>,
 
-    /// `OutputList`: a list of [`AgentToolOutputParameter`] objects.
+    /// `OutputList`
     pub output_list: Option<Vec<AgentToolOutputParameter>>,
 
-    /// `HeaderParameterList`: a list of [`AgentPluginParameter`] objects.
+    /// `HeaderParameterList`
     pub header_parameter_list: Option<Vec<AgentPluginParameter>>,
 
-    /// `QueryParameterList`: a list of [`AgentPluginParameter`] objects.
+    /// `QueryParameterList`
     pub query_parameter_list: Option<Vec<AgentPluginParameter>>,
 
-    /// `ToolSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ToolSource`; example: `0`
     pub tool_source: Option<u64>,
 
-    /// `IsDisabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDisabled`; example: `false`
     pub is_disabled: Option<bool>,
 }
 
@@ -777,7 +588,7 @@ pub struct AgentToolBasicConfig {
 /// Sent in the input of [`CreateAgent`](super::CreateAgent) and [`ModifyAgent`](super::ModifyAgent).
 #[tc_model]
 pub struct AgentToolConfig {
-    /// `Config`: an [`AgentToolBasicConfig`].
+    /// `Config`
     pub config: Option<AgentToolBasicConfig>,
 }
 
@@ -787,41 +598,31 @@ pub struct AgentToolConfig {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentToolInputParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Query"`
+    /// `Name`; example: `"Query"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"模型"`
+    /// `Description`; example: `"模型"`
     pub description: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Type`; example: `9`
     pub r#type: Option<i64>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `SubParameterList`: a list of [`AgentToolInputParameter`] objects.
+    /// `SubParameterList`
     pub sub_parameter_list: Option<Vec<AgentToolInputParameter>>,
 
-    /// `IsHidden`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHidden`; example: `true`
     pub is_hidden: Option<bool>,
 
-    /// `OneOfList`: a list of [`AgentToolInputParameter`] objects.
+    /// `OneOfList`
     pub one_of_list: Option<Vec<AgentToolInputParameter>>,
 
-    /// `AnyOfList`: a list of [`AgentToolInputParameter`] objects.
+    /// `AnyOfList`
     pub any_of_list: Option<Vec<AgentToolInputParameter>>,
 
-    /// `Input`: an [`AgentInput`].
+    /// `Input`
     pub input: Option<AgentInput>,
 }
 
@@ -831,27 +632,19 @@ pub struct AgentToolInputParameter {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentToolOutputParameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"References"`
+    /// `Name`; example: `"References"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"返回数据。Code为0：{}，Code非0：RetrievalAnswer"`
+    /// `Description`; example: `"返回数据。Code为0：{}，Code非0：RetrievalAnswer"`
     pub description: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `SubParameterList`: a list of [`AgentToolOutputParameter`] objects.
+    /// `SubParameterList`
     pub sub_parameter_list: Option<Vec<AgentToolOutputParameter>>,
 
-    /// `RenderMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<i64>,
 }
 
@@ -861,9 +654,7 @@ pub struct AgentToolOutputParameter {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail).
 #[tc_model]
 pub struct AgentUserInputValue {
-    /// `ValueList`: a list of strings.
-    ///
-    /// Example: `["0.1"]`
+    /// `ValueList`; example: `["0.1"]`
     pub value_list: Option<Vec<String>>,
 }
 
@@ -873,22 +664,13 @@ pub struct AgentUserInputValue {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct ApiKeyAuthConfig {
-    /// `KeyLocation`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `KeyLocation`, required in requests; example: `0`
     pub key_location: Option<i64>,
 
-    /// `KeyParamName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"token"`
+    /// `KeyParamName`, required in requests; example: `"token"`
     pub key_param_name: Option<String>,
 
-    /// `KeyParamValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"abcd123"`
+    /// `KeyParamValue`, required in requests; example: `"abcd123"`
     pub key_param_value: Option<String>,
 }
 
@@ -898,7 +680,7 @@ pub struct ApiKeyAuthConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct ApiPluginConfig {
-    /// `AuthConfig`: an [`AuthConfig`].
+    /// `AuthConfig`
     pub auth_config: Option<AuthConfig>,
 }
 
@@ -908,37 +690,31 @@ pub struct ApiPluginConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ApiToolConfig {
-    /// `Body`: a list of [`RequestParam`] objects.
+    /// `Body`
     pub body: Option<Vec<RequestParam>>,
 
-    /// `Example`: a [`ToolExample`].
+    /// `Example`
     pub example: Option<ToolExample>,
 
-    /// `ExternalApiUrl`: a string.
+    /// `ExternalApiUrl`
     pub external_api_url: Option<String>,
 
-    /// `Header`: a list of [`RequestParam`] objects.
+    /// `Header`
     pub header: Option<Vec<RequestParam>>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Outputs`: a list of [`ResponseParam`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<ResponseParam>>,
 
-    /// `Query`: a list of [`RequestParam`] objects.
+    /// `Query`
     pub query: Option<Vec<RequestParam>>,
 
-    /// `StreamMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StreamMode`; example: `0`
     pub stream_mode: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://xx.com/api"`
+    /// `Url`; example: `"http://xx.com/api"`
     pub url: Option<String>,
 }
 
@@ -947,40 +723,34 @@ pub struct ApiToolConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct App {
-    /// `AuxiliaryInfo`: an [`AppAuxiliaryInfo`].
-    /// Required in requests.
+    /// `AuxiliaryInfo`, required in requests
     pub auxiliary_info: Option<AppAuxiliaryInfo>,
 
-    /// `Config`: an [`AppConfig`].
-    /// Required in requests.
+    /// `Config`, required in requests
     pub config: Option<AppConfig>,
 
-    /// `Metadata`: an [`AppMetadata`].
-    /// Required in requests.
+    /// `Metadata`, required in requests
     pub metadata: Option<AppMetadata>,
 
-    /// `SecretInfo`: an [`AppSecretInfo`].
-    /// Required in requests.
+    /// `SecretInfo`, required in requests
     pub secret_info: Option<AppSecretInfo>,
 
-    /// `ShareUrlInfo`: an [`AppShareUrlInfo`].
-    /// Required in requests.
+    /// `ShareUrlInfo`, required in requests
     pub share_url_info: Option<AppShareUrlInfo>,
 
-    /// `Status`: an [`AppStatusInfo`].
-    /// Required in requests.
+    /// `Status`, required in requests
     pub status: Option<AppStatusInfo>,
 
-    /// `CorpShareConfig`: a [`CorpShareConfig`].
+    /// `CorpShareConfig`
     pub corp_share_config: Option<CorpShareConfig>,
 
-    /// `SharedKbList`: a list of [`AppSharedKbInfo`] objects.
+    /// `SharedKbList`
     pub shared_kb_list: Option<Vec<AppSharedKbInfo>>,
 
-    /// `PortalShareConfig`: a [`PortalShareConfig`].
+    /// `PortalShareConfig`
     pub portal_share_config: Option<PortalShareConfig>,
 
-    /// `FileVolumeMountList`: a list of [`FileVolumeMount`] objects.
+    /// `FileVolumeMountList`
     pub file_volume_mount_list: Option<Vec<FileVolumeMount>>,
 }
 
@@ -990,28 +760,19 @@ pub struct App {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppAdvancedConf {
-    /// `EnableContextRewrite`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableContextRewrite`, required in requests; example: `false`
     pub enable_context_rewrite: Option<bool>,
 
-    /// `EnableImageTextRetrieval`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableImageTextRetrieval`, required in requests; example: `false`
     pub enable_image_text_retrieval: Option<bool>,
 
-    /// `ReplyFlexibility`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ReplyFlexibility`, required in requests; example: `1`
     pub reply_flexibility: Option<u64>,
 
-    /// `DialogCustomConfig`: a [`DialogCustomConfig`].
+    /// `DialogCustomConfig`
     pub dialog_custom_config: Option<DialogCustomConfig>,
 
-    /// `IntentAchievement`: a list of [`IntentAchievementInfo`] objects.
+    /// `IntentAchievement`
     pub intent_achievement: Option<Vec<IntentAchievementInfo>>,
 }
 
@@ -1020,8 +781,7 @@ pub struct AppAdvancedConf {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppAppeal {
-    /// `AppealingStatus`: an [`AppealingStatus`].
-    /// Required in requests.
+    /// `AppealingStatus`, required in requests
     pub appealing_status: Option<AppealingStatus>,
 }
 
@@ -1030,20 +790,16 @@ pub struct AppAppeal {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppAuxiliaryInfo {
-    /// `Appeal`: an [`AppAppeal`].
-    /// Required in requests.
+    /// `Appeal`, required in requests
     pub appeal: Option<AppAppeal>,
 
-    /// `SearchResourceStatus`: a [`SearchResourceStatusInfo`].
-    /// Required in requests.
+    /// `SearchResourceStatus`, required in requests
     pub search_resource_status: Option<SearchResourceStatusInfo>,
 
-    /// `SpecialStatusInfo`: a [`SpecialStatusInfo`].
-    /// Required in requests.
+    /// `SpecialStatusInfo`, required in requests
     pub special_status_info: Option<SpecialStatusInfo>,
 
-    /// `SubStatus`: an [`AppSubStatusInfo`].
-    /// Required in requests.
+    /// `SubStatus`, required in requests
     pub sub_status: Option<AppSubStatusInfo>,
 }
 
@@ -1053,32 +809,25 @@ pub struct AppAuxiliaryInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppConfig {
-    /// `Experience`: an [`AppExperienceConfig`].
-    /// Required in requests.
+    /// `Experience`, required in requests
     pub experience: Option<AppExperienceConfig>,
 
-    /// `Greeting`: an [`AppGreetingConfig`].
-    /// Required in requests.
+    /// `Greeting`, required in requests
     pub greeting: Option<AppGreetingConfig>,
 
-    /// `Memory`: an [`AppMemoryConfig`].
-    /// Required in requests.
+    /// `Memory`, required in requests
     pub memory: Option<AppMemoryConfig>,
 
-    /// `Mode`: an [`AppModeConfig`].
-    /// Required in requests.
+    /// `Mode`, required in requests
     pub mode: Option<AppModeConfig>,
 
-    /// `Model`: an [`AppModelConfig`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<AppModelConfig>,
 
-    /// `WebSearch`: an [`AppWebSearchConfig`].
-    /// Required in requests.
+    /// `WebSearch`, required in requests
     pub web_search: Option<AppWebSearchConfig>,
 
-    /// `Workflow`: an [`AppWorkflowConfig`].
-    /// Required in requests.
+    /// `Workflow`, required in requests
     pub workflow: Option<AppWorkflowConfig>,
 }
 
@@ -1088,16 +837,13 @@ pub struct AppConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppExperienceConfig {
-    /// `Advanced`: an [`AppAdvancedConf`].
-    /// Required in requests.
+    /// `Advanced`, required in requests
     pub advanced: Option<AppAdvancedConf>,
 
-    /// `Conversation`: a [`ConversationExperience`].
-    /// Required in requests.
+    /// `Conversation`, required in requests
     pub conversation: Option<ConversationExperience>,
 
-    /// `Role`: a [`RoleConfig`].
-    /// Required in requests.
+    /// `Role`, required in requests
     pub role: Option<RoleConfig>,
 }
 
@@ -1106,12 +852,10 @@ pub struct AppExperienceConfig {
 /// Sent in the input of [`ModifyApp`](super::ModifyApp).
 #[tc_model]
 pub struct AppFileVolumeMount {
-    /// `FileVolumeMount`: a [`FileVolumeMount`].
+    /// `FileVolumeMount`
     pub file_volume_mount: Option<FileVolumeMount>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Action`; example: `3`
     pub action: Option<i64>,
 }
 
@@ -1121,15 +865,10 @@ pub struct AppFileVolumeMount {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppGreetingConfig {
-    /// `Greeting`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"你好欢迎语"`
+    /// `Greeting`, required in requests; example: `"你好欢迎语"`
     pub greeting: Option<String>,
 
-    /// `OpeningQuestionList`: a list of strings.
-    ///
-    /// Example: `["我的示例问题"]`
+    /// `OpeningQuestionList`; example: `["我的示例问题"]`
     pub opening_question_list: Option<Vec<String>>,
 }
 
@@ -1138,19 +877,13 @@ pub struct AppGreetingConfig {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillReferenceList`](super::DescribeSkillReferenceList).
 #[tc_model]
 pub struct AppIdentity {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2108755******904064"`
+    /// `AppId`; example: `"2108755******904064"`
     pub app_id: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"我的智能体应用**"`
+    /// `AppName`; example: `"我的智能体应用**"`
     pub app_name: Option<String>,
 
-    /// `AppMode`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AppMode`; example: `4`
     pub app_mode: Option<i64>,
 }
 
@@ -1160,32 +893,19 @@ pub struct AppIdentity {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppMemoryConfig {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Enabled`, required in requests; example: `false`
     pub enabled: Option<bool>,
 
-    /// `LongMemoryDay`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `LongMemoryDay`, required in requests; example: `30`
     pub long_memory_day: Option<u64>,
 
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 
-    /// `PromptContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"prompt信息"`
+    /// `PromptContent`, required in requests; example: `"prompt信息"`
     pub prompt_content: Option<String>,
 
-    /// `PromptMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `PromptMode`, required in requests; example: `0`
     pub prompt_mode: Option<i64>,
 }
 
@@ -1194,50 +914,28 @@ pub struct AppMemoryConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppMetadata {
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"206************5184"`
+    /// `AppId`, required in requests; example: `"206************5184"`
     pub app_id: Option<String>,
 
-    /// `AppMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `AppMode`, required in requests; example: `1`
     pub app_mode: Option<i64>,
 
-    /// `Avatar`: a string.
-    /// Required in requests.
+    /// `Avatar`, required in requests
     pub avatar: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1780044175"`
+    /// `CreateTime`, required in requests; example: `"1780044175"`
     pub create_time: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的描述"`
+    /// `Description`, required in requests; example: `"我的描述"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的智能体应用03"`
+    /// `Name`, required in requests; example: `"我的智能体应用03"`
     pub name: Option<String>,
 
-    /// `SpaceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`, required in requests; example: `"default_space"`
     pub space_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1780384282"`
+    /// `UpdateTime`, required in requests; example: `"1780384282"`
     pub update_time: Option<String>,
 }
 
@@ -1247,15 +945,13 @@ pub struct AppMetadata {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppModeConfig {
-    /// `MultiAgentConfig`: a [`MultiAgentConfig`].
-    /// Required in requests.
+    /// `MultiAgentConfig`, required in requests
     pub multi_agent_config: Option<MultiAgentConfig>,
 
-    /// `SingleWorkflowConfig`: a [`SingleWorkflowConfig`].
-    /// Required in requests.
+    /// `SingleWorkflowConfig`, required in requests
     pub single_workflow_config: Option<SingleWorkflowConfig>,
 
-    /// `ClawAgentConfig`: a [`ClawAgentConfig`].
+    /// `ClawAgentConfig`
     pub claw_agent_config: Option<ClawAgentConfig>,
 }
 
@@ -1265,32 +961,25 @@ pub struct AppModeConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppModelConfig {
-    /// `AiOptimizeModel`: an [`AiOptimizeModel`].
-    /// Required in requests.
+    /// `AiOptimizeModel`, required in requests
     pub ai_optimize_model: Option<AiOptimizeModel>,
 
-    /// `FileParseModel`: a [`FileParseModel`].
-    /// Required in requests.
+    /// `FileParseModel`, required in requests
     pub file_parse_model: Option<FileParseModel>,
 
-    /// `GenerateModel`: a [`GenerateModel`].
-    /// Required in requests.
+    /// `GenerateModel`, required in requests
     pub generate_model: Option<GenerateModel>,
 
-    /// `MultiModalQaModel`: a [`MultiModalQaModel`].
-    /// Required in requests.
+    /// `MultiModalQaModel`, required in requests
     pub multi_modal_qa_model: Option<MultiModalQaModel>,
 
-    /// `MultiModalUnderstandingModel`: a [`MultiModalUnderstandingModel`].
-    /// Required in requests.
+    /// `MultiModalUnderstandingModel`, required in requests
     pub multi_modal_understanding_model: Option<MultiModalUnderstandingModel>,
 
-    /// `PromptRewriteModel`: a [`PromptRewriteModel`].
-    /// Required in requests.
+    /// `PromptRewriteModel`, required in requests
     pub prompt_rewrite_model: Option<PromptRewriteModel>,
 
-    /// `ThinkModel`: a [`ThinkModel`].
-    /// Required in requests.
+    /// `ThinkModel`, required in requests
     pub think_model: Option<ThinkModel>,
 }
 
@@ -1299,40 +988,22 @@ pub struct AppModelConfig {
 /// Returned in the output of [`DescribeAppSummaryList`](super::DescribeAppSummaryList).
 #[tc_model]
 pub struct AppOperation {
-    /// `Creator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Creator`, required in requests; example: `"user"`
     pub creator: Option<String>,
 
-    /// `CreatorUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"117890"`
+    /// `CreatorUin`, required in requests; example: `"117890"`
     pub creator_uin: Option<String>,
 
-    /// `CreatorUserAccount`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"创建人"`
+    /// `CreatorUserAccount`, required in requests; example: `"创建人"`
     pub creator_user_account: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"112345678965"`
+    /// `UpdateTime`, required in requests; example: `"112345678965"`
     pub update_time: Option<String>,
 
-    /// `Updater`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Updater"`
+    /// `Updater`, required in requests; example: `"Updater"`
     pub updater: Option<String>,
 
-    /// `UpdaterUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"117890"`
+    /// `UpdaterUin`, required in requests; example: `"117890"`
     pub updater_uin: Option<String>,
 }
 
@@ -1342,10 +1013,7 @@ pub struct AppOperation {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct AppPluginConfig {
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2054634579527622272"`
+    /// `AppId`, required in requests; example: `"2054634579527622272"`
     pub app_id: Option<String>,
 }
 
@@ -1354,14 +1022,10 @@ pub struct AppPluginConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppSecretInfo {
-    /// `AppKey`: a string.
-    /// Required in requests.
+    /// `AppKey`, required in requests
     pub app_key: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1780044174"`
+    /// `CreateTime`, required in requests; example: `"1780044174"`
     pub create_time: Option<String>,
 }
 
@@ -1371,17 +1035,13 @@ pub struct AppSecretInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp), [`DescribeLatestRelease`](super::DescribeLatestRelease) and [`DescribeReleaseSummary`](super::DescribeReleaseSummary).
 #[tc_model]
 pub struct AppShareAccessControl {
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AccessType`; example: `3`
     pub access_type: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Whitelist`: a list of [`AppShareWhitelistItem`] objects.
+    /// `Whitelist`
     pub whitelist: Option<Vec<AppShareWhitelistItem>>,
 }
 
@@ -1391,14 +1051,10 @@ pub struct AppShareAccessControl {
 #[doc(alias = "AppShareURLInfo")]
 #[tc_model]
 pub struct AppShareUrlInfo {
-    /// `AccessControl`: an [`AppShareAccessControl`].
-    /// Required in requests.
+    /// `AccessControl`, required in requests
     pub access_control: Option<AppShareAccessControl>,
 
-    /// `ShareUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://tde.xiaowei.c****.tencen*****************************"`
+    /// `ShareUrl`, required in requests; example: `"https://tde.xiaowei.c****.tencen*****************************"`
     pub share_url: Option<String>,
 }
 
@@ -1408,14 +1064,10 @@ pub struct AppShareUrlInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp), [`DescribeLatestRelease`](super::DescribeLatestRelease) and [`DescribeReleaseSummary`](super::DescribeReleaseSummary).
 #[tc_model]
 pub struct AppShareWhitelistItem {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["70000000"]`
+    /// `Values`; example: `["70000000"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1424,16 +1076,10 @@ pub struct AppShareWhitelistItem {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppSharedKbInfo {
-    /// `KbId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2047150542445725376"`
+    /// `KbId`, required in requests; example: `"2047150542445725376"`
     pub kb_id: Option<String>,
 
-    /// `KbName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"待删除-test-0423"`
+    /// `KbName`, required in requests; example: `"待删除-test-0423"`
     pub kb_name: Option<String>,
 }
 
@@ -1442,16 +1088,10 @@ pub struct AppSharedKbInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp) and [`DescribeAppSummaryList`](super::DescribeAppSummaryList).
 #[tc_model]
 pub struct AppStatusInfo {
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Status`, required in requests; example: `2`
     pub status: Option<i64>,
 
-    /// `StatusDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDescription`, required in requests; example: `"运行中"`
     pub status_description: Option<String>,
 }
 
@@ -1460,15 +1100,10 @@ pub struct AppStatusInfo {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp) and [`DescribeAppSummaryList`](super::DescribeAppSummaryList).
 #[tc_model]
 pub struct AppSubStatusInfo {
-    /// `ApprovalId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0"`
+    /// `ApprovalId`, required in requests; example: `"0"`
     pub approval_id: Option<String>,
 
-    /// `SubStatusList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SubStatusList`; example: `[1]`
     pub sub_status_list: Option<Vec<i64>>,
 }
 
@@ -1477,50 +1112,31 @@ pub struct AppSubStatusInfo {
 /// Returned in the output of [`DescribeAppSummaryList`](super::DescribeAppSummaryList).
 #[tc_model]
 pub struct AppSummary {
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2060*************20"`
+    /// `AppId`, required in requests; example: `"2060*************20"`
     pub app_id: Option<String>,
 
-    /// `AppMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AppMode`, required in requests; example: `2`
     pub app_mode: Option<i64>,
 
-    /// `Avatar`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
+    /// `Avatar`, required in requests; example: `"https://cdn.xiaowei.qq.com/static/adp/app-default-avatar.png"`
     pub avatar: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"测试的应用信息"`
+    /// `Name`, required in requests; example: `"测试的应用信息"`
     pub name: Option<String>,
 
-    /// `OperationInfo`: an [`AppOperation`].
-    /// Required in requests.
+    /// `OperationInfo`, required in requests
     pub operation_info: Option<AppOperation>,
 
-    /// `Status`: an [`AppStatusInfo`].
-    /// Required in requests.
+    /// `Status`, required in requests
     pub status: Option<AppStatusInfo>,
 
-    /// `SubStatus`: an [`AppSubStatusInfo`].
-    /// Required in requests.
+    /// `SubStatus`, required in requests
     pub sub_status: Option<AppSubStatusInfo>,
 
-    /// `PermissionIdList`: a list of strings.
-    ///
-    /// Example: `["adpAppEdit"]`
+    /// `PermissionIdList`; example: `["adpAppEdit"]`
     pub permission_id_list: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我是应用描述信息"`
+    /// `Description`; example: `"我是应用描述信息"`
     pub description: Option<String>,
 }
 
@@ -1530,10 +1146,10 @@ pub struct AppSummary {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct AppToolConfig {
-    /// `Inputs`: a list of [`RequestParam`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<RequestParam>>,
 
-    /// `Outputs`: a list of [`ResponseParam`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<ResponseParam>>,
 }
 
@@ -1543,66 +1159,46 @@ pub struct AppToolConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTrigger {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2078002407236474624"`
+    /// `AppId`; example: `"2078002407236474624"`
     pub app_id: Option<String>,
 
-    /// `ExecuteConfig`: an [`ExecuteConfig`].
+    /// `ExecuteConfig`
     pub execute_config: Option<ExecuteConfig>,
 
-    /// `ExecuteType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExecuteType`; example: `2`
     pub execute_type: Option<i64>,
 
-    /// `FailedCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FailedCount`; example: `"0"`
     pub failed_count: Option<String>,
 
-    /// `PushConfig`: a [`TimerPushConfig`].
+    /// `PushConfig`
     pub push_config: Option<TimerPushConfig>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SuccessCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SuccessCount`; example: `"0"`
     pub success_count: Option<String>,
 
-    /// `TriggerConfig`: a [`TriggerConfig`].
+    /// `TriggerConfig`
     pub trigger_config: Option<TriggerConfig>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
+    /// `TriggerId`; example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
     pub trigger_id: Option<String>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"C端测试(已修改)"`
+    /// `TriggerName`; example: `"C端测试(已修改)"`
     pub trigger_name: Option<String>,
 
-    /// `TriggerStatus`: a [`TriggerStatus`].
+    /// `TriggerStatus`
     pub trigger_status: Option<TriggerStatus>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TriggerType`; example: `2`
     pub trigger_type: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyongchao"`
+    /// `UserId`; example: `"cuiyongchao"`
     pub user_id: Option<String>,
 }
 
@@ -1611,89 +1207,55 @@ pub struct AppTrigger {
 /// Returned in the output of [`DescribeAppTriggerInstance`](super::DescribeAppTriggerInstance).
 #[tc_model]
 pub struct AppTriggerInstance {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2078002407236474624"`
+    /// `AppId`; example: `"2078002407236474624"`
     pub app_id: Option<String>,
 
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
+    /// `ConversationId`; example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
     pub conversation_id: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:51+08:00"`
+    /// `CreatedAt`; example: `"2026-07-29T10:52:51+08:00"`
     pub created_at: Option<String>,
 
-    /// `FinishedAt`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:58+08:00"`
+    /// `FinishedAt`; example: `"2026-07-29T10:52:58+08:00"`
     pub finished_at: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"728cbef2-f5df-4751-86af-75bc9bdc073d"`
+    /// `InstanceId`; example: `"728cbef2-f5df-4751-86af-75bc9bdc073d"`
     pub instance_id: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"trigger_728cbef2-f5df-4751-86af-75bc9bdc073d"`
+    /// `RequestId`; example: `"trigger_728cbef2-f5df-4751-86af-75bc9bdc073d"`
     pub request_id: Option<String>,
 
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ResultCode`; example: `"SUCCESS"`
     pub result_code: Option<String>,
 
-    /// `ResultSummary`: a string.
-    ///
-    /// Example: `"你好！有什么我可以帮你的吗？"`
+    /// `ResultSummary`; example: `"你好！有什么我可以帮你的吗？"`
     pub result_summary: Option<String>,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
+    /// `RunId`; example: `"req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
     pub run_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `StartedAt`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:51+08:00"`
+    /// `StartedAt`; example: `"2026-07-29T10:52:51+08:00"`
     pub started_at: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"ff1bc2b531ee4703b7569c52a18cbef0 / req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
+    /// `TraceId`; example: `"ff1bc2b531ee4703b7569c52a18cbef0 / req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
     pub trace_id: Option<String>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
+    /// `TriggerId`; example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
     pub trigger_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyongchao"`
+    /// `UserId`; example: `"cuiyongchao"`
     pub user_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"wfr-0b3f2488-4255-4d54-b67e-2479a2a58fb3"`
+    /// `WorkflowRunId`; example: `"wfr-0b3f2488-4255-4d54-b67e-2479a2a58fb3"`
     pub workflow_run_id: Option<String>,
 }
 
@@ -1703,17 +1265,13 @@ pub struct AppTriggerInstance {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerParamBinding {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"info"`
+    /// `ParamName`; example: `"info"`
     pub param_name: Option<String>,
 
-    /// `ParamType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParamType`; example: `1`
     pub param_type: Option<i64>,
 
-    /// `Value`: an [`AppTriggerParamBindingValue`].
+    /// `Value`
     pub value: Option<AppTriggerParamBindingValue>,
 }
 
@@ -1723,7 +1281,7 @@ pub struct AppTriggerParamBinding {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerParamBindingConfig {
-    /// `ParamList`: a list of [`AppTriggerParamBinding`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<AppTriggerParamBinding>>,
 }
 
@@ -1733,14 +1291,10 @@ pub struct AppTriggerParamBindingConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerParamBindingValue {
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"23"`
+    /// `ParamValue`; example: `"23"`
     pub param_value: Option<String>,
 
-    /// `VariableName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `VariableName`; example: `"Name"`
     pub variable_name: Option<String>,
 }
 
@@ -1750,22 +1304,16 @@ pub struct AppTriggerParamBindingValue {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerParamSchema {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"asdas"`
+    /// `ParamName`; example: `"asdas"`
     pub param_name: Option<String>,
 
-    /// `ParamType`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ParamType`; example: `8`
     pub param_type: Option<i64>,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: Option<bool>,
 
-    /// `SubParamList`: a list of [`AppTriggerParamSchema`] objects.
+    /// `SubParamList`
     pub sub_param_list: Option<Vec<AppTriggerParamSchema>>,
 }
 
@@ -1775,12 +1323,10 @@ pub struct AppTriggerParamSchema {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerPromptExecuteConfig {
-    /// `ExecutePrompt`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `ExecutePrompt`; example: `"你好"`
     pub execute_prompt: Option<String>,
 
-    /// `ParamBindingsApi`: an [`AppTriggerParamBindingConfig`].
+    /// `ParamBindingsApi`
     pub param_bindings_api: Option<AppTriggerParamBindingConfig>,
 }
 
@@ -1789,89 +1335,55 @@ pub struct AppTriggerPromptExecuteConfig {
 /// Returned in the output of [`DescribeAppTriggerRunLogList`](super::DescribeAppTriggerRunLogList).
 #[tc_model]
 pub struct AppTriggerRunLog {
-    /// `ConversationId`: a string.
-    ///
-    /// Example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
+    /// `ConversationId`; example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
     pub conversation_id: Option<String>,
 
-    /// `DurationMs`: a string.
-    ///
-    /// Example: `"6591"`
+    /// `DurationMs`; example: `"6591"`
     pub duration_ms: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:58+08:00"`
+    /// `EndTime`; example: `"2026-07-29T10:52:58+08:00"`
     pub end_time: Option<String>,
 
-    /// `FireType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FireType`; example: `3`
     pub fire_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"728cbef2-f5df-4751-86af-75bc9bdc073d"`
+    /// `InstanceId`; example: `"728cbef2-f5df-4751-86af-75bc9bdc073d"`
     pub instance_id: Option<String>,
 
-    /// `PushStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PushStatus`; example: `1`
     pub push_status: Option<i64>,
 
-    /// `ResultCode`: a string.
-    ///
-    /// Example: `"NON_RETRYABLE_ERROR"`
+    /// `ResultCode`; example: `"NON_RETRYABLE_ERROR"`
     pub result_code: Option<String>,
 
-    /// `ResultSummary`: a string.
-    ///
-    /// Example: `"你好！有什么我可以帮你的吗？"`
+    /// `ResultSummary`; example: `"你好！有什么我可以帮你的吗？"`
     pub result_summary: Option<String>,
 
-    /// `RunId`: a string.
-    ///
-    /// Example: `"req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
+    /// `RunId`; example: `"req_d6e503f0-bbe0-46bc-b4bb-290e15851a44"`
     pub run_id: Option<String>,
 
-    /// `ScheduledFireTime`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:51+08:00"`
+    /// `ScheduledFireTime`; example: `"2026-07-29T10:52:51+08:00"`
     pub scheduled_fire_time: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:51+08:00"`
+    /// `StartTime`; example: `"2026-07-29T10:52:51+08:00"`
     pub start_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Status`; example: `5`
     pub status: Option<i64>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
+    /// `TriggerId`; example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
     pub trigger_id: Option<String>,
 
-    /// `Unread`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Unread`; example: `true`
     pub unread: Option<bool>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyongchao"`
+    /// `UserId`; example: `"cuiyongchao"`
     pub user_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"wfr-0b3f2488-4255-4d54-b67e-2479a2a58fb3"`
+    /// `WorkflowRunId`; example: `"wfr-0b3f2488-4255-4d54-b67e-2479a2a58fb3"`
     pub workflow_run_id: Option<String>,
 }
 
@@ -1881,7 +1393,7 @@ pub struct AppTriggerRunLog {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerScheduleConfig {
-    /// `Schedule`: a [`TimerScheduleConfig`].
+    /// `Schedule`
     pub schedule: Option<TimerScheduleConfig>,
 }
 
@@ -1891,19 +1403,13 @@ pub struct AppTriggerScheduleConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger) and [`DescribeAppTriggerSummaryList`](super::DescribeAppTriggerSummaryList).
 #[tc_model]
 pub struct AppTriggerScheduleStatus {
-    /// `LastFireTime`: a string.
-    ///
-    /// Example: `"2026-07-29T10:52:58+08:00"`
+    /// `LastFireTime`; example: `"2026-07-29T10:52:58+08:00"`
     pub last_fire_time: Option<String>,
 
-    /// `NextFireTime`: a string.
-    ///
-    /// Example: `"2026-07-16T18:00:00+08:00"`
+    /// `NextFireTime`; example: `"2026-07-16T18:00:00+08:00"`
     pub next_fire_time: Option<String>,
 
-    /// `PolicySummary`: a string.
-    ///
-    /// Example: `"仅手动触发"`
+    /// `PolicySummary`; example: `"仅手动触发"`
     pub policy_summary: Option<String>,
 }
 
@@ -1912,67 +1418,43 @@ pub struct AppTriggerScheduleStatus {
 /// Returned in the output of [`DescribeAppTriggerSummaryList`](super::DescribeAppTriggerSummaryList).
 #[tc_model]
 pub struct AppTriggerSummary {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2078002407236474624"`
+    /// `AppId`; example: `"2078002407236474624"`
     pub app_id: Option<String>,
 
-    /// `ExecuteType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExecuteType`; example: `2`
     pub execute_type: Option<i64>,
 
-    /// `FailedCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FailedCount`; example: `"0"`
     pub failed_count: Option<String>,
 
-    /// `LastSessionId`: a string.
-    ///
-    /// Example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
+    /// `LastSessionId`; example: `"b01cdf5f-0d55-4cc4-9137-7772593cd949"`
     pub last_session_id: Option<String>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SuccessCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SuccessCount`; example: `"1"`
     pub success_count: Option<String>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
+    /// `TriggerId`; example: `"b62b21d9-dff1-4841-b357-304ca4d7edfe"`
     pub trigger_id: Option<String>,
 
-    /// `TriggerName`: a string.
-    ///
-    /// Example: `"C端测试"`
+    /// `TriggerName`; example: `"C端测试"`
     pub trigger_name: Option<String>,
 
-    /// `TriggerStatus`: a [`TriggerStatus`].
+    /// `TriggerStatus`
     pub trigger_status: Option<TriggerStatus>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TriggerType`; example: `2`
     pub trigger_type: Option<i64>,
 
-    /// `UnreadRunLogCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UnreadRunLogCount`; example: `"1"`
     pub unread_run_log_count: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyo******"`
+    /// `UserId`; example: `"cuiyo******"`
     pub user_id: Option<String>,
 }
 
@@ -1982,20 +1464,16 @@ pub struct AppTriggerSummary {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerWebhookConfig {
-    /// `ParamSchemaConfig`: an [`AppTriggerWebhookParamSchemaConfig`].
+    /// `ParamSchemaConfig`
     pub param_schema_config: Option<AppTriggerWebhookParamSchemaConfig>,
 
-    /// `WebhookKey`: a string.
-    ///
-    /// Example: `"9fb9a978-6bf5-48d0-a5b3-69ca8e033412"`
+    /// `WebhookKey`; example: `"9fb9a978-6bf5-48d0-a5b3-69ca8e033412"`
     pub webhook_key: Option<String>,
 
-    /// `WebhookToken`: a string.
-    ///
-    /// Example: `"bc7569b77c8e30a24537693eaf77e1b010545185d5c04f76"`
+    /// `WebhookToken`; example: `"bc7569b77c8e30a24537693eaf77e1b010545185d5c04f76"`
     pub webhook_token: Option<String>,
 
-    /// `WebhookUrl`: a string.
+    /// `WebhookUrl`
     pub webhook_url: Option<String>,
 }
 
@@ -2005,7 +1483,7 @@ pub struct AppTriggerWebhookConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerWebhookParamSchemaConfig {
-    /// `SchemaList`: a list of [`AppTriggerParamSchema`] objects.
+    /// `SchemaList`
     pub schema_list: Option<Vec<AppTriggerParamSchema>>,
 }
 
@@ -2015,7 +1493,7 @@ pub struct AppTriggerWebhookParamSchemaConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger) and [`DescribeAppTriggerSummaryList`](super::DescribeAppTriggerSummaryList).
 #[tc_model]
 pub struct AppTriggerWebhookStatus {
-    /// `WebhookUrl`: a string.
+    /// `WebhookUrl`
     pub webhook_url: Option<String>,
 }
 
@@ -2025,20 +1503,16 @@ pub struct AppTriggerWebhookStatus {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct AppTriggerWorkflowExecuteConfig {
-    /// `ParamBindingsApi`: an [`AppTriggerParamBindingConfig`].
+    /// `ParamBindingsApi`
     pub param_bindings_api: Option<AppTriggerParamBindingConfig>,
 
-    /// `ParamBindingsWorkflow`: an [`AppTriggerParamBindingConfig`].
+    /// `ParamBindingsWorkflow`
     pub param_bindings_workflow: Option<AppTriggerParamBindingConfig>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"2428abbd-9044-4031-8a5a-41ff3dc63fa2"`
+    /// `WorkflowId`; example: `"2428abbd-9044-4031-8a5a-41ff3dc63fa2"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"测试工作流"`
+    /// `WorkflowName`; example: `"测试工作流"`
     pub workflow_name: Option<String>,
 }
 
@@ -2047,14 +1521,10 @@ pub struct AppTriggerWorkflowExecuteConfig {
 /// Sent in the input of [`SaveWorkflowDebugContext`](super::SaveWorkflowDebugContext).
 #[tc_model]
 pub struct AppVariableValue {
-    /// `VariableId`: a string.
-    ///
-    /// Example: `"ed7d33fa-c59b-4773-ae99-458c44d9384c"`
+    /// `VariableId`; example: `"ed7d33fa-c59b-4773-ae99-458c44d9384c"`
     pub variable_id: Option<String>,
 
-    /// `VariableValue`: a string.
-    ///
-    /// Example: `"false"`
+    /// `VariableValue`; example: `"false"`
     pub variable_value: Option<String>,
 }
 
@@ -2064,28 +1534,16 @@ pub struct AppVariableValue {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppWebSearchConfig {
-    /// `ApiKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"sk-***************"`
+    /// `ApiKey`, required in requests; example: `"sk-***************"`
     pub api_key: Option<String>,
 
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Enabled`, required in requests; example: `false`
     pub enabled: Option<bool>,
 
-    /// `Provider`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"代理商信息"`
+    /// `Provider`, required in requests; example: `"代理商信息"`
     pub provider: Option<String>,
 
-    /// `TopN`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `TopN`, required in requests; example: `0`
     pub top_n: Option<u64>,
 }
 
@@ -2095,10 +1553,7 @@ pub struct AppWebSearchConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppWorkflowConfig {
-    /// `EnablePDL`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnablePDL`, required in requests; example: `false`
     #[tc(rename = "EnablePDL")]
     pub enable_pdl: Option<bool>,
 }
@@ -2108,34 +1563,19 @@ pub struct AppWorkflowConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct AppealingStatus {
-    /// `AvatarInAppeal`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `AvatarInAppeal`, required in requests; example: `false`
     pub avatar_in_appeal: Option<bool>,
 
-    /// `FallbackReplyInAppeal`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `FallbackReplyInAppeal`, required in requests; example: `false`
     pub fallback_reply_in_appeal: Option<bool>,
 
-    /// `GreetingInAppeal`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `GreetingInAppeal`, required in requests; example: `false`
     pub greeting_in_appeal: Option<bool>,
 
-    /// `NameInAppeal`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `NameInAppeal`, required in requests; example: `false`
     pub name_in_appeal: Option<bool>,
 
-    /// `RoleInAppeal`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `RoleInAppeal`, required in requests; example: `false`
     pub role_in_appeal: Option<bool>,
 }
 
@@ -2144,42 +1584,28 @@ pub struct AppealingStatus {
 /// Returned in the output of [`DescribeAuditLogList`](super::DescribeAuditLogList).
 #[tc_model]
 pub struct AuditLog {
-    /// `AccountInfo`: an [`AccountInfo`].
+    /// `AccountInfo`
     pub account_info: Option<AccountInfo>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2076540405187173248"`
+    /// `AppId`; example: `"2076540405187173248"`
     pub app_id: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"eval-workflow-import-exec-043211"`
+    /// `AppName`; example: `"eval-workflow-import-exec-043211"`
     pub app_name: Option<String>,
 
-    /// `OperateTime`: a string.
-    ///
-    /// Example: `"1783921629"`
+    /// `OperateTime`; example: `"1783921629"`
     pub operate_time: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"启用"`
+    /// `Action`; example: `"启用"`
     pub action: Option<String>,
 
-    /// `Biz`: a string.
-    ///
-    /// Example: `"工作流"`
+    /// `Biz`; example: `"工作流"`
     pub biz: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"发布-eval-kb-routing-exec-043725"`
+    /// `Content`; example: `"发布-eval-kb-routing-exec-043725"`
     pub content: Option<String>,
 
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"a15d6f4af9a53aac4a3671a814f4d09a78d3723cfbe31eaa40001631d0be0af4"`
+    /// `UniqueId`; example: `"a15d6f4af9a53aac4a3671a814f4d09a78d3723cfbe31eaa40001631d0be0af4"`
     pub unique_id: Option<String>,
 }
 
@@ -2188,14 +1614,10 @@ pub struct AuditLog {
 /// Returned in the output of [`DescribeAuditLogMeta`](super::DescribeAuditLogMeta).
 #[tc_model]
 pub struct AuditLogMetaField {
-    /// `Key`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Key`; example: `"create"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新建"`
+    /// `Name`; example: `"新建"`
     pub name: Option<String>,
 }
 
@@ -2205,22 +1627,19 @@ pub struct AuditLogMetaField {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct AuthConfig {
-    /// `AuthType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `AuthType`, required in requests; example: `0`
     pub auth_type: Option<i64>,
 
-    /// `ApiKeyAuthConfig`: an [`ApiKeyAuthConfig`].
+    /// `ApiKeyAuthConfig`
     pub api_key_auth_config: Option<ApiKeyAuthConfig>,
 
-    /// `CamAuthConfig`: a [`CamAuthConfig`].
+    /// `CamAuthConfig`
     pub cam_auth_config: Option<CamAuthConfig>,
 
-    /// `OAuthConfig`: an [`OAuthConfig`].
+    /// `OAuthConfig`
     pub o_auth_config: Option<OAuthConfig>,
 
-    /// `AccessKeyAuthConfig`: an [`AccessKeyAuthConfig`].
+    /// `AccessKeyAuthConfig`
     pub access_key_auth_config: Option<AccessKeyAuthConfig>,
 }
 
@@ -2230,28 +1649,19 @@ pub struct AuthConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct BackgroundImage {
-    /// `Brightness`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `117`
+    /// `Brightness`, required in requests; example: `117`
     pub brightness: Option<u64>,
 
-    /// `LandscapeImageUrl`: a string.
-    /// Required in requests.
+    /// `LandscapeImageUrl`, required in requests
     pub landscape_image_url: Option<String>,
 
-    /// `OriginalImageUrl`: a string.
-    /// Required in requests.
+    /// `OriginalImageUrl`, required in requests
     pub original_image_url: Option<String>,
 
-    /// `PortraitImageUrl`: a string.
-    /// Required in requests.
+    /// `PortraitImageUrl`, required in requests
     pub portrait_image_url: Option<String>,
 
-    /// `ThemeColor`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"#cc5631"`
+    /// `ThemeColor`, required in requests; example: `"#cc5631"`
     pub theme_color: Option<String>,
 }
 
@@ -2261,19 +1671,13 @@ pub struct BackgroundImage {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct BasicBilling {
-    /// `BillingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BillingUnit`; example: `3`
     pub billing_unit: Option<i64>,
 
-    /// `CashPrice`: a floating-point number.
-    ///
-    /// Example: `0.03`
+    /// `CashPrice`; example: `0.03`
     pub cash_price: Option<f64>,
 
-    /// `PuPrice`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `PuPrice`; example: `30`
     pub pu_price: Option<f64>,
 }
 
@@ -2282,39 +1686,25 @@ pub struct BasicBilling {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct BatchRunSummary {
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: Option<i64>,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `FailedIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `FailedIndexList`; example: `[2]`
     pub failed_index_list: Option<Vec<i64>>,
 
-    /// `JustCompletedIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `JustCompletedIndexList`; example: `[1]`
     pub just_completed_index_list: Option<Vec<i64>>,
 
-    /// `RunningIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3]`
+    /// `RunningIndexList`; example: `[3]`
     pub running_index_list: Option<Vec<i64>>,
 
-    /// `SuccessIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SuccessIndexList`; example: `[1]`
     pub success_index_list: Option<Vec<i64>>,
 }
 
@@ -2324,14 +1714,10 @@ pub struct BatchRunSummary {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct BillingAttribute {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Resolution"`
+    /// `Name`; example: `"Resolution"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"4K"`
+    /// `Value`; example: `"4K"`
     pub value: Option<String>,
 }
 
@@ -2340,19 +1726,13 @@ pub struct BillingAttribute {
 /// Returned in the output of [`DescribeConcurrencyLimitDetailList`](super::DescribeConcurrencyLimitDetailList) and [`DescribeUsageDetailList`](super::DescribeUsageDetailList).
 #[tc_model]
 pub struct CallSource {
-    /// `SubjectId`: a string.
-    ///
-    /// Example: `"10023456"`
+    /// `SubjectId`; example: `"10023456"`
     pub subject_id: Option<String>,
 
-    /// `SubjectName`: a string.
-    ///
-    /// Example: `"智能客服应用"`
+    /// `SubjectName`; example: `"智能客服应用"`
     pub subject_name: Option<String>,
 
-    /// `SubjectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubjectType`; example: `1`
     pub subject_type: Option<i64>,
 }
 
@@ -2362,17 +1742,13 @@ pub struct CallSource {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct CallbackConfig {
-    /// `CallbackAesKey`: a string.
-    ///
-    /// Example: `"tQ**************IadwKAaMassVqLMEIjBMwfBhQWL"`
+    /// `CallbackAesKey`; example: `"tQ**************IadwKAaMassVqLMEIjBMwfBhQWL"`
     pub callback_aes_key: Option<String>,
 
-    /// `CallbackToken`: a string.
-    ///
-    /// Example: `"a****P**x*********sjNYtw"`
+    /// `CallbackToken`; example: `"a****P**x*********sjNYtw"`
     pub callback_token: Option<String>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 }
 
@@ -2382,33 +1758,22 @@ pub struct CallbackConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct CamAuthConfig {
-    /// `RoleName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TCADP_QCSLinkedRoleInTableOCR"`
+    /// `RoleName`, required in requests; example: `"TCADP_QCSLinkedRoleInTableOCR"`
     pub role_name: Option<String>,
 
-    /// `KeyLocation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeyLocation`; example: `0`
     pub key_location: Option<i64>,
 
-    /// `SecretIdName`: a string.
-    ///
-    /// Example: `"SECRET_ID"`
+    /// `SecretIdName`; example: `"SECRET_ID"`
     pub secret_id_name: Option<String>,
 
-    /// `SecretKeyName`: a string.
-    ///
-    /// Example: `"SECRET_KEY"`
+    /// `SecretKeyName`; example: `"SECRET_KEY"`
     pub secret_key_name: Option<String>,
 
-    /// `ParamList`: a list of [`AccessKeyParamConfig`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<AccessKeyParamConfig>>,
 
-    /// `SupportRoleAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportRoleAuth`; example: `true`
     pub support_role_auth: Option<bool>,
 }
 
@@ -2417,9 +1782,7 @@ pub struct CamAuthConfig {
 /// Sent in the input of [`ModifyCategory`](super::ModifyCategory).
 #[tc_model]
 pub struct CategoryModifyFields {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cateU_adp_qta_Idnp"`
+    /// `Name`; example: `"cateU_adp_qta_Idnp"`
     pub name: Option<String>,
 }
 
@@ -2428,19 +1791,13 @@ pub struct CategoryModifyFields {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct CategoryPath {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2095766524563077120"`
+    /// `CategoryId`; example: `"2095766524563077120"`
     pub category_id: Option<String>,
 
-    /// `CategoryIdPath`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `CategoryIdPath`; example: `["1001"]`
     pub category_id_path: Option<Vec<String>>,
 
-    /// `CategoryNamePath`: a list of strings.
-    ///
-    /// Example: `["产品咨询"]`
+    /// `CategoryNamePath`; example: `["产品咨询"]`
     pub category_name_path: Option<Vec<String>>,
 }
 
@@ -2449,19 +1806,13 @@ pub struct CategoryPath {
 /// Returned in the output of [`DescribeMsgRecordCategoryList`](super::DescribeMsgRecordCategoryList).
 #[tc_model]
 pub struct CategoryPermission {
-    /// `CanAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAdd`; example: `true`
     pub can_add: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 }
 
@@ -2470,37 +1821,25 @@ pub struct CategoryPermission {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct Channel {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"20**4**5*********68"`
+    /// `ChannelId`; example: `"20**4**5*********68"`
     pub channel_id: Option<String>,
 
-    /// `ChannelStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ChannelStatus`; example: `3`
     pub channel_status: Option<i64>,
 
-    /// `ConnectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectStatus`; example: `1`
     pub connect_status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1784617016"`
+    /// `CreateTime`; example: `"1784617016"`
     pub create_time: Option<String>,
 
-    /// `Spec`: a [`ChannelSpec`].
+    /// `Spec`
     pub spec: Option<ChannelSpec>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1784617895"`
+    /// `UpdateTime`; example: `"1784617895"`
     pub update_time: Option<String>,
 
-    /// `Updater`: a string.
-    ///
-    /// Example: `"4939"`
+    /// `Updater`; example: `"4939"`
     pub updater: Option<String>,
 }
 
@@ -2510,64 +1849,52 @@ pub struct Channel {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct ChannelSpec {
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"钉钉机器人"`
+    /// `ChannelName`; example: `"钉钉机器人"`
     pub channel_name: Option<String>,
 
-    /// `ChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `10013`
+    /// `ChannelType`; example: `10013`
     pub channel_type: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ding3ufrav3malmak4sh_1"`
+    /// `Description`; example: `"ding3ufrav3malmak4sh_1"`
     pub description: Option<String>,
 
-    /// `DingTalk`: a [`DingTalkChannelConfig`].
+    /// `DingTalk`
     pub ding_talk: Option<DingTalkChannelConfig>,
 
-    /// `Lark`: a [`LarkChannelConfig`].
+    /// `Lark`
     pub lark: Option<LarkChannelConfig>,
 
-    /// `Line`: a [`LineChannelConfig`].
+    /// `Line`
     pub line: Option<LineChannelConfig>,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scene`; example: `1`
     pub scene: Option<i64>,
 
-    /// `Telegram`: a [`TelegramChannelConfig`].
+    /// `Telegram`
     pub telegram: Option<TelegramChannelConfig>,
 
-    /// `UserAgent`: a [`UserAgentReference`].
+    /// `UserAgent`
     pub user_agent: Option<UserAgentReference>,
 
-    /// `Wechat`: a [`WechatChannelConfig`].
+    /// `Wechat`
     pub wechat: Option<WechatChannelConfig>,
 
-    /// `WechatClawBot`: a [`WechatClawBotChannelConfig`].
+    /// `WechatClawBot`
     pub wechat_claw_bot: Option<WechatClawBotChannelConfig>,
 
-    /// `WechatCustomerService`: a [`WechatCustomerServiceChannelConfig`].
+    /// `WechatCustomerService`
     pub wechat_customer_service: Option<WechatCustomerServiceChannelConfig>,
 
-    /// `WecomApp`: a [`WecomAppChannelConfig`].
+    /// `WecomApp`
     pub wecom_app: Option<WecomAppChannelConfig>,
 
-    /// `WecomRobot`: a [`WecomRobotChannelConfig`].
+    /// `WecomRobot`
     pub wecom_robot: Option<WecomRobotChannelConfig>,
 
-    /// `ShareGroupConversation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShareGroupConversation`; example: `false`
     pub share_group_conversation: Option<bool>,
 
-    /// `IsDebug`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDebug`; example: `false`
     pub is_debug: Option<bool>,
 }
 
@@ -2576,14 +1903,10 @@ pub struct ChannelSpec {
 /// Returned in the output of [`CheckLabel`](super::CheckLabel).
 #[tc_model]
 pub struct CheckResult {
-    /// `Passed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Passed`; example: `true`
     pub passed: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"标签名称与管理后台重复"`
+    /// `Reason`; example: `"标签名称与管理后台重复"`
     pub reason: Option<String>,
 }
 
@@ -2593,14 +1916,10 @@ pub struct CheckResult {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClawAgentAgentTeamConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `PromptContent`: a string.
-    ///
-    /// Example: `"我的提示词"`
+    /// `PromptContent`; example: `"我的提示词"`
     pub prompt_content: Option<String>,
 }
 
@@ -2610,14 +1929,10 @@ pub struct ClawAgentAgentTeamConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClawAgentChannelContextTimeoutConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `TimeoutHour`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeoutHour`; example: `0`
     pub timeout_hour: Option<i64>,
 }
 
@@ -2627,13 +1942,13 @@ pub struct ClawAgentChannelContextTimeoutConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClawAgentConfig {
-    /// `AgentTeamConfig`: a [`ClawAgentAgentTeamConfig`].
+    /// `AgentTeamConfig`
     pub agent_team_config: Option<ClawAgentAgentTeamConfig>,
 
-    /// `LongMemoryConfig`: a [`ClawAgentLongMemoryConfig`].
+    /// `LongMemoryConfig`
     pub long_memory_config: Option<ClawAgentLongMemoryConfig>,
 
-    /// `ChannelContextTimeoutConfig`: a [`ClawAgentChannelContextTimeoutConfig`].
+    /// `ChannelContextTimeoutConfig`
     pub channel_context_timeout_config: Option<ClawAgentChannelContextTimeoutConfig>,
 }
 
@@ -2643,9 +1958,7 @@ pub struct ClawAgentConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ClawAgentLongMemoryConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2655,18 +1968,16 @@ pub struct ClawAgentLongMemoryConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct CodeToolConfig {
-    /// `Code`: a string.
-    ///
-    /// Example: `"代码内容，仅通过代码方式创建的工具有值"`
+    /// `Code`; example: `"代码内容，仅通过代码方式创建的工具有值"`
     pub code: Option<String>,
 
-    /// `Example`: a [`ToolExample`].
+    /// `Example`
     pub example: Option<ToolExample>,
 
-    /// `Inputs`: a list of [`RequestParam`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<RequestParam>>,
 
-    /// `Outputs`: a list of [`ResponseParam`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<ResponseParam>>,
 }
 
@@ -2676,7 +1987,7 @@ pub struct CodeToolConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ComplexBilling {
-    /// `ComplexList`: a list of [`ComplexBillingItem`] objects.
+    /// `ComplexList`
     pub complex_list: Option<Vec<ComplexBillingItem>>,
 }
 
@@ -2686,22 +1997,16 @@ pub struct ComplexBilling {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ComplexBillingItem {
-    /// `BillingAttributeList`: a list of [`BillingAttribute`] objects.
+    /// `BillingAttributeList`
     pub billing_attribute_list: Option<Vec<BillingAttribute>>,
 
-    /// `BillingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BillingUnit`; example: `8`
     pub billing_unit: Option<i64>,
 
-    /// `CashPrice`: a floating-point number.
-    ///
-    /// Example: `1.8`
+    /// `CashPrice`; example: `1.8`
     pub cash_price: Option<f64>,
 
-    /// `PuPrice`: a floating-point number.
-    ///
-    /// Example: `1800`
+    /// `PuPrice`; example: `1800`
     pub pu_price: Option<f64>,
 }
 
@@ -2710,27 +2015,19 @@ pub struct ComplexBillingItem {
 /// Returned in the output of [`DescribeConcurrencyLimitDetailList`](super::DescribeConcurrencyLimitDetailList).
 #[tc_model]
 pub struct ConcurrencyLimitDetail {
-    /// `CallSource`: a [`CallSource`].
+    /// `CallSource`
     pub call_source: Option<CallSource>,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"1754956800"`
+    /// `EventTime`; example: `"1754956800"`
     pub event_time: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"hunyuan-turbo"`
+    /// `ModelName`; example: `"hunyuan-turbo"`
     pub model_name: Option<String>,
 
-    /// `RequestQuery`: a string.
-    ///
-    /// Example: `"请帮我分析以下合同条款中的风险点，合同内容如下：甲方..."`
+    /// `RequestQuery`; example: `"请帮我分析以下合同条款中的风险点，合同内容如下：甲方..."`
     pub request_query: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space_abc123"`
+    /// `SpaceId`; example: `"space_abc123"`
     pub space_id: Option<String>,
 }
 
@@ -2740,44 +2037,28 @@ pub struct ConcurrencyLimitDetail {
 #[doc(alias = "ConflictQA")]
 #[tc_model]
 pub struct ConflictQa {
-    /// `Answer`: a string.
-    ///
-    /// Example: `"185"`
+    /// `Answer`; example: `"185"`
     pub answer: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EffectiveDomain`; example: `3`
     pub effective_domain: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"奥迪-图片过滤.docx"`
+    /// `FileName`; example: `"奥迪-图片过滤.docx"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"docx"`
+    /// `FileType`; example: `"docx"`
     pub file_type: Option<String>,
 
-    /// `QaId`: a string.
-    ///
-    /// Example: `"2097938250275874240"`
+    /// `QaId`; example: `"2097938250275874240"`
     pub qa_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"小王身高"`
+    /// `Question`; example: `"小王身高"`
     pub question: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SourceType`; example: `3`
     pub source_type: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1789022510"`
+    /// `UpdateTime`; example: `"1789022510"`
     pub update_time: Option<String>,
 }
 
@@ -2787,9 +2068,7 @@ pub struct ConflictQa {
 #[doc(alias = "ConflictQASummary")]
 #[tc_model]
 pub struct ConflictQaSummary {
-    /// `ConflictGroupId`: a string.
-    ///
-    /// Example: `"2097996818891709760"`
+    /// `ConflictGroupId`; example: `"2097996818891709760"`
     pub conflict_group_id: Option<String>,
 }
 
@@ -2798,24 +2077,16 @@ pub struct ConflictQaSummary {
 /// Returned in the output of [`DescribeConsumptionDetailList`](super::DescribeConsumptionDetailList).
 #[tc_model]
 pub struct ConsumptionClassification {
-    /// `ConsumptionScene`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `ConsumptionScene`; example: `"chat"`
     pub consumption_scene: Option<String>,
 
-    /// `ConsumptionTarget`: a string.
-    ///
-    /// Example: `"hunyuan-turbo"`
+    /// `ConsumptionTarget`; example: `"hunyuan-turbo"`
     pub consumption_target: Option<String>,
 
-    /// `ConsumptionType`: a string.
-    ///
-    /// Example: `"model"`
+    /// `ConsumptionType`; example: `"model"`
     pub consumption_type: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"企业标准套餐包"`
+    /// `PackageName`; example: `"企业标准套餐包"`
     pub package_name: Option<String>,
 }
 
@@ -2824,35 +2095,25 @@ pub struct ConsumptionClassification {
 /// Returned in the output of [`DescribeConsumptionDetailList`](super::DescribeConsumptionDetailList).
 #[tc_model]
 pub struct ConsumptionDetail {
-    /// `Classification`: a [`ConsumptionClassification`].
+    /// `Classification`
     pub classification: Option<ConsumptionClassification>,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"1754956800"`
+    /// `EventTime`; example: `"1754956800"`
     pub event_time: Option<String>,
 
-    /// `MetricSourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetricSourceType`; example: `1`
     pub metric_source_type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"智能客服应用"`
+    /// `Name`; example: `"智能客服应用"`
     pub name: Option<String>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"产品研发空间"`
+    /// `SpaceName`; example: `"产品研发空间"`
     pub space_name: Option<String>,
 
-    /// `Usage`: a [`ConsumptionUsage`].
+    /// `Usage`
     pub usage: Option<ConsumptionUsage>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: Option<String>,
 }
 
@@ -2861,20 +2122,14 @@ pub struct ConsumptionDetail {
 /// Returned in the output of [`DescribeConsumptionDetailList`](super::DescribeConsumptionDetailList).
 #[tc_model]
 pub struct ConsumptionUsage {
-    /// `ConsumptionPU`: a floating-point number.
-    ///
-    /// Example: `0.00897`
+    /// `ConsumptionPU`; example: `0.00897`
     #[tc(rename = "ConsumptionPU")]
     pub consumption_pu: Option<f64>,
 
-    /// `Usage`: a floating-point number.
-    ///
-    /// Example: `8970`
+    /// `Usage`; example: `8970`
     pub usage: Option<f64>,
 
-    /// `UsageUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsageUnit`; example: `0`
     pub usage_unit: Option<i64>,
 }
 
@@ -2884,19 +2139,13 @@ pub struct ConsumptionUsage {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct ContentFilter {
-    /// `ImageMinHeight`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `ImageMinHeight`; example: `64`
     pub image_min_height: Option<i64>,
 
-    /// `ImageMinWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `ImageMinWidth`; example: `64`
     pub image_min_width: Option<i64>,
 
-    /// `ImageNamePatterns`: a string.
-    ///
-    /// Example: `"icon;logo;banner.*"`
+    /// `ImageNamePatterns`; example: `"icon;logo;banner.*"`
     pub image_name_patterns: Option<String>,
 }
 
@@ -2905,44 +2154,25 @@ pub struct ContentFilter {
 /// Returned in the output of [`DescribeConversationList`](super::DescribeConversationList).
 #[tc_model]
 pub struct Conversation {
-    /// `AppId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2049148302274678336"`
+    /// `AppId`, required in requests; example: `"2049148302274678336"`
     pub app_id: Option<String>,
 
-    /// `ConversationId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2f3395c6-f742-4e07-8686-b5618791790d"`
+    /// `ConversationId`, required in requests; example: `"2f3395c6-f742-4e07-8686-b5618791790d"`
     pub conversation_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-04-30T14:20:31+08:00"`
+    /// `CreateTime`, required in requests; example: `"2026-04-30T14:20:31+08:00"`
     pub create_time: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Type`, required in requests; example: `2`
     pub r#type: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-04-30T14:20:31+08:00"`
+    /// `UpdateTime`, required in requests; example: `"2026-04-30T14:20:31+08:00"`
     pub update_time: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"新会话"`
+    /// `Title`; example: `"新会话"`
     pub title: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
+    /// `AgentId`; example: `"user_6a58d4ca-689b-43e5-b23d-804c4f1c5856"`
     pub agent_id: Option<String>,
 }
 
@@ -2951,22 +2181,13 @@ pub struct Conversation {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationAgentTask {
-    /// `Content`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example task pending"`
+    /// `Content`, required in requests; example: `"example task pending"`
     pub content: Option<String>,
 
-    /// `Index`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Index`, required in requests; example: `"1"`
     pub index: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"processing"`
+    /// `Status`, required in requests; example: `"processing"`
     pub status: Option<String>,
 }
 
@@ -2975,82 +2196,58 @@ pub struct ConversationAgentTask {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationContent {
-    /// `Text`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"让我选择苹果或者香蕉"`
+    /// `Text`, required in requests; example: `"让我选择苹果或者香蕉"`
     pub text: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"custom_variables"`
+    /// `Type`, required in requests; example: `"custom_variables"`
     pub r#type: Option<String>,
 
-    /// `CustomParamList`: a list of strings.
-    ///
-    /// Example: `["mock-param-a"]`
+    /// `CustomParamList`; example: `["mock-param-a"]`
     pub custom_param_list: Option<Vec<String>>,
 
-    /// `CustomParams`: a list of strings.
-    ///
-    /// Example: `["foo=bar"]`
+    /// `CustomParams`; example: `["foo=bar"]`
     pub custom_params: Option<Vec<String>>,
 
-    /// `CustomVariablesData`: a string.
-    ///
-    /// Example: `"{\"env\":\"prod\",\"region\":\"ap-shanghai\"}"`
+    /// `CustomVariablesData`; example: `"{\"env\":\"prod\",\"region\":\"ap-shanghai\"}"`
     pub custom_variables_data: Option<String>,
 
-    /// `EnterpriseCharts`: a string.
-    ///
-    /// Example: `"{\"series\":[{\"type\":\"line\",\"data\":[1,2,3]}]}"`
+    /// `EnterpriseCharts`; example: `"{\"series\":[{\"type\":\"line\",\"data\":[1,2,3]}]}"`
     pub enterprise_charts: Option<String>,
 
-    /// `OptionCardList`: a list of strings.
-    ///
-    /// Example: `["mock-option-a"]`
+    /// `OptionCardList`; example: `["mock-option-a"]`
     pub option_card_list: Option<Vec<String>>,
 
-    /// `OptionCards`: a list of strings.
-    ///
-    /// Example: `["card-a"]`
+    /// `OptionCards`; example: `["card-a"]`
     pub option_cards: Option<Vec<String>>,
 
-    /// `OptionMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OptionMode`; example: `1`
     pub option_mode: Option<i64>,
 
-    /// `QuoteInfoList`: a list of [`ConversationQuoteInfo`] objects.
+    /// `QuoteInfoList`
     pub quote_info_list: Option<Vec<ConversationQuoteInfo>>,
 
-    /// `QuoteInfos`: a list of [`ConversationQuoteInfo`] objects.
+    /// `QuoteInfos`
     pub quote_infos: Option<Vec<ConversationQuoteInfo>>,
 
-    /// `ReferenceList`: a list of [`ConversationReference`] objects.
+    /// `ReferenceList`
     pub reference_list: Option<Vec<ConversationReference>>,
 
-    /// `References`: a list of [`ConversationReference`] objects.
+    /// `References`
     pub references: Option<Vec<ConversationReference>>,
 
-    /// `RelatedRecordId`: a string.
-    ///
-    /// Example: `"example-related-record-id"`
+    /// `RelatedRecordId`; example: `"example-related-record-id"`
     pub related_record_id: Option<String>,
 
-    /// `TaskList`: a list of [`ConversationAgentTask`] objects.
+    /// `TaskList`
     pub task_list: Option<Vec<ConversationAgentTask>>,
 
-    /// `Tasks`: a list of [`ConversationAgentTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ConversationAgentTask>>,
 
-    /// `WorkflowInput`: a string.
-    ///
-    /// Example: `"example workflow input"`
+    /// `WorkflowInput`; example: `"example workflow input"`
     pub workflow_input: Option<String>,
 
-    /// `McpApp`: a [`ConversationMcpApp`].
+    /// `McpApp`
     pub mcp_app: Option<ConversationMcpApp>,
 }
 
@@ -3060,57 +2257,34 @@ pub struct ConversationContent {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ConversationExperience {
-    /// `AiCall`: an [`AiCallConfig`].
-    /// Required in requests.
+    /// `AiCall`, required in requests
     pub ai_call: Option<AiCallConfig>,
 
-    /// `BackgroundImage`: a [`BackgroundImage`].
-    /// Required in requests.
+    /// `BackgroundImage`, required in requests
     pub background_image: Option<BackgroundImage>,
 
-    /// `EnableFallbackReply`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableFallbackReply`, required in requests; example: `false`
     pub enable_fallback_reply: Option<bool>,
 
-    /// `EnableRecommended`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableRecommended`, required in requests; example: `false`
     pub enable_recommended: Option<bool>,
 
-    /// `EnableWebSearch`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `EnableWebSearch`, required in requests; example: `false`
     pub enable_web_search: Option<bool>,
 
-    /// `FallbackReply`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"针对您这个问题，我暂时还无法进行回答，请换一个问题吧。"`
+    /// `FallbackReply`, required in requests; example: `"针对您这个问题，我暂时还无法进行回答，请换一个问题吧。"`
     pub fallback_reply: Option<String>,
 
-    /// `InputBoxConfig`: an [`InputBoxConfig`].
-    /// Required in requests.
+    /// `InputBoxConfig`, required in requests
     pub input_box_config: Option<InputBoxConfig>,
 
-    /// `Method`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Method`, required in requests; example: `1`
     pub method: Option<i64>,
 
-    /// `RecommendPromptMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `RecommendPromptMode`, required in requests; example: `0`
     pub recommend_prompt_mode: Option<i64>,
 
-    /// `EnableNewMessageInterrupt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableNewMessageInterrupt`; example: `true`
     pub enable_new_message_interrupt: Option<bool>,
 }
 
@@ -3119,20 +2293,13 @@ pub struct ConversationExperience {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct ConversationFileCollection {
-    /// `MaxFileCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `MaxFileCount`, required in requests; example: `3`
     pub max_file_count: Option<i64>,
 
-    /// `SupportedFileTypeList`: a list of strings.
-    ///
-    /// Example: `["txt"]`
+    /// `SupportedFileTypeList`; example: `["txt"]`
     pub supported_file_type_list: Option<Vec<String>>,
 
-    /// `SupportedFileTypes`: a list of strings.
-    ///
-    /// Example: `["txt"]`
+    /// `SupportedFileTypes`; example: `["txt"]`
     pub supported_file_types: Option<Vec<String>>,
 }
 
@@ -3141,50 +2308,28 @@ pub struct ConversationFileCollection {
 /// Sent in the input of [`ResumeWorkflowRun`](super::ResumeWorkflowRun).
 #[tc_model]
 pub struct ConversationFileInfo {
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1777541239626"`
+    /// `CreateTime`, required in requests; example: `"1777541239626"`
     pub create_time: Option<String>,
 
-    /// `DocId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0"`
+    /// `DocId`, required in requests; example: `"0"`
     pub doc_id: Option<String>,
 
-    /// `FileName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"new.txt"`
+    /// `FileName`, required in requests; example: `"new.txt"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0"`
+    /// `FileSize`, required in requests; example: `"0"`
     pub file_size: Option<String>,
 
-    /// `FileType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"txt"`
+    /// `FileType`, required in requests; example: `"txt"`
     pub file_type: Option<String>,
 
-    /// `FileUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://sandbox-test.adp.cloud.tencent.com/files?path=/workdir/new.txt"`
+    /// `FileUrl`, required in requests; example: `"https://sandbox-test.adp.cloud.tencent.com/files?path=/workdir/new.txt"`
     pub file_url: Option<String>,
 
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/workdir/123.txt"`
+    /// `LocalPath`; example: `"/workdir/123.txt"`
     pub local_path: Option<String>,
 
-    /// `AuditStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuditStatus`; example: `2`
     pub audit_status: Option<u64>,
 }
 
@@ -3193,22 +2338,16 @@ pub struct ConversationFileInfo {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationMcpApp {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
+    /// `PluginId`; example: `"418eee0b-4aa7-4aef-939b-3c48d404e846"`
     pub plugin_id: Option<String>,
 
-    /// `ResourceUri`: a string.
-    ///
-    /// Example: `"ui://overtime-list/overtime-list.html"`
+    /// `ResourceUri`; example: `"ui://overtime-list/overtime-list.html"`
     pub resource_uri: Option<String>,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"b18c602d-054d-4f1a-ad9b-f785ba4d69c5"`
+    /// `ThreadId`; example: `"b18c602d-054d-4f1a-ad9b-f785ba4d69c5"`
     pub thread_id: Option<String>,
 
-    /// `ToolResult`: a string.
+    /// `ToolResult`
     pub tool_result: Option<String>,
 }
 
@@ -3217,69 +2356,40 @@ pub struct ConversationMcpApp {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationMessage {
-    /// `ConversationId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
+    /// `ConversationId`, required in requests; example: `"4abd149a-e010-4a6c-bc52-1132658f149d"`
     pub conversation_id: Option<String>,
 
-    /// `Icon`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://example.com/icon.png"`
+    /// `Icon`, required in requests; example: `"https://example.com/icon.png"`
     pub icon: Option<String>,
 
-    /// `MessageId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"msg_c8e51d69-d693-415e-afc0-afb39facbc95_1_content"`
+    /// `MessageId`, required in requests; example: `"msg_c8e51d69-d693-415e-afc0-afb39facbc95_1_content"`
     pub message_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example-assistant"`
+    /// `Name`, required in requests; example: `"example-assistant"`
     pub name: Option<String>,
 
-    /// `RecordId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rcd_c8e51d69-d693-415e-afc0-afb39facbc95"`
+    /// `RecordId`, required in requests; example: `"rcd_c8e51d69-d693-415e-afc0-afb39facbc95"`
     pub record_id: Option<String>,
 
-    /// `Role`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `Role`, required in requests; example: `"user"`
     pub role: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"success"`
+    /// `Status`, required in requests; example: `"success"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"完整示例消息"`
+    /// `StatusDesc`, required in requests; example: `"完整示例消息"`
     pub status_desc: Option<String>,
 
-    /// `Title`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"完整示例消息"`
+    /// `Title`, required in requests; example: `"完整示例消息"`
     pub title: Option<String>,
 
-    /// `ContentList`: a list of [`ConversationContent`] objects.
+    /// `ContentList`
     pub content_list: Option<Vec<ConversationContent>>,
 
-    /// `Contents`: a list of [`ConversationContent`] objects.
+    /// `Contents`
     pub contents: Option<Vec<ConversationContent>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"tool_call"`
+    /// `Type`; example: `"tool_call"`
     pub r#type: Option<String>,
 }
 
@@ -3288,16 +2398,10 @@ pub struct ConversationMessage {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationQuoteInfo {
-    /// `Index`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Index`, required in requests; example: `1`
     pub index: Option<i64>,
 
-    /// `Position`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Position`, required in requests; example: `1`
     pub position: Option<i64>,
 }
 
@@ -3306,14 +2410,10 @@ pub struct ConversationQuoteInfo {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationRecordErrorInfo {
-    /// `Code`: a string.
-    ///
-    /// Example: `"460722"`
+    /// `Code`; example: `"460722"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"type:business, code:460722, msg:ErrAPPResourceLimitQPM"`
+    /// `Message`; example: `"type:business, code:460722, msg:ErrAPPResourceLimitQPM"`
     pub message: Option<String>,
 }
 
@@ -3322,28 +2422,22 @@ pub struct ConversationRecordErrorInfo {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationRecordSummary {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rcd_70b72a39-b7fc-405f-a0b9-32f786a3effc"`
+    /// `RecordId`; example: `"rcd_70b72a39-b7fc-405f-a0b9-32f786a3effc"`
     pub record_id: Option<String>,
 
-    /// `RelatedRecordId`: a string.
-    ///
-    /// Example: `"req_70b72a39-b7fc-405f-a0b9-32f786a3effc"`
+    /// `RelatedRecordId`; example: `"req_70b72a39-b7fc-405f-a0b9-32f786a3effc"`
     pub related_record_id: Option<String>,
 
-    /// `TimeUsage`: a [`ConversationRecordTimeUsage`].
+    /// `TimeUsage`
     pub time_usage: Option<ConversationRecordTimeUsage>,
 
-    /// `TokenUsage`: a [`ConversationRecordTokenUsage`].
+    /// `TokenUsage`
     pub token_usage: Option<ConversationRecordTokenUsage>,
 
-    /// `ErrorInfo`: a [`ConversationRecordErrorInfo`].
+    /// `ErrorInfo`
     pub error_info: Option<ConversationRecordErrorInfo>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 }
 
@@ -3352,19 +2446,13 @@ pub struct ConversationRecordSummary {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationRecordTimeUsage {
-    /// `Elapsed`: a string.
-    ///
-    /// Example: `"9374"`
+    /// `Elapsed`; example: `"9374"`
     pub elapsed: Option<String>,
 
-    /// `FirstTokenCost`: a string.
-    ///
-    /// Example: `"3294"`
+    /// `FirstTokenCost`; example: `"3294"`
     pub first_token_cost: Option<String>,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"9374"`
+    /// `TotalCost`; example: `"9374"`
     pub total_cost: Option<String>,
 }
 
@@ -3373,29 +2461,19 @@ pub struct ConversationRecordTimeUsage {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationRecordTokenUsage {
-    /// `InputTokens`: a string.
-    ///
-    /// Example: `"71070"`
+    /// `InputTokens`; example: `"71070"`
     pub input_tokens: Option<String>,
 
-    /// `OutputTokens`: a string.
-    ///
-    /// Example: `"1437"`
+    /// `OutputTokens`; example: `"1437"`
     pub output_tokens: Option<String>,
 
-    /// `TotalTokens`: a string.
-    ///
-    /// Example: `"72507"`
+    /// `TotalTokens`; example: `"72507"`
     pub total_tokens: Option<String>,
 
-    /// `CachedTokens`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CachedTokens`; example: `"0"`
     pub cached_tokens: Option<String>,
 
-    /// `ReasoningTokens`: a string.
-    ///
-    /// Example: `"71"`
+    /// `ReasoningTokens`; example: `"71"`
     pub reasoning_tokens: Option<String>,
 }
 
@@ -3404,22 +2482,13 @@ pub struct ConversationRecordTokenUsage {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationReference {
-    /// `Index`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Index`, required in requests; example: `1`
     pub index: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"doc reference"`
+    /// `Name`, required in requests; example: `"doc reference"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Type`, required in requests; example: `3`
     pub r#type: Option<i64>,
 }
 
@@ -3428,14 +2497,10 @@ pub struct ConversationReference {
 /// Returned in the output of [`DescribeConversationMessageList`](super::DescribeConversationMessageList).
 #[tc_model]
 pub struct ConversationResetInfo {
-    /// `ResetTime`: a string.
-    ///
-    /// Example: `"1784561474000"`
+    /// `ResetTime`; example: `"1784561474000"`
     pub reset_time: Option<String>,
 
-    /// `ResetThroughRecordId`: a string.
-    ///
-    /// Example: `"oxX_20260715_191643_698_cohcnDRd"`
+    /// `ResetThroughRecordId`; example: `"oxX_20260715_191643_698_cohcnDRd"`
     pub reset_through_record_id: Option<String>,
 }
 
@@ -3444,46 +2509,25 @@ pub struct ConversationResetInfo {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct ConversationWidget {
-    /// `EncodedWidget`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ZXhhbXBsZS13aWRnZXQ="`
+    /// `EncodedWidget`, required in requests; example: `"ZXhhbXBsZS13aWRnZXQ="`
     pub encoded_widget: Option<String>,
 
-    /// `Payload`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example widget payload"`
+    /// `Payload`, required in requests; example: `"example widget payload"`
     pub payload: Option<String>,
 
-    /// `Position`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Position`, required in requests; example: `1`
     pub position: Option<i64>,
 
-    /// `State`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example widget state"`
+    /// `State`, required in requests; example: `"example widget state"`
     pub state: Option<String>,
 
-    /// `View`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example widget view"`
+    /// `View`, required in requests; example: `"example widget view"`
     pub view: Option<String>,
 
-    /// `WidgetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"widget-1"`
+    /// `WidgetId`, required in requests; example: `"widget-1"`
     pub widget_id: Option<String>,
 
-    /// `WidgetRunId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"widget-run-1"`
+    /// `WidgetRunId`, required in requests; example: `"widget-run-1"`
     pub widget_run_id: Option<String>,
 }
 
@@ -3492,15 +2536,10 @@ pub struct ConversationWidget {
 /// Returned in the output of [`DescribeConversation`](super::DescribeConversation).
 #[tc_model]
 pub struct ConversationWorkspace {
-    /// `WorkspaceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"6576c839-839c-4a54-b820-408aec31dbe0"`
+    /// `WorkspaceId`, required in requests; example: `"6576c839-839c-4a54-b820-408aec31dbe0"`
     pub workspace_id: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"sandbox_e2b"`
+    /// `StorageType`; example: `"sandbox_e2b"`
     pub storage_type: Option<String>,
 }
 
@@ -3510,22 +2549,16 @@ pub struct ConversationWorkspace {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp), [`DescribeLatestRelease`](super::DescribeLatestRelease) and [`DescribeReleaseSummary`](super::DescribeReleaseSummary).
 #[tc_model]
 pub struct CorpShareConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ShareScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareScope`; example: `1`
     pub share_scope: Option<i64>,
 
-    /// `TagIdList`: a list of strings.
-    ///
-    /// Example: `["1990010100000000001"]`
+    /// `TagIdList`; example: `["1990010100000000001"]`
     pub tag_id_list: Option<Vec<String>>,
 
-    /// `ShareScopeList`: a list of [`Identity`] objects.
+    /// `ShareScopeList`
     pub share_scope_list: Option<Vec<Identity>>,
 }
 
@@ -3535,9 +2568,7 @@ pub struct CorpShareConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct CronSchedule {
-    /// `Expression`: a string.
-    ///
-    /// Example: `"0 9 * * *"`
+    /// `Expression`; example: `"0 9 * * *"`
     pub expression: Option<String>,
 }
 
@@ -3547,14 +2578,10 @@ pub struct CronSchedule {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct CustomVariable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Value`; example: `"张三"`
     pub value: Option<String>,
 }
 
@@ -3564,9 +2591,7 @@ pub struct CustomVariable {
 #[doc(alias = "DBRetrievalConfig")]
 #[tc_model]
 pub struct DbRetrievalConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -3576,9 +2601,7 @@ pub struct DbRetrievalConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct DailySchedule {
-    /// `TimeOfDay`: a string.
-    ///
-    /// Example: `"09:00"`
+    /// `TimeOfDay`; example: `"09:00"`
     pub time_of_day: Option<String>,
 }
 
@@ -3587,14 +2610,10 @@ pub struct DailySchedule {
 /// Sent in the input of [`ImportDocList`](super::ImportDocList).
 #[tc_model]
 pub struct DeDuplicateStrategy {
-    /// `CheckType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckType`; example: `0`
     pub check_type: Option<i64>,
 
-    /// `HandleType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HandleType`; example: `2`
     pub handle_type: Option<i64>,
 }
 
@@ -3604,9 +2623,7 @@ pub struct DeDuplicateStrategy {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct DialogCustomConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -3616,24 +2633,16 @@ pub struct DialogCustomConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct DigitalHumanConfig {
-    /// `AssetKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"df***************************df0"`
+    /// `AssetKey`, required in requests; example: `"df***************************df0"`
     pub asset_key: Option<String>,
 
-    /// `Avatar`: a string.
-    /// Required in requests.
+    /// `Avatar`, required in requests
     pub avatar: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"艾朵_职业套装_站姿"`
+    /// `Name`, required in requests; example: `"艾朵_职业套装_站姿"`
     pub name: Option<String>,
 
-    /// `PreviewUrl`: a string.
-    /// Required in requests.
+    /// `PreviewUrl`, required in requests
     pub preview_url: Option<String>,
 }
 
@@ -3643,14 +2652,10 @@ pub struct DigitalHumanConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct DingTalkChannelConfig {
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"d*********s3b1m***jw"`
+    /// `AppKey`; example: `"d*********s3b1m***jw"`
     pub app_key: Option<String>,
 
-    /// `AppSecret`: a string.
-    ///
-    /// Example: `"2g*************p********NGdd9lZkXChKQIrv_6aG*************rGhRA5v"`
+    /// `AppSecret`; example: `"2g*************p********NGdd9lZkXChKQIrv_6aG*************rGhRA5v"`
     pub app_secret: Option<String>,
 }
 
@@ -3659,19 +2664,13 @@ pub struct DingTalkChannelConfig {
 /// Returned in the output of [`DescribeAppStatisticsOverview`](super::DescribeAppStatisticsOverview).
 #[tc_model]
 pub struct Distribution {
-    /// `CallCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CallCount`; example: `"0"`
     pub call_count: Option<String>,
 
-    /// `Percentage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Percentage`; example: `0`
     pub percentage: Option<f64>,
 
-    /// `ReplyName`: a string.
-    ///
-    /// Example: `"问答直接回复"`
+    /// `ReplyName`; example: `"问答直接回复"`
     pub reply_name: Option<String>,
 }
 
@@ -3681,14 +2680,10 @@ pub struct Distribution {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct DocExternalLink {
-    /// `ExternalUrl`: a string.
-    ///
-    /// Example: `"https://tde.xiaowei.cloud.tencent.com/"`
+    /// `ExternalUrl`; example: `"https://tde.xiaowei.cloud.tencent.com/"`
     pub external_url: Option<String>,
 
-    /// `ReplaceOriginEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReplaceOriginEnabled`; example: `true`
     pub replace_origin_enabled: Option<bool>,
 }
 
@@ -3697,44 +2692,37 @@ pub struct DocExternalLink {
 /// Sent in the input of [`ImportDocList`](super::ImportDocList).
 #[tc_model]
 pub struct DocImportSpec {
-    /// `FileId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2097945951689898304"`
+    /// `FileId`, required in requests; example: `"2097945951689898304"`
     pub file_id: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CategoryId`; example: `"0"`
     pub category_id: Option<String>,
 
-    /// `DeDuplicateStrategyList`: a list of [`DeDuplicateStrategy`] objects.
+    /// `DeDuplicateStrategyList`
     pub de_duplicate_strategy_list: Option<Vec<DeDuplicateStrategy>>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EffectiveDomain`; example: `1`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `ExternalLink`: a [`DocExternalLink`].
+    /// `ExternalLink`
     pub external_link: Option<DocExternalLink>,
 
-    /// `LabelRefList`: a list of [`LabelRefIdentity`] objects.
+    /// `LabelRefList`
     pub label_ref_list: Option<Vec<LabelRefIdentity>>,
 
-    /// `ParseConfig`: a [`DocParseConfig`].
+    /// `ParseConfig`
     pub parse_config: Option<DocParseConfig>,
 
-    /// `Switch`: a [`DocSwitch`].
+    /// `Switch`
     pub switch: Option<DocSwitch>,
 
-    /// `UpdatePeriod`: a [`DocUpdatePeriod`].
+    /// `UpdatePeriod`
     pub update_period: Option<DocUpdatePeriod>,
 
-    /// `UserAccessConfig`: a [`UserAccessConfig`].
+    /// `UserAccessConfig`
     pub user_access_config: Option<UserAccessConfig>,
 }
 
@@ -3743,32 +2731,22 @@ pub struct DocImportSpec {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocLifecycle {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1788783358"`
+    /// `CreateTime`; example: `"1788783358"`
     pub create_time: Option<String>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"重命名审核失败"`
+    /// `StatusDesc`; example: `"重命名审核失败"`
     pub status_desc: Option<String>,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"文档名称审核失败，请修改文档名称"`
+    /// `StatusMessage`; example: `"文档名称审核失败，请修改文档名称"`
     pub status_message: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1788783408"`
+    /// `UpdateTime`; example: `"1788783408"`
     pub update_time: Option<String>,
 }
 
@@ -3777,12 +2755,10 @@ pub struct DocLifecycle {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct DocLink {
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"https://cos.example.com/kb/50001/billing.pdf?sign=xxx"`
+    /// `CosUrl`; example: `"https://cos.example.com/kb/50001/billing.pdf?sign=xxx"`
     pub cos_url: Option<String>,
 
-    /// `ExternalLink`: a [`DocExternalLink`].
+    /// `ExternalLink`
     pub external_link: Option<DocExternalLink>,
 }
 
@@ -3791,39 +2767,25 @@ pub struct DocLink {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocMetadata {
-    /// `DocCharCount`: a string.
-    ///
-    /// Example: `"20"`
+    /// `DocCharCount`; example: `"20"`
     pub doc_char_count: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"04-交接报告已脱敏.pptx"`
+    /// `FileName`; example: `"04-交接报告已脱敏.pptx"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"29087344"`
+    /// `FileSize`; example: `"29087344"`
     pub file_size: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"pdf"`
+    /// `FileType`; example: `"pdf"`
     pub file_type: Option<String>,
 
-    /// `RefFieldNameList`: a list of strings.
-    ///
-    /// Example: `["产品咨询/计费咨询"]`
+    /// `RefFieldNameList`; example: `["产品咨询/计费咨询"]`
     pub ref_field_name_list: Option<Vec<String>>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"本地文档"`
+    /// `SourceDesc`; example: `"本地文档"`
     pub source_desc: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `SourceType`; example: `28`
     pub source_type: Option<i64>,
 }
 
@@ -3832,40 +2794,34 @@ pub struct DocMetadata {
 /// Sent in the input of [`ModifyDoc`](super::ModifyDoc).
 #[tc_model]
 pub struct DocModifyFields {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097978830645224896"`
+    /// `CategoryId`; example: `"2097978830645224896"`
     pub category_id: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EffectiveDomain`; example: `0`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `ExternalLink`: a [`DocExternalLink`].
+    /// `ExternalLink`
     pub external_link: Option<DocExternalLink>,
 
-    /// `LabelRefList`: a list of [`LabelRefIdentity`] objects.
+    /// `LabelRefList`
     pub label_ref_list: Option<Vec<LabelRefIdentity>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"肺鱼rename111.txt"`
+    /// `Name`; example: `"肺鱼rename111.txt"`
     pub name: Option<String>,
 
-    /// `ParseConfig`: a [`DocParseConfig`].
+    /// `ParseConfig`
     pub parse_config: Option<DocParseConfig>,
 
-    /// `Switch`: a [`DocSwitch`].
+    /// `Switch`
     pub switch: Option<DocSwitch>,
 
-    /// `UpdatePeriod`: a [`DocUpdatePeriod`].
+    /// `UpdatePeriod`
     pub update_period: Option<DocUpdatePeriod>,
 
-    /// `UserAccessConfig`: a [`UserAccessConfig`].
+    /// `UserAccessConfig`
     pub user_access_config: Option<UserAccessConfig>,
 }
 
@@ -3874,10 +2830,10 @@ pub struct DocModifyFields {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocOperator {
-    /// `Modifier`: an [`Operator`].
+    /// `Modifier`
     pub modifier: Option<Operator>,
 
-    /// `Permission`: a [`DocPermission`].
+    /// `Permission`
     pub permission: Option<DocPermission>,
 }
 
@@ -3887,12 +2843,10 @@ pub struct DocOperator {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct DocParseConfig {
-    /// `ContentFilter`: a [`ContentFilter`].
+    /// `ContentFilter`
     pub content_filter: Option<ContentFilter>,
 
-    /// `SplitRule`: a string.
-    ///
-    /// Example: `"chapter"`
+    /// `SplitRule`; example: `"chapter"`
     pub split_rule: Option<String>,
 }
 
@@ -3901,24 +2855,16 @@ pub struct DocParseConfig {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocPermission {
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CanRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRestart`; example: `true`
     pub can_restart: Option<bool>,
 
-    /// `CanRetry`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanRetry`; example: `true`
     pub can_retry: Option<bool>,
 }
 
@@ -3927,14 +2873,10 @@ pub struct DocPermission {
 /// Sent in the input of [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocQuery {
-    /// `Query`: a string.
-    ///
-    /// Example: `"汽车"`
+    /// `Query`; example: `"汽车"`
     pub query: Option<String>,
 
-    /// `QueryScopeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `QueryScopeList`; example: `[1]`
     pub query_scope_list: Option<Vec<i64>>,
 }
 
@@ -3943,19 +2885,13 @@ pub struct DocQuery {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct DocRetrievalConfig {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `Confidence`; example: `0.2`
     pub confidence: Option<f64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `TopN`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TopN`; example: `5`
     pub top_n: Option<u64>,
 }
 
@@ -3964,27 +2900,25 @@ pub struct DocRetrievalConfig {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocSummary {
-    /// `CategoryPath`: a [`CategoryPath`].
+    /// `CategoryPath`
     pub category_path: Option<CategoryPath>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2096935505918795456"`
+    /// `DocId`; example: `"2096935505918795456"`
     pub doc_id: Option<String>,
 
-    /// `KnowledgeScope`: a [`KnowledgeScope`].
+    /// `KnowledgeScope`
     pub knowledge_scope: Option<KnowledgeScope>,
 
-    /// `Lifecycle`: a [`DocLifecycle`].
+    /// `Lifecycle`
     pub lifecycle: Option<DocLifecycle>,
 
-    /// `Metadata`: a [`DocMetadata`].
+    /// `Metadata`
     pub metadata: Option<DocMetadata>,
 
-    /// `OperatorInfo`: a [`DocOperator`].
+    /// `OperatorInfo`
     pub operator_info: Option<DocOperator>,
 
-    /// `TaskStatus`: a [`DocTaskStatus`].
+    /// `TaskStatus`
     pub task_status: Option<DocTaskStatus>,
 }
 
@@ -3994,14 +2928,10 @@ pub struct DocSummary {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct DocSwitch {
-    /// `DownloadEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DownloadEnabled`; example: `true`
     pub download_enabled: Option<bool>,
 
-    /// `ReferEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReferEnabled`; example: `true`
     pub refer_enabled: Option<bool>,
 }
 
@@ -4010,14 +2940,10 @@ pub struct DocSwitch {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc) and [`DescribeDocSummaryList`](super::DescribeDocSummaryList).
 #[tc_model]
 pub struct DocTaskStatus {
-    /// `CompletedTaskTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CompletedTaskTypeList`; example: `[1]`
     pub completed_task_type_list: Option<Vec<i64>>,
 
-    /// `OngoingTaskTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `OngoingTaskTypeList`; example: `[1]`
     pub ongoing_task_type_list: Option<Vec<i64>>,
 }
 
@@ -4027,14 +2953,10 @@ pub struct DocTaskStatus {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct DocUpdatePeriod {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `PeriodHour`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `PeriodHour`; example: `24`
     pub period_hour: Option<u64>,
 }
 
@@ -4044,29 +2966,19 @@ pub struct DocUpdatePeriod {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct DuplexBilling {
-    /// `BillingUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingUnit`; example: `1`
     pub billing_unit: Option<i64>,
 
-    /// `InputCashPrice`: a floating-point number.
-    ///
-    /// Example: `0.12`
+    /// `InputCashPrice`; example: `0.12`
     pub input_cash_price: Option<f64>,
 
-    /// `InputPuPrice`: a floating-point number.
-    ///
-    /// Example: `120`
+    /// `InputPuPrice`; example: `120`
     pub input_pu_price: Option<f64>,
 
-    /// `OutputCashPrice`: a floating-point number.
-    ///
-    /// Example: `0.12`
+    /// `OutputCashPrice`; example: `0.12`
     pub output_cash_price: Option<f64>,
 
-    /// `OutputPuPrice`: a floating-point number.
-    ///
-    /// Example: `120`
+    /// `OutputPuPrice`; example: `120`
     pub output_pu_price: Option<f64>,
 }
 
@@ -4077,29 +2989,19 @@ pub struct DuplexBilling {
 #[doc(alias = "ESConfig")]
 #[tc_model]
 pub struct EsConfig {
-    /// `CanModify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanModify`; example: `true`
     pub can_modify: Option<bool>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"WG1MFdZ8blow"`
+    /// `EncryptedPassword`; example: `"WG1MFdZ8blow"`
     pub encrypted_password: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-jirwzied"`
+    /// `InstanceId`; example: `"es-jirwzied"`
     pub instance_id: Option<String>,
 
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageType`; example: `0`
     pub storage_type: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"elastic"`
+    /// `UserName`; example: `"elastic"`
     pub user_name: Option<String>,
 }
 
@@ -4109,14 +3011,10 @@ pub struct EsConfig {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct EffectivePeriod {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1789094967"`
+    /// `EndTime`; example: `"1789094967"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1789008595"`
+    /// `StartTime`; example: `"1789008595"`
     pub start_time: Option<String>,
 }
 
@@ -4126,10 +3024,10 @@ pub struct EffectivePeriod {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct ExecuteConfig {
-    /// `PromptConfig`: an [`AppTriggerPromptExecuteConfig`].
+    /// `PromptConfig`
     pub prompt_config: Option<AppTriggerPromptExecuteConfig>,
 
-    /// `WorkflowConfig`: an [`AppTriggerWorkflowExecuteConfig`].
+    /// `WorkflowConfig`
     pub workflow_config: Option<AppTriggerWorkflowExecuteConfig>,
 }
 
@@ -4138,9 +3036,7 @@ pub struct ExecuteConfig {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct ExpirationAwareness {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -4150,12 +3046,10 @@ pub struct ExpirationAwareness {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct ExpirationPolicy {
-    /// `EffectivePeriod`: an [`EffectivePeriod`].
+    /// `EffectivePeriod`
     pub effective_period: Option<EffectivePeriod>,
 
-    /// `ExpireBehavior`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExpireBehavior`; example: `2`
     pub expire_behavior: Option<i64>,
 }
 
@@ -4164,9 +3058,7 @@ pub struct ExpirationPolicy {
 /// Sent in the input of [`DescribeApp`](super::DescribeApp), [`DescribeDoc`](super::DescribeDoc), [`DescribePlugin`](super::DescribePlugin), [`ModifyAgent`](super::ModifyAgent), [`ModifyApp`](super::ModifyApp), [`ModifyAppTrigger`](super::ModifyAppTrigger) and 8 more.
 #[tc_model]
 pub struct FieldMask {
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["SkillList"]`
+    /// `Paths`; example: `["SkillList"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -4176,53 +3068,32 @@ pub struct FieldMask {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct FileParseModel {
-    /// `Alias`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"混元大模型"`
+    /// `Alias`, required in requests; example: `"混元大模型"`
     pub alias: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"混元"`
+    /// `Description`, required in requests; example: `"混元"`
     pub description: Option<String>,
 
-    /// `EnhancementMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"VLM"`
+    /// `EnhancementMode`, required in requests; example: `"VLM"`
     pub enhancement_mode: Option<String>,
 
-    /// `ModelId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"hunyuan"`
+    /// `ModelId`, required in requests; example: `"hunyuan"`
     pub model_id: Option<String>,
 
-    /// `ModelProviderType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"模型供应商类型"`
+    /// `ModelProviderType`, required in requests; example: `"模型供应商类型"`
     pub model_provider_type: Option<String>,
 
-    /// `EnableFormulaEnhancement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableFormulaEnhancement`; example: `true`
     pub enable_formula_enhancement: Option<bool>,
 
-    /// `EnableLLMEnhancement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLLMEnhancement`; example: `false`
     #[tc(rename = "EnableLLMEnhancement")]
     pub enable_llm_enhancement: Option<bool>,
 
-    /// `OutputHtmlTable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OutputHtmlTable`; example: `true`
     pub output_html_table: Option<bool>,
 
-    /// `SupportedFileList`: a list of [`SupportedFileType`] objects.
+    /// `SupportedFileList`
     pub supported_file_list: Option<Vec<SupportedFileType>>,
 }
 
@@ -4232,37 +3103,22 @@ pub struct FileParseModel {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct FileVolumeMount {
-    /// `AccessMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"RW"`
+    /// `AccessMode`, required in requests; example: `"RW"`
     pub access_mode: Option<String>,
 
-    /// `MountPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/workspace/reports"`
+    /// `MountPath`, required in requests; example: `"/workspace/reports"`
     pub mount_path: Option<String>,
 
-    /// `VolumeId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"volume-demo-001"`
+    /// `VolumeId`, required in requests; example: `"volume-demo-001"`
     pub volume_id: Option<String>,
 
-    /// `MountId`: a string.
-    ///
-    /// Example: `"mount-demo-001"`
+    /// `MountId`; example: `"mount-demo-001"`
     pub mount_id: Option<String>,
 
-    /// `RelativePath`: a string.
-    ///
-    /// Example: `"reports"`
+    /// `RelativePath`; example: `"reports"`
     pub relative_path: Option<String>,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"Y2"`
+    /// `VolumeName`; example: `"Y2"`
     pub volume_name: Option<String>,
 }
 
@@ -4271,19 +3127,13 @@ pub struct FileVolumeMount {
 /// Sent in the input of [`DescribeAccountList`](super::DescribeAccountList), [`DescribeAgentReleasePreviewList`](super::DescribeAgentReleasePreviewList), [`DescribeAgentSummaryList`](super::DescribeAgentSummaryList), [`DescribeAppStatisticsOverview`](super::DescribeAppStatisticsOverview), [`DescribeAppSummaryList`](super::DescribeAppSummaryList), [`DescribeAppTriggerRunLogList`](super::DescribeAppTriggerRunLogList) and 23 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"WorkflowRunId"`
+    /// `Name`; example: `"WorkflowRunId"`
     pub name: Option<String>,
 
-    /// `Operator`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operator`; example: `1`
     pub operator: Option<i64>,
 
-    /// `ValueList`: a list of strings.
-    ///
-    /// Example: `["8ad82e0553507b4c1ba771fb53029492"]`
+    /// `ValueList`; example: `["8ad82e0553507b4c1ba771fb53029492"]`
     pub value_list: Option<Vec<String>>,
 }
 
@@ -4292,9 +3142,7 @@ pub struct Filter {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct FinalRerankConfig {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Youtu/youtu-reranker-llm"`
+    /// `ModelName`; example: `"Youtu/youtu-reranker-llm"`
     pub model_name: Option<String>,
 }
 
@@ -4304,8 +3152,7 @@ pub struct FinalRerankConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct GenerateModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -4315,9 +3162,7 @@ pub struct GenerateModel {
 #[doc(alias = "GraphRAG")]
 #[tc_model]
 pub struct GraphRag {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -4327,24 +3172,16 @@ pub struct GraphRag {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp), [`DescribeKB`](super::DescribeKB), [`DescribeKBSummaryList`](super::DescribeKBSummaryList), [`DescribeLatestRelease`](super::DescribeLatestRelease), [`DescribeReleaseSummary`](super::DescribeReleaseSummary), [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct Identity {
-    /// `Description`: a string.
-    ///
-    /// Example: `"标签信息描述"`
+    /// `Description`; example: `"标签信息描述"`
     pub description: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1990010100000000001"`
+    /// `Id`; example: `"1990010100000000001"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"办公协作"`
+    /// `Name`; example: `"办公协作"`
     pub name: Option<String>,
 
-    /// `StrId`: a string.
-    ///
-    /// Example: `"1990010100000000001"`
+    /// `StrId`; example: `"1990010100000000001"`
     pub str_id: Option<String>,
 }
 
@@ -4354,9 +3191,7 @@ pub struct Identity {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct InputBoxConfig {
-    /// `InputBoxButtons`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `InputBoxButtons`; example: `[1]`
     pub input_box_buttons: Option<Vec<i64>>,
 }
 
@@ -4366,16 +3201,10 @@ pub struct InputBoxConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct IntentAchievementInfo {
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"文档回复"`
+    /// `Description`, required in requests; example: `"文档回复"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"doc"`
+    /// `Name`, required in requests; example: `"doc"`
     pub name: Option<String>,
 }
 
@@ -4385,19 +3214,13 @@ pub struct IntentAchievementInfo {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct IntervalSchedule {
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2026-06-13T00:00:00+08:00"`
+    /// `StartAt`; example: `"2026-06-13T00:00:00+08:00"`
     pub start_at: Option<String>,
 
-    /// `Unit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Unit`; example: `1`
     pub unit: Option<i64>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Value`; example: `2`
     pub value: Option<i64>,
 }
 
@@ -4407,19 +3230,13 @@ pub struct IntervalSchedule {
 #[doc(alias = "KBCapacity")]
 #[tc_model]
 pub struct KbCapacity {
-    /// `MaxCharSize`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MaxCharSize`; example: `"0"`
     pub max_char_size: Option<String>,
 
-    /// `OverCharSize`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OverCharSize`; example: `"0"`
     pub over_char_size: Option<String>,
 
-    /// `UsedCharSize`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UsedCharSize`; example: `"0"`
     pub used_char_size: Option<String>,
 }
 
@@ -4429,45 +3246,31 @@ pub struct KbCapacity {
 #[doc(alias = "KBCategory")]
 #[tc_model]
 pub struct KbCategory {
-    /// `CanAdd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAdd`; example: `true`
     pub can_add: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2097981890478474752"`
+    /// `CategoryId`; example: `"2097981890478474752"`
     pub category_id: Option<String>,
 
-    /// `ChildList`: a list of [`KbCategory`] objects.
+    /// `ChildList`
     pub child_list: Option<Vec<KbCategory>>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: Option<bool>,
 
-    /// `ItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ItemCount`; example: `3`
     pub item_count: Option<u64>,
 
-    /// `MetaValue`: a [`MetaValue`].
+    /// `MetaValue`
     pub meta_value: Option<MetaValue>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aaa2323"`
+    /// `Name`; example: `"aaa2323"`
     pub name: Option<String>,
 }
 
@@ -4478,19 +3281,13 @@ pub struct KbCategory {
 #[doc(alias = "KBModelConfig")]
 #[tc_model]
 pub struct KbModelConfig {
-    /// `EmbeddingModel`: a string.
-    ///
-    /// Example: `"Youtu/youtu-embedding"`
+    /// `EmbeddingModel`; example: `"Youtu/youtu-embedding"`
     pub embedding_model: Option<String>,
 
-    /// `QaExtractModel`: a string.
-    ///
-    /// Example: `"Auto/auto"`
+    /// `QaExtractModel`; example: `"Auto/auto"`
     pub qa_extract_model: Option<String>,
 
-    /// `SchemaModel`: a string.
-    ///
-    /// Example: `"Deepseek/deepseek-v4-pro"`
+    /// `SchemaModel`; example: `"Deepseek/deepseek-v4-pro"`
     pub schema_model: Option<String>,
 }
 
@@ -4500,9 +3297,7 @@ pub struct KbModelConfig {
 #[doc(alias = "KBModifyExtendFields")]
 #[tc_model]
 pub struct KbModifyExtendFields {
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Action`; example: `0`
     pub action: Option<i64>,
 }
 
@@ -4512,24 +3307,16 @@ pub struct KbModifyExtendFields {
 #[doc(alias = "KBPermission")]
 #[tc_model]
 pub struct KbPermission {
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 
-    /// `CanShare`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanShare`; example: `true`
     pub can_share: Option<bool>,
 
-    /// `CanView`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanView`; example: `true`
     pub can_view: Option<bool>,
 }
 
@@ -4539,35 +3326,31 @@ pub struct KbPermission {
 #[doc(alias = "KBRetrievalConfig")]
 #[tc_model]
 pub struct KbRetrievalConfig {
-    /// `DbRetrievalConfig`: a [`DbRetrievalConfig`].
+    /// `DbRetrievalConfig`
     pub db_retrieval_config: Option<DbRetrievalConfig>,
 
-    /// `DocRetrievalConfig`: a [`DocRetrievalConfig`].
+    /// `DocRetrievalConfig`
     pub doc_retrieval_config: Option<DocRetrievalConfig>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2084643656683962752"`
+    /// `KbId`; example: `"2084643656683962752"`
     pub kb_id: Option<String>,
 
-    /// `OptionConfig`: a [`RetrievalOption`].
+    /// `OptionConfig`
     pub option_config: Option<RetrievalOption>,
 
-    /// `QaRetrievalConfig`: a [`QaRetrievalConfig`].
+    /// `QaRetrievalConfig`
     pub qa_retrieval_config: Option<QaRetrievalConfig>,
 
-    /// `RerankConfig`: a [`RerankConfig`].
+    /// `RerankConfig`
     pub rerank_config: Option<RerankConfig>,
 
-    /// `SearchFilterConfig`: a [`SearchFilterConfig`].
+    /// `SearchFilterConfig`
     pub search_filter_config: Option<SearchFilterConfig>,
 
-    /// `StrategyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: Option<i64>,
 
-    /// `TextToSqlModel`: a [`ModelDetailInfo`].
+    /// `TextToSqlModel`
     pub text_to_sql_model: Option<ModelDetailInfo>,
 }
 
@@ -4577,14 +3360,10 @@ pub struct KbRetrievalConfig {
 #[doc(alias = "KBShareStatus")]
 #[tc_model]
 pub struct KbShareStatus {
-    /// `ApprovalId`: a string.
-    ///
-    /// Example: `"2102028569658115904"`
+    /// `ApprovalId`; example: `"2102028569658115904"`
     pub approval_id: Option<String>,
 
-    /// `SubStatusList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SubStatusList`; example: `[1]`
     pub sub_status_list: Option<Vec<i64>>,
 }
 
@@ -4594,20 +3373,16 @@ pub struct KbShareStatus {
 #[doc(alias = "KBSpaceShare")]
 #[tc_model]
 pub struct KbSpaceShare {
-    /// `IsSpaceShared`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSpaceShared`; example: `true`
     pub is_space_shared: Option<bool>,
 
-    /// `SharedSpaceList`: a list of [`Identity`] objects.
+    /// `SharedSpaceList`
     pub shared_space_list: Option<Vec<Identity>>,
 
-    /// `SubStatus`: a [`KbShareStatus`].
+    /// `SubStatus`
     pub sub_status: Option<KbShareStatus>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -4617,25 +3392,19 @@ pub struct KbSpaceShare {
 #[doc(alias = "KBSpec")]
 #[tc_model]
 pub struct KbSpec {
-    /// `Description`: a string.
-    ///
-    /// Example: `"V2 KB 用例自建共享 KB（已修改）"`
+    /// `Description`; example: `"V2 KB 用例自建共享 KB（已修改）"`
     pub description: Option<String>,
 
-    /// `EsConfig`: an [`EsConfig`].
+    /// `EsConfig`
     pub es_config: Option<EsConfig>,
 
-    /// `ModelConfig`: a [`KbModelConfig`].
+    /// `ModelConfig`
     pub model_config: Option<KbModelConfig>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"共享知识库-模型配置计费-更新_adp_qta_nGWWQc"`
+    /// `Name`; example: `"共享知识库-模型配置计费-更新_adp_qta_nGWWQc"`
     pub name: Option<String>,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `OwnerId`; example: `"2067622575842400832"`
     pub owner_id: Option<String>,
 }
 
@@ -4645,69 +3414,49 @@ pub struct KbSpec {
 #[doc(alias = "KBSummary")]
 #[tc_model]
 pub struct KbSummary {
-    /// `AppList`: a list of [`Identity`] objects.
+    /// `AppList`
     pub app_list: Option<Vec<Identity>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1788420591"`
+    /// `CreateTime`; example: `"1788420591"`
     pub create_time: Option<String>,
 
-    /// `Creator`: an [`Operator`].
+    /// `Creator`
     pub creator: Option<Operator>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试权限"`
+    /// `Description`; example: `"测试权限"`
     pub description: Option<String>,
 
-    /// `DocCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `DocCount`; example: `72`
     pub doc_count: Option<u64>,
 
-    /// `IsExceeded`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExceeded`; example: `true`
     pub is_exceeded: Option<bool>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2085276041989969472"`
+    /// `KbId`; example: `"2085276041989969472"`
     pub kb_id: Option<String>,
 
-    /// `KbType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KbType`; example: `2`
     pub kb_type: Option<i64>,
 
-    /// `LatestOperator`: an [`Operator`].
+    /// `LatestOperator`
     pub latest_operator: Option<Operator>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"共享知识库_生效范围综合查询_adp_qta_TQMtMT"`
+    /// `Name`; example: `"共享知识库_生效范围综合查询_adp_qta_TQMtMT"`
     pub name: Option<String>,
 
-    /// `Permission`: a [`KbPermission`].
+    /// `Permission`
     pub permission: Option<KbPermission>,
 
-    /// `ProcessingFlagList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProcessingFlagList`; example: `[1]`
     pub processing_flag_list: Option<Vec<i64>>,
 
-    /// `SharedSubType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SharedSubType`; example: `1`
     pub shared_sub_type: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1788420601"`
+    /// `UpdateTime`; example: `"1788420601"`
     pub update_time: Option<String>,
 
-    /// `SpaceShare`: a [`KbSpaceShare`].
+    /// `SpaceShare`
     pub space_share: Option<KbSpaceShare>,
 }
 
@@ -4717,14 +3466,10 @@ pub struct KbSummary {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -4733,36 +3478,28 @@ pub struct KvPair {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct KnowledgeResult {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.3912946`
+    /// `Confidence`; example: `0.3912946`
     pub confidence: Option<f64>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KnowledgeType`; example: `0`
     pub knowledge_type: Option<i64>,
 
-    /// `RecallTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3]`
+    /// `RecallTypeList`; example: `[3]`
     pub recall_type_list: Option<Vec<i64>>,
 
-    /// `ResultPayload`: a [`SearchResultPayload`].
+    /// `ResultPayload`
     pub result_payload: Option<SearchResultPayload>,
 
-    /// `ResultType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultType`; example: `1`
     pub result_type: Option<i64>,
 
-    /// `SimilarQuestionExtra`: a [`SimilarQuestionExtra`].
+    /// `SimilarQuestionExtra`
     pub similar_question_extra: Option<SimilarQuestionExtra>,
 
-    /// `SnippetProfile`: a [`KnowledgeSnippetProfile`].
+    /// `SnippetProfile`
     pub snippet_profile: Option<KnowledgeSnippetProfile>,
 
-    /// `SourceInfo`: a [`KnowledgeSource`].
+    /// `SourceInfo`
     pub source_info: Option<KnowledgeSource>,
 }
 
@@ -4771,12 +3508,10 @@ pub struct KnowledgeResult {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct KnowledgeScope {
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EffectiveDomain`; example: `1`
     pub effective_domain: Option<i64>,
 
-    /// `LabelRefList`: a list of [`LabelRef`] objects.
+    /// `LabelRefList`
     pub label_ref_list: Option<Vec<LabelRef>>,
 }
 
@@ -4785,39 +3520,25 @@ pub struct KnowledgeScope {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct KnowledgeSnippetProfile {
-    /// `Content`: a string.
-    ///
-    /// Example: `"文档名：奔驰文档片段：车型：奔驰e300价格：30w地点：上海上市时间:2021年轮胎直径:80cm颜色：黑色"`
+    /// `Content`; example: `"文档名：奔驰文档片段：车型：奔驰e300价格：30w地点：上海上市时间:2021年轮胎直径:80cm颜色：黑色"`
     pub content: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2079848099272955712"`
+    /// `DocId`; example: `"2079848099272955712"`
     pub doc_id: Option<String>,
 
-    /// `DocName`: a string.
-    ///
-    /// Example: `"肺鱼.txt"`
+    /// `DocName`; example: `"肺鱼.txt"`
     pub doc_name: Option<String>,
 
-    /// `KbId`: a string.
-    ///
-    /// Example: `"2097668735455299264"`
+    /// `KbId`; example: `"2097668735455299264"`
     pub kb_id: Option<String>,
 
-    /// `KnowledgeId`: a string.
-    ///
-    /// Example: `"2079928370944713359"`
+    /// `KnowledgeId`; example: `"2079928370944713359"`
     pub knowledge_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"小王电话"`
+    /// `Question`; example: `"小王电话"`
     pub question: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"肺鱼"`
+    /// `Title`; example: `"肺鱼"`
     pub title: Option<String>,
 }
 
@@ -4826,19 +3547,13 @@ pub struct KnowledgeSnippetProfile {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct KnowledgeSource {
-    /// `IsBigData`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBigData`; example: `true`
     pub is_big_data: Option<bool>,
 
-    /// `IsShared`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsShared`; example: `true`
     pub is_shared: Option<bool>,
 
-    /// `KbName`: a string.
-    ///
-    /// Example: `"我的智能体应用31"`
+    /// `KbName`; example: `"我的智能体应用31"`
     pub kb_name: Option<String>,
 }
 
@@ -4847,12 +3562,10 @@ pub struct KnowledgeSource {
 /// Sent in the input of [`ModifyLabel`](super::ModifyLabel).
 #[tc_model]
 pub struct LabelModifyFields {
-    /// `Name`: a string.
-    ///
-    /// Example: `"24234"`
+    /// `Name`; example: `"24234"`
     pub name: Option<String>,
 
-    /// `TermModifyList`: a list of [`LabelTermModifyItem`] objects.
+    /// `TermModifyList`
     pub term_modify_list: Option<Vec<LabelTermModifyItem>>,
 }
 
@@ -4861,24 +3574,16 @@ pub struct LabelModifyFields {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct LabelRef {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2096808563606119117"`
+    /// `LabelId`; example: `"2096808563606119117"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"车型"`
+    /// `LabelName`; example: `"车型"`
     pub label_name: Option<String>,
 
-    /// `LabelTermIdList`: a list of strings.
-    ///
-    /// Example: `["2096808563606119116"]`
+    /// `LabelTermIdList`; example: `["2096808563606119116"]`
     pub label_term_id_list: Option<Vec<String>>,
 
-    /// `LabelTermList`: a list of strings.
-    ///
-    /// Example: `["车型1"]`
+    /// `LabelTermList`; example: `["车型1"]`
     pub label_term_list: Option<Vec<String>>,
 }
 
@@ -4887,14 +3592,10 @@ pub struct LabelRef {
 /// Sent in the input of [`CreateQAList`](super::CreateQAList), [`ImportDocList`](super::ImportDocList), [`ModifyDoc`](super::ModifyDoc), [`ModifyDocList`](super::ModifyDocList), [`ModifyQA`](super::ModifyQA) and [`ModifyQAList`](super::ModifyQAList).
 #[tc_model]
 pub struct LabelRefIdentity {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2097933107321374219"`
+    /// `LabelId`; example: `"2097933107321374219"`
     pub label_id: Option<String>,
 
-    /// `LabelTermIdList`: a list of strings.
-    ///
-    /// Example: `["2097933107321374218"]`
+    /// `LabelTermIdList`; example: `["2097933107321374218"]`
     pub label_term_id_list: Option<Vec<String>>,
 }
 
@@ -4903,7 +3604,7 @@ pub struct LabelRefIdentity {
 /// Sent in the input of [`ModifyDocList`](super::ModifyDocList) and [`ModifyQAList`](super::ModifyQAList).
 #[tc_model]
 pub struct LabelRefIdentityList {
-    /// `ItemList`: a list of [`LabelRefIdentity`] objects.
+    /// `ItemList`
     pub item_list: Option<Vec<LabelRefIdentity>>,
 }
 
@@ -4912,30 +3613,22 @@ pub struct LabelRefIdentityList {
 /// Returned in the output of [`DescribeLabel`](super::DescribeLabel) and [`DescribeLabelSummaryList`](super::DescribeLabelSummaryList).
 #[tc_model]
 pub struct LabelSummary {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2096808563606119117"`
+    /// `LabelId`; example: `"2096808563606119117"`
     pub label_id: Option<String>,
 
-    /// `MetaValue`: a [`MetaValue`].
+    /// `MetaValue`
     pub meta_value: Option<MetaValue>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"车型"`
+    /// `Name`; example: `"车型"`
     pub name: Option<String>,
 
-    /// `RefCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RefCount`; example: `4`
     pub ref_count: Option<u64>,
 
-    /// `TermList`: a list of [`LabelTerm`] objects.
+    /// `TermList`
     pub term_list: Option<Vec<LabelTerm>>,
 
-    /// `TermTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TermTotalCount`; example: `4`
     pub term_total_count: Option<u64>,
 }
 
@@ -4945,19 +3638,13 @@ pub struct LabelSummary {
 /// Returned in the output of [`CreateLabel`](super::CreateLabel), [`DescribeLabel`](super::DescribeLabel), [`DescribeLabelSummaryList`](super::DescribeLabelSummaryList) and [`ModifyLabel`](super::ModifyLabel).
 #[tc_model]
 pub struct LabelTerm {
-    /// `SynonymList`: a list of strings.
-    ///
-    /// Example: `["车型11"]`
+    /// `SynonymList`; example: `["车型11"]`
     pub synonym_list: Option<Vec<String>>,
 
-    /// `Term`: a string.
-    ///
-    /// Example: `"测试70"`
+    /// `Term`; example: `"测试70"`
     pub term: Option<String>,
 
-    /// `TermId`: a string.
-    ///
-    /// Example: `"2096808563618702028"`
+    /// `TermId`; example: `"2096808563618702028"`
     pub term_id: Option<String>,
 }
 
@@ -4966,17 +3653,13 @@ pub struct LabelTerm {
 /// Returned in the output of [`CheckLabel`](super::CheckLabel).
 #[tc_model]
 pub struct LabelTermCheckResult {
-    /// `CheckResult`: a [`CheckResult`].
+    /// `CheckResult`
     pub check_result: Option<CheckResult>,
 
-    /// `Term`: a string.
-    ///
-    /// Example: `"测试50"`
+    /// `Term`; example: `"测试50"`
     pub term: Option<String>,
 
-    /// `TermId`: a string.
-    ///
-    /// Example: `"2097973974787774145"`
+    /// `TermId`; example: `"2097973974787774145"`
     pub term_id: Option<String>,
 }
 
@@ -4985,25 +3668,16 @@ pub struct LabelTermCheckResult {
 /// Sent in the input of [`ModifyLabel`](super::ModifyLabel).
 #[tc_model]
 pub struct LabelTermModifyItem {
-    /// `ModifyAction`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `ModifyAction`, required in requests; example: `2`
     pub modify_action: Option<i64>,
 
-    /// `SynonymList`: a list of strings.
-    ///
-    /// Example: `["212"]`
+    /// `SynonymList`; example: `["212"]`
     pub synonym_list: Option<Vec<String>>,
 
-    /// `Term`: a string.
-    ///
-    /// Example: `"546553453"`
+    /// `Term`; example: `"546553453"`
     pub term: Option<String>,
 
-    /// `TermId`: a string.
-    ///
-    /// Example: `"2095415870048304294"`
+    /// `TermId`; example: `"2095415870048304294"`
     pub term_id: Option<String>,
 }
 
@@ -5013,14 +3687,10 @@ pub struct LabelTermModifyItem {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct LarkChannelConfig {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"c*******0********be9"`
+    /// `AppId`; example: `"c*******0********be9"`
     pub app_id: Option<String>,
 
-    /// `AppSecret`: a string.
-    ///
-    /// Example: `"i8*********v***********TLnqns3nu"`
+    /// `AppSecret`; example: `"i8*********v***********TLnqns3nu"`
     pub app_secret: Option<String>,
 }
 
@@ -5030,19 +3700,13 @@ pub struct LarkChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct LineChannelConfig {
-    /// `AccessToken`: a string.
-    ///
-    /// Example: `"b***************************23d4a7bc"`
+    /// `AccessToken`; example: `"b***************************23d4a7bc"`
     pub access_token: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://********************b********3d4a7**"`
+    /// `CallbackUrl`; example: `"https://********************b********3d4a7**"`
     pub callback_url: Option<String>,
 
-    /// `ChannelSecret`: a string.
-    ///
-    /// Example: `"*********************76-7a9323d4a7bc"`
+    /// `ChannelSecret`; example: `"*********************76-7a9323d4a7bc"`
     pub channel_secret: Option<String>,
 }
 
@@ -5053,47 +3717,35 @@ pub struct LineChannelConfig {
 #[doc(alias = "MCPPluginConfig")]
 #[tc_model]
 pub struct McpPluginConfig {
-    /// `ExternalMCPServerUrl`: a string.
-    ///
-    /// Example: `"https://adp.tencent.cloud.com/plugin/mcp/xxxxxx/mcp"`
+    /// `ExternalMCPServerUrl`; example: `"https://adp.tencent.cloud.com/plugin/mcp/xxxxxx/mcp"`
     #[tc(rename = "ExternalMCPServerUrl")]
     pub external_mcp_server_url: Option<String>,
 
-    /// `MCPServerUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/mcp"`
+    /// `MCPServerUrl`; example: `"http://xxx.com/mcp"`
     #[tc(rename = "MCPServerUrl")]
     pub mcp_server_url: Option<String>,
 
-    /// `MCPTransport`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MCPTransport`; example: `0`
     #[tc(rename = "MCPTransport")]
     pub mcp_transport: Option<i64>,
 
-    /// `PluginHeader`: a list of [`PluginParam`] objects.
+    /// `PluginHeader`
     pub plugin_header: Option<Vec<PluginParam>>,
 
-    /// `PluginQuery`: a list of [`PluginParam`] objects.
+    /// `PluginQuery`
     pub plugin_query: Option<Vec<PluginParam>>,
 
-    /// `SSEReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `SSEReadTimeout`; example: `300`
     #[tc(rename = "SSEReadTimeout")]
     pub sse_read_timeout: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: Option<i64>,
 
-    /// `AuthConfig`: an [`AuthConfig`].
+    /// `AuthConfig`
     pub auth_config: Option<AuthConfig>,
 
-    /// `SupportsApps`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportsApps`; example: `false`
     pub supports_apps: Option<bool>,
 }
 
@@ -5103,29 +3755,19 @@ pub struct McpPluginConfig {
 #[doc(alias = "MCPResourceContents")]
 #[tc_model]
 pub struct McpResourceContents {
-    /// `Blob`: a string.
-    ///
-    /// Example: `"dGVzdC1ibG9i"`
+    /// `Blob`; example: `"dGVzdC1ibG9i"`
     pub blob: Option<String>,
 
-    /// `Meta`: a string.
-    ///
-    /// Example: `"{\"test\":\"meta\"}"`
+    /// `Meta`; example: `"{\"test\":\"meta\"}"`
     pub meta: Option<String>,
 
-    /// `MimeType`: a string.
-    ///
-    /// Example: `"text/html;profile=mcp-app"`
+    /// `MimeType`; example: `"text/html;profile=mcp-app"`
     pub mime_type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"<!DOCTYPE"`
+    /// `Text`; example: `"<!DOCTYPE"`
     pub text: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"ui://overtime-list/overtime-list.html"`
+    /// `Uri`; example: `"ui://overtime-list/overtime-list.html"`
     pub uri: Option<String>,
 }
 
@@ -5136,18 +3778,16 @@ pub struct McpResourceContents {
 #[doc(alias = "MCPToolConfig")]
 #[tc_model]
 pub struct McpToolConfig {
-    /// `Inputs`: a list of [`RequestParam`] objects.
+    /// `Inputs`
     pub inputs: Option<Vec<RequestParam>>,
 
-    /// `Outputs`: a list of [`ResponseParam`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<ResponseParam>>,
 
-    /// `Meta`: a [`McpToolMeta`].
+    /// `Meta`
     pub meta: Option<McpToolMeta>,
 
-    /// `SupportsApps`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportsApps`; example: `false`
     pub supports_apps: Option<bool>,
 }
 
@@ -5158,7 +3798,7 @@ pub struct McpToolConfig {
 #[doc(alias = "MCPToolMeta")]
 #[tc_model]
 pub struct McpToolMeta {
-    /// `Ui`: a [`McpToolUiMeta`].
+    /// `Ui`
     pub ui: Option<McpToolUiMeta>,
 }
 
@@ -5169,14 +3809,10 @@ pub struct McpToolMeta {
 #[doc(alias = "MCPToolUIMeta")]
 #[tc_model]
 pub struct McpToolUiMeta {
-    /// `ResourceUri`: a string.
-    ///
-    /// Example: `"ui://overtime-apply/mcp-app.html"`
+    /// `ResourceUri`; example: `"ui://overtime-apply/mcp-app.html"`
     pub resource_uri: Option<String>,
 
-    /// `Visibility`: a list of strings.
-    ///
-    /// Example: `["model"]`
+    /// `Visibility`; example: `["model"]`
     pub visibility: Option<Vec<String>>,
 }
 
@@ -5186,9 +3822,7 @@ pub struct McpToolUiMeta {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct ManualOnlySchedule {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -5197,29 +3831,19 @@ pub struct ManualOnlySchedule {
 /// Returned in the output of [`DescribeCategoryList`](super::DescribeCategoryList), [`DescribeLabel`](super::DescribeLabel) and [`DescribeLabelSummaryList`](super::DescribeLabelSummaryList).
 #[tc_model]
 pub struct MetaValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试15"`
+    /// `Name`; example: `"测试15"`
     pub name: Option<String>,
 
-    /// `RefAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RefAll`; example: `true`
     pub ref_all: Option<bool>,
 
-    /// `RefValueId`: a string.
-    ///
-    /// Example: `"2096808563601924809"`
+    /// `RefValueId`; example: `"2096808563601924809"`
     pub ref_value_id: Option<String>,
 
-    /// `Scene`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scene`; example: `2`
     pub scene: Option<i64>,
 
-    /// `ValueType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueType`; example: `1`
     pub value_type: Option<i64>,
 }
 
@@ -5228,24 +3852,16 @@ pub struct MetaValue {
 /// Returned in the output of [`DescribeMetricOverviewList`](super::DescribeMetricOverviewList).
 #[tc_model]
 pub struct MetricOverview {
-    /// `Key`: a string.
-    ///
-    /// Example: `"total_calls"`
+    /// `Key`; example: `"total_calls"`
     pub key: Option<String>,
 
-    /// `Mom`: a floating-point number.
-    ///
-    /// Example: `0.15`
+    /// `Mom`; example: `0.15`
     pub mom: Option<f64>,
 
-    /// `Unit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Unit`; example: `2`
     pub unit: Option<i64>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `12580`
+    /// `Value`; example: `12580`
     pub value: Option<f64>,
 }
 
@@ -5254,33 +3870,31 @@ pub struct MetricOverview {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct Model {
-    /// `BadgeList`: a list of [`ModelBadge`] objects.
+    /// `BadgeList`
     pub badge_list: Option<Vec<ModelBadge>>,
 
-    /// `DeveloperInfo`: a [`ModelDeveloperBasic`].
+    /// `DeveloperInfo`
     pub developer_info: Option<ModelDeveloperBasic>,
 
-    /// `LimitInfo`: a [`ModelLimit`].
+    /// `LimitInfo`
     pub limit_info: Option<ModelLimit>,
 
-    /// `ModelBasic`: a [`ModelBasic`].
+    /// `ModelBasic`
     pub model_basic: Option<ModelBasic>,
 
-    /// `ParameterList`: a list of [`ModelParameter`] objects.
+    /// `ParameterList`
     pub parameter_list: Option<Vec<ModelParameter>>,
 
-    /// `PropertyList`: a list of [`ModelProperty`] objects.
+    /// `PropertyList`
     pub property_list: Option<Vec<ModelProperty>>,
 
-    /// `ProviderInfo`: a [`ModelProviderBasic`].
+    /// `ProviderInfo`
     pub provider_info: Option<ModelProviderBasic>,
 
-    /// `StatusInfo`: a [`ModelStatus`].
+    /// `StatusInfo`
     pub status_info: Option<ModelStatus>,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["全模态"]`
+    /// `TagList`; example: `["全模态"]`
     pub tag_list: Option<Vec<String>>,
 }
 
@@ -5289,24 +3903,16 @@ pub struct Model {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelBadge {
-    /// `Text`: a string.
-    ///
-    /// Example: `"限时免费"`
+    /// `Text`; example: `"限时免费"`
     pub text: Option<String>,
 
-    /// `Theme`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Theme`; example: `2`
     pub theme: Option<i64>,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"该模型当前限时免费使用"`
+    /// `Tips`; example: `"该模型当前限时免费使用"`
     pub tips: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
@@ -5315,29 +3921,19 @@ pub struct ModelBadge {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelBasic {
-    /// `Description`: a string.
-    ///
-    /// Example: `"通用大语言模型"`
+    /// `Description`; example: `"通用大语言模型"`
     pub description: Option<String>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://example.cos.ap-guangzhou.myqcloud.com/public/***/image/***.png"`
+    /// `IconUrl`; example: `"https://example.cos.ap-guangzhou.myqcloud.com/public/***/image/***.png"`
     pub icon_url: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2"`
+    /// `ModelId`; example: `"DeepSeek-V3.2"`
     pub model_id: Option<String>,
 
-    /// `ModelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelType`; example: `1`
     pub model_type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2"`
+    /// `Name`; example: `"DeepSeek-V3.2"`
     pub name: Option<String>,
 }
 
@@ -5347,22 +3943,16 @@ pub struct ModelBasic {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ModelDetailInfo {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2"`
+    /// `Alias`; example: `"DeepSeek-V3.2"`
     pub alias: Option<String>,
 
-    /// `HistoryLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HistoryLimit`; example: `5`
     pub history_limit: Option<u64>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"Deepseek/deepseek-v3.2"`
+    /// `ModelId`; example: `"Deepseek/deepseek-v3.2"`
     pub model_id: Option<String>,
 
-    /// `ModelParams`: a [`ModelParams`].
+    /// `ModelParams`
     pub model_params: Option<ModelParams>,
 }
 
@@ -5371,14 +3961,10 @@ pub struct ModelDetailInfo {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelDeveloperBasic {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"智谱AI"`
+    /// `Alias`; example: `"智谱AI"`
     pub alias: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Zhipu"`
+    /// `Name`; example: `"Zhipu"`
     pub name: Option<String>,
 }
 
@@ -5387,29 +3973,19 @@ pub struct ModelDeveloperBasic {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelLimit {
-    /// `ContextLengthDescription`: a string.
-    ///
-    /// Example: `"128K"`
+    /// `ContextLengthDescription`; example: `"128K"`
     pub context_length_description: Option<String>,
 
-    /// `InputLengthLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `InputLengthLimit`; example: `8000`
     pub input_length_limit: Option<i64>,
 
-    /// `MaxInputTokensDescription`: a string.
-    ///
-    /// Example: `"256K"`
+    /// `MaxInputTokensDescription`; example: `"256K"`
     pub max_input_tokens_description: Option<String>,
 
-    /// `MaxOutputTokensDescription`: a string.
-    ///
-    /// Example: `"128K"`
+    /// `MaxOutputTokensDescription`; example: `"128K"`
     pub max_output_tokens_description: Option<String>,
 
-    /// `PromptLengthLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `PromptLengthLimit`; example: `4000`
     pub prompt_length_limit: Option<i64>,
 }
 
@@ -5418,34 +3994,22 @@ pub struct ModelLimit {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelParameter {
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"0.7"`
+    /// `DefaultValue`; example: `"0.7"`
     pub default_value: Option<String>,
 
-    /// `EnumValueList`: a list of strings.
-    ///
-    /// Example: `["\"enabled\",\"disabled\""]`
+    /// `EnumValueList`; example: `["\"enabled\",\"disabled\""]`
     pub enum_value_list: Option<Vec<String>>,
 
-    /// `MaxValue`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MaxValue`; example: `1.0`
     pub max_value: Option<f64>,
 
-    /// `MinValue`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `MinValue`; example: `0.0`
     pub min_value: Option<f64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"temperature"`
+    /// `Name`; example: `"temperature"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
@@ -5455,64 +4019,40 @@ pub struct ModelParameter {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail) and [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ModelParams {
-    /// `DeepThinking`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `DeepThinking`; example: `"disabled"`
     pub deep_thinking: Option<String>,
 
-    /// `FrequencyPenalty`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `FrequencyPenalty`; example: `0.4`
     pub frequency_penalty: Option<f64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `16384`
+    /// `MaxTokens`; example: `16384`
     pub max_tokens: Option<i64>,
 
-    /// `PresencePenalty`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `PresencePenalty`; example: `0.3`
     pub presence_penalty: Option<f64>,
 
-    /// `ReasoningEffort`: a string.
-    ///
-    /// Example: `"none"`
+    /// `ReasoningEffort`; example: `"none"`
     pub reasoning_effort: Option<String>,
 
-    /// `RepetitionPenalty`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `RepetitionPenalty`; example: `0.4`
     pub repetition_penalty: Option<f64>,
 
-    /// `ReplyFormat`: a string.
-    ///
-    /// Example: `"text"`
+    /// `ReplyFormat`; example: `"text"`
     pub reply_format: Option<String>,
 
-    /// `Seed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Seed`; example: `1`
     pub seed: Option<i64>,
 
-    /// `StopSequenceList`: a list of strings.
-    ///
-    /// Example: `["前进"]`
+    /// `StopSequenceList`; example: `["前进"]`
     pub stop_sequence_list: Option<Vec<String>>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `Temperature`; example: `0.6`
     pub temperature: Option<f64>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `TopP`; example: `0.6`
     pub top_p: Option<f64>,
 
-    /// `TopK`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopK`; example: `1`
     pub top_k: Option<i64>,
 }
 
@@ -5521,14 +4061,10 @@ pub struct ModelParams {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelProperty {
-    /// `Name`: a string.
-    ///
-    /// Example: `"support_workflow_status"`
+    /// `Name`; example: `"support_workflow_status"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: Option<String>,
 }
 
@@ -5537,19 +4073,13 @@ pub struct ModelProperty {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelProviderBasic {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"DeepSeek"`
+    /// `Alias`; example: `"DeepSeek"`
     pub alias: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Name`; example: `"deepseek"`
     pub name: Option<String>,
 
-    /// `ProviderType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProviderType`; example: `1`
     pub provider_type: Option<i64>,
 }
 
@@ -5558,34 +4088,22 @@ pub struct ModelProviderBasic {
 /// Returned in the output of [`DescribeModelList`](super::DescribeModelList).
 #[tc_model]
 pub struct ModelStatus {
-    /// `Concurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Concurrency`; example: `0`
     pub concurrency: Option<i64>,
 
-    /// `IsExclusive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExclusive`; example: `false`
     pub is_exclusive: Option<bool>,
 
-    /// `IsExperienceSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExperienceSupported`; example: `true`
     pub is_experience_supported: Option<bool>,
 
-    /// `ResourceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`; example: `1`
     pub resource_status: Option<i64>,
 
-    /// `RpmLimit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `RpmLimit`; example: `"10"`
     pub rpm_limit: Option<String>,
 
-    /// `TpmLimit`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `TpmLimit`; example: `"10000"`
     pub tpm_limit: Option<String>,
 }
 
@@ -5594,28 +4112,20 @@ pub struct ModelStatus {
 /// Returned in the output of [`DescribeUsageDetailList`](super::DescribeUsageDetailList).
 #[tc_model]
 pub struct ModelUsageDetail {
-    /// `CallType`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `CallType`; example: `"chat"`
     pub call_type: Option<String>,
 
-    /// `IsDefaultKB`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultKB`; example: `true`
     #[tc(rename = "IsDefaultKB")]
     pub is_default_kb: Option<bool>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"hunyuan-turbo"`
+    /// `ModelName`; example: `"hunyuan-turbo"`
     pub model_name: Option<String>,
 
-    /// `ResourceConsumptionList`: a list of [`ResourceConsumption`] objects.
+    /// `ResourceConsumptionList`
     pub resource_consumption_list: Option<Vec<ResourceConsumption>>,
 
-    /// `ConsumptionPU`: a floating-point number.
-    ///
-    /// Example: `0.008`
+    /// `ConsumptionPU`; example: `0.008`
     #[tc(rename = "ConsumptionPU")]
     pub consumption_pu: Option<f64>,
 }
@@ -5625,28 +4135,20 @@ pub struct ModelUsageDetail {
 /// Returned in the output of [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct ModelUsageSummary {
-    /// `CallCount`: a floating-point number.
-    ///
-    /// Example: `1800`
+    /// `CallCount`; example: `1800`
     pub call_count: Option<f64>,
 
-    /// `IsDefaultKB`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultKB`; example: `true`
     #[tc(rename = "IsDefaultKB")]
     pub is_default_kb: Option<bool>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"hunyuan-pro"`
+    /// `ModelName`; example: `"hunyuan-pro"`
     pub model_name: Option<String>,
 
-    /// `ResourceConsumptionList`: a list of [`ResourceConsumption`] objects.
+    /// `ResourceConsumptionList`
     pub resource_consumption_list: Option<Vec<ResourceConsumption>>,
 
-    /// `ConsumptionPU`: a floating-point number.
-    ///
-    /// Example: `194395`
+    /// `ConsumptionPU`; example: `194395`
     #[tc(rename = "ConsumptionPU")]
     pub consumption_pu: Option<f64>,
 }
@@ -5656,75 +4158,49 @@ pub struct ModelUsageSummary {
 /// Returned in the output of [`DescribeMsgRecordList`](super::DescribeMsgRecordList).
 #[tc_model]
 pub struct MsgRecord {
-    /// `Answer`: a string.
-    ///
-    /// Example: `"你好！有什么我可以帮助你的吗？"`
+    /// `Answer`; example: `"你好！有什么我可以帮助你的吗？"`
     pub answer: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"2059116175760018240"`
+    /// `AppId`; example: `"2059116175760018240"`
     pub app_id: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CategoryId`; example: `"0"`
     pub category_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1780390822"`
+    /// `CreateTime`; example: `"1780390822"`
     pub create_time: Option<String>,
 
-    /// `Intent`: a string.
-    ///
-    /// Example: `"聊天"`
+    /// `Intent`; example: `"聊天"`
     pub intent: Option<String>,
 
-    /// `IntentCategory`: a string.
-    ///
-    /// Example: `"self_awareness"`
+    /// `IntentCategory`; example: `"self_awareness"`
     pub intent_category: Option<String>,
 
-    /// `IsSmart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSmart`; example: `true`
     pub is_smart: Option<bool>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"你好"`
+    /// `Question`; example: `"你好"`
     pub question: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"9cf_20260602_170021_708_05qBgUfb"`
+    /// `RecordId`; example: `"9cf_20260602_170021_708_05qBgUfb"`
     pub record_id: Option<String>,
 
-    /// `ReplyMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReplyMethod`; example: `10`
     pub reply_method: Option<i64>,
 
-    /// `Result`: a [`MsgRecordResult`].
+    /// `Result`
     pub result: Option<MsgRecordResult>,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Score`; example: `0`
     pub score: Option<u64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"0fad7bb5-6b75-4667-bfea-64ec2503a964"`
+    /// `SessionId`; example: `"0fad7bb5-6b75-4667-bfea-64ec2503a964"`
     pub session_id: Option<String>,
 
-    /// `Source`: a [`MsgRecordSource`].
+    /// `Source`
     pub source: Option<MsgRecordSource>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"bf21a83c67a647e3a8e2925ecbfda598"`
+    /// `TraceId`; example: `"bf21a83c67a647e3a8e2925ecbfda598"`
     pub trace_id: Option<String>,
 }
 
@@ -5733,25 +4209,19 @@ pub struct MsgRecord {
 /// Returned in the output of [`DescribeMsgRecordCategoryList`](super::DescribeMsgRecordCategoryList).
 #[tc_model]
 pub struct MsgRecordCategory {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2087095266081654784"`
+    /// `CategoryId`; example: `"2087095266081654784"`
     pub category_id: Option<String>,
 
-    /// `Children`: a list of [`MsgRecordCategory`] objects.
+    /// `Children`
     pub children: Option<Vec<MsgRecordCategory>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"公众号渠道"`
+    /// `Name`; example: `"公众号渠道"`
     pub name: Option<String>,
 
-    /// `Permission`: a [`CategoryPermission`].
+    /// `Permission`
     pub permission: Option<CategoryPermission>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TotalCount`; example: `"0"`
     pub total_count: Option<String>,
 }
 
@@ -5760,44 +4230,28 @@ pub struct MsgRecordCategory {
 /// Returned in the output of [`DescribeMsgRecordList`](super::DescribeMsgRecordList).
 #[tc_model]
 pub struct MsgRecordResult {
-    /// `CallResult`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CallResult`; example: `1`
     pub call_result: Option<i64>,
 
-    /// `CustomerVariable`: a string.
-    ///
-    /// Example: `"{\"name\":\"naevar\"}"`
+    /// `CustomerVariable`; example: `"{\"name\":\"naevar\"}"`
     pub customer_variable: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FailReason`; example: `"0"`
     pub fail_reason: Option<String>,
 
-    /// `FirstTokenLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4636`
+    /// `FirstTokenLatency`; example: `4636`
     pub first_token_latency: Option<u64>,
 
-    /// `InputToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputToken`; example: `0`
     pub input_token: Option<u64>,
 
-    /// `OutputToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputToken`; example: `0`
     pub output_token: Option<u64>,
 
-    /// `TotalToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalToken`; example: `0`
     pub total_token: Option<u64>,
 
-    /// `TotalTokenLatency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5673`
+    /// `TotalTokenLatency`; example: `5673`
     pub total_token_latency: Option<u64>,
 }
 
@@ -5806,32 +4260,22 @@ pub struct MsgRecordResult {
 /// Returned in the output of [`DescribeMsgRecordList`](super::DescribeMsgRecordList).
 #[tc_model]
 pub struct MsgRecordSource {
-    /// `ChannelType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ChannelType`; example: `3`
     pub channel_type: Option<u64>,
 
-    /// `FromId`: a string.
-    ///
-    /// Example: `"180"`
+    /// `FromId`; example: `"180"`
     pub from_id: Option<String>,
 
-    /// `FromType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FromType`; example: `2`
     pub from_type: Option<u64>,
 
-    /// `UserAvatar`: a string.
+    /// `UserAvatar`
     pub user_avatar: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1747547736783716352"`
+    /// `UserId`; example: `"1747547736783716352"`
     pub user_id: Option<String>,
 
-    /// `UserNickname`: a string.
-    ///
-    /// Example: `"coco测试11"`
+    /// `UserNickname`; example: `"coco测试11"`
     pub user_nickname: Option<String>,
 }
 
@@ -5841,8 +4285,7 @@ pub struct MsgRecordSource {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct MultiAgentConfig {
-    /// `AgentCollaboration`: an [`AgentCollaborationConfig`].
-    /// Required in requests.
+    /// `AgentCollaboration`, required in requests
     pub agent_collaboration: Option<AgentCollaborationConfig>,
 }
 
@@ -5853,8 +4296,7 @@ pub struct MultiAgentConfig {
 #[doc(alias = "MultiModalQAModel")]
 #[tc_model]
 pub struct MultiModalQaModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -5864,8 +4306,7 @@ pub struct MultiModalQaModel {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct MultiModalUnderstandingModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -5874,59 +4315,37 @@ pub struct MultiModalUnderstandingModel {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail) and [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct NodeRun {
-    /// `NodeRunId`: a string.
-    ///
-    /// Example: `"32d82e0553507b4c1ba771fb53029492"`
+    /// `NodeRunId`; example: `"32d82e0553507b4c1ba771fb53029492"`
     pub node_run_id: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"e60de932"`
+    /// `NodeId`; example: `"e60de932"`
     pub node_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"工具节点1"`
+    /// `NodeName`; example: `"工具节点1"`
     pub node_name: Option<String>,
 
-    /// `NodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `NodeType`; example: `8`
     pub node_type: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败"`
+    /// `FailMessage`; example: `"工具节点运行失败"`
     pub fail_message: Option<String>,
 
-    /// `TotalCostMs`: a signed 64-bit integer.
-    ///
-    /// Example: `12000`
+    /// `TotalCostMs`; example: `12000`
     pub total_cost_ms: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<i64>,
 
-    /// `FailCode`: a string.
-    ///
-    /// Example: `"NodeErr.CallPlu"`
+    /// `FailCode`; example: `"NodeErr.CallPlu"`
     pub fail_code: Option<String>,
 
-    /// `BranchIndexList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `BranchIndexList`; example: `[1,2]`
     pub branch_index_list: Option<Vec<i64>>,
 }
 
@@ -5935,34 +4354,22 @@ pub struct NodeRun {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct NodeRunContent {
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `Input`; example: `"{\"Name\": \"张三\"}"`
     pub input: Option<String>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `Output`; example: `"{\"Name\": \"张三\"}"`
     pub output: Option<String>,
 
-    /// `OriginalOutput`: a string.
-    ///
-    /// Example: `"{\"Name\": \"张三\"}"`
+    /// `OriginalOutput`; example: `"{\"Name\": \"张三\"}"`
     pub original_output: Option<String>,
 
-    /// `InputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `InputRef`; example: `"www.cos.com"`
     pub input_ref: Option<String>,
 
-    /// `OutputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `OutputRef`; example: `"www.cos.com"`
     pub output_ref: Option<String>,
 
-    /// `OriginalOutputRef`: a string.
-    ///
-    /// Example: `"www.cos.com"`
+    /// `OriginalOutputRef`; example: `"www.cos.com"`
     pub original_output_ref: Option<String>,
 }
 
@@ -5971,19 +4378,19 @@ pub struct NodeRunContent {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct NodeRunDetail {
-    /// `NodeRun`: a [`NodeRun`].
+    /// `NodeRun`
     pub node_run: Option<NodeRun>,
 
-    /// `NodeRunContent`: a [`NodeRunContent`].
+    /// `NodeRunContent`
     pub node_run_content: Option<NodeRunContent>,
 
-    /// `NodeRunExecution`: a [`NodeRunExecution`].
+    /// `NodeRunExecution`
     pub node_run_execution: Option<NodeRunExecution>,
 
-    /// `NodeRunLog`: a [`NodeRunLog`].
+    /// `NodeRunLog`
     pub node_run_log: Option<NodeRunLog>,
 
-    /// `StatisticList`: a list of [`Statistic`] objects.
+    /// `StatisticList`
     pub statistic_list: Option<Vec<Statistic>>,
 }
 
@@ -5992,17 +4399,13 @@ pub struct NodeRunDetail {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct NodeRunExecution {
-    /// `BatchRunSummary`: a [`BatchRunSummary`].
+    /// `BatchRunSummary`
     pub batch_run_summary: Option<BatchRunSummary>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1783932471280"`
+    /// `EndTime`; example: `"1783932471280"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1783932410575"`
+    /// `StartTime`; example: `"1783932410575"`
     pub start_time: Option<String>,
 }
 
@@ -6011,14 +4414,10 @@ pub struct NodeRunExecution {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct NodeRunLog {
-    /// `Log`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `Log`; example: `"\"无\""`
     pub log: Option<String>,
 
-    /// `LogRef`: a string.
-    ///
-    /// Example: `"\"无\""`
+    /// `LogRef`; example: `"\"无\""`
     pub log_ref: Option<String>,
 }
 
@@ -6028,29 +4427,19 @@ pub struct NodeRunLog {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct OAuthConfig {
-    /// `AuthorizationUrl`: a string.
-    ///
-    /// Example: `"https://xxx.com/auth"`
+    /// `AuthorizationUrl`; example: `"https://xxx.com/auth"`
     pub authorization_url: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"nA8tI0fA4rW8iK6wR2cE"`
+    /// `ClientId`; example: `"nA8tI0fA4rW8iK6wR2cE"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"yM3hM6dA8fA3fE2xG1jH5pK9vI2vQ2vQ"`
+    /// `ClientSecret`; example: `"yM3hM6dA8fA3fE2xG1jH5pK9vI2vQ2vQ"`
     pub client_secret: Option<String>,
 
-    /// `ScopeList`: a list of strings.
-    ///
-    /// Example: `["read:user"]`
+    /// `ScopeList`; example: `["read:user"]`
     pub scope_list: Option<Vec<String>>,
 
-    /// `TokenUrl`: a string.
-    ///
-    /// Example: `"https://xxx.com/token"`
+    /// `TokenUrl`; example: `"https://xxx.com/token"`
     pub token_url: Option<String>,
 }
 
@@ -6060,9 +4449,7 @@ pub struct OAuthConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct OnceSchedule {
-    /// `FireTime`: a string.
-    ///
-    /// Example: `"2026-06-01T09:00:00+08:00"`
+    /// `FireTime`; example: `"2026-06-01T09:00:00+08:00"`
     pub fire_time: Option<String>,
 }
 
@@ -6071,19 +4458,13 @@ pub struct OnceSchedule {
 /// Returned in the output of [`CreateQAList`](super::CreateQAList), [`DeleteDocList`](super::DeleteDocList), [`DeleteLabelList`](super::DeleteLabelList), [`DeleteQAList`](super::DeleteQAList), [`ImportDocList`](super::ImportDocList), [`ModifyDocList`](super::ModifyDocList) and [`ModifyQAList`](super::ModifyQAList).
 #[tc_model]
 pub struct OperationResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2097223869533083840"`
+    /// `Id`; example: `"2097223869533083840"`
     pub id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"450141-ErrAttributeLabelAttrHasUsed"`
+    /// `Reason`; example: `"450141-ErrAttributeLabelAttrHasUsed"`
     pub reason: Option<String>,
 
-    /// `Succeeded`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Succeeded`; example: `true`
     pub succeeded: Option<bool>,
 }
 
@@ -6092,14 +4473,10 @@ pub struct OperationResult {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeKB`](super::DescribeKB), [`DescribeKBSummaryList`](super::DescribeKBSummaryList), [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct Operator {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"9747"`
+    /// `UserId`; example: `"9747"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: Option<String>,
 }
 
@@ -6108,7 +4485,7 @@ pub struct Operator {
 /// Returned in the output of [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct PlatformUsageSummary {
-    /// `ResourceConsumptionList`: a list of [`ResourceConsumption`] objects.
+    /// `ResourceConsumptionList`
     pub resource_consumption_list: Option<Vec<ResourceConsumption>>,
 }
 
@@ -6117,47 +4494,37 @@ pub struct PlatformUsageSummary {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct Plugin {
-    /// `Config`: a [`PluginConfig`].
+    /// `Config`
     pub config: Option<PluginConfig>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1780047312"`
+    /// `CreateTime`; example: `"1780047312"`
     pub create_time: Option<String>,
 
-    /// `Operation`: a [`PluginOperation`].
+    /// `Operation`
     pub operation: Option<PluginOperation>,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub plugin_id: Option<String>,
 
-    /// `PluginVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PluginVersion`; example: `1`
     pub plugin_version: Option<i64>,
 
-    /// `Profile`: a [`PluginProfile`].
+    /// `Profile`
     pub profile: Option<PluginProfile>,
 
-    /// `Statistics`: a [`PluginStatistics`].
+    /// `Statistics`
     pub statistics: Option<PluginStatistics>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ToolList`: a list of [`Tool`] objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<Tool>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1780047312"`
+    /// `UpdateTime`; example: `"1780047312"`
     pub update_time: Option<String>,
 
-    /// `UserState`: a [`PluginUserState`].
+    /// `UserState`
     pub user_state: Option<PluginUserState>,
 }
 
@@ -6167,13 +4534,13 @@ pub struct Plugin {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginConfig {
-    /// `ApiPluginConfig`: an [`ApiPluginConfig`].
+    /// `ApiPluginConfig`
     pub api_plugin_config: Option<ApiPluginConfig>,
 
-    /// `AppPluginConfig`: an [`AppPluginConfig`].
+    /// `AppPluginConfig`
     pub app_plugin_config: Option<AppPluginConfig>,
 
-    /// `MCPPluginConfig`: a [`McpPluginConfig`].
+    /// `MCPPluginConfig`
     #[tc(rename = "MCPPluginConfig")]
     pub mcp_plugin_config: Option<McpPluginConfig>,
 }
@@ -6183,27 +4550,19 @@ pub struct PluginConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginOperation {
-    /// `AllowExternalAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowExternalAccess`; example: `true`
     pub allow_external_access: Option<bool>,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BillingType`; example: `3`
     pub billing_type: Option<i64>,
 
-    /// `CategoryKey`: a string.
-    ///
-    /// Example: `"search_fetch"`
+    /// `CategoryKey`; example: `"search_fetch"`
     pub category_key: Option<String>,
 
-    /// `Introduction`: a string.
+    /// `Introduction`
     pub introduction: Option<String>,
 
-    /// `IsRecommended`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRecommended`; example: `true`
     pub is_recommended: Option<bool>,
 }
 
@@ -6213,24 +4572,16 @@ pub struct PluginOperation {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginParam {
-    /// `IsGlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobalHidden`; example: `false`
     pub is_global_hidden: Option<bool>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Name`; example: `"key"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `Value`; example: `"abc123"`
     pub value: Option<String>,
 }
 
@@ -6240,37 +4591,25 @@ pub struct PluginParam {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginProfile {
-    /// `Author`: a string.
-    ///
-    /// Example: `"智能体开发平台"`
+    /// `Author`; example: `"智能体开发平台"`
     pub author: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"基于混元大模型，可以根据用户输入的文本query，自动创作不同风格的图片（极速版）"`
+    /// `Description`; example: `"基于混元大模型，可以根据用户输入的文本query，自动创作不同风格的图片（极速版）"`
     pub description: Option<String>,
 
-    /// `IconUrl`: a string.
+    /// `IconUrl`
     pub icon_url: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"混元生3D AI3D"`
+    /// `Name`; example: `"混元生3D AI3D"`
     pub name: Option<String>,
 
-    /// `PluginClass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginClass`; example: `0`
     pub plugin_class: Option<i64>,
 
-    /// `PluginKind`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PluginKind`; example: `0`
     pub plugin_kind: Option<i64>,
 
-    /// `PluginSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PluginSource`; example: `1`
     pub plugin_source: Option<i64>,
 }
 
@@ -6279,14 +4618,10 @@ pub struct PluginProfile {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginStatistics {
-    /// `CallCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CallCount`; example: `9`
     pub call_count: Option<u64>,
 
-    /// `ToolCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ToolCount`; example: `6`
     pub tool_count: Option<i64>,
 }
 
@@ -6295,47 +4630,37 @@ pub struct PluginStatistics {
 /// Returned in the output of [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginSummary {
-    /// `Config`: a [`PluginConfig`].
+    /// `Config`
     pub config: Option<PluginConfig>,
 
-    /// `IsShared`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsShared`; example: `false`
     pub is_shared: Option<bool>,
 
-    /// `Operation`: a [`PluginOperation`].
+    /// `Operation`
     pub operation: Option<PluginOperation>,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub plugin_id: Option<String>,
 
-    /// `Profile`: a [`PluginProfile`].
+    /// `Profile`
     pub profile: Option<PluginProfile>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 
-    /// `Statistics`: a [`PluginStatistics`].
+    /// `Statistics`
     pub statistics: Option<PluginStatistics>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ToolList`: a list of [`ToolSummary`] objects.
+    /// `ToolList`
     pub tool_list: Option<Vec<ToolSummary>>,
 
-    /// `UserState`: a [`PluginUserState`].
+    /// `UserState`
     pub user_state: Option<PluginUserState>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1787714756"`
+    /// `UpdateTime`; example: `"1787714756"`
     pub update_time: Option<String>,
 }
 
@@ -6344,17 +4669,13 @@ pub struct PluginSummary {
 /// Returned in the output of [`DescribeUsageDetailList`](super::DescribeUsageDetailList).
 #[tc_model]
 pub struct PluginUsageDetail {
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"doc-parser-v2"`
+    /// `PluginName`; example: `"doc-parser-v2"`
     pub plugin_name: Option<String>,
 
-    /// `ResourceConsumptionList`: a list of [`ResourceConsumption`] objects.
+    /// `ResourceConsumptionList`
     pub resource_consumption_list: Option<Vec<ResourceConsumption>>,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"parse_document"`
+    /// `ToolName`; example: `"parse_document"`
     pub tool_name: Option<String>,
 }
 
@@ -6363,12 +4684,10 @@ pub struct PluginUsageDetail {
 /// Returned in the output of [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct PluginUsageSummary {
-    /// `CallCount`: a floating-point number.
-    ///
-    /// Example: `560`
+    /// `CallCount`; example: `560`
     pub call_count: Option<f64>,
 
-    /// `ResourceConsumptionList`: a list of [`ResourceConsumption`] objects.
+    /// `ResourceConsumptionList`
     pub resource_consumption_list: Option<Vec<ResourceConsumption>>,
 }
 
@@ -6377,19 +4696,13 @@ pub struct PluginUsageSummary {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin) and [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct PluginUserState {
-    /// `IsFavorite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFavorite`; example: `true`
     pub is_favorite: Option<bool>,
 
-    /// `IsInWhiteList`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInWhiteList`; example: `true`
     pub is_in_white_list: Option<bool>,
 
-    /// `WhiteListType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WhiteListType`; example: `0`
     pub white_list_type: Option<i64>,
 }
 
@@ -6399,9 +4712,7 @@ pub struct PluginUserState {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp), [`DescribeLatestRelease`](super::DescribeLatestRelease) and [`DescribeReleaseSummary`](super::DescribeReleaseSummary).
 #[tc_model]
 pub struct PortalShareConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -6411,8 +4722,7 @@ pub struct PortalShareConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct PromptRewriteModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -6422,46 +4732,31 @@ pub struct PromptRewriteModel {
 #[doc(alias = "QACreateSpec")]
 #[tc_model]
 pub struct QaCreateSpec {
-    /// `Question`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"苹果有多少个品种？"`
+    /// `Question`, required in requests; example: `"苹果有多少个品种？"`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
-    ///
-    /// Example: `"答案1"`
+    /// `Answer`; example: `"答案1"`
     pub answer: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CategoryId`; example: `"0"`
     pub category_id: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DocId`; example: `"0"`
     pub doc_id: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EffectiveDomain`; example: `3`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `LabelRefList`: a list of [`LabelRefIdentity`] objects.
+    /// `LabelRefList`
     pub label_ref_list: Option<Vec<LabelRefIdentity>>,
 
-    /// `QuestionDescription`: a string.
-    ///
-    /// Example: `"明天天气"`
+    /// `QuestionDescription`; example: `"明天天气"`
     pub question_description: Option<String>,
 
-    /// `SimilarQuestionList`: a list of strings.
-    ///
-    /// Example: `["明天天气怎么样"]`
+    /// `SimilarQuestionList`; example: `["明天天气怎么样"]`
     pub similar_question_list: Option<Vec<String>>,
 }
 
@@ -6471,32 +4766,22 @@ pub struct QaCreateSpec {
 #[doc(alias = "QALifecycle")]
 #[tc_model]
 pub struct QaLifecycle {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1789036400"`
+    /// `CreateTime`; example: `"1789036400"`
     pub create_time: Option<String>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"人工申诉失败"`
+    /// `StatusDesc`; example: `"人工申诉失败"`
     pub status_desc: Option<String>,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"\"不合规\""`
+    /// `StatusMessage`; example: `"\"不合规\""`
     pub status_message: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1789036370"`
+    /// `UpdateTime`; example: `"1789036370"`
     pub update_time: Option<String>,
 }
 
@@ -6506,29 +4791,19 @@ pub struct QaLifecycle {
 #[doc(alias = "QAMetadata")]
 #[tc_model]
 pub struct QaMetadata {
-    /// `Answer`: a string.
-    ///
-    /// Example: `"Large vehicle use right lane"`
+    /// `Answer`; example: `"Large vehicle use right lane"`
     pub answer: Option<String>,
 
-    /// `QaCharCount`: a string.
-    ///
-    /// Example: `"12"`
+    /// `QaCharCount`; example: `"12"`
     pub qa_char_count: Option<String>,
 
-    /// `QaSize`: a string.
-    ///
-    /// Example: `"164"`
+    /// `QaSize`; example: `"164"`
     pub qa_size: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"有哪些条件需要设置限制高度标志？解除限制高度标志什么意思？"`
+    /// `Question`; example: `"有哪些条件需要设置限制高度标志？解除限制高度标志什么意思？"`
     pub question: Option<String>,
 
-    /// `RefFieldNameList`: a list of strings.
-    ///
-    /// Example: `["b"]`
+    /// `RefFieldNameList`; example: `["b"]`
     pub ref_field_name_list: Option<Vec<String>>,
 }
 
@@ -6538,48 +4813,34 @@ pub struct QaMetadata {
 #[doc(alias = "QAModifyFields")]
 #[tc_model]
 pub struct QaModifyFields {
-    /// `Answer`: a string.
-    ///
-    /// Example: `"333334"`
+    /// `Answer`; example: `"333334"`
     pub answer: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"2085302048496970304"`
+    /// `CategoryId`; example: `"2085302048496970304"`
     pub category_id: Option<String>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2097657266583303104"`
+    /// `DocId`; example: `"2097657266583303104"`
     pub doc_id: Option<String>,
 
-    /// `EffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `EffectiveDomain`; example: `4`
     pub effective_domain: Option<i64>,
 
-    /// `ExpirationPolicy`: an [`ExpirationPolicy`].
+    /// `ExpirationPolicy`
     pub expiration_policy: Option<ExpirationPolicy>,
 
-    /// `IsAccepted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAccepted`; example: `true`
     pub is_accepted: Option<bool>,
 
-    /// `LabelRefList`: a list of [`LabelRefIdentity`] objects.
+    /// `LabelRefList`
     pub label_ref_list: Option<Vec<LabelRefIdentity>>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"活动预告"`
+    /// `Question`; example: `"活动预告"`
     pub question: Option<String>,
 
-    /// `QuestionDescription`: a string.
-    ///
-    /// Example: `"ces"`
+    /// `QuestionDescription`; example: `"ces"`
     pub question_description: Option<String>,
 
-    /// `SimilarQuestionList`: a list of [`SimilarQuestionModifySpec`] objects.
+    /// `SimilarQuestionList`
     pub similar_question_list: Option<Vec<SimilarQuestionModifySpec>>,
 }
 
@@ -6589,10 +4850,10 @@ pub struct QaModifyFields {
 #[doc(alias = "QAOperator")]
 #[tc_model]
 pub struct QaOperator {
-    /// `Modifier`: an [`Operator`].
+    /// `Modifier`
     pub modifier: Option<Operator>,
 
-    /// `Permission`: a [`QaPermission`].
+    /// `Permission`
     pub permission: Option<QaPermission>,
 }
 
@@ -6602,19 +4863,13 @@ pub struct QaOperator {
 #[doc(alias = "QAPermission")]
 #[tc_model]
 pub struct QaPermission {
-    /// `CanAccept`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAccept`; example: `true`
     pub can_accept: Option<bool>,
 
-    /// `CanDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanDelete`; example: `true`
     pub can_delete: Option<bool>,
 
-    /// `CanEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanEdit`; example: `true`
     pub can_edit: Option<bool>,
 }
 
@@ -6624,14 +4879,10 @@ pub struct QaPermission {
 #[doc(alias = "QAQuery")]
 #[tc_model]
 pub struct QaQuery {
-    /// `Query`: a string.
-    ///
-    /// Example: `"智能"`
+    /// `Query`; example: `"智能"`
     pub query: Option<String>,
 
-    /// `QueryScopeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `QueryScopeList`; example: `[1]`
     pub query_scope_list: Option<Vec<i64>>,
 }
 
@@ -6641,19 +4892,13 @@ pub struct QaQuery {
 #[doc(alias = "QARetrievalConfig")]
 #[tc_model]
 pub struct QaRetrievalConfig {
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0.7`
+    /// `Confidence`; example: `0.7`
     pub confidence: Option<f64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `TopN`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TopN`; example: `3`
     pub top_n: Option<u64>,
 }
 
@@ -6663,14 +4908,10 @@ pub struct QaRetrievalConfig {
 #[doc(alias = "QASegmentHighlight")]
 #[tc_model]
 pub struct QaSegmentHighlight {
-    /// `EndPos`: a string.
-    ///
-    /// Example: `"15"`
+    /// `EndPos`; example: `"15"`
     pub end_pos: Option<String>,
 
-    /// `StartPos`: a string.
-    ///
-    /// Example: `"14"`
+    /// `StartPos`; example: `"14"`
     pub start_pos: Option<String>,
 }
 
@@ -6680,34 +4921,22 @@ pub struct QaSegmentHighlight {
 #[doc(alias = "QASourceInfo")]
 #[tc_model]
 pub struct QaSourceInfo {
-    /// `DocEffectiveDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DocEffectiveDomain`; example: `2`
     pub doc_effective_domain: Option<i64>,
 
-    /// `DocId`: a string.
-    ///
-    /// Example: `"2097525825186409024"`
+    /// `DocId`; example: `"2097525825186409024"`
     pub doc_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"数据3.docx"`
+    /// `FileName`; example: `"数据3.docx"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"xlsx"`
+    /// `FileType`; example: `"xlsx"`
     pub file_type: Option<String>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"批量导入"`
+    /// `SourceDesc`; example: `"批量导入"`
     pub source_desc: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SourceType`; example: `2`
     pub source_type: Option<i64>,
 }
 
@@ -6717,30 +4946,28 @@ pub struct QaSourceInfo {
 #[doc(alias = "QASummary")]
 #[tc_model]
 pub struct QaSummary {
-    /// `CategoryPath`: a [`CategoryPath`].
+    /// `CategoryPath`
     pub category_path: Option<CategoryPath>,
 
-    /// `KnowledgeScope`: a [`KnowledgeScope`].
+    /// `KnowledgeScope`
     pub knowledge_scope: Option<KnowledgeScope>,
 
-    /// `Lifecycle`: a [`QaLifecycle`].
+    /// `Lifecycle`
     pub lifecycle: Option<QaLifecycle>,
 
-    /// `Metadata`: a [`QaMetadata`].
+    /// `Metadata`
     pub metadata: Option<QaMetadata>,
 
-    /// `OperatorInfo`: a [`QaOperator`].
+    /// `OperatorInfo`
     pub operator_info: Option<QaOperator>,
 
-    /// `QaId`: a string.
-    ///
-    /// Example: `"2097996646136716608"`
+    /// `QaId`; example: `"2097996646136716608"`
     pub qa_id: Option<String>,
 
-    /// `SimilarQuestion`: a [`SimilarQuestionStat`].
+    /// `SimilarQuestion`
     pub similar_question: Option<SimilarQuestionStat>,
 
-    /// `SourceInfo`: a [`QaSourceInfo`].
+    /// `SourceInfo`
     pub source_info: Option<QaSourceInfo>,
 }
 
@@ -6749,76 +4976,40 @@ pub struct QaSummary {
 /// Returned in the output of [`DescribeReleaseList`](super::DescribeReleaseList).
 #[tc_model]
 pub struct ReleaseRecord {
-    /// `CanExport`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `CanExport`, required in requests; example: `true`
     pub can_export: Option<bool>,
 
-    /// `CanRollback`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `CanRollback`, required in requests; example: `false`
     pub can_rollback: Option<bool>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的发布信息"`
+    /// `Description`, required in requests; example: `"我的发布信息"`
     pub description: Option<String>,
 
-    /// `FailCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `FailCount`, required in requests; example: `0`
     pub fail_count: Option<u64>,
 
-    /// `Reason`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"发布原因"`
+    /// `Reason`, required in requests; example: `"发布原因"`
     pub reason: Option<String>,
 
-    /// `ReleaseId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20617************32"`
+    /// `ReleaseId`, required in requests; example: `"20617************32"`
     pub release_id: Option<String>,
 
-    /// `ReleaseVersion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v2026********08"`
+    /// `ReleaseVersion`, required in requests; example: `"v2026********08"`
     pub release_version: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Status`, required in requests; example: `3`
     pub status: Option<i64>,
 
-    /// `StatusDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"发布成功"`
+    /// `StatusDescription`, required in requests; example: `"发布成功"`
     pub status_description: Option<String>,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `SuccessCount`, required in requests; example: `0`
     pub success_count: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1780389728"`
+    /// `UpdateTime`, required in requests; example: `"1780389728"`
     pub update_time: Option<String>,
 
-    /// `Updater`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"wu******g"`
+    /// `Updater`, required in requests; example: `"wu******g"`
     pub updater: Option<String>,
 }
 
@@ -6827,48 +5018,31 @@ pub struct ReleaseRecord {
 /// Returned in the output of [`DescribeLatestRelease`](super::DescribeLatestRelease) and [`DescribeReleaseSummary`](super::DescribeReleaseSummary).
 #[tc_model]
 pub struct ReleaseSummary {
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1780389728"`
+    /// `CreateTime`, required in requests; example: `"1780389728"`
     pub create_time: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的发布信息"`
+    /// `Description`, required in requests; example: `"我的发布信息"`
     pub description: Option<String>,
 
-    /// `ReleaseId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2061*************32"`
+    /// `ReleaseId`, required in requests; example: `"2061*************32"`
     pub release_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Status`, required in requests; example: `3`
     pub status: Option<i64>,
 
-    /// `StatusDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"发布成功"`
+    /// `StatusDescription`, required in requests; example: `"发布成功"`
     pub status_description: Option<String>,
 
-    /// `AppShareAccessControl`: an [`AppShareAccessControl`].
+    /// `AppShareAccessControl`
     pub app_share_access_control: Option<AppShareAccessControl>,
 
-    /// `ChannelIdList`: a list of strings.
-    ///
-    /// Example: `["123213213213"]`
+    /// `ChannelIdList`; example: `["123213213213"]`
     pub channel_id_list: Option<Vec<String>>,
 
-    /// `CorpShareConfig`: a [`CorpShareConfig`].
+    /// `CorpShareConfig`
     pub corp_share_config: Option<CorpShareConfig>,
 
-    /// `PortalShareConfig`: a [`PortalShareConfig`].
+    /// `PortalShareConfig`
     pub portal_share_config: Option<PortalShareConfig>,
 }
 
@@ -6877,25 +5051,19 @@ pub struct ReleaseSummary {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct ReplyContent {
-    /// `Type`: a string.
-    ///
-    /// Example: `"option_cards"`
+    /// `Type`; example: `"option_cards"`
     pub r#type: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"请选择"`
+    /// `Text`; example: `"请选择"`
     pub text: Option<String>,
 
-    /// `OptionCardList`: a list of strings.
-    ///
-    /// Example: `["北京"]`
+    /// `OptionCardList`; example: `["北京"]`
     pub option_card_list: Option<Vec<String>>,
 
-    /// `FileCollection`: a [`ConversationFileCollection`].
+    /// `FileCollection`
     pub file_collection: Option<ConversationFileCollection>,
 
-    /// `Widget`: a [`ConversationWidget`].
+    /// `Widget`
     pub widget: Option<ConversationWidget>,
 }
 
@@ -6904,7 +5072,7 @@ pub struct ReplyContent {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct ReplyMessage {
-    /// `ContentList`: a list of [`ReplyContent`] objects.
+    /// `ContentList`
     pub content_list: Option<Vec<ReplyContent>>,
 }
 
@@ -6914,43 +5082,31 @@ pub struct ReplyMessage {
 /// Returned in the output of [`DescribeAgentDetail`](super::DescribeAgentDetail) and [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct RequestParam {
-    /// `AnyOf`: a list of [`RequestParam`] objects.
+    /// `AnyOf`
     pub any_of: Option<Vec<RequestParam>>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `DefaultValue`; example: `"张三"`
     pub default_value: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"人物名字"`
+    /// `Description`; example: `"人物名字"`
     pub description: Option<String>,
 
-    /// `IsGlobalHidden`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobalHidden`; example: `false`
     pub is_global_hidden: Option<bool>,
 
-    /// `IsRequired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRequired`; example: `true`
     pub is_required: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `OneOf`: a list of [`RequestParam`] objects.
+    /// `OneOf`
     pub one_of: Option<Vec<RequestParam>>,
 
-    /// `SubParams`: a list of [`RequestParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<RequestParam>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -6959,14 +5115,10 @@ pub struct RequestParam {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct RerankConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Youtu/youtu-reranker-llm"`
+    /// `ModelName`; example: `"Youtu/youtu-reranker-llm"`
     pub model_name: Option<String>,
 }
 
@@ -6975,19 +5127,13 @@ pub struct RerankConfig {
 /// Returned in the output of [`DescribeUsageDetailList`](super::DescribeUsageDetailList) and [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct ResourceConsumption {
-    /// `Label`: a string.
-    ///
-    /// Example: `"avg_cache_miss"`
+    /// `Label`; example: `"avg_cache_miss"`
     pub label: Option<String>,
 
-    /// `Unit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Unit`; example: `1`
     pub unit: Option<i64>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `2187`
+    /// `Value`; example: `2187`
     pub value: Option<f64>,
 }
 
@@ -6996,34 +5142,22 @@ pub struct ResourceConsumption {
 /// Returned in the output of [`DescribeResourceSummary`](super::DescribeResourceSummary).
 #[tc_model]
 pub struct ResourcePackageInfo {
-    /// `PackageType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PackageType`; example: `2`
     pub package_type: Option<u64>,
 
-    /// `ResourceTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `150000`
+    /// `ResourceTotal`; example: `150000`
     pub resource_total: Option<i64>,
 
-    /// `ResourceUsage`: a floating-point number.
-    ///
-    /// Example: `150000`
+    /// `ResourceUsage`; example: `150000`
     pub resource_usage: Option<f64>,
 
-    /// `KnowledgeCapacity`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `KnowledgeCapacity`; example: `0`
     pub knowledge_capacity: Option<f64>,
 
-    /// `KnowledgeUsage`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `KnowledgeUsage`; example: `0`
     pub knowledge_usage: Option<f64>,
 
-    /// `ResourceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ResourceStatus`; example: `3`
     pub resource_status: Option<u64>,
 }
 
@@ -7033,27 +5167,19 @@ pub struct ResourcePackageInfo {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ResponseParam {
-    /// `Description`: a string.
-    ///
-    /// Example: `"人物名字"`
+    /// `Description`; example: `"人物名字"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `RenderMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenderMode`; example: `0`
     pub render_mode: Option<i64>,
 
-    /// `SubParams`: a list of [`ResponseParam`] objects.
+    /// `SubParams`
     pub sub_params: Option<Vec<ResponseParam>>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -7062,13 +5188,13 @@ pub struct ResponseParam {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct RetrievalOption {
-    /// `ExpirationAwareness`: an [`ExpirationAwareness`].
+    /// `ExpirationAwareness`
     pub expiration_awareness: Option<ExpirationAwareness>,
 
-    /// `GraphRag`: a [`GraphRag`].
+    /// `GraphRag`
     pub graph_rag: Option<GraphRag>,
 
-    /// `TableEnhancement`: a [`TableEnhancement`].
+    /// `TableEnhancement`
     pub table_enhancement: Option<TableEnhancement>,
 }
 
@@ -7078,10 +5204,7 @@ pub struct RetrievalOption {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct RoleConfig {
-    /// `RoleDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我是提示词信息"`
+    /// `RoleDescription`, required in requests; example: `"我是提示词信息"`
     pub role_description: Option<String>,
 }
 
@@ -7090,20 +5213,16 @@ pub struct RoleConfig {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchAdvancedConfig {
-    /// `FinalRerankConfig`: a [`FinalRerankConfig`].
+    /// `FinalRerankConfig`
     pub final_rerank_config: Option<FinalRerankConfig>,
 
-    /// `KbRetrievalList`: a list of [`KbRetrievalConfig`] objects.
+    /// `KbRetrievalList`
     pub kb_retrieval_list: Option<Vec<KbRetrievalConfig>>,
 
-    /// `KnowledgeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KnowledgeType`; example: `1`
     pub knowledge_type: Option<i64>,
 
-    /// `RecallCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `RecallCount`; example: `13`
     pub recall_count: Option<u64>,
 }
 
@@ -7112,12 +5231,10 @@ pub struct SearchAdvancedConfig {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchBilling {
-    /// `BillingTagList`: a list of [`KvPair`] objects.
+    /// `BillingTagList`
     pub billing_tag_list: Option<Vec<KvPair>>,
 
-    /// `FinanceSubBusinessType`: a string.
-    ///
-    /// Example: `"SubBusinessType"`
+    /// `FinanceSubBusinessType`; example: `"SubBusinessType"`
     pub finance_sub_business_type: Option<String>,
 }
 
@@ -7126,19 +5243,13 @@ pub struct SearchBilling {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchContext {
-    /// `CallSource`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CallSource`; example: `5`
     pub call_source: Option<i64>,
 
-    /// `Domain`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Domain`; example: `1`
     pub domain: Option<i64>,
 
-    /// `VisitorId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `VisitorId`; example: `"2067622575842400832"`
     pub visitor_id: Option<String>,
 }
 
@@ -7147,27 +5258,19 @@ pub struct SearchContext {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchFilter {
-    /// `FilterType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FilterType`; example: `2`
     pub filter_type: Option<i64>,
 
-    /// `FilterValueList`: a list of strings.
-    ///
-    /// Example: `["2067622575842400832"]`
+    /// `FilterValueList`; example: `["2067622575842400832"]`
     pub filter_value_list: Option<Vec<String>>,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `LabelId`; example: `"2067622575842400832"`
     pub label_id: Option<String>,
 
-    /// `LogicOp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogicOp`; example: `1`
     pub logic_op: Option<i64>,
 
-    /// `SearchFilterList`: a list of [`SearchFilter`] objects.
+    /// `SearchFilterList`
     pub search_filter_list: Option<Vec<SearchFilter>>,
 }
 
@@ -7176,12 +5279,10 @@ pub struct SearchFilter {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchFilterConfig {
-    /// `OnlyRetrievalSelectedLabel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyRetrievalSelectedLabel`; example: `true`
     pub only_retrieval_selected_label: Option<bool>,
 
-    /// `SearchFilter`: a [`SearchFilter`].
+    /// `SearchFilter`
     pub search_filter: Option<SearchFilter>,
 }
 
@@ -7190,19 +5291,13 @@ pub struct SearchFilterConfig {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchInput {
-    /// `ImageUrlList`: a list of strings.
-    ///
-    /// Example: `["http://test.image"]`
+    /// `ImageUrlList`; example: `["http://test.image"]`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"明天天气"`
+    /// `Question`; example: `"明天天气"`
     pub question: Option<String>,
 
-    /// `SubQuestionList`: a list of strings.
-    ///
-    /// Example: `["明天下雨吗"]`
+    /// `SubQuestionList`; example: `["明天下雨吗"]`
     pub sub_question_list: Option<Vec<String>>,
 }
 
@@ -7211,10 +5306,7 @@ pub struct SearchInput {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SearchResourceStatusInfo {
-    /// `ResourceStatus`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ResourceStatus`, required in requests; example: `1`
     pub resource_status: Option<i64>,
 }
 
@@ -7223,19 +5315,13 @@ pub struct SearchResourceStatusInfo {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SearchResultPayload {
-    /// `GraphData`: a string.
-    ///
-    /// Example: `"数学"`
+    /// `GraphData`; example: `"数学"`
     pub graph_data: Option<String>,
 
-    /// `ImageUrlList`: a list of strings.
-    ///
-    /// Example: `["http://test.com"]`
+    /// `ImageUrlList`; example: `["http://test.com"]`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `SheetInfo`: a string.
-    ///
-    /// Example: `"[{}]"`
+    /// `SheetInfo`; example: `"[{}]"`
     pub sheet_info: Option<String>,
 }
 
@@ -7244,19 +5330,13 @@ pub struct SearchResultPayload {
 /// Returned in the output of [`DescribeQA`](super::DescribeQA).
 #[tc_model]
 pub struct SimilarQuestion {
-    /// `Content`: a string.
-    ///
-    /// Example: `"明天天气怎么样"`
+    /// `Content`; example: `"明天天气怎么样"`
     pub content: Option<String>,
 
-    /// `IsAiGenerated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAiGenerated`; example: `true`
     pub is_ai_generated: Option<bool>,
 
-    /// `SimilarQuestionId`: a string.
-    ///
-    /// Example: `"2067622575842400832"`
+    /// `SimilarQuestionId`; example: `"2067622575842400832"`
     pub similar_question_id: Option<String>,
 }
 
@@ -7265,14 +5345,10 @@ pub struct SimilarQuestion {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct SimilarQuestionExtra {
-    /// `Content`: a string.
-    ///
-    /// Example: `"问：奔驰e300都有什么颜色？"`
+    /// `Content`; example: `"问：奔驰e300都有什么颜色？"`
     pub content: Option<String>,
 
-    /// `SimilarQuestionId`: a string.
-    ///
-    /// Example: `"2097669080301892544"`
+    /// `SimilarQuestionId`; example: `"2097669080301892544"`
     pub similar_question_id: Option<String>,
 }
 
@@ -7281,19 +5357,13 @@ pub struct SimilarQuestionExtra {
 /// Sent in the input of [`ModifyQA`](super::ModifyQA).
 #[tc_model]
 pub struct SimilarQuestionModifySpec {
-    /// `Content`: a string.
-    ///
-    /// Example: `"有什么活动预告吗"`
+    /// `Content`; example: `"有什么活动预告吗"`
     pub content: Option<String>,
 
-    /// `ModifyAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyAction`; example: `1`
     pub modify_action: Option<i64>,
 
-    /// `SimilarQuestionId`: a string.
-    ///
-    /// Example: `"2097978830645224896"`
+    /// `SimilarQuestionId`; example: `"2097978830645224896"`
     pub similar_question_id: Option<String>,
 }
 
@@ -7302,14 +5372,10 @@ pub struct SimilarQuestionModifySpec {
 /// Returned in the output of [`DescribeQA`](super::DescribeQA) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct SimilarQuestionStat {
-    /// `SimilarQuestionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SimilarQuestionCount`; example: `1`
     pub similar_question_count: Option<u64>,
 
-    /// `SimilarQuestionTips`: a string.
-    ///
-    /// Example: `"\"智能\""`
+    /// `SimilarQuestionTips`; example: `"\"智能\""`
     pub similar_question_tips: Option<String>,
 }
 
@@ -7319,39 +5385,22 @@ pub struct SimilarQuestionStat {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SingleWorkflowConfig {
-    /// `AsyncWorkflow`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `AsyncWorkflow`, required in requests; example: `false`
     pub async_workflow: Option<bool>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PUBLISHING"`
+    /// `Status`, required in requests; example: `"PUBLISHING"`
     pub status: Option<String>,
 
-    /// `WorkflowDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的工作流信息"`
+    /// `WorkflowDescription`, required in requests; example: `"我的工作流信息"`
     pub workflow_description: Option<String>,
 
-    /// `WorkflowId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"250b6*****************a-0436b0cc5717"`
+    /// `WorkflowId`, required in requests; example: `"250b6*****************a-0436b0cc5717"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的工作流"`
+    /// `WorkflowName`, required in requests; example: `"我的工作流"`
     pub workflow_name: Option<String>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -7360,28 +5409,16 @@ pub struct SingleWorkflowConfig {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillAnalysisInfo {
-    /// `AnalysisStatus`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AnalysisStatus`, required in requests; example: `2`
     pub analysis_status: Option<i64>,
 
-    /// `RiskDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"风险**"`
+    /// `RiskDescription`, required in requests; example: `"风险**"`
     pub risk_description: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`, required in requests; example: `2`
     pub risk_level: Option<i64>,
 
-    /// `SecurityReportUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://tix.qq.com/search/skill?keyword=************35b2bf1e62e70d86170c"`
+    /// `SecurityReportUrl`, required in requests; example: `"https://tix.qq.com/search/skill?keyword=************35b2bf1e62e70d86170c"`
     pub security_report_url: Option<String>,
 }
 
@@ -7390,16 +5427,10 @@ pub struct SkillAnalysisInfo {
 /// Returned in the output of [`DescribeSkillCategoryList`](super::DescribeSkillCategoryList).
 #[tc_model]
 pub struct SkillCategory {
-    /// `CategoryKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"office_doc"`
+    /// `CategoryKey`, required in requests; example: `"office_doc"`
     pub category_key: Option<String>,
 
-    /// `CategoryName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"通用办公"`
+    /// `CategoryName`, required in requests; example: `"通用办公"`
     pub category_name: Option<String>,
 }
 
@@ -7408,40 +5439,22 @@ pub struct SkillCategory {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillClassification {
-    /// `BillingType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `BillingType`, required in requests; example: `0`
     pub billing_type: Option<i64>,
 
-    /// `BuiltinSource`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `BuiltinSource`, required in requests; example: `1`
     pub builtin_source: Option<i64>,
 
-    /// `CategoryKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ocr"`
+    /// `CategoryKey`, required in requests; example: `"ocr"`
     pub category_key: Option<String>,
 
-    /// `CreateType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `99`
+    /// `CreateType`, required in requests; example: `99`
     pub create_type: Option<i64>,
 
-    /// `ProviderType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ProviderType`, required in requests; example: `1`
     pub provider_type: Option<i64>,
 
-    /// `SourceLink`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://adp.***********"`
+    /// `SourceLink`, required in requests; example: `"https://adp.***********"`
     pub source_link: Option<String>,
 }
 
@@ -7451,12 +5464,10 @@ pub struct SkillClassification {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillCorpShareConfig {
-    /// `ShareScope`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShareScope`; example: `3`
     pub share_scope: Option<i64>,
 
-    /// `ShareScopeList`: a list of [`Identity`] objects.
+    /// `ShareScopeList`
     pub share_scope_list: Option<Vec<Identity>>,
 }
 
@@ -7465,13 +5476,13 @@ pub struct SkillCorpShareConfig {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail).
 #[tc_model]
 pub struct SkillDetail {
-    /// `ReferenceSummaryList`: a list of [`SkillReferenceSummary`] objects.
+    /// `ReferenceSummaryList`
     pub reference_summary_list: Option<Vec<SkillReferenceSummary>>,
 
-    /// `SkillSummary`: a [`SkillSummary`].
+    /// `SkillSummary`
     pub skill_summary: Option<SkillSummary>,
 
-    /// `VersionList`: a list of [`SkillVersion`] objects.
+    /// `VersionList`
     pub version_list: Option<Vec<SkillVersion>>,
 }
 
@@ -7480,24 +5491,16 @@ pub struct SkillDetail {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillNotice {
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: Option<i64>,
 
-    /// `NoticeContent`: a string.
-    ///
-    /// Example: `"Skill「****-****t**g-update***」最新版本发布失败，当前对外服务版本仍为上一已发布版本。"`
+    /// `NoticeContent`; example: `"Skill「****-****t**g-update***」最新版本发布失败，当前对外服务版本仍为上一已发布版本。"`
     pub notice_content: Option<String>,
 
-    /// `TriggerVersionId`: a string.
-    ///
-    /// Example: `"57cd8480-*********-b27d-28b59aa59554"`
+    /// `TriggerVersionId`; example: `"57cd8480-*********-b27d-28b59aa59554"`
     pub trigger_version_id: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
@@ -7506,57 +5509,31 @@ pub struct SkillNotice {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillProfile {
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1716825600"`
+    /// `CreateTime`, required in requests; example: `"1716825600"`
     pub create_time: Option<String>,
 
-    /// `Creator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智能体开发平台"`
+    /// `Creator`, required in requests; example: `"智能体开发平台"`
     pub creator: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"A skill for analyzing datasets, generating insights, and creating reports."`
+    /// `Description`, required in requests; example: `"A skill for analyzing datasets, generating insights, and creating reports."`
     pub description: Option<String>,
 
-    /// `DisplayDescription`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"用于分析数据集、生成洞察并输出分析报告的 Skill。"`
+    /// `DisplayDescription`, required in requests; example: `"用于分析数据集、生成洞察并输出分析报告的 Skill。"`
     pub display_description: Option<String>,
 
-    /// `DisplayName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"数据分析助手"`
+    /// `DisplayName`, required in requests; example: `"数据分析助手"`
     pub display_name: Option<String>,
 
-    /// `IconUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://example.com/icons/data-analysis.png"`
+    /// `IconUrl`, required in requests; example: `"https://example.com/icons/data-analysis.png"`
     pub icon_url: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"data_analysis_assistant"`
+    /// `Name`, required in requests; example: `"data_analysis_assistant"`
     pub name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1716825600"`
+    /// `UpdateTime`, required in requests; example: `"1716825600"`
     pub update_time: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 }
 
@@ -7565,17 +5542,13 @@ pub struct SkillProfile {
 /// Returned in the output of [`DescribeSkillReferenceList`](super::DescribeSkillReferenceList).
 #[tc_model]
 pub struct SkillReferenceGroup {
-    /// `ReferenceSummaryList`: a list of [`SkillReferenceSummary`] objects.
+    /// `ReferenceSummaryList`
     pub reference_summary_list: Option<Vec<SkillReferenceSummary>>,
 
-    /// `ReferenceType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReferenceType`; example: `3`
     pub reference_type: Option<i64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 }
 
@@ -7584,37 +5557,25 @@ pub struct SkillReferenceGroup {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillReferenceList`](super::DescribeSkillReferenceList).
 #[tc_model]
 pub struct SkillReferenceSummary {
-    /// `ReferenceId`: a string.
-    ///
-    /// Example: `"206**************04"`
+    /// `ReferenceId`; example: `"206**************04"`
     pub reference_id: Option<String>,
 
-    /// `ReferenceName`: a string.
-    ///
-    /// Example: `"ClawPro 助手-******"`
+    /// `ReferenceName`; example: `"ClawPro 助手-******"`
     pub reference_name: Option<String>,
 
-    /// `ReferenceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReferenceType`; example: `1`
     pub reference_type: Option<i64>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 
-    /// `SpaceName`: a string.
-    ///
-    /// Example: `"默认工作空间"`
+    /// `SpaceName`; example: `"默认工作空间"`
     pub space_name: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"chan******.com"`
+    /// `Owner`; example: `"chan******.com"`
     pub owner: Option<String>,
 
-    /// `AppIdentity`: an [`AppIdentity`].
+    /// `AppIdentity`
     pub app_identity: Option<AppIdentity>,
 }
 
@@ -7623,43 +5584,25 @@ pub struct SkillReferenceSummary {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillShare {
-    /// `ApprovalId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"20621320***********"`
+    /// `ApprovalId`, required in requests; example: `"20621320***********"`
     pub approval_id: Option<String>,
 
-    /// `ShareSkillId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"c8c9668b-**************-7c5f644f8a20_shared"`
+    /// `ShareSkillId`, required in requests; example: `"c8c9668b-**************-7c5f644f8a20_shared"`
     pub share_skill_id: Option<String>,
 
-    /// `ShareVersion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.0.11"`
+    /// `ShareVersion`, required in requests; example: `"1.0.11"`
     pub share_version: Option<String>,
 
-    /// `ShareVersionId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"afebd117-*********-a1f2-ab52264835c1"`
+    /// `ShareVersionId`, required in requests; example: `"afebd117-*********-a1f2-ab52264835c1"`
     pub share_version_id: Option<String>,
 
-    /// `SkillId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"c8c9668b-*********-8af5-7c5f644f8a20"`
+    /// `SkillId`, required in requests; example: `"c8c9668b-*********-8af5-7c5f644f8a20"`
     pub skill_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Status`, required in requests; example: `2`
     pub status: Option<i64>,
 
-    /// `CorpShareConfig`: a [`SkillCorpShareConfig`].
+    /// `CorpShareConfig`
     pub corp_share_config: Option<SkillCorpShareConfig>,
 }
 
@@ -7668,44 +5611,31 @@ pub struct SkillShare {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillSummary {
-    /// `ClassificationInfo`: a [`SkillClassification`].
-    /// Required in requests.
+    /// `ClassificationInfo`, required in requests
     pub classification_info: Option<SkillClassification>,
 
-    /// `CurrentVersionInfo`: a [`SkillVersion`].
-    /// Required in requests.
+    /// `CurrentVersionInfo`, required in requests
     pub current_version_info: Option<SkillVersion>,
 
-    /// `IsFavorite`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `IsFavorite`, required in requests; example: `false`
     pub is_favorite: Option<bool>,
 
-    /// `Profile`: a [`SkillProfile`].
-    /// Required in requests.
+    /// `Profile`, required in requests
     pub profile: Option<SkillProfile>,
 
-    /// `SkillId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2d74f6c5-**************-dfcd5cd1b7a6"`
+    /// `SkillId`, required in requests; example: `"2d74f6c5-**************-dfcd5cd1b7a6"`
     pub skill_id: Option<String>,
 
-    /// `NoticeList`: a list of [`SkillNotice`] objects.
+    /// `NoticeList`
     pub notice_list: Option<Vec<SkillNotice>>,
 
-    /// `PermissionIdList`: a list of strings.
-    ///
-    /// Example: `["adpSkillsCenterView"]`
+    /// `PermissionIdList`; example: `["adpSkillsCenterView"]`
     pub permission_id_list: Option<Vec<String>>,
 
-    /// `ShareList`: a list of [`SkillShare`] objects.
+    /// `ShareList`
     pub share_list: Option<Vec<SkillShare>>,
 
-    /// `SkillStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SkillStatus`; example: `2`
     pub skill_status: Option<i64>,
 }
 
@@ -7714,51 +5644,34 @@ pub struct SkillSummary {
 /// Returned in the output of [`DescribeSkillDetail`](super::DescribeSkillDetail) and [`DescribeSkillSummaryList`](super::DescribeSkillSummaryList).
 #[tc_model]
 pub struct SkillVersion {
-    /// `AnalysisInfo`: a [`SkillAnalysisInfo`].
-    /// Required in requests.
+    /// `AnalysisInfo`, required in requests
     pub analysis_info: Option<SkillAnalysisInfo>,
 
-    /// `Version`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.0.8"`
+    /// `Version`, required in requests; example: `"1.0.8"`
     pub version: Option<String>,
 
-    /// `VersionId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"25551ac3-**************-1a829b1a6255"`
+    /// `VersionId`, required in requests; example: `"25551ac3-**************-1a829b1a6255"`
     pub version_id: Option<String>,
 
-    /// `VersionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VersionStatus`; example: `3`
     pub version_status: Option<i64>,
 
-    /// `SkillMd5`: a string.
-    ///
-    /// Example: `"6e33f50cb**********1a3967ea3a857"`
+    /// `SkillMd5`; example: `"6e33f50cb**********1a3967ea3a857"`
     pub skill_md5: Option<String>,
 
-    /// `SkillUrl`: a string.
+    /// `SkillUrl`
     pub skill_url: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1779884935"`
+    /// `CreateTime`; example: `"1779884935"`
     pub create_time: Option<String>,
 
-    /// `SkillMarkdownUrl`: a string.
+    /// `SkillMarkdownUrl`
     pub skill_markdown_url: Option<String>,
 
-    /// `UpdateDesc`: a string.
-    ///
-    /// Example: `"nano****"`
+    /// `UpdateDesc`; example: `"nano****"`
     pub update_desc: Option<String>,
 
-    /// `Updater`: a string.
-    ///
-    /// Example: `"*******@qq.com"`
+    /// `Updater`; example: `"*******@qq.com"`
     pub updater: Option<String>,
 }
 
@@ -7767,15 +5680,10 @@ pub struct SkillVersion {
 /// Sent in the input of [`DescribeMsgRecordList`](super::DescribeMsgRecordList).
 #[tc_model]
 pub struct Sort {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"create_time"`
+    /// `Name`, required in requests; example: `"create_time"`
     pub name: Option<String>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 }
 
@@ -7784,24 +5692,16 @@ pub struct Sort {
 /// Returned in the output of [`DescribeSpaceList`](super::DescribeSpaceList).
 #[tc_model]
 pub struct Space {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `SpaceId`; example: `"default_space"`
     pub space_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"空间描述"`
+    /// `Description`; example: `"空间描述"`
     pub description: Option<String>,
 
-    /// `PermissionIdList`: a list of strings.
-    ///
-    /// Example: `["adpSpace.ModifySpace"]`
+    /// `PermissionIdList`; example: `["adpSpace.ModifySpace"]`
     pub permission_id_list: Option<Vec<String>>,
 }
 
@@ -7810,10 +5710,7 @@ pub struct Space {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SpecialStatusInfo {
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Status`, required in requests; example: `0`
     pub status: Option<i64>,
 }
 
@@ -7822,40 +5719,22 @@ pub struct SpecialStatusInfo {
 /// Returned in the output of [`DescribeNodeRunDetail`](super::DescribeNodeRunDetail).
 #[tc_model]
 pub struct Statistic {
-    /// `FirstTokenCostMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `FirstTokenCostMs`, required in requests; example: `0`
     pub first_token_cost_ms: Option<u64>,
 
-    /// `InputTokens`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1529`
+    /// `InputTokens`, required in requests; example: `1529`
     pub input_tokens: Option<u64>,
 
-    /// `ModelName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"workflow-light-32b"`
+    /// `ModelName`, required in requests; example: `"workflow-light-32b"`
     pub model_name: Option<String>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `118`
+    /// `OutputTokens`, required in requests; example: `118`
     pub output_tokens: Option<u64>,
 
-    /// `TotalCostMs`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `TotalCostMs`, required in requests; example: `0`
     pub total_cost_ms: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1647`
+    /// `TotalTokens`, required in requests; example: `1647`
     pub total_tokens: Option<u64>,
 }
 
@@ -7864,9 +5743,7 @@ pub struct Statistic {
 /// Sent in the input of [`DescribeCategoryList`](super::DescribeCategoryList), [`DescribeDocSummaryList`](super::DescribeDocSummaryList), [`DescribeLabelSummaryList`](super::DescribeLabelSummaryList) and [`DescribeQASummaryList`](super::DescribeQASummaryList).
 #[tc_model]
 pub struct SummaryListSwitch {
-    /// `ShowMetadataEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowMetadataEnabled`; example: `true`
     pub show_metadata_enabled: Option<bool>,
 }
 
@@ -7876,22 +5753,13 @@ pub struct SummaryListSwitch {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct SupportedFileType {
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`, required in requests; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `FileExt`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"txt"`
+    /// `FileExt`, required in requests; example: `"txt"`
     pub file_ext: Option<String>,
 
-    /// `MaxSizeBytes`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1000"`
+    /// `MaxSizeBytes`, required in requests; example: `"1000"`
     pub max_size_bytes: Option<String>,
 }
 
@@ -7900,16 +5768,10 @@ pub struct SupportedFileType {
 /// Returned in the output of [`DescribeSystemVariableList`](super::DescribeSystemVariableList).
 #[tc_model]
 pub struct SystemVariable {
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"会话ID（API调用请求参数中的session_id）"`
+    /// `Description`, required in requests; example: `"会话ID（API调用请求参数中的session_id）"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SYS.SessionId"`
+    /// `Name`, required in requests; example: `"SYS.SessionId"`
     pub name: Option<String>,
 }
 
@@ -7918,9 +5780,7 @@ pub struct SystemVariable {
 /// Sent in the input of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct TableEnhancement {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -7930,9 +5790,7 @@ pub struct TableEnhancement {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct TelegramChannelConfig {
-    /// `BotToken`: a string.
-    ///
-    /// Example: `"1**************12"`
+    /// `BotToken`; example: `"1**************12"`
     pub bot_token: Option<String>,
 }
 
@@ -7942,8 +5800,7 @@ pub struct TelegramChannelConfig {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct ThinkModel {
-    /// `Model`: a [`ModelDetailInfo`].
-    /// Required in requests.
+    /// `Model`, required in requests
     pub model: Option<ModelDetailInfo>,
 }
 
@@ -7952,16 +5809,10 @@ pub struct ThinkModel {
 /// Sent in the input of [`DescribeAppStatisticsOverview`](super::DescribeAppStatisticsOverview), [`DescribeConcurrencyLimitDetailList`](super::DescribeConcurrencyLimitDetailList), [`DescribeConsumptionDetailList`](super::DescribeConsumptionDetailList), [`DescribeMetricOverviewList`](super::DescribeMetricOverviewList), [`DescribeUsageDetailList`](super::DescribeUsageDetailList) and [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct TimeRange {
-    /// `EndTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1786550699"`
+    /// `EndTime`, required in requests; example: `"1786550699"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1786550399"`
+    /// `StartTime`, required in requests; example: `"1786550399"`
     pub start_time: Option<String>,
 }
 
@@ -7971,22 +5822,16 @@ pub struct TimeRange {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct TimerPushConfig {
-    /// `PushChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PushChannel`; example: `2`
     pub push_channel: Option<i64>,
 
-    /// `PushTargetId`: a string.
-    ///
-    /// Example: `"oxxxxxxx"`
+    /// `PushTargetId`; example: `"oxxxxxxx"`
     pub push_target_id: Option<String>,
 
-    /// `PushTargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PushTargetType`; example: `1`
     pub push_target_type: Option<i64>,
 
-    /// `PushWebhookUrl`: a string.
+    /// `PushWebhookUrl`
     pub push_webhook_url: Option<String>,
 }
 
@@ -7996,32 +5841,28 @@ pub struct TimerPushConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct TimerScheduleConfig {
-    /// `Cron`: a [`CronSchedule`].
+    /// `Cron`
     pub cron: Option<CronSchedule>,
 
-    /// `Daily`: a [`DailySchedule`].
+    /// `Daily`
     pub daily: Option<DailySchedule>,
 
-    /// `Interval`: an [`IntervalSchedule`].
+    /// `Interval`
     pub interval: Option<IntervalSchedule>,
 
-    /// `ManualOnly`: a [`ManualOnlySchedule`].
+    /// `ManualOnly`
     pub manual_only: Option<ManualOnlySchedule>,
 
-    /// `Once`: an [`OnceSchedule`].
+    /// `Once`
     pub once: Option<OnceSchedule>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScheduleType`; example: `1`
     pub schedule_type: Option<i64>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `Timezone`; example: `"Asia/Shanghai"`
     pub timezone: Option<String>,
 
-    /// `Weekly`: a [`WeeklySchedule`].
+    /// `Weekly`
     pub weekly: Option<WeeklySchedule>,
 }
 
@@ -8030,24 +5871,16 @@ pub struct TimerScheduleConfig {
 /// Returned in the output of [`SearchKnowledge`](super::SearchKnowledge).
 #[tc_model]
 pub struct TokenUsage {
-    /// `CompletionTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CompletionTokens`; example: `8`
     pub completion_tokens: Option<u64>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"Deepseek/deepseek-v4-flash"`
+    /// `ModelName`; example: `"Deepseek/deepseek-v4-flash"`
     pub model_name: Option<String>,
 
-    /// `PromptTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6765`
+    /// `PromptTokens`; example: `6765`
     pub prompt_tokens: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `886`
+    /// `TotalTokens`; example: `886`
     pub total_tokens: Option<u64>,
 }
 
@@ -8057,40 +5890,28 @@ pub struct TokenUsage {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct Tool {
-    /// `Billing`: a [`ToolBilling`].
+    /// `Billing`
     pub billing: Option<ToolBilling>,
 
-    /// `CallCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CallCount`; example: `5`
     pub call_count: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"获取指定日期和地点的天气信息"`
+    /// `Description`; example: `"获取指定日期和地点的天气信息"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"GetWeatherInfo"`
+    /// `Name`; example: `"GetWeatherInfo"`
     pub name: Option<String>,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f833h"`
+    /// `PluginId`; example: `"0960ae93-80a0-408d-928b-f484064f833h"`
     pub plugin_id: Option<String>,
 
-    /// `ToolAccessMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ToolAccessMode`; example: `0`
     pub tool_access_mode: Option<i64>,
 
-    /// `ToolConfig`: a [`ToolConfig`].
+    /// `ToolConfig`
     pub tool_config: Option<ToolConfig>,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"0960ae93-80a0-408d-928b-f484064f834a"`
+    /// `ToolId`; example: `"0960ae93-80a0-408d-928b-f484064f834a"`
     pub tool_id: Option<String>,
 }
 
@@ -8100,18 +5921,16 @@ pub struct Tool {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ToolBilling {
-    /// `BasicBilling`: a [`BasicBilling`].
+    /// `BasicBilling`
     pub basic_billing: Option<BasicBilling>,
 
-    /// `BillingType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingType`; example: `1`
     pub billing_type: Option<i64>,
 
-    /// `ComplexBilling`: a [`ComplexBilling`].
+    /// `ComplexBilling`
     pub complex_billing: Option<ComplexBilling>,
 
-    /// `DuplexBilling`: a [`DuplexBilling`].
+    /// `DuplexBilling`
     pub duplex_billing: Option<DuplexBilling>,
 }
 
@@ -8121,16 +5940,16 @@ pub struct ToolBilling {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ToolConfig {
-    /// `ApiToolConfig`: an [`ApiToolConfig`].
+    /// `ApiToolConfig`
     pub api_tool_config: Option<ApiToolConfig>,
 
-    /// `AppToolConfig`: an [`AppToolConfig`].
+    /// `AppToolConfig`
     pub app_tool_config: Option<AppToolConfig>,
 
-    /// `CodeToolConfig`: a [`CodeToolConfig`].
+    /// `CodeToolConfig`
     pub code_tool_config: Option<CodeToolConfig>,
 
-    /// `MCPToolConfig`: a [`McpToolConfig`].
+    /// `MCPToolConfig`
     #[tc(rename = "MCPToolConfig")]
     pub mcp_tool_config: Option<McpToolConfig>,
 }
@@ -8141,14 +5960,10 @@ pub struct ToolConfig {
 /// Returned in the output of [`DescribePlugin`](super::DescribePlugin).
 #[tc_model]
 pub struct ToolExample {
-    /// `Request`: a string.
-    ///
-    /// Example: `"{\"input\":\"A\"}"`
+    /// `Request`; example: `"{\"input\":\"A\"}"`
     pub request: Option<String>,
 
-    /// `Response`: a string.
-    ///
-    /// Example: `"{\"result\": \"B\"}"`
+    /// `Response`; example: `"{\"result\": \"B\"}"`
     pub response: Option<String>,
 }
 
@@ -8157,9 +5972,7 @@ pub struct ToolExample {
 /// Returned in the output of [`DescribePluginSummaryList`](super::DescribePluginSummaryList).
 #[tc_model]
 pub struct ToolSummary {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"f5b3c7ed-c80c-4464-99be-d903d74591cf"`
+    /// `ToolId`; example: `"f5b3c7ed-c80c-4464-99be-d903d74591cf"`
     pub tool_id: Option<String>,
 }
 
@@ -8169,10 +5982,10 @@ pub struct ToolSummary {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct TriggerConfig {
-    /// `ScheduledConfig`: an [`AppTriggerScheduleConfig`].
+    /// `ScheduledConfig`
     pub scheduled_config: Option<AppTriggerScheduleConfig>,
 
-    /// `WebhookConfig`: an [`AppTriggerWebhookConfig`].
+    /// `WebhookConfig`
     pub webhook_config: Option<AppTriggerWebhookConfig>,
 }
 
@@ -8182,20 +5995,16 @@ pub struct TriggerConfig {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger) and [`DescribeAppTriggerSummaryList`](super::DescribeAppTriggerSummaryList).
 #[tc_model]
 pub struct TriggerStatus {
-    /// `ScheduledStatus`: an [`AppTriggerScheduleStatus`].
+    /// `ScheduledStatus`
     pub scheduled_status: Option<AppTriggerScheduleStatus>,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Scope`; example: `2`
     pub scope: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cuiyongchao"`
+    /// `UserId`; example: `"cuiyongchao"`
     pub user_id: Option<String>,
 
-    /// `WebhookStatus`: an [`AppTriggerWebhookStatus`].
+    /// `WebhookStatus`
     pub webhook_status: Option<AppTriggerWebhookStatus>,
 }
 
@@ -8204,33 +6013,25 @@ pub struct TriggerStatus {
 /// Returned in the output of [`DescribeUsageDetailList`](super::DescribeUsageDetailList).
 #[tc_model]
 pub struct UsageDetail {
-    /// `CallSource`: a [`CallSource`].
+    /// `CallSource`
     pub call_source: Option<CallSource>,
 
-    /// `DosageId`: a string.
-    ///
-    /// Example: `"dosage_9988776655"`
+    /// `DosageId`; example: `"dosage_9988776655"`
     pub dosage_id: Option<String>,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"1754956800"`
+    /// `EventTime`; example: `"1754956800"`
     pub event_time: Option<String>,
 
-    /// `Model`: a [`ModelUsageDetail`].
+    /// `Model`
     pub model: Option<ModelUsageDetail>,
 
-    /// `Plugin`: a [`PluginUsageDetail`].
+    /// `Plugin`
     pub plugin: Option<PluginUsageDetail>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"trace_abc123def456"`
+    /// `TraceId`; example: `"trace_abc123def456"`
     pub trace_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user_001"`
+    /// `UserId`; example: `"user_001"`
     pub user_id: Option<String>,
 }
 
@@ -8239,28 +6040,22 @@ pub struct UsageDetail {
 /// Returned in the output of [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct UsageSummary {
-    /// `Model`: a [`ModelUsageSummary`].
+    /// `Model`
     pub model: Option<ModelUsageSummary>,
 
-    /// `Platform`: a [`PlatformUsageSummary`].
+    /// `Platform`
     pub platform: Option<PlatformUsageSummary>,
 
-    /// `Plugin`: a [`PluginUsageSummary`].
+    /// `Plugin`
     pub plugin: Option<PluginUsageSummary>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"space_abc123"`
+    /// `SourceId`; example: `"space_abc123"`
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"产品研发空间"`
+    /// `SourceName`; example: `"产品研发空间"`
     pub source_name: Option<String>,
 
-    /// `ViewType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ViewType`; example: `1`
     pub view_type: Option<i64>,
 }
 
@@ -8270,14 +6065,10 @@ pub struct UsageSummary {
 /// Returned in the output of [`DescribeDoc`](super::DescribeDoc).
 #[tc_model]
 pub struct UserAccessConfig {
-    /// `CustomerKnowledgeId`: a string.
-    ///
-    /// Example: `"cust-doc-abc-001"`
+    /// `CustomerKnowledgeId`; example: `"cust-doc-abc-001"`
     pub customer_knowledge_id: Option<String>,
 
-    /// `IsPublic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPublic`; example: `true`
     pub is_public: Option<bool>,
 }
 
@@ -8287,14 +6078,10 @@ pub struct UserAccessConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct UserAgentReference {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"use**********************96b-a9217f611508"`
+    /// `AgentId`; example: `"use**********************96b-a9217f611508"`
     pub agent_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"**bo"`
+    /// `UserId`; example: `"**bo"`
     pub user_id: Option<String>,
 }
 
@@ -8304,66 +6091,37 @@ pub struct UserAgentReference {
 /// Returned in the output of [`DescribeVariable`](super::DescribeVariable) and [`DescribeVariableList`](super::DescribeVariableList).
 #[tc_model]
 pub struct Variable {
-    /// `DefaultFileName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"****"`
+    /// `DefaultFileName`, required in requests; example: `"****"`
     pub default_file_name: Option<String>,
 
-    /// `DefaultValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `DefaultValue`, required in requests; example: `"1"`
     pub default_value: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"我的环境变量"`
+    /// `Description`, required in requests; example: `"我的环境变量"`
     pub description: Option<String>,
 
-    /// `ModuleType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ModuleType`, required in requests; example: `1`
     pub module_type: Option<i64>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"myname1"`
+    /// `Name`, required in requests; example: `"myname1"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Type`, required in requests; example: `1`
     pub r#type: Option<i64>,
 
-    /// `VariableId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"e6b30407-81fd-4ca1-a153-1820d32a37b2"`
+    /// `VariableId`, required in requests; example: `"e6b30407-81fd-4ca1-a153-1820d32a37b2"`
     pub variable_id: Option<String>,
 
-    /// `EnableEndpoints`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableEndpoints`; example: `false`
     pub enable_endpoints: Option<bool>,
 
-    /// `EndpointList`: a list of strings.
-    ///
-    /// Example: `["cloud.com"]`
+    /// `EndpointList`; example: `["cloud.com"]`
     pub endpoint_list: Option<Vec<String>>,
 
-    /// `IsBuiltin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBuiltin`; example: `false`
     pub is_builtin: Option<bool>,
 
-    /// `EnableSandbox`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSandbox`; example: `false`
     pub enable_sandbox: Option<bool>,
 }
 
@@ -8372,15 +6130,10 @@ pub struct Variable {
 /// Sent in the input of [`DescribeAppStatisticsOverview`](super::DescribeAppStatisticsOverview), [`DescribeConcurrencyLimitDetailList`](super::DescribeConcurrencyLimitDetailList), [`DescribeConsumptionDetailList`](super::DescribeConsumptionDetailList), [`DescribeMetricOverviewList`](super::DescribeMetricOverviewList), [`DescribeUsageDetailList`](super::DescribeUsageDetailList) and [`DescribeUsageSummaryList`](super::DescribeUsageSummaryList).
 #[tc_model]
 pub struct ViewScope {
-    /// `ViewType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ViewType`, required in requests; example: `1`
     pub view_type: Option<i64>,
 
-    /// `ScopeId`: a string.
-    ///
-    /// Example: `"default_space"`
+    /// `ScopeId`; example: `"default_space"`
     pub scope_id: Option<String>,
 }
 
@@ -8390,22 +6143,13 @@ pub struct ViewScope {
 /// Returned in the output of [`DescribeApp`](super::DescribeApp).
 #[tc_model]
 pub struct VoiceConfig {
-    /// `TimbreKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tts_female_55"`
+    /// `TimbreKey`, required in requests; example: `"tts_female_55"`
     pub timbre_key: Option<String>,
 
-    /// `VoiceName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"智小柔-聊天女声"`
+    /// `VoiceName`, required in requests; example: `"智小柔-聊天女声"`
     pub voice_name: Option<String>,
 
-    /// `VoiceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `502001`
+    /// `VoiceType`, required in requests; example: `502001`
     pub voice_type: Option<u64>,
 }
 
@@ -8415,17 +6159,13 @@ pub struct VoiceConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WechatChannelConfig {
-    /// `QrcodeUrl`: a string.
+    /// `QrcodeUrl`
     pub qrcode_url: Option<String>,
 
-    /// `WechatAppId`: a string.
-    ///
-    /// Example: `"wxe****9*********2"`
+    /// `WechatAppId`; example: `"wxe****9*********2"`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatRefreshToken`: a string.
-    ///
-    /// Example: `"re***s***************ndP-Wqso9FSO576beH0gA2IS4529**UIkz3e0"`
+    /// `WechatRefreshToken`; example: `"re***s***************ndP-Wqso9FSO576beH0gA2IS4529**UIkz3e0"`
     pub wechat_refresh_token: Option<String>,
 }
 
@@ -8435,27 +6175,19 @@ pub struct WechatChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WechatClawBotChannelConfig {
-    /// `BotId`: a string.
-    ///
-    /// Example: `"c******6***f*****ot"`
+    /// `BotId`; example: `"c******6***f*****ot"`
     pub bot_id: Option<String>,
 
-    /// `BotToken`: a string.
-    ///
-    /// Example: `"12***************"`
+    /// `BotToken`; example: `"12***************"`
     pub bot_token: Option<String>,
 
-    /// `QrcodeStatus`: a string.
-    ///
-    /// Example: `"wait"`
+    /// `QrcodeStatus`; example: `"wait"`
     pub qrcode_status: Option<String>,
 
-    /// `QrcodeUrl`: a string.
+    /// `QrcodeUrl`
     pub qrcode_url: Option<String>,
 
-    /// `WechatUserId`: a string.
-    ///
-    /// Example: `"o9*********************r2diI@im.wechat"`
+    /// `WechatUserId`; example: `"o9*********************r2diI@im.wechat"`
     pub wechat_user_id: Option<String>,
 }
 
@@ -8465,35 +6197,25 @@ pub struct WechatClawBotChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WechatCustomerServiceChannelConfig {
-    /// `AgentSecret`: a string.
-    ///
-    /// Example: `"UId******************Z8_eBaogaaacwyk1v-XADI"`
+    /// `AgentSecret`; example: `"UId******************Z8_eBaogaaacwyk1v-XADI"`
     pub agent_secret: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"https://*****************pic*az/***********_2mKS32R9z1***58730024/0"`
+    /// `Avatar`; example: `"https://*****************pic*az/***********_2mKS32R9z1***58730024/0"`
     pub avatar: Option<String>,
 
-    /// `Callback`: a [`CallbackConfig`].
+    /// `Callback`
     pub callback: Option<CallbackConfig>,
 
-    /// `CustomerServiceId`: a string.
-    ///
-    /// Example: `"wkN*********************aMsTAC_A"`
+    /// `CustomerServiceId`; example: `"wkN*********************aMsTAC_A"`
     pub customer_service_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"****-***"`
+    /// `Name`; example: `"****-***"`
     pub name: Option<String>,
 
-    /// `ShareCodeUrl`: a string.
+    /// `ShareCodeUrl`
     pub share_code_url: Option<String>,
 
-    /// `WecomCorpId`: a string.
-    ///
-    /// Example: `"ww************ef71"`
+    /// `WecomCorpId`; example: `"ww************ef71"`
     pub wecom_corp_id: Option<String>,
 }
 
@@ -8503,32 +6225,22 @@ pub struct WechatCustomerServiceChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WecomAppChannelConfig {
-    /// `Callback`: a [`CallbackConfig`].
+    /// `Callback`
     pub callback: Option<CallbackConfig>,
 
-    /// `ThirdChannelCorpId`: a string.
-    ///
-    /// Example: `"*h********e******d"`
+    /// `ThirdChannelCorpId`; example: `"*h********e******d"`
     pub third_channel_corp_id: Option<String>,
 
-    /// `ThirdChannelId`: a string.
-    ///
-    /// Example: `"***r*********d"`
+    /// `ThirdChannelId`; example: `"***r*********d"`
     pub third_channel_id: Option<String>,
 
-    /// `WecomAgentId`: a string.
-    ///
-    /// Example: `"1****22"`
+    /// `WecomAgentId`; example: `"1****22"`
     pub wecom_agent_id: Option<String>,
 
-    /// `WecomAgentSecret`: a string.
-    ///
-    /// Example: `"x**3*****N**************THYUlkbMV1kr-iEWY8I"`
+    /// `WecomAgentSecret`; example: `"x**3*****N**************THYUlkbMV1kr-iEWY8I"`
     pub wecom_agent_secret: Option<String>,
 
-    /// `WecomCorpId`: a string.
-    ///
-    /// Example: `"ww********7***4a16"`
+    /// `WecomCorpId`; example: `"ww********7***4a16"`
     pub wecom_corp_id: Option<String>,
 }
 
@@ -8538,22 +6250,16 @@ pub struct WecomAppChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WecomRobotCallbackAccess {
-    /// `Callback`: a [`CallbackConfig`].
+    /// `Callback`
     pub callback: Option<CallbackConfig>,
 
-    /// `RobotName`: a string.
-    ///
-    /// Example: `"t****t"`
+    /// `RobotName`; example: `"t****t"`
     pub robot_name: Option<String>,
 
-    /// `WecomCorpId`: a string.
-    ///
-    /// Example: `"w***************dc"`
+    /// `WecomCorpId`; example: `"w***************dc"`
     pub wecom_corp_id: Option<String>,
 
-    /// `WecomRobotId`: a string.
-    ///
-    /// Example: `"ai**********************IV2lOjCcAIo"`
+    /// `WecomRobotId`; example: `"ai**********************IV2lOjCcAIo"`
     pub wecom_robot_id: Option<String>,
 }
 
@@ -8563,10 +6269,10 @@ pub struct WecomRobotCallbackAccess {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WecomRobotChannelConfig {
-    /// `Callback`: a [`WecomRobotCallbackAccess`].
+    /// `Callback`
     pub callback: Option<WecomRobotCallbackAccess>,
 
-    /// `Websocket`: a [`WecomRobotWebsocketAccess`].
+    /// `Websocket`
     pub websocket: Option<WecomRobotWebsocketAccess>,
 }
 
@@ -8576,19 +6282,13 @@ pub struct WecomRobotChannelConfig {
 /// Returned in the output of [`DescribeChannel`](super::DescribeChannel) and [`DescribeChannelList`](super::DescribeChannelList).
 #[tc_model]
 pub struct WecomRobotWebsocketAccess {
-    /// `BindType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindType`; example: `1`
     pub bind_type: Option<i64>,
 
-    /// `BotId`: a string.
-    ///
-    /// Example: `"aib***********************fxzxWjrB9"`
+    /// `BotId`; example: `"aib***********************fxzxWjrB9"`
     pub bot_id: Option<String>,
 
-    /// `BotSecret`: a string.
-    ///
-    /// Example: `"eq********************qMAyYJwQhISGohK7VxMO8"`
+    /// `BotSecret`; example: `"eq********************qMAyYJwQhISGohK7VxMO8"`
     pub bot_secret: Option<String>,
 }
 
@@ -8598,7 +6298,7 @@ pub struct WecomRobotWebsocketAccess {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct WeeklySchedule {
-    /// `Times`: a list of [`WeeklyTime`] objects.
+    /// `Times`
     pub times: Option<Vec<WeeklyTime>>,
 }
 
@@ -8608,14 +6308,10 @@ pub struct WeeklySchedule {
 /// Returned in the output of [`DescribeAppTrigger`](super::DescribeAppTrigger).
 #[tc_model]
 pub struct WeeklyTime {
-    /// `TimeOfDay`: a string.
-    ///
-    /// Example: `"09:00"`
+    /// `TimeOfDay`; example: `"09:00"`
     pub time_of_day: Option<String>,
 
-    /// `Weekday`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weekday`; example: `1`
     pub weekday: Option<i64>,
 }
 
@@ -8624,13 +6320,13 @@ pub struct WeeklyTime {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct WorkflowRun {
-    /// `WorkflowRunSummary`: a [`WorkflowRunSummary`].
+    /// `WorkflowRunSummary`
     pub workflow_run_summary: Option<WorkflowRunSummary>,
 
-    /// `WorkflowRunOutput`: a [`WorkflowRunOutput`].
+    /// `WorkflowRunOutput`
     pub workflow_run_output: Option<WorkflowRunOutput>,
 
-    /// `WorkflowRunMetadata`: a [`WorkflowRunMetadata`].
+    /// `WorkflowRunMetadata`
     pub workflow_run_metadata: Option<WorkflowRunMetadata>,
 }
 
@@ -8639,20 +6335,16 @@ pub struct WorkflowRun {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct WorkflowRunMetadata {
-    /// `Query`: a string.
-    ///
-    /// Example: `"我想订明天的酒店"`
+    /// `Query`; example: `"我想订明天的酒店"`
     pub query: Option<String>,
 
-    /// `MainModelName`: a string.
-    ///
-    /// Example: `"workflow-pro"`
+    /// `MainModelName`; example: `"workflow-pro"`
     pub main_model_name: Option<String>,
 
-    /// `CustomVariableList`: a list of [`CustomVariable`] objects.
+    /// `CustomVariableList`
     pub custom_variable_list: Option<Vec<CustomVariable>>,
 
-    /// `WorkflowGraph`: a string.
+    /// `WorkflowGraph`
     pub workflow_graph: Option<String>,
 }
 
@@ -8661,12 +6353,10 @@ pub struct WorkflowRunMetadata {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun).
 #[tc_model]
 pub struct WorkflowRunOutput {
-    /// `Output`: a string.
-    ///
-    /// Example: `"{\"LoopTImes\":4,\"Question\":\"你好\"}}"`
+    /// `Output`; example: `"{\"LoopTImes\":4,\"Question\":\"你好\"}}"`
     pub output: Option<String>,
 
-    /// `LatestMessage`: a [`ReplyMessage`].
+    /// `LatestMessage`
     pub latest_message: Option<ReplyMessage>,
 }
 
@@ -8675,24 +6365,16 @@ pub struct WorkflowRunOutput {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`DescribeWorkflowRunSummaryList`](super::DescribeWorkflowRunSummaryList).
 #[tc_model]
 pub struct WorkflowRunProfile {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1854548189164339200"`
+    /// `AppId`; example: `"1854548189164339200"`
     pub app_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8ad82e0553507b4c1ba771fb53029492"`
+    /// `WorkflowRunId`; example: `"8ad82e0553507b4c1ba771fb53029492"`
     pub workflow_run_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"98cc312553507b4c1ba771fb53029492"`
+    /// `WorkflowId`; example: `"98cc312553507b4c1ba771fb53029492"`
     pub workflow_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"订酒店"`
+    /// `Name`; example: `"订酒店"`
     pub name: Option<String>,
 }
 
@@ -8701,19 +6383,13 @@ pub struct WorkflowRunProfile {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`DescribeWorkflowRunSummaryList`](super::DescribeWorkflowRunSummaryList).
 #[tc_model]
 pub struct WorkflowRunResult {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"工具节点运行失败"`
+    /// `FailMessage`; example: `"工具节点运行失败"`
     pub fail_message: Option<String>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `560`
+    /// `TotalTokens`; example: `560`
     pub total_tokens: Option<u64>,
 }
 
@@ -8722,18 +6398,16 @@ pub struct WorkflowRunResult {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`DescribeWorkflowRunSummaryList`](super::DescribeWorkflowRunSummaryList).
 #[tc_model]
 pub struct WorkflowRunSummary {
-    /// `Domain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Domain`; example: `1`
     pub domain: Option<u64>,
 
-    /// `WorkflowRunProfile`: a [`WorkflowRunProfile`].
+    /// `WorkflowRunProfile`
     pub workflow_run_profile: Option<WorkflowRunProfile>,
 
-    /// `WorkflowRunResult`: a [`WorkflowRunResult`].
+    /// `WorkflowRunResult`
     pub workflow_run_result: Option<WorkflowRunResult>,
 
-    /// `WorkflowRunTime`: a [`WorkflowRunTime`].
+    /// `WorkflowRunTime`
     pub workflow_run_time: Option<WorkflowRunTime>,
 }
 
@@ -8742,18 +6416,12 @@ pub struct WorkflowRunSummary {
 /// Returned in the output of [`DescribeWorkflowRun`](super::DescribeWorkflowRun) and [`DescribeWorkflowRunSummaryList`](super::DescribeWorkflowRunSummaryList).
 #[tc_model]
 pub struct WorkflowRunTime {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `CreateTime`; example: `"1744707612000"`
     pub create_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `StartTime`; example: `"1744707612000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1744707612000"`
+    /// `EndTime`; example: `"1744707612000"`
     pub end_time: Option<String>,
 }

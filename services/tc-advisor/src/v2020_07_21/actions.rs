@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateAdvisorAuthorization` action of ADVISOR API 2020-07-21.
 ///
 /// A successful call returns [`CreateAdvisorAuthorizationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=advisor&Version=2020-07-21&Action=CreateAdvisorAuthorization)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "advisor",
     version = "2020-07-21",
@@ -22,9 +25,7 @@ pub struct CreateAdvisorAuthorization {}
 /// What a successful [`CreateAdvisorAuthorization`] call returns.
 #[tc_model]
 pub struct CreateAdvisorAuthorizationResponse {
-    /// `Message`: a string.
-    ///
-    /// Example: `"Already authorized"`
+    /// `Message`; example: `"Already authorized"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -34,22 +35,30 @@ pub struct CreateAdvisorAuthorizationResponse {
 /// The `DescribeStrategies` action of ADVISOR API 2020-07-21.
 ///
 /// A successful call returns [`DescribeStrategiesResponse`].
-/// The codes it documents are in [`DescribeStrategiesError`](super::errors::DescribeStrategiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=advisor&Version=2020-07-21&Action=DescribeStrategies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdvisorErrorCode`](super::errors::AdvisorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DependsDb`](super::errors::AdvisorErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::AdvisorErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::AdvisorErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AdvisorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "advisor",
     version = "2020-07-21",
     name = "DescribeStrategies",
     output = DescribeStrategiesResponse,
-    error = super::errors::DescribeStrategiesError
+    error = super::errors::AdvisorErrorCode
 )]
 pub struct DescribeStrategies {}
 
 /// What a successful [`DescribeStrategies`] call returns.
 #[tc_model]
 pub struct DescribeStrategiesResponse {
-    /// `Strategies`: a list of [`Strategies`](super::models::Strategies) objects.
+    /// `Strategies`
     pub strategies: Vec<models::Strategies>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -59,15 +68,26 @@ pub struct DescribeStrategiesResponse {
 /// The `DescribeTaskStrategyRisks` action of ADVISOR API 2020-07-21.
 ///
 /// A successful call returns [`DescribeTaskStrategyRisksResponse`].
-/// The codes it documents are in [`DescribeTaskStrategyRisksError`](super::errors::DescribeTaskStrategyRisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=advisor&Version=2020-07-21&Action=DescribeTaskStrategyRisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AdvisorErrorCode`](super::errors::AdvisorErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AdvisorErrorCode::InternalError)
+/// - [`InternalError.DependsDb`](super::errors::AdvisorErrorCode::InternalErrorDependsDb)
+/// - [`InternalError.System`](super::errors::AdvisorErrorCode::InternalErrorSystem)
+/// - [`InvalidParameter`](super::errors::AdvisorErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::AdvisorErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::AdvisorErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AdvisorErrorCode::ResourceNotFound)
 #[tc_action(
     service = "advisor",
     version = "2020-07-21",
     name = "DescribeTaskStrategyRisks",
     output = DescribeTaskStrategyRisksResponse,
-    error = super::errors::DescribeTaskStrategyRisksError,
+    error = super::errors::AdvisorErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -76,54 +96,38 @@ pub struct DescribeStrategiesResponse {
     )
 )]
 pub struct DescribeTaskStrategyRisks {
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Env`: a string.
-    ///
-    /// Example: `"\"public\""`
+    /// `Env`; example: `"\"public\""`
     pub env: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"\"allTaskType\""`
+    /// `TaskType`; example: `"\"allTaskType\""`
     pub task_type: Option<String>,
 }
 
 /// What a successful [`DescribeTaskStrategyRisks`] call returns.
 #[tc_model]
 pub struct DescribeTaskStrategyRisksResponse {
-    /// `RiskFieldsDesc`: a list of [`RiskFieldsDesc`](super::models::RiskFieldsDesc) objects.
+    /// `RiskFieldsDesc`
     pub risk_fields_desc: Option<Vec<models::RiskFieldsDesc>>,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: Option<u64>,
 
-    /// `RiskTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RiskTotalCount`; example: `10`
     pub risk_total_count: Option<u64>,
 
-    /// `Risks`: a string.
+    /// `Risks`
     pub risks: Option<String>,
 
-    /// `ResourceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ResourceCount`; example: `10`
     pub resource_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeStrategies`](super::DescribeStrategies).
 #[tc_model]
 pub struct Conditions {
-    /// `ConditionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConditionId`; example: `1`
     pub condition_id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `LevelDesc`: a string.
-    ///
-    /// Example: `"中风险"`
+    /// `LevelDesc`; example: `"中风险"`
     pub level_desc: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Redis 实例未跨可用区部署"`
+    /// `Desc`; example: `"Redis 实例未跨可用区部署"`
     pub desc: String,
 }
 
@@ -34,16 +26,10 @@ pub struct Conditions {
 /// Returned in the output of [`DescribeTaskStrategyRisks`](super::DescribeTaskStrategyRisks).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"product"`
+    /// `Key`, always sent in responses; example: `"product"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cvm"`
+    /// `Value`, always sent in responses; example: `"cvm"`
     pub value: Option<String>,
 }
 
@@ -52,22 +38,16 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeTaskStrategyRisks`](super::DescribeTaskStrategyRisks).
 #[tc_model]
 pub struct RiskFieldsDesc {
-    /// `Field`: a string.
-    ///
-    /// Example: `"InstanceState"`
+    /// `Field`; example: `"InstanceState"`
     pub field: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `FieldName`; example: `"状态"`
     pub field_name: String,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `FieldType`; example: `"string"`
     pub field_type: String,
 
-    /// `FieldDict`: a list of [`KeyValue`] objects.
+    /// `FieldDict`
     pub field_dict: Option<Vec<KeyValue>>,
 }
 
@@ -76,46 +56,30 @@ pub struct RiskFieldsDesc {
 /// Returned in the output of [`DescribeStrategies`](super::DescribeStrategies).
 #[tc_model]
 pub struct Strategies {
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"云数据库（Redis）跨可用区部署"`
+    /// `Name`; example: `"云数据库（Redis）跨可用区部署"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"检查 Redis 实例是否跨可用区部署，如果实例未跨可用区部署，当实例出现可用区级别的灾难故障时，可能造成实例无法访问风险"`
+    /// `Desc`; example: `"检查 Redis 实例是否跨可用区部署，如果实例未跨可用区部署，当实例出现可用区级别的灾难故障时，可能造成实例无法访问风险"`
     pub desc: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `ProductDesc`: a string.
-    ///
-    /// Example: `"云数据库（Redis）"`
+    /// `ProductDesc`; example: `"云数据库（Redis）"`
     pub product_desc: String,
 
-    /// `Repair`: a string.
-    ///
-    /// Example: `"如果业务有较高容灾需求，建议采用跨可用区部署方案，提升业务可靠性，[跨可用区分布操作指引](https://cloud.tenc"`
+    /// `Repair`; example: `"如果业务有较高容灾需求，建议采用跨可用区部署方案，提升业务可靠性，[跨可用区分布操作指引](https://cloud.tenc"`
     pub repair: String,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `GroupId`; example: `2`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"可靠"`
+    /// `GroupName`; example: `"可靠"`
     pub group_name: String,
 
-    /// `Conditions`: a list of [`Conditions`] objects.
+    /// `Conditions`
     pub conditions: Vec<Conditions>,
 }

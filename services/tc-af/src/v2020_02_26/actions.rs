@@ -10,28 +10,76 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeAntiFraudResponse`].
-/// The codes it documents are in [`DescribeAntiFraudError`](super::errors::DescribeAntiFraudError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=af&Version=2020-02-26&Action=DescribeAntiFraud)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfErrorCode`](super::errors::AfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AfErrorCode::AuthFailure)
+/// - [`AuthFailure.CapSigError`](super::errors::AfErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfErrorCode::AuthFailureExpired)
+/// - [`DryRunOperation`](super::errors::AfErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AfErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AfErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter`](super::errors::AfErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::AfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue`](super::errors::AfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`InvalidParameterValue.InvalidBusinessId`](super::errors::AfErrorCode::InvalidParameterValueInvalidBusinessId)
+/// - [`InvalidParameterValue.InvalidDate`](super::errors::AfErrorCode::InvalidParameterValueInvalidDate)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::AfErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidNum`](super::errors::AfErrorCode::InvalidParameterValueInvalidNum)
+/// - [`InvalidParameterValue.InvalidSrvId`](super::errors::AfErrorCode::InvalidParameterValueInvalidSrvId)
+/// - [`InvalidParameterValue.InvalidSrvName`](super::errors::AfErrorCode::InvalidParameterValueInvalidSrvName)
+/// - [`InvalidParameterValue.InvalidStride`](super::errors::AfErrorCode::InvalidParameterValueInvalidStride)
+/// - [`LimitExceeded`](super::errors::AfErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfErrorCode::LimitExceededReplayAttack)
+/// - [`MissingParameter`](super::errors::AfErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AfErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AfErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AfErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AfErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AfErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`ResourcesSoldOut`](super::errors::AfErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AfErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnknownParameter`](super::errors::AfErrorCode::UnknownParameter)
+/// - [`UnknownParameter.SecretIdNotExists`](super::errors::AfErrorCode::UnknownParameterSecretIdNotExists)
+/// - [`UnsupportedOperation`](super::errors::AfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "af",
     version = "2020-02-26",
     name = "DescribeAntiFraud",
     output = DescribeAntiFraudResponse,
-    error = super::errors::DescribeAntiFraudError
+    error = super::errors::AfErrorCode
 )]
 pub struct DescribeAntiFraud {
-    /// `BusinessSecurityData`: a [`FinanceAntiFraudFilter`](super::models::FinanceAntiFraudFilter).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::FinanceAntiFraudFilter>,
 
-    /// `BusinessCryptoData`: a [`FinanceAntiFraudCryptoFilter`](super::models::FinanceAntiFraudCryptoFilter).
+    /// `BusinessCryptoData`
     pub business_crypto_data: Option<models::FinanceAntiFraudCryptoFilter>,
 }
 
 /// What a successful [`DescribeAntiFraud`] call returns.
 #[tc_model]
 pub struct DescribeAntiFraudResponse {
-    /// `Data`: a [`FinanceAntiFraudRecord`](super::models::FinanceAntiFraudRecord).
+    /// `Data`
     pub data: Option<models::FinanceAntiFraudRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -41,28 +89,76 @@ pub struct DescribeAntiFraudResponse {
 /// The `GetAntiFraud` action of AF API 2020-02-26.
 ///
 /// A successful call returns [`GetAntiFraudResponse`].
-/// The codes it documents are in [`GetAntiFraudError`](super::errors::GetAntiFraudError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=af&Version=2020-02-26&Action=GetAntiFraud)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfErrorCode`](super::errors::AfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AfErrorCode::AuthFailure)
+/// - [`AuthFailure.CapSigError`](super::errors::AfErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfErrorCode::AuthFailureExpired)
+/// - [`DryRunOperation`](super::errors::AfErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AfErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AfErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter`](super::errors::AfErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::AfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue`](super::errors::AfErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`InvalidParameterValue.InvalidBusinessId`](super::errors::AfErrorCode::InvalidParameterValueInvalidBusinessId)
+/// - [`InvalidParameterValue.InvalidDate`](super::errors::AfErrorCode::InvalidParameterValueInvalidDate)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::AfErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidNum`](super::errors::AfErrorCode::InvalidParameterValueInvalidNum)
+/// - [`InvalidParameterValue.InvalidSrvId`](super::errors::AfErrorCode::InvalidParameterValueInvalidSrvId)
+/// - [`InvalidParameterValue.InvalidSrvName`](super::errors::AfErrorCode::InvalidParameterValueInvalidSrvName)
+/// - [`InvalidParameterValue.InvalidStride`](super::errors::AfErrorCode::InvalidParameterValueInvalidStride)
+/// - [`LimitExceeded`](super::errors::AfErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfErrorCode::LimitExceededReplayAttack)
+/// - [`MissingParameter`](super::errors::AfErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AfErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AfErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AfErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AfErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AfErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AfErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`ResourcesSoldOut`](super::errors::AfErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AfErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnknownParameter`](super::errors::AfErrorCode::UnknownParameter)
+/// - [`UnknownParameter.SecretIdNotExists`](super::errors::AfErrorCode::UnknownParameterSecretIdNotExists)
+/// - [`UnsupportedOperation`](super::errors::AfErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "af",
     version = "2020-02-26",
     name = "GetAntiFraud",
     output = GetAntiFraudResponse,
-    error = super::errors::GetAntiFraudError
+    error = super::errors::AfErrorCode
 )]
 pub struct GetAntiFraud {
-    /// `BusinessSecurityData`: an [`AntiFraudFilter`](super::models::AntiFraudFilter).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::AntiFraudFilter>,
 
-    /// `BusinessCryptoData`: an [`AntiFraudCryptoFilter`](super::models::AntiFraudCryptoFilter).
+    /// `BusinessCryptoData`
     pub business_crypto_data: Option<models::AntiFraudCryptoFilter>,
 }
 
 /// What a successful [`GetAntiFraud`] call returns.
 #[tc_model]
 pub struct GetAntiFraudResponse {
-    /// `Data`: an [`AntiFraudRecord`](super::models::AntiFraudRecord).
+    /// `Data`
     pub data: models::AntiFraudRecord,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,102 +168,125 @@ pub struct GetAntiFraudResponse {
 /// The `QueryAntiFraud` action of AF API 2020-02-26.
 ///
 /// A successful call returns [`QueryAntiFraudResponse`].
-/// The codes it documents are in [`QueryAntiFraudError`](super::errors::QueryAntiFraudError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=af&Version=2020-02-26&Action=QueryAntiFraud)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfErrorCode`](super::errors::AfErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CapSigError`](super::errors::AfErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfErrorCode::AuthFailureExpired)
+/// - [`InternalError`](super::errors::AfErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter.ParamError`](super::errors::AfErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfErrorCode::LimitExceededReplayAttack)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfErrorCode::UnauthorizedOperationAuthFailed)
 #[tc_action(
     service = "af",
     version = "2020-02-26",
     name = "QueryAntiFraud",
     output = QueryAntiFraudResponse,
-    error = super::errors::QueryAntiFraudError
+    error = super::errors::AfErrorCode
 )]
 pub struct QueryAntiFraud {
-    /// `PhoneNumber`: a string.
+    /// `PhoneNumber`
     pub phone_number: Option<String>,
 
-    /// `IdNumber`: a string.
+    /// `IdNumber`
     pub id_number: Option<String>,
 
-    /// `BankCardNumber`: a string.
+    /// `BankCardNumber`
     pub bank_card_number: Option<String>,
 
-    /// `UserIp`: a string.
+    /// `UserIp`
     pub user_ip: Option<String>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `Idfa`: a string.
+    /// `Idfa`
     pub idfa: Option<String>,
 
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `EmailAddress`: a string.
+    /// `EmailAddress`
     pub email_address: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `Imsi`: a string.
+    /// `Imsi`
     pub imsi: Option<String>,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: Option<String>,
 
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: Option<String>,
 
-    /// `AppIdU`: a string.
+    /// `AppIdU`
     pub app_id_u: Option<String>,
 
-    /// `WifiMac`: a string.
+    /// `WifiMac`
     pub wifi_mac: Option<String>,
 
-    /// `WifiSSID`: a string.
+    /// `WifiSSID`
     #[tc(rename = "WifiSSID")]
     pub wifi_ssid: Option<String>,
 
-    /// `WifiBSSID`: a string.
+    /// `WifiBSSID`
     #[tc(rename = "WifiBSSID")]
     pub wifi_bssid: Option<String>,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `IdCryptoType`: a string.
+    /// `IdCryptoType`
     pub id_crypto_type: Option<String>,
 
-    /// `PhoneCryptoType`: a string.
+    /// `PhoneCryptoType`
     pub phone_crypto_type: Option<String>,
 
-    /// `NameCryptoType`: a string.
+    /// `NameCryptoType`
     pub name_crypto_type: Option<String>,
 }
 
 /// What a successful [`QueryAntiFraud`] call returns.
 #[tc_model]
 pub struct QueryAntiFraudResponse {
-    /// `Found`: a signed 64-bit integer.
+    /// `Found`
     pub found: i64,
 
-    /// `IdFound`: a signed 64-bit integer.
+    /// `IdFound`
     pub id_found: i64,
 
-    /// `RiskScore`: an unsigned 64-bit integer.
+    /// `RiskScore`
     pub risk_score: u64,
 
-    /// `RiskInfo`: a list of [`RiskDetail`](super::models::RiskDetail) objects.
+    /// `RiskInfo`
     pub risk_info: Vec<models::RiskDetail>,
 
-    /// `CodeDesc`: a string.
+    /// `CodeDesc`
     pub code_desc: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,10 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`GetAntiFraud`](super::GetAntiFraud).
 #[tc_model]
 pub struct AntiFraudCryptoFilter {
-    /// `CryptoType`: a string.
+    /// `CryptoType`
     pub crypto_type: Option<String>,
 
-    /// `CryptoContent`: a string.
+    /// `CryptoContent`
     pub crypto_content: Option<String>,
 }
 
@@ -20,93 +20,93 @@ pub struct AntiFraudCryptoFilter {
 /// Sent in the input of [`GetAntiFraud`](super::GetAntiFraud).
 #[tc_model]
 pub struct AntiFraudFilter {
-    /// `CustomerUin`: a string.
+    /// `CustomerUin`
     pub customer_uin: String,
 
-    /// `CustomerAppid`: a string.
+    /// `CustomerAppid`
     pub customer_appid: String,
 
-    /// `IdNumber`: a string.
+    /// `IdNumber`
     pub id_number: String,
 
-    /// `PhoneNumber`: a string.
+    /// `PhoneNumber`
     pub phone_number: String,
 
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `CustomerSubUin`: a string.
+    /// `CustomerSubUin`
     pub customer_sub_uin: Option<String>,
 
-    /// `Authorization`: a string.
+    /// `Authorization`
     pub authorization: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `BankCardNumber`: a string.
+    /// `BankCardNumber`
     pub bank_card_number: Option<String>,
 
-    /// `UserIp`: a string.
+    /// `UserIp`
     pub user_ip: Option<String>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `Idfa`: a string.
+    /// `Idfa`
     pub idfa: Option<String>,
 
-    /// `EmailAddress`: a string.
+    /// `EmailAddress`
     pub email_address: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `Imsi`: a string.
+    /// `Imsi`
     pub imsi: Option<String>,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: Option<String>,
 
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: Option<String>,
 
-    /// `AppIdU`: a string.
+    /// `AppIdU`
     pub app_id_u: Option<String>,
 
-    /// `WifiMac`: a string.
+    /// `WifiMac`
     pub wifi_mac: Option<String>,
 
-    /// `WifiSSID`: a string.
+    /// `WifiSSID`
     #[tc(rename = "WifiSSID")]
     pub wifi_ssid: Option<String>,
 
-    /// `WifiBSSID`: a string.
+    /// `WifiBSSID`
     #[tc(rename = "WifiBSSID")]
     pub wifi_bssid: Option<String>,
 
-    /// `ExtensionId`: a string.
+    /// `ExtensionId`
     pub extension_id: Option<String>,
 
-    /// `ExtensionIn`: a string.
+    /// `ExtensionIn`
     pub extension_in: Option<String>,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `IdCryptoType`: a string.
+    /// `IdCryptoType`
     pub id_crypto_type: Option<String>,
 
-    /// `PhoneCryptoType`: a string.
+    /// `PhoneCryptoType`
     pub phone_crypto_type: Option<String>,
 
-    /// `NameCryptoType`: a string.
+    /// `NameCryptoType`
     pub name_crypto_type: Option<String>,
 
-    /// `OldResponseType`: a string.
+    /// `OldResponseType`
     pub old_response_type: Option<String>,
 }
 
@@ -115,50 +115,34 @@ pub struct AntiFraudFilter {
 /// Returned in the output of [`GetAntiFraud`](super::GetAntiFraud).
 #[tc_model]
 pub struct AntiFraudRecord {
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `CodeDesc`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CodeDesc`; example: `"0"`
     pub code_desc: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Message`; example: `"0"`
     pub message: Option<String>,
 
-    /// `Found`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Found`; example: `"0"`
     pub found: Option<String>,
 
-    /// `IdFound`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IdFound`; example: `"0"`
     pub id_found: Option<String>,
 
-    /// `RiskScore`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RiskScore`; example: `"0"`
     pub risk_score: Option<String>,
 
-    /// `RiskInfo`: a list of [`SimpleKindRiskDetail`] objects.
+    /// `RiskInfo`
     pub risk_info: Option<Vec<SimpleKindRiskDetail>>,
 
-    /// `OtherModelScores`: a list of [`OtherModelScoresDetail`] objects.
+    /// `OtherModelScores`
     pub other_model_scores: Option<Vec<OtherModelScoresDetail>>,
 
-    /// `PostTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PostTime`; example: `"0"`
     pub post_time: Option<String>,
 
-    /// `ExtensionOut`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ExtensionOut`; example: `"0"`
     pub extension_out: Option<String>,
 }
 
@@ -167,14 +151,10 @@ pub struct AntiFraudRecord {
 /// Sent in the input of [`DescribeAntiFraud`](super::DescribeAntiFraud).
 #[tc_model]
 pub struct FinanceAntiFraudCryptoFilter {
-    /// `CryptoType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CryptoType`; example: `"1"`
     pub crypto_type: Option<String>,
 
-    /// `CryptoContent`: a string.
-    ///
-    /// Example: `"vSGAQNoVdqlz2BK8DHxMw7XDMo4hK0uYQ6TM9jLxirMgWTKL/ou49YjfijuC1x/f"`
+    /// `CryptoContent`; example: `"vSGAQNoVdqlz2BK8DHxMw7XDMo4hK0uYQ6TM9jLxirMgWTKL/ou49YjfijuC1x/f"`
     pub crypto_content: Option<String>,
 }
 
@@ -183,116 +163,72 @@ pub struct FinanceAntiFraudCryptoFilter {
 /// Sent in the input of [`DescribeAntiFraud`](super::DescribeAntiFraud).
 #[tc_model]
 pub struct FinanceAntiFraudFilter {
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"13430420001"`
+    /// `PhoneNumber`; example: `"13430420001"`
     pub phone_number: Option<String>,
 
-    /// `IdNumber`: a string.
-    ///
-    /// Example: `"420115199501010001"`
+    /// `IdNumber`; example: `"420115199501010001"`
     pub id_number: Option<String>,
 
-    /// `BankCardNumber`: a string.
-    ///
-    /// Example: `"6214000100010001"`
+    /// `BankCardNumber`; example: `"6214000100010001"`
     pub bank_card_number: Option<String>,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"113.1.1.1"`
+    /// `UserIp`; example: `"113.1.1.1"`
     pub user_ip: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"359355041886388"`
+    /// `Imei`; example: `"359355041886388"`
     pub imei: Option<String>,
 
-    /// `Idfa`: a string.
-    ///
-    /// Example: `"9C287922-EE26-4501-94B5-DDE6F83E1475"`
+    /// `Idfa`; example: `"9C287922-EE26-4501-94B5-DDE6F83E1475"`
     pub idfa: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Scene`; example: `"1001"`
     pub scene: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"373909726%40qq.com"`
+    /// `EmailAddress`; example: `"373909726%40qq.com"`
     pub email_address: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"373909726%40qq.com"`
+    /// `Address`; example: `"373909726%40qq.com"`
     pub address: Option<String>,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"00-01-6C-06-A6-29"`
+    /// `Mac`; example: `"00-01-6C-06-A6-29"`
     pub mac: Option<String>,
 
-    /// `Imsi`: a string.
-    ///
-    /// Example: `"xxxyyzz"`
+    /// `Imsi`; example: `"xxxyyzz"`
     pub imsi: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountType`; example: `"1"`
     pub account_type: Option<String>,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"00000000000000000000000033121475"`
+    /// `Uid`; example: `"00000000000000000000000033121475"`
     pub uid: Option<String>,
 
-    /// `AppIdU`: a string.
-    ///
-    /// Example: `"100273020"`
+    /// `AppIdU`; example: `"100273020"`
     pub app_id_u: Option<String>,
 
-    /// `WifiMac`: a string.
-    ///
-    /// Example: `"00-01-6C-06-A6-28"`
+    /// `WifiMac`; example: `"00-01-6C-06-A6-28"`
     pub wifi_mac: Option<String>,
 
-    /// `WifiSSID`: a string.
-    ///
-    /// Example: `"test_wifi"`
+    /// `WifiSSID`; example: `"test_wifi"`
     #[tc(rename = "WifiSSID")]
     pub wifi_ssid: Option<String>,
 
-    /// `WifiBSSID`: a string.
-    ///
-    /// Example: `"00-04-C3-A1-2B-22"`
+    /// `WifiBSSID`; example: `"00-04-C3-A1-2B-22"`
     #[tc(rename = "WifiBSSID")]
     pub wifi_bssid: Option<String>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `BusinessId`; example: `"0"`
     pub business_id: Option<String>,
 
-    /// `PhoneCryptoType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PhoneCryptoType`; example: `"0"`
     pub phone_crypto_type: Option<String>,
 
-    /// `IdCryptoType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IdCryptoType`; example: `"0"`
     pub id_crypto_type: Option<String>,
 
-    /// `NameCryptoType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `NameCryptoType`; example: `"0"`
     pub name_crypto_type: Option<String>,
 }
 
@@ -301,37 +237,25 @@ pub struct FinanceAntiFraudFilter {
 /// Returned in the output of [`DescribeAntiFraud`](super::DescribeAntiFraud).
 #[tc_model]
 pub struct FinanceAntiFraudRecord {
-    /// `Found`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Found`; example: `"1"`
     pub found: Option<String>,
 
-    /// `IdFound`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IdFound`; example: `"1"`
     pub id_found: Option<String>,
 
-    /// `RiskScore`: a string.
-    ///
-    /// Example: `"53"`
+    /// `RiskScore`; example: `"53"`
     pub risk_score: Option<String>,
 
-    /// `RiskInfo`: a list of [`RiskDetailInfo`] objects.
+    /// `RiskInfo`
     pub risk_info: Option<Vec<RiskDetailInfo>>,
 
-    /// `OtherModelScores`: a list of [`FinanceOtherModelScores`] objects.
-    ///
-    /// Example: `[{"ModelId":0,"ModelScore":"53"}]`
+    /// `OtherModelScores`; example: `[{"ModelId":0,"ModelScore":"53"}]`
     pub other_model_scores: Option<Vec<FinanceOtherModelScores>>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 }
 
@@ -340,14 +264,10 @@ pub struct FinanceAntiFraudRecord {
 /// Returned in the output of [`DescribeAntiFraud`](super::DescribeAntiFraud).
 #[tc_model]
 pub struct FinanceOtherModelScores {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModelId`; example: `"1"`
     pub model_id: Option<String>,
 
-    /// `ModelScore`: a string.
-    ///
-    /// Example: `"53"`
+    /// `ModelScore`; example: `"53"`
     pub model_score: Option<String>,
 }
 
@@ -356,14 +276,10 @@ pub struct FinanceOtherModelScores {
 /// Returned in the output of [`GetAntiFraud`](super::GetAntiFraud).
 #[tc_model]
 pub struct OtherModelScoresDetail {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ModelId`; example: `"0"`
     pub model_id: Option<String>,
 
-    /// `ModelScore`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ModelScore`; example: `"100"`
     pub model_score: Option<String>,
 }
 
@@ -372,7 +288,7 @@ pub struct OtherModelScoresDetail {
 /// Returned in the output of [`QueryAntiFraud`](super::QueryAntiFraud).
 #[tc_model]
 pub struct RiskDetail {
-    /// `RiskCode`: an unsigned 64-bit integer.
+    /// `RiskCode`
     pub risk_code: u64,
 }
 
@@ -381,14 +297,10 @@ pub struct RiskDetail {
 /// Returned in the output of [`DescribeAntiFraud`](super::DescribeAntiFraud).
 #[tc_model]
 pub struct RiskDetailInfo {
-    /// `RiskCode`: a string.
-    ///
-    /// Example: `"“1101”"`
+    /// `RiskCode`; example: `"“1101”"`
     pub risk_code: Option<String>,
 
-    /// `RiskValue`: a string.
-    ///
-    /// Example: `"“123”"`
+    /// `RiskValue`; example: `"“123”"`
     pub risk_value: Option<String>,
 }
 
@@ -397,13 +309,9 @@ pub struct RiskDetailInfo {
 /// Returned in the output of [`GetAntiFraud`](super::GetAntiFraud).
 #[tc_model]
 pub struct SimpleKindRiskDetail {
-    /// `RiskCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RiskCode`; example: `"0"`
     pub risk_code: Option<String>,
 
-    /// `RiskCodeValue`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `RiskCodeValue`; example: `"\"\""`
     pub risk_code_value: Option<String>,
 }

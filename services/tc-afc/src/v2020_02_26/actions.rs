@@ -7,28 +7,73 @@ use super::models;
 /// The `GetAntiFraudVip` action of AFC API 2020-02-26.
 ///
 /// A successful call returns [`GetAntiFraudVipResponse`].
-/// The codes it documents are in [`GetAntiFraudVipError`](super::errors::GetAntiFraudVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=afc&Version=2020-02-26&Action=GetAntiFraudVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfcErrorCode`](super::errors::AfcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AfcErrorCode::AuthFailure)
+/// - [`AuthFailure.CapSigError`](super::errors::AfcErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfcErrorCode::AuthFailureExpired)
+/// - [`DryRunOperation`](super::errors::AfcErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AfcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AfcErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfcErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfcErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter`](super::errors::AfcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::AfcErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfcErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfcErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue`](super::errors::AfcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfcErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfcErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfcErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfcErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`InvalidParameterValue.InvalidDate`](super::errors::AfcErrorCode::InvalidParameterValueInvalidDate)
+/// - [`InvalidParameterValue.InvalidLimit`](super::errors::AfcErrorCode::InvalidParameterValueInvalidLimit)
+/// - [`InvalidParameterValue.InvalidSrvName`](super::errors::AfcErrorCode::InvalidParameterValueInvalidSrvName)
+/// - [`InvalidParameterValue.InvalidStride`](super::errors::AfcErrorCode::InvalidParameterValueInvalidStride)
+/// - [`LimitExceeded`](super::errors::AfcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfcErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfcErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfcErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfcErrorCode::LimitExceededReplayAttack)
+/// - [`MissingParameter`](super::errors::AfcErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AfcErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AfcErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AfcErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AfcErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AfcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfcErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AfcErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfcErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`ResourcesSoldOut`](super::errors::AfcErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AfcErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfcErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnknownParameter`](super::errors::AfcErrorCode::UnknownParameter)
+/// - [`UnknownParameter.SecretIdNotExists`](super::errors::AfcErrorCode::UnknownParameterSecretIdNotExists)
+/// - [`UnsupportedOperation`](super::errors::AfcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "afc",
     version = "2020-02-26",
     name = "GetAntiFraudVip",
     output = GetAntiFraudVipResponse,
-    error = super::errors::GetAntiFraudVipError
+    error = super::errors::AfcErrorCode
 )]
 pub struct GetAntiFraudVip {
-    /// `BusinessSecurityData`: an [`AntiFraudVipFilter`](super::models::AntiFraudVipFilter).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::AntiFraudVipFilter>,
 
-    /// `BusinessCryptoData`: an [`AntiFraudVipCryptoFilter`](super::models::AntiFraudVipCryptoFilter).
+    /// `BusinessCryptoData`
     pub business_crypto_data: Option<models::AntiFraudVipCryptoFilter>,
 }
 
 /// What a successful [`GetAntiFraudVip`] call returns.
 #[tc_model]
 pub struct GetAntiFraudVipResponse {
-    /// `Data`: an [`AntiFraudVipRecord`](super::models::AntiFraudVipRecord).
+    /// `Data`
     pub data: models::AntiFraudVipRecord,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -38,102 +83,126 @@ pub struct GetAntiFraudVipResponse {
 /// The `QueryAntiFraudVip` action of AFC API 2020-02-26.
 ///
 /// A successful call returns [`QueryAntiFraudVipResponse`].
-/// The codes it documents are in [`QueryAntiFraudVipError`](super::errors::QueryAntiFraudVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=afc&Version=2020-02-26&Action=QueryAntiFraudVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfcErrorCode`](super::errors::AfcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CapSigError`](super::errors::AfcErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfcErrorCode::AuthFailureExpired)
+/// - [`InternalError`](super::errors::AfcErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfcErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfcErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter.ParamError`](super::errors::AfcErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfcErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfcErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfcErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfcErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfcErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfcErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfcErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfcErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfcErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfcErrorCode::LimitExceededReplayAttack)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfcErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfcErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfcErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnknownParameter.SecretIdNotExists`](super::errors::AfcErrorCode::UnknownParameterSecretIdNotExists)
 #[tc_action(
     service = "afc",
     version = "2020-02-26",
     name = "QueryAntiFraudVip",
     output = QueryAntiFraudVipResponse,
-    error = super::errors::QueryAntiFraudVipError
+    error = super::errors::AfcErrorCode
 )]
 pub struct QueryAntiFraudVip {
-    /// `PhoneNumber`: a string.
+    /// `PhoneNumber`
     pub phone_number: Option<String>,
 
-    /// `IdNumber`: a string.
+    /// `IdNumber`
     pub id_number: Option<String>,
 
-    /// `BankCardNumber`: a string.
+    /// `BankCardNumber`
     pub bank_card_number: Option<String>,
 
-    /// `UserIp`: a string.
+    /// `UserIp`
     pub user_ip: Option<String>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `Idfa`: a string.
+    /// `Idfa`
     pub idfa: Option<String>,
 
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `EmailAddress`: a string.
+    /// `EmailAddress`
     pub email_address: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: Option<String>,
 
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: Option<String>,
 
-    /// `AppIdU`: a string.
+    /// `AppIdU`
     pub app_id_u: Option<String>,
 
-    /// `WifiMac`: a string.
+    /// `WifiMac`
     pub wifi_mac: Option<String>,
 
-    /// `WifiSSID`: a string.
+    /// `WifiSSID`
     #[tc(rename = "WifiSSID")]
     pub wifi_ssid: Option<String>,
 
-    /// `WifiBSSID`: a string.
+    /// `WifiBSSID`
     #[tc(rename = "WifiBSSID")]
     pub wifi_bssid: Option<String>,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `IdCryptoType`: a string.
+    /// `IdCryptoType`
     pub id_crypto_type: Option<String>,
 
-    /// `PhoneCryptoType`: a string.
+    /// `PhoneCryptoType`
     pub phone_crypto_type: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `Imsi`: a string.
+    /// `Imsi`
     pub imsi: Option<String>,
 
-    /// `NameCryptoType`: a string.
+    /// `NameCryptoType`
     pub name_crypto_type: Option<String>,
 }
 
 /// What a successful [`QueryAntiFraudVip`] call returns.
 #[tc_model]
 pub struct QueryAntiFraudVipResponse {
-    /// `Found`: a signed 64-bit integer.
+    /// `Found`
     pub found: i64,
 
-    /// `IdFound`: a signed 64-bit integer.
+    /// `IdFound`
     pub id_found: i64,
 
-    /// `RiskScore`: an unsigned 64-bit integer.
+    /// `RiskScore`
     pub risk_score: u64,
 
-    /// `RiskInfo`: a list of [`RiskDetail`](super::models::RiskDetail) objects.
+    /// `RiskInfo`
     pub risk_info: Option<Vec<models::RiskDetail>>,
 
-    /// `CodeDesc`: a string.
+    /// `CodeDesc`
     pub code_desc: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -143,25 +212,49 @@ pub struct QueryAntiFraudVipResponse {
 /// The `TransportGeneralInterface` action of AFC API 2020-02-26.
 ///
 /// A successful call returns [`TransportGeneralInterfaceResponse`].
-/// The codes it documents are in [`TransportGeneralInterfaceError`](super::errors::TransportGeneralInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=afc&Version=2020-02-26&Action=TransportGeneralInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AfcErrorCode`](super::errors::AfcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CapSigError`](super::errors::AfcErrorCode::AuthFailureCapSigError)
+/// - [`AuthFailure.Expired`](super::errors::AfcErrorCode::AuthFailureExpired)
+/// - [`InternalError`](super::errors::AfcErrorCode::InternalError)
+/// - [`InternalError.BackendLogicError`](super::errors::AfcErrorCode::InternalErrorBackendLogicError)
+/// - [`InternalError.SignBackendError`](super::errors::AfcErrorCode::InternalErrorSignBackendError)
+/// - [`InvalidParameter.ParamError`](super::errors::AfcErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UrlError`](super::errors::AfcErrorCode::InvalidParameterUrlError)
+/// - [`InvalidParameter.VersionError`](super::errors::AfcErrorCode::InvalidParameterVersionError)
+/// - [`InvalidParameterValue.BadBody`](super::errors::AfcErrorCode::InvalidParameterValueBadBody)
+/// - [`InvalidParameterValue.BodyTooLarge`](super::errors::AfcErrorCode::InvalidParameterValueBodyTooLarge)
+/// - [`InvalidParameterValue.CapMisMatch`](super::errors::AfcErrorCode::InvalidParameterValueCapMisMatch)
+/// - [`InvalidParameterValue.HttpMethodError`](super::errors::AfcErrorCode::InvalidParameterValueHttpMethodError)
+/// - [`LimitExceeded.FreqCnt`](super::errors::AfcErrorCode::LimitExceededFreqCnt)
+/// - [`LimitExceeded.IpFreqCnt`](super::errors::AfcErrorCode::LimitExceededIpFreqCnt)
+/// - [`LimitExceeded.KeyFreqCnt`](super::errors::AfcErrorCode::LimitExceededKeyFreqCnt)
+/// - [`LimitExceeded.ReplayAttack`](super::errors::AfcErrorCode::LimitExceededReplayAttack)
+/// - [`ResourceNotFound.InterfaceNotFound`](super::errors::AfcErrorCode::ResourceNotFoundInterfaceNotFound)
+/// - [`ResourceUnavailable.PermissionDenied`](super::errors::AfcErrorCode::ResourceUnavailablePermissionDenied)
+/// - [`UnauthorizedOperation.AuthFailed`](super::errors::AfcErrorCode::UnauthorizedOperationAuthFailed)
+/// - [`UnknownParameter.SecretIdNotExists`](super::errors::AfcErrorCode::UnknownParameterSecretIdNotExists)
 #[tc_action(
     service = "afc",
     version = "2020-02-26",
     name = "TransportGeneralInterface",
     output = TransportGeneralInterfaceResponse,
-    error = super::errors::TransportGeneralInterfaceError
+    error = super::errors::AfcErrorCode
 )]
 pub struct TransportGeneralInterface {
-    /// `BusinessSecurityData`: a [`TransportGeneralInterfaceInput`](super::models::TransportGeneralInterfaceInput).
+    /// `BusinessSecurityData`
     pub business_security_data: Option<models::TransportGeneralInterfaceInput>,
 }
 
 /// What a successful [`TransportGeneralInterface`] call returns.
 #[tc_model]
 pub struct TransportGeneralInterfaceResponse {
-    /// `Data`: a [`TransportGeneralInterfaceOutput`](super::models::TransportGeneralInterfaceOutput).
+    /// `Data`
     pub data: Option<models::TransportGeneralInterfaceOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,10 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`GetAntiFraudVip`](super::GetAntiFraudVip).
 #[tc_model]
 pub struct AntiFraudVipCryptoFilter {
-    /// `CryptoType`: a string.
+    /// `CryptoType`
     pub crypto_type: Option<String>,
 
-    /// `CryptoContent`: a string.
+    /// `CryptoContent`
     pub crypto_content: Option<String>,
 }
 
@@ -20,90 +20,90 @@ pub struct AntiFraudVipCryptoFilter {
 /// Sent in the input of [`GetAntiFraudVip`](super::GetAntiFraudVip).
 #[tc_model]
 pub struct AntiFraudVipFilter {
-    /// `CustomerUin`: a string.
+    /// `CustomerUin`
     pub customer_uin: String,
 
-    /// `CustomerAppid`: a string.
+    /// `CustomerAppid`
     pub customer_appid: String,
 
-    /// `IdNumber`: a string.
+    /// `IdNumber`
     pub id_number: String,
 
-    /// `PhoneNumber`: a string.
+    /// `PhoneNumber`
     pub phone_number: String,
 
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `CustomerSubUin`: a string.
+    /// `CustomerSubUin`
     pub customer_sub_uin: Option<String>,
 
-    /// `Authorization`: a string.
+    /// `Authorization`
     pub authorization: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `BankCardNumber`: a string.
+    /// `BankCardNumber`
     pub bank_card_number: Option<String>,
 
-    /// `UserIp`: a string.
+    /// `UserIp`
     pub user_ip: Option<String>,
 
-    /// `Imei`: a string.
+    /// `Imei`
     pub imei: Option<String>,
 
-    /// `Idfa`: a string.
+    /// `Idfa`
     pub idfa: Option<String>,
 
-    /// `EmailAddress`: a string.
+    /// `EmailAddress`
     pub email_address: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `Imsi`: a string.
+    /// `Imsi`
     pub imsi: Option<String>,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: Option<String>,
 
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: Option<String>,
 
-    /// `AppIdU`: a string.
+    /// `AppIdU`
     pub app_id_u: Option<String>,
 
-    /// `WifiMac`: a string.
+    /// `WifiMac`
     pub wifi_mac: Option<String>,
 
-    /// `WifiSSID`: a string.
+    /// `WifiSSID`
     #[tc(rename = "WifiSSID")]
     pub wifi_ssid: Option<String>,
 
-    /// `WifiBSSID`: a string.
+    /// `WifiBSSID`
     #[tc(rename = "WifiBSSID")]
     pub wifi_bssid: Option<String>,
 
-    /// `ExtensionId`: a string.
+    /// `ExtensionId`
     pub extension_id: Option<String>,
 
-    /// `ExtensionIn`: a string.
+    /// `ExtensionIn`
     pub extension_in: Option<String>,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `IdCryptoType`: a string.
+    /// `IdCryptoType`
     pub id_crypto_type: Option<String>,
 
-    /// `PhoneCryptoType`: a string.
+    /// `PhoneCryptoType`
     pub phone_crypto_type: Option<String>,
 
-    /// `NameCryptoType`: a string.
+    /// `NameCryptoType`
     pub name_crypto_type: Option<String>,
 }
 
@@ -112,50 +112,34 @@ pub struct AntiFraudVipFilter {
 /// Returned in the output of [`GetAntiFraudVip`](super::GetAntiFraudVip).
 #[tc_model]
 pub struct AntiFraudVipRecord {
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `CodeDesc`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CodeDesc`; example: `"0"`
     pub code_desc: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Message`; example: `"0"`
     pub message: Option<String>,
 
-    /// `Found`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Found`; example: `"0"`
     pub found: Option<String>,
 
-    /// `IdFound`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IdFound`; example: `"0"`
     pub id_found: Option<String>,
 
-    /// `RiskScore`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RiskScore`; example: `"0"`
     pub risk_score: Option<String>,
 
-    /// `RiskInfo`: a list of [`SimpleKindRiskDetail`] objects.
+    /// `RiskInfo`
     pub risk_info: Option<Vec<SimpleKindRiskDetail>>,
 
-    /// `OtherModelScores`: a list of [`OtherModelScores`] objects.
+    /// `OtherModelScores`
     pub other_model_scores: Option<Vec<OtherModelScores>>,
 
-    /// `PostTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PostTime`; example: `"0"`
     pub post_time: Option<String>,
 
-    /// `ExtensionOut`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ExtensionOut`; example: `"0"`
     pub extension_out: Option<String>,
 }
 
@@ -164,14 +148,10 @@ pub struct AntiFraudVipRecord {
 /// Returned in the output of [`GetAntiFraudVip`](super::GetAntiFraudVip).
 #[tc_model]
 pub struct OtherModelScores {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"“0”"`
+    /// `ModelId`; example: `"“0”"`
     pub model_id: String,
 
-    /// `ModelScore`: a string.
-    ///
-    /// Example: `"“99”"`
+    /// `ModelScore`; example: `"“99”"`
     pub model_score: String,
 }
 
@@ -180,7 +160,7 @@ pub struct OtherModelScores {
 /// Returned in the output of [`QueryAntiFraudVip`](super::QueryAntiFraudVip).
 #[tc_model]
 pub struct RiskDetail {
-    /// `RiskCode`: an unsigned 64-bit integer.
+    /// `RiskCode`
     pub risk_code: u64,
 }
 
@@ -189,14 +169,10 @@ pub struct RiskDetail {
 /// Returned in the output of [`GetAntiFraudVip`](super::GetAntiFraudVip).
 #[tc_model]
 pub struct SimpleKindRiskDetail {
-    /// `RiskCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RiskCode`; example: `"0"`
     pub risk_code: Option<String>,
 
-    /// `RiskCodeValue`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `RiskCodeValue`; example: `"\"\""`
     pub risk_code_value: Option<String>,
 }
 
@@ -205,19 +181,13 @@ pub struct SimpleKindRiskDetail {
 /// Sent in the input of [`TransportGeneralInterface`](super::TransportGeneralInterface).
 #[tc_model]
 pub struct TransportGeneralInterfaceInput {
-    /// `InterfaceName`: a string.
-    ///
-    /// Example: `"StartApp"`
+    /// `InterfaceName`; example: `"StartApp"`
     pub interface_name: Option<String>,
 
-    /// `NotarizationInput`: a string.
-    ///
-    /// Example: `"UpdateAesKey"`
+    /// `NotarizationInput`; example: `"UpdateAesKey"`
     pub notarization_input: Option<String>,
 
-    /// `NotarizationSign`: a string.
-    ///
-    /// Example: `"de1y1kdr1526451889661677568"`
+    /// `NotarizationSign`; example: `"de1y1kdr1526451889661677568"`
     pub notarization_sign: Option<String>,
 }
 
@@ -226,18 +196,12 @@ pub struct TransportGeneralInterfaceInput {
 /// Returned in the output of [`TransportGeneralInterface`](super::TransportGeneralInterface).
 #[tc_model]
 pub struct TransportGeneralInterfaceOutput {
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: Option<String>,
 
-    /// `NotarizationData`: a string.
-    ///
-    /// Example: `"de1y1kdr1526451889661677568"`
+    /// `NotarizationData`; example: `"de1y1kdr1526451889661677568"`
     pub notarization_data: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `AcquireDeploymentToken` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`AcquireDeploymentTokenResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=AcquireDeploymentToken)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -18,23 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AcquireDeploymentToken {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"dpl-a1b2c3d4"`
+    /// `DeploymentId`; example: `"dpl-a1b2c3d4"`
     pub deployment_id: String,
 }
 
 /// What a successful [`AcquireDeploymentToken`] call returns.
 #[tc_model]
 pub struct AcquireDeploymentTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"dpt_ZXhhbXBsZS10b2tlbg"`
+    /// `Token`; example: `"dpt_ZXhhbXBsZS10b2tlbg"`
     pub token: String,
 
-    /// `ExpiresAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-07T08:00:00Z"`
+    /// `ExpiresAt`, an ISO 8601 timestamp; example: `"2026-08-07T08:00:00Z"`
     pub expires_at: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,39 +41,41 @@ pub struct AcquireDeploymentTokenResponse {
 /// The `AcquireSandboxInstanceToken` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`AcquireSandboxInstanceTokenResponse`].
-/// The codes it documents are in [`AcquireSandboxInstanceTokenError`](super::errors::AcquireSandboxInstanceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=AcquireSandboxInstanceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AgsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AgsErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::AgsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "AcquireSandboxInstanceToken",
     output = AcquireSandboxInstanceTokenResponse,
-    error = super::errors::AcquireSandboxInstanceTokenError
+    error = super::errors::AgsErrorCode
 )]
 pub struct AcquireSandboxInstanceToken {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"a123478903213307971e7bc5793"`
+    /// `InstanceId`; example: `"a123478903213307971e7bc5793"`
     pub instance_id: String,
 }
 
 /// What a successful [`AcquireSandboxInstanceToken`] call returns.
 #[tc_model]
 pub struct AcquireSandboxInstanceTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"sit_1XXJWXVbosp4ZeSSlnZBMs4wsWirZtx3Ixp1Ndz2_gQ"`
+    /// `Token`; example: `"sit_1XXJWXVbosp4ZeSSlnZBMs4wsWirZtx3Ixp1Ndz2_gQ"`
     pub token: String,
 
-    /// `ExpiresAt`: a string.
-    ///
-    /// Example: `"2025-09-12T09:00:03.094Z"`
+    /// `ExpiresAt`; example: `"2025-09-12T09:00:03.094Z"`
     pub expires_at: Option<String>,
 
-    /// `TrafficToken`: a string.
-    ///
-    /// Example: `"f0XXXXX077d7d61862e0f144568bd2c207cbbbbe94eb5ef919f884dc614796ab"`
+    /// `TrafficToken`; example: `"f0XXXXX077d7d61862e0f144568bd2c207cbbbbe94eb5ef919f884dc614796ab"`
     pub traffic_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -86,9 +85,12 @@ pub struct AcquireSandboxInstanceTokenResponse {
 /// The `AppendEvent` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`AppendEventResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=AppendEvent)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -97,27 +99,19 @@ pub struct AcquireSandboxInstanceTokenResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AppendEvent {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"customer-32874915"`
+    /// `UserId`; example: `"customer-32874915"`
     pub user_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-order-assistance-20260817-0001"`
+    /// `SessionId`; example: `"session-order-assistance-20260817-0001"`
     pub session_id: String,
 
-    /// `Event`: an [`EventInfo`](super::models::EventInfo).
+    /// `Event`
     pub event: models::EventInfo,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"rocz-test-agent-0706v1"`
+    /// `AgentId`; example: `"rocz-test-agent-0706v1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -127,7 +121,7 @@ pub struct AppendEvent {
 /// What a successful [`AppendEvent`] call returns.
 #[tc_model]
 pub struct AppendEventResponse {
-    /// `Event`: an [`EventInfo`](super::models::EventInfo).
+    /// `Event`
     pub event: models::EventInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -137,9 +131,12 @@ pub struct AppendEventResponse {
 /// The `ApproveRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`ApproveRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=ApproveRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -148,31 +145,23 @@ pub struct AppendEventResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ApproveRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"approved"`
+    /// `Comment`; example: `"approved"`
     pub comment: String,
 }
 
 /// What a successful [`ApproveRegistryRecord`] call returns.
 #[tc_model]
 pub struct ApproveRegistryRecordResponse {
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: models::CloudRecordVersion,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -182,9 +171,12 @@ pub struct ApproveRegistryRecordResponse {
 /// The `CancelRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CancelRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CancelRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -193,31 +185,23 @@ pub struct ApproveRegistryRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CancelRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"approved"`
+    /// `Comment`; example: `"approved"`
     pub comment: String,
 }
 
 /// What a successful [`CancelRegistryRecord`] call returns.
 #[tc_model]
 pub struct CancelRegistryRecordResponse {
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: models::CloudRecordVersion,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,40 +211,42 @@ pub struct CancelRegistryRecordResponse {
 /// The `CreateAPIKey` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateAPIKeyResponse`].
-/// The codes it documents are in [`CreateAPIKeyError`](super::errors::CreateAPIKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateAPIKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AgsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AgsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.APIKeyQuota`](super::errors::AgsErrorCode::LimitExceededApiKeyQuota)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "CreateAPIKey",
     output = CreateAPIKeyResponse,
-    error = super::errors::CreateAPIKeyError
+    error = super::errors::AgsErrorCode
 )]
 pub struct CreateAPIKey {
-    /// `Name`: a string.
-    ///
-    /// Example: `"LocalDev"`
+    /// `Name`; example: `"LocalDev"`
     pub name: Option<String>,
 }
 
 /// What a successful [`CreateAPIKey`] call returns.
 #[tc_model]
 pub struct CreateAPIKeyResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"LocalDev"`
+    /// `Name`; example: `"LocalDev"`
     pub name: Option<String>,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"ark_abce1958asjwi"`
+    /// `APIKey`; example: `"ark_abce1958asjwi"`
     #[tc(rename = "APIKey")]
     pub api_key: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ark-9ijnhy66"`
+    /// `KeyId`; example: `"ark-9ijnhy66"`
     pub key_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -270,9 +256,12 @@ pub struct CreateAPIKeyResponse {
 /// The `CreateDeployment` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateDeploymentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateDeployment)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -281,33 +270,29 @@ pub struct CreateAPIKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDeployment {
-    /// `DeploymentName`: a string.
-    ///
-    /// Example: `"workspace-service"`
+    /// `DeploymentName`; example: `"workspace-service"`
     pub deployment_name: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-a1b2c3d4"`
+    /// `ToolId`; example: `"sdt-a1b2c3d4"`
     pub tool_id: Option<String>,
 
-    /// `ScalingConfiguration`: a [`ScalingConfiguration`](super::models::ScalingConfiguration).
+    /// `ScalingConfiguration`
     pub scaling_configuration: Option<models::ScalingConfiguration>,
 
-    /// `LifecycleConfiguration`: a [`LifecycleConfiguration`](super::models::LifecycleConfiguration).
+    /// `LifecycleConfiguration`
     pub lifecycle_configuration: Option<models::LifecycleConfiguration>,
 
-    /// `AffinityConfiguration`: an [`AffinityConfiguration`](super::models::AffinityConfiguration).
+    /// `AffinityConfiguration`
     pub affinity_configuration: Option<models::AffinityConfiguration>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDeployment`] call returns.
 #[tc_model]
 pub struct CreateDeploymentResponse {
-    /// `Deployment`: a [`Deployment`](super::models::Deployment).
+    /// `Deployment`
     pub deployment: models::Deployment,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -317,49 +302,44 @@ pub struct CreateDeploymentResponse {
 /// The `CreatePreCacheImageTask` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreatePreCacheImageTaskResponse`].
-/// The codes it documents are in [`CreatePreCacheImageTaskError`](super::errors::CreatePreCacheImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreatePreCacheImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "CreatePreCacheImageTask",
     output = CreatePreCacheImageTaskResponse,
-    error = super::errors::CreatePreCacheImageTaskError
+    error = super::errors::AgsErrorCode
 )]
 pub struct CreatePreCacheImageTask {
-    /// `Image`: a string.
-    ///
-    /// Example: `"nginx:latest"`
+    /// `Image`; example: `"nginx:latest"`
     pub image: String,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: String,
 }
 
 /// What a successful [`CreatePreCacheImageTask`] call returns.
 #[tc_model]
 pub struct CreatePreCacheImageTaskResponse {
-    /// `Image`: a string.
-    ///
-    /// Example: `"nginx:latest"`
+    /// `Image`; example: `"nginx:latest"`
     pub image: String,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:abcdefg123..."`
+    /// `ImageDigest`; example: `"sha256:abcdefg123..."`
     pub image_digest: String,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: String,
 
-    /// `PreCacheImageId`: a string.
-    ///
-    /// Example: `"pcimg-00001"`
+    /// `PreCacheImageId`; example: `"pcimg-00001"`
     pub pre_cache_image_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -369,9 +349,12 @@ pub struct CreatePreCacheImageTaskResponse {
 /// The `CreateRegistry` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateRegistryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateRegistry)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -380,34 +363,26 @@ pub struct CreatePreCacheImageTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRegistry {
-    /// `Name`: a string.
-    ///
-    /// Example: `"example-registry"`
+    /// `Name`; example: `"example-registry"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"对外提供实时天气 MCP/Agent 资产。"`
+    /// `Description`; example: `"对外提供实时天气 MCP/Agent 资产。"`
     pub description: Option<String>,
 
-    /// `ApprovalMode`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `ApprovalMode`; example: `"MANUAL"`
     pub approval_mode: Option<String>,
 
-    /// `Tags`: a list of [`CloudTag`](super::models::CloudTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::CloudTag>>,
 }
 
 /// What a successful [`CreateRegistry`] call returns.
 #[tc_model]
 pub struct CreateRegistryResponse {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `Registry`: a [`CloudRegistry`](super::models::CloudRegistry).
+    /// `Registry`
     pub registry: models::CloudRegistry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -417,9 +392,12 @@ pub struct CreateRegistryResponse {
 /// The `CreateRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -428,75 +406,55 @@ pub struct CreateRegistryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"order-query"`
+    /// `Name`; example: `"order-query"`
     pub name: String,
 
-    /// `DescriptorType`: a string.
-    ///
-    /// Example: `"MCP"`
+    /// `DescriptorType`; example: `"MCP"`
     pub descriptor_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"订单查询 MCP 服务"`
+    /// `Description`; example: `"订单查询 MCP 服务"`
     pub description: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `VersionName`; example: `"v1"`
     pub version_name: Option<String>,
 
-    /// `MCPSource`: a [`CloudMcpSourceInput`](super::models::CloudMcpSourceInput).
+    /// `MCPSource`
     #[tc(rename = "MCPSource")]
     pub mcp_source: Option<models::CloudMcpSourceInput>,
 
-    /// `AgentSource`: a [`CloudAgentSourceInput`](super::models::CloudAgentSourceInput).
+    /// `AgentSource`
     pub agent_source: Option<models::CloudAgentSourceInput>,
 
-    /// `SkillSource`: a [`CloudSkillSourceInput`](super::models::CloudSkillSourceInput).
+    /// `SkillSource`
     pub skill_source: Option<models::CloudSkillSourceInput>,
 
-    /// `CustomDescriptors`: a string.
-    ///
-    /// Example: `"{\"vendor\":\"example\",\"capability\":\"order-query\"}"`
+    /// `CustomDescriptors`; example: `"{\"vendor\":\"example\",\"capability\":\"order-query\"}"`
     pub custom_descriptors: Option<String>,
 }
 
 /// What a successful [`CreateRegistryRecord`] call returns.
 #[tc_model]
 pub struct CreateRegistryRecordResponse {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: Option<String>,
 
-    /// `Record`: a [`CloudRecord`](super::models::CloudRecord).
+    /// `Record`
     pub record: models::CloudRecord,
 
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: models::CloudRecordVersion,
 
-    /// `UploadURL`: a string.
-    ///
-    /// Example: `"https://cos.example/upload"`
+    /// `UploadURL`; example: `"https://cos.example/upload"`
     #[tc(rename = "UploadURL")]
     pub upload_url: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-11T00:05:00Z"`
+    /// `ExpireTime`; example: `"2026-08-11T00:05:00Z"`
     pub expire_time: Option<String>,
 
-    /// `ContentStatus`: a string.
-    ///
-    /// Example: `"UPLOADING"`
+    /// `ContentStatus`; example: `"UPLOADING"`
     pub content_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -506,9 +464,12 @@ pub struct CreateRegistryRecordResponse {
 /// The `CreateSandboxSnapshot` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateSandboxSnapshotResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateSandboxSnapshot)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -517,34 +478,26 @@ pub struct CreateRegistryRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSandboxSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ap35sxr52gtvkutvzfbjskfw45vsh3cn2atrkglf"`
+    /// `InstanceId`; example: `"ap35sxr52gtvkutvzfbjskfw45vsh3cn2atrkglf"`
     pub instance_id: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"sandbox-snapshot-001"`
+    /// `SnapshotName`; example: `"sandbox-snapshot-001"`
     pub snapshot_name: Option<String>,
 
-    /// `Memory`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Memory`; example: `false`
     pub memory: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"202608051745000"`
+    /// `ClientToken`; example: `"202608051745000"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`CreateSandboxSnapshot`] call returns.
 #[tc_model]
 pub struct CreateSandboxSnapshotResponse {
-    /// `Snapshot`: a [`SandboxSnapshot`](super::models::SandboxSnapshot).
+    /// `Snapshot`
     pub snapshot: models::SandboxSnapshot,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,77 +507,91 @@ pub struct CreateSandboxSnapshotResponse {
 /// The `CreateSandboxTool` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateSandboxToolResponse`].
-/// The codes it documents are in [`CreateSandboxToolError`](super::errors::CreateSandboxToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateSandboxTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AgsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AgsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DependencyUnavailable`](super::errors::AgsErrorCode::FailedOperationDependencyUnavailable)
+/// - [`FailedOperation.DuplicateRequest`](super::errors::AgsErrorCode::FailedOperationDuplicateRequest)
+/// - [`FailedOperation.RequestInProgress`](super::errors::AgsErrorCode::FailedOperationRequestInProgress)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InternalError.NetworkSetupFailed`](super::errors::AgsErrorCode::InternalErrorNetworkSetupFailed)
+/// - [`InternalError.Unknown`](super::errors::AgsErrorCode::InternalErrorUnknown)
+/// - [`InternalError.VPCServiceUnavailable`](super::errors::AgsErrorCode::InternalErrorVpcServiceUnavailable)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.RoleArn`](super::errors::AgsErrorCode::InvalidParameterValueRoleArn)
+/// - [`InvalidParameterValue.SandboxTool`](super::errors::AgsErrorCode::InvalidParameterValueSandboxTool)
+/// - [`InvalidParameterValue.SecurityGroupId`](super::errors::AgsErrorCode::InvalidParameterValueSecurityGroupId)
+/// - [`InvalidParameterValue.StorageMount`](super::errors::AgsErrorCode::InvalidParameterValueStorageMount)
+/// - [`InvalidParameterValue.SubnetId`](super::errors::AgsErrorCode::InvalidParameterValueSubnetId)
+/// - [`InvalidParameterValue.Timeout`](super::errors::AgsErrorCode::InvalidParameterValueTimeout)
+/// - [`InvalidParameterValue.ToolType`](super::errors::AgsErrorCode::InvalidParameterValueToolType)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`MissingParameter.RoleArn`](super::errors::AgsErrorCode::MissingParameterRoleArn)
+/// - [`MissingParameter.VPCParameters`](super::errors::AgsErrorCode::MissingParameterVpcParameters)
+/// - [`ResourceNotFound`](super::errors::AgsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SecurityGroup`](super::errors::AgsErrorCode::ResourceNotFoundSecurityGroup)
+/// - [`ResourceNotFound.StorageMount`](super::errors::AgsErrorCode::ResourceNotFoundStorageMount)
+/// - [`ResourceNotFound.Subnet`](super::errors::AgsErrorCode::ResourceNotFoundSubnet)
+/// - [`ResourceUnavailable`](super::errors::AgsErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "CreateSandboxTool",
     output = CreateSandboxToolResponse,
-    error = super::errors::CreateSandboxToolError
+    error = super::errors::AgsErrorCode
 )]
 pub struct CreateSandboxTool {
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"code-interpreter-v1"`
+    /// `ToolName`; example: `"code-interpreter-v1"`
     pub tool_name: String,
 
-    /// `ToolType`: a string.
-    ///
-    /// Example: `"code-interpreter"`
+    /// `ToolType`; example: `"code-interpreter"`
     pub tool_type: String,
 
-    /// `NetworkConfiguration`: a [`NetworkConfiguration`](super::models::NetworkConfiguration).
+    /// `NetworkConfiguration`
     pub network_configuration: models::NetworkConfiguration,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"代码解释器沙箱工具"`
+    /// `Description`; example: `"代码解释器沙箱工具"`
     pub description: Option<String>,
 
-    /// `DefaultTimeout`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `DefaultTimeout`; example: `"5m"`
     pub default_timeout: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"your-unique-client-token"`
+    /// `ClientToken`; example: `"your-unique-client-token"`
     pub client_token: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/100000001:roleName/test_role"`
+    /// `RoleArn`; example: `"qcs::cam::uin/100000001:roleName/test_role"`
     pub role_arn: Option<String>,
 
-    /// `StorageMounts`: a list of [`StorageMount`](super::models::StorageMount) objects.
+    /// `StorageMounts`
     pub storage_mounts: Option<Vec<models::StorageMount>>,
 
-    /// `CustomConfiguration`: a [`CustomConfiguration`](super::models::CustomConfiguration).
+    /// `CustomConfiguration`
     pub custom_configuration: Option<models::CustomConfiguration>,
 
-    /// `ComputerConfiguration`: a [`ComputerConfiguration`](super::models::ComputerConfiguration).
+    /// `ComputerConfiguration`
     pub computer_configuration: Option<models::ComputerConfiguration>,
 
-    /// `LogConfiguration`: a [`LogConfiguration`](super::models::LogConfiguration).
+    /// `LogConfiguration`
     pub log_configuration: Option<models::LogConfiguration>,
 
-    /// `Persistent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Persistent`; example: `false`
     pub persistent: Option<bool>,
 }
 
 /// What a successful [`CreateSandboxTool`] call returns.
 #[tc_model]
 pub struct CreateSandboxToolResponse {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-dibk4rra"`
+    /// `ToolId`; example: `"sdt-dibk4rra"`
     pub tool_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,9 +601,12 @@ pub struct CreateSandboxToolResponse {
 /// The `CreateSession` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -645,45 +615,35 @@ pub struct CreateSandboxToolResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSession {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
+    /// `SpaceId`; example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"0001"`
+    /// `UserId`; example: `"0001"`
     pub user_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ae-test"`
+    /// `AgentId`; example: `"ae-test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-order-assistance-20260817-0001"`
+    /// `SessionId`; example: `"session-order-assistance-20260817-0001"`
     pub session_id: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"0902 test"`
+    /// `Title`; example: `"0902 test"`
     pub title: Option<String>,
 
-    /// `State`: a [`SessionState`](super::models::SessionState).
+    /// `State`
     pub state: Option<models::SessionState>,
 
-    /// `Metadata`: a list of [`MetadataVar`](super::models::MetadataVar) objects.
+    /// `Metadata`
     pub metadata: Option<Vec<models::MetadataVar>>,
 }
 
 /// What a successful [`CreateSession`] call returns.
 #[tc_model]
 pub struct CreateSessionResponse {
-    /// `Session`: a [`SessionInfo`](super::models::SessionInfo).
+    /// `Session`
     pub session: models::SessionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -693,9 +653,12 @@ pub struct CreateSessionResponse {
 /// The `CreateSessionSpace` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`CreateSessionSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=CreateSessionSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -704,24 +667,20 @@ pub struct CreateSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSessionSpace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Customer Service Production Space"`
+    /// `Name`; example: `"Customer Service Production Space"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Stores sessions for the production customer service application."`
+    /// `Description`; example: `"Stores sessions for the production customer service application."`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateSessionSpace`] call returns.
 #[tc_model]
 pub struct CreateSessionSpaceResponse {
-    /// `SessionSpace`: a [`SessionSpaceInfo`](super::models::SessionSpaceInfo).
+    /// `SessionSpace`
     pub session_space: models::SessionSpaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -731,20 +690,28 @@ pub struct CreateSessionSpaceResponse {
 /// The `DeleteAPIKey` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteAPIKeyResponse`].
-/// The codes it documents are in [`DeleteAPIKeyError`](super::errors::DeleteAPIKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteAPIKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AgsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AgsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AgsErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DeleteAPIKey",
     output = DeleteAPIKeyResponse,
-    error = super::errors::DeleteAPIKeyError
+    error = super::errors::AgsErrorCode
 )]
 pub struct DeleteAPIKey {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ark-2wsxdr5t"`
+    /// `KeyId`; example: `"ark-2wsxdr5t"`
     pub key_id: String,
 }
 
@@ -758,9 +725,12 @@ pub struct DeleteAPIKeyResponse {
 /// The `DeleteDeployment` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteDeploymentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteDeployment)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -769,9 +739,7 @@ pub struct DeleteAPIKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDeployment {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"dpl-a1b2c3d4"`
+    /// `DeploymentId`; example: `"dpl-a1b2c3d4"`
     pub deployment_id: String,
 }
 
@@ -785,9 +753,12 @@ pub struct DeleteDeploymentResponse {
 /// The `DeletePreCacheImage` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeletePreCacheImageResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeletePreCacheImage)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -796,24 +767,16 @@ pub struct DeleteDeploymentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeletePreCacheImage {
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/ags.example/nginx:v1"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/ags.example/nginx:v1"`
     pub image: Option<String>,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:5d5c0a0cd43277b487a0b750ec8a8029b93c3d77eb01ebc5364b1a8cd9e7728a"`
+    /// `ImageDigest`; example: `"sha256:5d5c0a0cd43277b487a0b750ec8a8029b93c3d77eb01ebc5364b1a8cd9e7728a"`
     pub image_digest: Option<String>,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"personal"`
+    /// `ImageRegistryType`; example: `"personal"`
     pub image_registry_type: Option<String>,
 
-    /// `PreCacheImageId`: a string.
-    ///
-    /// Example: `"pcimg-7k3h2dw2"`
+    /// `PreCacheImageId`; example: `"pcimg-7k3h2dw2"`
     pub pre_cache_image_id: Option<String>,
 }
 
@@ -827,9 +790,12 @@ pub struct DeletePreCacheImageResponse {
 /// The `DeleteRegistry` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteRegistryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteRegistry)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -838,9 +804,7 @@ pub struct DeletePreCacheImageResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteRegistry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 }
 
@@ -854,9 +818,12 @@ pub struct DeleteRegistryResponse {
 /// The `DeleteRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -865,24 +832,16 @@ pub struct DeleteRegistryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"过期删除"`
+    /// `Reason`; example: `"过期删除"`
     pub reason: Option<String>,
 }
 
@@ -896,9 +855,12 @@ pub struct DeleteRegistryRecordResponse {
 /// The `DeleteSandboxSnapshot` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteSandboxSnapshotResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteSandboxSnapshot)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -907,9 +869,7 @@ pub struct DeleteRegistryRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSandboxSnapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapshot-019fd56d-51dc-8013-ba8b-23216f003cac"`
+    /// `SnapshotId`; example: `"snapshot-019fd56d-51dc-8013-ba8b-23216f003cac"`
     pub snapshot_id: String,
 }
 
@@ -923,20 +883,26 @@ pub struct DeleteSandboxSnapshotResponse {
 /// The `DeleteSandboxTool` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteSandboxToolResponse`].
-/// The codes it documents are in [`DeleteSandboxToolError`](super::errors::DeleteSandboxToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteSandboxTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`ResourceInUse.SandboxTool`](super::errors::AgsErrorCode::ResourceInUseSandboxTool)
+/// - [`ResourceNotFound.SandboxTool`](super::errors::AgsErrorCode::ResourceNotFoundSandboxTool)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DeleteSandboxTool",
     output = DeleteSandboxToolResponse,
-    error = super::errors::DeleteSandboxToolError
+    error = super::errors::AgsErrorCode
 )]
 pub struct DeleteSandboxTool {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-dibk4rra"`
+    /// `ToolId`; example: `"sdt-dibk4rra"`
     pub tool_id: String,
 }
 
@@ -950,9 +916,12 @@ pub struct DeleteSandboxToolResponse {
 /// The `DeleteSession` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -961,24 +930,16 @@ pub struct DeleteSandboxToolResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSession {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"customer-32874915"`
+    /// `UserId`; example: `"customer-32874915"`
     pub user_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-order-assistance-20260817-0001"`
+    /// `SessionId`; example: `"session-order-assistance-20260817-0001"`
     pub session_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ae-test"`
+    /// `AgentId`; example: `"ae-test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -995,9 +956,12 @@ pub struct DeleteSessionResponse {
 /// The `DeleteSessionSpace` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DeleteSessionSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DeleteSessionSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1006,9 +970,7 @@ pub struct DeleteSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSessionSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-22eed49f-e3ae-4b4a-8efa-4cd961bf4764"`
+    /// `SpaceId`; example: `"space-22eed49f-e3ae-4b4a-8efa-4cd961bf4764"`
     pub space_id: String,
 }
 
@@ -1022,28 +984,35 @@ pub struct DeleteSessionSpaceResponse {
 /// The `DescribeAPIKeyList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeAPIKeyListResponse`].
-/// The codes it documents are in [`DescribeAPIKeyListError`](super::errors::DescribeAPIKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeAPIKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AgsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AgsErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DescribeAPIKeyList",
     output = DescribeAPIKeyListResponse,
-    error = super::errors::DescribeAPIKeyListError
+    error = super::errors::AgsErrorCode
 )]
 pub struct DescribeAPIKeyList {}
 
 /// What a successful [`DescribeAPIKeyList`] call returns.
 #[tc_model]
 pub struct DescribeAPIKeyListResponse {
-    /// `APIKeySet`: a list of [`ApiKeyInfo`](super::models::ApiKeyInfo) objects.
+    /// `APIKeySet`
     #[tc(rename = "APIKeySet")]
     pub api_key_set: Vec<models::ApiKeyInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1053,9 +1022,12 @@ pub struct DescribeAPIKeyListResponse {
 /// The `DescribeDeployment` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeDeploymentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeDeployment)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1064,16 +1036,14 @@ pub struct DescribeAPIKeyListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDeployment {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"dpl-a1b2c3d4"`
+    /// `DeploymentId`; example: `"dpl-a1b2c3d4"`
     pub deployment_id: String,
 }
 
 /// What a successful [`DescribeDeployment`] call returns.
 #[tc_model]
 pub struct DescribeDeploymentResponse {
-    /// `Deployment`: a [`Deployment`](super::models::Deployment).
+    /// `Deployment`
     pub deployment: models::Deployment,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1083,9 +1053,12 @@ pub struct DescribeDeploymentResponse {
 /// The `DescribeDeploymentList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeDeploymentListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeDeploymentList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1101,29 +1074,23 @@ pub struct DescribeDeploymentResponse {
     )
 )]
 pub struct DescribeDeploymentList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDeploymentList`] call returns.
 #[tc_model]
 pub struct DescribeDeploymentListResponse {
-    /// `DeploymentSet`: a list of [`Deployment`](super::models::Deployment) objects.
+    /// `DeploymentSet`
     pub deployment_set: Vec<models::Deployment>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1133,9 +1100,12 @@ pub struct DescribeDeploymentListResponse {
 /// The `DescribeEvents` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeEventsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeEvents)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1151,59 +1121,41 @@ pub struct DescribeDeploymentListResponse {
     )
 )]
 pub struct DescribeEvents {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"customer-32874234"`
+    /// `UserId`; example: `"customer-32874234"`
     pub user_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"9e527749-0313-4871-85dc-4b9055561c06"`
+    /// `SessionId`; example: `"9e527749-0313-4871-85dc-4b9055561c06"`
     pub session_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"rocz-test-agent-0706v1"`
+    /// `AgentId`; example: `"rocz-test-agent-0706v1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_id: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"assistant"`
+    /// `Author`; example: `"assistant"`
     pub author: Option<String>,
 
-    /// `AfterTimestamp`: a string.
-    ///
-    /// Example: `"2026-07-07T11:30:01.53Z"`
+    /// `AfterTimestamp`; example: `"2026-07-07T11:30:01.53Z"`
     pub after_timestamp: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeEvents`] call returns.
 #[tc_model]
 pub struct DescribeEventsResponse {
-    /// `Events`: a list of [`EventInfo`](super::models::EventInfo) objects.
+    /// `Events`
     pub events: Option<Vec<models::EventInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1213,9 +1165,12 @@ pub struct DescribeEventsResponse {
 /// The `DescribePreCacheImageList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribePreCacheImageListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribePreCacheImageList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1232,35 +1187,29 @@ pub struct DescribeEventsResponse {
     )
 )]
 pub struct DescribePreCacheImageList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxResults`; example: `30`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
-    /// `NeedTotalCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedTotalCount`; example: `false`
     pub need_total_count: Option<bool>,
 }
 
 /// What a successful [`DescribePreCacheImageList`] call returns.
 #[tc_model]
 pub struct DescribePreCacheImageListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `PreCacheImageList`: a list of [`PreCacheImage`](super::models::PreCacheImage) objects.
+    /// `PreCacheImageList`
     pub pre_cache_image_list: Vec<models::PreCacheImage>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1270,89 +1219,68 @@ pub struct DescribePreCacheImageListResponse {
 /// The `DescribePreCacheImageTask` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribePreCacheImageTaskResponse`].
-/// The codes it documents are in [`DescribePreCacheImageTaskError`](super::errors::DescribePreCacheImageTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribePreCacheImageTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DescribePreCacheImageTask",
     output = DescribePreCacheImageTaskResponse,
-    error = super::errors::DescribePreCacheImageTaskError
+    error = super::errors::AgsErrorCode
 )]
 pub struct DescribePreCacheImageTask {
-    /// `Image`: a string.
-    ///
-    /// Example: `"nginx:latest"`
+    /// `Image`; example: `"nginx:latest"`
     pub image: Option<String>,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: Option<String>,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:abcdefg123..."`
+    /// `ImageDigest`; example: `"sha256:abcdefg123..."`
     pub image_digest: Option<String>,
 
-    /// `PreCacheImageId`: a string.
-    ///
-    /// Example: `"pcimg-00001"`
+    /// `PreCacheImageId`; example: `"pcimg-00001"`
     pub pre_cache_image_id: Option<String>,
 }
 
 /// What a successful [`DescribePreCacheImageTask`] call returns.
 #[tc_model]
 pub struct DescribePreCacheImageTaskResponse {
-    /// `Image`: a string.
-    ///
-    /// Example: `"nginx:latest"`
+    /// `Image`; example: `"nginx:latest"`
     pub image: String,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:abcdefg123..."`
+    /// `ImageDigest`; example: `"sha256:abcdefg123..."`
     pub image_digest: String,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"镜像预热成功"`
+    /// `Message`; example: `"镜像预热成功"`
     pub message: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-11T16:41:57+08:00"`
+    /// `CreateTime`; example: `"2026-09-11T16:41:57+08:00"`
     pub create_time: Option<String>,
 
-    /// `PreCacheImageId`: a string.
-    ///
-    /// Example: `"pcimg-00001"`
+    /// `PreCacheImageId`; example: `"pcimg-00001"`
     pub pre_cache_image_id: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"EXPLICIT"`
+    /// `SourceType`; example: `"EXPLICIT"`
     pub source_type: Option<String>,
 
-    /// `CachedImageSizeBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `3523604480`
+    /// `CachedImageSizeBytes`; example: `3523604480`
     pub cached_image_size_bytes: Option<i64>,
 
-    /// `LastUsedTime`: a string.
-    ///
-    /// Example: `"2026-09-11T18:04:36+08:00"`
+    /// `LastUsedTime`; example: `"2026-09-11T18:04:36+08:00"`
     pub last_used_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1362,9 +1290,12 @@ pub struct DescribePreCacheImageTaskResponse {
 /// The `DescribeQuotaOverview` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeQuotaOverviewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeQuotaOverview)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1380,37 +1311,29 @@ pub struct DescribePreCacheImageTaskResponse {
     )
 )]
 pub struct DescribeQuotaOverview {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeQuotaOverview`] call returns.
 #[tc_model]
 pub struct DescribeQuotaOverviewResponse {
-    /// `AccountQuotaOverview`: an [`AccountQuotaOverview`](super::models::AccountQuotaOverview).
+    /// `AccountQuotaOverview`
     pub account_quota_overview: Option<models::AccountQuotaOverview>,
 
-    /// `QuotaGroupSet`: a list of [`QuotaGroupOverview`](super::models::QuotaGroupOverview) objects.
+    /// `QuotaGroupSet`
     pub quota_group_set: Option<Vec<models::QuotaGroupOverview>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `DataTime`: a string.
-    ///
-    /// Example: `"2026-08-17T16:51:04+08:00"`
+    /// `DataTime`; example: `"2026-08-17T16:51:04+08:00"`
     pub data_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1420,9 +1343,12 @@ pub struct DescribeQuotaOverviewResponse {
 /// The `DescribeRegistry` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistry)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1431,16 +1357,14 @@ pub struct DescribeQuotaOverviewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeRegistry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 }
 
 /// What a successful [`DescribeRegistry`] call returns.
 #[tc_model]
 pub struct DescribeRegistryResponse {
-    /// `Registry`: a [`CloudRegistry`](super::models::CloudRegistry).
+    /// `Registry`
     pub registry: models::CloudRegistry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1450,9 +1374,12 @@ pub struct DescribeRegistryResponse {
 /// The `DescribeRegistryAuditLogList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryAuditLogListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistryAuditLogList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1468,61 +1395,41 @@ pub struct DescribeRegistryResponse {
     )
 )]
 pub struct DescribeRegistryAuditLogList {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `ActionFilter`: a string.
-    ///
-    /// Example: `"record.version.create"`
+    /// `ActionFilter`; example: `"record.version.create"`
     pub action_filter: Option<String>,
 
-    /// `Actor`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `Actor`; example: `"100012345678"`
     pub actor: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-08-10T00:00:00Z"`
+    /// `StartTime`; example: `"2026-08-10T00:00:00Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-08-10T23:59:59Z"`
+    /// `EndTime`; example: `"2026-08-10T23:59:59Z"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeRegistryAuditLogList`] call returns.
 #[tc_model]
 pub struct DescribeRegistryAuditLogListResponse {
-    /// `AuditLogSet`: a list of [`CloudAuditLog`](super::models::CloudAuditLog) objects.
+    /// `AuditLogSet`
     pub audit_log_set: Vec<models::CloudAuditLog>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1532,9 +1439,12 @@ pub struct DescribeRegistryAuditLogListResponse {
 /// The `DescribeRegistryList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistryList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1550,29 +1460,23 @@ pub struct DescribeRegistryAuditLogListResponse {
     )
 )]
 pub struct DescribeRegistryList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`CloudFilter`](super::models::CloudFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CloudFilter>>,
 }
 
 /// What a successful [`DescribeRegistryList`] call returns.
 #[tc_model]
 pub struct DescribeRegistryListResponse {
-    /// `RegistrySet`: a list of [`CloudRegistry`](super::models::CloudRegistry) objects.
+    /// `RegistrySet`
     pub registry_set: Vec<models::CloudRegistry>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1582,9 +1486,12 @@ pub struct DescribeRegistryListResponse {
 /// The `DescribeRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1593,44 +1500,32 @@ pub struct DescribeRegistryListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `Label`; example: `"stable"`
     pub label: Option<String>,
 }
 
 /// What a successful [`DescribeRegistryRecord`] call returns.
 #[tc_model]
 pub struct DescribeRegistryRecordResponse {
-    /// `Record`: a [`CloudRecord`](super::models::CloudRecord).
+    /// `Record`
     pub record: models::CloudRecord,
 
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: Option<models::CloudRecordVersion>,
 
-    /// `ResolvedBy`: a string.
-    ///
-    /// Example: `"DEFAULT_STABLE"`
+    /// `ResolvedBy`; example: `"DEFAULT_STABLE"`
     pub resolved_by: Option<String>,
 
-    /// `ResolvedLabel`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `ResolvedLabel`; example: `"stable"`
     pub resolved_label: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1640,9 +1535,12 @@ pub struct DescribeRegistryRecordResponse {
 /// The `DescribeRegistryRecordList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryRecordListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistryRecordList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1658,34 +1556,26 @@ pub struct DescribeRegistryRecordResponse {
     )
 )]
 pub struct DescribeRegistryRecordList {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`CloudFilter`](super::models::CloudFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CloudFilter>>,
 }
 
 /// What a successful [`DescribeRegistryRecordList`] call returns.
 #[tc_model]
 pub struct DescribeRegistryRecordListResponse {
-    /// `RecordSet`: a list of [`CloudRecord`](super::models::CloudRecord) objects.
+    /// `RecordSet`
     pub record_set: Vec<models::CloudRecord>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1695,9 +1585,12 @@ pub struct DescribeRegistryRecordListResponse {
 /// The `DescribeRegistryRecordVersionList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeRegistryRecordVersionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeRegistryRecordVersionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1713,39 +1606,29 @@ pub struct DescribeRegistryRecordListResponse {
     )
 )]
 pub struct DescribeRegistryRecordVersionList {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`CloudFilter`](super::models::CloudFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CloudFilter>>,
 }
 
 /// What a successful [`DescribeRegistryRecordVersionList`] call returns.
 #[tc_model]
 pub struct DescribeRegistryRecordVersionListResponse {
-    /// `VersionSet`: a list of [`CloudRecordVersion`](super::models::CloudRecordVersion) objects.
+    /// `VersionSet`
     pub version_set: Vec<models::CloudRecordVersion>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1755,15 +1638,23 @@ pub struct DescribeRegistryRecordVersionListResponse {
 /// The `DescribeSandboxInstanceList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSandboxInstanceListResponse`].
-/// The codes it documents are in [`DescribeSandboxInstanceListError`](super::errors::DescribeSandboxInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSandboxInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceIds`](super::errors::AgsErrorCode::InvalidParameterValueInstanceIds)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DescribeSandboxInstanceList",
     output = DescribeSandboxInstanceListResponse,
-    error = super::errors::DescribeSandboxInstanceListError,
+    error = super::errors::AgsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1773,59 +1664,41 @@ pub struct DescribeRegistryRecordVersionListResponse {
     )
 )]
 pub struct DescribeSandboxInstanceList {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["c8f390ac57ce454db5cefff77fc8174a"]`
+    /// `InstanceIds`; example: `["c8f390ac57ce454db5cefff77fc8174a"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-ee4ywozw"`
+    /// `ToolId`; example: `"sdt-ee4ywozw"`
     pub tool_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJ2IjoxLCJjIjp7Li4ufX0"`
+    /// `NextToken`; example: `"eyJ2IjoxLCJjIjp7Li4ufX0"`
     pub next_token: Option<String>,
 
-    /// `NeedTotalCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedTotalCount`; example: `false`
     pub need_total_count: Option<bool>,
 }
 
 /// What a successful [`DescribeSandboxInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeSandboxInstanceListResponse {
-    /// `InstanceSet`: a list of [`SandboxInstance`](super::models::SandboxInstance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::SandboxInstance>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJ2IjoxLCJjIjp7Li4ufX0"`
+    /// `NextToken`; example: `"eyJ2IjoxLCJjIjp7Li4ufX0"`
     pub next_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1835,9 +1708,12 @@ pub struct DescribeSandboxInstanceListResponse {
 /// The `DescribeSandboxInstances` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSandboxInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSandboxInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1846,16 +1722,14 @@ pub struct DescribeSandboxInstanceListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSandboxInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["wvhtuasdgdg2fh5accrhr5g62v26yt6epmd54kx6"]`
+    /// `InstanceIds`; example: `["wvhtuasdgdg2fh5accrhr5g62v26yt6epmd54kx6"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSandboxInstances`] call returns.
 #[tc_model]
 pub struct DescribeSandboxInstancesResponse {
-    /// `InstanceSet`: a list of [`SandboxInstance`](super::models::SandboxInstance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::SandboxInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1865,9 +1739,12 @@ pub struct DescribeSandboxInstancesResponse {
 /// The `DescribeSandboxSnapshotList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSandboxSnapshotListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSandboxSnapshotList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1883,45 +1760,35 @@ pub struct DescribeSandboxInstancesResponse {
     )
 )]
 pub struct DescribeSandboxSnapshotList {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snapshot-019fd144-889b-8013-9fa3-c51254f347f8"]`
+    /// `SnapshotIds`; example: `["snapshot-019fd144-889b-8013-9fa3-c51254f347f8"]`
     pub snapshot_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxResults`; example: `100`
     pub max_results: Option<i64>,
 }
 
 /// What a successful [`DescribeSandboxSnapshotList`] call returns.
 #[tc_model]
 pub struct DescribeSandboxSnapshotListResponse {
-    /// `SnapshotSet`: a list of [`SandboxSnapshot`](super::models::SandboxSnapshot) objects.
+    /// `SnapshotSet`
     pub snapshot_set: Vec<models::SandboxSnapshot>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1931,15 +1798,23 @@ pub struct DescribeSandboxSnapshotListResponse {
 /// The `DescribeSandboxToolList` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSandboxToolListResponse`].
-/// The codes it documents are in [`DescribeSandboxToolListError`](super::errors::DescribeSandboxToolListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSandboxToolList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ToolIds`](super::errors::AgsErrorCode::InvalidParameterValueToolIds)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "DescribeSandboxToolList",
     output = DescribeSandboxToolListResponse,
-    error = super::errors::DescribeSandboxToolListError,
+    error = super::errors::AgsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1949,34 +1824,26 @@ pub struct DescribeSandboxSnapshotListResponse {
     )
 )]
 pub struct DescribeSandboxToolList {
-    /// `ToolIds`: a list of strings.
-    ///
-    /// Example: `["sdt-dibk4rra","sdt-lxoi5oiq"]`
+    /// `ToolIds`; example: `["sdt-dibk4rra","sdt-lxoi5oiq"]`
     pub tool_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSandboxToolList`] call returns.
 #[tc_model]
 pub struct DescribeSandboxToolListResponse {
-    /// `SandboxToolSet`: a list of [`SandboxTool`](super::models::SandboxTool) objects.
+    /// `SandboxToolSet`
     pub sandbox_tool_set: Vec<models::SandboxTool>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1986,9 +1853,12 @@ pub struct DescribeSandboxToolListResponse {
 /// The `DescribeSession` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -1997,44 +1867,32 @@ pub struct DescribeSandboxToolListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSession {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"customer-32874915"`
+    /// `UserId`; example: `"customer-32874915"`
     pub user_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-order-assistance-20260817-0001"`
+    /// `SessionId`; example: `"session-order-assistance-20260817-0001"`
     pub session_id: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ag-d0b471e0611ba0b541b57c559d412fd7"`
+    /// `AgentId`; example: `"ag-d0b471e0611ba0b541b57c559d412fd7"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_id: Option<String>,
 
-    /// `NumRecentEvents`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NumRecentEvents`; example: `10`
     pub num_recent_events: Option<i64>,
 
-    /// `AfterTimestamp`: a string.
-    ///
-    /// Example: `"2026-06-30T00:00:00Z"`
+    /// `AfterTimestamp`; example: `"2026-06-30T00:00:00Z"`
     pub after_timestamp: Option<String>,
 }
 
 /// What a successful [`DescribeSession`] call returns.
 #[tc_model]
 pub struct DescribeSessionResponse {
-    /// `Session`: a [`SessionInfo`](super::models::SessionInfo).
+    /// `Session`
     pub session: models::SessionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2044,9 +1902,12 @@ pub struct DescribeSessionResponse {
 /// The `DescribeSessionSpace` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSessionSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSessionSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2055,16 +1916,14 @@ pub struct DescribeSessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSessionSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 }
 
 /// What a successful [`DescribeSessionSpace`] call returns.
 #[tc_model]
 pub struct DescribeSessionSpaceResponse {
-    /// `SessionSpace`: a [`SessionSpaceInfo`](super::models::SessionSpaceInfo).
+    /// `SessionSpace`
     pub session_space: models::SessionSpaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2074,9 +1933,12 @@ pub struct DescribeSessionSpaceResponse {
 /// The `DescribeSessionSpaces` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSessionSpacesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSessionSpaces)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2092,29 +1954,23 @@ pub struct DescribeSessionSpaceResponse {
     )
 )]
 pub struct DescribeSessionSpaces {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSessionSpaces`] call returns.
 #[tc_model]
 pub struct DescribeSessionSpacesResponse {
-    /// `SessionSpaces`: a list of [`SessionSpaceInfo`](super::models::SessionSpaceInfo) objects.
+    /// `SessionSpaces`
     pub session_spaces: Option<Vec<models::SessionSpaceInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2124,9 +1980,12 @@ pub struct DescribeSessionSpacesResponse {
 /// The `DescribeSessions` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`DescribeSessionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=DescribeSessions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2142,52 +2001,38 @@ pub struct DescribeSessionSpacesResponse {
     )
 )]
 pub struct DescribeSessions {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
+    /// `SpaceId`; example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
     pub space_id: String,
 
-    /// `AgentIds`: a list of strings.
-    ///
-    /// Example: `["ae-test"]`
+    /// `AgentIds`; example: `["ae-test"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_ids: Option<Vec<String>>,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["u_8697b7b61a4d2d3e678f"]`
+    /// `UserIds`; example: `["u_8697b7b61a4d2d3e678f"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["s-1782874989487-b38jan"]`
+    /// `SessionIds`; example: `["s-1782874989487-b38jan"]`
     pub session_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSessions`] call returns.
 #[tc_model]
 pub struct DescribeSessionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `Sessions`: a list of [`SessionInfo`](super::models::SessionInfo) objects.
+    /// `Sessions`
     pub sessions: Option<Vec<models::SessionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2197,9 +2042,12 @@ pub struct DescribeSessionsResponse {
 /// The `GetSkillPackageDownloadURL` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`GetSkillPackageDownloadURLResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=GetSkillPackageDownloadURL)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2208,50 +2056,34 @@ pub struct DescribeSessionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetSkillPackageDownloadURL {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `Label`; example: `"stable"`
     pub label: Option<String>,
 }
 
 /// What a successful [`GetSkillPackageDownloadURL`] call returns.
 #[tc_model]
 pub struct GetSkillPackageDownloadURLResponse {
-    /// `DownloadURL`: a string.
-    ///
-    /// Example: `"https://cos.example/download"`
+    /// `DownloadURL`; example: `"https://cos.example/download"`
     #[tc(rename = "DownloadURL")]
     pub download_url: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-10T00:05:00Z"`
+    /// `ExpireTime`; example: `"2026-08-10T00:05:00Z"`
     pub expire_time: String,
 
-    /// `SHA256`: a string.
-    ///
-    /// Example: `"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
+    /// `SHA256`; example: `"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
     #[tc(rename = "SHA256")]
     pub sha256: String,
 
-    /// `ResolvedVersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `ResolvedVersionId`; example: `"rv-0123abcd"`
     pub resolved_version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2261,9 +2093,12 @@ pub struct GetSkillPackageDownloadURLResponse {
 /// The `GetSkillPackageUploadURL` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`GetSkillPackageUploadURLResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=GetSkillPackageUploadURL)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2272,42 +2107,30 @@ pub struct GetSkillPackageDownloadURLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetSkillPackageUploadURL {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: String,
 }
 
 /// What a successful [`GetSkillPackageUploadURL`] call returns.
 #[tc_model]
 pub struct GetSkillPackageUploadURLResponse {
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: models::CloudRecordVersion,
 
-    /// `UploadURL`: a string.
-    ///
-    /// Example: `"https://cos.example/upload"`
+    /// `UploadURL`; example: `"https://cos.example/upload"`
     #[tc(rename = "UploadURL")]
     pub upload_url: String,
 
-    /// `ContentStatus`: a string.
-    ///
-    /// Example: `"UPLOADING"`
+    /// `ContentStatus`; example: `"UPLOADING"`
     pub content_status: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-13T00:15:00Z"`
+    /// `ExpireTime`; example: `"2026-08-13T00:15:00Z"`
     pub expire_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2317,9 +2140,12 @@ pub struct GetSkillPackageUploadURLResponse {
 /// The `ModifyDeployment` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`ModifyDeploymentResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=ModifyDeployment)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2328,25 +2154,23 @@ pub struct GetSkillPackageUploadURLResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDeployment {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"dpl-amfzcemg"`
+    /// `DeploymentId`; example: `"dpl-amfzcemg"`
     pub deployment_id: String,
 
-    /// `ScalingConfiguration`: a [`ScalingConfiguration`](super::models::ScalingConfiguration).
+    /// `ScalingConfiguration`
     pub scaling_configuration: Option<models::ScalingConfiguration>,
 
-    /// `LifecycleConfiguration`: a [`LifecycleConfiguration`](super::models::LifecycleConfiguration).
+    /// `LifecycleConfiguration`
     pub lifecycle_configuration: Option<models::LifecycleConfiguration>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`ModifyDeployment`] call returns.
 #[tc_model]
 pub struct ModifyDeploymentResponse {
-    /// `Deployment`: a [`Deployment`](super::models::Deployment).
+    /// `Deployment`
     pub deployment: models::Deployment,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,9 +2180,12 @@ pub struct ModifyDeploymentResponse {
 /// The `ModifySession` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`ModifySessionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=ModifySession)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2367,34 +2194,26 @@ pub struct ModifyDeploymentResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifySession {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
+    /// `SpaceId`; example: `"space-75f28517-9fb3-4234-9530-afa323f496bc"`
     pub space_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"0001"`
+    /// `UserId`; example: `"0001"`
     pub user_id: String,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ffa6e867-a315-447e-917b-ba01ea557c02"`
+    /// `SessionId`; example: `"ffa6e867-a315-447e-917b-ba01ea557c02"`
     pub session_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"modify titile"`
+    /// `Title`; example: `"modify titile"`
     pub title: Option<String>,
 
-    /// `Metadata`: a list of [`MetadataVar`](super::models::MetadataVar) objects.
+    /// `Metadata`
     pub metadata: Option<Vec<models::MetadataVar>>,
 }
 
 /// What a successful [`ModifySession`] call returns.
 #[tc_model]
 pub struct ModifySessionResponse {
-    /// `Session`: a [`SessionInfo`](super::models::SessionInfo).
+    /// `Session`
     pub session: models::SessionInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2404,9 +2223,12 @@ pub struct ModifySessionResponse {
 /// The `ModifySessionSpace` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`ModifySessionSpaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=ModifySessionSpace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2415,26 +2237,20 @@ pub struct ModifySessionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifySessionSpace {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-75ef3dc0-8523-4e5c-81e3-57ff8a453c7a"`
+    /// `SpaceId`; example: `"space-75ef3dc0-8523-4e5c-81e3-57ff8a453c7a"`
     pub space_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Order and After-Sales Service Space"`
+    /// `Name`; example: `"Order and After-Sales Service Space"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Stores sessions for order, refund, and after-sales service workflows."`
+    /// `Description`; example: `"Stores sessions for order, refund, and after-sales service workflows."`
     pub description: Option<String>,
 }
 
 /// What a successful [`ModifySessionSpace`] call returns.
 #[tc_model]
 pub struct ModifySessionSpaceResponse {
-    /// `SessionSpace`: a [`SessionSpaceInfo`](super::models::SessionSpaceInfo).
+    /// `SessionSpace`
     pub session_space: models::SessionSpaceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2444,34 +2260,36 @@ pub struct ModifySessionSpaceResponse {
 /// The `PauseSandboxInstance` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`PauseSandboxInstanceResponse`].
-/// The codes it documents are in [`PauseSandboxInstanceError`](super::errors::PauseSandboxInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=PauseSandboxInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SandboxInstance`](super::errors::AgsErrorCode::ResourceNotFoundSandboxInstance)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "PauseSandboxInstance",
     output = PauseSandboxInstanceResponse,
-    error = super::errors::PauseSandboxInstanceError
+    error = super::errors::AgsErrorCode
 )]
 pub struct PauseSandboxInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"4729e19d67fb4ba38854dbbfc63c72e9"`
+    /// `InstanceId`; example: `"4729e19d67fb4ba38854dbbfc63c72e9"`
     pub instance_id: String,
 
-    /// `Memory`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Memory`; example: `true`
     pub memory: Option<bool>,
 }
 
 /// What a successful [`PauseSandboxInstance`] call returns.
 #[tc_model]
 pub struct PauseSandboxInstanceResponse {
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"PAUSED"`
+    /// `InstanceStatus`; example: `"PAUSED"`
     pub instance_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2481,9 +2299,12 @@ pub struct PauseSandboxInstanceResponse {
 /// The `PreviewRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`PreviewRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=PreviewRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2492,38 +2313,26 @@ pub struct PauseSandboxInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct PreviewRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `Label`; example: `"stable"`
     pub label: Option<String>,
 }
 
 /// What a successful [`PreviewRegistryRecord`] call returns.
 #[tc_model]
 pub struct PreviewRegistryRecordResponse {
-    /// `PreviewResult`: a string.
-    ///
-    /// Example: `"{\"StatusCode\": 200, \"Body\": \"{}\", \"HasUpdate\": true}"`
+    /// `PreviewResult`; example: `"{\"StatusCode\": 200, \"Body\": \"{}\", \"HasUpdate\": true}"`
     pub preview_result: String,
 
-    /// `ResolvedVersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `ResolvedVersionId`; example: `"rv-0123abcd"`
     pub resolved_version_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2533,9 +2342,12 @@ pub struct PreviewRegistryRecordResponse {
 /// The `RejectRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`RejectRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=RejectRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2544,31 +2356,23 @@ pub struct PreviewRegistryRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RejectRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"approved"`
+    /// `Comment`; example: `"approved"`
     pub comment: String,
 }
 
 /// What a successful [`RejectRegistryRecord`] call returns.
 #[tc_model]
 pub struct RejectRegistryRecordResponse {
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: models::CloudRecordVersion,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2578,25 +2382,29 @@ pub struct RejectRegistryRecordResponse {
 /// The `ResumeSandboxInstance` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`ResumeSandboxInstanceResponse`].
-/// The codes it documents are in [`ResumeSandboxInstanceError`](super::errors::ResumeSandboxInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=ResumeSandboxInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SandboxInstance`](super::errors::AgsErrorCode::ResourceNotFoundSandboxInstance)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "ResumeSandboxInstance",
     output = ResumeSandboxInstanceResponse,
-    error = super::errors::ResumeSandboxInstanceError
+    error = super::errors::AgsErrorCode
 )]
 pub struct ResumeSandboxInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"4729e19d67fb4ba38854dbbfc63c72e9"`
+    /// `InstanceId`; example: `"4729e19d67fb4ba38854dbbfc63c72e9"`
     pub instance_id: String,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"5m"`
+    /// `Timeout`; example: `"5m"`
     pub timeout: Option<String>,
 }
 
@@ -2610,66 +2418,78 @@ pub struct ResumeSandboxInstanceResponse {
 /// The `StartSandboxInstance` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`StartSandboxInstanceResponse`].
-/// The codes it documents are in [`StartSandboxInstanceError`](super::errors::StartSandboxInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=StartSandboxInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AgsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AgsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DependencyUnavailable`](super::errors::AgsErrorCode::FailedOperationDependencyUnavailable)
+/// - [`FailedOperation.DuplicateRequest`](super::errors::AgsErrorCode::FailedOperationDuplicateRequest)
+/// - [`FailedOperation.RequestInProgress`](super::errors::AgsErrorCode::FailedOperationRequestInProgress)
+/// - [`FailedOperation.StorageMount`](super::errors::AgsErrorCode::FailedOperationStorageMount)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::AgsErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.MountOption`](super::errors::AgsErrorCode::InvalidParameterValueMountOption)
+/// - [`InvalidParameterValue.StorageMount`](super::errors::AgsErrorCode::InvalidParameterValueStorageMount)
+/// - [`InvalidParameterValue.Timeout`](super::errors::AgsErrorCode::InvalidParameterValueTimeout)
+/// - [`LimitExceeded.SandboxInstance`](super::errors::AgsErrorCode::LimitExceededSandboxInstance)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`MissingParameter.RoleArn`](super::errors::AgsErrorCode::MissingParameterRoleArn)
+/// - [`ResourceInUse`](super::errors::AgsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AgsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SandboxTool`](super::errors::AgsErrorCode::ResourceNotFoundSandboxTool)
+/// - [`ResourceNotFound.StorageMount`](super::errors::AgsErrorCode::ResourceNotFoundStorageMount)
+/// - [`ResourceUnavailable`](super::errors::AgsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.SandboxTool`](super::errors::AgsErrorCode::ResourceUnavailableSandboxTool)
+/// - [`UnsupportedOperation`](super::errors::AgsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "StartSandboxInstance",
     output = StartSandboxInstanceResponse,
-    error = super::errors::StartSandboxInstanceError
+    error = super::errors::AgsErrorCode
 )]
 pub struct StartSandboxInstance {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-ee4ywozw"`
+    /// `ToolId`; example: `"sdt-ee4ywozw"`
     pub tool_id: Option<String>,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"my-browser-sandbox"`
+    /// `ToolName`; example: `"my-browser-sandbox"`
     pub tool_name: Option<String>,
 
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"43omu725lpaf2ftksrcvexbfhwwu644zztj3bpi4"`
+    /// `SourceInstanceId`; example: `"43omu725lpaf2ftksrcvexbfhwwu644zztj3bpi4"`
     pub source_instance_id: Option<String>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapshot-019fd56d-51dc-8013-ba8b-23216f003cac"`
+    /// `SnapshotId`; example: `"snapshot-019fd56d-51dc-8013-ba8b-23216f003cac"`
     pub snapshot_id: Option<String>,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"10m"`
+    /// `Timeout`; example: `"10m"`
     pub timeout: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"instance-token-456"`
+    /// `ClientToken`; example: `"instance-token-456"`
     pub client_token: Option<String>,
 
-    /// `MountOptions`: a list of [`MountOption`](super::models::MountOption) objects.
+    /// `MountOptions`
     pub mount_options: Option<Vec<models::MountOption>>,
 
-    /// `CustomConfiguration`: a [`CustomConfiguration`](super::models::CustomConfiguration).
+    /// `CustomConfiguration`
     pub custom_configuration: Option<models::CustomConfiguration>,
 
-    /// `AuthMode`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `AuthMode`; example: `"DEFAULT"`
     pub auth_mode: Option<String>,
 
-    /// `Metadata`: a list of [`MetadataVar`](super::models::MetadataVar) objects.
+    /// `Metadata`
     pub metadata: Option<Vec<models::MetadataVar>>,
 }
 
 /// What a successful [`StartSandboxInstance`] call returns.
 #[tc_model]
 pub struct StartSandboxInstanceResponse {
-    /// `Instance`: a [`SandboxInstance`](super::models::SandboxInstance).
+    /// `Instance`
     pub instance: models::SandboxInstance,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2679,20 +2499,26 @@ pub struct StartSandboxInstanceResponse {
 /// The `StopSandboxInstance` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`StopSandboxInstanceResponse`].
-/// The codes it documents are in [`StopSandboxInstanceError`](super::errors::StopSandboxInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=StopSandboxInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.SandboxInstance`](super::errors::AgsErrorCode::ResourceNotFoundSandboxInstance)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "StopSandboxInstance",
     output = StopSandboxInstanceResponse,
-    error = super::errors::StopSandboxInstanceError
+    error = super::errors::AgsErrorCode
 )]
 pub struct StopSandboxInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"12345678123412341234123456789abc"`
+    /// `InstanceId`; example: `"12345678123412341234123456789abc"`
     pub instance_id: String,
 }
 
@@ -2706,9 +2532,12 @@ pub struct StopSandboxInstanceResponse {
 /// The `SyncRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`SyncRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=SyncRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2717,64 +2546,44 @@ pub struct StopSandboxInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SyncRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `Label`; example: `"stable"`
     pub label: Option<String>,
 
-    /// `ChangeLog`: a string.
-    ///
-    /// Example: `"更新版本"`
+    /// `ChangeLog`; example: `"更新版本"`
     pub change_log: Option<String>,
 }
 
 /// What a successful [`SyncRegistryRecord`] call returns.
 #[tc_model]
 pub struct SyncRegistryRecordResponse {
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"VERSION_CREATED"`
+    /// `SyncStatus`; example: `"VERSION_CREATED"`
     pub sync_status: Option<String>,
 
-    /// `ResolvedVersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `ResolvedVersionId`; example: `"rv-0123abcd"`
     pub resolved_version_id: Option<String>,
 
-    /// `CreatedVersion`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `CreatedVersion`
     pub created_version: Option<models::CloudRecordVersion>,
 
-    /// `Record`: a [`CloudRecord`](super::models::CloudRecord).
+    /// `Record`
     pub record: Option<models::CloudRecord>,
 
-    /// `LastSyncTime`: a string.
-    ///
-    /// Example: `"2026-08-12T00:00:00Z"`
+    /// `LastSyncTime`; example: `"2026-08-12T00:00:00Z"`
     pub last_sync_time: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"sync_failed"`
+    /// `ErrorCode`; example: `"sync_failed"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"远端返回 500 Internal Server Error"`
+    /// `ErrorMessage`; example: `"远端返回 500 Internal Server Error"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2784,9 +2593,12 @@ pub struct SyncRegistryRecordResponse {
 /// The `UpdateRegistry` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`UpdateRegistryResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=UpdateRegistry)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2795,21 +2607,17 @@ pub struct SyncRegistryRecordResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateRegistry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Updated"`
+    /// `Description`; example: `"Updated"`
     pub description: String,
 }
 
 /// What a successful [`UpdateRegistry`] call returns.
 #[tc_model]
 pub struct UpdateRegistryResponse {
-    /// `Registry`: a [`CloudRegistry`](super::models::CloudRegistry).
+    /// `Registry`
     pub registry: models::CloudRegistry,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2819,9 +2627,12 @@ pub struct UpdateRegistryResponse {
 /// The `UpdateRegistryRecord` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`UpdateRegistryRecordResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=UpdateRegistryRecord)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
@@ -2830,73 +2641,55 @@ pub struct UpdateRegistryResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateRegistryRecord {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"reg-0123abcd"`
+    /// `RegistryId`; example: `"reg-0123abcd"`
     pub registry_id: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新后的描述"`
+    /// `Description`; example: `"更新后的描述"`
     pub description: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionName`; example: `"rv-0123abcd"`
     pub version_name: Option<String>,
 
-    /// `ChangeLog`: a string.
-    ///
-    /// Example: `"更新版本"`
+    /// `ChangeLog`; example: `"更新版本"`
     pub change_log: Option<String>,
 
-    /// `MCPSource`: a [`CloudMcpSourceInput`](super::models::CloudMcpSourceInput).
+    /// `MCPSource`
     #[tc(rename = "MCPSource")]
     pub mcp_source: Option<models::CloudMcpSourceInput>,
 
-    /// `AgentSource`: a [`CloudAgentSourceInput`](super::models::CloudAgentSourceInput).
+    /// `AgentSource`
     pub agent_source: Option<models::CloudAgentSourceInput>,
 
-    /// `SkillSource`: a [`CloudSkillSourceInput`](super::models::CloudSkillSourceInput).
+    /// `SkillSource`
     pub skill_source: Option<models::CloudSkillSourceInput>,
 
-    /// `CustomDescriptors`: a string.
-    ///
-    /// Example: `"{\"vendor\":\"example\",\"capability\":\"order-query\"}"`
+    /// `CustomDescriptors`; example: `"{\"vendor\":\"example\",\"capability\":\"order-query\"}"`
     pub custom_descriptors: Option<String>,
 
-    /// `LabelMutations`: a list of [`CloudRecordLabelMutation`](super::models::CloudRecordLabelMutation) objects.
+    /// `LabelMutations`
     pub label_mutations: Option<Vec<models::CloudRecordLabelMutation>>,
 }
 
 /// What a successful [`UpdateRegistryRecord`] call returns.
 #[tc_model]
 pub struct UpdateRegistryRecordResponse {
-    /// `Record`: a [`CloudRecord`](super::models::CloudRecord).
+    /// `Record`
     pub record: models::CloudRecord,
 
-    /// `Version`: a [`CloudRecordVersion`](super::models::CloudRecordVersion).
+    /// `Version`
     pub version: Option<models::CloudRecordVersion>,
 
-    /// `UploadURL`: a string.
-    ///
-    /// Example: `"https://cos.example/upload"`
+    /// `UploadURL`; example: `"https://cos.example/upload"`
     #[tc(rename = "UploadURL")]
     pub upload_url: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-11T00:05:00Z"`
+    /// `ExpireTime`; example: `"2026-08-11T00:05:00Z"`
     pub expire_time: Option<String>,
 
-    /// `ContentStatus`: a string.
-    ///
-    /// Example: `"UPLOADING"`
+    /// `ContentStatus`; example: `"UPLOADING"`
     pub content_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2906,28 +2699,39 @@ pub struct UpdateRegistryRecordResponse {
 /// The `UpdateSandboxInstance` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`UpdateSandboxInstanceResponse`].
-/// The codes it documents are in [`UpdateSandboxInstanceError`](super::errors::UpdateSandboxInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=UpdateSandboxInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DependencyUnavailable`](super::errors::AgsErrorCode::FailedOperationDependencyUnavailable)
+/// - [`FailedOperation.RequestInProgress`](super::errors::AgsErrorCode::FailedOperationRequestInProgress)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::AgsErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.Timeout`](super::errors::AgsErrorCode::InvalidParameterValueTimeout)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AgsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SandboxInstance`](super::errors::AgsErrorCode::ResourceNotFoundSandboxInstance)
+/// - [`ResourceUnavailable`](super::errors::AgsErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation.SandboxInstance`](super::errors::AgsErrorCode::UnsupportedOperationSandboxInstance)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "UpdateSandboxInstance",
     output = UpdateSandboxInstanceResponse,
-    error = super::errors::UpdateSandboxInstanceError
+    error = super::errors::AgsErrorCode
 )]
 pub struct UpdateSandboxInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"953e15d3655e4daab120b885c908edf7"`
+    /// `InstanceId`; example: `"953e15d3655e4daab120b885c908edf7"`
     pub instance_id: String,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `Timeout`; example: `"1h"`
     pub timeout: Option<String>,
 
-    /// `Metadata`: a list of [`MetadataVar`](super::models::MetadataVar) objects.
+    /// `Metadata`
     pub metadata: Option<Vec<models::MetadataVar>>,
 }
 
@@ -2941,37 +2745,46 @@ pub struct UpdateSandboxInstanceResponse {
 /// The `UpdateSandboxTool` action of AGS API 2025-09-20.
 ///
 /// A successful call returns [`UpdateSandboxToolResponse`].
-/// The codes it documents are in [`UpdateSandboxToolError`](super::errors::UpdateSandboxToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ags&Version=2025-09-20&Action=UpdateSandboxTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AgsErrorCode`](super::errors::AgsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AgsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.DependencyUnavailable`](super::errors::AgsErrorCode::FailedOperationDependencyUnavailable)
+/// - [`InternalError`](super::errors::AgsErrorCode::InternalError)
+/// - [`InternalError.Unknown`](super::errors::AgsErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::AgsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AgsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AgsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SandboxTool`](super::errors::AgsErrorCode::ResourceNotFoundSandboxTool)
+/// - [`ResourceUnavailable`](super::errors::AgsErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ags",
     version = "2025-09-20",
     name = "UpdateSandboxTool",
     output = UpdateSandboxToolResponse,
-    error = super::errors::UpdateSandboxToolError
+    error = super::errors::AgsErrorCode
 )]
 pub struct UpdateSandboxTool {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-ee4ywozw"`
+    /// `ToolId`; example: `"sdt-ee4ywozw"`
     pub tool_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"沙箱工具一号"`
+    /// `Description`; example: `"沙箱工具一号"`
     pub description: Option<String>,
 
-    /// `NetworkConfiguration`: a [`NetworkConfiguration`](super::models::NetworkConfiguration).
+    /// `NetworkConfiguration`
     pub network_configuration: Option<models::NetworkConfiguration>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `CustomConfiguration`: a [`CustomConfiguration`](super::models::CustomConfiguration).
+    /// `CustomConfiguration`
     pub custom_configuration: Option<models::CustomConfiguration>,
 
-    /// `ComputerConfiguration`: a [`ComputerConfiguration`](super::models::ComputerConfiguration).
+    /// `ComputerConfiguration`
     pub computer_configuration: Option<models::ComputerConfiguration>,
 }
 

@@ -9,29 +9,19 @@ use ::tc_core::tc_model;
 #[doc(alias = "APIKeyInfo")]
 #[tc_model]
 pub struct ApiKeyInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"LocalDev"`
+    /// `Name`; example: `"LocalDev"`
     pub name: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ark-3edcft6y"`
+    /// `KeyId`; example: `"ark-3edcft6y"`
     pub key_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"API_KEY_STATUS_ACTIVE"`
+    /// `Status`; example: `"API_KEY_STATUS_ACTIVE"`
     pub status: Option<String>,
 
-    /// `MaskedKey`: a string.
-    ///
-    /// Example: `"ark_g9****ztdA"`
+    /// `MaskedKey`; example: `"ark_g9****ztdA"`
     pub masked_key: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-09-12T09:00:03.094Z"`
+    /// `CreatedAt`; example: `"2025-09-12T09:00:03.094Z"`
     pub created_at: Option<String>,
 }
 
@@ -40,10 +30,10 @@ pub struct ApiKeyInfo {
 /// Returned in the output of [`DescribeQuotaOverview`](super::DescribeQuotaOverview).
 #[tc_model]
 pub struct AccountQuotaOverview {
-    /// `Quota`: a [`QuotaResourceInfo`].
+    /// `Quota`
     pub quota: Option<QuotaResourceInfo>,
 
-    /// `Usage`: a [`QuotaResourceInfo`].
+    /// `Usage`
     pub usage: Option<QuotaResourceInfo>,
 }
 
@@ -53,14 +43,10 @@ pub struct AccountQuotaOverview {
 /// Returned in the output of [`CreateDeployment`](super::CreateDeployment), [`DescribeDeployment`](super::DescribeDeployment), [`DescribeDeploymentList`](super::DescribeDeploymentList) and [`ModifyDeployment`](super::ModifyDeployment).
 #[tc_model]
 pub struct AffinityConfiguration {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"EXCLUSIVE"`
+    /// `Mode`; example: `"EXCLUSIVE"`
     pub mode: Option<String>,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-Tencent-Agr-Affinity-Id"`
+    /// `HeaderName`; example: `"X-Tencent-Agr-Affinity-Id"`
     pub header_name: Option<String>,
 }
 
@@ -70,19 +56,13 @@ pub struct AffinityConfiguration {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct AgentBucketStorageSource {
-    /// `LibraryId`: a string.
-    ///
-    /// Example: `"smh2ke12fou96sys"`
+    /// `LibraryId`; example: `"smh2ke12fou96sys"`
     pub library_id: Option<String>,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space2ws4kk3o7ujpa"`
+    /// `SpaceId`; example: `"space2ws4kk3o7ujpa"`
     pub space_id: Option<String>,
 
-    /// `AccessDomain`: a string.
-    ///
-    /// Example: `"smh2rnostb718pgk.ap-beijing.api.tencentsmh.cn"`
+    /// `AccessDomain`; example: `"smh2rnostb718pgk.ap-beijing.api.tencentsmh.cn"`
     pub access_domain: Option<String>,
 }
 
@@ -93,9 +73,7 @@ pub struct AgentBucketStorageSource {
 #[doc(alias = "CLSConfig")]
 #[tc_model]
 pub struct ClsConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"123e4567-e89b-12d3-a456-426614174000"`
+    /// `TopicId`; example: `"123e4567-e89b-12d3-a456-426614174000"`
     pub topic_id: Option<String>,
 }
 
@@ -105,14 +83,10 @@ pub struct ClsConfig {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct Capabilities {
-    /// `Add`: a list of strings.
-    ///
-    /// Example: `["SYS_ADMIN"]`
+    /// `Add`; example: `["SYS_ADMIN"]`
     pub add: Option<Vec<String>>,
 
-    /// `Drop`: a list of strings.
-    ///
-    /// Example: `["ALL"]`
+    /// `Drop`; example: `["ALL"]`
     pub drop: Option<Vec<String>>,
 }
 
@@ -122,14 +96,10 @@ pub struct Capabilities {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct CfsStorageSource {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-123456"`
+    /// `FileSystemId`; example: `"cfs-123456"`
     pub file_system_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Path`; example: `"/"`
     pub path: Option<String>,
 }
 
@@ -138,18 +108,13 @@ pub struct CfsStorageSource {
 /// Sent in the input of [`CreateRegistryRecord`](super::CreateRegistryRecord) and [`UpdateRegistryRecord`](super::UpdateRegistryRecord).
 #[tc_model]
 pub struct CloudAgentSourceInput {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"URL_IMPORT"`
+    /// `Type`, required in requests; example: `"URL_IMPORT"`
     pub r#type: Option<String>,
 
-    /// `Descriptors`: a string.
+    /// `Descriptors`
     pub descriptors: Option<String>,
 
-    /// `EndpointURL`: a string.
-    ///
-    /// Example: `"https://registry.tencentcloudapi.com/agui/agui-url-20260918032825-82314"`
+    /// `EndpointURL`; example: `"https://registry.tencentcloudapi.com/agui/agui-url-20260918032825-82314"`
     #[tc(rename = "EndpointURL")]
     pub endpoint_url: Option<String>,
 }
@@ -159,48 +124,28 @@ pub struct CloudAgentSourceInput {
 /// Returned in the output of [`DescribeRegistryAuditLogList`](super::DescribeRegistryAuditLogList).
 #[tc_model]
 pub struct CloudAuditLog {
-    /// `AuditLogId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"889f42e1-0361-4426-b948-75de1bf6e2b6"`
+    /// `AuditLogId`, required in requests; example: `"889f42e1-0361-4426-b948-75de1bf6e2b6"`
     pub audit_log_id: Option<String>,
 
-    /// `RegistryId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"reg-2dqpkr02"`
+    /// `RegistryId`, required in requests; example: `"reg-2dqpkr02"`
     pub registry_id: Option<String>,
 
-    /// `Actor`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100049523787"`
+    /// `Actor`, required in requests; example: `"100049523787"`
     pub actor: Option<String>,
 
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"registry.update"`
+    /// `Action`, required in requests; example: `"registry.update"`
     pub action: Option<String>,
 
-    /// `Details`: a string.
-    /// Required in requests.
+    /// `Details`, required in requests
     pub details: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-08-03T11:52:49Z"`
+    /// `CreateTime`, required in requests; example: `"2026-08-03T11:52:49Z"`
     pub create_time: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-0123abcd"`
+    /// `RecordId`; example: `"rec-0123abcd"`
     pub record_id: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-0123abcd"`
+    /// `VersionId`; example: `"rv-0123abcd"`
     pub version_id: Option<String>,
 }
 
@@ -209,16 +154,10 @@ pub struct CloudAuditLog {
 /// Sent in the input of [`DescribeRegistryList`](super::DescribeRegistryList), [`DescribeRegistryRecordList`](super::DescribeRegistryRecordList) and [`DescribeRegistryRecordVersionList`](super::DescribeRegistryRecordVersionList).
 #[tc_model]
 pub struct CloudFilter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"search"`
+    /// `Name`, required in requests; example: `"search"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["C"]`
+    /// `Values`, required in requests; example: `["C"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -228,18 +167,13 @@ pub struct CloudFilter {
 #[doc(alias = "CloudMCPSourceInput")]
 #[tc_model]
 pub struct CloudMcpSourceInput {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MANUAL"`
+    /// `Type`, required in requests; example: `"MANUAL"`
     pub r#type: Option<String>,
 
-    /// `Descriptors`: a string.
+    /// `Descriptors`
     pub descriptors: Option<String>,
 
-    /// `EndpointURL`: a string.
-    ///
-    /// Example: `"https://mcp.deepwiki.com/mcp"`
+    /// `EndpointURL`; example: `"https://mcp.deepwiki.com/mcp"`
     #[tc(rename = "EndpointURL")]
     pub endpoint_url: Option<String>,
 }
@@ -249,80 +183,43 @@ pub struct CloudMcpSourceInput {
 /// Returned in the output of [`CreateRegistryRecord`](super::CreateRegistryRecord), [`DescribeRegistryRecord`](super::DescribeRegistryRecord), [`DescribeRegistryRecordList`](super::DescribeRegistryRecordList), [`SyncRegistryRecord`](super::SyncRegistryRecord) and [`UpdateRegistryRecord`](super::UpdateRegistryRecord).
 #[tc_model]
 pub struct CloudRecord {
-    /// `RecordId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rec-hqrxvu1a"`
+    /// `RecordId`, required in requests; example: `"rec-hqrxvu1a"`
     pub record_id: Option<String>,
 
-    /// `RegistryId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"reg-n7a2l9no"`
+    /// `RegistryId`, required in requests; example: `"reg-n7a2l9no"`
     pub registry_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"forC"`
+    /// `Name`, required in requests; example: `"forC"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"导入测试"`
+    /// `Description`, required in requests; example: `"导入测试"`
     pub description: Option<String>,
 
-    /// `DescriptorType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `DescriptorType`, required in requests; example: `"CUSTOM"`
     pub descriptor_type: Option<String>,
 
-    /// `LifecycleStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `LifecycleStatus`, required in requests; example: `"ACTIVE"`
     pub lifecycle_status: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1457947897`
+    /// `AppId`, required in requests; example: `1457947897`
     pub app_id: Option<i64>,
 
-    /// `CreatorUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100051001552"`
+    /// `CreatorUin`, required in requests; example: `"100051001552"`
     pub creator_uin: Option<String>,
 
-    /// `CreatorSubAccountUin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100051001552"`
+    /// `CreatorSubAccountUin`, required in requests; example: `"100051001552"`
     pub creator_sub_account_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-08-27T06:43:49Z"`
+    /// `CreateTime`, required in requests; example: `"2026-08-27T06:43:49Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-08-27T06:43:49Z"`
+    /// `UpdateTime`, required in requests; example: `"2026-08-27T06:43:49Z"`
     pub update_time: Option<String>,
 
-    /// `VersionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionCount`; example: `1`
     pub version_count: Option<i64>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["latest"]`
+    /// `LabelSet`; example: `["latest"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -331,26 +228,16 @@ pub struct CloudRecord {
 /// Sent in the input of [`UpdateRegistryRecord`](super::UpdateRegistryRecord).
 #[tc_model]
 pub struct CloudRecordLabelMutation {
-    /// `Operation`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SET"`
+    /// `Operation`, required in requests; example: `"SET"`
     pub operation: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"stable"`
+    /// `Name`, required in requests; example: `"stable"`
     pub name: Option<String>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-i69ks9v2"`
+    /// `VersionId`; example: `"rv-i69ks9v2"`
     pub version_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"正式发布"`
+    /// `Reason`; example: `"正式发布"`
     pub reason: Option<String>,
 }
 
@@ -359,112 +246,72 @@ pub struct CloudRecordLabelMutation {
 /// Returned in the output of [`ApproveRegistryRecord`](super::ApproveRegistryRecord), [`CancelRegistryRecord`](super::CancelRegistryRecord), [`CreateRegistryRecord`](super::CreateRegistryRecord), [`DescribeRegistryRecord`](super::DescribeRegistryRecord), [`DescribeRegistryRecordVersionList`](super::DescribeRegistryRecordVersionList), [`GetSkillPackageUploadURL`](super::GetSkillPackageUploadURL) and 3 more.
 #[tc_model]
 pub struct CloudRecordVersion {
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"rv-rgn1zzaa"`
+    /// `VersionId`; example: `"rv-rgn1zzaa"`
     pub version_id: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"rec-hqrxvu1a"`
+    /// `RecordId`; example: `"rec-hqrxvu1a"`
     pub record_id: Option<String>,
 
-    /// `Revision`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Revision`; example: `1`
     pub revision: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"APPROVED"`
+    /// `Status`; example: `"APPROVED"`
     pub status: Option<String>,
 
-    /// `ApprovalMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `ApprovalMode`; example: `"AUTO"`
     pub approval_mode: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1457947897`
+    /// `AppId`; example: `1457947897`
     pub app_id: Option<i64>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"100051001552"`
+    /// `CreatorUin`; example: `"100051001552"`
     pub creator_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-27T06:43:49Z"`
+    /// `CreateTime`; example: `"2026-08-27T06:43:49Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-27T06:43:49Z"`
+    /// `UpdateTime`; example: `"2026-08-27T06:43:49Z"`
     pub update_time: Option<String>,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `VersionName`; example: `"1.0.0"`
     pub version_name: Option<String>,
 
-    /// `Descriptors`: a string.
+    /// `Descriptors`
     pub descriptors: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"URL_IMPORT"`
+    /// `SourceType`; example: `"URL_IMPORT"`
     pub source_type: Option<String>,
 
-    /// `SourceConfig`: a string.
-    ///
-    /// Example: `"{\"EndpointURL\":\"https://mcp.deepwiki.com/mcp\",\"Version\":\"2.14.3\"}"`
+    /// `SourceConfig`; example: `"{\"EndpointURL\":\"https://mcp.deepwiki.com/mcp\",\"Version\":\"2.14.3\"}"`
     pub source_config: Option<String>,
 
-    /// `ContentStatus`: a string.
-    ///
-    /// Example: `"READY"`
+    /// `ContentStatus`; example: `"READY"`
     pub content_status: Option<String>,
 
-    /// `ContentSHA256`: a string.
-    ///
-    /// Example: `"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
+    /// `ContentSHA256`; example: `"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
     #[tc(rename = "ContentSHA256")]
     pub content_sha256: Option<String>,
 
-    /// `ContentSizeBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `20480`
+    /// `ContentSizeBytes`; example: `20480`
     pub content_size_bytes: Option<i64>,
 
-    /// `ConfigSHA256`: a string.
-    ///
-    /// Example: `"7826ae36c55fd15af48d3043193671ef2cab220fa3f7ddb7786f8faaa010841a"`
+    /// `ConfigSHA256`; example: `"7826ae36c55fd15af48d3043193671ef2cab220fa3f7ddb7786f8faaa010841a"`
     #[tc(rename = "ConfigSHA256")]
     pub config_sha256: Option<String>,
 
-    /// `CreatorSubAccountUin`: a string.
-    ///
-    /// Example: `"100051001552"`
+    /// `CreatorSubAccountUin`; example: `"100051001552"`
     pub creator_sub_account_uin: Option<String>,
 
-    /// `ApprovalActions`: a list of [`CloudVersionApprovalAction`] objects.
+    /// `ApprovalActions`
     pub approval_actions: Option<Vec<CloudVersionApprovalAction>>,
 
-    /// `ContentReadyTime`: a string.
-    ///
-    /// Example: `"2026-08-12T09:15:00Z"`
+    /// `ContentReadyTime`; example: `"2026-08-12T09:15:00Z"`
     pub content_ready_time: Option<String>,
 
-    /// `ChangeLog`: a string.
-    ///
-    /// Example: `"增加预警工具"`
+    /// `ChangeLog`; example: `"增加预警工具"`
     pub change_log: Option<String>,
 
-    /// `LabelSet`: a list of strings.
-    ///
-    /// Example: `["latest"]`
+    /// `LabelSet`; example: `["latest"]`
     pub label_set: Option<Vec<String>>,
 }
 
@@ -473,82 +320,46 @@ pub struct CloudRecordVersion {
 /// Returned in the output of [`CreateRegistry`](super::CreateRegistry), [`DescribeRegistry`](super::DescribeRegistry), [`DescribeRegistryList`](super::DescribeRegistryList) and [`UpdateRegistry`](super::UpdateRegistry).
 #[tc_model]
 pub struct CloudRegistry {
-    /// `RegistryId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"reg-qdfy2ii2"`
+    /// `RegistryId`, required in requests; example: `"reg-qdfy2ii2"`
     pub registry_id: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"demo"`
+    /// `Name`, required in requests; example: `"demo"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"勿删"`
+    /// `Description`, required in requests; example: `"勿删"`
     pub description: Option<String>,
 
-    /// `ApprovalMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MANUAL"`
+    /// `ApprovalMode`, required in requests; example: `"MANUAL"`
     pub approval_mode: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ARCHIVED"`
+    /// `Status`, required in requests; example: `"ARCHIVED"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-08-27T06:42:25Z"`
+    /// `CreateTime`, required in requests; example: `"2026-08-27T06:42:25Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2026-08-27T15:09:54Z"`
+    /// `UpdateTime`, required in requests; example: `"2026-08-27T15:09:54Z"`
     pub update_time: Option<String>,
 
-    /// `RecordCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `RecordCount`, required in requests; example: `7`
     pub record_count: Option<i64>,
 
-    /// `Tags`: a list of [`CloudTag`] objects.
-    /// Required in requests.
+    /// `Tags`, required in requests
     pub tags: Option<Vec<CloudTag>>,
 
-    /// `PublishedRecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublishedRecordCount`; example: `3`
     pub published_record_count: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1251707795`
+    /// `AppId`; example: `1251707795`
     pub app_id: Option<i64>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"3321337994"`
+    /// `CreatorUin`; example: `"3321337994"`
     pub creator_uin: Option<String>,
 
-    /// `CreatorSubAccountUin`: a string.
-    ///
-    /// Example: `"100009277106"`
+    /// `CreatorSubAccountUin`; example: `"100009277106"`
     pub creator_sub_account_uin: Option<String>,
 }
 
@@ -557,15 +368,10 @@ pub struct CloudRegistry {
 /// Sent in the input of [`CreateRegistryRecord`](super::CreateRegistryRecord) and [`UpdateRegistryRecord`](super::UpdateRegistryRecord).
 #[tc_model]
 pub struct CloudSkillSourceInput {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MANUAL"`
+    /// `Type`, required in requests; example: `"MANUAL"`
     pub r#type: Option<String>,
 
-    /// `SkillMd`: a string.
-    ///
-    /// Example: `"--- name: example-skill description: Example skill --- # Example skill"`
+    /// `SkillMd`; example: `"--- name: example-skill description: Example skill --- # Example skill"`
     pub skill_md: Option<String>,
 }
 
@@ -575,16 +381,10 @@ pub struct CloudSkillSourceInput {
 /// Returned in the output of [`CreateRegistry`](super::CreateRegistry), [`DescribeRegistry`](super::DescribeRegistry), [`DescribeRegistryList`](super::DescribeRegistryList) and [`UpdateRegistry`](super::UpdateRegistry).
 #[tc_model]
 pub struct CloudTag {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"forC"`
+    /// `Key`, required in requests; example: `"forC"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"C"`
+    /// `Value`, required in requests; example: `"C"`
     pub value: Option<String>,
 }
 
@@ -593,44 +393,28 @@ pub struct CloudTag {
 /// Returned in the output of [`ApproveRegistryRecord`](super::ApproveRegistryRecord), [`CancelRegistryRecord`](super::CancelRegistryRecord), [`CreateRegistryRecord`](super::CreateRegistryRecord), [`DescribeRegistryRecord`](super::DescribeRegistryRecord), [`DescribeRegistryRecordVersionList`](super::DescribeRegistryRecordVersionList), [`GetSkillPackageUploadURL`](super::GetSkillPackageUploadURL) and 3 more.
 #[tc_model]
 pub struct CloudVersionApprovalAction {
-    /// `ActionId`: a string.
-    ///
-    /// Example: `"rva-ri4bzzm2"`
+    /// `ActionId`; example: `"rva-ri4bzzm2"`
     pub action_id: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"APPROVE"`
+    /// `ActionType`; example: `"APPROVE"`
     pub action_type: Option<String>,
 
-    /// `ActorType`: a string.
-    ///
-    /// Example: `"USER"`
+    /// `ActorType`; example: `"USER"`
     pub actor_type: Option<String>,
 
-    /// `ActorUin`: a string.
-    ///
-    /// Example: `"3321337994"`
+    /// `ActorUin`; example: `"3321337994"`
     pub actor_uin: Option<String>,
 
-    /// `ActorSubAccountUin`: a string.
-    ///
-    /// Example: `"100049523787"`
+    /// `ActorSubAccountUin`; example: `"100049523787"`
     pub actor_sub_account_uin: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Comment`; example: `"1"`
     pub comment: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-21T07:15:51Z"`
+    /// `CreateTime`; example: `"2026-08-21T07:15:51Z"`
     pub create_time: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"c0126355-5a96-4fc8-9eef-6fdad82848c8"`
+    /// `RequestId`; example: `"c0126355-5a96-4fc8-9eef-6fdad82848c8"`
     pub request_id: Option<String>,
 }
 
@@ -640,11 +424,11 @@ pub struct CloudVersionApprovalAction {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct ComputerConfiguration {
-    /// `WAAConfiguration`: a [`WaaConfiguration`].
+    /// `WAAConfiguration`
     #[tc(rename = "WAAConfiguration")]
     pub waa_configuration: Option<WaaConfiguration>,
 
-    /// `OSWorldConfiguration`: an [`OsWorldConfiguration`].
+    /// `OSWorldConfiguration`
     #[tc(rename = "OSWorldConfiguration")]
     pub os_world_configuration: Option<OsWorldConfiguration>,
 }
@@ -655,19 +439,13 @@ pub struct ComputerConfiguration {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct CosStorageSource {
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"test-123456789.cos.ap-guangzhou.myqcloud.com"`
+    /// `Endpoint`; example: `"test-123456789.cos.ap-guangzhou.myqcloud.com"`
     pub endpoint: Option<String>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"test-123456789"`
+    /// `BucketName`; example: `"test-123456789"`
     pub bucket_name: Option<String>,
 
-    /// `BucketPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `BucketPath`; example: `"/"`
     pub bucket_path: Option<String>,
 }
 
@@ -676,43 +454,35 @@ pub struct CosStorageSource {
 /// Sent in the input of [`CreateSandboxTool`](super::CreateSandboxTool), [`StartSandboxInstance`](super::StartSandboxInstance) and [`UpdateSandboxTool`](super::UpdateSandboxTool).
 #[tc_model]
 pub struct CustomConfiguration {
-    /// `Image`: a string.
-    ///
-    /// Example: `"test.tencentcloudcr.com/example/nginx:latest"`
+    /// `Image`; example: `"test.tencentcloudcr.com/example/nginx:latest"`
     pub image: Option<String>,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: Option<String>,
 
-    /// `Command`: a list of strings.
-    ///
-    /// Example: `["/bin/bash","-c"]`
+    /// `Command`; example: `["/bin/bash","-c"]`
     pub command: Option<Vec<String>>,
 
-    /// `Args`: a list of strings.
-    ///
-    /// Example: `["-h","0.0.0.0","-p","8000"]`
+    /// `Args`; example: `["-h","0.0.0.0","-p","8000"]`
     pub args: Option<Vec<String>>,
 
-    /// `Env`: a list of [`EnvVar`] objects.
+    /// `Env`
     pub env: Option<Vec<EnvVar>>,
 
-    /// `Ports`: a list of [`PortConfiguration`] objects.
+    /// `Ports`
     pub ports: Option<Vec<PortConfiguration>>,
 
-    /// `Resources`: a [`ResourceConfiguration`].
+    /// `Resources`
     pub resources: Option<ResourceConfiguration>,
 
-    /// `Probe`: a [`ProbeConfiguration`].
+    /// `Probe`
     pub probe: Option<ProbeConfiguration>,
 
-    /// `DNSConfig`: a [`DnsConfig`].
+    /// `DNSConfig`
     #[tc(rename = "DNSConfig")]
     pub dns_config: Option<DnsConfig>,
 
-    /// `SecurityContext`: a [`SecurityContext`].
+    /// `SecurityContext`
     pub security_context: Option<SecurityContext>,
 }
 
@@ -721,48 +491,38 @@ pub struct CustomConfiguration {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct CustomConfigurationDetail {
-    /// `Image`: a string.
-    ///
-    /// Example: `"test.tencentcloudcr.com/example/nginx:latest"`
+    /// `Image`; example: `"test.tencentcloudcr.com/example/nginx:latest"`
     pub image: Option<String>,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"TCR"`
+    /// `ImageRegistryType`; example: `"TCR"`
     pub image_registry_type: Option<String>,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:abc123def456..."`
+    /// `ImageDigest`; example: `"sha256:abc123def456..."`
     pub image_digest: Option<String>,
 
-    /// `Command`: a list of strings.
-    ///
-    /// Example: `["/bin/bash","-c"]`
+    /// `Command`; example: `["/bin/bash","-c"]`
     pub command: Option<Vec<String>>,
 
-    /// `Args`: a list of strings.
-    ///
-    /// Example: `["-h","0.0.0.0","-p","8000"]`
+    /// `Args`; example: `["-h","0.0.0.0","-p","8000"]`
     pub args: Option<Vec<String>>,
 
-    /// `Env`: a list of [`EnvVar`] objects.
+    /// `Env`
     pub env: Option<Vec<EnvVar>>,
 
-    /// `Ports`: a list of [`PortConfiguration`] objects.
+    /// `Ports`
     pub ports: Option<Vec<PortConfiguration>>,
 
-    /// `Resources`: a [`ResourceConfiguration`].
+    /// `Resources`
     pub resources: Option<ResourceConfiguration>,
 
-    /// `Probe`: a [`ProbeConfiguration`].
+    /// `Probe`
     pub probe: Option<ProbeConfiguration>,
 
-    /// `DNSConfig`: a [`DnsConfig`].
+    /// `DNSConfig`
     #[tc(rename = "DNSConfig")]
     pub dns_config: Option<DnsConfig>,
 
-    /// `SecurityContext`: a [`SecurityContext`].
+    /// `SecurityContext`
     pub security_context: Option<SecurityContext>,
 }
 
@@ -773,20 +533,13 @@ pub struct CustomConfigurationDetail {
 #[doc(alias = "DNSConfig")]
 #[tc_model]
 pub struct DnsConfig {
-    /// `Servers`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["9.9.9.9"]`
+    /// `Servers`, required in requests; example: `["9.9.9.9"]`
     pub servers: Option<Vec<String>>,
 
-    /// `Searches`: a list of strings.
-    ///
-    /// Example: `["example.internal"]`
+    /// `Searches`; example: `["example.internal"]`
     pub searches: Option<Vec<String>>,
 
-    /// `Options`: a list of strings.
-    ///
-    /// Example: `["ndots:5"]`
+    /// `Options`; example: `["ndots:5"]`
     pub options: Option<Vec<String>>,
 }
 
@@ -795,51 +548,37 @@ pub struct DnsConfig {
 /// Returned in the output of [`CreateDeployment`](super::CreateDeployment), [`DescribeDeployment`](super::DescribeDeployment), [`DescribeDeploymentList`](super::DescribeDeploymentList) and [`ModifyDeployment`](super::ModifyDeployment).
 #[tc_model]
 pub struct Deployment {
-    /// `DeploymentId`: a string.
-    ///
-    /// Example: `"dpl-a1b2c3d4"`
+    /// `DeploymentId`; example: `"dpl-a1b2c3d4"`
     pub deployment_id: Option<String>,
 
-    /// `DeploymentName`: a string.
-    ///
-    /// Example: `"workspace-service"`
+    /// `DeploymentName`; example: `"workspace-service"`
     pub deployment_name: Option<String>,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-a1b2c3d4"`
+    /// `ToolId`; example: `"sdt-a1b2c3d4"`
     pub tool_id: Option<String>,
 
-    /// `ScalingConfiguration`: a [`ScalingConfiguration`].
+    /// `ScalingConfiguration`
     pub scaling_configuration: Option<ScalingConfiguration>,
 
-    /// `LifecycleConfiguration`: a [`LifecycleConfiguration`].
+    /// `LifecycleConfiguration`
     pub lifecycle_configuration: Option<LifecycleConfiguration>,
 
-    /// `AffinityConfiguration`: an [`AffinityConfiguration`].
+    /// `AffinityConfiguration`
     pub affinity_configuration: Option<AffinityConfiguration>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELETE_FAILED"`
+    /// `Status`; example: `"DELETE_FAILED"`
     pub status: Option<String>,
 
-    /// `StatusReason`: a string.
-    ///
-    /// Example: `"InternalError: internal error"`
+    /// `StatusReason`; example: `"InternalError: internal error"`
     pub status_reason: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-06T08:00:00Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-08-06T08:00:00Z"`
     pub created_time: Option<String>,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-06T08:00:00Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2026-08-06T08:00:00Z"`
     pub updated_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -849,14 +588,10 @@ pub struct Deployment {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct EnvVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"TEST_ENV"`
+    /// `Name`; example: `"TEST_ENV"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ABD"`
+    /// `Value`; example: `"ABD"`
     pub value: Option<String>,
 }
 
@@ -866,9 +601,7 @@ pub struct EnvVar {
 /// Returned in the output of [`AppendEvent`](super::AppendEvent) and [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct EventActionsInfo {
-    /// `StateDelta`: a string.
-    ///
-    /// Example: `"json-text"`
+    /// `StateDelta`; example: `"json-text"`
     pub state_delta: Option<String>,
 }
 
@@ -878,12 +611,10 @@ pub struct EventActionsInfo {
 /// Returned in the output of [`AppendEvent`](super::AppendEvent) and [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct EventContentInfo {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Parts`: a list of [`EventPartInfo`] objects.
+    /// `Parts`
     pub parts: Option<Vec<EventPartInfo>>,
 }
 
@@ -893,50 +624,34 @@ pub struct EventContentInfo {
 /// Returned in the output of [`AppendEvent`](super::AppendEvent) and [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct EventInfo {
-    /// `EventId`: a string.
-    ///
-    /// Example: `"event-a1b2c3d4"`
+    /// `EventId`; example: `"event-a1b2c3d4"`
     pub event_id: Option<String>,
 
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"invoke-a1b2c3d4"`
+    /// `InvocationId`; example: `"invoke-a1b2c3d4"`
     pub invocation_id: Option<String>,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Author`; example: `"user"`
     pub author: Option<String>,
 
-    /// `Content`: an [`EventContentInfo`].
+    /// `Content`
     pub content: Option<EventContentInfo>,
 
-    /// `Actions`: an [`EventActionsInfo`].
+    /// `Actions`
     pub actions: Option<EventActionsInfo>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"{\"k\":\"v\"}"`
+    /// `Metadata`; example: `"{\"k\":\"v\"}"`
     pub metadata: Option<String>,
 
-    /// `Extensions`: a string.
-    ///
-    /// Example: `"json-text"`
+    /// `Extensions`; example: `"json-text"`
     pub extensions: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"503"`
+    /// `ErrorCode`; example: `"503"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ErrorMessage`; example: `"timeout"`
     pub error_message: Option<String>,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-07-08T06:27:42.997Z"`
+    /// `Timestamp`; example: `"2026-07-08T06:27:42.997Z"`
     pub timestamp: Option<String>,
 }
 
@@ -946,27 +661,19 @@ pub struct EventInfo {
 /// Returned in the output of [`AppendEvent`](super::AppendEvent) and [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct EventPartInfo {
-    /// `Text`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Text`; example: `"hello"`
     pub text: Option<String>,
 
-    /// `Thought`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Thought`; example: `false`
     pub thought: Option<bool>,
 
-    /// `FunctionCall`: a string.
-    ///
-    /// Example: `"json-text"`
+    /// `FunctionCall`; example: `"json-text"`
     pub function_call: Option<String>,
 
-    /// `FunctionResponse`: a string.
-    ///
-    /// Example: `"json-text"`
+    /// `FunctionResponse`; example: `"json-text"`
     pub function_response: Option<String>,
 
-    /// `InlineData`: an [`InlineDataInfo`].
+    /// `InlineData`
     pub inline_data: Option<InlineDataInfo>,
 }
 
@@ -975,14 +682,10 @@ pub struct EventPartInfo {
 /// Sent in the input of [`DescribeDeploymentList`](super::DescribeDeploymentList), [`DescribePreCacheImageList`](super::DescribePreCacheImageList), [`DescribeQuotaOverview`](super::DescribeQuotaOverview), [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxSnapshotList`](super::DescribeSandboxSnapshotList), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"FILTER_KEY_NAME"`
+    /// `Name`; example: `"FILTER_KEY_NAME"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["LocalDev"]`
+    /// `Values`; example: `["LocalDev"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -992,19 +695,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct HttpGetAction {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `Path`; example: `"/health"`
     pub path: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Port`; example: `8000`
     pub port: Option<i64>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: Option<String>,
 }
 
@@ -1014,24 +711,16 @@ pub struct HttpGetAction {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct ImageStorageSource {
-    /// `Reference`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/example/nginx:latest"`
+    /// `Reference`; example: `"ccr.ccs.tencentyun.com/example/nginx:latest"`
     pub reference: Option<String>,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `ImageRegistryType`; example: `"enterprise"`
     pub image_registry_type: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"/mnt/sub"`
+    /// `SubPath`; example: `"/mnt/sub"`
     pub sub_path: Option<String>,
 
-    /// `Digest`: a string.
-    ///
-    /// Example: `"sha256:abcdefg123..."`
+    /// `Digest`; example: `"sha256:abcdefg123..."`
     pub digest: Option<String>,
 }
 
@@ -1041,14 +730,10 @@ pub struct ImageStorageSource {
 /// Returned in the output of [`AppendEvent`](super::AppendEvent) and [`DescribeEvents`](super::DescribeEvents).
 #[tc_model]
 pub struct InlineDataInfo {
-    /// `MimeType`: a string.
-    ///
-    /// Example: `"text/plain"`
+    /// `MimeType`; example: `"text/plain"`
     pub mime_type: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"aGVsbG8="`
+    /// `Data`; example: `"aGVsbG8="`
     pub data: Option<String>,
 }
 
@@ -1058,14 +743,10 @@ pub struct InlineDataInfo {
 /// Returned in the output of [`CreateDeployment`](super::CreateDeployment), [`DescribeDeployment`](super::DescribeDeployment), [`DescribeDeploymentList`](super::DescribeDeploymentList) and [`ModifyDeployment`](super::ModifyDeployment).
 #[tc_model]
 pub struct LifecycleConfiguration {
-    /// `IdleTimeoutSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `IdleTimeoutSeconds`; example: `300`
     pub idle_timeout_seconds: Option<i64>,
 
-    /// `IdleAction`: a string.
-    ///
-    /// Example: `"STOP"`
+    /// `IdleAction`; example: `"STOP"`
     pub idle_action: Option<String>,
 }
 
@@ -1075,11 +756,11 @@ pub struct LifecycleConfiguration {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct LogConfiguration {
-    /// `CLSConfig`: a [`ClsConfig`].
+    /// `CLSConfig`
     #[tc(rename = "CLSConfig")]
     pub cls_config: Option<ClsConfig>,
 
-    /// `LogSources`: a [`LogSources`].
+    /// `LogSources`
     pub log_sources: Option<LogSources>,
 }
 
@@ -1089,9 +770,7 @@ pub struct LogConfiguration {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct LogSources {
-    /// `Files`: a list of strings.
-    ///
-    /// Example: `["/logs/2026-04-08.log"]`
+    /// `Files`; example: `["/logs/2026-04-08.log"]`
     pub files: Option<Vec<String>>,
 }
 
@@ -1101,14 +780,10 @@ pub struct LogSources {
 /// Returned in the output of [`CreateSession`](super::CreateSession), [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSession`](super::DescribeSession), [`DescribeSessions`](super::DescribeSessions), [`ModifySession`](super::ModifySession) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct MetadataVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"b"`
+    /// `Name`; example: `"b"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"b"`
+    /// `Value`; example: `"b"`
     pub value: Option<String>,
 }
 
@@ -1118,24 +793,16 @@ pub struct MetadataVar {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct MountOption {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Storage1"`
+    /// `Name`; example: `"Storage1"`
     pub name: Option<String>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/home/user"`
+    /// `MountPath`; example: `"/home/user"`
     pub mount_path: Option<String>,
 
-    /// `SubPath`: a string.
-    ///
-    /// Example: `"workspace1"`
+    /// `SubPath`; example: `"workspace1"`
     pub sub_path: Option<String>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 }
 
@@ -1145,13 +812,10 @@ pub struct MountOption {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct NetworkConfiguration {
-    /// `NetworkMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PUBLIC"`
+    /// `NetworkMode`, required in requests; example: `"PUBLIC"`
     pub network_mode: Option<String>,
 
-    /// `VpcConfig`: a [`VpcConfig`].
+    /// `VpcConfig`
     pub vpc_config: Option<VpcConfig>,
 }
 
@@ -1162,10 +826,7 @@ pub struct NetworkConfiguration {
 #[doc(alias = "OSWorldConfiguration")]
 #[tc_model]
 pub struct OsWorldConfiguration {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"osworld1"`
+    /// `Version`, always sent in responses; example: `"osworld1"`
     pub version: Option<String>,
 }
 
@@ -1175,19 +836,13 @@ pub struct OsWorldConfiguration {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct PortConfiguration {
-    /// `Name`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Name`; example: `"http"`
     pub name: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Port`; example: `8000`
     pub port: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 }
 
@@ -1196,49 +851,31 @@ pub struct PortConfiguration {
 /// Returned in the output of [`DescribePreCacheImageList`](super::DescribePreCacheImageList).
 #[tc_model]
 pub struct PreCacheImage {
-    /// `Image`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/ags.example/nginx:v1"`
+    /// `Image`; example: `"ccr.ccs.tencentyun.com/ags.example/nginx:v1"`
     pub image: String,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:d9c56e383f4711392d7202ec08aa1ccebfc5d90dd41feebfecf42a8755f916bb"`
+    /// `ImageDigest`; example: `"sha256:d9c56e383f4711392d7202ec08aa1ccebfc5d90dd41feebfecf42a8755f916bb"`
     pub image_digest: String,
 
-    /// `ImageRegistryType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `ImageRegistryType`; example: `"custom"`
     pub image_registry_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELETED"`
+    /// `Status`; example: `"DELETED"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-10T17:49:08+08:00"`
+    /// `CreateTime`; example: `"2026-09-10T17:49:08+08:00"`
     pub create_time: Option<String>,
 
-    /// `PreCacheImageId`: a string.
-    ///
-    /// Example: `"pcimg-j5g2r6he"`
+    /// `PreCacheImageId`; example: `"pcimg-j5g2r6he"`
     pub pre_cache_image_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SourceType`; example: `"AUTO"`
     pub source_type: Option<String>,
 
-    /// `CachedImageSizeBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `402202624`
+    /// `CachedImageSizeBytes`; example: `402202624`
     pub cached_image_size_bytes: Option<i64>,
 
-    /// `LastUsedTime`: a string.
-    ///
-    /// Example: `"2026-09-11T19:41:14+08:00"`
+    /// `LastUsedTime`; example: `"2026-09-11T19:41:14+08:00"`
     pub last_used_time: Option<String>,
 }
 
@@ -1248,32 +885,22 @@ pub struct PreCacheImage {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct ProbeConfiguration {
-    /// `HttpGet`: a [`HttpGetAction`].
+    /// `HttpGet`
     pub http_get: Option<HttpGetAction>,
 
-    /// `ReadyTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `ReadyTimeoutMs`; example: `30000`
     pub ready_timeout_ms: Option<i64>,
 
-    /// `ProbeTimeoutMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProbeTimeoutMs`; example: `1000`
     pub probe_timeout_ms: Option<i64>,
 
-    /// `ProbePeriodMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProbePeriodMs`; example: `1000`
     pub probe_period_ms: Option<i64>,
 
-    /// `SuccessThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessThreshold`; example: `1`
     pub success_threshold: Option<i64>,
 
-    /// `FailureThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `FailureThreshold`; example: `3`
     pub failure_threshold: Option<i64>,
 }
 
@@ -1282,28 +909,22 @@ pub struct ProbeConfiguration {
 /// Returned in the output of [`DescribeQuotaOverview`](super::DescribeQuotaOverview).
 #[tc_model]
 pub struct QuotaGroupOverview {
-    /// `Tag`: a [`Tag`].
+    /// `Tag`
     pub tag: Option<Tag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"business-group1"`
+    /// `Name`; example: `"business-group1"`
     pub name: Option<String>,
 
-    /// `Quota`: a [`QuotaResourceInfo`].
+    /// `Quota`
     pub quota: Option<QuotaResourceInfo>,
 
-    /// `Usage`: a [`QuotaResourceInfo`].
+    /// `Usage`
     pub usage: Option<QuotaResourceInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-17T16:36:09+08:00"`
+    /// `CreateTime`; example: `"2026-08-17T16:36:09+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-17T16:36:09+08:00"`
+    /// `UpdateTime`; example: `"2026-08-17T16:36:09+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -1312,30 +933,20 @@ pub struct QuotaGroupOverview {
 /// Returned in the output of [`DescribeQuotaOverview`](super::DescribeQuotaOverview).
 #[tc_model]
 pub struct QuotaResourceInfo {
-    /// `SandboxTools`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `SandboxTools`; example: `9`
     pub sandbox_tools: Option<i64>,
 
-    /// `SandboxInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SandboxInstances`; example: `10`
     pub sandbox_instances: Option<i64>,
 
-    /// `PausedInstances`: a signed 64-bit integer.
-    ///
-    /// Example: `63`
+    /// `PausedInstances`; example: `63`
     pub paused_instances: Option<i64>,
 
-    /// `CPUCores`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `CPUCores`; example: `20`
     #[tc(rename = "CPUCores")]
     pub cpu_cores: Option<f64>,
 
-    /// `MemoryGiB`: a floating-point number.
-    ///
-    /// Example: `40`
+    /// `MemoryGiB`; example: `40`
     pub memory_gi_b: Option<f64>,
 }
 
@@ -1345,20 +956,14 @@ pub struct QuotaResourceInfo {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct ResourceConfiguration {
-    /// `CPU`: a string.
-    ///
-    /// Example: `"500m"`
+    /// `CPU`; example: `"500m"`
     #[tc(rename = "CPU")]
     pub cpu: Option<String>,
 
-    /// `Memory`: a string.
-    ///
-    /// Example: `"1Gi"`
+    /// `Memory`; example: `"1Gi"`
     pub memory: Option<String>,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"10Gi"`
+    /// `Storage`; example: `"10Gi"`
     pub storage: Option<String>,
 }
 
@@ -1367,76 +972,52 @@ pub struct ResourceConfiguration {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct SandboxInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"48dd1132cfb96ccee5fd0aa58da2562d2fe3a929"`
+    /// `InstanceId`; example: `"48dd1132cfb96ccee5fd0aa58da2562d2fe3a929"`
     pub instance_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-def456ghi789"`
+    /// `ToolId`; example: `"sdt-def456ghi789"`
     pub tool_id: String,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"code-interpreter-v1"`
+    /// `ToolName`; example: `"code-interpreter-v1"`
     pub tool_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `Persistent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Persistent`; example: `false`
     pub persistent: Option<bool>,
 
-    /// `TimeoutSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `TimeoutSeconds`; example: `600`
     pub timeout_seconds: Option<u64>,
 
-    /// `ExpiresAt`: a string.
-    ///
-    /// Example: `"2024-01-01T10:30:00Z"`
+    /// `ExpiresAt`; example: `"2024-01-01T10:30:00Z"`
     pub expires_at: Option<String>,
 
-    /// `StopReason`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `StopReason`; example: `"timeout"`
     pub stop_reason: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01T10:00:00Z"`
+    /// `CreateTime`; example: `"2024-01-01T10:00:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-01-01T10:10:00Z"`
+    /// `UpdateTime`; example: `"2024-01-01T10:10:00Z"`
     pub update_time: Option<String>,
 
-    /// `MountOptions`: a list of [`MountOption`] objects.
+    /// `MountOptions`
     pub mount_options: Option<Vec<MountOption>>,
 
-    /// `CustomConfiguration`: a [`CustomConfigurationDetail`].
+    /// `CustomConfiguration`
     pub custom_configuration: Option<CustomConfigurationDetail>,
 
-    /// `ComputerConfiguration`: a [`ComputerConfiguration`].
+    /// `ComputerConfiguration`
     pub computer_configuration: Option<ComputerConfiguration>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkMode`; example: `"VPC"`
     pub network_mode: Option<String>,
 
-    /// `Metadata`: a list of [`MetadataVar`] objects.
+    /// `Metadata`
     pub metadata: Option<Vec<MetadataVar>>,
 
-    /// `AuthMode`: a string.
-    ///
-    /// Example: `"TOKEN"`
+    /// `AuthMode`; example: `"TOKEN"`
     pub auth_mode: Option<String>,
 }
 
@@ -1445,47 +1026,31 @@ pub struct SandboxInstance {
 /// Returned in the output of [`CreateSandboxSnapshot`](super::CreateSandboxSnapshot) and [`DescribeSandboxSnapshotList`](super::DescribeSandboxSnapshotList).
 #[tc_model]
 pub struct SandboxSnapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapshot-019fd172-3718-8013-9858-2d5b22224260"`
+    /// `SnapshotId`; example: `"snapshot-019fd172-3718-8013-9858-2d5b22224260"`
     pub snapshot_id: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"e2e-e2b-2eba714b"`
+    /// `SnapshotName`; example: `"e2e-e2b-2eba714b"`
     pub snapshot_name: Option<String>,
 
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"soae7rqi57dkuz4dd7lqovy4dktykaabyk34lpbb"`
+    /// `SourceInstanceId`; example: `"soae7rqi57dkuz4dd7lqovy4dktykaabyk34lpbb"`
     pub source_instance_id: Option<String>,
 
-    /// `MemoryIncluded`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MemoryIncluded`; example: `true`
     pub memory_included: Option<bool>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELETING"`
+    /// `Status`; example: `"DELETING"`
     pub status: Option<String>,
 
-    /// `StatusReason`: a string.
-    ///
-    /// Example: `"System disk snapshot creation timed out. Please retry later."`
+    /// `StatusReason`; example: `"System disk snapshot creation timed out. Please retry later."`
     pub status_reason: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-05T10:22:31.196Z"`
+    /// `CreateTime`; example: `"2026-08-05T10:22:31.196Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-05T10:25:44.382Z"`
+    /// `UpdateTime`; example: `"2026-08-05T10:25:44.382Z"`
     pub update_time: Option<String>,
 }
 
@@ -1494,82 +1059,55 @@ pub struct SandboxSnapshot {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct SandboxTool {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"sdt-ee4ywozw"`
+    /// `ToolId`; example: `"sdt-ee4ywozw"`
     pub tool_id: String,
 
-    /// `ToolName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"browser-sandbox"`
+    /// `ToolName`, always sent in responses; example: `"browser-sandbox"`
     pub tool_name: Option<String>,
 
-    /// `ToolType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"browser"`
+    /// `ToolType`, always sent in responses; example: `"browser"`
     pub tool_type: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`, always sent in responses; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"浏览器沙箱环境"`
+    /// `Description`, always sent in responses; example: `"浏览器沙箱环境"`
     pub description: Option<String>,
 
-    /// `Persistent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Persistent`; example: `false`
     pub persistent: Option<bool>,
 
-    /// `DefaultTimeoutSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `DefaultTimeoutSeconds`; example: `600`
     pub default_timeout_seconds: Option<u64>,
 
-    /// `NetworkConfiguration`: a [`NetworkConfiguration`].
+    /// `NetworkConfiguration`
     pub network_configuration: Option<NetworkConfiguration>,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<Tag>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`
+    /// `CreateTime`; example: `"2024-01-15T10:30:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-01-15T10:30:00Z"`
+    /// `UpdateTime`; example: `"2024-01-15T10:30:00Z"`
     pub update_time: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/100000001:roleName/test_role"`
+    /// `RoleArn`; example: `"qcs::cam::uin/100000001:roleName/test_role"`
     pub role_arn: Option<String>,
 
-    /// `StorageMounts`: a list of [`StorageMount`] objects.
+    /// `StorageMounts`
     pub storage_mounts: Option<Vec<StorageMount>>,
 
-    /// `CustomConfiguration`: a [`CustomConfigurationDetail`].
+    /// `CustomConfiguration`
     pub custom_configuration: Option<CustomConfigurationDetail>,
 
-    /// `LogConfiguration`: a [`LogConfiguration`].
+    /// `LogConfiguration`
     pub log_configuration: Option<LogConfiguration>,
 
-    /// `ComputerConfiguration`: a [`ComputerConfiguration`].
+    /// `ComputerConfiguration`
     pub computer_configuration: Option<ComputerConfiguration>,
 
-    /// `StatusReason`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `StatusReason`; example: `"InternalError"`
     pub status_reason: Option<String>,
 }
 
@@ -1579,19 +1117,13 @@ pub struct SandboxTool {
 /// Returned in the output of [`CreateDeployment`](super::CreateDeployment), [`DescribeDeployment`](super::DescribeDeployment), [`DescribeDeploymentList`](super::DescribeDeploymentList) and [`ModifyDeployment`](super::ModifyDeployment).
 #[tc_model]
 pub struct ScalingConfiguration {
-    /// `MinInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinInstanceCount`; example: `0`
     pub min_instance_count: Option<i64>,
 
-    /// `MaxInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxInstanceCount`; example: `10`
     pub max_instance_count: Option<i64>,
 
-    /// `MaxInstanceRequestConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxInstanceRequestConcurrency`; example: `100`
     pub max_instance_request_concurrency: Option<i64>,
 }
 
@@ -1601,12 +1133,10 @@ pub struct ScalingConfiguration {
 /// Returned in the output of [`DescribeSandboxInstanceList`](super::DescribeSandboxInstanceList), [`DescribeSandboxInstances`](super::DescribeSandboxInstances), [`DescribeSandboxToolList`](super::DescribeSandboxToolList) and [`StartSandboxInstance`](super::StartSandboxInstance).
 #[tc_model]
 pub struct SecurityContext {
-    /// `Privileged`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Privileged`; example: `true`
     pub privileged: Option<bool>,
 
-    /// `Capabilities`: a [`Capabilities`].
+    /// `Capabilities`
     pub capabilities: Option<Capabilities>,
 }
 
@@ -1615,53 +1145,37 @@ pub struct SecurityContext {
 /// Returned in the output of [`CreateSession`](super::CreateSession), [`DescribeSession`](super::DescribeSession), [`DescribeSessions`](super::DescribeSessions) and [`ModifySession`](super::ModifySession).
 #[tc_model]
 pub struct SessionInfo {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"session-a1b2c3d4"`
+    /// `SessionId`; example: `"session-a1b2c3d4"`
     pub session_id: String,
 
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
+    /// `SpaceId`; example: `"space-198577ac-324e-4e1b-bfda-f75a2365c9df"`
     pub space_id: String,
 
-    /// `State`: a [`SessionState`].
+    /// `State`
     pub state: Option<SessionState>,
 
-    /// `Metadata`: a list of [`MetadataVar`] objects.
+    /// `Metadata`
     pub metadata: Option<Vec<MetadataVar>>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"agent-a1b2c3d4"`
+    /// `AgentId`; example: `"agent-a1b2c3d4"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-a1b2c3d4"`
+    /// `UserId`; example: `"user-a1b2c3d4"`
     pub user_id: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"测试会话"`
+    /// `Title`; example: `"测试会话"`
     pub title: Option<String>,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-30T00:00:00Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-06-30T00:00:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-30T00:00:00Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-06-30T00:00:00Z"`
     pub update_time: String,
 }
 
@@ -1670,39 +1184,25 @@ pub struct SessionInfo {
 /// Returned in the output of [`CreateSessionSpace`](super::CreateSessionSpace), [`DescribeSessionSpace`](super::DescribeSessionSpace), [`DescribeSessionSpaces`](super::DescribeSessionSpaces) and [`ModifySessionSpace`](super::ModifySessionSpace).
 #[tc_model]
 pub struct SessionSpaceInfo {
-    /// `SpaceId`: a string.
-    ///
-    /// Example: `"space-206b6ee7-01d1-4f46-8c2f-5c12519bbc0f"`
+    /// `SpaceId`; example: `"space-206b6ee7-01d1-4f46-8c2f-5c12519bbc0f"`
     pub space_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my test space 003"`
+    /// `Name`; example: `"my test space 003"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"for test only"`
+    /// `Description`; example: `"for test only"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Default`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Default`; example: `true`
     pub default: bool,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-17T11:10:13.368Z"`
+    /// `CreateTime`; example: `"2026-08-17T11:10:13.368Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-17T11:15:33.392Z"`
+    /// `UpdateTime`; example: `"2026-08-17T11:15:33.392Z"`
     pub update_time: String,
 }
 
@@ -1712,7 +1212,7 @@ pub struct SessionSpaceInfo {
 /// Returned in the output of [`CreateSession`](super::CreateSession), [`DescribeSession`](super::DescribeSession), [`DescribeSessions`](super::DescribeSessions) and [`ModifySession`](super::ModifySession).
 #[tc_model]
 pub struct SessionState {
-    /// `CustomState`: a string.
+    /// `CustomState`
     pub custom_state: Option<String>,
 }
 
@@ -1722,28 +1222,22 @@ pub struct SessionState {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct StorageMount {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Storage1"`
+    /// `Name`; example: `"Storage1"`
     pub name: Option<String>,
 
-    /// `StorageSource`: a [`StorageSource`].
+    /// `StorageSource`
     pub storage_source: Option<StorageSource>,
 
-    /// `MountPath`: a string.
-    ///
-    /// Example: `"/home/user"`
+    /// `MountPath`; example: `"/home/user"`
     pub mount_path: Option<String>,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: Option<bool>,
 
-    /// `Volume`: a [`VolumeRef`].
+    /// `Volume`
     pub volume: Option<VolumeRef>,
 
-    /// `VolumeTemplate`: a [`VolumeTemplateRef`].
+    /// `VolumeTemplate`
     pub volume_template: Option<VolumeTemplateRef>,
 }
 
@@ -1753,16 +1247,16 @@ pub struct StorageMount {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct StorageSource {
-    /// `Cos`: a [`CosStorageSource`].
+    /// `Cos`
     pub cos: Option<CosStorageSource>,
 
-    /// `Image`: an [`ImageStorageSource`].
+    /// `Image`
     pub image: Option<ImageStorageSource>,
 
-    /// `Cfs`: a [`CfsStorageSource`].
+    /// `Cfs`
     pub cfs: Option<CfsStorageSource>,
 
-    /// `AgentBucket`: an [`AgentBucketStorageSource`].
+    /// `AgentBucket`
     pub agent_bucket: Option<AgentBucketStorageSource>,
 }
 
@@ -1772,16 +1266,10 @@ pub struct StorageSource {
 /// Returned in the output of [`CreateDeployment`](super::CreateDeployment), [`CreateSandboxSnapshot`](super::CreateSandboxSnapshot), [`DescribeDeployment`](super::DescribeDeployment), [`DescribeDeploymentList`](super::DescribeDeploymentList), [`DescribeQuotaOverview`](super::DescribeQuotaOverview), [`DescribeSandboxSnapshotList`](super::DescribeSandboxSnapshotList) and 2 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"business"`
+    /// `Key`, always sent in responses; example: `"business"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"biz1"`
+    /// `Value`, always sent in responses; example: `"biz1"`
     pub value: Option<String>,
 }
 
@@ -1792,14 +1280,10 @@ pub struct Tag {
 #[doc(alias = "VPCConfig")]
 #[tc_model]
 pub struct VpcConfig {
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-012abcde","subnet-012edcba"]`
+    /// `SubnetIds`; example: `["subnet-012abcde","subnet-012edcba"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-abcde012","sg-210edcba"]`
+    /// `SecurityGroupIds`; example: `["sg-abcde012","sg-210edcba"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
@@ -1809,14 +1293,10 @@ pub struct VpcConfig {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct VolumeRef {
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"workbuddy-data-c7n7wcuulm4va7aubcctgmqlvob*************"`
+    /// `VolumeName`; example: `"workbuddy-data-c7n7wcuulm4va7aubcctgmqlvob*************"`
     pub volume_name: Option<String>,
 
-    /// `VolumeId`: a string.
-    ///
-    /// Example: `"vol-01a014e0-b281-8013-9bad-1e**********"`
+    /// `VolumeId`; example: `"vol-01a014e0-b281-8013-9bad-1e**********"`
     pub volume_id: Option<String>,
 }
 
@@ -1826,15 +1306,10 @@ pub struct VolumeRef {
 /// Returned in the output of [`DescribeSandboxToolList`](super::DescribeSandboxToolList).
 #[tc_model]
 pub struct VolumeTemplateRef {
-    /// `VolumeTemplateName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user-workspace"`
+    /// `VolumeTemplateName`, required in requests; example: `"user-workspace"`
     pub volume_template_name: Option<String>,
 
-    /// `ReuseKey`: a string.
-    ///
-    /// Example: `"user-10086"`
+    /// `ReuseKey`; example: `"user-10086"`
     pub reuse_key: Option<String>,
 }
 
@@ -1845,8 +1320,6 @@ pub struct VolumeTemplateRef {
 #[doc(alias = "WAAConfiguration")]
 #[tc_model]
 pub struct WaaConfiguration {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-p******a"`
+    /// `ImageId`; example: `"img-p******a"`
     pub image_id: Option<String>,
 }

@@ -8,9 +8,12 @@ use super::models;
 /// The `Convert3DFormat` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`Convert3DFormatResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=Convert3DFormat)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -19,23 +22,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct Convert3DFormat {
-    /// `File3D`: a string.
-    ///
-    /// Example: `"url"`
+    /// `File3D`; example: `"url"`
     pub file3_d: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"STL"`
+    /// `Format`; example: `"STL"`
     pub format: String,
 }
 
 /// What a successful [`Convert3DFormat`] call returns.
 #[tc_model]
 pub struct Convert3DFormatResponse {
-    /// `ResultFile3D`: a string.
-    ///
-    /// Example: `"url"`
+    /// `ResultFile3D`; example: `"url"`
     pub result_file3_d: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -45,9 +42,12 @@ pub struct Convert3DFormatResponse {
 /// The `DescribeAutoRiggingJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`DescribeAutoRiggingJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeAutoRiggingJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -56,31 +56,23 @@ pub struct Convert3DFormatResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAutoRiggingJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1445334238810423296"`
+    /// `JobId`; example: `"1445334238810423296"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeAutoRiggingJob`] call returns.
 #[tc_model]
 pub struct DescribeAutoRiggingJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.ServerError"`
+    /// `ErrorCode`; example: `"FailedOperation.ServerError"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"算法服务异常"`
+    /// `ErrorMessage`; example: `"算法服务异常"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,9 +82,12 @@ pub struct DescribeAutoRiggingJobResponse {
 /// The `DescribeHunyuanTo3DMotionJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`DescribeHunyuanTo3DMotionJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeHunyuanTo3DMotionJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -101,31 +96,23 @@ pub struct DescribeAutoRiggingJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeHunyuanTo3DMotionJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1439092349727752192"`
+    /// `JobId`; example: `"1439092349727752192"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeHunyuanTo3DMotionJob`] call returns.
 #[tc_model]
 pub struct DescribeHunyuanTo3DMotionJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.InnerError"`
+    /// `ErrorCode`; example: `"FailedOperation.InnerError"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"服务内部错误，请重试。"`
+    /// `ErrorMessage`; example: `"服务内部错误，请重试。"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -135,9 +122,12 @@ pub struct DescribeHunyuanTo3DMotionJobResponse {
 /// The `DescribeHunyuanTo3DUVJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`DescribeHunyuanTo3DUVJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeHunyuanTo3DUVJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -146,31 +136,23 @@ pub struct DescribeHunyuanTo3DMotionJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeHunyuanTo3DUVJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1376862528873414656"`
+    /// `JobId`; example: `"1376862528873414656"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeHunyuanTo3DUVJob`] call returns.
 #[tc_model]
 pub struct DescribeHunyuanTo3DUVJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"WAIT"`
+    /// `Status`; example: `"WAIT"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误。"`
+    /// `ErrorMessage`; example: `"参数错误。"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -182,9 +164,12 @@ pub struct DescribeHunyuanTo3DUVJobResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeProfileTo3DJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeProfileTo3DJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -193,31 +178,23 @@ pub struct DescribeHunyuanTo3DUVJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeProfileTo3DJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeProfileTo3DJob`] call returns.
 #[tc_model]
 pub struct DescribeProfileTo3DJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `ErrorMessage`; example: `"参数错误"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,9 +204,12 @@ pub struct DescribeProfileTo3DJobResponse {
 /// The `DescribeReduceFaceJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`DescribeReduceFaceJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeReduceFaceJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -238,31 +218,23 @@ pub struct DescribeProfileTo3DJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeReduceFaceJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeReduceFaceJob`] call returns.
 #[tc_model]
 pub struct DescribeReduceFaceJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `ErrorMessage`; example: `"参数错误"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -272,9 +244,12 @@ pub struct DescribeReduceFaceJobResponse {
 /// The `DescribeTextureTo3DJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`DescribeTextureTo3DJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=DescribeTextureTo3DJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -283,31 +258,23 @@ pub struct DescribeReduceFaceJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTextureTo3DJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`DescribeTextureTo3DJob`] call returns.
 #[tc_model]
 pub struct DescribeTextureTo3DJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `ErrorMessage`; example: `"参数错误"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -317,9 +284,12 @@ pub struct DescribeTextureTo3DJobResponse {
 /// The `QueryHunyuan3DPartJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`QueryHunyuan3DPartJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=QueryHunyuan3DPartJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -328,41 +298,29 @@ pub struct DescribeTextureTo3DJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct QueryHunyuan3DPartJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1376862528873414656"`
+    /// `JobId`; example: `"1376862528873414656"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryHunyuan3DPartJob`] call returns.
 #[tc_model]
 pub struct QueryHunyuan3DPartJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"WAIT"`
+    /// `Status`; example: `"WAIT"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误。"`
+    /// `ErrorMessage`; example: `"参数错误。"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
-    /// `PartSegmentationInfo`: a string.
-    ///
-    /// Example: `"{\\\"part_0\\\": {\\\"face_ids\\\": [ xxx ]}"`
+    /// `PartSegmentationInfo`; example: `"{\\\"part_0\\\": {\\\"face_ids\\\": [ xxx ]}"`
     pub part_segmentation_info: Option<String>,
 
-    /// `PartSegmentationInfoUrl`: a string.
-    ///
-    /// Example: `"https://example.com/xxx.json"`
+    /// `PartSegmentationInfoUrl`; example: `"https://example.com/xxx.json"`
     pub part_segmentation_info_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -372,9 +330,12 @@ pub struct QueryHunyuan3DPartJobResponse {
 /// The `QueryHunyuanTo3DProJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`QueryHunyuanTo3DProJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=QueryHunyuanTo3DProJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -383,41 +344,29 @@ pub struct QueryHunyuan3DPartJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct QueryHunyuanTo3DProJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1357237233311637504"`
+    /// `JobId`; example: `"1357237233311637504"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryHunyuanTo3DProJob`] call returns.
 #[tc_model]
 pub struct QueryHunyuanTo3DProJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `Status`; example: `"DONE"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误。"`
+    /// `ErrorMessage`; example: `"参数错误。"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
-    /// `ResultCreditDetails`: a string.
-    ///
-    /// Example: `"{\"GenerateType-Normal\":20}"`
+    /// `ResultCreditDetails`; example: `"{\"GenerateType-Normal\":20}"`
     pub result_credit_details: Option<String>,
 
-    /// `ResultCreditConsumed`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `ResultCreditConsumed`; example: `20`
     pub result_credit_consumed: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -427,9 +376,12 @@ pub struct QueryHunyuanTo3DProJobResponse {
 /// The `QueryHunyuanTo3DRapidJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`QueryHunyuanTo3DRapidJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=QueryHunyuanTo3DRapidJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -438,31 +390,23 @@ pub struct QueryHunyuanTo3DProJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct QueryHunyuanTo3DRapidJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`QueryHunyuanTo3DRapidJob`] call returns.
 #[tc_model]
 pub struct QueryHunyuanTo3DRapidJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUN"`
+    /// `Status`; example: `"RUN"`
     pub status: Option<String>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorCode`; example: `"InvalidParameter"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `ErrorMessage`; example: `"参数错误"`
     pub error_message: Option<String>,
 
-    /// `ResultFile3Ds`: a list of [`File3D`](super::models::File3D) objects.
+    /// `ResultFile3Ds`
     pub result_file3_ds: Option<Vec<models::File3D>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -472,9 +416,12 @@ pub struct QueryHunyuanTo3DRapidJobResponse {
 /// The `SubmitAutoRiggingJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitAutoRiggingJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitAutoRiggingJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -483,21 +430,17 @@ pub struct QueryHunyuanTo3DRapidJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitAutoRiggingJob {
-    /// `File3D`: an [`InputFile3D`](super::models::InputFile3D).
+    /// `File3D`
     pub file3_d: models::InputFile3D,
 
-    /// `MotionType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MotionType`; example: `1`
     pub motion_type: Option<i64>,
 }
 
 /// What a successful [`SubmitAutoRiggingJob`] call returns.
 #[tc_model]
 pub struct SubmitAutoRiggingJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1445334238810423296"`
+    /// `JobId`; example: `"1445334238810423296"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -507,9 +450,12 @@ pub struct SubmitAutoRiggingJobResponse {
 /// The `SubmitHunyuan3DPartJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitHunyuan3DPartJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitHunyuan3DPartJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -518,36 +464,26 @@ pub struct SubmitAutoRiggingJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuan3DPartJob {
-    /// `File`: an [`InputFile3D`](super::models::InputFile3D).
+    /// `File`
     pub file: Option<models::InputFile3D>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"1.5"`
+    /// `Model`; example: `"1.5"`
     pub model: Option<String>,
 
-    /// `PartSegmentationInfo`: a string.
-    ///
-    /// Example: `"{\\\"part_0\\\": {\\\"face_ids\\\": [ xxx ]}"`
+    /// `PartSegmentationInfo`; example: `"{\\\"part_0\\\": {\\\"face_ids\\\": [ xxx ]}"`
     pub part_segmentation_info: Option<String>,
 
-    /// `EnableStagedGeneration`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableStagedGeneration`; example: `true`
     pub enable_staged_generation: Option<bool>,
 
-    /// `EnablePostProcess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePostProcess`; example: `true`
     pub enable_post_process: Option<bool>,
 }
 
 /// What a successful [`SubmitHunyuan3DPartJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuan3DPartJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1384898587778465792"`
+    /// `JobId`; example: `"1384898587778465792"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -557,9 +493,12 @@ pub struct SubmitHunyuan3DPartJobResponse {
 /// The `SubmitHunyuanTo3DMotionJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitHunyuanTo3DMotionJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitHunyuanTo3DMotionJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -568,46 +507,32 @@ pub struct SubmitHunyuan3DPartJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuanTo3DMotionJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"A person walks forward"`
+    /// `Prompt`; example: `"A person walks forward"`
     pub prompt: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"HY-Motion-1.0"`
+    /// `Model`; example: `"HY-Motion-1.0"`
     pub model: Option<String>,
 
-    /// `RetargetFile`: an [`InputFile3D`](super::models::InputFile3D).
+    /// `RetargetFile`
     pub retarget_file: Option<models::InputFile3D>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 
-    /// `EnableMesh`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMesh`; example: `true`
     pub enable_mesh: Option<bool>,
 
-    /// `EnableRewrite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRewrite`; example: `true`
     pub enable_rewrite: Option<bool>,
 
-    /// `EnableDurationEst`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDurationEst`; example: `true`
     pub enable_duration_est: Option<bool>,
 }
 
 /// What a successful [`SubmitHunyuanTo3DMotionJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanTo3DMotionJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1440974607266955264"`
+    /// `JobId`; example: `"1440974607266955264"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,9 +542,12 @@ pub struct SubmitHunyuanTo3DMotionJobResponse {
 /// The `SubmitHunyuanTo3DProJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitHunyuanTo3DProJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitHunyuanTo3DProJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -628,62 +556,42 @@ pub struct SubmitHunyuanTo3DMotionJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuanTo3DProJob {
-    /// `Model`: a string.
-    ///
-    /// Example: `"3.0"`
+    /// `Model`; example: `"3.0"`
     pub model: Option<String>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只小猫"`
+    /// `Prompt`; example: `"一只小猫"`
     pub prompt: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `ImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub image_url: Option<String>,
 
-    /// `MultiViewImages`: a list of [`ViewImage`](super::models::ViewImage) objects.
+    /// `MultiViewImages`
     pub multi_view_images: Option<Vec<models::ViewImage>>,
 
-    /// `EnablePBR`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnablePBR`; example: `true`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<bool>,
 
-    /// `FaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `FaceCount`; example: `100000`
     pub face_count: Option<i64>,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `GenerateType`; example: `"Normal"`
     pub generate_type: Option<String>,
 
-    /// `PolygonType`: a string.
-    ///
-    /// Example: `"triangle"`
+    /// `PolygonType`; example: `"triangle"`
     pub polygon_type: Option<String>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"STL"`
+    /// `ResultFormat`; example: `"STL"`
     pub result_format: Option<String>,
 }
 
 /// What a successful [`SubmitHunyuanTo3DProJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanTo3DProJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1357237233311637504"`
+    /// `JobId`; example: `"1357237233311637504"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -693,9 +601,12 @@ pub struct SubmitHunyuanTo3DProJobResponse {
 /// The `SubmitHunyuanTo3DRapidJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitHunyuanTo3DRapidJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitHunyuanTo3DRapidJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -704,44 +615,30 @@ pub struct SubmitHunyuanTo3DProJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuanTo3DRapidJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只小猫"`
+    /// `Prompt`; example: `"一只小猫"`
     pub prompt: Option<String>,
 
-    /// `ImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub image_base64: Option<String>,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://***.cos.ap-guangzhou.myqcloud.com/***.jpg"`
+    /// `ImageUrl`; example: `"https://***.cos.ap-guangzhou.myqcloud.com/***.jpg"`
     pub image_url: Option<String>,
 
-    /// `ResultFormat`: a string.
-    ///
-    /// Example: `"OBJ"`
+    /// `ResultFormat`; example: `"OBJ"`
     pub result_format: Option<String>,
 
-    /// `EnablePBR`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePBR`; example: `false`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<bool>,
 
-    /// `EnableGeometry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableGeometry`; example: `false`
     pub enable_geometry: Option<bool>,
 }
 
 /// What a successful [`SubmitHunyuanTo3DRapidJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanTo3DRapidJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,9 +648,12 @@ pub struct SubmitHunyuanTo3DRapidJobResponse {
 /// The `SubmitHunyuanTo3DUVJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitHunyuanTo3DUVJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitHunyuanTo3DUVJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -762,16 +662,14 @@ pub struct SubmitHunyuanTo3DRapidJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitHunyuanTo3DUVJob {
-    /// `File`: an [`InputFile3D`](super::models::InputFile3D).
+    /// `File`
     pub file: Option<models::InputFile3D>,
 }
 
 /// What a successful [`SubmitHunyuanTo3DUVJob`] call returns.
 #[tc_model]
 pub struct SubmitHunyuanTo3DUVJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1376862528873414656"`
+    /// `JobId`; example: `"1376862528873414656"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -783,9 +681,12 @@ pub struct SubmitHunyuanTo3DUVJobResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`SubmitProfileTo3DJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitProfileTo3DJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -794,21 +695,17 @@ pub struct SubmitHunyuanTo3DUVJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitProfileTo3DJob {
-    /// `Profile`: an [`Image`](super::models::Image).
+    /// `Profile`
     pub profile: Option<models::Image>,
 
-    /// `Template`: a string.
-    ///
-    /// Example: `"pingpong"`
+    /// `Template`; example: `"pingpong"`
     pub template: Option<String>,
 }
 
 /// What a successful [`SubmitProfileTo3DJob`] call returns.
 #[tc_model]
 pub struct SubmitProfileTo3DJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -818,9 +715,12 @@ pub struct SubmitProfileTo3DJobResponse {
 /// The `SubmitReduceFaceJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitReduceFaceJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitReduceFaceJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -829,26 +729,20 @@ pub struct SubmitProfileTo3DJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitReduceFaceJob {
-    /// `File3D`: a [`File3D`](super::models::File3D).
+    /// `File3D`
     pub file3_d: models::File3D,
 
-    /// `PolygonType`: a string.
-    ///
-    /// Example: `"triangle"`
+    /// `PolygonType`; example: `"triangle"`
     pub polygon_type: Option<String>,
 
-    /// `FaceLevel`: a string.
-    ///
-    /// Example: `"high"`
+    /// `FaceLevel`; example: `"high"`
     pub face_level: Option<String>,
 }
 
 /// What a successful [`SubmitReduceFaceJob`] call returns.
 #[tc_model]
 pub struct SubmitReduceFaceJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -858,9 +752,12 @@ pub struct SubmitReduceFaceJobResponse {
 /// The `SubmitTextureTo3DJob` action of AI3D API 2025-05-13.
 ///
 /// A successful call returns [`SubmitTextureTo3DJobResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ai3d&Version=2025-05-13&Action=SubmitTextureTo3DJob)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "ai3d",
     version = "2025-05-13",
@@ -869,49 +766,37 @@ pub struct SubmitReduceFaceJobResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SubmitTextureTo3DJob {
-    /// `File3D`: a [`File3D`](super::models::File3D).
+    /// `File3D`
     pub file3_d: models::File3D,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"3.1"`
+    /// `Model`; example: `"3.1"`
     pub model: Option<String>,
 
-    /// `MultiViewImages`: a list of [`ViewImage`](super::models::ViewImage) objects.
+    /// `MultiViewImages`
     pub multi_view_images: Option<Vec<models::ViewImage>>,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"一只小猫"`
+    /// `Prompt`; example: `"一只小猫"`
     pub prompt: Option<String>,
 
-    /// `Image`: an [`Image`](super::models::Image).
+    /// `Image`
     pub image: Option<models::Image>,
 
-    /// `EnablePBR`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePBR`; example: `false`
     #[tc(rename = "EnablePBR")]
     pub enable_pbr: Option<bool>,
 
-    /// `EnableKeepUV`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableKeepUV`; example: `false`
     #[tc(rename = "EnableKeepUV")]
     pub enable_keep_uv: Option<bool>,
 
-    /// `TextureSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `TextureSize`; example: `2048`
     pub texture_size: Option<i64>,
 }
 
 /// What a successful [`SubmitTextureTo3DJob`] call returns.
 #[tc_model]
 pub struct SubmitTextureTo3DJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1315932989749215232"`
+    /// `JobId`; example: `"1315932989749215232"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

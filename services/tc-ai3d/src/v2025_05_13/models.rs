@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutoRiggingJob`](super::DescribeAutoRiggingJob), [`DescribeHunyuanTo3DMotionJob`](super::DescribeHunyuanTo3DMotionJob), [`DescribeHunyuanTo3DUVJob`](super::DescribeHunyuanTo3DUVJob), [`DescribeProfileTo3DJob`](super::DescribeProfileTo3DJob), [`DescribeReduceFaceJob`](super::DescribeReduceFaceJob), [`DescribeTextureTo3DJob`](super::DescribeTextureTo3DJob) and 3 more.
 #[tc_model]
 pub struct File3D {
-    /// `Type`: a string.
-    ///
-    /// Example: `"OBJ"`
+    /// `Type`; example: `"OBJ"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/obj.obj"`
+    /// `Url`; example: `"https://cos.ap-guangzhou.myqcloud.com/obj.obj"`
     pub url: Option<String>,
 
-    /// `PreviewImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.png"`
+    /// `PreviewImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.png"`
     pub preview_image_url: Option<String>,
 }
 
@@ -30,14 +24,10 @@ pub struct File3D {
 /// Sent in the input of [`SubmitProfileTo3DJob`](super::SubmitProfileTo3DJob) and [`SubmitTextureTo3DJob`](super::SubmitTextureTo3DJob).
 #[tc_model]
 pub struct Image {
-    /// `Base64`: a string.
-    ///
-    /// Example: `"MIIHNjCCBh6gAwIBAgIQCVe4E0h49mzI0NcSqMy1"`
+    /// `Base64`; example: `"MIIHNjCCBh6gAwIBAgIQCVe4E0h49mzI0NcSqMy1"`
     pub base64: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `Url`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub url: Option<String>,
 }
 
@@ -46,14 +36,10 @@ pub struct Image {
 /// Sent in the input of [`SubmitAutoRiggingJob`](super::SubmitAutoRiggingJob), [`SubmitHunyuan3DPartJob`](super::SubmitHunyuan3DPartJob), [`SubmitHunyuanTo3DMotionJob`](super::SubmitHunyuanTo3DMotionJob) and [`SubmitHunyuanTo3DUVJob`](super::SubmitHunyuanTo3DUVJob).
 #[tc_model]
 pub struct InputFile3D {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/obj.obj"`
+    /// `Url`; example: `"https://cos.ap-guangzhou.myqcloud.com/obj.obj"`
     pub url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"OBJ"`
+    /// `Type`; example: `"OBJ"`
     pub r#type: String,
 }
 
@@ -62,18 +48,12 @@ pub struct InputFile3D {
 /// Sent in the input of [`SubmitHunyuanTo3DProJob`](super::SubmitHunyuanTo3DProJob) and [`SubmitTextureTo3DJob`](super::SubmitTextureTo3DJob).
 #[tc_model]
 pub struct ViewImage {
-    /// `ViewType`: a string.
-    ///
-    /// Example: `"back"`
+    /// `ViewType`; example: `"back"`
     pub view_type: Option<String>,
 
-    /// `ViewImageUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `ViewImageUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub view_image_url: Option<String>,
 
-    /// `ViewImageBase64`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `ViewImageBase64`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub view_image_base64: Option<String>,
 }

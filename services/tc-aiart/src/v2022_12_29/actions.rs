@@ -7,52 +7,72 @@ use super::models;
 /// The `ChangeClothes` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`ChangeClothesResponse`].
-/// The codes it documents are in [`ChangeClothesError`](super::errors::ChangeClothesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=ChangeClothes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "ChangeClothes",
     output = ChangeClothesResponse,
-    error = super::errors::ChangeClothesError
+    error = super::errors::AiartErrorCode
 )]
 pub struct ChangeClothes {
-    /// `ModelUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/model.jpg"`
+    /// `ModelUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/model.jpg"`
     pub model_url: String,
 
-    /// `ClothesUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/cloth.jpg"`
+    /// `ClothesUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/cloth.jpg"`
     pub clothes_url: String,
 
-    /// `ClothesType`: a string.
-    ///
-    /// Example: `"Upper-body"`
+    /// `ClothesType`; example: `"Upper-body"`
     pub clothes_type: String,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`ChangeClothes`] call returns.
 #[tc_model]
 pub struct ChangeClothesResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"https://xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
+    /// `ResultImage`; example: `"https://xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
     pub result_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -62,60 +82,78 @@ pub struct ChangeClothesResponse {
 /// The `GenerateAvatar` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`GenerateAvatarResponse`].
-/// The codes it documents are in [`GenerateAvatarError`](super::errors::GenerateAvatarError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=GenerateAvatar)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "GenerateAvatar",
     output = GenerateAvatarResponse,
-    error = super::errors::GenerateAvatarError
+    error = super::errors::AiartErrorCode
 )]
 pub struct GenerateAvatar {
-    /// `Type`: a string.
-    ///
-    /// Example: `"human"`
+    /// `Type`; example: `"human"`
     pub r#type: Option<String>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"flower"`
+    /// `Style`; example: `"flower"`
     pub style: Option<String>,
 
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `InputImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub input_image: Option<String>,
 
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `Filter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Filter`; example: `1`
     pub filter: Option<i64>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`GenerateAvatar`] call returns.
 #[tc_model]
 pub struct GenerateAvatarResponse {
-    /// `ResultImage`: a string.
+    /// `ResultImage`
     pub result_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -125,57 +163,75 @@ pub struct GenerateAvatarResponse {
 /// The `ImageInpaintingRemoval` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`ImageInpaintingRemovalResponse`].
-/// The codes it documents are in [`ImageInpaintingRemovalError`](super::errors::ImageInpaintingRemovalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=ImageInpaintingRemoval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "ImageInpaintingRemoval",
     output = ImageInpaintingRemovalResponse,
-    error = super::errors::ImageInpaintingRemovalError
+    error = super::errors::AiartErrorCode
 )]
 pub struct ImageInpaintingRemoval {
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `InputImage`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub input_image: Option<String>,
 
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `Mask`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `Mask`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub mask: Option<String>,
 
-    /// `MaskUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/mask.png"`
+    /// `MaskUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/mask.png"`
     pub mask_url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`ImageInpaintingRemoval`] call returns.
 #[tc_model]
 pub struct ImageInpaintingRemovalResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"https://xxx.com/image.jpg"`
+    /// `ResultImage`; example: `"https://xxx.com/image.jpg"`
     pub result_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,50 +241,72 @@ pub struct ImageInpaintingRemovalResponse {
 /// The `ImageOutpainting` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`ImageOutpaintingResponse`].
-/// The codes it documents are in [`ImageOutpaintingError`](super::errors::ImageOutpaintingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=ImageOutpainting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "ImageOutpainting",
     output = ImageOutpaintingResponse,
-    error = super::errors::ImageOutpaintingError
+    error = super::errors::AiartErrorCode
 )]
 pub struct ImageOutpainting {
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"4:3"`
+    /// `Ratio`; example: `"4:3"`
     pub ratio: String,
 
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `InputImage`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub input_image: Option<String>,
 
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`ImageOutpainting`] call returns.
 #[tc_model]
 pub struct ImageOutpaintingResponse {
-    /// `ResultImage`: a string.
+    /// `ResultImage`
     pub result_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -238,52 +316,46 @@ pub struct ImageOutpaintingResponse {
 /// The `QueryDrawPortraitJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`QueryDrawPortraitJobResponse`].
-/// The codes it documents are in [`QueryDrawPortraitJobError`](super::errors::QueryDrawPortraitJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=QueryDrawPortraitJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JobNotExist`](super::errors::AiartErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "QueryDrawPortraitJob",
     output = QueryDrawPortraitJobResponse,
-    error = super::errors::QueryDrawPortraitJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct QueryDrawPortraitJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"d33c2c966ae1476a5fae5e76"`
+    /// `JobId`; example: `"d33c2c966ae1476a5fae5e76"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryDrawPortraitJob`] call returns.
 #[tc_model]
 pub struct QueryDrawPortraitJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatusCode`; example: `"DONE"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"InternalError.EngineError"`
+    /// `JobErrorCode`; example: `"InternalError.EngineError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"算法服务异常。"`
+    /// `JobErrorMsg`; example: `"算法服务异常。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultUrls`: a list of strings.
+    /// `ResultUrls`
     pub result_urls: Option<Vec<String>>,
 
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `ResultDetails`; example: `["SUCCESS"]`
     pub result_details: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,52 +365,47 @@ pub struct QueryDrawPortraitJobResponse {
 /// The `QueryGlamPicJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`QueryGlamPicJobResponse`].
-/// The codes it documents are in [`QueryGlamPicJobError`](super::errors::QueryGlamPicJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=QueryGlamPicJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JobNotExist`](super::errors::AiartErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "QueryGlamPicJob",
     output = QueryGlamPicJobResponse,
-    error = super::errors::QueryGlamPicJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct QueryGlamPicJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
+    /// `JobId`; example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryGlamPicJob`] call returns.
 #[tc_model]
 pub struct QueryGlamPicJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"5"`
+    /// `JobStatusCode`; example: `"5"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DownloadError"`
+    /// `JobErrorCode`; example: `"FailedOperation.DownloadError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"文件下载失败。"`
+    /// `JobErrorMsg`; example: `"文件下载失败。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultImage`: a list of strings.
+    /// `ResultImage`
     pub result_image: Option<Vec<String>>,
 
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["Success"]`
+    /// `ResultDetails`; example: `["Success"]`
     pub result_details: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -348,49 +415,44 @@ pub struct QueryGlamPicJobResponse {
 /// The `QueryMemeJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`QueryMemeJobResponse`].
-/// The codes it documents are in [`QueryMemeJobError`](super::errors::QueryMemeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=QueryMemeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JobNotExist`](super::errors::AiartErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "QueryMemeJob",
     output = QueryMemeJobResponse,
-    error = super::errors::QueryMemeJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct QueryMemeJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"1262739692856008704"`
+    /// `JobId`; example: `"1262739692856008704"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryMemeJob`] call returns.
 #[tc_model]
 pub struct QueryMemeJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"5"`
+    /// `JobStatusCode`; example: `"5"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DownloadError"`
+    /// `JobErrorCode`; example: `"FailedOperation.DownloadError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"文件下载失败。"`
+    /// `JobErrorMsg`; example: `"文件下载失败。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
+    /// `ResultImage`; example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
     pub result_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -400,55 +462,50 @@ pub struct QueryMemeJobResponse {
 /// The `QueryTextToImageProJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`QueryTextToImageProJobResponse`].
-/// The codes it documents are in [`QueryTextToImageProJobError`](super::errors::QueryTextToImageProJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=QueryTextToImageProJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.JobNotExist`](super::errors::AiartErrorCode::FailedOperationJobNotExist)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "QueryTextToImageProJob",
     output = QueryTextToImageProJobResponse,
-    error = super::errors::QueryTextToImageProJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct QueryTextToImageProJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
+    /// `JobId`; example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
     pub job_id: String,
 }
 
 /// What a successful [`QueryTextToImageProJob`] call returns.
 #[tc_model]
 pub struct QueryTextToImageProJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"5"`
+    /// `JobStatusCode`; example: `"5"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"FailedOperation.DownloadError"`
+    /// `JobErrorCode`; example: `"FailedOperation.DownloadError"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"文件下载失败。"`
+    /// `JobErrorMsg`; example: `"文件下载失败。"`
     pub job_error_msg: Option<String>,
 
-    /// `ResultImage`: a list of strings.
+    /// `ResultImage`
     pub result_image: Option<Vec<String>>,
 
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["Success"]`
+    /// `ResultDetails`; example: `["Success"]`
     pub result_details: Option<Vec<String>>,
 
-    /// `RevisedPrompt`: a list of strings.
+    /// `RevisedPrompt`
     pub revised_prompt: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -458,44 +515,39 @@ pub struct QueryTextToImageProJobResponse {
 /// The `QueryTrainPortraitModelJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`QueryTrainPortraitModelJobResponse`].
-/// The codes it documents are in [`QueryTrainPortraitModelJobError`](super::errors::QueryTrainPortraitModelJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=QueryTrainPortraitModelJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "QueryTrainPortraitModelJob",
     output = QueryTrainPortraitModelJobResponse,
-    error = super::errors::QueryTrainPortraitModelJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct QueryTrainPortraitModelJob {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"model_01"`
+    /// `ModelId`; example: `"model_01"`
     pub model_id: String,
 }
 
 /// What a successful [`QueryTrainPortraitModelJob`] call returns.
 #[tc_model]
 pub struct QueryTrainPortraitModelJobResponse {
-    /// `JobStatusCode`: a string.
-    ///
-    /// Example: `"DONE"`
+    /// `JobStatusCode`; example: `"DONE"`
     pub job_status_code: Option<String>,
 
-    /// `JobStatusMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobStatusMsg`; example: `"处理完成"`
     pub job_status_msg: Option<String>,
 
-    /// `JobErrorCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `JobErrorCode`; example: `"0"`
     pub job_error_code: Option<String>,
 
-    /// `JobErrorMsg`: a string.
-    ///
-    /// Example: `"处理完成"`
+    /// `JobErrorMsg`; example: `"处理完成"`
     pub job_error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -505,39 +557,36 @@ pub struct QueryTrainPortraitModelJobResponse {
 /// The `RefineImage` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`RefineImageResponse`].
-/// The codes it documents are in [`RefineImageError`](super::errors::RefineImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=RefineImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "RefineImage",
     output = RefineImageResponse,
-    error = super::errors::RefineImageError
+    error = super::errors::AiartErrorCode
 )]
 pub struct RefineImage {
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `InputImage`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub input_image: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`RefineImage`] call returns.
 #[tc_model]
 pub struct RefineImageResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"url"`
+    /// `ResultImage`; example: `"url"`
     pub result_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -547,77 +596,87 @@ pub struct RefineImageResponse {
 /// The `ReplaceBackground` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`ReplaceBackgroundResponse`].
-/// The codes it documents are in [`ReplaceBackgroundError`](super::errors::ReplaceBackgroundError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=ReplaceBackground)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "ReplaceBackground",
     output = ReplaceBackgroundResponse,
-    error = super::errors::ReplaceBackgroundError
+    error = super::errors::AiartErrorCode
 )]
 pub struct ReplaceBackground {
-    /// `ProductUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/product.jpg"`
+    /// `ProductUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/product.jpg"`
     pub product_url: String,
 
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"放在充满鲜花的环境里，简洁风格，清新自然，广告摄影"`
+    /// `Prompt`; example: `"放在充满鲜花的环境里，简洁风格，清新自然，广告摄影"`
     pub prompt: String,
 
-    /// `NegativePrompt`: a string.
-    ///
-    /// Example: `"黑白"`
+    /// `NegativePrompt`; example: `"黑白"`
     pub negative_prompt: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"汽车"`
+    /// `Product`; example: `"汽车"`
     pub product: Option<String>,
 
-    /// `BackgroundTemplate`: a string.
-    ///
-    /// Example: `"彩虹渐变"`
+    /// `BackgroundTemplate`; example: `"彩虹渐变"`
     pub background_template: Option<String>,
 
-    /// `MaskUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/mask.jpg"`
+    /// `MaskUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/mask.jpg"`
     pub mask_url: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1280:1280"`
+    /// `Resolution`; example: `"1280:1280"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`ReplaceBackground`] call returns.
 #[tc_model]
 pub struct ReplaceBackgroundResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
+    /// `ResultImage`; example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/xxx.jpg"`
     pub result_image: String,
 
-    /// `MaskImage`: a string.
-    ///
-    /// Example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/mask.jpg"`
+    /// `MaskImage`; example: `"https://aiart-xxx.cos.ap-guangzhou.myqcloud.com/mask.jpg"`
     pub mask_image: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -627,50 +686,72 @@ pub struct ReplaceBackgroundResponse {
 /// The `SketchToImage` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SketchToImageResponse`].
-/// The codes it documents are in [`SketchToImageError`](super::errors::SketchToImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SketchToImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::AiartErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::AiartErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.StyleConflict`](super::errors::AiartErrorCode::InvalidParameterValueStyleConflict)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.Delivering`](super::errors::AiartErrorCode::ResourceUnavailableDelivering)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SketchToImage",
     output = SketchToImageResponse,
-    error = super::errors::SketchToImageError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SketchToImage {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"鞋子，红白配色，皮革材质，真实画质，写实风格，精细，高清摄影，白色背景"`
+    /// `Prompt`; example: `"鞋子，红白配色，皮革材质，真实画质，写实风格，精细，高清摄影，白色背景"`
     pub prompt: String,
 
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `InputImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub input_image: Option<String>,
 
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 }
 
 /// What a successful [`SketchToImage`] call returns.
 #[tc_model]
 pub struct SketchToImageResponse {
-    /// `ResultImage`: a string.
+    /// `ResultImage`
     pub result_image: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,52 +761,47 @@ pub struct SketchToImageResponse {
 /// The `SubmitDrawPortraitJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SubmitDrawPortraitJobResponse`].
-/// The codes it documents are in [`SubmitDrawPortraitJobError`](super::errors::SubmitDrawPortraitJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SubmitDrawPortraitJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SubmitDrawPortraitJob",
     output = SubmitDrawPortraitJobResponse,
-    error = super::errors::SubmitDrawPortraitJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SubmitDrawPortraitJob {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"model_01"`
+    /// `ModelId`; example: `"model_01"`
     pub model_id: String,
 
-    /// `StyleId`: a string.
-    ///
-    /// Example: `"zhengjian_female"`
+    /// `StyleId`; example: `"zhengjian_female"`
     pub style_id: String,
 
-    /// `ImageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageNum`; example: `1`
     pub image_num: i64,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 
-    /// `Definition`: a string.
-    ///
-    /// Example: `"sd"`
+    /// `Definition`; example: `"sd"`
     pub definition: Option<String>,
 }
 
 /// What a successful [`SubmitDrawPortraitJob`] call returns.
 #[tc_model]
 pub struct SubmitDrawPortraitJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"cf3c2c70f0277a17527cf676"`
+    /// `JobId`; example: `"cf3c2c70f0277a17527cf676"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -735,60 +811,53 @@ pub struct SubmitDrawPortraitJobResponse {
 /// The `SubmitGlamPicJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SubmitGlamPicJobResponse`].
-/// The codes it documents are in [`SubmitGlamPicJobError`](super::errors::SubmitGlamPicJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SubmitGlamPicJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SubmitGlamPicJob",
     output = SubmitGlamPicJobResponse,
-    error = super::errors::SubmitGlamPicJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SubmitGlamPicJob {
-    /// `TemplateUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `TemplateUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub template_url: String,
 
-    /// `FaceInfos`: a list of [`FaceInfo`](super::models::FaceInfo) objects.
+    /// `FaceInfos`
     pub face_infos: Option<Vec<models::FaceInfo>>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Num`; example: `4`
     pub num: Option<i64>,
 
-    /// `Style`: a list of strings.
-    ///
-    /// Example: `["real","balanced","textured","beautiful"]`
+    /// `Style`; example: `["real","balanced","textured","beautiful"]`
     pub style: Option<Vec<String>>,
 
-    /// `Similarity`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `Similarity`; example: `0.6`
     pub similarity: Option<f64>,
 
-    /// `Clarity`: a string.
-    ///
-    /// Example: `"x2"`
+    /// `Clarity`; example: `"x2"`
     pub clarity: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitGlamPicJob`] call returns.
 #[tc_model]
 pub struct SubmitGlamPicJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
+    /// `JobId`; example: `"251197749-1732000778-a319cc1b-a646-11ef-be80-525400047e59-0"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -798,62 +867,53 @@ pub struct SubmitGlamPicJobResponse {
 /// The `SubmitMemeJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SubmitMemeJobResponse`].
-/// The codes it documents are in [`SubmitMemeJobError`](super::errors::SubmitMemeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SubmitMemeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SubmitMemeJob",
     output = SubmitMemeJobResponse,
-    error = super::errors::SubmitMemeJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SubmitMemeJob {
-    /// `Pose`: a string.
-    ///
-    /// Example: `"aiyobudeliao"`
+    /// `Pose`; example: `"aiyobudeliao"`
     pub pose: String,
 
-    /// `InputImage`: a string.
-    ///
-    /// Example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `InputImage`; example: `"9j/4QlQaHR0c...N6a2M5ZCI"`
     pub input_image: Option<String>,
 
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `InputUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub input_url: Option<String>,
 
-    /// `Resolution`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `Resolution`; example: `256`
     pub resolution: Option<i64>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"谢谢"`
+    /// `Text`; example: `"谢谢"`
     pub text: Option<String>,
 
-    /// `Haircut`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Haircut`; example: `false`
     pub haircut: Option<bool>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `LogoParam`: a [`LogoParam`](super::models::LogoParam).
+    /// `LogoParam`
     pub logo_param: Option<models::LogoParam>,
 }
 
 /// What a successful [`SubmitMemeJob`] call returns.
 #[tc_model]
 pub struct SubmitMemeJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1736402968-49025b63-ce50-11ef-9ce4-5254006b9705-0"`
+    /// `JobId`; example: `"251197749-1736402968-49025b63-ce50-11ef-9ce4-5254006b9705-0"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -863,54 +923,70 @@ pub struct SubmitMemeJobResponse {
 /// The `SubmitTextToImageProJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SubmitTextToImageProJobResponse`].
-/// The codes it documents are in [`SubmitTextToImageProJobError`](super::errors::SubmitTextToImageProJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SubmitTextToImageProJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AiartErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.ConsoleServerError`](super::errors::AiartErrorCode::FailedOperationConsoleServerError)
+/// - [`FailedOperation.GenerateImageFailed`](super::errors::AiartErrorCode::FailedOperationGenerateImageFailed)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::AiartErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::AiartErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.InnerError`](super::errors::AiartErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::AiartErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::AiartErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.Unknown`](super::errors::AiartErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::AiartErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.LogoParamErr`](super::errors::AiartErrorCode::InvalidParameterValueLogoParamErr)
+/// - [`InvalidParameterValue.ParameterValueError`](super::errors::AiartErrorCode::InvalidParameterValueParameterValueError)
+/// - [`InvalidParameterValue.TextLengthExceed`](super::errors::AiartErrorCode::InvalidParameterValueTextLengthExceed)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`OperationDenied.ImageIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedImageIllegalDetected)
+/// - [`OperationDenied.TextIllegalDetected`](super::errors::AiartErrorCode::OperationDeniedTextIllegalDetected)
+/// - [`RequestLimitExceeded`](super::errors::AiartErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
+/// - [`ResourceUnavailable.InArrears`](super::errors::AiartErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.LowBalance`](super::errors::AiartErrorCode::ResourceUnavailableLowBalance)
+/// - [`ResourceUnavailable.NotExist`](super::errors::AiartErrorCode::ResourceUnavailableNotExist)
+/// - [`ResourceUnavailable.StopUsing`](super::errors::AiartErrorCode::ResourceUnavailableStopUsing)
+/// - [`ResourcesSoldOut.ChargeStatusException`](super::errors::AiartErrorCode::ResourcesSoldOutChargeStatusException)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SubmitTextToImageProJob",
     output = SubmitTextToImageProJobResponse,
-    error = super::errors::SubmitTextToImageProJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SubmitTextToImageProJob {
-    /// `Prompt`: a string.
-    ///
-    /// Example: `"雨中, 竹林,  小路"`
+    /// `Prompt`; example: `"雨中, 竹林,  小路"`
     pub prompt: String,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"riman"`
+    /// `Style`; example: `"riman"`
     pub style: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1024:1024"`
+    /// `Resolution`; example: `"1024:1024"`
     pub resolution: Option<String>,
 
-    /// `LogoAdd`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoAdd`; example: `1`
     pub logo_add: Option<i64>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"engine1"`
+    /// `Engine`; example: `"engine1"`
     pub engine: Option<String>,
 
-    /// `Revise`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Revise`; example: `0`
     pub revise: Option<i64>,
 }
 
 /// What a successful [`SubmitTextToImageProJob`] call returns.
 #[tc_model]
 pub struct SubmitTextToImageProJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"251197749-1732000967-13b82f68-a647-11ef-be80-525400047e59-0"`
+    /// `JobId`; example: `"251197749-1732000967-13b82f68-a647-11ef-be80-525400047e59-0"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -920,20 +996,24 @@ pub struct SubmitTextToImageProJobResponse {
 /// The `SubmitTrainPortraitModelJob` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`SubmitTrainPortraitModelJobResponse`].
-/// The codes it documents are in [`SubmitTrainPortraitModelJobError`](super::errors::SubmitTrainPortraitModelJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=SubmitTrainPortraitModelJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "SubmitTrainPortraitModelJob",
     output = SubmitTrainPortraitModelJobResponse,
-    error = super::errors::SubmitTrainPortraitModelJobError
+    error = super::errors::AiartErrorCode
 )]
 pub struct SubmitTrainPortraitModelJob {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"model_01"`
+    /// `ModelId`; example: `"model_01"`
     pub model_id: String,
 }
 
@@ -947,47 +1027,46 @@ pub struct SubmitTrainPortraitModelJobResponse {
 /// The `UploadTrainPortraitImages` action of AIART API 2022-12-29.
 ///
 /// A successful call returns [`UploadTrainPortraitImagesResponse`].
-/// The codes it documents are in [`UploadTrainPortraitImagesError`](super::errors::UploadTrainPortraitImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=aiart&Version=2022-12-29&Action=UploadTrainPortraitImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AiartErrorCode`](super::errors::AiartErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeout`](super::errors::AiartErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.ServerError`](super::errors::AiartErrorCode::FailedOperationServerError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AiartErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::AiartErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`RequestLimitExceeded.JobNumExceed`](super::errors::AiartErrorCode::RequestLimitExceededJobNumExceed)
 #[tc_action(
     service = "aiart",
     version = "2022-12-29",
     name = "UploadTrainPortraitImages",
     output = UploadTrainPortraitImagesResponse,
-    error = super::errors::UploadTrainPortraitImagesError
+    error = super::errors::AiartErrorCode
 )]
 pub struct UploadTrainPortraitImages {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"model_01"`
+    /// `ModelId`; example: `"model_01"`
     pub model_id: String,
 
-    /// `BaseUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `BaseUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub base_url: Option<String>,
 
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["https://cos.ap-guangzhou.myqcloud.com/image1.jpg"]`
+    /// `Urls`; example: `["https://cos.ap-guangzhou.myqcloud.com/image1.jpg"]`
     pub urls: Option<Vec<String>>,
 
-    /// `Filter`: a [`Filter`](super::models::Filter).
+    /// `Filter`
     pub filter: Option<models::Filter>,
 
-    /// `TrainMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrainMode`; example: `1`
     pub train_mode: Option<i64>,
 }
 
 /// What a successful [`UploadTrainPortraitImages`] call returns.
 #[tc_model]
 pub struct UploadTrainPortraitImagesResponse {
-    /// `ResultDetails`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `ResultDetails`; example: `["SUCCESS"]`
     pub result_details: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

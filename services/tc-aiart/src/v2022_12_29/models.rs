@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`SubmitGlamPicJob`](super::SubmitGlamPicJob).
 #[tc_model]
 pub struct FaceInfo {
-    /// `ImageUrls`: a list of strings.
-    ///
-    /// Example: `["https://cos.ap-guangzhou.myqcloud.com/input.jpg"]`
+    /// `ImageUrls`; example: `["https://cos.ap-guangzhou.myqcloud.com/input.jpg"]`
     pub image_urls: Option<Vec<String>>,
 
-    /// `TemplateFaceRect`: a [`Rect`].
+    /// `TemplateFaceRect`
     pub template_face_rect: Option<Rect>,
 }
 
@@ -22,19 +20,13 @@ pub struct FaceInfo {
 /// Sent in the input of [`UploadTrainPortraitImages`](super::UploadTrainPortraitImages).
 #[tc_model]
 pub struct Filter {
-    /// `Resolution`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Resolution`; example: `1`
     pub resolution: Option<i64>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: Option<i64>,
 
-    /// `Occlusion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Occlusion`; example: `1`
     pub occlusion: Option<i64>,
 }
 
@@ -43,19 +35,13 @@ pub struct Filter {
 /// Sent in the input of [`ChangeClothes`](super::ChangeClothes), [`GenerateAvatar`](super::GenerateAvatar), [`ImageInpaintingRemoval`](super::ImageInpaintingRemoval), [`ImageOutpainting`](super::ImageOutpainting), [`ReplaceBackground`](super::ReplaceBackground), [`SketchToImage`](super::SketchToImage) and 3 more.
 #[tc_model]
 pub struct LogoParam {
-    /// `LogoUrl`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
+    /// `LogoUrl`; example: `"https://cos.ap-guangzhou.myqcloud.com/logo.jpg"`
     pub logo_url: Option<String>,
 
-    /// `LogoImage`: a string.
-    ///
-    /// Example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
+    /// `LogoImage`; example: `"/9j/4QlQaHR0c...N6a2M5ZCI"`
     pub logo_image: Option<String>,
 
-    /// `LogoRect`: a [`LogoRect`].
-    ///
-    /// Example: `{"Height":10,"Width":10,"X":10,"Y":10}`
+    /// `LogoRect`; example: `{"Height":10,"Width":10,"X":10,"Y":10}`
     pub logo_rect: Option<LogoRect>,
 }
 
@@ -64,24 +50,16 @@ pub struct LogoParam {
 /// Sent in the input of [`ChangeClothes`](super::ChangeClothes), [`GenerateAvatar`](super::GenerateAvatar), [`ImageInpaintingRemoval`](super::ImageInpaintingRemoval), [`ImageOutpainting`](super::ImageOutpainting), [`ReplaceBackground`](super::ReplaceBackground), [`SketchToImage`](super::SketchToImage) and 3 more.
 #[tc_model]
 pub struct LogoRect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `X`; example: `10`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Y`; example: `10`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Width`; example: `10`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Height`; example: `10`
     pub height: Option<i64>,
 }
 
@@ -90,23 +68,15 @@ pub struct LogoRect {
 /// Sent in the input of [`SubmitGlamPicJob`](super::SubmitGlamPicJob).
 #[tc_model]
 pub struct Rect {
-    /// `X`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `X`; example: `1`
     pub x: Option<i64>,
 
-    /// `Y`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Y`; example: `1`
     pub y: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Width`; example: `30`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Height`; example: `30`
     pub height: Option<i64>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `AddTargetsToTargetGroup` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`AddTargetsToTargetGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=AddTargetsToTargetGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
@@ -18,17 +21,13 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddTargetsToTargetGroup {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
-    /// `Targets`: a list of [`TargetToAdd`](super::models::TargetToAdd) objects.
+    /// `Targets`
     pub targets: Vec<models::TargetToAdd>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -42,9 +41,12 @@ pub struct AddTargetsToTargetGroupResponse {
 /// The `AssociateBandwidthPackageWithLoadBalancer` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`AssociateBandwidthPackageWithLoadBalancerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=AssociateBandwidthPackageWithLoadBalancer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
@@ -53,24 +55,16 @@ pub struct AddTargetsToTargetGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AssociateBandwidthPackageWithLoadBalancer {
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-q8m2x4pa"`
+    /// `BandwidthPackageId`; example: `"bwp-q8m2x4pa"`
     pub bandwidth_package_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"8c5f6a42-9d3e-4b71-a2c8-f0e9d7b6a5c4"`
+    /// `ClientToken`; example: `"8c5f6a42-9d3e-4b71-a2c8-f0e9d7b6a5c4"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -84,40 +78,58 @@ pub struct AssociateBandwidthPackageWithLoadBalancerResponse {
 /// The `AssociateListenerAdditionalCertificates` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`AssociateListenerAdditionalCertificatesResponse`].
-/// The codes it documents are in [`AssociateListenerAdditionalCertificatesError`](super::errors::AssociateListenerAdditionalCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=AssociateListenerAdditionalCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Certificate`](super::errors::AlbErrorCode::ResourceNotFoundCertificate)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Certificate`](super::errors::AlbErrorCode::ResourceUnavailableCertificate)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CertificateAlreadyBound`](super::errors::AlbErrorCode::UnsupportedOperationCertificateAlreadyBound)
+/// - [`UnsupportedOperation.UnsupportedProtocol`](super::errors::AlbErrorCode::UnsupportedOperationUnsupportedProtocol)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "AssociateListenerAdditionalCertificates",
     output = AssociateListenerAdditionalCertificatesResponse,
-    error = super::errors::AssociateListenerAdditionalCertificatesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct AssociateListenerAdditionalCertificates {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CertificateIds`; example: `["Fm8Wp7x8"]`
     pub certificate_ids: Vec<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a string.
-    ///
-    /// Example: `"true"`
+    /// `DryRun`; example: `"true"`
     pub dry_run: Option<String>,
 }
 
@@ -131,92 +143,92 @@ pub struct AssociateListenerAdditionalCertificatesResponse {
 /// The `CreateHealthCheckTemplate` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateHealthCheckTemplateResponse`].
-/// The codes it documents are in [`CreateHealthCheckTemplateError`](super::errors::CreateHealthCheckTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateHealthCheckTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Certificate`](super::errors::AlbErrorCode::ResourceNotFoundCertificate)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Certificate`](super::errors::AlbErrorCode::ResourceUnavailableCertificate)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CertificateAlreadyBound`](super::errors::AlbErrorCode::UnsupportedOperationCertificateAlreadyBound)
+/// - [`UnsupportedOperation.UnsupportedProtocol`](super::errors::AlbErrorCode::UnsupportedOperationUnsupportedProtocol)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateHealthCheckTemplate",
     output = CreateHealthCheckTemplateResponse,
-    error = super::errors::CreateHealthCheckTemplateError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateHealthCheckTemplate {
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `HealthCheckCodes`: a list of strings.
-    ///
-    /// Example: `["http_1xx"]`
+    /// `HealthCheckCodes`; example: `["http_1xx"]`
     pub health_check_codes: Option<Vec<String>>,
 
-    /// `HealthCheckHealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckHealthyThreshold`; example: `2`
     pub health_check_healthy_threshold: Option<u64>,
 
-    /// `HealthCheckHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `HealthCheckHost`; example: `"example.com"`
     pub health_check_host: Option<String>,
 
-    /// `HealthCheckHttpVersion`: a string.
-    ///
-    /// Example: `"HTTP1.1"`
+    /// `HealthCheckHttpVersion`; example: `"HTTP1.1"`
     pub health_check_http_version: Option<String>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckInterval`; example: `10`
     pub health_check_interval: Option<u64>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `HealthCheckMethod`; example: `"GET"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `HealthCheckPath`; example: `"/hello/index.html"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HealthCheckPort`; example: `80`
     pub health_check_port: Option<u64>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `HealthCheckProtocol`; example: `"HTTP"`
     pub health_check_protocol: Option<String>,
 
-    /// `HealthCheckTemplateName`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa-template"`
+    /// `HealthCheckTemplateName`; example: `"lbtg-0zrnc9qa-template"`
     pub health_check_template_name: Option<String>,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckTimeout`; example: `2`
     pub health_check_timeout: Option<u64>,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckUnhealthyThreshold`; example: `2`
     pub health_check_unhealthy_threshold: Option<u64>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateHealthCheckTemplate`] call returns.
 #[tc_model]
 pub struct CreateHealthCheckTemplateResponse {
-    /// `HealthCheckTemplateId`: a string.
-    ///
-    /// Example: `"hct-m4x8q2pa"`
+    /// `HealthCheckTemplateId`; example: `"hct-m4x8q2pa"`
     pub health_check_template_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -226,98 +238,76 @@ pub struct CreateHealthCheckTemplateResponse {
 /// The `CreateListener` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateListenerResponse`].
-/// The codes it documents are in [`CreateListenerError`](super::errors::CreateListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation.TargetGroupProtocolMismatch`](super::errors::AlbErrorCode::UnsupportedOperationTargetGroupProtocolMismatch)
+/// - [`UnsupportedOperation.UnsupportedProtocol`](super::errors::AlbErrorCode::UnsupportedOperationUnsupportedProtocol)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateListener",
     output = CreateListenerResponse,
-    error = super::errors::CreateListenerError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateListener {
-    /// `DefaultActions`: a list of [`DefaultAction`](super::models::DefaultAction) objects.
+    /// `DefaultActions`
     pub default_actions: Vec<models::DefaultAction>,
 
-    /// `ListenerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: u64,
 
-    /// `ListenerProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ListenerProtocol`; example: `"HTTP"`
     pub listener_protocol: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `CaCertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CaCertificateIds`; example: `["Fm8Wp7x8"]`
     pub ca_certificate_ids: Option<Vec<String>>,
 
-    /// `CaEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaEnabled`; example: `false`
     pub ca_enabled: Option<bool>,
 
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CertificateIds`; example: `["Fm8Wp7x8"]`
     pub certificate_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `GzipEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GzipEnabled`; example: `false`
     pub gzip_enabled: Option<bool>,
 
-    /// `Http2Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Http2Enabled`; example: `true`
     pub http2_enabled: Option<bool>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeout`; example: `15`
     pub idle_timeout: Option<u64>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"http_listener"`
+    /// `ListenerName`; example: `"http_listener"`
     pub listener_name: Option<String>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RequestTimeout`; example: `60`
     pub request_timeout: Option<u64>,
 
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `XForwardedForConfig`: a [`XForwardedForConfig`](super::models::XForwardedForConfig).
+    /// `XForwardedForConfig`
     pub x_forwarded_for_config: Option<models::XForwardedForConfig>,
 }
 
 /// What a successful [`CreateListener`] call returns.
 #[tc_model]
 pub struct CreateListenerResponse {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -327,71 +317,63 @@ pub struct CreateListenerResponse {
 /// The `CreateLoadBalancer` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateLoadBalancerResponse`].
-/// The codes it documents are in [`CreateLoadBalancerError`](super::errors::CreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.ResourcesSoldOut`](super::errors::AlbErrorCode::UnsupportedOperationResourcesSoldOut)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateLoadBalancer",
     output = CreateLoadBalancerResponse,
-    error = super::errors::CreateLoadBalancerError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateLoadBalancer {
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `AddressType`; example: `"Internet"`
     pub address_type: String,
 
-    /// `LoadBalancerBillingConfig`: a [`LoadBalancerBillingConfig`](super::models::LoadBalancerBillingConfig).
+    /// `LoadBalancerBillingConfig`
     pub load_balancer_billing_config: models::LoadBalancerBillingConfig,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-92hffaxb"`
+    /// `VpcId`; example: `"vpc-92hffaxb"`
     pub vpc_id: String,
 
-    /// `ZoneMappings`: a list of [`ZoneMappingsItem`](super::models::ZoneMappingsItem) objects.
+    /// `ZoneMappings`
     pub zone_mappings: Vec<models::ZoneMappingsItem>,
 
-    /// `AddressIpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `AddressIpVersion`; example: `"IPv4"`
     pub address_ip_version: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `DeleteProtection`: a [`DeletionProtectionConfig`](super::models::DeletionProtectionConfig).
+    /// `DeleteProtection`
     pub delete_protection: Option<models::DeletionProtectionConfig>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `InternetAddressType`: a string.
-    ///
-    /// Example: `"EIP"`
+    /// `InternetAddressType`; example: `"EIP"`
     pub internet_address_type: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"alb1"`
+    /// `LoadBalancerName`; example: `"alb1"`
     pub load_balancer_name: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct CreateLoadBalancerResponse {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -401,47 +383,80 @@ pub struct CreateLoadBalancerResponse {
 /// The `CreateRules` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateRulesResponse`].
-/// The codes it documents are in [`CreateRulesError`](super::errors::CreateRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceAlreadyExists`](super::errors::AlbErrorCode::FailedOperationResourceAlreadyExists)
+/// - [`FailedOperation.RuleAlreadyExists`](super::errors::AlbErrorCode::FailedOperationRuleAlreadyExists)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::AlbErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::AlbErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidFieldFormat`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldFormat)
+/// - [`InvalidParameter.InvalidFieldType`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldType)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameter.MissingAction`](super::errors::AlbErrorCode::InvalidParameterMissingAction)
+/// - [`InvalidParameter.MissingField`](super::errors::AlbErrorCode::InvalidParameterMissingField)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BusinessParameterMismatch`](super::errors::AlbErrorCode::InvalidParameterValueBusinessParameterMismatch)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Quota`](super::errors::AlbErrorCode::LimitExceededQuota)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceNotFound.TargetGroup`](super::errors::AlbErrorCode::ResourceNotFoundTargetGroup)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`ResourceUnavailable.LoadBalancer`](super::errors::AlbErrorCode::ResourceUnavailableLoadBalancer)
+/// - [`ResourceUnavailable.PreviousTaskNotCompleted`](super::errors::AlbErrorCode::ResourceUnavailablePreviousTaskNotCompleted)
+/// - [`ResourceUnavailable.TargetGroup`](super::errors::AlbErrorCode::ResourceUnavailableTargetGroup)
+/// - [`ResourceUnavailable.UpstreamStatusBlocked`](super::errors::AlbErrorCode::ResourceUnavailableUpstreamStatusBlocked)
+/// - [`ResourcesSoldOut`](super::errors::AlbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ServiceRoleUnauthorized`](super::errors::AlbErrorCode::UnauthorizedOperationServiceRoleUnauthorized)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidStateTransition`](super::errors::AlbErrorCode::UnsupportedOperationInvalidStateTransition)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateRules",
     output = CreateRulesResponse,
-    error = super::errors::CreateRulesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateRules {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `Rules`: a list of [`RuleInput`](super::models::RuleInput) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInput>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6d**e8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6d**e8"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`CreateRules`] call returns.
 #[tc_model]
 pub struct CreateRulesResponse {
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-h8cy5gwl"]`
+    /// `RuleIds`; example: `["rule-h8cy5gwl"]`
     pub rule_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -451,53 +466,60 @@ pub struct CreateRulesResponse {
 /// The `CreateSecurityPolicy` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateSecurityPolicyResponse`].
-/// The codes it documents are in [`CreateSecurityPolicyError`](super::errors::CreateSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateSecurityPolicy",
     output = CreateSecurityPolicyResponse,
-    error = super::errors::CreateSecurityPolicyError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateSecurityPolicy {
-    /// `Ciphers`: a list of strings.
-    ///
-    /// Example: `["TLS_AES_128_GCM_SHA256"]`
+    /// `Ciphers`; example: `["TLS_AES_128_GCM_SHA256"]`
     pub ciphers: Vec<String>,
 
-    /// `TLSVersions`: a list of strings.
-    ///
-    /// Example: `["TLSv1.2","TLSv1.3"]`
+    /// `TLSVersions`; example: `["TLSv1.2","TLSv1.3"]`
     #[tc(rename = "TLSVersions")]
     pub tls_versions: Vec<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"d2e3f6c4-5b87-4f3e-8a19-7b9f9f3a8b45"`
+    /// `ClientToken`; example: `"d2e3f6c4-5b87-4f3e-8a19-7b9f9f3a8b45"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `SecurityPolicyName`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `SecurityPolicyName`; example: `"test-policy"`
     pub security_policy_name: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateSecurityPolicy`] call returns.
 #[tc_model]
 pub struct CreateSecurityPolicyResponse {
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -507,68 +529,71 @@ pub struct CreateSecurityPolicyResponse {
 /// The `CreateTargetGroup` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`CreateTargetGroupResponse`].
-/// The codes it documents are in [`CreateTargetGroupError`](super::errors::CreateTargetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=CreateTargetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "CreateTargetGroup",
     output = CreateTargetGroupResponse,
-    error = super::errors::CreateTargetGroupError
+    error = super::errors::AlbErrorCode
 )]
 pub struct CreateTargetGroup {
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"Instance"`
+    /// `TargetType`; example: `"Instance"`
     pub target_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-92hffaxb"`
+    /// `VpcId`; example: `"vpc-92hffaxb"`
     pub vpc_id: String,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `HealthCheckConfig`
     pub health_check_config: Option<models::HealthCheckConfig>,
 
-    /// `KeepaliveEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnabled`; example: `true`
     pub keepalive_enabled: Option<bool>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `SchedulerAlgorithm`: a string.
-    ///
-    /// Example: `"wrr"`
+    /// `SchedulerAlgorithm`; example: `"wrr"`
     pub scheduler_algorithm: Option<String>,
 
-    /// `StickySessionConfig`: a [`StickySessionConfig`](super::models::StickySessionConfig).
+    /// `StickySessionConfig`
     pub sticky_session_config: Option<models::StickySessionConfig>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"test-group"`
+    /// `TargetGroupName`; example: `"test-group"`
     pub target_group_name: Option<String>,
 }
 
 /// What a successful [`CreateTargetGroup`] call returns.
 #[tc_model]
 pub struct CreateTargetGroupResponse {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -578,25 +603,40 @@ pub struct CreateTargetGroupResponse {
 /// The `DeleteHealthCheckTemplates` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteHealthCheckTemplatesResponse`].
-/// The codes it documents are in [`DeleteHealthCheckTemplatesError`](super::errors::DeleteHealthCheckTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteHealthCheckTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteHealthCheckTemplates",
     output = DeleteHealthCheckTemplatesResponse,
-    error = super::errors::DeleteHealthCheckTemplatesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteHealthCheckTemplates {
-    /// `HealthCheckTemplateIds`: a list of strings.
-    ///
-    /// Example: `["hct-p7q4x2ma"]`
+    /// `HealthCheckTemplateIds`; example: `["hct-p7q4x2ma"]`
     pub health_check_template_ids: Vec<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -610,30 +650,43 @@ pub struct DeleteHealthCheckTemplatesResponse {
 /// The `DeleteListener` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteListenerResponse`].
-/// The codes it documents are in [`DeleteListenerError`](super::errors::DeleteListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteListener",
     output = DeleteListenerResponse,
-    error = super::errors::DeleteListenerError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteListener {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lst-d9p3k7wa"]`
+    /// `ListenerIds`; example: `["lst-d9p3k7wa"]`
     pub listener_ids: Vec<String>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 }
 
@@ -647,30 +700,30 @@ pub struct DeleteListenerResponse {
 /// The `DeleteLoadBalancers` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteLoadBalancersResponse`].
-/// The codes it documents are in [`DeleteLoadBalancersError`](super::errors::DeleteLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`ResourceInUse.LoadBalancerHasListeners`](super::errors::AlbErrorCode::ResourceInUseLoadBalancerHasListeners)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteLoadBalancers",
     output = DeleteLoadBalancersResponse,
-    error = super::errors::DeleteLoadBalancersError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["alb-f8q2xk9m"]`
+    /// `LoadBalancerIds`; example: `["alb-f8q2xk9m"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"5A2CFF0E-5718-45B5-9D4D-70B3FF3898"`
+    /// `ClientToken`; example: `"5A2CFF0E-5718-45B5-9D4D-70B3FF3898"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -684,35 +737,61 @@ pub struct DeleteLoadBalancersResponse {
 /// The `DeleteRules` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteRulesResponse`].
-/// The codes it documents are in [`DeleteRulesError`](super::errors::DeleteRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::AlbErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidFieldFormat`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldFormat)
+/// - [`InvalidParameter.InvalidFieldType`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldType)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameter.MissingAction`](super::errors::AlbErrorCode::InvalidParameterMissingAction)
+/// - [`InvalidParameter.MissingField`](super::errors::AlbErrorCode::InvalidParameterMissingField)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceNotFound.Rule`](super::errors::AlbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`ResourceUnavailable.LoadBalancer`](super::errors::AlbErrorCode::ResourceUnavailableLoadBalancer)
+/// - [`ResourceUnavailable.PreviousTaskNotCompleted`](super::errors::AlbErrorCode::ResourceUnavailablePreviousTaskNotCompleted)
+/// - [`ResourceUnavailable.Rule`](super::errors::AlbErrorCode::ResourceUnavailableRule)
+/// - [`ResourceUnavailable.UpstreamStatusBlocked`](super::errors::AlbErrorCode::ResourceUnavailableUpstreamStatusBlocked)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ServiceRoleUnauthorized`](super::errors::AlbErrorCode::UnauthorizedOperationServiceRoleUnauthorized)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteRules",
     output = DeleteRulesResponse,
-    error = super::errors::DeleteRulesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteRules {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-h8cy5gwl"]`
+    /// `RuleIds`; example: `["rule-h8cy5gwl"]`
     pub rule_ids: Vec<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -726,25 +805,37 @@ pub struct DeleteRulesResponse {
 /// The `DeleteSecurityPolicy` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteSecurityPolicyResponse`].
-/// The codes it documents are in [`DeleteSecurityPolicyError`](super::errors::DeleteSecurityPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteSecurityPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteSecurityPolicy",
     output = DeleteSecurityPolicyResponse,
-    error = super::errors::DeleteSecurityPolicyError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteSecurityPolicy {
-    /// `SecurityPolicyIds`: a list of strings.
-    ///
-    /// Example: `["tls-t2ckydug"]`
+    /// `SecurityPolicyIds`; example: `["tls-t2ckydug"]`
     pub security_policy_ids: Vec<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -758,25 +849,37 @@ pub struct DeleteSecurityPolicyResponse {
 /// The `DeleteTargetGroups` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DeleteTargetGroupsResponse`].
-/// The codes it documents are in [`DeleteTargetGroupsError`](super::errors::DeleteTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DeleteTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DeleteTargetGroups",
     output = DeleteTargetGroupsResponse,
-    error = super::errors::DeleteTargetGroupsError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DeleteTargetGroups {
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-0zrnc9qa"]`
+    /// `TargetGroupIds`; example: `["lbtg-0zrnc9qa"]`
     pub target_group_ids: Option<Vec<String>>,
 }
 
@@ -790,15 +893,27 @@ pub struct DeleteTargetGroupsResponse {
 /// The `DescribeAsyncJobs` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeAsyncJobsResponse`].
-/// The codes it documents are in [`DescribeAsyncJobsError`](super::errors::DescribeAsyncJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeAsyncJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeAsyncJobs",
     output = DescribeAsyncJobsResponse,
-    error = super::errors::DescribeAsyncJobsError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -809,41 +924,29 @@ pub struct DeleteTargetGroupsResponse {
     )
 )]
 pub struct DescribeAsyncJobs {
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
+    /// `NextToken`; example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
     pub next_token: Option<String>,
 
-    /// `RequestIds`: a list of strings.
-    ///
-    /// Example: `["a5c5d5d5-d5d5-4d5d-8d5d-d5d5d5d5d5d5"]`
+    /// `RequestIds`; example: `["a5c5d5d5-d5d5-4d5d-8d5d-d5d5d5d5d5d5"]`
     pub request_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAsyncJobs`] call returns.
 #[tc_model]
 pub struct DescribeAsyncJobsResponse {
-    /// `Jobs`: a list of [`Job`](super::models::Job) objects.
+    /// `Jobs`
     pub jobs: Option<Vec<models::Job>>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
+    /// `NextToken`; example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
     pub next_token: Option<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -853,15 +956,27 @@ pub struct DescribeAsyncJobsResponse {
 /// The `DescribeHealthCheckTemplates` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeHealthCheckTemplatesResponse`].
-/// The codes it documents are in [`DescribeHealthCheckTemplatesError`](super::errors::DescribeHealthCheckTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeHealthCheckTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeHealthCheckTemplates",
     output = DescribeHealthCheckTemplatesResponse,
-    error = super::errors::DescribeHealthCheckTemplatesError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -872,39 +987,29 @@ pub struct DescribeAsyncJobsResponse {
     )
 )]
 pub struct DescribeHealthCheckTemplates {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `HealthCheckTemplateIds`: a list of strings.
-    ///
-    /// Example: `["hct-m4x8q2pa"]`
+    /// `HealthCheckTemplateIds`; example: `["hct-m4x8q2pa"]`
     pub health_check_template_ids: Option<Vec<String>>,
 
-    /// `MaxResults`: a string.
-    ///
-    /// Example: `"20"`
+    /// `MaxResults`; example: `"20"`
     pub max_results: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeHealthCheckTemplates`] call returns.
 #[tc_model]
 pub struct DescribeHealthCheckTemplatesResponse {
-    /// `HealthCheckTemplates`: a list of [`HealthCheckTemplate`](super::models::HealthCheckTemplate) objects.
+    /// `HealthCheckTemplates`
     pub health_check_templates: Vec<models::HealthCheckTemplate>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -914,15 +1019,31 @@ pub struct DescribeHealthCheckTemplatesResponse {
 /// The `DescribeListenerCertificates` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeListenerCertificatesResponse`].
-/// The codes it documents are in [`DescribeListenerCertificatesError`](super::errors::DescribeListenerCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeListenerCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeListenerCertificates",
     output = DescribeListenerCertificatesResponse,
-    error = super::errors::DescribeListenerCertificatesError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -933,51 +1054,35 @@ pub struct DescribeHealthCheckTemplatesResponse {
     )
 )]
 pub struct DescribeListenerCertificates {
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertificateType`; example: `"SVR"`
     pub certificate_type: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeListenerCertificates`] call returns.
 #[tc_model]
 pub struct DescribeListenerCertificatesResponse {
-    /// `Certificates`: a list of [`CertificateInfo`](super::models::CertificateInfo) objects.
+    /// `Certificates`
     pub certificates: Vec<models::CertificateInfo>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: u64,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -987,118 +1092,98 @@ pub struct DescribeListenerCertificatesResponse {
 /// The `DescribeListenerDetail` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeListenerDetailResponse`].
-/// The codes it documents are in [`DescribeListenerDetailError`](super::errors::DescribeListenerDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeListenerDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeListenerDetail",
     output = DescribeListenerDetailResponse,
-    error = super::errors::DescribeListenerDetailError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeListenerDetail {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`DescribeListenerDetail`] call returns.
 #[tc_model]
 pub struct DescribeListenerDetailResponse {
-    /// `CaCertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CaCertificateIds`; example: `["Fm8Wp7x8"]`
     pub ca_certificate_ids: Option<Vec<String>>,
 
-    /// `CaEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaEnabled`; example: `false`
     pub ca_enabled: Option<bool>,
 
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CertificateIds`; example: `["Fm8Wp7x8"]`
     pub certificate_ids: Option<Vec<String>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `DefaultActions`: a list of [`DefaultAction`](super::models::DefaultAction) objects.
+    /// `DefaultActions`
     pub default_actions: Option<Vec<models::DefaultAction>>,
 
-    /// `GzipEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GzipEnabled`; example: `false`
     pub gzip_enabled: Option<bool>,
 
-    /// `Http2Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Http2Enabled`; example: `true`
     pub http2_enabled: Option<bool>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeout`; example: `15`
     pub idle_timeout: Option<u64>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"http_listener"`
+    /// `ListenerName`; example: `"http_listener"`
     pub listener_name: Option<String>,
 
-    /// `ListenerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: u64,
 
-    /// `ListenerProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ListenerProtocol`; example: `"HTTP"`
     pub listener_protocol: String,
 
-    /// `ListenerStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `ListenerStatus`; example: `"Active"`
     pub listener_status: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub modify_time: Option<String>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RequestTimeout`; example: `60`
     pub request_timeout: Option<u64>,
 
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `XForwardedForConfig`: a [`XForwardedForConfig`](super::models::XForwardedForConfig).
+    /// `XForwardedForConfig`
     pub x_forwarded_for_config: Option<models::XForwardedForConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1108,15 +1193,31 @@ pub struct DescribeListenerDetailResponse {
 /// The `DescribeListenerHealthStatus` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeListenerHealthStatusResponse`].
-/// The codes it documents are in [`DescribeListenerHealthStatusError`](super::errors::DescribeListenerHealthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeListenerHealthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeListenerHealthStatus",
     output = DescribeListenerHealthStatusResponse,
-    error = super::errors::DescribeListenerHealthStatusError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1126,56 +1227,38 @@ pub struct DescribeListenerDetailResponse {
     )
 )]
 pub struct DescribeListenerHealthStatus {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `IncludeRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeRule`; example: `false`
     pub include_rule: Option<bool>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeListenerHealthStatus`] call returns.
 #[tc_model]
 pub struct DescribeListenerHealthStatusResponse {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: Option<String>,
 
-    /// `ListenerPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `ListenerPort`; example: `"80"`
     pub listener_port: Option<String>,
 
-    /// `ListenerProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ListenerProtocol`; example: `"HTTP"`
     pub listener_protocol: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 
-    /// `RuleHealthStatusInfos`: a list of [`RuleHealthStatusInfo`](super::models::RuleHealthStatusInfo) objects.
+    /// `RuleHealthStatusInfos`
     pub rule_health_status_infos: Option<Vec<models::RuleHealthStatusInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1185,15 +1268,31 @@ pub struct DescribeListenerHealthStatusResponse {
 /// The `DescribeListeners` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeListenersResponse`].
-/// The codes it documents are in [`DescribeListenersError`](super::errors::DescribeListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1204,54 +1303,38 @@ pub struct DescribeListenerHealthStatusResponse {
     )
 )]
 pub struct DescribeListeners {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lst-d9p3k7wa"]`
+    /// `ListenerIds`; example: `["lst-d9p3k7wa"]`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeListeners`] call returns.
 #[tc_model]
 pub struct DescribeListenersResponse {
-    /// `Listeners`: a list of [`ListenerOutput`](super::models::ListenerOutput) objects.
+    /// `Listeners`
     pub listeners: Option<Vec<models::ListenerOutput>>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"2c44874464923a9f"`
+    /// `NextToken`; example: `"2c44874464923a9f"`
     pub next_token: Option<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1261,27 +1344,41 @@ pub struct DescribeListenersResponse {
 /// The `DescribeLoadBalancerDetail` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeLoadBalancerDetailResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerDetailError`](super::errors::DescribeLoadBalancerDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeLoadBalancerDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeLoadBalancerDetail",
     output = DescribeLoadBalancerDetailResponse,
-    error = super::errors::DescribeLoadBalancerDetailError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeLoadBalancerDetail {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`DescribeLoadBalancerDetail`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerDetailResponse {
-    /// `LoadBalancerDetail`: a [`LoadBalancerDetail`](super::models::LoadBalancerDetail).
+    /// `LoadBalancerDetail`
     pub load_balancer_detail: models::LoadBalancerDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1291,15 +1388,31 @@ pub struct DescribeLoadBalancerDetailResponse {
 /// The `DescribeLoadBalancers` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeLoadBalancersError`](super::errors::DescribeLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1310,39 +1423,29 @@ pub struct DescribeLoadBalancerDetailResponse {
     )
 )]
 pub struct DescribeLoadBalancers {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
+    /// `NextToken`; example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancersResponse {
-    /// `LoadBalancers`: a list of [`LoadBalancer`](super::models::LoadBalancer) objects.
+    /// `LoadBalancers`
     pub load_balancers: Option<Vec<models::LoadBalancer>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
+    /// `NextToken`; example: `"FFmyTO70tTpLG6I3FmYAXGKPd8r6k"`
     pub next_token: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1352,37 +1455,47 @@ pub struct DescribeLoadBalancersResponse {
 /// The `DescribeQuota` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeQuotaResponse`].
-/// The codes it documents are in [`DescribeQuotaError`](super::errors::DescribeQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeQuota",
     output = DescribeQuotaResponse,
-    error = super::errors::DescribeQuotaError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeQuota {
-    /// `QuotaTypes`: a list of strings.
-    ///
-    /// Example: `["alb_quota_loadbalancer_listeners_num"]`
+    /// `QuotaTypes`; example: `["alb_quota_loadbalancer_listeners_num"]`
     pub quota_types: Vec<String>,
 
-    /// `DisplayFields`: a list of strings.
-    ///
-    /// Example: `["used","available"]`
+    /// `DisplayFields`; example: `["used","available"]`
     pub display_fields: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["alb-f8q2xk9m"]`
+    /// `ResourceIds`; example: `["alb-f8q2xk9m"]`
     pub resource_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeQuota`] call returns.
 #[tc_model]
 pub struct DescribeQuotaResponse {
-    /// `Quotas`: a list of [`QuotaInfo`](super::models::QuotaInfo) objects.
+    /// `Quotas`
     pub quotas: Vec<models::QuotaInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1392,15 +1505,41 @@ pub struct DescribeQuotaResponse {
 /// The `DescribeRules` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeRulesResponse`].
-/// The codes it documents are in [`DescribeRulesError`](super::errors::DescribeRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::AlbErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldType`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldType)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameter.MissingAction`](super::errors::AlbErrorCode::InvalidParameterMissingAction)
+/// - [`InvalidParameter.MissingField`](super::errors::AlbErrorCode::InvalidParameterMissingField)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceNotFound.Rule`](super::errors::AlbErrorCode::ResourceNotFoundRule)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.ServiceRoleUnauthorized`](super::errors::AlbErrorCode::UnauthorizedOperationServiceRoleUnauthorized)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeRules",
     output = DescribeRulesResponse,
-    error = super::errors::DescribeRulesError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1411,49 +1550,35 @@ pub struct DescribeQuotaResponse {
     )
 )]
 pub struct DescribeRules {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["rule-h8cy5gwl"]`
+    /// `RuleIds`; example: `["rule-h8cy5gwl"]`
     pub rule_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRules`] call returns.
 #[tc_model]
 pub struct DescribeRulesResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `Rules`: a list of [`RuleOutput`](super::models::RuleOutput) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::RuleOutput>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1463,15 +1588,32 @@ pub struct DescribeRulesResponse {
 /// The `DescribeSecurityPolicies` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeSecurityPoliciesResponse`].
-/// The codes it documents are in [`DescribeSecurityPoliciesError`](super::errors::DescribeSecurityPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeSecurityPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::AlbErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeSecurityPolicies",
     output = DescribeSecurityPoliciesResponse,
-    error = super::errors::DescribeSecurityPoliciesError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1482,39 +1624,29 @@ pub struct DescribeRulesResponse {
     )
 )]
 pub struct DescribeSecurityPolicies {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `SecurityPolicyIds`: a list of strings.
-    ///
-    /// Example: `["tls-t2ckydug"]`
+    /// `SecurityPolicyIds`; example: `["tls-t2ckydug"]`
     pub security_policy_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSecurityPolicies`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPoliciesResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `SecurityPolicies`: a list of [`SecurityPolicyInfo`](super::models::SecurityPolicyInfo) objects.
+    /// `SecurityPolicies`
     pub security_policies: Option<Vec<models::SecurityPolicyInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1524,22 +1656,39 @@ pub struct DescribeSecurityPoliciesResponse {
 /// The `DescribeSecurityPolicyCapabilities` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeSecurityPolicyCapabilitiesResponse`].
-/// The codes it documents are in [`DescribeSecurityPolicyCapabilitiesError`](super::errors::DescribeSecurityPolicyCapabilitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeSecurityPolicyCapabilities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::AlbErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeSecurityPolicyCapabilities",
     output = DescribeSecurityPolicyCapabilitiesResponse,
-    error = super::errors::DescribeSecurityPolicyCapabilitiesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeSecurityPolicyCapabilities {}
 
 /// What a successful [`DescribeSecurityPolicyCapabilities`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPolicyCapabilitiesResponse {
-    /// `SecurityPolicyCapabilities`: a list of [`SecurityPolicyCapability`](super::models::SecurityPolicyCapability) objects.
+    /// `SecurityPolicyCapabilities`
     pub security_policy_capabilities: Option<Vec<models::SecurityPolicyCapability>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1549,27 +1698,41 @@ pub struct DescribeSecurityPolicyCapabilitiesResponse {
 /// The `DescribeSecurityPolicyRelations` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeSecurityPolicyRelationsResponse`].
-/// The codes it documents are in [`DescribeSecurityPolicyRelationsError`](super::errors::DescribeSecurityPolicyRelationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeSecurityPolicyRelations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeSecurityPolicyRelations",
     output = DescribeSecurityPolicyRelationsResponse,
-    error = super::errors::DescribeSecurityPolicyRelationsError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeSecurityPolicyRelations {
-    /// `SecurityPolicyIds`: a list of strings.
-    ///
-    /// Example: `["tls-t2ckydug"]`
+    /// `SecurityPolicyIds`; example: `["tls-t2ckydug"]`
     pub security_policy_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeSecurityPolicyRelations`] call returns.
 #[tc_model]
 pub struct DescribeSecurityPolicyRelationsResponse {
-    /// `SecurityPolicyRelations`: a list of [`SecurityPolicyRelations`](super::models::SecurityPolicyRelations) objects.
+    /// `SecurityPolicyRelations`
     pub security_policy_relations: Option<Vec<models::SecurityPolicyRelations>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1579,27 +1742,41 @@ pub struct DescribeSecurityPolicyRelationsResponse {
 /// The `DescribeSystemSecurityPolicies` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeSystemSecurityPoliciesResponse`].
-/// The codes it documents are in [`DescribeSystemSecurityPoliciesError`](super::errors::DescribeSystemSecurityPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeSystemSecurityPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeSystemSecurityPolicies",
     output = DescribeSystemSecurityPoliciesResponse,
-    error = super::errors::DescribeSystemSecurityPoliciesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeSystemSecurityPolicies {}
 
 /// What a successful [`DescribeSystemSecurityPolicies`] call returns.
 #[tc_model]
 pub struct DescribeSystemSecurityPoliciesResponse {
-    /// `SecurityPolicies`: a list of [`SecurityPolicyInfo`](super::models::SecurityPolicyInfo) objects.
+    /// `SecurityPolicies`
     pub security_policies: Option<Vec<models::SecurityPolicyInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1609,15 +1786,31 @@ pub struct DescribeSystemSecurityPoliciesResponse {
 /// The `DescribeTargetGroupTargets` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeTargetGroupTargetsResponse`].
-/// The codes it documents are in [`DescribeTargetGroupTargetsError`](super::errors::DescribeTargetGroupTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeTargetGroupTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeTargetGroupTargets",
     output = DescribeTargetGroupTargetsResponse,
-    error = super::errors::DescribeTargetGroupTargetsError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1628,39 +1821,29 @@ pub struct DescribeSystemSecurityPoliciesResponse {
     )
 )]
 pub struct DescribeTargetGroupTargets {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeTargetGroupTargets`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupTargetsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `Targets`: a list of [`TargetOutput`](super::models::TargetOutput) objects.
+    /// `Targets`
     pub targets: Option<Vec<models::TargetOutput>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1670,15 +1853,31 @@ pub struct DescribeTargetGroupTargetsResponse {
 /// The `DescribeTargetGroups` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeTargetGroupsResponse`].
-/// The codes it documents are in [`DescribeTargetGroupsError`](super::errors::DescribeTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError,
+    error = super::errors::AlbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1689,39 +1888,29 @@ pub struct DescribeTargetGroupTargetsResponse {
     )
 )]
 pub struct DescribeTargetGroups {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-0zrnc9qa"]`
+    /// `TargetGroupIds`; example: `["lbtg-0zrnc9qa"]`
     pub target_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTargetGroups`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"3974ae26e***"`
+    /// `NextToken`; example: `"3974ae26e***"`
     pub next_token: Option<String>,
 
-    /// `TargetGroups`: a list of [`TargetGroupOutput`](super::models::TargetGroupOutput) objects.
+    /// `TargetGroups`
     pub target_groups: Option<Vec<models::TargetGroupOutput>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1731,29 +1920,41 @@ pub struct DescribeTargetGroupsResponse {
 /// The `DescribeTargetGroupsByTarget` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeTargetGroupsByTargetResponse`].
-/// The codes it documents are in [`DescribeTargetGroupsByTargetError`](super::errors::DescribeTargetGroupsByTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeTargetGroupsByTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeTargetGroupsByTarget",
     output = DescribeTargetGroupsByTargetResponse,
-    error = super::errors::DescribeTargetGroupsByTargetError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeTargetGroupsByTarget {
-    /// `TargetId`: a list of strings.
-    ///
-    /// Example: `["ins-x8q2m4pa"]`
+    /// `TargetId`; example: `["ins-x8q2m4pa"]`
     pub target_id: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTargetGroupsByTarget`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupsByTargetResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1763,22 +1964,38 @@ pub struct DescribeTargetGroupsByTargetResponse {
 /// The `DescribeZones` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DescribeZones {}
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `Zones`: a list of [`Zone`](super::models::Zone) objects.
+    /// `Zones`
     pub zones: Vec<models::Zone>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1788,35 +2005,43 @@ pub struct DescribeZonesResponse {
 /// The `DisassociateBandwidthPackageFromLoadBalancer` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DisassociateBandwidthPackageFromLoadBalancerResponse`].
-/// The codes it documents are in [`DisassociateBandwidthPackageFromLoadBalancerError`](super::errors::DisassociateBandwidthPackageFromLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DisassociateBandwidthPackageFromLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DisassociateBandwidthPackageFromLoadBalancer",
     output = DisassociateBandwidthPackageFromLoadBalancerResponse,
-    error = super::errors::DisassociateBandwidthPackageFromLoadBalancerError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DisassociateBandwidthPackageFromLoadBalancer {
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-q8m2x4pa"`
+    /// `BandwidthPackageId`; example: `"bwp-q8m2x4pa"`
     pub bandwidth_package_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"7a9d4f63-c8e2-42b1-9f05-d6a7c3e8b241"`
+    /// `ClientToken`; example: `"7a9d4f63-c8e2-42b1-9f05-d6a7c3e8b241"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -1830,40 +2055,58 @@ pub struct DisassociateBandwidthPackageFromLoadBalancerResponse {
 /// The `DisassociateListenerAdditionalCertificates` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`DisassociateListenerAdditionalCertificatesResponse`].
-/// The codes it documents are in [`DisassociateListenerAdditionalCertificatesError`](super::errors::DisassociateListenerAdditionalCertificatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=DisassociateListenerAdditionalCertificates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Certificate`](super::errors::AlbErrorCode::ResourceUnavailableCertificate)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CertificateNotBound`](super::errors::AlbErrorCode::UnsupportedOperationCertificateNotBound)
+/// - [`UnsupportedOperation.DisassociateDefaultCertificate`](super::errors::AlbErrorCode::UnsupportedOperationDisassociateDefaultCertificate)
+/// - [`UnsupportedOperation.UnsupportedProtocol`](super::errors::AlbErrorCode::UnsupportedOperationUnsupportedProtocol)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "DisassociateListenerAdditionalCertificates",
     output = DisassociateListenerAdditionalCertificatesResponse,
-    error = super::errors::DisassociateListenerAdditionalCertificatesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct DisassociateListenerAdditionalCertificates {
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CertificateIds`; example: `["Fm8Wp7x8"]`
     pub certificate_ids: Vec<String>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a string.
-    ///
-    /// Example: `"true"`
+    /// `DryRun`; example: `"true"`
     pub dry_run: Option<String>,
 }
 
@@ -1877,27 +2120,53 @@ pub struct DisassociateListenerAdditionalCertificatesResponse {
 /// The `InquirePriceCreateLoadBalancer` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`InquirePriceCreateLoadBalancerResponse`].
-/// The codes it documents are in [`InquirePriceCreateLoadBalancerError`](super::errors::InquirePriceCreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=InquirePriceCreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Certificate`](super::errors::AlbErrorCode::ResourceUnavailableCertificate)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CertificateNotBound`](super::errors::AlbErrorCode::UnsupportedOperationCertificateNotBound)
+/// - [`UnsupportedOperation.DisassociateDefaultCertificate`](super::errors::AlbErrorCode::UnsupportedOperationDisassociateDefaultCertificate)
+/// - [`UnsupportedOperation.UnsupportedProtocol`](super::errors::AlbErrorCode::UnsupportedOperationUnsupportedProtocol)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "InquirePriceCreateLoadBalancer",
     output = InquirePriceCreateLoadBalancerResponse,
-    error = super::errors::InquirePriceCreateLoadBalancerError
+    error = super::errors::AlbErrorCode
 )]
 pub struct InquirePriceCreateLoadBalancer {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 }
 
 /// What a successful [`InquirePriceCreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1907,85 +2176,77 @@ pub struct InquirePriceCreateLoadBalancerResponse {
 /// The `ModifyHealthCheckTemplate` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyHealthCheckTemplateResponse`].
-/// The codes it documents are in [`ModifyHealthCheckTemplateError`](super::errors::ModifyHealthCheckTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyHealthCheckTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyHealthCheckTemplate",
     output = ModifyHealthCheckTemplateResponse,
-    error = super::errors::ModifyHealthCheckTemplateError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyHealthCheckTemplate {
-    /// `HealthCheckTemplateId`: a string.
-    ///
-    /// Example: `"hct-m4x8q2pa"`
+    /// `HealthCheckTemplateId`; example: `"hct-m4x8q2pa"`
     pub health_check_template_id: String,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `HealthCheckCodes`: a list of strings.
-    ///
-    /// Example: `["http_1xx"]`
+    /// `HealthCheckCodes`; example: `["http_1xx"]`
     pub health_check_codes: Option<Vec<String>>,
 
-    /// `HealthCheckHealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckHealthyThreshold`; example: `2`
     pub health_check_healthy_threshold: Option<u64>,
 
-    /// `HealthCheckHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `HealthCheckHost`; example: `"example.com"`
     pub health_check_host: Option<String>,
 
-    /// `HealthCheckHttpVersion`: a string.
-    ///
-    /// Example: `"HTTP1.1"`
+    /// `HealthCheckHttpVersion`; example: `"HTTP1.1"`
     pub health_check_http_version: Option<String>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckInterval`; example: `10`
     pub health_check_interval: Option<u64>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `HealthCheckMethod`; example: `"GET"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `HealthCheckPath`; example: `"/hello/index.html"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HealthCheckPort`; example: `80`
     pub health_check_port: Option<u64>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `HealthCheckProtocol`; example: `"HTTP"`
     pub health_check_protocol: Option<String>,
 
-    /// `HealthCheckTemplateName`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa-template"`
+    /// `HealthCheckTemplateName`; example: `"lbtg-0zrnc9qa-template"`
     pub health_check_template_name: Option<String>,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckTimeout`; example: `2`
     pub health_check_timeout: Option<u64>,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckUnhealthyThreshold`; example: `2`
     pub health_check_unhealthy_threshold: Option<u64>,
 }
 
@@ -1999,81 +2260,77 @@ pub struct ModifyHealthCheckTemplateResponse {
 /// The `ModifyListenerAttributes` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyListenerAttributesResponse`].
-/// The codes it documents are in [`ModifyListenerAttributesError`](super::errors::ModifyListenerAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyListenerAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyListenerAttributes",
     output = ModifyListenerAttributesResponse,
-    error = super::errors::ModifyListenerAttributesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyListenerAttributes {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `CaCertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CaCertificateIds`; example: `["Fm8Wp7x8"]`
     pub ca_certificate_ids: Option<Vec<String>>,
 
-    /// `CaEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaEnabled`; example: `false`
     pub ca_enabled: Option<bool>,
 
-    /// `CertificateIds`: a list of strings.
-    ///
-    /// Example: `["Fm8Wp7x8"]`
+    /// `CertificateIds`; example: `["Fm8Wp7x8"]`
     pub certificate_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `DefaultActions`: a list of [`DefaultAction`](super::models::DefaultAction) objects.
+    /// `DefaultActions`
     pub default_actions: Option<Vec<models::DefaultAction>>,
 
-    /// `GzipEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GzipEnabled`; example: `false`
     pub gzip_enabled: Option<bool>,
 
-    /// `Http2Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Http2Enabled`; example: `true`
     pub http2_enabled: Option<bool>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeout`; example: `15`
     pub idle_timeout: Option<u64>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"http_listener"`
+    /// `ListenerName`; example: `"http_listener"`
     pub listener_name: Option<String>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RequestTimeout`; example: `60`
     pub request_timeout: Option<u64>,
 
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: Option<String>,
 
-    /// `XForwardedForConfig`: a [`XForwardedForConfig`](super::models::XForwardedForConfig).
+    /// `XForwardedForConfig`
     pub x_forwarded_for_config: Option<models::XForwardedForConfig>,
 }
 
@@ -2087,38 +2344,50 @@ pub struct ModifyListenerAttributesResponse {
 /// The `ModifyLoadBalancerAddressType` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyLoadBalancerAddressTypeResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerAddressTypeError`](super::errors::ModifyLoadBalancerAddressTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyLoadBalancerAddressType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyLoadBalancerAddressType",
     output = ModifyLoadBalancerAddressTypeResponse,
-    error = super::errors::ModifyLoadBalancerAddressTypeError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyLoadBalancerAddressType {
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `AddressType`; example: `"Internet"`
     pub address_type: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-q8m2x4pa"`
+    /// `BandwidthPackageId`; example: `"bwp-q8m2x4pa"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `ZoneMappings`: a list of [`ZoneMappingsItem`](super::models::ZoneMappingsItem) objects.
+    /// `ZoneMappings`
     pub zone_mappings: Option<Vec<models::ZoneMappingsItem>>,
 }
 
@@ -2132,38 +2401,50 @@ pub struct ModifyLoadBalancerAddressTypeResponse {
 /// The `ModifyLoadBalancerAttributes` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyLoadBalancerAttributesResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerAttributesError`](super::errors::ModifyLoadBalancerAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyLoadBalancerAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyLoadBalancerAttributes",
     output = ModifyLoadBalancerAttributesResponse,
-    error = super::errors::ModifyLoadBalancerAttributesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyLoadBalancerAttributes {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"328980d0-b3d9-4368-96e8-1c3864bfc4b3"`
+    /// `ClientToken`; example: `"328980d0-b3d9-4368-96e8-1c3864bfc4b3"`
     pub client_token: Option<String>,
 
-    /// `DeletionProtection`: a [`DeletionProtectionConfig`](super::models::DeletionProtectionConfig).
+    /// `DeletionProtection`
     pub deletion_protection: Option<models::DeletionProtectionConfig>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m-test"`
+    /// `LoadBalancerName`; example: `"alb-f8q2xk9m-test"`
     pub load_balancer_name: Option<String>,
 }
 
@@ -2177,35 +2458,40 @@ pub struct ModifyLoadBalancerAttributesResponse {
 /// The `ModifyLoadBalancerModificationProtection` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyLoadBalancerModificationProtectionResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerModificationProtectionError`](super::errors::ModifyLoadBalancerModificationProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyLoadBalancerModificationProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyLoadBalancerModificationProtection",
     output = ModifyLoadBalancerModificationProtectionResponse,
-    error = super::errors::ModifyLoadBalancerModificationProtectionError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyLoadBalancerModificationProtection {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `ModificationProtectionEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ModificationProtectionEnabled`; example: `true`
     pub modification_protection_enabled: bool,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"生产环境实例，防止误操作"`
+    /// `Reason`; example: `"生产环境实例，防止误操作"`
     pub reason: Option<String>,
 }
 
@@ -2219,33 +2505,61 @@ pub struct ModifyLoadBalancerModificationProtectionResponse {
 /// The `ModifyRulesAttributes` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyRulesAttributesResponse`].
-/// The codes it documents are in [`ModifyRulesAttributesError`](super::errors::ModifyRulesAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyRulesAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::AlbErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.InvalidFieldType`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldType)
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::AlbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameter.InvalidQuotaCheckRequest`](super::errors::AlbErrorCode::InvalidParameterInvalidQuotaCheckRequest)
+/// - [`InvalidParameter.MissingAction`](super::errors::AlbErrorCode::InvalidParameterMissingAction)
+/// - [`InvalidParameter.MissingField`](super::errors::AlbErrorCode::InvalidParameterMissingField)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AlbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Listener`](super::errors::AlbErrorCode::ResourceNotFoundListener)
+/// - [`ResourceNotFound.LoadBalancer`](super::errors::AlbErrorCode::ResourceNotFoundLoadBalancer)
+/// - [`ResourceNotFound.Rule`](super::errors::AlbErrorCode::ResourceNotFoundRule)
+/// - [`ResourceUnavailable`](super::errors::AlbErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.Listener`](super::errors::AlbErrorCode::ResourceUnavailableListener)
+/// - [`ResourceUnavailable.LoadBalancer`](super::errors::AlbErrorCode::ResourceUnavailableLoadBalancer)
+/// - [`ResourceUnavailable.Rule`](super::errors::AlbErrorCode::ResourceUnavailableRule)
+/// - [`ResourceUnavailable.TargetGroup`](super::errors::AlbErrorCode::ResourceUnavailableTargetGroup)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyRulesAttributes",
     output = ModifyRulesAttributesResponse,
-    error = super::errors::ModifyRulesAttributesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyRulesAttributes {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `Rules`: a list of [`RuleModify`](super::models::RuleModify) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleModify>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -2259,40 +2573,48 @@ pub struct ModifyRulesAttributesResponse {
 /// The `ModifySecurityPolicyAttributes` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifySecurityPolicyAttributesResponse`].
-/// The codes it documents are in [`ModifySecurityPolicyAttributesError`](super::errors::ModifySecurityPolicyAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifySecurityPolicyAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifySecurityPolicyAttributes",
     output = ModifySecurityPolicyAttributesResponse,
-    error = super::errors::ModifySecurityPolicyAttributesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifySecurityPolicyAttributes {
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: String,
 
-    /// `Ciphers`: a list of strings.
-    ///
-    /// Example: `["TLS_AES_128_GCM_SHA256"]`
+    /// `Ciphers`; example: `["TLS_AES_128_GCM_SHA256"]`
     pub ciphers: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `SecurityPolicyName`: a string.
-    ///
-    /// Example: `"test-policy2"`
+    /// `SecurityPolicyName`; example: `"test-policy2"`
     pub security_policy_name: Option<String>,
 
-    /// `TLSVersions`: a list of strings.
-    ///
-    /// Example: `["TLSv1.1","TLSv1.2"]`
+    /// `TLSVersions`; example: `["TLSv1.1","TLSv1.2"]`
     #[tc(rename = "TLSVersions")]
     pub tls_versions: Option<Vec<String>>,
 }
@@ -2307,46 +2629,54 @@ pub struct ModifySecurityPolicyAttributesResponse {
 /// The `ModifyTargetGroupAttributes` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyTargetGroupAttributesResponse`].
-/// The codes it documents are in [`ModifyTargetGroupAttributesError`](super::errors::ModifyTargetGroupAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyTargetGroupAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyTargetGroupAttributes",
     output = ModifyTargetGroupAttributesResponse,
-    error = super::errors::ModifyTargetGroupAttributesError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyTargetGroupAttributes {
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfig`](super::models::HealthCheckConfig).
+    /// `HealthCheckConfig`
     pub health_check_config: Option<models::HealthCheckConfig>,
 
-    /// `KeepaliveEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnabled`; example: `true`
     pub keepalive_enabled: Option<bool>,
 
-    /// `SchedulerAlgorithm`: a string.
-    ///
-    /// Example: `"wrr"`
+    /// `SchedulerAlgorithm`; example: `"wrr"`
     pub scheduler_algorithm: Option<String>,
 
-    /// `StickySessionConfig`: a [`StickySessionConfig`](super::models::StickySessionConfig).
+    /// `StickySessionConfig`
     pub sticky_session_config: Option<models::StickySessionConfig>,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: Option<String>,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"test-group"`
+    /// `TargetGroupName`; example: `"test-group"`
     pub target_group_name: Option<String>,
 }
 
@@ -2360,28 +2690,42 @@ pub struct ModifyTargetGroupAttributesResponse {
 /// The `ModifyTargetsInTargetGroup` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`ModifyTargetsInTargetGroupResponse`].
-/// The codes it documents are in [`ModifyTargetsInTargetGroupError`](super::errors::ModifyTargetsInTargetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=ModifyTargetsInTargetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "ModifyTargetsInTargetGroup",
     output = ModifyTargetsInTargetGroupResponse,
-    error = super::errors::ModifyTargetsInTargetGroupError
+    error = super::errors::AlbErrorCode
 )]
 pub struct ModifyTargetsInTargetGroup {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
-    /// `Targets`: a list of [`TargetToModify`](super::models::TargetToModify) objects.
+    /// `Targets`
     pub targets: Vec<models::TargetToModify>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -2395,25 +2739,39 @@ pub struct ModifyTargetsInTargetGroupResponse {
 /// The `NotifyUnbindTarget` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`NotifyUnbindTargetResponse`].
-/// The codes it documents are in [`NotifyUnbindTargetError`](super::errors::NotifyUnbindTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=NotifyUnbindTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "NotifyUnbindTarget",
     output = NotifyUnbindTargetResponse,
-    error = super::errors::NotifyUnbindTargetError
+    error = super::errors::AlbErrorCode
 )]
 pub struct NotifyUnbindTarget {
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["192.168.0.1"]`
+    /// `Ips`; example: `["192.168.0.1"]`
     pub ips: Vec<String>,
 
-    /// `NumericVpcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `143563231`
+    /// `NumericVpcId`; example: `143563231`
     pub numeric_vpc_id: u64,
 }
 
@@ -2427,28 +2785,42 @@ pub struct NotifyUnbindTargetResponse {
 /// The `RemoveTargetsFromTargetGroup` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`RemoveTargetsFromTargetGroupResponse`].
-/// The codes it documents are in [`RemoveTargetsFromTargetGroupError`](super::errors::RemoveTargetsFromTargetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=RemoveTargetsFromTargetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "RemoveTargetsFromTargetGroup",
     output = RemoveTargetsFromTargetGroupResponse,
-    error = super::errors::RemoveTargetsFromTargetGroupError
+    error = super::errors::AlbErrorCode
 )]
 pub struct RemoveTargetsFromTargetGroup {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
-    /// `Targets`: a list of [`TargetToRemove`](super::models::TargetToRemove) objects.
+    /// `Targets`
     pub targets: Vec<models::TargetToRemove>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
@@ -2462,25 +2834,39 @@ pub struct RemoveTargetsFromTargetGroupResponse {
 /// The `SetLoadBalancerSecurityGroups` action of ALB API 2025-10-30.
 ///
 /// A successful call returns [`SetLoadBalancerSecurityGroupsResponse`].
-/// The codes it documents are in [`SetLoadBalancerSecurityGroupsError`](super::errors::SetLoadBalancerSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=alb&Version=2025-10-30&Action=SetLoadBalancerSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AlbErrorCode`](super::errors::AlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AlbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AlbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AlbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AlbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AlbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AlbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AlbErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::AlbErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::AlbErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::AlbErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AlbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AlbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "alb",
     version = "2025-10-30",
     name = "SetLoadBalancerSecurityGroups",
     output = SetLoadBalancerSecurityGroupsResponse,
-    error = super::errors::SetLoadBalancerSecurityGroupsError
+    error = super::errors::AlbErrorCode
 )]
 pub struct SetLoadBalancerSecurityGroups {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: String,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-0936o7sd","sg-m2k9q7pa"]`
+    /// `SecurityGroups`; example: `["sg-0936o7sd","sg-m2k9q7pa"]`
     pub security_groups: Vec<String>,
 }
 

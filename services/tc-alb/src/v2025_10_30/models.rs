@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail).
 #[tc_model]
 pub struct AccessLogConfig {
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `LogSetId`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `LogTopicId`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub log_topic_id: Option<String>,
 }
 
@@ -24,29 +20,19 @@ pub struct AccessLogConfig {
 /// Returned in the output of [`DescribeListenerCertificates`](super::DescribeListenerCertificates).
 #[tc_model]
 pub struct CertificateInfo {
-    /// `AssociatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-12T10:34:56Z"`
+    /// `AssociatedTime`, an ISO 8601 timestamp; example: `"2024-06-12T10:34:56Z"`
     pub associated_time: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"Fm8Wp7x8"`
+    /// `CertificateId`; example: `"Fm8Wp7x8"`
     pub certificate_id: String,
 
-    /// `CertificateType`: a string.
-    ///
-    /// Example: `"SVR"`
+    /// `CertificateType`; example: `"SVR"`
     pub certificate_type: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Associated"`
+    /// `Status`; example: `"Associated"`
     pub status: String,
 }
 
@@ -56,14 +42,10 @@ pub struct CertificateInfo {
 /// Returned in the output of [`DescribeListenerDetail`](super::DescribeListenerDetail).
 #[tc_model]
 pub struct DefaultAction {
-    /// `TargetGroupConfig`: a [`TargetGroupConfig`].
-    /// Required in requests.
+    /// `TargetGroupConfig`, required in requests
     pub target_group_config: Option<TargetGroupConfig>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TargetGroup"`
+    /// `Type`, required in requests; example: `"TargetGroup"`
     pub r#type: Option<String>,
 }
 
@@ -73,14 +55,10 @@ pub struct DefaultAction {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct DeletionProtectionConfig {
-    /// `DeletionProtectionEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeletionProtectionEnabled`; example: `false`
     pub deletion_protection_enabled: Option<bool>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"防止误操作"`
+    /// `Reason`; example: `"防止误操作"`
     pub reason: Option<String>,
 }
 
@@ -89,14 +67,10 @@ pub struct DeletionProtectionConfig {
 /// Sent in the input of [`DescribeHealthCheckTemplates`](super::DescribeHealthCheckTemplates), [`DescribeListeners`](super::DescribeListeners), [`DescribeLoadBalancers`](super::DescribeLoadBalancers), [`DescribeRules`](super::DescribeRules), [`DescribeSecurityPolicies`](super::DescribeSecurityPolicies), [`DescribeTargetGroupTargets`](super::DescribeTargetGroupTargets) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag-key"`
+    /// `Name`; example: `"tag-key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1.0"]`
+    /// `Values`; example: `["1.0"]`
     pub values: Vec<String>,
 }
 
@@ -106,20 +80,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct FixedResponseInfo {
-    /// `HttpCode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200`
+    /// `HttpCode`, required in requests; example: `200`
     pub http_code: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Content`; example: `"OK"`
     pub content: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"text/plain"`
+    /// `ContentType`; example: `"text/plain"`
     pub content_type: Option<String>,
 }
 
@@ -130,16 +97,10 @@ pub struct FixedResponseInfo {
 #[doc(alias = "HTTPCookieInfo")]
 #[tc_model]
 pub struct HttpCookieInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ClientVer"`
+    /// `Key`, required in requests; example: `"ClientVer"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.0"`
+    /// `Value`, required in requests; example: `"1.0"`
     pub value: Option<String>,
 }
 
@@ -150,16 +111,10 @@ pub struct HttpCookieInfo {
 #[doc(alias = "HTTPHeaderInfo")]
 #[tc_model]
 pub struct HttpHeaderInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ClientVer"`
+    /// `Key`, required in requests; example: `"ClientVer"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["1.0"]`
+    /// `Values`, required in requests; example: `["1.0"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -170,16 +125,10 @@ pub struct HttpHeaderInfo {
 #[doc(alias = "HTTPQueryStringInfo")]
 #[tc_model]
 pub struct HttpQueryStringInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ClientVer"`
+    /// `Key`, required in requests; example: `"ClientVer"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.0"`
+    /// `Value`, required in requests; example: `"1.0"`
     pub value: Option<String>,
 }
 
@@ -190,35 +139,22 @@ pub struct HttpQueryStringInfo {
 #[doc(alias = "HTTPRedirectInfo")]
 #[tc_model]
 pub struct HttpRedirectInfo {
-    /// `HttpCode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200`
+    /// `HttpCode`, required in requests; example: `200`
     pub http_code: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Host`; example: `"example.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `Path`; example: `"/hello/index.html"`
     pub path: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"${query}"`
+    /// `Query`; example: `"${query}"`
     pub query: Option<String>,
 }
 
@@ -229,19 +165,13 @@ pub struct HttpRedirectInfo {
 #[doc(alias = "HTTPRewriteInfo")]
 #[tc_model]
 pub struct HttpRewriteInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `Host`; example: `"example.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `Path`; example: `"/hello/index.html"`
     pub path: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"${query}"`
+    /// `Query`; example: `"${query}"`
     pub query: Option<String>,
 }
 
@@ -251,64 +181,40 @@ pub struct HttpRewriteInfo {
 /// Returned in the output of [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct HealthCheckConfig {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: bool,
 
-    /// `HealthCheckCodes`: a list of strings.
-    ///
-    /// Example: `["http_2xx"]`
+    /// `HealthCheckCodes`; example: `["http_2xx"]`
     pub health_check_codes: Option<Vec<String>>,
 
-    /// `HealthCheckHealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckHealthyThreshold`; example: `2`
     pub health_check_healthy_threshold: Option<u64>,
 
-    /// `HealthCheckHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `HealthCheckHost`; example: `"example.com"`
     pub health_check_host: Option<String>,
 
-    /// `HealthCheckHttpVersion`: a string.
-    ///
-    /// Example: `"HTTP1.1"`
+    /// `HealthCheckHttpVersion`; example: `"HTTP1.1"`
     pub health_check_http_version: Option<String>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckInterval`; example: `10`
     pub health_check_interval: Option<u64>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `HealthCheckMethod`; example: `"GET"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `HealthCheckPath`; example: `"/hello/index.html"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HealthCheckPort`; example: `80`
     pub health_check_port: Option<u64>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `HealthCheckProtocol`; example: `"HTTP"`
     pub health_check_protocol: Option<String>,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckTimeout`; example: `2`
     pub health_check_timeout: Option<u64>,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckUnhealthyThreshold`; example: `2`
     pub health_check_unhealthy_threshold: Option<u64>,
 }
 
@@ -317,82 +223,52 @@ pub struct HealthCheckConfig {
 /// Returned in the output of [`DescribeHealthCheckTemplates`](super::DescribeHealthCheckTemplates).
 #[tc_model]
 pub struct HealthCheckTemplate {
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: String,
 
-    /// `HealthCheckCodes`: a list of strings.
-    ///
-    /// Example: `["http_2xx"]`
+    /// `HealthCheckCodes`; example: `["http_2xx"]`
     pub health_check_codes: Option<Vec<String>>,
 
-    /// `HealthCheckHealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckHealthyThreshold`; example: `2`
     pub health_check_healthy_threshold: u64,
 
-    /// `HealthCheckHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `HealthCheckHost`; example: `"example.com"`
     pub health_check_host: Option<String>,
 
-    /// `HealthCheckHttpVersion`: a string.
-    ///
-    /// Example: `"HTTP1.1"`
+    /// `HealthCheckHttpVersion`; example: `"HTTP1.1"`
     pub health_check_http_version: Option<String>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckInterval`; example: `10`
     pub health_check_interval: u64,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `HealthCheckMethod`; example: `"GET"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/hello/index.html"`
+    /// `HealthCheckPath`; example: `"/hello/index.html"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HealthCheckPort`; example: `80`
     pub health_check_port: u64,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `HealthCheckProtocol`; example: `"HTTP"`
     pub health_check_protocol: String,
 
-    /// `HealthCheckTemplateId`: a string.
-    ///
-    /// Example: `"hct-m4x8q2pa"`
+    /// `HealthCheckTemplateId`; example: `"hct-m4x8q2pa"`
     pub health_check_template_id: String,
 
-    /// `HealthCheckTemplateName`: a string.
-    ///
-    /// Example: `"target-group-health-check"`
+    /// `HealthCheckTemplateName`; example: `"target-group-health-check"`
     pub health_check_template_name: String,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckTimeout`; example: `2`
     pub health_check_timeout: u64,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HealthCheckUnhealthyThreshold`; example: `2`
     pub health_check_unhealthy_threshold: u64,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub modify_time: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -403,14 +279,10 @@ pub struct HealthCheckTemplate {
 #[doc(alias = "IPAddressInfo")]
 #[tc_model]
 pub struct IpAddressInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"user.address"`
+    /// `Address`; example: `"user.address"`
     pub address: Option<String>,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-q7m2x4pa"`
+    /// `AddressId`; example: `"eip-q7m2x4pa"`
     pub address_id: Option<String>,
 }
 
@@ -421,22 +293,13 @@ pub struct IpAddressInfo {
 #[doc(alias = "InsertHTTPHeaderInfo")]
 #[tc_model]
 pub struct InsertHttpHeaderInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ClientVer"`
+    /// `Key`, required in requests; example: `"ClientVer"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.0"`
+    /// `Value`, required in requests; example: `"1.0"`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"UserDefined"`
+    /// `ValueType`, required in requests; example: `"UserDefined"`
     pub value_type: Option<String>,
 }
 
@@ -445,27 +308,19 @@ pub struct InsertHttpHeaderInfo {
 /// Returned in the output of [`DescribeAsyncJobs`](super::DescribeAsyncJobs).
 #[tc_model]
 pub struct Job {
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"NotifyUnbindTarget"`
+    /// `ApiName`; example: `"NotifyUnbindTarget"`
     pub api_name: Option<String>,
 
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12345`
+    /// `FlowId`; example: `12345`
     pub flow_id: Option<u64>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"req-f8q2xk9m9"`
+    /// `RequestId`; example: `"req-f8q2xk9m9"`
     pub request_id: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeeded"`
+    /// `Status`; example: `"Succeeded"`
     pub status: Option<String>,
 }
 
@@ -474,75 +329,49 @@ pub struct Job {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct ListenerOutput {
-    /// `CaEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaEnable`; example: `false`
     pub ca_enable: Option<bool>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `GzipEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GzipEnabled`; example: `false`
     pub gzip_enabled: Option<bool>,
 
-    /// `Http2Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Http2Enable`; example: `false`
     pub http2_enable: Option<bool>,
 
-    /// `IdleTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `IdleTimeout`; example: `15`
     pub idle_timeout: Option<u64>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"http-listener"`
+    /// `ListenerName`; example: `"http-listener"`
     pub listener_name: Option<String>,
 
-    /// `ListenerPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: Option<u64>,
 
-    /// `ListenerProtocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `ListenerProtocol`; example: `"HTTPS"`
     pub listener_protocol: Option<String>,
 
-    /// `ListenerStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `ListenerStatus`; example: `"Active"`
     pub listener_status: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub modify_time: Option<String>,
 
-    /// `RequestTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `RequestTimeout`; example: `60`
     pub request_timeout: Option<u64>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `TlsSecurityPolicyId`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `TlsSecurityPolicyId`; example: `"test-policy"`
     pub tls_security_policy_id: Option<String>,
 
-    /// `XForwardedForConfig`: a [`XForwardedForConfig`].
+    /// `XForwardedForConfig`
     pub x_forwarded_for_config: Option<XForwardedForConfig>,
 }
 
@@ -551,59 +380,43 @@ pub struct ListenerOutput {
 /// Returned in the output of [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `AddressIpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `AddressIpVersion`; example: `"IPv4"`
     pub address_ip_version: Option<String>,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `AddressType`; example: `"Internet"`
     pub address_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `DeletionProtection`: a [`DeletionProtectionConfig`].
+    /// `DeletionProtection`
     pub deletion_protection: Option<DeletionProtectionConfig>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m-vcpcq5puad9vp3xm.gz-tencentalb.com"`
+    /// `Domain`; example: `"alb-f8q2xk9m-vcpcq5puad9vp3xm.gz-tencentalb.com"`
     pub domain: Option<String>,
 
-    /// `LoadBalancerBillingConfig`: a [`LoadBalancerBillingConfig`].
+    /// `LoadBalancerBillingConfig`
     pub load_balancer_billing_config: Option<LoadBalancerBillingConfig>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m-1"`
+    /// `LoadBalancerName`; example: `"alb-f8q2xk9m-1"`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerOperationLocks`: a list of [`LoadBalancerOperationLocksItem`] objects.
+    /// `LoadBalancerOperationLocks`
     pub load_balancer_operation_locks: Option<Vec<LoadBalancerOperationLocksItem>>,
 
-    /// `LoadBalancerStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `LoadBalancerStatus`; example: `"Active"`
     pub load_balancer_status: Option<String>,
 
-    /// `ModificationProtection`: a [`ModificationProtectionInfo`].
+    /// `ModificationProtection`
     pub modification_protection: Option<ModificationProtectionInfo>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-92hffaxb"`
+    /// `VpcId`; example: `"vpc-92hffaxb"`
     pub vpc_id: Option<String>,
 }
 
@@ -613,11 +426,11 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail).
 #[tc_model]
 pub struct LoadBalancerAddress {
-    /// `IPv4Address`: a list of [`IpAddressInfo`] objects.
+    /// `IPv4Address`
     #[tc(rename = "IPv4Address")]
     pub ipv4_address: Option<Vec<IpAddressInfo>>,
 
-    /// `IPv6Address`: a list of [`IpAddressInfo`] objects.
+    /// `IPv6Address`
     #[tc(rename = "IPv6Address")]
     pub ipv6_address: Option<Vec<IpAddressInfo>>,
 }
@@ -628,15 +441,10 @@ pub struct LoadBalancerAddress {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancerBillingConfig {
-    /// `ChargeType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`, required in requests; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-q8m2x4pa"`
+    /// `BandwidthPackageId`; example: `"bwp-q8m2x4pa"`
     pub bandwidth_package_id: Option<String>,
 }
 
@@ -645,84 +453,52 @@ pub struct LoadBalancerBillingConfig {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail).
 #[tc_model]
 pub struct LoadBalancerDetail {
-    /// `AccessLogConfig`: an [`AccessLogConfig`].
-    /// Always sent in responses.
+    /// `AccessLogConfig`, always sent in responses
     pub access_log_config: Option<AccessLogConfig>,
 
-    /// `AddressIpVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IPv4"`
+    /// `AddressIpVersion`, always sent in responses; example: `"IPv4"`
     pub address_ip_version: Option<String>,
 
-    /// `AddressType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Internet"`
+    /// `AddressType`, always sent in responses; example: `"Internet"`
     pub address_type: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `DeletionProtection`: a [`DeletionProtectionConfig`].
-    /// Always sent in responses.
+    /// `DeletionProtection`, always sent in responses
     pub deletion_protection: Option<DeletionProtectionConfig>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alb-f8q2xk9m-vcpcq5puad9vp3xm.gz-tencentalb.com"`
+    /// `Domain`, always sent in responses; example: `"alb-f8q2xk9m-vcpcq5puad9vp3xm.gz-tencentalb.com"`
     pub domain: Option<String>,
 
-    /// `LoadBalancerBillingConfig`: a [`LoadBalancerBillingConfig`].
-    /// Always sent in responses.
+    /// `LoadBalancerBillingConfig`, always sent in responses
     pub load_balancer_billing_config: Option<LoadBalancerBillingConfig>,
 
-    /// `LoadBalancerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`, always sent in responses; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alb-f8q2xk9m-1"`
+    /// `LoadBalancerName`, always sent in responses; example: `"alb-f8q2xk9m-1"`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerOperationLocks`: a list of [`LoadBalancerOperationLocksItem`] objects.
-    /// Always sent in responses.
+    /// `LoadBalancerOperationLocks`, always sent in responses
     pub load_balancer_operation_locks: Option<Vec<LoadBalancerOperationLocksItem>>,
 
-    /// `LoadBalancerStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Active"`
+    /// `LoadBalancerStatus`, always sent in responses; example: `"Active"`
     pub load_balancer_status: Option<String>,
 
-    /// `ModificationProtection`: a [`ModificationProtectionInfo`].
-    /// Always sent in responses.
+    /// `ModificationProtection`, always sent in responses
     pub modification_protection: Option<ModificationProtectionInfo>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    /// Always sent in responses.
+    /// `SecurityGroupIds`, always sent in responses
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-92hffaxb"`
+    /// `VpcId`, always sent in responses; example: `"vpc-92hffaxb"`
     pub vpc_id: Option<String>,
 
-    /// `ZoneMappings`: a list of [`ZoneMappingInfo`] objects.
-    /// Always sent in responses.
+    /// `ZoneMappings`, always sent in responses
     pub zone_mappings: Option<Vec<ZoneMappingInfo>>,
 }
 
@@ -731,14 +507,10 @@ pub struct LoadBalancerDetail {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancerOperationLocksItem {
-    /// `LockReason`: a string.
-    ///
-    /// Example: `"欠费隔离"`
+    /// `LockReason`; example: `"欠费隔离"`
     pub lock_reason: Option<String>,
 
-    /// `LockType`: a string.
-    ///
-    /// Example: `"SecurityLocked"`
+    /// `LockType`; example: `"SecurityLocked"`
     pub lock_type: Option<String>,
 }
 
@@ -747,19 +519,13 @@ pub struct LoadBalancerOperationLocksItem {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct ModificationProtectionInfo {
-    /// `ModificationProtectionEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ModificationProtectionEnabled`; example: `false`
     pub modification_protection_enabled: Option<bool>,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"设置修改保护的子账号UIN"`
+    /// `OperatorUin`; example: `"设置修改保护的子账号UIN"`
     pub operator_uin: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"生产环境实例，防止误操作"`
+    /// `Reason`; example: `"生产环境实例，防止误操作"`
     pub reason: Option<String>,
 }
 
@@ -768,19 +534,13 @@ pub struct ModificationProtectionInfo {
 /// Returned in the output of [`InquirePriceCreateLoadBalancer`](super::InquirePriceCreateLoadBalancer).
 #[tc_model]
 pub struct PostPayPriceInfo {
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `Discount`; example: `80.0`
     pub discount: Option<f64>,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.5`
+    /// `UnitPrice`; example: `1.5`
     pub unit_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `1.2`
+    /// `UnitPriceDiscount`; example: `1.2`
     pub unit_price_discount: Option<f64>,
 }
 
@@ -789,10 +549,10 @@ pub struct PostPayPriceInfo {
 /// Returned in the output of [`InquirePriceCreateLoadBalancer`](super::InquirePriceCreateLoadBalancer).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: a [`PostPayPriceInfo`].
+    /// `InstancePrice`
     pub instance_price: PostPayPriceInfo,
 
-    /// `LcuPrice`: a [`PostPayPriceInfo`].
+    /// `LcuPrice`
     pub lcu_price: PostPayPriceInfo,
 }
 
@@ -801,31 +561,19 @@ pub struct Price {
 /// Returned in the output of [`DescribeQuota`](super::DescribeQuota).
 #[tc_model]
 pub struct QuotaInfo {
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Available`; example: `40`
     pub available: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `Limit`, always sent in responses; example: `60`
     pub limit: Option<u64>,
 
-    /// `QuotaType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alb_quota_loadbalancers_num"`
+    /// `QuotaType`, always sent in responses; example: `"alb_quota_loadbalancers_num"`
     pub quota_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"alblcu-e8p3x9mq"`
+    /// `ResourceId`; example: `"alblcu-e8p3x9mq"`
     pub resource_id: Option<String>,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Used`; example: `20`
     pub used: Option<u64>,
 }
 
@@ -834,24 +582,16 @@ pub struct QuotaInfo {
 /// Returned in the output of [`DescribeSecurityPolicyRelations`](super::DescribeSecurityPolicyRelations).
 #[tc_model]
 pub struct RelatedListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lst-d9p3k7wa"`
+    /// `ListenerId`; example: `"lst-d9p3k7wa"`
     pub listener_id: Option<String>,
 
-    /// `ListenerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: Option<i64>,
 
-    /// `ListenerProtocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `ListenerProtocol`; example: `"HTTPS"`
     pub listener_protocol: Option<String>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"alb-f8q2xk9m"`
+    /// `LoadBalancerId`; example: `"alb-f8q2xk9m"`
     pub load_balancer_id: Option<String>,
 }
 
@@ -862,10 +602,7 @@ pub struct RelatedListener {
 #[doc(alias = "RemoveHTTPHeaderInfo")]
 #[tc_model]
 pub struct RemoveHttpHeaderInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ClientVer"`
+    /// `Key`, required in requests; example: `"ClientVer"`
     pub key: Option<String>,
 }
 
@@ -875,34 +612,28 @@ pub struct RemoveHttpHeaderInfo {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleAction {
-    /// `Order`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Order`, required in requests; example: `1`
     pub order: Option<i64>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"TargetGroup"`
+    /// `Type`, required in requests; example: `"TargetGroup"`
     pub r#type: Option<String>,
 
-    /// `FixedResponseConfig`: a [`FixedResponseInfo`].
+    /// `FixedResponseConfig`
     pub fixed_response_config: Option<FixedResponseInfo>,
 
-    /// `InsertHeaderConfig`: an [`InsertHttpHeaderInfo`].
+    /// `InsertHeaderConfig`
     pub insert_header_config: Option<InsertHttpHeaderInfo>,
 
-    /// `RedirectConfig`: a [`HttpRedirectInfo`].
+    /// `RedirectConfig`
     pub redirect_config: Option<HttpRedirectInfo>,
 
-    /// `RemoveHeaderConfig`: a [`RemoveHttpHeaderInfo`].
+    /// `RemoveHeaderConfig`
     pub remove_header_config: Option<RemoveHttpHeaderInfo>,
 
-    /// `RewriteConfig`: a [`HttpRewriteInfo`].
+    /// `RewriteConfig`
     pub rewrite_config: Option<HttpRewriteInfo>,
 
-    /// `TargetGroupConfig`: a [`TargetGroupConfig`].
+    /// `TargetGroupConfig`
     pub target_group_config: Option<TargetGroupConfig>,
 }
 
@@ -912,39 +643,28 @@ pub struct RuleAction {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleCondition {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Host"`
+    /// `Type`, required in requests; example: `"Host"`
     pub r#type: Option<String>,
 
-    /// `CookieConfig`: a list of [`HttpCookieInfo`] objects.
+    /// `CookieConfig`
     pub cookie_config: Option<Vec<HttpCookieInfo>>,
 
-    /// `HeaderConfig`: a [`HttpHeaderInfo`].
+    /// `HeaderConfig`
     pub header_config: Option<HttpHeaderInfo>,
 
-    /// `HostConfig`: a list of strings.
-    ///
-    /// Example: `["www.myhost.com"]`
+    /// `HostConfig`; example: `["www.myhost.com"]`
     pub host_config: Option<Vec<String>>,
 
-    /// `MethodConfig`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `MethodConfig`; example: `["GET"]`
     pub method_config: Option<Vec<String>>,
 
-    /// `PathConfig`: a list of strings.
-    ///
-    /// Example: `["/url"]`
+    /// `PathConfig`; example: `["/url"]`
     pub path_config: Option<Vec<String>>,
 
-    /// `QueryStringConfig`: a list of [`HttpQueryStringInfo`] objects.
+    /// `QueryStringConfig`
     pub query_string_config: Option<Vec<HttpQueryStringInfo>>,
 
-    /// `SourceIpConfig`: a list of strings.
-    ///
-    /// Example: `["192.168.1.3/32"]`
+    /// `SourceIpConfig`; example: `["192.168.1.3/32"]`
     pub source_ip_config: Option<Vec<String>>,
 }
 
@@ -953,22 +673,16 @@ pub struct RuleCondition {
 /// Returned in the output of [`DescribeListenerHealthStatus`](super::DescribeListenerHealthStatus).
 #[tc_model]
 pub struct RuleHealthStatusInfo {
-    /// `IsDefaultRule`: a string.
-    ///
-    /// Example: `"true"`
+    /// `IsDefaultRule`; example: `"true"`
     pub is_default_rule: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleId`; example: `"rule-h8cy5gwl"`
     pub rule_id: Option<String>,
 
-    /// `TargetGroupHealthInfos`: a list of [`TargetGroupHealthInfo`] objects.
+    /// `TargetGroupHealthInfos`
     pub target_group_health_infos: Option<Vec<TargetGroupHealthInfo>>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 }
 
@@ -977,28 +691,22 @@ pub struct RuleHealthStatusInfo {
 /// Sent in the input of [`CreateRules`](super::CreateRules).
 #[tc_model]
 pub struct RuleInput {
-    /// `Actions`: a list of [`RuleAction`] objects.
+    /// `Actions`
     pub actions: Vec<RuleAction>,
 
-    /// `Conditions`: a list of [`RuleCondition`] objects.
+    /// `Conditions`
     pub conditions: Vec<RuleCondition>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: i64,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"Request"`
+    /// `Direction`; example: `"Request"`
     pub direction: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleName`; example: `"rule-h8cy5gwl"`
     pub rule_name: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -1007,25 +715,19 @@ pub struct RuleInput {
 /// Sent in the input of [`ModifyRulesAttributes`](super::ModifyRulesAttributes).
 #[tc_model]
 pub struct RuleModify {
-    /// `Actions`: a list of [`RuleAction`] objects.
+    /// `Actions`
     pub actions: Option<Vec<RuleAction>>,
 
-    /// `Conditions`: a list of [`RuleCondition`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<RuleCondition>>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleId`; example: `"rule-h8cy5gwl"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleName`; example: `"rule-h8cy5gwl"`
     pub rule_name: Option<String>,
 }
 
@@ -1034,48 +736,34 @@ pub struct RuleModify {
 /// Returned in the output of [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct RuleOutput {
-    /// `Actions`: a list of [`RuleAction`] objects.
+    /// `Actions`
     pub actions: Option<Vec<RuleAction>>,
 
-    /// `Conditions`: a list of [`RuleCondition`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<RuleCondition>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"Request"`
+    /// `Direction`; example: `"Request"`
     pub direction: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub modify_time: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Priority`; example: `100`
     pub priority: i64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleId`; example: `"rule-h8cy5gwl"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule-h8cy5gwl"`
+    /// `RuleName`; example: `"rule-h8cy5gwl"`
     pub rule_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -1084,14 +772,10 @@ pub struct RuleOutput {
 /// Returned in the output of [`DescribeSecurityPolicyCapabilities`](super::DescribeSecurityPolicyCapabilities).
 #[tc_model]
 pub struct SecurityPolicyCapability {
-    /// `Ciphers`: a list of strings.
-    ///
-    /// Example: `["TLS_AES_128_GCM_SHA256"]`
+    /// `Ciphers`; example: `["TLS_AES_128_GCM_SHA256"]`
     pub ciphers: Option<Vec<String>>,
 
-    /// `TLSVersion`: a string.
-    ///
-    /// Example: `"TLSv1.3"`
+    /// `TLSVersion`; example: `"TLSv1.3"`
     #[tc(rename = "TLSVersion")]
     pub tls_version: Option<String>,
 }
@@ -1101,38 +785,26 @@ pub struct SecurityPolicyCapability {
 /// Returned in the output of [`DescribeSecurityPolicies`](super::DescribeSecurityPolicies) and [`DescribeSystemSecurityPolicies`](super::DescribeSystemSecurityPolicies).
 #[tc_model]
 pub struct SecurityPolicyInfo {
-    /// `Ciphers`: a list of strings.
-    ///
-    /// Example: `["TLS_AES_128_GCM_SHA256"]`
+    /// `Ciphers`; example: `["TLS_AES_128_GCM_SHA256"]`
     pub ciphers: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: Option<String>,
 
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: String,
 
-    /// `SecurityPolicyName`: a string.
-    ///
-    /// Example: `"test-policy"`
+    /// `SecurityPolicyName`; example: `"test-policy"`
     pub security_policy_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `TLSVersions`: a list of strings.
-    ///
-    /// Example: `["TLSv1.2","TLSv1.3"]`
+    /// `TLSVersions`; example: `["TLSv1.2","TLSv1.3"]`
     #[tc(rename = "TLSVersions")]
     pub tls_versions: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -1141,12 +813,10 @@ pub struct SecurityPolicyInfo {
 /// Returned in the output of [`DescribeSecurityPolicyRelations`](super::DescribeSecurityPolicyRelations).
 #[tc_model]
 pub struct SecurityPolicyRelations {
-    /// `RelatedListeners`: a list of [`RelatedListener`] objects.
+    /// `RelatedListeners`
     pub related_listeners: Option<Vec<RelatedListener>>,
 
-    /// `SecurityPolicyId`: a string.
-    ///
-    /// Example: `"tls-t2ckydug"`
+    /// `SecurityPolicyId`; example: `"tls-t2ckydug"`
     pub security_policy_id: Option<String>,
 }
 
@@ -1156,25 +826,16 @@ pub struct SecurityPolicyRelations {
 /// Returned in the output of [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct StickySessionConfig {
-    /// `StickySessionEnabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `StickySessionEnabled`, required in requests; example: `false`
     pub sticky_session_enabled: Option<bool>,
 
-    /// `Cookie`: a string.
-    ///
-    /// Example: `"SERVERID"`
+    /// `Cookie`; example: `"SERVERID"`
     pub cookie: Option<String>,
 
-    /// `CookieTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CookieTimeout`; example: `1000`
     pub cookie_timeout: Option<i64>,
 
-    /// `StickySessionType`: a string.
-    ///
-    /// Example: `"Insert"`
+    /// `StickySessionType`; example: `"Insert"`
     pub sticky_session_type: Option<String>,
 }
 
@@ -1184,14 +845,10 @@ pub struct StickySessionConfig {
 /// Returned in the output of [`DescribeHealthCheckTemplates`](super::DescribeHealthCheckTemplates), [`DescribeListenerDetail`](super::DescribeListenerDetail), [`DescribeListeners`](super::DescribeListeners), [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail), [`DescribeLoadBalancers`](super::DescribeLoadBalancers), [`DescribeRules`](super::DescribeRules) and 3 more.
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `TagValue`; example: `"prod"`
     pub tag_value: String,
 }
 
@@ -1201,11 +858,10 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeListenerDetail`](super::DescribeListenerDetail) and [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct TargetGroupConfig {
-    /// `TargetGroups`: a list of [`TargetGroupTuple`] objects.
-    /// Required in requests.
+    /// `TargetGroups`, required in requests
     pub target_groups: Option<Vec<TargetGroupTuple>>,
 
-    /// `TargetGroupStickySession`: a [`TargetGroupStickySession`].
+    /// `TargetGroupStickySession`
     pub target_group_sticky_session: Option<TargetGroupStickySession>,
 }
 
@@ -1214,22 +870,16 @@ pub struct TargetGroupConfig {
 /// Returned in the output of [`DescribeListenerHealthStatus`](super::DescribeListenerHealthStatus).
 #[tc_model]
 pub struct TargetGroupHealthInfo {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: Option<bool>,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: Option<String>,
 
-    /// `TargetHealthStatusInfos`: a list of [`TargetHealthStatusInfo`] objects.
+    /// `TargetHealthStatusInfos`
     pub target_health_status_infos: Option<Vec<TargetHealthStatusInfo>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TargetGroup"`
+    /// `Type`; example: `"TargetGroup"`
     pub r#type: Option<String>,
 }
 
@@ -1238,63 +888,43 @@ pub struct TargetGroupHealthInfo {
 /// Returned in the output of [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TargetGroupOutput {
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T08:30:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-01-01T08:30:00+08:00"`
     pub create_time: String,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfig`].
+    /// `HealthCheckConfig`
     pub health_check_config: HealthCheckConfig,
 
-    /// `KeepaliveEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnabled`; example: `true`
     pub keepalive_enabled: bool,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `RelatedLoadBalancersCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelatedLoadBalancersCount`; example: `0`
     pub related_load_balancers_count: i64,
 
-    /// `SchedulerAlgorithm`: a string.
-    ///
-    /// Example: `"wrr"`
+    /// `SchedulerAlgorithm`; example: `"wrr"`
     pub scheduler_algorithm: String,
 
-    /// `StickySessionConfig`: a [`StickySessionConfig`].
+    /// `StickySessionConfig`
     pub sticky_session_config: StickySessionConfig,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"target-group-name"`
+    /// `TargetGroupName`; example: `"target-group-name"`
     pub target_group_name: String,
 
-    /// `TargetGroupStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `TargetGroupStatus`; example: `"Active"`
     pub target_group_status: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `TargetType`; example: `"CVM"`
     pub target_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-92hffaxb"`
+    /// `VpcId`; example: `"vpc-92hffaxb"`
     pub vpc_id: String,
 }
 
@@ -1304,15 +934,10 @@ pub struct TargetGroupOutput {
 /// Returned in the output of [`DescribeListenerDetail`](super::DescribeListenerDetail) and [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct TargetGroupStickySession {
-    /// `Enabled`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Enabled`, required in requests; example: `false`
     pub enabled: Option<bool>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Timeout`; example: `1000`
     pub timeout: Option<i64>,
 }
 
@@ -1322,15 +947,10 @@ pub struct TargetGroupStickySession {
 /// Returned in the output of [`DescribeListenerDetail`](super::DescribeListenerDetail) and [`DescribeRules`](super::DescribeRules).
 #[tc_model]
 pub struct TargetGroupTuple {
-    /// `TargetGroupId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"lbtg-0zrnc9qa"`
+    /// `TargetGroupId`, required in requests; example: `"lbtg-0zrnc9qa"`
     pub target_group_id: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -1339,24 +959,16 @@ pub struct TargetGroupTuple {
 /// Returned in the output of [`DescribeListenerHealthStatus`](super::DescribeListenerHealthStatus).
 #[tc_model]
 pub struct TargetHealthStatusInfo {
-    /// `Status`: a string.
-    ///
-    /// Example: `"UnHealthy"`
+    /// `Status`; example: `"UnHealthy"`
     pub status: Option<String>,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"ins-x8q2m4pa"`
+    /// `TargetId`; example: `"ins-x8q2m4pa"`
     pub target_id: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetIp`; example: `"10.0.0.1"`
     pub target_ip: Option<String>,
 
-    /// `TargetPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TargetPort`; example: `80`
     pub target_port: Option<u64>,
 }
 
@@ -1365,44 +977,28 @@ pub struct TargetHealthStatusInfo {
 /// Returned in the output of [`DescribeTargetGroupTargets`](super::DescribeTargetGroupTargets).
 #[tc_model]
 pub struct TargetOutput {
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-p4q7x2ma"`
+    /// `EniId`; example: `"eni-p4q7x2ma"`
     pub eni_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"ins-x8q2m4pa"`
+    /// `TargetId`; example: `"ins-x8q2m4pa"`
     pub target_id: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetIp`; example: `"10.0.0.1"`
     pub target_ip: String,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"test-xxxx"`
+    /// `TargetName`; example: `"test-xxxx"`
     pub target_name: Option<String>,
 
-    /// `TargetStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `TargetStatus`; example: `"Active"`
     pub target_status: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `TargetType`; example: `"CVM"`
     pub target_type: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 }
 
@@ -1411,19 +1007,13 @@ pub struct TargetOutput {
 /// Sent in the input of [`AddTargetsToTargetGroup`](super::AddTargetsToTargetGroup).
 #[tc_model]
 pub struct TargetToAdd {
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetIp`; example: `"10.0.0.1"`
     pub target_ip: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 }
 
@@ -1432,19 +1022,13 @@ pub struct TargetToAdd {
 /// Sent in the input of [`ModifyTargetsInTargetGroup`](super::ModifyTargetsInTargetGroup).
 #[tc_model]
 pub struct TargetToModify {
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetIp`; example: `"10.0.0.1"`
     pub target_ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 }
 
@@ -1453,14 +1037,10 @@ pub struct TargetToModify {
 /// Sent in the input of [`RemoveTargetsFromTargetGroup`](super::RemoveTargetsFromTargetGroup).
 #[tc_model]
 pub struct TargetToRemove {
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetIp`; example: `"10.0.0.1"`
     pub target_ip: String,
 }
 
@@ -1470,56 +1050,36 @@ pub struct TargetToRemove {
 /// Returned in the output of [`DescribeListenerDetail`](super::DescribeListenerDetail) and [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct XForwardedForConfig {
-    /// `XForwardedForAlbIdEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XForwardedForAlbIdEnabled`; example: `false`
     pub x_forwarded_for_alb_id_enabled: Option<bool>,
 
-    /// `XForwardedForClientSrcPortEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XForwardedForClientSrcPortEnabled`; example: `false`
     pub x_forwarded_for_client_src_port_enabled: Option<bool>,
 
-    /// `XForwardedForHostEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XForwardedForHostEnabled`; example: `false`
     pub x_forwarded_for_host_enabled: Option<bool>,
 
-    /// `XForwardedForMode`: a string.
-    ///
-    /// Example: `"append"`
+    /// `XForwardedForMode`; example: `"append"`
     pub x_forwarded_for_mode: Option<String>,
 
-    /// `XForwardedForPortEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XForwardedForPortEnabled`; example: `false`
     pub x_forwarded_for_port_enabled: Option<bool>,
 
-    /// `XForwardedForProtoEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XForwardedForProtoEnabled`; example: `false`
     pub x_forwarded_for_proto_enabled: Option<bool>,
 
-    /// `XTencentClientIDNEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XTencentClientIDNEnabled`; example: `false`
     #[tc(rename = "XTencentClientIDNEnabled")]
     pub x_tencent_client_idn_enabled: Option<bool>,
 
-    /// `XTencentClientSDNEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XTencentClientSDNEnabled`; example: `false`
     #[tc(rename = "XTencentClientSDNEnabled")]
     pub x_tencent_client_sdn_enabled: Option<bool>,
 
-    /// `XTencentClientSerialEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XTencentClientSerialEnabled`; example: `false`
     pub x_tencent_client_serial_enabled: Option<bool>,
 
-    /// `XTencentClientVerifyEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `XTencentClientVerifyEnabled`; example: `false`
     pub x_tencent_client_verify_enabled: Option<bool>,
 }
 
@@ -1528,19 +1088,13 @@ pub struct XForwardedForConfig {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Zone {
-    /// `LocalName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `LocalName`; example: `"广州三区"`
     pub local_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`; example: `"ap-guangzhou-3"`
     pub zone_id: String,
 
-    /// `ZoneStatus`: a string.
-    ///
-    /// Example: `"available"`
+    /// `ZoneStatus`; example: `"available"`
     pub zone_status: String,
 }
 
@@ -1549,24 +1103,16 @@ pub struct Zone {
 /// Returned in the output of [`DescribeLoadBalancerDetail`](super::DescribeLoadBalancerDetail).
 #[tc_model]
 pub struct ZoneMappingInfo {
-    /// `SubnetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subnet-bi75pogm"`
+    /// `SubnetId`, required in requests; example: `"subnet-bi75pogm"`
     pub subnet_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`, required in requests; example: `"ap-guangzhou-3"`
     pub zone_id: Option<String>,
 
-    /// `LoadBalancerAddress`: a [`LoadBalancerAddress`].
+    /// `LoadBalancerAddress`
     pub load_balancer_address: Option<LoadBalancerAddress>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 }
 
@@ -1575,18 +1121,12 @@ pub struct ZoneMappingInfo {
 /// Sent in the input of [`CreateLoadBalancer`](super::CreateLoadBalancer) and [`ModifyLoadBalancerAddressType`](super::ModifyLoadBalancerAddressType).
 #[tc_model]
 pub struct ZoneMappingsItem {
-    /// `SubnetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subnet-bi75pogm"`
+    /// `SubnetId`, required in requests; example: `"subnet-bi75pogm"`
     pub subnet_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ZoneId`, required in requests; example: `"ap-guangzhou-3"`
     pub zone_id: Option<String>,
 
-    /// `LoadBalancerAddress`: a [`LoadBalancerAddress`].
+    /// `LoadBalancerAddress`
     pub load_balancer_address: Option<LoadBalancerAddress>,
 }

@@ -7,29 +7,38 @@ use super::models;
 /// The `BatchDescribeKTVMusicDetails` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`BatchDescribeKTVMusicDetailsResponse`].
-/// The codes it documents are in [`BatchDescribeKTVMusicDetailsError`](super::errors::BatchDescribeKTVMusicDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=BatchDescribeKTVMusicDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "BatchDescribeKTVMusicDetails",
     output = BatchDescribeKTVMusicDetailsResponse,
-    error = super::errors::BatchDescribeKTVMusicDetailsError
+    error = super::errors::AmeErrorCode
 )]
 pub struct BatchDescribeKTVMusicDetails {
-    /// `MusicIds`: a list of strings.
+    /// `MusicIds`
     pub music_ids: Vec<String>,
 }
 
 /// What a successful [`BatchDescribeKTVMusicDetails`] call returns.
 #[tc_model]
 pub struct BatchDescribeKTVMusicDetailsResponse {
-    /// `KTVMusicDetailInfoSet`: a list of [`KtvMusicDetailInfo`](super::models::KtvMusicDetailInfo) objects.
+    /// `KTVMusicDetailInfoSet`
     #[tc(rename = "KTVMusicDetailInfoSet")]
     pub ktv_music_detail_info_set: Vec<models::KtvMusicDetailInfo>,
 
-    /// `NotExistMusicIdSet`: a list of strings.
+    /// `NotExistMusicIdSet`
     pub not_exist_music_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -39,39 +48,46 @@ pub struct BatchDescribeKTVMusicDetailsResponse {
 /// The `CreateKTVRobot` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`CreateKTVRobotResponse`].
-/// The codes it documents are in [`CreateKTVRobotError`](super::errors::CreateKTVRobotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=CreateKTVRobot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "CreateKTVRobot",
     output = CreateKTVRobotResponse,
-    error = super::errors::CreateKTVRobotError
+    error = super::errors::AmeErrorCode
 )]
 pub struct CreateKTVRobot {
-    /// `RTCSystem`: a string.
-    ///
-    /// Example: `"TRTC"`
+    /// `RTCSystem`; example: `"TRTC"`
     #[tc(rename = "RTCSystem")]
     pub rtc_system: String,
 
-    /// `JoinRoomInput`: a [`JoinRoomInput`](super::models::JoinRoomInput).
+    /// `JoinRoomInput`
     pub join_room_input: models::JoinRoomInput,
 
-    /// `ApplicationLicenseInput`: an [`ApplicationLicenseInput`](super::models::ApplicationLicenseInput).
+    /// `ApplicationLicenseInput`
     pub application_license_input: Option<models::ApplicationLicenseInput>,
 
-    /// `SyncRobotCommands`: a list of [`SyncRobotCommand`](super::models::SyncRobotCommand) objects.
+    /// `SyncRobotCommands`
     pub sync_robot_commands: Option<Vec<models::SyncRobotCommand>>,
 }
 
 /// What a successful [`CreateKTVRobot`] call returns.
 #[tc_model]
 pub struct CreateKTVRobotResponse {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"ame-xxxxxx"`
+    /// `RobotId`; example: `"ame-xxxxxx"`
     pub robot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -81,15 +97,30 @@ pub struct CreateKTVRobotResponse {
 /// The `DescribeAuthInfo` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeAuthInfoResponse`].
-/// The codes it documents are in [`DescribeAuthInfoError`](super::errors::DescribeAuthInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeAuthInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmeErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AmeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeAuthInfo",
     output = DescribeAuthInfoResponse,
-    error = super::errors::DescribeAuthInfoError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -99,23 +130,23 @@ pub struct CreateKTVRobotResponse {
     )
 )]
 pub struct DescribeAuthInfo {
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 }
 
 /// What a successful [`DescribeAuthInfo`] call returns.
 #[tc_model]
 pub struct DescribeAuthInfoResponse {
-    /// `AuthInfo`: a list of [`AuthInfo`](super::models::AuthInfo) objects.
+    /// `AuthInfo`
     pub auth_info: Option<Vec<models::AuthInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -125,57 +156,53 @@ pub struct DescribeAuthInfoResponse {
 /// The `DescribeCloudMusic` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeCloudMusicResponse`].
-/// The codes it documents are in [`DescribeCloudMusicError`](super::errors::DescribeCloudMusicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeCloudMusic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeCloudMusic",
     output = DescribeCloudMusicResponse,
-    error = super::errors::DescribeCloudMusicError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeCloudMusic {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `MusicId`; example: `"xxx"`
     pub music_id: String,
 
-    /// `MusicType`: a string.
-    ///
-    /// Example: `"MP3-320K-FTD-P"`
+    /// `MusicType`; example: `"MP3-320K-FTD-P"`
     pub music_type: Option<String>,
 }
 
 /// What a successful [`DescribeCloudMusic`] call returns.
 #[tc_model]
 pub struct DescribeCloudMusicResponse {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `MusicId`; example: `"xxx"`
     pub music_id: String,
 
-    /// `MusicName`: a string.
-    ///
-    /// Example: `"低温xx"`
+    /// `MusicName`; example: `"低温xx"`
     pub music_name: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `288`
+    /// `Duration`; example: `288`
     pub duration: Option<i64>,
 
-    /// `MusicUrl`: a string.
+    /// `MusicUrl`
     pub music_url: String,
 
-    /// `MusicImageUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/album/097/976740-JPG-240X240-ALBUM.jpg"`
+    /// `MusicImageUrl`; example: `"http://xxx.com/album/097/976740-JPG-240X240-ALBUM.jpg"`
     pub music_image_url: Option<String>,
 
-    /// `Singers`: a list of strings.
-    ///
-    /// Example: `["陈xx"]`
+    /// `Singers`; example: `["陈xx"]`
     pub singers: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,27 +212,45 @@ pub struct DescribeCloudMusicResponse {
 /// The `DescribeCloudMusicPurchased` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeCloudMusicPurchasedResponse`].
-/// The codes it documents are in [`DescribeCloudMusicPurchasedError`](super::errors::DescribeCloudMusicPurchasedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeCloudMusicPurchased)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmeErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmeErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmeErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmeErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmeErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeCloudMusicPurchased",
     output = DescribeCloudMusicPurchasedResponse,
-    error = super::errors::DescribeCloudMusicPurchasedError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeCloudMusicPurchased {
-    /// `AuthInfoId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AuthInfoId`; example: `"xx"`
     pub auth_info_id: String,
 }
 
 /// What a successful [`DescribeCloudMusicPurchased`] call returns.
 #[tc_model]
 pub struct DescribeCloudMusicPurchasedResponse {
-    /// `MusicOpenDetail`: a list of [`MusicOpenDetail`](super::models::MusicOpenDetail) objects.
+    /// `MusicOpenDetail`
     pub music_open_detail: Option<Vec<models::MusicOpenDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -215,18 +260,25 @@ pub struct DescribeCloudMusicPurchasedResponse {
 /// The `DescribeItemById` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeItemByIdResponse`].
-/// The codes it documents are in [`DescribeItemByIdError`](super::errors::DescribeItemByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeItemById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeItemById",
     output = DescribeItemByIdResponse,
-    error = super::errors::DescribeItemByIdError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeItemById {
-    /// `ItemIDs`: a string.
+    /// `ItemIDs`
     #[tc(rename = "ItemIDs")]
     pub item_ids: String,
 }
@@ -234,7 +286,7 @@ pub struct DescribeItemById {
 /// What a successful [`DescribeItemById`] call returns.
 #[tc_model]
 pub struct DescribeItemByIdResponse {
-    /// `Items`: a list of [`Item`](super::models::Item) objects.
+    /// `Items`
     pub items: Option<Vec<models::Item>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -244,15 +296,25 @@ pub struct DescribeItemByIdResponse {
 /// The `DescribeItems` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeItemsResponse`].
-/// The codes it documents are in [`DescribeItemsError`](super::errors::DescribeItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeItems",
     output = DescribeItemsResponse,
-    error = super::errors::DescribeItemsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -262,35 +324,35 @@ pub struct DescribeItemByIdResponse {
     )
 )]
 pub struct DescribeItems {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `CategoryId`: a string.
+    /// `CategoryId`
     pub category_id: Option<String>,
 
-    /// `CategoryCode`: a string.
+    /// `CategoryCode`
     pub category_code: Option<String>,
 }
 
 /// What a successful [`DescribeItems`] call returns.
 #[tc_model]
 pub struct DescribeItemsResponse {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `HaveMore`: an unsigned 64-bit integer.
+    /// `HaveMore`
     pub have_more: Option<u64>,
 
-    /// `Items`: a list of [`Item`](super::models::Item) objects.
+    /// `Items`
     pub items: Option<Vec<models::Item>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -300,52 +362,53 @@ pub struct DescribeItemsResponse {
 /// The `DescribeKTVMusicDetail` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVMusicDetailResponse`].
-/// The codes it documents are in [`DescribeKTVMusicDetailError`](super::errors::DescribeKTVMusicDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVMusicDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVMusicDetail",
     output = DescribeKTVMusicDetailResponse,
-    error = super::errors::DescribeKTVMusicDetailError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeKTVMusicDetail {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `MusicId`; example: `"\"\""`
     pub music_id: String,
 }
 
 /// What a successful [`DescribeKTVMusicDetail`] call returns.
 #[tc_model]
 pub struct DescribeKTVMusicDetailResponse {
-    /// `KTVMusicBaseInfo`: a [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo).
+    /// `KTVMusicBaseInfo`
     #[tc(rename = "KTVMusicBaseInfo")]
     pub ktv_music_base_info: models::KtvMusicBaseInfo,
 
-    /// `PlayToken`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `PlayToken`; example: `"\"\""`
     pub play_token: String,
 
-    /// `LyricsUrl`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `LyricsUrl`; example: `"\"\""`
     pub lyrics_url: String,
 
-    /// `DefinitionInfoSet`: a list of [`KtvMusicDefinitionInfo`](super::models::KtvMusicDefinitionInfo) objects.
+    /// `DefinitionInfoSet`
     pub definition_info_set: Vec<models::KtvMusicDefinitionInfo>,
 
-    /// `MidiJsonUrl`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `MidiJsonUrl`; example: `"\"\""`
     pub midi_json_url: String,
 
-    /// `ChorusClipSet`: a list of [`ChorusClip`](super::models::ChorusClip) objects.
+    /// `ChorusClipSet`
     pub chorus_clip_set: Vec<models::ChorusClip>,
 
-    /// `PreludeInterval`: a signed 64-bit integer.
+    /// `PreludeInterval`
     pub prelude_interval: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -355,22 +418,31 @@ pub struct DescribeKTVMusicDetailResponse {
 /// The `DescribeKTVMusicTags` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVMusicTagsResponse`].
-/// The codes it documents are in [`DescribeKTVMusicTagsError`](super::errors::DescribeKTVMusicTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVMusicTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVMusicTags",
     output = DescribeKTVMusicTagsResponse,
-    error = super::errors::DescribeKTVMusicTagsError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeKTVMusicTags {}
 
 /// What a successful [`DescribeKTVMusicTags`] call returns.
 #[tc_model]
 pub struct DescribeKTVMusicTagsResponse {
-    /// `TagGroupSet`: a list of [`KtvMusicTagGroup`](super::models::KtvMusicTagGroup) objects.
+    /// `TagGroupSet`
     pub tag_group_set: Vec<models::KtvMusicTagGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,15 +452,29 @@ pub struct DescribeKTVMusicTagsResponse {
 /// The `DescribeKTVPlaylistDetail` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVPlaylistDetailResponse`].
-/// The codes it documents are in [`DescribeKTVPlaylistDetailError`](super::errors::DescribeKTVPlaylistDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVPlaylistDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVPlaylistDetail",
     output = DescribeKTVPlaylistDetailResponse,
-    error = super::errors::DescribeKTVPlaylistDetailError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -397,28 +483,24 @@ pub struct DescribeKTVMusicTagsResponse {
     )
 )]
 pub struct DescribeKTVPlaylistDetail {
-    /// `PlaylistId`: a string.
+    /// `PlaylistId`
     pub playlist_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVPlaylistDetail`] call returns.
 #[tc_model]
 pub struct DescribeKTVPlaylistDetailResponse {
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
-    /// `PlaylistBaseInfo`: a [`KtvPlaylistBaseInfo`](super::models::KtvPlaylistBaseInfo).
+    /// `PlaylistBaseInfo`
     pub playlist_base_info: models::KtvPlaylistBaseInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -428,15 +510,30 @@ pub struct DescribeKTVPlaylistDetailResponse {
 /// The `DescribeKTVPlaylists` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVPlaylistsResponse`].
-/// The codes it documents are in [`DescribeKTVPlaylistsError`](super::errors::DescribeKTVPlaylistsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVPlaylists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AmeErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AmeErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVPlaylists",
     output = DescribeKTVPlaylistsResponse,
-    error = super::errors::DescribeKTVPlaylistsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -446,31 +543,23 @@ pub struct DescribeKTVPlaylistDetailResponse {
     )
 )]
 pub struct DescribeKTVPlaylists {
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVPlaylists`] call returns.
 #[tc_model]
 pub struct DescribeKTVPlaylistsResponse {
-    /// `PlaylistBaseInfoSet`: a list of [`KtvPlaylistBaseInfo`](super::models::KtvPlaylistBaseInfo) objects.
+    /// `PlaylistBaseInfoSet`
     pub playlist_base_info_set: Vec<models::KtvPlaylistBaseInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -480,15 +569,26 @@ pub struct DescribeKTVPlaylistsResponse {
 /// The `DescribeKTVRobots` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVRobotsResponse`].
-/// The codes it documents are in [`DescribeKTVRobotsError`](super::errors::DescribeKTVRobotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVRobots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVRobots",
     output = DescribeKTVRobotsResponse,
-    error = super::errors::DescribeKTVRobotsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -498,35 +598,29 @@ pub struct DescribeKTVPlaylistsResponse {
     )
 )]
 pub struct DescribeKTVRobots {
-    /// `RobotIds`: a list of strings.
+    /// `RobotIds`
     pub robot_ids: Option<Vec<String>>,
 
-    /// `Statuses`: a list of strings.
+    /// `Statuses`
     pub statuses: Option<Vec<String>>,
 
-    /// `CreateTime`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTime`
     pub create_time: Option<models::TimeRange>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVRobots`] call returns.
 #[tc_model]
 pub struct DescribeKTVRobotsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `KTVRobotInfoSet`: a list of [`KtvRobotInfo`](super::models::KtvRobotInfo) objects.
+    /// `KTVRobotInfoSet`
     #[tc(rename = "KTVRobotInfoSet")]
     pub ktv_robot_info_set: Vec<models::KtvRobotInfo>,
 
@@ -537,25 +631,32 @@ pub struct DescribeKTVRobotsResponse {
 /// The `DescribeKTVSingerCategories` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVSingerCategoriesResponse`].
-/// The codes it documents are in [`DescribeKTVSingerCategoriesError`](super::errors::DescribeKTVSingerCategoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVSingerCategories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVSingerCategories",
     output = DescribeKTVSingerCategoriesResponse,
-    error = super::errors::DescribeKTVSingerCategoriesError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeKTVSingerCategories {}
 
 /// What a successful [`DescribeKTVSingerCategories`] call returns.
 #[tc_model]
 pub struct DescribeKTVSingerCategoriesResponse {
-    /// `GenderSet`: a list of [`KtvSingerCategoryInfo`](super::models::KtvSingerCategoryInfo) objects.
+    /// `GenderSet`
     pub gender_set: Vec<models::KtvSingerCategoryInfo>,
 
-    /// `AreaSet`: a list of [`KtvSingerCategoryInfo`](super::models::KtvSingerCategoryInfo) objects.
+    /// `AreaSet`
     pub area_set: Vec<models::KtvSingerCategoryInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -565,15 +666,22 @@ pub struct DescribeKTVSingerCategoriesResponse {
 /// The `DescribeKTVSingerMusics` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVSingerMusicsResponse`].
-/// The codes it documents are in [`DescribeKTVSingerMusicsError`](super::errors::DescribeKTVSingerMusicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVSingerMusics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVSingerMusics",
     output = DescribeKTVSingerMusicsResponse,
-    error = super::errors::DescribeKTVSingerMusicsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -583,29 +691,23 @@ pub struct DescribeKTVSingerCategoriesResponse {
     )
 )]
 pub struct DescribeKTVSingerMusics {
-    /// `SingerId`: a string.
+    /// `SingerId`
     pub singer_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVSingerMusics`] call returns.
 #[tc_model]
 pub struct DescribeKTVSingerMusicsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
@@ -616,15 +718,22 @@ pub struct DescribeKTVSingerMusicsResponse {
 /// The `DescribeKTVSingers` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVSingersResponse`].
-/// The codes it documents are in [`DescribeKTVSingersError`](super::errors::DescribeKTVSingersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVSingers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVSingers",
     output = DescribeKTVSingersResponse,
-    error = super::errors::DescribeKTVSingersError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -634,34 +743,32 @@ pub struct DescribeKTVSingerMusicsResponse {
     )
 )]
 pub struct DescribeKTVSingers {
-    /// `SingerIds`: a list of strings.
+    /// `SingerIds`
     pub singer_ids: Option<Vec<String>>,
 
-    /// `Genders`: a list of strings.
+    /// `Genders`
     pub genders: Option<Vec<String>>,
 
-    /// `Areas`: a list of strings.
+    /// `Areas`
     pub areas: Option<Vec<String>>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeKTVSingers`] call returns.
 #[tc_model]
 pub struct DescribeKTVSingersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `KTVSingerInfoSet`: a list of [`KtvSingerInfo`](super::models::KtvSingerInfo) objects.
+    /// `KTVSingerInfoSet`
     #[tc(rename = "KTVSingerInfoSet")]
     pub ktv_singer_info_set: Vec<models::KtvSingerInfo>,
 
@@ -672,27 +779,30 @@ pub struct DescribeKTVSingersResponse {
 /// The `DescribeKTVSuggestions` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVSuggestionsResponse`].
-/// The codes it documents are in [`DescribeKTVSuggestionsError`](super::errors::DescribeKTVSuggestionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVSuggestions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVSuggestions",
     output = DescribeKTVSuggestionsResponse,
-    error = super::errors::DescribeKTVSuggestionsError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeKTVSuggestions {
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `KeyWord`; example: `"\"\""`
     pub key_word: String,
 }
 
 /// What a successful [`DescribeKTVSuggestions`] call returns.
 #[tc_model]
 pub struct DescribeKTVSuggestionsResponse {
-    /// `KTVSuggestionInfoSet`: a list of [`KtvSuggestionInfo`](super::models::KtvSuggestionInfo) objects.
+    /// `KTVSuggestionInfoSet`
     #[tc(rename = "KTVSuggestionInfoSet")]
     pub ktv_suggestion_info_set: Vec<models::KtvSuggestionInfo>,
 
@@ -703,38 +813,40 @@ pub struct DescribeKTVSuggestionsResponse {
 /// The `DescribeKTVTopList` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeKTVTopListResponse`].
-/// The codes it documents are in [`DescribeKTVTopListError`](super::errors::DescribeKTVTopListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeKTVTopList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeKTVTopList",
     output = DescribeKTVTopListResponse,
-    error = super::errors::DescribeKTVTopListError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeKTVTopList {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Hot"`
+    /// `Type`; example: `"Hot"`
     pub r#type: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"Week"`
+    /// `Period`; example: `"Week"`
     pub period: Option<String>,
 }
 
 /// What a successful [`DescribeKTVTopList`] call returns.
 #[tc_model]
 pub struct DescribeKTVTopListResponse {
-    /// `KTVMusicTopInfoSet`: a list of [`KtvMusicTopInfo`](super::models::KtvMusicTopInfo) objects.
+    /// `KTVMusicTopInfoSet`
     #[tc(rename = "KTVMusicTopInfoSet")]
     pub ktv_music_top_info_set: Vec<models::KtvMusicTopInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -744,32 +856,35 @@ pub struct DescribeKTVTopListResponse {
 /// The `DescribeLyric` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeLyricResponse`].
-/// The codes it documents are in [`DescribeLyricError`](super::errors::DescribeLyricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeLyric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeLyric",
     output = DescribeLyricResponse,
-    error = super::errors::DescribeLyricError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeLyric {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `ItemId`; example: `"xxxxx"`
     pub item_id: String,
 
-    /// `SubItemType`: a string.
-    ///
-    /// Example: `"LRC-LRC"`
+    /// `SubItemType`; example: `"LRC-LRC"`
     pub sub_item_type: Option<String>,
 }
 
 /// What a successful [`DescribeLyric`] call returns.
 #[tc_model]
 pub struct DescribeLyricResponse {
-    /// `Lyric`: a [`Lyric`](super::models::Lyric).
+    /// `Lyric`
     pub lyric: Option<models::Lyric>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -779,40 +894,44 @@ pub struct DescribeLyricResponse {
 /// The `DescribeMusic` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeMusicResponse`].
-/// The codes it documents are in [`DescribeMusicError`](super::errors::DescribeMusicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeMusic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeMusic",
     output = DescribeMusicResponse,
-    error = super::errors::DescribeMusicError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeMusic {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `ItemId`; example: `"xxxx"`
     pub item_id: String,
 
-    /// `IdentityId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `IdentityId`; example: `"xx"`
     pub identity_id: String,
 
-    /// `SubItemType`: a string.
-    ///
-    /// Example: `"MP3-64K-FTD-P"`
+    /// `SubItemType`; example: `"MP3-64K-FTD-P"`
     pub sub_item_type: Option<String>,
 
-    /// `Ssl`: a string.
+    /// `Ssl`
     pub ssl: Option<String>,
 }
 
 /// What a successful [`DescribeMusic`] call returns.
 #[tc_model]
 pub struct DescribeMusicResponse {
-    /// `Music`: a [`Music`](super::models::Music).
+    /// `Music`
     pub music: Option<models::Music>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -822,30 +941,40 @@ pub struct DescribeMusicResponse {
 /// The `DescribeMusicSaleStatus` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeMusicSaleStatusResponse`].
-/// The codes it documents are in [`DescribeMusicSaleStatusError`](super::errors::DescribeMusicSaleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeMusicSaleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeMusicSaleStatus",
     output = DescribeMusicSaleStatusResponse,
-    error = super::errors::DescribeMusicSaleStatusError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribeMusicSaleStatus {
-    /// `MusicIds`: a list of strings.
+    /// `MusicIds`
     pub music_ids: Vec<String>,
 
-    /// `PurchaseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PurchaseType`; example: `1`
     pub purchase_type: i64,
 }
 
 /// What a successful [`DescribeMusicSaleStatus`] call returns.
 #[tc_model]
 pub struct DescribeMusicSaleStatusResponse {
-    /// `MusicStatusSet`: a list of [`MusicStatus`](super::models::MusicStatus) objects.
+    /// `MusicStatusSet`
     pub music_status_set: Vec<models::MusicStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -855,31 +984,42 @@ pub struct DescribeMusicSaleStatusResponse {
 /// The `DescribePackageItems` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribePackageItemsResponse`].
-/// The codes it documents are in [`DescribePackageItemsError`](super::errors::DescribePackageItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribePackageItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribePackageItems",
     output = DescribePackageItemsResponse,
-    error = super::errors::DescribePackageItemsError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribePackageItems {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 }
 
 /// What a successful [`DescribePackageItems`] call returns.
 #[tc_model]
 pub struct DescribePackageItemsResponse {
-    /// `PackageItems`: a list of [`PackageItem`](super::models::PackageItem) objects.
+    /// `PackageItems`
     pub package_items: Option<Vec<models::PackageItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -889,28 +1029,39 @@ pub struct DescribePackageItemsResponse {
 /// The `DescribePackages` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribePackagesResponse`].
-/// The codes it documents are in [`DescribePackagesError`](super::errors::DescribePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribePackages",
     output = DescribePackagesResponse,
-    error = super::errors::DescribePackagesError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DescribePackages {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Length`: an unsigned 64-bit integer.
+    /// `Length`
     pub length: Option<u64>,
 }
 
 /// What a successful [`DescribePackages`] call returns.
 #[tc_model]
 pub struct DescribePackagesResponse {
-    /// `Packages`: a list of [`Package`](super::models::Package) objects.
+    /// `Packages`
     pub packages: Option<Vec<models::Package>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -920,15 +1071,29 @@ pub struct DescribePackagesResponse {
 /// The `DescribePkgOfflineMusic` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribePkgOfflineMusicResponse`].
-/// The codes it documents are in [`DescribePkgOfflineMusicError`](super::errors::DescribePkgOfflineMusicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribePkgOfflineMusic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmeErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribePkgOfflineMusic",
     output = DescribePkgOfflineMusicResponse,
-    error = super::errors::DescribePkgOfflineMusicError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -938,23 +1103,23 @@ pub struct DescribePackagesResponse {
     )
 )]
 pub struct DescribePkgOfflineMusic {
-    /// `PackageOrderId`: a string.
+    /// `PackageOrderId`
     pub package_order_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribePkgOfflineMusic`] call returns.
 #[tc_model]
 pub struct DescribePkgOfflineMusicResponse {
-    /// `OfflineMusicSet`: a list of [`OfflineMusicDetail`](super::models::OfflineMusicDetail) objects.
+    /// `OfflineMusicSet`
     pub offline_music_set: Vec<models::OfflineMusicDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -964,15 +1129,25 @@ pub struct DescribePkgOfflineMusicResponse {
 /// The `DescribeStations` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DescribeStationsResponse`].
-/// The codes it documents are in [`DescribeStationsError`](super::errors::DescribeStationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DescribeStations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::AmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DescribeStations",
     output = DescribeStationsResponse,
-    error = super::errors::DescribeStationsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -982,29 +1157,29 @@ pub struct DescribePkgOfflineMusicResponse {
     )
 )]
 pub struct DescribeStations {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeStations`] call returns.
 #[tc_model]
 pub struct DescribeStationsResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: Option<u64>,
 
-    /// `HaveMore`: an unsigned 64-bit integer.
+    /// `HaveMore`
     pub have_more: Option<u64>,
 
-    /// `Stations`: a list of [`Station`](super::models::Station) objects.
+    /// `Stations`
     pub stations: Option<Vec<models::Station>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1014,20 +1189,29 @@ pub struct DescribeStationsResponse {
 /// The `DestroyKTVRobot` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`DestroyKTVRobotResponse`].
-/// The codes it documents are in [`DestroyKTVRobotError`](super::errors::DestroyKTVRobotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=DestroyKTVRobot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "DestroyKTVRobot",
     output = DestroyKTVRobotResponse,
-    error = super::errors::DestroyKTVRobotError
+    error = super::errors::AmeErrorCode
 )]
 pub struct DestroyKTVRobot {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"ame-xxxxx"`
+    /// `RobotId`; example: `"ame-xxxxx"`
     pub robot_id: String,
 }
 
@@ -1041,21 +1225,35 @@ pub struct DestroyKTVRobotResponse {
 /// The `ModifyMusicOnShelves` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`ModifyMusicOnShelvesResponse`].
-/// The codes it documents are in [`ModifyMusicOnShelvesError`](super::errors::ModifyMusicOnShelvesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=ModifyMusicOnShelves)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "ModifyMusicOnShelves",
     output = ModifyMusicOnShelvesResponse,
-    error = super::errors::ModifyMusicOnShelvesError
+    error = super::errors::AmeErrorCode
 )]
 pub struct ModifyMusicOnShelves {
-    /// `MusicDetailInfos`: a [`MusicDetailInfo`](super::models::MusicDetailInfo).
+    /// `MusicDetailInfos`
     pub music_detail_infos: models::MusicDetailInfo,
 
-    /// `AmeKey`: a string.
+    /// `AmeKey`
     pub ame_key: Option<String>,
 }
 
@@ -1069,35 +1267,45 @@ pub struct ModifyMusicOnShelvesResponse {
 /// The `PutMusicOnTheShelves` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`PutMusicOnTheShelvesResponse`].
-/// The codes it documents are in [`PutMusicOnTheShelvesError`](super::errors::PutMusicOnTheShelvesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=PutMusicOnTheShelves)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "PutMusicOnTheShelves",
     output = PutMusicOnTheShelvesResponse,
-    error = super::errors::PutMusicOnTheShelvesError
+    error = super::errors::AmeErrorCode
 )]
 pub struct PutMusicOnTheShelves {
-    /// `MusicIds`: a list of strings.
+    /// `MusicIds`
     pub music_ids: Vec<String>,
 }
 
 /// What a successful [`PutMusicOnTheShelves`] call returns.
 #[tc_model]
 pub struct PutMusicOnTheShelvesResponse {
-    /// `SuccessNum`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SuccessNum`; example: `30`
     pub success_num: i64,
 
-    /// `FailedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedNum`; example: `0`
     pub failed_num: i64,
 
-    /// `FailedMusicIds`: a list of strings.
+    /// `FailedMusicIds`
     pub failed_music_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1107,20 +1315,25 @@ pub struct PutMusicOnTheShelvesResponse {
 /// The `ReportData` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`ReportDataResponse`].
-/// The codes it documents are in [`ReportDataError`](super::errors::ReportDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=ReportData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "ReportData",
     output = ReportDataResponse,
-    error = super::errors::ReportDataError
+    error = super::errors::AmeErrorCode
 )]
 pub struct ReportData {
-    /// `ReportData`: a string.
-    ///
-    /// Example: `"1f8b08000000000000007xxxxxxx"`
+    /// `ReportData`; example: `"1f8b08000000000000007xxxxxxx"`
     pub report_data: String,
 }
 
@@ -1134,15 +1347,23 @@ pub struct ReportDataResponse {
 /// The `SearchKTVMusics` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`SearchKTVMusicsResponse`].
-/// The codes it documents are in [`SearchKTVMusicsError`](super::errors::SearchKTVMusicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=SearchKTVMusics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "SearchKTVMusics",
     output = SearchKTVMusicsResponse,
-    error = super::errors::SearchKTVMusicsError,
+    error = super::errors::AmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1152,37 +1373,29 @@ pub struct ReportDataResponse {
     )
 )]
 pub struct SearchKTVMusics {
-    /// `KeyWord`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `KeyWord`; example: `"\"\""`
     pub key_word: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `TagIds`: a list of strings.
+    /// `TagIds`
     pub tag_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchKTVMusics`] call returns.
 #[tc_model]
 pub struct SearchKTVMusicsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `KTVMusicInfoSet`: a list of [`KtvMusicBaseInfo`](super::models::KtvMusicBaseInfo) objects.
+    /// `KTVMusicInfoSet`
     #[tc(rename = "KTVMusicInfoSet")]
     pub ktv_music_info_set: Vec<models::KtvMusicBaseInfo>,
 
@@ -1193,52 +1406,59 @@ pub struct SearchKTVMusicsResponse {
 /// The `SyncKTVRobotCommand` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`SyncKTVRobotCommandResponse`].
-/// The codes it documents are in [`SyncKTVRobotCommandError`](super::errors::SyncKTVRobotCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=SyncKTVRobotCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "SyncKTVRobotCommand",
     output = SyncKTVRobotCommandResponse,
-    error = super::errors::SyncKTVRobotCommandError
+    error = super::errors::AmeErrorCode
 )]
 pub struct SyncKTVRobotCommand {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"ame-xxxxx"`
+    /// `RobotId`; example: `"ame-xxxxx"`
     pub robot_id: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Play"`
+    /// `Command`; example: `"Play"`
     pub command: String,
 
-    /// `PlayCommandInput`: a [`PlayCommandInput`](super::models::PlayCommandInput).
+    /// `PlayCommandInput`
     pub play_command_input: Option<models::PlayCommandInput>,
 
-    /// `SetPlaylistCommandInput`: a [`SetPlaylistCommandInput`](super::models::SetPlaylistCommandInput).
+    /// `SetPlaylistCommandInput`
     pub set_playlist_command_input: Option<models::SetPlaylistCommandInput>,
 
-    /// `SeekCommandInput`: a [`SeekCommandInput`](super::models::SeekCommandInput).
+    /// `SeekCommandInput`
     pub seek_command_input: Option<models::SeekCommandInput>,
 
-    /// `SetAudioParamCommandInput`: a [`SetAudioParamCommandInput`](super::models::SetAudioParamCommandInput).
+    /// `SetAudioParamCommandInput`
     pub set_audio_param_command_input: Option<models::SetAudioParamCommandInput>,
 
-    /// `SendMessageCommandInput`: a [`SendMessageCommandInput`](super::models::SendMessageCommandInput).
+    /// `SendMessageCommandInput`
     pub send_message_command_input: Option<models::SendMessageCommandInput>,
 
-    /// `SetPlayModeCommandInput`: a [`SetPlayModeCommandInput`](super::models::SetPlayModeCommandInput).
+    /// `SetPlayModeCommandInput`
     pub set_play_mode_command_input: Option<models::SetPlayModeCommandInput>,
 
-    /// `SetDestroyModeCommandInput`: a [`SetDestroyModeCommandInput`](super::models::SetDestroyModeCommandInput).
+    /// `SetDestroyModeCommandInput`
     pub set_destroy_mode_command_input: Option<models::SetDestroyModeCommandInput>,
 
-    /// `SetVolumeCommandInput`: a [`SetVolumeCommandInput`](super::models::SetVolumeCommandInput).
+    /// `SetVolumeCommandInput`
     pub set_volume_command_input: Option<models::SetVolumeCommandInput>,
 
-    /// `SetRealVolumeCommandInput`: a [`SetRealVolumeCommandInput`](super::models::SetRealVolumeCommandInput).
+    /// `SetRealVolumeCommandInput`
     pub set_real_volume_command_input: Option<models::SetRealVolumeCommandInput>,
 }
 
@@ -1252,35 +1472,45 @@ pub struct SyncKTVRobotCommandResponse {
 /// The `TakeMusicOffShelves` action of AME API 2019-09-16.
 ///
 /// A successful call returns [`TakeMusicOffShelvesResponse`].
-/// The codes it documents are in [`TakeMusicOffShelvesError`](super::errors::TakeMusicOffShelvesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ame&Version=2019-09-16&Action=TakeMusicOffShelves)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmeErrorCode`](super::errors::AmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmeErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AmeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmeErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AmeErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmeErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ame",
     version = "2019-09-16",
     name = "TakeMusicOffShelves",
     output = TakeMusicOffShelvesResponse,
-    error = super::errors::TakeMusicOffShelvesError
+    error = super::errors::AmeErrorCode
 )]
 pub struct TakeMusicOffShelves {
-    /// `TakeMusicOffShelves`: a list of [`TakeMusicOffShelves`](super::models::TakeMusicOffShelves) objects.
+    /// `TakeMusicOffShelves`
     pub take_music_off_shelves: Vec<models::TakeMusicOffShelves>,
 }
 
 /// What a successful [`TakeMusicOffShelves`] call returns.
 #[tc_model]
 pub struct TakeMusicOffShelvesResponse {
-    /// `SuccessNum`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SuccessNum`; example: `30`
     pub success_num: i64,
 
-    /// `FailedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedNum`; example: `0`
     pub failed_num: i64,
 
-    /// `FailedMusicIds`: a list of strings.
+    /// `FailedMusicIds`
     pub failed_music_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

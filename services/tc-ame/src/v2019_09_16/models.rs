@@ -8,10 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeItemById`](super::DescribeItemById) and [`DescribeItems`](super::DescribeItems).
 #[tc_model]
 pub struct Album {
-    /// `AlbumName`: a string.
+    /// `AlbumName`
     pub album_name: String,
 
-    /// `ImagePathMap`: a list of [`ImagePath`] objects.
+    /// `ImagePathMap`
     pub image_path_map: Option<Vec<ImagePath>>,
 }
 
@@ -20,17 +20,17 @@ pub struct Album {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot).
 #[tc_model]
 pub struct ApplicationLicenseInput {
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: String,
 
-    /// `AndroidPackageName`: a string.
+    /// `AndroidPackageName`
     pub android_package_name: Option<String>,
 
-    /// `IOSBundleId`: a string.
+    /// `IOSBundleId`
     #[tc(rename = "IOSBundleId")]
     pub ios_bundle_id: Option<String>,
 
-    /// `PcIdentifier`: a string.
+    /// `PcIdentifier`
     pub pc_identifier: Option<String>,
 }
 
@@ -39,7 +39,7 @@ pub struct ApplicationLicenseInput {
 /// Returned in the output of [`DescribeItemById`](super::DescribeItemById) and [`DescribeItems`](super::DescribeItems).
 #[tc_model]
 pub struct Artist {
-    /// `ArtistName`: a string.
+    /// `ArtistName`
     pub artist_name: String,
 }
 
@@ -48,28 +48,28 @@ pub struct Artist {
 /// Returned in the output of [`DescribeAuthInfo`](super::DescribeAuthInfo).
 #[tc_model]
 pub struct AuthInfo {
-    /// `SubjectName`: a string.
+    /// `SubjectName`
     pub subject_name: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `AppScene`: a signed 64-bit integer.
+    /// `AppScene`
     pub app_scene: i64,
 
-    /// `AppRegion`: a signed 64-bit integer.
+    /// `AppRegion`
     pub app_region: i64,
 
-    /// `AuthPeriod`: a signed 64-bit integer.
+    /// `AuthPeriod`
     pub auth_period: i64,
 
-    /// `Commercialization`: a signed 64-bit integer.
+    /// `Commercialization`
     pub commercialization: i64,
 
-    /// `Platform`: a signed 64-bit integer.
+    /// `Platform`
     pub platform: i64,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -78,10 +78,10 @@ pub struct AuthInfo {
 /// Returned in the output of [`BatchDescribeKTVMusicDetails`](super::BatchDescribeKTVMusicDetails) and [`DescribeKTVMusicDetail`](super::DescribeKTVMusicDetail).
 #[tc_model]
 pub struct ChorusClip {
-    /// `StartTime`: a signed 64-bit integer.
+    /// `StartTime`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
+    /// `EndTime`
     pub end_time: i64,
 }
 
@@ -90,22 +90,22 @@ pub struct ChorusClip {
 /// Returned in the output of [`DescribeItemById`](super::DescribeItemById) and [`DescribeItems`](super::DescribeItems).
 #[tc_model]
 pub struct DataInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Version`: a string.
+    /// `Version`
     pub version: String,
 
-    /// `Duration`: a string.
+    /// `Duration`
     pub duration: String,
 
-    /// `AuditionBegin`: an unsigned 64-bit integer.
+    /// `AuditionBegin`
     pub audition_begin: u64,
 
-    /// `AuditionEnd`: an unsigned 64-bit integer.
+    /// `AuditionEnd`
     pub audition_end: u64,
 
-    /// `TagNames`: a list of strings.
+    /// `TagNames`
     pub tag_names: Vec<String>,
 }
 
@@ -114,10 +114,10 @@ pub struct DataInfo {
 /// Returned in the output of [`DescribeItemById`](super::DescribeItemById), [`DescribeItems`](super::DescribeItems) and [`DescribeStations`](super::DescribeStations).
 #[tc_model]
 pub struct ImagePath {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -126,20 +126,20 @@ pub struct ImagePath {
 /// Returned in the output of [`DescribeItemById`](super::DescribeItemById) and [`DescribeItems`](super::DescribeItems).
 #[tc_model]
 pub struct Item {
-    /// `ItemID`: a string.
+    /// `ItemID`
     #[tc(rename = "ItemID")]
     pub item_id: String,
 
-    /// `DataInfo`: a [`DataInfo`].
+    /// `DataInfo`
     pub data_info: Option<DataInfo>,
 
-    /// `Album`: an [`Album`].
+    /// `Album`
     pub album: Option<Album>,
 
-    /// `Artists`: a list of [`Artist`] objects.
+    /// `Artists`
     pub artists: Option<Vec<Artist>>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 }
 
@@ -149,7 +149,7 @@ pub struct Item {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct JoinRoomInput {
-    /// `TRTCJoinRoomInput`: a [`TrtcJoinRoomInput`].
+    /// `TRTCJoinRoomInput`
     #[tc(rename = "TRTCJoinRoomInput")]
     pub trtc_join_room_input: Option<TrtcJoinRoomInput>,
 }
@@ -160,34 +160,28 @@ pub struct JoinRoomInput {
 #[doc(alias = "KTVMusicBaseInfo")]
 #[tc_model]
 pub struct KtvMusicBaseInfo {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `MusicId`; example: `"\"\""`
     pub music_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Name`; example: `"\"\""`
     pub name: String,
 
-    /// `SingerInfoSet`: a list of [`KtvSingerBaseInfo`] objects.
+    /// `SingerInfoSet`
     pub singer_info_set: Vec<KtvSingerBaseInfo>,
 
-    /// `SingerSet`: a list of strings.
+    /// `SingerSet`
     pub singer_set: Vec<String>,
 
-    /// `LyricistSet`: a list of strings.
+    /// `LyricistSet`
     pub lyricist_set: Vec<String>,
 
-    /// `ComposerSet`: a list of strings.
+    /// `ComposerSet`
     pub composer_set: Vec<String>,
 
-    /// `TagSet`: a list of strings.
+    /// `TagSet`
     pub tag_set: Vec<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: u64,
 }
 
@@ -197,19 +191,13 @@ pub struct KtvMusicBaseInfo {
 #[doc(alias = "KTVMusicDefinitionInfo")]
 #[tc_model]
 pub struct KtvMusicDefinitionInfo {
-    /// `Definition`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Definition`; example: `"\"\""`
     pub definition: String,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: i64,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Size`; example: `0`
     pub size: i64,
 }
 
@@ -219,26 +207,26 @@ pub struct KtvMusicDefinitionInfo {
 #[doc(alias = "KTVMusicDetailInfo")]
 #[tc_model]
 pub struct KtvMusicDetailInfo {
-    /// `KTVMusicBaseInfo`: a [`KtvMusicBaseInfo`].
+    /// `KTVMusicBaseInfo`
     #[tc(rename = "KTVMusicBaseInfo")]
     pub ktv_music_base_info: KtvMusicBaseInfo,
 
-    /// `PlayToken`: a string.
+    /// `PlayToken`
     pub play_token: String,
 
-    /// `LyricsUrl`: a string.
+    /// `LyricsUrl`
     pub lyrics_url: String,
 
-    /// `DefinitionInfoSet`: a list of [`KtvMusicDefinitionInfo`] objects.
+    /// `DefinitionInfoSet`
     pub definition_info_set: Vec<KtvMusicDefinitionInfo>,
 
-    /// `MidiJsonUrl`: a string.
+    /// `MidiJsonUrl`
     pub midi_json_url: String,
 
-    /// `ChorusClipSet`: a list of [`ChorusClip`] objects.
+    /// `ChorusClipSet`
     pub chorus_clip_set: Vec<ChorusClip>,
 
-    /// `PreludeInterval`: a signed 64-bit integer.
+    /// `PreludeInterval`
     pub prelude_interval: i64,
 }
 
@@ -248,17 +236,13 @@ pub struct KtvMusicDetailInfo {
 #[doc(alias = "KTVMusicTagGroup")]
 #[tc_model]
 pub struct KtvMusicTagGroup {
-    /// `EnglishGroupName`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `EnglishGroupName`; example: `"\"\""`
     pub english_group_name: String,
 
-    /// `ChineseGroupName`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `ChineseGroupName`; example: `"\"\""`
     pub chinese_group_name: String,
 
-    /// `TagSet`: a list of [`KtvMusicTagInfo`] objects.
+    /// `TagSet`
     pub tag_set: Vec<KtvMusicTagInfo>,
 }
 
@@ -268,14 +252,10 @@ pub struct KtvMusicTagGroup {
 #[doc(alias = "KTVMusicTagInfo")]
 #[tc_model]
 pub struct KtvMusicTagInfo {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `TagId`; example: `"\"\""`
     pub tag_id: String,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `TagName`; example: `"\"\""`
     pub tag_name: String,
 }
 
@@ -285,27 +265,25 @@ pub struct KtvMusicTagInfo {
 #[doc(alias = "KTVMusicTopInfo")]
 #[tc_model]
 pub struct KtvMusicTopInfo {
-    /// `MusicId`: a string.
+    /// `MusicId`
     pub music_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `SingerInfoSet`: a list of [`KtvSingerBaseInfo`] objects.
+    /// `SingerInfoSet`
     pub singer_info_set: Vec<KtvSingerBaseInfo>,
 
-    /// `LyricistSet`: a list of strings.
+    /// `LyricistSet`
     pub lyricist_set: Vec<String>,
 
-    /// `ComposerSet`: a list of strings.
+    /// `ComposerSet`
     pub composer_set: Vec<String>,
 
-    /// `TagSet`: a list of strings.
+    /// `TagSet`
     pub tag_set: Vec<String>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: i64,
 }
 
@@ -315,18 +293,16 @@ pub struct KtvMusicTopInfo {
 #[doc(alias = "KTVPlaylistBaseInfo")]
 #[tc_model]
 pub struct KtvPlaylistBaseInfo {
-    /// `PlaylistId`: a string.
+    /// `PlaylistId`
     pub playlist_id: String,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `MusicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MusicNum`; example: `1`
     pub music_num: i64,
 }
 
@@ -336,48 +312,38 @@ pub struct KtvPlaylistBaseInfo {
 #[doc(alias = "KTVRobotInfo")]
 #[tc_model]
 pub struct KtvRobotInfo {
-    /// `RobotId`: a string.
-    ///
-    /// Example: `"ame-xxxxx"`
+    /// `RobotId`; example: `"ame-xxxxx"`
     pub robot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Play"`
+    /// `Status`; example: `"Play"`
     pub status: String,
 
-    /// `Playlists`: a list of strings.
+    /// `Playlists`
     pub playlists: Vec<String>,
 
-    /// `CurIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurIndex`; example: `1`
     pub cur_index: i64,
 
-    /// `Position`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Position`; example: `120`
     pub position: u64,
 
-    /// `SetAudioParamInput`: a [`SetAudioParamCommandInput`].
+    /// `SetAudioParamInput`
     pub set_audio_param_input: SetAudioParamCommandInput,
 
-    /// `JoinRoomInput`: a [`JoinRoomInput`].
+    /// `JoinRoomInput`
     pub join_room_input: JoinRoomInput,
 
-    /// `RTCSystem`: a string.
-    ///
-    /// Example: `"TRTC"`
+    /// `RTCSystem`; example: `"TRTC"`
     #[tc(rename = "RTCSystem")]
     pub rtc_system: String,
 
-    /// `SetPlayModeInput`: a [`SetPlayModeCommandInput`].
+    /// `SetPlayModeInput`
     pub set_play_mode_input: SetPlayModeCommandInput,
 
-    /// `SetVolumeInput`: a [`SetVolumeCommandInput`].
+    /// `SetVolumeInput`
     pub set_volume_input: SetVolumeCommandInput,
 
-    /// `SetRealVolumeInput`: a [`SetRealVolumeCommandInput`].
+    /// `SetRealVolumeInput`
     pub set_real_volume_input: SetRealVolumeCommandInput,
 }
 
@@ -387,14 +353,10 @@ pub struct KtvRobotInfo {
 #[doc(alias = "KTVSingerBaseInfo")]
 #[tc_model]
 pub struct KtvSingerBaseInfo {
-    /// `SingerId`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `SingerId`; example: `"\"\""`
     pub singer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Name`; example: `"\"\""`
     pub name: String,
 }
 
@@ -404,14 +366,10 @@ pub struct KtvSingerBaseInfo {
 #[doc(alias = "KTVSingerCategoryInfo")]
 #[tc_model]
 pub struct KtvSingerCategoryInfo {
-    /// `ChineseName`: a string.
-    ///
-    /// Example: `"大陆"`
+    /// `ChineseName`; example: `"大陆"`
     pub chinese_name: String,
 
-    /// `EnglishName`: a string.
-    ///
-    /// Example: `"Japan"`
+    /// `EnglishName`; example: `"Japan"`
     pub english_name: String,
 }
 
@@ -421,32 +379,22 @@ pub struct KtvSingerCategoryInfo {
 #[doc(alias = "KTVSingerInfo")]
 #[tc_model]
 pub struct KtvSingerInfo {
-    /// `SingerId`: a string.
+    /// `SingerId`
     pub singer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张学友"`
+    /// `Name`; example: `"张学友"`
     pub name: String,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Gender`; example: `"男"`
     pub gender: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"大陆"`
+    /// `Area`; example: `"大陆"`
     pub area: String,
 
-    /// `MusicCount`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `MusicCount`; example: `201`
     pub music_count: i64,
 
-    /// `PlayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `PlayCount`; example: `2000`
     pub play_count: i64,
 }
 
@@ -456,9 +404,7 @@ pub struct KtvSingerInfo {
 #[doc(alias = "KTVSuggestionInfo")]
 #[tc_model]
 pub struct KtvSuggestionInfo {
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Suggestion`; example: `"\"\""`
     pub suggestion: String,
 }
 
@@ -467,13 +413,13 @@ pub struct KtvSuggestionInfo {
 /// Returned in the output of [`DescribeLyric`](super::DescribeLyric).
 #[tc_model]
 pub struct Lyric {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `FileNameExt`: a string.
+    /// `FileNameExt`
     pub file_name_ext: String,
 
-    /// `SubItemType`: a string.
+    /// `SubItemType`
     pub sub_item_type: String,
 }
 
@@ -482,22 +428,22 @@ pub struct Lyric {
 /// Returned in the output of [`DescribeMusic`](super::DescribeMusic).
 #[tc_model]
 pub struct Music {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
+    /// `FileSize`
     pub file_size: u64,
 
-    /// `FileExtension`: a string.
+    /// `FileExtension`
     pub file_extension: String,
 
-    /// `AuditionBegin`: an unsigned 64-bit integer.
+    /// `AuditionBegin`
     pub audition_begin: u64,
 
-    /// `AuditionEnd`: an unsigned 64-bit integer.
+    /// `AuditionEnd`
     pub audition_end: u64,
 
-    /// `FullUrl`: a string.
+    /// `FullUrl`
     pub full_url: String,
 }
 
@@ -506,62 +452,40 @@ pub struct Music {
 /// Sent in the input of [`ModifyMusicOnShelves`](super::ModifyMusicOnShelves).
 #[tc_model]
 pub struct MusicDetailInfo {
-    /// `MusicId`: a string.
+    /// `MusicId`
     pub music_id: String,
 
-    /// `AmeId`: a string.
-    ///
-    /// Example: `"TME"`
+    /// `AmeId`; example: `"TME"`
     pub ame_id: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["伴奏"]`
+    /// `Tags`; example: `["伴奏"]`
     pub tags: Option<Vec<String>>,
 
-    /// `HitWords`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `HitWords`; example: `[""]`
     pub hit_words: Option<Vec<String>>,
 
-    /// `Bpm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bpm`; example: `0`
     pub bpm: Option<i64>,
 
-    /// `Score`: a floating-point number.
-    ///
-    /// Example: `5.67`
+    /// `Score`; example: `5.67`
     pub score: Option<f64>,
 
-    /// `Scene`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Scene`; example: `["1"]`
     pub scene: Option<Vec<String>>,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Region`; example: `["1"]`
     pub region: Option<Vec<String>>,
 
-    /// `AuthPeriod`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `AuthPeriod`; example: `"\"1\""`
     pub auth_period: Option<String>,
 
-    /// `Commercialization`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Commercialization`; example: `"\"1\""`
     pub commercialization: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Platform`; example: `"\"1\""`
     pub platform: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Channel`; example: `"\"1\""`
     pub channel: Option<String>,
 }
 
@@ -570,50 +494,34 @@ pub struct MusicDetailInfo {
 /// Returned in the output of [`DescribeCloudMusicPurchased`](super::DescribeCloudMusicPurchased).
 #[tc_model]
 pub struct MusicOpenDetail {
-    /// `MusicId`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `MusicId`; example: `"“”"`
     pub music_id: Option<String>,
 
-    /// `AlbumName`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `AlbumName`; example: `"“”"`
     pub album_name: Option<String>,
 
-    /// `AlbumImageUrl`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `AlbumImageUrl`; example: `"“”"`
     pub album_image_url: Option<String>,
 
-    /// `MusicName`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `MusicName`; example: `"“”"`
     pub music_name: Option<String>,
 
-    /// `MusicImageUrl`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `MusicImageUrl`; example: `"“”"`
     pub music_image_url: Option<String>,
 
-    /// `Singers`: a list of strings.
+    /// `Singers`
     pub singers: Option<Vec<String>>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Duration`; example: `0`
     pub duration: Option<u64>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `LyricUrl`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `LyricUrl`; example: `"“”"`
     pub lyric_url: Option<String>,
 
-    /// `WaveformUrl`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `WaveformUrl`; example: `"“”"`
     pub waveform_url: Option<String>,
 }
 
@@ -622,10 +530,10 @@ pub struct MusicOpenDetail {
 /// Returned in the output of [`DescribeMusicSaleStatus`](super::DescribeMusicSaleStatus).
 #[tc_model]
 pub struct MusicStatus {
-    /// `MusicId`: a string.
+    /// `MusicId`
     pub music_id: String,
 
-    /// `SaleStatus`: a signed 64-bit integer.
+    /// `SaleStatus`
     pub sale_status: i64,
 }
 
@@ -634,16 +542,16 @@ pub struct MusicStatus {
 /// Returned in the output of [`DescribePkgOfflineMusic`](super::DescribePkgOfflineMusic).
 #[tc_model]
 pub struct OfflineMusicDetail {
-    /// `ItemId`: a string.
+    /// `ItemId`
     pub item_id: String,
 
-    /// `MusicName`: a string.
+    /// `MusicName`
     pub music_name: String,
 
-    /// `OffRemark`: a string.
+    /// `OffRemark`
     pub off_remark: String,
 
-    /// `OffTime`: a string.
+    /// `OffTime`
     pub off_time: String,
 }
 
@@ -652,37 +560,37 @@ pub struct OfflineMusicDetail {
 /// Returned in the output of [`DescribePackages`](super::DescribePackages).
 #[tc_model]
 pub struct Package {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `AuthorizedArea`: a string.
+    /// `AuthorizedArea`
     pub authorized_area: String,
 
-    /// `AuthorizedLimit`: a signed 64-bit integer.
+    /// `AuthorizedLimit`
     pub authorized_limit: i64,
 
-    /// `TermOfValidity`: a signed 64-bit integer.
+    /// `TermOfValidity`
     pub term_of_validity: i64,
 
-    /// `Commercial`: a signed 64-bit integer.
+    /// `Commercial`
     pub commercial: i64,
 
-    /// `PackagePrice`: a floating-point number.
+    /// `PackagePrice`
     pub package_price: f64,
 
-    /// `EffectTime`: a string.
+    /// `EffectTime`
     pub effect_time: String,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: String,
 
-    /// `UsedCount`: a signed 64-bit integer.
+    /// `UsedCount`
     pub used_count: i64,
 
-    /// `UseRanges`: a list of [`UseRange`] objects.
+    /// `UseRanges`
     pub use_ranges: Vec<UseRange>,
 }
 
@@ -691,43 +599,29 @@ pub struct Package {
 /// Returned in the output of [`DescribePackageItems`](super::DescribePackageItems).
 #[tc_model]
 pub struct PackageItem {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `OrderId`; example: `"空字符串"`
     pub order_id: String,
 
-    /// `TrackName`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `TrackName`; example: `"空字符串"`
     pub track_name: String,
 
-    /// `ItemID`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `ItemID`; example: `"空字符串"`
     #[tc(rename = "ItemID")]
     pub item_id: String,
 
-    /// `Img`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `Img`; example: `"空字符串"`
     pub img: String,
 
-    /// `ArtistName`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `ArtistName`; example: `"空字符串"`
     pub artist_name: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `Duration`; example: `"空字符串"`
     pub duration: String,
 
-    /// `AuthorizedArea`: a string.
-    ///
-    /// Example: `"空字符串"`
+    /// `AuthorizedArea`; example: `"空字符串"`
     pub authorized_area: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 }
 
@@ -736,9 +630,7 @@ pub struct PackageItem {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct PlayCommandInput {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Index`; example: `2`
     pub index: i64,
 }
 
@@ -747,9 +639,7 @@ pub struct PlayCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SeekCommandInput {
-    /// `Position`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Position`; example: `120`
     pub position: u64,
 }
 
@@ -758,14 +648,10 @@ pub struct SeekCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SendMessageCommandInput {
-    /// `Message`: a string.
-    ///
-    /// Example: `"{\"field\":\"value\"}"`
+    /// `Message`; example: `"{\"field\":\"value\"}"`
     pub message: String,
 
-    /// `Repeat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Repeat`; example: `2`
     pub repeat: Option<u64>,
 }
 
@@ -775,14 +661,10 @@ pub struct SendMessageCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetAudioParamCommandInput {
-    /// `Definition`: a string.
-    ///
-    /// Example: `"audio/hi"`
+    /// `Definition`; example: `"audio/hi"`
     pub definition: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `Type`; example: `"Original"`
     pub r#type: Option<String>,
 }
 
@@ -791,14 +673,10 @@ pub struct SetAudioParamCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SetDestroyModeCommandInput {
-    /// `DestroyMode`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `DestroyMode`; example: `"Auto"`
     pub destroy_mode: String,
 
-    /// `DestroyExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DestroyExpireTime`; example: `120`
     pub destroy_expire_time: Option<i64>,
 }
 
@@ -808,9 +686,7 @@ pub struct SetDestroyModeCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetPlayModeCommandInput {
-    /// `PlayMode`: a string.
-    ///
-    /// Example: `"RepeatPlaylist"`
+    /// `PlayMode`; example: `"RepeatPlaylist"`
     pub play_mode: String,
 }
 
@@ -819,25 +695,19 @@ pub struct SetPlayModeCommandInput {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot) and [`SyncKTVRobotCommand`](super::SyncKTVRobotCommand).
 #[tc_model]
 pub struct SetPlaylistCommandInput {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `Type`; example: `"Add"`
     pub r#type: String,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `ChangedIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChangedIndex`; example: `2`
     pub changed_index: Option<i64>,
 
-    /// `MusicIds`: a list of strings.
+    /// `MusicIds`
     pub music_ids: Option<Vec<String>>,
 
-    /// `MusicURLs`: a list of strings.
+    /// `MusicURLs`
     #[tc(rename = "MusicURLs")]
     pub music_urls: Option<Vec<String>>,
 }
@@ -848,9 +718,7 @@ pub struct SetPlaylistCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetRealVolumeCommandInput {
-    /// `RealVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `RealVolume`; example: `50`
     pub real_volume: i64,
 }
 
@@ -860,9 +728,7 @@ pub struct SetRealVolumeCommandInput {
 /// Returned in the output of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct SetVolumeCommandInput {
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 }
 
@@ -871,12 +737,10 @@ pub struct SetVolumeCommandInput {
 /// Sent in the input of [`DescribeKTVSingers`](super::DescribeKTVSingers) and [`SearchKTVMusics`](super::SearchKTVMusics).
 #[tc_model]
 pub struct SortBy {
-    /// `Field`: a string.
+    /// `Field`
     pub field: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Asc"`
+    /// `Order`; example: `"Asc"`
     pub order: String,
 }
 
@@ -885,20 +749,20 @@ pub struct SortBy {
 /// Returned in the output of [`DescribeStations`](super::DescribeStations).
 #[tc_model]
 pub struct Station {
-    /// `CategoryID`: a string.
+    /// `CategoryID`
     #[tc(rename = "CategoryID")]
     pub category_id: String,
 
-    /// `CategoryCode`: a string.
+    /// `CategoryCode`
     pub category_code: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Rank`: a signed 64-bit integer.
+    /// `Rank`
     pub rank: Option<i64>,
 
-    /// `ImagePathMap`: a list of [`ImagePath`] objects.
+    /// `ImagePathMap`
     pub image_path_map: Option<Vec<ImagePath>>,
 }
 
@@ -907,34 +771,34 @@ pub struct Station {
 /// Sent in the input of [`CreateKTVRobot`](super::CreateKTVRobot).
 #[tc_model]
 pub struct SyncRobotCommand {
-    /// `Command`: a string.
+    /// `Command`
     pub command: String,
 
-    /// `PlayCommandInput`: a [`PlayCommandInput`].
+    /// `PlayCommandInput`
     pub play_command_input: Option<PlayCommandInput>,
 
-    /// `SetPlaylistCommandInput`: a [`SetPlaylistCommandInput`].
+    /// `SetPlaylistCommandInput`
     pub set_playlist_command_input: Option<SetPlaylistCommandInput>,
 
-    /// `SeekCommandInput`: a [`SeekCommandInput`].
+    /// `SeekCommandInput`
     pub seek_command_input: Option<SeekCommandInput>,
 
-    /// `SetAudioParamCommandInput`: a [`SetAudioParamCommandInput`].
+    /// `SetAudioParamCommandInput`
     pub set_audio_param_command_input: Option<SetAudioParamCommandInput>,
 
-    /// `SendMessageCommandInput`: a [`SendMessageCommandInput`].
+    /// `SendMessageCommandInput`
     pub send_message_command_input: Option<SendMessageCommandInput>,
 
-    /// `SetPlayModeCommandInput`: a [`SetPlayModeCommandInput`].
+    /// `SetPlayModeCommandInput`
     pub set_play_mode_command_input: Option<SetPlayModeCommandInput>,
 
-    /// `SetDestroyModeCommandInput`: a [`SetDestroyModeCommandInput`].
+    /// `SetDestroyModeCommandInput`
     pub set_destroy_mode_command_input: Option<SetDestroyModeCommandInput>,
 
-    /// `SetVolumeCommandInput`: a [`SetVolumeCommandInput`].
+    /// `SetVolumeCommandInput`
     pub set_volume_command_input: Option<SetVolumeCommandInput>,
 
-    /// `SetRealVolumeCommandInput`: a [`SetRealVolumeCommandInput`].
+    /// `SetRealVolumeCommandInput`
     pub set_real_volume_command_input: Option<SetRealVolumeCommandInput>,
 }
 
@@ -945,39 +809,25 @@ pub struct SyncRobotCommand {
 #[doc(alias = "TRTCJoinRoomInput")]
 #[tc_model]
 pub struct TrtcJoinRoomInput {
-    /// `Sign`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `Sign`; example: `"xxxxxxx"`
     pub sign: String,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"12345"`
+    /// `RoomId`; example: `"12345"`
     pub room_id: String,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"140000001"`
+    /// `SdkAppId`; example: `"140000001"`
     pub sdk_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `UserId`; example: `"tom"`
     pub user_id: String,
 
-    /// `PrivateMapKey`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `PrivateMapKey`; example: `"xxxxxxx"`
     pub private_map_key: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"anchor"`
+    /// `Role`; example: `"anchor"`
     pub role: Option<String>,
 
-    /// `RoomIdType`: a string.
-    ///
-    /// Example: `"Integer"`
+    /// `RoomIdType`; example: `"Integer"`
     pub room_id_type: Option<String>,
 }
 
@@ -986,12 +836,10 @@ pub struct TrtcJoinRoomInput {
 /// Sent in the input of [`TakeMusicOffShelves`](super::TakeMusicOffShelves).
 #[tc_model]
 pub struct TakeMusicOffShelves {
-    /// `MusicIds`: a string.
+    /// `MusicIds`
     pub music_ids: String,
 
-    /// `SaleStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SaleStatus`; example: `"1"`
     pub sale_status: String,
 }
 
@@ -1000,14 +848,10 @@ pub struct TakeMusicOffShelves {
 /// Sent in the input of [`DescribeKTVRobots`](super::DescribeKTVRobots).
 #[tc_model]
 pub struct TimeRange {
-    /// `Before`: a string.
-    ///
-    /// Example: `"2020-12-10T07:25:52Z"`
+    /// `Before`; example: `"2020-12-10T07:25:52Z"`
     pub before: Option<String>,
 
-    /// `After`: a string.
-    ///
-    /// Example: `"2020-12-10T07:25:52Z"`
+    /// `After`; example: `"2020-12-10T07:25:52Z"`
     pub after: Option<String>,
 }
 
@@ -1016,9 +860,9 @@ pub struct TimeRange {
 /// Returned in the output of [`DescribePackages`](super::DescribePackages).
 #[tc_model]
 pub struct UseRange {
-    /// `UseRangeId`: a signed 64-bit integer.
+    /// `UseRangeId`
     pub use_range_id: i64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }

@@ -7,18 +7,38 @@ use super::models;
 /// The `CancelTask` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
@@ -32,37 +52,58 @@ pub struct CancelTaskResponse {
 /// The `CreateAudioModerationTask` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`CreateAudioModerationTaskResponse`].
-/// The codes it documents are in [`CreateAudioModerationTaskError`](super::errors::CreateAudioModerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=CreateAudioModerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "CreateAudioModerationTask",
     output = CreateAudioModerationTaskResponse,
-    error = super::errors::CreateAudioModerationTaskError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CreateAudioModerationTask {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Seed`: a string.
+    /// `Seed`
     pub seed: Option<String>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::TaskInput>>,
 }
 
 /// What a successful [`CreateAudioModerationTask`] call returns.
 #[tc_model]
 pub struct CreateAudioModerationTaskResponse {
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,27 +113,48 @@ pub struct CreateAudioModerationTaskResponse {
 /// The `CreateBizConfig` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`CreateBizConfigResponse`].
-/// The codes it documents are in [`CreateBizConfigError`](super::errors::CreateBizConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=CreateBizConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "CreateBizConfig",
     output = CreateBizConfigResponse,
-    error = super::errors::CreateBizConfigError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CreateBizConfig {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: String,
 
-    /// `MediaModeration`: a [`MediaModerationConfig`](super::models::MediaModerationConfig).
+    /// `MediaModeration`
     pub media_moderation: models::MediaModerationConfig,
 
-    /// `BizName`: a string.
+    /// `BizName`
     pub biz_name: Option<String>,
 
-    /// `ModerationCategories`: a list of strings.
+    /// `ModerationCategories`
     pub moderation_categories: Option<Vec<String>>,
 }
 
@@ -106,15 +168,22 @@ pub struct CreateBizConfigResponse {
 /// The `DescribeAmsList` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`DescribeAmsListResponse`].
-/// The codes it documents are in [`DescribeAmsListError`](super::errors::DescribeAmsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=DescribeAmsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "DescribeAmsList",
     output = DescribeAmsListResponse,
-    error = super::errors::DescribeAmsListError,
+    error = super::errors::AmsErrorCode,
     paginate(
         token = page_token,
         limit = limit,
@@ -125,29 +194,29 @@ pub struct CreateBizConfigResponse {
     )
 )]
 pub struct DescribeAmsList {
-    /// `PageToken`: a string.
+    /// `PageToken`
     pub page_token: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `PageDirection`: a string.
+    /// `PageDirection`
     pub page_direction: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAmsList`] call returns.
 #[tc_model]
 pub struct DescribeAmsListResponse {
-    /// `AmsDetailSet`: a list of [`AmsDetailInfo`](super::models::AmsDetailInfo) objects.
+    /// `AmsDetailSet`
     pub ams_detail_set: Option<Vec<models::AmsDetailInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `PageToken`: a string.
+    /// `PageToken`
     pub page_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -157,34 +226,42 @@ pub struct DescribeAmsListResponse {
 /// The `DescribeAudioStat` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`DescribeAudioStatResponse`].
-/// The codes it documents are in [`DescribeAudioStatError`](super::errors::DescribeAudioStatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=DescribeAudioStat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "DescribeAudioStat",
     output = DescribeAudioStatResponse,
-    error = super::errors::DescribeAudioStatError
+    error = super::errors::AmsErrorCode
 )]
 pub struct DescribeAudioStat {
-    /// `AuditType`: a signed 64-bit integer.
+    /// `AuditType`
     pub audit_type: i64,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Vec<models::Filters>,
 }
 
 /// What a successful [`DescribeAudioStat`] call returns.
 #[tc_model]
 pub struct DescribeAudioStatResponse {
-    /// `Overview`: an [`Overview`](super::models::Overview).
+    /// `Overview`
     pub overview: Option<models::Overview>,
 
-    /// `TrendCount`: a list of [`TrendCount`](super::models::TrendCount) objects.
+    /// `TrendCount`
     pub trend_count: Option<Vec<models::TrendCount>>,
 
-    /// `EvilCount`: a list of [`EvilCount`](super::models::EvilCount) objects.
+    /// `EvilCount`
     pub evil_count: Option<Vec<models::EvilCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -194,40 +271,61 @@ pub struct DescribeAudioStatResponse {
 /// The `DescribeBizConfig` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`DescribeBizConfigResponse`].
-/// The codes it documents are in [`DescribeBizConfigError`](super::errors::DescribeBizConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=DescribeBizConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "DescribeBizConfig",
     output = DescribeBizConfigResponse,
-    error = super::errors::DescribeBizConfigError
+    error = super::errors::AmsErrorCode
 )]
 pub struct DescribeBizConfig {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: String,
 }
 
 /// What a successful [`DescribeBizConfig`] call returns.
 #[tc_model]
 pub struct DescribeBizConfigResponse {
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `BizName`: a string.
+    /// `BizName`
     pub biz_name: Option<String>,
 
-    /// `ModerationCategories`: a list of strings.
+    /// `ModerationCategories`
     pub moderation_categories: Option<Vec<String>>,
 
-    /// `MediaModeration`: a [`MediaModerationConfig`](super::models::MediaModerationConfig).
+    /// `MediaModeration`
     pub media_moderation: Option<models::MediaModerationConfig>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -237,73 +335,94 @@ pub struct DescribeBizConfigResponse {
 /// The `DescribeTaskDetail` action of AMS API 2020-06-08.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-06-08&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-06-08",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::AmsErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `ShowAllSegments`: a boolean.
+    /// `ShowAllSegments`
     pub show_all_segments: Option<bool>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Labels`: a list of [`TaskLabel`](super::models::TaskLabel) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::TaskLabel>>,
 
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: Option<models::MediaInfo>,
 
-    /// `InputInfo`: an [`InputInfo`](super::models::InputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::InputInfo>,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: Option<String>,
 
-    /// `TryInSeconds`: a signed 64-bit integer.
+    /// `TryInSeconds`
     pub try_in_seconds: Option<i64>,
 
-    /// `AudioSegments`: a list of [`AudioSegments`](super::models::AudioSegments) objects.
+    /// `AudioSegments`
     pub audio_segments: Option<Vec<models::AudioSegments>>,
 
-    /// `ImageSegments`: a list of [`ImageSegments`](super::models::ImageSegments) objects.
+    /// `ImageSegments`
     pub image_segments: Option<Vec<models::ImageSegments>>,
 
-    /// `AudioText`: a string.
+    /// `AudioText`
     pub audio_text: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

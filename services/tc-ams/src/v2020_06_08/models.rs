@@ -8,50 +8,50 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAmsList`](super::DescribeAmsList).
 #[tc_model]
 pub struct AmsDetailInfo {
-    /// `Label`: a list of strings.
+    /// `Label`
     pub label: Vec<String>,
 
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: i64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `TaskID`: a string.
+    /// `TaskID`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `InsertTime`: a string.
+    /// `InsertTime`
     pub insert_time: String,
 
-    /// `DataForm`: a signed 64-bit integer.
+    /// `DataForm`
     pub data_form: i64,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `OriginalLabel`: a list of strings.
+    /// `OriginalLabel`
     pub original_label: Vec<String>,
 
-    /// `OperateTime`: a string.
+    /// `OperateTime`
     pub operate_time: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Thumbnail`: a string.
+    /// `Thumbnail`
     pub thumbnail: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `DetailCount`: a signed 64-bit integer.
+    /// `DetailCount`
     pub detail_count: i64,
 
-    /// `RequestId`: a string.
+    /// `RequestId`
     pub request_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -60,37 +60,37 @@ pub struct AmsDetailInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResult {
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Duration`: a string.
+    /// `Duration`
     pub duration: String,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: String,
 
-    /// `TextResults`: a list of [`AudioResultDetailTextResult`] objects.
+    /// `TextResults`
     pub text_results: Vec<AudioResultDetailTextResult>,
 
-    /// `MoanResults`: a list of [`AudioResultDetailMoanResult`] objects.
+    /// `MoanResults`
     pub moan_results: Vec<AudioResultDetailMoanResult>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`] objects.
+    /// `LanguageResults`
     pub language_results: Vec<AudioResultDetailLanguageResult>,
 }
 
@@ -99,19 +99,19 @@ pub struct AudioResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailLanguageResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: Option<f64>,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 }
 
@@ -120,19 +120,19 @@ pub struct AudioResultDetailLanguageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailMoanResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
+    /// `StartTime`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
+    /// `EndTime`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: String,
 }
 
@@ -141,25 +141,25 @@ pub struct AudioResultDetailMoanResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailTextResult {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `LibType`: a signed 64-bit integer.
+    /// `LibType`
     pub lib_type: i64,
 }
 
@@ -168,10 +168,10 @@ pub struct AudioResultDetailTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioSegments {
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: Option<String>,
 
-    /// `Result`: an [`AudioResult`].
+    /// `Result`
     pub result: Option<AudioResult>,
 }
 
@@ -181,13 +181,13 @@ pub struct AudioSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `Object`: a string.
+    /// `Object`
     pub object: String,
 }
 
@@ -196,10 +196,10 @@ pub struct BucketInfo {
 /// Returned in the output of [`DescribeAudioStat`](super::DescribeAudioStat).
 #[tc_model]
 pub struct EvilCount {
-    /// `EvilType`: a string.
+    /// `EvilType`
     pub evil_type: String,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -209,13 +209,13 @@ pub struct EvilCount {
 /// Returned in the output of [`DescribeBizConfig`](super::DescribeBizConfig).
 #[tc_model]
 pub struct FileOutput {
-    /// `Bucket`: a string.
+    /// `Bucket`
     pub bucket: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `ObjectPrefix`: a string.
+    /// `ObjectPrefix`
     pub object_prefix: String,
 }
 
@@ -224,10 +224,10 @@ pub struct FileOutput {
 /// Sent in the input of [`DescribeAmsList`](super::DescribeAmsList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -236,10 +236,10 @@ pub struct Filter {
 /// Sent in the input of [`DescribeAudioStat`](super::DescribeAudioStat).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -248,25 +248,25 @@ pub struct Filters {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResult {
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: String,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: i64,
 
-    /// `Results`: a list of [`ImageResultResult`] objects.
+    /// `Results`
     pub results: Vec<ImageResultResult>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: String,
 }
 
@@ -275,31 +275,31 @@ pub struct ImageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultResult {
-    /// `Scene`: a string.
+    /// `Scene`
     pub scene: Option<String>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
+    /// `SubLabel`
     pub sub_label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Vec<String>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Details`: a list of [`ImageResultsResultDetail`] objects.
+    /// `Details`
     pub details: Vec<ImageResultsResultDetail>,
 }
 
@@ -308,34 +308,34 @@ pub struct ImageResultResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetail {
-    /// `Location`: a list of [`ImageResultsResultDetailLocation`] objects.
+    /// `Location`
     pub location: Option<Vec<ImageResultsResultDetailLocation>>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     pub sub_label_code: Option<String>,
 }
 
@@ -344,19 +344,19 @@ pub struct ImageResultsResultDetail {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageResultsResultDetailLocation {
-    /// `X`: a floating-point number.
+    /// `X`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
+    /// `Y`
     pub y: Option<f64>,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 
-    /// `Rotate`: a floating-point number.
+    /// `Rotate`
     pub rotate: Option<f64>,
 }
 
@@ -365,10 +365,10 @@ pub struct ImageResultsResultDetailLocation {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct ImageSegments {
-    /// `Result`: an [`ImageResult`].
+    /// `Result`
     pub result: ImageResult,
 
-    /// `OffsetTime`: a string.
+    /// `OffsetTime`
     pub offset_time: String,
 }
 
@@ -377,13 +377,13 @@ pub struct ImageSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct InputInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 }
 
@@ -392,19 +392,19 @@ pub struct InputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct MediaInfo {
-    /// `Codecs`: a string.
+    /// `Codecs`
     pub codecs: String,
 
-    /// `Duration`: a signed 64-bit integer.
+    /// `Duration`
     pub duration: i64,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: i64,
 
-    /// `Thumbnail`: a string.
+    /// `Thumbnail`
     pub thumbnail: String,
 }
 
@@ -414,29 +414,23 @@ pub struct MediaInfo {
 /// Returned in the output of [`DescribeBizConfig`](super::DescribeBizConfig).
 #[tc_model]
 pub struct MediaModerationConfig {
-    /// `AudioFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AudioFrequency`; example: `0`
     pub audio_frequency: i64,
 
-    /// `ImageFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageFrequency`; example: `0`
     pub image_frequency: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CallbackUrl`; example: `"0"`
     pub callback_url: Option<String>,
 
-    /// `SegmentOutput`: a [`FileOutput`].
+    /// `SegmentOutput`
     pub segment_output: Option<FileOutput>,
 
-    /// `UseOCR`: a boolean.
+    /// `UseOCR`
     #[tc(rename = "UseOCR")]
     pub use_ocr: Option<bool>,
 
-    /// `UseAudio`: a boolean.
+    /// `UseAudio`
     pub use_audio: Option<bool>,
 }
 
@@ -445,28 +439,28 @@ pub struct MediaModerationConfig {
 /// Returned in the output of [`DescribeAudioStat`](super::DescribeAudioStat).
 #[tc_model]
 pub struct Overview {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: i64,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: i64,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: i64,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: i64,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: i64,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: i64,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: i64,
 }
 
@@ -475,13 +469,13 @@ pub struct Overview {
 /// Sent in the input of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 }
 
@@ -490,13 +484,13 @@ pub struct StorageInfo {
 /// Sent in the input of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct TaskInput {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Input`: a [`StorageInfo`].
+    /// `Input`
     pub input: Option<StorageInfo>,
 }
 
@@ -505,13 +499,13 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TaskLabel {
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 }
 
@@ -520,16 +514,16 @@ pub struct TaskLabel {
 /// Returned in the output of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: Option<String>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 }
 
@@ -538,30 +532,30 @@ pub struct TaskResult {
 /// Returned in the output of [`DescribeAudioStat`](super::DescribeAudioStat).
 #[tc_model]
 pub struct TrendCount {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `TotalHour`: a signed 64-bit integer.
+    /// `TotalHour`
     pub total_hour: i64,
 
-    /// `PassCount`: a signed 64-bit integer.
+    /// `PassCount`
     pub pass_count: i64,
 
-    /// `PassHour`: a signed 64-bit integer.
+    /// `PassHour`
     pub pass_hour: i64,
 
-    /// `EvilCount`: a signed 64-bit integer.
+    /// `EvilCount`
     pub evil_count: i64,
 
-    /// `EvilHour`: a signed 64-bit integer.
+    /// `EvilHour`
     pub evil_hour: i64,
 
-    /// `SuspectCount`: a signed 64-bit integer.
+    /// `SuspectCount`
     pub suspect_count: i64,
 
-    /// `SuspectHour`: a signed 64-bit integer.
+    /// `SuspectHour`
     pub suspect_hour: i64,
 
-    /// `Date`: a string.
+    /// `Date`
     pub date: String,
 }

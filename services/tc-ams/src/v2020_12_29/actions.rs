@@ -7,20 +7,38 @@ use super::models;
 /// The `CancelTask` action of AMS API 2020-12-29.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// The codes it documents are in [`CancelTaskError`](super::errors::CancelTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-12-29&Action=CancelTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-12-29",
     name = "CancelTask",
     output = CancelTaskResponse,
-    error = super::errors::CancelTaskError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-audio-XwxJtbkKXWgCt8AZ"`
+    /// `TaskId`; example: `"task-audio-XwxJtbkKXWgCt8AZ"`
     pub task_id: String,
 }
 
@@ -34,114 +52,115 @@ pub struct CancelTaskResponse {
 /// The `CreateAudioModerationSyncTask` action of AMS API 2020-12-29.
 ///
 /// A successful call returns [`CreateAudioModerationSyncTaskResponse`].
-/// The codes it documents are in [`CreateAudioModerationSyncTaskError`](super::errors::CreateAudioModerationSyncTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-12-29&Action=CreateAudioModerationSyncTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::AmsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ImageSizeTooSmall`](super::errors::AmsErrorCode::InvalidParameterImageSizeTooSmall)
+/// - [`InvalidParameter.InvalidImageContent`](super::errors::AmsErrorCode::InvalidParameterInvalidImageContent)
+/// - [`InvalidParameter.ParameterError`](super::errors::AmsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EmptyImageContent`](super::errors::AmsErrorCode::InvalidParameterValueEmptyImageContent)
+/// - [`InvalidParameterValue.ImageSizeTooSmall`](super::errors::AmsErrorCode::InvalidParameterValueImageSizeTooSmall)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::AmsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidDataId`](super::errors::AmsErrorCode::InvalidParameterValueInvalidDataId)
+/// - [`InvalidParameterValue.InvalidFileContentSize`](super::errors::AmsErrorCode::InvalidParameterValueInvalidFileContentSize)
+/// - [`InvalidParameterValue.InvalidImageContent`](super::errors::AmsErrorCode::InvalidParameterValueInvalidImageContent)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::AmsErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.InvalidImageContent`](super::errors::AmsErrorCode::ResourceUnavailableInvalidImageContent)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-12-29",
     name = "CreateAudioModerationSyncTask",
     output = CreateAudioModerationSyncTaskResponse,
-    error = super::errors::CreateAudioModerationSyncTaskError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CreateAudioModerationSyncTask {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"audio_test_0001"`
+    /// `BizType`; example: `"audio_test_0001"`
     pub biz_type: String,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"5c10e038-35ff-4114-88ab-53a0aaea5dd7"`
+    /// `DataId`; example: `"5c10e038-35ff-4114-88ab-53a0aaea5dd7"`
     pub data_id: String,
 
-    /// `FileFormat`: a string.
-    ///
-    /// Example: `"mp3"`
+    /// `FileFormat`; example: `"mp3"`
     pub file_format: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"file_name"`
+    /// `Name`; example: `"file_name"`
     pub name: Option<String>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FileContent`; example: `"1"`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FileUrl`; example: `"1"`
     pub file_url: Option<String>,
 }
 
 /// What a successful [`CreateAudioModerationSyncTask`] call returns.
 #[tc_model]
 pub struct CreateAudioModerationSyncTaskResponse {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataId`; example: `"1"`
     pub data_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BizType`; example: `"1"`
     pub biz_type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Suggestion`; example: `"1"`
     pub suggestion: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Label`; example: `"1"`
     pub label: Option<String>,
 
-    /// `AsrText`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AsrText`; example: `"1"`
     pub asr_text: Option<String>,
 
-    /// `TextResults`: a list of [`TextResult`](super::models::TextResult) objects.
+    /// `TextResults`
     pub text_results: Option<Vec<models::TextResult>>,
 
-    /// `MoanResults`: a list of [`MoanResult`](super::models::MoanResult) objects.
+    /// `MoanResults`
     pub moan_results: Option<Vec<models::MoanResult>>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubLabel`; example: `"1"`
     pub sub_label: Option<String>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`](super::models::AudioResultDetailLanguageResult) objects.
+    /// `LanguageResults`
     pub language_results: Option<Vec<models::AudioResultDetailLanguageResult>>,
 
-    /// `SpeakerResults`: a list of [`AudioResultDetailSpeakerResult`](super::models::AudioResultDetailSpeakerResult) objects.
+    /// `SpeakerResults`
     pub speaker_results: Option<Vec<models::AudioResultDetailSpeakerResult>>,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`](super::models::RecognitionResult) objects.
+    /// `RecognitionResults`
     pub recognition_results: Option<Vec<models::RecognitionResult>>,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"15"`
+    /// `Duration`; example: `"15"`
     pub duration: Option<String>,
 
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: Option<i64>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Score`; example: `0`
     pub score: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -151,48 +170,62 @@ pub struct CreateAudioModerationSyncTaskResponse {
 /// The `CreateAudioModerationTask` action of AMS API 2020-12-29.
 ///
 /// A successful call returns [`CreateAudioModerationTaskResponse`].
-/// The codes it documents are in [`CreateAudioModerationTaskError`](super::errors::CreateAudioModerationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-12-29&Action=CreateAudioModerationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::AmsErrorCode::UnauthorizedOperationUnauthorized)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-12-29",
     name = "CreateAudioModerationTask",
     output = CreateAudioModerationTaskResponse,
-    error = super::errors::CreateAudioModerationTaskError
+    error = super::errors::AmsErrorCode
 )]
 pub struct CreateAudioModerationTask {
-    /// `Tasks`: a list of [`TaskInput`](super::models::TaskInput) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInput>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AUDIO"`
+    /// `Type`; example: `"AUDIO"`
     pub r#type: Option<String>,
 
-    /// `Seed`: a string.
-    ///
-    /// Example: `"askseed"`
+    /// `Seed`; example: `"askseed"`
     pub seed: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://example.com/url"`
+    /// `CallbackUrl`; example: `"https://example.com/url"`
     pub callback_url: Option<String>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 }
 
 /// What a successful [`CreateAudioModerationTask`] call returns.
 #[tc_model]
 pub struct CreateAudioModerationTaskResponse {
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Vec<models::TaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -202,109 +235,100 @@ pub struct CreateAudioModerationTaskResponse {
 /// The `DescribeTaskDetail` action of AMS API 2020-12-29.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-12-29&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-12-29",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::AmsErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-audio-YBJzazmYs4vO27p2"`
+    /// `TaskId`; example: `"w-audio-YBJzazmYs4vO27p2"`
     pub task_id: String,
 
-    /// `ShowAllSegments`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShowAllSegments`; example: `false`
     pub show_all_segments: Option<bool>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-audio-YBJzazmYs4vO27p2"`
+    /// `TaskId`; example: `"w-audio-YBJzazmYs4vO27p2"`
     pub task_id: String,
 
-    /// `DataId`: a string.
-    ///
-    /// Example: `"azmYs4vO27p2"`
+    /// `DataId`; example: `"azmYs4vO27p2"`
     pub data_id: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AUDIO"`
+    /// `Type`; example: `"AUDIO"`
     pub r#type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `Suggestion`; example: `"Pass"`
     pub suggestion: String,
 
-    /// `Labels`: a list of [`TaskLabel`](super::models::TaskLabel) objects.
+    /// `Labels`
     pub labels: Vec<models::TaskLabel>,
 
-    /// `InputInfo`: an [`InputInfo`](super::models::InputInfo).
+    /// `InputInfo`
     pub input_info: models::InputInfo,
 
-    /// `AudioText`: a string.
-    ///
-    /// Example: `"the text"`
+    /// `AudioText`; example: `"the text"`
     pub audio_text: String,
 
-    /// `AudioSegments`: a list of [`AudioSegments`](super::models::AudioSegments) objects.
+    /// `AudioSegments`
     pub audio_segments: Vec<models::AudioSegments>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"URL_ERROR"`
+    /// `ErrorType`; example: `"URL_ERROR"`
     pub error_type: String,
 
-    /// `ErrorDescription`: a string.
-    ///
-    /// Example: `"the url is request is 404"`
+    /// `ErrorDescription`; example: `"the url is request is 404"`
     pub error_description: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-01-28T08:20:25.759Z"`
+    /// `CreatedAt`; example: `"2021-01-28T08:20:25.759Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-01-28T08:20:25.759Z"`
+    /// `UpdatedAt`; example: `"2021-01-28T08:20:25.759Z"`
     pub updated_at: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Label`; example: `"Normal"`
     pub label: String,
 
-    /// `MediaInfo`: a [`MediaInfo`](super::models::MediaInfo).
+    /// `MediaInfo`
     pub media_info: Option<models::MediaInfo>,
 
-    /// `HitSnippetInfos`: a list of [`HitSnippetInfos`](super::models::HitSnippetInfos) objects.
+    /// `HitSnippetInfos`
     pub hit_snippet_infos: Option<Vec<models::HitSnippetInfos>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,15 +338,35 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of AMS API 2020-12-29.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ams&Version=2020-12-29&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AmsErrorCode`](super::errors::AmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AmsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AmsErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::AmsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AmsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AmsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AmsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ams",
     version = "2020-12-29",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::AmsErrorCode,
     paginate(
         token = page_token,
         limit = limit,
@@ -333,44 +377,32 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filter`: a [`TaskFilter`](super::models::TaskFilter).
+    /// `Filter`
     pub filter: Option<models::TaskFilter>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `".aCQX6qOnIv0SuMLH"`
+    /// `PageToken`; example: `".aCQX6qOnIv0SuMLH"`
     pub page_token: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-12T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-05-12T00:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-05-13T23:59:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-05-13T23:59:59+08:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `Total`: a string.
-    ///
-    /// Example: `"468"`
+    /// `Total`; example: `"468"`
     pub total: String,
 
-    /// `Data`: a list of [`TaskData`](super::models::TaskData) objects.
+    /// `Data`
     pub data: Vec<models::TaskData>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"4765-48dXwxJtbkKXW8d3eb"`
+    /// `PageToken`; example: `"4765-48dXwxJtbkKXW8d3eb"`
     pub page_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

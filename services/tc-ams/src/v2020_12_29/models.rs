@@ -9,54 +9,34 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIGCRecognitionResult")]
 #[tc_model]
 pub struct AigcRecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"GeneratedContentRisk"`
+    /// `Label`; example: `"GeneratedContentRisk"`
     pub label: Option<String>,
 
-    /// `LabelCode`: a string.
-    ///
-    /// Example: `"27002"`
+    /// `LabelCode`; example: `"27002"`
     pub label_code: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `94`
+    /// `Score`; example: `94`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `4037.5`
+    /// `StartTime`; example: `4037.5`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `4037.5`
+    /// `EndTime`; example: `4037.5`
     pub end_time: Option<f64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"AIAudioGenerated"`
+    /// `SubLabel`; example: `"AIAudioGenerated"`
     pub sub_label: Option<String>,
 
-    /// `SubLabelCode`: a string.
-    ///
-    /// Example: `"27002401"`
+    /// `SubLabelCode`; example: `"27002401"`
     pub sub_label_code: Option<String>,
 
-    /// `SubTag`: a string.
-    ///
-    /// Example: `"aigcrisk"`
+    /// `SubTag`; example: `"aigcrisk"`
     pub sub_tag: Option<String>,
 
-    /// `SubTagCode`: a string.
-    ///
-    /// Example: `"2006000000001345"`
+    /// `SubTagCode`; example: `"2006000000001345"`
     pub sub_tag_code: Option<String>,
 }
 
@@ -65,94 +45,70 @@ pub struct AigcRecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResult {
-    /// `HitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitFlag`; example: `1`
     pub hit_flag: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"加不加微信"`
+    /// `Text`; example: `"加不加微信"`
     pub text: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Duration`: a string.
-    ///
-    /// Example: `"29000"`
+    /// `Duration`; example: `"29000"`
     pub duration: String,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{ad}"`
+    /// `Extra`; example: `"{ad}"`
     pub extra: String,
 
-    /// `TextResults`: a list of [`AudioResultDetailTextResult`] objects.
+    /// `TextResults`
     pub text_results: Vec<AudioResultDetailTextResult>,
 
-    /// `MoanResults`: a list of [`AudioResultDetailMoanResult`] objects.
+    /// `MoanResults`
     pub moan_results: Vec<AudioResultDetailMoanResult>,
 
-    /// `LanguageResults`: a list of [`AudioResultDetailLanguageResult`] objects.
+    /// `LanguageResults`
     pub language_results: Vec<AudioResultDetailLanguageResult>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `SubLabel`; example: `"Add"`
     pub sub_label: String,
 
-    /// `RecognitionResults`: a list of [`RecognitionResult`] objects.
+    /// `RecognitionResults`
     pub recognition_results: Vec<RecognitionResult>,
 
-    /// `SpeakerResults`: a list of [`SpeakerResults`] objects.
+    /// `SpeakerResults`
     pub speaker_results: Vec<SpeakerResults>,
 
-    /// `LabelResults`: a list of [`LabelResults`] objects.
+    /// `LabelResults`
     pub label_results: Vec<LabelResults>,
 
-    /// `TravelResults`: a list of [`TravelResults`] objects.
+    /// `TravelResults`
     pub travel_results: Vec<TravelResults>,
 
-    /// `SubTag`: a string.
-    ///
-    /// Example: `"Add friend"`
+    /// `SubTag`; example: `"Add friend"`
     pub sub_tag: Option<String>,
 
-    /// `SubTagCode`: a string.
-    ///
-    /// Example: `"20105213301"`
+    /// `SubTagCode`; example: `"20105213301"`
     pub sub_tag_code: Option<String>,
 
-    /// `HitType`: a string.
-    ///
-    /// Example: `"text_rule"`
+    /// `HitType`; example: `"text_rule"`
     pub hit_type: Option<String>,
 
-    /// `Sentences`: a list of [`Sentence`] objects.
+    /// `Sentences`
     pub sentences: Option<Vec<Sentence>>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
+    /// `RequestId`; example: `"91a0f0f6-fed1-41d7-98c8-237533cc1a17"`
     pub request_id: Option<String>,
 
-    /// `AIGCRecognitionResults`: a list of [`AigcRecognitionResult`] objects.
+    /// `AIGCRecognitionResults`
     #[tc(rename = "AIGCRecognitionResults")]
     pub aigc_recognition_results: Option<Vec<AigcRecognitionResult>>,
 }
@@ -162,29 +118,19 @@ pub struct AudioResult {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailLanguageResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `Label`; example: `"cmn"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Score`; example: `99`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `SubLabelCode`; example: `"cmn"`
     pub sub_label_code: String,
 }
 
@@ -193,40 +139,28 @@ pub struct AudioResultDetailLanguageResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailMoanResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Moan"`
+    /// `Label`; example: `"Moan"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 
-    /// `SubLabelCode`: a string.
+    /// `SubLabelCode`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sub_label_code: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"PornMoan"`
+    /// `SubLabel`; example: `"PornMoan"`
     pub sub_label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 }
 
@@ -235,24 +169,16 @@ pub struct AudioResultDetailMoanResult {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask).
 #[tc_model]
 pub struct AudioResultDetailSpeakerResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `Label`; example: `"cmn"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Score`; example: `80`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `StartTime`; example: `1`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 }
 
@@ -261,45 +187,31 @@ pub struct AudioResultDetailSpeakerResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioResultDetailTextResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Vec<String>,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"LibId_1"`
+    /// `LibId`; example: `"LibId_1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Score`; example: `100`
     pub score: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Block"`
+    /// `Suggestion`; example: `"Block"`
     pub suggestion: String,
 
-    /// `LibType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LibType`; example: `1`
     pub lib_type: i64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `SubLabel`; example: `"Add"`
     pub sub_label: String,
 
-    /// `HitInfos`: a list of [`HitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Option<Vec<HitInfo>>,
 }
 
@@ -308,17 +220,13 @@ pub struct AudioResultDetailTextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct AudioSegments {
-    /// `OffsetTime`: a string.
-    ///
-    /// Example: `"400"`
+    /// `OffsetTime`; example: `"400"`
     pub offset_time: String,
 
-    /// `Result`: an [`AudioResult`].
+    /// `Result`
     pub result: AudioResult,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-05-15T01:00:47Z"`
+    /// `CreatedAt`; example: `"2025-05-15T01:00:47Z"`
     pub created_at: Option<String>,
 }
 
@@ -328,22 +236,13 @@ pub struct AudioSegments {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Bucket`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cmsop-appid"`
+    /// `Bucket`, required in requests; example: `"cmsop-appid"`
     pub bucket: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Object`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/audioDate/20240101/cmsop-audio.mp3"`
+    /// `Object`, required in requests; example: `"/audioDate/20240101/cmsop-audio.mp3"`
     pub object: Option<String>,
 }
 
@@ -352,14 +251,10 @@ pub struct BucketInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Duration {
-    /// `Start`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: Option<f64>,
 
-    /// `End`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `End`; example: `30`
     pub end: Option<f64>,
 }
 
@@ -368,22 +263,16 @@ pub struct Duration {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct HitInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Model"`
+    /// `Type`; example: `"Model"`
     pub r#type: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Keyword`; example: `"hello"`
     pub keyword: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库1"`
+    /// `LibName`; example: `"测试词库1"`
     pub lib_name: String,
 
-    /// `Positions`: a list of [`Position`] objects.
+    /// `Positions`
     pub positions: Vec<Position>,
 }
 
@@ -392,60 +281,40 @@ pub struct HitInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct HitSnippetInfos {
-    /// `Target`: a string.
-    ///
-    /// Example: `"targetA"`
+    /// `Target`; example: `"targetA"`
     pub target: Option<String>,
 
-    /// `Snippet`: a string.
-    ///
-    /// Example: `"SnippetA"`
+    /// `Snippet`; example: `"SnippetA"`
     pub snippet: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"SceneA"`
+    /// `Scene`; example: `"SceneA"`
     pub scene: Option<String>,
 
-    /// `AtomicCategory`: a string.
-    ///
-    /// Example: `"CategoryA"`
+    /// `AtomicCategory`; example: `"CategoryA"`
     pub atomic_category: Option<String>,
 
-    /// `AtomicName`: a string.
-    ///
-    /// Example: `"NameA"`
+    /// `AtomicName`; example: `"NameA"`
     pub atomic_name: Option<String>,
 
-    /// `AtomicId`: a string.
-    ///
-    /// Example: `"IDA"`
+    /// `AtomicId`; example: `"IDA"`
     pub atomic_id: Option<String>,
 
-    /// `UnitId`: a string.
-    ///
-    /// Example: `"IDB"`
+    /// `UnitId`; example: `"IDB"`
     pub unit_id: Option<String>,
 
-    /// `UnitName`: a string.
-    ///
-    /// Example: `"NameB"`
+    /// `UnitName`; example: `"NameB"`
     pub unit_name: Option<String>,
 
-    /// `ParticleId`: a string.
-    ///
-    /// Example: `"particleId"`
+    /// `ParticleId`; example: `"particleId"`
     pub particle_id: Option<String>,
 
-    /// `Positions`: a list of [`Position`] objects.
+    /// `Positions`
     pub positions: Option<Vec<Position>>,
 
-    /// `Duration`: a [`Duration`].
+    /// `Duration`
     pub duration: Option<Duration>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Score`; example: `0`
     pub score: Option<i64>,
 }
 
@@ -454,35 +323,25 @@ pub struct HitSnippetInfos {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct InputInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `Type`; example: `"URL"`
     pub r#type: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://cms.xxx.xx/5.mp4"`
+    /// `Url`; example: `"http://cms.xxx.xx/5.mp4"`
     pub url: String,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 
-    /// `ImageUrlList`: a list of strings.
+    /// `ImageUrlList`
     pub image_url_list: Option<Vec<String>>,
 
-    /// `TextContent`: a string.
-    ///
-    /// Example: `"772b5p0772d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
+    /// `TextContent`; example: `"772b5p0772d5bu66K6u5pma5LiK55yL77yM5LiA5qyh5oCn55yL5Liq"`
     pub text_content: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"这是标题"`
+    /// `Title`; example: `"这是标题"`
     pub title: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"这是其他信息"`
+    /// `Extra`; example: `"这是其他信息"`
     pub extra: Option<String>,
 }
 
@@ -491,37 +350,25 @@ pub struct InputInfo {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct LabelResults {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Scene`; example: `"Ad"`
     pub scene: Option<String>,
 
-    /// `Suggestion`: a signed 64-bit integer.
+    /// `Suggestion`
     pub suggestion: Option<i64>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试歌曲"`
+    /// `Name`; example: `"测试歌曲"`
     pub name: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Score`; example: `70`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: Option<f64>,
 }
 
@@ -530,27 +377,19 @@ pub struct LabelResults {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct MediaInfo {
-    /// `Codecs`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `Codecs`; example: `"wav"`
     pub codecs: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5760`
+    /// `Duration`; example: `5760`
     pub duration: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Width`; example: `0`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Height`; example: `0`
     pub height: i64,
 
-    /// `Thumbnail`: a string.
+    /// `Thumbnail`
     pub thumbnail: String,
 }
 
@@ -559,34 +398,22 @@ pub struct MediaInfo {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask).
 #[tc_model]
 pub struct MoanResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Moan"`
+    /// `Label`; example: `"Moan"`
     pub label: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Score`; example: `80`
     pub score: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: f64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"EroticVoice"`
+    /// `SubLabel`; example: `"EroticVoice"`
     pub sub_label: String,
 }
 
@@ -595,14 +422,10 @@ pub struct MoanResult {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Position {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `End`; example: `10`
     pub end: i64,
 }
 
@@ -611,12 +434,10 @@ pub struct Position {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct RecognitionResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Gender"`
+    /// `Label`; example: `"Gender"`
     pub label: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -625,19 +446,13 @@ pub struct RecognitionResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Sentence {
-    /// `Text`: a string.
-    ///
-    /// Example: `"你。"`
+    /// `Text`; example: `"你。"`
     pub text: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"0:0:0.150"`
+    /// `StartTime`; example: `"0:0:0.150"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"0:0:0.400"`
+    /// `EndTime`; example: `"0:0:0.400"`
     pub end_time: Option<String>,
 }
 
@@ -646,24 +461,16 @@ pub struct Sentence {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct SpeakerResults {
-    /// `Label`: a string.
-    ///
-    /// Example: `"cmn"`
+    /// `Label`; example: `"cmn"`
     pub label: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Score`; example: `90`
     pub score: Option<i64>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `EndTime`; example: `30`
     pub end_time: Option<f64>,
 }
 
@@ -672,17 +479,13 @@ pub struct SpeakerResults {
 /// Sent in the input of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct StorageInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"URL"`
+    /// `Type`; example: `"URL"`
     pub r#type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/audio.mp3"`
+    /// `Url`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/audio.mp3"`
     pub url: Option<String>,
 
-    /// `BucketInfo`: a [`BucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<BucketInfo>,
 }
 
@@ -691,24 +494,16 @@ pub struct StorageInfo {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask) and [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Gender"`
+    /// `Name`; example: `"Gender"`
     pub name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `StartTime`; example: `3`
     pub start_time: f64,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `4`
+    /// `EndTime`; example: `4`
     pub end_time: f64,
 }
 
@@ -717,58 +512,40 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskData {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"3930493"`
+    /// `DataId`; example: `"3930493"`
     pub data_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-video-aCHKmeasqRq1"`
+    /// `TaskId`; example: `"w-video-aCHKmeasqRq1"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISH"`
+    /// `Status`; example: `"FINISH"`
     pub status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试视频"`
+    /// `Name`; example: `"测试视频"`
     pub name: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AUDIO"`
+    /// `Type`; example: `"AUDIO"`
     pub r#type: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Pass"`
+    /// `Suggestion`; example: `"Pass"`
     pub suggestion: String,
 
-    /// `MediaInfo`: a [`MediaInfo`].
+    /// `MediaInfo`
     pub media_info: MediaInfo,
 
-    /// `Labels`: a list of [`TaskLabel`] objects.
+    /// `Labels`
     pub labels: Vec<TaskLabel>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-05-12T10:16:57.059Z"`
+    /// `CreatedAt`; example: `"2025-05-12T10:16:57.059Z"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2025-05-12T10:39:48.097Z"`
+    /// `UpdatedAt`; example: `"2025-05-12T10:39:48.097Z"`
     pub updated_at: String,
 
-    /// `InputInfo`: an [`InputInfo`].
+    /// `InputInfo`
     pub input_info: InputInfo,
 }
 
@@ -777,24 +554,16 @@ pub struct TaskData {
 /// Sent in the input of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskFilter {
-    /// `BizType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `BizType`; example: `"default"`
     pub biz_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `TaskStatus`; example: `"RUNNING"`
     pub task_status: Option<String>,
 }
 
@@ -803,17 +572,13 @@ pub struct TaskFilter {
 /// Sent in the input of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct TaskInput {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cmsop"`
+    /// `Name`; example: `"cmsop"`
     pub name: Option<String>,
 
-    /// `Input`: a [`StorageInfo`].
+    /// `Input`
     pub input: Option<StorageInfo>,
 }
 
@@ -822,24 +587,16 @@ pub struct TaskInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskLabel {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Phone"`
+    /// `SubLabel`; example: `"Phone"`
     pub sub_label: String,
 }
 
@@ -848,24 +605,16 @@ pub struct TaskLabel {
 /// Returned in the output of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `DataId`: a string.
-    ///
-    /// Example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
+    /// `DataId`; example: `"a61237dd-c2a0-43e7-a3da-d27022d39ba7"`
     pub data_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"w-audio-aqwfdNiA4vq3Zysfa1"`
+    /// `TaskId`; example: `"w-audio-aqwfdNiA4vq3Zysfa1"`
     pub task_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `Code`; example: `"OK"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: String,
 }
 
@@ -874,47 +623,31 @@ pub struct TaskResult {
 /// Returned in the output of [`CreateAudioModerationSyncTask`](super::CreateAudioModerationSyncTask).
 #[tc_model]
 pub struct TextResult {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: String,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["加微信"]`
+    /// `Keywords`; example: `["加微信"]`
     pub keywords: Vec<String>,
 
-    /// `LibId`: a string.
-    ///
-    /// Example: `"libid_1"`
+    /// `LibId`; example: `"libid_1"`
     pub lib_id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `LibName`; example: `"测试词库"`
     pub lib_name: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `89`
+    /// `Score`; example: `89`
     pub score: i64,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `LibType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LibType`; example: `1`
     pub lib_type: i64,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `SubLabel`; example: `"Add"`
     pub sub_label: String,
 
-    /// `HitInfos`: a list of [`HitInfo`] objects.
+    /// `HitInfos`
     pub hit_infos: Vec<HitInfo>,
 }
 
@@ -923,39 +656,25 @@ pub struct TextResult {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail).
 #[tc_model]
 pub struct TravelResults {
-    /// `Label`: a string.
-    ///
-    /// Example: `"Ad"`
+    /// `Label`; example: `"Ad"`
     pub label: Option<String>,
 
-    /// `SubLabel`: a string.
-    ///
-    /// Example: `"Add"`
+    /// `SubLabel`; example: `"Add"`
     pub sub_label: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RiskLevel`; example: `"1"`
     pub risk_level: Option<String>,
 
-    /// `AudioRole`: a string.
-    ///
-    /// Example: `"AudioRole_1"`
+    /// `AudioRole`; example: `"AudioRole_1"`
     pub audio_role: Option<String>,
 
-    /// `AudioText`: a string.
-    ///
-    /// Example: `"出行文本"`
+    /// `AudioText`; example: `"出行文本"`
     pub audio_text: Option<String>,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 
-    /// `EndTime`: a floating-point number.
-    ///
-    /// Example: `15`
+    /// `EndTime`; example: `15`
     pub end_time: Option<f64>,
 }
 
@@ -964,73 +683,45 @@ pub struct TravelResults {
 /// Sent in the input of [`CreateAudioModerationTask`](super::CreateAudioModerationTask).
 #[tc_model]
 pub struct User {
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<u64>,
 
-    /// `Gender`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gender`; example: `1`
     pub gender: Option<u64>,
 
-    /// `Age`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Age`; example: `16`
     pub age: Option<u64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserId`; example: `"user1"`
     pub user_id: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"176****2131"`
+    /// `Phone`; example: `"176****2131"`
     pub phone: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"1-微信uin"`
+    /// `AccountType`; example: `"1-微信uin"`
     pub account_type: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Nickname`; example: `"name"`
     pub nickname: Option<String>,
 
-    /// `HeadUrl`: a string.
-    ///
-    /// Example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
+    /// `HeadUrl`; example: `"https://cmstest-123.cos.ap-guangzhou.myqcloud.com/image.jpg"`
     pub head_url: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Desc_1"`
+    /// `Desc`; example: `"Desc_1"`
     pub desc: Option<String>,
 
-    /// `RoomId`: a string.
-    ///
-    /// Example: `"roomid_1"`
+    /// `RoomId`; example: `"roomid_1"`
     pub room_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"groupid_1"`
+    /// `GroupId`; example: `"groupid_1"`
     pub group_id: Option<String>,
 
-    /// `GroupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupSize`; example: `1`
     pub group_size: Option<i64>,
 
-    /// `ReceiverId`: a string.
-    ///
-    /// Example: `"userid_1"`
+    /// `ReceiverId`; example: `"userid_1"`
     pub receiver_id: Option<String>,
 
-    /// `SendTime`: a string.
-    ///
-    /// Example: `"2025-05-15 15:40:06"`
+    /// `SendTime`; example: `"2025-05-15 15:40:06"`
     pub send_time: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CheckAppidExist` action of ANICLOUD API 2022-09-23.
 ///
 /// A successful call returns [`CheckAppidExistResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=anicloud&Version=2022-09-23&Action=CheckAppidExist)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "anicloud",
     version = "2022-09-23",
@@ -18,30 +21,24 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CheckAppidExist {
-    /// `SDKAppid`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SDKAppid`; example: `"xxx"`
     #[tc(rename = "SDKAppid")]
     pub sdk_appid: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Type`; example: `"xxx"`
     pub r#type: String,
 }
 
 /// What a successful [`CheckAppidExist`] call returns.
 #[tc_model]
 pub struct CheckAppidExistResponse {
-    /// `Exist`: a boolean.
+    /// `Exist`
     pub exist: bool,
 
-    /// `HasError`: a boolean.
+    /// `HasError`
     pub has_error: bool,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Msg`; example: `"“”"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -51,15 +48,20 @@ pub struct CheckAppidExistResponse {
 /// The `QueryResource` action of ANICLOUD API 2022-09-23.
 ///
 /// A successful call returns [`QueryResourceResponse`].
-/// The codes it documents are in [`QueryResourceError`](super::errors::QueryResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=anicloud&Version=2022-09-23&Action=QueryResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AnicloudErrorCode`](super::errors::AnicloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::AnicloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "anicloud",
     version = "2022-09-23",
     name = "QueryResource",
     output = QueryResourceResponse,
-    error = super::errors::QueryResourceError,
+    error = super::errors::AnicloudErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -69,23 +71,23 @@ pub struct CheckAppidExistResponse {
     )
 )]
 pub struct QueryResource {
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 }
 
 /// What a successful [`QueryResource`] call returns.
 #[tc_model]
 pub struct QueryResourceResponse {
-    /// `Resources`: a list of [`Resource`](super::models::Resource) objects.
+    /// `Resources`
     pub resources: Option<Vec<models::Resource>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -95,25 +97,30 @@ pub struct QueryResourceResponse {
 /// The `QueryResourceInfo` action of ANICLOUD API 2022-09-23.
 ///
 /// A successful call returns [`QueryResourceInfoResponse`].
-/// The codes it documents are in [`QueryResourceInfoError`](super::errors::QueryResourceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=anicloud&Version=2022-09-23&Action=QueryResourceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AnicloudErrorCode`](super::errors::AnicloudErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::AnicloudErrorCode::InvalidParameter)
 #[tc_action(
     service = "anicloud",
     version = "2022-09-23",
     name = "QueryResourceInfo",
     output = QueryResourceInfoResponse,
-    error = super::errors::QueryResourceInfoError
+    error = super::errors::AnicloudErrorCode
 )]
 pub struct QueryResourceInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
 /// What a successful [`QueryResourceInfo`] call returns.
 #[tc_model]
 pub struct QueryResourceInfoResponse {
-    /// `Resource`: a [`Resource`](super::models::Resource).
+    /// `Resource`
     pub resource: Option<models::Resource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

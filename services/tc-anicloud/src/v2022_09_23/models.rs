@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`QueryResource`](super::QueryResource) and [`QueryResourceInfo`](super::QueryResourceInfo).
 #[tc_model]
 pub struct GoodsDetail {
-    /// `ProductCode`: a string.
+    /// `ProductCode`
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
+    /// `SubProductCode`
     pub sub_product_code: Option<String>,
 
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Option<Vec<String>>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
+    /// `GoodsNum`
     pub goods_num: Option<i64>,
 }
 
@@ -26,65 +26,65 @@ pub struct GoodsDetail {
 /// Returned in the output of [`QueryResource`](super::QueryResource) and [`QueryResourceInfo`](super::QueryResourceInfo).
 #[tc_model]
 pub struct Resource {
-    /// `UIN`: a string.
+    /// `UIN`
     #[tc(rename = "UIN")]
     pub uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: Option<i64>,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: Option<String>,
 
-    /// `ZoneId`: a signed 64-bit integer.
+    /// `ZoneId`
     pub zone_id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `IsolatedTimestamp`: a string.
+    /// `IsolatedTimestamp`
     pub isolated_timestamp: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
+    /// `PayMode`
     pub pay_mode: Option<i64>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `GoodsDetail`: a [`GoodsDetail`].
+    /// `GoodsDetail`
     pub goods_detail: Option<GoodsDetail>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
+    /// `RenewFlag`
     pub renew_flag: Option<i64>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 
-    /// `Region`: a signed 64-bit integer.
+    /// `Region`
     pub region: Option<i64>,
 
-    /// `SdkAppId`: a string.
+    /// `SdkAppId`
     pub sdk_app_id: Option<String>,
 
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: Option<String>,
 
-    /// `PackageName`: a string.
+    /// `PackageName`
     pub package_name: Option<String>,
 
-    /// `URL`: a string.
+    /// `URL`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `Entry`: a string.
+    /// `Entry`
     pub entry: Option<String>,
 
-    /// `InstType`: a signed 64-bit integer.
+    /// `InstType`
     pub inst_type: Option<i64>,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 }

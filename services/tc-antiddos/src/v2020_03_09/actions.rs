@@ -7,36 +7,50 @@ use super::models;
 /// The `AssociateDDoSEipAddress` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`AssociateDDoSEipAddressResponse`].
-/// The codes it documents are in [`AssociateDDoSEipAddressError`](super::errors::AssociateDDoSEipAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=AssociateDDoSEipAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "AssociateDDoSEipAddress",
     output = AssociateDDoSEipAddressResponse,
-    error = super::errors::AssociateDDoSEipAddressError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct AssociateDDoSEipAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Eip`; example: `"1.1.1.1"`
     pub eip: String,
 
-    /// `CvmInstanceID`: a string.
-    ///
-    /// Example: `"ins-11112222"`
+    /// `CvmInstanceID`; example: `"ins-11112222"`
     #[tc(rename = "CvmInstanceID")]
     pub cvm_instance_id: String,
 
-    /// `CvmRegion`: a string.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `CvmRegion`; example: `"ap-hongkong"`
     pub cvm_region: String,
 }
 
@@ -50,41 +64,53 @@ pub struct AssociateDDoSEipAddressResponse {
 /// The `AssociateDDoSEipLoadBalancer` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`AssociateDDoSEipLoadBalancerResponse`].
-/// The codes it documents are in [`AssociateDDoSEipLoadBalancerError`](super::errors::AssociateDDoSEipLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=AssociateDDoSEipLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "AssociateDDoSEipLoadBalancer",
     output = AssociateDDoSEipLoadBalancerResponse,
-    error = super::errors::AssociateDDoSEipLoadBalancerError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct AssociateDDoSEipLoadBalancer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Eip`; example: `"1.1.1.1"`
     pub eip: String,
 
-    /// `LoadBalancerID`: a string.
-    ///
-    /// Example: `"lb-0000002i"`
+    /// `LoadBalancerID`; example: `"lb-0000002i"`
     #[tc(rename = "LoadBalancerID")]
     pub load_balancer_id: String,
 
-    /// `LoadBalancerRegion`: a string.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `LoadBalancerRegion`; example: `"ap-hongkong"`
     pub load_balancer_region: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: Option<String>,
 }
 
@@ -98,59 +124,65 @@ pub struct AssociateDDoSEipLoadBalancerResponse {
 /// The `CreateBgpInstance` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateBgpInstanceResponse`].
-/// The codes it documents are in [`CreateBgpInstanceError`](super::errors::CreateBgpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateBgpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::AntiddosErrorCode::FailedOperationInsufficientBalance)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameter.SpecialParameterForSpecialAccount`](super::errors::AntiddosErrorCode::InvalidParameterSpecialParameterForSpecialAccount)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BandwidthNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationBandwidthNotSupported)
+/// - [`UnsupportedOperation.BasicProtectBandwidthNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationBasicProtectBandwidthNotSupported)
+/// - [`UnsupportedOperation.ElasticProtectBandwidthNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationElasticProtectBandwidthNotSupported)
+/// - [`UnsupportedOperation.InstanceChargeTypeNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationInstanceChargeTypeNotSupported)
+/// - [`UnsupportedOperation.PeriodNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationPeriodNotSupported)
+/// - [`UnsupportedOperation.ProtectIpCountNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationProtectIpCountNotSupported)
+/// - [`UnsupportedOperation.RegionNotSupported`](super::errors::AntiddosErrorCode::UnsupportedOperationRegionNotSupported)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateBgpInstance",
     output = CreateBgpInstanceResponse,
-    error = super::errors::CreateBgpInstanceError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateBgpInstance {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `PackageType`; example: `"Standard"`
     pub package_type: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: u64,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `EnterprisePackageConfig`: an [`EnterprisePackageConfig`](super::models::EnterprisePackageConfig).
+    /// `EnterprisePackageConfig`
     pub enterprise_package_config: Option<models::EnterprisePackageConfig>,
 
-    /// `StandardPackageConfig`: a [`StandardPackageConfig`](super::models::StandardPackageConfig).
+    /// `StandardPackageConfig`
     pub standard_package_config: Option<models::StandardPackageConfig>,
 
-    /// `StandardPlusPackageConfig`: a [`StandardPlusPackageConfig`](super::models::StandardPlusPackageConfig).
+    /// `StandardPlusPackageConfig`
     pub standard_plus_package_config: Option<models::StandardPlusPackageConfig>,
 
-    /// `TagInfoList`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<models::TagInfo>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`CreateBgpInstance`] call returns.
 #[tc_model]
 pub struct CreateBgpInstanceResponse {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["bgp-0000043i"]`
+    /// `ResourceIds`; example: `["bgp-0000043i"]`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -160,30 +192,31 @@ pub struct CreateBgpInstanceResponse {
 /// The `CreateBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateBlackWhiteIpListResponse`].
-/// The codes it documents are in [`CreateBlackWhiteIpListError`](super::errors::CreateBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateBlackWhiteIpList",
     output = CreateBlackWhiteIpListResponse,
-    error = super::errors::CreateBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1\r\n"]`
+    /// `IpList`; example: `["1.1.1.1\r\n"]`
     pub ip_list: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 }
 
@@ -197,48 +230,47 @@ pub struct CreateBlackWhiteIpListResponse {
 /// The `CreateBoundIP` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateBoundIPResponse`].
-/// The codes it documents are in [`CreateBoundIPError`](super::errors::CreateBoundIPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateBoundIP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateBoundIP",
     output = CreateBoundIPResponse,
-    error = super::errors::CreateBoundIPError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateBoundIP {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-000000x1"`
+    /// `Id`; example: `"bgp-000000x1"`
     pub id: String,
 
-    /// `BoundDevList`: a list of [`BoundIpInfo`](super::models::BoundIpInfo) objects.
+    /// `BoundDevList`
     pub bound_dev_list: Option<Vec<models::BoundIpInfo>>,
 
-    /// `UnBoundDevList`: a list of [`BoundIpInfo`](super::models::BoundIpInfo) objects.
+    /// `UnBoundDevList`
     pub un_bound_dev_list: Option<Vec<models::BoundIpInfo>>,
 
-    /// `CopyPolicy`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `CopyPolicy`; example: `"yes"`
     pub copy_policy: Option<String>,
 
-    /// `FilterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `FilterRegion`; example: `"ap-guangzhou"`
     pub filter_region: Option<String>,
 }
 
 /// What a successful [`CreateBoundIP`] call returns.
 #[tc_model]
 pub struct CreateBoundIPResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: models::SuccessCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -248,43 +280,54 @@ pub struct CreateBoundIPResponse {
 /// The `CreateCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateCCPrecisionPolicyResponse`].
-/// The codes it documents are in [`CreateCCPrecisionPolicyError`](super::errors::CreateCCPrecisionPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateCCPrecisionPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateCCPrecisionPolicy",
     output = CreateCCPrecisionPolicyResponse,
-    error = super::errors::CreateCCPrecisionPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateCCPrecisionPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.2.1.3"`
+    /// `Ip`; example: `"1.2.1.3"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.acx.com"`
+    /// `Domain`; example: `"1.acx.com"`
     pub domain: String,
 
-    /// `PolicyAction`: a string.
-    ///
-    /// Example: `"alg"`
+    /// `PolicyAction`; example: `"alg"`
     pub policy_action: String,
 
-    /// `PolicyList`: a list of [`CcPrecisionPlyRecord`](super::models::CcPrecisionPlyRecord) objects.
+    /// `PolicyList`
     pub policy_list: Vec<models::CcPrecisionPlyRecord>,
 }
 
@@ -298,43 +341,54 @@ pub struct CreateCCPrecisionPolicyResponse {
 /// The `CreateCCReqLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateCCReqLimitPolicyResponse`].
-/// The codes it documents are in [`CreateCCReqLimitPolicyError`](super::errors::CreateCCReqLimitPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateCCReqLimitPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateCCReqLimitPolicy",
     output = CreateCCReqLimitPolicyResponse,
-    error = super::errors::CreateCCReqLimitPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateCCReqLimitPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00000235"`
+    /// `InstanceId`; example: `"bgpip-00000235"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.2.1.5"`
+    /// `Ip`; example: `"1.2.1.5"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.csq.com"`
+    /// `Domain`; example: `"1.csq.com"`
     pub domain: String,
 
-    /// `Policy`: a [`CcReqLimitPolicyRecord`](super::models::CcReqLimitPolicyRecord).
+    /// `Policy`
     pub policy: models::CcReqLimitPolicyRecord,
 
-    /// `IsGlobal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: Option<i64>,
 }
 
@@ -348,43 +402,40 @@ pub struct CreateCCReqLimitPolicyResponse {
 /// The `CreateCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateCcBlackWhiteIpListResponse`].
-/// The codes it documents are in [`CreateCcBlackWhiteIpListError`](super::errors::CreateCcBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateCcBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateCcBlackWhiteIpList",
     output = CreateCcBlackWhiteIpListResponse,
-    error = super::errors::CreateCcBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateCcBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `IpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
+    /// `IpList`
     pub ip_list: Vec<models::IpSegment>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 }
 
@@ -398,39 +449,37 @@ pub struct CreateCcBlackWhiteIpListResponse {
 /// The `CreateCcGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateCcGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`CreateCcGeoIPBlockConfigError`](super::errors::CreateCcGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateCcGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateCcGeoIPBlockConfig",
     output = CreateCcGeoIPBlockConfigResponse,
-    error = super::errors::CreateCcGeoIPBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateCcGeoIPBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `CcGeoIPBlockConfig`: a [`CcGeoIpBlockConfig`](super::models::CcGeoIpBlockConfig).
+    /// `CcGeoIPBlockConfig`
     #[tc(rename = "CcGeoIPBlockConfig")]
     pub cc_geo_ip_block_config: models::CcGeoIpBlockConfig,
 }
@@ -445,25 +494,27 @@ pub struct CreateCcGeoIPBlockConfigResponse {
 /// The `CreateDDoSAI` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDDoSAIResponse`].
-/// The codes it documents are in [`CreateDDoSAIError`](super::errors::CreateDDoSAIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDDoSAI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDDoSAI",
     output = CreateDDoSAIResponse,
-    error = super::errors::CreateDDoSAIError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDDoSAI {
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["bgpip-0000011x\r\n"]`
+    /// `InstanceIdList`; example: `["bgpip-0000011x\r\n"]`
     pub instance_id_list: Vec<String>,
 
-    /// `DDoSAI`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DDoSAI`; example: `"on"`
     #[tc(rename = "DDoSAI")]
     pub ddos_ai: String,
 }
@@ -478,30 +529,32 @@ pub struct CreateDDoSAIResponse {
 /// The `CreateDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDDoSBlackWhiteIpListResponse`].
-/// The codes it documents are in [`CreateDDoSBlackWhiteIpListError`](super::errors::CreateDDoSBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDDoSBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDDoSBlackWhiteIpList",
     output = CreateDDoSBlackWhiteIpListResponse,
-    error = super::errors::CreateDDoSBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDDoSBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `IpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
-    ///
-    /// Example: `[{"Ip":"1.1.1.1\r\n","Mask":0}]`
+    /// `IpList`; example: `[{"Ip":"1.1.1.1\r\n","Mask":0}]`
     pub ip_list: Vec<models::IpSegment>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 }
 
@@ -515,23 +568,43 @@ pub struct CreateDDoSBlackWhiteIpListResponse {
 /// The `CreateDDoSConnectLimit` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDDoSConnectLimitResponse`].
-/// The codes it documents are in [`CreateDDoSConnectLimitError`](super::errors::CreateDDoSConnectLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDDoSConnectLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDDoSConnectLimit",
     output = CreateDDoSConnectLimitResponse,
-    error = super::errors::CreateDDoSConnectLimitError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDDoSConnectLimit {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00000001"`
+    /// `InstanceId`; example: `"bgpip-00000001"`
     pub instance_id: String,
 
-    /// `ConnectLimitConfig`: a [`ConnectLimitConfig`](super::models::ConnectLimitConfig).
+    /// `ConnectLimitConfig`
     pub connect_limit_config: models::ConnectLimitConfig,
 }
 
@@ -545,23 +618,28 @@ pub struct CreateDDoSConnectLimitResponse {
 /// The `CreateDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDDoSGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`CreateDDoSGeoIPBlockConfigError`](super::errors::CreateDDoSGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDDoSGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDDoSGeoIPBlockConfig",
     output = CreateDDoSGeoIPBlockConfigResponse,
-    error = super::errors::CreateDDoSGeoIPBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDDoSGeoIPBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSGeoIPBlockConfig`: a [`DdosGeoIpBlockConfig`](super::models::DdosGeoIpBlockConfig).
+    /// `DDoSGeoIPBlockConfig`
     #[tc(rename = "DDoSGeoIPBlockConfig")]
     pub ddos_geo_ip_block_config: models::DdosGeoIpBlockConfig,
 }
@@ -576,23 +654,28 @@ pub struct CreateDDoSGeoIPBlockConfigResponse {
 /// The `CreateDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDDoSSpeedLimitConfigResponse`].
-/// The codes it documents are in [`CreateDDoSSpeedLimitConfigError`](super::errors::CreateDDoSSpeedLimitConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDDoSSpeedLimitConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDDoSSpeedLimitConfig",
     output = CreateDDoSSpeedLimitConfigResponse,
-    error = super::errors::CreateDDoSSpeedLimitConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDDoSSpeedLimitConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSSpeedLimitConfig`: a [`DdosSpeedLimitConfig`](super::models::DdosSpeedLimitConfig).
+    /// `DDoSSpeedLimitConfig`
     #[tc(rename = "DDoSSpeedLimitConfig")]
     pub ddos_speed_limit_config: models::DdosSpeedLimitConfig,
 }
@@ -607,23 +690,26 @@ pub struct CreateDDoSSpeedLimitConfigResponse {
 /// The `CreateDefaultAlarmThreshold` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateDefaultAlarmThresholdResponse`].
-/// The codes it documents are in [`CreateDefaultAlarmThresholdError`](super::errors::CreateDefaultAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateDefaultAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateDefaultAlarmThreshold",
     output = CreateDefaultAlarmThresholdResponse,
-    error = super::errors::CreateDefaultAlarmThresholdError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateDefaultAlarmThreshold {
-    /// `DefaultAlarmConfig`: a [`DefaultAlarmThreshold`](super::models::DefaultAlarmThreshold).
+    /// `DefaultAlarmConfig`
     pub default_alarm_config: models::DefaultAlarmThreshold,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `InstanceType`; example: `"bgp"`
     pub instance_type: String,
 }
 
@@ -637,18 +723,23 @@ pub struct CreateDefaultAlarmThresholdResponse {
 /// The `CreateIPAlarmThresholdConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateIPAlarmThresholdConfigResponse`].
-/// The codes it documents are in [`CreateIPAlarmThresholdConfigError`](super::errors::CreateIPAlarmThresholdConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateIPAlarmThresholdConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateIPAlarmThresholdConfig",
     output = CreateIPAlarmThresholdConfigResponse,
-    error = super::errors::CreateIPAlarmThresholdConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateIPAlarmThresholdConfig {
-    /// `IpAlarmThresholdConfigList`: a list of [`IpAlarmThresholdRelation`](super::models::IpAlarmThresholdRelation) objects.
+    /// `IpAlarmThresholdConfigList`
     pub ip_alarm_threshold_config_list: Vec<models::IpAlarmThresholdRelation>,
 }
 
@@ -662,30 +753,39 @@ pub struct CreateIPAlarmThresholdConfigResponse {
 /// The `CreateL7RuleCerts` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateL7RuleCertsResponse`].
-/// The codes it documents are in [`CreateL7RuleCertsError`](super::errors::CreateL7RuleCertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateL7RuleCerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateL7RuleCerts",
     output = CreateL7RuleCertsResponse,
-    error = super::errors::CreateL7RuleCertsError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateL7RuleCerts {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"cMgC0TpV"`
+    /// `CertId`; example: `"cMgC0TpV"`
     pub cert_id: String,
 
-    /// `L7Rules`: a list of [`InsL7Rules`](super::models::InsL7Rules) objects.
+    /// `L7Rules`
     pub l7_rules: Vec<models::InsL7Rules>,
 }
 
 /// What a successful [`CreateL7RuleCerts`] call returns.
 #[tc_model]
 pub struct CreateL7RuleCertsResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: models::SuccessCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -695,40 +795,40 @@ pub struct CreateL7RuleCertsResponse {
 /// The `CreateNewL7Rules` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateNewL7RulesResponse`].
-/// The codes it documents are in [`CreateNewL7RulesError`](super::errors::CreateNewL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateNewL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateNewL7Rules",
     output = CreateNewL7RulesResponse,
-    error = super::errors::CreateNewL7RulesError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateNewL7Rules {
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L7RuleEntry>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `IdList`: a list of strings.
-    ///
-    /// Example: `["bgpip-000001"]`
+    /// `IdList`; example: `["bgpip-000001"]`
     pub id_list: Vec<String>,
 
-    /// `VipList`: a list of strings.
-    ///
-    /// Example: `["192.168.1.1"]`
+    /// `VipList`; example: `["192.168.1.1"]`
     pub vip_list: Vec<String>,
 }
 
 /// What a successful [`CreateNewL7Rules`] call returns.
 #[tc_model]
 pub struct CreateNewL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: models::SuccessCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -738,23 +838,29 @@ pub struct CreateNewL7RulesResponse {
 /// The `CreatePacketFilterConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreatePacketFilterConfigResponse`].
-/// The codes it documents are in [`CreatePacketFilterConfigError`](super::errors::CreatePacketFilterConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreatePacketFilterConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreatePacketFilterConfig",
     output = CreatePacketFilterConfigResponse,
-    error = super::errors::CreatePacketFilterConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreatePacketFilterConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PacketFilterConfig`: a [`PacketFilterConfig`](super::models::PacketFilterConfig).
+    /// `PacketFilterConfig`
     pub packet_filter_config: models::PacketFilterConfig,
 }
 
@@ -768,23 +874,43 @@ pub struct CreatePacketFilterConfigResponse {
 /// The `CreatePortAclConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreatePortAclConfigResponse`].
-/// The codes it documents are in [`CreatePortAclConfigError`](super::errors::CreatePortAclConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreatePortAclConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreatePortAclConfig",
     output = CreatePortAclConfigResponse,
-    error = super::errors::CreatePortAclConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreatePortAclConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `AclConfig`: an [`AclConfig`](super::models::AclConfig).
+    /// `AclConfig`
     pub acl_config: models::AclConfig,
 }
 
@@ -798,23 +924,43 @@ pub struct CreatePortAclConfigResponse {
 /// The `CreatePortAclConfigList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreatePortAclConfigListResponse`].
-/// The codes it documents are in [`CreatePortAclConfigListError`](super::errors::CreatePortAclConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreatePortAclConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreatePortAclConfigList",
     output = CreatePortAclConfigListResponse,
-    error = super::errors::CreatePortAclConfigListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreatePortAclConfigList {
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["bgpip-00001001"]`
+    /// `InstanceIdList`; example: `["bgpip-00001001"]`
     pub instance_id_list: Vec<String>,
 
-    /// `AclConfig`: an [`AclConfig`](super::models::AclConfig).
+    /// `AclConfig`
     pub acl_config: models::AclConfig,
 }
 
@@ -828,23 +974,28 @@ pub struct CreatePortAclConfigListResponse {
 /// The `CreateProtocolBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateProtocolBlockConfigResponse`].
-/// The codes it documents are in [`CreateProtocolBlockConfigError`](super::errors::CreateProtocolBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateProtocolBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateProtocolBlockConfig",
     output = CreateProtocolBlockConfigResponse,
-    error = super::errors::CreateProtocolBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateProtocolBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `ProtocolBlockConfig`: a [`ProtocolBlockConfig`](super::models::ProtocolBlockConfig).
+    /// `ProtocolBlockConfig`
     pub protocol_block_config: models::ProtocolBlockConfig,
 }
 
@@ -858,29 +1009,39 @@ pub struct CreateProtocolBlockConfigResponse {
 /// The `CreateSchedulingDomain` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateSchedulingDomainResponse`].
-/// The codes it documents are in [`CreateSchedulingDomainError`](super::errors::CreateSchedulingDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateSchedulingDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateSchedulingDomain",
     output = CreateSchedulingDomainResponse,
-    error = super::errors::CreateSchedulingDomainError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateSchedulingDomain {
-    /// `Product`: a string.
-    ///
-    /// Example: `"hybrid"`
+    /// `Product`; example: `"hybrid"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateSchedulingDomain`] call returns.
 #[tc_model]
 pub struct CreateSchedulingDomainResponse {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test123.anever.cn"`
+    /// `Domain`; example: `"test123.anever.cn"`
     pub domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -890,23 +1051,29 @@ pub struct CreateSchedulingDomainResponse {
 /// The `CreateWaterPrintConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateWaterPrintConfigResponse`].
-/// The codes it documents are in [`CreateWaterPrintConfigError`](super::errors::CreateWaterPrintConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateWaterPrintConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateWaterPrintConfig",
     output = CreateWaterPrintConfigResponse,
-    error = super::errors::CreateWaterPrintConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateWaterPrintConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `WaterPrintConfig`: a [`WaterPrintConfig`](super::models::WaterPrintConfig).
+    /// `WaterPrintConfig`
     pub water_print_config: models::WaterPrintConfig,
 }
 
@@ -920,20 +1087,26 @@ pub struct CreateWaterPrintConfigResponse {
 /// The `CreateWaterPrintKey` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`CreateWaterPrintKeyResponse`].
-/// The codes it documents are in [`CreateWaterPrintKeyError`](super::errors::CreateWaterPrintKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=CreateWaterPrintKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "CreateWaterPrintKey",
     output = CreateWaterPrintKeyResponse,
-    error = super::errors::CreateWaterPrintKeyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct CreateWaterPrintKey {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 }
 
@@ -947,35 +1120,48 @@ pub struct CreateWaterPrintKeyResponse {
 /// The `DeleteCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCCLevelPolicyResponse`].
-/// The codes it documents are in [`DeleteCCLevelPolicyError`](super::errors::DeleteCCLevelPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCCLevelPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCCLevelPolicy",
     output = DeleteCCLevelPolicyResponse,
-    error = super::errors::DeleteCCLevelPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCCLevelPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.3"`
+    /// `Ip`; example: `"1.1.1.3"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 }
 
@@ -989,25 +1175,42 @@ pub struct DeleteCCLevelPolicyResponse {
 /// The `DeleteCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCCPrecisionPolicyResponse`].
-/// The codes it documents are in [`DeleteCCPrecisionPolicyError`](super::errors::DeleteCCPrecisionPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCCPrecisionPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCCPrecisionPolicy",
     output = DeleteCCPrecisionPolicyResponse,
-    error = super::errors::DeleteCCPrecisionPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCCPrecisionPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccPrecs-00000324"`
+    /// `PolicyId`; example: `"ccPrecs-00000324"`
     pub policy_id: String,
 }
 
@@ -1021,25 +1224,42 @@ pub struct DeleteCCPrecisionPolicyResponse {
 /// The `DeleteCCRequestLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCCRequestLimitPolicyResponse`].
-/// The codes it documents are in [`DeleteCCRequestLimitPolicyError`](super::errors::DeleteCCRequestLimitPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCCRequestLimitPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCCRequestLimitPolicy",
     output = DeleteCCRequestLimitPolicyResponse,
-    error = super::errors::DeleteCCRequestLimitPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCCRequestLimitPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000023c"`
+    /// `InstanceId`; example: `"bgpip-0000023c"`
     pub instance_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccRule-00000435"`
+    /// `PolicyId`; example: `"ccRule-00000435"`
     pub policy_id: String,
 }
 
@@ -1053,35 +1273,48 @@ pub struct DeleteCCRequestLimitPolicyResponse {
 /// The `DeleteCCThresholdPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCCThresholdPolicyResponse`].
-/// The codes it documents are in [`DeleteCCThresholdPolicyError`](super::errors::DeleteCCThresholdPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCCThresholdPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCCThresholdPolicy",
     output = DeleteCCThresholdPolicyResponse,
-    error = super::errors::DeleteCCThresholdPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCCThresholdPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.3"`
+    /// `Ip`; example: `"1.1.1.3"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 }
 
@@ -1095,25 +1328,29 @@ pub struct DeleteCCThresholdPolicyResponse {
 /// The `DeleteCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCcBlackWhiteIpListResponse`].
-/// The codes it documents are in [`DeleteCcBlackWhiteIpListError`](super::errors::DeleteCcBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCcBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCcBlackWhiteIpList",
     output = DeleteCcBlackWhiteIpListResponse,
-    error = super::errors::DeleteCcBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCcBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccBlackWhite-00000312"`
+    /// `PolicyId`; example: `"ccBlackWhite-00000312"`
     pub policy_id: String,
 }
 
@@ -1127,23 +1364,28 @@ pub struct DeleteCcBlackWhiteIpListResponse {
 /// The `DeleteCcGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteCcGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`DeleteCcGeoIPBlockConfigError`](super::errors::DeleteCcGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteCcGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteCcGeoIPBlockConfig",
     output = DeleteCcGeoIPBlockConfigResponse,
-    error = super::errors::DeleteCcGeoIPBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteCcGeoIPBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `CcGeoIPBlockConfig`: a [`CcGeoIpBlockConfig`](super::models::CcGeoIpBlockConfig).
+    /// `CcGeoIPBlockConfig`
     #[tc(rename = "CcGeoIPBlockConfig")]
     pub cc_geo_ip_block_config: models::CcGeoIpBlockConfig,
 }
@@ -1158,30 +1400,30 @@ pub struct DeleteCcGeoIPBlockConfigResponse {
 /// The `DeleteDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteDDoSBlackWhiteIpListResponse`].
-/// The codes it documents are in [`DeleteDDoSBlackWhiteIpListError`](super::errors::DeleteDDoSBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteDDoSBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteDDoSBlackWhiteIpList",
     output = DeleteDDoSBlackWhiteIpListResponse,
-    error = super::errors::DeleteDDoSBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteDDoSBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `IpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
-    ///
-    /// Example: `[{"Mask":0,"ip":"1.1.1.1"}]`
+    /// `IpList`; example: `[{"Mask":0,"ip":"1.1.1.1"}]`
     pub ip_list: Vec<models::IpSegment>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 }
 
@@ -1195,23 +1437,26 @@ pub struct DeleteDDoSBlackWhiteIpListResponse {
 /// The `DeleteDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteDDoSGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`DeleteDDoSGeoIPBlockConfigError`](super::errors::DeleteDDoSGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteDDoSGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteDDoSGeoIPBlockConfig",
     output = DeleteDDoSGeoIPBlockConfigResponse,
-    error = super::errors::DeleteDDoSGeoIPBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteDDoSGeoIPBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSGeoIPBlockConfig`: a [`DdosGeoIpBlockConfig`](super::models::DdosGeoIpBlockConfig).
+    /// `DDoSGeoIPBlockConfig`
     #[tc(rename = "DDoSGeoIPBlockConfig")]
     pub ddos_geo_ip_block_config: models::DdosGeoIpBlockConfig,
 }
@@ -1226,23 +1471,27 @@ pub struct DeleteDDoSGeoIPBlockConfigResponse {
 /// The `DeleteDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteDDoSSpeedLimitConfigResponse`].
-/// The codes it documents are in [`DeleteDDoSSpeedLimitConfigError`](super::errors::DeleteDDoSSpeedLimitConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteDDoSSpeedLimitConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteDDoSSpeedLimitConfig",
     output = DeleteDDoSSpeedLimitConfigResponse,
-    error = super::errors::DeleteDDoSSpeedLimitConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteDDoSSpeedLimitConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSSpeedLimitConfig`: a [`DdosSpeedLimitConfig`](super::models::DdosSpeedLimitConfig).
+    /// `DDoSSpeedLimitConfig`
     #[tc(rename = "DDoSSpeedLimitConfig")]
     pub ddos_speed_limit_config: models::DdosSpeedLimitConfig,
 }
@@ -1257,23 +1506,27 @@ pub struct DeleteDDoSSpeedLimitConfigResponse {
 /// The `DeletePacketFilterConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeletePacketFilterConfigResponse`].
-/// The codes it documents are in [`DeletePacketFilterConfigError`](super::errors::DeletePacketFilterConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeletePacketFilterConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeletePacketFilterConfig",
     output = DeletePacketFilterConfigResponse,
-    error = super::errors::DeletePacketFilterConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeletePacketFilterConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PacketFilterConfig`: a [`PacketFilterConfig`](super::models::PacketFilterConfig).
+    /// `PacketFilterConfig`
     pub packet_filter_config: models::PacketFilterConfig,
 }
 
@@ -1287,23 +1540,43 @@ pub struct DeletePacketFilterConfigResponse {
 /// The `DeletePortAclConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeletePortAclConfigResponse`].
-/// The codes it documents are in [`DeletePortAclConfigError`](super::errors::DeletePortAclConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeletePortAclConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeletePortAclConfig",
     output = DeletePortAclConfigResponse,
-    error = super::errors::DeletePortAclConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeletePortAclConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `AclConfig`: an [`AclConfig`](super::models::AclConfig).
+    /// `AclConfig`
     pub acl_config: models::AclConfig,
 }
 
@@ -1317,20 +1590,24 @@ pub struct DeletePortAclConfigResponse {
 /// The `DeleteWaterPrintConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteWaterPrintConfigResponse`].
-/// The codes it documents are in [`DeleteWaterPrintConfigError`](super::errors::DeleteWaterPrintConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteWaterPrintConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteWaterPrintConfig",
     output = DeleteWaterPrintConfigResponse,
-    error = super::errors::DeleteWaterPrintConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteWaterPrintConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 }
 
@@ -1344,25 +1621,28 @@ pub struct DeleteWaterPrintConfigResponse {
 /// The `DeleteWaterPrintKey` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DeleteWaterPrintKeyResponse`].
-/// The codes it documents are in [`DeleteWaterPrintKeyError`](super::errors::DeleteWaterPrintKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DeleteWaterPrintKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DeleteWaterPrintKey",
     output = DeleteWaterPrintKeyResponse,
-    error = super::errors::DeleteWaterPrintKeyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DeleteWaterPrintKey {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"000000f8"`
+    /// `KeyId`; example: `"000000f8"`
     pub key_id: String,
 }
 
@@ -1376,76 +1656,63 @@ pub struct DeleteWaterPrintKeyResponse {
 /// The `DescribeBGPIPL7Rules` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBGPIPL7RulesResponse`].
-/// The codes it documents are in [`DescribeBGPIPL7RulesError`](super::errors::DescribeBGPIPL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBGPIPL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBGPIPL7Rules",
     output = DescribeBGPIPL7RulesResponse,
-    error = super::errors::DescribeBGPIPL7RulesError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBGPIPL7Rules {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `StatusList`: a list of unsigned 64-bit integers.
+    /// `StatusList`
     pub status_list: Option<Vec<u64>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxx.com"`
+    /// `Domain`; example: `"www.xxx.com"`
     pub domain: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `ProtocolList`: a list of strings.
+    /// `ProtocolList`
     pub protocol_list: Option<Vec<String>>,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"abcdefg"`
+    /// `Cname`; example: `"abcdefg"`
     pub cname: Option<String>,
 
-    /// `Export`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Export`; example: `false`
     pub export: Option<bool>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1.1.1.1:80"`
+    /// `Source`; example: `"1.1.1.1:80"`
     pub source: Option<String>,
 }
 
 /// What a successful [`DescribeBGPIPL7Rules`] call returns.
 #[tc_model]
 pub struct DescribeBGPIPL7RulesResponse {
-    /// `Rules`: a list of [`Bgpipl7RuleEntry`](super::models::Bgpipl7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::Bgpipl7RuleEntry>,
 
-    /// `Healths`: a list of [`L7RuleHealth`](super::models::L7RuleHealth) objects.
+    /// `Healths`
     pub healths: Vec<models::L7RuleHealth>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1455,49 +1722,46 @@ pub struct DescribeBGPIPL7RulesResponse {
 /// The `DescribeBasicDeviceStatus` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBasicDeviceStatusResponse`].
-/// The codes it documents are in [`DescribeBasicDeviceStatusError`](super::errors::DescribeBasicDeviceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBasicDeviceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBasicDeviceStatus",
     output = DescribeBasicDeviceStatusResponse,
-    error = super::errors::DescribeBasicDeviceStatusError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBasicDeviceStatus {
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpList`; example: `["1.1.1.1"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `IdList`: a list of strings.
-    ///
-    /// Example: `["ins-fovwfovx"]`
+    /// `IdList`; example: `["ins-fovwfovx"]`
     pub id_list: Option<Vec<String>>,
 
-    /// `FilterRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterRegion`; example: `1`
     pub filter_region: Option<u64>,
 
-    /// `CnameWafIdList`: a list of strings.
-    ///
-    /// Example: `["id-xxx"]`
+    /// `CnameWafIdList`; example: `["id-xxx"]`
     pub cname_waf_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBasicDeviceStatus`] call returns.
 #[tc_model]
 pub struct DescribeBasicDeviceStatusResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Vec<models::KeyValue>,
 
-    /// `CLBData`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `CLBData`
     #[tc(rename = "CLBData")]
     pub clb_data: Vec<models::KeyValue>,
 
-    /// `CnameWafData`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `CnameWafData`
     pub cname_waf_data: Vec<models::KeyValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1507,67 +1771,54 @@ pub struct DescribeBasicDeviceStatusResponse {
 /// The `DescribeBgpBizTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBgpBizTrendResponse`].
-/// The codes it documents are in [`DescribeBgpBizTrendError`](super::errors::DescribeBgpBizTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBgpBizTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBgpBizTrend",
     output = DescribeBgpBizTrendResponse,
-    error = super::errors::DescribeBgpBizTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBgpBizTrend {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StartTime`; example: `"2020-09-22 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `EndTime`; example: `"2020-09-22 00:00:00"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"outtraffic"`
+    /// `MetricName`; example: `"outtraffic"`
     pub metric_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxxxxxxx"`
+    /// `InstanceId`; example: `"bgp-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Flag`; example: `1`
     pub flag: u64,
 }
 
 /// What a successful [`DescribeBgpBizTrend`] call returns.
 #[tc_model]
 pub struct DescribeBgpBizTrendResponse {
-    /// `DataList`: a list of unsigned 64-bit integers.
+    /// `DataList`
     pub data_list: Vec<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"intraffic"`
+    /// `MetricName`; example: `"intraffic"`
     pub metric_name: String,
 
-    /// `MaxData`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxData`; example: `1`
     pub max_data: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1577,15 +1828,20 @@ pub struct DescribeBgpBizTrendResponse {
 /// The `DescribeBgpInstances` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBgpInstancesResponse`].
-/// The codes it documents are in [`DescribeBgpInstancesError`](super::errors::DescribeBgpInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBgpInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBgpInstances",
     output = DescribeBgpInstancesResponse,
-    error = super::errors::DescribeBgpInstancesError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1595,39 +1851,29 @@ pub struct DescribeBgpBizTrendResponse {
     )
 )]
 pub struct DescribeBgpInstances {
-    /// `FilterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `FilterRegion`; example: `"ap-guangzhou"`
     pub filter_region: String,
 
-    /// `FilterInstanceIdList`: a list of strings.
-    ///
-    /// Example: `["bgp-000004rq"]`
+    /// `FilterInstanceIdList`; example: `["bgp-000004rq"]`
     pub filter_instance_id_list: Option<Vec<String>>,
 
-    /// `FilterTag`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `FilterTag`
     pub filter_tag: Option<Vec<models::TagInfo>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeBgpInstances`] call returns.
 #[tc_model]
 pub struct DescribeBgpInstancesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `BGPInstanceList`: a list of [`BgpInstanceInfo`](super::models::BgpInstanceInfo) objects.
+    /// `BGPInstanceList`
     #[tc(rename = "BGPInstanceList")]
     pub bgp_instance_list: Option<Vec<models::BgpInstanceInfo>>,
 
@@ -1638,60 +1884,60 @@ pub struct DescribeBgpInstancesResponse {
 /// The `DescribeBizHttpStatus` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBizHttpStatusResponse`].
-/// The codes it documents are in [`DescribeBizHttpStatusError`](super::errors::DescribeBizHttpStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBizHttpStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBizHttpStatus",
     output = DescribeBizHttpStatusResponse,
-    error = super::errors::DescribeBizHttpStatusError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBizHttpStatus {
-    /// `Statistics`: a string.
-    ///
-    /// Example: `"sum"`
+    /// `Statistics`; example: `"sum"`
     pub statistics: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-02-01 12:04:12"`
+    /// `StartTime`; example: `"2020-02-01 12:04:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-02-03 18:03:23"`
+    /// `EndTime`; example: `"2020-02-03 18:03:23"`
     pub end_time: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 
-    /// `ProtoInfo`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtoInfo`
     pub proto_info: Option<Vec<models::ProtocolPort>>,
 }
 
 /// What a successful [`DescribeBizHttpStatus`] call returns.
 #[tc_model]
 pub struct DescribeBizHttpStatusResponse {
-    /// `HttpStatusMap`: a [`HttpStatusMap`](super::models::HttpStatusMap).
+    /// `HttpStatusMap`
     pub http_status_map: models::HttpStatusMap,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1701,62 +1947,60 @@ pub struct DescribeBizHttpStatusResponse {
 /// The `DescribeBizMonitorTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBizMonitorTrendResponse`].
-/// The codes it documents are in [`DescribeBizMonitorTrendError`](super::errors::DescribeBizMonitorTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBizMonitorTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBizMonitorTrend",
     output = DescribeBizMonitorTrendResponse,
-    error = super::errors::DescribeBizMonitorTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBizMonitorTrend {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub end_time: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-00000"`
+    /// `Id`; example: `"bgpip-00000"`
     pub id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"inpkg"`
+    /// `MetricName`; example: `"inpkg"`
     pub metric_name: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: i64,
 }
 
 /// What a successful [`DescribeBizMonitorTrend`] call returns.
 #[tc_model]
 pub struct DescribeBizMonitorTrendResponse {
-    /// `DataList`: a list of floating-point numbers.
+    /// `DataList`
     pub data_list: Vec<f64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"intraffic"`
+    /// `MetricName`; example: `"intraffic"`
     pub metric_name: String,
 
-    /// `MaxData`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxData`; example: `10`
     pub max_data: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1766,82 +2010,72 @@ pub struct DescribeBizMonitorTrendResponse {
 /// The `DescribeBizTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeBizTrendResponse`].
-/// The codes it documents are in [`DescribeBizTrendError`](super::errors::DescribeBizTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeBizTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeBizTrend",
     output = DescribeBizTrendResponse,
-    error = super::errors::DescribeBizTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeBizTrend {
-    /// `Statistics`: a string.
-    ///
-    /// Example: `"max"`
+    /// `Statistics`; example: `"max"`
     pub statistics: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub end_time: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-0000"`
+    /// `Id`; example: `"bgp-0000"`
     pub id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"intraffic"`
+    /// `MetricName`; example: `"intraffic"`
     pub metric_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.tencentddos.com"`
+    /// `Domain`; example: `"test.tencentddos.com"`
     pub domain: Option<String>,
 
-    /// `ProtoInfo`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtoInfo`
     pub proto_info: Option<Vec<models::ProtocolPort>>,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `BusinessType`; example: `"domain"`
     pub business_type: Option<String>,
 }
 
 /// What a successful [`DescribeBizTrend`] call returns.
 #[tc_model]
 pub struct DescribeBizTrendResponse {
-    /// `DataList`: a list of floating-point numbers.
-    ///
-    /// Example: `[1.2,2.2]`
+    /// `DataList`; example: `[1.2,2.2]`
     pub data_list: Vec<f64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"intraffic"`
+    /// `MetricName`; example: `"intraffic"`
     pub metric_name: String,
 
-    /// `MaxData`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxData`; example: `0`
     pub max_data: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1851,15 +2085,36 @@ pub struct DescribeBizTrendResponse {
 /// The `DescribeCCLevelList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCLevelListResponse`].
-/// The codes it documents are in [`DescribeCCLevelListError`](super::errors::DescribeCCLevelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCLevelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCLevelList",
     output = DescribeCCLevelListResponse,
-    error = super::errors::DescribeCCLevelListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1869,36 +2124,26 @@ pub struct DescribeBizTrendResponse {
     )
 )]
 pub struct DescribeCCLevelList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxxx"`
+    /// `InstanceId`; example: `"bgp-xxxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeCCLevelList`] call returns.
 #[tc_model]
 pub struct DescribeCCLevelListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `LevelList`: a list of [`CcLevelPolicy`](super::models::CcLevelPolicy) objects.
+    /// `LevelList`
     pub level_list: Vec<models::CcLevelPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1908,44 +2153,55 @@ pub struct DescribeCCLevelListResponse {
 /// The `DescribeCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCLevelPolicyResponse`].
-/// The codes it documents are in [`DescribeCCLevelPolicyError`](super::errors::DescribeCCLevelPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCLevelPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCLevelPolicy",
     output = DescribeCCLevelPolicyResponse,
-    error = super::errors::DescribeCCLevelPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeCCLevelPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.3.2.5"`
+    /// `Ip`; example: `"1.3.2.5"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.sca.com"`
+    /// `Domain`; example: `"1.sca.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 }
 
 /// What a successful [`DescribeCCLevelPolicy`] call returns.
 #[tc_model]
 pub struct DescribeCCLevelPolicyResponse {
-    /// `Level`: a string.
-    ///
-    /// Example: `"loose"`
+    /// `Level`; example: `"loose"`
     pub level: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1955,15 +2211,36 @@ pub struct DescribeCCLevelPolicyResponse {
 /// The `DescribeCCPrecisionPlyList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCPrecisionPlyListResponse`].
-/// The codes it documents are in [`DescribeCCPrecisionPlyListError`](super::errors::DescribeCCPrecisionPlyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCPrecisionPlyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCPrecisionPlyList",
     output = DescribeCCPrecisionPlyListResponse,
-    error = super::errors::DescribeCCPrecisionPlyListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1973,51 +2250,35 @@ pub struct DescribeCCLevelPolicyResponse {
     )
 )]
 pub struct DescribeCCPrecisionPlyList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxxx"`
+    /// `InstanceId`; example: `"bgp-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`DescribeCCPrecisionPlyList`] call returns.
 #[tc_model]
 pub struct DescribeCCPrecisionPlyListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `PrecisionPolicyList`: a list of [`CcPrecisionPolicy`](super::models::CcPrecisionPolicy) objects.
+    /// `PrecisionPolicyList`
     pub precision_policy_list: Vec<models::CcPrecisionPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2027,15 +2288,36 @@ pub struct DescribeCCPrecisionPlyListResponse {
 /// The `DescribeCCReqLimitPolicyList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCReqLimitPolicyListResponse`].
-/// The codes it documents are in [`DescribeCCReqLimitPolicyListError`](super::errors::DescribeCCReqLimitPolicyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCReqLimitPolicyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCReqLimitPolicyList",
     output = DescribeCCReqLimitPolicyListResponse,
-    error = super::errors::DescribeCCReqLimitPolicyListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2045,51 +2327,35 @@ pub struct DescribeCCPrecisionPlyListResponse {
     )
 )]
 pub struct DescribeCCReqLimitPolicyList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `InstanceId`; example: `"id-xxx"`
     pub instance_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`DescribeCCReqLimitPolicyList`] call returns.
 #[tc_model]
 pub struct DescribeCCReqLimitPolicyListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `RequestLimitPolicyList`: a list of [`CcReqLimitPolicy`](super::models::CcReqLimitPolicy) objects.
+    /// `RequestLimitPolicyList`
     pub request_limit_policy_list: Vec<models::CcReqLimitPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2099,15 +2365,36 @@ pub struct DescribeCCReqLimitPolicyListResponse {
 /// The `DescribeCCThresholdList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCThresholdListResponse`].
-/// The codes it documents are in [`DescribeCCThresholdListError`](super::errors::DescribeCCThresholdListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCThresholdList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCThresholdList",
     output = DescribeCCThresholdListResponse,
-    error = super::errors::DescribeCCThresholdListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2117,36 +2404,26 @@ pub struct DescribeCCReqLimitPolicyListResponse {
     )
 )]
 pub struct DescribeCCThresholdList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `InstanceId`; example: `"ins-xxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeCCThresholdList`] call returns.
 #[tc_model]
 pub struct DescribeCCThresholdListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ThresholdList`: a list of [`CcThresholdPolicy`](super::models::CcThresholdPolicy) objects.
+    /// `ThresholdList`
     pub threshold_list: Vec<models::CcThresholdPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2156,104 +2433,91 @@ pub struct DescribeCCThresholdListResponse {
 /// The `DescribeCCTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCCTrendResponse`].
-/// The codes it documents are in [`DescribeCCTrendError`](super::errors::DescribeCCTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCCTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCCTrend",
     output = DescribeCCTrendResponse,
-    error = super::errors::DescribeCCTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeCCTrend {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2715:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-2715:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2716:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-2716:05:10"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"inqps"`
+    /// `MetricName`; example: `"inqps"`
     pub metric_name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeCCTrend`] call returns.
 #[tc_model]
 pub struct DescribeCCTrendResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `Ip`; example: `"3.3.3.3"`
     pub ip: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-27 15:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-27 15:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-27 16:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-27 16:05:10"`
     pub end_time: String,
 
-    /// `Data`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234]`
+    /// `Data`; example: `[1234]`
     pub data: Vec<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"inqps"`
+    /// `MetricName`; example: `"inqps"`
     pub metric_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2263,15 +2527,22 @@ pub struct DescribeCCTrendResponse {
 /// The `DescribeCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCcBlackWhiteIpListResponse`].
-/// The codes it documents are in [`DescribeCcBlackWhiteIpListError`](super::errors::DescribeCcBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCcBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCcBlackWhiteIpList",
     output = DescribeCcBlackWhiteIpListResponse,
-    error = super::errors::DescribeCcBlackWhiteIpListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2281,61 +2552,41 @@ pub struct DescribeCCTrendResponse {
     )
 )]
 pub struct DescribeCcBlackWhiteIpList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `FilterType`; example: `"black"`
     pub filter_type: Option<String>,
 }
 
 /// What a successful [`DescribeCcBlackWhiteIpList`] call returns.
 #[tc_model]
 pub struct DescribeCcBlackWhiteIpListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `CcBlackWhiteIpList`: a list of [`CcBlackWhiteIpPolicy`](super::models::CcBlackWhiteIpPolicy) objects.
+    /// `CcBlackWhiteIpList`
     pub cc_black_white_ip_list: Vec<models::CcBlackWhiteIpPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2345,15 +2596,22 @@ pub struct DescribeCcBlackWhiteIpListResponse {
 /// The `DescribeCcGeoIPBlockConfigList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeCcGeoIPBlockConfigListResponse`].
-/// The codes it documents are in [`DescribeCcGeoIPBlockConfigListError`](super::errors::DescribeCcGeoIPBlockConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeCcGeoIPBlockConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeCcGeoIPBlockConfigList",
     output = DescribeCcGeoIPBlockConfigListResponse,
-    error = super::errors::DescribeCcGeoIPBlockConfigListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2363,51 +2621,35 @@ pub struct DescribeCcBlackWhiteIpListResponse {
     )
 )]
 pub struct DescribeCcGeoIPBlockConfigList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp-multip"`
+    /// `Business`; example: `"bgp-multip"`
     pub business: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`DescribeCcGeoIPBlockConfigList`] call returns.
 #[tc_model]
 pub struct DescribeCcGeoIPBlockConfigListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `CcGeoIpPolicyList`: a list of [`CcGeoIpPolicyNew`](super::models::CcGeoIpPolicyNew) objects.
+    /// `CcGeoIpPolicyList`
     pub cc_geo_ip_policy_list: Vec<models::CcGeoIpPolicyNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2417,34 +2659,49 @@ pub struct DescribeCcGeoIPBlockConfigListResponse {
 /// The `DescribeDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeDDoSBlackWhiteIpListResponse`].
-/// The codes it documents are in [`DescribeDDoSBlackWhiteIpListError`](super::errors::DescribeDDoSBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeDDoSBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeDDoSBlackWhiteIpList",
     output = DescribeDDoSBlackWhiteIpListResponse,
-    error = super::errors::DescribeDDoSBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeDDoSBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDDoSBlackWhiteIpList`] call returns.
 #[tc_model]
 pub struct DescribeDDoSBlackWhiteIpListResponse {
-    /// `BlackIpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
-    ///
-    /// Example: `[{"Ip":"123.123.123.1","Mask":0}]`
+    /// `BlackIpList`; example: `[{"Ip":"123.123.123.1","Mask":0}]`
     pub black_ip_list: Vec<models::IpSegment>,
 
-    /// `WhiteIpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
-    ///
-    /// Example: `[{"Ip":"123.123.123.2","Mask":0}]`
+    /// `WhiteIpList`; example: `[{"Ip":"123.123.123.2","Mask":0}]`
     pub white_ip_list: Vec<models::IpSegment>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2454,15 +2711,37 @@ pub struct DescribeDDoSBlackWhiteIpListResponse {
 /// The `DescribeDDoSConnectLimitList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeDDoSConnectLimitListResponse`].
-/// The codes it documents are in [`DescribeDDoSConnectLimitListError`](super::errors::DescribeDDoSConnectLimitListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeDDoSConnectLimitList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeDDoSConnectLimitList",
     output = DescribeDDoSConnectLimitListResponse,
-    error = super::errors::DescribeDDoSConnectLimitListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2472,36 +2751,26 @@ pub struct DescribeDDoSBlackWhiteIpListResponse {
     )
 )]
 pub struct DescribeDDoSConnectLimitList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"\"1.1.1.1\""`
+    /// `FilterIp`; example: `"\"1.1.1.1\""`
     pub filter_ip: Option<String>,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"\"id-xxxx\""`
+    /// `FilterInstanceId`; example: `"\"id-xxxx\""`
     pub filter_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSConnectLimitList`] call returns.
 #[tc_model]
 pub struct DescribeDDoSConnectLimitListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ConfigList`: a list of [`ConnectLimitRelation`](super::models::ConnectLimitRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::ConnectLimitRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2511,99 +2780,89 @@ pub struct DescribeDDoSConnectLimitListResponse {
 /// The `DescribeDDoSTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeDDoSTrendResponse`].
-/// The codes it documents are in [`DescribeDDoSTrendError`](super::errors::DescribeDDoSTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeDDoSTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeDDoSTrend",
     output = DescribeDDoSTrendResponse,
-    error = super::errors::DescribeDDoSTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeDDoSTrend {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `Ip`; example: `"3.3.3.3"`
     pub ip: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2715:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-2715:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2716:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-2716:05:10"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"bps"`
+    /// `MetricName`; example: `"bps"`
     pub metric_name: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSTrend`] call returns.
 #[tc_model]
 pub struct DescribeDDoSTrendResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `Ip`; example: `"3.3.3.3"`
     pub ip: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-27 15:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-27 15:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-27 16:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-27 16:05:10"`
     pub end_time: String,
 
-    /// `Data`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234]`
+    /// `Data`; example: `[1234]`
     pub data: Vec<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"bps"`
+    /// `MetricName`; example: `"bps"`
     pub metric_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2613,32 +2872,50 @@ pub struct DescribeDDoSTrendResponse {
 /// The `DescribeDefaultAlarmThreshold` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeDefaultAlarmThresholdResponse`].
-/// The codes it documents are in [`DescribeDefaultAlarmThresholdError`](super::errors::DescribeDefaultAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeDefaultAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeDefaultAlarmThreshold",
     output = DescribeDefaultAlarmThresholdResponse,
-    error = super::errors::DescribeDefaultAlarmThresholdError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeDefaultAlarmThreshold {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `InstanceType`; example: `"bgp"`
     pub instance_type: String,
 
-    /// `FilterAlarmType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterAlarmType`; example: `1`
     pub filter_alarm_type: i64,
 }
 
 /// What a successful [`DescribeDefaultAlarmThreshold`] call returns.
 #[tc_model]
 pub struct DescribeDefaultAlarmThresholdResponse {
-    /// `DefaultAlarmConfigList`: a list of [`DefaultAlarmThreshold`](super::models::DefaultAlarmThreshold) objects.
+    /// `DefaultAlarmConfigList`
     pub default_alarm_config_list: Vec<models::DefaultAlarmThreshold>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2648,22 +2925,44 @@ pub struct DescribeDefaultAlarmThresholdResponse {
 /// The `DescribeIpBlockList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeIpBlockListResponse`].
-/// The codes it documents are in [`DescribeIpBlockListError`](super::errors::DescribeIpBlockListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeIpBlockList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeIpBlockList",
     output = DescribeIpBlockListResponse,
-    error = super::errors::DescribeIpBlockListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeIpBlockList {}
 
 /// What a successful [`DescribeIpBlockList`] call returns.
 #[tc_model]
 pub struct DescribeIpBlockListResponse {
-    /// `List`: a list of [`IpBlockData`](super::models::IpBlockData) objects.
+    /// `List`
     pub list: Vec<models::IpBlockData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2673,32 +2972,40 @@ pub struct DescribeIpBlockListResponse {
 /// The `DescribeL7RulesBySSLCertId` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeL7RulesBySSLCertIdResponse`].
-/// The codes it documents are in [`DescribeL7RulesBySSLCertIdError`](super::errors::DescribeL7RulesBySSLCertIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeL7RulesBySSLCertId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeL7RulesBySSLCertId",
     output = DescribeL7RulesBySSLCertIdResponse,
-    error = super::errors::DescribeL7RulesBySSLCertIdError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeL7RulesBySSLCertId {
-    /// `Status`: a string.
-    ///
-    /// Example: `"bindable"`
+    /// `Status`; example: `"bindable"`
     pub status: String,
 
-    /// `CertIds`: a list of strings.
-    ///
-    /// Example: `["cMgC0TpV","kmLKvJiD","kmCL9Kv7","kneSCNrZ"]`
+    /// `CertIds`; example: `["cMgC0TpV","kmLKvJiD","kmCL9Kv7","kneSCNrZ"]`
     pub cert_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeL7RulesBySSLCertId`] call returns.
 #[tc_model]
 pub struct DescribeL7RulesBySSLCertIdResponse {
-    /// `CertSet`: a list of [`CertIdInsL7Rules`](super::models::CertIdInsL7Rules) objects.
+    /// `CertSet`
     pub cert_set: Vec<models::CertIdInsL7Rules>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2708,15 +3015,20 @@ pub struct DescribeL7RulesBySSLCertIdResponse {
 /// The `DescribeListBGPIPInstances` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListBGPIPInstancesResponse`].
-/// The codes it documents are in [`DescribeListBGPIPInstancesError`](super::errors::DescribeListBGPIPInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListBGPIPInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListBGPIPInstances",
     output = DescribeListBGPIPInstancesResponse,
-    error = super::errors::DescribeListBGPIPInstancesError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2726,89 +3038,63 @@ pub struct DescribeL7RulesBySSLCertIdResponse {
     )
 )]
 pub struct DescribeListBGPIPInstances {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00000001"`
+    /// `FilterInstanceId`; example: `"bgpip-00000001"`
     pub filter_instance_id: Option<String>,
 
-    /// `FilterLine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterLine`; example: `1`
     pub filter_line: Option<u64>,
 
-    /// `FilterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `FilterRegion`; example: `"ap-guangzhou"`
     pub filter_region: Option<String>,
 
-    /// `FilterName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FilterName`; example: `"name"`
     pub filter_name: Option<String>,
 
-    /// `FilterEipType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterEipType`; example: `1`
     pub filter_eip_type: Option<i64>,
 
-    /// `FilterEipEipAddressStatus`: a list of strings.
+    /// `FilterEipEipAddressStatus`
     pub filter_eip_eip_address_status: Option<Vec<String>>,
 
-    /// `FilterDamDDoSStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterDamDDoSStatus`; example: `1`
     #[tc(rename = "FilterDamDDoSStatus")]
     pub filter_dam_ddos_status: Option<i64>,
 
-    /// `FilterStatus`: a string.
-    ///
-    /// Example: `"attacking"`
+    /// `FilterStatus`; example: `"attacking"`
     pub filter_status: Option<String>,
 
-    /// `FilterCname`: a string.
-    ///
-    /// Example: `"abcdefg"`
+    /// `FilterCname`; example: `"abcdefg"`
     pub filter_cname: Option<String>,
 
-    /// `FilterInstanceIdList`: a list of strings.
+    /// `FilterInstanceIdList`
     pub filter_instance_id_list: Option<Vec<String>>,
 
-    /// `FilterTag`: a [`TagFilter`](super::models::TagFilter).
+    /// `FilterTag`
     pub filter_tag: Option<models::TagFilter>,
 
-    /// `FilterPackType`: a list of strings.
+    /// `FilterPackType`
     pub filter_pack_type: Option<Vec<String>>,
 
-    /// `FilterConvoy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterConvoy`; example: `1`
     pub filter_convoy: Option<u64>,
 }
 
 /// What a successful [`DescribeListBGPIPInstances`] call returns.
 #[tc_model]
 pub struct DescribeListBGPIPInstancesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `InstanceList`: a list of [`BgpipInstance`](super::models::BgpipInstance) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::BgpipInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2818,15 +3104,20 @@ pub struct DescribeListBGPIPInstancesResponse {
 /// The `DescribeListBGPInstances` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListBGPInstancesResponse`].
-/// The codes it documents are in [`DescribeListBGPInstancesError`](super::errors::DescribeListBGPInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListBGPInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListBGPInstances",
     output = DescribeListBGPInstancesResponse,
-    error = super::errors::DescribeListBGPInstancesError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2836,118 +3127,80 @@ pub struct DescribeListBGPIPInstancesResponse {
     )
 )]
 pub struct DescribeListBGPInstances {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgp-00000001"`
+    /// `FilterInstanceId`; example: `"bgp-00000001"`
     pub filter_instance_id: Option<String>,
 
-    /// `FilterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `FilterRegion`; example: `"ap-guangzhou"`
     pub filter_region: Option<String>,
 
-    /// `FilterName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FilterName`; example: `"name"`
     pub filter_name: Option<String>,
 
-    /// `FilterLine`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterLine`; example: `1`
     pub filter_line: Option<u64>,
 
-    /// `FilterStatus`: a string.
-    ///
-    /// Example: `"attacking"`
+    /// `FilterStatus`; example: `"attacking"`
     pub filter_status: Option<String>,
 
-    /// `FilterBoundStatus`: a string.
-    ///
-    /// Example: `"bounding"`
+    /// `FilterBoundStatus`; example: `"bounding"`
     pub filter_bound_status: Option<String>,
 
-    /// `FilterInstanceIdList`: a list of strings.
+    /// `FilterInstanceIdList`
     pub filter_instance_id_list: Option<Vec<String>>,
 
-    /// `FilterEnterpriseFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterEnterpriseFlag`; example: `1`
     pub filter_enterprise_flag: Option<u64>,
 
-    /// `FilterLightFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterLightFlag`; example: `1`
     pub filter_light_flag: Option<u64>,
 
-    /// `FilterChannelFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterChannelFlag`; example: `1`
     pub filter_channel_flag: Option<u64>,
 
-    /// `FilterTag`: a [`TagFilter`](super::models::TagFilter).
+    /// `FilterTag`
     pub filter_tag: Option<models::TagFilter>,
 
-    /// `FilterTrialFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterTrialFlag`; example: `1`
     pub filter_trial_flag: Option<u64>,
 
-    /// `FilterConvoy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterConvoy`; example: `1`
     pub filter_convoy: Option<u64>,
 
-    /// `ExcludeAdvancedInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExcludeAdvancedInfo`; example: `false`
     pub exclude_advanced_info: Option<bool>,
 
-    /// `FilterAssetIpList`: a list of strings.
+    /// `FilterAssetIpList`
     pub filter_asset_ip_list: Option<Vec<String>>,
 
-    /// `FilterBasicPlusFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterBasicPlusFlag`; example: `1`
     pub filter_basic_plus_flag: Option<u64>,
 
-    /// `FilterPlanCntFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterPlanCntFlag`; example: `1`
     pub filter_plan_cnt_flag: Option<u64>,
 
-    /// `FilterTransRegionFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterTransRegionFlag`; example: `0`
     pub filter_trans_region_flag: Option<u64>,
 
-    /// `FilterZoneIdList`: a list of signed 64-bit integers.
+    /// `FilterZoneIdList`
     pub filter_zone_id_list: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeListBGPInstances`] call returns.
 #[tc_model]
 pub struct DescribeListBGPInstancesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `InstanceList`: a list of [`BgpInstance`](super::models::BgpInstance) objects.
+    /// `InstanceList`
     pub instance_list: Vec<models::BgpInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2957,15 +3210,20 @@ pub struct DescribeListBGPInstancesResponse {
 /// The `DescribeListBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListBlackWhiteIpListResponse`].
-/// The codes it documents are in [`DescribeListBlackWhiteIpListError`](super::errors::DescribeListBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListBlackWhiteIpList",
     output = DescribeListBlackWhiteIpListResponse,
-    error = super::errors::DescribeListBlackWhiteIpListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2975,36 +3233,26 @@ pub struct DescribeListBGPInstancesResponse {
     )
 )]
 pub struct DescribeListBlackWhiteIpList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListBlackWhiteIpList`] call returns.
 #[tc_model]
 pub struct DescribeListBlackWhiteIpListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
-    /// `IpList`: a list of [`BlackWhiteIpRelation`](super::models::BlackWhiteIpRelation) objects.
+    /// `IpList`
     pub ip_list: Vec<models::BlackWhiteIpRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3014,15 +3262,20 @@ pub struct DescribeListBlackWhiteIpListResponse {
 /// The `DescribeListDDoSAI` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListDDoSAIResponse`].
-/// The codes it documents are in [`DescribeListDDoSAIError`](super::errors::DescribeListDDoSAIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListDDoSAI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListDDoSAI",
     output = DescribeListDDoSAIResponse,
-    error = super::errors::DescribeListDDoSAIError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3032,36 +3285,26 @@ pub struct DescribeListBlackWhiteIpListResponse {
     )
 )]
 pub struct DescribeListDDoSAI {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListDDoSAI`] call returns.
 #[tc_model]
 pub struct DescribeListDDoSAIResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ConfigList`: a list of [`DdosAiRelation`](super::models::DdosAiRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::DdosAiRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3071,15 +3314,20 @@ pub struct DescribeListDDoSAIResponse {
 /// The `DescribeListDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListDDoSGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`DescribeListDDoSGeoIPBlockConfigError`](super::errors::DescribeListDDoSGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListDDoSGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListDDoSGeoIPBlockConfig",
     output = DescribeListDDoSGeoIPBlockConfigResponse,
-    error = super::errors::DescribeListDDoSGeoIPBlockConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3089,36 +3337,26 @@ pub struct DescribeListDDoSAIResponse {
     )
 )]
 pub struct DescribeListDDoSGeoIPBlockConfig {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-*"`
+    /// `FilterInstanceId`; example: `"bgpip-*"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListDDoSGeoIPBlockConfig`] call returns.
 #[tc_model]
 pub struct DescribeListDDoSGeoIPBlockConfigResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ConfigList`: a list of [`DdosGeoIpBlockConfigRelation`](super::models::DdosGeoIpBlockConfigRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::DdosGeoIpBlockConfigRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3128,15 +3366,20 @@ pub struct DescribeListDDoSGeoIPBlockConfigResponse {
 /// The `DescribeListDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListDDoSSpeedLimitConfigResponse`].
-/// The codes it documents are in [`DescribeListDDoSSpeedLimitConfigError`](super::errors::DescribeListDDoSSpeedLimitConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListDDoSSpeedLimitConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListDDoSSpeedLimitConfig",
     output = DescribeListDDoSSpeedLimitConfigResponse,
-    error = super::errors::DescribeListDDoSSpeedLimitConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3146,36 +3389,26 @@ pub struct DescribeListDDoSGeoIPBlockConfigResponse {
     )
 )]
 pub struct DescribeListDDoSSpeedLimitConfig {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-*"`
+    /// `FilterInstanceId`; example: `"bgpip-*"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListDDoSSpeedLimitConfig`] call returns.
 #[tc_model]
 pub struct DescribeListDDoSSpeedLimitConfigResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ConfigList`: a list of [`DdosSpeedLimitConfigRelation`](super::models::DdosSpeedLimitConfigRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::DdosSpeedLimitConfigRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3185,15 +3418,20 @@ pub struct DescribeListDDoSSpeedLimitConfigResponse {
 /// The `DescribeListIPAlarmConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListIPAlarmConfigResponse`].
-/// The codes it documents are in [`DescribeListIPAlarmConfigError`](super::errors::DescribeListIPAlarmConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListIPAlarmConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListIPAlarmConfig",
     output = DescribeListIPAlarmConfigResponse,
-    error = super::errors::DescribeListIPAlarmConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3203,46 +3441,32 @@ pub struct DescribeListDDoSSpeedLimitConfigResponse {
     )
 )]
 pub struct DescribeListIPAlarmConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterAlarmType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterAlarmType`; example: `1`
     pub filter_alarm_type: i64,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 
-    /// `FilterCname`: a string.
-    ///
-    /// Example: `"abcdefg"`
+    /// `FilterCname`; example: `"abcdefg"`
     pub filter_cname: Option<String>,
 }
 
 /// What a successful [`DescribeListIPAlarmConfig`] call returns.
 #[tc_model]
 pub struct DescribeListIPAlarmConfigResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
-    /// `ConfigList`: a list of [`IpAlarmThresholdRelation`](super::models::IpAlarmThresholdRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::IpAlarmThresholdRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3252,25 +3476,30 @@ pub struct DescribeListIPAlarmConfigResponse {
 /// The `DescribeListListener` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListListenerResponse`].
-/// The codes it documents are in [`DescribeListListenerError`](super::errors::DescribeListListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListListener",
     output = DescribeListListenerResponse,
-    error = super::errors::DescribeListListenerError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeListListener {}
 
 /// What a successful [`DescribeListListener`] call returns.
 #[tc_model]
 pub struct DescribeListListenerResponse {
-    /// `Layer4Listeners`: a list of [`Layer4Rule`](super::models::Layer4Rule) objects.
+    /// `Layer4Listeners`
     pub layer4_listeners: Vec<models::Layer4Rule>,
 
-    /// `Layer7Listeners`: a list of [`Layer7Rule`](super::models::Layer7Rule) objects.
+    /// `Layer7Listeners`
     pub layer7_listeners: Vec<models::Layer7Rule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3280,15 +3509,20 @@ pub struct DescribeListListenerResponse {
 /// The `DescribeListPacketFilterConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListPacketFilterConfigResponse`].
-/// The codes it documents are in [`DescribeListPacketFilterConfigError`](super::errors::DescribeListPacketFilterConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListPacketFilterConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListPacketFilterConfig",
     output = DescribeListPacketFilterConfigResponse,
-    error = super::errors::DescribeListPacketFilterConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3298,36 +3532,26 @@ pub struct DescribeListListenerResponse {
     )
 )]
 pub struct DescribeListPacketFilterConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListPacketFilterConfig`] call returns.
 #[tc_model]
 pub struct DescribeListPacketFilterConfigResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ConfigList`: a list of [`PacketFilterRelation`](super::models::PacketFilterRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::PacketFilterRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3337,15 +3561,37 @@ pub struct DescribeListPacketFilterConfigResponse {
 /// The `DescribeListPortAclList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListPortAclListResponse`].
-/// The codes it documents are in [`DescribeListPortAclListError`](super::errors::DescribeListPortAclListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListPortAclList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListPortAclList",
     output = DescribeListPortAclListResponse,
-    error = super::errors::DescribeListPortAclListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3355,36 +3601,26 @@ pub struct DescribeListPacketFilterConfigResponse {
     )
 )]
 pub struct DescribeListPortAclList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.3"`
+    /// `FilterIp`; example: `"1.1.1.3"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListPortAclList`] call returns.
 #[tc_model]
 pub struct DescribeListPortAclListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `AclList`: a list of [`AclConfigRelation`](super::models::AclConfigRelation) objects.
+    /// `AclList`
     pub acl_list: Vec<models::AclConfigRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3394,15 +3630,20 @@ pub struct DescribeListPortAclListResponse {
 /// The `DescribeListProtectThresholdConfigNew` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListProtectThresholdConfigNewResponse`].
-/// The codes it documents are in [`DescribeListProtectThresholdConfigNewError`](super::errors::DescribeListProtectThresholdConfigNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListProtectThresholdConfigNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListProtectThresholdConfigNew",
     output = DescribeListProtectThresholdConfigNewResponse,
-    error = super::errors::DescribeListProtectThresholdConfigNewError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3412,42 +3653,32 @@ pub struct DescribeListPortAclListResponse {
     )
 )]
 pub struct DescribeListProtectThresholdConfigNew {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 
-    /// `FilterDomain`: a string.
+    /// `FilterDomain`
     pub filter_domain: Option<String>,
 
-    /// `FilterProtocol`: a string.
+    /// `FilterProtocol`
     pub filter_protocol: Option<String>,
 }
 
 /// What a successful [`DescribeListProtectThresholdConfigNew`] call returns.
 #[tc_model]
 pub struct DescribeListProtectThresholdConfigNewResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ConfigList`: a list of [`ProtectThresholdRelationNew`](super::models::ProtectThresholdRelationNew) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::ProtectThresholdRelationNew>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3457,15 +3688,20 @@ pub struct DescribeListProtectThresholdConfigNewResponse {
 /// The `DescribeListProtocolBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListProtocolBlockConfigResponse`].
-/// The codes it documents are in [`DescribeListProtocolBlockConfigError`](super::errors::DescribeListProtocolBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListProtocolBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListProtocolBlockConfig",
     output = DescribeListProtocolBlockConfigResponse,
-    error = super::errors::DescribeListProtocolBlockConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3475,36 +3711,26 @@ pub struct DescribeListProtectThresholdConfigNewResponse {
     )
 )]
 pub struct DescribeListProtocolBlockConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListProtocolBlockConfig`] call returns.
 #[tc_model]
 pub struct DescribeListProtocolBlockConfigResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ConfigList`: a list of [`ProtocolBlockRelation`](super::models::ProtocolBlockRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::ProtocolBlockRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3514,15 +3740,20 @@ pub struct DescribeListProtocolBlockConfigResponse {
 /// The `DescribeListSchedulingDomain` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListSchedulingDomainResponse`].
-/// The codes it documents are in [`DescribeListSchedulingDomainError`](super::errors::DescribeListSchedulingDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListSchedulingDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListSchedulingDomain",
     output = DescribeListSchedulingDomainResponse,
-    error = super::errors::DescribeListSchedulingDomainError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3532,36 +3763,26 @@ pub struct DescribeListProtocolBlockConfigResponse {
     )
 )]
 pub struct DescribeListSchedulingDomain {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: u64,
 
-    /// `FilterDomain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `FilterDomain`; example: `"test.com"`
     pub filter_domain: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeListSchedulingDomain`] call returns.
 #[tc_model]
 pub struct DescribeListSchedulingDomainResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `DomainList`: a list of [`SchedulingDomainInfo`](super::models::SchedulingDomainInfo) objects.
+    /// `DomainList`
     pub domain_list: Option<Vec<models::SchedulingDomainInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3571,15 +3792,20 @@ pub struct DescribeListSchedulingDomainResponse {
 /// The `DescribeListWaterPrintConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeListWaterPrintConfigResponse`].
-/// The codes it documents are in [`DescribeListWaterPrintConfigError`](super::errors::DescribeListWaterPrintConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeListWaterPrintConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeListWaterPrintConfig",
     output = DescribeListWaterPrintConfigResponse,
-    error = super::errors::DescribeListWaterPrintConfigError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3589,36 +3815,26 @@ pub struct DescribeListSchedulingDomainResponse {
     )
 )]
 pub struct DescribeListWaterPrintConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 
-    /// `FilterInstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `FilterInstanceId`; example: `"bgpip-0000011x"`
     pub filter_instance_id: String,
 
-    /// `FilterIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FilterIp`; example: `"1.1.1.1"`
     pub filter_ip: Option<String>,
 }
 
 /// What a successful [`DescribeListWaterPrintConfig`] call returns.
 #[tc_model]
 pub struct DescribeListWaterPrintConfigResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ConfigList`: a list of [`WaterPrintRelation`](super::models::WaterPrintRelation) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::WaterPrintRelation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3628,73 +3844,60 @@ pub struct DescribeListWaterPrintConfigResponse {
 /// The `DescribeNewL7Rules` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeNewL7RulesResponse`].
-/// The codes it documents are in [`DescribeNewL7RulesError`](super::errors::DescribeNewL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeNewL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeNewL7Rules",
     output = DescribeNewL7RulesResponse,
-    error = super::errors::DescribeNewL7RulesError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeNewL7Rules {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `StatusList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusList`; example: `[1,2]`
     pub status_list: Option<Vec<u64>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`; example: `"www.abc.com"`
     pub domain: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `ProtocolList`: a list of strings.
+    /// `ProtocolList`
     pub protocol_list: Option<Vec<String>>,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"abcdefg"`
+    /// `Cname`; example: `"abcdefg"`
     pub cname: Option<String>,
 
-    /// `Export`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Export`; example: `false`
     pub export: Option<bool>,
 }
 
 /// What a successful [`DescribeNewL7Rules`] call returns.
 #[tc_model]
 pub struct DescribeNewL7RulesResponse {
-    /// `Rules`: a list of [`NewL7RuleEntry`](super::models::NewL7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::NewL7RuleEntry>,
 
-    /// `Healths`: a list of [`L7RuleHealth`](super::models::L7RuleHealth) objects.
+    /// `Healths`
     pub healths: Vec<models::L7RuleHealth>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3704,35 +3907,36 @@ pub struct DescribeNewL7RulesResponse {
 /// The `DescribeNewL7RulesErrHealth` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeNewL7RulesErrHealthResponse`].
-/// The codes it documents are in [`DescribeNewL7RulesErrHealthError`](super::errors::DescribeNewL7RulesErrHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeNewL7RulesErrHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeNewL7RulesErrHealth",
     output = DescribeNewL7RulesErrHealthResponse,
-    error = super::errors::DescribeNewL7RulesErrHealthError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeNewL7RulesErrHealth {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeNewL7RulesErrHealth`] call returns.
 #[tc_model]
 pub struct DescribeNewL7RulesErrHealthResponse {
-    /// `ErrHealths`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ErrHealths`
     pub err_healths: Vec<models::KeyValue>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3742,74 +3946,74 @@ pub struct DescribeNewL7RulesErrHealthResponse {
 /// The `DescribeOverviewAttackTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeOverviewAttackTrendResponse`].
-/// The codes it documents are in [`DescribeOverviewAttackTrendError`](super::errors::DescribeOverviewAttackTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeOverviewAttackTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeOverviewAttackTrend",
     output = DescribeOverviewAttackTrendResponse,
-    error = super::errors::DescribeOverviewAttackTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeOverviewAttackTrend {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ddos"`
+    /// `Type`; example: `"ddos"`
     pub r#type: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"attackcount"`
+    /// `Dimension`; example: `"attackcount"`
     pub dimension: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `Period`; example: `86400`
     pub period: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `StartTime`; example: `"2021-03-17 12:32:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `EndTime`; example: `"2021-03-17 12:32:12"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeOverviewAttackTrend`] call returns.
 #[tc_model]
 pub struct DescribeOverviewAttackTrendResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ddos"`
+    /// `Type`; example: `"ddos"`
     pub r#type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-24 14:23:54"`
+    /// `StartTime`; example: `"2021-05-24 14:23:54"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-24 14:23:54"`
+    /// `EndTime`; example: `"2021-05-24 14:23:54"`
     pub end_time: String,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `Period`; example: `86400`
     pub period: u64,
 
-    /// `Data`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,0,0,0,0,0]`
+    /// `Data`; example: `[0,0,0,0,0,0]`
     pub data: Vec<u64>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Count`; example: `5`
     pub count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3819,62 +4023,68 @@ pub struct DescribeOverviewAttackTrendResponse {
 /// The `DescribeOverviewCCTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeOverviewCCTrendResponse`].
-/// The codes it documents are in [`DescribeOverviewCCTrendError`](super::errors::DescribeOverviewCCTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeOverviewCCTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeOverviewCCTrend",
     output = DescribeOverviewCCTrendResponse,
-    error = super::errors::DescribeOverviewCCTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeOverviewCCTrend {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2715:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-2715:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2716:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-2716:05:10"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"inqps"`
+    /// `MetricName`; example: `"inqps"`
     pub metric_name: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeOverviewCCTrend`] call returns.
 #[tc_model]
 pub struct DescribeOverviewCCTrendResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Data`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234]`
+    /// `Data`; example: `[1234]`
     pub data: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3884,15 +4094,37 @@ pub struct DescribeOverviewCCTrendResponse {
 /// The `DescribeOverviewDDoSEventList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeOverviewDDoSEventListResponse`].
-/// The codes it documents are in [`DescribeOverviewDDoSEventListError`](super::errors::DescribeOverviewDDoSEventListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeOverviewDDoSEventList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeOverviewDDoSEventList",
     output = DescribeOverviewDDoSEventListResponse,
-    error = super::errors::DescribeOverviewDDoSEventListError,
+    error = super::errors::AntiddosErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3902,41 +4134,29 @@ pub struct DescribeOverviewCCTrendResponse {
     )
 )]
 pub struct DescribeOverviewDDoSEventList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `StartTime`; example: `"2021-03-17 12:32:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `EndTime`; example: `"2021-03-17 12:32:12"`
     pub end_time: String,
 
-    /// `AttackStatus`: a string.
-    ///
-    /// Example: `"start"`
+    /// `AttackStatus`; example: `"start"`
     pub attack_status: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeOverviewDDoSEventList`] call returns.
 #[tc_model]
 pub struct DescribeOverviewDDoSEventListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `EventList`: a list of [`OverviewDdosEvent`](super::models::OverviewDdosEvent) objects.
+    /// `EventList`
     pub event_list: Vec<models::OverviewDdosEvent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3946,62 +4166,68 @@ pub struct DescribeOverviewDDoSEventListResponse {
 /// The `DescribeOverviewDDoSTrend` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeOverviewDDoSTrendResponse`].
-/// The codes it documents are in [`DescribeOverviewDDoSTrendError`](super::errors::DescribeOverviewDDoSTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeOverviewDDoSTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeOverviewDDoSTrend",
     output = DescribeOverviewDDoSTrendResponse,
-    error = super::errors::DescribeOverviewDDoSTrendError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeOverviewDDoSTrend {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Period`; example: `3600`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2715:05:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-2715:05:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-2716:05:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-2716:05:10"`
     pub end_time: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"bps"`
+    /// `MetricName`; example: `"bps"`
     pub metric_name: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Business`; example: `"bgp"`
     pub business: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgp-00000010"`
+    /// `Id`; example: `"bgp-00000010"`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeOverviewDDoSTrend`] call returns.
 #[tc_model]
 pub struct DescribeOverviewDDoSTrendResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Data`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1234]`
+    /// `Data`; example: `[1234]`
     pub data: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4011,79 +4237,77 @@ pub struct DescribeOverviewDDoSTrendResponse {
 /// The `DescribeOverviewIndex` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribeOverviewIndexResponse`].
-/// The codes it documents are in [`DescribeOverviewIndexError`](super::errors::DescribeOverviewIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribeOverviewIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribeOverviewIndex",
     output = DescribeOverviewIndexResponse,
-    error = super::errors::DescribeOverviewIndexError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribeOverviewIndex {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `StartTime`; example: `"2021-03-17 12:32:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `EndTime`; example: `"2021-03-17 12:32:12"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeOverviewIndex`] call returns.
 #[tc_model]
 pub struct DescribeOverviewIndexResponse {
-    /// `AllIpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AllIpCount`; example: `100`
     pub all_ip_count: u64,
 
-    /// `AntiddosIpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AntiddosIpCount`; example: `10`
     pub antiddos_ip_count: u64,
 
-    /// `AttackIpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AttackIpCount`; example: `2`
     pub attack_ip_count: u64,
 
-    /// `BlockIpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockIpCount`; example: `1`
     pub block_ip_count: u64,
 
-    /// `AntiddosDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AntiddosDomainCount`; example: `10`
     pub antiddos_domain_count: u64,
 
-    /// `AttackDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AttackDomainCount`; example: `2`
     pub attack_domain_count: u64,
 
-    /// `MaxAttackFlow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `245`
+    /// `MaxAttackFlow`; example: `245`
     pub max_attack_flow: u64,
 
-    /// `NewAttackTime`: a string.
-    ///
-    /// Example: `"2021-05-15 21:43:15"`
+    /// `NewAttackTime`; example: `"2021-05-15 21:43:15"`
     pub new_attack_time: String,
 
-    /// `NewAttackIp`: a string.
-    ///
-    /// Example: `"10.34.14.54"`
+    /// `NewAttackIp`; example: `"10.34.14.54"`
     pub new_attack_ip: String,
 
-    /// `NewAttackType`: a string.
-    ///
-    /// Example: `"SYNFLOOD"`
+    /// `NewAttackType`; example: `"SYNFLOOD"`
     pub new_attack_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4093,44 +4317,56 @@ pub struct DescribeOverviewIndexResponse {
 /// The `DescribePendingRiskInfo` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DescribePendingRiskInfoResponse`].
-/// The codes it documents are in [`DescribePendingRiskInfoError`](super::errors::DescribePendingRiskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DescribePendingRiskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DescribePendingRiskInfo",
     output = DescribePendingRiskInfoResponse,
-    error = super::errors::DescribePendingRiskInfoError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DescribePendingRiskInfo {}
 
 /// What a successful [`DescribePendingRiskInfo`] call returns.
 #[tc_model]
 pub struct DescribePendingRiskInfoResponse {
-    /// `IsPaidUsr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPaidUsr`; example: `true`
     pub is_paid_usr: bool,
 
-    /// `AttackingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AttackingCount`; example: `10`
     pub attacking_count: i64,
 
-    /// `BlockingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BlockingCount`; example: `10`
     pub blocking_count: i64,
 
-    /// `ExpiredCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpiredCount`; example: `10`
     pub expired_count: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Total`; example: `30`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4140,25 +4376,43 @@ pub struct DescribePendingRiskInfoResponse {
 /// The `DisassociateDDoSEipAddress` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`DisassociateDDoSEipAddressResponse`].
-/// The codes it documents are in [`DisassociateDDoSEipAddressError`](super::errors::DisassociateDDoSEipAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=DisassociateDDoSEipAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "DisassociateDDoSEipAddress",
     output = DisassociateDDoSEipAddressResponse,
-    error = super::errors::DisassociateDDoSEipAddressError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct DisassociateDDoSEipAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Eip`; example: `"1.1.1.1"`
     pub eip: String,
 }
 
@@ -4172,40 +4426,51 @@ pub struct DisassociateDDoSEipAddressResponse {
 /// The `ModifyCCLevelPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyCCLevelPolicyResponse`].
-/// The codes it documents are in [`ModifyCCLevelPolicyError`](super::errors::ModifyCCLevelPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyCCLevelPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyCCLevelPolicy",
     output = ModifyCCLevelPolicyResponse,
-    error = super::errors::ModifyCCLevelPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyCCLevelPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000023c"`
+    /// `InstanceId`; example: `"bgpip-0000023c"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.3.2.6"`
+    /// `Ip`; example: `"1.3.2.6"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.sdc.com"`
+    /// `Domain`; example: `"1.sdc.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"loose"`
+    /// `Level`; example: `"loose"`
     pub level: String,
 }
 
@@ -4219,33 +4484,48 @@ pub struct ModifyCCLevelPolicyResponse {
 /// The `ModifyCCPrecisionPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyCCPrecisionPolicyResponse`].
-/// The codes it documents are in [`ModifyCCPrecisionPolicyError`](super::errors::ModifyCCPrecisionPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyCCPrecisionPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyCCPrecisionPolicy",
     output = ModifyCCPrecisionPolicyResponse,
-    error = super::errors::ModifyCCPrecisionPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyCCPrecisionPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccPrecs-00000326"`
+    /// `PolicyId`; example: `"ccPrecs-00000326"`
     pub policy_id: String,
 
-    /// `PolicyAction`: a string.
-    ///
-    /// Example: `"alg"`
+    /// `PolicyAction`; example: `"alg"`
     pub policy_action: String,
 
-    /// `PolicyList`: a list of [`CcPrecisionPlyRecord`](super::models::CcPrecisionPlyRecord) objects.
+    /// `PolicyList`
     pub policy_list: Vec<models::CcPrecisionPlyRecord>,
 }
 
@@ -4259,28 +4539,45 @@ pub struct ModifyCCPrecisionPolicyResponse {
 /// The `ModifyCCReqLimitPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyCCReqLimitPolicyResponse`].
-/// The codes it documents are in [`ModifyCCReqLimitPolicyError`](super::errors::ModifyCCReqLimitPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyCCReqLimitPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyCCReqLimitPolicy",
     output = ModifyCCReqLimitPolicyResponse,
-    error = super::errors::ModifyCCReqLimitPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyCCReqLimitPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000023c"`
+    /// `InstanceId`; example: `"bgpip-0000023c"`
     pub instance_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccRule-00000312"`
+    /// `PolicyId`; example: `"ccRule-00000312"`
     pub policy_id: String,
 
-    /// `Policy`: a [`CcReqLimitPolicyRecord`](super::models::CcReqLimitPolicyRecord).
+    /// `Policy`
     pub policy: models::CcReqLimitPolicyRecord,
 }
 
@@ -4294,40 +4591,51 @@ pub struct ModifyCCReqLimitPolicyResponse {
 /// The `ModifyCCThresholdPolicy` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyCCThresholdPolicyResponse`].
-/// The codes it documents are in [`ModifyCCThresholdPolicyError`](super::errors::ModifyCCThresholdPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyCCThresholdPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyCCThresholdPolicy",
     output = ModifyCCThresholdPolicyResponse,
-    error = super::errors::ModifyCCThresholdPolicyError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyCCThresholdPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000023c"`
+    /// `InstanceId`; example: `"bgpip-0000023c"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.3.2.6"`
+    /// `Ip`; example: `"1.3.2.6"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"1.sdc.com"`
+    /// `Domain`; example: `"1.sdc.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Threshold`; example: `1000`
     pub threshold: i64,
 }
 
@@ -4341,33 +4649,34 @@ pub struct ModifyCCThresholdPolicyResponse {
 /// The `ModifyCcBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyCcBlackWhiteIpListResponse`].
-/// The codes it documents are in [`ModifyCcBlackWhiteIpListError`](super::errors::ModifyCcBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyCcBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyCcBlackWhiteIpList",
     output = ModifyCcBlackWhiteIpListResponse,
-    error = super::errors::ModifyCcBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyCcBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `IpList`: a list of [`IpSegment`](super::models::IpSegment) objects.
+    /// `IpList`
     pub ip_list: Vec<models::IpSegment>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccBlackWhite-00000312"`
+    /// `PolicyId`; example: `"ccBlackWhite-00000312"`
     pub policy_id: String,
 }
 
@@ -4381,36 +4690,37 @@ pub struct ModifyCcBlackWhiteIpListResponse {
 /// The `ModifyDDoSBlackWhiteIpList` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDDoSBlackWhiteIpListResponse`].
-/// The codes it documents are in [`ModifyDDoSBlackWhiteIpListError`](super::errors::ModifyDDoSBlackWhiteIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDDoSBlackWhiteIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDDoSBlackWhiteIpList",
     output = ModifyDDoSBlackWhiteIpListResponse,
-    error = super::errors::ModifyDDoSBlackWhiteIpListError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDDoSBlackWhiteIpList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00023423"`
+    /// `InstanceId`; example: `"bgpip-00023423"`
     pub instance_id: String,
 
-    /// `OldIpType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `OldIpType`; example: `"black"`
     pub old_ip_type: String,
 
-    /// `OldIp`: an [`IpSegment`](super::models::IpSegment).
+    /// `OldIp`
     pub old_ip: models::IpSegment,
 
-    /// `NewIpType`: a string.
-    ///
-    /// Example: `"black"`
+    /// `NewIpType`; example: `"black"`
     pub new_ip_type: String,
 
-    /// `NewIp`: an [`IpSegment`](super::models::IpSegment).
+    /// `NewIp`
     pub new_ip: models::IpSegment,
 }
 
@@ -4424,23 +4734,26 @@ pub struct ModifyDDoSBlackWhiteIpListResponse {
 /// The `ModifyDDoSGeoIPBlockConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDDoSGeoIPBlockConfigResponse`].
-/// The codes it documents are in [`ModifyDDoSGeoIPBlockConfigError`](super::errors::ModifyDDoSGeoIPBlockConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDDoSGeoIPBlockConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDDoSGeoIPBlockConfig",
     output = ModifyDDoSGeoIPBlockConfigResponse,
-    error = super::errors::ModifyDDoSGeoIPBlockConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDDoSGeoIPBlockConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSGeoIPBlockConfig`: a [`DdosGeoIpBlockConfig`](super::models::DdosGeoIpBlockConfig).
+    /// `DDoSGeoIPBlockConfig`
     #[tc(rename = "DDoSGeoIPBlockConfig")]
     pub ddos_geo_ip_block_config: models::DdosGeoIpBlockConfig,
 }
@@ -4455,35 +4768,32 @@ pub struct ModifyDDoSGeoIPBlockConfigResponse {
 /// The `ModifyDDoSLevel` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDDoSLevelResponse`].
-/// The codes it documents are in [`ModifyDDoSLevelError`](super::errors::ModifyDDoSLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDDoSLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDDoSLevel",
     output = ModifyDDoSLevelResponse,
-    error = super::errors::ModifyDDoSLevelError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDDoSLevel {
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Method`; example: `"set"`
     pub method: String,
 
-    /// `DDoSLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `DDoSLevel`; example: `"low"`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: Option<String>,
 }
@@ -4491,15 +4801,11 @@ pub struct ModifyDDoSLevel {
 /// What a successful [`ModifyDDoSLevel`] call returns.
 #[tc_model]
 pub struct ModifyDDoSLevelResponse {
-    /// `DDoSLevel`: a string.
-    ///
-    /// Example: `"middle"`
+    /// `DDoSLevel`; example: `"middle"`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4509,23 +4815,26 @@ pub struct ModifyDDoSLevelResponse {
 /// The `ModifyDDoSSpeedLimitConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDDoSSpeedLimitConfigResponse`].
-/// The codes it documents are in [`ModifyDDoSSpeedLimitConfigError`](super::errors::ModifyDDoSSpeedLimitConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDDoSSpeedLimitConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDDoSSpeedLimitConfig",
     output = ModifyDDoSSpeedLimitConfigResponse,
-    error = super::errors::ModifyDDoSSpeedLimitConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDDoSSpeedLimitConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `DDoSSpeedLimitConfig`: a [`DdosSpeedLimitConfig`](super::models::DdosSpeedLimitConfig).
+    /// `DDoSSpeedLimitConfig`
     #[tc(rename = "DDoSSpeedLimitConfig")]
     pub ddos_speed_limit_config: models::DdosSpeedLimitConfig,
 }
@@ -4540,92 +4849,69 @@ pub struct ModifyDDoSSpeedLimitConfigResponse {
 /// The `ModifyDDoSThreshold` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDDoSThresholdResponse`].
-/// The codes it documents are in [`ModifyDDoSThresholdError`](super::errors::ModifyDDoSThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDDoSThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDDoSThreshold",
     output = ModifyDDoSThresholdResponse,
-    error = super::errors::ModifyDDoSThresholdError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDDoSThreshold {
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Threshold`; example: `1000`
     pub threshold: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `OtherThresholdFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OtherThresholdFlag`; example: `1`
     pub other_threshold_flag: Option<i64>,
 
-    /// `SynFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynFloodThreshold`; example: `1000`
     pub syn_flood_threshold: Option<u64>,
 
-    /// `SynFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynFloodPktThreshold`; example: `1000`
     pub syn_flood_pkt_threshold: Option<u64>,
 
-    /// `UdpFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UdpFloodThreshold`; example: `1000`
     pub udp_flood_threshold: Option<u64>,
 
-    /// `UdpFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UdpFloodPktThreshold`; example: `1000`
     pub udp_flood_pkt_threshold: Option<u64>,
 
-    /// `AckFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AckFloodThreshold`; example: `1000`
     pub ack_flood_threshold: Option<u64>,
 
-    /// `AckFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AckFloodPktThreshold`; example: `1000`
     pub ack_flood_pkt_threshold: Option<u64>,
 
-    /// `SynAckFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynAckFloodThreshold`; example: `1000`
     pub syn_ack_flood_threshold: Option<u64>,
 
-    /// `SynAckFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynAckFloodPktThreshold`; example: `1000`
     pub syn_ack_flood_pkt_threshold: Option<u64>,
 
-    /// `RstFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RstFloodThreshold`; example: `1000`
     pub rst_flood_threshold: Option<u64>,
 
-    /// `RstFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RstFloodPktThreshold`; example: `1000`
     pub rst_flood_pkt_threshold: Option<u64>,
 }
 
 /// What a successful [`ModifyDDoSThreshold`] call returns.
 #[tc_model]
 pub struct ModifyDDoSThresholdResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: models::SuccessCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4635,25 +4921,26 @@ pub struct ModifyDDoSThresholdResponse {
 /// The `ModifyDomainUsrName` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyDomainUsrNameResponse`].
-/// The codes it documents are in [`ModifyDomainUsrNameError`](super::errors::ModifyDomainUsrNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyDomainUsrName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyDomainUsrName",
     output = ModifyDomainUsrNameResponse,
-    error = super::errors::ModifyDomainUsrNameError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyDomainUsrName {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: String,
 
-    /// `DomainUserName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DomainUserName`; example: `"name"`
     pub domain_user_name: String,
 }
 
@@ -4667,35 +4954,37 @@ pub struct ModifyDomainUsrNameResponse {
 /// The `ModifyNewDomainRules` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyNewDomainRulesResponse`].
-/// The codes it documents are in [`ModifyNewDomainRulesError`](super::errors::ModifyNewDomainRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyNewDomainRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyNewDomainRules",
     output = ModifyNewDomainRulesResponse,
-    error = super::errors::ModifyNewDomainRulesError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyNewDomainRules {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
-    /// `Rule`: a [`NewL7RuleEntry`](super::models::NewL7RuleEntry).
+    /// `Rule`
     pub rule: models::NewL7RuleEntry,
 }
 
 /// What a successful [`ModifyNewDomainRules`] call returns.
 #[tc_model]
 pub struct ModifyNewDomainRulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: models::SuccessCode,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4705,23 +4994,27 @@ pub struct ModifyNewDomainRulesResponse {
 /// The `ModifyPacketFilterConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyPacketFilterConfigResponse`].
-/// The codes it documents are in [`ModifyPacketFilterConfigError`](super::errors::ModifyPacketFilterConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyPacketFilterConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyPacketFilterConfig",
     output = ModifyPacketFilterConfigResponse,
-    error = super::errors::ModifyPacketFilterConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyPacketFilterConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `PacketFilterConfig`: a [`PacketFilterConfig`](super::models::PacketFilterConfig).
+    /// `PacketFilterConfig`
     pub packet_filter_config: models::PacketFilterConfig,
 }
 
@@ -4735,26 +5028,46 @@ pub struct ModifyPacketFilterConfigResponse {
 /// The `ModifyPortAclConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`ModifyPortAclConfigResponse`].
-/// The codes it documents are in [`ModifyPortAclConfigError`](super::errors::ModifyPortAclConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=ModifyPortAclConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AntiddosErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::AntiddosErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AntiddosErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AntiddosErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AntiddosErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::AntiddosErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::AntiddosErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::AntiddosErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::AntiddosErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::AntiddosErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::AntiddosErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::AntiddosErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "ModifyPortAclConfig",
     output = ModifyPortAclConfigResponse,
-    error = super::errors::ModifyPortAclConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct ModifyPortAclConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `OldAclConfig`: an [`AclConfig`](super::models::AclConfig).
+    /// `OldAclConfig`
     pub old_acl_config: models::AclConfig,
 
-    /// `NewAclConfig`: an [`AclConfig`](super::models::AclConfig).
+    /// `NewAclConfig`
     pub new_acl_config: models::AclConfig,
 }
 
@@ -4768,30 +5081,32 @@ pub struct ModifyPortAclConfigResponse {
 /// The `SwitchWaterPrintConfig` action of ANTIDDOS API 2020-03-09.
 ///
 /// A successful call returns [`SwitchWaterPrintConfigResponse`].
-/// The codes it documents are in [`SwitchWaterPrintConfigError`](super::errors::SwitchWaterPrintConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2020-03-09&Action=SwitchWaterPrintConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AntiddosErrorCode::InternalError)
+/// - [`ResourceInUse`](super::errors::AntiddosErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::AntiddosErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::AntiddosErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "antiddos",
     version = "2020-03-09",
     name = "SwitchWaterPrintConfig",
     output = SwitchWaterPrintConfigResponse,
-    error = super::errors::SwitchWaterPrintConfigError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct SwitchWaterPrintConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `OpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenStatus`; example: `1`
     pub open_status: i64,
 
-    /// `CloudSdkProxy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloudSdkProxy`; example: `1`
     pub cloud_sdk_proxy: Option<i64>,
 }
 

@@ -9,40 +9,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeListPortAclList`](super::DescribeListPortAclList).
 #[tc_model]
 pub struct AclConfig {
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `ForwardProtocol`; example: `"tcp"`
     pub forward_protocol: String,
 
-    /// `DPortStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DPortStart`; example: `0`
     pub d_port_start: u64,
 
-    /// `DPortEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65535`
+    /// `DPortEnd`; example: `65535`
     pub d_port_end: u64,
 
-    /// `SPortStart`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SPortStart`; example: `0`
     pub s_port_start: u64,
 
-    /// `SPortEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65535`
+    /// `SPortEnd`; example: `65535`
     pub s_port_end: u64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `Action`; example: `"65535"`
     pub action: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Priority`, always sent in responses; example: `10`
     pub priority: Option<u64>,
 }
 
@@ -51,10 +36,10 @@ pub struct AclConfig {
 /// Returned in the output of [`DescribeListPortAclList`](super::DescribeListPortAclList).
 #[tc_model]
 pub struct AclConfigRelation {
-    /// `AclConfig`: an [`AclConfig`].
+    /// `AclConfig`
     pub acl_config: AclConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -63,24 +48,16 @@ pub struct AclConfigRelation {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances).
 #[tc_model]
 pub struct AnycastOutPackRelation {
-    /// `NormalBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `NormalBandwidth`; example: `200`
     pub normal_bandwidth: u64,
 
-    /// `ForwardRulesLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ForwardRulesLimit`; example: `60`
     pub forward_rules_limit: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"2022-06-18 18:36:44"`
+    /// `CurDeadline`; example: `"2022-06-18 18:36:44"`
     pub cur_deadline: String,
 }
 
@@ -90,116 +67,84 @@ pub struct AnycastOutPackRelation {
 #[doc(alias = "BGPIPInstance")]
 #[tc_model]
 pub struct BgpipInstance {
-    /// `InstanceDetail`: an [`InstanceRelation`].
+    /// `InstanceDetail`
     pub instance_detail: InstanceRelation,
 
-    /// `SpecificationLimit`: a [`BgpipInstanceSpecification`].
+    /// `SpecificationLimit`
     pub specification_limit: BgpipInstanceSpecification,
 
-    /// `Usage`: a [`BgpipInstanceUsages`].
+    /// `Usage`
     pub usage: BgpipInstanceUsages,
 
-    /// `Region`: a [`RegionInfo`].
+    /// `Region`
     pub region: RegionInfo,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"idle"`
+    /// `Status`; example: `"idle"`
     pub status: String,
 
-    /// `ExpiredTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-06-09 23:12:23"`
+    /// `ExpiredTime`, a date and time as the service writes it; example: `"2020-06-09 23:12:23"`
     pub expired_time: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-09 23:12:23"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2020-05-09 23:12:23"`
     pub created_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `Name`; example: `"Test"`
     pub name: String,
 
-    /// `PackInfo`: a [`PackInfo`].
+    /// `PackInfo`
     pub pack_info: Option<PackInfo>,
 
-    /// `StaticPackRelation`: a [`StaticPackRelation`].
+    /// `StaticPackRelation`
     pub static_pack_relation: Option<StaticPackRelation>,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneId`; example: `1`
     pub zone_id: u64,
 
-    /// `Tgw`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tgw`; example: `1`
     pub tgw: u64,
 
-    /// `EipAddressStatus`: a string.
-    ///
-    /// Example: `"UNBIND"`
+    /// `EipAddressStatus`; example: `"UNBIND"`
     pub eip_address_status: String,
 
-    /// `EipFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EipFlag`; example: `1`
     pub eip_flag: i64,
 
-    /// `EipAddressPackRelation`: an [`EipAddressPackRelation`].
+    /// `EipAddressPackRelation`
     pub eip_address_pack_relation: Option<EipAddressPackRelation>,
 
-    /// `EipAddressInfo`: an [`EipAddressRelation`].
+    /// `EipAddressInfo`
     pub eip_address_info: Option<EipAddressRelation>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.8cname.com"`
+    /// `Domain`; example: `"www.8cname.com"`
     pub domain: String,
 
-    /// `DamDDoSStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DamDDoSStatus`; example: `0`
     #[tc(rename = "DamDDoSStatus")]
     pub dam_ddos_status: u64,
 
-    /// `V6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `V6Flag`; example: `0`
     pub v6_flag: u64,
 
-    /// `BGPIPChannelFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BGPIPChannelFlag`; example: `0`
     #[tc(rename = "BGPIPChannelFlag")]
     pub bgpip_channel_flag: u64,
 
-    /// `TagInfoList`: a list of [`TagInfo`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Vec<TagInfo>,
 
-    /// `AnycastOutPackRelation`: an [`AnycastOutPackRelation`].
+    /// `AnycastOutPackRelation`
     pub anycast_out_pack_relation: Option<AnycastOutPackRelation>,
 
-    /// `InstanceVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceVersion`; example: `0`
     pub instance_version: u64,
 
-    /// `ConvoyId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `ConvoyId`; example: `"id-xxx"`
     pub convoy_id: String,
 
-    /// `ElasticBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ElasticBandwidth`; example: `1000`
     pub elastic_bandwidth: u64,
 
-    /// `EOFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EOFlag`; example: `0`
     #[tc(rename = "EOFlag")]
     pub eo_flag: u64,
 }
@@ -210,40 +155,26 @@ pub struct BgpipInstance {
 #[doc(alias = "BGPIPInstanceSpecification")]
 #[tc_model]
 pub struct BgpipInstanceSpecification {
-    /// `ProtectBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ProtectBandwidth`; example: `2000`
     pub protect_bandwidth: u64,
 
-    /// `ProtectCCQPS`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ProtectCCQPS`; example: `2000`
     #[tc(rename = "ProtectCCQPS")]
     pub protect_ccqps: u64,
 
-    /// `NormalBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `NormalBandwidth`; example: `2000`
     pub normal_bandwidth: u64,
 
-    /// `ForwardRulesLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ForwardRulesLimit`; example: `50`
     pub forward_rules_limit: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `Line`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Line`; example: `1`
     pub line: u64,
 
-    /// `ElasticBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ElasticBandwidth`; example: `1000`
     pub elastic_bandwidth: u64,
 }
 
@@ -253,19 +184,13 @@ pub struct BgpipInstanceSpecification {
 #[doc(alias = "BGPIPInstanceUsages")]
 #[tc_model]
 pub struct BgpipInstanceUsages {
-    /// `PortRulesUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PortRulesUsage`; example: `1`
     pub port_rules_usage: u64,
 
-    /// `DomainRulesUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DomainRulesUsage`; example: `1`
     pub domain_rules_usage: u64,
 
-    /// `Last7DayAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Last7DayAttackCount`; example: `1`
     pub last7_day_attack_count: u64,
 }
 
@@ -275,162 +200,90 @@ pub struct BgpipInstanceUsages {
 #[doc(alias = "BGPIPL7RuleEntry")]
 #[tc_model]
 pub struct Bgpipl7RuleEntry {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Protocol`; example: `"80"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`; example: `"www.abc.com"`
     pub domain: String,
 
-    /// `LbType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LbType`; example: `1`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepEnable`; example: `1`
     pub keep_enable: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `KeepTime`; example: `12`
     pub keep_time: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `Region`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<u64>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `Id`, always sent in responses; example: `"id-xxx"`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`, always sent in responses; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ruleid"`
+    /// `RuleId`, always sent in responses; example: `"ruleid"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `RuleName`, always sent in responses; example: `"name"`
     pub rule_name: Option<String>,
 
-    /// `CertType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CertType`, always sent in responses; example: `1`
     pub cert_type: Option<u64>,
 
-    /// `SSLId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `SSLId`, always sent in responses; example: `"id-xxx"`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Cert`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cert"`
+    /// `Cert`, always sent in responses; example: `"cert"`
     pub cert: Option<String>,
 
-    /// `PrivateKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `PrivateKey`, always sent in responses; example: `"key"`
     pub private_key: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CCStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCStatus`, always sent in responses; example: `1`
     #[tc(rename = "CCStatus")]
     pub cc_status: Option<u64>,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCEnable`, always sent in responses; example: `1`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `CCThreshold`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCThreshold`, always sent in responses; example: `1`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<i64>,
 
-    /// `CCLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"宽松"`
+    /// `CCLevel`, always sent in responses; example: `"宽松"`
     #[tc(rename = "CCLevel")]
     pub cc_level: Option<String>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024.10.1"`
+    /// `ModifyTime`, a date and time as the service writes it, always sent in responses; example: `"2024.10.1"`
     pub modify_time: Option<String>,
 
-    /// `HttpsToHttpEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `HttpsToHttpEnable`, always sent in responses; example: `1`
     pub https_to_http_enable: Option<u64>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `VirtualPort`, always sent in responses; example: `80`
     pub virtual_port: Option<u64>,
 
-    /// `RewriteHttps`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `RewriteHttps`, always sent in responses; example: `10`
     pub rewrite_https: Option<u64>,
 
-    /// `ErrCode`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `ErrCode`, always sent in responses; example: `10`
     pub err_code: Option<u64>,
 
-    /// `Version`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Version`, always sent in responses; example: `2`
     pub version: Option<u64>,
 }
 
@@ -440,126 +293,84 @@ pub struct Bgpipl7RuleEntry {
 #[doc(alias = "BGPInstance")]
 #[tc_model]
 pub struct BgpInstance {
-    /// `InstanceDetail`: an [`InstanceRelation`].
-    ///
-    /// Example: `{"EipList":["175.27.164.158"],"InstanceId":"bgp-0000015a"}`
+    /// `InstanceDetail`; example: `{"EipList":["175.27.164.158"],"InstanceId":"bgp-0000015a"}`
     pub instance_detail: InstanceRelation,
 
-    /// `SpecificationLimit`: a [`BgpInstanceSpecification`].
+    /// `SpecificationLimit`
     pub specification_limit: BgpInstanceSpecification,
 
-    /// `Usage`: a [`BgpInstanceUsages`].
+    /// `Usage`
     pub usage: BgpInstanceUsages,
 
-    /// `Region`: a [`RegionInfo`].
-    ///
-    /// Example: `{"Region":"ap-nanjing"}`
+    /// `Region`; example: `{"Region":"ap-nanjing"}`
     pub region: RegionInfo,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"idle"`
+    /// `Status`; example: `"idle"`
     pub status: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-25 23:04:10"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2021-04-25 23:04:10"`
     pub created_time: String,
 
-    /// `ExpiredTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-07-25 23:04:10"`
+    /// `ExpiredTime`, a date and time as the service writes it; example: `"2021-07-25 23:04:10"`
     pub expired_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"“id-123”"`
+    /// `Name`; example: `"“id-123”"`
     pub name: String,
 
-    /// `PackInfo`: a [`PackInfo`].
+    /// `PackInfo`
     pub pack_info: Option<PackInfo>,
 
-    /// `EipProductInfos`: a list of [`EipProductInfo`] objects.
+    /// `EipProductInfos`
     pub eip_product_infos: Vec<EipProductInfo>,
 
-    /// `BoundStatus`: a string.
-    ///
-    /// Example: `"idle"`
+    /// `BoundStatus`; example: `"idle"`
     pub bound_status: String,
 
-    /// `DDoSLevel`: a string.
-    ///
-    /// Example: `"defalut"`
+    /// `DDoSLevel`; example: `"defalut"`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: String,
 
-    /// `CCEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CCEnable`; example: `1`
     #[tc(rename = "CCEnable")]
     pub cc_enable: i64,
 
-    /// `TagInfoList`: a list of [`TagInfo`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Vec<TagInfo>,
 
-    /// `IpCountNewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpCountNewFlag`; example: `1`
     pub ip_count_new_flag: u64,
 
-    /// `VitalityVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VitalityVersion`; example: `1`
     pub vitality_version: u64,
 
-    /// `Line`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Line`; example: `1`
     pub line: u64,
 
-    /// `FreeServiceBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FreeServiceBandwidth`; example: `10`
     pub free_service_bandwidth: Option<u64>,
 
-    /// `ElasticServiceBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticServiceBandwidth`; example: `1`
     pub elastic_service_bandwidth: u64,
 
-    /// `GiftServiceBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `GiftServiceBandWidth`; example: `50`
     pub gift_service_band_width: i64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024.10.1"`
+    /// `ModifyTime`; example: `"2024.10.1"`
     pub modify_time: String,
 
-    /// `BasicPlusFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicPlusFlag`; example: `1`
     pub basic_plus_flag: u64,
 
-    /// `PlanCntFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanCntFlag`; example: `1`
     pub plan_cnt_flag: Option<u64>,
 
-    /// `TransRegionFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransRegionFlag`; example: `1`
     pub trans_region_flag: Option<u64>,
 
-    /// `SuperPackFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuperPackFlag`; example: `1`
     pub super_pack_flag: Option<u64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ZoneId`; example: `1`
     pub zone_id: Option<i64>,
 }
 
@@ -569,44 +380,34 @@ pub struct BgpInstance {
 #[doc(alias = "BGPInstanceInfo")]
 #[tc_model]
 pub struct BgpInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-000004rh"`
+    /// `InstanceId`; example: `"bgp-000004rh"`
     pub instance_id: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `EnterprisePackageConfig`: an [`EnterprisePackageConfig`].
+    /// `EnterprisePackageConfig`
     pub enterprise_package_config: Option<EnterprisePackageConfig>,
 
-    /// `StandardPackageConfig`: a [`StandardPackageConfig`].
+    /// `StandardPackageConfig`
     pub standard_package_config: Option<StandardPackageConfig>,
 
-    /// `StandardPlusPackageConfig`: a [`StandardPlusPackageConfig`].
+    /// `StandardPlusPackageConfig`
     pub standard_plus_package_config: Option<StandardPlusPackageConfig>,
 
-    /// `TagInfoList`: a list of [`TagInfo`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<TagInfo>>,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `PackageType`; example: `"Standard"`
     pub package_type: Option<String>,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<u64>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_MONTH"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_MONTH"`
     pub instance_charge_type: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 }
 
@@ -616,60 +417,38 @@ pub struct BgpInstanceInfo {
 #[doc(alias = "BGPInstanceSpecification")]
 #[tc_model]
 pub struct BgpInstanceSpecification {
-    /// `ProtectBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectBandwidth`; example: `1`
     pub protect_bandwidth: u64,
 
-    /// `ProtectCountLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProtectCountLimit`; example: `10`
     pub protect_count_limit: u64,
 
-    /// `ProtectIPNumberLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProtectIPNumberLimit`; example: `10`
     #[tc(rename = "ProtectIPNumberLimit")]
     pub protect_ip_number_limit: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `UnionPackFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnionPackFlag`; example: `0`
     pub union_pack_flag: u64,
 
-    /// `ServiceBandWidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServiceBandWidth`; example: `0`
     pub service_band_width: u64,
 
-    /// `BattleEditionFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BattleEditionFlag`; example: `0`
     pub battle_edition_flag: u64,
 
-    /// `ChannelEditionFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChannelEditionFlag`; example: `0`
     pub channel_edition_flag: u64,
 
-    /// `EnterpriseFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnterpriseFlag`; example: `0`
     pub enterprise_flag: u64,
 
-    /// `ElasticLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticLimit`; example: `0`
     pub elastic_limit: u64,
 
-    /// `DownGradeProtect`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DownGradeProtect`; example: `1`
     pub down_grade_protect: u64,
 }
 
@@ -679,20 +458,14 @@ pub struct BgpInstanceSpecification {
 #[doc(alias = "BGPInstanceUsages")]
 #[tc_model]
 pub struct BgpInstanceUsages {
-    /// `ProtectCountUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectCountUsage`; example: `1`
     pub protect_count_usage: u64,
 
-    /// `ProtectIPNumberUsage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectIPNumberUsage`; example: `1`
     #[tc(rename = "ProtectIPNumberUsage")]
     pub protect_ip_number_usage: u64,
 
-    /// `Last7DayAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Last7DayAttackCount`; example: `1`
     pub last7_day_attack_count: u64,
 }
 
@@ -701,27 +474,19 @@ pub struct BgpInstanceUsages {
 /// Returned in the output of [`DescribeListBlackWhiteIpList`](super::DescribeListBlackWhiteIpList).
 #[tc_model]
 pub struct BlackWhiteIpRelation {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.2.1"`
+    /// `Ip`; example: `"1.1.2.1"`
     pub ip: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 
-    /// `Mask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mask`; example: `0`
     pub mask: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-11-23 14:56:59"`
+    /// `ModifyTime`; example: `"2021-11-23 14:56:59"`
     pub modify_time: String,
 }
 
@@ -730,39 +495,22 @@ pub struct BlackWhiteIpRelation {
 /// Sent in the input of [`CreateBoundIP`](super::CreateBoundIP).
 #[tc_model]
 pub struct BoundIpInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `BizType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"public"`
+    /// `BizType`, always sent in responses; example: `"public"`
     pub biz_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `InstanceId`, always sent in responses; example: `"none"`
     pub instance_id: Option<String>,
 
-    /// `DeviceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cvm"`
+    /// `DeviceType`, always sent in responses; example: `"cvm"`
     pub device_type: Option<String>,
 
-    /// `IspCode`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `IspCode`, always sent in responses; example: `5`
     pub isp_code: Option<u64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`, always sent in responses; example: `"www.abc.com"`
     pub domain: Option<String>,
 }
 
@@ -772,39 +520,25 @@ pub struct BoundIpInfo {
 #[doc(alias = "CCLevelPolicy")]
 #[tc_model]
 pub struct CcLevelPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxx"`
+    /// `InstanceId`; example: `"bgp-xxx"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Ip`; example: `"192.168.1.1"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Domain`; example: `"www.a.com"`
     pub domain: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Level`; example: `"1"`
     pub level: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub modify_time: String,
 }
 
@@ -815,24 +549,16 @@ pub struct CcLevelPolicy {
 #[doc(alias = "CCPrecisionPlyRecord")]
 #[tc_model]
 pub struct CcPrecisionPlyRecord {
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"value"`
+    /// `FieldType`; example: `"value"`
     pub field_type: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"srcip"`
+    /// `FieldName`; example: `"srcip"`
     pub field_name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Value`; example: `"1.2.3.4"`
     pub value: String,
 
-    /// `ValueOperator`: a string.
-    ///
-    /// Example: `"equal"`
+    /// `ValueOperator`; example: `"equal"`
     pub value_operator: String,
 }
 
@@ -842,47 +568,31 @@ pub struct CcPrecisionPlyRecord {
 #[doc(alias = "CCPrecisionPolicy")]
 #[tc_model]
 pub struct CcPrecisionPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `PolicyId`; example: `"id-xxx"`
     pub policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxx"`
+    /// `InstanceId`; example: `"bgp-xxx"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Domain`; example: `"www.a.com"`
     pub domain: String,
 
-    /// `PolicyAction`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `PolicyAction`; example: `"drop"`
     pub policy_action: String,
 
-    /// `PolicyList`: a list of [`CcPrecisionPlyRecord`] objects.
+    /// `PolicyList`
     pub policy_list: Vec<CcPrecisionPlyRecord>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub modify_time: String,
 }
 
@@ -892,42 +602,28 @@ pub struct CcPrecisionPolicy {
 #[doc(alias = "CCReqLimitPolicy")]
 #[tc_model]
 pub struct CcReqLimitPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `PolicyId`; example: `"id-xxx"`
     pub policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-xxx"`
+    /// `InstanceId`; example: `"bgp-xxx"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Domain`; example: `"www.a.com"`
     pub domain: String,
 
-    /// `PolicyRecord`: a [`CcReqLimitPolicyRecord`].
+    /// `PolicyRecord`
     pub policy_record: CcReqLimitPolicyRecord,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2024-01-01"`
     pub modify_time: String,
 }
 
@@ -938,47 +634,28 @@ pub struct CcReqLimitPolicy {
 #[doc(alias = "CCReqLimitPolicyRecord")]
 #[tc_model]
 pub struct CcReqLimitPolicyRecord {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `RequestNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestNum`; example: `1`
     pub request_num: u64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `ExecuteDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecuteDuration`; example: `1`
     pub execute_duration: u64,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"include"`
+    /// `Mode`; example: `"include"`
     pub mode: String,
 
-    /// `Uri`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Uri`, always sent in responses; example: `"www.a.com"`
     pub uri: Option<String>,
 
-    /// `UserAgent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Agent"`
+    /// `UserAgent`, always sent in responses; example: `"Agent"`
     pub user_agent: Option<String>,
 
-    /// `Cookie`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Cookie"`
+    /// `Cookie`, always sent in responses; example: `"Cookie"`
     pub cookie: Option<String>,
 }
 
@@ -988,39 +665,25 @@ pub struct CcReqLimitPolicyRecord {
 #[doc(alias = "CCThresholdPolicy")]
 #[tc_model]
 pub struct CcThresholdPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgp-0000000a"`
+    /// `InstanceId`; example: `"bgp-0000000a"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Threshold`; example: `1000`
     pub threshold: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-06-16 21:00:44"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-06-16 21:00:44"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-06-17 14:38:12"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2021-06-17 14:38:12"`
     pub modify_time: String,
 }
 
@@ -1029,54 +692,34 @@ pub struct CcThresholdPolicy {
 /// Returned in the output of [`DescribeCcBlackWhiteIpList`](super::DescribeCcBlackWhiteIpList).
 #[tc_model]
 pub struct CcBlackWhiteIpPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"ccBlackWhite-0000000x"`
+    /// `PolicyId`; example: `"ccBlackWhite-0000000x"`
     pub policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"black"`
+    /// `Type`; example: `"black"`
     pub r#type: String,
 
-    /// `BlackWhiteIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `BlackWhiteIp`; example: `"1.1.1.1"`
     pub black_white_ip: String,
 
-    /// `Mask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Mask`; example: `24`
     pub mask: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-10-12 00:00:00"`
+    /// `CreateTime`; example: `"2021-10-12 00:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-10-12 00:00:00"`
+    /// `ModifyTime`; example: `"2021-10-12 00:00:00"`
     pub modify_time: String,
 }
 
@@ -1086,24 +729,16 @@ pub struct CcBlackWhiteIpPolicy {
 #[doc(alias = "CcGeoIPBlockConfig")]
 #[tc_model]
 pub struct CcGeoIpBlockConfig {
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"oversea"`
+    /// `RegionType`; example: `"oversea"`
     pub region_type: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ccGeoip-00000111"`
+    /// `Id`, always sent in responses; example: `"ccGeoip-00000111"`
     pub id: Option<String>,
 
-    /// `AreaList`: a list of signed 64-bit integers.
-    /// Always sent in responses.
+    /// `AreaList`, always sent in responses
     pub area_list: Option<Vec<i64>>,
 }
 
@@ -1112,54 +747,34 @@ pub struct CcGeoIpBlockConfig {
 /// Returned in the output of [`DescribeCcGeoIPBlockConfigList`](super::DescribeCcGeoIPBlockConfigList).
 #[tc_model]
 pub struct CcGeoIpPolicyNew {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"rule-0000011x"`
+    /// `PolicyId`; example: `"rule-0000011x"`
     pub policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"china"`
+    /// `RegionType`; example: `"china"`
     pub region_type: String,
 
-    /// `AreaList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AreaList`; example: `[0,1]`
     pub area_list: Vec<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-10-12 00:00:00"`
+    /// `CreateTime`; example: `"2021-10-12 00:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-10-12 00:00:00"`
+    /// `ModifyTime`; example: `"2021-10-12 00:00:00"`
     pub modify_time: String,
 }
 
@@ -1168,12 +783,10 @@ pub struct CcGeoIpPolicyNew {
 /// Returned in the output of [`DescribeL7RulesBySSLCertId`](super::DescribeL7RulesBySSLCertId).
 #[tc_model]
 pub struct CertIdInsL7Rules {
-    /// `L7Rules`: a list of [`InsL7Rules`] objects.
+    /// `L7Rules`
     pub l7_rules: Vec<InsL7Rules>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `CertId`; example: `"id-xxx"`
     pub cert_id: String,
 }
 
@@ -1183,49 +796,31 @@ pub struct CertIdInsL7Rules {
 /// Returned in the output of [`DescribeDDoSConnectLimitList`](super::DescribeDDoSConnectLimitList).
 #[tc_model]
 pub struct ConnectLimitConfig {
-    /// `SdNewLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SdNewLimit`; example: `1`
     pub sd_new_limit: u64,
 
-    /// `DstNewLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DstNewLimit`; example: `1`
     pub dst_new_limit: u64,
 
-    /// `SdConnLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SdConnLimit`; example: `1`
     pub sd_conn_limit: u64,
 
-    /// `DstConnLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DstConnLimit`; example: `1`
     pub dst_conn_limit: u64,
 
-    /// `BadConnThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BadConnThreshold`; example: `1`
     pub bad_conn_threshold: u64,
 
-    /// `NullConnEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NullConnEnable`; example: `1`
     pub null_conn_enable: u64,
 
-    /// `ConnTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnTimeout`; example: `1`
     pub conn_timeout: u64,
 
-    /// `SynRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SynRate`; example: `1`
     pub syn_rate: u64,
 
-    /// `SynLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SynLimit`; example: `1`
     pub syn_limit: u64,
 }
 
@@ -1234,10 +829,10 @@ pub struct ConnectLimitConfig {
 /// Returned in the output of [`DescribeDDoSConnectLimitList`](super::DescribeDDoSConnectLimitList).
 #[tc_model]
 pub struct ConnectLimitRelation {
-    /// `ConnectLimitConfig`: a [`ConnectLimitConfig`].
+    /// `ConnectLimitConfig`
     pub connect_limit_config: ConnectLimitConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -1247,13 +842,11 @@ pub struct ConnectLimitRelation {
 #[doc(alias = "DDoSAIRelation")]
 #[tc_model]
 pub struct DdosAiRelation {
-    /// `DDoSAI`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DDoSAI`; example: `"on"`
     #[tc(rename = "DDoSAI")]
     pub ddos_ai: String,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -1264,22 +857,16 @@ pub struct DdosAiRelation {
 #[doc(alias = "DDoSGeoIPBlockConfig")]
 #[tc_model]
 pub struct DdosGeoIpBlockConfig {
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"oversea"`
+    /// `RegionType`; example: `"oversea"`
     pub region_type: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Id`; example: `"0"`
     pub id: Option<String>,
 
-    /// `AreaList`: a list of signed 64-bit integers.
+    /// `AreaList`
     pub area_list: Option<Vec<i64>>,
 }
 
@@ -1289,11 +876,11 @@ pub struct DdosGeoIpBlockConfig {
 #[doc(alias = "DDoSGeoIPBlockConfigRelation")]
 #[tc_model]
 pub struct DdosGeoIpBlockConfigRelation {
-    /// `GeoIPBlockConfig`: a [`DdosGeoIpBlockConfig`].
+    /// `GeoIPBlockConfig`
     #[tc(rename = "GeoIPBlockConfig")]
     pub geo_ip_block_config: DdosGeoIpBlockConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -1304,34 +891,22 @@ pub struct DdosGeoIpBlockConfigRelation {
 #[doc(alias = "DDoSSpeedLimitConfig")]
 #[tc_model]
 pub struct DdosSpeedLimitConfig {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `SpeedValues`: a list of [`SpeedValue`] objects.
+    /// `SpeedValues`
     pub speed_values: Vec<SpeedValue>,
 
-    /// `DstPortScopes`: a list of [`PortSegment`] objects.
-    /// Always sent in responses.
+    /// `DstPortScopes`, always sent in responses
     pub dst_port_scopes: Option<Vec<PortSegment>>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xx"`
+    /// `Id`, always sent in responses; example: `"id-xx"`
     pub id: Option<String>,
 
-    /// `ProtocolList`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ProtocolList`, always sent in responses; example: `"1.1.1.1"`
     pub protocol_list: Option<String>,
 
-    /// `DstPortList`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"80"`
+    /// `DstPortList`, always sent in responses; example: `"80"`
     pub dst_port_list: Option<String>,
 }
 
@@ -1341,10 +916,10 @@ pub struct DdosSpeedLimitConfig {
 #[doc(alias = "DDoSSpeedLimitConfigRelation")]
 #[tc_model]
 pub struct DdosSpeedLimitConfigRelation {
-    /// `SpeedLimitConfig`: a [`DdosSpeedLimitConfig`].
+    /// `SpeedLimitConfig`
     pub speed_limit_config: DdosSpeedLimitConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -1354,16 +929,10 @@ pub struct DdosSpeedLimitConfigRelation {
 /// Returned in the output of [`DescribeDefaultAlarmThreshold`](super::DescribeDefaultAlarmThreshold).
 #[tc_model]
 pub struct DefaultAlarmThreshold {
-    /// `AlarmType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AlarmType`, always sent in responses; example: `1`
     pub alarm_type: Option<u64>,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `AlarmThreshold`, always sent in responses; example: `10`
     pub alarm_threshold: Option<u64>,
 }
 
@@ -1372,19 +941,13 @@ pub struct DefaultAlarmThreshold {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances).
 #[tc_model]
 pub struct EipAddressPackRelation {
-    /// `IpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpCount`; example: `1`
     pub ip_count: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `CurDeadline`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `CurDeadline`, a date and time as the service writes it; example: `"2021-03-17 12:32:12"`
     pub cur_deadline: String,
 }
 
@@ -1393,29 +956,19 @@ pub struct EipAddressPackRelation {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances).
 #[tc_model]
 pub struct EipAddressRelation {
-    /// `EipAddressRegion`: a string.
-    ///
-    /// Example: `"hk"`
+    /// `EipAddressRegion`; example: `"hk"`
     pub eip_address_region: String,
 
-    /// `EipBoundRscIns`: a string.
-    ///
-    /// Example: `"ins-xx"`
+    /// `EipBoundRscIns`; example: `"ins-xx"`
     pub eip_bound_rsc_ins: String,
 
-    /// `EipBoundRscEni`: a string.
-    ///
-    /// Example: `"eni-xx"`
+    /// `EipBoundRscEni`; example: `"eni-xx"`
     pub eip_bound_rsc_eni: String,
 
-    /// `EipBoundRscVip`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `EipBoundRscVip`; example: `"x.x.x.x"`
     pub eip_bound_rsc_vip: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2021-01-01 00:00:00"`
     pub modify_time: String,
 }
 
@@ -1424,30 +977,19 @@ pub struct EipAddressRelation {
 /// Returned in the output of [`DescribeListBGPInstances`](super::DescribeListBGPInstances).
 #[tc_model]
 pub struct EipProductInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `BizType`; example: `"cvm"`
     pub biz_type: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `DeviceType`; example: `"cvm"`
     pub device_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `InstanceId`; example: `"id-xxx"`
     pub instance_id: String,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`, always sent in responses; example: `"www.abc.com"`
     pub domain: Option<String>,
 }
 
@@ -1457,38 +999,22 @@ pub struct EipProductInfo {
 /// Returned in the output of [`DescribeBgpInstances`](super::DescribeBgpInstances).
 #[tc_model]
 pub struct EnterprisePackageConfig {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-hongkong"`
+    /// `Region`, required in requests; example: `"ap-hongkong"`
     pub region: Option<String>,
 
-    /// `ProtectIpCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `ProtectIpCount`, required in requests; example: `100`
     pub protect_ip_count: Option<u64>,
 
-    /// `BasicProtectBandwidth`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1000`
+    /// `BasicProtectBandwidth`, required in requests; example: `1000`
     pub basic_protect_bandwidth: Option<u64>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `Bandwidth`, required in requests; example: `50`
     pub bandwidth: Option<u64>,
 
-    /// `ElasticProtectBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `ElasticProtectBandwidth`; example: `400`
     pub elastic_protect_bandwidth: Option<u64>,
 
-    /// `ElasticBandwidthFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ElasticBandwidthFlag`; example: `true`
     pub elastic_bandwidth_flag: Option<bool>,
 }
 
@@ -1498,19 +1024,13 @@ pub struct EnterprisePackageConfig {
 /// Returned in the output of [`DescribeListWaterPrintConfig`](super::DescribeListWaterPrintConfig).
 #[tc_model]
 pub struct ForwardListener {
-    /// `FrontendPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `FrontendPort`; example: `80`
     pub frontend_port: i64,
 
-    /// `ForwardProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `ForwardProtocol`; example: `"TCP"`
     pub forward_protocol: String,
 
-    /// `FrontendPortEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `FrontendPortEnd`; example: `8080`
     pub frontend_port_end: Option<i64>,
 }
 
@@ -1519,54 +1039,34 @@ pub struct ForwardListener {
 /// Returned in the output of [`DescribeBizHttpStatus`](super::DescribeBizHttpStatus).
 #[tc_model]
 pub struct HttpStatusMap {
-    /// `SourceHttp2xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp2xx`; example: `[1,2,3]`
     pub source_http2xx: Vec<f64>,
 
-    /// `Http5xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http5xx`; example: `[1,2,3]`
     pub http5xx: Vec<f64>,
 
-    /// `SourceHttp5xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp5xx`; example: `[1,2,3]`
     pub source_http5xx: Vec<f64>,
 
-    /// `SourceHttp404`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp404`; example: `[1,2,3]`
     pub source_http404: Vec<f64>,
 
-    /// `Http4xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http4xx`; example: `[1,2,3]`
     pub http4xx: Vec<f64>,
 
-    /// `SourceHttp4xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp4xx`; example: `[1,2,3]`
     pub source_http4xx: Vec<f64>,
 
-    /// `Http2xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http2xx`; example: `[1,2,3]`
     pub http2xx: Vec<f64>,
 
-    /// `Http404`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http404`; example: `[1,2,3]`
     pub http404: Vec<f64>,
 
-    /// `SourceHttp3xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp3xx`; example: `[1,2,3]`
     pub source_http3xx: Vec<f64>,
 
-    /// `Http3xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http3xx`; example: `[1,2,3]`
     pub http3xx: Vec<f64>,
 }
 
@@ -1577,17 +1077,13 @@ pub struct HttpStatusMap {
 #[doc(alias = "IPAlarmThresholdRelation")]
 #[tc_model]
 pub struct IpAlarmThresholdRelation {
-    /// `AlarmType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmType`; example: `1`
     pub alarm_type: u64,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmThreshold`; example: `1`
     pub alarm_threshold: u64,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -1597,32 +1093,19 @@ pub struct IpAlarmThresholdRelation {
 #[doc(alias = "IPLineInfo")]
 #[tc_model]
 pub struct IpLineInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"bgp"`
+    /// `Type`; example: `"bgp"`
     pub r#type: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Eip`; example: `"1.1.1.1"`
     pub eip: String,
 
-    /// `Cname`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"abcdefg"`
+    /// `Cname`, always sent in responses; example: `"abcdefg"`
     pub cname: Option<String>,
 
-    /// `ResourceFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ResourceFlag`, always sent in responses; example: `0`
     pub resource_flag: Option<i64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`, always sent in responses; example: `"www.abc.com"`
     pub domain: Option<String>,
 }
 
@@ -1632,39 +1115,25 @@ pub struct IpLineInfo {
 /// Returned in the output of [`DescribeL7RulesBySSLCertId`](super::DescribeL7RulesBySSLCertId).
 #[tc_model]
 pub struct InsL7Rules {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Status`; example: `8`
     pub status: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxx.com"`
+    /// `Domain`; example: `"www.xxx.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `InsId`: a string.
-    ///
-    /// Example: `"bgpip-000001eo"`
+    /// `InsId`; example: `"bgpip-000001eo"`
     pub ins_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"251008915"`
+    /// `AppId`; example: `"251008915"`
     pub app_id: String,
 
-    /// `VirtualPort`: a string.
-    ///
-    /// Example: `"443"`
+    /// `VirtualPort`; example: `"443"`
     pub virtual_port: String,
 
-    /// `SSLId`: a string.
-    ///
-    /// Example: `"kneSCNrZ"`
+    /// `SSLId`; example: `"kneSCNrZ"`
     #[tc(rename = "SSLId")]
     pub ssl_id: String,
 }
@@ -1675,14 +1144,10 @@ pub struct InsL7Rules {
 /// Returned in the output of [`DescribeBgpInstances`](super::DescribeBgpInstances).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Period`; example: `12`
     pub period: Option<u64>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -1692,12 +1157,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeDDoSConnectLimitList`](super::DescribeDDoSConnectLimitList), [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances), [`DescribeListBGPInstances`](super::DescribeListBGPInstances), [`DescribeListBlackWhiteIpList`](super::DescribeListBlackWhiteIpList), [`DescribeListDDoSAI`](super::DescribeListDDoSAI), [`DescribeListDDoSGeoIPBlockConfig`](super::DescribeListDDoSGeoIPBlockConfig) and 8 more.
 #[tc_model]
 pub struct InstanceRelation {
-    /// `EipList`: a list of strings.
+    /// `EipList`
     pub eip_list: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`; example: `"bgpip-0000011x"`
     pub instance_id: String,
 }
 
@@ -1706,34 +1169,22 @@ pub struct InstanceRelation {
 /// Returned in the output of [`DescribeIpBlockList`](super::DescribeIpBlockList).
 #[tc_model]
 pub struct IpBlockData {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Blocked"`
+    /// `Status`; example: `"Blocked"`
     pub status: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `BlockTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024.10.1"`
+    /// `BlockTime`, a date and time as the service writes it; example: `"2024.10.1"`
     pub block_time: String,
 
-    /// `UnBlockTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024.10.2"`
+    /// `UnBlockTime`, a date and time as the service writes it; example: `"2024.10.2"`
     pub un_block_time: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ActionType`; example: `"user"`
     pub action_type: String,
 
-    /// `ProtectFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ProtectFlag`; example: `10000`
     pub protect_flag: u64,
 }
 
@@ -1743,14 +1194,10 @@ pub struct IpBlockData {
 /// Returned in the output of [`DescribeDDoSBlackWhiteIpList`](super::DescribeDDoSBlackWhiteIpList).
 #[tc_model]
 pub struct IpSegment {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.2.1"`
+    /// `Ip`; example: `"1.1.2.1"`
     pub ip: String,
 
-    /// `Mask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mask`; example: `0`
     pub mask: u64,
 }
 
@@ -1759,14 +1206,10 @@ pub struct IpSegment {
 /// Returned in the output of [`DescribeBasicDeviceStatus`](super::DescribeBasicDeviceStatus) and [`DescribeNewL7RulesErrHealth`](super::DescribeNewL7RulesErrHealth).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -1776,23 +1219,16 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeBGPIPL7Rules`](super::DescribeBGPIPL7Rules) and [`DescribeNewL7Rules`](super::DescribeNewL7Rules).
 #[tc_model]
 pub struct L4RuleSource {
-    /// `Source`: a string.
-    ///
-    /// Example: `"source"`
+    /// `Source`; example: `"source"`
     pub source: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: u64,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Port`; example: `8000`
     pub port: Option<u64>,
 
-    /// `Backup`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `Backup`, always sent in responses
     pub backup: Option<u64>,
 }
 
@@ -1801,132 +1237,75 @@ pub struct L4RuleSource {
 /// Sent in the input of [`CreateNewL7Rules`](super::CreateNewL7Rules).
 #[tc_model]
 pub struct L7RuleEntry {
-    /// `KeepTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepTime`; example: `1`
     pub keep_time: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`; example: `"www.abc.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Protocol`; example: `"80"`
     pub protocol: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `LbType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LbType`; example: `1`
     pub lb_type: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepEnable`; example: `1`
     pub keep_enable: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `RuleId`, always sent in responses; example: `"id-xxx"`
     pub rule_id: Option<String>,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCThreshold`, always sent in responses; example: `1`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<u64>,
 
-    /// `PrivateKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `PrivateKey`, always sent in responses; example: `"key"`
     pub private_key: Option<String>,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCEnable`, always sent in responses; example: `1`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `HttpsToHttpEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `HttpsToHttpEnable`, always sent in responses; example: `1`
     pub https_to_http_enable: Option<u64>,
 
-    /// `CertType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CertType`, always sent in responses; example: `1`
     pub cert_type: Option<u64>,
 
-    /// `Cert`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cert"`
+    /// `Cert`, always sent in responses; example: `"cert"`
     pub cert: Option<String>,
 
-    /// `CCLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `CCLevel`, always sent in responses; example: `"1"`
     #[tc(rename = "CCLevel")]
     pub cc_level: Option<String>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `RuleName`, always sent in responses; example: `"name"`
     pub rule_name: Option<String>,
 
-    /// `CCStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCStatus`, always sent in responses; example: `1`
     #[tc(rename = "CCStatus")]
     pub cc_status: Option<u64>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `VirtualPort`, always sent in responses; example: `80`
     pub virtual_port: Option<u64>,
 
-    /// `SSLId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `SSLId`, always sent in responses; example: `"id-xxx"`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `Id`, always sent in responses; example: `"id-xxx"`
     pub id: Option<String>,
 
-    /// `CCAIEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCAIEnable`, always sent in responses; example: `1`
     #[tc(rename = "CCAIEnable")]
     pub ccai_enable: Option<u64>,
 }
@@ -1936,91 +1315,52 @@ pub struct L7RuleEntry {
 /// Returned in the output of [`DescribeBGPIPL7Rules`](super::DescribeBGPIPL7Rules) and [`DescribeNewL7Rules`](super::DescribeNewL7Rules).
 #[tc_model]
 pub struct L7RuleHealth {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `RuleId`; example: `"id-xxx"`
     pub rule_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"url"`
+    /// `Url`; example: `"url"`
     pub url: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Interval`; example: `1`
     pub interval: u64,
 
-    /// `AliveNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AliveNum`; example: `10`
     pub alive_num: u64,
 
-    /// `KickNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KickNum`; example: `2`
     pub kick_num: u64,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `StatusCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusCode`; example: `1`
     pub status_code: u64,
 
-    /// `ProtocolFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ProtocolFlag`, always sent in responses; example: `1`
     pub protocol_flag: Option<u64>,
 
-    /// `PassiveEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PassiveEnable`, always sent in responses; example: `1`
     pub passive_enable: Option<u64>,
 
-    /// `BlockInter`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `BlockInter`, always sent in responses; example: `1`
     pub block_inter: Option<u64>,
 
-    /// `FailedCountInter`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `FailedCountInter`, always sent in responses; example: `1`
     pub failed_count_inter: Option<u64>,
 
-    /// `FailedThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `FailedThreshold`, always sent in responses; example: `1`
     pub failed_threshold: Option<u64>,
 
-    /// `PassiveStatusCode`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PassiveStatusCode`, always sent in responses; example: `1`
     pub passive_status_code: Option<u64>,
 
-    /// `PassiveStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PassiveStatus`, always sent in responses; example: `1`
     pub passive_status: Option<u64>,
 }
 
@@ -2029,28 +1369,22 @@ pub struct L7RuleHealth {
 /// Returned in the output of [`DescribeListListener`](super::DescribeListListener).
 #[tc_model]
 pub struct Layer4Rule {
-    /// `BackendPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `BackendPort`; example: `80`
     pub backend_port: u64,
 
-    /// `FrontendPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `FrontendPort`; example: `80`
     pub frontend_port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `RealServers`: a list of [`SourceServer`] objects.
+    /// `RealServers`
     pub real_servers: Vec<SourceServer>,
 
-    /// `InstanceDetails`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetails`
     pub instance_details: Vec<InstanceRelation>,
 
-    /// `InstanceDetailRule`: a list of [`RuleInstanceRelation`] objects.
+    /// `InstanceDetailRule`
     pub instance_detail_rule: Option<Vec<RuleInstanceRelation>>,
 }
 
@@ -2059,34 +1393,25 @@ pub struct Layer4Rule {
 /// Returned in the output of [`DescribeListListener`](super::DescribeListListener).
 #[tc_model]
 pub struct Layer7Rule {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `Domain`; example: `"www.baidu.com"`
     pub domain: String,
 
-    /// `ProxyTypeList`: a list of [`ProxyTypeInfo`] objects.
+    /// `ProxyTypeList`
     pub proxy_type_list: Vec<ProxyTypeInfo>,
 
-    /// `RealServers`: a list of [`SourceServer`] objects.
+    /// `RealServers`
     pub real_servers: Vec<SourceServer>,
 
-    /// `InstanceDetails`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetails`
     pub instance_details: Vec<InstanceRelation>,
 
-    /// `InstanceDetailRule`: a list of [`RuleInstanceRelation`] objects.
-    /// Always sent in responses.
+    /// `InstanceDetailRule`, always sent in responses
     pub instance_detail_rule: Option<Vec<RuleInstanceRelation>>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`, always sent in responses; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Vport`, always sent in responses; example: `80`
     pub vport: Option<i64>,
 }
 
@@ -2095,25 +1420,17 @@ pub struct Layer7Rule {
 /// Returned in the output of [`DescribeListProtectThresholdConfigNew`](super::DescribeListProtectThresholdConfigNew).
 #[tc_model]
 pub struct ListenerCcThresholdConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.8cname.com"`
+    /// `Domain`; example: `"www.8cname.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `CCEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CCEnable`; example: `1`
     #[tc(rename = "CCEnable")]
     pub cc_enable: i64,
 
-    /// `CCThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CCThreshold`; example: `1`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: i64,
 }
@@ -2124,168 +1441,94 @@ pub struct ListenerCcThresholdConfig {
 /// Returned in the output of [`DescribeNewL7Rules`](super::DescribeNewL7Rules).
 #[tc_model]
 pub struct NewL7RuleEntry {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`; example: `"www.abc.com"`
     pub domain: String,
 
-    /// `LbType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LbType`; example: `1`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepEnable`; example: `1`
     pub keep_enable: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `KeepTime`; example: `15`
     pub keep_time: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `Region`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Region`, always sent in responses; example: `1`
     pub region: Option<u64>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `Id`, always sent in responses; example: `"id-xxx"`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`, always sent in responses; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `RuleId`, always sent in responses; example: `"id-xxx"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `RuleName`, always sent in responses; example: `"name"`
     pub rule_name: Option<String>,
 
-    /// `CertType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CertType`, always sent in responses; example: `1`
     pub cert_type: Option<u64>,
 
-    /// `SSLId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xx"`
+    /// `SSLId`, always sent in responses; example: `"id-xx"`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Cert`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cert"`
+    /// `Cert`, always sent in responses; example: `"cert"`
     pub cert: Option<String>,
 
-    /// `PrivateKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `PrivateKey`, always sent in responses; example: `"key"`
     pub private_key: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CCStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCStatus`, always sent in responses; example: `1`
     #[tc(rename = "CCStatus")]
     pub cc_status: Option<u64>,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCEnable`, always sent in responses; example: `1`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CCThreshold`, always sent in responses; example: `1`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<u64>,
 
-    /// `CCThresholdNew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CCThresholdNew`; example: `1`
     #[tc(rename = "CCThresholdNew")]
     pub cc_threshold_new: Option<u64>,
 
-    /// `CCLevel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"loose"`
+    /// `CCLevel`, always sent in responses; example: `"loose"`
     #[tc(rename = "CCLevel")]
     pub cc_level: Option<String>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024.10.01"`
+    /// `ModifyTime`, a date and time as the service writes it, always sent in responses; example: `"2024.10.01"`
     pub modify_time: Option<String>,
 
-    /// `HttpsToHttpEnable`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `HttpsToHttpEnable`, always sent in responses; example: `1`
     pub https_to_http_enable: Option<u64>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `VirtualPort`, always sent in responses; example: `80`
     pub virtual_port: Option<u64>,
 
-    /// `RewriteHttps`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RewriteHttps`, always sent in responses; example: `1`
     pub rewrite_https: Option<u64>,
 
-    /// `ErrCode`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `ErrCode`, always sent in responses; example: `100`
     pub err_code: Option<u64>,
 
-    /// `Version`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Version`, always sent in responses; example: `2`
     pub version: Option<u64>,
 }
 
@@ -2295,59 +1538,37 @@ pub struct NewL7RuleEntry {
 #[doc(alias = "OverviewDDoSEvent")]
 #[tc_model]
 pub struct OverviewDdosEvent {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ddosev-00000424"`
+    /// `Id`; example: `"ddosev-00000424"`
     pub id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.24.145.26"`
+    /// `Vip`; example: `"10.24.145.26"`
     pub vip: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `StartTime`; example: `"2021-03-17 12:32:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-03-17 12:32:12"`
+    /// `EndTime`; example: `"2021-03-17 12:32:12"`
     pub end_time: String,
 
-    /// `AttackType`: a string.
-    ///
-    /// Example: `"SYNFLOOD"`
+    /// `AttackType`; example: `"SYNFLOOD"`
     pub attack_type: String,
 
-    /// `AttackStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackStatus`; example: `0`
     pub attack_status: u64,
 
-    /// `Mbps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23526`
+    /// `Mbps`; example: `23526`
     pub mbps: u64,
 
-    /// `Pps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `235623`
+    /// `Pps`; example: `235623`
     pub pps: u64,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"bgpip-00001001"`
+    /// `InstanceId`; example: `"bgpip-00001001"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"高防实例名称"`
+    /// `InstanceName`; example: `"高防实例名称"`
     pub instance_name: String,
 }
 
@@ -2356,14 +1577,10 @@ pub struct OverviewDdosEvent {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances) and [`DescribeListBGPInstances`](super::DescribeListBGPInstances).
 #[tc_model]
 pub struct PackInfo {
-    /// `PackType`: a string.
-    ///
-    /// Example: `"staticpack"`
+    /// `PackType`; example: `"staticpack"`
     pub pack_type: String,
 
-    /// `PackId`: a string.
-    ///
-    /// Example: `"bgp-xxx"`
+    /// `PackId`; example: `"bgp-xxx"`
     pub pack_id: String,
 }
 
@@ -2373,134 +1590,73 @@ pub struct PackInfo {
 /// Returned in the output of [`DescribeListPacketFilterConfig`](super::DescribeListPacketFilterConfig).
 #[tc_model]
 pub struct PacketFilterConfig {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: String,
 
-    /// `SportStart`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SportStart`; example: `1000`
     pub sport_start: i64,
 
-    /// `SportEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `SportEnd`; example: `1001`
     pub sport_end: i64,
 
-    /// `DportStart`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DportStart`; example: `1000`
     pub dport_start: i64,
 
-    /// `DportEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `DportEnd`; example: `1001`
     pub dport_end: i64,
 
-    /// `PktlenMin`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `PktlenMin`; example: `300`
     pub pktlen_min: i64,
 
-    /// `PktlenMax`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `PktlenMax`; example: `500`
     pub pktlen_max: i64,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"drop"`
+    /// `Action`; example: `"drop"`
     pub action: String,
 
-    /// `MatchBegin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"begin_l5"`
+    /// `MatchBegin`, always sent in responses; example: `"begin_l5"`
     pub match_begin: Option<String>,
 
-    /// `MatchType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sunday"`
+    /// `MatchType`, always sent in responses; example: `"sunday"`
     pub match_type: Option<String>,
 
-    /// `Str`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\\x313233"`
+    /// `Str`, always sent in responses; example: `"\\x313233"`
     pub str: Option<String>,
 
-    /// `Depth`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `Depth`, always sent in responses; example: `500`
     pub depth: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Offset`, always sent in responses; example: `100`
     pub offset: Option<i64>,
 
-    /// `IsNot`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsNot`, always sent in responses; example: `0`
     pub is_not: Option<i64>,
 
-    /// `MatchLogic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `MatchLogic`, always sent in responses; example: `"none"`
     pub match_logic: Option<String>,
 
-    /// `MatchBegin2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"begin_l5"`
+    /// `MatchBegin2`, always sent in responses; example: `"begin_l5"`
     pub match_begin2: Option<String>,
 
-    /// `MatchType2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sunday"`
+    /// `MatchType2`, always sent in responses; example: `"sunday"`
     pub match_type2: Option<String>,
 
-    /// `Str2`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\\x313233"`
+    /// `Str2`, always sent in responses; example: `"\\x313233"`
     pub str2: Option<String>,
 
-    /// `Depth2`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500`
+    /// `Depth2`, always sent in responses; example: `500`
     pub depth2: Option<i64>,
 
-    /// `Offset2`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `Offset2`, always sent in responses; example: `200`
     pub offset2: Option<i64>,
 
-    /// `IsNot2`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsNot2`, always sent in responses; example: `0`
     pub is_not2: Option<i64>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id-xxx"`
+    /// `Id`, always sent in responses; example: `"id-xxx"`
     pub id: Option<String>,
 
-    /// `PktLenGT`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `PktLenGT`, always sent in responses; example: `50`
     #[tc(rename = "PktLenGT")]
     pub pkt_len_gt: Option<i64>,
 }
@@ -2510,15 +1666,13 @@ pub struct PacketFilterConfig {
 /// Returned in the output of [`DescribeListPacketFilterConfig`](super::DescribeListPacketFilterConfig).
 #[tc_model]
 pub struct PacketFilterRelation {
-    /// `PacketFilterConfig`: a [`PacketFilterConfig`].
+    /// `PacketFilterConfig`
     pub packet_filter_config: PacketFilterConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-11-23 14:56:59"`
+    /// `ModifyTime`; example: `"2021-11-23 14:56:59"`
     pub modify_time: String,
 }
 
@@ -2528,14 +1682,10 @@ pub struct PacketFilterRelation {
 /// Returned in the output of [`DescribeListDDoSSpeedLimitConfig`](super::DescribeListDDoSSpeedLimitConfig).
 #[tc_model]
 pub struct PortSegment {
-    /// `BeginPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BeginPort`; example: `1`
     pub begin_port: u64,
 
-    /// `EndPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndPort`; example: `1`
     pub end_port: u64,
 }
 
@@ -2544,80 +1694,60 @@ pub struct PortSegment {
 /// Returned in the output of [`DescribeListProtectThresholdConfigNew`](super::DescribeListProtectThresholdConfigNew).
 #[tc_model]
 pub struct ProtectThresholdRelationNew {
-    /// `DDoSLevel`: a string.
+    /// `DDoSLevel`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: String,
 
-    /// `DDoSThreshold`: an unsigned 64-bit integer.
+    /// `DDoSThreshold`
     #[tc(rename = "DDoSThreshold")]
     pub ddos_threshold: u64,
 
-    /// `DDoSAI`: a string.
+    /// `DDoSAI`
     #[tc(rename = "DDoSAI")]
     pub ddos_ai: String,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
+    /// `CCEnable`
     #[tc(rename = "CCEnable")]
     pub cc_enable: u64,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
+    /// `CCThreshold`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: u64,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 
-    /// `ListenerCcThresholdList`: a list of [`ListenerCcThresholdConfig`] objects.
+    /// `ListenerCcThresholdList`
     pub listener_cc_threshold_list: Vec<ListenerCcThresholdConfig>,
 
-    /// `SynFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynFloodThreshold`; example: `1000`
     pub syn_flood_threshold: Option<u64>,
 
-    /// `SynFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynFloodPktThreshold`; example: `1000`
     pub syn_flood_pkt_threshold: Option<u64>,
 
-    /// `UdpFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UdpFloodThreshold`; example: `1000`
     pub udp_flood_threshold: Option<u64>,
 
-    /// `UdpFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UdpFloodPktThreshold`; example: `1000`
     pub udp_flood_pkt_threshold: Option<u64>,
 
-    /// `AckFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AckFloodThreshold`; example: `1000`
     pub ack_flood_threshold: Option<u64>,
 
-    /// `AckFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AckFloodPktThreshold`; example: `1000`
     pub ack_flood_pkt_threshold: Option<u64>,
 
-    /// `SynAckFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynAckFloodThreshold`; example: `1000`
     pub syn_ack_flood_threshold: Option<u64>,
 
-    /// `SynAckFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SynAckFloodPktThreshold`; example: `1000`
     pub syn_ack_flood_pkt_threshold: Option<u64>,
 
-    /// `RstFloodThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RstFloodThreshold`; example: `1000`
     pub rst_flood_threshold: Option<u64>,
 
-    /// `RstFloodPktThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RstFloodPktThreshold`; example: `1000`
     pub rst_flood_pkt_threshold: Option<u64>,
 }
 
@@ -2627,39 +1757,25 @@ pub struct ProtectThresholdRelationNew {
 /// Returned in the output of [`DescribeListProtocolBlockConfig`](super::DescribeListProtocolBlockConfig).
 #[tc_model]
 pub struct ProtocolBlockConfig {
-    /// `DropTcp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DropTcp`; example: `1`
     pub drop_tcp: i64,
 
-    /// `DropUdp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DropUdp`; example: `1`
     pub drop_udp: i64,
 
-    /// `DropIcmp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DropIcmp`; example: `1`
     pub drop_icmp: i64,
 
-    /// `DropOther`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DropOther`; example: `1`
     pub drop_other: i64,
 
-    /// `CheckExceptNullConnect`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckExceptNullConnect`; example: `1`
     pub check_except_null_connect: i64,
 
-    /// `PingOfDeath`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PingOfDeath`; example: `1`
     pub ping_of_death: Option<i64>,
 
-    /// `TearDrop`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TearDrop`; example: `1`
     pub tear_drop: Option<i64>,
 }
 
@@ -2668,10 +1784,10 @@ pub struct ProtocolBlockConfig {
 /// Returned in the output of [`DescribeListProtocolBlockConfig`](super::DescribeListProtocolBlockConfig).
 #[tc_model]
 pub struct ProtocolBlockRelation {
-    /// `ProtocolBlockConfig`: a [`ProtocolBlockConfig`].
+    /// `ProtocolBlockConfig`
     pub protocol_block_config: ProtocolBlockConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }
 
@@ -2680,14 +1796,10 @@ pub struct ProtocolBlockRelation {
 /// Sent in the input of [`DescribeBizHttpStatus`](super::DescribeBizHttpStatus) and [`DescribeBizTrend`](super::DescribeBizTrend).
 #[tc_model]
 pub struct ProtocolPort {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 }
 
@@ -2696,12 +1808,10 @@ pub struct ProtocolPort {
 /// Returned in the output of [`DescribeListListener`](super::DescribeListListener).
 #[tc_model]
 pub struct ProxyTypeInfo {
-    /// `ProxyPorts`: a list of signed 64-bit integers.
+    /// `ProxyPorts`
     pub proxy_ports: Vec<i64>,
 
-    /// `ProxyType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `ProxyType`; example: `"http"`
     pub proxy_type: String,
 }
 
@@ -2710,9 +1820,7 @@ pub struct ProxyTypeInfo {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances) and [`DescribeListBGPInstances`](super::DescribeListBGPInstances).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -2721,20 +1829,13 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeListListener`](super::DescribeListListener).
 #[tc_model]
 pub struct RuleInstanceRelation {
-    /// `EipList`: a list of strings.
-    /// Always sent in responses.
+    /// `EipList`, always sent in responses
     pub eip_list: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bgpip-0000011x"`
+    /// `InstanceId`, always sent in responses; example: `"bgpip-0000011x"`
     pub instance_id: Option<String>,
 
-    /// `Cname`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"abcdefg"`
+    /// `Cname`, always sent in responses; example: `"abcdefg"`
     pub cname: Option<String>,
 }
 
@@ -2743,44 +1844,30 @@ pub struct RuleInstanceRelation {
 /// Returned in the output of [`DescribeListSchedulingDomain`](super::DescribeListSchedulingDomain).
 #[tc_model]
 pub struct SchedulingDomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.abc.com"`
+    /// `Domain`; example: `"www.abc.com"`
     pub domain: String,
 
-    /// `LineIPList`: a list of [`IpLineInfo`] objects.
+    /// `LineIPList`
     #[tc(rename = "LineIPList")]
     pub line_ip_list: Vec<IpLineInfo>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"priority"`
+    /// `Method`; example: `"priority"`
     pub method: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TTL`; example: `1`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024.12.1"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2024.12.1"`
     pub created_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024.12.2"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2024.12.2"`
     pub modify_time: String,
 
-    /// `UsrDomainName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `UsrDomainName`; example: `"name"`
     pub usr_domain_name: String,
 }
 
@@ -2789,25 +1876,16 @@ pub struct SchedulingDomainInfo {
 /// Returned in the output of [`DescribeListListener`](super::DescribeListListener).
 #[tc_model]
 pub struct SourceServer {
-    /// `RealServer`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RealServer`; example: `"1.1.1.1"`
     pub real_server: String,
 
-    /// `RsType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RsType`; example: `1`
     pub rs_type: i64,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: i64,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Port`, always sent in responses; example: `80`
     pub port: Option<i64>,
 }
 
@@ -2817,14 +1895,10 @@ pub struct SourceServer {
 /// Returned in the output of [`DescribeListDDoSSpeedLimitConfig`](super::DescribeListDDoSSpeedLimitConfig).
 #[tc_model]
 pub struct SpeedValue {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Value`; example: `1`
     pub value: u64,
 }
 
@@ -2834,27 +1908,16 @@ pub struct SpeedValue {
 /// Returned in the output of [`DescribeBgpInstances`](super::DescribeBgpInstances).
 #[tc_model]
 pub struct StandardPackageConfig {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-nanjing"`
+    /// `Region`, required in requests; example: `"ap-nanjing"`
     pub region: Option<String>,
 
-    /// `ProtectIpCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `ProtectIpCount`, required in requests; example: `100`
     pub protect_ip_count: Option<u64>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `Bandwidth`, required in requests; example: `50`
     pub bandwidth: Option<u64>,
 
-    /// `ElasticBandwidthFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ElasticBandwidthFlag`; example: `true`
     pub elastic_bandwidth_flag: Option<bool>,
 }
 
@@ -2864,33 +1927,19 @@ pub struct StandardPackageConfig {
 /// Returned in the output of [`DescribeBgpInstances`](super::DescribeBgpInstances).
 #[tc_model]
 pub struct StandardPlusPackageConfig {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"sg"`
+    /// `Region`, required in requests; example: `"sg"`
     pub region: Option<String>,
 
-    /// `ProtectCount`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"UNLIMITED"`
+    /// `ProtectCount`, required in requests; example: `"UNLIMITED"`
     pub protect_count: Option<String>,
 
-    /// `ProtectIpCount`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `11`
+    /// `ProtectIpCount`, required in requests; example: `11`
     pub protect_ip_count: Option<u64>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `50`
+    /// `Bandwidth`, required in requests; example: `50`
     pub bandwidth: Option<u64>,
 
-    /// `ElasticBandwidthFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ElasticBandwidthFlag`; example: `true`
     pub elastic_bandwidth_flag: Option<bool>,
 }
 
@@ -2899,29 +1948,19 @@ pub struct StandardPlusPackageConfig {
 /// Returned in the output of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances).
 #[tc_model]
 pub struct StaticPackRelation {
-    /// `ProtectBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProtectBandwidth`; example: `10`
     pub protect_bandwidth: u64,
 
-    /// `NormalBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NormalBandwidth`; example: `1`
     pub normal_bandwidth: u64,
 
-    /// `ForwardRulesLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForwardRulesLimit`; example: `1`
     pub forward_rules_limit: u64,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `CurDeadline`: a string.
-    ///
-    /// Example: `"\"2024.12.1\""`
+    /// `CurDeadline`; example: `"\"2024.12.1\""`
     pub cur_deadline: String,
 }
 
@@ -2930,14 +1969,10 @@ pub struct StaticPackRelation {
 /// Returned in the output of [`CreateBoundIP`](super::CreateBoundIP), [`CreateL7RuleCerts`](super::CreateL7RuleCerts), [`CreateNewL7Rules`](super::CreateNewL7Rules), [`ModifyDDoSThreshold`](super::ModifyDDoSThreshold) and [`ModifyNewDomainRules`](super::ModifyNewDomainRules).
 #[tc_model]
 pub struct SuccessCode {
-    /// `Message`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Message`; example: `"msg"`
     pub message: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Code`; example: `"200"`
     pub code: String,
 }
 
@@ -2946,12 +1981,10 @@ pub struct SuccessCode {
 /// Sent in the input of [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances) and [`DescribeListBGPInstances`](super::DescribeListBGPInstances).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"232"`
+    /// `TagKey`; example: `"232"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Vec<String>,
 }
 
@@ -2961,14 +1994,10 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeBgpInstances`](super::DescribeBgpInstances), [`DescribeListBGPIPInstances`](super::DescribeListBGPIPInstances) and [`DescribeListBGPInstances`](super::DescribeListBGPInstances).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"business"`
+    /// `TagKey`; example: `"business"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"protection"`
+    /// `TagValue`; example: `"protection"`
     pub tag_value: String,
 }
 
@@ -2978,33 +2007,22 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeListWaterPrintConfig`](super::DescribeListWaterPrintConfig).
 #[tc_model]
 pub struct WaterPrintConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `OpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenStatus`; example: `0`
     pub open_status: i64,
 
-    /// `Listeners`: a list of [`ForwardListener`] objects.
+    /// `Listeners`
     pub listeners: Vec<ForwardListener>,
 
-    /// `Keys`: a list of [`WaterPrintKey`] objects.
-    /// Always sent in responses.
+    /// `Keys`, always sent in responses
     pub keys: Option<Vec<WaterPrintKey>>,
 
-    /// `Verify`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"checkall"`
+    /// `Verify`, always sent in responses; example: `"checkall"`
     pub verify: Option<String>,
 
-    /// `CloudSdkProxy`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CloudSdkProxy`, always sent in responses; example: `1`
     pub cloud_sdk_proxy: Option<i64>,
 }
 
@@ -3014,29 +2032,19 @@ pub struct WaterPrintConfig {
 /// Returned in the output of [`DescribeListWaterPrintConfig`](super::DescribeListWaterPrintConfig).
 #[tc_model]
 pub struct WaterPrintKey {
-    /// `KeyVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `KeyVersion`; example: `"1"`
     pub key_version: String,
 
-    /// `KeyContent`: a string.
-    ///
-    /// Example: `"0090-12301-1212"`
+    /// `KeyContent`; example: `"0090-12301-1212"`
     pub key_content: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"id-xxx"`
+    /// `KeyId`; example: `"id-xxx"`
     pub key_id: String,
 
-    /// `KeyOpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeyOpenStatus`; example: `1`
     pub key_open_status: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024.10.1"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024.10.1"`
     pub create_time: String,
 }
 
@@ -3045,9 +2053,9 @@ pub struct WaterPrintKey {
 /// Returned in the output of [`DescribeListWaterPrintConfig`](super::DescribeListWaterPrintConfig).
 #[tc_model]
 pub struct WaterPrintRelation {
-    /// `WaterPrintConfig`: a [`WaterPrintConfig`].
+    /// `WaterPrintConfig`
     pub water_print_config: WaterPrintConfig,
 
-    /// `InstanceDetailList`: a list of [`InstanceRelation`] objects.
+    /// `InstanceDetailList`
     pub instance_detail_list: Vec<InstanceRelation>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `DescribeDDoSBlockRecords` action of ANTIDDOS API 2025-09-03.
 ///
 /// A successful call returns [`DescribeDDoSBlockRecordsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2025-09-03&Action=DescribeDDoSBlockRecords)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "antiddos",
     version = "2025-09-03",
@@ -25,42 +28,32 @@ use super::models;
     )
 )]
 pub struct DescribeDDoSBlockRecords {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-05T11:30:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-01-05T11:30:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-05T11:30:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-02-05T11:30:00+08:00"`
     pub end_time: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDDoSBlockRecords`] call returns.
 #[tc_model]
 pub struct DescribeDDoSBlockRecordsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `BlockRecords`: a list of [`DdosBlockRecord`](super::models::DdosBlockRecord) objects.
+    /// `BlockRecords`
     pub block_records: Option<Vec<models::DdosBlockRecord>>,
 
-    /// `UnblockQuotaInfo`: a [`DdosUnblockQuota`](super::models::DdosUnblockQuota).
+    /// `UnblockQuotaInfo`
     pub unblock_quota_info: models::DdosUnblockQuota,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -70,20 +63,24 @@ pub struct DescribeDDoSBlockRecordsResponse {
 /// The `UnblockResources` action of ANTIDDOS API 2025-09-03.
 ///
 /// A successful call returns [`UnblockResourcesResponse`].
-/// The codes it documents are in [`UnblockResourcesError`](super::errors::UnblockResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=antiddos&Version=2025-09-03&Action=UnblockResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AntiddosErrorCode`](super::errors::AntiddosErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AntiddosErrorCode::FailedOperation)
+/// - [`LimitExceeded`](super::errors::AntiddosErrorCode::LimitExceeded)
 #[tc_action(
     service = "antiddos",
     version = "2025-09-03",
     name = "UnblockResources",
     output = UnblockResourcesResponse,
-    error = super::errors::UnblockResourcesError
+    error = super::errors::AntiddosErrorCode
 )]
 pub struct UnblockResources {
-    /// `Resources`: a list of strings.
-    ///
-    /// Example: `["117.175.94.230"]`
+    /// `Resources`; example: `["117.175.94.230"]`
     pub resources: Vec<String>,
 }
 

@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "DDoSBlockRecord")]
 #[tc_model]
 pub struct DdosBlockRecord {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"117.175.94.231"`
+    /// `Resource`; example: `"117.175.94.231"`
     pub resource: String,
 
-    /// `BlockTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-04T11:30:00+08:00"`
+    /// `BlockTime`, an ISO 8601 timestamp; example: `"2026-02-04T11:30:00+08:00"`
     pub block_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Blocked"`
+    /// `Status`; example: `"Blocked"`
     pub status: String,
 }
 
@@ -31,24 +25,16 @@ pub struct DdosBlockRecord {
 #[doc(alias = "DDoSUnblockQuota")]
 #[tc_model]
 pub struct DdosUnblockQuota {
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalQuota`; example: `3`
     pub total_quota: u64,
 
-    /// `UsedQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedQuota`; example: `1`
     pub used_quota: u64,
 
-    /// `QuotaStartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-04T00:00:00+08:00"`
+    /// `QuotaStartTime`, an ISO 8601 timestamp; example: `"2026-02-04T00:00:00+08:00"`
     pub quota_start_time: String,
 
-    /// `QuotaEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-05T00:00:00+08:00"`
+    /// `QuotaEndTime`, an ISO 8601 timestamp; example: `"2026-02-05T00:00:00+08:00"`
     pub quota_end_time: String,
 }
 
@@ -57,13 +43,9 @@ pub struct DdosUnblockQuota {
 /// Sent in the input of [`DescribeDDoSBlockRecords`](super::DescribeDDoSBlockRecords).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Resource"`
+    /// `Name`; example: `"Resource"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["139.199.192.153"]`
+    /// `Values`; example: `["139.199.192.153"]`
     pub values: Vec<String>,
 }

@@ -7,25 +7,34 @@ use super::models;
 /// The `BatchDescribeOrderCertificate` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`BatchDescribeOrderCertificateResponse`].
-/// The codes it documents are in [`BatchDescribeOrderCertificateError`](super::errors::BatchDescribeOrderCertificateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=BatchDescribeOrderCertificate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.SensitiveImage`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveImage)
+/// - [`ResourceNotFound.SensitiveSearch`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveSearch)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "BatchDescribeOrderCertificate",
     output = BatchDescribeOrderCertificateResponse,
-    error = super::errors::BatchDescribeOrderCertificateError
+    error = super::errors::ApeErrorCode
 )]
 pub struct BatchDescribeOrderCertificate {
-    /// `OrderIds`: a list of strings.
+    /// `OrderIds`
     pub order_ids: Vec<String>,
 }
 
 /// What a successful [`BatchDescribeOrderCertificate`] call returns.
 #[tc_model]
 pub struct BatchDescribeOrderCertificateResponse {
-    /// `CertificateUrls`: a list of strings.
+    /// `CertificateUrls`
     pub certificate_urls: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -35,25 +44,35 @@ pub struct BatchDescribeOrderCertificateResponse {
 /// The `BatchDescribeOrderImage` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`BatchDescribeOrderImageResponse`].
-/// The codes it documents are in [`BatchDescribeOrderImageError`](super::errors::BatchDescribeOrderImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=BatchDescribeOrderImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.OrderExpiredError`](super::errors::ApeErrorCode::LimitExceededOrderExpiredError)
+/// - [`ResourceNotFound.SensitiveImage`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveImage)
+/// - [`ResourceNotFound.SensitiveSearch`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveSearch)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "BatchDescribeOrderImage",
     output = BatchDescribeOrderImageResponse,
-    error = super::errors::BatchDescribeOrderImageError
+    error = super::errors::ApeErrorCode
 )]
 pub struct BatchDescribeOrderImage {
-    /// `OrderIds`: a list of strings.
+    /// `OrderIds`
     pub order_ids: Vec<String>,
 }
 
 /// What a successful [`BatchDescribeOrderImage`] call returns.
 #[tc_model]
 pub struct BatchDescribeOrderImageResponse {
-    /// `ImageUrls`: a list of strings.
+    /// `ImageUrls`
     pub image_urls: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,30 +82,37 @@ pub struct BatchDescribeOrderImageResponse {
 /// The `CreateOrderAndDownloads` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`CreateOrderAndDownloadsResponse`].
-/// The codes it documents are in [`CreateOrderAndDownloadsError`](super::errors::CreateOrderAndDownloadsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=CreateOrderAndDownloads)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ApeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ApeErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ApeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "CreateOrderAndDownloads",
     output = CreateOrderAndDownloadsResponse,
-    error = super::errors::CreateOrderAndDownloadsError
+    error = super::errors::ApeErrorCode
 )]
 pub struct CreateOrderAndDownloads {
-    /// `ImageInfos`: a list of [`ImageInfo`](super::models::ImageInfo) objects.
+    /// `ImageInfos`
     pub image_infos: Vec<models::ImageInfo>,
 }
 
 /// What a successful [`CreateOrderAndDownloads`] call returns.
 #[tc_model]
 pub struct CreateOrderAndDownloadsResponse {
-    /// `DownloadInfos`: a list of [`DownloadInfo`](super::models::DownloadInfo) objects.
+    /// `DownloadInfos`
     pub download_infos: Option<Vec<models::DownloadInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -96,31 +122,43 @@ pub struct CreateOrderAndDownloadsResponse {
 /// The `CreateOrderAndPay` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`CreateOrderAndPayResponse`].
-/// The codes it documents are in [`CreateOrderAndPayError`](super::errors::CreateOrderAndPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=CreateOrderAndPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.OrderLimitError`](super::errors::ApeErrorCode::LimitExceededOrderLimitError)
+/// - [`ResourceInUse`](super::errors::ApeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ApeErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "CreateOrderAndPay",
     output = CreateOrderAndPayResponse,
-    error = super::errors::CreateOrderAndPayError
+    error = super::errors::ApeErrorCode
 )]
 pub struct CreateOrderAndPay {
-    /// `ImageId`: an unsigned 64-bit integer.
+    /// `ImageId`
     pub image_id: u64,
 
-    /// `AuthUserId`: a string.
+    /// `AuthUserId`
     pub auth_user_id: String,
 
-    /// `MarshalId`: an unsigned 64-bit integer.
+    /// `MarshalId`
     pub marshal_id: u64,
 }
 
 /// What a successful [`CreateOrderAndPay`] call returns.
 #[tc_model]
 pub struct CreateOrderAndPayResponse {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -130,15 +168,22 @@ pub struct CreateOrderAndPayResponse {
 /// The `DescribeAuthUsers` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`DescribeAuthUsersResponse`].
-/// The codes it documents are in [`DescribeAuthUsersError`](super::errors::DescribeAuthUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=DescribeAuthUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "DescribeAuthUsers",
     output = DescribeAuthUsersResponse,
-    error = super::errors::DescribeAuthUsersError,
+    error = super::errors::ApeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -148,23 +193,23 @@ pub struct CreateOrderAndPayResponse {
     )
 )]
 pub struct DescribeAuthUsers {
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: i64,
 }
 
 /// What a successful [`DescribeAuthUsers`] call returns.
 #[tc_model]
 pub struct DescribeAuthUsersResponse {
-    /// `Users`: a list of [`AuthInfo`](super::models::AuthInfo) objects.
+    /// `Users`
     pub users: Option<Vec<models::AuthInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `OldUser`: a boolean.
+    /// `OldUser`
     pub old_user: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -174,15 +219,21 @@ pub struct DescribeAuthUsersResponse {
 /// The `DescribeDownloadInfos` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`DescribeDownloadInfosResponse`].
-/// The codes it documents are in [`DescribeDownloadInfosError`](super::errors::DescribeDownloadInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=DescribeDownloadInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::ApeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "DescribeDownloadInfos",
     output = DescribeDownloadInfosResponse,
-    error = super::errors::DescribeDownloadInfosError,
+    error = super::errors::ApeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -192,41 +243,29 @@ pub struct DescribeAuthUsersResponse {
     )
 )]
 pub struct DescribeDownloadInfos {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `BeginTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-05-01T12:00:00Z"`
+    /// `BeginTime`, an ISO 8601 timestamp; example: `"2020-05-01T12:00:00Z"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-05-01T14:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-05-01T14:00:00Z"`
     pub end_time: Option<String>,
 
-    /// `ImageIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1245,6456]`
+    /// `ImageIds`; example: `[1245,6456]`
     pub image_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDownloadInfos`] call returns.
 #[tc_model]
 pub struct DescribeDownloadInfosResponse {
-    /// `DownloadInfos`: a list of [`DownloadInfo`](super::models::DownloadInfo) objects.
+    /// `DownloadInfos`
     pub download_infos: Option<Vec<models::DownloadInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -236,92 +275,76 @@ pub struct DescribeDownloadInfosResponse {
 /// The `DescribeImage` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`DescribeImageResponse`].
-/// The codes it documents are in [`DescribeImageError`](super::errors::DescribeImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=DescribeImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApeErrorCode::InternalError)
+/// - [`ResourceInUse`](super::errors::ApeErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ApeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SensitiveImage`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveImage)
+/// - [`ResourceNotFound.SensitiveSearch`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveSearch)
+/// - [`ResourceUnavailable`](super::errors::ApeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "DescribeImage",
     output = DescribeImageResponse,
-    error = super::errors::DescribeImageError
+    error = super::errors::ApeErrorCode
 )]
 pub struct DescribeImage {
-    /// `ImageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4654365`
+    /// `ImageId`; example: `4654365`
     pub image_id: u64,
 }
 
 /// What a successful [`DescribeImage`] call returns.
 #[tc_model]
 pub struct DescribeImageResponse {
-    /// `ImageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345345`
+    /// `ImageId`; example: `345345`
     pub image_id: u64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"图片标题"`
+    /// `Title`; example: `"图片标题"`
     pub title: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"图片描述"`
+    /// `Description`; example: `"图片描述"`
     pub description: String,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://xxxxxxx024.jpg?imageMogr2/thumbnail/600x600/interlace/0"`
+    /// `PreviewUrl`; example: `"https://xxxxxxx024.jpg?imageMogr2/thumbnail/600x600/interlace/0"`
     pub preview_url: String,
 
-    /// `ThumbUrl`: a string.
-    ///
-    /// Example: `"https://xxxxxxx024.jpg?imageMogr2/thumbnail/600x600/interlace/0"`
+    /// `ThumbUrl`; example: `"https://xxxxxxx024.jpg?imageMogr2/thumbnail/600x600/interlace/0"`
     pub thumb_url: String,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"图片供应商"`
+    /// `Vendor`; example: `"图片供应商"`
     pub vendor: String,
 
-    /// `Marshals`: a list of [`ImageMarshal`](super::models::ImageMarshal) objects.
+    /// `Marshals`
     pub marshals: Vec<models::ImageMarshal>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `683`
+    /// `Width`; example: `683`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Height`; example: `1024`
     pub height: i64,
 
-    /// `ImageFormat`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `ImageFormat`; example: `"jpg"`
     pub image_format: String,
 
-    /// `ImageSenseType`: a string.
-    ///
-    /// Example: `"photo"`
+    /// `ImageSenseType`; example: `"photo"`
     pub image_sense_type: String,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Keywords`; example: `"关键词"`
     pub keywords: String,
 
-    /// `LayeredGalleryId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LayeredGalleryId`; example: `2`
     pub layered_gallery_id: i64,
 
-    /// `Orientation`: a string.
-    ///
-    /// Example: `"horizontal"`
+    /// `Orientation`; example: `"horizontal"`
     pub orientation: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -331,15 +354,25 @@ pub struct DescribeImageResponse {
 /// The `DescribeImages` action of APE API 2020-05-13.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ape&Version=2020-05-13&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApeErrorCode`](super::errors::ApeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.SensitiveSearch`](super::errors::ApeErrorCode::ResourceNotFoundSensitiveSearch)
+/// - [`ResourceUnavailable`](super::errors::ApeErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ape",
     version = "2020-05-13",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError,
+    error = super::errors::ApeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -349,59 +382,41 @@ pub struct DescribeImageResponse {
     )
 )]
 pub struct DescribeImages {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"天空"`
+    /// `Keyword`; example: `"天空"`
     pub keyword: String,
 
-    /// `Orientation`: a string.
-    ///
-    /// Example: `"horizontal"`
+    /// `Orientation`; example: `"horizontal"`
     pub orientation: Option<String>,
 
-    /// `ImageSenseType`: a string.
-    ///
-    /// Example: `"照片"`
+    /// `ImageSenseType`; example: `"照片"`
     pub image_sense_type: Option<String>,
 
-    /// `LayeredGalleryIds`: a list of signed 64-bit integers.
+    /// `LayeredGalleryIds`
     pub layered_gallery_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `999`
+    /// `Total`; example: `999`
     pub total: i64,
 
-    /// `HaveMore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HaveMore`; example: `true`
     pub have_more: bool,
 
-    /// `Items`: a list of [`ImageItem`](super::models::ImageItem) objects.
+    /// `Items`
     pub items: Vec<models::ImageItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

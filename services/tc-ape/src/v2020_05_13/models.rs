@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAuthUsers`](super::DescribeAuthUsers).
 #[tc_model]
 pub struct AuthInfo {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 }
 
@@ -29,45 +29,31 @@ pub struct AuthInfo {
 /// Returned in the output of [`CreateOrderAndDownloads`](super::CreateOrderAndDownloads) and [`DescribeDownloadInfos`](super::DescribeDownloadInfos).
 #[tc_model]
 pub struct DownloadInfo {
-    /// `ImageInfo`: an [`ImageInfo`].
+    /// `ImageInfo`
     pub image_info: ImageInfo,
 
-    /// `ImageUrl`: a string.
-    ///
-    /// Example: `"https://xxxxx/xx.jpg"`
+    /// `ImageUrl`; example: `"https://xxxxx/xx.jpg"`
     pub image_url: String,
 
-    /// `ImageThumbUrl`: a string.
-    ///
-    /// Example: `"https://xxxxx/xx.jpg"`
+    /// `ImageThumbUrl`; example: `"https://xxxxx/xx.jpg"`
     pub image_thumb_url: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"apod-7xxtp6tx"`
+    /// `OrderId`; example: `"apod-7xxtp6tx"`
     pub order_id: String,
 
-    /// `OrderCreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-01T15:51:03+08:00"`
+    /// `OrderCreateTime`, an ISO 8601 timestamp; example: `"2021-02-01T15:51:03+08:00"`
     pub order_create_time: String,
 
-    /// `DownloadId`: a string.
-    ///
-    /// Example: `"apid-4djgfg99"`
+    /// `DownloadId`; example: `"apid-4djgfg99"`
     pub download_id: String,
 
-    /// `DownloadTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-01T15:51:03+08:00"`
+    /// `DownloadTime`, an ISO 8601 timestamp; example: `"2021-02-01T15:51:03+08:00"`
     pub download_time: String,
 
-    /// `ConsumeType`: a signed 64-bit integer.
+    /// `ConsumeType`
     pub consume_type: i64,
 
-    /// `FirstDownload`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FirstDownload`; example: `true`
     pub first_download: bool,
 }
 
@@ -77,34 +63,22 @@ pub struct DownloadInfo {
 /// Returned in the output of [`CreateOrderAndDownloads`](super::CreateOrderAndDownloads) and [`DescribeDownloadInfos`](super::DescribeDownloadInfos).
 #[tc_model]
 pub struct ImageInfo {
-    /// `ImageId`: a signed 64-bit integer.
-    ///
-    /// Example: `436456`
+    /// `ImageId`; example: `436456`
     pub image_id: i64,
 
-    /// `LicenseScopeId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LicenseScopeId`; example: `8`
     pub license_scope_id: Option<i64>,
 
-    /// `DimensionsNameId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DimensionsNameId`; example: `8`
     pub dimensions_name_id: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `UserId`; example: `"tom"`
     pub user_id: Option<String>,
 
-    /// `DownloadPrice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9800`
+    /// `DownloadPrice`; example: `9800`
     pub download_price: Option<u64>,
 
-    /// `DownloadType`: a string.
-    ///
-    /// Example: `"单张购买下载"`
+    /// `DownloadType`; example: `"单张购买下载"`
     pub download_type: Option<String>,
 }
 
@@ -113,49 +87,31 @@ pub struct ImageInfo {
 /// Returned in the output of [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct ImageItem {
-    /// `ImageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3038506`
+    /// `ImageId`; example: `3038506`
     pub image_id: u64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"天空"`
+    /// `Title`; example: `"天空"`
     pub title: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"白色塑料卷上的透明线程"`
+    /// `Description`; example: `"白色塑料卷上的透明线程"`
     pub description: String,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"https://cdc-material.gtimg.com/ewesion_hdd/WS-IMAGE-01/WS0100186"`
+    /// `PreviewUrl`; example: `"https://cdc-material.gtimg.com/ewesion_hdd/WS-IMAGE-01/WS0100186"`
     pub preview_url: String,
 
-    /// `ThumbUrl`: a string.
-    ///
-    /// Example: `"https://cdc-material.gtimg.com/ewesion_hdd/WS-IMAGE-01/WS0100186"`
+    /// `ThumbUrl`; example: `"https://cdc-material.gtimg.com/ewesion_hdd/WS-IMAGE-01/WS0100186"`
     pub thumb_url: String,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"XXX科技有限公司"`
+    /// `Vendor`; example: `"XXX科技有限公司"`
     pub vendor: String,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"纱线卷，纱线，帘线，"`
+    /// `Keywords`; example: `"纱线卷，纱线，帘线，"`
     pub keywords: String,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `654`
+    /// `Width`; example: `654`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Height`; example: `1024`
     pub height: i64,
 }
 
@@ -164,58 +120,36 @@ pub struct ImageItem {
 /// Returned in the output of [`DescribeImage`](super::DescribeImage).
 #[tc_model]
 pub struct ImageMarshal {
-    /// `MarshalId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MarshalId`; example: `3`
     pub marshal_id: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234`
+    /// `Height`; example: `234`
     pub height: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Width`; example: `1024`
     pub width: u64,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Size`; example: `0`
     pub size: u64,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `Format`; example: `"jpg"`
     pub format: String,
 
-    /// `Price`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Price`; example: `0`
     pub price: u64,
 
-    /// `LicenseScope`: a string.
-    ///
-    /// Example: `"广告"`
+    /// `LicenseScope`; example: `"广告"`
     pub license_scope: String,
 
-    /// `IsVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVip`; example: `true`
     pub is_vip: bool,
 
-    /// `LicenseScopeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseScopeId`; example: `1`
     pub license_scope_id: i64,
 
-    /// `DimensionsName`: a string.
-    ///
-    /// Example: `"s"`
+    /// `DimensionsName`; example: `"s"`
     pub dimensions_name: String,
 
-    /// `DimensionsNameId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DimensionsNameId`; example: `1`
     pub dimensions_name_id: i64,
 }

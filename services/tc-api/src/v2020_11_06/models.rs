@@ -8,42 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区(广州)"`
+    /// `RegionName`; example: `"华南地区(广州)"`
     pub region_name: Option<String>,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionState`; example: `"AVAILABLE"`
     pub region_state: Option<String>,
 
-    /// `RegionTypeMC`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionTypeMC`; example: `1`
     #[tc(rename = "RegionTypeMC")]
     pub region_type_mc: Option<i64>,
 
-    /// `LocationMC`: a string.
-    ///
-    /// Example: `"South China"`
+    /// `LocationMC`; example: `"South China"`
     #[tc(rename = "LocationMC")]
     pub location_mc: Option<String>,
 
-    /// `RegionNameMC`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionNameMC`; example: `"广州"`
     #[tc(rename = "RegionNameMC")]
     pub region_name_mc: Option<String>,
 
-    /// `RegionIdMC`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionIdMC`; example: `"1"`
     #[tc(rename = "RegionIdMC")]
     pub region_id_mc: Option<String>,
 }
@@ -53,9 +39,7 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeProducts`](super::DescribeProducts).
 #[tc_model]
 pub struct RegionProduct {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `Name`; example: `"cvm"`
     pub name: String,
 }
 
@@ -64,55 +48,35 @@ pub struct RegionProduct {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ZoneId`; example: `"1"`
     pub zone_id: String,
 
-    /// `ZoneState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `ZoneState`; example: `"AVAILABLE"`
     pub zone_state: String,
 
-    /// `ParentZone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParentZone`; example: `"1"`
     pub parent_zone: Option<String>,
 
-    /// `ParentZoneId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParentZoneId`; example: `"1"`
     pub parent_zone_id: Option<String>,
 
-    /// `ParentZoneName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParentZoneName`; example: `"1"`
     pub parent_zone_name: Option<String>,
 
-    /// `ZoneType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ZoneType`; example: `"1"`
     pub zone_type: Option<String>,
 
-    /// `MachineRoomTypeMC`: a string.
-    ///
-    /// Example: `"公有云"`
+    /// `MachineRoomTypeMC`; example: `"公有云"`
     #[tc(rename = "MachineRoomTypeMC")]
     pub machine_room_type_mc: Option<String>,
 
-    /// `ZoneIdMC`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ZoneIdMC`; example: `"1"`
     #[tc(rename = "ZoneIdMC")]
     pub zone_id_mc: Option<String>,
 }

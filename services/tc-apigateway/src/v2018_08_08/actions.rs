@@ -7,42 +7,60 @@ use super::models;
 /// The `AttachPlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`AttachPluginResponse`].
-/// The codes it documents are in [`AttachPluginError`](super::errors::AttachPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=AttachPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidInputJSON`](super::errors::ApigatewayErrorCode::FailedOperationInvalidInputJson)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.TaskAlreadyExist`](super::errors::ApigatewayErrorCode::FailedOperationTaskAlreadyExist)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.DuplicatePluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterDuplicatePluginConfig)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.DuplicatePluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueDuplicatePluginConfig)
+/// - [`InvalidParameterValue.InvalidEnvStatus`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidEnvStatus)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.TrafficControl`](super::errors::ApigatewayErrorCode::InvalidParameterValueTrafficControl)
+/// - [`LimitExceeded.ServiceCountForPluginLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededServiceCountForPluginLimitExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.AttachPlugin`](super::errors::ApigatewayErrorCode::UnsupportedOperationAttachPlugin)
+/// - [`UnsupportedOperation.BasicServiceNotAllowAttachPlugin`](super::errors::ApigatewayErrorCode::UnsupportedOperationBasicServiceNotAllowAttachPlugin)
+/// - [`UnsupportedOperation.InvalidEndpointType`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidEndpointType)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "AttachPlugin",
     output = AttachPluginResponse,
-    error = super::errors::AttachPluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct AttachPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-2nuhovb7"`
+    /// `PluginId`; example: `"plugin-2nuhovb7"`
     pub plugin_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-jzo37opy"`
+    /// `ServiceId`; example: `"service-jzo37opy"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"release"`
+    /// `EnvironmentName`; example: `"release"`
     pub environment_name: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Vec<String>,
 }
 
 /// What a successful [`AttachPlugin`] call returns.
 #[tc_model]
 pub struct AttachPluginResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -52,42 +70,51 @@ pub struct AttachPluginResponse {
 /// The `BindApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BindApiAppResponse`].
-/// The codes it documents are in [`BindApiAppError`](super::errors::BindApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BindApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidEnv`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidEnv)
+/// - [`LimitExceeded.ApiAppCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiAppCountLimitExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiApp`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiApp)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnsupportedBindEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedBindEnvironment)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BindApiApp",
     output = BindApiAppResponse,
-    error = super::errors::BindApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BindApiApp {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-kzofrjbl"`
+    /// `ApiAppId`; example: `"app-kzofrjbl"`
     pub api_app_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"formal"`
+    /// `Environment`; example: `"formal"`
     pub environment: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-c6piso8y"`
+    /// `ApiId`; example: `"api-c6piso8y"`
     pub api_id: String,
 }
 
 /// What a successful [`BindApiApp`] call returns.
 #[tc_model]
 pub struct BindApiAppResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -97,45 +124,51 @@ pub struct BindApiAppResponse {
 /// The `BindEnvironment` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BindEnvironmentResponse`].
-/// The codes it documents are in [`BindEnvironmentError`](super::errors::BindEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BindEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidApiIds`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiIds)
+/// - [`LimitExceeded.RequestLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.UnsupportedBindEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedBindEnvironment)
+/// - [`UnsupportedOperation.UnsupportedUnBindEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedUnBindEnvironment)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BindEnvironment",
     output = BindEnvironmentResponse,
-    error = super::errors::BindEnvironmentError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BindEnvironment {
-    /// `UsagePlanIds`: a list of strings.
-    ///
-    /// Example: `["usagePlan-quqxvett\r\n"]`
+    /// `UsagePlanIds`; example: `["usagePlan-quqxvett\r\n"]`
     pub usage_plan_ids: Vec<String>,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"SERVICE"`
+    /// `BindType`; example: `"SERVICE"`
     pub bind_type: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Environment`; example: `"test"`
     pub environment: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`BindEnvironment`] call returns.
 #[tc_model]
 pub struct BindEnvironmentResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -145,42 +178,45 @@ pub struct BindEnvironmentResponse {
 /// The `BindIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BindIPStrategyResponse`].
-/// The codes it documents are in [`BindIPStrategyError`](super::errors::BindIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BindIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.InvalidEnvStatus`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidEnvStatus)
+/// - [`LimitExceeded.RequestLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidIPStrategy`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidIpStrategy)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BindIPStrategy",
     output = BindIPStrategyResponse,
-    error = super::errors::BindIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BindIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-0ez0c8to"`
+    /// `StrategyId`; example: `"IPStrategy-0ez0c8to"`
     pub strategy_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: String,
 
-    /// `BindApiIds`: a list of strings.
-    ///
-    /// Example: `["api-e92i2jds\r\n"]`
+    /// `BindApiIds`; example: `["api-e92i2jds\r\n"]`
     pub bind_api_ids: Vec<String>,
 }
 
 /// What a successful [`BindIPStrategy`] call returns.
 #[tc_model]
 pub struct BindIPStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -190,32 +226,41 @@ pub struct BindIPStrategyResponse {
 /// The `BindSecretIds` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BindSecretIdsResponse`].
-/// The codes it documents are in [`BindSecretIdsError`](super::errors::BindSecretIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BindSecretIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.InvalidAccessKeyIds`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidAccessKeyIds)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded.AccessKeyCountInUsagePlanLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededAccessKeyCountInUsagePlanLimitExceeded)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.AlreadyBindUsagePlan`](super::errors::ApigatewayErrorCode::UnsupportedOperationAlreadyBindUsagePlan)
+/// - [`UnsupportedOperation.InvalidStatus`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidStatus)
+/// - [`UnsupportedOperation.UnsupportedBindApiKey`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedBindApiKey)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BindSecretIds",
     output = BindSecretIdsResponse,
-    error = super::errors::BindSecretIdsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BindSecretIds {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-quqxvett"`
+    /// `UsagePlanId`; example: `"usagePlan-quqxvett"`
     pub usage_plan_id: String,
 
-    /// `AccessKeyIds`: a list of strings.
-    ///
-    /// Example: `["AKIDmyE2z0gvi2p6***************\n"]`
+    /// `AccessKeyIds`; example: `["AKIDmyE2z0gvi2p6***************\n"]`
     pub access_key_ids: Vec<String>,
 }
 
 /// What a successful [`BindSecretIds`] call returns.
 #[tc_model]
 pub struct BindSecretIdsResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -225,54 +270,80 @@ pub struct BindSecretIdsResponse {
 /// The `BindSubDomain` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BindSubDomainResponse`].
-/// The codes it documents are in [`BindSubDomainError`](super::errors::BindSubDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BindSubDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertificateIdEnterpriseWaitSubmit`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdEnterpriseWaitSubmit)
+/// - [`FailedOperation.CertificateIdError`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdError)
+/// - [`FailedOperation.CertificateIdExpired`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdExpired)
+/// - [`FailedOperation.CertificateIdInfoError`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdInfoError)
+/// - [`FailedOperation.CertificateIdUnderVerify`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdUnderVerify)
+/// - [`FailedOperation.CertificateIdUnknownError`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdUnknownError)
+/// - [`FailedOperation.CertificateIdVerifyFail`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdVerifyFail)
+/// - [`FailedOperation.CertificateIsNull`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIsNull)
+/// - [`FailedOperation.DefineMappingEnvironmentError`](super::errors::ApigatewayErrorCode::FailedOperationDefineMappingEnvironmentError)
+/// - [`FailedOperation.DefineMappingNotNull`](super::errors::ApigatewayErrorCode::FailedOperationDefineMappingNotNull)
+/// - [`FailedOperation.DefineMappingParamRepeat`](super::errors::ApigatewayErrorCode::FailedOperationDefineMappingParamRepeat)
+/// - [`FailedOperation.DefineMappingPathError`](super::errors::ApigatewayErrorCode::FailedOperationDefineMappingPathError)
+/// - [`FailedOperation.DomainAlreadyBindOtherService`](super::errors::ApigatewayErrorCode::FailedOperationDomainAlreadyBindOtherService)
+/// - [`FailedOperation.DomainAlreadyBindService`](super::errors::ApigatewayErrorCode::FailedOperationDomainAlreadyBindService)
+/// - [`FailedOperation.DomainInBlackList`](super::errors::ApigatewayErrorCode::FailedOperationDomainInBlackList)
+/// - [`FailedOperation.DomainNeedBeian`](super::errors::ApigatewayErrorCode::FailedOperationDomainNeedBeian)
+/// - [`FailedOperation.DomainResolveError`](super::errors::ApigatewayErrorCode::FailedOperationDomainResolveError)
+/// - [`FailedOperation.FormatError`](super::errors::ApigatewayErrorCode::FailedOperationFormatError)
+/// - [`FailedOperation.IsDefaultMapping`](super::errors::ApigatewayErrorCode::FailedOperationIsDefaultMapping)
+/// - [`FailedOperation.NetSubDomainError`](super::errors::ApigatewayErrorCode::FailedOperationNetSubDomainError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.SubDomainFormatError`](super::errors::ApigatewayErrorCode::FailedOperationSubDomainFormatError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidProcotol`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidProcotol)
+/// - [`LimitExceeded.ExceededDefineMappingLimit`](super::errors::ApigatewayErrorCode::LimitExceededExceededDefineMappingLimit)
+/// - [`LimitExceeded.ExceededDomainLimit`](super::errors::ApigatewayErrorCode::LimitExceededExceededDomainLimit)
+/// - [`LimitExceeded.RequestLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ForceHttps`](super::errors::ApigatewayErrorCode::UnsupportedOperationForceHttps)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BindSubDomain",
     output = BindSubDomainResponse,
-    error = super::errors::BindSubDomainError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BindSubDomain {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-1w9ekbwo"`
+    /// `ServiceId`; example: `"service-1w9ekbwo"`
     pub service_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `SubDomain`; example: `"xxx.com"`
     pub sub_domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"OUTER"`
+    /// `NetType`; example: `"OUTER"`
     pub net_type: String,
 
-    /// `IsDefaultMapping`: a boolean.
+    /// `IsDefaultMapping`
     pub is_default_mapping: bool,
 
-    /// `NetSubDomain`: a string.
-    ///
-    /// Example: `"service-1w9ekbwo-1259027407.gz.apigw.tencentcs.com"`
+    /// `NetSubDomain`; example: `"service-1w9ekbwo-1259027407.gz.apigw.tencentcs.com"`
     pub net_sub_domain: String,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `CertificateId`; example: `"x x"`
     pub certificate_id: Option<String>,
 
-    /// `PathMappingSet`: a list of [`PathMapping`](super::models::PathMapping) objects.
+    /// `PathMappingSet`
     pub path_mapping_set: Option<Vec<models::PathMapping>>,
 
-    /// `IsForcedHttps`: a boolean.
+    /// `IsForcedHttps`
     pub is_forced_https: Option<bool>,
 }
 
@@ -286,27 +357,37 @@ pub struct BindSubDomainResponse {
 /// The `BuildAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`BuildAPIDocResponse`].
-/// The codes it documents are in [`BuildAPIDocError`](super::errors::BuildAPIDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=BuildAPIDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.CodingError`](super::errors::ApigatewayErrorCode::FailedOperationCodingError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiDoc`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiDoc)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "BuildAPIDoc",
     output = BuildAPIDocResponse,
-    error = super::errors::BuildAPIDocError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct BuildAPIDoc {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"doc-v8tsladd"`
+    /// `ApiDocId`; example: `"doc-v8tsladd"`
     pub api_doc_id: String,
 }
 
 /// What a successful [`BuildAPIDoc`] call returns.
 #[tc_model]
 pub struct BuildAPIDocResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,43 +397,65 @@ pub struct BuildAPIDocResponse {
 /// The `CreateAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateAPIDocResponse`].
-/// The codes it documents are in [`CreateAPIDocError`](super::errors::CreateAPIDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateAPIDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKeyExist`](super::errors::ApigatewayErrorCode::FailedOperationAccessKeyExist)
+/// - [`FailedOperation.ApiBindEnvironmen`](super::errors::ApigatewayErrorCode::FailedOperationApiBindEnvironmen)
+/// - [`FailedOperation.ApiBindEnvironment`](super::errors::ApigatewayErrorCode::FailedOperationApiBindEnvironment)
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.CodingError`](super::errors::ApigatewayErrorCode::FailedOperationCodingError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`LimitExceeded.APIDocLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiDocLimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateAPIDoc",
     output = CreateAPIDocResponse,
-    error = super::errors::CreateAPIDocError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateAPIDoc {
-    /// `ApiDocName`: a string.
-    ///
-    /// Example: `"ApiGateWay Doc"`
+    /// `ApiDocName`; example: `"ApiGateWay Doc"`
     pub api_doc_name: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-2nuhovb7"`
+    /// `ServiceId`; example: `"service-2nuhovb7"`
     pub service_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `Environment`; example: `"release"`
     pub environment: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Vec<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateAPIDoc`] call returns.
 #[tc_model]
 pub struct CreateAPIDocResponse {
-    /// `Result`: an [`ApiDoc`](super::models::ApiDoc).
+    /// `Result`
     pub result: models::ApiDoc,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -362,268 +465,245 @@ pub struct CreateAPIDocResponse {
 /// The `CreateApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateApiResponse`].
-/// The codes it documents are in [`CreateApiError`](super::errors::CreateApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.BackendDomainError`](super::errors::ApigatewayErrorCode::FailedOperationBackendDomainError)
+/// - [`FailedOperation.DomainNeedBeian`](super::errors::ApigatewayErrorCode::FailedOperationDomainNeedBeian)
+/// - [`FailedOperation.EIAMError`](super::errors::ApigatewayErrorCode::FailedOperationEiamError)
+/// - [`FailedOperation.EbError`](super::errors::ApigatewayErrorCode::FailedOperationEbError)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`FailedOperation.ScfError`](super::errors::ApigatewayErrorCode::FailedOperationScfError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.CauthException`](super::errors::ApigatewayErrorCode::InternalErrorCauthException)
+/// - [`InternalError.ClbException`](super::errors::ApigatewayErrorCode::InternalErrorClbException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ScfException`](super::errors::ApigatewayErrorCode::InternalErrorScfException)
+/// - [`InternalError.TsfException`](super::errors::ApigatewayErrorCode::InternalErrorTsfException)
+/// - [`InternalError.VpcException`](super::errors::ApigatewayErrorCode::InternalErrorVpcException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.IllegalProxyIp`](super::errors::ApigatewayErrorCode::InvalidParameterValueIllegalProxyIp)
+/// - [`InvalidParameterValue.InvalidApiBusinessType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiBusinessType)
+/// - [`InvalidParameterValue.InvalidApiRequestConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiRequestConfig)
+/// - [`InvalidParameterValue.InvalidApiType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiType)
+/// - [`InvalidParameterValue.InvalidBackendPath`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidBackendPath)
+/// - [`InvalidParameterValue.InvalidClb`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidClb)
+/// - [`InvalidParameterValue.InvalidIPAddress`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidIpAddress)
+/// - [`InvalidParameterValue.InvalidPort`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPort)
+/// - [`InvalidParameterValue.InvalidPublicKey`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPublicKey)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`InvalidParameterValue.InvalidScfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidScfConfig)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.InvalidServiceMockReturnMessage`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceMockReturnMessage)
+/// - [`InvalidParameterValue.InvalidServiceParam`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceParam)
+/// - [`InvalidParameterValue.InvalidServiceParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceParameters)
+/// - [`InvalidParameterValue.InvalidServiceType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceType)
+/// - [`InvalidParameterValue.InvalidTsfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidTsfConfig)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`InvalidParameterValue.InvalidUrl`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.InvalidWSMethod`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidWsMethod)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.ParameterNotMatch`](super::errors::ApigatewayErrorCode::InvalidParameterValueParameterNotMatch)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`LimitExceeded.ApiCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiCountLimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InvalidOauthApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidOauthApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.BasicServiceNoMoreApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationBasicServiceNoMoreApi)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.InvalidEndpointType`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidEndpointType)
+/// - [`UnsupportedOperation.ServiceExist`](super::errors::ApigatewayErrorCode::UnsupportedOperationServiceExist)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
+/// - [`UnsupportedOperation.UnsupportedNetType`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedNetType)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateApi",
     output = CreateApiResponse,
-    error = super::errors::CreateApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateApi {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"MOCK"`
+    /// `ServiceType`; example: `"MOCK"`
     pub service_type: String,
 
-    /// `ServiceTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `ServiceTimeout`; example: `15`
     pub service_timeout: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `RequestConfig`: an [`ApiRequestConfig`](super::models::ApiRequestConfig).
+    /// `RequestConfig`
     pub request_config: models::ApiRequestConfig,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ApiName`; example: `"name"`
     pub api_name: Option<String>,
 
-    /// `ApiDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ApiDesc`; example: `"desc"`
     pub api_desc: Option<String>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiType`; example: `"NORMAL"`
     pub api_type: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `AuthType`; example: `"NONE"`
     pub auth_type: Option<String>,
 
-    /// `EnableCORS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCORS`; example: `false`
     #[tc(rename = "EnableCORS")]
     pub enable_cors: Option<bool>,
 
-    /// `ConstantParameters`: a list of [`ConstantParameter`](super::models::ConstantParameter) objects.
+    /// `ConstantParameters`
     pub constant_parameters: Option<Vec<models::ConstantParameter>>,
 
-    /// `RequestParameters`: a list of [`RequestParameter`](super::models::RequestParameter) objects.
+    /// `RequestParameters`
     pub request_parameters: Option<Vec<models::RequestParameter>>,
 
-    /// `ApiBusinessType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiBusinessType`; example: `"NORMAL"`
     pub api_business_type: Option<String>,
 
-    /// `ServiceMockReturnMessage`: a string.
-    ///
-    /// Example: `"mock"`
+    /// `ServiceMockReturnMessage`; example: `"mock"`
     pub service_mock_return_message: Option<String>,
 
-    /// `MicroServices`: a list of [`MicroServiceReq`](super::models::MicroServiceReq) objects.
+    /// `MicroServices`
     pub micro_services: Option<Vec<models::MicroServiceReq>>,
 
-    /// `ServiceTsfLoadBalanceConf`: a [`TsfLoadBalanceConfResp`](super::models::TsfLoadBalanceConfResp).
+    /// `ServiceTsfLoadBalanceConf`
     pub service_tsf_load_balance_conf: Option<models::TsfLoadBalanceConfResp>,
 
-    /// `ServiceTsfHealthCheckConf`: a [`HealthCheckConf`](super::models::HealthCheckConf).
+    /// `ServiceTsfHealthCheckConf`
     pub service_tsf_health_check_conf: Option<models::HealthCheckConf>,
 
-    /// `TargetServices`: a list of [`TargetServicesReq`](super::models::TargetServicesReq) objects.
+    /// `TargetServices`
     pub target_services: Option<Vec<models::TargetServicesReq>>,
 
-    /// `TargetServicesLoadBalanceConf`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetServicesLoadBalanceConf`; example: `0`
     pub target_services_load_balance_conf: Option<i64>,
 
-    /// `TargetServicesHealthCheckConf`: a [`HealthCheckConf`](super::models::HealthCheckConf).
+    /// `TargetServicesHealthCheckConf`
     pub target_services_health_check_conf: Option<models::HealthCheckConf>,
 
-    /// `ServiceScfFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionName`; example: `"xxx"`
     pub service_scf_function_name: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionName`; example: `"xxx"`
     pub service_websocket_register_function_name: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionName`; example: `"xxx"`
     pub service_websocket_cleanup_function_name: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionName`; example: `"xxx"`
     pub service_websocket_transport_function_name: Option<String>,
 
-    /// `ServiceScfFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionNamespace`; example: `"xxx"`
     pub service_scf_function_namespace: Option<String>,
 
-    /// `ServiceScfFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionQualifier`; example: `"xxx"`
     pub service_scf_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionNamespace`; example: `"xxx"`
     pub service_websocket_register_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionQualifier`; example: `"xxx"`
     pub service_websocket_register_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionNamespace`; example: `"xxx"`
     pub service_websocket_transport_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionQualifier`; example: `"xxx"`
     pub service_websocket_transport_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionNamespace`; example: `"xxx"`
     pub service_websocket_cleanup_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionQualifier`; example: `"xxx"`
     pub service_websocket_cleanup_function_qualifier: Option<String>,
 
-    /// `ServiceScfIsIntegratedResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServiceScfIsIntegratedResponse`; example: `false`
     pub service_scf_is_integrated_response: Option<bool>,
 
-    /// `IsDebugAfterCharge`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDebugAfterCharge`; example: `false`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `IsDeleteResponseErrorCodes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleteResponseErrorCodes`; example: `false`
     pub is_delete_response_error_codes: Option<bool>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"html"`
+    /// `ResponseType`; example: `"html"`
     pub response_type: Option<String>,
 
-    /// `ResponseSuccessExample`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ResponseSuccessExample`; example: `"xxx"`
     pub response_success_example: Option<String>,
 
-    /// `ResponseFailExample`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ResponseFailExample`; example: `"xxx"`
     pub response_fail_example: Option<String>,
 
-    /// `ServiceConfig`: a [`ServiceConfig`](super::models::ServiceConfig).
+    /// `ServiceConfig`
     pub service_config: Option<models::ServiceConfig>,
 
-    /// `AuthRelationApiId`: a string.
-    ///
-    /// Example: `"api-xxx"`
+    /// `AuthRelationApiId`; example: `"api-xxx"`
     pub auth_relation_api_id: Option<String>,
 
-    /// `ServiceParameters`: a list of [`ServiceParameter`](super::models::ServiceParameter) objects.
+    /// `ServiceParameters`
     pub service_parameters: Option<Vec<models::ServiceParameter>>,
 
-    /// `OauthConfig`: an [`OauthConfig`](super::models::OauthConfig).
+    /// `OauthConfig`
     pub oauth_config: Option<models::OauthConfig>,
 
-    /// `ResponseErrorCodes`: a list of [`ResponseErrorCodeReq`](super::models::ResponseErrorCodeReq) objects.
+    /// `ResponseErrorCodes`
     pub response_error_codes: Option<Vec<models::ResponseErrorCodeReq>>,
 
-    /// `TargetNamespaceId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TargetNamespaceId`; example: `"xxx"`
     pub target_namespace_id: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `UserType`; example: `"xxx"`
     pub user_type: Option<String>,
 
-    /// `IsBase64Encoded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBase64Encoded`; example: `false`
     pub is_base64_encoded: Option<bool>,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-xsae3sdf"`
+    /// `EventBusId`; example: `"eb-xsae3sdf"`
     pub event_bus_id: Option<String>,
 
-    /// `ServiceScfFunctionType`: a string.
-    ///
-    /// Example: `"EVENT"`
+    /// `ServiceScfFunctionType`; example: `"EVENT"`
     pub service_scf_function_type: Option<String>,
 
-    /// `ServiceScfEventIsAsyncCall`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceScfEventIsAsyncCall`; example: `true`
     pub service_scf_event_is_async_call: Option<bool>,
 
-    /// `EIAMAppType`: a string.
-    ///
-    /// Example: `"Client"`
+    /// `EIAMAppType`; example: `"Client"`
     #[tc(rename = "EIAMAppType")]
     pub eiam_app_type: Option<String>,
 
-    /// `EIAMAuthType`: a string.
-    ///
-    /// Example: `"Authorization"`
+    /// `EIAMAuthType`; example: `"Authorization"`
     #[tc(rename = "EIAMAuthType")]
     pub eiam_auth_type: Option<String>,
 
-    /// `TokenTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `TokenTimeout`; example: `7200`
     pub token_timeout: Option<i64>,
 
-    /// `EIAMAppId`: a string.
+    /// `EIAMAppId`
     #[tc(rename = "EIAMAppId")]
     pub eiam_app_id: Option<String>,
 
-    /// `Owner`: a string.
+    /// `Owner`
     pub owner: Option<String>,
 }
 
 /// What a successful [`CreateApi`] call returns.
 #[tc_model]
 pub struct CreateApiResponse {
-    /// `Result`: a [`CreateApiResultInfo`](super::models::CreateApiResultInfo).
+    /// `Result`
     pub result: Option<models::CreateApiResultInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -633,32 +713,40 @@ pub struct CreateApiResponse {
 /// The `CreateApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateApiAppResponse`].
-/// The codes it documents are in [`CreateApiAppError`](super::errors::CreateApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessKeyExist`](super::errors::ApigatewayErrorCode::FailedOperationAccessKeyExist)
+/// - [`FailedOperation.TagBindServiceError`](super::errors::ApigatewayErrorCode::FailedOperationTagBindServiceError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`LimitExceeded.ApiAppCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiAppCountLimitExceeded)
+/// - [`LimitExceeded.ApiKeyCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiKeyCountLimitExceeded)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateApiApp",
     output = CreateApiAppResponse,
-    error = super::errors::CreateApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateApiApp {
-    /// `ApiAppName`: a string.
-    ///
-    /// Example: `"my-custom-app"`
+    /// `ApiAppName`; example: `"my-custom-app"`
     pub api_app_name: String,
 
-    /// `ApiAppDesc`: a string.
-    ///
-    /// Example: `"应用描述"`
+    /// `ApiAppDesc`; example: `"应用描述"`
     pub api_app_desc: Option<String>,
 }
 
 /// What a successful [`CreateApiApp`] call returns.
 #[tc_model]
 pub struct CreateApiAppResponse {
-    /// `Result`: an [`ApiAppInfo`](super::models::ApiAppInfo).
+    /// `Result`
     pub result: Option<models::ApiAppInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -668,45 +756,48 @@ pub struct CreateApiAppResponse {
 /// The `CreateApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateApiKeyResponse`].
-/// The codes it documents are in [`CreateApiKeyError`](super::errors::CreateApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessKeyExist`](super::errors::ApigatewayErrorCode::FailedOperationAccessKeyExist)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`LimitExceeded.ApiKeyCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiKeyCountLimitExceeded)
+/// - [`UnauthorizedOperation.UncertifiedUser`](super::errors::ApigatewayErrorCode::UnauthorizedOperationUncertifiedUser)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateApiKey",
     output = CreateApiKeyResponse,
-    error = super::errors::CreateApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateApiKey {
-    /// `SecretName`: a string.
-    ///
-    /// Example: `"testSecret"`
+    /// `SecretName`; example: `"testSecret"`
     pub secret_name: String,
 
-    /// `AccessKeyType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `AccessKeyType`; example: `"auto"`
     pub access_key_type: Option<String>,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: Option<String>,
 
-    /// `AccessKeySecret`: a string.
-    ///
-    /// Example: `"qYSyjR************************************"`
+    /// `AccessKeySecret`; example: `"qYSyjR************************************"`
     pub access_key_secret: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateApiKey`] call returns.
 #[tc_model]
 pub struct CreateApiKeyResponse {
-    /// `Result`: an [`ApiKey`](super::models::ApiKey).
+    /// `Result`
     pub result: Option<models::ApiKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -716,66 +807,63 @@ pub struct CreateApiKeyResponse {
 /// The `CreateExclusiveInstances` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateExclusiveInstancesResponse`].
-/// The codes it documents are in [`CreateExclusiveInstancesError`](super::errors::CreateExclusiveInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateExclusiveInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccessKeyExist`](super::errors::ApigatewayErrorCode::FailedOperationAccessKeyExist)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`LimitExceeded.ApiKeyCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiKeyCountLimitExceeded)
+/// - [`UnauthorizedOperation.UncertifiedUser`](super::errors::ApigatewayErrorCode::UnauthorizedOperationUncertifiedUser)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateExclusiveInstances",
     output = CreateExclusiveInstancesResponse,
-    error = super::errors::CreateExclusiveInstancesError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateExclusiveInstances {
-    /// `Zones`: a list of strings.
+    /// `Zones`
     pub zones: Vec<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `InstanceType`; example: `"basic"`
     pub instance_type: String,
 
-    /// `NetworkConfig`: an [`InstanceNetworkConfig`](super::models::InstanceNetworkConfig).
+    /// `NetworkConfig`
     pub network_config: models::InstanceNetworkConfig,
 
-    /// `VpcConfig`: a [`VpcConfig`](super::models::VpcConfig).
+    /// `VpcConfig`
     pub vpc_config: models::VpcConfig,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `PayMode`; example: `"POSTPAID"`
     pub pay_mode: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceName`; example: `"test"`
     pub instance_name: Option<String>,
 
-    /// `InstanceDescription`: a string.
-    ///
-    /// Example: `"实例描述"`
+    /// `InstanceDescription`; example: `"实例描述"`
     pub instance_description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoRenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `AutoRenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub auto_renew_flag: Option<String>,
 }
 
 /// What a successful [`CreateExclusiveInstances`] call returns.
 #[tc_model]
 pub struct CreateExclusiveInstancesResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"instance-xxxxx"`
+    /// `Result`; example: `"instance-xxxxx"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -785,42 +873,43 @@ pub struct CreateExclusiveInstancesResponse {
 /// The `CreateIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateIPStrategyResponse`].
-/// The codes it documents are in [`CreateIPStrategyError`](super::errors::CreateIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`LimitExceeded.IpStrategyLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededIpStrategyLimitExceeded)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateIPStrategy",
     output = CreateIPStrategyResponse,
-    error = super::errors::CreateIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `StrategyName`; example: `"xx"`
     pub strategy_name: String,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"WHITE"`
+    /// `StrategyType`; example: `"WHITE"`
     pub strategy_type: String,
 
-    /// `StrategyData`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `StrategyData`; example: `"1.1.1.1"`
     pub strategy_data: String,
 }
 
 /// What a successful [`CreateIPStrategy`] call returns.
 #[tc_model]
 pub struct CreateIPStrategyResponse {
-    /// `Result`: an [`IpStrategy`](super::models::IpStrategy).
+    /// `Result`
     pub result: Option<models::IpStrategy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -830,43 +919,71 @@ pub struct CreateIPStrategyResponse {
 /// The `CreatePlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreatePluginResponse`].
-/// The codes it documents are in [`CreatePluginError`](super::errors::CreatePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreatePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.TagBindServiceError`](super::errors::ApigatewayErrorCode::FailedOperationTagBindServiceError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.TsfException`](super::errors::ApigatewayErrorCode::InternalErrorTsfException)
+/// - [`InternalError.VpcException`](super::errors::ApigatewayErrorCode::InternalErrorVpcException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.DuplicatePluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueDuplicatePluginConfig)
+/// - [`InvalidParameterValue.InvalidApiRequestConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiRequestConfig)
+/// - [`InvalidParameterValue.InvalidBackendPath`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidBackendPath)
+/// - [`InvalidParameterValue.InvalidClb`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidClb)
+/// - [`InvalidParameterValue.InvalidCondition`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidCondition)
+/// - [`InvalidParameterValue.InvalidIPAddress`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidIpAddress)
+/// - [`InvalidParameterValue.InvalidPluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPluginConfig)
+/// - [`InvalidParameterValue.InvalidPort`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPort)
+/// - [`InvalidParameterValue.InvalidScfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidScfConfig)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.InvalidServiceParam`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceParam)
+/// - [`InvalidParameterValue.InvalidServiceType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceType)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`InvalidParameterValue.InvalidUrl`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.LengthExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLengthExceeded)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.ParameterValueLimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`MissingParameter.BackendSpecificParam`](super::errors::ApigatewayErrorCode::MissingParameterBackendSpecificParam)
+/// - [`MissingParameter.PluginConfig`](super::errors::ApigatewayErrorCode::MissingParameterPluginConfig)
+/// - [`UnauthorizedOperation.UncertifiedUser`](super::errors::ApigatewayErrorCode::UnauthorizedOperationUncertifiedUser)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreatePlugin",
     output = CreatePluginResponse,
-    error = super::errors::CreatePluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreatePlugin {
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"myplugin"`
+    /// `PluginName`; example: `"myplugin"`
     pub plugin_name: String,
 
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `PluginType`; example: `"IPControl"`
     pub plugin_type: String,
 
-    /// `PluginData`: a string.
+    /// `PluginData`
     pub plugin_data: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"myPlugin"`
+    /// `Description`; example: `"myPlugin"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreatePlugin`] call returns.
 #[tc_model]
 pub struct CreatePluginResponse {
-    /// `Result`: a [`Plugin`](super::models::Plugin).
+    /// `Result`
     pub result: models::Plugin,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -876,105 +993,105 @@ pub struct CreatePluginResponse {
 /// The `CreateService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateServiceResponse`].
-/// The codes it documents are in [`CreateServiceError`](super::errors::CreateServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationInstanceNotExist)
+/// - [`FailedOperation.TagBindServiceError`](super::errors::ApigatewayErrorCode::FailedOperationTagBindServiceError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.CauthException`](super::errors::ApigatewayErrorCode::InternalErrorCauthException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.VpcException`](super::errors::ApigatewayErrorCode::InternalErrorVpcException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ApigatewayErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.ParameterValueLimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueParameterValueLimitExceeded)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IpStrategyLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededIpStrategyLimitExceeded)
+/// - [`LimitExceeded.ServiceCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededServiceCountLimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.UncertifiedUser`](super::errors::ApigatewayErrorCode::UnauthorizedOperationUncertifiedUser)
+/// - [`UnsupportedOperation.AccountArrears`](super::errors::ApigatewayErrorCode::UnsupportedOperationAccountArrears)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateService",
     output = CreateServiceResponse,
-    error = super::errors::CreateServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateService {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"test_https"`
+    /// `ServiceName`; example: `"test_https"`
     pub service_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"https"`
+    /// `ServiceDesc`; example: `"https"`
     pub service_desc: Option<String>,
 
-    /// `NetTypes`: a list of strings.
+    /// `NetTypes`
     pub net_types: Option<Vec<String>>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `IpVersion`; example: `"xxxx"`
     pub ip_version: Option<String>,
 
-    /// `SetServerName`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `SetServerName`; example: `"xxxx"`
     pub set_server_name: Option<String>,
 
-    /// `AppIdType`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `AppIdType`; example: `"xxxx"`
     pub app_id_type: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-12345"`
+    /// `InstanceId`; example: `"instance-12345"`
     pub instance_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-quyenan"`
+    /// `UniqVpcId`; example: `"vpc-quyenan"`
     pub uniq_vpc_id: Option<String>,
 }
 
 /// What a successful [`CreateService`] call returns.
 #[tc_model]
 pub struct CreateServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-0c96l2bo"`
+    /// `ServiceId`; example: `"service-0c96l2bo"`
     pub service_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"test_https"`
+    /// `ServiceName`; example: `"test_https"`
     pub service_name: String,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"https"`
+    /// `ServiceDesc`; example: `"https"`
     pub service_desc: String,
 
-    /// `OuterSubDomain`: a string.
-    ///
-    /// Example: `"service-0c96l2bo-1251006373.ap-guangzhou.apigateway.myqcloud.com"`
+    /// `OuterSubDomain`; example: `"service-0c96l2bo-1251006373.ap-guangzhou.apigateway.myqcloud.com"`
     pub outer_sub_domain: String,
 
-    /// `InnerSubDomain`: a string.
-    ///
-    /// Example: `"service-0c96l2bo-1251006373.ap-guangzhou.apigateway.myqcloud.com"`
+    /// `InnerSubDomain`; example: `"service-0c96l2bo-1251006373.ap-guangzhou.apigateway.myqcloud.com"`
     pub inner_sub_domain: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub created_time: String,
 
-    /// `NetTypes`: a list of strings.
-    ///
-    /// Example: `["OUTER"]`
+    /// `NetTypes`; example: `["OUTER"]`
     pub net_types: Vec<String>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`; example: `"IPv4"`
     pub ip_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -984,76 +1101,82 @@ pub struct CreateServiceResponse {
 /// The `CreateUpstream` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateUpstreamResponse`].
-/// The codes it documents are in [`CreateUpstreamError`](super::errors::CreateUpstreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateUpstream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.OperateUpstream`](super::errors::ApigatewayErrorCode::FailedOperationOperateUpstream)
+/// - [`FailedOperation.TagBindServiceError`](super::errors::ApigatewayErrorCode::FailedOperationTagBindServiceError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateUpstream",
     output = CreateUpstreamResponse,
-    error = super::errors::CreateUpstreamError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateUpstream {
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ROUND-ROBIN"`
+    /// `Algorithm`; example: `"ROUND-ROBIN"`
     pub algorithm: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `UniqVpcId`; example: `"vpc-123456"`
     pub uniq_vpc_id: String,
 
-    /// `UpstreamName`: a string.
-    ///
-    /// Example: `"test_upstream"`
+    /// `UpstreamName`; example: `"test_upstream"`
     pub upstream_name: Option<String>,
 
-    /// `UpstreamDescription`: a string.
-    ///
-    /// Example: `"description"`
+    /// `UpstreamDescription`; example: `"description"`
     pub upstream_description: Option<String>,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"IP_PORT"`
+    /// `UpstreamType`; example: `"IP_PORT"`
     pub upstream_type: Option<String>,
 
-    /// `Retries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Retries`; example: `3`
     pub retries: Option<u64>,
 
-    /// `UpstreamHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `UpstreamHost`; example: `"example.com"`
     pub upstream_host: Option<String>,
 
-    /// `Nodes`: a list of [`UpstreamNode`](super::models::UpstreamNode) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::UpstreamNode>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HealthChecker`: an [`UpstreamHealthChecker`](super::models::UpstreamHealthChecker).
+    /// `HealthChecker`
     pub health_checker: Option<models::UpstreamHealthChecker>,
 
-    /// `K8sService`: a list of [`K8sService`](super::models::K8sService) objects.
+    /// `K8sService`
     pub k8s_service: Option<Vec<models::K8sService>>,
 }
 
 /// What a successful [`CreateUpstream`] call returns.
 #[tc_model]
 pub struct CreateUpstreamResponse {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-0c96l2bo"`
+    /// `UpstreamId`; example: `"upstream-0c96l2bo"`
     pub upstream_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1063,41 +1186,46 @@ pub struct CreateUpstreamResponse {
 /// The `CreateUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`CreateUsagePlanResponse`].
-/// The codes it documents are in [`CreateUsagePlanError`](super::errors::CreateUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=CreateUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidMaxRequestNum`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidMaxRequestNum)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded.UsagePlanLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededUsagePlanLimitExceeded)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "CreateUsagePlan",
     output = CreateUsagePlanResponse,
-    error = super::errors::CreateUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct CreateUsagePlan {
-    /// `UsagePlanName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UsagePlanName`; example: `"xx"`
     pub usage_plan_name: String,
 
-    /// `UsagePlanDesc`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UsagePlanDesc`; example: `"xx"`
     pub usage_plan_desc: Option<String>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateUsagePlan`] call returns.
 #[tc_model]
 pub struct CreateUsagePlanResponse {
-    /// `Result`: a [`UsagePlanInfo`](super::models::UsagePlanInfo).
+    /// `Result`
     pub result: Option<models::UsagePlanInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1107,27 +1235,47 @@ pub struct CreateUsagePlanResponse {
 /// The `DeleteAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteAPIDocResponse`].
-/// The codes it documents are in [`DeleteAPIDocError`](super::errors::DeleteAPIDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteAPIDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ApigatewayErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::ApigatewayErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ApigatewayErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteAPIDoc",
     output = DeleteAPIDocResponse,
-    error = super::errors::DeleteAPIDocError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteAPIDoc {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"doc-v8tsladd"`
+    /// `ApiDocId`; example: `"doc-v8tsladd"`
     pub api_doc_id: String,
 }
 
 /// What a successful [`DeleteAPIDoc`] call returns.
 #[tc_model]
 pub struct DeleteAPIDocResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1137,32 +1285,57 @@ pub struct DeleteAPIDocResponse {
 /// The `DeleteApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteApiResponse`].
-/// The codes it documents are in [`DeleteApiError`](super::errors::DeleteApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.ApiBindEnvironmen`](super::errors::ApigatewayErrorCode::FailedOperationApiBindEnvironmen)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`ResourceUnavailable`](super::errors::ApigatewayErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::ApigatewayErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnsupportedDeleteApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteApi)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteApi",
     output = DeleteApiResponse,
-    error = super::errors::DeleteApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteApi {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-e92i2jds"`
+    /// `ApiId`; example: `"api-e92i2jds"`
     pub api_id: String,
 }
 
 /// What a successful [`DeleteApi`] call returns.
 #[tc_model]
 pub struct DeleteApiResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1172,27 +1345,41 @@ pub struct DeleteApiResponse {
 /// The `DeleteApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteApiAppResponse`].
-/// The codes it documents are in [`DeleteApiAppError`](super::errors::DeleteApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiApp`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiApp)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnsupportedDeleteApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteApi)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteApiApp",
     output = DeleteApiAppResponse,
-    error = super::errors::DeleteApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteApiApp {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-e92i2jds"`
+    /// `ApiAppId`; example: `"app-e92i2jds"`
     pub api_app_id: String,
 }
 
 /// What a successful [`DeleteApiApp`] call returns.
 #[tc_model]
 pub struct DeleteApiAppResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1202,27 +1389,33 @@ pub struct DeleteApiAppResponse {
 /// The `DeleteApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteApiKeyResponse`].
-/// The codes it documents are in [`DeleteApiKeyError`](super::errors::DeleteApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`UnsupportedOperation.InvalidStatus`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidStatus)
+/// - [`UnsupportedOperation.ResourceIsInUse`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceIsInUse)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteApiKey",
     output = DeleteApiKeyResponse,
-    error = super::errors::DeleteApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteApiKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: String,
 }
 
 /// What a successful [`DeleteApiKey`] call returns.
 #[tc_model]
 pub struct DeleteApiKeyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1232,32 +1425,33 @@ pub struct DeleteApiKeyResponse {
 /// The `DeleteIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteIPStrategyResponse`].
-/// The codes it documents are in [`DeleteIPStrategyError`](super::errors::DeleteIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvalidIPStrategy`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidIpStrategy)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteIPStrategy",
     output = DeleteIPStrategyResponse,
-    error = super::errors::DeleteIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-4xj4r1ou"`
+    /// `StrategyId`; example: `"IPStrategy-4xj4r1ou"`
     pub strategy_id: String,
 }
 
 /// What a successful [`DeleteIPStrategy`] call returns.
 #[tc_model]
 pub struct DeleteIPStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1267,27 +1461,37 @@ pub struct DeleteIPStrategyResponse {
 /// The `DeletePlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeletePluginResponse`].
-/// The codes it documents are in [`DeletePluginError`](super::errors::DeletePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeletePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeletePlugin",
     output = DeletePluginResponse,
-    error = super::errors::DeletePluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeletePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-2nuhovb7"`
+    /// `PluginId`; example: `"plugin-2nuhovb7"`
     pub plugin_id: String,
 }
 
 /// What a successful [`DeletePlugin`] call returns.
 #[tc_model]
 pub struct DeletePluginResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1297,32 +1501,46 @@ pub struct DeletePluginResponse {
 /// The `DeleteService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteServiceResponse`].
-/// The codes it documents are in [`DeleteServiceError`](super::errors::DeleteServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ApiListNotEmpty`](super::errors::ApigatewayErrorCode::UnsupportedOperationApiListNotEmpty)
+/// - [`UnsupportedOperation.ExistingOnlineEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationExistingOnlineEnvironment)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.TagsNotEmpty`](super::errors::ApigatewayErrorCode::UnsupportedOperationTagsNotEmpty)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
+/// - [`UnsupportedOperation.UnsupportedDeleteService`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteService)
+/// - [`UnsupportedOperation.UsagePlanInUse`](super::errors::ApigatewayErrorCode::UnsupportedOperationUsagePlanInUse)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteService",
     output = DeleteServiceResponse,
-    error = super::errors::DeleteServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-kaghtzi4"`
+    /// `ServiceId`; example: `"service-kaghtzi4"`
     pub service_id: String,
 
-    /// `SkipVerification`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkipVerification`; example: `0`
     pub skip_verification: Option<i64>,
 }
 
 /// What a successful [`DeleteService`] call returns.
 #[tc_model]
 pub struct DeleteServiceResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1332,37 +1550,40 @@ pub struct DeleteServiceResponse {
 /// The `DeleteServiceSubDomainMapping` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteServiceSubDomainMappingResponse`].
-/// The codes it documents are in [`DeleteServiceSubDomainMappingError`](super::errors::DeleteServiceSubDomainMappingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteServiceSubDomainMapping)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeletePathMappingSetError`](super::errors::ApigatewayErrorCode::FailedOperationDeletePathMappingSetError)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteServiceSubDomainMapping",
     output = DeleteServiceSubDomainMappingResponse,
-    error = super::errors::DeleteServiceSubDomainMappingError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteServiceSubDomainMapping {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-19c5fnhy"`
+    /// `ServiceId`; example: `"service-19c5fnhy"`
     pub service_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"xxxxxxx"`
+    /// `SubDomain`; example: `"xxxxxxx"`
     pub sub_domain: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Environment`; example: `"test"`
     pub environment: String,
 }
 
 /// What a successful [`DeleteServiceSubDomainMapping`] call returns.
 #[tc_model]
 pub struct DeleteServiceSubDomainMappingResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1372,29 +1593,40 @@ pub struct DeleteServiceSubDomainMappingResponse {
 /// The `DeleteUpstream` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteUpstreamResponse`].
-/// The codes it documents are in [`DeleteUpstreamError`](super::errors::DeleteUpstreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteUpstream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.UnsupportedDeleteUpstream`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteUpstream)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteUpstream",
     output = DeleteUpstreamResponse,
-    error = super::errors::DeleteUpstreamError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteUpstream {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-xxxx"`
+    /// `UpstreamId`; example: `"upstream-xxxx"`
     pub upstream_id: String,
 }
 
 /// What a successful [`DeleteUpstream`] call returns.
 #[tc_model]
 pub struct DeleteUpstreamResponse {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-xxxx"`
+    /// `UpstreamId`; example: `"upstream-xxxx"`
     pub upstream_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1404,27 +1636,32 @@ pub struct DeleteUpstreamResponse {
 /// The `DeleteUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DeleteUsagePlanResponse`].
-/// The codes it documents are in [`DeleteUsagePlanError`](super::errors::DeleteUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DeleteUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.UsagePlanInUse`](super::errors::ApigatewayErrorCode::UnsupportedOperationUsagePlanInUse)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DeleteUsagePlan",
     output = DeleteUsagePlanResponse,
-    error = super::errors::DeleteUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DeleteUsagePlan {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-bxtnltfd"`
+    /// `UsagePlanId`; example: `"usagePlan-bxtnltfd"`
     pub usage_plan_id: String,
 }
 
 /// What a successful [`DeleteUsagePlan`] call returns.
 #[tc_model]
 pub struct DeleteUsagePlanResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1434,37 +1671,40 @@ pub struct DeleteUsagePlanResponse {
 /// The `DemoteServiceUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DemoteServiceUsagePlanResponse`].
-/// The codes it documents are in [`DemoteServiceUsagePlanError`](super::errors::DemoteServiceUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DemoteServiceUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.NoUsagePlanEnv`](super::errors::ApigatewayErrorCode::UnsupportedOperationNoUsagePlanEnv)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DemoteServiceUsagePlan",
     output = DemoteServiceUsagePlanResponse,
-    error = super::errors::DemoteServiceUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DemoteServiceUsagePlan {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-bxtnltfd"`
+    /// `UsagePlanId`; example: `"usagePlan-bxtnltfd"`
     pub usage_plan_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Environment`; example: `"test"`
     pub environment: String,
 }
 
 /// What a successful [`DemoteServiceUsagePlan`] call returns.
 #[tc_model]
 pub struct DemoteServiceUsagePlanResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1474,27 +1714,33 @@ pub struct DemoteServiceUsagePlanResponse {
 /// The `DescribeAPIDocDetail` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeAPIDocDetailResponse`].
-/// The codes it documents are in [`DescribeAPIDocDetailError`](super::errors::DescribeAPIDocDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeAPIDocDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CodingError`](super::errors::ApigatewayErrorCode::FailedOperationCodingError)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApiDoc`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiDoc)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeAPIDocDetail",
     output = DescribeAPIDocDetailResponse,
-    error = super::errors::DescribeAPIDocDetailError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeAPIDocDetail {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"doc-2dfa4v"`
+    /// `ApiDocId`; example: `"doc-2dfa4v"`
     pub api_doc_id: String,
 }
 
 /// What a successful [`DescribeAPIDocDetail`] call returns.
 #[tc_model]
 pub struct DescribeAPIDocDetailResponse {
-    /// `Result`: an [`ApiDocInfo`](super::models::ApiDocInfo).
+    /// `Result`
     pub result: models::ApiDocInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1504,32 +1750,44 @@ pub struct DescribeAPIDocDetailResponse {
 /// The `DescribeAPIDocs` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeAPIDocsResponse`].
-/// The codes it documents are in [`DescribeAPIDocsError`](super::errors::DescribeAPIDocsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeAPIDocs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeAPIDocs",
     output = DescribeAPIDocsResponse,
-    error = super::errors::DescribeAPIDocsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeAPIDocs {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAPIDocs`] call returns.
 #[tc_model]
 pub struct DescribeAPIDocsResponse {
-    /// `Result`: an [`ApiDocs`](super::models::ApiDocs).
+    /// `Result`
     pub result: models::ApiDocs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1539,47 +1797,47 @@ pub struct DescribeAPIDocsResponse {
 /// The `DescribeAllPluginApis` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeAllPluginApisResponse`].
-/// The codes it documents are in [`DescribeAllPluginApisError`](super::errors::DescribeAllPluginApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeAllPluginApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FormatError`](super::errors::ApigatewayErrorCode::FailedOperationFormatError)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeAllPluginApis",
     output = DescribeAllPluginApisResponse,
-    error = super::errors::DescribeAllPluginApisError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeAllPluginApis {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-o5as3moe"`
+    /// `ServiceId`; example: `"service-o5as3moe"`
     pub service_id: String,
 
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-ca5k53id"`
+    /// `PluginId`; example: `"plugin-ca5k53id"`
     pub plugin_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"release"`
+    /// `EnvironmentName`; example: `"release"`
     pub environment_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAllPluginApis`] call returns.
 #[tc_model]
 pub struct DescribeAllPluginApisResponse {
-    /// `Result`: an [`ApiInfoSummary`](super::models::ApiInfoSummary).
+    /// `Result`
     pub result: models::ApiInfoSummary,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1589,32 +1847,44 @@ pub struct DescribeAllPluginApisResponse {
 /// The `DescribeApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiResponse`].
-/// The codes it documents are in [`DescribeApiError`](super::errors::DescribeApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.EbError`](super::errors::ApigatewayErrorCode::FailedOperationEbError)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.DbException`](super::errors::ApigatewayErrorCode::InternalErrorDbException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApi",
     output = DescribeApiResponse,
-    error = super::errors::DescribeApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApi {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-3v4tzy3u"`
+    /// `ApiId`; example: `"api-3v4tzy3u"`
     pub api_id: String,
 }
 
 /// What a successful [`DescribeApi`] call returns.
 #[tc_model]
 pub struct DescribeApiResponse {
-    /// `Result`: an [`ApiInfo`](super::models::ApiInfo).
+    /// `Result`
     pub result: models::ApiInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1624,42 +1894,42 @@ pub struct DescribeApiResponse {
 /// The `DescribeApiAppBindApisStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiAppBindApisStatusResponse`].
-/// The codes it documents are in [`DescribeApiAppBindApisStatusError`](super::errors::DescribeApiAppBindApisStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiAppBindApisStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiAppBindApisStatus",
     output = DescribeApiAppBindApisStatusResponse,
-    error = super::errors::DescribeApiAppBindApisStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiAppBindApisStatus {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-kzofrjbl"`
+    /// `ApiAppId`; example: `"app-kzofrjbl"`
     pub api_app_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"ServiceId","Values":"service-l29qasn8"}]`
+    /// `Filters`; example: `[{"Name":"ServiceId","Values":"service-l29qasn8"}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApiAppBindApisStatus`] call returns.
 #[tc_model]
 pub struct DescribeApiAppBindApisStatusResponse {
-    /// `Result`: an [`ApiAppApiInfos`](super::models::ApiAppApiInfos).
+    /// `Result`
     pub result: Option<models::ApiAppApiInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1669,35 +1939,41 @@ pub struct DescribeApiAppBindApisStatusResponse {
 /// The `DescribeApiAppsStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiAppsStatusResponse`].
-/// The codes it documents are in [`DescribeApiAppsStatusError`](super::errors::DescribeApiAppsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiAppsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidTagValues`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidTagValues)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiAppsStatus",
     output = DescribeApiAppsStatusResponse,
-    error = super::errors::DescribeApiAppsStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiAppsStatus {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApiAppsStatus`] call returns.
 #[tc_model]
 pub struct DescribeApiAppsStatusResponse {
-    /// `Result`: an [`ApiAppInfos`](super::models::ApiAppInfos).
+    /// `Result`
     pub result: Option<models::ApiAppInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1707,47 +1983,43 @@ pub struct DescribeApiAppsStatusResponse {
 /// The `DescribeApiBindApiAppsStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiBindApiAppsStatusResponse`].
-/// The codes it documents are in [`DescribeApiBindApiAppsStatusError`](super::errors::DescribeApiBindApiAppsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiBindApiAppsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiBindApiAppsStatus",
     output = DescribeApiBindApiAppsStatusResponse,
-    error = super::errors::DescribeApiBindApiAppsStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiBindApiAppsStatus {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-l29qasn8"`
+    /// `ServiceId`; example: `"service-l29qasn8"`
     pub service_id: String,
 
-    /// `ApiIds`: a list of strings.
-    ///
-    /// Example: `["api-l29qasn8"]`
+    /// `ApiIds`; example: `["api-l29qasn8"]`
     pub api_ids: Vec<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"ApiAppId","Value":"app-l29qasn8"}]`
+    /// `Filters`; example: `[{"Name":"ApiAppId","Value":"app-l29qasn8"}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApiBindApiAppsStatus`] call returns.
 #[tc_model]
 pub struct DescribeApiBindApiAppsStatusResponse {
-    /// `Result`: an [`ApiAppApiInfos`](super::models::ApiAppApiInfos).
+    /// `Result`
     pub result: Option<models::ApiAppApiInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1757,43 +2029,45 @@ pub struct DescribeApiBindApiAppsStatusResponse {
 /// The `DescribeApiEnvironmentStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiEnvironmentStrategyResponse`].
-/// The codes it documents are in [`DescribeApiEnvironmentStrategyError`](super::errors::DescribeApiEnvironmentStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiEnvironmentStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiEnvironmentStrategy",
     output = DescribeApiEnvironmentStrategyResponse,
-    error = super::errors::DescribeApiEnvironmentStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiEnvironmentStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `EnvironmentNames`: a list of strings.
-    ///
-    /// Example: `["test\r\n"]`
+    /// `EnvironmentNames`; example: `["test\r\n"]`
     pub environment_names: Option<Vec<String>>,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"XX"`
+    /// `ApiId`; example: `"XX"`
     pub api_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeApiEnvironmentStrategy`] call returns.
 #[tc_model]
 pub struct DescribeApiEnvironmentStrategyResponse {
-    /// `Result`: an [`ApiEnvironmentStrategyStatus`](super::models::ApiEnvironmentStrategyStatus).
+    /// `Result`
     pub result: Option<models::ApiEnvironmentStrategyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1803,37 +2077,44 @@ pub struct DescribeApiEnvironmentStrategyResponse {
 /// The `DescribeApiForApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiForApiAppResponse`].
-/// The codes it documents are in [`DescribeApiForApiAppError`](super::errors::DescribeApiForApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiForApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiForApiApp",
     output = DescribeApiForApiAppResponse,
-    error = super::errors::DescribeApiForApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiForApiApp {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-3v4tzy3u"`
+    /// `ApiId`; example: `"api-3v4tzy3u"`
     pub api_id: String,
 
-    /// `ApiRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApiRegion`; example: `"ap-guangzhou"`
     pub api_region: String,
 }
 
 /// What a successful [`DescribeApiForApiApp`] call returns.
 #[tc_model]
 pub struct DescribeApiForApiAppResponse {
-    /// `Result`: an [`ApiInfo`](super::models::ApiInfo).
+    /// `Result`
     pub result: models::ApiInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1843,27 +2124,31 @@ pub struct DescribeApiForApiAppResponse {
 /// The `DescribeApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiKeyResponse`].
-/// The codes it documents are in [`DescribeApiKeyError`](super::errors::DescribeApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamException`](super::errors::ApigatewayErrorCode::FailedOperationCamException)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiKey",
     output = DescribeApiKeyResponse,
-    error = super::errors::DescribeApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: String,
 }
 
 /// What a successful [`DescribeApiKey`] call returns.
 #[tc_model]
 pub struct DescribeApiKeyResponse {
-    /// `Result`: an [`ApiKey`](super::models::ApiKey).
+    /// `Result`
     pub result: Option<models::ApiKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1873,35 +2158,39 @@ pub struct DescribeApiKeyResponse {
 /// The `DescribeApiKeysStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiKeysStatusResponse`].
-/// The codes it documents are in [`DescribeApiKeysStatusError`](super::errors::DescribeApiKeysStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiKeysStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamException`](super::errors::ApigatewayErrorCode::FailedOperationCamException)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiKeysStatus",
     output = DescribeApiKeysStatusResponse,
-    error = super::errors::DescribeApiKeysStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiKeysStatus {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApiKeysStatus`] call returns.
 #[tc_model]
 pub struct DescribeApiKeysStatusResponse {
-    /// `Result`: an [`ApiKeysStatus`](super::models::ApiKeysStatus).
+    /// `Result`
     pub result: Option<models::ApiKeysStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1911,33 +2200,38 @@ pub struct DescribeApiKeysStatusResponse {
 /// The `DescribeApiUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApiUsagePlanResponse`].
-/// The codes it documents are in [`DescribeApiUsagePlanError`](super::errors::DescribeApiUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApiUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApiUsagePlan",
     output = DescribeApiUsagePlanResponse,
-    error = super::errors::DescribeApiUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApiUsagePlan {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeApiUsagePlan`] call returns.
 #[tc_model]
 pub struct DescribeApiUsagePlanResponse {
-    /// `Result`: an [`ApiUsagePlanSet`](super::models::ApiUsagePlanSet).
+    /// `Result`
     pub result: Option<models::ApiUsagePlanSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1947,36 +2241,46 @@ pub struct DescribeApiUsagePlanResponse {
 /// The `DescribeApisStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeApisStatusResponse`].
-/// The codes it documents are in [`DescribeApisStatusError`](super::errors::DescribeApisStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeApisStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeApisStatus",
     output = DescribeApisStatusResponse,
-    error = super::errors::DescribeApisStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeApisStatus {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApisStatus`] call returns.
 #[tc_model]
 pub struct DescribeApisStatusResponse {
-    /// `Result`: a [`DescribeApisStatusResultInfo`](super::models::DescribeApisStatusResultInfo).
+    /// `Result`
     pub result: models::DescribeApisStatusResultInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1986,27 +2290,39 @@ pub struct DescribeApisStatusResponse {
 /// The `DescribeExclusiveInstanceDetail` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeExclusiveInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeExclusiveInstanceDetailError`](super::errors::DescribeExclusiveInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeExclusiveInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsError`](super::errors::ApigatewayErrorCode::FailedOperationClsError)
+/// - [`FailedOperation.InstanceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationInstanceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeExclusiveInstanceDetail",
     output = DescribeExclusiveInstanceDetailResponse,
-    error = super::errors::DescribeExclusiveInstanceDetailError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeExclusiveInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-0c96l2bo"`
+    /// `InstanceId`; example: `"instance-0c96l2bo"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeExclusiveInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeExclusiveInstanceDetailResponse {
-    /// `Result`: an [`InstanceDetail`](super::models::InstanceDetail).
+    /// `Result`
     pub result: models::InstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2016,15 +2332,29 @@ pub struct DescribeExclusiveInstanceDetailResponse {
 /// The `DescribeExclusiveInstanceRegions` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeExclusiveInstanceRegionsResponse`].
-/// The codes it documents are in [`DescribeExclusiveInstanceRegionsError`](super::errors::DescribeExclusiveInstanceRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeExclusiveInstanceRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsError`](super::errors::ApigatewayErrorCode::FailedOperationClsError)
+/// - [`FailedOperation.InstanceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationInstanceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeExclusiveInstanceRegions",
     output = DescribeExclusiveInstanceRegionsResponse,
-    error = super::errors::DescribeExclusiveInstanceRegionsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeExclusiveInstanceRegions {}
 
@@ -2038,35 +2368,48 @@ pub struct DescribeExclusiveInstanceRegionsResponse {
 /// The `DescribeExclusiveInstances` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeExclusiveInstancesResponse`].
-/// The codes it documents are in [`DescribeExclusiveInstancesError`](super::errors::DescribeExclusiveInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeExclusiveInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsError`](super::errors::ApigatewayErrorCode::FailedOperationClsError)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeExclusiveInstances",
     output = DescribeExclusiveInstancesResponse,
-    error = super::errors::DescribeExclusiveInstancesError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeExclusiveInstances {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeExclusiveInstances`] call returns.
 #[tc_model]
 pub struct DescribeExclusiveInstancesResponse {
-    /// `Result`: a [`DescribeExclusiveInstancesResult`](super::models::DescribeExclusiveInstancesResult).
+    /// `Result`
     pub result: Option<models::DescribeExclusiveInstancesResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2076,35 +2419,47 @@ pub struct DescribeExclusiveInstancesResponse {
 /// The `DescribeExclusiveInstancesStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeExclusiveInstancesStatusResponse`].
-/// The codes it documents are in [`DescribeExclusiveInstancesStatusError`](super::errors::DescribeExclusiveInstancesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeExclusiveInstancesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.ClsError`](super::errors::ApigatewayErrorCode::FailedOperationClsError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeExclusiveInstancesStatus",
     output = DescribeExclusiveInstancesStatusResponse,
-    error = super::errors::DescribeExclusiveInstancesStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeExclusiveInstancesStatus {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeExclusiveInstancesStatus`] call returns.
 #[tc_model]
 pub struct DescribeExclusiveInstancesStatusResponse {
-    /// `Result`: an [`InstanceSummary`](super::models::InstanceSummary).
+    /// `Result`
     pub result: Option<models::InstanceSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2114,46 +2469,48 @@ pub struct DescribeExclusiveInstancesStatusResponse {
 /// The `DescribeIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeIPStrategyResponse`].
-/// The codes it documents are in [`DescribeIPStrategyError`](super::errors::DescribeIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidIPStrategy`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidIpStrategy)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeIPStrategy",
     output = DescribeIPStrategyResponse,
-    error = super::errors::DescribeIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-0ez0c8to"`
+    /// `StrategyId`; example: `"IPStrategy-0ez0c8to"`
     pub strategy_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeIPStrategy`] call returns.
 #[tc_model]
 pub struct DescribeIPStrategyResponse {
-    /// `Result`: an [`IpStrategy`](super::models::IpStrategy).
+    /// `Result`
     pub result: Option<models::IpStrategy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2163,46 +2520,46 @@ pub struct DescribeIPStrategyResponse {
 /// The `DescribeIPStrategyApisStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeIPStrategyApisStatusResponse`].
-/// The codes it documents are in [`DescribeIPStrategyApisStatusError`](super::errors::DescribeIPStrategyApisStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeIPStrategyApisStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidIPStrategy`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidIpStrategy)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeIPStrategyApisStatus",
     output = DescribeIPStrategyApisStatusResponse,
-    error = super::errors::DescribeIPStrategyApisStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeIPStrategyApisStatus {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-0ez0c8to"`
+    /// `StrategyId`; example: `"IPStrategy-0ez0c8to"`
     pub strategy_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeIPStrategyApisStatus`] call returns.
 #[tc_model]
 pub struct DescribeIPStrategyApisStatusResponse {
-    /// `Result`: an [`IpStrategyApiStatus`](super::models::IpStrategyApiStatus).
+    /// `Result`
     pub result: Option<models::IpStrategyApiStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2212,30 +2569,35 @@ pub struct DescribeIPStrategyApisStatusResponse {
 /// The `DescribeIPStrategysStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeIPStrategysStatusResponse`].
-/// The codes it documents are in [`DescribeIPStrategysStatusError`](super::errors::DescribeIPStrategysStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeIPStrategysStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeIPStrategysStatus",
     output = DescribeIPStrategysStatusResponse,
-    error = super::errors::DescribeIPStrategysStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeIPStrategysStatus {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeIPStrategysStatus`] call returns.
 #[tc_model]
 pub struct DescribeIPStrategysStatusResponse {
-    /// `Result`: an [`IpStrategiesStatus`](super::models::IpStrategiesStatus).
+    /// `Result`
     pub result: Option<models::IpStrategiesStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2245,25 +2607,28 @@ pub struct DescribeIPStrategysStatusResponse {
 /// The `DescribeInstancesNetworkConfig` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeInstancesNetworkConfigResponse`].
-/// The codes it documents are in [`DescribeInstancesNetworkConfigError`](super::errors::DescribeInstancesNetworkConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeInstancesNetworkConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeInstancesNetworkConfig",
     output = DescribeInstancesNetworkConfigResponse,
-    error = super::errors::DescribeInstancesNetworkConfigError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeInstancesNetworkConfig {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
@@ -2277,54 +2642,51 @@ pub struct DescribeInstancesNetworkConfigResponse {
 /// The `DescribeLogSearch` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeLogSearchResponse`].
-/// The codes it documents are in [`DescribeLogSearchError`](super::errors::DescribeLogSearchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeLogSearch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ClsSearchTime`](super::errors::ApigatewayErrorCode::UnsupportedOperationClsSearchTime)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeLogSearch",
     output = DescribeLogSearchResponse,
-    error = super::errors::DescribeLogSearchError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeLogSearch {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-28 22:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-05-28 22:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-28 23:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-05-28 23:00:00"`
     pub end_time: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-8xipv0ua"`
+    /// `ServiceId`; example: `"service-8xipv0ua"`
     pub service_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `ConText`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ConText`; example: `"xx"`
     pub con_text: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Sort`; example: `"xx"`
     pub sort: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `Query`; example: `"xx"`
     pub query: Option<String>,
 
-    /// `LogQuerys`: a list of [`LogQuery`](super::models::LogQuery) objects.
+    /// `LogQuerys`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2334,17 +2696,13 @@ pub struct DescribeLogSearch {
 /// What a successful [`DescribeLogSearch`] call returns.
 #[tc_model]
 pub struct DescribeLogSearchResponse {
-    /// `ConText`: a string.
-    ///
-    /// Example: `"xxxxxxxx"`
+    /// `ConText`; example: `"xxxxxxxx"`
     pub con_text: String,
 
-    /// `LogSet`: a list of strings.
+    /// `LogSet`
     pub log_set: Vec<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2354,37 +2712,39 @@ pub struct DescribeLogSearchResponse {
 /// The `DescribePlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribePluginResponse`].
-/// The codes it documents are in [`DescribePluginError`](super::errors::DescribePluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribePlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribePlugin",
     output = DescribePluginResponse,
-    error = super::errors::DescribePluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribePlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-ca5k53id"`
+    /// `PluginId`; example: `"plugin-ca5k53id"`
     pub plugin_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribePlugin`] call returns.
 #[tc_model]
 pub struct DescribePluginResponse {
-    /// `Result`: a [`Plugin`](super::models::Plugin).
+    /// `Result`
     pub result: models::Plugin,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2394,37 +2754,40 @@ pub struct DescribePluginResponse {
 /// The `DescribePluginApis` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribePluginApisResponse`].
-/// The codes it documents are in [`DescribePluginApisError`](super::errors::DescribePluginApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribePluginApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ApigatewayErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribePluginApis",
     output = DescribePluginApisResponse,
-    error = super::errors::DescribePluginApisError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribePluginApis {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-2nuhovb7"`
+    /// `PluginId`; example: `"plugin-2nuhovb7"`
     pub plugin_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribePluginApis`] call returns.
 #[tc_model]
 pub struct DescribePluginApisResponse {
-    /// `Result`: an [`AttachedApiSummary`](super::models::AttachedApiSummary).
+    /// `Result`
     pub result: models::AttachedApiSummary,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2434,48 +2797,52 @@ pub struct DescribePluginApisResponse {
 /// The `DescribePlugins` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribePluginsResponse`].
-/// The codes it documents are in [`DescribePluginsError`](super::errors::DescribePluginsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribePlugins)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ApigatewayErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribePlugins",
     output = DescribePluginsResponse,
-    error = super::errors::DescribePluginsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribePlugins {
-    /// `PluginIds`: a list of strings.
+    /// `PluginIds`
     pub plugin_ids: Option<Vec<String>>,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"myplugin"`
+    /// `PluginName`; example: `"myplugin"`
     pub plugin_name: Option<String>,
 
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `PluginType`; example: `"IPControl"`
     pub plugin_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePlugins`] call returns.
 #[tc_model]
 pub struct DescribePluginsResponse {
-    /// `Result`: a [`PluginSummary`](super::models::PluginSummary).
+    /// `Result`
     pub result: models::PluginSummary,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2485,47 +2852,47 @@ pub struct DescribePluginsResponse {
 /// The `DescribePluginsByApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribePluginsByApiResponse`].
-/// The codes it documents are in [`DescribePluginsByApiError`](super::errors::DescribePluginsByApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribePluginsByApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribePluginsByApi",
     output = DescribePluginsByApiResponse,
-    error = super::errors::DescribePluginsByApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribePluginsByApi {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-fa23vfd"`
+    /// `ApiId`; example: `"api-fa23vfd"`
     pub api_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-o5as3moe"`
+    /// `ServiceId`; example: `"service-o5as3moe"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribePluginsByApi`] call returns.
 #[tc_model]
 pub struct DescribePluginsByApiResponse {
-    /// `Result`: an [`AttachedPluginSummary`](super::models::AttachedPluginSummary).
+    /// `Result`
     pub result: models::AttachedPluginSummary,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2535,148 +2902,119 @@ pub struct DescribePluginsByApiResponse {
 /// The `DescribeService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceResponse`].
-/// The codes it documents are in [`DescribeServiceError`](super::errors::DescribeServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.CamException`](super::errors::ApigatewayErrorCode::FailedOperationCamException)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeService",
     output = DescribeServiceResponse,
-    error = super::errors::DescribeServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-rypiqi13"`
+    /// `ServiceId`; example: `"service-rypiqi13"`
     pub service_id: String,
 }
 
 /// What a successful [`DescribeService`] call returns.
 #[tc_model]
 pub struct DescribeServiceResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-rypiqi13"`
+    /// `ServiceId`; example: `"service-rypiqi13"`
     pub service_id: String,
 
-    /// `AvailableEnvironments`: a list of strings.
-    ///
-    /// Example: `["release"]`
+    /// `AvailableEnvironments`; example: `["release"]`
     pub available_environments: Vec<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"dd"`
+    /// `ServiceName`; example: `"dd"`
     pub service_name: String,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `ServiceDesc`; example: `"xxxx"`
     pub service_desc: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-15T11:03:41Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-04-15T11:03:41Z"`
     pub created_time: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-15T11:03:42Z"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2020-04-15T11:03:42Z"`
     pub modified_time: String,
 
-    /// `NetTypes`: a list of strings.
-    ///
-    /// Example: `["OUTER"]`
+    /// `NetTypes`; example: `["OUTER"]`
     pub net_types: Vec<String>,
 
-    /// `InternalSubDomain`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `InternalSubDomain`; example: `"xxxx"`
     pub internal_sub_domain: String,
 
-    /// `OuterSubDomain`: a string.
-    ///
-    /// Example: `"service-rypiqi13-1259027407.bj.apigw.tencentcs.com"`
+    /// `OuterSubDomain`; example: `"service-rypiqi13-1259027407.bj.apigw.tencentcs.com"`
     pub outer_sub_domain: String,
 
-    /// `InnerHttpPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InnerHttpPort`; example: `0`
     pub inner_http_port: i64,
 
-    /// `InnerHttpsPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InnerHttpsPort`; example: `0`
     pub inner_https_port: i64,
 
-    /// `ApiTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiTotalCount`; example: `1`
     pub api_total_count: i64,
 
-    /// `ApiIdStatusSet`: a list of [`ApiIdStatus`](super::models::ApiIdStatus) objects.
+    /// `ApiIdStatusSet`
     pub api_id_status_set: Option<Vec<models::ApiIdStatus>>,
 
-    /// `UsagePlanTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsagePlanTotalCount`; example: `0`
     pub usage_plan_total_count: i64,
 
-    /// `UsagePlanList`: a list of [`UsagePlan`](super::models::UsagePlan) objects.
+    /// `UsagePlanList`
     pub usage_plan_list: Option<Vec<models::UsagePlan>>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`; example: `"IPv4"`
     pub ip_version: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `UserType`; example: `"xxx"`
     pub user_type: Option<String>,
 
-    /// `SetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SetId`; example: `1`
     pub set_id: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"InstanceId-xxxx"`
+    /// `InstanceId`; example: `"InstanceId-xxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `InstanceName`; example: `"xxxx"`
     pub instance_name: Option<String>,
 
-    /// `SetType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SetType`; example: `"xxx"`
     pub set_type: Option<String>,
 
-    /// `DeploymentType`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `DeploymentType`; example: `"DEFAULT"`
     pub deployment_type: Option<String>,
 
-    /// `SpecialUse`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `SpecialUse`; example: `"DEFAULT"`
     pub special_use: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-syandask"`
+    /// `UniqVpcId`; example: `"vpc-syandask"`
     pub uniq_vpc_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2686,33 +3024,37 @@ pub struct DescribeServiceResponse {
 /// The `DescribeServiceEnvironmentList` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceEnvironmentListResponse`].
-/// The codes it documents are in [`DescribeServiceEnvironmentListError`](super::errors::DescribeServiceEnvironmentListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceEnvironmentList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceEnvironmentList",
     output = DescribeServiceEnvironmentListResponse,
-    error = super::errors::DescribeServiceEnvironmentListError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceEnvironmentList {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeServiceEnvironmentList`] call returns.
 #[tc_model]
 pub struct DescribeServiceEnvironmentListResponse {
-    /// `Result`: a [`ServiceEnvironmentSet`](super::models::ServiceEnvironmentSet).
+    /// `Result`
     pub result: Option<models::ServiceEnvironmentSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2722,38 +3064,41 @@ pub struct DescribeServiceEnvironmentListResponse {
 /// The `DescribeServiceEnvironmentReleaseHistory` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceEnvironmentReleaseHistoryResponse`].
-/// The codes it documents are in [`DescribeServiceEnvironmentReleaseHistoryError`](super::errors::DescribeServiceEnvironmentReleaseHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceEnvironmentReleaseHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceEnvironmentReleaseHistory",
     output = DescribeServiceEnvironmentReleaseHistoryResponse,
-    error = super::errors::DescribeServiceEnvironmentReleaseHistoryError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceEnvironmentReleaseHistory {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceEnvironmentReleaseHistory`] call returns.
 #[tc_model]
 pub struct DescribeServiceEnvironmentReleaseHistoryResponse {
-    /// `Result`: a [`ServiceReleaseHistory`](super::models::ServiceReleaseHistory).
+    /// `Result`
     pub result: Option<models::ServiceReleaseHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2763,33 +3108,37 @@ pub struct DescribeServiceEnvironmentReleaseHistoryResponse {
 /// The `DescribeServiceEnvironmentStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceEnvironmentStrategyResponse`].
-/// The codes it documents are in [`DescribeServiceEnvironmentStrategyError`](super::errors::DescribeServiceEnvironmentStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceEnvironmentStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceEnvironmentStrategy",
     output = DescribeServiceEnvironmentStrategyResponse,
-    error = super::errors::DescribeServiceEnvironmentStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceEnvironmentStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceEnvironmentStrategy`] call returns.
 #[tc_model]
 pub struct DescribeServiceEnvironmentStrategyResponse {
-    /// `Result`: a [`ServiceEnvironmentStrategyStatus`](super::models::ServiceEnvironmentStrategyStatus).
+    /// `Result`
     pub result: Option<models::ServiceEnvironmentStrategyStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2799,123 +3148,91 @@ pub struct DescribeServiceEnvironmentStrategyResponse {
 /// The `DescribeServiceForApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceForApiAppResponse`].
-/// The codes it documents are in [`DescribeServiceForApiAppError`](super::errors::DescribeServiceForApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceForApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceForApiApp",
     output = DescribeServiceForApiAppResponse,
-    error = super::errors::DescribeServiceForApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceForApiApp {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-rypiqi13"`
+    /// `ServiceId`; example: `"service-rypiqi13"`
     pub service_id: String,
 
-    /// `ApiRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApiRegion`; example: `"ap-guangzhou"`
     pub api_region: String,
 }
 
 /// What a successful [`DescribeServiceForApiApp`] call returns.
 #[tc_model]
 pub struct DescribeServiceForApiAppResponse {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-rypiqi13"`
+    /// `ServiceId`; example: `"service-rypiqi13"`
     pub service_id: String,
 
-    /// `AvailableEnvironments`: a list of strings.
-    ///
-    /// Example: `["release"]`
+    /// `AvailableEnvironments`; example: `["release"]`
     pub available_environments: Option<Vec<String>>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"dd"`
+    /// `ServiceName`; example: `"dd"`
     pub service_name: Option<String>,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServiceDesc`; example: `"test"`
     pub service_desc: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-15T11:03:41Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-04-15T11:03:41Z"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-04-15T11:03:42Z"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2020-04-15T11:03:42Z"`
     pub modified_time: Option<String>,
 
-    /// `NetTypes`: a list of strings.
-    ///
-    /// Example: `["OUTER"]`
+    /// `NetTypes`; example: `["OUTER"]`
     pub net_types: Vec<String>,
 
-    /// `InternalSubDomain`: a string.
-    ///
-    /// Example: `"service-rypiqi13-1259027407.bj-in.apigw.tencentcs.com"`
+    /// `InternalSubDomain`; example: `"service-rypiqi13-1259027407.bj-in.apigw.tencentcs.com"`
     pub internal_sub_domain: String,
 
-    /// `OuterSubDomain`: a string.
-    ///
-    /// Example: `"service-rypiqi13-1259027407.bj.apigw.tencentcs.com"`
+    /// `OuterSubDomain`; example: `"service-rypiqi13-1259027407.bj.apigw.tencentcs.com"`
     pub outer_sub_domain: String,
 
-    /// `InnerHttpPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InnerHttpPort`; example: `0`
     pub inner_http_port: i64,
 
-    /// `InnerHttpsPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InnerHttpsPort`; example: `0`
     pub inner_https_port: i64,
 
-    /// `ApiTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiTotalCount`; example: `1`
     pub api_total_count: Option<i64>,
 
-    /// `ApiIdStatusSet`: a list of [`ApiIdStatus`](super::models::ApiIdStatus) objects.
+    /// `ApiIdStatusSet`
     pub api_id_status_set: Option<Vec<models::ApiIdStatus>>,
 
-    /// `UsagePlanTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsagePlanTotalCount`; example: `0`
     pub usage_plan_total_count: Option<i64>,
 
-    /// `UsagePlanList`: a list of [`UsagePlan`](super::models::UsagePlan) objects.
+    /// `UsagePlanList`
     pub usage_plan_list: Option<Vec<models::UsagePlan>>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`; example: `"IPv4"`
     pub ip_version: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `UserType`; example: `"xxx"`
     pub user_type: Option<String>,
 
-    /// `SetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SetId`; example: `1`
     pub set_id: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2925,33 +3242,38 @@ pub struct DescribeServiceForApiAppResponse {
 /// The `DescribeServiceReleaseVersion` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceReleaseVersionResponse`].
-/// The codes it documents are in [`DescribeServiceReleaseVersionError`](super::errors::DescribeServiceReleaseVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceReleaseVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceReleaseVersion",
     output = DescribeServiceReleaseVersionResponse,
-    error = super::errors::DescribeServiceReleaseVersionError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceReleaseVersion {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeServiceReleaseVersion`] call returns.
 #[tc_model]
 pub struct DescribeServiceReleaseVersionResponse {
-    /// `Result`: a [`ServiceReleaseVersion`](super::models::ServiceReleaseVersion).
+    /// `Result`
     pub result: Option<models::ServiceReleaseVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2961,32 +3283,36 @@ pub struct DescribeServiceReleaseVersionResponse {
 /// The `DescribeServiceSubDomainMappings` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceSubDomainMappingsResponse`].
-/// The codes it documents are in [`DescribeServiceSubDomainMappingsError`](super::errors::DescribeServiceSubDomainMappingsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceSubDomainMappings)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceSubDomainMappings",
     output = DescribeServiceSubDomainMappingsResponse,
-    error = super::errors::DescribeServiceSubDomainMappingsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceSubDomainMappings {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-19c5fnhy"`
+    /// `ServiceId`; example: `"service-19c5fnhy"`
     pub service_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"xxxxxx"`
+    /// `SubDomain`; example: `"xxxxxx"`
     pub sub_domain: String,
 }
 
 /// What a successful [`DescribeServiceSubDomainMappings`] call returns.
 #[tc_model]
 pub struct DescribeServiceSubDomainMappingsResponse {
-    /// `Result`: a [`ServiceSubDomainMappings`](super::models::ServiceSubDomainMappings).
+    /// `Result`
     pub result: models::ServiceSubDomainMappings,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2996,37 +3322,40 @@ pub struct DescribeServiceSubDomainMappingsResponse {
 /// The `DescribeServiceSubDomains` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceSubDomainsResponse`].
-/// The codes it documents are in [`DescribeServiceSubDomainsError`](super::errors::DescribeServiceSubDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceSubDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeServiceSubDomainsError`](super::errors::ApigatewayErrorCode::FailedOperationDescribeServiceSubDomainsError)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceSubDomains",
     output = DescribeServiceSubDomainsResponse,
-    error = super::errors::DescribeServiceSubDomainsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceSubDomains {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-19c5fnhy"`
+    /// `ServiceId`; example: `"service-19c5fnhy"`
     pub service_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceSubDomains`] call returns.
 #[tc_model]
 pub struct DescribeServiceSubDomainsResponse {
-    /// `Result`: a [`DomainSets`](super::models::DomainSets).
+    /// `Result`
     pub result: models::DomainSets,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3036,33 +3365,38 @@ pub struct DescribeServiceSubDomainsResponse {
 /// The `DescribeServiceUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServiceUsagePlanResponse`].
-/// The codes it documents are in [`DescribeServiceUsagePlanError`](super::errors::DescribeServiceUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServiceUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServiceUsagePlan",
     output = DescribeServiceUsagePlanResponse,
-    error = super::errors::DescribeServiceUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServiceUsagePlan {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceUsagePlan`] call returns.
 #[tc_model]
 pub struct DescribeServiceUsagePlanResponse {
-    /// `Result`: a [`ServiceUsagePlanSet`](super::models::ServiceUsagePlanSet).
+    /// `Result`
     pub result: Option<models::ServiceUsagePlanSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3072,35 +3406,59 @@ pub struct DescribeServiceUsagePlanResponse {
 /// The `DescribeServicesStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeServicesStatusResponse`].
-/// The codes it documents are in [`DescribeServicesStatusError`](super::errors::DescribeServicesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeServicesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.CamException`](super::errors::ApigatewayErrorCode::FailedOperationCamException)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InternalError.DbException`](super::errors::ApigatewayErrorCode::InternalErrorDbException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidTagValues`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidTagValues)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ApigatewayErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ApigatewayErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeServicesStatus",
     output = DescribeServicesStatusResponse,
-    error = super::errors::DescribeServicesStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeServicesStatus {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeServicesStatus`] call returns.
 #[tc_model]
 pub struct DescribeServicesStatusResponse {
-    /// `Result`: a [`ServicesStatus`](super::models::ServicesStatus).
+    /// `Result`
     pub result: Option<models::ServicesStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3110,40 +3468,48 @@ pub struct DescribeServicesStatusResponse {
 /// The `DescribeUpstreamBindApis` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUpstreamBindApisResponse`].
-/// The codes it documents are in [`DescribeUpstreamBindApisError`](super::errors::DescribeUpstreamBindApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUpstreamBindApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUpstreamBindApis",
     output = DescribeUpstreamBindApisResponse,
-    error = super::errors::DescribeUpstreamBindApisError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUpstreamBindApis {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"xxxxx"`
+    /// `UpstreamId`; example: `"xxxxx"`
     pub upstream_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeUpstreamBindApis`] call returns.
 #[tc_model]
 pub struct DescribeUpstreamBindApisResponse {
-    /// `Result`: a [`DescribeUpstreamBindApis`](super::models::DescribeUpstreamBindApis).
+    /// `Result`
     pub result: models::DescribeUpstreamBindApis,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3153,35 +3519,49 @@ pub struct DescribeUpstreamBindApisResponse {
 /// The `DescribeUpstreams` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUpstreamsResponse`].
-/// The codes it documents are in [`DescribeUpstreamsError`](super::errors::DescribeUpstreamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUpstreams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.CamException`](super::errors::ApigatewayErrorCode::FailedOperationCamException)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.CamException`](super::errors::ApigatewayErrorCode::InternalErrorCamException)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUpstreams",
     output = DescribeUpstreamsResponse,
-    error = super::errors::DescribeUpstreamsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUpstreams {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeUpstreams`] call returns.
 #[tc_model]
 pub struct DescribeUpstreamsResponse {
-    /// `Result`: a [`DescribeUpstreamInfo`](super::models::DescribeUpstreamInfo).
+    /// `Result`
     pub result: models::DescribeUpstreamInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3191,27 +3571,31 @@ pub struct DescribeUpstreamsResponse {
 /// The `DescribeUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUsagePlanResponse`].
-/// The codes it documents are in [`DescribeUsagePlanError`](super::errors::DescribeUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUsagePlan",
     output = DescribeUsagePlanResponse,
-    error = super::errors::DescribeUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUsagePlan {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-bxtnltfd"`
+    /// `UsagePlanId`; example: `"usagePlan-bxtnltfd"`
     pub usage_plan_id: String,
 }
 
 /// What a successful [`DescribeUsagePlan`] call returns.
 #[tc_model]
 pub struct DescribeUsagePlanResponse {
-    /// `Result`: a [`UsagePlanInfo`](super::models::UsagePlanInfo).
+    /// `Result`
     pub result: Option<models::UsagePlanInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3221,38 +3605,40 @@ pub struct DescribeUsagePlanResponse {
 /// The `DescribeUsagePlanEnvironments` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUsagePlanEnvironmentsResponse`].
-/// The codes it documents are in [`DescribeUsagePlanEnvironmentsError`](super::errors::DescribeUsagePlanEnvironmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUsagePlanEnvironments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUsagePlanEnvironments",
     output = DescribeUsagePlanEnvironmentsResponse,
-    error = super::errors::DescribeUsagePlanEnvironmentsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUsagePlanEnvironments {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-quqxvett"`
+    /// `UsagePlanId`; example: `"usagePlan-quqxvett"`
     pub usage_plan_id: String,
 
-    /// `BindType`: a string.
-    ///
-    /// Example: `"API"`
+    /// `BindType`; example: `"API"`
     pub bind_type: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeUsagePlanEnvironments`] call returns.
 #[tc_model]
 pub struct DescribeUsagePlanEnvironmentsResponse {
-    /// `Result`: a [`UsagePlanEnvironmentStatus`](super::models::UsagePlanEnvironmentStatus).
+    /// `Result`
     pub result: Option<models::UsagePlanEnvironmentStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3262,33 +3648,37 @@ pub struct DescribeUsagePlanEnvironmentsResponse {
 /// The `DescribeUsagePlanSecretIds` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUsagePlanSecretIdsResponse`].
-/// The codes it documents are in [`DescribeUsagePlanSecretIdsError`](super::errors::DescribeUsagePlanSecretIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUsagePlanSecretIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUsagePlanSecretIds",
     output = DescribeUsagePlanSecretIdsResponse,
-    error = super::errors::DescribeUsagePlanSecretIdsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUsagePlanSecretIds {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-quqxvett"`
+    /// `UsagePlanId`; example: `"usagePlan-quqxvett"`
     pub usage_plan_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeUsagePlanSecretIds`] call returns.
 #[tc_model]
 pub struct DescribeUsagePlanSecretIdsResponse {
-    /// `Result`: a [`UsagePlanBindSecretStatus`](super::models::UsagePlanBindSecretStatus).
+    /// `Result`
     pub result: Option<models::UsagePlanBindSecretStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3298,35 +3688,37 @@ pub struct DescribeUsagePlanSecretIdsResponse {
 /// The `DescribeUsagePlansStatus` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DescribeUsagePlansStatusResponse`].
-/// The codes it documents are in [`DescribeUsagePlansStatusError`](super::errors::DescribeUsagePlansStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DescribeUsagePlansStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidFilterNotSupportedName`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidFilterNotSupportedName)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DescribeUsagePlansStatus",
     output = DescribeUsagePlansStatusResponse,
-    error = super::errors::DescribeUsagePlansStatusError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DescribeUsagePlansStatus {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeUsagePlansStatus`] call returns.
 #[tc_model]
 pub struct DescribeUsagePlansStatusResponse {
-    /// `Result`: a [`UsagePlansStatus`](super::models::UsagePlansStatus).
+    /// `Result`
     pub result: Option<models::UsagePlansStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3336,44 +3728,48 @@ pub struct DescribeUsagePlansStatusResponse {
 /// The `DetachPlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DetachPluginResponse`].
-/// The codes it documents are in [`DetachPluginError`](super::errors::DetachPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DetachPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidApiIds`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiIds)
+/// - [`InvalidParameterValue.InvalidEnvStatus`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidEnvStatus)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DetachPlugin",
     output = DetachPluginResponse,
-    error = super::errors::DetachPluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DetachPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-2nuhovb7"`
+    /// `PluginId`; example: `"plugin-2nuhovb7"`
     pub plugin_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-jzo37opy"`
+    /// `ServiceId`; example: `"service-jzo37opy"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"release"`
+    /// `EnvironmentName`; example: `"release"`
     pub environment_name: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"['api-1clczx66']"`
+    /// `ApiId`; example: `"['api-1clczx66']"`
     pub api_id: String,
 }
 
 /// What a successful [`DetachPlugin`] call returns.
 #[tc_model]
 pub struct DetachPluginResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3383,27 +3779,33 @@ pub struct DetachPluginResponse {
 /// The `DisableApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`DisableApiKeyResponse`].
-/// The codes it documents are in [`DisableApiKeyError`](super::errors::DisableApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=DisableApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`UnsupportedOperation.UinNotInWhiteList`](super::errors::ApigatewayErrorCode::UnsupportedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation.UnsupportedUpdateApiKey`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedUpdateApiKey)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "DisableApiKey",
     output = DisableApiKeyResponse,
-    error = super::errors::DisableApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct DisableApiKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: String,
 }
 
 /// What a successful [`DisableApiKey`] call returns.
 #[tc_model]
 pub struct DisableApiKeyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3413,27 +3815,32 @@ pub struct DisableApiKeyResponse {
 /// The `EnableApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`EnableApiKeyResponse`].
-/// The codes it documents are in [`EnableApiKeyError`](super::errors::EnableApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=EnableApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`UnsupportedOperation.UinNotInWhiteList`](super::errors::ApigatewayErrorCode::UnsupportedOperationUinNotInWhiteList)
+/// - [`UnsupportedOperation.UnsupportedUpdateApiKey`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedUpdateApiKey)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "EnableApiKey",
     output = EnableApiKeyResponse,
-    error = super::errors::EnableApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct EnableApiKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: String,
 }
 
 /// What a successful [`EnableApiKey`] call returns.
 #[tc_model]
 pub struct EnableApiKeyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3443,42 +3850,52 @@ pub struct EnableApiKeyResponse {
 /// The `ImportOpenApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ImportOpenApiResponse`].
-/// The codes it documents are in [`ImportOpenApiError`](super::errors::ImportOpenApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ImportOpenApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ApigatewayErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.UnsupportedParameter`](super::errors::ApigatewayErrorCode::InvalidParameterValueUnsupportedParameter)
+/// - [`LimitExceeded.ApiCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiCountLimitExceeded)
+/// - [`MissingParameter.BackendSpecificParam`](super::errors::ApigatewayErrorCode::MissingParameterBackendSpecificParam)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ImportOpenApi",
     output = ImportOpenApiResponse,
-    error = super::errors::ImportOpenApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ImportOpenApi {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-xxx"`
+    /// `ServiceId`; example: `"service-xxx"`
     pub service_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Content`; example: `"xxx"`
     pub content: String,
 
-    /// `EncodeType`: a string.
-    ///
-    /// Example: `"YAML"`
+    /// `EncodeType`; example: `"YAML"`
     pub encode_type: Option<String>,
 
-    /// `ContentVersion`: a string.
-    ///
-    /// Example: `"openAPI"`
+    /// `ContentVersion`; example: `"openAPI"`
     pub content_version: Option<String>,
 }
 
 /// What a successful [`ImportOpenApi`] call returns.
 #[tc_model]
 pub struct ImportOpenApiResponse {
-    /// `Result`: a [`CreateApiRspSet`](super::models::CreateApiRspSet).
+    /// `Result`
     pub result: models::CreateApiRspSet,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3488,45 +3905,48 @@ pub struct ImportOpenApiResponse {
 /// The `ModifyAPIDoc` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyAPIDocResponse`].
-/// The codes it documents are in [`ModifyAPIDocError`](super::errors::ModifyAPIDocError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyAPIDoc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.CodingError`](super::errors::ApigatewayErrorCode::FailedOperationCodingError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiDoc`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiDoc)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyAPIDoc",
     output = ModifyAPIDocResponse,
-    error = super::errors::ModifyAPIDocError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyAPIDoc {
-    /// `ApiDocName`: a string.
-    ///
-    /// Example: `"ApiGateWay Doc"`
+    /// `ApiDocName`; example: `"ApiGateWay Doc"`
     pub api_doc_name: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-2nuhovb7"`
+    /// `ServiceId`; example: `"service-2nuhovb7"`
     pub service_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `Environment`; example: `"release"`
     pub environment: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Vec<String>,
 
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"doc-v8tsladd"`
+    /// `ApiDocId`; example: `"doc-v8tsladd"`
     pub api_doc_id: String,
 }
 
 /// What a successful [`ModifyAPIDoc`] call returns.
 #[tc_model]
 pub struct ModifyAPIDocResponse {
-    /// `Result`: an [`ApiDoc`](super::models::ApiDoc).
+    /// `Result`
     pub result: models::ApiDoc,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3536,252 +3956,240 @@ pub struct ModifyAPIDocResponse {
 /// The `ModifyApi` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyApiResponse`].
-/// The codes it documents are in [`ModifyApiError`](super::errors::ModifyApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.BackendDomainError`](super::errors::ApigatewayErrorCode::FailedOperationBackendDomainError)
+/// - [`FailedOperation.DomainNeedBeian`](super::errors::ApigatewayErrorCode::FailedOperationDomainNeedBeian)
+/// - [`FailedOperation.EIAMError`](super::errors::ApigatewayErrorCode::FailedOperationEiamError)
+/// - [`FailedOperation.EbError`](super::errors::ApigatewayErrorCode::FailedOperationEbError)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.ClbException`](super::errors::ApigatewayErrorCode::InternalErrorClbException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ScfException`](super::errors::ApigatewayErrorCode::InternalErrorScfException)
+/// - [`InternalError.TsfException`](super::errors::ApigatewayErrorCode::InternalErrorTsfException)
+/// - [`InternalError.VpcException`](super::errors::ApigatewayErrorCode::InternalErrorVpcException)
+/// - [`InvalidParameter.BasicServiceNotAllowAttachPlugin`](super::errors::ApigatewayErrorCode::InvalidParameterBasicServiceNotAllowAttachPlugin)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ApigatewayErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.IllegalProxyIp`](super::errors::ApigatewayErrorCode::InvalidParameterValueIllegalProxyIp)
+/// - [`InvalidParameterValue.InvalidApiBusinessType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiBusinessType)
+/// - [`InvalidParameterValue.InvalidBackendPath`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidBackendPath)
+/// - [`InvalidParameterValue.InvalidClb`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidClb)
+/// - [`InvalidParameterValue.InvalidConstantParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidConstantParameters)
+/// - [`InvalidParameterValue.InvalidIPAddress`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidIpAddress)
+/// - [`InvalidParameterValue.InvalidMethod`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidMethod)
+/// - [`InvalidParameterValue.InvalidPort`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPort)
+/// - [`InvalidParameterValue.InvalidPublicKey`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPublicKey)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`InvalidParameterValue.InvalidScfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidScfConfig)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.InvalidServiceParam`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceParam)
+/// - [`InvalidParameterValue.InvalidServiceType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceType)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`InvalidParameterValue.InvalidUrl`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.InvalidWSMethod`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidWsMethod)
+/// - [`InvalidParameterValue.LengthExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLengthExceeded)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.ParameterNotMatch`](super::errors::ApigatewayErrorCode::InvalidParameterValueParameterNotMatch)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`LimitExceeded.ApiCountLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededApiCountLimitExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidOauthApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidOauthApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.InvalidEndpointType`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidEndpointType)
+/// - [`UnsupportedOperation.ModifyEIAMAuthApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationModifyEiamAuthApi)
+/// - [`UnsupportedOperation.ModifyProtocol`](super::errors::ApigatewayErrorCode::UnsupportedOperationModifyProtocol)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyApi",
     output = ModifyApiResponse,
-    error = super::errors::ModifyApiError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyApi {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"MOCK"`
+    /// `ServiceType`; example: `"MOCK"`
     pub service_type: String,
 
-    /// `RequestConfig`: a [`RequestConfig`](super::models::RequestConfig).
+    /// `RequestConfig`
     pub request_config: models::RequestConfig,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-lqd35zzq"`
+    /// `ApiId`; example: `"api-lqd35zzq"`
     pub api_id: String,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ApiName`; example: `"xxx"`
     pub api_name: Option<String>,
 
-    /// `ApiDesc`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ApiDesc`; example: `"xxx"`
     pub api_desc: Option<String>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiType`; example: `"NORMAL"`
     pub api_type: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `AuthType`; example: `"NONE"`
     pub auth_type: Option<String>,
 
-    /// `AuthRequired`: a boolean.
+    /// `AuthRequired`
     pub auth_required: Option<bool>,
 
-    /// `ServiceTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `ServiceTimeout`; example: `15`
     pub service_timeout: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `EnableCORS`: a boolean.
+    /// `EnableCORS`
     #[tc(rename = "EnableCORS")]
     pub enable_cors: Option<bool>,
 
-    /// `ConstantParameters`: a list of [`ConstantParameter`](super::models::ConstantParameter) objects.
+    /// `ConstantParameters`
     pub constant_parameters: Option<Vec<models::ConstantParameter>>,
 
-    /// `RequestParameters`: a list of [`ReqParameter`](super::models::ReqParameter) objects.
+    /// `RequestParameters`
     pub request_parameters: Option<Vec<models::ReqParameter>>,
 
-    /// `ApiBusinessType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiBusinessType`; example: `"NORMAL"`
     pub api_business_type: Option<String>,
 
-    /// `ServiceMockReturnMessage`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServiceMockReturnMessage`; example: `"test"`
     pub service_mock_return_message: Option<String>,
 
-    /// `MicroServices`: a list of [`MicroServiceReq`](super::models::MicroServiceReq) objects.
+    /// `MicroServices`
     pub micro_services: Option<Vec<models::MicroServiceReq>>,
 
-    /// `ServiceTsfLoadBalanceConf`: a [`TsfLoadBalanceConfResp`](super::models::TsfLoadBalanceConfResp).
+    /// `ServiceTsfLoadBalanceConf`
     pub service_tsf_load_balance_conf: Option<models::TsfLoadBalanceConfResp>,
 
-    /// `ServiceTsfHealthCheckConf`: a [`HealthCheckConf`](super::models::HealthCheckConf).
+    /// `ServiceTsfHealthCheckConf`
     pub service_tsf_health_check_conf: Option<models::HealthCheckConf>,
 
-    /// `TargetServicesLoadBalanceConf`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetServicesLoadBalanceConf`; example: `0`
     pub target_services_load_balance_conf: Option<i64>,
 
-    /// `TargetServicesHealthCheckConf`: a [`HealthCheckConf`](super::models::HealthCheckConf).
+    /// `TargetServicesHealthCheckConf`
     pub target_services_health_check_conf: Option<models::HealthCheckConf>,
 
-    /// `ServiceScfFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionName`; example: `"xxx"`
     pub service_scf_function_name: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionName`; example: `"xxx"`
     pub service_websocket_register_function_name: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionName`; example: `"xxx"`
     pub service_websocket_cleanup_function_name: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionName`; example: `"xxx"`
     pub service_websocket_transport_function_name: Option<String>,
 
-    /// `ServiceScfFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionNamespace`; example: `"xxx"`
     pub service_scf_function_namespace: Option<String>,
 
-    /// `ServiceScfFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceScfFunctionQualifier`; example: `"xxx"`
     pub service_scf_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionNamespace`; example: `"xxx"`
     pub service_websocket_register_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketRegisterFunctionQualifier`; example: `"xxx"`
     pub service_websocket_register_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionNamespace`; example: `"xxx"`
     pub service_websocket_transport_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketTransportFunctionQualifier`; example: `"xxx"`
     pub service_websocket_transport_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionNamespace`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionNamespace`; example: `"xxx"`
     pub service_websocket_cleanup_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionQualifier`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ServiceWebsocketCleanupFunctionQualifier`; example: `"xxx"`
     pub service_websocket_cleanup_function_qualifier: Option<String>,
 
-    /// `ServiceScfIsIntegratedResponse`: a boolean.
+    /// `ServiceScfIsIntegratedResponse`
     pub service_scf_is_integrated_response: Option<bool>,
 
-    /// `IsDebugAfterCharge`: a boolean.
+    /// `IsDebugAfterCharge`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `TagSpecifications`: a [`Tag`](super::models::Tag).
+    /// `TagSpecifications`
     pub tag_specifications: Option<models::Tag>,
 
-    /// `IsDeleteResponseErrorCodes`: a boolean.
+    /// `IsDeleteResponseErrorCodes`
     pub is_delete_response_error_codes: Option<bool>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"html"`
+    /// `ResponseType`; example: `"html"`
     pub response_type: Option<String>,
 
-    /// `ResponseSuccessExample`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ResponseSuccessExample`; example: `"xxx"`
     pub response_success_example: Option<String>,
 
-    /// `ResponseFailExample`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ResponseFailExample`; example: `"xxx"`
     pub response_fail_example: Option<String>,
 
-    /// `ServiceConfig`: a [`ServiceConfig`](super::models::ServiceConfig).
+    /// `ServiceConfig`
     pub service_config: Option<models::ServiceConfig>,
 
-    /// `AuthRelationApiId`: a string.
-    ///
-    /// Example: `"api-xxx"`
+    /// `AuthRelationApiId`; example: `"api-xxx"`
     pub auth_relation_api_id: Option<String>,
 
-    /// `ServiceParameters`: a list of [`ServiceParameter`](super::models::ServiceParameter) objects.
+    /// `ServiceParameters`
     pub service_parameters: Option<Vec<models::ServiceParameter>>,
 
-    /// `OauthConfig`: an [`OauthConfig`](super::models::OauthConfig).
+    /// `OauthConfig`
     pub oauth_config: Option<models::OauthConfig>,
 
-    /// `ResponseErrorCodes`: a list of [`ResponseErrorCodeReq`](super::models::ResponseErrorCodeReq) objects.
+    /// `ResponseErrorCodes`
     pub response_error_codes: Option<Vec<models::ResponseErrorCodeReq>>,
 
-    /// `IsBase64Encoded`: a boolean.
+    /// `IsBase64Encoded`
     pub is_base64_encoded: Option<bool>,
 
-    /// `IsBase64Trigger`: a boolean.
+    /// `IsBase64Trigger`
     pub is_base64_trigger: Option<bool>,
 
-    /// `Base64EncodedTriggerRules`: a list of [`Base64EncodedTriggerRule`](super::models::Base64EncodedTriggerRule) objects.
+    /// `Base64EncodedTriggerRules`
     pub base64_encoded_trigger_rules: Option<Vec<models::Base64EncodedTriggerRule>>,
 
-    /// `EventBusId`: a string.
-    ///
-    /// Example: `"eb-3sczdead"`
+    /// `EventBusId`; example: `"eb-3sczdead"`
     pub event_bus_id: Option<String>,
 
-    /// `ServiceScfFunctionType`: a string.
-    ///
-    /// Example: `"EVENT"`
+    /// `ServiceScfFunctionType`; example: `"EVENT"`
     pub service_scf_function_type: Option<String>,
 
-    /// `ServiceScfEventIsAsyncCall`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServiceScfEventIsAsyncCall`; example: `false`
     pub service_scf_event_is_async_call: Option<bool>,
 
-    /// `EIAMAppType`: a string.
-    ///
-    /// Example: `"Client"`
+    /// `EIAMAppType`; example: `"Client"`
     #[tc(rename = "EIAMAppType")]
     pub eiam_app_type: Option<String>,
 
-    /// `EIAMAuthType`: a string.
-    ///
-    /// Example: `"Authorization"`
+    /// `EIAMAuthType`; example: `"Authorization"`
     #[tc(rename = "EIAMAuthType")]
     pub eiam_auth_type: Option<String>,
 
-    /// `EIAMAppId`: a string.
+    /// `EIAMAppId`
     #[tc(rename = "EIAMAppId")]
     pub eiam_app_id: Option<String>,
 
-    /// `TokenTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `TokenTimeout`; example: `7200`
     pub token_timeout: Option<i64>,
 }
 
@@ -3795,37 +4203,48 @@ pub struct ModifyApiResponse {
 /// The `ModifyApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyApiAppResponse`].
-/// The codes it documents are in [`ModifyApiAppError`](super::errors::ModifyApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ScfException`](super::errors::ApigatewayErrorCode::InternalErrorScfException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiApp`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiApp)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnsupportedDeleteApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteApi)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyApiApp",
     output = ModifyApiAppResponse,
-    error = super::errors::ModifyApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyApiApp {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-e92i2jds"`
+    /// `ApiAppId`; example: `"app-e92i2jds"`
     pub api_app_id: String,
 
-    /// `ApiAppName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ApiAppName`; example: `"test"`
     pub api_app_name: Option<String>,
 
-    /// `ApiAppDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ApiAppDesc`; example: `"test"`
     pub api_app_desc: Option<String>,
 }
 
 /// What a successful [`ModifyApiApp`] call returns.
 #[tc_model]
 pub struct ModifyApiAppResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3835,42 +4254,44 @@ pub struct ModifyApiAppResponse {
 /// The `ModifyApiEnvironmentStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyApiEnvironmentStrategyResponse`].
-/// The codes it documents are in [`ModifyApiEnvironmentStrategyError`](super::errors::ModifyApiEnvironmentStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyApiEnvironmentStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyApiEnvironmentStrategy",
     output = ModifyApiEnvironmentStrategyResponse,
-    error = super::errors::ModifyApiEnvironmentStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyApiEnvironmentStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Strategy`; example: `3`
     pub strategy: i64,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: String,
 
-    /// `ApiIds`: a list of strings.
-    ///
-    /// Example: `["api-e92i2jds\n"]`
+    /// `ApiIds`; example: `["api-e92i2jds\n"]`
     pub api_ids: Vec<String>,
 }
 
 /// What a successful [`ModifyApiEnvironmentStrategy`] call returns.
 #[tc_model]
 pub struct ModifyApiEnvironmentStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3880,40 +4301,39 @@ pub struct ModifyApiEnvironmentStrategyResponse {
 /// The `ModifyApiIncrement` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyApiIncrementResponse`].
-/// The codes it documents are in [`ModifyApiIncrementError`](super::errors::ModifyApiIncrementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyApiIncrement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidApiBusinessType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiBusinessType)
+/// - [`InvalidParameterValue.NothingModifyForOauth`](super::errors::ApigatewayErrorCode::InvalidParameterValueNothingModifyForOauth)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyApiIncrement",
     output = ModifyApiIncrementResponse,
-    error = super::errors::ModifyApiIncrementError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyApiIncrement {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ServiceId`; example: `"xx"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ApiId`; example: `"xx"`
     pub api_id: String,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `BusinessType`; example: `"xx"`
     pub business_type: String,
 
-    /// `PublicKey`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `PublicKey`; example: `"xx"`
     pub public_key: Option<String>,
 
-    /// `LoginRedirectUrl`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `LoginRedirectUrl`; example: `"xx"`
     pub login_redirect_url: Option<String>,
 }
 
@@ -3927,40 +4347,54 @@ pub struct ModifyApiIncrementResponse {
 /// The `ModifyExclusiveInstance` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyExclusiveInstanceResponse`].
-/// The codes it documents are in [`ModifyExclusiveInstanceError`](super::errors::ModifyExclusiveInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyExclusiveInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessKeyExist`](super::errors::ApigatewayErrorCode::FailedOperationAccessKeyExist)
+/// - [`FailedOperation.ApiBindEnvironmen`](super::errors::ApigatewayErrorCode::FailedOperationApiBindEnvironmen)
+/// - [`FailedOperation.InstanceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationInstanceNotExist)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ApigatewayErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ApigatewayErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ApigatewayErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidInstanceState`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidInstanceState)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyExclusiveInstance",
     output = ModifyExclusiveInstanceResponse,
-    error = super::errors::ModifyExclusiveInstanceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyExclusiveInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-0c96l2bo"`
+    /// `InstanceId`; example: `"instance-0c96l2bo"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_instance"`
+    /// `InstanceName`; example: `"test_instance"`
     pub instance_name: Option<String>,
 
-    /// `InstanceDescription`: a string.
-    ///
-    /// Example: `"test_instance"`
+    /// `InstanceDescription`; example: `"test_instance"`
     pub instance_description: Option<String>,
 
-    /// `Parameters`: a list of [`InstanceParameterInput`](super::models::InstanceParameterInput) objects.
+    /// `Parameters`
     pub parameters: Option<Vec<models::InstanceParameterInput>>,
 }
 
 /// What a successful [`ModifyExclusiveInstance`] call returns.
 #[tc_model]
 pub struct ModifyExclusiveInstanceResponse {
-    /// `Result`: an [`InstanceDetail`](super::models::InstanceDetail).
+    /// `Result`
     pub result: models::InstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3970,37 +4404,37 @@ pub struct ModifyExclusiveInstanceResponse {
 /// The `ModifyIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyIPStrategyResponse`].
-/// The codes it documents are in [`ModifyIPStrategyError`](super::errors::ModifyIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidIPStrategy`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidIpStrategy)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyIPStrategy",
     output = ModifyIPStrategyResponse,
-    error = super::errors::ModifyIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-0ez0c8to"`
+    /// `StrategyId`; example: `"IPStrategy-0ez0c8to"`
     pub strategy_id: String,
 
-    /// `StrategyData`: a string.
-    ///
-    /// Example: `"3.3.3.3"`
+    /// `StrategyData`; example: `"3.3.3.3"`
     pub strategy_data: String,
 }
 
 /// What a successful [`ModifyIPStrategy`] call returns.
 #[tc_model]
 pub struct ModifyIPStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4010,42 +4444,72 @@ pub struct ModifyIPStrategyResponse {
 /// The `ModifyPlugin` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyPluginResponse`].
-/// The codes it documents are in [`ModifyPluginError`](super::errors::ModifyPluginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyPlugin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FormatError`](super::errors::ApigatewayErrorCode::FailedOperationFormatError)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`FailedOperation.InvalidInputJSON`](super::errors::ApigatewayErrorCode::FailedOperationInvalidInputJson)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InternalError.TsfException`](super::errors::ApigatewayErrorCode::InternalErrorTsfException)
+/// - [`InternalError.VpcException`](super::errors::ApigatewayErrorCode::InternalErrorVpcException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.DuplicatePluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueDuplicatePluginConfig)
+/// - [`InvalidParameterValue.InvalidApiRequestConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidApiRequestConfig)
+/// - [`InvalidParameterValue.InvalidBackendPath`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidBackendPath)
+/// - [`InvalidParameterValue.InvalidClb`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidClb)
+/// - [`InvalidParameterValue.InvalidCondition`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidCondition)
+/// - [`InvalidParameterValue.InvalidIPAddress`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidIpAddress)
+/// - [`InvalidParameterValue.InvalidPluginConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPluginConfig)
+/// - [`InvalidParameterValue.InvalidPort`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidPort)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`InvalidParameterValue.InvalidScfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidScfConfig)
+/// - [`InvalidParameterValue.InvalidServiceConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceConfig)
+/// - [`InvalidParameterValue.InvalidServiceParam`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceParam)
+/// - [`InvalidParameterValue.InvalidServiceType`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidServiceType)
+/// - [`InvalidParameterValue.InvalidTsfConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidTsfConfig)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`InvalidParameterValue.InvalidUrl`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.LengthExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueLengthExceeded)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`MissingParameter.BackendSpecificParam`](super::errors::ApigatewayErrorCode::MissingParameterBackendSpecificParam)
+/// - [`MissingParameter.PluginConfig`](super::errors::ApigatewayErrorCode::MissingParameterPluginConfig)
+/// - [`ResourceNotFound.InvalidPlugin`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidPlugin)
+/// - [`UnauthorizedOperation.AccessResource`](super::errors::ApigatewayErrorCode::UnauthorizedOperationAccessResource)
+/// - [`UnsupportedOperation.InvalidAction`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidAction)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyPlugin",
     output = ModifyPluginResponse,
-    error = super::errors::ModifyPluginError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyPlugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-9l0d4sdf"`
+    /// `PluginId`; example: `"plugin-9l0d4sdf"`
     pub plugin_id: String,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"myplugin"`
+    /// `PluginName`; example: `"myplugin"`
     pub plugin_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"newmodify"`
+    /// `Description`; example: `"newmodify"`
     pub description: Option<String>,
 
-    /// `PluginData`: a string.
-    ///
-    /// Example: `"{\"blocks\":\"1.1.1.1\",\"type\":\"black_list\"}"`
+    /// `PluginData`; example: `"{\"blocks\":\"1.1.1.1\",\"type\":\"black_list\"}"`
     pub plugin_data: Option<String>,
 }
 
 /// What a successful [`ModifyPlugin`] call returns.
 #[tc_model]
 pub struct ModifyPluginResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4055,43 +4519,46 @@ pub struct ModifyPluginResponse {
 /// The `ModifyService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyServiceResponse`].
-/// The codes it documents are in [`ModifyServiceError`](super::errors::ModifyServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ModifyNetType`](super::errors::ApigatewayErrorCode::UnsupportedOperationModifyNetType)
+/// - [`UnsupportedOperation.ReduceNetTypes`](super::errors::ApigatewayErrorCode::UnsupportedOperationReduceNetTypes)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyService",
     output = ModifyServiceResponse,
-    error = super::errors::ModifyServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-0c96l2bo"`
+    /// `ServiceId`; example: `"service-0c96l2bo"`
     pub service_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"test_https"`
+    /// `ServiceName`; example: `"test_https"`
     pub service_name: Option<String>,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"https"`
+    /// `ServiceDesc`; example: `"https"`
     pub service_desc: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `NetTypes`: a list of strings.
+    /// `NetTypes`
     pub net_types: Option<Vec<String>>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-adsada"`
+    /// `UniqVpcId`; example: `"vpc-adsada"`
     pub uniq_vpc_id: Option<String>,
 }
 
@@ -4105,37 +4572,40 @@ pub struct ModifyServiceResponse {
 /// The `ModifyServiceEnvironmentStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyServiceEnvironmentStrategyResponse`].
-/// The codes it documents are in [`ModifyServiceEnvironmentStrategyError`](super::errors::ModifyServiceEnvironmentStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyServiceEnvironmentStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`InvalidParameterValue.InvalidRequestParameters`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRequestParameters)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyServiceEnvironmentStrategy",
     output = ModifyServiceEnvironmentStrategyResponse,
-    error = super::errors::ModifyServiceEnvironmentStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyServiceEnvironmentStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Strategy`; example: `3`
     pub strategy: i64,
 
-    /// `EnvironmentNames`: a list of strings.
-    ///
-    /// Example: `["test\n"]`
+    /// `EnvironmentNames`; example: `["test\n"]`
     pub environment_names: Vec<String>,
 }
 
 /// What a successful [`ModifyServiceEnvironmentStrategy`] call returns.
 #[tc_model]
 pub struct ModifyServiceEnvironmentStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4145,58 +4615,64 @@ pub struct ModifyServiceEnvironmentStrategyResponse {
 /// The `ModifySubDomain` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifySubDomainResponse`].
-/// The codes it documents are in [`ModifySubDomainError`](super::errors::ModifySubDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifySubDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CertificateIdBindError`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdBindError)
+/// - [`FailedOperation.CertificateIdError`](super::errors::ApigatewayErrorCode::FailedOperationCertificateIdError)
+/// - [`FailedOperation.PathMappingSetError`](super::errors::ApigatewayErrorCode::FailedOperationPathMappingSetError)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`FailedOperation.SetCustomPathMappingError`](super::errors::ApigatewayErrorCode::FailedOperationSetCustomPathMappingError)
+/// - [`FailedOperation.SubDomainFormatError`](super::errors::ApigatewayErrorCode::FailedOperationSubDomainFormatError)
+/// - [`FailedOperation.UnknownProtocolTypeError`](super::errors::ApigatewayErrorCode::FailedOperationUnknownProtocolTypeError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.ForceHttps`](super::errors::ApigatewayErrorCode::UnsupportedOperationForceHttps)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifySubDomain",
     output = ModifySubDomainResponse,
-    error = super::errors::ModifySubDomainError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifySubDomain {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-19c5fnhy"`
+    /// `ServiceId`; example: `"service-19c5fnhy"`
     pub service_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"xxxxxx"`
+    /// `SubDomain`; example: `"xxxxxx"`
     pub sub_domain: String,
 
-    /// `IsDefaultMapping`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefaultMapping`; example: `false`
     pub is_default_mapping: bool,
 
-    /// `CertificateId`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `CertificateId`; example: `"x x"`
     pub certificate_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `PathMappingSet`: a list of [`PathMapping`](super::models::PathMapping) objects.
+    /// `PathMappingSet`
     pub path_mapping_set: Option<Vec<models::PathMapping>>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"OUTER"`
+    /// `NetType`; example: `"OUTER"`
     pub net_type: Option<String>,
 
-    /// `IsForcedHttps`: a boolean.
+    /// `IsForcedHttps`
     pub is_forced_https: Option<bool>,
 }
 
 /// What a successful [`ModifySubDomain`] call returns.
 #[tc_model]
 pub struct ModifySubDomainResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4206,76 +4682,78 @@ pub struct ModifySubDomainResponse {
 /// The `ModifyUpstream` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyUpstreamResponse`].
-/// The codes it documents are in [`ModifyUpstreamError`](super::errors::ModifyUpstreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyUpstream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApigatewayErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ApigatewayErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApigatewayErrorCode::FailedOperation)
+/// - [`FailedOperation.OperateUpstream`](super::errors::ApigatewayErrorCode::FailedOperationOperateUpstream)
+/// - [`InternalError`](super::errors::ApigatewayErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApigatewayErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidUpstream`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidUpstream)
+/// - [`InvalidParameterValue.InvalidVpcConfig`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidVpcConfig)
+/// - [`InvalidParameterValue.NotInOptions`](super::errors::ApigatewayErrorCode::InvalidParameterValueNotInOptions)
+/// - [`InvalidParameterValue.RangeExceeded`](super::errors::ApigatewayErrorCode::InvalidParameterValueRangeExceeded)
+/// - [`LimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ApigatewayErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ApigatewayErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyUpstream",
     output = ModifyUpstreamResponse,
-    error = super::errors::ModifyUpstreamError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyUpstream {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-0c96l2bo"`
+    /// `UpstreamId`; example: `"upstream-0c96l2bo"`
     pub upstream_id: String,
 
-    /// `UpstreamName`: a string.
-    ///
-    /// Example: `"upstream_a"`
+    /// `UpstreamName`; example: `"upstream_a"`
     pub upstream_name: Option<String>,
 
-    /// `UpstreamDescription`: a string.
-    ///
-    /// Example: `"description"`
+    /// `UpstreamDescription`; example: `"description"`
     pub upstream_description: Option<String>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: Option<String>,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"IP_PORT"`
+    /// `UpstreamType`; example: `"IP_PORT"`
     pub upstream_type: Option<String>,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ROUND_ROBIN"`
+    /// `Algorithm`; example: `"ROUND_ROBIN"`
     pub algorithm: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `UniqVpcId`; example: `"vpc-123456"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Retries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Retries`; example: `3`
     pub retries: Option<u64>,
 
-    /// `UpstreamHost`: a string.
-    ///
-    /// Example: `"example.com"`
+    /// `UpstreamHost`; example: `"example.com"`
     pub upstream_host: Option<String>,
 
-    /// `Nodes`: a list of [`UpstreamNode`](super::models::UpstreamNode) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::UpstreamNode>>,
 
-    /// `HealthChecker`: an [`UpstreamHealthChecker`](super::models::UpstreamHealthChecker).
+    /// `HealthChecker`
     pub health_checker: Option<models::UpstreamHealthChecker>,
 
-    /// `K8sService`: a list of [`K8sService`](super::models::K8sService) objects.
+    /// `K8sService`
     pub k8s_service: Option<Vec<models::K8sService>>,
 }
 
 /// What a successful [`ModifyUpstream`] call returns.
 #[tc_model]
 pub struct ModifyUpstreamResponse {
-    /// `Result`: a [`ModifyUpstreamResultInfo`](super::models::ModifyUpstreamResultInfo).
+    /// `Result`
     pub result: Option<models::ModifyUpstreamResultInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4285,43 +4763,44 @@ pub struct ModifyUpstreamResponse {
 /// The `ModifyUsagePlan` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ModifyUsagePlanResponse`].
-/// The codes it documents are in [`ModifyUsagePlanError`](super::errors::ModifyUsagePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ModifyUsagePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ModifyUsagePlan",
     output = ModifyUsagePlanResponse,
-    error = super::errors::ModifyUsagePlanError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ModifyUsagePlan {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-bxtnltfd"`
+    /// `UsagePlanId`; example: `"usagePlan-bxtnltfd"`
     pub usage_plan_id: String,
 
-    /// `UsagePlanName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UsagePlanName`; example: `"xx"`
     pub usage_plan_name: Option<String>,
 
-    /// `UsagePlanDesc`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UsagePlanDesc`; example: `"xx"`
     pub usage_plan_desc: Option<String>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 }
 
 /// What a successful [`ModifyUsagePlan`] call returns.
 #[tc_model]
 pub struct ModifyUsagePlanResponse {
-    /// `Result`: a [`UsagePlanInfo`](super::models::UsagePlanInfo).
+    /// `Result`
     pub result: Option<models::UsagePlanInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4331,40 +4810,50 @@ pub struct ModifyUsagePlanResponse {
 /// The `ReleaseService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ReleaseServiceResponse`].
-/// The codes it documents are in [`ReleaseServiceError`](super::errors::ReleaseServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ReleaseService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.TaskAlreadyExist`](super::errors::ApigatewayErrorCode::FailedOperationTaskAlreadyExist)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded.RequestLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ReleaseService",
     output = ReleaseServiceResponse,
-    error = super::errors::ReleaseServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ReleaseService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"prepub"`
+    /// `EnvironmentName`; example: `"prepub"`
     pub environment_name: String,
 
-    /// `ReleaseDesc`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ReleaseDesc`; example: `"xx"`
     pub release_desc: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ReleaseService`] call returns.
 #[tc_model]
 pub struct ReleaseServiceResponse {
-    /// `Result`: a [`ReleaseService`](super::models::ReleaseService).
+    /// `Result`
     pub result: models::ReleaseService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4374,27 +4863,32 @@ pub struct ReleaseServiceResponse {
 /// The `ResetAPIDocPassword` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`ResetAPIDocPasswordResponse`].
-/// The codes it documents are in [`ResetAPIDocPasswordError`](super::errors::ResetAPIDocPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=ResetAPIDocPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CodingError`](super::errors::ApigatewayErrorCode::FailedOperationCodingError)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApiDoc`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiDoc)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "ResetAPIDocPassword",
     output = ResetAPIDocPasswordResponse,
-    error = super::errors::ResetAPIDocPasswordError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct ResetAPIDocPassword {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"apidoc-d2sdvx3s"`
+    /// `ApiDocId`; example: `"apidoc-d2sdvx3s"`
     pub api_doc_id: String,
 }
 
 /// What a successful [`ResetAPIDocPassword`] call returns.
 #[tc_model]
 pub struct ResetAPIDocPasswordResponse {
-    /// `Result`: an [`ApiDoc`](super::models::ApiDoc).
+    /// `Result`
     pub result: models::ApiDoc,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4404,45 +4898,49 @@ pub struct ResetAPIDocPasswordResponse {
 /// The `UnBindEnvironment` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnBindEnvironmentResponse`].
-/// The codes it documents are in [`UnBindEnvironmentError`](super::errors::UnBindEnvironmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnBindEnvironment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.UnsupportedUnBindEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedUnBindEnvironment)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnBindEnvironment",
     output = UnBindEnvironmentResponse,
-    error = super::errors::UnBindEnvironmentError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnBindEnvironment {
-    /// `BindType`: a string.
-    ///
-    /// Example: `"SERVICE"`
+    /// `BindType`; example: `"SERVICE"`
     pub bind_type: String,
 
-    /// `UsagePlanIds`: a list of strings.
-    ///
-    /// Example: `["usagePlan-quqxvett\r\n"]`
+    /// `UsagePlanIds`; example: `["usagePlan-quqxvett\r\n"]`
     pub usage_plan_ids: Vec<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Environment`; example: `"test"`
     pub environment: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`UnBindEnvironment`] call returns.
 #[tc_model]
 pub struct UnBindEnvironmentResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4452,42 +4950,39 @@ pub struct UnBindEnvironmentResponse {
 /// The `UnBindIPStrategy` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnBindIPStrategyResponse`].
-/// The codes it documents are in [`UnBindIPStrategyError`](super::errors::UnBindIPStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnBindIPStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnBindIPStrategy",
     output = UnBindIPStrategyResponse,
-    error = super::errors::UnBindIPStrategyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnBindIPStrategy {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"IPStrategy-0ez0c8to"`
+    /// `StrategyId`; example: `"IPStrategy-0ez0c8to"`
     pub strategy_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: String,
 
-    /// `UnBindApiIds`: a list of strings.
-    ///
-    /// Example: `["api-e92i2jds\r\n"]`
+    /// `UnBindApiIds`; example: `["api-e92i2jds\r\n"]`
     pub un_bind_api_ids: Vec<String>,
 }
 
 /// What a successful [`UnBindIPStrategy`] call returns.
 #[tc_model]
 pub struct UnBindIPStrategyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4497,32 +4992,36 @@ pub struct UnBindIPStrategyResponse {
 /// The `UnBindSecretIds` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnBindSecretIdsResponse`].
-/// The codes it documents are in [`UnBindSecretIdsError`](super::errors::UnBindSecretIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnBindSecretIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`ResourceNotFound.InvalidUsagePlan`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidUsagePlan)
+/// - [`UnsupportedOperation.RequestPostError`](super::errors::ApigatewayErrorCode::UnsupportedOperationRequestPostError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnBindSecretIds",
     output = UnBindSecretIdsResponse,
-    error = super::errors::UnBindSecretIdsError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnBindSecretIds {
-    /// `UsagePlanId`: a string.
-    ///
-    /// Example: `"usagePlan-quqxvett"`
+    /// `UsagePlanId`; example: `"usagePlan-quqxvett"`
     pub usage_plan_id: String,
 
-    /// `AccessKeyIds`: a list of strings.
-    ///
-    /// Example: `["AKID***********************************************\n"]`
+    /// `AccessKeyIds`; example: `["AKID***********************************************\n"]`
     pub access_key_ids: Vec<String>,
 }
 
 /// What a successful [`UnBindSecretIds`] call returns.
 #[tc_model]
 pub struct UnBindSecretIdsResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4532,32 +5031,42 @@ pub struct UnBindSecretIdsResponse {
 /// The `UnBindSubDomain` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnBindSubDomainResponse`].
-/// The codes it documents are in [`UnBindSubDomainError`](super::errors::UnBindSubDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnBindSubDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DomainNotBindService`](super::errors::ApigatewayErrorCode::FailedOperationDomainNotBindService)
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`FailedOperation.ServiceNotExist`](super::errors::ApigatewayErrorCode::FailedOperationServiceNotExist)
+/// - [`FailedOperation.SubDomainFormatError`](super::errors::ApigatewayErrorCode::FailedOperationSubDomainFormatError)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidStatus`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidStatus)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnBindSubDomain",
     output = UnBindSubDomainResponse,
-    error = super::errors::UnBindSubDomainError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnBindSubDomain {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-19c5fnhy"`
+    /// `ServiceId`; example: `"service-19c5fnhy"`
     pub service_id: String,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"xxxxxxxx"`
+    /// `SubDomain`; example: `"xxxxxxxx"`
     pub sub_domain: String,
 }
 
 /// What a successful [`UnBindSubDomain`] call returns.
 #[tc_model]
 pub struct UnBindSubDomainResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4567,35 +5076,45 @@ pub struct UnBindSubDomainResponse {
 /// The `UnReleaseService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnReleaseServiceResponse`].
-/// The codes it documents are in [`UnReleaseServiceError`](super::errors::UnReleaseServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnReleaseService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidRegion`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidRegion)
+/// - [`LimitExceeded.RequestLimitExceeded`](super::errors::ApigatewayErrorCode::LimitExceededRequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.UnpackError`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnpackError)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnReleaseService",
     output = UnReleaseServiceResponse,
-    error = super::errors::UnReleaseServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnReleaseService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"prepub"`
+    /// `EnvironmentName`; example: `"prepub"`
     pub environment_name: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`UnReleaseService`] call returns.
 #[tc_model]
 pub struct UnReleaseServiceResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4605,42 +5124,49 @@ pub struct UnReleaseServiceResponse {
 /// The `UnbindApiApp` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UnbindApiAppResponse`].
-/// The codes it documents are in [`UnbindApiAppError`](super::errors::UnbindApiAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UnbindApiApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ReturnableException`](super::errors::ApigatewayErrorCode::InternalErrorReturnableException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.InvalidEnv`](super::errors::ApigatewayErrorCode::InvalidParameterValueInvalidEnv)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiApp`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiApp)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.ResourceUnassociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceUnassociated)
+/// - [`UnsupportedOperation.UnsupportedBindEnvironment`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedBindEnvironment)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UnbindApiApp",
     output = UnbindApiAppResponse,
-    error = super::errors::UnbindApiAppError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UnbindApiApp {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-kzofrjbl"`
+    /// `ApiAppId`; example: `"app-kzofrjbl"`
     pub api_app_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Environment`; example: `"test"`
     pub environment: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-c6piso8y"`
+    /// `ApiId`; example: `"api-c6piso8y"`
     pub api_id: String,
 }
 
 /// What a successful [`UnbindApiApp`] call returns.
 #[tc_model]
 pub struct UnbindApiAppResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4650,37 +5176,48 @@ pub struct UnbindApiAppResponse {
 /// The `UpdateApiAppKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UpdateApiAppKeyResponse`].
-/// The codes it documents are in [`UpdateApiAppKeyError`](super::errors::UpdateApiAppKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UpdateApiAppKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApiError`](super::errors::ApigatewayErrorCode::FailedOperationApiError)
+/// - [`FailedOperation.ApiInOperation`](super::errors::ApigatewayErrorCode::FailedOperationApiInOperation)
+/// - [`FailedOperation.GetRoleError`](super::errors::ApigatewayErrorCode::FailedOperationGetRoleError)
+/// - [`InternalError.ApigwException`](super::errors::ApigatewayErrorCode::InternalErrorApigwException)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InternalError.ScfException`](super::errors::ApigatewayErrorCode::InternalErrorScfException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidApi`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApi)
+/// - [`ResourceNotFound.InvalidApiApp`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidApiApp)
+/// - [`ResourceNotFound.InvalidService`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidService)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
+/// - [`UnsupportedOperation.ResourceAssociated`](super::errors::ApigatewayErrorCode::UnsupportedOperationResourceAssociated)
+/// - [`UnsupportedOperation.UnsupportedDeleteApi`](super::errors::ApigatewayErrorCode::UnsupportedOperationUnsupportedDeleteApi)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UpdateApiAppKey",
     output = UpdateApiAppKeyResponse,
-    error = super::errors::UpdateApiAppKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UpdateApiAppKey {
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-e92i2jds"`
+    /// `ApiAppId`; example: `"app-e92i2jds"`
     pub api_app_id: String,
 
-    /// `ApiAppKey`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ApiAppKey`; example: `"xxx"`
     pub api_app_key: String,
 
-    /// `ApiAppSecret`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ApiAppSecret`; example: `"xxx"`
     pub api_app_secret: Option<String>,
 }
 
 /// What a successful [`UpdateApiAppKey`] call returns.
 #[tc_model]
 pub struct UpdateApiAppKeyResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4690,32 +5227,36 @@ pub struct UpdateApiAppKeyResponse {
 /// The `UpdateApiKey` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UpdateApiKeyResponse`].
-/// The codes it documents are in [`UpdateApiKeyError`](super::errors::UpdateApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UpdateApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound.InvalidAccessKeyId`](super::errors::ApigatewayErrorCode::ResourceNotFoundInvalidAccessKeyId)
+/// - [`UnsupportedOperation.UinNotInWhiteList`](super::errors::ApigatewayErrorCode::UnsupportedOperationUinNotInWhiteList)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UpdateApiKey",
     output = UpdateApiKeyResponse,
-    error = super::errors::UpdateApiKeyError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UpdateApiKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***********************************************"`
+    /// `AccessKeyId`; example: `"AKID***********************************************"`
     pub access_key_id: String,
 
-    /// `AccessKeySecret`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AccessKeySecret`; example: `"xx"`
     pub access_key_secret: Option<String>,
 }
 
 /// What a successful [`UpdateApiKey`] call returns.
 #[tc_model]
 pub struct UpdateApiKeyResponse {
-    /// `Result`: an [`ApiKey`](super::models::ApiKey).
+    /// `Result`
     pub result: Option<models::ApiKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4725,42 +5266,45 @@ pub struct UpdateApiKeyResponse {
 /// The `UpdateService` action of APIGATEWAY API 2018-08-08.
 ///
 /// A successful call returns [`UpdateServiceResponse`].
-/// The codes it documents are in [`UpdateServiceError`](super::errors::UpdateServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apigateway&Version=2018-08-08&Action=UpdateService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApigatewayErrorCode`](super::errors::ApigatewayErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceError`](super::errors::ApigatewayErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.ServiceInOperation`](super::errors::ApigatewayErrorCode::FailedOperationServiceInOperation)
+/// - [`InternalError.OssException`](super::errors::ApigatewayErrorCode::InternalErrorOssException)
+/// - [`InvalidParameter.FormatError`](super::errors::ApigatewayErrorCode::InvalidParameterFormatError)
+/// - [`ResourceNotFound`](super::errors::ApigatewayErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ApigatewayErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.InvalidServiceTrade`](super::errors::ApigatewayErrorCode::UnsupportedOperationInvalidServiceTrade)
 #[tc_action(
     service = "apigateway",
     version = "2018-08-08",
     name = "UpdateService",
     output = UpdateServiceResponse,
-    error = super::errors::UpdateServiceError
+    error = super::errors::ApigatewayErrorCode
 )]
 pub struct UpdateService {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-ody35h5e"`
+    /// `ServiceId`; example: `"service-ody35h5e"`
     pub service_id: String,
 
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `EnvironmentName`; example: `"test"`
     pub environment_name: String,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"202002161926124aa59df4-7198-4f7a-acc7-887ab7ee0215"`
+    /// `VersionName`; example: `"202002161926124aa59df4-7198-4f7a-acc7-887ab7ee0215"`
     pub version_name: String,
 
-    /// `UpdateDesc`: a string.
-    ///
-    /// Example: `"test"`
+    /// `UpdateDesc`; example: `"test"`
     pub update_desc: Option<String>,
 }
 
 /// What a successful [`UpdateService`] call returns.
 #[tc_model]
 pub struct UpdateServiceResponse {
-    /// `Result`: a boolean.
+    /// `Result`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

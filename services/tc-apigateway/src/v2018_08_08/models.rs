@@ -9,22 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "APIDoc")]
 #[tc_model]
 pub struct ApiDoc {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"doc-1fa3rs3s"`
+    /// `ApiDocId`; example: `"doc-1fa3rs3s"`
     pub api_doc_id: String,
 
-    /// `ApiDocName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ApiDocName`; example: `"test"`
     pub api_doc_name: String,
 
-    /// `ApiDocStatus`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `ApiDocStatus`; example: `"PROCESSING"`
     pub api_doc_status: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -34,73 +28,49 @@ pub struct ApiDoc {
 #[doc(alias = "APIDocInfo")]
 #[tc_model]
 pub struct ApiDocInfo {
-    /// `ApiDocId`: a string.
-    ///
-    /// Example: `"apidoc-a7ragqam"`
+    /// `ApiDocId`; example: `"apidoc-a7ragqam"`
     pub api_doc_id: String,
 
-    /// `ApiDocName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ApiDocName`; example: `"test"`
     pub api_doc_name: String,
 
-    /// `ApiDocStatus`: a string.
-    ///
-    /// Example: `"COMPLETED"`
+    /// `ApiDocStatus`; example: `"COMPLETED"`
     pub api_doc_status: String,
 
-    /// `ApiCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApiCount`; example: `1`
     pub api_count: i64,
 
-    /// `ViewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ViewCount`; example: `2`
     pub view_count: i64,
 
-    /// `ReleaseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReleaseCount`; example: `3`
     pub release_count: i64,
 
-    /// `ApiDocUri`: a string.
-    ///
-    /// Example: `"https://apidoc-a7ragqam-apigw.doc.coding.io"`
+    /// `ApiDocUri`; example: `"https://apidoc-a7ragqam-apigw.doc.coding.io"`
     pub api_doc_uri: String,
 
-    /// `SharePassword`: a string.
-    ///
-    /// Example: `"000000"`
+    /// `SharePassword`; example: `"000000"`
     pub share_password: String,
 
-    /// `UpdatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-25T05:46:25Z"`
+    /// `UpdatedTime`, a date and time as the service writes it; example: `"2021-01-25T05:46:25Z"`
     pub updated_time: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-2nuhovb7"`
+    /// `ServiceId`; example: `"service-2nuhovb7"`
     pub service_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `Environment`; example: `"release"`
     pub environment: String,
 
-    /// `ApiIds`: a list of strings.
+    /// `ApiIds`
     pub api_ids: Vec<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service"`
+    /// `ServiceName`; example: `"service"`
     pub service_name: String,
 
-    /// `ApiNames`: a list of strings.
+    /// `ApiNames`
     pub api_names: Vec<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -110,12 +80,10 @@ pub struct ApiDocInfo {
 #[doc(alias = "APIDocs")]
 #[tc_model]
 pub struct ApiDocs {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: i64,
 
-    /// `APIDocSet`: a list of [`ApiDoc`] objects.
+    /// `APIDocSet`
     #[tc(rename = "APIDocSet")]
     pub api_doc_set: Vec<ApiDoc>,
 }
@@ -125,28 +93,28 @@ pub struct ApiDocs {
 /// Returned in the output of [`DescribeApiAppBindApisStatus`](super::DescribeApiAppBindApisStatus) and [`DescribeApiBindApiAppsStatus`](super::DescribeApiBindApiAppsStatus).
 #[tc_model]
 pub struct ApiAppApiInfo {
-    /// `ApiAppName`: a string.
+    /// `ApiAppName`
     pub api_app_name: Option<String>,
 
-    /// `ApiAppId`: a string.
+    /// `ApiAppId`
     pub api_app_id: String,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: Option<String>,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: Option<String>,
 
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 
-    /// `AuthorizedTime`: an ISO 8601 timestamp.
+    /// `AuthorizedTime`, an ISO 8601 timestamp
     pub authorized_time: Option<String>,
 
-    /// `ApiRegion`: a string.
+    /// `ApiRegion`
     pub api_region: Option<String>,
 
-    /// `EnvironmentName`: a string.
+    /// `EnvironmentName`
     pub environment_name: Option<String>,
 }
 
@@ -155,10 +123,10 @@ pub struct ApiAppApiInfo {
 /// Returned in the output of [`DescribeApiAppBindApisStatus`](super::DescribeApiAppBindApisStatus) and [`DescribeApiBindApiAppsStatus`](super::DescribeApiBindApiAppsStatus).
 #[tc_model]
 pub struct ApiAppApiInfos {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `ApiAppApiSet`: a list of [`ApiAppApiInfo`] objects.
+    /// `ApiAppApiSet`
     pub api_app_api_set: Option<Vec<ApiAppApiInfo>>,
 }
 
@@ -167,39 +135,25 @@ pub struct ApiAppApiInfos {
 /// Returned in the output of [`CreateApiApp`](super::CreateApiApp) and [`DescribeApiAppsStatus`](super::DescribeApiAppsStatus).
 #[tc_model]
 pub struct ApiAppInfo {
-    /// `ApiAppName`: a string.
-    ///
-    /// Example: `"app*********"`
+    /// `ApiAppName`; example: `"app*********"`
     pub api_app_name: Option<String>,
 
-    /// `ApiAppId`: a string.
-    ///
-    /// Example: `"app-************"`
+    /// `ApiAppId`; example: `"app-************"`
     pub api_app_id: String,
 
-    /// `ApiAppSecret`: a string.
-    ///
-    /// Example: `"abeds***********"`
+    /// `ApiAppSecret`; example: `"abeds***********"`
     pub api_app_secret: Option<String>,
 
-    /// `ApiAppDesc`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `ApiAppDesc`; example: `"x x"`
     pub api_app_desc: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-01"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-09-01"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-01"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2021-09-01"`
     pub modified_time: Option<String>,
 
-    /// `ApiAppKey`: a string.
-    ///
-    /// Example: `"AKID******************"`
+    /// `ApiAppKey`; example: `"AKID******************"`
     pub api_app_key: Option<String>,
 }
 
@@ -208,10 +162,10 @@ pub struct ApiAppInfo {
 /// Returned in the output of [`DescribeApiAppsStatus`](super::DescribeApiAppsStatus).
 #[tc_model]
 pub struct ApiAppInfos {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `ApiAppSet`: a list of [`ApiAppInfo`] objects.
+    /// `ApiAppSet`
     pub api_app_set: Option<Vec<ApiAppInfo>>,
 }
 
@@ -220,19 +174,19 @@ pub struct ApiAppInfos {
 /// Returned in the output of [`DescribeApiEnvironmentStrategy`](super::DescribeApiEnvironmentStrategy).
 #[tc_model]
 pub struct ApiEnvironmentStrategy {
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: String,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: String,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `EnvironmentStrategySet`: a list of [`EnvironmentStrategy`] objects.
+    /// `EnvironmentStrategySet`
     pub environment_strategy_set: Vec<EnvironmentStrategy>,
 }
 
@@ -241,10 +195,10 @@ pub struct ApiEnvironmentStrategy {
 /// Returned in the output of [`DescribeApiEnvironmentStrategy`](super::DescribeApiEnvironmentStrategy).
 #[tc_model]
 pub struct ApiEnvironmentStrategyStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApiEnvironmentStrategySet`: a list of [`ApiEnvironmentStrategy`] objects.
+    /// `ApiEnvironmentStrategySet`
     pub api_environment_strategy_set: Option<Vec<ApiEnvironmentStrategy>>,
 }
 
@@ -253,61 +207,61 @@ pub struct ApiEnvironmentStrategyStatus {
 /// Returned in the output of [`DescribeService`](super::DescribeService) and [`DescribeServiceForApiApp`](super::DescribeServiceForApiApp).
 #[tc_model]
 pub struct ApiIdStatus {
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: String,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: String,
 
-    /// `ApiDesc`: a string.
+    /// `ApiDesc`
     pub api_desc: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: String,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: Option<String>,
 
-    /// `UniqVpcId`: a string.
+    /// `UniqVpcId`
     pub uniq_vpc_id: Option<String>,
 
-    /// `ApiType`: a string.
+    /// `ApiType`
     pub api_type: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `IsDebugAfterCharge`: a boolean.
+    /// `IsDebugAfterCharge`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `AuthType`: a string.
+    /// `AuthType`
     pub auth_type: Option<String>,
 
-    /// `ApiBusinessType`: a string.
+    /// `ApiBusinessType`
     pub api_business_type: Option<String>,
 
-    /// `AuthRelationApiId`: a string.
+    /// `AuthRelationApiId`
     pub auth_relation_api_id: Option<String>,
 
-    /// `RelationBuniessApiIds`: a list of strings.
+    /// `RelationBuniessApiIds`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub relation_buniess_api_ids: Option<Vec<String>>,
 
-    /// `OauthConfig`: an [`OauthConfig`].
+    /// `OauthConfig`
     pub oauth_config: Option<OauthConfig>,
 
-    /// `TokenLocation`: a string.
+    /// `TokenLocation`
     pub token_location: Option<String>,
 }
 
@@ -316,173 +270,161 @@ pub struct ApiIdStatus {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct ApiInfo {
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: Option<String>,
 
-    /// `ServiceDesc`: a string.
+    /// `ServiceDesc`
     pub service_desc: Option<String>,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: Option<String>,
 
-    /// `ApiDesc`: a string.
+    /// `ApiDesc`
     pub api_desc: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: Option<String>,
 
-    /// `ApiType`: a string.
+    /// `ApiType`
     pub api_type: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `AuthType`: a string.
+    /// `AuthType`
     pub auth_type: Option<String>,
 
-    /// `ApiBusinessType`: a string.
+    /// `ApiBusinessType`
     pub api_business_type: Option<String>,
 
-    /// `AuthRelationApiId`: a string.
+    /// `AuthRelationApiId`
     pub auth_relation_api_id: Option<String>,
 
-    /// `OauthConfig`: an [`OauthConfig`].
+    /// `OauthConfig`
     pub oauth_config: Option<OauthConfig>,
 
-    /// `IsDebugAfterCharge`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDebugAfterCharge`; example: `false`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `RequestConfig`: a [`RequestConfig`].
+    /// `RequestConfig`
     pub request_config: Option<RequestConfig>,
 
-    /// `ResponseType`: a string.
+    /// `ResponseType`
     pub response_type: Option<String>,
 
-    /// `ResponseSuccessExample`: a string.
+    /// `ResponseSuccessExample`
     pub response_success_example: Option<String>,
 
-    /// `ResponseFailExample`: a string.
+    /// `ResponseFailExample`
     pub response_fail_example: Option<String>,
 
-    /// `ResponseErrorCodes`: a list of [`ErrorCodes`] objects.
+    /// `ResponseErrorCodes`
     pub response_error_codes: Option<Vec<ErrorCodes>>,
 
-    /// `RequestParameters`: a list of [`ReqParameter`] objects.
+    /// `RequestParameters`
     pub request_parameters: Option<Vec<ReqParameter>>,
 
-    /// `ServiceTimeout`: a signed 64-bit integer.
+    /// `ServiceTimeout`
     pub service_timeout: Option<i64>,
 
-    /// `ServiceType`: a string.
+    /// `ServiceType`
     pub service_type: Option<String>,
 
-    /// `ServiceConfig`: a [`ServiceConfig`].
+    /// `ServiceConfig`
     pub service_config: Option<ServiceConfig>,
 
-    /// `ServiceParameters`: a list of [`DescribeApiResultServiceParametersInfo`] objects.
+    /// `ServiceParameters`
     pub service_parameters: Option<Vec<DescribeApiResultServiceParametersInfo>>,
 
-    /// `ConstantParameters`: a list of [`ConstantParameter`] objects.
+    /// `ConstantParameters`
     pub constant_parameters: Option<Vec<ConstantParameter>>,
 
-    /// `ServiceMockReturnMessage`: a string.
+    /// `ServiceMockReturnMessage`
     pub service_mock_return_message: Option<String>,
 
-    /// `ServiceScfFunctionName`: a string.
+    /// `ServiceScfFunctionName`
     pub service_scf_function_name: Option<String>,
 
-    /// `ServiceScfFunctionNamespace`: a string.
+    /// `ServiceScfFunctionNamespace`
     pub service_scf_function_namespace: Option<String>,
 
-    /// `ServiceScfFunctionQualifier`: a string.
+    /// `ServiceScfFunctionQualifier`
     pub service_scf_function_qualifier: Option<String>,
 
-    /// `ServiceScfIsIntegratedResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServiceScfIsIntegratedResponse`; example: `false`
     pub service_scf_is_integrated_response: Option<bool>,
 
-    /// `ServiceWebsocketRegisterFunctionName`: a string.
+    /// `ServiceWebsocketRegisterFunctionName`
     pub service_websocket_register_function_name: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionNamespace`: a string.
+    /// `ServiceWebsocketRegisterFunctionNamespace`
     pub service_websocket_register_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketRegisterFunctionQualifier`: a string.
+    /// `ServiceWebsocketRegisterFunctionQualifier`
     pub service_websocket_register_function_qualifier: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionName`: a string.
+    /// `ServiceWebsocketCleanupFunctionName`
     pub service_websocket_cleanup_function_name: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionNamespace`: a string.
+    /// `ServiceWebsocketCleanupFunctionNamespace`
     pub service_websocket_cleanup_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketCleanupFunctionQualifier`: a string.
+    /// `ServiceWebsocketCleanupFunctionQualifier`
     pub service_websocket_cleanup_function_qualifier: Option<String>,
 
-    /// `InternalDomain`: a string.
+    /// `InternalDomain`
     pub internal_domain: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionName`: a string.
+    /// `ServiceWebsocketTransportFunctionName`
     pub service_websocket_transport_function_name: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionNamespace`: a string.
+    /// `ServiceWebsocketTransportFunctionNamespace`
     pub service_websocket_transport_function_namespace: Option<String>,
 
-    /// `ServiceWebsocketTransportFunctionQualifier`: a string.
+    /// `ServiceWebsocketTransportFunctionQualifier`
     pub service_websocket_transport_function_qualifier: Option<String>,
 
-    /// `MicroServices`: a list of [`MicroService`] objects.
+    /// `MicroServices`
     pub micro_services: Option<Vec<MicroService>>,
 
-    /// `MicroServicesInfo`: a list of signed 64-bit integers.
+    /// `MicroServicesInfo`
     pub micro_services_info: Option<Vec<i64>>,
 
-    /// `ServiceTsfLoadBalanceConf`: a [`TsfLoadBalanceConfResp`].
+    /// `ServiceTsfLoadBalanceConf`
     pub service_tsf_load_balance_conf: Option<TsfLoadBalanceConfResp>,
 
-    /// `ServiceTsfHealthCheckConf`: a [`HealthCheckConf`].
+    /// `ServiceTsfHealthCheckConf`
     pub service_tsf_health_check_conf: Option<HealthCheckConf>,
 
-    /// `EnableCORS`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCORS`; example: `false`
     #[tc(rename = "EnableCORS")]
     pub enable_cors: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Environments`: a list of strings.
+    /// `Environments`
     pub environments: Option<Vec<String>>,
 
-    /// `IsBase64Encoded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBase64Encoded`; example: `false`
     pub is_base64_encoded: Option<bool>,
 
-    /// `IsBase64Trigger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsBase64Trigger`; example: `false`
     pub is_base64_trigger: Option<bool>,
 
-    /// `Base64EncodedTriggerRules`: a list of [`Base64EncodedTriggerRule`] objects.
+    /// `Base64EncodedTriggerRules`
     pub base64_encoded_trigger_rules: Option<Vec<Base64EncodedTriggerRule>>,
 
-    /// `ServiceScfEventIsAsyncCall`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServiceScfEventIsAsyncCall`; example: `false`
     pub service_scf_event_is_async_call: Option<bool>,
 }
 
@@ -491,12 +433,10 @@ pub struct ApiInfo {
 /// Returned in the output of [`DescribeAllPluginApis`](super::DescribeAllPluginApis).
 #[tc_model]
 pub struct ApiInfoSummary {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ApiSet`: a list of [`AvailableApiInfo`] objects.
+    /// `ApiSet`
     pub api_set: Vec<AvailableApiInfo>,
 }
 
@@ -505,28 +445,28 @@ pub struct ApiInfoSummary {
 /// Returned in the output of [`CreateApiKey`](super::CreateApiKey), [`DescribeApiKey`](super::DescribeApiKey), [`DescribeApiKeysStatus`](super::DescribeApiKeysStatus) and [`UpdateApiKey`](super::UpdateApiKey).
 #[tc_model]
 pub struct ApiKey {
-    /// `AccessKeyId`: a string.
+    /// `AccessKeyId`
     pub access_key_id: String,
 
-    /// `AccessKeySecret`: a string.
+    /// `AccessKeySecret`
     pub access_key_secret: String,
 
-    /// `AccessKeyType`: a string.
+    /// `AccessKeyType`
     pub access_key_type: String,
 
-    /// `SecretName`: a string.
+    /// `SecretName`
     pub secret_name: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -535,10 +475,10 @@ pub struct ApiKey {
 /// Returned in the output of [`DescribeApiKeysStatus`](super::DescribeApiKeysStatus).
 #[tc_model]
 pub struct ApiKeysStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApiKeySet`: a list of [`ApiKey`] objects.
+    /// `ApiKeySet`
     pub api_key_set: Option<Vec<ApiKey>>,
 }
 
@@ -547,10 +487,10 @@ pub struct ApiKeysStatus {
 /// Sent in the input of [`CreateApi`](super::CreateApi).
 #[tc_model]
 pub struct ApiRequestConfig {
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
@@ -559,52 +499,52 @@ pub struct ApiRequestConfig {
 /// Returned in the output of [`DescribeApiUsagePlan`](super::DescribeApiUsagePlan) and [`DescribeServiceUsagePlan`](super::DescribeServiceUsagePlan).
 #[tc_model]
 pub struct ApiUsagePlan {
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: Option<String>,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: Option<String>,
 
-    /// `UsagePlanId`: a string.
+    /// `UsagePlanId`
     pub usage_plan_id: Option<String>,
 
-    /// `UsagePlanName`: a string.
+    /// `UsagePlanName`
     pub usage_plan_name: Option<String>,
 
-    /// `UsagePlanDesc`: a string.
+    /// `UsagePlanDesc`
     pub usage_plan_desc: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `InUseRequestNum`: a signed 64-bit integer.
+    /// `InUseRequestNum`
     pub in_use_request_num: Option<i64>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -613,10 +553,10 @@ pub struct ApiUsagePlan {
 /// Returned in the output of [`DescribeApiUsagePlan`](super::DescribeApiUsagePlan).
 #[tc_model]
 pub struct ApiUsagePlanSet {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApiUsagePlanList`: a list of [`ApiUsagePlan`] objects.
+    /// `ApiUsagePlanList`
     pub api_usage_plan_list: Option<Vec<ApiUsagePlan>>,
 }
 
@@ -631,28 +571,28 @@ pub struct ApigatewayTags {}
 /// Returned in the output of [`CreatePlugin`](super::CreatePlugin), [`DescribePlugin`](super::DescribePlugin), [`DescribePluginApis`](super::DescribePluginApis) and [`DescribePlugins`](super::DescribePlugins).
 #[tc_model]
 pub struct AttachedApiInfo {
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: String,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: String,
 
-    /// `ServiceDesc`: a string.
+    /// `ServiceDesc`
     pub service_desc: Option<String>,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: String,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: String,
 
-    /// `ApiDesc`: a string.
+    /// `ApiDesc`
     pub api_desc: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: String,
 
-    /// `AttachedTime`: an ISO 8601 timestamp.
+    /// `AttachedTime`, an ISO 8601 timestamp
     pub attached_time: String,
 }
 
@@ -661,10 +601,10 @@ pub struct AttachedApiInfo {
 /// Returned in the output of [`DescribePluginApis`](super::DescribePluginApis).
 #[tc_model]
 pub struct AttachedApiSummary {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `AttachedApis`: a list of [`AttachedApiInfo`] objects.
+    /// `AttachedApis`
     pub attached_apis: Vec<AttachedApiInfo>,
 }
 
@@ -673,39 +613,25 @@ pub struct AttachedApiSummary {
 /// Returned in the output of [`DescribePluginsByApi`](super::DescribePluginsByApi).
 #[tc_model]
 pub struct AttachedPluginInfo {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-9l0d4sdf"`
+    /// `PluginId`; example: `"plugin-9l0d4sdf"`
     pub plugin_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `Environment`; example: `"release"`
     pub environment: String,
 
-    /// `AttachedTime`: a string.
-    ///
-    /// Example: `"2021-01-25T06:56:58Z"`
+    /// `AttachedTime`; example: `"2021-01-25T06:56:58Z"`
     pub attached_time: String,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"myplugin"`
+    /// `PluginName`; example: `"myplugin"`
     pub plugin_name: String,
 
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `PluginType`; example: `"IPControl"`
     pub plugin_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `Description`; example: `"IPControl"`
     pub description: String,
 
-    /// `PluginData`: a string.
-    ///
-    /// Example: `"{\\\"blocks\\\":\\\"1.1.1.1\\\",\\\"type\\\":\\\"black_list\\\"}"`
+    /// `PluginData`; example: `"{\\\"blocks\\\":\\\"1.1.1.1\\\",\\\"type\\\":\\\"black_list\\\"}"`
     pub plugin_data: String,
 }
 
@@ -714,12 +640,10 @@ pub struct AttachedPluginInfo {
 /// Returned in the output of [`DescribePluginsByApi`](super::DescribePluginsByApi).
 #[tc_model]
 pub struct AttachedPluginSummary {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `PluginSummary`: a list of [`AttachedPluginInfo`] objects.
+    /// `PluginSummary`
     pub plugin_summary: Vec<AttachedPluginInfo>,
 }
 
@@ -728,39 +652,25 @@ pub struct AttachedPluginSummary {
 /// Returned in the output of [`DescribeAllPluginApis`](super::DescribeAllPluginApis).
 #[tc_model]
 pub struct AvailableApiInfo {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-d2sdvx"`
+    /// `ApiId`; example: `"api-d2sdvx"`
     pub api_id: String,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"helloapi"`
+    /// `ApiName`; example: `"helloapi"`
     pub api_name: String,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `ApiType`; example: `"Normal"`
     pub api_type: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/happy"`
+    /// `Path`; example: `"/happy"`
     pub path: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `AttachedOtherPlugin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AttachedOtherPlugin`; example: `true`
     pub attached_other_plugin: Option<bool>,
 
-    /// `IsAttached`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAttached`; example: `true`
     pub is_attached: Option<bool>,
 }
 
@@ -770,10 +680,10 @@ pub struct AvailableApiInfo {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct Base64EncodedTriggerRule {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -782,29 +692,19 @@ pub struct Base64EncodedTriggerRule {
 /// Returned in the output of [`DescribeUpstreamBindApis`](super::DescribeUpstreamBindApis).
 #[tc_model]
 pub struct BindApiInfo {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-sadasd"`
+    /// `ApiId`; example: `"api-sadasd"`
     pub api_id: String,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-asdaada"`
+    /// `ServiceId`; example: `"service-asdaada"`
     pub service_id: String,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"sajsnda"`
+    /// `ApiName`; example: `"sajsnda"`
     pub api_name: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ServiceName`; example: `"test"`
     pub service_name: Option<String>,
 
-    /// `BindTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-10-30T04:24:19Z"`
+    /// `BindTime`, an ISO 8601 timestamp; example: `"2018-10-30T04:24:19Z"`
     pub bind_time: String,
 }
 
@@ -814,16 +714,16 @@ pub struct BindApiInfo {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct ConstantParameter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: Option<String>,
 }
 
@@ -833,26 +733,16 @@ pub struct ConstantParameter {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct CosConfig {
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"GetObject"`
+    /// `Action`, required in requests; example: `"GetObject"`
     pub action: Option<String>,
 
-    /// `BucketName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test"`
+    /// `BucketName`, required in requests; example: `"test"`
     pub bucket_name: Option<String>,
 
-    /// `Authorization`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Authorization`; example: `true`
     pub authorization: Option<bool>,
 
-    /// `PathMatchMode`: a string.
-    ///
-    /// Example: `"FullPath"`
+    /// `PathMatchMode`; example: `"FullPath"`
     pub path_match_mode: Option<String>,
 }
 
@@ -861,24 +751,16 @@ pub struct CosConfig {
 /// Returned in the output of [`CreateApi`](super::CreateApi).
 #[tc_model]
 pub struct CreateApiResultInfo {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-sdfsdf"`
+    /// `ApiId`; example: `"api-sdfsdf"`
     pub api_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Path`; example: `"/"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-02T14:27:56Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-03-02T14:27:56Z"`
     pub created_time: Option<String>,
 }
 
@@ -887,39 +769,25 @@ pub struct CreateApiResultInfo {
 /// Returned in the output of [`ImportOpenApi`](super::ImportOpenApi).
 #[tc_model]
 pub struct CreateApiRsp {
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-sdfsdf"`
+    /// `ApiId`; example: `"api-sdfsdf"`
     pub api_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Path`; example: `"/"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-03-02T14:27:56Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-03-02T14:27:56Z"`
     pub created_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrMsg`; example: `"ok"`
     pub err_msg: Option<String>,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"api-xxxxx"`
+    /// `ApiName`; example: `"api-xxxxx"`
     pub api_name: Option<String>,
 }
 
@@ -928,12 +796,10 @@ pub struct CreateApiRsp {
 /// Returned in the output of [`ImportOpenApi`](super::ImportOpenApi).
 #[tc_model]
 pub struct CreateApiRspSet {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `ApiSet`: a list of [`CreateApiRsp`] objects.
+    /// `ApiSet`
     pub api_set: Vec<CreateApiRsp>,
 }
 
@@ -942,88 +808,64 @@ pub struct CreateApiRspSet {
 /// Returned in the output of [`CreateIPStrategy`](super::CreateIPStrategy), [`DescribeIPStrategy`](super::DescribeIPStrategy) and [`DescribeIPStrategysStatus`](super::DescribeIPStrategysStatus).
 #[tc_model]
 pub struct DesApisStatus {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-2nuhovb7"`
+    /// `ServiceId`; example: `"service-2nuhovb7"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-d2sdvx"`
+    /// `ApiId`; example: `"api-d2sdvx"`
     pub api_id: String,
 
-    /// `ApiDesc`: a string.
-    ///
-    /// Example: `"API"`
+    /// `ApiDesc`; example: `"API"`
     pub api_desc: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"apiname"`
+    /// `ApiName`; example: `"apiname"`
     pub api_name: Option<String>,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `VpcId`; example: `-1`
     pub vpc_id: Option<i64>,
 
-    /// `UniqVpcId`: a string.
+    /// `UniqVpcId`
     pub uniq_vpc_id: Option<String>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiType`; example: `"NORMAL"`
     pub api_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `IsDebugAfterCharge`: a boolean.
+    /// `IsDebugAfterCharge`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"EIAM"`
+    /// `AuthType`; example: `"EIAM"`
     pub auth_type: Option<String>,
 
-    /// `ApiBusinessType`: a string.
-    ///
-    /// Example: `"OAUTH"`
+    /// `ApiBusinessType`; example: `"OAUTH"`
     pub api_business_type: Option<String>,
 
-    /// `AuthRelationApiId`: a string.
-    ///
-    /// Example: `"api-dd3acs"`
+    /// `AuthRelationApiId`; example: `"api-dd3acs"`
     pub auth_relation_api_id: Option<String>,
 
-    /// `OauthConfig`: an [`OauthConfig`].
+    /// `OauthConfig`
     pub oauth_config: Option<OauthConfig>,
 
-    /// `RelationBuniessApiIds`: a list of strings.
+    /// `RelationBuniessApiIds`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub relation_buniess_api_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/hello"`
+    /// `Path`; example: `"/hello"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 }
 
@@ -1032,22 +874,22 @@ pub struct DesApisStatus {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct DescribeApiResultServiceParametersInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `RelevantRequestParameterPosition`: a string.
+    /// `RelevantRequestParameterPosition`
     pub relevant_request_parameter_position: Option<String>,
 
-    /// `RelevantRequestParameterName`: a string.
+    /// `RelevantRequestParameterName`
     pub relevant_request_parameter_name: Option<String>,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: Option<String>,
 
-    /// `RelevantRequestParameterDesc`: a string.
+    /// `RelevantRequestParameterDesc`
     pub relevant_request_parameter_desc: Option<String>,
 }
 
@@ -1056,88 +898,64 @@ pub struct DescribeApiResultServiceParametersInfo {
 /// Returned in the output of [`DescribeApisStatus`](super::DescribeApisStatus).
 #[tc_model]
 pub struct DescribeApisStatusResultApiIdStatusSetInfo {
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"service-2nuhovb7"`
+    /// `ServiceId`; example: `"service-2nuhovb7"`
     pub service_id: String,
 
-    /// `ApiId`: a string.
-    ///
-    /// Example: `"api-d2sdvx"`
+    /// `ApiId`; example: `"api-d2sdvx"`
     pub api_id: String,
 
-    /// `ApiDesc`: a string.
-    ///
-    /// Example: `"API"`
+    /// `ApiDesc`; example: `"API"`
     pub api_desc: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"apiname"`
+    /// `ApiName`; example: `"apiname"`
     pub api_name: Option<String>,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `VpcId`; example: `-1`
     pub vpc_id: Option<i64>,
 
-    /// `UniqVpcId`: a string.
+    /// `UniqVpcId`
     pub uniq_vpc_id: Option<String>,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ApiType`; example: `"NORMAL"`
     pub api_type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `IsDebugAfterCharge`: a boolean.
+    /// `IsDebugAfterCharge`
     pub is_debug_after_charge: Option<bool>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"EIAM"`
+    /// `AuthType`; example: `"EIAM"`
     pub auth_type: Option<String>,
 
-    /// `ApiBusinessType`: a string.
-    ///
-    /// Example: `"OAUTH"`
+    /// `ApiBusinessType`; example: `"OAUTH"`
     pub api_business_type: Option<String>,
 
-    /// `AuthRelationApiId`: a string.
-    ///
-    /// Example: `"api-dd3acs"`
+    /// `AuthRelationApiId`; example: `"api-dd3acs"`
     pub auth_relation_api_id: Option<String>,
 
-    /// `OauthConfig`: an [`OauthConfig`].
+    /// `OauthConfig`
     pub oauth_config: Option<OauthConfig>,
 
-    /// `RelationBuniessApiIds`: a list of strings.
+    /// `RelationBuniessApiIds`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub relation_buniess_api_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`ApigatewayTags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ApigatewayTags>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/hello"`
+    /// `Path`; example: `"/hello"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: Option<String>,
 }
 
@@ -1146,10 +964,10 @@ pub struct DescribeApisStatusResultApiIdStatusSetInfo {
 /// Returned in the output of [`DescribeApisStatus`](super::DescribeApisStatus).
 #[tc_model]
 pub struct DescribeApisStatusResultInfo {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `ApiIdStatusSet`: a list of [`DescribeApisStatusResultApiIdStatusSetInfo`] objects.
+    /// `ApiIdStatusSet`
     pub api_id_status_set: Vec<DescribeApisStatusResultApiIdStatusSetInfo>,
 }
 
@@ -1164,10 +982,10 @@ pub struct DescribeExclusiveInstancesResult {}
 /// Returned in the output of [`DescribeServiceReleaseVersion`](super::DescribeServiceReleaseVersion).
 #[tc_model]
 pub struct DescribeServiceReleaseVersionResultVersionListInfo {
-    /// `VersionName`: a string.
+    /// `VersionName`
     pub version_name: Option<String>,
 
-    /// `VersionDesc`: a string.
+    /// `VersionDesc`
     pub version_desc: Option<String>,
 }
 
@@ -1176,12 +994,10 @@ pub struct DescribeServiceReleaseVersionResultVersionListInfo {
 /// Returned in the output of [`DescribeUpstreamBindApis`](super::DescribeUpstreamBindApis).
 #[tc_model]
 pub struct DescribeUpstreamBindApis {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `BindApiSet`: a list of [`BindApiInfo`] objects.
+    /// `BindApiSet`
     pub bind_api_set: Vec<BindApiInfo>,
 }
 
@@ -1190,12 +1006,10 @@ pub struct DescribeUpstreamBindApis {
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams).
 #[tc_model]
 pub struct DescribeUpstreamInfo {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `UpstreamSet`: a list of [`UpstreamInfo`] objects.
+    /// `UpstreamSet`
     pub upstream_set: Vec<UpstreamInfo>,
 }
 
@@ -1204,42 +1018,28 @@ pub struct DescribeUpstreamInfo {
 /// Returned in the output of [`DescribeServiceSubDomains`](super::DescribeServiceSubDomains).
 #[tc_model]
 pub struct DomainSetList {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `DomainName`; example: `"www.xx.com"`
     pub domain_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CertificateId`: a string.
+    /// `CertificateId`
     pub certificate_id: String,
 
-    /// `IsDefaultMapping`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultMapping`; example: `true`
     pub is_default_mapping: bool,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"OUTER"`
+    /// `NetType`; example: `"OUTER"`
     pub net_type: String,
 
-    /// `IsForcedHttps`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsForcedHttps`; example: `false`
     pub is_forced_https: bool,
 
-    /// `RegistrationStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RegistrationStatus`; example: `true`
     pub registration_status: bool,
 }
 
@@ -1248,10 +1048,10 @@ pub struct DomainSetList {
 /// Returned in the output of [`DescribeServiceSubDomains`](super::DescribeServiceSubDomains).
 #[tc_model]
 pub struct DomainSets {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `DomainSet`: a list of [`DomainSetList`] objects.
+    /// `DomainSet`
     pub domain_set: Vec<DomainSetList>,
 }
 
@@ -1260,19 +1060,19 @@ pub struct DomainSets {
 /// Returned in the output of [`DescribeServiceEnvironmentList`](super::DescribeServiceEnvironmentList).
 #[tc_model]
 pub struct Environment {
-    /// `EnvironmentName`: a string.
+    /// `EnvironmentName`
     pub environment_name: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `VersionName`: a string.
+    /// `VersionName`
     pub version_name: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 }
 
@@ -1281,14 +1081,10 @@ pub struct Environment {
 /// Returned in the output of [`DescribeApiEnvironmentStrategy`](super::DescribeApiEnvironmentStrategy).
 #[tc_model]
 pub struct EnvironmentStrategy {
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `EnvironmentName`; example: `"x x"`
     pub environment_name: String,
 
-    /// `Quota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quota`; example: `1`
     pub quota: i64,
 }
 
@@ -1297,19 +1093,19 @@ pub struct EnvironmentStrategy {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct ErrorCodes {
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `ConvertedCode`: a signed 64-bit integer.
+    /// `ConvertedCode`
     pub converted_code: Option<i64>,
 
-    /// `NeedConvert`: a boolean.
+    /// `NeedConvert`
     pub need_convert: Option<bool>,
 }
 
@@ -1318,10 +1114,10 @@ pub struct ErrorCodes {
 /// Sent in the input of [`DescribeApiAppBindApisStatus`](super::DescribeApiAppBindApisStatus), [`DescribeApiAppsStatus`](super::DescribeApiAppsStatus), [`DescribeApiBindApiAppsStatus`](super::DescribeApiBindApiAppsStatus), [`DescribeApiKeysStatus`](super::DescribeApiKeysStatus), [`DescribeApisStatus`](super::DescribeApisStatus), [`DescribeExclusiveInstances`](super::DescribeExclusiveInstances) and 10 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1331,16 +1127,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct HealthCheckConf {
-    /// `IsHealthCheck`: a boolean.
+    /// `IsHealthCheck`
     pub is_health_check: Option<bool>,
 
-    /// `RequestVolumeThreshold`: a signed 64-bit integer.
+    /// `RequestVolumeThreshold`
     pub request_volume_threshold: Option<i64>,
 
-    /// `SleepWindowInMilliseconds`: a signed 64-bit integer.
+    /// `SleepWindowInMilliseconds`
     pub sleep_window_in_milliseconds: Option<i64>,
 
-    /// `ErrorThresholdPercentage`: a signed 64-bit integer.
+    /// `ErrorThresholdPercentage`
     pub error_threshold_percentage: Option<i64>,
 }
 
@@ -1350,10 +1146,10 @@ pub struct HealthCheckConf {
 #[doc(alias = "IPStrategiesStatus")]
 #[tc_model]
 pub struct IpStrategiesStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `StrategySet`: a list of [`IpStrategy`] objects.
+    /// `StrategySet`
     pub strategy_set: Option<Vec<IpStrategy>>,
 }
 
@@ -1363,31 +1159,31 @@ pub struct IpStrategiesStatus {
 #[doc(alias = "IPStrategy")]
 #[tc_model]
 pub struct IpStrategy {
-    /// `StrategyId`: a string.
+    /// `StrategyId`
     pub strategy_id: Option<String>,
 
-    /// `StrategyName`: a string.
+    /// `StrategyName`
     pub strategy_name: Option<String>,
 
-    /// `StrategyType`: a string.
+    /// `StrategyType`
     pub strategy_type: Option<String>,
 
-    /// `StrategyData`: a string.
+    /// `StrategyData`
     pub strategy_data: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 
-    /// `BindApiTotalCount`: a signed 64-bit integer.
+    /// `BindApiTotalCount`
     pub bind_api_total_count: Option<i64>,
 
-    /// `BindApis`: a list of [`DesApisStatus`] objects.
+    /// `BindApis`
     pub bind_apis: Option<Vec<DesApisStatus>>,
 }
 
@@ -1397,26 +1193,26 @@ pub struct IpStrategy {
 #[doc(alias = "IPStrategyApi")]
 #[tc_model]
 pub struct IpStrategyApi {
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: String,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: String,
 
-    /// `ApiType`: a string.
+    /// `ApiType`
     pub api_type: String,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `OtherIPStrategyId`: a string.
+    /// `OtherIPStrategyId`
     #[tc(rename = "OtherIPStrategyId")]
     pub other_ip_strategy_id: String,
 
-    /// `OtherEnvironmentName`: a string.
+    /// `OtherEnvironmentName`
     pub other_environment_name: String,
 }
 
@@ -1426,10 +1222,10 @@ pub struct IpStrategyApi {
 #[doc(alias = "IPStrategyApiStatus")]
 #[tc_model]
 pub struct IpStrategyApiStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ApiIdStatusSet`: a list of [`IpStrategyApi`] objects.
+    /// `ApiIdStatusSet`
     pub api_id_status_set: Option<Vec<IpStrategyApi>>,
 }
 
@@ -1438,14 +1234,10 @@ pub struct IpStrategyApiStatus {
 /// Returned in the output of [`DescribeExclusiveInstanceDetail`](super::DescribeExclusiveInstanceDetail), [`DescribeExclusiveInstancesStatus`](super::DescribeExclusiveInstancesStatus) and [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-10-30 04:24:19"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2018-10-30 04:24:19"`
     pub expired_time: String,
 }
 
@@ -1454,64 +1246,46 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeExclusiveInstanceDetail`](super::DescribeExclusiveInstanceDetail) and [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-0c96l2bo"`
+    /// `InstanceId`; example: `"instance-0c96l2bo"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test_instance"`
+    /// `InstanceName`; example: `"test_instance"`
     pub instance_name: String,
 
-    /// `InstanceDescription`: a string.
-    ///
-    /// Example: `"test_instance"`
+    /// `InstanceDescription`; example: `"test_instance"`
     pub instance_description: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: String,
 
-    /// `NetworkConfig`: a [`NetworkConfig`].
+    /// `NetworkConfig`
     pub network_config: Option<NetworkConfig>,
 
-    /// `VpcConfig`: a [`VpcConfig`].
+    /// `VpcConfig`
     pub vpc_config: VpcConfig,
 
-    /// `Parameters`: a list of [`ParameterInfo`] objects.
+    /// `Parameters`
     pub parameters: Option<Vec<ParameterInfo>>,
 
-    /// `IsolationStartedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"0000-0000-00 00-00-00"`
+    /// `IsolationStartedTime`, an ISO 8601 timestamp; example: `"0000-0000-00 00-00-00"`
     pub isolation_started_time: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-10-30 04:24:19Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2018-10-30 04:24:19Z"`
     pub created_time: String,
 
-    /// `Zones`: a list of strings.
+    /// `Zones`
     pub zones: Option<Vec<String>>,
 }
 
@@ -1520,65 +1294,43 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeExclusiveInstancesStatus`](super::DescribeExclusiveInstancesStatus).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-0c96l2bo"`
+    /// `InstanceId`; example: `"instance-0c96l2bo"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceName`; example: `"test"`
     pub instance_name: String,
 
-    /// `InstanceDescription`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceDescription`; example: `"test"`
     pub instance_description: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `InstanceType`; example: `"BASIC"`
     pub instance_type: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-25T10:15:21Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-01-25T10:15:21Z"`
     pub created_time: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20210321891210021"`
+    /// `DealName`; example: `"20210321891210021"`
     pub deal_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"instance-9459tdbs"`
+    /// `ResourceId`; example: `"instance-9459tdbs"`
     pub resource_id: String,
 
-    /// `OuterIpList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `OuterIpList`; example: `["127.0.0.1"]`
     pub outer_ip_list: Option<Vec<String>>,
 
-    /// `InnerIpList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `InnerIpList`; example: `["127.0.0.1"]`
     pub inner_ip_list: Option<Vec<String>>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `UniqVpcId`: a string.
+    /// `UniqVpcId`
     pub uniq_vpc_id: Option<String>,
 }
 
@@ -1587,9 +1339,7 @@ pub struct InstanceInfo {
 /// Sent in the input of [`CreateExclusiveInstances`](super::CreateExclusiveInstances).
 #[tc_model]
 pub struct InstanceNetworkConfig {
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `InternetMaxBandwidthOut`; example: `5000`
     pub internet_max_bandwidth_out: u64,
 }
 
@@ -1598,14 +1348,10 @@ pub struct InstanceNetworkConfig {
 /// Sent in the input of [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct InstanceParameterInput {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ServiceRequestNumPreSec"`
+    /// `Name`; example: `"ServiceRequestNumPreSec"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Value`; example: `"10"`
     pub value: String,
 }
 
@@ -1614,12 +1360,10 @@ pub struct InstanceParameterInput {
 /// Returned in the output of [`DescribeExclusiveInstancesStatus`](super::DescribeExclusiveInstancesStatus).
 #[tc_model]
 pub struct InstanceSummary {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `InstanceSet`: a list of [`InstanceInfo`] objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<InstanceInfo>>,
 }
 
@@ -1629,14 +1373,10 @@ pub struct InstanceSummary {
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams) and [`ModifyUpstream`](super::ModifyUpstream).
 #[tc_model]
 pub struct K8sLabel {
-    /// `Key`: a string.
-    ///
-    /// Example: `"app"`
+    /// `Key`; example: `"app"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"web"`
+    /// `Value`; example: `"web"`
     pub value: String,
 }
 
@@ -1646,39 +1386,25 @@ pub struct K8sLabel {
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams) and [`ModifyUpstream`](super::ModifyUpstream).
 #[tc_model]
 pub struct K8sService {
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ehovttb4"`
+    /// `ClusterId`; example: `"cls-ehovttb4"`
     pub cluster_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceName`; example: `"web"`
     pub service_name: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8088`
+    /// `Port`; example: `8088`
     pub port: i64,
 
-    /// `ExtraLabels`: a list of [`K8sLabel`] objects.
-    ///
-    /// Example: `[{"Key":"app","Value":"web"}]`
+    /// `ExtraLabels`; example: `[{"Key":"app","Value":"web"}]`
     pub extra_labels: Vec<K8sLabel>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestServiceName"`
+    /// `Name`; example: `"TestServiceName"`
     pub name: Option<String>,
 }
 
@@ -1687,13 +1413,13 @@ pub struct K8sService {
 /// Sent in the input of [`DescribeLogSearch`](super::DescribeLogSearch).
 #[tc_model]
 pub struct LogQuery {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -1702,13 +1428,13 @@ pub struct LogQuery {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct MicroService {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: Option<String>,
 
-    /// `NamespaceId`: a string.
+    /// `NamespaceId`
     pub namespace_id: Option<String>,
 
-    /// `MicroServiceName`: a string.
+    /// `MicroServiceName`
     pub micro_service_name: Option<String>,
 }
 
@@ -1717,13 +1443,13 @@ pub struct MicroService {
 /// Sent in the input of [`CreateApi`](super::CreateApi) and [`ModifyApi`](super::ModifyApi).
 #[tc_model]
 pub struct MicroServiceReq {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: String,
 
-    /// `NamespaceId`: a string.
+    /// `NamespaceId`
     pub namespace_id: String,
 
-    /// `MicroServiceName`: a string.
+    /// `MicroServiceName`
     pub micro_service_name: String,
 }
 
@@ -1732,61 +1458,43 @@ pub struct MicroServiceReq {
 /// Returned in the output of [`ModifyUpstream`](super::ModifyUpstream).
 #[tc_model]
 pub struct ModifyUpstreamResultInfo {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-xxxx"`
+    /// `UpstreamId`; example: `"upstream-xxxx"`
     pub upstream_id: String,
 
-    /// `UpstreamName`: a string.
-    ///
-    /// Example: `"test_upstream"`
+    /// `UpstreamName`; example: `"test_upstream"`
     pub upstream_name: String,
 
-    /// `UpstreamDescription`: a string.
-    ///
-    /// Example: `"description"`
+    /// `UpstreamDescription`; example: `"description"`
     pub upstream_description: String,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ROUND_ROBIN"`
+    /// `Algorithm`; example: `"ROUND_ROBIN"`
     pub algorithm: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `UniqVpcId`; example: `"vpc-123456"`
     pub uniq_vpc_id: String,
 
-    /// `Retries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Retries`; example: `3`
     pub retries: u64,
 
-    /// `Nodes`: a list of [`UpstreamNode`] objects.
+    /// `Nodes`
     pub nodes: Vec<UpstreamNode>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"x x"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"x x"`
     pub created_time: String,
 
-    /// `HealthChecker`: an [`UpstreamHealthChecker`].
+    /// `HealthChecker`
     pub health_checker: Option<UpstreamHealthChecker>,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"K8S"`
+    /// `UpstreamType`; example: `"K8S"`
     pub upstream_type: String,
 
-    /// `K8sServices`: a list of [`K8sService`] objects.
+    /// `K8sServices`
     pub k8s_services: Option<Vec<K8sService>>,
 
-    /// `UpstreamHost`: a string.
+    /// `UpstreamHost`
     pub upstream_host: Option<String>,
 }
 
@@ -1795,29 +1503,19 @@ pub struct ModifyUpstreamResultInfo {
 /// Returned in the output of [`DescribeExclusiveInstanceDetail`](super::DescribeExclusiveInstanceDetail) and [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct NetworkConfig {
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`; example: `10`
     pub internet_max_bandwidth_out: i64,
 
-    /// `EnableInternetInbound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternetInbound`; example: `true`
     pub enable_internet_inbound: bool,
 
-    /// `EnableInternetOutbound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternetOutbound`; example: `true`
     pub enable_internet_outbound: bool,
 
-    /// `InboundIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.10.10.10"]`
+    /// `InboundIpAddresses`; example: `["10.10.10.10"]`
     pub inbound_ip_addresses: Vec<String>,
 
-    /// `OutboundIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.10.10.10"]`
+    /// `OutboundIpAddresses`; example: `["10.10.10.10"]`
     pub outbound_ip_addresses: Vec<String>,
 }
 
@@ -1827,13 +1525,13 @@ pub struct NetworkConfig {
 /// Returned in the output of [`CreateIPStrategy`](super::CreateIPStrategy), [`DescribeApi`](super::DescribeApi), [`DescribeApiForApiApp`](super::DescribeApiForApiApp), [`DescribeApisStatus`](super::DescribeApisStatus), [`DescribeIPStrategy`](super::DescribeIPStrategy), [`DescribeIPStrategysStatus`](super::DescribeIPStrategysStatus) and 2 more.
 #[tc_model]
 pub struct OauthConfig {
-    /// `PublicKey`: a string.
+    /// `PublicKey`
     pub public_key: String,
 
-    /// `TokenLocation`: a string.
+    /// `TokenLocation`
     pub token_location: String,
 
-    /// `LoginRedirectUrl`: a string.
+    /// `LoginRedirectUrl`
     pub login_redirect_url: Option<String>,
 }
 
@@ -1842,62 +1540,40 @@ pub struct OauthConfig {
 /// Returned in the output of [`DescribeExclusiveInstanceDetail`](super::DescribeExclusiveInstanceDetail) and [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct ParameterInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"服务QPS上限"`
+    /// `Name`; example: `"服务QPS上限"`
     pub name: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Value`; example: `10`
     pub value: i64,
 
-    /// `Default`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Default`; example: `10`
     pub default: i64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"次/秒"`
+    /// `Unit`; example: `"次/秒"`
     pub unit: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `Type`; example: `"integer"`
     pub r#type: String,
 
-    /// `Minimum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Minimum`; example: `0`
     pub minimum: i64,
 
-    /// `Maximum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Maximum`; example: `10`
     pub maximum: i64,
 
-    /// `ModifedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-10-30 04:24:19"`
+    /// `ModifedTime`, an ISO 8601 timestamp; example: `"2018-10-30 04:24:19"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub modifed_time: Option<String>,
 
-    /// `ValueString`: a string.
-    ///
-    /// Example: `"TLSv1"`
+    /// `ValueString`; example: `"TLSv1"`
     pub value_string: Option<String>,
 
-    /// `DefaultValueString`: a string.
-    ///
-    /// Example: `"TLSv1"`
+    /// `DefaultValueString`; example: `"TLSv1"`
     pub default_value_string: Option<String>,
 
-    /// `Range`: a string.
-    ///
-    /// Example: `"[TLSv1,TLSv1.1,TLSv1.2]"`
+    /// `Range`; example: `"[TLSv1,TLSv1.1,TLSv1.2]"`
     pub range: Option<String>,
 }
 
@@ -1907,10 +1583,10 @@ pub struct ParameterInfo {
 /// Returned in the output of [`DescribeServiceSubDomainMappings`](super::DescribeServiceSubDomainMappings).
 #[tc_model]
 pub struct PathMapping {
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: String,
 }
 
@@ -1919,47 +1595,31 @@ pub struct PathMapping {
 /// Returned in the output of [`CreatePlugin`](super::CreatePlugin), [`DescribePlugin`](super::DescribePlugin) and [`DescribePlugins`](super::DescribePlugins).
 #[tc_model]
 pub struct Plugin {
-    /// `PluginId`: a string.
-    ///
-    /// Example: `"plugin-*****"`
+    /// `PluginId`; example: `"plugin-*****"`
     pub plugin_id: String,
 
-    /// `PluginName`: a string.
-    ///
-    /// Example: `"plugin******"`
+    /// `PluginName`; example: `"plugin******"`
     pub plugin_name: String,
 
-    /// `PluginType`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `PluginType`; example: `"IPControl"`
     pub plugin_type: String,
 
-    /// `PluginData`: a string.
-    ///
-    /// Example: `"{\\"`
+    /// `PluginData`; example: `"{\\"`
     pub plugin_data: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"IPControl"`
+    /// `Description`; example: `"IPControl"`
     pub description: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-25T10:15:21Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-01-25T10:15:21Z"`
     pub created_time: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-25T10:15:21Z"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2021-01-25T10:15:21Z"`
     pub modified_time: String,
 
-    /// `AttachedApiTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachedApiTotalCount`; example: `1`
     pub attached_api_total_count: Option<i64>,
 
-    /// `AttachedApis`: a list of [`AttachedApiInfo`] objects.
+    /// `AttachedApis`
     pub attached_apis: Option<Vec<AttachedApiInfo>>,
 }
 
@@ -1968,10 +1628,10 @@ pub struct Plugin {
 /// Returned in the output of [`DescribePlugins`](super::DescribePlugins).
 #[tc_model]
 pub struct PluginSummary {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `PluginSet`: a list of [`Plugin`] objects.
+    /// `PluginSet`
     pub plugin_set: Vec<Plugin>,
 }
 
@@ -1980,10 +1640,10 @@ pub struct PluginSummary {
 /// Returned in the output of [`ReleaseService`](super::ReleaseService).
 #[tc_model]
 pub struct ReleaseService {
-    /// `ReleaseDesc`: a string.
+    /// `ReleaseDesc`
     pub release_desc: Option<String>,
 
-    /// `ReleaseVersion`: a string.
+    /// `ReleaseVersion`
     pub release_version: Option<String>,
 }
 
@@ -1993,22 +1653,22 @@ pub struct ReleaseService {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct ReqParameter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: String,
 
-    /// `Required`: a boolean.
+    /// `Required`
     pub required: bool,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: String,
 }
 
@@ -2018,10 +1678,10 @@ pub struct ReqParameter {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct RequestConfig {
-    /// `Path`: a string.
+    /// `Path`
     pub path: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
@@ -2030,22 +1690,22 @@ pub struct RequestConfig {
 /// Sent in the input of [`CreateApi`](super::CreateApi).
 #[tc_model]
 pub struct RequestParameter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Desc`: a string.
+    /// `Desc`
     pub desc: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: Option<String>,
 
-    /// `Required`: a boolean.
+    /// `Required`
     pub required: Option<bool>,
 }
 
@@ -2054,29 +1714,19 @@ pub struct RequestParameter {
 /// Sent in the input of [`CreateApi`](super::CreateApi) and [`ModifyApi`](super::ModifyApi).
 #[tc_model]
 pub struct ResponseErrorCodeReq {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Code`; example: `400`
     pub code: Option<i64>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Invalid Format"`
+    /// `Msg`; example: `"Invalid Format"`
     pub msg: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"参数错误"`
+    /// `Desc`; example: `"参数错误"`
     pub desc: Option<String>,
 
-    /// `ConvertedCode`: a signed 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `ConvertedCode`; example: `401`
     pub converted_code: Option<i64>,
 
-    /// `NeedConvert`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedConvert`; example: `false`
     pub need_convert: Option<bool>,
 }
 
@@ -2085,87 +1735,61 @@ pub struct ResponseErrorCodeReq {
 /// Returned in the output of [`DescribeServicesStatus`](super::DescribeServicesStatus).
 #[tc_model]
 pub struct Service {
-    /// `InnerHttpsPort`: a signed 64-bit integer.
+    /// `InnerHttpsPort`
     pub inner_https_port: Option<i64>,
 
-    /// `ServiceDesc`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ServiceDesc`; example: `"xx"`
     pub service_desc: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"xxx"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"xxx"`
     pub modified_time: Option<String>,
 
-    /// `NetTypes`: a list of strings.
+    /// `NetTypes`
     pub net_types: Option<Vec<String>>,
 
-    /// `ExclusiveSetName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ExclusiveSetName`; example: `"xxx"`
     pub exclusive_set_name: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ServiceId`; example: `"xx"`
     pub service_id: Option<String>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `IpVersion`; example: `"xx"`
     pub ip_version: Option<String>,
 
-    /// `AvailableEnvironments`: a list of strings.
+    /// `AvailableEnvironments`
     pub available_environments: Option<Vec<String>>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ServiceName`; example: `"xx"`
     pub service_name: Option<String>,
 
-    /// `OuterSubDomain`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `OuterSubDomain`; example: `"xx"`
     pub outer_sub_domain: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"xx"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"xx"`
     pub created_time: Option<String>,
 
-    /// `InnerHttpPort`: an unsigned 64-bit integer.
+    /// `InnerHttpPort`
     pub inner_http_port: Option<u64>,
 
-    /// `InnerSubDomain`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `InnerSubDomain`; example: `"xx"`
     pub inner_sub_domain: Option<String>,
 
-    /// `TradeIsolateStatus`: a signed 64-bit integer.
+    /// `TradeIsolateStatus`
     pub trade_isolate_status: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `InstanceId`; example: `"xx"`
     pub instance_id: Option<String>,
 
-    /// `SetType`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `SetType`; example: `"x x"`
     pub set_type: Option<String>,
 
-    /// `DeploymentType`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `DeploymentType`; example: `"xx"`
     pub deployment_type: Option<String>,
 }
 
@@ -2175,40 +1799,25 @@ pub struct Service {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct ServiceConfig {
-    /// `Product`: a string.
-    ///
-    /// Example: `"clb"`
+    /// `Product`; example: `"clb"`
     pub product: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-ssaasd"`
+    /// `UniqVpcId`; example: `"vpc-ssaasd"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Url`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.17.0.16"`
+    /// `Url`, always sent in responses; example: `"172.17.0.16"`
     pub url: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/"`
+    /// `Path`, always sent in responses; example: `"/"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"GET"`
+    /// `Method`, always sent in responses; example: `"GET"`
     pub method: Option<String>,
 
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-sadad"`
+    /// `UpstreamId`; example: `"upstream-sadad"`
     pub upstream_id: Option<String>,
 
-    /// `CosConfig`: a [`CosConfig`].
+    /// `CosConfig`
     pub cos_config: Option<CosConfig>,
 }
 
@@ -2217,10 +1826,10 @@ pub struct ServiceConfig {
 /// Returned in the output of [`DescribeServiceEnvironmentList`](super::DescribeServiceEnvironmentList).
 #[tc_model]
 pub struct ServiceEnvironmentSet {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `EnvironmentList`: a list of [`Environment`] objects.
+    /// `EnvironmentList`
     pub environment_list: Option<Vec<Environment>>,
 }
 
@@ -2229,32 +1838,22 @@ pub struct ServiceEnvironmentSet {
 /// Returned in the output of [`DescribeServiceEnvironmentStrategy`](super::DescribeServiceEnvironmentStrategy).
 #[tc_model]
 pub struct ServiceEnvironmentStrategy {
-    /// `EnvironmentName`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `EnvironmentName`; example: `"x x"`
     pub environment_name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `Url`; example: `"x x"`
     pub url: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `VersionName`: a string.
-    ///
-    /// Example: `"x x"`
+    /// `VersionName`; example: `"x x"`
     pub version_name: Option<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: i64,
 
-    /// `MaxStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxStrategy`; example: `1`
     pub max_strategy: Option<i64>,
 }
 
@@ -2263,10 +1862,10 @@ pub struct ServiceEnvironmentStrategy {
 /// Returned in the output of [`DescribeServiceEnvironmentStrategy`](super::DescribeServiceEnvironmentStrategy).
 #[tc_model]
 pub struct ServiceEnvironmentStrategyStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `EnvironmentList`: a list of [`ServiceEnvironmentStrategy`] objects.
+    /// `EnvironmentList`
     pub environment_list: Option<Vec<ServiceEnvironmentStrategy>>,
 }
 
@@ -2275,25 +1874,25 @@ pub struct ServiceEnvironmentStrategyStatus {
 /// Sent in the input of [`CreateApi`](super::CreateApi) and [`ModifyApi`](super::ModifyApi).
 #[tc_model]
 pub struct ServiceParameter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Position`: a string.
+    /// `Position`
     pub position: Option<String>,
 
-    /// `RelevantRequestParameterPosition`: a string.
+    /// `RelevantRequestParameterPosition`
     pub relevant_request_parameter_position: Option<String>,
 
-    /// `RelevantRequestParameterName`: a string.
+    /// `RelevantRequestParameterName`
     pub relevant_request_parameter_name: Option<String>,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: Option<String>,
 
-    /// `RelevantRequestParameterDesc`: a string.
+    /// `RelevantRequestParameterDesc`
     pub relevant_request_parameter_desc: Option<String>,
 
-    /// `RelevantRequestParameterType`: a string.
+    /// `RelevantRequestParameterType`
     pub relevant_request_parameter_type: Option<String>,
 }
 
@@ -2302,10 +1901,10 @@ pub struct ServiceParameter {
 /// Returned in the output of [`DescribeServiceEnvironmentReleaseHistory`](super::DescribeServiceEnvironmentReleaseHistory).
 #[tc_model]
 pub struct ServiceReleaseHistory {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `VersionList`: a list of [`ServiceReleaseHistoryInfo`] objects.
+    /// `VersionList`
     pub version_list: Option<Vec<ServiceReleaseHistoryInfo>>,
 }
 
@@ -2314,13 +1913,13 @@ pub struct ServiceReleaseHistory {
 /// Returned in the output of [`DescribeServiceEnvironmentReleaseHistory`](super::DescribeServiceEnvironmentReleaseHistory).
 #[tc_model]
 pub struct ServiceReleaseHistoryInfo {
-    /// `VersionName`: a string.
+    /// `VersionName`
     pub version_name: Option<String>,
 
-    /// `VersionDesc`: a string.
+    /// `VersionDesc`
     pub version_desc: Option<String>,
 
-    /// `ReleaseTime`: a string.
+    /// `ReleaseTime`
     pub release_time: Option<String>,
 }
 
@@ -2329,10 +1928,10 @@ pub struct ServiceReleaseHistoryInfo {
 /// Returned in the output of [`DescribeServiceReleaseVersion`](super::DescribeServiceReleaseVersion).
 #[tc_model]
 pub struct ServiceReleaseVersion {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `VersionList`: a list of [`DescribeServiceReleaseVersionResultVersionListInfo`] objects.
+    /// `VersionList`
     pub version_list: Option<Vec<DescribeServiceReleaseVersionResultVersionListInfo>>,
 }
 
@@ -2341,10 +1940,10 @@ pub struct ServiceReleaseVersion {
 /// Returned in the output of [`DescribeServiceSubDomainMappings`](super::DescribeServiceSubDomainMappings).
 #[tc_model]
 pub struct ServiceSubDomainMappings {
-    /// `IsDefaultMapping`: a boolean.
+    /// `IsDefaultMapping`
     pub is_default_mapping: bool,
 
-    /// `PathMappingSet`: a list of [`PathMapping`] objects.
+    /// `PathMappingSet`
     pub path_mapping_set: Vec<PathMapping>,
 }
 
@@ -2353,10 +1952,10 @@ pub struct ServiceSubDomainMappings {
 /// Returned in the output of [`DescribeServiceUsagePlan`](super::DescribeServiceUsagePlan).
 #[tc_model]
 pub struct ServiceUsagePlanSet {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ServiceUsagePlanList`: a list of [`ApiUsagePlan`] objects.
+    /// `ServiceUsagePlanList`
     pub service_usage_plan_list: Option<Vec<ApiUsagePlan>>,
 }
 
@@ -2365,10 +1964,10 @@ pub struct ServiceUsagePlanSet {
 /// Returned in the output of [`DescribeServicesStatus`](super::DescribeServicesStatus).
 #[tc_model]
 pub struct ServicesStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ServiceSet`: a list of [`Service`] objects.
+    /// `ServiceSet`
     pub service_set: Option<Vec<Service>>,
 }
 
@@ -2378,10 +1977,10 @@ pub struct ServicesStatus {
 /// Returned in the output of [`CreateAPIDoc`](super::CreateAPIDoc), [`CreateApiKey`](super::CreateApiKey), [`CreateUsagePlan`](super::CreateUsagePlan), [`DescribeAPIDocDetail`](super::DescribeAPIDocDetail), [`DescribeAPIDocs`](super::DescribeAPIDocs), [`DescribeApi`](super::DescribeApi) and 15 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -2390,19 +1989,19 @@ pub struct Tag {
 /// Sent in the input of [`CreateApi`](super::CreateApi).
 #[tc_model]
 pub struct TargetServicesReq {
-    /// `VmIp`: a string.
+    /// `VmIp`
     pub vm_ip: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VmPort`: a signed 64-bit integer.
+    /// `VmPort`
     pub vm_port: i64,
 
-    /// `HostIp`: a string.
+    /// `HostIp`
     pub host_ip: String,
 
-    /// `DockerIp`: a string.
+    /// `DockerIp`
     pub docker_ip: Option<String>,
 }
 
@@ -2412,16 +2011,16 @@ pub struct TargetServicesReq {
 /// Returned in the output of [`DescribeApi`](super::DescribeApi) and [`DescribeApiForApiApp`](super::DescribeApiForApiApp).
 #[tc_model]
 pub struct TsfLoadBalanceConfResp {
-    /// `IsLoadBalance`: a boolean.
+    /// `IsLoadBalance`
     pub is_load_balance: Option<bool>,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: Option<String>,
 
-    /// `SessionStickRequired`: a boolean.
+    /// `SessionStickRequired`
     pub session_stick_required: Option<bool>,
 
-    /// `SessionStickTimeout`: a signed 64-bit integer.
+    /// `SessionStickTimeout`
     pub session_stick_timeout: Option<i64>,
 }
 
@@ -2431,62 +2030,40 @@ pub struct TsfLoadBalanceConfResp {
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams) and [`ModifyUpstream`](super::ModifyUpstream).
 #[tc_model]
 pub struct UpstreamHealthChecker {
-    /// `EnableActiveCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableActiveCheck`; example: `false`
     pub enable_active_check: bool,
 
-    /// `EnablePassiveCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnablePassiveCheck`; example: `false`
     pub enable_passive_check: bool,
 
-    /// `HealthyHttpStatus`: a string.
-    ///
-    /// Example: `"200,201,202"`
+    /// `HealthyHttpStatus`; example: `"200,201,202"`
     pub healthy_http_status: String,
 
-    /// `UnhealthyHttpStatus`: a string.
-    ///
-    /// Example: `"500,502,503,504"`
+    /// `UnhealthyHttpStatus`; example: `"500,502,503,504"`
     pub unhealthy_http_status: String,
 
-    /// `TcpFailureThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TcpFailureThreshold`; example: `5`
     pub tcp_failure_threshold: u64,
 
-    /// `TimeoutThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TimeoutThreshold`; example: `5`
     pub timeout_threshold: u64,
 
-    /// `HttpFailureThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HttpFailureThreshold`; example: `3`
     pub http_failure_threshold: u64,
 
-    /// `ActiveCheckHttpPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `ActiveCheckHttpPath`; example: `"/"`
     pub active_check_http_path: Option<String>,
 
-    /// `ActiveCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ActiveCheckTimeout`; example: `5`
     pub active_check_timeout: Option<u64>,
 
-    /// `ActiveCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ActiveCheckInterval`; example: `5`
     pub active_check_interval: Option<u64>,
 
-    /// `ActiveRequestHeader`: a list of [`UpstreamHealthCheckerReqHeaders`] objects.
+    /// `ActiveRequestHeader`
     pub active_request_header: Option<Vec<UpstreamHealthCheckerReqHeaders>>,
 
-    /// `UnhealthyTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `UnhealthyTimeout`; example: `30`
     pub unhealthy_timeout: Option<u64>,
 }
 
@@ -2502,64 +2079,46 @@ pub struct UpstreamHealthCheckerReqHeaders {}
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams).
 #[tc_model]
 pub struct UpstreamInfo {
-    /// `UpstreamId`: a string.
-    ///
-    /// Example: `"upstream-xxxx"`
+    /// `UpstreamId`; example: `"upstream-xxxx"`
     pub upstream_id: String,
 
-    /// `UpstreamName`: a string.
-    ///
-    /// Example: `"test_upstream"`
+    /// `UpstreamName`; example: `"test_upstream"`
     pub upstream_name: String,
 
-    /// `UpstreamDescription`: a string.
-    ///
-    /// Example: `"description"`
+    /// `UpstreamDescription`; example: `"description"`
     pub upstream_description: String,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Scheme`; example: `"HTTP"`
     pub scheme: String,
 
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ROUND_ROBIN"`
+    /// `Algorithm`; example: `"ROUND_ROBIN"`
     pub algorithm: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-123456"`
+    /// `UniqVpcId`; example: `"vpc-123456"`
     pub uniq_vpc_id: String,
 
-    /// `Retries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Retries`; example: `3`
     pub retries: u64,
 
-    /// `Nodes`: a list of [`UpstreamNode`] objects.
+    /// `Nodes`
     pub nodes: Vec<UpstreamNode>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"x x"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"x x"`
     pub created_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `HealthChecker`: an [`UpstreamHealthChecker`].
+    /// `HealthChecker`
     pub health_checker: Option<UpstreamHealthChecker>,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"K8S"`
+    /// `UpstreamType`; example: `"K8S"`
     pub upstream_type: String,
 
-    /// `K8sServices`: a list of [`K8sService`] objects.
+    /// `K8sServices`
     pub k8s_services: Option<Vec<K8sService>>,
 
-    /// `UpstreamHost`: a string.
+    /// `UpstreamHost`
     pub upstream_host: Option<String>,
 }
 
@@ -2569,59 +2128,37 @@ pub struct UpstreamInfo {
 /// Returned in the output of [`DescribeUpstreams`](super::DescribeUpstreams) and [`ModifyUpstream`](super::ModifyUpstream).
 #[tc_model]
 pub struct UpstreamNode {
-    /// `Host`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Host`; example: `"1.1.1.1"`
     pub host: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 
-    /// `VmInstanceId`: a string.
-    ///
-    /// Example: `"ins-123456"`
+    /// `VmInstanceId`; example: `"ins-123456"`
     pub vm_instance_id: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["release","test"]`
+    /// `Tags`; example: `["release","test"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Healthy`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Healthy`; example: `"OFF"`
     pub healthy: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceName`; example: `"web"`
     pub service_name: Option<String>,
 
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `NameSpace`; example: `"Default"`
     pub name_space: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-xxxx"`
+    /// `ClusterId`; example: `"cls-xxxx"`
     pub cluster_id: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"K8S"`
+    /// `Source`; example: `"K8S"`
     pub source: Option<String>,
 
-    /// `UniqueServiceName`: a string.
-    ///
-    /// Example: `"/upstream-xxxx/cls-xxx/default/web"`
+    /// `UniqueServiceName`; example: `"/upstream-xxxx/cls-xxx/default/web"`
     pub unique_service_name: Option<String>,
 }
 
@@ -2630,25 +2167,25 @@ pub struct UpstreamNode {
 /// Returned in the output of [`DescribeService`](super::DescribeService) and [`DescribeServiceForApiApp`](super::DescribeServiceForApiApp).
 #[tc_model]
 pub struct UsagePlan {
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: String,
 
-    /// `UsagePlanId`: a string.
+    /// `UsagePlanId`
     pub usage_plan_id: String,
 
-    /// `UsagePlanName`: a string.
+    /// `UsagePlanName`
     pub usage_plan_name: String,
 
-    /// `UsagePlanDesc`: a string.
+    /// `UsagePlanDesc`
     pub usage_plan_desc: Option<String>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: i64,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: String,
 }
 
@@ -2657,10 +2194,10 @@ pub struct UsagePlan {
 /// Returned in the output of [`CreateUsagePlan`](super::CreateUsagePlan), [`DescribeUsagePlan`](super::DescribeUsagePlan) and [`ModifyUsagePlan`](super::ModifyUsagePlan).
 #[tc_model]
 pub struct UsagePlanBindEnvironment {
-    /// `EnvironmentName`: a string.
+    /// `EnvironmentName`
     pub environment_name: Option<String>,
 
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 }
 
@@ -2669,13 +2206,13 @@ pub struct UsagePlanBindEnvironment {
 /// Returned in the output of [`DescribeUsagePlanSecretIds`](super::DescribeUsagePlanSecretIds).
 #[tc_model]
 pub struct UsagePlanBindSecret {
-    /// `AccessKeyId`: a string.
+    /// `AccessKeyId`
     pub access_key_id: Option<String>,
 
-    /// `SecretName`: a string.
+    /// `SecretName`
     pub secret_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 }
 
@@ -2684,10 +2221,10 @@ pub struct UsagePlanBindSecret {
 /// Returned in the output of [`DescribeUsagePlanSecretIds`](super::DescribeUsagePlanSecretIds).
 #[tc_model]
 pub struct UsagePlanBindSecretStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `AccessKeyList`: a list of [`UsagePlanBindSecret`] objects.
+    /// `AccessKeyList`
     pub access_key_list: Option<Vec<UsagePlanBindSecret>>,
 }
 
@@ -2696,40 +2233,40 @@ pub struct UsagePlanBindSecretStatus {
 /// Returned in the output of [`DescribeUsagePlanEnvironments`](super::DescribeUsagePlanEnvironments).
 #[tc_model]
 pub struct UsagePlanEnvironment {
-    /// `ServiceId`: a string.
+    /// `ServiceId`
     pub service_id: Option<String>,
 
-    /// `ApiId`: a string.
+    /// `ApiId`
     pub api_id: Option<String>,
 
-    /// `ApiName`: a string.
+    /// `ApiName`
     pub api_name: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `InUseRequestNum`: a signed 64-bit integer.
+    /// `InUseRequestNum`
     pub in_use_request_num: Option<i64>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `ServiceName`: a string.
+    /// `ServiceName`
     pub service_name: Option<String>,
 }
 
@@ -2738,10 +2275,10 @@ pub struct UsagePlanEnvironment {
 /// Returned in the output of [`DescribeUsagePlanEnvironments`](super::DescribeUsagePlanEnvironments).
 #[tc_model]
 pub struct UsagePlanEnvironmentStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `EnvironmentList`: a list of [`UsagePlanEnvironment`] objects.
+    /// `EnvironmentList`
     pub environment_list: Option<Vec<UsagePlanEnvironment>>,
 }
 
@@ -2750,40 +2287,40 @@ pub struct UsagePlanEnvironmentStatus {
 /// Returned in the output of [`CreateUsagePlan`](super::CreateUsagePlan), [`DescribeUsagePlan`](super::DescribeUsagePlan) and [`ModifyUsagePlan`](super::ModifyUsagePlan).
 #[tc_model]
 pub struct UsagePlanInfo {
-    /// `UsagePlanId`: a string.
+    /// `UsagePlanId`
     pub usage_plan_id: Option<String>,
 
-    /// `UsagePlanName`: a string.
+    /// `UsagePlanName`
     pub usage_plan_name: Option<String>,
 
-    /// `UsagePlanDesc`: a string.
+    /// `UsagePlanDesc`
     pub usage_plan_desc: Option<String>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `BindSecretIdTotalCount`: a signed 64-bit integer.
+    /// `BindSecretIdTotalCount`
     pub bind_secret_id_total_count: Option<i64>,
 
-    /// `BindSecretIds`: a list of strings.
+    /// `BindSecretIds`
     pub bind_secret_ids: Option<Vec<String>>,
 
-    /// `BindEnvironmentTotalCount`: a signed 64-bit integer.
+    /// `BindEnvironmentTotalCount`
     pub bind_environment_total_count: Option<i64>,
 
-    /// `BindEnvironments`: a list of [`UsagePlanBindEnvironment`] objects.
+    /// `BindEnvironments`
     pub bind_environments: Option<Vec<UsagePlanBindEnvironment>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -2792,28 +2329,28 @@ pub struct UsagePlanInfo {
 /// Returned in the output of [`DescribeUsagePlansStatus`](super::DescribeUsagePlansStatus).
 #[tc_model]
 pub struct UsagePlanStatusInfo {
-    /// `UsagePlanId`: a string.
+    /// `UsagePlanId`
     pub usage_plan_id: Option<String>,
 
-    /// `UsagePlanName`: a string.
+    /// `UsagePlanName`
     pub usage_plan_name: Option<String>,
 
-    /// `UsagePlanDesc`: a string.
+    /// `UsagePlanDesc`
     pub usage_plan_desc: Option<String>,
 
-    /// `MaxRequestNumPreSec`: a signed 64-bit integer.
+    /// `MaxRequestNumPreSec`
     pub max_request_num_pre_sec: Option<i64>,
 
-    /// `MaxRequestNum`: a signed 64-bit integer.
+    /// `MaxRequestNum`
     pub max_request_num: Option<i64>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
+    /// `CreatedTime`, an ISO 8601 timestamp
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
+    /// `ModifiedTime`, an ISO 8601 timestamp
     pub modified_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -2822,10 +2359,10 @@ pub struct UsagePlanStatusInfo {
 /// Returned in the output of [`DescribeUsagePlansStatus`](super::DescribeUsagePlansStatus).
 #[tc_model]
 pub struct UsagePlansStatus {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `UsagePlanStatusSet`: a list of [`UsagePlanStatusInfo`] objects.
+    /// `UsagePlanStatusSet`
     pub usage_plan_status_set: Option<Vec<UsagePlanStatusInfo>>,
 }
 
@@ -2835,13 +2372,9 @@ pub struct UsagePlansStatus {
 /// Returned in the output of [`DescribeExclusiveInstanceDetail`](super::DescribeExclusiveInstanceDetail) and [`ModifyExclusiveInstance`](super::ModifyExclusiveInstance).
 #[tc_model]
 pub struct VpcConfig {
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-12345"`
+    /// `UniqVpcId`; example: `"vpc-12345"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-12345"`
+    /// `UniqSubnetId`; example: `"subnet-12345"`
     pub uniq_subnet_id: String,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateAgentApp` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateAgentAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateAgentApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -18,36 +21,24 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentApp {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name01"`
+    /// `Name`; example: `"name01"`
     pub name: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"apiKey"`
+    /// `AuthType`; example: `"apiKey"`
     pub auth_type: String,
 
-    /// `OAuth2ResourceServerID`: a string.
-    ///
-    /// Example: `"ors-be1312ba"`
+    /// `OAuth2ResourceServerID`; example: `"ors-be1312ba"`
     #[tc(rename = "OAuth2ResourceServerID")]
     pub o_auth2_resource_server_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description 01"`
+    /// `Description`; example: `"description 01"`
     pub description: Option<String>,
 
-    /// `ConnectorIDs`: a list of strings.
-    ///
-    /// Example: `["ctr-********"]`
+    /// `ConnectorIDs`; example: `["ctr-********"]`
     #[tc(rename = "ConnectorIDs")]
     pub connector_ids: Option<Vec<String>>,
 }
@@ -55,7 +46,7 @@ pub struct CreateAgentApp {
 /// What a successful [`CreateAgentApp`] call returns.
 #[tc_model]
 pub struct CreateAgentAppResponse {
-    /// `Data`: a [`CreateAgentAppResp`](super::models::CreateAgentAppResp).
+    /// `Data`
     pub data: Option<models::CreateAgentAppResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -65,9 +56,12 @@ pub struct CreateAgentAppResponse {
 /// The `CreateAgentAppMcpServers` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateAgentAppMcpServersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateAgentAppMcpServers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -76,26 +70,22 @@ pub struct CreateAgentAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentAppMcpServers {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `McpServers`: a list of [`AgentAppMcpServerDto`](super::models::AgentAppMcpServerDto) objects.
+    /// `McpServers`
     pub mcp_servers: Vec<models::AgentAppMcpServerDto>,
 }
 
 /// What a successful [`CreateAgentAppMcpServers`] call returns.
 #[tc_model]
 pub struct CreateAgentAppMcpServersResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -105,9 +95,12 @@ pub struct CreateAgentAppMcpServersResponse {
 /// The `CreateAgentAppModelServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateAgentAppModelServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateAgentAppModelServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -116,26 +109,22 @@ pub struct CreateAgentAppMcpServersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentAppModelServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-b1dacafc"`
+    /// `InstanceID`; example: `"ins-b1dacafc"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-3f83397c"`
+    /// `ID`; example: `"aga-3f83397c"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ModelServices`: a list of [`AgentAppModelServiceDto`](super::models::AgentAppModelServiceDto) objects.
+    /// `ModelServices`
     pub model_services: Vec<models::AgentAppModelServiceDto>,
 }
 
 /// What a successful [`CreateAgentAppModelServices`] call returns.
 #[tc_model]
 pub struct CreateAgentAppModelServicesResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -145,9 +134,12 @@ pub struct CreateAgentAppModelServicesResponse {
 /// The `CreateAgentAppServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateAgentAppServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateAgentAppServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -156,26 +148,22 @@ pub struct CreateAgentAppModelServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAgentAppServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-222fd0da"`
+    /// `InstanceID`; example: `"ins-222fd0da"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-cc2448c0"`
+    /// `ID`; example: `"aga-cc2448c0"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Services`: a list of [`AgentAppServiceDto`](super::models::AgentAppServiceDto) objects.
+    /// `Services`
     pub services: Vec<models::AgentAppServiceDto>,
 }
 
 /// What a successful [`CreateAgentAppServices`] call returns.
 #[tc_model]
 pub struct CreateAgentAppServicesResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,9 +173,12 @@ pub struct CreateAgentAppServicesResponse {
 /// The `CreateAgentCredential` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateAgentCredentialResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateAgentCredential)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -207,9 +198,12 @@ pub struct CreateAgentCredentialResponse {
 /// The `CreateMcpServer` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateMcpServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateMcpServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -218,146 +212,104 @@ pub struct CreateAgentCredentialResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateMcpServer {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `Mode`; example: `"proxy"`
     pub mode: String,
 
-    /// `McpVersion`: a string.
-    ///
-    /// Example: `"2024-11-05"`
+    /// `McpVersion`; example: `"2024-11-05"`
     pub mcp_version: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testdesc"`
+    /// `Description`; example: `"testdesc"`
     pub description: String,
 
-    /// `WrapServices`: a list of strings.
-    ///
-    /// Example: `["svr-xxxxxxxx"]`
+    /// `WrapServices`; example: `["svr-xxxxxxxx"]`
     pub wrap_services: Option<Vec<String>>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"random"`
+    /// `TargetSelect`; example: `"random"`
     pub target_select: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`](super::models::TargetHostDto) objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<models::TargetHostDto>>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckTargetCertsError`; example: `false`
     pub check_target_certs_error: Option<bool>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/sse"`
+    /// `TargetPath`; example: `"/sse"`
     pub target_path: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvokeLimitConfigStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`](super::models::InvokeLimitConfigDto).
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<models::InvokeLimitConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpWhiteStatus`; example: `false`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteConfig`: an [`IpConfig`](super::models::IpConfig).
+    /// `IpWhiteConfig`
     pub ip_white_config: Option<models::IpConfig>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpBlackStatus`; example: `false`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackConfig`: an [`IpConfig`](super::models::IpConfig).
+    /// `IpBlackConfig`
     pub ip_black_config: Option<models::IpConfig>,
 
-    /// `CustomHttpHost`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `CustomHttpHost`; example: `"test.com"`
     pub custom_http_host: Option<String>,
 
-    /// `HttpHostType`: a string.
-    ///
-    /// Example: `"useRequestHost"`
+    /// `HttpHostType`; example: `"useRequestHost"`
     pub http_host_type: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<u64>,
 
-    /// `McpSecurityRules`: a list of [`McpSecurityRule`](super::models::McpSecurityRule) objects.
+    /// `McpSecurityRules`
     pub mcp_security_rules: Option<Vec<models::McpSecurityRule>>,
 
-    /// `ToolConfigs`: a list of [`ToolConfigDto`](super::models::ToolConfigDto) objects.
+    /// `ToolConfigs`
     pub tool_configs: Option<Vec<models::ToolConfigDto>>,
 
-    /// `WrapPaasID`: a string.
-    ///
-    /// Example: `"paasid"`
+    /// `WrapPaasID`; example: `"paasid"`
     #[tc(rename = "WrapPaasID")]
     pub wrap_paas_id: Option<String>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`](super::models::PluginConfigDto) objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<models::PluginConfigDto>>,
 
-    /// `IgnoreHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreHealthCheck`; example: `false`
     pub ignore_health_check: Option<bool>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-********"`
+    /// `CredentialID`; example: `"agc-********"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
 /// What a successful [`CreateMcpServer`] call returns.
 #[tc_model]
 pub struct CreateMcpServerResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -367,9 +319,12 @@ pub struct CreateMcpServerResponse {
 /// The `CreateModel` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -378,72 +333,50 @@ pub struct CreateMcpServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateModel {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"hehehee"`
+    /// `Name`; example: `"hehehee"`
     pub name: String,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/v12222"`
+    /// `TargetPath`; example: `"/v12222"`
     pub target_path: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`](super::models::TargetHostDto) objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<models::TargetHostDto>>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencentTokenHub"`
+    /// `Provider`; example: `"tencentTokenHub"`
     pub provider: Option<String>,
 
-    /// `ApiKeys`: a list of strings.
-    ///
-    /// Example: `["sk-test123"]`
+    /// `ApiKeys`; example: `["sk-test123"]`
     pub api_keys: Option<Vec<String>>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-4440aa1d"`
+    /// `CredentialID`; example: `"agc-4440aa1d"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckTargetCertsError`; example: `true`
     pub check_target_certs_error: Option<bool>,
 
-    /// `HttpProtocolVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `HttpProtocolVersion`; example: `"1.1"`
     pub http_protocol_version: Option<String>,
 
-    /// `ModelID`: a string.
-    ///
-    /// Example: `"deepseek-v3"`
+    /// `ModelID`; example: `"deepseek-v3"`
     #[tc(rename = "ModelID")]
     pub model_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deepseek-v3"`
+    /// `Description`; example: `"deepseek-v3"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateModel`] call returns.
 #[tc_model]
 pub struct CreateModelResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -453,9 +386,12 @@ pub struct CreateModelResponse {
 /// The `CreateModelService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateModelServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateModelService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -464,167 +400,123 @@ pub struct CreateModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateModelService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-********"`
+    /// `InstanceID`; example: `"ins-********"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testmodel"`
+    /// `Name`; example: `"testmodel"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testmodel"`
+    /// `Description`; example: `"testmodel"`
     pub description: String,
 
-    /// `PubPath`: a string.
-    ///
-    /// Example: `"/model"`
+    /// `PubPath`; example: `"/model"`
     pub pub_path: String,
 
-    /// `TargetModels`: a list of [`TargetModelDto`](super::models::TargetModelDto) objects.
+    /// `TargetModels`
     pub target_models: Vec<models::TargetModelDto>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `PathMatchType`; example: `"prefix"`
     pub path_match_type: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvokeLimitConfigStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`](super::models::InvokeLimitConfigDto).
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<models::InvokeLimitConfigDto>,
 
-    /// `TokenLimitStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TokenLimitStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_status: Option<bool>,
 
-    /// `TokenLimitConfig`: a [`TokenLimitConfigDto`](super::models::TokenLimitConfigDto).
+    /// `TokenLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_config: Option<models::TokenLimitConfigDto>,
 
-    /// `TmsStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TmsStatus`; example: `false`
     pub tms_status: Option<bool>,
 
-    /// `TmsConfig`: a [`TmsConfigDto`](super::models::TmsConfigDto).
+    /// `TmsConfig`
     pub tms_config: Option<models::TmsConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpWhiteStatus`; example: `false`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpWhiteList`; example: `["1.1.1.1"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpBlackList`; example: `["1.1.1.1"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`](super::models::PluginConfigDto) objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<models::PluginConfigDto>>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<i64>,
 
-    /// `PromptModerateStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PromptModerateStatus`; example: `true`
     pub prompt_moderate_status: Option<bool>,
 
-    /// `PromptModerateConfig`: a [`PromptModerateConfigDto`](super::models::PromptModerateConfigDto).
+    /// `PromptModerateConfig`
     pub prompt_moderate_config: Option<models::PromptModerateConfigDto>,
 
-    /// `SensitiveDataCheckStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SensitiveDataCheckStatus`; example: `true`
     pub sensitive_data_check_status: Option<bool>,
 
-    /// `SensitiveDataCheckConfig`: a [`SensitiveDataCheckConfigDto`](super::models::SensitiveDataCheckConfigDto).
+    /// `SensitiveDataCheckConfig`
     pub sensitive_data_check_config: Option<models::SensitiveDataCheckConfigDto>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"consistentHash"`
+    /// `TargetSelect`; example: `"consistentHash"`
     pub target_select: Option<String>,
 
-    /// `FindHostKeyMethod`: a string.
-    ///
-    /// Example: `"autoDetect"`
+    /// `FindHostKeyMethod`; example: `"autoDetect"`
     pub find_host_key_method: Option<String>,
 
-    /// `HostKeyHeaderName`: a string.
-    ///
-    /// Example: `"x-session-id"`
+    /// `HostKeyHeaderName`; example: `"x-session-id"`
     pub host_key_header_name: Option<String>,
 
-    /// `FallbackStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FallbackStatus`; example: `false`
     pub fallback_status: Option<bool>,
 
-    /// `FallbackModels`: a list of [`TargetModelDto`](super::models::TargetModelDto) objects.
+    /// `FallbackModels`
     pub fallback_models: Option<Vec<models::TargetModelDto>>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"Anthropic"`
+    /// `ModelProtocol`; example: `"Anthropic"`
     pub model_protocol: Option<String>,
 
-    /// `RawCustomModelProtocolConfig`: a string.
+    /// `RawCustomModelProtocolConfig`
     pub raw_custom_model_protocol_config: Option<String>,
 
-    /// `RouteStrategy`: a string.
-    ///
-    /// Example: `"taskComplexity"`
+    /// `RouteStrategy`; example: `"taskComplexity"`
     pub route_strategy: Option<String>,
 
-    /// `TokenLengthRoute`: a list of [`TokenLengthRouteDto`](super::models::TokenLengthRouteDto) objects.
+    /// `TokenLengthRoute`
     pub token_length_route: Option<Vec<models::TokenLengthRouteDto>>,
 
-    /// `TaskComplexityRoute`: a [`TaskComplexityRouteDto`](super::models::TaskComplexityRouteDto).
+    /// `TaskComplexityRoute`
     pub task_complexity_route: Option<models::TaskComplexityRouteDto>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
 /// What a successful [`CreateModelService`] call returns.
 #[tc_model]
 pub struct CreateModelServiceResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,9 +526,12 @@ pub struct CreateModelServiceResponse {
 /// The `CreateService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`CreateServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=CreateService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -656,9 +551,12 @@ pub struct CreateServiceResponse {
 /// The `DeleteAgentApp` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteAgentAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteAgentApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -667,15 +565,11 @@ pub struct CreateServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAgentApp {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -683,7 +577,7 @@ pub struct DeleteAgentApp {
 /// What a successful [`DeleteAgentApp`] call returns.
 #[tc_model]
 pub struct DeleteAgentAppResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -693,9 +587,12 @@ pub struct DeleteAgentAppResponse {
 /// The `DeleteAgentAppMcpServers` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteAgentAppMcpServersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteAgentAppMcpServers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -704,21 +601,15 @@ pub struct DeleteAgentAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAgentAppMcpServers {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `McpServerIDs`: a list of strings.
-    ///
-    /// Example: `["mcp-xxxxxxxx"]`
+    /// `McpServerIDs`; example: `["mcp-xxxxxxxx"]`
     #[tc(rename = "McpServerIDs")]
     pub mcp_server_ids: Vec<String>,
 }
@@ -726,7 +617,7 @@ pub struct DeleteAgentAppMcpServers {
 /// What a successful [`DeleteAgentAppMcpServers`] call returns.
 #[tc_model]
 pub struct DeleteAgentAppMcpServersResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -736,9 +627,12 @@ pub struct DeleteAgentAppMcpServersResponse {
 /// The `DeleteAgentAppModelServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteAgentAppModelServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteAgentAppModelServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -747,21 +641,15 @@ pub struct DeleteAgentAppMcpServersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAgentAppModelServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-41d42939"`
+    /// `ID`; example: `"aga-41d42939"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ModelServiceIDs`: a list of strings.
-    ///
-    /// Example: `["mds-ea8d96c6"]`
+    /// `ModelServiceIDs`; example: `["mds-ea8d96c6"]`
     #[tc(rename = "ModelServiceIDs")]
     pub model_service_ids: Vec<String>,
 }
@@ -769,7 +657,7 @@ pub struct DeleteAgentAppModelServices {
 /// What a successful [`DeleteAgentAppModelServices`] call returns.
 #[tc_model]
 pub struct DeleteAgentAppModelServicesResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -779,9 +667,12 @@ pub struct DeleteAgentAppModelServicesResponse {
 /// The `DeleteAgentAppServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteAgentAppServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteAgentAppServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -790,21 +681,15 @@ pub struct DeleteAgentAppModelServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAgentAppServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-222fd0da"`
+    /// `InstanceID`; example: `"ins-222fd0da"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-a502f357"`
+    /// `ID`; example: `"aga-a502f357"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ServiceIDs`: a list of strings.
-    ///
-    /// Example: `["svr-17244a65"]`
+    /// `ServiceIDs`; example: `["svr-17244a65"]`
     #[tc(rename = "ServiceIDs")]
     pub service_ids: Vec<String>,
 }
@@ -812,7 +697,7 @@ pub struct DeleteAgentAppServices {
 /// What a successful [`DeleteAgentAppServices`] call returns.
 #[tc_model]
 pub struct DeleteAgentAppServicesResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -822,9 +707,12 @@ pub struct DeleteAgentAppServicesResponse {
 /// The `DeleteAgentCredential` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteAgentCredentialResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteAgentCredential)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -844,9 +732,12 @@ pub struct DeleteAgentCredentialResponse {
 /// The `DeleteMcpServer` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteMcpServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteMcpServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -855,15 +746,11 @@ pub struct DeleteAgentCredentialResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteMcpServer {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mcp-xxxxxxxx"`
+    /// `ID`; example: `"mcp-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -871,7 +758,7 @@ pub struct DeleteMcpServer {
 /// What a successful [`DeleteMcpServer`] call returns.
 #[tc_model]
 pub struct DeleteMcpServerResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -881,9 +768,12 @@ pub struct DeleteMcpServerResponse {
 /// The `DeleteModel` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -892,15 +782,11 @@ pub struct DeleteMcpServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteModel {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["mod-edd55e4f"]`
+    /// `IDs`; example: `["mod-edd55e4f"]`
     #[tc(rename = "IDs")]
     pub ids: Vec<String>,
 }
@@ -908,7 +794,7 @@ pub struct DeleteModel {
 /// What a successful [`DeleteModel`] call returns.
 #[tc_model]
 pub struct DeleteModelResponse {
-    /// `Data`: a [`ResultIdsVo`](super::models::ResultIdsVo).
+    /// `Data`
     pub data: Option<models::ResultIdsVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -918,9 +804,12 @@ pub struct DeleteModelResponse {
 /// The `DeleteModelService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteModelServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteModelService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -929,15 +818,11 @@ pub struct DeleteModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteModelService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-e9b168e4"`
+    /// `ID`; example: `"mds-e9b168e4"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -945,7 +830,7 @@ pub struct DeleteModelService {
 /// What a successful [`DeleteModelService`] call returns.
 #[tc_model]
 pub struct DeleteModelServiceResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -955,9 +840,12 @@ pub struct DeleteModelServiceResponse {
 /// The `DeleteService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DeleteServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DeleteService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -966,15 +854,11 @@ pub struct DeleteModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"svr-ff3bdfdb"`
+    /// `ID`; example: `"svr-ff3bdfdb"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }
@@ -989,9 +873,12 @@ pub struct DeleteServiceResponse {
 /// The `DescribeAgentApp` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1000,15 +887,11 @@ pub struct DeleteServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentApp {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -1016,7 +899,7 @@ pub struct DescribeAgentApp {
 /// What a successful [`DescribeAgentApp`] call returns.
 #[tc_model]
 pub struct DescribeAgentAppResponse {
-    /// `Data`: a [`DescribeAgentAppResp`](super::models::DescribeAgentAppResp).
+    /// `Data`
     pub data: Option<models::DescribeAgentAppResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1026,9 +909,12 @@ pub struct DescribeAgentAppResponse {
 /// The `DescribeAgentAppMcpServers` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentAppMcpServersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentAppMcpServers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1037,50 +923,36 @@ pub struct DescribeAgentAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentAppMcpServers {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `AgentAppIDs`: a list of strings.
-    ///
-    /// Example: `["aga-05b85106"]`
+    /// `AgentAppIDs`; example: `["aga-05b85106"]`
     #[tc(rename = "AgentAppIDs")]
     pub agent_app_ids: Option<Vec<String>>,
 
-    /// `McpServerIDs`: a list of strings.
-    ///
-    /// Example: `["mcp-2fc41d77"]`
+    /// `McpServerIDs`; example: `["mcp-2fc41d77"]`
     #[tc(rename = "McpServerIDs")]
     pub mcp_server_ids: Option<Vec<String>>,
 
-    /// `AgentCredentialIDs`: a list of strings.
-    ///
-    /// Example: `["agc-xxxxxxxx"]`
+    /// `AgentCredentialIDs`; example: `["agc-xxxxxxxx"]`
     #[tc(rename = "AgentCredentialIDs")]
     pub agent_credential_ids: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `Keyword`; example: `"keyword"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeAgentAppMcpServers`] call returns.
 #[tc_model]
 pub struct DescribeAgentAppMcpServersResponse {
-    /// `Data`: a [`DescribeAgentAppMcpServersResp`](super::models::DescribeAgentAppMcpServersResp).
+    /// `Data`
     pub data: Option<models::DescribeAgentAppMcpServersResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1090,9 +962,12 @@ pub struct DescribeAgentAppMcpServersResponse {
 /// The `DescribeAgentAppModelServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentAppModelServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentAppModelServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1112,9 +987,12 @@ pub struct DescribeAgentAppModelServicesResponse {
 /// The `DescribeAgentAppServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentAppServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentAppServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1123,53 +1001,35 @@ pub struct DescribeAgentAppModelServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentAppServices {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-222fd0da"`
+    /// `InstanceID`; example: `"ins-222fd0da"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["aga-cc2448c0-svr-17244a65"]`
+    /// `IDs`; example: `["aga-cc2448c0-svr-17244a65"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 
-    /// `AgentAppIDs`: a list of strings.
-    ///
-    /// Example: `["aga-cc2448c0"]`
+    /// `AgentAppIDs`; example: `["aga-cc2448c0"]`
     #[tc(rename = "AgentAppIDs")]
     pub agent_app_ids: Option<Vec<String>>,
 
-    /// `ServiceIDs`: a list of strings.
-    ///
-    /// Example: `["svr-17244a65"]`
+    /// `ServiceIDs`; example: `["svr-17244a65"]`
     #[tc(rename = "ServiceIDs")]
     pub service_ids: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"43343"`
+    /// `Keyword`; example: `"43343"`
     pub keyword: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `AgentCredentialExist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AgentCredentialExist`; example: `true`
     pub agent_credential_exist: Option<bool>,
 
-    /// `AgentCredentialIDs`: a list of strings.
-    ///
-    /// Example: `["agc-f063fc83"]`
+    /// `AgentCredentialIDs`; example: `["agc-f063fc83"]`
     #[tc(rename = "AgentCredentialIDs")]
     pub agent_credential_ids: Option<Vec<String>>,
 }
@@ -1177,7 +1037,7 @@ pub struct DescribeAgentAppServices {
 /// What a successful [`DescribeAgentAppServices`] call returns.
 #[tc_model]
 pub struct DescribeAgentAppServicesResponse {
-    /// `Data`: a [`DescribeAgentAppServicesVo`](super::models::DescribeAgentAppServicesVo).
+    /// `Data`
     pub data: Option<models::DescribeAgentAppServicesVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1187,9 +1047,12 @@ pub struct DescribeAgentAppServicesResponse {
 /// The `DescribeAgentApps` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentAppsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentApps)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1198,55 +1061,37 @@ pub struct DescribeAgentAppServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAgentApps {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["aga-xxxxxxxx"]`
+    /// `IDs`; example: `["aga-xxxxxxxx"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `NotIDs`: a list of strings.
-    ///
-    /// Example: `["aga-xxxxxxxx"]`
+    /// `NotIDs`; example: `["aga-xxxxxxxx"]`
     #[tc(rename = "NotIDs")]
     pub not_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Keyword`; example: `"key"`
     pub keyword: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"apiKey"`
+    /// `AuthType`; example: `"apiKey"`
     pub auth_type: Option<String>,
 
-    /// `Sort`: a [`DescribeAgentAppsSortDto`](super::models::DescribeAgentAppsSortDto).
+    /// `Sort`
     pub sort: Option<models::DescribeAgentAppsSortDto>,
 
-    /// `AgentCredentialID`: a string.
-    ///
-    /// Example: `"agc-xxxxxxxx"`
+    /// `AgentCredentialID`; example: `"agc-xxxxxxxx"`
     #[tc(rename = "AgentCredentialID")]
     pub agent_credential_id: Option<String>,
 }
@@ -1254,7 +1099,7 @@ pub struct DescribeAgentApps {
 /// What a successful [`DescribeAgentApps`] call returns.
 #[tc_model]
 pub struct DescribeAgentAppsResponse {
-    /// `Data`: a [`DescribeAgentAppsResp`](super::models::DescribeAgentAppsResp).
+    /// `Data`
     pub data: Option<models::DescribeAgentAppsResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1264,9 +1109,12 @@ pub struct DescribeAgentAppsResponse {
 /// The `DescribeAgentCredential` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentCredentialResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentCredential)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1286,9 +1134,12 @@ pub struct DescribeAgentCredentialResponse {
 /// The `DescribeAgentCredentials` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeAgentCredentialsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeAgentCredentials)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1308,9 +1159,12 @@ pub struct DescribeAgentCredentialsResponse {
 /// The `DescribeMcpServer` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeMcpServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeMcpServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1319,15 +1173,11 @@ pub struct DescribeAgentCredentialsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMcpServer {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mcp-xxxxxxxx"`
+    /// `ID`; example: `"mcp-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -1335,7 +1185,7 @@ pub struct DescribeMcpServer {
 /// What a successful [`DescribeMcpServer`] call returns.
 #[tc_model]
 pub struct DescribeMcpServerResponse {
-    /// `Data`: a [`DescribeMcpServerResponseVo`](super::models::DescribeMcpServerResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeMcpServerResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1345,9 +1195,12 @@ pub struct DescribeMcpServerResponse {
 /// The `DescribeMcpServers` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeMcpServersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeMcpServers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1356,57 +1209,37 @@ pub struct DescribeMcpServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeMcpServers {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Statuses`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `Statuses`; example: `["normal"]`
     pub statuses: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"filter"`
+    /// `Keyword`; example: `"filter"`
     pub keyword: Option<String>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["mcp-xxxxxxxx"]`
+    /// `IDs`; example: `["mcp-xxxxxxxx"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 
-    /// `Modes`: a list of strings.
-    ///
-    /// Example: `["wrap"]`
+    /// `Modes`; example: `["wrap"]`
     pub modes: Option<Vec<String>>,
 
-    /// `McpSecurityRuleID`: a string.
-    ///
-    /// Example: `"mc-xxxxxxxx"`
+    /// `McpSecurityRuleID`; example: `"mc-xxxxxxxx"`
     #[tc(rename = "McpSecurityRuleID")]
     pub mcp_security_rule_id: Option<String>,
 
-    /// `McpSecurityRuleAct`: a string.
-    ///
-    /// Example: `"filter"`
+    /// `McpSecurityRuleAct`; example: `"filter"`
     pub mcp_security_rule_act: Option<String>,
 
-    /// `PluginID`: a string.
-    ///
-    /// Example: `"plg-xxxxxxxx"`
+    /// `PluginID`; example: `"plg-xxxxxxxx"`
     #[tc(rename = "PluginID")]
     pub plugin_id: Option<String>,
 }
@@ -1414,7 +1247,7 @@ pub struct DescribeMcpServers {
 /// What a successful [`DescribeMcpServers`] call returns.
 #[tc_model]
 pub struct DescribeMcpServersResponse {
-    /// `Data`: a [`DescribeMcpServersResponseVo`](super::models::DescribeMcpServersResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeMcpServersResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1424,9 +1257,12 @@ pub struct DescribeMcpServersResponse {
 /// The `DescribeModel` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1435,15 +1271,11 @@ pub struct DescribeMcpServersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeModel {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mod-fe2c8801"`
+    /// `ID`; example: `"mod-fe2c8801"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -1451,7 +1283,7 @@ pub struct DescribeModel {
 /// What a successful [`DescribeModel`] call returns.
 #[tc_model]
 pub struct DescribeModelResponse {
-    /// `Data`: a [`DescribeModelResponseVo`](super::models::DescribeModelResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeModelResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1461,9 +1293,12 @@ pub struct DescribeModelResponse {
 /// The `DescribeModelService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeModelServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeModelService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1472,15 +1307,11 @@ pub struct DescribeModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeModelService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-ea8d96c6"`
+    /// `ID`; example: `"mds-ea8d96c6"`
     #[tc(rename = "ID")]
     pub id: String,
 }
@@ -1488,7 +1319,7 @@ pub struct DescribeModelService {
 /// What a successful [`DescribeModelService`] call returns.
 #[tc_model]
 pub struct DescribeModelServiceResponse {
-    /// `Data`: a [`DescribeModelServiceResponseVo`](super::models::DescribeModelServiceResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeModelServiceResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1498,9 +1329,12 @@ pub struct DescribeModelServiceResponse {
 /// The `DescribeModelServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeModelServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeModelServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1509,63 +1343,45 @@ pub struct DescribeModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeModelServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["mds-0101"]`
+    /// `IDs`; example: `["mds-0101"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 
-    /// `NotIDs`: a list of strings.
-    ///
-    /// Example: `["mds-0101"]`
+    /// `NotIDs`; example: `["mds-0101"]`
     #[tc(rename = "NotIDs")]
     pub not_ids: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"hehe_tes"`
+    /// `Keyword`; example: `"hehe_tes"`
     pub keyword: Option<String>,
 
-    /// `ModelID`: a string.
-    ///
-    /// Example: `"mod-0101"`
+    /// `ModelID`; example: `"mod-0101"`
     #[tc(rename = "ModelID")]
     pub model_id: Option<String>,
 
-    /// `Sort`: a [`DescribeModelServicesSort`](super::models::DescribeModelServicesSort).
+    /// `Sort`
     pub sort: Option<models::DescribeModelServicesSort>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `ModelProtocol`; example: `"OpenAI"`
     pub model_protocol: Option<String>,
 }
 
 /// What a successful [`DescribeModelServices`] call returns.
 #[tc_model]
 pub struct DescribeModelServicesResponse {
-    /// `Data`: a [`DescribeModelServicesResponseVo`](super::models::DescribeModelServicesResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeModelServicesResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1575,9 +1391,12 @@ pub struct DescribeModelServicesResponse {
 /// The `DescribeModels` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeModelsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeModels)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1586,53 +1405,39 @@ pub struct DescribeModelServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeModels {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["010101"]`
+    /// `IDs`; example: `["010101"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 
-    /// `NotIDs`: a list of strings.
-    ///
-    /// Example: `["0202020"]`
+    /// `NotIDs`; example: `["0202020"]`
     #[tc(rename = "NotIDs")]
     pub not_ids: Option<Vec<String>>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"0303030"`
+    /// `CredentialID`; example: `"0303030"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"hehe"`
+    /// `Keyword`; example: `"hehe"`
     pub keyword: Option<String>,
 
-    /// `Sort`: a [`DescribeModelsSort`](super::models::DescribeModelsSort).
+    /// `Sort`
     pub sort: Option<models::DescribeModelsSort>,
 }
 
 /// What a successful [`DescribeModels`] call returns.
 #[tc_model]
 pub struct DescribeModelsResponse {
-    /// `Data`: a [`DescribeModelsResponseVo`](super::models::DescribeModelsResponseVo).
+    /// `Data`
     pub data: Option<models::DescribeModelsResponseVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1642,9 +1447,12 @@ pub struct DescribeModelsResponse {
 /// The `DescribeService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1653,15 +1461,11 @@ pub struct DescribeModelsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-b1dacafc"`
+    /// `InstanceID`; example: `"ins-b1dacafc"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"svr-6d45fb85"`
+    /// `ID`; example: `"svr-6d45fb85"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }
@@ -1676,9 +1480,12 @@ pub struct DescribeServiceResponse {
 /// The `DescribeServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`DescribeServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=DescribeServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1698,9 +1505,12 @@ pub struct DescribeServicesResponse {
 /// The `ModifyAgentApp` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyAgentAppResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyAgentApp)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1709,37 +1519,25 @@ pub struct DescribeServicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgentApp {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: Option<String>,
 
-    /// `OAuth2ResourceServerID`: a string.
-    ///
-    /// Example: `"ors-xxxxxxxx"`
+    /// `OAuth2ResourceServerID`; example: `"ors-xxxxxxxx"`
     #[tc(rename = "OAuth2ResourceServerID")]
     pub o_auth2_resource_server_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description 01"`
+    /// `Description`; example: `"description 01"`
     pub description: Option<String>,
 
-    /// `ConnectorIDs`: a list of strings.
-    ///
-    /// Example: `["ctr-eb8d2605"]`
+    /// `ConnectorIDs`; example: `["ctr-eb8d2605"]`
     #[tc(rename = "ConnectorIDs")]
     pub connector_ids: Option<Vec<String>>,
 }
@@ -1747,7 +1545,7 @@ pub struct ModifyAgentApp {
 /// What a successful [`ModifyAgentApp`] call returns.
 #[tc_model]
 pub struct ModifyAgentAppResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1757,9 +1555,12 @@ pub struct ModifyAgentAppResponse {
 /// The `ModifyAgentAppModelServices` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyAgentAppModelServicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyAgentAppModelServices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1768,26 +1569,22 @@ pub struct ModifyAgentAppResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAgentAppModelServices {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-41d42939"`
+    /// `ID`; example: `"aga-41d42939"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `ModelServices`: a list of [`AgentAppModelServiceDto`](super::models::AgentAppModelServiceDto) objects.
+    /// `ModelServices`
     pub model_services: Vec<models::AgentAppModelServiceDto>,
 }
 
 /// What a successful [`ModifyAgentAppModelServices`] call returns.
 #[tc_model]
 pub struct ModifyAgentAppModelServicesResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1797,9 +1594,12 @@ pub struct ModifyAgentAppModelServicesResponse {
 /// The `ModifyAgentCredential` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyAgentCredentialResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyAgentCredential)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1819,9 +1619,12 @@ pub struct ModifyAgentCredentialResponse {
 /// The `ModifyMcpServer` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyMcpServerResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyMcpServer)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -1830,157 +1633,111 @@ pub struct ModifyAgentCredentialResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyMcpServer {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mcp-xxxxxxxx"`
+    /// `ID`; example: `"mcp-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"proxy"`
+    /// `Mode`; example: `"proxy"`
     pub mode: String,
 
-    /// `McpVersion`: a string.
-    ///
-    /// Example: `"2024-11-05"`
+    /// `McpVersion`; example: `"2024-11-05"`
     pub mcp_version: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceID`; example: `"ins-xxxxxxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testdesc"`
+    /// `Description`; example: `"testdesc"`
     pub description: Option<String>,
 
-    /// `WrapServices`: a list of strings.
-    ///
-    /// Example: `["svr-xxxxxxxx"]`
+    /// `WrapServices`; example: `["svr-xxxxxxxx"]`
     pub wrap_services: Option<Vec<String>>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"random"`
+    /// `TargetSelect`; example: `"random"`
     pub target_select: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`](super::models::TargetHostDto) objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<models::TargetHostDto>>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckTargetCertsError`; example: `false`
     pub check_target_certs_error: Option<bool>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/sse"`
+    /// `TargetPath`; example: `"/sse"`
     pub target_path: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvokeLimitConfigStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`](super::models::InvokeLimitConfigDto).
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<models::InvokeLimitConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpWhiteStatus`; example: `false`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteConfig`: an [`IpConfig`](super::models::IpConfig).
+    /// `IpWhiteConfig`
     pub ip_white_config: Option<models::IpConfig>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpBlackStatus`; example: `false`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackConfig`: an [`IpConfig`](super::models::IpConfig).
+    /// `IpBlackConfig`
     pub ip_black_config: Option<models::IpConfig>,
 
-    /// `TargetHostType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetHostType`; example: `1`
     pub target_host_type: Option<i64>,
 
-    /// `CustomHttpHost`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `CustomHttpHost`; example: `"test.com"`
     pub custom_http_host: Option<String>,
 
-    /// `HttpHostType`: a string.
-    ///
-    /// Example: `"useRequestHost"`
+    /// `HttpHostType`; example: `"useRequestHost"`
     pub http_host_type: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<u64>,
 
-    /// `McpSecurityRules`: a list of [`McpSecurityRule`](super::models::McpSecurityRule) objects.
+    /// `McpSecurityRules`
     pub mcp_security_rules: Option<Vec<models::McpSecurityRule>>,
 
-    /// `ToolConfigs`: a list of [`ToolConfigDto`](super::models::ToolConfigDto) objects.
+    /// `ToolConfigs`
     pub tool_configs: Option<Vec<models::ToolConfigDto>>,
 
-    /// `WrapPaasID`: a string.
-    ///
-    /// Example: `"app-010101"`
+    /// `WrapPaasID`; example: `"app-010101"`
     #[tc(rename = "WrapPaasID")]
     pub wrap_paas_id: Option<String>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`](super::models::PluginConfigDto) objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<models::PluginConfigDto>>,
 
-    /// `IgnoreHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreHealthCheck`; example: `false`
     pub ignore_health_check: Option<bool>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-********"`
+    /// `CredentialID`; example: `"agc-********"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
 /// What a successful [`ModifyMcpServer`] call returns.
 #[tc_model]
 pub struct ModifyMcpServerResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1990,9 +1747,12 @@ pub struct ModifyMcpServerResponse {
 /// The `ModifyModel` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -2001,68 +1761,48 @@ pub struct ModifyMcpServerResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyModel {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mod-fe2c8801"`
+    /// `ID`; example: `"mod-fe2c8801"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"hello_eee"`
+    /// `Name`; example: `"hello_eee"`
     pub name: Option<String>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/v122444"`
+    /// `TargetPath`; example: `"/v122444"`
     pub target_path: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`](super::models::TargetHostDto) objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<models::TargetHostDto>>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-4440aa1d"`
+    /// `CredentialID`; example: `"agc-4440aa1d"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckTargetCertsError`; example: `false`
     pub check_target_certs_error: Option<bool>,
 
-    /// `HttpProtocolVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `HttpProtocolVersion`; example: `"1.1"`
     pub http_protocol_version: Option<String>,
 
-    /// `ModelID`: a string.
-    ///
-    /// Example: `"deepseek-v4"`
+    /// `ModelID`; example: `"deepseek-v4"`
     #[tc(rename = "ModelID")]
     pub model_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deepseek-v4"`
+    /// `Description`; example: `"deepseek-v4"`
     pub description: Option<String>,
 }
 
 /// What a successful [`ModifyModel`] call returns.
 #[tc_model]
 pub struct ModifyModelResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,9 +1812,12 @@ pub struct ModifyModelResponse {
 /// The `ModifyModelService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyModelServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyModelService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -2083,168 +1826,124 @@ pub struct ModifyModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyModelService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-********"`
+    /// `InstanceID`; example: `"ins-********"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-********"`
+    /// `ID`; example: `"mds-********"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Name`; example: `"deepseek"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Description`; example: `"deepseek"`
     pub description: Option<String>,
 
-    /// `TargetModels`: a list of [`TargetModelDto`](super::models::TargetModelDto) objects.
+    /// `TargetModels`
     pub target_models: Option<Vec<models::TargetModelDto>>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvokeLimitConfigStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`](super::models::InvokeLimitConfigDto).
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<models::InvokeLimitConfigDto>,
 
-    /// `TokenLimitStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TokenLimitStatus`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_status: Option<bool>,
 
-    /// `TokenLimitConfig`: a [`TokenLimitConfigDto`](super::models::TokenLimitConfigDto).
+    /// `TokenLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_config: Option<models::TokenLimitConfigDto>,
 
-    /// `TmsStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TmsStatus`; example: `false`
     pub tms_status: Option<bool>,
 
-    /// `TmsConfig`: a [`TmsConfigDto`](super::models::TmsConfigDto).
+    /// `TmsConfig`
     pub tms_config: Option<models::TmsConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpWhiteStatus`; example: `false`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpWhiteList`; example: `["1.1.1.1"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpBlackStatus`; example: `false`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpBlackList`; example: `["1.1.1.1"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`](super::models::PluginConfigDto) objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<models::PluginConfigDto>>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<i64>,
 
-    /// `PromptModerateStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PromptModerateStatus`; example: `false`
     pub prompt_moderate_status: Option<bool>,
 
-    /// `PromptModerateConfig`: a [`PromptModerateConfigDto`](super::models::PromptModerateConfigDto).
+    /// `PromptModerateConfig`
     pub prompt_moderate_config: Option<models::PromptModerateConfigDto>,
 
-    /// `SensitiveDataCheckStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SensitiveDataCheckStatus`; example: `true`
     pub sensitive_data_check_status: Option<bool>,
 
-    /// `SensitiveDataCheckConfig`: a [`SensitiveDataCheckConfigDto`](super::models::SensitiveDataCheckConfigDto).
+    /// `SensitiveDataCheckConfig`
     pub sensitive_data_check_config: Option<models::SensitiveDataCheckConfigDto>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"consistentHash"`
+    /// `TargetSelect`; example: `"consistentHash"`
     pub target_select: Option<String>,
 
-    /// `FindHostKeyMethod`: a string.
-    ///
-    /// Example: `"autoDetect"`
+    /// `FindHostKeyMethod`; example: `"autoDetect"`
     pub find_host_key_method: Option<String>,
 
-    /// `HostKeyHeaderName`: a string.
-    ///
-    /// Example: `"x-session-id"`
+    /// `HostKeyHeaderName`; example: `"x-session-id"`
     pub host_key_header_name: Option<String>,
 
-    /// `FallbackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FallbackStatus`; example: `true`
     pub fallback_status: Option<bool>,
 
-    /// `FallbackModels`: a list of [`TargetModelDto`](super::models::TargetModelDto) objects.
+    /// `FallbackModels`
     pub fallback_models: Option<Vec<models::TargetModelDto>>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `ModelProtocol`; example: `"OpenAI"`
     pub model_protocol: Option<String>,
 
-    /// `RawCustomModelProtocolConfig`: a string.
+    /// `RawCustomModelProtocolConfig`
     pub raw_custom_model_protocol_config: Option<String>,
 
-    /// `RouteStrategy`: a string.
-    ///
-    /// Example: `"taskComplexity"`
+    /// `RouteStrategy`; example: `"taskComplexity"`
     pub route_strategy: Option<String>,
 
-    /// `TokenLengthRoute`: a list of [`TokenLengthRouteDto`](super::models::TokenLengthRouteDto) objects.
+    /// `TokenLengthRoute`
     pub token_length_route: Option<Vec<models::TokenLengthRouteDto>>,
 
-    /// `TaskComplexityRoute`: a [`TaskComplexityRouteDto`](super::models::TaskComplexityRouteDto).
+    /// `TaskComplexityRoute`
     pub task_complexity_route: Option<models::TaskComplexityRouteDto>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
 /// What a successful [`ModifyModelService`] call returns.
 #[tc_model]
 pub struct ModifyModelServiceResponse {
-    /// `Data`: a [`ResultIdvo`](super::models::ResultIdvo).
+    /// `Data`
     pub data: Option<models::ResultIdvo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2254,9 +1953,12 @@ pub struct ModifyModelServiceResponse {
 /// The `ModifyService` action of APIS API 2024-08-01.
 ///
 /// A successful call returns [`ModifyServiceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apis&Version=2024-08-01&Action=ModifyService)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apis",
     version = "2024-08-01",
@@ -2265,177 +1967,125 @@ pub struct ModifyModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyService {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_name"`
+    /// `Name`; example: `"test_name"`
     pub name: Option<String>,
 
-    /// `PaasID`: a string.
-    ///
-    /// Example: `"app-be27914b"`
+    /// `PaasID`; example: `"app-be27914b"`
     #[tc(rename = "PaasID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub paas_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test desc"`
+    /// `Description`; example: `"test desc"`
     pub description: Option<String>,
 
-    /// `LabelIDs`: a list of strings.
-    ///
-    /// Example: `["lab-xxxxxxxx"]`
+    /// `LabelIDs`; example: `["lab-xxxxxxxx"]`
     #[tc(rename = "LabelIDs")]
     pub label_ids: Option<Vec<String>>,
 
-    /// `CategoryIDs`: a list of strings.
-    ///
-    /// Example: `["cat-xxxxxxxx"]`
+    /// `CategoryIDs`; example: `["cat-xxxxxxxx"]`
     #[tc(rename = "CategoryIDs")]
     pub category_ids: Option<Vec<String>>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub auth_type: Option<String>,
 
-    /// `SignType`: a string.
-    ///
-    /// Example: `"sha256"`
+    /// `SignType`; example: `"sha256"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sign_type: Option<String>,
 
-    /// `LoginTypes`: a list of strings.
-    ///
-    /// Example: `["login"]`
+    /// `LoginTypes`; example: `["login"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub login_types: Option<Vec<String>>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"random"`
+    /// `TargetSelect`; example: `"random"`
     pub target_select: Option<String>,
 
-    /// `PubPath`: a string.
-    ///
-    /// Example: `"/bbb"`
+    /// `PubPath`; example: `"/bbb"`
     pub pub_path: Option<String>,
 
-    /// `RequestMethod`: a string.
-    ///
-    /// Example: `"any"`
+    /// `RequestMethod`; example: `"any"`
     pub request_method: Option<String>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckTargetCertsError`; example: `true`
     pub check_target_certs_error: Option<bool>,
 
-    /// `HttpProtocolVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `HttpProtocolVersion`; example: `"1.1"`
     pub http_protocol_version: Option<String>,
 
-    /// `Versions`: a list of [`VersionDto`](super::models::VersionDto) objects.
+    /// `Versions`
     pub versions: Option<Vec<models::VersionDto>>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `TargetPath`; example: `"/"`
     pub target_path: Option<String>,
 
-    /// `RequestParamsValidatorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestParamsValidatorStatus`; example: `true`
     pub request_params_validator_status: Option<bool>,
 
-    /// `RequestParamsValidatorJsonInfoT`: a string.
+    /// `RequestParamsValidatorJsonInfoT`
     pub request_params_validator_json_info_t: Option<String>,
 
-    /// `ResponseParamsValidatorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseParamsValidatorStatus`; example: `true`
     pub response_params_validator_status: Option<bool>,
 
-    /// `ResponseParamsValidatorJsonInfoT`: a string.
+    /// `ResponseParamsValidatorJsonInfoT`
     pub response_params_validator_json_info_t: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`](super::models::InvokeLimitConfigDto).
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<models::InvokeLimitConfigDto>,
 
-    /// `HealthCheckStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckStatus`; example: `true`
     pub health_check_status: Option<bool>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfigDto`](super::models::HealthCheckConfigDto).
+    /// `HealthCheckConfig`
     pub health_check_config: Option<models::HealthCheckConfigDto>,
 
-    /// `SourceTypeStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SourceTypeStatus`; example: `true`
     pub source_type_status: Option<bool>,
 
-    /// `SourceTypeConfig`: a [`SourceTypeConfigDto`](super::models::SourceTypeConfigDto).
+    /// `SourceTypeConfig`
     pub source_type_config: Option<models::SourceTypeConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpWhiteStatus`; example: `true`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IpWhiteList`; example: `["127.0.0.1"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpBlackStatus`; example: `true`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IpBlackList`; example: `["127.0.0.1"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`](super::models::PluginConfigDto) objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<models::PluginConfigDto>>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"svr-b9027f2d"`
+    /// `ID`; example: `"svr-b9027f2d"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }

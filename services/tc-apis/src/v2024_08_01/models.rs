@@ -9,39 +9,28 @@ use ::tc_core::tc_model;
 #[doc(alias = "AgentAppMcpServerDTO")]
 #[tc_model]
 pub struct AgentAppMcpServerDto {
-    /// `ID`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"mcp-xxxxxxxx"`
+    /// `ID`, required in requests; example: `"mcp-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `NeedAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedAuth`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub need_auth: Option<bool>,
 
-    /// `AgentCredentialID`: a string.
-    ///
-    /// Example: `"agc-xxxxxxxx"`
+    /// `AgentCredentialID`; example: `"agc-xxxxxxxx"`
     #[tc(rename = "AgentCredentialID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub agent_credential_id: Option<String>,
 
-    /// `SSEResourceIdentifier`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/_llmsgw_/sse/aga-05b85106/mcp-2fc41d77"`
+    /// `SSEResourceIdentifier`; example: `"http://127.0.0.1/_llmsgw_/sse/aga-05b85106/mcp-2fc41d77"`
     #[tc(rename = "SSEResourceIdentifier")]
     pub sse_resource_identifier: Option<String>,
 
-    /// `StreamableResourceIdentifier`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/_llmsgw_/mcp/aga-05b85106/mcp-2fc41d77"`
+    /// `StreamableResourceIdentifier`; example: `"http://127.0.0.1/_llmsgw_/mcp/aga-05b85106/mcp-2fc41d77"`
     pub streamable_resource_identifier: Option<String>,
 }
 
@@ -51,56 +40,40 @@ pub struct AgentAppMcpServerDto {
 #[doc(alias = "AgentAppMcpServerVO")]
 #[tc_model]
 pub struct AgentAppMcpServerVo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-41d42939"`
+    /// `ID`; example: `"aga-41d42939"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `NeedAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedAuth`; example: `true`
     pub need_auth: Option<bool>,
 
-    /// `AgentCredentialID`: a string.
-    ///
-    /// Example: `"agc-4440aa1d"`
+    /// `AgentCredentialID`; example: `"agc-4440aa1d"`
     #[tc(rename = "AgentCredentialID")]
     pub agent_credential_id: Option<String>,
 
-    /// `AgentCredentialVO`: a [`DescribeAgentCredentialResp`].
+    /// `AgentCredentialVO`
     #[tc(rename = "AgentCredentialVO")]
     pub agent_credential_vo: Option<DescribeAgentCredentialResp>,
 
-    /// `McpServerVO`: a [`DescribeMcpServerResponseVo`].
+    /// `McpServerVO`
     #[tc(rename = "McpServerVO")]
     pub mcp_server_vo: Option<DescribeMcpServerResponseVo>,
 
-    /// `RelateTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:55:38.218Z"`
+    /// `RelateTime`; example: `"2025-12-28T00:55:38.218Z"`
     pub relate_time: Option<String>,
 
-    /// `SSEResourceIdentifier`: a string.
-    ///
-    /// Example: `"http://10.0.0.4/_llmsgw_/sse/aga-41d42939/mcp-2fc41d77"`
+    /// `SSEResourceIdentifier`; example: `"http://10.0.0.4/_llmsgw_/sse/aga-41d42939/mcp-2fc41d77"`
     #[tc(rename = "SSEResourceIdentifier")]
     pub sse_resource_identifier: Option<String>,
 
-    /// `StreamableResourceIdentifier`: a string.
-    ///
-    /// Example: `"http://10.0.0.4/_llmsgw_/aga-41d42939/mcp-2fc41d77"`
+    /// `StreamableResourceIdentifier`; example: `"http://10.0.0.4/_llmsgw_/aga-41d42939/mcp-2fc41d77"`
     pub streamable_resource_identifier: Option<String>,
 
-    /// `AgentAppID`: a string.
-    ///
-    /// Example: `"aga-41d42939"`
+    /// `AgentAppID`; example: `"aga-41d42939"`
     #[tc(rename = "AgentAppID")]
     pub agent_app_id: Option<String>,
 
-    /// `McpServerID`: a string.
-    ///
-    /// Example: `"mcp-41d42939"`
+    /// `McpServerID`; example: `"mcp-41d42939"`
     #[tc(rename = "McpServerID")]
     pub mcp_server_id: Option<String>,
 }
@@ -111,35 +84,29 @@ pub struct AgentAppMcpServerVo {
 #[doc(alias = "AgentAppModelServiceDTO")]
 #[tc_model]
 pub struct AgentAppModelServiceDto {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-36d0b658"`
+    /// `ID`; example: `"mds-36d0b658"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `TokenLimitStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TokenLimitStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_status: Option<bool>,
 
-    /// `TokenLimitConfig`: a [`TokenLimitConfigDto`].
+    /// `TokenLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -152,15 +119,11 @@ pub struct AgentAppModelServiceDto {
 #[doc(alias = "AgentAppSecretKeyVO")]
 #[tc_model]
 pub struct AgentAppSecretKeyVo {
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"AK290f08b25DF12029ceb2e47519BFC50C"`
+    /// `SecretID`; example: `"AK290f08b25DF12029ceb2e47519BFC50C"`
     #[tc(rename = "SecretID")]
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"********************************"`
+    /// `SecretKey`; example: `"********************************"`
     pub secret_key: Option<String>,
 }
 
@@ -170,37 +133,29 @@ pub struct AgentAppSecretKeyVo {
 #[doc(alias = "AgentAppServiceDTO")]
 #[tc_model]
 pub struct AgentAppServiceDto {
-    /// `ID`: a string.
-    ///
-    /// Example: `"svr-17244a65"`
+    /// `ID`; example: `"svr-17244a65"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `NeedAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedAuth`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub need_auth: Option<bool>,
 
-    /// `AgentCredentialID`: a string.
-    ///
-    /// Example: `"agc-aca72fd4"`
+    /// `AgentCredentialID`; example: `"agc-aca72fd4"`
     #[tc(rename = "AgentCredentialID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
@@ -214,53 +169,39 @@ pub struct AgentAppServiceDto {
 #[doc(alias = "AgentAppServiceVO")]
 #[tc_model]
 pub struct AgentAppServiceVo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-cc2448c0-svr-17244a65"`
+    /// `ID`; example: `"aga-cc2448c0-svr-17244a65"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `AgentAppID`: a string.
-    ///
-    /// Example: `"aga-cc2448c0"`
+    /// `AgentAppID`; example: `"aga-cc2448c0"`
     #[tc(rename = "AgentAppID")]
     pub agent_app_id: Option<String>,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svr-17244a65"`
+    /// `ServiceID`; example: `"svr-17244a65"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `ServiceVO`: a [`ServiceVo`].
+    /// `ServiceVO`
     #[tc(rename = "ServiceVO")]
     pub service_vo: Option<ServiceVo>,
 
-    /// `RelateTime`: a string.
-    ///
-    /// Example: `"2026-05-27T02:25:08.692Z"`
+    /// `RelateTime`; example: `"2026-05-27T02:25:08.692Z"`
     pub relate_time: Option<String>,
 
-    /// `NeedAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedAuth`; example: `true`
     pub need_auth: Option<bool>,
 
-    /// `AgentCredentialID`: a string.
-    ///
-    /// Example: `"agc-aca72fd4"`
+    /// `AgentCredentialID`; example: `"agc-aca72fd4"`
     #[tc(rename = "AgentCredentialID")]
     pub agent_credential_id: Option<String>,
 
-    /// `AgentCredentialVO`: a [`DescribeAgentCredentialResp`].
+    /// `AgentCredentialVO`
     #[tc(rename = "AgentCredentialVO")]
     pub agent_credential_vo: Option<DescribeAgentCredentialResp>,
 }
@@ -271,9 +212,7 @@ pub struct AgentAppServiceVo {
 #[doc(alias = "AgentCredentialApiKeyDTO")]
 #[tc_model]
 pub struct AgentCredentialApiKeyDto {
-    /// `Value`: a string.
-    ///
-    /// Example: `"example1"`
+    /// `Value`; example: `"example1"`
     pub value: Option<String>,
 }
 
@@ -283,25 +222,21 @@ pub struct AgentCredentialApiKeyDto {
 #[doc(alias = "AgentCredentialContentDTO")]
 #[tc_model]
 pub struct AgentCredentialContentDto {
-    /// `STSSystem`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `STSSystem`; example: `"tencent"`
     #[tc(rename = "STSSystem")]
     pub sts_system: Option<String>,
 
-    /// `STSService`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `STSService`; example: `"cos"`
     #[tc(rename = "STSService")]
     pub sts_service: Option<String>,
 
-    /// `Headers`: a list of [`AgentCredentialContentHeaderDto`] objects.
+    /// `Headers`
     pub headers: Option<Vec<AgentCredentialContentHeaderDto>>,
 
-    /// `ApiKeys`: a list of [`AgentCredentialApiKeyDto`] objects.
+    /// `ApiKeys`
     pub api_keys: Option<Vec<AgentCredentialApiKeyDto>>,
 
-    /// `FaultTolerance`: a [`FaultToleranceDto`].
+    /// `FaultTolerance`
     pub fault_tolerance: Option<FaultToleranceDto>,
 }
 
@@ -311,14 +246,10 @@ pub struct AgentCredentialContentDto {
 #[doc(alias = "AgentCredentialContentHeaderDTO")]
 #[tc_model]
 pub struct AgentCredentialContentHeaderDto {
-    /// `Key`: a string.
-    ///
-    /// Example: `"apiKey"`
+    /// `Key`; example: `"apiKey"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"**********************"`
+    /// `Value`; example: `"**********************"`
     pub value: Option<String>,
 }
 
@@ -328,15 +259,11 @@ pub struct AgentCredentialContentHeaderDto {
 #[doc(alias = "BindMcpSecurityRuleDTO")]
 #[tc_model]
 pub struct BindMcpSecurityRuleDto {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mr-xxxxxxxx"`
+    /// `ID`; example: `"mr-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Act`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Act`; example: `"watch"`
     pub act: Option<String>,
 }
 
@@ -346,55 +273,35 @@ pub struct BindMcpSecurityRuleDto {
 #[doc(alias = "BindMcpSecurityRuleVO")]
 #[tc_model]
 pub struct BindMcpSecurityRuleVo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"msr-0101"`
+    /// `ID`; example: `"msr-0101"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Type`; example: `"data"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Name`; example: `"data"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Description`; example: `"data"`
     pub description: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `RiskLevel`; example: `"low"`
     pub risk_level: Option<String>,
 
-    /// `VersionNumber`: a string.
-    ///
-    /// Example: `"2026010101"`
+    /// `VersionNumber`; example: `"2026010101"`
     pub version_number: Option<String>,
 
-    /// `Act`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Act`; example: `"watch"`
     pub act: Option<String>,
 
-    /// `SupportActs`: a list of strings.
-    ///
-    /// Example: `["watch"]`
+    /// `SupportActs`; example: `["watch"]`
     pub support_acts: Option<Vec<String>>,
 
-    /// `BodyType`: a string.
-    ///
-    /// Example: `"data"`
+    /// `BodyType`; example: `"data"`
     pub body_type: Option<String>,
 
-    /// `IconType`: a string.
-    ///
-    /// Example: `"data"`
+    /// `IconType`; example: `"data"`
     pub icon_type: Option<String>,
 }
 
@@ -403,12 +310,10 @@ pub struct BindMcpSecurityRuleVo {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct CompoundCondition {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Rules`: a list of [`SimpleCondition`] objects.
+    /// `Rules`
     pub rules: Option<Vec<SimpleCondition>>,
 }
 
@@ -417,25 +322,17 @@ pub struct CompoundCondition {
 /// Returned in the output of [`CreateAgentApp`](super::CreateAgentApp).
 #[tc_model]
 pub struct CreateAgentAppResp {
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-xxxxxxxx"`
+    /// `ID`; example: `"aga-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-01010100101010"`
+    /// `ApiKey`; example: `"sk-01010100101010"`
     pub api_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"AK01010100101010"`
+    /// `SecretKey`; example: `"AK01010100101010"`
     pub secret_key: Option<String>,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"010101001010100101010"`
+    /// `SecretID`; example: `"010101001010100101010"`
     #[tc(rename = "SecretID")]
     pub secret_id: Option<String>,
 }
@@ -445,10 +342,10 @@ pub struct CreateAgentAppResp {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct CustomMatch {
-    /// `HeadersMatch`: a [`CompoundCondition`].
+    /// `HeadersMatch`
     pub headers_match: Option<CompoundCondition>,
 
-    /// `QueryMatch`: a [`CompoundCondition`].
+    /// `QueryMatch`
     pub query_match: Option<CompoundCondition>,
 }
 
@@ -457,12 +354,10 @@ pub struct CustomMatch {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers).
 #[tc_model]
 pub struct DescribeAgentAppMcpServersResp {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`AgentAppMcpServerVo`] objects.
+    /// `Items`
     pub items: Option<Vec<AgentAppMcpServerVo>>,
 }
 
@@ -471,92 +366,60 @@ pub struct DescribeAgentAppMcpServersResp {
 /// Returned in the output of [`DescribeAgentApp`](super::DescribeAgentApp) and [`DescribeAgentApps`](super::DescribeAgentApps).
 #[tc_model]
 pub struct DescribeAgentAppResp {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300273807`
+    /// `AppID`; example: `1300273807`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001136234"`
+    /// `Uin`; example: `"700001136234"`
     pub uin: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"aga-41d42939"`
+    /// `ID`; example: `"aga-41d42939"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试agentApp"`
+    /// `Name`; example: `"测试agentApp"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description 01"`
+    /// `Description`; example: `"description 01"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:55:30.53Z"`
+    /// `CreateTime`; example: `"2025-12-28T00:55:30.53Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-28T00:55:30.53Z"`
+    /// `UpdateTime`; example: `"2025-12-28T00:55:30.53Z"`
     pub update_time: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"apiKey"`
+    /// `AuthType`; example: `"apiKey"`
     pub auth_type: Option<String>,
 
-    /// `ApiKeys`: a list of strings.
-    ///
-    /// Example: `["SK******************************DF"]`
+    /// `ApiKeys`; example: `["SK******************************DF"]`
     pub api_keys: Option<Vec<String>>,
 
-    /// `SecretKeys`: a list of [`AgentAppSecretKeyVo`] objects.
+    /// `SecretKeys`
     pub secret_keys: Option<Vec<AgentAppSecretKeyVo>>,
 
-    /// `OAuth2ResourceServerID`: a string.
-    ///
-    /// Example: `"ors-be1312ba"`
+    /// `OAuth2ResourceServerID`; example: `"ors-be1312ba"`
     #[tc(rename = "OAuth2ResourceServerID")]
     pub o_auth2_resource_server_id: Option<String>,
 
-    /// `McpServersNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `McpServersNum`; example: `1`
     pub mcp_servers_num: Option<i64>,
 
-    /// `ModelServicesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModelServicesNum`; example: `0`
     pub model_services_num: Option<i64>,
 
-    /// `ConnectorIDs`: a list of strings.
-    ///
-    /// Example: `["ctr-********"]`
+    /// `ConnectorIDs`; example: `["ctr-********"]`
     #[tc(rename = "ConnectorIDs")]
     pub connector_ids: Option<Vec<String>>,
 
-    /// `ServicesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServicesNum`; example: `1`
     pub services_num: Option<i64>,
 }
 
@@ -566,12 +429,10 @@ pub struct DescribeAgentAppResp {
 #[doc(alias = "DescribeAgentAppServicesVO")]
 #[tc_model]
 pub struct DescribeAgentAppServicesVo {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Items`: a list of [`AgentAppServiceVo`] objects.
+    /// `Items`
     pub items: Option<Vec<AgentAppServiceVo>>,
 }
 
@@ -580,12 +441,10 @@ pub struct DescribeAgentAppServicesVo {
 /// Returned in the output of [`DescribeAgentApps`](super::DescribeAgentApps).
 #[tc_model]
 pub struct DescribeAgentAppsResp {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`DescribeAgentAppResp`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeAgentAppResp>>,
 }
 
@@ -595,24 +454,16 @@ pub struct DescribeAgentAppsResp {
 #[doc(alias = "DescribeAgentAppsSortDTO")]
 #[tc_model]
 pub struct DescribeAgentAppsSortDto {
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateTime`; example: `1`
     pub update_time: Option<i64>,
 
-    /// `Name`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Name`; example: `1`
     pub name: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -621,78 +472,52 @@ pub struct DescribeAgentAppsSortDto {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers) and [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct DescribeAgentCredentialResp {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300273807`
+    /// `AppID`; example: `1300273807`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001136234"`
+    /// `Uin`; example: `"700001136234"`
     pub uin: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"agc-4440aa1d"`
+    /// `ID`; example: `"agc-4440aa1d"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"pingju"`
+    /// `Name`; example: `"pingju"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `RelateAgentAppNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelateAgentAppNum`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub relate_agent_app_num: Option<i64>,
 
-    /// `RelateMcpServerNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelateMcpServerNum`; example: `0`
     pub relate_mcp_server_num: Option<i64>,
 
-    /// `RelateModelNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateModelNum`; example: `1`
     pub relate_model_num: Option<i64>,
 
-    /// `RelateServiceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelateServiceNum`; example: `0`
     pub relate_service_num: Option<i64>,
 
-    /// `Content`: an [`AgentCredentialContentDto`].
+    /// `Content`
     pub content: Option<AgentCredentialContentDto>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-07T10:06:37.246Z"`
+    /// `CreateTime`; example: `"2025-08-07T10:06:37.246Z"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-08-07T10:06:37.246Z"`
+    /// `LastUpdateTime`; example: `"2025-08-07T10:06:37.246Z"`
     pub last_update_time: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"reqKey"`
+    /// `Type`; example: `"reqKey"`
     pub r#type: Option<String>,
 }
 
@@ -702,224 +527,156 @@ pub struct DescribeAgentCredentialResp {
 #[doc(alias = "DescribeMcpServerResponseVO")]
 #[tc_model]
 pub struct DescribeMcpServerResponseVo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testmcp"`
+    /// `Name`; example: `"testmcp"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testmcp"`
+    /// `Description`; example: `"testmcp"`
     pub description: Option<String>,
 
-    /// `LabelIDs`: a list of strings.
-    ///
-    /// Example: `["01010"]`
+    /// `LabelIDs`; example: `["01010"]`
     #[tc(rename = "LabelIDs")]
     pub label_ids: Option<Vec<String>>,
 
-    /// `CategoryIDs`: a list of strings.
-    ///
-    /// Example: `["01010"]`
+    /// `CategoryIDs`; example: `["01010"]`
     #[tc(rename = "CategoryIDs")]
     pub category_ids: Option<Vec<String>>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"random"`
+    /// `TargetSelect`; example: `"random"`
     pub target_select: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`] objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<TargetHostDto>>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckTargetCertsError`; example: `false`
     pub check_target_certs_error: Option<bool>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/"`
+    /// `TargetPath`; example: `"/"`
     pub target_path: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IpWhiteStatus`; example: `false`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteConfig`: an [`IpConfig`].
+    /// `IpWhiteConfig`
     pub ip_white_config: Option<IpConfig>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpBlackStatus`; example: `true`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackConfig`: an [`IpConfig`].
+    /// `IpBlackConfig`
     pub ip_black_config: Option<IpConfig>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mcp-2fc41d77"`
+    /// `ID`; example: `"mcp-2fc41d77"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://1.1.1.1/"`
+    /// `Url`; example: `"http://1.1.1.1/"`
     pub url: Option<String>,
 
-    /// `App`: an [`IdNameVo`].
+    /// `App`
     pub app: Option<IdNameVo>,
 
-    /// `Catalogs`: a list of [`IdNameVo`] objects.
+    /// `Catalogs`
     pub catalogs: Option<Vec<IdNameVo>>,
 
-    /// `Labels`: a list of [`IdNameVo`] objects.
+    /// `Labels`
     pub labels: Option<Vec<IdNameVo>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-07T09:55:58.696Z"`
+    /// `CreateTime`; example: `"2025-08-07T09:55:58.696Z"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-04T06:07:53.241Z"`
+    /// `LastUpdateTime`; example: `"2025-12-04T06:07:53.241Z"`
     pub last_update_time: Option<String>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300273807`
+    /// `AppID`; example: `1300273807`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001136234"`
+    /// `Uin`; example: `"700001136234"`
     pub uin: Option<String>,
 
-    /// `CustomHttpHost`: a string.
-    ///
-    /// Example: `"default"`
+    /// `CustomHttpHost`; example: `"default"`
     pub custom_http_host: Option<String>,
 
-    /// `HttpHostType`: a string.
-    ///
-    /// Example: `"useRequestHost"`
+    /// `HttpHostType`; example: `"useRequestHost"`
     pub http_host_type: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"wrap"`
+    /// `Mode`; example: `"wrap"`
     pub mode: Option<String>,
 
-    /// `McpVersion`: a string.
-    ///
-    /// Example: `"2024-11-05"`
+    /// `McpVersion`; example: `"2024-11-05"`
     pub mcp_version: Option<String>,
 
-    /// `WrapServices`: a list of strings.
-    ///
-    /// Example: `["svr-7e7f07e8"]`
+    /// `WrapServices`; example: `["svr-7e7f07e8"]`
     pub wrap_services: Option<Vec<String>>,
 
-    /// `ToolNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ToolNum`; example: `0`
     pub tool_num: Option<i64>,
 
-    /// `McpSecurityRulesVO`: a list of [`McpSecurityRulesVo`] objects.
+    /// `McpSecurityRulesVO`
     #[tc(rename = "McpSecurityRulesVO")]
     pub mcp_security_rules_vo: Option<Vec<McpSecurityRulesVo>>,
 
-    /// `ToolConfigs`: a list of [`ToolConfigVo`] objects.
+    /// `ToolConfigs`
     pub tool_configs: Option<Vec<ToolConfigVo>>,
 
-    /// `UrlObj`: a [`McpUrlObj`].
+    /// `UrlObj`
     pub url_obj: Option<McpUrlObj>,
 
-    /// `ToolMessage`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ToolMessage`; example: `"error"`
     pub tool_message: Option<String>,
 
-    /// `Tools`: a list of [`McpTool`] objects.
+    /// `Tools`
     pub tools: Option<Vec<McpTool>>,
 
-    /// `WrapPaasID`: a string.
-    ///
-    /// Example: `"app-be27914b"`
+    /// `WrapPaasID`; example: `"app-be27914b"`
     #[tc(rename = "WrapPaasID")]
     pub wrap_paas_id: Option<String>,
 
-    /// `RelateAgentAppNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelateAgentAppNum`; example: `0`
     pub relate_agent_app_num: Option<i64>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`] objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<PluginConfigDto>>,
 
-    /// `IgnoreHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IgnoreHealthCheck`; example: `false`
     pub ignore_health_check: Option<bool>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-********"`
+    /// `CredentialID`; example: `"agc-********"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `CredentialName`: a string.
-    ///
-    /// Example: `"测试凭据"`
+    /// `CredentialName`; example: `"测试凭据"`
     pub credential_name: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
@@ -929,12 +686,10 @@ pub struct DescribeMcpServerResponseVo {
 #[doc(alias = "DescribeMcpServersResponseVO")]
 #[tc_model]
 pub struct DescribeMcpServersResponseVo {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`DescribeMcpServerResponseVo`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeMcpServerResponseVo>>,
 }
 
@@ -944,97 +699,63 @@ pub struct DescribeMcpServersResponseVo {
 #[doc(alias = "DescribeModelResponseVO")]
 #[tc_model]
 pub struct DescribeModelResponseVo {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300273807`
+    /// `AppID`; example: `1300273807`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001136234"`
+    /// `Uin`; example: `"700001136234"`
     pub uin: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a7af1980"`
+    /// `InstanceID`; example: `"ins-a7af1980"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mod-85b343e0"`
+    /// `ID`; example: `"mod-85b343e0"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencentTokenHub"`
+    /// `Provider`; example: `"tencentTokenHub"`
     pub provider: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"{55.52493325438*55.52493325438}"`
+    /// `Name`; example: `"{55.52493325438*55.52493325438}"`
     pub name: Option<String>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-4440aa1d"`
+    /// `CredentialID`; example: `"agc-4440aa1d"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `CredentialName`: a string.
-    ///
-    /// Example: `"pingju"`
+    /// `CredentialName`; example: `"pingju"`
     pub credential_name: Option<String>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckTargetCertsError`; example: `true`
     pub check_target_certs_error: Option<bool>,
 
-    /// `HttpProtocolVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `HttpProtocolVersion`; example: `"1.1"`
     pub http_protocol_version: Option<String>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/v122222"`
+    /// `TargetPath`; example: `"/v122222"`
     pub target_path: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`] objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<TargetHostDto>>,
 
-    /// `ModelServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelServiceCount`; example: `1`
     pub model_service_count: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-10T18:09:29.011Z"`
+    /// `CreateTime`; example: `"2026-02-10T18:09:29.011Z"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2026-02-10T18:09:32.104Z"`
+    /// `LastUpdateTime`; example: `"2026-02-10T18:09:32.104Z"`
     pub last_update_time: Option<String>,
 
-    /// `ModelID`: a string.
-    ///
-    /// Example: `"deepseek-v4"`
+    /// `ModelID`; example: `"deepseek-v4"`
     #[tc(rename = "ModelID")]
     pub model_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"deepseek-v4"`
+    /// `Description`; example: `"deepseek-v4"`
     pub description: Option<String>,
 }
 
@@ -1044,212 +765,148 @@ pub struct DescribeModelResponseVo {
 #[doc(alias = "DescribeModelServiceResponseVO")]
 #[tc_model]
 pub struct DescribeModelServiceResponseVo {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300273807`
+    /// `AppID`; example: `1300273807`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `Uin`; example: `"70000*******"`
     pub uin: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-********"`
+    /// `InstanceID`; example: `"ins-********"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-********"`
+    /// `ID`; example: `"mds-********"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"heheh"`
+    /// `Name`; example: `"heheh"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"heheh"`
+    /// `Description`; example: `"heheh"`
     pub description: Option<String>,
 
-    /// `PubPath`: a string.
-    ///
-    /// Example: `"/modeltest"`
+    /// `PubPath`; example: `"/modeltest"`
     pub pub_path: Option<String>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `PathMatchType`; example: `"prefix"`
     pub path_match_type: Option<String>,
 
-    /// `TargetModels`: a list of [`TargetModelDto`] objects.
+    /// `TargetModels`
     pub target_models: Option<Vec<TargetModelDto>>,
 
-    /// `ModelNames`: a list of strings.
-    ///
-    /// Example: `["deepseek"]`
+    /// `ModelNames`; example: `["deepseek"]`
     pub model_names: Option<Vec<String>>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-02-09T07:18:30.357Z"`
+    /// `CreateTime`; example: `"2026-02-09T07:18:30.357Z"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2026-02-09T07:18:30.357Z"`
+    /// `LastUpdateTime`; example: `"2026-02-09T07:18:30.357Z"`
     pub last_update_time: Option<String>,
 
-    /// `TokenLimitStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TokenLimitStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_status: Option<bool>,
 
-    /// `TokenLimitConfig`: a [`TokenLimitConfigDto`].
+    /// `TokenLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_config: Option<TokenLimitConfigDto>,
 
-    /// `TmsStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TmsStatus`; example: `true`
     pub tms_status: Option<bool>,
 
-    /// `TmsConfig`: a [`TmsConfigDto`].
+    /// `TmsConfig`
     pub tms_config: Option<TmsConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpWhiteStatus`; example: `true`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpWhiteList`; example: `["1.1.1.1"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpBlackStatus`; example: `true`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpBlackList`; example: `["1.1.1.1"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`] objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<PluginConfigDto>>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `Status`; example: `"disabled"`
     pub status: Option<String>,
 
-    /// `RelateAgentAppNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelateAgentAppNum`; example: `1`
     pub relate_agent_app_num: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://10.0.0.6/modeltest"`
+    /// `Url`; example: `"http://10.0.0.6/modeltest"`
     pub url: Option<String>,
 
-    /// `PromptModerateStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PromptModerateStatus`; example: `true`
     pub prompt_moderate_status: Option<bool>,
 
-    /// `PromptModerateConfig`: a [`PromptModerateConfigDto`].
+    /// `PromptModerateConfig`
     pub prompt_moderate_config: Option<PromptModerateConfigDto>,
 
-    /// `SensitiveDataCheckStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SensitiveDataCheckStatus`; example: `true`
     pub sensitive_data_check_status: Option<bool>,
 
-    /// `SensitiveDataCheckConfig`: a [`SensitiveDataCheckConfigDto`].
+    /// `SensitiveDataCheckConfig`
     pub sensitive_data_check_config: Option<SensitiveDataCheckConfigDto>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"consistentHash"`
+    /// `TargetSelect`; example: `"consistentHash"`
     pub target_select: Option<String>,
 
-    /// `FindHostKeyMethod`: a string.
-    ///
-    /// Example: `"autoDetect"`
+    /// `FindHostKeyMethod`; example: `"autoDetect"`
     pub find_host_key_method: Option<String>,
 
-    /// `HostKeyHeaderName`: a string.
-    ///
-    /// Example: `"x-session-id"`
+    /// `HostKeyHeaderName`; example: `"x-session-id"`
     pub host_key_header_name: Option<String>,
 
-    /// `FallbackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FallbackStatus`; example: `true`
     pub fallback_status: Option<bool>,
 
-    /// `FallbackModels`: a list of [`TargetModelDto`] objects.
+    /// `FallbackModels`
     pub fallback_models: Option<Vec<TargetModelDto>>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `ModelProtocol`; example: `"OpenAI"`
     pub model_protocol: Option<String>,
 
-    /// `RawCustomModelProtocolConfig`: a string.
+    /// `RawCustomModelProtocolConfig`
     pub raw_custom_model_protocol_config: Option<String>,
 
-    /// `RouteStrategy`: a string.
-    ///
-    /// Example: `"taskComplexity"`
+    /// `RouteStrategy`; example: `"taskComplexity"`
     pub route_strategy: Option<String>,
 
-    /// `TokenLengthRoute`: a list of [`TokenLengthRouteDto`] objects.
+    /// `TokenLengthRoute`
     pub token_length_route: Option<Vec<TokenLengthRouteDto>>,
 
-    /// `TaskComplexityRoute`: a [`TaskComplexityRouteDto`].
+    /// `TaskComplexityRoute`
     pub task_complexity_route: Option<TaskComplexityRouteDto>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.rio.com"`
+    /// `Domain`; example: `"www.rio.com"`
     pub domain: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
@@ -1259,12 +916,10 @@ pub struct DescribeModelServiceResponseVo {
 #[doc(alias = "DescribeModelServicesResponseVO")]
 #[tc_model]
 pub struct DescribeModelServicesResponseVo {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`DescribeModelServiceResponseVo`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeModelServiceResponseVo>>,
 }
 
@@ -1273,24 +928,16 @@ pub struct DescribeModelServicesResponseVo {
 /// Sent in the input of [`DescribeModelServices`](super::DescribeModelServices).
 #[tc_model]
 pub struct DescribeModelServicesSort {
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastUpdateTime`; example: `1`
     pub last_update_time: Option<i64>,
 
-    /// `Name`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Name`; example: `1`
     pub name: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: Option<i64>,
 }
 
@@ -1300,12 +947,10 @@ pub struct DescribeModelServicesSort {
 #[doc(alias = "DescribeModelsResponseVO")]
 #[tc_model]
 pub struct DescribeModelsResponseVo {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `Total`; example: `301`
     pub total: Option<i64>,
 
-    /// `Items`: a list of [`DescribeModelResponseVo`] objects.
+    /// `Items`
     pub items: Option<Vec<DescribeModelResponseVo>>,
 }
 
@@ -1314,19 +959,13 @@ pub struct DescribeModelsResponseVo {
 /// Sent in the input of [`DescribeModels`](super::DescribeModels).
 #[tc_model]
 pub struct DescribeModelsSort {
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateTime`; example: `1`
     pub create_time: Option<i64>,
 
-    /// `LastUpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastUpdateTime`; example: `1`
     pub last_update_time: Option<i64>,
 
-    /// `Name`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Name`; example: `-1`
     pub name: Option<i64>,
 }
 
@@ -1336,34 +975,22 @@ pub struct DescribeModelsSort {
 #[doc(alias = "FaultToleranceDTO")]
 #[tc_model]
 pub struct FaultToleranceDto {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ErrorCodes`: a list of strings.
-    ///
-    /// Example: `["429"]`
+    /// `ErrorCodes`; example: `["429"]`
     pub error_codes: Option<Vec<String>>,
 
-    /// `ErrorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ErrorCount`; example: `3`
     pub error_count: Option<i64>,
 
-    /// `IsolationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `IsolationTime`; example: `300`
     pub isolation_time: Option<i64>,
 
-    /// `MaxSwitchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxSwitchCount`; example: `3`
     pub max_switch_count: Option<i64>,
 
-    /// `SwitchTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `SwitchTimeout`; example: `600`
     pub switch_timeout: Option<i64>,
 }
 
@@ -1373,14 +1000,10 @@ pub struct FaultToleranceDto {
 #[doc(alias = "FieldValueDTO")]
 #[tc_model]
 pub struct FieldValueDto {
-    /// `Field`: a string.
-    ///
-    /// Example: `"field1"`
+    /// `Field`; example: `"field1"`
     pub field: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"vaule1"`
+    /// `Value`; example: `"vaule1"`
     pub value: Option<String>,
 }
 
@@ -1391,13 +1014,13 @@ pub struct FieldValueDto {
 #[doc(alias = "HealthCheckConfigDTO")]
 #[tc_model]
 pub struct HealthCheckConfigDto {
-    /// `HealthCheckPath`: a string.
+    /// `HealthCheckPath`
     pub health_check_path: Option<String>,
 
-    /// `ValidHealthCheckStatusCode`: a list of signed 64-bit integers.
+    /// `ValidHealthCheckStatusCode`
     pub valid_health_check_status_code: Option<Vec<i64>>,
 
-    /// `HealthCheckTimeout`: a signed 64-bit integer.
+    /// `HealthCheckTimeout`
     pub health_check_timeout: Option<i64>,
 }
 
@@ -1407,11 +1030,11 @@ pub struct HealthCheckConfigDto {
 #[doc(alias = "IDNameVO")]
 #[tc_model]
 pub struct IdNameVo {
-    /// `ID`: a string.
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -1422,34 +1045,34 @@ pub struct IdNameVo {
 #[doc(alias = "InvokeLimitConfigDTO")]
 #[tc_model]
 pub struct InvokeLimitConfigDto {
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 
-    /// `TokenBucketMaxNum`: a signed 64-bit integer.
+    /// `TokenBucketMaxNum`
     pub token_bucket_max_num: Option<i64>,
 
-    /// `TokenBucketRate`: a signed 64-bit integer.
+    /// `TokenBucketRate`
     pub token_bucket_rate: Option<i64>,
 
-    /// `FunnelMaxNum`: a signed 64-bit integer.
+    /// `FunnelMaxNum`
     pub funnel_max_num: Option<i64>,
 
-    /// `FunnelRate`: a signed 64-bit integer.
+    /// `FunnelRate`
     pub funnel_rate: Option<i64>,
 
-    /// `SlidingWindowMaxNum`: a signed 64-bit integer.
+    /// `SlidingWindowMaxNum`
     pub sliding_window_max_num: Option<i64>,
 
-    /// `SlidingWindowSize`: a signed 64-bit integer.
+    /// `SlidingWindowSize`
     pub sliding_window_size: Option<i64>,
 
-    /// `TimeWindow`: a signed 64-bit integer.
+    /// `TimeWindow`
     pub time_window: Option<i64>,
 
-    /// `TimeWindowInterval`: a signed 64-bit integer.
+    /// `TimeWindowInterval`
     pub time_window_interval: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
+    /// `Timeout`
     pub timeout: Option<i64>,
 }
 
@@ -1459,22 +1082,16 @@ pub struct InvokeLimitConfigDto {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct IpConfig {
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Ips`; example: `["1.1.1.1"]`
     pub ips: Option<Vec<String>>,
 
-    /// `EffectType`: a string.
-    ///
-    /// Example: `"always"`
+    /// `EffectType`; example: `"always"`
     pub effect_type: Option<String>,
 
-    /// `EffectTimes`: a list of [`StartEndTime`] objects.
+    /// `EffectTimes`
     pub effect_times: Option<Vec<StartEndTime>>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test_e"`
+    /// `Comment`; example: `"test_e"`
     pub comment: Option<String>,
 }
 
@@ -1485,22 +1102,16 @@ pub struct IpConfig {
 #[doc(alias = "LimitWindowsDTO")]
 #[tc_model]
 pub struct LimitWindowsDto {
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Interval`; example: `10`
     pub interval: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `Type`; example: `"minute"`
     pub r#type: Option<String>,
 
-    /// `TimeRange`: a [`TimeRange`].
+    /// `TimeRange`
     pub time_range: Option<TimeRange>,
 }
 
@@ -1509,24 +1120,16 @@ pub struct LimitWindowsDto {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpInputOutSchema {
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"test_ee"`
+    /// `Properties`; example: `"test_ee"`
     pub properties: Option<String>,
 
-    /// `Required`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `Required`; example: `["string"]`
     pub required: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test_ee"`
+    /// `Description`; example: `"test_ee"`
     pub description: Option<String>,
 }
 
@@ -1535,20 +1138,14 @@ pub struct McpInputOutSchema {
 /// Sent in the input of [`CreateMcpServer`](super::CreateMcpServer) and [`ModifyMcpServer`](super::ModifyMcpServer).
 #[tc_model]
 pub struct McpSecurityRule {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mr-xxxxxxxx"`
+    /// `ID`; example: `"mr-xxxxxxxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `Act`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Act`; example: `"watch"`
     pub act: Option<String>,
 }
 
@@ -1558,60 +1155,38 @@ pub struct McpSecurityRule {
 #[doc(alias = "McpSecurityRulesVO")]
 #[tc_model]
 pub struct McpSecurityRulesVo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"msr-0101"`
+    /// `ID`; example: `"msr-0101"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Type`; example: `"data"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Name`; example: `"data"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"data"`
+    /// `Description`; example: `"data"`
     pub description: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"low"`
+    /// `RiskLevel`; example: `"low"`
     pub risk_level: Option<String>,
 
-    /// `VersionNumber`: a string.
-    ///
-    /// Example: `"2026010101"`
+    /// `VersionNumber`; example: `"2026010101"`
     pub version_number: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `Act`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Act`; example: `"watch"`
     pub act: Option<String>,
 
-    /// `SupportActs`: a list of strings.
-    ///
-    /// Example: `["watch"]`
+    /// `SupportActs`; example: `["watch"]`
     pub support_acts: Option<Vec<String>>,
 
-    /// `BodyType`: a string.
-    ///
-    /// Example: `"data"`
+    /// `BodyType`; example: `"data"`
     pub body_type: Option<String>,
 
-    /// `IconType`: a string.
-    ///
-    /// Example: `"data"`
+    /// `IconType`; example: `"data"`
     pub icon_type: Option<String>,
 }
 
@@ -1620,23 +1195,19 @@ pub struct McpSecurityRulesVo {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpTool {
-    /// `Name`: a string.
-    ///
-    /// Example: `"getUser"`
+    /// `Name`; example: `"getUser"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"getUser"`
+    /// `Description`; example: `"getUser"`
     pub description: Option<String>,
 
-    /// `InputSchema`: a [`McpInputOutSchema`].
+    /// `InputSchema`
     pub input_schema: Option<McpInputOutSchema>,
 
-    /// `Annotations`: a [`McpToolAnnotation`].
+    /// `Annotations`
     pub annotations: Option<McpToolAnnotation>,
 
-    /// `OutputSchema`: a [`McpInputOutSchema`].
+    /// `OutputSchema`
     pub output_schema: Option<McpInputOutSchema>,
 }
 
@@ -1645,29 +1216,19 @@ pub struct McpTool {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpToolAnnotation {
-    /// `Title`: a string.
-    ///
-    /// Example: `"getUser"`
+    /// `Title`; example: `"getUser"`
     pub title: Option<String>,
 
-    /// `ReadOnlyHint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadOnlyHint`; example: `true`
     pub read_only_hint: Option<bool>,
 
-    /// `DestructiveHint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DestructiveHint`; example: `true`
     pub destructive_hint: Option<bool>,
 
-    /// `IdempotentHint`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IdempotentHint`; example: `true`
     pub idempotent_hint: Option<bool>,
 
-    /// `OpenWorldHint`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpenWorldHint`; example: `false`
     pub open_world_hint: Option<bool>,
 }
 
@@ -1676,15 +1237,11 @@ pub struct McpToolAnnotation {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct McpUrlObj {
-    /// `SSEUrl`: a string.
-    ///
-    /// Example: `"http://10.0.0.4/_llmsgw_/sse/aga-41d42939/mcp-2fc41d77"`
+    /// `SSEUrl`; example: `"http://10.0.0.4/_llmsgw_/sse/aga-41d42939/mcp-2fc41d77"`
     #[tc(rename = "SSEUrl")]
     pub sse_url: Option<String>,
 
-    /// `StreamAbleUrl`: a string.
-    ///
-    /// Example: `"http://10.0.0.4/_llmsgw_/mcp/aga-2f812567/mcp-2fc41d77"`
+    /// `StreamAbleUrl`; example: `"http://10.0.0.4/_llmsgw_/mcp/aga-2f812567/mcp-2fc41d77"`
     pub stream_able_url: Option<String>,
 }
 
@@ -1695,23 +1252,23 @@ pub struct McpUrlObj {
 #[doc(alias = "PluginConfigDTO")]
 #[tc_model]
 pub struct PluginConfigDto {
-    /// `Status`: a boolean.
+    /// `Status`
     pub status: Option<bool>,
 
-    /// `PluginName`: a string.
+    /// `PluginName`
     pub plugin_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `PluginID`: a string.
+    /// `PluginID`
     #[tc(rename = "PluginID")]
     pub plugin_id: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 
-    /// `PluginFormValues`: a list of [`PluginFormValueDto`] objects.
+    /// `PluginFormValues`
     pub plugin_form_values: Option<Vec<PluginFormValueDto>>,
 }
 
@@ -1722,10 +1279,10 @@ pub struct PluginConfigDto {
 #[doc(alias = "PluginFormValueDTO")]
 #[tc_model]
 pub struct PluginFormValueDto {
-    /// `Field`: a string.
+    /// `Field`
     pub field: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -1736,19 +1293,13 @@ pub struct PluginFormValueDto {
 #[doc(alias = "PromptModerateConfigDTO")]
 #[tc_model]
 pub struct PromptModerateConfigDto {
-    /// `Action`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Action`; example: `"watch"`
     pub action: Option<String>,
 
-    /// `InterceptMessage`: a string.
-    ///
-    /// Example: `"intercept"`
+    /// `InterceptMessage`; example: `"intercept"`
     pub intercept_message: Option<String>,
 
-    /// `ContextScope`: a string.
-    ///
-    /// Example: `"hybrid"`
+    /// `ContextScope`; example: `"hybrid"`
     pub context_scope: Option<String>,
 }
 
@@ -1758,9 +1309,7 @@ pub struct PromptModerateConfigDto {
 #[doc(alias = "ResultIDVO")]
 #[tc_model]
 pub struct ResultIdvo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mds-36d0b658"`
+    /// `ID`; example: `"mds-36d0b658"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 }
@@ -1771,9 +1320,7 @@ pub struct ResultIdvo {
 #[doc(alias = "ResultIDsVO")]
 #[tc_model]
 pub struct ResultIdsVo {
-    /// `IDs`: a list of strings.
-    ///
-    /// Example: `["mod-edd55e4f"]`
+    /// `IDs`; example: `["mod-edd55e4f"]`
     #[tc(rename = "IDs")]
     pub ids: Option<Vec<String>>,
 }
@@ -1785,24 +1332,16 @@ pub struct ResultIdsVo {
 #[doc(alias = "SensitiveDataCheckConfigDTO")]
 #[tc_model]
 pub struct SensitiveDataCheckConfigDto {
-    /// `Action`: a string.
-    ///
-    /// Example: `"intercept"`
+    /// `Action`; example: `"intercept"`
     pub action: Option<String>,
 
-    /// `InterceptMessage`: a string.
-    ///
-    /// Example: `"intercept"`
+    /// `InterceptMessage`; example: `"intercept"`
     pub intercept_message: Option<String>,
 
-    /// `CheckItems`: a list of strings.
-    ///
-    /// Example: `["password"]`
+    /// `CheckItems`; example: `["password"]`
     pub check_items: Option<Vec<String>>,
 
-    /// `ContextScope`: a string.
-    ///
-    /// Example: `"global"`
+    /// `ContextScope`; example: `"global"`
     pub context_scope: Option<String>,
 }
 
@@ -1811,14 +1350,10 @@ pub struct SensitiveDataCheckConfigDto {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct ServiceDatabaseOrderParam {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"field"`
+    /// `FieldName`; example: `"field"`
     pub field_name: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 }
 
@@ -1827,29 +1362,19 @@ pub struct ServiceDatabaseOrderParam {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct ServiceDatabaseReqParam {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"field"`
+    /// `FieldName`; example: `"field"`
     pub field_name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Operator`; example: `"eq"`
     pub operator: Option<String>,
 
-    /// `Val`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Val`; example: `"value"`
     pub val: Option<String>,
 
-    /// `ValType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ValType`; example: `"string"`
     pub val_type: Option<String>,
 
-    /// `InternalField`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InternalField`; example: `true`
     pub internal_field: Option<bool>,
 }
 
@@ -1858,14 +1383,10 @@ pub struct ServiceDatabaseReqParam {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct ServiceDatabaseRespParam {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"field1"`
+    /// `FieldName`; example: `"field1"`
     pub field_name: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"field2"`
+    /// `Name`; example: `"field2"`
     pub name: Option<String>,
 }
 
@@ -1875,360 +1396,256 @@ pub struct ServiceDatabaseRespParam {
 #[doc(alias = "ServiceVO")]
 #[tc_model]
 pub struct ServiceVo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-4fe8e5ab"`
+    /// `InstanceID`; example: `"ins-4fe8e5ab"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"llm_test"`
+    /// `Name`; example: `"llm_test"`
     pub name: Option<String>,
 
-    /// `PaasID`: a string.
-    ///
-    /// Example: `"app-e0dfdb0f"`
+    /// `PaasID`; example: `"app-e0dfdb0f"`
     #[tc(rename = "PaasID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub paas_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型测试"`
+    /// `Description`; example: `"大模型测试"`
     pub description: Option<String>,
 
-    /// `LabelIDs`: a list of strings.
-    ///
-    /// Example: `["lab-xxxxxxx"]`
+    /// `LabelIDs`; example: `["lab-xxxxxxx"]`
     #[tc(rename = "LabelIDs")]
     pub label_ids: Option<Vec<String>>,
 
-    /// `CategoryIDs`: a list of strings.
-    ///
-    /// Example: `["cat-xxxxxxxx"]`
+    /// `CategoryIDs`; example: `["cat-xxxxxxxx"]`
     #[tc(rename = "CategoryIDs")]
     pub category_ids: Option<Vec<String>>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"none"`
+    /// `AuthType`; example: `"none"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub auth_type: Option<String>,
 
-    /// `SignType`: a string.
-    ///
-    /// Example: `"sha256"`
+    /// `SignType`; example: `"sha256"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sign_type: Option<String>,
 
-    /// `LoginTypes`: a list of strings.
-    ///
-    /// Example: `["login"]`
+    /// `LoginTypes`; example: `["login"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub login_types: Option<Vec<String>>,
 
-    /// `TargetSelect`: a string.
-    ///
-    /// Example: `"random"`
+    /// `TargetSelect`; example: `"random"`
     pub target_select: Option<String>,
 
-    /// `PubPath`: a string.
-    ///
-    /// Example: `"/llm"`
+    /// `PubPath`; example: `"/llm"`
     pub pub_path: Option<String>,
 
-    /// `RequestMethod`: a string.
-    ///
-    /// Example: `"any"`
+    /// `RequestMethod`; example: `"any"`
     pub request_method: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`] objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<TargetHostDto>>,
 
-    /// `HttpProtocolType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `HttpProtocolType`; example: `"http"`
     pub http_protocol_type: Option<String>,
 
-    /// `CheckTargetCertsError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckTargetCertsError`; example: `true`
     pub check_target_certs_error: Option<bool>,
 
-    /// `HttpProtocolVersion`: a string.
-    ///
-    /// Example: `"1.1"`
+    /// `HttpProtocolVersion`; example: `"1.1"`
     pub http_protocol_version: Option<String>,
 
-    /// `Versions`: a list of [`VersionDto`] objects.
+    /// `Versions`
     pub versions: Option<Vec<VersionDto>>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/compatible-mode/v1/chat/completions"`
+    /// `TargetPath`; example: `"/compatible-mode/v1/chat/completions"`
     pub target_path: Option<String>,
 
-    /// `RequestParamsValidatorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestParamsValidatorStatus`; example: `true`
     pub request_params_validator_status: Option<bool>,
 
-    /// `RequestParamsValidatorJsonInfoT`: a string.
+    /// `RequestParamsValidatorJsonInfoT`
     pub request_params_validator_json_info_t: Option<String>,
 
-    /// `ResponseParamsValidatorStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseParamsValidatorStatus`; example: `true`
     pub response_params_validator_status: Option<bool>,
 
-    /// `ResponseParamsValidatorJsonInfoT`: a string.
+    /// `ResponseParamsValidatorJsonInfoT`
     pub response_params_validator_json_info_t: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `HealthCheckStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckStatus`; example: `true`
     pub health_check_status: Option<bool>,
 
-    /// `HealthCheckConfig`: a [`HealthCheckConfigDto`].
+    /// `HealthCheckConfig`
     pub health_check_config: Option<HealthCheckConfigDto>,
 
-    /// `SourceTypeStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SourceTypeStatus`; example: `true`
     pub source_type_status: Option<bool>,
 
-    /// `SourceTypeConfig`: a [`SourceTypeConfigDto`].
+    /// `SourceTypeConfig`
     pub source_type_config: Option<SourceTypeConfigDto>,
 
-    /// `TokenLimitStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TokenLimitStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_status: Option<bool>,
 
-    /// `TokenLimitConfig`: a [`TokenLimitConfigDto`].
+    /// `TokenLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub token_limit_config: Option<TokenLimitConfigDto>,
 
-    /// `TmsStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TmsStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tms_status: Option<bool>,
 
-    /// `TmsConfig`: a [`TmsConfigDto`].
+    /// `TmsConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tms_config: Option<TmsConfigDto>,
 
-    /// `IpWhiteStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpWhiteStatus`; example: `true`
     pub ip_white_status: Option<bool>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IpWhiteList`; example: `["127.0.0.1"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `IpBlackStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IpBlackStatus`; example: `true`
     pub ip_black_status: Option<bool>,
 
-    /// `IpBlackList`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IpBlackList`; example: `["127.0.0.1"]`
     pub ip_black_list: Option<Vec<String>>,
 
-    /// `PluginConfigs`: a list of [`PluginConfigDto`] objects.
+    /// `PluginConfigs`
     pub plugin_configs: Option<Vec<PluginConfigDto>>,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"svr-462e07d3"`
+    /// `ID`; example: `"svr-462e07d3"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.app.com/llm"`
+    /// `Url`; example: `"http://www.app.com/llm"`
     pub url: Option<String>,
 
-    /// `App`: an [`IdNameVo`].
+    /// `App`
     pub app: Option<IdNameVo>,
 
-    /// `Catalogs`: a list of [`IdNameVo`] objects.
+    /// `Catalogs`
     pub catalogs: Option<Vec<IdNameVo>>,
 
-    /// `Labels`: a list of [`IdNameVo`] objects.
+    /// `Labels`
     pub labels: Option<Vec<IdNameVo>>,
 
-    /// `Logins`: a list of [`IdNameVo`] objects.
+    /// `Logins`
     pub logins: Option<Vec<IdNameVo>>,
 
-    /// `AuthAppNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthAppNum`; example: `0`
     pub auth_app_num: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-04T03:15:26.362Z"`
+    /// `CreateTime`; example: `"2026-01-04T03:15:26.362Z"`
     pub create_time: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2026-01-07T03:33:26.398Z"`
+    /// `LastUpdateTime`; example: `"2026-01-07T03:33:26.398Z"`
     pub last_update_time: Option<String>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `251272682`
+    /// `AppID`; example: `251272682`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001382999"`
+    /// `Uin`; example: `"700001382999"`
     pub uin: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: Option<String>,
 
-    /// `OpenMessageLogStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenMessageLogStatus`; example: `true`
     pub open_message_log_status: Option<bool>,
 
-    /// `CurrPaasIDSubscriptionID`: a string.
-    ///
-    /// Example: `"sub-xxx"`
+    /// `CurrPaasIDSubscriptionID`; example: `"sub-xxx"`
     #[tc(rename = "CurrPaasIDSubscriptionID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub curr_paas_id_subscription_id: Option<String>,
 
-    /// `TargetServiceType`: a string.
-    ///
-    /// Example: `"Restful"`
+    /// `TargetServiceType`; example: `"Restful"`
     pub target_service_type: Option<String>,
 
-    /// `SqlTemplate`: a [`SqlTemplate`].
+    /// `SqlTemplate`
     pub sql_template: Option<SqlTemplate>,
 
-    /// `TargetHostType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetHostType`; example: `0`
     pub target_host_type: Option<i64>,
 
-    /// `TargetServiceHostType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetServiceHostType`; example: `0`
     pub target_service_host_type: Option<u64>,
 
-    /// `TargetServerGroupID`: a string.
-    ///
-    /// Example: `"tsg-xxxxxxxx"`
+    /// `TargetServerGroupID`; example: `"tsg-xxxxxxxx"`
     #[tc(rename = "TargetServerGroupID")]
     pub target_server_group_id: Option<String>,
 
-    /// `TargetServerGroup`: a [`TargetServerGroupDto`].
+    /// `TargetServerGroup`
     pub target_server_group: Option<TargetServerGroupDto>,
 
-    /// `CustomHttpHost`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `CustomHttpHost`; example: `"test.com"`
     pub custom_http_host: Option<String>,
 
-    /// `HttpHostType`: a string.
-    ///
-    /// Example: `"targetHost"`
+    /// `HttpHostType`; example: `"targetHost"`
     pub http_host_type: Option<String>,
 
-    /// `MockStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `MockStatusCode`; example: `400`
     pub mock_status_code: Option<i64>,
 
-    /// `MockBody`: a string.
-    ///
-    /// Example: `"MockBody"`
+    /// `MockBody`; example: `"MockBody"`
     pub mock_body: Option<String>,
 
-    /// `MockHeaders`: a list of [`FieldValueDto`] objects.
+    /// `MockHeaders`
     pub mock_headers: Option<Vec<FieldValueDto>>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"prefix"`
+    /// `PathMatchType`; example: `"prefix"`
     pub path_match_type: Option<String>,
 
-    /// `CustomMatch`: a [`CustomMatch`].
+    /// `CustomMatch`
     pub custom_match: Option<CustomMatch>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `McpServerNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `McpServerNum`; example: `1`
     pub mcp_server_num: Option<i64>,
 
-    /// `CredentialID`: a string.
-    ///
-    /// Example: `"agc-********"`
+    /// `CredentialID`; example: `"agc-********"`
     #[tc(rename = "CredentialID")]
     pub credential_id: Option<String>,
 
-    /// `CredentialName`: a string.
-    ///
-    /// Example: `"测试凭据"`
+    /// `CredentialName`; example: `"测试凭据"`
     pub credential_name: Option<String>,
 
-    /// `RequestProtocolType`: a string.
-    ///
-    /// Example: `"https"`
+    /// `RequestProtocolType`; example: `"https"`
     pub request_protocol_type: Option<String>,
 }
 
@@ -2237,19 +1654,13 @@ pub struct ServiceVo {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct SimpleCondition {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"eq"`
+    /// `Condition`; example: `"eq"`
     pub condition: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -2260,16 +1671,16 @@ pub struct SimpleCondition {
 #[doc(alias = "SourceTypeConfigDTO")]
 #[tc_model]
 pub struct SourceTypeConfigDto {
-    /// `ReqSourceType`: a string.
+    /// `ReqSourceType`
     pub req_source_type: Option<String>,
 
-    /// `ReqTargetType`: a string.
+    /// `ReqTargetType`
     pub req_target_type: Option<String>,
 
-    /// `ResSourceType`: a string.
+    /// `ResSourceType`
     pub res_source_type: Option<String>,
 
-    /// `ResTargetType`: a string.
+    /// `ResTargetType`
     pub res_target_type: Option<String>,
 }
 
@@ -2278,23 +1689,17 @@ pub struct SourceTypeConfigDto {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct SqlTemplate {
-    /// `DbConfigMode`: a string.
-    ///
-    /// Example: `"script"`
+    /// `DbConfigMode`; example: `"script"`
     pub db_config_mode: Option<String>,
 
-    /// `DataSourceID`: a string.
-    ///
-    /// Example: `"ds-********"`
+    /// `DataSourceID`; example: `"ds-********"`
     #[tc(rename = "DataSourceID")]
     pub data_source_id: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from xxx"`
+    /// `Sql`; example: `"select * from xxx"`
     pub sql: Option<String>,
 
-    /// `WizardConfig`: a [`WizardConfig`].
+    /// `WizardConfig`
     pub wizard_config: Option<WizardConfig>,
 }
 
@@ -2304,14 +1709,10 @@ pub struct SqlTemplate {
 /// Returned in the output of [`DescribeAgentAppMcpServers`](super::DescribeAgentAppMcpServers), [`DescribeMcpServer`](super::DescribeMcpServer) and [`DescribeMcpServers`](super::DescribeMcpServers).
 #[tc_model]
 pub struct StartEndTime {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"202512121212"`
+    /// `StartTime`; example: `"202512121212"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"202601010101"`
+    /// `EndTime`; example: `"202601010101"`
     pub end_time: Option<String>,
 }
 
@@ -2322,14 +1723,10 @@ pub struct StartEndTime {
 #[doc(alias = "TargetHostDTO")]
 #[tc_model]
 pub struct TargetHostDto {
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.1.2.3"`
+    /// `Host`; example: `"10.1.2.3"`
     pub host: Option<String>,
 
-    /// `Rank`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rank`; example: `10`
     pub rank: Option<i64>,
 }
 
@@ -2340,20 +1737,14 @@ pub struct TargetHostDto {
 #[doc(alias = "TargetModelDTO")]
 #[tc_model]
 pub struct TargetModelDto {
-    /// `ID`: a string.
-    ///
-    /// Example: `"mod-0926d298"`
+    /// `ID`; example: `"mod-0926d298"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Name`; example: `"deepseek"`
     pub name: Option<String>,
 
-    /// `Rank`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rank`; example: `10`
     pub rank: Option<i64>,
 }
 
@@ -2363,33 +1754,23 @@ pub struct TargetModelDto {
 #[doc(alias = "TargetServerGroupDTO")]
 #[tc_model]
 pub struct TargetServerGroupDto {
-    /// `ID`: a string.
-    ///
-    /// Example: `"tsg-********"`
+    /// `ID`; example: `"tsg-********"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup"`
+    /// `Name`; example: `"testgroup"`
     pub name: Option<String>,
 
-    /// `TargetHosts`: a list of [`TargetHostDto`] objects.
+    /// `TargetHosts`
     pub target_hosts: Option<Vec<TargetHostDto>>,
 
-    /// `TargetHostType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetHostType`; example: `0`
     pub target_host_type: Option<i64>,
 
-    /// `ServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServiceCount`; example: `0`
     pub service_count: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"0001-01-01T00:00:00Z"`
+    /// `CreateTime`; example: `"0001-01-01T00:00:00Z"`
     pub create_time: Option<String>,
 }
 
@@ -2400,15 +1781,13 @@ pub struct TargetServerGroupDto {
 #[doc(alias = "TaskComplexityRouteDTO")]
 #[tc_model]
 pub struct TaskComplexityRouteDto {
-    /// `ComplexityBias`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `ComplexityBias`; example: `0.5`
     pub complexity_bias: Option<f64>,
 
-    /// `SimpleTargetModels`: a list of [`TargetModelDto`] objects.
+    /// `SimpleTargetModels`
     pub simple_target_models: Option<Vec<TargetModelDto>>,
 
-    /// `ComplexTargetModels`: a list of [`TargetModelDto`] objects.
+    /// `ComplexTargetModels`
     pub complex_target_models: Option<Vec<TargetModelDto>>,
 }
 
@@ -2418,14 +1797,10 @@ pub struct TaskComplexityRouteDto {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices), [`DescribeModelService`](super::DescribeModelService) and [`DescribeModelServices`](super::DescribeModelServices).
 #[tc_model]
 pub struct TimeRange {
-    /// `Start`: a string.
-    ///
-    /// Example: `"09:00:00"`
+    /// `Start`; example: `"09:00:00"`
     pub start: Option<String>,
 
-    /// `End`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `End`; example: `"12:00:00"`
     pub end: Option<String>,
 }
 
@@ -2436,39 +1811,25 @@ pub struct TimeRange {
 #[doc(alias = "TmsConfigDTO")]
 #[tc_model]
 pub struct TmsConfigDto {
-    /// `Scope`: a list of strings.
-    ///
-    /// Example: `["request"]`
+    /// `Scope`; example: `["request"]`
     pub scope: Option<Vec<String>>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"sync"`
+    /// `Mode`; example: `"sync"`
     pub mode: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"watch"`
+    /// `Action`; example: `"watch"`
     pub action: Option<String>,
 
-    /// `MergeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MergeCount`; example: `10`
     pub merge_count: Option<u64>,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"tms-01010"`
+    /// `BizType`; example: `"tms-01010"`
     pub biz_type: Option<String>,
 
-    /// `InterceptMessage`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `InterceptMessage`; example: `"failed"`
     pub intercept_message: Option<String>,
 
-    /// `ContextScope`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ContextScope`; example: `"latest"`
     pub context_scope: Option<String>,
 }
 
@@ -2479,17 +1840,13 @@ pub struct TmsConfigDto {
 #[doc(alias = "TokenLengthRouteDTO")]
 #[tc_model]
 pub struct TokenLengthRouteDto {
-    /// `MinTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinTokens`; example: `0`
     pub min_tokens: Option<i64>,
 
-    /// `MaxTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `MaxTokens`; example: `2000`
     pub max_tokens: Option<i64>,
 
-    /// `TargetModels`: a list of [`TargetModelDto`] objects.
+    /// `TargetModels`
     pub target_models: Option<Vec<TargetModelDto>>,
 }
 
@@ -2500,20 +1857,16 @@ pub struct TokenLengthRouteDto {
 #[doc(alias = "TokenLimitConfigDTO")]
 #[tc_model]
 pub struct TokenLimitConfigDto {
-    /// `Type`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Type`; example: `"day"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub r#type: Option<String>,
 
-    /// `LimitRequestBody`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LimitRequestBody`; example: `100`
     pub limit_request_body: Option<u64>,
 
-    /// `LimitWindows`: a list of [`LimitWindowsDto`] objects.
+    /// `LimitWindows`
     pub limit_windows: Option<Vec<LimitWindowsDto>>,
 }
 
@@ -2523,26 +1876,22 @@ pub struct TokenLimitConfigDto {
 #[doc(alias = "ToolConfigDTO")]
 #[tc_model]
 pub struct ToolConfigDto {
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"tool-test"`
+    /// `ToolName`; example: `"tool-test"`
     pub tool_name: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InvokeLimitConfigStatus`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `McpSecurityRules`: a list of [`BindMcpSecurityRuleDto`] objects.
+    /// `McpSecurityRules`
     pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleDto>>,
 }
 
@@ -2552,20 +1901,16 @@ pub struct ToolConfigDto {
 #[doc(alias = "ToolConfigVO")]
 #[tc_model]
 pub struct ToolConfigVo {
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"toolName"`
+    /// `ToolName`; example: `"toolName"`
     pub tool_name: Option<String>,
 
-    /// `InvokeLimitConfigStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InvokeLimitConfigStatus`; example: `false`
     pub invoke_limit_config_status: Option<bool>,
 
-    /// `InvokeLimitConfig`: an [`InvokeLimitConfigDto`].
+    /// `InvokeLimitConfig`
     pub invoke_limit_config: Option<InvokeLimitConfigDto>,
 
-    /// `McpSecurityRules`: a list of [`BindMcpSecurityRuleVo`] objects.
+    /// `McpSecurityRules`
     pub mcp_security_rules: Option<Vec<BindMcpSecurityRuleVo>>,
 }
 
@@ -2576,10 +1921,10 @@ pub struct ToolConfigVo {
 #[doc(alias = "VersionDTO")]
 #[tc_model]
 pub struct VersionDto {
-    /// `Version`: a string.
+    /// `Version`
     pub version: Option<String>,
 
-    /// `TargetPath`: a string.
+    /// `TargetPath`
     pub target_path: Option<String>,
 }
 
@@ -2588,27 +1933,21 @@ pub struct VersionDto {
 /// Returned in the output of [`DescribeAgentAppServices`](super::DescribeAgentAppServices).
 #[tc_model]
 pub struct WizardConfig {
-    /// `DbTable`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `DbTable`; example: `"test_table"`
     pub db_table: Option<String>,
 
-    /// `DbEnablePaging`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DbEnablePaging`; example: `true`
     pub db_enable_paging: Option<bool>,
 
-    /// `DbReqParams`: a list of [`ServiceDatabaseReqParam`] objects.
+    /// `DbReqParams`
     pub db_req_params: Option<Vec<ServiceDatabaseReqParam>>,
 
-    /// `DbRespParams`: a list of [`ServiceDatabaseRespParam`] objects.
+    /// `DbRespParams`
     pub db_resp_params: Option<Vec<ServiceDatabaseRespParam>>,
 
-    /// `DbOrdParams`: a list of [`ServiceDatabaseOrderParam`] objects.
+    /// `DbOrdParams`
     pub db_ord_params: Option<Vec<ServiceDatabaseOrderParam>>,
 
-    /// `DbEnableMappingResp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DbEnableMappingResp`; example: `true`
     pub db_enable_mapping_resp: Option<bool>,
 }

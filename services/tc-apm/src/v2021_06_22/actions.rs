@@ -7,60 +7,55 @@ use super::models;
 /// The `CreateApmInstance` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`CreateApmInstanceResponse`].
-/// The codes it documents are in [`CreateApmInstanceError`](super::errors::CreateApmInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=CreateApmInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidParam`](super::errors::ApmErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.RegionNotSupport`](super::errors::ApmErrorCode::FailedOperationRegionNotSupport)
+/// - [`FailedOperation.SendRequest`](super::errors::ApmErrorCode::FailedOperationSendRequest)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "CreateApmInstance",
     output = CreateApmInstanceResponse,
-    error = super::errors::CreateApmInstanceError
+    error = super::errors::ApmErrorCode
 )]
 pub struct CreateApmInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"可观测-测试"`
+    /// `Name`; example: `"可观测-测试"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"可观测-测试用的业务系统"`
+    /// `Description`; example: `"可观测-测试用的业务系统"`
     pub description: Option<String>,
 
-    /// `TraceDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TraceDuration`; example: `3`
     pub trace_duration: Option<i64>,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `SpanDailyCounters`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000`
+    /// `SpanDailyCounters`; example: `100000000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub span_daily_counters: Option<u64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `Free`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Free`; example: `0`
     pub free: Option<i64>,
 }
 
 /// What a successful [`CreateApmInstance`] call returns.
 #[tc_model]
 pub struct CreateApmInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -70,54 +65,48 @@ pub struct CreateApmInstanceResponse {
 /// The `CreateApmPrometheusRule` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`CreateApmPrometheusRuleResponse`].
-/// The codes it documents are in [`CreateApmPrometheusRuleError`](super::errors::CreateApmPrometheusRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=CreateApmPrometheusRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PromRuleConflict`](super::errors::ApmErrorCode::FailedOperationPromRuleConflict)
+/// - [`FailedOperation.PromRuleIsEmptyErr`](super::errors::ApmErrorCode::FailedOperationPromRuleIsEmptyErr)
+/// - [`FailedOperation.PromRuleNameConflict`](super::errors::ApmErrorCode::FailedOperationPromRuleNameConflict)
+/// - [`FailedOperation.PromRuleRequestNotValidError`](super::errors::ApmErrorCode::FailedOperationPromRuleRequestNotValidError)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "CreateApmPrometheusRule",
     output = CreateApmPrometheusRuleResponse,
-    error = super::errors::CreateApmPrometheusRuleError
+    error = super::errors::ApmErrorCode
 )]
 pub struct CreateApmPrometheusRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyRule"`
+    /// `Name`; example: `"MyRule"`
     pub name: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-market-service"`
+    /// `ServiceName`; example: `"java-market-service"`
     pub service_name: String,
 
-    /// `MetricMatchType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetricMatchType`; example: `1`
     pub metric_match_type: i64,
 
-    /// `MetricNameRule`: a string.
-    ///
-    /// Example: `"task.duration"`
+    /// `MetricNameRule`; example: `"task.duration"`
     pub metric_name_rule: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 
-    /// `AppendResourceAttributes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AppendResourceAttributes`; example: `false`
     pub append_resource_attributes: Option<bool>,
 }
 
 /// What a successful [`CreateApmPrometheusRule`] call returns.
 #[tc_model]
 pub struct CreateApmPrometheusRuleResponse {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `438`
+    /// `RuleId`; example: `438`
     pub rule_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -127,55 +116,54 @@ pub struct CreateApmPrometheusRuleResponse {
 /// The `CreateApmSampleConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`CreateApmSampleConfigResponse`].
-/// The codes it documents are in [`CreateApmSampleConfigError`](super::errors::CreateApmSampleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=CreateApmSampleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DemoInstanceNotAllowModified`](super::errors::ApmErrorCode::FailedOperationDemoInstanceNotAllowModified)
+/// - [`FailedOperation.InvalidOperationType`](super::errors::ApmErrorCode::FailedOperationInvalidOperationType)
+/// - [`FailedOperation.InvalidParam`](super::errors::ApmErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.OperationNameIsEmpty`](super::errors::ApmErrorCode::FailedOperationOperationNameIsEmpty)
+/// - [`FailedOperation.SampleNameConflict`](super::errors::ApmErrorCode::FailedOperationSampleNameConflict)
+/// - [`FailedOperation.SampleRuleConflict`](super::errors::ApmErrorCode::FailedOperationSampleRuleConflict)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "CreateApmSampleConfig",
     output = CreateApmSampleConfigResponse,
-    error = super::errors::CreateApmSampleConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct CreateApmSampleConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-1o8yMC47u"`
+    /// `InstanceId`; example: `"apm-1o8yMC47u"`
     pub instance_id: String,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `SampleRate`; example: `95`
     pub sample_rate: i64,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: String,
 
-    /// `SampleName`: a string.
-    ///
-    /// Example: `"testSample"`
+    /// `SampleName`; example: `"testSample"`
     pub sample_name: String,
 
-    /// `Tags`: a list of [`ApmkvItem`](super::models::ApmkvItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmkvItem>>,
 
-    /// `OperationName`: a string.
-    ///
-    /// Example: `"/stock/get/1"`
+    /// `OperationName`; example: `"/stock/get/1"`
     pub operation_name: Option<String>,
 
-    /// `OperationType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperationType`; example: `0`
     pub operation_type: Option<i64>,
 }
 
 /// What a successful [`CreateApmSampleConfig`] call returns.
 #[tc_model]
 pub struct CreateApmSampleConfigResponse {
-    /// `ApmSampleConfig`: an [`ApmSampleConfig`](super::models::ApmSampleConfig).
+    /// `ApmSampleConfig`
     pub apm_sample_config: models::ApmSampleConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,64 +173,55 @@ pub struct CreateApmSampleConfigResponse {
 /// The `CreateProfileTask` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`CreateProfileTaskResponse`].
-/// The codes it documents are in [`CreateProfileTaskError`](super::errors::CreateProfileTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=CreateProfileTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AgentNotOnlineError`](super::errors::ApmErrorCode::FailedOperationAgentNotOnlineError)
+/// - [`FailedOperation.AgentVersionNotSupportError`](super::errors::ApmErrorCode::FailedOperationAgentVersionNotSupportError)
+/// - [`FailedOperation.InvalidParam`](super::errors::ApmErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "CreateProfileTask",
     output = CreateProfileTaskResponse,
-    error = super::errors::CreateProfileTaskError
+    error = super::errors::ApmErrorCode
 )]
 pub struct CreateProfileTask {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"springboot-service"`
+    /// `ServiceName`; example: `"springboot-service"`
     pub service_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-eQls4MGPr"`
+    /// `InstanceId`; example: `"apm-eQls4MGPr"`
     pub instance_id: String,
 
-    /// `ServiceInstance`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ServiceInstance`; example: `"127.0.0.1"`
     pub service_instance: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `Event`; example: `"cpu"`
     pub event: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Duration`; example: `5000`
     pub duration: i64,
 
-    /// `AllTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllTimes`; example: `1`
     pub all_times: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<i64>,
 
-    /// `TaskInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `TaskInterval`; example: `5000`
     pub task_interval: Option<i64>,
 }
 
 /// What a successful [`CreateProfileTask`] call returns.
 #[tc_model]
 pub struct CreateProfileTaskResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `TaskId`; example: `100001`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -252,25 +231,26 @@ pub struct CreateProfileTaskResponse {
 /// The `DeleteApmSampleConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DeleteApmSampleConfigResponse`].
-/// The codes it documents are in [`DeleteApmSampleConfigError`](super::errors::DeleteApmSampleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DeleteApmSampleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DeleteApmSampleConfig",
     output = DeleteApmSampleConfigResponse,
-    error = super::errors::DeleteApmSampleConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DeleteApmSampleConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-1o8yMC47u"`
+    /// `InstanceId`; example: `"apm-1o8yMC47u"`
     pub instance_id: String,
 
-    /// `SampleName`: a string.
-    ///
-    /// Example: `"testSample"`
+    /// `SampleName`; example: `"testSample"`
     pub sample_name: String,
 }
 
@@ -284,40 +264,44 @@ pub struct DeleteApmSampleConfigResponse {
 /// The `DescribeApmAgent` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmAgentResponse`].
-/// The codes it documents are in [`DescribeApmAgentError`](super::errors::DescribeApmAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.DemoInstanceNotAllowModified`](super::errors::ApmErrorCode::FailedOperationDemoInstanceNotAllowModified)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.NotInnerVPC`](super::errors::ApmErrorCode::FailedOperationNotInnerVpc)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApmErrorCode::InvalidParameter)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmAgent",
     output = DescribeApmAgentResponse,
-    error = super::errors::DescribeApmAgentError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmAgent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"ot"`
+    /// `AgentType`; example: `"ot"`
     pub agent_type: Option<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"public"`
+    /// `NetworkMode`; example: `"public"`
     pub network_mode: Option<String>,
 
-    /// `LanguageEnvironment`: a string.
-    ///
-    /// Example: `"java"`
+    /// `LanguageEnvironment`; example: `"java"`
     pub language_environment: Option<String>,
 
-    /// `ReportMethod`: a string.
-    ///
-    /// Example: `"http"`
+    /// `ReportMethod`; example: `"http"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -327,7 +311,7 @@ pub struct DescribeApmAgent {
 /// What a successful [`DescribeApmAgent`] call returns.
 #[tc_model]
 pub struct DescribeApmAgentResponse {
-    /// `ApmAgent`: an [`ApmAgentInfo`](super::models::ApmAgentInfo).
+    /// `ApmAgent`
     pub apm_agent: models::ApmAgentInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -337,47 +321,42 @@ pub struct DescribeApmAgentResponse {
 /// The `DescribeApmAllVulCount` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmAllVulCountResponse`].
-/// The codes it documents are in [`DescribeApmAllVulCountError`](super::errors::DescribeApmAllVulCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmAllVulCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmAllVulCount",
     output = DescribeApmAllVulCountResponse,
-    error = super::errors::DescribeApmAllVulCountError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmAllVulCount {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `StartTime`; example: `1728910000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `EndTime`; example: `1728910000`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeApmAllVulCount`] call returns.
 #[tc_model]
 pub struct DescribeApmAllVulCountResponse {
-    /// `VulnerabilityList`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `VulnerabilityList`
     pub vulnerability_list: Option<Vec<models::ApmMetricRecord>>,
 
-    /// `VulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulnerabilityCount`; example: `1`
     pub vulnerability_count: i64,
 
-    /// `ImportantVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImportantVulnerabilityCount`; example: `1`
     pub important_vulnerability_count: i64,
 
-    /// `CriticalVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CriticalVulnerabilityCount`; example: `1`
     pub critical_vulnerability_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -387,32 +366,36 @@ pub struct DescribeApmAllVulCountResponse {
 /// The `DescribeApmApplicationConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmApplicationConfigResponse`].
-/// The codes it documents are in [`DescribeApmApplicationConfigError`](super::errors::DescribeApmApplicationConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmApplicationConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidServiceName`](super::errors::ApmErrorCode::FailedOperationInvalidServiceName)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmApplicationConfig",
     output = DescribeApmApplicationConfigResponse,
-    error = super::errors::DescribeApmApplicationConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmApplicationConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-aadsad"`
+    /// `InstanceId`; example: `"apm-aadsad"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: String,
 }
 
 /// What a successful [`DescribeApmApplicationConfig`] call returns.
 #[tc_model]
 pub struct DescribeApmApplicationConfigResponse {
-    /// `ApmAppConfig`: an [`ApmAppConfig`](super::models::ApmAppConfig).
+    /// `ApmAppConfig`
     pub apm_app_config: Option<models::ApmAppConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,32 +405,33 @@ pub struct DescribeApmApplicationConfigResponse {
 /// The `DescribeApmAssociation` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmAssociationResponse`].
-/// The codes it documents are in [`DescribeApmAssociationError`](super::errors::DescribeApmAssociationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmAssociation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ProductNameNotAvailable`](super::errors::ApmErrorCode::FailedOperationProductNameNotAvailable)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmAssociation",
     output = DescribeApmAssociationResponse,
-    error = super::errors::DescribeApmAssociationError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmAssociation {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"Prometheus"`
+    /// `ProductName`; example: `"Prometheus"`
     pub product_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeApmAssociation`] call returns.
 #[tc_model]
 pub struct DescribeApmAssociationResponse {
-    /// `ApmAssociation`: an [`ApmAssociation`](super::models::ApmAssociation).
+    /// `ApmAssociation`
     pub apm_association: models::ApmAssociation,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -457,15 +441,25 @@ pub struct DescribeApmAssociationResponse {
 /// The `DescribeApmInstances` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmInstancesResponse`].
-/// The codes it documents are in [`DescribeApmInstancesError`](super::errors::DescribeApmInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::ApmErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnmarshalResponse`](super::errors::ApmErrorCode::AuthFailureUnmarshalResponse)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::ApmErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.OperationNotAllowed`](super::errors::ApmErrorCode::FailedOperationOperationNotAllowed)
+/// - [`FailedOperation.SendRequest`](super::errors::ApmErrorCode::FailedOperationSendRequest)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmInstances",
     output = DescribeApmInstancesResponse,
-    error = super::errors::DescribeApmInstancesError,
+    error = super::errors::ApmErrorCode,
     paginate(
         page = page_index,
         limit = page_size,
@@ -475,79 +469,53 @@ pub struct DescribeApmAssociationResponse {
     )
 )]
 pub struct DescribeApmInstances {
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"可观测-测试"`
+    /// `InstanceName`; example: `"可观测-测试"`
     pub instance_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["apm-CVfliqa8U","apm-059oXBfTL"]`
+    /// `InstanceIds`; example: `["apm-CVfliqa8U","apm-059oXBfTL"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `DemoInstanceFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DemoInstanceFlag`; example: `0`
     pub demo_instance_flag: Option<i64>,
 
-    /// `AllRegionsFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllRegionsFlag`; example: `1`
     pub all_regions_flag: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"apm-sixzc"`
+    /// `Keyword`; example: `"apm-sixzc"`
     pub keyword: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderDirection`; example: `"DESC"`
     pub order_direction: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ServiceCount"`
+    /// `OrderBy`; example: `"ServiceCount"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeApmInstances`] call returns.
 #[tc_model]
 pub struct DescribeApmInstancesResponse {
-    /// `Instances`: a list of [`ApmInstanceDetail`](super::models::ApmInstanceDetail) objects.
+    /// `Instances`
     pub instances: Vec<models::ApmInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3545`
+    /// `TotalCount`; example: `3545`
     pub total_count: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -557,27 +525,35 @@ pub struct DescribeApmInstancesResponse {
 /// The `DescribeApmPrometheusRule` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmPrometheusRuleResponse`].
-/// The codes it documents are in [`DescribeApmPrometheusRuleError`](super::errors::DescribeApmPrometheusRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmPrometheusRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::ApmErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnmarshalResponse`](super::errors::ApmErrorCode::AuthFailureUnmarshalResponse)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::ApmErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.OperationNotAllowed`](super::errors::ApmErrorCode::FailedOperationOperationNotAllowed)
+/// - [`FailedOperation.SendRequest`](super::errors::ApmErrorCode::FailedOperationSendRequest)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmPrometheusRule",
     output = DescribeApmPrometheusRuleResponse,
-    error = super::errors::DescribeApmPrometheusRuleError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmPrometheusRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeApmPrometheusRule`] call returns.
 #[tc_model]
 pub struct DescribeApmPrometheusRuleResponse {
-    /// `ApmPrometheusRules`: a list of [`ApmPrometheusRules`](super::models::ApmPrometheusRules) objects.
+    /// `ApmPrometheusRules`
     pub apm_prometheus_rules: Vec<models::ApmPrometheusRules>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -587,68 +563,57 @@ pub struct DescribeApmPrometheusRuleResponse {
 /// The `DescribeApmSQLInjectionDetail` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmSQLInjectionDetailResponse`].
-/// The codes it documents are in [`DescribeApmSQLInjectionDetailError`](super::errors::DescribeApmSQLInjectionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmSQLInjectionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmSQLInjectionDetail",
     output = DescribeApmSQLInjectionDetailResponse,
-    error = super::errors::DescribeApmSQLInjectionDetailError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmSQLInjectionDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Limit`; example: `9`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `StartTime`; example: `1728910000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `EndTime`; example: `1728910000`
     pub end_time: Option<i64>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
-    ///
-    /// Example: `{"Key":"time","Value":"desc"}`
+    /// `OrderBy`; example: `{"Key":"time","Value":"desc"}`
     pub order_by: Option<models::OrderBy>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Key":"process.serviceName","Type":"=","Value":"profile-service"}]`
+    /// `Filters`; example: `[{"Key":"process.serviceName","Type":"=","Value":"profile-service"}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["error.object"]`
+    /// `GroupBy`; example: `["error.object"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `Metrics`: a list of [`QueryMetricItem`](super::models::QueryMetricItem) objects.
+    /// `Metrics`
     pub metrics: Option<Vec<models::QueryMetricItem>>,
 }
 
 /// What a successful [`DescribeApmSQLInjectionDetail`] call returns.
 #[tc_model]
 pub struct DescribeApmSQLInjectionDetailResponse {
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `Records`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::ApmMetricRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -658,32 +623,35 @@ pub struct DescribeApmSQLInjectionDetailResponse {
 /// The `DescribeApmSampleConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmSampleConfigResponse`].
-/// The codes it documents are in [`DescribeApmSampleConfigError`](super::errors::DescribeApmSampleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmSampleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.SampleNotFound`](super::errors::ApmErrorCode::FailedOperationSampleNotFound)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmSampleConfig",
     output = DescribeApmSampleConfigResponse,
-    error = super::errors::DescribeApmSampleConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmSampleConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-1o8yMC47u"`
+    /// `InstanceId`; example: `"apm-1o8yMC47u"`
     pub instance_id: String,
 
-    /// `SampleName`: a string.
-    ///
-    /// Example: `"testSample"`
+    /// `SampleName`; example: `"testSample"`
     pub sample_name: Option<String>,
 }
 
 /// What a successful [`DescribeApmSampleConfig`] call returns.
 #[tc_model]
 pub struct DescribeApmSampleConfigResponse {
-    /// `ApmSampleConfigs`: a list of [`ApmSampleConfig`](super::models::ApmSampleConfig) objects.
+    /// `ApmSampleConfigs`
     pub apm_sample_configs: Option<Vec<models::ApmSampleConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -693,15 +661,24 @@ pub struct DescribeApmSampleConfigResponse {
 /// The `DescribeApmServiceMetric` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmServiceMetricResponse`].
-/// The codes it documents are in [`DescribeApmServiceMetricError`](super::errors::DescribeApmServiceMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmServiceMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::ApmErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnmarshalResponse`](super::errors::ApmErrorCode::AuthFailureUnmarshalResponse)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceNotFound`](super::errors::ApmErrorCode::FailedOperationServiceNotFound)
+/// - [`FailedOperation.ServiceNotMatchAppIdErr`](super::errors::ApmErrorCode::FailedOperationServiceNotMatchAppIdErr)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmServiceMetric",
     output = DescribeApmServiceMetricResponse,
-    error = super::errors::DescribeApmServiceMetricError,
+    error = super::errors::ApmErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -711,101 +688,69 @@ pub struct DescribeApmSampleConfigResponse {
     )
 )]
 pub struct DescribeApmServiceMetric {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"apm_test"`
+    /// `ServiceName`; example: `"apm_test"`
     pub service_name: Option<String>,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svc-JRNE5rvV8"`
+    /// `ServiceID`; example: `"svc-JRNE5rvV8"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1719317419`
+    /// `StartTime`; example: `1719317419`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1720580629`
+    /// `EndTime`; example: `1720580629`
     pub end_time: Option<i64>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `Demo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Demo`; example: `false`
     pub demo: Option<bool>,
 
-    /// `ServiceStatus`: a string.
-    ///
-    /// Example: `"health"`
+    /// `ServiceStatus`; example: `"health"`
     pub service_status: Option<String>,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApmServiceMetric`] call returns.
 #[tc_model]
 pub struct DescribeApmServiceMetricResponse {
-    /// `ServiceMetricList`: a list of [`ApmServiceMetric`](super::models::ApmServiceMetric) objects.
+    /// `ServiceMetricList`
     pub service_metric_list: Option<Vec<models::ApmServiceMetric>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
-    /// `WarningErrorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WarningErrorCount`; example: `2`
     pub warning_error_count: Option<i64>,
 
-    /// `ApplicationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ApplicationCount`; example: `7`
     pub application_count: Option<i64>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PageSize`; example: `2`
     pub page_size: Option<i64>,
 
-    /// `ErrorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorCount`; example: `1`
     pub error_count: Option<i64>,
 
-    /// `WarningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WarningCount`; example: `1`
     pub warning_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -815,62 +760,51 @@ pub struct DescribeApmServiceMetricResponse {
 /// The `DescribeApmVulnerabilityCount` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmVulnerabilityCountResponse`].
-/// The codes it documents are in [`DescribeApmVulnerabilityCountError`](super::errors::DescribeApmVulnerabilityCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmVulnerabilityCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmVulnerabilityCount",
     output = DescribeApmVulnerabilityCountResponse,
-    error = super::errors::DescribeApmVulnerabilityCountError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmVulnerabilityCount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `StartTime`; example: `1728910000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `EndTime`; example: `1728910000`
     pub end_time: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"attack_detect"`
+    /// `Type`; example: `"attack_detect"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeApmVulnerabilityCount`] call returns.
 #[tc_model]
 pub struct DescribeApmVulnerabilityCountResponse {
-    /// `VulnerabilityList`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `VulnerabilityList`
     pub vulnerability_list: Option<Vec<models::ApmMetricRecord>>,
 
-    /// `VulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VulnerabilityCount`; example: `10`
     pub vulnerability_count: Option<i64>,
 
-    /// `ImportantVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ImportantVulnerabilityCount`; example: `5`
     pub important_vulnerability_count: Option<i64>,
 
-    /// `CriticalVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CriticalVulnerabilityCount`; example: `5`
     pub critical_vulnerability_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -880,43 +814,42 @@ pub struct DescribeApmVulnerabilityCountResponse {
 /// The `DescribeApmVulnerabilityDetail` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeApmVulnerabilityDetailResponse`].
-/// The codes it documents are in [`DescribeApmVulnerabilityDetailError`](super::errors::DescribeApmVulnerabilityDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeApmVulnerabilityDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeApmVulnerabilityDetail",
     output = DescribeApmVulnerabilityDetailResponse,
-    error = super::errors::DescribeApmVulnerabilityDetailError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeApmVulnerabilityDetail {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `StartTime`; example: `1728910000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `EndTime`; example: `1728910000`
     pub end_time: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeApmVulnerabilityDetail`] call returns.
 #[tc_model]
 pub struct DescribeApmVulnerabilityDetailResponse {
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `ServiceInstanceList`: a list of [`ApmVulnerabilityServiceDetail`](super::models::ApmVulnerabilityServiceDetail) objects.
+    /// `ServiceInstanceList`
     pub service_instance_list: Option<Vec<models::ApmVulnerabilityServiceDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,32 +859,36 @@ pub struct DescribeApmVulnerabilityDetailResponse {
 /// The `DescribeGeneralApmApplicationConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeGeneralApmApplicationConfigResponse`].
-/// The codes it documents are in [`DescribeGeneralApmApplicationConfigError`](super::errors::DescribeGeneralApmApplicationConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeGeneralApmApplicationConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidServiceName`](super::errors::ApmErrorCode::FailedOperationInvalidServiceName)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeGeneralApmApplicationConfig",
     output = DescribeGeneralApmApplicationConfigResponse,
-    error = super::errors::DescribeGeneralApmApplicationConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeGeneralApmApplicationConfig {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"profile-service"`
+    /// `ServiceName`; example: `"profile-service"`
     pub service_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeGeneralApmApplicationConfig`] call returns.
 #[tc_model]
 pub struct DescribeGeneralApmApplicationConfigResponse {
-    /// `ApmApplicationConfigView`: an [`ApmApplicationConfigView`](super::models::ApmApplicationConfigView).
+    /// `ApmApplicationConfigView`
     pub apm_application_config_view: Option<models::ApmApplicationConfigView>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -961,68 +898,72 @@ pub struct DescribeGeneralApmApplicationConfigResponse {
 /// The `DescribeGeneralMetricData` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeGeneralMetricDataResponse`].
-/// The codes it documents are in [`DescribeGeneralMetricDataError`](super::errors::DescribeGeneralMetricDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeGeneralMetricData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidInstanceID`](super::errors::ApmErrorCode::FailedOperationInvalidInstanceId)
+/// - [`FailedOperation.MetricFiltersLackParams`](super::errors::ApmErrorCode::FailedOperationMetricFiltersLackParams)
+/// - [`FailedOperation.QueryTimeIntervalIsNotSupported`](super::errors::ApmErrorCode::FailedOperationQueryTimeIntervalIsNotSupported)
+/// - [`FailedOperation.ViewNameNotExistOrIllegal`](super::errors::ApmErrorCode::FailedOperationViewNameNotExistOrIllegal)
+/// - [`InvalidParameter.FiltersFieldsNotExistOrIllegal`](super::errors::ApmErrorCode::InvalidParameterFiltersFieldsNotExistOrIllegal)
+/// - [`InvalidParameter.GroupByFieldsNotExistOrIllegal`](super::errors::ApmErrorCode::InvalidParameterGroupByFieldsNotExistOrIllegal)
+/// - [`InvalidParameter.MetricFiltersLackParams`](super::errors::ApmErrorCode::InvalidParameterMetricFiltersLackParams)
+/// - [`InvalidParameter.MetricsFieldNotExistOrIllegal`](super::errors::ApmErrorCode::InvalidParameterMetricsFieldNotExistOrIllegal)
+/// - [`InvalidParameter.MetricsFieldsNotAllowEmpty`](super::errors::ApmErrorCode::InvalidParameterMetricsFieldsNotAllowEmpty)
+/// - [`InvalidParameter.PeriodIsIllegal`](super::errors::ApmErrorCode::InvalidParameterPeriodIsIllegal)
+/// - [`InvalidParameter.QueryTimeIntervalIsNotSupported`](super::errors::ApmErrorCode::InvalidParameterQueryTimeIntervalIsNotSupported)
+/// - [`InvalidParameter.ViewNameNotExistOrIllegal`](super::errors::ApmErrorCode::InvalidParameterViewNameNotExistOrIllegal)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeGeneralMetricData",
     output = DescribeGeneralMetricDataResponse,
-    error = super::errors::DescribeGeneralMetricDataError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeGeneralMetricData {
-    /// `Metrics`: a list of strings.
-    ///
-    /// Example: `["request_count","duration_avg"]`
+    /// `Metrics`; example: `["request_count","duration_avg"]`
     pub metrics: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-ylTJfTSbn"`
+    /// `InstanceId`; example: `"apm-ylTJfTSbn"`
     pub instance_id: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"service_metric"`
+    /// `ViewName`; example: `"service_metric"`
     pub view_name: String,
 
-    /// `Filters`: a list of [`GeneralFilter`](super::models::GeneralFilter) objects.
+    /// `Filters`
     pub filters: Vec<models::GeneralFilter>,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["service.name","span.kind"]`
+    /// `GroupBy`; example: `["service.name","span.kind"]`
     pub group_by: Option<Vec<String>>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `StartTime`; example: `1617123538`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `EndTime`; example: `1617123538`
     pub end_time: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageSize`; example: `5`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeGeneralMetricData`] call returns.
 #[tc_model]
 pub struct DescribeGeneralMetricDataResponse {
-    /// `Records`: a list of [`Line`](super::models::Line) objects.
+    /// `Records`
     pub records: Vec<models::Line>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1032,63 +973,60 @@ pub struct DescribeGeneralMetricDataResponse {
 /// The `DescribeGeneralOTSpanList` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeGeneralOTSpanListResponse`].
-/// The codes it documents are in [`DescribeGeneralOTSpanListError`](super::errors::DescribeGeneralOTSpanListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeGeneralOTSpanList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeGeneralOTSpanList",
     output = DescribeGeneralOTSpanListResponse,
-    error = super::errors::DescribeGeneralOTSpanListError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeGeneralOTSpanList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `StartTime`; example: `1617123538`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `EndTime`; example: `1617123538`
     pub end_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `BusinessName`: a string.
-    ///
-    /// Example: `"taw"`
+    /// `BusinessName`; example: `"taw"`
     pub business_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeGeneralOTSpanList`] call returns.
 #[tc_model]
 pub struct DescribeGeneralOTSpanListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: i64,
 
-    /// `Spans`: a string.
+    /// `Spans`
     pub spans: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1098,15 +1036,26 @@ pub struct DescribeGeneralOTSpanListResponse {
 /// The `DescribeGeneralSpanList` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeGeneralSpanListResponse`].
-/// The codes it documents are in [`DescribeGeneralSpanListError`](super::errors::DescribeGeneralSpanListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeGeneralSpanList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeGeneralSpanList",
     output = DescribeGeneralSpanListResponse,
-    error = super::errors::DescribeGeneralSpanListError,
+    error = super::errors::ApmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1116,52 +1065,38 @@ pub struct DescribeGeneralOTSpanListResponse {
     )
 )]
 pub struct DescribeGeneralSpanList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `StartTime`; example: `1617123538`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `EndTime`; example: `1617123538`
     pub end_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `BusinessName`: a string.
-    ///
-    /// Example: `"taw"`
+    /// `BusinessName`; example: `"taw"`
     pub business_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Limit`; example: `15`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeGeneralSpanList`] call returns.
 #[tc_model]
 pub struct DescribeGeneralSpanListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: i64,
 
-    /// `Spans`: a list of [`Span`](super::models::Span) objects.
+    /// `Spans`
     pub spans: Vec<models::Span>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1171,15 +1106,27 @@ pub struct DescribeGeneralSpanListResponse {
 /// The `DescribeMetricRecords` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeMetricRecordsResponse`].
-/// The codes it documents are in [`DescribeMetricRecordsError`](super::errors::DescribeMetricRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeMetricRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidInstanceID`](super::errors::ApmErrorCode::FailedOperationInvalidInstanceId)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApmErrorCode::InvalidParameter)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeMetricRecords",
     output = DescribeMetricRecordsResponse,
-    error = super::errors::DescribeMetricRecordsError,
+    error = super::errors::ApmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1189,71 +1136,49 @@ pub struct DescribeGeneralSpanListResponse {
     )
 )]
 pub struct DescribeMetricRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 
-    /// `Metrics`: a list of [`QueryMetricItem`](super::models::QueryMetricItem) objects.
+    /// `Metrics`
     pub metrics: Vec<models::QueryMetricItem>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618361193`
+    /// `StartTime`; example: `1618361193`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618361193`
+    /// `EndTime`; example: `1618361193`
     pub end_time: u64,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["service.instance"]`
+    /// `GroupBy`; example: `["service.instance"]`
     pub group_by: Vec<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrFilters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `OrFilters`
     pub or_filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `BusinessName`: a string.
-    ///
-    /// Example: `"taw"`
+    /// `BusinessName`; example: `"taw"`
     pub business_name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"service_runtime_thread_pool"`
+    /// `Type`; example: `"service_runtime_thread_pool"`
     pub r#type: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `PageIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageIndex`; example: `1`
     pub page_index: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svc-xVflfq58i"`
+    /// `ServiceID`; example: `"svc-xVflfq58i"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 }
@@ -1261,12 +1186,10 @@ pub struct DescribeMetricRecords {
 /// What a successful [`DescribeMetricRecords`] call returns.
 #[tc_model]
 pub struct DescribeMetricRecordsResponse {
-    /// `Records`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `Records`
     pub records: Vec<models::ApmMetricRecord>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1276,47 +1199,42 @@ pub struct DescribeMetricRecordsResponse {
 /// The `DescribeOPRAllVulCount` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeOPRAllVulCountResponse`].
-/// The codes it documents are in [`DescribeOPRAllVulCountError`](super::errors::DescribeOPRAllVulCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeOPRAllVulCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeOPRAllVulCount",
     output = DescribeOPRAllVulCountResponse,
-    error = super::errors::DescribeOPRAllVulCountError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeOPRAllVulCount {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `StartTime`; example: `1728910000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `EndTime`; example: `1728910000`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeOPRAllVulCount`] call returns.
 #[tc_model]
 pub struct DescribeOPRAllVulCountResponse {
-    /// `VulnerabilityList`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `VulnerabilityList`
     pub vulnerability_list: Option<Vec<models::ApmMetricRecord>>,
 
-    /// `VulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulnerabilityCount`; example: `1`
     pub vulnerability_count: i64,
 
-    /// `ImportantVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImportantVulnerabilityCount`; example: `1`
     pub important_vulnerability_count: i64,
 
-    /// `CriticalVulnerabilityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CriticalVulnerabilityCount`; example: `1`
     pub critical_vulnerability_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1326,9 +1244,12 @@ pub struct DescribeOPRAllVulCountResponse {
 /// The `DescribeRelatedServicesOnTrace` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeRelatedServicesOnTraceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeRelatedServicesOnTrace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
@@ -1337,51 +1258,35 @@ pub struct DescribeOPRAllVulCountResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeRelatedServicesOnTrace {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-6xYKFXYxo"`
+    /// `InstanceId`; example: `"apm-6xYKFXYxo"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764101580`
+    /// `StartTime`; example: `1764101580`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1764144780`
+    /// `EndTime`; example: `1764144780`
     pub end_time: i64,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"service-A"`
+    /// `ServiceName`; example: `"service-A"`
     pub service_name: Option<String>,
 
-    /// `IsServiceTopology`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsServiceTopology`; example: `false`
     pub is_service_topology: Option<bool>,
 }
 
 /// What a successful [`DescribeRelatedServicesOnTrace`] call returns.
 #[tc_model]
 pub struct DescribeRelatedServicesOnTraceResponse {
-    /// `TotalTraces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalTraces`; example: `0`
     pub total_traces: Option<i64>,
 
-    /// `TotalServices`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalServices`; example: `1`
     pub total_services: Option<i64>,
 
-    /// `SelectedTraces`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SelectedTraces`; example: `0`
     pub selected_traces: Option<i64>,
 
-    /// `ServiceRelations`: a list of [`ServiceRelation`](super::models::ServiceRelation) objects.
+    /// `ServiceRelations`
     pub service_relations: Option<Vec<models::ServiceRelation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1391,15 +1296,28 @@ pub struct DescribeRelatedServicesOnTraceResponse {
 /// The `DescribeServiceOverview` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeServiceOverviewResponse`].
-/// The codes it documents are in [`DescribeServiceOverviewError`](super::errors::DescribeServiceOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeServiceOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApmErrorCode::InvalidParameter)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeServiceOverview",
     output = DescribeServiceOverviewResponse,
-    error = super::errors::DescribeServiceOverviewError,
+    error = super::errors::ApmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1408,50 +1326,38 @@ pub struct DescribeRelatedServicesOnTraceResponse {
     )
 )]
 pub struct DescribeServiceOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-52Dpv13GR"`
+    /// `InstanceId`; example: `"apm-52Dpv13GR"`
     pub instance_id: String,
 
-    /// `Metrics`: a list of [`QueryMetricItem`](super::models::QueryMetricItem) objects.
+    /// `Metrics`
     pub metrics: Vec<models::QueryMetricItem>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618361193`
+    /// `StartTime`; example: `1618361193`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1618361193`
+    /// `EndTime`; example: `1618361193`
     pub end_time: u64,
 
-    /// `GroupBy`: a list of strings.
-    ///
-    /// Example: `["service.name"]`
+    /// `GroupBy`; example: `["service.name"]`
     pub group_by: Vec<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderBy`: an [`OrderBy`](super::models::OrderBy).
+    /// `OrderBy`
     pub order_by: Option<models::OrderBy>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeServiceOverview`] call returns.
 #[tc_model]
 pub struct DescribeServiceOverviewResponse {
-    /// `Records`: a list of [`ApmMetricRecord`](super::models::ApmMetricRecord) objects.
+    /// `Records`
     pub records: Vec<models::ApmMetricRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1461,9 +1367,12 @@ pub struct DescribeServiceOverviewResponse {
 /// The `DescribeSpanTreeByID` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeSpanTreeByIDResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeSpanTreeByID)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
@@ -1472,54 +1381,38 @@ pub struct DescribeServiceOverviewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeSpanTreeByID {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-52Dpv13GR"`
+    /// `InstanceId`; example: `"apm-52Dpv13GR"`
     pub instance_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `StartTime`; example: `1617123538`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617123538`
+    /// `EndTime`; example: `1617123538`
     pub end_time: i64,
 
-    /// `IsFold`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFold`; example: `false`
     pub is_fold: Option<bool>,
 
-    /// `EntrySpanSelected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EntrySpanSelected`; example: `true`
     pub entry_span_selected: Option<bool>,
 
-    /// `FocusSpanId`: a string.
-    ///
-    /// Example: `"da21f86a7f76f925"`
+    /// `FocusSpanId`; example: `"da21f86a7f76f925"`
     pub focus_span_id: Option<String>,
 
-    /// `FilterViewTagKeyList`: a list of strings.
-    ///
-    /// Example: `["peer.service"]`
+    /// `FilterViewTagKeyList`; example: `["peer.service"]`
     pub filter_view_tag_key_list: Option<Vec<String>>,
 
-    /// `EnableResourceLink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableResourceLink`; example: `false`
     pub enable_resource_link: Option<bool>,
 }
 
 /// What a successful [`DescribeSpanTreeByID`] call returns.
 #[tc_model]
 pub struct DescribeSpanTreeByIDResponse {
-    /// `SpanTreeView`: a [`SpanTreeView`](super::models::SpanTreeView).
+    /// `SpanTreeView`
     pub span_tree_view: models::SpanTreeView,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1529,55 +1422,51 @@ pub struct DescribeSpanTreeByIDResponse {
 /// The `DescribeTagValues` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTagValuesResponse`].
-/// The codes it documents are in [`DescribeTagValuesError`](super::errors::DescribeTagValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeTagValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeTagValues",
     output = DescribeTagValuesResponse,
-    error = super::errors::DescribeTagValuesError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeTagValues {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-52Dpv13GR"`
+    /// `InstanceId`; example: `"apm-52Dpv13GR"`
     pub instance_id: String,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"service.name"`
+    /// `TagKey`; example: `"service.name"`
     pub tag_key: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1734400800`
+    /// `StartTime`; example: `1734400800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1734415200`
+    /// `EndTime`; example: `1734415200`
     pub end_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrFilters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `OrFilters`
     pub or_filters: Option<Vec<models::Filter>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"agentConfig"`
+    /// `Type`; example: `"agentConfig"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeTagValues`] call returns.
 #[tc_model]
 pub struct DescribeTagValuesResponse {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["sso-api","auth-api"]`
+    /// `Values`; example: `["sso-api","auth-api"]`
     pub values: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1587,119 +1476,98 @@ pub struct DescribeTagValuesResponse {
 /// The `DescribeTopologyNew` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`DescribeTopologyNewResponse`].
-/// The codes it documents are in [`DescribeTopologyNewError`](super::errors::DescribeTopologyNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=DescribeTopologyNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.FocusNodeNotFound`](super::errors::ApmErrorCode::FailedOperationFocusNodeNotFound)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "DescribeTopologyNew",
     output = DescribeTopologyNewResponse,
-    error = super::errors::DescribeTopologyNewError
+    error = super::errors::ApmErrorCode
 )]
 pub struct DescribeTopologyNew {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-52Dpv13GR"`
+    /// `InstanceId`; example: `"apm-52Dpv13GR"`
     pub instance_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617163200`
+    /// `StartTime`; example: `1617163200`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617192000`
+    /// `EndTime`; example: `1617192000`
     pub end_time: i64,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: Option<String>,
 
-    /// `UpLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UpLevel`; example: `2`
     pub up_level: Option<i64>,
 
-    /// `ServiceInstance`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ServiceInstance`; example: `"127.0.0.1"`
     pub service_instance: Option<String>,
 
-    /// `DownLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DownLevel`; example: `2`
     pub down_level: Option<i64>,
 
-    /// `View`: a string.
-    ///
-    /// Example: `"db"`
+    /// `View`; example: `"db"`
     pub view: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"prod.ecommerce.order.created.v1"`
+    /// `Topic`; example: `"prod.ecommerce.order.created.v1"`
     pub topic: Option<String>,
 
-    /// `Selectors`: a [`Selectors`](super::models::Selectors).
+    /// `Selectors`
     pub selectors: Option<models::Selectors>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"topo_apm-xxxxyzj_6d15af9600d6e8aefd739a2"`
+    /// `Id`; example: `"topo_apm-xxxxyzj_6d15af9600d6e8aefd739a2"`
     pub id: Option<String>,
 
-    /// `TraceID`: a string.
-    ///
-    /// Example: `"9c35b592750d5e0c15bd202bbae57a29"`
+    /// `TraceID`; example: `"9c35b592750d5e0c15bd202bbae57a29"`
     #[tc(rename = "TraceID")]
     pub trace_id: Option<String>,
 
-    /// `IsSlowTopFive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSlowTopFive`; example: `true`
     pub is_slow_top_five: Option<bool>,
 
-    /// `GetResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GetResource`; example: `true`
     pub get_resource: Option<bool>,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `Hidden`: a [`Selectors`](super::models::Selectors).
+    /// `Hidden`
     pub hidden: Option<models::Selectors>,
 
-    /// `EnableResourceLink`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableResourceLink`; example: `false`
     pub enable_resource_link: Option<bool>,
 }
 
 /// What a successful [`DescribeTopologyNew`] call returns.
 #[tc_model]
 pub struct DescribeTopologyNewResponse {
-    /// `Nodes`: a list of [`TopologyNode`](super::models::TopologyNode) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::TopologyNode>>,
 
-    /// `Edges`: a list of [`TopologyEdgeNew`](super::models::TopologyEdgeNew) objects.
+    /// `Edges`
     pub edges: Vec<models::TopologyEdgeNew>,
 
-    /// `TopologyModifyFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopologyModifyFlag`; example: `1`
     pub topology_modify_flag: Option<i64>,
 
-    /// `Selectors`: a [`SelectorView`](super::models::SelectorView).
+    /// `Selectors`
     pub selectors: Option<models::SelectorView>,
 
-    /// `OverviewStats`: an [`OverviewStats`](super::models::OverviewStats).
+    /// `OverviewStats`
     pub overview_stats: Option<models::OverviewStats>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1709,340 +1577,227 @@ pub struct DescribeTopologyNewResponse {
 /// The `ModifyApmApplicationConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmApplicationConfigResponse`].
-/// The codes it documents are in [`ModifyApmApplicationConfigError`](super::errors::ModifyApmApplicationConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmApplicationConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AgentOperationConfigInvalid`](super::errors::ApmErrorCode::FailedOperationAgentOperationConfigInvalid)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InvalidRegex`](super::errors::ApmErrorCode::FailedOperationInvalidRegex)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmApplicationConfig",
     output = ModifyApmApplicationConfigResponse,
-    error = super::errors::ModifyApmApplicationConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmApplicationConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-1o8yMC47u"`
+    /// `InstanceId`; example: `"apm-1o8yMC47u"`
     pub instance_id: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-market-service"`
+    /// `ServiceName`; example: `"java-market-service"`
     pub service_name: String,
 
-    /// `UrlConvergenceSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UrlConvergenceSwitch`; example: `1`
     pub url_convergence_switch: i64,
 
-    /// `UrlConvergenceThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `UrlConvergenceThreshold`; example: `500`
     pub url_convergence_threshold: Option<i64>,
 
-    /// `ExceptionFilter`: a string.
-    ///
-    /// Example: `"stock(.*?),ppp(.*?)"`
+    /// `ExceptionFilter`; example: `"stock(.*?),ppp(.*?)"`
     pub exception_filter: Option<String>,
 
-    /// `UrlConvergence`: a string.
-    ///
-    /// Example: `"stock(.*?),ppp(.*?)"`
+    /// `UrlConvergence`; example: `"stock(.*?),ppp(.*?)"`
     pub url_convergence: Option<String>,
 
-    /// `ErrorCodeFilter`: a string.
-    ///
-    /// Example: `"500,400"`
+    /// `ErrorCodeFilter`; example: `"500,400"`
     pub error_code_filter: Option<String>,
 
-    /// `UrlExclude`: a string.
-    ///
-    /// Example: `"stock(.*?),ppp(.*?)"`
+    /// `UrlExclude`; example: `"stock(.*?),ppp(.*?)"`
     pub url_exclude: Option<String>,
 
-    /// `IsRelatedLog`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedLog`; example: `0`
     pub is_related_log: Option<i64>,
 
-    /// `LogRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogRegion`; example: `"ap-guangzhou"`
     pub log_region: Option<String>,
 
-    /// `LogTopicID`: a string.
-    ///
-    /// Example: `"84bac169-79d8-4409-8e56-aebcf63b5783"`
+    /// `LogTopicID`; example: `"84bac169-79d8-4409-8e56-aebcf63b5783"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: Option<String>,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `LogSet`; example: `"postgres"`
     pub log_set: Option<String>,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `LogSource`; example: `"CLS"`
     pub log_source: Option<String>,
 
-    /// `IgnoreOperationName`: a string.
-    ///
-    /// Example: `"getOrderInfo"`
+    /// `IgnoreOperationName`; example: `"getOrderInfo"`
     pub ignore_operation_name: Option<String>,
 
-    /// `EnableSnapshot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSnapshot`; example: `false`
     pub enable_snapshot: Option<bool>,
 
-    /// `SnapshotTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SnapshotTimeout`; example: `2000`
     pub snapshot_timeout: Option<i64>,
 
-    /// `AgentEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AgentEnable`; example: `true`
     pub agent_enable: Option<bool>,
 
-    /// `TraceSquash`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceSquash`; example: `false`
     pub trace_squash: Option<bool>,
 
-    /// `EventEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EventEnable`; example: `true`
     pub event_enable: Option<bool>,
 
-    /// `InstrumentList`: a list of [`Instrument`](super::models::Instrument) objects.
+    /// `InstrumentList`
     pub instrument_list: Option<Vec<models::Instrument>>,
 
-    /// `AgentOperationConfigView`: an [`AgentOperationConfigView`](super::models::AgentOperationConfigView).
+    /// `AgentOperationConfigView`
     pub agent_operation_config_view: Option<models::AgentOperationConfigView>,
 
-    /// `EnableLogConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLogConfig`; example: `false`
     pub enable_log_config: Option<bool>,
 
-    /// `EnableDashboardConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDashboardConfig`; example: `false`
     pub enable_dashboard_config: Option<bool>,
 
-    /// `IsRelatedDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedDashboard`; example: `0`
     pub is_related_dashboard: Option<i64>,
 
-    /// `DashboardTopicID`: a string.
-    ///
-    /// Example: `"2bl22vlyd6gq0wx3"`
+    /// `DashboardTopicID`; example: `"2bl22vlyd6gq0wx3"`
     #[tc(rename = "DashboardTopicID")]
     pub dashboard_topic_id: Option<String>,
 
-    /// `LogIndexType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogIndexType`; example: `0`
     pub log_index_type: Option<i64>,
 
-    /// `LogTraceIdKey`: a string.
-    ///
-    /// Example: `"trace_id"`
+    /// `LogTraceIdKey`; example: `"trace_id"`
     pub log_trace_id_key: Option<String>,
 
-    /// `EnableSecurityConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSecurityConfig`; example: `false`
     pub enable_security_config: Option<bool>,
 
-    /// `IsSqlInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSqlInjectionAnalysis`; example: `0`
     pub is_sql_injection_analysis: Option<i64>,
 
-    /// `IsInstrumentationVulnerabilityScan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInstrumentationVulnerabilityScan`; example: `0`
     pub is_instrumentation_vulnerability_scan: Option<i64>,
 
-    /// `IsRemoteCommandExecutionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemoteCommandExecutionAnalysis`; example: `0`
     pub is_remote_command_execution_analysis: Option<i64>,
 
-    /// `IsMemoryHijackingAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMemoryHijackingAnalysis`; example: `0`
     pub is_memory_hijacking_analysis: Option<i64>,
 
-    /// `IsDeleteAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeleteAnyFileAnalysis`; example: `0`
     pub is_delete_any_file_analysis: Option<i64>,
 
-    /// `IsReadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadAnyFileAnalysis`; example: `0`
     pub is_read_any_file_analysis: Option<i64>,
 
-    /// `IsUploadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadAnyFileAnalysis`; example: `0`
     pub is_upload_any_file_analysis: Option<i64>,
 
-    /// `IsIncludeAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIncludeAnyFileAnalysis`; example: `0`
     pub is_include_any_file_analysis: Option<i64>,
 
-    /// `IsDirectoryTraversalAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDirectoryTraversalAnalysis`; example: `0`
     pub is_directory_traversal_analysis: Option<i64>,
 
-    /// `IsTemplateEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTemplateEngineInjectionAnalysis`; example: `0`
     pub is_template_engine_injection_analysis: Option<i64>,
 
-    /// `IsScriptEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsScriptEngineInjectionAnalysis`; example: `0`
     pub is_script_engine_injection_analysis: Option<i64>,
 
-    /// `IsExpressionInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpressionInjectionAnalysis`; example: `0`
     pub is_expression_injection_analysis: Option<i64>,
 
-    /// `IsJNDIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNDIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNDIInjectionAnalysis")]
     pub is_jndi_injection_analysis: Option<i64>,
 
-    /// `IsJNIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNIInjectionAnalysis")]
     pub is_jni_injection_analysis: Option<i64>,
 
-    /// `IsWebshellBackdoorAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebshellBackdoorAnalysis`; example: `0`
     pub is_webshell_backdoor_analysis: Option<i64>,
 
-    /// `IsDeserializationAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeserializationAnalysis`; example: `0`
     pub is_deserialization_analysis: Option<i64>,
 
-    /// `UrlAutoConvergenceEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlAutoConvergenceEnable`; example: `false`
     pub url_auto_convergence_enable: Option<bool>,
 
-    /// `UrlLongSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `UrlLongSegmentThreshold`; example: `40`
     pub url_long_segment_threshold: Option<i64>,
 
-    /// `UrlNumberSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UrlNumberSegmentThreshold`; example: `5`
     pub url_number_segment_threshold: Option<i64>,
 
-    /// `DisableMemoryUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `DisableMemoryUsed`; example: `90`
     pub disable_memory_used: Option<i64>,
 
-    /// `DisableCpuUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `DisableCpuUsed`; example: `90`
     pub disable_cpu_used: Option<i64>,
 
-    /// `DbStatementParametersEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DbStatementParametersEnabled`; example: `false`
     pub db_statement_parameters_enabled: Option<bool>,
 
-    /// `SlowSQLThresholds`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `SlowSQLThresholds`
     #[tc(rename = "SlowSQLThresholds")]
     pub slow_sql_thresholds: Option<Vec<models::ApmTag>>,
 
-    /// `EnableDesensitizationRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDesensitizationRule`; example: `1`
     pub enable_desensitization_rule: Option<i64>,
 
-    /// `DesensitizationRule`: a string.
-    ///
-    /// Example: `"email,password"`
+    /// `DesensitizationRule`; example: `"email,password"`
     pub desensitization_rule: Option<String>,
 
-    /// `LogSpanIdKey`: a string.
-    ///
-    /// Example: `"span_id"`
+    /// `LogSpanIdKey`; example: `"span_id"`
     pub log_span_id_key: Option<String>,
 
-    /// `AutoProfilingConfig`: an [`AutoProfilingConfig`](super::models::AutoProfilingConfig).
+    /// `AutoProfilingConfig`
     pub auto_profiling_config: Option<models::AutoProfilingConfig>,
 
-    /// `EnableThresholdConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableThresholdConfig`; example: `true`
     pub enable_threshold_config: Option<bool>,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ErrRateThreshold`; example: `5`
     pub err_rate_threshold: Option<i64>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResponseDurationWarningThreshold`; example: `500`
     pub response_duration_warning_threshold: Option<i64>,
 
-    /// `UseDefaultFuseConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseDefaultFuseConfig`; example: `false`
     pub use_default_fuse_config: Option<bool>,
 
-    /// `EnableHeadSampler`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHeadSampler`; example: `false`
     pub enable_head_sampler: Option<bool>,
 
-    /// `HeadSamplerType`: a string.
-    ///
-    /// Example: `"parentbased_traceidratio"`
+    /// `HeadSamplerType`; example: `"parentbased_traceidratio"`
     pub head_sampler_type: Option<String>,
 
-    /// `HeadSamplerArg`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HeadSamplerArg`; example: `100`
     pub head_sampler_arg: Option<i64>,
 
-    /// `CrossAccountStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossAccountStatus`; example: `0`
     pub cross_account_status: Option<i64>,
 
-    /// `CrossAccountPeerId`: a string.
-    ///
-    /// Example: `"700003087885"`
+    /// `CrossAccountPeerId`; example: `"700003087885"`
     pub cross_account_peer_id: Option<String>,
 
-    /// `EnableSpanStatusConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSpanStatusConfig`; example: `false`
     pub enable_span_status_config: Option<bool>,
 
-    /// `SpanStatusConfig`: a [`SpanStatusConfig`](super::models::SpanStatusConfig).
+    /// `SpanStatusConfig`
     pub span_status_config: Option<models::SpanStatusConfig>,
 }
 
@@ -2056,45 +1811,48 @@ pub struct ModifyApmApplicationConfigResponse {
 /// The `ModifyApmAssociation` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmAssociationResponse`].
-/// The codes it documents are in [`ModifyApmAssociationError`](super::errors::ModifyApmAssociationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmAssociation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AssociationModifyRequestNotValidError`](super::errors::ApmErrorCode::FailedOperationAssociationModifyRequestNotValidError)
+/// - [`FailedOperation.CKafkaDiffAssociationError`](super::errors::ApmErrorCode::FailedOperationCKafkaDiffAssociationError)
+/// - [`FailedOperation.CKafkaEmptyTopicError`](super::errors::ApmErrorCode::FailedOperationCKafkaEmptyTopicError)
+/// - [`FailedOperation.CKafkaGetRouteIDFailedError`](super::errors::ApmErrorCode::FailedOperationCKafkaGetRouteIdFailedError)
+/// - [`FailedOperation.CKafkaGetRouteTimeoutError`](super::errors::ApmErrorCode::FailedOperationCKafkaGetRouteTimeoutError)
+/// - [`FailedOperation.CKafkaNotAvailableError`](super::errors::ApmErrorCode::FailedOperationCKafkaNotAvailableError)
+/// - [`FailedOperation.PeerIdNotAvailable`](super::errors::ApmErrorCode::FailedOperationPeerIdNotAvailable)
+/// - [`FailedOperation.ProductNameNotAvailable`](super::errors::ApmErrorCode::FailedOperationProductNameNotAvailable)
+/// - [`FailedOperation.PromInstanceNotAvailableError`](super::errors::ApmErrorCode::FailedOperationPromInstanceNotAvailableError)
+/// - [`FailedOperation.RouteNotAvailableError`](super::errors::ApmErrorCode::FailedOperationRouteNotAvailableError)
+/// - [`FailedOperation.TopicNotAvailableError`](super::errors::ApmErrorCode::FailedOperationTopicNotAvailableError)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmAssociation",
     output = ModifyApmAssociationResponse,
-    error = super::errors::ModifyApmAssociationError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmAssociation {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"Prometheus"`
+    /// `ProductName`; example: `"Prometheus"`
     pub product_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 
-    /// `PeerId`: a string.
-    ///
-    /// Example: `"prom-xxxxxx"`
+    /// `PeerId`; example: `"prom-xxxxxx"`
     pub peer_id: Option<String>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"apm-trace"`
+    /// `Topic`; example: `"apm-trace"`
     pub topic: Option<String>,
 
-    /// `MetricTopic`: a string.
-    ///
-    /// Example: `"apm-metric"`
+    /// `MetricTopic`; example: `"apm-metric"`
     pub metric_topic: Option<String>,
 }
 
@@ -2108,270 +1866,190 @@ pub struct ModifyApmAssociationResponse {
 /// The `ModifyApmInstance` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmInstanceResponse`].
-/// The codes it documents are in [`ModifyApmInstanceError`](super::errors::ModifyApmInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::ApmErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessTagFail`](super::errors::ApmErrorCode::FailedOperationAccessTagFail)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceCannotModify`](super::errors::ApmErrorCode::FailedOperationInstanceCannotModify)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`FailedOperation.InvalidParam`](super::errors::ApmErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.SendRequest`](super::errors::ApmErrorCode::FailedOperationSendRequest)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApmErrorCode::InvalidParameter)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmInstance",
     output = ModifyApmInstanceResponse,
-    error = super::errors::ModifyApmInstanceError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-6Dxp7Nd0B"`
+    /// `InstanceId`; example: `"apm-6Dxp7Nd0B"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"可观测-测试"`
+    /// `Name`; example: `"可观测-测试"`
     pub name: String,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"可观测-测试用的业务系统"`
+    /// `Description`; example: `"可观测-测试用的业务系统"`
     pub description: Option<String>,
 
-    /// `TraceDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TraceDuration`; example: `7`
     pub trace_duration: Option<i64>,
 
-    /// `OpenBilling`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenBilling`; example: `true`
     pub open_billing: Option<bool>,
 
-    /// `SpanDailyCounters`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `SpanDailyCounters`; example: `10000000`
     pub span_daily_counters: Option<u64>,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ErrRateThreshold`; example: `11`
     pub err_rate_threshold: Option<i64>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `SampleRate`; example: `11`
     pub sample_rate: Option<i64>,
 
-    /// `ErrorSample`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ErrorSample`; example: `1`
     pub error_sample: Option<i64>,
 
-    /// `SlowRequestSavedThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `SlowRequestSavedThreshold`; example: `500`
     pub slow_request_saved_threshold: Option<i64>,
 
-    /// `IsRelatedLog`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedLog`; example: `0`
     pub is_related_log: Option<i64>,
 
-    /// `LogRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogRegion`; example: `"ap-guangzhou"`
     pub log_region: Option<String>,
 
-    /// `LogTopicID`: a string.
-    ///
-    /// Example: `"cls-1c1cac"`
+    /// `LogTopicID`; example: `"cls-1c1cac"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: Option<String>,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"cls-av2q1f1"`
+    /// `LogSet`; example: `"cls-av2q1f1"`
     pub log_set: Option<String>,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `LogSource`; example: `"CLS"`
     pub log_source: Option<String>,
 
-    /// `CustomShowTags`: a list of strings.
-    ///
-    /// Example: `["oneTag"]`
+    /// `CustomShowTags`; example: `["oneTag"]`
     pub custom_show_tags: Option<Vec<String>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResponseDurationWarningThreshold`; example: `500`
     pub response_duration_warning_threshold: Option<i64>,
 
-    /// `Free`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Free`; example: `0`
     pub free: Option<i64>,
 
-    /// `IsRelatedDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedDashboard`; example: `0`
     pub is_related_dashboard: Option<i64>,
 
-    /// `DashboardTopicID`: a string.
-    ///
-    /// Example: `"dashboard-agv1br13b"`
+    /// `DashboardTopicID`; example: `"dashboard-agv1br13b"`
     #[tc(rename = "DashboardTopicID")]
     pub dashboard_topic_id: Option<String>,
 
-    /// `IsSqlInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSqlInjectionAnalysis`; example: `0`
     pub is_sql_injection_analysis: Option<i64>,
 
-    /// `IsInstrumentationVulnerabilityScan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInstrumentationVulnerabilityScan`; example: `0`
     pub is_instrumentation_vulnerability_scan: Option<i64>,
 
-    /// `IsRemoteCommandExecutionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemoteCommandExecutionAnalysis`; example: `0`
     pub is_remote_command_execution_analysis: Option<i64>,
 
-    /// `IsMemoryHijackingAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMemoryHijackingAnalysis`; example: `0`
     pub is_memory_hijacking_analysis: Option<i64>,
 
-    /// `LogIndexType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogIndexType`; example: `0`
     pub log_index_type: Option<i64>,
 
-    /// `LogTraceIdKey`: a string.
-    ///
-    /// Example: `"trace_id"`
+    /// `LogTraceIdKey`; example: `"trace_id"`
     pub log_trace_id_key: Option<String>,
 
-    /// `IsDeleteAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeleteAnyFileAnalysis`; example: `0`
     pub is_delete_any_file_analysis: Option<i64>,
 
-    /// `IsReadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadAnyFileAnalysis`; example: `0`
     pub is_read_any_file_analysis: Option<i64>,
 
-    /// `IsUploadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadAnyFileAnalysis`; example: `0`
     pub is_upload_any_file_analysis: Option<i64>,
 
-    /// `IsIncludeAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIncludeAnyFileAnalysis`; example: `0`
     pub is_include_any_file_analysis: Option<i64>,
 
-    /// `IsDirectoryTraversalAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDirectoryTraversalAnalysis`; example: `0`
     pub is_directory_traversal_analysis: Option<i64>,
 
-    /// `IsTemplateEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTemplateEngineInjectionAnalysis`; example: `0`
     pub is_template_engine_injection_analysis: Option<i64>,
 
-    /// `IsScriptEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsScriptEngineInjectionAnalysis`; example: `0`
     pub is_script_engine_injection_analysis: Option<i64>,
 
-    /// `IsExpressionInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpressionInjectionAnalysis`; example: `0`
     pub is_expression_injection_analysis: Option<i64>,
 
-    /// `IsJNDIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNDIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNDIInjectionAnalysis")]
     pub is_jndi_injection_analysis: Option<i64>,
 
-    /// `IsJNIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNIInjectionAnalysis")]
     pub is_jni_injection_analysis: Option<i64>,
 
-    /// `IsWebshellBackdoorAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebshellBackdoorAnalysis`; example: `0`
     pub is_webshell_backdoor_analysis: Option<i64>,
 
-    /// `IsDeserializationAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeserializationAnalysis`; example: `0`
     pub is_deserialization_analysis: Option<i64>,
 
-    /// `UrlLongSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `UrlLongSegmentThreshold`; example: `40`
     pub url_long_segment_threshold: Option<i64>,
 
-    /// `UrlNumberSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UrlNumberSegmentThreshold`; example: `5`
     pub url_number_segment_threshold: Option<i64>,
 
-    /// `LogSpanIdKey`: a string.
-    ///
-    /// Example: `"span_id"`
+    /// `LogSpanIdKey`; example: `"span_id"`
     pub log_span_id_key: Option<String>,
 
-    /// `EnableHeadSampler`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHeadSampler`; example: `false`
     pub enable_head_sampler: Option<bool>,
 
-    /// `HeadSamplerType`: a string.
-    ///
-    /// Example: `"parentbased_traceidratio"`
+    /// `HeadSamplerType`; example: `"parentbased_traceidratio"`
     pub head_sampler_type: Option<String>,
 
-    /// `HeadSamplerArg`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HeadSamplerArg`; example: `100`
     pub head_sampler_arg: Option<i64>,
 
-    /// `DisableAiAbility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableAiAbility`; example: `1`
     pub disable_ai_ability: Option<i64>,
 
-    /// `CrossAccountStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossAccountStatus`; example: `1`
     pub cross_account_status: Option<i64>,
 
-    /// `CrossAccountPeerId`: a string.
-    ///
-    /// Example: `"700003087885"`
+    /// `CrossAccountPeerId`; example: `"700003087885"`
     pub cross_account_peer_id: Option<String>,
 
-    /// `TokenDisplayProtection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TokenDisplayProtection`; example: `0`
     pub token_display_protection: Option<i64>,
 
-    /// `SpanStatusConfig`: a [`SpanStatusConfig`](super::models::SpanStatusConfig).
+    /// `SpanStatusConfig`
     pub span_status_config: Option<models::SpanStatusConfig>,
 }
 
@@ -2385,55 +2063,47 @@ pub struct ModifyApmInstanceResponse {
 /// The `ModifyApmPrometheusRule` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmPrometheusRuleResponse`].
-/// The codes it documents are in [`ModifyApmPrometheusRuleError`](super::errors::ModifyApmPrometheusRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmPrometheusRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.PromRuleConflict`](super::errors::ApmErrorCode::FailedOperationPromRuleConflict)
+/// - [`FailedOperation.PromRuleIsEmptyErr`](super::errors::ApmErrorCode::FailedOperationPromRuleIsEmptyErr)
+/// - [`FailedOperation.PromRuleRequestNotValidError`](super::errors::ApmErrorCode::FailedOperationPromRuleRequestNotValidError)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmPrometheusRule",
     output = ModifyApmPrometheusRuleResponse,
-    error = super::errors::ModifyApmPrometheusRuleError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmPrometheusRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyRule"`
+    /// `Name`; example: `"MyRule"`
     pub name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"profile-service"`
+    /// `ServiceName`; example: `"profile-service"`
     pub service_name: Option<String>,
 
-    /// `MetricMatchType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetricMatchType`; example: `0`
     pub metric_match_type: Option<i64>,
 
-    /// `MetricNameRule`: a string.
-    ///
-    /// Example: `"task.duration"`
+    /// `MetricNameRule`; example: `"task.duration"`
     pub metric_name_rule: Option<String>,
 
-    /// `AppendResourceAttributes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AppendResourceAttributes`; example: `false`
     pub append_resource_attributes: Option<bool>,
 }
 
@@ -2447,58 +2117,51 @@ pub struct ModifyApmPrometheusRuleResponse {
 /// The `ModifyApmSampleConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmSampleConfigResponse`].
-/// The codes it documents are in [`ModifyApmSampleConfigError`](super::errors::ModifyApmSampleConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmSampleConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidOperationType`](super::errors::ApmErrorCode::FailedOperationInvalidOperationType)
+/// - [`FailedOperation.InvalidParam`](super::errors::ApmErrorCode::FailedOperationInvalidParam)
+/// - [`FailedOperation.InvalidRequest`](super::errors::ApmErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.OperationNameIsEmpty`](super::errors::ApmErrorCode::FailedOperationOperationNameIsEmpty)
+/// - [`FailedOperation.SampleRuleConflict`](super::errors::ApmErrorCode::FailedOperationSampleRuleConflict)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmSampleConfig",
     output = ModifyApmSampleConfigResponse,
-    error = super::errors::ModifyApmSampleConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmSampleConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-1o8yMC47u"`
+    /// `InstanceId`; example: `"apm-1o8yMC47u"`
     pub instance_id: String,
 
-    /// `SampleName`: a string.
-    ///
-    /// Example: `"testSample"`
+    /// `SampleName`; example: `"testSample"`
     pub sample_name: String,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `SampleRate`; example: `95`
     pub sample_rate: i64,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-market-service"`
+    /// `ServiceName`; example: `"java-market-service"`
     pub service_name: Option<String>,
 
-    /// `OperationName`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `OperationName`; example: `"/test"`
     pub operation_name: Option<String>,
 
-    /// `Tags`: a list of [`ApmkvItem`](super::models::ApmkvItem) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmkvItem>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `OperationType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperationType`; example: `0`
     pub operation_type: Option<i64>,
 }
 
@@ -2512,29 +2175,35 @@ pub struct ModifyApmSampleConfigResponse {
 /// The `ModifyApmService` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyApmServiceResponse`].
-/// The codes it documents are in [`ModifyApmServiceError`](super::errors::ModifyApmServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyApmService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.AccessCAMFail`](super::errors::ApmErrorCode::AuthFailureAccessCamFail)
+/// - [`AuthFailure.UnmarshalResponse`](super::errors::ApmErrorCode::AuthFailureUnmarshalResponse)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.DemoInstanceNotAllowModified`](super::errors::ApmErrorCode::FailedOperationDemoInstanceNotAllowModified)
+/// - [`FailedOperation.ServiceNotFound`](super::errors::ApmErrorCode::FailedOperationServiceNotFound)
+/// - [`FailedOperation.ServiceNotMatchAppIdErr`](super::errors::ApmErrorCode::FailedOperationServiceNotMatchAppIdErr)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyApmService",
     output = ModifyApmServiceResponse,
-    error = super::errors::ModifyApmServiceError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyApmService {
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svc-SgUX9ueaj"`
+    /// `ServiceID`; example: `"svc-SgUX9ueaj"`
     #[tc(rename = "ServiceID")]
     pub service_id: String,
 
-    /// `ServiceDescription`: a string.
-    ///
-    /// Example: `"订单应用"`
+    /// `ServiceDescription`; example: `"订单应用"`
     pub service_description: Option<String>,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::ApmTag>>,
 }
 
@@ -2548,37 +2217,44 @@ pub struct ModifyApmServiceResponse {
 /// The `ModifyGeneralApmApplicationConfig` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`ModifyGeneralApmApplicationConfigResponse`].
-/// The codes it documents are in [`ModifyGeneralApmApplicationConfigError`](super::errors::ModifyGeneralApmApplicationConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=ModifyGeneralApmApplicationConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.ApmCredentialNotExist`](super::errors::ApmErrorCode::FailedOperationApmCredentialNotExist)
+/// - [`FailedOperation.DuplicateService`](super::errors::ApmErrorCode::FailedOperationDuplicateService)
+/// - [`FailedOperation.DuplicateTagField`](super::errors::ApmErrorCode::FailedOperationDuplicateTagField)
+/// - [`FailedOperation.InvalidRegex`](super::errors::ApmErrorCode::FailedOperationInvalidRegex)
+/// - [`FailedOperation.InvalidTagField`](super::errors::ApmErrorCode::FailedOperationInvalidTagField)
+/// - [`FailedOperation.InvalidToken`](super::errors::ApmErrorCode::FailedOperationInvalidToken)
+/// - [`FailedOperation.ServiceListExceedingLimitNumber`](super::errors::ApmErrorCode::FailedOperationServiceListExceedingLimitNumber)
+/// - [`FailedOperation.ServiceListNull`](super::errors::ApmErrorCode::FailedOperationServiceListNull)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "ModifyGeneralApmApplicationConfig",
     output = ModifyGeneralApmApplicationConfigResponse,
-    error = super::errors::ModifyGeneralApmApplicationConfigError
+    error = super::errors::ApmErrorCode
 )]
 pub struct ModifyGeneralApmApplicationConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceId`; example: `"apm-059oXBfTL"`
     pub instance_id: String,
 
-    /// `Tags`: a list of [`ApmTag`](super::models::ApmTag) objects.
+    /// `Tags`
     pub tags: Vec<models::ApmTag>,
 
-    /// `ServiceNames`: a list of strings.
-    ///
-    /// Example: `["stock-service","profile-service28","profile-service08"]`
+    /// `ServiceNames`; example: `["stock-service","profile-service28","profile-service08"]`
     pub service_names: Vec<String>,
 }
 
 /// What a successful [`ModifyGeneralApmApplicationConfig`] call returns.
 #[tc_model]
 pub struct ModifyGeneralApmApplicationConfigResponse {
-    /// `Message`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Message`; example: `"Success"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2588,9 +2264,12 @@ pub struct ModifyGeneralApmApplicationConfigResponse {
 /// The `OpenApmPaidVersion` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`OpenApmPaidVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=OpenApmPaidVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
@@ -2610,20 +2289,31 @@ pub struct OpenApmPaidVersionResponse {
 /// The `TerminateApmInstance` action of APM API 2021-06-22.
 ///
 /// A successful call returns [`TerminateApmInstanceResponse`].
-/// The codes it documents are in [`TerminateApmInstanceError`](super::errors::TerminateApmInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=apm&Version=2021-06-22&Action=TerminateApmInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ApmErrorCode`](super::errors::ApmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ApmErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ApmErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ApmErrorCode::FailedOperation)
+/// - [`FailedOperation.AppIdNotMatchInstanceInfo`](super::errors::ApmErrorCode::FailedOperationAppIdNotMatchInstanceInfo)
+/// - [`FailedOperation.InstanceCannotTerminate`](super::errors::ApmErrorCode::FailedOperationInstanceCannotTerminate)
+/// - [`FailedOperation.InstanceIdIsEmpty`](super::errors::ApmErrorCode::FailedOperationInstanceIdIsEmpty)
+/// - [`FailedOperation.InstanceNotFound`](super::errors::ApmErrorCode::FailedOperationInstanceNotFound)
+/// - [`InternalError`](super::errors::ApmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ApmErrorCode::InvalidParameter)
 #[tc_action(
     service = "apm",
     version = "2021-06-22",
     name = "TerminateApmInstance",
     output = TerminateApmInstanceResponse,
-    error = super::errors::TerminateApmInstanceError
+    error = super::errors::ApmErrorCode
 )]
 pub struct TerminateApmInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-CVfliqa8U"`
+    /// `InstanceId`; example: `"apm-CVfliqa8U"`
     pub instance_id: String,
 }
 

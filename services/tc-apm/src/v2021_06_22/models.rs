@@ -9,16 +9,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "APMKV")]
 #[tc_model]
 pub struct Apmkv {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Name"`
+    /// `Key`, always sent in responses; example: `"Name"`
     pub key: Option<String>,
 
-    /// `Value`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0.0`
+    /// `Value`, always sent in responses; example: `0.0`
     pub value: Option<f64>,
 }
 
@@ -29,14 +23,10 @@ pub struct Apmkv {
 #[doc(alias = "APMKVItem")]
 #[tc_model]
 pub struct ApmkvItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Key`; example: `"Name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"CloudMonitor"`
+    /// `Value`; example: `"CloudMonitor"`
     pub value: String,
 }
 
@@ -46,19 +36,13 @@ pub struct ApmkvItem {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig).
 #[tc_model]
 pub struct AgentOperationConfigView {
-    /// `RetentionValid`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RetentionValid`; example: `false`
     pub retention_valid: Option<bool>,
 
-    /// `IgnoreOperation`: a string.
-    ///
-    /// Example: `"/get/*"`
+    /// `IgnoreOperation`; example: `"/get/*"`
     pub ignore_operation: Option<String>,
 
-    /// `RetentionOperation`: a string.
-    ///
-    /// Example: `"/get/*"`
+    /// `RetentionOperation`; example: `"/get/*"`
     pub retention_operation: Option<String>,
 }
 
@@ -67,38 +51,26 @@ pub struct AgentOperationConfigView {
 /// Returned in the output of [`DescribeApmAgent`](super::DescribeApmAgent).
 #[tc_model]
 pub struct ApmAgentInfo {
-    /// `AgentDownloadURL`: a string.
-    ///
-    /// Example: `"https://agent.tapm.tencentyun.com/DownloadAgent"`
+    /// `AgentDownloadURL`; example: `"https://agent.tapm.tencentyun.com/DownloadAgent"`
     #[tc(rename = "AgentDownloadURL")]
     pub agent_download_url: String,
 
-    /// `CollectorURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xx:8080"`
+    /// `CollectorURL`; example: `"http://xxx.xxx.xx:8080"`
     #[tc(rename = "CollectorURL")]
     pub collector_url: String,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"14dac76ca10f4610f727ca68528758b43980251387493706d18988fa7d0621b7"`
+    /// `Token`; example: `"14dac76ca10f4610f727ca68528758b43980251387493706d18988fa7d0621b7"`
     pub token: String,
 
-    /// `PublicCollectorURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xx:8080"`
+    /// `PublicCollectorURL`; example: `"http://xxx.xxx.xx:8080"`
     #[tc(rename = "PublicCollectorURL")]
     pub public_collector_url: String,
 
-    /// `InnerCollectorURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xx:8080"`
+    /// `InnerCollectorURL`; example: `"http://xxx.xxx.xx:8080"`
     #[tc(rename = "InnerCollectorURL")]
     pub inner_collector_url: String,
 
-    /// `PrivateLinkCollectorURL`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xx:8080"`
+    /// `PrivateLinkCollectorURL`; example: `"http://xxx.xxx.xx:8080"`
     #[tc(rename = "PrivateLinkCollectorURL")]
     pub private_link_collector_url: String,
 }
@@ -108,350 +80,220 @@ pub struct ApmAgentInfo {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig).
 #[tc_model]
 pub struct ApmAppConfig {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"1o8yMC47u"`
+    /// `InstanceKey`; example: `"1o8yMC47u"`
     pub instance_key: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: String,
 
-    /// `UrlConvergenceSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UrlConvergenceSwitch`; example: `1`
     pub url_convergence_switch: i64,
 
-    /// `UrlConvergenceThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `UrlConvergenceThreshold`; example: `50`
     pub url_convergence_threshold: i64,
 
-    /// `UrlConvergence`: a string.
-    ///
-    /// Example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
+    /// `UrlConvergence`; example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
     pub url_convergence: String,
 
-    /// `ExceptionFilter`: a string.
-    ///
-    /// Example: `"io.grpc.StatusRuntimeException,java.sql.(.*?)"`
+    /// `ExceptionFilter`; example: `"io.grpc.StatusRuntimeException,java.sql.(.*?)"`
     pub exception_filter: String,
 
-    /// `ErrorCodeFilter`: a string.
-    ///
-    /// Example: `"400,500"`
+    /// `ErrorCodeFilter`; example: `"400,500"`
     pub error_code_filter: String,
 
-    /// `Components`: a string.
-    ///
-    /// Example: `"springMVC,springRestTemplate,Redis,grpc,mysql"`
+    /// `Components`; example: `"springMVC,springRestTemplate,Redis,grpc,mysql"`
     pub components: String,
 
-    /// `UrlExclude`: a string.
-    ///
-    /// Example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
+    /// `UrlExclude`; example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
     pub url_exclude: String,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `LogSource`; example: `"CLS"`
     pub log_source: String,
 
-    /// `LogRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogRegion`; example: `"ap-guangzhou"`
     pub log_region: String,
 
-    /// `IsRelatedLog`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRelatedLog`; example: `1`
     pub is_related_log: i64,
 
-    /// `LogTopicID`: a string.
-    ///
-    /// Example: `"VKIDkKeiV1GFyQcYITQ9dtufAOL1RaS3NRFn"`
+    /// `LogTopicID`; example: `"VKIDkKeiV1GFyQcYITQ9dtufAOL1RaS3NRFn"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: String,
 
-    /// `IgnoreOperationName`: a string.
-    ///
-    /// Example: `"getOrderInfo"`
+    /// `IgnoreOperationName`; example: `"getOrderInfo"`
     pub ignore_operation_name: String,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"AM8dqnTs0rSmpb7ML3VgaDYdRxCBtKUN"`
+    /// `LogSet`; example: `"AM8dqnTs0rSmpb7ML3VgaDYdRxCBtKUN"`
     pub log_set: String,
 
-    /// `TraceRateLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TraceRateLimit`; example: `100`
     pub trace_rate_limit: i64,
 
-    /// `EnableSnapshot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSnapshot`; example: `false`
     pub enable_snapshot: bool,
 
-    /// `SnapshotTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SnapshotTimeout`; example: `2000`
     pub snapshot_timeout: i64,
 
-    /// `AgentEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AgentEnable`; example: `true`
     pub agent_enable: bool,
 
-    /// `InstrumentList`: a list of [`Instrument`] objects.
+    /// `InstrumentList`
     pub instrument_list: Option<Vec<Instrument>>,
 
-    /// `TraceSquash`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TraceSquash`; example: `false`
     pub trace_squash: bool,
 
-    /// `EventEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EventEnable`; example: `false`
     pub event_enable: bool,
 
-    /// `AgentOperationConfigView`: an [`AgentOperationConfigView`].
+    /// `AgentOperationConfigView`
     pub agent_operation_config_view: Option<AgentOperationConfigView>,
 
-    /// `EnableLogConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableLogConfig`; example: `false`
     pub enable_log_config: bool,
 
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svc-test"`
+    /// `ServiceID`; example: `"svc-test"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `EnableDashboardConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDashboardConfig`; example: `false`
     pub enable_dashboard_config: Option<bool>,
 
-    /// `IsRelatedDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedDashboard`; example: `0`
     pub is_related_dashboard: Option<i64>,
 
-    /// `DashboardTopicID`: a string.
-    ///
-    /// Example: `"VKIDkKeiV1GFyQcYITQ9dtufAOL1RaS3NRFn"`
+    /// `DashboardTopicID`; example: `"VKIDkKeiV1GFyQcYITQ9dtufAOL1RaS3NRFn"`
     #[tc(rename = "DashboardTopicID")]
     pub dashboard_topic_id: Option<String>,
 
-    /// `EnableSecurityConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSecurityConfig`; example: `false`
     pub enable_security_config: Option<bool>,
 
-    /// `IsInstrumentationVulnerabilityScan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInstrumentationVulnerabilityScan`; example: `0`
     pub is_instrumentation_vulnerability_scan: Option<i64>,
 
-    /// `IsSqlInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSqlInjectionAnalysis`; example: `0`
     pub is_sql_injection_analysis: Option<i64>,
 
-    /// `IsRemoteCommandExecutionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemoteCommandExecutionAnalysis`; example: `0`
     pub is_remote_command_execution_analysis: Option<i64>,
 
-    /// `IsMemoryHijackingAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMemoryHijackingAnalysis`; example: `0`
     pub is_memory_hijacking_analysis: Option<i64>,
 
-    /// `LogIndexType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogIndexType`; example: `0`
     pub log_index_type: Option<i64>,
 
-    /// `LogTraceIdKey`: a string.
-    ///
-    /// Example: `"trace_id"`
+    /// `LogTraceIdKey`; example: `"trace_id"`
     pub log_trace_id_key: Option<String>,
 
-    /// `IsDeleteAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeleteAnyFileAnalysis`; example: `0`
     pub is_delete_any_file_analysis: Option<i64>,
 
-    /// `IsReadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadAnyFileAnalysis`; example: `0`
     pub is_read_any_file_analysis: Option<i64>,
 
-    /// `IsUploadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadAnyFileAnalysis`; example: `0`
     pub is_upload_any_file_analysis: Option<i64>,
 
-    /// `IsIncludeAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIncludeAnyFileAnalysis`; example: `0`
     pub is_include_any_file_analysis: Option<i64>,
 
-    /// `IsDirectoryTraversalAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDirectoryTraversalAnalysis`; example: `0`
     pub is_directory_traversal_analysis: Option<i64>,
 
-    /// `IsTemplateEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTemplateEngineInjectionAnalysis`; example: `0`
     pub is_template_engine_injection_analysis: Option<i64>,
 
-    /// `IsScriptEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsScriptEngineInjectionAnalysis`; example: `0`
     pub is_script_engine_injection_analysis: Option<i64>,
 
-    /// `IsExpressionInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpressionInjectionAnalysis`; example: `0`
     pub is_expression_injection_analysis: Option<i64>,
 
-    /// `IsJNDIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNDIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNDIInjectionAnalysis")]
     pub is_jndi_injection_analysis: Option<i64>,
 
-    /// `IsJNIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNIInjectionAnalysis")]
     pub is_jni_injection_analysis: Option<i64>,
 
-    /// `IsWebshellBackdoorAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebshellBackdoorAnalysis`; example: `0`
     pub is_webshell_backdoor_analysis: Option<i64>,
 
-    /// `IsDeserializationAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeserializationAnalysis`; example: `0`
     pub is_deserialization_analysis: Option<i64>,
 
-    /// `UrlAutoConvergenceEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlAutoConvergenceEnable`; example: `false`
     pub url_auto_convergence_enable: Option<bool>,
 
-    /// `UrlLongSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `UrlLongSegmentThreshold`; example: `40`
     pub url_long_segment_threshold: Option<i64>,
 
-    /// `UrlNumberSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UrlNumberSegmentThreshold`; example: `5`
     pub url_number_segment_threshold: Option<i64>,
 
-    /// `DisableMemoryUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `DisableMemoryUsed`; example: `90`
     pub disable_memory_used: i64,
 
-    /// `DisableCpuUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `DisableCpuUsed`; example: `90`
     pub disable_cpu_used: i64,
 
-    /// `DbStatementParametersEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DbStatementParametersEnabled`; example: `true`
     pub db_statement_parameters_enabled: Option<bool>,
 
-    /// `SlowSQLThresholds`: a list of [`ApmTag`] objects.
+    /// `SlowSQLThresholds`
     #[tc(rename = "SlowSQLThresholds")]
     pub slow_sql_thresholds: Option<Vec<ApmTag>>,
 
-    /// `EnableDesensitizationRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDesensitizationRule`; example: `0`
     pub enable_desensitization_rule: i64,
 
-    /// `DesensitizationRule`: a string.
-    ///
-    /// Example: `"email,password"`
+    /// `DesensitizationRule`; example: `"email,password"`
     pub desensitization_rule: String,
 
-    /// `LogSpanIdKey`: a string.
-    ///
-    /// Example: `"span_id"`
+    /// `LogSpanIdKey`; example: `"span_id"`
     pub log_span_id_key: Option<String>,
 
-    /// `AutoProfilingConfig`: an [`AutoProfilingConfig`].
+    /// `AutoProfilingConfig`
     pub auto_profiling_config: Option<AutoProfilingConfig>,
 
-    /// `EnableThresholdConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableThresholdConfig`; example: `true`
     pub enable_threshold_config: Option<bool>,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ErrRateThreshold`; example: `5`
     pub err_rate_threshold: Option<i64>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResponseDurationWarningThreshold`; example: `500`
     pub response_duration_warning_threshold: Option<i64>,
 
-    /// `UseDefaultFuseConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseDefaultFuseConfig`; example: `false`
     pub use_default_fuse_config: Option<bool>,
 
-    /// `AnalysisAutoEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AnalysisAutoEnable`; example: `false`
     pub analysis_auto_enable: Option<bool>,
 
-    /// `EnableHeadSampler`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHeadSampler`; example: `false`
     pub enable_head_sampler: Option<bool>,
 
-    /// `HeadSamplerType`: a string.
-    ///
-    /// Example: `"parentbased_traceidratio"`
+    /// `HeadSamplerType`; example: `"parentbased_traceidratio"`
     pub head_sampler_type: Option<String>,
 
-    /// `HeadSamplerArg`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HeadSamplerArg`; example: `100`
     pub head_sampler_arg: Option<i64>,
 
-    /// `CrossAccountStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossAccountStatus`; example: `0`
     pub cross_account_status: Option<i64>,
 
-    /// `CrossAccountPeerId`: a string.
-    ///
-    /// Example: `"700003087885"`
+    /// `CrossAccountPeerId`; example: `"700003087885"`
     pub cross_account_peer_id: Option<String>,
 
-    /// `SpanStatusConfig`: a [`SpanStatusConfig`].
+    /// `SpanStatusConfig`
     pub span_status_config: Option<SpanStatusConfig>,
 
-    /// `EnableSpanStatusConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSpanStatusConfig`; example: `false`
     pub enable_span_status_config: Option<bool>,
 }
 
@@ -460,277 +302,160 @@ pub struct ApmAppConfig {
 /// Returned in the output of [`DescribeGeneralApmApplicationConfig`](super::DescribeGeneralApmApplicationConfig).
 #[tc_model]
 pub struct ApmApplicationConfigView {
-    /// `InstanceKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apm-059oXBfTL"`
+    /// `InstanceKey`, always sent in responses; example: `"apm-059oXBfTL"`
     pub instance_key: Option<String>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`, always sent in responses; example: `"java-order-service"`
     pub service_name: Option<String>,
 
-    /// `OperationNameFilter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RPCServer/market.MarketService2/(.*?)"`
+    /// `OperationNameFilter`, always sent in responses; example: `"RPCServer/market.MarketService2/(.*?)"`
     pub operation_name_filter: Option<String>,
 
-    /// `ExceptionFilter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"io.grpc.StatusRuntimeException,java.sql.(.*?)"`
+    /// `ExceptionFilter`, always sent in responses; example: `"io.grpc.StatusRuntimeException,java.sql.(.*?)"`
     pub exception_filter: Option<String>,
 
-    /// `ErrorCodeFilter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"400,500"`
+    /// `ErrorCodeFilter`, always sent in responses; example: `"400,500"`
     pub error_code_filter: Option<String>,
 
-    /// `EventEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EventEnable`, always sent in responses; example: `true`
     pub event_enable: Option<bool>,
 
-    /// `UrlConvergenceSwitch`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `UrlConvergenceSwitch`, always sent in responses; example: `1`
     pub url_convergence_switch: Option<i64>,
 
-    /// `UrlConvergenceThreshold`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `UrlConvergenceThreshold`, always sent in responses; example: `50`
     pub url_convergence_threshold: Option<i64>,
 
-    /// `UrlConvergence`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
+    /// `UrlConvergence`, always sent in responses; example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
     pub url_convergence: Option<String>,
 
-    /// `UrlExclude`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
+    /// `UrlExclude`, always sent in responses; example: `"market.StockService.getStock(.*?),market.StockService.getPreDayS"`
     pub url_exclude: Option<String>,
 
-    /// `IsRelatedLog`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsRelatedLog`, always sent in responses; example: `1`
     pub is_related_log: Option<i64>,
 
-    /// `LogSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLS"`
+    /// `LogSource`, always sent in responses; example: `"CLS"`
     pub log_source: Option<String>,
 
-    /// `LogSet`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"postgres"`
+    /// `LogSet`, always sent in responses; example: `"postgres"`
     pub log_set: Option<String>,
 
-    /// `LogTopicID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"032f3078-10b6-46a0-978f-1696e8e79696"`
+    /// `LogTopicID`, always sent in responses; example: `"032f3078-10b6-46a0-978f-1696e8e79696"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: Option<String>,
 
-    /// `SnapshotEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SnapshotEnable`, always sent in responses; example: `false`
     pub snapshot_enable: Option<bool>,
 
-    /// `SnapshotTimeout`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2000`
+    /// `SnapshotTimeout`, always sent in responses; example: `2000`
     pub snapshot_timeout: Option<i64>,
 
-    /// `AgentEnable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AgentEnable`, always sent in responses; example: `true`
     pub agent_enable: Option<bool>,
 
-    /// `InstrumentList`: a list of [`Instrument`] objects.
-    /// Always sent in responses.
+    /// `InstrumentList`, always sent in responses
     pub instrument_list: Option<Vec<Instrument>>,
 
-    /// `TraceSquash`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `TraceSquash`, always sent in responses; example: `true`
     pub trace_squash: Option<bool>,
 
-    /// `AgentIgnoreOperation`: a string.
-    ///
-    /// Example: `"/api/v1/getOrderList"`
+    /// `AgentIgnoreOperation`; example: `"/api/v1/getOrderList"`
     pub agent_ignore_operation: Option<String>,
 
-    /// `EnableSecurityConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSecurityConfig`; example: `false`
     pub enable_security_config: Option<bool>,
 
-    /// `IsSqlInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSqlInjectionAnalysis`; example: `0`
     pub is_sql_injection_analysis: Option<i64>,
 
-    /// `IsInstrumentationVulnerabilityScan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsInstrumentationVulnerabilityScan`; example: `1`
     pub is_instrumentation_vulnerability_scan: Option<i64>,
 
-    /// `IsRemoteCommandExecutionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemoteCommandExecutionAnalysis`; example: `0`
     pub is_remote_command_execution_analysis: Option<i64>,
 
-    /// `IsMemoryHijackingAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMemoryHijackingAnalysis`; example: `0`
     pub is_memory_hijacking_analysis: Option<i64>,
 
-    /// `IsDeleteAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeleteAnyFileAnalysis`; example: `0`
     pub is_delete_any_file_analysis: Option<i64>,
 
-    /// `IsReadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadAnyFileAnalysis`; example: `0`
     pub is_read_any_file_analysis: Option<i64>,
 
-    /// `IsUploadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadAnyFileAnalysis`; example: `0`
     pub is_upload_any_file_analysis: Option<i64>,
 
-    /// `IsIncludeAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIncludeAnyFileAnalysis`; example: `0`
     pub is_include_any_file_analysis: Option<i64>,
 
-    /// `IsDirectoryTraversalAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDirectoryTraversalAnalysis`; example: `0`
     pub is_directory_traversal_analysis: Option<i64>,
 
-    /// `IsTemplateEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTemplateEngineInjectionAnalysis`; example: `0`
     pub is_template_engine_injection_analysis: Option<i64>,
 
-    /// `IsScriptEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsScriptEngineInjectionAnalysis`; example: `0`
     pub is_script_engine_injection_analysis: Option<i64>,
 
-    /// `IsExpressionInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpressionInjectionAnalysis`; example: `0`
     pub is_expression_injection_analysis: Option<i64>,
 
-    /// `IsJndiInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJndiInjectionAnalysis`; example: `0`
     pub is_jndi_injection_analysis: Option<i64>,
 
-    /// `IsJniInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJniInjectionAnalysis`; example: `0`
     pub is_jni_injection_analysis: Option<i64>,
 
-    /// `IsWebshellBackdoorAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebshellBackdoorAnalysis`; example: `0`
     pub is_webshell_backdoor_analysis: Option<i64>,
 
-    /// `IsDeserializationAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeserializationAnalysis`; example: `0`
     pub is_deserialization_analysis: Option<i64>,
 
-    /// `EnableDashboardConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableDashboardConfig`; example: `true`
     pub enable_dashboard_config: Option<bool>,
 
-    /// `IsRelatedDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRelatedDashboard`; example: `1`
     pub is_related_dashboard: Option<i64>,
 
-    /// `DashboardTopicID`: a string.
-    ///
-    /// Example: `"l7a1zv238ovic1bm"`
+    /// `DashboardTopicID`; example: `"l7a1zv238ovic1bm"`
     #[tc(rename = "DashboardTopicID")]
     pub dashboard_topic_id: Option<String>,
 
-    /// `DisableMemoryUsed`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `DisableMemoryUsed`, always sent in responses; example: `90`
     pub disable_memory_used: Option<i64>,
 
-    /// `DisableCpuUsed`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `DisableCpuUsed`, always sent in responses; example: `90`
     pub disable_cpu_used: Option<i64>,
 
-    /// `DbStatementParametersEnabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DbStatementParametersEnabled`; example: `false`
     pub db_statement_parameters_enabled: Option<bool>,
 
-    /// `SlowSQLThresholds`: a list of [`ApmTag`] objects.
+    /// `SlowSQLThresholds`
     #[tc(rename = "SlowSQLThresholds")]
     pub slow_sql_thresholds: Option<Vec<ApmTag>>,
 
-    /// `EnableDesensitizationRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDesensitizationRule`; example: `1`
     pub enable_desensitization_rule: Option<i64>,
 
-    /// `DesensitizationRule`: a string.
-    ///
-    /// Example: `"email,password"`
+    /// `DesensitizationRule`; example: `"email,password"`
     pub desensitization_rule: Option<String>,
 
-    /// `AutoProfilingConfig`: an [`AutoProfilingConfig`].
+    /// `AutoProfilingConfig`
     pub auto_profiling_config: Option<AutoProfilingConfig>,
 
-    /// `EnableThresholdConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableThresholdConfig`; example: `true`
     pub enable_threshold_config: Option<bool>,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ErrRateThreshold`; example: `10`
     pub err_rate_threshold: Option<i64>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ResponseDurationWarningThreshold`; example: `300`
     pub response_duration_warning_threshold: Option<i64>,
 
-    /// `UseDefaultFuseConfig`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseDefaultFuseConfig`; example: `false`
     pub use_default_fuse_config: Option<bool>,
 }
 
@@ -739,24 +464,16 @@ pub struct ApmApplicationConfigView {
 /// Returned in the output of [`DescribeApmAssociation`](super::DescribeApmAssociation).
 #[tc_model]
 pub struct ApmAssociation {
-    /// `PeerId`: a string.
-    ///
-    /// Example: `"prom-xxxxxx"`
+    /// `PeerId`; example: `"prom-xxxxxx"`
     pub peer_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"\"test-topic\""`
+    /// `Topic`; example: `"\"test-topic\""`
     pub topic: Option<String>,
 
-    /// `MetricTopic`: a string.
-    ///
-    /// Example: `"\"apm-metric\""`
+    /// `MetricTopic`; example: `"\"apm-metric\""`
     pub metric_topic: Option<String>,
 }
 
@@ -765,41 +482,29 @@ pub struct ApmAssociation {
 /// Returned in the output of [`DescribeApmAllVulCount`](super::DescribeApmAllVulCount), [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric), [`DescribeApmVulnerabilityCount`](super::DescribeApmVulnerabilityCount), [`DescribeMetricRecords`](super::DescribeMetricRecords), [`DescribeOPRAllVulCount`](super::DescribeOPRAllVulCount) and [`DescribeServiceOverview`](super::DescribeServiceOverview).
 #[tc_model]
 pub struct ApmField {
-    /// `Key`: a string.
-    ///
-    /// Example: `"qps"`
+    /// `Key`; example: `"qps"`
     pub key: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `Value`; example: `0.01`
     pub value: f64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"ms"`
+    /// `Unit`; example: `"ms"`
     pub unit: String,
 
-    /// `CompareVals`: a list of [`ApmkvItem`] objects.
+    /// `CompareVals`
     pub compare_vals: Option<Vec<ApmkvItem>>,
 
-    /// `LastPeriodValue`: a list of [`Apmkv`] objects.
+    /// `LastPeriodValue`
     pub last_period_value: Option<Vec<Apmkv>>,
 
-    /// `CompareVal`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CompareVal`; example: `"0"`
     pub compare_val: String,
 
-    /// `NameCN`: a string.
-    ///
-    /// Example: `"吞吐量"`
+    /// `NameCN`; example: `"吞吐量"`
     #[tc(rename = "NameCN")]
     pub name_cn: Option<String>,
 
-    /// `NameEN`: a string.
-    ///
-    /// Example: `"QPS"`
+    /// `NameEN`; example: `"QPS"`
     #[tc(rename = "NameEN")]
     pub name_en: Option<String>,
 }
@@ -809,315 +514,195 @@ pub struct ApmField {
 /// Returned in the output of [`DescribeApmInstances`](super::DescribeApmInstances).
 #[tc_model]
 pub struct ApmInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-52Dpv13GR"`
+    /// `InstanceId`; example: `"apm-52Dpv13GR"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试 Demo"`
+    /// `Name`; example: `"测试 Demo"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"业务系统描述"`
+    /// `Description`; example: `"业务系统描述"`
     pub description: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Vec<ApmTag>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `12653698`
+    /// `AppId`; example: `12653698`
     pub app_id: i64,
 
-    /// `CreateUin`: a string.
-    ///
-    /// Example: `"12543625"`
+    /// `CreateUin`; example: `"12543625"`
     pub create_uin: String,
 
-    /// `AmountOfUsedStorage`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `AmountOfUsedStorage`; example: `100`
     pub amount_of_used_storage: f64,
 
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ServiceCount`; example: `2`
     pub service_count: i64,
 
-    /// `CountOfReportSpanPerDay`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CountOfReportSpanPerDay`; example: `100`
     pub count_of_report_span_per_day: i64,
 
-    /// `TraceDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TraceDuration`; example: `7`
     pub trace_duration: i64,
 
-    /// `SpanDailyCounters`: a signed 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `SpanDailyCounters`; example: `500000`
     pub span_daily_counters: i64,
 
-    /// `BillingInstance`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingInstance`; example: `1`
     pub billing_instance: i64,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ErrRateThreshold`; example: `30`
     pub err_rate_threshold: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SampleRate`; example: `1`
     pub sample_rate: i64,
 
-    /// `ErrorSample`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorSample`; example: `0`
     pub error_sample: i64,
 
-    /// `SlowRequestSavedThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `SlowRequestSavedThreshold`; example: `500`
     pub slow_request_saved_threshold: i64,
 
-    /// `LogRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LogRegion`; example: `"ap-guangzhou"`
     pub log_region: String,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `LogSource`; example: `"CLS"`
     pub log_source: String,
 
-    /// `IsRelatedLog`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedLog`; example: `0`
     pub is_related_log: i64,
 
-    /// `LogTopicID`: a string.
-    ///
-    /// Example: `"cls-acv12b"`
+    /// `LogTopicID`; example: `"cls-acv12b"`
     #[tc(rename = "LogTopicID")]
     pub log_topic_id: String,
 
-    /// `ClientCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ClientCount`; example: `3`
     pub client_count: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"cls-v1241nb"`
+    /// `LogSet`; example: `"cls-v1241nb"`
     pub log_set: String,
 
-    /// `MetricDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MetricDuration`; example: `30`
     pub metric_duration: i64,
 
-    /// `CustomShowTags`: a list of strings.
-    ///
-    /// Example: `["custom_key_1"]`
+    /// `CustomShowTags`; example: `["custom_key_1"]`
     pub custom_show_tags: Vec<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `PayModeEffective`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PayModeEffective`; example: `true`
     pub pay_mode_effective: Option<bool>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResponseDurationWarningThreshold`; example: `500`
     pub response_duration_warning_threshold: Option<i64>,
 
-    /// `Free`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Free`; example: `0`
     pub free: Option<i64>,
 
-    /// `DefaultTSF`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultTSF`; example: `0`
     #[tc(rename = "DefaultTSF")]
     pub default_tsf: Option<i64>,
 
-    /// `IsRelatedDashboard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRelatedDashboard`; example: `0`
     pub is_related_dashboard: Option<i64>,
 
-    /// `DashboardTopicID`: a string.
-    ///
-    /// Example: `"dashboard-vcav134"`
+    /// `DashboardTopicID`; example: `"dashboard-vcav134"`
     #[tc(rename = "DashboardTopicID")]
     pub dashboard_topic_id: Option<String>,
 
-    /// `IsInstrumentationVulnerabilityScan`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsInstrumentationVulnerabilityScan`; example: `0`
     pub is_instrumentation_vulnerability_scan: i64,
 
-    /// `IsSqlInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSqlInjectionAnalysis`; example: `0`
     pub is_sql_injection_analysis: i64,
 
-    /// `StopReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StopReason`; example: `1`
     pub stop_reason: i64,
 
-    /// `IsRemoteCommandExecutionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemoteCommandExecutionAnalysis`; example: `0`
     pub is_remote_command_execution_analysis: i64,
 
-    /// `IsMemoryHijackingAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsMemoryHijackingAnalysis`; example: `0`
     pub is_memory_hijacking_analysis: i64,
 
-    /// `LogIndexType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogIndexType`; example: `0`
     pub log_index_type: Option<i64>,
 
-    /// `LogTraceIdKey`: a string.
-    ///
-    /// Example: `"trace_id"`
+    /// `LogTraceIdKey`; example: `"trace_id"`
     pub log_trace_id_key: Option<String>,
 
-    /// `IsDeleteAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeleteAnyFileAnalysis`; example: `0`
     pub is_delete_any_file_analysis: i64,
 
-    /// `IsReadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReadAnyFileAnalysis`; example: `0`
     pub is_read_any_file_analysis: i64,
 
-    /// `IsUploadAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadAnyFileAnalysis`; example: `0`
     pub is_upload_any_file_analysis: i64,
 
-    /// `IsIncludeAnyFileAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsIncludeAnyFileAnalysis`; example: `0`
     pub is_include_any_file_analysis: i64,
 
-    /// `IsDirectoryTraversalAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDirectoryTraversalAnalysis`; example: `0`
     pub is_directory_traversal_analysis: i64,
 
-    /// `IsTemplateEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTemplateEngineInjectionAnalysis`; example: `0`
     pub is_template_engine_injection_analysis: i64,
 
-    /// `IsScriptEngineInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsScriptEngineInjectionAnalysis`; example: `0`
     pub is_script_engine_injection_analysis: i64,
 
-    /// `IsExpressionInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsExpressionInjectionAnalysis`; example: `0`
     pub is_expression_injection_analysis: i64,
 
-    /// `IsJNDIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNDIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNDIInjectionAnalysis")]
     pub is_jndi_injection_analysis: i64,
 
-    /// `IsJNIInjectionAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsJNIInjectionAnalysis`; example: `0`
     #[tc(rename = "IsJNIInjectionAnalysis")]
     pub is_jni_injection_analysis: i64,
 
-    /// `IsWebshellBackdoorAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebshellBackdoorAnalysis`; example: `0`
     pub is_webshell_backdoor_analysis: i64,
 
-    /// `IsDeserializationAnalysis`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDeserializationAnalysis`; example: `0`
     pub is_deserialization_analysis: i64,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"oXauxrxnxuz"`
+    /// `Token`; example: `"oXauxrxnxuz"`
     pub token: Option<String>,
 
-    /// `UrlLongSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `UrlLongSegmentThreshold`; example: `40`
     pub url_long_segment_threshold: i64,
 
-    /// `UrlNumberSegmentThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `UrlNumberSegmentThreshold`; example: `5`
     pub url_number_segment_threshold: i64,
 
-    /// `LogSpanIdKey`: a string.
-    ///
-    /// Example: `"span_id"`
+    /// `LogSpanIdKey`; example: `"span_id"`
     pub log_span_id_key: Option<String>,
 
-    /// `DisableAiAbility`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisableAiAbility`; example: `1`
     pub disable_ai_ability: Option<i64>,
 
-    /// `CrossAccountStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossAccountStatus`; example: `0`
     pub cross_account_status: Option<i64>,
 
-    /// `CrossAccountPeerId`: a string.
-    ///
-    /// Example: `"700003087885"`
+    /// `CrossAccountPeerId`; example: `"700003087885"`
     pub cross_account_peer_id: Option<String>,
 
-    /// `TokenDisplayProtection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TokenDisplayProtection`; example: `0`
     pub token_display_protection: Option<i64>,
 
-    /// `SpanStatusConfig`: a [`SpanStatusConfig`].
+    /// `SpanStatusConfig`
     pub span_status_config: Option<SpanStatusConfig>,
 }
 
@@ -1126,10 +711,10 @@ pub struct ApmInstanceDetail {
 /// Returned in the output of [`DescribeApmAllVulCount`](super::DescribeApmAllVulCount), [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeApmVulnerabilityCount`](super::DescribeApmVulnerabilityCount), [`DescribeMetricRecords`](super::DescribeMetricRecords), [`DescribeOPRAllVulCount`](super::DescribeOPRAllVulCount) and [`DescribeServiceOverview`](super::DescribeServiceOverview).
 #[tc_model]
 pub struct ApmMetricRecord {
-    /// `Fields`: a list of [`ApmField`] objects.
+    /// `Fields`
     pub fields: Vec<ApmField>,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Vec<ApmTag>,
 }
 
@@ -1138,39 +723,25 @@ pub struct ApmMetricRecord {
 /// Returned in the output of [`DescribeApmPrometheusRule`](super::DescribeApmPrometheusRule).
 #[tc_model]
 pub struct ApmPrometheusRules {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyRule"`
+    /// `Name`; example: `"MyRule"`
     pub name: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"profile-service"`
+    /// `ServiceName`; example: `"profile-service"`
     pub service_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `MetricNameRule`: a string.
-    ///
-    /// Example: `"task.duration"`
+    /// `MetricNameRule`; example: `"task.duration"`
     pub metric_name_rule: Option<String>,
 
-    /// `MetricMatchType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetricMatchType`; example: `0`
     pub metric_match_type: Option<i64>,
 
-    /// `AppendResourceAttributes`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AppendResourceAttributes`; example: `false`
     pub append_resource_attributes: Option<bool>,
 }
 
@@ -1179,52 +750,34 @@ pub struct ApmPrometheusRules {
 /// Returned in the output of [`CreateApmSampleConfig`](super::CreateApmSampleConfig) and [`DescribeApmSampleConfig`](super::DescribeApmSampleConfig).
 #[tc_model]
 pub struct ApmSampleConfig {
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"1o8yMC47u"`
+    /// `InstanceKey`; example: `"1o8yMC47u"`
     pub instance_key: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-order-service"`
+    /// `ServiceName`; example: `"java-order-service"`
     pub service_name: String,
 
-    /// `SampleName`: a string.
-    ///
-    /// Example: `"testSample"`
+    /// `SampleName`; example: `"testSample"`
     pub sample_name: String,
 
-    /// `OperationName`: a string.
-    ///
-    /// Example: `"/stock/getStockInfo"`
+    /// `OperationName`; example: `"/stock/getStockInfo"`
     pub operation_name: String,
 
-    /// `SpanNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SpanNum`; example: `1000`
     pub span_num: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Tags`: a list of [`ApmkvItem`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ApmkvItem>>,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SampleRate`; example: `10`
     pub sample_rate: i64,
 
-    /// `OperationType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperationType`; example: `0`
     pub operation_type: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 }
 
@@ -1233,15 +786,13 @@ pub struct ApmSampleConfig {
 /// Returned in the output of [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric).
 #[tc_model]
 pub struct ApmServiceMetric {
-    /// `Fields`: a list of [`ApmField`] objects.
+    /// `Fields`
     pub fields: Option<Vec<ApmField>>,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ApmTag>>,
 
-    /// `ServiceDetail`: a [`ServiceDetail`].
-    ///
-    /// Example: `{}`
+    /// `ServiceDetail`; example: `{}`
     pub service_detail: Option<ServiceDetail>,
 }
 
@@ -1251,14 +802,10 @@ pub struct ApmServiceMetric {
 /// Returned in the output of [`DescribeApmAllVulCount`](super::DescribeApmAllVulCount), [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig), [`DescribeApmInstances`](super::DescribeApmInstances), [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric), [`DescribeApmVulnerabilityCount`](super::DescribeApmVulnerabilityCount) and 7 more.
 #[tc_model]
 pub struct ApmTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Key`; example: `"region"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Value`; example: `"ap-guangzhou"`
     pub value: String,
 }
 
@@ -1267,19 +814,13 @@ pub struct ApmTag {
 /// Returned in the output of [`DescribeApmVulnerabilityDetail`](super::DescribeApmVulnerabilityDetail).
 #[tc_model]
 pub struct ApmVulnerabilityServiceDetail {
-    /// `ServiceInstance`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ServiceInstance`; example: `"127.0.0.1"`
     pub service_instance: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/v1/test"`
+    /// `Path`; example: `"/v1/test"`
     pub path: Option<String>,
 
-    /// `LastOccurTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1728910000`
+    /// `LastOccurTime`; example: `1728910000`
     pub last_occur_time: Option<i64>,
 }
 
@@ -1289,34 +830,22 @@ pub struct ApmVulnerabilityServiceDetail {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig) and [`DescribeGeneralApmApplicationConfig`](super::DescribeGeneralApmApplicationConfig).
 #[tc_model]
 pub struct AutoProfilingConfig {
-    /// `CpuProfilingEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CpuProfilingEnable`; example: `true`
     pub cpu_profiling_enable: Option<bool>,
 
-    /// `MemoryProfilingEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MemoryProfilingEnable`; example: `true`
     pub memory_profiling_enable: Option<bool>,
 
-    /// `CpuProfilingThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `CpuProfilingThreshold`; example: `80`
     pub cpu_profiling_threshold: Option<i64>,
 
-    /// `MemoryProfilingThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `MemoryProfilingThreshold`; example: `80`
     pub memory_profiling_threshold: Option<i64>,
 
-    /// `CpuProfilingDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `CpuProfilingDuration`; example: `60000`
     pub cpu_profiling_duration: Option<i64>,
 
-    /// `MemoryProfilingDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `MemoryProfilingDuration`; example: `60000`
     pub memory_profiling_duration: Option<i64>,
 }
 
@@ -1326,14 +855,10 @@ pub struct AutoProfilingConfig {
 #[doc(alias = "CVMMeta")]
 #[tc_model]
 pub struct CvmMeta {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `InstanceID`; example: `"ins-test"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -1343,10 +868,10 @@ pub struct CvmMeta {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct ChartData {
-    /// `Series`: a list of [`Series`] objects.
+    /// `Series`
     pub series: Vec<Series>,
 
-    /// `YAxis`: a list of [`YAxis`] objects.
+    /// `YAxis`
     pub y_axis: Vec<YAxis>,
 }
 
@@ -1355,19 +880,13 @@ pub struct ChartData {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct ComponentTopologyView {
-    /// `Service`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Service`; example: `5`
     pub service: Option<i64>,
 
-    /// `Database`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Database`; example: `5`
     pub database: Option<i64>,
 
-    /// `MQ`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MQ`; example: `0`
     #[tc(rename = "MQ")]
     pub mq: Option<i64>,
 }
@@ -1377,15 +896,11 @@ pub struct ComponentTopologyView {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct ErrorSpan {
-    /// `SpanID`: a string.
-    ///
-    /// Example: `"1e6f972cf8fec84e"`
+    /// `SpanID`; example: `"1e6f972cf8fec84e"`
     #[tc(rename = "SpanID")]
     pub span_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"io.grpc.StatusRuntimeException"`
+    /// `ErrorMessage`; example: `"io.grpc.StatusRuntimeException"`
     pub error_message: Option<String>,
 }
 
@@ -1395,14 +910,10 @@ pub struct ErrorSpan {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig) and [`DescribeApmInstances`](super::DescribeApmInstances).
 #[tc_model]
 pub struct ErrorSpanConf {
-    /// `ErrorObjectPatterns`: a list of strings.
-    ///
-    /// Example: `["java.lang.*"]`
+    /// `ErrorObjectPatterns`; example: `["java.lang.*"]`
     pub error_object_patterns: Option<Vec<String>>,
 
-    /// `ErrorCodes`: a list of strings.
-    ///
-    /// Example: `["HTTP_420"]`
+    /// `ErrorCodes`; example: `["HTTP_420"]`
     pub error_codes: Option<Vec<String>>,
 }
 
@@ -1411,22 +922,13 @@ pub struct ErrorSpanConf {
 /// Sent in the input of [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric), [`DescribeApmVulnerabilityDetail`](super::DescribeApmVulnerabilityDetail), [`DescribeGeneralOTSpanList`](super::DescribeGeneralOTSpanList), [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList), [`DescribeMetricRecords`](super::DescribeMetricRecords) and 4 more.
 #[tc_model]
 pub struct Filter {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"="`
+    /// `Type`, required in requests; example: `"="`
     pub r#type: Option<String>,
 
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"service.name"`
+    /// `Key`, required in requests; example: `"service.name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"sso-api"`
+    /// `Value`, required in requests; example: `"sso-api"`
     pub value: Option<String>,
 }
 
@@ -1435,14 +937,10 @@ pub struct Filter {
 /// Sent in the input of [`DescribeGeneralMetricData`](super::DescribeGeneralMetricData).
 #[tc_model]
 pub struct GeneralFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"service.name"`
+    /// `Key`; example: `"service.name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"sso-api"`
+    /// `Value`; example: `"sso-api"`
     pub value: String,
 }
 
@@ -1452,14 +950,10 @@ pub struct GeneralFilter {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig) and [`DescribeGeneralApmApplicationConfig`](super::DescribeGeneralApmApplicationConfig).
 #[tc_model]
 pub struct Instrument {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Redis"`
+    /// `Name`; example: `"Redis"`
     pub name: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -1468,33 +962,23 @@ pub struct Instrument {
 /// Returned in the output of [`DescribeGeneralMetricData`](super::DescribeGeneralMetricData).
 #[tc_model]
 pub struct Line {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"qps"`
+    /// `MetricName`; example: `"qps"`
     pub metric_name: String,
 
-    /// `MetricNameCN`: a string.
-    ///
-    /// Example: `"吞吐量"`
+    /// `MetricNameCN`; example: `"吞吐量"`
     #[tc(rename = "MetricNameCN")]
     pub metric_name_cn: String,
 
-    /// `TimeSerial`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1617124595,1617124596,1617124597]`
+    /// `TimeSerial`; example: `[1617124595,1617124596,1617124597]`
     pub time_serial: Vec<i64>,
 
-    /// `DataSerial`: a list of floating-point numbers.
-    ///
-    /// Example: `[1.0,2.0,3.0]`
+    /// `DataSerial`; example: `[1.0,2.0,3.0]`
     pub data_serial: Vec<f64>,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Vec<ApmTag>,
 
-    /// `MetricUnit`: a string.
-    ///
-    /// Example: `"个/秒"`
+    /// `MetricUnit`; example: `"个/秒"`
     pub metric_unit: Option<String>,
 }
 
@@ -1503,14 +987,10 @@ pub struct Line {
 /// Sent in the input of [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric), [`DescribeGeneralMetricData`](super::DescribeGeneralMetricData), [`DescribeGeneralOTSpanList`](super::DescribeGeneralOTSpanList), [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList), [`DescribeMetricRecords`](super::DescribeMetricRecords) and [`DescribeServiceOverview`](super::DescribeServiceOverview).
 #[tc_model]
 pub struct OrderBy {
-    /// `Key`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `Key`; example: `"startTime"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Value`; example: `"asc"`
     pub value: String,
 }
 
@@ -1519,34 +999,26 @@ pub struct OrderBy {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct OverviewStats {
-    /// `ServiceStats`: a [`TopologyNodeStats`].
+    /// `ServiceStats`
     pub service_stats: Option<TopologyNodeStats>,
 
-    /// `DatabaseStats`: a [`TopologyNodeStats`].
+    /// `DatabaseStats`
     pub database_stats: Option<TopologyNodeStats>,
 
-    /// `MQStats`: a [`TopologyNodeStats`].
+    /// `MQStats`
     #[tc(rename = "MQStats")]
     pub mq_stats: Option<TopologyNodeStats>,
 
-    /// `TotalNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalNodes`; example: `18`
     pub total_nodes: Option<i64>,
 
-    /// `HealthyNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `HealthyNodes`; example: `15`
     pub healthy_nodes: Option<i64>,
 
-    /// `WarningNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WarningNodes`; example: `0`
     pub warning_nodes: Option<i64>,
 
-    /// `ErrorNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ErrorNodes`; example: `3`
     pub error_nodes: Option<i64>,
 }
 
@@ -1555,14 +1027,10 @@ pub struct OverviewStats {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct Position {
-    /// `X`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `X`; example: `100`
     pub x: Option<f64>,
 
-    /// `Y`: a floating-point number.
-    ///
-    /// Example: `200`
+    /// `Y`; example: `200`
     pub y: Option<f64>,
 }
 
@@ -1571,19 +1039,13 @@ pub struct Position {
 /// Sent in the input of [`DescribeApmSQLInjectionDetail`](super::DescribeApmSQLInjectionDetail), [`DescribeMetricRecords`](super::DescribeMetricRecords) and [`DescribeServiceOverview`](super::DescribeServiceOverview).
 #[tc_model]
 pub struct QueryMetricItem {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"request_count"`
+    /// `MetricName`; example: `"request_count"`
     pub metric_name: String,
 
-    /// `Compares`: a list of strings.
-    ///
-    /// Example: `["CompareByYesterday"]`
+    /// `Compares`; example: `["CompareByYesterday"]`
     pub compares: Option<Vec<String>>,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"CompareByYesterday"`
+    /// `Compare`; example: `"CompareByYesterday"`
     pub compare: Option<String>,
 }
 
@@ -1592,16 +1054,14 @@ pub struct QueryMetricItem {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct Resource {
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["Tke"]`
+    /// `Type`; example: `["Tke"]`
     pub r#type: Option<Vec<String>>,
 
-    /// `TKEMeta`: a list of [`TkeMeta`] objects.
+    /// `TKEMeta`
     #[tc(rename = "TKEMeta")]
     pub tke_meta: Option<Vec<TkeMeta>>,
 
-    /// `CVMMeta`: a list of [`CvmMeta`] objects.
+    /// `CVMMeta`
     #[tc(rename = "CVMMeta")]
     pub cvm_meta: Option<Vec<CvmMeta>>,
 }
@@ -1611,7 +1071,7 @@ pub struct Resource {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct SelectorView {
-    /// `Component`: a [`ComponentTopologyView`].
+    /// `Component`
     pub component: Option<ComponentTopologyView>,
 }
 
@@ -1620,9 +1080,7 @@ pub struct SelectorView {
 /// Sent in the input of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct Selectors {
-    /// `Component`: a list of strings.
-    ///
-    /// Example: `["sql"]`
+    /// `Component`; example: `["sql"]`
     pub component: Option<Vec<String>>,
 }
 
@@ -1631,19 +1089,13 @@ pub struct Selectors {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct Series {
-    /// `Data`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,6,5]`
+    /// `Data`; example: `[1,2,3,6,5]`
     pub data: Vec<i64>,
 
-    /// `Stack`: a string.
-    ///
-    /// Example: `"qw23567"`
+    /// `Stack`; example: `"qw23567"`
     pub stack: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `Name`; example: `"startTime"`
     pub name: Option<String>,
 }
 
@@ -1652,65 +1104,43 @@ pub struct Series {
 /// Returned in the output of [`DescribeApmServiceMetric`](super::DescribeApmServiceMetric).
 #[tc_model]
 pub struct ServiceDetail {
-    /// `ServiceID`: a string.
-    ///
-    /// Example: `"svc-test"`
+    /// `ServiceID`; example: `"svc-test"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `InstanceKey`: a string.
-    ///
-    /// Example: `"apm-test"`
+    /// `InstanceKey`; example: `"apm-test"`
     pub instance_key: Option<String>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1251763868`
+    /// `AppID`; example: `1251763868`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `CreateUIN`: a string.
-    ///
-    /// Example: `"1500000688"`
+    /// `CreateUIN`; example: `"1500000688"`
     #[tc(rename = "CreateUIN")]
     pub create_uin: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ServiceName`; example: `"demo"`
     pub service_name: Option<String>,
 
-    /// `ServiceDescription`: a string.
-    ///
-    /// Example: `"describe"`
+    /// `ServiceDescription`; example: `"describe"`
     pub service_description: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ApmTag>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"travy-test"`
+    /// `InstanceName`; example: `"travy-test"`
     pub instance_name: Option<String>,
 
-    /// `EnableThresholdConfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableThresholdConfig`; example: `true`
     pub enable_threshold_config: Option<bool>,
 
-    /// `ErrRateThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ErrRateThreshold`; example: `5`
     pub err_rate_threshold: Option<i64>,
 
-    /// `ResponseDurationWarningThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `ResponseDurationWarningThreshold`; example: `500`
     pub response_duration_warning_threshold: Option<i64>,
 }
 
@@ -1719,19 +1149,13 @@ pub struct ServiceDetail {
 /// Returned in the output of [`DescribeRelatedServicesOnTrace`](super::DescribeRelatedServicesOnTrace).
 #[tc_model]
 pub struct ServiceRelation {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"java-delivery-service"`
+    /// `ServiceName`; example: `"java-delivery-service"`
     pub service_name: Option<String>,
 
-    /// `UpstreamServices`: a list of strings.
-    ///
-    /// Example: `["java-order-service_java-delivery-service"]`
+    /// `UpstreamServices`; example: `["java-order-service_java-delivery-service"]`
     pub upstream_services: Option<Vec<String>>,
 
-    /// `DownstreamServices`: a list of strings.
-    ///
-    /// Example: `["java-user-service_go-member-service"]`
+    /// `DownstreamServices`; example: `["java-user-service_go-member-service"]`
     pub downstream_services: Option<Vec<String>>,
 }
 
@@ -1740,66 +1164,42 @@ pub struct ServiceRelation {
 /// Returned in the output of [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList).
 #[tc_model]
 pub struct Span {
-    /// `TraceID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"7a23429a8f7d6685"`
+    /// `TraceID`, always sent in responses; example: `"7a23429a8f7d6685"`
     #[tc(rename = "TraceID")]
     pub trace_id: Option<String>,
 
-    /// `Logs`: a list of [`SpanLog`] objects.
+    /// `Logs`
     pub logs: Option<Vec<SpanLog>>,
 
-    /// `Tags`: a list of [`SpanTag`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<SpanTag>>,
 
-    /// `Process`: a [`SpanProcess`].
-    /// Always sent in responses.
+    /// `Process`, always sent in responses
     pub process: Option<SpanProcess>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1621843224175`
+    /// `Timestamp`; example: `1621843224175`
     pub timestamp: Option<i64>,
 
-    /// `OperationName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"span_foo3"`
+    /// `OperationName`, always sent in responses; example: `"span_foo3"`
     pub operation_name: Option<String>,
 
-    /// `References`: a list of [`SpanReference`] objects.
-    /// Always sent in responses.
+    /// `References`, always sent in responses
     pub references: Option<Vec<SpanReference>>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1621843224175963`
+    /// `StartTime`, always sent in responses; example: `1621843224175963`
     pub start_time: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `500098`
+    /// `Duration`, always sent in responses; example: `500098`
     pub duration: Option<i64>,
 
-    /// `SpanID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"7a23429a8f7d6685"`
+    /// `SpanID`, always sent in responses; example: `"7a23429a8f7d6685"`
     #[tc(rename = "SpanID")]
     pub span_id: Option<String>,
 
-    /// `StartTimeMillis`: a signed 64-bit integer.
-    ///
-    /// Example: `1621843224175`
+    /// `StartTimeMillis`; example: `1621843224175`
     pub start_time_millis: Option<i64>,
 
-    /// `ParentSpanID`: a string.
-    ///
-    /// Example: `"7a23429a8f7d6685"`
+    /// `ParentSpanID`; example: `"7a23429a8f7d6685"`
     #[tc(rename = "ParentSpanID")]
     pub parent_span_id: Option<String>,
 }
@@ -1809,12 +1209,10 @@ pub struct Span {
 /// Returned in the output of [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList).
 #[tc_model]
 pub struct SpanLog {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1621843224175`
+    /// `Timestamp`; example: `1621843224175`
     pub timestamp: i64,
 
-    /// `Fields`: a list of [`SpanTag`] objects.
+    /// `Fields`
     pub fields: Vec<SpanTag>,
 }
 
@@ -1823,12 +1221,10 @@ pub struct SpanLog {
 /// Returned in the output of [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList).
 #[tc_model]
 pub struct SpanProcess {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"broker-gz-test"`
+    /// `ServiceName`; example: `"broker-gz-test"`
     pub service_name: String,
 
-    /// `Tags`: a list of [`SpanTag`] objects.
+    /// `Tags`
     pub tags: Vec<SpanTag>,
 }
 
@@ -1837,20 +1233,14 @@ pub struct SpanProcess {
 /// Returned in the output of [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList).
 #[tc_model]
 pub struct SpanReference {
-    /// `RefType`: a string.
-    ///
-    /// Example: `"CHILD_OF"`
+    /// `RefType`; example: `"CHILD_OF"`
     pub ref_type: String,
 
-    /// `SpanID`: a string.
-    ///
-    /// Example: `"7a23429a8f7d6685"`
+    /// `SpanID`; example: `"7a23429a8f7d6685"`
     #[tc(rename = "SpanID")]
     pub span_id: String,
 
-    /// `TraceID`: a string.
-    ///
-    /// Example: `"7a23429a8f7d6685"`
+    /// `TraceID`; example: `"7a23429a8f7d6685"`
     #[tc(rename = "TraceID")]
     pub trace_id: String,
 }
@@ -1861,10 +1251,10 @@ pub struct SpanReference {
 /// Returned in the output of [`DescribeApmApplicationConfig`](super::DescribeApmApplicationConfig) and [`DescribeApmInstances`](super::DescribeApmInstances).
 #[tc_model]
 pub struct SpanStatusConfig {
-    /// `MarkAsError`: an [`ErrorSpanConf`].
+    /// `MarkAsError`
     pub mark_as_error: Option<ErrorSpanConf>,
 
-    /// `MarkAsOk`: an [`ErrorSpanConf`].
+    /// `MarkAsOk`
     pub mark_as_ok: Option<ErrorSpanConf>,
 }
 
@@ -1873,19 +1263,13 @@ pub struct SpanStatusConfig {
 /// Returned in the output of [`DescribeGeneralSpanList`](super::DescribeGeneralSpanList).
 #[tc_model]
 pub struct SpanTag {
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"status.code\""`
+    /// `Key`; example: `"status.code\""`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Value`; example: `"0"`
     pub value: String,
 }
 
@@ -1894,38 +1278,28 @@ pub struct SpanTag {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct SpanTreeView {
-    /// `TreeData`: a string.
-    ///
-    /// Example: `"qw23567"`
+    /// `TreeData`; example: `"qw23567"`
     pub tree_data: String,
 
-    /// `ChartData`: a [`ChartData`].
+    /// `ChartData`
     pub chart_data: ChartData,
 
-    /// `TraceOverview`: a [`TraceOverview`].
+    /// `TraceOverview`
     pub trace_overview: TraceOverview,
 
-    /// `CompressedTreeData`: a string.
-    ///
-    /// Example: `"qw23567"`
+    /// `CompressedTreeData`; example: `"qw23567"`
     pub compressed_tree_data: String,
 
-    /// `CntExceeded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CntExceeded`; example: `false`
     pub cnt_exceeded: Option<bool>,
 
-    /// `QueryTimeout`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryTimeout`; example: `false`
     pub query_timeout: Option<bool>,
 
-    /// `SpanTotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SpanTotalCnt`; example: `10000`
     pub span_total_cnt: Option<i64>,
 
-    /// `FilterViewTagValues`: a list of [`TagValues`] objects.
+    /// `FilterViewTagValues`
     pub filter_view_tag_values: Option<Vec<TagValues>>,
 }
 
@@ -1934,14 +1308,10 @@ pub struct SpanTreeView {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct TagValues {
-    /// `Key`: a string.
-    ///
-    /// Example: `"peer.service"`
+    /// `Key`; example: `"peer.service"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["10.108.113.182:6379"]`
+    /// `Values`; example: `["10.108.113.182:6379"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1950,41 +1320,27 @@ pub struct TagValues {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct TkeMeta {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-pkask1w4"`
+    /// `ClusterID`; example: `"cls-pkask1w4"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"java-taw-mock-project-experience-log-test-5788578c94-92tbv"`
+    /// `PodName`; example: `"java-taw-mock-project-experience-log-test-5788578c94-92tbv"`
     pub pod_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace-test"`
+    /// `Namespace`; example: `"namespace-test"`
     pub namespace: Option<String>,
 
-    /// `Deployment`: a string.
-    ///
-    /// Example: `"deployment-test"`
+    /// `Deployment`; example: `"deployment-test"`
     pub deployment: Option<String>,
 
-    /// `PodIP`: a string.
-    ///
-    /// Example: `"10.80.1.34"`
+    /// `PodIP`; example: `"10.80.1.34"`
     #[tc(rename = "PodIP")]
     pub pod_ip: Option<String>,
 
-    /// `NodeIP`: a string.
-    ///
-    /// Example: `"9.223.65.110"`
+    /// `NodeIP`; example: `"9.223.65.110"`
     #[tc(rename = "NodeIP")]
     pub node_ip: Option<String>,
 }
@@ -1994,74 +1350,46 @@ pub struct TkeMeta {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct TopologyEdgeNew {
-    /// `Source`: a string.
-    ///
-    /// Example: `"customer"`
+    /// `Source`; example: `"customer"`
     pub source: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"customer_mysql"`
+    /// `Id`; example: `"customer_mysql"`
     pub id: String,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Weight`; example: `1.0`
     pub weight: Option<f64>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Target`; example: `"mysql"`
     pub target: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: Option<f64>,
 
-    /// `ErrRate`: a floating-point number.
-    ///
-    /// Example: `0.36`
+    /// `ErrRate`; example: `0.36`
     pub err_rate: Option<f64>,
 
-    /// `Qps`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Qps`; example: `100`
     pub qps: Option<f64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"virtual"`
+    /// `Type`; example: `"virtual"`
     pub r#type: Option<String>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"red"`
+    /// `Color`; example: `"red"`
     pub color: Option<String>,
 
-    /// `SqlRequestCount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `SqlRequestCount`; example: `100.0`
     pub sql_request_count: Option<f64>,
 
-    /// `SqlErrorRequestCount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `SqlErrorRequestCount`; example: `100.0`
     pub sql_error_request_count: Option<f64>,
 
-    /// `SourceComp`: a string.
-    ///
-    /// Example: `"mq"`
+    /// `SourceComp`; example: `"mq"`
     pub source_comp: Option<String>,
 
-    /// `TargetComp`: a string.
-    ///
-    /// Example: `"mq"`
+    /// `TargetComp`; example: `"mq"`
     pub target_comp: Option<String>,
 
-    /// `ReqCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReqCnt`; example: `10`
     pub req_cnt: Option<i64>,
 }
 
@@ -2070,108 +1398,70 @@ pub struct TopologyEdgeNew {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct TopologyNode {
-    /// `ErrRate`: a floating-point number.
-    ///
-    /// Example: `0.36`
+    /// `ErrRate`; example: `0.36`
     pub err_rate: Option<f64>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"SPAN_KIND_SERVER"`
+    /// `Kind`; example: `"SPAN_KIND_SERVER"`
     pub kind: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Customer"`
+    /// `Name`; example: `"Customer"`
     pub name: String,
 
-    /// `Weight`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Weight`; example: `1.0`
     pub weight: Option<f64>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"red"`
+    /// `Color`; example: `"red"`
     pub color: Option<String>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: Option<f64>,
 
-    /// `Qps`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Qps`; example: `100`
     pub qps: Option<f64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Type`; example: `"http"`
     pub r#type: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"156"`
+    /// `Id`; example: `"156"`
     pub id: String,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"large"`
+    /// `Size`; example: `"large"`
     pub size: Option<String>,
 
-    /// `IsModule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsModule`; example: `false`
     pub is_module: Option<bool>,
 
-    /// `Position`: a [`Position`].
+    /// `Position`
     pub position: Option<Position>,
 
-    /// `Tags`: a list of [`ApmTag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<ApmTag>>,
 
-    /// `CanDrillDown`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanDrillDown`; example: `false`
     pub can_drill_down: Option<bool>,
 
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Option<Resource>,
 
-    /// `NodeView`: a string.
-    ///
-    /// Example: `"mq"`
+    /// `NodeView`; example: `"mq"`
     pub node_view: Option<String>,
 
-    /// `ConsumerDuration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `ConsumerDuration`; example: `100`
     pub consumer_duration: Option<f64>,
 
-    /// `ConsumerErrRate`: a floating-point number.
-    ///
-    /// Example: `0.36`
+    /// `ConsumerErrRate`; example: `0.36`
     pub consumer_err_rate: Option<f64>,
 
-    /// `ConsumerQps`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `ConsumerQps`; example: `100`
     pub consumer_qps: Option<f64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"svc-1xfew23"`
+    /// `ServiceId`; example: `"svc-1xfew23"`
     pub service_id: Option<String>,
 
-    /// `ReqCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReqCnt`; example: `10`
     pub req_cnt: Option<i64>,
 
-    /// `ConsumerReqCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConsumerReqCnt`; example: `10`
     pub consumer_req_cnt: Option<i64>,
 }
 
@@ -2180,24 +1470,16 @@ pub struct TopologyNode {
 /// Returned in the output of [`DescribeTopologyNew`](super::DescribeTopologyNew).
 #[tc_model]
 pub struct TopologyNodeStats {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Healthy`; example: `9`
     pub healthy: Option<i64>,
 
-    /// `Warning`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Warning`; example: `1`
     pub warning: Option<i64>,
 
-    /// `Error`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Error`; example: `0`
     pub error: Option<i64>,
 }
 
@@ -2206,48 +1488,32 @@ pub struct TopologyNodeStats {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct TraceOverview {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `TraceID`: a string.
-    ///
-    /// Example: `"7fa5e879e8782d7b"`
+    /// `TraceID`; example: `"7fa5e879e8782d7b"`
     #[tc(rename = "TraceID")]
     pub trace_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Exception"`
+    /// `ErrorMsg`; example: `"Exception"`
     pub error_msg: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"customer"`
+    /// `ServiceName`; example: `"customer"`
     pub service_name: Option<String>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Duration`; example: `1000`
     pub duration: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"/getUserInfo"`
+    /// `Operation`; example: `"/getUserInfo"`
     pub operation: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1776064696`
+    /// `StartTime`; example: `1776064696`
     pub start_time: Option<u64>,
 
-    /// `ApplicationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplicationCount`; example: `1`
     pub application_count: Option<i64>,
 
-    /// `ErrorSpans`: a list of [`ErrorSpan`] objects.
+    /// `ErrorSpans`
     pub error_spans: Option<Vec<ErrorSpan>>,
 }
 
@@ -2256,13 +1522,9 @@ pub struct TraceOverview {
 /// Returned in the output of [`DescribeSpanTreeByID`](super::DescribeSpanTreeByID).
 #[tc_model]
 pub struct YAxis {
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["e29646669f404c73"]`
+    /// `Keys`; example: `["e29646669f404c73"]`
     pub keys: Vec<String>,
 
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["test-java-gateway-service GET market-service-route"]`
+    /// `Data`; example: `["test-java-gateway-service GET market-service-route"]`
     pub data: Vec<String>,
 }

@@ -7,20 +7,26 @@ use super::models;
 /// The `CloseAsyncRecognitionTask` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CloseAsyncRecognitionTaskResponse`].
-/// The codes it documents are in [`CloseAsyncRecognitionTaskError`](super::errors::CloseAsyncRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CloseAsyncRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NoSuchTask`](super::errors::AsrErrorCode::FailedOperationNoSuchTask)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CloseAsyncRecognitionTask",
     output = CloseAsyncRecognitionTaskResponse,
-    error = super::errors::CloseAsyncRecognitionTaskError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CloseAsyncRecognitionTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `9000254964`
+    /// `TaskId`; example: `9000254964`
     pub task_id: i64,
 }
 
@@ -34,32 +40,46 @@ pub struct CloseAsyncRecognitionTaskResponse {
 /// The `CreateAsrKeyWordLib` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CreateAsrKeyWordLibResponse`].
-/// The codes it documents are in [`CreateAsrKeyWordLibError`](super::errors::CreateAsrKeyWordLibError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CreateAsrKeyWordLib)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AsrErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AsrErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.KeyWordLibNameExist`](super::errors::AsrErrorCode::InvalidParameterKeyWordLibNameExist)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.InvalidParameterLength`](super::errors::AsrErrorCode::InvalidParameterValueInvalidParameterLength)
+/// - [`LimitExceeded`](super::errors::AsrErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CreateAsrKeyWordLib",
     output = CreateAsrKeyWordLibResponse,
-    error = super::errors::CreateAsrKeyWordLibError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CreateAsrKeyWordLib {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试词表"`
+    /// `Name`; example: `"测试词表"`
     pub name: String,
 
-    /// `KeyWordFile`: a string.
-    ///
-    /// Example: `"避风港(进行base64编码)"`
+    /// `KeyWordFile`; example: `"避风港(进行base64编码)"`
     pub key_word_file: String,
 }
 
 /// What a successful [`CreateAsrKeyWordLib`] call returns.
 #[tc_model]
 pub struct CreateAsrKeyWordLibResponse {
-    /// `Data`: a [`KeyWordLibIdData`](super::models::KeyWordLibIdData).
+    /// `Data`
     pub data: models::KeyWordLibIdData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -69,42 +89,58 @@ pub struct CreateAsrKeyWordLibResponse {
 /// The `CreateAsrVocab` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CreateAsrVocabResponse`].
-/// The codes it documents are in [`CreateAsrVocabError`](super::errors::CreateAsrVocabError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CreateAsrVocab)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AsrErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AsrErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AsrErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameter.InvalidVocabState`](super::errors::AsrErrorCode::InvalidParameterInvalidVocabState)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.ErrorInvalidClientip`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidClientip)
+/// - [`InvalidParameterValue.InvalidParameterLength`](super::errors::AsrErrorCode::InvalidParameterValueInvalidParameterLength)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
+/// - [`InvalidParameterValue.InvalidWordWeight`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeight)
+/// - [`InvalidParameterValue.InvalidWordWeightStr`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeightStr)
+/// - [`LimitExceeded`](super::errors::AsrErrorCode::LimitExceeded)
+/// - [`LimitExceeded.VocabFull`](super::errors::AsrErrorCode::LimitExceededVocabFull)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CreateAsrVocab",
     output = CreateAsrVocabResponse,
-    error = super::errors::CreateAsrVocabError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CreateAsrVocab {
-    /// `Name`: a string.
-    ///
-    /// Example: `"避风港"`
+    /// `Name`; example: `"避风港"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"热词"`
+    /// `Description`; example: `"热词"`
     pub description: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<models::HotWord>>,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"避风港|10 (进行bas64编码)"`
+    /// `WordWeightStr`; example: `"避风港|10 (进行bas64编码)"`
     pub word_weight_str: Option<String>,
 }
 
 /// What a successful [`CreateAsrVocab`] call returns.
 #[tc_model]
 pub struct CreateAsrVocabResponse {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"adsdadsdsad"`
+    /// `VocabId`; example: `"adsdadsdsad"`
     pub vocab_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -114,77 +150,69 @@ pub struct CreateAsrVocabResponse {
 /// The `CreateAsyncRecognitionTask` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CreateAsyncRecognitionTaskResponse`].
-/// The codes it documents are in [`CreateAsyncRecognitionTaskError`](super::errors::CreateAsyncRecognitionTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CreateAsyncRecognitionTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.UserHasNoAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoAmount)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`FailedOperation.UserNotRegistered`](super::errors::AsrErrorCode::FailedOperationUserNotRegistered)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::AsrErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CreateAsyncRecognitionTask",
     output = CreateAsyncRecognitionTaskResponse,
-    error = super::errors::CreateAsyncRecognitionTaskError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CreateAsyncRecognitionTask {
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"16k_zh"`
+    /// `EngineType`; example: `"16k_zh"`
     pub engine_type: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.audio.com/audio.wav"`
+    /// `Url`; example: `"https://www.audio.com/audio.wav"`
     pub url: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://www.audio.com/callback"`
+    /// `CallbackUrl`; example: `"https://www.audio.com/callback"`
     pub callback_url: String,
 
-    /// `SignToken`: a string.
-    ///
-    /// Example: `"xadjjfshjask******lksadlakd"`
+    /// `SignToken`; example: `"xadjjfshjask******lksadlakd"`
     pub sign_token: Option<String>,
 
-    /// `FilterDirty`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterDirty`; example: `0`
     pub filter_dirty: Option<i64>,
 
-    /// `FilterModal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterModal`; example: `0`
     pub filter_modal: Option<i64>,
 
-    /// `FilterPunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterPunc`; example: `0`
     pub filter_punc: Option<i64>,
 
-    /// `ConvertNumMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConvertNumMode`; example: `1`
     pub convert_num_mode: Option<i64>,
 
-    /// `WordInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WordInfo`; example: `0`
     pub word_info: Option<i64>,
 
-    /// `HotwordId`: a string.
-    ///
-    /// Example: `"sifhsadhuasjh*****djsahdsg"`
+    /// `HotwordId`; example: `"sifhsadhuasjh*****djsahdsg"`
     pub hotword_id: Option<String>,
 
-    /// `AudioData`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AudioData`; example: `false`
     pub audio_data: Option<bool>,
 }
 
 /// What a successful [`CreateAsyncRecognitionTask`] call returns.
 #[tc_model]
 pub struct CreateAsyncRecognitionTaskResponse {
-    /// `Data`: a [`Task`](super::models::Task).
+    /// `Data`
     pub data: models::Task,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -194,33 +222,40 @@ pub struct CreateAsyncRecognitionTaskResponse {
 /// The `CreateCustomization` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CreateCustomizationResponse`].
-/// The codes it documents are in [`CreateCustomizationError`](super::errors::CreateCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CreateCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.ErrorDownFile`](super::errors::AsrErrorCode::FailedOperationErrorDownFile)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FileEncode`](super::errors::AsrErrorCode::InvalidParameterFileEncode)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.CustomizationFull`](super::errors::AsrErrorCode::LimitExceededCustomizationFull)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CreateCustomization",
     output = CreateCustomizationResponse,
-    error = super::errors::CreateCustomizationError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CreateCustomization {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"出行模型"`
+    /// `ModelName`; example: `"出行模型"`
     pub model_name: String,
 
-    /// `TextUrl`: a string.
-    ///
-    /// Example: `"https://xxx.xx.com/text"`
+    /// `TextUrl`; example: `"https://xxx.xx.com/text"`
     pub text_url: String,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"8k"`
+    /// `ModelType`; example: `"8k"`
     pub model_type: String,
 
-    /// `TagInfos`: a list of strings.
+    /// `TagInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -230,9 +265,7 @@ pub struct CreateCustomization {
 /// What a successful [`CreateCustomization`] call returns.
 #[tc_model]
 pub struct CreateCustomizationResponse {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"769762ae-xxxxxxxxxx-ec3cda3142e"`
+    /// `ModelId`; example: `"769762ae-xxxxxxxxxx-ec3cda3142e"`
     pub model_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -242,148 +275,120 @@ pub struct CreateCustomizationResponse {
 /// The `CreateRecTask` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`CreateRecTaskResponse`].
-/// The codes it documents are in [`CreateRecTaskError`](super::errors::CreateRecTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=CreateRecTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::AsrErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.CheckAuthInfoFailed`](super::errors::AsrErrorCode::FailedOperationCheckAuthInfoFailed)
+/// - [`FailedOperation.ErrorDownFile`](super::errors::AsrErrorCode::FailedOperationErrorDownFile)
+/// - [`FailedOperation.ErrorRecognize`](super::errors::AsrErrorCode::FailedOperationErrorRecognize)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.UserHasNoAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoAmount)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`FailedOperation.UserNotRegistered`](super::errors::AsrErrorCode::FailedOperationUserNotRegistered)
+/// - [`InternalError.ErrorDownFile`](super::errors::AsrErrorCode::InternalErrorErrorDownFile)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::AsrErrorCode::InternalErrorFailAccessRedis)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded.UinLimitExceeded`](super::errors::AsrErrorCode::RequestLimitExceededUinLimitExceeded)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "CreateRecTask",
     output = CreateRecTaskResponse,
-    error = super::errors::CreateRecTaskError
+    error = super::errors::AsrErrorCode
 )]
 pub struct CreateRecTask {
-    /// `EngineModelType`: a string.
-    ///
-    /// Example: `"16k_zh"`
+    /// `EngineModelType`; example: `"16k_zh"`
     pub engine_model_type: String,
 
-    /// `ChannelNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelNum`; example: `1`
     pub channel_num: u64,
 
-    /// `ResTextFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResTextFormat`; example: `0`
     pub res_text_format: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: u64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
+    /// `Data`; example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
     pub data: Option<String>,
 
-    /// `DataLen`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DataLen`; example: `50`
     pub data_len: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://audio.cos.ap-guangzhou.myqcloud.com/example.wav"`
+    /// `Url`; example: `"https://audio.cos.ap-guangzhou.myqcloud.com/example.wav"`
     pub url: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.xxx.xxx/callback"`
+    /// `CallbackUrl`; example: `"https://xxxx.xxx.xxx/callback"`
     pub callback_url: Option<String>,
 
-    /// `SpeakerDiarization`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerDiarization`; example: `0`
     pub speaker_diarization: Option<i64>,
 
-    /// `SpeakerNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerNumber`; example: `0`
     pub speaker_number: Option<i64>,
 
-    /// `HotwordId`: a string.
-    ///
-    /// Example: `"769762aexxxxxxxxxxec3cda3142e"`
+    /// `HotwordId`; example: `"769762aexxxxxxxxxxec3cda3142e"`
     pub hotword_id: Option<String>,
 
-    /// `ReinforceHotword`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReinforceHotword`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub reinforce_hotword: Option<i64>,
 
-    /// `CustomizationId`: a string.
-    ///
-    /// Example: `"769762aexxxxxxxxxxec3cda3142e"`
+    /// `CustomizationId`; example: `"769762aexxxxxxxxxxec3cda3142e"`
     pub customization_id: Option<String>,
 
-    /// `EmotionRecognition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmotionRecognition`; example: `0`
     pub emotion_recognition: Option<i64>,
 
-    /// `EmotionalEnergy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmotionalEnergy`; example: `0`
     pub emotional_energy: Option<i64>,
 
-    /// `ConvertNumMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConvertNumMode`; example: `0`
     pub convert_num_mode: Option<i64>,
 
-    /// `FilterDirty`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterDirty`; example: `0`
     pub filter_dirty: Option<i64>,
 
-    /// `FilterPunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterPunc`; example: `0`
     pub filter_punc: Option<i64>,
 
-    /// `FilterModal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterModal`; example: `0`
     pub filter_modal: Option<i64>,
 
-    /// `SentenceMaxLength`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SentenceMaxLength`; example: `0`
     pub sentence_max_length: Option<i64>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Extra`; example: `"0"`
     pub extra: Option<String>,
 
-    /// `HotwordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotwordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hotword_list: Option<String>,
 
-    /// `KeyWordLibIdList`: a list of strings.
-    ///
-    /// Example: `["sdsdasdasf","asdfasdasd"]`
+    /// `KeyWordLibIdList`; example: `["sdsdasdasf","asdfasdasd"]`
     pub key_word_lib_id_list: Option<Vec<String>>,
 
-    /// `ReplaceTextId`: a string.
-    ///
-    /// Example: `"26910027******d9fa530f9f39dcd35d8"`
+    /// `ReplaceTextId`; example: `"26910027******d9fa530f9f39dcd35d8"`
     pub replace_text_id: Option<String>,
 
-    /// `SpeakerRoles`: a list of [`SpeakerRoleInfo`](super::models::SpeakerRoleInfo) objects.
+    /// `SpeakerRoles`
     pub speaker_roles: Option<Vec<models::SpeakerRoleInfo>>,
 }
 
 /// What a successful [`CreateRecTask`] call returns.
 #[tc_model]
 pub struct CreateRecTaskResponse {
-    /// `Data`: a [`Task`](super::models::Task).
+    /// `Data`
     pub data: models::Task,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -393,20 +398,30 @@ pub struct CreateRecTaskResponse {
 /// The `DeleteAsrKeyWordLib` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DeleteAsrKeyWordLibResponse`].
-/// The codes it documents are in [`DeleteAsrKeyWordLibError`](super::errors::DeleteAsrKeyWordLibError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DeleteAsrKeyWordLib)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AsrErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AsrErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AsrErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidAppid)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DeleteAsrKeyWordLib",
     output = DeleteAsrKeyWordLibResponse,
-    error = super::errors::DeleteAsrKeyWordLibError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DeleteAsrKeyWordLib {
-    /// `KeyWordLibId`: a string.
-    ///
-    /// Example: `"ed9d5b5a9fa14f4a86dc71360e6a3835"`
+    /// `KeyWordLibId`; example: `"ed9d5b5a9fa14f4a86dc71360e6a3835"`
     pub key_word_lib_id: String,
 }
 
@@ -420,20 +435,34 @@ pub struct DeleteAsrKeyWordLibResponse {
 /// The `DeleteAsrVocab` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DeleteAsrVocabResponse`].
-/// The codes it documents are in [`DeleteAsrVocabError`](super::errors::DeleteAsrVocabError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DeleteAsrVocab)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AsrErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AsrErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AsrErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.InvalidParameterLength`](super::errors::AsrErrorCode::InvalidParameterValueInvalidParameterLength)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
+/// - [`InvalidParameterValue.InvalidWordWeight`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeight)
+/// - [`InvalidParameterValue.InvalidWordWeightStr`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeightStr)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DeleteAsrVocab",
     output = DeleteAsrVocabResponse,
-    error = super::errors::DeleteAsrVocabError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DeleteAsrVocab {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"xcxdsada"`
+    /// `VocabId`; example: `"xcxdsada"`
     pub vocab_id: String,
 }
 
@@ -447,20 +476,33 @@ pub struct DeleteAsrVocabResponse {
 /// The `DeleteCustomization` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DeleteCustomizationResponse`].
-/// The codes it documents are in [`DeleteCustomizationError`](super::errors::DeleteCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DeleteCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.TagRequestError`](super::errors::AsrErrorCode::InternalErrorTagRequestError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ModelState`](super::errors::AsrErrorCode::InvalidParameterModelState)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelId`](super::errors::AsrErrorCode::InvalidParameterValueModelId)
+/// - [`LimitExceeded`](super::errors::AsrErrorCode::LimitExceeded)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DeleteCustomization",
     output = DeleteCustomizationResponse,
-    error = super::errors::DeleteCustomizationError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DeleteCustomization {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"sdsafjasj*****sdfasfjj"`
+    /// `ModelId`; example: `"sdsafjasj*****sdfasfjj"`
     pub model_id: String,
 }
 
@@ -474,22 +516,27 @@ pub struct DeleteCustomizationResponse {
 /// The `DescribeAsyncRecognitionTasks` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DescribeAsyncRecognitionTasksResponse`].
-/// The codes it documents are in [`DescribeAsyncRecognitionTasksError`](super::errors::DescribeAsyncRecognitionTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DescribeAsyncRecognitionTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DescribeAsyncRecognitionTasks",
     output = DescribeAsyncRecognitionTasksResponse,
-    error = super::errors::DescribeAsyncRecognitionTasksError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DescribeAsyncRecognitionTasks {}
 
 /// What a successful [`DescribeAsyncRecognitionTasks`] call returns.
 #[tc_model]
 pub struct DescribeAsyncRecognitionTasksResponse {
-    /// `Data`: an [`AsyncRecognitionTasks`](super::models::AsyncRecognitionTasks).
+    /// `Data`
     pub data: Option<models::AsyncRecognitionTasks>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -499,27 +546,39 @@ pub struct DescribeAsyncRecognitionTasksResponse {
 /// The `DescribeTaskStatus` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorDownFile`](super::errors::AsrErrorCode::FailedOperationErrorDownFile)
+/// - [`FailedOperation.ErrorRecognize`](super::errors::AsrErrorCode::FailedOperationErrorRecognize)
+/// - [`FailedOperation.NoSuchTask`](super::errors::AsrErrorCode::FailedOperationNoSuchTask)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::AsrErrorCode::InternalErrorFailAccessRedis)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4500055927`
+    /// `TaskId`; example: `4500055927`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Data`: a [`TaskStatus`](super::models::TaskStatus).
+    /// `Data`
     pub data: models::TaskStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -529,34 +588,39 @@ pub struct DescribeTaskStatusResponse {
 /// The `DownloadAsrVocab` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DownloadAsrVocabResponse`].
-/// The codes it documents are in [`DownloadAsrVocabError`](super::errors::DownloadAsrVocabError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DownloadAsrVocab)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::AsrErrorCode::InternalErrorFailAccessRedis)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DownloadAsrVocab",
     output = DownloadAsrVocabResponse,
-    error = super::errors::DownloadAsrVocabError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DownloadAsrVocab {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"ssdasdasd"`
+    /// `VocabId`; example: `"ssdasdasd"`
     pub vocab_id: String,
 }
 
 /// What a successful [`DownloadAsrVocab`] call returns.
 #[tc_model]
 pub struct DownloadAsrVocabResponse {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"dasdsadasd"`
+    /// `VocabId`; example: `"dasdsadasd"`
     pub vocab_id: String,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WordWeightStr`; example: `"1"`
     pub word_weight_str: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -566,29 +630,38 @@ pub struct DownloadAsrVocabResponse {
 /// The `DownloadCustomization` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`DownloadCustomizationResponse`].
-/// The codes it documents are in [`DownloadCustomizationError`](super::errors::DownloadCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=DownloadCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`FailedOperation.ErrorDownFile`](super::errors::AsrErrorCode::FailedOperationErrorDownFile)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ModelId`](super::errors::AsrErrorCode::InvalidParameterValueModelId)
+/// - [`LimitExceeded`](super::errors::AsrErrorCode::LimitExceeded)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "DownloadCustomization",
     output = DownloadCustomizationResponse,
-    error = super::errors::DownloadCustomizationError
+    error = super::errors::AsrErrorCode
 )]
 pub struct DownloadCustomization {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"sdsafjasj*****sdfasfjj"`
+    /// `ModelId`; example: `"sdsafjasj*****sdfasfjj"`
     pub model_id: String,
 }
 
 /// What a successful [`DownloadCustomization`] call returns.
 #[tc_model]
 pub struct DownloadCustomizationResponse {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://www.model.com/model.txt"`
+    /// `DownloadUrl`; example: `"https://www.model.com/model.txt"`
     pub download_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -598,38 +671,46 @@ pub struct DownloadCustomizationResponse {
 /// The `GetAsrKeyWordLibList` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetAsrKeyWordLibListResponse`].
-/// The codes it documents are in [`GetAsrKeyWordLibListError`](super::errors::GetAsrKeyWordLibListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetAsrKeyWordLibList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetAsrKeyWordLibList",
     output = GetAsrKeyWordLibListResponse,
-    error = super::errors::GetAsrKeyWordLibListError
+    error = super::errors::AsrErrorCode
 )]
 pub struct GetAsrKeyWordLibList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `SpecifyNames`: a list of strings.
+    /// `SpecifyNames`
     pub specify_names: Option<Vec<String>>,
 
-    /// `OnlySelf`: a boolean.
+    /// `OnlySelf`
     pub only_self: Option<bool>,
 }
 
 /// What a successful [`GetAsrKeyWordLibList`] call returns.
 #[tc_model]
 pub struct GetAsrKeyWordLibListResponse {
-    /// `Data`: a [`KeyWordLibListData`](super::models::KeyWordLibListData).
+    /// `Data`
     pub data: Option<models::KeyWordLibListData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -639,57 +720,52 @@ pub struct GetAsrKeyWordLibListResponse {
 /// The `GetAsrVocab` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetAsrVocabResponse`].
-/// The codes it documents are in [`GetAsrVocabError`](super::errors::GetAsrVocabError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetAsrVocab)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetAsrVocab",
     output = GetAsrVocabResponse,
-    error = super::errors::GetAsrVocabError
+    error = super::errors::AsrErrorCode
 )]
 pub struct GetAsrVocab {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"ashsdhsdshsjh"`
+    /// `VocabId`; example: `"ashsdhsdshsjh"`
     pub vocab_id: String,
 }
 
 /// What a successful [`GetAsrVocab`] call returns.
 #[tc_model]
 pub struct GetAsrVocabResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"热词"`
+    /// `Name`; example: `"热词"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"我是热词"`
+    /// `Description`; example: `"我是热词"`
     pub description: String,
 
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"xasddasds"`
+    /// `VocabId`; example: `"xasddasds"`
     pub vocab_id: String,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Vec<models::HotWord>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"1"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"1"`
     pub update_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -699,15 +775,29 @@ pub struct GetAsrVocabResponse {
 /// The `GetAsrVocabList` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetAsrVocabListResponse`].
-/// The codes it documents are in [`GetAsrVocabListError`](super::errors::GetAsrVocabListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetAsrVocabList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::AsrErrorCode::InternalErrorFailAccessRedis)
+/// - [`InternalError.TagRequestError`](super::errors::AsrErrorCode::InternalErrorTagRequestError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetAsrVocabList",
     output = GetAsrVocabListResponse,
-    error = super::errors::GetAsrVocabListError,
+    error = super::errors::AsrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -717,32 +807,26 @@ pub struct GetAsrVocabResponse {
     )
 )]
 pub struct GetAsrVocabList {
-    /// `TagInfos`: a list of strings.
+    /// `TagInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tag_infos: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`GetAsrVocabList`] call returns.
 #[tc_model]
 pub struct GetAsrVocabListResponse {
-    /// `VocabList`: a list of [`Vocab`](super::models::Vocab) objects.
+    /// `VocabList`
     pub vocab_list: Vec<models::Vocab>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -752,15 +836,23 @@ pub struct GetAsrVocabListResponse {
 /// The `GetCustomizationList` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetCustomizationListResponse`].
-/// The codes it documents are in [`GetCustomizationListError`](super::errors::GetCustomizationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetCustomizationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetCustomizationList",
     output = GetCustomizationListResponse,
-    error = super::errors::GetCustomizationListError,
+    error = super::errors::AsrErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -770,32 +862,26 @@ pub struct GetAsrVocabListResponse {
     )
 )]
 pub struct GetCustomizationList {
-    /// `TagInfos`: a list of strings.
+    /// `TagInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tag_infos: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`GetCustomizationList`] call returns.
 #[tc_model]
 pub struct GetCustomizationListResponse {
-    /// `Data`: a list of [`Model`](super::models::Model) objects.
+    /// `Data`
     pub data: Option<Vec<models::Model>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -805,27 +891,34 @@ pub struct GetCustomizationListResponse {
 /// The `GetModelInfo` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetModelInfoResponse`].
-/// The codes it documents are in [`GetModelInfoError`](super::errors::GetModelInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetModelInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ModelId`](super::errors::AsrErrorCode::InvalidParameterValueModelId)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetModelInfo",
     output = GetModelInfoResponse,
-    error = super::errors::GetModelInfoError
+    error = super::errors::AsrErrorCode
 )]
 pub struct GetModelInfo {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"sdsafjasj*****sdfasfjj"`
+    /// `ModelId`; example: `"sdsafjasj*****sdfasfjj"`
     pub model_id: String,
 }
 
 /// What a successful [`GetModelInfo`] call returns.
 #[tc_model]
 pub struct GetModelInfoResponse {
-    /// `Data`: a [`Model`](super::models::Model).
+    /// `Data`
     pub data: models::Model,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -835,37 +928,39 @@ pub struct GetModelInfoResponse {
 /// The `GetUsageByDate` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`GetUsageByDateResponse`].
-/// The codes it documents are in [`GetUsageByDateError`](super::errors::GetUsageByDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=GetUsageByDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::AsrErrorCode::LimitExceeded)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "GetUsageByDate",
     output = GetUsageByDateResponse,
-    error = super::errors::GetUsageByDateError
+    error = super::errors::AsrErrorCode
 )]
 pub struct GetUsageByDate {
-    /// `BizNameList`: a list of strings.
-    ///
-    /// Example: `["asr_rec"]`
+    /// `BizNameList`; example: `["asr_rec"]`
     pub biz_name_list: Vec<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2024-09-01"`
+    /// `StartDate`; example: `"2024-09-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2024-09-06"`
+    /// `EndDate`; example: `"2024-09-06"`
     pub end_date: String,
 }
 
 /// What a successful [`GetUsageByDate`] call returns.
 #[tc_model]
 pub struct GetUsageByDateResponse {
-    /// `Data`: a [`UsageByDateInfoData`](super::models::UsageByDateInfoData).
+    /// `Data`
     pub data: models::UsageByDateInfoData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -875,35 +970,41 @@ pub struct GetUsageByDateResponse {
 /// The `ModifyCustomization` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`ModifyCustomizationResponse`].
-/// The codes it documents are in [`ModifyCustomizationError`](super::errors::ModifyCustomizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=ModifyCustomization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.ErrorDownFile`](super::errors::AsrErrorCode::FailedOperationErrorDownFile)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FileEncode`](super::errors::AsrErrorCode::InvalidParameterFileEncode)
+/// - [`InvalidParameter.ModelState`](super::errors::AsrErrorCode::InvalidParameterModelState)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelId`](super::errors::AsrErrorCode::InvalidParameterValueModelId)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "ModifyCustomization",
     output = ModifyCustomizationResponse,
-    error = super::errors::ModifyCustomizationError
+    error = super::errors::AsrErrorCode
 )]
 pub struct ModifyCustomization {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"fsamdfiuh****xfdsgdsh"`
+    /// `ModelId`; example: `"fsamdfiuh****xfdsgdsh"`
     pub model_id: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"通用模型"`
+    /// `ModelName`; example: `"通用模型"`
     pub model_name: Option<String>,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"8k"`
+    /// `ModelType`; example: `"8k"`
     pub model_type: Option<String>,
 
-    /// `TextUrl`: a string.
-    ///
-    /// Example: `"https://www.modle.com/model.txt"`
+    /// `TextUrl`; example: `"https://www.modle.com/model.txt"`
     pub text_url: Option<String>,
 }
 
@@ -917,28 +1018,41 @@ pub struct ModifyCustomizationResponse {
 /// The `ModifyCustomizationState` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`ModifyCustomizationStateResponse`].
-/// The codes it documents are in [`ModifyCustomizationStateError`](super::errors::ModifyCustomizationStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=ModifyCustomizationState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AsrErrorCode::AuthFailure)
+/// - [`AuthFailure.CheckResourceResponseCodeError`](super::errors::AsrErrorCode::AuthFailureCheckResourceResponseCodeError)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::AsrErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ModelId`](super::errors::AsrErrorCode::InvalidParameterValueModelId)
+/// - [`InvalidParameterValue.ToState`](super::errors::AsrErrorCode::InvalidParameterValueToState)
+/// - [`LimitExceeded.OnlineFull`](super::errors::AsrErrorCode::LimitExceededOnlineFull)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "ModifyCustomizationState",
     output = ModifyCustomizationStateResponse,
-    error = super::errors::ModifyCustomizationStateError
+    error = super::errors::AsrErrorCode
 )]
 pub struct ModifyCustomizationState {
-    /// `ModelId`: a string.
+    /// `ModelId`
     pub model_id: String,
 
-    /// `ToState`: a signed 64-bit integer.
+    /// `ToState`
     pub to_state: i64,
 }
 
 /// What a successful [`ModifyCustomizationState`] call returns.
 #[tc_model]
 pub struct ModifyCustomizationStateResponse {
-    /// `ModelId`: a string.
+    /// `ModelId`
     pub model_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -948,149 +1062,138 @@ pub struct ModifyCustomizationStateResponse {
 /// The `SentenceRecognition` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`SentenceRecognitionResponse`].
-/// The codes it documents are in [`SentenceRecognitionError`](super::errors::SentenceRecognitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=SentenceRecognition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ErrorRecognize`](super::errors::AsrErrorCode::FailedOperationErrorRecognize)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`FailedOperation.UserHasNoAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoAmount)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`FailedOperation.UserNotRegistered`](super::errors::AsrErrorCode::FailedOperationUserNotRegistered)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.ErrorConfigure`](super::errors::AsrErrorCode::InternalErrorErrorConfigure)
+/// - [`InternalError.ErrorCreateLog`](super::errors::AsrErrorCode::InternalErrorErrorCreateLog)
+/// - [`InternalError.ErrorDownFile`](super::errors::AsrErrorCode::InternalErrorErrorDownFile)
+/// - [`InternalError.ErrorFailNewprequest`](super::errors::AsrErrorCode::InternalErrorErrorFailNewprequest)
+/// - [`InternalError.ErrorFailWritetodb`](super::errors::AsrErrorCode::InternalErrorErrorFailWritetodb)
+/// - [`InternalError.ErrorFileCannotopen`](super::errors::AsrErrorCode::InternalErrorErrorFileCannotopen)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AsrErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorMakeLogpath`](super::errors::AsrErrorCode::InternalErrorErrorMakeLogpath)
+/// - [`InternalError.ErrorRecognize`](super::errors::AsrErrorCode::InternalErrorErrorRecognize)
+/// - [`InvalidParameter.ErrorContentlength`](super::errors::AsrErrorCode::InvalidParameterErrorContentlength)
+/// - [`InvalidParameter.ErrorParamsMissing`](super::errors::AsrErrorCode::InvalidParameterErrorParamsMissing)
+/// - [`InvalidParameter.ErrorParsequest`](super::errors::AsrErrorCode::InvalidParameterErrorParsequest)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorInvalidAppid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidAppid)
+/// - [`InvalidParameterValue.ErrorInvalidClientip`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidClientip)
+/// - [`InvalidParameterValue.ErrorInvalidEngservice`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidEngservice)
+/// - [`InvalidParameterValue.ErrorInvalidProjectid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidProjectid)
+/// - [`InvalidParameterValue.ErrorInvalidRequestid`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidRequestid)
+/// - [`InvalidParameterValue.ErrorInvalidSourcetype`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidSourcetype)
+/// - [`InvalidParameterValue.ErrorInvalidSubservicetype`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidSubservicetype)
+/// - [`InvalidParameterValue.ErrorInvalidUrl`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidUrl)
+/// - [`InvalidParameterValue.ErrorInvalidUseraudiokey`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidUseraudiokey)
+/// - [`InvalidParameterValue.ErrorInvalidVoiceFormat`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidVoiceFormat)
+/// - [`InvalidParameterValue.ErrorInvalidVoicedata`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidVoicedata)
+/// - [`InvalidParameterValue.ErrorVoicedataTooLong`](super::errors::AsrErrorCode::InvalidParameterValueErrorVoicedataTooLong)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "SentenceRecognition",
     output = SentenceRecognitionResponse,
-    error = super::errors::SentenceRecognitionError
+    error = super::errors::AsrErrorCode
 )]
 pub struct SentenceRecognition {
-    /// `EngSerViceType`: a string.
-    ///
-    /// Example: `"16k_en"`
+    /// `EngSerViceType`; example: `"16k_en"`
     pub eng_ser_vice_type: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `VoiceFormat`: a string.
-    ///
-    /// Example: `"wav"`
+    /// `VoiceFormat`; example: `"wav"`
     pub voice_format: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub project_id: Option<u64>,
 
-    /// `SubServiceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SubServiceType`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sub_service_type: Option<u64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.voice.com/test.wav"`
+    /// `Url`; example: `"http://test.voice.com/test.wav"`
     pub url: Option<String>,
 
-    /// `UsrAudioKey`: a string.
-    ///
-    /// Example: `"d4ce3bb*****dd0743"`
+    /// `UsrAudioKey`; example: `"d4ce3bb*****dd0743"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub usr_audio_key: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"dGVzdA=="`
+    /// `Data`; example: `"dGVzdA=="`
     pub data: Option<String>,
 
-    /// `DataLen`: a signed 64-bit integer.
-    ///
-    /// Example: `6400`
+    /// `DataLen`; example: `6400`
     pub data_len: Option<i64>,
 
-    /// `WordInfo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WordInfo`; example: `0`
     pub word_info: Option<i64>,
 
-    /// `FilterDirty`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterDirty`; example: `0`
     pub filter_dirty: Option<i64>,
 
-    /// `FilterModal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterModal`; example: `0`
     pub filter_modal: Option<i64>,
 
-    /// `FilterPunc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilterPunc`; example: `0`
     pub filter_punc: Option<i64>,
 
-    /// `ConvertNumMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConvertNumMode`; example: `0`
     pub convert_num_mode: Option<i64>,
 
-    /// `HotwordId`: a string.
-    ///
-    /// Example: `"966ecea2a*****537c8"`
+    /// `HotwordId`; example: `"966ecea2a*****537c8"`
     pub hotword_id: Option<String>,
 
-    /// `CustomizationId`: a string.
-    ///
-    /// Example: `"966ecea******d537c8"`
+    /// `CustomizationId`; example: `"966ecea******d537c8"`
     pub customization_id: Option<String>,
 
-    /// `ReinforceHotword`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReinforceHotword`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub reinforce_hotword: Option<i64>,
 
-    /// `HotwordList`: a string.
-    ///
-    /// Example: `"腾讯云|10,语音识别|5,ASR|11"`
+    /// `HotwordList`; example: `"腾讯云|10,语音识别|5,ASR|11"`
     pub hotword_list: Option<String>,
 
-    /// `InputSampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputSampleRate`; example: `0`
     pub input_sample_rate: Option<i64>,
 
-    /// `ReplaceTextId`: a string.
-    ///
-    /// Example: `"976dfea2a*****537c8"`
+    /// `ReplaceTextId`; example: `"976dfea2a*****537c8"`
     pub replace_text_id: Option<String>,
 }
 
 /// What a successful [`SentenceRecognition`] call returns.
 #[tc_model]
 pub struct SentenceRecognitionResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"测试输出结果"`
+    /// `Result`; example: `"测试输出结果"`
     pub result: String,
 
-    /// `AudioDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1500`
+    /// `AudioDuration`; example: `1500`
     pub audio_duration: i64,
 
-    /// `WordSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `WordSize`; example: `4`
     pub word_size: Option<i64>,
 
-    /// `WordList`: a list of [`SentenceWord`](super::models::SentenceWord) objects.
+    /// `WordList`
     pub word_list: Option<Vec<models::SentenceWord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1100,34 +1203,40 @@ pub struct SentenceRecognitionResponse {
 /// The `SetVocabState` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`SetVocabStateResponse`].
-/// The codes it documents are in [`SetVocabStateError`](super::errors::SetVocabStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=SetVocabState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailAccessRedis`](super::errors::AsrErrorCode::InternalErrorFailAccessRedis)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
+/// - [`InvalidParameterValue.InvalidVocabState`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabState)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "SetVocabState",
     output = SetVocabStateResponse,
-    error = super::errors::SetVocabStateError
+    error = super::errors::AsrErrorCode
 )]
 pub struct SetVocabState {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"dsadsdas"`
+    /// `VocabId`; example: `"dsadsdas"`
     pub vocab_id: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 }
 
 /// What a successful [`SetVocabState`] call returns.
 #[tc_model]
 pub struct SetVocabStateResponse {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"dasdasd"`
+    /// `VocabId`; example: `"dasdasd"`
     pub vocab_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1137,37 +1246,45 @@ pub struct SetVocabStateResponse {
 /// The `UpdateAsrKeyWordLib` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`UpdateAsrKeyWordLibResponse`].
-/// The codes it documents are in [`UpdateAsrKeyWordLibError`](super::errors::UpdateAsrKeyWordLibError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=UpdateAsrKeyWordLib)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.KeyWordLibNameExist`](super::errors::AsrErrorCode::InvalidParameterKeyWordLibNameExist)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterLength`](super::errors::AsrErrorCode::InvalidParameterValueInvalidParameterLength)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "UpdateAsrKeyWordLib",
     output = UpdateAsrKeyWordLibResponse,
-    error = super::errors::UpdateAsrKeyWordLibError
+    error = super::errors::AsrErrorCode
 )]
 pub struct UpdateAsrKeyWordLib {
-    /// `KeyWordLibId`: a string.
-    ///
-    /// Example: `"aa6f402******2ea856fc81fbecfd0sd"`
+    /// `KeyWordLibId`; example: `"aa6f402******2ea856fc81fbecfd0sd"`
     pub key_word_lib_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的词表名称"`
+    /// `Name`; example: `"新的词表名称"`
     pub name: String,
 
-    /// `KeyWordFile`: a string.
-    ///
-    /// Example: `"<文件base64>"`
+    /// `KeyWordFile`; example: `"<文件base64>"`
     pub key_word_file: String,
 }
 
 /// What a successful [`UpdateAsrKeyWordLib`] call returns.
 #[tc_model]
 pub struct UpdateAsrKeyWordLibResponse {
-    /// `Data`: a [`KeyWordLibIdData`](super::models::KeyWordLibIdData).
+    /// `Data`
     pub data: models::KeyWordLibIdData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1177,47 +1294,54 @@ pub struct UpdateAsrKeyWordLibResponse {
 /// The `UpdateAsrVocab` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`UpdateAsrVocabResponse`].
-/// The codes it documents are in [`UpdateAsrVocabError`](super::errors::UpdateAsrVocabError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=UpdateAsrVocab)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::AsrErrorCode::FailedOperation)
+/// - [`FailedOperation.ServiceIsolate`](super::errors::AsrErrorCode::FailedOperationServiceIsolate)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterLength`](super::errors::AsrErrorCode::InvalidParameterValueInvalidParameterLength)
+/// - [`InvalidParameterValue.InvalidVocabId`](super::errors::AsrErrorCode::InvalidParameterValueInvalidVocabId)
+/// - [`InvalidParameterValue.InvalidWordWeight`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeight)
+/// - [`InvalidParameterValue.InvalidWordWeightStr`](super::errors::AsrErrorCode::InvalidParameterValueInvalidWordWeightStr)
+/// - [`LimitExceeded.VocabFull`](super::errors::AsrErrorCode::LimitExceededVocabFull)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::AsrErrorCode::UnknownParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "UpdateAsrVocab",
     output = UpdateAsrVocabResponse,
-    error = super::errors::UpdateAsrVocabError
+    error = super::errors::AsrErrorCode
 )]
 pub struct UpdateAsrVocab {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"aa6f402f263f12ea856fc81fbecfd0sd"`
+    /// `VocabId`; example: `"aa6f402f263f12ea856fc81fbecfd0sd"`
     pub vocab_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新的词表名称"`
+    /// `Name`; example: `"新的词表名称"`
     pub name: Option<String>,
 
-    /// `WordWeights`: a list of [`HotWord`](super::models::HotWord) objects.
+    /// `WordWeights`
     pub word_weights: Option<Vec<models::HotWord>>,
 
-    /// `WordWeightStr`: a string.
-    ///
-    /// Example: `"蜜汁|10"`
+    /// `WordWeightStr`; example: `"蜜汁|10"`
     pub word_weight_str: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"新的词表描述"`
+    /// `Description`; example: `"新的词表描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateAsrVocab`] call returns.
 #[tc_model]
 pub struct UpdateAsrVocabResponse {
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"aa6f402f263f*****a856fc81fbecfd0sd"`
+    /// `VocabId`; example: `"aa6f402f263f*****a856fc81fbecfd0sd"`
     pub vocab_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1227,42 +1351,46 @@ pub struct UpdateAsrVocabResponse {
 /// The `VoicePrintCompare` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintCompareResponse`].
-/// The codes it documents are in [`VoicePrintCompareError`](super::errors::VoicePrintCompareError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintCompare)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AsrErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ErrorInvalidVoicedata`](super::errors::AsrErrorCode::InvalidParameterValueErrorInvalidVoicedata)
+/// - [`InvalidParameterValue.NoHumanVoice`](super::errors::AsrErrorCode::InvalidParameterValueNoHumanVoice)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintCompare",
     output = VoicePrintCompareResponse,
-    error = super::errors::VoicePrintCompareError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintCompare {
-    /// `VoiceFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceFormat`; example: `0`
     pub voice_format: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: i64,
 
-    /// `SrcAudioData`: a string.
-    ///
-    /// Example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
+    /// `SrcAudioData`; example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
     pub src_audio_data: String,
 
-    /// `DestAudioData`: a string.
-    ///
-    /// Example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
+    /// `DestAudioData`; example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE"`
     pub dest_audio_data: String,
 }
 
 /// What a successful [`VoicePrintCompare`] call returns.
 #[tc_model]
 pub struct VoicePrintCompareResponse {
-    /// `Data`: a [`VoicePrintCompareData`](super::models::VoicePrintCompareData).
+    /// `Data`
     pub data: Option<models::VoicePrintCompareData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1272,32 +1400,34 @@ pub struct VoicePrintCompareResponse {
 /// The `VoicePrintCount` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintCountResponse`].
-/// The codes it documents are in [`VoicePrintCountError`](super::errors::VoicePrintCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintCount",
     output = VoicePrintCountResponse,
-    error = super::errors::VoicePrintCountError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintCount {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"sdasf***dasdaffsasd"`
+    /// `GroupId`; example: `"sdasf***dasdaffsasd"`
     pub group_id: Option<String>,
 
-    /// `CountMod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CountMod`; example: `0`
     pub count_mod: Option<i64>,
 }
 
 /// What a successful [`VoicePrintCount`] call returns.
 #[tc_model]
 pub struct VoicePrintCountResponse {
-    /// `Data`: a [`VoicePrintCountData`](super::models::VoicePrintCountData).
+    /// `Data`
     pub data: Option<models::VoicePrintCountData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1307,37 +1437,46 @@ pub struct VoicePrintCountResponse {
 /// The `VoicePrintDelete` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintDeleteResponse`].
-/// The codes it documents are in [`VoicePrintDeleteError`](super::errors::VoicePrintDeleteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintDelete)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotExistentVoicePrintId`](super::errors::AsrErrorCode::FailedOperationNotExistentVoicePrintId)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AsrErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorRecognize`](super::errors::AsrErrorCode::InternalErrorErrorRecognize)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintEnrollFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintEnrollFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintDelete",
     output = VoicePrintDeleteResponse,
-    error = super::errors::VoicePrintDeleteError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintDelete {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"sdsafjasj*****sdfasfjj"`
+    /// `VoicePrintId`; example: `"sdsafjasj*****sdfasfjj"`
     pub voice_print_id: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"分组1"`
+    /// `GroupId`; example: `"分组1"`
     pub group_id: Option<String>,
 
-    /// `DelMod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelMod`; example: `0`
     pub del_mod: Option<i64>,
 }
 
 /// What a successful [`VoicePrintDelete`] call returns.
 #[tc_model]
 pub struct VoicePrintDeleteResponse {
-    /// `Data`: a [`VoicePrintBaseData`](super::models::VoicePrintBaseData).
+    /// `Data`
     pub data: models::VoicePrintBaseData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1347,55 +1486,62 @@ pub struct VoicePrintDeleteResponse {
 /// The `VoicePrintEnroll` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintEnrollResponse`].
-/// The codes it documents are in [`VoicePrintEnrollError`](super::errors::VoicePrintEnrollError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintEnroll)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotExistentVoicePrintId`](super::errors::AsrErrorCode::FailedOperationNotExistentVoicePrintId)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.ErrorRecognize`](super::errors::AsrErrorCode::InternalErrorErrorRecognize)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailedVoicePrintDecode`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintDecode)
+/// - [`InternalError.FailedVoicePrintEnroll`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintEnroll)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintEnrollFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintEnrollFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ErrorVoicedataTooLong`](super::errors::AsrErrorCode::InvalidParameterValueErrorVoicedataTooLong)
+/// - [`InvalidParameterValue.NoHumanVoice`](super::errors::AsrErrorCode::InvalidParameterValueNoHumanVoice)
+/// - [`LimitExceeded.VoicePrintFull`](super::errors::AsrErrorCode::LimitExceededVoicePrintFull)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintEnroll",
     output = VoicePrintEnrollResponse,
-    error = super::errors::VoicePrintEnrollError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintEnroll {
-    /// `VoiceFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceFormat`; example: `0`
     pub voice_format: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: i64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"UklGRka1CQBXQVZFZm10IBAAAAABAAEAgD4E"`
+    /// `Data`; example: `"UklGRka1CQBXQVZFZm10IBAAAAABAAEAgD4E"`
     pub data: Option<String>,
 
-    /// `SpeakerNick`: a string.
-    ///
-    /// Example: `"李九州"`
+    /// `SpeakerNick`; example: `"李九州"`
     pub speaker_nick: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group_A"`
+    /// `GroupId`; example: `"group_A"`
     pub group_id: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 
-    /// `QualityCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QualityCheck`; example: `false`
     pub quality_check: Option<bool>,
 }
 
 /// What a successful [`VoicePrintEnroll`] call returns.
 #[tc_model]
 pub struct VoicePrintEnrollResponse {
-    /// `Data`: a [`VoicePrintBaseData`](super::models::VoicePrintBaseData).
+    /// `Data`
     pub data: models::VoicePrintBaseData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1405,22 +1551,28 @@ pub struct VoicePrintEnrollResponse {
 /// The `VoicePrintGroupList` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintGroupListResponse`].
-/// The codes it documents are in [`VoicePrintGroupListError`](super::errors::VoicePrintGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::AsrErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintGroupList",
     output = VoicePrintGroupListResponse,
-    error = super::errors::VoicePrintGroupListError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintGroupList {}
 
 /// What a successful [`VoicePrintGroupList`] call returns.
 #[tc_model]
 pub struct VoicePrintGroupListResponse {
-    /// `Data`: a [`VoicePrintGroupList`](super::models::VoicePrintGroupList).
+    /// `Data`
     pub data: Option<models::VoicePrintGroupList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1430,47 +1582,55 @@ pub struct VoicePrintGroupListResponse {
 /// The `VoicePrintGroupVerify` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintGroupVerifyResponse`].
-/// The codes it documents are in [`VoicePrintGroupVerifyError`](super::errors::VoicePrintGroupVerifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintGroupVerify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailedVoicePrintDecode`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintDecode)
+/// - [`InternalError.FailedVoicePrintVerify`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintVerify)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FailedVoicePrintDecode`](super::errors::AsrErrorCode::InvalidParameterFailedVoicePrintDecode)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::AsrErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorVoicedataTooLong`](super::errors::AsrErrorCode::InvalidParameterValueErrorVoicedataTooLong)
+/// - [`InvalidParameterValue.NoHumanVoice`](super::errors::AsrErrorCode::InvalidParameterValueNoHumanVoice)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintGroupVerify",
     output = VoicePrintGroupVerifyResponse,
-    error = super::errors::VoicePrintGroupVerifyError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintGroupVerify {
-    /// `VoiceFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceFormat`; example: `0`
     pub voice_format: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: i64,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE*"`
+    /// `Data`; example: `"UklGRka1CQBXQVZFZm10zOjQzAABJU0ZUDgAAAE*"`
     pub data: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"home_group"`
+    /// `GroupId`; example: `"home_group"`
     pub group_id: String,
 
-    /// `TopN`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopN`; example: `1`
     pub top_n: u64,
 }
 
 /// What a successful [`VoicePrintGroupVerify`] call returns.
 #[tc_model]
 pub struct VoicePrintGroupVerifyResponse {
-    /// `Data`: a [`VerifyTopResult`](super::models::VerifyTopResult).
+    /// `Data`
     pub data: Option<models::VerifyTopResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1480,50 +1640,58 @@ pub struct VoicePrintGroupVerifyResponse {
 /// The `VoicePrintUpdate` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintUpdateResponse`].
-/// The codes it documents are in [`VoicePrintUpdateError`](super::errors::VoicePrintUpdateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintUpdate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotExistentVoicePrintId`](super::errors::AsrErrorCode::FailedOperationNotExistentVoicePrintId)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AsrErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorRecognize`](super::errors::AsrErrorCode::InternalErrorErrorRecognize)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailedVoicePrintEnroll`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintEnroll)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintEnrollFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintEnrollFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ErrorVoicedataTooLong`](super::errors::AsrErrorCode::InvalidParameterValueErrorVoicedataTooLong)
+/// - [`InvalidParameterValue.NoHumanVoice`](super::errors::AsrErrorCode::InvalidParameterValueNoHumanVoice)
+/// - [`MissingParameter`](super::errors::AsrErrorCode::MissingParameter)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintUpdate",
     output = VoicePrintUpdateResponse,
-    error = super::errors::VoicePrintUpdateError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintUpdate {
-    /// `VoiceFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceFormat`; example: `0`
     pub voice_format: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: i64,
 
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"sdsafjasj*****sdfasfjj"`
+    /// `VoicePrintId`; example: `"sdsafjasj*****sdfasfjj"`
     pub voice_print_id: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"ADDAFASAFASA"`
+    /// `Data`; example: `"ADDAFASAFASA"`
     pub data: Option<String>,
 
-    /// `SpeakerNick`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `SpeakerNick`; example: `"小明"`
     pub speaker_nick: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
 /// What a successful [`VoicePrintUpdate`] call returns.
 #[tc_model]
 pub struct VoicePrintUpdateResponse {
-    /// `Data`: a [`VoicePrintBaseData`](super::models::VoicePrintBaseData).
+    /// `Data`
     pub data: models::VoicePrintBaseData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1533,45 +1701,57 @@ pub struct VoicePrintUpdateResponse {
 /// The `VoicePrintVerify` action of ASR API 2019-06-14.
 ///
 /// A successful call returns [`VoicePrintVerifyResponse`].
-/// The codes it documents are in [`VoicePrintVerifyError`](super::errors::VoicePrintVerifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asr&Version=2019-06-14&Action=VoicePrintVerify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AsrErrorCode`](super::errors::AsrErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotExistentVoicePrintId`](super::errors::AsrErrorCode::FailedOperationNotExistentVoicePrintId)
+/// - [`FailedOperation.UserHasNoFreeAmount`](super::errors::AsrErrorCode::FailedOperationUserHasNoFreeAmount)
+/// - [`InternalError`](super::errors::AsrErrorCode::InternalError)
+/// - [`InternalError.ErrorGetRoute`](super::errors::AsrErrorCode::InternalErrorErrorGetRoute)
+/// - [`InternalError.ErrorRecognize`](super::errors::AsrErrorCode::InternalErrorErrorRecognize)
+/// - [`InternalError.FailAccessDatabase`](super::errors::AsrErrorCode::InternalErrorFailAccessDatabase)
+/// - [`InternalError.FailedVoicePrintDecode`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintDecode)
+/// - [`InternalError.FailedVoicePrintVerify`](super::errors::AsrErrorCode::InternalErrorFailedVoicePrintVerify)
+/// - [`InternalError.VoicePrintAudioFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintAudioFailed)
+/// - [`InternalError.VoicePrintDecodeFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintDecodeFailed)
+/// - [`InternalError.VoicePrintEnrollFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintEnrollFailed)
+/// - [`InternalError.VoicePrintVerifyFailed`](super::errors::AsrErrorCode::InternalErrorVoicePrintVerifyFailed)
+/// - [`InvalidParameter`](super::errors::AsrErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AsrErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ErrorVoicedataTooLong`](super::errors::AsrErrorCode::InvalidParameterValueErrorVoicedataTooLong)
+/// - [`InvalidParameterValue.NoHumanVoice`](super::errors::AsrErrorCode::InvalidParameterValueNoHumanVoice)
 #[tc_action(
     service = "asr",
     version = "2019-06-14",
     name = "VoicePrintVerify",
     output = VoicePrintVerifyResponse,
-    error = super::errors::VoicePrintVerifyError
+    error = super::errors::AsrErrorCode
 )]
 pub struct VoicePrintVerify {
-    /// `VoiceFormat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoiceFormat`; example: `0`
     pub voice_format: i64,
 
-    /// `SampleRate`: a signed 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: i64,
 
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"dasdagfd****sdsada"`
+    /// `VoicePrintId`; example: `"dasdagfd****sdsada"`
     pub voice_print_id: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"ADKFG****ALDHASG"`
+    /// `Data`; example: `"ADKFG****ALDHASG"`
     pub data: Option<String>,
 
-    /// `AudioUrl`: a string.
+    /// `AudioUrl`
     pub audio_url: Option<String>,
 }
 
 /// What a successful [`VoicePrintVerify`] call returns.
 #[tc_model]
 pub struct VoicePrintVerifyResponse {
-    /// `Data`: a [`VoicePrintVerifyData`](super::models::VoicePrintVerifyData).
+    /// `Data`
     pub data: models::VoicePrintVerifyData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

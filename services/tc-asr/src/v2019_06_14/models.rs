@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAsyncRecognitionTasks`](super::DescribeAsyncRecognitionTasks).
 #[tc_model]
 pub struct AsyncRecognitionTaskInfo {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.audio.com/audio.wav"`
+    /// `Url`; example: `"https://www.audio.com/audio.wav"`
     pub url: String,
 }
 
@@ -22,7 +20,7 @@ pub struct AsyncRecognitionTaskInfo {
 /// Returned in the output of [`DescribeAsyncRecognitionTasks`](super::DescribeAsyncRecognitionTasks).
 #[tc_model]
 pub struct AsyncRecognitionTasks {
-    /// `Tasks`: a list of [`AsyncRecognitionTaskInfo`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<AsyncRecognitionTaskInfo>>,
 }
 
@@ -32,16 +30,10 @@ pub struct AsyncRecognitionTasks {
 /// Returned in the output of [`GetAsrVocab`](super::GetAsrVocab) and [`GetAsrVocabList`](super::GetAsrVocabList).
 #[tc_model]
 pub struct HotWord {
-    /// `Word`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"秘制"`
+    /// `Word`, required in requests; example: `"秘制"`
     pub word: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Weight`, required in requests; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -50,29 +42,19 @@ pub struct HotWord {
 /// Returned in the output of [`GetAsrKeyWordLibList`](super::GetAsrKeyWordLibList).
 #[tc_model]
 pub struct KeyWordLib {
-    /// `KeyWordLibId`: a string.
-    ///
-    /// Example: `"aa6f402f263f******6fc81fbecfd0sd"`
+    /// `KeyWordLibId`; example: `"aa6f402f263f******6fc81fbecfd0sd"`
     pub key_word_lib_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试词表"`
+    /// `Name`; example: `"测试词表"`
     pub name: Option<String>,
 
-    /// `KeyWordList`: a list of strings.
-    ///
-    /// Example: `["a","b"]`
+    /// `KeyWordList`; example: `["a","b"]`
     pub key_word_list: Option<Vec<String>>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T12:00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-01-01T12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T12:00:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2024-01-01T12:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -81,9 +63,7 @@ pub struct KeyWordLib {
 /// Returned in the output of [`CreateAsrKeyWordLib`](super::CreateAsrKeyWordLib) and [`UpdateAsrKeyWordLib`](super::UpdateAsrKeyWordLib).
 #[tc_model]
 pub struct KeyWordLibIdData {
-    /// `KeyWordLibId`: a string.
-    ///
-    /// Example: `"dsadsdadas******adada"`
+    /// `KeyWordLibId`; example: `"dsadsdadas******adada"`
     pub key_word_lib_id: Option<String>,
 }
 
@@ -92,12 +72,10 @@ pub struct KeyWordLibIdData {
 /// Returned in the output of [`GetAsrKeyWordLibList`](super::GetAsrKeyWordLibList).
 #[tc_model]
 pub struct KeyWordLibListData {
-    /// `KeyWordLibList`: a list of [`KeyWordLib`] objects.
+    /// `KeyWordLibList`
     pub key_word_lib_list: Option<Vec<KeyWordLib>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 }
 
@@ -106,20 +84,14 @@ pub struct KeyWordLibListData {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct KeyWordResult {
-    /// `KeyWordLibID`: a string.
-    ///
-    /// Example: `"abcdedfh"`
+    /// `KeyWordLibID`; example: `"abcdedfh"`
     #[tc(rename = "KeyWordLibID")]
     pub key_word_lib_id: Option<String>,
 
-    /// `KeyWordLibName`: a string.
-    ///
-    /// Example: `"测试词库"`
+    /// `KeyWordLibName`; example: `"测试词库"`
     pub key_word_lib_name: Option<String>,
 
-    /// `KeyWords`: a list of strings.
-    ///
-    /// Example: `["冰淇淋","月亮","六便士"]`
+    /// `KeyWords`; example: `["冰淇淋","月亮","六便士"]`
     pub key_words: Option<Vec<String>>,
 }
 
@@ -128,42 +100,28 @@ pub struct KeyWordResult {
 /// Returned in the output of [`GetCustomizationList`](super::GetCustomizationList) and [`GetModelInfo`](super::GetModelInfo).
 #[tc_model]
 pub struct Model {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"通用模型"`
+    /// `ModelName`; example: `"通用模型"`
     pub model_name: String,
 
-    /// `DictName`: a string.
-    ///
-    /// Example: `"model.txt"`
+    /// `DictName`; example: `"model.txt"`
     pub dict_name: String,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"dassxas*****daadsda"`
+    /// `ModelId`; example: `"dassxas*****daadsda"`
     pub model_id: String,
 
-    /// `ModelType`: a string.
-    ///
-    /// Example: `"8k"`
+    /// `ModelType`; example: `"8k"`
     pub model_type: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ServiceType`; example: `"0"`
     pub service_type: String,
 
-    /// `ModelState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModelState`; example: `0`
     pub model_state: i64,
 
-    /// `AtUpdated`: a string.
-    ///
-    /// Example: `"2024-01-01T12:00:00"`
+    /// `AtUpdated`; example: `"2024-01-01T12:00:00"`
     pub at_updated: String,
 
-    /// `TagInfos`: a list of strings.
+    /// `TagInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -175,75 +133,49 @@ pub struct Model {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct SentenceDetail {
-    /// `FinalSentence`: a string.
-    ///
-    /// Example: `"你好，今天很开心"`
+    /// `FinalSentence`; example: `"你好，今天很开心"`
     pub final_sentence: Option<String>,
 
-    /// `SliceSentence`: a string.
-    ///
-    /// Example: `"你好 今天 很 开心"`
+    /// `SliceSentence`; example: `"你好 今天 很 开心"`
     pub slice_sentence: Option<String>,
 
-    /// `WrittenText`: a string.
-    ///
-    /// Example: `"你好，今天很开心。"`
+    /// `WrittenText`; example: `"你好，今天很开心。"`
     pub written_text: Option<String>,
 
-    /// `StartMs`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartMs`; example: `0`
     pub start_ms: Option<i64>,
 
-    /// `EndMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `EndMs`; example: `2000`
     pub end_ms: Option<i64>,
 
-    /// `WordsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `WordsNum`; example: `4`
     pub words_num: Option<i64>,
 
-    /// `Words`: a list of [`SentenceWords`] objects.
+    /// `Words`
     pub words: Option<Vec<SentenceWords>>,
 
-    /// `SpeechSpeed`: a floating-point number.
-    ///
-    /// Example: `5.9`
+    /// `SpeechSpeed`; example: `5.9`
     pub speech_speed: Option<f64>,
 
-    /// `SpeakerId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SpeakerId`; example: `0`
     pub speaker_id: Option<i64>,
 
-    /// `EmotionalEnergy`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `EmotionalEnergy`; example: `1.0`
     pub emotional_energy: Option<f64>,
 
-    /// `SilenceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SilenceTime`; example: `0`
     pub silence_time: Option<i64>,
 
-    /// `EmotionType`: a list of strings.
-    ///
-    /// Example: `["happy"]`
+    /// `EmotionType`; example: `["happy"]`
     pub emotion_type: Option<Vec<String>>,
 
-    /// `KeyWordResults`: a list of [`KeyWordResult`] objects.
+    /// `KeyWordResults`
     pub key_word_results: Option<Vec<KeyWordResult>>,
 
-    /// `LangType`: a string.
-    ///
-    /// Example: `"chinese"`
+    /// `LangType`; example: `"chinese"`
     pub lang_type: Option<String>,
 
-    /// `SpeakerRoleName`: a string.
-    ///
-    /// Example: `"李明"`
+    /// `SpeakerRoleName`; example: `"李明"`
     pub speaker_role_name: Option<String>,
 }
 
@@ -252,19 +184,13 @@ pub struct SentenceDetail {
 /// Returned in the output of [`SentenceRecognition`](super::SentenceRecognition).
 #[tc_model]
 pub struct SentenceWord {
-    /// `Word`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Word`; example: `"腾讯云"`
     pub word: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `EndTime`; example: `1024`
     pub end_time: i64,
 }
 
@@ -273,19 +199,13 @@ pub struct SentenceWord {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct SentenceWords {
-    /// `Word`: a string.
-    ///
-    /// Example: `"晴天"`
+    /// `Word`; example: `"晴天"`
     pub word: Option<String>,
 
-    /// `OffsetStartMs`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `OffsetStartMs`; example: `200`
     pub offset_start_ms: Option<i64>,
 
-    /// `OffsetEndMs`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `OffsetEndMs`; example: `400`
     pub offset_end_ms: Option<i64>,
 }
 
@@ -294,14 +214,10 @@ pub struct SentenceWords {
 /// Sent in the input of [`CreateRecTask`](super::CreateRecTask).
 #[tc_model]
 pub struct SpeakerRoleInfo {
-    /// `RoleAudioUrl`: a string.
-    ///
-    /// Example: `"http://cosname.url"`
+    /// `RoleAudioUrl`; example: `"http://cosname.url"`
     pub role_audio_url: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"角色名称"`
+    /// `RoleName`; example: `"角色名称"`
     pub role_name: String,
 }
 
@@ -310,9 +226,7 @@ pub struct SpeakerRoleInfo {
 /// Returned in the output of [`CreateAsyncRecognitionTask`](super::CreateAsyncRecognitionTask) and [`CreateRecTask`](super::CreateRecTask).
 #[tc_model]
 pub struct Task {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400000000`
+    /// `TaskId`; example: `400000000`
     pub task_id: u64,
 }
 
@@ -321,37 +235,25 @@ pub struct Task {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct TaskStatus {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1002301`
+    /// `TaskId`; example: `1002301`
     pub task_id: u64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `StatusStr`: a string.
-    ///
-    /// Example: `"waiting"`
+    /// `StatusStr`; example: `"waiting"`
     pub status_str: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"今天天气真好"`
+    /// `Result`; example: `"今天天气真好"`
     pub result: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Failed to download audio file!"`
+    /// `ErrorMsg`; example: `"Failed to download audio file!"`
     pub error_msg: String,
 
-    /// `ResultDetail`: a list of [`SentenceDetail`] objects.
+    /// `ResultDetail`
     pub result_detail: Option<Vec<SentenceDetail>>,
 
-    /// `AudioDuration`: a floating-point number.
-    ///
-    /// Example: `1.2`
+    /// `AudioDuration`; example: `1.2`
     pub audio_duration: Option<f64>,
 }
 
@@ -360,19 +262,13 @@ pub struct TaskStatus {
 /// Returned in the output of [`GetUsageByDate`](super::GetUsageByDate).
 #[tc_model]
 pub struct UsageByDateInfo {
-    /// `BizName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BizName`; example: `"1"`
     pub biz_name: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `Duration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Duration`; example: `1`
     pub duration: Option<u64>,
 }
 
@@ -381,7 +277,7 @@ pub struct UsageByDateInfo {
 /// Returned in the output of [`GetUsageByDate`](super::GetUsageByDate).
 #[tc_model]
 pub struct UsageByDateInfoData {
-    /// `UsageByDateInfoList`: a list of [`UsageByDateInfo`] objects.
+    /// `UsageByDateInfoList`
     pub usage_by_date_info_list: Option<Vec<UsageByDateInfo>>,
 }
 
@@ -390,19 +286,13 @@ pub struct UsageByDateInfoData {
 /// Returned in the output of [`VoicePrintGroupVerify`](super::VoicePrintGroupVerify).
 #[tc_model]
 pub struct VerifyTop {
-    /// `Score`: a string.
-    ///
-    /// Example: `"0.70"`
+    /// `Score`; example: `"0.70"`
     pub score: Option<String>,
 
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"dsadcsds-dsads-dsadasd"`
+    /// `VoicePrintId`; example: `"dsadcsds-dsads-dsadasd"`
     pub voice_print_id: Option<String>,
 
-    /// `SpeakerId`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `SpeakerId`; example: `"小明"`
     pub speaker_id: Option<String>,
 }
 
@@ -411,7 +301,7 @@ pub struct VerifyTop {
 /// Returned in the output of [`VoicePrintGroupVerify`](super::VoicePrintGroupVerify).
 #[tc_model]
 pub struct VerifyTopResult {
-    /// `VerifyTops`: a list of [`VerifyTop`] objects.
+    /// `VerifyTops`
     pub verify_tops: Option<Vec<VerifyTop>>,
 }
 
@@ -420,40 +310,28 @@ pub struct VerifyTopResult {
 /// Returned in the output of [`GetAsrVocabList`](super::GetAsrVocabList).
 #[tc_model]
 pub struct Vocab {
-    /// `Name`: a string.
-    ///
-    /// Example: `"通用热词"`
+    /// `Name`; example: `"通用热词"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"适用通用场景"`
+    /// `Description`; example: `"适用通用场景"`
     pub description: String,
 
-    /// `VocabId`: a string.
-    ///
-    /// Example: `"xsddsffa****dsafgdf"`
+    /// `VocabId`; example: `"xsddsffa****dsafgdf"`
     pub vocab_id: String,
 
-    /// `WordWeights`: a list of [`HotWord`] objects.
+    /// `WordWeights`
     pub word_weights: Vec<HotWord>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T12:00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-01-01T12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-01-01T12:00:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2024-01-01T12:00:00"`
     pub update_time: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `State`; example: `0`
     pub state: i64,
 
-    /// `TagInfos`: a list of strings.
+    /// `TagInfos`
     pub tag_infos: Option<Vec<String>>,
 }
 
@@ -462,14 +340,10 @@ pub struct Vocab {
 /// Returned in the output of [`VoicePrintCount`](super::VoicePrintCount), [`VoicePrintDelete`](super::VoicePrintDelete), [`VoicePrintEnroll`](super::VoicePrintEnroll) and [`VoicePrintUpdate`](super::VoicePrintUpdate).
 #[tc_model]
 pub struct VoicePrintBaseData {
-    /// `VoicePrintId`: a string.
-    ///
-    /// Example: `"xasdfgfgf****gvdffdsf"`
+    /// `VoicePrintId`; example: `"xasdfgfgf****gvdffdsf"`
     pub voice_print_id: Option<String>,
 
-    /// `SpeakerNick`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `SpeakerNick`; example: `"腾讯云"`
     pub speaker_nick: Option<String>,
 }
 
@@ -478,14 +352,10 @@ pub struct VoicePrintBaseData {
 /// Returned in the output of [`VoicePrintCompare`](super::VoicePrintCompare).
 #[tc_model]
 pub struct VoicePrintCompareData {
-    /// `Score`: a string.
-    ///
-    /// Example: `"100.0"`
+    /// `Score`; example: `"100.0"`
     pub score: Option<String>,
 
-    /// `Decision`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Decision`; example: `0`
     pub decision: Option<i64>,
 }
 
@@ -494,12 +364,10 @@ pub struct VoicePrintCompareData {
 /// Returned in the output of [`VoicePrintCount`](super::VoicePrintCount).
 #[tc_model]
 pub struct VoicePrintCountData {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<u64>,
 
-    /// `VoicePrintList`: a list of [`VoicePrintBaseData`] objects.
+    /// `VoicePrintList`
     pub voice_print_list: Option<Vec<VoicePrintBaseData>>,
 }
 
@@ -508,14 +376,10 @@ pub struct VoicePrintCountData {
 /// Returned in the output of [`VoicePrintGroupList`](super::VoicePrintGroupList).
 #[tc_model]
 pub struct VoicePrintGroupList {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["group_name"]`
+    /// `GroupIds`; example: `["group_name"]`
     pub group_ids: Option<Vec<String>>,
 }
 
@@ -524,12 +388,12 @@ pub struct VoicePrintGroupList {
 /// Returned in the output of [`VoicePrintVerify`](super::VoicePrintVerify).
 #[tc_model]
 pub struct VoicePrintVerifyData {
-    /// `VoicePrintId`: a string.
+    /// `VoicePrintId`
     pub voice_print_id: Option<String>,
 
-    /// `Score`: a string.
+    /// `Score`
     pub score: Option<String>,
 
-    /// `Decision`: a signed 64-bit integer.
+    /// `Decision`
     pub decision: Option<i64>,
 }

@@ -7,75 +7,61 @@ use super::models;
 /// The `CreateFlowService` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`CreateFlowServiceResponse`].
-/// The codes it documents are in [`CreateFlowServiceError`](super::errors::CreateFlowServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=CreateFlowService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "CreateFlowService",
     output = CreateFlowServiceResponse,
-    error = super::errors::CreateFlowServiceError
+    error = super::errors::AswErrorCode
 )]
 pub struct CreateFlowService {
-    /// `Definition`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
+    /// `Definition`; example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
     pub definition: String,
 
-    /// `FlowServiceName`: a string.
-    ///
-    /// Example: `"Hello-World"`
+    /// `FlowServiceName`; example: `"Hello-World"`
     pub flow_service_name: String,
 
-    /// `IsNewRole`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNewRole`; example: `false`
     pub is_new_role: bool,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXPRESS"`
+    /// `Type`; example: `"EXPRESS"`
     pub r#type: String,
 
-    /// `FlowServiceChineseName`: a string.
-    ///
-    /// Example: `"你好ASW"`
+    /// `FlowServiceChineseName`; example: `"你好ASW"`
     pub flow_service_chinese_name: Option<String>,
 
-    /// `RoleResource`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/12345:roleName/NameOfARole"`
+    /// `RoleResource`; example: `"qcs::cam::uin/12345:roleName/NameOfARole"`
     pub role_resource: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个ASW工作流示例"`
+    /// `Description`; example: `"这是一个ASW工作流示例"`
     pub description: Option<String>,
 
-    /// `EnableCLS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCLS`; example: `true`
     #[tc(rename = "EnableCLS")]
     pub enable_cls: Option<bool>,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{}"`
+    /// `Input`; example: `"{}"`
     pub input: Option<String>,
 }
 
 /// What a successful [`CreateFlowService`] call returns.
 #[tc_model]
 pub struct CreateFlowServiceResponse {
-    /// `FlowServiceResource`: a string.
-    ///
-    /// Example: `"flowservicetest"`
+    /// `FlowServiceResource`; example: `"flowservicetest"`
     pub flow_service_resource: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"1595227100"`
+    /// `CreateDate`; example: `"1595227100"`
     pub create_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -85,49 +71,58 @@ pub struct CreateFlowServiceResponse {
 /// The `DescribeExecution` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`DescribeExecutionResponse`].
-/// The codes it documents are in [`DescribeExecutionError`](super::errors::DescribeExecutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=DescribeExecution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AswErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "DescribeExecution",
     output = DescribeExecutionResponse,
-    error = super::errors::DescribeExecutionError
+    error = super::errors::AswErrorCode
 )]
 pub struct DescribeExecution {
-    /// `ExecutionResourceName`: a string.
+    /// `ExecutionResourceName`
     pub execution_resource_name: String,
 }
 
 /// What a successful [`DescribeExecution`] call returns.
 #[tc_model]
 pub struct DescribeExecutionResponse {
-    /// `ExecutionResourceName`: a string.
+    /// `ExecutionResourceName`
     pub execution_resource_name: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `StartDate`: a string.
+    /// `StartDate`
     pub start_date: Option<String>,
 
-    /// `StopDate`: a string.
+    /// `StopDate`
     pub stop_date: Option<String>,
 
-    /// `StateMachineResourceName`: a string.
+    /// `StateMachineResourceName`
     pub state_machine_resource_name: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Input`: a string.
+    /// `Input`
     pub input: Option<String>,
 
-    /// `Output`: a string.
+    /// `Output`
     pub output: Option<String>,
 
-    /// `ExecutionDefinition`: a string.
+    /// `ExecutionDefinition`
     pub execution_definition: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -137,27 +132,33 @@ pub struct DescribeExecutionResponse {
 /// The `DescribeExecutionHistory` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`DescribeExecutionHistoryResponse`].
-/// The codes it documents are in [`DescribeExecutionHistoryError`](super::errors::DescribeExecutionHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=DescribeExecutionHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AswErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "DescribeExecutionHistory",
     output = DescribeExecutionHistoryResponse,
-    error = super::errors::DescribeExecutionHistoryError
+    error = super::errors::AswErrorCode
 )]
 pub struct DescribeExecutionHistory {
-    /// `ExecutionResourceName`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-guangzhou:12345:http:json:flowmachine:bfhzs4j8"`
+    /// `ExecutionResourceName`; example: `"qrn:qcs:asw:ap-guangzhou:12345:http:json:flowmachine:bfhzs4j8"`
     pub execution_resource_name: String,
 }
 
 /// What a successful [`DescribeExecutionHistory`] call returns.
 #[tc_model]
 pub struct DescribeExecutionHistoryResponse {
-    /// `Events`: a list of [`ExecutionEvent`](super::models::ExecutionEvent) objects.
+    /// `Events`
     pub events: Vec<models::ExecutionEvent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -167,30 +168,37 @@ pub struct DescribeExecutionHistoryResponse {
 /// The `DescribeExecutions` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`DescribeExecutionsResponse`].
-/// The codes it documents are in [`DescribeExecutionsError`](super::errors::DescribeExecutionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=DescribeExecutions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "DescribeExecutions",
     output = DescribeExecutionsResponse,
-    error = super::errors::DescribeExecutionsError
+    error = super::errors::AswErrorCode
 )]
 pub struct DescribeExecutions {
-    /// `StateMachineResourceName`: a string.
+    /// `StateMachineResourceName`
     pub state_machine_resource_name: String,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: i64,
 
-    /// `PageIndex`: a signed 64-bit integer.
+    /// `PageIndex`
     pub page_index: i64,
 
-    /// `FilterExecutionStatus`: a string.
+    /// `FilterExecutionStatus`
     pub filter_execution_status: Option<String>,
 
-    /// `FilterExecutionResourceName`: a string.
+    /// `FilterExecutionResourceName`
     pub filter_execution_resource_name: Option<String>,
 }
 
@@ -204,75 +212,66 @@ pub struct DescribeExecutionsResponse {
 /// The `DescribeFlowServiceDetail` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`DescribeFlowServiceDetailResponse`].
-/// The codes it documents are in [`DescribeFlowServiceDetailError`](super::errors::DescribeFlowServiceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=DescribeFlowServiceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AswErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "DescribeFlowServiceDetail",
     output = DescribeFlowServiceDetailResponse,
-    error = super::errors::DescribeFlowServiceDetailError
+    error = super::errors::AswErrorCode
 )]
 pub struct DescribeFlowServiceDetail {
-    /// `FlowServiceResource`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:sh:1300074211:http:json:flowmachine:flowservicete"`
+    /// `FlowServiceResource`; example: `"qrn:qcs:asw:sh:1300074211:http:json:flowmachine:flowservicete"`
     pub flow_service_resource: String,
 }
 
 /// What a successful [`DescribeFlowServiceDetail`] call returns.
 #[tc_model]
 pub struct DescribeFlowServiceDetailResponse {
-    /// `FlowServiceName`: a string.
-    ///
-    /// Example: `"flowservicetest"`
+    /// `FlowServiceName`; example: `"flowservicetest"`
     pub flow_service_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: String,
 
-    /// `Definition`: a string.
+    /// `Definition`
     pub definition: Option<String>,
 
-    /// `RoleResource`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:sh:1300074211:http:qrn"`
+    /// `RoleResource`; example: `"qrn:qcs:asw:sh:1300074211:http:qrn"`
     pub role_resource: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"EXPRESS"`
+    /// `Type`; example: `"EXPRESS"`
     pub r#type: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"1595227100"`
+    /// `CreateDate`; example: `"1595227100"`
     pub create_date: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个用来做演示的状态机"`
+    /// `Description`; example: `"这是一个用来做演示的状态机"`
     pub description: Option<String>,
 
-    /// `FlowServiceChineseName`: a string.
-    ///
-    /// Example: `"状态机中文名称"`
+    /// `FlowServiceChineseName`; example: `"状态机中文名称"`
     pub flow_service_chinese_name: Option<String>,
 
-    /// `EnableCLS`: a boolean.
+    /// `EnableCLS`
     #[tc(rename = "EnableCLS")]
     pub enable_cls: Option<bool>,
 
-    /// `CLSUrl`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com/cls"`
+    /// `CLSUrl`; example: `"https://console.cloud.tencent.com/cls"`
     #[tc(rename = "CLSUrl")]
     pub cls_url: Option<String>,
 
-    /// `FlowInput`: a string.
+    /// `FlowInput`
     pub flow_input: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -282,15 +281,23 @@ pub struct DescribeFlowServiceDetailResponse {
 /// The `DescribeFlowServices` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`DescribeFlowServicesResponse`].
-/// The codes it documents are in [`DescribeFlowServicesError`](super::errors::DescribeFlowServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=DescribeFlowServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "DescribeFlowServices",
     output = DescribeFlowServicesResponse,
-    error = super::errors::DescribeFlowServicesError,
+    error = super::errors::AswErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -300,23 +307,23 @@ pub struct DescribeFlowServiceDetailResponse {
     )
 )]
 pub struct DescribeFlowServices {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeFlowServices`] call returns.
 #[tc_model]
 pub struct DescribeFlowServicesResponse {
-    /// `FlowServiceSet`: a list of [`StateMachine`](super::models::StateMachine) objects.
+    /// `FlowServiceSet`
     pub flow_service_set: Option<Vec<models::StateMachine>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -326,46 +333,50 @@ pub struct DescribeFlowServicesResponse {
 /// The `ModifyFlowService` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`ModifyFlowServiceResponse`].
-/// The codes it documents are in [`ModifyFlowServiceError`](super::errors::ModifyFlowServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=ModifyFlowService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "ModifyFlowService",
     output = ModifyFlowServiceResponse,
-    error = super::errors::ModifyFlowServiceError
+    error = super::errors::AswErrorCode
 )]
 pub struct ModifyFlowService {
-    /// `FlowServiceResource`: a string.
+    /// `FlowServiceResource`
     pub flow_service_resource: String,
 
-    /// `Definition`: a string.
+    /// `Definition`
     pub definition: String,
 
-    /// `FlowServiceName`: a string.
+    /// `FlowServiceName`
     pub flow_service_name: String,
 
-    /// `FlowServiceChineseName`: a string.
+    /// `FlowServiceChineseName`
     pub flow_service_chinese_name: String,
 
-    /// `IsNewRole`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNewRole`; example: `false`
     pub is_new_role: bool,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `RoleResource`: a string.
+    /// `RoleResource`
     pub role_resource: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `EnableCLS`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCLS`; example: `true`
     #[tc(rename = "EnableCLS")]
     pub enable_cls: Option<bool>,
 }
@@ -373,14 +384,10 @@ pub struct ModifyFlowService {
 /// What a successful [`ModifyFlowService`] call returns.
 #[tc_model]
 pub struct ModifyFlowServiceResponse {
-    /// `FlowServiceResource`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-guangzhou:1300000779:http:json:flowmachine:w"`
+    /// `FlowServiceResource`; example: `"qrn:qcs:asw:ap-guangzhou:1300000779:http:json:flowmachine:w"`
     pub flow_service_resource: String,
 
-    /// `UpdateDate`: a string.
-    ///
-    /// Example: `"1596628154044"`
+    /// `UpdateDate`; example: `"1596628154044"`
     pub update_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -390,44 +397,42 @@ pub struct ModifyFlowServiceResponse {
 /// The `StartExecution` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`StartExecutionResponse`].
-/// The codes it documents are in [`StartExecutionError`](super::errors::StartExecutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=StartExecution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::AswErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::AswErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::AswErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "StartExecution",
     output = StartExecutionResponse,
-    error = super::errors::StartExecutionError
+    error = super::errors::AswErrorCode
 )]
 pub struct StartExecution {
-    /// `StateMachineResourceName`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
+    /// `StateMachineResourceName`; example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
     pub state_machine_resource_name: String,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{}"`
+    /// `Input`; example: `"{}"`
     pub input: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name of execution"`
+    /// `Name`; example: `"name of execution"`
     pub name: Option<String>,
 }
 
 /// What a successful [`StartExecution`] call returns.
 #[tc_model]
 pub struct StartExecutionResponse {
-    /// `ExecutionResourceName`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-guangzhou:1300074211:execution:bfhzs4j8:bgi61l31b"`
+    /// `ExecutionResourceName`; example: `"qrn:qcs:asw:ap-guangzhou:1300074211:execution:bfhzs4j8:bgi61l31b"`
     pub execution_resource_name: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"1596716960181"`
+    /// `StartDate`; example: `"1596716960181"`
     pub start_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -437,20 +442,24 @@ pub struct StartExecutionResponse {
 /// The `StopExecution` action of ASW API 2020-07-22.
 ///
 /// A successful call returns [`StopExecutionResponse`].
-/// The codes it documents are in [`StopExecutionError`](super::errors::StopExecutionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=asw&Version=2020-07-22&Action=StopExecution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`AswErrorCode`](super::errors::AswErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::AswErrorCode::AuthFailure)
+/// - [`ResourceNotFound`](super::errors::AswErrorCode::ResourceNotFound)
 #[tc_action(
     service = "asw",
     version = "2020-07-22",
     name = "StopExecution",
     output = StopExecutionResponse,
-    error = super::errors::StopExecutionError
+    error = super::errors::AswErrorCode
 )]
 pub struct StopExecution {
-    /// `ExecutionQrn`: a string.
-    ///
-    /// Example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
+    /// `ExecutionQrn`; example: `"qrn:qcs:asw:ap-xxxx:123456:execution:cfq5fjii:cgr51dcii"`
     pub execution_qrn: String,
 }
 

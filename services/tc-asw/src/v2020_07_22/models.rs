@@ -8,28 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeExecutionHistory`](super::DescribeExecutionHistory).
 #[tc_model]
 pub struct ExecutionEvent {
-    /// `ExecutionResourceName`: a string.
+    /// `ExecutionResourceName`
     pub execution_resource_name: String,
 
-    /// `EventId`: a signed 64-bit integer.
+    /// `EventId`
     pub event_id: i64,
 
-    /// `EventCategory`: a string.
+    /// `EventCategory`
     pub event_category: String,
 
-    /// `StepName`: a string.
+    /// `StepName`
     pub step_name: String,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: String,
 
-    /// `Timestamp`: a string.
+    /// `Timestamp`
     pub timestamp: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Exception`: a string.
+    /// `Exception`
     pub exception: Option<String>,
 }
 
@@ -38,10 +38,10 @@ pub struct ExecutionEvent {
 /// Sent in the input of [`DescribeFlowServices`](super::DescribeFlowServices).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -50,39 +50,39 @@ pub struct Filter {
 /// Returned in the output of [`DescribeFlowServices`](super::DescribeFlowServices).
 #[tc_model]
 pub struct StateMachine {
-    /// `FlowServiceResource`: a string.
+    /// `FlowServiceResource`
     pub flow_service_resource: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `FlowServiceName`: a string.
+    /// `FlowServiceName`
     pub flow_service_name: String,
 
-    /// `FlowServiceChineseName`: a string.
+    /// `FlowServiceChineseName`
     pub flow_service_chinese_name: String,
 
-    /// `CreateDate`: a string.
+    /// `CreateDate`
     pub create_date: String,
 
-    /// `ModifyDate`: a string.
+    /// `ModifyDate`
     pub modify_date: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Creator`: a string.
+    /// `Creator`
     pub creator: Option<String>,
 
-    /// `Modifier`: a string.
+    /// `Modifier`
     pub modifier: Option<String>,
 
-    /// `FlowServiceId`: a string.
+    /// `FlowServiceId`
     pub flow_service_id: String,
 
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 }

@@ -8,9 +8,12 @@ use super::models;
 /// The `AttachInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`AttachInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=AttachInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -19,23 +22,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AttachInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`AttachInstances`] call returns.
 #[tc_model]
 pub struct AttachInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-q59zikez"`
+    /// `ActivityId`; example: `"asa-q59zikez"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -45,9 +42,12 @@ pub struct AttachInstancesResponse {
 /// The `AttachLoadBalancers` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`AttachLoadBalancersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=AttachLoadBalancers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -56,26 +56,20 @@ pub struct AttachInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AttachLoadBalancers {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-crhgatrf"]`
+    /// `LoadBalancerIds`; example: `["lb-crhgatrf"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `ForwardLoadBalancers`: a list of [`ForwardLoadBalancer`](super::models::ForwardLoadBalancer) objects.
+    /// `ForwardLoadBalancers`
     pub forward_load_balancers: Option<Vec<models::ForwardLoadBalancer>>,
 }
 
 /// What a successful [`AttachLoadBalancers`] call returns.
 #[tc_model]
 pub struct AttachLoadBalancersResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-67izy66g"`
+    /// `ActivityId`; example: `"asa-67izy66g"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -85,9 +79,12 @@ pub struct AttachLoadBalancersResponse {
 /// The `CancelInstanceRefresh` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CancelInstanceRefreshResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CancelInstanceRefresh)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -96,14 +93,10 @@ pub struct AttachLoadBalancersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CancelInstanceRefresh {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-u7dy6t5r"`
+    /// `AutoScalingGroupId`; example: `"asg-u7dy6t5r"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-dhwt6r54"`
+    /// `RefreshActivityId`; example: `"asr-dhwt6r54"`
     pub refresh_activity_id: String,
 }
 
@@ -117,9 +110,12 @@ pub struct CancelInstanceRefreshResponse {
 /// The `ClearLaunchConfigurationAttributes` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ClearLaunchConfigurationAttributesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ClearLaunchConfigurationAttributes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -128,44 +124,28 @@ pub struct CancelInstanceRefreshResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ClearLaunchConfigurationAttributes {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-w37yt5r4"`
+    /// `LaunchConfigurationId`; example: `"asc-w37yt5r4"`
     pub launch_configuration_id: String,
 
-    /// `ClearDataDisks`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearDataDisks`; example: `false`
     pub clear_data_disks: Option<bool>,
 
-    /// `ClearHostNameSettings`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearHostNameSettings`; example: `false`
     pub clear_host_name_settings: Option<bool>,
 
-    /// `ClearInstanceNameSettings`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearInstanceNameSettings`; example: `false`
     pub clear_instance_name_settings: Option<bool>,
 
-    /// `ClearDisasterRecoverGroupIds`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearDisasterRecoverGroupIds`; example: `false`
     pub clear_disaster_recover_group_ids: Option<bool>,
 
-    /// `ClearInstanceTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearInstanceTags`; example: `false`
     pub clear_instance_tags: Option<bool>,
 
-    /// `ClearMetadata`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearMetadata`; example: `false`
     pub clear_metadata: Option<bool>,
 
-    /// `ClearNetworkInterfaces`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClearNetworkInterfaces`; example: `false`
     pub clear_network_interfaces: Option<bool>,
 }
 
@@ -179,9 +159,12 @@ pub struct ClearLaunchConfigurationAttributesResponse {
 /// The `CompleteLifecycleAction` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CompleteLifecycleActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CompleteLifecycleAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -190,24 +173,16 @@ pub struct ClearLaunchConfigurationAttributesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CompleteLifecycleAction {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-fbjiexz7"`
+    /// `LifecycleHookId`; example: `"ash-fbjiexz7"`
     pub lifecycle_hook_id: String,
 
-    /// `LifecycleActionResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `LifecycleActionResult`; example: `"CONTINUE"`
     pub lifecycle_action_result: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-ni8bpmve"`
+    /// `InstanceId`; example: `"ins-ni8bpmve"`
     pub instance_id: Option<String>,
 
-    /// `LifecycleActionToken`: a string.
-    ///
-    /// Example: `"34b59a82-6435-4516-90db-c98aeb46769b"`
+    /// `LifecycleActionToken`; example: `"34b59a82-6435-4516-90db-c98aeb46769b"`
     pub lifecycle_action_token: Option<String>,
 }
 
@@ -221,9 +196,12 @@ pub struct CompleteLifecycleActionResponse {
 /// The `CreateAutoScalingGroup` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateAutoScalingGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateAutoScalingGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -232,136 +210,92 @@ pub struct CompleteLifecycleActionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAutoScalingGroup {
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"asgname"`
+    /// `AutoScalingGroupName`; example: `"asgname"`
     pub auto_scaling_group_name: String,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-aaaabbbb"`
+    /// `LaunchConfigurationId`; example: `"asc-aaaabbbb"`
     pub launch_configuration_id: String,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxSize`; example: `1`
     pub max_size: u64,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-uhygtf56"`
+    /// `VpcId`; example: `"vpc-uhygtf56"`
     pub vpc_id: String,
 
-    /// `DefaultCooldown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DefaultCooldown`; example: `300`
     pub default_cooldown: Option<u64>,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredCapacity`; example: `1`
     pub desired_capacity: Option<u64>,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-uhygtf56"]`
+    /// `LoadBalancerIds`; example: `["lb-uhygtf56"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `ForwardLoadBalancers`: a list of [`ForwardLoadBalancer`](super::models::ForwardLoadBalancer) objects.
+    /// `ForwardLoadBalancers`
     pub forward_load_balancers: Option<Vec<models::ForwardLoadBalancer>>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-uhygtf56"]`
+    /// `SubnetIds`; example: `["subnet-uhygtf56"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `TerminationPolicies`: a list of strings.
-    ///
-    /// Example: `["OLDEST_INSTANCE"]`
+    /// `TerminationPolicies`; example: `["OLDEST_INSTANCE"]`
     pub termination_policies: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-beijing-1"]`
+    /// `Zones`; example: `["ap-beijing-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RetryPolicy`: a string.
-    ///
-    /// Example: `"IMMEDIATE_RETRY"`
+    /// `RetryPolicy`; example: `"IMMEDIATE_RETRY"`
     pub retry_policy: Option<String>,
 
-    /// `ZonesCheckPolicy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ZonesCheckPolicy`; example: `"ALL"`
     pub zones_check_policy: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ServiceSettings`: a [`ServiceSettings`](super::models::ServiceSettings).
+    /// `ServiceSettings`
     pub service_settings: Option<models::ServiceSettings>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<i64>,
 
-    /// `MultiZoneSubnetPolicy`: a string.
-    ///
-    /// Example: `"PRIORITY"`
+    /// `MultiZoneSubnetPolicy`; example: `"PRIORITY"`
     pub multi_zone_subnet_policy: Option<String>,
 
-    /// `HealthCheckType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `HealthCheckType`; example: `"CLB"`
     pub health_check_type: Option<String>,
 
-    /// `LoadBalancerHealthCheckGracePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoadBalancerHealthCheckGracePeriod`; example: `0`
     pub load_balancer_health_check_grace_period: Option<u64>,
 
-    /// `InstanceAllocationPolicy`: a string.
-    ///
-    /// Example: `"LAUNCH_CONFIGURATION"`
+    /// `InstanceAllocationPolicy`; example: `"LAUNCH_CONFIGURATION"`
     pub instance_allocation_policy: Option<String>,
 
-    /// `SpotMixedAllocationPolicy`: a [`SpotMixedAllocationPolicy`](super::models::SpotMixedAllocationPolicy).
+    /// `SpotMixedAllocationPolicy`
     pub spot_mixed_allocation_policy: Option<models::SpotMixedAllocationPolicy>,
 
-    /// `CapacityRebalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CapacityRebalance`; example: `false`
     pub capacity_rebalance: Option<bool>,
 
-    /// `InstanceNameIndexSettings`: an [`InstanceNameIndexSettings`](super::models::InstanceNameIndexSettings).
+    /// `InstanceNameIndexSettings`
     pub instance_name_index_settings: Option<models::InstanceNameIndexSettings>,
 
-    /// `HostNameIndexSettings`: a [`HostNameIndexSettings`](super::models::HostNameIndexSettings).
+    /// `HostNameIndexSettings`
     pub host_name_index_settings: Option<models::HostNameIndexSettings>,
 
-    /// `ConcurrentScaleOutForDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConcurrentScaleOutForDesiredCapacity`; example: `false`
     pub concurrent_scale_out_for_desired_capacity: Option<bool>,
 }
 
 /// What a successful [`CreateAutoScalingGroup`] call returns.
 #[tc_model]
 pub struct CreateAutoScalingGroupResponse {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-y6tf4e3w"`
+    /// `AutoScalingGroupId`; example: `"asg-y6tf4e3w"`
     pub auto_scaling_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -371,9 +305,12 @@ pub struct CreateAutoScalingGroupResponse {
 /// The `CreateAutoScalingGroupFromInstance` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateAutoScalingGroupFromInstanceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateAutoScalingGroupFromInstance)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -382,41 +319,29 @@ pub struct CreateAutoScalingGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAutoScalingGroupFromInstance {
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"asgname"`
+    /// `AutoScalingGroupName`; example: `"asgname"`
     pub auto_scaling_group_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-aaaabbbb"`
+    /// `InstanceId`; example: `"ins-aaaabbbb"`
     pub instance_id: String,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: i64,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxSize`; example: `1`
     pub max_size: i64,
 
-    /// `DesiredCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredCapacity`; example: `1`
     pub desired_capacity: Option<i64>,
 
-    /// `InheritInstanceTag`: a boolean.
+    /// `InheritInstanceTag`
     pub inherit_instance_tag: Option<bool>,
 }
 
 /// What a successful [`CreateAutoScalingGroupFromInstance`] call returns.
 #[tc_model]
 pub struct CreateAutoScalingGroupFromInstanceResponse {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-aaaabbbb"`
+    /// `AutoScalingGroupId`; example: `"asg-aaaabbbb"`
     pub auto_scaling_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -426,9 +351,12 @@ pub struct CreateAutoScalingGroupFromInstanceResponse {
 /// The `CreateLaunchConfiguration` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateLaunchConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateLaunchConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -437,131 +365,99 @@ pub struct CreateAutoScalingGroupFromInstanceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLaunchConfiguration {
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"as_test"`
+    /// `LaunchConfigurationName`; example: `"as_test"`
     pub launch_configuration_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-8toqc6s3"`
+    /// `ImageId`; example: `"img-8toqc6s3"`
     pub image_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.SMALL1"`
+    /// `InstanceType`; example: `"S2.SMALL1"`
     pub instance_type: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-arrfspxo"]`
+    /// `SecurityGroupIds`; example: `["sg-arrfspxo"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"IyEvYmluL2Jhc2gKZWNobyAxMjMKCg=="`
+    /// `UserData`; example: `"IyEvYmluL2Jhc2gKZWNobyAxMjMKCg=="`
     pub user_data: Option<String>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S5.MEDIUM2","S6.MEDIUM2"]`
+    /// `InstanceTypes`; example: `["S5.MEDIUM2","S6.MEDIUM2"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"CVM_QcsRole"`
+    /// `CamRoleName`; example: `"CVM_QcsRole"`
     pub cam_role_name: Option<String>,
 
-    /// `InstanceTypesCheckPolicy`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `InstanceTypesCheckPolicy`; example: `"ANY"`
     pub instance_types_check_policy: Option<String>,
 
-    /// `InstanceTags`: a list of [`InstanceTag`](super::models::InstanceTag) objects.
+    /// `InstanceTags`
     pub instance_tags: Option<Vec<models::InstanceTag>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HostNameSettings`: a [`HostNameSettings`](super::models::HostNameSettings).
+    /// `HostNameSettings`
     pub host_name_settings: Option<models::HostNameSettings>,
 
-    /// `InstanceNameSettings`: an [`InstanceNameSettings`](super::models::InstanceNameSettings).
+    /// `InstanceNameSettings`
     pub instance_name_settings: Option<models::InstanceNameSettings>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `DiskTypePolicy`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `DiskTypePolicy`; example: `"ORIGINAL"`
     pub disk_type_policy: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-gt4es2q1"`
+    /// `HpcClusterId`; example: `"hpc-gt4es2q1"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `IPv6InternetAccessible`: an [`Ipv6InternetAccessible`](super::models::Ipv6InternetAccessible).
+    /// `IPv6InternetAccessible`
     #[tc(rename = "IPv6InternetAccessible")]
     pub ipv6_internet_accessible: Option<models::Ipv6InternetAccessible>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-dy7ui89o"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-dy7ui89o"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"test-family"`
+    /// `ImageFamily`; example: `"test-family"`
     pub image_family: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterface`](super::models::NetworkInterface) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterface>>,
 }
 
 /// What a successful [`CreateLaunchConfiguration`] call returns.
 #[tc_model]
 pub struct CreateLaunchConfigurationResponse {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-23h37kyn"`
+    /// `LaunchConfigurationId`; example: `"asc-23h37kyn"`
     pub launch_configuration_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -571,9 +467,12 @@ pub struct CreateLaunchConfigurationResponse {
 /// The `CreateLifecycleHook` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateLifecycleHookResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateLifecycleHook)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -582,58 +481,38 @@ pub struct CreateLaunchConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateLifecycleHook {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-8fbozqja"`
+    /// `AutoScalingGroupId`; example: `"asg-8fbozqja"`
     pub auto_scaling_group_id: String,
 
-    /// `LifecycleHookName`: a string.
-    ///
-    /// Example: `"one-hook-default"`
+    /// `LifecycleHookName`; example: `"one-hook-default"`
     pub lifecycle_hook_name: String,
 
-    /// `LifecycleTransition`: a string.
-    ///
-    /// Example: `"INSTANCE_LAUNCHING"`
+    /// `LifecycleTransition`; example: `"INSTANCE_LAUNCHING"`
     pub lifecycle_transition: String,
 
-    /// `DefaultResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `DefaultResult`; example: `"CONTINUE"`
     pub default_result: Option<String>,
 
-    /// `HeartbeatTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `HeartbeatTimeout`; example: `300`
     pub heartbeat_timeout: Option<i64>,
 
-    /// `NotificationMetadata`: a string.
-    ///
-    /// Example: `"addtional-info"`
+    /// `NotificationMetadata`; example: `"addtional-info"`
     pub notification_metadata: Option<String>,
 
-    /// `NotificationTarget`: a [`NotificationTarget`](super::models::NotificationTarget).
-    ///
-    /// Example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
+    /// `NotificationTarget`; example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
     pub notification_target: Option<models::NotificationTarget>,
 
-    /// `LifecycleTransitionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifecycleTransitionType`; example: `"NORMAL"`
     pub lifecycle_transition_type: Option<String>,
 
-    /// `LifecycleCommand`: a [`LifecycleCommand`](super::models::LifecycleCommand).
-    ///
-    /// Example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
+    /// `LifecycleCommand`; example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
     pub lifecycle_command: Option<models::LifecycleCommand>,
 }
 
 /// What a successful [`CreateLifecycleHook`] call returns.
 #[tc_model]
 pub struct CreateLifecycleHookResponse {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-8azjzxj9"`
+    /// `LifecycleHookId`; example: `"ash-8azjzxj9"`
     pub lifecycle_hook_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -643,9 +522,12 @@ pub struct CreateLifecycleHookResponse {
 /// The `CreateNotificationConfiguration` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateNotificationConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateNotificationConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -654,43 +536,29 @@ pub struct CreateLifecycleHookResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNotificationConfiguration {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `NotificationTypes`: a list of strings.
-    ///
-    /// Example: `["SCALE_OUT_SUCCESSFUL","SCALE_OUT_FAILED"]`
+    /// `NotificationTypes`; example: `["SCALE_OUT_SUCCESSFUL","SCALE_OUT_FAILED"]`
     pub notification_types: Vec<String>,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["1678"]`
+    /// `NotificationUserGroupIds`; example: `["1678"]`
     pub notification_user_group_ids: Option<Vec<String>>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"USER_GROUP"`
+    /// `TargetType`; example: `"USER_GROUP"`
     pub target_type: Option<String>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `QueueName`; example: `"queue"`
     pub queue_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: Option<String>,
 }
 
 /// What a successful [`CreateNotificationConfiguration`] call returns.
 #[tc_model]
 pub struct CreateNotificationConfigurationResponse {
-    /// `AutoScalingNotificationId`: a string.
-    ///
-    /// Example: `"asn-2sestqbr"`
+    /// `AutoScalingNotificationId`; example: `"asn-2sestqbr"`
     pub auto_scaling_notification_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -700,9 +568,12 @@ pub struct CreateNotificationConfigurationResponse {
 /// The `CreateScalingPolicy` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateScalingPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateScalingPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -711,71 +582,47 @@ pub struct CreateNotificationConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateScalingPolicy {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `ScalingPolicyName`: a string.
-    ///
-    /// Example: `"cpu_policy_test"`
+    /// `ScalingPolicyName`; example: `"cpu_policy_test"`
     pub scaling_policy_name: String,
 
-    /// `ScalingPolicyType`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `ScalingPolicyType`; example: `"SIMPLE"`
     pub scaling_policy_type: Option<String>,
 
-    /// `AdjustmentType`: a string.
-    ///
-    /// Example: `"CHANGE_IN_CAPACITY"`
+    /// `AdjustmentType`; example: `"CHANGE_IN_CAPACITY"`
     pub adjustment_type: Option<String>,
 
-    /// `AdjustmentValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AdjustmentValue`; example: `1`
     pub adjustment_value: Option<i64>,
 
-    /// `Cooldown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Cooldown`; example: `60`
     pub cooldown: Option<u64>,
 
-    /// `MetricAlarm`: a [`MetricAlarm`](super::models::MetricAlarm).
+    /// `MetricAlarm`
     pub metric_alarm: Option<models::MetricAlarm>,
 
-    /// `PredefinedMetricType`: a string.
-    ///
-    /// Example: `"ASG_AVG_CPU_UTILIZATION"`
+    /// `PredefinedMetricType`; example: `"ASG_AVG_CPU_UTILIZATION"`
     pub predefined_metric_type: Option<String>,
 
-    /// `TargetValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TargetValue`; example: `10`
     pub target_value: Option<u64>,
 
-    /// `EstimatedInstanceWarmup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `EstimatedInstanceWarmup`; example: `300`
     pub estimated_instance_warmup: Option<u64>,
 
-    /// `DisableScaleIn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableScaleIn`; example: `false`
     pub disable_scale_in: Option<bool>,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["1678"]`
+    /// `NotificationUserGroupIds`; example: `["1678"]`
     pub notification_user_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateScalingPolicy`] call returns.
 #[tc_model]
 pub struct CreateScalingPolicyResponse {
-    /// `AutoScalingPolicyId`: a string.
-    ///
-    /// Example: `"asp-iir70sxv"`
+    /// `AutoScalingPolicyId`; example: `"asp-iir70sxv"`
     pub auto_scaling_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -785,9 +632,12 @@ pub struct CreateScalingPolicyResponse {
 /// The `CreateScheduledAction` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`CreateScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=CreateScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -796,58 +646,38 @@ pub struct CreateScalingPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateScheduledAction {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-2nr9xh8h"`
+    /// `AutoScalingGroupId`; example: `"asg-2nr9xh8h"`
     pub auto_scaling_group_id: String,
 
-    /// `ScheduledActionName`: a string.
-    ///
-    /// Example: `"scheduled-action-0"`
+    /// `ScheduledActionName`; example: `"scheduled-action-0"`
     pub scheduled_action_name: String,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `MinSize`; example: `4`
     pub min_size: u64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-08-28T23:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2018-08-28T23:00:00+08:00"`
     pub start_time: String,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `DesiredCapacity`; example: `6`
     pub desired_capacity: u64,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxSize`; example: `10`
     pub max_size: u64,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `Recurrence`: a string.
-    ///
-    /// Example: `"0 14 */1 * *"`
+    /// `Recurrence`; example: `"0 14 */1 * *"`
     pub recurrence: Option<String>,
 
-    /// `DisableUpdateDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableUpdateDesiredCapacity`; example: `false`
     pub disable_update_desired_capacity: Option<bool>,
 }
 
 /// What a successful [`CreateScheduledAction`] call returns.
 #[tc_model]
 pub struct CreateScheduledActionResponse {
-    /// `ScheduledActionId`: a string.
-    ///
-    /// Example: `"asst-chwbkq4c"`
+    /// `ScheduledActionId`; example: `"asst-chwbkq4c"`
     pub scheduled_action_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -857,9 +687,12 @@ pub struct CreateScheduledActionResponse {
 /// The `DeleteAutoScalingGroup` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteAutoScalingGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteAutoScalingGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -868,9 +701,7 @@ pub struct CreateScheduledActionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAutoScalingGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-nvnlpbb8"`
+    /// `AutoScalingGroupId`; example: `"asg-nvnlpbb8"`
     pub auto_scaling_group_id: String,
 }
 
@@ -884,9 +715,12 @@ pub struct DeleteAutoScalingGroupResponse {
 /// The `DeleteLaunchConfiguration` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteLaunchConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteLaunchConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -895,9 +729,7 @@ pub struct DeleteAutoScalingGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLaunchConfiguration {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-deuy6tre"`
+    /// `LaunchConfigurationId`; example: `"asc-deuy6tre"`
     pub launch_configuration_id: String,
 }
 
@@ -911,9 +743,12 @@ pub struct DeleteLaunchConfigurationResponse {
 /// The `DeleteLifecycleHook` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteLifecycleHookResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteLifecycleHook)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -922,9 +757,7 @@ pub struct DeleteLaunchConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLifecycleHook {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-5rynk2n5"`
+    /// `LifecycleHookId`; example: `"ash-5rynk2n5"`
     pub lifecycle_hook_id: String,
 }
 
@@ -938,9 +771,12 @@ pub struct DeleteLifecycleHookResponse {
 /// The `DeleteNotificationConfiguration` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteNotificationConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteNotificationConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -949,9 +785,7 @@ pub struct DeleteLifecycleHookResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteNotificationConfiguration {
-    /// `AutoScalingNotificationId`: a string.
-    ///
-    /// Example: `"asn-2sestqbr"`
+    /// `AutoScalingNotificationId`; example: `"asn-2sestqbr"`
     pub auto_scaling_notification_id: Option<String>,
 }
 
@@ -965,9 +799,12 @@ pub struct DeleteNotificationConfigurationResponse {
 /// The `DeleteScalingPolicy` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteScalingPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteScalingPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -976,9 +813,7 @@ pub struct DeleteNotificationConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteScalingPolicy {
-    /// `AutoScalingPolicyId`: a string.
-    ///
-    /// Example: `"asp-lnfqbsoq"`
+    /// `AutoScalingPolicyId`; example: `"asp-lnfqbsoq"`
     pub auto_scaling_policy_id: String,
 }
 
@@ -992,9 +827,12 @@ pub struct DeleteScalingPolicyResponse {
 /// The `DeleteScheduledAction` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DeleteScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DeleteScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1003,9 +841,7 @@ pub struct DeleteScalingPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteScheduledAction {
-    /// `ScheduledActionId`: a string.
-    ///
-    /// Example: `"asst-chwbkq4c"`
+    /// `ScheduledActionId`; example: `"asst-chwbkq4c"`
     pub scheduled_action_id: String,
 }
 
@@ -1019,9 +855,12 @@ pub struct DeleteScheduledActionResponse {
 /// The `DescribeAccountLimits` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAccountLimitsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAccountLimits)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1034,24 +873,16 @@ pub struct DescribeAccountLimits {}
 /// What a successful [`DescribeAccountLimits`] call returns.
 #[tc_model]
 pub struct DescribeAccountLimitsResponse {
-    /// `MaxNumberOfLaunchConfigurations`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxNumberOfLaunchConfigurations`; example: `20`
     pub max_number_of_launch_configurations: i64,
 
-    /// `NumberOfLaunchConfigurations`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `NumberOfLaunchConfigurations`; example: `15`
     pub number_of_launch_configurations: i64,
 
-    /// `MaxNumberOfAutoScalingGroups`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxNumberOfAutoScalingGroups`; example: `30`
     pub max_number_of_auto_scaling_groups: i64,
 
-    /// `NumberOfAutoScalingGroups`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `NumberOfAutoScalingGroups`; example: `25`
     pub number_of_auto_scaling_groups: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1061,9 +892,12 @@ pub struct DescribeAccountLimitsResponse {
 /// The `DescribeAutoScalingActivities` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAutoScalingActivitiesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAutoScalingActivities)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1079,44 +913,32 @@ pub struct DescribeAccountLimitsResponse {
     )
 )]
 pub struct DescribeAutoScalingActivities {
-    /// `ActivityIds`: a list of strings.
-    ///
-    /// Example: `["asa-i8d6y5r4"]`
+    /// `ActivityIds`; example: `["asa-i8d6y5r4"]`
     pub activity_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-11T15:29:59Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-11-11T15:29:59Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-11T15:29:59Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-11-11T15:29:59Z"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeAutoScalingActivities`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingActivitiesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ActivitySet`: a list of [`Activity`](super::models::Activity) objects.
+    /// `ActivitySet`
     pub activity_set: Vec<models::Activity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1126,9 +948,12 @@ pub struct DescribeAutoScalingActivitiesResponse {
 /// The `DescribeAutoScalingAdvices` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAutoScalingAdvicesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAutoScalingAdvices)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1137,18 +962,14 @@ pub struct DescribeAutoScalingActivitiesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAutoScalingAdvices {
-    /// `AutoScalingGroupIds`: a list of strings.
-    ///
-    /// Example: `["asg-2pvrsyog","asg-4wtj6aeq"]`
+    /// `AutoScalingGroupIds`; example: `["asg-2pvrsyog","asg-4wtj6aeq"]`
     pub auto_scaling_group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeAutoScalingAdvices`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingAdvicesResponse {
-    /// `AutoScalingAdviceSet`: a list of [`AutoScalingAdvice`](super::models::AutoScalingAdvice) objects.
-    ///
-    /// Example: `[{"Advices":[],"AutoScalingGroupId":"asg-lc2n0mzp","Level":"NORMAL"}]`
+    /// `AutoScalingAdviceSet`; example: `[{"Advices":[],"AutoScalingGroupId":"asg-lc2n0mzp","Level":"NORMAL"}]`
     pub auto_scaling_advice_set: Vec<models::AutoScalingAdvice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1158,9 +979,12 @@ pub struct DescribeAutoScalingAdvicesResponse {
 /// The `DescribeAutoScalingGroupLastActivities` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAutoScalingGroupLastActivitiesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAutoScalingGroupLastActivities)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1169,21 +993,17 @@ pub struct DescribeAutoScalingAdvicesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeAutoScalingGroupLastActivities {
-    /// `AutoScalingGroupIds`: a list of strings.
-    ///
-    /// Example: `["asg-2umy3jbd"]`
+    /// `AutoScalingGroupIds`; example: `["asg-2umy3jbd"]`
     pub auto_scaling_group_ids: Vec<String>,
 
-    /// `ExcludeCancelledActivity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExcludeCancelledActivity`; example: `false`
     pub exclude_cancelled_activity: Option<bool>,
 }
 
 /// What a successful [`DescribeAutoScalingGroupLastActivities`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingGroupLastActivitiesResponse {
-    /// `ActivitySet`: a list of [`Activity`](super::models::Activity) objects.
+    /// `ActivitySet`
     pub activity_set: Vec<models::Activity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1193,9 +1013,12 @@ pub struct DescribeAutoScalingGroupLastActivitiesResponse {
 /// The `DescribeAutoScalingGroups` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAutoScalingGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAutoScalingGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1211,36 +1034,26 @@ pub struct DescribeAutoScalingGroupLastActivitiesResponse {
     )
 )]
 pub struct DescribeAutoScalingGroups {
-    /// `AutoScalingGroupIds`: a list of strings.
-    ///
-    /// Example: `["asg-nkdwoui0"]`
+    /// `AutoScalingGroupIds`; example: `["asg-nkdwoui0"]`
     pub auto_scaling_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-name","Values":["production-as"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-name","Values":["production-as"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAutoScalingGroups`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingGroupsResponse {
-    /// `AutoScalingGroupSet`: a list of [`AutoScalingGroup`](super::models::AutoScalingGroup) objects.
+    /// `AutoScalingGroupSet`
     pub auto_scaling_group_set: Vec<models::AutoScalingGroup>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1250,9 +1063,12 @@ pub struct DescribeAutoScalingGroupsResponse {
 /// The `DescribeAutoScalingInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeAutoScalingInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeAutoScalingInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1268,36 +1084,26 @@ pub struct DescribeAutoScalingGroupsResponse {
     )
 )]
 pub struct DescribeAutoScalingInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-1fswxz1m"]`
+    /// `InstanceIds`; example: `["ins-1fswxz1m"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAutoScalingInstances`] call returns.
 #[tc_model]
 pub struct DescribeAutoScalingInstancesResponse {
-    /// `AutoScalingInstanceSet`: a list of [`Instance`](super::models::Instance) objects.
+    /// `AutoScalingInstanceSet`
     pub auto_scaling_instance_set: Vec<models::Instance>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1307,9 +1113,12 @@ pub struct DescribeAutoScalingInstancesResponse {
 /// The `DescribeLaunchConfigurations` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeLaunchConfigurationsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeLaunchConfigurations)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1325,36 +1134,26 @@ pub struct DescribeAutoScalingInstancesResponse {
     )
 )]
 pub struct DescribeLaunchConfigurations {
-    /// `LaunchConfigurationIds`: a list of strings.
-    ///
-    /// Example: `["asc-fa28v4in"]`
+    /// `LaunchConfigurationIds`; example: `["asc-fa28v4in"]`
     pub launch_configuration_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"launch-configuration-name","Values":["DataEngine123"]}]`
+    /// `Filters`; example: `[{"Name":"launch-configuration-name","Values":["DataEngine123"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeLaunchConfigurations`] call returns.
 #[tc_model]
 pub struct DescribeLaunchConfigurationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `LaunchConfigurationSet`: a list of [`LaunchConfiguration`](super::models::LaunchConfiguration) objects.
+    /// `LaunchConfigurationSet`
     pub launch_configuration_set: Vec<models::LaunchConfiguration>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1364,9 +1163,12 @@ pub struct DescribeLaunchConfigurationsResponse {
 /// The `DescribeLifecycleHooks` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeLifecycleHooksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeLifecycleHooks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1382,34 +1184,26 @@ pub struct DescribeLaunchConfigurationsResponse {
     )
 )]
 pub struct DescribeLifecycleHooks {
-    /// `LifecycleHookIds`: a list of strings.
+    /// `LifecycleHookIds`
     pub lifecycle_hook_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-id","Values":["asg-0xrkdurh"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-id","Values":["asg-0xrkdurh"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeLifecycleHooks`] call returns.
 #[tc_model]
 pub struct DescribeLifecycleHooksResponse {
-    /// `LifecycleHookSet`: a list of [`LifecycleHook`](super::models::LifecycleHook) objects.
+    /// `LifecycleHookSet`
     pub lifecycle_hook_set: Vec<models::LifecycleHook>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1419,9 +1213,12 @@ pub struct DescribeLifecycleHooksResponse {
 /// The `DescribeNotificationConfigurations` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeNotificationConfigurationsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeNotificationConfigurations)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1437,36 +1234,26 @@ pub struct DescribeLifecycleHooksResponse {
     )
 )]
 pub struct DescribeNotificationConfigurations {
-    /// `AutoScalingNotificationIds`: a list of strings.
-    ///
-    /// Example: `["asn-9bhwvxqh"]`
+    /// `AutoScalingNotificationIds`; example: `["asn-9bhwvxqh"]`
     pub auto_scaling_notification_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-id","Values":["asg-hyfg539t"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-id","Values":["asg-hyfg539t"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeNotificationConfigurations`] call returns.
 #[tc_model]
 pub struct DescribeNotificationConfigurationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AutoScalingNotificationSet`: a list of [`AutoScalingNotification`](super::models::AutoScalingNotification) objects.
+    /// `AutoScalingNotificationSet`
     pub auto_scaling_notification_set: Vec<models::AutoScalingNotification>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1476,9 +1263,12 @@ pub struct DescribeNotificationConfigurationsResponse {
 /// The `DescribeRefreshActivities` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeRefreshActivitiesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeRefreshActivities)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1494,36 +1284,26 @@ pub struct DescribeNotificationConfigurationsResponse {
     )
 )]
 pub struct DescribeRefreshActivities {
-    /// `RefreshActivityIds`: a list of strings.
-    ///
-    /// Example: `["asr-aaaabbbb"]`
+    /// `RefreshActivityIds`; example: `["asr-aaaabbbb"]`
     pub refresh_activity_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeRefreshActivities`] call returns.
 #[tc_model]
 pub struct DescribeRefreshActivitiesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `RefreshActivitySet`: a list of [`RefreshActivity`](super::models::RefreshActivity) objects.
+    /// `RefreshActivitySet`
     pub refresh_activity_set: Vec<models::RefreshActivity>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1533,9 +1313,12 @@ pub struct DescribeRefreshActivitiesResponse {
 /// The `DescribeScalingPolicies` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeScalingPoliciesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeScalingPolicies)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1551,36 +1334,26 @@ pub struct DescribeRefreshActivitiesResponse {
     )
 )]
 pub struct DescribeScalingPolicies {
-    /// `AutoScalingPolicyIds`: a list of strings.
-    ///
-    /// Example: `["asp-5zffv598"]`
+    /// `AutoScalingPolicyIds`; example: `["asp-5zffv598"]`
     pub auto_scaling_policy_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-id","Values":["asg-ewdpp04x"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeScalingPolicies`] call returns.
 #[tc_model]
 pub struct DescribeScalingPoliciesResponse {
-    /// `ScalingPolicySet`: a list of [`ScalingPolicy`](super::models::ScalingPolicy) objects.
+    /// `ScalingPolicySet`
     pub scaling_policy_set: Vec<models::ScalingPolicy>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1590,9 +1363,12 @@ pub struct DescribeScalingPoliciesResponse {
 /// The `DescribeScheduledActions` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DescribeScheduledActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DescribeScheduledActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1608,36 +1384,26 @@ pub struct DescribeScalingPoliciesResponse {
     )
 )]
 pub struct DescribeScheduledActions {
-    /// `ScheduledActionIds`: a list of strings.
-    ///
-    /// Example: `["asst-caa5ha40"]`
+    /// `ScheduledActionIds`; example: `["asst-caa5ha40"]`
     pub scheduled_action_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-scaling-group-name","Values":["production-as"]}]`
+    /// `Filters`; example: `[{"Name":"auto-scaling-group-name","Values":["production-as"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeScheduledActions`] call returns.
 #[tc_model]
 pub struct DescribeScheduledActionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ScheduledActionSet`: a list of [`ScheduledAction`](super::models::ScheduledAction) objects.
+    /// `ScheduledActionSet`
     pub scheduled_action_set: Vec<models::ScheduledAction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1647,9 +1413,12 @@ pub struct DescribeScheduledActionsResponse {
 /// The `DetachInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DetachInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DetachInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1658,23 +1427,17 @@ pub struct DescribeScheduledActionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DetachInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DetachInstances`] call returns.
 #[tc_model]
 pub struct DetachInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-bcfxhy55"`
+    /// `ActivityId`; example: `"asa-bcfxhy55"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1684,9 +1447,12 @@ pub struct DetachInstancesResponse {
 /// The `DetachLoadBalancers` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DetachLoadBalancersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DetachLoadBalancers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1695,17 +1461,13 @@ pub struct DetachInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DetachLoadBalancers {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-crhgatrf"]`
+    /// `LoadBalancerIds`; example: `["lb-crhgatrf"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `ForwardLoadBalancerIdentifications`: a list of [`ForwardLoadBalancerIdentification`](super::models::ForwardLoadBalancerIdentification) objects.
+    /// `ForwardLoadBalancerIdentifications`
     pub forward_load_balancer_identifications: Option<
         Vec<models::ForwardLoadBalancerIdentification>,
     >,
@@ -1714,9 +1476,7 @@ pub struct DetachLoadBalancers {
 /// What a successful [`DetachLoadBalancers`] call returns.
 #[tc_model]
 pub struct DetachLoadBalancersResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-67izy66g"`
+    /// `ActivityId`; example: `"asa-67izy66g"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1726,9 +1486,12 @@ pub struct DetachLoadBalancersResponse {
 /// The `DisableAutoScalingGroup` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`DisableAutoScalingGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=DisableAutoScalingGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1737,9 +1500,7 @@ pub struct DetachLoadBalancersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DisableAutoScalingGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-nvnlpbb8"`
+    /// `AutoScalingGroupId`; example: `"asg-nvnlpbb8"`
     pub auto_scaling_group_id: String,
 }
 
@@ -1753,9 +1514,12 @@ pub struct DisableAutoScalingGroupResponse {
 /// The `EnableAutoScalingGroup` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`EnableAutoScalingGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=EnableAutoScalingGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1764,9 +1528,7 @@ pub struct DisableAutoScalingGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnableAutoScalingGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-nvnlpbb8"`
+    /// `AutoScalingGroupId`; example: `"asg-nvnlpbb8"`
     pub auto_scaling_group_id: String,
 }
 
@@ -1780,9 +1542,12 @@ pub struct EnableAutoScalingGroupResponse {
 /// The `EnterStandby` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`EnterStandbyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=EnterStandby)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1791,23 +1556,17 @@ pub struct EnableAutoScalingGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct EnterStandby {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`EnterStandby`] call returns.
 #[tc_model]
 pub struct EnterStandbyResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-q59zikez"`
+    /// `ActivityId`; example: `"asa-q59zikez"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1817,9 +1576,12 @@ pub struct EnterStandbyResponse {
 /// The `ExecuteScalingPolicy` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ExecuteScalingPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ExecuteScalingPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1828,28 +1590,20 @@ pub struct EnterStandbyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ExecuteScalingPolicy {
-    /// `AutoScalingPolicyId`: a string.
-    ///
-    /// Example: `"asp-f59pppuh"`
+    /// `AutoScalingPolicyId`; example: `"asp-f59pppuh"`
     pub auto_scaling_policy_id: String,
 
-    /// `HonorCooldown`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HonorCooldown`; example: `false`
     pub honor_cooldown: Option<bool>,
 
-    /// `TriggerSource`: a string.
-    ///
-    /// Example: `"API"`
+    /// `TriggerSource`; example: `"API"`
     pub trigger_source: Option<String>,
 }
 
 /// What a successful [`ExecuteScalingPolicy`] call returns.
 #[tc_model]
 pub struct ExecuteScalingPolicyResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-o4v87ae9"`
+    /// `ActivityId`; example: `"asa-o4v87ae9"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1859,9 +1613,12 @@ pub struct ExecuteScalingPolicyResponse {
 /// The `ExitStandby` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ExitStandbyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ExitStandby)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1870,23 +1627,17 @@ pub struct ExecuteScalingPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ExitStandby {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ExitStandby`] call returns.
 #[tc_model]
 pub struct ExitStandbyResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-q59zikez"`
+    /// `ActivityId`; example: `"asa-q59zikez"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1896,9 +1647,12 @@ pub struct ExitStandbyResponse {
 /// The `ModifyAutoScalingGroup` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyAutoScalingGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyAutoScalingGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -1907,121 +1661,79 @@ pub struct ExitStandbyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAutoScalingGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-gf5r6t7u"`
+    /// `AutoScalingGroupId`; example: `"asg-gf5r6t7u"`
     pub auto_scaling_group_id: String,
 
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"asgname"`
+    /// `AutoScalingGroupName`; example: `"asgname"`
     pub auto_scaling_group_name: Option<String>,
 
-    /// `DefaultCooldown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DefaultCooldown`; example: `300`
     pub default_cooldown: Option<u64>,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredCapacity`; example: `1`
     pub desired_capacity: Option<u64>,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-gf5r6t7u"`
+    /// `LaunchConfigurationId`; example: `"asc-gf5r6t7u"`
     pub launch_configuration_id: Option<String>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxSize`; example: `1`
     pub max_size: Option<u64>,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: Option<u64>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-gf5r6t7u"]`
+    /// `SubnetIds`; example: `["subnet-gf5r6t7u"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `TerminationPolicies`: a list of strings.
-    ///
-    /// Example: `["OLDEST_INSTANCE"]`
+    /// `TerminationPolicies`; example: `["OLDEST_INSTANCE"]`
     pub termination_policies: Option<Vec<String>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-gf5r6t7u"`
+    /// `VpcId`; example: `"vpc-gf5r6t7u"`
     pub vpc_id: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-beijing-1"]`
+    /// `Zones`; example: `["ap-beijing-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `RetryPolicy`: a string.
-    ///
-    /// Example: `"IMMEDIATE_RETRY"`
+    /// `RetryPolicy`; example: `"IMMEDIATE_RETRY"`
     pub retry_policy: Option<String>,
 
-    /// `ZonesCheckPolicy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ZonesCheckPolicy`; example: `"ALL"`
     pub zones_check_policy: Option<String>,
 
-    /// `ServiceSettings`: a [`ServiceSettings`](super::models::ServiceSettings).
+    /// `ServiceSettings`
     pub service_settings: Option<models::ServiceSettings>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<i64>,
 
-    /// `MultiZoneSubnetPolicy`: a string.
-    ///
-    /// Example: `"PRIORITY"`
+    /// `MultiZoneSubnetPolicy`; example: `"PRIORITY"`
     pub multi_zone_subnet_policy: Option<String>,
 
-    /// `HealthCheckType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `HealthCheckType`; example: `"CLB"`
     pub health_check_type: Option<String>,
 
-    /// `LoadBalancerHealthCheckGracePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoadBalancerHealthCheckGracePeriod`; example: `0`
     pub load_balancer_health_check_grace_period: Option<u64>,
 
-    /// `InstanceAllocationPolicy`: a string.
-    ///
-    /// Example: `"LAUNCH_CONFIGURATION"`
+    /// `InstanceAllocationPolicy`; example: `"LAUNCH_CONFIGURATION"`
     pub instance_allocation_policy: Option<String>,
 
-    /// `SpotMixedAllocationPolicy`: a [`SpotMixedAllocationPolicy`](super::models::SpotMixedAllocationPolicy).
+    /// `SpotMixedAllocationPolicy`
     pub spot_mixed_allocation_policy: Option<models::SpotMixedAllocationPolicy>,
 
-    /// `CapacityRebalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CapacityRebalance`; example: `false`
     pub capacity_rebalance: Option<bool>,
 
-    /// `InstanceNameIndexSettings`: an [`InstanceNameIndexSettings`](super::models::InstanceNameIndexSettings).
+    /// `InstanceNameIndexSettings`
     pub instance_name_index_settings: Option<models::InstanceNameIndexSettings>,
 
-    /// `HostNameIndexSettings`: a [`HostNameIndexSettings`](super::models::HostNameIndexSettings).
+    /// `HostNameIndexSettings`
     pub host_name_index_settings: Option<models::HostNameIndexSettings>,
 
-    /// `ConcurrentScaleOutForDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConcurrentScaleOutForDesiredCapacity`; example: `false`
     pub concurrent_scale_out_for_desired_capacity: Option<bool>,
 }
 
@@ -2035,9 +1747,12 @@ pub struct ModifyAutoScalingGroupResponse {
 /// The `ModifyDesiredCapacity` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyDesiredCapacityResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyDesiredCapacity)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2046,24 +1761,16 @@ pub struct ModifyAutoScalingGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDesiredCapacity {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-nvnlpbb8"`
+    /// `AutoScalingGroupId`; example: `"asg-nvnlpbb8"`
     pub auto_scaling_group_id: String,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DesiredCapacity`; example: `2`
     pub desired_capacity: u64,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinSize`; example: `0`
     pub min_size: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxSize`; example: `20`
     pub max_size: Option<u64>,
 }
 
@@ -2077,9 +1784,12 @@ pub struct ModifyDesiredCapacityResponse {
 /// The `ModifyLaunchConfigurationAttributes` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyLaunchConfigurationAttributesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyLaunchConfigurationAttributes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2088,114 +1798,86 @@ pub struct ModifyDesiredCapacityResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLaunchConfigurationAttributes {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-aaaabbbb"`
+    /// `LaunchConfigurationId`; example: `"asc-aaaabbbb"`
     pub launch_configuration_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-8toqc6s3"`
+    /// `ImageId`; example: `"img-8toqc6s3"`
     pub image_id: Option<String>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S5.SMALL2"]`
+    /// `InstanceTypes`; example: `["S5.SMALL2"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `InstanceTypesCheckPolicy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `InstanceTypesCheckPolicy`; example: `"ALL"`
     pub instance_types_check_policy: Option<String>,
 
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"myascname"`
+    /// `LaunchConfigurationName`; example: `"myascname"`
     pub launch_configuration_name: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"IyEvYmluL2Jhc2gKZWNobyAxMjMKCg=="`
+    /// `UserData`; example: `"IyEvYmluL2Jhc2gKZWNobyAxMjMKCg=="`
     pub user_data: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-aaaabbbb"]`
+    /// `SecurityGroupIds`; example: `["sg-aaaabbbb"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `DiskTypePolicy`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `DiskTypePolicy`; example: `"ORIGINAL"`
     pub disk_type_policy: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `HostNameSettings`: a [`HostNameSettings`](super::models::HostNameSettings).
+    /// `HostNameSettings`
     pub host_name_settings: Option<models::HostNameSettings>,
 
-    /// `InstanceNameSettings`: an [`InstanceNameSettings`](super::models::InstanceNameSettings).
+    /// `InstanceNameSettings`
     pub instance_name_settings: Option<models::InstanceNameSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"TestRole"`
+    /// `CamRoleName`; example: `"TestRole"`
     pub cam_role_name: Option<String>,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-acbd1324"`
+    /// `HpcClusterId`; example: `"hpc-acbd1324"`
     pub hpc_cluster_id: Option<String>,
 
-    /// `IPv6InternetAccessible`: an [`Ipv6InternetAccessible`](super::models::Ipv6InternetAccessible).
+    /// `IPv6InternetAccessible`
     #[tc(rename = "IPv6InternetAccessible")]
     pub ipv6_internet_accessible: Option<models::Ipv6InternetAccessible>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-fy7e0ml0"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-fy7e0ml0"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `InstanceTags`: a list of [`InstanceTag`](super::models::InstanceTag) objects.
+    /// `InstanceTags`
     pub instance_tags: Option<Vec<models::InstanceTag>>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"test-family"`
+    /// `ImageFamily`; example: `"test-family"`
     pub image_family: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `Metadata`: a [`Metadata`](super::models::Metadata).
+    /// `Metadata`
     pub metadata: Option<models::Metadata>,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterface`](super::models::NetworkInterface) objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<models::NetworkInterface>>,
 }
 
@@ -2209,9 +1891,12 @@ pub struct ModifyLaunchConfigurationAttributesResponse {
 /// The `ModifyLifecycleHook` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyLifecycleHookResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyLifecycleHook)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2220,49 +1905,31 @@ pub struct ModifyLaunchConfigurationAttributesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLifecycleHook {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-je1esoo9"`
+    /// `LifecycleHookId`; example: `"ash-je1esoo9"`
     pub lifecycle_hook_id: String,
 
-    /// `LifecycleHookName`: a string.
-    ///
-    /// Example: `"hook-test"`
+    /// `LifecycleHookName`; example: `"hook-test"`
     pub lifecycle_hook_name: Option<String>,
 
-    /// `LifecycleTransition`: a string.
-    ///
-    /// Example: `"INSTANCE_LAUNCHING"`
+    /// `LifecycleTransition`; example: `"INSTANCE_LAUNCHING"`
     pub lifecycle_transition: Option<String>,
 
-    /// `DefaultResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `DefaultResult`; example: `"CONTINUE"`
     pub default_result: Option<String>,
 
-    /// `HeartbeatTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `HeartbeatTimeout`; example: `30`
     pub heartbeat_timeout: Option<u64>,
 
-    /// `NotificationMetadata`: a string.
-    ///
-    /// Example: `"addtional-info"`
+    /// `NotificationMetadata`; example: `"addtional-info"`
     pub notification_metadata: Option<String>,
 
-    /// `LifecycleTransitionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifecycleTransitionType`; example: `"NORMAL"`
     pub lifecycle_transition_type: Option<String>,
 
-    /// `NotificationTarget`: a [`NotificationTarget`](super::models::NotificationTarget).
-    ///
-    /// Example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
+    /// `NotificationTarget`; example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
     pub notification_target: Option<models::NotificationTarget>,
 
-    /// `LifecycleCommand`: a [`LifecycleCommand`](super::models::LifecycleCommand).
-    ///
-    /// Example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
+    /// `LifecycleCommand`; example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
     pub lifecycle_command: Option<models::LifecycleCommand>,
 }
 
@@ -2276,9 +1943,12 @@ pub struct ModifyLifecycleHookResponse {
 /// The `ModifyLoadBalancerTargetAttributes` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyLoadBalancerTargetAttributesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyLoadBalancerTargetAttributes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2287,21 +1957,17 @@ pub struct ModifyLifecycleHookResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLoadBalancerTargetAttributes {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `ForwardLoadBalancers`: a list of [`ForwardLoadBalancer`](super::models::ForwardLoadBalancer) objects.
+    /// `ForwardLoadBalancers`
     pub forward_load_balancers: Vec<models::ForwardLoadBalancer>,
 }
 
 /// What a successful [`ModifyLoadBalancerTargetAttributes`] call returns.
 #[tc_model]
 pub struct ModifyLoadBalancerTargetAttributesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-67izy66g"`
+    /// `ActivityId`; example: `"asa-67izy66g"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2311,9 +1977,12 @@ pub struct ModifyLoadBalancerTargetAttributesResponse {
 /// The `ModifyLoadBalancers` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyLoadBalancersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyLoadBalancers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2322,31 +1991,23 @@ pub struct ModifyLoadBalancerTargetAttributesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyLoadBalancers {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12wjuh0s"`
+    /// `AutoScalingGroupId`; example: `"asg-12wjuh0s"`
     pub auto_scaling_group_id: String,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-crhgatrf"]`
+    /// `LoadBalancerIds`; example: `["lb-crhgatrf"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `ForwardLoadBalancers`: a list of [`ForwardLoadBalancer`](super::models::ForwardLoadBalancer) objects.
+    /// `ForwardLoadBalancers`
     pub forward_load_balancers: Option<Vec<models::ForwardLoadBalancer>>,
 
-    /// `LoadBalancersCheckPolicy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `LoadBalancersCheckPolicy`; example: `"ALL"`
     pub load_balancers_check_policy: Option<String>,
 }
 
 /// What a successful [`ModifyLoadBalancers`] call returns.
 #[tc_model]
 pub struct ModifyLoadBalancersResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-67izy66g"`
+    /// `ActivityId`; example: `"asa-67izy66g"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,9 +2017,12 @@ pub struct ModifyLoadBalancersResponse {
 /// The `ModifyNotificationConfiguration` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyNotificationConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyNotificationConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2367,29 +2031,19 @@ pub struct ModifyLoadBalancersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyNotificationConfiguration {
-    /// `AutoScalingNotificationId`: a string.
-    ///
-    /// Example: `"asn-2sestqbr"`
+    /// `AutoScalingNotificationId`; example: `"asn-2sestqbr"`
     pub auto_scaling_notification_id: String,
 
-    /// `NotificationTypes`: a list of strings.
-    ///
-    /// Example: `["SCALE_IN_SUCCESSFUL","SCALE_IN_FAILED"]`
+    /// `NotificationTypes`; example: `["SCALE_IN_SUCCESSFUL","SCALE_IN_FAILED"]`
     pub notification_types: Option<Vec<String>>,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["1678"]`
+    /// `NotificationUserGroupIds`; example: `["1678"]`
     pub notification_user_group_ids: Option<Vec<String>>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"queue"`
+    /// `QueueName`; example: `"queue"`
     pub queue_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: Option<String>,
 }
 
@@ -2403,9 +2057,12 @@ pub struct ModifyNotificationConfigurationResponse {
 /// The `ModifyScalingPolicy` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyScalingPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyScalingPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2414,57 +2071,37 @@ pub struct ModifyNotificationConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyScalingPolicy {
-    /// `AutoScalingPolicyId`: a string.
-    ///
-    /// Example: `"asp-iir70sxv"`
+    /// `AutoScalingPolicyId`; example: `"asp-iir70sxv"`
     pub auto_scaling_policy_id: String,
 
-    /// `ScalingPolicyName`: a string.
-    ///
-    /// Example: `"cpu_policy_test"`
+    /// `ScalingPolicyName`; example: `"cpu_policy_test"`
     pub scaling_policy_name: Option<String>,
 
-    /// `AdjustmentType`: a string.
-    ///
-    /// Example: `"CHANGE_IN_CAPACITY"`
+    /// `AdjustmentType`; example: `"CHANGE_IN_CAPACITY"`
     pub adjustment_type: Option<String>,
 
-    /// `AdjustmentValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AdjustmentValue`; example: `1`
     pub adjustment_value: Option<i64>,
 
-    /// `Cooldown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Cooldown`; example: `60`
     pub cooldown: Option<u64>,
 
-    /// `MetricAlarm`: a [`MetricAlarm`](super::models::MetricAlarm).
+    /// `MetricAlarm`
     pub metric_alarm: Option<models::MetricAlarm>,
 
-    /// `PredefinedMetricType`: a string.
-    ///
-    /// Example: `"ASG_AVG_CPU_UTILIZATION"`
+    /// `PredefinedMetricType`; example: `"ASG_AVG_CPU_UTILIZATION"`
     pub predefined_metric_type: Option<String>,
 
-    /// `TargetValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TargetValue`; example: `10`
     pub target_value: Option<u64>,
 
-    /// `EstimatedInstanceWarmup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `EstimatedInstanceWarmup`; example: `300`
     pub estimated_instance_warmup: Option<u64>,
 
-    /// `DisableScaleIn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableScaleIn`; example: `false`
     pub disable_scale_in: Option<bool>,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["1678"]`
+    /// `NotificationUserGroupIds`; example: `["1678"]`
     pub notification_user_group_ids: Option<Vec<String>>,
 }
 
@@ -2478,9 +2115,12 @@ pub struct ModifyScalingPolicyResponse {
 /// The `ModifyScheduledAction` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ModifyScheduledActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ModifyScheduledAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2489,49 +2129,31 @@ pub struct ModifyScalingPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyScheduledAction {
-    /// `ScheduledActionId`: a string.
-    ///
-    /// Example: `"asst-chwbkq4c"`
+    /// `ScheduledActionId`; example: `"asst-chwbkq4c"`
     pub scheduled_action_id: String,
 
-    /// `ScheduledActionName`: a string.
-    ///
-    /// Example: `"scheduled-action-0"`
+    /// `ScheduledActionName`; example: `"scheduled-action-0"`
     pub scheduled_action_name: Option<String>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: Option<u64>,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinSize`; example: `0`
     pub min_size: Option<u64>,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DesiredCapacity`; example: `3`
     pub desired_capacity: Option<u64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-08-28T23:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2018-08-28T23:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `Recurrence`: a string.
-    ///
-    /// Example: `"0 18 * * 1,2,3,4,5"`
+    /// `Recurrence`; example: `"0 18 * * 1,2,3,4,5"`
     pub recurrence: Option<String>,
 
-    /// `DisableUpdateDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableUpdateDesiredCapacity`; example: `false`
     pub disable_update_desired_capacity: Option<bool>,
 }
 
@@ -2545,9 +2167,12 @@ pub struct ModifyScheduledActionResponse {
 /// The `RemoveInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`RemoveInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=RemoveInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2556,23 +2181,17 @@ pub struct ModifyScheduledActionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RemoveInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`RemoveInstances`] call returns.
 #[tc_model]
 pub struct RemoveInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-dne04cxp"`
+    /// `ActivityId`; example: `"asa-dne04cxp"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2582,9 +2201,12 @@ pub struct RemoveInstancesResponse {
 /// The `ResumeInstanceRefresh` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ResumeInstanceRefreshResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ResumeInstanceRefresh)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2593,19 +2215,13 @@ pub struct RemoveInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ResumeInstanceRefresh {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-u7dy6t5r"`
+    /// `AutoScalingGroupId`; example: `"asg-u7dy6t5r"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-dhwt6r54"`
+    /// `RefreshActivityId`; example: `"asr-dhwt6r54"`
     pub refresh_activity_id: String,
 
-    /// `ResumeMode`: a string.
-    ///
-    /// Example: `"RETRY"`
+    /// `ResumeMode`; example: `"RETRY"`
     pub resume_mode: Option<String>,
 }
 
@@ -2619,9 +2235,12 @@ pub struct ResumeInstanceRefreshResponse {
 /// The `RollbackInstanceRefresh` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`RollbackInstanceRefreshResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=RollbackInstanceRefresh)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2630,31 +2249,23 @@ pub struct ResumeInstanceRefreshResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RollbackInstanceRefresh {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12yqet78"`
+    /// `AutoScalingGroupId`; example: `"asg-12yqet78"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshSettings`: a [`RefreshSettings`](super::models::RefreshSettings).
+    /// `RefreshSettings`
     pub refresh_settings: models::RefreshSettings,
 
-    /// `OriginRefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-fdsf8u6b"`
+    /// `OriginRefreshActivityId`; example: `"asr-fdsf8u6b"`
     pub origin_refresh_activity_id: String,
 
-    /// `RefreshMode`: a string.
-    ///
-    /// Example: `"ROLLING_UPDATE_RESET"`
+    /// `RefreshMode`; example: `"ROLLING_UPDATE_RESET"`
     pub refresh_mode: Option<String>,
 }
 
 /// What a successful [`RollbackInstanceRefresh`] call returns.
 #[tc_model]
 pub struct RollbackInstanceRefreshResponse {
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-6t7y8u5r"`
+    /// `RefreshActivityId`; example: `"asr-6t7y8u5r"`
     pub refresh_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2664,9 +2275,12 @@ pub struct RollbackInstanceRefreshResponse {
 /// The `ScaleInInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ScaleInInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ScaleInInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2675,23 +2289,17 @@ pub struct RollbackInstanceRefreshResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ScaleInInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12yqet78"`
+    /// `AutoScalingGroupId`; example: `"asg-12yqet78"`
     pub auto_scaling_group_id: String,
 
-    /// `ScaleInNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScaleInNumber`; example: `1`
     pub scale_in_number: u64,
 }
 
 /// What a successful [`ScaleInInstances`] call returns.
 #[tc_model]
 pub struct ScaleInInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-k1q8oaz6"`
+    /// `ActivityId`; example: `"asa-k1q8oaz6"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2701,9 +2309,12 @@ pub struct ScaleInInstancesResponse {
 /// The `ScaleOutInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`ScaleOutInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=ScaleOutInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2712,23 +2323,17 @@ pub struct ScaleInInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ScaleOutInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12yqet78"`
+    /// `AutoScalingGroupId`; example: `"asg-12yqet78"`
     pub auto_scaling_group_id: String,
 
-    /// `ScaleOutNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScaleOutNumber`; example: `1`
     pub scale_out_number: u64,
 }
 
 /// What a successful [`ScaleOutInstances`] call returns.
 #[tc_model]
 pub struct ScaleOutInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-n6w01f6m"`
+    /// `ActivityId`; example: `"asa-n6w01f6m"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2738,9 +2343,12 @@ pub struct ScaleOutInstancesResponse {
 /// The `SetInstancesProtection` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`SetInstancesProtectionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=SetInstancesProtection)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2749,19 +2357,13 @@ pub struct ScaleOutInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SetInstancesProtection {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-2umy3jbd"`
+    /// `AutoScalingGroupId`; example: `"asg-2umy3jbd"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-b2d33ywt"]`
+    /// `InstanceIds`; example: `["ins-b2d33ywt"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProtectedFromScaleIn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ProtectedFromScaleIn`; example: `true`
     pub protected_from_scale_in: bool,
 }
 
@@ -2775,9 +2377,12 @@ pub struct SetInstancesProtectionResponse {
 /// The `StartAutoScalingInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`StartAutoScalingInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=StartAutoScalingInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2786,23 +2391,17 @@ pub struct SetInstancesProtectionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StartAutoScalingInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`StartAutoScalingInstances`] call returns.
 #[tc_model]
 pub struct StartAutoScalingInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-a023dwdj"`
+    /// `ActivityId`; example: `"asa-a023dwdj"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2812,9 +2411,12 @@ pub struct StartAutoScalingInstancesResponse {
 /// The `StartInstanceRefresh` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`StartInstanceRefreshResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=StartInstanceRefresh)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2823,26 +2425,20 @@ pub struct StartAutoScalingInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StartInstanceRefresh {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12yqet78"`
+    /// `AutoScalingGroupId`; example: `"asg-12yqet78"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshSettings`: a [`RefreshSettings`](super::models::RefreshSettings).
+    /// `RefreshSettings`
     pub refresh_settings: models::RefreshSettings,
 
-    /// `RefreshMode`: a string.
-    ///
-    /// Example: `"ROLLING_UPDATE_RESET"`
+    /// `RefreshMode`; example: `"ROLLING_UPDATE_RESET"`
     pub refresh_mode: Option<String>,
 }
 
 /// What a successful [`StartInstanceRefresh`] call returns.
 #[tc_model]
 pub struct StartInstanceRefreshResponse {
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-6t7y8u5r"`
+    /// `RefreshActivityId`; example: `"asr-6t7y8u5r"`
     pub refresh_activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2852,9 +2448,12 @@ pub struct StartInstanceRefreshResponse {
 /// The `StopAutoScalingInstances` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`StopAutoScalingInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=StopAutoScalingInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2863,28 +2462,20 @@ pub struct StartInstanceRefreshResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopAutoScalingInstances {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-boz1qhnk"`
+    /// `AutoScalingGroupId`; example: `"asg-boz1qhnk"`
     pub auto_scaling_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cri8d02t","ins-osckfnm7"]`
+    /// `InstanceIds`; example: `["ins-cri8d02t","ins-osckfnm7"]`
     pub instance_ids: Vec<String>,
 
-    /// `StoppedMode`: a string.
-    ///
-    /// Example: `"STOP_CHARGING"`
+    /// `StoppedMode`; example: `"STOP_CHARGING"`
     pub stopped_mode: Option<String>,
 }
 
 /// What a successful [`StopAutoScalingInstances`] call returns.
 #[tc_model]
 pub struct StopAutoScalingInstancesResponse {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-m1ebiskl"`
+    /// `ActivityId`; example: `"asa-m1ebiskl"`
     pub activity_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2894,9 +2485,12 @@ pub struct StopAutoScalingInstancesResponse {
 /// The `StopInstanceRefresh` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`StopInstanceRefreshResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=StopInstanceRefresh)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2905,14 +2499,10 @@ pub struct StopAutoScalingInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopInstanceRefresh {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-u7dy6t5r"`
+    /// `AutoScalingGroupId`; example: `"asg-u7dy6t5r"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-dhwt6r54"`
+    /// `RefreshActivityId`; example: `"asr-dhwt6r54"`
     pub refresh_activity_id: String,
 }
 
@@ -2928,9 +2518,12 @@ pub struct StopInstanceRefreshResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UpgradeLaunchConfigurationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=UpgradeLaunchConfiguration)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -2939,92 +2532,70 @@ pub struct StopInstanceRefreshResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpgradeLaunchConfiguration {
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-aaaabbbb"`
+    /// `LaunchConfigurationId`; example: `"asc-aaaabbbb"`
     pub launch_configuration_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-aaaabbbb"`
+    /// `ImageId`; example: `"img-aaaabbbb"`
     pub image_id: String,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["S5.SMALL2"]`
+    /// `InstanceTypes`; example: `["S5.SMALL2"]`
     pub instance_types: Vec<String>,
 
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"myascname"`
+    /// `LaunchConfigurationName`; example: `"myascname"`
     pub launch_configuration_name: String,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `EnhancedService`: an [`EnhancedService`](super::models::EnhancedService).
+    /// `EnhancedService`
     pub enhanced_service: Option<models::EnhancedService>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`](super::models::InstanceMarketOptionsRequest).
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<models::InstanceMarketOptionsRequest>,
 
-    /// `InstanceTypesCheckPolicy`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `InstanceTypesCheckPolicy`; example: `"ALL"`
     pub instance_types_check_policy: Option<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1222`
+    /// `ProjectId`; example: `1222`
     pub project_id: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-aaaabbbb"]`
+    /// `SecurityGroupIds`; example: `["sg-aaaabbbb"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"IyEvYmluL2Jhc2gKZWNobyAx"`
+    /// `UserData`; example: `"IyEvYmluL2Jhc2gKZWNobyAx"`
     pub user_data: Option<String>,
 
-    /// `InstanceTags`: a list of [`InstanceTag`](super::models::InstanceTag) objects.
+    /// `InstanceTags`
     pub instance_tags: Option<Vec<models::InstanceTag>>,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"myrolename"`
+    /// `CamRoleName`; example: `"myrolename"`
     pub cam_role_name: Option<String>,
 
-    /// `HostNameSettings`: a [`HostNameSettings`](super::models::HostNameSettings).
+    /// `HostNameSettings`
     pub host_name_settings: Option<models::HostNameSettings>,
 
-    /// `InstanceNameSettings`: an [`InstanceNameSettings`](super::models::InstanceNameSettings).
+    /// `InstanceNameSettings`
     pub instance_name_settings: Option<models::InstanceNameSettings>,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 
-    /// `DiskTypePolicy`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `DiskTypePolicy`; example: `"ORIGINAL"`
     pub disk_type_policy: Option<String>,
 
-    /// `IPv6InternetAccessible`: an [`Ipv6InternetAccessible`](super::models::Ipv6InternetAccessible).
+    /// `IPv6InternetAccessible`
     #[tc(rename = "IPv6InternetAccessible")]
     pub ipv6_internet_accessible: Option<models::Ipv6InternetAccessible>,
 }
@@ -3039,9 +2610,12 @@ pub struct UpgradeLaunchConfigurationResponse {
 /// The `UpgradeLifecycleHook` action of AS API 2018-04-19.
 ///
 /// A successful call returns [`UpgradeLifecycleHookResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=as&Version=2018-04-19&Action=UpgradeLifecycleHook)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "as",
     version = "2018-04-19",
@@ -3050,45 +2624,31 @@ pub struct UpgradeLaunchConfigurationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpgradeLifecycleHook {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-8azjzxj9"`
+    /// `LifecycleHookId`; example: `"ash-8azjzxj9"`
     pub lifecycle_hook_id: String,
 
-    /// `LifecycleHookName`: a string.
-    ///
-    /// Example: `"hook-updated"`
+    /// `LifecycleHookName`; example: `"hook-updated"`
     pub lifecycle_hook_name: String,
 
-    /// `LifecycleTransition`: a string.
-    ///
-    /// Example: `"INSTANCE_LAUNCHING"`
+    /// `LifecycleTransition`; example: `"INSTANCE_LAUNCHING"`
     pub lifecycle_transition: String,
 
-    /// `DefaultResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `DefaultResult`; example: `"CONTINUE"`
     pub default_result: Option<String>,
 
-    /// `HeartbeatTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `240`
+    /// `HeartbeatTimeout`; example: `240`
     pub heartbeat_timeout: Option<i64>,
 
-    /// `NotificationMetadata`: a string.
-    ///
-    /// Example: `"as-meta-0"`
+    /// `NotificationMetadata`; example: `"as-meta-0"`
     pub notification_metadata: Option<String>,
 
-    /// `NotificationTarget`: a [`NotificationTarget`](super::models::NotificationTarget).
+    /// `NotificationTarget`
     pub notification_target: Option<models::NotificationTarget>,
 
-    /// `LifecycleTransitionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifecycleTransitionType`; example: `"NORMAL"`
     pub lifecycle_transition_type: Option<String>,
 
-    /// `LifecycleCommand`: a [`LifecycleCommand`](super::models::LifecycleCommand).
+    /// `LifecycleCommand`
     pub lifecycle_command: Option<models::LifecycleCommand>,
 }
 

@@ -8,75 +8,55 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct Activity {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-jub6fr43"`
+    /// `AutoScalingGroupId`; example: `"asg-jub6fr43"`
     pub auto_scaling_group_id: String,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"asa-jdh6r43e"`
+    /// `ActivityId`; example: `"asa-jdh6r43e"`
     pub activity_id: String,
 
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"SCALE_OUT"`
+    /// `ActivityType`; example: `"SCALE_OUT"`
     pub activity_type: String,
 
-    /// `StatusCode`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `StatusCode`; example: `"RUNNING"`
     pub status_code: String,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `StatusMessage`; example: `"Success"`
     pub status_message: String,
 
-    /// `Cause`: a string.
+    /// `Cause`
     pub cause: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-12T05:30:21Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-11-12T05:30:21Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-12T05:30:21Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-11-12T05:30:21Z"`
     pub end_time: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-12T05:30:21Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-11-12T05:30:21Z"`
     pub created_time: String,
 
-    /// `ActivityRelatedInstanceSet`: a list of [`ActivtyRelatedInstance`] objects.
+    /// `ActivityRelatedInstanceSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub activity_related_instance_set: Option<Vec<ActivtyRelatedInstance>>,
 
-    /// `StatusMessageSimplified`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `StatusMessageSimplified`; example: `"Success"`
     pub status_message_simplified: String,
 
-    /// `LifecycleActionResultSet`: a list of [`LifecycleActionResultInfo`] objects.
+    /// `LifecycleActionResultSet`
     pub lifecycle_action_result_set: Vec<LifecycleActionResultInfo>,
 
-    /// `DetailedStatusMessageSet`: a list of [`DetailedStatusMessage`] objects.
+    /// `DetailedStatusMessageSet`
     pub detailed_status_message_set: Vec<DetailedStatusMessage>,
 
-    /// `InvocationResultSet`: a list of [`InvocationResult`] objects.
+    /// `InvocationResultSet`
     pub invocation_result_set: Vec<InvocationResult>,
 
-    /// `RelatedInstanceSet`: a list of [`RelatedInstance`] objects.
-    ///
-    /// Example: `[{"InstanceId":"ins-qdve9yyr","InstanceStatus":"SUCCESSFUL"}]`
+    /// `RelatedInstanceSet`; example: `[{"InstanceId":"ins-qdve9yyr","InstanceStatus":"SUCCESSFUL"}]`
     pub related_instance_set: Vec<RelatedInstance>,
 }
 
@@ -85,10 +65,10 @@ pub struct Activity {
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct ActivtyRelatedInstance {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
+    /// `InstanceStatus`
     pub instance_status: String,
 }
 
@@ -97,22 +77,16 @@ pub struct ActivtyRelatedInstance {
 /// Returned in the output of [`DescribeAutoScalingAdvices`](super::DescribeAutoScalingAdvices).
 #[tc_model]
 pub struct Advice {
-    /// `Problem`: a string.
-    ///
-    /// Example: `"DiskSoldOut"`
+    /// `Problem`; example: `"DiskSoldOut"`
     pub problem: String,
 
-    /// `Detail`: a string.
+    /// `Detail`
     pub detail: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"It is recommended to config Auto Scaling Group with valid load balancer."`
+    /// `Solution`; example: `"It is recommended to config Auto Scaling Group with valid load balancer."`
     pub solution: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"WARNING"`
+    /// `Level`; example: `"WARNING"`
     pub level: String,
 }
 
@@ -121,17 +95,13 @@ pub struct Advice {
 /// Returned in the output of [`DescribeAutoScalingAdvices`](super::DescribeAutoScalingAdvices).
 #[tc_model]
 pub struct AutoScalingAdvice {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-pc2oqu2z"`
+    /// `AutoScalingGroupId`; example: `"asg-pc2oqu2z"`
     pub auto_scaling_group_id: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Level`; example: `"NORMAL"`
     pub level: String,
 
-    /// `Advices`: a list of [`Advice`] objects.
+    /// `Advices`
     pub advices: Vec<Advice>,
 }
 
@@ -140,162 +110,106 @@ pub struct AutoScalingAdvice {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct AutoScalingGroup {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-30wif85u"`
+    /// `AutoScalingGroupId`; example: `"asg-30wif85u"`
     pub auto_scaling_group_id: String,
 
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"test-asg"`
+    /// `AutoScalingGroupName`; example: `"test-asg"`
     pub auto_scaling_group_name: String,
 
-    /// `AutoScalingGroupStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AutoScalingGroupStatus`; example: `"NORMAL"`
     pub auto_scaling_group_status: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-05-31T12:38:35Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-05-31T12:38:35Z"`
     pub created_time: String,
 
-    /// `DefaultCooldown`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DefaultCooldown`; example: `300`
     pub default_cooldown: i64,
 
-    /// `DesiredCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DesiredCapacity`; example: `0`
     pub desired_capacity: i64,
 
-    /// `EnabledStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `EnabledStatus`; example: `"ENABLED"`
     pub enabled_status: String,
 
-    /// `ForwardLoadBalancerSet`: a list of [`ForwardLoadBalancer`] objects.
+    /// `ForwardLoadBalancerSet`
     pub forward_load_balancer_set: Vec<ForwardLoadBalancer>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceCount`; example: `0`
     pub instance_count: i64,
 
-    /// `InServiceInstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InServiceInstanceCount`; example: `0`
     pub in_service_instance_count: i64,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-966b7fk2"`
+    /// `LaunchConfigurationId`; example: `"asc-966b7fk2"`
     pub launch_configuration_id: String,
 
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"test-lc"`
+    /// `LaunchConfigurationName`; example: `"test-lc"`
     pub launch_configuration_name: String,
 
-    /// `LoadBalancerIdSet`: a list of strings.
-    ///
-    /// Example: `["lb-ij7ytg54"]`
+    /// `LoadBalancerIdSet`; example: `["lb-ij7ytg54"]`
     pub load_balancer_id_set: Vec<String>,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxSize`; example: `10`
     pub max_size: i64,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinSize`; example: `0`
     pub min_size: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `SubnetIdSet`: a list of strings.
-    ///
-    /// Example: `["subnet-rdm629r2"]`
+    /// `SubnetIdSet`; example: `["subnet-rdm629r2"]`
     pub subnet_id_set: Vec<String>,
 
-    /// `TerminationPolicySet`: a list of strings.
-    ///
-    /// Example: `["OLDEST_INSTANCE"]`
+    /// `TerminationPolicySet`; example: `["OLDEST_INSTANCE"]`
     pub termination_policy_set: Vec<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-h3cd5td5"`
+    /// `VpcId`; example: `"vpc-h3cd5td5"`
     pub vpc_id: String,
 
-    /// `ZoneSet`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-5"]`
+    /// `ZoneSet`; example: `["ap-guangzhou-5"]`
     pub zone_set: Vec<String>,
 
-    /// `RetryPolicy`: a string.
-    ///
-    /// Example: `"NO_RETRY"`
+    /// `RetryPolicy`; example: `"NO_RETRY"`
     pub retry_policy: String,
 
-    /// `InActivityStatus`: a string.
-    ///
-    /// Example: `"IN_ACTIVITY"`
+    /// `InActivityStatus`; example: `"IN_ACTIVITY"`
     pub in_activity_status: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `ServiceSettings`: a [`ServiceSettings`].
+    /// `ServiceSettings`
     pub service_settings: ServiceSettings,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6AddressCount`; example: `0`
     pub ipv6_address_count: i64,
 
-    /// `MultiZoneSubnetPolicy`: a string.
-    ///
-    /// Example: `"PRIORITY"`
+    /// `MultiZoneSubnetPolicy`; example: `"PRIORITY"`
     pub multi_zone_subnet_policy: String,
 
-    /// `HealthCheckType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `HealthCheckType`; example: `"CLB"`
     pub health_check_type: String,
 
-    /// `LoadBalancerHealthCheckGracePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `LoadBalancerHealthCheckGracePeriod`; example: `300`
     pub load_balancer_health_check_grace_period: u64,
 
-    /// `InstanceAllocationPolicy`: a string.
-    ///
-    /// Example: `"LAUNCH_CONFIGURATION"`
+    /// `InstanceAllocationPolicy`; example: `"LAUNCH_CONFIGURATION"`
     pub instance_allocation_policy: String,
 
-    /// `SpotMixedAllocationPolicy`: a [`SpotMixedAllocationPolicy`].
+    /// `SpotMixedAllocationPolicy`
     pub spot_mixed_allocation_policy: SpotMixedAllocationPolicy,
 
-    /// `CapacityRebalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CapacityRebalance`; example: `false`
     pub capacity_rebalance: bool,
 
-    /// `InstanceNameIndexSettings`: an [`InstanceNameIndexSettings`].
+    /// `InstanceNameIndexSettings`
     pub instance_name_index_settings: InstanceNameIndexSettings,
 
-    /// `HostNameIndexSettings`: a [`HostNameIndexSettings`].
+    /// `HostNameIndexSettings`
     pub host_name_index_settings: Option<HostNameIndexSettings>,
 
-    /// `ConcurrentScaleOutForDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConcurrentScaleOutForDesiredCapacity`; example: `false`
     pub concurrent_scale_out_for_desired_capacity: Option<bool>,
 }
 
@@ -304,14 +218,10 @@ pub struct AutoScalingGroup {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct AutoScalingGroupAbstract {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-djy6etgf"`
+    /// `AutoScalingGroupId`; example: `"asg-djy6etgf"`
     pub auto_scaling_group_id: String,
 
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"as-group-a0"`
+    /// `AutoScalingGroupName`; example: `"as-group-a0"`
     pub auto_scaling_group_name: String,
 }
 
@@ -320,39 +230,25 @@ pub struct AutoScalingGroupAbstract {
 /// Returned in the output of [`DescribeNotificationConfigurations`](super::DescribeNotificationConfigurations).
 #[tc_model]
 pub struct AutoScalingNotification {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-19kw47wk"`
+    /// `AutoScalingGroupId`; example: `"asg-19kw47wk"`
     pub auto_scaling_group_id: String,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["12529"]`
+    /// `NotificationUserGroupIds`; example: `["12529"]`
     pub notification_user_group_ids: Vec<String>,
 
-    /// `NotificationTypes`: a list of strings.
-    ///
-    /// Example: `["SCALE_OUT_SUCCESSFUL"]`
+    /// `NotificationTypes`; example: `["SCALE_OUT_SUCCESSFUL"]`
     pub notification_types: Vec<String>,
 
-    /// `AutoScalingNotificationId`: a string.
-    ///
-    /// Example: `"asn-6r4waxc4"`
+    /// `AutoScalingNotificationId`; example: `"asn-6r4waxc4"`
     pub auto_scaling_notification_id: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"USER_GROUP"`
+    /// `TargetType`; example: `"USER_GROUP"`
     pub target_type: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`; example: `"test-queue"`
     pub queue_name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 }
 
@@ -362,46 +258,28 @@ pub struct AutoScalingNotification {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DiskSize`, always sent in responses; example: `0`
     pub disk_size: Option<u64>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-l8psqwnt"`
+    /// `SnapshotId`; example: `"snap-l8psqwnt"`
     pub snapshot_id: Option<String>,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteWithInstance`; example: `false`
     pub delete_with_instance: Option<bool>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypt`; example: `true`
     pub encrypt: Option<bool>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BurstPerformance`; example: `false`
     pub burst_performance: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"287cfcda-ed92-11eb-9a03-525400330abc"`
+    /// `KmsKeyId`; example: `"287cfcda-ed92-11eb-9a03-525400330abc"`
     pub kms_key_id: Option<String>,
 }
 
@@ -410,37 +288,25 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct DetailedStatusMessage {
-    /// `Code`: a string.
-    ///
-    /// Example: `"InvalidInstanceType"`
+    /// `Code`; example: `"InvalidInstanceType"`
     pub code: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-yy23daou"`
+    /// `InstanceId`; example: `"ins-yy23daou"`
     pub instance_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gz7j7r3k"`
+    /// `SubnetId`; example: `"subnet-gz7j7r3k"`
     pub subnet_id: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"IT5.8XLARGE128"`
+    /// `InstanceType`; example: `"IT5.8XLARGE128"`
     pub instance_type: String,
 }
 
@@ -450,19 +316,19 @@ pub struct DetailedStatusMessage {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
+    /// `SecurityService`
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
+    /// `MonitorService`
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a list of [`RunAutomationServiceEnabled`] objects.
+    /// `AutomationService`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub automation_service: Option<Vec<RunAutomationServiceEnabled>>,
 
-    /// `AutomationToolsService`: a [`RunAutomationServiceEnabled`].
+    /// `AutomationToolsService`
     pub automation_tools_service: Option<RunAutomationServiceEnabled>,
 }
 
@@ -471,12 +337,10 @@ pub struct EnhancedService {
 /// Sent in the input of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities), [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups), [`DescribeAutoScalingInstances`](super::DescribeAutoScalingInstances), [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations), [`DescribeLifecycleHooks`](super::DescribeLifecycleHooks), [`DescribeNotificationConfigurations`](super::DescribeNotificationConfigurations) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Name`; example: `"zone"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -486,31 +350,19 @@ pub struct Filter {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct ForwardLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-fy6te4r5"`
+    /// `LoadBalancerId`; example: `"lb-fy6te4r5"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-dhyt56rf"`
+    /// `ListenerId`; example: `"lbl-dhyt56rf"`
     pub listener_id: String,
 
-    /// `TargetAttributes`: a list of [`TargetAttribute`] objects.
-    ///
-    /// Example: `[{"Port":80,"Weight":10}]`
+    /// `TargetAttributes`; example: `[{"Port":80,"Weight":10}]`
     pub target_attributes: Vec<TargetAttribute>,
 
-    /// `LocationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"loc-sj8y6tr4"`
+    /// `LocationId`, always sent in responses; example: `"loc-sj8y6tr4"`
     pub location_id: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -519,24 +371,16 @@ pub struct ForwardLoadBalancer {
 /// Sent in the input of [`DetachLoadBalancers`](super::DetachLoadBalancers).
 #[tc_model]
 pub struct ForwardLoadBalancerIdentification {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-ceqnq5xk"`
+    /// `LoadBalancerId`; example: `"lb-ceqnq5xk"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-lqf523ih"`
+    /// `ListenerId`; example: `"lbl-lqf523ih"`
     pub listener_id: String,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-0xbavbfi"`
+    /// `LocationId`; example: `"loc-0xbavbfi"`
     pub location_id: Option<String>,
 
-    /// `PortList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[223]`
+    /// `PortList`; example: `[223]`
     pub port_list: Option<Vec<u64>>,
 }
 
@@ -546,19 +390,13 @@ pub struct ForwardLoadBalancerIdentification {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct HostNameIndexSettings {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: Option<bool>,
 
-    /// `BeginIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeginIndex`; example: `0`
     pub begin_index: Option<u64>,
 
-    /// `IndexLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IndexLength`; example: `0`
     pub index_length: Option<u64>,
 }
 
@@ -568,25 +406,16 @@ pub struct HostNameIndexSettings {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct HostNameSettings {
-    /// `HostName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"product-as-host-0"`
+    /// `HostName`, required in requests; example: `"product-as-host-0"`
     pub host_name: Option<String>,
 
-    /// `HostNameStyle`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `HostNameStyle`; example: `"ORIGINAL"`
     pub host_name_style: Option<String>,
 
-    /// `HostNameSuffix`: a string.
-    ///
-    /// Example: `"suffix"`
+    /// `HostNameSuffix`; example: `"suffix"`
     pub host_name_suffix: Option<String>,
 
-    /// `HostNameDelimiter`: a string.
-    ///
-    /// Example: `"."`
+    /// `HostNameDelimiter`; example: `"."`
     pub host_name_delimiter: Option<String>,
 }
 
@@ -597,19 +426,13 @@ pub struct HostNameSettings {
 #[doc(alias = "IPv6InternetAccessible")]
 #[tc_model]
 pub struct Ipv6InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternetMaxBandwidthOut`; example: `0`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-jfio9i0p"`
+    /// `BandwidthPackageId`; example: `"bwp-jfio9i0p"`
     pub bandwidth_package_id: Option<String>,
 }
 
@@ -618,79 +441,49 @@ pub struct Ipv6InternetAccessible {
 /// Returned in the output of [`DescribeAutoScalingInstances`](super::DescribeAutoScalingInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-089dlszs"`
+    /// `InstanceId`; example: `"ins-089dlszs"`
     pub instance_id: String,
 
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-02ofd40a"`
+    /// `AutoScalingGroupId`; example: `"asg-02ofd40a"`
     pub auto_scaling_group_id: String,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-23yf98ie"`
+    /// `LaunchConfigurationId`; example: `"asc-23yf98ie"`
     pub launch_configuration_id: String,
 
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"测试asc-01_2.3"`
+    /// `LaunchConfigurationName`; example: `"测试asc-01_2.3"`
     pub launch_configuration_name: String,
 
-    /// `LifeCycleState`: a string.
-    ///
-    /// Example: `"IN_SERVICE"`
+    /// `LifeCycleState`; example: `"IN_SERVICE"`
     pub life_cycle_state: String,
 
-    /// `HealthStatus`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `HealthStatus`; example: `"HEALTHY"`
     pub health_status: String,
 
-    /// `ProtectedFromScaleIn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProtectedFromScaleIn`; example: `false`
     pub protected_from_scale_in: bool,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `CreationType`: a string.
-    ///
-    /// Example: `"AUTO_CREATION"`
+    /// `CreationType`; example: `"AUTO_CREATION"`
     pub creation_type: String,
 
-    /// `AddTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-01-13T03:06:25Z"`
+    /// `AddTime`, an ISO 8601 timestamp; example: `"2023-01-13T03:06:25Z"`
     pub add_time: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S3.MEDIUM2"`
+    /// `InstanceType`; example: `"S3.MEDIUM2"`
     pub instance_type: String,
 
-    /// `VersionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionNumber`; example: `1`
     pub version_number: i64,
 
-    /// `AutoScalingGroupName`: a string.
-    ///
-    /// Example: `"测试asg-01_2.3"`
+    /// `AutoScalingGroupName`; example: `"测试asg-01_2.3"`
     pub auto_scaling_group_name: String,
 
-    /// `WarmupStatus`: a string.
-    ///
-    /// Example: `"IN_WARMUP"`
+    /// `WarmupStatus`; example: `"IN_WARMUP"`
     pub warmup_status: String,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-uf8j6y3t"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-uf8j6y3t"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 }
 
@@ -700,15 +493,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -718,15 +506,10 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct InstanceMarketOptionsRequest {
-    /// `SpotOptions`: a [`SpotMarketOptions`].
-    ///
-    /// Example: `{"MaxPrice":1000,"SpotInstanceType":"one-time"}`
+    /// `SpotOptions`; example: `{"MaxPrice":1000,"SpotInstanceType":"one-time"}`
     pub spot_options: SpotMarketOptions,
 
-    /// `MarketType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"spot"`
+    /// `MarketType`, always sent in responses; example: `"spot"`
     pub market_type: Option<String>,
 }
 
@@ -736,19 +519,13 @@ pub struct InstanceMarketOptionsRequest {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct InstanceNameIndexSettings {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enabled`; example: `false`
     pub enabled: Option<bool>,
 
-    /// `BeginIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BeginIndex`; example: `0`
     pub begin_index: Option<i64>,
 
-    /// `IndexLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IndexLength`; example: `0`
     pub index_length: Option<u64>,
 }
 
@@ -758,25 +535,16 @@ pub struct InstanceNameIndexSettings {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct InstanceNameSettings {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"product-as-ins-0"`
+    /// `InstanceName`; example: `"product-as-ins-0"`
     pub instance_name: String,
 
-    /// `InstanceNameStyle`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `InstanceNameStyle`, always sent in responses; example: `"ORIGINAL"`
     pub instance_name_style: Option<String>,
 
-    /// `InstanceNameSuffix`: a string.
-    ///
-    /// Example: `"testsuffix"`
+    /// `InstanceNameSuffix`; example: `"testsuffix"`
     pub instance_name_suffix: Option<String>,
 
-    /// `InstanceNameDelimiter`: a string.
-    ///
-    /// Example: `"."`
+    /// `InstanceNameDelimiter`; example: `"."`
     pub instance_name_delimiter: Option<String>,
 }
 
@@ -786,14 +554,10 @@ pub struct InstanceNameSettings {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct InstanceTag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"as-tag-key-app0"`
+    /// `Key`; example: `"as-tag-key-app0"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"as-tag-value-app0"`
+    /// `Value`; example: `"as-tag-value-app0"`
     pub value: String,
 }
 
@@ -803,46 +567,30 @@ pub struct InstanceTag {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InternetMaxBandwidthOut`; example: `0`
     pub internet_max_bandwidth_out: Option<u64>,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-dss86yt5"`
+    /// `BandwidthPackageId`; example: `"bwp-dss86yt5"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `InternetServiceProvider`; example: `"BGP"`
     pub internet_service_provider: Option<String>,
 
-    /// `IPv4AddressType`: a string.
-    ///
-    /// Example: `"WanIP"`
+    /// `IPv4AddressType`; example: `"WanIP"`
     #[tc(rename = "IPv4AddressType")]
     pub ipv4_address_type: Option<String>,
 
-    /// `AntiDDoSPackageId`: a string.
-    ///
-    /// Example: `"bgp-00000000"`
+    /// `AntiDDoSPackageId`; example: `"bgp-00000000"`
     #[tc(rename = "AntiDDoSPackageId")]
     pub anti_ddos_package_id: Option<String>,
 
-    /// `IsKeepEIP`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsKeepEIP`; example: `false`
     #[tc(rename = "IsKeepEIP")]
     pub is_keep_eip: Option<bool>,
 }
@@ -852,34 +600,22 @@ pub struct InternetAccessible {
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct InvocationResult {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-0lizunus"`
+    /// `InstanceId`; example: `"ins-0lizunus"`
     pub instance_id: String,
 
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-0h9q6ahv"`
+    /// `InvocationId`; example: `"inv-0h9q6ahv"`
     pub invocation_id: String,
 
-    /// `InvocationTaskId`: a string.
-    ///
-    /// Example: `"invt-4mqj9ekr"`
+    /// `InvocationTaskId`; example: `"invt-4mqj9ekr"`
     pub invocation_task_id: String,
 
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-5l44tu7j"`
+    /// `CommandId`; example: `"cmd-5l44tu7j"`
     pub command_id: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `TaskStatus`; example: `"SUCCESS"`
     pub task_status: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"InvocationTaskFailed->Invocation task failed."`
+    /// `ErrorMessage`; example: `"InvocationTaskFailed->Invocation task failed."`
     pub error_message: String,
 }
 
@@ -888,147 +624,107 @@ pub struct InvocationResult {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct LaunchConfiguration {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `LaunchConfigurationId`: a string.
-    ///
-    /// Example: `"asc-acbd0312"`
+    /// `LaunchConfigurationId`; example: `"asc-acbd0312"`
     pub launch_configuration_id: String,
 
-    /// `LaunchConfigurationName`: a string.
-    ///
-    /// Example: `"TestLauchConfig0_0"`
+    /// `LaunchConfigurationName`; example: `"TestLauchConfig0_0"`
     pub launch_configuration_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA2.MEDIUM2"`
+    /// `InstanceType`; example: `"SA2.MEDIUM2"`
     pub instance_type: String,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: SystemDisk,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Vec<DataDisk>,
 
-    /// `LoginSettings`: a [`LimitedLoginSettings`].
+    /// `LoginSettings`
     pub login_settings: LimitedLoginSettings,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: InternetAccessible,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-brwzhm6d"]`
+    /// `SecurityGroupIds`; example: `["sg-brwzhm6d"]`
     pub security_group_ids: Vec<String>,
 
-    /// `AutoScalingGroupAbstractSet`: a list of [`AutoScalingGroupAbstract`] objects.
+    /// `AutoScalingGroupAbstractSet`
     pub auto_scaling_group_abstract_set: Vec<AutoScalingGroupAbstract>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"dGVzdA=="`
+    /// `UserData`; example: `"dGVzdA=="`
     pub user_data: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-05-31T12:38:35Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2021-05-31T12:38:35Z"`
     pub created_time: String,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: EnhancedService,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-acbd0312"`
+    /// `ImageId`; example: `"img-acbd0312"`
     pub image_id: String,
 
-    /// `LaunchConfigurationStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LaunchConfigurationStatus`; example: `"NORMAL"`
     pub launch_configuration_status: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`].
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<InstanceMarketOptionsRequest>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["SA2.MEDIUM2"]`
+    /// `InstanceTypes`; example: `["SA2.MEDIUM2"]`
     pub instance_types: Vec<String>,
 
-    /// `InstanceTags`: a list of [`InstanceTag`] objects.
+    /// `InstanceTags`
     pub instance_tags: Vec<InstanceTag>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `VersionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionNumber`; example: `1`
     pub version_number: i64,
 
-    /// `UpdatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-09-04T11:42:46Z"`
+    /// `UpdatedTime`, an ISO 8601 timestamp; example: `"2023-09-04T11:42:46Z"`
     pub updated_time: String,
 
-    /// `CamRoleName`: a string.
-    ///
-    /// Example: `"TestRole"`
+    /// `CamRoleName`; example: `"TestRole"`
     pub cam_role_name: String,
 
-    /// `LastOperationInstanceTypesCheckPolicy`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `LastOperationInstanceTypesCheckPolicy`; example: `"ANY"`
     pub last_operation_instance_types_check_policy: String,
 
-    /// `HostNameSettings`: a [`HostNameSettings`].
+    /// `HostNameSettings`
     pub host_name_settings: HostNameSettings,
 
-    /// `InstanceNameSettings`: an [`InstanceNameSettings`].
+    /// `InstanceNameSettings`
     pub instance_name_settings: InstanceNameSettings,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: InstanceChargePrepaid,
 
-    /// `DiskTypePolicy`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `DiskTypePolicy`; example: `"ORIGINAL"`
     pub disk_type_policy: String,
 
-    /// `HpcClusterId`: a string.
-    ///
-    /// Example: `"hpc-acbd0321"`
+    /// `HpcClusterId`; example: `"hpc-acbd0321"`
     pub hpc_cluster_id: String,
 
-    /// `IPv6InternetAccessible`: an [`Ipv6InternetAccessible`].
+    /// `IPv6InternetAccessible`
     #[tc(rename = "IPv6InternetAccessible")]
     pub ipv6_internet_accessible: Ipv6InternetAccessible,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-dy7ui89o"]`
+    /// `DisasterRecoverGroupIds`; example: `["ps-dy7ui89o"]`
     pub disaster_recover_group_ids: Vec<String>,
 
-    /// `ImageFamily`: a string.
-    ///
-    /// Example: `"testfamily"`
+    /// `ImageFamily`; example: `"testfamily"`
     pub image_family: String,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 
-    /// `NetworkInterfaces`: a list of [`NetworkInterface`] objects.
+    /// `NetworkInterfaces`
     pub network_interfaces: Option<Vec<NetworkInterface>>,
 }
 
@@ -1037,39 +733,25 @@ pub struct LaunchConfiguration {
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct LifecycleActionResultInfo {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-xxxxxxxx"`
+    /// `LifecycleHookId`; example: `"ash-xxxxxxxx"`
     pub lifecycle_hook_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InvocationId`: a string.
-    ///
-    /// Example: `"inv-xxxxxxxx"`
+    /// `InvocationId`; example: `"inv-xxxxxxxx"`
     pub invocation_id: String,
 
-    /// `InvokeCommandResult`: a string.
-    ///
-    /// Example: `"SUCCESSFUL"`
+    /// `InvokeCommandResult`; example: `"SUCCESSFUL"`
     pub invoke_command_result: String,
 
-    /// `NotificationResult`: a string.
-    ///
-    /// Example: `"null"`
+    /// `NotificationResult`; example: `"null"`
     pub notification_result: String,
 
-    /// `LifecycleActionResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `LifecycleActionResult`; example: `"CONTINUE"`
     pub lifecycle_action_result: String,
 
-    /// `ResultReason`: a string.
-    ///
-    /// Example: `"HEARTBEAT_TIMEOUT"`
+    /// `ResultReason`; example: `"HEARTBEAT_TIMEOUT"`
     pub result_reason: String,
 }
 
@@ -1079,15 +761,10 @@ pub struct LifecycleActionResultInfo {
 /// Returned in the output of [`DescribeLifecycleHooks`](super::DescribeLifecycleHooks).
 #[tc_model]
 pub struct LifecycleCommand {
-    /// `CommandId`: a string.
-    ///
-    /// Example: `"cmd-gt5dre32"`
+    /// `CommandId`; example: `"cmd-gt5dre32"`
     pub command_id: String,
 
-    /// `Parameters`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"varA\": \"222\"}"`
+    /// `Parameters`, always sent in responses; example: `"{\"varA\": \"222\"}"`
     pub parameters: Option<String>,
 }
 
@@ -1096,59 +773,37 @@ pub struct LifecycleCommand {
 /// Returned in the output of [`DescribeLifecycleHooks`](super::DescribeLifecycleHooks).
 #[tc_model]
 pub struct LifecycleHook {
-    /// `LifecycleHookId`: a string.
-    ///
-    /// Example: `"ash-ck4bkcjt"`
+    /// `LifecycleHookId`; example: `"ash-ck4bkcjt"`
     pub lifecycle_hook_id: String,
 
-    /// `LifecycleHookName`: a string.
-    ///
-    /// Example: `"as-hook0"`
+    /// `LifecycleHookName`; example: `"as-hook0"`
     pub lifecycle_hook_name: String,
 
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-lk5nn4xi"`
+    /// `AutoScalingGroupId`; example: `"asg-lk5nn4xi"`
     pub auto_scaling_group_id: String,
 
-    /// `DefaultResult`: a string.
-    ///
-    /// Example: `"CONTINUE"`
+    /// `DefaultResult`; example: `"CONTINUE"`
     pub default_result: String,
 
-    /// `HeartbeatTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `HeartbeatTimeout`; example: `300`
     pub heartbeat_timeout: i64,
 
-    /// `LifecycleTransition`: a string.
-    ///
-    /// Example: `"INSTANCE_TERMINATING"`
+    /// `LifecycleTransition`; example: `"INSTANCE_TERMINATING"`
     pub lifecycle_transition: String,
 
-    /// `NotificationMetadata`: a string.
-    ///
-    /// Example: `"as-metadata-0"`
+    /// `NotificationMetadata`; example: `"as-metadata-0"`
     pub notification_metadata: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-11-11T15:29:59Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2024-11-11T15:29:59Z"`
     pub created_time: String,
 
-    /// `NotificationTarget`: a [`NotificationTarget`].
-    ///
-    /// Example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
+    /// `NotificationTarget`; example: `{"QueueName":"as-pool","TargetType":"TDMQ_CMQ_QUEUE"}`
     pub notification_target: NotificationTarget,
 
-    /// `LifecycleTransitionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifecycleTransitionType`; example: `"NORMAL"`
     pub lifecycle_transition_type: String,
 
-    /// `LifecycleCommand`: a [`LifecycleCommand`].
-    ///
-    /// Example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
+    /// `LifecycleCommand`; example: `{"CommandId":"cmd-am4e3hd8","Parameters":"{123: 222}"}`
     pub lifecycle_command: LifecycleCommand,
 }
 
@@ -1157,9 +812,7 @@ pub struct LifecycleHook {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct LimitedLoginSettings {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-jud75er4"]`
+    /// `KeyIds`; example: `["skey-jud75er4"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1168,19 +821,13 @@ pub struct LimitedLoginSettings {
 /// Sent in the input of [`CreateLaunchConfiguration`](super::CreateLaunchConfiguration), [`ModifyLaunchConfigurationAttributes`](super::ModifyLaunchConfigurationAttributes) and [`UpgradeLaunchConfiguration`](super::UpgradeLaunchConfiguration).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"passExam@!7862543"`
+    /// `Password`; example: `"passExam@!7862543"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-ju7fy6t5"]`
+    /// `KeyIds`; example: `["skey-ju7fy6t5"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KeepImageLogin`; example: `false`
     pub keep_image_login: Option<bool>,
 }
 
@@ -1189,9 +836,7 @@ pub struct LoginSettings {
 /// Sent in the input of [`CreateLaunchConfiguration`](super::CreateLaunchConfiguration) and [`ModifyLaunchConfigurationAttributes`](super::ModifyLaunchConfigurationAttributes).
 #[tc_model]
 pub struct Metadata {
-    /// `Items`: a list of [`MetadataItem`] objects.
-    ///
-    /// Example: `[{"Key":"Key123_4-5","Value":"valueExam"}]`
+    /// `Items`; example: `[{"Key":"Key123_4-5","Value":"valueExam"}]`
     pub items: Option<Vec<MetadataItem>>,
 }
 
@@ -1200,14 +845,10 @@ pub struct Metadata {
 /// Sent in the input of [`CreateLaunchConfiguration`](super::CreateLaunchConfiguration) and [`ModifyLaunchConfigurationAttributes`](super::ModifyLaunchConfigurationAttributes).
 #[tc_model]
 pub struct MetadataItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"keyA-123_4"`
+    /// `Key`; example: `"keyA-123_4"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Value123"`
+    /// `Value`; example: `"Value123"`
     pub value: String,
 }
 
@@ -1217,41 +858,25 @@ pub struct MetadataItem {
 /// Returned in the output of [`DescribeScalingPolicies`](super::DescribeScalingPolicies).
 #[tc_model]
 pub struct MetricAlarm {
-    /// `ComparisonOperator`: a string.
-    ///
-    /// Example: `"GREATER_THAN"`
+    /// `ComparisonOperator`; example: `"GREATER_THAN"`
     pub comparison_operator: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CPU_UTILIZATION"`
+    /// `MetricName`; example: `"CPU_UTILIZATION"`
     pub metric_name: String,
 
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Threshold`; example: `10`
     pub threshold: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: u64,
 
-    /// `ContinuousTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ContinuousTime`; example: `3`
     pub continuous_time: u64,
 
-    /// `Statistic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AVERAGE"`
+    /// `Statistic`, always sent in responses; example: `"AVERAGE"`
     pub statistic: Option<String>,
 
-    /// `PreciseThreshold`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `10.123`
+    /// `PreciseThreshold`, always sent in responses; example: `10.123`
     pub precise_threshold: Option<f64>,
 }
 
@@ -1261,25 +886,16 @@ pub struct MetricAlarm {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct NetworkInterface {
-    /// `InterfaceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PRIMARY"`
+    /// `InterfaceType`, required in requests; example: `"PRIMARY"`
     pub interface_type: Option<String>,
 
-    /// `PrivateIpv4AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PrivateIpv4AddressCount`; example: `2`
     pub private_ipv4_address_count: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-kuwrh1jf"]`
+    /// `SecurityGroupIds`; example: `["sg-kuwrh1jf"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `IsKeepENI`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsKeepENI`; example: `false`
     #[tc(rename = "IsKeepENI")]
     pub is_keep_eni: Option<bool>,
 }
@@ -1290,21 +906,13 @@ pub struct NetworkInterface {
 /// Returned in the output of [`DescribeLifecycleHooks`](super::DescribeLifecycleHooks).
 #[tc_model]
 pub struct NotificationTarget {
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"TDMQ_CMQ_QUEUE"`
+    /// `TargetType`; example: `"TDMQ_CMQ_QUEUE"`
     pub target_type: String,
 
-    /// `QueueName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-queue"`
+    /// `QueueName`, always sent in responses; example: `"test-queue"`
     pub queue_name: Option<String>,
 
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`, always sent in responses; example: `"test-topic"`
     pub topic_name: Option<String>,
 }
 
@@ -1313,60 +921,40 @@ pub struct NotificationTarget {
 /// Returned in the output of [`DescribeRefreshActivities`](super::DescribeRefreshActivities).
 #[tc_model]
 pub struct RefreshActivity {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-t67yhy7u"`
+    /// `AutoScalingGroupId`; example: `"asg-t67yhy7u"`
     pub auto_scaling_group_id: String,
 
-    /// `RefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-v8dd7er6"`
+    /// `RefreshActivityId`; example: `"asr-v8dd7er6"`
     pub refresh_activity_id: String,
 
-    /// `OriginRefreshActivityId`: a string.
-    ///
-    /// Example: `"asr-v8dd7er6"`
+    /// `OriginRefreshActivityId`; example: `"asr-v8dd7er6"`
     pub origin_refresh_activity_id: String,
 
-    /// `RefreshBatchSet`: a list of [`RefreshBatch`] objects.
+    /// `RefreshBatchSet`
     pub refresh_batch_set: Vec<RefreshBatch>,
 
-    /// `RefreshMode`: a string.
-    ///
-    /// Example: `"ROLLING_UPDATE_RESET"`
+    /// `RefreshMode`; example: `"ROLLING_UPDATE_RESET"`
     pub refresh_mode: String,
 
-    /// `RefreshSettings`: a [`RefreshSettings`].
+    /// `RefreshSettings`
     pub refresh_settings: RefreshSettings,
 
-    /// `ActivityType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ActivityType`; example: `"NORMAL"`
     pub activity_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `CurrentRefreshBatchNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CurrentRefreshBatchNum`; example: `2`
     pub current_refresh_batch_num: u64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-09-04T11:42:46Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2023-09-04T11:42:46Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-09-04T11:42:46Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2023-09-04T11:42:46Z"`
     pub end_time: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-09-04T11:42:46Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2023-09-04T11:42:46Z"`
     pub created_time: String,
 }
 
@@ -1375,27 +963,19 @@ pub struct RefreshActivity {
 /// Returned in the output of [`DescribeRefreshActivities`](super::DescribeRefreshActivities).
 #[tc_model]
 pub struct RefreshBatch {
-    /// `RefreshBatchNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RefreshBatchNum`; example: `2`
     pub refresh_batch_num: u64,
 
-    /// `RefreshBatchStatus`: a string.
-    ///
-    /// Example: `"WAITING"`
+    /// `RefreshBatchStatus`; example: `"WAITING"`
     pub refresh_batch_status: String,
 
-    /// `RefreshBatchRelatedInstanceSet`: a list of [`RefreshBatchRelatedInstance`] objects.
+    /// `RefreshBatchRelatedInstanceSet`
     pub refresh_batch_related_instance_set: Vec<RefreshBatchRelatedInstance>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-08-31T11:46:40Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2023-08-31T11:46:40Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-08-31T11:46:40Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2023-08-31T11:46:40Z"`
     pub end_time: Option<String>,
 }
 
@@ -1404,24 +984,16 @@ pub struct RefreshBatch {
 /// Returned in the output of [`DescribeRefreshActivities`](super::DescribeRefreshActivities).
 #[tc_model]
 pub struct RefreshBatchRelatedInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-d73gg3yt"`
+    /// `InstanceId`; example: `"ins-d73gg3yt"`
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"WAITING"`
+    /// `InstanceStatus`; example: `"WAITING"`
     pub instance_status: String,
 
-    /// `LastActivityId`: a string.
-    ///
-    /// Example: `"asa-7y5rey56"`
+    /// `LastActivityId`; example: `"asa-7y5rey56"`
     pub last_activity_id: String,
 
-    /// `InstanceStatusMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `InstanceStatusMessage`; example: `"success"`
     pub instance_status_message: String,
 }
 
@@ -1431,19 +1003,13 @@ pub struct RefreshBatchRelatedInstance {
 /// Returned in the output of [`DescribeRefreshActivities`](super::DescribeRefreshActivities).
 #[tc_model]
 pub struct RefreshSettings {
-    /// `RollingUpdateSettings`: a [`RollingUpdateSettings`].
-    /// Required in requests.
-    ///
-    /// Example: `{"BatchNumber":1,"BatchPause":"AUTOMATIC","MaxSurge":1}`
+    /// `RollingUpdateSettings`, required in requests; example: `{"BatchNumber":1,"BatchPause":"AUTOMATIC","MaxSurge":1}`
     pub rolling_update_settings: Option<RollingUpdateSettings>,
 
-    /// `CheckInstanceTargetHealth`: a boolean.
-    /// Always sent in responses.
+    /// `CheckInstanceTargetHealth`, always sent in responses
     pub check_instance_target_health: Option<bool>,
 
-    /// `CheckInstanceTargetHealthTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `CheckInstanceTargetHealthTimeout`; example: `600`
     pub check_instance_target_health_timeout: Option<u64>,
 }
 
@@ -1452,14 +1018,10 @@ pub struct RefreshSettings {
 /// Returned in the output of [`DescribeAutoScalingActivities`](super::DescribeAutoScalingActivities) and [`DescribeAutoScalingGroupLastActivities`](super::DescribeAutoScalingGroupLastActivities).
 #[tc_model]
 pub struct RelatedInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-d7y6drte"`
+    /// `InstanceId`; example: `"ins-d7y6drte"`
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 }
 
@@ -1469,25 +1031,16 @@ pub struct RelatedInstance {
 /// Returned in the output of [`DescribeRefreshActivities`](super::DescribeRefreshActivities).
 #[tc_model]
 pub struct RollingUpdateSettings {
-    /// `BatchNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchNumber`; example: `1`
     pub batch_number: u64,
 
-    /// `BatchPause`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AUTOMATIC"`
+    /// `BatchPause`, always sent in responses; example: `"AUTOMATIC"`
     pub batch_pause: Option<String>,
 
-    /// `MaxSurge`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxSurge`; example: `1`
     pub max_surge: Option<i64>,
 
-    /// `FailProcess`: a string.
-    ///
-    /// Example: `"AUTO_PAUSE"`
+    /// `FailProcess`; example: `"AUTO_PAUSE"`
     pub fail_process: Option<String>,
 }
 
@@ -1497,7 +1050,7 @@ pub struct RollingUpdateSettings {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct RunAutomationServiceEnabled {
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 }
 
@@ -1507,8 +1060,7 @@ pub struct RunAutomationServiceEnabled {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
+    /// `Enabled`, always sent in responses
     pub enabled: Option<bool>,
 }
 
@@ -1518,8 +1070,7 @@ pub struct RunMonitorServiceEnabled {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
+    /// `Enabled`, always sent in responses
     pub enabled: Option<bool>,
 }
 
@@ -1528,70 +1079,46 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`DescribeScalingPolicies`](super::DescribeScalingPolicies).
 #[tc_model]
 pub struct ScalingPolicy {
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-12345678"`
+    /// `AutoScalingGroupId`; example: `"asg-12345678"`
     pub auto_scaling_group_id: String,
 
-    /// `AutoScalingPolicyId`: a string.
-    ///
-    /// Example: `"asp-12345678"`
+    /// `AutoScalingPolicyId`; example: `"asp-12345678"`
     pub auto_scaling_policy_id: String,
 
-    /// `ScalingPolicyType`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `ScalingPolicyType`; example: `"SIMPLE"`
     pub scaling_policy_type: String,
 
-    /// `ScalingPolicyName`: a string.
-    ///
-    /// Example: `"test-asp"`
+    /// `ScalingPolicyName`; example: `"test-asp"`
     pub scaling_policy_name: String,
 
-    /// `AdjustmentType`: a string.
-    ///
-    /// Example: `"CHANGE_IN_CAPACITY"`
+    /// `AdjustmentType`; example: `"CHANGE_IN_CAPACITY"`
     pub adjustment_type: String,
 
-    /// `AdjustmentValue`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AdjustmentValue`; example: `2`
     pub adjustment_value: i64,
 
-    /// `Cooldown`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Cooldown`; example: `60`
     pub cooldown: u64,
 
-    /// `MetricAlarm`: a [`MetricAlarm`].
+    /// `MetricAlarm`
     pub metric_alarm: MetricAlarm,
 
-    /// `PredefinedMetricType`: a string.
-    ///
-    /// Example: `"ASG_AVG_CPU_UTILIZATION"`
+    /// `PredefinedMetricType`; example: `"ASG_AVG_CPU_UTILIZATION"`
     pub predefined_metric_type: Option<String>,
 
-    /// `TargetValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TargetValue`; example: `10`
     pub target_value: Option<u64>,
 
-    /// `EstimatedInstanceWarmup`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `EstimatedInstanceWarmup`; example: `300`
     pub estimated_instance_warmup: Option<u64>,
 
-    /// `DisableScaleIn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableScaleIn`; example: `false`
     pub disable_scale_in: Option<bool>,
 
-    /// `MetricAlarms`: a list of [`MetricAlarm`] objects.
+    /// `MetricAlarms`
     pub metric_alarms: Option<Vec<MetricAlarm>>,
 
-    /// `NotificationUserGroupIds`: a list of strings.
-    ///
-    /// Example: `["12001"]`
+    /// `NotificationUserGroupIds`; example: `["12001"]`
     pub notification_user_group_ids: Vec<String>,
 }
 
@@ -1600,64 +1127,40 @@ pub struct ScalingPolicy {
 /// Returned in the output of [`DescribeScheduledActions`](super::DescribeScheduledActions).
 #[tc_model]
 pub struct ScheduledAction {
-    /// `ScheduledActionId`: a string.
-    ///
-    /// Example: `"asst-jf898dps"`
+    /// `ScheduledActionId`; example: `"asst-jf898dps"`
     pub scheduled_action_id: String,
 
-    /// `ScheduledActionName`: a string.
-    ///
-    /// Example: `"as-sche-action-0"`
+    /// `ScheduledActionName`; example: `"as-sche-action-0"`
     pub scheduled_action_name: String,
 
-    /// `AutoScalingGroupId`: a string.
-    ///
-    /// Example: `"asg-keqt9eg1"`
+    /// `AutoScalingGroupId`; example: `"asg-keqt9eg1"`
     pub auto_scaling_group_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-22T16:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2022-02-22T16:00:00+08:00"`
     pub start_time: String,
 
-    /// `Recurrence`: a string.
-    ///
-    /// Example: `"0 23 */1 * *"`
+    /// `Recurrence`; example: `"0 23 */1 * *"`
     pub recurrence: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-02-23T16:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2023-02-23T16:00:00+08:00"`
     pub end_time: String,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxSize`; example: `20`
     pub max_size: u64,
 
-    /// `DesiredCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DesiredCapacity`; example: `5`
     pub desired_capacity: u64,
 
-    /// `MinSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinSize`; example: `1`
     pub min_size: u64,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-02-21T02:19:52Z"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2022-02-21T02:19:52Z"`
     pub created_time: String,
 
-    /// `ScheduledType`: a string.
-    ///
-    /// Example: `"CRONTAB"`
+    /// `ScheduledType`; example: `"CRONTAB"`
     pub scheduled_type: String,
 
-    /// `DisableUpdateDesiredCapacity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableUpdateDesiredCapacity`; example: `false`
     pub disable_update_desired_capacity: Option<bool>,
 }
 
@@ -1667,43 +1170,25 @@ pub struct ScheduledAction {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct ServiceSettings {
-    /// `ReplaceMonitorUnhealthy`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ReplaceMonitorUnhealthy`, always sent in responses; example: `false`
     pub replace_monitor_unhealthy: Option<bool>,
 
-    /// `ScalingMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLASSIC_SCALING"`
+    /// `ScalingMode`, always sent in responses; example: `"CLASSIC_SCALING"`
     pub scaling_mode: Option<String>,
 
-    /// `ReplaceLoadBalancerUnhealthy`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ReplaceLoadBalancerUnhealthy`, always sent in responses; example: `false`
     pub replace_load_balancer_unhealthy: Option<bool>,
 
-    /// `ReplaceMode`: a string.
-    ///
-    /// Example: `"RECREATE"`
+    /// `ReplaceMode`; example: `"RECREATE"`
     pub replace_mode: Option<String>,
 
-    /// `AutoUpdateInstanceTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoUpdateInstanceTags`; example: `false`
     pub auto_update_instance_tags: Option<bool>,
 
-    /// `DesiredCapacitySyncWithMaxMinSize`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `DesiredCapacitySyncWithMaxMinSize`, always sent in responses; example: `false`
     pub desired_capacity_sync_with_max_min_size: Option<bool>,
 
-    /// `PriorityScaleInUnhealthy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PriorityScaleInUnhealthy`; example: `false`
     pub priority_scale_in_unhealthy: Option<bool>,
 }
 
@@ -1713,14 +1198,10 @@ pub struct ServiceSettings {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct SpotMarketOptions {
-    /// `MaxPrice`: a string.
-    ///
-    /// Example: `"1.05"`
+    /// `MaxPrice`; example: `"1.05"`
     pub max_price: String,
 
-    /// `SpotInstanceType`: a string.
-    ///
-    /// Example: `"one-time"`
+    /// `SpotInstanceType`; example: `"one-time"`
     pub spot_instance_type: Option<String>,
 }
 
@@ -1730,24 +1211,16 @@ pub struct SpotMarketOptions {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct SpotMixedAllocationPolicy {
-    /// `BaseCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BaseCapacity`; example: `0`
     pub base_capacity: Option<u64>,
 
-    /// `OnDemandPercentageAboveBaseCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnDemandPercentageAboveBaseCapacity`; example: `0`
     pub on_demand_percentage_above_base_capacity: Option<u64>,
 
-    /// `SpotAllocationStrategy`: a string.
-    ///
-    /// Example: `"COST_OPTIMIZED"`
+    /// `SpotAllocationStrategy`; example: `"COST_OPTIMIZED"`
     pub spot_allocation_strategy: Option<String>,
 
-    /// `CompensateWithBaseInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CompensateWithBaseInstance`; example: `false`
     pub compensate_with_base_instance: Option<bool>,
 }
 
@@ -1757,26 +1230,16 @@ pub struct SpotMixedAllocationPolicy {
 /// Returned in the output of [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, always sent in responses; example: `50`
     pub disk_size: Option<u64>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypt`; example: `true`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"287cfcda-ed92-11eb-9a03-525400330abc"`
+    /// `KmsKeyId`; example: `"287cfcda-ed92-11eb-9a03-525400330abc"`
     pub kms_key_id: Option<String>,
 }
 
@@ -1786,20 +1249,13 @@ pub struct SystemDisk {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups) and [`DescribeLaunchConfigurations`](super::DescribeLaunchConfigurations).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"as-group-tag0"`
+    /// `Key`; example: `"as-group-tag0"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"app0"`
+    /// `Value`; example: `"app0"`
     pub value: String,
 
-    /// `ResourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"auto-scaling-group"`
+    /// `ResourceType`, always sent in responses; example: `"auto-scaling-group"`
     pub resource_type: Option<String>,
 }
 
@@ -1809,13 +1265,9 @@ pub struct Tag {
 /// Returned in the output of [`DescribeAutoScalingGroups`](super::DescribeAutoScalingGroups).
 #[tc_model]
 pub struct TargetAttribute {
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 }

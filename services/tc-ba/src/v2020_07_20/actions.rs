@@ -6,29 +6,32 @@ use ::tc_core::{tc_action, tc_model};
 /// The `CreateWeappQRUrl` action of BA API 2020-07-20.
 ///
 /// A successful call returns [`CreateWeappQRUrlResponse`].
-/// The codes it documents are in [`CreateWeappQRUrlError`](super::errors::CreateWeappQRUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ba&Version=2020-07-20&Action=CreateWeappQRUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BaErrorCode`](super::errors::BaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ba",
     version = "2020-07-20",
     name = "CreateWeappQRUrl",
     output = CreateWeappQRUrlResponse,
-    error = super::errors::CreateWeappQRUrlError
+    error = super::errors::BaErrorCode
 )]
 pub struct CreateWeappQRUrl {
-    /// `SessionKey`: a string.
-    ///
-    /// Example: `"yN8d0VyOqBvljYQw0MC"`
+    /// `SessionKey`; example: `"yN8d0VyOqBvljYQw0MC"`
     pub session_key: String,
 }
 
 /// What a successful [`CreateWeappQRUrl`] call returns.
 #[tc_model]
 pub struct CreateWeappQRUrlResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://beianapi.cloud.tencent.com/?exchangeSkey=yN8d0VyOqBvljYQw0MC"`
+    /// `Url`; example: `"https://beianapi.cloud.tencent.com/?exchangeSkey=yN8d0VyOqBvljYQw0MC"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -38,39 +41,38 @@ pub struct CreateWeappQRUrlResponse {
 /// The `DescribeGetAuthInfo` action of BA API 2020-07-20.
 ///
 /// A successful call returns [`DescribeGetAuthInfoResponse`].
-/// The codes it documents are in [`DescribeGetAuthInfoError`](super::errors::DescribeGetAuthInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ba&Version=2020-07-20&Action=DescribeGetAuthInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BaErrorCode`](super::errors::BaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ResourceNotFound`](super::errors::BaErrorCode::InternalErrorResourceNotFound)
+/// - [`ResourceNotFound`](super::errors::BaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ba",
     version = "2020-07-20",
     name = "DescribeGetAuthInfo",
     output = DescribeGetAuthInfoResponse,
-    error = super::errors::DescribeGetAuthInfoError
+    error = super::errors::BaErrorCode
 )]
 pub struct DescribeGetAuthInfo {}
 
 /// What a successful [`DescribeGetAuthInfo`] call returns.
 #[tc_model]
 pub struct DescribeGetAuthInfoResponse {
-    /// `IsTenPayMasked`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsTenPayMasked`; example: `"1"`
     pub is_ten_pay_masked: String,
 
-    /// `IsAuthenticated`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsAuthenticated`; example: `"1"`
     pub is_authenticated: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"9999"`
+    /// `Level`; example: `"9999"`
     pub level: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -80,40 +82,35 @@ pub struct DescribeGetAuthInfoResponse {
 /// The `SyncIcpOrderWebInfo` action of BA API 2020-07-20.
 ///
 /// A successful call returns [`SyncIcpOrderWebInfoResponse`].
-/// The codes it documents are in [`SyncIcpOrderWebInfoError`](super::errors::SyncIcpOrderWebInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ba&Version=2020-07-20&Action=SyncIcpOrderWebInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BaErrorCode`](super::errors::BaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ba",
     version = "2020-07-20",
     name = "SyncIcpOrderWebInfo",
     output = SyncIcpOrderWebInfoResponse,
-    error = super::errors::SyncIcpOrderWebInfoError
+    error = super::errors::BaErrorCode
 )]
 pub struct SyncIcpOrderWebInfo {
-    /// `IcpOrderId`: a string.
-    ///
-    /// Example: `"30159962067561775"`
+    /// `IcpOrderId`; example: `"30159962067561775"`
     pub icp_order_id: String,
 
-    /// `SourceWebId`: a string.
-    ///
-    /// Example: `"1000032"`
+    /// `SourceWebId`; example: `"1000032"`
     pub source_web_id: String,
 
-    /// `TargetWebIds`: a list of strings.
-    ///
-    /// Example: `["10001","10002"]`
+    /// `TargetWebIds`; example: `["10001","10002"]`
     pub target_web_ids: Vec<String>,
 
-    /// `SyncFields`: a list of strings.
-    ///
-    /// Example: `["urlQCloud","siteLiveBodyVerifyUrl"]`
+    /// `SyncFields`; example: `["urlQCloud","siteLiveBodyVerifyUrl"]`
     pub sync_fields: Vec<String>,
 
-    /// `CheckSamePerson`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CheckSamePerson`; example: `true`
     pub check_same_person: Option<bool>,
 }
 

@@ -7,23 +7,32 @@ use super::models;
 /// The `AttachInstances` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`AttachInstancesResponse`].
-/// The codes it documents are in [`AttachInstancesError`](super::errors::AttachInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=AttachInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdDuplicated`](super::errors::BatchErrorCode::InvalidParameterValueInstanceIdDuplicated)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InstancesNotAllowToAttach`](super::errors::BatchErrorCode::UnsupportedOperationInstancesNotAllowToAttach)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "AttachInstances",
     output = AttachInstancesResponse,
-    error = super::errors::AttachInstancesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct AttachInstances {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-nuydksjj"`
+    /// `EnvId`; example: `"env-nuydksjj"`
     pub env_id: String,
 
-    /// `Instances`: a list of [`Instance`](super::models::Instance) objects.
+    /// `Instances`
     pub instances: Vec<models::Instance>,
 }
 
@@ -37,35 +46,60 @@ pub struct AttachInstancesResponse {
 /// The `CreateComputeEnv` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`CreateComputeEnvResponse`].
-/// The codes it documents are in [`CreateComputeEnvError`](super::errors::CreateComputeEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=CreateComputeEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCam`](super::errors::BatchErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InternalError.CallTagAPI`](super::errors::BatchErrorCode::InternalErrorCallTagApi)
+/// - [`InvalidParameter.CvmParameters`](super::errors::BatchErrorCode::InvalidParameterCvmParameters)
+/// - [`InvalidParameter.EnvDescriptionTooLong`](super::errors::BatchErrorCode::InvalidParameterEnvDescriptionTooLong)
+/// - [`InvalidParameter.EnvNameTooLong`](super::errors::BatchErrorCode::InvalidParameterEnvNameTooLong)
+/// - [`InvalidParameter.ImageIdMalformed`](super::errors::BatchErrorCode::InvalidParameterImageIdMalformed)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameter.NotificationEventNameDuplicate`](super::errors::BatchErrorCode::InvalidParameterNotificationEventNameDuplicate)
+/// - [`InvalidParameter.NotificationTopicName`](super::errors::BatchErrorCode::InvalidParameterNotificationTopicName)
+/// - [`InvalidParameter.NotificationTopicNameTooLong`](super::errors::BatchErrorCode::InvalidParameterNotificationTopicNameTooLong)
+/// - [`InvalidParameterValue.ComputeEnv`](super::errors::BatchErrorCode::InvalidParameterValueComputeEnv)
+/// - [`InvalidParameterValue.InstanceType`](super::errors::BatchErrorCode::InvalidParameterValueInstanceType)
+/// - [`InvalidParameterValue.InvalidDataTypeAny`](super::errors::BatchErrorCode::InvalidParameterValueInvalidDataTypeAny)
+/// - [`InvalidParameterValue.InvalidZoneMismatchRegion`](super::errors::BatchErrorCode::InvalidParameterValueInvalidZoneMismatchRegion)
+/// - [`InvalidParameterValue.LocalPath`](super::errors::BatchErrorCode::InvalidParameterValueLocalPath)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.RemoteStoragePath`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStoragePath)
+/// - [`InvalidParameterValue.RemoteStorageSchemeType`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStorageSchemeType)
+/// - [`InvalidParameterValue.UnavailableZone`](super::errors::BatchErrorCode::InvalidParameterValueUnavailableZone)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.ComputeEnvQuota`](super::errors::BatchErrorCode::LimitExceededComputeEnvQuota)
+/// - [`LimitExceeded.CpuQuota`](super::errors::BatchErrorCode::LimitExceededCpuQuota)
+/// - [`UnauthorizedOperation.UserNotAllowedToUseBatch`](super::errors::BatchErrorCode::UnauthorizedOperationUserNotAllowedToUseBatch)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "CreateComputeEnv",
     output = CreateComputeEnvResponse,
-    error = super::errors::CreateComputeEnvError
+    error = super::errors::BatchErrorCode
 )]
 pub struct CreateComputeEnv {
-    /// `ComputeEnv`: a [`NamedComputeEnv`](super::models::NamedComputeEnv).
+    /// `ComputeEnv`
     pub compute_env: models::NamedComputeEnv,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"19c018a8-e17b-4073-b7fb-84b56cb890f9"`
+    /// `ClientToken`; example: `"19c018a8-e17b-4073-b7fb-84b56cb890f9"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`CreateComputeEnv`] call returns.
 #[tc_model]
 pub struct CreateComputeEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-2u17q5bl"`
+    /// `EnvId`; example: `"env-2u17q5bl"`
     pub env_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -75,40 +109,58 @@ pub struct CreateComputeEnvResponse {
 /// The `CreateTaskTemplate` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`CreateTaskTemplateResponse`].
-/// The codes it documents are in [`CreateTaskTemplateError`](super::errors::CreateTaskTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=CreateTaskTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AllowedOneAttributeInEnvIdAndComputeEnv`](super::errors::BatchErrorCode::AllowedOneAttributeInEnvIdAndComputeEnv)
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallTagAPI`](super::errors::BatchErrorCode::InternalErrorCallTagApi)
+/// - [`InvalidParameter.CvmParameters`](super::errors::BatchErrorCode::InvalidParameterCvmParameters)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameter.ImageIdMalformed`](super::errors::BatchErrorCode::InvalidParameterImageIdMalformed)
+/// - [`InvalidParameter.TaskName`](super::errors::BatchErrorCode::InvalidParameterTaskName)
+/// - [`InvalidParameter.TaskNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskNameTooLong)
+/// - [`InvalidParameter.TaskTemplateName`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateName)
+/// - [`InvalidParameter.TaskTemplateNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateNameTooLong)
+/// - [`InvalidParameterValue.ComputeEnv`](super::errors::BatchErrorCode::InvalidParameterValueComputeEnv)
+/// - [`InvalidParameterValue.DependenceNotFoundTaskName`](super::errors::BatchErrorCode::InvalidParameterValueDependenceNotFoundTaskName)
+/// - [`InvalidParameterValue.DependenceUnfeasible`](super::errors::BatchErrorCode::InvalidParameterValueDependenceUnfeasible)
+/// - [`InvalidParameterValue.InvalidDataTypeAny`](super::errors::BatchErrorCode::InvalidParameterValueInvalidDataTypeAny)
+/// - [`InvalidParameterValue.LocalPath`](super::errors::BatchErrorCode::InvalidParameterValueLocalPath)
+/// - [`InvalidParameterValue.MaxRetryCount`](super::errors::BatchErrorCode::InvalidParameterValueMaxRetryCount)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.RemoteStoragePath`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStoragePath)
+/// - [`InvalidParameterValue.RemoteStorageSchemeType`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStorageSchemeType)
+/// - [`LimitExceeded.TaskTemplateQuota`](super::errors::BatchErrorCode::LimitExceededTaskTemplateQuota)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "CreateTaskTemplate",
     output = CreateTaskTemplateResponse,
-    error = super::errors::CreateTaskTemplateError
+    error = super::errors::BatchErrorCode
 )]
 pub struct CreateTaskTemplate {
-    /// `TaskTemplateName`: a string.
-    ///
-    /// Example: `"job1"`
+    /// `TaskTemplateName`; example: `"job1"`
     pub task_template_name: String,
 
-    /// `TaskTemplateInfo`: a [`Task`](super::models::Task).
+    /// `TaskTemplateInfo`
     pub task_template_info: models::Task,
 
-    /// `TaskTemplateDescription`: a string.
-    ///
-    /// Example: `"test template"`
+    /// `TaskTemplateDescription`; example: `"test template"`
     pub task_template_description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateTaskTemplate`] call returns.
 #[tc_model]
 pub struct CreateTaskTemplateResponse {
-    /// `TaskTemplateId`: a string.
-    ///
-    /// Example: `"task-tmpl-7vtx96n2"`
+    /// `TaskTemplateId`; example: `"task-tmpl-7vtx96n2"`
     pub task_template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -118,20 +170,30 @@ pub struct CreateTaskTemplateResponse {
 /// The `DeleteComputeEnv` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DeleteComputeEnvResponse`].
-/// The codes it documents are in [`DeleteComputeEnvError`](super::errors::DeleteComputeEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DeleteComputeEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvAcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvOperation`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvOperation)
+/// - [`UnsupportedOperation.ComputeNodeForbidTerminate`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeForbidTerminate)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DeleteComputeEnv",
     output = DeleteComputeEnvResponse,
-    error = super::errors::DeleteComputeEnvError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DeleteComputeEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-3dhmblr3"`
+    /// `EnvId`; example: `"env-3dhmblr3"`
     pub env_id: String,
 }
 
@@ -145,20 +207,28 @@ pub struct DeleteComputeEnvResponse {
 /// The `DeleteJob` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DeleteJobResponse`].
-/// The codes it documents are in [`DeleteJobError`](super::errors::DeleteJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DeleteJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallTagAPI`](super::errors::BatchErrorCode::InternalErrorCallTagApi)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceInUse.Job`](super::errors::BatchErrorCode::ResourceInUseJob)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DeleteJob",
     output = DeleteJobResponse,
-    error = super::errors::DeleteJobError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DeleteJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-f5da1edl"`
+    /// `JobId`; example: `"job-f5da1edl"`
     pub job_id: String,
 }
 
@@ -172,20 +242,25 @@ pub struct DeleteJobResponse {
 /// The `DeleteTaskTemplates` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DeleteTaskTemplatesResponse`].
-/// The codes it documents are in [`DeleteTaskTemplatesError`](super::errors::DeleteTaskTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DeleteTaskTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.TaskTemplateIdMalformed`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateIdMalformed)
+/// - [`ResourceNotFound.TaskTemplate`](super::errors::BatchErrorCode::ResourceNotFoundTaskTemplate)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DeleteTaskTemplates",
     output = DeleteTaskTemplatesResponse,
-    error = super::errors::DeleteTaskTemplatesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DeleteTaskTemplates {
-    /// `TaskTemplateIds`: a list of strings.
-    ///
-    /// Example: `["task-tmpl-7vtx96n2"]`
+    /// `TaskTemplateIds`; example: `["task-tmpl-7vtx96n2"]`
     pub task_template_ids: Vec<String>,
 }
 
@@ -199,27 +274,38 @@ pub struct DeleteTaskTemplatesResponse {
 /// The `DescribeAvailableCvmInstanceTypes` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAvailableCvmInstanceTypesResponse`].
-/// The codes it documents are in [`DescribeAvailableCvmInstanceTypesError`](super::errors::DescribeAvailableCvmInstanceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeAvailableCvmInstanceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCam`](super::errors::BatchErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InvalidFilter`](super::errors::BatchErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::BatchErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidZoneMismatchRegion`](super::errors::BatchErrorCode::InvalidParameterValueInvalidZoneMismatchRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::BatchErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeAvailableCvmInstanceTypes",
     output = DescribeAvailableCvmInstanceTypesResponse,
-    error = super::errors::DescribeAvailableCvmInstanceTypesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeAvailableCvmInstanceTypes {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"zone","Values":["ap-guangzhou-1"]}]`
+    /// `Filters`; example: `[{"Name":"zone","Values":["ap-guangzhou-1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAvailableCvmInstanceTypes`] call returns.
 #[tc_model]
 pub struct DescribeAvailableCvmInstanceTypesResponse {
-    /// `InstanceTypeConfigSet`: a list of [`InstanceTypeConfig`](super::models::InstanceTypeConfig) objects.
+    /// `InstanceTypeConfigSet`
     pub instance_type_config_set: Vec<models::InstanceTypeConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -229,76 +315,65 @@ pub struct DescribeAvailableCvmInstanceTypesResponse {
 /// The `DescribeComputeEnv` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeComputeEnvResponse`].
-/// The codes it documents are in [`DescribeComputeEnvError`](super::errors::DescribeComputeEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeComputeEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeComputeEnv",
     output = DescribeComputeEnvResponse,
-    error = super::errors::DescribeComputeEnvError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeComputeEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcpcej85"`
+    /// `EnvId`; example: `"env-lcpcej85"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeComputeEnv`] call returns.
 #[tc_model]
 pub struct DescribeComputeEnvResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcpcej85"`
+    /// `EnvId`; example: `"env-lcpcej85"`
     pub env_id: String,
 
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"test compute env"`
+    /// `EnvName`; example: `"test compute env"`
     pub env_name: String,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-03-08T11:48:43Z"`
+    /// `CreateTime`; example: `"2018-03-08T11:48:43Z"`
     pub create_time: String,
 
-    /// `ComputeNodeSet`: a list of [`ComputeNode`](super::models::ComputeNode) objects.
+    /// `ComputeNodeSet`
     pub compute_node_set: Vec<models::ComputeNode>,
 
-    /// `ComputeNodeMetrics`: a [`ComputeNodeMetrics`](super::models::ComputeNodeMetrics).
+    /// `ComputeNodeMetrics`
     pub compute_node_metrics: models::ComputeNodeMetrics,
 
-    /// `DesiredComputeNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DesiredComputeNodeCount`; example: `2`
     pub desired_compute_node_count: u64,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: String,
 
-    /// `NextAction`: a string.
-    ///
-    /// Example: `"DELETING"`
+    /// `NextAction`; example: `"DELETING"`
     pub next_action: String,
 
-    /// `AttachedComputeNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttachedComputeNodeCount`; example: `0`
     pub attached_compute_node_count: u64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -308,15 +383,24 @@ pub struct DescribeComputeEnvResponse {
 /// The `DescribeComputeEnvActivities` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeComputeEnvActivitiesResponse`].
-/// The codes it documents are in [`DescribeComputeEnvActivitiesError`](super::errors::DescribeComputeEnvActivitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeComputeEnvActivities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.ComputeNodeIdMalformed`](super::errors::BatchErrorCode::InvalidParameterComputeNodeIdMalformed)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeComputeEnvActivities",
     output = DescribeComputeEnvActivitiesResponse,
-    error = super::errors::DescribeComputeEnvActivitiesError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -326,34 +410,26 @@ pub struct DescribeComputeEnvResponse {
     )
 )]
 pub struct DescribeComputeEnvActivities {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcpcej85"`
+    /// `EnvId`; example: `"env-lcpcej85"`
     pub env_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 }
 
 /// What a successful [`DescribeComputeEnvActivities`] call returns.
 #[tc_model]
 pub struct DescribeComputeEnvActivitiesResponse {
-    /// `ActivitySet`: a list of [`Activity`](super::models::Activity) objects.
+    /// `ActivitySet`
     pub activity_set: Vec<models::Activity>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -363,67 +439,61 @@ pub struct DescribeComputeEnvActivitiesResponse {
 /// The `DescribeComputeEnvCreateInfo` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeComputeEnvCreateInfoResponse`].
-/// The codes it documents are in [`DescribeComputeEnvCreateInfoError`](super::errors::DescribeComputeEnvCreateInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeComputeEnvCreateInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeComputeEnvCreateInfo",
     output = DescribeComputeEnvCreateInfoResponse,
-    error = super::errors::DescribeComputeEnvCreateInfoError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeComputeEnvCreateInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcpcej85"`
+    /// `EnvId`; example: `"env-lcpcej85"`
     pub env_id: String,
 }
 
 /// What a successful [`DescribeComputeEnvCreateInfo`] call returns.
 #[tc_model]
 pub struct DescribeComputeEnvCreateInfoResponse {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-qleawxzt"`
+    /// `EnvId`; example: `"env-qleawxzt"`
     pub env_id: String,
 
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"test compute env"`
+    /// `EnvName`; example: `"test compute env"`
     pub env_name: String,
 
-    /// `EnvDescription`: a string.
-    ///
-    /// Example: `"test compute env"`
+    /// `EnvDescription`; example: `"test compute env"`
     pub env_description: String,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: String,
 
-    /// `EnvData`: an [`EnvData`](super::models::EnvData).
+    /// `EnvData`
     pub env_data: models::EnvData,
 
-    /// `MountDataDisks`: a list of [`MountDataDisk`](super::models::MountDataDisk) objects.
+    /// `MountDataDisks`
     pub mount_data_disks: Vec<models::MountDataDisk>,
 
-    /// `InputMappings`: a list of [`InputMapping`](super::models::InputMapping) objects.
+    /// `InputMappings`
     pub input_mappings: Vec<models::InputMapping>,
 
-    /// `Authentications`: a list of [`Authentication`](super::models::Authentication) objects.
+    /// `Authentications`
     pub authentications: Vec<models::Authentication>,
 
-    /// `Notifications`: a list of [`Notification`](super::models::Notification) objects.
+    /// `Notifications`
     pub notifications: Vec<models::Notification>,
 
-    /// `DesiredComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DesiredComputeNodeCount`; example: `2`
     pub desired_compute_node_count: i64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -433,15 +503,24 @@ pub struct DescribeComputeEnvCreateInfoResponse {
 /// The `DescribeComputeEnvCreateInfos` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeComputeEnvCreateInfosResponse`].
-/// The codes it documents are in [`DescribeComputeEnvCreateInfosError`](super::errors::DescribeComputeEnvCreateInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeComputeEnvCreateInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeComputeEnvCreateInfos",
     output = DescribeComputeEnvCreateInfosResponse,
-    error = super::errors::DescribeComputeEnvCreateInfosError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -451,34 +530,26 @@ pub struct DescribeComputeEnvCreateInfoResponse {
     )
 )]
 pub struct DescribeComputeEnvCreateInfos {
-    /// `EnvIds`: a list of strings.
-    ///
-    /// Example: `["env-5o4gphir"]`
+    /// `EnvIds`; example: `["env-5o4gphir"]`
     pub env_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeComputeEnvCreateInfos`] call returns.
 #[tc_model]
 pub struct DescribeComputeEnvCreateInfosResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `ComputeEnvCreateInfoSet`: a list of [`ComputeEnvCreateInfo`](super::models::ComputeEnvCreateInfo) objects.
+    /// `ComputeEnvCreateInfoSet`
     pub compute_env_create_info_set: Vec<models::ComputeEnvCreateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -488,15 +559,28 @@ pub struct DescribeComputeEnvCreateInfosResponse {
 /// The `DescribeComputeEnvs` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeComputeEnvsResponse`].
-/// The codes it documents are in [`DescribeComputeEnvsError`](super::errors::DescribeComputeEnvsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeComputeEnvs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::BatchErrorCode::InvalidFilter)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::BatchErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.ResourceType`](super::errors::BatchErrorCode::InvalidParameterValueResourceType)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeComputeEnvs",
     output = DescribeComputeEnvsResponse,
-    error = super::errors::DescribeComputeEnvsError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -506,34 +590,26 @@ pub struct DescribeComputeEnvCreateInfosResponse {
     )
 )]
 pub struct DescribeComputeEnvs {
-    /// `EnvIds`: a list of strings.
-    ///
-    /// Example: `["env-lcx7qbbr"]`
+    /// `EnvIds`; example: `["env-lcx7qbbr"]`
     pub env_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeComputeEnvs`] call returns.
 #[tc_model]
 pub struct DescribeComputeEnvsResponse {
-    /// `ComputeEnvSet`: a list of [`ComputeEnvView`](super::models::ComputeEnvView) objects.
+    /// `ComputeEnvSet`
     pub compute_env_set: Vec<models::ComputeEnvView>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -543,27 +619,39 @@ pub struct DescribeComputeEnvsResponse {
 /// The `DescribeCvmZoneInstanceConfigInfos` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeCvmZoneInstanceConfigInfosResponse`].
-/// The codes it documents are in [`DescribeCvmZoneInstanceConfigInfosError`](super::errors::DescribeCvmZoneInstanceConfigInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeCvmZoneInstanceConfigInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCam`](super::errors::BatchErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InvalidFilter`](super::errors::BatchErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::BatchErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.InvalidZoneMismatchRegion`](super::errors::BatchErrorCode::InvalidParameterValueInvalidZoneMismatchRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::BatchErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.UnsupportedBatchInstanceChargeType`](super::errors::BatchErrorCode::InvalidParameterValueUnsupportedBatchInstanceChargeType)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeCvmZoneInstanceConfigInfos",
     output = DescribeCvmZoneInstanceConfigInfosResponse,
-    error = super::errors::DescribeCvmZoneInstanceConfigInfosError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeCvmZoneInstanceConfigInfos {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"zone","Values":["ap-guangzhou-1"]}]`
+    /// `Filters`; example: `[{"Name":"zone","Values":["ap-guangzhou-1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCvmZoneInstanceConfigInfos`] call returns.
 #[tc_model]
 pub struct DescribeCvmZoneInstanceConfigInfosResponse {
-    /// `InstanceTypeQuotaSet`: a list of [`InstanceTypeQuotaItem`](super::models::InstanceTypeQuotaItem) objects.
+    /// `InstanceTypeQuotaSet`
     pub instance_type_quota_set: Vec<models::InstanceTypeQuotaItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -573,24 +661,28 @@ pub struct DescribeCvmZoneInstanceConfigInfosResponse {
 /// The `DescribeInstanceCategories` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstanceCategoriesResponse`].
-/// The codes it documents are in [`DescribeInstanceCategoriesError`](super::errors::DescribeInstanceCategoriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeInstanceCategories)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeInstanceCategories",
     output = DescribeInstanceCategoriesResponse,
-    error = super::errors::DescribeInstanceCategoriesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeInstanceCategories {}
 
 /// What a successful [`DescribeInstanceCategories`] call returns.
 #[tc_model]
 pub struct DescribeInstanceCategoriesResponse {
-    /// `InstanceCategorySet`: a list of [`InstanceCategoryItem`](super::models::InstanceCategoryItem) objects.
-    ///
-    /// Example: `[{"InstanceCategory":"COMPUTE_3","InstanceFamilySet":["C3","CN3"]}]`
+    /// `InstanceCategorySet`; example: `[{"InstanceCategory":"COMPUTE_3","InstanceFamilySet":["C3","CN3"]}]`
     pub instance_category_set: Vec<models::InstanceCategoryItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -600,84 +692,71 @@ pub struct DescribeInstanceCategoriesResponse {
 /// The `DescribeJob` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeJobResponse`].
-/// The codes it documents are in [`DescribeJobError`](super::errors::DescribeJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeJob",
     output = DescribeJobResponse,
-    error = super::errors::DescribeJobError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeJob`] call returns.
 #[tc_model]
 pub struct DescribeJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test job"`
+    /// `JobName`; example: `"test job"`
     pub job_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `JobState`: a string.
-    ///
-    /// Example: `"SUCCEED"`
+    /// `JobState`; example: `"SUCCEED"`
     pub job_state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `CreateTime`; example: `"2018-02-07T09:29:09Z"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:33:01Z"`
+    /// `EndTime`; example: `"2018-02-07T09:33:01Z"`
     pub end_time: String,
 
-    /// `TaskSet`: a list of [`TaskView`](super::models::TaskView) objects.
+    /// `TaskSet`
     pub task_set: Vec<models::TaskView>,
 
-    /// `DependenceSet`: a list of [`Dependence`](super::models::Dependence) objects.
+    /// `DependenceSet`
     pub dependence_set: Vec<models::Dependence>,
 
-    /// `TaskMetrics`: a [`TaskMetrics`](super::models::TaskMetrics).
+    /// `TaskMetrics`
     pub task_metrics: models::TaskMetrics,
 
-    /// `TaskInstanceMetrics`: a [`TaskInstanceMetrics`](super::models::TaskInstanceMetrics).
+    /// `TaskInstanceMetrics`
     pub task_instance_metrics: models::TaskInstanceMetrics,
 
-    /// `StateReason`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `StateReason`; example: `"RUNNING"`
     pub state_reason: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `NextAction`: a string.
-    ///
-    /// Example: `"TERMINATING"`
+    /// `NextAction`; example: `"TERMINATING"`
     pub next_action: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -687,60 +766,53 @@ pub struct DescribeJobResponse {
 /// The `DescribeJobMonitorData` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeJobMonitorDataResponse`].
-/// The codes it documents are in [`DescribeJobMonitorDataError`](super::errors::DescribeJobMonitorDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeJobMonitorData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeJobMonitorData",
     output = DescribeJobMonitorDataResponse,
-    error = super::errors::DescribeJobMonitorDataError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeJobMonitorData {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"demo-1"`
+    /// `TaskName`; example: `"demo-1"`
     pub task_name: String,
 
-    /// `TaskInstanceIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskInstanceIndex`; example: `0`
     pub task_instance_index: i64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `MetricName`; example: `"CpuUsage"`
     pub metric_name: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-11T21:12:50Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-11T21:12:50Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-11T22:12:50Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-06-11T22:12:50Z"`
     pub end_time: Option<String>,
 
-    /// `Dimensions`: a list of [`Dimension`](super::models::Dimension) objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<models::Dimension>>,
 }
 
 /// What a successful [`DescribeJobMonitorData`] call returns.
 #[tc_model]
 pub struct DescribeJobMonitorDataResponse {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Period`; example: `10`
     pub period: i64,
 
-    /// `DataPoints`: a [`DataPointView`](super::models::DataPointView).
+    /// `DataPoints`
     pub data_points: models::DataPointView,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -750,53 +822,50 @@ pub struct DescribeJobMonitorDataResponse {
 /// The `DescribeJobSubmitInfo` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeJobSubmitInfoResponse`].
-/// The codes it documents are in [`DescribeJobSubmitInfoError`](super::errors::DescribeJobSubmitInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeJobSubmitInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeJobSubmitInfo",
     output = DescribeJobSubmitInfoResponse,
-    error = super::errors::DescribeJobSubmitInfoError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DescribeJobSubmitInfo {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 }
 
 /// What a successful [`DescribeJobSubmitInfo`] call returns.
 #[tc_model]
 pub struct DescribeJobSubmitInfoResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"demo job"`
+    /// `JobName`; example: `"demo job"`
     pub job_name: String,
 
-    /// `JobDescription`: a string.
-    ///
-    /// Example: `"demo-1"`
+    /// `JobDescription`; example: `"demo-1"`
     pub job_description: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Tasks`: a list of [`Task`](super::models::Task) objects.
+    /// `Tasks`
     pub tasks: Vec<models::Task>,
 
-    /// `Dependences`: a list of [`Dependence`](super::models::Dependence) objects.
+    /// `Dependences`
     pub dependences: Vec<models::Dependence>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -806,15 +875,28 @@ pub struct DescribeJobSubmitInfoResponse {
 /// The `DescribeJobs` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeJobsResponse`].
-/// The codes it documents are in [`DescribeJobsError`](super::errors::DescribeJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::BatchErrorCode::InvalidFilter)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::BatchErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::BatchErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeJobs",
     output = DescribeJobsResponse,
-    error = super::errors::DescribeJobsError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -824,34 +906,26 @@ pub struct DescribeJobSubmitInfoResponse {
     )
 )]
 pub struct DescribeJobs {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-7e7evk2x","job-3n2weaqt"]`
+    /// `JobIds`; example: `["job-7e7evk2x","job-3n2weaqt"]`
     pub job_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeJobs`] call returns.
 #[tc_model]
 pub struct DescribeJobsResponse {
-    /// `JobSet`: a list of [`JobView`](super::models::JobView) objects.
+    /// `JobSet`
     pub job_set: Vec<models::JobView>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -861,15 +935,22 @@ pub struct DescribeJobsResponse {
 /// The `DescribeTask` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.Task`](super::errors::BatchErrorCode::ResourceNotFoundTask)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -878,67 +959,47 @@ pub struct DescribeJobsResponse {
     )
 )]
 pub struct DescribeTask {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"A"`
+    /// `TaskName`; example: `"A"`
     pub task_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-97zcl3wt"`
+    /// `JobId`; example: `"job-97zcl3wt"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"A"`
+    /// `TaskName`; example: `"A"`
     pub task_name: String,
 
-    /// `TaskState`: a string.
-    ///
-    /// Example: `"SUCCEED"`
+    /// `TaskState`; example: `"SUCCEED"`
     pub task_state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `CreateTime`; example: `"2018-02-07T09:29:09Z"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:30:31Z"`
+    /// `EndTime`; example: `"2018-02-07T09:30:31Z"`
     pub end_time: String,
 
-    /// `TaskInstanceTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskInstanceTotalCount`; example: `2`
     pub task_instance_total_count: i64,
 
-    /// `TaskInstanceSet`: a list of [`TaskInstanceView`](super::models::TaskInstanceView) objects.
+    /// `TaskInstanceSet`
     pub task_instance_set: Vec<models::TaskInstanceView>,
 
-    /// `TaskInstanceMetrics`: a [`TaskInstanceMetrics`](super::models::TaskInstanceMetrics).
+    /// `TaskInstanceMetrics`
     pub task_instance_metrics: models::TaskInstanceMetrics,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -948,15 +1009,29 @@ pub struct DescribeTaskResponse {
 /// The `DescribeTaskLogs` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeTaskLogsResponse`].
-/// The codes it documents are in [`DescribeTaskLogsError`](super::errors::DescribeTaskLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeTaskLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`InvalidParameter.TaskName`](super::errors::BatchErrorCode::InvalidParameterTaskName)
+/// - [`InvalidParameter.TaskNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskNameTooLong)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
+/// - [`ResourceNotFound.Task`](super::errors::BatchErrorCode::ResourceNotFoundTask)
+/// - [`ResourceNotFound.TaskInstance`](super::errors::BatchErrorCode::ResourceNotFoundTaskInstance)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeTaskLogs",
     output = DescribeTaskLogsResponse,
-    error = super::errors::DescribeTaskLogsError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -966,41 +1041,29 @@ pub struct DescribeTaskResponse {
     )
 )]
 pub struct DescribeTaskLogs {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-mawzp3ja"`
+    /// `JobId`; example: `"job-mawzp3ja"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task"`
+    /// `TaskName`; example: `"task"`
     pub task_name: String,
 
-    /// `TaskInstanceIndexes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `TaskInstanceIndexes`; example: `[0,1]`
     pub task_instance_indexes: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTaskLogs`] call returns.
 #[tc_model]
 pub struct DescribeTaskLogsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TaskInstanceLogSet`: a list of [`TaskInstanceLog`](super::models::TaskInstanceLog) objects.
+    /// `TaskInstanceLogSet`
     pub task_instance_log_set: Vec<models::TaskInstanceLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1010,15 +1073,24 @@ pub struct DescribeTaskLogsResponse {
 /// The `DescribeTaskTemplates` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DescribeTaskTemplatesResponse`].
-/// The codes it documents are in [`DescribeTaskTemplatesError`](super::errors::DescribeTaskTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DescribeTaskTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameter.TaskTemplateIdMalformed`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateIdMalformed)
+/// - [`InvalidParameterValue`](super::errors::BatchErrorCode::InvalidParameterValue)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DescribeTaskTemplates",
     output = DescribeTaskTemplatesResponse,
-    error = super::errors::DescribeTaskTemplatesError,
+    error = super::errors::BatchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1028,34 +1100,26 @@ pub struct DescribeTaskLogsResponse {
     )
 )]
 pub struct DescribeTaskTemplates {
-    /// `TaskTemplateIds`: a list of strings.
-    ///
-    /// Example: `["task-tmpl-pq24rq1e","task-tmpl-606i415o"]`
+    /// `TaskTemplateIds`; example: `["task-tmpl-pq24rq1e","task-tmpl-606i415o"]`
     pub task_template_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTaskTemplates`] call returns.
 #[tc_model]
 pub struct DescribeTaskTemplatesResponse {
-    /// `TaskTemplateSet`: a list of [`TaskTemplateView`](super::models::TaskTemplateView) objects.
+    /// `TaskTemplateSet`
     pub task_template_set: Vec<models::TaskTemplateView>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1065,25 +1129,32 @@ pub struct DescribeTaskTemplatesResponse {
 /// The `DetachInstances` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`DetachInstancesResponse`].
-/// The codes it documents are in [`DetachInstancesError`](super::errors::DetachInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=DetachInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameterValue.InstanceIdDuplicated`](super::errors::BatchErrorCode::InvalidParameterValueInstanceIdDuplicated)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnknownParameter`](super::errors::BatchErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "DetachInstances",
     output = DetachInstancesResponse,
-    error = super::errors::DetachInstancesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct DetachInstances {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-1mekuyxs"`
+    /// `EnvId`; example: `"env-1mekuyxs"`
     pub env_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-kjoossv5"]`
+    /// `InstanceIds`; example: `["ins-kjoossv5"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -1097,38 +1168,50 @@ pub struct DetachInstancesResponse {
 /// The `ModifyComputeEnv` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`ModifyComputeEnvResponse`].
-/// The codes it documents are in [`ModifyComputeEnvError`](super::errors::ModifyComputeEnvError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=ModifyComputeEnv)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCpmAPI`](super::errors::BatchErrorCode::InternalErrorCallCpmApi)
+/// - [`InvalidParameter.EnvDescriptionTooLong`](super::errors::BatchErrorCode::InvalidParameterEnvDescriptionTooLong)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameter.EnvNameTooLong`](super::errors::BatchErrorCode::InvalidParameterEnvNameTooLong)
+/// - [`InvalidParameterValue.InstanceType`](super::errors::BatchErrorCode::InvalidParameterValueInstanceType)
+/// - [`InvalidParameterValue.InstanceTypeDuplicate`](super::errors::BatchErrorCode::InvalidParameterValueInstanceTypeDuplicate)
+/// - [`InvalidParameterValue.InstanceTypesEmpty`](super::errors::BatchErrorCode::InvalidParameterValueInstanceTypesEmpty)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::BatchErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`LimitExceeded.CpuQuota`](super::errors::BatchErrorCode::LimitExceededCpuQuota)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnsupportedOperation.AcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvAcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeNodeForbidTerminate`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeForbidTerminate)
+/// - [`UnsupportedOperation.NotEnoughComputeNodesToTerminate`](super::errors::BatchErrorCode::UnsupportedOperationNotEnoughComputeNodesToTerminate)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "ModifyComputeEnv",
     output = ModifyComputeEnvResponse,
-    error = super::errors::ModifyComputeEnvError
+    error = super::errors::BatchErrorCode
 )]
 pub struct ModifyComputeEnv {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcpcej85"`
+    /// `EnvId`; example: `"env-lcpcej85"`
     pub env_id: String,
 
-    /// `DesiredComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DesiredComputeNodeCount`; example: `2`
     pub desired_compute_node_count: Option<i64>,
 
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `EnvName`; example: `"test-env"`
     pub env_name: Option<String>,
 
-    /// `EnvDescription`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `EnvDescription`; example: `"test-env"`
     pub env_description: Option<String>,
 
-    /// `EnvData`: a [`ComputeEnvData`](super::models::ComputeEnvData).
+    /// `EnvData`
     pub env_data: Option<models::ComputeEnvData>,
 }
 
@@ -1142,33 +1225,50 @@ pub struct ModifyComputeEnvResponse {
 /// The `ModifyTaskTemplate` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`ModifyTaskTemplateResponse`].
-/// The codes it documents are in [`ModifyTaskTemplateError`](super::errors::ModifyTaskTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=ModifyTaskTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AllowedOneAttributeInEnvIdAndComputeEnv`](super::errors::BatchErrorCode::AllowedOneAttributeInEnvIdAndComputeEnv)
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.CvmParameters`](super::errors::BatchErrorCode::InvalidParameterCvmParameters)
+/// - [`InvalidParameter.TaskName`](super::errors::BatchErrorCode::InvalidParameterTaskName)
+/// - [`InvalidParameter.TaskNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskNameTooLong)
+/// - [`InvalidParameter.TaskTemplateDescriptionTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateDescriptionTooLong)
+/// - [`InvalidParameter.TaskTemplateIdMalformed`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateIdMalformed)
+/// - [`InvalidParameter.TaskTemplateName`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateName)
+/// - [`InvalidParameter.TaskTemplateNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskTemplateNameTooLong)
+/// - [`InvalidParameterAtLeastOneAttribute`](super::errors::BatchErrorCode::InvalidParameterAtLeastOneAttribute)
+/// - [`InvalidParameterValue.ComputeEnv`](super::errors::BatchErrorCode::InvalidParameterValueComputeEnv)
+/// - [`InvalidParameterValue.DependenceNotFoundTaskName`](super::errors::BatchErrorCode::InvalidParameterValueDependenceNotFoundTaskName)
+/// - [`InvalidParameterValue.DependenceUnfeasible`](super::errors::BatchErrorCode::InvalidParameterValueDependenceUnfeasible)
+/// - [`InvalidParameterValue.LocalPath`](super::errors::BatchErrorCode::InvalidParameterValueLocalPath)
+/// - [`InvalidParameterValue.MaxRetryCount`](super::errors::BatchErrorCode::InvalidParameterValueMaxRetryCount)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.RemoteStoragePath`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStoragePath)
+/// - [`InvalidParameterValue.RemoteStorageSchemeType`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStorageSchemeType)
+/// - [`ResourceNotFound.TaskTemplate`](super::errors::BatchErrorCode::ResourceNotFoundTaskTemplate)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "ModifyTaskTemplate",
     output = ModifyTaskTemplateResponse,
-    error = super::errors::ModifyTaskTemplateError
+    error = super::errors::BatchErrorCode
 )]
 pub struct ModifyTaskTemplate {
-    /// `TaskTemplateId`: a string.
-    ///
-    /// Example: `"task-tmpl-606i415o"`
+    /// `TaskTemplateId`; example: `"task-tmpl-606i415o"`
     pub task_template_id: String,
 
-    /// `TaskTemplateName`: a string.
-    ///
-    /// Example: `"A"`
+    /// `TaskTemplateName`; example: `"A"`
     pub task_template_name: Option<String>,
 
-    /// `TaskTemplateDescription`: a string.
-    ///
-    /// Example: `"first template"`
+    /// `TaskTemplateDescription`; example: `"first template"`
     pub task_template_description: Option<String>,
 
-    /// `TaskTemplateInfo`: a [`Task`](super::models::Task).
+    /// `TaskTemplateInfo`
     pub task_template_info: Option<models::Task>,
 }
 
@@ -1182,20 +1282,26 @@ pub struct ModifyTaskTemplateResponse {
 /// The `RetryJobs` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`RetryJobsResponse`].
-/// The codes it documents are in [`RetryJobsError`](super::errors::RetryJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=RetryJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "RetryJobs",
     output = RetryJobsResponse,
-    error = super::errors::RetryJobsError
+    error = super::errors::BatchErrorCode
 )]
 pub struct RetryJobs {
-    /// `JobIds`: a list of strings.
-    ///
-    /// Example: `["job-rybewp57","job-97zcl3wt"]`
+    /// `JobIds`; example: `["job-rybewp57","job-97zcl3wt"]`
     pub job_ids: Vec<String>,
 }
 
@@ -1209,35 +1315,70 @@ pub struct RetryJobsResponse {
 /// The `SubmitJob` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`SubmitJobResponse`].
-/// The codes it documents are in [`SubmitJobError`](super::errors::SubmitJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=SubmitJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AllowedOneAttributeInEnvIdAndComputeEnv`](super::errors::BatchErrorCode::AllowedOneAttributeInEnvIdAndComputeEnv)
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InternalError.CallCam`](super::errors::BatchErrorCode::InternalErrorCallCam)
+/// - [`InternalError.CallCvm`](super::errors::BatchErrorCode::InternalErrorCallCvm)
+/// - [`InternalError.CallTagAPI`](super::errors::BatchErrorCode::InternalErrorCallTagApi)
+/// - [`InvalidParameter.CvmParameters`](super::errors::BatchErrorCode::InvalidParameterCvmParameters)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`InvalidParameter.ImageIdMalformed`](super::errors::BatchErrorCode::InvalidParameterImageIdMalformed)
+/// - [`InvalidParameter.InvalidParameterCombination`](super::errors::BatchErrorCode::InvalidParameterInvalidParameterCombination)
+/// - [`InvalidParameter.JobDescriptionTooLong`](super::errors::BatchErrorCode::InvalidParameterJobDescriptionTooLong)
+/// - [`InvalidParameter.JobNameTooLong`](super::errors::BatchErrorCode::InvalidParameterJobNameTooLong)
+/// - [`InvalidParameter.NotificationEventNameDuplicate`](super::errors::BatchErrorCode::InvalidParameterNotificationEventNameDuplicate)
+/// - [`InvalidParameter.NotificationTopicName`](super::errors::BatchErrorCode::InvalidParameterNotificationTopicName)
+/// - [`InvalidParameter.NotificationTopicNameTooLong`](super::errors::BatchErrorCode::InvalidParameterNotificationTopicNameTooLong)
+/// - [`InvalidParameter.TaskName`](super::errors::BatchErrorCode::InvalidParameterTaskName)
+/// - [`InvalidParameter.TaskNameTooLong`](super::errors::BatchErrorCode::InvalidParameterTaskNameTooLong)
+/// - [`InvalidParameterValue.ComputeEnv`](super::errors::BatchErrorCode::InvalidParameterValueComputeEnv)
+/// - [`InvalidParameterValue.DependenceNotFoundTaskName`](super::errors::BatchErrorCode::InvalidParameterValueDependenceNotFoundTaskName)
+/// - [`InvalidParameterValue.DependenceUnfeasible`](super::errors::BatchErrorCode::InvalidParameterValueDependenceUnfeasible)
+/// - [`InvalidParameterValue.InstanceTypeDuplicate`](super::errors::BatchErrorCode::InvalidParameterValueInstanceTypeDuplicate)
+/// - [`InvalidParameterValue.InvalidDataTypeAny`](super::errors::BatchErrorCode::InvalidParameterValueInvalidDataTypeAny)
+/// - [`InvalidParameterValue.InvalidZoneMismatchRegion`](super::errors::BatchErrorCode::InvalidParameterValueInvalidZoneMismatchRegion)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::BatchErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidParameterValue.LocalPath`](super::errors::BatchErrorCode::InvalidParameterValueLocalPath)
+/// - [`InvalidParameterValue.MaxRetryCount`](super::errors::BatchErrorCode::InvalidParameterValueMaxRetryCount)
+/// - [`InvalidParameterValue.Negative`](super::errors::BatchErrorCode::InvalidParameterValueNegative)
+/// - [`InvalidParameterValue.NotFloat`](super::errors::BatchErrorCode::InvalidParameterValueNotFloat)
+/// - [`InvalidParameterValue.RemoteStoragePath`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStoragePath)
+/// - [`InvalidParameterValue.RemoteStorageSchemeType`](super::errors::BatchErrorCode::InvalidParameterValueRemoteStorageSchemeType)
+/// - [`InvalidParameterValue.TaskInstanceNum`](super::errors::BatchErrorCode::InvalidParameterValueTaskInstanceNum)
+/// - [`InvalidParameterValue.UnavailableZone`](super::errors::BatchErrorCode::InvalidParameterValueUnavailableZone)
+/// - [`InvalidZone.MismatchRegion`](super::errors::BatchErrorCode::InvalidZoneMismatchRegion)
+/// - [`LimitExceeded.JobQuota`](super::errors::BatchErrorCode::LimitExceededJobQuota)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`UnauthorizedOperation.UserNotAllowedToUseBatch`](super::errors::BatchErrorCode::UnauthorizedOperationUserNotAllowedToUseBatch)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "SubmitJob",
     output = SubmitJobResponse,
-    error = super::errors::SubmitJobError
+    error = super::errors::BatchErrorCode
 )]
 pub struct SubmitJob {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: models::Job,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"fbad0aef-8441-4615-b904-c16779e33b"`
+    /// `ClientToken`; example: `"fbad0aef-8441-4615-b904-c16779e33b"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`SubmitJob`] call returns.
 #[tc_model]
 pub struct SubmitJobResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-4yn0we13"`
+    /// `JobId`; example: `"job-4yn0we13"`
     pub job_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1247,25 +1388,34 @@ pub struct SubmitJobResponse {
 /// The `TerminateComputeNode` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`TerminateComputeNodeResponse`].
-/// The codes it documents are in [`TerminateComputeNodeError`](super::errors::TerminateComputeNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=TerminateComputeNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ComputeNodeIdMalformed`](super::errors::BatchErrorCode::InvalidParameterComputeNodeIdMalformed)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`ResourceNotFound.ComputeNode`](super::errors::BatchErrorCode::ResourceNotFoundComputeNode)
+/// - [`UnsupportedOperation.AcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvAcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvOperation`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvOperation)
+/// - [`UnsupportedOperation.ComputeNodeForbidTerminate`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeForbidTerminate)
+/// - [`UnsupportedOperation.ComputeNodeIsTerminating`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeIsTerminating)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "TerminateComputeNode",
     output = TerminateComputeNodeResponse,
-    error = super::errors::TerminateComputeNodeError
+    error = super::errors::BatchErrorCode
 )]
 pub struct TerminateComputeNode {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcx7qbbr"`
+    /// `EnvId`; example: `"env-lcx7qbbr"`
     pub env_id: String,
 
-    /// `ComputeNodeId`: a string.
-    ///
-    /// Example: `"node-lcpcej85"`
+    /// `ComputeNodeId`; example: `"node-lcpcej85"`
     pub compute_node_id: String,
 }
 
@@ -1279,25 +1429,34 @@ pub struct TerminateComputeNodeResponse {
 /// The `TerminateComputeNodes` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`TerminateComputeNodesResponse`].
-/// The codes it documents are in [`TerminateComputeNodesError`](super::errors::TerminateComputeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=TerminateComputeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ComputeNodeIdMalformed`](super::errors::BatchErrorCode::InvalidParameterComputeNodeIdMalformed)
+/// - [`InvalidParameter.EnvIdMalformed`](super::errors::BatchErrorCode::InvalidParameterEnvIdMalformed)
+/// - [`ResourceNotFound.ComputeEnv`](super::errors::BatchErrorCode::ResourceNotFoundComputeEnv)
+/// - [`ResourceNotFound.ComputeNode`](super::errors::BatchErrorCode::ResourceNotFoundComputeNode)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.AcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeEnvAcceptOtherRequest`](super::errors::BatchErrorCode::UnsupportedOperationComputeEnvAcceptOtherRequest)
+/// - [`UnsupportedOperation.ComputeNodeForbidTerminate`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeForbidTerminate)
+/// - [`UnsupportedOperation.ComputeNodeIsTerminating`](super::errors::BatchErrorCode::UnsupportedOperationComputeNodeIsTerminating)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "TerminateComputeNodes",
     output = TerminateComputeNodesResponse,
-    error = super::errors::TerminateComputeNodesError
+    error = super::errors::BatchErrorCode
 )]
 pub struct TerminateComputeNodes {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-lcx7qbbr"`
+    /// `EnvId`; example: `"env-lcx7qbbr"`
     pub env_id: String,
 
-    /// `ComputeNodeIds`: a list of strings.
-    ///
-    /// Example: `["node-k9fwel23"]`
+    /// `ComputeNodeIds`; example: `["node-k9fwel23"]`
     pub compute_node_ids: Vec<String>,
 }
 
@@ -1311,20 +1470,28 @@ pub struct TerminateComputeNodesResponse {
 /// The `TerminateJob` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`TerminateJobResponse`].
-/// The codes it documents are in [`TerminateJobError`](super::errors::TerminateJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=TerminateJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceInUse.Job`](super::errors::BatchErrorCode::ResourceInUseJob)
+/// - [`ResourceNotFound.Job`](super::errors::BatchErrorCode::ResourceNotFoundJob)
+/// - [`UnsupportedOperation`](super::errors::BatchErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.TerminateOperationWithEnvId`](super::errors::BatchErrorCode::UnsupportedOperationTerminateOperationWithEnvId)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "TerminateJob",
     output = TerminateJobResponse,
-    error = super::errors::TerminateJobError
+    error = super::errors::BatchErrorCode
 )]
 pub struct TerminateJob {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-rybewp57"`
+    /// `JobId`; example: `"job-rybewp57"`
     pub job_id: String,
 }
 
@@ -1338,30 +1505,32 @@ pub struct TerminateJobResponse {
 /// The `TerminateTaskInstance` action of BATCH API 2017-03-12.
 ///
 /// A successful call returns [`TerminateTaskInstanceResponse`].
-/// The codes it documents are in [`TerminateTaskInstanceError`](super::errors::TerminateTaskInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=batch&Version=2017-03-12&Action=TerminateTaskInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BatchErrorCode`](super::errors::BatchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BatchErrorCode::InternalError)
+/// - [`InvalidParameter.JobIdMalformed`](super::errors::BatchErrorCode::InvalidParameterJobIdMalformed)
+/// - [`ResourceNotFound.TaskInstance`](super::errors::BatchErrorCode::ResourceNotFoundTaskInstance)
+/// - [`UnsupportedOperation.TerminateOperationWithEnvId`](super::errors::BatchErrorCode::UnsupportedOperationTerminateOperationWithEnvId)
 #[tc_action(
     service = "batch",
     version = "2017-03-12",
     name = "TerminateTaskInstance",
     output = TerminateTaskInstanceResponse,
-    error = super::errors::TerminateTaskInstanceError
+    error = super::errors::BatchErrorCode
 )]
 pub struct TerminateTaskInstance {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-rybewp57"`
+    /// `JobId`; example: `"job-rybewp57"`
     pub job_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"A"`
+    /// `TaskName`; example: `"A"`
     pub task_name: String,
 
-    /// `TaskInstanceIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskInstanceIndex`; example: `0`
     pub task_instance_index: i64,
 }
 

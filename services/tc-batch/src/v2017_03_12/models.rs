@@ -8,54 +8,34 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeComputeEnvActivities`](super::DescribeComputeEnvActivities).
 #[tc_model]
 pub struct Activity {
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"act-0akw6gb6"`
+    /// `ActivityId`; example: `"act-0akw6gb6"`
     pub activity_id: String,
 
-    /// `ComputeNodeId`: a string.
-    ///
-    /// Example: `"node-j8ybcrsh"`
+    /// `ComputeNodeId`; example: `"node-j8ybcrsh"`
     pub compute_node_id: String,
 
-    /// `ComputeNodeActivityType`: a string.
-    ///
-    /// Example: `"CREATE_COMPUTE_NODE"`
+    /// `ComputeNodeActivityType`; example: `"CREATE_COMPUTE_NODE"`
     pub compute_node_activity_type: String,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-7iri4r84"`
+    /// `EnvId`; example: `"env-7iri4r84"`
     pub env_id: String,
 
-    /// `Cause`: a string.
-    ///
-    /// Example: `"CreateComputeNode node-2bwng0f2"`
+    /// `Cause`; example: `"CreateComputeNode node-2bwng0f2"`
     pub cause: String,
 
-    /// `ActivityState`: a string.
-    ///
-    /// Example: `"SUCCEED"`
+    /// `ActivityState`; example: `"SUCCEED"`
     pub activity_state: String,
 
-    /// `StateReason`: a string.
-    ///
-    /// Example: `"InternalError.CallCvm:CvmAPICode"`
+    /// `StateReason`; example: `"InternalError.CallCvm:CvmAPICode"`
     pub state_reason: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-10-04T22:47:06Z"`
+    /// `StartTime`; example: `"2021-10-04T22:47:06Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-05T01:02:14Z"`
+    /// `EndTime`; example: `"2021-10-05T01:02:14Z"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-qgks4wwf"`
+    /// `InstanceId`; example: `"ins-qgks4wwf"`
     pub instance_id: String,
 }
 
@@ -65,19 +45,13 @@ pub struct Activity {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct AgentRunningMode {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"WINDOWS"`
+    /// `Scene`; example: `"WINDOWS"`
     pub scene: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"12348349197419"`
+    /// `User`; example: `"12348349197419"`
     pub user: String,
 
-    /// `Session`: a string.
-    ///
-    /// Example: `"95af4dd1-c6cd-4294-9439-f55028895c62"`
+    /// `Session`; example: `"95af4dd1-c6cd-4294-9439-f55028895c62"`
     pub session: String,
 }
 
@@ -87,18 +61,16 @@ pub struct AgentRunningMode {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct AnonymousComputeEnv {
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: Option<String>,
 
-    /// `EnvData`: an [`EnvData`].
+    /// `EnvData`
     pub env_data: Option<EnvData>,
 
-    /// `MountDataDisks`: a list of [`MountDataDisk`] objects.
+    /// `MountDataDisks`
     pub mount_data_disks: Option<Vec<MountDataDisk>>,
 
-    /// `AgentRunningMode`: an [`AgentRunningMode`].
+    /// `AgentRunningMode`
     pub agent_running_mode: Option<AgentRunningMode>,
 }
 
@@ -108,24 +80,19 @@ pub struct AnonymousComputeEnv {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct Application {
-    /// `DeliveryForm`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"LOCAL"`
+    /// `DeliveryForm`, required in requests; example: `"LOCAL"`
     pub delivery_form: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"sleep 10"`
+    /// `Command`; example: `"sleep 10"`
     pub command: Option<String>,
 
-    /// `PackagePath`: a string.
+    /// `PackagePath`
     pub package_path: Option<String>,
 
-    /// `Docker`: a [`Docker`].
+    /// `Docker`
     pub docker: Option<Docker>,
 
-    /// `Commands`: a list of [`CommandLine`] objects.
+    /// `Commands`
     pub commands: Option<Vec<CommandLine>>,
 }
 
@@ -135,19 +102,13 @@ pub struct Application {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct Authentication {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Scene`; example: `"COS"`
     pub scene: String,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"AKIDUdi16HNjSuTl027Q9ThAzpuXIjNx"`
+    /// `SecretId`; example: `"AKIDUdi16HNjSuTl027Q9ThAzpuXIjNx"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"Udi16HNjSuTl027Q9ThAzpuXIjN"`
+    /// `SecretKey`; example: `"Udi16HNjSuTl027Q9ThAzpuXIjN"`
     pub secret_key: String,
 }
 
@@ -157,10 +118,7 @@ pub struct Authentication {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct CommandLine {
-    /// `Command`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"echo hello world"`
+    /// `Command`, required in requests; example: `"echo hello world"`
     pub command: Option<String>,
 }
 
@@ -169,47 +127,37 @@ pub struct CommandLine {
 /// Returned in the output of [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos).
 #[tc_model]
 pub struct ComputeEnvCreateInfo {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-5o4gphir"`
+    /// `EnvId`; example: `"env-5o4gphir"`
     pub env_id: String,
 
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `EnvName`; example: `"demo"`
     pub env_name: String,
 
-    /// `EnvDescription`: a string.
-    ///
-    /// Example: `"it is a first job"`
+    /// `EnvDescription`; example: `"it is a first job"`
     pub env_description: String,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: String,
 
-    /// `EnvData`: an [`EnvData`].
+    /// `EnvData`
     pub env_data: EnvData,
 
-    /// `MountDataDisks`: a list of [`MountDataDisk`] objects.
+    /// `MountDataDisks`
     pub mount_data_disks: Vec<MountDataDisk>,
 
-    /// `InputMappings`: a list of [`InputMapping`] objects.
+    /// `InputMappings`
     pub input_mappings: Vec<InputMapping>,
 
-    /// `Authentications`: a list of [`Authentication`] objects.
+    /// `Authentications`
     pub authentications: Vec<Authentication>,
 
-    /// `Notifications`: a list of [`Notification`] objects.
+    /// `Notifications`
     pub notifications: Vec<Notification>,
 
-    /// `DesiredComputeNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DesiredComputeNodeCount`; example: `0`
     pub desired_compute_node_count: u64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -218,9 +166,7 @@ pub struct ComputeEnvCreateInfo {
 /// Sent in the input of [`ModifyComputeEnv`](super::ModifyComputeEnv).
 #[tc_model]
 pub struct ComputeEnvData {
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["SA2.MEDIUM4","SA5.MEDIUM4"]`
+    /// `InstanceTypes`; example: `["SA2.MEDIUM4","SA5.MEDIUM4"]`
     pub instance_types: Vec<String>,
 }
 
@@ -229,53 +175,37 @@ pub struct ComputeEnvData {
 /// Returned in the output of [`DescribeComputeEnvs`](super::DescribeComputeEnvs).
 #[tc_model]
 pub struct ComputeEnvView {
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env-5o4gphir"`
+    /// `EnvId`; example: `"env-5o4gphir"`
     pub env_id: String,
 
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"first_env"`
+    /// `EnvName`; example: `"first_env"`
     pub env_name: String,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-11 15:00:33"`
+    /// `CreateTime`; example: `"2020-11-11 15:00:33"`
     pub create_time: String,
 
-    /// `ComputeNodeMetrics`: a [`ComputeNodeMetrics`].
+    /// `ComputeNodeMetrics`
     pub compute_node_metrics: ComputeNodeMetrics,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: String,
 
-    /// `DesiredComputeNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DesiredComputeNodeCount`; example: `0`
     pub desired_compute_node_count: u64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: String,
 
-    /// `NextAction`: a string.
-    ///
-    /// Example: `"DELETING"`
+    /// `NextAction`; example: `"DELETING"`
     pub next_action: String,
 
-    /// `AttachedComputeNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachedComputeNodeCount`; example: `1`
     pub attached_compute_node_count: u64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -284,60 +214,40 @@ pub struct ComputeEnvView {
 /// Returned in the output of [`DescribeComputeEnv`](super::DescribeComputeEnv).
 #[tc_model]
 pub struct ComputeNode {
-    /// `ComputeNodeId`: a string.
-    ///
-    /// Example: `"node-99xnkwf0"`
+    /// `ComputeNodeId`; example: `"node-99xnkwf0"`
     pub compute_node_id: String,
 
-    /// `ComputeNodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-mhkm3smc"`
+    /// `ComputeNodeInstanceId`; example: `"ins-mhkm3smc"`
     pub compute_node_instance_id: String,
 
-    /// `ComputeNodeState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ComputeNodeState`; example: `"RUNNING"`
     pub compute_node_state: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     pub mem: u64,
 
-    /// `ResourceCreatedTime`: a string.
-    ///
-    /// Example: `"2022-12-20T09:11:15Z"`
+    /// `ResourceCreatedTime`; example: `"2022-12-20T09:11:15Z"`
     pub resource_created_time: String,
 
-    /// `TaskInstanceNumAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskInstanceNumAvailable`; example: `1`
     pub task_instance_num_available: u64,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"1.4.4"`
+    /// `AgentVersion`; example: `"1.4.4"`
     pub agent_version: String,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ResourceType`; example: `"CVM"`
     pub resource_type: String,
 
-    /// `ResourceOrigin`: a string.
-    ///
-    /// Example: `"BATCH_CREATED"`
+    /// `ResourceOrigin`; example: `"BATCH_CREATED"`
     pub resource_origin: String,
 }
 
@@ -346,39 +256,25 @@ pub struct ComputeNode {
 /// Returned in the output of [`DescribeComputeEnv`](super::DescribeComputeEnv) and [`DescribeComputeEnvs`](super::DescribeComputeEnvs).
 #[tc_model]
 pub struct ComputeNodeMetrics {
-    /// `SubmittedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubmittedCount`; example: `1`
     pub submitted_count: u64,
 
-    /// `CreatingCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreatingCount`; example: `0`
     pub creating_count: u64,
 
-    /// `CreationFailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreationFailedCount`; example: `1`
     pub creation_failed_count: u64,
 
-    /// `CreatedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreatedCount`; example: `0`
     pub created_count: u64,
 
-    /// `RunningCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RunningCount`; example: `2`
     pub running_count: u64,
 
-    /// `DeletingCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeletingCount`; example: `1`
     pub deleting_count: u64,
 
-    /// `AbnormalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AbnormalCount`; example: `1`
     pub abnormal_count: u64,
 }
 
@@ -388,62 +284,37 @@ pub struct ComputeNodeMetrics {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-ciezoimt"`
+    /// `DiskId`; example: `"disk-ciezoimt"`
     pub disk_id: Option<String>,
 
-    /// `DeleteWithInstance`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`, always sent in responses; example: `true`
     pub delete_with_instance: Option<bool>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-6yczrj8x"`
+    /// `SnapshotId`; example: `"snap-6yczrj8x"`
     pub snapshot_id: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Encrypt`, always sent in responses; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"kms-abcd1234"`
+    /// `KmsKeyId`; example: `"kms-abcd1234"`
     pub kms_key_id: Option<String>,
 
-    /// `ThroughputPerformance`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ThroughputPerformance`; example: `20`
     pub throughput_performance: Option<i64>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-1648zauv"`
+    /// `CdcId`; example: `"cdc-1648zauv"`
     pub cdc_id: Option<String>,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BurstPerformance`; example: `false`
     pub burst_performance: Option<bool>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"MyDiskName"`
+    /// `DiskName`; example: `"MyDiskName"`
     pub disk_name: Option<String>,
 }
 
@@ -452,14 +323,10 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeJobMonitorData`](super::DescribeJobMonitorData).
 #[tc_model]
 pub struct DataPointView {
-    /// `Timestamps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1749696420,1749696430]`
+    /// `Timestamps`; example: `[1749696420,1749696430]`
     pub timestamps: Vec<i64>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.1,0.2]`
+    /// `Values`; example: `[0.1,0.2]`
     pub values: Vec<f64>,
 }
 
@@ -469,14 +336,10 @@ pub struct DataPointView {
 /// Returned in the output of [`DescribeJob`](super::DescribeJob) and [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo).
 #[tc_model]
 pub struct Dependence {
-    /// `StartTask`: a string.
-    ///
-    /// Example: `"TaskA"`
+    /// `StartTask`; example: `"TaskA"`
     pub start_task: String,
 
-    /// `EndTask`: a string.
-    ///
-    /// Example: `"TaskB"`
+    /// `EndTask`; example: `"TaskB"`
     pub end_task: String,
 }
 
@@ -485,14 +348,10 @@ pub struct Dependence {
 /// Sent in the input of [`DescribeJobMonitorData`](super::DescribeJobMonitorData).
 #[tc_model]
 pub struct Dimension {
-    /// `Name`: a string.
-    ///
-    /// Example: `"diskname"`
+    /// `Name`; example: `"diskname"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"vdb"`
+    /// `Value`; example: `"vdb"`
     pub value: String,
 }
 
@@ -502,43 +361,25 @@ pub struct Dimension {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct Docker {
-    /// `Image`: a string.
-    ///
-    /// Example: `"kelvin-batch-test.tencentcloudcr.com/test/kelvin-test:v1"`
+    /// `Image`; example: `"kelvin-batch-test.tencentcloudcr.com/test/kelvin-test:v1"`
     pub image: String,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"22372874874"`
+    /// `User`, always sent in responses; example: `"22372874874"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
+    /// `Password`, always sent in responses
     pub password: Option<String>,
 
-    /// `Server`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kelvin-batch-test.tencentcloudcr.com"`
+    /// `Server`, always sent in responses; example: `"kelvin-batch-test.tencentcloudcr.com"`
     pub server: Option<String>,
 
-    /// `MaxRetryCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MaxRetryCount`, always sent in responses; example: `0`
     pub max_retry_count: Option<u64>,
 
-    /// `DelayOnRetry`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DelayOnRetry`, always sent in responses; example: `1`
     pub delay_on_retry: Option<u64>,
 
-    /// `DockerRunOption`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-u root"`
+    /// `DockerRunOption`, always sent in responses; example: `"-u root"`
     pub docker_run_option: Option<String>,
 }
 
@@ -548,16 +389,13 @@ pub struct Docker {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
-    /// Always sent in responses.
+    /// `SecurityService`, always sent in responses
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunMonitorServiceEnabled`].
-    /// Always sent in responses.
+    /// `MonitorService`, always sent in responses
     pub monitor_service: Option<RunMonitorServiceEnabled>,
 
-    /// `AutomationService`: a [`RunAutomationServiceEnabled`].
-    /// Always sent in responses.
+    /// `AutomationService`, always sent in responses
     pub automation_service: Option<RunAutomationServiceEnabled>,
 }
 
@@ -567,66 +405,52 @@ pub struct EnhancedService {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct EnvData {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SA5.MEDIUM2"`
+    /// `InstanceType`; example: `"SA5.MEDIUM2"`
     pub instance_type: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-jsdt6r36"`
+    /// `ImageId`; example: `"img-jsdt6r36"`
     pub image_id: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `InstanceName`; example: `"demo"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-dec9tgiy"]`
+    /// `SecurityGroupIds`; example: `["sg-dec9tgiy"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceMarketOptions`: an [`InstanceMarketOptionsRequest`].
+    /// `InstanceMarketOptions`
     pub instance_market_options: Option<InstanceMarketOptionsRequest>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["SA5.MEDIUM2"]`
+    /// `InstanceTypes`; example: `["SA5.MEDIUM2"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `InstanceTypeOptions`: an [`InstanceTypeOptions`].
+    /// `InstanceTypeOptions`
     pub instance_type_options: Option<InstanceTypeOptions>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `VirtualPrivateClouds`: a list of [`VirtualPrivateCloud`] objects.
+    /// `VirtualPrivateClouds`
     pub virtual_private_clouds: Option<Vec<VirtualPrivateCloud>>,
 }
 
@@ -636,14 +460,10 @@ pub struct EnvData {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct EnvVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"batch_demo"`
+    /// `Name`; example: `"batch_demo"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"first_demo"`
+    /// `Value`; example: `"first_demo"`
     pub value: String,
 }
 
@@ -653,12 +473,10 @@ pub struct EnvVar {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo) and [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos).
 #[tc_model]
 pub struct EventConfig {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"JOB_RUNNING"`
+    /// `EventName`; example: `"JOB_RUNNING"`
     pub event_name: String,
 
-    /// `EventVars`: a list of [`EventVar`] objects.
+    /// `EventVars`
     pub event_vars: Vec<EventVar>,
 }
 
@@ -668,14 +486,10 @@ pub struct EventConfig {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo) and [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos).
 #[tc_model]
 pub struct EventVar {
-    /// `Name`: a string.
-    ///
-    /// Example: `"batch_demo"`
+    /// `Name`; example: `"batch_demo"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"first-demo"`
+    /// `Value`; example: `"first-demo"`
     pub value: String,
 }
 
@@ -684,15 +498,13 @@ pub struct EventVar {
 /// Returned in the output of [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos).
 #[tc_model]
 pub struct Externals {
-    /// `ReleaseAddress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleaseAddress`; example: `true`
     pub release_address: Option<bool>,
 
-    /// `UnsupportNetworks`: a list of strings.
+    /// `UnsupportNetworks`
     pub unsupport_networks: Option<Vec<String>>,
 
-    /// `StorageBlockAttr`: a [`StorageBlock`].
+    /// `StorageBlockAttr`
     pub storage_block_attr: Option<StorageBlock>,
 }
 
@@ -701,14 +513,10 @@ pub struct Externals {
 /// Sent in the input of [`DescribeAvailableCvmInstanceTypes`](super::DescribeAvailableCvmInstanceTypes), [`DescribeComputeEnvActivities`](super::DescribeComputeEnvActivities), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeComputeEnvs`](super::DescribeComputeEnvs), [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos), [`DescribeJobs`](super::DescribeJobs) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Name`; example: `"zone"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-6"]`
+    /// `Values`; example: `["ap-guangzhou-6"]`
     pub values: Vec<String>,
 }
 
@@ -718,25 +526,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct InputMapping {
-    /// `SourcePath`: a string.
-    ///
-    /// Example: `"cos://kelvin-test-1251762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
+    /// `SourcePath`; example: `"cos://kelvin-test-1251762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
     pub source_path: String,
 
-    /// `DestinationPath`: a string.
-    ///
-    /// Example: `"/home/input/"`
+    /// `DestinationPath`; example: `"/home/input/"`
     pub destination_path: String,
 
-    /// `MountOptionParameter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-odbglevel=info"`
+    /// `MountOptionParameter`, always sent in responses; example: `"-odbglevel=info"`
     pub mount_option_parameter: Option<String>,
 
-    /// `MountType`: a string.
-    ///
-    /// Example: `"COSFS"`
+    /// `MountType`; example: `"COSFS"`
     pub mount_type: Option<String>,
 }
 
@@ -745,17 +544,13 @@ pub struct InputMapping {
 /// Sent in the input of [`AttachInstances`](super::AttachInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-makv4qr2"`
+    /// `InstanceId`; example: `"ins-makv4qr2"`
     pub instance_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-fy8cew7d"`
+    /// `ImageId`; example: `"img-fy8cew7d"`
     pub image_id: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 }
 
@@ -764,14 +559,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeInstanceCategories`](super::DescribeInstanceCategories).
 #[tc_model]
 pub struct InstanceCategoryItem {
-    /// `InstanceCategory`: a string.
-    ///
-    /// Example: `"COMPUTE_3"`
+    /// `InstanceCategory`; example: `"COMPUTE_3"`
     pub instance_category: String,
 
-    /// `InstanceFamilySet`: a list of strings.
-    ///
-    /// Example: `["C3","CN3"]`
+    /// `InstanceFamilySet`; example: `["C3","CN3"]`
     pub instance_family_set: Vec<String>,
 }
 
@@ -781,13 +572,10 @@ pub struct InstanceCategoryItem {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct InstanceMarketOptionsRequest {
-    /// `SpotOptions`: a [`SpotMarketOptions`].
+    /// `SpotOptions`
     pub spot_options: SpotMarketOptions,
 
-    /// `MarketType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"spot"`
+    /// `MarketType`, always sent in responses; example: `"spot"`
     pub market_type: Option<String>,
 }
 
@@ -796,29 +584,19 @@ pub struct InstanceMarketOptionsRequest {
 /// Returned in the output of [`DescribeAvailableCvmInstanceTypes`](super::DescribeAvailableCvmInstanceTypes).
 #[tc_model]
 pub struct InstanceTypeConfig {
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     pub mem: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S2.3XLARGE24"`
+    /// `InstanceType`; example: `"S2.3XLARGE24"`
     pub instance_type: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S2"`
+    /// `InstanceFamily`; example: `"S2"`
     pub instance_family: String,
 }
 
@@ -828,19 +606,14 @@ pub struct InstanceTypeConfig {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct InstanceTypeOptions {
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `InstanceCategories`: a list of strings.
-    /// Always sent in responses.
+    /// `InstanceCategories`, always sent in responses
     pub instance_categories: Option<Vec<String>>,
 }
 
@@ -849,113 +622,73 @@ pub struct InstanceTypeOptions {
 /// Returned in the output of [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos).
 #[tc_model]
 pub struct InstanceTypeQuotaItem {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.LARGE4"`
+    /// `InstanceType`; example: `"S5.LARGE4"`
     pub instance_type: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `NetworkCard`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `NetworkCard`; example: `25`
     pub network_card: i64,
 
-    /// `Externals`: an [`Externals`].
+    /// `Externals`
     pub externals: Externals,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `InstanceFamily`; example: `"S5"`
     pub instance_family: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `TypeName`; example: `"标准型S5"`
     pub type_name: String,
 
-    /// `LocalDiskTypeList`: a list of [`LocalDiskType`] objects.
+    /// `LocalDiskTypeList`
     pub local_disk_type_list: Vec<LocalDiskType>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SELL"`
+    /// `Status`; example: `"SELL"`
     pub status: String,
 
-    /// `Price`: an [`ItemPrice`].
+    /// `Price`
     pub price: ItemPrice,
 
-    /// `SoldOutReason`: a string.
-    ///
-    /// Example: `"ResourcesSoldOut.SpecifiedInstanceType"`
+    /// `SoldOutReason`; example: `"ResourcesSoldOut.SpecifiedInstanceType"`
     pub sold_out_reason: String,
 
-    /// `InstanceBandwidth`: a floating-point number.
-    ///
-    /// Example: `10.0`
+    /// `InstanceBandwidth`; example: `10.0`
     pub instance_bandwidth: f64,
 
-    /// `InstancePps`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `InstancePps`; example: `80`
     pub instance_pps: i64,
 
-    /// `StorageBlockAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageBlockAmount`; example: `10`
     pub storage_block_amount: i64,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel Xeon Cascade Lake 8255C"`
+    /// `CpuType`; example: `"Intel Xeon Cascade Lake 8255C"`
     pub cpu_type: String,
 
-    /// `Gpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Gpu`; example: `1`
     pub gpu: i64,
 
-    /// `Fpga`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Fpga`; example: `1`
     pub fpga: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"搭载1 块 11176 GB  SATA HDD 本地硬盘"`
+    /// `Remark`; example: `"搭载1 块 11176 GB  SATA HDD 本地硬盘"`
     pub remark: String,
 
-    /// `GpuCount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `GpuCount`; example: `1.0`
     pub gpu_count: f64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"-/3.1GHz"`
+    /// `Frequency`; example: `"-/3.1GHz"`
     pub frequency: String,
 
-    /// `StatusCategory`: a string.
-    ///
-    /// Example: `"EnoughStock"`
+    /// `StatusCategory`; example: `"EnoughStock"`
     pub status_category: String,
 }
 
@@ -965,48 +698,30 @@ pub struct InstanceTypeQuotaItem {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `InternetChargeType`, always sent in responses; example: `"BANDWIDTH_PREPAID"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `InternetMaxBandwidthOut`, always sent in responses; example: `10`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-h1ro"`
+    /// `BandwidthPackageId`; example: `"bwp-h1ro"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `InternetServiceProvider`; example: `"BGP"`
     pub internet_service_provider: Option<String>,
 
-    /// `IPv4AddressType`: a string.
-    ///
-    /// Example: `"WanIP"`
+    /// `IPv4AddressType`; example: `"WanIP"`
     #[tc(rename = "IPv4AddressType")]
     pub ipv4_address_type: Option<String>,
 
-    /// `IPv6AddressType`: a string.
-    ///
-    /// Example: `"EIPv6"`
+    /// `IPv6AddressType`; example: `"EIPv6"`
     #[tc(rename = "IPv6AddressType")]
     pub ipv6_address_type: Option<String>,
 
-    /// `AntiDDoSPackageId`: a string.
-    ///
-    /// Example: `"bgp-00000000"`
+    /// `AntiDDoSPackageId`; example: `"bgp-00000000"`
     #[tc(rename = "AntiDDoSPackageId")]
     pub anti_ddos_package_id: Option<String>,
 }
@@ -1016,99 +731,61 @@ pub struct InternetAccessible {
 /// Returned in the output of [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos).
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPrice`; example: `35.5`
     pub unit_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPrice`; example: `35.5`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPrice`; example: `35.5`
     pub discount_price: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Discount`; example: `20.0`
     pub discount: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscount`; example: `35.5`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceSecondStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceSecondStep`; example: `35.5`
     pub unit_price_second_step: Option<f64>,
 
-    /// `UnitPriceDiscountSecondStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscountSecondStep`; example: `35.5`
     pub unit_price_discount_second_step: Option<f64>,
 
-    /// `UnitPriceThirdStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceThirdStep`; example: `35.5`
     pub unit_price_third_step: Option<f64>,
 
-    /// `UnitPriceDiscountThirdStep`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `UnitPriceDiscountThirdStep`; example: `35.5`
     pub unit_price_discount_third_step: Option<f64>,
 
-    /// `OriginalPriceThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceThreeYear`; example: `35.5`
     pub original_price_three_year: Option<f64>,
 
-    /// `DiscountPriceThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceThreeYear`; example: `35.5`
     pub discount_price_three_year: Option<f64>,
 
-    /// `DiscountThreeYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountThreeYear`; example: `35.5`
     pub discount_three_year: Option<f64>,
 
-    /// `OriginalPriceFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceFiveYear`; example: `35.5`
     pub original_price_five_year: Option<f64>,
 
-    /// `DiscountPriceFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceFiveYear`; example: `35.5`
     pub discount_price_five_year: Option<f64>,
 
-    /// `DiscountFiveYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountFiveYear`; example: `35.5`
     pub discount_five_year: Option<f64>,
 
-    /// `OriginalPriceOneYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `OriginalPriceOneYear`; example: `35.5`
     pub original_price_one_year: Option<f64>,
 
-    /// `DiscountPriceOneYear`: a floating-point number.
-    ///
-    /// Example: `35.5`
+    /// `DiscountPriceOneYear`; example: `35.5`
     pub discount_price_one_year: Option<f64>,
 
-    /// `DiscountOneYear`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `DiscountOneYear`; example: `20.0`
     pub discount_one_year: Option<f64>,
 }
 
@@ -1117,46 +794,34 @@ pub struct ItemPrice {
 /// Sent in the input of [`SubmitJob`](super::SubmitJob).
 #[tc_model]
 pub struct Job {
-    /// `Tasks`: a list of [`Task`] objects.
+    /// `Tasks`
     pub tasks: Vec<Task>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test-job"`
+    /// `JobName`; example: `"test-job"`
     pub job_name: Option<String>,
 
-    /// `JobDescription`: a string.
-    ///
-    /// Example: `"test-job"`
+    /// `JobDescription`; example: `"test-job"`
     pub job_description: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 
-    /// `Dependences`: a list of [`Dependence`] objects.
+    /// `Dependences`
     pub dependences: Option<Vec<Dependence>>,
 
-    /// `Notifications`: a list of [`Notification`] objects.
+    /// `Notifications`
     pub notifications: Option<Vec<Notification>>,
 
-    /// `TaskExecutionDependOn`: a string.
-    ///
-    /// Example: `"PRE_TASK_SUCCEED"`
+    /// `TaskExecutionDependOn`; example: `"PRE_TASK_SUCCEED"`
     pub task_execution_depend_on: Option<String>,
 
-    /// `StateIfCreateCvmFailed`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `StateIfCreateCvmFailed`; example: `"FAILED"`
     pub state_if_create_cvm_failed: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `NotificationTarget`: a string.
-    ///
-    /// Example: `"TDMQ_CMQ"`
+    /// `NotificationTarget`; example: `"TDMQ_CMQ"`
     pub notification_target: Option<String>,
 }
 
@@ -1165,43 +830,31 @@ pub struct Job {
 /// Returned in the output of [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct JobView {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-f4llnqoz"`
+    /// `JobId`; example: `"job-f4llnqoz"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"job-asdnds0143100_N13_3"`
+    /// `JobName`; example: `"job-asdnds0143100_N13_3"`
     pub job_name: String,
 
-    /// `JobState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `JobState`; example: `"RUNNING"`
     pub job_state: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-07T04:19:49Z"`
+    /// `CreateTime`; example: `"2021-05-07T04:19:49Z"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-07T04:22:06Z"`
+    /// `EndTime`; example: `"2021-05-07T04:22:06Z"`
     pub end_time: String,
 
-    /// `TaskMetrics`: a [`TaskMetrics`].
+    /// `TaskMetrics`
     pub task_metrics: TaskMetrics,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -1210,29 +863,19 @@ pub struct JobView {
 /// Returned in the output of [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos).
 #[tc_model]
 pub struct LocalDiskType {
-    /// `Type`: a string.
-    ///
-    /// Example: `"LOCAL_BASIC"`
+    /// `Type`; example: `"LOCAL_BASIC"`
     pub r#type: String,
 
-    /// `PartitionType`: a string.
-    ///
-    /// Example: `"ROOT"`
+    /// `PartitionType`; example: `"ROOT"`
     pub partition_type: String,
 
-    /// `MinSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinSize`; example: `10`
     pub min_size: i64,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxSize`; example: `20`
     pub max_size: i64,
 
-    /// `Required`: a string.
-    ///
-    /// Example: `"REQUIRED"`
+    /// `Required`; example: `"REQUIRED"`
     pub required: String,
 }
 
@@ -1242,17 +885,13 @@ pub struct LocalDiskType {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"cbak231r7@#"`
+    /// `Password`; example: `"cbak231r7@#"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
+    /// `KeyIds`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"FALSE"`
+    /// `KeepImageLogin`; example: `"FALSE"`
     pub keep_image_login: Option<String>,
 }
 
@@ -1262,15 +901,10 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct MountDataDisk {
-    /// `LocalPath`: a string.
-    ///
-    /// Example: `"/data/tmp"`
+    /// `LocalPath`; example: `"/data/tmp"`
     pub local_path: String,
 
-    /// `FileSystemType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"EXT3"`
+    /// `FileSystemType`, always sent in responses; example: `"EXT3"`
     pub file_system_type: Option<String>,
 }
 
@@ -1279,60 +913,46 @@ pub struct MountDataDisk {
 /// Sent in the input of [`CreateComputeEnv`](super::CreateComputeEnv).
 #[tc_model]
 pub struct NamedComputeEnv {
-    /// `EnvName`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `EnvName`; example: `"test-env"`
     pub env_name: String,
 
-    /// `DesiredComputeNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DesiredComputeNodeCount`; example: `1`
     pub desired_compute_node_count: i64,
 
-    /// `EnvDescription`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `EnvDescription`; example: `"test-env"`
     pub env_description: Option<String>,
 
-    /// `EnvType`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `EnvType`; example: `"MANAGED"`
     pub env_type: Option<String>,
 
-    /// `EnvData`: an [`EnvData`].
+    /// `EnvData`
     pub env_data: Option<EnvData>,
 
-    /// `MountDataDisks`: a list of [`MountDataDisk`] objects.
+    /// `MountDataDisks`
     pub mount_data_disks: Option<Vec<MountDataDisk>>,
 
-    /// `Authentications`: a list of [`Authentication`] objects.
+    /// `Authentications`
     pub authentications: Option<Vec<Authentication>>,
 
-    /// `InputMappings`: a list of [`InputMapping`] objects.
+    /// `InputMappings`
     pub input_mappings: Option<Vec<InputMapping>>,
 
-    /// `AgentRunningMode`: an [`AgentRunningMode`].
+    /// `AgentRunningMode`
     pub agent_running_mode: Option<AgentRunningMode>,
 
-    /// `Notifications`: a list of [`Notification`] objects.
+    /// `Notifications`
     pub notifications: Option<Vec<Notification>>,
 
-    /// `ActionIfComputeNodeInactive`: a string.
-    ///
-    /// Example: `"RECREATE"`
+    /// `ActionIfComputeNodeInactive`; example: `"RECREATE"`
     pub action_if_compute_node_inactive: Option<String>,
 
-    /// `ResourceMaxRetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceMaxRetryCount`; example: `1`
     pub resource_max_retry_count: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `NotificationTarget`: a string.
-    ///
-    /// Example: `"TDMQ_CMQ"`
+    /// `NotificationTarget`; example: `"TDMQ_CMQ"`
     pub notification_target: Option<String>,
 }
 
@@ -1342,12 +962,10 @@ pub struct NamedComputeEnv {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo) and [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos).
 #[tc_model]
 pub struct Notification {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TopicName`; example: `"demo"`
     pub topic_name: String,
 
-    /// `EventConfigs`: a list of [`EventConfig`] objects.
+    /// `EventConfigs`
     pub event_configs: Vec<EventConfig>,
 }
 
@@ -1357,18 +975,13 @@ pub struct Notification {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct OutputMapping {
-    /// `SourcePath`: a string.
-    ///
-    /// Example: `"/home/output/"`
+    /// `SourcePath`; example: `"/home/output/"`
     pub source_path: String,
 
-    /// `DestinationPath`: a string.
-    ///
-    /// Example: `"cos://kelvin-test-125176278734.cos.ap-nanjing.myqcloud.com/batch_test/"`
+    /// `DestinationPath`; example: `"cos://kelvin-test-125176278734.cos.ap-nanjing.myqcloud.com/batch_test/"`
     pub destination_path: String,
 
-    /// `OutputMappingOption`: an [`OutputMappingOption`].
-    /// Always sent in responses.
+    /// `OutputMappingOption`, always sent in responses
     pub output_mapping_option: Option<OutputMappingOption>,
 }
 
@@ -1378,19 +991,13 @@ pub struct OutputMapping {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct OutputMappingConfig {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Scene`; example: `"COS"`
     pub scene: String,
 
-    /// `WorkerNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `WorkerNum`; example: `5`
     pub worker_num: i64,
 
-    /// `WorkerPartSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `WorkerPartSize`; example: `100`
     pub worker_part_size: i64,
 }
 
@@ -1400,10 +1007,7 @@ pub struct OutputMappingConfig {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct OutputMappingOption {
-    /// `Workspace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BATCH_WORKSPACE"`
+    /// `Workspace`, always sent in responses; example: `"BATCH_WORKSPACE"`
     pub workspace: Option<String>,
 }
 
@@ -1413,40 +1017,25 @@ pub struct OutputMappingOption {
 /// Returned in the output of [`DescribeComputeEnv`](super::DescribeComputeEnv), [`DescribeComputeEnvs`](super::DescribeComputeEnvs) and [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProjectId`, always sent in responses; example: `0`
     pub project_id: Option<i64>,
 
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-o5i742go"]`
+    /// `HostIds`; example: `["host-o5i742go"]`
     pub host_ids: Option<Vec<String>>,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-o5i742go"`
+    /// `HostId`; example: `"host-o5i742go"`
     pub host_id: Option<String>,
 
-    /// `DedicatedResourcePackTenancy`: a string.
-    ///
-    /// Example: `"ResourcePool"`
+    /// `DedicatedResourcePackTenancy`; example: `"ResourcePool"`
     pub dedicated_resource_pack_tenancy: Option<String>,
 
-    /// `DedicatedResourcePackIds`: a list of strings.
-    ///
-    /// Example: `["rpp-7eumgm3l"]`
+    /// `DedicatedResourcePackIds`; example: `["rpp-7eumgm3l"]`
     pub dedicated_resource_pack_ids: Option<Vec<String>>,
 
-    /// `RackId`: a string.
-    ///
-    /// Example: `"3F3327994BA4C23134DDCBD7828CD4CC"`
+    /// `RackId`; example: `"3F3327994BA4C23134DDCBD7828CD4CC"`
     pub rack_id: Option<String>,
 }
 
@@ -1456,28 +1045,16 @@ pub struct Placement {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo), [`DescribeTask`](super::DescribeTask) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct RedirectInfo {
-    /// `StdoutRedirectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cos://kelvin-test-1351762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
+    /// `StdoutRedirectPath`, always sent in responses; example: `"cos://kelvin-test-1351762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
     pub stdout_redirect_path: Option<String>,
 
-    /// `StderrRedirectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cos://kelvin-test-1351762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
+    /// `StderrRedirectPath`, always sent in responses; example: `"cos://kelvin-test-1351762227.cos.ap-nanjing.myqcloud.com/batch_test/"`
     pub stderr_redirect_path: Option<String>,
 
-    /// `StdoutRedirectFileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo_stdout.log"`
+    /// `StdoutRedirectFileName`, always sent in responses; example: `"demo_stdout.log"`
     pub stdout_redirect_file_name: Option<String>,
 
-    /// `StderrRedirectFileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo_stderr.log"`
+    /// `StderrRedirectFileName`, always sent in responses; example: `"demo_stderr.log"`
     pub stderr_redirect_file_name: Option<String>,
 }
 
@@ -1487,28 +1064,16 @@ pub struct RedirectInfo {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct RedirectLocalInfo {
-    /// `StdoutLocalPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tmp/log/"`
+    /// `StdoutLocalPath`, always sent in responses; example: `"/tmp/log/"`
     pub stdout_local_path: Option<String>,
 
-    /// `StderrLocalPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/tmp/log/"`
+    /// `StderrLocalPath`, always sent in responses; example: `"/tmp/log/"`
     pub stderr_local_path: Option<String>,
 
-    /// `StdoutLocalFileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"job-5ewdqncb-stdout.log"`
+    /// `StdoutLocalFileName`, always sent in responses; example: `"job-5ewdqncb-stdout.log"`
     pub stdout_local_file_name: Option<String>,
 
-    /// `StderrLocalFileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"job-5ewdqncb-stderr.log"`
+    /// `StderrLocalFileName`, always sent in responses; example: `"job-5ewdqncb-stderr.log"`
     pub stderr_local_file_name: Option<String>,
 }
 
@@ -1518,10 +1083,7 @@ pub struct RedirectLocalInfo {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct RunAutomationServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1531,10 +1093,7 @@ pub struct RunAutomationServiceEnabled {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct RunMonitorServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enabled`, always sent in responses; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1544,10 +1103,7 @@ pub struct RunMonitorServiceEnabled {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Enabled`, always sent in responses; example: `false`
     pub enabled: Option<bool>,
 }
 
@@ -1557,15 +1113,10 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct SpotMarketOptions {
-    /// `MaxPrice`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"0.01"`
+    /// `MaxPrice`, required in requests; example: `"0.01"`
     pub max_price: Option<String>,
 
-    /// `SpotInstanceType`: a string.
-    ///
-    /// Example: `"one-time"`
+    /// `SpotInstanceType`; example: `"one-time"`
     pub spot_instance_type: Option<String>,
 }
 
@@ -1574,22 +1125,13 @@ pub struct SpotMarketOptions {
 /// Returned in the output of [`DescribeCvmZoneInstanceConfigInfos`](super::DescribeCvmZoneInstanceConfigInfos).
 #[tc_model]
 pub struct StorageBlock {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LOCAL_PRO"`
+    /// `Type`, always sent in responses; example: `"LOCAL_PRO"`
     pub r#type: Option<String>,
 
-    /// `MinSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `MinSize`, always sent in responses; example: `100`
     pub min_size: Option<i64>,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `MaxSize`, always sent in responses; example: `200`
     pub max_size: Option<i64>,
 }
 
@@ -1599,43 +1141,25 @@ pub struct StorageBlock {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-xyzw1a3x"`
+    /// `DiskId`; example: `"disk-xyzw1a3x"`
     pub disk_id: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50`
+    /// `DiskSize`, always sent in responses; example: `50`
     pub disk_size: Option<i64>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-xxxxxx"`
+    /// `CdcId`; example: `"cdc-xxxxxx"`
     pub cdc_id: Option<String>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DiskName`; example: `"name"`
     pub disk_name: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Encrypt`, always sent in responses; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `KmsKeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kms-abcd1234"`
+    /// `KmsKeyId`, always sent in responses; example: `"kms-abcd1234"`
     pub kms_key_id: Option<String>,
 }
 
@@ -1645,14 +1169,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`DescribeComputeEnv`](super::DescribeComputeEnv), [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeComputeEnvs`](super::DescribeComputeEnvs), [`DescribeJob`](super::DescribeJob), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and 2 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"batch_tag"`
+    /// `Key`; example: `"batch_tag"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"batch-demo"`
+    /// `Value`; example: `"batch-demo"`
     pub value: String,
 }
 
@@ -1662,78 +1182,58 @@ pub struct Tag {
 /// Returned in the output of [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct Task {
-    /// `Application`: an [`Application`].
+    /// `Application`
     pub application: Application,
 
-    /// `TaskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-task"`
+    /// `TaskName`, always sent in responses; example: `"test-task"`
     pub task_name: Option<String>,
 
-    /// `TaskInstanceNum`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TaskInstanceNum`, always sent in responses; example: `1`
     pub task_instance_num: Option<u64>,
 
-    /// `ComputeEnv`: an [`AnonymousComputeEnv`].
+    /// `ComputeEnv`
     pub compute_env: Option<AnonymousComputeEnv>,
 
-    /// `EnvId`: a string.
-    ///
-    /// Example: `"env_238swek2"`
+    /// `EnvId`; example: `"env_238swek2"`
     pub env_id: Option<String>,
 
-    /// `RedirectInfo`: a [`RedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: Option<RedirectInfo>,
 
-    /// `RedirectLocalInfo`: a [`RedirectLocalInfo`].
+    /// `RedirectLocalInfo`
     pub redirect_local_info: Option<RedirectLocalInfo>,
 
-    /// `InputMappings`: a list of [`InputMapping`] objects.
+    /// `InputMappings`
     pub input_mappings: Option<Vec<InputMapping>>,
 
-    /// `OutputMappings`: a list of [`OutputMapping`] objects.
+    /// `OutputMappings`
     pub output_mappings: Option<Vec<OutputMapping>>,
 
-    /// `OutputMappingConfigs`: a list of [`OutputMappingConfig`] objects.
+    /// `OutputMappingConfigs`
     pub output_mapping_configs: Option<Vec<OutputMappingConfig>>,
 
-    /// `EnvVars`: a list of [`EnvVar`] objects.
+    /// `EnvVars`
     pub env_vars: Option<Vec<EnvVar>>,
 
-    /// `Authentications`: a list of [`Authentication`] objects.
+    /// `Authentications`
     pub authentications: Option<Vec<Authentication>>,
 
-    /// `FailedAction`: a string.
-    ///
-    /// Example: `"TERMINATE"`
+    /// `FailedAction`; example: `"TERMINATE"`
     pub failed_action: Option<String>,
 
-    /// `MaxRetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxRetryCount`; example: `0`
     pub max_retry_count: Option<u64>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `Timeout`; example: `86400`
     pub timeout: Option<u64>,
 
-    /// `MaxConcurrentNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxConcurrentNum`; example: `100`
     pub max_concurrent_num: Option<u64>,
 
-    /// `RestartComputeNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RestartComputeNode`; example: `false`
     pub restart_compute_node: Option<bool>,
 
-    /// `ResourceMaxRetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceMaxRetryCount`; example: `1`
     pub resource_max_retry_count: Option<u64>,
 }
 
@@ -1742,39 +1242,25 @@ pub struct Task {
 /// Returned in the output of [`DescribeTaskLogs`](super::DescribeTaskLogs).
 #[tc_model]
 pub struct TaskInstanceLog {
-    /// `TaskInstanceIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskInstanceIndex`; example: `1`
     pub task_instance_index: u64,
 
-    /// `StdoutLog`: a string.
-    ///
-    /// Example: `"MApWTV8zMl80X2NlbnRvcwo"`
+    /// `StdoutLog`; example: `"MApWTV8zMl80X2NlbnRvcwo"`
     pub stdout_log: String,
 
-    /// `StderrLog`: a string.
-    ///
-    /// Example: `"MApWTV8zMl80X2NlbnRvcwo"`
+    /// `StderrLog`; example: `"MApWTV8zMl80X2NlbnRvcwo"`
     pub stderr_log: String,
 
-    /// `StdoutRedirectPath`: a string.
-    ///
-    /// Example: `"cos://batch-test-11762227.cos.ap-shanghai.myqcloud.com/batch_test/"`
+    /// `StdoutRedirectPath`; example: `"cos://batch-test-11762227.cos.ap-shanghai.myqcloud.com/batch_test/"`
     pub stdout_redirect_path: String,
 
-    /// `StderrRedirectPath`: a string.
-    ///
-    /// Example: `"cos://batch-test-11762227.cos.ap-shanghai.myqcloud.com/batch_test/"`
+    /// `StderrRedirectPath`; example: `"cos://batch-test-11762227.cos.ap-shanghai.myqcloud.com/batch_test/"`
     pub stderr_redirect_path: String,
 
-    /// `StdoutRedirectFileName`: a string.
-    ///
-    /// Example: `"stdout.log"`
+    /// `StdoutRedirectFileName`; example: `"stdout.log"`
     pub stdout_redirect_file_name: String,
 
-    /// `StderrRedirectFileName`: a string.
-    ///
-    /// Example: `"stderr.log"`
+    /// `StderrRedirectFileName`; example: `"stderr.log"`
     pub stderr_redirect_file_name: String,
 }
 
@@ -1783,44 +1269,28 @@ pub struct TaskInstanceLog {
 /// Returned in the output of [`DescribeJob`](super::DescribeJob) and [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskInstanceMetrics {
-    /// `SubmittedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubmittedCount`; example: `1`
     pub submitted_count: i64,
 
-    /// `PendingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PendingCount`; example: `1`
     pub pending_count: i64,
 
-    /// `RunnableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunnableCount`; example: `1`
     pub runnable_count: i64,
 
-    /// `StartingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartingCount`; example: `1`
     pub starting_count: i64,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningCount`; example: `1`
     pub running_count: i64,
 
-    /// `SucceedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SucceedCount`; example: `1`
     pub succeed_count: i64,
 
-    /// `FailedInterruptedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedInterruptedCount`; example: `1`
     pub failed_interrupted_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 }
 
@@ -1829,57 +1299,37 @@ pub struct TaskInstanceMetrics {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskInstanceView {
-    /// `TaskInstanceIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskInstanceIndex`; example: `1`
     pub task_instance_index: i64,
 
-    /// `TaskInstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `TaskInstanceState`; example: `"RUNNING"`
     pub task_instance_state: String,
 
-    /// `ExitCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExitCode`; example: `1`
     pub exit_code: i64,
 
-    /// `StateReason`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `StateReason`; example: `"failed"`
     pub state_reason: String,
 
-    /// `ComputeNodeInstanceId`: a string.
-    ///
-    /// Example: `"ins-g9mp0ppm"`
+    /// `ComputeNodeInstanceId`; example: `"ins-g9mp0ppm"`
     pub compute_node_instance_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `CreateTime`; example: `"2018-02-07T09:29:09Z"`
     pub create_time: String,
 
-    /// `LaunchTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `LaunchTime`; example: `"2018-02-07T09:29:09Z"`
     pub launch_time: String,
 
-    /// `RunningTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `RunningTime`; example: `"2018-02-07T09:29:09Z"`
     pub running_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `EndTime`; example: `"2018-02-07T09:29:09Z"`
     pub end_time: String,
 
-    /// `RedirectInfo`: a [`RedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: RedirectInfo,
 
-    /// `StateDetailedReason`: a string.
-    ///
-    /// Example: `"first heartbeat timeout"`
+    /// `StateDetailedReason`; example: `"first heartbeat timeout"`
     pub state_detailed_reason: String,
 }
 
@@ -1888,44 +1338,28 @@ pub struct TaskInstanceView {
 /// Returned in the output of [`DescribeJob`](super::DescribeJob) and [`DescribeJobs`](super::DescribeJobs).
 #[tc_model]
 pub struct TaskMetrics {
-    /// `SubmittedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubmittedCount`; example: `1`
     pub submitted_count: i64,
 
-    /// `PendingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PendingCount`; example: `1`
     pub pending_count: i64,
 
-    /// `RunnableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunnableCount`; example: `1`
     pub runnable_count: i64,
 
-    /// `StartingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StartingCount`; example: `1`
     pub starting_count: i64,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunningCount`; example: `1`
     pub running_count: i64,
 
-    /// `SucceedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SucceedCount`; example: `1`
     pub succeed_count: i64,
 
-    /// `FailedInterruptedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedInterruptedCount`; example: `1`
     pub failed_interrupted_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 }
 
@@ -1934,30 +1368,22 @@ pub struct TaskMetrics {
 /// Returned in the output of [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct TaskTemplateView {
-    /// `TaskTemplateId`: a string.
-    ///
-    /// Example: `"task-tmpl-0brmi1lm"`
+    /// `TaskTemplateId`; example: `"task-tmpl-0brmi1lm"`
     pub task_template_id: String,
 
-    /// `TaskTemplateName`: a string.
-    ///
-    /// Example: `"testbatch"`
+    /// `TaskTemplateName`; example: `"testbatch"`
     pub task_template_name: String,
 
-    /// `TaskTemplateDescription`: a string.
-    ///
-    /// Example: `"test batch is a example ,just for a demo."`
+    /// `TaskTemplateDescription`; example: `"test batch is a example ,just for a demo."`
     pub task_template_description: String,
 
-    /// `TaskTemplateInfo`: a [`Task`].
+    /// `TaskTemplateInfo`
     pub task_template_info: Task,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-03-19 15:40:06"`
+    /// `CreateTime`; example: `"2018-03-19 15:40:06"`
     pub create_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1966,24 +1392,16 @@ pub struct TaskTemplateView {
 /// Returned in the output of [`DescribeJob`](super::DescribeJob).
 #[tc_model]
 pub struct TaskView {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"sample_name"`
+    /// `TaskName`; example: `"sample_name"`
     pub task_name: String,
 
-    /// `TaskState`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `TaskState`; example: `"FAILED"`
     pub task_state: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `CreateTime`; example: `"2018-02-07T09:29:09Z"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-02-07T09:29:09Z"`
+    /// `EndTime`; example: `"2018-02-07T09:29:09Z"`
     pub end_time: Option<String>,
 }
 
@@ -1993,29 +1411,18 @@ pub struct TaskView {
 /// Returned in the output of [`DescribeComputeEnvCreateInfo`](super::DescribeComputeEnvCreateInfo), [`DescribeComputeEnvCreateInfos`](super::DescribeComputeEnvCreateInfos), [`DescribeJobSubmitInfo`](super::DescribeJobSubmitInfo) and [`DescribeTaskTemplates`](super::DescribeTaskTemplates).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2ij"`
+    /// `VpcId`; example: `"vpc-2ij"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2ks"`
+    /// `SubnetId`; example: `"subnet-2ks"`
     pub subnet_id: String,
 
-    /// `AsVpcGateway`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `AsVpcGateway`, always sent in responses; example: `false`
     pub as_vpc_gateway: Option<bool>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `PrivateIpAddresses`; example: `["10.0.0.1"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `Ipv6AddressCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<u64>,
 }

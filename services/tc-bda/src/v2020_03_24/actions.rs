@@ -7,45 +7,50 @@ use super::models;
 /// The `CreateSegmentationTask` action of BDA API 2020-03-24.
 ///
 /// A successful call returns [`CreateSegmentationTaskResponse`].
-/// The codes it documents are in [`CreateSegmentationTaskError`](super::errors::CreateSegmentationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bda&Version=2020-03-24&Action=CreateSegmentationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BdaErrorCode`](super::errors::BdaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadError`](super::errors::BdaErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::BdaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.InnerError`](super::errors::BdaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.JobConflict`](super::errors::BdaErrorCode::FailedOperationJobConflict)
+/// - [`FailedOperation.JobQueueFull`](super::errors::BdaErrorCode::FailedOperationJobQueueFull)
+/// - [`FailedOperation.RequestTimeout`](super::errors::BdaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::BdaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.TaskLimitExceeded`](super::errors::BdaErrorCode::FailedOperationTaskLimitExceeded)
+/// - [`FailedOperation.TooLargeFileError`](super::errors::BdaErrorCode::FailedOperationTooLargeFileError)
+/// - [`FailedOperation.UnKnowError`](super::errors::BdaErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BdaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "bda",
     version = "2020-03-24",
     name = "CreateSegmentationTask",
     output = CreateSegmentationTaskResponse,
-    error = super::errors::CreateSegmentationTaskError
+    error = super::errors::BdaErrorCode
 )]
 pub struct CreateSegmentationTask {
-    /// `VideoUrl`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.mp4"`
+    /// `VideoUrl`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.mp4"`
     pub video_url: String,
 
-    /// `BackgroundImageUrl`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `BackgroundImageUrl`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub background_image_url: Option<String>,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"{\"X-TEST\": \"test\"}"`
+    /// `Config`; example: `"{\"X-TEST\": \"test\"}"`
     pub config: Option<String>,
 }
 
 /// What a successful [`CreateSegmentationTask`] call returns.
 #[tc_model]
 pub struct CreateSegmentationTaskResponse {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"1243358054699911111"`
+    /// `TaskID`; example: `"1243358054699911111"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `EstimatedProcessingTime`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `EstimatedProcessingTime`; example: `30`
     pub estimated_processing_time: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -55,20 +60,29 @@ pub struct CreateSegmentationTaskResponse {
 /// The `DescribeSegmentationTask` action of BDA API 2020-03-24.
 ///
 /// A successful call returns [`DescribeSegmentationTaskResponse`].
-/// The codes it documents are in [`DescribeSegmentationTaskError`](super::errors::DescribeSegmentationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bda&Version=2020-03-24&Action=DescribeSegmentationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BdaErrorCode`](super::errors::BdaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AudioDecodeFailed`](super::errors::BdaErrorCode::FailedOperationAudioDecodeFailed)
+/// - [`FailedOperation.AudioEncodeFailed`](super::errors::BdaErrorCode::FailedOperationAudioEncodeFailed)
+/// - [`FailedOperation.InnerError`](super::errors::BdaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.RequestTimeout`](super::errors::BdaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.TaskNotExist`](super::errors::BdaErrorCode::FailedOperationTaskNotExist)
+/// - [`FailedOperation.VideoDecodeFailed`](super::errors::BdaErrorCode::FailedOperationVideoDecodeFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BdaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "bda",
     version = "2020-03-24",
     name = "DescribeSegmentationTask",
     output = DescribeSegmentationTaskResponse,
-    error = super::errors::DescribeSegmentationTaskError
+    error = super::errors::BdaErrorCode
 )]
 pub struct DescribeSegmentationTask {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"12433580546999111111"`
+    /// `TaskID`; example: `"12433580546999111111"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }
@@ -76,26 +90,20 @@ pub struct DescribeSegmentationTask {
 /// What a successful [`DescribeSegmentationTask`] call returns.
 #[tc_model]
 pub struct DescribeSegmentationTaskResponse {
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `TaskStatus`; example: `"PROCESSING"`
     pub task_status: String,
 
-    /// `ResultVideoUrl`: a string.
+    /// `ResultVideoUrl`
     pub result_video_url: Option<String>,
 
-    /// `ResultVideoMD5`: a string.
-    ///
-    /// Example: `"4972F083D7F05E9474FDFA52AA616DEE"`
+    /// `ResultVideoMD5`; example: `"4972F083D7F05E9474FDFA52AA616DEE"`
     #[tc(rename = "ResultVideoMD5")]
     pub result_video_md5: Option<String>,
 
-    /// `VideoBasicInformation`: a [`VideoBasicInformation`](super::models::VideoBasicInformation).
+    /// `VideoBasicInformation`
     pub video_basic_information: Option<models::VideoBasicInformation>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"video error"`
+    /// `ErrorMsg`; example: `"video error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -105,49 +113,64 @@ pub struct DescribeSegmentationTaskResponse {
 /// The `SegmentCustomizedPortraitPic` action of BDA API 2020-03-24.
 ///
 /// A successful call returns [`SegmentCustomizedPortraitPicResponse`].
-/// The codes it documents are in [`SegmentCustomizedPortraitPicError`](super::errors::SegmentCustomizedPortraitPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bda&Version=2020-03-24&Action=SegmentCustomizedPortraitPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BdaErrorCode`](super::errors::BdaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadError`](super::errors::BdaErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::BdaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::BdaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageFacedetectFailed`](super::errors::BdaErrorCode::FailedOperationImageFacedetectFailed)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::BdaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::BdaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionInsufficient`](super::errors::BdaErrorCode::FailedOperationImageResolutionInsufficient)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::BdaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::BdaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ProfileNumExceed`](super::errors::BdaErrorCode::FailedOperationProfileNumExceed)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::BdaErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::BdaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::BdaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SegmentFailed`](super::errors::BdaErrorCode::FailedOperationSegmentFailed)
+/// - [`FailedOperation.ServerError`](super::errors::BdaErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::BdaErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BdaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.NoFaceInPhoto`](super::errors::BdaErrorCode::InvalidParameterValueNoFaceInPhoto)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::BdaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::BdaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::BdaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::BdaErrorCode::ResourceUnavailableNotExist)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::BdaErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "bda",
     version = "2020-03-24",
     name = "SegmentCustomizedPortraitPic",
     output = SegmentCustomizedPortraitPicResponse,
-    error = super::errors::SegmentCustomizedPortraitPicError
+    error = super::errors::BdaErrorCode
 )]
 pub struct SegmentCustomizedPortraitPic {
-    /// `SegmentationOptions`: a [`SegmentationOptions`](super::models::SegmentationOptions).
-    ///
-    /// Example: `{"Background":false}`
+    /// `SegmentationOptions`; example: `{"Background":false}`
     pub segmentation_options: models::SegmentationOptions,
 
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 }
 
 /// What a successful [`SegmentCustomizedPortraitPic`] call returns.
 #[tc_model]
 pub struct SegmentCustomizedPortraitPicResponse {
-    /// `PortraitImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `PortraitImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub portrait_image: String,
 
-    /// `MaskImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `MaskImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub mask_image: String,
 
-    /// `ImageRects`: a list of [`ImageRect`](super::models::ImageRect) objects.
-    ///
-    /// Example: `[{"Height":3,"Label":"Head","Width":4,"X":2,"Y":1}]`
+    /// `ImageRects`; example: `[{"Height":3,"Label":"Head","Width":4,"X":2,"Y":1}]`
     pub image_rects: Option<Vec<models::ImageRect>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -157,60 +180,74 @@ pub struct SegmentCustomizedPortraitPicResponse {
 /// The `SegmentPortraitPic` action of BDA API 2020-03-24.
 ///
 /// A successful call returns [`SegmentPortraitPicResponse`].
-/// The codes it documents are in [`SegmentPortraitPicError`](super::errors::SegmentPortraitPicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bda&Version=2020-03-24&Action=SegmentPortraitPic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BdaErrorCode`](super::errors::BdaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BdaErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.DownloadError`](super::errors::BdaErrorCode::FailedOperationDownloadError)
+/// - [`FailedOperation.ImageDecodeFailed`](super::errors::BdaErrorCode::FailedOperationImageDecodeFailed)
+/// - [`FailedOperation.ImageDownloadError`](super::errors::BdaErrorCode::FailedOperationImageDownloadError)
+/// - [`FailedOperation.ImageNotForeground`](super::errors::BdaErrorCode::FailedOperationImageNotForeground)
+/// - [`FailedOperation.ImageNotSupported`](super::errors::BdaErrorCode::FailedOperationImageNotSupported)
+/// - [`FailedOperation.ImageResolutionExceed`](super::errors::BdaErrorCode::FailedOperationImageResolutionExceed)
+/// - [`FailedOperation.ImageResolutionInsufficient`](super::errors::BdaErrorCode::FailedOperationImageResolutionInsufficient)
+/// - [`FailedOperation.ImageSizeExceed`](super::errors::BdaErrorCode::FailedOperationImageSizeExceed)
+/// - [`FailedOperation.InnerError`](super::errors::BdaErrorCode::FailedOperationInnerError)
+/// - [`FailedOperation.ProfileNumExceed`](super::errors::BdaErrorCode::FailedOperationProfileNumExceed)
+/// - [`FailedOperation.RequestEntityTooLarge`](super::errors::BdaErrorCode::FailedOperationRequestEntityTooLarge)
+/// - [`FailedOperation.RequestTimeout`](super::errors::BdaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.RpcFail`](super::errors::BdaErrorCode::FailedOperationRpcFail)
+/// - [`FailedOperation.SegmentFailed`](super::errors::BdaErrorCode::FailedOperationSegmentFailed)
+/// - [`FailedOperation.ServerError`](super::errors::BdaErrorCode::FailedOperationServerError)
+/// - [`FailedOperation.UnKnowError`](super::errors::BdaErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BdaErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.ImageEmpty`](super::errors::BdaErrorCode::InvalidParameterValueImageEmpty)
+/// - [`InvalidParameterValue.UrlIllegal`](super::errors::BdaErrorCode::InvalidParameterValueUrlIllegal)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::BdaErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceUnavailable.InArrears`](super::errors::BdaErrorCode::ResourceUnavailableInArrears)
+/// - [`ResourceUnavailable.NotExist`](super::errors::BdaErrorCode::ResourceUnavailableNotExist)
+/// - [`UnsupportedOperation.UnknowMethod`](super::errors::BdaErrorCode::UnsupportedOperationUnknowMethod)
 #[tc_action(
     service = "bda",
     version = "2020-03-24",
     name = "SegmentPortraitPic",
     output = SegmentPortraitPicResponse,
-    error = super::errors::SegmentPortraitPicError
+    error = super::errors::BdaErrorCode
 )]
 pub struct SegmentPortraitPic {
-    /// `Image`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `Image`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub image: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
+    /// `Url`; example: `"https://liudehua-9527.cos.ap-guangzhou.myqcloud.com/input.jpeg"`
     pub url: Option<String>,
 
-    /// `RspImgType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `RspImgType`; example: `"url"`
     pub rsp_img_type: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"GEN"`
+    /// `Scene`; example: `"GEN"`
     pub scene: Option<String>,
 }
 
 /// What a successful [`SegmentPortraitPic`] call returns.
 #[tc_model]
 pub struct SegmentPortraitPicResponse {
-    /// `ResultImage`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultImage`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_image: Option<String>,
 
-    /// `ResultMask`: a string.
-    ///
-    /// Example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
+    /// `ResultMask`; example: `"/9j/4AAQSkZJRgABAQAAAQABAAD/4gIo...lftXF/DjFZNXoSP5V2U0HMt/1FQf/Z"`
     pub result_mask: Option<String>,
 
-    /// `HasForeground`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasForeground`; example: `false`
     pub has_foreground: Option<bool>,
 
-    /// `ResultImageUrl`: a string.
+    /// `ResultImageUrl`
     pub result_image_url: Option<String>,
 
-    /// `ResultMaskUrl`: a string.
+    /// `ResultMaskUrl`
     pub result_mask_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -220,20 +257,26 @@ pub struct SegmentPortraitPicResponse {
 /// The `TerminateSegmentationTask` action of BDA API 2020-03-24.
 ///
 /// A successful call returns [`TerminateSegmentationTaskResponse`].
-/// The codes it documents are in [`TerminateSegmentationTaskError`](super::errors::TerminateSegmentationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bda&Version=2020-03-24&Action=TerminateSegmentationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BdaErrorCode`](super::errors::BdaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RequestTimeout`](super::errors::BdaErrorCode::FailedOperationRequestTimeout)
+/// - [`FailedOperation.TaskNotExist`](super::errors::BdaErrorCode::FailedOperationTaskNotExist)
+/// - [`FailedOperation.TerminateTaskFailed`](super::errors::BdaErrorCode::FailedOperationTerminateTaskFailed)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BdaErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "bda",
     version = "2020-03-24",
     name = "TerminateSegmentationTask",
     output = TerminateSegmentationTaskResponse,
-    error = super::errors::TerminateSegmentationTaskError
+    error = super::errors::BdaErrorCode
 )]
 pub struct TerminateSegmentationTask {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"12433580546999111111"`
+    /// `TaskID`; example: `"12433580546999111111"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 }

@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`SegmentCustomizedPortraitPic`](super::SegmentCustomizedPortraitPic).
 #[tc_model]
 pub struct ImageRect {
-    /// `X`: a signed 64-bit integer.
+    /// `X`
     pub x: i64,
 
-    /// `Y`: a signed 64-bit integer.
+    /// `Y`
     pub y: i64,
 
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: i64,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: String,
 }
 
@@ -29,67 +29,67 @@ pub struct ImageRect {
 /// Sent in the input of [`SegmentCustomizedPortraitPic`](super::SegmentCustomizedPortraitPic).
 #[tc_model]
 pub struct SegmentationOptions {
-    /// `Background`: a boolean.
+    /// `Background`
     pub background: Option<bool>,
 
-    /// `Hair`: a boolean.
+    /// `Hair`
     pub hair: Option<bool>,
 
-    /// `LeftEyebrow`: a boolean.
+    /// `LeftEyebrow`
     pub left_eyebrow: Option<bool>,
 
-    /// `RightEyebrow`: a boolean.
+    /// `RightEyebrow`
     pub right_eyebrow: Option<bool>,
 
-    /// `LeftEye`: a boolean.
+    /// `LeftEye`
     pub left_eye: Option<bool>,
 
-    /// `RightEye`: a boolean.
+    /// `RightEye`
     pub right_eye: Option<bool>,
 
-    /// `Nose`: a boolean.
+    /// `Nose`
     pub nose: Option<bool>,
 
-    /// `UpperLip`: a boolean.
+    /// `UpperLip`
     pub upper_lip: Option<bool>,
 
-    /// `LowerLip`: a boolean.
+    /// `LowerLip`
     pub lower_lip: Option<bool>,
 
-    /// `Tooth`: a boolean.
+    /// `Tooth`
     pub tooth: Option<bool>,
 
-    /// `Mouth`: a boolean.
+    /// `Mouth`
     pub mouth: Option<bool>,
 
-    /// `LeftEar`: a boolean.
+    /// `LeftEar`
     pub left_ear: Option<bool>,
 
-    /// `RightEar`: a boolean.
+    /// `RightEar`
     pub right_ear: Option<bool>,
 
-    /// `Face`: a boolean.
+    /// `Face`
     pub face: Option<bool>,
 
-    /// `Head`: a boolean.
+    /// `Head`
     pub head: Option<bool>,
 
-    /// `Body`: a boolean.
+    /// `Body`
     pub body: Option<bool>,
 
-    /// `Hat`: a boolean.
+    /// `Hat`
     pub hat: Option<bool>,
 
-    /// `Headdress`: a boolean.
+    /// `Headdress`
     pub headdress: Option<bool>,
 
-    /// `Earrings`: a boolean.
+    /// `Earrings`
     pub earrings: Option<bool>,
 
-    /// `Necklace`: a boolean.
+    /// `Necklace`
     pub necklace: Option<bool>,
 
-    /// `Belongings`: a boolean.
+    /// `Belongings`
     pub belongings: Option<bool>,
 }
 
@@ -98,18 +98,18 @@ pub struct SegmentationOptions {
 /// Returned in the output of [`DescribeSegmentationTask`](super::DescribeSegmentationTask).
 #[tc_model]
 pub struct VideoBasicInformation {
-    /// `FrameWidth`: a signed 64-bit integer.
+    /// `FrameWidth`
     pub frame_width: i64,
 
-    /// `FrameHeight`: a signed 64-bit integer.
+    /// `FrameHeight`
     pub frame_height: i64,
 
-    /// `FramesPerSecond`: a signed 64-bit integer.
+    /// `FramesPerSecond`
     pub frames_per_second: i64,
 
-    /// `Duration`: a floating-point number.
+    /// `Duration`
     pub duration: f64,
 
-    /// `TotalFrames`: a signed 64-bit integer.
+    /// `TotalFrames`
     pub total_frames: i64,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `ApplyBackupGroup` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ApplyBackupGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ApplyBackupGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -18,22 +21,16 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ApplyBackupGroup {
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"[\"cbackup-n00m2307\"]"`
+    /// `BackupGroupId`; example: `"[\"cbackup-n00m2307\"]"`
     pub backup_group_id: String,
 
-    /// `ApplyDisks`: a list of [`ApplyDisk`](super::models::ApplyDisk) objects.
+    /// `ApplyDisks`
     pub apply_disks: Vec<models::ApplyDisk>,
 
-    /// `AutoStopInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoStopInstance`; example: `true`
     pub auto_stop_instance: Option<bool>,
 
-    /// `AutoStartInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoStartInstance`; example: `true`
     pub auto_start_instance: Option<bool>,
 }
 
@@ -47,9 +44,12 @@ pub struct ApplyBackupGroupResponse {
 /// The `BindAutoBackupPolicy` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`BindAutoBackupPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=BindAutoBackupPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -69,9 +69,12 @@ pub struct BindAutoBackupPolicyResponse {
 /// The `CreateAutoBackupPolicy` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateAutoBackupPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateAutoBackupPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -80,59 +83,41 @@ pub struct BindAutoBackupPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateAutoBackupPolicy {
-    /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
+    /// `Policy`
     pub policy: Vec<models::Policy>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: Option<bool>,
 
-    /// `AutoBackupPolicyName`: a string.
-    ///
-    /// Example: `"备份策略1"`
+    /// `AutoBackupPolicyName`; example: `"备份策略1"`
     pub auto_backup_policy_name: Option<String>,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: Option<bool>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionDays`; example: `3`
     pub retention_days: Option<u64>,
 
-    /// `RetentionMonths`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionMonths`; example: `3`
     pub retention_months: Option<u64>,
 
-    /// `RetentionAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionAmount`; example: `3`
     pub retention_amount: Option<u64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"VAULT"`
+    /// `StorageType`; example: `"VAULT"`
     pub storage_type: Option<String>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-eerw78dd"`
+    /// `VaultId`; example: `"vault-eerw78dd"`
     pub vault_id: Option<String>,
 
-    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`](super::models::AdvancedRetentionPolicy).
+    /// `AdvancedRetentionPolicy`
     pub advanced_retention_policy: Option<models::AdvancedRetentionPolicy>,
 }
 
 /// What a successful [`CreateAutoBackupPolicy`] call returns.
 #[tc_model]
 pub struct CreateAutoBackupPolicyResponse {
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-4od7o75f"`
+    /// `AutoBackupPolicyId`; example: `"abp-4od7o75f"`
     pub auto_backup_policy_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,9 +127,12 @@ pub struct CreateAutoBackupPolicyResponse {
 /// The `CreateBackupGroup` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateBackupGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateBackupGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -153,28 +141,20 @@ pub struct CreateAutoBackupPolicyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateBackupGroup {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-92yat5vu"]`
+    /// `DiskIds`; example: `["disk-92yat5vu"]`
     pub disk_ids: Vec<String>,
 
-    /// `BackupGroupName`: a string.
-    ///
-    /// Example: `"备份组1"`
+    /// `BackupGroupName`; example: `"备份组1"`
     pub backup_group_name: Option<String>,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:35+08:00"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:35+08:00"`
     pub deadline: Option<String>,
 }
 
 /// What a successful [`CreateBackupGroup`] call returns.
 #[tc_model]
 pub struct CreateBackupGroupResponse {
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"cbackup-n00m2307"`
+    /// `BackupGroupId`; example: `"cbackup-n00m2307"`
     pub backup_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -184,9 +164,12 @@ pub struct CreateBackupGroupResponse {
 /// The `CreateBackupVault` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateBackupVaultResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateBackupVault)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -195,33 +178,23 @@ pub struct CreateBackupGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateBackupVault {
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"backup-vault"`
+    /// `VaultName`; example: `"backup-vault"`
     pub vault_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"vault-name"`
+    /// `Description`; example: `"vault-name"`
     pub description: Option<String>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"SSE-COS"`
+    /// `EncryptType`; example: `"SSE-COS"`
     pub encrypt_type: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"KMS密钥ID（SSE-KMS时使用）"`
+    /// `KmsKeyId`; example: `"KMS密钥ID（SSE-KMS时使用）"`
     pub kms_key_id: Option<String>,
 }
 
 /// What a successful [`CreateBackupVault`] call returns.
 #[tc_model]
 pub struct CreateBackupVaultResponse {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `VaultId`; example: `"vault-qjhn63ku"`
     pub vault_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -231,9 +204,12 @@ pub struct CreateBackupVaultResponse {
 /// The `CreateDisasterRecoveryProtectGroup` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateDisasterRecoveryProtectGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateDisasterRecoveryProtectGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -242,38 +218,26 @@ pub struct CreateBackupVaultResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDisasterRecoveryProtectGroup {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-rzs4thc1"`
+    /// `SitePairId`; example: `"sitepair-rzs4thc1"`
     pub site_pair_id: String,
 
-    /// `ProtectGroupType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `ProtectGroupType`; example: `"INSTANCE"`
     pub protect_group_type: String,
 
-    /// `RecoveryPointObjective`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `RecoveryPointObjective`; example: `15`
     pub recovery_point_objective: i64,
 
-    /// `ProtectGroupName`: a string.
-    ///
-    /// Example: `"my-protect-group"`
+    /// `ProtectGroupName`; example: `"my-protect-group"`
     pub protect_group_name: Option<String>,
 
-    /// `DataDirection`: a string.
-    ///
-    /// Example: `"POSITIVE"`
+    /// `DataDirection`; example: `"POSITIVE"`
     pub data_direction: Option<String>,
 }
 
 /// What a successful [`CreateDisasterRecoveryProtectGroup`] call returns.
 #[tc_model]
 pub struct CreateDisasterRecoveryProtectGroupResponse {
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-xxxxxxxx"`
+    /// `ProtectGroupId`; example: `"pg-xxxxxxxx"`
     pub protect_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -283,9 +247,12 @@ pub struct CreateDisasterRecoveryProtectGroupResponse {
 /// The `CreateDisasterRecoverySitePair` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateDisasterRecoverySitePairResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateDisasterRecoverySitePair)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -294,63 +261,41 @@ pub struct CreateDisasterRecoveryProtectGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDisasterRecoverySitePair {
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"CROSS_ZONE"`
+    /// `DisasterRecoveryType`; example: `"CROSS_ZONE"`
     pub disaster_recovery_type: String,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: String,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SourceZone`; example: `"ap-guangzhou-3"`
     pub source_zone: String,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TargetRegion`; example: `"ap-guangzhou"`
     pub target_region: String,
 
-    /// `TargetZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `TargetZone`; example: `"ap-guangzhou-4"`
     pub target_zone: String,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpc`; example: `"vpc-xxxxxxxx"`
     pub source_vpc: String,
 
-    /// `TargetVpc`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpc`; example: `"vpc-yyyyyyyy"`
     pub target_vpc: String,
 
-    /// `SitePairProductType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `SitePairProductType`; example: `"CVM"`
     pub site_pair_product_type: String,
 
-    /// `SitePairName`: a string.
-    ///
-    /// Example: `"my-site-pair"`
+    /// `SitePairName`; example: `"my-site-pair"`
     pub site_pair_name: Option<String>,
 
-    /// `CopyType`: a string.
-    ///
-    /// Example: `"ASY"`
+    /// `CopyType`; example: `"ASY"`
     pub copy_type: Option<String>,
 }
 
 /// What a successful [`CreateDisasterRecoverySitePair`] call returns.
 #[tc_model]
 pub struct CreateDisasterRecoverySitePairResponse {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-xxxxxxxx"`
+    /// `SitePairId`; example: `"sitepair-xxxxxxxx"`
     pub site_pair_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -360,9 +305,12 @@ pub struct CreateDisasterRecoverySitePairResponse {
 /// The `CreateDisasterRecoveryVpcMapping` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateDisasterRecoveryVpcMappingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateDisasterRecoveryVpcMapping)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -371,29 +319,19 @@ pub struct CreateDisasterRecoverySitePairResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDisasterRecoveryVpcMapping {
-    /// `SourceVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpcId`; example: `"vpc-xxxxxxxx"`
     pub source_vpc_id: String,
 
-    /// `SourceSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SourceSubnetId`; example: `"subnet-xxxxxxxx"`
     pub source_subnet_id: String,
 
-    /// `TargetVpcId`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpcId`; example: `"vpc-yyyyyyyy"`
     pub target_vpc_id: String,
 
-    /// `TargetSubnetId`: a string.
-    ///
-    /// Example: `"subnet-yyyyyyyy"`
+    /// `TargetSubnetId`; example: `"subnet-yyyyyyyy"`
     pub target_subnet_id: String,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-rzs4thc1"`
+    /// `SitePairId`; example: `"sitepair-rzs4thc1"`
     pub site_pair_id: String,
 }
 
@@ -407,9 +345,12 @@ pub struct CreateDisasterRecoveryVpcMappingResponse {
 /// The `CreateFileBackup` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateFileBackupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateFileBackup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -418,58 +359,38 @@ pub struct CreateDisasterRecoveryVpcMappingResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFileBackup {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-eej84hs4"`
+    /// `ResourceId`; example: `"ins-eej84hs4"`
     pub resource_id: String,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"fbp-9odiqj9d"`
+    /// `PlanId`; example: `"fbp-9odiqj9d"`
     pub plan_id: Option<String>,
 
-    /// `BackupPaths`: a list of strings.
-    ///
-    /// Example: `["/data"]`
+    /// `BackupPaths`; example: `["/data"]`
     pub backup_paths: Option<Vec<String>>,
 
-    /// `IncludeFileTypes`: a list of strings.
-    ///
-    /// Example: `["*.log"]`
+    /// `IncludeFileTypes`; example: `["*.log"]`
     pub include_file_types: Option<Vec<String>>,
 
-    /// `ExcludePatterns`: a list of strings.
-    ///
-    /// Example: `["/sys"]`
+    /// `ExcludePatterns`; example: `["/sys"]`
     pub exclude_patterns: Option<Vec<String>>,
 
-    /// `ExcludeSystemDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeSystemDirectories`; example: `true`
     pub exclude_system_directories: Option<bool>,
 
-    /// `BackupStorageId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `BackupStorageId`; example: `"vault-qjhn63ku"`
     pub backup_storage_id: Option<String>,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2026-03-31 08:00:00"`
+    /// `Deadline`; example: `"2026-03-31 08:00:00"`
     pub deadline: Option<String>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"backup-name"`
+    /// `BackupName`; example: `"backup-name"`
     pub backup_name: Option<String>,
 }
 
 /// What a successful [`CreateFileBackup`] call returns.
 #[tc_model]
 pub struct CreateFileBackupResponse {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"fb-diakqif9"`
+    /// `BackupId`; example: `"fb-diakqif9"`
     pub backup_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -479,9 +400,12 @@ pub struct CreateFileBackupResponse {
 /// The `CreateFileBackupPlan` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateFileBackupPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateFileBackupPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -490,36 +414,26 @@ pub struct CreateFileBackupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFileBackupPlan {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"asp-19fxiaxi"`
+    /// `PolicyId`; example: `"asp-19fxiaxi"`
     pub policy_id: String,
 
-    /// `BackupStorageId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `BackupStorageId`; example: `"vault-qjhn63ku"`
     pub backup_storage_id: Option<String>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"brc-plan"`
+    /// `PlanName`; example: `"brc-plan"`
     pub plan_name: Option<String>,
 
-    /// `Resources`: a list of [`ResourcePlan`](super::models::ResourcePlan) objects.
+    /// `Resources`
     pub resources: Option<Vec<models::ResourcePlan>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"CVM_AGENT"`
+    /// `ResourceType`; example: `"CVM_AGENT"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`CreateFileBackupPlan`] call returns.
 #[tc_model]
 pub struct CreateFileBackupPlanResponse {
-    /// `PlanIds`: a list of strings.
-    ///
-    /// Example: `["fbp-x0sxkaid"]`
+    /// `PlanIds`; example: `["fbp-x0sxkaid"]`
     pub plan_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -529,9 +443,12 @@ pub struct CreateFileBackupPlanResponse {
 /// The `CreateFileRestoreTask` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateFileRestoreTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateFileRestoreTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -540,9 +457,7 @@ pub struct CreateFileBackupPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFileRestoreTask {
-    /// `ConflictStrategy`: a string.
-    ///
-    /// Example: `"always"`
+    /// `ConflictStrategy`; example: `"always"`
     pub conflict_strategy: Option<String>,
 }
 
@@ -556,9 +471,12 @@ pub struct CreateFileRestoreTaskResponse {
 /// The `CreateInstanceCopyPair` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateInstanceCopyPairResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateInstanceCopyPair)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -567,36 +485,26 @@ pub struct CreateFileRestoreTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstanceCopyPair {
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-xxxxxxxx"`
+    /// `ProtectGroupId`; example: `"pg-xxxxxxxx"`
     pub protect_group_id: String,
 
-    /// `CreateTargetInstanceParameters`: a list of [`CreateInstanceModel`](super::models::CreateInstanceModel) objects.
+    /// `CreateTargetInstanceParameters`
     pub create_target_instance_parameters: Vec<models::CreateInstanceModel>,
 
-    /// `InstanceCopyPairName`: a string.
-    ///
-    /// Example: `"my-cvm-copy-pair"`
+    /// `InstanceCopyPairName`; example: `"my-cvm-copy-pair"`
     pub instance_copy_pair_name: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"f1b8e8b0-1234-5678-9abc-def012345678"`
+    /// `ClientToken`; example: `"f1b8e8b0-1234-5678-9abc-def012345678"`
     pub client_token: Option<String>,
 
-    /// `RecoveryPointObjective`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `RecoveryPointObjective`; example: `15`
     pub recovery_point_objective: Option<i64>,
 }
 
 /// What a successful [`CreateInstanceCopyPair`] call returns.
 #[tc_model]
 pub struct CreateInstanceCopyPairResponse {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-4m0bttt3"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-4m0bttt3"]`
     pub copy_pair_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -606,9 +514,12 @@ pub struct CreateInstanceCopyPairResponse {
 /// The `CreateInstanceDrillPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateInstanceDrillPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateInstanceDrillPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -617,41 +528,29 @@ pub struct CreateInstanceCopyPairResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstanceDrillPairs {
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-cepq4abv"`
+    /// `ProtectGroupId`; example: `"pg-cepq4abv"`
     pub protect_group_id: String,
 
-    /// `DrillPairGroupVpc`: a string.
-    ///
-    /// Example: `"vpc-eej84hs4"`
+    /// `DrillPairGroupVpc`; example: `"vpc-eej84hs4"`
     pub drill_pair_group_vpc: String,
 
-    /// `DrillPairGroupName`: a string.
-    ///
-    /// Example: `"drill-name"`
+    /// `DrillPairGroupName`; example: `"drill-name"`
     pub drill_pair_group_name: Option<String>,
 
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"token-abc123"`
+    /// `CreationToken`; example: `"token-abc123"`
     pub creation_token: Option<String>,
 
-    /// `DrillPairGroupId`: a string.
-    ///
-    /// Example: `"drillgroup-9odiqj9d"`
+    /// `DrillPairGroupId`; example: `"drillgroup-9odiqj9d"`
     pub drill_pair_group_id: Option<String>,
 
-    /// `CreateTargetInstanceParameters`: a list of [`CreateInstanceModel`](super::models::CreateInstanceModel) objects.
+    /// `CreateTargetInstanceParameters`
     pub create_target_instance_parameters: Option<Vec<models::CreateInstanceModel>>,
 }
 
 /// What a successful [`CreateInstanceDrillPairs`] call returns.
 #[tc_model]
 pub struct CreateInstanceDrillPairsResponse {
-    /// `DrillPairIds`: a list of strings.
-    ///
-    /// Example: `["drillpair-bidwtgaz"]`
+    /// `DrillPairIds`; example: `["drillpair-bidwtgaz"]`
     pub drill_pair_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -661,9 +560,12 @@ pub struct CreateInstanceDrillPairsResponse {
 /// The `CreateSecurityGroupMapping` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`CreateSecurityGroupMappingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=CreateSecurityGroupMapping)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -672,19 +574,13 @@ pub struct CreateInstanceDrillPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSecurityGroupMapping {
-    /// `SrcSecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-flu1k111"`
+    /// `SrcSecurityGroupId`; example: `"sg-flu1k111"`
     pub src_security_group_id: String,
 
-    /// `TargetSecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-flu1k222"`
+    /// `TargetSecurityGroupId`; example: `"sg-flu1k222"`
     pub target_security_group_id: String,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-mhqxamfh"`
+    /// `SitePairId`; example: `"sitepair-mhqxamfh"`
     pub site_pair_id: String,
 }
 
@@ -698,9 +594,12 @@ pub struct CreateSecurityGroupMappingResponse {
 /// The `DeleteAutoBackupPolicies` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteAutoBackupPoliciesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteAutoBackupPolicies)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -709,9 +608,7 @@ pub struct CreateSecurityGroupMappingResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteAutoBackupPolicies {
-    /// `AutoBackupPolicyIds`: a list of strings.
-    ///
-    /// Example: `["abp-p5ylj73z"]`
+    /// `AutoBackupPolicyIds`; example: `["abp-p5ylj73z"]`
     pub auto_backup_policy_ids: Vec<String>,
 }
 
@@ -725,9 +622,12 @@ pub struct DeleteAutoBackupPoliciesResponse {
 /// The `DeleteBackupGroups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteBackupGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteBackupGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -736,9 +636,7 @@ pub struct DeleteAutoBackupPoliciesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteBackupGroups {
-    /// `BackupGroupIds`: a list of strings.
-    ///
-    /// Example: `["cbackup-n00m2307"]`
+    /// `BackupGroupIds`; example: `["cbackup-n00m2307"]`
     pub backup_group_ids: Vec<String>,
 }
 
@@ -752,9 +650,12 @@ pub struct DeleteBackupGroupsResponse {
 /// The `DeleteBackupVaults` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteBackupVaultsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteBackupVaults)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -763,9 +664,7 @@ pub struct DeleteBackupGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteBackupVaults {
-    /// `VaultIds`: a list of strings.
-    ///
-    /// Example: `["vault-qjhn63ku"]`
+    /// `VaultIds`; example: `["vault-qjhn63ku"]`
     pub vault_ids: Vec<String>,
 }
 
@@ -779,9 +678,12 @@ pub struct DeleteBackupVaultsResponse {
 /// The `DeleteCopyPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteCopyPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteCopyPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -790,19 +692,13 @@ pub struct DeleteBackupVaultsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCopyPairs {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["copypair-xxxxxxxx"]`
+    /// `CopyPairIds`; example: `["copypair-xxxxxxxx"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 
-    /// `DeleteTargetResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteTargetResource`; example: `true`
     pub delete_target_resource: Option<bool>,
 }
 
@@ -816,9 +712,12 @@ pub struct DeleteCopyPairsResponse {
 /// The `DeleteDisasterRecoveryProtectGroups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteDisasterRecoveryProtectGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteDisasterRecoveryProtectGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -827,9 +726,7 @@ pub struct DeleteCopyPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDisasterRecoveryProtectGroups {
-    /// `ProtectGroups`: a list of strings.
-    ///
-    /// Example: `["pg-xxxxxxxx"]`
+    /// `ProtectGroups`; example: `["pg-xxxxxxxx"]`
     pub protect_groups: Vec<String>,
 }
 
@@ -843,9 +740,12 @@ pub struct DeleteDisasterRecoveryProtectGroupsResponse {
 /// The `DeleteDisasterRecoverySitePairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteDisasterRecoverySitePairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteDisasterRecoverySitePairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -854,9 +754,7 @@ pub struct DeleteDisasterRecoveryProtectGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDisasterRecoverySitePairs {
-    /// `SitePairIds`: a list of strings.
-    ///
-    /// Example: `["sitepair-30dhh7lb"]`
+    /// `SitePairIds`; example: `["sitepair-30dhh7lb"]`
     pub site_pair_ids: Vec<String>,
 }
 
@@ -870,9 +768,12 @@ pub struct DeleteDisasterRecoverySitePairsResponse {
 /// The `DeleteDisasterRecoveryVpcMapping` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteDisasterRecoveryVpcMappingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteDisasterRecoveryVpcMapping)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -881,9 +782,7 @@ pub struct DeleteDisasterRecoverySitePairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDisasterRecoveryVpcMapping {
-    /// `VpcMappingIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1001,1002]`
+    /// `VpcMappingIds`; example: `[1001,1002]`
     pub vpc_mapping_ids: Vec<u64>,
 }
 
@@ -897,9 +796,12 @@ pub struct DeleteDisasterRecoveryVpcMappingResponse {
 /// The `DeleteDrillPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteDrillPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteDrillPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -908,36 +810,26 @@ pub struct DeleteDisasterRecoveryVpcMappingResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDrillPairs {
-    /// `DrillPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillPairType`; example: `"INSTANCE"`
     pub drill_pair_type: String,
 
-    /// `DrillPairIds`: a list of strings.
-    ///
-    /// Example: `["drillpair-5q25189t"]`
+    /// `DrillPairIds`; example: `["drillpair-5q25189t"]`
     pub drill_pair_ids: Option<Vec<String>>,
 
-    /// `DrillGroupIds`: a list of strings.
-    ///
-    /// Example: `["dg-5q25189t"]`
+    /// `DrillGroupIds`; example: `["dg-5q25189t"]`
     pub drill_group_ids: Option<Vec<String>>,
 
-    /// `DeleteDrillResource`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteDrillResource`; example: `true`
     pub delete_drill_resource: Option<bool>,
 }
 
 /// What a successful [`DeleteDrillPairs`] call returns.
 #[tc_model]
 pub struct DeleteDrillPairsResponse {
-    /// `DeleteDrillPairResultSet`: a list of [`DeleteDrillPairResult`](super::models::DeleteDrillPairResult) objects.
+    /// `DeleteDrillPairResultSet`
     pub delete_drill_pair_result_set: Option<Vec<models::DeleteDrillPairResult>>,
 
-    /// `DeleteDrillPairGroupSet`: a list of strings.
-    ///
-    /// Example: `["dg-5q25189t"]`
+    /// `DeleteDrillPairGroupSet`; example: `["dg-5q25189t"]`
     pub delete_drill_pair_group_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -947,9 +839,12 @@ pub struct DeleteDrillPairsResponse {
 /// The `DeleteFileBackupPlans` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteFileBackupPlansResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteFileBackupPlans)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -958,9 +853,7 @@ pub struct DeleteDrillPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteFileBackupPlans {
-    /// `PlanIds`: a list of strings.
-    ///
-    /// Example: `["fbp-9dikizkd"]`
+    /// `PlanIds`; example: `["fbp-9dikizkd"]`
     pub plan_ids: Vec<String>,
 }
 
@@ -974,9 +867,12 @@ pub struct DeleteFileBackupPlansResponse {
 /// The `DeleteFileBackups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteFileBackupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteFileBackups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -996,9 +892,12 @@ pub struct DeleteFileBackupsResponse {
 /// The `DeleteSecurityGroupMapping` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DeleteSecurityGroupMappingResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DeleteSecurityGroupMapping)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1007,14 +906,10 @@ pub struct DeleteFileBackupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSecurityGroupMapping {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-mhqxamfh"`
+    /// `SitePairId`; example: `"sitepair-mhqxamfh"`
     pub site_pair_id: String,
 
-    /// `SecurityGroupMappingIds`: a list of strings.
-    ///
-    /// Example: `["sgmap-11112222"]`
+    /// `SecurityGroupMappingIds`; example: `["sgmap-11112222"]`
     pub security_group_mapping_ids: Vec<String>,
 }
 
@@ -1028,9 +923,12 @@ pub struct DeleteSecurityGroupMappingResponse {
 /// The `DescribeAutoBackupPolicies` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeAutoBackupPoliciesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeAutoBackupPolicies)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1046,39 +944,29 @@ pub struct DeleteSecurityGroupMappingResponse {
     )
 )]
 pub struct DescribeAutoBackupPolicies {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeAutoBackupPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAutoBackupPoliciesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<u64>,
 
-    /// `AutoBackupPolicySet`: a list of [`AutoBackupPolicy`](super::models::AutoBackupPolicy) objects.
+    /// `AutoBackupPolicySet`
     pub auto_backup_policy_set: Option<Vec<models::AutoBackupPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1088,9 +976,12 @@ pub struct DescribeAutoBackupPoliciesResponse {
 /// The `DescribeBackupGroupRollbackTasks` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupGroupRollbackTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupGroupRollbackTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1106,39 +997,29 @@ pub struct DescribeAutoBackupPoliciesResponse {
     )
 )]
 pub struct DescribeBackupGroupRollbackTasks {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBackupGroupRollbackTasks`] call returns.
 #[tc_model]
 pub struct DescribeBackupGroupRollbackTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `RollbackTaskSet`: a list of [`BackupGroupRollbackTask`](super::models::BackupGroupRollbackTask) objects.
+    /// `RollbackTaskSet`
     pub rollback_task_set: Option<Vec<models::BackupGroupRollbackTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1148,9 +1029,12 @@ pub struct DescribeBackupGroupRollbackTasksResponse {
 /// The `DescribeBackupGroups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1166,39 +1050,29 @@ pub struct DescribeBackupGroupRollbackTasksResponse {
     )
 )]
 pub struct DescribeBackupGroups {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBackupGroups`] call returns.
 #[tc_model]
 pub struct DescribeBackupGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: Option<u64>,
 
-    /// `BackupGroupSet`: a list of [`BackupGroup`](super::models::BackupGroup) objects.
+    /// `BackupGroupSet`
     pub backup_group_set: Option<Vec<models::BackupGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1208,9 +1082,12 @@ pub struct DescribeBackupGroupsResponse {
 /// The `DescribeBackupGroupsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupGroupsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupGroupsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1219,16 +1096,14 @@ pub struct DescribeBackupGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBackupGroupsDeniedActions {
-    /// `BackupGroupIds`: a list of strings.
-    ///
-    /// Example: `["cbackup-bpphx8cj"]`
+    /// `BackupGroupIds`; example: `["cbackup-bpphx8cj"]`
     pub backup_group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeBackupGroupsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeBackupGroupsDeniedActionsResponse {
-    /// `BackupGroupDeniedActionSet`: a list of [`BackupGroupDeniedAction`](super::models::BackupGroupDeniedAction) objects.
+    /// `BackupGroupDeniedActionSet`
     pub backup_group_denied_action_set: Option<Vec<models::BackupGroupDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,9 +1113,12 @@ pub struct DescribeBackupGroupsDeniedActionsResponse {
 /// The `DescribeBackupInstances` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1256,39 +1134,29 @@ pub struct DescribeBackupGroupsDeniedActionsResponse {
     )
 )]
 pub struct DescribeBackupInstances {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBackupInstances`] call returns.
 #[tc_model]
 pub struct DescribeBackupInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `BackupInstanceSet`: a list of [`BackupInstance`](super::models::BackupInstance) objects.
+    /// `BackupInstanceSet`
     pub backup_instance_set: Option<Vec<models::BackupInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1298,9 +1166,12 @@ pub struct DescribeBackupInstancesResponse {
 /// The `DescribeBackupOverviewGeneral` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupOverviewGeneralResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupOverviewGeneral)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1309,28 +1180,26 @@ pub struct DescribeBackupInstancesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBackupOverviewGeneral {
-    /// `AllRegions`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllRegions`; example: `false`
     pub all_regions: Option<bool>,
 }
 
 /// What a successful [`DescribeBackupOverviewGeneral`] call returns.
 #[tc_model]
 pub struct DescribeBackupOverviewGeneralResponse {
-    /// `InstanceBackupOverview`: an [`InstanceBackupOverview`](super::models::InstanceBackupOverview).
+    /// `InstanceBackupOverview`
     pub instance_backup_overview: Option<models::InstanceBackupOverview>,
 
-    /// `FileBackupOverview`: a [`FileBackupOverview`](super::models::FileBackupOverview).
+    /// `FileBackupOverview`
     pub file_backup_overview: Option<models::FileBackupOverview>,
 
-    /// `BackupPolicyOverview`: a [`BackupPolicyOverview`](super::models::BackupPolicyOverview).
+    /// `BackupPolicyOverview`
     pub backup_policy_overview: Option<models::BackupPolicyOverview>,
 
-    /// `BackupVaultOverview`: a [`BackupVaultOverview`](super::models::BackupVaultOverview).
+    /// `BackupVaultOverview`
     pub backup_vault_overview: Option<models::BackupVaultOverview>,
 
-    /// `ProtectedResourceOverview`: a [`ProtectedResourceOverview`](super::models::ProtectedResourceOverview).
+    /// `ProtectedResourceOverview`
     pub protected_resource_overview: Option<models::ProtectedResourceOverview>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1340,9 +1209,12 @@ pub struct DescribeBackupOverviewGeneralResponse {
 /// The `DescribeBackupPlans` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupPlansResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupPlans)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1358,39 +1230,29 @@ pub struct DescribeBackupOverviewGeneralResponse {
     )
 )]
 pub struct DescribeBackupPlans {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBackupPlans`] call returns.
 #[tc_model]
 pub struct DescribeBackupPlansResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `BackupPlanSet`: a list of [`BackupPlan`](super::models::BackupPlan) objects.
+    /// `BackupPlanSet`
     pub backup_plan_set: Option<Vec<models::BackupPlan>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1400,9 +1262,12 @@ pub struct DescribeBackupPlansResponse {
 /// The `DescribeBackupVaults` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupVaultsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupVaults)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1418,44 +1283,32 @@ pub struct DescribeBackupPlansResponse {
     )
 )]
 pub struct DescribeBackupVaults {
-    /// `VaultIds`: a list of strings.
-    ///
-    /// Example: `["vault-qjhn63ku"]`
+    /// `VaultIds`; example: `["vault-qjhn63ku"]`
     pub vault_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeBackupVaults`] call returns.
 #[tc_model]
 pub struct DescribeBackupVaultsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `TotalCount`; example: `29`
     pub total_count: Option<u64>,
 
-    /// `BackupVaultSet`: a list of [`BackupVault`](super::models::BackupVault) objects.
+    /// `BackupVaultSet`
     pub backup_vault_set: Option<Vec<models::BackupVault>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1465,9 +1318,12 @@ pub struct DescribeBackupVaultsResponse {
 /// The `DescribeBackupVaultsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeBackupVaultsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeBackupVaultsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1476,16 +1332,14 @@ pub struct DescribeBackupVaultsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBackupVaultsDeniedActions {
-    /// `VaultIds`: a list of strings.
-    ///
-    /// Example: `["vault-a1b2c3d4"]`
+    /// `VaultIds`; example: `["vault-a1b2c3d4"]`
     pub vault_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeBackupVaultsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeBackupVaultsDeniedActionsResponse {
-    /// `BackupVaultDeniedActionSet`: a list of [`VaultDeniedAction`](super::models::VaultDeniedAction) objects.
+    /// `BackupVaultDeniedActionSet`
     pub backup_vault_denied_action_set: Option<Vec<models::VaultDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1495,9 +1349,12 @@ pub struct DescribeBackupVaultsDeniedActionsResponse {
 /// The `DescribeCommonBackupPoints` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeCommonBackupPointsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeCommonBackupPoints)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1506,21 +1363,17 @@ pub struct DescribeBackupVaultsDeniedActionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCommonBackupPoints {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-ozr2fn7w","ins-hwq8cl36"]`
+    /// `InstanceIds`; example: `["ins-ozr2fn7w","ins-hwq8cl36"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeCommonBackupPoints`] call returns.
 #[tc_model]
 pub struct DescribeCommonBackupPointsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
-    /// `CommonBackupPointSet`: a list of [`CommonBackupPoint`](super::models::CommonBackupPoint) objects.
+    /// `CommonBackupPointSet`
     pub common_backup_point_set: Option<Vec<models::CommonBackupPoint>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1530,9 +1383,12 @@ pub struct DescribeCommonBackupPointsResponse {
 /// The `DescribeCopyPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeCopyPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeCopyPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1548,69 +1404,47 @@ pub struct DescribeCommonBackupPointsResponse {
     )
 )]
 pub struct DescribeCopyPairs {
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["copypair-xxxxxxxx"]`
+    /// `CopyPairIds`; example: `["copypair-xxxxxxxx"]`
     pub copy_pair_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `QueryProtectionTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryProtectionTime`; example: `false`
     pub query_protection_time: Option<bool>,
 
-    /// `GetAllCopyPair`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GetAllCopyPair`; example: `false`
     pub get_all_copy_pair: Option<bool>,
 
-    /// `QueryCvmCreateParams`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryCvmCreateParams`; example: `false`
     pub query_cvm_create_params: Option<bool>,
 
-    /// `CreateFrom`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `CreateFrom`; example: `"LOCAL"`
     pub create_from: Option<String>,
 }
 
 /// What a successful [`DescribeCopyPairs`] call returns.
 #[tc_model]
 pub struct DescribeCopyPairsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `CopyPairSet`: a list of [`CopyPair`](super::models::CopyPair) objects.
+    /// `CopyPairSet`
     pub copy_pair_set: Option<Vec<models::CopyPair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1620,9 +1454,12 @@ pub struct DescribeCopyPairsResponse {
 /// The `DescribeCopyPairsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeCopyPairsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeCopyPairsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1631,21 +1468,17 @@ pub struct DescribeCopyPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCopyPairsDeniedActions {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-3ryug84v"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-3ryug84v"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 }
 
 /// What a successful [`DescribeCopyPairsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeCopyPairsDeniedActionsResponse {
-    /// `CopyPairDeniedActionSet`: a list of [`CopyPairDeniedAction`](super::models::CopyPairDeniedAction) objects.
+    /// `CopyPairDeniedActionSet`
     pub copy_pair_denied_action_set: Option<Vec<models::CopyPairDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1655,9 +1488,12 @@ pub struct DescribeCopyPairsDeniedActionsResponse {
 /// The `DescribeDisasterRecoveryDrillGroups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoveryDrillGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoveryDrillGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1673,49 +1509,35 @@ pub struct DescribeCopyPairsDeniedActionsResponse {
     )
 )]
 pub struct DescribeDisasterRecoveryDrillGroups {
-    /// `DrillGroupType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillGroupType`; example: `"INSTANCE"`
     pub drill_group_type: String,
 
-    /// `DrillGroupIds`: a list of strings.
-    ///
-    /// Example: `["dg-5q25189t"]`
+    /// `DrillGroupIds`; example: `["dg-5q25189t"]`
     pub drill_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoveryDrillGroups`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoveryDrillGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: Option<i64>,
 
-    /// `DrillGroupSet`: a list of [`DisasterRecoveryDrillGroup`](super::models::DisasterRecoveryDrillGroup) objects.
+    /// `DrillGroupSet`
     pub drill_group_set: Option<Vec<models::DisasterRecoveryDrillGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1725,9 +1547,12 @@ pub struct DescribeDisasterRecoveryDrillGroupsResponse {
 /// The `DescribeDisasterRecoveryOverview` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoveryOverviewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoveryOverview)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1736,19 +1561,17 @@ pub struct DescribeDisasterRecoveryDrillGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDisasterRecoveryOverview {
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: Option<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoveryOverview`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoveryOverviewResponse {
-    /// `DisasterRecoveryOverview`: a [`DisasterRecoveryOverview`](super::models::DisasterRecoveryOverview).
+    /// `DisasterRecoveryOverview`
     pub disaster_recovery_overview: Option<models::DisasterRecoveryOverview>,
 
-    /// `OverviewInRegionSet`: a list of [`DisasterRecoveryOverview`](super::models::DisasterRecoveryOverview) objects.
+    /// `OverviewInRegionSet`
     pub overview_in_region_set: Option<Vec<models::DisasterRecoveryOverview>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1758,9 +1581,12 @@ pub struct DescribeDisasterRecoveryOverviewResponse {
 /// The `DescribeDisasterRecoveryProtectGroups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoveryProtectGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoveryProtectGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1776,49 +1602,35 @@ pub struct DescribeDisasterRecoveryOverviewResponse {
     )
 )]
 pub struct DescribeDisasterRecoveryProtectGroups {
-    /// `ProtectGroupType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `ProtectGroupType`; example: `"INSTANCE"`
     pub protect_group_type: String,
 
-    /// `ProtectGroupIds`: a list of strings.
-    ///
-    /// Example: `["pg-xxxxxxxx"]`
+    /// `ProtectGroupIds`; example: `["pg-xxxxxxxx"]`
     pub protect_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoveryProtectGroups`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoveryProtectGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `ProtectGroupSet`: a list of [`ProtectGroup`](super::models::ProtectGroup) objects.
+    /// `ProtectGroupSet`
     pub protect_group_set: Option<Vec<models::ProtectGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1828,9 +1640,12 @@ pub struct DescribeDisasterRecoveryProtectGroupsResponse {
 /// The `DescribeDisasterRecoverySitePairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoverySitePairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoverySitePairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1846,49 +1661,35 @@ pub struct DescribeDisasterRecoveryProtectGroupsResponse {
     )
 )]
 pub struct DescribeDisasterRecoverySitePairs {
-    /// `SitePairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `SitePairType`; example: `"INSTANCE"`
     pub site_pair_type: String,
 
-    /// `SitePairIds`: a list of strings.
-    ///
-    /// Example: `["sitepair-30dhh7lb"]`
+    /// `SitePairIds`; example: `["sitepair-30dhh7lb"]`
     pub site_pair_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoverySitePairs`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoverySitePairsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `SitePairSet`: a list of [`SitePair`](super::models::SitePair) objects.
+    /// `SitePairSet`
     pub site_pair_set: Option<Vec<models::SitePair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1898,9 +1699,12 @@ pub struct DescribeDisasterRecoverySitePairsResponse {
 /// The `DescribeDisasterRecoverySitePairsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoverySitePairsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoverySitePairsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1909,16 +1713,14 @@ pub struct DescribeDisasterRecoverySitePairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDisasterRecoverySitePairsDeniedActions {
-    /// `SitePairIds`: a list of strings.
-    ///
-    /// Example: `["sitepair-2zjmpdlb"]`
+    /// `SitePairIds`; example: `["sitepair-2zjmpdlb"]`
     pub site_pair_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoverySitePairsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoverySitePairsDeniedActionsResponse {
-    /// `SitePairDeniedActionSet`: a list of [`SitePairDeniedAction`](super::models::SitePairDeniedAction) objects.
+    /// `SitePairDeniedActionSet`
     pub site_pair_denied_action_set: Vec<models::SitePairDeniedAction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1928,9 +1730,12 @@ pub struct DescribeDisasterRecoverySitePairsDeniedActionsResponse {
 /// The `DescribeDisasterRecoverySupportRegion` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisasterRecoverySupportRegionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisasterRecoverySupportRegion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1939,21 +1744,17 @@ pub struct DescribeDisasterRecoverySitePairsDeniedActionsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDisasterRecoverySupportRegion {
-    /// `Status`: a string.
-    ///
-    /// Example: `"valid"`
+    /// `Status`; example: `"valid"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeDisasterRecoverySupportRegion`] call returns.
 #[tc_model]
 pub struct DescribeDisasterRecoverySupportRegionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `SupportRegionSet`: a list of [`SupportRegionInfo`](super::models::SupportRegionInfo) objects.
+    /// `SupportRegionSet`
     pub support_region_set: Option<Vec<models::SupportRegionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1963,9 +1764,12 @@ pub struct DescribeDisasterRecoverySupportRegionResponse {
 /// The `DescribeDisks` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDisksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDisks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -1974,26 +1778,20 @@ pub struct DescribeDisasterRecoverySupportRegionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-11112222"]`
+    /// `DiskIds`; example: `["disk-11112222"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `DiskRegion`; example: `"\"ap-guangzhou\""`
     pub disk_region: String,
 }
 
 /// What a successful [`DescribeDisks`] call returns.
 #[tc_model]
 pub struct DescribeDisksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
-    /// `DiskInfoSet`: a list of [`DiskInfo`](super::models::DiskInfo) objects.
+    /// `DiskInfoSet`
     pub disk_info_set: Option<Vec<models::DiskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2003,9 +1801,12 @@ pub struct DescribeDisksResponse {
 /// The `DescribeDrillPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDrillPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDrillPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2021,49 +1822,35 @@ pub struct DescribeDisksResponse {
     )
 )]
 pub struct DescribeDrillPairs {
-    /// `DrillPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillPairType`; example: `"INSTANCE"`
     pub drill_pair_type: String,
 
-    /// `DrillPairIds`: a list of strings.
-    ///
-    /// Example: `["drillpair-5q25189t"]`
+    /// `DrillPairIds`; example: `["drillpair-5q25189t"]`
     pub drill_pair_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDrillPairs`] call returns.
 #[tc_model]
 pub struct DescribeDrillPairsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: Option<i64>,
 
-    /// `DrillPairSet`: a list of [`DrillPair`](super::models::DrillPair) objects.
+    /// `DrillPairSet`
     pub drill_pair_set: Option<Vec<models::DrillPair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2073,9 +1860,12 @@ pub struct DescribeDrillPairsResponse {
 /// The `DescribeDrillPairsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeDrillPairsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeDrillPairsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2084,21 +1874,17 @@ pub struct DescribeDrillPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDrillPairsDeniedActions {
-    /// `DrillPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillPairType`; example: `"INSTANCE"`
     pub drill_pair_type: String,
 
-    /// `DrillPairIds`: a list of strings.
-    ///
-    /// Example: `["drillpair-3vpnvkct"]`
+    /// `DrillPairIds`; example: `["drillpair-3vpnvkct"]`
     pub drill_pair_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDrillPairsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeDrillPairsDeniedActionsResponse {
-    /// `DrillPairDeniedActionSet`: a list of [`DrillPairDeniedAction`](super::models::DrillPairDeniedAction) objects.
+    /// `DrillPairDeniedActionSet`
     pub drill_pair_denied_action_set: Option<Vec<models::DrillPairDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2108,9 +1894,12 @@ pub struct DescribeDrillPairsDeniedActionsResponse {
 /// The `DescribeFileBackupObjects` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeFileBackupObjectsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeFileBackupObjects)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2123,9 +1912,7 @@ pub struct DescribeFileBackupObjects {}
 /// What a successful [`DescribeFileBackupObjects`] call returns.
 #[tc_model]
 pub struct DescribeFileBackupObjectsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49`
+    /// `TotalCount`; example: `49`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2135,9 +1922,12 @@ pub struct DescribeFileBackupObjectsResponse {
 /// The `DescribeFileBackupPlans` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeFileBackupPlansResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeFileBackupPlans)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2153,39 +1943,29 @@ pub struct DescribeFileBackupObjectsResponse {
     )
 )]
 pub struct DescribeFileBackupPlans {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 }
 
 /// What a successful [`DescribeFileBackupPlans`] call returns.
 #[tc_model]
 pub struct DescribeFileBackupPlansResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `PlanSet`: a list of [`PlanInfo`](super::models::PlanInfo) objects.
+    /// `PlanSet`
     pub plan_set: Option<Vec<models::PlanInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2195,9 +1975,12 @@ pub struct DescribeFileBackupPlansResponse {
 /// The `DescribeFileBackups` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeFileBackupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeFileBackups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2213,39 +1996,29 @@ pub struct DescribeFileBackupPlansResponse {
     )
 )]
 pub struct DescribeFileBackups {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 }
 
 /// What a successful [`DescribeFileBackups`] call returns.
 #[tc_model]
 pub struct DescribeFileBackupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<u64>,
 
-    /// `BackupSet`: a list of [`BackupInfo`](super::models::BackupInfo) objects.
+    /// `BackupSet`
     pub backup_set: Option<Vec<models::BackupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2255,9 +2028,12 @@ pub struct DescribeFileBackupsResponse {
 /// The `DescribeFileBackupsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeFileBackupsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeFileBackupsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2266,16 +2042,14 @@ pub struct DescribeFileBackupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeFileBackupsDeniedActions {
-    /// `BackupIds`: a list of strings.
-    ///
-    /// Example: `["fb-9diqkidj"]`
+    /// `BackupIds`; example: `["fb-9diqkidj"]`
     pub backup_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeFileBackupsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeFileBackupsDeniedActionsResponse {
-    /// `BackupDeniedActionSet`: a list of [`BackupDeniedAction`](super::models::BackupDeniedAction) objects.
+    /// `BackupDeniedActionSet`
     pub backup_denied_action_set: Option<Vec<models::BackupDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2285,9 +2059,12 @@ pub struct DescribeFileBackupsDeniedActionsResponse {
 /// The `DescribeFileRestoreTasks` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeFileRestoreTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeFileRestoreTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2303,39 +2080,29 @@ pub struct DescribeFileBackupsDeniedActionsResponse {
     )
 )]
 pub struct DescribeFileRestoreTasks {
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeFileRestoreTasks`] call returns.
 #[tc_model]
 pub struct DescribeFileRestoreTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `RestoreTaskSet`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `RestoreTaskSet`
     pub restore_task_set: Option<Vec<models::RestoreTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2345,9 +2112,12 @@ pub struct DescribeFileRestoreTasksResponse {
 /// The `DescribeJobs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeJobsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeJobs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2367,9 +2137,12 @@ pub struct DescribeJobsResponse {
 /// The `DescribePriceCreateCopyPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribePriceCreateCopyPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribePriceCreateCopyPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2378,16 +2151,14 @@ pub struct DescribeJobsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribePriceCreateCopyPairs {
-    /// `DataCapacities`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[50,100,200]`
+    /// `DataCapacities`; example: `[50,100,200]`
     pub data_capacities: Vec<i64>,
 }
 
 /// What a successful [`DescribePriceCreateCopyPairs`] call returns.
 #[tc_model]
 pub struct DescribePriceCreateCopyPairsResponse {
-    /// `CopyPairPrices`: a list of [`CopyPairPrice`](super::models::CopyPairPrice) objects.
+    /// `CopyPairPrices`
     pub copy_pair_prices: Vec<models::CopyPairPrice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2397,9 +2168,12 @@ pub struct DescribePriceCreateCopyPairsResponse {
 /// The `DescribeProtectGroupsDeniedActions` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeProtectGroupsDeniedActionsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeProtectGroupsDeniedActions)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2408,16 +2182,14 @@ pub struct DescribePriceCreateCopyPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeProtectGroupsDeniedActions {
-    /// `ProtectGroupIds`: a list of strings.
-    ///
-    /// Example: `["pg-xxxxxxxx"]`
+    /// `ProtectGroupIds`; example: `["pg-xxxxxxxx"]`
     pub protect_group_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeProtectGroupsDeniedActions`] call returns.
 #[tc_model]
 pub struct DescribeProtectGroupsDeniedActionsResponse {
-    /// `ProtectGroupDeniedActionSet`: a list of [`ProtectGroupDeniedAction`](super::models::ProtectGroupDeniedAction) objects.
+    /// `ProtectGroupDeniedActionSet`
     pub protect_group_denied_action_set: Option<Vec<models::ProtectGroupDeniedAction>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2427,9 +2199,12 @@ pub struct DescribeProtectGroupsDeniedActionsResponse {
 /// The `DescribeProtectedInstances` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeProtectedInstancesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeProtectedInstances)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2445,39 +2220,29 @@ pub struct DescribeProtectGroupsDeniedActionsResponse {
     )
 )]
 pub struct DescribeProtectedInstances {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 }
 
 /// What a successful [`DescribeProtectedInstances`] call returns.
 #[tc_model]
 pub struct DescribeProtectedInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: Option<u64>,
 
-    /// `InstanceSet`: a list of [`ProtectInstance`](super::models::ProtectInstance) objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<models::ProtectInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2487,9 +2252,12 @@ pub struct DescribeProtectedInstancesResponse {
 /// The `DescribeSecurityGroupMappings` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeSecurityGroupMappingsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeSecurityGroupMappings)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2505,44 +2273,32 @@ pub struct DescribeProtectedInstancesResponse {
     )
 )]
 pub struct DescribeSecurityGroupMappings {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-mhqxamfh"`
+    /// `SitePairId`; example: `"sitepair-mhqxamfh"`
     pub site_pair_id: String,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeSecurityGroupMappings`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupMappingsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `SecurityGroupMappingSet`: a list of [`SecurityGroupMapping`](super::models::SecurityGroupMapping) objects.
+    /// `SecurityGroupMappingSet`
     pub security_group_mapping_set: Vec<models::SecurityGroupMapping>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2552,9 +2308,12 @@ pub struct DescribeSecurityGroupMappingsResponse {
 /// The `DescribeVpcMappings` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`DescribeVpcMappingsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=DescribeVpcMappings)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2570,34 +2329,26 @@ pub struct DescribeSecurityGroupMappingsResponse {
     )
 )]
 pub struct DescribeVpcMappings {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-rzs4thc1"`
+    /// `SitePairId`; example: `"sitepair-rzs4thc1"`
     pub site_pair_id: String,
 
-    /// `Filters`: a list of [`FilterModel`](super::models::FilterModel) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::FilterModel>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeVpcMappings`] call returns.
 #[tc_model]
 pub struct DescribeVpcMappingsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `VpcMappingSet`: a list of [`VpcMapping`](super::models::VpcMapping) objects.
+    /// `VpcMappingSet`
     pub vpc_mapping_set: Option<Vec<models::VpcMapping>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2607,9 +2358,12 @@ pub struct DescribeVpcMappingsResponse {
 /// The `FinishFailoverCopyPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`FinishFailoverCopyPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=FinishFailoverCopyPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2618,14 +2372,10 @@ pub struct DescribeVpcMappingsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct FinishFailoverCopyPairs {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["copypair-xxxxxxxx"]`
+    /// `CopyPairIds`; example: `["copypair-xxxxxxxx"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 }
 
@@ -2639,9 +2389,12 @@ pub struct FinishFailoverCopyPairsResponse {
 /// The `ModifyAutoBackupPolicyAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyAutoBackupPolicyAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyAutoBackupPolicyAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2650,55 +2403,37 @@ pub struct FinishFailoverCopyPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAutoBackupPolicyAttribute {
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-p5ylj73z"`
+    /// `AutoBackupPolicyId`; example: `"abp-p5ylj73z"`
     pub auto_backup_policy_id: String,
 
-    /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
+    /// `Policy`
     pub policy: Option<Vec<models::Policy>>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: Option<bool>,
 
-    /// `AutoBackupPolicyName`: a string.
-    ///
-    /// Example: `"备份策略1"`
+    /// `AutoBackupPolicyName`; example: `"备份策略1"`
     pub auto_backup_policy_name: Option<String>,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: Option<bool>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionDays`; example: `3`
     pub retention_days: Option<u64>,
 
-    /// `RetentionMonths`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RetentionMonths`; example: `4`
     pub retention_months: Option<u64>,
 
-    /// `RetentionAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetentionAmount`; example: `5`
     pub retention_amount: Option<u64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"VAULT"`
+    /// `StorageType`; example: `"VAULT"`
     pub storage_type: Option<String>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-eerw78dd"`
+    /// `VaultId`; example: `"vault-eerw78dd"`
     pub vault_id: Option<String>,
 
-    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`](super::models::AdvancedRetentionPolicy).
+    /// `AdvancedRetentionPolicy`
     pub advanced_retention_policy: Option<models::AdvancedRetentionPolicy>,
 }
 
@@ -2712,9 +2447,12 @@ pub struct ModifyAutoBackupPolicyAttributeResponse {
 /// The `ModifyBackupAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyBackupAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyBackupAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2723,24 +2461,16 @@ pub struct ModifyAutoBackupPolicyAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyBackupAttribute {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"cbackup-nqjhiutj"`
+    /// `BackupId`; example: `"cbackup-nqjhiutj"`
     pub backup_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"备份2"`
+    /// `BackupName`; example: `"备份2"`
     pub backup_name: Option<String>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub deadline: Option<String>,
 }
 
@@ -2754,9 +2484,12 @@ pub struct ModifyBackupAttributeResponse {
 /// The `ModifyBackupVaultAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyBackupVaultAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyBackupVaultAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2765,19 +2498,13 @@ pub struct ModifyBackupAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyBackupVaultAttribute {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `VaultId`; example: `"vault-qjhn63ku"`
     pub vault_id: String,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"backup-vault"`
+    /// `VaultName`; example: `"backup-vault"`
     pub vault_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"vault for cvm"`
+    /// `Description`; example: `"vault for cvm"`
     pub description: Option<String>,
 }
 
@@ -2791,9 +2518,12 @@ pub struct ModifyBackupVaultAttributeResponse {
 /// The `ModifyCopyPairAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyCopyPairAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyCopyPairAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2802,24 +2532,16 @@ pub struct ModifyBackupVaultAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCopyPairAttribute {
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"cvmcopypair-jzrnvbwp"`
+    /// `CopyPairId`; example: `"cvmcopypair-jzrnvbwp"`
     pub copy_pair_id: String,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: Option<String>,
 
-    /// `CopyPairName`: a string.
-    ///
-    /// Example: `"my-copy-pair"`
+    /// `CopyPairName`; example: `"my-copy-pair"`
     pub copy_pair_name: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.MEDIUM2"`
+    /// `InstanceType`; example: `"S5.MEDIUM2"`
     pub instance_type: Option<String>,
 }
 
@@ -2833,9 +2555,12 @@ pub struct ModifyCopyPairAttributeResponse {
 /// The `ModifyDrillGroupAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyDrillGroupAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyDrillGroupAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2844,14 +2569,10 @@ pub struct ModifyCopyPairAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDrillGroupAttribute {
-    /// `DrillGroupId`: a string.
-    ///
-    /// Example: `"dg-5q25189t"`
+    /// `DrillGroupId`; example: `"dg-5q25189t"`
     pub drill_group_id: String,
 
-    /// `DrillGroupName`: a string.
-    ///
-    /// Example: `"drill-20260430-eva5-1"`
+    /// `DrillGroupName`; example: `"drill-20260430-eva5-1"`
     pub drill_group_name: Option<String>,
 }
 
@@ -2865,9 +2586,12 @@ pub struct ModifyDrillGroupAttributeResponse {
 /// The `ModifyDrillPairAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyDrillPairAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyDrillPairAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2876,14 +2600,10 @@ pub struct ModifyDrillGroupAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDrillPairAttribute {
-    /// `DrillPairId`: a string.
-    ///
-    /// Example: `"drillpair-5q25189t"`
+    /// `DrillPairId`; example: `"drillpair-5q25189t"`
     pub drill_pair_id: String,
 
-    /// `DrillPairName`: a string.
-    ///
-    /// Example: `"drill-20260430-eva4-0"`
+    /// `DrillPairName`; example: `"drill-20260430-eva4-0"`
     pub drill_pair_name: Option<String>,
 }
 
@@ -2897,9 +2617,12 @@ pub struct ModifyDrillPairAttributeResponse {
 /// The `ModifyFileBackupAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyFileBackupAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyFileBackupAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2908,24 +2631,16 @@ pub struct ModifyDrillPairAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyFileBackupAttribute {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"fb-f25mcnuy"`
+    /// `BackupId`; example: `"fb-f25mcnuy"`
     pub backup_id: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"modify-backup"`
+    /// `BackupName`; example: `"modify-backup"`
     pub backup_name: Option<String>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-12-31T23:59:59Z"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2026-12-31T23:59:59Z"`
     pub deadline: Option<String>,
 }
 
@@ -2939,9 +2654,12 @@ pub struct ModifyFileBackupAttributeResponse {
 /// The `ModifyFileBackupPlan` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyFileBackupPlanResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyFileBackupPlan)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -2950,55 +2668,37 @@ pub struct ModifyFileBackupAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyFileBackupPlan {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"fbp-abc12345"`
+    /// `PlanId`; example: `"fbp-abc12345"`
     pub plan_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"asp-67890xyz"`
+    /// `PolicyId`; example: `"asp-67890xyz"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub policy_id: Option<String>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"daily-file-backup"`
+    /// `PlanName`; example: `"daily-file-backup"`
     pub plan_name: Option<String>,
 
-    /// `BackupPaths`: a list of strings.
-    ///
-    /// Example: `["/home","/var/log"]`
+    /// `BackupPaths`; example: `["/home","/var/log"]`
     pub backup_paths: Option<Vec<String>>,
 
-    /// `IncludeFileTypes`: a list of strings.
-    ///
-    /// Example: `["*.log","*.conf"]`
+    /// `IncludeFileTypes`; example: `["*.log","*.conf"]`
     pub include_file_types: Option<Vec<String>>,
 
-    /// `ExcludePatterns`: a list of strings.
-    ///
-    /// Example: `["/backup/temp","/tmp/cache"]`
+    /// `ExcludePatterns`; example: `["/backup/temp","/tmp/cache"]`
     pub exclude_patterns: Option<Vec<String>>,
 
-    /// `ExcludeSystemDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeSystemDirectories`; example: `true`
     pub exclude_system_directories: Option<bool>,
 
-    /// `BackupStorageId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `BackupStorageId`; example: `"vault-qjhn63ku"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub backup_storage_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 }
 
@@ -3012,9 +2712,12 @@ pub struct ModifyFileBackupPlanResponse {
 /// The `ModifyProtectGroupAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifyProtectGroupAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifyProtectGroupAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3023,14 +2726,10 @@ pub struct ModifyFileBackupPlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyProtectGroupAttribute {
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-dyiolyqt"`
+    /// `ProtectGroupId`; example: `"pg-dyiolyqt"`
     pub protect_group_id: String,
 
-    /// `ProtectGroupName`: a string.
-    ///
-    /// Example: `"my-protect-group"`
+    /// `ProtectGroupName`; example: `"my-protect-group"`
     pub protect_group_name: Option<String>,
 }
 
@@ -3044,9 +2743,12 @@ pub struct ModifyProtectGroupAttributeResponse {
 /// The `ModifySitePairAttribute` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ModifySitePairAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ModifySitePairAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3055,14 +2757,10 @@ pub struct ModifyProtectGroupAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifySitePairAttribute {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-30dhh7lb"`
+    /// `SitePairId`; example: `"sitepair-30dhh7lb"`
     pub site_pair_id: String,
 
-    /// `SitePairName`: a string.
-    ///
-    /// Example: `"my-site-pair"`
+    /// `SitePairName`; example: `"my-site-pair"`
     pub site_pair_name: Option<String>,
 }
 
@@ -3076,9 +2774,12 @@ pub struct ModifySitePairAttributeResponse {
 /// The `ReportAgentMetrics` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ReportAgentMetricsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ReportAgentMetrics)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3098,9 +2799,12 @@ pub struct ReportAgentMetricsResponse {
 /// The `ReportGatewayHeartbeat` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ReportGatewayHeartbeatResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ReportGatewayHeartbeat)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3120,9 +2824,12 @@ pub struct ReportGatewayHeartbeatResponse {
 /// The `ReportJobProgress` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`ReportJobProgressResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=ReportJobProgress)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3142,9 +2849,12 @@ pub struct ReportJobProgressResponse {
 /// The `RunCopyPairTasks` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`RunCopyPairTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=RunCopyPairTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3153,23 +2863,17 @@ pub struct ReportJobProgressResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RunCopyPairTasks {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-843b73an"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-843b73an"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 }
 
 /// What a successful [`RunCopyPairTasks`] call returns.
 #[tc_model]
 pub struct RunCopyPairTasksResponse {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-843b73an"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-843b73an"]`
     pub copy_pair_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3179,9 +2883,12 @@ pub struct RunCopyPairTasksResponse {
 /// The `RunFailoverCopyPairs` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`RunFailoverCopyPairsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=RunFailoverCopyPairs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3190,28 +2897,20 @@ pub struct RunCopyPairTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RunFailoverCopyPairs {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-2zjmpdlb"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-2zjmpdlb"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 
-    /// `FailoverType`: a string.
-    ///
-    /// Example: `"NOW"`
+    /// `FailoverType`; example: `"NOW"`
     pub failover_type: String,
 }
 
 /// What a successful [`RunFailoverCopyPairs`] call returns.
 #[tc_model]
 pub struct RunFailoverCopyPairsResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `12156`
+    /// `TaskId`; example: `12156`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3221,9 +2920,12 @@ pub struct RunFailoverCopyPairsResponse {
 /// The `RunInstancesWithBackupGroup` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`RunInstancesWithBackupGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=RunInstancesWithBackupGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3232,18 +2934,14 @@ pub struct RunFailoverCopyPairsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RunInstancesWithBackupGroup {
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"cbackup-ccw7vzpd"`
+    /// `BackupGroupId`; example: `"cbackup-ccw7vzpd"`
     pub backup_group_id: String,
 }
 
 /// What a successful [`RunInstancesWithBackupGroup`] call returns.
 #[tc_model]
 pub struct RunInstancesWithBackupGroupResponse {
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-jul9m59o"]`
+    /// `InstanceIdSet`; example: `["ins-jul9m59o"]`
     pub instance_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3253,9 +2951,12 @@ pub struct RunInstancesWithBackupGroupResponse {
 /// The `StopCopyPairTasks` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`StopCopyPairTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=StopCopyPairTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",
@@ -3264,14 +2965,10 @@ pub struct RunInstancesWithBackupGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopCopyPairTasks {
-    /// `CopyPairIds`: a list of strings.
-    ///
-    /// Example: `["cvmcopypair-3v6dtfan"]`
+    /// `CopyPairIds`; example: `["cvmcopypair-3v6dtfan"]`
     pub copy_pair_ids: Vec<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: String,
 }
 
@@ -3285,9 +2982,12 @@ pub struct StopCopyPairTasksResponse {
 /// The `UnbindAutoBackupPolicy` action of BDRC API 2026-03-30.
 ///
 /// A successful call returns [`UnbindAutoBackupPolicyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bdrc&Version=2026-03-30&Action=UnbindAutoBackupPolicy)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "bdrc",
     version = "2026-03-30",

@@ -9,28 +9,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutoBackupPolicies`](super::DescribeAutoBackupPolicies).
 #[tc_model]
 pub struct AdvancedRetentionPolicy {
-    /// `Days`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `4`
+    /// `Days`, required in requests; example: `4`
     pub days: Option<u64>,
 
-    /// `Weeks`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Weeks`, required in requests; example: `2`
     pub weeks: Option<u64>,
 
-    /// `Months`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `9`
+    /// `Months`, required in requests; example: `9`
     pub months: Option<u64>,
 
-    /// `Years`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Years`, required in requests; example: `1`
     pub years: Option<u64>,
 }
 
@@ -40,14 +28,10 @@ pub struct AdvancedRetentionPolicy {
 /// Returned in the output of [`DescribeBackupGroups`](super::DescribeBackupGroups) and [`DescribeCommonBackupPoints`](super::DescribeCommonBackupPoints).
 #[tc_model]
 pub struct ApplyDisk {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"backup-cdsadf12"`
+    /// `BackupId`; example: `"backup-cdsadf12"`
     pub backup_id: Option<String>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-dare87sw"`
+    /// `DiskId`; example: `"disk-dare87sw"`
     pub disk_id: Option<String>,
 }
 
@@ -56,42 +40,28 @@ pub struct ApplyDisk {
 /// Returned in the output of [`DescribeFileBackupPlans`](super::DescribeFileBackupPlans).
 #[tc_model]
 pub struct AspInfo {
-    /// `AspId`: a string.
-    ///
-    /// Example: `"asp-91kjuank"`
+    /// `AspId`; example: `"asp-91kjuank"`
     pub asp_id: Option<String>,
 
-    /// `AspName`: a string.
-    ///
-    /// Example: `"backup-policy"`
+    /// `AspName`; example: `"backup-policy"`
     pub asp_name: Option<String>,
 
-    /// `AspState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AspState`; example: `"NORMAL"`
     pub asp_state: Option<String>,
 
-    /// `Policy`: a list of [`Policy`] objects.
+    /// `Policy`
     pub policy: Option<Vec<Policy>>,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: Option<bool>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RetentionDays`; example: `30`
     pub retention_days: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-01T00:00:00"`
+    /// `CreateTime`; example: `"2026-01-01T00:00:00"`
     pub create_time: Option<String>,
 }
 
@@ -100,95 +70,61 @@ pub struct AspInfo {
 /// Returned in the output of [`DescribeAutoBackupPolicies`](super::DescribeAutoBackupPolicies).
 #[tc_model]
 pub struct AutoBackupPolicy {
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: Option<bool>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: Option<bool>,
 
-    /// `NextTriggerTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `NextTriggerTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub next_trigger_time: Option<String>,
 
-    /// `AutoBackupPolicyState`: a string.
-    ///
-    /// Example: `"定期备份策略的状态。取值范围：<br><li>NORMAL：正常<br><li>ISOLATED：已隔离。"`
+    /// `AutoBackupPolicyState`; example: `"定期备份策略的状态。取值范围：<br><li>NORMAL：正常<br><li>ISOLATED：已隔离。"`
     pub auto_backup_policy_state: Option<String>,
 
-    /// `AutoBackupPolicyName`: a string.
-    ///
-    /// Example: `"备份策略1"`
+    /// `AutoBackupPolicyName`; example: `"备份策略1"`
     pub auto_backup_policy_name: Option<String>,
 
-    /// `Policy`: a list of [`Policy`] objects.
+    /// `Policy`
     pub policy: Option<Vec<Policy>>,
 
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-4od7o75f"`
+    /// `AutoBackupPolicyId`; example: `"abp-4od7o75f"`
     pub auto_backup_policy_id: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-02-27T13:04:45+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-02-27T13:04:45+08:00"`
     pub create_time: Option<String>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionDays`; example: `3`
     pub retention_days: Option<u64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1255000110`
+    /// `AppId`; example: `1255000110`
     pub app_id: Option<u64>,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-2kpmcdl4"]`
+    /// `InstanceIdSet`; example: `["ins-2kpmcdl4"]`
     pub instance_id_set: Option<Vec<String>>,
 
-    /// `RetentionMonths`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionMonths`; example: `3`
     pub retention_months: Option<u64>,
 
-    /// `RetentionAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetentionAmount`; example: `3`
     pub retention_amount: Option<u64>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountName`; example: `"admin"`
     pub account_name: Option<String>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"\"110000000197\""`
+    /// `AccountUin`; example: `"\"110000000197\""`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"\"110000000197\""`
+    /// `SubAccountUin`; example: `"\"110000000197\""`
     pub sub_account_uin: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"COMMON"`
+    /// `StorageType`; example: `"COMMON"`
     pub storage_type: Option<String>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `VaultId`; example: `"vault-qjhn63ku"`
     pub vault_id: Option<String>,
 
-    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`].
+    /// `AdvancedRetentionPolicy`
     pub advanced_retention_policy: Option<AdvancedRetentionPolicy>,
 }
 
@@ -197,9 +133,7 @@ pub struct AutoBackupPolicy {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct AutomationServiceEnabled {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -208,12 +142,10 @@ pub struct AutomationServiceEnabled {
 /// Returned in the output of [`DescribeFileBackupsDeniedActions`](super::DescribeFileBackupsDeniedActions).
 #[tc_model]
 pub struct BackupDeniedAction {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"backup-iqihe78f"`
+    /// `BackupId`; example: `"backup-iqihe78f"`
     pub backup_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -222,27 +154,19 @@ pub struct BackupDeniedAction {
 /// Returned in the output of [`DescribeCommonBackupPoints`](super::DescribeCommonBackupPoints).
 #[tc_model]
 pub struct BackupDetail {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"cbackup-n4cbfo8f"`
+    /// `BackupId`; example: `"cbackup-n4cbfo8f"`
     pub backup_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-ozr2fn7w"`
+    /// `InstanceId`; example: `"ins-ozr2fn7w"`
     pub instance_id: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub create_time: Option<String>,
 
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-5c5l02gj"`
+    /// `AutoBackupPolicyId`; example: `"abp-5c5l02gj"`
     pub auto_backup_policy_id: Option<String>,
 
-    /// `BackupBindDisk`: a list of [`ApplyDisk`] objects.
+    /// `BackupBindDisk`
     pub backup_bind_disk: Option<Vec<ApplyDisk>>,
 }
 
@@ -251,82 +175,52 @@ pub struct BackupDetail {
 /// Returned in the output of [`DescribeBackupGroups`](super::DescribeBackupGroups).
 #[tc_model]
 pub struct BackupGroup {
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"cbackup-n00m2307"`
+    /// `BackupGroupId`; example: `"cbackup-n00m2307"`
     pub backup_group_id: Option<String>,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Percent`; example: `30`
     pub percent: Option<u64>,
 
-    /// `BackupBindDisk`: a list of [`ApplyDisk`] objects.
+    /// `BackupBindDisk`
     pub backup_bind_disk: Option<Vec<ApplyDisk>>,
 
-    /// `BackupGroupName`: a string.
-    ///
-    /// Example: `"backup-group"`
+    /// `BackupGroupName`; example: `"backup-group"`
     pub backup_group_name: Option<String>,
 
-    /// `BackupGroupState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `BackupGroupState`; example: `"NORMAL"`
     pub backup_group_state: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:35+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:35+08:00"`
     pub create_time: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260094408`
+    /// `AppId`; example: `260094408`
     pub app_id: Option<u64>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: Option<bool>,
 
-    /// `DeadlineTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-27T13:04:35+08:00"`
+    /// `DeadlineTime`, an ISO 8601 timestamp; example: `"2026-04-27T13:04:35+08:00"`
     pub deadline_time: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-jul9m59o"`
+    /// `InstanceId`; example: `"ins-jul9m59o"`
     pub instance_id: Option<String>,
 
-    /// `InstanceDetails`: a string.
-    ///
-    /// Example: `"detail"`
+    /// `InstanceDetails`; example: `"detail"`
     pub instance_details: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountName`; example: `"admin"`
     pub account_name: Option<String>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"\"110000000197\""`
+    /// `AccountUin`; example: `"\"110000000197\""`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"\"110000000197\""`
+    /// `SubAccountUin`; example: `"\"110000000197\""`
     pub sub_account_uin: Option<String>,
 
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-4od7o75f"`
+    /// `AutoBackupPolicyId`; example: `"abp-4od7o75f"`
     pub auto_backup_policy_id: Option<String>,
 }
 
@@ -335,12 +229,10 @@ pub struct BackupGroup {
 /// Returned in the output of [`DescribeBackupGroupsDeniedActions`](super::DescribeBackupGroupsDeniedActions).
 #[tc_model]
 pub struct BackupGroupDeniedAction {
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"cbackup-bpphx8cj"`
+    /// `BackupGroupId`; example: `"cbackup-bpphx8cj"`
     pub backup_group_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -349,64 +241,40 @@ pub struct BackupGroupDeniedAction {
 /// Returned in the output of [`DescribeBackupGroupRollbackTasks`](super::DescribeBackupGroupRollbackTasks).
 #[tc_model]
 pub struct BackupGroupRollbackTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"crollback-efad98dd"`
+    /// `TaskId`; example: `"crollback-efad98dd"`
     pub task_id: Option<String>,
 
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"ins-n8y58xoo"`
+    /// `SourceInstanceId`; example: `"ins-n8y58xoo"`
     pub source_instance_id: Option<String>,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"ins-n8y58xoo"`
+    /// `TargetInstanceId`; example: `"ins-n8y58xoo"`
     pub target_instance_id: Option<String>,
 
-    /// `BackupGroupId`: a string.
-    ///
-    /// Example: `"cbackup-5gghmy6f"`
+    /// `BackupGroupId`; example: `"cbackup-5gghmy6f"`
     pub backup_group_id: Option<String>,
 
-    /// `RollbackType`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `RollbackType`; example: `"ORIGINAL"`
     pub rollback_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: Option<String>,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: Option<u64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:59+08:00"`
     pub end_time: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1255000110`
+    /// `AppId`; example: `1255000110`
     pub app_id: Option<u64>,
 
-    /// `BackupGroupName`: a string.
-    ///
-    /// Example: `"backup-0421"`
+    /// `BackupGroupName`; example: `"backup-0421"`
     pub backup_group_name: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"\"disk rollback failed\""`
+    /// `FailReason`; example: `"\"disk rollback failed\""`
     pub fail_reason: Option<String>,
 }
 
@@ -415,144 +283,88 @@ pub struct BackupGroupRollbackTask {
 /// Returned in the output of [`DescribeFileBackups`](super::DescribeFileBackups).
 #[tc_model]
 pub struct BackupInfo {
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"fb-i9j0k1l2"`
+    /// `BackupId`; example: `"fb-i9j0k1l2"`
     pub backup_id: Option<String>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"file-admin"`
+    /// `BackupName`; example: `"file-admin"`
     pub backup_name: Option<String>,
 
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"fbp-x1y2z3w4"`
+    /// `PlanId`; example: `"fbp-x1y2z3w4"`
     pub plan_id: Option<String>,
 
-    /// `AspInstanceId`: a string.
-    ///
-    /// Example: `"asp-m1n2o3p4"`
+    /// `AspInstanceId`; example: `"asp-m1n2o3p4"`
     pub asp_instance_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-abc12345"`
+    /// `ResourceId`; example: `"ins-abc12345"`
     pub resource_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `BackupPaths`: a list of strings.
-    ///
-    /// Example: `["/"]`
+    /// `BackupPaths`; example: `["/"]`
     pub backup_paths: Option<Vec<String>>,
 
-    /// `IncludeFileTypes`: a list of strings.
-    ///
-    /// Example: `[".log"]`
+    /// `IncludeFileTypes`; example: `[".log"]`
     pub include_file_types: Option<Vec<String>>,
 
-    /// `ExcludePatterns`: a list of strings.
-    ///
-    /// Example: `["/sys"]`
+    /// `ExcludePatterns`; example: `["/sys"]`
     pub exclude_patterns: Option<Vec<String>>,
 
-    /// `ExcludeSystemDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeSystemDirectories`; example: `true`
     pub exclude_system_directories: Option<bool>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `VaultId`; example: `"vault-qjhn63ku"`
     pub vault_id: Option<String>,
 
-    /// `ScannedFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15000`
+    /// `ScannedFileCount`; example: `15000`
     pub scanned_file_count: Option<i64>,
 
-    /// `ScannedSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5368709120`
+    /// `ScannedSize`; example: `5368709120`
     pub scanned_size: Option<i64>,
 
-    /// `ScannedSizeFormatted`: a string.
-    ///
-    /// Example: `"\"5.00 GB\""`
+    /// `ScannedSizeFormatted`; example: `"\"5.00 GB\""`
     pub scanned_size_formatted: Option<String>,
 
-    /// `BackupFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `14800`
+    /// `BackupFileCount`; example: `14800`
     pub backup_file_count: Option<i64>,
 
-    /// `BackupSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2147483648`
+    /// `BackupSize`; example: `2147483648`
     pub backup_size: Option<i64>,
 
-    /// `BackupSizeFormatted`: a string.
-    ///
-    /// Example: `"\"2.00 GB\""`
+    /// `BackupSizeFormatted`; example: `"\"2.00 GB\""`
     pub backup_size_formatted: Option<String>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<f64>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"\"job-e5f6g7h8\""`
+    /// `JobId`; example: `"\"job-e5f6g7h8\""`
     pub job_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-30T02:00:00"`
+    /// `StartTime`; example: `"2026-03-30T02:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-30T02:35:00"`
+    /// `EndTime`; example: `"2026-03-30T02:35:00"`
     pub end_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-03-30T02:00:00"`
+    /// `CreatedTime`; example: `"2026-03-30T02:00:00"`
     pub created_time: Option<String>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2026-12-01 00:00:00"`
+    /// `Deadline`; example: `"2026-12-01 00:00:00"`
     pub deadline: Option<String>,
 
-    /// `NonExistSourcePaths`: a list of strings.
-    ///
-    /// Example: `["/data1"]`
+    /// `NonExistSourcePaths`; example: `["/data1"]`
     pub non_exist_source_paths: Option<Vec<String>>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"Fatal: nothing to backup, please specify source files/dirs"`
+    /// `FailReason`; example: `"Fatal: nothing to backup, please specify source files/dirs"`
     pub fail_reason: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260095320`
+    /// `AppId`; example: `260095320`
     pub app_id: Option<i64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cvm_agent"`
+    /// `ResourceType`; example: `"cvm_agent"`
     pub resource_type: Option<String>,
 }
 
@@ -561,44 +373,28 @@ pub struct BackupInfo {
 /// Returned in the output of [`DescribeBackupInstances`](super::DescribeBackupInstances).
 #[tc_model]
 pub struct BackupInstance {
-    /// `AutoBackupPolicyIdSet`: a list of strings.
-    ///
-    /// Example: `["abp-4od7o75f"]`
+    /// `AutoBackupPolicyIdSet`; example: `["abp-4od7o75f"]`
     pub auto_backup_policy_id_set: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-2kpmcdl4"`
+    /// `InstanceId`; example: `"ins-2kpmcdl4"`
     pub instance_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1255000110`
+    /// `AppId`; example: `1255000110`
     pub app_id: Option<u64>,
 
-    /// `LatestBackupTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-31T12:18:11+08:00"`
+    /// `LatestBackupTime`, an ISO 8601 timestamp; example: `"2026-03-31T12:18:11+08:00"`
     pub latest_backup_time: Option<String>,
 
-    /// `BackupGroupIdSet`: a list of strings.
-    ///
-    /// Example: `["cbackup-n00m2307"]`
+    /// `BackupGroupIdSet`; example: `["cbackup-n00m2307"]`
     pub backup_group_id_set: Option<Vec<String>>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-26T22:19:45+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2026-03-26T22:19:45+08:00"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-26T22:19:45+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-26T22:19:45+08:00"`
     pub create_time: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"admin-cvm"`
+    /// `InstanceName`; example: `"admin-cvm"`
     pub instance_name: Option<String>,
 }
 
@@ -607,44 +403,28 @@ pub struct BackupInstance {
 /// Returned in the output of [`DescribeBackupPlans`](super::DescribeBackupPlans).
 #[tc_model]
 pub struct BackupPlan {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-n8y58xoo"`
+    /// `InstanceId`; example: `"ins-n8y58xoo"`
     pub instance_id: Option<String>,
 
-    /// `AutoBackupPolicyId`: a string.
-    ///
-    /// Example: `"abp-k5u812zh"`
+    /// `AutoBackupPolicyId`; example: `"abp-k5u812zh"`
     pub auto_backup_policy_id: Option<String>,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:04:45+08:00"`
     pub create_time: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1255000110`
+    /// `AppId`; example: `1255000110`
     pub app_id: Option<u64>,
 
-    /// `BackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupCount`; example: `10`
     pub backup_count: Option<u64>,
 
-    /// `LastTriggerTime`: a string.
-    ///
-    /// Example: `"2026-03-27T13:04:45+08:00"`
+    /// `LastTriggerTime`; example: `"2026-03-27T13:04:45+08:00"`
     pub last_trigger_time: Option<String>,
 
-    /// `LastTriggerError`: a string.
-    ///
-    /// Example: `"网络问题"`
+    /// `LastTriggerError`; example: `"网络问题"`
     pub last_trigger_error: Option<String>,
 }
 
@@ -653,19 +433,13 @@ pub struct BackupPlan {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct BackupPolicyOverview {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `BoundCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BoundCount`; example: `5`
     pub bound_count: Option<i64>,
 
-    /// `UnboundCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UnboundCount`; example: `3`
     pub unbound_count: Option<i64>,
 }
 
@@ -674,65 +448,43 @@ pub struct BackupPolicyOverview {
 /// Returned in the output of [`DescribeBackupVaults`](super::DescribeBackupVaults).
 #[tc_model]
 pub struct BackupVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-19siqkdk"`
+    /// `VaultId`; example: `"vault-19siqkdk"`
     pub vault_id: String,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"brc-vault"`
+    /// `VaultName`; example: `"brc-vault"`
     pub vault_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"vault for brc"`
+    /// `Description`; example: `"vault for brc"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"READ_WRITE"`
+    /// `Status`; example: `"READ_WRITE"`
     pub status: String,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `EncryptType`; example: `"NONE"`
     pub encrypt_type: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"agagaiqjrfkal"`
+    /// `KmsKeyId`; example: `"agagaiqjrfkal"`
     pub kms_key_id: Option<String>,
 
-    /// `VaultType`: a string.
-    ///
-    /// Example: `"COMMON"`
+    /// `VaultType`; example: `"COMMON"`
     pub vault_type: Option<String>,
 
-    /// `BackupPolicySet`: a list of [`TypeCount`] objects.
+    /// `BackupPolicySet`
     pub backup_policy_set: Option<Vec<TypeCount>>,
 
-    /// `BackupSet`: a list of [`TypeCount`] objects.
+    /// `BackupSet`
     pub backup_set: Option<Vec<TypeCount>>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-region1"`
+    /// `Region`; example: `"ap-region1"`
     pub region: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-10-01 09:00:00"`
+    /// `CreateTime`; example: `"2026-10-01 09:00:00"`
     pub create_time: Option<String>,
 
-    /// `SourceDataSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24185191`
+    /// `SourceDataSize`; example: `24185191`
     pub source_data_size: Option<u64>,
 
-    /// `VaultDataSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9195185`
+    /// `VaultDataSize`; example: `9195185`
     pub vault_data_size: Option<u64>,
 }
 
@@ -741,14 +493,10 @@ pub struct BackupVault {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct BackupVaultOverview {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalSizeMb`: a signed 64-bit integer.
-    ///
-    /// Example: `515`
+    /// `TotalSizeMb`; example: `515`
     pub total_size_mb: Option<i64>,
 }
 
@@ -757,9 +505,7 @@ pub struct BackupVaultOverview {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct BasicServicesSettings {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -768,12 +514,10 @@ pub struct BasicServicesSettings {
 /// Returned in the output of [`DescribeCommonBackupPoints`](super::DescribeCommonBackupPoints).
 #[tc_model]
 pub struct CommonBackupPoint {
-    /// `BackupCommonTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-27T13:00:00+08:00"`
+    /// `BackupCommonTime`, an ISO 8601 timestamp; example: `"2026-03-27T13:00:00+08:00"`
     pub backup_common_time: Option<String>,
 
-    /// `BackupDetailSet`: a list of [`BackupDetail`] objects.
+    /// `BackupDetailSet`
     pub backup_detail_set: Option<Vec<BackupDetail>>,
 }
 
@@ -782,187 +526,115 @@ pub struct CommonBackupPoint {
 /// Returned in the output of [`DescribeCopyPairs`](super::DescribeCopyPairs).
 #[tc_model]
 pub struct CopyPair {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260110691`
+    /// `AppId`; example: `260110691`
     pub app_id: Option<i64>,
 
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"cvmcopypair-hd2bhdxd"`
+    /// `CopyPairId`; example: `"cvmcopypair-hd2bhdxd"`
     pub copy_pair_id: Option<String>,
 
-    /// `CopyPairName`: a string.
-    ///
-    /// Example: `"test-copy-pair"`
+    /// `CopyPairName`; example: `"test-copy-pair"`
     pub copy_pair_name: Option<String>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"drsp-xxxxxxxx"`
+    /// `SitePairId`; example: `"drsp-xxxxxxxx"`
     pub site_pair_id: Option<String>,
 
-    /// `SitePairName`: a string.
-    ///
-    /// Example: `"test-site-pair"`
+    /// `SitePairName`; example: `"test-site-pair"`
     pub site_pair_name: Option<String>,
 
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"drpg-xxxxxxxx"`
+    /// `ProtectGroupId`; example: `"drpg-xxxxxxxx"`
     pub protect_group_id: Option<String>,
 
-    /// `ProtectGroupName`: a string.
-    ///
-    /// Example: `"test-protect-group"`
+    /// `ProtectGroupName`; example: `"test-protect-group"`
     pub protect_group_name: Option<String>,
 
-    /// `CopyPairState`: a string.
-    ///
-    /// Example: `"INC_COPYING"`
+    /// `CopyPairState`; example: `"INC_COPYING"`
     pub copy_pair_state: Option<String>,
 
-    /// `CopyPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `CopyPairType`; example: `"INSTANCE"`
     pub copy_pair_type: Option<String>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SourceZone`; example: `"ap-guangzhou-3"`
     pub source_zone: Option<String>,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpc`; example: `"vpc-xxxxxxxx"`
     pub source_vpc: Option<String>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `TargetRegion`; example: `"ap-shanghai"`
     pub target_region: Option<String>,
 
-    /// `TargetZone`: a string.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `TargetZone`; example: `"ap-shanghai-2"`
     pub target_zone: Option<String>,
 
-    /// `TargetVpc`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpc`; example: `"vpc-yyyyyyyy"`
     pub target_vpc: Option<String>,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `SourceResourceId`; example: `"ins-xxxxxxxx"`
     pub source_resource_id: Option<String>,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"ins-yyyyyyyy"`
+    /// `TargetResourceId`; example: `"ins-yyyyyyyy"`
     pub target_resource_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceCopyPairId`: a string.
-    ///
-    /// Example: `"cvmcopypair-hd2bhdxd"`
+    /// `InstanceCopyPairId`; example: `"cvmcopypair-hd2bhdxd"`
     pub instance_copy_pair_id: Option<String>,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Percent`; example: `70`
     pub percent: Option<i64>,
 
-    /// `LatestProtectionTime`: a string.
-    ///
-    /// Example: `"2026-04-29 21:30:06"`
+    /// `LatestProtectionTime`; example: `"2026-04-29 21:30:06"`
     pub latest_protection_time: Option<String>,
 
-    /// `RecoveryPointObjective`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `RecoveryPointObjective`; example: `300`
     pub recovery_point_objective: Option<i64>,
 
-    /// `DataDirection`: a string.
-    ///
-    /// Example: `"POSITIVE"`
+    /// `DataDirection`; example: `"POSITIVE"`
     pub data_direction: Option<String>,
 
-    /// `CreateFrom`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `CreateFrom`; example: `"LOCAL"`
     pub create_from: Option<String>,
 
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"CROSS_REGION"`
+    /// `DisasterRecoveryType`; example: `"CROSS_REGION"`
     pub disaster_recovery_type: Option<String>,
 
-    /// `PeerCloudName`: a string.
-    ///
-    /// Example: `"MOCK_CLOUD"`
+    /// `PeerCloudName`; example: `"MOCK_CLOUD"`
     pub peer_cloud_name: Option<String>,
 
-    /// `Rollbacking`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rollbacking`; example: `0`
     pub rollbacking: Option<i64>,
 
-    /// `RollbackPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackPercent`; example: `0`
     pub rollback_percent: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-29 20:42:18"`
+    /// `CreateTime`; example: `"2026-04-29 20:42:18"`
     pub create_time: Option<String>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `AccountUin`; example: `"1000000001"`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"1000000002"`
+    /// `SubAccountUin`; example: `"1000000002"`
     pub sub_account_uin: Option<String>,
 
-    /// `DrillGroupId`: a string.
-    ///
-    /// Example: `"drillg-xxxxxxxx"`
+    /// `DrillGroupId`; example: `"drillg-xxxxxxxx"`
     pub drill_group_id: Option<String>,
 
-    /// `ProtectionTimeSet`: a list of strings.
-    ///
-    /// Example: `["2026-04-29 21:30:06"]`
+    /// `ProtectionTimeSet`; example: `["2026-04-29 21:30:06"]`
     pub protection_time_set: Option<Vec<String>>,
 
-    /// `DiskCopyPairSet`: a list of [`DiskCopyPairForCvm`] objects.
+    /// `DiskCopyPairSet`
     pub disk_copy_pair_set: Option<Vec<DiskCopyPairForCvm>>,
 
-    /// `DeferredCreate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeferredCreate`; example: `false`
     pub deferred_create: Option<bool>,
 
-    /// `TargetCvmCreated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TargetCvmCreated`; example: `true`
     pub target_cvm_created: Option<bool>,
 
-    /// `CvmCreateParams`: a string.
-    ///
-    /// Example: `"{create}"`
+    /// `CvmCreateParams`; example: `"{create}"`
     pub cvm_create_params: Option<String>,
 }
 
@@ -971,12 +643,10 @@ pub struct CopyPair {
 /// Returned in the output of [`DescribeCopyPairsDeniedActions`](super::DescribeCopyPairsDeniedActions).
 #[tc_model]
 pub struct CopyPairDeniedAction {
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"cp-xxxxxxxx"`
+    /// `CopyPairId`; example: `"cp-xxxxxxxx"`
     pub copy_pair_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -985,37 +655,25 @@ pub struct CopyPairDeniedAction {
 /// Returned in the output of [`DescribePriceCreateCopyPairs`](super::DescribePriceCreateCopyPairs).
 #[tc_model]
 pub struct CopyPairPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `0.225`
+    /// `UnitPrice`; example: `0.225`
     pub unit_price: Option<f64>,
 
-    /// `UnitPriceHigh`: a string.
-    ///
-    /// Example: `"0.225"`
+    /// `UnitPriceHigh`; example: `"0.225"`
     pub unit_price_high: Option<String>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `0.225`
+    /// `UnitPriceDiscount`; example: `0.225`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceDiscountHigh`: a string.
-    ///
-    /// Example: `"0.225"`
+    /// `UnitPriceDiscountHigh`; example: `"0.225"`
     pub unit_price_discount_high: Option<String>,
 
-    /// `Discount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: Option<i64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `DetailPrices`: a list of [`CopyPairPriceDetail`] objects.
+    /// `DetailPrices`
     pub detail_prices: Option<Vec<CopyPairPriceDetail>>,
 }
 
@@ -1024,34 +682,22 @@ pub struct CopyPairPrice {
 /// Returned in the output of [`DescribePriceCreateCopyPairs`](super::DescribePriceCreateCopyPairs).
 #[tc_model]
 pub struct CopyPairPriceDetail {
-    /// `PriceName`: a string.
-    ///
-    /// Example: `"InstanceCount"`
+    /// `PriceName`; example: `"InstanceCount"`
     pub price_name: Option<String>,
 
-    /// `PriceTitle`: a string.
-    ///
-    /// Example: `"容灾CVM实例数"`
+    /// `PriceTitle`; example: `"容灾CVM实例数"`
     pub price_title: Option<String>,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `UnitPrice`; example: `0.2`
     pub unit_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `UnitPriceDiscount`; example: `0.2`
     pub unit_price_discount: Option<f64>,
 
-    /// `Discount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: Option<i64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 }
 
@@ -1060,88 +706,64 @@ pub struct CopyPairPriceDetail {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct CreateInstanceModel {
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"ins-eej84hs4"`
+    /// `SourceInstanceId`; example: `"ins-eej84hs4"`
     pub source_instance_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-eej84hs4"`
+    /// `ImageId`; example: `"img-eej84hs4"`
     pub image_id: String,
 
-    /// `SystemDisk`: a [`DiskModel`].
+    /// `SystemDisk`
     pub system_disk: DiskModel,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`].
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<InstanceChargePrepaid>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S5.MEDIUM4"`
+    /// `InstanceType`; example: `"S5.MEDIUM4"`
     pub instance_type: Option<String>,
 
-    /// `DataDisks`: a list of [`DiskModel`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DiskModel>>,
 
-    /// `VirtualPrivateCloud`: a [`VirtualPrivateCloud`].
+    /// `VirtualPrivateCloud`
     pub virtual_private_cloud: Option<VirtualPrivateCloud>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`].
+    /// `InternetAccessible`
     pub internet_accessible: Option<InternetAccessible>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-instance"`
+    /// `InstanceName`; example: `"my-instance"`
     pub instance_name: Option<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`].
+    /// `LoginSettings`
     pub login_settings: Option<LoginSettings>,
 
-    /// `EnhancedService`: an [`EnhancedService`].
+    /// `EnhancedService`
     pub enhanced_service: Option<EnhancedService>,
 
-    /// `SpotPrice`: a string.
-    ///
-    /// Example: `"0.5"`
+    /// `SpotPrice`; example: `"0.5"`
     pub spot_price: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host-abc"`
+    /// `HostName`; example: `"host-abc"`
     pub host_name: Option<String>,
 
-    /// `UserData`: a string.
-    ///
-    /// Example: `"IyEvYmluL2Jhc2g="`
+    /// `UserData`; example: `"IyEvYmluL2Jhc2g="`
     pub user_data: Option<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["drg-eej84hs4"]`
+    /// `DisasterRecoverGroupIds`; example: `["drg-eej84hs4"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `StoppedMode`: a string.
-    ///
-    /// Example: `"KEEP_CHARGING"`
+    /// `StoppedMode`; example: `"KEEP_CHARGING"`
     pub stopped_mode: Option<String>,
 
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"cvmcopypair-2zjmpdlb"`
+    /// `CopyPairId`; example: `"cvmcopypair-2zjmpdlb"`
     pub copy_pair_id: Option<String>,
 
-    /// `RecoveryTime`: a string.
-    ///
-    /// Example: `"2026-03-31 08:00:00"`
+    /// `RecoveryTime`; example: `"2026-03-31 08:00:00"`
     pub recovery_time: Option<String>,
 }
 
@@ -1150,64 +772,40 @@ pub struct CreateInstanceModel {
 /// Returned in the output of [`DescribeDisasterRecoverySitePairs`](super::DescribeDisasterRecoverySitePairs).
 #[tc_model]
 pub struct CrossCloudDetails {
-    /// `SourceCloudName`: a string.
-    ///
-    /// Example: `"aws"`
+    /// `SourceCloudName`; example: `"aws"`
     pub source_cloud_name: Option<String>,
 
-    /// `TargetCloudName`: a string.
-    ///
-    /// Example: `"tencentcloud"`
+    /// `TargetCloudName`; example: `"tencentcloud"`
     pub target_cloud_name: Option<String>,
 
-    /// `SourceAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `SourceAppId`; example: `1000000000`
     pub source_app_id: Option<i64>,
 
-    /// `SourceUin`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `SourceUin`; example: `"1000000000"`
     pub source_uin: Option<String>,
 
-    /// `SourceSubAccountUin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `SourceSubAccountUin`; example: `"2000000000"`
     pub source_sub_account_uin: Option<String>,
 
-    /// `SourceUserName`: a string.
-    ///
-    /// Example: `"peer-user"`
+    /// `SourceUserName`; example: `"peer-user"`
     pub source_user_name: Option<String>,
 
-    /// `TargetAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `TargetAppId`; example: `1000000001`
     pub target_app_id: Option<i64>,
 
-    /// `TargetUin`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `TargetUin`; example: `"1000000001"`
     pub target_uin: Option<String>,
 
-    /// `TargetSubAccountUin`: a string.
-    ///
-    /// Example: `"2000000001"`
+    /// `TargetSubAccountUin`; example: `"2000000001"`
     pub target_sub_account_uin: Option<String>,
 
-    /// `PeerRegionName`: a string.
-    ///
-    /// Example: `"us-east-1"`
+    /// `PeerRegionName`; example: `"us-east-1"`
     pub peer_region_name: Option<String>,
 
-    /// `PeerZoneName`: a string.
-    ///
-    /// Example: `"us-east-1a"`
+    /// `PeerZoneName`; example: `"us-east-1a"`
     pub peer_zone_name: Option<String>,
 
-    /// `PeerVpcName`: a string.
-    ///
-    /// Example: `"peer-vpc-name"`
+    /// `PeerVpcName`; example: `"peer-vpc-name"`
     pub peer_vpc_name: Option<String>,
 }
 
@@ -1216,19 +814,13 @@ pub struct CrossCloudDetails {
 /// Returned in the output of [`DeleteDrillPairs`](super::DeleteDrillPairs).
 #[tc_model]
 pub struct DeleteDrillPairResult {
-    /// `DrillPairId`: a string.
-    ///
-    /// Example: `"drillpair-5q25189t"`
+    /// `DrillPairId`; example: `"drillpair-5q25189t"`
     pub drill_pair_id: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Code`; example: `"Success"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Message`; example: `"成功"`
     pub message: Option<String>,
 }
 
@@ -1237,17 +829,13 @@ pub struct DeleteDrillPairResult {
 /// Returned in the output of [`DescribeBackupGroupsDeniedActions`](super::DescribeBackupGroupsDeniedActions), [`DescribeBackupVaultsDeniedActions`](super::DescribeBackupVaultsDeniedActions), [`DescribeCopyPairsDeniedActions`](super::DescribeCopyPairsDeniedActions), [`DescribeDisasterRecoverySitePairsDeniedActions`](super::DescribeDisasterRecoverySitePairsDeniedActions), [`DescribeDrillPairsDeniedActions`](super::DescribeDrillPairsDeniedActions), [`DescribeFileBackupsDeniedActions`](super::DescribeFileBackupsDeniedActions) and [`DescribeProtectGroupsDeniedActions`](super::DescribeProtectGroupsDeniedActions).
 #[tc_model]
 pub struct DeniedAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"\"RetryResourceBackups\""`
+    /// `Action`; example: `"\"RetryResourceBackups\""`
     pub action: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"\"ResourceUnavailable.NotSupported\""`
+    /// `Code`; example: `"\"ResourceUnavailable.NotSupported\""`
     pub code: String,
 }
 
@@ -1256,137 +844,85 @@ pub struct DeniedAction {
 /// Returned in the output of [`DescribeDisasterRecoveryDrillGroups`](super::DescribeDisasterRecoveryDrillGroups).
 #[tc_model]
 pub struct DisasterRecoveryDrillGroup {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Id`; example: `6`
     pub id: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260110691`
+    /// `AppId`; example: `260110691`
     pub app_id: Option<i64>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `AccountUin`; example: `"100000000001"`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `SubAccountUin`; example: `"100000000001"`
     pub sub_account_uin: Option<String>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-kau5adt5"`
+    /// `SitePairId`; example: `"sitepair-kau5adt5"`
     pub site_pair_id: Option<String>,
 
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-k6w329ux"`
+    /// `ProtectGroupId`; example: `"pg-k6w329ux"`
     pub protect_group_id: Option<String>,
 
-    /// `DrillGroupId`: a string.
-    ///
-    /// Example: `"dg-5q25189t"`
+    /// `DrillGroupId`; example: `"dg-5q25189t"`
     pub drill_group_id: Option<String>,
 
-    /// `DrillGroupName`: a string.
-    ///
-    /// Example: `"drill-20260430-eva4"`
+    /// `DrillGroupName`; example: `"drill-20260430-eva4"`
     pub drill_group_name: Option<String>,
 
-    /// `DrillGroupType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillGroupType`; example: `"INSTANCE"`
     pub drill_group_type: Option<String>,
 
-    /// `RecoveryTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:15:00"`
+    /// `RecoveryTime`; example: `"2026-04-30 11:15:00"`
     pub recovery_time: Option<String>,
 
-    /// `DrillVpc`: a string.
-    ///
-    /// Example: `"vpc-ej1zdbz9"`
+    /// `DrillVpc`; example: `"vpc-ej1zdbz9"`
     pub drill_vpc: Option<String>,
 
-    /// `DrillSecurityGroup`: a string.
-    ///
-    /// Example: `"sg-xxxxxxxx"`
+    /// `DrillSecurityGroup`; example: `"sg-xxxxxxxx"`
     pub drill_security_group: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:15:00"`
+    /// `CreateTime`; example: `"2026-04-30 11:15:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:15:00"`
+    /// `ModifyTime`; example: `"2026-04-30 11:15:00"`
     pub modify_time: Option<String>,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifeState`; example: `"NORMAL"`
     pub life_state: Option<String>,
 
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"CROSS_ZONE"`
+    /// `DisasterRecoveryType`; example: `"CROSS_ZONE"`
     pub disaster_recovery_type: Option<String>,
 
-    /// `CopyType`: a string.
-    ///
-    /// Example: `"SYN"`
+    /// `CopyType`; example: `"SYN"`
     pub copy_type: Option<String>,
 
-    /// `PeerCloudName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `PeerCloudName`; example: `"tencent"`
     pub peer_cloud_name: Option<String>,
 
-    /// `LocalCloudName`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `LocalCloudName`; example: `"tencent"`
     pub local_cloud_name: Option<String>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `SourceZone`; example: `"ap-guangzhou-2"`
     pub source_zone: Option<String>,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-k4t0ylot"`
+    /// `SourceVpc`; example: `"vpc-k4t0ylot"`
     pub source_vpc: Option<String>,
 
-    /// `DrillRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DrillRegion`; example: `"ap-guangzhou"`
     pub drill_region: Option<String>,
 
-    /// `DrillZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `DrillZone`; example: `"ap-guangzhou-3"`
     pub drill_zone: Option<String>,
 
-    /// `DataDirection`: a string.
-    ///
-    /// Example: `"POSITIVE"`
+    /// `DataDirection`; example: `"POSITIVE"`
     pub data_direction: Option<String>,
 
-    /// `BindDrilledResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindDrilledResourceCount`; example: `1`
     pub bind_drilled_resource_count: Option<i64>,
 
-    /// `DrilledResourceStatusSet`: a list of [`DrilledResourceStatus`] objects.
+    /// `DrilledResourceStatusSet`
     pub drilled_resource_status_set: Option<Vec<DrilledResourceStatus>>,
 }
 
@@ -1395,106 +931,66 @@ pub struct DisasterRecoveryDrillGroup {
 /// Returned in the output of [`DescribeDisasterRecoveryOverview`](super::DescribeDisasterRecoveryOverview).
 #[tc_model]
 pub struct DisasterRecoveryOverview {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `SitePairCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SitePairCount`; example: `3`
     pub site_pair_count: Option<i64>,
 
-    /// `SitePairCrossRegionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SitePairCrossRegionCount`; example: `5`
     pub site_pair_cross_region_count: Option<i64>,
 
-    /// `SitePairCrossZoneCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SitePairCrossZoneCount`; example: `1`
     pub site_pair_cross_zone_count: Option<i64>,
 
-    /// `SitePairCrossCloudCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SitePairCrossCloudCount`; example: `5`
     pub site_pair_cross_cloud_count: Option<i64>,
 
-    /// `ProtectGroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProtectGroupCount`; example: `2`
     pub protect_group_count: Option<i64>,
 
-    /// `ProtectGroupCrossRegionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProtectGroupCrossRegionCount`; example: `5`
     pub protect_group_cross_region_count: Option<i64>,
 
-    /// `ProtectGroupCrossZoneCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProtectGroupCrossZoneCount`; example: `6`
     pub protect_group_cross_zone_count: Option<i64>,
 
-    /// `ProtectGroupCrossCloudCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectGroupCrossCloudCount`; example: `1`
     pub protect_group_cross_cloud_count: Option<i64>,
 
-    /// `CopyPairCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CopyPairCount`; example: `5`
     pub copy_pair_count: Option<i64>,
 
-    /// `CopyPairSuccessRPOCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CopyPairSuccessRPOCount`; example: `2`
     #[tc(rename = "CopyPairSuccessRPOCount")]
     pub copy_pair_success_rpo_count: Option<i64>,
 
-    /// `CopyPairErrorRPOCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `CopyPairErrorRPOCount`; example: `7`
     #[tc(rename = "CopyPairErrorRPOCount")]
     pub copy_pair_error_rpo_count: Option<i64>,
 
-    /// `DrillPairCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `DrillPairCount`; example: `7`
     pub drill_pair_count: Option<i64>,
 
-    /// `DrillPairDrillingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DrillPairDrillingCount`; example: `2`
     pub drill_pair_drilling_count: Option<i64>,
 
-    /// `DrillPairFailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `DrillPairFailedCount`; example: `9`
     pub drill_pair_failed_count: Option<i64>,
 
-    /// `DrillPairSuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DrillPairSuccessCount`; example: `2`
     pub drill_pair_success_count: Option<i64>,
 
-    /// `ProtectedResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ProtectedResourceCount`; example: `7`
     pub protected_resource_count: Option<i64>,
 
-    /// `ProtectedResourceCopyingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProtectedResourceCopyingCount`; example: `2`
     pub protected_resource_copying_count: Option<i64>,
 
-    /// `ProtectedResourceStoppedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedResourceStoppedCount`; example: `1`
     pub protected_resource_stopped_count: Option<i64>,
 
-    /// `FailoverFailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `FailoverFailedCount`; example: `4`
     pub failover_failed_count: Option<i64>,
 }
 
@@ -1503,29 +999,19 @@ pub struct DisasterRecoveryOverview {
 /// Returned in the output of [`DescribeCopyPairs`](super::DescribeCopyPairs).
 #[tc_model]
 pub struct DiskCopyPairForCvm {
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"copypair-xxxxxxxx"`
+    /// `CopyPairId`; example: `"copypair-xxxxxxxx"`
     pub copy_pair_id: Option<String>,
 
-    /// `CopyPairName`: a string.
-    ///
-    /// Example: `"test-disk-copy-pair"`
+    /// `CopyPairName`; example: `"test-disk-copy-pair"`
     pub copy_pair_name: Option<String>,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"disk-xxxxxxxx"`
+    /// `SourceResourceId`; example: `"disk-xxxxxxxx"`
     pub source_resource_id: Option<String>,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"disk-yyyyyyyy"`
+    /// `TargetResourceId`; example: `"disk-yyyyyyyy"`
     pub target_resource_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-29 20:42:18"`
+    /// `CreateTime`; example: `"2026-04-29 20:42:18"`
     pub create_time: Option<String>,
 }
 
@@ -1534,14 +1020,10 @@ pub struct DiskCopyPairForCvm {
 /// Returned in the output of [`DescribeDisks`](super::DescribeDisks).
 #[tc_model]
 pub struct DiskInfo {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"“disk-11112222”"`
+    /// `DiskId`; example: `"“disk-11112222”"`
     pub disk_id: String,
 
-    /// `ImageFormat`: a string.
-    ///
-    /// Example: `"“RAW”"`
+    /// `ImageFormat`; example: `"“RAW”"`
     pub image_format: Option<String>,
 }
 
@@ -1550,19 +1032,13 @@ pub struct DiskInfo {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct DiskModel {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteWithInstance`; example: `true`
     pub delete_with_instance: Option<bool>,
 }
 
@@ -1571,129 +1047,79 @@ pub struct DiskModel {
 /// Returned in the output of [`DescribeDrillPairs`](super::DescribeDrillPairs).
 #[tc_model]
 pub struct DrillPair {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `260110691`
+    /// `AppId`; example: `260110691`
     pub app_id: Option<i64>,
 
-    /// `DrillPairId`: a string.
-    ///
-    /// Example: `"drillpair-5q25189t"`
+    /// `DrillPairId`; example: `"drillpair-5q25189t"`
     pub drill_pair_id: Option<String>,
 
-    /// `DrillPairName`: a string.
-    ///
-    /// Example: `"drill-20260430-eva4-0"`
+    /// `DrillPairName`; example: `"drill-20260430-eva4-0"`
     pub drill_pair_name: Option<String>,
 
-    /// `DrillPairState`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `DrillPairState`; example: `"FAILED"`
     pub drill_pair_state: Option<String>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-kau5adt5"`
+    /// `SitePairId`; example: `"sitepair-kau5adt5"`
     pub site_pair_id: Option<String>,
 
-    /// `CopyPairId`: a string.
-    ///
-    /// Example: `"cvmcopypair-hd2bhdxd"`
+    /// `CopyPairId`; example: `"cvmcopypair-hd2bhdxd"`
     pub copy_pair_id: Option<String>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `SourceZone`; example: `"ap-guangzhou-2"`
     pub source_zone: Option<String>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TargetRegion`; example: `"ap-guangzhou"`
     pub target_region: Option<String>,
 
-    /// `TargetZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `TargetZone`; example: `"ap-guangzhou-3"`
     pub target_zone: Option<String>,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"ins-b74arko8"`
+    /// `SourceResourceId`; example: `"ins-b74arko8"`
     pub source_resource_id: Option<String>,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"ins-eej84hs4"`
+    /// `TargetResourceId`; example: `"ins-eej84hs4"`
     pub target_resource_id: Option<String>,
 
-    /// `DrillPairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `DrillPairType`; example: `"INSTANCE"`
     pub drill_pair_type: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Size`; example: `50`
     pub size: Option<i64>,
 
-    /// `RecoveryTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:10:06"`
+    /// `RecoveryTime`; example: `"2026-04-30 11:10:06"`
     pub recovery_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:15:00"`
+    /// `CreateTime`; example: `"2026-04-30 11:15:00"`
     pub create_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-30 11:16:05"`
+    /// `EndTime`; example: `"2026-04-30 11:16:05"`
     pub end_time: Option<String>,
 
-    /// `Rollbacking`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rollbacking`; example: `0`
     pub rollbacking: Option<i64>,
 
-    /// `RollbackPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackPercent`; example: `0`
     pub rollback_percent: Option<i64>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `AccountUin`; example: `"100000000001"`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"100000000001"`
+    /// `SubAccountUin`; example: `"100000000001"`
     pub sub_account_uin: Option<String>,
 
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-k6w329ux"`
+    /// `ProtectGroupId`; example: `"pg-k6w329ux"`
     pub protect_group_id: Option<String>,
 
-    /// `DrillGroupId`: a string.
-    ///
-    /// Example: `"dg-5q25189t"`
+    /// `DrillGroupId`; example: `"dg-5q25189t"`
     pub drill_group_id: Option<String>,
 
-    /// `CopyPairName`: a string.
-    ///
-    /// Example: `"test2-0"`
+    /// `CopyPairName`; example: `"test2-0"`
     pub copy_pair_name: Option<String>,
 
-    /// `DrillGroupName`: a string.
-    ///
-    /// Example: `"drill-20260430-eva4"`
+    /// `DrillGroupName`; example: `"drill-20260430-eva4"`
     pub drill_group_name: Option<String>,
 }
 
@@ -1702,12 +1128,10 @@ pub struct DrillPair {
 /// Returned in the output of [`DescribeDrillPairsDeniedActions`](super::DescribeDrillPairsDeniedActions).
 #[tc_model]
 pub struct DrillPairDeniedAction {
-    /// `DrillPairId`: a string.
-    ///
-    /// Example: `"drill-xxxxxxxx"`
+    /// `DrillPairId`; example: `"drill-xxxxxxxx"`
     pub drill_pair_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -1716,14 +1140,10 @@ pub struct DrillPairDeniedAction {
 /// Returned in the output of [`DescribeDisasterRecoveryDrillGroups`](super::DescribeDisasterRecoveryDrillGroups).
 #[tc_model]
 pub struct DrilledResourceStatus {
-    /// `ResourceStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ResourceStatus`; example: `"NORMAL"`
     pub resource_status: Option<String>,
 
-    /// `ResourceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceCount`; example: `1`
     pub resource_count: Option<u64>,
 }
 
@@ -1732,16 +1152,16 @@ pub struct DrilledResourceStatus {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct EnhancedService {
-    /// `SecurityService`: a [`RunSecurityServiceEnabled`].
+    /// `SecurityService`
     pub security_service: Option<RunSecurityServiceEnabled>,
 
-    /// `MonitorService`: a [`RunSecurityServiceEnabled`].
+    /// `MonitorService`
     pub monitor_service: Option<RunSecurityServiceEnabled>,
 
-    /// `AutomationService`: an [`AutomationServiceEnabled`].
+    /// `AutomationService`
     pub automation_service: Option<AutomationServiceEnabled>,
 
-    /// `BasicService`: a [`BasicServicesSettings`].
+    /// `BasicService`
     pub basic_service: Option<BasicServicesSettings>,
 }
 
@@ -1750,39 +1170,25 @@ pub struct EnhancedService {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct FileBackupOverview {
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackupCount`; example: `2`
     pub backup_count: Option<i64>,
 
-    /// `CreatingBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `41`
+    /// `CreatingBackupCount`; example: `41`
     pub creating_backup_count: Option<i64>,
 
-    /// `FailedBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `FailedBackupCount`; example: `4`
     pub failed_backup_count: Option<i64>,
 
-    /// `SuccessBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SuccessBackupCount`; example: `5`
     pub success_backup_count: Option<i64>,
 
-    /// `RestoringBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestoringBackupCount`; example: `1`
     pub restoring_backup_count: Option<i64>,
 
-    /// `BackupSizeMb`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupSizeMb`; example: `7`
     pub backup_size_mb: Option<i64>,
 
-    /// `BackupResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupResourceCount`; example: `7`
     pub backup_resource_count: Option<i64>,
 }
 
@@ -1791,14 +1197,10 @@ pub struct FileBackupOverview {
 /// Sent in the input of [`DescribeAutoBackupPolicies`](super::DescribeAutoBackupPolicies), [`DescribeBackupGroupRollbackTasks`](super::DescribeBackupGroupRollbackTasks), [`DescribeBackupGroups`](super::DescribeBackupGroups), [`DescribeBackupInstances`](super::DescribeBackupInstances), [`DescribeBackupPlans`](super::DescribeBackupPlans), [`DescribeBackupVaults`](super::DescribeBackupVaults) and 11 more.
 #[tc_model]
 pub struct FilterModel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"backup-id"`
+    /// `Name`; example: `"backup-id"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["fb-qox9q9sk"]`
+    /// `Values`; example: `["fb-qox9q9sk"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1807,19 +1209,13 @@ pub struct FilterModel {
 /// Returned in the output of [`DescribeFileBackupPlans`](super::DescribeFileBackupPlans).
 #[tc_model]
 pub struct FlowControlRule {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `StartTime`; example: `"00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"00:08:00"`
+    /// `EndTime`; example: `"00:08:00"`
     pub end_time: Option<String>,
 
-    /// `MaxBandwidthMBps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxBandwidthMBps`; example: `50`
     pub max_bandwidth_m_bps: Option<u64>,
 }
 
@@ -1828,39 +1224,25 @@ pub struct FlowControlRule {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct InstanceBackupOverview {
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackupCount`; example: `2`
     pub backup_count: Option<i64>,
 
-    /// `CreatingBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CreatingBackupCount`; example: `4`
     pub creating_backup_count: Option<i64>,
 
-    /// `FailedBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `FailedBackupCount`; example: `5`
     pub failed_backup_count: Option<i64>,
 
-    /// `SuccessBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessBackupCount`; example: `2`
     pub success_backup_count: Option<i64>,
 
-    /// `RestoringBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RestoringBackupCount`; example: `5`
     pub restoring_backup_count: Option<i64>,
 
-    /// `BackupSizeMb`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `BackupSizeMb`; example: `6`
     pub backup_size_mb: Option<i64>,
 
-    /// `BackupResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupResourceCount`; example: `1`
     pub backup_resource_count: Option<i64>,
 }
 
@@ -1869,14 +1251,10 @@ pub struct InstanceBackupOverview {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -1885,24 +1263,16 @@ pub struct InstanceChargePrepaid {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    ///
-    /// Example: `"TRAFFIC_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`; example: `"TRAFFIC_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `InternetMaxBandwidthOut`; example: `20`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `PublicIpAssigned`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PublicIpAssigned`; example: `false`
     pub public_ip_assigned: Option<bool>,
 
-    /// `InternetServiceProvider`: a string.
-    ///
-    /// Example: `"CTCC"`
+    /// `InternetServiceProvider`; example: `"CTCC"`
     pub internet_service_provider: Option<String>,
 }
 
@@ -1911,19 +1281,13 @@ pub struct InternetAccessible {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"Admin@1256"`
+    /// `Password`; example: `"Admin@1256"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-3glfc"]`
+    /// `KeyIds`; example: `["skey-3glfc"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"TRUE"`
+    /// `KeepImageLogin`; example: `"TRUE"`
     pub keep_image_login: Option<String>,
 }
 
@@ -1932,29 +1296,19 @@ pub struct LoginSettings {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-o5i742"`
+    /// `HostId`; example: `"host-o5i742"`
     pub host_id: Option<String>,
 
-    /// `HostIds`: a list of strings.
-    ///
-    /// Example: `["host-o5i742"]`
+    /// `HostIds`; example: `["host-o5i742"]`
     pub host_ids: Option<Vec<String>>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: Option<String>,
 }
 
@@ -1963,90 +1317,58 @@ pub struct Placement {
 /// Returned in the output of [`DescribeFileBackupPlans`](super::DescribeFileBackupPlans).
 #[tc_model]
 pub struct PlanInfo {
-    /// `PlanId`: a string.
-    ///
-    /// Example: `"fbp-9diaocuk"`
+    /// `PlanId`; example: `"fbp-9diaocuk"`
     pub plan_id: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-adikqikz"]`
+    /// `ResourceIds`; example: `["ins-adikqikz"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `PlanName`: a string.
-    ///
-    /// Example: `"backup-plan"`
+    /// `PlanName`; example: `"backup-plan"`
     pub plan_name: Option<String>,
 
-    /// `BackupPaths`: a list of strings.
-    ///
-    /// Example: `["/data","/home"]`
+    /// `BackupPaths`; example: `["/data","/home"]`
     pub backup_paths: Option<Vec<String>>,
 
-    /// `IncludeFileTypes`: a list of strings.
-    ///
-    /// Example: `[".log",".txt"]`
+    /// `IncludeFileTypes`; example: `[".log",".txt"]`
     pub include_file_types: Option<Vec<String>>,
 
-    /// `ExcludePatterns`: a list of strings.
-    ///
-    /// Example: `["/sys"]`
+    /// `ExcludePatterns`; example: `["/sys"]`
     pub exclude_patterns: Option<Vec<String>>,
 
-    /// `ExcludeSystemDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeSystemDirectories`; example: `true`
     pub exclude_system_directories: Option<bool>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-qjhn63ku"`
+    /// `VaultId`; example: `"vault-qjhn63ku"`
     pub vault_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `AspId`: a string.
-    ///
-    /// Example: `"asp-19dkdsiq"`
+    /// `AspId`; example: `"asp-19dkdsiq"`
     pub asp_id: Option<String>,
 
-    /// `AspName`: a string.
-    ///
-    /// Example: `"backup-policy"`
+    /// `AspName`; example: `"backup-policy"`
     pub asp_name: Option<String>,
 
-    /// `AspPolicy`: an [`AspInfo`].
+    /// `AspPolicy`
     pub asp_policy: Option<AspInfo>,
 
-    /// `LastExecuteTime`: a string.
-    ///
-    /// Example: `"2026-03-31 08:00:00"`
+    /// `LastExecuteTime`; example: `"2026-03-31 08:00:00"`
     pub last_execute_time: Option<String>,
 
-    /// `NextTriggerTime`: a string.
-    ///
-    /// Example: `"2026-04-01 08:00:00"`
+    /// `NextTriggerTime`; example: `"2026-04-01 08:00:00"`
     pub next_trigger_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-03-31 06:00:00"`
+    /// `CreatedTime`; example: `"2026-03-31 06:00:00"`
     pub created_time: Option<String>,
 
-    /// `LastTriggerError`: a string.
-    ///
-    /// Example: `"\"over trade\""`
+    /// `LastTriggerError`; example: `"\"over trade\""`
     pub last_trigger_error: Option<String>,
 
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BackupCount`; example: `5`
     pub backup_count: Option<i64>,
 
-    /// `FlowControlSettings`: a list of [`FlowControlRule`] objects.
+    /// `FlowControlSettings`
     pub flow_control_settings: Option<Vec<FlowControlRule>>,
 }
 
@@ -2056,24 +1378,16 @@ pub struct PlanInfo {
 /// Returned in the output of [`DescribeAutoBackupPolicies`](super::DescribeAutoBackupPolicies) and [`DescribeFileBackupPlans`](super::DescribeFileBackupPlans).
 #[tc_model]
 pub struct Policy {
-    /// `DayOfWeek`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `DayOfWeek`; example: `[0,1]`
     pub day_of_week: Option<Vec<u64>>,
 
-    /// `Hour`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,23]`
+    /// `Hour`; example: `[0,23]`
     pub hour: Option<Vec<u64>>,
 
-    /// `DayOfMonth`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,4]`
+    /// `DayOfMonth`; example: `[1,4]`
     pub day_of_month: Option<Vec<u64>>,
 
-    /// `IntervalDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `IntervalDays`; example: `12`
     pub interval_days: Option<u64>,
 }
 
@@ -2082,132 +1396,82 @@ pub struct Policy {
 /// Returned in the output of [`DescribeDisasterRecoveryProtectGroups`](super::DescribeDisasterRecoveryProtectGroups).
 #[tc_model]
 pub struct ProtectGroup {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<i64>,
 
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-xxxxxxxx"`
+    /// `ProtectGroupId`; example: `"pg-xxxxxxxx"`
     pub protect_group_id: Option<String>,
 
-    /// `ProtectGroupName`: a string.
-    ///
-    /// Example: `"my-protect-group"`
+    /// `ProtectGroupName`; example: `"my-protect-group"`
     pub protect_group_name: Option<String>,
 
-    /// `ProtectGroupType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `ProtectGroupType`; example: `"INSTANCE"`
     pub protect_group_type: Option<String>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sp-xxxxxxxx"`
+    /// `SitePairId`; example: `"sp-xxxxxxxx"`
     pub site_pair_id: Option<String>,
 
-    /// `SitePairName`: a string.
-    ///
-    /// Example: `"my-site-pair"`
+    /// `SitePairName`; example: `"my-site-pair"`
     pub site_pair_name: Option<String>,
 
-    /// `RecoveryPointObjective`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `RecoveryPointObjective`; example: `900`
     pub recovery_point_objective: Option<i64>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SourceZone`; example: `"ap-guangzhou-3"`
     pub source_zone: Option<String>,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpc`; example: `"vpc-xxxxxxxx"`
     pub source_vpc: Option<String>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TargetRegion`; example: `"ap-guangzhou"`
     pub target_region: Option<String>,
 
-    /// `TargetZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `TargetZone`; example: `"ap-guangzhou-4"`
     pub target_zone: Option<String>,
 
-    /// `TargetVpc`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpc`; example: `"vpc-yyyyyyyy"`
     pub target_vpc: Option<String>,
 
-    /// `CopyType`: a string.
-    ///
-    /// Example: `"SYN"`
+    /// `CopyType`; example: `"SYN"`
     pub copy_type: Option<String>,
 
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"CROSS_ZONE"`
+    /// `DisasterRecoveryType`; example: `"CROSS_ZONE"`
     pub disaster_recovery_type: Option<String>,
 
-    /// `DataDirection`: a string.
-    ///
-    /// Example: `"POSITIVE"`
+    /// `DataDirection`; example: `"POSITIVE"`
     pub data_direction: Option<String>,
 
-    /// `PeerCloudName`: a string.
-    ///
-    /// Example: `"aws"`
+    /// `PeerCloudName`; example: `"aws"`
     pub peer_cloud_name: Option<String>,
 
-    /// `CreateFrom`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `CreateFrom`; example: `"LOCAL"`
     pub create_from: Option<String>,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifeState`; example: `"NORMAL"`
     pub life_state: Option<String>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `AccountUin`; example: `"1000000000"`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `SubAccountUin`; example: `"2000000000"`
     pub sub_account_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-28 10:00:00"`
+    /// `CreateTime`; example: `"2026-04-28 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-04-28 10:30:00"`
+    /// `ModifyTime`; example: `"2026-04-28 10:30:00"`
     pub modify_time: Option<String>,
 
-    /// `BindProtectedResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BindProtectedResourceCount`; example: `3`
     pub bind_protected_resource_count: Option<i64>,
 
-    /// `ErrorRecoveryPointObjectiveCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorRecoveryPointObjectiveCount`; example: `0`
     pub error_recovery_point_objective_count: Option<i64>,
 
-    /// `ProtectedResourceStatusSet`: a list of [`ProtectedResourceStatus`] objects.
+    /// `ProtectedResourceStatusSet`
     pub protected_resource_status_set: Option<Vec<ProtectedResourceStatus>>,
 }
 
@@ -2216,12 +1480,10 @@ pub struct ProtectGroup {
 /// Returned in the output of [`DescribeProtectGroupsDeniedActions`](super::DescribeProtectGroupsDeniedActions).
 #[tc_model]
 pub struct ProtectGroupDeniedAction {
-    /// `ProtectGroupId`: a string.
-    ///
-    /// Example: `"pg-xxxxxxxx"`
+    /// `ProtectGroupId`; example: `"pg-xxxxxxxx"`
     pub protect_group_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -2230,57 +1492,37 @@ pub struct ProtectGroupDeniedAction {
 /// Returned in the output of [`DescribeProtectedInstances`](super::DescribeProtectedInstances).
 #[tc_model]
 pub struct ProtectInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-abc12345"`
+    /// `InstanceId`; example: `"ins-abc12345"`
     pub instance_id: Option<String>,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"ins-abc12345"`
+    /// `AgentId`; example: `"ins-abc12345"`
     pub agent_id: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"1.2.0"`
+    /// `AgentVersion`; example: `"1.2.0"`
     pub agent_version: Option<String>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"online"`
+    /// `AgentStatus`; example: `"online"`
     pub agent_status: Option<String>,
 
-    /// `LastHeartbeatTime`: a string.
-    ///
-    /// Example: `"2026-03-31T10:30:00"`
+    /// `LastHeartbeatTime`; example: `"2026-03-31T10:30:00"`
     pub last_heartbeat_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-03-31T09:30:00\","`
+    /// `CreatedTime`; example: `"2026-03-31T09:30:00\","`
     pub created_time: Option<String>,
 
-    /// `ExtraInfo`: a string.
+    /// `ExtraInfo`
     pub extra_info: Option<String>,
 
-    /// `BackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BackupCount`; example: `5`
     pub backup_count: Option<u64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"admin-cvm"`
+    /// `InstanceName`; example: `"admin-cvm"`
     pub instance_name: Option<String>,
 
-    /// `LatestBackupTime`: a string.
-    ///
-    /// Example: `"2026-10-02 00:00:00"`
+    /// `LatestBackupTime`; example: `"2026-10-02 00:00:00"`
     pub latest_backup_time: Option<String>,
 
-    /// `OfflineReason`: a string.
-    ///
-    /// Example: `"Heartbeat timeout"`
+    /// `OfflineReason`; example: `"Heartbeat timeout"`
     pub offline_reason: Option<String>,
 }
 
@@ -2289,14 +1531,10 @@ pub struct ProtectInstance {
 /// Returned in the output of [`DescribeDisasterRecoverySitePairs`](super::DescribeDisasterRecoverySitePairs).
 #[tc_model]
 pub struct ProtectedResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `ResourceType`; example: `"INSTANCE"`
     pub resource_type: Option<String>,
 
-    /// `ResourceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-xxxxxxxx"]`
+    /// `ResourceIdSet`; example: `["ins-xxxxxxxx"]`
     pub resource_id_set: Option<Vec<String>>,
 }
 
@@ -2305,20 +1543,16 @@ pub struct ProtectedResource {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct ProtectedResourceOverview {
-    /// `TotalProtectedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalProtectedCount`; example: `4`
     pub total_protected_count: Option<i64>,
 
-    /// `TotalResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalResourceCount`; example: `5`
     pub total_resource_count: Option<i64>,
 
-    /// `Cvm`: a [`ResourceProtectStat`].
+    /// `Cvm`
     pub cvm: Option<ResourceProtectStat>,
 
-    /// `CFS`: a [`ResourceProtectStat`].
+    /// `CFS`
     #[tc(rename = "CFS")]
     pub cfs: Option<ResourceProtectStat>,
 }
@@ -2328,14 +1562,10 @@ pub struct ProtectedResourceOverview {
 /// Returned in the output of [`DescribeDisasterRecoveryProtectGroups`](super::DescribeDisasterRecoveryProtectGroups) and [`DescribeDisasterRecoverySitePairs`](super::DescribeDisasterRecoverySitePairs).
 #[tc_model]
 pub struct ProtectedResourceStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"INC_COPYING"`
+    /// `Status`; example: `"INC_COPYING"`
     pub status: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<u64>,
 }
 
@@ -2344,34 +1574,22 @@ pub struct ProtectedResourceStatus {
 /// Sent in the input of [`CreateFileBackupPlan`](super::CreateFileBackupPlan).
 #[tc_model]
 pub struct ResourcePlan {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-q9xiskqi"`
+    /// `ResourceId`; example: `"ins-q9xiskqi"`
     pub resource_id: String,
 
-    /// `BackupPaths`: a list of strings.
-    ///
-    /// Example: `["/var/log","/etc/nginx"]`
+    /// `BackupPaths`; example: `["/var/log","/etc/nginx"]`
     pub backup_paths: Option<Vec<String>>,
 
-    /// `IncludeFileTypes`: a list of strings.
-    ///
-    /// Example: `["*.log"]`
+    /// `IncludeFileTypes`; example: `["*.log"]`
     pub include_file_types: Option<Vec<String>>,
 
-    /// `ExcludePatterns`: a list of strings.
-    ///
-    /// Example: `["/home/app/tmp"]`
+    /// `ExcludePatterns`; example: `["/home/app/tmp"]`
     pub exclude_patterns: Option<Vec<String>>,
 
-    /// `ExcludeSystemDirectories`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExcludeSystemDirectories`; example: `true`
     pub exclude_system_directories: Option<bool>,
 
-    /// `ExecuteImmediately`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExecuteImmediately`; example: `false`
     pub execute_immediately: Option<bool>,
 }
 
@@ -2380,14 +1598,10 @@ pub struct ResourcePlan {
 /// Returned in the output of [`DescribeBackupOverviewGeneral`](super::DescribeBackupOverviewGeneral).
 #[tc_model]
 pub struct ResourceProtectStat {
-    /// `ProtectedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ProtectedCount`; example: `4`
     pub protected_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 }
 
@@ -2396,104 +1610,64 @@ pub struct ResourceProtectStat {
 /// Returned in the output of [`DescribeFileRestoreTasks`](super::DescribeFileRestoreTasks).
 #[tc_model]
 pub struct RestoreTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"frt-0qu9s8ec"`
+    /// `TaskId`; example: `"frt-0qu9s8ec"`
     pub task_id: Option<String>,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"fb-op7apew4"`
+    /// `BackupId`; example: `"fb-op7apew4"`
     pub backup_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-7630gzfm"`
+    /// `ResourceId`; example: `"ins-7630gzfm"`
     pub resource_id: Option<String>,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"ins-eej84hs4"`
+    /// `TargetResourceId`; example: `"ins-eej84hs4"`
     pub target_resource_id: Option<String>,
 
-    /// `RestorePaths`: a list of strings.
-    ///
-    /// Example: `["/data"]`
+    /// `RestorePaths`; example: `["/data"]`
     pub restore_paths: Option<Vec<String>>,
 
-    /// `TargetLocation`: a string.
-    ///
-    /// Example: `"/data1"`
+    /// `TargetLocation`; example: `"/data1"`
     pub target_location: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `TotalFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1520`
+    /// `TotalFileCount`; example: `1520`
     pub total_file_count: Option<i64>,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `TotalSize`; example: `1073741824`
     pub total_size: Option<i64>,
 
-    /// `TotalSizeFormatted`: a string.
-    ///
-    /// Example: `"\"1.00 GB\""`
+    /// `TotalSizeFormatted`; example: `"\"1.00 GB\""`
     pub total_size_formatted: Option<String>,
 
-    /// `RestoreFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `760`
+    /// `RestoreFileCount`; example: `760`
     pub restore_file_count: Option<i64>,
 
-    /// `RestoreSize`: a signed 64-bit integer.
-    ///
-    /// Example: `536870912`
+    /// `RestoreSize`; example: `536870912`
     pub restore_size: Option<i64>,
 
-    /// `RestoreSizeFormatted`: a string.
-    ///
-    /// Example: `"\"512.00 MB\""`
+    /// `RestoreSizeFormatted`; example: `"\"512.00 MB\""`
     pub restore_size_formatted: Option<String>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Progress`; example: `50.0`
     pub progress: Option<f64>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"j-20260331133609-7fcf71f2"`
+    /// `JobId`; example: `"j-20260331133609-7fcf71f2"`
     pub job_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-31 21:36:09"`
+    /// `StartTime`; example: `"2026-03-31 21:36:09"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-31 21:36:49"`
+    /// `EndTime`; example: `"2026-03-31 21:36:49"`
     pub end_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-03-31 21:36:08"`
+    /// `CreatedTime`; example: `"2026-03-31 21:36:08"`
     pub created_time: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"brc-runner process timed out: no status file generated within 600 seconds"`
+    /// `FailReason`; example: `"brc-runner process timed out: no status file generated within 600 seconds"`
     pub fail_reason: Option<String>,
 
-    /// `ConflictStrategy`: a string.
-    ///
-    /// Example: `"skip"`
+    /// `ConflictStrategy`; example: `"skip"`
     pub conflict_strategy: Option<String>,
 }
 
@@ -2502,9 +1676,7 @@ pub struct RestoreTask {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct RunSecurityServiceEnabled {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -2513,29 +1685,19 @@ pub struct RunSecurityServiceEnabled {
 /// Returned in the output of [`DescribeSecurityGroupMappings`](super::DescribeSecurityGroupMappings).
 #[tc_model]
 pub struct SecurityGroupMapping {
-    /// `SecurityGroupMappingId`: a string.
-    ///
-    /// Example: `"sgmap-11112222"`
+    /// `SecurityGroupMappingId`; example: `"sgmap-11112222"`
     pub security_group_mapping_id: String,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-mhqxamfh"`
+    /// `SitePairId`; example: `"sitepair-mhqxamfh"`
     pub site_pair_id: String,
 
-    /// `SourceSecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-flu1kxxx"`
+    /// `SourceSecurityGroupId`; example: `"sg-flu1kxxx"`
     pub source_security_group_id: String,
 
-    /// `TargetSecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-flu1k222"`
+    /// `TargetSecurityGroupId`; example: `"sg-flu1k222"`
     pub target_security_group_id: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifeState`; example: `"NORMAL"`
     pub life_state: String,
 }
 
@@ -2544,108 +1706,70 @@ pub struct SecurityGroupMapping {
 /// Returned in the output of [`DescribeDisasterRecoverySitePairs`](super::DescribeDisasterRecoverySitePairs).
 #[tc_model]
 pub struct SitePair {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<i64>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sp-xxxxxxxx"`
+    /// `SitePairId`; example: `"sp-xxxxxxxx"`
     pub site_pair_id: Option<String>,
 
-    /// `SitePairName`: a string.
-    ///
-    /// Example: `"my-site-pair"`
+    /// `SitePairName`; example: `"my-site-pair"`
     pub site_pair_name: Option<String>,
 
-    /// `SitePairType`: a string.
-    ///
-    /// Example: `"INSTANCE"`
+    /// `SitePairType`; example: `"INSTANCE"`
     pub site_pair_type: Option<String>,
 
-    /// `SitePairState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SitePairState`; example: `"NORMAL"`
     pub site_pair_state: Option<String>,
 
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SourceRegion`; example: `"ap-guangzhou"`
     pub source_region: Option<String>,
 
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SourceZone`; example: `"ap-guangzhou-3"`
     pub source_zone: Option<String>,
 
-    /// `TargetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `TargetRegion`; example: `"ap-guangzhou"`
     pub target_region: Option<String>,
 
-    /// `TargetZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `TargetZone`; example: `"ap-guangzhou-4"`
     pub target_zone: Option<String>,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpc`; example: `"vpc-xxxxxxxx"`
     pub source_vpc: Option<String>,
 
-    /// `TargetVpc`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpc`; example: `"vpc-yyyyyyyy"`
     pub target_vpc: Option<String>,
 
-    /// `CopyType`: a string.
-    ///
-    /// Example: `"SYN"`
+    /// `CopyType`; example: `"SYN"`
     pub copy_type: Option<String>,
 
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"CROSS_ZONE"`
+    /// `DisasterRecoveryType`; example: `"CROSS_ZONE"`
     pub disaster_recovery_type: Option<String>,
 
-    /// `CreateFrom`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `CreateFrom`; example: `"LOCAL"`
     pub create_from: Option<String>,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"1000000000"`
+    /// `AccountUin`; example: `"1000000000"`
     pub account_uin: Option<String>,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `SubAccountUin`; example: `"2000000000"`
     pub sub_account_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-28 10:00:00"`
+    /// `CreateTime`; example: `"2026-04-28 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `BindProtectGroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindProtectGroupCount`; example: `0`
     pub bind_protect_group_count: Option<i64>,
 
-    /// `ErrorRecoveryPointObjectiveCopyPairSet`: a list of strings.
-    ///
-    /// Example: `["cp-xxxxxxxx"]`
+    /// `ErrorRecoveryPointObjectiveCopyPairSet`; example: `["cp-xxxxxxxx"]`
     pub error_recovery_point_objective_copy_pair_set: Option<Vec<String>>,
 
-    /// `ProtectedResourceSet`: a list of [`ProtectedResource`] objects.
+    /// `ProtectedResourceSet`
     pub protected_resource_set: Option<Vec<ProtectedResource>>,
 
-    /// `ProtectedResourceStatusSet`: a list of [`ProtectedResourceStatus`] objects.
+    /// `ProtectedResourceStatusSet`
     pub protected_resource_status_set: Option<Vec<ProtectedResourceStatus>>,
 
-    /// `CrossCloudDetails`: a [`CrossCloudDetails`].
+    /// `CrossCloudDetails`
     pub cross_cloud_details: Option<CrossCloudDetails>,
 }
 
@@ -2654,12 +1778,10 @@ pub struct SitePair {
 /// Returned in the output of [`DescribeDisasterRecoverySitePairsDeniedActions`](super::DescribeDisasterRecoverySitePairsDeniedActions).
 #[tc_model]
 pub struct SitePairDeniedAction {
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sitepair-2zjmpdlb"`
+    /// `SitePairId`; example: `"sitepair-2zjmpdlb"`
     pub site_pair_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -2668,22 +1790,16 @@ pub struct SitePairDeniedAction {
 /// Returned in the output of [`DescribeDisasterRecoverySupportRegion`](super::DescribeDisasterRecoverySupportRegion).
 #[tc_model]
 pub struct SupportRegionInfo {
-    /// `SourceRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `SourceRegion`; example: `"\"ap-guangzhou\""`
     pub source_region: String,
 
-    /// `SupportType`: a string.
-    ///
-    /// Example: `"\"REGION\""`
+    /// `SupportType`; example: `"\"REGION\""`
     pub support_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"valid\""`
+    /// `Status`; example: `"\"valid\""`
     pub status: String,
 
-    /// `SupportZoneRules`: a list of [`SupportZoneRule`] objects.
+    /// `SupportZoneRules`
     pub support_zone_rules: Option<Vec<SupportZoneRule>>,
 }
 
@@ -2692,19 +1808,13 @@ pub struct SupportRegionInfo {
 /// Returned in the output of [`DescribeDisasterRecoverySupportRegion`](super::DescribeDisasterRecoverySupportRegion).
 #[tc_model]
 pub struct SupportZoneRule {
-    /// `SourceZone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-3\""`
+    /// `SourceZone`; example: `"\"ap-guangzhou-3\""`
     pub source_zone: Option<String>,
 
-    /// `IsAllZoneSupport`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAllZoneSupport`; example: `false`
     pub is_all_zone_support: Option<bool>,
 
-    /// `TargetZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-4"]`
+    /// `TargetZones`; example: `["ap-guangzhou-4"]`
     pub target_zones: Option<Vec<String>>,
 }
 
@@ -2713,14 +1823,10 @@ pub struct SupportZoneRule {
 /// Returned in the output of [`DescribeBackupVaults`](super::DescribeBackupVaults).
 #[tc_model]
 pub struct TypeCount {
-    /// `Type`: a string.
-    ///
-    /// Example: `"cvm_agent"`
+    /// `Type`; example: `"cvm_agent"`
     pub r#type: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Count`; example: `30`
     pub count: Option<i64>,
 }
 
@@ -2729,12 +1835,10 @@ pub struct TypeCount {
 /// Returned in the output of [`DescribeBackupVaultsDeniedActions`](super::DescribeBackupVaultsDeniedActions).
 #[tc_model]
 pub struct VaultDeniedAction {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-a1b2c3d4"`
+    /// `VaultId`; example: `"vault-a1b2c3d4"`
     pub vault_id: Option<String>,
 
-    /// `DeniedActions`: a list of [`DeniedAction`] objects.
+    /// `DeniedActions`
     pub denied_actions: Option<Vec<DeniedAction>>,
 }
 
@@ -2743,39 +1847,25 @@ pub struct VaultDeniedAction {
 /// Sent in the input of [`CreateInstanceCopyPair`](super::CreateInstanceCopyPair) and [`CreateInstanceDrillPairs`](super::CreateInstanceDrillPairs).
 #[tc_model]
 pub struct VirtualPrivateCloud {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2ij"`
+    /// `VpcId`; example: `"vpc-2ij"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2ks"`
+    /// `SubnetId`; example: `"subnet-2ks"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `SubnetName`; example: `"cloud"`
     pub subnet_name: Option<String>,
 
-    /// `AsVpcGateway`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AsVpcGateway`; example: `false`
     pub as_vpc_gateway: Option<bool>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `PrivateIpAddresses`; example: `["10.0.0.1"]`
     pub private_ip_addresses: Option<Vec<String>>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"69333vpc-c"`
+    /// `VpcName`; example: `"69333vpc-c"`
     pub vpc_name: Option<String>,
 
-    /// `Ipv6AddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6AddressCount`; example: `1`
     pub ipv6_address_count: Option<i64>,
 }
 
@@ -2784,43 +1874,27 @@ pub struct VirtualPrivateCloud {
 /// Returned in the output of [`DescribeVpcMappings`](super::DescribeVpcMappings).
 #[tc_model]
 pub struct VpcMapping {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `163`
+    /// `Id`; example: `163`
     pub id: Option<u64>,
 
-    /// `SitePairId`: a string.
-    ///
-    /// Example: `"sp-xxxxxxxx"`
+    /// `SitePairId`; example: `"sp-xxxxxxxx"`
     pub site_pair_id: Option<String>,
 
-    /// `SourceVpc`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `SourceVpc`; example: `"vpc-xxxxxxxx"`
     pub source_vpc: Option<String>,
 
-    /// `SourceSubnet`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SourceSubnet`; example: `"subnet-xxxxxxxx"`
     pub source_subnet: Option<String>,
 
-    /// `TargetVpc`: a string.
-    ///
-    /// Example: `"vpc-yyyyyyyy"`
+    /// `TargetVpc`; example: `"vpc-yyyyyyyy"`
     pub target_vpc: Option<String>,
 
-    /// `TargetSubnet`: a string.
-    ///
-    /// Example: `"subnet-yyyyyyyy"`
+    /// `TargetSubnet`; example: `"subnet-yyyyyyyy"`
     pub target_subnet: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: Option<String>,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `LifeState`; example: `"NORMAL"`
     pub life_state: Option<String>,
 }

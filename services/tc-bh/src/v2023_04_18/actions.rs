@@ -7,100 +7,75 @@ use super::models;
 /// The `AccessDevices` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`AccessDevicesResponse`].
-/// The codes it documents are in [`AccessDevicesError`](super::errors::AccessDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=AccessDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "AccessDevices",
     output = AccessDevicesResponse,
-    error = super::errors::AccessDevicesError
+    error = super::errors::BhErrorCode
 )]
 pub struct AccessDevices {
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: String,
 
-    /// `LoginAccount`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `LoginAccount`; example: `"zhangsan"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub login_account: Option<String>,
 
-    /// `LoginPassword`: a string.
-    ///
-    /// Example: `"980930"`
+    /// `LoginPassword`; example: `"980930"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub login_password: Option<String>,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DeviceId`; example: `12`
     pub device_id: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-bhtest"`
+    /// `InstanceId`; example: `"ins-bhtest"`
     pub instance_id: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1a2b3c"`
+    /// `Password`; example: `"1a2b3c"`
     pub password: Option<String>,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"bh-test-private-key"`
+    /// `PrivateKey`; example: `"bh-test-private-key"`
     pub private_key: Option<String>,
 
-    /// `PrivateKeyPassword`: a string.
-    ///
-    /// Example: `"1a2b3c"`
+    /// `PrivateKeyPassword`; example: `"1a2b3c"`
     pub private_key_password: Option<String>,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"mrd"`
+    /// `Exe`; example: `"mrd"`
     pub exe: Option<String>,
 
-    /// `Drivers`: a list of strings.
-    ///
-    /// Example: `["c:","d:"]`
+    /// `Drivers`; example: `["c:","d:"]`
     pub drivers: Option<Vec<String>>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `Width`; example: `800`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Height`; example: `600`
     pub height: Option<u64>,
 
-    /// `IntranetAccess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IntranetAccess`; example: `false`
     pub intranet_access: Option<bool>,
 
-    /// `AutoManageAccessCredential`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoManageAccessCredential`; example: `false`
     pub auto_manage_access_credential: Option<bool>,
 }
 
 /// What a successful [`AccessDevices`] call returns.
 #[tc_model]
 pub struct AccessDevicesResponse {
-    /// `AccessInfo`: an [`AccessInfo`](super::models::AccessInfo).
-    ///
-    /// Example: `{"Ip":"127.0.0.1","Port":22}`
+    /// `AccessInfo`; example: `{"Ip":"127.0.0.1","Port":22}`
     pub access_info: Option<models::AccessInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,25 +85,32 @@ pub struct AccessDevicesResponse {
 /// The `AddDeviceGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`AddDeviceGroupMembersResponse`].
-/// The codes it documents are in [`AddDeviceGroupMembersError`](super::errors::AddDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=AddDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "AddDeviceGroupMembers",
     output = AddDeviceGroupMembersResponse,
-    error = super::errors::AddDeviceGroupMembersError
+    error = super::errors::BhErrorCode
 )]
 pub struct AddDeviceGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -142,25 +124,31 @@ pub struct AddDeviceGroupMembersResponse {
 /// The `AddUserGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`AddUserGroupMembersResponse`].
-/// The codes it documents are in [`AddUserGroupMembersError`](super::errors::AddUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=AddUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "AddUserGroupMembers",
     output = AddUserGroupMembersResponse,
-    error = super::errors::AddUserGroupMembersError
+    error = super::errors::BhErrorCode
 )]
 pub struct AddUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -174,24 +162,34 @@ pub struct AddUserGroupMembersResponse {
 /// The `BindDeviceAccountKubeconfig` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`BindDeviceAccountKubeconfigResponse`].
-/// The codes it documents are in [`BindDeviceAccountKubeconfigError`](super::errors::BindDeviceAccountKubeconfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=BindDeviceAccountKubeconfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "BindDeviceAccountKubeconfig",
     output = BindDeviceAccountKubeconfigResponse,
-    error = super::errors::BindDeviceAccountKubeconfigError
+    error = super::errors::BhErrorCode
 )]
 pub struct BindDeviceAccountKubeconfig {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Kubeconfig`: a string.
+    /// `Kubeconfig`
     pub kubeconfig: String,
 
-    /// `ManageDimension`: an unsigned 64-bit integer.
+    /// `ManageDimension`
     pub manage_dimension: Option<u64>,
 }
 
@@ -205,25 +203,29 @@ pub struct BindDeviceAccountKubeconfigResponse {
 /// The `BindDeviceAccountPassword` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`BindDeviceAccountPasswordResponse`].
-/// The codes it documents are in [`BindDeviceAccountPasswordError`](super::errors::BindDeviceAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=BindDeviceAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "BindDeviceAccountPassword",
     output = BindDeviceAccountPasswordResponse,
-    error = super::errors::BindDeviceAccountPasswordError
+    error = super::errors::BhErrorCode
 )]
 pub struct BindDeviceAccountPassword {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"testpassword"`
+    /// `Password`; example: `"testpassword"`
     pub password: String,
 }
 
@@ -237,30 +239,32 @@ pub struct BindDeviceAccountPasswordResponse {
 /// The `BindDeviceAccountPrivateKey` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`BindDeviceAccountPrivateKeyResponse`].
-/// The codes it documents are in [`BindDeviceAccountPrivateKeyError`](super::errors::BindDeviceAccountPrivateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=BindDeviceAccountPrivateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "BindDeviceAccountPrivateKey",
     output = BindDeviceAccountPrivateKeyResponse,
-    error = super::errors::BindDeviceAccountPrivateKeyError
+    error = super::errors::BhErrorCode
 )]
 pub struct BindDeviceAccountPrivateKey {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"bh-test-key"`
+    /// `PrivateKey`; example: `"bh-test-key"`
     pub private_key: String,
 
-    /// `PrivateKeyPassword`: a string.
-    ///
-    /// Example: `"bh-test-pwd"`
+    /// `PrivateKeyPassword`; example: `"bh-test-pwd"`
     pub private_key_password: Option<String>,
 }
 
@@ -274,60 +278,66 @@ pub struct BindDeviceAccountPrivateKeyResponse {
 /// The `BindDeviceResource` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`BindDeviceResourceResponse`].
-/// The codes it documents are in [`BindDeviceResourceError`](super::errors::BindDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=BindDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "BindDeviceResource",
     output = BindDeviceResourceResponse,
-    error = super::errors::BindDeviceResourceError
+    error = super::errors::BhErrorCode
 )]
 pub struct BindDeviceResource {
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `DeviceIdSet`; example: `[1,2]`
     pub device_id_set: Vec<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-1a2b3c"`
+    /// `ResourceId`; example: `"bh-saas-1a2b3c"`
     pub resource_id: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 
-    /// `ManageDimension`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManageDimension`; example: `1`
     pub manage_dimension: Option<u64>,
 
-    /// `ManageAccountId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManageAccountId`; example: `1`
     pub manage_account_id: Option<i64>,
 
-    /// `ManageAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ManageAccount`; example: `"root"`
     pub manage_account: Option<String>,
 
-    /// `ManageKubeconfig`: a string.
-    ///
-    /// Example: `"test-kubeconfig"`
+    /// `ManageKubeconfig`; example: `"test-kubeconfig"`
     pub manage_kubeconfig: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"nameSpace0"`
+    /// `Namespace`; example: `"nameSpace0"`
     pub namespace: Option<String>,
 
-    /// `Workload`: a string.
-    ///
-    /// Example: `"workload0"`
+    /// `Workload`; example: `"workload0"`
     pub workload: Option<String>,
 }
 
@@ -341,67 +351,70 @@ pub struct BindDeviceResourceResponse {
 /// The `CheckLDAPConnection` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CheckLDAPConnectionResponse`].
-/// The codes it documents are in [`CheckLDAPConnectionError`](super::errors::CheckLDAPConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CheckLDAPConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::BhErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::BhErrorCode::FailedOperationConnectionFailed)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CheckLDAPConnection",
     output = CheckLDAPConnectionResponse,
-    error = super::errors::CheckLDAPConnectionError
+    error = super::errors::BhErrorCode
 )]
 pub struct CheckLDAPConnection {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Ip`; example: `"10.10.10.1"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `389`
+    /// `Port`; example: `389`
     pub port: u64,
 
-    /// `EnableSSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSL`; example: `true`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: bool,
 
-    /// `BaseDN`: a string.
-    ///
-    /// Example: `"bh-test-DN"`
+    /// `BaseDN`; example: `"bh-test-DN"`
     #[tc(rename = "BaseDN")]
     pub base_dn: String,
 
-    /// `AdminAccount`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminAccount`; example: `"admin"`
     pub admin_account: String,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `AdminPassword`; example: `"pwd"`
     pub admin_password: String,
 
-    /// `IpBackup`: a string.
-    ///
-    /// Example: `"10.10.10.2"`
+    /// `IpBackup`; example: `"10.10.10.2"`
     pub ip_backup: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 
-    /// `AttributeUserName`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `AttributeUserName`; example: `"cn"`
     pub attribute_user_name: Option<String>,
 }
 
@@ -415,34 +428,52 @@ pub struct CheckLDAPConnectionResponse {
 /// The `CreateAccessWhiteListRule` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateAccessWhiteListRuleResponse`].
-/// The codes it documents are in [`CreateAccessWhiteListRuleError`](super::errors::CreateAccessWhiteListRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateAccessWhiteListRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateAccessWhiteListRule",
     output = CreateAccessWhiteListRuleResponse,
-    error = super::errors::CreateAccessWhiteListRuleError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateAccessWhiteListRule {
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `Source`; example: `"10.10.10.0/24"`
     pub source: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `Remark`; example: `"规则1"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateAccessWhiteListRule`] call returns.
 #[tc_model]
 pub struct CreateAccessWhiteListRuleResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -452,175 +483,129 @@ pub struct CreateAccessWhiteListRuleResponse {
 /// The `CreateAcl` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateAclResponse`].
-/// The codes it documents are in [`CreateAclError`](super::errors::CreateAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateAcl",
     output = CreateAclResponse,
-    error = super::errors::CreateAclError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateAcl {
-    /// `Name`: a string.
-    ///
-    /// Example: `"acl1"`
+    /// `Name`; example: `"acl1"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowAnyAccount`; example: `false`
     pub allow_any_account: bool,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: Option<bool>,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: Option<bool>,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: Option<bool>,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: Option<bool>,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: Option<bool>,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileUpSize`; example: `0`
     pub max_file_up_size: Option<u64>,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: Option<bool>,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileDownSize`; example: `0`
     pub max_file_down_size: Option<u64>,
 
-    /// `UserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserIdSet`; example: `[1]`
     pub user_id_set: Option<Vec<u64>>,
 
-    /// `UserGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserGroupIdSet`; example: `[1]`
     pub user_group_id_set: Option<Vec<u64>>,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Option<Vec<u64>>,
 
-    /// `AppAssetIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AppAssetIdSet`; example: `[1,2]`
     pub app_asset_id_set: Option<Vec<u64>>,
 
-    /// `DeviceGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceGroupIdSet`; example: `[1]`
     pub device_group_id_set: Option<Vec<u64>>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","ubuntu"]`
+    /// `AccountSet`; example: `["root","ubuntu"]`
     pub account_set: Option<Vec<String>>,
 
-    /// `CmdTemplateIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CmdTemplateIdSet`; example: `[1]`
     pub cmd_template_id_set: Option<Vec<u64>>,
 
-    /// `ACTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["template1","template2"]`
+    /// `ACTemplateIdSet`; example: `["template1","template2"]`
     #[tc(rename = "ACTemplateIdSet")]
     pub ac_template_id_set: Option<Vec<String>>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: Option<bool>,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: Option<bool>,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: Option<bool>,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: Option<bool>,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: Option<bool>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 
-    /// `MaxAccessCredentialDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MaxAccessCredentialDuration`; example: `86400`
     pub max_access_credential_duration: Option<u64>,
 }
 
 /// What a successful [`CreateAcl`] call returns.
 #[tc_model]
 pub struct CreateAclResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -630,20 +615,42 @@ pub struct CreateAclResponse {
 /// The `CreateAssetSyncJob` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateAssetSyncJobResponse`].
-/// The codes it documents are in [`CreateAssetSyncJobError`](super::errors::CreateAssetSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateAssetSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::BhErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::BhErrorCode::FailedOperationConnectionFailed)
+/// - [`FailedOperation.TooFrequent`](super::errors::BhErrorCode::FailedOperationTooFrequent)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateAssetSyncJob",
     output = CreateAssetSyncJobResponse,
-    error = super::errors::CreateAssetSyncJobError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateAssetSyncJob {
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Category`; example: `1`
     pub category: u64,
 }
 
@@ -657,119 +664,103 @@ pub struct CreateAssetSyncJobResponse {
 /// The `CreateChangePwdTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateChangePwdTaskResponse`].
-/// The codes it documents are in [`CreateChangePwdTaskError`](super::errors::CreateChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::BhErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::BhErrorCode::FailedOperationConnectionFailed)
+/// - [`FailedOperation.TooFrequent`](super::errors::BhErrorCode::FailedOperationTooFrequent)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateChangePwdTask",
     output = CreateChangePwdTaskResponse,
-    error = super::errors::CreateChangePwdTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateChangePwdTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"周期改密任务"`
+    /// `TaskName`; example: `"周期改密任务"`
     pub task_name: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Vec<u64>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","test"]`
+    /// `AccountSet`; example: `["root","test"]`
     pub account_set: Vec<String>,
 
-    /// `ChangeMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: i64,
 
-    /// `AuthGenerationStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: i64,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1a****3f"`
+    /// `Password`; example: `"1a****3f"`
     pub password: Option<String>,
 
-    /// `PasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<i64>,
 
-    /// `SmallLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<i64>,
 
-    /// `BigLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<i64>,
 
-    /// `Digit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<i64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"ISMkJQ=="`
+    /// `Symbol`; example: `"ISMkJQ=="`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompleteNotify`; example: `0`
     pub complete_notify: Option<i64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["123@qq.com","234@qq.com"]`
+    /// `NotifyEmails`; example: `["123@qq.com","234@qq.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"testFilePwd"`
+    /// `FilePassword`; example: `"testFilePwd"`
     pub file_password: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `FirstTime`; example: `"2020-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 }
 
 /// What a successful [`CreateChangePwdTask`] call returns.
 #[tc_model]
 pub struct CreateChangePwdTaskResponse {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-changepwd1"`
+    /// `OperationId`; example: `"ops-changepwd1"`
     pub operation_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -779,39 +770,55 @@ pub struct CreateChangePwdTaskResponse {
 /// The `CreateCmdTemplate` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateCmdTemplateResponse`].
-/// The codes it documents are in [`CreateCmdTemplateError`](super::errors::CreateCmdTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateCmdTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateCmdTemplate",
     output = CreateCmdTemplateResponse,
-    error = super::errors::CreateCmdTemplateError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateCmdTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cmd-temp-name"`
+    /// `Name`; example: `"cmd-temp-name"`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -f"`
+    /// `CmdList`; example: `"rm -f"`
     pub cmd_list: String,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 }
 
 /// What a successful [`CreateCmdTemplate`] call returns.
 #[tc_model]
 pub struct CreateCmdTemplateResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -821,34 +828,47 @@ pub struct CreateCmdTemplateResponse {
 /// The `CreateDeviceAccount` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateDeviceAccountResponse`].
-/// The codes it documents are in [`CreateDeviceAccountError`](super::errors::CreateDeviceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateDeviceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateDeviceAccount",
     output = CreateDeviceAccountResponse,
-    error = super::errors::CreateDeviceAccountError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateDeviceAccount {
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Account`; example: `"admin"`
     pub account: String,
 }
 
 /// What a successful [`CreateDeviceAccount`] call returns.
 #[tc_model]
 pub struct CreateDeviceAccountResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -858,34 +878,51 @@ pub struct CreateDeviceAccountResponse {
 /// The `CreateDeviceGroup` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateDeviceGroupResponse`].
-/// The codes it documents are in [`CreateDeviceGroupError`](super::errors::CreateDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateDeviceGroup",
     output = CreateDeviceGroupResponse,
-    error = super::errors::CreateDeviceGroupError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateDeviceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维资产组"`
+    /// `Name`; example: `"运维资产组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateDeviceGroup`] call returns.
 #[tc_model]
 pub struct CreateDeviceGroupResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -895,69 +932,64 @@ pub struct CreateDeviceGroupResponse {
 /// The `CreateOperationTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateOperationTaskResponse`].
-/// The codes it documents are in [`CreateOperationTaskError`](super::errors::CreateOperationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateOperationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.ResourceNotPro`](super::errors::BhErrorCode::FailedOperationResourceNotPro)
+/// - [`FailedOperation.UserExpired`](super::errors::BhErrorCode::FailedOperationUserExpired)
+/// - [`FailedOperation.UserInvalid`](super::errors::BhErrorCode::FailedOperationUserInvalid)
+/// - [`FailedOperation.UserLocked`](super::errors::BhErrorCode::FailedOperationUserLocked)
+/// - [`FailedOperation.UserNotExist`](super::errors::BhErrorCode::FailedOperationUserNotExist)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateOperationTask",
     output = CreateOperationTaskResponse,
-    error = super::errors::CreateOperationTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateOperationTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"runshell"`
+    /// `Name`; example: `"runshell"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: u64,
 
-    /// `Script`: a string.
-    ///
-    /// Example: `"ls -a"`
+    /// `Script`; example: `"ls -a"`
     pub script: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13,25]`
+    /// `DeviceIdSet`; example: `[13,25]`
     pub device_id_set: Vec<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1970-01-01T08:00:01+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"1970-01-01T08:00:01+08:00"`
     pub first_time: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encoding`; example: `1`
     pub encoding: Option<u64>,
 }
 
 /// What a successful [`CreateOperationTask`] call returns.
 #[tc_model]
 pub struct CreateOperationTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskId`; example: `2`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -967,84 +999,63 @@ pub struct CreateOperationTaskResponse {
 /// The `CreateResource` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateResourceResponse`].
-/// The codes it documents are in [`CreateResourceError`](super::errors::CreateResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateResource",
     output = CreateResourceResponse,
-    error = super::errors::CreateResourceError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateResource {
-    /// `DeployRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DeployRegion`; example: `"ap-guangzhou"`
     pub deploy_region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8jghau"`
+    /// `VpcId`; example: `"vpc-8jghau"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-92j4ns"`
+    /// `SubnetId`; example: `"subnet-92j4ns"`
     pub subnet_id: String,
 
-    /// `ResourceEdition`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ResourceEdition`; example: `"standard"`
     pub resource_edition: String,
 
-    /// `ResourceNode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceNode`; example: `2`
     pub resource_node: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `DeployZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `DeployZone`; example: `"ap-guangzhou-1"`
     pub deploy_zone: Option<String>,
 
-    /// `Trial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Trial`; example: `0`
     pub trial: Option<u64>,
 
-    /// `ShareClb`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShareClb`; example: `0`
     pub share_clb: Option<u64>,
 }
 
 /// What a successful [`CreateResource`] call returns.
 #[tc_model]
 pub struct CreateResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-9jegko1"`
+    /// `ResourceId`; example: `"bh-saas-9jegko1"`
     pub resource_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1054,20 +1065,28 @@ pub struct CreateResourceResponse {
 /// The `CreateSyncUserTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateSyncUserTaskResponse`].
-/// The codes it documents are in [`CreateSyncUserTaskError`](super::errors::CreateSyncUserTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateSyncUserTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateSyncUserTask",
     output = CreateSyncUserTaskResponse,
-    error = super::errors::CreateSyncUserTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateSyncUserTask {
-    /// `UserKind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserKind`; example: `1`
     pub user_kind: u64,
 }
 
@@ -1081,74 +1100,76 @@ pub struct CreateSyncUserTaskResponse {
 /// The `CreateUser` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"86|133*****34"`
+    /// `Phone`; example: `"86|133*****34"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"1980**76@qq.com"`
+    /// `Email`; example: `"1980**76@qq.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `GroupIdSet`; example: `[1,2]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
-    ///
-    /// Example: `"0000000000000000000000000000000000000000000000000000000000000000"`
+    /// `ValidateTime`; example: `"0000000000000000000000000000000000000000000000000000000000000000"`
     pub validate_time: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1158,62 +1179,70 @@ pub struct CreateUserResponse {
 /// The `CreateUserDirectory` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateUserDirectoryResponse`].
-/// The codes it documents are in [`CreateUserDirectoryError`](super::errors::CreateUserDirectoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateUserDirectory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateUserDirectory",
     output = CreateUserDirectoryResponse,
-    error = super::errors::CreateUserDirectoryError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateUserDirectory {
-    /// `DirId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `523353`
+    /// `DirId`; example: `523353`
     pub dir_id: u64,
 
-    /// `DirName`: a string.
-    ///
-    /// Example: `"dept1"`
+    /// `DirName`; example: `"dept1"`
     pub dir_name: String,
 
-    /// `UserOrgSet`: a list of [`UserOrg`](super::models::UserOrg) objects.
+    /// `UserOrgSet`
     pub user_org_set: Vec<models::UserOrg>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: u64,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"自建账号"`
+    /// `SourceName`; example: `"自建账号"`
     pub source_name: String,
 
-    /// `UserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `UserCount`; example: `45`
     pub user_count: Option<u64>,
 
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: Option<bool>,
 
-    /// `SyncCron`: a string.
-    ///
-    /// Example: `"30 11 * * *"`
+    /// `SyncCron`; example: `"30 11 * * *"`
     pub sync_cron: Option<String>,
 }
 
 /// What a successful [`CreateUserDirectory`] call returns.
 #[tc_model]
 pub struct CreateUserDirectoryResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Id`; example: `4`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1223,34 +1252,39 @@ pub struct CreateUserDirectoryResponse {
 /// The `CreateUserGroup` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::BhErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维用户组"`
+    /// `Name`; example: `"运维用户组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1260,20 +1294,25 @@ pub struct CreateUserGroupResponse {
 /// The `DeleteAccessWhiteListRules` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteAccessWhiteListRulesResponse`].
-/// The codes it documents are in [`DeleteAccessWhiteListRulesError`](super::errors::DeleteAccessWhiteListRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteAccessWhiteListRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteAccessWhiteListRules",
     output = DeleteAccessWhiteListRulesResponse,
-    error = super::errors::DeleteAccessWhiteListRulesError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteAccessWhiteListRules {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1287,20 +1326,26 @@ pub struct DeleteAccessWhiteListRulesResponse {
 /// The `DeleteAcls` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteAclsResponse`].
-/// The codes it documents are in [`DeleteAclsError`](super::errors::DeleteAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteAcls",
     output = DeleteAclsResponse,
-    error = super::errors::DeleteAclsError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteAcls {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1314,20 +1359,23 @@ pub struct DeleteAclsResponse {
 /// The `DeleteChangePwdTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteChangePwdTaskResponse`].
-/// The codes it documents are in [`DeleteChangePwdTaskError`](super::errors::DeleteChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteChangePwdTask",
     output = DeleteChangePwdTaskResponse,
-    error = super::errors::DeleteChangePwdTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteChangePwdTask {
-    /// `IdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IdSet`; example: `[1,2,3]`
     pub id_set: Vec<i64>,
 }
 
@@ -1341,20 +1389,26 @@ pub struct DeleteChangePwdTaskResponse {
 /// The `DeleteCmdTemplates` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCmdTemplatesResponse`].
-/// The codes it documents are in [`DeleteCmdTemplatesError`](super::errors::DeleteCmdTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteCmdTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteCmdTemplates",
     output = DeleteCmdTemplatesResponse,
-    error = super::errors::DeleteCmdTemplatesError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteCmdTemplates {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1368,20 +1422,27 @@ pub struct DeleteCmdTemplatesResponse {
 /// The `DeleteDeviceAccounts` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteDeviceAccountsResponse`].
-/// The codes it documents are in [`DeleteDeviceAccountsError`](super::errors::DeleteDeviceAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteDeviceAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteDeviceAccounts",
     output = DeleteDeviceAccountsResponse,
-    error = super::errors::DeleteDeviceAccountsError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteDeviceAccounts {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1395,25 +1456,31 @@ pub struct DeleteDeviceAccountsResponse {
 /// The `DeleteDeviceGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteDeviceGroupMembersResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupMembersError`](super::errors::DeleteDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteDeviceGroupMembers",
     output = DeleteDeviceGroupMembersResponse,
-    error = super::errors::DeleteDeviceGroupMembersError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteDeviceGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -1427,20 +1494,27 @@ pub struct DeleteDeviceGroupMembersResponse {
 /// The `DeleteDeviceGroups` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteDeviceGroupsResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupsError`](super::errors::DeleteDeviceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteDeviceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteDeviceGroups",
     output = DeleteDeviceGroupsResponse,
-    error = super::errors::DeleteDeviceGroupsError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteDeviceGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1454,20 +1528,27 @@ pub struct DeleteDeviceGroupsResponse {
 /// The `DeleteDevices` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteDevicesResponse`].
-/// The codes it documents are in [`DeleteDevicesError`](super::errors::DeleteDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteDevices",
     output = DeleteDevicesResponse,
-    error = super::errors::DeleteDevicesError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteDevices {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1481,20 +1562,31 @@ pub struct DeleteDevicesResponse {
 /// The `DeleteOperationTasks` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteOperationTasksResponse`].
-/// The codes it documents are in [`DeleteOperationTasksError`](super::errors::DeleteOperationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteOperationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`FailedOperation.UserExpired`](super::errors::BhErrorCode::FailedOperationUserExpired)
+/// - [`FailedOperation.UserInvalid`](super::errors::BhErrorCode::FailedOperationUserInvalid)
+/// - [`FailedOperation.UserLocked`](super::errors::BhErrorCode::FailedOperationUserLocked)
+/// - [`FailedOperation.UserNotExist`](super::errors::BhErrorCode::FailedOperationUserNotExist)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteOperationTasks",
     output = DeleteOperationTasksResponse,
-    error = super::errors::DeleteOperationTasksError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteOperationTasks {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[3,4]`
+    /// `IdSet`; example: `[3,4]`
     pub id_set: Vec<u64>,
 }
 
@@ -1508,20 +1600,27 @@ pub struct DeleteOperationTasksResponse {
 /// The `DeleteUserDirectory` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteUserDirectoryResponse`].
-/// The codes it documents are in [`DeleteUserDirectoryError`](super::errors::DeleteUserDirectoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteUserDirectory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteUserDirectory",
     output = DeleteUserDirectoryResponse,
-    error = super::errors::DeleteUserDirectoryError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteUserDirectory {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5,23,5]`
+    /// `IdSet`; example: `[5,23,5]`
     pub id_set: Vec<u64>,
 }
 
@@ -1535,25 +1634,30 @@ pub struct DeleteUserDirectoryResponse {
 /// The `DeleteUserGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteUserGroupMembersResponse`].
-/// The codes it documents are in [`DeleteUserGroupMembersError`](super::errors::DeleteUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteUserGroupMembers",
     output = DeleteUserGroupMembersResponse,
-    error = super::errors::DeleteUserGroupMembersError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -1567,20 +1671,27 @@ pub struct DeleteUserGroupMembersResponse {
 /// The `DeleteUserGroups` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteUserGroupsResponse`].
-/// The codes it documents are in [`DeleteUserGroupsError`](super::errors::DeleteUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteUserGroups",
     output = DeleteUserGroupsResponse,
-    error = super::errors::DeleteUserGroupsError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteUserGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1594,20 +1705,26 @@ pub struct DeleteUserGroupsResponse {
 /// The `DeleteUsers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeleteUsers {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1621,111 +1738,86 @@ pub struct DeleteUsersResponse {
 /// The `DeployResource` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DeployResourceResponse`].
-/// The codes it documents are in [`DeployResourceError`](super::errors::DeployResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DeployResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VPCDeployed`](super::errors::BhErrorCode::FailedOperationVpcDeployed)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DeployResource",
     output = DeployResourceResponse,
-    error = super::errors::DeployResourceError
+    error = super::errors::BhErrorCode
 )]
 pub struct DeployResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-test"`
+    /// `ResourceId`; example: `"bh-saas-test"`
     pub resource_id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bhtest"`
+    /// `VpcId`; example: `"vpc-bhtest"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bhtest"`
+    /// `SubnetId`; example: `"subnet-bhtest"`
     pub subnet_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `CidrBlock`; example: `"10.10.10.0/24"`
     pub cidr_block: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc1"`
+    /// `VpcName`; example: `"vpc1"`
     pub vpc_name: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.10.0.0/16"`
+    /// `VpcCidrBlock`; example: `"10.10.0.0/16"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"subnet1"`
+    /// `SubnetName`; example: `"subnet1"`
     pub subnet_name: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-bhtest"`
+    /// `CdcClusterId`; example: `"cdc-bhtest"`
     pub cdc_cluster_id: Option<String>,
 
-    /// `ShareClbId`: a string.
-    ///
-    /// Example: `"lb-xefesef"`
+    /// `ShareClbId`; example: `"lb-xefesef"`
     pub share_clb_id: Option<String>,
 
-    /// `WebAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebAccess`; example: `1`
     pub web_access: Option<u64>,
 
-    /// `ClientAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClientAccess`; example: `1`
     pub client_access: Option<u64>,
 
-    /// `IntranetAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetAccess`; example: `0`
     pub intranet_access: Option<u64>,
 
-    /// `ExternalAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExternalAccess`; example: `1`
     pub external_access: Option<u64>,
 
-    /// `DeploySubnets`: a list of [`ParamInitResourceSubnet`](super::models::ParamInitResourceSubnet) objects.
+    /// `DeploySubnets`
     pub deploy_subnets: Option<Vec<models::ParamInitResourceSubnet>>,
 
-    /// `IntranetVpcId`: a string.
-    ///
-    /// Example: `"vpc-q1of50wz"`
+    /// `IntranetVpcId`; example: `"vpc-q1of50wz"`
     pub intranet_vpc_id: Option<String>,
 
-    /// `IntranetVpcCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.0.0/16"`
+    /// `IntranetVpcCidrBlock`; example: `"192.168.0.0/16"`
     pub intranet_vpc_cidr_block: Option<String>,
 
-    /// `IntranetVpcName`: a string.
-    ///
-    /// Example: `"gordan-test1"`
+    /// `IntranetVpcName`; example: `"gordan-test1"`
     pub intranet_vpc_name: Option<String>,
 
-    /// `IntranetSubnets`: a list of [`ParamInitResourceSubnet`](super::models::ParamInitResourceSubnet) objects.
+    /// `IntranetSubnets`
     pub intranet_subnets: Option<Vec<models::ParamInitResourceSubnet>>,
 }
 
@@ -1739,15 +1831,23 @@ pub struct DeployResourceResponse {
 /// The `DescribeAccessWhiteListRules` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAccessWhiteListRulesResponse`].
-/// The codes it documents are in [`DescribeAccessWhiteListRulesError`](super::errors::DescribeAccessWhiteListRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeAccessWhiteListRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeAccessWhiteListRules",
     output = DescribeAccessWhiteListRulesResponse,
-    error = super::errors::DescribeAccessWhiteListRulesError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1757,46 +1857,32 @@ pub struct DeployResourceResponse {
     )
 )]
 pub struct DescribeAccessWhiteListRules {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Name`; example: `"10.10.10.1"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAccessWhiteListRules`] call returns.
 #[tc_model]
 pub struct DescribeAccessWhiteListRulesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `AccessWhiteListRuleSet`: a list of [`AccessWhiteListRule`](super::models::AccessWhiteListRule) objects.
+    /// `AccessWhiteListRuleSet`
     pub access_white_list_rule_set: Vec<models::AccessWhiteListRule>,
 
-    /// `AllowAny`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAny`; example: `true`
     pub allow_any: bool,
 
-    /// `AllowAuto`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAuto`; example: `true`
     pub allow_auto: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1806,15 +1892,23 @@ pub struct DescribeAccessWhiteListRulesResponse {
 /// The `DescribeAccountGroups` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAccountGroupsResponse`].
-/// The codes it documents are in [`DescribeAccountGroupsError`](super::errors::DescribeAccountGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeAccountGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeAccountGroups",
     output = DescribeAccountGroupsResponse,
-    error = super::errors::DescribeAccountGroupsError,
+    error = super::errors::BhErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -1824,41 +1918,29 @@ pub struct DescribeAccessWhiteListRulesResponse {
     )
 )]
 pub struct DescribeAccountGroups {
-    /// `DeepIn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeepIn`; example: `0`
     pub deep_in: Option<i64>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParentId`; example: `0`
     pub parent_id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"开发"`
+    /// `GroupName`; example: `"开发"`
     pub group_name: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 }
 
 /// What a successful [`DescribeAccountGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccountGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `AccountGroupSet`: a list of [`AccountGroup`](super::models::AccountGroup) objects.
+    /// `AccountGroupSet`
     pub account_group_set: Option<Vec<models::AccountGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1868,15 +1950,24 @@ pub struct DescribeAccountGroupsResponse {
 /// The `DescribeAcls` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAclsResponse`].
-/// The codes it documents are in [`DescribeAclsError`](super::errors::DescribeAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeAcls",
     output = DescribeAclsResponse,
-    error = super::errors::DescribeAclsError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1886,79 +1977,53 @@ pub struct DescribeAccountGroupsResponse {
     )
 )]
 pub struct DescribeAcls {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"aclname"`
+    /// `Name`; example: `"aclname"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Exact`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exact`; example: `true`
     pub exact: Option<bool>,
 
-    /// `AuthorizedUserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `AuthorizedUserIdSet`; example: `[1,2,3]`
     pub authorized_user_id_set: Option<Vec<u64>>,
 
-    /// `AuthorizedDeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[8,9,10]`
+    /// `AuthorizedDeviceIdSet`; example: `[8,9,10]`
     pub authorized_device_id_set: Option<Vec<u64>>,
 
-    /// `AuthorizedAppAssetIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[8,9]`
+    /// `AuthorizedAppAssetIdSet`; example: `[8,9]`
     pub authorized_app_asset_id_set: Option<Vec<u64>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `StatusSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusSet`; example: `[1,2]`
     pub status_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `ExactAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactAccount`; example: `false`
     pub exact_account: Option<bool>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAcls`] call returns.
 #[tc_model]
 pub struct DescribeAclsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AclSet`: a list of [`Acl`](super::models::Acl) objects.
+    /// `AclSet`
     pub acl_set: Vec<models::Acl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1968,24 +2033,30 @@ pub struct DescribeAclsResponse {
 /// The `DescribeAssetSyncFlag` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAssetSyncFlagResponse`].
-/// The codes it documents are in [`DescribeAssetSyncFlagError`](super::errors::DescribeAssetSyncFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeAssetSyncFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeAssetSyncFlag",
     output = DescribeAssetSyncFlagResponse,
-    error = super::errors::DescribeAssetSyncFlagError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeAssetSyncFlag {}
 
 /// What a successful [`DescribeAssetSyncFlag`] call returns.
 #[tc_model]
 pub struct DescribeAssetSyncFlagResponse {
-    /// `AssetSyncFlags`: an [`AssetSyncFlags`](super::models::AssetSyncFlags).
-    ///
-    /// Example: `{"AutoSync":true,"RoleGranted":true}`
+    /// `AssetSyncFlags`; example: `{"AutoSync":true,"RoleGranted":true}`
     pub asset_sync_flags: models::AssetSyncFlags,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1995,27 +2066,32 @@ pub struct DescribeAssetSyncFlagResponse {
 /// The `DescribeAssetSyncStatus` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAssetSyncStatusResponse`].
-/// The codes it documents are in [`DescribeAssetSyncStatusError`](super::errors::DescribeAssetSyncStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeAssetSyncStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeAssetSyncStatus",
     output = DescribeAssetSyncStatusResponse,
-    error = super::errors::DescribeAssetSyncStatusError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeAssetSyncStatus {
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Category`; example: `1`
     pub category: u64,
 }
 
 /// What a successful [`DescribeAssetSyncStatus`] call returns.
 #[tc_model]
 pub struct DescribeAssetSyncStatusResponse {
-    /// `Status`: an [`AssetSyncStatus`](super::models::AssetSyncStatus).
+    /// `Status`
     pub status: models::AssetSyncStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2025,15 +2101,21 @@ pub struct DescribeAssetSyncStatusResponse {
 /// The `DescribeChangePwdTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeChangePwdTaskResponse`].
-/// The codes it documents are in [`DescribeChangePwdTaskError`](super::errors::DescribeChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeChangePwdTask",
     output = DescribeChangePwdTaskResponse,
-    error = super::errors::DescribeChangePwdTaskError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2043,38 +2125,26 @@ pub struct DescribeAssetSyncStatusResponse {
     )
 )]
 pub struct DescribeChangePwdTask {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"TaskName","Values":["task1"]}]`
+    /// `Filters`; example: `[{"Name":"TaskName","Values":["task1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"\"1,2\""`
+    /// `DepartmentId`; example: `"\"1,2\""`
     pub department_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeChangePwdTask`] call returns.
 #[tc_model]
 pub struct DescribeChangePwdTaskResponse {
-    /// `Tasks`: a list of [`ChangePwdTaskInfo`](super::models::ChangePwdTaskInfo) objects.
-    ///
-    /// Example: `[{"Id":1,"OperationId":"ops-bhtest"}]`
+    /// `Tasks`; example: `[{"Id":1,"OperationId":"ops-bhtest"}]`
     pub tasks: Option<Vec<models::ChangePwdTaskInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2084,15 +2154,20 @@ pub struct DescribeChangePwdTaskResponse {
 /// The `DescribeChangePwdTaskDetail` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeChangePwdTaskDetailResponse`].
-/// The codes it documents are in [`DescribeChangePwdTaskDetailError`](super::errors::DescribeChangePwdTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeChangePwdTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeChangePwdTaskDetail",
     output = DescribeChangePwdTaskDetailResponse,
-    error = super::errors::DescribeChangePwdTaskDetailError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2102,39 +2177,29 @@ pub struct DescribeChangePwdTaskResponse {
     )
 )]
 pub struct DescribeChangePwdTaskDetail {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-bhtest"`
+    /// `OperationId`; example: `"ops-bhtest"`
     pub operation_id: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"\"1,2\""`
+    /// `DepartmentId`; example: `"\"1,2\""`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeChangePwdTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeChangePwdTaskDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Details`: a list of [`ChangePwdTaskDetail`](super::models::ChangePwdTaskDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::ChangePwdTaskDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2144,15 +2209,23 @@ pub struct DescribeChangePwdTaskDetailResponse {
 /// The `DescribeCmdTemplates` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCmdTemplatesResponse`].
-/// The codes it documents are in [`DescribeCmdTemplatesError`](super::errors::DescribeCmdTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeCmdTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeCmdTemplates",
     output = DescribeCmdTemplatesResponse,
-    error = super::errors::DescribeCmdTemplatesError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2162,46 +2235,32 @@ pub struct DescribeChangePwdTaskDetailResponse {
     )
 )]
 pub struct DescribeCmdTemplates {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CmdTempName"`
+    /// `Name`; example: `"CmdTempName"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `TypeSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `TypeSet`; example: `[1,2]`
     pub type_set: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCmdTemplates`] call returns.
 #[tc_model]
 pub struct DescribeCmdTemplatesResponse {
-    /// `CmdTemplateSet`: a list of [`CmdTemplate`](super::models::CmdTemplate) objects.
+    /// `CmdTemplateSet`
     pub cmd_template_set: Vec<models::CmdTemplate>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2211,24 +2270,30 @@ pub struct DescribeCmdTemplatesResponse {
 /// The `DescribeDepartments` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDepartmentsResponse`].
-/// The codes it documents are in [`DescribeDepartmentsError`](super::errors::DescribeDepartmentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDepartments)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDepartments",
     output = DescribeDepartmentsResponse,
-    error = super::errors::DescribeDepartmentsError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeDepartments {}
 
 /// What a successful [`DescribeDepartments`] call returns.
 #[tc_model]
 pub struct DescribeDepartmentsResponse {
-    /// `Departments`: a [`Departments`](super::models::Departments).
-    ///
-    /// Example: `{"DepartmentSet":[{"Id":"1.2.3"}]}`
+    /// `Departments`; example: `{"DepartmentSet":[{"Id":"1.2.3"}]}`
     pub departments: models::Departments,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2238,15 +2303,23 @@ pub struct DescribeDepartmentsResponse {
 /// The `DescribeDeviceAccounts` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceAccountsResponse`].
-/// The codes it documents are in [`DescribeDeviceAccountsError`](super::errors::DescribeDeviceAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDeviceAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDeviceAccounts",
     output = DescribeDeviceAccountsResponse,
-    error = super::errors::DescribeDeviceAccountsError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2256,41 +2329,29 @@ pub struct DescribeDepartmentsResponse {
     )
 )]
 pub struct DescribeDeviceAccounts {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceAccounts`] call returns.
 #[tc_model]
 pub struct DescribeDeviceAccountsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `DeviceAccountSet`: a list of [`DeviceAccount`](super::models::DeviceAccount) objects.
+    /// `DeviceAccountSet`
     pub device_account_set: Vec<models::DeviceAccount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2300,49 +2361,45 @@ pub struct DescribeDeviceAccountsResponse {
 /// The `DescribeDeviceCount` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceCountResponse`].
-/// The codes it documents are in [`DescribeDeviceCountError`](super::errors::DescribeDeviceCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDeviceCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDeviceCount",
     output = DescribeDeviceCountResponse,
-    error = super::errors::DescribeDeviceCountError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeDeviceCount {
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-wyh65g"`
+    /// `VpcId`; example: `"vpc-wyh65g"`
     pub vpc_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-9jkli78"`
+    /// `ResourceId`; example: `"bh-saas-9jkli78"`
     pub resource_id: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `BindResource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindResource`; example: `1`
     pub bind_resource: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceCount`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCountResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2352,25 +2409,33 @@ pub struct DescribeDeviceCountResponse {
 /// The `DescribeDeviceCountSummary` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceCountSummaryResponse`].
-/// The codes it documents are in [`DescribeDeviceCountSummaryError`](super::errors::DescribeDeviceCountSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDeviceCountSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDeviceCountSummary",
     output = DescribeDeviceCountSummaryResponse,
-    error = super::errors::DescribeDeviceCountSummaryError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeDeviceCountSummary {}
 
 /// What a successful [`DescribeDeviceCountSummary`] call returns.
 #[tc_model]
 pub struct DescribeDeviceCountSummaryResponse {
-    /// `DeviceCountSet`: a list of [`DeviceCount`](super::models::DeviceCount) objects.
+    /// `DeviceCountSet`
     pub device_count_set: Vec<models::DeviceCount>,
 
-    /// `AppAssetCountSet`: a list of [`DeviceCount`](super::models::DeviceCount) objects.
+    /// `AppAssetCountSet`
     pub app_asset_count_set: Option<Vec<models::DeviceCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2380,15 +2445,26 @@ pub struct DescribeDeviceCountSummaryResponse {
 /// The `DescribeDeviceGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceGroupMembersResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupMembersError`](super::errors::DescribeDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDeviceGroupMembers",
     output = DescribeDeviceGroupMembersResponse,
-    error = super::errors::DescribeDeviceGroupMembersError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2398,72 +2474,50 @@ pub struct DescribeDeviceCountSummaryResponse {
     )
 )]
 pub struct DescribeDeviceGroupMembers {
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: bool,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IdSet`; example: `[1,2,3]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `Name`; example: `"运维主机"`
     pub name: Option<String>,
 
-    /// `ResourceIdSet`: a list of strings.
-    ///
-    /// Example: `["bh-sass-dhxaidaad"]`
+    /// `ResourceIdSet`; example: `["bh-sass-dhxaidaad"]`
     pub resource_id_set: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `KindSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `KindSet`; example: `[1,2,3]`
     pub kind_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeDeviceGroupMembers`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DeviceSet`: a list of [`Device`](super::models::Device) objects.
+    /// `DeviceSet`
     pub device_set: Vec<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2473,15 +2527,24 @@ pub struct DescribeDeviceGroupMembersResponse {
 /// The `DescribeDeviceGroups` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceGroupsResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupsError`](super::errors::DescribeDeviceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDeviceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDeviceGroups",
     output = DescribeDeviceGroupsResponse,
-    error = super::errors::DescribeDeviceGroupsError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2491,43 +2554,29 @@ pub struct DescribeDeviceGroupMembersResponse {
     )
 )]
 pub struct DescribeDeviceGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"bh-test-group"`
+    /// `Name`; example: `"bh-test-group"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceGroups`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `GroupSet`: a list of [`Group`](super::models::Group) objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"主机组"}]`
+    /// `GroupSet`; example: `[{"Id":1,"Name":"主机组"}]`
     pub group_set: Vec<models::Group>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2537,15 +2586,24 @@ pub struct DescribeDeviceGroupsResponse {
 /// The `DescribeDevices` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2555,102 +2613,68 @@ pub struct DescribeDeviceGroupsResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IdSet`; example: `[1,2,3]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `Name`; example: `"运维主机"`
     pub name: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.0.3"`
+    /// `Ip`; example: `"192.168.0.3"`
     pub ip: Option<String>,
 
-    /// `ApCodeSet`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApCodeSet`; example: `["ap-guangzhou"]`
     pub ap_code_set: Option<Vec<String>>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AuthorizedUserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizedUserIdSet`; example: `[1,2]`
     pub authorized_user_id_set: Option<Vec<u64>>,
 
-    /// `ResourceIdSet`: a list of strings.
-    ///
-    /// Example: `["bh-saas-test"]`
+    /// `ResourceIdSet`; example: `["bh-saas-test"]`
     pub resource_id_set: Option<Vec<String>>,
 
-    /// `KindSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `KindSet`; example: `[1,2]`
     pub kind_set: Option<Vec<u64>>,
 
-    /// `ManagedAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ManagedAccount`; example: `"root"`
     pub managed_account: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `AccountIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,3]`
+    /// `AccountIdSet`; example: `[2,3]`
     pub account_id_set: Option<Vec<u64>>,
 
-    /// `ProviderTypeSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProviderTypeSet`; example: `[1]`
     pub provider_type_set: Option<Vec<u64>>,
 
-    /// `CloudDeviceStatusSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CloudDeviceStatusSet`; example: `[1,2]`
     pub cloud_device_status_set: Option<Vec<u64>>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OwnerAppIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1305350016]`
+    /// `OwnerAppIds`; example: `[1305350016]`
     pub owner_app_ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DeviceSet`: a list of [`Device`](super::models::Device) objects.
+    /// `DeviceSet`
     pub device_set: Vec<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2660,15 +2684,22 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeDomains` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::BhErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2678,31 +2709,23 @@ pub struct DescribeDevicesResponse {
     )
 )]
 pub struct DescribeDomains {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DomainSet`: a list of [`Domain`](super::models::Domain) objects.
-    ///
-    /// Example: `[{"DomainId":"net-default","Id":1}]`
+    /// `DomainSet`; example: `[{"DomainId":"net-default","Id":1}]`
     pub domain_set: Vec<models::Domain>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2712,81 +2735,81 @@ pub struct DescribeDomainsResponse {
 /// The `DescribeLDAPUnitSet` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeLDAPUnitSetResponse`].
-/// The codes it documents are in [`DescribeLDAPUnitSetError`](super::errors::DescribeLDAPUnitSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeLDAPUnitSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::BhErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::BhErrorCode::FailedOperationConnectionFailed)
+/// - [`FailedOperation.SearchFailed`](super::errors::BhErrorCode::FailedOperationSearchFailed)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeLDAPUnitSet",
     output = DescribeLDAPUnitSetResponse,
-    error = super::errors::DescribeLDAPUnitSetError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeLDAPUnitSet {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Ip`; example: `"10.10.10.1"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `389`
+    /// `Port`; example: `389`
     pub port: u64,
 
-    /// `EnableSSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSL`; example: `true`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: bool,
 
-    /// `BaseDN`: a string.
-    ///
-    /// Example: `"bh-test-DN"`
+    /// `BaseDN`; example: `"bh-test-DN"`
     #[tc(rename = "BaseDN")]
     pub base_dn: String,
 
-    /// `AdminAccount`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminAccount`; example: `"admin"`
     pub admin_account: String,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `AdminPassword`; example: `"pwd"`
     pub admin_password: String,
 
-    /// `AttributeUserName`: a string.
-    ///
-    /// Example: `"attr-user-name"`
+    /// `AttributeUserName`; example: `"attr-user-name"`
     pub attribute_user_name: String,
 
-    /// `AttributeUnit`: a string.
-    ///
-    /// Example: `"bh-attr-test"`
+    /// `AttributeUnit`; example: `"bh-attr-test"`
     pub attribute_unit: String,
 
-    /// `IpBackup`: a string.
-    ///
-    /// Example: `"10.10.10.2"`
+    /// `IpBackup`; example: `"10.10.10.2"`
     pub ip_backup: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 }
 
 /// What a successful [`DescribeLDAPUnitSet`] call returns.
 #[tc_model]
 pub struct DescribeLDAPUnitSetResponse {
-    /// `UnitSet`: a list of strings.
-    ///
-    /// Example: `["ou=GGG,dc=my-domain,dc=com"]`
+    /// `UnitSet`; example: `["ou=GGG,dc=my-domain,dc=com"]`
     pub unit_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2796,15 +2819,23 @@ pub struct DescribeLDAPUnitSetResponse {
 /// The `DescribeLoginEvent` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeLoginEventResponse`].
-/// The codes it documents are in [`DescribeLoginEventError`](super::errors::DescribeLoginEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeLoginEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeLoginEvent",
     output = DescribeLoginEventResponse,
-    error = super::errors::DescribeLoginEventError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2814,71 +2845,47 @@ pub struct DescribeLDAPUnitSetResponse {
     )
 )]
 pub struct DescribeLoginEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub end_time: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `SourceIp`; example: `"10.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `Entry`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Entry`; example: `1`
     pub entry: Option<u64>,
 
-    /// `EntrySet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `EntrySet`; example: `[1,2]`
     pub entry_set: Option<Vec<u64>>,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<u64>,
 
-    /// `ResultSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ResultSet`; example: `[1,2]`
     pub result_set: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeLoginEvent`] call returns.
 #[tc_model]
 pub struct DescribeLoginEventResponse {
-    /// `LoginEventSet`: a list of [`LoginEvent`](super::models::LoginEvent) objects.
+    /// `LoginEventSet`
     pub login_event_set: Vec<models::LoginEvent>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2888,15 +2895,24 @@ pub struct DescribeLoginEventResponse {
 /// The `DescribeOperationEvent` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeOperationEventResponse`].
-/// The codes it documents are in [`DescribeOperationEventError`](super::errors::DescribeOperationEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeOperationEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeOperationEvent",
     output = DescribeOperationEventResponse,
-    error = super::errors::DescribeOperationEventError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2906,71 +2922,47 @@ pub struct DescribeLoginEventResponse {
     )
 )]
 pub struct DescribeOperationEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub end_time: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Kind`; example: `100`
     pub kind: Option<u64>,
 
-    /// `KindSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100,300]`
+    /// `KindSet`; example: `[100,300]`
     pub kind_set: Option<Vec<u64>>,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<u64>,
 
-    /// `ResultSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ResultSet`; example: `[1,2]`
     pub result_set: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeOperationEvent`] call returns.
 #[tc_model]
 pub struct DescribeOperationEventResponse {
-    /// `OperationEventSet`: a list of [`OperationEvent`](super::models::OperationEvent) objects.
+    /// `OperationEventSet`
     pub operation_event_set: Vec<models::OperationEvent>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2980,15 +2972,28 @@ pub struct DescribeOperationEventResponse {
 /// The `DescribeOperationTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeOperationTaskResponse`].
-/// The codes it documents are in [`DescribeOperationTaskError`](super::errors::DescribeOperationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeOperationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`FailedOperation.UserExpired`](super::errors::BhErrorCode::FailedOperationUserExpired)
+/// - [`FailedOperation.UserInvalid`](super::errors::BhErrorCode::FailedOperationUserInvalid)
+/// - [`FailedOperation.UserLocked`](super::errors::BhErrorCode::FailedOperationUserLocked)
+/// - [`FailedOperation.UserNotExist`](super::errors::BhErrorCode::FailedOperationUserNotExist)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeOperationTask",
     output = DescribeOperationTaskResponse,
-    error = super::errors::DescribeOperationTaskError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2998,38 +3003,26 @@ pub struct DescribeOperationEventResponse {
     )
 )]
 pub struct DescribeOperationTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试运维任务"`
+    /// `Name`; example: `"测试运维任务"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeOperationTask`] call returns.
 #[tc_model]
 pub struct DescribeOperationTaskResponse {
-    /// `OperationTasks`: a list of [`OperationTask`](super::models::OperationTask) objects.
-    ///
-    /// Example: `[{"Id":3,"OperationId":"op-ys8231a"}]`
+    /// `OperationTasks`; example: `[{"Id":3,"OperationId":"op-ys8231a"}]`
     pub operation_tasks: Vec<models::OperationTask>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3039,15 +3032,22 @@ pub struct DescribeOperationTaskResponse {
 /// The `DescribeResources` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeResourcesResponse`].
-/// The codes it documents are in [`DescribeResourcesError`](super::errors::DescribeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3057,41 +3057,29 @@ pub struct DescribeOperationTaskResponse {
     )
 )]
 pub struct DescribeResources {
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9juy78n"`
+    /// `VpcId`; example: `"vpc-9juy78n"`
     pub vpc_id: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["bh-saas-8jy7jg"]`
+    /// `ResourceIds`; example: `["bh-saas-8jy7jg"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeResources`] call returns.
 #[tc_model]
 pub struct DescribeResourcesResponse {
-    /// `ResourceSet`: a list of [`Resource`](super::models::Resource) objects.
+    /// `ResourceSet`
     pub resource_set: Vec<models::Resource>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3101,24 +3089,30 @@ pub struct DescribeResourcesResponse {
 /// The `DescribeSecuritySetting` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeSecuritySettingResponse`].
-/// The codes it documents are in [`DescribeSecuritySettingError`](super::errors::DescribeSecuritySettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeSecuritySetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeSecuritySetting",
     output = DescribeSecuritySettingResponse,
-    error = super::errors::DescribeSecuritySettingError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeSecuritySetting {}
 
 /// What a successful [`DescribeSecuritySetting`] call returns.
 #[tc_model]
 pub struct DescribeSecuritySettingResponse {
-    /// `SecuritySetting`: a [`SecuritySetting`](super::models::SecuritySetting).
-    ///
-    /// Example: `{"AuthMode":{"AuthMode":2}}`
+    /// `SecuritySetting`; example: `{"AuthMode":{"AuthMode":2}}`
     pub security_setting: models::SecuritySetting,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3128,27 +3122,33 @@ pub struct DescribeSecuritySettingResponse {
 /// The `DescribeSourceTypes` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeSourceTypesResponse`].
-/// The codes it documents are in [`DescribeSourceTypesError`](super::errors::DescribeSourceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeSourceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeSourceTypes",
     output = DescribeSourceTypesResponse,
-    error = super::errors::DescribeSourceTypesError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeSourceTypes {}
 
 /// What a successful [`DescribeSourceTypes`] call returns.
 #[tc_model]
 pub struct DescribeSourceTypesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `SourceTypeSet`: a list of [`SourceType`](super::models::SourceType) objects.
+    /// `SourceTypeSet`
     pub source_type_set: Option<Vec<models::SourceType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3158,15 +3158,23 @@ pub struct DescribeSourceTypesResponse {
 /// The `DescribeUserDirectory` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeUserDirectoryResponse`].
-/// The codes it documents are in [`DescribeUserDirectoryError`](super::errors::DescribeUserDirectoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeUserDirectory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeUserDirectory",
     output = DescribeUserDirectoryResponse,
-    error = super::errors::DescribeUserDirectoryError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3176,26 +3184,20 @@ pub struct DescribeSourceTypesResponse {
     )
 )]
 pub struct DescribeUserDirectory {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeUserDirectory`] call returns.
 #[tc_model]
 pub struct DescribeUserDirectoryResponse {
-    /// `UserDirSet`: a list of [`UserDirectory`](super::models::UserDirectory) objects.
+    /// `UserDirSet`
     pub user_dir_set: Vec<models::UserDirectory>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3205,15 +3207,24 @@ pub struct DescribeUserDirectoryResponse {
 /// The `DescribeUserGroupMembers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeUserGroupMembersResponse`].
-/// The codes it documents are in [`DescribeUserGroupMembersError`](super::errors::DescribeUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeUserGroupMembers",
     output = DescribeUserGroupMembersResponse,
-    error = super::errors::DescribeUserGroupMembersError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3223,48 +3234,32 @@ pub struct DescribeUserDirectoryResponse {
     )
 )]
 pub struct DescribeUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserGroupMembers`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `UserSet`: a list of [`User`](super::models::User) objects.
-    ///
-    /// Example: `[{"RealName":"张三","UserName":"zhangsan"}]`
+    /// `UserSet`; example: `[{"RealName":"张三","UserName":"zhangsan"}]`
     pub user_set: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3274,15 +3269,24 @@ pub struct DescribeUserGroupMembersResponse {
 /// The `DescribeUserGroups` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeUserGroupsResponse`].
-/// The codes it documents are in [`DescribeUserGroupsError`](super::errors::DescribeUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3292,43 +3296,29 @@ pub struct DescribeUserGroupMembersResponse {
     )
 )]
 pub struct DescribeUserGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维组"`
+    /// `Name`; example: `"运维组"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserGroups`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `GroupSet`: a list of [`Group`](super::models::Group) objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"运维组"}]`
+    /// `GroupSet`; example: `[{"Id":1,"Name":"运维组"}]`
     pub group_set: Vec<models::Group>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3338,27 +3328,34 @@ pub struct DescribeUserGroupsResponse {
 /// The `DescribeUserSyncStatus` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeUserSyncStatusResponse`].
-/// The codes it documents are in [`DescribeUserSyncStatusError`](super::errors::DescribeUserSyncStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeUserSyncStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeUserSyncStatus",
     output = DescribeUserSyncStatusResponse,
-    error = super::errors::DescribeUserSyncStatusError
+    error = super::errors::BhErrorCode
 )]
 pub struct DescribeUserSyncStatus {
-    /// `UserKind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserKind`; example: `1`
     pub user_kind: u64,
 }
 
 /// What a successful [`DescribeUserSyncStatus`] call returns.
 #[tc_model]
 pub struct DescribeUserSyncStatusResponse {
-    /// `Status`: an [`AssetSyncStatus`](super::models::AssetSyncStatus).
+    /// `Status`
     pub status: models::AssetSyncStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3368,15 +3365,24 @@ pub struct DescribeUserSyncStatusResponse {
 /// The `DescribeUsers` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DescribeUsersResponse`].
-/// The codes it documents are in [`DescribeUsersError`](super::errors::DescribeUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DescribeUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3386,84 +3392,56 @@ pub struct DescribeUserSyncStatusResponse {
     )
 )]
 pub struct DescribeUsers {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"1980***76"`
+    /// `Phone`; example: `"1980***76"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"109****@qq.com"`
+    /// `Email`; example: `"109****@qq.com"`
     pub email: Option<String>,
 
-    /// `AuthorizedDeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizedDeviceIdSet`; example: `[1,2]`
     pub authorized_device_id_set: Option<Vec<u64>>,
 
-    /// `AuthorizedAppAssetIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizedAppAssetIdSet`; example: `[1,2]`
     pub authorized_app_asset_id_set: Option<Vec<u64>>,
 
-    /// `AuthTypeSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AuthTypeSet`; example: `[0,1]`
     pub auth_type_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `IsCamUser`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCamUser`; example: `1`
     pub is_cam_user: Option<u64>,
 
-    /// `UserFromSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserFromSet`; example: `[1]`
     pub user_from_set: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeUsers`] call returns.
 #[tc_model]
 pub struct DescribeUsersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `UserSet`: a list of [`User`](super::models::User) objects.
+    /// `UserSet`
     pub user_set: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3473,20 +3451,23 @@ pub struct DescribeUsersResponse {
 /// The `DisableClientTcpAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DisableClientTcpAccessResponse`].
-/// The codes it documents are in [`DisableClientTcpAccessError`](super::errors::DisableClientTcpAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DisableClientTcpAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DisableClientTcpAccess",
     output = DisableClientTcpAccessResponse,
-    error = super::errors::DisableClientTcpAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct DisableClientTcpAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3500,20 +3481,23 @@ pub struct DisableClientTcpAccessResponse {
 /// The `DisableExternalAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DisableExternalAccessResponse`].
-/// The codes it documents are in [`DisableExternalAccessError`](super::errors::DisableExternalAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DisableExternalAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DisableExternalAccess",
     output = DisableExternalAccessResponse,
-    error = super::errors::DisableExternalAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct DisableExternalAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3527,20 +3511,25 @@ pub struct DisableExternalAccessResponse {
 /// The `DisableIntranetAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DisableIntranetAccessResponse`].
-/// The codes it documents are in [`DisableIntranetAccessError`](super::errors::DisableIntranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DisableIntranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DisableIntranetAccess",
     output = DisableIntranetAccessResponse,
-    error = super::errors::DisableIntranetAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct DisableIntranetAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: Option<String>,
 }
 
@@ -3554,20 +3543,23 @@ pub struct DisableIntranetAccessResponse {
 /// The `DisableWebAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`DisableWebAccessResponse`].
-/// The codes it documents are in [`DisableWebAccessError`](super::errors::DisableWebAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=DisableWebAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "DisableWebAccess",
     output = DisableWebAccessResponse,
-    error = super::errors::DisableWebAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct DisableWebAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3581,20 +3573,24 @@ pub struct DisableWebAccessResponse {
 /// The `EnableClientTcpAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`EnableClientTcpAccessResponse`].
-/// The codes it documents are in [`EnableClientTcpAccessError`](super::errors::EnableClientTcpAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=EnableClientTcpAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "EnableClientTcpAccess",
     output = EnableClientTcpAccessResponse,
-    error = super::errors::EnableClientTcpAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct EnableClientTcpAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3608,20 +3604,23 @@ pub struct EnableClientTcpAccessResponse {
 /// The `EnableExternalAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`EnableExternalAccessResponse`].
-/// The codes it documents are in [`EnableExternalAccessError`](super::errors::EnableExternalAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=EnableExternalAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "EnableExternalAccess",
     output = EnableExternalAccessResponse,
-    error = super::errors::EnableExternalAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct EnableExternalAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3635,56 +3634,48 @@ pub struct EnableExternalAccessResponse {
 /// The `EnableIntranetAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`EnableIntranetAccessResponse`].
-/// The codes it documents are in [`EnableIntranetAccessError`](super::errors::EnableIntranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=EnableIntranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "EnableIntranetAccess",
     output = EnableIntranetAccessResponse,
-    error = super::errors::EnableIntranetAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct EnableIntranetAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-ssafee1d"`
+    /// `ResourceId`; example: `"bh-saas-ssafee1d"`
     pub resource_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dfawsdae"`
+    /// `VpcId`; example: `"vpc-dfawsdae"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"分区1网络"`
+    /// `VpcName`; example: `"分区1网络"`
     pub vpc_name: Option<String>,
 
-    /// `VpcRegion`: a string.
-    ///
-    /// Example: `"ap_guangzhou"`
+    /// `VpcRegion`; example: `"ap_guangzhou"`
     pub vpc_region: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/0"`
+    /// `VpcCidrBlock`; example: `"10.0.0.0/0"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-weafawe"`
+    /// `SubnetId`; example: `"subnet-weafawe"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub subnet_id: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: Option<String>,
 
-    /// `IntranetSubnets`: a list of [`ParamInitResourceSubnet`](super::models::ParamInitResourceSubnet) objects.
+    /// `IntranetSubnets`
     pub intranet_subnets: Option<Vec<models::ParamInitResourceSubnet>>,
 }
 
@@ -3698,20 +3689,23 @@ pub struct EnableIntranetAccessResponse {
 /// The `EnableWebAccess` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`EnableWebAccessResponse`].
-/// The codes it documents are in [`EnableWebAccessError`](super::errors::EnableWebAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=EnableWebAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "EnableWebAccess",
     output = EnableWebAccessResponse,
-    error = super::errors::EnableWebAccessError
+    error = super::errors::BhErrorCode
 )]
 pub struct EnableWebAccess {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-sdafwe3e"`
+    /// `ResourceId`; example: `"bh-saas-sdafwe3e"`
     pub resource_id: String,
 }
 
@@ -3725,32 +3719,51 @@ pub struct EnableWebAccessResponse {
 /// The `ImportExternalDevice` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ImportExternalDeviceResponse`].
-/// The codes it documents are in [`ImportExternalDeviceError`](super::errors::ImportExternalDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ImportExternalDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ImportExternalDevice",
     output = ImportExternalDeviceResponse,
-    error = super::errors::ImportExternalDeviceError
+    error = super::errors::BhErrorCode
 )]
 pub struct ImportExternalDevice {
-    /// `DeviceSet`: a list of [`ExternalDevice`](super::models::ExternalDevice) objects.
+    /// `DeviceSet`
     pub device_set: Vec<models::ExternalDevice>,
 
-    /// `AccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountId`; example: `1`
     pub account_id: Option<u64>,
 }
 
 /// What a successful [`ImportExternalDevice`] call returns.
 #[tc_model]
 pub struct ImportExternalDeviceResponse {
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DeviceIdSet`; example: `[1,2,3]`
     pub device_id_set: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3760,20 +3773,42 @@ pub struct ImportExternalDeviceResponse {
 /// The `ModifyAccessWhiteListAutoStatus` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAccessWhiteListAutoStatusResponse`].
-/// The codes it documents are in [`ModifyAccessWhiteListAutoStatusError`](super::errors::ModifyAccessWhiteListAutoStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAccessWhiteListAutoStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAccessWhiteListAutoStatus",
     output = ModifyAccessWhiteListAutoStatusResponse,
-    error = super::errors::ModifyAccessWhiteListAutoStatusError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAccessWhiteListAutoStatus {
-    /// `AllowAuto`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAuto`; example: `true`
     pub allow_auto: bool,
 }
 
@@ -3787,30 +3822,49 @@ pub struct ModifyAccessWhiteListAutoStatusResponse {
 /// The `ModifyAccessWhiteListRule` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAccessWhiteListRuleResponse`].
-/// The codes it documents are in [`ModifyAccessWhiteListRuleError`](super::errors::ModifyAccessWhiteListRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAccessWhiteListRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAccessWhiteListRule",
     output = ModifyAccessWhiteListRuleResponse,
-    error = super::errors::ModifyAccessWhiteListRuleError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAccessWhiteListRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Source`; example: `"10.10.10.1"`
     pub source: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `Remark`; example: `"规则1"`
     pub remark: Option<String>,
 }
 
@@ -3824,20 +3878,43 @@ pub struct ModifyAccessWhiteListRuleResponse {
 /// The `ModifyAccessWhiteListStatus` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAccessWhiteListStatusResponse`].
-/// The codes it documents are in [`ModifyAccessWhiteListStatusError`](super::errors::ModifyAccessWhiteListStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAccessWhiteListStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAccessWhiteListStatus",
     output = ModifyAccessWhiteListStatusResponse,
-    error = super::errors::ModifyAccessWhiteListStatusError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAccessWhiteListStatus {
-    /// `AllowAny`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAny`; example: `true`
     pub allow_any: bool,
 }
 
@@ -3851,171 +3928,128 @@ pub struct ModifyAccessWhiteListStatusResponse {
 /// The `ModifyAcl` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAclResponse`].
-/// The codes it documents are in [`ModifyAclError`](super::errors::ModifyAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAcl",
     output = ModifyAclResponse,
-    error = super::errors::ModifyAclError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAcl {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-acl"`
+    /// `Name`; example: `"test-acl"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowAnyAccount`; example: `false`
     pub allow_any_account: bool,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: Option<bool>,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: Option<bool>,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: Option<bool>,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: Option<bool>,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: Option<bool>,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFileUpSize`; example: `1`
     pub max_file_up_size: Option<u64>,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: Option<bool>,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFileDownSize`; example: `1`
     pub max_file_down_size: Option<u64>,
 
-    /// `UserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserIdSet`; example: `[1]`
     pub user_id_set: Option<Vec<u64>>,
 
-    /// `UserGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserGroupIdSet`; example: `[1]`
     pub user_group_id_set: Option<Vec<u64>>,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Option<Vec<u64>>,
 
-    /// `AppAssetIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AppAssetIdSet`; example: `[1,2]`
     pub app_asset_id_set: Option<Vec<u64>>,
 
-    /// `DeviceGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceGroupIdSet`; example: `[1]`
     pub device_group_id_set: Option<Vec<u64>>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["admin"]`
+    /// `AccountSet`; example: `["admin"]`
     pub account_set: Option<Vec<String>>,
 
-    /// `CmdTemplateIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CmdTemplateIdSet`; example: `[1]`
     pub cmd_template_id_set: Option<Vec<u64>>,
 
-    /// `ACTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `ACTemplateIdSet`; example: `["1"]`
     #[tc(rename = "ACTemplateIdSet")]
     pub ac_template_id_set: Option<Vec<String>>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: Option<bool>,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: Option<bool>,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: Option<bool>,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: Option<bool>,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: Option<bool>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 
-    /// `MaxAccessCredentialDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MaxAccessCredentialDuration`; example: `86400`
     pub max_access_credential_duration: Option<u64>,
 }
 
@@ -4029,20 +4063,39 @@ pub struct ModifyAclResponse {
 /// The `ModifyAssetSyncFlag` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAssetSyncFlagResponse`].
-/// The codes it documents are in [`ModifyAssetSyncFlagError`](super::errors::ModifyAssetSyncFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAssetSyncFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAssetSyncFlag",
     output = ModifyAssetSyncFlagResponse,
-    error = super::errors::ModifyAssetSyncFlagError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAssetSyncFlag {
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: bool,
 }
 
@@ -4056,31 +4109,32 @@ pub struct ModifyAssetSyncFlagResponse {
 /// The `ModifyAuthModeSetting` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyAuthModeSettingResponse`].
-/// The codes it documents are in [`ModifyAuthModeSettingError`](super::errors::ModifyAuthModeSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyAuthModeSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyAuthModeSetting",
     output = ModifyAuthModeSettingResponse,
-    error = super::errors::ModifyAuthModeSettingError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyAuthModeSetting {
-    /// `AuthMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthMode`; example: `1`
     pub auth_mode: Option<u64>,
 
-    /// `AuthModeGM`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthModeGM`; example: `2`
     #[tc(rename = "AuthModeGM")]
     pub auth_mode_gm: Option<u64>,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceType`; example: `0`
     pub resource_type: Option<i64>,
 }
 
@@ -4094,120 +4148,85 @@ pub struct ModifyAuthModeSettingResponse {
 /// The `ModifyChangePwdTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyChangePwdTaskResponse`].
-/// The codes it documents are in [`ModifyChangePwdTaskError`](super::errors::ModifyChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyChangePwdTask",
     output = ModifyChangePwdTaskResponse,
-    error = super::errors::ModifyChangePwdTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyChangePwdTask {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-111111"`
+    /// `OperationId`; example: `"ops-111111"`
     pub operation_id: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DeviceIdSet`; example: `[1,2,3]`
     pub device_id_set: Vec<u64>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","user"]`
+    /// `AccountSet`; example: `["root","user"]`
     pub account_set: Vec<String>,
 
-    /// `ModifyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyType`; example: `1`
     pub modify_type: u64,
 
-    /// `ChangeMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: i64,
 
-    /// `AuthGenerationStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"bh-task"`
+    /// `TaskName`; example: `"bh-task"`
     pub task_name: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Password`; example: `"pwd"`
     pub password: Option<String>,
 
-    /// `PasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<i64>,
 
-    /// `SmallLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<i64>,
 
-    /// `BigLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<i64>,
 
-    /// `Digit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<i64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"ISMkJQ=="`
+    /// `Symbol`; example: `"ISMkJQ=="`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompleteNotify`; example: `1`
     pub complete_notify: Option<i64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["123@qq.com","234@qq.com"]`
+    /// `NotifyEmails`; example: `["123@qq.com","234@qq.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"filepwd"`
+    /// `FilePassword`; example: `"filepwd"`
     pub file_password: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 }
 
@@ -4221,40 +4240,55 @@ pub struct ModifyChangePwdTaskResponse {
 /// The `ModifyCmdTemplate` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCmdTemplateResponse`].
-/// The codes it documents are in [`ModifyCmdTemplateError`](super::errors::ModifyCmdTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyCmdTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyCmdTemplate",
     output = ModifyCmdTemplateResponse,
-    error = super::errors::ModifyCmdTemplateError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyCmdTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `Name`; example: `"test-name"`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -f"`
+    /// `CmdList`; example: `"rm -f"`
     pub cmd_list: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -4268,40 +4302,54 @@ pub struct ModifyCmdTemplateResponse {
 /// The `ModifyDevice` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyDeviceResponse`].
-/// The codes it documents are in [`ModifyDeviceError`](super::errors::ModifyDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyDevice",
     output = ModifyDeviceResponse,
-    error = super::errors::ModifyDeviceError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyDevice {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<u64>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `GroupIdSet`; example: `[1,2]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 }
 
@@ -4315,30 +4363,49 @@ pub struct ModifyDeviceResponse {
 /// The `ModifyDeviceGroup` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyDeviceGroupResponse`].
-/// The codes it documents are in [`ModifyDeviceGroupError`](super::errors::ModifyDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyDeviceGroup",
     output = ModifyDeviceGroupResponse,
-    error = super::errors::ModifyDeviceGroupError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyDeviceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"device-name"`
+    /// `Name`; example: `"device-name"`
     pub name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
@@ -4352,117 +4419,98 @@ pub struct ModifyDeviceGroupResponse {
 /// The `ModifyLDAPSetting` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyLDAPSettingResponse`].
-/// The codes it documents are in [`ModifyLDAPSettingError`](super::errors::ModifyLDAPSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyLDAPSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BhErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyLDAPSetting",
     output = ModifyLDAPSettingResponse,
-    error = super::errors::ModifyLDAPSettingError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyLDAPSetting {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Ip`; example: `"10.10.10.1"`
     pub ip: Option<String>,
 
-    /// `IpBackup`: a string.
-    ///
-    /// Example: `"10.10.10.2"`
+    /// `IpBackup`; example: `"10.10.10.2"`
     pub ip_backup: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `389`
+    /// `Port`; example: `389`
     pub port: Option<u64>,
 
-    /// `EnableSSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableSSL`; example: `true`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<bool>,
 
-    /// `BaseDN`: a string.
-    ///
-    /// Example: `"base-dn"`
+    /// `BaseDN`; example: `"base-dn"`
     #[tc(rename = "BaseDN")]
     pub base_dn: Option<String>,
 
-    /// `AdminAccount`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminAccount`; example: `"admin"`
     pub admin_account: Option<String>,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"adminpwd"`
+    /// `AdminPassword`; example: `"adminpwd"`
     pub admin_password: Option<String>,
 
-    /// `AttributeUser`: a string.
-    ///
-    /// Example: `"attr-user"`
+    /// `AttributeUser`; example: `"attr-user"`
     pub attribute_user: Option<String>,
 
-    /// `AttributeUserName`: a string.
-    ///
-    /// Example: `"attr-username"`
+    /// `AttributeUserName`; example: `"attr-username"`
     pub attribute_user_name: Option<String>,
 
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: Option<bool>,
 
-    /// `Overwrite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Overwrite`; example: `true`
     pub overwrite: Option<bool>,
 
-    /// `SyncPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SyncPeriod`; example: `30`
     pub sync_period: Option<u64>,
 
-    /// `SyncAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SyncAll`; example: `true`
     pub sync_all: Option<bool>,
 
-    /// `SyncUnitSet`: a list of strings.
-    ///
-    /// Example: `["ou=GGG,dc=my-domain,dc=com"]`
+    /// `SyncUnitSet`; example: `["ou=GGG,dc=my-domain,dc=com"]`
     pub sync_unit_set: Option<Vec<String>>,
 
-    /// `AttributeUnit`: a string.
-    ///
-    /// Example: `"unit"`
+    /// `AttributeUnit`; example: `"unit"`
     pub attribute_unit: Option<String>,
 
-    /// `AttributeRealName`: a string.
-    ///
-    /// Example: `"realname"`
+    /// `AttributeRealName`; example: `"realname"`
     pub attribute_real_name: Option<String>,
 
-    /// `AttributePhone`: a string.
-    ///
-    /// Example: `"phone"`
+    /// `AttributePhone`; example: `"phone"`
     pub attribute_phone: Option<String>,
 
-    /// `AttributeEmail`: a string.
-    ///
-    /// Example: `"email"`
+    /// `AttributeEmail`; example: `"email"`
     pub attribute_email: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 }
 
@@ -4476,55 +4524,52 @@ pub struct ModifyLDAPSettingResponse {
 /// The `ModifyOAuthSetting` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyOAuthSettingResponse`].
-/// The codes it documents are in [`ModifyOAuthSettingError`](super::errors::ModifyOAuthSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyOAuthSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyOAuthSetting",
     output = ModifyOAuthSettingResponse,
-    error = super::errors::ModifyOAuthSettingError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyOAuthSetting {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `AuthMethod`: a string.
-    ///
-    /// Example: `"okta"`
+    /// `AuthMethod`; example: `"okta"`
     pub auth_method: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-id"`
+    /// `ClientId`; example: `"client-id"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"client-secret"`
+    /// `ClientSecret`; example: `"client-secret"`
     pub client_secret: Option<String>,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/authorize"`
+    /// `CodeUrl`; example: `"https://some-url/oauth2/v1/authorize"`
     pub code_url: Option<String>,
 
-    /// `TokenUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/token"`
+    /// `TokenUrl`; example: `"https://some-url/oauth2/v1/token"`
     pub token_url: Option<String>,
 
-    /// `UserInfoUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/userinfo"`
+    /// `UserInfoUrl`; example: `"https://some-url/oauth2/v1/userinfo"`
     pub user_info_url: Option<String>,
 
-    /// `Scopes`: a list of strings.
-    ///
-    /// Example: `["email"]`
+    /// `Scopes`; example: `["email"]`
     pub scopes: Option<Vec<String>>,
 }
 
@@ -4538,65 +4583,63 @@ pub struct ModifyOAuthSettingResponse {
 /// The `ModifyOperationTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyOperationTaskResponse`].
-/// The codes it documents are in [`ModifyOperationTaskError`](super::errors::ModifyOperationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyOperationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`FailedOperation.ResourceNotPro`](super::errors::BhErrorCode::FailedOperationResourceNotPro)
+/// - [`FailedOperation.UserExpired`](super::errors::BhErrorCode::FailedOperationUserExpired)
+/// - [`FailedOperation.UserInvalid`](super::errors::BhErrorCode::FailedOperationUserInvalid)
+/// - [`FailedOperation.UserLocked`](super::errors::BhErrorCode::FailedOperationUserLocked)
+/// - [`FailedOperation.UserNotExist`](super::errors::BhErrorCode::FailedOperationUserNotExist)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyOperationTask",
     output = ModifyOperationTaskResponse,
-    error = super::errors::ModifyOperationTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyOperationTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_ssh"`
+    /// `Name`; example: `"test_ssh"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"ubuntu"`
+    /// `Account`; example: `"ubuntu"`
     pub account: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Timeout`; example: `5`
     pub timeout: u64,
 
-    /// `Script`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `Script`; example: `"ls"`
     pub script: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,3]`
+    /// `DeviceIdSet`; example: `[1,3]`
     pub device_id_set: Vec<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Period`; example: `2`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1970-01-01T08:00:01+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"1970-01-01T08:00:01+08:00"`
     pub first_time: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encoding`; example: `1`
     pub encoding: Option<u64>,
 }
 
@@ -4610,25 +4653,29 @@ pub struct ModifyOperationTaskResponse {
 /// The `ModifyReconnectionSetting` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyReconnectionSettingResponse`].
-/// The codes it documents are in [`ModifyReconnectionSettingError`](super::errors::ModifyReconnectionSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyReconnectionSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyReconnectionSetting",
     output = ModifyReconnectionSettingResponse,
-    error = super::errors::ModifyReconnectionSettingError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyReconnectionSetting {
-    /// `ReconnectionMaxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReconnectionMaxCount`; example: `0`
     pub reconnection_max_count: u64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 }
 
@@ -4642,58 +4689,52 @@ pub struct ModifyReconnectionSettingResponse {
 /// The `ModifyResource` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyResourceResponse`].
-/// The codes it documents are in [`ModifyResourceError`](super::errors::ModifyResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VPCDeployed`](super::errors::BhErrorCode::FailedOperationVpcDeployed)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyResource",
     output = ModifyResourceResponse,
-    error = super::errors::ModifyResourceError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-9jasuf"`
+    /// `ResourceId`; example: `"bh-saas-9jasuf"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub status: Option<String>,
 
-    /// `ResourceEdition`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ResourceEdition`; example: `"standard"`
     pub resource_edition: Option<String>,
 
-    /// `ResourceNode`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ResourceNode`; example: `50`
     pub resource_node: Option<i64>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `PackageBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageBandwidth`; example: `1`
     pub package_bandwidth: Option<i64>,
 
-    /// `PackageNode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageNode`; example: `1`
     pub package_node: Option<i64>,
 
-    /// `LogDelivery`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogDelivery`; example: `1`
     pub log_delivery: Option<i64>,
 }
 
@@ -4707,63 +4748,69 @@ pub struct ModifyResourceResponse {
 /// The `ModifyUser` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyUserResponse`].
-/// The codes it documents are in [`ModifyUserError`](super::errors::ModifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyUser",
     output = ModifyUserResponse,
-    error = super::errors::ModifyUserError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyUser {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `RealName`; example: `"zhangsan"`
     pub real_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"+86|133****"`
+    /// `Phone`; example: `"+86|133****"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"198***@qq.com"`
+    /// `Email`; example: `"198***@qq.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `GroupIdSet`; example: `[1,2]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
+    /// `ValidateTime`
     pub validate_time: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
@@ -4777,33 +4824,51 @@ pub struct ModifyUserResponse {
 /// The `ModifyUserDirectory` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyUserDirectoryResponse`].
-/// The codes it documents are in [`ModifyUserDirectoryError`](super::errors::ModifyUserDirectoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyUserDirectory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BhErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BhErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BhErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::BhErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyUserDirectory",
     output = ModifyUserDirectoryResponse,
-    error = super::errors::ModifyUserDirectoryError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyUserDirectory {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Id`; example: `3`
     pub id: u64,
 
-    /// `UserOrgSet`: a list of [`UserOrg`](super::models::UserOrg) objects.
+    /// `UserOrgSet`
     pub user_org_set: Vec<models::UserOrg>,
 
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: Option<bool>,
 
-    /// `SyncCron`: a string.
-    ///
-    /// Example: `"0 02 * * *"`
+    /// `SyncCron`; example: `"0 02 * * *"`
     pub sync_cron: Option<String>,
 }
 
@@ -4817,30 +4882,42 @@ pub struct ModifyUserDirectoryResponse {
 /// The `ModifyUserGroup` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ModifyUserGroupResponse`].
-/// The codes it documents are in [`ModifyUserGroupError`](super::errors::ModifyUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ModifyUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::BhErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ModifyUserGroup",
     output = ModifyUserGroupResponse,
-    error = super::errors::ModifyUserGroupError
+    error = super::errors::BhErrorCode
 )]
 pub struct ModifyUserGroup {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维组"`
+    /// `Name`; example: `"运维组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
@@ -4854,27 +4931,34 @@ pub struct ModifyUserGroupResponse {
 /// The `ReplaySession` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ReplaySessionResponse`].
-/// The codes it documents are in [`ReplaySessionError`](super::errors::ReplaySessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ReplaySession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ReplaySession",
     output = ReplaySessionResponse,
-    error = super::errors::ReplaySessionError
+    error = super::errors::BhErrorCode
 )]
 pub struct ReplaySession {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"d6021542-c198-4d6f-a1fd-a8091544847c"`
+    /// `Sid`; example: `"d6021542-c198-4d6f-a1fd-a8091544847c"`
     pub sid: String,
 }
 
 /// What a successful [`ReplaySession`] call returns.
 #[tc_model]
 pub struct ReplaySessionResponse {
-    /// `ReplayInfo`: a [`ReplayInformation`](super::models::ReplayInformation).
+    /// `ReplayInfo`
     pub replay_info: models::ReplayInformation,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4884,20 +4968,31 @@ pub struct ReplaySessionResponse {
 /// The `ResetDeviceAccountPassword` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ResetDeviceAccountPasswordResponse`].
-/// The codes it documents are in [`ResetDeviceAccountPasswordError`](super::errors::ResetDeviceAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ResetDeviceAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ResetDeviceAccountPassword",
     output = ResetDeviceAccountPasswordResponse,
-    error = super::errors::ResetDeviceAccountPasswordError
+    error = super::errors::BhErrorCode
 )]
 pub struct ResetDeviceAccountPassword {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -4911,20 +5006,31 @@ pub struct ResetDeviceAccountPasswordResponse {
 /// The `ResetDeviceAccountPrivateKey` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ResetDeviceAccountPrivateKeyResponse`].
-/// The codes it documents are in [`ResetDeviceAccountPrivateKeyError`](super::errors::ResetDeviceAccountPrivateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ResetDeviceAccountPrivateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ResetDeviceAccountPrivateKey",
     output = ResetDeviceAccountPrivateKeyResponse,
-    error = super::errors::ResetDeviceAccountPrivateKeyError
+    error = super::errors::BhErrorCode
 )]
 pub struct ResetDeviceAccountPrivateKey {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,3]`
+    /// `IdSet`; example: `[1,3]`
     pub id_set: Vec<u64>,
 }
 
@@ -4938,25 +5044,30 @@ pub struct ResetDeviceAccountPrivateKeyResponse {
 /// The `ResetUser` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`ResetUserResponse`].
-/// The codes it documents are in [`ResetUserError`](super::errors::ResetUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=ResetUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::BhErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "ResetUser",
     output = ResetUserResponse,
-    error = super::errors::ResetUserError
+    error = super::errors::BhErrorCode
 )]
 pub struct ResetUser {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `IdSet`; example: `[1]`
     pub id_set: Vec<u64>,
 
-    /// `ResetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResetType`; example: `0`
     pub reset_type: Option<u64>,
 }
 
@@ -4970,28 +5081,30 @@ pub struct ResetUserResponse {
 /// The `RunChangePwdTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`RunChangePwdTaskResponse`].
-/// The codes it documents are in [`RunChangePwdTaskError`](super::errors::RunChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=RunChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TooFrequent`](super::errors::BhErrorCode::FailedOperationTooFrequent)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "RunChangePwdTask",
     output = RunChangePwdTaskResponse,
-    error = super::errors::RunChangePwdTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct RunChangePwdTask {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"op-9asdu2n"`
+    /// `OperationId`; example: `"op-9asdu2n"`
     pub operation_id: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `Details`: a list of [`RunChangePwdTaskDetail`](super::models::RunChangePwdTaskDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::RunChangePwdTaskDetail>>,
 }
 
@@ -5005,29 +5118,38 @@ pub struct RunChangePwdTaskResponse {
 /// The `RunOperationTask` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`RunOperationTaskResponse`].
-/// The codes it documents are in [`RunOperationTaskError`](super::errors::RunOperationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=RunOperationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateData`](super::errors::BhErrorCode::FailedOperationDuplicateData)
+/// - [`FailedOperation.UserExpired`](super::errors::BhErrorCode::FailedOperationUserExpired)
+/// - [`FailedOperation.UserInvalid`](super::errors::BhErrorCode::FailedOperationUserInvalid)
+/// - [`FailedOperation.UserLocked`](super::errors::BhErrorCode::FailedOperationUserLocked)
+/// - [`FailedOperation.UserNotExist`](super::errors::BhErrorCode::FailedOperationUserNotExist)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "RunOperationTask",
     output = RunOperationTaskResponse,
-    error = super::errors::RunOperationTaskError
+    error = super::errors::BhErrorCode
 )]
 pub struct RunOperationTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Id`; example: `3`
     pub id: u64,
 }
 
 /// What a successful [`RunOperationTask`] call returns.
 #[tc_model]
 pub struct RunOperationTaskResponse {
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"8bef2187-64a3-4ce1-9265-cbd175e95e22"`
+    /// `SubTaskId`; example: `"8bef2187-64a3-4ce1-9265-cbd175e95e22"`
     pub sub_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5037,54 +5159,47 @@ pub struct RunOperationTaskResponse {
 /// The `SearchAuditLog` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchAuditLogResponse`].
-/// The codes it documents are in [`SearchAuditLogError`](super::errors::SearchAuditLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchAuditLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchAuditLog",
     output = SearchAuditLogResponse,
-    error = super::errors::SearchAuditLogError
+    error = super::errors::BhErrorCode
 )]
 pub struct SearchAuditLog {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01Z"`
     pub end_time: Option<String>,
 
-    /// `OperationSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7]`
+    /// `OperationSet`; example: `[1,2,3,4,5,6,7]`
     pub operation_set: Option<Vec<u64>>,
 
-    /// `ProtocolSet`: a list of strings.
-    ///
-    /// Example: `["SSH","RDP","SFTP","DB","App"]`
+    /// `ProtocolSet`; example: `["SSH","RDP","SFTP","DB","App"]`
     pub protocol_set: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`SearchAuditLog`] call returns.
 #[tc_model]
 pub struct SearchAuditLogResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5094,15 +5209,22 @@ pub struct SearchAuditLogResponse {
 /// The `SearchCommand` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchCommandResponse`].
-/// The codes it documents are in [`SearchCommandError`](super::errors::SearchCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchCommand",
     output = SearchCommandResponse,
-    error = super::errors::SearchCommandError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5112,83 +5234,53 @@ pub struct SearchAuditLogResponse {
     )
 )]
 pub struct SearchCommand {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-02T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-02T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-03T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-03T01:01:01+08:00"`
     pub end_time: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Charlotte"`
+    /// `UserName`; example: `"Charlotte"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-wess22w"`
+    /// `InstanceId`; example: `"ins-wess22w"`
     pub instance_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: Option<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `Cmd`; example: `"ls"`
     pub cmd: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AuditAction`; example: `[1]`
     pub audit_action: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`SearchCommand`] call returns.
 #[tc_model]
 pub struct SearchCommandResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Commands`: a list of [`SearchCommandResult`](super::models::SearchCommandResult) objects.
-    ///
-    /// Example: `[{"Cmd":"ls- l"}]`
+    /// `Commands`; example: `[{"Cmd":"ls- l"}]`
     pub commands: Vec<models::SearchCommandResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5198,15 +5290,22 @@ pub struct SearchCommandResponse {
 /// The `SearchCommandBySid` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchCommandBySidResponse`].
-/// The codes it documents are in [`SearchCommandBySidError`](super::errors::SearchCommandBySidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchCommandBySid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchCommandBySid",
     output = SearchCommandBySidResponse,
-    error = super::errors::SearchCommandBySidError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5216,48 +5315,32 @@ pub struct SearchCommandResponse {
     )
 )]
 pub struct SearchCommandBySid {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e3ca05"`
+    /// `Sid`; example: `"dfac9070-8b23-499e-83b2-a50e3ca05"`
     pub sid: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `AuditAction`; example: `[1,2,3]`
     pub audit_action: Option<Vec<u64>>,
 }
 
 /// What a successful [`SearchCommandBySid`] call returns.
 #[tc_model]
 pub struct SearchCommandBySidResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `CommandSet`: a list of [`Command`](super::models::Command) objects.
-    ///
-    /// Example: `[{"Cmd":"pwd","Sid":"d6021542-c198-4d6f-a1fd-a8091544847c"}]`
+    /// `CommandSet`; example: `[{"Cmd":"pwd","Sid":"d6021542-c198-4d6f-a1fd-a8091544847c"}]`
     pub command_set: Vec<models::Command>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5267,15 +5350,22 @@ pub struct SearchCommandBySidResponse {
 /// The `SearchFile` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchFileResponse`].
-/// The codes it documents are in [`SearchFileError`](super::errors::SearchFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchFile",
     output = SearchFileResponse,
-    error = super::errors::SearchFileError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5285,79 +5375,53 @@ pub struct SearchCommandBySidResponse {
     )
 )]
 pub struct SearchFile {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-03T01:01:01Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-03T01:01:01Z"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-04T01:01:01Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-04T01:01:01Z"`
     pub end_time: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Daniel"`
+    /// `UserName`; example: `"Daniel"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-wesdeww"`
+    /// `InstanceId`; example: `"ins-wesdeww"`
     pub instance_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: Option<String>,
 
-    /// `Method`: a list of unsigned 64-bit integers.
+    /// `Method`
     pub method: Option<Vec<u64>>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.txt"`
+    /// `FileName`; example: `"1.txt"`
     pub file_name: Option<String>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
+    /// `AuditAction`
     pub audit_action: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`SearchFile`] call returns.
 #[tc_model]
 pub struct SearchFileResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Files`: a list of [`SearchFileResult`](super::models::SearchFileResult) objects.
-    ///
-    /// Example: `[{"FileCurr":"bhtest1.txt","FileNew":"bhtest2.txt","Sid":"bh-test-sid-1a2b3c"}]`
+    /// `Files`; example: `[{"FileCurr":"bhtest1.txt","FileNew":"bhtest2.txt","Sid":"bh-test-sid-1a2b3c"}]`
     pub files: Option<Vec<models::SearchFileResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5367,15 +5431,22 @@ pub struct SearchFileResponse {
 /// The `SearchFileBySid` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchFileBySidResponse`].
-/// The codes it documents are in [`SearchFileBySidError`](super::errors::SearchFileBySidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchFileBySid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchFileBySid",
     output = SearchFileBySidResponse,
-    error = super::errors::SearchFileBySidError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5385,54 +5456,38 @@ pub struct SearchFileResponse {
     )
 )]
 pub struct SearchFileBySid {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"bh-test-sid-1a2b3c"`
+    /// `Sid`; example: `"bh-test-sid-1a2b3c"`
     pub sid: String,
 
-    /// `AuditLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditLog`; example: `true`
     pub audit_log: bool,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.txt"`
+    /// `FileName`; example: `"1.txt"`
     pub file_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `AuditAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditAction`; example: `1`
     pub audit_action: Option<i64>,
 
-    /// `AuditActionSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuditActionSet`; example: `[1,2]`
     pub audit_action_set: Option<Vec<i64>>,
 
-    /// `TypeFilters`: a list of [`SearchFileTypeFilter`](super::models::SearchFileTypeFilter) objects.
+    /// `TypeFilters`
     pub type_filters: Option<Vec<models::SearchFileTypeFilter>>,
 }
 
 /// What a successful [`SearchFileBySid`] call returns.
 #[tc_model]
 pub struct SearchFileBySidResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SearchFileBySidResult`: a list of [`SearchFileBySidResult`](super::models::SearchFileBySidResult) objects.
+    /// `SearchFileBySidResult`
     pub search_file_by_sid_result: Option<Vec<models::SearchFileBySidResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5442,15 +5497,22 @@ pub struct SearchFileBySidResponse {
 /// The `SearchSession` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchSessionResponse`].
-/// The codes it documents are in [`SearchSessionError`](super::errors::SearchSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchSession",
     output = SearchSessionResponse,
-    error = super::errors::SearchSessionError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5460,111 +5522,71 @@ pub struct SearchFileBySidResponse {
     )
 )]
 pub struct SearchSession {
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"administrator"`
+    /// `Account`; example: `"administrator"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `FromIp`; example: `"127.0.0.1"`
     pub from_ip: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-30T19:51:23+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-12-30T19:51:23+08:00"`
     pub end_time: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `RealName`; example: `"zhangsan"`
     pub real_name: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `DeviceName`; example: `"运维主机"`
     pub device_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `StatusSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `StatusSet`; example: `[1]`
     pub status_set: Option<Vec<u64>>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bh-test-sid-1a2b3c"`
+    /// `Id`; example: `"bh-test-sid-1a2b3c"`
     pub id: Option<String>,
 
-    /// `AppAssetKindSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AppAssetKindSet`; example: `[1]`
     pub app_asset_kind_set: Option<Vec<u64>>,
 
-    /// `AppAssetUrl`: a string.
-    ///
-    /// Example: `"http://www.shen.com"`
+    /// `AppAssetUrl`; example: `"http://www.shen.com"`
     pub app_asset_url: Option<String>,
 
-    /// `DeviceKind`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `DeviceKind`; example: `"Linux"`
     pub device_kind: Option<String>,
 
-    /// `DeviceKindSet`: a list of strings.
-    ///
-    /// Example: `["Linux"]`
+    /// `DeviceKindSet`; example: `["Linux"]`
     pub device_kind_set: Option<Vec<String>>,
 }
 
 /// What a successful [`SearchSession`] call returns.
 #[tc_model]
 pub struct SearchSessionResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SessionSet`: a list of [`SessionResult`](super::models::SessionResult) objects.
+    /// `SessionSet`
     pub session_set: Vec<models::SessionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5574,54 +5596,47 @@ pub struct SearchSessionResponse {
 /// The `SearchSessionCommand` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchSessionCommandResponse`].
-/// The codes it documents are in [`SearchSessionCommandError`](super::errors::SearchSessionCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchSessionCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchSessionCommand",
     output = SearchSessionCommandResponse,
-    error = super::errors::SearchSessionCommandError
+    error = super::errors::BhErrorCode
 )]
 pub struct SearchSessionCommand {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01+08:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`SearchSessionCommand`] call returns.
 #[tc_model]
 pub struct SearchSessionCommandResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5631,15 +5646,22 @@ pub struct SearchSessionCommandResponse {
 /// The `SearchSubtaskResultById` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchSubtaskResultByIdResponse`].
-/// The codes it documents are in [`SearchSubtaskResultByIdError`](super::errors::SearchSubtaskResultByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchSubtaskResultById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchSubtaskResultById",
     output = SearchSubtaskResultByIdResponse,
-    error = super::errors::SearchSubtaskResultByIdError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5649,41 +5671,29 @@ pub struct SearchSessionCommandResponse {
     )
 )]
 pub struct SearchSubtaskResultById {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"运维任务1\""`
+    /// `Name`; example: `"\"运维任务1\""`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Status`; example: `[1,2]`
     pub status: Option<Vec<u64>>,
 }
 
 /// What a successful [`SearchSubtaskResultById`] call returns.
 #[tc_model]
 pub struct SearchSubtaskResultByIdResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SubtaskResult`: a list of [`SubtaskResult`](super::models::SubtaskResult) objects.
+    /// `SubtaskResult`
     pub subtask_result: Vec<models::SubtaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5693,15 +5703,22 @@ pub struct SearchSubtaskResultByIdResponse {
 /// The `SearchTaskResult` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SearchTaskResultResponse`].
-/// The codes it documents are in [`SearchTaskResultError`](super::errors::SearchTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SearchTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SearchTaskResult",
     output = SearchTaskResultResponse,
-    error = super::errors::SearchTaskResultError,
+    error = super::errors::BhErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5711,61 +5728,41 @@ pub struct SearchSubtaskResultByIdResponse {
     )
 )]
 pub struct SearchTaskResult {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-02T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-02T01:01:01+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-02T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-02T01:01:01+08:00"`
     pub end_time: Option<String>,
 
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-awe1d23"`
+    /// `OperationId`; example: `"ops-awe1d23"`
     pub operation_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"运维任务1\""`
+    /// `Name`; example: `"\"运维任务1\""`
     pub name: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"nick"`
+    /// `UserName`; example: `"nick"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `RealName`; example: `"tom"`
     pub real_name: Option<String>,
 
-    /// `TaskType`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TaskType`; example: `[1]`
     pub task_type: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`SearchTaskResult`] call returns.
 #[tc_model]
 pub struct SearchTaskResultResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `TaskResult`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `TaskResult`
     pub task_result: Vec<models::TaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5775,15 +5772,31 @@ pub struct SearchTaskResultResponse {
 /// The `SetLDAPSyncFlag` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SetLDAPSyncFlagResponse`].
-/// The codes it documents are in [`SetLDAPSyncFlagError`](super::errors::SetLDAPSyncFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SetLDAPSyncFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BhErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BhErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::BhErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::BhErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SetLDAPSyncFlag",
     output = SetLDAPSyncFlagResponse,
-    error = super::errors::SetLDAPSyncFlagError
+    error = super::errors::BhErrorCode
 )]
 pub struct SetLDAPSyncFlag {}
 
@@ -5797,20 +5810,30 @@ pub struct SetLDAPSyncFlagResponse {
 /// The `SyncDevicesToIOA` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SyncDevicesToIOAResponse`].
-/// The codes it documents are in [`SyncDevicesToIOAError`](super::errors::SyncDevicesToIOAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SyncDevicesToIOA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::BhErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::BhErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SyncDevicesToIOA",
     output = SyncDevicesToIOAResponse,
-    error = super::errors::SyncDevicesToIOAError
+    error = super::errors::BhErrorCode
 )]
 pub struct SyncDevicesToIOA {
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DeviceIdSet`; example: `[1,2,3]`
     pub device_id_set: Vec<u64>,
 }
 
@@ -5824,20 +5847,29 @@ pub struct SyncDevicesToIOAResponse {
 /// The `SyncUserToIOA` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`SyncUserToIOAResponse`].
-/// The codes it documents are in [`SyncUserToIOAError`](super::errors::SyncUserToIOAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=SyncUserToIOA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BhErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BhErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BhErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BhErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::BhErrorCode::OperationDenied)
+/// - [`ResourceUnavailable`](super::errors::BhErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "SyncUserToIOA",
     output = SyncUserToIOAResponse,
-    error = super::errors::SyncUserToIOAError
+    error = super::errors::BhErrorCode
 )]
 pub struct SyncUserToIOA {
-    /// `UserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[152]`
+    /// `UserIdSet`; example: `[152]`
     pub user_id_set: Vec<u64>,
 }
 
@@ -5851,20 +5883,23 @@ pub struct SyncUserToIOAResponse {
 /// The `UnlockUser` action of BH API 2023-04-18.
 ///
 /// A successful call returns [`UnlockUserResponse`].
-/// The codes it documents are in [`UnlockUserError`](super::errors::UnlockUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bh&Version=2023-04-18&Action=UnlockUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BhErrorCode`](super::errors::BhErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::BhErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "bh",
     version = "2023-04-18",
     name = "UnlockUser",
     output = UnlockUserResponse,
-    error = super::errors::UnlockUserError
+    error = super::errors::BhErrorCode
 )]
 pub struct UnlockUser {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `IdSet`; example: `[1]`
     pub id_set: Vec<u64>,
 }
 

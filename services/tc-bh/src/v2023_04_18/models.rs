@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "ACTemplate")]
 #[tc_model]
 pub struct AcTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-B5J6dasT5P"`
+    /// `TemplateId`; example: `"temp-B5J6dasT5P"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"0105ceshi规则"`
+    /// `TemplateName`; example: `"0105ceshi规则"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试权限模块"`
+    /// `Description`; example: `"测试权限模块"`
     pub description: Option<String>,
 }
 
@@ -30,27 +24,19 @@ pub struct AcTemplate {
 /// Returned in the output of [`AccessDevices`](super::AccessDevices).
 #[tc_model]
 pub struct AccessInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"v_feifei"`
+    /// `User`; example: `"v_feifei"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"980930"`
+    /// `Password`; example: `"980930"`
     pub password: Option<String>,
 
-    /// `AccessURL`: a string.
+    /// `AccessURL`
     #[tc(rename = "AccessURL")]
     pub access_url: Option<String>,
 }
@@ -60,24 +46,16 @@ pub struct AccessInfo {
 /// Returned in the output of [`DescribeAccessWhiteListRules`](super::DescribeAccessWhiteListRules).
 #[tc_model]
 pub struct AccessWhiteListRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: u64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Source`; example: `"10.10.10.1"`
     pub source: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `Remark`; example: `"规则1"`
     pub remark: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub modify_time: String,
 }
 
@@ -86,69 +64,43 @@ pub struct AccessWhiteListRule {
 /// Returned in the output of [`DescribeAccountGroups`](super::DescribeAccountGroups).
 #[tc_model]
 pub struct AccountGroup {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `423354`
+    /// `Id`; example: `423354`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"开发"`
+    /// `Name`; example: `"开发"`
     pub name: String,
 
-    /// `IdPath`: a string.
-    ///
-    /// Example: `"14522.1324"`
+    /// `IdPath`; example: `"14522.1324"`
     pub id_path: String,
 
-    /// `NamePath`: a string.
-    ///
-    /// Example: `"测试.开发"`
+    /// `NamePath`; example: `"测试.开发"`
     pub name_path: String,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `342234`
+    /// `ParentId`; example: `342234`
     pub parent_id: i64,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: i64,
 
-    /// `UserTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UserTotal`; example: `10`
     pub user_total: i64,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLeaf`; example: `false`
     pub is_leaf: Option<bool>,
 
-    /// `ImportType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ImportType`; example: `"0"`
     pub import_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试使用"`
+    /// `Description`; example: `"测试使用"`
     pub description: Option<String>,
 
-    /// `ParentOrgId`: a string.
-    ///
-    /// Example: `"2341413"`
+    /// `ParentOrgId`; example: `"2341413"`
     pub parent_org_id: Option<String>,
 
-    /// `OrgId`: a string.
-    ///
-    /// Example: `"23314"`
+    /// `OrgId`; example: `"23314"`
     pub org_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -157,169 +109,113 @@ pub struct AccountGroup {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls).
 #[tc_model]
 pub struct Acl {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testacl"`
+    /// `Name`; example: `"testacl"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: bool,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: bool,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: bool,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: bool,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: bool,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileUpSize`; example: `0`
     pub max_file_up_size: u64,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: bool,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileDownSize`; example: `0`
     pub max_file_down_size: u64,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAnyAccount`; example: `true`
     pub allow_any_account: bool,
 
-    /// `UserSet`: a list of [`User`] objects.
+    /// `UserSet`
     pub user_set: Vec<User>,
 
-    /// `UserGroupSet`: a list of [`Group`] objects.
+    /// `UserGroupSet`
     pub user_group_set: Vec<Group>,
 
-    /// `DeviceSet`: a list of [`Device`] objects.
+    /// `DeviceSet`
     pub device_set: Vec<Device>,
 
-    /// `DeviceGroupSet`: a list of [`Group`] objects.
+    /// `DeviceGroupSet`
     pub device_group_set: Vec<Group>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","ubuntu"]`
+    /// `AccountSet`; example: `["root","ubuntu"]`
     pub account_set: Vec<String>,
 
-    /// `CmdTemplateSet`: a list of [`CmdTemplate`] objects.
+    /// `CmdTemplateSet`
     pub cmd_template_set: Vec<CmdTemplate>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: bool,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: bool,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: bool,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: bool,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: bool,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: String,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Option<Department>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `ACTemplateSet`: a list of [`AcTemplate`] objects.
+    /// `ACTemplateSet`
     #[tc(rename = "ACTemplateSet")]
     pub ac_template_set: Option<Vec<AcTemplate>>,
 
-    /// `WhiteCmds`: a list of strings.
-    ///
-    /// Example: `["rm","rm -f"]`
+    /// `WhiteCmds`; example: `["rm","rm -f"]`
     pub white_cmds: Option<Vec<String>>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 
-    /// `AppAssetSet`: a list of [`AppAsset`] objects.
+    /// `AppAssetSet`
     pub app_asset_set: Option<Vec<AppAsset>>,
 
-    /// `AclType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AclType`; example: `1`
     pub acl_type: Option<u64>,
 
-    /// `TicketId`: a string.
-    ///
-    /// Example: `"id-adwaszd"`
+    /// `TicketId`; example: `"id-adwaszd"`
     pub ticket_id: Option<String>,
 
-    /// `TicketName`: a string.
-    ///
-    /// Example: `"开发测试"`
+    /// `TicketName`; example: `"开发测试"`
     pub ticket_name: Option<String>,
 
-    /// `MaxAccessCredentialDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MaxAccessCredentialDuration`; example: `86400`
     pub max_access_credential_duration: Option<u64>,
 }
 
@@ -328,143 +224,91 @@ pub struct Acl {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls).
 #[tc_model]
 pub struct AppAsset {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ext-asset"`
+    /// `InstanceId`; example: `"ext-asset"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维web应用"`
+    /// `Name`; example: `"运维web应用"`
     pub name: String,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `DeviceAccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceAccountId`; example: `1`
     pub device_account_id: u64,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: u64,
 
-    /// `ClientAppPath`: a string.
-    ///
-    /// Example: `"C:\\Chrome\\chrome.exe"`
+    /// `ClientAppPath`; example: `"C:\\Chrome\\chrome.exe"`
     pub client_app_path: String,
 
-    /// `ClientAppKind`: a string.
-    ///
-    /// Example: `"chrome"`
+    /// `ClientAppKind`; example: `"chrome"`
     pub client_app_kind: String,
 
-    /// `ClientAppArgs`: a list of strings.
-    ///
-    /// Example: `["--ignore--certificate-error"]`
+    /// `ClientAppArgs`; example: `["--ignore--certificate-error"]`
     pub client_app_args: Option<Vec<String>>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://www.bhasset.com"`
+    /// `Url`; example: `"https://www.bhasset.com"`
     pub url: Option<String>,
 
-    /// `BindStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindStatus`; example: `1`
     pub bind_status: u64,
 
-    /// `DeviceInstanceId`: a string.
-    ///
-    /// Example: `"ins-1a2b3c"`
+    /// `DeviceInstanceId`; example: `"ins-1a2b3c"`
     pub device_instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `DeviceName`; example: `"运维主机"`
     pub device_name: String,
 
-    /// `DeviceAccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `DeviceAccountName`; example: `"admin"`
     pub device_account_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-1a2v3s"`
+    /// `ResourceId`; example: `"bh-saas-1a2v3s"`
     pub resource_id: String,
 
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Option<Resource>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"default network domain"`
+    /// `DomainName`; example: `"default network domain"`
     pub domain_name: String,
 
-    /// `GroupSet`: a list of [`Group`] objects.
+    /// `GroupSet`
     pub group_set: Option<Vec<Group>>,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Option<Department>,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AccountCount`; example: `3`
     pub account_count: Option<u64>,
 
-    /// `AgentInputType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentInputType`; example: `1`
     pub agent_input_type: Option<u64>,
 
-    /// `AgentInputSubmit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentInputSubmit`; example: `1`
     pub agent_input_submit: Option<u64>,
 
-    /// `UserNameType`: a string.
-    ///
-    /// Example: `"name"`
+    /// `UserNameType`; example: `"name"`
     pub user_name_type: Option<String>,
 
-    /// `UserNameValue`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserNameValue`; example: `"username"`
     pub user_name_value: Option<String>,
 
-    /// `PasswordType`: a string.
-    ///
-    /// Example: `"name"`
+    /// `PasswordType`; example: `"name"`
     pub password_type: Option<String>,
 
-    /// `PasswordValue`: a string.
-    ///
-    /// Example: `"password"`
+    /// `PasswordValue`; example: `"password"`
     pub password_value: Option<String>,
 
-    /// `SubmitType`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SubmitType`; example: `"name"`
     pub submit_type: Option<String>,
 
-    /// `SubmitValue`: a string.
-    ///
-    /// Example: `"submit"`
+    /// `SubmitValue`; example: `"submit"`
     pub submit_value: Option<String>,
 }
 
@@ -473,14 +317,10 @@ pub struct AppAsset {
 /// Returned in the output of [`DescribeAssetSyncFlag`](super::DescribeAssetSyncFlag).
 #[tc_model]
 pub struct AssetSyncFlags {
-    /// `RoleGranted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RoleGranted`; example: `true`
     pub role_granted: bool,
 
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: bool,
 }
 
@@ -489,24 +329,16 @@ pub struct AssetSyncFlags {
 /// Returned in the output of [`DescribeAssetSyncStatus`](super::DescribeAssetSyncStatus) and [`DescribeUserSyncStatus`](super::DescribeUserSyncStatus).
 #[tc_model]
 pub struct AssetSyncStatus {
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-10-29T13:00:18.476404626+08:00"`
+    /// `LastTime`; example: `"2024-10-29T13:00:18.476404626+08:00"`
     pub last_time: String,
 
-    /// `LastStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastStatus`; example: `1`
     pub last_status: u64,
 
-    /// `InProcess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InProcess`; example: `false`
     pub in_process: bool,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"超出配额限制"`
+    /// `ErrMsg`; example: `"超出配额限制"`
     pub err_msg: Option<String>,
 }
 
@@ -515,10 +347,7 @@ pub struct AssetSyncStatus {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct AuthModeSetting {
-    /// `AuthMode`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AuthMode`, always sent in responses; example: `1`
     pub auth_mode: Option<u64>,
 }
 
@@ -527,22 +356,16 @@ pub struct AuthModeSetting {
 /// Returned in the output of [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail).
 #[tc_model]
 pub struct ChangePwdTaskDetail {
-    /// `Device`: a [`Device`].
+    /// `Device`
     pub device: Option<Device>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `LastChangeStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastChangeStatus`; example: `0`
     pub last_change_status: Option<u64>,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskStatus`; example: `2`
     pub task_status: Option<u64>,
 }
 
@@ -551,115 +374,73 @@ pub struct ChangePwdTaskDetail {
 /// Returned in the output of [`DescribeChangePwdTask`](super::DescribeChangePwdTask).
 #[tc_model]
 pub struct ChangePwdTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-test1"`
+    /// `OperationId`; example: `"ops-test1"`
     pub operation_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"运维改密任务"`
+    /// `TaskName`; example: `"运维改密任务"`
     pub task_name: Option<String>,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Option<Department>,
 
-    /// `ChangeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: Option<u64>,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `AuthGenerationStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: Option<u64>,
 
-    /// `PasswordLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<u64>,
 
-    /// `SmallLetter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<u64>,
 
-    /// `BigLetter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<u64>,
 
-    /// `Digit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<u64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"bh-test-symbol"`
+    /// `Symbol`; example: `"bh-test-symbol"`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompleteNotify`; example: `1`
     pub complete_notify: Option<u64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["113***1@qq.com","bh@qq.com"]`
+    /// `NotifyEmails`; example: `["113***1@qq.com","bh@qq.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"jkl789"`
+    /// `FilePassword`; example: `"jkl789"`
     pub file_password: Option<String>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["ubuntu","account"]`
+    /// `AccountSet`; example: `["ubuntu","account"]`
     pub account_set: Option<Vec<String>>,
 
-    /// `DeviceSet`: a list of [`Device`] objects.
+    /// `DeviceSet`
     pub device_set: Option<Vec<Device>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 
-    /// `NextTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-27T19:51:23+08:00"`
+    /// `NextTime`, an ISO 8601 timestamp; example: `"2020-12-27T19:51:23+08:00"`
     pub next_time: Option<String>,
 
-    /// `LastTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-27T19:51:23+08:00"`
+    /// `LastTime`, an ISO 8601 timestamp; example: `"2020-12-27T19:51:23+08:00"`
     pub last_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 }
 
@@ -668,9 +449,7 @@ pub struct ChangePwdTaskInfo {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct Clb {
-    /// `ClbIp`: a string.
-    ///
-    /// Example: `"192.168.0.4"`
+    /// `ClbIp`; example: `"192.168.0.4"`
     pub clb_ip: Option<String>,
 }
 
@@ -679,24 +458,16 @@ pub struct Clb {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls) and [`DescribeCmdTemplates`](super::DescribeCmdTemplates).
 #[tc_model]
 pub struct CmdTemplate {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"我的命令模板\""`
+    /// `Name`; example: `"\"我的命令模板\""`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -rf"`
+    /// `CmdList`; example: `"rm -rf"`
     pub cmd_list: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -705,103 +476,61 @@ pub struct CmdTemplate {
 /// Returned in the output of [`SearchCommandBySid`](super::SearchCommandBySid).
 #[tc_model]
 pub struct Command {
-    /// `Cmd`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`, always sent in responses; example: `"pwd"`
     pub cmd: Option<String>,
 
-    /// `Time`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `Time`, always sent in responses; example: `"2020-01-01T01:01:01Z"`
     pub time: Option<String>,
 
-    /// `TimeOffset`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TimeOffset`, always sent in responses; example: `1`
     pub time_offset: Option<u64>,
 
-    /// `Action`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Action`, always sent in responses; example: `1`
     pub action: Option<i64>,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"bh-test-sid-1a2b3c"`
+    /// `Sid`; example: `"bh-test-sid-1a2b3c"`
     pub sid: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Account`; example: `"张三"`
     pub account: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-onwx8e9y"`
+    /// `InstanceId`; example: `"ins-onwx8e9y"`
     pub instance_id: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"1.1.124.125"`
+    /// `FromIp`; example: `"1.1.124.125"`
     pub from_ip: Option<String>,
 
-    /// `SessTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `SessTime`; example: `"2020-01-01T01:01:01Z"`
     pub sess_time: Option<String>,
 
-    /// `SessionTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `SessionTime`; example: `"2020-01-01T01:01:01Z"`
     pub session_time: Option<String>,
 
-    /// `ConfirmTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `ConfirmTime`; example: `"2020-01-01T01:01:01Z"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.3"`
+    /// `UserDepartmentId`; example: `"1.3"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `UserDepartmentName`; example: `"部门名称"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceDepartmentId`; example: `"1"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `DeviceDepartmentName`; example: `"部门名称"`
     pub device_department_name: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"adef2345defdadaefdc1"`
+    /// `SignValue`; example: `"adef2345defdadaefdc1"`
     pub sign_value: Option<String>,
 
-    /// `DeviceKind`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `DeviceKind`; example: `"TKE"`
     pub device_kind: Option<String>,
 }
 
@@ -810,26 +539,16 @@ pub struct Command {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDepartments`](super::DescribeDepartments), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups) and 4 more.
 #[tc_model]
 pub struct Department {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"1.2.3\""`
+    /// `Id`, always sent in responses; example: `"\"1.2.3\""`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"研发部\""`
+    /// `Name`, always sent in responses; example: `"\"研发部\""`
     pub name: Option<String>,
 
-    /// `Managers`: a list of strings.
-    ///
-    /// Example: `["1000*****385"]`
+    /// `Managers`; example: `["1000*****385"]`
     pub managers: Option<Vec<String>>,
 
-    /// `ManagerUsers`: a list of [`DepartmentManagerUser`] objects.
-    ///
-    /// Example: `[{"ManagerId":"1000*****385","ManagerName":"carl"}]`
+    /// `ManagerUsers`; example: `[{"ManagerId":"1000*****385","ManagerName":"carl"}]`
     pub manager_users: Option<Vec<DepartmentManagerUser>>,
 }
 
@@ -838,14 +557,10 @@ pub struct Department {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDepartments`](super::DescribeDepartments), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups) and 4 more.
 #[tc_model]
 pub struct DepartmentManagerUser {
-    /// `ManagerId`: a string.
-    ///
-    /// Example: `"1000*****385"`
+    /// `ManagerId`; example: `"1000*****385"`
     pub manager_id: Option<String>,
 
-    /// `ManagerName`: a string.
-    ///
-    /// Example: `"carl"`
+    /// `ManagerName`; example: `"carl"`
     pub manager_name: Option<String>,
 }
 
@@ -854,19 +569,13 @@ pub struct DepartmentManagerUser {
 /// Returned in the output of [`DescribeDepartments`](super::DescribeDepartments).
 #[tc_model]
 pub struct Departments {
-    /// `DepartmentSet`: a list of [`Department`] objects.
-    ///
-    /// Example: `[{"Id":"1.2.3"}]`
+    /// `DepartmentSet`; example: `[{"Id":"1.2.3"}]`
     pub department_set: Vec<Department>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `RootManager`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RootManager`; example: `true`
     pub root_manager: bool,
 }
 
@@ -875,181 +584,115 @@ pub struct Departments {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct Device {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-c6nx"`
+    /// `InstanceId`; example: `"ins-c6nx"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维专用机器"`
+    /// `Name`; example: `"运维专用机器"`
     pub name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `ApName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `ApName`; example: `"广州"`
     pub ap_name: Option<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Centos 7"`
+    /// `OsName`; example: `"Centos 7"`
     pub os_name: String,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: u64,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `GroupSet`: a list of [`Group`] objects.
+    /// `GroupSet`
     pub group_set: Vec<Group>,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AccountCount`; example: `10`
     pub account_count: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bhtest"`
+    /// `VpcId`; example: `"vpc-bhtest"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-bhtest"`
+    /// `SubnetId`; example: `"subnet-bhtest"`
     pub subnet_id: String,
 
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Option<Resource>,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Option<Department>,
 
-    /// `IpPortSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:2001"]`
+    /// `IpPortSet`; example: `["127.0.0.1:2001"]`
     pub ip_port_set: Option<Vec<String>>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-bhtest"`
+    /// `DomainId`; example: `"net-bhtest"`
     pub domain_id: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"默认网络域"`
+    /// `DomainName`; example: `"默认网络域"`
     pub domain_name: Option<String>,
 
-    /// `EnableSSL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSSL`; example: `1`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<i64>,
 
-    /// `SSLCertName`: a string.
-    ///
-    /// Example: `"bh-redis-test.crt"`
+    /// `SSLCertName`; example: `"bh-redis-test.crt"`
     #[tc(rename = "SSLCertName")]
     pub ssl_cert_name: Option<String>,
 
-    /// `IOAId`: a signed 64-bit integer.
-    ///
-    /// Example: `10034`
+    /// `IOAId`; example: `10034`
     #[tc(rename = "IOAId")]
     pub ioa_id: Option<i64>,
 
-    /// `ManageDimension`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManageDimension`; example: `1`
     pub manage_dimension: Option<u64>,
 
-    /// `ManageAccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ManageAccountId`; example: `100`
     pub manage_account_id: Option<u64>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace"`
+    /// `Namespace`; example: `"namespace"`
     pub namespace: Option<String>,
 
-    /// `Workload`: a string.
-    ///
-    /// Example: `"workload"`
+    /// `Workload`; example: `"workload"`
     pub workload: Option<String>,
 
-    /// `SyncPodCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SyncPodCount`; example: `10`
     pub sync_pod_count: Option<u64>,
 
-    /// `TotalPodCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalPodCount`; example: `20`
     pub total_pod_count: Option<u64>,
 
-    /// `CloudAccountId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloudAccountId`; example: `1`
     pub cloud_account_id: Option<u64>,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"开发"`
+    /// `CloudAccountName`; example: `"开发"`
     pub cloud_account_name: Option<String>,
 
-    /// `ProviderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProviderType`; example: `1`
     pub provider_type: Option<u64>,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: Option<String>,
 
-    /// `SyncCloudDeviceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncCloudDeviceStatus`; example: `1`
     pub sync_cloud_device_status: Option<u64>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1480406120`
+    /// `OwnerAppId`; example: `1480406120`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerAccountUin`: a string.
-    ///
-    /// Example: `"100018268486"`
+    /// `OwnerAccountUin`; example: `"100018268486"`
     pub owner_account_uin: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"堡垒机内部测试账号"`
+    /// `OwnerAccountName`; example: `"堡垒机内部测试账号"`
     pub owner_account_name: Option<String>,
 }
 
@@ -1058,39 +701,25 @@ pub struct Device {
 /// Returned in the output of [`DescribeDeviceAccounts`](super::DescribeDeviceAccounts).
 #[tc_model]
 pub struct DeviceAccount {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Account`; example: `"admin"`
     pub account: String,
 
-    /// `BoundPassword`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundPassword`; example: `true`
     pub bound_password: bool,
 
-    /// `BoundPrivateKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundPrivateKey`; example: `true`
     pub bound_private_key: bool,
 
-    /// `BoundKubeconfig`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundKubeconfig`; example: `true`
     pub bound_kubeconfig: Option<bool>,
 
-    /// `IsK8SManageAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsK8SManageAccount`; example: `true`
     pub is_k8_s_manage_account: Option<bool>,
 }
 
@@ -1099,14 +728,10 @@ pub struct DeviceAccount {
 /// Returned in the output of [`DescribeDeviceCountSummary`](super::DescribeDeviceCountSummary).
 #[tc_model]
 pub struct DeviceCount {
-    /// `Kind`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 }
 
@@ -1115,47 +740,31 @@ pub struct DeviceCount {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct Domain {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-bhtest"`
+    /// `DomainId`; example: `"net-bhtest"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"腾讯云网络"`
+    /// `DomainName`; example: `"腾讯云网络"`
     pub domain_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-r1dck9"`
+    /// `ResourceId`; example: `"bh-saas-r1dck9"`
     pub resource_id: Option<String>,
 
-    /// `WhiteIpSet`: a list of strings.
+    /// `WhiteIpSet`
     pub white_ip_set: Option<Vec<String>>,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enabled`; example: `0`
     pub enabled: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub create_time: Option<String>,
 
-    /// `Default`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Default`; example: `0`
     pub default: Option<u64>,
 }
 
@@ -1164,14 +773,10 @@ pub struct Domain {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct EnvInternetAccessSetting {
-    /// `DisableExternalAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableExternalAccess`; example: `true`
     pub disable_external_access: Option<bool>,
 
-    /// `DisableDownloadDataAcl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisableDownloadDataAcl`; example: `true`
     pub disable_download_data_acl: Option<bool>,
 }
 
@@ -1180,82 +785,52 @@ pub struct EnvInternetAccessSetting {
 /// Sent in the input of [`ImportExternalDevice`](super::ImportExternalDevice).
 #[tc_model]
 pub struct ExternalDevice {
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OsName`; example: `"Linux"`
     pub os_name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `Ip`; example: `"192.168.0.1"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Instance-name"`
+    /// `Name`; example: `"Instance-name"`
     pub name: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `IpPortSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:2001","127.0.0.1:2002"]`
+    /// `IpPortSet`; example: `["127.0.0.1:2001","127.0.0.1:2002"]`
     pub ip_port_set: Option<Vec<String>>,
 
-    /// `EnableSSL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSSL`; example: `1`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<i64>,
 
-    /// `SSLCert`: a string.
-    ///
-    /// Example: `"true"`
+    /// `SSLCert`; example: `"true"`
     #[tc(rename = "SSLCert")]
     pub ssl_cert: Option<String>,
 
-    /// `SSLCertName`: a string.
-    ///
-    /// Example: `"bh-redis-test.crt"`
+    /// `SSLCertName`; example: `"bh-redis-test.crt"`
     #[tc(rename = "SSLCertName")]
     pub ssl_cert_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-dftadff"`
+    /// `InstanceId`; example: `"ins-dftadff"`
     pub instance_id: Option<String>,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: Option<String>,
 
-    /// `ApName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `ApName`; example: `"广州"`
     pub ap_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sduahd"`
+    /// `VpcId`; example: `"vpc-sduahd"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-duhxse"`
+    /// `SubnetId`; example: `"subnet-duhxse"`
     pub subnet_id: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"192.182.23.23"`
+    /// `PublicIp`; example: `"192.182.23.23"`
     pub public_ip: Option<String>,
 }
 
@@ -1264,14 +839,10 @@ pub struct ExternalDevice {
 /// Sent in the input of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices), [`DescribeDomains`](super::DescribeDomains) and [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"InstanceId\""`
+    /// `Name`; example: `"\"InstanceId\""`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ext-19b6c9ece7-8cb8-1"]`
+    /// `Values`; example: `["ext-19b6c9ece7-8cb8-1"]`
     pub values: Vec<String>,
 }
 
@@ -1280,26 +851,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups), [`DescribeDevices`](super::DescribeDevices) and 3 more.
 #[tc_model]
 pub struct Group {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"运维组"`
+    /// `Name`, always sent in responses; example: `"运维组"`
     pub name: Option<String>,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":"1.2","Name":"运维部"}`
+    /// `Department`; example: `{"Id":"1.2","Name":"运维部"}`
     pub department: Option<Department>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<u64>,
 }
 
@@ -1309,39 +870,22 @@ pub struct Group {
 #[doc(alias = "IOAUserGroup")]
 #[tc_model]
 pub struct IoaUserGroup {
-    /// `OrgId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `85232`
+    /// `OrgId`, always sent in responses; example: `85232`
     pub org_id: Option<u64>,
 
-    /// `OrgName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"开发部"`
+    /// `OrgName`, always sent in responses; example: `"开发部"`
     pub org_name: Option<String>,
 
-    /// `OrgIdPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2321.23341.2334"`
+    /// `OrgIdPath`, always sent in responses; example: `"2321.23341.2334"`
     pub org_id_path: Option<String>,
 
-    /// `OrgNamePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"全网账户.测试.开发部"`
+    /// `OrgNamePath`, always sent in responses; example: `"全网账户.测试.开发部"`
     pub org_name_path: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Source`, always sent in responses; example: `0`
     pub source: Option<u64>,
 
-    /// `UserDirName`: a string.
-    ///
-    /// Example: `"测试/开发部"`
+    /// `UserDirName`; example: `"测试/开发部"`
     pub user_dir_name: Option<String>,
 }
 
@@ -1351,124 +895,66 @@ pub struct IoaUserGroup {
 #[doc(alias = "LDAPSetting")]
 #[tc_model]
 pub struct LdapSetting {
-    /// `Enable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enable`, always sent in responses; example: `true`
     pub enable: Option<bool>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.10.10.1"`
+    /// `Ip`, always sent in responses; example: `"10.10.10.1"`
     pub ip: Option<String>,
 
-    /// `IpBackup`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.10.10.2"`
+    /// `IpBackup`, always sent in responses; example: `"10.10.10.2"`
     pub ip_backup: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `389`
+    /// `Port`, always sent in responses; example: `389`
     pub port: Option<u64>,
 
-    /// `EnableSSL`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `EnableSSL`, always sent in responses; example: `true`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<bool>,
 
-    /// `BaseDN`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"true"`
+    /// `BaseDN`, always sent in responses; example: `"true"`
     #[tc(rename = "BaseDN")]
     pub base_dn: Option<String>,
 
-    /// `AdminAccount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-account"`
+    /// `AdminAccount`, always sent in responses; example: `"test-account"`
     pub admin_account: Option<String>,
 
-    /// `AttributeUser`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-attr"`
+    /// `AttributeUser`, always sent in responses; example: `"test-attr"`
     pub attribute_user: Option<String>,
 
-    /// `AttributeUserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"test-username"`
+    /// `AttributeUserName`, always sent in responses; example: `"test-username"`
     pub attribute_user_name: Option<String>,
 
-    /// `AutoSync`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AutoSync`, always sent in responses; example: `true`
     pub auto_sync: Option<bool>,
 
-    /// `Overwrite`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Overwrite`, always sent in responses; example: `true`
     pub overwrite: Option<bool>,
 
-    /// `SyncPeriod`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `SyncPeriod`, always sent in responses; example: `30`
     pub sync_period: Option<u64>,
 
-    /// `SyncAll`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SyncAll`, always sent in responses; example: `true`
     pub sync_all: Option<bool>,
 
-    /// `SyncUnitSet`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ou=GGG,dc=my-domain,dc=com"]`
+    /// `SyncUnitSet`, always sent in responses; example: `["ou=GGG,dc=my-domain,dc=com"]`
     pub sync_unit_set: Option<Vec<String>>,
 
-    /// `AttributeUnit`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"unit"`
+    /// `AttributeUnit`, always sent in responses; example: `"unit"`
     pub attribute_unit: Option<String>,
 
-    /// `AttributeRealName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"realname"`
+    /// `AttributeRealName`, always sent in responses; example: `"realname"`
     pub attribute_real_name: Option<String>,
 
-    /// `AttributePhone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"phone"`
+    /// `AttributePhone`, always sent in responses; example: `"phone"`
     pub attribute_phone: Option<String>,
 
-    /// `AttributeEmail`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"email"`
+    /// `AttributeEmail`, always sent in responses; example: `"email"`
     pub attribute_email: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-xxxxx"`
+    /// `ResourceId`; example: `"bh-saas-xxxxx"`
     pub resource_id: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-xxxxxxxx"`
+    /// `DomainId`; example: `"net-xxxxxxxx"`
     pub domain_id: Option<String>,
 }
 
@@ -1477,34 +963,22 @@ pub struct LdapSetting {
 /// Returned in the output of [`DescribeLoginEvent`](super::DescribeLoginEvent).
 #[tc_model]
 pub struct LoginEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-31T17:34:17+0800"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2020-12-31T17:34:17+0800"`
     pub time: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: String,
 
-    /// `Entry`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Entry`; example: `1`
     pub entry: u64,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 }
 
@@ -1513,29 +987,19 @@ pub struct LoginEvent {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct LoginSetting {
-    /// `TimeOut`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TimeOut`; example: `20`
     pub time_out: u64,
 
-    /// `LockThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LockThreshold`; example: `3`
     pub lock_threshold: u64,
 
-    /// `LockTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LockTime`; example: `10`
     pub lock_time: u64,
 
-    /// `InactiveUserLock`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `InactiveUserLock`; example: `180`
     pub inactive_user_lock: Option<u64>,
 
-    /// `EnableSingleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSingleLogin`; example: `1`
     pub enable_single_login: Option<u64>,
 }
 
@@ -1544,39 +1008,25 @@ pub struct LoginSetting {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct OAuthSetting {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: Option<bool>,
 
-    /// `AuthMethod`: a string.
-    ///
-    /// Example: `"OAuth"`
+    /// `AuthMethod`; example: `"OAuth"`
     pub auth_method: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"0oai8ntest"`
+    /// `ClientId`; example: `"0oai8ntest"`
     pub client_id: Option<String>,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://bh/v1/authorize"`
+    /// `CodeUrl`; example: `"https://bh/v1/authorize"`
     pub code_url: Option<String>,
 
-    /// `TokenUrl`: a string.
-    ///
-    /// Example: `"https://bh/v1/token"`
+    /// `TokenUrl`; example: `"https://bh/v1/token"`
     pub token_url: Option<String>,
 
-    /// `UserInfoUrl`: a string.
-    ///
-    /// Example: `"https://bh/v1/userinfo"`
+    /// `UserInfoUrl`; example: `"https://bh/v1/userinfo"`
     pub user_info_url: Option<String>,
 
-    /// `Scopes`: a list of strings.
-    ///
-    /// Example: `["openid","email"]`
+    /// `Scopes`; example: `["openid","email"]`
     pub scopes: Option<Vec<String>>,
 }
 
@@ -1585,44 +1035,28 @@ pub struct OAuthSetting {
 /// Returned in the output of [`DescribeOperationEvent`](super::DescribeOperationEvent).
 #[tc_model]
 pub struct OperationEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub time: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: String,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Kind`; example: `100`
     pub kind: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"新建主机"`
+    /// `Operation`; example: `"新建主机"`
     pub operation: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"ad23daef34"`
+    /// `SignValue`; example: `"ad23daef34"`
     pub sign_value: Option<String>,
 }
 
@@ -1631,49 +1065,31 @@ pub struct OperationEvent {
 /// Returned in the output of [`DescribeOperationTask`](super::DescribeOperationTask).
 #[tc_model]
 pub struct OperationTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-zc8n78qv77368032"`
+    /// `OperationId`; example: `"ops-zc8n78qv77368032"`
     pub operation_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test1012-勿删"`
+    /// `Name`; example: `"test1012-勿删"`
     pub name: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"bh_jingsan"`
+    /// `UserName`; example: `"bh_jingsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: u64,
 
-    /// `NextTime`: a string.
-    ///
-    /// Example: `"root"`
+    /// `NextTime`; example: `"root"`
     pub next_time: Option<String>,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-03-17T20:30:32.79977276+08:00"`
+    /// `FirstTime`; example: `"2022-03-17T20:30:32.79977276+08:00"`
     pub first_time: String,
 }
 
@@ -1682,24 +1098,16 @@ pub struct OperationTask {
 /// Sent in the input of [`DeployResource`](super::DeployResource) and [`EnableIntranetAccess`](super::EnableIntranetAccess).
 #[tc_model]
 pub struct ParamInitResourceSubnet {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-dp102ji4"`
+    /// `SubnetId`; example: `"subnet-dp102ji4"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"zone6"`
+    /// `SubnetName`; example: `"zone6"`
     pub subnet_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.24.0/24"`
+    /// `SubnetCidrBlock`; example: `"192.168.24.0/24"`
     pub subnet_cidr_block: String,
 }
 
@@ -1708,28 +1116,16 @@ pub struct ParamInitResourceSubnet {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct PasswordSetting {
-    /// `MinLength`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MinLength`, always sent in responses; example: `10`
     pub min_length: Option<u64>,
 
-    /// `Complexity`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Complexity`, always sent in responses; example: `0`
     pub complexity: Option<u64>,
 
-    /// `ValidTerm`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ValidTerm`, always sent in responses; example: `0`
     pub valid_term: Option<u64>,
 
-    /// `CheckHistory`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `CheckHistory`, always sent in responses; example: `5`
     pub check_history: Option<u64>,
 }
 
@@ -1738,14 +1134,10 @@ pub struct PasswordSetting {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct ReconnectionSetting {
-    /// `ReconnectionMaxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReconnectionMaxCount`; example: `0`
     pub reconnection_max_count: Option<u64>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 }
 
@@ -1754,24 +1146,16 @@ pub struct ReconnectionSetting {
 /// Returned in the output of [`ReplaySession`](super::ReplaySession).
 #[tc_model]
 pub struct ReplayInformation {
-    /// `Token`: a string.
-    ///
-    /// Example: `"bh-replay-token"`
+    /// `Token`; example: `"bh-replay-token"`
     pub token: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `StartTime`; example: `"2020-01-01T01:01:01Z"`
     pub start_time: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"ws://localhost:8080/bh/replay"`
+    /// `Address`; example: `"ws://localhost:8080/bh/replay"`
     pub address: String,
 
-    /// `ReplayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplayType`; example: `0`
     pub replay_type: Option<u64>,
 }
 
@@ -1780,334 +1164,208 @@ pub struct ReplayInformation {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct Resource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-s3ed4r5e"`
+    /// `ResourceId`; example: `"bh-saas-s3ed4r5e"`
     pub resource_id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `SvArgs`: a string.
-    ///
-    /// Example: `"sv_cds_dasb_saas_xxx"`
+    /// `SvArgs`; example: `"sv_cds_dasb_saas_xxx"`
     pub sv_args: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-adfer-ade"`
+    /// `VpcId`; example: `"vpc-adfer-ade"`
     pub vpc_id: String,
 
-    /// `Nodes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Nodes`; example: `50`
     pub nodes: u64,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: u64,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub expire_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"T-Sec-堡垒机（SaaS型）"`
+    /// `ResourceName`; example: `"T-Sec-堡垒机（SaaS型）"`
     pub resource_name: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1007488`
+    /// `Pid`; example: `1007488`
     pub pid: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub create_time: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cds_dasb"`
+    /// `ProductCode`; example: `"p_cds_dasb"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_cds_dasb_bh_saas"`
+    /// `SubProductCode`; example: `"sp_cds_dasb_bh_saas"`
     pub sub_product_code: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: bool,
 
-    /// `Deployed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployed`; example: `true`
     pub deployed: bool,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc1"`
+    /// `VpcName`; example: `"vpc1"`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/16"`
+    /// `VpcCidrBlock`; example: `"10.10.10.0/16"`
     pub vpc_cidr_block: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-adecft-exder"`
+    /// `SubnetId`; example: `"subnet-adecft-exder"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"subnet1"`
+    /// `SubnetName`; example: `"subnet1"`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `CidrBlock`; example: `"10.10.10.0/24"`
     pub cidr_block: String,
 
-    /// `PublicIpSet`: a list of strings.
-    ///
-    /// Example: `["192.168.41.10"]`
+    /// `PublicIpSet`; example: `["192.168.41.10"]`
     pub public_ip_set: Vec<String>,
 
-    /// `PrivateIpSet`: a list of strings.
-    ///
-    /// Example: `["172.10.12.13"]`
+    /// `PrivateIpSet`; example: `["172.10.12.13"]`
     pub private_ip_set: Vec<String>,
 
-    /// `ModuleSet`: a list of strings.
-    ///
-    /// Example: `["DB"]`
+    /// `ModuleSet`; example: `["DB"]`
     pub module_set: Vec<String>,
 
-    /// `UsedNodes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedNodes`; example: `10`
     pub used_nodes: u64,
 
-    /// `ExtendPoints`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ExtendPoints`; example: `50`
     pub extend_points: u64,
 
-    /// `PackageBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageBandwidth`; example: `1`
     pub package_bandwidth: u64,
 
-    /// `PackageNode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageNode`; example: `1`
     pub package_node: u64,
 
-    /// `LogDeliveryArgs`: a string.
-    ///
-    /// Example: `"sv_cds_dasb_saas_xxx"`
+    /// `LogDeliveryArgs`; example: `"sv_cds_dasb_saas_xxx"`
     pub log_delivery_args: Option<String>,
 
-    /// `ClbSet`: a list of [`Clb`] objects.
+    /// `ClbSet`
     pub clb_set: Option<Vec<Clb>>,
 
-    /// `DomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainCount`; example: `0`
     pub domain_count: Option<u64>,
 
-    /// `UsedDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedDomainCount`; example: `1`
     pub used_domain_count: Option<u64>,
 
-    /// `EnabledDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnabledDomainCount`; example: `1`
     pub enabled_domain_count: Option<u64>,
 
-    /// `Trial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Trial`; example: `0`
     pub trial: Option<u64>,
 
-    /// `LogDelivery`: a string.
-    ///
-    /// Example: `"sc_cds_dasb_saas_xxx"`
+    /// `LogDelivery`; example: `"sc_cds_dasb_saas_xxx"`
     pub log_delivery: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-dead-exdeas"`
+    /// `CdcClusterId`; example: `"cdc-dead-exdeas"`
     pub cdc_cluster_id: Option<String>,
 
-    /// `DeployModel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployModel`; example: `0`
     pub deploy_model: Option<u64>,
 
-    /// `IntranetAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetAccess`; example: `0`
     pub intranet_access: Option<u64>,
 
-    /// `IntranetPrivateIpSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IntranetPrivateIpSet`; example: `["127.0.0.1"]`
     pub intranet_private_ip_set: Option<Vec<String>>,
 
-    /// `IntranetVpcId`: a string.
-    ///
-    /// Example: `"vpc-se23s3rf"`
+    /// `IntranetVpcId`; example: `"vpc-se23s3rf"`
     pub intranet_vpc_id: Option<String>,
 
-    /// `IntranetSubnetId`: a string.
-    ///
-    /// Example: `"subnet-32dw32"`
+    /// `IntranetSubnetId`; example: `"subnet-32dw32"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub intranet_subnet_id: Option<String>,
 
-    /// `IntranetSubnetIdSet`: a list of strings.
-    ///
-    /// Example: `["subnet-dp102ji4"]`
+    /// `IntranetSubnetIdSet`; example: `["subnet-dp102ji4"]`
     pub intranet_subnet_id_set: Option<Vec<String>>,
 
-    /// `IntranetVpcCidr`: a string.
-    ///
-    /// Example: `"172.9.9.1/0"`
+    /// `IntranetVpcCidr`; example: `"172.9.9.1/0"`
     pub intranet_vpc_cidr: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `DomainName`; example: `"test.com"`
     pub domain_name: Option<String>,
 
-    /// `ShareClb`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShareClb`; example: `false`
     pub share_clb: Option<bool>,
 
-    /// `OpenClbId`: a string.
-    ///
-    /// Example: `"lb-5fa81478"`
+    /// `OpenClbId`; example: `"lb-5fa81478"`
     pub open_clb_id: Option<String>,
 
-    /// `LbVipIsp`: a string.
-    ///
-    /// Example: `"CMCC/CTCC/CUCC"`
+    /// `LbVipIsp`; example: `"CMCC/CTCC/CUCC"`
     pub lb_vip_isp: Option<String>,
 
-    /// `TUICmdPort`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TUICmdPort`; example: `10001`
     #[tc(rename = "TUICmdPort")]
     pub tui_cmd_port: Option<i64>,
 
-    /// `TUIDirectPort`: a signed 64-bit integer.
-    ///
-    /// Example: `10002`
+    /// `TUIDirectPort`; example: `10002`
     #[tc(rename = "TUIDirectPort")]
     pub tui_direct_port: Option<i64>,
 
-    /// `WebAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebAccess`; example: `1`
     pub web_access: Option<u64>,
 
-    /// `ClientAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClientAccess`; example: `1`
     pub client_access: Option<u64>,
 
-    /// `ExternalAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExternalAccess`; example: `1`
     pub external_access: Option<u64>,
 
-    /// `IOAResource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IOAResource`; example: `0`
     #[tc(rename = "IOAResource")]
     pub ioa_resource: Option<u64>,
 
-    /// `PackageIOAUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageIOAUserCount`; example: `1`
     #[tc(rename = "PackageIOAUserCount")]
     pub package_ioa_user_count: Option<u64>,
 
-    /// `PackageIOABandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageIOABandwidth`; example: `1`
     #[tc(rename = "PackageIOABandwidth")]
     pub package_ioa_bandwidth: Option<u64>,
 
-    /// `IOAResourceId`: a string.
-    ///
-    /// Example: `"ioa-bh-1-833ae717984772235e780aa"`
+    /// `IOAResourceId`; example: `"ioa-bh-1-833ae717984772235e780aa"`
     #[tc(rename = "IOAResourceId")]
     pub ioa_resource_id: Option<String>,
 
-    /// `ResourceEdition`: a string.
-    ///
-    /// Example: `"pro"`
+    /// `ResourceEdition`; example: `"pro"`
     pub resource_edition: Option<String>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<u64>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<u64>,
 
-    /// `BillingRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BillingRegion`; example: `"ap-guangzhou"`
     pub billing_region: Option<String>,
 
-    /// `BillingZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `BillingZone`; example: `"ap-guangzhou-4"`
     pub billing_zone: Option<String>,
 
-    /// `DeployCvmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeployCvmCount`; example: `2`
     pub deploy_cvm_count: Option<u64>,
 
-    /// `ResourceZoneSet`: a list of [`ResourceDeployZone`] objects.
+    /// `ResourceZoneSet`
     pub resource_zone_set: Option<Vec<ResourceDeployZone>>,
 
-    /// `OrgAccountQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrgAccountQuota`; example: `1`
     pub org_account_quota: Option<u64>,
 }
 
@@ -2116,49 +1374,31 @@ pub struct Resource {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ResourceDeployZone {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-q1of50wz"`
+    /// `VpcId`; example: `"vpc-q1of50wz"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"gordan-test1"`
+    /// `VpcName`; example: `"gordan-test1"`
     pub vpc_name: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.0.0/16"`
+    /// `VpcCidrBlock`; example: `"192.168.0.0/16"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-dp102ji4"`
+    /// `SubnetId`; example: `"subnet-dp102ji4"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"zone6"`
+    /// `SubnetName`; example: `"zone6"`
     pub subnet_name: Option<String>,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.24.0/24"`
+    /// `SubnetCidrBlock`; example: `"192.168.24.0/24"`
     pub subnet_cidr_block: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: Option<String>,
 
-    /// `SubnetUsageType`: a string.
-    ///
-    /// Example: `"DEPLOY"`
+    /// `SubnetUsageType`; example: `"DEPLOY"`
     pub subnet_usage_type: String,
 }
 
@@ -2167,12 +1407,10 @@ pub struct ResourceDeployZone {
 /// Sent in the input of [`RunChangePwdTask`](super::RunChangePwdTask).
 #[tc_model]
 pub struct RunChangePwdTaskDetail {
-    /// `DeviceId`: an unsigned 64-bit integer.
+    /// `DeviceId`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: String,
 }
 
@@ -2181,119 +1419,73 @@ pub struct RunChangePwdTaskDetail {
 /// Returned in the output of [`SearchCommand`](super::SearchCommand).
 #[tc_model]
 pub struct SearchCommandResult {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-01T01:01:01Z"`
+    /// `Time`; example: `"2022-01-01T01:01:01Z"`
     pub time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxx"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: String,
 
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: u64,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"bh-test-sid-1a2b3c"`
+    /// `Sid`; example: `"bh-test-sid-1a2b3c"`
     pub sid: String,
 
-    /// `TimeOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeOffset`; example: `1`
     pub time_offset: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FromIp`; example: `"1.1.1.1"`
     pub from_ip: Option<String>,
 
-    /// `SessionTime`: a string.
-    ///
-    /// Example: `"2023-04-24T18:47:18.118138659+08:00"`
+    /// `SessionTime`; example: `"2023-04-24T18:47:18.118138659+08:00"`
     pub session_time: Option<String>,
 
-    /// `SessTime`: a string.
-    ///
-    /// Example: `"2023-04-24T18:47:18.118138659+08:00"`
+    /// `SessTime`; example: `"2023-04-24T18:47:18.118138659+08:00"`
     pub sess_time: Option<String>,
 
-    /// `ConfirmTime`: a string.
-    ///
-    /// Example: `"2023-04-24T18:47:18.118138659+08:00"`
+    /// `ConfirmTime`; example: `"2023-04-24T18:47:18.118138659+08:00"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.3"`
+    /// `UserDepartmentId`; example: `"1.3"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"用户部门名称"`
+    /// `UserDepartmentName`; example: `"用户部门名称"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceDepartmentId`; example: `"1"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"资产部门名称"`
+    /// `DeviceDepartmentName`; example: `"资产部门名称"`
     pub device_department_name: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: Option<u64>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"adef2345defdadaefdc1"`
+    /// `SignValue`; example: `"adef2345defdadaefdc1"`
     pub sign_value: Option<String>,
 
-    /// `DeviceKind`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `DeviceKind`; example: `"TKE"`
     pub device_kind: Option<String>,
 }
 
@@ -2302,94 +1494,58 @@ pub struct SearchCommandResult {
 /// Returned in the output of [`SearchFileBySid`](super::SearchFileBySid).
 #[tc_model]
 pub struct SearchFileBySidResult {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"de44c0e4-dcd8-4299-9063-b671cd97a"`
+    /// `Sid`; example: `"de44c0e4-dcd8-4299-9063-b671cd97a"`
     pub sid: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1a2b3c"`
+    /// `InstanceId`; example: `"ins-1a2b3c"`
     pub instance_id: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"113.10.10.10"`
+    /// `FromIp`; example: `"113.10.10.10"`
     pub from_ip: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-12-20T19:51:23+08:00"`
+    /// `Time`; example: `"2023-12-20T19:51:23+08:00"`
     pub time: String,
 
-    /// `Method`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SFTP"`
+    /// `Protocol`; example: `"SFTP"`
     pub protocol: String,
 
-    /// `FileCurr`: a string.
-    ///
-    /// Example: `"/home/1.txt"`
+    /// `FileCurr`; example: `"/home/1.txt"`
     pub file_curr: String,
 
-    /// `FileNew`: a string.
-    ///
-    /// Example: `"/home/2.txt"`
+    /// `FileNew`; example: `"/home/2.txt"`
     pub file_new: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: Option<i64>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `ConfirmTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-20T19:51:23+08:00"`
+    /// `ConfirmTime`, an ISO 8601 timestamp; example: `"2023-12-20T19:51:23+08:00"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `UserDepartmentId`; example: `"1.2"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"运维部"`
+    /// `UserDepartmentName`; example: `"运维部"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DeviceDepartmentId`; example: `"1.2"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"运维部"`
+    /// `DeviceDepartmentName`; example: `"运维部"`
     pub device_department_name: Option<String>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"12we1231wersa"`
+    /// `SignValue`; example: `"12we1231wersa"`
     pub sign_value: Option<String>,
 }
 
@@ -2398,114 +1554,70 @@ pub struct SearchFileBySidResult {
 /// Returned in the output of [`SearchFile`](super::SearchFile).
 #[tc_model]
 pub struct SearchFileResult {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-01T01:01:01Z"`
+    /// `Time`; example: `"2022-01-01T01:01:01Z"`
     pub time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-bhtest"`
+    /// `InstanceId`; example: `"ins-bhtest"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维机器"`
+    /// `DeviceName`; example: `"运维机器"`
     pub device_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: String,
 
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: u64,
 
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: u64,
 
-    /// `FileCurr`: a string.
-    ///
-    /// Example: `"/home/abc.txt"`
+    /// `FileCurr`; example: `"/home/abc.txt"`
     pub file_curr: String,
 
-    /// `FileNew`: a string.
-    ///
-    /// Example: `"/home/abc.txt"`
+    /// `FileNew`; example: `"/home/abc.txt"`
     pub file_new: String,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"bh-test-sid-1a2b3c"`
+    /// `Sid`; example: `"bh-test-sid-1a2b3c"`
     pub sid: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FromIp`; example: `"1.1.1.1"`
     pub from_ip: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SSH"`
+    /// `Protocol`; example: `"SSH"`
     pub protocol: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: Option<u64>,
 
-    /// `ConfirmTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-01T01:01:01Z"`
+    /// `ConfirmTime`, an ISO 8601 timestamp; example: `"2022-01-01T01:01:01Z"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `UserDepartmentId`; example: `"1.2"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"运维部"`
+    /// `UserDepartmentName`; example: `"运维部"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DeviceDepartmentId`; example: `"1.2"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"运维部"`
+    /// `DeviceDepartmentName`; example: `"运维部"`
     pub device_department_name: Option<String>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"fadc2368ed"`
+    /// `SignValue`; example: `"fadc2368ed"`
     pub sign_value: Option<String>,
 }
 
@@ -2514,14 +1626,10 @@ pub struct SearchFileResult {
 /// Sent in the input of [`SearchFileBySid`](super::SearchFileBySid).
 #[tc_model]
 pub struct SearchFileTypeFilter {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SFTP"`
+    /// `Protocol`; example: `"SFTP"`
     pub protocol: String,
 
-    /// `Method`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Method`; example: `[1,2]`
     pub method: Option<Vec<i64>>,
 }
 
@@ -2530,34 +1638,30 @@ pub struct SearchFileTypeFilter {
 /// Returned in the output of [`DescribeSecuritySetting`](super::DescribeSecuritySetting).
 #[tc_model]
 pub struct SecuritySetting {
-    /// `AuthMode`: an [`AuthModeSetting`].
-    /// Always sent in responses.
+    /// `AuthMode`, always sent in responses
     pub auth_mode: Option<AuthModeSetting>,
 
-    /// `Password`: a [`PasswordSetting`].
-    /// Always sent in responses.
+    /// `Password`, always sent in responses
     pub password: Option<PasswordSetting>,
 
-    /// `Login`: a [`LoginSetting`].
-    /// Always sent in responses.
+    /// `Login`, always sent in responses
     pub login: Option<LoginSetting>,
 
-    /// `LDAP`: a [`LdapSetting`].
-    /// Always sent in responses.
+    /// `LDAP`, always sent in responses
     #[tc(rename = "LDAP")]
     pub ldap: Option<LdapSetting>,
 
-    /// `OAuth`: an [`OAuthSetting`].
+    /// `OAuth`
     pub o_auth: Option<OAuthSetting>,
 
-    /// `AuthModeGM`: an [`AuthModeSetting`].
+    /// `AuthModeGM`
     #[tc(rename = "AuthModeGM")]
     pub auth_mode_gm: Option<AuthModeSetting>,
 
-    /// `Reconnection`: a [`ReconnectionSetting`].
+    /// `Reconnection`
     pub reconnection: Option<ReconnectionSetting>,
 
-    /// `EnvInternetAccess`: an [`EnvInternetAccessSetting`].
+    /// `EnvInternetAccess`
     pub env_internet_access: Option<EnvInternetAccessSetting>,
 }
 
@@ -2566,149 +1670,91 @@ pub struct SecuritySetting {
 /// Returned in the output of [`SearchSession`](super::SearchSession).
 #[tc_model]
 pub struct SessionResult {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Account`; example: `"admin"`
     pub account: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `StartTime`; example: `"2006-01-02T15:04:05Z"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05Z"`
+    /// `EndTime`; example: `"2006-01-02T15:04:05Z"`
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1a2b3c"`
+    /// `InstanceId`; example: `"ins-1a2b3c"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `DeviceName`; example: `"运维主机"`
     pub device_name: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: String,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `FromIp`; example: `"127.0.0.1"`
     pub from_ip: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Duration`; example: `50.0`
     pub duration: f64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Count`; example: `20`
     pub count: u64,
 
-    /// `DangerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DangerCount`; example: `3`
     pub danger_count: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SSH"`
+    /// `Protocol`; example: `"SSH"`
     pub protocol: String,
 
-    /// `AppAssetKind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppAssetKind`; example: `1`
     pub app_asset_kind: Option<u64>,
 
-    /// `AppAssetUrl`: a string.
-    ///
-    /// Example: `"https://www.dev.com"`
+    /// `AppAssetUrl`; example: `"https://www.dev.com"`
     pub app_asset_url: Option<String>,
 
-    /// `ReplayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReplayType`; example: `0`
     pub replay_type: Option<u64>,
 
-    /// `DeviceKind`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `DeviceKind`; example: `"Linux"`
     pub device_kind: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"namespace1"`
+    /// `Namespace`; example: `"namespace1"`
     pub namespace: Option<String>,
 
-    /// `Workload`: a string.
-    ///
-    /// Example: `"workload1"`
+    /// `Workload`; example: `"workload1"`
     pub workload: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod0"`
+    /// `PodName`; example: `"pod0"`
     pub pod_name: Option<String>,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: Option<u64>,
 
-    /// `DisableMonitor`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisableMonitor`; example: `0`
     pub disable_monitor: Option<i64>,
 
-    /// `RealTimeBandwidthIn`: a floating-point number.
-    ///
-    /// Example: `1.2`
+    /// `RealTimeBandwidthIn`; example: `1.2`
     pub real_time_bandwidth_in: Option<f64>,
 
-    /// `RealTimeBandwidthOut`: a floating-point number.
-    ///
-    /// Example: `1.3`
+    /// `RealTimeBandwidthOut`; example: `1.3`
     pub real_time_bandwidth_out: Option<f64>,
 }
 
@@ -2717,24 +1763,16 @@ pub struct SessionResult {
 /// Returned in the output of [`DescribeSourceTypes`](super::DescribeSourceTypes).
 #[tc_model]
 pub struct SourceType {
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Source`; example: `1001`
     pub source: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"dingding"`
+    /// `Type`; example: `"dingding"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"钉钉"`
+    /// `Name`; example: `"钉钉"`
     pub name: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"mini_iam"`
+    /// `Target`; example: `"mini_iam"`
     pub target: Option<String>,
 }
 
@@ -2743,82 +1781,52 @@ pub struct SourceType {
 /// Returned in the output of [`SearchSubtaskResultById`](super::SearchSubtaskResultById).
 #[tc_model]
 pub struct SubtaskResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ops-x2julw6p75997988"`
+    /// `Id`; example: `"ops-x2julw6p75997988"`
     pub id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-61lt4n7u"`
+    /// `InstanceId`; example: `"ins-61lt4n7u"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试任务"`
+    /// `Name`; example: `"测试任务"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub name: Option<String>,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"脚本异常退出码"`
+    /// `Reason`; example: `"脚本异常退出码"`
     pub reason: String,
 
-    /// `ExitCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExitCode`; example: `0`
     pub exit_code: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-13T19:44:57+08:00"`
+    /// `StartTime`; example: `"2022-04-13T19:44:57+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-04-13T19:44:57+08:00"`
+    /// `EndTime`; example: `"2022-04-13T19:44:57+08:00"`
     pub end_time: String,
 
-    /// `StdOut`: a string.
-    ///
-    /// Example: `"stdout data"`
+    /// `StdOut`; example: `"stdout data"`
     pub std_out: String,
 
-    /// `StdErr`: a string.
-    ///
-    /// Example: `"stderr data"`
+    /// `StdErr`; example: `"stderr data"`
     pub std_err: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"push_account_ubuntupush_account_ubuntu"`
+    /// `DeviceName`; example: `"push_account_ubuntupush_account_ubuntu"`
     pub device_name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 }
 
@@ -2827,14 +1835,10 @@ pub struct SubtaskResult {
 /// Sent in the input of [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"\"业务部门\""`
+    /// `TagKey`; example: `"\"业务部门\""`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["研发部","运营部"]`
+    /// `TagValue`; example: `["研发部","运营部"]`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -2843,49 +1847,31 @@ pub struct TagFilter {
 /// Returned in the output of [`SearchTaskResult`](super::SearchTaskResult).
 #[tc_model]
 pub struct TaskResult {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e3ca0"`
+    /// `Id`; example: `"dfac9070-8b23-499e-83b2-a50e3ca0"`
     pub id: String,
 
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-1a2b3c"`
+    /// `OperationId`; example: `"ops-1a2b3c"`
     pub operation_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维任务"`
+    /// `Name`; example: `"运维任务"`
     pub name: String,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `FromIp`; example: `"127.0.0.1"`
     pub from_ip: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-04-13T19:44:57+08:00"`
+    /// `StartTime`; example: `"2022-04-13T19:44:57+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-04-13T19:45:57+08:00"`
+    /// `EndTime`; example: `"2022-04-13T19:45:57+08:00"`
     pub end_time: String,
 }
 
@@ -2894,107 +1880,65 @@ pub struct TaskResult {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeUserGroupMembers`](super::DescribeUserGroupMembers) and [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct User {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `UserName`; example: `"jack"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Phone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"138****1217"`
+    /// `Phone`, always sent in responses; example: `"138****1217"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"177***1234@163.com"`
+    /// `Email`, always sent in responses; example: `"177***1234@163.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp, always sent in responses; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp, always sent in responses; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupSet`: a list of [`Group`] objects.
-    /// Always sent in responses.
+    /// `GroupSet`, always sent in responses
     pub group_set: Option<Vec<Group>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AuthType`, always sent in responses; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"000000001100000000000000000000000000000000000000000000000000000"`
+    /// `ValidateTime`, always sent in responses; example: `"000000001100000000000000000000000000000000000000000000000000000"`
     pub validate_time: Option<String>,
 
-    /// `Department`: a [`Department`].
+    /// `Department`
     pub department: Option<Department>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `ActiveStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveStatus`; example: `1`
     pub active_status: Option<u64>,
 
-    /// `LockStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LockStatus`; example: `1`
     pub lock_status: Option<u64>,
 
-    /// `UKeyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UKeyStatus`; example: `1`
     pub u_key_status: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: Option<String>,
 
-    /// `AclVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AclVersion`; example: `1`
     pub acl_version: Option<u64>,
 
-    /// `UserFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserFrom`; example: `0`
     pub user_from: Option<u64>,
 
-    /// `IOAUserGroup`: an [`IoaUserGroup`].
+    /// `IOAUserGroup`
     #[tc(rename = "IOAUserGroup")]
     pub ioa_user_group: Option<IoaUserGroup>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/66739488:root"`
+    /// `RoleArn`; example: `"qcs::cam::uin/66739488:root"`
     pub role_arn: Option<String>,
 }
 
@@ -3003,64 +1947,37 @@ pub struct User {
 /// Returned in the output of [`DescribeUserDirectory`](super::DescribeUserDirectory).
 #[tc_model]
 pub struct UserDirectory {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Id`, always sent in responses; example: `2`
     pub id: Option<u64>,
 
-    /// `DirId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4762342`
+    /// `DirId`, always sent in responses; example: `4762342`
     pub dir_id: Option<u64>,
 
-    /// `DirName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"钉钉"`
+    /// `DirName`, always sent in responses; example: `"钉钉"`
     pub dir_name: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Source`, always sent in responses; example: `0`
     pub source: Option<u64>,
 
-    /// `SourceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"自建账户"`
+    /// `SourceName`, always sent in responses; example: `"自建账户"`
     pub source_name: Option<String>,
 
-    /// `UserTotal`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `42`
+    /// `UserTotal`, always sent in responses; example: `42`
     pub user_total: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-04-02T08:00:01+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2025-04-02T08:00:01+08:00"`
     pub create_time: Option<String>,
 
-    /// `UserOrgSet`: a list of [`UserOrg`] objects.
+    /// `UserOrgSet`
     pub user_org_set: Option<Vec<UserOrg>>,
 
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: Option<bool>,
 
-    /// `SyncCron`: a string.
-    ///
-    /// Example: `"30 11 * * *"`
+    /// `SyncCron`; example: `"30 11 * * *"`
     pub sync_cron: Option<String>,
 
-    /// `NextSyncTime`: a string.
-    ///
-    /// Example: `"2026-06-05T11:30:00+08:00"`
+    /// `NextSyncTime`; example: `"2026-06-05T11:30:00+08:00"`
     pub next_sync_time: Option<String>,
 }
 
@@ -3070,37 +1987,21 @@ pub struct UserDirectory {
 /// Returned in the output of [`DescribeUserDirectory`](super::DescribeUserDirectory).
 #[tc_model]
 pub struct UserOrg {
-    /// `OrgId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `85232`
+    /// `OrgId`, required in requests; example: `85232`
     pub org_id: Option<u64>,
 
-    /// `OrgName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"钉钉"`
+    /// `OrgName`, required in requests; example: `"钉钉"`
     pub org_name: Option<String>,
 
-    /// `OrgIdPath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1233.85232.45245"`
+    /// `OrgIdPath`, required in requests; example: `"1233.85232.45245"`
     pub org_id_path: Option<String>,
 
-    /// `OrgNamePath`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"全网账户.钉钉.开发部"`
+    /// `OrgNamePath`, required in requests; example: `"全网账户.钉钉.开发部"`
     pub org_name_path: Option<String>,
 
-    /// `UserTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `UserTotal`; example: `21`
     pub user_total: Option<u64>,
 
-    /// `BindGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[16785704]`
+    /// `BindGroupIds`; example: `[16785704]`
     pub bind_group_ids: Option<Vec<u64>>,
 }

@@ -7,66 +7,70 @@ use super::models;
 /// The `ApplyEmbedInterval` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ApplyEmbedIntervalResponse`].
-/// The codes it documents are in [`ApplyEmbedIntervalError`](super::errors::ApplyEmbedIntervalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ApplyEmbedInterval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ApplyEmbedInterval",
     output = ApplyEmbedIntervalResponse,
-    error = super::errors::ApplyEmbedIntervalError
+    error = super::errors::BiErrorCode
 )]
 pub struct ApplyEmbedInterval {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `PageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageId`; example: `1`
     pub page_id: Option<u64>,
 
-    /// `BIToken`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BIToken`; example: `"1"`
     #[tc(rename = "BIToken")]
     pub bi_token: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtraParam`; example: `"1"`
     pub extra_param: Option<String>,
 
-    /// `Intention`: a string.
-    ///
-    /// Example: `"embed"`
+    /// `Intention`; example: `"embed"`
     pub intention: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"page"`
+    /// `Scope`; example: `"page"`
     pub scope: Option<String>,
 }
 
 /// What a successful [`ApplyEmbedInterval`] call returns.
 #[tc_model]
 pub struct ApplyEmbedIntervalResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"返回为空"`
+    /// `Extra`; example: `"返回为空"`
     pub extra: Option<String>,
 
-    /// `Data`: an [`ApplyEmbedTokenInfo`](super::models::ApplyEmbedTokenInfo).
+    /// `Data`
     pub data: Option<models::ApplyEmbedTokenInfo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -76,57 +80,63 @@ pub struct ApplyEmbedIntervalResponse {
 /// The `ClearEmbedToken` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ClearEmbedTokenResponse`].
-/// The codes it documents are in [`ClearEmbedTokenError`](super::errors::ClearEmbedTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ClearEmbedToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ClearEmbedToken",
     output = ClearEmbedTokenResponse,
-    error = super::errors::ClearEmbedTokenError
+    error = super::errors::BiErrorCode
 )]
 pub struct ClearEmbedToken {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"889"`
+    /// `ProjectId`; example: `"889"`
     pub project_id: String,
 
-    /// `UserCorpId`: a string.
-    ///
-    /// Example: `"700000777778"`
+    /// `UserCorpId`; example: `"700000777778"`
     pub user_corp_id: String,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"page"`
+    /// `Scope`; example: `"page"`
     pub scope: String,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"8991"`
+    /// `PageId`; example: `"8991"`
     pub page_id: Option<String>,
 }
 
 /// What a successful [`ClearEmbedToken`] call returns.
 #[tc_model]
 pub struct ClearEmbedTokenResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"额外消息"`
+    /// `Extra`; example: `"额外消息"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"提示消息"`
+    /// `Msg`; example: `"提示消息"`
     pub msg: Option<String>,
 
-    /// `Data`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Data`; example: `false`
     pub data: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -136,40 +146,43 @@ pub struct ClearEmbedTokenResponse {
 /// The `CreateAuthApiKey` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateAuthApiKeyResponse`].
-/// The codes it documents are in [`CreateAuthApiKeyError`](super::errors::CreateAuthApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateAuthApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateAuthApiKey",
     output = CreateAuthApiKeyResponse,
-    error = super::errors::CreateAuthApiKeyError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateAuthApiKey {
-    /// `DefaultUser`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `DefaultUser`; example: `"10001"`
     pub default_user: Option<String>,
 }
 
 /// What a successful [`CreateAuthApiKey`] call returns.
 #[tc_model]
 pub struct CreateAuthApiKeyResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `Data`: an [`ApiKeyAuthApplyVo`](super::models::ApiKeyAuthApplyVo).
+    /// `Data`
     pub data: Option<models::ApiKeyAuthApplyVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -179,34 +192,39 @@ pub struct CreateAuthApiKeyResponse {
 /// The `CreateCorpTag` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateCorpTagResponse`].
-/// The codes it documents are in [`CreateCorpTagError`](super::errors::CreateCorpTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateCorpTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateCorpTag",
     output = CreateCorpTagResponse,
-    error = super::errors::CreateCorpTagError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateCorpTag {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
 /// What a successful [`CreateCorpTag`] call returns.
 #[tc_model]
 pub struct CreateCorpTagResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Data`: a [`DataId`](super::models::DataId).
+    /// `Data`
     pub data: Option<models::DataId>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,133 +234,117 @@ pub struct CreateCorpTagResponse {
 /// The `CreateDataTable` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateDataTableResponse`].
-/// The codes it documents are in [`CreateDataTableError`](super::errors::CreateDataTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateDataTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateDataTable",
     output = CreateDataTableResponse,
-    error = super::errors::CreateDataTableError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateDataTable {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `FoldId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FoldId`; example: `1`
     pub fold_id: Option<u64>,
 
-    /// `DatasourceId`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `DatasourceId`; example: `"demo"`
     pub datasource_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TableName`; example: `"demo"`
     pub table_name: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Sql`; example: `"demo"`
     pub sql: Option<String>,
 
-    /// `ExcelUrl`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `ExcelUrl`; example: `"demo"`
     pub excel_url: Option<String>,
 
-    /// `Fields`: a list of [`TableField`](super::models::TableField) objects.
+    /// `Fields`
     pub fields: Option<Vec<models::TableField>>,
 
-    /// `TableNodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableNodeType`; example: `1`
     pub table_node_type: Option<u64>,
 
-    /// `Tables`: a list of [`JoinSourceTable`](super::models::JoinSourceTable) objects.
+    /// `Tables`
     pub tables: Option<Vec<models::JoinSourceTable>>,
 
-    /// `Joins`: a list of [`JoinRelation`](super::models::JoinRelation) objects.
+    /// `Joins`
     pub joins: Option<Vec<models::JoinRelation>>,
 
-    /// `ExtInfo`: a string.
-    ///
-    /// Example: `"{\\\"sheetId\\\":\\\"tyzxz9\\\",\\\"fileId\\\":\\\"300000000$DVtDzHkKxxnq\\\"}"`
+    /// `ExtInfo`; example: `"{\\\"sheetId\\\":\\\"tyzxz9\\\",\\\"fileId\\\":\\\"300000000$DVtDzHkKxxnq\\\"}"`
     pub ext_info: Option<String>,
 
-    /// `AsyncRequest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncRequest`; example: `true`
     pub async_request: Option<bool>,
 
-    /// `ParentTranId`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ParentTranId`; example: `"\"1\""`
     pub parent_tran_id: Option<String>,
 
-    /// `ApiDatasourceConfig`: an [`ApiDatasourceConfig`](super::models::ApiDatasourceConfig).
+    /// `ApiDatasourceConfig`
     pub api_datasource_config: Option<models::ApiDatasourceConfig>,
 
-    /// `ParamList`: a list of [`ParamCreateDto`](super::models::ParamCreateDto) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamCreateDto>>,
 
-    /// `DlcExtInfo`: a string.
-    ///
-    /// Example: `"{\"meg\":\"dlc高级参数\"}"`
+    /// `DlcExtInfo`; example: `"{\"meg\":\"dlc高级参数\"}"`
     pub dlc_ext_info: Option<String>,
 
-    /// `QueryDbData`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryDbData`; example: `"1"`
     pub query_db_data: Option<String>,
 
-    /// `TableComment`: a string.
-    ///
-    /// Example: `"表备注"`
+    /// `TableComment`; example: `"表备注"`
     pub table_comment: Option<String>,
 
-    /// `QueryFieldRemark`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryFieldRemark`; example: `1`
     pub query_field_remark: Option<i64>,
 
-    /// `FieldRemarkList`: a list of [`FieldRemarkDto`](super::models::FieldRemarkDto) objects.
+    /// `FieldRemarkList`
     pub field_remark_list: Option<Vec<models::FieldRemarkDto>>,
 }
 
 /// What a successful [`CreateDataTable`] call returns.
 #[tc_model]
 pub struct CreateDataTableResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: an [`IdDto`](super::models::IdDto).
+    /// `Data`
     pub data: Option<models::IdDto>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Extra`; example: `"demo"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Msg`; example: `"demo"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,156 +354,124 @@ pub struct CreateDataTableResponse {
 /// The `CreateDatasource` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateDatasourceResponse`].
-/// The codes it documents are in [`CreateDatasourceError`](super::errors::CreateDatasourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateDatasource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateDatasource",
     output = CreateDatasourceResponse,
-    error = super::errors::CreateDatasourceError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateDatasource {
-    /// `DbHost`: a string.
-    ///
-    /// Example: `"192.168.101.1"`
+    /// `DbHost`; example: `"192.168.101.1"`
     pub db_host: String,
 
-    /// `DbPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `DbPort`; example: `3306`
     pub db_port: u64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `ServiceType`; example: `"MYSQL"`
     pub service_type: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `Charset`; example: `"utf8"`
     pub charset: String,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DbUser`; example: `"root"`
     pub db_user: String,
 
-    /// `DbPwd`: a string.
-    ///
-    /// Example: `"******"`
+    /// `DbPwd`; example: `"******"`
     pub db_pwd: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"bi_demo"`
+    /// `DbName`; example: `"bi_demo"`
     pub db_name: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"腾讯云官方示例数据库"`
+    /// `SourceName`; example: `"腾讯云官方示例数据库"`
     pub source_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `ProjectId`; example: `1101`
     pub project_id: u64,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Catalog`; example: `"public"`
     pub catalog: Option<String>,
 
-    /// `DataOrigin`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataOrigin`; example: `"1"`
     pub data_origin: Option<String>,
 
-    /// `DataOriginProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataOriginProjectId`; example: `"1"`
     pub data_origin_project_id: Option<String>,
 
-    /// `DataOriginDatasourceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataOriginDatasourceId`; example: `"1"`
     pub data_origin_datasource_id: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtraParam`; example: `"1"`
     pub extra_param: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UniqVpcId`; example: `"1"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vip`; example: `"1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"1150"`
+    /// `Vport`; example: `"1150"`
     pub vport: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `OperationAuthLimit`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `OperationAuthLimit`; example: `["string"]`
     pub operation_auth_limit: Option<Vec<String>>,
 
-    /// `UseVPC`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseVPC`; example: `true`
     #[tc(rename = "UseVPC")]
     pub use_vpc: Option<bool>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"DB2INST1"`
+    /// `Schema`; example: `"DB2INST1"`
     pub schema: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"11.5"`
+    /// `DbVersion`; example: `"11.5"`
     pub db_version: Option<String>,
 }
 
 /// What a successful [`CreateDatasource`] call returns.
 #[tc_model]
 pub struct CreateDatasourceResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: an [`IdDto`](super::models::IdDto).
+    /// `Data`
     pub data: Option<models::IdDto>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -511,145 +481,115 @@ pub struct CreateDatasourceResponse {
 /// The `CreateDatasourceCloud` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateDatasourceCloudResponse`].
-/// The codes it documents are in [`CreateDatasourceCloudError`](super::errors::CreateDatasourceCloudError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateDatasourceCloud)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateDatasourceCloud",
     output = CreateDatasourceCloudResponse,
-    error = super::errors::CreateDatasourceCloudError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateDatasourceCloud {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"{\\\"Type\\\":\\\"Own\\\",\\\"IsDefault\\\":true}"`
+    /// `ServiceType`; example: `"{\\\"Type\\\":\\\"Own\\\",\\\"IsDefault\\\":true}"`
     pub service_type: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `Charset`; example: `"utf8"`
     pub charset: String,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DbUser`; example: `"root"`
     pub db_user: String,
 
-    /// `DbPwd`: a string.
-    ///
-    /// Example: `"******"`
+    /// `DbPwd`; example: `"******"`
     pub db_pwd: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"bi_demo"`
+    /// `DbName`; example: `"bi_demo"`
     pub db_name: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"腾讯云BI官方示例数据源"`
+    /// `SourceName`; example: `"腾讯云BI官方示例数据源"`
     pub source_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1180"`
+    /// `ProjectId`; example: `"1180"`
     pub project_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vip`; example: `"1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vport`; example: `"1"`
     pub vport: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UniqVpcId`; example: `"1"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"33"`
+    /// `RegionId`; example: `"33"`
     pub region_id: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtraParam`; example: `"1"`
     pub extra_param: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"112"`
+    /// `InstanceId`; example: `"112"`
     pub instance_id: Option<String>,
 
-    /// `ProdDbName`: a string.
-    ///
-    /// Example: `"bi_demo"`
+    /// `ProdDbName`; example: `"bi_demo"`
     pub prod_db_name: Option<String>,
 
-    /// `DataOrigin`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataOrigin`; example: `"1"`
     pub data_origin: Option<String>,
 
-    /// `DataOriginProjectId`: a string.
-    ///
-    /// Example: `"112"`
+    /// `DataOriginProjectId`; example: `"112"`
     pub data_origin_project_id: Option<String>,
 
-    /// `DataOriginDatasourceId`: a string.
-    ///
-    /// Example: `"11011"`
+    /// `DataOriginDatasourceId`; example: `"11011"`
     pub data_origin_datasource_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"DB2INST1"`
+    /// `Schema`; example: `"DB2INST1"`
     pub schema: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"11.5"`
+    /// `DbVersion`; example: `"11.5"`
     pub db_version: Option<String>,
 }
 
 /// What a successful [`CreateDatasourceCloud`] call returns.
 #[tc_model]
 pub struct CreateDatasourceCloudResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: an [`IdDto`](super::models::IdDto).
+    /// `Data`
     pub data: Option<models::IdDto>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,98 +599,91 @@ pub struct CreateDatasourceCloudResponse {
 /// The `CreateEmbedToken` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateEmbedTokenResponse`].
-/// The codes it documents are in [`CreateEmbedTokenError`](super::errors::CreateEmbedTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateEmbedToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateEmbedToken",
     output = CreateEmbedTokenResponse,
-    error = super::errors::CreateEmbedTokenError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateEmbedToken {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `117`
+    /// `ProjectId`; example: `117`
     pub project_id: Option<u64>,
 
-    /// `PageId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11520`
+    /// `PageId`; example: `11520`
     pub page_id: Option<u64>,
 
-    /// `Intention`: a string.
-    ///
-    /// Example: `"embed"`
+    /// `Intention`; example: `"embed"`
     pub intention: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"page"`
+    /// `Scope`; example: `"page"`
     pub scope: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"240"`
+    /// `ExpireTime`; example: `"240"`
     pub expire_time: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtraParam`; example: `"1"`
     pub extra_param: Option<String>,
 
-    /// `UserCorpId`: a string.
-    ///
-    /// Example: `"1120"`
+    /// `UserCorpId`; example: `"1120"`
     pub user_corp_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"219301"`
+    /// `UserId`; example: `"219301"`
     pub user_id: Option<String>,
 
-    /// `TicketNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TicketNum`; example: `10`
     pub ticket_num: Option<i64>,
 
-    /// `GlobalParam`: a string.
-    ///
-    /// Example: `"{\"globalParams\":[{\"field\":\"name\",\"type\":\"string\",}]}"`
+    /// `GlobalParam`; example: `"{\"globalParams\":[{\"field\":\"name\",\"type\":\"string\",}]}"`
     pub global_param: Option<String>,
 
-    /// `TokenType`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TokenType`; example: `100`
     pub token_type: Option<i64>,
 
-    /// `TokenNum`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TokenNum`; example: `11`
     pub token_num: Option<i64>,
 
-    /// `ConfigParam`: a string.
+    /// `ConfigParam`
     pub config_param: Option<String>,
 }
 
 /// What a successful [`CreateEmbedToken`] call returns.
 #[tc_model]
 pub struct CreateEmbedTokenResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Data`: an [`EmbedTokenInfo`](super::models::EmbedTokenInfo).
+    /// `Data`
     pub data: Option<models::EmbedTokenInfo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -760,80 +693,66 @@ pub struct CreateEmbedTokenResponse {
 /// The `CreatePermissionRanks` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreatePermissionRanksResponse`].
-/// The codes it documents are in [`CreatePermissionRanksError`](super::errors::CreatePermissionRanksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreatePermissionRanks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreatePermissionRanks",
     output = CreatePermissionRanksResponse,
-    error = super::errors::CreatePermissionRanksError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreatePermissionRanks {
-    /// `TableId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Mode`; example: `"ALL"`
     pub mode: Option<String>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"Others"`
+    /// `RoleType`; example: `"Others"`
     pub role_type: Option<String>,
 
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleId`; example: `1`
     pub role_id: Option<i64>,
 
-    /// `RulerInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RulerInfo`; example: `"1"`
     pub ruler_info: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ROW"`
+    /// `Type`; example: `"ROW"`
     pub r#type: Option<String>,
 
-    /// `OpenStatus`: a string.
-    ///
-    /// Example: `"Close"`
+    /// `OpenStatus`; example: `"Close"`
     pub open_status: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `RowColumnConfigList`: a list of [`RowColumnConfig`](super::models::RowColumnConfig) objects.
+    /// `RowColumnConfigList`
     pub row_column_config_list: Option<Vec<models::RowColumnConfig>>,
 }
 
 /// What a successful [`CreatePermissionRanks`] call returns.
 #[tc_model]
 pub struct CreatePermissionRanksResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Msg`; example: `"1"`
     pub msg: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -843,70 +762,71 @@ pub struct CreatePermissionRanksResponse {
 /// The `CreateProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateProject {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `ColorCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ColorCode`; example: `"1"`
     pub color_code: String,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Logo`; example: `"1"`
     pub logo: Option<String>,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mark`; example: `"1"`
     pub mark: Option<String>,
 
-    /// `IsApply`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsApply`; example: `false`
     pub is_apply: Option<bool>,
 
-    /// `DefaultPanelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultPanelType`; example: `1`
     pub default_panel_type: Option<i64>,
 
-    /// `ManagePlatform`: a string.
-    ///
-    /// Example: `"saas"`
+    /// `ManagePlatform`; example: `"saas"`
     pub manage_platform: Option<String>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: String,
 
-    /// `Data`: a [`Data`](super::models::Data).
+    /// `Data`
     pub data: models::Data,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -916,47 +836,62 @@ pub struct CreateProjectResponse {
 /// The `CreateTagTable` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateTagTableResponse`].
-/// The codes it documents are in [`CreateTagTableError`](super::errors::CreateTagTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateTagTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateTagTable",
     output = CreateTagTableResponse,
-    error = super::errors::CreateTagTableError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateTagTable {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `AutoImportProjectId`: a signed 64-bit integer.
+    /// `AutoImportProjectId`
     pub auto_import_project_id: Option<i64>,
 
-    /// `AutoImportTableId`: a signed 64-bit integer.
+    /// `AutoImportTableId`
     pub auto_import_table_id: Option<i64>,
 
-    /// `AutoImportUinField`: a string.
+    /// `AutoImportUinField`
     pub auto_import_uin_field: Option<String>,
 }
 
 /// What a successful [`CreateTagTable`] call returns.
 #[tc_model]
 pub struct CreateTagTableResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a [`CreateTagTableVo`](super::models::CreateTagTableVo).
+    /// `Data`
     pub data: Option<models::CreateTagTableVo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extra`; example: `"\"\""`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Msg`; example: `"\"\""`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -966,60 +901,64 @@ pub struct CreateTagTableResponse {
 /// The `CreateUserGroup` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `AdminUserId`: a string.
-    ///
-    /// Example: `"subuin"`
+    /// `AdminUserId`; example: `"subuin"`
     pub admin_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"/描述"`
+    /// `Description`; example: `"/描述"`
     pub description: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"用户组名称"`
+    /// `GroupName`; example: `"用户组名称"`
     pub group_name: Option<String>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Location`; example: `0`
     pub location: Option<i64>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParentId`; example: `-1`
     pub parent_id: Option<i64>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`UserGroupVo`](super::models::UserGroupVo).
+    /// `Data`
     pub data: Option<models::UserGroupVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1029,47 +968,55 @@ pub struct CreateUserGroupResponse {
 /// The `CreateUserGroupMember` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateUserGroupMemberResponse`].
-/// The codes it documents are in [`CreateUserGroupMemberError`](super::errors::CreateUserGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateUserGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateUserGroupMember",
     output = CreateUserGroupMemberResponse,
-    error = super::errors::CreateUserGroupMemberError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateUserGroupMember {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: Option<u64>,
 
-    /// `UserIdList`: a list of strings.
-    ///
-    /// Example: `["100"]`
+    /// `UserIdList`; example: `["100"]`
     pub user_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateUserGroupMember`] call returns.
 #[tc_model]
 pub struct CreateUserGroupMemberResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"Data"`
+    /// `Data`; example: `"Data"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1079,54 +1026,54 @@ pub struct CreateUserGroupMemberResponse {
 /// The `CreateUserRole` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateUserRoleResponse`].
-/// The codes it documents are in [`CreateUserRoleError`](super::errors::CreateUserRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateUserRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateUserRole",
     output = CreateUserRoleResponse,
-    error = super::errors::CreateUserRoleError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateUserRole {
-    /// `RoleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1101,1102,1103]`
+    /// `RoleIdList`; example: `[1101,1102,1103]`
     pub role_id_list: Option<Vec<i64>>,
 
-    /// `UserList`: a list of [`UserIdAndUserName`](super::models::UserIdAndUserName) objects.
+    /// `UserList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub user_list: Option<Vec<models::UserIdAndUserName>>,
 
-    /// `UserInfoList`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `UserInfoList`
     pub user_info_list: Option<Vec<models::UserInfo>>,
 
-    /// `UserGroups`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `UserGroups`; example: `[123,456]`
     pub user_groups: Option<Vec<u64>>,
 }
 
 /// What a successful [`CreateUserRole`] call returns.
 #[tc_model]
 pub struct CreateUserRoleResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"返回为空"`
+    /// `Extra`; example: `"返回为空"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`DataId`](super::models::DataId).
+    /// `Data`
     pub data: Option<models::DataId>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1136,54 +1083,54 @@ pub struct CreateUserRoleResponse {
 /// The `CreateUserRoleProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`CreateUserRoleProjectResponse`].
-/// The codes it documents are in [`CreateUserRoleProjectError`](super::errors::CreateUserRoleProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=CreateUserRoleProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "CreateUserRoleProject",
     output = CreateUserRoleProjectResponse,
-    error = super::errors::CreateUserRoleProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct CreateUserRoleProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `RoleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1101,1102]`
+    /// `RoleIdList`; example: `[1101,1102]`
     pub role_id_list: Option<Vec<i64>>,
 
-    /// `UserList`: a list of [`UserIdAndUserName`](super::models::UserIdAndUserName) objects.
+    /// `UserList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub user_list: Option<Vec<models::UserIdAndUserName>>,
 
-    /// `UserInfoList`: a list of [`UserInfo`](super::models::UserInfo) objects.
+    /// `UserInfoList`
     pub user_info_list: Option<Vec<models::UserInfo>>,
 }
 
 /// What a successful [`CreateUserRoleProject`] call returns.
 #[tc_model]
 pub struct CreateUserRoleProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"返回为空"`
+    /// `Extra`; example: `"返回为空"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`DataId`](super::models::DataId).
+    /// `Data`
     pub data: Option<models::DataId>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1193,42 +1140,43 @@ pub struct CreateUserRoleProjectResponse {
 /// The `DeleteAuthApiKey` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteAuthApiKeyResponse`].
-/// The codes it documents are in [`DeleteAuthApiKeyError`](super::errors::DeleteAuthApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteAuthApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteAuthApiKey",
     output = DeleteAuthApiKeyResponse,
-    error = super::errors::DeleteAuthApiKeyError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteAuthApiKey {
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"cdefe97f29ad41f69653c5a6cfed1b78"`
+    /// `ApiKey`; example: `"cdefe97f29ad41f69653c5a6cfed1b78"`
     pub api_key: String,
 }
 
 /// What a successful [`DeleteAuthApiKey`] call returns.
 #[tc_model]
 pub struct DeleteAuthApiKeyResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"**"`
+    /// `Extra`; example: `"**"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"默认业务成功"`
+    /// `Msg`; example: `"默认业务成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Data`; example: `"success"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1238,47 +1186,57 @@ pub struct DeleteAuthApiKeyResponse {
 /// The `DeleteDatasource` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteDatasourceResponse`].
-/// The codes it documents are in [`DeleteDatasourceError`](super::errors::DeleteDatasourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteDatasource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteDatasource",
     output = DeleteDatasourceResponse,
-    error = super::errors::DeleteDatasourceError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteDatasource {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1101010`
+    /// `Id`; example: `1101010`
     pub id: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11001`
+    /// `ProjectId`; example: `11001`
     pub project_id: u64,
 }
 
 /// What a successful [`DeleteDatasource`] call returns.
 #[tc_model]
 pub struct DeleteDatasourceResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"额外参数"`
+    /// `Extra`; example: `"额外参数"`
     pub extra: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1288,52 +1246,45 @@ pub struct DeleteDatasourceResponse {
 /// The `DeleteProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteProject {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Seed`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Seed`; example: `"1"`
     pub seed: Option<String>,
 
-    /// `DefaultPanelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultPanelType`; example: `1`
     pub default_panel_type: Option<i64>,
 }
 
 /// What a successful [`DeleteProject`] call returns.
 #[tc_model]
 pub struct DeleteProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"额外参数"`
+    /// `Extra`; example: `"额外参数"`
     pub extra: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1343,42 +1294,52 @@ pub struct DeleteProjectResponse {
 /// The `DeleteUserGroup` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteUserGroupResponse`].
-/// The codes it documents are in [`DeleteUserGroupError`](super::errors::DeleteUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteUserGroup",
     output = DeleteUserGroupResponse,
-    error = super::errors::DeleteUserGroupError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteUserGroup {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `124`
+    /// `Id`; example: `124`
     pub id: Option<i64>,
 }
 
 /// What a successful [`DeleteUserGroup`] call returns.
 #[tc_model]
 pub struct DeleteUserGroupResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"Data"`
+    /// `Data`; example: `"Data"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1388,47 +1349,55 @@ pub struct DeleteUserGroupResponse {
 /// The `DeleteUserGroupMember` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteUserGroupMemberResponse`].
-/// The codes it documents are in [`DeleteUserGroupMemberError`](super::errors::DeleteUserGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteUserGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteUserGroupMember",
     output = DeleteUserGroupMemberResponse,
-    error = super::errors::DeleteUserGroupMemberError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteUserGroupMember {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `124`
+    /// `GroupId`; example: `124`
     pub group_id: Option<u64>,
 
-    /// `UserIdList`: a list of strings.
-    ///
-    /// Example: `["1213"]`
+    /// `UserIdList`; example: `["1213"]`
     pub user_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteUserGroupMember`] call returns.
 #[tc_model]
 pub struct DeleteUserGroupMemberResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"Data"`
+    /// `Data`; example: `"Data"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1438,42 +1407,42 @@ pub struct DeleteUserGroupMemberResponse {
 /// The `DeleteUserRole` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteUserRoleResponse`].
-/// The codes it documents are in [`DeleteUserRoleError`](super::errors::DeleteUserRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteUserRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteUserRole",
     output = DeleteUserRoleResponse,
-    error = super::errors::DeleteUserRoleError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteUserRole {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `UserId`; example: `"1101"`
     pub user_id: String,
 }
 
 /// What a successful [`DeleteUserRole`] call returns.
 #[tc_model]
 pub struct DeleteUserRoleResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"额外参数"`
+    /// `Extra`; example: `"额外参数"`
     pub extra: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1483,47 +1452,43 @@ pub struct DeleteUserRoleResponse {
 /// The `DeleteUserRoleProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DeleteUserRoleProjectResponse`].
-/// The codes it documents are in [`DeleteUserRoleProjectError`](super::errors::DeleteUserRoleProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DeleteUserRoleProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DeleteUserRoleProject",
     output = DeleteUserRoleProjectResponse,
-    error = super::errors::DeleteUserRoleProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct DeleteUserRoleProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `UserId`; example: `"110101"`
     pub user_id: String,
 }
 
 /// What a successful [`DeleteUserRoleProject`] call returns.
 #[tc_model]
 pub struct DeleteUserRoleProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"额外参数"`
+    /// `Extra`; example: `"额外参数"`
     pub extra: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1533,40 +1498,43 @@ pub struct DeleteUserRoleProjectResponse {
 /// The `DescribeAuthApiKeyInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeAuthApiKeyInfoResponse`].
-/// The codes it documents are in [`DescribeAuthApiKeyInfoError`](super::errors::DescribeAuthApiKeyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeAuthApiKeyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeAuthApiKeyInfo",
     output = DescribeAuthApiKeyInfoResponse,
-    error = super::errors::DescribeAuthApiKeyInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeAuthApiKeyInfo {
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"5e1e693f6e13497691fece0373d3e88c"`
+    /// `ApiKey`; example: `"5e1e693f6e13497691fece0373d3e88c"`
     pub api_key: String,
 }
 
 /// What a successful [`DescribeAuthApiKeyInfo`] call returns.
 #[tc_model]
 pub struct DescribeAuthApiKeyInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"**"`
+    /// `Extra`; example: `"**"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"默认业务成功"`
+    /// `Msg`; example: `"默认业务成功"`
     pub msg: Option<String>,
 
-    /// `Data`: an [`ApiKeyAuthApplyVo`](super::models::ApiKeyAuthApplyVo).
+    /// `Data`
     pub data: Option<models::ApiKeyAuthApplyVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1576,55 +1544,51 @@ pub struct DescribeAuthApiKeyInfoResponse {
 /// The `DescribeAuthApiKeyList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeAuthApiKeyListResponse`].
-/// The codes it documents are in [`DescribeAuthApiKeyListError`](super::errors::DescribeAuthApiKeyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeAuthApiKeyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeAuthApiKeyList",
     output = DescribeAuthApiKeyListResponse,
-    error = super::errors::DescribeAuthApiKeyListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeAuthApiKeyList {
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"e693f"`
+    /// `Keyword`; example: `"e693f"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeAuthApiKeyList`] call returns.
 #[tc_model]
 pub struct DescribeAuthApiKeyListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"**"`
+    /// `Extra`; example: `"**"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"默认业务成功"`
+    /// `Msg`; example: `"默认业务成功"`
     pub msg: Option<String>,
 
-    /// `Data`: an [`ApiKeyAuthApplyVoList`](super::models::ApiKeyAuthApplyVoList).
+    /// `Data`
     pub data: Option<models::ApiKeyAuthApplyVoList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1634,70 +1598,74 @@ pub struct DescribeAuthApiKeyListResponse {
 /// The `DescribeDatasourceList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeDatasourceListResponse`].
-/// The codes it documents are in [`DescribeDatasourceListError`](super::errors::DescribeDatasourceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeDatasourceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeDatasourceList",
     output = DescribeDatasourceListResponse,
-    error = super::errors::DescribeDatasourceListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeDatasourceList {
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"示例数据库"`
+    /// `DbName`; example: `"示例数据库"`
     pub db_name: Option<String>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"示例数据库"`
+    /// `Keyword`; example: `"示例数据库"`
     pub keyword: Option<String>,
 
-    /// `PermissionType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PermissionType`; example: `1`
     pub permission_type: Option<i64>,
 }
 
 /// What a successful [`DescribeDatasourceList`] call returns.
 #[tc_model]
 pub struct DescribeDatasourceListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a [`DatasourceInfoData`](super::models::DatasourceInfoData).
+    /// `Data`
     pub data: Option<models::DatasourceInfoData>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `Extra`; example: `"\"xx\""`
     pub extra: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `Msg`; example: `"\"success\""`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1707,45 +1675,51 @@ pub struct DescribeDatasourceListResponse {
 /// The `DescribePageWidgetList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribePageWidgetListResponse`].
-/// The codes it documents are in [`DescribePageWidgetListError`](super::errors::DescribePageWidgetListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribePageWidgetList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BiErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribePageWidgetList",
     output = DescribePageWidgetListResponse,
-    error = super::errors::DescribePageWidgetListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribePageWidgetList {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `ProjectId`; example: `"1101"`
     pub project_id: String,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageId`; example: `"1"`
     pub page_id: String,
 }
 
 /// What a successful [`DescribePageWidgetList`] call returns.
 #[tc_model]
 pub struct DescribePageWidgetListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"ext\""`
+    /// `Extra`; example: `"\"ext\""`
     pub extra: Option<String>,
 
-    /// `Data`: a [`WidgetListVo`](super::models::WidgetListVo).
+    /// `Data`
     pub data: Option<models::WidgetListVo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `Msg`; example: `"\"success\""`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1755,65 +1729,63 @@ pub struct DescribePageWidgetListResponse {
 /// The `DescribePermissionRanksInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribePermissionRanksInfoResponse`].
-/// The codes it documents are in [`DescribePermissionRanksInfoError`](super::errors::DescribePermissionRanksInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribePermissionRanksInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BiErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribePermissionRanksInfo",
     output = DescribePermissionRanksInfoResponse,
-    error = super::errors::DescribePermissionRanksInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribePermissionRanksInfo {
-    /// `TableId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Mode`; example: `"ALL"`
     pub mode: Option<String>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"Others"`
+    /// `RoleType`; example: `"Others"`
     pub role_type: Option<String>,
 
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleId`; example: `1`
     pub role_id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ROW"`
+    /// `Type`; example: `"ROW"`
     pub r#type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `ProjectId`; example: `125`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`DescribePermissionRanksInfo`] call returns.
 #[tc_model]
 pub struct DescribePermissionRanksInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Msg`; example: `"1"`
     pub msg: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`RankInfo`](super::models::RankInfo).
+    /// `Data`
     pub data: Option<models::RankInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1823,56 +1795,58 @@ pub struct DescribePermissionRanksInfoResponse {
 /// The `DescribePermissionRoleInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribePermissionRoleInfoResponse`].
-/// The codes it documents are in [`DescribePermissionRoleInfoError`](super::errors::DescribePermissionRoleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribePermissionRoleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BiErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribePermissionRoleInfo",
     output = DescribePermissionRoleInfoResponse,
-    error = super::errors::DescribePermissionRoleInfoError,
+    error = super::errors::BiErrorCode,
     paginate(page = page_no, limit = page_size, items = data, item = models::Role)
 )]
 pub struct DescribePermissionRoleInfo {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllPage`; example: `true`
     pub all_page: Option<bool>,
 }
 
 /// What a successful [`DescribePermissionRoleInfo`] call returns.
 #[tc_model]
 pub struct DescribePermissionRoleInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a list of [`Role`](super::models::Role) objects.
+    /// `Data`
     pub data: Option<Vec<models::Role>>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Msg`; example: `"1"`
     pub msg: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1882,50 +1856,46 @@ pub struct DescribePermissionRoleInfoResponse {
 /// The `DescribePermissionStatusInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribePermissionStatusInfoResponse`].
-/// The codes it documents are in [`DescribePermissionStatusInfoError`](super::errors::DescribePermissionStatusInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribePermissionStatusInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribePermissionStatusInfo",
     output = DescribePermissionStatusInfoResponse,
-    error = super::errors::DescribePermissionStatusInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribePermissionStatusInfo {
-    /// `TableId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ROW"`
+    /// `Type`; example: `"ROW"`
     pub r#type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 }
 
 /// What a successful [`DescribePermissionStatusInfo`] call returns.
 #[tc_model]
 pub struct DescribePermissionStatusInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Msg`; example: `"1"`
     pub msg: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`RowColumnStatus`](super::models::RowColumnStatus).
+    /// `Data`
     pub data: Option<models::RowColumnStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1935,45 +1905,45 @@ pub struct DescribePermissionStatusInfoResponse {
 /// The `DescribeProjectInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeProjectInfoResponse`].
-/// The codes it documents are in [`DescribeProjectInfoError`](super::errors::DescribeProjectInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeProjectInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeProjectInfo",
     output = DescribeProjectInfoResponse,
-    error = super::errors::DescribeProjectInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeProjectInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DefaultPanelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultPanelType`; example: `1`
     pub default_panel_type: Option<i64>,
 }
 
 /// What a successful [`DescribeProjectInfo`] call returns.
 #[tc_model]
 pub struct DescribeProjectInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"ext\""`
+    /// `Extra`; example: `"\"ext\""`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`Project`](super::models::Project).
+    /// `Data`
     pub data: Option<models::Project>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1983,65 +1953,58 @@ pub struct DescribeProjectInfoResponse {
 /// The `DescribeProjectList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeProjectListResponse`].
-/// The codes it documents are in [`DescribeProjectListError`](super::errors::DescribeProjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeProjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeProjectList",
     output = DescribeProjectListResponse,
-    error = super::errors::DescribeProjectListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeProjectList {
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<u64>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Keyword`; example: `"1"`
     pub keyword: Option<String>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `ModuleCollection`: a string.
-    ///
-    /// Example: `"bi_read"`
+    /// `ModuleCollection`; example: `"bi_read"`
     pub module_collection: Option<String>,
 
-    /// `ModuleIdList`: a list of strings.
+    /// `ModuleIdList`
     pub module_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeProjectList`] call returns.
 #[tc_model]
 pub struct DescribeProjectListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"返回为空"`
+    /// `Extra`; example: `"返回为空"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`ProjectListData`](super::models::ProjectListData).
-    ///
-    /// Example: `{"List":""}`
+    /// `Data`; example: `{"List":""}`
     pub data: Option<models::ProjectListData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2051,98 +2014,77 @@ pub struct DescribeProjectListResponse {
 /// The `DescribeResourceUserGroupPageList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeResourceUserGroupPageListResponse`].
-/// The codes it documents are in [`DescribeResourceUserGroupPageListError`](super::errors::DescribeResourceUserGroupPageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeResourceUserGroupPageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeResourceUserGroupPageList",
     output = DescribeResourceUserGroupPageListResponse,
-    error = super::errors::DescribeResourceUserGroupPageListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeResourceUserGroupPageList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `PageId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageId`; example: `1`
     pub page_id: Option<i64>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"page"`
+    /// `ResourceType`; example: `"page"`
     pub resource_type: Option<String>,
 
-    /// `AllPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllPage`; example: `1`
     pub all_page: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"zhang"`
+    /// `Keyword`; example: `"zhang"`
     pub keyword: Option<String>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TagValueList`: a list of [`ResourceTagValue`](super::models::ResourceTagValue) objects.
+    /// `TagValueList`
     pub tag_value_list: Option<Vec<models::ResourceTagValue>>,
 
-    /// `ModuleCollection`: a string.
-    ///
-    /// Example: `"sys_project_admin"`
+    /// `ModuleCollection`; example: `"sys_project_admin"`
     pub module_collection: Option<String>,
 
-    /// `ResourceValue`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ResourceValue`; example: `"null"`
     pub resource_value: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"PageShareAndIframe"`
+    /// `ResourceName`; example: `"PageShareAndIframe"`
     pub resource_name: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: Option<i64>,
 
-    /// `EntityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EntityId`; example: `1`
     pub entity_id: Option<i64>,
 }
 
 /// What a successful [`DescribeResourceUserGroupPageList`] call returns.
 #[tc_model]
 pub struct DescribeResourceUserGroupPageListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`UserGroupPageTreeVo`](super::models::UserGroupPageTreeVo).
+    /// `Data`
     pub data: Option<models::UserGroupPageTreeVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2152,88 +2094,72 @@ pub struct DescribeResourceUserGroupPageListResponse {
 /// The `DescribeSourceFieldList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeSourceFieldListResponse`].
-/// The codes it documents are in [`DescribeSourceFieldListError`](super::errors::DescribeSourceFieldListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeSourceFieldList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeSourceFieldList",
     output = DescribeSourceFieldListResponse,
-    error = super::errors::DescribeSourceFieldListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeSourceFieldList {
-    /// `DataSourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataSourceId`; example: `1`
     pub data_source_id: Option<i64>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table"`
+    /// `TableName`; example: `"table"`
     pub table_name: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Sql`; example: `"table"`
     pub sql: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `AsyncRequest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncRequest`; example: `true`
     pub async_request: Option<bool>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TranId`; example: `"1"`
     pub tran_id: Option<String>,
 
-    /// `ParamList`: a list of [`ParamCreateDto`](super::models::ParamCreateDto) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamCreateDto>>,
 
-    /// `DlcExtInfo`: a string.
-    ///
-    /// Example: `"{\"id\":1}"`
+    /// `DlcExtInfo`; example: `"{\"id\":1}"`
     pub dlc_ext_info: Option<String>,
 
-    /// `QueryDbData`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryDbData`; example: `"1"`
     pub query_db_data: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `TableType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableType`; example: `1`
     pub table_type: Option<u64>,
 }
 
 /// What a successful [`DescribeSourceFieldList`] call returns.
 #[tc_model]
 pub struct DescribeSourceFieldListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"msg\":\"额外信息\"}"`
+    /// `Extra`; example: `"{\"msg\":\"额外信息\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`TableColumnListData`](super::models::TableColumnListData).
+    /// `Data`
     pub data: models::TableColumnListData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2243,27 +2169,43 @@ pub struct DescribeSourceFieldListResponse {
 /// The `DescribeUserGroupInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserGroupInfoResponse`].
-/// The codes it documents are in [`DescribeUserGroupInfoError`](super::errors::DescribeUserGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserGroupInfo",
     output = DescribeUserGroupInfoResponse,
-    error = super::errors::DescribeUserGroupInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeUserGroupInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `Id`; example: `123`
     pub id: Option<i64>,
 }
 
 /// What a successful [`DescribeUserGroupInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2273,65 +2215,67 @@ pub struct DescribeUserGroupInfoResponse {
 /// The `DescribeUserGroupMemberList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserGroupMemberListResponse`].
-/// The codes it documents are in [`DescribeUserGroupMemberListError`](super::errors::DescribeUserGroupMemberListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserGroupMemberList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserGroupMemberList",
     output = DescribeUserGroupMemberListResponse,
-    error = super::errors::DescribeUserGroupMemberListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeUserGroupMemberList {
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[124,56]`
+    /// `GroupIds`; example: `[124,56]`
     pub group_ids: Option<Vec<i64>>,
 
-    /// `CreatedOnOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `CreatedOnOrder`; example: `"asc"`
     pub created_on_order: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"搜索关键字"`
+    /// `Keyword`; example: `"搜索关键字"`
     pub keyword: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: Option<u64>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 }
 
 /// What a successful [`DescribeUserGroupMemberList`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupMemberListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`DescribeUserGroupMemberPageListContainer`](super::models::DescribeUserGroupMemberPageListContainer).
+    /// `Data`
     pub data: Option<models::DescribeUserGroupMemberPageListContainer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2341,15 +2285,22 @@ pub struct DescribeUserGroupMemberListResponse {
 /// The `DescribeUserGroupTreeList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserGroupTreeListResponse`].
-/// The codes it documents are in [`DescribeUserGroupTreeListError`](super::errors::DescribeUserGroupTreeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserGroupTreeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserGroupTreeList",
     output = DescribeUserGroupTreeListResponse,
-    error = super::errors::DescribeUserGroupTreeListError,
+    error = super::errors::BiErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -2358,78 +2309,56 @@ pub struct DescribeUserGroupMemberListResponse {
     )
 )]
 pub struct DescribeUserGroupTreeList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `AllPage`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllPage`; example: `1`
     pub all_page: Option<i64>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TagValueList`: a list of [`ResourceTagValue`](super::models::ResourceTagValue) objects.
+    /// `TagValueList`
     pub tag_value_list: Option<Vec<models::ResourceTagValue>>,
 
-    /// `Nodes`: a list of [`UserGroupTreeNodeDto`](super::models::UserGroupTreeNodeDto) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::UserGroupTreeNodeDto>>,
 
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `GroupIds`; example: `[1]`
     pub group_ids: Option<Vec<i64>>,
 
-    /// `QueryNextNode`: a boolean.
+    /// `QueryNextNode`
     pub query_next_node: Option<bool>,
 
-    /// `ParentIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ParentIds`; example: `[1]`
     pub parent_ids: Option<Vec<i64>>,
 
-    /// `QueryAllNode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryAllNode`; example: `true`
     pub query_all_node: Option<bool>,
 
-    /// `FilterGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `FilterGroupIds`; example: `[1]`
     pub filter_group_ids: Option<Vec<i64>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"q"`
+    /// `Keyword`; example: `"q"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeUserGroupTreeList`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupTreeListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a list of [`UserGroupTreeVo`](super::models::UserGroupTreeVo) objects.
+    /// `Data`
     pub data: Option<Vec<models::UserGroupTreeVo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2439,70 +2368,58 @@ pub struct DescribeUserGroupTreeListResponse {
 /// The `DescribeUserProjectList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserProjectListResponse`].
-/// The codes it documents are in [`DescribeUserProjectListError`](super::errors::DescribeUserProjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserProjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserProjectList",
     output = DescribeUserProjectListResponse,
-    error = super::errors::DescribeUserProjectListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeUserProjectList {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `ProjectId`; example: `1101`
     pub project_id: Option<i64>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `IsFilterPerAuthUser`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilterPerAuthUser`; example: `false`
     pub is_filter_per_auth_user: Option<bool>,
 
-    /// `IsFilterCurrentUser`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilterCurrentUser`; example: `false`
     pub is_filter_current_user: Option<bool>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Keyword`; example: `"zhangsan"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeUserProjectList`] call returns.
 #[tc_model]
 pub struct DescribeUserProjectListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a [`CorpUserListData`](super::models::CorpUserListData).
+    /// `Data`
     pub data: Option<models::CorpUserListData>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xx\":\"sd\"}"`
+    /// `Extra`; example: `"{\"xx\":\"sd\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2512,75 +2429,65 @@ pub struct DescribeUserProjectListResponse {
 /// The `DescribeUserRoleList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserRoleListResponse`].
-/// The codes it documents are in [`DescribeUserRoleListError`](super::errors::DescribeUserRoleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserRoleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserRoleList",
     output = DescribeUserRoleListResponse,
-    error = super::errors::DescribeUserRoleListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeUserRoleList {
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllPage`; example: `true`
     pub all_page: Option<bool>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UserType`; example: `"0"`
     pub user_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Keyword`; example: `"zhangsan"`
     pub keyword: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `ProjectId`; example: `"1101"`
     pub project_id: Option<String>,
 
-    /// `IsOnlyBindAppUser`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOnlyBindAppUser`; example: `true`
     pub is_only_bind_app_user: Option<bool>,
 
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"role"`
+    /// `IdentityType`; example: `"role"`
     pub identity_type: Option<String>,
 }
 
 /// What a successful [`DescribeUserRoleList`] call returns.
 #[tc_model]
 pub struct DescribeUserRoleListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"用户参数错误,xx字段不存在"`
+    /// `Extra`; example: `"用户参数错误,xx字段不存在"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`UserRoleListData`](super::models::UserRoleListData).
+    /// `Data`
     pub data: Option<models::UserRoleListData>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"默认业务成功"`
+    /// `Msg`; example: `"默认业务成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2590,75 +2497,65 @@ pub struct DescribeUserRoleListResponse {
 /// The `DescribeUserRoleProjectList` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`DescribeUserRoleProjectListResponse`].
-/// The codes it documents are in [`DescribeUserRoleProjectListError`](super::errors::DescribeUserRoleProjectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=DescribeUserRoleProjectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnauthorizedOperation.UserNotExist`](super::errors::BiErrorCode::UnauthorizedOperationUserNotExist)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "DescribeUserRoleProjectList",
     output = DescribeUserRoleProjectListResponse,
-    error = super::errors::DescribeUserRoleProjectListError
+    error = super::errors::BiErrorCode
 )]
 pub struct DescribeUserRoleProjectList {
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11202`
+    /// `ProjectId`; example: `11202`
     pub project_id: i64,
 
-    /// `IsOnlyBindAppUser`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOnlyBindAppUser`; example: `true`
     pub is_only_bind_app_user: Option<bool>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `RoleCode`: a string.
-    ///
-    /// Example: `"sys_project_admin"`
+    /// `RoleCode`; example: `"sys_project_admin"`
     pub role_code: Option<String>,
 
-    /// `UserIdList`: a list of strings.
-    ///
-    /// Example: `["1111","2222"]`
+    /// `UserIdList`; example: `["1111","2222"]`
     pub user_id_list: Option<Vec<String>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"搜索关键词"`
+    /// `Keyword`; example: `"搜索关键词"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeUserRoleProjectList`] call returns.
 #[tc_model]
 pub struct DescribeUserRoleProjectListResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Data`: a [`UserRoleListData`](super::models::UserRoleListData).
+    /// `Data`
     pub data: Option<models::UserRoleListData>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2668,55 +2565,61 @@ pub struct DescribeUserRoleProjectListResponse {
 /// The `EditCorpTag` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`EditCorpTagResponse`].
-/// The codes it documents are in [`EditCorpTagError`](super::errors::EditCorpTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=EditCorpTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "EditCorpTag",
     output = EditCorpTagResponse,
-    error = super::errors::EditCorpTagError
+    error = super::errors::BiErrorCode
 )]
 pub struct EditCorpTag {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `ImportType`: a string.
+    /// `ImportType`
     pub import_type: Option<String>,
 
-    /// `AutoImportTagTableId`: a signed 64-bit integer.
+    /// `AutoImportTagTableId`
     pub auto_import_tag_table_id: Option<i64>,
 
-    /// `AutoImportField`: a string.
+    /// `AutoImportField`
     pub auto_import_field: Option<String>,
 
-    /// `AsyncRequest`: a boolean.
+    /// `AsyncRequest`
     pub async_request: Option<bool>,
 
-    /// `AutoImportTagTableName`: a string.
+    /// `AutoImportTagTableName`
     pub auto_import_tag_table_name: Option<String>,
 
-    /// `TranId`: a string.
+    /// `TranId`
     pub tran_id: Option<String>,
 }
 
 /// What a successful [`EditCorpTag`] call returns.
 #[tc_model]
 pub struct EditCorpTagResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Data`: an [`EditTagVo`](super::models::EditTagVo).
+    /// `Data`
     pub data: Option<models::EditTagVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2726,70 +2629,66 @@ pub struct EditCorpTagResponse {
 /// The `ExportScreenPage` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ExportScreenPageResponse`].
-/// The codes it documents are in [`ExportScreenPageError`](super::errors::ExportScreenPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ExportScreenPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BiErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ExportScreenPage",
     output = ExportScreenPageResponse,
-    error = super::errors::ExportScreenPageError
+    error = super::errors::BiErrorCode
 )]
 pub struct ExportScreenPage {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `ProjectId`; example: `"110101"`
     pub project_id: String,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageId`; example: `"1"`
     pub page_id: String,
 
-    /// `CanvasType`: a string.
-    ///
-    /// Example: `"\"GRID\""`
+    /// `CanvasType`; example: `"\"GRID\""`
     pub canvas_type: Option<String>,
 
-    /// `PicType`: a string.
-    ///
-    /// Example: `"\"base64\""`
+    /// `PicType`; example: `"\"base64\""`
     pub pic_type: Option<String>,
 
-    /// `WidgetIds`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `WidgetIds`; example: `["123","456"]`
     pub widget_ids: Option<Vec<String>>,
 
-    /// `AsyncRequest`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AsyncRequest`; example: `true`
     pub async_request: Option<bool>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"dsa21192912"`
+    /// `TranId`; example: `"dsa21192912"`
     pub tran_id: Option<String>,
 }
 
 /// What a successful [`ExportScreenPage`] call returns.
 #[tc_model]
 pub struct ExportScreenPageResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"ext\""`
+    /// `Extra`; example: `"\"ext\""`
     pub extra: Option<String>,
 
-    /// `Data`: a [`PageScreenListVo`](super::models::PageScreenListVo).
+    /// `Data`
     pub data: Option<models::PageScreenListVo>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `Msg`; example: `"\"success\""`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2799,45 +2698,46 @@ pub struct ExportScreenPageResponse {
 /// The `ModifyAuthApiKey` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyAuthApiKeyResponse`].
-/// The codes it documents are in [`ModifyAuthApiKeyError`](super::errors::ModifyAuthApiKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyAuthApiKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnauthorizedOperation.Inactive`](super::errors::BiErrorCode::UnauthorizedOperationInactive)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyAuthApiKey",
     output = ModifyAuthApiKeyResponse,
-    error = super::errors::ModifyAuthApiKeyError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyAuthApiKey {
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"a46a65f2d17444c4800e57ed2a9f0206"`
+    /// `ApiKey`; example: `"a46a65f2d17444c4800e57ed2a9f0206"`
     pub api_key: String,
 
-    /// `DefaultUser`: a string.
-    ///
-    /// Example: `"700000280185"`
+    /// `DefaultUser`; example: `"700000280185"`
     pub default_user: Option<String>,
 }
 
 /// What a successful [`ModifyAuthApiKey`] call returns.
 #[tc_model]
 pub struct ModifyAuthApiKeyResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"**"`
+    /// `Extra`; example: `"**"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"默认业务成功"`
+    /// `Msg`; example: `"默认业务成功"`
     pub msg: Option<String>,
 
-    /// `Data`: an [`ApiKeyAuthApplyVo`](super::models::ApiKeyAuthApplyVo).
+    /// `Data`
     pub data: Option<models::ApiKeyAuthApplyVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2847,158 +2747,124 @@ pub struct ModifyAuthApiKeyResponse {
 /// The `ModifyDatasource` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyDatasourceResponse`].
-/// The codes it documents are in [`ModifyDatasourceError`](super::errors::ModifyDatasourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyDatasource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BiErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyDatasource",
     output = ModifyDatasourceResponse,
-    error = super::errors::ModifyDatasourceError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyDatasource {
-    /// `DbHost`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbHost`; example: `"1"`
     pub db_host: String,
 
-    /// `DbPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbPort`; example: `1`
     pub db_port: u64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceType`; example: `"1"`
     pub service_type: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbType`; example: `"1"`
     pub db_type: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Charset`; example: `"1"`
     pub charset: String,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbUser`; example: `"1"`
     pub db_user: String,
 
-    /// `DbPwd`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbPwd`; example: `"1"`
     pub db_pwd: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbName`; example: `"1"`
     pub db_name: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceName`; example: `"1"`
     pub source_name: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"presto catalog"`
+    /// `Catalog`; example: `"presto catalog"`
     pub catalog: Option<String>,
 
-    /// `DataOrigin`: a string.
-    ///
-    /// Example: `"ssa"`
+    /// `DataOrigin`; example: `"ssa"`
     pub data_origin: Option<String>,
 
-    /// `DataOriginProjectId`: a string.
-    ///
-    /// Example: `"1021"`
+    /// `DataOriginProjectId`; example: `"1021"`
     pub data_origin_project_id: Option<String>,
 
-    /// `DataOriginDatasourceId`: a string.
-    ///
-    /// Example: `"2129"`
+    /// `DataOriginDatasourceId`; example: `"2129"`
     pub data_origin_datasource_id: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"xx\":\"wq\"}"`
+    /// `ExtraParam`; example: `"{\"xx\":\"wq\"}"`
     pub extra_param: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UniqVpcId`; example: `"1"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vip`; example: `"1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"920"`
+    /// `Vport`; example: `"920"`
     pub vport: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `UseVPC`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseVPC`; example: `true`
     #[tc(rename = "UseVPC")]
     pub use_vpc: Option<bool>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"DB2INST1"`
+    /// `Schema`; example: `"DB2INST1"`
     pub schema: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"11.5"`
+    /// `DbVersion`; example: `"11.5"`
     pub db_version: Option<String>,
 }
 
 /// What a successful [`ModifyDatasource`] call returns.
 #[tc_model]
 pub struct ModifyDatasourceResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3008,152 +2874,118 @@ pub struct ModifyDatasourceResponse {
 /// The `ModifyDatasourceCloud` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyDatasourceCloudResponse`].
-/// The codes it documents are in [`ModifyDatasourceCloudError`](super::errors::ModifyDatasourceCloudError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyDatasourceCloud)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`OperationDenied`](super::errors::BiErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyDatasourceCloud",
     output = ModifyDatasourceCloudResponse,
-    error = super::errors::ModifyDatasourceCloudError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyDatasourceCloud {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceType`; example: `"1"`
     pub service_type: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbType`; example: `"1"`
     pub db_type: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Charset`; example: `"1"`
     pub charset: String,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbUser`; example: `"1"`
     pub db_user: String,
 
-    /// `DbPwd`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbPwd`; example: `"1"`
     pub db_pwd: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbName`; example: `"1"`
     pub db_name: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceName`; example: `"1"`
     pub source_name: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vip`; example: `"1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Vport`; example: `"1"`
     pub vport: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UniqVpcId`; example: `"1"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExtraParam`; example: `"1"`
     pub extra_param: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InstanceId`; example: `"1"`
     pub instance_id: Option<String>,
 
-    /// `ProdDbName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProdDbName`; example: `"1"`
     pub prod_db_name: Option<String>,
 
-    /// `DataOrigin`: a string.
-    ///
-    /// Example: `"21021"`
+    /// `DataOrigin`; example: `"21021"`
     pub data_origin: Option<String>,
 
-    /// `DataOriginProjectId`: a string.
-    ///
-    /// Example: `"1311"`
+    /// `DataOriginProjectId`; example: `"1311"`
     pub data_origin_project_id: Option<String>,
 
-    /// `DataOriginDatasourceId`: a string.
-    ///
-    /// Example: `"213313"`
+    /// `DataOriginDatasourceId`; example: `"213313"`
     pub data_origin_datasource_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"46"`
+    /// `ClusterId`; example: `"46"`
     pub cluster_id: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"DB2INST1"`
+    /// `Schema`; example: `"DB2INST1"`
     pub schema: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"11.5"`
+    /// `DbVersion`; example: `"11.5"`
     pub db_version: Option<String>,
 }
 
 /// What a successful [`ModifyDatasourceCloud`] call returns.
 #[tc_model]
 pub struct ModifyDatasourceCloudResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Data`; example: `"1"`
     pub data: Option<String>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Extra`; example: `"1"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Msg`; example: `"1"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3163,87 +2995,67 @@ pub struct ModifyDatasourceCloudResponse {
 /// The `ModifyProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyProject {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Id`; example: `50`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"云数据源"`
+    /// `Name`; example: `"云数据源"`
     pub name: Option<String>,
 
-    /// `ColorCode`: a string.
-    ///
-    /// Example: `"#ffffff"`
+    /// `ColorCode`; example: `"#ffffff"`
     pub color_code: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"log.png"`
+    /// `Logo`; example: `"log.png"`
     pub logo: Option<String>,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Mark`; example: `"备注"`
     pub mark: Option<String>,
 
-    /// `IsApply`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsApply`; example: `false`
     pub is_apply: Option<bool>,
 
-    /// `Seed`: a string.
-    ///
-    /// Example: `"\"12355\""`
+    /// `Seed`; example: `"\"12355\""`
     pub seed: Option<String>,
 
-    /// `DefaultPanelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultPanelType`; example: `1`
     pub default_panel_type: Option<i64>,
 
-    /// `PanelScope`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PanelScope`; example: `"ALL"`
     pub panel_scope: Option<String>,
 
-    /// `ManagePlatform`: a string.
-    ///
-    /// Example: `"saas"`
+    /// `ManagePlatform`; example: `"saas"`
     pub manage_platform: Option<String>,
 }
 
 /// What a successful [`ModifyProject`] call returns.
 #[tc_model]
 pub struct ModifyProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xa\":\"31\"}"`
+    /// `Extra`; example: `"{\"xa\":\"31\"}"`
     pub extra: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"返回为null"`
+    /// `Data`; example: `"返回为null"`
     pub data: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3253,58 +3065,53 @@ pub struct ModifyProjectResponse {
 /// The `ModifyResourceUser` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyResourceUserResponse`].
-/// The codes it documents are in [`ModifyResourceUserError`](super::errors::ModifyResourceUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyResourceUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyResourceUser",
     output = ModifyResourceUserResponse,
-    error = super::errors::ModifyResourceUserError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyResourceUser {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 
-    /// `Resource`: a [`UserResourceDto`](super::models::UserResourceDto).
+    /// `Resource`
     pub resource: Option<models::UserResourceDto>,
 
-    /// `EntityIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EntityIds`; example: `[1]`
     pub entity_ids: Option<Vec<i64>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"page"`
+    /// `ResourceType`; example: `"page"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`ModifyResourceUser`] call returns.
 #[tc_model]
 pub struct ModifyResourceUserResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a signed 64-bit integer.
+    /// `Data`
     pub data: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3314,58 +3121,53 @@ pub struct ModifyResourceUserResponse {
 /// The `ModifyResourceUserGroup` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyResourceUserGroupResponse`].
-/// The codes it documents are in [`ModifyResourceUserGroupError`](super::errors::ModifyResourceUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyResourceUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyResourceUserGroup",
     output = ModifyResourceUserGroupResponse,
-    error = super::errors::ModifyResourceUserGroupError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyResourceUserGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `UserGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserGroupIds`; example: `[1]`
     pub user_group_ids: Option<Vec<i64>>,
 
-    /// `Resource`: a [`ResourceListDto`](super::models::ResourceListDto).
+    /// `Resource`
     pub resource: Option<models::ResourceListDto>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"page"`
+    /// `ResourceType`; example: `"page"`
     pub resource_type: Option<String>,
 
-    /// `QueryChildren`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryChildren`; example: `true`
     pub query_children: Option<bool>,
 }
 
 /// What a successful [`ModifyResourceUserGroup`] call returns.
 #[tc_model]
 pub struct ModifyResourceUserGroupResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a signed 64-bit integer.
+    /// `Data`
     pub data: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3375,58 +3177,53 @@ pub struct ModifyResourceUserGroupResponse {
 /// The `ModifyResourceUserGroupResource` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyResourceUserGroupResourceResponse`].
-/// The codes it documents are in [`ModifyResourceUserGroupResourceError`](super::errors::ModifyResourceUserGroupResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyResourceUserGroupResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyResourceUserGroupResource",
     output = ModifyResourceUserGroupResourceResponse,
-    error = super::errors::ModifyResourceUserGroupResourceError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyResourceUserGroupResource {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `UserGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserGroupId`; example: `1`
     pub user_group_id: Option<i64>,
 
-    /// `Resource`: a [`UserResourceDto`](super::models::UserResourceDto).
+    /// `Resource`
     pub resource: Option<models::UserResourceDto>,
 
-    /// `EntityIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EntityIds`; example: `[1]`
     pub entity_ids: Option<Vec<i64>>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"page"`
+    /// `ResourceType`; example: `"page"`
     pub resource_type: Option<String>,
 }
 
 /// What a successful [`ModifyResourceUserGroupResource`] call returns.
 #[tc_model]
 pub struct ModifyResourceUserGroupResourceResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a signed 64-bit integer.
+    /// `Data`
     pub data: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3436,50 +3233,53 @@ pub struct ModifyResourceUserGroupResourceResponse {
 /// The `ModifyTagTable` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyTagTableResponse`].
-/// The codes it documents are in [`ModifyTagTableError`](super::errors::ModifyTagTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyTagTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyTagTable",
     output = ModifyTagTableResponse,
-    error = super::errors::ModifyTagTableError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyTagTable {
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `AutoImportProjectId`: a signed 64-bit integer.
+    /// `AutoImportProjectId`
     pub auto_import_project_id: Option<i64>,
 
-    /// `AutoImportTableId`: a signed 64-bit integer.
+    /// `AutoImportTableId`
     pub auto_import_table_id: Option<i64>,
 
-    /// `AutoImportUinField`: a string.
+    /// `AutoImportUinField`
     pub auto_import_uin_field: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 }
 
 /// What a successful [`ModifyTagTable`] call returns.
 #[tc_model]
 pub struct ModifyTagTableResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Data`: a [`ModifyTagTableVo`](super::models::ModifyTagTableVo).
+    /// `Data`
     pub data: Option<models::ModifyTagTableVo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Extra`; example: `"\"\""`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Msg`; example: `"\"\""`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3489,97 +3289,74 @@ pub struct ModifyTagTableResponse {
 /// The `ModifyUserDetailInfo` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyUserDetailInfoResponse`].
-/// The codes it documents are in [`ModifyUserDetailInfoError`](super::errors::ModifyUserDetailInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyUserDetailInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyUserDetailInfo",
     output = ModifyUserDetailInfoResponse,
-    error = super::errors::ModifyUserDetailInfoError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyUserDetailInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"120120"`
+    /// `UserId`; example: `"120120"`
     pub user_id: Option<String>,
 
-    /// `RoleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2121,231,342]`
+    /// `RoleIdList`; example: `[2121,231,342]`
     pub role_id_list: Option<Vec<i64>>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"861212***211"`
+    /// `PhoneNumber`; example: `"861212***211"`
     pub phone_number: Option<String>,
 
-    /// `AreaCode`: a string.
-    ///
-    /// Example: `"086"`
+    /// `AreaCode`; example: `"086"`
     pub area_code: Option<String>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"12012"`
+    /// `AppUserId`; example: `"12012"`
     pub app_user_id: Option<String>,
 
-    /// `LoginSecurityStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginSecurityStatus`; example: `0`
     pub login_security_status: Option<i64>,
 
-    /// `ResetPassWordTip`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResetPassWordTip`; example: `0`
     pub reset_pass_word_tip: Option<i64>,
 
-    /// `ForceResetPassWord`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForceResetPassWord`; example: `0`
     pub force_reset_pass_word: Option<i64>,
 
-    /// `PasswordExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `PasswordExpired`; example: `90`
     pub password_expired: Option<i64>,
 
-    /// `UserGroupIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `UserGroupIdList`; example: `[1,2]`
     pub user_group_id_list: Option<Vec<i64>>,
 }
 
 /// What a successful [`ModifyUserDetailInfo`] call returns.
 #[tc_model]
 pub struct ModifyUserDetailInfoResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"返回为null"`
+    /// `Data`; example: `"返回为null"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3589,38 +3366,52 @@ pub struct ModifyUserDetailInfoResponse {
 /// The `ModifyUserGroup` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyUserGroupResponse`].
-/// The codes it documents are in [`ModifyUserGroupError`](super::errors::ModifyUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyUserGroup",
     output = ModifyUserGroupResponse,
-    error = super::errors::ModifyUserGroupError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyUserGroup {
-    /// `UpdateList`: a list of [`UserGroupUpdateDto`](super::models::UserGroupUpdateDto) objects.
+    /// `UpdateList`
     pub update_list: Option<Vec<models::UserGroupUpdateDto>>,
 }
 
 /// What a successful [`ModifyUserGroup`] call returns.
 #[tc_model]
 pub struct ModifyUserGroupResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a list of [`UserGroupVo`](super::models::UserGroupVo) objects.
+    /// `Data`
     pub data: Option<Vec<models::UserGroupVo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3630,92 +3421,71 @@ pub struct ModifyUserGroupResponse {
 /// The `ModifyUserRole` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyUserRoleResponse`].
-/// The codes it documents are in [`ModifyUserRoleError`](super::errors::ModifyUserRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyUserRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyUserRole",
     output = ModifyUserRoleResponse,
-    error = super::errors::ModifyUserRoleError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyUserRole {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"120120"`
+    /// `UserId`; example: `"120120"`
     pub user_id: Option<String>,
 
-    /// `RoleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2121,231,342]`
+    /// `RoleIdList`; example: `[2121,231,342]`
     pub role_id_list: Option<Vec<i64>>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"861212***211"`
+    /// `PhoneNumber`; example: `"861212***211"`
     pub phone_number: Option<String>,
 
-    /// `AreaCode`: a string.
-    ///
-    /// Example: `"086"`
+    /// `AreaCode`; example: `"086"`
     pub area_code: Option<String>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"12012"`
+    /// `AppUserId`; example: `"12012"`
     pub app_user_id: Option<String>,
 
-    /// `LoginSecurityStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginSecurityStatus`; example: `0`
     pub login_security_status: Option<i64>,
 
-    /// `ResetPassWordTip`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResetPassWordTip`; example: `0`
     pub reset_pass_word_tip: Option<i64>,
 
-    /// `ForceResetPassWord`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForceResetPassWord`; example: `0`
     pub force_reset_pass_word: Option<i64>,
 
-    /// `PasswordExpired`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `PasswordExpired`; example: `90`
     pub password_expired: Option<i64>,
 }
 
 /// What a successful [`ModifyUserRole`] call returns.
 #[tc_model]
 pub struct ModifyUserRoleResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xsa\":\"sa\"}"`
+    /// `Extra`; example: `"{\"xsa\":\"sa\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"返回为null"`
+    /// `Data`; example: `"返回为null"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3725,67 +3495,56 @@ pub struct ModifyUserRoleResponse {
 /// The `ModifyUserRoleProject` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyUserRoleProjectResponse`].
-/// The codes it documents are in [`ModifyUserRoleProjectError`](super::errors::ModifyUserRoleProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyUserRoleProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyUserRoleProject",
     output = ModifyUserRoleProjectResponse,
-    error = super::errors::ModifyUserRoleProjectError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyUserRoleProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12021"`
+    /// `UserId`; example: `"12021"`
     pub user_id: Option<String>,
 
-    /// `RoleIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[122,3213,34]`
+    /// `RoleIdList`; example: `[122,3213,34]`
     pub role_id_list: Option<Vec<i64>>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"32013"`
+    /// `AppUserId`; example: `"32013"`
     pub app_user_id: Option<String>,
 }
 
 /// What a successful [`ModifyUserRoleProject`] call returns.
 #[tc_model]
 pub struct ModifyUserRoleProjectResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"{\"xx\":\"se\"}"`
+    /// `Extra`; example: `"{\"xx\":\"se\"}"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Msg`; example: `"成功"`
     pub msg: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"返回为null"`
+    /// `Data`; example: `"返回为null"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3795,37 +3554,43 @@ pub struct ModifyUserRoleProjectResponse {
 /// The `ModifyUserTag` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`ModifyUserTagResponse`].
-/// The codes it documents are in [`ModifyUserTagError`](super::errors::ModifyUserTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=ModifyUserTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "ModifyUserTag",
     output = ModifyUserTagResponse,
-    error = super::errors::ModifyUserTagError
+    error = super::errors::BiErrorCode
 )]
 pub struct ModifyUserTag {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `TagList`: a list of [`UserTagInfo`](super::models::UserTagInfo) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::UserTagInfo>>,
 }
 
 /// What a successful [`ModifyUserTag`] call returns.
 #[tc_model]
 pub struct ModifyUserTagResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3835,71 +3600,73 @@ pub struct ModifyUserTagResponse {
 /// The `QueryUserGroupMember` action of BI API 2022-01-05.
 ///
 /// A successful call returns [`QueryUserGroupMemberResponse`].
-/// The codes it documents are in [`QueryUserGroupMemberError`](super::errors::QueryUserGroupMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bi&Version=2022-01-05&Action=QueryUserGroupMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BiErrorCode`](super::errors::BiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BiErrorCode::InternalError)
+/// - [`InternalError.Internal`](super::errors::BiErrorCode::InternalErrorInternal)
+/// - [`InvalidParameter`](super::errors::BiErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Embed`](super::errors::BiErrorCode::InvalidParameterEmbed)
+/// - [`InvalidParameterValue`](super::errors::BiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BiErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParam`](super::errors::BiErrorCode::MissingParameterMissingParam)
+/// - [`UnauthorizedOperation`](super::errors::BiErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.Authorize`](super::errors::BiErrorCode::UnauthorizedOperationAuthorize)
+/// - [`UnknownParameter`](super::errors::BiErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BiErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BIError`](super::errors::BiErrorCode::UnsupportedOperationBiError)
 #[tc_action(
     service = "bi",
     version = "2022-01-05",
     name = "QueryUserGroupMember",
     output = QueryUserGroupMemberResponse,
-    error = super::errors::QueryUserGroupMemberError
+    error = super::errors::BiErrorCode
 )]
 pub struct QueryUserGroupMember {
-    /// `GroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[124,56]`
+    /// `GroupIds`; example: `[124,56]`
     pub group_ids: Option<Vec<i64>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"搜索关键字"`
+    /// `Keyword`; example: `"搜索关键字"`
     pub keyword: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNo`; example: `0`
     pub page_no: Option<u64>,
 
-    /// `AllPage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllPage`; example: `false`
     pub all_page: Option<bool>,
 
-    /// `Nodes`: a list of [`UserGroupTreeNodeDto`](super::models::UserGroupTreeNodeDto) objects.
+    /// `Nodes`
     pub nodes: Option<Vec<models::UserGroupTreeNodeDto>>,
 
-    /// `TagValueList`: a list of [`ResourceTagValue`](super::models::ResourceTagValue) objects.
+    /// `TagValueList`
     pub tag_value_list: Option<Vec<models::ResourceTagValue>>,
 
-    /// `FilterGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `FilterGroupIds`; example: `[123]`
     pub filter_group_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`QueryUserGroupMember`] call returns.
 #[tc_model]
 pub struct QueryUserGroupMemberResponse {
-    /// `ErrorInfo`: an [`ErrorInfo`](super::models::ErrorInfo).
+    /// `ErrorInfo`
     pub error_info: Option<models::ErrorInfo>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Extra"`
+    /// `Extra`; example: `"Extra"`
     pub extra: Option<String>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"Msg"`
+    /// `Msg`; example: `"Msg"`
     pub msg: Option<String>,
 
-    /// `Data`: a [`DescribeUserGroupMemberPageListContainer`](super::models::DescribeUserGroupMemberPageListContainer).
+    /// `Data`
     pub data: Option<models::DescribeUserGroupMemberPageListContainer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

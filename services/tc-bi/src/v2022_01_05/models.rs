@@ -8,92 +8,58 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct ApiDatasourceConfig {
-    /// `FieldsJsonData`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FieldsJsonData`; example: `"1"`
     pub fields_json_data: Option<String>,
 
-    /// `ConnectionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectionType`; example: `1`
     pub connection_type: Option<u64>,
 
-    /// `FrequencyConfig`: a [`FrequencyConfig`].
+    /// `FrequencyConfig`
     pub frequency_config: Option<FrequencyConfig>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Url`; example: `"1"`
     pub url: Option<String>,
 
-    /// `RequestMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RequestMethod`; example: `1`
     pub request_method: Option<u64>,
 
-    /// `RequestHeader`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestHeader`; example: `"1"`
     pub request_header: Option<String>,
 
-    /// `RequestParams`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestParams`; example: `"1"`
     pub request_params: Option<String>,
 
-    /// `RequestBody`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RequestBody`; example: `"1"`
     pub request_body: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `UserName`; example: `"name"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"passwd"`
+    /// `Password`; example: `"passwd"`
     pub password: Option<String>,
 
-    /// `AuthorizationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthorizationType`; example: `1`
     pub authorization_type: Option<u64>,
 
-    /// `TableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<u64>,
 
-    /// `JsonPathDbNameMap`: a string.
-    ///
-    /// Example: `"1"`
+    /// `JsonPathDbNameMap`; example: `"1"`
     pub json_path_db_name_map: Option<String>,
 
-    /// `AuthApi`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AuthApi`; example: `"1"`
     pub auth_api: Option<String>,
 
-    /// `AppKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppKey`; example: `"1"`
     pub app_key: Option<String>,
 
-    /// `AppSecret`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppSecret`; example: `"1"`
     pub app_secret: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SecretKey`; example: `"1"`
     pub secret_key: Option<String>,
 
-    /// `SecretIv`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SecretIv`; example: `"1"`
     pub secret_iv: Option<String>,
 }
 
@@ -103,44 +69,28 @@ pub struct ApiDatasourceConfig {
 #[doc(alias = "ApiKeyAuthApplyVO")]
 #[tc_model]
 pub struct ApiKeyAuthApplyVo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10001009`
+    /// `Id`; example: `10001009`
     pub id: Option<i64>,
 
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"700000231283"`
+    /// `CorpId`; example: `"700000231283"`
     pub corp_id: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"5e1e693f6e13497691fece0373d3e88c"`
+    /// `ApiKey`; example: `"5e1e693f6e13497691fece0373d3e88c"`
     pub api_key: Option<String>,
 
-    /// `DefaultUser`: a string.
-    ///
-    /// Example: `"700000231283"`
+    /// `DefaultUser`; example: `"700000231283"`
     pub default_user: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"700000280185"`
+    /// `CreatedUser`; example: `"700000280185"`
     pub created_user: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-10-16 16:51:38"`
+    /// `CreatedAt`; example: `"2025-10-16 16:51:38"`
     pub created_at: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"700000280185"`
+    /// `UpdatedUser`; example: `"700000280185"`
     pub updated_user: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2025-10-16 16:51:38"`
+    /// `UpdatedAt`; example: `"2025-10-16 16:51:38"`
     pub updated_at: Option<String>,
 }
 
@@ -150,17 +100,13 @@ pub struct ApiKeyAuthApplyVo {
 #[doc(alias = "ApiKeyAuthApplyVOList")]
 #[tc_model]
 pub struct ApiKeyAuthApplyVoList {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 
-    /// `List`: a list of [`ApiKeyAuthApplyVo`] objects.
+    /// `List`
     pub list: Option<Vec<ApiKeyAuthApplyVo>>,
 }
 
@@ -169,9 +115,7 @@ pub struct ApiKeyAuthApplyVoList {
 /// Returned in the output of [`ApplyEmbedInterval`](super::ApplyEmbedInterval).
 #[tc_model]
 pub struct ApplyEmbedTokenInfo {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Result`; example: `false`
     pub result: Option<bool>,
 }
 
@@ -180,59 +124,37 @@ pub struct ApplyEmbedTokenInfo {
 /// Returned in the output of [`DescribeDatasourceList`](super::DescribeDatasourceList).
 #[tc_model]
 pub struct BaseStateAction {
-    /// `ShowEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowEdit`; example: `true`
     pub show_edit: Option<bool>,
 
-    /// `IsEdit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEdit`; example: `true`
     pub is_edit: Option<bool>,
 
-    /// `EditText`: a string.
-    ///
-    /// Example: `"编辑"`
+    /// `EditText`; example: `"编辑"`
     pub edit_text: Option<String>,
 
-    /// `EditTips`: a string.
-    ///
-    /// Example: `"编辑提示"`
+    /// `EditTips`; example: `"编辑提示"`
     pub edit_tips: Option<String>,
 
-    /// `ShowDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowDel`; example: `true`
     pub show_del: Option<bool>,
 
-    /// `IsDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDel`; example: `true`
     pub is_del: Option<bool>,
 
-    /// `DelText`: a string.
-    ///
-    /// Example: `"删除"`
+    /// `DelText`; example: `"删除"`
     pub del_text: Option<String>,
 
-    /// `DelTips`: a string.
-    ///
-    /// Example: `"删除提示"`
+    /// `DelTips`; example: `"删除提示"`
     pub del_tips: Option<String>,
 
-    /// `ShowCopy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowCopy`; example: `true`
     pub show_copy: Option<bool>,
 
-    /// `ShowView`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowView`; example: `true`
     pub show_view: Option<bool>,
 
-    /// `ShowRename`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowRename`; example: `true`
     pub show_rename: Option<bool>,
 }
 
@@ -241,17 +163,13 @@ pub struct BaseStateAction {
 /// Returned in the output of [`DescribeUserProjectList`](super::DescribeUserProjectList).
 #[tc_model]
 pub struct CorpUserListData {
-    /// `List`: a list of [`UserIdAndUserName`] objects.
+    /// `List`
     pub list: Option<Vec<UserIdAndUserName>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: i64,
 }
 
@@ -261,7 +179,7 @@ pub struct CorpUserListData {
 #[doc(alias = "CreateTagTableVO")]
 #[tc_model]
 pub struct CreateTagTableVo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 }
 
@@ -270,14 +188,10 @@ pub struct CreateTagTableVo {
 /// Returned in the output of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct Data {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `EditUrl`: a string.
-    ///
-    /// Example: `"http://"`
+    /// `EditUrl`; example: `"http://"`
     pub edit_url: Option<String>,
 }
 
@@ -286,9 +200,7 @@ pub struct Data {
 /// Returned in the output of [`CreateCorpTag`](super::CreateCorpTag), [`CreateUserRole`](super::CreateUserRole) and [`CreateUserRoleProject`](super::CreateUserRoleProject).
 #[tc_model]
 pub struct DataId {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 }
 
@@ -297,206 +209,128 @@ pub struct DataId {
 /// Returned in the output of [`DescribeDatasourceList`](super::DescribeDatasourceList).
 #[tc_model]
 pub struct DatasourceInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbName`; example: `"1"`
     pub db_name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceType`; example: `"1"`
     pub service_type: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourceName`; example: `"1"`
     pub source_name: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbType`; example: `"1"`
     pub db_type: String,
 
-    /// `DbHost`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbHost`; example: `"1"`
     pub db_host: String,
 
-    /// `DbPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbPort`; example: `1`
     pub db_port: u64,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbUser`; example: `"1"`
     pub db_user: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Charset`; example: `"1"`
     pub charset: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedAt`; example: `"1"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedAt`; example: `"1"`
     pub updated_at: String,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedUser`; example: `"1"`
     pub created_user: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"presto catalog"`
+    /// `Catalog`; example: `"presto catalog"`
     pub catalog: Option<String>,
 
-    /// `ConnectType`: a string.
-    ///
-    /// Example: `"JDBC"`
+    /// `ConnectType`; example: `"JDBC"`
     pub connect_type: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `ProjectId`; example: `"1101"`
     pub project_id: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"数据源建表信息"`
+    /// `Desc`; example: `"数据源建表信息"`
     pub desc: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCESS"`
+    /// `Status`; example: `"SUCESS"`
     pub status: Option<String>,
 
-    /// `SourcePlat`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SourcePlat`; example: `"1"`
     pub source_plat: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"xx\":\"sasd\"}"`
+    /// `ExtraParam`; example: `"{\"xx\":\"sasd\"}"`
     pub extra_param: Option<String>,
 
-    /// `AddInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AddInfo`; example: `"1"`
     pub add_info: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"bi项目"`
+    /// `ProjectName`; example: `"bi项目"`
     pub project_name: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EngineType`; example: `"1"`
     pub engine_type: Option<String>,
 
-    /// `Manager`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Manager`; example: `"1"`
     pub manager: Option<String>,
 
-    /// `OperatorWhitelist`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OperatorWhitelist`; example: `"1"`
     pub operator_whitelist: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VpcId`; example: `"1"`
     pub vpc_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `UniqVpcId`; example: `"11"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionId`; example: `"gz"`
     pub region_id: Option<String>,
 
-    /// `StateAction`: a [`BaseStateAction`].
+    /// `StateAction`
     pub state_action: Option<BaseStateAction>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UpdatedUser`; example: `"zhangsan"`
     pub updated_user: Option<String>,
 
-    /// `PermissionList`: a list of [`PermissionGroup`] objects.
+    /// `PermissionList`
     pub permission_list: Option<Vec<PermissionGroup>>,
 
-    /// `AuthList`: a list of strings.
-    ///
-    /// Example: `["bi_datasource_read","bi_datasource_write"]`
+    /// `AuthList`; example: `["bi_datasource_read","bi_datasource_write"]`
     pub auth_list: Option<Vec<String>>,
 
-    /// `DataOrigin`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DataOrigin`; example: `"1"`
     pub data_origin: Option<String>,
 
-    /// `DataOriginProjectId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `DataOriginProjectId`; example: `"1101"`
     pub data_origin_project_id: Option<String>,
 
-    /// `DataOriginDatasourceId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `DataOriginDatasourceId`; example: `"110101"`
     pub data_origin_datasource_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClusterId`; example: `"1"`
     pub cluster_id: Option<String>,
 
-    /// `DbTypeName`: a string.
-    ///
-    /// Example: `"Mysql"`
+    /// `DbTypeName`; example: `"Mysql"`
     pub db_type_name: Option<String>,
 
-    /// `UseVPC`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseVPC`; example: `true`
     #[tc(rename = "UseVPC")]
     pub use_vpc: Option<bool>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `Owner`; example: `"test_user"`
     pub owner: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"测试用户"`
+    /// `OwnerName`; example: `"测试用户"`
     pub owner_name: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"DB2INST1"`
+    /// `Schema`; example: `"DB2INST1"`
     pub schema: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"11.5"`
+    /// `DbVersion`; example: `"11.5"`
     pub db_version: Option<String>,
 }
 
@@ -505,17 +339,13 @@ pub struct DatasourceInfo {
 /// Returned in the output of [`DescribeDatasourceList`](super::DescribeDatasourceList).
 #[tc_model]
 pub struct DatasourceInfoData {
-    /// `List`: a list of [`DatasourceInfo`] objects.
+    /// `List`
     pub list: Option<Vec<DatasourceInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 }
 
@@ -524,13 +354,13 @@ pub struct DatasourceInfoData {
 /// Returned in the output of [`DescribeUserGroupMemberList`](super::DescribeUserGroupMemberList) and [`QueryUserGroupMember`](super::QueryUserGroupMember).
 #[tc_model]
 pub struct DescribeUserGroupMemberPageListContainer {
-    /// `List`: a list of [`UserGroupMemberVo`] objects.
+    /// `List`
     pub list: Option<Vec<UserGroupMemberVo>>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `TotalPages`: a signed 64-bit integer.
+    /// `TotalPages`
     pub total_pages: Option<i64>,
 }
 
@@ -540,13 +370,13 @@ pub struct DescribeUserGroupMemberPageListContainer {
 #[doc(alias = "EditTagVO")]
 #[tc_model]
 pub struct EditTagVo {
-    /// `TranId`: a string.
+    /// `TranId`
     pub tran_id: Option<String>,
 
-    /// `TranStatus`: a signed 64-bit integer.
+    /// `TranStatus`
     pub tran_status: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 }
 
@@ -555,103 +385,65 @@ pub struct EditTagVo {
 /// Returned in the output of [`CreateEmbedToken`](super::CreateEmbedToken).
 #[tc_model]
 pub struct EmbedTokenInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `BIToken`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BIToken`; example: `"1"`
     #[tc(rename = "BIToken")]
     pub bi_token: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedUser`; example: `"1"`
     pub created_user: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedAt`; example: `"1"`
     pub created_at: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedUser`; example: `"1"`
     pub updated_user: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedAt`; example: `"1"`
     pub updated_at: Option<String>,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageId`; example: `"1"`
     pub page_id: Option<String>,
 
-    /// `ExtraParam`: a string.
-    ///
-    /// Example: `"{\"xxx\":\"sas\"}"`
+    /// `ExtraParam`; example: `"{\"xxx\":\"sas\"}"`
     pub extra_param: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"page"`
+    /// `Scope`; example: `"page"`
     pub scope: Option<String>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpireTime`; example: `1`
     pub expire_time: Option<u64>,
 
-    /// `UserCorpId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `UserCorpId`; example: `"1101"`
     pub user_corp_id: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"12012"`
+    /// `UserId`; example: `"12012"`
     pub user_id: Option<String>,
 
-    /// `TicketNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TicketNum`; example: `1`
     pub ticket_num: Option<i64>,
 
-    /// `GlobalParam`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GlobalParam`; example: `"1"`
     pub global_param: Option<String>,
 
-    /// `Intention`: a string.
-    ///
-    /// Example: `"share"`
+    /// `Intention`; example: `"share"`
     pub intention: Option<String>,
 
-    /// `TokenType`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TokenType`; example: `100`
     pub token_type: Option<i64>,
 
-    /// `TokenNum`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TokenNum`; example: `11`
     pub token_num: Option<i64>,
 
-    /// `SingleUserMultiToken`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SingleUserMultiToken`; example: `true`
     pub single_user_multi_token: Option<bool>,
 
-    /// `ConfigParam`: a string.
+    /// `ConfigParam`
     pub config_param: Option<String>,
 }
 
@@ -661,14 +453,10 @@ pub struct EmbedTokenInfo {
 /// Returned in the output of [`DescribeSourceFieldList`](super::DescribeSourceFieldList).
 #[tc_model]
 pub struct EmptyValue {
-    /// `Type`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `Type`; example: `"custom"`
     pub r#type: Option<String>,
 
-    /// `Custom`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Custom`; example: `"null"`
     pub custom: Option<String>,
 }
 
@@ -678,10 +466,10 @@ pub struct EmptyValue {
 /// Returned in the output of [`DescribeSourceFieldList`](super::DescribeSourceFieldList).
 #[tc_model]
 pub struct EmptyValueConfig {
-    /// `Number`: an [`EmptyValue`].
+    /// `Number`
     pub number: Option<EmptyValue>,
 
-    /// `String`: an [`EmptyValue`].
+    /// `String`
     pub string: Option<EmptyValue>,
 }
 
@@ -690,35 +478,23 @@ pub struct EmptyValueConfig {
 /// Returned in the output of [`ApplyEmbedInterval`](super::ApplyEmbedInterval), [`ClearEmbedToken`](super::ClearEmbedToken), [`CreateAuthApiKey`](super::CreateAuthApiKey), [`CreateCorpTag`](super::CreateCorpTag), [`CreateDataTable`](super::CreateDataTable), [`CreateDatasource`](super::CreateDatasource) and 49 more.
 #[tc_model]
 pub struct ErrorInfo {
-    /// `ErrorTip`: a string.
-    ///
-    /// Example: `"错误提示"`
+    /// `ErrorTip`; example: `"错误提示"`
     pub error_tip: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"错误提示消息"`
+    /// `ErrorMessage`; example: `"错误提示消息"`
     pub error_message: Option<String>,
 
-    /// `ErrorLevel`: a string.
-    ///
-    /// Example: `"INFO"`
+    /// `ErrorLevel`; example: `"INFO"`
     pub error_level: Option<String>,
 
-    /// `DocLink`: a string.
-    ///
-    /// Example: `"文档链接说明"`
+    /// `DocLink`; example: `"文档链接说明"`
     pub doc_link: Option<String>,
 
-    /// `FAQ`: a string.
-    ///
-    /// Example: `"常见问题"`
+    /// `FAQ`; example: `"常见问题"`
     #[tc(rename = "FAQ")]
     pub faq: Option<String>,
 
-    /// `ReservedField`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ReservedField`; example: `"1"`
     pub reserved_field: Option<String>,
 }
 
@@ -728,14 +504,10 @@ pub struct ErrorInfo {
 #[doc(alias = "FieldRemarkDTO")]
 #[tc_model]
 pub struct FieldRemarkDto {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `FieldName`; example: `"id"`
     pub field_name: Option<String>,
 
-    /// `Comment`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `Comment`; example: `["id1","id2"]`
     pub comment: Option<Vec<String>>,
 }
 
@@ -744,27 +516,25 @@ pub struct FieldRemarkDto {
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct FrequencyConfig {
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Frequency`; example: `"\"\""`
     pub frequency: Option<String>,
 
-    /// `Dates`: a list of signed 64-bit integers.
+    /// `Dates`
     pub dates: Option<Vec<i64>>,
 
-    /// `Time`: a string.
+    /// `Time`
     pub time: Option<String>,
 
-    /// `IntervalTime`: an unsigned 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<u64>,
 
-    /// `IntervalTimeUnit`: an unsigned 64-bit integer.
+    /// `IntervalTimeUnit`
     pub interval_time_unit: Option<u64>,
 
-    /// `Hours`: a list of signed 64-bit integers.
+    /// `Hours`
     pub hours: Option<Vec<i64>>,
 
-    /// `Minute`: a list of signed 64-bit integers.
+    /// `Minute`
     pub minute: Option<Vec<i64>>,
 }
 
@@ -774,30 +544,19 @@ pub struct FrequencyConfig {
 #[doc(alias = "IdDTO")]
 #[tc_model]
 pub struct IdDto {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Id`, required in requests; example: `1`
     pub id: Option<i64>,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AccessKey***AccessKey"`
+    /// `AccessKey`; example: `"AccessKey***AccessKey"`
     pub access_key: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<u64>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"TranId***TranId"`
+    /// `TranId`; example: `"TranId***TranId"`
     pub tran_id: Option<String>,
 
-    /// `TranStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranStatus`; example: `1`
     pub tran_status: Option<i64>,
 }
 
@@ -806,27 +565,19 @@ pub struct IdDto {
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct JoinRelation {
-    /// `JoinId`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `JoinId`; example: `"abc"`
     pub join_id: Option<String>,
 
-    /// `SourceTableNodeId`: a string.
-    ///
-    /// Example: `"a"`
+    /// `SourceTableNodeId`; example: `"a"`
     pub source_table_node_id: Option<String>,
 
-    /// `TargetTableNodeId`: a string.
-    ///
-    /// Example: `"b"`
+    /// `TargetTableNodeId`; example: `"b"`
     pub target_table_node_id: Option<String>,
 
-    /// `JoinType`: a string.
-    ///
-    /// Example: `"inner"`
+    /// `JoinType`; example: `"inner"`
     pub join_type: Option<String>,
 
-    /// `Fields`: a list of [`JoinRelationField`] objects.
+    /// `Fields`
     pub fields: Option<Vec<JoinRelationField>>,
 }
 
@@ -835,19 +586,13 @@ pub struct JoinRelation {
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct JoinRelationField {
-    /// `FieldJoinId`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `FieldJoinId`; example: `"abc"`
     pub field_join_id: Option<String>,
 
-    /// `SourceField`: a [`TableField`].
-    ///
-    /// Example: `{}`
+    /// `SourceField`; example: `{}`
     pub source_field: Option<TableField>,
 
-    /// `TargetField`: a [`TableField`].
-    ///
-    /// Example: `{}`
+    /// `TargetField`; example: `{}`
     pub target_field: Option<TableField>,
 }
 
@@ -856,42 +601,28 @@ pub struct JoinRelationField {
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct JoinSourceTable {
-    /// `TableNodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableNodeType`; example: `1`
     pub table_node_type: Option<u64>,
 
-    /// `TableNodeId`: a string.
-    ///
-    /// Example: `"a"`
+    /// `TableNodeId`; example: `"a"`
     pub table_node_id: Option<String>,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"b"`
+    /// `ParentId`; example: `"b"`
     pub parent_id: Option<String>,
 
-    /// `TableId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TableId`; example: `"1"`
     pub table_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"t_user"`
+    /// `TableName`; example: `"t_user"`
     pub table_name: Option<String>,
 
-    /// `Fields`: a list of [`TableField`] objects.
+    /// `Fields`
     pub fields: Option<Vec<TableField>>,
 
-    /// `DatasourceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatasourceId`; example: `1`
     pub datasource_id: Option<u64>,
 
-    /// `TableAlias`: a string.
-    ///
-    /// Example: `"a"`
+    /// `TableAlias`; example: `"a"`
     pub table_alias: Option<String>,
 }
 
@@ -901,7 +632,7 @@ pub struct JoinSourceTable {
 #[doc(alias = "ModifyTagTableVO")]
 #[tc_model]
 pub struct ModifyTagTableVo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 }
 
@@ -911,22 +642,16 @@ pub struct ModifyTagTableVo {
 #[doc(alias = "PageScreenListVO")]
 #[tc_model]
 pub struct PageScreenListVo {
-    /// `PicType`: a string.
-    ///
-    /// Example: `"\"base64\""`
+    /// `PicType`; example: `"\"base64\""`
     pub pic_type: Option<String>,
 
-    /// `List`: a list of [`PageScreenVo`] objects.
+    /// `List`
     pub list: Option<Vec<PageScreenVo>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"TranId***TranId"`
+    /// `TranId`; example: `"TranId***TranId"`
     pub tran_id: Option<String>,
 
-    /// `TranStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranStatus`; example: `1`
     pub tran_status: Option<i64>,
 }
 
@@ -936,14 +661,10 @@ pub struct PageScreenListVo {
 #[doc(alias = "PageScreenVO")]
 #[tc_model]
 pub struct PageScreenVo {
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"widgetId\": \"mixLineBar_1\",\"pageId\":\"1101\"}"`
+    /// `Content`; example: `"{\"widgetId\": \"mixLineBar_1\",\"pageId\":\"1101\"}"`
     pub content: Option<String>,
 
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"mixLineBar_1"`
+    /// `WidgetId`; example: `"mixLineBar_1"`
     pub widget_id: Option<String>,
 }
 
@@ -953,30 +674,22 @@ pub struct PageScreenVo {
 #[doc(alias = "ParamCreateDTO")]
 #[tc_model]
 pub struct ParamCreateDto {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParamName`; example: `"1"`
     pub param_name: Option<String>,
 
-    /// `DefaultValue`: a string.
+    /// `DefaultValue`
     pub default_value: Option<String>,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"string/datetime/number"`
+    /// `ParamType`; example: `"string/datetime/number"`
     pub param_type: Option<String>,
 
-    /// `FormatRule`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss.SSS（只有时间必填）"`
+    /// `FormatRule`; example: `"yyyy-MM-dd HH:mm:ss.SSS（只有时间必填）"`
     pub format_rule: Option<String>,
 
-    /// `ComplexType`: a string.
-    ///
-    /// Example: `"可不填"`
+    /// `ComplexType`; example: `"可不填"`
     pub complex_type: Option<String>,
 
-    /// `Scope`: a string.
+    /// `Scope`
     pub scope: Option<String>,
 }
 
@@ -985,29 +698,19 @@ pub struct ParamCreateDto {
 /// Returned in the output of [`DescribeDatasourceList`](super::DescribeDatasourceList).
 #[tc_model]
 pub struct PermissionComponent {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"bi_datasource_read"`
+    /// `ModuleId`; example: `"bi_datasource_read"`
     pub module_id: Option<String>,
 
-    /// `IncludeType`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `IncludeType`; example: `"disabled"`
     pub include_type: Option<String>,
 
-    /// `UpgradeVersionType`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `UpgradeVersionType`; example: `"v1"`
     pub upgrade_version_type: Option<String>,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"请升级到基础版或者专业版"`
+    /// `Tips`; example: `"请升级到基础版或者专业版"`
     pub tips: Option<String>,
 
-    /// `TipsKey`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `TipsKey`; example: `"basic"`
     pub tips_key: Option<String>,
 }
 
@@ -1016,12 +719,10 @@ pub struct PermissionComponent {
 /// Returned in the output of [`DescribeDatasourceList`](super::DescribeDatasourceList).
 #[tc_model]
 pub struct PermissionGroup {
-    /// `ModuleGroup`: a string.
-    ///
-    /// Example: `"bi_datasource"`
+    /// `ModuleGroup`; example: `"bi_datasource"`
     pub module_group: Option<String>,
 
-    /// `Components`: a list of [`PermissionComponent`] objects.
+    /// `Components`
     pub components: Option<Vec<PermissionComponent>>,
 }
 
@@ -1030,142 +731,88 @@ pub struct PermissionGroup {
 /// Returned in the output of [`DescribeProjectInfo`](super::DescribeProjectInfo) and [`DescribeProjectList`](super::DescribeProjectList).
 #[tc_model]
 pub struct Project {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"https://www.cloud.tencent***/logo.png"`
+    /// `Logo`; example: `"https://www.cloud.tencent***/logo.png"`
     pub logo: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"项目名称"`
+    /// `Name`; example: `"项目名称"`
     pub name: Option<String>,
 
-    /// `ColorCode`: a string.
-    ///
-    /// Example: `"#ffffff"`
+    /// `ColorCode`; example: `"#ffffff"`
     pub color_code: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CreatedUser`; example: `"zhangsan"`
     pub created_user: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CreatedAt`; example: `"zhangsan"`
     pub created_at: Option<String>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberCount`; example: `1`
     pub member_count: Option<i64>,
 
-    /// `PageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageCount`; example: `1`
     pub page_count: Option<i64>,
 
-    /// `LastModifyName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `LastModifyName`; example: `"zhangsan"`
     pub last_modify_name: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"saas"`
+    /// `Source`; example: `"saas"`
     pub source: Option<String>,
 
-    /// `Apply`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Apply`; example: `false`
     pub apply: Option<bool>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UpdatedUser`; example: `"zhangsan"`
     pub updated_user: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UpdatedAt`; example: `"zhangsan"`
     pub updated_at: Option<String>,
 
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"\"corp123\""`
+    /// `CorpId`; example: `"\"corp123\""`
     pub corp_id: Option<String>,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Mark`; example: `"备注"`
     pub mark: Option<String>,
 
-    /// `Seed`: a string.
-    ///
-    /// Example: `"\"x12738\""`
+    /// `Seed`; example: `"\"x12738\""`
     pub seed: Option<String>,
 
-    /// `AuthList`: a list of strings.
-    ///
-    /// Example: `["bi_project_read","bi_project_write"]`
+    /// `AuthList`; example: `["bi_project_read","bi_project_write"]`
     pub auth_list: Option<Vec<String>>,
 
-    /// `PanelScope`: a string.
-    ///
-    /// Example: `"page"`
+    /// `PanelScope`; example: `"page"`
     pub panel_scope: Option<String>,
 
-    /// `IsExternalManage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExternalManage`; example: `true`
     pub is_external_manage: Option<bool>,
 
-    /// `ManagePlatform`: a string.
-    ///
-    /// Example: `"saas"`
+    /// `ManagePlatform`; example: `"saas"`
     pub manage_platform: Option<String>,
 
-    /// `ConfigList`: a list of [`ProjectConfigList`] objects.
+    /// `ConfigList`
     pub config_list: Option<Vec<ProjectConfigList>>,
 
-    /// `CreatedUserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CreatedUserName`; example: `"张三"`
     pub created_user_name: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Owner`; example: `"zhangsan"`
     pub owner: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `OwnerName`; example: `"张三"`
     pub owner_name: Option<String>,
 
-    /// `NormalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NormalCount`; example: `1`
     pub normal_count: Option<i64>,
 
-    /// `FreeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FreeCount`; example: `1`
     pub free_count: Option<i64>,
 
-    /// `AdhocCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AdhocCount`; example: `1`
     pub adhoc_count: Option<i64>,
 
-    /// `BriefingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BriefingCount`; example: `1`
     pub briefing_count: Option<i64>,
 }
 
@@ -1174,12 +821,10 @@ pub struct Project {
 /// Returned in the output of [`DescribeProjectInfo`](super::DescribeProjectInfo) and [`DescribeProjectList`](super::DescribeProjectList).
 #[tc_model]
 pub struct ProjectConfigList {
-    /// `ModuleGroup`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModuleGroup`; example: `"1"`
     pub module_group: Option<String>,
 
-    /// `Components`: a list of [`ProjectConfigResult`] objects.
+    /// `Components`
     pub components: Option<Vec<ProjectConfigResult>>,
 }
 
@@ -1188,19 +833,13 @@ pub struct ProjectConfigList {
 /// Returned in the output of [`DescribeProjectInfo`](super::DescribeProjectInfo) and [`DescribeProjectList`](super::DescribeProjectList).
 #[tc_model]
 pub struct ProjectConfigResult {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"bi_datasource_read"`
+    /// `ModuleId`; example: `"bi_datasource_read"`
     pub module_id: Option<String>,
 
-    /// `IncludeType`: a string.
-    ///
-    /// Example: `"disabled"`
+    /// `IncludeType`; example: `"disabled"`
     pub include_type: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"xx\":\"\"}"`
+    /// `Params`; example: `"{\"xx\":\"\"}"`
     pub params: Option<String>,
 }
 
@@ -1209,17 +848,13 @@ pub struct ProjectConfigResult {
 /// Returned in the output of [`DescribeProjectList`](super::DescribeProjectList).
 #[tc_model]
 pub struct ProjectListData {
-    /// `List`: a list of [`Project`] objects.
+    /// `List`
     pub list: Option<Vec<Project>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `TotalPages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<u64>,
 }
 
@@ -1228,40 +863,25 @@ pub struct ProjectListData {
 /// Returned in the output of [`DescribePermissionRanksInfo`](super::DescribePermissionRanksInfo).
 #[tc_model]
 pub struct RankInfo {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Type`, required in requests; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Mode`, required in requests; example: `"1"`
     pub mode: Option<String>,
 
-    /// `RulerInfo`: a string.
-    /// Required in requests.
+    /// `RulerInfo`, required in requests
     pub ruler_info: Option<String>,
 
-    /// `RoleId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `11`
+    /// `RoleId`, required in requests; example: `11`
     pub role_id: Option<i64>,
 
-    /// `RoleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `RoleType`, required in requests; example: `"1"`
     pub role_type: Option<String>,
 
-    /// `TableId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<i64>,
 
-    /// `RowColumnConfigList`: a list of [`RowColumnConfig`] objects.
+    /// `RowColumnConfigList`
     pub row_column_config_list: Option<Vec<RowColumnConfig>>,
 }
 
@@ -1271,24 +891,16 @@ pub struct RankInfo {
 #[doc(alias = "ResourceDTO")]
 #[tc_model]
 pub struct ResourceDto {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ResourceName`; example: `"test"`
     pub resource_name: Option<String>,
 
-    /// `ResourceValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResourceValue`; example: `true`
     pub resource_value: Option<bool>,
 
-    /// `CanChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanChange`; example: `true`
     pub can_change: Option<bool>,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"tips"`
+    /// `Tips`; example: `"tips"`
     pub tips: Option<String>,
 }
 
@@ -1297,24 +909,16 @@ pub struct ResourceDto {
 /// Sent in the input of [`ModifyResourceUser`](super::ModifyResourceUser), [`ModifyResourceUserGroup`](super::ModifyResourceUserGroup) and [`ModifyResourceUserGroupResource`](super::ModifyResourceUserGroupResource).
 #[tc_model]
 pub struct ResourceItem {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"PageView"`
+    /// `ResourceName`; example: `"PageView"`
     pub resource_name: Option<String>,
 
-    /// `ResourceValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResourceValue`; example: `true`
     pub resource_value: Option<bool>,
 
-    /// `CanChange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanChange`; example: `true`
     pub can_change: Option<bool>,
 
-    /// `Tips`: a string.
-    ///
-    /// Example: `"继承自用户组"`
+    /// `Tips`; example: `"继承自用户组"`
     pub tips: Option<String>,
 }
 
@@ -1324,17 +928,13 @@ pub struct ResourceItem {
 #[doc(alias = "ResourceListDTO")]
 #[tc_model]
 pub struct ResourceListDto {
-    /// `EntityId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EntityId`; example: `1`
     pub entity_id: Option<i64>,
 
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: Option<i64>,
 
-    /// `ResourceList`: a list of [`ResourceItem`] objects.
+    /// `ResourceList`
     pub resource_list: Option<Vec<ResourceItem>>,
 }
 
@@ -1343,13 +943,13 @@ pub struct ResourceListDto {
 /// Sent in the input of [`DescribeResourceUserGroupPageList`](super::DescribeResourceUserGroupPageList), [`DescribeUserGroupTreeList`](super::DescribeUserGroupTreeList) and [`QueryUserGroupMember`](super::QueryUserGroupMember).
 #[tc_model]
 pub struct ResourceTagValue {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -1358,69 +958,43 @@ pub struct ResourceTagValue {
 /// Returned in the output of [`DescribePermissionRoleInfo`](super::DescribePermissionRoleInfo).
 #[tc_model]
 pub struct Role {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoleName`; example: `"1"`
     pub role_name: String,
 
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CorpId`; example: `"1"`
     pub corp_id: String,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoleType`; example: `"1"`
     pub role_type: String,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Scope`; example: `"1"`
     pub scope: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedAt`; example: `"1"`
     pub created_at: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CreatedUser`; example: `"1"`
     pub created_user: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedAt`; example: `"1"`
     pub updated_at: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UpdatedUser`; example: `"1"`
     pub updated_user: Option<String>,
 
-    /// `ScopeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScopeType`; example: `1`
     pub scope_type: Option<i64>,
 
-    /// `CanChoose`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanChoose`; example: `true`
     pub can_choose: Option<bool>,
 
-    /// `ModuleCollection`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModuleCollection`; example: `"1"`
     pub module_collection: Option<String>,
 }
 
@@ -1430,12 +1004,10 @@ pub struct Role {
 /// Returned in the output of [`DescribePermissionRanksInfo`](super::DescribePermissionRanksInfo).
 #[tc_model]
 pub struct RowColumnConfig {
-    /// `RulerInfo`: a string.
-    ///
-    /// Example: `"{\\\"Logic\\\":\\\"and\\\",\\\"Items\\\":[]}"`
+    /// `RulerInfo`; example: `"{\\\"Logic\\\":\\\"and\\\",\\\"Items\\\":[]}"`
     pub ruler_info: Option<String>,
 
-    /// `TagValueList`: a list of [`RowColumnTagValue`] objects.
+    /// `TagValueList`
     pub tag_value_list: Option<Vec<RowColumnTagValue>>,
 }
 
@@ -1444,40 +1016,22 @@ pub struct RowColumnConfig {
 /// Returned in the output of [`DescribePermissionStatusInfo`](super::DescribePermissionStatusInfo).
 #[tc_model]
 pub struct RowColumnStatus {
-    /// `TableId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TableId`, required in requests; example: `1`
     pub table_id: Option<i64>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Type`, required in requests; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `Mode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `Mode`, required in requests; example: `"1"`
     pub mode: Option<String>,
 
-    /// `OpenStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `OpenStatus`, required in requests; example: `"1"`
     pub open_status: Option<String>,
 
-    /// `RoleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `RoleType`, required in requests; example: `"1"`
     pub role_type: Option<String>,
 
-    /// `RoleId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RoleId`, required in requests; example: `1`
     pub role_id: Option<i64>,
 }
 
@@ -1487,19 +1041,13 @@ pub struct RowColumnStatus {
 /// Returned in the output of [`DescribePermissionRanksInfo`](super::DescribePermissionRanksInfo).
 #[tc_model]
 pub struct RowColumnTagValue {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value1","value2"]`
+    /// `Values`; example: `["value1","value2"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -1508,117 +1056,73 @@ pub struct RowColumnTagValue {
 /// Returned in the output of [`DescribeSourceFieldList`](super::DescribeSourceFieldList).
 #[tc_model]
 pub struct TableColumn {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DbName`; example: `"id"`
     pub db_name: Option<String>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `AliasName`; example: `"id"`
     pub alias_name: Option<String>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"NUMBER"`
+    /// `DbType`; example: `"NUMBER"`
     pub db_type: Option<String>,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"number"`
+    /// `FieldType`; example: `"number"`
     pub field_type: Option<String>,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Mark`; example: `"id"`
     pub mark: Option<String>,
 
-    /// `ExcelName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ExcelName`; example: `"id"`
     pub excel_name: Option<String>,
 
-    /// `DictId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DictId`; example: `0`
     pub dict_id: Option<i64>,
 
-    /// `DictName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DictName`; example: `"id"`
     pub dict_name: Option<String>,
 
-    /// `TableNodeId`: a string.
-    ///
-    /// Example: `"b"`
+    /// `TableNodeId`; example: `"b"`
     pub table_node_id: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TableName`; example: `"demo"`
     pub table_name: Option<String>,
 
-    /// `FieldComplexType`: a string.
-    ///
-    /// Example: `"NUMBER"`
+    /// `FieldComplexType`; example: `"NUMBER"`
     pub field_complex_type: Option<String>,
 
-    /// `FormatRule`: a string.
-    ///
-    /// Example: `"格式规则"`
+    /// `FormatRule`; example: `"格式规则"`
     pub format_rule: Option<String>,
 
-    /// `IsFilter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilter`; example: `false`
     pub is_filter: Option<bool>,
 
-    /// `CalcType`: a string.
-    ///
-    /// Example: `"agg"`
+    /// `CalcType`; example: `"agg"`
     pub calc_type: Option<String>,
 
-    /// `CalcFormula`: a string.
-    ///
-    /// Example: `"agg"`
+    /// `CalcFormula`; example: `"agg"`
     pub calc_formula: Option<String>,
 
-    /// `CalcDesc`: a string.
-    ///
-    /// Example: `"聚合"`
+    /// `CalcDesc`; example: `"聚合"`
     pub calc_desc: Option<String>,
 
-    /// `JsonPathName`: a string.
-    ///
-    /// Example: `"json.json2"`
+    /// `JsonPathName`; example: `"json.json2"`
     pub json_path_name: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"province"`
+    /// `Granularity`; example: `"province"`
     pub granularity: Option<String>,
 
-    /// `GeoJsonId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeoJsonId`; example: `1`
     pub geo_json_id: Option<u64>,
 
-    /// `EmptyValueConfig`: an [`EmptyValueConfig`].
+    /// `EmptyValueConfig`
     pub empty_value_config: Option<EmptyValueConfig>,
 
-    /// `DbFieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DbFieldName`; example: `"id"`
     pub db_field_name: Option<String>,
 
-    /// `IsCopyOperation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCopyOperation`; example: `false`
     pub is_copy_operation: Option<bool>,
 
-    /// `IsCopyFromNormal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCopyFromNormal`; example: `false`
     pub is_copy_from_normal: Option<bool>,
 }
 
@@ -1627,15 +1131,13 @@ pub struct TableColumn {
 /// Returned in the output of [`DescribeSourceFieldList`](super::DescribeSourceFieldList).
 #[tc_model]
 pub struct TableColumnListData {
-    /// `List`: a list of [`TableColumn`] objects.
+    /// `List`
     pub list: Option<Vec<TableColumn>>,
 
-    /// `TranId`: a string.
+    /// `TranId`
     pub tran_id: Option<String>,
 
-    /// `TranStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TranStatus`; example: `1`
     pub tran_status: Option<i64>,
 }
 
@@ -1644,117 +1146,73 @@ pub struct TableColumnListData {
 /// Sent in the input of [`CreateDataTable`](super::CreateDataTable).
 #[tc_model]
 pub struct TableField {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbName`; example: `"1"`
     pub db_name: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AliasName`; example: `"1"`
     pub alias_name: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DbType`; example: `"1"`
     pub db_type: String,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FieldType`; example: `"1"`
     pub field_type: String,
 
-    /// `FieldComplexType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FieldComplexType`; example: `"1"`
     pub field_complex_type: Option<String>,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Mark`; example: `"1"`
     pub mark: Option<String>,
 
-    /// `FormatRule`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FormatRule`; example: `"1"`
     pub format_rule: Option<String>,
 
-    /// `IsFilter`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilter`; example: `false`
     pub is_filter: Option<bool>,
 
-    /// `CalcType`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `CalcType`; example: `"BASIC"`
     pub calc_type: Option<String>,
 
-    /// `CalcFormula`: a string.
-    ///
-    /// Example: `"[A]+[B]"`
+    /// `CalcFormula`; example: `"[A]+[B]"`
     pub calc_formula: Option<String>,
 
-    /// `CalcDesc`: a string.
-    ///
-    /// Example: `"[分销额]+[利息]"`
+    /// `CalcDesc`; example: `"[分销额]+[利息]"`
     pub calc_desc: Option<String>,
 
-    /// `DictId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DictId`; example: `1`
     pub dict_id: Option<u64>,
 
-    /// `DictName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DictName`; example: `"id"`
     pub dict_name: Option<String>,
 
-    /// `TableNodeId`: a string.
-    ///
-    /// Example: `"b"`
+    /// `TableNodeId`; example: `"b"`
     pub table_node_id: Option<String>,
 
-    /// `ExcelName`: a string.
-    ///
-    /// Example: `"excel表"`
+    /// `ExcelName`; example: `"excel表"`
     pub excel_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `TableName`; example: `"demo"`
     pub table_name: Option<String>,
 
-    /// `JsonPathName`: a string.
-    ///
-    /// Example: `"json"`
+    /// `JsonPathName`; example: `"json"`
     pub json_path_name: Option<String>,
 
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"province"`
+    /// `Granularity`; example: `"province"`
     pub granularity: Option<String>,
 
-    /// `GeoJsonId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GeoJsonId`; example: `1`
     pub geo_json_id: Option<u64>,
 
-    /// `EmptyValueConfig`: an [`EmptyValueConfig`].
+    /// `EmptyValueConfig`
     pub empty_value_config: Option<EmptyValueConfig>,
 
-    /// `DbFieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DbFieldName`; example: `"id"`
     pub db_field_name: Option<String>,
 
-    /// `IsCopyOperation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCopyOperation`; example: `false`
     pub is_copy_operation: Option<bool>,
 
-    /// `IsCopyFromNormal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCopyFromNormal`; example: `false`
     pub is_copy_from_normal: Option<bool>,
 }
 
@@ -1764,39 +1222,25 @@ pub struct TableField {
 #[doc(alias = "UserGroupDTO")]
 #[tc_model]
 pub struct UserGroupDto {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"云产品"`
+    /// `GroupName`; example: `"云产品"`
     pub group_name: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: Option<i64>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: Option<i64>,
 
-    /// `AdminUserId`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `AdminUserId`; example: `"test_user"`
     pub admin_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Location`; example: `1`
     pub location: Option<i64>,
 }
 
@@ -1806,24 +1250,16 @@ pub struct UserGroupDto {
 #[doc(alias = "UserGroupMemberVO")]
 #[tc_model]
 pub struct UserGroupMemberVo {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"用户名"`
+    /// `UserName`; example: `"用户名"`
     pub user_name: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"124"`
+    /// `UserId`; example: `"124"`
     pub user_id: Option<String>,
 
-    /// `CreatedBy`: a string.
-    ///
-    /// Example: `"124"`
+    /// `CreatedBy`; example: `"124"`
     pub created_by: Option<String>,
 
-    /// `CreatedOn`: a string.
-    ///
-    /// Example: `"2025-06-10 12:00:00"`
+    /// `CreatedOn`; example: `"2025-06-10 12:00:00"`
     pub created_on: Option<String>,
 }
 
@@ -1833,17 +1269,13 @@ pub struct UserGroupMemberVo {
 #[doc(alias = "UserGroupPageTreeVO")]
 #[tc_model]
 pub struct UserGroupPageTreeVo {
-    /// `List`: a list of [`UserGroupTreeVo`] objects.
+    /// `List`
     pub list: Option<Vec<UserGroupTreeVo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 }
 
@@ -1853,14 +1285,10 @@ pub struct UserGroupPageTreeVo {
 #[doc(alias = "UserGroupTreeNodeDTO")]
 #[tc_model]
 pub struct UserGroupTreeNodeDto {
-    /// `GroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupId`; example: `1`
     pub group_id: Option<i64>,
 
-    /// `QueryChildNodes`: a boolean.
-    ///
-    /// Example: `true`
+    /// `QueryChildNodes`; example: `true`
     pub query_child_nodes: Option<bool>,
 }
 
@@ -1870,56 +1298,40 @@ pub struct UserGroupTreeNodeDto {
 #[doc(alias = "UserGroupTreeVO")]
 #[tc_model]
 pub struct UserGroupTreeVo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `GroupName`; example: `"name"`
     pub group_name: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParentId`; example: `-1`
     pub parent_id: Option<i64>,
 
-    /// `ParentName`: a string.
-    ///
-    /// Example: `"p1"`
+    /// `ParentName`; example: `"p1"`
     pub parent_name: Option<String>,
 
-    /// `IsDefault`: a signed 64-bit integer.
+    /// `IsDefault`
     pub is_default: Option<i64>,
 
-    /// `AdminUserId`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AdminUserId`; example: `"admin"`
     pub admin_user_id: Option<String>,
 
-    /// `UserList`: a list of [`UserVo`] objects.
+    /// `UserList`
     pub user_list: Option<Vec<UserVo>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Location`; example: `6`
     pub location: Option<i64>,
 
-    /// `Children`: a list of [`UserGroupTreeVo`] objects.
+    /// `Children`
     pub children: Option<Vec<UserGroupTreeVo>>,
 
-    /// `HasChildren`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasChildren`; example: `true`
     pub has_children: Option<bool>,
 
-    /// `ResourceList`: a list of [`ResourceDto`] objects.
+    /// `ResourceList`
     pub resource_list: Option<Vec<ResourceDto>>,
 }
 
@@ -1929,39 +1341,25 @@ pub struct UserGroupTreeVo {
 #[doc(alias = "UserGroupUpdateDTO")]
 #[tc_model]
 pub struct UserGroupUpdateDto {
-    /// `AdminUserId`: a string.
-    ///
-    /// Example: `"subuin"`
+    /// `AdminUserId`; example: `"subuin"`
     pub admin_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"用户组名称"`
+    /// `GroupName`; example: `"用户组名称"`
     pub group_name: Option<String>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Location`; example: `0`
     pub location: Option<i64>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParentId`; example: `-1`
     pub parent_id: Option<i64>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: Option<i64>,
 
-    /// `ParentName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `ParentName`; example: `"名称"`
     pub parent_name: Option<String>,
 }
 
@@ -1971,14 +1369,10 @@ pub struct UserGroupUpdateDto {
 #[doc(alias = "UserGroupUserInfoVO")]
 #[tc_model]
 pub struct UserGroupUserInfoVo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"用户id"`
+    /// `UserId`; example: `"用户id"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"用户名称"`
+    /// `UserName`; example: `"用户名称"`
     pub user_name: Option<String>,
 }
 
@@ -1988,47 +1382,31 @@ pub struct UserGroupUserInfoVo {
 #[doc(alias = "UserGroupVO")]
 #[tc_model]
 pub struct UserGroupVo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"用户组名称"`
+    /// `GroupName`; example: `"用户组名称"`
     pub group_name: Option<String>,
 
-    /// `ParentId`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `ParentId`; example: `-1`
     pub parent_id: Option<i64>,
 
-    /// `ParentName`: a string.
-    ///
-    /// Example: `"所属名称"`
+    /// `ParentName`; example: `"所属名称"`
     pub parent_name: Option<String>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: Option<i64>,
 
-    /// `AdminUserId`: a string.
-    ///
-    /// Example: `"用户组管理员"`
+    /// `AdminUserId`; example: `"用户组管理员"`
     pub admin_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Location`; example: `0`
     pub location: Option<i64>,
 
-    /// `UserList`: a list of [`UserGroupUserInfoVo`] objects.
+    /// `UserList`
     pub user_list: Option<Vec<UserGroupUserInfoVo>>,
 }
 
@@ -2038,141 +1416,85 @@ pub struct UserGroupVo {
 /// Returned in the output of [`DescribeUserProjectList`](super::DescribeUserProjectList).
 #[tc_model]
 pub struct UserIdAndUserName {
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1101"`
+    /// `UserId`, always sent in responses; example: `"1101"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`, always sent in responses; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"10201"`
+    /// `CorpId`; example: `"10201"`
     pub corp_id: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: Option<String>,
 
-    /// `LastLogin`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-11T11:28:44+08:00"`
+    /// `LastLogin`, an ISO 8601 timestamp; example: `"2026-06-11T11:28:44+08:00"`
     pub last_login: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `FirstModify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstModify`; example: `1`
     pub first_modify: Option<i64>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+861****797"`
+    /// `PhoneNumber`; example: `"+861****797"`
     pub phone_number: Option<String>,
 
-    /// `AreaCode`: a string.
-    ///
-    /// Example: `"bj"`
+    /// `AreaCode`; example: `"bj"`
     pub area_code: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CreatedUser`; example: `"zhangsan"`
     pub created_user: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-11T11:28:44+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-06-11T11:28:44+08:00"`
     pub created_at: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UpdatedUser`; example: `"zhangsan"`
     pub updated_user: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-11T11:28:44+08:00"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-06-11T11:28:44+08:00"`
     pub updated_at: Option<String>,
 
-    /// `GlobalUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `GlobalUserName`; example: `"zhangsan"`
     pub global_user_name: Option<String>,
 
-    /// `GlobalUserCode`: a string.
-    ///
-    /// Example: `"sys_common_user"`
+    /// `GlobalUserCode`; example: `"sys_common_user"`
     pub global_user_code: Option<String>,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"1329****797"`
+    /// `Mobile`; example: `"1329****797"`
     pub mobile: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppId`; example: `"1"`
     pub app_id: Option<String>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppUserId`; example: `"1"`
     pub app_user_id: Option<String>,
 
-    /// `AppUserAliasName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppUserAliasName`; example: `"1"`
     pub app_user_alias_name: Option<String>,
 
-    /// `AppUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `AppUserName`; example: `"zhangsan"`
     pub app_user_name: Option<String>,
 
-    /// `InValidateAppRange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InValidateAppRange`; example: `true`
     pub in_validate_app_range: Option<bool>,
 
-    /// `EmailActivationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmailActivationStatus`; example: `1`
     pub email_activation_status: Option<i64>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `Id`; example: `100001`
     pub id: Option<u64>,
 
-    /// `LarkAppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LarkAppId`; example: `"1"`
     pub lark_app_id: Option<String>,
 
-    /// `LarkUserId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `LarkUserId`; example: `"1001"`
     pub lark_user_id: Option<String>,
 
-    /// `LarkOpenId`: a string.
-    ///
-    /// Example: `"ou_af9763******************47b2d752"`
+    /// `LarkOpenId`; example: `"ou_af9763******************47b2d752"`
     pub lark_open_id: Option<String>,
 
-    /// `LarkUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `LarkUserName`; example: `"zhangsan"`
     pub lark_user_name: Option<String>,
 }
 
@@ -2181,51 +1503,31 @@ pub struct UserIdAndUserName {
 /// Sent in the input of [`CreateUserRole`](super::CreateUserRole) and [`CreateUserRoleProject`](super::CreateUserRoleProject).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"11010"`
+    /// `UserId`, always sent in responses; example: `"11010"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`, always sent in responses; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123123***@qq.com"`
+    /// `Email`; example: `"123123***@qq.com"`
     pub email: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+86213***323"`
+    /// `PhoneNumber`; example: `"+86213***323"`
     pub phone_number: Option<String>,
 
-    /// `AreaCode`: a string.
-    ///
-    /// Example: `"086"`
+    /// `AreaCode`; example: `"086"`
     pub area_code: Option<String>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `AppUserId`; example: `"1101"`
     pub app_user_id: Option<String>,
 
-    /// `AppUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `AppUserName`; example: `"zhangsan"`
     pub app_user_name: Option<String>,
 
-    /// `LarkOpenId`: a string.
-    ///
-    /// Example: `"ou_af9763******************47b2d752"`
+    /// `LarkOpenId`; example: `"ou_af9763******************47b2d752"`
     pub lark_open_id: Option<String>,
 
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `IdentityType`; example: `"user"`
     pub identity_type: Option<String>,
 }
 
@@ -2235,16 +1537,16 @@ pub struct UserInfo {
 #[doc(alias = "UserResourceDTO")]
 #[tc_model]
 pub struct UserResourceDto {
-    /// `CorpId`: a string.
+    /// `CorpId`
     pub corp_id: Option<String>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `ResourceList`: a list of [`ResourceItem`] objects.
+    /// `ResourceList`
     pub resource_list: Option<Vec<ResourceItem>>,
 }
 
@@ -2253,17 +1555,13 @@ pub struct UserResourceDto {
 /// Returned in the output of [`DescribeUserRoleList`](super::DescribeUserRoleList) and [`DescribeUserRoleProjectList`](super::DescribeUserRoleProjectList).
 #[tc_model]
 pub struct UserRoleListData {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `TotalPages`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPages`; example: `1`
     pub total_pages: Option<i64>,
 
-    /// `List`: a list of [`UserRoleListDataUserRoleInfo`] objects.
+    /// `List`
     pub list: Option<Vec<UserRoleListDataUserRoleInfo>>,
 }
 
@@ -2272,34 +1570,22 @@ pub struct UserRoleListData {
 /// Returned in the output of [`DescribeUserRoleList`](super::DescribeUserRoleList) and [`DescribeUserRoleProjectList`](super::DescribeUserRoleProjectList).
 #[tc_model]
 pub struct UserRoleListDataRoleInfo {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"项目管理员"`
+    /// `RoleName`; example: `"项目管理员"`
     pub role_name: Option<String>,
 
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `RoleId`; example: `1101`
     pub role_id: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `ProjectId`; example: `1101`
     pub project_id: Option<i64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"项目名称"`
+    /// `ProjectName`; example: `"项目名称"`
     pub project_name: Option<String>,
 
-    /// `ScopeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScopeType`; example: `1`
     pub scope_type: Option<i64>,
 
-    /// `ModuleCollection`: a string.
-    ///
-    /// Example: `"bi_datasource_read"`
+    /// `ModuleCollection`; example: `"bi_datasource_read"`
     pub module_collection: Option<String>,
 }
 
@@ -2308,125 +1594,79 @@ pub struct UserRoleListDataRoleInfo {
 /// Returned in the output of [`DescribeUserRoleList`](super::DescribeUserRoleList) and [`DescribeUserRoleProjectList`](super::DescribeUserRoleProjectList).
 #[tc_model]
 pub struct UserRoleListDataUserRoleInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `RoleList`: a list of [`UserRoleListDataRoleInfo`] objects.
+    /// `RoleList`
     pub role_list: Option<Vec<UserRoleListDataRoleInfo>>,
 
-    /// `RoleIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1101,112210]`
+    /// `RoleIdList`; example: `[1101,112210]`
     pub role_id_list: Option<Vec<u64>>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `UserId`; example: `"1101"`
     pub user_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"12102"`
+    /// `CorpId`; example: `"12102"`
     pub corp_id: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123***@qq.com"`
+    /// `Email`; example: `"123***@qq.com"`
     pub email: Option<String>,
 
-    /// `CreatedUser`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `CreatedUser`; example: `"zhangsan"`
     pub created_user: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2024-10-23 21:32:45"`
+    /// `CreatedAt`; example: `"2024-10-23 21:32:45"`
     pub created_at: Option<String>,
 
-    /// `UpdatedUser`: a string.
-    ///
-    /// Example: `"zhangsan1"`
+    /// `UpdatedUser`; example: `"zhangsan1"`
     pub updated_user: Option<String>,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2024-10-23 21:32:45"`
+    /// `UpdatedAt`; example: `"2024-10-23 21:32:45"`
     pub updated_at: Option<String>,
 
-    /// `LastLogin`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `LastLogin`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub last_login: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"+8631***321"`
+    /// `PhoneNumber`; example: `"+8631***321"`
     pub phone_number: Option<String>,
 
-    /// `AreaCode`: a string.
-    ///
-    /// Example: `"086"`
+    /// `AreaCode`; example: `"086"`
     pub area_code: Option<String>,
 
-    /// `RootAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RootAccount`; example: `true`
     pub root_account: Option<bool>,
 
-    /// `CorpAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CorpAdmin`; example: `true`
     pub corp_admin: Option<bool>,
 
-    /// `AppUserId`: a string.
-    ///
-    /// Example: `"1101"`
+    /// `AppUserId`; example: `"1101"`
     pub app_user_id: Option<String>,
 
-    /// `AppUserAliasName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `AppUserAliasName`; example: `"zhangsan"`
     pub app_user_alias_name: Option<String>,
 
-    /// `AppUserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `AppUserName`; example: `"zhangsan"`
     pub app_user_name: Option<String>,
 
-    /// `InValidateAppRange`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InValidateAppRange`; example: `true`
     pub in_validate_app_range: Option<bool>,
 
-    /// `AppOpenUserId`: a string.
-    ///
-    /// Example: `"10012"`
+    /// `AppOpenUserId`; example: `"10012"`
     pub app_open_user_id: Option<String>,
 
-    /// `EmailActivationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmailActivationStatus`; example: `0`
     pub email_activation_status: Option<i64>,
 
-    /// `UserGroupList`: a list of [`UserGroupDto`] objects.
+    /// `UserGroupList`
     pub user_group_list: Option<Vec<UserGroupDto>>,
 
-    /// `IdentityType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `IdentityType`; example: `"user"`
     pub identity_type: Option<String>,
 }
 
@@ -2435,22 +1675,22 @@ pub struct UserRoleListDataUserRoleInfo {
 /// Sent in the input of [`ModifyUserTag`](super::ModifyUserTag).
 #[tc_model]
 pub struct UserTagInfo {
-    /// `Id`: a signed 64-bit integer.
+    /// `Id`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `IsExternalManage`: a boolean.
+    /// `IsExternalManage`
     pub is_external_manage: Option<bool>,
 
-    /// `ManagePlatform`: a string.
+    /// `ManagePlatform`
     pub manage_platform: Option<String>,
 
-    /// `ImportType`: a string.
+    /// `ImportType`
     pub import_type: Option<String>,
 }
 
@@ -2460,14 +1700,10 @@ pub struct UserTagInfo {
 #[doc(alias = "UserVO")]
 #[tc_model]
 pub struct UserVo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"用户id"`
+    /// `UserId`; example: `"用户id"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"用户名"`
+    /// `UserName`; example: `"用户名"`
     pub user_name: Option<String>,
 }
 
@@ -2477,22 +1713,16 @@ pub struct UserVo {
 #[doc(alias = "WidgetListVO")]
 #[tc_model]
 pub struct WidgetListVo {
-    /// `CorpId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `CorpId`; example: `"110101"`
     pub corp_id: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"21012"`
+    /// `ProjectId`; example: `"21012"`
     pub project_id: Option<String>,
 
-    /// `PageId`: a string.
-    ///
-    /// Example: `"1321"`
+    /// `PageId`; example: `"1321"`
     pub page_id: Option<String>,
 
-    /// `WidgetList`: a list of [`WidgetVo`] objects.
+    /// `WidgetList`
     pub widget_list: Option<Vec<WidgetVo>>,
 }
 
@@ -2502,13 +1732,9 @@ pub struct WidgetListVo {
 #[doc(alias = "WidgetVO")]
 #[tc_model]
 pub struct WidgetVo {
-    /// `WidgetId`: a string.
-    ///
-    /// Example: `"bar_dsjusda"`
+    /// `WidgetId`; example: `"bar_dsjusda"`
     pub widget_id: Option<String>,
 
-    /// `WidgetName`: a string.
-    ///
-    /// Example: `"柱状图"`
+    /// `WidgetName`; example: `"柱状图"`
     pub widget_name: Option<String>,
 }

@@ -7,32 +7,38 @@ use super::models;
 /// The `CreateAllocationRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateAllocationRuleResponse`].
-/// The codes it documents are in [`CreateAllocationRuleError`](super::errors::CreateAllocationRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateAllocationRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateAllocationRule",
     output = CreateAllocationRuleResponse,
-    error = super::errors::CreateAllocationRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateAllocationRule {
-    /// `RuleList`: an [`AllocationRulesSummary`](super::models::AllocationRulesSummary).
+    /// `RuleList`
     pub rule_list: models::AllocationRulesSummary,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`CreateAllocationRule`] call returns.
 #[tc_model]
 pub struct CreateAllocationRuleResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,18 +48,25 @@ pub struct CreateAllocationRuleResponse {
 /// The `CreateAllocationTag` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateAllocationTagResponse`].
-/// The codes it documents are in [`CreateAllocationTagError`](super::errors::CreateAllocationTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateAllocationTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateAllocationTag",
     output = CreateAllocationTagResponse,
-    error = super::errors::CreateAllocationTagError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateAllocationTag {
-    /// `TagKey`: a list of strings.
+    /// `TagKey`
     pub tag_key: Vec<String>,
 }
 
@@ -67,44 +80,44 @@ pub struct CreateAllocationTagResponse {
 /// The `CreateAllocationUnit` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateAllocationUnitResponse`].
-/// The codes it documents are in [`CreateAllocationUnitError`](super::errors::CreateAllocationUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateAllocationUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateAllocationUnit",
     output = CreateAllocationUnitResponse,
-    error = super::errors::CreateAllocationUnitError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateAllocationUnit {
-    /// `ParentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: Option<String>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`CreateAllocationUnit`] call returns.
 #[tc_model]
 pub struct CreateAllocationUnitResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"696856150c9e0"`
+    /// `TreeNodeUniqKey`; example: `"696856150c9e0"`
     pub tree_node_uniq_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -114,86 +127,70 @@ pub struct CreateAllocationUnitResponse {
 /// The `CreateBudget` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateBudgetResponse`].
-/// The codes it documents are in [`CreateBudgetError`](super::errors::CreateBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateBudget",
     output = CreateBudgetResponse,
-    error = super::errors::CreateBudgetError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateBudget {
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"API创建预算计划"`
+    /// `BudgetName`; example: `"API创建预算计划"`
     pub budget_name: String,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `CycleType`; example: `"DAY"`
     pub cycle_type: String,
 
-    /// `PeriodBegin`: a string.
-    ///
-    /// Example: `"2025-01-01"`
+    /// `PeriodBegin`; example: `"2025-01-01"`
     pub period_begin: String,
 
-    /// `PeriodEnd`: a string.
-    ///
-    /// Example: `"2025-12-01"`
+    /// `PeriodEnd`; example: `"2025-12-01"`
     pub period_end: String,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"FIX"`
+    /// `PlanType`; example: `"FIX"`
     pub plan_type: String,
 
-    /// `BudgetQuota`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `BudgetQuota`; example: `"1000"`
     pub budget_quota: String,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"BILL"`
+    /// `BillType`; example: `"BILL"`
     pub bill_type: String,
 
-    /// `FeeType`: a string.
-    ///
-    /// Example: `"COST"`
+    /// `FeeType`; example: `"COST"`
     pub fee_type: String,
 
-    /// `WarnJson`: a list of [`BudgetWarn`](super::models::BudgetWarn) objects.
+    /// `WarnJson`
     pub warn_json: Vec<models::BudgetWarn>,
 
-    /// `BudgetNote`: a string.
-    ///
-    /// Example: `"使用api创建预算信息"`
+    /// `BudgetNote`; example: `"使用api创建预算信息"`
     pub budget_note: Option<String>,
 
-    /// `DimensionsRange`: a [`BudgetConditionsForm`](super::models::BudgetConditionsForm).
+    /// `DimensionsRange`
     pub dimensions_range: Option<models::BudgetConditionsForm>,
 
-    /// `WaveThresholdJson`: a list of [`WaveThresholdForm`](super::models::WaveThresholdForm) objects.
+    /// `WaveThresholdJson`
     pub wave_threshold_json: Option<Vec<models::WaveThresholdForm>>,
 }
 
 /// What a successful [`CreateBudget`] call returns.
 #[tc_model]
 pub struct CreateBudgetResponse {
-    /// `Data`: a [`BudgetInfoApiResponse`](super::models::BudgetInfoApiResponse).
+    /// `Data`
     pub data: Option<models::BudgetInfoApiResponse>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"信息提示"`
+    /// `Message`; example: `"信息提示"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -203,37 +200,41 @@ pub struct CreateBudgetResponse {
 /// The `CreateGatherRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateGatherRuleResponse`].
-/// The codes it documents are in [`CreateGatherRuleError`](super::errors::CreateGatherRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateGatherRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateGatherRule",
     output = CreateGatherRuleResponse,
-    error = super::errors::CreateGatherRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateGatherRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `RuleList`: a [`GatherRuleSummary`](super::models::GatherRuleSummary).
+    /// `RuleList`
     pub rule_list: models::GatherRuleSummary,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`CreateGatherRule`] call returns.
 #[tc_model]
 pub struct CreateGatherRuleResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -243,87 +244,83 @@ pub struct CreateGatherRuleResponse {
 /// The `CreateInstance` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`CreateInstanceResponse`].
-/// The codes it documents are in [`CreateInstanceError`](super::errors::CreateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=CreateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BillingErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.BusinessCheckErrCode`](super::errors::BillingErrorCode::FailedOperationBusinessCheckErrCode)
+/// - [`FailedOperation.DistributeError`](super::errors::BillingErrorCode::FailedOperationDistributeError)
+/// - [`FailedOperation.GetPriceParamError`](super::errors::BillingErrorCode::FailedOperationGetPriceParamError)
+/// - [`FailedOperation.InvalidDeal`](super::errors::BillingErrorCode::FailedOperationInvalidDeal)
+/// - [`FailedOperation.InvalidGoodsCategoryId`](super::errors::BillingErrorCode::FailedOperationInvalidGoodsCategoryId)
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`FailedOperation.dealCreateWhitelistError`](super::errors::BillingErrorCode::FailedOperationDealCreateWhitelistError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::BillingErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApiParamError`](super::errors::BillingErrorCode::InvalidParameterApiParamError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BillingErrorCode::InvalidParameterInvalidParameter)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::BillingErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::BillingErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NOT_SUPPORT_THIS_ACTION`](super::errors::BillingErrorCode::UnsupportedOperationNotSupportThisAction)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "CreateInstance",
     output = CreateInstanceResponse,
-    error = super::errors::CreateInstanceError
+    error = super::errors::BillingErrorCode
 )]
 pub struct CreateInstance {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
+    /// `ClientToken`; example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
     pub client_token: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_yunjing"`
+    /// `ProductCode`; example: `"p_yunjing"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_yunjing_vas"`
+    /// `SubProductCode`; example: `"sp_yunjing_vas"`
     pub sub_product_code: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 
-    /// `ZoneCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneCode`; example: `"ap-guangzhou-1"`
     pub zone_code: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PrePay"`
+    /// `PayMode`; example: `"PrePay"`
     pub pay_mode: String,
 
-    /// `Parameter`: a string.
+    /// `Parameter`
     pub parameter: String,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `PeriodUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `PeriodUnit`; example: `"m"`
     pub period_unit: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
 /// What a successful [`CreateInstance`] call returns.
 #[tc_model]
 pub struct CreateInstanceResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20251201**********"`
+    /// `OrderId`; example: `"20251201**********"`
     pub order_id: Option<String>,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["********"]`
+    /// `InstanceIdList`; example: `["********"]`
     pub instance_id_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,25 +330,28 @@ pub struct CreateInstanceResponse {
 /// The `DeleteAllocationRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DeleteAllocationRuleResponse`].
-/// The codes it documents are in [`DeleteAllocationRuleError`](super::errors::DeleteAllocationRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DeleteAllocationRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DeleteAllocationRule",
     output = DeleteAllocationRuleResponse,
-    error = super::errors::DeleteAllocationRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DeleteAllocationRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleId`; example: `12`
     pub rule_id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"月份，默认当前月"`
+    /// `Month`; example: `"月份，默认当前月"`
     pub month: Option<String>,
 }
 
@@ -365,18 +365,25 @@ pub struct DeleteAllocationRuleResponse {
 /// The `DeleteAllocationTag` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DeleteAllocationTagResponse`].
-/// The codes it documents are in [`DeleteAllocationTagError`](super::errors::DeleteAllocationTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DeleteAllocationTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DeleteAllocationTag",
     output = DeleteAllocationTagResponse,
-    error = super::errors::DeleteAllocationTagError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DeleteAllocationTag {
-    /// `TagKey`: a list of strings.
+    /// `TagKey`
     pub tag_key: Vec<String>,
 }
 
@@ -390,25 +397,29 @@ pub struct DeleteAllocationTagResponse {
 /// The `DeleteAllocationUnit` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DeleteAllocationUnitResponse`].
-/// The codes it documents are in [`DeleteAllocationUnitError`](super::errors::DeleteAllocationUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DeleteAllocationUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DeleteAllocationUnit",
     output = DeleteAllocationUnitResponse,
-    error = super::errors::DeleteAllocationUnitError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DeleteAllocationUnit {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
@@ -422,39 +433,39 @@ pub struct DeleteAllocationUnitResponse {
 /// The `DeleteBudget` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DeleteBudgetResponse`].
-/// The codes it documents are in [`DeleteBudgetError`](super::errors::DeleteBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DeleteBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DeleteBudget",
     output = DeleteBudgetResponse,
-    error = super::errors::DeleteBudgetError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DeleteBudget {
-    /// `BudgetIds`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `BudgetIds`; example: `["1"]`
     pub budget_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteBudget`] call returns.
 #[tc_model]
 pub struct DeleteBudgetResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["128463"]`
+    /// `Data`; example: `["128463"]`
     pub data: Option<Vec<String>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"delete success"`
+    /// `Message`; example: `"delete success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -464,25 +475,28 @@ pub struct DeleteBudgetResponse {
 /// The `DeleteGatherRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DeleteGatherRuleResponse`].
-/// The codes it documents are in [`DeleteGatherRuleError`](super::errors::DeleteGatherRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DeleteGatherRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DeleteGatherRule",
     output = DeleteGatherRuleResponse,
-    error = super::errors::DeleteGatherRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DeleteGatherRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `RuleId`; example: `13`
     pub rule_id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
@@ -496,103 +510,83 @@ pub struct DeleteGatherRuleResponse {
 /// The `DescribeAccountBalance` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAccountBalanceResponse`].
-/// The codes it documents are in [`DescribeAccountBalanceError`](super::errors::DescribeAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BillingErrorCode::FailedOperation)
+/// - [`FailedOperation.PayPriceError`](super::errors::BillingErrorCode::FailedOperationPayPriceError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAccountBalance",
     output = DescribeAccountBalanceResponse,
-    error = super::errors::DescribeAccountBalanceError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAccountBalance {
-    /// `TempCredit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TempCredit`; example: `true`
     pub temp_credit: Option<bool>,
 }
 
 /// What a successful [`DescribeAccountBalance`] call returns.
 #[tc_model]
 pub struct DescribeAccountBalanceResponse {
-    /// `Balance`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Balance`; example: `10000`
     pub balance: i64,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Uin`; example: `1`
     pub uin: u64,
 
-    /// `RealBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RealBalance`; example: `1.0`
     pub real_balance: f64,
 
-    /// `CashAccountBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CashAccountBalance`; example: `1.0`
     pub cash_account_balance: f64,
 
-    /// `IncomeIntoAccountBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `IncomeIntoAccountBalance`; example: `1.0`
     pub income_into_account_balance: f64,
 
-    /// `PresentAccountBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `PresentAccountBalance`; example: `1.0`
     pub present_account_balance: f64,
 
-    /// `FreezeAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `FreezeAmount`; example: `1.0`
     pub freeze_amount: f64,
 
-    /// `OweAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OweAmount`; example: `1.0`
     pub owe_amount: f64,
 
-    /// `IsAllowArrears`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowArrears`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_allow_arrears: Option<bool>,
 
-    /// `IsCreditLimited`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCreditLimited`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_credit_limited: Option<bool>,
 
-    /// `CreditAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CreditAmount`; example: `1.0`
     pub credit_amount: f64,
 
-    /// `CreditBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CreditBalance`; example: `1.0`
     pub credit_balance: f64,
 
-    /// `RealCreditBalance`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RealCreditBalance`; example: `1.0`
     pub real_credit_balance: f64,
 
-    /// `TempCredit`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TempCredit`; example: `1.0`
     pub temp_credit: Option<f64>,
 
-    /// `TempAmountInfoList`: a list of [`UinTempAmountModel`](super::models::UinTempAmountModel) objects.
+    /// `TempAmountInfoList`
     pub temp_amount_info_list: Option<Vec<models::UinTempAmountModel>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -602,9 +596,12 @@ pub struct DescribeAccountBalanceResponse {
 /// The `DescribeAccountWarning` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAccountWarningResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAccountWarning)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
@@ -617,14 +614,10 @@ pub struct DescribeAccountWarning {}
 /// What a successful [`DescribeAccountWarning`] call returns.
 #[tc_model]
 pub struct DescribeAccountWarningResponse {
-    /// `Threshold`: a string.
-    ///
-    /// Example: `"\"957656954\""`
+    /// `Threshold`; example: `"\"957656954\""`
     pub threshold: Option<String>,
 
-    /// `Open`: a string.
-    ///
-    /// Example: `"”1“"`
+    /// `Open`; example: `"”1“"`
     pub open: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,57 +627,65 @@ pub struct DescribeAccountWarningResponse {
 /// The `DescribeAllocateConditions` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocateConditionsResponse`].
-/// The codes it documents are in [`DescribeAllocateConditionsError`](super::errors::DescribeAllocateConditionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocateConditions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocateConditions",
     output = DescribeAllocateConditionsResponse,
-    error = super::errors::DescribeAllocateConditionsError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocateConditions {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeAllocateConditions`] call returns.
 #[tc_model]
 pub struct DescribeAllocateConditionsResponse {
-    /// `Business`: a list of [`BillBusinessLink`](super::models::BillBusinessLink) objects.
+    /// `Business`
     pub business: Vec<models::BillBusinessLink>,
 
-    /// `Product`: a list of [`BillProduct`](super::models::BillProduct) objects.
+    /// `Product`
     pub product: Vec<models::BillProduct>,
 
-    /// `Item`: a list of [`BillItem`](super::models::BillItem) objects.
+    /// `Item`
     pub item: Vec<models::BillItem>,
 
-    /// `Region`: a list of [`BillRegion`](super::models::BillRegion) objects.
+    /// `Region`
     pub region: Vec<models::BillRegion>,
 
-    /// `InstanceType`: a list of [`BillInstanceType`](super::models::BillInstanceType) objects.
+    /// `InstanceType`
     pub instance_type: Vec<models::BillInstanceType>,
 
-    /// `PayMode`: a list of [`BillPayMode`](super::models::BillPayMode) objects.
+    /// `PayMode`
     pub pay_mode: Vec<models::BillPayMode>,
 
-    /// `Project`: a list of [`BillProject`](super::models::BillProject) objects.
+    /// `Project`
     pub project: Vec<models::BillProject>,
 
-    /// `Tag`: a list of [`BillTag`](super::models::BillTag) objects.
+    /// `Tag`
     pub tag: Vec<models::BillTag>,
 
-    /// `OwnerUin`: a list of [`BillOwnerUin`](super::models::BillOwnerUin) objects.
+    /// `OwnerUin`
     pub owner_uin: Vec<models::BillOwnerUin>,
 
-    /// `OperateUin`: a list of [`BillOperateUin`](super::models::BillOperateUin) objects.
+    /// `OperateUin`
     pub operate_uin: Vec<models::BillOperateUin>,
 
-    /// `ActionType`: a list of [`BillActionType`](super::models::BillActionType) objects.
+    /// `ActionType`
     pub action_type: Vec<models::BillActionType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -694,159 +695,131 @@ pub struct DescribeAllocateConditionsResponse {
 /// The `DescribeAllocationBillConditions` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationBillConditionsResponse`].
-/// The codes it documents are in [`DescribeAllocationBillConditionsError`](super::errors::DescribeAllocationBillConditionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationBillConditions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationBillConditions",
     output = DescribeAllocationBillConditionsResponse,
-    error = super::errors::DescribeAllocationBillConditionsError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationBillConditions {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["909619400-hdngsfxtoqlh"]`
+    /// `TreeNodeUniqKeys`; example: `["909619400-hdngsfxtoqlh"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `BillDates`: a list of strings.
-    ///
-    /// Example: `["2022-10-01"]`
+    /// `BillDates`; example: `["2022-10-01"]`
     pub bill_dates: Option<Vec<String>>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `BusinessCodes`; example: `["p_cvm"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OwnerUins`; example: `["909619400"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `OperateUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OperateUins`; example: `["909619400"]`
     pub operate_uins: Option<Vec<String>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["postPay"]`
+    /// `PayModes`; example: `["postPay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["prepay_renew"]`
+    /// `ActionTypes`; example: `["prepay_renew"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cvm_c4"]`
+    /// `ProductCodes`; example: `["sp_cvm_c4"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `RegionIds`; example: `["0","1"]`
     pub region_ids: Option<Vec<String>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["100002","100003"]`
+    /// `ZoneIds`; example: `["100002","100003"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["ri"]`
+    /// `InstanceTypes`; example: `["ri"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["tagKey:tagValue"]`
+    /// `Tag`; example: `["tagKey:tagValue"]`
     pub tag: Option<Vec<String>>,
 
-    /// `ComponentCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute"]`
+    /// `ComponentCodes`; example: `["virtual_v_cvm_compute"]`
     pub component_codes: Option<Vec<String>>,
 
-    /// `ItemCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute_c4"]`
+    /// `ItemCodes`; example: `["virtual_v_cvm_compute_c4"]`
     pub item_codes: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"ins-yhtdg16"`
+    /// `SearchKey`; example: `"ins-yhtdg16"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<u64>>,
 
-    /// `AllocationType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AllocationType`; example: `[0,1]`
     pub allocation_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAllocationBillConditions`] call returns.
 #[tc_model]
 pub struct DescribeAllocationBillConditionsResponse {
-    /// `Business`: a list of [`BillBusiness`](super::models::BillBusiness) objects.
+    /// `Business`
     pub business: Vec<models::BillBusiness>,
 
-    /// `Product`: a list of [`BillProduct`](super::models::BillProduct) objects.
+    /// `Product`
     pub product: Vec<models::BillProduct>,
 
-    /// `Item`: a list of [`BillItem`](super::models::BillItem) objects.
+    /// `Item`
     pub item: Vec<models::BillItem>,
 
-    /// `Region`: a list of [`BillRegion`](super::models::BillRegion) objects.
+    /// `Region`
     pub region: Vec<models::BillRegion>,
 
-    /// `InstanceType`: a list of [`BillInstanceType`](super::models::BillInstanceType) objects.
+    /// `InstanceType`
     pub instance_type: Vec<models::BillInstanceType>,
 
-    /// `PayMode`: a list of [`BillPayMode`](super::models::BillPayMode) objects.
+    /// `PayMode`
     pub pay_mode: Vec<models::BillPayMode>,
 
-    /// `Project`: a list of [`BillProject`](super::models::BillProject) objects.
+    /// `Project`
     pub project: Vec<models::BillProject>,
 
-    /// `Tag`: a list of [`BillTag`](super::models::BillTag) objects.
+    /// `Tag`
     pub tag: Vec<models::BillTag>,
 
-    /// `OwnerUin`: a list of [`BillOwnerUin`](super::models::BillOwnerUin) objects.
+    /// `OwnerUin`
     pub owner_uin: Vec<models::BillOwnerUin>,
 
-    /// `OperateUin`: a list of [`BillOperateUin`](super::models::BillOperateUin) objects.
+    /// `OperateUin`
     pub operate_uin: Vec<models::BillOperateUin>,
 
-    /// `BillDay`: a list of [`BillDays`](super::models::BillDays) objects.
+    /// `BillDay`
     pub bill_day: Vec<models::BillDays>,
 
-    /// `ActionType`: a list of [`BillActionType`](super::models::BillActionType) objects.
+    /// `ActionType`
     pub action_type: Vec<models::BillActionType>,
 
-    /// `Component`: a list of [`BillComponent`](super::models::BillComponent) objects.
+    /// `Component`
     pub component: Vec<models::BillComponent>,
 
-    /// `Zone`: a list of [`BillZoneId`](super::models::BillZoneId) objects.
+    /// `Zone`
     pub zone: Vec<models::BillZoneId>,
 
-    /// `AllocationTreeNode`: a list of [`AllocationTreeNode`](super::models::AllocationTreeNode) objects.
+    /// `AllocationTreeNode`
     pub allocation_tree_node: Vec<models::AllocationTreeNode>,
 
-    /// `TagKey`: a list of strings.
-    ///
-    /// Example: `["游戏项目组","部门","机房","云应用","运营状态"]`
+    /// `TagKey`; example: `["游戏项目组","部门","机房","云应用","运营状态"]`
     pub tag_key: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -856,15 +829,25 @@ pub struct DescribeAllocationBillConditionsResponse {
 /// The `DescribeAllocationBillDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationBillDetailResponse`].
-/// The codes it documents are in [`DescribeAllocationBillDetailError`](super::errors::DescribeAllocationBillDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationBillDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationBillDetail",
     output = DescribeAllocationBillDetailResponse,
-    error = super::errors::DescribeAllocationBillDetailError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -873,119 +856,77 @@ pub struct DescribeAllocationBillConditionsResponse {
     )
 )]
 pub struct DescribeAllocationBillDetail {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["1000***-***"]`
+    /// `TreeNodeUniqKeys`; example: `["1000***-***"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `BusinessCodes`; example: `["p_cvm"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OwnerUins`; example: `["909619400"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `OperateUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OperateUins`; example: `["909619400"]`
     pub operate_uins: Option<Vec<String>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["postPay"]`
+    /// `PayModes`; example: `["postPay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["prepay_renew"]`
+    /// `ActionTypes`; example: `["prepay_renew"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cvm_c4"]`
+    /// `ProductCodes`; example: `["sp_cvm_c4"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `RegionIds`; example: `["0"]`
     pub region_ids: Option<Vec<String>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `ZoneIds`; example: `["0"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["ri"]`
+    /// `InstanceTypes`; example: `["ri"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["tagKey:tagValue"]`
+    /// `Tag`; example: `["tagKey:tagValue"]`
     pub tag: Option<Vec<String>>,
 
-    /// `ComponentCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute"]`
+    /// `ComponentCodes`; example: `["virtual_v_cvm_compute"]`
     pub component_codes: Option<Vec<String>>,
 
-    /// `ItemCodes`: a list of strings.
-    ///
-    /// Example: `["sv_cvm"]`
+    /// `ItemCodes`; example: `["sv_cvm"]`
     pub item_codes: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `SearchKey`; example: `"CVM"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeAllocationBillDetail`] call returns.
 #[tc_model]
 pub struct DescribeAllocationBillDetailResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49545`
+    /// `RecordNum`; example: `49545`
     pub record_num: u64,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
-    /// `Detail`: a list of [`AllocationDetail`](super::models::AllocationDetail) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -995,30 +936,38 @@ pub struct DescribeAllocationBillDetailResponse {
 /// The `DescribeAllocationMonthOverview` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationMonthOverviewResponse`].
-/// The codes it documents are in [`DescribeAllocationMonthOverviewError`](super::errors::DescribeAllocationMonthOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationMonthOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationMonthOverview",
     output = DescribeAllocationMonthOverviewResponse,
-    error = super::errors::DescribeAllocationMonthOverviewError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationMonthOverview {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationMonthOverview`] call returns.
 #[tc_model]
 pub struct DescribeAllocationMonthOverviewResponse {
-    /// `Detail`: a list of [`AllocationOverviewNode`](super::models::AllocationOverviewNode) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationOverviewNode>,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1028,15 +977,25 @@ pub struct DescribeAllocationMonthOverviewResponse {
 /// The `DescribeAllocationOverview` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationOverviewResponse`].
-/// The codes it documents are in [`DescribeAllocationOverviewError`](super::errors::DescribeAllocationOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationOverview",
     output = DescribeAllocationOverviewResponse,
-    error = super::errors::DescribeAllocationOverviewError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1045,59 +1004,41 @@ pub struct DescribeAllocationMonthOverviewResponse {
     )
 )]
 pub struct DescribeAllocationOverview {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"month"`
+    /// `PeriodType`; example: `"month"`
     pub period_type: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["1909619400-674414f2a3dad"]`
+    /// `TreeNodeUniqKeys`; example: `["1909619400-674414f2a3dad"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `BillDates`: a list of strings.
-    ///
-    /// Example: `["2022-10"]`
+    /// `BillDates`; example: `["2022-10"]`
     pub bill_dates: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllocationOverview`] call returns.
 #[tc_model]
 pub struct DescribeAllocationOverviewResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordNum`; example: `1`
     pub record_num: u64,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
-    /// `Detail`: a list of [`AllocationOverviewDetail`](super::models::AllocationOverviewDetail) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationOverviewDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1107,55 +1048,51 @@ pub struct DescribeAllocationOverviewResponse {
 /// The `DescribeAllocationRuleDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationRuleDetailResponse`].
-/// The codes it documents are in [`DescribeAllocationRuleDetailError`](super::errors::DescribeAllocationRuleDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationRuleDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationRuleDetail",
     output = DescribeAllocationRuleDetailResponse,
-    error = super::errors::DescribeAllocationRuleDetailError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationRuleDetail {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleId`; example: `12`
     pub rule_id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationRuleDetail`] call returns.
 #[tc_model]
 pub struct DescribeAllocationRuleDetailResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"9096"`
+    /// `Uin`; example: `"9096"`
     pub uin: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `Name`; example: `"规则名称"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `RuleDetail`: an [`AllocationRuleExpression`](super::models::AllocationRuleExpression).
+    /// `RuleDetail`
     pub rule_detail: models::AllocationRuleExpression,
 
-    /// `RatioDetail`: a list of [`AllocationRationExpression`](super::models::AllocationRationExpression) objects.
+    /// `RatioDetail`
     pub ratio_detail: Option<Vec<models::AllocationRationExpression>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,15 +1102,23 @@ pub struct DescribeAllocationRuleDetailResponse {
 /// The `DescribeAllocationRuleSummary` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationRuleSummaryResponse`].
-/// The codes it documents are in [`DescribeAllocationRuleSummaryError`](super::errors::DescribeAllocationRuleSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationRuleSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationRuleSummary",
     output = DescribeAllocationRuleSummaryResponse,
-    error = super::errors::DescribeAllocationRuleSummaryError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1183,41 +1128,29 @@ pub struct DescribeAllocationRuleDetailResponse {
     )
 )]
 pub struct DescribeAllocationRuleSummary {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"产品部"`
+    /// `Name`; example: `"产品部"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationRuleSummary`] call returns.
 #[tc_model]
 pub struct DescribeAllocationRuleSummaryResponse {
-    /// `RuleList`: a list of [`AllocationRuleOverview`](super::models::AllocationRuleOverview) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::AllocationRuleOverview>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1227,15 +1160,25 @@ pub struct DescribeAllocationRuleSummaryResponse {
 /// The `DescribeAllocationSummaryByBusiness` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationSummaryByBusinessResponse`].
-/// The codes it documents are in [`DescribeAllocationSummaryByBusinessError`](super::errors::DescribeAllocationSummaryByBusinessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationSummaryByBusiness)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByBusiness",
     output = DescribeAllocationSummaryByBusinessResponse,
-    error = super::errors::DescribeAllocationSummaryByBusinessError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1244,54 +1187,34 @@ pub struct DescribeAllocationRuleSummaryResponse {
     )
 )]
 pub struct DescribeAllocationSummaryByBusiness {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"month"`
+    /// `PeriodType`; example: `"month"`
     pub period_type: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["909619400-670615a8c8b23"]`
+    /// `TreeNodeUniqKeys`; example: `["909619400-670615a8c8b23"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `BillDates`: a list of strings.
-    ///
-    /// Example: `["2022-10"]`
+    /// `BillDates`; example: `["2022-10"]`
     pub bill_dates: Option<Vec<String>>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `BusinessCodes`; example: `["p_cvm"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"billIds"`
+    /// `SearchKey`; example: `"billIds"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1301,15 +1224,13 @@ pub struct DescribeAllocationSummaryByBusiness {
 /// What a successful [`DescribeAllocationSummaryByBusiness`] call returns.
 #[tc_model]
 pub struct DescribeAllocationSummaryByBusinessResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecordNum`; example: `1`
     pub record_num: u64,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
-    /// `Detail`: a list of [`AllocationSummaryByBusiness`](super::models::AllocationSummaryByBusiness) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationSummaryByBusiness>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1319,15 +1240,25 @@ pub struct DescribeAllocationSummaryByBusinessResponse {
 /// The `DescribeAllocationSummaryByItem` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationSummaryByItemResponse`].
-/// The codes it documents are in [`DescribeAllocationSummaryByItemError`](super::errors::DescribeAllocationSummaryByItemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationSummaryByItem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByItem",
     output = DescribeAllocationSummaryByItemResponse,
-    error = super::errors::DescribeAllocationSummaryByItemError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1336,134 +1267,86 @@ pub struct DescribeAllocationSummaryByBusinessResponse {
     )
 )]
 pub struct DescribeAllocationSummaryByItem {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"month"`
+    /// `PeriodType`; example: `"month"`
     pub period_type: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["909619400-65b9a02cd832f"]`
+    /// `TreeNodeUniqKeys`; example: `["909619400-65b9a02cd832f"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `BillDates`: a list of strings.
-    ///
-    /// Example: `["2024-11-25","2024-11-24"]`
+    /// `BillDates`; example: `["2024-11-25","2024-11-24"]`
     pub bill_dates: Option<Vec<String>>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cos"]`
+    /// `BusinessCodes`; example: `["p_cos"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["909619400","100001053999"]`
+    /// `OwnerUins`; example: `["909619400","100001053999"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `OperateUins`: a list of strings.
-    ///
-    /// Example: `["909619400","100001053999"]`
+    /// `OperateUins`; example: `["909619400","100001053999"]`
     pub operate_uins: Option<Vec<String>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["prePay","postPay"]`
+    /// `PayModes`; example: `["prePay","postPay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["postpay_deduct_d"]`
+    /// `ActionTypes`; example: `["postpay_deduct_d"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cos_std"]`
+    /// `ProductCodes`; example: `["sp_cos_std"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["1","4"]`
+    /// `RegionIds`; example: `["1","4"]`
     pub region_ids: Option<Vec<String>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["200001","100003"]`
+    /// `ZoneIds`; example: `["200001","100003"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["ri","svp"]`
+    /// `InstanceTypes`; example: `["ri","svp"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["tagKey:tagValue"]`
+    /// `Tag`; example: `["tagKey:tagValue"]`
     pub tag: Option<Vec<String>>,
 
-    /// `ComponentCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute"]`
+    /// `ComponentCodes`; example: `["virtual_v_cvm_compute"]`
     pub component_codes: Option<Vec<String>>,
 
-    /// `ItemCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute_c4"]`
+    /// `ItemCodes`; example: `["virtual_v_cvm_compute_c4"]`
     pub item_codes: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"4cdntest-10006792"`
+    /// `SearchKey`; example: `"4cdntest-10006792"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `ProjectIds`; example: `[0,1]`
     pub project_ids: Option<Vec<u64>>,
 
-    /// `AllocationType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AllocationType`; example: `[0,1]`
     pub allocation_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAllocationSummaryByItem`] call returns.
 #[tc_model]
 pub struct DescribeAllocationSummaryByItemResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordNum`; example: `10`
     pub record_num: u64,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
-    /// `Detail`: a list of [`AllocationSummaryByItem`](super::models::AllocationSummaryByItem) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationSummaryByItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1473,15 +1356,25 @@ pub struct DescribeAllocationSummaryByItemResponse {
 /// The `DescribeAllocationSummaryByResource` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationSummaryByResourceResponse`].
-/// The codes it documents are in [`DescribeAllocationSummaryByResourceError`](super::errors::DescribeAllocationSummaryByResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationSummaryByResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BillingErrorCode::MissingParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationSummaryByResource",
     output = DescribeAllocationSummaryByResourceResponse,
-    error = super::errors::DescribeAllocationSummaryByResourceError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1490,124 +1383,80 @@ pub struct DescribeAllocationSummaryByItemResponse {
     )
 )]
 pub struct DescribeAllocationSummaryByResource {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"month"`
+    /// `PeriodType`; example: `"month"`
     pub period_type: Option<String>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["909619400-65b9a02cd832f"]`
+    /// `TreeNodeUniqKeys`; example: `["909619400-65b9a02cd832f"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `BillDates`: a list of strings.
-    ///
-    /// Example: `["2024-11-01","2024-11-02"]`
+    /// `BillDates`; example: `["2024-11-01","2024-11-02"]`
     pub bill_dates: Option<Vec<String>>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `BusinessCodes`; example: `["p_cvm"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["sp_cos_std"]`
+    /// `OwnerUins`; example: `["sp_cos_std"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `OperateUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OperateUins`; example: `["909619400"]`
     pub operate_uins: Option<Vec<String>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["postPay"]`
+    /// `PayModes`; example: `["postPay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["prepay_purchase"]`
+    /// `ActionTypes`; example: `["prepay_purchase"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cdn_ov"]`
+    /// `ProductCodes`; example: `["sp_cdn_ov"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `RegionIds`; example: `["0","1"]`
     pub region_ids: Option<Vec<String>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["10001","10002"]`
+    /// `ZoneIds`; example: `["10001","10002"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["ri"]`
+    /// `InstanceTypes`; example: `["ri"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["tagKey:tagValue"]`
+    /// `Tag`; example: `["tagKey:tagValue"]`
     pub tag: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"nugcbucket-1000027"`
+    /// `SearchKey`; example: `"nugcbucket-1000027"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,100002]`
+    /// `ProjectIds`; example: `[0,100002]`
     pub project_ids: Option<Vec<u64>>,
 
-    /// `AllocationType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AllocationType`; example: `[0,1]`
     pub allocation_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeAllocationSummaryByResource`] call returns.
 #[tc_model]
 pub struct DescribeAllocationSummaryByResourceResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordNum`; example: `10`
     pub record_num: u64,
 
-    /// `Total`: an [`AllocationOverviewTotal`](super::models::AllocationOverviewTotal).
+    /// `Total`
     pub total: models::AllocationOverviewTotal,
 
-    /// `Detail`: a list of [`AllocationSummaryByResource`](super::models::AllocationSummaryByResource) objects.
+    /// `Detail`
     pub detail: Vec<models::AllocationSummaryByResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1617,42 +1466,42 @@ pub struct DescribeAllocationSummaryByResourceResponse {
 /// The `DescribeAllocationTree` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationTreeResponse`].
-/// The codes it documents are in [`DescribeAllocationTreeError`](super::errors::DescribeAllocationTreeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationTree)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationTree",
     output = DescribeAllocationTreeResponse,
-    error = super::errors::DescribeAllocationTreeError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationTree {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationTree`] call returns.
 #[tc_model]
 pub struct DescribeAllocationTreeResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"9096-asd"`
+    /// `TreeNodeUniqKey`; example: `"9096-asd"`
     pub tree_node_uniq_key: String,
 
-    /// `Children`: a list of [`AllocationTree`](super::models::AllocationTree) objects.
+    /// `Children`
     pub children: Option<Vec<models::AllocationTree>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1662,43 +1511,45 @@ pub struct DescribeAllocationTreeResponse {
 /// The `DescribeAllocationTrendByMonth` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationTrendByMonthResponse`].
-/// The codes it documents are in [`DescribeAllocationTrendByMonthError`](super::errors::DescribeAllocationTrendByMonthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationTrendByMonth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationTrendByMonth",
     output = DescribeAllocationTrendByMonthResponse,
-    error = super::errors::DescribeAllocationTrendByMonthError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationTrendByMonth {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-66eb96bf16618"`
+    /// `TreeNodeUniqKey`; example: `"909619400-66eb96bf16618"`
     pub tree_node_uniq_key: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationTrendByMonth`] call returns.
 #[tc_model]
 pub struct DescribeAllocationTrendByMonthResponse {
-    /// `Current`: an [`AllocationBillTrendDetail`](super::models::AllocationBillTrendDetail).
+    /// `Current`
     pub current: models::AllocationBillTrendDetail,
 
-    /// `Previous`: a list of [`AllocationBillTrendDetail`](super::models::AllocationBillTrendDetail) objects.
+    /// `Previous`
     pub previous: Vec<models::AllocationBillTrendDetail>,
 
-    /// `Stat`: an [`AllocationStat`](super::models::AllocationStat).
+    /// `Stat`
     pub stat: models::AllocationStat,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1708,74 +1559,59 @@ pub struct DescribeAllocationTrendByMonthResponse {
 /// The `DescribeAllocationUnitDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeAllocationUnitDetailResponse`].
-/// The codes it documents are in [`DescribeAllocationUnitDetailError`](super::errors::DescribeAllocationUnitDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeAllocationUnitDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeAllocationUnitDetail",
     output = DescribeAllocationUnitDetailResponse,
-    error = super::errors::DescribeAllocationUnitDetailError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeAllocationUnitDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeAllocationUnitDetail`] call returns.
 #[tc_model]
 pub struct DescribeAllocationUnitDetailResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"9096"`
+    /// `Uin`; example: `"9096"`
     pub uin: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: String,
 
-    /// `ParentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ParentId`; example: `11`
     pub parent_id: u64,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"一组"`
+    /// `SourceName`; example: `"一组"`
     pub source_name: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"asd123"`
+    /// `SourceId`; example: `"asd123"`
     pub source_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"分账"`
+    /// `Remark`; example: `"分账"`
     pub remark: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"asd123"`
+    /// `TreeNodeUniqKey`; example: `"asd123"`
     pub tree_node_uniq_key: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleId`; example: `12`
     pub rule_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1785,47 +1621,43 @@ pub struct DescribeAllocationUnitDetailResponse {
 /// The `DescribeBillAdjustInfo` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillAdjustInfoResponse`].
-/// The codes it documents are in [`DescribeBillAdjustInfoError`](super::errors::DescribeBillAdjustInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillAdjustInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::BillingErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BillingErrorCode::InvalidParameterInvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillAdjustInfo",
     output = DescribeBillAdjustInfoResponse,
-    error = super::errors::DescribeBillAdjustInfoError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillAdjustInfo {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-10"`
+    /// `Month`; example: `"2024-10"`
     pub month: Option<String>,
 
-    /// `TimeFrom`: a string.
-    ///
-    /// Example: `"2024-10-01"`
+    /// `TimeFrom`; example: `"2024-10-01"`
     pub time_from: Option<String>,
 
-    /// `TimeTo`: a string.
-    ///
-    /// Example: `"2024-10-02"`
+    /// `TimeTo`; example: `"2024-10-02"`
     pub time_to: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillAdjustInfo`] call returns.
 #[tc_model]
 pub struct DescribeBillAdjustInfoResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`AdjustInfoDetail`](super::models::AdjustInfoDetail) objects.
+    /// `Data`
     pub data: Option<Vec<models::AdjustInfoDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1835,15 +1667,26 @@ pub struct DescribeBillAdjustInfoResponse {
 /// The `DescribeBillDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillDetailResponse`].
-/// The codes it documents are in [`DescribeBillDetailError`](super::errors::DescribeBillDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryCountFailed`](super::errors::BillingErrorCode::FailedOperationQueryCountFailed)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillDetail",
     output = DescribeBillDetailResponse,
-    error = super::errors::DescribeBillDetailError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1853,102 +1696,68 @@ pub struct DescribeBillAdjustInfoResponse {
     )
 )]
 pub struct DescribeBillDetail {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"byPayTime"`
+    /// `PeriodType`; example: `"byPayTime"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub period_type: Option<String>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2018-07"`
+    /// `Month`; example: `"2018-07"`
     pub month: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11-01 00:00:00"`
+    /// `BeginTime`; example: `"2018-11-01 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11-01 23:59:59"`
+    /// `EndTime`; example: `"2018-11-01 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `NeedRecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<i64>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProductCode`; example: `"0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub product_code: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-49zhx6z1"`
+    /// `ResourceId`; example: `"ins-49zhx6z1"`
     pub resource_id: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"按量计费日结"`
+    /// `ActionType`; example: `"按量计费日结"`
     pub action_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
+    /// `Context`; example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
     pub context: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillDetail`] call returns.
 #[tc_model]
 pub struct DescribeBillDetailResponse {
-    /// `DetailSet`: a list of [`BillDetail`](super::models::BillDetail) objects.
+    /// `DetailSet`
     pub detail_set: Vec<models::BillDetail>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11841`
+    /// `Total`; example: `11841`
     pub total: u64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
+    /// `Context`; example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
     pub context: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1958,15 +1767,26 @@ pub struct DescribeBillDetailResponse {
 /// The `DescribeBillDetailForOrganization` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillDetailForOrganizationResponse`].
-/// The codes it documents are in [`DescribeBillDetailForOrganizationError`](super::errors::DescribeBillDetailForOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillDetailForOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryCountFailed`](super::errors::BillingErrorCode::FailedOperationQueryCountFailed)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillDetailForOrganization",
     output = DescribeBillDetailForOrganizationResponse,
-    error = super::errors::DescribeBillDetailForOrganizationError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1976,89 +1796,59 @@ pub struct DescribeBillDetailResponse {
     )
 )]
 pub struct DescribeBillDetailForOrganization {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"byPayTime"`
+    /// `PeriodType`; example: `"byPayTime"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub period_type: Option<String>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2018-07"`
+    /// `Month`; example: `"2018-07"`
     pub month: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11-01 00:00:00"`
+    /// `BeginTime`; example: `"2018-11-01 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11-01 23:59:59"`
+    /// `EndTime`; example: `"2018-11-01 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `NeedRecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-49zhx6z1"`
+    /// `ResourceId`; example: `"ins-49zhx6z1"`
     pub resource_id: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"按量计费日结"`
+    /// `ActionType`; example: `"按量计费日结"`
     pub action_type: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
+    /// `Context`; example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
     pub context: Option<String>,
 }
 
 /// What a successful [`DescribeBillDetailForOrganization`] call returns.
 #[tc_model]
 pub struct DescribeBillDetailForOrganizationResponse {
-    /// `DetailSet`: a list of [`DistributionBillDetail`](super::models::DistributionBillDetail) objects.
+    /// `DetailSet`
     pub detail_set: Vec<models::DistributionBillDetail>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11841`
+    /// `Total`; example: `11841`
     pub total: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
+    /// `Context`; example: `"UEEJBfSsteS7dZgAaEEziWS40d4sn4urG7"`
     pub context: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2068,40 +1858,41 @@ pub struct DescribeBillDetailForOrganizationResponse {
 /// The `DescribeBillDownloadUrl` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeBillDownloadUrlError`](super::errors::DescribeBillDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillDownloadUrl",
     output = DescribeBillDownloadUrlResponse,
-    error = super::errors::DescribeBillDownloadUrlError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillDownloadUrl {
-    /// `FileType`: a string.
-    ///
-    /// Example: `"billOverview"`
+    /// `FileType`; example: `"billOverview"`
     pub file_type: String,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2023-08"`
+    /// `Month`; example: `"2023-08"`
     pub month: String,
 
-    /// `ChildUin`: a list of strings.
+    /// `ChildUin`
     pub child_uin: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBillDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeBillDownloadUrlResponse {
-    /// `Ready`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: i64,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2111,15 +1902,25 @@ pub struct DescribeBillDownloadUrlResponse {
 /// The `DescribeBillList` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillListResponse`].
-/// The codes it documents are in [`DescribeBillListError`](super::errors::DescribeBillListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BillingErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillList",
     output = DescribeBillListResponse,
-    error = super::errors::DescribeBillListError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2129,101 +1930,65 @@ pub struct DescribeBillDownloadUrlResponse {
     )
 )]
 pub struct DescribeBillList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `StartTime`; example: `"2020-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-02 00:00:00"`
+    /// `EndTime`; example: `"2020-01-02 00:00:00"`
     pub end_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `PayType`: a list of strings.
-    ///
-    /// Example: `["recharge"]`
+    /// `PayType`; example: `["recharge"]`
     pub pay_type: Option<Vec<String>>,
 
-    /// `SubPayType`: a list of strings.
-    ///
-    /// Example: `["trade"]`
+    /// `SubPayType`; example: `["trade"]`
     pub sub_pay_type: Option<Vec<String>>,
 
-    /// `WithZeroAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WithZeroAmount`; example: `1`
     pub with_zero_amount: Option<u64>,
 }
 
 /// What a successful [`DescribeBillList`] call returns.
 #[tc_model]
 pub struct DescribeBillListResponse {
-    /// `TransactionList`: a list of [`BillTransactionInfo`](super::models::BillTransactionInfo) objects.
+    /// `TransactionList`
     pub transaction_list: Vec<models::BillTransactionInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Total`; example: `11`
     pub total: i64,
 
-    /// `ReturnAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `ReturnAmount`; example: `1.0`
     pub return_amount: f64,
 
-    /// `RechargeAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `RechargeAmount`; example: `1.0`
     pub recharge_amount: f64,
 
-    /// `BlockAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BlockAmount`; example: `1.0`
     pub block_amount: f64,
 
-    /// `UnblockAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnblockAmount`; example: `1.0`
     pub unblock_amount: f64,
 
-    /// `DeductAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DeductAmount`; example: `1.0`
     pub deduct_amount: f64,
 
-    /// `AgentInAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AgentInAmount`; example: `1.0`
     pub agent_in_amount: f64,
 
-    /// `AdvanceRechargeAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AdvanceRechargeAmount`; example: `1.0`
     pub advance_recharge_amount: f64,
 
-    /// `WithdrawAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `WithdrawAmount`; example: `1.0`
     pub withdraw_amount: f64,
 
-    /// `AgentOutAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AgentOutAmount`; example: `1.0`
     pub agent_out_amount: f64,
 
-    /// `AdvancePayAmount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `AdvancePayAmount`; example: `1.0`
     pub advance_pay_amount: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2233,15 +1998,22 @@ pub struct DescribeBillListResponse {
 /// The `DescribeBillResourceSummary` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillResourceSummaryResponse`].
-/// The codes it documents are in [`DescribeBillResourceSummaryError`](super::errors::DescribeBillResourceSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillResourceSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SummaryDataNotReady`](super::errors::BillingErrorCode::FailedOperationSummaryDataNotReady)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillResourceSummary",
     output = DescribeBillResourceSummaryResponse,
-    error = super::errors::DescribeBillResourceSummaryError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2251,79 +2023,53 @@ pub struct DescribeBillListResponse {
     )
 )]
 pub struct DescribeBillResourceSummary {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2018-08"`
+    /// `Month`; example: `"2018-08"`
     pub month: String,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"byPayTime"`
+    /// `PeriodType`; example: `"byPayTime"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub period_type: Option<String>,
 
-    /// `NeedRecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<i64>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"按量计费扣费"`
+    /// `ActionType`; example: `"按量计费扣费"`
     pub action_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-1op7g2iz"`
+    /// `ResourceId`; example: `"ins-1op7g2iz"`
     pub resource_id: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"province"`
+    /// `TagKey`; example: `"province"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TagValue`; example: `"0"`
     pub tag_value: Option<String>,
 }
 
 /// What a successful [`DescribeBillResourceSummary`] call returns.
 #[tc_model]
 pub struct DescribeBillResourceSummaryResponse {
-    /// `ResourceSummarySet`: a list of [`BillResourceSummary`](super::models::BillResourceSummary) objects.
+    /// `ResourceSummarySet`
     pub resource_summary_set: Vec<models::BillResourceSummary>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `103`
+    /// `Total`; example: `103`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2333,15 +2079,22 @@ pub struct DescribeBillResourceSummaryResponse {
 /// The `DescribeBillResourceSummaryForOrganization` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillResourceSummaryForOrganizationResponse`].
-/// The codes it documents are in [`DescribeBillResourceSummaryForOrganizationError`](super::errors::DescribeBillResourceSummaryForOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillResourceSummaryForOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SummaryDataNotReady`](super::errors::BillingErrorCode::FailedOperationSummaryDataNotReady)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillResourceSummaryForOrganization",
     output = DescribeBillResourceSummaryForOrganizationResponse,
-    error = super::errors::DescribeBillResourceSummaryForOrganizationError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2351,74 +2104,50 @@ pub struct DescribeBillResourceSummaryResponse {
     )
 )]
 pub struct DescribeBillResourceSummaryForOrganization {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2018-08"`
+    /// `Month`; example: `"2018-08"`
     pub month: String,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"byPayTime"`
+    /// `PeriodType`; example: `"byPayTime"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub period_type: Option<String>,
 
-    /// `NeedRecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<i64>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"按量计费扣费"`
+    /// `ActionType`; example: `"按量计费扣费"`
     pub action_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-1op7g2iz"`
+    /// `ResourceId`; example: `"ins-1op7g2iz"`
     pub resource_id: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"province"`
+    /// `TagKey`; example: `"province"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TagValue`; example: `"0"`
     pub tag_value: Option<String>,
 }
 
 /// What a successful [`DescribeBillResourceSummaryForOrganization`] call returns.
 #[tc_model]
 pub struct DescribeBillResourceSummaryForOrganizationResponse {
-    /// `ResourceSummarySet`: a list of [`BillDistributionResourceSummary`](super::models::BillDistributionResourceSummary) objects.
+    /// `ResourceSummarySet`
     pub resource_summary_set: Vec<models::BillDistributionResourceSummary>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `103`
+    /// `Total`; example: `103`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2428,52 +2157,49 @@ pub struct DescribeBillResourceSummaryForOrganizationResponse {
 /// The `DescribeBillSummary` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryResponse`].
-/// The codes it documents are in [`DescribeBillSummaryError`](super::errors::DescribeBillSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummary",
     output = DescribeBillSummaryResponse,
-    error = super::errors::DescribeBillSummaryError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummary {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2023-05"`
+    /// `Month`; example: `"2023-05"`
     pub month: String,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"business"`
+    /// `GroupType`; example: `"business"`
     pub group_type: String,
 
-    /// `TagKey`: a list of strings.
-    ///
-    /// Example: `["测试键"]`
+    /// `TagKey`; example: `["测试键"]`
     pub tag_key: Option<Vec<String>>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummary`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ready`; example: `0`
     pub ready: u64,
 
-    /// `SummaryDetail`: a list of [`SummaryDetail`](super::models::SummaryDetail) objects.
+    /// `SummaryDetail`
     pub summary_detail: Vec<models::SummaryDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2483,42 +2209,43 @@ pub struct DescribeBillSummaryResponse {
 /// The `DescribeBillSummaryByPayMode` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryByPayModeResponse`].
-/// The codes it documents are in [`DescribeBillSummaryByPayModeError`](super::errors::DescribeBillSummaryByPayModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryByPayMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryByPayMode",
     output = DescribeBillSummaryByPayModeResponse,
-    error = super::errors::DescribeBillSummaryByPayModeError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryByPayMode {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `BeginTime`; example: `"2018-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `EndTime`; example: `"2018-11"`
     pub end_time: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummaryByPayMode`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryByPayModeResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryOverview`: a list of [`PayModeSummaryOverviewItem`](super::models::PayModeSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Option<Vec<models::PayModeSummaryOverviewItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,50 +2255,50 @@ pub struct DescribeBillSummaryByPayModeResponse {
 /// The `DescribeBillSummaryByProduct` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryByProductResponse`].
-/// The codes it documents are in [`DescribeBillSummaryByProductError`](super::errors::DescribeBillSummaryByProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryByProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryByProduct",
     output = DescribeBillSummaryByProductResponse,
-    error = super::errors::DescribeBillSummaryByProductError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryByProduct {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `BeginTime`; example: `"2018-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `EndTime`; example: `"2018-11"`
     pub end_time: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"consume"`
+    /// `PayType`; example: `"consume"`
     pub pay_type: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummaryByProduct`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryByProductResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryTotal`: a [`BusinessSummaryTotal`](super::models::BusinessSummaryTotal).
+    /// `SummaryTotal`
     pub summary_total: Option<models::BusinessSummaryTotal>,
 
-    /// `SummaryOverview`: a list of [`BusinessSummaryOverviewItem`](super::models::BusinessSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Option<Vec<models::BusinessSummaryOverviewItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2581,42 +2308,43 @@ pub struct DescribeBillSummaryByProductResponse {
 /// The `DescribeBillSummaryByProject` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryByProjectResponse`].
-/// The codes it documents are in [`DescribeBillSummaryByProjectError`](super::errors::DescribeBillSummaryByProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryByProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryByProject",
     output = DescribeBillSummaryByProjectResponse,
-    error = super::errors::DescribeBillSummaryByProjectError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryByProject {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `BeginTime`; example: `"2018-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `EndTime`; example: `"2018-11"`
     pub end_time: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummaryByProject`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryByProjectResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryOverview`: a list of [`ProjectSummaryOverviewItem`](super::models::ProjectSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Option<Vec<models::ProjectSummaryOverviewItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2626,42 +2354,43 @@ pub struct DescribeBillSummaryByProjectResponse {
 /// The `DescribeBillSummaryByRegion` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryByRegionResponse`].
-/// The codes it documents are in [`DescribeBillSummaryByRegionError`](super::errors::DescribeBillSummaryByRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryByRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryByRegion",
     output = DescribeBillSummaryByRegionResponse,
-    error = super::errors::DescribeBillSummaryByRegionError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryByRegion {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `BeginTime`; example: `"2018-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11"`
+    /// `EndTime`; example: `"2018-11"`
     pub end_time: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummaryByRegion`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryByRegionResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryOverview`: a list of [`RegionSummaryOverviewItem`](super::models::RegionSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Option<Vec<models::RegionSummaryOverviewItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2671,55 +2400,53 @@ pub struct DescribeBillSummaryByRegionResponse {
 /// The `DescribeBillSummaryByTag` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryByTagResponse`].
-/// The codes it documents are in [`DescribeBillSummaryByTagError`](super::errors::DescribeBillSummaryByTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryByTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryByTag",
     output = DescribeBillSummaryByTagResponse,
-    error = super::errors::DescribeBillSummaryByTagError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryByTag {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2019-09"`
+    /// `BeginTime`; example: `"2019-09"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2019-09"`
+    /// `EndTime`; example: `"2019-09"`
     pub end_time: String,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"province"`
+    /// `TagKey`; example: `"province"`
     pub tag_key: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TagValue`; example: `"0"`
     pub tag_value: Option<String>,
 }
 
 /// What a successful [`DescribeBillSummaryByTag`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryByTagResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryOverview`: a list of [`TagSummaryOverviewItem`](super::models::TagSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Option<Vec<models::TagSummaryOverviewItem>>,
 
-    /// `SummaryTotal`: a [`SummaryTotal`](super::models::SummaryTotal).
+    /// `SummaryTotal`
     pub summary_total: Option<models::SummaryTotal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2729,42 +2456,43 @@ pub struct DescribeBillSummaryByTagResponse {
 /// The `DescribeBillSummaryForOrganization` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBillSummaryForOrganizationResponse`].
-/// The codes it documents are in [`DescribeBillSummaryForOrganizationError`](super::errors::DescribeBillSummaryForOrganizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBillSummaryForOrganization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBillSummaryForOrganization",
     output = DescribeBillSummaryForOrganizationResponse,
-    error = super::errors::DescribeBillSummaryForOrganizationError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBillSummaryForOrganization {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2023-05"`
+    /// `Month`; example: `"2023-05"`
     pub month: String,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"business"`
+    /// `GroupType`; example: `"business"`
     pub group_type: String,
 
-    /// `TagKey`: a list of strings.
-    ///
-    /// Example: `["测试键"]`
+    /// `TagKey`; example: `["测试键"]`
     pub tag_key: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBillSummaryForOrganization`] call returns.
 #[tc_model]
 pub struct DescribeBillSummaryForOrganizationResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ready`; example: `0`
     pub ready: u64,
 
-    /// `SummaryDetail`: a list of [`SummaryDetail`](super::models::SummaryDetail) objects.
+    /// `SummaryDetail`
     pub summary_detail: Vec<models::SummaryDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2774,62 +2502,55 @@ pub struct DescribeBillSummaryForOrganizationResponse {
 /// The `DescribeBudget` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBudgetResponse`].
-/// The codes it documents are in [`DescribeBudgetError`](super::errors::DescribeBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBudget",
     output = DescribeBudgetResponse,
-    error = super::errors::DescribeBudgetError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBudget {
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `BudgetId`; example: `"1231"`
     pub budget_id: Option<String>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"1元-按日-固定-全产品-三个月"`
+    /// `BudgetName`; example: `"1元-按日-固定-全产品-三个月"`
     pub budget_name: Option<String>,
 
-    /// `BudgetStatus`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `BudgetStatus`; example: `"ACTIVE"`
     pub budget_status: Option<String>,
 
-    /// `CycleTypes`: a list of strings.
-    ///
-    /// Example: `["DAY"]`
+    /// `CycleTypes`; example: `["DAY"]`
     pub cycle_types: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBudget`] call returns.
 #[tc_model]
 pub struct DescribeBudgetResponse {
-    /// `Data`: a [`DataForBudgetInfoPage`](super::models::DataForBudgetInfoPage).
+    /// `Data`
     pub data: Option<models::DataForBudgetInfoPage>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"query success"`
+    /// `Message`; example: `"query success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2839,47 +2560,46 @@ pub struct DescribeBudgetResponse {
 /// The `DescribeBudgetOperationLog` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBudgetOperationLogResponse`].
-/// The codes it documents are in [`DescribeBudgetOperationLogError`](super::errors::DescribeBudgetOperationLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBudgetOperationLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBudgetOperationLog",
     output = DescribeBudgetOperationLogResponse,
-    error = super::errors::DescribeBudgetOperationLogError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBudgetOperationLog {
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"25785"`
+    /// `BudgetId`; example: `"25785"`
     pub budget_id: String,
 }
 
 /// What a successful [`DescribeBudgetOperationLog`] call returns.
 #[tc_model]
 pub struct DescribeBudgetOperationLogResponse {
-    /// `Data`: a [`DataForBudgetOperationLogPage`](super::models::DataForBudgetOperationLogPage).
+    /// `Data`
     pub data: Option<models::DataForBudgetOperationLogPage>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2889,49 +2609,46 @@ pub struct DescribeBudgetOperationLogResponse {
 /// The `DescribeBudgetRemindRecordList` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBudgetRemindRecordListResponse`].
-/// The codes it documents are in [`DescribeBudgetRemindRecordListError`](super::errors::DescribeBudgetRemindRecordListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeBudgetRemindRecordList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeBudgetRemindRecordList",
     output = DescribeBudgetRemindRecordListResponse,
-    error = super::errors::DescribeBudgetRemindRecordListError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeBudgetRemindRecordList {
-    /// `PageNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"234322431"`
+    /// `BudgetId`; example: `"234322431"`
     pub budget_id: String,
 }
 
 /// What a successful [`DescribeBudgetRemindRecordList`] call returns.
 #[tc_model]
 pub struct DescribeBudgetRemindRecordListResponse {
-    /// `Data`: a [`BudgetRemindRecordList`](super::models::BudgetRemindRecordList).
-    ///
-    /// Example: `{"Size":10,"Total":0}`
+    /// `Data`; example: `{"Size":10,"Total":0}`
     pub data: Option<models::BudgetRemindRecordList>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `Message`; example: `"fail"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2941,15 +2658,26 @@ pub struct DescribeBudgetRemindRecordListResponse {
 /// The `DescribeCostDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostDetailResponse`].
-/// The codes it documents are in [`DescribeCostDetailError`](super::errors::DescribeCostDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryCountFailed`](super::errors::BillingErrorCode::FailedOperationQueryCountFailed)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostDetail",
     output = DescribeCostDetailResponse,
-    error = super::errors::DescribeCostDetailError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2959,76 +2687,50 @@ pub struct DescribeBudgetRemindRecordListResponse {
     )
 )]
 pub struct DescribeCostDetail {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `BeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `BeginTime`, a date and time as the service writes it; example: `"2025-01-01 00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-01-31 23:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2025-01-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `NeedRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRecordNum`; example: `0`
     pub need_record_num: Option<u64>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2025-01"`
+    /// `Month`; example: `"2025-01"`
     pub month: Option<String>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cls"`
+    /// `ProductCode`; example: `"sp_cls"`
     pub product_code: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1400532488"`
+    /// `ResourceId`; example: `"1400532488"`
     pub resource_id: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: Option<String>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ProjectId`; example: `"1"`
     pub project_id: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: Option<String>,
 }
 
 /// What a successful [`DescribeCostDetail`] call returns.
 #[tc_model]
 pub struct DescribeCostDetailResponse {
-    /// `DetailSet`: a list of [`CostDetail`](super::models::CostDetail) objects.
+    /// `DetailSet`
     pub detail_set: Vec<models::CostDetail>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3038,15 +2740,26 @@ pub struct DescribeCostDetailResponse {
 /// The `DescribeCostExplorerSummary` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostExplorerSummaryResponse`].
-/// The codes it documents are in [`DescribeCostExplorerSummaryError`](super::errors::DescribeCostExplorerSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostExplorerSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryCountFailed`](super::errors::BillingErrorCode::FailedOperationQueryCountFailed)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostExplorerSummary",
     output = DescribeCostExplorerSummaryResponse,
-    error = super::errors::DescribeCostExplorerSummaryError,
+    error = super::errors::BillingErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -3056,78 +2769,56 @@ pub struct DescribeCostDetailResponse {
     )
 )]
 pub struct DescribeCostExplorerSummary {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `BeginTime`; example: `"2023-01-01 00:00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-01-01 23:59:59"`
+    /// `EndTime`; example: `"2024-01-01 23:59:59"`
     pub end_time: String,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BillType`; example: `"1"`
     pub bill_type: String,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"day"`
+    /// `PeriodType`; example: `"day"`
     pub period_type: String,
 
-    /// `Dimensions`: a string.
-    ///
-    /// Example: `"business"`
+    /// `Dimensions`; example: `"business"`
     pub dimensions: String,
 
-    /// `FeeType`: a string.
-    ///
-    /// Example: `"cost"`
+    /// `FeeType`; example: `"cost"`
     pub fee_type: String,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: u64,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: u64,
 
-    /// `TagKeyStr`: a string.
-    ///
-    /// Example: `"project"`
+    /// `TagKeyStr`; example: `"project"`
     pub tag_key_str: Option<String>,
 
-    /// `NeedConditionValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `NeedConditionValue`; example: `"0"`
     pub need_condition_value: Option<String>,
 
-    /// `Conditions`: an [`AnalyseConditions`](super::models::AnalyseConditions).
+    /// `Conditions`
     pub conditions: Option<models::AnalyseConditions>,
 }
 
 /// What a successful [`DescribeCostExplorerSummary`] call returns.
 #[tc_model]
 pub struct DescribeCostExplorerSummaryResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<u64>,
 
-    /// `Header`: an [`AnalyseHeaderDetail`](super::models::AnalyseHeaderDetail).
+    /// `Header`
     pub header: Option<models::AnalyseHeaderDetail>,
 
-    /// `Detail`: a list of [`AnalyseDetail`](super::models::AnalyseDetail) objects.
+    /// `Detail`
     pub detail: Option<Vec<models::AnalyseDetail>>,
 
-    /// `TotalDetail`: an [`AnalyseDetail`](super::models::AnalyseDetail).
+    /// `TotalDetail`
     pub total_detail: Option<models::AnalyseDetail>,
 
-    /// `ConditionValue`: an [`AnalyseConditionDetail`](super::models::AnalyseConditionDetail).
+    /// `ConditionValue`
     pub condition_value: Option<models::AnalyseConditionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3137,15 +2828,23 @@ pub struct DescribeCostExplorerSummaryResponse {
 /// The `DescribeCostSummaryByProduct` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostSummaryByProductResponse`].
-/// The codes it documents are in [`DescribeCostSummaryByProductError`](super::errors::DescribeCostSummaryByProductError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostSummaryByProduct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostSummaryByProduct",
     output = DescribeCostSummaryByProductResponse,
-    error = super::errors::DescribeCostSummaryByProductError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3154,54 +2853,38 @@ pub struct DescribeCostExplorerSummaryResponse {
     )
 )]
 pub struct DescribeCostSummaryByProduct {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `BeginTime`; example: `"2024-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `EndTime`; example: `"2024-11"`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 
-    /// `NeedRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<u64>,
 }
 
 /// What a successful [`DescribeCostSummaryByProduct`] call returns.
 #[tc_model]
 pub struct DescribeCostSummaryByProductResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `Total`: a [`ConsumptionSummaryTotal`](super::models::ConsumptionSummaryTotal).
+    /// `Total`
     pub total: models::ConsumptionSummaryTotal,
 
-    /// `Data`: a list of [`ConsumptionBusinessSummaryDataItem`](super::models::ConsumptionBusinessSummaryDataItem) objects.
+    /// `Data`
     pub data: Vec<models::ConsumptionBusinessSummaryDataItem>,
 
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RecordNum`; example: `2`
     pub record_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3211,15 +2894,23 @@ pub struct DescribeCostSummaryByProductResponse {
 /// The `DescribeCostSummaryByProject` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostSummaryByProjectResponse`].
-/// The codes it documents are in [`DescribeCostSummaryByProjectError`](super::errors::DescribeCostSummaryByProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostSummaryByProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostSummaryByProject",
     output = DescribeCostSummaryByProjectResponse,
-    error = super::errors::DescribeCostSummaryByProjectError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3228,54 +2919,38 @@ pub struct DescribeCostSummaryByProductResponse {
     )
 )]
 pub struct DescribeCostSummaryByProject {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `BeginTime`; example: `"2024-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `EndTime`; example: `"2024-11"`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 
-    /// `NeedRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<u64>,
 }
 
 /// What a successful [`DescribeCostSummaryByProject`] call returns.
 #[tc_model]
 pub struct DescribeCostSummaryByProjectResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `Total`: a [`ConsumptionSummaryTotal`](super::models::ConsumptionSummaryTotal).
+    /// `Total`
     pub total: models::ConsumptionSummaryTotal,
 
-    /// `Data`: a list of [`ConsumptionProjectSummaryDataItem`](super::models::ConsumptionProjectSummaryDataItem) objects.
+    /// `Data`
     pub data: Vec<models::ConsumptionProjectSummaryDataItem>,
 
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RecordNum`; example: `6`
     pub record_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3285,15 +2960,23 @@ pub struct DescribeCostSummaryByProjectResponse {
 /// The `DescribeCostSummaryByRegion` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostSummaryByRegionResponse`].
-/// The codes it documents are in [`DescribeCostSummaryByRegionError`](super::errors::DescribeCostSummaryByRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostSummaryByRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostSummaryByRegion",
     output = DescribeCostSummaryByRegionResponse,
-    error = super::errors::DescribeCostSummaryByRegionError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3302,54 +2985,38 @@ pub struct DescribeCostSummaryByProjectResponse {
     )
 )]
 pub struct DescribeCostSummaryByRegion {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `BeginTime`; example: `"2024-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `EndTime`; example: `"2024-11"`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 
-    /// `NeedRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRecordNum`; example: `1`
     pub need_record_num: Option<u64>,
 }
 
 /// What a successful [`DescribeCostSummaryByRegion`] call returns.
 #[tc_model]
 pub struct DescribeCostSummaryByRegionResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `Total`: a [`ConsumptionSummaryTotal`](super::models::ConsumptionSummaryTotal).
+    /// `Total`
     pub total: models::ConsumptionSummaryTotal,
 
-    /// `Data`: a list of [`ConsumptionRegionSummaryDataItem`](super::models::ConsumptionRegionSummaryDataItem) objects.
+    /// `Data`
     pub data: Vec<models::ConsumptionRegionSummaryDataItem>,
 
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RecordNum`; example: `8`
     pub record_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3359,15 +3026,23 @@ pub struct DescribeCostSummaryByRegionResponse {
 /// The `DescribeCostSummaryByResource` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostSummaryByResourceResponse`].
-/// The codes it documents are in [`DescribeCostSummaryByResourceError`](super::errors::DescribeCostSummaryByResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostSummaryByResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostSummaryByResource",
     output = DescribeCostSummaryByResourceResponse,
-    error = super::errors::DescribeCostSummaryByResourceError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3376,75 +3051,53 @@ pub struct DescribeCostSummaryByRegionResponse {
     )
 )]
 pub struct DescribeCostSummaryByResource {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `BeginTime`; example: `"2024-11"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11"`
+    /// `EndTime`; example: `"2024-11"`
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"10002011014"`
+    /// `PayerUin`; example: `"10002011014"`
     pub payer_uin: Option<String>,
 
-    /// `NeedRecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedRecordNum`; example: `0`
     pub need_record_num: Option<u64>,
 
-    /// `NeedConditionValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedConditionValue`; example: `0`
     pub need_condition_value: Option<u64>,
 
-    /// `Conditions`: a [`Conditions`](super::models::Conditions).
+    /// `Conditions`
     pub conditions: Option<models::Conditions>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"olinatest"`
+    /// `TagKey`; example: `"olinatest"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"选项4"`
+    /// `TagValue`; example: `"选项4"`
     pub tag_value: Option<String>,
 }
 
 /// What a successful [`DescribeCostSummaryByResource`] call returns.
 #[tc_model]
 pub struct DescribeCostSummaryByResourceResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `Total`: a [`ConsumptionSummaryTotal`](super::models::ConsumptionSummaryTotal).
+    /// `Total`
     pub total: models::ConsumptionSummaryTotal,
 
-    /// `ConditionValue`: a [`ConsumptionResourceSummaryConditionValue`](super::models::ConsumptionResourceSummaryConditionValue).
+    /// `ConditionValue`
     pub condition_value: Option<models::ConsumptionResourceSummaryConditionValue>,
 
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `RecordNum`; example: `29`
     pub record_num: Option<u64>,
 
-    /// `Data`: a list of [`ConsumptionResourceSummaryDataItem`](super::models::ConsumptionResourceSummaryDataItem) objects.
+    /// `Data`
     pub data: Vec<models::ConsumptionResourceSummaryDataItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3454,45 +3107,47 @@ pub struct DescribeCostSummaryByResourceResponse {
 /// The `DescribeCostSummaryByTag` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCostSummaryByTagResponse`].
-/// The codes it documents are in [`DescribeCostSummaryByTagError`](super::errors::DescribeCostSummaryByTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeCostSummaryByTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagKeyNotExist`](super::errors::BillingErrorCode::FailedOperationTagKeyNotExist)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeCostSummaryByTag",
     output = DescribeCostSummaryByTagResponse,
-    error = super::errors::DescribeCostSummaryByTagError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeCostSummaryByTag {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2025-03-01 00:00:00"`
+    /// `BeginTime`; example: `"2025-03-01 00:00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-03-31 23:59:59"`
+    /// `EndTime`; example: `"2025-03-31 23:59:59"`
     pub end_time: String,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"olinatest"`
+    /// `TagKey`; example: `"olinatest"`
     pub tag_key: String,
 }
 
 /// What a successful [`DescribeCostSummaryByTag`] call returns.
 #[tc_model]
 pub struct DescribeCostSummaryByTagResponse {
-    /// `Ready`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ready`; example: `1`
     pub ready: u64,
 
-    /// `SummaryOverview`: a list of [`TagSummaryOverviewItem`](super::models::TagSummaryOverviewItem) objects.
+    /// `SummaryOverview`
     pub summary_overview: Vec<models::TagSummaryOverviewItem>,
 
-    /// `SummaryTotal`: a [`SummaryTotal`](super::models::SummaryTotal).
+    /// `SummaryTotal`
     pub summary_total: models::SummaryTotal,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3502,15 +3157,20 @@ pub struct DescribeCostSummaryByTagResponse {
 /// The `DescribeDealsByCond` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDealsByCondResponse`].
-/// The codes it documents are in [`DescribeDealsByCondError`](super::errors::DescribeDealsByCondError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeDealsByCond)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeDealsByCond",
     output = DescribeDealsByCondResponse,
-    error = super::errors::DescribeDealsByCondError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3520,61 +3180,41 @@ pub struct DescribeCostSummaryByTagResponse {
     )
 )]
 pub struct DescribeDealsByCond {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2016-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-02-01 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2016-02-01 00:00:00"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: Option<i64>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"202202021234567"`
+    /// `OrderId`; example: `"202202021234567"`
     pub order_id: Option<String>,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"202202021234566"`
+    /// `BigDealId`; example: `"202202021234566"`
     pub big_deal_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-a2bb34"`
+    /// `ResourceId`; example: `"ins-a2bb34"`
     pub resource_id: Option<String>,
 
-    /// `StatusSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `StatusSet`; example: `[1,2]`
     pub status_set: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDealsByCond`] call returns.
 #[tc_model]
 pub struct DescribeDealsByCondResponse {
-    /// `Deals`: a list of [`Deal`](super::models::Deal) objects.
+    /// `Deals`
     pub deals: Vec<models::Deal>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3584,37 +3224,36 @@ pub struct DescribeDealsByCondResponse {
 /// The `DescribeDosageCosDetailByDate` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDosageCosDetailByDateResponse`].
-/// The codes it documents are in [`DescribeDosageCosDetailByDateError`](super::errors::DescribeDosageCosDetailByDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeDosageCosDetailByDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeDosageCosDetailByDate",
     output = DescribeDosageCosDetailByDateResponse,
-    error = super::errors::DescribeDosageCosDetailByDateError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeDosageCosDetailByDate {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2020-09-01"`
+    /// `StartDate`; example: `"2020-09-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2020-09-30"`
+    /// `EndDate`; example: `"2020-09-30"`
     pub end_date: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"systemcover-1000027"`
+    /// `BucketName`; example: `"systemcover-1000027"`
     pub bucket_name: String,
 }
 
 /// What a successful [`DescribeDosageCosDetailByDate`] call returns.
 #[tc_model]
 pub struct DescribeDosageCosDetailByDateResponse {
-    /// `DetailSets`: a list of [`CosDetailSets`](super::models::CosDetailSets) objects.
+    /// `DetailSets`
     pub detail_sets: Vec<models::CosDetailSets>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3624,68 +3263,56 @@ pub struct DescribeDosageCosDetailByDateResponse {
 /// The `DescribeDosageDetailByDate` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDosageDetailByDateResponse`].
-/// The codes it documents are in [`DescribeDosageDetailByDateError`](super::errors::DescribeDosageDetailByDateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeDosageDetailByDate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BillingErrorCode::AuthFailure)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeDosageDetailByDate",
     output = DescribeDosageDetailByDateResponse,
-    error = super::errors::DescribeDosageDetailByDateError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeDosageDetailByDate {
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2019-01-01"`
+    /// `StartDate`; example: `"2019-01-01"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2019-01-01"`
+    /// `EndDate`; example: `"2019-01-01"`
     pub end_date: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"102383"`
+    /// `ProductCode`; example: `"102383"`
     pub product_code: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.gdxxb.com"`
+    /// `Domain`; example: `"www.gdxxb.com"`
     pub domain: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cos-909619400"`
+    /// `InstanceID`; example: `"cos-909619400"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 }
 
 /// What a successful [`DescribeDosageDetailByDate`] call returns.
 #[tc_model]
 pub struct DescribeDosageDetailByDateResponse {
-    /// `Unit`: a string.
-    ///
-    /// Example: `"bps"`
+    /// `Unit`; example: `"bps"`
     pub unit: String,
 
-    /// `DetailSets`: a list of [`DetailSet`](super::models::DetailSet) objects.
+    /// `DetailSets`
     pub detail_sets: Vec<models::DetailSet>,
 
-    /// `RetCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetCode`; example: `0`
     pub ret_code: i64,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `RetMsg`; example: `"ok"`
     pub ret_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3695,15 +3322,23 @@ pub struct DescribeDosageDetailByDateResponse {
 /// The `DescribeDosageDetailList` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDosageDetailListResponse`].
-/// The codes it documents are in [`DescribeDosageDetailListError`](super::errors::DescribeDosageDetailListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeDosageDetailList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryDBFailed`](super::errors::BillingErrorCode::FailedOperationQueryDbFailed)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamCheckFailed`](super::errors::BillingErrorCode::InvalidParameterParamCheckFailed)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeDosageDetailList",
     output = DescribeDosageDetailListResponse,
-    error = super::errors::DescribeDosageDetailListError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3712,41 +3347,29 @@ pub struct DescribeDosageDetailByDateResponse {
     )
 )]
 pub struct DescribeDosageDetailList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-01"`
+    /// `StartTime`; example: `"2023-02-01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-02-28"`
+    /// `EndTime`; example: `"2023-02-28"`
     pub end_time: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_ccc"`
+    /// `ProductCode`; example: `"p_ccc"`
     pub product_code: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `DosageType`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `DosageType`; example: `"minute"`
     pub dosage_type: Option<String>,
 }
 
 /// What a successful [`DescribeDosageDetailList`] call returns.
 #[tc_model]
 pub struct DescribeDosageDetailListResponse {
-    /// `Record`: a list of [`DescribeDosageDetail`](super::models::DescribeDosageDetail) objects.
+    /// `Record`
     pub record: Option<Vec<models::DescribeDosageDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3756,15 +3379,23 @@ pub struct DescribeDosageDetailListResponse {
 /// The `DescribeGatherResource` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeGatherResourceResponse`].
-/// The codes it documents are in [`DescribeGatherResourceError`](super::errors::DescribeGatherResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeGatherResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryDBFailed`](super::errors::BillingErrorCode::FailedOperationQueryDbFailed)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamCheckFailed`](super::errors::BillingErrorCode::InvalidParameterParamCheckFailed)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeGatherResource",
     output = DescribeGatherResourceResponse,
-    error = super::errors::DescribeGatherResourceError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3773,116 +3404,74 @@ pub struct DescribeDosageDetailListResponse {
     )
 )]
 pub struct DescribeGatherResource {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-02"`
+    /// `Month`; example: `"2024-02"`
     pub month: Option<String>,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-65b9a02cd832f"`
+    /// `TreeNodeUniqKey`; example: `"909619400-65b9a02cd832f"`
     pub tree_node_uniq_key: Option<String>,
 
-    /// `GatherType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `GatherType`; example: `"all"`
     pub gather_type: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"realCost"`
+    /// `Sort`; example: `"realCost"`
     pub sort: Option<String>,
 
-    /// `SortType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortType`; example: `"asc"`
     pub sort_type: Option<String>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `BusinessCodes`; example: `["p_cvm"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cvm_c4"]`
+    /// `ProductCodes`; example: `["sp_cvm_c4"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `ItemCodes`: a list of strings.
-    ///
-    /// Example: `["virtual_v_cvm_compute_c4"]`
+    /// `ItemCodes`; example: `["virtual_v_cvm_compute_c4"]`
     pub item_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `RegionIds`; example: `[4]`
     pub region_ids: Option<Vec<u64>>,
 
-    /// `InstanceTypes`: a list of strings.
-    ///
-    /// Example: `["ri"]`
+    /// `InstanceTypes`; example: `["ri"]`
     pub instance_types: Option<Vec<String>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["prePay"]`
+    /// `PayModes`; example: `["prePay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `OperateUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OperateUins`; example: `["909619400"]`
     pub operate_uins: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["909619400"]`
+    /// `OwnerUins`; example: `["909619400"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"nugcbucket-1000027"`
+    /// `SearchKey`; example: `"nugcbucket-1000027"`
     pub search_key: Option<String>,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["tagkey:tagValue"]`
+    /// `Tag`; example: `["tagkey:tagValue"]`
     pub tag: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `ProjectIds`; example: `["0","1"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["postpay_deduct_d"]`
+    /// `ActionTypes`; example: `["postpay_deduct_d"]`
     pub action_types: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeGatherResource`] call returns.
 #[tc_model]
 pub struct DescribeGatherResourceResponse {
-    /// `RecordNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RecordNum`; example: `12`
     pub record_num: i64,
 
-    /// `GatherResourceSummary`: a list of [`GatherResourceSummary`](super::models::GatherResourceSummary) objects.
+    /// `GatherResourceSummary`
     pub gather_resource_summary: Option<Vec<models::GatherResourceSummary>>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2022-11-14 00:00:00"`
+    /// `LastUpdateTime`; example: `"2022-11-14 00:00:00"`
     pub last_update_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3892,47 +3481,45 @@ pub struct DescribeGatherResourceResponse {
 /// The `DescribeGatherRuleDetail` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeGatherRuleDetailResponse`].
-/// The codes it documents are in [`DescribeGatherRuleDetailError`](super::errors::DescribeGatherRuleDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeGatherRuleDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeGatherRuleDetail",
     output = DescribeGatherRuleDetailResponse,
-    error = super::errors::DescribeGatherRuleDetailError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeGatherRuleDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
 /// What a successful [`DescribeGatherRuleDetail`] call returns.
 #[tc_model]
 pub struct DescribeGatherRuleDetailResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"9096"`
+    /// `Uin`; example: `"9096"`
     pub uin: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-11-14 09:45:24"`
+    /// `UpdateTime`; example: `"2022-11-14 09:45:24"`
     pub update_time: String,
 
-    /// `RuleDetail`: an [`AllocationRuleExpression`](super::models::AllocationRuleExpression).
+    /// `RuleDetail`
     pub rule_detail: models::AllocationRuleExpression,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3942,15 +3529,25 @@ pub struct DescribeGatherRuleDetailResponse {
 /// The `DescribeOrgMemberAccountBalance` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeOrgMemberAccountBalanceResponse`].
-/// The codes it documents are in [`DescribeOrgMemberAccountBalanceError`](super::errors::DescribeOrgMemberAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeOrgMemberAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BillingErrorCode::FailedOperation)
+/// - [`FailedOperation.PayPriceError`](super::errors::BillingErrorCode::FailedOperationPayPriceError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeOrgMemberAccountBalance",
     output = DescribeOrgMemberAccountBalanceResponse,
-    error = super::errors::DescribeOrgMemberAccountBalanceError,
+    error = super::errors::BillingErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3960,41 +3557,29 @@ pub struct DescribeGatherRuleDetailResponse {
     )
 )]
 pub struct DescribeOrgMemberAccountBalance {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `MemberUins`: a list of strings.
-    ///
-    /// Example: `["700001941608"]`
+    /// `MemberUins`; example: `["700001941608"]`
     pub member_uins: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeOrgMemberAccountBalance`] call returns.
 #[tc_model]
 pub struct DescribeOrgMemberAccountBalanceResponse {
-    /// `Data`: a list of [`DescribeOrgMemberAccountBalanceData`](super::models::DescribeOrgMemberAccountBalanceData) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescribeOrgMemberAccountBalanceData>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4004,15 +3589,25 @@ pub struct DescribeOrgMemberAccountBalanceResponse {
 /// The `DescribeRenewInstances` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeRenewInstancesResponse`].
-/// The codes it documents are in [`DescribeRenewInstancesError`](super::errors::DescribeRenewInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeRenewInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BillingErrorCode::FailedOperation)
+/// - [`FailedOperation.PayPriceError`](super::errors::BillingErrorCode::FailedOperationPayPriceError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeRenewInstances",
     output = DescribeRenewInstancesResponse,
-    error = super::errors::DescribeRenewInstancesError,
+    error = super::errors::BillingErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4022,47 +3617,35 @@ pub struct DescribeOrgMemberAccountBalanceResponse {
     )
 )]
 pub struct DescribeRenewInstances {
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: u64,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
-    /// `Reverse`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Reverse`; example: `true`
     pub reverse: Option<bool>,
 
-    /// `RenewFlagList`: a list of strings.
-    ///
-    /// Example: `["DISABLE_NOTIFY_AND_MANUAL_RENEW"]`
+    /// `RenewFlagList`; example: `["DISABLE_NOTIFY_AND_MANUAL_RENEW"]`
     pub renew_flag_list: Option<Vec<String>>,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["std_storage-20241106185002290002691-0"]`
+    /// `InstanceIdList`; example: `["std_storage-20241106185002290002691-0"]`
     pub instance_id_list: Option<Vec<String>>,
 
-    /// `ExpireTimeStart`: a string.
-    ///
-    /// Example: `"2025-06-26 00:38:46"`
+    /// `ExpireTimeStart`; example: `"2025-06-26 00:38:46"`
     pub expire_time_start: Option<String>,
 
-    /// `ExpireTimeEnd`: a string.
-    ///
-    /// Example: `"2025-09-27 15:38:46"`
+    /// `ExpireTimeEnd`; example: `"2025-09-27 15:38:46"`
     pub expire_time_end: Option<String>,
 }
 
 /// What a successful [`DescribeRenewInstances`] call returns.
 #[tc_model]
 pub struct DescribeRenewInstancesResponse {
-    /// `InstanceList`: a list of [`RenewInstance`](super::models::RenewInstance) objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<models::RenewInstance>>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4072,44 +3655,39 @@ pub struct DescribeRenewInstancesResponse {
 /// The `DescribeSavingPlanResourceInfo` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeSavingPlanResourceInfoResponse`].
-/// The codes it documents are in [`DescribeSavingPlanResourceInfoError`](super::errors::DescribeSavingPlanResourceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeSavingPlanResourceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeSavingPlanResourceInfo",
     output = DescribeSavingPlanResourceInfoResponse,
-    error = super::errors::DescribeSavingPlanResourceInfoError
+    error = super::errors::BillingErrorCode
 )]
 pub struct DescribeSavingPlanResourceInfo {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `CreateStartDate`: a string.
-    ///
-    /// Example: `"2023-06-01"`
+    /// `CreateStartDate`; example: `"2023-06-01"`
     pub create_start_date: Option<String>,
 
-    /// `CreateEndDate`: a string.
-    ///
-    /// Example: `"2023-06-30"`
+    /// `CreateEndDate`; example: `"2023-06-30"`
     pub create_end_date: Option<String>,
 }
 
 /// What a successful [`DescribeSavingPlanResourceInfo`] call returns.
 #[tc_model]
 pub struct DescribeSavingPlanResourceInfoResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4119,53 +3697,49 @@ pub struct DescribeSavingPlanResourceInfoResponse {
 /// The `DescribeTagList` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeTagListResponse`].
-/// The codes it documents are in [`DescribeTagListError`](super::errors::DescribeTagListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeTagList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InternalError.UnknownError`](super::errors::BillingErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeTagList",
     output = DescribeTagListResponse,
-    error = super::errors::DescribeTagListError,
+    error = super::errors::BillingErrorCode,
     paginate(offset = offset, limit = limit, items = data, item = models::TagDataInfo)
 )]
 pub struct DescribeTagList {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"运营部门"`
+    /// `TagKey`; example: `"运营部门"`
     pub tag_key: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderType`; example: `"asc"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeTagList`] call returns.
 #[tc_model]
 pub struct DescribeTagListResponse {
-    /// `RecordNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RecordNum`; example: `10`
     pub record_num: u64,
 
-    /// `Data`: a list of [`TagDataInfo`](super::models::TagDataInfo) objects.
+    /// `Data`
     pub data: Vec<models::TagDataInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4175,15 +3749,24 @@ pub struct DescribeTagListResponse {
 /// The `DescribeVoucherInfo` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeVoucherInfoResponse`].
-/// The codes it documents are in [`DescribeVoucherInfoError`](super::errors::DescribeVoucherInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeVoucherInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidAppId`](super::errors::BillingErrorCode::FailedOperationInvalidAppId)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeVoucherInfo",
     output = DescribeVoucherInfoResponse,
-    error = super::errors::DescribeVoucherInfoError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4193,146 +3776,92 @@ pub struct DescribeTagListResponse {
     )
 )]
 pub struct DescribeVoucherInfo {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unUsed"`
+    /// `Status`; example: `"unUsed"`
     pub status: Option<String>,
 
-    /// `VoucherId`: a string.
-    ///
-    /// Example: `"FIQJQDYJLMA221ZFOGJ81R"`
+    /// `VoucherId`; example: `"FIQJQDYJLMA221ZFOGJ81R"`
     pub voucher_id: Option<String>,
 
-    /// `CodeId`: a string.
-    ///
-    /// Example: `"20230627799000283860282011"`
+    /// `CodeId`; example: `"20230627799000283860282011"`
     pub code_id: Option<String>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `ProductCode`; example: `"p_cvm"`
     pub product_code: Option<String>,
 
-    /// `ActivityId`: a string.
-    ///
-    /// Example: `"570"`
+    /// `ActivityId`; example: `"570"`
     pub activity_id: Option<String>,
 
-    /// `VoucherName`: a string.
-    ///
-    /// Example: `"代金券二期现金券"`
+    /// `VoucherName`; example: `"代金券二期现金券"`
     pub voucher_name: Option<String>,
 
-    /// `TimeFrom`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `TimeFrom`; example: `"2021-01-01"`
     pub time_from: Option<String>,
 
-    /// `TimeTo`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `TimeTo`; example: `"2021-01-01"`
     pub time_to: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"BeginTime"`
+    /// `SortField`; example: `"BeginTime"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: Option<String>,
 
-    /// `PayScene`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayScene`; example: `"postPay"`
     pub pay_scene: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"700000866965"`
+    /// `Operator`; example: `"700000866965"`
     pub operator: Option<String>,
 
-    /// `VoucherMainType`: a string.
-    ///
-    /// Example: `"no_price"`
+    /// `VoucherMainType`; example: `"no_price"`
     pub voucher_main_type: Option<String>,
 
-    /// `VoucherSubType`: a string.
-    ///
-    /// Example: `"discount"`
+    /// `VoucherSubType`; example: `"discount"`
     pub voucher_sub_type: Option<String>,
 
-    /// `StartTimeFrom`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `StartTimeFrom`; example: `"2021-01-01"`
     pub start_time_from: Option<String>,
 
-    /// `StartTimeTo`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `StartTimeTo`; example: `"2021-01-01"`
     pub start_time_to: Option<String>,
 
-    /// `EndTimeFrom`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `EndTimeFrom`; example: `"2021-01-01"`
     pub end_time_from: Option<String>,
 
-    /// `EndTimeTo`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `EndTimeTo`; example: `"2021-01-01"`
     pub end_time_to: Option<String>,
 
-    /// `CreateTimeFrom`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `CreateTimeFrom`; example: `"2021-01-01"`
     pub create_time_from: Option<String>,
 
-    /// `CreateTimeTo`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `CreateTimeTo`; example: `"2021-01-01"`
     pub create_time_to: Option<String>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"zh, en, ja, ko"`
+    /// `Lang`; example: `"zh, en, ja, ko"`
     pub lang: Option<String>,
 }
 
 /// What a successful [`DescribeVoucherInfo`] call returns.
 #[tc_model]
 pub struct DescribeVoucherInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `TotalBalance`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalBalance`; example: `0`
     pub total_balance: i64,
 
-    /// `VoucherInfos`: a list of [`VoucherInfos`](super::models::VoucherInfos) objects.
+    /// `VoucherInfos`
     pub voucher_infos: Vec<models::VoucherInfos>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"micro"`
+    /// `Unit`; example: `"micro"`
     pub unit: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4342,15 +3871,24 @@ pub struct DescribeVoucherInfoResponse {
 /// The `DescribeVoucherUsageDetails` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`DescribeVoucherUsageDetailsResponse`].
-/// The codes it documents are in [`DescribeVoucherUsageDetailsError`](super::errors::DescribeVoucherUsageDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=DescribeVoucherUsageDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidAppId`](super::errors::BillingErrorCode::FailedOperationInvalidAppId)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "DescribeVoucherUsageDetails",
     output = DescribeVoucherUsageDetailsResponse,
-    error = super::errors::DescribeVoucherUsageDetailsError,
+    error = super::errors::BillingErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4360,41 +3898,29 @@ pub struct DescribeVoucherInfoResponse {
     )
 )]
 pub struct DescribeVoucherUsageDetails {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `VoucherId`: a string.
-    ///
-    /// Example: `"FIQJQDYJLMA221ZFOGJ81R"`
+    /// `VoucherId`; example: `"FIQJQDYJLMA221ZFOGJ81R"`
     pub voucher_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"700000866965"`
+    /// `Operator`; example: `"700000866965"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeVoucherUsageDetails`] call returns.
 #[tc_model]
 pub struct DescribeVoucherUsageDetailsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `TotalUsedAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalUsedAmount`; example: `0`
     pub total_used_amount: i64,
 
-    /// `UsageRecords`: a list of [`UsageRecords`](super::models::UsageRecords) objects.
+    /// `UsageRecords`
     pub usage_records: Vec<models::UsageRecords>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4404,9 +3930,12 @@ pub struct DescribeVoucherUsageDetailsResponse {
 /// The `ModifyAccountWarning` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`ModifyAccountWarningResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=ModifyAccountWarning)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
@@ -4415,28 +3944,20 @@ pub struct DescribeVoucherUsageDetailsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyAccountWarning {
-    /// `Threshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Threshold`; example: `10`
     pub threshold: u64,
 
-    /// `Open`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Open`; example: `1`
     pub open: u64,
 }
 
 /// What a successful [`ModifyAccountWarning`] call returns.
 #[tc_model]
 pub struct ModifyAccountWarningResponse {
-    /// `Threshold`: a string.
-    ///
-    /// Example: `"\"957656954\""`
+    /// `Threshold`; example: `"\"957656954\""`
     pub threshold: Option<String>,
 
-    /// `Open`: a string.
-    ///
-    /// Example: `"”1“"`
+    /// `Open`; example: `"”1“"`
     pub open: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4446,41 +3967,43 @@ pub struct ModifyAccountWarningResponse {
 /// The `ModifyAllocationRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`ModifyAllocationRuleResponse`].
-/// The codes it documents are in [`ModifyAllocationRuleError`](super::errors::ModifyAllocationRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=ModifyAllocationRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::BillingErrorCode::OperationDenied)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "ModifyAllocationRule",
     output = ModifyAllocationRuleResponse,
-    error = super::errors::ModifyAllocationRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct ModifyAllocationRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleId`; example: `12`
     pub rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `Name`; example: `"规则名称"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `RuleDetail`: an [`AllocationRuleExpression`](super::models::AllocationRuleExpression).
+    /// `RuleDetail`
     pub rule_detail: models::AllocationRuleExpression,
 
-    /// `RatioDetail`: a list of [`AllocationRationExpression`](super::models::AllocationRationExpression) objects.
+    /// `RatioDetail`
     pub ratio_detail: Option<Vec<models::AllocationRationExpression>>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
@@ -4494,45 +4017,41 @@ pub struct ModifyAllocationRuleResponse {
 /// The `ModifyAllocationUnit` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`ModifyAllocationUnitResponse`].
-/// The codes it documents are in [`ModifyAllocationUnitError`](super::errors::ModifyAllocationUnitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=ModifyAllocationUnit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "ModifyAllocationUnit",
     output = ModifyAllocationUnitResponse,
-    error = super::errors::ModifyAllocationUnitError
+    error = super::errors::BillingErrorCode
 )]
 pub struct ModifyAllocationUnit {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"财务一组"`
+    /// `SourceName`; example: `"财务一组"`
     pub source_name: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"asd123"`
+    /// `SourceId`; example: `"asd123"`
     pub source_id: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"分账"`
+    /// `Remark`; example: `"分账"`
     pub remark: Option<String>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
@@ -4546,91 +4065,75 @@ pub struct ModifyAllocationUnitResponse {
 /// The `ModifyBudget` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`ModifyBudgetResponse`].
-/// The codes it documents are in [`ModifyBudgetError`](super::errors::ModifyBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=ModifyBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "ModifyBudget",
     output = ModifyBudgetResponse,
-    error = super::errors::ModifyBudgetError
+    error = super::errors::BillingErrorCode
 )]
 pub struct ModifyBudget {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"1233456"`
+    /// `BudgetId`; example: `"1233456"`
     pub budget_id: String,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"API创建预算计划"`
+    /// `BudgetName`; example: `"API创建预算计划"`
     pub budget_name: String,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `CycleType`; example: `"DAY"`
     pub cycle_type: String,
 
-    /// `PeriodBegin`: a string.
-    ///
-    /// Example: `"2025-01-01"`
+    /// `PeriodBegin`; example: `"2025-01-01"`
     pub period_begin: String,
 
-    /// `PeriodEnd`: a string.
-    ///
-    /// Example: `"2025-12-01"`
+    /// `PeriodEnd`; example: `"2025-12-01"`
     pub period_end: String,
 
-    /// `PlanType`: a string.
-    ///
-    /// Example: `"FIX"`
+    /// `PlanType`; example: `"FIX"`
     pub plan_type: String,
 
-    /// `BudgetQuota`: a string.
-    ///
-    /// Example: `"1200"`
+    /// `BudgetQuota`; example: `"1200"`
     pub budget_quota: String,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"BILL"`
+    /// `BillType`; example: `"BILL"`
     pub bill_type: String,
 
-    /// `FeeType`: a string.
-    ///
-    /// Example: `"COST"`
+    /// `FeeType`; example: `"COST"`
     pub fee_type: String,
 
-    /// `WarnJson`: a list of [`BudgetWarn`](super::models::BudgetWarn) objects.
+    /// `WarnJson`
     pub warn_json: Vec<models::BudgetWarn>,
 
-    /// `BudgetNote`: a string.
-    ///
-    /// Example: `"使用api创建预算信息"`
+    /// `BudgetNote`; example: `"使用api创建预算信息"`
     pub budget_note: Option<String>,
 
-    /// `DimensionsRange`: a [`BudgetConditionsForm`](super::models::BudgetConditionsForm).
+    /// `DimensionsRange`
     pub dimensions_range: Option<models::BudgetConditionsForm>,
 
-    /// `WaveThresholdJson`: a list of [`WaveThresholdForm`](super::models::WaveThresholdForm) objects.
+    /// `WaveThresholdJson`
     pub wave_threshold_json: Option<Vec<models::WaveThresholdForm>>,
 }
 
 /// What a successful [`ModifyBudget`] call returns.
 #[tc_model]
 pub struct ModifyBudgetResponse {
-    /// `Data`: a [`BudgetInfoApiResponse`](super::models::BudgetInfoApiResponse).
+    /// `Data`
     pub data: Option<models::BudgetInfoApiResponse>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"信息提示"`
+    /// `Message`; example: `"信息提示"`
     pub message: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4640,28 +4143,33 @@ pub struct ModifyBudgetResponse {
 /// The `ModifyGatherRule` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`ModifyGatherRuleResponse`].
-/// The codes it documents are in [`ModifyGatherRuleError`](super::errors::ModifyGatherRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=ModifyGatherRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.DbOperatError`](super::errors::BillingErrorCode::InternalErrorDbOperatError)
+/// - [`InternalError.GatewayError`](super::errors::BillingErrorCode::InternalErrorGatewayError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "ModifyGatherRule",
     output = ModifyGatherRuleResponse,
-    error = super::errors::ModifyGatherRuleError
+    error = super::errors::BillingErrorCode
 )]
 pub struct ModifyGatherRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `RuleDetail`: an [`AllocationRuleExpression`](super::models::AllocationRuleExpression).
+    /// `RuleDetail`
     pub rule_detail: models::AllocationRuleExpression,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `Month`; example: `"2022-10-01 00:00:00"`
     pub month: Option<String>,
 }
 
@@ -4675,64 +4183,64 @@ pub struct ModifyGatherRuleResponse {
 /// The `PayDeals` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`PayDealsResponse`].
-/// The codes it documents are in [`PayDealsError`](super::errors::PayDealsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=PayDeals)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BillingErrorCode::FailedOperation)
+/// - [`FailedOperation.AgentPayDealCannotDown`](super::errors::BillingErrorCode::FailedOperationAgentPayDealCannotDown)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BillingErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.InvalidDeal`](super::errors::BillingErrorCode::FailedOperationInvalidDeal)
+/// - [`FailedOperation.InvalidVoucher`](super::errors::BillingErrorCode::FailedOperationInvalidVoucher)
+/// - [`FailedOperation.NeedPayTogeter`](super::errors::BillingErrorCode::FailedOperationNeedPayTogeter)
+/// - [`FailedOperation.NeedPayTogether`](super::errors::BillingErrorCode::FailedOperationNeedPayTogether)
+/// - [`FailedOperation.PayPriceError`](super::errors::BillingErrorCode::FailedOperationPayPriceError)
+/// - [`FailedOperation.PaySuccDeliverFailed`](super::errors::BillingErrorCode::FailedOperationPaySuccDeliverFailed)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BillingErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::BillingErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::BillingErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::BillingErrorCode::UnauthorizedOperationNotCertification)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "PayDeals",
     output = PayDealsResponse,
-    error = super::errors::PayDealsError
+    error = super::errors::BillingErrorCode
 )]
 pub struct PayDeals {
-    /// `OrderIds`: a list of strings.
-    ///
-    /// Example: `["20210205659001519515911"]`
+    /// `OrderIds`; example: `["20210205659001519515911"]`
     pub order_ids: Option<Vec<String>>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["MGIFGZNWEMGUS0BW0N1KTN"]`
+    /// `VoucherIds`; example: `["MGIFGZNWEMGUS0BW0N1KTN"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20210205659001519515911"]`
+    /// `BigDealIds`; example: `["20210205659001519515911"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `AgentPay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentPay`; example: `0`
     pub agent_pay: Option<i64>,
 
-    /// `CpsUin`: a string.
-    ///
-    /// Example: `"100003186505"`
+    /// `CpsUin`; example: `"100003186505"`
     pub cps_uin: Option<String>,
 }
 
 /// What a successful [`PayDeals`] call returns.
 #[tc_model]
 pub struct PayDealsResponse {
-    /// `OrderIds`: a list of strings.
-    ///
-    /// Example: `["20210205659001519515911"]`
+    /// `OrderIds`; example: `["20210205659001519515911"]`
     pub order_ids: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["ins-abc","ins-xxx"]`
+    /// `ResourceIds`; example: `["ins-abc","ins-xxx"]`
     pub resource_ids: Vec<String>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20210205659001519515911"]`
+    /// `BigDealIds`; example: `["20210205659001519515911"]`
     pub big_deal_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4742,49 +4250,58 @@ pub struct PayDealsResponse {
 /// The `RefundInstance` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`RefundInstanceResponse`].
-/// The codes it documents are in [`RefundInstanceError`](super::errors::RefundInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=RefundInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BillingErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.BusinessCheckErrCode`](super::errors::BillingErrorCode::FailedOperationBusinessCheckErrCode)
+/// - [`FailedOperation.GetPriceParamError`](super::errors::BillingErrorCode::FailedOperationGetPriceParamError)
+/// - [`FailedOperation.InvalidDeal`](super::errors::BillingErrorCode::FailedOperationInvalidDeal)
+/// - [`FailedOperation.NotAllowToRefund`](super::errors::BillingErrorCode::FailedOperationNotAllowToRefund)
+/// - [`FailedOperation.NumLimitError`](super::errors::BillingErrorCode::FailedOperationNumLimitError)
+/// - [`FailedOperation.ReturnCommonError`](super::errors::BillingErrorCode::FailedOperationReturnCommonError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::BillingErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApiParamError`](super::errors::BillingErrorCode::InvalidParameterApiParamError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BillingErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.ResourceLocked`](super::errors::BillingErrorCode::InvalidParameterResourceLocked)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::BillingErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::BillingErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation.NOT_SUPPORT_THIS_ACTION`](super::errors::BillingErrorCode::UnsupportedOperationNotSupportThisAction)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "RefundInstance",
     output = RefundInstanceResponse,
-    error = super::errors::RefundInstanceError
+    error = super::errors::BillingErrorCode
 )]
 pub struct RefundInstance {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
+    /// `ClientToken`; example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
     pub client_token: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_yunjing"`
+    /// `ProductCode`; example: `"p_yunjing"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_yunjing_vas"`
+    /// `SubProductCode`; example: `"sp_yunjing_vas"`
     pub sub_product_code: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"********"`
+    /// `InstanceId`; example: `"********"`
     pub instance_id: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 }
 
 /// What a successful [`RefundInstance`] call returns.
 #[tc_model]
 pub struct RefundInstanceResponse {
-    /// `OrderIdList`: a list of strings.
-    ///
-    /// Example: `["20251201**********"]`
+    /// `OrderIdList`; example: `["20251201**********"]`
     pub order_id_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4794,59 +4311,65 @@ pub struct RefundInstanceResponse {
 /// The `RenewInstance` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`RenewInstanceResponse`].
-/// The codes it documents are in [`RenewInstanceError`](super::errors::RenewInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=RenewInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BillingErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.BusinessCheckErrCode`](super::errors::BillingErrorCode::FailedOperationBusinessCheckErrCode)
+/// - [`FailedOperation.DistributeError`](super::errors::BillingErrorCode::FailedOperationDistributeError)
+/// - [`FailedOperation.GetPriceParamError`](super::errors::BillingErrorCode::FailedOperationGetPriceParamError)
+/// - [`FailedOperation.InvalidDeal`](super::errors::BillingErrorCode::FailedOperationInvalidDeal)
+/// - [`FailedOperation.InvalidGoodsCategoryId`](super::errors::BillingErrorCode::FailedOperationInvalidGoodsCategoryId)
+/// - [`FailedOperation.dealCreateWhitelistError`](super::errors::BillingErrorCode::FailedOperationDealCreateWhitelistError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::BillingErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApiParamError`](super::errors::BillingErrorCode::InvalidParameterApiParamError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BillingErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.ResourceLocked`](super::errors::BillingErrorCode::InvalidParameterResourceLocked)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::BillingErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::BillingErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NOT_SUPPORT_THIS_ACTION`](super::errors::BillingErrorCode::UnsupportedOperationNotSupportThisAction)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "RenewInstance",
     output = RenewInstanceResponse,
-    error = super::errors::RenewInstanceError
+    error = super::errors::BillingErrorCode
 )]
 pub struct RenewInstance {
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
+    /// `ClientToken`; example: `"c015c8ce-3698-4cd2-865b-7959fe15a705"`
     pub client_token: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_yunjing"`
+    /// `ProductCode`; example: `"p_yunjing"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_yunjing_vas"`
+    /// `SubProductCode`; example: `"sp_yunjing_vas"`
     pub sub_product_code: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"********"`
+    /// `InstanceId`; example: `"********"`
     pub instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `PeriodUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `PeriodUnit`; example: `"m"`
     pub period_unit: Option<String>,
 }
 
 /// What a successful [`RenewInstance`] call returns.
 #[tc_model]
 pub struct RenewInstanceResponse {
-    /// `OrderIdList`: a list of strings.
-    ///
-    /// Example: `["20251201**********"]`
+    /// `OrderIdList`; example: `["20251201**********"]`
     pub order_id_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4856,52 +4379,62 @@ pub struct RenewInstanceResponse {
 /// The `SetRenewal` action of BILLING API 2018-07-09.
 ///
 /// A successful call returns [`SetRenewalResponse`].
-/// The codes it documents are in [`SetRenewalError`](super::errors::SetRenewalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=billing&Version=2018-07-09&Action=SetRenewal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BillingErrorCode`](super::errors::BillingErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::BillingErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::BillingErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.BusinessCheckErrCode`](super::errors::BillingErrorCode::FailedOperationBusinessCheckErrCode)
+/// - [`FailedOperation.DistributeError`](super::errors::BillingErrorCode::FailedOperationDistributeError)
+/// - [`FailedOperation.GetPriceParamError`](super::errors::BillingErrorCode::FailedOperationGetPriceParamError)
+/// - [`FailedOperation.InvalidDeal`](super::errors::BillingErrorCode::FailedOperationInvalidDeal)
+/// - [`FailedOperation.InvalidGoodsCategoryId`](super::errors::BillingErrorCode::FailedOperationInvalidGoodsCategoryId)
+/// - [`FailedOperation.dealCreateWhitelistError`](super::errors::BillingErrorCode::FailedOperationDealCreateWhitelistError)
+/// - [`InternalError`](super::errors::BillingErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::BillingErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter`](super::errors::BillingErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ApiParamError`](super::errors::BillingErrorCode::InvalidParameterApiParamError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::BillingErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameter.ResourceLocked`](super::errors::BillingErrorCode::InvalidParameterResourceLocked)
+/// - [`UnauthorizedOperation.CertificationNeedUpgrade`](super::errors::BillingErrorCode::UnauthorizedOperationCertificationNeedUpgrade)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::BillingErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnsupportedOperation`](super::errors::BillingErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.NOT_SUPPORT_THIS_ACTION`](super::errors::BillingErrorCode::UnsupportedOperationNotSupportThisAction)
 #[tc_action(
     service = "billing",
     version = "2018-07-09",
     name = "SetRenewal",
     output = SetRenewalResponse,
-    error = super::errors::SetRenewalError
+    error = super::errors::BillingErrorCode
 )]
 pub struct SetRenewal {
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cos"`
+    /// `ProductCode`; example: `"p_cos"`
     pub product_code: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-others"`
+    /// `RegionCode`; example: `"ap-others"`
     pub region_code: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"std_storage-20240902185001827926251-1"`
+    /// `InstanceId`; example: `"std_storage-20240902185001827926251-1"`
     pub instance_id: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: String,
 
-    /// `RenewPeriod`: a string.
-    ///
-    /// Example: `"3"`
+    /// `RenewPeriod`; example: `"3"`
     pub renew_period: Option<String>,
 
-    /// `RenewPeriodUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `RenewPeriodUnit`; example: `"m"`
     pub renew_period_unit: Option<String>,
 }
 
 /// What a successful [`SetRenewal`] call returns.
 #[tc_model]
 pub struct SetRenewalResponse {
-    /// `InstanceList`: a list of [`OperateRsp`](super::models::OperateRsp) objects.
+    /// `InstanceList`
     pub instance_list: Option<Vec<models::OperateRsp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

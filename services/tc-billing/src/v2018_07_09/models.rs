@@ -8,54 +8,34 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeBillSummaryByPayMode`](super::DescribeBillSummaryByPayMode).
 #[tc_model]
 pub struct ActionSummaryOverviewItem {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"prepay_purchase"`
+    /// `ActionType`; example: `"prepay_purchase"`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `RealTotalCostRatio`; example: `"100.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `BillMonth`; example: `"2021-01"`
     pub bill_month: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -64,34 +44,22 @@ pub struct ActionSummaryOverviewItem {
 /// Returned in the output of [`DescribeBillAdjustInfo`](super::DescribeBillAdjustInfo).
 #[tc_model]
 pub struct AdjustInfoDetail {
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: Option<String>,
 
-    /// `Month`: a string.
-    ///
-    /// Example: `"2024-10"`
+    /// `Month`; example: `"2024-10"`
     pub month: Option<String>,
 
-    /// `AdjustType`: a string.
-    ///
-    /// Example: `"manualAdjustment"`
+    /// `AdjustType`; example: `"manualAdjustment"`
     pub adjust_type: Option<String>,
 
-    /// `AdjustNum`: a string.
-    ///
-    /// Example: `"2220726096135"`
+    /// `AdjustNum`; example: `"2220726096135"`
     pub adjust_num: Option<String>,
 
-    /// `AdjustCompletionTime`: a string.
-    ///
-    /// Example: `"2022-12-02 12:39:04"`
+    /// `AdjustCompletionTime`; example: `"2022-12-02 12:39:04"`
     pub adjust_completion_time: Option<String>,
 
-    /// `AdjustAmount`: a floating-point number.
-    ///
-    /// Example: `333.0`
+    /// `AdjustAmount`; example: `333.0`
     pub adjust_amount: Option<f64>,
 }
 
@@ -100,19 +68,13 @@ pub struct AdjustInfoDetail {
 /// Returned in the output of [`DescribeAllocationTrendByMonth`](super::DescribeAllocationTrendByMonth).
 #[tc_model]
 pub struct AllocationAverageData {
-    /// `BeginMonth`: a string.
-    ///
-    /// Example: `"2022-05"`
+    /// `BeginMonth`; example: `"2022-05"`
     pub begin_month: String,
 
-    /// `EndMonth`: a string.
-    ///
-    /// Example: `"2022-10"`
+    /// `EndMonth`; example: `"2022-10"`
     pub end_month: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"104464.66"`
+    /// `RealTotalCost`; example: `"104464.66"`
     pub real_total_cost: String,
 }
 
@@ -121,19 +83,13 @@ pub struct AllocationAverageData {
 /// Returned in the output of [`DescribeAllocationTrendByMonth`](super::DescribeAllocationTrendByMonth).
 #[tc_model]
 pub struct AllocationBillTrendDetail {
-    /// `Month`: a string.
-    ///
-    /// Example: `"2022-10"`
+    /// `Month`; example: `"2022-10"`
     pub month: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"2022年10月"`
+    /// `Name`; example: `"2022年10月"`
     pub name: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"26496.75"`
+    /// `RealTotalCost`; example: `"26496.75"`
     pub real_total_cost: String,
 }
 
@@ -142,367 +98,231 @@ pub struct AllocationBillTrendDetail {
 /// Returned in the output of [`DescribeAllocationBillDetail`](super::DescribeAllocationBillDetail).
 #[tc_model]
 pub struct AllocationDetail {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"100***-***"`
+    /// `TreeNodeUniqKey`; example: `"100***-***"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"数据产品一组"`
+    /// `TreeNodeUniqKeyName`; example: `"数据产品一组"`
     pub tree_node_uniq_key_name: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2024-11-01"`
+    /// `BillDate`; example: `"2024-11-01"`
     pub bill_date: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909***"`
+    /// `PayerUin`; example: `"909***"`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909***"`
+    /// `OwnerUin`; example: `"909***"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909***"`
+    /// `OperateUin`; example: `"909***"`
     pub operate_uin: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_eks"`
+    /// `BusinessCode`; example: `"p_eks"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"Serverless 容器服务"`
+    /// `BusinessCodeName`; example: `"Serverless 容器服务"`
     pub business_code_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100004`
+    /// `ZoneId`; example: `100004`
     pub zone_id: u64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州四区"`
+    /// `ZoneName`; example: `"广州四区"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"eks-ol7qsgnw"`
+    /// `ResourceId`; example: `"eks-ol7qsgnw"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"资源名称"`
+    /// `ResourceName`; example: `"资源名称"`
     pub resource_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"exclusiveSale"`
+    /// `InstanceType`; example: `"exclusiveSale"`
     pub instance_type: String,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"包销实例"`
+    /// `InstanceTypeName`; example: `"包销实例"`
     pub instance_type_name: String,
 
-    /// `SplitItemId`: a string.
+    /// `SplitItemId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_id: Option<String>,
 
-    /// `SplitItemName`: a string.
+    /// `SplitItemName`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_name: Option<String>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_eks_supernode_intel_pod"`
+    /// `ProductCode`; example: `"sp_eks_supernode_intel_pod"`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"TKE - 超级节点- Intel Pod按量计费"`
+    /// `ProductCodeName`; example: `"TKE - 超级节点- Intel Pod按量计费"`
     pub product_code_name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"postpay_deduct_h"`
+    /// `ActionType`; example: `"postpay_deduct_h"`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"按量计费小时结"`
+    /// `ActionTypeName`; example: `"按量计费小时结"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20241101****"`
+    /// `OrderId`; example: `"20241101****"`
     pub order_id: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20241101****"`
+    /// `BillId`; example: `"20241101****"`
     pub bill_id: String,
 
-    /// `PayTime`: a string.
-    ///
-    /// Example: `"2024-11-01 08:00:00"`
+    /// `PayTime`; example: `"2024-11-01 08:00:00"`
     pub pay_time: String,
 
-    /// `FeeBeginTime`: a string.
-    ///
-    /// Example: `"2024-11-01 00:00:00"`
+    /// `FeeBeginTime`; example: `"2024-11-01 00:00:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a string.
-    ///
-    /// Example: `"2024-11-01 00:59:59"`
+    /// `FeeEndTime`; example: `"2024-11-01 00:59:59"`
     pub fee_end_time: String,
 
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_eks_pod_mem"`
+    /// `ComponentCode`; example: `"v_eks_pod_mem"`
     pub component_code: String,
 
-    /// `ComponentCodeName`: a string.
-    ///
-    /// Example: `"pod 内存"`
+    /// `ComponentCodeName`; example: `"pod 内存"`
     pub component_code_name: String,
 
-    /// `SinglePrice`: a string.
-    ///
-    /// Example: `"0.00001389"`
+    /// `SinglePrice`; example: `"0.00001389"`
     pub single_price: String,
 
-    /// `ContractPrice`: a string.
-    ///
-    /// Example: `"0.00000321"`
+    /// `ContractPrice`; example: `"0.00000321"`
     pub contract_price: String,
 
-    /// `SinglePriceUnit`: a string.
-    ///
-    /// Example: `"元/GiB/秒"`
+    /// `SinglePriceUnit`; example: `"元/GiB/秒"`
     pub single_price_unit: String,
 
-    /// `UsedAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `UsedAmount`; example: `"1.00000000"`
     pub used_amount: String,
 
-    /// `UsedAmountUnit`: a string.
-    ///
-    /// Example: `"GiB"`
+    /// `UsedAmountUnit`; example: `"GiB"`
     pub used_amount_unit: String,
 
-    /// `TimeSpan`: a string.
-    ///
-    /// Example: `"3599.00000000"`
+    /// `TimeSpan`; example: `"3599.00000000"`
     pub time_span: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"秒"`
+    /// `TimeUnit`; example: `"秒"`
     pub time_unit: String,
 
-    /// `ReserveDetail`: a string.
-    ///
-    /// Example: `"reserve"`
+    /// `ReserveDetail`; example: `"reserve"`
     pub reserve_detail: String,
 
-    /// `SplitRatio`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `SplitRatio`; example: `"1.00000000"`
     pub split_ratio: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.04999011"`
+    /// `TotalCost`; example: `"0.04999011"`
     pub total_cost: String,
 
-    /// `RITimeSpan`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RITimeSpan`; example: `"0.00000000"`
     #[tc(rename = "RITimeSpan")]
     pub ri_time_span: String,
 
-    /// `RICost`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RICost`; example: `"0.00000000"`
     #[tc(rename = "RICost")]
     pub ri_cost: String,
 
-    /// `SPCost`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPCost`; example: `"0.00000000"`
     #[tc(rename = "SPCost")]
     pub sp_cost: String,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"0.20000200"`
+    /// `Discount`; example: `"0.20000200"`
     pub discount: String,
 
-    /// `BlendedDiscount`: a string.
-    ///
-    /// Example: `"0.20000200"`
+    /// `BlendedDiscount`; example: `"0.20000200"`
     pub blended_discount: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.01155781"`
+    /// `RealTotalCost`; example: `"0.01155781"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.01155781"`
+    /// `CashPayAmount`; example: `"0.01155781"`
     pub cash_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `Tag`: a list of [`BillTag`] objects.
-    ///
-    /// Example: `[{"TagKey":"标签建","TagValue":"标签值"}]`
+    /// `Tag`; example: `[{"TagKey":"标签建","TagValue":"标签值"}]`
     pub tag: Vec<BillTag>,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"domestic"`
+    /// `RegionType`; example: `"domestic"`
     pub region_type: String,
 
-    /// `RegionTypeName`: a string.
-    ///
-    /// Example: `"国内"`
+    /// `RegionTypeName`; example: `"国内"`
     pub region_type_name: String,
 
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_eks_pod_mem_intel"`
+    /// `ItemCode`; example: `"sv_eks_pod_mem_intel"`
     pub item_code: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"超级节点 Intel Pod 内存"`
+    /// `ItemCodeName`; example: `"超级节点 Intel Pod 内存"`
     pub item_code_name: String,
 
-    /// `AssociatedOrder`: a string.
+    /// `AssociatedOrder`
     pub associated_order: Option<String>,
 
-    /// `PriceInfo`: a list of strings.
+    /// `PriceInfo`
     pub price_info: Option<Vec<String>>,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
+    /// `Formula`; example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
     pub formula: Option<String>,
 
-    /// `FormulaUrl`: a string.
-    ///
-    /// Example: `"https://buy.cloud.tencent.com/price/cvm"`
+    /// `FormulaUrl`; example: `"https://buy.cloud.tencent.com/price/cvm"`
     pub formula_url: Option<String>,
 
-    /// `RealTotalMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RealTotalMeasure`; example: `"0.00000000"`
     pub real_total_measure: Option<String>,
 
-    /// `DeductedMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `DeductedMeasure`; example: `"0.00000000"`
     pub deducted_measure: Option<String>,
 
-    /// `ComponentConfig`: a string.
-    ///
-    /// Example: `"[{\"name\":\"运算组件\",\"value\":\"2核CPU、4GB内存\"}]"`
+    /// `ComponentConfig`; example: `"[{\"name\":\"运算组件\",\"value\":\"2核CPU、4GB内存\"}]"`
     pub component_config: Option<String>,
 
-    /// `AllocationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllocationType`; example: `1`
     pub allocation_type: Option<u64>,
 
-    /// `DiscountObject`: a string.
-    ///
-    /// Example: `"common"`
+    /// `DiscountObject`; example: `"common"`
     pub discount_object: Option<String>,
 
-    /// `DiscountType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountType`; example: `"0"`
     pub discount_type: Option<String>,
 
-    /// `DiscountContent`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountContent`; example: `"0"`
     pub discount_content: Option<String>,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SPDeduction`; example: `"0"`
     #[tc(rename = "SPDeduction")]
     pub sp_deduction: Option<String>,
 
-    /// `SPDeductionRate`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SPDeductionRate`; example: `"0"`
     #[tc(rename = "SPDeductionRate")]
     pub sp_deduction_rate: Option<String>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2024-10"`
+    /// `BillMonth`; example: `"2024-10"`
     pub bill_month: Option<String>,
 }
 
@@ -511,94 +331,58 @@ pub struct AllocationDetail {
 /// Returned in the output of [`DescribeAllocationMonthOverview`](super::DescribeAllocationMonthOverview).
 #[tc_model]
 pub struct AllocationMonthOverviewDetail {
-    /// `GatherCashPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `GatherCashPayAmount`; example: `"2.00000000"`
     pub gather_cash_pay_amount: String,
 
-    /// `GatherVoucherPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `GatherVoucherPayAmount`; example: `"2.00000000"`
     pub gather_voucher_pay_amount: String,
 
-    /// `GatherIncentivePayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `GatherIncentivePayAmount`; example: `"2.00000000"`
     pub gather_incentive_pay_amount: String,
 
-    /// `GatherTransferPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `GatherTransferPayAmount`; example: `"2.00000000"`
     pub gather_transfer_pay_amount: String,
 
-    /// `AllocateCashPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `AllocateCashPayAmount`; example: `"2.00000000"`
     pub allocate_cash_pay_amount: String,
 
-    /// `AllocateVoucherPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `AllocateVoucherPayAmount`; example: `"2.00000000"`
     pub allocate_voucher_pay_amount: String,
 
-    /// `AllocateIncentivePayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `AllocateIncentivePayAmount`; example: `"2.00000000"`
     pub allocate_incentive_pay_amount: String,
 
-    /// `AllocateTransferPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `AllocateTransferPayAmount`; example: `"2.00000000"`
     pub allocate_transfer_pay_amount: String,
 
-    /// `TotalCashPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `TotalCashPayAmount`; example: `"2.00000000"`
     pub total_cash_pay_amount: String,
 
-    /// `TotalVoucherPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `TotalVoucherPayAmount`; example: `"2.00000000"`
     pub total_voucher_pay_amount: String,
 
-    /// `TotalIncentivePayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `TotalIncentivePayAmount`; example: `"2.00000000"`
     pub total_incentive_pay_amount: String,
 
-    /// `TotalTransferPayAmount`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `TotalTransferPayAmount`; example: `"2.00000000"`
     pub total_transfer_pay_amount: String,
 
-    /// `GatherRealCost`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `GatherRealCost`; example: `"2.00000000"`
     pub gather_real_cost: String,
 
-    /// `AllocateRealCost`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `AllocateRealCost`; example: `"2.00000000"`
     pub allocate_real_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"2.00000000"`
+    /// `RealTotalCost`; example: `"2.00000000"`
     pub real_total_cost: String,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"20.00"`
+    /// `Ratio`; example: `"20.00"`
     pub ratio: String,
 
-    /// `Trend`: a string.
-    ///
-    /// Example: `"20.00"`
+    /// `Trend`; example: `"20.00"`
     pub trend: String,
 
-    /// `TrendType`: a string.
-    ///
-    /// Example: `"upward"`
+    /// `TrendType`; example: `"upward"`
     pub trend_type: String,
 }
 
@@ -607,109 +391,67 @@ pub struct AllocationMonthOverviewDetail {
 /// Returned in the output of [`DescribeAllocationOverview`](super::DescribeAllocationOverview).
 #[tc_model]
 pub struct AllocationOverviewDetail {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-63871c5ede81"`
+    /// `TreeNodeUniqKey`; example: `"909619400-63871c5ede81"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"集团"`
+    /// `TreeNodeUniqKeyName`; example: `"集团"`
     pub tree_node_uniq_key_name: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2024-11-01"`
+    /// `BillDate`; example: `"2024-11-01"`
     pub bill_date: String,
 
-    /// `GatherCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherCashPayAmount`; example: `"1.00000000"`
     pub gather_cash_pay_amount: String,
 
-    /// `GatherVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherVoucherPayAmount`; example: `"1.00000000"`
     pub gather_voucher_pay_amount: String,
 
-    /// `GatherIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherIncentivePayAmount`; example: `"1.00000000"`
     pub gather_incentive_pay_amount: String,
 
-    /// `GatherTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherTransferPayAmount`; example: `"1.00000000"`
     pub gather_transfer_pay_amount: String,
 
-    /// `AllocateCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateCashPayAmount`; example: `"1.00000000"`
     pub allocate_cash_pay_amount: String,
 
-    /// `AllocateVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateVoucherPayAmount`; example: `"1.00000000"`
     pub allocate_voucher_pay_amount: String,
 
-    /// `AllocateIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateIncentivePayAmount`; example: `"1.00000000"`
     pub allocate_incentive_pay_amount: String,
 
-    /// `AllocateTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateTransferPayAmount`; example: `"1.00000000"`
     pub allocate_transfer_pay_amount: String,
 
-    /// `TotalCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalCashPayAmount`; example: `"1.00000000"`
     pub total_cash_pay_amount: String,
 
-    /// `TotalVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalVoucherPayAmount`; example: `"1.00000000"`
     pub total_voucher_pay_amount: String,
 
-    /// `TotalIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalIncentivePayAmount`; example: `"1.00000000"`
     pub total_incentive_pay_amount: String,
 
-    /// `TotalTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalTransferPayAmount`; example: `"1.00000000"`
     pub total_transfer_pay_amount: String,
 
-    /// `GatherRealCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherRealCost`; example: `"1.00000000"`
     pub gather_real_cost: String,
 
-    /// `AllocateRealCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateRealCost`; example: `"1.00000000"`
     pub allocate_real_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `RealTotalCost`; example: `"1.00000000"`
     pub real_total_cost: String,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"47.47"`
+    /// `Ratio`; example: `"47.47"`
     pub ratio: String,
 
-    /// `Trend`: a string.
-    ///
-    /// Example: `"-27.35"`
+    /// `Trend`; example: `"-27.35"`
     pub trend: String,
 
-    /// `TrendType`: a string.
-    ///
-    /// Example: `"downward"`
+    /// `TrendType`; example: `"downward"`
     pub trend_type: String,
 }
 
@@ -718,30 +460,22 @@ pub struct AllocationOverviewDetail {
 /// Returned in the output of [`DescribeAllocationMonthOverview`](super::DescribeAllocationMonthOverview).
 #[tc_model]
 pub struct AllocationOverviewNode {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"9096-asd"`
+    /// `TreeNodeUniqKey`; example: `"9096-asd"`
     pub tree_node_uniq_key: String,
 
-    /// `Symbol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Symbol`; example: `1`
     pub symbol: u64,
 
-    /// `Children`: a list of [`AllocationOverviewNode`] objects.
+    /// `Children`
     pub children: Vec<AllocationOverviewNode>,
 
-    /// `Detail`: an [`AllocationMonthOverviewDetail`].
+    /// `Detail`
     pub detail: AllocationMonthOverviewDetail,
 }
 
@@ -750,29 +484,19 @@ pub struct AllocationOverviewNode {
 /// Returned in the output of [`DescribeAllocationBillDetail`](super::DescribeAllocationBillDetail), [`DescribeAllocationMonthOverview`](super::DescribeAllocationMonthOverview), [`DescribeAllocationOverview`](super::DescribeAllocationOverview), [`DescribeAllocationSummaryByBusiness`](super::DescribeAllocationSummaryByBusiness), [`DescribeAllocationSummaryByItem`](super::DescribeAllocationSummaryByItem) and [`DescribeAllocationSummaryByResource`](super::DescribeAllocationSummaryByResource).
 #[tc_model]
 pub struct AllocationOverviewTotal {
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"25941.65000000"`
+    /// `RealTotalCost`; example: `"25941.65000000"`
     pub real_total_cost: Option<String>,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"25801.94000000"`
+    /// `CashPayAmount`; example: `"25801.94000000"`
     pub cash_pay_amount: Option<String>,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: Option<String>,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"139.71000000"`
+    /// `VoucherPayAmount`; example: `"139.71000000"`
     pub voucher_pay_amount: Option<String>,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: Option<String>,
 }
 
@@ -782,14 +506,10 @@ pub struct AllocationOverviewTotal {
 /// Returned in the output of [`DescribeAllocationRuleDetail`](super::DescribeAllocationRuleDetail).
 #[tc_model]
 pub struct AllocationRationExpression {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `NodeId`; example: `11`
     pub node_id: u64,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `40.51`
+    /// `Ratio`; example: `40.51`
     pub ratio: f64,
 }
 
@@ -798,16 +518,10 @@ pub struct AllocationRationExpression {
 /// Returned in the output of [`DescribeGatherResource`](super::DescribeGatherResource).
 #[tc_model]
 pub struct AllocationRule {
-    /// `RuleId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `RuleId`, always sent in responses; example: `12`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"分摊规则1"`
+    /// `RuleName`, always sent in responses; example: `"分摊规则1"`
     pub rule_name: Option<String>,
 }
 
@@ -817,27 +531,19 @@ pub struct AllocationRule {
 /// Returned in the output of [`DescribeAllocationRuleDetail`](super::DescribeAllocationRuleDetail) and [`DescribeGatherRuleDetail`](super::DescribeGatherRuleDetail).
 #[tc_model]
 pub struct AllocationRuleExpression {
-    /// `RuleKey`: a string.
-    ///
-    /// Example: `"businessCode"`
+    /// `RuleKey`; example: `"businessCode"`
     pub rule_key: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operator`; example: `"="`
     pub operator: Option<String>,
 
-    /// `RuleValue`: a list of strings.
-    ///
-    /// Example: `["p_cbs","p_sqlserver"]`
+    /// `RuleValue`; example: `["p_cbs","p_sqlserver"]`
     pub rule_value: Option<Vec<String>>,
 
-    /// `Connectors`: a string.
-    ///
-    /// Example: `"and"`
+    /// `Connectors`; example: `"and"`
     pub connectors: Option<String>,
 
-    /// `Children`: a list of [`AllocationRuleExpression`] objects.
+    /// `Children`
     pub children: Option<Vec<AllocationRuleExpression>>,
 }
 
@@ -846,27 +552,19 @@ pub struct AllocationRuleExpression {
 /// Returned in the output of [`DescribeAllocationRuleSummary`](super::DescribeAllocationRuleSummary).
 #[tc_model]
 pub struct AllocationRuleOverview {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RuleId`; example: `12`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `RuleName`; example: `"规则名称"`
     pub rule_name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-10-13 19:13:11"`
+    /// `UpdateTime`; example: `"2022-10-13 19:13:11"`
     pub update_time: String,
 
-    /// `AllocationNode`: a list of [`AllocationUnit`] objects.
+    /// `AllocationNode`
     pub allocation_node: Vec<AllocationUnit>,
 }
 
@@ -875,21 +573,16 @@ pub struct AllocationRuleOverview {
 /// Sent in the input of [`CreateAllocationRule`](super::CreateAllocationRule).
 #[tc_model]
 pub struct AllocationRulesSummary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"公摊规则"`
+    /// `Name`; example: `"公摊规则"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `RuleDetail`: an [`AllocationRuleExpression`].
+    /// `RuleDetail`
     pub rule_detail: AllocationRuleExpression,
 
-    /// `RatioDetail`: a list of [`AllocationRationExpression`] objects.
-    /// Always sent in responses.
+    /// `RatioDetail`, always sent in responses
     pub ratio_detail: Option<Vec<AllocationRationExpression>>,
 }
 
@@ -898,9 +591,7 @@ pub struct AllocationRulesSummary {
 /// Returned in the output of [`DescribeAllocationTrendByMonth`](super::DescribeAllocationTrendByMonth).
 #[tc_model]
 pub struct AllocationStat {
-    /// `Average`: an [`AllocationAverageData`].
-    ///
-    /// Example: `{"BeginMonth":"2024-09","EndMonth":"2024-10","RealTotalCost":"0.00"}`
+    /// `Average`; example: `{"BeginMonth":"2024-09","EndMonth":"2024-10","RealTotalCost":"0.00"}`
     pub average: AllocationAverageData,
 }
 
@@ -909,161 +600,99 @@ pub struct AllocationStat {
 /// Returned in the output of [`DescribeAllocationSummaryByBusiness`](super::DescribeAllocationSummaryByBusiness).
 #[tc_model]
 pub struct AllocationSummaryByBusiness {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-65b9a02cd8321"`
+    /// `TreeNodeUniqKey`; example: `"909619400-65b9a02cd8321"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"a中心"`
+    /// `TreeNodeUniqKeyName`; example: `"a中心"`
     pub tree_node_uniq_key_name: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2024-11-01"`
+    /// `BillDate`; example: `"2024-11-01"`
     pub bill_date: String,
 
-    /// `GatherCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherCashPayAmount`; example: `"1.00000000"`
     pub gather_cash_pay_amount: String,
 
-    /// `GatherVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherVoucherPayAmount`; example: `"1.00000000"`
     pub gather_voucher_pay_amount: String,
 
-    /// `GatherIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherIncentivePayAmount`; example: `"1.00000000"`
     pub gather_incentive_pay_amount: String,
 
-    /// `GatherTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherTransferPayAmount`; example: `"1.00000000"`
     pub gather_transfer_pay_amount: String,
 
-    /// `AllocateCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateCashPayAmount`; example: `"1.00000000"`
     pub allocate_cash_pay_amount: String,
 
-    /// `AllocateVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateVoucherPayAmount`; example: `"1.00000000"`
     pub allocate_voucher_pay_amount: String,
 
-    /// `AllocateIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateIncentivePayAmount`; example: `"1.00000000"`
     pub allocate_incentive_pay_amount: String,
 
-    /// `AllocateTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateTransferPayAmount`; example: `"1.00000000"`
     pub allocate_transfer_pay_amount: String,
 
-    /// `TotalCashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalCashPayAmount`; example: `"1.00000000"`
     pub total_cash_pay_amount: String,
 
-    /// `TotalVoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalVoucherPayAmount`; example: `"1.00000000"`
     pub total_voucher_pay_amount: String,
 
-    /// `TotalIncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalIncentivePayAmount`; example: `"1.00000000"`
     pub total_incentive_pay_amount: String,
 
-    /// `TotalTransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalTransferPayAmount`; example: `"1.00000000"`
     pub total_transfer_pay_amount: String,
 
-    /// `GatherRealCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `GatherRealCost`; example: `"1.00000000"`
     pub gather_real_cost: String,
 
-    /// `AllocateRealCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocateRealCost`; example: `"1.00000000"`
     pub allocate_real_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `RealTotalCost`; example: `"1.00000000"`
     pub real_total_cost: String,
 
-    /// `Ratio`: a string.
-    ///
-    /// Example: `"0.01"`
+    /// `Ratio`; example: `"0.01"`
     pub ratio: String,
 
-    /// `Trend`: a string.
-    ///
-    /// Example: `"-47.53"`
+    /// `Trend`; example: `"-47.53"`
     pub trend: String,
 
-    /// `TrendType`: a string.
-    ///
-    /// Example: `"downward"`
+    /// `TrendType`; example: `"downward"`
     pub trend_type: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cos"`
+    /// `BusinessCode`; example: `"p_cos"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"COS 对象存储"`
+    /// `BusinessCodeName`; example: `"COS 对象存储"`
     pub business_code_name: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TotalCost`; example: `"1.00000000"`
     pub total_cost: String,
 
-    /// `RICost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `RICost`; example: `"1.00000000"`
     #[tc(rename = "RICost")]
     pub ri_cost: String,
 
-    /// `SPCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `SPCost`; example: `"1.00000000"`
     #[tc(rename = "SPCost")]
     pub sp_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `CashPayAmount`; example: `"1.00000000"`
     pub cash_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `VoucherPayAmount`; example: `"1.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `IncentivePayAmount`; example: `"1.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TransferPayAmount`; example: `"1.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `AllocationRealTotalCost`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `AllocationRealTotalCost`; example: `"1.00000000"`
     pub allocation_real_total_cost: String,
 }
 
@@ -1072,345 +701,217 @@ pub struct AllocationSummaryByBusiness {
 /// Returned in the output of [`DescribeAllocationSummaryByItem`](super::DescribeAllocationSummaryByItem).
 #[tc_model]
 pub struct AllocationSummaryByItem {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-665444a08b1c1"`
+    /// `TreeNodeUniqKey`; example: `"909619400-665444a08b1c1"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"数据产品一组"`
+    /// `TreeNodeUniqKeyName`; example: `"数据产品一组"`
     pub tree_node_uniq_key_name: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2024-10-01"`
+    /// `BillDate`; example: `"2024-10-01"`
     pub bill_date: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postpay"`
+    /// `PayMode`; example: `"postpay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"postpay_deduct_d"`
+    /// `ActionType`; example: `"postpay_deduct_d"`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"按量计费日结"`
+    /// `ActionTypeName`; example: `"按量计费日结"`
     pub action_type_name: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cos"`
+    /// `BusinessCode`; example: `"p_cos"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"cos 对象存储"`
+    /// `BusinessCodeName`; example: `"cos 对象存储"`
     pub business_code_name: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cos_std"`
+    /// `ProductCode`; example: `"sp_cos_std"`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"cos 标准存储"`
+    /// `ProductCodeName`; example: `"cos 标准存储"`
     pub product_code_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RegionId`; example: `4`
     pub region_id: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华东地区（上海）"`
+    /// `RegionName`; example: `"华东地区（上海）"`
     pub region_name: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200001`
+    /// `ZoneId`; example: `200001`
     pub zone_id: u64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"上海一区"`
+    /// `ZoneName`; example: `"上海一区"`
     pub zone_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"si"`
+    /// `InstanceType`; example: `"si"`
     pub instance_type: String,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"竞价实例"`
+    /// `InstanceTypeName`; example: `"竞价实例"`
     pub instance_type_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vodcoverpic-1000022"`
+    /// `ResourceId`; example: `"vodcoverpic-1000022"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"vodcoverpic"`
+    /// `ResourceName`; example: `"vodcoverpic"`
     pub resource_name: String,
 
-    /// `Tag`: a list of [`BillTag`] objects.
-    ///
-    /// Example: `[{"tagkey":"部门","tagvalue":"游戏部门"}]`
+    /// `Tag`; example: `[{"tagkey":"部门","tagvalue":"游戏部门"}]`
     pub tag: Vec<BillTag>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `AllocationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllocationType`; example: `1`
     pub allocation_type: i64,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00054100"`
+    /// `TotalCost`; example: `"0.00054100"`
     pub total_cost: String,
 
-    /// `RiTimeSpan`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RiTimeSpan`; example: `"0.00000000"`
     pub ri_time_span: String,
 
-    /// `RiCost`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RiCost`; example: `"0.00000000"`
     pub ri_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00037530"`
+    /// `RealTotalCost`; example: `"0.00037530"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `CashPayAmount`; example: `"0.00000000"`
     pub cash_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00037530"`
+    /// `IncentivePayAmount`; example: `"0.00037530"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_cos_std_req_r"`
+    /// `ItemCode`; example: `"sv_cos_std_req_r"`
     pub item_code: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"cos 标准存储读请求"`
+    /// `ItemCodeName`; example: `"cos 标准存储读请求"`
     pub item_code_name: String,
 
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_cos_std_req"`
+    /// `ComponentCode`; example: `"v_cos_std_req"`
     pub component_code: String,
 
-    /// `ComponentCodeName`: a string.
-    ///
-    /// Example: `"标准存储请求"`
+    /// `ComponentCodeName`; example: `"标准存储请求"`
     pub component_code_name: String,
 
-    /// `SplitItemId`: a string.
+    /// `SplitItemId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_id: Option<String>,
 
-    /// `SplitItemName`: a string.
+    /// `SplitItemName`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_name: Option<String>,
 
-    /// `FeeBeginTime`: a string.
-    ///
-    /// Example: `"2024-10-01 00:00:00"`
+    /// `FeeBeginTime`; example: `"2024-10-01 00:00:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a string.
-    ///
-    /// Example: `"2024-10-01 23:59:59\""`
+    /// `FeeEndTime`; example: `"2024-10-01 23:59:59\""`
     pub fee_end_time: String,
 
-    /// `SPCost`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPCost`; example: `"0.00000000"`
     #[tc(rename = "SPCost")]
     pub sp_cost: String,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"domestic"`
+    /// `RegionType`; example: `"domestic"`
     pub region_type: String,
 
-    /// `RegionTypeName`: a string.
-    ///
-    /// Example: `"国内"`
+    /// `RegionTypeName`; example: `"国内"`
     pub region_type_name: String,
 
-    /// `SinglePrice`: a string.
-    ///
-    /// Example: `"0.01000000"`
+    /// `SinglePrice`; example: `"0.01000000"`
     pub single_price: String,
 
-    /// `ContractPrice`: a string.
-    ///
-    /// Example: `"0.00693718"`
+    /// `ContractPrice`; example: `"0.00693718"`
     pub contract_price: String,
 
-    /// `SinglePriceUnit`: a string.
-    ///
-    /// Example: `"元/万次请求/天"`
+    /// `SinglePriceUnit`; example: `"元/万次请求/天"`
     pub single_price_unit: String,
 
-    /// `UsedAmount`: a string.
-    ///
-    /// Example: `"0.05410004"`
+    /// `UsedAmount`; example: `"0.05410004"`
     pub used_amount: String,
 
-    /// `UsedAmountUnit`: a string.
-    ///
-    /// Example: `"万次请求"`
+    /// `UsedAmountUnit`; example: `"万次请求"`
     pub used_amount_unit: String,
 
-    /// `TimeSpan`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TimeSpan`; example: `"1.00000000"`
     pub time_span: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"天"`
+    /// `TimeUnit`; example: `"天"`
     pub time_unit: String,
 
-    /// `ReserveDetail`: a string.
-    ///
-    /// Example: `"serialId: billingVirtualHighPrecisionFlatAccountId"`
+    /// `ReserveDetail`; example: `"serialId: billingVirtualHighPrecisionFlatAccountId"`
     pub reserve_detail: String,
 
-    /// `RealTotalMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RealTotalMeasure`; example: `"0.00000000"`
     pub real_total_measure: Option<String>,
 
-    /// `DeductedMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `DeductedMeasure`; example: `"0.00000000"`
     pub deducted_measure: Option<String>,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `Discount`; example: `"0.00000000"`
     pub discount: Option<String>,
 
-    /// `BlendedDiscount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `BlendedDiscount`; example: `"0.00000000"`
     pub blended_discount: Option<String>,
 
-    /// `PriceInfo`: a list of strings.
+    /// `PriceInfo`
     pub price_info: Option<Vec<String>>,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
+    /// `Formula`; example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
     pub formula: Option<String>,
 
-    /// `FormulaUrl`: a string.
-    ///
-    /// Example: `"https://buy.cloud.tencent.com/price/cvm"`
+    /// `FormulaUrl`; example: `"https://buy.cloud.tencent.com/price/cvm"`
     pub formula_url: Option<String>,
 
-    /// `ComponentConfig`: a string.
-    ///
-    /// Example: `"[{\"name\":\"机型\",\"value\":\"s5.large8\"}]"`
+    /// `ComponentConfig`; example: `"[{\"name\":\"机型\",\"value\":\"s5.large8\"}]"`
     pub component_config: Option<String>,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPDeduction`; example: `"0.00000000"`
     #[tc(rename = "SPDeduction")]
     pub sp_deduction: Option<String>,
 
-    /// `SPDeductionRate`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPDeductionRate`; example: `"0.00000000"`
     #[tc(rename = "SPDeductionRate")]
     pub sp_deduction_rate: Option<String>,
 
-    /// `AssociatedOrder`: a string.
+    /// `AssociatedOrder`
     pub associated_order: Option<String>,
 
-    /// `DiscountObject`: a string.
-    ///
-    /// Example: `"common"`
+    /// `DiscountObject`; example: `"common"`
     pub discount_object: Option<String>,
 
-    /// `DiscountType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountType`; example: `"0"`
     pub discount_type: Option<String>,
 
-    /// `DiscountContent`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountContent`; example: `"0"`
     pub discount_content: Option<String>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2024-10"`
+    /// `BillMonth`; example: `"2024-10"`
     pub bill_month: Option<String>,
 }
 
@@ -1419,228 +920,144 @@ pub struct AllocationSummaryByItem {
 /// Returned in the output of [`DescribeAllocationSummaryByResource`](super::DescribeAllocationSummaryByResource).
 #[tc_model]
 pub struct AllocationSummaryByResource {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"909619400-65b9a02cd832f"`
+    /// `TreeNodeUniqKey`; example: `"909619400-65b9a02cd832f"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"\"研究组\""`
+    /// `TreeNodeUniqKeyName`; example: `"\"研究组\""`
     pub tree_node_uniq_key_name: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"\"2024-02-01\""`
+    /// `BillDate`; example: `"\"2024-02-01\""`
     pub bill_date: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"\"909619400\""`
+    /// `PayerUin`; example: `"\"909619400\""`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"\"909619400\""`
+    /// `OwnerUin`; example: `"\"909619400\""`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"\"909619400\""`
+    /// `OperateUin`; example: `"\"909619400\""`
     pub operate_uin: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"\"postPay\""`
+    /// `PayMode`; example: `"\"postPay\""`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"\"按量计费\""`
+    /// `PayModeName`; example: `"\"按量计费\""`
     pub pay_mode_name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"\"postpay_deduct_d\""`
+    /// `ActionType`; example: `"\"postpay_deduct_d\""`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"\"按量计费日结\""`
+    /// `ActionTypeName`; example: `"\"按量计费日结\""`
     pub action_type_name: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"\"p_cos\""`
+    /// `BusinessCode`; example: `"\"p_cos\""`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"\"COS 对象存储\""`
+    /// `BusinessCodeName`; example: `"\"COS 对象存储\""`
     pub business_code_name: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"\"sp_cos_std\""`
+    /// `ProductCode`; example: `"\"sp_cos_std\""`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"\"COS 标准存储\""`
+    /// `ProductCodeName`; example: `"\"COS 标准存储\""`
     pub product_code_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `RegionId`; example: `33`
     pub region_id: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"\"华东地区（南京）\""`
+    /// `RegionName`; example: `"\"华东地区（南京）\""`
     pub region_name: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `330001`
+    /// `ZoneId`; example: `330001`
     pub zone_id: u64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"\"南京一区\""`
+    /// `ZoneName`; example: `"\"南京一区\""`
     pub zone_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"\"si\""`
+    /// `InstanceType`; example: `"\"si\""`
     pub instance_type: String,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"\"竞价实例\""`
+    /// `InstanceTypeName`; example: `"\"竞价实例\""`
     pub instance_type_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"\"ins-7la9o9jc\""`
+    /// `ResourceId`; example: `"\"ins-7la9o9jc\""`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"\"as-tke-np-jampg2ai\""`
+    /// `ResourceName`; example: `"\"as-tke-np-jampg2ai\""`
     pub resource_name: String,
 
-    /// `Tag`: a list of [`BillTag`] objects.
-    ///
-    /// Example: `[{"TagKey":"游戏项目组","TagValue":"火影忍者"}]`
+    /// `Tag`; example: `[{"TagKey":"游戏项目组","TagValue":"火影忍者"}]`
     pub tag: Vec<BillTag>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1204993`
+    /// `ProjectId`; example: `1204993`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"\"Wind\""`
+    /// `ProjectName`; example: `"\"Wind\""`
     pub project_name: String,
 
-    /// `AllocationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllocationType`; example: `1`
     pub allocation_type: i64,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"\"0.00001537\""`
+    /// `TotalCost`; example: `"\"0.00001537\""`
     pub total_cost: String,
 
-    /// `RiTimeSpan`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `RiTimeSpan`; example: `"\"0.00000000\""`
     pub ri_time_span: String,
 
-    /// `RiCost`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `RiCost`; example: `"\"0.00000000\""`
     pub ri_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"\"0.00001027\""`
+    /// `RealTotalCost`; example: `"\"0.00001027\""`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"\"0.00001027\""`
+    /// `CashPayAmount`; example: `"\"0.00001027\""`
     pub cash_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `VoucherPayAmount`; example: `"\"0.00000000\""`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `IncentivePayAmount`; example: `"\"0.00000000\""`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `TransferPayAmount`; example: `"\"0.00000000\""`
     pub transfer_pay_amount: String,
 
-    /// `SplitItemId`: a string.
+    /// `SplitItemId`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_id: Option<String>,
 
-    /// `SplitItemName`: a string.
+    /// `SplitItemName`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_name: Option<String>,
 
-    /// `FeeBeginTime`: a string.
-    ///
-    /// Example: `"\"2024-02-01 00:00:00\""`
+    /// `FeeBeginTime`; example: `"\"2024-02-01 00:00:00\""`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a string.
-    ///
-    /// Example: `"\"2024-02-01 23:59:59\""`
+    /// `FeeEndTime`; example: `"\"2024-02-01 23:59:59\""`
     pub fee_end_time: String,
 
-    /// `SPCost`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `SPCost`; example: `"\"0.00000000\""`
     #[tc(rename = "SPCost")]
     pub sp_cost: String,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"\"domestic\""`
+    /// `RegionType`; example: `"\"domestic\""`
     pub region_type: String,
 
-    /// `RegionTypeName`: a string.
-    ///
-    /// Example: `"\"国内\""`
+    /// `RegionTypeName`; example: `"\"国内\""`
     pub region_type_name: String,
 
-    /// `ComponentConfig`: a string.
-    ///
-    /// Example: `"\"COS 标准存储存储容量: 0.00390625 GB\""`
+    /// `ComponentConfig`; example: `"\"COS 标准存储存储容量: 0.00390625 GB\""`
     pub component_config: String,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"\"0.00000000\""`
+    /// `SPDeduction`; example: `"\"0.00000000\""`
     #[tc(rename = "SPDeduction")]
     pub sp_deduction: Option<String>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"\"2024-02-01 00:00:00\""`
+    /// `BillMonth`; example: `"\"2024-02-01 00:00:00\""`
     pub bill_month: Option<String>,
 }
 
@@ -1649,22 +1066,16 @@ pub struct AllocationSummaryByResource {
 /// Returned in the output of [`DescribeAllocationTree`](super::DescribeAllocationTree).
 #[tc_model]
 pub struct AllocationTree {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `Name`; example: `"财务部"`
     pub name: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"9096-asd"`
+    /// `TreeNodeUniqKey`; example: `"9096-asd"`
     pub tree_node_uniq_key: String,
 
-    /// `Children`: a list of [`AllocationTree`] objects.
+    /// `Children`
     pub children: Vec<AllocationTree>,
 }
 
@@ -1673,14 +1084,10 @@ pub struct AllocationTree {
 /// Returned in the output of [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions) and [`DescribeGatherResource`](super::DescribeGatherResource).
 #[tc_model]
 pub struct AllocationTreeNode {
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"bbb"`
+    /// `TreeNodeUniqKey`; example: `"bbb"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `TreeNodeUniqKeyName`; example: `"财务部"`
     pub tree_node_uniq_key_name: String,
 }
 
@@ -1689,14 +1096,10 @@ pub struct AllocationTreeNode {
 /// Returned in the output of [`DescribeAllocationRuleSummary`](super::DescribeAllocationRuleSummary).
 #[tc_model]
 pub struct AllocationUnit {
-    /// `NodeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `NodeId`; example: `12`
     pub node_id: u64,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"财务部"`
+    /// `TreeNodeUniqKeyName`; example: `"财务部"`
     pub tree_node_uniq_key_name: String,
 }
 
@@ -1705,14 +1108,10 @@ pub struct AllocationUnit {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseActionTypeDetail {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"prepay_purchase"`
+    /// `ActionType`; example: `"prepay_purchase"`
     pub action_type: Option<String>,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: Option<String>,
 }
 
@@ -1721,14 +1120,10 @@ pub struct AnalyseActionTypeDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseAmountDetail {
-    /// `Key`: a string.
-    ///
-    /// Example: `"cost"`
+    /// `Key`; example: `"cost"`
     pub key: Option<String>,
 
-    /// `Display`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Display`; example: `1`
     pub display: Option<i64>,
 }
 
@@ -1737,14 +1132,10 @@ pub struct AnalyseAmountDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseBusinessDetail {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"billVirtualId"`
+    /// `BusinessCode`; example: `"billVirtualId"`
     pub business_code: Option<String>,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"月度计费精度差异"`
+    /// `BusinessCodeName`; example: `"月度计费精度差异"`
     pub business_code_name: Option<String>,
 }
 
@@ -1753,40 +1144,28 @@ pub struct AnalyseBusinessDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseConditionDetail {
-    /// `Business`: a list of [`AnalyseBusinessDetail`] objects.
-    ///
-    /// Example: `[{"businessCode":"p_011691","businessCodeName":"容器服务 TKE"}]`
+    /// `Business`; example: `[{"businessCode":"p_011691","businessCodeName":"容器服务 TKE"}]`
     pub business: Option<Vec<AnalyseBusinessDetail>>,
 
-    /// `Project`: a list of [`AnalyseProjectDetail`] objects.
-    ///
-    /// Example: `[{"projectId":"1","projectName":"默认项目"}]`
+    /// `Project`; example: `[{"projectId":"1","projectName":"默认项目"}]`
     pub project: Option<Vec<AnalyseProjectDetail>>,
 
-    /// `Region`: a list of [`AnalyseRegionDetail`] objects.
-    ///
-    /// Example: `[{"regionId":"0","regionName":"其他"},{"regionId":"1","regionName":"华南地区（广州）"}]`
+    /// `Region`; example: `[{"regionId":"0","regionName":"其他"},{"regionId":"1","regionName":"华南地区（广州）"}]`
     pub region: Option<Vec<AnalyseRegionDetail>>,
 
-    /// `PayMode`: a list of [`AnalysePayModeDetail`] objects.
+    /// `PayMode`
     pub pay_mode: Option<Vec<AnalysePayModeDetail>>,
 
-    /// `ActionType`: a list of [`AnalyseActionTypeDetail`] objects.
-    ///
-    /// Example: `[{"actionType":"prepay_renew","actionTypeName":"包年包月续费"}]`
+    /// `ActionType`; example: `[{"actionType":"prepay_renew","actionTypeName":"包年包月续费"}]`
     pub action_type: Option<Vec<AnalyseActionTypeDetail>>,
 
-    /// `Zone`: a list of [`AnalyseZoneDetail`] objects.
-    ///
-    /// Example: `[{"zoneId":"100003","zoneName":"广州三区"}]`
+    /// `Zone`; example: `[{"zoneId":"100003","zoneName":"广州三区"}]`
     pub zone: Option<Vec<AnalyseZoneDetail>>,
 
-    /// `OwnerUin`: a list of [`AnalyseOwnerUinDetail`] objects.
+    /// `OwnerUin`
     pub owner_uin: Option<Vec<AnalyseOwnerUinDetail>>,
 
-    /// `Amount`: a list of [`AnalyseAmountDetail`] objects.
-    ///
-    /// Example: `[{"display":"0","key":"transferPayAmount"},{"display":"1","key":"cost"}]`
+    /// `Amount`; example: `[{"display":"0","key":"transferPayAmount"},{"display":"1","key":"cost"}]`
     pub amount: Option<Vec<AnalyseAmountDetail>>,
 }
 
@@ -1795,69 +1174,43 @@ pub struct AnalyseConditionDetail {
 /// Sent in the input of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseConditions {
-    /// `BusinessCodes`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCodes`; example: `"p_cvm"`
     pub business_codes: Option<String>,
 
-    /// `ProductCodes`: a string.
-    ///
-    /// Example: `"sp_cvm"`
+    /// `ProductCodes`; example: `"sp_cvm"`
     pub product_codes: Option<String>,
 
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_cpu"`
+    /// `ComponentCode`; example: `"v_cpu"`
     pub component_code: Option<String>,
 
-    /// `ZoneIds`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `ZoneIds`; example: `"10001"`
     pub zone_ids: Option<String>,
 
-    /// `RegionIds`: a string.
-    ///
-    /// Example: `"47"`
+    /// `RegionIds`; example: `"47"`
     pub region_ids: Option<String>,
 
-    /// `ProjectIds`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectIds`; example: `"0"`
     pub project_ids: Option<String>,
 
-    /// `PayModes`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayModes`; example: `"postPay"`
     pub pay_modes: Option<String>,
 
-    /// `ActionTypes`: a string.
-    ///
-    /// Example: `"postpay_deduct_d"`
+    /// `ActionTypes`; example: `"postpay_deduct_d"`
     pub action_types: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"{\"二级业务\":\"CoreDB_740044\"}"`
+    /// `Tags`; example: `"{\"二级业务\":\"CoreDB_740044\"}"`
     pub tags: Option<String>,
 
-    /// `FeeType`: a string.
-    ///
-    /// Example: `"cashPayAmount"`
+    /// `FeeType`; example: `"cashPayAmount"`
     pub fee_type: Option<String>,
 
-    /// `PayerUins`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUins`; example: `"909619400"`
     pub payer_uins: Option<String>,
 
-    /// `OwnerUins`: a string.
-    ///
-    /// Example: `"909614900"`
+    /// `OwnerUins`; example: `"909614900"`
     pub owner_uins: Option<String>,
 
-    /// `ConsumptionTypes`: a string.
-    ///
-    /// Example: `"prepay_purchase"`
+    /// `ConsumptionTypes`; example: `"prepay_purchase"`
     pub consumption_types: Option<String>,
 }
 
@@ -1866,17 +1219,13 @@ pub struct AnalyseConditions {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"'2023-01-01 00:00:00'"`
+    /// `Name`; example: `"'2023-01-01 00:00:00'"`
     pub name: String,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Total`; example: `"0"`
     pub total: String,
 
-    /// `TimeDetail`: a list of [`AnalyseTimeDetail`] objects.
+    /// `TimeDetail`
     pub time_detail: Option<Vec<AnalyseTimeDetail>>,
 }
 
@@ -1885,17 +1234,13 @@ pub struct AnalyseDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseHeaderDetail {
-    /// `HeadDetail`: a list of [`AnalyseHeaderTimeDetail`] objects.
+    /// `HeadDetail`
     pub head_detail: Option<Vec<AnalyseHeaderTimeDetail>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"'2023-12-01 00:00:00'"`
+    /// `Name`; example: `"'2023-12-01 00:00:00'"`
     pub name: Option<String>,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"总计"`
+    /// `Total`; example: `"总计"`
     pub total: Option<String>,
 }
 
@@ -1904,9 +1249,7 @@ pub struct AnalyseHeaderDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseHeaderTimeDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `Name`; example: `"2023-01-01 00:00:00"`
     pub name: Option<String>,
 }
 
@@ -1915,9 +1258,7 @@ pub struct AnalyseHeaderTimeDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseOwnerUinDetail {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: Option<String>,
 }
 
@@ -1926,14 +1267,10 @@ pub struct AnalyseOwnerUinDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalysePayModeDetail {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: Option<String>,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: Option<String>,
 }
 
@@ -1942,14 +1279,10 @@ pub struct AnalysePayModeDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseProjectDetail {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: Option<String>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: Option<String>,
 }
 
@@ -1958,14 +1291,10 @@ pub struct AnalyseProjectDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseRegionDetail {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RegionId`; example: `"0"`
     pub region_id: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `RegionName`; example: `"其他"`
     pub region_name: Option<String>,
 }
 
@@ -1974,14 +1303,10 @@ pub struct AnalyseRegionDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseTimeDetail {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-12-01 00:00:00"`
+    /// `Time`; example: `"2023-12-01 00:00:00"`
     pub time: Option<String>,
 
-    /// `Money`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `Money`; example: `"1.0"`
     pub money: Option<String>,
 }
 
@@ -1990,14 +1315,10 @@ pub struct AnalyseTimeDetail {
 /// Returned in the output of [`DescribeCostExplorerSummary`](super::DescribeCostExplorerSummary).
 #[tc_model]
 pub struct AnalyseZoneDetail {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ZoneId`; example: `"0"`
     pub zone_id: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `ZoneName`; example: `"其他"`
     pub zone_name: Option<String>,
 }
 
@@ -2006,14 +1327,10 @@ pub struct AnalyseZoneDetail {
 /// Returned in the output of [`DescribeVoucherInfo`](super::DescribeVoucherInfo).
 #[tc_model]
 pub struct ApplicableProducts {
-    /// `GoodsName`: a string.
-    ///
-    /// Example: `"全产品通用"`
+    /// `GoodsName`; example: `"全产品通用"`
     pub goods_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 }
 
@@ -2022,14 +1339,10 @@ pub struct ApplicableProducts {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillActionType {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"prepay_purchase"`
+    /// `ActionType`; example: `"prepay_purchase"`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 }
 
@@ -2038,14 +1351,10 @@ pub struct BillActionType {
 /// Returned in the output of [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillBusiness {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM"`
+    /// `BusinessCodeName`; example: `"云服务器CVM"`
     pub business_code_name: String,
 }
 
@@ -2054,17 +1363,13 @@ pub struct BillBusiness {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions).
 #[tc_model]
 pub struct BillBusinessLink {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `BusinessCodeName`; example: `"云服务器"`
     pub business_code_name: String,
 
-    /// `Children`: a list of [`BillProductLink`] objects.
+    /// `Children`
     pub children: Vec<BillProductLink>,
 }
 
@@ -2073,14 +1378,10 @@ pub struct BillBusinessLink {
 /// Returned in the output of [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillComponent {
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_cvm_cpu"`
+    /// `ComponentCode`; example: `"v_cvm_cpu"`
     pub component_code: String,
 
-    /// `ComponentCodeName`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `ComponentCodeName`; example: `"CPU"`
     pub component_code_name: String,
 }
 
@@ -2089,9 +1390,7 @@ pub struct BillComponent {
 /// Returned in the output of [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillDays {
-    /// `BillDay`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00"`
+    /// `BillDay`; example: `"2022-10-01 00:00:00"`
     pub bill_day: String,
 }
 
@@ -2100,188 +1399,118 @@ pub struct BillDays {
 /// Returned in the output of [`DescribeBillDetail`](super::DescribeBillDetail).
 #[tc_model]
 pub struct BillDetail {
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM"`
+    /// `BusinessCodeName`; example: `"云服务器CVM"`
     pub business_code_name: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM-标准型S1"`
+    /// `ProductCodeName`; example: `"云服务器CVM-标准型S1"`
     pub product_code_name: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-rb7bmkwx"`
+    /// `ResourceId`; example: `"ins-rb7bmkwx"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"emr-Core.3_emr-4g83a3k3"`
+    /// `ResourceName`; example: `"emr-Core.3_emr-4g83a3k3"`
     pub resource_name: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20211202400008418120371"`
+    /// `OrderId`; example: `"20211202400008418120371"`
     pub order_id: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20211202400008418120371"`
+    /// `BillId`; example: `"20211202400008418120371"`
     pub bill_id: String,
 
-    /// `PayTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-02 12:45:12"`
+    /// `PayTime`, a date and time as the service writes it; example: `"2021-12-02 12:45:12"`
     pub pay_time: String,
 
-    /// `FeeBeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-02 12:45:05"`
+    /// `FeeBeginTime`, a date and time as the service writes it; example: `"2021-12-02 12:45:05"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-03 12:45:05"`
+    /// `FeeEndTime`, a date and time as the service writes it; example: `"2021-12-03 12:45:05"`
     pub fee_end_time: String,
 
-    /// `ComponentSet`: a list of [`BillDetailComponent`] objects.
+    /// `ComponentSet`
     pub component_set: Vec<BillDetailComponent>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: String,
 
-    /// `Tags`: a list of [`BillTagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<BillTagInfo>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cdn"`
+    /// `BusinessCode`; example: `"p_cdn"`
     pub business_code: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cvm_sa2"`
+    /// `ProductCode`; example: `"sp_cvm_sa2"`
     pub product_code: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"postpay_deduct_h"`
+    /// `ActionType`; example: `"postpay_deduct_h"`
     pub action_type: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `PriceInfo`: a list of strings.
-    ///
-    /// Example: `["操作系统：linux"]`
+    /// `PriceInfo`; example: `["操作系统：linux"]`
     pub price_info: Vec<String>,
 
-    /// `AssociatedOrder`: a [`BillDetailAssociatedOrder`].
+    /// `AssociatedOrder`
     pub associated_order: Option<BillDetailAssociatedOrder>,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
+    /// `Formula`; example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
     pub formula: Option<String>,
 
-    /// `FormulaUrl`: a string.
-    ///
-    /// Example: `"https://buy.cloud.tencent.com/price/cvm"`
+    /// `FormulaUrl`; example: `"https://buy.cloud.tencent.com/price/cvm"`
     pub formula_url: Option<String>,
 
-    /// `BillDay`: a string.
-    ///
-    /// Example: `"2023-10-10 00:00:00"`
+    /// `BillDay`; example: `"2023-10-10 00:00:00"`
     pub bill_day: Option<String>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2023-10-01 00:00:00"`
+    /// `BillMonth`; example: `"2023-10-01 00:00:00"`
     pub bill_month: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1852019429362647040"`
+    /// `Id`; example: `"1852019429362647040"`
     pub id: Option<String>,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"international"`
+    /// `RegionType`; example: `"international"`
     pub region_type: Option<String>,
 
-    /// `RegionTypeName`: a string.
-    ///
-    /// Example: `"International"`
+    /// `RegionTypeName`; example: `"International"`
     pub region_type_name: Option<String>,
 
-    /// `ReserveDetail`: a string.
-    ///
-    /// Example: `"优惠生效单号：T2024041930694; 本条账单类型：调账-重出单;"`
+    /// `ReserveDetail`; example: `"优惠生效单号：T2024041930694; 本条账单类型：调账-重出单;"`
     pub reserve_detail: Option<String>,
 
-    /// `DiscountObject`: a string.
-    ///
-    /// Example: `"用户折扣"`
+    /// `DiscountObject`; example: `"用户折扣"`
     pub discount_object: Option<String>,
 
-    /// `DiscountType`: a string.
-    ///
-    /// Example: `"折扣"`
+    /// `DiscountType`; example: `"折扣"`
     pub discount_type: Option<String>,
 
-    /// `DiscountContent`: a string.
-    ///
-    /// Example: `"0.7"`
+    /// `DiscountContent`; example: `"0.7"`
     pub discount_content: Option<String>,
 
-    /// `ExtendField`: a string.
-    ///
-    /// Example: `"示例值：内网IP: 192.168.1.13;公网IP: 119.45.173.163"`
+    /// `ExtendField`; example: `"示例值：内网IP: 192.168.1.13;公网IP: 119.45.173.163"`
     pub extend_field: Option<String>,
 }
 
@@ -2290,34 +1519,22 @@ pub struct BillDetail {
 /// Returned in the output of [`DescribeBillDetail`](super::DescribeBillDetail) and [`DescribeBillDetailForOrganization`](super::DescribeBillDetailForOrganization).
 #[tc_model]
 pub struct BillDetailAssociatedOrder {
-    /// `PrepayPurchase`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `PrepayPurchase`; example: `"20230707400000439953321"`
     pub prepay_purchase: Option<String>,
 
-    /// `PrepayRenew`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `PrepayRenew`; example: `"20230707400000439953321"`
     pub prepay_renew: Option<String>,
 
-    /// `PrepayModifyUp`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `PrepayModifyUp`; example: `"20230707400000439953321"`
     pub prepay_modify_up: Option<String>,
 
-    /// `ReverseOrder`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `ReverseOrder`; example: `"20230707400000439953321"`
     pub reverse_order: Option<String>,
 
-    /// `NewOrder`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `NewOrder`; example: `"20230707400000439953321"`
     pub new_order: Option<String>,
 
-    /// `Original`: a string.
-    ///
-    /// Example: `"20230707400000439953321"`
+    /// `Original`; example: `"20230707400000439953321"`
     pub original: Option<String>,
 }
 
@@ -2326,162 +1543,104 @@ pub struct BillDetailAssociatedOrder {
 /// Returned in the output of [`DescribeBillDetail`](super::DescribeBillDetail) and [`DescribeBillDetailForOrganization`](super::DescribeBillDetailForOrganization).
 #[tc_model]
 pub struct BillDetailComponent {
-    /// `ComponentCodeName`: a string.
-    ///
-    /// Example: `"内存"`
+    /// `ComponentCodeName`; example: `"内存"`
     pub component_code_name: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"高效云系统盘"`
+    /// `ItemCodeName`; example: `"高效云系统盘"`
     pub item_code_name: String,
 
-    /// `SinglePrice`: a string.
-    ///
-    /// Example: `"0.35000000"`
+    /// `SinglePrice`; example: `"0.35000000"`
     pub single_price: String,
 
-    /// `SpecifiedPrice`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SpecifiedPrice`; example: `"0.00000000"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub specified_price: Option<String>,
 
-    /// `PriceUnit`: a string.
-    ///
-    /// Example: `"元/GB/月"`
+    /// `PriceUnit`; example: `"元/GB/月"`
     pub price_unit: String,
 
-    /// `UsedAmount`: a string.
-    ///
-    /// Example: `"50.00000000"`
+    /// `UsedAmount`; example: `"50.00000000"`
     pub used_amount: String,
 
-    /// `UsedAmountUnit`: a string.
-    ///
-    /// Example: `"GB"`
+    /// `UsedAmountUnit`; example: `"GB"`
     pub used_amount_unit: String,
 
-    /// `RealTotalMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RealTotalMeasure`; example: `"0.00000000"`
     pub real_total_measure: Option<String>,
 
-    /// `DeductedMeasure`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `DeductedMeasure`; example: `"0.00000000"`
     pub deducted_measure: Option<String>,
 
-    /// `TimeSpan`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TimeSpan`; example: `"1.00000000"`
     pub time_span: String,
 
-    /// `TimeUnitName`: a string.
-    ///
-    /// Example: `"月"`
+    /// `TimeUnitName`; example: `"月"`
     pub time_unit_name: String,
 
-    /// `Cost`: a string.
-    ///
-    /// Example: `"17.50000000"`
+    /// `Cost`; example: `"17.50000000"`
     pub cost: String,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `Discount`; example: `"0.00000000"`
     pub discount: String,
 
-    /// `ReduceType`: a string.
-    ///
-    /// Example: `"折扣"`
+    /// `ReduceType`; example: `"折扣"`
     pub reduce_type: String,
 
-    /// `RealCost`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RealCost`; example: `"0.00000000"`
     pub real_cost: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `CashPayAmount`; example: `"0.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_cvm_rootdisk_cbspremium"`
+    /// `ItemCode`; example: `"sv_cvm_rootdisk_cbspremium"`
     pub item_code: String,
 
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_cvm_rootdisk"`
+    /// `ComponentCode`; example: `"v_cvm_rootdisk"`
     pub component_code: String,
 
-    /// `ContractPrice`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `ContractPrice`; example: `"0.00000000"`
     pub contract_price: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"RI"`
+    /// `InstanceType`; example: `"RI"`
     pub instance_type: String,
 
-    /// `RiTimeSpan`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `RiTimeSpan`; example: `"0.00000000"`
     pub ri_time_span: String,
 
-    /// `OriginalCostWithRI`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `OriginalCostWithRI`; example: `"0.00000000"`
     #[tc(rename = "OriginalCostWithRI")]
     pub original_cost_with_ri: String,
 
-    /// `SPDeductionRate`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPDeductionRate`; example: `"0.00000000"`
     #[tc(rename = "SPDeductionRate")]
     pub sp_deduction_rate: String,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `SPDeduction`; example: `"0.00000000"`
     #[tc(rename = "SPDeduction")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sp_deduction: Option<String>,
 
-    /// `OriginalCostWithSP`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `OriginalCostWithSP`; example: `"0.00000000"`
     #[tc(rename = "OriginalCostWithSP")]
     pub original_cost_with_sp: String,
 
-    /// `BlendedDiscount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `BlendedDiscount`; example: `"0.00000000"`
     pub blended_discount: String,
 
-    /// `ComponentConfig`: a list of [`BillDetailComponentConfig`] objects.
+    /// `ComponentConfig`
     pub component_config: Option<Vec<BillDetailComponentConfig>>,
 }
 
@@ -2490,14 +1649,10 @@ pub struct BillDetailComponent {
 /// Returned in the output of [`DescribeBillDetail`](super::DescribeBillDetail) and [`DescribeBillDetailForOrganization`](super::DescribeBillDetailForOrganization).
 #[tc_model]
 pub struct BillDetailComponentConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"内网IP"`
+    /// `Name`; example: `"内网IP"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"10.12.0.22"`
+    /// `Value`; example: `"10.12.0.22"`
     pub value: Option<String>,
 }
 
@@ -2506,200 +1661,124 @@ pub struct BillDetailComponentConfig {
 /// Returned in the output of [`DescribeBillResourceSummaryForOrganization`](super::DescribeBillResourceSummaryForOrganization).
 #[tc_model]
 pub struct BillDistributionResourceSummary {
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"实时音视频"`
+    /// `BusinessCodeName`; example: `"实时音视频"`
     pub business_code_name: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"实时音视频-音视频通话"`
+    /// `ProductCodeName`; example: `"实时音视频-音视频通话"`
     pub product_code_name: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"包年包月"`
+    /// `PayModeName`; example: `"包年包月"`
     pub pay_mode_name: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `ZoneName`; example: `"其他"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1000068815"`
+    /// `ResourceId`; example: `"1000068815"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ResourceName`; example: `"1"`
     pub resource_name: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20210818400005559878881"`
+    /// `OrderId`; example: `"20210818400005559878881"`
     pub order_id: String,
 
-    /// `PayTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-08-18 15:35:01"`
+    /// `PayTime`, a date and time as the service writes it; example: `"2021-08-18 15:35:01"`
     pub pay_time: String,
 
-    /// `FeeBeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-08-18 15:35:00"`
+    /// `FeeBeginTime`, a date and time as the service writes it; example: `"2021-08-18 15:35:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-08-31 23:59:59"`
+    /// `FeeEndTime`, a date and time as the service writes it; example: `"2022-08-31 23:59:59"`
     pub fee_end_time: String,
 
-    /// `ConfigDesc`: a string.
-    ///
-    /// Example: `"音视频通话-自定义套餐包: 1000分钟;"`
+    /// `ConfigDesc`; example: `"音视频通话-自定义套餐包: 1000分钟;"`
     pub config_desc: String,
 
-    /// `ExtendField1`: a string.
-    ///
-    /// Example: `"ef1"`
+    /// `ExtendField1`; example: `"ef1"`
     pub extend_field1: String,
 
-    /// `ExtendField2`: a string.
-    ///
-    /// Example: `"ef2"`
+    /// `ExtendField2`; example: `"ef2"`
     pub extend_field2: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"7"`
+    /// `TotalCost`; example: `"7"`
     pub total_cost: String,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Discount`; example: `"1"`
     pub discount: String,
 
-    /// `ReduceType`: a string.
-    ///
-    /// Example: `"折扣"`
+    /// `ReduceType`; example: `"折扣"`
     pub reduce_type: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"7.00000000"`
+    /// `RealTotalCost`; example: `"7.00000000"`
     pub real_total_cost: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"7.00000000"`
+    /// `CashPayAmount`; example: `"7.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `ExtendField3`: a string.
-    ///
-    /// Example: `"ef3"`
+    /// `ExtendField3`; example: `"ef3"`
     pub extend_field3: String,
 
-    /// `ExtendField4`: a string.
-    ///
-    /// Example: `"ef4"`
+    /// `ExtendField4`; example: `"ef4"`
     pub extend_field4: String,
 
-    /// `ExtendField5`: a string.
-    ///
-    /// Example: `"ef5"`
+    /// `ExtendField5`; example: `"ef5"`
     pub extend_field5: String,
 
-    /// `Tags`: a list of [`BillTagInfo`] objects.
-    ///
-    /// Example: `[{"TagKey":"项目","TagValue":"element_test"}]`
+    /// `Tags`; example: `[{"TagKey":"项目","TagValue":"element_test"}]`
     pub tags: Vec<BillTagInfo>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619411"`
+    /// `OwnerUin`; example: `"909619411"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619412"`
+    /// `OperateUin`; example: `"909619412"`
     pub operate_uin: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_rav"`
+    /// `BusinessCode`; example: `"p_rav"`
     pub business_code: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_rav_audio_video"`
+    /// `ProductCode`; example: `"sp_rav_audio_video"`
     pub product_code: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"ri"`
+    /// `InstanceType`; example: `"ri"`
     pub instance_type: String,
 
-    /// `OriginalCostWithRI`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OriginalCostWithRI`; example: `"0"`
     #[tc(rename = "OriginalCostWithRI")]
     pub original_cost_with_ri: String,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SPDeduction`; example: `"0"`
     #[tc(rename = "SPDeduction")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sp_deduction: Option<String>,
 
-    /// `OriginalCostWithSP`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OriginalCostWithSP`; example: `"0"`
     #[tc(rename = "OriginalCostWithSP")]
     pub original_cost_with_sp: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2023-10-01 00:00:00"`
+    /// `BillMonth`; example: `"2023-10-01 00:00:00"`
     pub bill_month: Option<String>,
 }
 
@@ -2708,14 +1787,10 @@ pub struct BillDistributionResourceSummary {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillInstanceType {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"ri"`
+    /// `InstanceType`; example: `"ri"`
     pub instance_type: String,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"预留实例"`
+    /// `InstanceTypeName`; example: `"预留实例"`
     pub instance_type_name: String,
 }
 
@@ -2724,14 +1799,10 @@ pub struct BillInstanceType {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillItem {
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_edgeone_cdn_traffic_data"`
+    /// `ItemCode`; example: `"sv_edgeone_cdn_traffic_data"`
     pub item_code: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"内容加速-数据-流量"`
+    /// `ItemCodeName`; example: `"内容加速-数据-流量"`
     pub item_code_name: String,
 }
 
@@ -2740,9 +1811,7 @@ pub struct BillItem {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillOperateUin {
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"9096"`
+    /// `OperateUin`; example: `"9096"`
     pub operate_uin: String,
 }
 
@@ -2751,9 +1820,7 @@ pub struct BillOperateUin {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillOwnerUin {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"9096"`
+    /// `OwnerUin`; example: `"9096"`
     pub owner_uin: String,
 }
 
@@ -2762,14 +1829,10 @@ pub struct BillOwnerUin {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillPayMode {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 }
 
@@ -2778,14 +1841,10 @@ pub struct BillPayMode {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillProduct {
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cdn_ov"`
+    /// `ProductCode`; example: `"sp_cdn_ov"`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"中国境外CDN"`
+    /// `ProductCodeName`; example: `"中国境外CDN"`
     pub product_code_name: String,
 }
 
@@ -2794,17 +1853,13 @@ pub struct BillProduct {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions).
 #[tc_model]
 pub struct BillProductLink {
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cvm_sa2"`
+    /// `ProductCode`; example: `"sp_cvm_sa2"`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM-标准型SA2"`
+    /// `ProductCodeName`; example: `"云服务器CVM-标准型SA2"`
     pub product_code_name: String,
 
-    /// `Children`: a list of [`BillItem`] objects.
+    /// `Children`
     pub children: Vec<BillItem>,
 }
 
@@ -2813,14 +1868,10 @@ pub struct BillProductLink {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillProject {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 }
 
@@ -2829,14 +1880,10 @@ pub struct BillProject {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions) and [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillRegion {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 }
 
@@ -2845,205 +1892,127 @@ pub struct BillRegion {
 /// Returned in the output of [`DescribeBillResourceSummary`](super::DescribeBillResourceSummary).
 #[tc_model]
 pub struct BillResourceSummary {
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"实时音视频"`
+    /// `BusinessCodeName`; example: `"实时音视频"`
     pub business_code_name: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"实时音视频-音视频通话"`
+    /// `ProductCodeName`; example: `"实时音视频-音视频通话"`
     pub product_code_name: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"包年包月"`
+    /// `PayModeName`; example: `"包年包月"`
     pub pay_mode_name: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `ZoneName`; example: `"其他"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1000068815"`
+    /// `ResourceId`; example: `"1000068815"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ResourceName`; example: `"1"`
     pub resource_name: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20210818400005559878881"`
+    /// `OrderId`; example: `"20210818400005559878881"`
     pub order_id: String,
 
-    /// `PayTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-08-18 15:35:01"`
+    /// `PayTime`, a date and time as the service writes it; example: `"2021-08-18 15:35:01"`
     pub pay_time: String,
 
-    /// `FeeBeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-08-18 15:35:00"`
+    /// `FeeBeginTime`, a date and time as the service writes it; example: `"2021-08-18 15:35:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-08-31 23:59:59"`
+    /// `FeeEndTime`, a date and time as the service writes it; example: `"2022-08-31 23:59:59"`
     pub fee_end_time: String,
 
-    /// `ConfigDesc`: a string.
-    ///
-    /// Example: `"音视频通话-自定义套餐包: 1000分钟;"`
+    /// `ConfigDesc`; example: `"音视频通话-自定义套餐包: 1000分钟;"`
     pub config_desc: String,
 
-    /// `ExtendField1`: a string.
-    ///
-    /// Example: `"ef1"`
+    /// `ExtendField1`; example: `"ef1"`
     pub extend_field1: String,
 
-    /// `ExtendField2`: a string.
-    ///
-    /// Example: `"ef2"`
+    /// `ExtendField2`; example: `"ef2"`
     pub extend_field2: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"7"`
+    /// `TotalCost`; example: `"7"`
     pub total_cost: String,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Discount`; example: `"1"`
     pub discount: String,
 
-    /// `ReduceType`: a string.
-    ///
-    /// Example: `"折扣"`
+    /// `ReduceType`; example: `"折扣"`
     pub reduce_type: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"7.00000000"`
+    /// `RealTotalCost`; example: `"7.00000000"`
     pub real_total_cost: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"7.00000000"`
+    /// `CashPayAmount`; example: `"7.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `ExtendField3`: a string.
-    ///
-    /// Example: `"ef3"`
+    /// `ExtendField3`; example: `"ef3"`
     pub extend_field3: String,
 
-    /// `ExtendField4`: a string.
-    ///
-    /// Example: `"ef4"`
+    /// `ExtendField4`; example: `"ef4"`
     pub extend_field4: String,
 
-    /// `ExtendField5`: a string.
-    ///
-    /// Example: `"ef5"`
+    /// `ExtendField5`; example: `"ef5"`
     pub extend_field5: String,
 
-    /// `Tags`: a list of [`BillTagInfo`] objects.
-    ///
-    /// Example: `[{"TagKey":"项目","TagValue":"element_test"}]`
+    /// `Tags`; example: `[{"TagKey":"项目","TagValue":"element_test"}]`
     pub tags: Vec<BillTagInfo>,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619411"`
+    /// `PayerUin`; example: `"909619411"`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619412"`
+    /// `OwnerUin`; example: `"909619412"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619413"`
+    /// `OperateUin`; example: `"909619413"`
     pub operate_uin: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_rav"`
+    /// `BusinessCode`; example: `"p_rav"`
     pub business_code: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_rav_audio_video"`
+    /// `ProductCode`; example: `"sp_rav_audio_video"`
     pub product_code: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"ri"`
+    /// `InstanceType`; example: `"ri"`
     pub instance_type: String,
 
-    /// `OriginalCostWithRI`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OriginalCostWithRI`; example: `"0"`
     #[tc(rename = "OriginalCostWithRI")]
     pub original_cost_with_ri: String,
 
-    /// `SPDeduction`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SPDeduction`; example: `"0"`
     #[tc(rename = "SPDeduction")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sp_deduction: Option<String>,
 
-    /// `OriginalCostWithSP`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OriginalCostWithSP`; example: `"0"`
     #[tc(rename = "OriginalCostWithSP")]
     pub original_cost_with_sp: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2023-10-01 00:00:00"`
+    /// `BillMonth`; example: `"2023-10-01 00:00:00"`
     pub bill_month: Option<String>,
 }
 
@@ -3052,14 +2021,10 @@ pub struct BillResourceSummary {
 /// Returned in the output of [`DescribeAllocateConditions`](super::DescribeAllocateConditions), [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions), [`DescribeAllocationBillDetail`](super::DescribeAllocationBillDetail), [`DescribeAllocationSummaryByItem`](super::DescribeAllocationSummaryByItem), [`DescribeAllocationSummaryByResource`](super::DescribeAllocationSummaryByResource) and [`DescribeGatherResource`](super::DescribeGatherResource).
 #[tc_model]
 pub struct BillTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"department"`
+    /// `TagKey`; example: `"department"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"运营中心"`
+    /// `TagValue`; example: `"运营中心"`
     pub tag_value: String,
 }
 
@@ -3068,14 +2033,10 @@ pub struct BillTag {
 /// Returned in the output of [`DescribeBillDetail`](super::DescribeBillDetail), [`DescribeBillDetailForOrganization`](super::DescribeBillDetailForOrganization), [`DescribeBillResourceSummary`](super::DescribeBillResourceSummary), [`DescribeBillResourceSummaryForOrganization`](super::DescribeBillResourceSummaryForOrganization) and [`DescribeCostDetail`](super::DescribeCostDetail).
 #[tc_model]
 pub struct BillTagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"游戏"`
+    /// `TagKey`; example: `"游戏"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"王者"`
+    /// `TagValue`; example: `"王者"`
     pub tag_value: String,
 }
 
@@ -3084,59 +2045,37 @@ pub struct BillTagInfo {
 /// Returned in the output of [`DescribeBillList`](super::DescribeBillList).
 #[tc_model]
 pub struct BillTransactionInfo {
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"\"deduct\""`
+    /// `ActionType`; example: `"\"deduct\""`
     pub action_type: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `-45`
+    /// `Amount`; example: `-45`
     pub amount: i64,
 
-    /// `Balance`: a signed 64-bit integer.
-    ///
-    /// Example: `1951932174`
+    /// `Balance`; example: `1951932174`
     pub balance: i64,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"\"20200708000000005009170242661921\""`
+    /// `BillId`; example: `"\"20200708000000005009170242661921\""`
     pub bill_id: String,
 
-    /// `OperationInfo`: a string.
-    ///
-    /// Example: `"\"描述\""`
+    /// `OperationInfo`; example: `"\"描述\""`
     pub operation_info: String,
 
-    /// `OperationTime`: a string.
-    ///
-    /// Example: `"\"2020-07-08 15:52:30.941\""`
+    /// `OperationTime`; example: `"\"2020-07-08 15:52:30.941\""`
     pub operation_time: String,
 
-    /// `Cash`: a signed 64-bit integer.
-    ///
-    /// Example: `1957274510`
+    /// `Cash`; example: `1957274510`
     pub cash: i64,
 
-    /// `Incentive`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Incentive`; example: `1`
     pub incentive: i64,
 
-    /// `Freezing`: a signed 64-bit integer.
-    ///
-    /// Example: `5342336`
+    /// `Freezing`; example: `5342336`
     pub freezing: i64,
 
-    /// `PayChannel`: a string.
-    ///
-    /// Example: `"专属账号充值"`
+    /// `PayChannel`; example: `"专属账号充值"`
     pub pay_channel: String,
 
-    /// `DeductMode`: a string.
-    ///
-    /// Example: `"\"trade\""`
+    /// `DeductMode`; example: `"\"trade\""`
     pub deduct_mode: String,
 }
 
@@ -3145,14 +2084,10 @@ pub struct BillTransactionInfo {
 /// Returned in the output of [`DescribeAllocationBillConditions`](super::DescribeAllocationBillConditions).
 #[tc_model]
 pub struct BillZoneId {
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ZoneId`; example: `0`
     pub zone_id: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `ZoneName`; example: `"上海"`
     pub zone_name: String,
 }
 
@@ -3162,67 +2097,43 @@ pub struct BillZoneId {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct BudgetConditionsForm {
-    /// `Business`: a list of strings.
-    ///
-    /// Example: `["p_cvm"]`
+    /// `Business`; example: `["p_cvm"]`
     pub business: Option<Vec<String>>,
 
-    /// `PayMode`: a list of strings.
-    ///
-    /// Example: `["postPay"]`
+    /// `PayMode`; example: `["postPay"]`
     pub pay_mode: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cvm"]`
+    /// `ProductCodes`; example: `["sp_cvm"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `ComponentCodes`: a list of strings.
-    ///
-    /// Example: `["v_cpu"]`
+    /// `ComponentCodes`; example: `["v_cpu"]`
     pub component_codes: Option<Vec<String>>,
 
-    /// `ZoneIds`: a list of strings.
-    ///
-    /// Example: `["10001"]`
+    /// `ZoneIds`; example: `["10001"]`
     pub zone_ids: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of strings.
-    ///
-    /// Example: `["47"]`
+    /// `RegionIds`; example: `["47"]`
     pub region_ids: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["0"]`
+    /// `ProjectIds`; example: `["0"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["postpay_deduct_d"]`
+    /// `ActionTypes`; example: `["postpay_deduct_d"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `ConsumptionTypes`: a list of strings.
-    ///
-    /// Example: `["prepay_purchase"]`
+    /// `ConsumptionTypes`; example: `["prepay_purchase"]`
     pub consumption_types: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`TagsForm`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagsForm>>,
 
-    /// `PayerUins`: a list of strings.
-    ///
-    /// Example: `["1197623846"]`
+    /// `PayerUins`; example: `["1197623846"]`
     pub payer_uins: Option<Vec<String>>,
 
-    /// `OwnerUins`: a list of strings.
-    ///
-    /// Example: `["1197623846"]`
+    /// `OwnerUins`; example: `["1197623846"]`
     pub owner_uins: Option<Vec<String>>,
 
-    /// `TreeNodeUniqKeys`: a list of strings.
-    ///
-    /// Example: `["1197623846"]`
+    /// `TreeNodeUniqKeys`; example: `["1197623846"]`
     pub tree_node_uniq_keys: Option<Vec<String>>,
 }
 
@@ -3231,159 +2142,97 @@ pub struct BudgetConditionsForm {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct BudgetExtend {
-    /// `BudgetName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"API创建预算计划"`
+    /// `BudgetName`, required in requests; example: `"API创建预算计划"`
     pub budget_name: Option<String>,
 
-    /// `BudgetQuota`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"预算计划类型固定值时传定值, 预算计划类型不同值时传json"`
+    /// `BudgetQuota`, required in requests; example: `"预算计划类型固定值时传定值, 预算计划类型不同值时传json"`
     pub budget_quota: Option<String>,
 
-    /// `CycleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DAY"`
+    /// `CycleType`, required in requests; example: `"DAY"`
     pub cycle_type: Option<String>,
 
-    /// `BillType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"BILL"`
+    /// `BillType`, required in requests; example: `"BILL"`
     pub bill_type: Option<String>,
 
-    /// `FeeType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"COST"`
+    /// `FeeType`, required in requests; example: `"COST"`
     pub fee_type: Option<String>,
 
-    /// `PeriodBegin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-01"`
+    /// `PeriodBegin`, required in requests; example: `"2025-01"`
     pub period_begin: Option<String>,
 
-    /// `PeriodEnd`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2025-12"`
+    /// `PeriodEnd`, required in requests; example: `"2025-12"`
     pub period_end: Option<String>,
 
-    /// `Dimensions`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"COST"`
+    /// `Dimensions`, required in requests; example: `"COST"`
     pub dimensions: Option<String>,
 
-    /// `PlanType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FIX"`
+    /// `PlanType`, required in requests; example: `"FIX"`
     pub plan_type: Option<String>,
 
-    /// `WarnJson`: a list of [`BudgetWarn`] objects.
-    /// Required in requests.
+    /// `WarnJson`, required in requests
     pub warn_json: Option<Vec<BudgetWarn>>,
 
-    /// `PayerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `38495`
+    /// `PayerUin`; example: `38495`
     pub payer_uin: Option<u64>,
 
-    /// `WaveThresholdJson`: a list of [`WaveThresholdForm`] objects.
+    /// `WaveThresholdJson`
     pub wave_threshold_json: Option<Vec<WaveThresholdForm>>,
 
-    /// `BudgetNote`: a string.
-    ///
-    /// Example: `"使用api创建预算信息"`
+    /// `BudgetNote`; example: `"使用api创建预算信息"`
     pub budget_note: Option<String>,
 
-    /// `SendDetail`: a string.
-    ///
-    /// Example: `"\" \""`
+    /// `SendDetail`; example: `"\" \""`
     pub send_detail: Option<String>,
 
-    /// `DefaultMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultMode`; example: `0`
     pub default_mode: Option<i64>,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"CUS"`
+    /// `TemplateType`; example: `"CUS"`
     pub template_type: Option<String>,
 
-    /// `MoneyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MoneyStatus`; example: `1`
     pub money_status: Option<i64>,
 
-    /// `RemindTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemindTimes`; example: `0`
     pub remind_times: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-04 15:49:34"`
+    /// `CreateTime`; example: `"2025-09-04 15:49:34"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-09-04 15:49:34"`
+    /// `UpdateTime`; example: `"2025-09-04 15:49:34"`
     pub update_time: Option<String>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"12894"`
+    /// `BudgetId`; example: `"12894"`
     pub budget_id: Option<String>,
 
-    /// `HasForecast`: a string.
-    ///
-    /// Example: `"NO_FORECAST"`
+    /// `HasForecast`; example: `"NO_FORECAST"`
     pub has_forecast: Option<String>,
 
-    /// `ForecastCost`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `ForecastCost`; example: `"1000"`
     pub forecast_cost: Option<String>,
 
-    /// `ForecastProgress`: a string.
-    ///
-    /// Example: `"10"`
+    /// `ForecastProgress`; example: `"10"`
     pub forecast_progress: Option<String>,
 
-    /// `RealCost`: a string.
-    ///
-    /// Example: `"30"`
+    /// `RealCost`; example: `"30"`
     pub real_cost: Option<String>,
 
-    /// `BudgetSendInfoForm`: a list of [`BudgetSendInfoDto`] objects.
+    /// `BudgetSendInfoForm`
     pub budget_send_info_form: Option<Vec<BudgetSendInfoDto>>,
 
-    /// `CurDateDesc`: a string.
-    ///
-    /// Example: `"2025-09-11"`
+    /// `CurDateDesc`; example: `"2025-09-11"`
     pub cur_date_desc: Option<String>,
 
-    /// `BudgetStatus`: a string.
-    ///
-    /// Example: `"EXPIRED"`
+    /// `BudgetStatus`; example: `"EXPIRED"`
     pub budget_status: Option<String>,
 
-    /// `DimensionsRange`: a [`BudgetConditionsForm`].
+    /// `DimensionsRange`
     pub dimensions_range: Option<BudgetConditionsForm>,
 
-    /// `BudgetProgress`: a string.
-    ///
-    /// Example: `"10"`
+    /// `BudgetProgress`; example: `"10"`
     pub budget_progress: Option<String>,
 
-    /// `BudgetQuotaJson`: a list of [`BudgetPlan`] objects.
+    /// `BudgetQuotaJson`
     pub budget_quota_json: Option<Vec<BudgetPlan>>,
 }
 
@@ -3392,14 +2241,10 @@ pub struct BudgetExtend {
 /// Returned in the output of [`CreateBudget`](super::CreateBudget) and [`ModifyBudget`](super::ModifyBudget).
 #[tc_model]
 pub struct BudgetInfoApiResponse {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"389284"`
+    /// `BudgetId`; example: `"389284"`
     pub budget_id: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-22 09:59:21"`
+    /// `UpdateTime`; example: `"2025-07-22 09:59:21"`
     pub update_time: Option<String>,
 }
 
@@ -3408,19 +2253,13 @@ pub struct BudgetInfoApiResponse {
 /// Returned in the output of [`DescribeBudgetOperationLog`](super::DescribeBudgetOperationLog).
 #[tc_model]
 pub struct BudgetInfoDiffEntity {
-    /// `Property`: a string.
-    ///
-    /// Example: `"warnType"`
+    /// `Property`; example: `"warnType"`
     pub property: Option<String>,
 
-    /// `Before`: a string.
-    ///
-    /// Example: `"FORECAST"`
+    /// `Before`; example: `"FORECAST"`
     pub before: Option<String>,
 
-    /// `After`: a string.
-    ///
-    /// Example: `"ACTUAL"`
+    /// `After`; example: `"ACTUAL"`
     pub after: Option<String>,
 }
 
@@ -3429,57 +2268,37 @@ pub struct BudgetInfoDiffEntity {
 /// Returned in the output of [`DescribeBudgetOperationLog`](super::DescribeBudgetOperationLog).
 #[tc_model]
 pub struct BudgetOperationLogEntity {
-    /// `PayerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15684`
+    /// `PayerUin`; example: `15684`
     pub payer_uin: Option<u64>,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2789453`
+    /// `OwnerUin`; example: `2789453`
     pub owner_uin: Option<u64>,
 
-    /// `OperateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3452657`
+    /// `OperateUin`; example: `3452657`
     pub operate_uin: Option<u64>,
 
-    /// `BillDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20250902`
+    /// `BillDay`; example: `20250902`
     pub bill_day: Option<u64>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2025-09-01 00:00:00"`
+    /// `BillMonth`; example: `"2025-09-01 00:00:00"`
     pub bill_month: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `Action`; example: `"ADD"`
     pub action: Option<String>,
 
-    /// `DiffValue`: a list of [`BudgetInfoDiffEntity`] objects.
+    /// `DiffValue`
     pub diff_value: Option<Vec<BudgetInfoDiffEntity>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-09-02 18:00:48"`
+    /// `CreateTime`; example: `"2025-09-02 18:00:48"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-09-02 18:00:48"`
+    /// `UpdateTime`; example: `"2025-09-02 18:00:48"`
     pub update_time: Option<String>,
 
-    /// `OperationChannel`: a string.
-    ///
-    /// Example: `"API"`
+    /// `OperationChannel`; example: `"API"`
     pub operation_channel: Option<String>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"27383"`
+    /// `BudgetId`; example: `"27383"`
     pub budget_id: Option<String>,
 }
 
@@ -3488,10 +2307,10 @@ pub struct BudgetOperationLogEntity {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct BudgetPlan {
-    /// `DateDesc`: a string.
+    /// `DateDesc`
     pub date_desc: Option<String>,
 
-    /// `Quota`: a string.
+    /// `Quota`
     pub quota: Option<String>,
 }
 
@@ -3500,40 +2319,34 @@ pub struct BudgetPlan {
 /// Returned in the output of [`DescribeBudgetRemindRecordList`](super::DescribeBudgetRemindRecordList).
 #[tc_model]
 pub struct BudgetRemindRecordList {
-    /// `OptimizeCountSql`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OptimizeCountSql`; example: `true`
     pub optimize_count_sql: Option<bool>,
 
-    /// `Pages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: Option<u64>,
 
-    /// `Orders`: a list of [`OrderDto`] objects.
+    /// `Orders`
     pub orders: Option<Vec<OrderDto>>,
 
-    /// `CountId`: a string.
+    /// `CountId`
     pub count_id: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `MaxLimit`: a string.
+    /// `MaxLimit`
     pub max_limit: Option<String>,
 
-    /// `Records`: a list of [`BudgetRemindRecords`] objects.
+    /// `Records`
     pub records: Option<Vec<BudgetRemindRecords>>,
 
-    /// `Current`: an unsigned 64-bit integer.
+    /// `Current`
     pub current: Option<u64>,
 
-    /// `SearchCount`: a boolean.
+    /// `SearchCount`
     pub search_count: Option<bool>,
 }
 
@@ -3542,27 +2355,25 @@ pub struct BudgetRemindRecordList {
 /// Returned in the output of [`DescribeBudgetRemindRecordList`](super::DescribeBudgetRemindRecordList).
 #[tc_model]
 pub struct BudgetRemindRecords {
-    /// `DateDesc`: a string.
+    /// `DateDesc`
     pub date_desc: Option<String>,
 
-    /// `RealCost`: a string.
+    /// `RealCost`
     pub real_cost: Option<String>,
 
-    /// `BudgetQuota`: a string.
+    /// `BudgetQuota`
     pub budget_quota: Option<String>,
 
-    /// `AlarmType`: a string.
-    ///
-    /// Example: `"BUDGET"`
+    /// `AlarmType`; example: `"BUDGET"`
     pub alarm_type: Option<String>,
 
-    /// `MessageContent`: a string.
+    /// `MessageContent`
     pub message_content: Option<String>,
 
-    /// `SendTime`: a signed 64-bit integer.
+    /// `SendTime`
     pub send_time: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 }
 
@@ -3571,44 +2382,28 @@ pub struct BudgetRemindRecords {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct BudgetSendInfoDto {
-    /// `WeekDays`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6,7]`
+    /// `WeekDays`; example: `[1,2,3,4,5,6,7]`
     pub week_days: Option<Vec<u64>>,
 
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"无"`
+    /// `ReceiverType`; example: `"无"`
     pub receiver_type: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"“23:59:59\""`
+    /// `EndTime`; example: `"“23:59:59\""`
     pub end_time: Option<String>,
 
-    /// `BudgetId`: a signed 64-bit integer.
-    ///
-    /// Example: `14633`
+    /// `BudgetId`; example: `14633`
     pub budget_id: Option<i64>,
 
-    /// `NoticeWays`: a list of strings.
-    ///
-    /// Example: `["SITE"]`
+    /// `NoticeWays`; example: `["SITE"]`
     pub notice_ways: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"\"10:00:00\""`
+    /// `StartTime`; example: `"\"10:00:00\""`
     pub start_time: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"ADoNrCzyuP\""`
+    /// `Id`; example: `"\"ADoNrCzyuP\""`
     pub id: Option<String>,
 
-    /// `ReceiverIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ReceiverIds`; example: `[1]`
     pub receiver_ids: Option<Vec<u64>>,
 }
 
@@ -3618,19 +2413,13 @@ pub struct BudgetSendInfoDto {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct BudgetWarn {
-    /// `WarnType`: a string.
-    ///
-    /// Example: `"ACTUAL"`
+    /// `WarnType`; example: `"ACTUAL"`
     pub warn_type: String,
 
-    /// `CalType`: a string.
-    ///
-    /// Example: `"PERCENTAGE"`
+    /// `CalType`; example: `"PERCENTAGE"`
     pub cal_type: String,
 
-    /// `ThresholdValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ThresholdValue`; example: `"100"`
     pub threshold_value: String,
 }
 
@@ -3639,44 +2428,28 @@ pub struct BudgetWarn {
 /// Returned in the output of [`DescribeBillSummary`](super::DescribeBillSummary) and [`DescribeBillSummaryForOrganization`](super::DescribeBillSummaryForOrganization).
 #[tc_model]
 pub struct BusinessSummaryInfo {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `BusinessCode`; example: `"p_cvm"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `BusinessCodeName`; example: `"云服务器"`
     pub business_code_name: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"4.00000000"`
+    /// `TotalCost`; example: `"4.00000000"`
     pub total_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"4.00000000"`
+    /// `RealTotalCost`; example: `"4.00000000"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `CashPayAmount`; example: `"1.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `IncentivePayAmount`; example: `"1.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `VoucherPayAmount`; example: `"1.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TransferPayAmount`; example: `"1.00000000"`
     pub transfer_pay_amount: String,
 }
 
@@ -3685,54 +2458,34 @@ pub struct BusinessSummaryInfo {
 /// Returned in the output of [`DescribeBillSummaryByProduct`](super::DescribeBillSummaryByProduct).
 #[tc_model]
 pub struct BusinessSummaryOverviewItem {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cdn"`
+    /// `BusinessCode`; example: `"p_cdn"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"内容分发网络 CDN"`
+    /// `BusinessCodeName`; example: `"内容分发网络 CDN"`
     pub business_code_name: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCostRatio`; example: `"0.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `BillMonth`; example: `"2021-01"`
     pub bill_month: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -3741,34 +2494,22 @@ pub struct BusinessSummaryOverviewItem {
 /// Returned in the output of [`DescribeBillSummaryByProduct`](super::DescribeBillSummaryByProduct).
 #[tc_model]
 pub struct BusinessSummaryTotal {
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -3777,14 +2518,10 @@ pub struct BusinessSummaryTotal {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConditionBusiness {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_clb"`
+    /// `BusinessCode`; example: `"p_clb"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"负载均衡CLB"`
+    /// `BusinessCodeName`; example: `"负载均衡CLB"`
     pub business_code_name: String,
 }
 
@@ -3793,14 +2530,10 @@ pub struct ConditionBusiness {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConditionPayMode {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepay"`
+    /// `PayMode`; example: `"prepay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"预付费"`
+    /// `PayModeName`; example: `"预付费"`
     pub pay_mode_name: String,
 }
 
@@ -3809,14 +2542,10 @@ pub struct ConditionPayMode {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConditionProject {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"10086"`
+    /// `ProjectId`; example: `"10086"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"CRM平台"`
+    /// `ProjectName`; example: `"CRM平台"`
     pub project_name: String,
 }
 
@@ -3825,14 +2554,10 @@ pub struct ConditionProject {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConditionRegion {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 }
 
@@ -3841,99 +2566,61 @@ pub struct ConditionRegion {
 /// Sent in the input of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct Conditions {
-    /// `TimeRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TimeRange`; example: `6`
     pub time_range: Option<u64>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_clb"`
+    /// `BusinessCode`; example: `"p_clb"`
     pub business_code: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegionId`; example: `0`
     pub region_id: Option<i64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: Option<String>,
 
-    /// `ResourceKeyword`: a string.
-    ///
-    /// Example: `"lb-1weg57ny"`
+    /// `ResourceKeyword`; example: `"lb-1weg57ny"`
     pub resource_keyword: Option<String>,
 
-    /// `BusinessCodes`: a list of strings.
-    ///
-    /// Example: `["p_cws"]`
+    /// `BusinessCodes`; example: `["p_cws"]`
     pub business_codes: Option<Vec<String>>,
 
-    /// `ProductCodes`: a list of strings.
-    ///
-    /// Example: `["sp_cws_mss"]`
+    /// `ProductCodes`; example: `["sp_cws_mss"]`
     pub product_codes: Option<Vec<String>>,
 
-    /// `RegionIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[47]`
+    /// `RegionIds`; example: `[47]`
     pub region_ids: Option<Vec<i64>>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `PayModes`: a list of strings.
-    ///
-    /// Example: `["prePay"]`
+    /// `PayModes`; example: `["prePay"]`
     pub pay_modes: Option<Vec<String>>,
 
-    /// `ActionTypes`: a list of strings.
-    ///
-    /// Example: `["postpay_deduct_h"]`
+    /// `ActionTypes`; example: `["postpay_deduct_h"]`
     pub action_types: Option<Vec<String>>,
 
-    /// `HideFreeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HideFreeCost`; example: `1`
     pub hide_free_cost: Option<i64>,
 
-    /// `OrderByCost`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByCost`; example: `"asc"`
     pub order_by_cost: Option<String>,
 
-    /// `BillIds`: a list of strings.
-    ///
-    /// Example: `["20211101400077789101862"]`
+    /// `BillIds`; example: `["20211101400077789101862"]`
     pub bill_ids: Option<Vec<String>>,
 
-    /// `ComponentCodes`: a list of strings.
-    ///
-    /// Example: `["v_clb_ins"]`
+    /// `ComponentCodes`; example: `["v_clb_ins"]`
     pub component_codes: Option<Vec<String>>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `FileIds`; example: `["1"]`
     pub file_ids: Option<Vec<String>>,
 
-    /// `FileTypes`: a list of strings.
-    ///
-    /// Example: `["CustomizedDosage"]`
+    /// `FileTypes`; example: `["CustomizedDosage"]`
     pub file_types: Option<Vec<String>>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Status`; example: `[1]`
     pub status: Option<Vec<u64>>,
 }
 
@@ -3942,52 +2629,34 @@ pub struct Conditions {
 /// Returned in the output of [`DescribeCostSummaryByProduct`](super::DescribeCostSummaryByProduct), [`DescribeCostSummaryByProject`](super::DescribeCostSummaryByProject) and [`DescribeCostSummaryByRegion`](super::DescribeCostSummaryByRegion).
 #[tc_model]
 pub struct ConsumptionBusinessSummaryDataItem {
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_clb"`
+    /// `BusinessCode`; example: `"p_clb"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"负载均衡CLB"`
+    /// `BusinessCodeName`; example: `"负载均衡CLB"`
     pub business_code_name: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `Trend`: a [`ConsumptionSummaryTrend`].
+    /// `Trend`
     pub trend: ConsumptionSummaryTrend,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"2.02300000"`
+    /// `CashPayAmount`; example: `"2.02300000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"3.12000000"`
+    /// `IncentivePayAmount`; example: `"3.12000000"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.02200000"`
+    /// `VoucherPayAmount`; example: `"1.02200000"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"1.43000000"`
+    /// `TransferPayAmount`; example: `"1.43000000"`
     pub transfer_pay_amount: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"Asia Pacific (Seoul)"`
+    /// `RegionName`; example: `"Asia Pacific (Seoul)"`
     pub region_name: Option<String>,
 
-    /// `LeftRealTotalCost`: a string.
-    ///
-    /// Example: `"100"`
+    /// `LeftRealTotalCost`; example: `"100"`
     pub left_real_total_cost: Option<String>,
 }
 
@@ -3996,50 +2665,34 @@ pub struct ConsumptionBusinessSummaryDataItem {
 /// Returned in the output of [`DescribeCostSummaryByProject`](super::DescribeCostSummaryByProject).
 #[tc_model]
 pub struct ConsumptionProjectSummaryDataItem {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"41540.10"`
+    /// `RealTotalCost`; example: `"41540.10"`
     pub real_total_cost: String,
 
-    /// `Trend`: a [`ConsumptionSummaryTrend`].
+    /// `Trend`
     pub trend: ConsumptionSummaryTrend,
 
-    /// `Business`: a list of [`ConsumptionBusinessSummaryDataItem`] objects.
+    /// `Business`
     pub business: Vec<ConsumptionBusinessSummaryDataItem>,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"146.44115878"`
+    /// `CashPayAmount`; example: `"146.44115878"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"41388.66792727"`
+    /// `IncentivePayAmount`; example: `"41388.66792727"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"4.99265135"`
+    /// `VoucherPayAmount`; example: `"4.99265135"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `LeftRealTotalCost`: a string.
-    ///
-    /// Example: `"100"`
+    /// `LeftRealTotalCost`; example: `"100"`
     pub left_real_total_cost: Option<String>,
 }
 
@@ -4048,50 +2701,34 @@ pub struct ConsumptionProjectSummaryDataItem {
 /// Returned in the output of [`DescribeCostSummaryByRegion`](super::DescribeCostSummaryByRegion).
 #[tc_model]
 pub struct ConsumptionRegionSummaryDataItem {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"8"`
+    /// `RegionId`; example: `"8"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华北地区（北京）"`
+    /// `RegionName`; example: `"华北地区（北京）"`
     pub region_name: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"77916.41"`
+    /// `RealTotalCost`; example: `"77916.41"`
     pub real_total_cost: String,
 
-    /// `Trend`: a [`ConsumptionSummaryTrend`].
+    /// `Trend`
     pub trend: ConsumptionSummaryTrend,
 
-    /// `Business`: a list of [`ConsumptionBusinessSummaryDataItem`] objects.
+    /// `Business`
     pub business: Vec<ConsumptionBusinessSummaryDataItem>,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"77916.41339286"`
+    /// `CashPayAmount`; example: `"77916.41339286"`
     pub cash_pay_amount: Option<String>,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: Option<String>,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: Option<String>,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: Option<String>,
 
-    /// `LeftRealTotalCost`: a string.
-    ///
-    /// Example: `"100"`
+    /// `LeftRealTotalCost`; example: `"100"`
     pub left_real_total_cost: Option<String>,
 }
 
@@ -4100,16 +2737,16 @@ pub struct ConsumptionRegionSummaryDataItem {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConsumptionResourceSummaryConditionValue {
-    /// `Business`: a list of [`ConditionBusiness`] objects.
+    /// `Business`
     pub business: Vec<ConditionBusiness>,
 
-    /// `Project`: a list of [`ConditionProject`] objects.
+    /// `Project`
     pub project: Vec<ConditionProject>,
 
-    /// `Region`: a list of [`ConditionRegion`] objects.
+    /// `Region`
     pub region: Vec<ConditionRegion>,
 
-    /// `PayMode`: a list of [`ConditionPayMode`] objects.
+    /// `PayMode`
     pub pay_mode: Vec<ConditionPayMode>,
 }
 
@@ -4118,209 +2755,127 @@ pub struct ConsumptionResourceSummaryConditionValue {
 /// Returned in the output of [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConsumptionResourceSummaryDataItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"lb-1weg57ny"`
+    /// `ResourceId`; example: `"lb-1weg57ny"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"lb-6073eff6"`
+    /// `ResourceName`; example: `"lb-6073eff6"`
     pub resource_name: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `RegionName`; example: `"广州一区"`
     pub region_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_clb"`
+    /// `BusinessCode`; example: `"p_clb"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"负载均衡CLB"`
+    /// `BusinessCodeName`; example: `"负载均衡CLB"`
     pub business_code_name: String,
 
-    /// `ConsumptionTypeName`: a string.
-    ///
-    /// Example: `"历史新购"`
+    /// `ConsumptionTypeName`; example: `"历史新购"`
     pub consumption_type_name: String,
 
-    /// `RealCost`: a string.
-    ///
-    /// Example: `"205.59"`
+    /// `RealCost`; example: `"205.59"`
     pub real_cost: String,
 
-    /// `FeeBeginTime`: a string.
-    ///
-    /// Example: `"2024-10-01 00:00:00"`
+    /// `FeeBeginTime`; example: `"2024-10-01 00:00:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a string.
-    ///
-    /// Example: `"2024-10-28 23:59:59"`
+    /// `FeeEndTime`; example: `"2024-10-28 23:59:59"`
     pub fee_end_time: String,
 
-    /// `DayDiff`: a string.
-    ///
-    /// Example: `"28"`
+    /// `DayDiff`; example: `"28"`
     pub day_diff: String,
 
-    /// `DailyTotalCost`: a string.
-    ///
-    /// Example: `"5.13972603"`
+    /// `DailyTotalCost`; example: `"5.13972603"`
     pub daily_total_cost: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"202407301234"`
+    /// `OrderId`; example: `"202407301234"`
     pub order_id: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"1001234"`
+    /// `PayerUin`; example: `"1001234"`
     pub payer_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"1001234"`
+    /// `OwnerUin`; example: `"1001234"`
     pub owner_uin: Option<String>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"1001234"`
+    /// `OperateUin`; example: `"1001234"`
     pub operate_uin: Option<String>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_dnspackage_standard"`
+    /// `ProductCode`; example: `"sp_dnspackage_standard"`
     pub product_code: Option<String>,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"DNS 解析套餐 - 企业版"`
+    /// `ProductCodeName`; example: `"DNS 解析套餐 - 企业版"`
     pub product_code_name: Option<String>,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"domestic"`
+    /// `RegionType`; example: `"domestic"`
     pub region_type: Option<String>,
 
-    /// `RegionTypeName`: a string.
-    ///
-    /// Example: `"国内"`
+    /// `RegionTypeName`; example: `"国内"`
     pub region_type_name: Option<String>,
 
-    /// `Extend1`: a string.
-    ///
-    /// Example: `"extendA"`
+    /// `Extend1`; example: `"extendA"`
     pub extend1: Option<String>,
 
-    /// `Extend2`: a string.
-    ///
-    /// Example: `"extendB"`
+    /// `Extend2`; example: `"extendB"`
     pub extend2: Option<String>,
 
-    /// `Extend3`: a string.
-    ///
-    /// Example: `"extendC"`
+    /// `Extend3`; example: `"extendC"`
     pub extend3: Option<String>,
 
-    /// `Extend4`: a string.
-    ///
-    /// Example: `"extendD"`
+    /// `Extend4`; example: `"extendD"`
     pub extend4: Option<String>,
 
-    /// `Extend5`: a string.
-    ///
-    /// Example: `"extendE"`
+    /// `Extend5`; example: `"extendE"`
     pub extend5: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"exclusiveSale"`
+    /// `InstanceType`; example: `"exclusiveSale"`
     pub instance_type: Option<String>,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"包销实例"`
+    /// `InstanceTypeName`; example: `"包销实例"`
     pub instance_type_name: Option<String>,
 
-    /// `PayTime`: a string.
-    ///
-    /// Example: `"2024-07-30 15:43:39"`
+    /// `PayTime`; example: `"2024-07-30 15:43:39"`
     pub pay_time: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: Option<String>,
 
-    /// `ComponentConfig`: a string.
-    ///
-    /// Example: `"云解析-企业标准版套餐: 1 个"`
+    /// `ComponentConfig`; example: `"云解析-企业标准版套餐: 1 个"`
     pub component_config: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"{\"标签键A\":\"标签值A\"}"`
+    /// `Tags`; example: `"{\"标签键A\":\"标签值A\"}"`
     pub tags: Option<String>,
 
-    /// `LeftRealTotalCost`: a string.
-    ///
-    /// Example: `"100"`
+    /// `LeftRealTotalCost`; example: `"100"`
     pub left_real_total_cost: Option<String>,
 }
 
@@ -4329,9 +2884,7 @@ pub struct ConsumptionResourceSummaryDataItem {
 /// Returned in the output of [`DescribeCostSummaryByProduct`](super::DescribeCostSummaryByProduct), [`DescribeCostSummaryByProject`](super::DescribeCostSummaryByProject), [`DescribeCostSummaryByRegion`](super::DescribeCostSummaryByRegion) and [`DescribeCostSummaryByResource`](super::DescribeCostSummaryByResource).
 #[tc_model]
 pub struct ConsumptionSummaryTotal {
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00000285"`
+    /// `RealTotalCost`; example: `"0.00000285"`
     pub real_total_cost: String,
 }
 
@@ -4340,14 +2893,10 @@ pub struct ConsumptionSummaryTotal {
 /// Returned in the output of [`DescribeCostSummaryByProduct`](super::DescribeCostSummaryByProduct), [`DescribeCostSummaryByProject`](super::DescribeCostSummaryByProject) and [`DescribeCostSummaryByRegion`](super::DescribeCostSummaryByRegion).
 #[tc_model]
 pub struct ConsumptionSummaryTrend {
-    /// `Type`: a string.
-    ///
-    /// Example: `"upward"`
+    /// `Type`; example: `"upward"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1.72"`
+    /// `Value`; example: `"1.72"`
     pub value: String,
 }
 
@@ -4356,39 +2905,25 @@ pub struct ConsumptionSummaryTrend {
 /// Returned in the output of [`DescribeDosageCosDetailByDate`](super::DescribeDosageCosDetailByDate).
 #[tc_model]
 pub struct CosDetailSets {
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"waytestssq1-1258535724"`
+    /// `BucketName`; example: `"waytestssq1-1258535724"`
     pub bucket_name: String,
 
-    /// `DosageBeginTime`: a string.
-    ///
-    /// Example: `"2022-11-23 00:00:00"`
+    /// `DosageBeginTime`; example: `"2022-11-23 00:00:00"`
     pub dosage_begin_time: String,
 
-    /// `DosageEndTime`: a string.
-    ///
-    /// Example: `"2022-11-23 23:59:59"`
+    /// `DosageEndTime`; example: `"2022-11-23 23:59:59"`
     pub dosage_end_time: String,
 
-    /// `SubProductCodeName`: a string.
-    ///
-    /// Example: `"cos流量"`
+    /// `SubProductCodeName`; example: `"cos流量"`
     pub sub_product_code_name: String,
 
-    /// `BillingItemCodeName`: a string.
-    ///
-    /// Example: `"cos外网下行流量"`
+    /// `BillingItemCodeName`; example: `"cos外网下行流量"`
     pub billing_item_code_name: String,
 
-    /// `DosageValue`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DosageValue`; example: `"10"`
     pub dosage_value: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"GB"`
+    /// `Unit`; example: `"GB"`
     pub unit: String,
 }
 
@@ -4397,74 +2932,46 @@ pub struct CosDetailSets {
 /// Returned in the output of [`DescribeCostDetail`](super::DescribeCostDetail).
 #[tc_model]
 pub struct CostComponentSet {
-    /// `ComponentCodeName`: a string.
-    ///
-    /// Example: `"公网网络-流量"`
+    /// `ComponentCodeName`; example: `"公网网络-流量"`
     pub component_code_name: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"公网IP-按流量计费"`
+    /// `ItemCodeName`; example: `"公网IP-按流量计费"`
     pub item_code_name: String,
 
-    /// `SinglePrice`: a string.
-    ///
-    /// Example: `"0.80000000"`
+    /// `SinglePrice`; example: `"0.80000000"`
     pub single_price: String,
 
-    /// `PriceUnit`: a string.
-    ///
-    /// Example: `"元/GB/小时"`
+    /// `PriceUnit`; example: `"元/GB/小时"`
     pub price_unit: String,
 
-    /// `UsedAmount`: a string.
-    ///
-    /// Example: `"0.00000099"`
+    /// `UsedAmount`; example: `"0.00000099"`
     pub used_amount: String,
 
-    /// `UsedAmountUnit`: a string.
-    ///
-    /// Example: `"GB"`
+    /// `UsedAmountUnit`; example: `"GB"`
     pub used_amount_unit: String,
 
-    /// `Cost`: a string.
-    ///
-    /// Example: `"0.00000079"`
+    /// `Cost`; example: `"0.00000079"`
     pub cost: String,
 
-    /// `Discount`: a string.
-    ///
-    /// Example: `"0.65000000"`
+    /// `Discount`; example: `"0.65000000"`
     pub discount: String,
 
-    /// `RealCost`: a string.
-    ///
-    /// Example: `"0.00000051"`
+    /// `RealCost`; example: `"0.00000051"`
     pub real_cost: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000051"`
+    /// `VoucherPayAmount`; example: `"0.00000051"`
     pub voucher_pay_amount: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `CashPayAmount`; example: `"0.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `ComponentCode`: a string.
-    ///
-    /// Example: `"v_eip_bandwidth"`
+    /// `ComponentCode`; example: `"v_eip_bandwidth"`
     pub component_code: Option<String>,
 
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_eip_bandwidth"`
+    /// `ItemCode`; example: `"sv_eip_bandwidth"`
     pub item_code: Option<String>,
 }
 
@@ -4473,105 +2980,67 @@ pub struct CostComponentSet {
 /// Returned in the output of [`DescribeCostDetail`](super::DescribeCostDetail).
 #[tc_model]
 pub struct CostDetail {
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"移动推送"`
+    /// `BusinessCodeName`; example: `"移动推送"`
     pub business_code_name: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"移动推送基础服务"`
+    /// `ProductCodeName`; example: `"移动推送基础服务"`
     pub product_code_name: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"包年包月"`
+    /// `PayModeName`; example: `"包年包月"`
     pub pay_mode_name: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `ZoneName`; example: `"其他"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"tpns1150002173220210809400005346410791c7c8b9aff765f56aaa052c8f16"`
+    /// `ResourceId`; example: `"tpns1150002173220210809400005346410791c7c8b9aff765f56aaa052c8f16"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `ResourceName`; example: `"未命名"`
     pub resource_name: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月续费"`
+    /// `ActionTypeName`; example: `"包年包月续费"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20211009400006732337101"`
+    /// `OrderId`; example: `"20211009400006732337101"`
     pub order_id: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20211009400006732337101"`
+    /// `BillId`; example: `"20211009400006732337101"`
     pub bill_id: String,
 
-    /// `FeeBeginTime`: a string.
-    ///
-    /// Example: `"2021-11-03 00:00:00"`
+    /// `FeeBeginTime`; example: `"2021-11-03 00:00:00"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a string.
-    ///
-    /// Example: `"2021-11-03 23:59:59"`
+    /// `FeeEndTime`; example: `"2021-11-03 23:59:59"`
     pub fee_end_time: String,
 
-    /// `ComponentSet`: a list of [`CostComponentSet`] objects.
+    /// `ComponentSet`
     pub component_set: Vec<CostComponentSet>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_tpns_basic"`
+    /// `ProductCode`; example: `"sp_tpns_basic"`
     pub product_code: String,
 
-    /// `Tags`: a list of [`BillTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<BillTagInfo>>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: Option<String>,
 
-    /// `PayTime`: a string.
-    ///
-    /// Example: `"2026-03-16 08:16:24"`
+    /// `PayTime`; example: `"2026-03-16 08:16:24"`
     pub pay_time: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_tpns"`
+    /// `BusinessCode`; example: `"p_tpns"`
     pub business_code: Option<String>,
 }
 
@@ -4580,27 +3049,19 @@ pub struct CostDetail {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct DataForBudgetInfoPage {
-    /// `Pages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pages`; example: `1`
     pub pages: Option<u64>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Total`; example: `20`
     pub total: Option<u64>,
 
-    /// `Records`: a list of [`BudgetExtend`] objects.
+    /// `Records`
     pub records: Option<Vec<BudgetExtend>>,
 
-    /// `Current`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Current`; example: `1`
     pub current: Option<u64>,
 }
 
@@ -4609,27 +3070,19 @@ pub struct DataForBudgetInfoPage {
 /// Returned in the output of [`DescribeBudgetOperationLog`](super::DescribeBudgetOperationLog).
 #[tc_model]
 pub struct DataForBudgetOperationLogPage {
-    /// `Pages`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Pages`; example: `10`
     pub pages: Option<u64>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Size`; example: `5`
     pub size: Option<u64>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Total`; example: `20`
     pub total: Option<u64>,
 
-    /// `Records`: a list of [`BudgetOperationLogEntity`] objects.
+    /// `Records`
     pub records: Option<Vec<BudgetOperationLogEntity>>,
 
-    /// `Current`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Current`; example: `3`
     pub current: Option<u64>,
 }
 
@@ -4638,137 +3091,85 @@ pub struct DataForBudgetOperationLogPage {
 /// Returned in the output of [`DescribeDealsByCond`](super::DescribeDealsByCond).
 #[tc_model]
 pub struct Deal {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20210920187006321686341"`
+    /// `OrderId`; example: `"20210920187006321686341"`
     pub order_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Payer`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `Payer`; example: `"909619400"`
     pub payer: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-01-07 12:01:01"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2022-01-07 12:01:01"`
     pub create_time: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `Creator`; example: `"909619400"`
     pub creator: String,
 
-    /// `RealTotalCost`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RealTotalCost`; example: `10000`
     pub real_total_cost: i64,
 
-    /// `VoucherDecline`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `VoucherDecline`; example: `10000`
     pub voucher_decline: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `GoodsCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `GoodsCategoryId`; example: `1234567`
     pub goods_category_id: i64,
 
-    /// `ProductInfo`: a list of [`ProductInfo`] objects.
+    /// `ProductInfo`
     pub product_info: Vec<ProductInfo>,
 
-    /// `TimeSpan`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TimeSpan`; example: `1.0`
     pub time_span: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `Policy`: a floating-point number.
-    ///
-    /// Example: `10.1`
+    /// `Policy`; example: `10.1`
     pub policy: f64,
 
-    /// `Price`: a floating-point number.
-    ///
-    /// Example: `10000.1`
+    /// `Price`; example: `10000.1`
     pub price: f64,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `10000.1`
+    /// `TotalCost`; example: `10000.1`
     pub total_cost: f64,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_xxxx"`
+    /// `ProductCode`; example: `"p_xxxx"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_xxxx"`
+    /// `SubProductCode`; example: `"sp_xxxx"`
     pub sub_product_code: String,
 
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20210920187006321686342"`
+    /// `BigDealId`; example: `"20210920187006321686342"`
     pub big_deal_id: String,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"退款：xxxxx元，代金券不退（xxxxxxxx"`
+    /// `Formula`; example: `"退款：xxxxx元，代金券不退（xxxxxxxx"`
     pub formula: String,
 
-    /// `RefReturnDeals`: a string.
-    ///
-    /// Example: `"20210920187006321686342"`
+    /// `RefReturnDeals`; example: `"20210920187006321686342"`
     pub ref_return_deals: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"purchase"`
+    /// `Action`; example: `"purchase"`
     pub action: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: String,
 
-    /// `SubProductName`: a string.
-    ///
-    /// Example: `"云服务器-s5"`
+    /// `SubProductName`; example: `"云服务器-s5"`
     pub sub_product_name: String,
 
-    /// `ResourceId`: a list of strings.
-    ///
-    /// Example: `["ins-12454fgd"]`
+    /// `ResourceId`; example: `["ins-12454fgd"]`
     pub resource_id: Option<Vec<String>>,
 
-    /// `ZoneCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneCode`; example: `"ap-guangzhou-1"`
     pub zone_code: Option<String>,
 }
 
@@ -4777,104 +3178,64 @@ pub struct Deal {
 /// Returned in the output of [`DescribeDosageDetailList`](super::DescribeDosageDetailList).
 #[tc_model]
 pub struct DescribeDosageDetail {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2023-09-01"`
+    /// `Date`; example: `"2023-09-01"`
     pub date: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `Uin`; example: `"909619400"`
     pub uin: Option<String>,
 
-    /// `DosageType`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `DosageType`; example: `"minute"`
     pub dosage_type: Option<String>,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_dsa"`
+    /// `ProductCode`; example: `"p_dsa"`
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_rav_audio_video"`
+    /// `SubProductCode`; example: `"sp_rav_audio_video"`
     pub sub_product_code: Option<String>,
 
-    /// `BillingItemCode`: a string.
-    ///
-    /// Example: `"v_rav_time"`
+    /// `BillingItemCode`; example: `"v_rav_time"`
     pub billing_item_code: Option<String>,
 
-    /// `SubBillingItemCode`: a string.
-    ///
-    /// Example: `"sv_rav_time_subscribe"`
+    /// `SubBillingItemCode`; example: `"sv_rav_time_subscribe"`
     pub sub_billing_item_code: Option<String>,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"实时音视频"`
+    /// `ProductCodeName`; example: `"实时音视频"`
     pub product_code_name: Option<String>,
 
-    /// `SubProductCodeName`: a string.
-    ///
-    /// Example: `"实时音视频-音视频通话"`
+    /// `SubProductCodeName`; example: `"实时音视频-音视频通话"`
     pub sub_product_code_name: Option<String>,
 
-    /// `BillingItemCodeName`: a string.
-    ///
-    /// Example: `"时长"`
+    /// `BillingItemCodeName`; example: `"时长"`
     pub billing_item_code_name: Option<String>,
 
-    /// `SubBillingItemCodeName`: a string.
-    ///
-    /// Example: `"订阅时长"`
+    /// `SubBillingItemCodeName`; example: `"订阅时长"`
     pub sub_billing_item_code_name: Option<String>,
 
-    /// `DosageUnit`: a string.
-    ///
-    /// Example: `"分钟"`
+    /// `DosageUnit`; example: `"分钟"`
     pub dosage_unit: Option<String>,
 
-    /// `DosageBeginTime`: a string.
-    ///
-    /// Example: `"2023-02-01 00:00:00"`
+    /// `DosageBeginTime`; example: `"2023-02-01 00:00:00"`
     pub dosage_begin_time: Option<String>,
 
-    /// `DosageEndTime`: a string.
-    ///
-    /// Example: `"2023-02-01 00:05:00"`
+    /// `DosageEndTime`; example: `"2023-02-01 00:05:00"`
     pub dosage_end_time: Option<String>,
 
-    /// `DosageValue`: a floating-point number.
-    ///
-    /// Example: `6`
+    /// `DosageValue`; example: `6`
     pub dosage_value: Option<f64>,
 
-    /// `DeductValue`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DeductValue`; example: `0`
     pub deduct_value: Option<f64>,
 
-    /// `RemainValue`: a floating-point number.
-    ///
-    /// Example: `6`
+    /// `RemainValue`; example: `6`
     pub remain_value: Option<f64>,
 
-    /// `SdkAppId`: a string.
-    ///
-    /// Example: `"1400706048"`
+    /// `SdkAppId`; example: `"1400706048"`
     pub sdk_app_id: Option<String>,
 
-    /// `AttrStr`: a list of [`JsonObject`] objects.
-    ///
-    /// Example: `[{"Key":"tgr","Value":"超高清"}]`
+    /// `AttrStr`; example: `[{"Key":"tgr","Value":"超高清"}]`
     pub attr_str: Option<Vec<JsonObject>>,
 
-    /// `SheetName`: a list of strings.
-    ///
-    /// Example: `["实时音视频_时长_5分钟","实时音视频_时长_5分钟"]`
+    /// `SheetName`; example: `["实时音视频_时长_5分钟","实时音视频_时长_5分钟"]`
     pub sheet_name: Option<Vec<String>>,
 }
 
@@ -4883,49 +3244,31 @@ pub struct DescribeDosageDetail {
 /// Returned in the output of [`DescribeOrgMemberAccountBalance`](super::DescribeOrgMemberAccountBalance).
 #[tc_model]
 pub struct DescribeOrgMemberAccountBalanceData {
-    /// `MemberUin`: a string.
-    ///
-    /// Example: `"100049260339"`
+    /// `MemberUin`; example: `"100049260339"`
     pub member_uin: Option<String>,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"test_1118"`
+    /// `MemberName`; example: `"test_1118"`
     pub member_name: Option<String>,
 
-    /// `IsCreditAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCreditAccount`; example: `true`
     pub is_credit_account: Option<bool>,
 
-    /// `RealBalance`: a floating-point number.
-    ///
-    /// Example: `1061`
+    /// `RealBalance`; example: `1061`
     pub real_balance: Option<f64>,
 
-    /// `CashAccountBalance`: a floating-point number.
-    ///
-    /// Example: `1061`
+    /// `CashAccountBalance`; example: `1061`
     pub cash_account_balance: Option<f64>,
 
-    /// `CreditAmount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CreditAmount`; example: `0`
     pub credit_amount: Option<f64>,
 
-    /// `TempCredit`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TempCredit`; example: `0`
     pub temp_credit: Option<f64>,
 
-    /// `BasicCreditAmount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `BasicCreditAmount`; example: `0`
     pub basic_credit_amount: Option<f64>,
 
-    /// `OweAmount`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OweAmount`; example: `0`
     pub owe_amount: Option<f64>,
 }
 
@@ -4934,14 +3277,10 @@ pub struct DescribeOrgMemberAccountBalanceData {
 /// Returned in the output of [`DescribeDosageDetailByDate`](super::DescribeDosageDetailByDate).
 #[tc_model]
 pub struct DetailPoint {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `Time`; example: `"2019-01-01 00:00:00"`
     pub time: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"18731317843"`
+    /// `Value`; example: `"18731317843"`
     pub value: String,
 }
 
@@ -4950,17 +3289,13 @@ pub struct DetailPoint {
 /// Returned in the output of [`DescribeDosageDetailByDate`](super::DescribeDosageDetailByDate).
 #[tc_model]
 pub struct DetailSet {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lb-1zvuxyml"`
+    /// `Domain`; example: `"lb-1zvuxyml"`
     pub domain: String,
 
-    /// `DetailPoints`: a list of [`DetailPoint`] objects.
+    /// `DetailPoints`
     pub detail_points: Vec<DetailPoint>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"lb-1zvuxyml"`
+    /// `InstanceID`; example: `"lb-1zvuxyml"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 }
@@ -4970,141 +3305,91 @@ pub struct DetailSet {
 /// Returned in the output of [`DescribeBillDetailForOrganization`](super::DescribeBillDetailForOrganization).
 #[tc_model]
 pub struct DistributionBillDetail {
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM"`
+    /// `BusinessCodeName`; example: `"云服务器CVM"`
     pub business_code_name: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"云服务器CVM-标准型S1"`
+    /// `ProductCodeName`; example: `"云服务器CVM-标准型S1"`
     pub product_code_name: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-rb7bmkwx"`
+    /// `ResourceId`; example: `"ins-rb7bmkwx"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"emr-Core.3_emr-4g83a3k3"`
+    /// `ResourceName`; example: `"emr-Core.3_emr-4g83a3k3"`
     pub resource_name: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"包年包月新购"`
+    /// `ActionTypeName`; example: `"包年包月新购"`
     pub action_type_name: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20211202400008418120371"`
+    /// `OrderId`; example: `"20211202400008418120371"`
     pub order_id: String,
 
-    /// `BillId`: a string.
-    ///
-    /// Example: `"20211202400008418120371"`
+    /// `BillId`; example: `"20211202400008418120371"`
     pub bill_id: String,
 
-    /// `PayTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-02 12:45:12"`
+    /// `PayTime`, a date and time as the service writes it; example: `"2021-12-02 12:45:12"`
     pub pay_time: String,
 
-    /// `FeeBeginTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-02 12:45:05"`
+    /// `FeeBeginTime`, a date and time as the service writes it; example: `"2021-12-02 12:45:05"`
     pub fee_begin_time: String,
 
-    /// `FeeEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-03 12:45:05"`
+    /// `FeeEndTime`, a date and time as the service writes it; example: `"2021-12-03 12:45:05"`
     pub fee_end_time: String,
 
-    /// `ComponentSet`: a list of [`BillDetailComponent`] objects.
+    /// `ComponentSet`
     pub component_set: Vec<BillDetailComponent>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: String,
 
-    /// `Tags`: a list of [`BillTagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<BillTagInfo>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cdn"`
+    /// `BusinessCode`; example: `"p_cdn"`
     pub business_code: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_cvm_sa2"`
+    /// `ProductCode`; example: `"sp_cvm_sa2"`
     pub product_code: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"postpay_deduct_h"`
+    /// `ActionType`; example: `"postpay_deduct_h"`
     pub action_type: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `PriceInfo`: a list of strings.
+    /// `PriceInfo`
     pub price_info: Vec<String>,
 
-    /// `AssociatedOrder`: a [`BillDetailAssociatedOrder`].
+    /// `AssociatedOrder`
     pub associated_order: Option<BillDetailAssociatedOrder>,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
+    /// `Formula`; example: `"\"退款：686.51元，现金券： 0元,代金券/折扣券不退（订单号20230707400000439953321\""`
     pub formula: Option<String>,
 
-    /// `FormulaUrl`: a string.
-    ///
-    /// Example: `"https://buy.cloud.tencent.com/price/cvm"`
+    /// `FormulaUrl`; example: `"https://buy.cloud.tencent.com/price/cvm"`
     pub formula_url: Option<String>,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2023-10-01 00:00:00"`
+    /// `BillMonth`; example: `"2023-10-01 00:00:00"`
     pub bill_month: Option<String>,
 
-    /// `BillDay`: a string.
-    ///
-    /// Example: `"2023-10-10 00:00:00"`
+    /// `BillDay`; example: `"2023-10-10 00:00:00"`
     pub bill_day: Option<String>,
 }
 
@@ -5113,14 +3398,10 @@ pub struct DistributionBillDetail {
 /// Returned in the output of [`DescribeVoucherInfo`](super::DescribeVoucherInfo).
 #[tc_model]
 pub struct ExcludedProducts {
-    /// `GoodsName`: a string.
-    ///
-    /// Example: `"某产品"`
+    /// `GoodsName`; example: `"某产品"`
     pub goods_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 }
 
@@ -5129,195 +3410,127 @@ pub struct ExcludedProducts {
 /// Returned in the output of [`DescribeGatherResource`](super::DescribeGatherResource).
 #[tc_model]
 pub struct GatherResourceSummary {
-    /// `PayerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `PayerUin`; example: `"909619400"`
     pub payer_uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OwnerUin`; example: `"909619400"`
     pub owner_uin: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"909619400"`
+    /// `OperateUin`; example: `"909619400"`
     pub operate_uin: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"si"`
+    /// `InstanceType`; example: `"si"`
     pub instance_type: String,
 
-    /// `InstanceTypeName`: a string.
-    ///
-    /// Example: `"节省计划"`
+    /// `InstanceTypeName`; example: `"节省计划"`
     pub instance_type_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-m232g34d"`
+    /// `ResourceId`; example: `"ins-m232g34d"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"chongqing1vd-eq22"`
+    /// `ResourceName`; example: `"chongqing1vd-eq22"`
     pub resource_name: String,
 
-    /// `TreeNodeUniqKey`: a string.
-    ///
-    /// Example: `"1010224120-65bb6cdfssasdece"`
+    /// `TreeNodeUniqKey`; example: `"1010224120-65bb6cdfssasdece"`
     pub tree_node_uniq_key: String,
 
-    /// `TreeNodeUniqKeyName`: a string.
-    ///
-    /// Example: `"DiyCamTemp"`
+    /// `TreeNodeUniqKeyName`; example: `"DiyCamTemp"`
     pub tree_node_uniq_key_name: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `191027`
+    /// `RuleId`; example: `191027`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"公共服务公摊"`
+    /// `RuleName`; example: `"公共服务公摊"`
     pub rule_name: String,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"p_cls"`
+    /// `BusinessCode`; example: `"p_cls"`
     pub business_code: String,
 
-    /// `BusinessCodeName`: a string.
-    ///
-    /// Example: `"日志服务CLS"`
+    /// `BusinessCodeName`; example: `"日志服务CLS"`
     pub business_code_name: String,
 
-    /// `ItemCode`: a string.
-    ///
-    /// Example: `"sv_cls_request"`
+    /// `ItemCode`; example: `"sv_cls_request"`
     pub item_code: String,
 
-    /// `ItemCodeName`: a string.
-    ///
-    /// Example: `"日志服务CLS-请求次数"`
+    /// `ItemCodeName`; example: `"日志服务CLS-请求次数"`
     pub item_code_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RegionId`; example: `4`
     pub region_id: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华东地区（上海）"`
+    /// `RegionName`; example: `"华东地区（上海）"`
     pub region_name: String,
 
-    /// `Tag`: a list of [`BillTag`] objects.
+    /// `Tag`
     pub tag: Vec<BillTag>,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.31454454"`
+    /// `RealTotalCost`; example: `"0.31454454"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.31454454"`
+    /// `CashPayAmount`; example: `"0.31454454"`
     pub cash_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `VoucherPayAmount`; example: `"0.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `IncentivePayAmount`; example: `"0.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00000000"`
+    /// `TransferPayAmount`; example: `"0.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `AllocationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllocationType`; example: `1`
     pub allocation_type: i64,
 
-    /// `BelongTreeNodeUniqKey`: an [`AllocationTreeNode`].
+    /// `BelongTreeNodeUniqKey`
     pub belong_tree_node_uniq_key: AllocationTreeNode,
 
-    /// `BelongRule`: an [`AllocationRule`].
+    /// `BelongRule`
     pub belong_rule: AllocationRule,
 
-    /// `OtherTreeNodeUniqKeys`: a list of [`AllocationTreeNode`] objects.
+    /// `OtherTreeNodeUniqKeys`
     pub other_tree_node_uniq_keys: Vec<AllocationTreeNode>,
 
-    /// `OtherRules`: a list of [`AllocationRule`] objects.
+    /// `OtherRules`
     pub other_rules: Vec<AllocationRule>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"sp_emr_sa5"`
+    /// `ProductCode`; example: `"sp_emr_sa5"`
     pub product_code: String,
 
-    /// `ProductCodeName`: a string.
-    ///
-    /// Example: `"弹性MapReduce_标准型SA5"`
+    /// `ProductCodeName`; example: `"弹性MapReduce_标准型SA5"`
     pub product_code_name: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"按量计费"`
+    /// `PayModeName`; example: `"按量计费"`
     pub pay_mode_name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"postpay_deduct_h"`
+    /// `ActionType`; example: `"postpay_deduct_h"`
     pub action_type: String,
 
-    /// `ActionTypeName`: a string.
-    ///
-    /// Example: `"按量计费小时结"`
+    /// `ActionTypeName`; example: `"按量计费小时结"`
     pub action_type_name: String,
 
-    /// `SplitItemId`: a string.
-    ///
-    /// Example: `"asdf"`
+    /// `SplitItemId`; example: `"asdf"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_id: Option<String>,
 
-    /// `SplitItemName`: a string.
-    ///
-    /// Example: `"asdf"`
+    /// `SplitItemName`; example: `"asdf"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub split_item_name: Option<String>,
 
-    /// `EffectiveMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `EffectiveMode`; example: `"0"`
     pub effective_mode: Option<String>,
 }
 
@@ -5326,7 +3539,7 @@ pub struct GatherResourceSummary {
 /// Sent in the input of [`CreateGatherRule`](super::CreateGatherRule).
 #[tc_model]
 pub struct GatherRuleSummary {
-    /// `RuleDetail`: an [`AllocationRuleExpression`].
+    /// `RuleDetail`
     pub rule_detail: AllocationRuleExpression,
 }
 
@@ -5335,14 +3548,10 @@ pub struct GatherRuleSummary {
 /// Returned in the output of [`DescribeDosageDetailList`](super::DescribeDosageDetailList).
 #[tc_model]
 pub struct JsonObject {
-    /// `Key`: a string.
-    ///
-    /// Example: `"zoneId"`
+    /// `Key`; example: `"zoneId"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"470004"`
+    /// `Value`; example: `"470004"`
     pub value: Option<String>,
 }
 
@@ -5351,13 +3560,13 @@ pub struct JsonObject {
 /// Returned in the output of [`SetRenewal`](super::SetRenewal).
 #[tc_model]
 pub struct OperateRsp {
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -5366,16 +3575,10 @@ pub struct OperateRsp {
 /// Returned in the output of [`DescribeBudgetRemindRecordList`](super::DescribeBudgetRemindRecordList).
 #[tc_model]
 pub struct OrderDto {
-    /// `Column`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `Column`, required in requests; example: `"name"`
     pub column: Option<String>,
 
-    /// `Asc`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Asc`, required in requests; example: `false`
     pub asc: Option<bool>,
 }
 
@@ -5384,52 +3587,34 @@ pub struct OrderDto {
 /// Returned in the output of [`DescribeBillSummaryByPayMode`](super::DescribeBillSummaryByPayMode).
 #[tc_model]
 pub struct PayModeSummaryOverviewItem {
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayMode`; example: `"prePay"`
     pub pay_mode: String,
 
-    /// `PayModeName`: a string.
-    ///
-    /// Example: `"包年包月"`
+    /// `PayModeName`; example: `"包年包月"`
     pub pay_mode_name: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCostRatio`; example: `"0.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 
-    /// `Detail`: a list of [`ActionSummaryOverviewItem`] objects.
+    /// `Detail`
     pub detail: Vec<ActionSummaryOverviewItem>,
 }
 
@@ -5438,14 +3623,10 @@ pub struct PayModeSummaryOverviewItem {
 /// Returned in the output of [`DescribeDealsByCond`](super::DescribeDealsByCond).
 #[tc_model]
 pub struct ProductInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"云硬盘类型"`
+    /// `Name`; example: `"云硬盘类型"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"系统盘"`
+    /// `Value`; example: `"系统盘"`
     pub value: String,
 }
 
@@ -5454,54 +3635,34 @@ pub struct ProductInfo {
 /// Returned in the output of [`DescribeBillSummaryByProject`](super::DescribeBillSummaryByProject).
 #[tc_model]
 pub struct ProjectSummaryOverviewItem {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"默认项目"`
+    /// `ProjectName`; example: `"默认项目"`
     pub project_name: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCostRatio`; example: `"0.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `BillMonth`; example: `"2021-01"`
     pub bill_month: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -5510,54 +3671,34 @@ pub struct ProjectSummaryOverviewItem {
 /// Returned in the output of [`DescribeBillSummaryByRegion`](super::DescribeBillSummaryByRegion).
 #[tc_model]
 pub struct RegionSummaryOverviewItem {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RegionId`; example: `"1"`
     pub region_id: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCostRatio`; example: `"0.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `BillMonth`: a string.
-    ///
-    /// Example: `"2021-01"`
+    /// `BillMonth`; example: `"2021-01"`
     pub bill_month: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -5566,43 +3707,40 @@ pub struct RegionSummaryOverviewItem {
 /// Returned in the output of [`DescribeRenewInstances`](super::DescribeRenewInstances).
 #[tc_model]
 pub struct RenewInstance {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
+    /// `InstanceId`, always sent in responses
     pub instance_id: Option<String>,
 
-    /// `ProductCode`: a string.
-    /// Always sent in responses.
+    /// `ProductCode`, always sent in responses
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
-    /// Always sent in responses.
+    /// `SubProductCode`, always sent in responses
     pub sub_product_code: Option<String>,
 
-    /// `RegionCode`: a string.
+    /// `RegionCode`
     pub region_code: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `RenewFlag`: a string.
+    /// `RenewFlag`
     pub renew_flag: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 
-    /// `InstanceName`: a string.
+    /// `InstanceName`
     pub instance_name: Option<String>,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `RenewPeriod`: an unsigned 64-bit integer.
+    /// `RenewPeriod`
     pub renew_period: Option<u64>,
 
-    /// `RenewPeriodUnit`: a string.
+    /// `RenewPeriodUnit`
     pub renew_period_unit: Option<String>,
 }
 
@@ -5611,47 +3749,31 @@ pub struct RenewInstance {
 /// Returned in the output of [`DescribeBillSummary`](super::DescribeBillSummary) and [`DescribeBillSummaryForOrganization`](super::DescribeBillSummaryForOrganization).
 #[tc_model]
 pub struct SummaryDetail {
-    /// `GroupKey`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `GroupKey`; example: `"p_cvm"`
     pub group_key: String,
 
-    /// `GroupValue`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `GroupValue`; example: `"云服务器"`
     pub group_value: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"4.00000000"`
+    /// `TotalCost`; example: `"4.00000000"`
     pub total_cost: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"4.00000000"`
+    /// `RealTotalCost`; example: `"4.00000000"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `CashPayAmount`; example: `"1.00000000"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `IncentivePayAmount`; example: `"1.00000000"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `VoucherPayAmount`; example: `"1.00000000"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"1.00000000"`
+    /// `TransferPayAmount`; example: `"1.00000000"`
     pub transfer_pay_amount: String,
 
-    /// `Business`: a list of [`BusinessSummaryInfo`] objects.
+    /// `Business`
     pub business: Vec<BusinessSummaryInfo>,
 }
 
@@ -5660,14 +3782,10 @@ pub struct SummaryDetail {
 /// Returned in the output of [`DescribeBillSummaryByTag`](super::DescribeBillSummaryByTag) and [`DescribeCostSummaryByTag`](super::DescribeCostSummaryByTag).
 #[tc_model]
 pub struct SummaryTotal {
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -5676,19 +3794,13 @@ pub struct SummaryTotal {
 /// Returned in the output of [`DescribeTagList`](super::DescribeTagList).
 #[tc_model]
 pub struct TagDataInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `TagKey`; example: `"test1"`
     pub tag_key: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-02-28 19:22:21"`
+    /// `UpdateTime`; example: `"2023-02-28 19:22:21"`
     pub update_time: Option<String>,
 }
 
@@ -5697,44 +3809,28 @@ pub struct TagDataInfo {
 /// Returned in the output of [`DescribeBillSummaryByTag`](super::DescribeBillSummaryByTag) and [`DescribeCostSummaryByTag`](super::DescribeCostSummaryByTag).
 #[tc_model]
 pub struct TagSummaryOverviewItem {
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TagValue`; example: `"0"`
     pub tag_value: String,
 
-    /// `RealTotalCostRatio`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCostRatio`; example: `"0.00"`
     pub real_total_cost_ratio: String,
 
-    /// `RealTotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `RealTotalCost`; example: `"0.00"`
     pub real_total_cost: String,
 
-    /// `CashPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `CashPayAmount`; example: `"0.00"`
     pub cash_pay_amount: String,
 
-    /// `IncentivePayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `IncentivePayAmount`; example: `"0.00"`
     pub incentive_pay_amount: String,
 
-    /// `VoucherPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `VoucherPayAmount`; example: `"0.00"`
     pub voucher_pay_amount: String,
 
-    /// `TransferPayAmount`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TransferPayAmount`; example: `"0.00"`
     pub transfer_pay_amount: String,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `TotalCost`; example: `"0.00"`
     pub total_cost: String,
 }
 
@@ -5744,10 +3840,10 @@ pub struct TagSummaryOverviewItem {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct TagsForm {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -5756,24 +3852,16 @@ pub struct TagsForm {
 /// Returned in the output of [`DescribeAccountBalance`](super::DescribeAccountBalance).
 #[tc_model]
 pub struct UinTempAmountModel {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"600000561284"`
+    /// `Uin`; example: `"600000561284"`
     pub uin: String,
 
-    /// `TempAmount`: a floating-point number.
-    ///
-    /// Example: `2000.0`
+    /// `TempAmount`; example: `2000.0`
     pub temp_amount: f64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-11-01 00:00:00"`
+    /// `StartTime`; example: `"2025-11-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-11-16 00:00:00"`
+    /// `EndTime`; example: `"2026-11-16 00:00:00"`
     pub end_time: String,
 }
 
@@ -5782,54 +3870,34 @@ pub struct UinTempAmountModel {
 /// Returned in the output of [`DescribeVoucherUsageDetails`](super::DescribeVoucherUsageDetails).
 #[tc_model]
 pub struct UsageDetails {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"某产品"`
+    /// `ProductName`; example: `"某产品"`
     pub product_name: String,
 
-    /// `SubProductName`: a string.
-    ///
-    /// Example: `"某子产品"`
+    /// `SubProductName`; example: `"某子产品"`
     pub sub_product_name: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cvm"`
+    /// `ProductCode`; example: `"p_cvm"`
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_cvm_0010920"`
+    /// `SubProductCode`; example: `"sp_cvm_0010920"`
     pub sub_product_code: Option<String>,
 
-    /// `BillingItemCode`: a string.
-    ///
-    /// Example: `"v_cvm_bandwidth"`
+    /// `BillingItemCode`; example: `"v_cvm_bandwidth"`
     pub billing_item_code: Option<String>,
 
-    /// `SubBillingItemCode`: a string.
-    ///
-    /// Example: `"sv_cvm_bandwidth_prepay"`
+    /// `SubBillingItemCode`; example: `"sv_cvm_bandwidth_prepay"`
     pub sub_billing_item_code: Option<String>,
 
-    /// `ProductEnName`: a string.
-    ///
-    /// Example: `"Cloud Virtual Machine(CVM)"`
+    /// `ProductEnName`; example: `"Cloud Virtual Machine(CVM)"`
     pub product_en_name: Option<String>,
 
-    /// `SubProductEnName`: a string.
-    ///
-    /// Example: `"CVM Standard S1无"`
+    /// `SubProductEnName`; example: `"CVM Standard S1无"`
     pub sub_product_en_name: Option<String>,
 
-    /// `CalcUnit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CalcUnit`; example: `"1"`
     pub calc_unit: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"CVM Standard S1"`
+    /// `Action`; example: `"CVM Standard S1"`
     pub action: Option<String>,
 }
 
@@ -5838,37 +3906,25 @@ pub struct UsageDetails {
 /// Returned in the output of [`DescribeVoucherUsageDetails`](super::DescribeVoucherUsageDetails).
 #[tc_model]
 pub struct UsageRecords {
-    /// `UsedAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `UsedAmount`; example: `10000000`
     pub used_amount: i64,
 
-    /// `UsedTime`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `UsedTime`; example: `"2020-01-01"`
     pub used_time: String,
 
-    /// `UsageDetails`: a list of [`UsageDetails`] objects.
+    /// `UsageDetails`
     pub usage_details: Vec<UsageDetails>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepay"`
+    /// `PayMode`; example: `"prepay"`
     pub pay_mode: String,
 
-    /// `VoucherId`: a string.
-    ///
-    /// Example: `"VHPIUDFG9GUZDESWPR4W99"`
+    /// `VoucherId`; example: `"VHPIUDFG9GUZDESWPR4W99"`
     pub voucher_id: String,
 
-    /// `PayScene`: a string.
-    ///
-    /// Example: `"common"`
+    /// `PayScene`; example: `"common"`
     pub pay_scene: Option<String>,
 
-    /// `SeqId`: a string.
-    ///
-    /// Example: `"10071_2024032902_1300223973_1711649007"`
+    /// `SeqId`; example: `"10071_2024032902_1300223973_1711649007"`
     pub seq_id: String,
 }
 
@@ -5877,67 +3933,43 @@ pub struct UsageRecords {
 /// Returned in the output of [`DescribeVoucherInfo`](super::DescribeVoucherInfo).
 #[tc_model]
 pub struct VoucherInfos {
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"700000866965"`
+    /// `OwnerUin`; example: `"700000866965"`
     pub owner_uin: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unUsed"`
+    /// `Status`; example: `"unUsed"`
     pub status: String,
 
-    /// `NominalValue`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `NominalValue`; example: `10000`
     pub nominal_value: i64,
 
-    /// `Balance`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Balance`; example: `10000`
     pub balance: i64,
 
-    /// `VoucherId`: a string.
-    ///
-    /// Example: `"VHPIUDFG9GUZDESWPR4W99"`
+    /// `VoucherId`; example: `"VHPIUDFG9GUZDESWPR4W99"`
     pub voucher_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"postPay"`
+    /// `PayMode`; example: `"postPay"`
     pub pay_mode: String,
 
-    /// `PayScene`: a string.
-    ///
-    /// Example: `"common"`
+    /// `PayScene`; example: `"common"`
     pub pay_scene: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `BeginTime`; example: `"2020-01-01"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `EndTime`; example: `"2020-01-01"`
     pub end_time: String,
 
-    /// `ApplicableProducts`: an [`ApplicableProducts`].
-    ///
-    /// Example: `{"GoodsName":"全产品通用","PayMode":"postPay"}`
+    /// `ApplicableProducts`; example: `{"GoodsName":"全产品通用","PayMode":"postPay"}`
     pub applicable_products: ApplicableProducts,
 
-    /// `ExcludedProducts`: a list of [`ExcludedProducts`] objects.
+    /// `ExcludedProducts`
     pub excluded_products: Vec<ExcludedProducts>,
 
-    /// `PolicyRemark`: a string.
-    ///
-    /// Example: `"不限使用"`
+    /// `PolicyRemark`; example: `"不限使用"`
     pub policy_remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-03-08 15:25:20"`
+    /// `CreateTime`; example: `"2017-03-08 15:25:20"`
     pub create_time: Option<String>,
 }
 
@@ -5947,23 +3979,15 @@ pub struct VoucherInfos {
 /// Returned in the output of [`DescribeBudget`](super::DescribeBudget).
 #[tc_model]
 pub struct WaveThresholdForm {
-    /// `WarnType`: a string.
-    ///
-    /// Example: `"ACTUAL"`
+    /// `WarnType`; example: `"ACTUAL"`
     pub warn_type: Option<String>,
 
-    /// `Threshold`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Threshold`; example: `"100"`
     pub threshold: Option<String>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"chain"`
+    /// `MetaType`; example: `"chain"`
     pub meta_type: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"day"`
+    /// `PeriodType`; example: `"day"`
     pub period_type: Option<String>,
 }

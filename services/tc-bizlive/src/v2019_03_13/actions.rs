@@ -7,43 +7,51 @@ use super::models;
 /// The `CreateSession` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`CreateSessionResponse`].
-/// The codes it documents are in [`CreateSessionError`](super::errors::CreateSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=CreateSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LackBandwidth`](super::errors::BizliveErrorCode::FailedOperationLackBandwidth)
+/// - [`InternalError`](super::errors::BizliveErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::BizliveErrorCode::InvalidParameterJsonParseError)
+/// - [`ResourceNotFound.NoIdle`](super::errors::BizliveErrorCode::ResourceNotFoundNoIdle)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "CreateSession",
     output = CreateSessionResponse,
-    error = super::errors::CreateSessionError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct CreateSession {
-    /// `ClientSession`: a string.
+    /// `ClientSession`
     pub client_session: String,
 
-    /// `GameId`: a string.
+    /// `GameId`
     pub game_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `GameParas`: a string.
+    /// `GameParas`
     pub game_paras: Option<String>,
 
-    /// `GameRegion`: a string.
+    /// `GameRegion`
     pub game_region: Option<String>,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 
-    /// `Resolution`: a string.
+    /// `Resolution`
     pub resolution: Option<String>,
 }
 
 /// What a successful [`CreateSession`] call returns.
 #[tc_model]
 pub struct CreateSessionResponse {
-    /// `ServerSession`: a string.
+    /// `ServerSession`
     pub server_session: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -53,34 +61,42 @@ pub struct CreateSessionResponse {
 /// The `DescribeStreamPlayInfoList` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`DescribeStreamPlayInfoListResponse`].
-/// The codes it documents are in [`DescribeStreamPlayInfoListError`](super::errors::DescribeStreamPlayInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=DescribeStreamPlayInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BizliveErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BizliveErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::BizliveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BizliveErrorCode::MissingParameter)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "DescribeStreamPlayInfoList",
     output = DescribeStreamPlayInfoListResponse,
-    error = super::errors::DescribeStreamPlayInfoListError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct DescribeStreamPlayInfoList {
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `PlayDomain`: a string.
+    /// `PlayDomain`
     pub play_domain: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `StreamName`: a string.
+    /// `StreamName`
     pub stream_name: Option<String>,
 }
 
 /// What a successful [`DescribeStreamPlayInfoList`] call returns.
 #[tc_model]
 pub struct DescribeStreamPlayInfoListResponse {
-    /// `DataInfoList`: a list of [`DayStreamPlayInfo`](super::models::DayStreamPlayInfo) objects.
+    /// `DataInfoList`
     pub data_info_list: Option<Vec<models::DayStreamPlayInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,28 +106,33 @@ pub struct DescribeStreamPlayInfoListResponse {
 /// The `DescribeWorkers` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`DescribeWorkersResponse`].
-/// The codes it documents are in [`DescribeWorkersError`](super::errors::DescribeWorkersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=DescribeWorkers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.JsonParseError`](super::errors::BizliveErrorCode::InvalidParameterJsonParseError)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "DescribeWorkers",
     output = DescribeWorkersResponse,
-    error = super::errors::DescribeWorkersError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct DescribeWorkers {}
 
 /// What a successful [`DescribeWorkers`] call returns.
 #[tc_model]
 pub struct DescribeWorkersResponse {
-    /// `RegionDetail`: a list of [`WorkerRegionInfo`](super::models::WorkerRegionInfo) objects.
+    /// `RegionDetail`
     pub region_detail: Option<Vec<models::WorkerRegionInfo>>,
 
-    /// `Idle`: an unsigned 64-bit integer.
+    /// `Idle`
     pub idle: Option<u64>,
 
-    /// `RegionNum`: an unsigned 64-bit integer.
+    /// `RegionNum`
     pub region_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -121,27 +142,43 @@ pub struct DescribeWorkersResponse {
 /// The `ForbidLiveStream` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`ForbidLiveStreamResponse`].
-/// The codes it documents are in [`ForbidLiveStreamError`](super::errors::ForbidLiveStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=ForbidLiveStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BizliveErrorCode::InternalError)
+/// - [`InternalError.CallOtherSvrError`](super::errors::BizliveErrorCode::InternalErrorCallOtherSvrError)
+/// - [`InternalError.ConfigNotExist`](super::errors::BizliveErrorCode::InternalErrorConfigNotExist)
+/// - [`InternalError.GetBizidError`](super::errors::BizliveErrorCode::InternalErrorGetBizidError)
+/// - [`InternalError.GetStreamInfoError`](super::errors::BizliveErrorCode::InternalErrorGetStreamInfoError)
+/// - [`InternalError.GetUpstreamInfoError`](super::errors::BizliveErrorCode::InternalErrorGetUpstreamInfoError)
+/// - [`InternalError.NotPermmitOperat`](super::errors::BizliveErrorCode::InternalErrorNotPermmitOperat)
+/// - [`InternalError.StreamStatusError`](super::errors::BizliveErrorCode::InternalErrorStreamStatusError)
+/// - [`InternalError.UpdateDataError`](super::errors::BizliveErrorCode::InternalErrorUpdateDataError)
+/// - [`InvalidParameter`](super::errors::BizliveErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BizliveErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BizliveErrorCode::MissingParameter)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "ForbidLiveStream",
     output = ForbidLiveStreamResponse,
-    error = super::errors::ForbidLiveStreamError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct ForbidLiveStream {
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: String,
 
-    /// `DomainName`: a string.
+    /// `DomainName`
     pub domain_name: String,
 
-    /// `StreamName`: a string.
+    /// `StreamName`
     pub stream_name: String,
 
-    /// `ResumeTime`: a string.
+    /// `ResumeTime`
     pub resume_time: Option<String>,
 }
 
@@ -155,34 +192,43 @@ pub struct ForbidLiveStreamResponse {
 /// The `RegisterIM` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`RegisterIMResponse`].
-/// The codes it documents are in [`RegisterIMError`](super::errors::RegisterIMError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=RegisterIM)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BizliveErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::BizliveErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::BizliveErrorCode::InvalidParameter)
+/// - [`InvalidParameter.JsonParseError`](super::errors::BizliveErrorCode::InvalidParameterJsonParseError)
+/// - [`LimitExceeded.NoIMAbility`](super::errors::BizliveErrorCode::LimitExceededNoImAbility)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "RegisterIM",
     output = RegisterIMResponse,
-    error = super::errors::RegisterIMError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct RegisterIM {
-    /// `Nickname`: a string.
+    /// `Nickname`
     pub nickname: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `HeadImgUrl`: a string.
+    /// `HeadImgUrl`
     pub head_img_url: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 }
 
 /// What a successful [`RegisterIM`] call returns.
 #[tc_model]
 pub struct RegisterIMResponse {
-    /// `UserKey`: a string.
+    /// `UserKey`
     pub user_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -192,18 +238,24 @@ pub struct RegisterIMResponse {
 /// The `StopGame` action of BIZLIVE API 2019-03-13.
 ///
 /// A successful call returns [`StopGameResponse`].
-/// The codes it documents are in [`StopGameError`](super::errors::StopGameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bizlive&Version=2019-03-13&Action=StopGame)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BizliveErrorCode`](super::errors::BizliveErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BizliveErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::BizliveErrorCode::InvalidParameterJsonParseError)
 #[tc_action(
     service = "bizlive",
     version = "2019-03-13",
     name = "StopGame",
     output = StopGameResponse,
-    error = super::errors::StopGameError
+    error = super::errors::BizliveErrorCode
 )]
 pub struct StopGame {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 }
 

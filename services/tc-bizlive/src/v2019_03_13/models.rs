@@ -8,24 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeStreamPlayInfoList`](super::DescribeStreamPlayInfoList).
 #[tc_model]
 pub struct DayStreamPlayInfo {
-    /// `Bandwidth`: a floating-point number.
-    /// Required in requests.
+    /// `Bandwidth`, required in requests
     pub bandwidth: Option<f64>,
 
-    /// `Flux`: a floating-point number.
-    /// Required in requests.
+    /// `Flux`, required in requests
     pub flux: Option<f64>,
 
-    /// `Online`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `Online`, required in requests
     pub online: Option<u64>,
 
-    /// `Request`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `Request`, required in requests
     pub request: Option<u64>,
 
-    /// `Time`: a string.
-    /// Required in requests.
+    /// `Time`, required in requests
     pub time: Option<String>,
 }
 
@@ -34,9 +29,9 @@ pub struct DayStreamPlayInfo {
 /// Returned in the output of [`DescribeWorkers`](super::DescribeWorkers).
 #[tc_model]
 pub struct WorkerRegionInfo {
-    /// `Idle`: an unsigned 64-bit integer.
+    /// `Idle`
     pub idle: Option<u64>,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: Option<String>,
 }

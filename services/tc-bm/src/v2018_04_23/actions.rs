@@ -7,21 +7,26 @@ use super::models;
 /// The `AttachCamRole` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`AttachCamRoleResponse`].
-/// The codes it documents are in [`AttachCamRoleError`](super::errors::AttachCamRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=AttachCamRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "AttachCamRole",
     output = AttachCamRoleResponse,
-    error = super::errors::AttachCamRoleError
+    error = super::errors::BmErrorCode
 )]
 pub struct AttachCamRole {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: String,
 }
 
@@ -35,24 +40,34 @@ pub struct AttachCamRoleResponse {
 /// The `BindPsaTag` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`BindPsaTagResponse`].
-/// The codes it documents are in [`BindPsaTagError`](super::errors::BindPsaTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=BindPsaTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::BmErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "BindPsaTag",
     output = BindPsaTagResponse,
-    error = super::errors::BindPsaTagError
+    error = super::errors::BmErrorCode
 )]
 pub struct BindPsaTag {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: String,
 
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
+    /// `TagValue`
     pub tag_value: String,
 }
 
@@ -66,144 +81,156 @@ pub struct BindPsaTagResponse {
 /// The `BuyDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`BuyDevicesResponse`].
-/// The codes it documents are in [`BuyDevicesError`](super::errors::BuyDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=BuyDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceInUse.FlowBusy`](super::errors::BmErrorCode::ResourceInUseFlowBusy)
+/// - [`ResourceInsufficient.DeviceInsufficient`](super::errors::BmErrorCode::ResourceInsufficientDeviceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FundInsufficient`](super::errors::BmErrorCode::UnsupportedOperationFundInsufficient)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "BuyDevices",
     output = BuyDevicesResponse,
-    error = super::errors::BuyDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct BuyDevices {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `OsTypeId`: an unsigned 64-bit integer.
+    /// `OsTypeId`
     pub os_type_id: u64,
 
-    /// `RaidId`: an unsigned 64-bit integer.
+    /// `RaidId`
     pub raid_id: u64,
 
-    /// `GoodsCount`: an unsigned 64-bit integer.
+    /// `GoodsCount`
     pub goods_count: u64,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: String,
 
-    /// `TimeUnit`: a string.
+    /// `TimeUnit`
     pub time_unit: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
+    /// `TimeSpan`
     pub time_span: u64,
 
-    /// `NeedSecurityAgent`: an unsigned 64-bit integer.
+    /// `NeedSecurityAgent`
     pub need_security_agent: Option<u64>,
 
-    /// `NeedMonitorAgent`: an unsigned 64-bit integer.
+    /// `NeedMonitorAgent`
     pub need_monitor_agent: Option<u64>,
 
-    /// `NeedEMRAgent`: an unsigned 64-bit integer.
+    /// `NeedEMRAgent`
     #[tc(rename = "NeedEMRAgent")]
     pub need_emr_agent: Option<u64>,
 
-    /// `NeedEMRSoftware`: an unsigned 64-bit integer.
+    /// `NeedEMRSoftware`
     #[tc(rename = "NeedEMRSoftware")]
     pub need_emr_software: Option<u64>,
 
-    /// `ApplyEip`: an unsigned 64-bit integer.
+    /// `ApplyEip`
     pub apply_eip: Option<u64>,
 
-    /// `EipPayMode`: a string.
+    /// `EipPayMode`
     pub eip_pay_mode: Option<String>,
 
-    /// `EipBandwidth`: an unsigned 64-bit integer.
+    /// `EipBandwidth`
     pub eip_bandwidth: Option<u64>,
 
-    /// `IsZoning`: an unsigned 64-bit integer.
+    /// `IsZoning`
     pub is_zoning: Option<u64>,
 
-    /// `CpmPayMode`: an unsigned 64-bit integer.
+    /// `CpmPayMode`
     pub cpm_pay_mode: Option<u64>,
 
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
+    /// `AutoRenewFlag`
     pub auto_renew_flag: Option<u64>,
 
-    /// `SysRootSpace`: an unsigned 64-bit integer.
+    /// `SysRootSpace`
     pub sys_root_space: Option<u64>,
 
-    /// `SysSwaporuefiSpace`: an unsigned 64-bit integer.
+    /// `SysSwaporuefiSpace`
     pub sys_swaporuefi_space: Option<u64>,
 
-    /// `SysUsrlocalSpace`: an unsigned 64-bit integer.
+    /// `SysUsrlocalSpace`
     pub sys_usrlocal_space: Option<u64>,
 
-    /// `SysDataSpace`: an unsigned 64-bit integer.
+    /// `SysDataSpace`
     pub sys_data_space: Option<u64>,
 
-    /// `HyperThreading`: an unsigned 64-bit integer.
+    /// `HyperThreading`
     pub hyper_threading: Option<u64>,
 
-    /// `LanIps`: a list of strings.
+    /// `LanIps`
     pub lan_ips: Option<Vec<String>>,
 
-    /// `Aliases`: a list of strings.
+    /// `Aliases`
     pub aliases: Option<Vec<String>>,
 
-    /// `CpuId`: an unsigned 64-bit integer.
+    /// `CpuId`
     pub cpu_id: Option<u64>,
 
-    /// `ContainRaidCard`: an unsigned 64-bit integer.
+    /// `ContainRaidCard`
     pub contain_raid_card: Option<u64>,
 
-    /// `MemSize`: an unsigned 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<u64>,
 
-    /// `SystemDiskTypeId`: an unsigned 64-bit integer.
+    /// `SystemDiskTypeId`
     pub system_disk_type_id: Option<u64>,
 
-    /// `SystemDiskCount`: an unsigned 64-bit integer.
+    /// `SystemDiskCount`
     pub system_disk_count: Option<u64>,
 
-    /// `DataDiskTypeId`: an unsigned 64-bit integer.
+    /// `DataDiskTypeId`
     pub data_disk_type_id: Option<u64>,
 
-    /// `DataDiskCount`: an unsigned 64-bit integer.
+    /// `DataDiskCount`
     pub data_disk_count: Option<u64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `FileSystem`: a string.
+    /// `FileSystem`
     pub file_system: Option<String>,
 
-    /// `BuySession`: a string.
+    /// `BuySession`
     pub buy_session: Option<String>,
 
-    /// `SgId`: a string.
+    /// `SgId`
     pub sg_id: Option<String>,
 
-    /// `TemplateId`: a string.
+    /// `TemplateId`
     pub template_id: Option<String>,
 }
 
 /// What a successful [`BuyDevices`] call returns.
 #[tc_model]
 pub struct BuyDevicesResponse {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -213,44 +240,44 @@ pub struct BuyDevicesResponse {
 /// The `CreateCustomImage` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`CreateCustomImageResponse`].
-/// The codes it documents are in [`CreateCustomImageError`](super::errors::CreateCustomImageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=CreateCustomImage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "CreateCustomImage",
     output = CreateCustomImageResponse,
-    error = super::errors::CreateCustomImageError
+    error = super::errors::BmErrorCode
 )]
 pub struct CreateCustomImage {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"testid"`
+    /// `InstanceId`; example: `"testid"`
     pub instance_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"aa678"`
+    /// `ImageName`; example: `"aa678"`
     pub image_name: String,
 
-    /// `ImageDescription`: a string.
-    ///
-    /// Example: `"876aa"`
+    /// `ImageDescription`; example: `"876aa"`
     pub image_description: Option<String>,
 }
 
 /// What a successful [`CreateCustomImage`] call returns.
 #[tc_model]
 pub struct CreateCustomImageResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: u64,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"bm-img-1a2b3c4d"`
+    /// `ImageId`; example: `"bm-img-1a2b3c4d"`
     pub image_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -260,34 +287,42 @@ pub struct CreateCustomImageResponse {
 /// The `CreatePsaRegulation` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`CreatePsaRegulationResponse`].
-/// The codes it documents are in [`CreatePsaRegulationError`](super::errors::CreatePsaRegulationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=CreatePsaRegulation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "CreatePsaRegulation",
     output = CreatePsaRegulationResponse,
-    error = super::errors::CreatePsaRegulationError
+    error = super::errors::BmErrorCode
 )]
 pub struct CreatePsaRegulation {
-    /// `PsaName`: a string.
+    /// `PsaName`
     pub psa_name: String,
 
-    /// `TaskTypeIds`: a list of unsigned 64-bit integers.
+    /// `TaskTypeIds`
     pub task_type_ids: Vec<u64>,
 
-    /// `RepairLimit`: an unsigned 64-bit integer.
+    /// `RepairLimit`
     pub repair_limit: Option<u64>,
 
-    /// `PsaDescription`: a string.
+    /// `PsaDescription`
     pub psa_description: Option<String>,
 }
 
 /// What a successful [`CreatePsaRegulation`] call returns.
 #[tc_model]
 pub struct CreatePsaRegulationResponse {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,52 +332,59 @@ pub struct CreatePsaRegulationResponse {
 /// The `CreateSpotDevice` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`CreateSpotDeviceResponse`].
-/// The codes it documents are in [`CreateSpotDeviceError`](super::errors::CreateSpotDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=CreateSpotDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::BmErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "CreateSpotDevice",
     output = CreateSpotDeviceResponse,
-    error = super::errors::CreateSpotDeviceError
+    error = super::errors::BmErrorCode
 )]
 pub struct CreateSpotDevice {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `ComputeType`: a string.
+    /// `ComputeType`
     pub compute_type: String,
 
-    /// `OsTypeId`: an unsigned 64-bit integer.
+    /// `OsTypeId`
     pub os_type_id: u64,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
+    /// `GoodsNum`
     pub goods_num: u64,
 
-    /// `SpotStrategy`: a string.
+    /// `SpotStrategy`
     pub spot_strategy: String,
 
-    /// `SpotPriceLimit`: a floating-point number.
+    /// `SpotPriceLimit`
     pub spot_price_limit: Option<f64>,
 
-    /// `Passwd`: a string.
+    /// `Passwd`
     pub passwd: Option<String>,
 }
 
 /// What a successful [`CreateSpotDevice`] call returns.
 #[tc_model]
 pub struct CreateSpotDeviceResponse {
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `FlowId`: an unsigned 64-bit integer.
+    /// `FlowId`
     pub flow_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -352,31 +394,40 @@ pub struct CreateSpotDeviceResponse {
 /// The `CreateUserCmd` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`CreateUserCmdResponse`].
-/// The codes it documents are in [`CreateUserCmdError`](super::errors::CreateUserCmdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=CreateUserCmd)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`LimitExceeded.UserCmdCount`](super::errors::BmErrorCode::LimitExceededUserCmdCount)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "CreateUserCmd",
     output = CreateUserCmdResponse,
-    error = super::errors::CreateUserCmdError
+    error = super::errors::BmErrorCode
 )]
 pub struct CreateUserCmd {
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `OsType`: a string.
+    /// `OsType`
     pub os_type: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
 /// What a successful [`CreateUserCmd`] call returns.
 #[tc_model]
 pub struct CreateUserCmdResponse {
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -386,25 +437,32 @@ pub struct CreateUserCmdResponse {
 /// The `DeleteCustomImages` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DeleteCustomImagesResponse`].
-/// The codes it documents are in [`DeleteCustomImagesError`](super::errors::DeleteCustomImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DeleteCustomImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DeleteCustomImages",
     output = DeleteCustomImagesResponse,
-    error = super::errors::DeleteCustomImagesError
+    error = super::errors::BmErrorCode
 )]
 pub struct DeleteCustomImages {
-    /// `ImageIds`: a list of strings.
+    /// `ImageIds`
     pub image_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteCustomImages`] call returns.
 #[tc_model]
 pub struct DeleteCustomImagesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -414,18 +472,25 @@ pub struct DeleteCustomImagesResponse {
 /// The `DeletePsaRegulation` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DeletePsaRegulationResponse`].
-/// The codes it documents are in [`DeletePsaRegulationError`](super::errors::DeletePsaRegulationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DeletePsaRegulation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DeletePsaRegulation",
     output = DeletePsaRegulationResponse,
-    error = super::errors::DeletePsaRegulationError
+    error = super::errors::BmErrorCode
 )]
 pub struct DeletePsaRegulation {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: String,
 }
 
@@ -439,18 +504,25 @@ pub struct DeletePsaRegulationResponse {
 /// The `DeleteUserCmds` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DeleteUserCmdsResponse`].
-/// The codes it documents are in [`DeleteUserCmdsError`](super::errors::DeleteUserCmdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DeleteUserCmds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DeleteUserCmds",
     output = DeleteUserCmdsResponse,
-    error = super::errors::DeleteUserCmdsError
+    error = super::errors::BmErrorCode
 )]
 pub struct DeleteUserCmds {
-    /// `CmdIds`: a list of strings.
+    /// `CmdIds`
     pub cmd_ids: Vec<String>,
 }
 
@@ -464,25 +536,32 @@ pub struct DeleteUserCmdsResponse {
 /// The `DescribeCustomImageProcess` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeCustomImageProcessResponse`].
-/// The codes it documents are in [`DescribeCustomImageProcessError`](super::errors::DescribeCustomImageProcessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeCustomImageProcess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeCustomImageProcess",
     output = DescribeCustomImageProcessResponse,
-    error = super::errors::DescribeCustomImageProcessError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeCustomImageProcess {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 }
 
 /// What a successful [`DescribeCustomImageProcess`] call returns.
 #[tc_model]
 pub struct DescribeCustomImageProcessResponse {
-    /// `CustomImageProcessSet`: a list of [`CustomImageProcess`](super::models::CustomImageProcess) objects.
+    /// `CustomImageProcessSet`
     pub custom_image_process_set: Option<Vec<models::CustomImageProcess>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -492,15 +571,24 @@ pub struct DescribeCustomImageProcessResponse {
 /// The `DescribeCustomImages` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeCustomImagesResponse`].
-/// The codes it documents are in [`DescribeCustomImagesError`](super::errors::DescribeCustomImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeCustomImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeCustomImages",
     output = DescribeCustomImagesResponse,
-    error = super::errors::DescribeCustomImagesError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -510,35 +598,35 @@ pub struct DescribeCustomImageProcessResponse {
     )
 )]
 pub struct DescribeCustomImages {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: Option<String>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `ImageStatus`: a list of unsigned 64-bit integers.
+    /// `ImageStatus`
     pub image_status: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeCustomImages`] call returns.
 #[tc_model]
 pub struct DescribeCustomImagesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `CustomImageSet`: a list of [`CustomImage`](super::models::CustomImage) objects.
+    /// `CustomImageSet`
     pub custom_image_set: Option<Vec<models::CustomImage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -548,28 +636,37 @@ pub struct DescribeCustomImagesResponse {
 /// The `DescribeDeviceClass` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDeviceClassResponse`].
-/// The codes it documents are in [`DescribeDeviceClassError`](super::errors::DescribeDeviceClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDeviceClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDeviceClass",
     output = DescribeDeviceClassResponse,
-    error = super::errors::DescribeDeviceClassError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDeviceClass {
-    /// `OnSale`: an unsigned 64-bit integer.
+    /// `OnSale`
     pub on_sale: Option<u64>,
 
-    /// `NeedPriceInfo`: an unsigned 64-bit integer.
+    /// `NeedPriceInfo`
     pub need_price_info: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceClass`] call returns.
 #[tc_model]
 pub struct DescribeDeviceClassResponse {
-    /// `DeviceClassSet`: a list of [`DeviceClass`](super::models::DeviceClass) objects.
+    /// `DeviceClassSet`
     pub device_class_set: Option<Vec<models::DeviceClass>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -579,49 +676,55 @@ pub struct DescribeDeviceClassResponse {
 /// The `DescribeDeviceClassPartition` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDeviceClassPartitionResponse`].
-/// The codes it documents are in [`DescribeDeviceClassPartitionError`](super::errors::DescribeDeviceClassPartitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDeviceClassPartition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDeviceClassPartition",
     output = DescribeDeviceClassPartitionResponse,
-    error = super::errors::DescribeDeviceClassPartitionError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDeviceClassPartition {
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `CpuId`: an unsigned 64-bit integer.
+    /// `CpuId`
     pub cpu_id: Option<u64>,
 
-    /// `MemSize`: an unsigned 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<u64>,
 
-    /// `ContainRaidCard`: an unsigned 64-bit integer.
+    /// `ContainRaidCard`
     pub contain_raid_card: Option<u64>,
 
-    /// `SystemDiskTypeId`: an unsigned 64-bit integer.
+    /// `SystemDiskTypeId`
     pub system_disk_type_id: Option<u64>,
 
-    /// `SystemDiskCount`: an unsigned 64-bit integer.
+    /// `SystemDiskCount`
     pub system_disk_count: Option<u64>,
 
-    /// `DataDiskTypeId`: an unsigned 64-bit integer.
+    /// `DataDiskTypeId`
     pub data_disk_type_id: Option<u64>,
 
-    /// `DataDiskCount`: an unsigned 64-bit integer.
+    /// `DataDiskCount`
     pub data_disk_count: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceClassPartition`] call returns.
 #[tc_model]
 pub struct DescribeDeviceClassPartitionResponse {
-    /// `DeviceClassPartitionInfoSet`: a list of [`DeviceClassPartitionInfo`](super::models::DeviceClassPartitionInfo) objects.
+    /// `DeviceClassPartitionInfoSet`
     pub device_class_partition_info_set: Option<Vec<models::DeviceClassPartitionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -631,25 +734,32 @@ pub struct DescribeDeviceClassPartitionResponse {
 /// The `DescribeDeviceHardwareInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDeviceHardwareInfoResponse`].
-/// The codes it documents are in [`DescribeDeviceHardwareInfoError`](super::errors::DescribeDeviceHardwareInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDeviceHardwareInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDeviceHardwareInfo",
     output = DescribeDeviceHardwareInfoResponse,
-    error = super::errors::DescribeDeviceHardwareInfoError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDeviceHardwareInfo {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDeviceHardwareInfo`] call returns.
 #[tc_model]
 pub struct DescribeDeviceHardwareInfoResponse {
-    /// `DeviceHardwareInfoSet`: a list of [`DeviceHardwareInfo`](super::models::DeviceHardwareInfo) objects.
+    /// `DeviceHardwareInfoSet`
     pub device_hardware_info_set: Option<Vec<models::DeviceHardwareInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -659,55 +769,61 @@ pub struct DescribeDeviceHardwareInfoResponse {
 /// The `DescribeDeviceInventory` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDeviceInventoryResponse`].
-/// The codes it documents are in [`DescribeDeviceInventoryError`](super::errors::DescribeDeviceInventoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDeviceInventory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDeviceInventory",
     output = DescribeDeviceInventoryResponse,
-    error = super::errors::DescribeDeviceInventoryError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDeviceInventory {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `CpuId`: an unsigned 64-bit integer.
+    /// `CpuId`
     pub cpu_id: Option<u64>,
 
-    /// `MemSize`: an unsigned 64-bit integer.
+    /// `MemSize`
     pub mem_size: Option<u64>,
 
-    /// `ContainRaidCard`: an unsigned 64-bit integer.
+    /// `ContainRaidCard`
     pub contain_raid_card: Option<u64>,
 
-    /// `SystemDiskTypeId`: an unsigned 64-bit integer.
+    /// `SystemDiskTypeId`
     pub system_disk_type_id: Option<u64>,
 
-    /// `SystemDiskCount`: an unsigned 64-bit integer.
+    /// `SystemDiskCount`
     pub system_disk_count: Option<u64>,
 
-    /// `DataDiskTypeId`: an unsigned 64-bit integer.
+    /// `DataDiskTypeId`
     pub data_disk_type_id: Option<u64>,
 
-    /// `DataDiskCount`: an unsigned 64-bit integer.
+    /// `DataDiskCount`
     pub data_disk_count: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceInventory`] call returns.
 #[tc_model]
 pub struct DescribeDeviceInventoryResponse {
-    /// `DeviceCount`: an unsigned 64-bit integer.
+    /// `DeviceCount`
     pub device_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -717,15 +833,22 @@ pub struct DescribeDeviceInventoryResponse {
 /// The `DescribeDeviceOperationLog` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDeviceOperationLogResponse`].
-/// The codes it documents are in [`DescribeDeviceOperationLogError`](super::errors::DescribeDeviceOperationLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDeviceOperationLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDeviceOperationLog",
     output = DescribeDeviceOperationLogResponse,
-    error = super::errors::DescribeDeviceOperationLogError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -735,29 +858,29 @@ pub struct DescribeDeviceInventoryResponse {
     )
 )]
 pub struct DescribeDeviceOperationLog {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `StartTime`: a date (`YYYY-MM-DD`).
+    /// `StartTime`, a date (`YYYY-MM-DD`)
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
+    /// `EndTime`, a date (`YYYY-MM-DD`)
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceOperationLog`] call returns.
 #[tc_model]
 pub struct DescribeDeviceOperationLogResponse {
-    /// `DeviceOperationLogSet`: a list of [`DeviceOperationLog`](super::models::DeviceOperationLog) objects.
+    /// `DeviceOperationLogSet`
     pub device_operation_log_set: Option<Vec<models::DeviceOperationLog>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -767,25 +890,32 @@ pub struct DescribeDeviceOperationLogResponse {
 /// The `DescribeDevicePartition` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDevicePartitionResponse`].
-/// The codes it documents are in [`DescribeDevicePartitionError`](super::errors::DescribeDevicePartitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDevicePartition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDevicePartition",
     output = DescribeDevicePartitionResponse,
-    error = super::errors::DescribeDevicePartitionError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDevicePartition {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDevicePartition`] call returns.
 #[tc_model]
 pub struct DescribeDevicePartitionResponse {
-    /// `DevicePartition`: a [`DevicePartition`](super::models::DevicePartition).
+    /// `DevicePartition`
     pub device_partition: Option<models::DevicePartition>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -795,15 +925,20 @@ pub struct DescribeDevicePartitionResponse {
 /// The `DescribeDevicePosition` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDevicePositionResponse`].
-/// The codes it documents are in [`DescribeDevicePositionError`](super::errors::DescribeDevicePositionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDevicePosition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDevicePosition",
     output = DescribeDevicePositionResponse,
-    error = super::errors::DescribeDevicePositionError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -813,32 +948,32 @@ pub struct DescribeDevicePartitionResponse {
     )
 )]
 pub struct DescribeDevicePosition {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 }
 
 /// What a successful [`DescribeDevicePosition`] call returns.
 #[tc_model]
 pub struct DescribeDevicePositionResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `DevicePositionInfoSet`: a list of [`DevicePositionInfo`](super::models::DevicePositionInfo) objects.
+    /// `DevicePositionInfoSet`
     pub device_position_info_set: Option<Vec<models::DevicePositionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -848,31 +983,38 @@ pub struct DescribeDevicePositionResponse {
 /// The `DescribeDevicePriceInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDevicePriceInfoResponse`].
-/// The codes it documents are in [`DescribeDevicePriceInfoError`](super::errors::DescribeDevicePriceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDevicePriceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDevicePriceInfo",
     output = DescribeDevicePriceInfoResponse,
-    error = super::errors::DescribeDevicePriceInfoError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeDevicePriceInfo {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `TimeUnit`: a string.
+    /// `TimeUnit`
     pub time_unit: Option<String>,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
+    /// `TimeSpan`
     pub time_span: Option<u64>,
 }
 
 /// What a successful [`DescribeDevicePriceInfo`] call returns.
 #[tc_model]
 pub struct DescribeDevicePriceInfoResponse {
-    /// `DevicePriceInfoSet`: a list of [`DevicePriceInfo`](super::models::DevicePriceInfo) objects.
+    /// `DevicePriceInfoSet`
     pub device_price_info_set: Option<Vec<models::DevicePriceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -882,15 +1024,22 @@ pub struct DescribeDevicePriceInfoResponse {
 /// The `DescribeDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -900,103 +1049,71 @@ pub struct DescribeDevicePriceInfoResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `DeviceClassCode`: a string.
-    ///
-    /// Example: `"PS001v1"`
+    /// `DeviceClassCode`; example: `"PS001v1"`
     pub device_class_code: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `WanIps`: a list of strings.
+    /// `WanIps`
     pub wan_ips: Option<Vec<String>>,
 
-    /// `LanIps`: a list of strings.
+    /// `LanIps`
     pub lan_ips: Option<Vec<String>>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Alias`; example: `"test"`
     pub alias: Option<String>,
 
-    /// `VagueIp`: a string.
-    ///
-    /// Example: `"88"`
+    /// `VagueIp`; example: `"88"`
     pub vague_ip: Option<String>,
 
-    /// `DeadlineStartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-01-01 18:00:00"`
+    /// `DeadlineStartTime`, a date and time as the service writes it; example: `"2018-01-01 18:00:00"`
     pub deadline_start_time: Option<String>,
 
-    /// `DeadlineEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-12-01 18:00:00"`
+    /// `DeadlineEndTime`, a date and time as the service writes it; example: `"2018-12-01 18:00:00"`
     pub deadline_end_time: Option<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3c7b2102"`
+    /// `VpcId`; example: `"vpc-3c7b2102"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3c7b2102"`
+    /// `SubnetId`; example: `"subnet-3c7b2102"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `DeviceType`; example: `"standard"`
     pub device_type: Option<String>,
 
-    /// `IsLuckyDevice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsLuckyDevice`; example: `0`
     pub is_lucky_device: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"SubnetId"`
+    /// `OrderField`; example: `"SubnetId"`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<u64>,
 
-    /// `MaintainStatus`: a string.
-    ///
-    /// Example: `"Maintain"`
+    /// `MaintainStatus`; example: `"Maintain"`
     pub maintain_status: Option<String>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `DeviceInfoSet`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `DeviceInfoSet`
     pub device_info_set: Vec<models::DeviceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1006,28 +1123,35 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeHardwareSpecification` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeHardwareSpecificationResponse`].
-/// The codes it documents are in [`DescribeHardwareSpecificationError`](super::errors::DescribeHardwareSpecificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeHardwareSpecification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeHardwareSpecification",
     output = DescribeHardwareSpecificationResponse,
-    error = super::errors::DescribeHardwareSpecificationError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeHardwareSpecification {}
 
 /// What a successful [`DescribeHardwareSpecification`] call returns.
 #[tc_model]
 pub struct DescribeHardwareSpecificationResponse {
-    /// `CpuInfoSet`: a list of [`CpuInfo`](super::models::CpuInfo) objects.
+    /// `CpuInfoSet`
     pub cpu_info_set: Option<Vec<models::CpuInfo>>,
 
-    /// `MemSet`: a list of unsigned 64-bit integers.
+    /// `MemSet`
     pub mem_set: Option<Vec<u64>>,
 
-    /// `DiskInfoSet`: a list of [`DiskInfo`](super::models::DiskInfo) objects.
+    /// `DiskInfoSet`
     pub disk_info_set: Option<Vec<models::DiskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1037,28 +1161,36 @@ pub struct DescribeHardwareSpecificationResponse {
 /// The `DescribeHostedDeviceOutBandInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeHostedDeviceOutBandInfoResponse`].
-/// The codes it documents are in [`DescribeHostedDeviceOutBandInfoError`](super::errors::DescribeHostedDeviceOutBandInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeHostedDeviceOutBandInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeHostedDeviceOutBandInfo",
     output = DescribeHostedDeviceOutBandInfoResponse,
-    error = super::errors::DescribeHostedDeviceOutBandInfoError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeHostedDeviceOutBandInfo {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 }
 
 /// What a successful [`DescribeHostedDeviceOutBandInfo`] call returns.
 #[tc_model]
 pub struct DescribeHostedDeviceOutBandInfoResponse {
-    /// `HostedDeviceOutBandInfoSet`: a list of [`HostedDeviceOutBandInfo`](super::models::HostedDeviceOutBandInfo) objects.
+    /// `HostedDeviceOutBandInfoSet`
     pub hosted_device_out_band_info_set: Option<Vec<models::HostedDeviceOutBandInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1068,28 +1200,35 @@ pub struct DescribeHostedDeviceOutBandInfoResponse {
 /// The `DescribeOperationResult` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeOperationResultResponse`].
-/// The codes it documents are in [`DescribeOperationResultError`](super::errors::DescribeOperationResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeOperationResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeOperationResult",
     output = DescribeOperationResultResponse,
-    error = super::errors::DescribeOperationResultError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeOperationResult {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeOperationResult`] call returns.
 #[tc_model]
 pub struct DescribeOperationResultResponse {
-    /// `TaskStatus`: an unsigned 64-bit integer.
+    /// `TaskStatus`
     pub task_status: Option<u64>,
 
-    /// `SubtaskStatusSet`: a list of [`SubtaskStatus`](super::models::SubtaskStatus) objects.
+    /// `SubtaskStatusSet`
     pub subtask_status_set: Option<Vec<models::SubtaskStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,25 +1238,31 @@ pub struct DescribeOperationResultResponse {
 /// The `DescribeOsInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeOsInfoResponse`].
-/// The codes it documents are in [`DescribeOsInfoError`](super::errors::DescribeOsInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeOsInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeOsInfo",
     output = DescribeOsInfoResponse,
-    error = super::errors::DescribeOsInfoError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeOsInfo {
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: Option<String>,
 }
 
 /// What a successful [`DescribeOsInfo`] call returns.
 #[tc_model]
 pub struct DescribeOsInfoResponse {
-    /// `OsInfoSet`: a list of [`OsInfo`](super::models::OsInfo) objects.
+    /// `OsInfoSet`
     pub os_info_set: Option<Vec<models::OsInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1127,15 +1272,22 @@ pub struct DescribeOsInfoResponse {
 /// The `DescribePsaRegulations` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribePsaRegulationsResponse`].
-/// The codes it documents are in [`DescribePsaRegulationsError`](super::errors::DescribePsaRegulationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribePsaRegulations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribePsaRegulations",
     output = DescribePsaRegulationsResponse,
-    error = super::errors::DescribePsaRegulationsError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1145,35 +1297,35 @@ pub struct DescribeOsInfoResponse {
     )
 )]
 pub struct DescribePsaRegulations {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `PsaIds`: a list of strings.
+    /// `PsaIds`
     pub psa_ids: Option<Vec<String>>,
 
-    /// `PsaNames`: a list of strings.
+    /// `PsaNames`
     pub psa_names: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 }
 
 /// What a successful [`DescribePsaRegulations`] call returns.
 #[tc_model]
 pub struct DescribePsaRegulationsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `PsaRegulations`: a list of [`PsaRegulation`](super::models::PsaRegulation) objects.
+    /// `PsaRegulations`
     pub psa_regulations: Option<Vec<models::PsaRegulation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1183,25 +1335,32 @@ pub struct DescribePsaRegulationsResponse {
 /// The `DescribeRegions` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeRegionsResponse`].
-/// The codes it documents are in [`DescribeRegionsError`](super::errors::DescribeRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeRegions",
     output = DescribeRegionsResponse,
-    error = super::errors::DescribeRegionsError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeRegions {
-    /// `RegionId`: an unsigned 64-bit integer.
+    /// `RegionId`
     pub region_id: Option<u64>,
 }
 
 /// What a successful [`DescribeRegions`] call returns.
 #[tc_model]
 pub struct DescribeRegionsResponse {
-    /// `RegionInfoSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionInfoSet`
     pub region_info_set: Option<Vec<models::RegionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1211,22 +1370,29 @@ pub struct DescribeRegionsResponse {
 /// The `DescribeRepairTaskConstant` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeRepairTaskConstantResponse`].
-/// The codes it documents are in [`DescribeRepairTaskConstantError`](super::errors::DescribeRepairTaskConstantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeRepairTaskConstant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeRepairTaskConstant",
     output = DescribeRepairTaskConstantResponse,
-    error = super::errors::DescribeRepairTaskConstantError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeRepairTaskConstant {}
 
 /// What a successful [`DescribeRepairTaskConstant`] call returns.
 #[tc_model]
 pub struct DescribeRepairTaskConstantResponse {
-    /// `TaskTypeSet`: a list of [`TaskType`](super::models::TaskType) objects.
+    /// `TaskTypeSet`
     pub task_type_set: Option<Vec<models::TaskType>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1236,15 +1402,22 @@ pub struct DescribeRepairTaskConstantResponse {
 /// The `DescribeTaskInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeTaskInfoResponse`].
-/// The codes it documents are in [`DescribeTaskInfoError`](super::errors::DescribeTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeTaskInfo",
     output = DescribeTaskInfoResponse,
-    error = super::errors::DescribeTaskInfoError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1254,67 +1427,47 @@ pub struct DescribeRepairTaskConstantResponse {
     )
 )]
 pub struct DescribeTaskInfo {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2018-07-10"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2018-07-10"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2018-07-19"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2018-07-19"`
     pub end_date: Option<String>,
 
-    /// `TaskStatus`: a list of unsigned 64-bit integers.
+    /// `TaskStatus`
     pub task_status: Option<Vec<u64>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<u64>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["b\r\n"]`
+    /// `TaskIds`; example: `["b\r\n"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["o\r\n"]`
+    /// `InstanceIds`; example: `["o\r\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Aliases`: a list of strings.
-    ///
-    /// Example: `["-\r\n"]`
+    /// `Aliases`; example: `["-\r\n"]`
     pub aliases: Option<Vec<String>>,
 
-    /// `TaskTypeIds`: a list of unsigned 64-bit integers.
+    /// `TaskTypeIds`
     pub task_type_ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeTaskInfoResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TaskInfoSet`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `TaskInfoSet`
     pub task_info_set: Vec<models::TaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,34 +1477,41 @@ pub struct DescribeTaskInfoResponse {
 /// The `DescribeTaskOperationLog` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeTaskOperationLogResponse`].
-/// The codes it documents are in [`DescribeTaskOperationLogError`](super::errors::DescribeTaskOperationLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeTaskOperationLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeTaskOperationLog",
     output = DescribeTaskOperationLogResponse,
-    error = super::errors::DescribeTaskOperationLogError
+    error = super::errors::BmErrorCode
 )]
 pub struct DescribeTaskOperationLog {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 }
 
 /// What a successful [`DescribeTaskOperationLog`] call returns.
 #[tc_model]
 pub struct DescribeTaskOperationLogResponse {
-    /// `TaskOperationLogSet`: a list of [`TaskOperationLog`](super::models::TaskOperationLog) objects.
+    /// `TaskOperationLogSet`
     pub task_operation_log_set: Option<Vec<models::TaskOperationLog>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1361,15 +1521,22 @@ pub struct DescribeTaskOperationLogResponse {
 /// The `DescribeUserCmdTaskInfo` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeUserCmdTaskInfoResponse`].
-/// The codes it documents are in [`DescribeUserCmdTaskInfoError`](super::errors::DescribeUserCmdTaskInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeUserCmdTaskInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeUserCmdTaskInfo",
     output = DescribeUserCmdTaskInfoResponse,
-    error = super::errors::DescribeUserCmdTaskInfoError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1379,32 +1546,32 @@ pub struct DescribeTaskOperationLogResponse {
     )
 )]
 pub struct DescribeUserCmdTaskInfo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeUserCmdTaskInfo`] call returns.
 #[tc_model]
 pub struct DescribeUserCmdTaskInfoResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `UserCmdTaskInfoSet`: a list of [`UserCmdTaskInfo`](super::models::UserCmdTaskInfo) objects.
+    /// `UserCmdTaskInfoSet`
     pub user_cmd_task_info_set: Option<Vec<models::UserCmdTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1414,15 +1581,22 @@ pub struct DescribeUserCmdTaskInfoResponse {
 /// The `DescribeUserCmdTasks` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeUserCmdTasksResponse`].
-/// The codes it documents are in [`DescribeUserCmdTasksError`](super::errors::DescribeUserCmdTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeUserCmdTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeUserCmdTasks",
     output = DescribeUserCmdTasksResponse,
-    error = super::errors::DescribeUserCmdTasksError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1432,26 +1606,26 @@ pub struct DescribeUserCmdTaskInfoResponse {
     )
 )]
 pub struct DescribeUserCmdTasks {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 }
 
 /// What a successful [`DescribeUserCmdTasks`] call returns.
 #[tc_model]
 pub struct DescribeUserCmdTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `UserCmdTasks`: a list of [`UserCmdTask`](super::models::UserCmdTask) objects.
+    /// `UserCmdTasks`
     pub user_cmd_tasks: Option<Vec<models::UserCmdTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1461,15 +1635,23 @@ pub struct DescribeUserCmdTasksResponse {
 /// The `DescribeUserCmds` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DescribeUserCmdsResponse`].
-/// The codes it documents are in [`DescribeUserCmdsError`](super::errors::DescribeUserCmdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DescribeUserCmds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DescribeUserCmds",
     output = DescribeUserCmdsResponse,
-    error = super::errors::DescribeUserCmdsError,
+    error = super::errors::BmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1479,32 +1661,32 @@ pub struct DescribeUserCmdTasksResponse {
     )
 )]
 pub struct DescribeUserCmds {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
+    /// `Order`
     pub order: Option<u64>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserCmds`] call returns.
 #[tc_model]
 pub struct DescribeUserCmdsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `UserCmds`: a list of [`UserCmd`](super::models::UserCmd) objects.
+    /// `UserCmds`
     pub user_cmds: Option<Vec<models::UserCmd>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1514,18 +1696,23 @@ pub struct DescribeUserCmdsResponse {
 /// The `DetachCamRole` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`DetachCamRoleResponse`].
-/// The codes it documents are in [`DetachCamRoleError`](super::errors::DetachCamRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=DetachCamRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "DetachCamRole",
     output = DetachCamRoleResponse,
-    error = super::errors::DetachCamRoleError
+    error = super::errors::BmErrorCode
 )]
 pub struct DetachCamRole {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
@@ -1539,24 +1726,31 @@ pub struct DetachCamRoleResponse {
 /// The `ModifyCustomImageAttribute` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyCustomImageAttributeResponse`].
-/// The codes it documents are in [`ModifyCustomImageAttributeError`](super::errors::ModifyCustomImageAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyCustomImageAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyCustomImageAttribute",
     output = ModifyCustomImageAttributeResponse,
-    error = super::errors::ModifyCustomImageAttributeError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyCustomImageAttribute {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: Option<String>,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: Option<String>,
 }
 
@@ -1570,18 +1764,25 @@ pub struct ModifyCustomImageAttributeResponse {
 /// The `ModifyDeviceAliases` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyDeviceAliasesResponse`].
-/// The codes it documents are in [`ModifyDeviceAliasesError`](super::errors::ModifyDeviceAliasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyDeviceAliases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyDeviceAliases",
     output = ModifyDeviceAliasesResponse,
-    error = super::errors::ModifyDeviceAliasesError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyDeviceAliases {
-    /// `DeviceAliases`: a list of [`DeviceAlias`](super::models::DeviceAlias) objects.
+    /// `DeviceAliases`
     pub device_aliases: Vec<models::DeviceAlias>,
 }
 
@@ -1595,21 +1796,28 @@ pub struct ModifyDeviceAliasesResponse {
 /// The `ModifyDeviceAutoRenewFlag` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyDeviceAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifyDeviceAutoRenewFlagError`](super::errors::ModifyDeviceAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyDeviceAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyDeviceAutoRenewFlag",
     output = ModifyDeviceAutoRenewFlagResponse,
-    error = super::errors::ModifyDeviceAutoRenewFlagError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyDeviceAutoRenewFlag {
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
+    /// `AutoRenewFlag`
     pub auto_renew_flag: u64,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -1623,37 +1831,48 @@ pub struct ModifyDeviceAutoRenewFlagResponse {
 /// The `ModifyLanIp` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyLanIpResponse`].
-/// The codes it documents are in [`ModifyLanIpError`](super::errors::ModifyLanIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyLanIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`FailedOperation.TscAgentOffline`](super::errors::BmErrorCode::FailedOperationTscAgentOffline)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::BmErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyLanIp",
     output = ModifyLanIpResponse,
-    error = super::errors::ModifyLanIpError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyLanIp {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: Option<String>,
 
-    /// `RebootDevice`: an unsigned 64-bit integer.
+    /// `RebootDevice`
     pub reboot_device: Option<u64>,
 }
 
 /// What a successful [`ModifyLanIp`] call returns.
 #[tc_model]
 pub struct ModifyLanIpResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1663,18 +1882,26 @@ pub struct ModifyLanIpResponse {
 /// The `ModifyPayModePre2Post` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyPayModePre2PostResponse`].
-/// The codes it documents are in [`ModifyPayModePre2PostError`](super::errors::ModifyPayModePre2PostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyPayModePre2Post)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyPayModePre2Post",
     output = ModifyPayModePre2PostResponse,
-    error = super::errors::ModifyPayModePre2PostError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyPayModePre2Post {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
@@ -1688,30 +1915,37 @@ pub struct ModifyPayModePre2PostResponse {
 /// The `ModifyPsaRegulation` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyPsaRegulationResponse`].
-/// The codes it documents are in [`ModifyPsaRegulationError`](super::errors::ModifyPsaRegulationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyPsaRegulation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyPsaRegulation",
     output = ModifyPsaRegulationResponse,
-    error = super::errors::ModifyPsaRegulationError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyPsaRegulation {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: String,
 
-    /// `PsaName`: a string.
+    /// `PsaName`
     pub psa_name: Option<String>,
 
-    /// `RepairLimit`: an unsigned 64-bit integer.
+    /// `RepairLimit`
     pub repair_limit: Option<u64>,
 
-    /// `PsaDescription`: a string.
+    /// `PsaDescription`
     pub psa_description: Option<String>,
 
-    /// `TaskTypeIds`: a list of unsigned 64-bit integers.
+    /// `TaskTypeIds`
     pub task_type_ids: Option<Vec<u64>>,
 }
 
@@ -1725,27 +1959,36 @@ pub struct ModifyPsaRegulationResponse {
 /// The `ModifyUserCmd` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ModifyUserCmdResponse`].
-/// The codes it documents are in [`ModifyUserCmdError`](super::errors::ModifyUserCmdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ModifyUserCmd)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ModifyUserCmd",
     output = ModifyUserCmdResponse,
-    error = super::errors::ModifyUserCmdError
+    error = super::errors::BmErrorCode
 )]
 pub struct ModifyUserCmd {
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `OsType`: a string.
+    /// `OsType`
     pub os_type: Option<String>,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: Option<String>,
 }
 
@@ -1759,25 +2002,32 @@ pub struct ModifyUserCmdResponse {
 /// The `OfflineDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`OfflineDevicesResponse`].
-/// The codes it documents are in [`OfflineDevicesError`](super::errors::OfflineDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=OfflineDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "OfflineDevices",
     output = OfflineDevicesResponse,
-    error = super::errors::OfflineDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct OfflineDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`OfflineDevices`] call returns.
 #[tc_model]
 pub struct OfflineDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1787,25 +2037,32 @@ pub struct OfflineDevicesResponse {
 /// The `RebootDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`RebootDevicesResponse`].
-/// The codes it documents are in [`RebootDevicesError`](super::errors::RebootDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=RebootDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "RebootDevices",
     output = RebootDevicesResponse,
-    error = super::errors::RebootDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct RebootDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`RebootDevices`] call returns.
 #[tc_model]
 pub struct RebootDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1815,25 +2072,31 @@ pub struct RebootDevicesResponse {
 /// The `RecoverDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`RecoverDevicesResponse`].
-/// The codes it documents are in [`RecoverDevicesError`](super::errors::RecoverDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=RecoverDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "RecoverDevices",
     output = RecoverDevicesResponse,
-    error = super::errors::RecoverDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct RecoverDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`RecoverDevices`] call returns.
 #[tc_model]
 pub struct RecoverDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1843,84 +2106,92 @@ pub struct RecoverDevicesResponse {
 /// The `ReloadDeviceOs` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ReloadDeviceOsResponse`].
-/// The codes it documents are in [`ReloadDeviceOsError`](super::errors::ReloadDeviceOsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ReloadDeviceOs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`FailedOperation.ExistRepairTask`](super::errors::BmErrorCode::FailedOperationExistRepairTask)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ReloadDeviceOs",
     output = ReloadDeviceOsResponse,
-    error = super::errors::ReloadDeviceOsError
+    error = super::errors::BmErrorCode
 )]
 pub struct ReloadDeviceOs {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `OsTypeId`: an unsigned 64-bit integer.
+    /// `OsTypeId`
     pub os_type_id: Option<u64>,
 
-    /// `RaidId`: an unsigned 64-bit integer.
+    /// `RaidId`
     pub raid_id: Option<u64>,
 
-    /// `IsZoning`: an unsigned 64-bit integer.
+    /// `IsZoning`
     pub is_zoning: Option<u64>,
 
-    /// `SysRootSpace`: an unsigned 64-bit integer.
+    /// `SysRootSpace`
     pub sys_root_space: Option<u64>,
 
-    /// `SysSwaporuefiSpace`: an unsigned 64-bit integer.
+    /// `SysSwaporuefiSpace`
     pub sys_swaporuefi_space: Option<u64>,
 
-    /// `SysUsrlocalSpace`: an unsigned 64-bit integer.
+    /// `SysUsrlocalSpace`
     pub sys_usrlocal_space: Option<u64>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: Option<String>,
 
-    /// `HyperThreading`: an unsigned 64-bit integer.
+    /// `HyperThreading`
     pub hyper_threading: Option<u64>,
 
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: Option<String>,
 
-    /// `FileSystem`: a string.
+    /// `FileSystem`
     pub file_system: Option<String>,
 
-    /// `NeedSecurityAgent`: an unsigned 64-bit integer.
+    /// `NeedSecurityAgent`
     pub need_security_agent: Option<u64>,
 
-    /// `NeedMonitorAgent`: an unsigned 64-bit integer.
+    /// `NeedMonitorAgent`
     pub need_monitor_agent: Option<u64>,
 
-    /// `NeedEMRAgent`: an unsigned 64-bit integer.
+    /// `NeedEMRAgent`
     #[tc(rename = "NeedEMRAgent")]
     pub need_emr_agent: Option<u64>,
 
-    /// `NeedEMRSoftware`: an unsigned 64-bit integer.
+    /// `NeedEMRSoftware`
     #[tc(rename = "NeedEMRSoftware")]
     pub need_emr_software: Option<u64>,
 
-    /// `ReserveSgConfig`: an unsigned 64-bit integer.
+    /// `ReserveSgConfig`
     pub reserve_sg_config: Option<u64>,
 
-    /// `SysDataSpace`: an unsigned 64-bit integer.
+    /// `SysDataSpace`
     pub sys_data_space: Option<u64>,
 }
 
 /// What a successful [`ReloadDeviceOs`] call returns.
 #[tc_model]
 pub struct ReloadDeviceOsResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1930,37 +2201,38 @@ pub struct ReloadDeviceOsResponse {
 /// The `RepairTaskControl` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`RepairTaskControlResponse`].
-/// The codes it documents are in [`RepairTaskControlError`](super::errors::RepairTaskControlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=RepairTaskControl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "RepairTaskControl",
     output = RepairTaskControlResponse,
-    error = super::errors::RepairTaskControlError
+    error = super::errors::BmErrorCode
 )]
 pub struct RepairTaskControl {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"bm-repair-4zywlogv"`
+    /// `TaskId`; example: `"bm-repair-4zywlogv"`
     pub task_id: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"AuthorizeRepair"`
+    /// `Operate`; example: `"AuthorizeRepair"`
     pub operate: String,
 
-    /// `OperateRemark`: a string.
+    /// `OperateRemark`
     pub operate_remark: Option<String>,
 }
 
 /// What a successful [`RepairTaskControl`] call returns.
 #[tc_model]
 pub struct RepairTaskControlResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1970,28 +2242,36 @@ pub struct RepairTaskControlResponse {
 /// The `ResetDevicePassword` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ResetDevicePasswordResponse`].
-/// The codes it documents are in [`ResetDevicePasswordError`](super::errors::ResetDevicePasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ResetDevicePassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::BmErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ResetDevicePassword",
     output = ResetDevicePasswordResponse,
-    error = super::errors::ResetDevicePasswordError
+    error = super::errors::BmErrorCode
 )]
 pub struct ResetDevicePassword {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 }
 
 /// What a successful [`ResetDevicePassword`] call returns.
 #[tc_model]
 pub struct ResetDevicePasswordResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2001,25 +2281,31 @@ pub struct ResetDevicePasswordResponse {
 /// The `ReturnDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ReturnDevicesResponse`].
-/// The codes it documents are in [`ReturnDevicesError`](super::errors::ReturnDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ReturnDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ReturnDevices",
     output = ReturnDevicesResponse,
-    error = super::errors::ReturnDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct ReturnDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ReturnDevices`] call returns.
 #[tc_model]
 pub struct ReturnDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2029,40 +2315,47 @@ pub struct ReturnDevicesResponse {
 /// The `RunUserCmd` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`RunUserCmdResponse`].
-/// The codes it documents are in [`RunUserCmdError`](super::errors::RunUserCmdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=RunUserCmd)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "RunUserCmd",
     output = RunUserCmdResponse,
-    error = super::errors::RunUserCmdError
+    error = super::errors::BmErrorCode
 )]
 pub struct RunUserCmd {
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `CmdParam`: a string.
+    /// `CmdParam`
     pub cmd_param: Option<String>,
 }
 
 /// What a successful [`RunUserCmd`] call returns.
 #[tc_model]
 pub struct RunUserCmdResponse {
-    /// `SuccessTaskInfoSet`: a list of [`SuccessTaskInfo`](super::models::SuccessTaskInfo) objects.
+    /// `SuccessTaskInfoSet`
     pub success_task_info_set: Option<Vec<models::SuccessTaskInfo>>,
 
-    /// `FailedTaskInfoSet`: a list of [`FailedTaskInfo`](super::models::FailedTaskInfo) objects.
+    /// `FailedTaskInfoSet`
     pub failed_task_info_set: Option<Vec<models::FailedTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,21 +2365,29 @@ pub struct RunUserCmdResponse {
 /// The `SetOutBandVpnAuthPassword` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`SetOutBandVpnAuthPasswordResponse`].
-/// The codes it documents are in [`SetOutBandVpnAuthPasswordError`](super::errors::SetOutBandVpnAuthPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=SetOutBandVpnAuthPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "SetOutBandVpnAuthPassword",
     output = SetOutBandVpnAuthPasswordResponse,
-    error = super::errors::SetOutBandVpnAuthPasswordError
+    error = super::errors::BmErrorCode
 )]
 pub struct SetOutBandVpnAuthPassword {
-    /// `Password`: a string.
+    /// `Password`
     pub password: String,
 
-    /// `Operate`: a string.
+    /// `Operate`
     pub operate: String,
 }
 
@@ -2100,25 +2401,32 @@ pub struct SetOutBandVpnAuthPasswordResponse {
 /// The `ShutdownDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`ShutdownDevicesResponse`].
-/// The codes it documents are in [`ShutdownDevicesError`](super::errors::ShutdownDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=ShutdownDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "ShutdownDevices",
     output = ShutdownDevicesResponse,
-    error = super::errors::ShutdownDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct ShutdownDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ShutdownDevices`] call returns.
 #[tc_model]
 pub struct ShutdownDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2128,25 +2436,32 @@ pub struct ShutdownDevicesResponse {
 /// The `StartDevices` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`StartDevicesResponse`].
-/// The codes it documents are in [`StartDevicesError`](super::errors::StartDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=StartDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "StartDevices",
     output = StartDevicesResponse,
-    error = super::errors::StartDevicesError
+    error = super::errors::BmErrorCode
 )]
 pub struct StartDevices {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`StartDevices`] call returns.
 #[tc_model]
 pub struct StartDevicesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2156,24 +2471,31 @@ pub struct StartDevicesResponse {
 /// The `UnbindPsaTag` action of BM API 2018-04-23.
 ///
 /// A successful call returns [`UnbindPsaTagResponse`].
-/// The codes it documents are in [`UnbindPsaTagError`](super::errors::UnbindPsaTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bm&Version=2018-04-23&Action=UnbindPsaTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmErrorCode`](super::errors::BmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bm",
     version = "2018-04-23",
     name = "UnbindPsaTag",
     output = UnbindPsaTagResponse,
-    error = super::errors::UnbindPsaTagError
+    error = super::errors::BmErrorCode
 )]
 pub struct UnbindPsaTag {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: String,
 
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
+    /// `TagValue`
     pub tag_value: String,
 }
 

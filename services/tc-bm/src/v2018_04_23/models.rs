@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeHardwareSpecification`](super::DescribeHardwareSpecification).
 #[tc_model]
 pub struct CpuInfo {
-    /// `CpuId`: an unsigned 64-bit integer.
+    /// `CpuId`
     pub cpu_id: u64,
 
-    /// `CpuDescription`: a string.
+    /// `CpuDescription`
     pub cpu_description: String,
 
-    /// `Series`: an unsigned 64-bit integer.
+    /// `Series`
     pub series: u64,
 
-    /// `ContainRaidCard`: a list of unsigned 64-bit integers.
+    /// `ContainRaidCard`
     pub contain_raid_card: Vec<u64>,
 }
 
@@ -26,40 +26,40 @@ pub struct CpuInfo {
 /// Returned in the output of [`DescribeCustomImages`](super::DescribeCustomImages).
 #[tc_model]
 pub struct CustomImage {
-    /// `ImageId`: a string.
+    /// `ImageId`
     pub image_id: String,
 
-    /// `ImageName`: a string.
+    /// `ImageName`
     pub image_name: String,
 
-    /// `ImageStatus`: an unsigned 64-bit integer.
+    /// `ImageStatus`
     pub image_status: u64,
 
-    /// `OsClass`: a string.
+    /// `OsClass`
     pub os_class: String,
 
-    /// `OsVersion`: a string.
+    /// `OsVersion`
     pub os_version: String,
 
-    /// `OsBit`: an unsigned 64-bit integer.
+    /// `OsBit`
     pub os_bit: u64,
 
-    /// `ImageSize`: an unsigned 64-bit integer.
+    /// `ImageSize`
     pub image_size: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `PartitionInfoSet`: a list of [`PartitionInfo`] objects.
+    /// `PartitionInfoSet`
     pub partition_info_set: Vec<PartitionInfo>,
 
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: String,
 
-    /// `ImageDescription`: a string.
+    /// `ImageDescription`
     pub image_description: String,
 
-    /// `OsTypeId`: an unsigned 64-bit integer.
+    /// `OsTypeId`
     pub os_type_id: u64,
 }
 
@@ -68,13 +68,13 @@ pub struct CustomImage {
 /// Returned in the output of [`DescribeCustomImageProcess`](super::DescribeCustomImageProcess).
 #[tc_model]
 pub struct CustomImageProcess {
-    /// `StepName`: a string.
+    /// `StepName`
     pub step_name: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `StepType`: an unsigned 64-bit integer.
+    /// `StepType`
     pub step_type: u64,
 }
 
@@ -83,10 +83,10 @@ pub struct CustomImageProcess {
 /// Sent in the input of [`ModifyDeviceAliases`](super::ModifyDeviceAliases).
 #[tc_model]
 pub struct DeviceAlias {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 }
 
@@ -95,49 +95,49 @@ pub struct DeviceAlias {
 /// Returned in the output of [`DescribeDeviceClass`](super::DescribeDeviceClass).
 #[tc_model]
 pub struct DeviceClass {
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: String,
 
-    /// `CpuDescription`: a string.
+    /// `CpuDescription`
     pub cpu_description: String,
 
-    /// `MemDescription`: a string.
+    /// `MemDescription`
     pub mem_description: String,
 
-    /// `DiskDescription`: a string.
+    /// `DiskDescription`
     pub disk_description: String,
 
-    /// `HaveRaidCard`: an unsigned 64-bit integer.
+    /// `HaveRaidCard`
     pub have_raid_card: u64,
 
-    /// `NicDescription`: a string.
+    /// `NicDescription`
     pub nic_description: String,
 
-    /// `GpuDescription`: a string.
+    /// `GpuDescription`
     pub gpu_description: String,
 
-    /// `Discount`: a floating-point number.
+    /// `Discount`
     pub discount: Option<f64>,
 
-    /// `UnitPrice`: an unsigned 64-bit integer.
+    /// `UnitPrice`
     pub unit_price: Option<u64>,
 
-    /// `RealPrice`: an unsigned 64-bit integer.
+    /// `RealPrice`
     pub real_price: Option<u64>,
 
-    /// `NormalPrice`: an unsigned 64-bit integer.
+    /// `NormalPrice`
     pub normal_price: Option<u64>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: String,
 
-    /// `Series`: an unsigned 64-bit integer.
+    /// `Series`
     pub series: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
+    /// `Cpu`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
+    /// `Mem`
     pub mem: u64,
 }
 
@@ -146,37 +146,37 @@ pub struct DeviceClass {
 /// Returned in the output of [`DescribeDeviceClassPartition`](super::DescribeDeviceClassPartition).
 #[tc_model]
 pub struct DeviceClassPartitionInfo {
-    /// `RaidId`: an unsigned 64-bit integer.
+    /// `RaidId`
     pub raid_id: u64,
 
-    /// `Raid`: a string.
+    /// `Raid`
     pub raid: String,
 
-    /// `RaidDisplay`: a string.
+    /// `RaidDisplay`
     pub raid_display: String,
 
-    /// `SystemDiskSize`: an unsigned 64-bit integer.
+    /// `SystemDiskSize`
     pub system_disk_size: u64,
 
-    /// `SysRootSpace`: an unsigned 64-bit integer.
+    /// `SysRootSpace`
     pub sys_root_space: u64,
 
-    /// `SysSwaporuefiSpace`: an unsigned 64-bit integer.
+    /// `SysSwaporuefiSpace`
     pub sys_swaporuefi_space: u64,
 
-    /// `SysUsrlocalSpace`: an unsigned 64-bit integer.
+    /// `SysUsrlocalSpace`
     pub sys_usrlocal_space: u64,
 
-    /// `SysDataSpace`: an unsigned 64-bit integer.
+    /// `SysDataSpace`
     pub sys_data_space: u64,
 
-    /// `SysIsUefiType`: an unsigned 64-bit integer.
+    /// `SysIsUefiType`
     pub sys_is_uefi_type: u64,
 
-    /// `DataDiskSize`: an unsigned 64-bit integer.
+    /// `DataDiskSize`
     pub data_disk_size: u64,
 
-    /// `DeviceDiskSizeInfoSet`: a list of [`DeviceDiskSizeInfo`] objects.
+    /// `DeviceDiskSizeInfoSet`
     pub device_disk_size_info_set: Vec<DeviceDiskSizeInfo>,
 }
 
@@ -185,10 +185,10 @@ pub struct DeviceClassPartitionInfo {
 /// Returned in the output of [`DescribeDeviceClassPartition`](super::DescribeDeviceClassPartition) and [`DescribeDevicePartition`](super::DescribeDevicePartition).
 #[tc_model]
 pub struct DeviceDiskSizeInfo {
-    /// `DiskName`: a string.
+    /// `DiskName`
     pub disk_name: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
+    /// `DiskSize`
     pub disk_size: u64,
 }
 
@@ -197,55 +197,55 @@ pub struct DeviceDiskSizeInfo {
 /// Returned in the output of [`DescribeDeviceHardwareInfo`](super::DescribeDeviceHardwareInfo).
 #[tc_model]
 pub struct DeviceHardwareInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `IsElastic`: an unsigned 64-bit integer.
+    /// `IsElastic`
     pub is_elastic: Option<u64>,
 
-    /// `CpmPayMode`: an unsigned 64-bit integer.
+    /// `CpmPayMode`
     pub cpm_pay_mode: Option<u64>,
 
-    /// `CpuId`: an unsigned 64-bit integer.
+    /// `CpuId`
     pub cpu_id: Option<u64>,
 
-    /// `Mem`: an unsigned 64-bit integer.
+    /// `Mem`
     pub mem: Option<u64>,
 
-    /// `ContainRaidCard`: an unsigned 64-bit integer.
+    /// `ContainRaidCard`
     pub contain_raid_card: Option<u64>,
 
-    /// `SystemDiskTypeId`: an unsigned 64-bit integer.
+    /// `SystemDiskTypeId`
     pub system_disk_type_id: Option<u64>,
 
-    /// `SystemDiskCount`: an unsigned 64-bit integer.
+    /// `SystemDiskCount`
     pub system_disk_count: Option<u64>,
 
-    /// `DataDiskTypeId`: an unsigned 64-bit integer.
+    /// `DataDiskTypeId`
     pub data_disk_type_id: Option<u64>,
 
-    /// `DataDiskCount`: an unsigned 64-bit integer.
+    /// `DataDiskCount`
     pub data_disk_count: Option<u64>,
 
-    /// `CpuDescription`: a string.
+    /// `CpuDescription`
     pub cpu_description: Option<String>,
 
-    /// `MemDescription`: a string.
+    /// `MemDescription`
     pub mem_description: Option<String>,
 
-    /// `DiskDescription`: a string.
+    /// `DiskDescription`
     pub disk_description: Option<String>,
 
-    /// `NicDescription`: a string.
+    /// `NicDescription`
     pub nic_description: Option<String>,
 
-    /// `RaidDescription`: a string.
+    /// `RaidDescription`
     pub raid_description: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
+    /// `Cpu`
     pub cpu: u64,
 
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: String,
 }
 
@@ -254,132 +254,82 @@ pub struct DeviceHardwareInfo {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cpm-1a2b3c4d"`
+    /// `InstanceId`; example: `"cpm-1a2b3c4d"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1a2b3c4d"`
+    /// `VpcId`; example: `"vpc-1a2b3c4d"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1a2b3c4d"`
+    /// `SubnetId`; example: `"subnet-1a2b3c4d"`
     pub subnet_id: String,
 
-    /// `DeviceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `DeviceStatus`; example: `4`
     pub device_status: u64,
 
-    /// `OperateStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperateStatus`; example: `1`
     pub operate_status: u64,
 
-    /// `OsTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OsTypeId`; example: `2`
     pub os_type_id: u64,
 
-    /// `RaidId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RaidId`; example: `5`
     pub raid_id: u64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"设备名称"`
+    /// `Alias`; example: `"设备名称"`
     pub alias: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1251001000`
+    /// `AppId`; example: `1251001000`
     pub app_id: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-bls-1"`
+    /// `Zone`; example: `"ap-guangzhou-bls-1"`
     pub zone: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"123.123.12.3.123"`
+    /// `WanIp`; example: `"123.123.12.3.123"`
     pub wan_ip: String,
 
-    /// `LanIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `LanIp`; example: `"10.0.0.1"`
     pub lan_ip: String,
 
-    /// `DeliverTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-02 21:00:00"`
+    /// `DeliverTime`, a date and time as the service writes it; example: `"2020-02-02 21:00:00"`
     pub deliver_time: String,
 
-    /// `Deadline`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-02 21:00:00"`
+    /// `Deadline`, a date and time as the service writes it; example: `"2020-02-02 21:00:00"`
     pub deadline: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `DeviceClassCode`: a string.
-    ///
-    /// Example: `"PS100v3"`
+    /// `DeviceClassCode`; example: `"PS100v3"`
     pub device_class_code: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `CpmPayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CpmPayMode`; example: `1`
     pub cpm_pay_mode: u64,
 
-    /// `DhcpIp`: a string.
-    ///
-    /// Example: `"10.1.0.1"`
+    /// `DhcpIp`; example: `"10.1.0.1"`
     pub dhcp_ip: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc名称"`
+    /// `VpcName`; example: `"vpc名称"`
     pub vpc_name: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"子网名称"`
+    /// `SubnetName`; example: `"子网名称"`
     pub subnet_name: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `VpcCidrBlock`; example: `"10.0.0.0/16"`
     pub vpc_cidr_block: String,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `SubnetCidrBlock`; example: `"10.0.0.0/24"`
     pub subnet_cidr_block: String,
 
-    /// `IsLuckyDevice`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsLuckyDevice`; example: `1`
     pub is_lucky_device: u64,
 
-    /// `MaintainStatus`: a string.
-    ///
-    /// Example: `"Maintain"`
+    /// `MaintainStatus`; example: `"Maintain"`
     pub maintain_status: Option<String>,
 
-    /// `MaintainMessage`: a string.
-    ///
-    /// Example: `"有厂商维保服务，可继续使用"`
+    /// `MaintainMessage`; example: `"有厂商维保服务，可继续使用"`
     pub maintain_message: Option<String>,
 }
 
@@ -388,34 +338,34 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDeviceOperationLog`](super::DescribeDeviceOperationLog).
 #[tc_model]
 pub struct DeviceOperationLog {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 
-    /// `TaskName`: a string.
+    /// `TaskName`
     pub task_name: String,
 
-    /// `TaskDescription`: a string.
+    /// `TaskDescription`
     pub task_description: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `OpUin`: a string.
+    /// `OpUin`
     pub op_uin: String,
 
-    /// `LogDescription`: a string.
+    /// `LogDescription`
     pub log_description: String,
 }
 
@@ -424,28 +374,28 @@ pub struct DeviceOperationLog {
 /// Returned in the output of [`DescribeDevicePartition`](super::DescribeDevicePartition).
 #[tc_model]
 pub struct DevicePartition {
-    /// `SystemDiskSize`: an unsigned 64-bit integer.
+    /// `SystemDiskSize`
     pub system_disk_size: u64,
 
-    /// `DataDiskSize`: an unsigned 64-bit integer.
+    /// `DataDiskSize`
     pub data_disk_size: u64,
 
-    /// `SysIsUefiType`: a boolean.
+    /// `SysIsUefiType`
     pub sys_is_uefi_type: bool,
 
-    /// `SysRootSpace`: an unsigned 64-bit integer.
+    /// `SysRootSpace`
     pub sys_root_space: u64,
 
-    /// `SysSwaporuefiSpace`: an unsigned 64-bit integer.
+    /// `SysSwaporuefiSpace`
     pub sys_swaporuefi_space: u64,
 
-    /// `SysUsrlocalSpace`: an unsigned 64-bit integer.
+    /// `SysUsrlocalSpace`
     pub sys_usrlocal_space: u64,
 
-    /// `SysDataSpace`: an unsigned 64-bit integer.
+    /// `SysDataSpace`
     pub sys_data_space: u64,
 
-    /// `DeviceDiskSizeInfoSet`: a list of [`DeviceDiskSizeInfo`] objects.
+    /// `DeviceDiskSizeInfoSet`
     pub device_disk_size_info_set: Vec<DeviceDiskSizeInfo>,
 }
 
@@ -454,37 +404,37 @@ pub struct DevicePartition {
 /// Returned in the output of [`DescribeDevicePosition`](super::DescribeDevicePosition).
 #[tc_model]
 pub struct DevicePositionInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `RckName`: a string.
+    /// `RckName`
     pub rck_name: String,
 
-    /// `PosCode`: an unsigned 64-bit integer.
+    /// `PosCode`
     pub pos_code: u64,
 
-    /// `SwitchName`: a string.
+    /// `SwitchName`
     pub switch_name: String,
 
-    /// `DeliverTime`: a date and time, as the service writes it.
+    /// `DeliverTime`, a date and time as the service writes it
     pub deliver_time: String,
 
-    /// `Deadline`: a date and time, as the service writes it.
+    /// `Deadline`, a date and time as the service writes it
     pub deadline: String,
 }
 
@@ -493,55 +443,55 @@ pub struct DevicePositionInfo {
 /// Returned in the output of [`DescribeDevicePriceInfo`](super::DescribeDevicePriceInfo).
 #[tc_model]
 pub struct DevicePriceInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `DeviceClassCode`: a string.
+    /// `DeviceClassCode`
     pub device_class_code: String,
 
-    /// `IsElastic`: an unsigned 64-bit integer.
+    /// `IsElastic`
     pub is_elastic: u64,
 
-    /// `CpmPayMode`: an unsigned 64-bit integer.
+    /// `CpmPayMode`
     pub cpm_pay_mode: u64,
 
-    /// `CpuDescription`: a string.
+    /// `CpuDescription`
     pub cpu_description: String,
 
-    /// `MemDescription`: a string.
+    /// `MemDescription`
     pub mem_description: String,
 
-    /// `DiskDescription`: a string.
+    /// `DiskDescription`
     pub disk_description: String,
 
-    /// `NicDescription`: a string.
+    /// `NicDescription`
     pub nic_description: String,
 
-    /// `GpuDescription`: a string.
+    /// `GpuDescription`
     pub gpu_description: String,
 
-    /// `RaidDescription`: a string.
+    /// `RaidDescription`
     pub raid_description: String,
 
-    /// `Price`: an unsigned 64-bit integer.
+    /// `Price`
     pub price: u64,
 
-    /// `NormalPrice`: an unsigned 64-bit integer.
+    /// `NormalPrice`
     pub normal_price: u64,
 
-    /// `TotalCost`: an unsigned 64-bit integer.
+    /// `TotalCost`
     pub total_cost: u64,
 
-    /// `RealTotalCost`: an unsigned 64-bit integer.
+    /// `RealTotalCost`
     pub real_total_cost: u64,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
+    /// `TimeSpan`
     pub time_span: u64,
 
-    /// `TimeUnit`: a string.
+    /// `TimeUnit`
     pub time_unit: String,
 
-    /// `GoodsCount`: an unsigned 64-bit integer.
+    /// `GoodsCount`
     pub goods_count: u64,
 }
 
@@ -550,13 +500,13 @@ pub struct DevicePriceInfo {
 /// Returned in the output of [`DescribeHardwareSpecification`](super::DescribeHardwareSpecification).
 #[tc_model]
 pub struct DiskInfo {
-    /// `DiskTypeId`: an unsigned 64-bit integer.
+    /// `DiskTypeId`
     pub disk_type_id: u64,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: u64,
 
-    /// `DiskDescription`: a string.
+    /// `DiskDescription`
     pub disk_description: String,
 }
 
@@ -565,10 +515,10 @@ pub struct DiskInfo {
 /// Returned in the output of [`RunUserCmd`](super::RunUserCmd).
 #[tc_model]
 pub struct FailedTaskInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: String,
 }
 
@@ -577,16 +527,16 @@ pub struct FailedTaskInfo {
 /// Returned in the output of [`DescribeHostedDeviceOutBandInfo`](super::DescribeHostedDeviceOutBandInfo).
 #[tc_model]
 pub struct HostedDeviceOutBandInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `OutBandIp`: a string.
+    /// `OutBandIp`
     pub out_band_ip: String,
 
-    /// `VpnIp`: a string.
+    /// `VpnIp`
     pub vpn_ip: String,
 
-    /// `VpnPort`: an unsigned 64-bit integer.
+    /// `VpnPort`
     pub vpn_port: u64,
 }
 
@@ -595,31 +545,31 @@ pub struct HostedDeviceOutBandInfo {
 /// Returned in the output of [`DescribeOsInfo`](super::DescribeOsInfo).
 #[tc_model]
 pub struct OsInfo {
-    /// `OsTypeId`: an unsigned 64-bit integer.
+    /// `OsTypeId`
     pub os_type_id: u64,
 
-    /// `OsName`: a string.
+    /// `OsName`
     pub os_name: String,
 
-    /// `OsDescription`: a string.
+    /// `OsDescription`
     pub os_description: String,
 
-    /// `OsEnglishDescription`: a string.
+    /// `OsEnglishDescription`
     pub os_english_description: String,
 
-    /// `OsClass`: a string.
+    /// `OsClass`
     pub os_class: String,
 
-    /// `ImageTag`: a string.
+    /// `ImageTag`
     pub image_tag: String,
 
-    /// `MaxPartitionSize`: an unsigned 64-bit integer.
+    /// `MaxPartitionSize`
     pub max_partition_size: u64,
 
-    /// `OsMinorVersion`: a string.
+    /// `OsMinorVersion`
     pub os_minor_version: Option<String>,
 
-    /// `OsMinorClass`: a string.
+    /// `OsMinorClass`
     pub os_minor_class: Option<String>,
 }
 
@@ -628,10 +578,10 @@ pub struct OsInfo {
 /// Returned in the output of [`DescribeCustomImages`](super::DescribeCustomImages).
 #[tc_model]
 pub struct PartitionInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
+    /// `Size`
     pub size: u64,
 }
 
@@ -640,34 +590,34 @@ pub struct PartitionInfo {
 /// Returned in the output of [`DescribePsaRegulations`](super::DescribePsaRegulations).
 #[tc_model]
 pub struct PsaRegulation {
-    /// `PsaId`: a string.
+    /// `PsaId`
     pub psa_id: String,
 
-    /// `PsaName`: a string.
+    /// `PsaName`
     pub psa_name: String,
 
-    /// `TagCount`: an unsigned 64-bit integer.
+    /// `TagCount`
     pub tag_count: u64,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
+    /// `InstanceCount`
     pub instance_count: u64,
 
-    /// `RepairCount`: an unsigned 64-bit integer.
+    /// `RepairCount`
     pub repair_count: u64,
 
-    /// `RepairLimit`: an unsigned 64-bit integer.
+    /// `RepairLimit`
     pub repair_limit: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `PsaDescription`: a string.
+    /// `PsaDescription`
     pub psa_description: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `TaskTypeIds`: a list of unsigned 64-bit integers.
+    /// `TaskTypeIds`
     pub task_type_ids: Vec<u64>,
 }
 
@@ -676,16 +626,16 @@ pub struct PsaRegulation {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
+    /// `RegionId`
     pub region_id: u64,
 
-    /// `RegionDescription`: a string.
+    /// `RegionDescription`
     pub region_description: String,
 
-    /// `ZoneInfoSet`: a list of [`ZoneInfo`] objects.
+    /// `ZoneInfoSet`
     pub zone_info_set: Vec<ZoneInfo>,
 }
 
@@ -694,10 +644,10 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeOperationResult`](super::DescribeOperationResult).
 #[tc_model]
 pub struct SubtaskStatus {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
+    /// `TaskStatus`
     pub task_status: u64,
 }
 
@@ -706,13 +656,13 @@ pub struct SubtaskStatus {
 /// Returned in the output of [`RunUserCmd`](super::RunUserCmd).
 #[tc_model]
 pub struct SuccessTaskInfo {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 
-    /// `CmdTaskId`: a string.
+    /// `CmdTaskId`
     pub cmd_task_id: String,
 }
 
@@ -722,10 +672,10 @@ pub struct SuccessTaskInfo {
 /// Returned in the output of [`DescribeDevices`](super::DescribeDevices) and [`DescribePsaRegulations`](super::DescribePsaRegulations).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
+    /// `TagKey`
     pub tag_key: String,
 
-    /// `TagValues`: a list of strings.
+    /// `TagValues`
     pub tag_values: Vec<String>,
 }
 
@@ -734,76 +684,76 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTaskInfo`](super::DescribeTaskInfo).
 #[tc_model]
 pub struct TaskInfo {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `TaskTypeId`: an unsigned 64-bit integer.
+    /// `TaskTypeId`
     pub task_type_id: u64,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
+    /// `TaskStatus`
     pub task_status: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `AuthTime`: a date and time, as the service writes it.
+    /// `AuthTime`, a date and time as the service writes it
     pub auth_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `TaskDetail`: a string.
+    /// `TaskDetail`
     pub task_detail: String,
 
-    /// `DeviceStatus`: an unsigned 64-bit integer.
+    /// `DeviceStatus`
     pub device_status: u64,
 
-    /// `OperateStatus`: an unsigned 64-bit integer.
+    /// `OperateStatus`
     pub operate_status: u64,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `SubnetCidrBlock`: a string.
+    /// `SubnetCidrBlock`
     pub subnet_cidr_block: String,
 
-    /// `WanIp`: a string.
+    /// `WanIp`
     pub wan_ip: String,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: String,
 
-    /// `MgtIp`: a string.
+    /// `MgtIp`
     pub mgt_ip: String,
 
-    /// `TaskTypeName`: a string.
+    /// `TaskTypeName`
     pub task_type_name: Option<String>,
 
-    /// `TaskSubType`: a string.
+    /// `TaskSubType`
     pub task_sub_type: Option<String>,
 }
 
@@ -812,16 +762,16 @@ pub struct TaskInfo {
 /// Returned in the output of [`DescribeTaskOperationLog`](super::DescribeTaskOperationLog).
 #[tc_model]
 pub struct TaskOperationLog {
-    /// `TaskStep`: a string.
+    /// `TaskStep`
     pub task_step: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `OperationDetail`: a string.
+    /// `OperationDetail`
     pub operation_detail: String,
 
-    /// `OperationTime`: a date and time, as the service writes it.
+    /// `OperationTime`, a date and time as the service writes it
     pub operation_time: String,
 }
 
@@ -830,13 +780,13 @@ pub struct TaskOperationLog {
 /// Returned in the output of [`DescribeRepairTaskConstant`](super::DescribeRepairTaskConstant).
 #[tc_model]
 pub struct TaskType {
-    /// `TypeId`: an unsigned 64-bit integer.
+    /// `TypeId`
     pub type_id: u64,
 
-    /// `TypeName`: a string.
+    /// `TypeName`
     pub type_name: String,
 
-    /// `TaskSubType`: a string.
+    /// `TaskSubType`
     pub task_sub_type: String,
 }
 
@@ -845,28 +795,28 @@ pub struct TaskType {
 /// Returned in the output of [`DescribeUserCmds`](super::DescribeUserCmds).
 #[tc_model]
 pub struct UserCmd {
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `AutoId`: an unsigned 64-bit integer.
+    /// `AutoId`
     pub auto_id: u64,
 
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: String,
 
-    /// `OsType`: a string.
+    /// `OsType`
     pub os_type: String,
 }
 
@@ -875,31 +825,31 @@ pub struct UserCmd {
 /// Returned in the output of [`DescribeUserCmdTasks`](super::DescribeUserCmdTasks).
 #[tc_model]
 pub struct UserCmdTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `CmdId`: a string.
+    /// `CmdId`
     pub cmd_id: String,
 
-    /// `InstanceCount`: an unsigned 64-bit integer.
+    /// `InstanceCount`
     pub instance_count: u64,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
+    /// `SuccessCount`
     pub success_count: u64,
 
-    /// `FailureCount`: an unsigned 64-bit integer.
+    /// `FailureCount`
     pub failure_count: u64,
 
-    /// `RunBeginTime`: a date and time, as the service writes it.
+    /// `RunBeginTime`, a date and time as the service writes it
     pub run_begin_time: String,
 
-    /// `RunEndTime`: a date and time, as the service writes it.
+    /// `RunEndTime`, a date and time as the service writes it
     pub run_end_time: String,
 }
 
@@ -908,61 +858,61 @@ pub struct UserCmdTask {
 /// Returned in the output of [`DescribeUserCmdTaskInfo`](super::DescribeUserCmdTaskInfo).
 #[tc_model]
 pub struct UserCmdTaskInfo {
-    /// `AutoId`: an unsigned 64-bit integer.
+    /// `AutoId`
     pub auto_id: u64,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `RunBeginTime`: a date and time, as the service writes it.
+    /// `RunBeginTime`, a date and time as the service writes it
     pub run_begin_time: String,
 
-    /// `RunEndTime`: a date and time, as the service writes it.
+    /// `RunEndTime`, a date and time as the service writes it
     pub run_end_time: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `InstanceName`: a string.
+    /// `InstanceName`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetCidrBlock`: a string.
+    /// `SubnetCidrBlock`
     pub subnet_cidr_block: String,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: String,
 
-    /// `CmdContent`: a string.
+    /// `CmdContent`
     pub cmd_content: String,
 
-    /// `CmdParam`: a string.
+    /// `CmdParam`
     pub cmd_param: String,
 
-    /// `CmdResult`: a string.
+    /// `CmdResult`
     pub cmd_result: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `LastShellExit`: a signed 64-bit integer.
+    /// `LastShellExit`
     pub last_shell_exit: i64,
 }
 
@@ -971,12 +921,12 @@ pub struct UserCmdTaskInfo {
 /// Returned in the output of [`DescribeRegions`](super::DescribeRegions).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
+    /// `ZoneId`
     pub zone_id: u64,
 
-    /// `ZoneDescription`: a string.
+    /// `ZoneDescription`
     pub zone_description: String,
 }

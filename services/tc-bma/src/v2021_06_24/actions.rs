@@ -7,33 +7,52 @@ use super::models;
 /// The `CreateBPFakeURL` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateBPFakeURLResponse`].
-/// The codes it documents are in [`CreateBPFakeURLError`](super::errors::CreateBPFakeURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateBPFakeURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateBPFakeURL",
     output = CreateBPFakeURLResponse,
-    error = super::errors::CreateBPFakeURLError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFakeURL {
-    /// `ProtectURLId`: a signed 64-bit integer.
+    /// `ProtectURLId`
     #[tc(rename = "ProtectURLId")]
     pub protect_url_id: Option<i64>,
 
-    /// `FakeURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURL`; example: `"xxx"`
     #[tc(rename = "FakeURL")]
     pub fake_url: Option<String>,
 
-    /// `SnapshotNames`: a list of strings.
+    /// `SnapshotNames`
     pub snapshot_names: Option<Vec<String>>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Note`; example: `"xxx"`
     pub note: Option<String>,
 }
 
@@ -47,20 +66,41 @@ pub struct CreateBPFakeURLResponse {
 /// The `CreateBPFalseTicket` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateBPFalseTicketResponse`].
-/// The codes it documents are in [`CreateBPFalseTicketError`](super::errors::CreateBPFalseTicketError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateBPFalseTicket)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateBPFalseTicket",
     output = CreateBPFalseTicketResponse,
-    error = super::errors::CreateBPFalseTicketError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFalseTicket {
-    /// `FakeURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURL`; example: `"xxx"`
     #[tc(rename = "FakeURL")]
     pub fake_url: Option<String>,
 }
@@ -75,35 +115,50 @@ pub struct CreateBPFalseTicketResponse {
 /// The `CreateBPOfflineAttachment` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateBPOfflineAttachmentResponse`].
-/// The codes it documents are in [`CreateBPOfflineAttachmentError`](super::errors::CreateBPOfflineAttachmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateBPOfflineAttachment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateBPOfflineAttachment",
     output = CreateBPOfflineAttachmentResponse,
-    error = super::errors::CreateBPOfflineAttachmentError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPOfflineAttachment {
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandName`; example: `"xxx"`
     pub brand_name: Option<String>,
 
-    /// `BrandCertificateName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandCertificateName`; example: `"xxx"`
     pub brand_certificate_name: Option<String>,
 
-    /// `TransferName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TransferName`; example: `"xxx"`
     pub transfer_name: Option<String>,
 
-    /// `AuthorizationName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AuthorizationName`; example: `"xxx"`
     pub authorization_name: Option<String>,
 }
 
@@ -117,18 +172,41 @@ pub struct CreateBPOfflineAttachmentResponse {
 /// The `CreateBPOfflineTicket` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateBPOfflineTicketResponse`].
-/// The codes it documents are in [`CreateBPOfflineTicketError`](super::errors::CreateBPOfflineTicketError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateBPOfflineTicket)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateBPOfflineTicket",
     output = CreateBPOfflineTicketResponse,
-    error = super::errors::CreateBPOfflineTicketError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPOfflineTicket {
-    /// `FakeURLId`: a signed 64-bit integer.
+    /// `FakeURLId`
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,
 }
@@ -143,37 +221,54 @@ pub struct CreateBPOfflineTicketResponse {
 /// The `CreateBPProtectURLs` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateBPProtectURLsResponse`].
-/// The codes it documents are in [`CreateBPProtectURLsError`](super::errors::CreateBPProtectURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateBPProtectURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateBPProtectURLs",
     output = CreateBPProtectURLsResponse,
-    error = super::errors::CreateBPProtectURLsError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPProtectURLs {
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CompanyName`; example: `"xxx"`
     pub company_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Phone`; example: `"xxx"`
     pub phone: Option<String>,
 
-    /// `LicenseName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `LicenseName`; example: `"xxx"`
     pub license_name: Option<String>,
 
-    /// `ProtectURLs`: a list of strings.
+    /// `ProtectURLs`
     #[tc(rename = "ProtectURLs")]
     pub protect_urls: Option<Vec<String>>,
 
-    /// `ProtectWebs`: a list of strings.
+    /// `ProtectWebs`
     pub protect_webs: Option<Vec<String>>,
 }
 
@@ -187,107 +282,96 @@ pub struct CreateBPProtectURLsResponse {
 /// The `CreateCRBlock` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRBlockResponse`].
-/// The codes it documents are in [`CreateCRBlockError`](super::errors::CreateCRBlockError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRBlock)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRBlock",
     output = CreateCRBlockResponse,
-    error = super::errors::CreateCRBlockError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRBlock {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `TortUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `TortUrl`; example: `"https://test.com"`
     pub tort_url: String,
 
-    /// `TortTitle`: a string.
-    ///
-    /// Example: `"测试标题"`
+    /// `TortTitle`; example: `"测试标题"`
     pub tort_title: Option<String>,
 
-    /// `TortPlat`: a string.
-    ///
-    /// Example: `"测试平台"`
+    /// `TortPlat`; example: `"测试平台"`
     pub tort_plat: Option<String>,
 
-    /// `BlockUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `BlockUrl`; example: `"https://test.com"`
     pub block_url: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `FileUrl`; example: `"https://test.com"`
     pub file_url: Option<String>,
 
-    /// `ValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `ValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub valid_start_date: Option<String>,
 
-    /// `ValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `ValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub valid_end_date: Option<String>,
 
-    /// `TortPic`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `TortPic`; example: `"https://test.com"`
     pub tort_pic: Option<String>,
 
-    /// `CommFileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `CommFileUrl`; example: `"https://test.com"`
     pub comm_file_url: Option<String>,
 
-    /// `CommValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `CommValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub comm_valid_start_date: Option<String>,
 
-    /// `CommValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `CommValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub comm_valid_end_date: Option<String>,
 
-    /// `IsProducer`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsProducer`; example: `"1"`
     pub is_producer: Option<String>,
 
-    /// `EvidenceFileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `EvidenceFileUrl`; example: `"https://test.com"`
     pub evidence_file_url: Option<String>,
 
-    /// `EvidenceValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EvidenceValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub evidence_valid_start_date: Option<String>,
 
-    /// `EvidenceValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EvidenceValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub evidence_valid_end_date: Option<String>,
 }
 
 /// What a successful [`CreateCRBlock`] call returns.
 #[tc_model]
 pub struct CreateCRBlockResponse {
-    /// `TortId`: a signed 64-bit integer.
+    /// `TortId`
     pub tort_id: i64,
 
-    /// `TortNum`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TortNum`; example: `"123"`
     pub tort_num: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,71 +381,74 @@ pub struct CreateCRBlockResponse {
 /// The `CreateCRCompanyVerify` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRCompanyVerifyResponse`].
-/// The codes it documents are in [`CreateCRCompanyVerifyError`](super::errors::CreateCRCompanyVerifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRCompanyVerify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRCompanyVerify",
     output = CreateCRCompanyVerifyResponse,
-    error = super::errors::CreateCRCompanyVerifyError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRCompanyVerify {
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"腾讯科技有限公司"`
+    /// `CompanyName`; example: `"腾讯科技有限公司"`
     pub company_name: String,
 
-    /// `CompanyID`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `CompanyID`; example: `"123456"`
     #[tc(rename = "CompanyID")]
     pub company_id: Option<String>,
 
-    /// `CompanyLegalName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CompanyLegalName`; example: `"张三"`
     pub company_legal_name: Option<String>,
 
-    /// `ManagerName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `ManagerName`; example: `"李四"`
     pub manager_name: Option<String>,
 
-    /// `ManagerPhone`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `ManagerPhone`; example: `"13000000000"`
     pub manager_phone: Option<String>,
 
-    /// `VerificationCode`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `VerificationCode`; example: `"123456"`
     pub verification_code: Option<String>,
 
-    /// `CompanyIDType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CompanyIDType`; example: `"1"`
     #[tc(rename = "CompanyIDType")]
     pub company_id_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateCRCompanyVerify`] call returns.
 #[tc_model]
 pub struct CreateCRCompanyVerifyResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"认证成功"`
+    /// `Note`; example: `"认证成功"`
     pub note: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -371,23 +458,44 @@ pub struct CreateCRCompanyVerifyResponse {
 /// The `CreateCRDesktopCode` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRDesktopCodeResponse`].
-/// The codes it documents are in [`CreateCRDesktopCodeError`](super::errors::CreateCRDesktopCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRDesktopCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRDesktopCode",
     output = CreateCRDesktopCodeResponse,
-    error = super::errors::CreateCRDesktopCodeError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRDesktopCode {
-    /// `TortId`: a signed 64-bit integer.
+    /// `TortId`
     pub tort_id: i64,
 
-    /// `DesktopCode`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DesktopCode`; example: `"xxx"`
     pub desktop_code: String,
 }
 
@@ -401,119 +509,102 @@ pub struct CreateCRDesktopCodeResponse {
 /// The `CreateCRRight` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRRightResponse`].
-/// The codes it documents are in [`CreateCRRightError`](super::errors::CreateCRRightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRRight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRRight",
     output = CreateCRRightResponse,
-    error = super::errors::CreateCRRightError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRRight {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `TortUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `TortUrl`; example: `"https://test.com"`
     pub tort_url: String,
 
-    /// `TortTitle`: a string.
-    ///
-    /// Example: `"测试标题"`
+    /// `TortTitle`; example: `"测试标题"`
     pub tort_title: Option<String>,
 
-    /// `TortPlat`: a string.
-    ///
-    /// Example: `"测试平台"`
+    /// `TortPlat`; example: `"测试平台"`
     pub tort_plat: Option<String>,
 
-    /// `RightUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `RightUrl`; example: `"https://test.com"`
     pub right_url: Option<String>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `FileUrl`; example: `"https://test.com"`
     pub file_url: Option<String>,
 
-    /// `ValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `ValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub valid_start_date: Option<String>,
 
-    /// `ValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `ValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub valid_end_date: Option<String>,
 
-    /// `CommFileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `CommFileUrl`; example: `"https://test.com"`
     pub comm_file_url: Option<String>,
 
-    /// `CommValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `CommValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub comm_valid_start_date: Option<String>,
 
-    /// `CommValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `CommValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub comm_valid_end_date: Option<String>,
 
-    /// `HomeFileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `HomeFileUrl`; example: `"https://test.com"`
     pub home_file_url: Option<String>,
 
-    /// `HomeValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `HomeValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub home_valid_start_date: Option<String>,
 
-    /// `HomeValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `HomeValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub home_valid_end_date: Option<String>,
 
-    /// `IsProducer`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsProducer`; example: `"1"`
     pub is_producer: Option<String>,
 
-    /// `EvidenceFileUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `EvidenceFileUrl`; example: `"https://test.com"`
     pub evidence_file_url: Option<String>,
 
-    /// `EvidenceValidStartDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EvidenceValidStartDate`; example: `"2022-01-01 00:00:00"`
     pub evidence_valid_start_date: Option<String>,
 
-    /// `EvidenceValidEndDate`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EvidenceValidEndDate`; example: `"2022-01-01 00:00:00"`
     pub evidence_valid_end_date: Option<String>,
 }
 
 /// What a successful [`CreateCRRight`] call returns.
 #[tc_model]
 pub struct CreateCRRightResponse {
-    /// `TortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortId`; example: `1`
     pub tort_id: i64,
 
-    /// `TortNum`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TortNum`; example: `"123"`
     pub tort_num: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -523,32 +614,51 @@ pub struct CreateCRRightResponse {
 /// The `CreateCRRightFile` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRRightFileResponse`].
-/// The codes it documents are in [`CreateCRRightFileError`](super::errors::CreateCRRightFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRRightFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRRightFile",
     output = CreateCRRightFileResponse,
-    error = super::errors::CreateCRRightFileError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRRightFile {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `FileList`: a list of [`File`](super::models::File) objects.
+    /// `FileList`
     pub file_list: Vec<models::File>,
 }
 
 /// What a successful [`CreateCRRightFile`] call returns.
 #[tc_model]
 pub struct CreateCRRightFileResponse {
-    /// `FileIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,456]`
+    /// `FileIds`; example: `[123,456]`
     pub file_ids: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -558,70 +668,77 @@ pub struct CreateCRRightFileResponse {
 /// The `CreateCRTort` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRTortResponse`].
-/// The codes it documents are in [`CreateCRTortError`](super::errors::CreateCRTortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRTort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRTort",
     output = CreateCRTortResponse,
-    error = super::errors::CreateCRTortError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRTort {
-    /// `WorkId`: a signed 64-bit integer.
+    /// `WorkId`
     pub work_id: i64,
 
-    /// `TortURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortURL`; example: `"xxx"`
     #[tc(rename = "TortURL")]
     pub tort_url: String,
 
-    /// `TortPlat`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortPlat`; example: `"xxx"`
     pub tort_plat: Option<String>,
 
-    /// `TortTitle`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortTitle`; example: `"xxx"`
     pub tort_title: Option<String>,
 }
 
 /// What a successful [`CreateCRTort`] call returns.
 #[tc_model]
 pub struct CreateCRTortResponse {
-    /// `WorkId`: a signed 64-bit integer.
+    /// `WorkId`
     pub work_id: i64,
 
-    /// `TortId`: a signed 64-bit integer.
+    /// `TortId`
     pub tort_id: i64,
 
-    /// `TortTitle`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortTitle`; example: `"xxx"`
     pub tort_title: String,
 
-    /// `TortPlat`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortPlat`; example: `"xxx"`
     pub tort_plat: String,
 
-    /// `TortURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortURL`; example: `"xxx"`
     #[tc(rename = "TortURL")]
     pub tort_url: String,
 
-    /// `TortDomain`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortDomain`; example: `"xxx"`
     pub tort_domain: String,
 
-    /// `TortBodyName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortBodyName`; example: `"xxx"`
     pub tort_body_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -631,55 +748,64 @@ pub struct CreateCRTortResponse {
 /// The `CreateCRUserVerify` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRUserVerifyResponse`].
-/// The codes it documents are in [`CreateCRUserVerifyError`](super::errors::CreateCRUserVerifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRUserVerify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRUserVerify",
     output = CreateCRUserVerifyResponse,
-    error = super::errors::CreateCRUserVerifyError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRUserVerify {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: String,
 
-    /// `UserID`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `UserID`; example: `"123456"`
     #[tc(rename = "UserID")]
     pub user_id: String,
 
-    /// `UserPhone`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `UserPhone`; example: `"13000000000"`
     pub user_phone: String,
 
-    /// `VerificationCode`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `VerificationCode`; example: `"123456"`
     pub verification_code: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateCRUserVerify`] call returns.
 #[tc_model]
 pub struct CreateCRUserVerifyResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Note`; example: `"xxx"`
     pub note: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -689,191 +815,148 @@ pub struct CreateCRUserVerifyResponse {
 /// The `CreateCRWork` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`CreateCRWorkResponse`].
-/// The codes it documents are in [`CreateCRWorkError`](super::errors::CreateCRWorkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=CreateCRWork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "CreateCRWork",
     output = CreateCRWorkResponse,
-    error = super::errors::CreateCRWorkError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateCRWork {
-    /// `WorkName`: a string.
-    ///
-    /// Example: `"西游记"`
+    /// `WorkName`; example: `"西游记"`
     pub work_name: String,
 
-    /// `WorkCategory`: a string.
-    ///
-    /// Example: `"010101"`
+    /// `WorkCategory`; example: `"010101"`
     pub work_category: String,
 
-    /// `WorkType`: a string.
-    ///
-    /// Example: `"01"`
+    /// `WorkType`; example: `"01"`
     pub work_type: String,
 
-    /// `WorkSign`: a string.
-    ///
-    /// Example: `"孙悟空、猪八戒"`
+    /// `WorkSign`; example: `"孙悟空、猪八戒"`
     pub work_sign: Option<String>,
 
-    /// `WorkPic`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `WorkPic`; example: `"https://test.com"`
     pub work_pic: Option<String>,
 
-    /// `WorkDesc`: a string.
-    ///
-    /// Example: `"经典四大名著之一"`
+    /// `WorkDesc`; example: `"经典四大名著之一"`
     pub work_desc: Option<String>,
 
-    /// `IsOriginal`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsOriginal`; example: `"1"`
     pub is_original: Option<String>,
 
-    /// `IsRelease`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsRelease`; example: `"1"`
     pub is_release: Option<String>,
 
-    /// `ProducerID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProducerID`; example: `0`
     #[tc(rename = "ProducerID")]
     pub producer_id: Option<i64>,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `ProduceTime`; example: `"2022-01-01 00:00:00"`
     pub produce_time: Option<String>,
 
-    /// `SampleContentURL`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `SampleContentURL`; example: `"https://test.com"`
     #[tc(rename = "SampleContentURL")]
     pub sample_content_url: Option<String>,
 
-    /// `SampleDownloadURL`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `SampleDownloadURL`; example: `"https://test.com"`
     #[tc(rename = "SampleDownloadURL")]
     pub sample_download_url: Option<String>,
 
-    /// `SamplePublicURL`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `SamplePublicURL`; example: `"https://test.com"`
     #[tc(rename = "SamplePublicURL")]
     pub sample_public_url: Option<String>,
 
-    /// `GrantType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GrantType`; example: `"1"`
     pub grant_type: Option<String>,
 
-    /// `IsMonitor`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsMonitor`; example: `"1"`
     pub is_monitor: Option<String>,
 
-    /// `IsCert`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsCert`; example: `"1"`
     pub is_cert: Option<String>,
 
-    /// `CertUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `CertUrl`; example: `"https://test.com"`
     pub cert_url: Option<String>,
 
-    /// `MonitorUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `MonitorUrl`; example: `"https://test.com"`
     pub monitor_url: Option<String>,
 
-    /// `ProduceType`: a string.
-    ///
-    /// Example: `"原创"`
+    /// `ProduceType`; example: `"原创"`
     pub produce_type: Option<String>,
 
-    /// `WhiteLists`: a list of strings.
-    ///
-    /// Example: `["qq.com","baidu.com"]`
+    /// `WhiteLists`; example: `["qq.com","baidu.com"]`
     pub white_lists: Option<Vec<String>>,
 
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WorkId`; example: `0`
     pub work_id: Option<i64>,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ProducerName`; example: `"张三"`
     pub producer_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Nickname`; example: `"张三"`
     pub nickname: Option<String>,
 
-    /// `Authorization`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `Authorization`; example: `"https://test.com"`
     pub authorization: Option<String>,
 
-    /// `AuthorizationStartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `AuthorizationStartTime`; example: `"2022-01-01 00:00:00"`
     pub authorization_start_time: Option<String>,
 
-    /// `AuthorizationEndTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `AuthorizationEndTime`; example: `"2025-01-01 00:00:00"`
     pub authorization_end_time: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `ContentType`; example: `"txt"`
     pub content_type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Content`; example: `"xxx"`
     pub content: Option<String>,
 
-    /// `MonitorEndTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `MonitorEndTime`; example: `"2025-01-01 00:00:00"`
     pub monitor_end_time: Option<String>,
 
-    /// `ApplierId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ApplierId`; example: `"123456"`
     pub applier_id: Option<String>,
 
-    /// `ApplierName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApplierName`; example: `"张三"`
     pub applier_name: Option<String>,
 
-    /// `IsAutoRenew`: a string.
+    /// `IsAutoRenew`
     pub is_auto_renew: Option<String>,
 }
 
 /// What a successful [`CreateCRWork`] call returns.
 #[tc_model]
 pub struct CreateCRWorkResponse {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: Option<i64>,
 
-    /// `EvidenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `EvidenceId`; example: `123`
     pub evidence_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -883,61 +966,72 @@ pub struct CreateCRWorkResponse {
 /// The `DescribeBPCompanyInfo` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeBPCompanyInfoResponse`].
-/// The codes it documents are in [`DescribeBPCompanyInfoError`](super::errors::DescribeBPCompanyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeBPCompanyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeBPCompanyInfo",
     output = DescribeBPCompanyInfoResponse,
-    error = super::errors::DescribeBPCompanyInfoError
+    error = super::errors::BmaErrorCode
 )]
 pub struct DescribeBPCompanyInfo {}
 
 /// What a successful [`DescribeBPCompanyInfo`] call returns.
 #[tc_model]
 pub struct DescribeBPCompanyInfoResponse {
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CompanyName`; example: `"xxx"`
     pub company_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Phone`; example: `"xxx"`
     pub phone: String,
 
-    /// `LicenseName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `LicenseName`; example: `"xx"`
     pub license_name: String,
 
-    /// `LicenseStatus`: a signed 64-bit integer.
+    /// `LicenseStatus`
     pub license_status: i64,
 
-    /// `LicenseNote`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `LicenseNote`; example: `"xx"`
     pub license_note: String,
 
-    /// `AuthorizationName`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AuthorizationName`; example: `"xx"`
     pub authorization_name: String,
 
-    /// `AuthorizationStatus`: a signed 64-bit integer.
+    /// `AuthorizationStatus`
     pub authorization_status: i64,
 
-    /// `AuthorizationNote`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `AuthorizationNote`; example: `"xx"`
     pub authorization_note: String,
 
-    /// `BrandDatas`: a list of [`BrandData`](super::models::BrandData) objects.
+    /// `BrandDatas`
     pub brand_datas: Vec<models::BrandData>,
 
-    /// `CompanyId`: a signed 64-bit integer.
+    /// `CompanyId`
     pub company_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -947,15 +1041,20 @@ pub struct DescribeBPCompanyInfoResponse {
 /// The `DescribeBPFakeURLs` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeBPFakeURLsResponse`].
-/// The codes it documents are in [`DescribeBPFakeURLsError`](super::errors::DescribeBPFakeURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeBPFakeURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeBPFakeURLs",
     output = DescribeBPFakeURLsResponse,
-    error = super::errors::DescribeBPFakeURLsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -965,29 +1064,27 @@ pub struct DescribeBPCompanyInfoResponse {
     )
 )]
 pub struct DescribeBPFakeURLs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPFakeURLs`] call returns.
 #[tc_model]
 pub struct DescribeBPFakeURLsResponse {
-    /// `FakeURLInfos`: a list of [`FakeUrlInfo`](super::models::FakeUrlInfo) objects.
+    /// `FakeURLInfos`
     #[tc(rename = "FakeURLInfos")]
     pub fake_url_infos: Vec<models::FakeUrlInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
-    /// `ExportURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ExportURL`; example: `"xxx"`
     #[tc(rename = "ExportURL")]
     pub export_url: String,
 
@@ -998,15 +1095,38 @@ pub struct DescribeBPFakeURLsResponse {
 /// The `DescribeBPProtectURLs` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeBPProtectURLsResponse`].
-/// The codes it documents are in [`DescribeBPProtectURLsError`](super::errors::DescribeBPProtectURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeBPProtectURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeBPProtectURLs",
     output = DescribeBPProtectURLsResponse,
-    error = super::errors::DescribeBPProtectURLsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1016,21 +1136,21 @@ pub struct DescribeBPFakeURLsResponse {
     )
 )]
 pub struct DescribeBPProtectURLs {
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPProtectURLs`] call returns.
 #[tc_model]
 pub struct DescribeBPProtectURLsResponse {
-    /// `ProtectURLInfos`: a list of [`ProtectUrlInfo`](super::models::ProtectUrlInfo) objects.
+    /// `ProtectURLInfos`
     #[tc(rename = "ProtectURLInfos")]
     pub protect_url_infos: Vec<models::ProtectUrlInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1040,15 +1160,38 @@ pub struct DescribeBPProtectURLsResponse {
 /// The `DescribeBPReportFakeURLs` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeBPReportFakeURLsResponse`].
-/// The codes it documents are in [`DescribeBPReportFakeURLsError`](super::errors::DescribeBPReportFakeURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeBPReportFakeURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeBPReportFakeURLs",
     output = DescribeBPReportFakeURLsResponse,
-    error = super::errors::DescribeBPReportFakeURLsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1058,24 +1201,24 @@ pub struct DescribeBPProtectURLsResponse {
     )
 )]
 pub struct DescribeBPReportFakeURLs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPReportFakeURLs`] call returns.
 #[tc_model]
 pub struct DescribeBPReportFakeURLsResponse {
-    /// `ReportFakeURLInfos`: a list of [`ReportFakeUrlInfo`](super::models::ReportFakeUrlInfo) objects.
+    /// `ReportFakeURLInfos`
     #[tc(rename = "ReportFakeURLInfos")]
     pub report_fake_url_infos: Vec<models::ReportFakeUrlInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1085,15 +1228,38 @@ pub struct DescribeBPReportFakeURLsResponse {
 /// The `DescribeCRMonitorDetail` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeCRMonitorDetailResponse`].
-/// The codes it documents are in [`DescribeCRMonitorDetailError`](super::errors::DescribeCRMonitorDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeCRMonitorDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeCRMonitorDetail",
     output = DescribeCRMonitorDetailResponse,
-    error = super::errors::DescribeCRMonitorDetailError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1103,44 +1269,32 @@ pub struct DescribeBPReportFakeURLsResponse {
     )
 )]
 pub struct DescribeCRMonitorDetail {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkId`; example: `1`
     pub work_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCRMonitorDetail`] call returns.
 #[tc_model]
 pub struct DescribeCRMonitorDetailResponse {
-    /// `Torts`: a list of [`MonitorTort`](super::models::MonitorTort) objects.
+    /// `Torts`
     pub torts: Vec<models::MonitorTort>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: i64,
 
-    /// `ExportURL`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ExportURL`; example: `"1"`
     #[tc(rename = "ExportURL")]
     pub export_url: String,
 
@@ -1151,15 +1305,38 @@ pub struct DescribeCRMonitorDetailResponse {
 /// The `DescribeCRMonitors` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeCRMonitorsResponse`].
-/// The codes it documents are in [`DescribeCRMonitorsError`](super::errors::DescribeCRMonitorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeCRMonitors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeCRMonitors",
     output = DescribeCRMonitorsResponse,
-    error = super::errors::DescribeCRMonitorsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1169,34 +1346,26 @@ pub struct DescribeCRMonitorDetailResponse {
     )
 )]
 pub struct DescribeCRMonitors {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeCRMonitors`] call returns.
 #[tc_model]
 pub struct DescribeCRMonitorsResponse {
-    /// `Monitors`: a list of [`Monitor`](super::models::Monitor) objects.
+    /// `Monitors`
     pub monitors: Option<Vec<models::Monitor>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ExportURL`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `ExportURL`; example: `"https://test.com"`
     #[tc(rename = "ExportURL")]
     pub export_url: Option<String>,
 
@@ -1207,99 +1376,94 @@ pub struct DescribeCRMonitorsResponse {
 /// The `DescribeCRObtainDetail` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeCRObtainDetailResponse`].
-/// The codes it documents are in [`DescribeCRObtainDetailError`](super::errors::DescribeCRObtainDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeCRObtainDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeCRObtainDetail",
     output = DescribeCRObtainDetailResponse,
-    error = super::errors::DescribeCRObtainDetailError
+    error = super::errors::BmaErrorCode
 )]
 pub struct DescribeCRObtainDetail {
-    /// `TortId`: a signed 64-bit integer.
+    /// `TortId`
     pub tort_id: i64,
 }
 
 /// What a successful [`DescribeCRObtainDetail`] call returns.
 #[tc_model]
 pub struct DescribeCRObtainDetailResponse {
-    /// `WorkName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkName`; example: `"xxx"`
     pub work_name: String,
 
-    /// `TortURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortURL`; example: `"xxx"`
     #[tc(rename = "TortURL")]
     pub tort_url: String,
 
-    /// `ObtainTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainTime`; example: `"xxx"`
     pub obtain_time: String,
 
-    /// `ObtainType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainType`; example: `"xxx"`
     pub obtain_type: String,
 
-    /// `ObtainNum`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainNum`; example: `"xxx"`
     pub obtain_num: String,
 
-    /// `DepositFile`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DepositFile`; example: `"xxx"`
     pub deposit_file: String,
 
-    /// `DepositCert`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DepositCert`; example: `"xxx"`
     pub deposit_cert: String,
 
-    /// `WorkType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkType`; example: `"xxx"`
     pub work_type: String,
 
-    /// `WorkCategory`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `WorkCategory`; example: `"xxxx"`
     pub work_category: String,
 
-    /// `TortId`: a signed 64-bit integer.
+    /// `TortId`
     pub tort_id: i64,
 
-    /// `TortNum`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortNum`; example: `"xxx"`
     pub tort_num: String,
 
-    /// `ObtainStatus`: a signed 64-bit integer.
+    /// `ObtainStatus`
     pub obtain_status: i64,
 
-    /// `ObtainNote`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainNote`; example: `"xxx"`
     pub obtain_note: String,
 
-    /// `ObtainDuration`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainDuration`; example: `"xxx"`
     pub obtain_duration: String,
 
-    /// `ObtainName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ObtainName`; example: `"xxx"`
     pub obtain_name: String,
 
-    /// `DepositPdfCert`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DepositPdfCert`; example: `"xxx"`
     pub deposit_pdf_cert: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1309,122 +1473,111 @@ pub struct DescribeCRObtainDetailResponse {
 /// The `DescribeCRWorkInfo` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`DescribeCRWorkInfoResponse`].
-/// The codes it documents are in [`DescribeCRWorkInfoError`](super::errors::DescribeCRWorkInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=DescribeCRWorkInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "DescribeCRWorkInfo",
     output = DescribeCRWorkInfoResponse,
-    error = super::errors::DescribeCRWorkInfoError
+    error = super::errors::BmaErrorCode
 )]
 pub struct DescribeCRWorkInfo {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 }
 
 /// What a successful [`DescribeCRWorkInfo`] call returns.
 #[tc_model]
 pub struct DescribeCRWorkInfoResponse {
-    /// `WorkName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkName`; example: `"xxx"`
     pub work_name: String,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
+    /// `MonitorStatus`
     pub monitor_status: i64,
 
-    /// `AuthStatus`: a signed 64-bit integer.
+    /// `AuthStatus`
     pub auth_status: i64,
 
-    /// `CommStatus`: a signed 64-bit integer.
+    /// `CommStatus`
     pub comm_status: i64,
 
-    /// `IsProducer`: a signed 64-bit integer.
+    /// `IsProducer`
     pub is_producer: i64,
 
-    /// `EvidenceStatus`: a signed 64-bit integer.
+    /// `EvidenceStatus`
     pub evidence_status: i64,
 
-    /// `WorkCategory`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkCategory`; example: `"xxx"`
     pub work_category: String,
 
-    /// `IsOriginal`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IsOriginal`; example: `"xxx"`
     pub is_original: String,
 
-    /// `IsRelease`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IsRelease`; example: `"xxx"`
     pub is_release: String,
 
-    /// `ProducerName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProducerName`; example: `"xxx"`
     pub producer_name: String,
 
-    /// `ProduceTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProduceTime`; example: `"xxx"`
     pub produce_time: String,
 
-    /// `WhiteLists`: a list of strings.
+    /// `WhiteLists`
     pub white_lists: Vec<String>,
 
-    /// `WorkDesc`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkDesc`; example: `"xxx"`
     pub work_desc: String,
 
-    /// `Authorization`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Authorization`; example: `"xxx"`
     pub authorization: String,
 
-    /// `AuthorizationStartTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AuthorizationStartTime`; example: `"xxx"`
     pub authorization_start_time: String,
 
-    /// `AuthorizationEndTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AuthorizationEndTime`; example: `"xxx"`
     pub authorization_end_time: String,
 
-    /// `Commission`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Commission`; example: `"xxx"`
     pub commission: String,
 
-    /// `CommissionStartTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CommissionStartTime`; example: `"xxx"`
     pub commission_start_time: String,
 
-    /// `CommissionEndTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CommissionEndTime`; example: `"xxx"`
     pub commission_end_time: String,
 
-    /// `EvidenceUrl`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `EvidenceUrl`; example: `"xxx"`
     pub evidence_url: String,
 
-    /// `EvidenceStartTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `EvidenceStartTime`; example: `"xxx"`
     pub evidence_start_time: String,
 
-    /// `EvidenceEndTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `EvidenceEndTime`; example: `"xxx"`
     pub evidence_end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1434,40 +1587,53 @@ pub struct DescribeCRWorkInfoResponse {
 /// The `ModifyBPOfflineAttachment` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyBPOfflineAttachmentResponse`].
-/// The codes it documents are in [`ModifyBPOfflineAttachmentError`](super::errors::ModifyBPOfflineAttachmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyBPOfflineAttachment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyBPOfflineAttachment",
     output = ModifyBPOfflineAttachmentResponse,
-    error = super::errors::ModifyBPOfflineAttachmentError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyBPOfflineAttachment {
-    /// `LicenseName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `LicenseName`; example: `"xxx"`
     pub license_name: Option<String>,
 
-    /// `AuthorizationName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `AuthorizationName`; example: `"xxx"`
     pub authorization_name: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandName`; example: `"xxx"`
     pub brand_name: Option<String>,
 
-    /// `BrandCertificateName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandCertificateName`; example: `"xxx"`
     pub brand_certificate_name: Option<String>,
 
-    /// `TransferName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TransferName`; example: `"xxx"`
     pub transfer_name: Option<String>,
 }
 
@@ -1481,25 +1647,44 @@ pub struct ModifyBPOfflineAttachmentResponse {
 /// The `ModifyCRBlockStatus` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyCRBlockStatusResponse`].
-/// The codes it documents are in [`ModifyCRBlockStatusError`](super::errors::ModifyCRBlockStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyCRBlockStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyCRBlockStatus",
     output = ModifyCRBlockStatusResponse,
-    error = super::errors::ModifyCRBlockStatusError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyCRBlockStatus {
-    /// `TortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortId`; example: `1`
     pub tort_id: i64,
 
-    /// `BlockUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `BlockUrl`; example: `"https://test.com"`
     pub block_url: Option<String>,
 }
 
@@ -1513,30 +1698,47 @@ pub struct ModifyCRBlockStatusResponse {
 /// The `ModifyCRMonitor` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyCRMonitorResponse`].
-/// The codes it documents are in [`ModifyCRMonitorError`](super::errors::ModifyCRMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyCRMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyCRMonitor",
     output = ModifyCRMonitorResponse,
-    error = super::errors::ModifyCRMonitorError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyCRMonitor {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `MonitorStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MonitorStatus`; example: `"1"`
     pub monitor_status: String,
 
-    /// `MonitorEnd`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `MonitorEnd`; example: `"2022-01-01 00:00:00"`
     pub monitor_end: Option<String>,
 }
 
@@ -1550,35 +1752,50 @@ pub struct ModifyCRMonitorResponse {
 /// The `ModifyCRObtainStatus` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyCRObtainStatusResponse`].
-/// The codes it documents are in [`ModifyCRObtainStatusError`](super::errors::ModifyCRObtainStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyCRObtainStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyCRObtainStatus",
     output = ModifyCRObtainStatusResponse,
-    error = super::errors::ModifyCRObtainStatusError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyCRObtainStatus {
-    /// `TortId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TortId`; example: `123`
     pub tort_id: i64,
 
-    /// `ObtainType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObtainType`; example: `1`
     pub obtain_type: i64,
 
-    /// `ObtainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ObtainDuration`; example: `5`
     pub obtain_duration: i64,
 
-    /// `ObtainUrl`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `ObtainUrl`; example: `"https://test.com"`
     pub obtain_url: Option<String>,
 }
 
@@ -1592,25 +1809,44 @@ pub struct ModifyCRObtainStatusResponse {
 /// The `ModifyCRRightStatus` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyCRRightStatusResponse`].
-/// The codes it documents are in [`ModifyCRRightStatusError`](super::errors::ModifyCRRightStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyCRRightStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyCRRightStatus",
     output = ModifyCRRightStatusResponse,
-    error = super::errors::ModifyCRRightStatusError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyCRRightStatus {
-    /// `TortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortId`; example: `1`
     pub tort_id: i64,
 
-    /// `RightUrl`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `RightUrl`; example: `"xxx"`
     pub right_url: Option<String>,
 }
 
@@ -1624,50 +1860,59 @@ pub struct ModifyCRRightStatusResponse {
 /// The `ModifyCRWhiteList` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`ModifyCRWhiteListResponse`].
-/// The codes it documents are in [`ModifyCRWhiteListError`](super::errors::ModifyCRWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=ModifyCRWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "ModifyCRWhiteList",
     output = ModifyCRWhiteListResponse,
-    error = super::errors::ModifyCRWhiteListError
+    error = super::errors::BmaErrorCode
 )]
 pub struct ModifyCRWhiteList {
-    /// `WhiteListId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WhiteListId`; example: `123`
     pub white_list_id: Option<i64>,
 
-    /// `PlatForm`: a string.
-    ///
-    /// Example: `"测试平台"`
+    /// `PlatForm`; example: `"测试平台"`
     pub plat_form: Option<String>,
 
-    /// `PlatUrl`: a string.
-    ///
-    /// Example: `"测试链接"`
+    /// `PlatUrl`; example: `"测试链接"`
     pub plat_url: Option<String>,
 
-    /// `AuthorId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `AuthorId`; example: `"123"`
     pub author_id: Option<String>,
 
-    /// `WorksId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorksId`; example: `123`
     pub works_id: Option<i64>,
 
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: Option<i64>,
 
-    /// `WhiteSites`: a string.
-    ///
-    /// Example: `"\"qq.com\\nbaidu.com\""`
+    /// `WhiteSites`; example: `"\"qq.com\\nbaidu.com\""`
     pub white_sites: Option<String>,
 }
 
@@ -1681,49 +1926,60 @@ pub struct ModifyCRWhiteListResponse {
 /// The `UpdateCRWork` action of BMA API 2021-06-24.
 ///
 /// A successful call returns [`UpdateCRWorkResponse`].
-/// The codes it documents are in [`UpdateCRWorkError`](super::errors::UpdateCRWorkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2021-06-24&Action=UpdateCRWork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2021-06-24",
     name = "UpdateCRWork",
     output = UpdateCRWorkResponse,
-    error = super::errors::UpdateCRWorkError
+    error = super::errors::BmaErrorCode
 )]
 pub struct UpdateCRWork {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `ContentType`; example: `"txt"`
     pub content_type: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"123abc"`
+    /// `Content`; example: `"123abc"`
     pub content: Option<String>,
 
-    /// `CertType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CertType`; example: `"0"`
     pub cert_type: Option<String>,
 }
 
 /// What a successful [`UpdateCRWork`] call returns.
 #[tc_model]
 pub struct UpdateCRWorkResponse {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `WorkId`; example: `123`
     pub work_id: i64,
 
-    /// `EvidenceId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `EvidenceId`; example: `123`
     pub evidence_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,35 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeBPCompanyInfo`](super::DescribeBPCompanyInfo).
 #[tc_model]
 pub struct BrandData {
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandName`; example: `"xxx"`
     pub brand_name: String,
 
-    /// `BrandCertificateName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandCertificateName`; example: `"xxx"`
     pub brand_certificate_name: String,
 
-    /// `BrandStatus`: a signed 64-bit integer.
+    /// `BrandStatus`
     pub brand_status: i64,
 
-    /// `BrandNote`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BrandNote`; example: `"xxx"`
     pub brand_note: String,
 
-    /// `TransferName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TransferName`; example: `"xxx"`
     pub transfer_name: String,
 
-    /// `TransferStatus`: a signed 64-bit integer.
+    /// `TransferStatus`
     pub transfer_status: i64,
 
-    /// `TransferNote`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TransferNote`; example: `"xxx"`
     pub transfer_note: String,
 }
 
@@ -46,87 +36,61 @@ pub struct BrandData {
 #[doc(alias = "FakeURLInfo")]
 #[tc_model]
 pub struct FakeUrlInfo {
-    /// `FakeURLId`: a signed 64-bit integer.
+    /// `FakeURLId`
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: i64,
 
-    /// `ProtectWeb`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectWeb`; example: `"xxx"`
     pub protect_web: String,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DetectTime`; example: `"xxx"`
     pub detect_time: String,
 
-    /// `FakeURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURL`; example: `"xxx"`
     #[tc(rename = "FakeURL")]
     pub fake_url: String,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Snapshot`; example: `"xxx"`
     pub snapshot: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IP`; example: `"xxx"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `IPLoc`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IPLoc`; example: `"xxx"`
     #[tc(rename = "IPLoc")]
     pub ip_loc: String,
 
-    /// `Heat`: a signed 64-bit integer.
+    /// `Heat`
     pub heat: i64,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Note`; example: `"xxx"`
     pub note: String,
 
-    /// `FakeURLCompany`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLCompany`; example: `"xxx"`
     #[tc(rename = "FakeURLCompany")]
     pub fake_url_company: String,
 
-    /// `FakeURLAttr`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLAttr`; example: `"xxx"`
     #[tc(rename = "FakeURLAttr")]
     pub fake_url_attr: String,
 
-    /// `FakeURLName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLName`; example: `"xxx"`
     #[tc(rename = "FakeURLName")]
     pub fake_url_name: String,
 
-    /// `FakeURLICP`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLICP`; example: `"xxx"`
     #[tc(rename = "FakeURLICP")]
     pub fake_urlicp: String,
 
-    /// `FakeURLCreateTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLCreateTime`; example: `"xxx"`
     #[tc(rename = "FakeURLCreateTime")]
     pub fake_url_create_time: String,
 
-    /// `FakeURLExpireTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLExpireTime`; example: `"xxx"`
     #[tc(rename = "FakeURLExpireTime")]
     pub fake_url_expire_time: String,
 }
@@ -136,22 +100,16 @@ pub struct FakeUrlInfo {
 /// Sent in the input of [`CreateCRRightFile`](super::CreateCRRightFile).
 #[tc_model]
 pub struct File {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FileUrl`; example: `"xxx"`
     pub file_url: String,
 
-    /// `FileType`: a signed 64-bit integer.
+    /// `FileType`
     pub file_type: i64,
 
-    /// `ValidStartDate`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ValidStartDate`; example: `"xxx"`
     pub valid_start_date: String,
 
-    /// `ValidEndDate`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ValidEndDate`; example: `"xxx"`
     pub valid_end_date: String,
 }
 
@@ -166,81 +124,53 @@ pub struct Filter {}
 /// Returned in the output of [`DescribeCRMonitors`](super::DescribeCRMonitors).
 #[tc_model]
 pub struct Monitor {
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkId`; example: `1`
     pub work_id: i64,
 
-    /// `WorkName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WorkName`; example: `"xxx"`
     pub work_name: String,
 
-    /// `WorkType`: a string.
-    ///
-    /// Example: `"01"`
+    /// `WorkType`; example: `"01"`
     pub work_type: String,
 
-    /// `TortPlatNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortPlatNum`; example: `1`
     pub tort_plat_num: i64,
 
-    /// `TortURLNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortURLNum`; example: `1`
     #[tc(rename = "TortURLNum")]
     pub tort_url_num: i64,
 
-    /// `MonitorTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `MonitorTime`; example: `"xxx"`
     pub monitor_time: String,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: i64,
 
-    /// `WorkCategory`: a string.
-    ///
-    /// Example: `"010101"`
+    /// `WorkCategory`; example: `"010101"`
     pub work_category: String,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `InsertTime`; example: `"xx"`
     pub insert_time: String,
 
-    /// `MonitorNote`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MonitorNote`; example: `"xx"`
     pub monitor_note: String,
 
-    /// `WorkCategoryAll`: a string.
-    ///
-    /// Example: `"010101"`
+    /// `WorkCategoryAll`; example: `"010101"`
     pub work_category_all: String,
 
-    /// `EvidenceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EvidenceStatus`; example: `1`
     pub evidence_status: i64,
 
-    /// `EvidenceNote`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `EvidenceNote`; example: `"xxx"`
     pub evidence_note: String,
 
-    /// `TortSiteNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortSiteNum`; example: `1`
     pub tort_site_num: i64,
 
-    /// `MonitorEndTime`: a string.
+    /// `MonitorEndTime`
     pub monitor_end_time: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
+    /// `AutoRenew`
     pub auto_renew: Option<i64>,
 }
 
@@ -249,136 +179,84 @@ pub struct Monitor {
 /// Returned in the output of [`DescribeCRMonitorDetail`](super::DescribeCRMonitorDetail).
 #[tc_model]
 pub struct MonitorTort {
-    /// `TortId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TortId`; example: `1`
     pub tort_id: i64,
 
-    /// `TortTitle`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortTitle`; example: `"xxx"`
     pub tort_title: String,
 
-    /// `TortPlat`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortPlat`; example: `"xxx"`
     pub tort_plat: String,
 
-    /// `TortURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `TortURL`; example: `"xxx"`
     #[tc(rename = "TortURL")]
     pub tort_url: String,
 
-    /// `PubTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `PubTime`; example: `"xxx"`
     pub pub_time: String,
 
-    /// `Author`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Author`; example: `"xxx"`
     pub author: String,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DetectTime`; example: `"xxx"`
     pub detect_time: String,
 
-    /// `ObtainStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObtainStatus`; example: `1`
     pub obtain_status: i64,
 
-    /// `RightStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RightStatus`; example: `1`
     pub right_status: i64,
 
-    /// `BlockStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockStatus`; example: `1`
     pub block_status: i64,
 
-    /// `TortNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TortNum`; example: `"1"`
     pub tort_num: String,
 
-    /// `ObtainNote`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ObtainNote`; example: `"1"`
     pub obtain_note: String,
 
-    /// `WorkTitle`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkTitle`; example: `"1"`
     pub work_title: String,
 
-    /// `TortSite`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TortSite`; example: `"1"`
     pub tort_site: String,
 
-    /// `ICP`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ICP`; example: `"1"`
     #[tc(rename = "ICP")]
     pub icp: String,
 
-    /// `RightNote`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RightNote`; example: `"1"`
     pub right_note: String,
 
-    /// `ObtainType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObtainType`; example: `1`
     pub obtain_type: i64,
 
-    /// `BlockNote`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BlockNote`; example: `"1"`
     pub block_note: String,
 
-    /// `WorkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WorkId`; example: `1`
     pub work_id: i64,
 
-    /// `WorkName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkName`; example: `"1"`
     pub work_name: String,
 
-    /// `AuthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthStatus`; example: `1`
     pub auth_status: i64,
 
-    /// `CommStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CommStatus`; example: `1`
     pub comm_status: i64,
 
-    /// `EvidenceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EvidenceStatus`; example: `1`
     pub evidence_status: i64,
 
-    /// `IsProducer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsProducer`; example: `1`
     pub is_producer: i64,
 
-    /// `IsOverseas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOverseas`; example: `1`
     pub is_overseas: i64,
 
-    /// `IPLoc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IPLoc`; example: `"1"`
     #[tc(rename = "IPLoc")]
     pub ip_loc: String,
 }
@@ -389,34 +267,26 @@ pub struct MonitorTort {
 #[doc(alias = "ProtectURLInfo")]
 #[tc_model]
 pub struct ProtectUrlInfo {
-    /// `ProtectURLId`: a signed 64-bit integer.
+    /// `ProtectURLId`
     #[tc(rename = "ProtectURLId")]
     pub protect_url_id: i64,
 
-    /// `ProtectURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectURL`; example: `"xxx"`
     #[tc(rename = "ProtectURL")]
     pub protect_url: String,
 
-    /// `ProtectWeb`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectWeb`; example: `"xxx"`
     pub protect_web: String,
 
-    /// `ProtectURLStatus`: a signed 64-bit integer.
+    /// `ProtectURLStatus`
     #[tc(rename = "ProtectURLStatus")]
     pub protect_url_status: i64,
 
-    /// `ProtectURLNote`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectURLNote`; example: `"xxx"`
     #[tc(rename = "ProtectURLNote")]
     pub protect_url_note: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CreateTime`; example: `"xxx"`
     pub create_time: String,
 }
 
@@ -426,98 +296,68 @@ pub struct ProtectUrlInfo {
 #[doc(alias = "ReportFakeURLInfo")]
 #[tc_model]
 pub struct ReportFakeUrlInfo {
-    /// `FakeURLId`: a signed 64-bit integer.
+    /// `FakeURLId`
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: i64,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `DetectTime`; example: `"xxx"`
     pub detect_time: String,
 
-    /// `ProtectURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectURL`; example: `"xxx"`
     #[tc(rename = "ProtectURL")]
     pub protect_url: String,
 
-    /// `ProtectWeb`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `ProtectWeb`; example: `"xxx"`
     pub protect_web: String,
 
-    /// `FakeURL`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURL`; example: `"xxx"`
     #[tc(rename = "FakeURL")]
     pub fake_url: String,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Snapshot`; example: `"xxx"`
     pub snapshot: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IP`; example: `"xxx"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `IPLoc`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `IPLoc`; example: `"xxx"`
     #[tc(rename = "IPLoc")]
     pub ip_loc: String,
 
-    /// `Heat`: a signed 64-bit integer.
+    /// `Heat`
     pub heat: i64,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Note`; example: `"xxx"`
     pub note: String,
 
-    /// `FakeURLCompany`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLCompany`; example: `"xxx"`
     #[tc(rename = "FakeURLCompany")]
     pub fake_url_company: String,
 
-    /// `FakeURLAttr`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLAttr`; example: `"xxx"`
     #[tc(rename = "FakeURLAttr")]
     pub fake_url_attr: String,
 
-    /// `FakeURLName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLName`; example: `"xxx"`
     #[tc(rename = "FakeURLName")]
     pub fake_url_name: String,
 
-    /// `FakeURLICP`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLICP`; example: `"xxx"`
     #[tc(rename = "FakeURLICP")]
     pub fake_urlicp: String,
 
-    /// `FakeURLCreateTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLCreateTime`; example: `"xxx"`
     #[tc(rename = "FakeURLCreateTime")]
     pub fake_url_create_time: String,
 
-    /// `FakeURLExpireTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `FakeURLExpireTime`; example: `"xxx"`
     #[tc(rename = "FakeURLExpireTime")]
     pub fake_url_expire_time: String,
 
-    /// `BlockTime`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `BlockTime`; example: `"xxx"`
     pub block_time: String,
 }

@@ -7,92 +7,85 @@ use super::models;
 /// The `CreateBPBrand` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPBrandResponse`].
-/// The codes it documents are in [`CreateBPBrandError`](super::errors::CreateBPBrandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPBrand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPBrand",
     output = CreateBPBrandResponse,
-    error = super::errors::CreateBPBrandError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPBrand {
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"腾讯安全管家"`
+    /// `BrandName`; example: `"腾讯安全管家"`
     pub brand_name: String,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"腾讯科技有限公司"`
+    /// `CompanyName`; example: `"腾讯科技有限公司"`
     pub company_name: Option<String>,
 
-    /// `BrandLogo`: a string.
-    ///
-    /// Example: `"品牌logo"`
+    /// `BrandLogo`; example: `"品牌logo"`
     pub brand_logo: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13012345678"`
+    /// `Phone`; example: `"13012345678"`
     pub phone: Option<String>,
 
-    /// `License`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `License`; example: `"https://test.com"`
     pub license: Option<String>,
 
-    /// `Authorization`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `Authorization`; example: `"https://test.com"`
     pub authorization: Option<String>,
 
-    /// `TrademarkNames`: a list of strings.
-    ///
-    /// Example: `["https://test.com"]`
+    /// `TrademarkNames`; example: `["https://test.com"]`
     pub trademark_names: Option<Vec<String>>,
 
-    /// `Trademarks`: a list of strings.
-    ///
-    /// Example: `["https://test.com"]`
+    /// `Trademarks`; example: `["https://test.com"]`
     pub trademarks: Option<Vec<String>>,
 
-    /// `IsTransfers`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `IsTransfers`; example: `["1"]`
     pub is_transfers: Option<Vec<String>>,
 
-    /// `Transfers`: a list of strings.
-    ///
-    /// Example: `["https://test.com"]`
+    /// `Transfers`; example: `["https://test.com"]`
     pub transfers: Option<Vec<String>>,
 
-    /// `ProtectURLs`: a list of strings.
-    ///
-    /// Example: `["qq.com"]`
+    /// `ProtectURLs`; example: `["qq.com"]`
     #[tc(rename = "ProtectURLs")]
     pub protect_urls: Option<Vec<String>>,
 
-    /// `ProtectAPPs`: a list of strings.
-    ///
-    /// Example: `["腾讯安全管家"]`
+    /// `ProtectAPPs`; example: `["腾讯安全管家"]`
     #[tc(rename = "ProtectAPPs")]
     pub protect_apps: Option<Vec<String>>,
 
-    /// `ProtectOfficialAccounts`: a list of strings.
-    ///
-    /// Example: `["腾讯安全管家"]`
+    /// `ProtectOfficialAccounts`; example: `["腾讯安全管家"]`
     pub protect_official_accounts: Option<Vec<String>>,
 
-    /// `ProtectMiniPrograms`: a list of strings.
-    ///
-    /// Example: `["腾讯安全管家"]`
+    /// `ProtectMiniPrograms`; example: `["腾讯安全管家"]`
     pub protect_mini_programs: Option<Vec<String>>,
 
-    /// `APISource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `APISource`; example: `0`
     #[tc(rename = "APISource")]
     pub api_source: Option<i64>,
 }
@@ -100,9 +93,7 @@ pub struct CreateBPBrand {
 /// What a successful [`CreateBPBrand`] call returns.
 #[tc_model]
 pub struct CreateBPBrandResponse {
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `CompanyId`; example: `123`
     pub company_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,52 +103,88 @@ pub struct CreateBPBrandResponse {
 /// The `CreateBPFakeAPP` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPFakeAPPResponse`].
-/// The codes it documents are in [`CreateBPFakeAPPError`](super::errors::CreateBPFakeAPPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPFakeAPP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPFakeAPP",
     output = CreateBPFakeAPPResponse,
-    error = super::errors::CreateBPFakeAPPError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFakeAPP {
-    /// `CompanyId`: a signed 64-bit integer.
+    /// `CompanyId`
     pub company_id: i64,
 
-    /// `FakeAPPName`: a string.
+    /// `FakeAPPName`
     #[tc(rename = "FakeAPPName")]
     pub fake_app_name: String,
 
-    /// `APPChan`: a string.
+    /// `APPChan`
     #[tc(rename = "APPChan")]
     pub app_chan: Option<String>,
 
-    /// `FakeAPPPackageName`: a string.
+    /// `FakeAPPPackageName`
     #[tc(rename = "FakeAPPPackageName")]
     pub fake_app_package_name: Option<String>,
 
-    /// `FakeAPPCert`: a string.
+    /// `FakeAPPCert`
     #[tc(rename = "FakeAPPCert")]
     pub fake_app_cert: Option<String>,
 
-    /// `FakeAPPSize`: a string.
+    /// `FakeAPPSize`
     #[tc(rename = "FakeAPPSize")]
     pub fake_app_size: Option<String>,
 
-    /// `FakeAPPSnapshots`: a list of strings.
+    /// `FakeAPPSnapshots`
     #[tc(rename = "FakeAPPSnapshots")]
     pub fake_app_snapshots: Option<Vec<String>>,
 
-    /// `Note`: a string.
+    /// `Note`
     pub note: Option<String>,
 }
 
 /// What a successful [`CreateBPFakeAPP`] call returns.
 #[tc_model]
 pub struct CreateBPFakeAPPResponse {
-    /// `FakeAPPId`: a signed 64-bit integer.
+    /// `FakeAPPId`
     #[tc(rename = "FakeAPPId")]
     pub fake_app_id: i64,
 
@@ -168,18 +195,54 @@ pub struct CreateBPFakeAPPResponse {
 /// The `CreateBPFakeAPPList` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPFakeAPPListResponse`].
-/// The codes it documents are in [`CreateBPFakeAPPListError`](super::errors::CreateBPFakeAPPListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPFakeAPPList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPFakeAPPList",
     output = CreateBPFakeAPPListResponse,
-    error = super::errors::CreateBPFakeAPPListError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFakeAPPList {
-    /// `FakeAPPs`: a string.
+    /// `FakeAPPs`
     #[tc(rename = "FakeAPPs")]
     pub fake_apps: String,
 }
@@ -194,36 +257,72 @@ pub struct CreateBPFakeAPPListResponse {
 /// The `CreateBPFakeURL` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPFakeURLResponse`].
-/// The codes it documents are in [`CreateBPFakeURLError`](super::errors::CreateBPFakeURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPFakeURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPFakeURL",
     output = CreateBPFakeURLResponse,
-    error = super::errors::CreateBPFakeURLError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFakeURL {
-    /// `CompanyId`: a signed 64-bit integer.
+    /// `CompanyId`
     pub company_id: i64,
 
-    /// `FakeURL`: a string.
+    /// `FakeURL`
     #[tc(rename = "FakeURL")]
     pub fake_url: String,
 
-    /// `FakeURLSnapshots`: a list of strings.
+    /// `FakeURLSnapshots`
     #[tc(rename = "FakeURLSnapshots")]
     pub fake_url_snapshots: Option<Vec<String>>,
 
-    /// `Note`: a string.
+    /// `Note`
     pub note: Option<String>,
 }
 
 /// What a successful [`CreateBPFakeURL`] call returns.
 #[tc_model]
 pub struct CreateBPFakeURLResponse {
-    /// `FakeURLId`: a signed 64-bit integer.
+    /// `FakeURLId`
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: i64,
 
@@ -234,18 +333,54 @@ pub struct CreateBPFakeURLResponse {
 /// The `CreateBPFakeURLs` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPFakeURLsResponse`].
-/// The codes it documents are in [`CreateBPFakeURLsError`](super::errors::CreateBPFakeURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPFakeURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPFakeURLs",
     output = CreateBPFakeURLsResponse,
-    error = super::errors::CreateBPFakeURLsError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPFakeURLs {
-    /// `FakeURLs`: a string.
+    /// `FakeURLs`
     #[tc(rename = "FakeURLs")]
     pub fake_urls: String,
 }
@@ -260,27 +395,63 @@ pub struct CreateBPFakeURLsResponse {
 /// The `CreateBPWhiteList` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`CreateBPWhiteListResponse`].
-/// The codes it documents are in [`CreateBPWhiteListError`](super::errors::CreateBPWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=CreateBPWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "CreateBPWhiteList",
     output = CreateBPWhiteListResponse,
-    error = super::errors::CreateBPWhiteListError
+    error = super::errors::BmaErrorCode
 )]
 pub struct CreateBPWhiteList {
-    /// `CompanyId`: a signed 64-bit integer.
+    /// `CompanyId`
     pub company_id: i64,
 
-    /// `WhiteListType`: a signed 64-bit integer.
+    /// `WhiteListType`
     pub white_list_type: i64,
 
-    /// `WhiteLists`: a list of strings.
+    /// `WhiteLists`
     pub white_lists: Vec<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -294,18 +465,54 @@ pub struct CreateBPWhiteListResponse {
 /// The `DeleteBPWhiteList` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`DeleteBPWhiteListResponse`].
-/// The codes it documents are in [`DeleteBPWhiteListError`](super::errors::DeleteBPWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=DeleteBPWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "DeleteBPWhiteList",
     output = DeleteBPWhiteListResponse,
-    error = super::errors::DeleteBPWhiteListError
+    error = super::errors::BmaErrorCode
 )]
 pub struct DeleteBPWhiteList {
-    /// `WhiteListId`: a signed 64-bit integer.
+    /// `WhiteListId`
     pub white_list_id: i64,
 }
 
@@ -319,27 +526,48 @@ pub struct DeleteBPWhiteListResponse {
 /// The `DescribeBPBrands` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`DescribeBPBrandsResponse`].
-/// The codes it documents are in [`DescribeBPBrandsError`](super::errors::DescribeBPBrandsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=DescribeBPBrands)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "DescribeBPBrands",
     output = DescribeBPBrandsResponse,
-    error = super::errors::DescribeBPBrandsError
+    error = super::errors::BmaErrorCode
 )]
 pub struct DescribeBPBrands {}
 
 /// What a successful [`DescribeBPBrands`] call returns.
 #[tc_model]
 pub struct DescribeBPBrandsResponse {
-    /// `Brands`: a list of [`BrandData`](super::models::BrandData) objects.
+    /// `Brands`
     pub brands: Vec<models::BrandData>,
 
-    /// `NoticeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NoticeStatus`; example: `1`
     pub notice_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -349,15 +577,51 @@ pub struct DescribeBPBrandsResponse {
 /// The `DescribeBPFakeAPPList` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`DescribeBPFakeAPPListResponse`].
-/// The codes it documents are in [`DescribeBPFakeAPPListError`](super::errors::DescribeBPFakeAPPListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=DescribeBPFakeAPPList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "DescribeBPFakeAPPList",
     output = DescribeBPFakeAPPListResponse,
-    error = super::errors::DescribeBPFakeAPPListError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -367,24 +631,24 @@ pub struct DescribeBPBrandsResponse {
     )
 )]
 pub struct DescribeBPFakeAPPList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPFakeAPPList`] call returns.
 #[tc_model]
 pub struct DescribeBPFakeAPPListResponse {
-    /// `FakeAPPList`: a list of [`FakeAppData`](super::models::FakeAppData) objects.
+    /// `FakeAPPList`
     #[tc(rename = "FakeAPPList")]
     pub fake_app_list: Vec<models::FakeAppData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -394,15 +658,51 @@ pub struct DescribeBPFakeAPPListResponse {
 /// The `DescribeBPFakeURLs` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`DescribeBPFakeURLsResponse`].
-/// The codes it documents are in [`DescribeBPFakeURLsError`](super::errors::DescribeBPFakeURLsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=DescribeBPFakeURLs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "DescribeBPFakeURLs",
     output = DescribeBPFakeURLsResponse,
-    error = super::errors::DescribeBPFakeURLsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -412,24 +712,24 @@ pub struct DescribeBPFakeAPPListResponse {
     )
 )]
 pub struct DescribeBPFakeURLs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPFakeURLs`] call returns.
 #[tc_model]
 pub struct DescribeBPFakeURLsResponse {
-    /// `FakeURLs`: a list of [`FakeUrlData`](super::models::FakeUrlData) objects.
+    /// `FakeURLs`
     #[tc(rename = "FakeURLs")]
     pub fake_urls: Vec<models::FakeUrlData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -439,15 +739,51 @@ pub struct DescribeBPFakeURLsResponse {
 /// The `DescribeBPWhiteLists` action of BMA API 2022-11-15.
 ///
 /// A successful call returns [`DescribeBPWhiteListsResponse`].
-/// The codes it documents are in [`DescribeBPWhiteListsError`](super::errors::DescribeBPWhiteListsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bma&Version=2022-11-15&Action=DescribeBPWhiteLists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmaErrorCode`](super::errors::BmaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BmaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::BmaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::BmaErrorCode::FailedOperation)
+/// - [`FailedOperation.CompanyNameWrong`](super::errors::BmaErrorCode::FailedOperationCompanyNameWrong)
+/// - [`FailedOperation.ExistCompany`](super::errors::BmaErrorCode::FailedOperationExistCompany)
+/// - [`FailedOperation.ExistDetectTarget`](super::errors::BmaErrorCode::FailedOperationExistDetectTarget)
+/// - [`FailedOperation.ExistSoftware`](super::errors::BmaErrorCode::FailedOperationExistSoftware)
+/// - [`FailedOperation.ReuseResource`](super::errors::BmaErrorCode::FailedOperationReuseResource)
+/// - [`FailedOperation.SmsVerify`](super::errors::BmaErrorCode::FailedOperationSmsVerify)
+/// - [`FailedOperation.UnusableResource`](super::errors::BmaErrorCode::FailedOperationUnusableResource)
+/// - [`InternalError`](super::errors::BmaErrorCode::InternalError)
+/// - [`InternalError.SmsVerify`](super::errors::BmaErrorCode::InternalErrorSmsVerify)
+/// - [`InvalidAction`](super::errors::BmaErrorCode::InvalidAction)
+/// - [`InvalidParameter`](super::errors::BmaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PrivacyTextIsNotUtf8`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextIsNotUtf8)
+/// - [`InvalidParameter.PrivacyTextURL`](super::errors::BmaErrorCode::InvalidParameterPrivacyTextUrl)
+/// - [`InvalidParameter.SoftwareURL`](super::errors::BmaErrorCode::InvalidParameterSoftwareUrl)
+/// - [`InvalidParameterValue`](super::errors::BmaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BmaErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BmaErrorCode::MissingParameter)
+/// - [`NoSuchVersion`](super::errors::BmaErrorCode::NoSuchVersion)
+/// - [`OperationDenied`](super::errors::BmaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::BmaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::BmaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BmaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BmaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::BmaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::BmaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::BmaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::BmaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedRegion`](super::errors::BmaErrorCode::UnsupportedRegion)
 #[tc_action(
     service = "bma",
     version = "2022-11-15",
     name = "DescribeBPWhiteLists",
     output = DescribeBPWhiteListsResponse,
-    error = super::errors::DescribeBPWhiteListsError,
+    error = super::errors::BmaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -457,23 +793,23 @@ pub struct DescribeBPFakeURLsResponse {
     )
 )]
 pub struct DescribeBPWhiteLists {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `PageSize`: a signed 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeBPWhiteLists`] call returns.
 #[tc_model]
 pub struct DescribeBPWhiteListsResponse {
-    /// `WhiteLists`: a list of [`WhiteListData`](super::models::WhiteListData) objects.
+    /// `WhiteLists`
     pub white_lists: Vec<models::WhiteListData>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,68 +8,46 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeBPBrands`](super::DescribeBPBrands).
 #[tc_model]
 pub struct BrandData {
-    /// `CompanyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompanyId`; example: `1`
     pub company_id: Option<i64>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"腾讯科技有限公司"`
+    /// `CompanyName`; example: `"腾讯科技有限公司"`
     pub company_name: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"腾讯安全管家"`
+    /// `BrandName`; example: `"腾讯安全管家"`
     pub brand_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13000000000"`
+    /// `Phone`; example: `"13000000000"`
     pub phone: Option<String>,
 
-    /// `License`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `License`; example: `"https://test.com"`
     pub license: Option<String>,
 
-    /// `LicenseStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LicenseStatus`; example: `2`
     pub license_status: Option<i64>,
 
-    /// `LicenseNote`: a string.
-    ///
-    /// Example: `"审核成功"`
+    /// `LicenseNote`; example: `"审核成功"`
     pub license_note: Option<String>,
 
-    /// `Authorization`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `Authorization`; example: `"https://test.com"`
     pub authorization: Option<String>,
 
-    /// `AuthorizationStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AuthorizationStatus`; example: `2`
     pub authorization_status: Option<i64>,
 
-    /// `AuthorizationNote`: a string.
-    ///
-    /// Example: `"审核成功"`
+    /// `AuthorizationNote`; example: `"审核成功"`
     pub authorization_note: Option<String>,
 
-    /// `Trademarks`: a list of [`TrademarkData`] objects.
+    /// `Trademarks`
     pub trademarks: Option<Vec<TrademarkData>>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `InsertTime`; example: `"2022-01-01 00:00:00"`
     pub insert_time: Option<String>,
 
-    /// `Services`: a [`ServiceData`].
+    /// `Services`
     pub services: Option<ServiceData>,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: Option<String>,
 }
 
@@ -79,58 +57,58 @@ pub struct BrandData {
 #[doc(alias = "FakeAPPData")]
 #[tc_model]
 pub struct FakeAppData {
-    /// `FakeAPPId`: a signed 64-bit integer.
+    /// `FakeAPPId`
     #[tc(rename = "FakeAPPId")]
     pub fake_app_id: Option<i64>,
 
-    /// `BrandName`: a string.
+    /// `BrandName`
     pub brand_name: Option<String>,
 
-    /// `Origin`: a signed 64-bit integer.
+    /// `Origin`
     pub origin: Option<i64>,
 
-    /// `FakeAPPName`: a string.
+    /// `FakeAPPName`
     #[tc(rename = "FakeAPPName")]
     pub fake_app_name: Option<String>,
 
-    /// `FakeAPPPackageName`: a string.
+    /// `FakeAPPPackageName`
     #[tc(rename = "FakeAPPPackageName")]
     pub fake_app_package_name: Option<String>,
 
-    /// `FakeAPPCert`: a string.
+    /// `FakeAPPCert`
     #[tc(rename = "FakeAPPCert")]
     pub fake_app_cert: Option<String>,
 
-    /// `FakeAPPSize`: a string.
+    /// `FakeAPPSize`
     #[tc(rename = "FakeAPPSize")]
     pub fake_app_size: Option<String>,
 
-    /// `Heat`: a signed 64-bit integer.
+    /// `Heat`
     pub heat: Option<i64>,
 
-    /// `BlockStatus`: a signed 64-bit integer.
+    /// `BlockStatus`
     pub block_status: Option<i64>,
 
-    /// `BlockNote`: a string.
+    /// `BlockNote`
     pub block_note: Option<String>,
 
-    /// `OfflineStatus`: a signed 64-bit integer.
+    /// `OfflineStatus`
     pub offline_status: Option<i64>,
 
-    /// `OfflineNote`: a string.
+    /// `OfflineNote`
     pub offline_note: Option<String>,
 
-    /// `DownloadWay`: a string.
+    /// `DownloadWay`
     pub download_way: Option<String>,
 
-    /// `InsertTime`: a string.
+    /// `InsertTime`
     pub insert_time: Option<String>,
 
-    /// `DownloadCosURL`: a string.
+    /// `DownloadCosURL`
     #[tc(rename = "DownloadCosURL")]
     pub download_cos_url: Option<String>,
 
-    /// `CertificationStatus`: a signed 64-bit integer.
+    /// `CertificationStatus`
     pub certification_status: Option<i64>,
 }
 
@@ -140,81 +118,81 @@ pub struct FakeAppData {
 #[doc(alias = "FakeURLData")]
 #[tc_model]
 pub struct FakeUrlData {
-    /// `FakeURLId`: a signed 64-bit integer.
+    /// `FakeURLId`
     #[tc(rename = "FakeURLId")]
     pub fake_url_id: Option<i64>,
 
-    /// `BrandName`: a string.
+    /// `BrandName`
     pub brand_name: Option<String>,
 
-    /// `Origin`: a signed 64-bit integer.
+    /// `Origin`
     pub origin: Option<i64>,
 
-    /// `FakeURL`: a string.
+    /// `FakeURL`
     #[tc(rename = "FakeURL")]
     pub fake_url: Option<String>,
 
-    /// `FakeDomain`: a string.
+    /// `FakeDomain`
     pub fake_domain: Option<String>,
 
-    /// `Heat`: a signed 64-bit integer.
+    /// `Heat`
     pub heat: Option<i64>,
 
-    /// `BlockStatus`: a signed 64-bit integer.
+    /// `BlockStatus`
     pub block_status: Option<i64>,
 
-    /// `BlockNote`: a string.
+    /// `BlockNote`
     pub block_note: Option<String>,
 
-    /// `OfflineStatus`: a signed 64-bit integer.
+    /// `OfflineStatus`
     pub offline_status: Option<i64>,
 
-    /// `OfflineNote`: a string.
+    /// `OfflineNote`
     pub offline_note: Option<String>,
 
-    /// `IP`: a string.
+    /// `IP`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `IPLocation`: a string.
+    /// `IPLocation`
     #[tc(rename = "IPLocation")]
     pub ip_location: Option<String>,
 
-    /// `WebCompany`: a string.
+    /// `WebCompany`
     pub web_company: Option<String>,
 
-    /// `WebAttribute`: a string.
+    /// `WebAttribute`
     pub web_attribute: Option<String>,
 
-    /// `WebName`: a string.
+    /// `WebName`
     pub web_name: Option<String>,
 
-    /// `WebICP`: a string.
+    /// `WebICP`
     #[tc(rename = "WebICP")]
     pub web_icp: Option<String>,
 
-    /// `WebCreateTime`: a string.
+    /// `WebCreateTime`
     pub web_create_time: Option<String>,
 
-    /// `WebExpireTime`: a string.
+    /// `WebExpireTime`
     pub web_expire_time: Option<String>,
 
-    /// `InsertTime`: a string.
+    /// `InsertTime`
     pub insert_time: Option<String>,
 
-    /// `CertificationStatus`: a signed 64-bit integer.
+    /// `CertificationStatus`
     pub certification_status: Option<i64>,
 
-    /// `Snapshot`: a string.
+    /// `Snapshot`
     pub snapshot: Option<String>,
 
-    /// `AccountStatus`: a signed 64-bit integer.
+    /// `AccountStatus`
     pub account_status: Option<i64>,
 
-    /// `AuditStatus`: a signed 64-bit integer.
+    /// `AuditStatus`
     pub audit_status: Option<i64>,
 
-    /// `OfflineTime`: a string.
+    /// `OfflineTime`
     pub offline_time: Option<String>,
 }
 
@@ -223,14 +201,10 @@ pub struct FakeUrlData {
 /// Sent in the input of [`DescribeBPFakeAPPList`](super::DescribeBPFakeAPPList), [`DescribeBPFakeURLs`](super::DescribeBPFakeURLs) and [`DescribeBPWhiteLists`](super::DescribeBPWhiteLists).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `Name`; example: `"StartTime"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `Value`; example: `"2024-01-01"`
     pub value: String,
 }
 
@@ -239,53 +213,35 @@ pub struct Filter {
 /// Returned in the output of [`DescribeBPBrands`](super::DescribeBPBrands).
 #[tc_model]
 pub struct ServiceData {
-    /// `ProtectURLCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectURLCount`; example: `1`
     #[tc(rename = "ProtectURLCount")]
     pub protect_url_count: Option<i64>,
 
-    /// `ProtectURLExpireTime`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00\""`
+    /// `ProtectURLExpireTime`; example: `"2022-10-01 00:00:00\""`
     #[tc(rename = "ProtectURLExpireTime")]
     pub protect_url_expire_time: Option<String>,
 
-    /// `ProtectAPPCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectAPPCount`; example: `1`
     #[tc(rename = "ProtectAPPCount")]
     pub protect_app_count: Option<i64>,
 
-    /// `ProtectAPPExpireTime`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00\""`
+    /// `ProtectAPPExpireTime`; example: `"2022-10-01 00:00:00\""`
     #[tc(rename = "ProtectAPPExpireTime")]
     pub protect_app_expire_time: Option<String>,
 
-    /// `ProtectOfficialAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectOfficialAccountCount`; example: `1`
     pub protect_official_account_count: Option<i64>,
 
-    /// `ProtectOfficialAccountExpireTime`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00\""`
+    /// `ProtectOfficialAccountExpireTime`; example: `"2022-10-01 00:00:00\""`
     pub protect_official_account_expire_time: Option<String>,
 
-    /// `ProtectMiniProgramCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectMiniProgramCount`; example: `1`
     pub protect_mini_program_count: Option<i64>,
 
-    /// `ProtectMiniProgramExpireTime`: a string.
-    ///
-    /// Example: `"2022-10-01 00:00:00\""`
+    /// `ProtectMiniProgramExpireTime`; example: `"2022-10-01 00:00:00\""`
     pub protect_mini_program_expire_time: Option<String>,
 
-    /// `OfflineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OfflineCount`; example: `1`
     pub offline_count: Option<i64>,
 }
 
@@ -294,44 +250,28 @@ pub struct ServiceData {
 /// Returned in the output of [`DescribeBPBrands`](super::DescribeBPBrands).
 #[tc_model]
 pub struct TrademarkData {
-    /// `Trademark`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `Trademark`; example: `"https://test.com"`
     pub trademark: Option<String>,
 
-    /// `TrademarkStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TrademarkStatus`; example: `2`
     pub trademark_status: Option<i64>,
 
-    /// `TrademarkNote`: a string.
-    ///
-    /// Example: `"审核成功"`
+    /// `TrademarkNote`; example: `"审核成功"`
     pub trademark_note: Option<String>,
 
-    /// `TrademarkId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TrademarkId`; example: `123`
     pub trademark_id: Option<i64>,
 
-    /// `Transfer`: a string.
-    ///
-    /// Example: `"https://test.com"`
+    /// `Transfer`; example: `"https://test.com"`
     pub transfer: Option<String>,
 
-    /// `TransferStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferStatus`; example: `1`
     pub transfer_status: Option<i64>,
 
-    /// `TransferNote`: a string.
-    ///
-    /// Example: `"审核中"`
+    /// `TransferNote`; example: `"审核中"`
     pub transfer_note: Option<String>,
 
-    /// `TrademarkName`: a string.
-    ///
-    /// Example: `"商标名称"`
+    /// `TrademarkName`; example: `"商标名称"`
     pub trademark_name: Option<String>,
 }
 
@@ -340,24 +280,24 @@ pub struct TrademarkData {
 /// Returned in the output of [`DescribeBPWhiteLists`](super::DescribeBPWhiteLists).
 #[tc_model]
 pub struct WhiteListData {
-    /// `WhiteListId`: a signed 64-bit integer.
+    /// `WhiteListId`
     pub white_list_id: Option<i64>,
 
-    /// `CompanyId`: a signed 64-bit integer.
+    /// `CompanyId`
     pub company_id: Option<i64>,
 
-    /// `BrandName`: a string.
+    /// `BrandName`
     pub brand_name: Option<String>,
 
-    /// `AssetsType`: a signed 64-bit integer.
+    /// `AssetsType`
     pub assets_type: Option<i64>,
 
-    /// `WhiteList`: a string.
+    /// `WhiteList`
     pub white_list: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `InsertTime`: a string.
+    /// `InsertTime`
     pub insert_time: Option<String>,
 }

@@ -7,18 +7,23 @@ use super::models;
 /// The `BindEipAcls` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`BindEipAclsResponse`].
-/// The codes it documents are in [`BindEipAclsError`](super::errors::BindEipAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=BindEipAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "BindEipAcls",
     output = BindEipAclsResponse,
-    error = super::errors::BindEipAclsError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct BindEipAcls {
-    /// `EipIdAclIdList`: a list of [`EipAclMap`](super::models::EipAclMap) objects.
+    /// `EipIdAclIdList`
     pub eip_id_acl_id_list: Vec<models::EipAclMap>,
 }
 
@@ -32,34 +37,35 @@ pub struct BindEipAclsResponse {
 /// The `BindHosted` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`BindHostedResponse`].
-/// The codes it documents are in [`BindHostedError`](super::errors::BindHostedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=BindHosted)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "BindHosted",
     output = BindHostedResponse,
-    error = super::errors::BindHostedError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct BindHosted {
-    /// `EipId`: a string.
-    ///
-    /// Example: `"eip-kwn5q7mt"`
+    /// `EipId`; example: `"eip-kwn5q7mt"`
     pub eip_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"chm-343fqw4"`
+    /// `InstanceId`; example: `"chm-343fqw4"`
     pub instance_id: String,
 }
 
 /// What a successful [`BindHosted`] call returns.
 #[tc_model]
 pub struct BindHostedResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `2388708`
+    /// `TaskId`; example: `2388708`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -69,28 +75,33 @@ pub struct BindHostedResponse {
 /// The `BindRs` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`BindRsResponse`].
-/// The codes it documents are in [`BindRsError`](super::errors::BindRsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=BindRs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "BindRs",
     output = BindRsResponse,
-    error = super::errors::BindRsError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct BindRs {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
 /// What a successful [`BindRs`] call returns.
 #[tc_model]
 pub struct BindRsResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -100,39 +111,36 @@ pub struct BindRsResponse {
 /// The `BindVpcIp` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`BindVpcIpResponse`].
-/// The codes it documents are in [`BindVpcIpError`](super::errors::BindVpcIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=BindVpcIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "BindVpcIp",
     output = BindVpcIpResponse,
-    error = super::errors::BindVpcIpError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct BindVpcIp {
-    /// `EipId`: a string.
-    ///
-    /// Example: `"eip-t6j1t2x1"`
+    /// `EipId`; example: `"eip-t6j1t2x1"`
     pub eip_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-k7j1t2x1"`
+    /// `VpcId`; example: `"vpc-k7j1t2x1"`
     pub vpc_id: String,
 
-    /// `VpcIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `VpcIp`; example: `"10.0.0.1"`
     pub vpc_ip: String,
 }
 
 /// What a successful [`BindVpcIp`] call returns.
 #[tc_model]
 pub struct BindVpcIpResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TaskId`; example: `10000`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,64 +150,52 @@ pub struct BindVpcIpResponse {
 /// The `CreateEip` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`CreateEipResponse`].
-/// The codes it documents are in [`CreateEipError`](super::errors::CreateEipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=CreateEip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "CreateEip",
     output = CreateEipResponse,
-    error = super::errors::CreateEipError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct CreateEip {
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"flow"`
+    /// `PayMode`; example: `"flow"`
     pub pay_mode: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Bandwidth`; example: `10`
     pub bandwidth: Option<u64>,
 
-    /// `SetType`: a string.
-    ///
-    /// Example: `"fullnat"`
+    /// `SetType`; example: `"fullnat"`
     pub set_type: Option<String>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exclusive`; example: `0`
     pub exclusive: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bjh0qd20"`
+    /// `VpcId`; example: `"vpc-bjh0qd20"`
     pub vpc_id: Option<String>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `IpList`; example: `["1.1.1.1"]`
     pub ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateEip`] call returns.
 #[tc_model]
 pub struct CreateEipResponse {
-    /// `EipIds`: a list of strings.
-    ///
-    /// Example: `["eip-k5zjz4yy"]`
+    /// `EipIds`; example: `["eip-k5zjz4yy"]`
     pub eip_ids: Vec<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2488124`
+    /// `TaskId`; example: `2488124`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -209,49 +205,43 @@ pub struct CreateEipResponse {
 /// The `CreateEipAcl` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`CreateEipAclResponse`].
-/// The codes it documents are in [`CreateEipAclError`](super::errors::CreateEipAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=CreateEipAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "CreateEipAcl",
     output = CreateEipAclResponse,
-    error = super::errors::CreateEipAclError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct CreateEipAcl {
-    /// `AclName`: a string.
-    ///
-    /// Example: `"acltest"`
+    /// `AclName`; example: `"acltest"`
     pub acl_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 }
 
 /// What a successful [`CreateEipAcl`] call returns.
 #[tc_model]
 pub struct CreateEipAclResponse {
-    /// `AclId`: a string.
-    ///
-    /// Example: `"bmeipacl-s1hf4voq"`
+    /// `AclId`; example: `"bmeipacl-s1hf4voq"`
     pub acl_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `AclName`: a string.
-    ///
-    /// Example: `"acltest"`
+    /// `AclName`; example: `"acltest"`
     pub acl_name: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2018-10-26 14:42:09"`
+    /// `CreatedAt`; example: `"2018-10-26 14:42:09"`
     pub created_at: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -261,29 +251,32 @@ pub struct CreateEipAclResponse {
 /// The `DeleteEip` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DeleteEipResponse`].
-/// The codes it documents are in [`DeleteEipError`](super::errors::DeleteEipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DeleteEip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DeleteEip",
     output = DeleteEipResponse,
-    error = super::errors::DeleteEipError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct DeleteEip {
-    /// `EipIds`: a list of strings.
-    ///
-    /// Example: `["eip-k5zjz4yy\r\n"]`
+    /// `EipIds`; example: `["eip-k5zjz4yy\r\n"]`
     pub eip_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteEip`] call returns.
 #[tc_model]
 pub struct DeleteEipResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2488125`
+    /// `TaskId`; example: `2488125`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,20 +286,24 @@ pub struct DeleteEipResponse {
 /// The `DeleteEipAcl` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DeleteEipAclResponse`].
-/// The codes it documents are in [`DeleteEipAclError`](super::errors::DeleteEipAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DeleteEipAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DeleteEipAcl",
     output = DeleteEipAclResponse,
-    error = super::errors::DeleteEipAclError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct DeleteEipAcl {
-    /// `AclId`: a string.
-    ///
-    /// Example: `"bmeipacl-s1hf4voq"`
+    /// `AclId`; example: `"bmeipacl-s1hf4voq"`
     pub acl_id: String,
 }
 
@@ -320,15 +317,21 @@ pub struct DeleteEipAclResponse {
 /// The `DescribeEipAcls` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DescribeEipAclsResponse`].
-/// The codes it documents are in [`DescribeEipAclsError`](super::errors::DescribeEipAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DescribeEipAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DescribeEipAcls",
     output = DescribeEipAclsResponse,
-    error = super::errors::DescribeEipAclsError,
+    error = super::errors::BmeipErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -338,64 +341,44 @@ pub struct DeleteEipAclResponse {
     )
 )]
 pub struct DescribeEipAcls {
-    /// `AclName`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `AclName`; example: `"abc"`
     pub acl_name: Option<String>,
 
-    /// `AclIds`: a list of strings.
-    ///
-    /// Example: `["bmeipacl-s1hf4voq\r\n"]`
+    /// `AclIds`; example: `["bmeipacl-s1hf4voq\r\n"]`
     pub acl_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `EipIds`: a list of strings.
-    ///
-    /// Example: `["eip-1234abcd","eip-abcd1234"]`
+    /// `EipIds`; example: `["eip-1234abcd","eip-abcd1234"]`
     pub eip_ids: Option<Vec<String>>,
 
-    /// `EipIps`: a list of strings.
-    ///
-    /// Example: `["1,1,1,1"]`
+    /// `EipIps`; example: `["1,1,1,1"]`
     pub eip_ips: Option<Vec<String>>,
 
-    /// `EipNames`: a list of strings.
+    /// `EipNames`
     pub eip_names: Option<Vec<String>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderField`; example: `"CreateTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<u64>,
 
-    /// `AclNames`: a list of strings.
-    ///
-    /// Example: `["abc","def"]`
+    /// `AclNames`; example: `["abc","def"]`
     pub acl_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeEipAcls`] call returns.
 #[tc_model]
 pub struct DescribeEipAclsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `EipAclList`: a list of [`EipAcl`](super::models::EipAcl) objects.
+    /// `EipAclList`
     pub eip_acl_list: Vec<models::EipAcl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -405,34 +388,39 @@ pub struct DescribeEipAclsResponse {
 /// The `DescribeEipQuota` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DescribeEipQuotaResponse`].
-/// The codes it documents are in [`DescribeEipQuotaError`](super::errors::DescribeEipQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DescribeEipQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DescribeEipQuota",
     output = DescribeEipQuotaResponse,
-    error = super::errors::DescribeEipQuotaError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct DescribeEipQuota {}
 
 /// What a successful [`DescribeEipQuota`] call returns.
 #[tc_model]
 pub struct DescribeEipQuotaResponse {
-    /// `EipNumQuota`: a signed 64-bit integer.
+    /// `EipNumQuota`
     pub eip_num_quota: Option<i64>,
 
-    /// `CurrentEipNum`: a signed 64-bit integer.
+    /// `CurrentEipNum`
     pub current_eip_num: Option<i64>,
 
-    /// `DailyApplyCount`: a signed 64-bit integer.
+    /// `DailyApplyCount`
     pub daily_apply_count: Option<i64>,
 
-    /// `DailyApplyQuota`: a signed 64-bit integer.
+    /// `DailyApplyQuota`
     pub daily_apply_quota: Option<i64>,
 
-    /// `BatchApplyMax`: a signed 64-bit integer.
+    /// `BatchApplyMax`
     pub batch_apply_max: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -442,29 +430,30 @@ pub struct DescribeEipQuotaResponse {
 /// The `DescribeEipTask` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DescribeEipTaskResponse`].
-/// The codes it documents are in [`DescribeEipTaskError`](super::errors::DescribeEipTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DescribeEipTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DescribeEipTask",
     output = DescribeEipTaskResponse,
-    error = super::errors::DescribeEipTaskError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct DescribeEipTask {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2488126`
+    /// `TaskId`; example: `2488126`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeEipTask`] call returns.
 #[tc_model]
 pub struct DescribeEipTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -474,15 +463,20 @@ pub struct DescribeEipTaskResponse {
 /// The `DescribeEips` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`DescribeEipsResponse`].
-/// The codes it documents are in [`DescribeEipsError`](super::errors::DescribeEipsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=DescribeEips)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "DescribeEips",
     output = DescribeEipsResponse,
-    error = super::errors::DescribeEipsError,
+    error = super::errors::BmeipErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -492,59 +486,59 @@ pub struct DescribeEipTaskResponse {
     )
 )]
 pub struct DescribeEips {
-    /// `EipIds`: a list of strings.
+    /// `EipIds`
     pub eip_ids: Option<Vec<String>>,
 
-    /// `Eips`: a list of strings.
+    /// `Eips`
     pub eips: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
+    /// `Order`
     pub order: Option<i64>,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `BindTypes`: a list of signed 64-bit integers.
+    /// `BindTypes`
     pub bind_types: Option<Vec<i64>>,
 
-    /// `ExclusiveTag`: a signed 64-bit integer.
+    /// `ExclusiveTag`
     pub exclusive_tag: Option<i64>,
 
-    /// `AclId`: a string.
+    /// `AclId`
     pub acl_id: Option<String>,
 
-    /// `BindAcl`: a signed 64-bit integer.
+    /// `BindAcl`
     pub bind_acl: Option<i64>,
 }
 
 /// What a successful [`DescribeEips`] call returns.
 #[tc_model]
 pub struct DescribeEipsResponse {
-    /// `EipSet`: a list of [`EipInfo`](super::models::EipInfo) objects.
+    /// `EipSet`
     pub eip_set: Option<Vec<models::EipInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -554,38 +548,36 @@ pub struct DescribeEipsResponse {
 /// The `ModifyEipAcl` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`ModifyEipAclResponse`].
-/// The codes it documents are in [`ModifyEipAclError`](super::errors::ModifyEipAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=ModifyEipAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "ModifyEipAcl",
     output = ModifyEipAclResponse,
-    error = super::errors::ModifyEipAclError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct ModifyEipAcl {
-    /// `AclId`: a string.
-    ///
-    /// Example: `"bmeipacl-s1hf4voq"`
+    /// `AclId`; example: `"bmeipacl-s1hf4voq"`
     pub acl_id: String,
 
-    /// `AclName`: a string.
-    ///
-    /// Example: `"abc"`
+    /// `AclName`; example: `"abc"`
     pub acl_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"in"`
+    /// `Type`; example: `"in"`
     pub r#type: Option<String>,
 
-    /// `Rules`: a list of [`EipAclRule`](super::models::EipAclRule) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::EipAclRule>>,
 }
 
@@ -599,31 +591,37 @@ pub struct ModifyEipAclResponse {
 /// The `ModifyEipCharge` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`ModifyEipChargeResponse`].
-/// The codes it documents are in [`ModifyEipChargeError`](super::errors::ModifyEipChargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=ModifyEipCharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "ModifyEipCharge",
     output = ModifyEipChargeResponse,
-    error = super::errors::ModifyEipChargeError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct ModifyEipCharge {
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: String,
 
-    /// `EipIds`: a list of strings.
+    /// `EipIds`
     pub eip_ids: Option<Vec<String>>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<u64>,
 }
 
 /// What a successful [`ModifyEipCharge`] call returns.
 #[tc_model]
 pub struct ModifyEipChargeResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -633,21 +631,27 @@ pub struct ModifyEipChargeResponse {
 /// The `ModifyEipName` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`ModifyEipNameResponse`].
-/// The codes it documents are in [`ModifyEipNameError`](super::errors::ModifyEipNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=ModifyEipName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "ModifyEipName",
     output = ModifyEipNameResponse,
-    error = super::errors::ModifyEipNameError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct ModifyEipName {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `EipName`: a string.
+    /// `EipName`
     pub eip_name: String,
 }
 
@@ -661,18 +665,25 @@ pub struct ModifyEipNameResponse {
 /// The `UnbindEipAcls` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`UnbindEipAclsResponse`].
-/// The codes it documents are in [`UnbindEipAclsError`](super::errors::UnbindEipAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=UnbindEipAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "UnbindEipAcls",
     output = UnbindEipAclsResponse,
-    error = super::errors::UnbindEipAclsError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct UnbindEipAcls {
-    /// `EipIdAclIdList`: a list of [`EipAclMap`](super::models::EipAclMap) objects.
+    /// `EipIdAclIdList`
     pub eip_id_acl_id_list: Vec<models::EipAclMap>,
 }
 
@@ -686,31 +697,38 @@ pub struct UnbindEipAclsResponse {
 /// The `UnbindHosted` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`UnbindHostedResponse`].
-/// The codes it documents are in [`UnbindHostedError`](super::errors::UnbindHostedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=UnbindHosted)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "UnbindHosted",
     output = UnbindHostedResponse,
-    error = super::errors::UnbindHostedError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct UnbindHosted {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: Option<String>,
 
-    /// `Eip`: a string.
+    /// `Eip`
     pub eip: Option<String>,
 }
 
 /// What a successful [`UnbindHosted`] call returns.
 #[tc_model]
 pub struct UnbindHostedResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -720,28 +738,33 @@ pub struct UnbindHostedResponse {
 /// The `UnbindRs` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`UnbindRsResponse`].
-/// The codes it documents are in [`UnbindRsError`](super::errors::UnbindRsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=UnbindRs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "UnbindRs",
     output = UnbindRsResponse,
-    error = super::errors::UnbindRsError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct UnbindRs {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }
 
 /// What a successful [`UnbindRs`] call returns.
 #[tc_model]
 pub struct UnbindRsResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,25 +774,31 @@ pub struct UnbindRsResponse {
 /// The `UnbindRsList` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`UnbindRsListResponse`].
-/// The codes it documents are in [`UnbindRsListError`](super::errors::UnbindRsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=UnbindRsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmeipErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmeipErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "UnbindRsList",
     output = UnbindRsListResponse,
-    error = super::errors::UnbindRsListError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct UnbindRsList {
-    /// `EipRsList`: a list of [`EipRsMap`](super::models::EipRsMap) objects.
+    /// `EipRsList`
     pub eip_rs_list: Vec<models::EipRsMap>,
 }
 
 /// What a successful [`UnbindRsList`] call returns.
 #[tc_model]
 pub struct UnbindRsListResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -779,39 +808,36 @@ pub struct UnbindRsListResponse {
 /// The `UnbindVpcIp` action of BMEIP API 2018-06-25.
 ///
 /// A successful call returns [`UnbindVpcIpResponse`].
-/// The codes it documents are in [`UnbindVpcIpError`](super::errors::UnbindVpcIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmeip&Version=2018-06-25&Action=UnbindVpcIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmeipErrorCode`](super::errors::BmeipErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::BmeipErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmeip",
     version = "2018-06-25",
     name = "UnbindVpcIp",
     output = UnbindVpcIpResponse,
-    error = super::errors::UnbindVpcIpError
+    error = super::errors::BmeipErrorCode
 )]
 pub struct UnbindVpcIp {
-    /// `EipId`: a string.
-    ///
-    /// Example: `"eip-fz3yvdzi"`
+    /// `EipId`; example: `"eip-fz3yvdzi"`
     pub eip_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bjh0qd20"`
+    /// `VpcId`; example: `"vpc-bjh0qd20"`
     pub vpc_id: String,
 
-    /// `VpcIp`: a string.
-    ///
-    /// Example: `"10.1.0.11"`
+    /// `VpcIp`; example: `"10.1.0.11"`
     pub vpc_ip: String,
 }
 
 /// What a successful [`UnbindVpcIp`] call returns.
 #[tc_model]
 pub struct UnbindVpcIpResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `2488352`
+    /// `TaskId`; example: `2488352`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,25 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeEipAcls`](super::DescribeEipAcls).
 #[tc_model]
 pub struct EipAcl {
-    /// `AclId`: a string.
+    /// `AclId`
     pub acl_id: String,
 
-    /// `AclName`: a string.
+    /// `AclName`
     pub acl_name: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: String,
 
-    /// `EipNum`: a signed 64-bit integer.
+    /// `EipNum`
     pub eip_num: i64,
 
-    /// `OutRules`: a list of [`EipAclRule`] objects.
+    /// `OutRules`
     pub out_rules: Vec<EipAclRule>,
 
-    /// `InRules`: a list of [`EipAclRule`] objects.
+    /// `InRules`
     pub in_rules: Option<Vec<EipAclRule>>,
 }
 
@@ -35,10 +35,10 @@ pub struct EipAcl {
 /// Sent in the input of [`BindEipAcls`](super::BindEipAcls) and [`UnbindEipAcls`](super::UnbindEipAcls).
 #[tc_model]
 pub struct EipAclMap {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `AclId`: a string.
+    /// `AclId`
     pub acl_id: String,
 }
 
@@ -48,19 +48,19 @@ pub struct EipAclMap {
 /// Returned in the output of [`DescribeEipAcls`](super::DescribeEipAcls).
 #[tc_model]
 pub struct EipAclRule {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `Port`: a string.
+    /// `Port`
     pub port: String,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Action`: a string.
+    /// `Action`
     pub action: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 }
 
@@ -69,88 +69,88 @@ pub struct EipAclRule {
 /// Returned in the output of [`DescribeEips`](super::DescribeEips).
 #[tc_model]
 pub struct EipInfo {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `EipName`: a string.
+    /// `EipName`
     pub eip_name: String,
 
-    /// `Eip`: a string.
+    /// `Eip`
     pub eip: String,
 
-    /// `IspId`: a signed 64-bit integer.
+    /// `IspId`
     pub isp_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Arrears`: a signed 64-bit integer.
+    /// `Arrears`
     pub arrears: i64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `InstanceAlias`: a string.
+    /// `InstanceAlias`
     pub instance_alias: String,
 
-    /// `FreeAt`: a string.
+    /// `FreeAt`
     pub free_at: String,
 
-    /// `CreatedAt`: a string.
+    /// `CreatedAt`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
+    /// `UpdatedAt`
     pub updated_at: String,
 
-    /// `FreeSecond`: a signed 64-bit integer.
+    /// `FreeSecond`
     pub free_second: i64,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: i64,
 
-    /// `LatestPayMode`: a string.
+    /// `LatestPayMode`
     pub latest_pay_mode: String,
 
-    /// `LatestBandwidth`: a signed 64-bit integer.
+    /// `LatestBandwidth`
     pub latest_bandwidth: i64,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `NatId`: a signed 64-bit integer.
+    /// `NatId`
     pub nat_id: i64,
 
-    /// `NatUid`: a string.
+    /// `NatUid`
     pub nat_uid: String,
 
-    /// `VpcIp`: a string.
+    /// `VpcIp`
     pub vpc_ip: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `Exclusive`: a signed 64-bit integer.
+    /// `Exclusive`
     pub exclusive: i64,
 
-    /// `VpcCidr`: a string.
+    /// `VpcCidr`
     pub vpc_cidr: String,
 
-    /// `AclId`: a string.
+    /// `AclId`
     pub acl_id: String,
 
-    /// `AclName`: a string.
+    /// `AclName`
     pub acl_name: String,
 
-    /// `HInstanceId`: a string.
+    /// `HInstanceId`
     pub h_instance_id: String,
 
-    /// `HInstanceAlias`: a string.
+    /// `HInstanceAlias`
     pub h_instance_alias: String,
 }
 
@@ -159,9 +159,9 @@ pub struct EipInfo {
 /// Sent in the input of [`UnbindRsList`](super::UnbindRsList).
 #[tc_model]
 pub struct EipRsMap {
-    /// `EipId`: a string.
+    /// `EipId`
     pub eip_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }

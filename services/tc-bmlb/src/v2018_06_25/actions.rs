@@ -7,34 +7,43 @@ use super::models;
 /// The `BindL4Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`BindL4BackendsResponse`].
-/// The codes it documents are in [`BindL4BackendsError`](super::errors::BindL4BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=BindL4Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "BindL4Backends",
     output = BindL4BackendsResponse,
-    error = super::errors::BindL4BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct BindL4Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `BackendSet`: a list of [`BindL4Backend`](super::models::BindL4Backend) objects.
+    /// `BackendSet`
     pub backend_set: Vec<models::BindL4Backend>,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`BindL4Backends`] call returns.
 #[tc_model]
 pub struct BindL4BackendsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,40 +53,49 @@ pub struct BindL4BackendsResponse {
 /// The `BindL7Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`BindL7BackendsResponse`].
-/// The codes it documents are in [`BindL7BackendsError`](super::errors::BindL7BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=BindL7Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "BindL7Backends",
     output = BindL7BackendsResponse,
-    error = super::errors::BindL7BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct BindL7Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: String,
 
-    /// `BackendSet`: a list of [`BindL7Backend`](super::models::BindL7Backend) objects.
+    /// `BackendSet`
     pub backend_set: Vec<models::BindL7Backend>,
 
-    /// `BindType`: an unsigned 64-bit integer.
+    /// `BindType`
     pub bind_type: u64,
 }
 
 /// What a successful [`BindL7Backends`] call returns.
 #[tc_model]
 pub struct BindL7BackendsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -87,28 +105,37 @@ pub struct BindL7BackendsResponse {
 /// The `BindTrafficMirrorListeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`BindTrafficMirrorListenersResponse`].
-/// The codes it documents are in [`BindTrafficMirrorListenersError`](super::errors::BindTrafficMirrorListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=BindTrafficMirrorListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "BindTrafficMirrorListeners",
     output = BindTrafficMirrorListenersResponse,
-    error = super::errors::BindTrafficMirrorListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct BindTrafficMirrorListeners {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Vec<String>,
 }
 
 /// What a successful [`BindTrafficMirrorListeners`] call returns.
 #[tc_model]
 pub struct BindTrafficMirrorListenersResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -118,28 +145,37 @@ pub struct BindTrafficMirrorListenersResponse {
 /// The `BindTrafficMirrorReceivers` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`BindTrafficMirrorReceiversResponse`].
-/// The codes it documents are in [`BindTrafficMirrorReceiversError`](super::errors::BindTrafficMirrorReceiversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=BindTrafficMirrorReceivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "BindTrafficMirrorReceivers",
     output = BindTrafficMirrorReceiversResponse,
-    error = super::errors::BindTrafficMirrorReceiversError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct BindTrafficMirrorReceivers {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `ReceiverSet`: a list of [`BindTrafficMirrorReceiver`](super::models::BindTrafficMirrorReceiver) objects.
+    /// `ReceiverSet`
     pub receiver_set: Vec<models::BindTrafficMirrorReceiver>,
 }
 
 /// What a successful [`BindTrafficMirrorReceivers`] call returns.
 #[tc_model]
 pub struct BindTrafficMirrorReceiversResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -149,28 +185,37 @@ pub struct BindTrafficMirrorReceiversResponse {
 /// The `CreateL4Listeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`CreateL4ListenersResponse`].
-/// The codes it documents are in [`CreateL4ListenersError`](super::errors::CreateL4ListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=CreateL4Listeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "CreateL4Listeners",
     output = CreateL4ListenersResponse,
-    error = super::errors::CreateL4ListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct CreateL4Listeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerSet`: a list of [`CreateL4Listener`](super::models::CreateL4Listener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::CreateL4Listener>,
 }
 
 /// What a successful [`CreateL4Listeners`] call returns.
 #[tc_model]
 pub struct CreateL4ListenersResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -180,28 +225,37 @@ pub struct CreateL4ListenersResponse {
 /// The `CreateL7Listeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`CreateL7ListenersResponse`].
-/// The codes it documents are in [`CreateL7ListenersError`](super::errors::CreateL7ListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=CreateL7Listeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "CreateL7Listeners",
     output = CreateL7ListenersResponse,
-    error = super::errors::CreateL7ListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct CreateL7Listeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerSet`: a list of [`CreateL7Listener`](super::models::CreateL7Listener) objects.
+    /// `ListenerSet`
     pub listener_set: Vec<models::CreateL7Listener>,
 }
 
 /// What a successful [`CreateL7Listeners`] call returns.
 #[tc_model]
 pub struct CreateL7ListenersResponse {
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -211,31 +265,40 @@ pub struct CreateL7ListenersResponse {
 /// The `CreateL7Rules` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`CreateL7RulesResponse`].
-/// The codes it documents are in [`CreateL7RulesError`](super::errors::CreateL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=CreateL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "CreateL7Rules",
     output = CreateL7RulesResponse,
-    error = super::errors::CreateL7RulesError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct CreateL7Rules {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `RuleSet`: a list of [`CreateL7Rule`](super::models::CreateL7Rule) objects.
+    /// `RuleSet`
     pub rule_set: Vec<models::CreateL7Rule>,
 }
 
 /// What a successful [`CreateL7Rules`] call returns.
 #[tc_model]
 pub struct CreateL7RulesResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -245,58 +308,67 @@ pub struct CreateL7RulesResponse {
 /// The `CreateLoadBalancers` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`CreateLoadBalancersResponse`].
-/// The codes it documents are in [`CreateLoadBalancersError`](super::errors::CreateLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=CreateLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "CreateLoadBalancers",
     output = CreateLoadBalancersResponse,
-    error = super::errors::CreateLoadBalancersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct CreateLoadBalancers {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
+    /// `GoodsNum`
     pub goods_num: Option<i64>,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: Option<String>,
 
-    /// `TgwSetType`: a string.
+    /// `TgwSetType`
     pub tgw_set_type: Option<String>,
 
-    /// `Exclusive`: a signed 64-bit integer.
+    /// `Exclusive`
     pub exclusive: Option<i64>,
 
-    /// `SpecifiedVips`: a list of strings.
+    /// `SpecifiedVips`
     pub specified_vips: Option<Vec<String>>,
 
-    /// `BzConf`: a [`CreateLoadBalancerBzConf`](super::models::CreateLoadBalancerBzConf).
+    /// `BzConf`
     pub bz_conf: Option<models::CreateLoadBalancerBzConf>,
 
-    /// `IpProtocolType`: a string.
+    /// `IpProtocolType`
     pub ip_protocol_type: Option<String>,
 }
 
 /// What a successful [`CreateLoadBalancers`] call returns.
 #[tc_model]
 pub struct CreateLoadBalancersResponse {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -306,28 +378,37 @@ pub struct CreateLoadBalancersResponse {
 /// The `CreateTrafficMirror` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`CreateTrafficMirrorResponse`].
-/// The codes it documents are in [`CreateTrafficMirrorError`](super::errors::CreateTrafficMirrorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=CreateTrafficMirror)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "CreateTrafficMirror",
     output = CreateTrafficMirrorResponse,
-    error = super::errors::CreateTrafficMirrorError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct CreateTrafficMirror {
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 }
 
 /// What a successful [`CreateTrafficMirror`] call returns.
 #[tc_model]
 pub struct CreateTrafficMirrorResponse {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -337,31 +418,40 @@ pub struct CreateTrafficMirrorResponse {
 /// The `DeleteL7Domains` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DeleteL7DomainsResponse`].
-/// The codes it documents are in [`DeleteL7DomainsError`](super::errors::DeleteL7DomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DeleteL7Domains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DeleteL7Domains",
     output = DeleteL7DomainsResponse,
-    error = super::errors::DeleteL7DomainsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DeleteL7Domains {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainIds`: a list of strings.
+    /// `DomainIds`
     pub domain_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteL7Domains`] call returns.
 #[tc_model]
 pub struct DeleteL7DomainsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -371,34 +461,43 @@ pub struct DeleteL7DomainsResponse {
 /// The `DeleteL7Rules` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DeleteL7RulesResponse`].
-/// The codes it documents are in [`DeleteL7RulesError`](super::errors::DeleteL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DeleteL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DeleteL7Rules",
     output = DeleteL7RulesResponse,
-    error = super::errors::DeleteL7RulesError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DeleteL7Rules {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationIds`: a list of strings.
+    /// `LocationIds`
     pub location_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteL7Rules`] call returns.
 #[tc_model]
 pub struct DeleteL7RulesResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -408,28 +507,37 @@ pub struct DeleteL7RulesResponse {
 /// The `DeleteListeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DeleteListenersResponse`].
-/// The codes it documents are in [`DeleteListenersError`](super::errors::DeleteListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DeleteListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DeleteListeners",
     output = DeleteListenersResponse,
-    error = super::errors::DeleteListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DeleteListeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteListeners`] call returns.
 #[tc_model]
 pub struct DeleteListenersResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -439,25 +547,34 @@ pub struct DeleteListenersResponse {
 /// The `DeleteLoadBalancer` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DeleteLoadBalancerResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerError`](super::errors::DeleteLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DeleteLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DeleteLoadBalancer",
     output = DeleteLoadBalancerResponse,
-    error = super::errors::DeleteLoadBalancerError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DeleteLoadBalancer {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`DeleteLoadBalancer`] call returns.
 #[tc_model]
 pub struct DeleteLoadBalancerResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,25 +584,34 @@ pub struct DeleteLoadBalancerResponse {
 /// The `DeleteTrafficMirror` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DeleteTrafficMirrorResponse`].
-/// The codes it documents are in [`DeleteTrafficMirrorError`](super::errors::DeleteTrafficMirrorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DeleteTrafficMirror)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DeleteTrafficMirror",
     output = DeleteTrafficMirrorResponse,
-    error = super::errors::DeleteTrafficMirrorError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DeleteTrafficMirror {
-    /// `TrafficMirrorIds`: a list of strings.
+    /// `TrafficMirrorIds`
     pub traffic_mirror_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteTrafficMirror`] call returns.
 #[tc_model]
 pub struct DeleteTrafficMirrorResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -495,52 +621,61 @@ pub struct DeleteTrafficMirrorResponse {
 /// The `DescribeCertDetail` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeCertDetailResponse`].
-/// The codes it documents are in [`DescribeCertDetailError`](super::errors::DescribeCertDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeCertDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeCertDetail",
     output = DescribeCertDetailResponse,
-    error = super::errors::DescribeCertDetailError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeCertDetail {
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: String,
 }
 
 /// What a successful [`DescribeCertDetail`] call returns.
 #[tc_model]
 pub struct DescribeCertDetailResponse {
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
+    /// `CertName`
     pub cert_name: Option<String>,
 
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: Option<String>,
 
-    /// `CertContent`: a string.
+    /// `CertContent`
     pub cert_content: Option<String>,
 
-    /// `CertDomain`: a string.
+    /// `CertDomain`
     pub cert_domain: Option<String>,
 
-    /// `CertSubjectDomain`: a list of strings.
+    /// `CertSubjectDomain`
     pub cert_subject_domain: Option<Vec<String>>,
 
-    /// `CertUploadTime`: a date and time, as the service writes it.
+    /// `CertUploadTime`, a date and time as the service writes it
     pub cert_upload_time: Option<String>,
 
-    /// `CertBeginTime`: a date and time, as the service writes it.
+    /// `CertBeginTime`, a date and time as the service writes it
     pub cert_begin_time: Option<String>,
 
-    /// `CertEndTime`: a date and time, as the service writes it.
+    /// `CertEndTime`, a date and time as the service writes it
     pub cert_end_time: Option<String>,
 
-    /// `CertLoadBalancerSet`: a list of [`CertDetailLoadBalancer`](super::models::CertDetailLoadBalancer) objects.
+    /// `CertLoadBalancerSet`
     pub cert_load_balancer_set: Option<Vec<models::CertDetailLoadBalancer>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -550,28 +685,37 @@ pub struct DescribeCertDetailResponse {
 /// The `DescribeDevicesBindInfo` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeDevicesBindInfoResponse`].
-/// The codes it documents are in [`DescribeDevicesBindInfoError`](super::errors::DescribeDevicesBindInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeDevicesBindInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeDevicesBindInfo",
     output = DescribeDevicesBindInfoResponse,
-    error = super::errors::DescribeDevicesBindInfoError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeDevicesBindInfo {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDevicesBindInfo`] call returns.
 #[tc_model]
 pub struct DescribeDevicesBindInfoResponse {
-    /// `LoadBalancerSet`: a list of [`DevicesBindInfoLoadBalancer`](super::models::DevicesBindInfoLoadBalancer) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Option<Vec<models::DevicesBindInfoLoadBalancer>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -581,31 +725,40 @@ pub struct DescribeDevicesBindInfoResponse {
 /// The `DescribeL4Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL4BackendsResponse`].
-/// The codes it documents are in [`DescribeL4BackendsError`](super::errors::DescribeL4BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL4Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL4Backends",
     output = DescribeL4BackendsResponse,
-    error = super::errors::DescribeL4BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL4Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `BackendSet`: a list of [`DescribeL4Backend`](super::models::DescribeL4Backend) objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<models::DescribeL4Backend>>,
 }
 
 /// What a successful [`DescribeL4Backends`] call returns.
 #[tc_model]
 pub struct DescribeL4BackendsResponse {
-    /// `BackendSet`: a list of [`L4Backend`](super::models::L4Backend) objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<models::L4Backend>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -615,31 +768,40 @@ pub struct DescribeL4BackendsResponse {
 /// The `DescribeL4ListenerInfo` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL4ListenerInfoResponse`].
-/// The codes it documents are in [`DescribeL4ListenerInfoError`](super::errors::DescribeL4ListenerInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL4ListenerInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL4ListenerInfo",
     output = DescribeL4ListenerInfoResponse,
-    error = super::errors::DescribeL4ListenerInfoError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL4ListenerInfo {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL4ListenerInfo`] call returns.
 #[tc_model]
 pub struct DescribeL4ListenerInfoResponse {
-    /// `ListenerSet`: a list of [`L4ListenerInfo`](super::models::L4ListenerInfo) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::L4ListenerInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -649,28 +811,37 @@ pub struct DescribeL4ListenerInfoResponse {
 /// The `DescribeL4Listeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL4ListenersResponse`].
-/// The codes it documents are in [`DescribeL4ListenersError`](super::errors::DescribeL4ListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL4Listeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL4Listeners",
     output = DescribeL4ListenersResponse,
-    error = super::errors::DescribeL4ListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL4Listeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL4Listeners`] call returns.
 #[tc_model]
 pub struct DescribeL4ListenersResponse {
-    /// `ListenerSet`: a list of [`L4Listener`](super::models::L4Listener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::L4Listener>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,37 +851,46 @@ pub struct DescribeL4ListenersResponse {
 /// The `DescribeL7Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL7BackendsResponse`].
-/// The codes it documents are in [`DescribeL7BackendsError`](super::errors::DescribeL7BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL7Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL7Backends",
     output = DescribeL7BackendsResponse,
-    error = super::errors::DescribeL7BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL7Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: Option<String>,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: Option<String>,
 
-    /// `QueryType`: a string.
+    /// `QueryType`
     pub query_type: Option<String>,
 }
 
 /// What a successful [`DescribeL7Backends`] call returns.
 #[tc_model]
 pub struct DescribeL7BackendsResponse {
-    /// `BackendSet`: a list of [`L7Backend`](super::models::L7Backend) objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<models::L7Backend>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -720,34 +900,43 @@ pub struct DescribeL7BackendsResponse {
 /// The `DescribeL7ListenerInfo` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL7ListenerInfoResponse`].
-/// The codes it documents are in [`DescribeL7ListenerInfoError`](super::errors::DescribeL7ListenerInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL7ListenerInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL7ListenerInfo",
     output = DescribeL7ListenerInfoResponse,
-    error = super::errors::DescribeL7ListenerInfoError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL7ListenerInfo {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `IfGetBackendInfo`: a signed 64-bit integer.
+    /// `IfGetBackendInfo`
     pub if_get_backend_info: Option<i64>,
 }
 
 /// What a successful [`DescribeL7ListenerInfo`] call returns.
 #[tc_model]
 pub struct DescribeL7ListenerInfoResponse {
-    /// `ListenerSet`: a list of [`L7ListenerInfo`](super::models::L7ListenerInfo) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::L7ListenerInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -757,28 +946,37 @@ pub struct DescribeL7ListenerInfoResponse {
 /// The `DescribeL7Listeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL7ListenersResponse`].
-/// The codes it documents are in [`DescribeL7ListenersError`](super::errors::DescribeL7ListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL7Listeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL7Listeners",
     output = DescribeL7ListenersResponse,
-    error = super::errors::DescribeL7ListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL7Listeners {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL7Listeners`] call returns.
 #[tc_model]
 pub struct DescribeL7ListenersResponse {
-    /// `ListenerSet`: a list of [`L7Listener`](super::models::L7Listener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::L7Listener>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -788,15 +986,24 @@ pub struct DescribeL7ListenersResponse {
 /// The `DescribeL7ListenersEx` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL7ListenersExResponse`].
-/// The codes it documents are in [`DescribeL7ListenersExError`](super::errors::DescribeL7ListenersExError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL7ListenersEx)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL7ListenersEx",
     output = DescribeL7ListenersExResponse,
-    error = super::errors::DescribeL7ListenersExError,
+    error = super::errors::BmlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -806,29 +1013,29 @@ pub struct DescribeL7ListenersResponse {
     )
 )]
 pub struct DescribeL7ListenersEx {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeL7ListenersEx`] call returns.
 #[tc_model]
 pub struct DescribeL7ListenersExResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `ListenerSet`: a list of [`L7ExListener`](super::models::L7ExListener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::L7ExListener>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -838,31 +1045,40 @@ pub struct DescribeL7ListenersExResponse {
 /// The `DescribeL7Rules` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeL7RulesResponse`].
-/// The codes it documents are in [`DescribeL7RulesError`](super::errors::DescribeL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeL7Rules",
     output = DescribeL7RulesResponse,
-    error = super::errors::DescribeL7RulesError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeL7Rules {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainIds`: a list of strings.
+    /// `DomainIds`
     pub domain_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL7Rules`] call returns.
 #[tc_model]
 pub struct DescribeL7RulesResponse {
-    /// `RuleSet`: a list of [`L7Rule`](super::models::L7Rule) objects.
+    /// `RuleSet`
     pub rule_set: Option<Vec<models::L7Rule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -872,25 +1088,34 @@ pub struct DescribeL7RulesResponse {
 /// The `DescribeLoadBalancerPortInfo` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeLoadBalancerPortInfoResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerPortInfoError`](super::errors::DescribeLoadBalancerPortInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeLoadBalancerPortInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeLoadBalancerPortInfo",
     output = DescribeLoadBalancerPortInfoResponse,
-    error = super::errors::DescribeLoadBalancerPortInfoError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeLoadBalancerPortInfo {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`DescribeLoadBalancerPortInfo`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerPortInfoResponse {
-    /// `ListenerSet`: a list of [`LoadBalancerPortInfoListener`](super::models::LoadBalancerPortInfoListener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::LoadBalancerPortInfoListener>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -900,25 +1125,34 @@ pub struct DescribeLoadBalancerPortInfoResponse {
 /// The `DescribeLoadBalancerTaskResult` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeLoadBalancerTaskResultResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerTaskResultError`](super::errors::DescribeLoadBalancerTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeLoadBalancerTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeLoadBalancerTaskResult",
     output = DescribeLoadBalancerTaskResultResponse,
-    error = super::errors::DescribeLoadBalancerTaskResultError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeLoadBalancerTaskResult {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeLoadBalancerTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerTaskResultResponse {
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -928,15 +1162,24 @@ pub struct DescribeLoadBalancerTaskResultResponse {
 /// The `DescribeLoadBalancers` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeLoadBalancersError`](super::errors::DescribeLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError,
+    error = super::errors::BmlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -946,62 +1189,62 @@ pub struct DescribeLoadBalancerTaskResultResponse {
     )
 )]
 pub struct DescribeLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: Option<String>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `OrderBy`: a string.
+    /// `OrderBy`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
+    /// `OrderType`
     pub order_type: Option<i64>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<u64>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
+    /// `Exclusive`
     pub exclusive: Option<u64>,
 
-    /// `TgwSetType`: a string.
+    /// `TgwSetType`
     pub tgw_set_type: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `QueryType`: a string.
+    /// `QueryType`
     pub query_type: Option<String>,
 
-    /// `ConfId`: a string.
+    /// `ConfId`
     pub conf_id: Option<String>,
 }
 
 /// What a successful [`DescribeLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancersResponse {
-    /// `LoadBalancerSet`: a list of [`LoadBalancer`](super::models::LoadBalancer) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Option<Vec<models::LoadBalancer>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1011,15 +1254,24 @@ pub struct DescribeLoadBalancersResponse {
 /// The `DescribeTrafficMirrorListeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeTrafficMirrorListenersResponse`].
-/// The codes it documents are in [`DescribeTrafficMirrorListenersError`](super::errors::DescribeTrafficMirrorListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeTrafficMirrorListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeTrafficMirrorListeners",
     output = DescribeTrafficMirrorListenersResponse,
-    error = super::errors::DescribeTrafficMirrorListenersError,
+    error = super::errors::BmlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1029,44 +1281,44 @@ pub struct DescribeLoadBalancersResponse {
     )
 )]
 pub struct DescribeTrafficMirrorListeners {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `SearchLoadBalancerIds`: a list of strings.
+    /// `SearchLoadBalancerIds`
     pub search_load_balancer_ids: Option<Vec<String>>,
 
-    /// `SearchLoadBalancerNames`: a list of strings.
+    /// `SearchLoadBalancerNames`
     pub search_load_balancer_names: Option<Vec<String>>,
 
-    /// `SearchVips`: a list of strings.
+    /// `SearchVips`
     pub search_vips: Option<Vec<String>>,
 
-    /// `SearchListenerIds`: a list of strings.
+    /// `SearchListenerIds`
     pub search_listener_ids: Option<Vec<String>>,
 
-    /// `SearchListenerNames`: a list of strings.
+    /// `SearchListenerNames`
     pub search_listener_names: Option<Vec<String>>,
 
-    /// `SearchProtocols`: a list of strings.
+    /// `SearchProtocols`
     pub search_protocols: Option<Vec<String>>,
 
-    /// `SearchLoadBalancerPorts`: a list of unsigned 64-bit integers.
+    /// `SearchLoadBalancerPorts`
     pub search_load_balancer_ports: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeTrafficMirrorListeners`] call returns.
 #[tc_model]
 pub struct DescribeTrafficMirrorListenersResponse {
-    /// `ListenerSet`: a list of [`TrafficMirrorListener`](super::models::TrafficMirrorListener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::TrafficMirrorListener>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1076,28 +1328,37 @@ pub struct DescribeTrafficMirrorListenersResponse {
 /// The `DescribeTrafficMirrorReceiverHealthStatus` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeTrafficMirrorReceiverHealthStatusResponse`].
-/// The codes it documents are in [`DescribeTrafficMirrorReceiverHealthStatusError`](super::errors::DescribeTrafficMirrorReceiverHealthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeTrafficMirrorReceiverHealthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeTrafficMirrorReceiverHealthStatus",
     output = DescribeTrafficMirrorReceiverHealthStatusResponse,
-    error = super::errors::DescribeTrafficMirrorReceiverHealthStatusError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct DescribeTrafficMirrorReceiverHealthStatus {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `ReceiverSet`: a list of [`DescribeTrafficMirrorReceiver`](super::models::DescribeTrafficMirrorReceiver) objects.
+    /// `ReceiverSet`
     pub receiver_set: Vec<models::DescribeTrafficMirrorReceiver>,
 }
 
 /// What a successful [`DescribeTrafficMirrorReceiverHealthStatus`] call returns.
 #[tc_model]
 pub struct DescribeTrafficMirrorReceiverHealthStatusResponse {
-    /// `ReceiversStatusSet`: a list of [`TrafficMirrorReciversStatus`](super::models::TrafficMirrorReciversStatus) objects.
+    /// `ReceiversStatusSet`
     pub receivers_status_set: Option<Vec<models::TrafficMirrorReciversStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1107,15 +1368,24 @@ pub struct DescribeTrafficMirrorReceiverHealthStatusResponse {
 /// The `DescribeTrafficMirrorReceivers` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeTrafficMirrorReceiversResponse`].
-/// The codes it documents are in [`DescribeTrafficMirrorReceiversError`](super::errors::DescribeTrafficMirrorReceiversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeTrafficMirrorReceivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeTrafficMirrorReceivers",
     output = DescribeTrafficMirrorReceiversResponse,
-    error = super::errors::DescribeTrafficMirrorReceiversError,
+    error = super::errors::BmlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1125,38 +1395,38 @@ pub struct DescribeTrafficMirrorReceiverHealthStatusResponse {
     )
 )]
 pub struct DescribeTrafficMirrorReceivers {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Ports`: a list of signed 64-bit integers.
+    /// `Ports`
     pub ports: Option<Vec<i64>>,
 
-    /// `Weights`: a list of signed 64-bit integers.
+    /// `Weights`
     pub weights: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `VagueStr`: a string.
+    /// `VagueStr`
     pub vague_str: Option<String>,
 
-    /// `VagueIp`: a string.
+    /// `VagueIp`
     pub vague_ip: Option<String>,
 }
 
 /// What a successful [`DescribeTrafficMirrorReceivers`] call returns.
 #[tc_model]
 pub struct DescribeTrafficMirrorReceiversResponse {
-    /// `ReceiverSet`: a list of [`TrafficMirrorReceiver`](super::models::TrafficMirrorReceiver) objects.
+    /// `ReceiverSet`
     pub receiver_set: Option<Vec<models::TrafficMirrorReceiver>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1166,15 +1436,24 @@ pub struct DescribeTrafficMirrorReceiversResponse {
 /// The `DescribeTrafficMirrors` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`DescribeTrafficMirrorsResponse`].
-/// The codes it documents are in [`DescribeTrafficMirrorsError`](super::errors::DescribeTrafficMirrorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=DescribeTrafficMirrors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "DescribeTrafficMirrors",
     output = DescribeTrafficMirrorsResponse,
-    error = super::errors::DescribeTrafficMirrorsError,
+    error = super::errors::BmlbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1184,38 +1463,38 @@ pub struct DescribeTrafficMirrorReceiversResponse {
     )
 )]
 pub struct DescribeTrafficMirrors {
-    /// `TrafficMirrorIds`: a list of strings.
+    /// `TrafficMirrorIds`
     pub traffic_mirror_ids: Option<Vec<String>>,
 
-    /// `Aliases`: a list of strings.
+    /// `Aliases`
     pub aliases: Option<Vec<String>>,
 
-    /// `VpcIds`: a list of strings.
+    /// `VpcIds`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: Option<i64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
+    /// `Order`
     pub order: Option<i64>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeTrafficMirrors`] call returns.
 #[tc_model]
 pub struct DescribeTrafficMirrorsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `TrafficMirrorSet`: a list of [`TrafficMirror`](super::models::TrafficMirror) objects.
+    /// `TrafficMirrorSet`
     pub traffic_mirror_set: Option<Vec<models::TrafficMirror>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1225,40 +1504,49 @@ pub struct DescribeTrafficMirrorsResponse {
 /// The `ModifyL4BackendPort` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL4BackendPortResponse`].
-/// The codes it documents are in [`ModifyL4BackendPortError`](super::errors::ModifyL4BackendPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL4BackendPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL4BackendPort",
     output = ModifyL4BackendPortResponse,
-    error = super::errors::ModifyL4BackendPortError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL4BackendPort {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `NewPort`: a signed 64-bit integer.
+    /// `NewPort`
     pub new_port: i64,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`ModifyL4BackendPort`] call returns.
 #[tc_model]
 pub struct ModifyL4BackendPortResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1268,40 +1556,49 @@ pub struct ModifyL4BackendPortResponse {
 /// The `ModifyL4BackendProbePort` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL4BackendProbePortResponse`].
-/// The codes it documents are in [`ModifyL4BackendProbePortError`](super::errors::ModifyL4BackendProbePortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL4BackendProbePort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL4BackendProbePort",
     output = ModifyL4BackendProbePortResponse,
-    error = super::errors::ModifyL4BackendProbePortError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL4BackendProbePort {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `ProbePort`: a signed 64-bit integer.
+    /// `ProbePort`
     pub probe_port: i64,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`ModifyL4BackendProbePort`] call returns.
 #[tc_model]
 pub struct ModifyL4BackendProbePortResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1311,40 +1608,49 @@ pub struct ModifyL4BackendProbePortResponse {
 /// The `ModifyL4BackendWeight` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL4BackendWeightResponse`].
-/// The codes it documents are in [`ModifyL4BackendWeightError`](super::errors::ModifyL4BackendWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL4BackendWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL4BackendWeight",
     output = ModifyL4BackendWeightResponse,
-    error = super::errors::ModifyL4BackendWeightError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL4BackendWeight {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: i64,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`ModifyL4BackendWeight`] call returns.
 #[tc_model]
 pub struct ModifyL4BackendWeightResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1354,73 +1660,82 @@ pub struct ModifyL4BackendWeightResponse {
 /// The `ModifyL4Listener` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL4ListenerResponse`].
-/// The codes it documents are in [`ModifyL4ListenerError`](super::errors::ModifyL4ListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL4Listener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL4Listener",
     output = ModifyL4ListenerResponse,
-    error = super::errors::ModifyL4ListenerError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL4Listener {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
+    /// `TimeOut`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `CustomHealthSwitch`: a signed 64-bit integer.
+    /// `CustomHealthSwitch`
     pub custom_health_switch: Option<i64>,
 
-    /// `InputType`: a string.
+    /// `InputType`
     pub input_type: Option<String>,
 
-    /// `LineSeparatorType`: a signed 64-bit integer.
+    /// `LineSeparatorType`
     pub line_separator_type: Option<i64>,
 
-    /// `HealthRequest`: a string.
+    /// `HealthRequest`
     pub health_request: Option<String>,
 
-    /// `HealthResponse`: a string.
+    /// `HealthResponse`
     pub health_response: Option<String>,
 
-    /// `ToaFlag`: a signed 64-bit integer.
+    /// `ToaFlag`
     pub toa_flag: Option<i64>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 }
 
 /// What a successful [`ModifyL4Listener`] call returns.
 #[tc_model]
 pub struct ModifyL4ListenerResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1430,46 +1745,55 @@ pub struct ModifyL4ListenerResponse {
 /// The `ModifyL7BackendPort` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL7BackendPortResponse`].
-/// The codes it documents are in [`ModifyL7BackendPortError`](super::errors::ModifyL7BackendPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL7BackendPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL7BackendPort",
     output = ModifyL7BackendPortResponse,
-    error = super::errors::ModifyL7BackendPortError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL7BackendPort {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `NewPort`: a signed 64-bit integer.
+    /// `NewPort`
     pub new_port: i64,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`ModifyL7BackendPort`] call returns.
 #[tc_model]
 pub struct ModifyL7BackendPortResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1479,46 +1803,55 @@ pub struct ModifyL7BackendPortResponse {
 /// The `ModifyL7BackendWeight` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL7BackendWeightResponse`].
-/// The codes it documents are in [`ModifyL7BackendWeightError`](super::errors::ModifyL7BackendWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL7BackendWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL7BackendWeight",
     output = ModifyL7BackendWeightResponse,
-    error = super::errors::ModifyL7BackendWeightError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL7BackendWeight {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: i64,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`ModifyL7BackendWeight`] call returns.
 #[tc_model]
 pub struct ModifyL7BackendWeightResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1528,61 +1861,70 @@ pub struct ModifyL7BackendWeightResponse {
 /// The `ModifyL7Listener` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL7ListenerResponse`].
-/// The codes it documents are in [`ModifyL7ListenerError`](super::errors::ModifyL7ListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL7Listener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL7Listener",
     output = ModifyL7ListenerResponse,
-    error = super::errors::ModifyL7ListenerError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL7Listener {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: Option<i64>,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
+    /// `CertName`
     pub cert_name: Option<String>,
 
-    /// `CertContent`: a string.
+    /// `CertContent`
     pub cert_content: Option<String>,
 
-    /// `CertKey`: a string.
+    /// `CertKey`
     pub cert_key: Option<String>,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: Option<String>,
 
-    /// `CertCaName`: a string.
+    /// `CertCaName`
     pub cert_ca_name: Option<String>,
 
-    /// `CertCaContent`: a string.
+    /// `CertCaContent`
     pub cert_ca_content: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ForwardProtocol`: a signed 64-bit integer.
+    /// `ForwardProtocol`
     pub forward_protocol: Option<i64>,
 }
 
 /// What a successful [`ModifyL7Listener`] call returns.
 #[tc_model]
 pub struct ModifyL7ListenerResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1592,31 +1934,40 @@ pub struct ModifyL7ListenerResponse {
 /// The `ModifyL7Locations` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyL7LocationsResponse`].
-/// The codes it documents are in [`ModifyL7LocationsError`](super::errors::ModifyL7LocationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyL7Locations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyL7Locations",
     output = ModifyL7LocationsResponse,
-    error = super::errors::ModifyL7LocationsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyL7Locations {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `RuleSet`: a list of [`ModifyL7LocationRule`](super::models::ModifyL7LocationRule) objects.
+    /// `RuleSet`
     pub rule_set: Vec<models::ModifyL7LocationRule>,
 }
 
 /// What a successful [`ModifyL7Locations`] call returns.
 #[tc_model]
 pub struct ModifyL7LocationsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1626,31 +1977,40 @@ pub struct ModifyL7LocationsResponse {
 /// The `ModifyLoadBalancer` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyLoadBalancerResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerError`](super::errors::ModifyLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyLoadBalancer",
     output = ModifyLoadBalancerResponse,
-    error = super::errors::ModifyLoadBalancerError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyLoadBalancer {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `DomainPrefix`: a string.
+    /// `DomainPrefix`
     pub domain_prefix: Option<String>,
 }
 
 /// What a successful [`ModifyLoadBalancer`] call returns.
 #[tc_model]
 pub struct ModifyLoadBalancerResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1660,24 +2020,33 @@ pub struct ModifyLoadBalancerResponse {
 /// The `ModifyLoadBalancerChargeMode` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ModifyLoadBalancerChargeModeResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerChargeModeError`](super::errors::ModifyLoadBalancerChargeModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ModifyLoadBalancerChargeMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ModifyLoadBalancerChargeMode",
     output = ModifyLoadBalancerChargeModeResponse,
-    error = super::errors::ModifyLoadBalancerChargeModeError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ModifyLoadBalancerChargeMode {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: String,
 
-    /// `ListenerSet`: a list of [`ModifyLoadBalancerChargeModeListener`](super::models::ModifyLoadBalancerChargeModeListener) objects.
+    /// `ListenerSet`
     pub listener_set: Option<Vec<models::ModifyLoadBalancerChargeModeListener>>,
 }
 
@@ -1691,40 +2060,49 @@ pub struct ModifyLoadBalancerChargeModeResponse {
 /// The `ReplaceCert` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`ReplaceCertResponse`].
-/// The codes it documents are in [`ReplaceCertError`](super::errors::ReplaceCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=ReplaceCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "ReplaceCert",
     output = ReplaceCertResponse,
-    error = super::errors::ReplaceCertError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct ReplaceCert {
-    /// `OldCertId`: a string.
+    /// `OldCertId`
     pub old_cert_id: String,
 
-    /// `NewCert`: a string.
+    /// `NewCert`
     pub new_cert: String,
 
-    /// `NewAlias`: a string.
+    /// `NewAlias`
     pub new_alias: Option<String>,
 
-    /// `NewKey`: a string.
+    /// `NewKey`
     pub new_key: Option<String>,
 
-    /// `DeleteOld`: an unsigned 64-bit integer.
+    /// `DeleteOld`
     pub delete_old: Option<u64>,
 }
 
 /// What a successful [`ReplaceCert`] call returns.
 #[tc_model]
 pub struct ReplaceCertResponse {
-    /// `NewCertId`: a string.
+    /// `NewCertId`
     pub new_cert_id: Option<String>,
 
-    /// `OldCertId`: a string.
+    /// `OldCertId`
     pub old_cert_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1734,21 +2112,30 @@ pub struct ReplaceCertResponse {
 /// The `SetTrafficMirrorAlias` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`SetTrafficMirrorAliasResponse`].
-/// The codes it documents are in [`SetTrafficMirrorAliasError`](super::errors::SetTrafficMirrorAliasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=SetTrafficMirrorAlias)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "SetTrafficMirrorAlias",
     output = SetTrafficMirrorAliasResponse,
-    error = super::errors::SetTrafficMirrorAliasError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct SetTrafficMirrorAlias {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 }
 
@@ -1762,46 +2149,55 @@ pub struct SetTrafficMirrorAliasResponse {
 /// The `SetTrafficMirrorHealthSwitch` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`SetTrafficMirrorHealthSwitchResponse`].
-/// The codes it documents are in [`SetTrafficMirrorHealthSwitchError`](super::errors::SetTrafficMirrorHealthSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=SetTrafficMirrorHealthSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "SetTrafficMirrorHealthSwitch",
     output = SetTrafficMirrorHealthSwitchResponse,
-    error = super::errors::SetTrafficMirrorHealthSwitchError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct SetTrafficMirrorHealthSwitch {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: i64,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCodes`: a list of signed 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<i64>>,
 }
 
 /// What a successful [`SetTrafficMirrorHealthSwitch`] call returns.
 #[tc_model]
 pub struct SetTrafficMirrorHealthSwitchResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1811,34 +2207,43 @@ pub struct SetTrafficMirrorHealthSwitchResponse {
 /// The `UnbindL4Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`UnbindL4BackendsResponse`].
-/// The codes it documents are in [`UnbindL4BackendsError`](super::errors::UnbindL4BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=UnbindL4Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "UnbindL4Backends",
     output = UnbindL4BackendsResponse,
-    error = super::errors::UnbindL4BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct UnbindL4Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `BackendSet`: a list of [`UnbindL4Backend`](super::models::UnbindL4Backend) objects.
+    /// `BackendSet`
     pub backend_set: Vec<models::UnbindL4Backend>,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 }
 
 /// What a successful [`UnbindL4Backends`] call returns.
 #[tc_model]
 pub struct UnbindL4BackendsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1848,40 +2253,49 @@ pub struct UnbindL4BackendsResponse {
 /// The `UnbindL7Backends` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`UnbindL7BackendsResponse`].
-/// The codes it documents are in [`UnbindL7BackendsError`](super::errors::UnbindL7BackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=UnbindL7Backends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "UnbindL7Backends",
     output = UnbindL7BackendsResponse,
-    error = super::errors::UnbindL7BackendsError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct UnbindL7Backends {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: String,
 
-    /// `BackendSet`: a list of [`UnbindL7Backend`](super::models::UnbindL7Backend) objects.
+    /// `BackendSet`
     pub backend_set: Vec<models::UnbindL7Backend>,
 
-    /// `BindType`: an unsigned 64-bit integer.
+    /// `BindType`
     pub bind_type: u64,
 }
 
 /// What a successful [`UnbindL7Backends`] call returns.
 #[tc_model]
 pub struct UnbindL7BackendsResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1891,28 +2305,37 @@ pub struct UnbindL7BackendsResponse {
 /// The `UnbindTrafficMirrorListeners` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`UnbindTrafficMirrorListenersResponse`].
-/// The codes it documents are in [`UnbindTrafficMirrorListenersError`](super::errors::UnbindTrafficMirrorListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=UnbindTrafficMirrorListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "UnbindTrafficMirrorListeners",
     output = UnbindTrafficMirrorListenersResponse,
-    error = super::errors::UnbindTrafficMirrorListenersError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct UnbindTrafficMirrorListeners {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `ListenerIds`: a list of strings.
+    /// `ListenerIds`
     pub listener_ids: Vec<String>,
 }
 
 /// What a successful [`UnbindTrafficMirrorListeners`] call returns.
 #[tc_model]
 pub struct UnbindTrafficMirrorListenersResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1922,28 +2345,37 @@ pub struct UnbindTrafficMirrorListenersResponse {
 /// The `UnbindTrafficMirrorReceivers` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`UnbindTrafficMirrorReceiversResponse`].
-/// The codes it documents are in [`UnbindTrafficMirrorReceiversError`](super::errors::UnbindTrafficMirrorReceiversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=UnbindTrafficMirrorReceivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "UnbindTrafficMirrorReceivers",
     output = UnbindTrafficMirrorReceiversResponse,
-    error = super::errors::UnbindTrafficMirrorReceiversError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct UnbindTrafficMirrorReceivers {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `ReceiverSet`: a list of [`UnbindTrafficMirrorReceiver`](super::models::UnbindTrafficMirrorReceiver) objects.
+    /// `ReceiverSet`
     pub receiver_set: Vec<models::UnbindTrafficMirrorReceiver>,
 }
 
 /// What a successful [`UnbindTrafficMirrorReceivers`] call returns.
 #[tc_model]
 pub struct UnbindTrafficMirrorReceiversResponse {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1953,34 +2385,43 @@ pub struct UnbindTrafficMirrorReceiversResponse {
 /// The `UploadCert` action of BMLB API 2018-06-25.
 ///
 /// A successful call returns [`UploadCertResponse`].
-/// The codes it documents are in [`UploadCertError`](super::errors::UploadCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmlb&Version=2018-06-25&Action=UploadCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmlbErrorCode`](super::errors::BmlbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmlbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmlbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmlbErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmlbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::BmlbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bmlb",
     version = "2018-06-25",
     name = "UploadCert",
     output = UploadCertResponse,
-    error = super::errors::UploadCertError
+    error = super::errors::BmlbErrorCode
 )]
 pub struct UploadCert {
-    /// `CertType`: a string.
+    /// `CertType`
     pub cert_type: String,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 }
 
 /// What a successful [`UploadCert`] call returns.
 #[tc_model]
 pub struct UploadCertResponse {
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

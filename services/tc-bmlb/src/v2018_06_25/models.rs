@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`BindL4Backends`](super::BindL4Backends).
 #[tc_model]
 pub struct BindL4Backend {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: i64,
 
-    /// `ProbePort`: a signed 64-bit integer.
+    /// `ProbePort`
     pub probe_port: Option<i64>,
 }
 
@@ -26,13 +26,13 @@ pub struct BindL4Backend {
 /// Sent in the input of [`BindL7Backends`](super::BindL7Backends).
 #[tc_model]
 pub struct BindL7Backend {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 }
 
@@ -41,13 +41,13 @@ pub struct BindL7Backend {
 /// Sent in the input of [`BindTrafficMirrorReceivers`](super::BindTrafficMirrorReceivers).
 #[tc_model]
 pub struct BindTrafficMirrorReceiver {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: i64,
 }
 
@@ -56,16 +56,16 @@ pub struct BindTrafficMirrorReceiver {
 /// Returned in the output of [`DescribeCertDetail`](super::DescribeCertDetail).
 #[tc_model]
 pub struct CertDetailLoadBalancer {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
+    /// `RegionId`
     pub region_id: Option<i64>,
 }
 
@@ -74,52 +74,52 @@ pub struct CertDetailLoadBalancer {
 /// Sent in the input of [`CreateL4Listeners`](super::CreateL4Listeners).
 #[tc_model]
 pub struct CreateL4Listener {
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: i64,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: String,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
+    /// `TimeOut`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `CustomHealthSwitch`: a signed 64-bit integer.
+    /// `CustomHealthSwitch`
     pub custom_health_switch: Option<i64>,
 
-    /// `InputType`: a string.
+    /// `InputType`
     pub input_type: Option<String>,
 
-    /// `LineSeparatorType`: a signed 64-bit integer.
+    /// `LineSeparatorType`
     pub line_separator_type: Option<i64>,
 
-    /// `HealthRequest`: a string.
+    /// `HealthRequest`
     pub health_request: Option<String>,
 
-    /// `HealthResponse`: a string.
+    /// `HealthResponse`
     pub health_response: Option<String>,
 
-    /// `ToaFlag`: a signed 64-bit integer.
+    /// `ToaFlag`
     pub toa_flag: Option<i64>,
 }
 
@@ -128,43 +128,43 @@ pub struct CreateL4Listener {
 /// Sent in the input of [`CreateL7Listeners`](super::CreateL7Listeners).
 #[tc_model]
 pub struct CreateL7Listener {
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: i64,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: String,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: Option<i64>,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
+    /// `CertName`
     pub cert_name: Option<String>,
 
-    /// `CertContent`: a string.
+    /// `CertContent`
     pub cert_content: Option<String>,
 
-    /// `CertKey`: a string.
+    /// `CertKey`
     pub cert_key: Option<String>,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: Option<String>,
 
-    /// `CertCaName`: a string.
+    /// `CertCaName`
     pub cert_ca_name: Option<String>,
 
-    /// `CertCaContent`: a string.
+    /// `CertCaContent`
     pub cert_ca_content: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ForwardProtocol`: a signed 64-bit integer.
+    /// `ForwardProtocol`
     pub forward_protocol: Option<i64>,
 }
 
@@ -173,37 +173,37 @@ pub struct CreateL7Listener {
 /// Sent in the input of [`CreateL7Rules`](super::CreateL7Rules).
 #[tc_model]
 pub struct CreateL7Rule {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `HttpCodes`: a list of unsigned 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<u64>>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 }
 
@@ -212,13 +212,13 @@ pub struct CreateL7Rule {
 /// Sent in the input of [`CreateLoadBalancers`](super::CreateLoadBalancers).
 #[tc_model]
 pub struct CreateLoadBalancerBzConf {
-    /// `BzPayMode`: a string.
+    /// `BzPayMode`
     pub bz_pay_mode: Option<String>,
 
-    /// `BzL4Metrics`: a string.
+    /// `BzL4Metrics`
     pub bz_l4_metrics: Option<String>,
 
-    /// `BzL7Metrics`: a string.
+    /// `BzL7Metrics`
     pub bz_l7_metrics: Option<String>,
 }
 
@@ -227,10 +227,10 @@ pub struct CreateLoadBalancerBzConf {
 /// Sent in the input of [`DescribeL4Backends`](super::DescribeL4Backends).
 #[tc_model]
 pub struct DescribeL4Backend {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -239,10 +239,10 @@ pub struct DescribeL4Backend {
 /// Sent in the input of [`DescribeTrafficMirrorReceiverHealthStatus`](super::DescribeTrafficMirrorReceiverHealthStatus).
 #[tc_model]
 pub struct DescribeTrafficMirrorReceiver {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 }
 
@@ -251,10 +251,10 @@ pub struct DescribeTrafficMirrorReceiver {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoBackend {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 }
 
@@ -263,16 +263,16 @@ pub struct DevicesBindInfoBackend {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoL4Listener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `BackendSet`: a list of [`DevicesBindInfoBackend`] objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<DevicesBindInfoBackend>>,
 }
 
@@ -281,16 +281,16 @@ pub struct DevicesBindInfoL4Listener {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoL7Listener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `RuleSet`: a list of [`DevicesBindInfoRule`] objects.
+    /// `RuleSet`
     pub rule_set: Option<Vec<DevicesBindInfoRule>>,
 }
 
@@ -299,31 +299,31 @@ pub struct DevicesBindInfoL7Listener {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoLoadBalancer {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<i64>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `Vip`: a string.
+    /// `Vip`
     pub vip: Option<String>,
 
-    /// `TgwSetType`: a string.
+    /// `TgwSetType`
     pub tgw_set_type: Option<String>,
 
-    /// `Exclusive`: a signed 64-bit integer.
+    /// `Exclusive`
     pub exclusive: Option<i64>,
 
-    /// `L4ListenerSet`: a list of [`DevicesBindInfoL4Listener`] objects.
+    /// `L4ListenerSet`
     pub l4_listener_set: Option<Vec<DevicesBindInfoL4Listener>>,
 
-    /// `L7ListenerSet`: a list of [`DevicesBindInfoL7Listener`] objects.
+    /// `L7ListenerSet`
     pub l7_listener_set: Option<Vec<DevicesBindInfoL7Listener>>,
 }
 
@@ -332,13 +332,13 @@ pub struct DevicesBindInfoLoadBalancer {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoLocation {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: Option<String>,
 
-    /// `BackendSet`: a list of [`DevicesBindInfoBackend`] objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<DevicesBindInfoBackend>>,
 }
 
@@ -347,13 +347,13 @@ pub struct DevicesBindInfoLocation {
 /// Returned in the output of [`DescribeDevicesBindInfo`](super::DescribeDevicesBindInfo).
 #[tc_model]
 pub struct DevicesBindInfoRule {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: Option<String>,
 
-    /// `LocationSet`: a list of [`DevicesBindInfoLocation`] objects.
+    /// `LocationSet`
     pub location_set: Option<Vec<DevicesBindInfoLocation>>,
 }
 
@@ -362,10 +362,10 @@ pub struct DevicesBindInfoRule {
 /// Sent in the input of [`DescribeL7ListenersEx`](super::DescribeL7ListenersEx).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -374,31 +374,31 @@ pub struct Filter {
 /// Returned in the output of [`DescribeL4Backends`](super::DescribeL4Backends).
 #[tc_model]
 pub struct L4Backend {
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: Option<String>,
 
-    /// `Operates`: a list of strings.
+    /// `Operates`
     pub operates: Option<Vec<String>>,
 
-    /// `ProbePort`: a signed 64-bit integer.
+    /// `ProbePort`
     pub probe_port: Option<i64>,
 }
 
@@ -407,67 +407,67 @@ pub struct L4Backend {
 /// Returned in the output of [`DescribeL4Listeners`](super::DescribeL4Listeners).
 #[tc_model]
 pub struct L4Listener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
+    /// `TimeOut`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `CustomHealthSwitch`: a signed 64-bit integer.
+    /// `CustomHealthSwitch`
     pub custom_health_switch: Option<i64>,
 
-    /// `InputType`: a string.
+    /// `InputType`
     pub input_type: Option<String>,
 
-    /// `LineSeparatorType`: a signed 64-bit integer.
+    /// `LineSeparatorType`
     pub line_separator_type: Option<i64>,
 
-    /// `HealthRequest`: a string.
+    /// `HealthRequest`
     pub health_request: Option<String>,
 
-    /// `HealthResponse`: a string.
+    /// `HealthResponse`
     pub health_response: Option<String>,
 
-    /// `ToaFlag`: a signed 64-bit integer.
+    /// `ToaFlag`
     pub toa_flag: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 }
 
@@ -476,67 +476,67 @@ pub struct L4Listener {
 /// Returned in the output of [`DescribeL4ListenerInfo`](super::DescribeL4ListenerInfo).
 #[tc_model]
 pub struct L4ListenerInfo {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
+    /// `TimeOut`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `CustomHealthSwitch`: a signed 64-bit integer.
+    /// `CustomHealthSwitch`
     pub custom_health_switch: Option<i64>,
 
-    /// `InputType`: a string.
+    /// `InputType`
     pub input_type: Option<String>,
 
-    /// `LineSeparatorType`: a signed 64-bit integer.
+    /// `LineSeparatorType`
     pub line_separator_type: Option<i64>,
 
-    /// `HealthRequest`: a string.
+    /// `HealthRequest`
     pub health_request: Option<String>,
 
-    /// `HealthResponse`: a string.
+    /// `HealthResponse`
     pub health_response: Option<String>,
 
-    /// `ToaFlag`: a signed 64-bit integer.
+    /// `ToaFlag`
     pub toa_flag: Option<i64>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 }
 
@@ -545,31 +545,31 @@ pub struct L4ListenerInfo {
 /// Returned in the output of [`DescribeL7Backends`](super::DescribeL7Backends).
 #[tc_model]
 pub struct L7Backend {
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: Option<String>,
 
-    /// `MgtIp`: a string.
+    /// `MgtIp`
     pub mgt_ip: Option<String>,
 
-    /// `Operates`: a list of strings.
+    /// `Operates`
     pub operates: Option<Vec<String>>,
 }
 
@@ -578,61 +578,61 @@ pub struct L7Backend {
 /// Returned in the output of [`DescribeL7ListenersEx`](super::DescribeL7ListenersEx).
 #[tc_model]
 pub struct L7ExListener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `LoadBalancerPort`: an unsigned 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: u64,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: u64,
 
-    /// `MaxBandwidth`: an unsigned 64-bit integer.
+    /// `MaxBandwidth`
     pub max_bandwidth: u64,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: String,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: i64,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: String,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: String,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: String,
 
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Vec<String>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: String,
 
-    /// `LoadBalancerVipv6s`: a list of strings.
+    /// `LoadBalancerVipv6s`
     pub load_balancer_vipv6s: Vec<String>,
 
-    /// `IpProtocolType`: a string.
+    /// `IpProtocolType`
     pub ip_protocol_type: String,
 
-    /// `BindTrafficMirror`: a boolean.
+    /// `BindTrafficMirror`
     pub bind_traffic_mirror: bool,
 }
 
@@ -641,40 +641,40 @@ pub struct L7ExListener {
 /// Returned in the output of [`DescribeL7Listeners`](super::DescribeL7Listeners).
 #[tc_model]
 pub struct L7Listener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: Option<String>,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: Option<i64>,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `ForwardProtocol`: a signed 64-bit integer.
+    /// `ForwardProtocol`
     pub forward_protocol: Option<i64>,
 }
 
@@ -683,43 +683,43 @@ pub struct L7Listener {
 /// Returned in the output of [`DescribeL7ListenerInfo`](super::DescribeL7ListenerInfo).
 #[tc_model]
 pub struct L7ListenerInfo {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: Option<String>,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: Option<i64>,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: Option<String>,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `RuleSet`: a list of [`L7ListenerInfoRule`] objects.
+    /// `RuleSet`
     pub rule_set: Option<Vec<L7ListenerInfoRule>>,
 
-    /// `ForwardProtocol`: a signed 64-bit integer.
+    /// `ForwardProtocol`
     pub forward_protocol: Option<i64>,
 }
 
@@ -728,25 +728,25 @@ pub struct L7ListenerInfo {
 /// Returned in the output of [`DescribeL7ListenerInfo`](super::DescribeL7ListenerInfo).
 #[tc_model]
 pub struct L7ListenerInfoBackend {
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: Option<String>,
 }
 
@@ -755,46 +755,46 @@ pub struct L7ListenerInfoBackend {
 /// Returned in the output of [`DescribeL7ListenerInfo`](super::DescribeL7ListenerInfo).
 #[tc_model]
 pub struct L7ListenerInfoLocation {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `HttpCodes`: a list of unsigned 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<u64>>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `BackendSet`: a list of [`L7ListenerInfoBackend`] objects.
+    /// `BackendSet`
     pub backend_set: Option<Vec<L7ListenerInfoBackend>>,
 }
 
@@ -803,19 +803,19 @@ pub struct L7ListenerInfoLocation {
 /// Returned in the output of [`DescribeL7ListenerInfo`](super::DescribeL7ListenerInfo).
 #[tc_model]
 pub struct L7ListenerInfoRule {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `LocationSet`: a list of [`L7ListenerInfoLocation`] objects.
+    /// `LocationSet`
     pub location_set: Option<Vec<L7ListenerInfoLocation>>,
 }
 
@@ -824,19 +824,19 @@ pub struct L7ListenerInfoRule {
 /// Returned in the output of [`DescribeL7Rules`](super::DescribeL7Rules).
 #[tc_model]
 pub struct L7Rule {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 
-    /// `LocationSet`: a list of [`L7RulesLocation`] objects.
+    /// `LocationSet`
     pub location_set: Option<Vec<L7RulesLocation>>,
 }
 
@@ -845,43 +845,43 @@ pub struct L7Rule {
 /// Returned in the output of [`DescribeL7Rules`](super::DescribeL7Rules).
 #[tc_model]
 pub struct L7RulesLocation {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `HttpCodes`: a list of unsigned 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<u64>>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: Option<String>,
 }
 
@@ -890,88 +890,88 @@ pub struct L7RulesLocation {
 /// Returned in the output of [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
+    /// `ProjectId`
     pub project_id: Option<u64>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: Option<String>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
+    /// `Exclusive`
     pub exclusive: Option<u64>,
 
-    /// `TgwSetType`: a string.
+    /// `TgwSetType`
     pub tgw_set_type: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: Option<String>,
 
-    /// `LatestPayMode`: a string.
+    /// `LatestPayMode`
     pub latest_pay_mode: Option<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: Option<String>,
 
-    /// `StatusTime`: a date and time, as the service writes it.
+    /// `StatusTime`, a date and time as the service writes it
     pub status_time: Option<String>,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `SupportListenerTypes`: a list of strings.
+    /// `SupportListenerTypes`
     pub support_listener_types: Option<Vec<String>>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<u64>,
 
-    /// `ConfId`: a string.
+    /// `ConfId`
     pub conf_id: Option<String>,
 
-    /// `ConfName`: a string.
+    /// `ConfName`
     pub conf_name: Option<String>,
 
-    /// `LoadBalancerVipv6s`: a list of strings.
+    /// `LoadBalancerVipv6s`
     pub load_balancer_vipv6s: Option<Vec<String>>,
 
-    /// `IpProtocolType`: a string.
+    /// `IpProtocolType`
     pub ip_protocol_type: Option<String>,
 
-    /// `BzPayMode`: a string.
+    /// `BzPayMode`
     pub bz_pay_mode: Option<String>,
 
-    /// `BzL4Metrics`: a string.
+    /// `BzL4Metrics`
     pub bz_l4_metrics: Option<String>,
 
-    /// `BzL7Metrics`: a string.
+    /// `BzL7Metrics`
     pub bz_l7_metrics: Option<String>,
 
-    /// `IntVpcId`: an unsigned 64-bit integer.
+    /// `IntVpcId`
     pub int_vpc_id: Option<u64>,
 
-    /// `CurVips`: a list of strings.
+    /// `CurVips`
     pub cur_vips: Option<Vec<String>>,
 }
 
@@ -980,25 +980,25 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeLoadBalancerPortInfo`](super::DescribeLoadBalancerPortInfo).
 #[tc_model]
 pub struct LoadBalancerPortInfoListener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: Option<String>,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `LoadBalancerPort`: a signed 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 }
 
@@ -1007,43 +1007,43 @@ pub struct LoadBalancerPortInfoListener {
 /// Sent in the input of [`ModifyL7Locations`](super::ModifyL7Locations).
 #[tc_model]
 pub struct ModifyL7LocationRule {
-    /// `DomainId`: a string.
+    /// `DomainId`
     pub domain_id: String,
 
-    /// `LocationId`: a string.
+    /// `LocationId`
     pub location_id: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `SessionExpire`: a signed 64-bit integer.
+    /// `SessionExpire`
     pub session_expire: Option<i64>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `HttpCodes`: a list of unsigned 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<u64>>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `BalanceMode`: a string.
+    /// `BalanceMode`
     pub balance_mode: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
@@ -1052,13 +1052,13 @@ pub struct ModifyL7LocationRule {
 /// Sent in the input of [`ModifyLoadBalancerChargeMode`](super::ModifyLoadBalancerChargeMode).
 #[tc_model]
 pub struct ModifyLoadBalancerChargeModeListener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: u64,
 }
 
@@ -1067,46 +1067,46 @@ pub struct ModifyLoadBalancerChargeModeListener {
 /// Returned in the output of [`DescribeTrafficMirrors`](super::DescribeTrafficMirrors).
 #[tc_model]
 pub struct TrafficMirror {
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: Option<String>,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `LoadBalancerType`: a string.
+    /// `LoadBalancerType`
     pub load_balancer_type: Option<String>,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
+    /// `HealthSwitch`
     pub health_switch: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
+    /// `HealthNum`
     pub health_num: Option<i64>,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
+    /// `UnhealthNum`
     pub unhealth_num: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
+    /// `IntervalTime`
     pub interval_time: Option<i64>,
 
-    /// `HttpCheckDomain`: a string.
+    /// `HttpCheckDomain`
     pub http_check_domain: Option<String>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCodes`: a list of signed 64-bit integers.
+    /// `HttpCodes`
     pub http_codes: Option<Vec<i64>>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: Option<String>,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: Option<String>,
 }
 
@@ -1115,58 +1115,58 @@ pub struct TrafficMirror {
 /// Returned in the output of [`DescribeTrafficMirrorListeners`](super::DescribeTrafficMirrorListeners).
 #[tc_model]
 pub struct TrafficMirrorListener {
-    /// `ListenerId`: a string.
+    /// `ListenerId`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
+    /// `ListenerName`
     pub listener_name: String,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `LoadBalancerPort`: an unsigned 64-bit integer.
+    /// `LoadBalancerPort`
     pub load_balancer_port: u64,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: u64,
 
-    /// `MaxBandwidth`: an unsigned 64-bit integer.
+    /// `MaxBandwidth`
     pub max_bandwidth: u64,
 
-    /// `ListenerType`: a string.
+    /// `ListenerType`
     pub listener_type: String,
 
-    /// `SslMode`: a signed 64-bit integer.
+    /// `SslMode`
     pub ssl_mode: i64,
 
-    /// `CertId`: a string.
+    /// `CertId`
     pub cert_id: String,
 
-    /// `CertCaId`: a string.
+    /// `CertCaId`
     pub cert_ca_id: String,
 
-    /// `AddTimestamp`: a date and time, as the service writes it.
+    /// `AddTimestamp`, a date and time as the service writes it
     pub add_timestamp: String,
 
-    /// `LoadBalancerId`: a string.
+    /// `LoadBalancerId`
     pub load_balancer_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `LoadBalancerVips`: a list of strings.
+    /// `LoadBalancerVips`
     pub load_balancer_vips: Vec<String>,
 
-    /// `LoadBalancerName`: a string.
+    /// `LoadBalancerName`
     pub load_balancer_name: String,
 
-    /// `LoadBalancerVipv6s`: a list of strings.
+    /// `LoadBalancerVipv6s`
     pub load_balancer_vipv6s: Vec<String>,
 
-    /// `IpProtocolType`: a string.
+    /// `IpProtocolType`
     pub ip_protocol_type: String,
 }
 
@@ -1175,10 +1175,10 @@ pub struct TrafficMirrorListener {
 /// Returned in the output of [`DescribeTrafficMirrorReceiverHealthStatus`](super::DescribeTrafficMirrorReceiverHealthStatus).
 #[tc_model]
 pub struct TrafficMirrorPortStatus {
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -1187,46 +1187,46 @@ pub struct TrafficMirrorPortStatus {
 /// Returned in the output of [`DescribeTrafficMirrorReceivers`](super::DescribeTrafficMirrorReceivers).
 #[tc_model]
 pub struct TrafficMirrorReceiver {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
+    /// `Weight`
     pub weight: Option<i64>,
 
-    /// `TrafficMirrorId`: a string.
+    /// `TrafficMirrorId`
     pub traffic_mirror_id: String,
 
-    /// `Alias`: a string.
+    /// `Alias`
     pub alias: String,
 
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `SubnetCidrBlock`: a string.
+    /// `SubnetCidrBlock`
     pub subnet_cidr_block: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `HealthStatus`: a string.
+    /// `HealthStatus`
     pub health_status: String,
 
-    /// `Operates`: a list of strings.
+    /// `Operates`
     pub operates: Vec<String>,
 }
 
@@ -1235,10 +1235,10 @@ pub struct TrafficMirrorReceiver {
 /// Returned in the output of [`DescribeTrafficMirrorReceiverHealthStatus`](super::DescribeTrafficMirrorReceiverHealthStatus).
 #[tc_model]
 pub struct TrafficMirrorReciversStatus {
-    /// `LanIp`: a string.
+    /// `LanIp`
     pub lan_ip: String,
 
-    /// `ReceiversPortStatusSet`: a list of [`TrafficMirrorPortStatus`] objects.
+    /// `ReceiversPortStatusSet`
     pub receivers_port_status_set: Vec<TrafficMirrorPortStatus>,
 }
 
@@ -1247,10 +1247,10 @@ pub struct TrafficMirrorReciversStatus {
 /// Sent in the input of [`UnbindL4Backends`](super::UnbindL4Backends).
 #[tc_model]
 pub struct UnbindL4Backend {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -1259,10 +1259,10 @@ pub struct UnbindL4Backend {
 /// Sent in the input of [`UnbindL7Backends`](super::UnbindL7Backends).
 #[tc_model]
 pub struct UnbindL7Backend {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -1271,9 +1271,9 @@ pub struct UnbindL7Backend {
 /// Sent in the input of [`UnbindTrafficMirrorReceivers`](super::UnbindTrafficMirrorReceivers).
 #[tc_model]
 pub struct UnbindTrafficMirrorReceiver {
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 }

@@ -8,25 +8,36 @@ use super::models;
 /// The `AcceptVpcPeerConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`AcceptVpcPeerConnectionResponse`].
-/// The codes it documents are in [`AcceptVpcPeerConnectionError`](super::errors::AcceptVpcPeerConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=AcceptVpcPeerConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpcPeerNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcPeerNotExist)
+/// - [`UnsupportedOperation.InvalidVpcPeerState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpcPeerState)
+/// - [`UnsupportedOperation.VpcCidrConfict`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcCidrConfict)
+/// - [`UnsupportedOperation.VpcPeerExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcPeerExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "AcceptVpcPeerConnection",
     output = AcceptVpcPeerConnectionResponse,
-    error = super::errors::AcceptVpcPeerConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct AcceptVpcPeerConnection {
-    /// `VpcPeerConnectionId`: a string.
+    /// `VpcPeerConnectionId`
     pub vpc_peer_connection_id: String,
 }
 
 /// What a successful [`AcceptVpcPeerConnection`] call returns.
 #[tc_model]
 pub struct AcceptVpcPeerConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -38,31 +49,36 @@ pub struct AcceptVpcPeerConnectionResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`AsyncRegisterIpsResponse`].
-/// The codes it documents are in [`AsyncRegisterIpsError`](super::errors::AsyncRegisterIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=AsyncRegisterIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "AsyncRegisterIps",
     output = AsyncRegisterIpsResponse,
-    error = super::errors::AsyncRegisterIpsError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct AsyncRegisterIps {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `Ips`: a list of strings.
+    /// `Ips`
     pub ips: Vec<String>,
 }
 
 /// What a successful [`AsyncRegisterIps`] call returns.
 #[tc_model]
 pub struct AsyncRegisterIpsResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,44 +88,42 @@ pub struct AsyncRegisterIpsResponse {
 /// The `BindEipsToNatGateway` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`BindEipsToNatGatewayResponse`].
-/// The codes it documents are in [`BindEipsToNatGatewayError`](super::errors::BindEipsToNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=BindEipsToNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "BindEipsToNatGateway",
     output = BindEipsToNatGatewayResponse,
-    error = super::errors::BindEipsToNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct BindEipsToNatGateway {
-    /// `NatId`: a string.
-    ///
-    /// Example: `"nat-2duawe5v"`
+    /// `NatId`; example: `"nat-2duawe5v"`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mi51u7gs"`
+    /// `VpcId`; example: `"vpc-mi51u7gs"`
     pub vpc_id: String,
 
-    /// `AssignedEips`: a list of strings.
-    ///
-    /// Example: `["139.199.40.16\r\n"]`
+    /// `AssignedEips`; example: `["139.199.40.16\r\n"]`
     pub assigned_eips: Option<Vec<String>>,
 
-    /// `AutoAllocEipNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoAllocEipNum`; example: `2`
     pub auto_alloc_eip_num: Option<u64>,
 }
 
 /// What a successful [`BindEipsToNatGateway`] call returns.
 #[tc_model]
 pub struct BindEipsToNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18413`
+    /// `TaskId`; example: `18413`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -121,31 +135,40 @@ pub struct BindEipsToNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`BindIpsToNatGatewayResponse`].
-/// The codes it documents are in [`BindIpsToNatGatewayError`](super::errors::BindIpsToNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=BindIpsToNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "BindIpsToNatGateway",
     output = BindIpsToNatGatewayResponse,
-    error = super::errors::BindIpsToNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct BindIpsToNatGateway {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `IpInfoSet`: a list of [`IpInfo`](super::models::IpInfo) objects.
+    /// `IpInfoSet`
     pub ip_info_set: Vec<models::IpInfo>,
 }
 
 /// What a successful [`BindIpsToNatGateway`] call returns.
 #[tc_model]
 pub struct BindIpsToNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -157,31 +180,40 @@ pub struct BindIpsToNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`BindSubnetsToNatGatewayResponse`].
-/// The codes it documents are in [`BindSubnetsToNatGatewayError`](super::errors::BindSubnetsToNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=BindSubnetsToNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "BindSubnetsToNatGateway",
     output = BindSubnetsToNatGatewayResponse,
-    error = super::errors::BindSubnetsToNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct BindSubnetsToNatGateway {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 }
 
 /// What a successful [`BindSubnetsToNatGateway`] call returns.
 #[tc_model]
 pub struct BindSubnetsToNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -193,31 +225,41 @@ pub struct BindSubnetsToNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateCustomerGatewayResponse`].
-/// The codes it documents are in [`CreateCustomerGatewayError`](super::errors::CreateCustomerGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateCustomerGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CustomerGatewayNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundCustomerGatewayNotExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrExist`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrInvalid`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrInvalid)
+/// - [`UnsupportedOperation.VpnConnInUse`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnInUse)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateCustomerGateway",
     output = CreateCustomerGatewayResponse,
-    error = super::errors::CreateCustomerGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateCustomerGateway {
-    /// `CustomerGatewayName`: a string.
+    /// `CustomerGatewayName`
     pub customer_gateway_name: String,
 
-    /// `IpAddress`: a string.
+    /// `IpAddress`
     pub ip_address: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 }
 
 /// What a successful [`CreateCustomerGateway`] call returns.
 #[tc_model]
 pub struct CreateCustomerGatewayResponse {
-    /// `CustomerGateway`: a [`CustomerGateway`](super::models::CustomerGateway).
+    /// `CustomerGateway`
     pub customer_gateway: Option<models::CustomerGateway>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,28 +269,34 @@ pub struct CreateCustomerGatewayResponse {
 /// The `CreateDockerSubnetWithVlan` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`CreateDockerSubnetWithVlanResponse`].
-/// The codes it documents are in [`CreateDockerSubnetWithVlanError`](super::errors::CreateDockerSubnetWithVlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateDockerSubnetWithVlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateDockerSubnetWithVlan",
     output = CreateDockerSubnetWithVlanResponse,
-    error = super::errors::CreateDockerSubnetWithVlanError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateDockerSubnetWithVlan {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetSet`: a list of [`SubnetCreateInputInfo`](super::models::SubnetCreateInputInfo) objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<models::SubnetCreateInputInfo>,
 }
 
 /// What a successful [`CreateDockerSubnetWithVlan`] call returns.
 #[tc_model]
 pub struct CreateDockerSubnetWithVlanResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -260,34 +308,41 @@ pub struct CreateDockerSubnetWithVlanResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHostedInterfaceResponse`].
-/// The codes it documents are in [`CreateHostedInterfaceError`](super::errors::CreateHostedInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateHostedInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateHostedInterface",
     output = CreateHostedInterfaceResponse,
-    error = super::errors::CreateHostedInterfaceError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateHostedInterface {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 }
 
 /// What a successful [`CreateHostedInterface`] call returns.
 #[tc_model]
 pub struct CreateHostedInterfaceResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -297,31 +352,40 @@ pub struct CreateHostedInterfaceResponse {
 /// The `CreateInterfaces` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`CreateInterfacesResponse`].
-/// The codes it documents are in [`CreateInterfacesError`](super::errors::CreateInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateInterfaces",
     output = CreateInterfacesResponse,
-    error = super::errors::CreateInterfacesError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateInterfaces {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 }
 
 /// What a successful [`CreateInterfaces`] call returns.
 #[tc_model]
 pub struct CreateInterfacesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,67 +397,59 @@ pub struct CreateInterfacesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateNatGatewayResponse`].
-/// The codes it documents are in [`CreateNatGatewayError`](super::errors::CreateNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::BmvpcErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateNatGateway",
     output = CreateNatGatewayResponse,
-    error = super::errors::CreateNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateNatGateway {
-    /// `ForwardMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ForwardMode`; example: `"1"`
     pub forward_mode: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mi51u7gs"`
+    /// `VpcId`; example: `"vpc-mi51u7gs"`
     pub vpc_id: String,
 
-    /// `NatName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `NatName`; example: `"test"`
     pub nat_name: String,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `MaxConcurrent`; example: `10000000`
     pub max_concurrent: u64,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-d3668cur\r\n","subnet-dipbsl5n\r\n"]`
+    /// `SubnetIds`; example: `["subnet-d3668cur\r\n","subnet-dipbsl5n\r\n"]`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `IpInfoSet`: a list of [`IpInfo`](super::models::IpInfo) objects.
+    /// `IpInfoSet`
     pub ip_info_set: Option<Vec<models::IpInfo>>,
 
-    /// `AssignedEips`: a list of strings.
-    ///
-    /// Example: `["139.199.40.59\r\n"]`
+    /// `AssignedEips`; example: `["139.199.40.59\r\n"]`
     pub assigned_eips: Option<Vec<String>>,
 
-    /// `AutoAllocEipNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoAllocEipNum`; example: `1`
     pub auto_alloc_eip_num: Option<u64>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exclusive`; example: `0`
     pub exclusive: Option<u64>,
 }
 
 /// What a successful [`CreateNatGateway`] call returns.
 #[tc_model]
 pub struct CreateNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18403`
+    /// `TaskId`; example: `18403`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -405,28 +461,38 @@ pub struct CreateNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateRoutePoliciesResponse`].
-/// The codes it documents are in [`CreateRoutePoliciesError`](super::errors::CreateRoutePoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateRoutePolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateRoutePolicies",
     output = CreateRoutePoliciesResponse,
-    error = super::errors::CreateRoutePoliciesError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateRoutePolicies {
-    /// `RouteTableId`: a string.
+    /// `RouteTableId`
     pub route_table_id: String,
 
-    /// `RoutePolicySet`: a list of [`RoutePolicy`](super::models::RoutePolicy) objects.
+    /// `RoutePolicySet`
     pub route_policy_set: Vec<models::RoutePolicy>,
 }
 
 /// What a successful [`CreateRoutePolicies`] call returns.
 #[tc_model]
 pub struct CreateRoutePoliciesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -436,28 +502,36 @@ pub struct CreateRoutePoliciesResponse {
 /// The `CreateSubnet` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`CreateSubnetResponse`].
-/// The codes it documents are in [`CreateSubnetError`](super::errors::CreateSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateSubnet",
     output = CreateSubnetResponse,
-    error = super::errors::CreateSubnetError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateSubnet {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetSet`: a list of [`SubnetCreateInputInfo`](super::models::SubnetCreateInputInfo) objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<models::SubnetCreateInputInfo>,
 }
 
 /// What a successful [`CreateSubnet`] call returns.
 #[tc_model]
 pub struct CreateSubnetResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,28 +541,34 @@ pub struct CreateSubnetResponse {
 /// The `CreateVirtualSubnetWithVlan` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`CreateVirtualSubnetWithVlanResponse`].
-/// The codes it documents are in [`CreateVirtualSubnetWithVlanError`](super::errors::CreateVirtualSubnetWithVlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateVirtualSubnetWithVlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateVirtualSubnetWithVlan",
     output = CreateVirtualSubnetWithVlanResponse,
-    error = super::errors::CreateVirtualSubnetWithVlanError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateVirtualSubnetWithVlan {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetSet`: a list of [`SubnetCreateInputInfo`](super::models::SubnetCreateInputInfo) objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<models::SubnetCreateInputInfo>,
 }
 
 /// What a successful [`CreateVirtualSubnetWithVlan`] call returns.
 #[tc_model]
 pub struct CreateVirtualSubnetWithVlanResponse {
-    /// `TaskId`: a signed 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -500,37 +580,44 @@ pub struct CreateVirtualSubnetWithVlanResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateVpcResponse`].
-/// The codes it documents are in [`CreateVpcError`](super::errors::CreateVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateVpc",
     output = CreateVpcResponse,
-    error = super::errors::CreateVpcError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateVpc {
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `SubnetSet`: a list of [`VpcSubnetCreateInfo`](super::models::VpcSubnetCreateInfo) objects.
+    /// `SubnetSet`
     pub subnet_set: Option<Vec<models::VpcSubnetCreateInfo>>,
 
-    /// `EnableMonitoring`: a boolean.
+    /// `EnableMonitoring`
     pub enable_monitoring: Option<bool>,
 }
 
 /// What a successful [`CreateVpc`] call returns.
 #[tc_model]
 pub struct CreateVpcResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -542,40 +629,52 @@ pub struct CreateVpcResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateVpcPeerConnectionResponse`].
-/// The codes it documents are in [`CreateVpcPeerConnectionError`](super::errors::CreateVpcPeerConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=CreateVpcPeerConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpcPeerNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcPeerNotExist)
+/// - [`UnsupportedOperation.InvalidVpcPeerState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpcPeerState)
+/// - [`UnsupportedOperation.VpcCidrConfict`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcCidrConfict)
+/// - [`UnsupportedOperation.VpcPeerExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcPeerExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "CreateVpcPeerConnection",
     output = CreateVpcPeerConnectionResponse,
-    error = super::errors::CreateVpcPeerConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct CreateVpcPeerConnection {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `PeerVpcId`: a string.
+    /// `PeerVpcId`
     pub peer_vpc_id: String,
 
-    /// `PeerRegion`: a string.
+    /// `PeerRegion`
     pub peer_region: String,
 
-    /// `VpcPeerConnectionName`: a string.
+    /// `VpcPeerConnectionName`
     pub vpc_peer_connection_name: String,
 
-    /// `PeerUin`: a string.
+    /// `PeerUin`
     pub peer_uin: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<u64>,
 }
 
 /// What a successful [`CreateVpcPeerConnection`] call returns.
 #[tc_model]
 pub struct CreateVpcPeerConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -585,18 +684,28 @@ pub struct CreateVpcPeerConnectionResponse {
 /// The `DeleteCustomerGateway` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteCustomerGatewayResponse`].
-/// The codes it documents are in [`DeleteCustomerGatewayError`](super::errors::DeleteCustomerGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteCustomerGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmvpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CustomerGatewayNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundCustomerGatewayNotExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrExist`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrInvalid`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrInvalid)
+/// - [`UnsupportedOperation.VpnConnInUse`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnInUse)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteCustomerGateway",
     output = DeleteCustomerGatewayResponse,
-    error = super::errors::DeleteCustomerGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteCustomerGateway {
-    /// `CustomerGatewayId`: a string.
+    /// `CustomerGatewayId`
     pub customer_gateway_id: String,
 }
 
@@ -610,34 +719,41 @@ pub struct DeleteCustomerGatewayResponse {
 /// The `DeleteHostedInterface` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteHostedInterfaceResponse`].
-/// The codes it documents are in [`DeleteHostedInterfaceError`](super::errors::DeleteHostedInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteHostedInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteHostedInterface",
     output = DeleteHostedInterfaceResponse,
-    error = super::errors::DeleteHostedInterfaceError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteHostedInterface {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 }
 
 /// What a successful [`DeleteHostedInterface`] call returns.
 #[tc_model]
 pub struct DeleteHostedInterfaceResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -647,28 +763,36 @@ pub struct DeleteHostedInterfaceResponse {
 /// The `DeleteHostedInterfaces` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteHostedInterfacesResponse`].
-/// The codes it documents are in [`DeleteHostedInterfacesError`](super::errors::DeleteHostedInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteHostedInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteHostedInterfaces",
     output = DeleteHostedInterfacesResponse,
-    error = super::errors::DeleteHostedInterfacesError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteHostedInterfaces {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteHostedInterfaces`] call returns.
 #[tc_model]
 pub struct DeleteHostedInterfacesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -678,28 +802,36 @@ pub struct DeleteHostedInterfacesResponse {
 /// The `DeleteInterfaces` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteInterfacesResponse`].
-/// The codes it documents are in [`DeleteInterfacesError`](super::errors::DeleteInterfacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteInterfaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteInterfaces",
     output = DeleteInterfacesResponse,
-    error = super::errors::DeleteInterfacesError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteInterfaces {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteInterfaces`] call returns.
 #[tc_model]
 pub struct DeleteInterfacesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -711,34 +843,36 @@ pub struct DeleteInterfacesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeleteNatGatewayResponse`].
-/// The codes it documents are in [`DeleteNatGatewayError`](super::errors::DeleteNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteNatGateway",
     output = DeleteNatGatewayResponse,
-    error = super::errors::DeleteNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteNatGateway {
-    /// `NatId`: a string.
-    ///
-    /// Example: `"nat-kdm476mp"`
+    /// `NatId`; example: `"nat-kdm476mp"`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mi51u7gs"`
+    /// `VpcId`; example: `"vpc-mi51u7gs"`
     pub vpc_id: String,
 }
 
 /// What a successful [`DeleteNatGateway`] call returns.
 #[tc_model]
 pub struct DeleteNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18407`
+    /// `TaskId`; example: `18407`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -750,28 +884,37 @@ pub struct DeleteNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeleteRoutePolicyResponse`].
-/// The codes it documents are in [`DeleteRoutePolicyError`](super::errors::DeleteRoutePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteRoutePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteRoutePolicy",
     output = DeleteRoutePolicyResponse,
-    error = super::errors::DeleteRoutePolicyError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteRoutePolicy {
-    /// `RouteTableId`: a string.
+    /// `RouteTableId`
     pub route_table_id: String,
 
-    /// `RoutePolicyId`: a string.
+    /// `RoutePolicyId`
     pub route_policy_id: String,
 }
 
 /// What a successful [`DeleteRoutePolicy`] call returns.
 #[tc_model]
 pub struct DeleteRoutePolicyResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -781,28 +924,37 @@ pub struct DeleteRoutePolicyResponse {
 /// The `DeleteSubnet` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteSubnetResponse`].
-/// The codes it documents are in [`DeleteSubnetError`](super::errors::DeleteSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmvpcErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteSubnet",
     output = DeleteSubnetResponse,
-    error = super::errors::DeleteSubnetError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteSubnet {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 }
 
 /// What a successful [`DeleteSubnet`] call returns.
 #[tc_model]
 pub struct DeleteSubnetResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -812,28 +964,36 @@ pub struct DeleteSubnetResponse {
 /// The `DeleteVirtualIp` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteVirtualIpResponse`].
-/// The codes it documents are in [`DeleteVirtualIpError`](super::errors::DeleteVirtualIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteVirtualIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteVirtualIp",
     output = DeleteVirtualIpResponse,
-    error = super::errors::DeleteVirtualIpError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteVirtualIp {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `Ips`: a list of strings.
+    /// `Ips`
     pub ips: Vec<String>,
 }
 
 /// What a successful [`DeleteVirtualIp`] call returns.
 #[tc_model]
 pub struct DeleteVirtualIpResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -843,25 +1003,35 @@ pub struct DeleteVirtualIpResponse {
 /// The `DeleteVpc` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteVpcResponse`].
-/// The codes it documents are in [`DeleteVpcError`](super::errors::DeleteVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::BmvpcErrorCode::ResourceInUse)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteVpc",
     output = DeleteVpcResponse,
-    error = super::errors::DeleteVpcError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteVpc {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 }
 
 /// What a successful [`DeleteVpc`] call returns.
 #[tc_model]
 pub struct DeleteVpcResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -871,25 +1041,36 @@ pub struct DeleteVpcResponse {
 /// The `DeleteVpcPeerConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteVpcPeerConnectionResponse`].
-/// The codes it documents are in [`DeleteVpcPeerConnectionError`](super::errors::DeleteVpcPeerConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteVpcPeerConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpcPeerNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcPeerNotExist)
+/// - [`UnsupportedOperation.InvalidVpcPeerState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpcPeerState)
+/// - [`UnsupportedOperation.VpcCidrConfict`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcCidrConfict)
+/// - [`UnsupportedOperation.VpcPeerExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcPeerExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteVpcPeerConnection",
     output = DeleteVpcPeerConnectionResponse,
-    error = super::errors::DeleteVpcPeerConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteVpcPeerConnection {
-    /// `VpcPeerConnectionId`: a string.
+    /// `VpcPeerConnectionId`
     pub vpc_peer_connection_id: String,
 }
 
 /// What a successful [`DeleteVpcPeerConnection`] call returns.
 #[tc_model]
 pub struct DeleteVpcPeerConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -899,25 +1080,40 @@ pub struct DeleteVpcPeerConnectionResponse {
 /// The `DeleteVpnConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteVpnConnectionResponse`].
-/// The codes it documents are in [`DeleteVpnConnectionError`](super::errors::DeleteVpnConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteVpnConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded.SpdAclLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdAclLimit)
+/// - [`LimitExceeded.SpdDnetLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdDnetLimit)
+/// - [`LimitExceeded.SpdSnetLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdSnetLimit)
+/// - [`ResourceNotFound.NotAvaible`](super::errors::BmvpcErrorCode::ResourceNotFoundNotAvaible)
+/// - [`ResourceNotFound.VpnConnNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnConnNotExist)
+/// - [`UnsupportedOperation.InvalidVpnConnState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpnConnState)
+/// - [`UnsupportedOperation.SpdAclCidrInvalid`](super::errors::BmvpcErrorCode::UnsupportedOperationSpdAclCidrInvalid)
+/// - [`UnsupportedOperation.SpdSnetNotInCidr`](super::errors::BmvpcErrorCode::UnsupportedOperationSpdSnetNotInCidr)
+/// - [`UnsupportedOperation.VpnConnExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteVpnConnection",
     output = DeleteVpnConnectionResponse,
-    error = super::errors::DeleteVpnConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteVpnConnection {
-    /// `VpnConnectionId`: a string.
+    /// `VpnConnectionId`
     pub vpn_connection_id: String,
 }
 
 /// What a successful [`DeleteVpnConnection`] call returns.
 #[tc_model]
 pub struct DeleteVpnConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -927,25 +1123,33 @@ pub struct DeleteVpnConnectionResponse {
 /// The `DeleteVpnGateway` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DeleteVpnGatewayResponse`].
-/// The codes it documents are in [`DeleteVpnGatewayError`](super::errors::DeleteVpnGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeleteVpnGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpnGwNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnGwNotExist)
+/// - [`UnsupportedOperation.VpnConnInUse`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnInUse)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeleteVpnGateway",
     output = DeleteVpnGatewayResponse,
-    error = super::errors::DeleteVpnGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeleteVpnGateway {
-    /// `VpnGatewayId`: a string.
+    /// `VpnGatewayId`
     pub vpn_gateway_id: String,
 }
 
 /// What a successful [`DeleteVpnGateway`] call returns.
 #[tc_model]
 pub struct DeleteVpnGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -957,24 +1161,32 @@ pub struct DeleteVpnGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeregisterIpsResponse`].
-/// The codes it documents are in [`DeregisterIpsError`](super::errors::DeregisterIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DeregisterIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DeregisterIps",
     output = DeregisterIpsResponse,
-    error = super::errors::DeregisterIpsError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DeregisterIps {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `IpSet`: a list of strings.
+    /// `IpSet`
     pub ip_set: Vec<String>,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: Option<String>,
 }
 
@@ -988,15 +1200,21 @@ pub struct DeregisterIpsResponse {
 /// The `DescribeCustomerGateways` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeCustomerGatewaysResponse`].
-/// The codes it documents are in [`DescribeCustomerGatewaysError`](super::errors::DescribeCustomerGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeCustomerGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeCustomerGateways",
     output = DescribeCustomerGatewaysResponse,
-    error = super::errors::DescribeCustomerGatewaysError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1006,32 +1224,32 @@ pub struct DeregisterIpsResponse {
     )
 )]
 pub struct DescribeCustomerGateways {
-    /// `CustomerGatewayIds`: a list of strings.
+    /// `CustomerGatewayIds`
     pub customer_gateway_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeCustomerGateways`] call returns.
 #[tc_model]
 pub struct DescribeCustomerGatewaysResponse {
-    /// `CustomerGatewaySet`: a list of [`CustomerGateway`](super::models::CustomerGateway) objects.
+    /// `CustomerGatewaySet`
     pub customer_gateway_set: Option<Vec<models::CustomerGateway>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1041,15 +1259,23 @@ pub struct DescribeCustomerGatewaysResponse {
 /// The `DescribeNatGateways` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeNatGatewaysResponse`].
-/// The codes it documents are in [`DescribeNatGatewaysError`](super::errors::DescribeNatGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeNatGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeNatGateways",
     output = DescribeNatGatewaysResponse,
-    error = super::errors::DescribeNatGatewaysError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1059,41 +1285,41 @@ pub struct DescribeCustomerGatewaysResponse {
     )
 )]
 pub struct DescribeNatGateways {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: Option<String>,
 
-    /// `NatName`: a string.
+    /// `NatName`
     pub nat_name: Option<String>,
 
-    /// `SearchKey`: a string.
+    /// `SearchKey`
     pub search_key: Option<String>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeNatGateways`] call returns.
 #[tc_model]
 pub struct DescribeNatGatewaysResponse {
-    /// `NatGatewayInfoSet`: a list of [`NatGatewayInfo`](super::models::NatGatewayInfo) objects.
+    /// `NatGatewayInfoSet`
     pub nat_gateway_info_set: Option<Vec<models::NatGatewayInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1103,28 +1329,36 @@ pub struct DescribeNatGatewaysResponse {
 /// The `DescribeNatSubnets` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeNatSubnetsResponse`].
-/// The codes it documents are in [`DescribeNatSubnetsError`](super::errors::DescribeNatSubnetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeNatSubnets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeNatSubnets",
     output = DescribeNatSubnetsResponse,
-    error = super::errors::DescribeNatSubnetsError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DescribeNatSubnets {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 }
 
 /// What a successful [`DescribeNatSubnets`] call returns.
 #[tc_model]
 pub struct DescribeNatSubnetsResponse {
-    /// `NatSubnetInfoSet`: a list of [`NatSubnetInfo`](super::models::NatSubnetInfo) objects.
+    /// `NatSubnetInfoSet`
     pub nat_subnet_info_set: Option<Vec<models::NatSubnetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1134,15 +1368,23 @@ pub struct DescribeNatSubnetsResponse {
 /// The `DescribeRoutePolicies` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeRoutePoliciesResponse`].
-/// The codes it documents are in [`DescribeRoutePoliciesError`](super::errors::DescribeRoutePoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeRoutePolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeRoutePolicies",
     output = DescribeRoutePoliciesResponse,
-    error = super::errors::DescribeRoutePoliciesError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1152,39 +1394,29 @@ pub struct DescribeNatSubnetsResponse {
     )
 )]
 pub struct DescribeRoutePolicies {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-afg8md3c"`
+    /// `RouteTableId`; example: `"rtb-afg8md3c"`
     pub route_table_id: String,
 
-    /// `RoutePolicyIds`: a list of strings.
-    ///
-    /// Example: `["rti-q1j48dkd\r\n"]`
+    /// `RoutePolicyIds`; example: `["rti-q1j48dkd\r\n"]`
     pub route_policy_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRoutePolicies`] call returns.
 #[tc_model]
 pub struct DescribeRoutePoliciesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `RoutePolicySet`: a list of [`RoutePolicy`](super::models::RoutePolicy) objects.
+    /// `RoutePolicySet`
     pub route_policy_set: Vec<models::RoutePolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1194,15 +1426,22 @@ pub struct DescribeRoutePoliciesResponse {
 /// The `DescribeRouteTables` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeRouteTablesResponse`].
-/// The codes it documents are in [`DescribeRouteTablesError`](super::errors::DescribeRouteTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeRouteTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeRouteTables",
     output = DescribeRouteTablesResponse,
-    error = super::errors::DescribeRouteTablesError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1212,32 +1451,32 @@ pub struct DescribeRoutePoliciesResponse {
     )
 )]
 pub struct DescribeRouteTables {
-    /// `RouteTableIds`: a list of strings.
+    /// `RouteTableIds`
     pub route_table_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeRouteTables`] call returns.
 #[tc_model]
 pub struct DescribeRouteTablesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `RouteTableSet`: a list of [`RouteTable`](super::models::RouteTable) objects.
+    /// `RouteTableSet`
     pub route_table_set: Option<Vec<models::RouteTable>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1247,28 +1486,34 @@ pub struct DescribeRouteTablesResponse {
 /// The `DescribeSubnetAvailableIps` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeSubnetAvailableIpsResponse`].
-/// The codes it documents are in [`DescribeSubnetAvailableIpsError`](super::errors::DescribeSubnetAvailableIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeSubnetAvailableIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeSubnetAvailableIps",
     output = DescribeSubnetAvailableIpsResponse,
-    error = super::errors::DescribeSubnetAvailableIpsError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DescribeSubnetAvailableIps {
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `Cidr`: a string.
+    /// `Cidr`
     pub cidr: Option<String>,
 }
 
 /// What a successful [`DescribeSubnetAvailableIps`] call returns.
 #[tc_model]
 pub struct DescribeSubnetAvailableIpsResponse {
-    /// `IpSet`: a list of strings.
+    /// `IpSet`
     pub ip_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1278,15 +1523,21 @@ pub struct DescribeSubnetAvailableIpsResponse {
 /// The `DescribeSubnetByDevice` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeSubnetByDeviceResponse`].
-/// The codes it documents are in [`DescribeSubnetByDeviceError`](super::errors::DescribeSubnetByDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeSubnetByDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeSubnetByDevice",
     output = DescribeSubnetByDeviceResponse,
-    error = super::errors::DescribeSubnetByDeviceError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1296,26 +1547,26 @@ pub struct DescribeSubnetAvailableIpsResponse {
     )
 )]
 pub struct DescribeSubnetByDevice {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Types`: a list of unsigned 64-bit integers.
+    /// `Types`
     pub types: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSubnetByDevice`] call returns.
 #[tc_model]
 pub struct DescribeSubnetByDeviceResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`SubnetInfo`](super::models::SubnetInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::SubnetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1325,15 +1576,21 @@ pub struct DescribeSubnetByDeviceResponse {
 /// The `DescribeSubnetByHostedDevice` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeSubnetByHostedDeviceResponse`].
-/// The codes it documents are in [`DescribeSubnetByHostedDeviceError`](super::errors::DescribeSubnetByHostedDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeSubnetByHostedDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeSubnetByHostedDevice",
     output = DescribeSubnetByHostedDeviceResponse,
-    error = super::errors::DescribeSubnetByHostedDeviceError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1343,26 +1600,26 @@ pub struct DescribeSubnetByDeviceResponse {
     )
 )]
 pub struct DescribeSubnetByHostedDevice {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `Types`: a list of unsigned 64-bit integers.
+    /// `Types`
     pub types: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSubnetByHostedDevice`] call returns.
 #[tc_model]
 pub struct DescribeSubnetByHostedDeviceResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`SubnetInfo`](super::models::SubnetInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::SubnetInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1372,15 +1629,22 @@ pub struct DescribeSubnetByHostedDeviceResponse {
 /// The `DescribeSubnets` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeSubnetsResponse`].
-/// The codes it documents are in [`DescribeSubnetsError`](super::errors::DescribeSubnetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeSubnets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeSubnets",
     output = DescribeSubnetsResponse,
-    error = super::errors::DescribeSubnetsError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1390,32 +1654,32 @@ pub struct DescribeSubnetByHostedDeviceResponse {
     )
 )]
 pub struct DescribeSubnets {
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeSubnets`] call returns.
 #[tc_model]
 pub struct DescribeSubnetsResponse {
-    /// `SubnetSet`: a list of [`SubnetInfo`](super::models::SubnetInfo) objects.
+    /// `SubnetSet`
     pub subnet_set: Option<Vec<models::SubnetInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1425,25 +1689,32 @@ pub struct DescribeSubnetsResponse {
 /// The `DescribeTaskStatus` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1453,15 +1724,21 @@ pub struct DescribeTaskStatusResponse {
 /// The `DescribeVpcPeerConnections` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpcPeerConnectionsResponse`].
-/// The codes it documents are in [`DescribeVpcPeerConnectionsError`](super::errors::DescribeVpcPeerConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpcPeerConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpcPeerConnections",
     output = DescribeVpcPeerConnectionsResponse,
-    error = super::errors::DescribeVpcPeerConnectionsError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1471,29 +1748,29 @@ pub struct DescribeTaskStatusResponse {
     )
 )]
 pub struct DescribeVpcPeerConnections {
-    /// `VpcPeerConnectionIds`: a list of strings.
+    /// `VpcPeerConnectionIds`
     pub vpc_peer_connection_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: Option<String>,
 }
 
 /// What a successful [`DescribeVpcPeerConnections`] call returns.
 #[tc_model]
 pub struct DescribeVpcPeerConnectionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `VpcPeerConnectionSet`: a list of [`VpcPeerConnection`](super::models::VpcPeerConnection) objects.
+    /// `VpcPeerConnectionSet`
     pub vpc_peer_connection_set: Option<Vec<models::VpcPeerConnection>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1503,25 +1780,32 @@ pub struct DescribeVpcPeerConnectionsResponse {
 /// The `DescribeVpcQuota` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpcQuotaResponse`].
-/// The codes it documents are in [`DescribeVpcQuotaError`](super::errors::DescribeVpcQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpcQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpcQuota",
     output = DescribeVpcQuotaResponse,
-    error = super::errors::DescribeVpcQuotaError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DescribeVpcQuota {
-    /// `TypeIds`: a list of unsigned 64-bit integers.
+    /// `TypeIds`
     pub type_ids: Vec<u64>,
 }
 
 /// What a successful [`DescribeVpcQuota`] call returns.
 #[tc_model]
 pub struct DescribeVpcQuotaResponse {
-    /// `VpcQuotaSet`: a list of [`VpcQuota`](super::models::VpcQuota) objects.
+    /// `VpcQuotaSet`
     pub vpc_quota_set: Option<Vec<models::VpcQuota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1531,15 +1815,22 @@ pub struct DescribeVpcQuotaResponse {
 /// The `DescribeVpcResource` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpcResourceResponse`].
-/// The codes it documents are in [`DescribeVpcResourceError`](super::errors::DescribeVpcResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpcResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpcResource",
     output = DescribeVpcResourceResponse,
-    error = super::errors::DescribeVpcResourceError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1549,32 +1840,32 @@ pub struct DescribeVpcQuotaResponse {
     )
 )]
 pub struct DescribeVpcResource {
-    /// `VpcIds`: a list of strings.
+    /// `VpcIds`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeVpcResource`] call returns.
 #[tc_model]
 pub struct DescribeVpcResourceResponse {
-    /// `VpcResourceSet`: a list of [`VpcResource`](super::models::VpcResource) objects.
+    /// `VpcResourceSet`
     pub vpc_resource_set: Option<Vec<models::VpcResource>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1584,25 +1875,33 @@ pub struct DescribeVpcResourceResponse {
 /// The `DescribeVpcView` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpcViewResponse`].
-/// The codes it documents are in [`DescribeVpcViewError`](super::errors::DescribeVpcViewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpcView)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpcView",
     output = DescribeVpcViewResponse,
-    error = super::errors::DescribeVpcViewError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DescribeVpcView {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 }
 
 /// What a successful [`DescribeVpcView`] call returns.
 #[tc_model]
 pub struct DescribeVpcViewResponse {
-    /// `VpcView`: a [`VpcViewInfo`](super::models::VpcViewInfo).
+    /// `VpcView`
     pub vpc_view: Option<models::VpcViewInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1612,35 +1911,41 @@ pub struct DescribeVpcViewResponse {
 /// The `DescribeVpcs` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpcsResponse`].
-/// The codes it documents are in [`DescribeVpcsError`](super::errors::DescribeVpcsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpcs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpcs",
     output = DescribeVpcsResponse,
-    error = super::errors::DescribeVpcsError,
+    error = super::errors::BmvpcErrorCode,
     paginate(offset = offset, limit = limit, items = vpc_set, item = models::VpcInfo)
 )]
 pub struct DescribeVpcs {
-    /// `VpcIds`: a list of strings.
+    /// `VpcIds`
     pub vpc_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeVpcs`] call returns.
 #[tc_model]
 pub struct DescribeVpcsResponse {
-    /// `VpcSet`: a list of [`VpcInfo`](super::models::VpcInfo) objects.
+    /// `VpcSet`
     pub vpc_set: Option<Vec<models::VpcInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1650,15 +1955,21 @@ pub struct DescribeVpcsResponse {
 /// The `DescribeVpnConnections` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpnConnectionsResponse`].
-/// The codes it documents are in [`DescribeVpnConnectionsError`](super::errors::DescribeVpnConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpnConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpnConnections",
     output = DescribeVpnConnectionsResponse,
-    error = super::errors::DescribeVpnConnectionsError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1668,38 +1979,38 @@ pub struct DescribeVpcsResponse {
     )
 )]
 pub struct DescribeVpnConnections {
-    /// `VpnConnectionIds`: a list of strings.
+    /// `VpnConnectionIds`
     pub vpn_connection_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `VpnGatewayId`: a string.
+    /// `VpnGatewayId`
     pub vpn_gateway_id: Option<String>,
 
-    /// `VpnConnectionName`: a string.
+    /// `VpnConnectionName`
     pub vpn_connection_name: Option<String>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeVpnConnections`] call returns.
 #[tc_model]
 pub struct DescribeVpnConnectionsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `VpnConnectionSet`: a list of [`VpnConnection`](super::models::VpnConnection) objects.
+    /// `VpnConnectionSet`
     pub vpn_connection_set: Option<Vec<models::VpnConnection>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1709,15 +2020,21 @@ pub struct DescribeVpnConnectionsResponse {
 /// The `DescribeVpnGateways` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`DescribeVpnGatewaysResponse`].
-/// The codes it documents are in [`DescribeVpnGatewaysError`](super::errors::DescribeVpnGatewaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DescribeVpnGateways)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DescribeVpnGateways",
     output = DescribeVpnGatewaysResponse,
-    error = super::errors::DescribeVpnGatewaysError,
+    error = super::errors::BmvpcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1727,32 +2044,32 @@ pub struct DescribeVpnConnectionsResponse {
     )
 )]
 pub struct DescribeVpnGateways {
-    /// `VpnGatewayIds`: a list of strings.
+    /// `VpnGatewayIds`
     pub vpn_gateway_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
+    /// `OrderField`
     pub order_field: Option<String>,
 
-    /// `OrderDirection`: a string.
+    /// `OrderDirection`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeVpnGateways`] call returns.
 #[tc_model]
 pub struct DescribeVpnGatewaysResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `VpnGatewaySet`: a list of [`VpnGateway`](super::models::VpnGateway) objects.
+    /// `VpnGatewaySet`
     pub vpn_gateway_set: Option<Vec<models::VpnGateway>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1764,28 +2081,35 @@ pub struct DescribeVpnGatewaysResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DownloadCustomerGatewayConfigurationResponse`].
-/// The codes it documents are in [`DownloadCustomerGatewayConfigurationError`](super::errors::DownloadCustomerGatewayConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=DownloadCustomerGatewayConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpnConnNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnConnNotExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "DownloadCustomerGatewayConfiguration",
     output = DownloadCustomerGatewayConfigurationResponse,
-    error = super::errors::DownloadCustomerGatewayConfigurationError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct DownloadCustomerGatewayConfiguration {
-    /// `VpnConnectionId`: a string.
+    /// `VpnConnectionId`
     pub vpn_connection_id: String,
 
-    /// `VendorName`: a string.
+    /// `VendorName`
     pub vendor_name: String,
 }
 
 /// What a successful [`DownloadCustomerGatewayConfiguration`] call returns.
 #[tc_model]
 pub struct DownloadCustomerGatewayConfigurationResponse {
-    /// `CustomerGatewayConfiguration`: a string.
+    /// `CustomerGatewayConfiguration`
     pub customer_gateway_configuration: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1795,21 +2119,31 @@ pub struct DownloadCustomerGatewayConfigurationResponse {
 /// The `ModifyCustomerGatewayAttribute` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifyCustomerGatewayAttributeResponse`].
-/// The codes it documents are in [`ModifyCustomerGatewayAttributeError`](super::errors::ModifyCustomerGatewayAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyCustomerGatewayAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmvpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CustomerGatewayNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundCustomerGatewayNotExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrExist`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrExist)
+/// - [`UnsupportedOperation.CustomerGatewayAddrInvalid`](super::errors::BmvpcErrorCode::UnsupportedOperationCustomerGatewayAddrInvalid)
+/// - [`UnsupportedOperation.VpnConnInUse`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnInUse)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyCustomerGatewayAttribute",
     output = ModifyCustomerGatewayAttributeResponse,
-    error = super::errors::ModifyCustomerGatewayAttributeError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyCustomerGatewayAttribute {
-    /// `CustomerGatewayId`: a string.
+    /// `CustomerGatewayId`
     pub customer_gateway_id: String,
 
-    /// `CustomerGatewayName`: a string.
+    /// `CustomerGatewayName`
     pub customer_gateway_name: String,
 }
 
@@ -1825,32 +2159,37 @@ pub struct ModifyCustomerGatewayAttributeResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyRoutePolicyResponse`].
-/// The codes it documents are in [`ModifyRoutePolicyError`](super::errors::ModifyRoutePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyRoutePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable`](super::errors::BmvpcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyRoutePolicy",
     output = ModifyRoutePolicyResponse,
-    error = super::errors::ModifyRoutePolicyError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyRoutePolicy {
-    /// `RouteTableId`: a string.
-    ///
-    /// Example: `"rtb-19yps3nz"`
+    /// `RouteTableId`; example: `"rtb-19yps3nz"`
     pub route_table_id: String,
 
-    /// `RoutePolicy`: a [`RoutePolicy`](super::models::RoutePolicy).
+    /// `RoutePolicy`
     pub route_policy: models::RoutePolicy,
 }
 
 /// What a successful [`ModifyRoutePolicy`] call returns.
 #[tc_model]
 pub struct ModifyRoutePolicyResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12312`
+    /// `TaskId`; example: `12312`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1862,21 +2201,29 @@ pub struct ModifyRoutePolicyResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyRouteTableResponse`].
-/// The codes it documents are in [`ModifyRouteTableError`](super::errors::ModifyRouteTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyRouteTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyRouteTable",
     output = ModifyRouteTableResponse,
-    error = super::errors::ModifyRouteTableError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyRouteTable {
-    /// `RouteTableId`: a string.
+    /// `RouteTableId`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
+    /// `RouteTableName`
     pub route_table_name: Option<String>,
 }
 
@@ -1890,24 +2237,32 @@ pub struct ModifyRouteTableResponse {
 /// The `ModifySubnetAttribute` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifySubnetAttributeResponse`].
-/// The codes it documents are in [`ModifySubnetAttributeError`](super::errors::ModifySubnetAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifySubnetAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifySubnetAttribute",
     output = ModifySubnetAttributeResponse,
-    error = super::errors::ModifySubnetAttributeError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifySubnetAttribute {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 }
 
@@ -1921,31 +2276,39 @@ pub struct ModifySubnetAttributeResponse {
 /// The `ModifySubnetDHCPRelay` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifySubnetDHCPRelayResponse`].
-/// The codes it documents are in [`ModifySubnetDHCPRelayError`](super::errors::ModifySubnetDHCPRelayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifySubnetDHCPRelay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifySubnetDHCPRelay",
     output = ModifySubnetDHCPRelayResponse,
-    error = super::errors::ModifySubnetDHCPRelayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifySubnetDHCPRelay {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `EnableDHCP`: a boolean.
+    /// `EnableDHCP`
     #[tc(rename = "EnableDHCP")]
     pub enable_dhcp: bool,
 
-    /// `ServerIps`: a list of strings.
+    /// `ServerIps`
     pub server_ips: Option<Vec<String>>,
 
-    /// `ReservedIpCount`: an unsigned 64-bit integer.
+    /// `ReservedIpCount`
     pub reserved_ip_count: Option<u64>,
 }
 
@@ -1959,24 +2322,32 @@ pub struct ModifySubnetDHCPRelayResponse {
 /// The `ModifyVpcAttribute` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifyVpcAttributeResponse`].
-/// The codes it documents are in [`ModifyVpcAttributeError`](super::errors::ModifyVpcAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyVpcAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::BmvpcErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyVpcAttribute",
     output = ModifyVpcAttributeResponse,
-    error = super::errors::ModifyVpcAttributeError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyVpcAttribute {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: Option<String>,
 
-    /// `EnableMonitor`: a boolean.
+    /// `EnableMonitor`
     pub enable_monitor: Option<bool>,
 }
 
@@ -1990,31 +2361,42 @@ pub struct ModifyVpcAttributeResponse {
 /// The `ModifyVpcPeerConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifyVpcPeerConnectionResponse`].
-/// The codes it documents are in [`ModifyVpcPeerConnectionError`](super::errors::ModifyVpcPeerConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyVpcPeerConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpcPeerNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcPeerNotExist)
+/// - [`UnsupportedOperation.InvalidVpcPeerState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpcPeerState)
+/// - [`UnsupportedOperation.VpcCidrConfict`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcCidrConfict)
+/// - [`UnsupportedOperation.VpcPeerExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcPeerExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyVpcPeerConnection",
     output = ModifyVpcPeerConnectionResponse,
-    error = super::errors::ModifyVpcPeerConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyVpcPeerConnection {
-    /// `VpcPeerConnectionId`: a string.
+    /// `VpcPeerConnectionId`
     pub vpc_peer_connection_id: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: Option<u64>,
 
-    /// `VpcPeerConnectionName`: a string.
+    /// `VpcPeerConnectionName`
     pub vpc_peer_connection_name: Option<String>,
 }
 
 /// What a successful [`ModifyVpcPeerConnection`] call returns.
 #[tc_model]
 pub struct ModifyVpcPeerConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2024,37 +2406,53 @@ pub struct ModifyVpcPeerConnectionResponse {
 /// The `ModifyVpnConnectionAttribute` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifyVpnConnectionAttributeResponse`].
-/// The codes it documents are in [`ModifyVpnConnectionAttributeError`](super::errors::ModifyVpnConnectionAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyVpnConnectionAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.SpdAclLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdAclLimit)
+/// - [`LimitExceeded.SpdDnetLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdDnetLimit)
+/// - [`LimitExceeded.SpdSnetLimit`](super::errors::BmvpcErrorCode::LimitExceededSpdSnetLimit)
+/// - [`ResourceNotFound.NotAvaible`](super::errors::BmvpcErrorCode::ResourceNotFoundNotAvaible)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpnConnNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnConnNotExist)
+/// - [`UnsupportedOperation.InvalidVpnConnState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpnConnState)
+/// - [`UnsupportedOperation.SpdAclCidrInvalid`](super::errors::BmvpcErrorCode::UnsupportedOperationSpdAclCidrInvalid)
+/// - [`UnsupportedOperation.SpdSnetNotInCidr`](super::errors::BmvpcErrorCode::UnsupportedOperationSpdSnetNotInCidr)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyVpnConnectionAttribute",
     output = ModifyVpnConnectionAttributeResponse,
-    error = super::errors::ModifyVpnConnectionAttributeError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyVpnConnectionAttribute {
-    /// `VpnConnectionId`: a string.
+    /// `VpnConnectionId`
     pub vpn_connection_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpnConnectionName`: a string.
+    /// `VpnConnectionName`
     pub vpn_connection_name: Option<String>,
 
-    /// `PreShareKey`: a string.
+    /// `PreShareKey`
     pub pre_share_key: Option<String>,
 
-    /// `SecurityPolicyDatabases`: a list of [`SecurityPolicyDatabase`](super::models::SecurityPolicyDatabase) objects.
+    /// `SecurityPolicyDatabases`
     pub security_policy_databases: Option<Vec<models::SecurityPolicyDatabase>>,
 
-    /// `IKEOptionsSpecification`: an [`IkeOptionsSpecification`](super::models::IkeOptionsSpecification).
+    /// `IKEOptionsSpecification`
     #[tc(rename = "IKEOptionsSpecification")]
     pub ike_options_specification: Option<models::IkeOptionsSpecification>,
 
-    /// `IPSECOptionsSpecification`: an [`IpsecOptionsSpecification`](super::models::IpsecOptionsSpecification).
+    /// `IPSECOptionsSpecification`
     #[tc(rename = "IPSECOptionsSpecification")]
     pub ipsec_options_specification: Option<models::IpsecOptionsSpecification>,
 }
@@ -2062,7 +2460,7 @@ pub struct ModifyVpnConnectionAttribute {
 /// What a successful [`ModifyVpnConnectionAttribute`] call returns.
 #[tc_model]
 pub struct ModifyVpnConnectionAttributeResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2072,21 +2470,29 @@ pub struct ModifyVpnConnectionAttributeResponse {
 /// The `ModifyVpnGatewayAttribute` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ModifyVpnGatewayAttributeResponse`].
-/// The codes it documents are in [`ModifyVpnGatewayAttributeError`](super::errors::ModifyVpnGatewayAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ModifyVpnGatewayAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.VpnGwNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnGwNotExist)
+/// - [`UnsupportedOperation.VpnConnInUse`](super::errors::BmvpcErrorCode::UnsupportedOperationVpnConnInUse)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ModifyVpnGatewayAttribute",
     output = ModifyVpnGatewayAttributeResponse,
-    error = super::errors::ModifyVpnGatewayAttributeError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ModifyVpnGatewayAttribute {
-    /// `VpnGatewayId`: a string.
+    /// `VpnGatewayId`
     pub vpn_gateway_id: String,
 
-    /// `VpnGatewayName`: a string.
+    /// `VpnGatewayName`
     pub vpn_gateway_name: String,
 }
 
@@ -2100,25 +2506,37 @@ pub struct ModifyVpnGatewayAttributeResponse {
 /// The `RejectVpcPeerConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`RejectVpcPeerConnectionResponse`].
-/// The codes it documents are in [`RejectVpcPeerConnectionError`](super::errors::RejectVpcPeerConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=RejectVpcPeerConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::BmvpcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpcPeerNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcPeerNotExist)
+/// - [`UnsupportedOperation.InvalidVpcPeerState`](super::errors::BmvpcErrorCode::UnsupportedOperationInvalidVpcPeerState)
+/// - [`UnsupportedOperation.VpcCidrConfict`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcCidrConfict)
+/// - [`UnsupportedOperation.VpcPeerExist`](super::errors::BmvpcErrorCode::UnsupportedOperationVpcPeerExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "RejectVpcPeerConnection",
     output = RejectVpcPeerConnectionResponse,
-    error = super::errors::RejectVpcPeerConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct RejectVpcPeerConnection {
-    /// `VpcPeerConnectionId`: a string.
+    /// `VpcPeerConnectionId`
     pub vpc_peer_connection_id: String,
 }
 
 /// What a successful [`RejectVpcPeerConnection`] call returns.
 #[tc_model]
 pub struct RejectVpcPeerConnectionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2128,21 +2546,30 @@ pub struct RejectVpcPeerConnectionResponse {
 /// The `ResetVpnConnection` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`ResetVpnConnectionResponse`].
-/// The codes it documents are in [`ResetVpnConnectionError`](super::errors::ResetVpnConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=ResetVpnConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.NotAvaible`](super::errors::BmvpcErrorCode::ResourceNotFoundNotAvaible)
+/// - [`ResourceNotFound.VpcNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpcNotExist)
+/// - [`ResourceNotFound.VpnConnNotExist`](super::errors::BmvpcErrorCode::ResourceNotFoundVpnConnNotExist)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "ResetVpnConnection",
     output = ResetVpnConnectionResponse,
-    error = super::errors::ResetVpnConnectionError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct ResetVpnConnection {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpnConnectionId`: a string.
+    /// `VpnConnectionId`
     pub vpn_connection_id: String,
 }
 
@@ -2156,39 +2583,40 @@ pub struct ResetVpnConnectionResponse {
 /// The `UnbindEipsFromNatGateway` action of BMVPC API 2018-06-25.
 ///
 /// A successful call returns [`UnbindEipsFromNatGatewayResponse`].
-/// The codes it documents are in [`UnbindEipsFromNatGatewayError`](super::errors::UnbindEipsFromNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=UnbindEipsFromNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::BmvpcErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "UnbindEipsFromNatGateway",
     output = UnbindEipsFromNatGatewayResponse,
-    error = super::errors::UnbindEipsFromNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct UnbindEipsFromNatGateway {
-    /// `NatId`: a string.
-    ///
-    /// Example: `"nat-2duawe5v"`
+    /// `NatId`; example: `"nat-2duawe5v"`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-mi51u7gs"`
+    /// `VpcId`; example: `"vpc-mi51u7gs"`
     pub vpc_id: String,
 
-    /// `AssignedEips`: a list of strings.
-    ///
-    /// Example: `["139.199.40.16\r\n"]`
+    /// `AssignedEips`; example: `["139.199.40.16\r\n"]`
     pub assigned_eips: Vec<String>,
 }
 
 /// What a successful [`UnbindEipsFromNatGateway`] call returns.
 #[tc_model]
 pub struct UnbindEipsFromNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18417`
+    /// `TaskId`; example: `18417`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2200,31 +2628,39 @@ pub struct UnbindEipsFromNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UnbindIpsFromNatGatewayResponse`].
-/// The codes it documents are in [`UnbindIpsFromNatGatewayError`](super::errors::UnbindIpsFromNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=UnbindIpsFromNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "UnbindIpsFromNatGateway",
     output = UnbindIpsFromNatGatewayResponse,
-    error = super::errors::UnbindIpsFromNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct UnbindIpsFromNatGateway {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `IpInfoSet`: a list of [`IpInfo`](super::models::IpInfo) objects.
+    /// `IpInfoSet`
     pub ip_info_set: Vec<models::IpInfo>,
 }
 
 /// What a successful [`UnbindIpsFromNatGateway`] call returns.
 #[tc_model]
 pub struct UnbindIpsFromNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2236,31 +2672,39 @@ pub struct UnbindIpsFromNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UnbindSubnetsFromNatGatewayResponse`].
-/// The codes it documents are in [`UnbindSubnetsFromNatGatewayError`](super::errors::UnbindSubnetsFromNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=UnbindSubnetsFromNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "UnbindSubnetsFromNatGateway",
     output = UnbindSubnetsFromNatGatewayResponse,
-    error = super::errors::UnbindSubnetsFromNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct UnbindSubnetsFromNatGateway {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
+    /// `SubnetIds`
     pub subnet_ids: Vec<String>,
 }
 
 /// What a successful [`UnbindSubnetsFromNatGateway`] call returns.
 #[tc_model]
 pub struct UnbindSubnetsFromNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2272,31 +2716,39 @@ pub struct UnbindSubnetsFromNatGatewayResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`UpgradeNatGatewayResponse`].
-/// The codes it documents are in [`UpgradeNatGatewayError`](super::errors::UpgradeNatGatewayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bmvpc&Version=2018-06-25&Action=UpgradeNatGateway)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BmvpcErrorCode`](super::errors::BmvpcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BmvpcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::BmvpcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BmvpcErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::BmvpcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "bmvpc",
     version = "2018-06-25",
     name = "UpgradeNatGateway",
     output = UpgradeNatGatewayResponse,
-    error = super::errors::UpgradeNatGatewayError
+    error = super::errors::BmvpcErrorCode
 )]
 pub struct UpgradeNatGateway {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
+    /// `MaxConcurrent`
     pub max_concurrent: u64,
 }
 
 /// What a successful [`UpgradeNatGateway`] call returns.
 #[tc_model]
 pub struct UpgradeNatGatewayResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

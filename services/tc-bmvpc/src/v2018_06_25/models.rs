@@ -8,19 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateCustomerGateway`](super::CreateCustomerGateway) and [`DescribeCustomerGateways`](super::DescribeCustomerGateways).
 #[tc_model]
 pub struct CustomerGateway {
-    /// `CustomerGatewayId`: a string.
+    /// `CustomerGatewayId`
     pub customer_gateway_id: String,
 
-    /// `CustomerGatewayName`: a string.
+    /// `CustomerGatewayName`
     pub customer_gateway_name: String,
 
-    /// `IpAddress`: a string.
+    /// `IpAddress`
     pub ip_address: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `VpnConnNum`: an unsigned 64-bit integer.
+    /// `VpnConnNum`
     pub vpn_conn_num: Option<u64>,
 }
 
@@ -29,10 +29,10 @@ pub struct CustomerGateway {
 /// Sent in the input of [`DescribeCustomerGateways`](super::DescribeCustomerGateways), [`DescribeRoutePolicies`](super::DescribeRoutePolicies), [`DescribeRouteTables`](super::DescribeRouteTables), [`DescribeSubnets`](super::DescribeSubnets), [`DescribeVpcPeerConnections`](super::DescribeVpcPeerConnections), [`DescribeVpcResource`](super::DescribeVpcResource) and 3 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -43,41 +43,41 @@ pub struct Filter {
 #[doc(alias = "IKEOptionsSpecification")]
 #[tc_model]
 pub struct IkeOptionsSpecification {
-    /// `PropoEncryAlgorithm`: a string.
+    /// `PropoEncryAlgorithm`
     pub propo_encry_algorithm: Option<String>,
 
-    /// `PropoAuthenAlgorithm`: a string.
+    /// `PropoAuthenAlgorithm`
     pub propo_authen_algorithm: Option<String>,
 
-    /// `ExchangeMode`: a string.
+    /// `ExchangeMode`
     pub exchange_mode: Option<String>,
 
-    /// `LocalIdentity`: a string.
+    /// `LocalIdentity`
     pub local_identity: Option<String>,
 
-    /// `RemoteIdentity`: a string.
+    /// `RemoteIdentity`
     pub remote_identity: Option<String>,
 
-    /// `LocalAddress`: a string.
+    /// `LocalAddress`
     pub local_address: Option<String>,
 
-    /// `RemoteAddress`: a string.
+    /// `RemoteAddress`
     pub remote_address: Option<String>,
 
-    /// `LocalFqdnName`: a string.
+    /// `LocalFqdnName`
     pub local_fqdn_name: Option<String>,
 
-    /// `RemoteFqdnName`: a string.
+    /// `RemoteFqdnName`
     pub remote_fqdn_name: Option<String>,
 
-    /// `DhGroupName`: a string.
+    /// `DhGroupName`
     pub dh_group_name: Option<String>,
 
-    /// `IKESaLifetimeSeconds`: an unsigned 64-bit integer.
+    /// `IKESaLifetimeSeconds`
     #[tc(rename = "IKESaLifetimeSeconds")]
     pub ike_sa_lifetime_seconds: Option<u64>,
 
-    /// `IKEVersion`: a string.
+    /// `IKEVersion`
     #[tc(rename = "IKEVersion")]
     pub ike_version: Option<String>,
 }
@@ -89,27 +89,27 @@ pub struct IkeOptionsSpecification {
 #[doc(alias = "IPSECOptionsSpecification")]
 #[tc_model]
 pub struct IpsecOptionsSpecification {
-    /// `PfsDhGroup`: a string.
+    /// `PfsDhGroup`
     pub pfs_dh_group: String,
 
-    /// `IPSECSaLifetimeTraffic`: an unsigned 64-bit integer.
+    /// `IPSECSaLifetimeTraffic`
     #[tc(rename = "IPSECSaLifetimeTraffic")]
     pub ipsec_sa_lifetime_traffic: u64,
 
-    /// `EncryptAlgorithm`: a string.
+    /// `EncryptAlgorithm`
     pub encrypt_algorithm: Option<String>,
 
-    /// `IntegrityAlgorith`: a string.
+    /// `IntegrityAlgorith`
     pub integrity_algorith: Option<String>,
 
-    /// `IPSECSaLifetimeSeconds`: an unsigned 64-bit integer.
+    /// `IPSECSaLifetimeSeconds`
     #[tc(rename = "IPSECSaLifetimeSeconds")]
     pub ipsec_sa_lifetime_seconds: Option<u64>,
 
-    /// `SecurityProto`: a string.
+    /// `SecurityProto`
     pub security_proto: Option<String>,
 
-    /// `EncapMode`: a string.
+    /// `EncapMode`
     pub encap_mode: Option<String>,
 }
 
@@ -118,10 +118,10 @@ pub struct IpsecOptionsSpecification {
 /// Sent in the input of [`BindIpsToNatGateway`](super::BindIpsToNatGateway), [`CreateNatGateway`](super::CreateNatGateway) and [`UnbindIpsFromNatGateway`](super::UnbindIpsFromNatGateway).
 #[tc_model]
 pub struct IpInfo {
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `Ips`: a list of strings.
+    /// `Ips`
     pub ips: Vec<String>,
 }
 
@@ -130,52 +130,52 @@ pub struct IpInfo {
 /// Returned in the output of [`DescribeNatGateways`](super::DescribeNatGateways).
 #[tc_model]
 pub struct NatGatewayInfo {
-    /// `NatId`: a string.
+    /// `NatId`
     pub nat_id: String,
 
-    /// `NatName`: a string.
+    /// `NatName`
     pub nat_name: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `ProductionStatus`: an unsigned 64-bit integer.
+    /// `ProductionStatus`
     pub production_status: u64,
 
-    /// `Eips`: a list of strings.
+    /// `Eips`
     pub eips: Vec<String>,
 
-    /// `MaxConcurrent`: an unsigned 64-bit integer.
+    /// `MaxConcurrent`
     pub max_concurrent: u64,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
+    /// `Exclusive`
     pub exclusive: u64,
 
-    /// `ForwardMode`: an unsigned 64-bit integer.
+    /// `ForwardMode`
     pub forward_mode: u64,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `State`: an unsigned 64-bit integer.
+    /// `State`
     pub state: u64,
 
-    /// `IntVpcId`: an unsigned 64-bit integer.
+    /// `IntVpcId`
     pub int_vpc_id: u64,
 
-    /// `NatResourceId`: an unsigned 64-bit integer.
+    /// `NatResourceId`
     pub nat_resource_id: u64,
 }
 
@@ -184,16 +184,16 @@ pub struct NatGatewayInfo {
 /// Returned in the output of [`DescribeNatSubnets`](super::DescribeNatSubnets).
 #[tc_model]
 pub struct NatSubnetInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetNatType`: an unsigned 64-bit integer.
+    /// `SubnetNatType`
     pub subnet_nat_type: u64,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 }
 
@@ -203,25 +203,25 @@ pub struct NatSubnetInfo {
 /// Returned in the output of [`DescribeRoutePolicies`](super::DescribeRoutePolicies).
 #[tc_model]
 pub struct RoutePolicy {
-    /// `DestinationCidrBlock`: a string.
+    /// `DestinationCidrBlock`
     pub destination_cidr_block: Option<String>,
 
-    /// `GatewayType`: a string.
+    /// `GatewayType`
     pub gateway_type: Option<String>,
 
-    /// `GatewayId`: a string.
+    /// `GatewayId`
     pub gateway_id: Option<String>,
 
-    /// `RouteDescription`: a string.
+    /// `RouteDescription`
     pub route_description: Option<String>,
 
-    /// `RoutePolicyId`: a string.
+    /// `RoutePolicyId`
     pub route_policy_id: Option<String>,
 
-    /// `RoutePolicyType`: a string.
+    /// `RoutePolicyType`
     pub route_policy_type: Option<String>,
 
-    /// `Enabled`: a boolean.
+    /// `Enabled`
     pub enabled: Option<bool>,
 }
 
@@ -230,25 +230,25 @@ pub struct RoutePolicy {
 /// Returned in the output of [`DescribeRouteTables`](super::DescribeRouteTables).
 #[tc_model]
 pub struct RouteTable {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `RouteTableId`: a string.
+    /// `RouteTableId`
     pub route_table_id: String,
 
-    /// `RouteTableName`: a string.
+    /// `RouteTableName`
     pub route_table_name: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -258,10 +258,10 @@ pub struct RouteTable {
 /// Returned in the output of [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct SecurityPolicyDatabase {
-    /// `LocalCidrBlock`: a string.
+    /// `LocalCidrBlock`
     pub local_cidr_block: String,
 
-    /// `RemoteCidrBlock`: a list of strings.
+    /// `RemoteCidrBlock`
     pub remote_cidr_block: Vec<String>,
 }
 
@@ -270,31 +270,31 @@ pub struct SecurityPolicyDatabase {
 /// Sent in the input of [`CreateDockerSubnetWithVlan`](super::CreateDockerSubnetWithVlan), [`CreateSubnet`](super::CreateSubnet) and [`CreateVirtualSubnetWithVlan`](super::CreateVirtualSubnetWithVlan).
 #[tc_model]
 pub struct SubnetCreateInputInfo {
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `DistributedFlag`: an unsigned 64-bit integer.
+    /// `DistributedFlag`
     pub distributed_flag: Option<u64>,
 
-    /// `DhcpEnable`: an unsigned 64-bit integer.
+    /// `DhcpEnable`
     pub dhcp_enable: Option<u64>,
 
-    /// `DhcpServerIp`: a list of strings.
+    /// `DhcpServerIp`
     pub dhcp_server_ip: Option<Vec<String>>,
 
-    /// `IpReserve`: an unsigned 64-bit integer.
+    /// `IpReserve`
     pub ip_reserve: Option<u64>,
 
-    /// `VlanId`: an unsigned 64-bit integer.
+    /// `VlanId`
     pub vlan_id: Option<u64>,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `IsSmartNic`: an unsigned 64-bit integer.
+    /// `IsSmartNic`
     pub is_smart_nic: Option<u64>,
 }
 
@@ -303,70 +303,70 @@ pub struct SubnetCreateInputInfo {
 /// Returned in the output of [`DescribeSubnetByDevice`](super::DescribeSubnetByDevice), [`DescribeSubnetByHostedDevice`](super::DescribeSubnetByHostedDevice) and [`DescribeSubnets`](super::DescribeSubnets).
 #[tc_model]
 pub struct SubnetInfo {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
+    /// `ZoneId`
     pub zone_id: u64,
 
-    /// `CpmNum`: an unsigned 64-bit integer.
+    /// `CpmNum`
     pub cpm_num: u64,
 
-    /// `VlanId`: an unsigned 64-bit integer.
+    /// `VlanId`
     pub vlan_id: u64,
 
-    /// `DistributedFlag`: an unsigned 64-bit integer.
+    /// `DistributedFlag`
     pub distributed_flag: u64,
 
-    /// `DhcpEnable`: an unsigned 64-bit integer.
+    /// `DhcpEnable`
     pub dhcp_enable: u64,
 
-    /// `DhcpServerIp`: a list of strings.
+    /// `DhcpServerIp`
     pub dhcp_server_ip: Vec<String>,
 
-    /// `IpReserve`: an unsigned 64-bit integer.
+    /// `IpReserve`
     pub ip_reserve: u64,
 
-    /// `AvailableIpNum`: an unsigned 64-bit integer.
+    /// `AvailableIpNum`
     pub available_ip_num: u64,
 
-    /// `TotalIpNum`: an unsigned 64-bit integer.
+    /// `TotalIpNum`
     pub total_ip_num: u64,
 
-    /// `SubnetCreateTime`: a date and time, as the service writes it.
+    /// `SubnetCreateTime`, a date and time as the service writes it
     pub subnet_create_time: String,
 
-    /// `IsSmartNic`: an unsigned 64-bit integer.
+    /// `IsSmartNic`
     pub is_smart_nic: u64,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `VpcZoneId`: an unsigned 64-bit integer.
+    /// `VpcZoneId`
     pub vpc_zone_id: u64,
 
-    /// `VpcZone`: a string.
+    /// `VpcZone`
     pub vpc_zone: String,
 
-    /// `BroadcastFlag`: an unsigned 64-bit integer.
+    /// `BroadcastFlag`
     pub broadcast_flag: u64,
 }
 
@@ -375,25 +375,25 @@ pub struct SubnetInfo {
 /// Returned in the output of [`DescribeVpcs`](super::DescribeVpcs).
 #[tc_model]
 pub struct VpcInfo {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `IntVpcId`: an unsigned 64-bit integer.
+    /// `IntVpcId`
     pub int_vpc_id: u64,
 }
 
@@ -402,55 +402,55 @@ pub struct VpcInfo {
 /// Returned in the output of [`DescribeVpcPeerConnections`](super::DescribeVpcPeerConnections).
 #[tc_model]
 pub struct VpcPeerConnection {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `PeerVpcId`: a string.
+    /// `PeerVpcId`
     pub peer_vpc_id: String,
 
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: String,
 
-    /// `PeerAppId`: a string.
+    /// `PeerAppId`
     pub peer_app_id: String,
 
-    /// `VpcPeerConnectionId`: a string.
+    /// `VpcPeerConnectionId`
     pub vpc_peer_connection_id: String,
 
-    /// `VpcPeerConnectionName`: a string.
+    /// `VpcPeerConnectionName`
     pub vpc_peer_connection_name: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `VpcZone`: a string.
+    /// `VpcZone`
     pub vpc_zone: Option<String>,
 
-    /// `PeerVpcZone`: a string.
+    /// `PeerVpcZone`
     pub peer_vpc_zone: Option<String>,
 
-    /// `Uin`: an unsigned 64-bit integer.
+    /// `Uin`
     pub uin: u64,
 
-    /// `PeerUin`: an unsigned 64-bit integer.
+    /// `PeerUin`
     pub peer_uin: u64,
 
-    /// `PeerType`: an unsigned 64-bit integer.
+    /// `PeerType`
     pub peer_type: u64,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: u64,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `PeerRegion`: a string.
+    /// `PeerRegion`
     pub peer_region: String,
 
-    /// `DeleteFlag`: an unsigned 64-bit integer.
+    /// `DeleteFlag`
     pub delete_flag: Option<u64>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -459,10 +459,10 @@ pub struct VpcPeerConnection {
 /// Returned in the output of [`DescribeVpcQuota`](super::DescribeVpcQuota).
 #[tc_model]
 pub struct VpcQuota {
-    /// `TypeId`: an unsigned 64-bit integer.
+    /// `TypeId`
     pub type_id: u64,
 
-    /// `Quota`: an unsigned 64-bit integer.
+    /// `Quota`
     pub quota: u64,
 }
 
@@ -471,76 +471,76 @@ pub struct VpcQuota {
 /// Returned in the output of [`DescribeVpcResource`](super::DescribeVpcResource).
 #[tc_model]
 pub struct VpcResource {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `SubnetNum`: an unsigned 64-bit integer.
+    /// `SubnetNum`
     pub subnet_num: u64,
 
-    /// `NatNum`: an unsigned 64-bit integer.
+    /// `NatNum`
     pub nat_num: u64,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `MonitorFlag`: a boolean.
+    /// `MonitorFlag`
     pub monitor_flag: bool,
 
-    /// `CpmNum`: an unsigned 64-bit integer.
+    /// `CpmNum`
     pub cpm_num: u64,
 
-    /// `LeaveIpNum`: an unsigned 64-bit integer.
+    /// `LeaveIpNum`
     pub leave_ip_num: u64,
 
-    /// `LbNum`: an unsigned 64-bit integer.
+    /// `LbNum`
     pub lb_num: u64,
 
-    /// `TrafficMirrorNum`: an unsigned 64-bit integer.
+    /// `TrafficMirrorNum`
     pub traffic_mirror_num: u64,
 
-    /// `EipNum`: an unsigned 64-bit integer.
+    /// `EipNum`
     pub eip_num: u64,
 
-    /// `PlgwNum`: an unsigned 64-bit integer.
+    /// `PlgwNum`
     pub plgw_num: u64,
 
-    /// `PlvpNum`: an unsigned 64-bit integer.
+    /// `PlvpNum`
     pub plvp_num: u64,
 
-    /// `SslVpnGwNum`: an unsigned 64-bit integer.
+    /// `SslVpnGwNum`
     pub ssl_vpn_gw_num: u64,
 
-    /// `VpcPeerNum`: an unsigned 64-bit integer.
+    /// `VpcPeerNum`
     pub vpc_peer_num: u64,
 
-    /// `IpsecVpnGwNum`: an unsigned 64-bit integer.
+    /// `IpsecVpnGwNum`
     pub ipsec_vpn_gw_num: u64,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `IsOld`: a boolean.
+    /// `IsOld`
     pub is_old: bool,
 
-    /// `CcnServiceNum`: an unsigned 64-bit integer.
+    /// `CcnServiceNum`
     pub ccn_service_num: Option<u64>,
 
-    /// `VpcPeerLimitToAllRegion`: an unsigned 64-bit integer.
+    /// `VpcPeerLimitToAllRegion`
     pub vpc_peer_limit_to_all_region: Option<u64>,
 
-    /// `VpcPeerLimitToSameRegion`: an unsigned 64-bit integer.
+    /// `VpcPeerLimitToSameRegion`
     pub vpc_peer_limit_to_same_region: Option<u64>,
 
-    /// `IntVpcId`: an unsigned 64-bit integer.
+    /// `IntVpcId`
     pub int_vpc_id: u64,
 }
 
@@ -549,13 +549,13 @@ pub struct VpcResource {
 /// Sent in the input of [`CreateVpc`](super::CreateVpc).
 #[tc_model]
 pub struct VpcSubnetCreateInfo {
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 }
 
@@ -564,22 +564,22 @@ pub struct VpcSubnetCreateInfo {
 /// Returned in the output of [`DescribeVpcView`](super::DescribeVpcView).
 #[tc_model]
 pub struct VpcSubnetViewInfo {
-    /// `SubnetId`: a string.
+    /// `SubnetId`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
+    /// `SubnetName`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `CpmNum`: an unsigned 64-bit integer.
+    /// `CpmNum`
     pub cpm_num: u64,
 
-    /// `LbNum`: an unsigned 64-bit integer.
+    /// `LbNum`
     pub lb_num: u64,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 }
 
@@ -588,28 +588,28 @@ pub struct VpcSubnetViewInfo {
 /// Returned in the output of [`DescribeVpcView`](super::DescribeVpcView).
 #[tc_model]
 pub struct VpcViewInfo {
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `CidrBlock`: a string.
+    /// `CidrBlock`
     pub cidr_block: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `LbNum`: an unsigned 64-bit integer.
+    /// `LbNum`
     pub lb_num: u64,
 
-    /// `EipNum`: an unsigned 64-bit integer.
+    /// `EipNum`
     pub eip_num: u64,
 
-    /// `NatNum`: an unsigned 64-bit integer.
+    /// `NatNum`
     pub nat_num: u64,
 
-    /// `SubnetSet`: a list of [`VpcSubnetViewInfo`] objects.
+    /// `SubnetSet`
     pub subnet_set: Vec<VpcSubnetViewInfo>,
 }
 
@@ -618,66 +618,66 @@ pub struct VpcViewInfo {
 /// Returned in the output of [`DescribeVpnConnections`](super::DescribeVpnConnections).
 #[tc_model]
 pub struct VpnConnection {
-    /// `VpnConnectionId`: a string.
+    /// `VpnConnectionId`
     pub vpn_connection_id: String,
 
-    /// `VpnConnectionName`: a string.
+    /// `VpnConnectionName`
     pub vpn_connection_name: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpnGatewayId`: a string.
+    /// `VpnGatewayId`
     pub vpn_gateway_id: String,
 
-    /// `CustomerGatewayId`: a string.
+    /// `CustomerGatewayId`
     pub customer_gateway_id: String,
 
-    /// `PreShareKey`: a string.
+    /// `PreShareKey`
     pub pre_share_key: String,
 
-    /// `VpnProto`: a string.
+    /// `VpnProto`
     pub vpn_proto: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `NetStatus`: a string.
+    /// `NetStatus`
     pub net_status: String,
 
-    /// `SecurityPolicyDatabaseSet`: a list of [`SecurityPolicyDatabase`] objects.
+    /// `SecurityPolicyDatabaseSet`
     pub security_policy_database_set: Vec<SecurityPolicyDatabase>,
 
-    /// `IKEOptionsSpecification`: an [`IkeOptionsSpecification`].
+    /// `IKEOptionsSpecification`
     #[tc(rename = "IKEOptionsSpecification")]
     pub ike_options_specification: IkeOptionsSpecification,
 
-    /// `IPSECOptionsSpecification`: an [`IpsecOptionsSpecification`].
+    /// `IPSECOptionsSpecification`
     #[tc(rename = "IPSECOptionsSpecification")]
     pub ipsec_options_specification: IpsecOptionsSpecification,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `VpnGatewayName`: a string.
+    /// `VpnGatewayName`
     pub vpn_gateway_name: String,
 
-    /// `CustomerGatewayName`: a string.
+    /// `CustomerGatewayName`
     pub customer_gateway_name: String,
 
-    /// `DestinationCidr`: a list of strings.
+    /// `DestinationCidr`
     pub destination_cidr: Option<Vec<String>>,
 
-    /// `SourceCidr`: a list of strings.
+    /// `SourceCidr`
     pub source_cidr: Option<Vec<String>>,
 }
 
@@ -686,36 +686,36 @@ pub struct VpnConnection {
 /// Returned in the output of [`DescribeVpnGateways`](super::DescribeVpnGateways).
 #[tc_model]
 pub struct VpnGateway {
-    /// `VpnGatewayId`: a string.
+    /// `VpnGatewayId`
     pub vpn_gateway_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `VpnGatewayName`: a string.
+    /// `VpnGatewayName`
     pub vpn_gateway_name: String,
 
-    /// `VpcCidrBlock`: a string.
+    /// `VpcCidrBlock`
     pub vpc_cidr_block: String,
 
-    /// `VpcName`: a string.
+    /// `VpcName`
     pub vpc_name: String,
 
-    /// `InternetMaxBandwidthOut`: an unsigned 64-bit integer.
+    /// `InternetMaxBandwidthOut`
     pub internet_max_bandwidth_out: u64,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `PublicIpAddress`: a string.
+    /// `PublicIpAddress`
     pub public_ip_address: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: String,
 
-    /// `VpnConnNum`: an unsigned 64-bit integer.
+    /// `VpnConnNum`
     pub vpn_conn_num: u64,
 }

@@ -7,82 +7,67 @@ use super::models;
 /// The `GetBpaasApproveDetail` action of BPAAS API 2018-12-17.
 ///
 /// A successful call returns [`GetBpaasApproveDetailResponse`].
-/// The codes it documents are in [`GetBpaasApproveDetailError`](super::errors::GetBpaasApproveDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bpaas&Version=2018-12-17&Action=GetBpaasApproveDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BpaasErrorCode`](super::errors::BpaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::BpaasErrorCode::FailedOperation)
+/// - [`InternalError.CauthError`](super::errors::BpaasErrorCode::InternalErrorCauthError)
+/// - [`InternalError.DbError`](super::errors::BpaasErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.IdNotExist`](super::errors::BpaasErrorCode::InvalidParameterIdNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::BpaasErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "bpaas",
     version = "2018-12-17",
     name = "GetBpaasApproveDetail",
     output = GetBpaasApproveDetailResponse,
-    error = super::errors::GetBpaasApproveDetailError
+    error = super::errors::BpaasErrorCode
 )]
 pub struct GetBpaasApproveDetail {
-    /// `ApproveId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproveId`; example: `1`
     pub approve_id: u64,
 }
 
 /// What a successful [`GetBpaasApproveDetail`] call returns.
 #[tc_model]
 pub struct GetBpaasApproveDetailResponse {
-    /// `ApplyUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `ApplyUin`; example: `1000000001`
     pub apply_uin: u64,
 
-    /// `ApplyOwnUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `ApplyOwnUin`; example: `1000000001`
     pub apply_own_uin: u64,
 
-    /// `ApplyUinNick`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `ApplyUinNick`; example: `"jack"`
     pub apply_uin_nick: String,
 
-    /// `BpaasId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BpaasId`; example: `1`
     pub bpaas_id: u64,
 
-    /// `BpaasName`: a string.
-    ///
-    /// Example: `"申请mysql"`
+    /// `BpaasName`; example: `"申请mysql"`
     pub bpaas_name: String,
 
-    /// `ApplicationParams`: a list of [`ApplyParam`](super::models::ApplyParam) objects.
-    ///
-    /// Example: `[{"Key":"name","Name":"子用户","Value":["jack"]}]`
+    /// `ApplicationParams`; example: `[{"Key":"name","Name":"子用户","Value":["jack"]}]`
     pub application_params: Vec<models::ApplyParam>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"需求上线"`
+    /// `Reason`; example: `"需求上线"`
     pub reason: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-12 10:12:10"`
+    /// `CreateTime`; example: `"2021-12-12 10:12:10"`
     pub create_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Nodes`: a list of [`StatusNode`](super::models::StatusNode) objects.
+    /// `Nodes`
     pub nodes: Vec<models::StatusNode>,
 
-    /// `ApprovingNodeId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApprovingNodeId`; example: `"1"`
     pub approving_node_id: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-12-12 10:12:10"`
+    /// `ModifyTime`; example: `"2021-12-12 10:12:10"`
     pub modify_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,30 +77,34 @@ pub struct GetBpaasApproveDetailResponse {
 /// The `OutApproveBpaasApplication` action of BPAAS API 2018-12-17.
 ///
 /// A successful call returns [`OutApproveBpaasApplicationResponse`].
-/// The codes it documents are in [`OutApproveBpaasApplicationError`](super::errors::OutApproveBpaasApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bpaas&Version=2018-12-17&Action=OutApproveBpaasApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BpaasErrorCode`](super::errors::BpaasErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SendToCkafka`](super::errors::BpaasErrorCode::FailedOperationSendToCkafka)
+/// - [`InternalError.CauthError`](super::errors::BpaasErrorCode::InternalErrorCauthError)
+/// - [`InternalError.DbError`](super::errors::BpaasErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.HasBeenApproved`](super::errors::BpaasErrorCode::InvalidParameterHasBeenApproved)
+/// - [`InvalidParameter.IllegalNode`](super::errors::BpaasErrorCode::InvalidParameterIllegalNode)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::BpaasErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "bpaas",
     version = "2018-12-17",
     name = "OutApproveBpaasApplication",
     output = OutApproveBpaasApplicationResponse,
-    error = super::errors::OutApproveBpaasApplicationError
+    error = super::errors::BpaasErrorCode
 )]
 pub struct OutApproveBpaasApplication {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ApproveId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproveId`; example: `1`
     pub approve_id: u64,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"同意"`
+    /// `Msg`; example: `"同意"`
     pub msg: Option<String>,
 }
 

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct ApplyParam {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `Key`, required in requests; example: `"name"`
     pub key: Option<String>,
 
-    /// `Value`: a list of strings.
-    /// Required in requests.
+    /// `Value`, required in requests
     pub value: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"产品名称"`
+    /// `Name`; example: `"产品名称"`
     pub name: Option<String>,
 }
 
@@ -29,14 +23,10 @@ pub struct ApplyParam {
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct ApproveOpinion {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Content`: a list of strings.
-    ///
-    /// Example: `["同意","请执行"]`
+    /// `Content`; example: `["同意","请执行"]`
     pub content: Option<Vec<String>>,
 }
 
@@ -45,47 +35,31 @@ pub struct ApproveOpinion {
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct ApproveUser {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1111111`
+    /// `Uin`; example: `1111111`
     pub uin: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"普通用户"`
+    /// `Desc`; example: `"普通用户"`
     pub desc: Option<String>,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Nick`; example: `"jack"`
     pub nick: Option<String>,
 
-    /// `Scf`: a [`Scf`].
+    /// `Scf`
     pub scf: Option<Scf>,
 
-    /// `ApproveStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproveStatus`; example: `1`
     pub approve_status: Option<u64>,
 
-    /// `ApproveMsg`: a string.
-    ///
-    /// Example: `"同意"`
+    /// `ApproveMsg`; example: `"同意"`
     pub approve_msg: Option<String>,
 
-    /// `ApproveTime`: a string.
-    ///
-    /// Example: `"2024-05-21 12:34:16"`
+    /// `ApproveTime`; example: `"2024-05-21 12:34:16"`
     pub approve_time: Option<String>,
 
-    /// `ApproveGroup`: a string.
-    ///
-    /// Example: `"审批组"`
+    /// `ApproveGroup`; example: `"审批组"`
     pub approve_group: Option<String>,
 }
 
@@ -94,24 +68,16 @@ pub struct ApproveUser {
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct Scf {
-    /// `ScfRegion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ScfRegion`; example: `"1"`
     pub scf_region: String,
 
-    /// `ScfRegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ScfRegionName`; example: `"ap-guangzhou"`
     pub scf_region_name: String,
 
-    /// `ScfName`: a string.
-    ///
-    /// Example: `"get-user"`
+    /// `ScfName`; example: `"get-user"`
     pub scf_name: Option<String>,
 
-    /// `Params`: a list of [`ScfParam`] objects.
-    ///
-    /// Example: `[{"Key":"total","Name":"总数","Type":1,"Values":["1"]}]`
+    /// `Params`; example: `[{"Key":"total","Name":"总数","Type":1,"Values":["1"]}]`
     pub params: Option<Vec<ScfParam>>,
 }
 
@@ -120,24 +86,16 @@ pub struct Scf {
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct ScfParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["order","jack"]`
+    /// `Values`; example: `["order","jack"]`
     pub values: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 }
 
@@ -146,116 +104,72 @@ pub struct ScfParam {
 /// Returned in the output of [`GetBpaasApproveDetail`](super::GetBpaasApproveDetail).
 #[tc_model]
 pub struct StatusNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NodeId`; example: `"1"`
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"管理员审批"`
+    /// `NodeName`; example: `"管理员审批"`
     pub node_name: String,
 
-    /// `NodeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: u64,
 
-    /// `NextNode`: a string.
-    ///
-    /// Example: `"2"`
+    /// `NextNode`; example: `"2"`
     pub next_node: String,
 
-    /// `Opinion`: an [`ApproveOpinion`].
-    ///
-    /// Example: `{"Content":["1"],"Type":1}`
+    /// `Opinion`; example: `{"Content":["1"],"Type":1}`
     pub opinion: ApproveOpinion,
 
-    /// `ScfName`: a string.
-    ///
-    /// Example: `"get-user"`
+    /// `ScfName`; example: `"get-user"`
     pub scf_name: String,
 
-    /// `SubStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubStatus`; example: `0`
     pub sub_status: u64,
 
-    /// `ApprovedUin`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ApprovedUin`; example: `[1]`
     pub approved_uin: Vec<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-06 10:11:11"`
+    /// `CreateTime`; example: `"2021-09-06 10:11:11"`
     pub create_time: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Msg`; example: `"success"`
     pub msg: String,
 
-    /// `Users`: an [`ApproveUser`].
+    /// `Users`
     pub users: ApproveUser,
 
-    /// `IsApprove`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsApprove`; example: `false`
     pub is_approve: bool,
 
-    /// `ApproveId`: a string.
-    ///
-    /// Example: `"101"`
+    /// `ApproveId`; example: `"101"`
     pub approve_id: String,
 
-    /// `ApproveMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproveMethod`; example: `1`
     pub approve_method: u64,
 
-    /// `ApproveType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApproveType`; example: `1`
     pub approve_type: u64,
 
-    /// `CallMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallMethod`; example: `0`
     pub call_method: u64,
 
-    /// `DataHubId`: a string.
-    ///
-    /// Example: `"datahub-y9xxx"`
+    /// `DataHubId`; example: `"datahub-y9xxx"`
     pub data_hub_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"TOPIC"`
+    /// `TaskName`; example: `"TOPIC"`
     pub task_name: String,
 
-    /// `CKafkaRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CKafkaRegion`; example: `"ap-guangzhou"`
     pub c_kafka_region: String,
 
-    /// `ExternalUrl`: a string.
-    ///
-    /// Example: `"https://www.baidu.com/"`
+    /// `ExternalUrl`; example: `"https://www.baidu.com/"`
     pub external_url: String,
 
-    /// `ParallelNodes`: a string.
-    ///
-    /// Example: `"3-4"`
+    /// `ParallelNodes`; example: `"3-4"`
     pub parallel_nodes: String,
 
-    /// `RejectedCloudFunctionMsg`: a string.
-    ///
-    /// Example: `"信息有误，重新申请"`
+    /// `RejectedCloudFunctionMsg`; example: `"信息有误，重新申请"`
     pub rejected_cloud_function_msg: String,
 
-    /// `PrevNode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PrevNode`; example: `"0"`
     pub prev_node: String,
 }

@@ -10,28 +10,54 @@ use super::models;
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeBRIResponse`].
-/// The codes it documents are in [`DescribeBRIError`](super::errors::DescribeBRIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bri&Version=2019-03-28&Action=DescribeBRI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BriErrorCode`](super::errors::BriErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::BriErrorCode::InternalError)
+/// - [`InternalError.Timeout`](super::errors::BriErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameter`](super::errors::BriErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CertMd5`](super::errors::BriErrorCode::InvalidParameterCertMd5)
+/// - [`InvalidParameter.FileMd5`](super::errors::BriErrorCode::InvalidParameterFileMd5)
+/// - [`InvalidParameter.FileSize`](super::errors::BriErrorCode::InvalidParameterFileSize)
+/// - [`InvalidParameter.Imei`](super::errors::BriErrorCode::InvalidParameterImei)
+/// - [`InvalidParameter.InvalidAction`](super::errors::BriErrorCode::InvalidParameterInvalidAction)
+/// - [`InvalidParameter.Ip`](super::errors::BriErrorCode::InvalidParameterIp)
+/// - [`InvalidParameter.PackageName`](super::errors::BriErrorCode::InvalidParameterPackageName)
+/// - [`InvalidParameter.PhoneNumber`](super::errors::BriErrorCode::InvalidParameterPhoneNumber)
+/// - [`InvalidParameter.QQ`](super::errors::BriErrorCode::InvalidParameterQq)
+/// - [`InvalidParameter.Service`](super::errors::BriErrorCode::InvalidParameterService)
+/// - [`InvalidParameter.Url`](super::errors::BriErrorCode::InvalidParameterUrl)
+/// - [`InvalidParameter.Wechat`](super::errors::BriErrorCode::InvalidParameterWechat)
+/// - [`InvalidParameterValue`](super::errors::BriErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::BriErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::BriErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::BriErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::BriErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::BriErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::BriErrorCode::UnknownParameter)
 #[tc_action(
     service = "bri",
     version = "2019-03-28",
     name = "DescribeBRI",
     output = DescribeBRIResponse,
-    error = super::errors::DescribeBRIError
+    error = super::errors::BriErrorCode
 )]
 pub struct DescribeBRI {
-    /// `RequestData`: a [`BriRequest`](super::models::BriRequest).
+    /// `RequestData`
     pub request_data: models::BriRequest,
 
-    /// `ResourceId`: a string.
+    /// `ResourceId`
     pub resource_id: String,
 }
 
 /// What a successful [`DescribeBRI`] call returns.
 #[tc_model]
 pub struct DescribeBRIResponse {
-    /// `ResponseData`: a [`BriResponse`](super::models::BriResponse).
+    /// `ResponseData`
     pub response_data: Option<models::BriResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

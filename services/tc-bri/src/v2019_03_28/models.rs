@@ -9,81 +9,51 @@ use ::tc_core::tc_model;
 #[doc(alias = "BRIRequest")]
 #[tc_model]
 pub struct BriRequest {
-    /// `Service`: a string.
-    ///
-    /// Example: `"bri_num"`
+    /// `Service`; example: `"bri_num"`
     pub service: String,
 
-    /// `QQ`: a string.
-    ///
-    /// Example: `"88888888"`
+    /// `QQ`; example: `"88888888"`
     #[tc(rename = "QQ")]
     pub qq: Option<String>,
 
-    /// `QQTag`: a string.
-    ///
-    /// Example: `"cheat"`
+    /// `QQTag`; example: `"cheat"`
     #[tc(rename = "QQTag")]
     pub qq_tag: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `Url`; example: `"http://www.baidu.com"`
     pub url: Option<String>,
 
-    /// `CertMd5`: a string.
-    ///
-    /// Example: `"b320050ce7a7fc97ffa07b37aa09838b"`
+    /// `CertMd5`; example: `"b320050ce7a7fc97ffa07b37aa09838b"`
     pub cert_md5: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.example.my.app"`
+    /// `PackageName`; example: `"com.example.my.app"`
     pub package_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"c11fef3c37fe5875d8591324e288c7ba"`
+    /// `FileMd5`; example: `"c11fef3c37fe5875d8591324e288c7ba"`
     pub file_md5: Option<String>,
 
-    /// `Scene`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Scene`; example: `"1"`
     pub scene: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"18188888888"`
+    /// `PhoneNumber`; example: `"18188888888"`
     pub phone_number: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10828`
+    /// `FileSize`; example: `10828`
     pub file_size: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Ip`; example: `"1.2.3.4"`
     pub ip: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"866960032017665"`
+    /// `Imei`; example: `"866960032017665"`
     pub imei: Option<String>,
 
-    /// `Wechat`: a string.
-    ///
-    /// Example: `"wxid_xxx"`
+    /// `Wechat`; example: `"wxid_xxx"`
     pub wechat: Option<String>,
 
-    /// `WechatTag`: a string.
-    ///
-    /// Example: `"cheat"`
+    /// `WechatTag`; example: `"cheat"`
     pub wechat_tag: Option<String>,
 
-    /// `SubAppid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SubAppid`; example: `"1"`
     pub sub_appid: Option<String>,
 }
 
@@ -93,9 +63,9 @@ pub struct BriRequest {
 #[doc(alias = "BRIResponse")]
 #[tc_model]
 pub struct BriResponse {
-    /// `Score`: a floating-point number.
+    /// `Score`
     pub score: Option<f64>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 }

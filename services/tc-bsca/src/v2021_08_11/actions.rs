@@ -7,18 +7,26 @@ use super::models;
 /// The `DescribeKBComponent` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`DescribeKBComponentResponse`].
-/// The codes it documents are in [`DescribeKBComponentError`](super::errors::DescribeKBComponentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=DescribeKBComponent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BscaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "DescribeKBComponent",
     output = DescribeKBComponentResponse,
-    error = super::errors::DescribeKBComponentError
+    error = super::errors::BscaErrorCode
 )]
 pub struct DescribeKBComponent {
-    /// `PURL`: a [`Purl`](super::models::Purl).
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: models::Purl,
 }
@@ -26,7 +34,7 @@ pub struct DescribeKBComponent {
 /// What a successful [`DescribeKBComponent`] call returns.
 #[tc_model]
 pub struct DescribeKBComponentResponse {
-    /// `Component`: a [`Component`](super::models::Component).
+    /// `Component`
     pub component: models::Component,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -36,15 +44,25 @@ pub struct DescribeKBComponentResponse {
 /// The `DescribeKBComponentVersionList` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`DescribeKBComponentVersionListResponse`].
-/// The codes it documents are in [`DescribeKBComponentVersionListError`](super::errors::DescribeKBComponentVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=DescribeKBComponentVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BscaErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::BscaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "DescribeKBComponentVersionList",
     output = DescribeKBComponentVersionListResponse,
-    error = super::errors::DescribeKBComponentVersionListError,
+    error = super::errors::BscaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -53,38 +71,30 @@ pub struct DescribeKBComponentResponse {
     )
 )]
 pub struct DescribeKBComponentVersionList {
-    /// `PURL`: a [`Purl`](super::models::Purl).
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: models::Purl,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["PublishTime","Version"]`
+    /// `OrderBy`; example: `["PublishTime","Version"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `Filter`: a [`ComponentTagFilter`](super::models::ComponentTagFilter).
+    /// `Filter`
     pub filter: Option<models::ComponentTagFilter>,
 }
 
 /// What a successful [`DescribeKBComponentVersionList`] call returns.
 #[tc_model]
 pub struct DescribeKBComponentVersionListResponse {
-    /// `VersionList`: a list of [`ComponentVersion`](super::models::ComponentVersion) objects.
+    /// `VersionList`
     pub version_list: Vec<models::ComponentVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -94,45 +104,48 @@ pub struct DescribeKBComponentVersionListResponse {
 /// The `DescribeKBComponentVulnerability` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`DescribeKBComponentVulnerabilityResponse`].
-/// The codes it documents are in [`DescribeKBComponentVulnerabilityError`](super::errors::DescribeKBComponentVulnerabilityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=DescribeKBComponentVulnerability)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BscaErrorCode::MissingParameter)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "DescribeKBComponentVulnerability",
     output = DescribeKBComponentVulnerabilityResponse,
-    error = super::errors::DescribeKBComponentVulnerabilityError
+    error = super::errors::BscaErrorCode
 )]
 pub struct DescribeKBComponentVulnerability {
-    /// `PURL`: a [`Purl`](super::models::Purl).
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: models::Purl,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"ZH"`
+    /// `Language`; example: `"ZH"`
     pub language: Option<String>,
 }
 
 /// What a successful [`DescribeKBComponentVulnerability`] call returns.
 #[tc_model]
 pub struct DescribeKBComponentVulnerabilityResponse {
-    /// `VulnerabilityList`: a list of [`ComponentVulnerabilityUnion`](super::models::ComponentVulnerabilityUnion) objects.
+    /// `VulnerabilityList`
     pub vulnerability_list: Option<Vec<models::ComponentVulnerabilityUnion>>,
 
-    /// `PURL`: a [`Purl`](super::models::Purl).
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: models::Purl,
 
-    /// `RecommendedVersion`: a string.
-    ///
-    /// Example: `"1.1.12"`
+    /// `RecommendedVersion`; example: `"1.1.12"`
     pub recommended_version: Option<String>,
 
-    /// `SecureVersion`: a string.
-    ///
-    /// Example: `"1.1.13"`
+    /// `SecureVersion`; example: `"1.1.13"`
     pub secure_version: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -142,32 +155,38 @@ pub struct DescribeKBComponentVulnerabilityResponse {
 /// The `DescribeKBLicense` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`DescribeKBLicenseResponse`].
-/// The codes it documents are in [`DescribeKBLicenseError`](super::errors::DescribeKBLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=DescribeKBLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BscaErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::BscaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "DescribeKBLicense",
     output = DescribeKBLicenseResponse,
-    error = super::errors::DescribeKBLicenseError
+    error = super::errors::BscaErrorCode
 )]
 pub struct DescribeKBLicense {
-    /// `LicenseExpression`: a string.
-    ///
-    /// Example: `"apache-2.0"`
+    /// `LicenseExpression`; example: `"apache-2.0"`
     pub license_expression: Option<String>,
 }
 
 /// What a successful [`DescribeKBLicense`] call returns.
 #[tc_model]
 pub struct DescribeKBLicenseResponse {
-    /// `LicenseList`: a list of [`LicenseUnion`](super::models::LicenseUnion) objects.
+    /// `LicenseList`
     pub license_list: Option<Vec<models::LicenseUnion>>,
 
-    /// `NormalizedLicenseExpression`: a string.
-    ///
-    /// Example: `"apache-2.0"`
+    /// `NormalizedLicenseExpression`; example: `"apache-2.0"`
     pub normalized_license_expression: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -177,51 +196,50 @@ pub struct DescribeKBLicenseResponse {
 /// The `DescribeKBVulnerability` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`DescribeKBVulnerabilityResponse`].
-/// The codes it documents are in [`DescribeKBVulnerabilityError`](super::errors::DescribeKBVulnerabilityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=DescribeKBVulnerability)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BscaErrorCode::MissingParameter)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "DescribeKBVulnerability",
     output = DescribeKBVulnerabilityResponse,
-    error = super::errors::DescribeKBVulnerabilityError
+    error = super::errors::BscaErrorCode
 )]
 pub struct DescribeKBVulnerability {
-    /// `CVEID`: a list of strings.
-    ///
-    /// Example: `["CVE-2020-1971","CVE-2019-1551"]`
+    /// `CVEID`; example: `["CVE-2020-1971","CVE-2019-1551"]`
     #[tc(rename = "CVEID")]
     pub cveid: Option<Vec<String>>,
 
-    /// `VulID`: a list of strings.
-    ///
-    /// Example: `["pcmgr-303514"]`
+    /// `VulID`; example: `["pcmgr-303514"]`
     #[tc(rename = "VulID")]
     pub vul_id: Option<Vec<String>>,
 
-    /// `CNVDID`: a list of strings.
-    ///
-    /// Example: `["CNVD-2021-04811"]`
+    /// `CNVDID`; example: `["CNVD-2021-04811"]`
     #[tc(rename = "CNVDID")]
     pub cnvdid: Option<Vec<String>>,
 
-    /// `CNNVDID`: a list of strings.
-    ///
-    /// Example: `["CNNVD-202108-1945"]`
+    /// `CNNVDID`; example: `["CNNVD-202108-1945"]`
     #[tc(rename = "CNNVDID")]
     pub cnnvdid: Option<Vec<String>>,
 
-    /// `Language`: a string.
-    ///
-    /// Example: `"ZH"`
+    /// `Language`; example: `"ZH"`
     pub language: Option<String>,
 }
 
 /// What a successful [`DescribeKBVulnerability`] call returns.
 #[tc_model]
 pub struct DescribeKBVulnerabilityResponse {
-    /// `VulnerabilityDetailList`: a list of [`VulnerabilityUnion`](super::models::VulnerabilityUnion) objects.
+    /// `VulnerabilityDetailList`
     pub vulnerability_detail_list: Option<Vec<models::VulnerabilityUnion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -231,20 +249,27 @@ pub struct DescribeKBVulnerabilityResponse {
 /// The `MatchKBPURLList` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`MatchKBPURLListResponse`].
-/// The codes it documents are in [`MatchKBPURLListError`](super::errors::MatchKBPURLListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=MatchKBPURLList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::BscaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "MatchKBPURLList",
     output = MatchKBPURLListResponse,
-    error = super::errors::MatchKBPURLListError
+    error = super::errors::BscaErrorCode
 )]
 pub struct MatchKBPURLList {
-    /// `SHA1`: a string.
-    ///
-    /// Example: `"7ed845de1dfe070d43511fab321784e6c4118398"`
+    /// `SHA1`; example: `"7ed845de1dfe070d43511fab321784e6c4118398"`
     #[tc(rename = "SHA1")]
     pub sha1: Option<String>,
 }
@@ -252,13 +277,11 @@ pub struct MatchKBPURLList {
 /// What a successful [`MatchKBPURLList`] call returns.
 #[tc_model]
 pub struct MatchKBPURLListResponse {
-    /// `PURLList`: a list of [`Purl`](super::models::Purl) objects.
+    /// `PURLList`
     #[tc(rename = "PURLList")]
     pub purl_list: Vec<models::Purl>,
 
-    /// `Hit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Hit`; example: `true`
     pub hit: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,15 +291,24 @@ pub struct MatchKBPURLListResponse {
 /// The `SearchKBComponent` action of BSCA API 2021-08-11.
 ///
 /// A successful call returns [`SearchKBComponentResponse`].
-/// The codes it documents are in [`SearchKBComponentError`](super::errors::SearchKBComponentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=bsca&Version=2021-08-11&Action=SearchKBComponent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BscaErrorCode`](super::errors::BscaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AccountNotEnough`](super::errors::BscaErrorCode::FailedOperationAccountNotEnough)
+/// - [`InternalError`](super::errors::BscaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BscaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::BscaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::BscaErrorCode::MissingParameter)
 #[tc_action(
     service = "bsca",
     version = "2021-08-11",
     name = "SearchKBComponent",
     output = SearchKBComponentResponse,
-    error = super::errors::SearchKBComponentError,
+    error = super::errors::BscaErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -286,36 +318,26 @@ pub struct MatchKBPURLListResponse {
     )
 )]
 pub struct SearchKBComponent {
-    /// `Query`: a string.
-    ///
-    /// Example: `"openssl"`
+    /// `Query`; example: `"openssl"`
     pub query: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"generic"`
+    /// `Protocol`; example: `"generic"`
     pub protocol: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`SearchKBComponent`] call returns.
 #[tc_model]
 pub struct SearchKBComponentResponse {
-    /// `ComponentList`: a list of [`Component`](super::models::Component) objects.
+    /// `ComponentList`
     pub component_list: Vec<models::Component>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

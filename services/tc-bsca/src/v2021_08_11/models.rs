@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeKBVulnerability`](super::DescribeKBVulnerability).
 #[tc_model]
 pub struct AffectedComponent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"apache-log4j"`
+    /// `Name`; example: `"apache-log4j"`
     pub name: Option<String>,
 
-    /// `AffectedVersionList`: a list of strings.
-    ///
-    /// Example: `["2.4.0<=version<2.12.2"]`
+    /// `AffectedVersionList`; example: `["2.4.0<=version<2.12.2"]`
     pub affected_version_list: Option<Vec<String>>,
 
-    /// `FixedVersionList`: a list of strings.
-    ///
-    /// Example: `["2.15.0"]`
+    /// `FixedVersionList`; example: `["2.15.0"]`
     pub fixed_version_list: Option<Vec<String>>,
 }
 
@@ -30,40 +24,26 @@ pub struct AffectedComponent {
 #[doc(alias = "CVSSV2Info")]
 #[tc_model]
 pub struct Cvssv2Info {
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `6.8`
+    /// `CVSS`; example: `6.8`
     #[tc(rename = "CVSS")]
     pub cvss: f64,
 
-    /// `AccessVector`: a string.
-    ///
-    /// Example: `"LOCAL"`
+    /// `AccessVector`; example: `"LOCAL"`
     pub access_vector: String,
 
-    /// `AccessComplexity`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `AccessComplexity`; example: `"HIGH"`
     pub access_complexity: String,
 
-    /// `Authentication`: a string.
-    ///
-    /// Example: `"MULTIPLE"`
+    /// `Authentication`; example: `"MULTIPLE"`
     pub authentication: String,
 
-    /// `ConImpact`: a string.
-    ///
-    /// Example: `"PARTIAL"`
+    /// `ConImpact`; example: `"PARTIAL"`
     pub con_impact: String,
 
-    /// `IntegrityImpact`: a string.
-    ///
-    /// Example: `"PARTIAL"`
+    /// `IntegrityImpact`; example: `"PARTIAL"`
     pub integrity_impact: String,
 
-    /// `AvailabilityImpact`: a string.
-    ///
-    /// Example: `"PARTIAL"`
+    /// `AvailabilityImpact`; example: `"PARTIAL"`
     pub availability_impact: String,
 }
 
@@ -73,50 +53,32 @@ pub struct Cvssv2Info {
 #[doc(alias = "CVSSV3Info")]
 #[tc_model]
 pub struct Cvssv3Info {
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `5.5`
+    /// `CVSS`; example: `5.5`
     #[tc(rename = "CVSS")]
     pub cvss: f64,
 
-    /// `AttackVector`: a string.
-    ///
-    /// Example: `"NETWORK"`
+    /// `AttackVector`; example: `"NETWORK"`
     pub attack_vector: String,
 
-    /// `AttackComplexity`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `AttackComplexity`; example: `"HIGH"`
     pub attack_complexity: String,
 
-    /// `PrivilegesRequired`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `PrivilegesRequired`; example: `"HIGH"`
     pub privileges_required: String,
 
-    /// `UserInteraction`: a string.
-    ///
-    /// Example: `"REQUIRED"`
+    /// `UserInteraction`; example: `"REQUIRED"`
     pub user_interaction: String,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"UNCHANGED"`
+    /// `Scope`; example: `"UNCHANGED"`
     pub scope: String,
 
-    /// `ConImpact`: a string.
-    ///
-    /// Example: `"LOW"`
+    /// `ConImpact`; example: `"LOW"`
     pub con_impact: String,
 
-    /// `IntegrityImpact`: a string.
-    ///
-    /// Example: `"LOW"`
+    /// `IntegrityImpact`; example: `"LOW"`
     pub integrity_impact: String,
 
-    /// `AvailabilityImpact`: a string.
-    ///
-    /// Example: `"LOW"`
+    /// `AvailabilityImpact`; example: `"LOW"`
     pub availability_impact: String,
 }
 
@@ -125,44 +87,32 @@ pub struct Cvssv3Info {
 /// Returned in the output of [`DescribeKBComponent`](super::DescribeKBComponent) and [`SearchKBComponent`](super::SearchKBComponent).
 #[tc_model]
 pub struct Component {
-    /// `PURL`: a [`Purl`].
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: Purl,
 
-    /// `Homepage`: a string.
-    ///
-    /// Example: `"https://www.openssl.org"`
+    /// `Homepage`; example: `"https://www.openssl.org"`
     pub homepage: String,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"OpenSSL is a toolkit for supporting cryptography."`
+    /// `Summary`; example: `"OpenSSL is a toolkit for supporting cryptography."`
     pub summary: String,
 
-    /// `NicknameList`: a list of strings.
-    ///
-    /// Example: `["gmock","googlemock","gmock-gtest-all"]`
+    /// `NicknameList`; example: `["gmock","googlemock","gmock-gtest-all"]`
     pub nickname_list: Option<Vec<String>>,
 
-    /// `CodeLocationList`: a list of strings.
+    /// `CodeLocationList`
     pub code_location_list: Option<Vec<String>>,
 
-    /// `LicenseExpression`: a string.
-    ///
-    /// Example: `"apache-2.0"`
+    /// `LicenseExpression`; example: `"apache-2.0"`
     pub license_expression: String,
 
-    /// `VersionInfo`: a [`ComponentVersionInfo`].
+    /// `VersionInfo`
     pub version_info: Option<ComponentVersionInfo>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-03T11:12:40Z"`
+    /// `LastUpdateTime`; example: `"2024-10-03T11:12:40Z"`
     pub last_update_time: Option<String>,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["hardware"]`
+    /// `TagList`; example: `["hardware"]`
     pub tag_list: Option<Vec<String>>,
 }
 
@@ -171,14 +121,10 @@ pub struct Component {
 /// Sent in the input of [`DescribeKBComponentVersionList`](super::DescribeKBComponentVersionList).
 #[tc_model]
 pub struct ComponentTagFilter {
-    /// `IncludeTags`: a list of strings.
-    ///
-    /// Example: `["CopyrightUpdated"]`
+    /// `IncludeTags`; example: `["CopyrightUpdated"]`
     pub include_tags: Option<Vec<String>>,
 
-    /// `ExcludeTags`: a list of strings.
-    ///
-    /// Example: `["LicenseUpdated"]`
+    /// `ExcludeTags`; example: `["LicenseUpdated"]`
     pub exclude_tags: Option<Vec<String>>,
 }
 
@@ -187,16 +133,14 @@ pub struct ComponentTagFilter {
 /// Returned in the output of [`DescribeKBComponentVersionList`](super::DescribeKBComponentVersionList).
 #[tc_model]
 pub struct ComponentVersion {
-    /// `PURL`: a [`Purl`].
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: Option<Purl>,
 
-    /// `LicenseExpression`: a string.
-    ///
-    /// Example: `"mit"`
+    /// `LicenseExpression`; example: `"mit"`
     pub license_expression: Option<String>,
 
-    /// `VersionInfo`: a [`ComponentVersionInfo`].
+    /// `VersionInfo`
     pub version_info: Option<ComponentVersionInfo>,
 }
 
@@ -205,17 +149,13 @@ pub struct ComponentVersion {
 /// Returned in the output of [`DescribeKBComponent`](super::DescribeKBComponent), [`DescribeKBComponentVersionList`](super::DescribeKBComponentVersionList) and [`SearchKBComponent`](super::SearchKBComponent).
 #[tc_model]
 pub struct ComponentVersionInfo {
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2024-04-17 08:50:11.000000"`
+    /// `PublishTime`; example: `"2024-04-17 08:50:11.000000"`
     pub publish_time: Option<String>,
 
-    /// `CopyrightList`: a list of strings.
+    /// `CopyrightList`
     pub copyright_list: Option<Vec<String>>,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["ContainsVulnerability","LicenseUpdated"]`
+    /// `TagList`; example: `["ContainsVulnerability","LicenseUpdated"]`
     pub tag_list: Option<Vec<String>>,
 }
 
@@ -224,33 +164,23 @@ pub struct ComponentVersionInfo {
 /// Returned in the output of [`DescribeKBComponentVulnerability`](super::DescribeKBComponentVulnerability).
 #[tc_model]
 pub struct ComponentVulnerabilitySummary {
-    /// `PURL`: a [`Purl`].
+    /// `PURL`
     #[tc(rename = "PURL")]
     pub purl: Option<Purl>,
 
-    /// `CanBeFixed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanBeFixed`; example: `true`
     pub can_be_fixed: bool,
 
-    /// `FixedVersion`: a string.
-    ///
-    /// Example: `">1.1.1c"`
+    /// `FixedVersion`; example: `">1.1.1c"`
     pub fixed_version: String,
 
-    /// `AffectedVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `AffectedVersion`; example: `"1.1.1"`
     pub affected_version: String,
 
-    /// `AffectedComponent`: a string.
-    ///
-    /// Example: `"openssl"`
+    /// `AffectedComponent`; example: `"openssl"`
     pub affected_component: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"Medium"`
+    /// `RiskLevel`; example: `"Medium"`
     pub risk_level: String,
 }
 
@@ -259,10 +189,10 @@ pub struct ComponentVulnerabilitySummary {
 /// Returned in the output of [`DescribeKBComponentVulnerability`](super::DescribeKBComponentVulnerability).
 #[tc_model]
 pub struct ComponentVulnerabilityUnion {
-    /// `Summary`: a [`VulnerabilitySummary`].
+    /// `Summary`
     pub summary: VulnerabilitySummary,
 
-    /// `SummaryInComponent`: a [`ComponentVulnerabilitySummary`].
+    /// `SummaryInComponent`
     pub summary_in_component: ComponentVulnerabilitySummary,
 }
 
@@ -271,18 +201,16 @@ pub struct ComponentVulnerabilityUnion {
 /// Returned in the output of [`DescribeKBLicense`](super::DescribeKBLicense).
 #[tc_model]
 pub struct LicenseDetail {
-    /// `Content`: a string.
-    ///
-    /// Example: `"TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION..."`
+    /// `Content`; example: `"TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION..."`
     pub content: String,
 
-    /// `ConditionSet`: a list of [`LicenseRestriction`] objects.
+    /// `ConditionSet`
     pub condition_set: Vec<LicenseRestriction>,
 
-    /// `ForbiddenSet`: a list of [`LicenseRestriction`] objects.
+    /// `ForbiddenSet`
     pub forbidden_set: Vec<LicenseRestriction>,
 
-    /// `PermissionSet`: a list of [`LicenseRestriction`] objects.
+    /// `PermissionSet`
     pub permission_set: Vec<LicenseRestriction>,
 }
 
@@ -291,14 +219,10 @@ pub struct LicenseDetail {
 /// Returned in the output of [`DescribeKBLicense`](super::DescribeKBLicense).
 #[tc_model]
 pub struct LicenseRestriction {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Commercial Use"`
+    /// `Name`; example: `"Commercial Use"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"The licensed material"`
+    /// `Description`; example: `"The licensed material"`
     pub description: String,
 }
 
@@ -307,35 +231,23 @@ pub struct LicenseRestriction {
 /// Returned in the output of [`DescribeKBLicense`](super::DescribeKBLicense).
 #[tc_model]
 pub struct LicenseSummary {
-    /// `Key`: a string.
-    ///
-    /// Example: `"apache-2.0"`
+    /// `Key`; example: `"apache-2.0"`
     pub key: String,
 
-    /// `SPDXKey`: a string.
-    ///
-    /// Example: `"Apache-2.0"`
+    /// `SPDXKey`; example: `"Apache-2.0"`
     #[tc(rename = "SPDXKey")]
     pub spdx_key: String,
 
-    /// `ShortName`: a string.
-    ///
-    /// Example: `"Apache 2.0"`
+    /// `ShortName`; example: `"Apache 2.0"`
     pub short_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Apache License 2.0"`
+    /// `Name`; example: `"Apache License 2.0"`
     pub name: String,
 
-    /// `Risk`: a string.
-    ///
-    /// Example: `"LowRisk"`
+    /// `Risk`; example: `"LowRisk"`
     pub risk: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"https://spdx.org/licenses/Apache-2.0.html"`
+    /// `Source`; example: `"https://spdx.org/licenses/Apache-2.0.html"`
     pub source: String,
 }
 
@@ -344,10 +256,10 @@ pub struct LicenseSummary {
 /// Returned in the output of [`DescribeKBLicense`](super::DescribeKBLicense).
 #[tc_model]
 pub struct LicenseUnion {
-    /// `LicenseSummary`: a [`LicenseSummary`].
+    /// `LicenseSummary`
     pub license_summary: LicenseSummary,
 
-    /// `LicenseDetail`: a [`LicenseDetail`].
+    /// `LicenseDetail`
     pub license_detail: LicenseDetail,
 }
 
@@ -358,32 +270,22 @@ pub struct LicenseUnion {
 #[doc(alias = "PURL")]
 #[tc_model]
 pub struct Purl {
-    /// `Name`: a string.
-    ///
-    /// Example: `"curl"`
+    /// `Name`; example: `"curl"`
     pub name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"deb"`
+    /// `Protocol`; example: `"deb"`
     pub protocol: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"debian"`
+    /// `Namespace`; example: `"debian"`
     pub namespace: Option<String>,
 
-    /// `Qualifiers`: a list of [`Qualifier`] objects.
+    /// `Qualifiers`
     pub qualifiers: Option<Vec<Qualifier>>,
 
-    /// `Subpath`: a string.
-    ///
-    /// Example: `"/release"`
+    /// `Subpath`; example: `"/release"`
     pub subpath: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"7.50.3"`
+    /// `Version`; example: `"7.50.3"`
     pub version: Option<String>,
 }
 
@@ -393,14 +295,10 @@ pub struct Purl {
 /// Returned in the output of [`DescribeKBComponent`](super::DescribeKBComponent), [`DescribeKBComponentVersionList`](super::DescribeKBComponentVersionList), [`DescribeKBComponentVulnerability`](super::DescribeKBComponentVulnerability), [`MatchKBPURLList`](super::MatchKBPURLList) and [`SearchKBComponent`](super::SearchKBComponent).
 #[tc_model]
 pub struct Qualifier {
-    /// `Key`: a string.
-    ///
-    /// Example: `"distro_version"`
+    /// `Key`; example: `"distro_version"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"14.04"`
+    /// `Value`; example: `"14.04"`
     pub value: String,
 }
 
@@ -409,69 +307,51 @@ pub struct Qualifier {
 /// Returned in the output of [`DescribeKBVulnerability`](super::DescribeKBVulnerability).
 #[tc_model]
 pub struct VulnerabilityDetail {
-    /// `Category`: a string.
-    ///
-    /// Example: `"反序列化"`
+    /// `Category`; example: `"反序列化"`
     pub category: String,
 
-    /// `CategoryType`: a string.
-    ///
-    /// Example: `"web应用漏洞"`
+    /// `CategoryType`; example: `"web应用漏洞"`
     pub category_type: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `OfficialSolution`: a string.
-    ///
-    /// Example: `"升级到最新无漏洞版本"`
+    /// `OfficialSolution`; example: `"升级到最新无漏洞版本"`
     pub official_solution: String,
 
-    /// `ReferenceList`: a list of strings.
+    /// `ReferenceList`
     pub reference_list: Vec<String>,
 
-    /// `DefenseSolution`: a string.
-    ///
-    /// Example: `"目前厂商已发布升级补丁以修复漏洞，补丁获取链接：https://www.openssl.org/news/secadv/2019"`
+    /// `DefenseSolution`; example: `"目前厂商已发布升级补丁以修复漏洞，补丁获取链接：https://www.openssl.org/news/secadv/2019"`
     pub defense_solution: String,
 
-    /// `CVSSv2Info`: a [`Cvssv2Info`].
+    /// `CVSSv2Info`
     #[tc(rename = "CVSSv2Info")]
     pub cvs_sv2_info: Option<Cvssv2Info>,
 
-    /// `CVSSv3Info`: a [`Cvssv3Info`].
+    /// `CVSSv3Info`
     #[tc(rename = "CVSSv3Info")]
     pub cvs_sv3_info: Option<Cvssv3Info>,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2019-09-11 01:15:00"`
+    /// `SubmitTime`; example: `"2019-09-11 01:15:00"`
     pub submit_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2019-09-11 01:15:00"`
+    /// `UpdateTime`; example: `"2019-09-11 01:15:00"`
     pub update_time: String,
 
-    /// `CWEID`: a string.
-    ///
-    /// Example: `"CWE-311"`
+    /// `CWEID`; example: `"CWE-311"`
     #[tc(rename = "CWEID")]
     pub cweid: String,
 
-    /// `CVSSv2Vector`: a string.
-    ///
-    /// Example: `"(AV:L/AC:M/Au:N/C:P/I:N/A:N)"`
+    /// `CVSSv2Vector`; example: `"(AV:L/AC:M/Au:N/C:P/I:N/A:N)"`
     #[tc(rename = "CVSSv2Vector")]
     pub cvs_sv2_vector: String,
 
-    /// `CVSSv3Vector`: a string.
-    ///
-    /// Example: `"CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N"`
+    /// `CVSSv3Vector`; example: `"CVSS:3.1/AV:L/AC:H/PR:L/UI:N/S:U/C:H/I:N/A:N"`
     #[tc(rename = "CVSSv3Vector")]
     pub cvs_sv3_vector: String,
 
-    /// `AffectedComponentList`: a list of [`AffectedComponent`] objects.
+    /// `AffectedComponentList`
     pub affected_component_list: Vec<AffectedComponent>,
 }
 
@@ -480,59 +360,41 @@ pub struct VulnerabilityDetail {
 /// Returned in the output of [`DescribeKBComponentVulnerability`](super::DescribeKBComponentVulnerability) and [`DescribeKBVulnerability`](super::DescribeKBVulnerability).
 #[tc_model]
 pub struct VulnerabilitySummary {
-    /// `VulID`: a string.
-    ///
-    /// Example: `"pcmgr-303514"`
+    /// `VulID`; example: `"pcmgr-303514"`
     #[tc(rename = "VulID")]
     pub vul_id: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2019-11236"`
+    /// `CVEID`; example: `"CVE-2019-11236"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `CNVDID`: a string.
-    ///
-    /// Example: `"CNVD-2021-100238"`
+    /// `CNVDID`; example: `"CNVD-2021-100238"`
     #[tc(rename = "CNVDID")]
     pub cnvdid: String,
 
-    /// `CNNVDID`: a string.
-    ///
-    /// Example: `"CNNVD-202112-799"`
+    /// `CNNVDID`; example: `"CNNVD-202112-799"`
     #[tc(rename = "CNNVDID")]
     pub cnnvdid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"OpenSSL 拒绝服务漏洞"`
+    /// `Name`; example: `"OpenSSL 拒绝服务漏洞"`
     pub name: String,
 
-    /// `IsSuggest`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSuggest`; example: `false`
     pub is_suggest: bool,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"Low"`
+    /// `Severity`; example: `"Low"`
     pub severity: String,
 
-    /// `Architecture`: a list of strings.
-    ///
-    /// Example: `["x86_64"]`
+    /// `Architecture`; example: `["x86_64"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub architecture: Option<Vec<String>>,
 
-    /// `ArchitectureList`: a list of strings.
-    ///
-    /// Example: `["x86_64"]`
+    /// `ArchitectureList`; example: `["x86_64"]`
     pub architecture_list: Option<Vec<String>>,
 
-    /// `PatchUrlList`: a list of strings.
+    /// `PatchUrlList`
     pub patch_url_list: Option<Vec<String>>,
 }
 
@@ -541,9 +403,9 @@ pub struct VulnerabilitySummary {
 /// Returned in the output of [`DescribeKBVulnerability`](super::DescribeKBVulnerability).
 #[tc_model]
 pub struct VulnerabilityUnion {
-    /// `Summary`: a [`VulnerabilitySummary`].
+    /// `Summary`
     pub summary: VulnerabilitySummary,
 
-    /// `Detail`: a [`VulnerabilityDetail`].
+    /// `Detail`
     pub detail: VulnerabilityDetail,
 }

@@ -9,49 +9,63 @@ use ::tc_core::{tc_action, tc_model};
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateAudioDepositResponse`].
-/// The codes it documents are in [`CreateAudioDepositError`](super::errors::CreateAudioDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateAudioDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateAudioDeposit",
     output = CreateAudioDepositResponse,
-    error = super::errors::CreateAudioDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateAudioDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateAudioDeposit`] call returns.
 #[tc_model]
 pub struct CreateAudioDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -63,43 +77,59 @@ pub struct CreateAudioDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateDataDepositResponse`].
-/// The codes it documents are in [`CreateDataDepositError`](super::errors::CreateDataDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateDataDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataInfoTooLong`](super::errors::BtoeErrorCode::InvalidParameterValueDataInfoTooLong)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateDataDeposit",
     output = CreateDataDepositResponse,
-    error = super::errors::CreateDataDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateDataDeposit {
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: String,
 
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateDataDeposit`] call returns.
 #[tc_model]
 pub struct CreateDataDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -111,49 +141,65 @@ pub struct CreateDataDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateDocDepositResponse`].
-/// The codes it documents are in [`CreateDocDepositError`](super::errors::CreateDocDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateDocDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateDocDeposit",
     output = CreateDocDepositResponse,
-    error = super::errors::CreateDocDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateDocDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateDocDeposit`] call returns.
 #[tc_model]
 pub struct CreateDocDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -165,40 +211,51 @@ pub struct CreateDocDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositResponse`].
-/// The codes it documents are in [`CreateHashDepositError`](super::errors::CreateHashDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateHashDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BtoeErrorCode::FailedOperation)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateHashDeposit",
     output = CreateHashDepositResponse,
-    error = super::errors::CreateHashDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateHashDeposit`] call returns.
 #[tc_model]
 pub struct CreateHashDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -210,46 +267,56 @@ pub struct CreateHashDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositNoCertResponse`].
-/// The codes it documents are in [`CreateHashDepositNoCertError`](super::errors::CreateHashDepositNoCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateHashDepositNoCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateHashDepositNoCert",
     output = CreateHashDepositNoCertResponse,
-    error = super::errors::CreateHashDepositNoCertError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDepositNoCert {
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: Option<String>,
 }
 
 /// What a successful [`CreateHashDepositNoCert`] call returns.
 #[tc_model]
 pub struct CreateHashDepositNoCertResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceTime`: a string.
+    /// `EvidenceTime`
     pub evidence_time: String,
 
-    /// `EvidenceTxHash`: a string.
+    /// `EvidenceTxHash`
     pub evidence_tx_hash: String,
 
-    /// `BlockchainHeight`: an unsigned 64-bit integer.
+    /// `BlockchainHeight`
     pub blockchain_height: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -261,46 +328,56 @@ pub struct CreateHashDepositNoCertResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositNoSealResponse`].
-/// The codes it documents are in [`CreateHashDepositNoSealError`](super::errors::CreateHashDepositNoSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateHashDepositNoSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateHashDepositNoSeal",
     output = CreateHashDepositNoSealResponse,
-    error = super::errors::CreateHashDepositNoSealError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDepositNoSeal {
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: Option<String>,
 }
 
 /// What a successful [`CreateHashDepositNoSeal`] call returns.
 #[tc_model]
 pub struct CreateHashDepositNoSealResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceTime`: a string.
+    /// `EvidenceTime`
     pub evidence_time: String,
 
-    /// `EvidenceTxHash`: a string.
+    /// `EvidenceTxHash`
     pub evidence_tx_hash: String,
 
-    /// `BlockchainHeight`: an unsigned 64-bit integer.
+    /// `BlockchainHeight`
     pub blockchain_height: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -312,49 +389,65 @@ pub struct CreateHashDepositNoSealResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateImageDepositResponse`].
-/// The codes it documents are in [`CreateImageDepositError`](super::errors::CreateImageDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateImageDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileEncodindFormatError`](super::errors::BtoeErrorCode::FailedOperationFileEncodindFormatError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateImageDeposit",
     output = CreateImageDepositResponse,
-    error = super::errors::CreateImageDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateImageDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateImageDeposit`] call returns.
 #[tc_model]
 pub struct CreateImageDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -366,49 +459,66 @@ pub struct CreateImageDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateVideoDepositResponse`].
-/// The codes it documents are in [`CreateVideoDepositError`](super::errors::CreateVideoDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateVideoDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileEncodindFormatError`](super::errors::BtoeErrorCode::FailedOperationFileEncodindFormatError)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateVideoDeposit",
     output = CreateVideoDepositResponse,
-    error = super::errors::CreateVideoDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateVideoDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateVideoDeposit`] call returns.
 #[tc_model]
 pub struct CreateVideoDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -420,40 +530,52 @@ pub struct CreateVideoDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateWebpageDepositResponse`].
-/// The codes it documents are in [`CreateWebpageDepositError`](super::errors::CreateWebpageDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=CreateWebpageDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameter.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterInvalidUrl)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "CreateWebpageDeposit",
     output = CreateWebpageDepositResponse,
-    error = super::errors::CreateWebpageDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateWebpageDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `EvidenceUrl`: a string.
+    /// `EvidenceUrl`
     pub evidence_url: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateWebpageDeposit`] call returns.
 #[tc_model]
 pub struct CreateWebpageDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -465,28 +587,38 @@ pub struct CreateWebpageDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositCertResponse`].
-/// The codes it documents are in [`GetDepositCertError`](super::errors::GetDepositCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=GetDepositCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "GetDepositCert",
     output = GetDepositCertResponse,
-    error = super::errors::GetDepositCertError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositCert {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositCert`] call returns.
 #[tc_model]
 pub struct GetDepositCertResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceCert`: a string.
+    /// `EvidenceCert`
     pub evidence_cert: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,28 +630,50 @@ pub struct GetDepositCertResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositFileResponse`].
-/// The codes it documents are in [`GetDepositFileError`](super::errors::GetDepositFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=GetDepositFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.ArrearsError`](super::errors::BtoeErrorCode::FailedOperationArrearsError)
+/// - [`FailedOperation.CountLimitError`](super::errors::BtoeErrorCode::FailedOperationCountLimitError)
+/// - [`FailedOperation.DataInfoTooLong`](super::errors::BtoeErrorCode::FailedOperationDataInfoTooLong)
+/// - [`FailedOperation.DownLoadError`](super::errors::BtoeErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.HashNoMatch`](super::errors::BtoeErrorCode::FailedOperationHashNoMatch)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountInfoInvalid`](super::errors::BtoeErrorCode::InvalidParameterAccountInfoInvalid)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::BtoeErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "GetDepositFile",
     output = GetDepositFileResponse,
-    error = super::errors::GetDepositFileError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositFile {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositFile`] call returns.
 #[tc_model]
 pub struct GetDepositFileResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceFile`: a string.
+    /// `EvidenceFile`
     pub evidence_file: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -531,34 +685,49 @@ pub struct GetDepositFileResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositInfoResponse`].
-/// The codes it documents are in [`GetDepositInfoError`](super::errors::GetDepositInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-03-03&Action=GetDepositInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.DownLoadError`](super::errors::BtoeErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "btoe",
     version = "2021-03-03",
     name = "GetDepositInfo",
     output = GetDepositInfoResponse,
-    error = super::errors::GetDepositInfoError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositInfo {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositInfo`] call returns.
 #[tc_model]
 pub struct GetDepositInfoResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceTime`: a string.
+    /// `EvidenceTime`
     pub evidence_time: String,
 
-    /// `EvidenceTxHash`: a string.
+    /// `EvidenceTxHash`
     pub evidence_tx_hash: String,
 
-    /// `BlockchainHeight`: a signed 64-bit integer.
+    /// `BlockchainHeight`
     pub blockchain_height: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

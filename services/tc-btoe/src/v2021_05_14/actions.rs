@@ -9,46 +9,62 @@ use ::tc_core::{tc_action, tc_model};
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateAudioDepositResponse`].
-/// The codes it documents are in [`CreateAudioDepositError`](super::errors::CreateAudioDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateAudioDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateAudioDeposit",
     output = CreateAudioDepositResponse,
-    error = super::errors::CreateAudioDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateAudioDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateAudioDeposit`] call returns.
 #[tc_model]
 pub struct CreateAudioDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -60,40 +76,58 @@ pub struct CreateAudioDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateDataDepositResponse`].
-/// The codes it documents are in [`CreateDataDepositError`](super::errors::CreateDataDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateDataDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataInfoTooLong`](super::errors::BtoeErrorCode::InvalidParameterValueDataInfoTooLong)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateDataDeposit",
     output = CreateDataDepositResponse,
-    error = super::errors::CreateDataDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateDataDeposit {
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: String,
 
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateDataDeposit`] call returns.
 #[tc_model]
 pub struct CreateDataDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -105,46 +139,66 @@ pub struct CreateDataDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateDocDepositResponse`].
-/// The codes it documents are in [`CreateDocDepositError`](super::errors::CreateDocDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateDocDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileEncodindFormatError`](super::errors::BtoeErrorCode::FailedOperationFileEncodindFormatError)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateDocDeposit",
     output = CreateDocDepositResponse,
-    error = super::errors::CreateDocDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateDocDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateDocDeposit`] call returns.
 #[tc_model]
 pub struct CreateDocDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -156,37 +210,49 @@ pub struct CreateDocDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositResponse`].
-/// The codes it documents are in [`CreateHashDepositError`](super::errors::CreateHashDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateHashDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::BtoeErrorCode::FailedOperation)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateHashDeposit",
     output = CreateHashDepositResponse,
-    error = super::errors::CreateHashDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateHashDeposit`] call returns.
 #[tc_model]
 pub struct CreateHashDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -198,34 +264,45 @@ pub struct CreateHashDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositNoCertResponse`].
-/// The codes it documents are in [`CreateHashDepositNoCertError`](super::errors::CreateHashDepositNoCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateHashDepositNoCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateHashDepositNoCert",
     output = CreateHashDepositNoCertResponse,
-    error = super::errors::CreateHashDepositNoCertError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDepositNoCert {
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: Option<String>,
 }
 
 /// What a successful [`CreateHashDepositNoCert`] call returns.
 #[tc_model]
 pub struct CreateHashDepositNoCertResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -237,34 +314,45 @@ pub struct CreateHashDepositNoCertResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateHashDepositNoSealResponse`].
-/// The codes it documents are in [`CreateHashDepositNoSealError`](super::errors::CreateHashDepositNoSealError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateHashDepositNoSeal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateHashDepositNoSeal",
     output = CreateHashDepositNoSealResponse,
-    error = super::errors::CreateHashDepositNoSealError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateHashDepositNoSeal {
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceInfo`: a string.
+    /// `EvidenceInfo`
     pub evidence_info: Option<String>,
 }
 
 /// What a successful [`CreateHashDepositNoSeal`] call returns.
 #[tc_model]
 pub struct CreateHashDepositNoSealResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -276,46 +364,66 @@ pub struct CreateHashDepositNoSealResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateImageDepositResponse`].
-/// The codes it documents are in [`CreateImageDepositError`](super::errors::CreateImageDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateImageDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileEncodindFormatError`](super::errors::BtoeErrorCode::FailedOperationFileEncodindFormatError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.ParameterError`](super::errors::BtoeErrorCode::InvalidParameterValueParameterError)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::BtoeErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateImageDeposit",
     output = CreateImageDepositResponse,
-    error = super::errors::CreateImageDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateImageDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateImageDeposit`] call returns.
 #[tc_model]
 pub struct CreateImageDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -327,46 +435,65 @@ pub struct CreateImageDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateVideoDepositResponse`].
-/// The codes it documents are in [`CreateVideoDepositError`](super::errors::CreateVideoDepositError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=CreateVideoDeposit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.FileEncodindFormatError`](super::errors::BtoeErrorCode::FailedOperationFileEncodindFormatError)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.HashNoMatch`](super::errors::BtoeErrorCode::InvalidParameterValueHashNoMatch)
+/// - [`InvalidParameterValue.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidFileSuffix)
+/// - [`InvalidParameterValue.InvalidURL`](super::errors::BtoeErrorCode::InvalidParameterValueInvalidUrl)
+/// - [`InvalidParameterValue.TooLargeFileError`](super::errors::BtoeErrorCode::InvalidParameterValueTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceNotFound.DownLoadError`](super::errors::BtoeErrorCode::ResourceNotFoundDownLoadError)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "CreateVideoDeposit",
     output = CreateVideoDepositResponse,
-    error = super::errors::CreateVideoDepositError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct CreateVideoDeposit {
-    /// `EvidenceName`: a string.
+    /// `EvidenceName`
     pub evidence_name: String,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `EvidenceHash`: a string.
+    /// `EvidenceHash`
     pub evidence_hash: String,
 
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `HashType`: an unsigned 64-bit integer.
+    /// `HashType`
     pub hash_type: Option<u64>,
 
-    /// `EvidenceDescription`: a string.
+    /// `EvidenceDescription`
     pub evidence_description: Option<String>,
 }
 
 /// What a successful [`CreateVideoDeposit`] call returns.
 #[tc_model]
 pub struct CreateVideoDepositResponse {
-    /// `BusinessId`: a string.
+    /// `BusinessId`
     pub business_id: Option<String>,
 
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -378,28 +505,39 @@ pub struct CreateVideoDepositResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositCertResponse`].
-/// The codes it documents are in [`GetDepositCertError`](super::errors::GetDepositCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=GetDepositCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "GetDepositCert",
     output = GetDepositCertResponse,
-    error = super::errors::GetDepositCertError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositCert {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositCert`] call returns.
 #[tc_model]
 pub struct GetDepositCertResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceCert`: a string.
+    /// `EvidenceCert`
     pub evidence_cert: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -411,28 +549,51 @@ pub struct GetDepositCertResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositFileResponse`].
-/// The codes it documents are in [`GetDepositFileError`](super::errors::GetDepositFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=GetDepositFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.ArrearsError`](super::errors::BtoeErrorCode::FailedOperationArrearsError)
+/// - [`FailedOperation.CountLimitError`](super::errors::BtoeErrorCode::FailedOperationCountLimitError)
+/// - [`FailedOperation.DataInfoTooLong`](super::errors::BtoeErrorCode::FailedOperationDataInfoTooLong)
+/// - [`FailedOperation.DownLoadError`](super::errors::BtoeErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.HashNoMatch`](super::errors::BtoeErrorCode::FailedOperationHashNoMatch)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AccountInfoInvalid`](super::errors::BtoeErrorCode::InvalidParameterAccountInfoInvalid)
+/// - [`InvalidParameter.InvalidFileSuffix`](super::errors::BtoeErrorCode::InvalidParameterInvalidFileSuffix)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.TooLargeFileError`](super::errors::BtoeErrorCode::LimitExceededTooLargeFileError)
+/// - [`ResourceInsufficient.LowBalance`](super::errors::BtoeErrorCode::ResourceInsufficientLowBalance)
+/// - [`ResourceUnavailable.ResourceNotOpened`](super::errors::BtoeErrorCode::ResourceUnavailableResourceNotOpened)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "GetDepositFile",
     output = GetDepositFileResponse,
-    error = super::errors::GetDepositFileError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositFile {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositFile`] call returns.
 #[tc_model]
 pub struct GetDepositFileResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceFile`: a string.
+    /// `EvidenceFile`
     pub evidence_file: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -444,31 +605,46 @@ pub struct GetDepositFileResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetDepositInfoResponse`].
-/// The codes it documents are in [`GetDepositInfoError`](super::errors::GetDepositInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=GetDepositInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`FailedOperation.DownLoadError`](super::errors::BtoeErrorCode::FailedOperationDownLoadError)
+/// - [`FailedOperation.FileReadFailed`](super::errors::BtoeErrorCode::FailedOperationFileReadFailed)
+/// - [`FailedOperation.OnChainFailure`](super::errors::BtoeErrorCode::FailedOperationOnChainFailure)
+/// - [`FailedOperation.QueryNoRecord`](super::errors::BtoeErrorCode::FailedOperationQueryNoRecord)
+/// - [`FailedOperation.SensitiveData`](super::errors::BtoeErrorCode::FailedOperationSensitiveData)
+/// - [`FailedOperation.UnKnowError`](super::errors::BtoeErrorCode::FailedOperationUnKnowError)
+/// - [`InternalError`](super::errors::BtoeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::BtoeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "GetDepositInfo",
     output = GetDepositInfoResponse,
-    error = super::errors::GetDepositInfoError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct GetDepositInfo {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 }
 
 /// What a successful [`GetDepositInfo`] call returns.
 #[tc_model]
 pub struct GetDepositInfoResponse {
-    /// `EvidenceId`: a string.
+    /// `EvidenceId`
     pub evidence_id: String,
 
-    /// `EvidenceTime`: a string.
+    /// `EvidenceTime`
     pub evidence_time: String,
 
-    /// `EvidenceTxHash`: a string.
+    /// `EvidenceTxHash`
     pub evidence_tx_hash: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -480,39 +656,38 @@ pub struct GetDepositInfoResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`VerifyEvidenceBlockChainTxHashResponse`].
-/// The codes it documents are in [`VerifyEvidenceBlockChainTxHashError`](super::errors::VerifyEvidenceBlockChainTxHashError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=VerifyEvidenceBlockChainTxHash)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterError`](super::errors::BtoeErrorCode::InvalidParameterValueParameterError)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "VerifyEvidenceBlockChainTxHash",
     output = VerifyEvidenceBlockChainTxHashResponse,
-    error = super::errors::VerifyEvidenceBlockChainTxHashError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct VerifyEvidenceBlockChainTxHash {
-    /// `EvidenceTxHash`: a string.
-    ///
-    /// Example: `"23eca93c271e6ecf8e24f3b0045436cc6bb7456a715c3bfc6d86fd708518de97"`
+    /// `EvidenceTxHash`; example: `"23eca93c271e6ecf8e24f3b0045436cc6bb7456a715c3bfc6d86fd708518de97"`
     pub evidence_tx_hash: String,
 }
 
 /// What a successful [`VerifyEvidenceBlockChainTxHash`] call returns.
 #[tc_model]
 pub struct VerifyEvidenceBlockChainTxHashResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `EvidenceTime`: a string.
-    ///
-    /// Example: `"2021-03-31 18:52:05"`
+    /// `EvidenceTime`; example: `"2021-03-31 18:52:05"`
     pub evidence_time: Option<String>,
 
-    /// `EvidenceId`: a string.
-    ///
-    /// Example: `"005ff9c5-1891-a546-3c4d-cdaee32050a3"`
+    /// `EvidenceId`; example: `"005ff9c5-1891-a546-3c4d-cdaee32050a3"`
     pub evidence_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -524,29 +699,32 @@ pub struct VerifyEvidenceBlockChainTxHashResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`VerifyEvidenceHashResponse`].
-/// The codes it documents are in [`VerifyEvidenceHashError`](super::errors::VerifyEvidenceHashError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=btoe&Version=2021-05-14&Action=VerifyEvidenceHash)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`BtoeErrorCode`](super::errors::BtoeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::BtoeErrorCode::AuthFailure)
+/// - [`InvalidParameter.InvalidParameterValue`](super::errors::BtoeErrorCode::InvalidParameterInvalidParameterValue)
+/// - [`InvalidParameterValue.ParameterError`](super::errors::BtoeErrorCode::InvalidParameterValueParameterError)
 #[tc_action(
     service = "btoe",
     version = "2021-05-14",
     name = "VerifyEvidenceHash",
     output = VerifyEvidenceHashResponse,
-    error = super::errors::VerifyEvidenceHashError
+    error = super::errors::BtoeErrorCode
 )]
 pub struct VerifyEvidenceHash {
-    /// `EvidenceHash`: a string.
-    ///
-    /// Example: `"23eca93c271e6ecf8e24f3b0045436cc6bb7456a715c3bfc6d86fd708518de97"`
+    /// `EvidenceHash`; example: `"23eca93c271e6ecf8e24f3b0045436cc6bb7456a715c3bfc6d86fd708518de97"`
     pub evidence_hash: String,
 }
 
 /// What a successful [`VerifyEvidenceHash`] call returns.
 #[tc_model]
 pub struct VerifyEvidenceHashResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

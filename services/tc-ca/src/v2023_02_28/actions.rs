@@ -7,67 +7,57 @@ use super::models;
 /// The `CreateVerifyReport` action of CA API 2023-02-28.
 ///
 /// A successful call returns [`CreateVerifyReportResponse`].
-/// The codes it documents are in [`CreateVerifyReportError`](super::errors::CreateVerifyReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ca&Version=2023-02-28&Action=CreateVerifyReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaErrorCode`](super::errors::CaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CaErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CaErrorCode::MissingParameter)
 #[tc_action(
     service = "ca",
     version = "2023-02-28",
     name = "CreateVerifyReport",
     output = CreateVerifyReportResponse,
-    error = super::errors::CreateVerifyReportError
+    error = super::errors::CaErrorCode
 )]
 pub struct CreateVerifyReport {
-    /// `ApplyCustomerType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ApplyCustomerType`; example: `"1"`
     pub apply_customer_type: String,
 
-    /// `ApplyCustomerName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `ApplyCustomerName`; example: `"李四"`
     pub apply_customer_name: String,
 
-    /// `ApplyName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ApplyName`; example: `"张三"`
     pub apply_name: String,
 
-    /// `ApplyMobile`: a string.
-    ///
-    /// Example: `"187****6446"`
+    /// `ApplyMobile`; example: `"187****6446"`
     pub apply_mobile: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5419c4b9f60*****a4f77bb517b092f5"`
+    /// `FileId`; example: `"5419c4b9f60*****a4f77bb517b092f5"`
     pub file_id: String,
 
-    /// `ApplyEmail`: a string.
-    ///
-    /// Example: `"zhangsan**@qq.com"`
+    /// `ApplyEmail`; example: `"zhangsan**@qq.com"`
     pub apply_email: Option<String>,
 
-    /// `CertificateIdentityUsers`: a list of [`CertificateIdentityUser`](super::models::CertificateIdentityUser) objects.
+    /// `CertificateIdentityUsers`
     pub certificate_identity_users: Option<Vec<models::CertificateIdentityUser>>,
 }
 
 /// What a successful [`CreateVerifyReport`] call returns.
 #[tc_model]
 pub struct CreateVerifyReportResponse {
-    /// `SignatureId`: a string.
-    ///
-    /// Example: `"695128****98250752"`
+    /// `SignatureId`; example: `"695128****98250752"`
     pub signature_id: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"签章请求接收成功"`
+    /// `Message`; example: `"签章请求接收成功"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -77,39 +67,38 @@ pub struct CreateVerifyReportResponse {
 /// The `DescribeVerifyReport` action of CA API 2023-02-28.
 ///
 /// A successful call returns [`DescribeVerifyReportResponse`].
-/// The codes it documents are in [`DescribeVerifyReportError`](super::errors::DescribeVerifyReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ca&Version=2023-02-28&Action=DescribeVerifyReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaErrorCode`](super::errors::CaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CaErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ca",
     version = "2023-02-28",
     name = "DescribeVerifyReport",
     output = DescribeVerifyReportResponse,
-    error = super::errors::DescribeVerifyReportError
+    error = super::errors::CaErrorCode
 )]
 pub struct DescribeVerifyReport {
-    /// `SignatureId`: a string.
-    ///
-    /// Example: `"6921757****1854336"`
+    /// `SignatureId`; example: `"6921757****1854336"`
     pub signature_id: String,
 }
 
 /// What a successful [`DescribeVerifyReport`] call returns.
 #[tc_model]
 pub struct DescribeVerifyReportResponse {
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"https://file.nmgsca.com/verified/*********"`
+    /// `ReportUrl`; example: `"https://file.nmgsca.com/verified/*********"`
     pub report_url: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Code`; example: `"0"`
     pub code: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"验签报告查询成功"`
+    /// `Message`; example: `"验签报告查询成功"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -119,32 +108,34 @@ pub struct DescribeVerifyReportResponse {
 /// The `UploadFile` action of CA API 2023-02-28.
 ///
 /// A successful call returns [`UploadFileResponse`].
-/// The codes it documents are in [`UploadFileError`](super::errors::UploadFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ca&Version=2023-02-28&Action=UploadFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaErrorCode`](super::errors::CaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ca",
     version = "2023-02-28",
     name = "UploadFile",
     output = UploadFileResponse,
-    error = super::errors::UploadFileError
+    error = super::errors::CaErrorCode
 )]
 pub struct UploadFile {
-    /// `FileInfos`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `FileInfos`
     pub file_infos: Vec<models::FileInfo>,
 }
 
 /// What a successful [`UploadFile`] call returns.
 #[tc_model]
 pub struct UploadFileResponse {
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["5419c4b9f60*****a4f77bb517b092f5"]`
+    /// `FileIds`; example: `["5419c4b9f60*****a4f77bb517b092f5"]`
     pub file_ids: Vec<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,27 +8,19 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateVerifyReport`](super::CreateVerifyReport).
 #[tc_model]
 pub struct CertificateIdentityUser {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `IdentityUniqueId`: a string.
-    ///
-    /// Example: `"h1h****bsd"`
+    /// `IdentityUniqueId`; example: `"h1h****bsd"`
     pub identity_unique_id: Option<String>,
 
-    /// `IdCardNumber`: a string.
-    ///
-    /// Example: `"610********4219"`
+    /// `IdCardNumber`; example: `"610********4219"`
     pub id_card_number: Option<String>,
 
-    /// `IdentificationType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IdentificationType`; example: `"1"`
     pub identification_type: Option<String>,
 
-    /// `IdentificationMeasures`: a list of strings.
+    /// `IdentificationMeasures`
     pub identification_measures: Option<Vec<String>>,
 }
 
@@ -37,13 +29,9 @@ pub struct CertificateIdentityUser {
 /// Sent in the input of [`UploadFile`](super::UploadFile).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileBody`: a string.
-    ///
-    /// Example: `"shia*****klsnj"`
+    /// `FileBody`; example: `"shia*****klsnj"`
     pub file_body: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test.pdf"`
+    /// `FileName`; example: `"test.pdf"`
     pub file_name: Option<String>,
 }

@@ -7,97 +7,81 @@ use super::models;
 /// The `AddUser` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`AddUserResponse`].
-/// The codes it documents are in [`AddUserError`](super::errors::AddUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=AddUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`FailedOperation.ExistHighRiskOperations`](super::errors::CamErrorCode::FailedOperationExistHighRiskOperations)
+/// - [`FailedOperation.ForbidAdd`](super::errors::CamErrorCode::FailedOperationForbidAdd)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PasswordViolatedRules`](super::errors::CamErrorCode::InvalidParameterPasswordViolatedRules)
+/// - [`InvalidParameter.SubUserFull`](super::errors::CamErrorCode::InvalidParameterSubUserFull)
+/// - [`InvalidParameter.SubUserNameInUse`](super::errors::CamErrorCode::InvalidParameterSubUserNameInUse)
+/// - [`InvalidParameter.UserNameIllegal`](super::errors::CamErrorCode::InvalidParameterUserNameIllegal)
+/// - [`RequestLimitExceeded.CreateUser`](super::errors::CamErrorCode::RequestLimitExceededCreateUser)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "AddUser",
     output = AddUserResponse,
-    error = super::errors::AddUserError
+    error = super::errors::CamErrorCode
 )]
 pub struct AddUser {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"公司运营"`
+    /// `Remark`; example: `"公司运营"`
     pub remark: Option<String>,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: Option<u64>,
 
-    /// `UseApi`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseApi`; example: `1`
     pub use_api: Option<u64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test123456"`
+    /// `Password`; example: `"test123456"`
     pub password: Option<String>,
 
-    /// `NeedResetPassword`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedResetPassword`; example: `0`
     pub need_reset_password: Option<u64>,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"10086"`
+    /// `PhoneNum`; example: `"10086"`
     pub phone_num: Option<String>,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"12340qq.com"`
+    /// `Email`; example: `"12340qq.com"`
     pub email: Option<String>,
 }
 
 /// What a successful [`AddUser`] call returns.
 #[tc_model]
 pub struct AddUserResponse {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000546533`
+    /// `Uin`; example: `100000546533`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test123456"`
+    /// `Password`; example: `"test123456"`
     pub password: String,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"faweffewagwaegawe"`
+    /// `SecretId`; example: `"faweffewagwaegawe"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"fawef23rjhiuaefhuaifhiuawef"`
+    /// `SecretKey`; example: `"fawef23rjhiuaefhuaifhiuawef"`
     pub secret_key: String,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5648765`
+    /// `Uid`; example: `5648765`
     pub uid: u64,
 
-    /// `PhoneNumVerifyLink`: a string.
+    /// `PhoneNumVerifyLink`
     pub phone_num_verify_link: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -107,20 +91,29 @@ pub struct AddUserResponse {
 /// The `AddUserToGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`AddUserToGroupResponse`].
-/// The codes it documents are in [`AddUserToGroupError`](super::errors::AddUserToGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=AddUserToGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::CamErrorCode::InvalidParameterGroupNotExist)
+/// - [`InvalidParameter.GroupUserFull`](super::errors::CamErrorCode::InvalidParameterGroupUserFull)
+/// - [`InvalidParameter.UserGroupFull`](super::errors::CamErrorCode::InvalidParameterUserGroupFull)
+/// - [`InvalidParameter.UserUinAndUinNotAllNull`](super::errors::CamErrorCode::InvalidParameterUserUinAndUinNotAllNull)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "AddUserToGroup",
     output = AddUserToGroupResponse,
-    error = super::errors::AddUserToGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct AddUserToGroup {
-    /// `Info`: a list of [`GroupIdOfUidInfo`](super::models::GroupIdOfUidInfo) objects.
-    ///
-    /// Example: `[{"GroupId":10000002,"Uid":10000004}]`
+    /// `Info`; example: `[{"GroupId":10000002,"Uid":10000004}]`
     pub info: Vec<models::GroupIdOfUidInfo>,
 }
 
@@ -134,25 +127,36 @@ pub struct AddUserToGroupResponse {
 /// The `AttachGroupPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`AttachGroupPolicyResponse`].
-/// The codes it documents are in [`AttachGroupPolicyError`](super::errors::AttachGroupPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=AttachGroupPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyFull`](super::errors::CamErrorCode::FailedOperationPolicyFull)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "AttachGroupPolicy",
     output = AttachGroupPolicyResponse,
-    error = super::errors::AttachGroupPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct AttachGroupPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PolicyId`; example: `1000`
     pub policy_id: u64,
 
-    /// `AttachGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AttachGroupId`; example: `1000`
     pub attach_group_id: u64,
 }
 
@@ -166,35 +170,39 @@ pub struct AttachGroupPolicyResponse {
 /// The `AttachRolePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`AttachRolePolicyResponse`].
-/// The codes it documents are in [`AttachRolePolicyError`](super::errors::AttachRolePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=AttachRolePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "AttachRolePolicy",
     output = AttachRolePolicyResponse,
-    error = super::errors::AttachRolePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct AttachRolePolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyId`; example: `1`
     pub policy_id: Option<u64>,
 
-    /// `AttachRoleId`: a string.
-    ///
-    /// Example: `"4611686018427397905"`
+    /// `AttachRoleId`; example: `"4611686018427397905"`
     pub attach_role_id: Option<String>,
 
-    /// `AttachRoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `AttachRoleName`; example: `"QCS_RoleName"`
     pub attach_role_name: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policygen-test"`
+    /// `PolicyName`; example: `"policygen-test"`
     pub policy_name: Option<String>,
 }
 
@@ -208,25 +216,35 @@ pub struct AttachRolePolicyResponse {
 /// The `AttachUserPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`AttachUserPolicyResponse`].
-/// The codes it documents are in [`AttachUserPolicyError`](super::errors::AttachUserPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=AttachUserPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyFull`](super::errors::CamErrorCode::FailedOperationPolicyFull)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "AttachUserPolicy",
     output = AttachUserPolicyResponse,
-    error = super::errors::AttachUserPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct AttachUserPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `524497`
+    /// `PolicyId`; example: `524497`
     pub policy_id: u64,
 
-    /// `AttachUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3449203261`
+    /// `AttachUin`; example: `3449203261`
     pub attach_uin: u64,
 }
 
@@ -240,37 +258,40 @@ pub struct AttachUserPolicyResponse {
 /// The `BuildDataFlowAuthToken` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`BuildDataFlowAuthTokenResponse`].
-/// The codes it documents are in [`BuildDataFlowAuthTokenError`](super::errors::BuildDataFlowAuthTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=BuildDataFlowAuthToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BuildAuthToken`](super::errors::CamErrorCode::FailedOperationBuildAuthToken)
+/// - [`FailedOperation.FlowAuthIllegal`](super::errors::CamErrorCode::FailedOperationFlowAuthIllegal)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.DataFlowAuthClose`](super::errors::CamErrorCode::ResourceNotFoundDataFlowAuthClose)
+/// - [`ResourceUnavailable.FlowAuthSecet`](super::errors::CamErrorCode::ResourceUnavailableFlowAuthSecet)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "BuildDataFlowAuthToken",
     output = BuildDataFlowAuthTokenResponse,
-    error = super::errors::BuildDataFlowAuthTokenError
+    error = super::errors::CamErrorCode
 )]
 pub struct BuildDataFlowAuthToken {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cbd-esq42"`
+    /// `ResourceId`; example: `"cbd-esq42"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceAccount`: a string.
-    ///
-    /// Example: `"readOnly"`
+    /// `ResourceAccount`; example: `"readOnly"`
     pub resource_account: String,
 }
 
 /// What a successful [`BuildDataFlowAuthToken`] call returns.
 #[tc_model]
 pub struct BuildDataFlowAuthTokenResponse {
-    /// `Credentials`: an [`AuthToken`](super::models::AuthToken).
+    /// `Credentials`
     pub credentials: Option<models::AuthToken>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -280,20 +301,23 @@ pub struct BuildDataFlowAuthTokenResponse {
 /// The `ConsumeCustomMFAToken` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ConsumeCustomMFATokenResponse`].
-/// The codes it documents are in [`ConsumeCustomMFATokenError`](super::errors::ConsumeCustomMFATokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ConsumeCustomMFAToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MFATokenError`](super::errors::CamErrorCode::InvalidParameterMfaTokenError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ConsumeCustomMFAToken",
     output = ConsumeCustomMFATokenResponse,
-    error = super::errors::ConsumeCustomMFATokenError
+    error = super::errors::CamErrorCode
 )]
 pub struct ConsumeCustomMFAToken {
-    /// `MFAToken`: a string.
-    ///
-    /// Example: `"mfa_1000000000-a6f836f1"`
+    /// `MFAToken`; example: `"mfa_1000000000-a6f836f1"`
     #[tc(rename = "MFAToken")]
     pub mfa_token: String,
 }
@@ -308,32 +332,39 @@ pub struct ConsumeCustomMFATokenResponse {
 /// The `CreateAccessKey` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateAccessKeyResponse`].
-/// The codes it documents are in [`CreateAccessKeyError`](super::errors::CreateAccessKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateAccessKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.Accesskey`](super::errors::CamErrorCode::FailedOperationAccesskey)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`OperationDenied.AccessKeyOverLimit`](super::errors::CamErrorCode::OperationDeniedAccessKeyOverLimit)
+/// - [`OperationDenied.SubUin`](super::errors::CamErrorCode::OperationDeniedSubUin)
+/// - [`OperationDenied.UinNotMatch`](super::errors::CamErrorCode::OperationDeniedUinNotMatch)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateAccessKey",
     output = CreateAccessKeyResponse,
-    error = super::errors::CreateAccessKeyError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateAccessKey {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100013065917`
+    /// `TargetUin`; example: `100013065917`
     pub target_uin: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Description`; example: `"备注"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAccessKey`] call returns.
 #[tc_model]
 pub struct CreateAccessKeyResponse {
-    /// `AccessKey`: an [`AccessKeyDetail`](super::models::AccessKeyDetail).
+    /// `AccessKey`
     pub access_key: Option<models::AccessKeyDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -343,34 +374,36 @@ pub struct CreateAccessKeyResponse {
 /// The `CreateGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateGroupResponse`].
-/// The codes it documents are in [`CreateGroupError`](super::errors::CreateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.GroupFull`](super::errors::CamErrorCode::InvalidParameterGroupFull)
+/// - [`InvalidParameter.GroupNameInUse`](super::errors::CamErrorCode::InvalidParameterGroupNameInUse)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateGroup",
     output = CreateGroupResponse,
-    error = super::errors::CreateGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `GroupName`; example: `"test1"`
     pub group_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `Remark`; example: `"test2"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateGroup`] call returns.
 #[tc_model]
 pub struct CreateGroupResponse {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2020`
+    /// `GroupId`; example: `2020`
     pub group_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,47 +413,48 @@ pub struct CreateGroupResponse {
 /// The `CreateMessageReceiver` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateMessageReceiverResponse`].
-/// The codes it documents are in [`CreateMessageReceiverError`](super::errors::CreateMessageReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateMessageReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InterfaceNotExist`](super::errors::CamErrorCode::InvalidParameterInterfaceNotExist)
+/// - [`InvalidParameter.ReceiverOverLimit`](super::errors::CamErrorCode::InvalidParameterReceiverOverLimit)
+/// - [`InvalidParameter.SubUserNameInUse`](super::errors::CamErrorCode::InvalidParameterSubUserNameInUse)
+/// - [`InvalidParameter.UserNotAuth`](super::errors::CamErrorCode::InvalidParameterUserNotAuth)
+/// - [`LimitExceeded.Uin`](super::errors::CamErrorCode::LimitExceededUin)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateMessageReceiver",
     output = CreateMessageReceiverResponse,
-    error = super::errors::CreateMessageReceiverError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateMessageReceiver {
-    /// `Name`: a string.
-    ///
-    /// Example: `"用户"`
+    /// `Name`; example: `"用户"`
     pub name: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"5732*****@qq.com"`
+    /// `Email`; example: `"5732*****@qq.com"`
     pub email: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****3769"`
+    /// `PhoneNumber`; example: `"132****3769"`
     pub phone_number: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateMessageReceiver`] call returns.
 #[tc_model]
 pub struct CreateMessageReceiverResponse {
-    /// `PhoneNumVerifyLink`: a string.
+    /// `PhoneNumVerifyLink`
     pub phone_num_verify_link: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -430,45 +464,44 @@ pub struct CreateMessageReceiverResponse {
 /// The `CreateOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateOIDCConfigResponse`].
-/// The codes it documents are in [`CreateOIDCConfigError`](super::errors::CreateOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::CamErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`InvalidParameterValue.NameError`](super::errors::CamErrorCode::InvalidParameterValueNameError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::CamErrorCode::LimitExceededIdentityFull)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateOIDCConfig",
     output = CreateOIDCConfigResponse,
-    error = super::errors::CreateOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a list of strings.
-    ///
-    /// Example: `["61adcf00620c31e3ddbc9546"]`
+    /// `ClientId`; example: `["61adcf00620c31e3ddbc9546"]`
     pub client_id: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"OIDC"`
+    /// `Name`; example: `"OIDC"`
     pub name: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"baz****"`
+    /// `IdentityKey`; example: `"baz****"`
     pub identity_key: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: Option<u64>,
 }
 
@@ -482,40 +515,73 @@ pub struct CreateOIDCConfigResponse {
 /// The `CreatePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreatePolicyResponse`].
-/// The codes it documents are in [`CreatePolicyError`](super::errors::CreatePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreatePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PolicyFull`](super::errors::CamErrorCode::FailedOperationPolicyFull)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::CamErrorCode::FailedOperationPolicyNameInUse)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::CamErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::CamErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::CamErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::CamErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::CamErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::CamErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::CamErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::CamErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::CamErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::CamErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreatePolicy",
     output = CreatePolicyResponse,
-    error = super::errors::CreatePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreatePolicy {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"TestPolicyName"`
+    /// `PolicyName`; example: `"TestPolicyName"`
     pub policy_name: String,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试描述信息"`
+    /// `Description`; example: `"测试描述信息"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreatePolicy`] call returns.
 #[tc_model]
 pub struct CreatePolicyResponse {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12378`
+    /// `PolicyId`; example: `12378`
     pub policy_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -525,37 +591,76 @@ pub struct CreatePolicyResponse {
 /// The `CreatePolicyVersion` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreatePolicyVersionResponse`].
-/// The codes it documents are in [`CreatePolicyVersionError`](super::errors::CreatePolicyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreatePolicyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyFull`](super::errors::CamErrorCode::FailedOperationPolicyFull)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::CamErrorCode::FailedOperationPolicyNameInUse)
+/// - [`FailedOperation.PolicyVersionFull`](super::errors::CamErrorCode::FailedOperationPolicyVersionFull)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::CamErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::CamErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::CamErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::CamErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::CamErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::CamErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::CamErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::CamErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::CamErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::CamErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
+/// - [`OperationDenied.CicPolicyOperationDenied`](super::errors::CamErrorCode::OperationDeniedCicPolicyOperationDenied)
+/// - [`OperationDenied.PolicyTagConflict`](super::errors::CamErrorCode::OperationDeniedPolicyTagConflict)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreatePolicyVersion",
     output = CreatePolicyVersionResponse,
-    error = super::errors::CreatePolicyVersionError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreatePolicyVersion {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PolicyId`; example: `1000`
     pub policy_id: u64,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `SetAsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SetAsDefault`; example: `true`
     pub set_as_default: bool,
 }
 
 /// What a successful [`CreatePolicyVersion`] call returns.
 #[tc_model]
 pub struct CreatePolicyVersionResponse {
-    /// `VersionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -565,52 +670,68 @@ pub struct CreatePolicyVersionResponse {
 /// The `CreateRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateRoleResponse`].
-/// The codes it documents are in [`CreateRoleError`](super::errors::CreateRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagResourceFailed`](super::errors::CamErrorCode::FailedOperationTagResourceFailed)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsCrossError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsCrossError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.RoleFull`](super::errors::CamErrorCode::InvalidParameterRoleFull)
+/// - [`InvalidParameter.RoleNameError`](super::errors::CamErrorCode::InvalidParameterRoleNameError)
+/// - [`InvalidParameter.RoleNameInUse`](super::errors::CamErrorCode::InvalidParameterRoleNameInUse)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.TagLimitExceeded`](super::errors::CamErrorCode::InvalidParameterTagLimitExceeded)
+/// - [`InvalidParameter.TagParamError`](super::errors::CamErrorCode::InvalidParameterTagParamError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateRole",
     output = CreateRoleResponse,
-    error = super::errors::CreateRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"AdminRole"`
+    /// `RoleName`; example: `"AdminRole"`
     pub role_name: String,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"管理角色"`
+    /// `Description`; example: `"管理角色"`
     pub description: Option<String>,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConsoleLogin`; example: `0`
     pub console_login: Option<u64>,
 
-    /// `SessionDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `SessionDuration`; example: `3600`
     pub session_duration: Option<u64>,
 
-    /// `Tags`: a list of [`RoleTags`](super::models::RoleTags) objects.
-    ///
-    /// Example: `[{"Key":"管理人员","Value":"运营主管"}]`
+    /// `Tags`; example: `[{"Key":"管理人员","Value":"运营主管"}]`
     pub tags: Option<Vec<models::RoleTags>>,
 }
 
 /// What a successful [`CreateRole`] call returns.
 #[tc_model]
 pub struct CreateRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611**************1"`
+    /// `RoleId`; example: `"4611**************1"`
     pub role_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -620,28 +741,33 @@ pub struct CreateRoleResponse {
 /// The `CreateSAMLProvider` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateSAMLProviderResponse`].
-/// The codes it documents are in [`CreateSAMLProviderError`](super::errors::CreateSAMLProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateSAMLProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`InvalidParameterValue.NameError`](super::errors::CamErrorCode::InvalidParameterValueNameError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::CamErrorCode::LimitExceededIdentityFull)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateSAMLProvider",
     output = CreateSAMLProviderResponse,
-    error = super::errors::CreateSAMLProviderError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateSAMLProvider {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testProvider"`
+    /// `Description`; example: `"testProvider"`
     pub description: String,
 
-    /// `SAMLMetadataDocument`: a string.
+    /// `SAMLMetadataDocument`
     #[tc(rename = "SAMLMetadataDocument")]
     pub saml_metadata_document: String,
 }
@@ -649,9 +775,7 @@ pub struct CreateSAMLProvider {
 /// What a successful [`CreateSAMLProvider`] call returns.
 #[tc_model]
 pub struct CreateSAMLProviderResponse {
-    /// `ProviderArn`: a string.
-    ///
-    /// Example: `"testProviderArn"`
+    /// `ProviderArn`; example: `"testProviderArn"`
     pub provider_arn: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -661,43 +785,55 @@ pub struct CreateSAMLProviderResponse {
 /// The `CreateServiceLinkedRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateServiceLinkedRoleResponse`].
-/// The codes it documents are in [`CreateServiceLinkedRoleError`](super::errors::CreateServiceLinkedRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateServiceLinkedRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagResourceFailed`](super::errors::CamErrorCode::FailedOperationTagResourceFailed)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.RoleNameError`](super::errors::CamErrorCode::InvalidParameterRoleNameError)
+/// - [`InvalidParameter.RoleNameInUse`](super::errors::CamErrorCode::InvalidParameterRoleNameInUse)
+/// - [`InvalidParameter.TagLimitExceeded`](super::errors::CamErrorCode::InvalidParameterTagLimitExceeded)
+/// - [`InvalidParameter.TagParamError`](super::errors::CamErrorCode::InvalidParameterTagParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateServiceLinkedRole",
     output = CreateServiceLinkedRoleResponse,
-    error = super::errors::CreateServiceLinkedRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateServiceLinkedRole {
-    /// `QCSServiceName`: a list of strings.
+    /// `QCSServiceName`
     #[tc(rename = "QCSServiceName")]
     pub qcs_service_name: Vec<String>,
 
-    /// `CustomSuffix`: a string.
-    ///
-    /// Example: `"forAdmin"`
+    /// `CustomSuffix`; example: `"forAdmin"`
     pub custom_suffix: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ccsLinkedRole"`
+    /// `Description`; example: `"ccsLinkedRole"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`RoleTags`](super::models::RoleTags) objects.
-    ///
-    /// Example: `[{"TagKey":"管理人员","TagValue":"运营主管"}]`
+    /// `Tags`; example: `[{"TagKey":"管理人员","TagValue":"运营主管"}]`
     pub tags: Option<Vec<models::RoleTags>>,
 }
 
 /// What a successful [`CreateServiceLinkedRole`] call returns.
 #[tc_model]
 pub struct CreateServiceLinkedRoleResponse {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611**************1"`
+    /// `RoleId`; example: `"4611**************1"`
     pub role_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -707,36 +843,43 @@ pub struct CreateServiceLinkedRoleResponse {
 /// The `CreateSubAccountLoginIpPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateSubAccountLoginIpPolicyResponse`].
-/// The codes it documents are in [`CreateSubAccountLoginIpPolicyError`](super::errors::CreateSubAccountLoginIpPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateSubAccountLoginIpPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AssistApproverFull`](super::errors::CamErrorCode::FailedOperationAssistApproverFull)
+/// - [`FailedOperation.PolicyFull`](super::errors::CamErrorCode::FailedOperationPolicyFull)
+/// - [`InvalidParameter.AssitApproverTypeError`](super::errors::CamErrorCode::InvalidParameterAssitApproverTypeError)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.IPIllegal`](super::errors::CamErrorCode::InvalidParameterIpIllegal)
+/// - [`InvalidParameter.IPRangeOverlapping`](super::errors::CamErrorCode::InvalidParameterIpRangeOverlapping)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SubUserPhoneNotExsit`](super::errors::CamErrorCode::InvalidParameterSubUserPhoneNotExsit)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateSubAccountLoginIpPolicy",
     output = CreateSubAccountLoginIpPolicyResponse,
-    error = super::errors::CreateSubAccountLoginIpPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateSubAccountLoginIpPolicy {
-    /// `IpPolicies`: a list of [`IpPolicy`](super::models::IpPolicy) objects.
+    /// `IpPolicies`
     pub ip_policies: Option<Vec<models::IpPolicy>>,
 
-    /// `ApproverType`: a string.
-    ///
-    /// Example: `"SubAccountLoginLimitApproval"`
+    /// `ApproverType`; example: `"SubAccountLoginLimitApproval"`
     pub approver_type: Option<String>,
 
-    /// `ApproverUin`: a list of unsigned 64-bit integers.
+    /// `ApproverUin`
     pub approver_uin: Option<Vec<u64>>,
 
-    /// `DisablePolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DisablePolicy`; example: `0`
     pub disable_policy: Option<u64>,
 
-    /// `PolicyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: Option<u64>,
 }
 
@@ -750,65 +893,56 @@ pub struct CreateSubAccountLoginIpPolicyResponse {
 /// The `CreateUserOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateUserOIDCConfigResponse`].
-/// The codes it documents are in [`CreateUserOIDCConfigError`](super::errors::CreateUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.IdentityKeyError`](super::errors::CamErrorCode::InvalidParameterValueIdentityKeyError)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::CamErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`InvalidParameterValue.NameError`](super::errors::CamErrorCode::InvalidParameterValueNameError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::CamErrorCode::LimitExceededIdentityFull)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateUserOIDCConfig",
     output = CreateUserOIDCConfigResponse,
-    error = super::errors::CreateUserOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateUserOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"61adcf00620c31e3ddbc9546"`
+    /// `ClientId`; example: `"61adcf00620c31e3ddbc9546"`
     pub client_id: String,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
+    /// `AuthorizationEndpoint`; example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
     pub authorization_endpoint: String,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"fragment"`
+    /// `ResponseMode`; example: `"fragment"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"baz****"`
+    /// `IdentityKey`; example: `"baz****"`
     pub identity_key: String,
 
-    /// `Scope`: a list of strings.
-    ///
-    /// Example: `["openid"]`
+    /// `Scope`; example: `["openid"]`
     pub scope: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: Option<u64>,
 }
 
@@ -822,26 +956,28 @@ pub struct CreateUserOIDCConfigResponse {
 /// The `CreateUserSAMLConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`CreateUserSAMLConfigResponse`].
-/// The codes it documents are in [`CreateUserSAMLConfigError`](super::errors::CreateUserSAMLConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=CreateUserSAMLConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "CreateUserSAMLConfig",
     output = CreateUserSAMLConfigResponse,
-    error = super::errors::CreateUserSAMLConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct CreateUserSAMLConfig {
-    /// `SAMLMetadataDocument`: a string.
-    ///
-    /// Example: `"metadataDocumentDemo"`
+    /// `SAMLMetadataDocument`; example: `"metadataDocumentDemo"`
     #[tc(rename = "SAMLMetadataDocument")]
     pub saml_metadata_document: String,
 
-    /// `AuxiliaryDomain`: a string.
-    ///
-    /// Example: `"xx.com"`
+    /// `AuxiliaryDomain`; example: `"xx.com"`
     pub auxiliary_domain: Option<String>,
 }
 
@@ -855,25 +991,33 @@ pub struct CreateUserSAMLConfigResponse {
 /// The `DeleteAccessKey` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteAccessKeyResponse`].
-/// The codes it documents are in [`DeleteAccessKeyError`](super::errors::DeleteAccessKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteAccessKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.Accesskey`](super::errors::CamErrorCode::FailedOperationAccesskey)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`OperationDenied.AccessKeyOverLimit`](super::errors::CamErrorCode::OperationDeniedAccessKeyOverLimit)
+/// - [`OperationDenied.SubUin`](super::errors::CamErrorCode::OperationDeniedSubUin)
+/// - [`OperationDenied.UinNotMatch`](super::errors::CamErrorCode::OperationDeniedUinNotMatch)
+/// - [`ResourceNotFound.SecretNotExist`](super::errors::CamErrorCode::ResourceNotFoundSecretNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteAccessKey",
     output = DeleteAccessKeyResponse,
-    error = super::errors::DeleteAccessKeyError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteAccessKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***"`
+    /// `AccessKeyId`; example: `"AKID***"`
     pub access_key_id: String,
 
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100013065917`
+    /// `TargetUin`; example: `100013065917`
     pub target_uin: Option<u64>,
 }
 
@@ -887,20 +1031,24 @@ pub struct DeleteAccessKeyResponse {
 /// The `DeleteGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteGroup {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2020`
+    /// `GroupId`; example: `2020`
     pub group_id: u64,
 }
 
@@ -914,20 +1062,24 @@ pub struct DeleteGroupResponse {
 /// The `DeleteMessageReceiver` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteMessageReceiverResponse`].
-/// The codes it documents are in [`DeleteMessageReceiverError`](super::errors::DeleteMessageReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteMessageReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`RequestLimitExceeded`](super::errors::CamErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.UserNotExists`](super::errors::CamErrorCode::ResourceNotFoundUserNotExists)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteMessageReceiver",
     output = DeleteMessageReceiverResponse,
-    error = super::errors::DeleteMessageReceiverError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteMessageReceiver {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 }
 
@@ -941,20 +1093,24 @@ pub struct DeleteMessageReceiverResponse {
 /// The `DeleteOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteOIDCConfigResponse`].
-/// The codes it documents are in [`DeleteOIDCConfigError`](super::errors::DeleteOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteOIDCConfig",
     output = DeleteOIDCConfigResponse,
-    error = super::errors::DeleteOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteOIDCConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 }
 
@@ -968,20 +1124,30 @@ pub struct DeleteOIDCConfigResponse {
 /// The `DeletePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeletePolicyResponse`].
-/// The codes it documents are in [`DeletePolicyError`](super::errors::DeletePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeletePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OperatePoliciesOverLimit`](super::errors::CamErrorCode::InvalidParameterOperatePoliciesOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeletePolicy",
     output = DeletePolicyResponse,
-    error = super::errors::DeletePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeletePolicy {
-    /// `PolicyId`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1000]`
+    /// `PolicyId`; example: `[1000]`
     pub policy_id: Vec<u64>,
 }
 
@@ -995,23 +1161,53 @@ pub struct DeletePolicyResponse {
 /// The `DeletePolicyVersion` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeletePolicyVersionResponse`].
-/// The codes it documents are in [`DeletePolicyVersionError`](super::errors::DeletePolicyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeletePolicyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::CamErrorCode::FailedOperationPolicyNameInUse)
+/// - [`FailedOperation.PolicyVersionAlreadyDefault`](super::errors::CamErrorCode::FailedOperationPolicyVersionAlreadyDefault)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::CamErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PolicyVersionNotExists`](super::errors::CamErrorCode::InvalidParameterPolicyVersionNotExists)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.ResourceError`](super::errors::CamErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
+/// - [`OperationDenied.CicPolicyOperationDenied`](super::errors::CamErrorCode::OperationDeniedCicPolicyOperationDenied)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeletePolicyVersion",
     output = DeletePolicyVersionResponse,
-    error = super::errors::DeletePolicyVersionError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeletePolicyVersion {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PolicyId`; example: `1000`
     pub policy_id: u64,
 
-    /// `VersionId`: a list of unsigned 64-bit integers.
+    /// `VersionId`
     pub version_id: Vec<u64>,
 }
 
@@ -1025,25 +1221,31 @@ pub struct DeletePolicyVersionResponse {
 /// The `DeleteRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteRoleResponse`].
-/// The codes it documents are in [`DeleteRoleError`](super::errors::DeleteRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OrganizationRoleOperateError`](super::errors::CamErrorCode::InvalidParameterOrganizationRoleOperateError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.TagParamError`](super::errors::CamErrorCode::InvalidParameterTagParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteRole",
     output = DeleteRoleResponse,
-    error = super::errors::DeleteRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018427844696"`
+    /// `RoleId`; example: `"4611686018427844696"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 }
 
@@ -1057,25 +1259,33 @@ pub struct DeleteRoleResponse {
 /// The `DeleteRolePermissionsBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteRolePermissionsBoundaryResponse`].
-/// The codes it documents are in [`DeleteRolePermissionsBoundaryError`](super::errors::DeleteRolePermissionsBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteRolePermissionsBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OperateEntitiesOverLimit`](super::errors::CamErrorCode::InvalidParameterOperateEntitiesOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`](super::errors::CamErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CamErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteRolePermissionsBoundary",
     output = DeleteRolePermissionsBoundaryResponse,
-    error = super::errors::DeleteRolePermissionsBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteRolePermissionsBoundary {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `RoleId`; example: `"1234567"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 }
 
@@ -1089,20 +1299,25 @@ pub struct DeleteRolePermissionsBoundaryResponse {
 /// The `DeleteSAMLProvider` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteSAMLProviderResponse`].
-/// The codes it documents are in [`DeleteSAMLProviderError`](super::errors::DeleteSAMLProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteSAMLProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CICIdentityForbidden`](super::errors::CamErrorCode::FailedOperationCicIdentityForbidden)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteSAMLProvider",
     output = DeleteSAMLProviderResponse,
-    error = super::errors::DeleteSAMLProviderError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteSAMLProvider {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 }
 
@@ -1116,29 +1331,32 @@ pub struct DeleteSAMLProviderResponse {
 /// The `DeleteServiceLinkedRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteServiceLinkedRoleResponse`].
-/// The codes it documents are in [`DeleteServiceLinkedRoleError`](super::errors::DeleteServiceLinkedRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteServiceLinkedRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteServiceLinkedRole",
     output = DeleteServiceLinkedRoleResponse,
-    error = super::errors::DeleteServiceLinkedRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteServiceLinkedRole {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"Qcs_Role"`
+    /// `RoleName`; example: `"Qcs_Role"`
     pub role_name: String,
 }
 
 /// What a successful [`DeleteServiceLinkedRole`] call returns.
 #[tc_model]
 pub struct DeleteServiceLinkedRoleResponse {
-    /// `DeletionTaskId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `DeletionTaskId`; example: `"100"`
     pub deletion_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1148,25 +1366,32 @@ pub struct DeleteServiceLinkedRoleResponse {
 /// The `DeleteUser` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`FailedOperation.Unmodifiable`](super::errors::CamErrorCode::FailedOperationUnmodifiable)
+/// - [`OperationDenied.HaveKeys`](super::errors::CamErrorCode::OperationDeniedHaveKeys)
+/// - [`RequestLimitExceeded.UinLimitExceeded`](super::errors::CamErrorCode::RequestLimitExceededUinLimitExceeded)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation.DeleteApiKey`](super::errors::CamErrorCode::UnauthorizedOperationDeleteApiKey)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteUser {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test124"`
+    /// `Name`; example: `"test124"`
     pub name: String,
 
-    /// `Force`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Force`; example: `0`
     pub force: Option<u64>,
 }
 
@@ -1180,20 +1405,28 @@ pub struct DeleteUserResponse {
 /// The `DeleteUserPermissionsBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DeleteUserPermissionsBoundaryResponse`].
-/// The codes it documents are in [`DeleteUserPermissionsBoundaryError`](super::errors::DeleteUserPermissionsBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DeleteUserPermissionsBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OperateEntitiesOverLimit`](super::errors::CamErrorCode::InvalidParameterOperateEntitiesOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CamErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DeleteUserPermissionsBoundary",
     output = DeleteUserPermissionsBoundaryResponse,
-    error = super::errors::DeleteUserPermissionsBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct DeleteUserPermissionsBoundary {
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `TargetUin`; example: `1234567`
     pub target_uin: i64,
 }
 
@@ -1207,64 +1440,53 @@ pub struct DeleteUserPermissionsBoundaryResponse {
 /// The `DescribeOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeOIDCConfigResponse`].
-/// The codes it documents are in [`DescribeOIDCConfigError`](super::errors::DescribeOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NameError`](super::errors::CamErrorCode::InvalidParameterValueNameError)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeOIDCConfig",
     output = DescribeOIDCConfigResponse,
-    error = super::errors::DescribeOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeOIDCConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"OIDC"`
+    /// `Name`; example: `"OIDC"`
     pub name: String,
 }
 
 /// What a successful [`DescribeOIDCConfig`] call returns.
 #[tc_model]
 pub struct DescribeOIDCConfigResponse {
-    /// `ProviderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ProviderType`; example: `11`
     pub provider_type: u64,
 
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"11"`
+    /// `IdentityUrl`; example: `"11"`
     pub identity_url: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"dgab***"`
+    /// `IdentityKey`; example: `"dgab***"`
     pub identity_key: String,
 
-    /// `ClientId`: a list of strings.
-    ///
-    /// Example: `["sbzw***"]`
+    /// `ClientId`; example: `["sbzw***"]`
     pub client_id: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Description`; example: `"desc"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"OIDC"`
+    /// `Name`; example: `"OIDC"`
     pub name: String,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1274,15 +1496,22 @@ pub struct DescribeOIDCConfigResponse {
 /// The `DescribeRoleList` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeRoleListResponse`].
-/// The codes it documents are in [`DescribeRoleListError`](super::errors::DescribeRoleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeRoleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeRoleList",
     output = DescribeRoleListResponse,
-    error = super::errors::DescribeRoleListError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -1292,29 +1521,23 @@ pub struct DescribeOIDCConfigResponse {
     )
 )]
 pub struct DescribeRoleList {
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Rp`; example: `5`
     pub rp: u64,
 
-    /// `Tags`: a list of [`RoleTags`](super::models::RoleTags) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::RoleTags>>,
 }
 
 /// What a successful [`DescribeRoleList`] call returns.
 #[tc_model]
 pub struct DescribeRoleListResponse {
-    /// `List`: a list of [`RoleInfo`](super::models::RoleInfo) objects.
+    /// `List`
     pub list: Vec<models::RoleInfo>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `TotalNum`; example: `14`
     pub total_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,39 +1547,38 @@ pub struct DescribeRoleListResponse {
 /// The `DescribeSafeAuthFlag` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeSafeAuthFlagResponse`].
-/// The codes it documents are in [`DescribeSafeAuthFlagError`](super::errors::DescribeSafeAuthFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeSafeAuthFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeSafeAuthFlag",
     output = DescribeSafeAuthFlagResponse,
-    error = super::errors::DescribeSafeAuthFlagError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeSafeAuthFlag {}
 
 /// What a successful [`DescribeSafeAuthFlag`] call returns.
 #[tc_model]
 pub struct DescribeSafeAuthFlagResponse {
-    /// `LoginFlag`: a [`LoginActionFlag`](super::models::LoginActionFlag).
-    ///
-    /// Example: `{"Custom":0,"Phone":0,"Stoken":1,"Token":0,"Wechat":0}`
+    /// `LoginFlag`; example: `{"Custom":0,"Phone":0,"Stoken":1,"Token":0,"Wechat":0}`
     pub login_flag: models::LoginActionFlag,
 
-    /// `ActionFlag`: a [`LoginActionFlag`](super::models::LoginActionFlag).
-    ///
-    /// Example: `{"Custom":0,"Phone":0,"Stoken":1,"Token":0,"Wechat":0}`
+    /// `ActionFlag`; example: `{"Custom":0,"Phone":0,"Stoken":1,"Token":0,"Wechat":0}`
     pub action_flag: models::LoginActionFlag,
 
-    /// `OffsiteFlag`: an [`OffsiteFlag`](super::models::OffsiteFlag).
-    ///
-    /// Example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":0}`
+    /// `OffsiteFlag`; example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":0}`
     pub offsite_flag: models::OffsiteFlag,
 
-    /// `PromptTrust`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PromptTrust`; example: `1`
     pub prompt_trust: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1366,44 +1588,41 @@ pub struct DescribeSafeAuthFlagResponse {
 /// The `DescribeSafeAuthFlagColl` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeSafeAuthFlagCollResponse`].
-/// The codes it documents are in [`DescribeSafeAuthFlagCollError`](super::errors::DescribeSafeAuthFlagCollError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeSafeAuthFlagColl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeSafeAuthFlagColl",
     output = DescribeSafeAuthFlagCollResponse,
-    error = super::errors::DescribeSafeAuthFlagCollError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeSafeAuthFlagColl {
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000000000`
+    /// `SubUin`; example: `100000000000`
     pub sub_uin: u64,
 }
 
 /// What a successful [`DescribeSafeAuthFlagColl`] call returns.
 #[tc_model]
 pub struct DescribeSafeAuthFlagCollResponse {
-    /// `LoginFlag`: a [`LoginActionFlag`](super::models::LoginActionFlag).
-    ///
-    /// Example: `{"Custom":0,"Phone":1,"Stoken":0,"Token":0,"Wechat":0}`
+    /// `LoginFlag`; example: `{"Custom":0,"Phone":1,"Stoken":0,"Token":0,"Wechat":0}`
     pub login_flag: models::LoginActionFlag,
 
-    /// `ActionFlag`: a [`LoginActionFlag`](super::models::LoginActionFlag).
-    ///
-    /// Example: `{"Custom":0,"Phone":1,"Stoken":0,"Token":0,"Wechat":0}`
+    /// `ActionFlag`; example: `{"Custom":0,"Phone":1,"Stoken":0,"Token":0,"Wechat":0}`
     pub action_flag: models::LoginActionFlag,
 
-    /// `OffsiteFlag`: an [`OffsiteFlag`](super::models::OffsiteFlag).
-    ///
-    /// Example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":0}`
+    /// `OffsiteFlag`; example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":0}`
     pub offsite_flag: models::OffsiteFlag,
 
-    /// `PromptTrust`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PromptTrust`; example: `1`
     pub prompt_trust: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1413,34 +1632,35 @@ pub struct DescribeSafeAuthFlagCollResponse {
 /// The `DescribeSafeAuthFlagIntl` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeSafeAuthFlagIntlResponse`].
-/// The codes it documents are in [`DescribeSafeAuthFlagIntlError`](super::errors::DescribeSafeAuthFlagIntlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeSafeAuthFlagIntl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeSafeAuthFlagIntl",
     output = DescribeSafeAuthFlagIntlResponse,
-    error = super::errors::DescribeSafeAuthFlagIntlError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeSafeAuthFlagIntl {}
 
 /// What a successful [`DescribeSafeAuthFlagIntl`] call returns.
 #[tc_model]
 pub struct DescribeSafeAuthFlagIntlResponse {
-    /// `LoginFlag`: a [`LoginActionFlagIntl`](super::models::LoginActionFlagIntl).
-    ///
-    /// Example: `{"Custom":0,"Mail":0,"Phone":0,"Stoken":0,"Token":0,"U2FToken":0,"Wechat":0}`
+    /// `LoginFlag`; example: `{"Custom":0,"Mail":0,"Phone":0,"Stoken":0,"Token":0,"U2FToken":0,"Wechat":0}`
     pub login_flag: models::LoginActionFlagIntl,
 
-    /// `ActionFlag`: a [`LoginActionFlagIntl`](super::models::LoginActionFlagIntl).
-    ///
-    /// Example: `{"Custom":0,"Mail":1,"Phone":0,"Stoken":0,"Token":0,"U2FToken":0,"Wechat":0}`
+    /// `ActionFlag`; example: `{"Custom":0,"Mail":1,"Phone":0,"Stoken":0,"Token":0,"U2FToken":0,"Wechat":0}`
     pub action_flag: models::LoginActionFlagIntl,
 
-    /// `OffsiteFlag`: an [`OffsiteFlag`](super::models::OffsiteFlag).
-    ///
-    /// Example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":1}`
+    /// `OffsiteFlag`; example: `{"NotifyEmail":1,"NotifyPhone":1,"NotifyWechat":1,"Tips":0,"VerifyFlag":1}`
     pub offsite_flag: models::OffsiteFlag,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1450,27 +1670,32 @@ pub struct DescribeSafeAuthFlagIntlResponse {
 /// The `DescribeSubAccounts` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeSubAccountsResponse`].
-/// The codes it documents are in [`DescribeSubAccountsError`](super::errors::DescribeSubAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeSubAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeSubAccounts",
     output = DescribeSubAccountsResponse,
-    error = super::errors::DescribeSubAccountsError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeSubAccounts {
-    /// `FilterSubAccountUin`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[12,23,34]`
+    /// `FilterSubAccountUin`; example: `[12,23,34]`
     pub filter_sub_account_uin: Vec<u64>,
 }
 
 /// What a successful [`DescribeSubAccounts`] call returns.
 #[tc_model]
 pub struct DescribeSubAccountsResponse {
-    /// `SubAccounts`: a list of [`SubAccountUser`](super::models::SubAccountUser) objects.
+    /// `SubAccounts`
     pub sub_accounts: Vec<models::SubAccountUser>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1480,79 +1705,60 @@ pub struct DescribeSubAccountsResponse {
 /// The `DescribeUserOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeUserOIDCConfigResponse`].
-/// The codes it documents are in [`DescribeUserOIDCConfigError`](super::errors::DescribeUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeUserOIDCConfig",
     output = DescribeUserOIDCConfigResponse,
-    error = super::errors::DescribeUserOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeUserOIDCConfig {}
 
 /// What a successful [`DescribeUserOIDCConfig`] call returns.
 #[tc_model]
 pub struct DescribeUserOIDCConfigResponse {
-    /// `ProviderType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ProviderType`; example: `11`
     pub provider_type: u64,
 
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"http://test-idp.com"`
+    /// `IdentityUrl`; example: `"http://test-idp.com"`
     pub identity_url: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"sdg****"`
+    /// `IdentityKey`; example: `"sdg****"`
     pub identity_key: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"dbw****"`
+    /// `ClientId`; example: `"dbw****"`
     pub client_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Status`; example: `11`
     pub status: u64,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"http://test-endpoint.com"`
+    /// `AuthorizationEndpoint`; example: `"http://test-endpoint.com"`
     pub authorization_endpoint: String,
 
-    /// `Scope`: a list of strings.
-    ///
-    /// Example: `["openid"]`
+    /// `Scope`; example: `["openid"]`
     pub scope: Vec<String>,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"form_post"`
+    /// `ResponseMode`; example: `"form_post"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: String,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1562,35 +1768,38 @@ pub struct DescribeUserOIDCConfigResponse {
 /// The `DescribeUserSAMLConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DescribeUserSAMLConfigResponse`].
-/// The codes it documents are in [`DescribeUserSAMLConfigError`](super::errors::DescribeUserSAMLConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DescribeUserSAMLConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CamErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DescribeUserSAMLConfig",
     output = DescribeUserSAMLConfigResponse,
-    error = super::errors::DescribeUserSAMLConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct DescribeUserSAMLConfig {}
 
 /// What a successful [`DescribeUserSAMLConfig`] call returns.
 #[tc_model]
 pub struct DescribeUserSAMLConfigResponse {
-    /// `SAMLMetadata`: a string.
-    ///
-    /// Example: `"metadataDocumentDemo"`
+    /// `SAMLMetadata`; example: `"metadataDocumentDemo"`
     #[tc(rename = "SAMLMetadata")]
     pub saml_metadata: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Status`; example: `11`
     pub status: u64,
 
-    /// `AuxiliaryDomain`: a string.
-    ///
-    /// Example: `"xx.com"`
+    /// `AuxiliaryDomain`; example: `"xx.com"`
     pub auxiliary_domain: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1600,25 +1809,33 @@ pub struct DescribeUserSAMLConfigResponse {
 /// The `DetachGroupPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DetachGroupPolicyResponse`].
-/// The codes it documents are in [`DetachGroupPolicyError`](super::errors::DetachGroupPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DetachGroupPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DetachGroupPolicy",
     output = DetachGroupPolicyResponse,
-    error = super::errors::DetachGroupPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct DetachGroupPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PolicyId`; example: `1000`
     pub policy_id: u64,
 
-    /// `DetachGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DetachGroupId`; example: `1000`
     pub detach_group_id: u64,
 }
 
@@ -1632,35 +1849,36 @@ pub struct DetachGroupPolicyResponse {
 /// The `DetachRolePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DetachRolePolicyResponse`].
-/// The codes it documents are in [`DetachRolePolicyError`](super::errors::DetachRolePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DetachRolePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DetachRolePolicy",
     output = DetachRolePolicyResponse,
-    error = super::errors::DetachRolePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct DetachRolePolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyId`; example: `1`
     pub policy_id: Option<u64>,
 
-    /// `DetachRoleId`: a string.
-    ///
-    /// Example: `"4611686018427397905"`
+    /// `DetachRoleId`; example: `"4611686018427397905"`
     pub detach_role_id: Option<String>,
 
-    /// `DetachRoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `DetachRoleName`; example: `"QCS_RoleName"`
     pub detach_role_name: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QCS_PolicyName"`
+    /// `PolicyName`; example: `"QCS_PolicyName"`
     pub policy_name: Option<String>,
 }
 
@@ -1674,25 +1892,34 @@ pub struct DetachRolePolicyResponse {
 /// The `DetachUserPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DetachUserPolicyResponse`].
-/// The codes it documents are in [`DetachUserPolicyError`](super::errors::DetachUserPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DetachUserPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DetachUserPolicy",
     output = DetachUserPolicyResponse,
-    error = super::errors::DetachUserPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct DetachUserPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PolicyId`; example: `1000`
     pub policy_id: u64,
 
-    /// `DetachUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DetachUin`; example: `1000`
     pub detach_uin: u64,
 }
 
@@ -1706,15 +1933,20 @@ pub struct DetachUserPolicyResponse {
 /// The `DisableUserSSO` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`DisableUserSSOResponse`].
-/// The codes it documents are in [`DisableUserSSOError`](super::errors::DisableUserSSOError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=DisableUserSSO)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "DisableUserSSO",
     output = DisableUserSSOResponse,
-    error = super::errors::DisableUserSSOError
+    error = super::errors::CamErrorCode
 )]
 pub struct DisableUserSSO {}
 
@@ -1728,57 +1960,48 @@ pub struct DisableUserSSOResponse {
 /// The `GetAccountSummary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetAccountSummaryResponse`].
-/// The codes it documents are in [`GetAccountSummaryError`](super::errors::GetAccountSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetAccountSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetAccountSummary",
     output = GetAccountSummaryResponse,
-    error = super::errors::GetAccountSummaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetAccountSummary {}
 
 /// What a successful [`GetAccountSummary`] call returns.
 #[tc_model]
 pub struct GetAccountSummaryResponse {
-    /// `Policies`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Policies`; example: `1`
     pub policies: u64,
 
-    /// `Roles`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Roles`; example: `1`
     pub roles: u64,
 
-    /// `Idps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Idps`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub idps: Option<u64>,
 
-    /// `User`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `User`; example: `1`
     pub user: u64,
 
-    /// `Group`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Group`; example: `1`
     pub group: u64,
 
-    /// `Member`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Member`; example: `1`
     pub member: u64,
 
-    /// `IdentityProviders`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentityProviders`; example: `1`
     pub identity_providers: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1788,20 +2011,23 @@ pub struct GetAccountSummaryResponse {
 /// The `GetCustomMFATokenInfo` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetCustomMFATokenInfoResponse`].
-/// The codes it documents are in [`GetCustomMFATokenInfoError`](super::errors::GetCustomMFATokenInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetCustomMFATokenInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.MFATokenError`](super::errors::CamErrorCode::InvalidParameterMfaTokenError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetCustomMFATokenInfo",
     output = GetCustomMFATokenInfoResponse,
-    error = super::errors::GetCustomMFATokenInfoError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetCustomMFATokenInfo {
-    /// `MFAToken`: a string.
-    ///
-    /// Example: `"mfa_idc-100033287777-d70986da-24c7-1d5f-b6bd-0d2f94a571d0"`
+    /// `MFAToken`; example: `"mfa_idc-100033287777-d70986da-24c7-1d5f-b6bd-0d2f94a571d0"`
     #[tc(rename = "MFAToken")]
     pub mfa_token: String,
 }
@@ -1809,9 +2035,7 @@ pub struct GetCustomMFATokenInfo {
 /// What a successful [`GetCustomMFATokenInfo`] call returns.
 #[tc_model]
 pub struct GetCustomMFATokenInfoResponse {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100033287777`
+    /// `Uin`; example: `100033287777`
     pub uin: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1821,52 +2045,46 @@ pub struct GetCustomMFATokenInfoResponse {
 /// The `GetGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetGroupResponse`].
-/// The codes it documents are in [`GetGroupError`](super::errors::GetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetGroup",
     output = GetGroupResponse,
-    error = super::errors::GetGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetGroup {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300001`
+    /// `GroupId`; example: `300001`
     pub group_id: u64,
 }
 
 /// What a successful [`GetGroup`] call returns.
 #[tc_model]
 pub struct GetGroupResponse {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300001`
+    /// `GroupId`; example: `300001`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `GroupName`; example: `"admin"`
     pub group_name: String,
 
-    /// `GroupNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupNum`; example: `1`
     pub group_num: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"管理员"`
+    /// `Remark`; example: `"管理员"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-25 20:37:41"`
+    /// `CreateTime`; example: `"2024-11-25 20:37:41"`
     pub create_time: String,
 
-    /// `UserInfo`: a list of [`GroupMemberInfo`](super::models::GroupMemberInfo) objects.
+    /// `UserInfo`
     pub user_info: Vec<models::GroupMemberInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1876,28 +2094,34 @@ pub struct GetGroupResponse {
 /// The `GetPasswordRules` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetPasswordRulesResponse`].
-/// The codes it documents are in [`GetPasswordRulesError`](super::errors::GetPasswordRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetPasswordRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetPasswordRules",
     output = GetPasswordRulesResponse,
-    error = super::errors::GetPasswordRulesError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetPasswordRules {}
 
 /// What a successful [`GetPasswordRules`] call returns.
 #[tc_model]
 pub struct GetPasswordRulesResponse {
-    /// `Rules`: a [`PassWordRule`](super::models::PassWordRule).
+    /// `Rules`
     pub rules: Option<models::PassWordRule>,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
+    /// `UpdateTime`, a date and time as the service writes it
     pub update_time: Option<String>,
 
-    /// `Modifier`: a string.
+    /// `Modifier`
     pub modifier: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1907,65 +2131,57 @@ pub struct GetPasswordRulesResponse {
 /// The `GetPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetPolicyResponse`].
-/// The codes it documents are in [`GetPolicyError`](super::errors::GetPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetPolicy",
     output = GetPolicyResponse,
-    error = super::errors::GetPolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17698703`
+    /// `PolicyId`; example: `17698703`
     pub policy_id: u64,
 }
 
 /// What a successful [`GetPolicy`] call returns.
 #[tc_model]
 pub struct GetPolicyResponse {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"testPolicy"`
+    /// `PolicyName`; example: `"testPolicy"`
     pub policy_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试策略"`
+    /// `Description`; example: `"测试策略"`
     pub description: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-04-29 21:18:28"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2019-04-29 21:18:28"`
     pub add_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-04-29 21:28:32"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2019-04-29 21:28:32"`
     pub update_time: String,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `PresetAlias`: a string.
-    ///
-    /// Example: `"这是一个测试策略"`
+    /// `PresetAlias`; example: `"这是一个测试策略"`
     pub preset_alias: Option<String>,
 
-    /// `IsServiceLinkedRolePolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsServiceLinkedRolePolicy`; example: `1`
     pub is_service_linked_role_policy: u64,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1975,32 +2191,37 @@ pub struct GetPolicyResponse {
 /// The `GetPolicyVersion` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetPolicyVersionResponse`].
-/// The codes it documents are in [`GetPolicyVersionError`](super::errors::GetPolicyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetPolicyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyVersionNotExists`](super::errors::CamErrorCode::InvalidParameterPolicyVersionNotExists)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetPolicyVersion",
     output = GetPolicyVersionResponse,
-    error = super::errors::GetPolicyVersionError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetPolicyVersion {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17698703`
+    /// `PolicyId`; example: `17698703`
     pub policy_id: u64,
 
-    /// `VersionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VersionId`; example: `2`
     pub version_id: u64,
 }
 
 /// What a successful [`GetPolicyVersion`] call returns.
 #[tc_model]
 pub struct GetPolicyVersionResponse {
-    /// `PolicyVersion`: a [`PolicyVersionDetail`](super::models::PolicyVersionDetail).
+    /// `PolicyVersion`
     pub policy_version: models::PolicyVersionDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2010,32 +2231,35 @@ pub struct GetPolicyVersionResponse {
 /// The `GetRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetRoleResponse`].
-/// The codes it documents are in [`GetRoleError`](super::errors::GetRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetRole",
     output = GetRoleResponse,
-    error = super::errors::GetRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetRole {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018427844696"`
+    /// `RoleId`; example: `"4611686018427844696"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCSRole"`
+    /// `RoleName`; example: `"QCSRole"`
     pub role_name: Option<String>,
 }
 
 /// What a successful [`GetRole`] call returns.
 #[tc_model]
 pub struct GetRoleResponse {
-    /// `RoleInfo`: a [`RoleInfo`](super::models::RoleInfo).
+    /// `RoleInfo`
     pub role_info: models::RoleInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2045,47 +2269,45 @@ pub struct GetRoleResponse {
 /// The `GetRolePermissionBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetRolePermissionBoundaryResponse`].
-/// The codes it documents are in [`GetRolePermissionBoundaryError`](super::errors::GetRolePermissionBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetRolePermissionBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetRolePermissionBoundary",
     output = GetRolePermissionBoundaryResponse,
-    error = super::errors::GetRolePermissionBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetRolePermissionBoundary {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018441258642"`
+    /// `RoleId`; example: `"4611686018441258642"`
     pub role_id: String,
 }
 
 /// What a successful [`GetRolePermissionBoundary`] call returns.
 #[tc_model]
 pub struct GetRolePermissionBoundaryResponse {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `4221356`
+    /// `PolicyId`; example: `4221356`
     pub policy_id: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QcloudCOSAccessForCLSRole"`
+    /// `PolicyName`; example: `"QcloudCOSAccessForCLSRole"`
     pub policy_name: Option<String>,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: Option<String>,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: Option<i64>,
 
-    /// `CreateMode`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CreateMode`; example: `5`
     pub create_mode: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2095,49 +2317,43 @@ pub struct GetRolePermissionBoundaryResponse {
 /// The `GetSAMLProvider` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetSAMLProviderResponse`].
-/// The codes it documents are in [`GetSAMLProviderError`](super::errors::GetSAMLProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetSAMLProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetSAMLProvider",
     output = GetSAMLProviderResponse,
-    error = super::errors::GetSAMLProviderError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetSAMLProvider {
-    /// `Name`: a string.
-    ///
-    /// Example: `"okta"`
+    /// `Name`; example: `"okta"`
     pub name: String,
 }
 
 /// What a successful [`GetSAMLProvider`] call returns.
 #[tc_model]
 pub struct GetSAMLProviderResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"okta"`
+    /// `Name`; example: `"okta"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"okta"`
+    /// `Description`; example: `"okta"`
     pub description: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-17 17:18:03"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2018-09-17 17:18:03"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-17 17:18:03"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2018-09-17 17:18:03"`
     pub modify_time: String,
 
-    /// `SAMLMetadata`: a string.
-    ///
-    /// Example: `"U0FNTE1ldGFkYXRh"`
+    /// `SAMLMetadata`; example: `"U0FNTE1ldGFkYXRh"`
     #[tc(rename = "SAMLMetadata")]
     pub saml_metadata: String,
 
@@ -2148,27 +2364,31 @@ pub struct GetSAMLProviderResponse {
 /// The `GetSecurityLastUsed` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetSecurityLastUsedResponse`].
-/// The codes it documents are in [`GetSecurityLastUsedError`](super::errors::GetSecurityLastUsedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetSecurityLastUsed)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetSecurityLastUsed",
     output = GetSecurityLastUsedResponse,
-    error = super::errors::GetSecurityLastUsedError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetSecurityLastUsed {
-    /// `SecretIdList`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `SecretIdList`; example: `["id1","id2"]`
     pub secret_id_list: Vec<String>,
 }
 
 /// What a successful [`GetSecurityLastUsed`] call returns.
 #[tc_model]
 pub struct GetSecurityLastUsedResponse {
-    /// `SecretIdLastUsedRows`: a list of [`SecretIdLastUsed`](super::models::SecretIdLastUsed) objects.
+    /// `SecretIdLastUsedRows`
     pub secret_id_last_used_rows: Vec<models::SecretIdLastUsed>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2178,44 +2398,41 @@ pub struct GetSecurityLastUsedResponse {
 /// The `GetServiceLinkedRoleDeletionStatus` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetServiceLinkedRoleDeletionStatusResponse`].
-/// The codes it documents are in [`GetServiceLinkedRoleDeletionStatusError`](super::errors::GetServiceLinkedRoleDeletionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetServiceLinkedRoleDeletionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.DeletionTaskNotExist`](super::errors::CamErrorCode::InvalidParameterDeletionTaskNotExist)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetServiceLinkedRoleDeletionStatus",
     output = GetServiceLinkedRoleDeletionStatusResponse,
-    error = super::errors::GetServiceLinkedRoleDeletionStatusError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetServiceLinkedRoleDeletionStatus {
-    /// `DeletionTaskId`: a string.
-    ///
-    /// Example: `"40082"`
+    /// `DeletionTaskId`; example: `"40082"`
     pub deletion_task_id: String,
 }
 
 /// What a successful [`GetServiceLinkedRoleDeletionStatus`] call returns.
 #[tc_model]
 pub struct GetServiceLinkedRoleDeletionStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCEEDED"`
+    /// `Status`; example: `"SUCCEEDED"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Reason`; example: `"ok"`
     pub reason: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"advisor"`
+    /// `ServiceType`; example: `"advisor"`
     pub service_type: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"云顾问"`
+    /// `ServiceName`; example: `"云顾问"`
     pub service_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2225,75 +2442,60 @@ pub struct GetServiceLinkedRoleDeletionStatusResponse {
 /// The `GetUser` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetUserResponse`].
-/// The codes it documents are in [`GetUserError`](super::errors::GetUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetUser",
     output = GetUserResponse,
-    error = super::errors::GetUserError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetUser {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 }
 
 /// What a successful [`GetUser`] call returns.
 #[tc_model]
 pub struct GetUserResponse {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000546533`
+    /// `Uin`; example: `100000546533`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001774`
+    /// `Uid`; example: `1001774`
     pub uid: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Remark`; example: `"Jack"`
     pub remark: Option<String>,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: u64,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"10086"`
+    /// `PhoneNum`; example: `"10086"`
     pub phone_num: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123@qq.com"`
+    /// `Email`; example: `"123@qq.com"`
     pub email: String,
 
-    /// `RecentlyLoginIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `RecentlyLoginIP`; example: `"1.1.1.1"`
     #[tc(rename = "RecentlyLoginIP")]
     pub recently_login_ip: String,
 
-    /// `RecentlyLoginTime`: a string.
-    ///
-    /// Example: `"2023-02-27 14:59:08"`
+    /// `RecentlyLoginTime`; example: `"2023-02-27 14:59:08"`
     pub recently_login_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2303,34 +2505,34 @@ pub struct GetUserResponse {
 /// The `GetUserAppId` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetUserAppIdResponse`].
-/// The codes it documents are in [`GetUserAppIdError`](super::errors::GetUserAppIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetUserAppId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetUserAppId",
     output = GetUserAppIdResponse,
-    error = super::errors::GetUserAppIdError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetUserAppId {}
 
 /// What a successful [`GetUserAppId`] call returns.
 #[tc_model]
 pub struct GetUserAppIdResponse {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000000"`
+    /// `Uin`; example: `"100000000000"`
     pub uin: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"100000000000"`
+    /// `OwnerUin`; example: `"100000000000"`
     pub owner_uin: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1250000000`
+    /// `AppId`; example: `1250000000`
     pub app_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2340,47 +2542,45 @@ pub struct GetUserAppIdResponse {
 /// The `GetUserPermissionBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`GetUserPermissionBoundaryResponse`].
-/// The codes it documents are in [`GetUserPermissionBoundaryError`](super::errors::GetUserPermissionBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=GetUserPermissionBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "GetUserPermissionBoundary",
     output = GetUserPermissionBoundaryResponse,
-    error = super::errors::GetUserPermissionBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct GetUserPermissionBoundary {
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100000546547`
+    /// `TargetUin`; example: `100000546547`
     pub target_uin: i64,
 }
 
 /// What a successful [`GetUserPermissionBoundary`] call returns.
 #[tc_model]
 pub struct GetUserPermissionBoundaryResponse {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `213465`
+    /// `PolicyId`; example: `213465`
     pub policy_id: Option<i64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QcloudCOSAccessForCLSRole"`
+    /// `PolicyName`; example: `"QcloudCOSAccessForCLSRole"`
     pub policy_name: Option<String>,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: Option<String>,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: Option<i64>,
 
-    /// `CreateMode`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CreateMode`; example: `5`
     pub create_mode: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2390,27 +2590,38 @@ pub struct GetUserPermissionBoundaryResponse {
 /// The `ListAccessKeys` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAccessKeysResponse`].
-/// The codes it documents are in [`ListAccessKeysError`](super::errors::ListAccessKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAccessKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.Accesskey`](super::errors::CamErrorCode::FailedOperationAccesskey)
+/// - [`InternalError.UnknownError`](super::errors::CamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`OperationDenied.AccessKeyOverLimit`](super::errors::CamErrorCode::OperationDeniedAccessKeyOverLimit)
+/// - [`OperationDenied.SubUin`](super::errors::CamErrorCode::OperationDeniedSubUin)
+/// - [`OperationDenied.UinNotMatch`](super::errors::CamErrorCode::OperationDeniedUinNotMatch)
+/// - [`ResourceNotFound.SecretNotExist`](super::errors::CamErrorCode::ResourceNotFoundSecretNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAccessKeys",
     output = ListAccessKeysResponse,
-    error = super::errors::ListAccessKeysError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListAccessKeys {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100013065917`
+    /// `TargetUin`; example: `100013065917`
     pub target_uin: Option<u64>,
 }
 
 /// What a successful [`ListAccessKeys`] call returns.
 #[tc_model]
 pub struct ListAccessKeysResponse {
-    /// `AccessKeys`: a list of [`AccessKey`](super::models::AccessKey) objects.
+    /// `AccessKeys`
     pub access_keys: Option<Vec<models::AccessKey>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2420,48 +2631,44 @@ pub struct ListAccessKeysResponse {
 /// The `ListAccounts` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAccountsResponse`].
-/// The codes it documents are in [`ListAccountsError`](super::errors::ListAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PaginationTokenInvalid`](super::errors::CamErrorCode::InvalidParameterPaginationTokenInvalid)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAccounts",
     output = ListAccountsResponse,
-    error = super::errors::ListAccountsError,
+    error = super::errors::CamErrorCode,
     paginate(token = marker, items = users, item = models::ListAllUser, next = marker)
 )]
 pub struct ListAccounts {
-    /// `MaxItems`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxItems`; example: `2`
     pub max_items: Option<i64>,
 
-    /// `Marker`: a string.
-    ///
-    /// Example: `"K_0EkOfSbn84waAYY4l_aK0SvzlMsrhTd8RAXkOTgx0RzGU3lId6P3aWizBVn8qB"`
+    /// `Marker`; example: `"K_0EkOfSbn84waAYY4l_aK0SvzlMsrhTd8RAXkOTgx0RzGU3lId6P3aWizBVn8qB"`
     pub marker: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"SubUser"`
+    /// `UserType`; example: `"SubUser"`
     pub user_type: Option<String>,
 }
 
 /// What a successful [`ListAccounts`] call returns.
 #[tc_model]
 pub struct ListAccountsResponse {
-    /// `Users`: a list of [`ListAllUser`](super::models::ListAllUser) objects.
+    /// `Users`
     pub users: Vec<models::ListAllUser>,
 
-    /// `Marker`: a string.
-    ///
-    /// Example: `"K_0EkOfSbn84waAYY4l_aK0SvzlMsrhTd8RAXkOTgx0RzGU3lId6P3aWizBVn8qB"`
+    /// `Marker`; example: `"K_0EkOfSbn84waAYY4l_aK0SvzlMsrhTd8RAXkOTgx0RzGU3lId6P3aWizBVn8qB"`
     pub marker: String,
 
-    /// `IsTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTruncated`; example: `false`
     pub is_truncated: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2471,15 +2678,22 @@ pub struct ListAccountsResponse {
 /// The `ListAttachedGroupPolicies` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAttachedGroupPoliciesResponse`].
-/// The codes it documents are in [`ListAttachedGroupPoliciesError`](super::errors::ListAttachedGroupPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAttachedGroupPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.SearchKeywordLengthError`](super::errors::CamErrorCode::InvalidParameterSearchKeywordLengthError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAttachedGroupPolicies",
     output = ListAttachedGroupPoliciesResponse,
-    error = super::errors::ListAttachedGroupPoliciesError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2489,36 +2703,26 @@ pub struct ListAccountsResponse {
     )
 )]
 pub struct ListAttachedGroupPolicies {
-    /// `TargetGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3349`
+    /// `TargetGroupId`; example: `3349`
     pub target_group_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rp`; example: `10`
     pub rp: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"searchKey"`
+    /// `Keyword`; example: `"searchKey"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListAttachedGroupPolicies`] call returns.
 #[tc_model]
 pub struct ListAttachedGroupPoliciesResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`AttachPolicyInfo`](super::models::AttachPolicyInfo) objects.
+    /// `List`
     pub list: Vec<models::AttachPolicyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,15 +2732,21 @@ pub struct ListAttachedGroupPoliciesResponse {
 /// The `ListAttachedRolePolicies` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAttachedRolePoliciesResponse`].
-/// The codes it documents are in [`ListAttachedRolePoliciesError`](super::errors::ListAttachedRolePoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAttachedRolePolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAttachedRolePolicies",
     output = ListAttachedRolePoliciesResponse,
-    error = super::errors::ListAttachedRolePoliciesError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2546,46 +2756,32 @@ pub struct ListAttachedGroupPoliciesResponse {
     )
 )]
 pub struct ListAttachedRolePolicies {
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: u64,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rp`; example: `10`
     pub rp: u64,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018427397905"`
+    /// `RoleId`; example: `"4611686018427397905"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"dev_role"`
+    /// `RoleName`; example: `"dev_role"`
     pub role_name: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PolicyType`; example: `"1"`
     pub policy_type: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"readonly"`
+    /// `Keyword`; example: `"readonly"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListAttachedRolePolicies`] call returns.
 #[tc_model]
 pub struct ListAttachedRolePoliciesResponse {
-    /// `List`: a list of [`AttachedPolicyOfRole`](super::models::AttachedPolicyOfRole) objects.
+    /// `List`
     pub list: Vec<models::AttachedPolicyOfRole>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2595,15 +2791,22 @@ pub struct ListAttachedRolePoliciesResponse {
 /// The `ListAttachedUserAllPolicies` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAttachedUserAllPoliciesResponse`].
-/// The codes it documents are in [`ListAttachedUserAllPoliciesError`](super::errors::ListAttachedUserAllPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAttachedUserAllPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CamErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAttachedUserAllPolicies",
     output = ListAttachedUserAllPoliciesResponse,
-    error = super::errors::ListAttachedUserAllPoliciesError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2613,46 +2816,32 @@ pub struct ListAttachedRolePoliciesResponse {
     )
 )]
 pub struct ListAttachedUserAllPolicies {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100020328651`
+    /// `TargetUin`; example: `100020328651`
     pub target_uin: u64,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rp`; example: `1`
     pub rp: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Page`; example: `10`
     pub page: u64,
 
-    /// `AttachType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachType`; example: `1`
     pub attach_type: u64,
 
-    /// `StrategyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyType`; example: `1`
     pub strategy_type: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"searchKey"`
+    /// `Keyword`; example: `"searchKey"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListAttachedUserAllPolicies`] call returns.
 #[tc_model]
 pub struct ListAttachedUserAllPoliciesResponse {
-    /// `PolicyList`: a list of [`AttachedUserPolicy`](super::models::AttachedUserPolicy) objects.
+    /// `PolicyList`
     pub policy_list: Vec<models::AttachedUserPolicy>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2662,15 +2851,21 @@ pub struct ListAttachedUserAllPoliciesResponse {
 /// The `ListAttachedUserPolicies` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListAttachedUserPoliciesResponse`].
-/// The codes it documents are in [`ListAttachedUserPoliciesError`](super::errors::ListAttachedUserPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListAttachedUserPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListAttachedUserPolicies",
     output = ListAttachedUserPoliciesResponse,
-    error = super::errors::ListAttachedUserPoliciesError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2680,31 +2875,23 @@ pub struct ListAttachedUserAllPoliciesResponse {
     )
 )]
 pub struct ListAttachedUserPolicies {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3449203261`
+    /// `TargetUin`; example: `3449203261`
     pub target_uin: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rp`; example: `10`
     pub rp: Option<u64>,
 }
 
 /// What a successful [`ListAttachedUserPolicies`] call returns.
 #[tc_model]
 pub struct ListAttachedUserPoliciesResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`AttachPolicyInfo`](super::models::AttachPolicyInfo) objects.
+    /// `List`
     pub list: Vec<models::AttachPolicyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2714,15 +2901,20 @@ pub struct ListAttachedUserPoliciesResponse {
 /// The `ListCollaborators` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListCollaboratorsResponse`].
-/// The codes it documents are in [`ListCollaboratorsError`](super::errors::ListCollaboratorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListCollaborators)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListCollaborators",
     output = ListCollaboratorsResponse,
-    error = super::errors::ListCollaboratorsError,
+    error = super::errors::CamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2732,26 +2924,20 @@ pub struct ListAttachedUserPoliciesResponse {
     )
 )]
 pub struct ListCollaborators {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListCollaborators`] call returns.
 #[tc_model]
 pub struct ListCollaboratorsResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `Data`: a list of [`SubAccountInfo`](super::models::SubAccountInfo) objects.
+    /// `Data`
     pub data: Vec<models::SubAccountInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2761,15 +2947,23 @@ pub struct ListCollaboratorsResponse {
 /// The `ListEntitiesForPolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListEntitiesForPolicyResponse`].
-/// The codes it documents are in [`ListEntitiesForPolicyError`](super::errors::ListEntitiesForPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListEntitiesForPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.EntityFilterError`](super::errors::CamErrorCode::InvalidParameterEntityFilterError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListEntitiesForPolicy",
     output = ListEntitiesForPolicyResponse,
-    error = super::errors::ListEntitiesForPolicyError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2779,36 +2973,26 @@ pub struct ListCollaboratorsResponse {
     )
 )]
 pub struct ListEntitiesForPolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `524497`
+    /// `PolicyId`; example: `524497`
     pub policy_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rp`; example: `10`
     pub rp: Option<u64>,
 
-    /// `EntityFilter`: a string.
-    ///
-    /// Example: `"All"`
+    /// `EntityFilter`; example: `"All"`
     pub entity_filter: Option<String>,
 }
 
 /// What a successful [`ListEntitiesForPolicy`] call returns.
 #[tc_model]
 pub struct ListEntitiesForPolicyResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `List`: a list of [`AttachEntityOfPolicy`](super::models::AttachEntityOfPolicy) objects.
+    /// `List`
     pub list: Vec<models::AttachEntityOfPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2818,15 +3002,20 @@ pub struct ListEntitiesForPolicyResponse {
 /// The `ListGroups` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListGroupsResponse`].
-/// The codes it documents are in [`ListGroupsError`](super::errors::ListGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListGroups",
     output = ListGroupsResponse,
-    error = super::errors::ListGroupsError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2836,31 +3025,23 @@ pub struct ListEntitiesForPolicyResponse {
     )
 )]
 pub struct ListGroups {
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Rp`; example: `20`
     pub rp: Option<u64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"IT"`
+    /// `Keyword`; example: `"IT"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListGroups`] call returns.
 #[tc_model]
 pub struct ListGroupsResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `GroupInfo`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupInfo`
     pub group_info: Vec<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2870,15 +3051,22 @@ pub struct ListGroupsResponse {
 /// The `ListGroupsForUser` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListGroupsForUserResponse`].
-/// The codes it documents are in [`ListGroupsForUserError`](super::errors::ListGroupsForUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListGroupsForUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListGroupsForUser",
     output = ListGroupsForUserResponse,
-    error = super::errors::ListGroupsForUserError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -2888,36 +3076,26 @@ pub struct ListGroupsResponse {
     )
 )]
 pub struct ListGroupsForUser {
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001408`
+    /// `Uid`; example: `1001408`
     pub uid: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rp`; example: `10`
     pub rp: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000001`
+    /// `SubUin`; example: `10000001`
     pub sub_uin: Option<u64>,
 }
 
 /// What a successful [`ListGroupsForUser`] call returns.
 #[tc_model]
 pub struct ListGroupsForUserResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `GroupInfo`: a list of [`GroupInfo`](super::models::GroupInfo) objects.
+    /// `GroupInfo`
     pub group_info: Vec<models::GroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2927,52 +3105,53 @@ pub struct ListGroupsForUserResponse {
 /// The `ListPolicies` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListPoliciesResponse`].
-/// The codes it documents are in [`ListPoliciesError`](super::errors::ListPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetUserAreaError`](super::errors::CamErrorCode::FailedOperationGetUserAreaError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.GroupIdError`](super::errors::CamErrorCode::InvalidParameterGroupIdError)
+/// - [`InvalidParameter.KeywordError`](super::errors::CamErrorCode::InvalidParameterKeywordError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.ScopeError`](super::errors::CamErrorCode::InvalidParameterScopeError)
+/// - [`InvalidParameter.SearchKeywordLengthError`](super::errors::CamErrorCode::InvalidParameterSearchKeywordLengthError)
+/// - [`InvalidParameter.ServiceTypeError`](super::errors::CamErrorCode::InvalidParameterServiceTypeError)
+/// - [`InvalidParameter.UinError`](super::errors::CamErrorCode::InvalidParameterUinError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListPolicies",
     output = ListPoliciesResponse,
-    error = super::errors::ListPoliciesError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListPolicies {
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rp`; example: `1`
     pub rp: Option<u64>,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Page`; example: `10`
     pub page: Option<u64>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Scope`; example: `"All"`
     pub scope: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`ListPolicies`] call returns.
 #[tc_model]
 pub struct ListPoliciesResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `239`
+    /// `TotalNum`; example: `239`
     pub total_num: u64,
 
-    /// `List`: a list of [`StrategyInfo`](super::models::StrategyInfo) objects.
+    /// `List`
     pub list: Vec<models::StrategyInfo>,
 
-    /// `ServiceTypeList`: a list of strings.
-    ///
-    /// Example: `["scf"]`
+    /// `ServiceTypeList`; example: `["scf"]`
     pub service_type_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2982,42 +3161,42 @@ pub struct ListPoliciesResponse {
 /// The `ListPoliciesGrantingServiceAccess` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListPoliciesGrantingServiceAccessResponse`].
-/// The codes it documents are in [`ListPoliciesGrantingServiceAccessError`](super::errors::ListPoliciesGrantingServiceAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListPoliciesGrantingServiceAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CamErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListPoliciesGrantingServiceAccess",
     output = ListPoliciesGrantingServiceAccessResponse,
-    error = super::errors::ListPoliciesGrantingServiceAccessError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListPoliciesGrantingServiceAccess {
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `TargetUin`; example: `1000000001`
     pub target_uin: Option<u64>,
 
-    /// `RoleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4611000000000000`
+    /// `RoleId`; example: `4611000000000000`
     pub role_id: Option<u64>,
 
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `GroupId`; example: `10000`
     pub group_id: Option<u64>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cam"`
+    /// `ServiceType`; example: `"cam"`
     pub service_type: Option<String>,
 }
 
 /// What a successful [`ListPoliciesGrantingServiceAccess`] call returns.
 #[tc_model]
 pub struct ListPoliciesGrantingServiceAccessResponse {
-    /// `List`: a list of [`ListGrantServiceAccessNode`](super::models::ListGrantServiceAccessNode) objects.
+    /// `List`
     pub list: Vec<models::ListGrantServiceAccessNode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3027,27 +3206,33 @@ pub struct ListPoliciesGrantingServiceAccessResponse {
 /// The `ListPolicyVersions` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListPolicyVersionsResponse`].
-/// The codes it documents are in [`ListPolicyVersionsError`](super::errors::ListPolicyVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListPolicyVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListPolicyVersions",
     output = ListPolicyVersionsResponse,
-    error = super::errors::ListPolicyVersionsError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListPolicyVersions {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13847366`
+    /// `PolicyId`; example: `13847366`
     pub policy_id: u64,
 }
 
 /// What a successful [`ListPolicyVersions`] call returns.
 #[tc_model]
 pub struct ListPolicyVersionsResponse {
-    /// `Versions`: a list of [`PolicyVersionItem`](super::models::PolicyVersionItem) objects.
+    /// `Versions`
     pub versions: Vec<models::PolicyVersionItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3057,15 +3242,23 @@ pub struct ListPolicyVersionsResponse {
 /// The `ListReceiver` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListReceiverResponse`].
-/// The codes it documents are in [`ListReceiverError`](super::errors::ListReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListReceiver",
     output = ListReceiverResponse,
-    error = super::errors::ListReceiverError,
+    error = super::errors::CamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3075,26 +3268,20 @@ pub struct ListPolicyVersionsResponse {
     )
 )]
 pub struct ListReceiver {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Limit`; example: `12`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`ListReceiver`] call returns.
 #[tc_model]
 pub struct ListReceiverResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `Receivers`: a list of [`Receiver`](super::models::Receiver) objects.
+    /// `Receivers`
     pub receivers: Vec<models::Receiver>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3104,27 +3291,33 @@ pub struct ListReceiverResponse {
 /// The `ListSAMLProviders` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListSAMLProvidersResponse`].
-/// The codes it documents are in [`ListSAMLProvidersError`](super::errors::ListSAMLProvidersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListSAMLProviders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListSAMLProviders",
     output = ListSAMLProvidersResponse,
-    error = super::errors::ListSAMLProvidersError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListSAMLProviders {}
 
 /// What a successful [`ListSAMLProviders`] call returns.
 #[tc_model]
 pub struct ListSAMLProvidersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `SAMLProviderSet`: a list of [`SamlProviderInfo`](super::models::SamlProviderInfo) objects.
+    /// `SAMLProviderSet`
     #[tc(rename = "SAMLProviderSet")]
     pub saml_provider_set: Vec<models::SamlProviderInfo>,
 
@@ -3135,22 +3328,27 @@ pub struct ListSAMLProvidersResponse {
 /// The `ListUsers` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListUsersResponse`].
-/// The codes it documents are in [`ListUsersError`](super::errors::ListUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListUsers",
     output = ListUsersResponse,
-    error = super::errors::ListUsersError
+    error = super::errors::CamErrorCode
 )]
 pub struct ListUsers {}
 
 /// What a successful [`ListUsers`] call returns.
 #[tc_model]
 pub struct ListUsersResponse {
-    /// `Data`: a list of [`SubAccountInfo`](super::models::SubAccountInfo) objects.
+    /// `Data`
     pub data: Vec<models::SubAccountInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3160,15 +3358,21 @@ pub struct ListUsersResponse {
 /// The `ListUsersForGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListUsersForGroupResponse`].
-/// The codes it documents are in [`ListUsersForGroupError`](super::errors::ListUsersForGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListUsersForGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListUsersForGroup",
     output = ListUsersForGroupResponse,
-    error = super::errors::ListUsersForGroupError,
+    error = super::errors::CamErrorCode,
     paginate(
         page = page,
         limit = rp,
@@ -3178,31 +3382,23 @@ pub struct ListUsersResponse {
     )
 )]
 pub struct ListUsersForGroup {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300001`
+    /// `GroupId`; example: `300001`
     pub group_id: u64,
 
-    /// `Page`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<u64>,
 
-    /// `Rp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Rp`; example: `20`
     pub rp: Option<u64>,
 }
 
 /// What a successful [`ListUsersForGroup`] call returns.
 #[tc_model]
 pub struct ListUsersForGroupResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `UserInfo`: a list of [`GroupMemberInfo`](super::models::GroupMemberInfo) objects.
+    /// `UserInfo`
     pub user_info: Vec<models::GroupMemberInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3212,15 +3408,21 @@ pub struct ListUsersForGroupResponse {
 /// The `ListWeChatWorkSubAccounts` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`ListWeChatWorkSubAccountsResponse`].
-/// The codes it documents are in [`ListWeChatWorkSubAccountsError`](super::errors::ListWeChatWorkSubAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=ListWeChatWorkSubAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "ListWeChatWorkSubAccounts",
     output = ListWeChatWorkSubAccountsResponse,
-    error = super::errors::ListWeChatWorkSubAccountsError,
+    error = super::errors::CamErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3230,26 +3432,20 @@ pub struct ListUsersForGroupResponse {
     )
 )]
 pub struct ListWeChatWorkSubAccounts {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 }
 
 /// What a successful [`ListWeChatWorkSubAccounts`] call returns.
 #[tc_model]
 pub struct ListWeChatWorkSubAccountsResponse {
-    /// `Data`: a list of [`WeChatWorkSubAccount`](super::models::WeChatWorkSubAccount) objects.
+    /// `Data`
     pub data: Vec<models::WeChatWorkSubAccount>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3259,30 +3455,37 @@ pub struct ListWeChatWorkSubAccountsResponse {
 /// The `PutRolePermissionsBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`PutRolePermissionsBoundaryResponse`].
-/// The codes it documents are in [`PutRolePermissionsBoundaryError`](super::errors::PutRolePermissionsBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=PutRolePermissionsBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OperateEntitiesOverLimit`](super::errors::CamErrorCode::InvalidParameterOperateEntitiesOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`](super::errors::CamErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary)
+/// - [`InvalidParameter.ServiceLinkedRoleCantUsePermissionBoundary`](super::errors::CamErrorCode::InvalidParameterServiceLinkedRoleCantUsePermissionBoundary)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CamErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "PutRolePermissionsBoundary",
     output = PutRolePermissionsBoundaryResponse,
-    error = super::errors::PutRolePermissionsBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct PutRolePermissionsBoundary {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `PolicyId`; example: `1234567`
     pub policy_id: i64,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `RoleId`; example: `"1234567"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 }
 
@@ -3296,25 +3499,33 @@ pub struct PutRolePermissionsBoundaryResponse {
 /// The `PutUserPermissionsBoundary` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`PutUserPermissionsBoundaryResponse`].
-/// The codes it documents are in [`PutUserPermissionsBoundaryError`](super::errors::PutUserPermissionsBoundaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=PutUserPermissionsBoundary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.OperateEntitiesOverLimit`](super::errors::CamErrorCode::InvalidParameterOperateEntitiesOverLimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.ServiceLinkedPolicyCantInPermissionBoundary`](super::errors::CamErrorCode::InvalidParameterServiceLinkedPolicyCantInPermissionBoundary)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CamErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "PutUserPermissionsBoundary",
     output = PutUserPermissionsBoundaryResponse,
-    error = super::errors::PutUserPermissionsBoundaryError
+    error = super::errors::CamErrorCode
 )]
 pub struct PutUserPermissionsBoundary {
-    /// `TargetUin`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `TargetUin`; example: `1234567`
     pub target_uin: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `PolicyId`; example: `1234567`
     pub policy_id: i64,
 }
 
@@ -3328,20 +3539,26 @@ pub struct PutUserPermissionsBoundaryResponse {
 /// The `RemoveUserFromGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`RemoveUserFromGroupResponse`].
-/// The codes it documents are in [`RemoveUserFromGroupError`](super::errors::RemoveUserFromGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=RemoveUserFromGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.UserUinAndUinNotAllNull`](super::errors::CamErrorCode::InvalidParameterUserUinAndUinNotAllNull)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "RemoveUserFromGroup",
     output = RemoveUserFromGroupResponse,
-    error = super::errors::RemoveUserFromGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct RemoveUserFromGroup {
-    /// `Info`: a list of [`GroupIdOfUidInfo`](super::models::GroupIdOfUidInfo) objects.
-    ///
-    /// Example: `[{"GroupId":1000000121,"Uid":1000000122}]`
+    /// `Info`; example: `[{"GroupId":1000000121,"Uid":1000000122}]`
     pub info: Vec<models::GroupIdOfUidInfo>,
 }
 
@@ -3355,25 +3572,66 @@ pub struct RemoveUserFromGroupResponse {
 /// The `SetDefaultPolicyVersion` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`SetDefaultPolicyVersionResponse`].
-/// The codes it documents are in [`SetDefaultPolicyVersionError`](super::errors::SetDefaultPolicyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=SetDefaultPolicyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::CamErrorCode::FailedOperationPolicyNameInUse)
+/// - [`FailedOperation.PolicyVersionAlreadyDefault`](super::errors::CamErrorCode::FailedOperationPolicyVersionAlreadyDefault)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::CamErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::CamErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::CamErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PolicyVersionNotExists`](super::errors::CamErrorCode::InvalidParameterPolicyVersionNotExists)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::CamErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::CamErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::CamErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::CamErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::CamErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::CamErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::CamErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
+/// - [`OperationDenied.CicPolicyOperationDenied`](super::errors::CamErrorCode::OperationDeniedCicPolicyOperationDenied)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "SetDefaultPolicyVersion",
     output = SetDefaultPolicyVersionResponse,
-    error = super::errors::SetDefaultPolicyVersionError
+    error = super::errors::CamErrorCode
 )]
 pub struct SetDefaultPolicyVersion {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17698703`
+    /// `PolicyId`; example: `17698703`
     pub policy_id: u64,
 
-    /// `VersionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionId`; example: `1`
     pub version_id: u64,
 }
 
@@ -3387,30 +3645,35 @@ pub struct SetDefaultPolicyVersionResponse {
 /// The `SetMfaFlag` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`SetMfaFlagResponse`].
-/// The codes it documents are in [`SetMfaFlagError`](super::errors::SetMfaFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=SetMfaFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UserNotBindPhone`](super::errors::CamErrorCode::FailedOperationUserNotBindPhone)
+/// - [`FailedOperation.UserNotBindWechat`](super::errors::CamErrorCode::FailedOperationUserNotBindWechat)
+/// - [`FailedOperation.UserUnbindNoPermission`](super::errors::CamErrorCode::FailedOperationUserUnbindNoPermission)
+/// - [`InvalidParameter.MFATokenError`](super::errors::CamErrorCode::InvalidParameterMfaTokenError)
+/// - [`InvalidParameter.NameOrIdCardError`](super::errors::CamErrorCode::InvalidParameterNameOrIdCardError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "SetMfaFlag",
     output = SetMfaFlagResponse,
-    error = super::errors::SetMfaFlagError
+    error = super::errors::CamErrorCode
 )]
 pub struct SetMfaFlag {
-    /// `OpUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `OpUin`; example: `1234567`
     pub op_uin: Option<u64>,
 
-    /// `LoginFlag`: a [`LoginActionMfaFlag`](super::models::LoginActionMfaFlag).
-    ///
-    /// Example: `{"Phone":1}`
+    /// `LoginFlag`; example: `{"Phone":1}`
     pub login_flag: Option<models::LoginActionMfaFlag>,
 
-    /// `ActionFlag`: a [`LoginActionMfaFlag`](super::models::LoginActionMfaFlag).
-    ///
-    /// Example: `{"Phone":1}`
+    /// `ActionFlag`; example: `{"Phone":1}`
     pub action_flag: Option<models::LoginActionMfaFlag>,
 }
 
@@ -3424,30 +3687,37 @@ pub struct SetMfaFlagResponse {
 /// The `TagRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`TagRoleResponse`].
-/// The codes it documents are in [`TagRoleError`](super::errors::TagRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=TagRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.TagResourceFailed`](super::errors::CamErrorCode::FailedOperationTagResourceFailed)
+/// - [`InternalError`](super::errors::CamErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.TagLimitExceeded`](super::errors::CamErrorCode::InvalidParameterTagLimitExceeded)
+/// - [`InvalidParameter.TagParamError`](super::errors::CamErrorCode::InvalidParameterTagParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "TagRole",
     output = TagRoleResponse,
-    error = super::errors::TagRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct TagRole {
-    /// `Tags`: a list of [`RoleTags`](super::models::RoleTags) objects.
-    ///
-    /// Example: `[{"Key":"AKey","Value":"AValue"}]`
+    /// `Tags`; example: `[{"Key":"AKey","Value":"AValue"}]`
     pub tags: Vec<models::RoleTags>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"CAM_QCSRole"`
+    /// `RoleName`; example: `"CAM_QCSRole"`
     pub role_name: Option<String>,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"46111234567890"`
+    /// `RoleId`; example: `"46111234567890"`
     pub role_id: Option<String>,
 }
 
@@ -3461,30 +3731,37 @@ pub struct TagRoleResponse {
 /// The `UntagRole` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UntagRoleResponse`].
-/// The codes it documents are in [`UntagRoleError`](super::errors::UntagRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UntagRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.UnTagResourceFailed`](super::errors::CamErrorCode::FailedOperationUnTagResourceFailed)
+/// - [`InternalError`](super::errors::CamErrorCode::InternalError)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNameError`](super::errors::CamErrorCode::InvalidParameterRoleNameError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.TagParamError`](super::errors::CamErrorCode::InvalidParameterTagParamError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UntagRole",
     output = UntagRoleResponse,
-    error = super::errors::UntagRoleError
+    error = super::errors::CamErrorCode
 )]
 pub struct UntagRole {
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["AKey","BKey"]`
+    /// `TagKeys`; example: `["AKey","BKey"]`
     pub tag_keys: Vec<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"CAM_QCSRole"`
+    /// `RoleName`; example: `"CAM_QCSRole"`
     pub role_name: Option<String>,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"46111234567890"`
+    /// `RoleId`; example: `"46111234567890"`
     pub role_id: Option<String>,
 }
 
@@ -3498,30 +3775,36 @@ pub struct UntagRoleResponse {
 /// The `UpdateAccessKey` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateAccessKeyResponse`].
-/// The codes it documents are in [`UpdateAccessKeyError`](super::errors::UpdateAccessKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateAccessKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.Accesskey`](super::errors::CamErrorCode::FailedOperationAccesskey)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`OperationDenied.AccessKeyOverLimit`](super::errors::CamErrorCode::OperationDeniedAccessKeyOverLimit)
+/// - [`OperationDenied.SubUin`](super::errors::CamErrorCode::OperationDeniedSubUin)
+/// - [`OperationDenied.UinNotMatch`](super::errors::CamErrorCode::OperationDeniedUinNotMatch)
+/// - [`ResourceNotFound.SecretNotExist`](super::errors::CamErrorCode::ResourceNotFoundSecretNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateAccessKey",
     output = UpdateAccessKeyResponse,
-    error = super::errors::UpdateAccessKeyError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateAccessKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***"`
+    /// `AccessKeyId`; example: `"AKID***"`
     pub access_key_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `TargetUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100013065917`
+    /// `TargetUin`; example: `100013065917`
     pub target_uin: Option<u64>,
 }
 
@@ -3535,28 +3818,47 @@ pub struct UpdateAccessKeyResponse {
 /// The `UpdateAssumeRolePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateAssumeRolePolicyResponse`].
-/// The codes it documents are in [`UpdateAssumeRolePolicyError`](super::errors::UpdateAssumeRolePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateAssumeRolePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsCrossError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsCrossError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateAssumeRolePolicy",
     output = UpdateAssumeRolePolicyResponse,
-    error = super::errors::UpdateAssumeRolePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateAssumeRolePolicy {
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018427731422"`
+    /// `RoleId`; example: `"4611686018427731422"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 }
 
@@ -3570,30 +3872,33 @@ pub struct UpdateAssumeRolePolicyResponse {
 /// The `UpdateGroup` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateGroupResponse`].
-/// The codes it documents are in [`UpdateGroupError`](super::errors::UpdateGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter.GroupNameInUse`](super::errors::CamErrorCode::InvalidParameterGroupNameInUse)
+/// - [`InvalidParameter.GroupNotExist`](super::errors::CamErrorCode::InvalidParameterGroupNotExist)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateGroup",
     output = UpdateGroupResponse,
-    error = super::errors::UpdateGroupError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateGroup {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2020`
+    /// `GroupId`; example: `2020`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"2020test"`
+    /// `GroupName`; example: `"2020test"`
     pub group_name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"财务管理"`
+    /// `Remark`; example: `"财务管理"`
     pub remark: Option<String>,
 }
 
@@ -3607,45 +3912,45 @@ pub struct UpdateGroupResponse {
 /// The `UpdateOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateOIDCConfigResponse`].
-/// The codes it documents are in [`UpdateOIDCConfigError`](super::errors::UpdateOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::CamErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`InvalidParameterValue.NameError`](super::errors::CamErrorCode::InvalidParameterValueNameError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::CamErrorCode::LimitExceededIdentityFull)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateOIDCConfig",
     output = UpdateOIDCConfigResponse,
-    error = super::errors::UpdateOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a list of strings.
-    ///
-    /// Example: `["61adcf00620c31e3ddbc9546"]`
+    /// `ClientId`; example: `["61adcf00620c31e3ddbc9546"]`
     pub client_id: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"OIDC"`
+    /// `Name`; example: `"OIDC"`
     pub name: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"dazw****"`
+    /// `IdentityKey`; example: `"dazw****"`
     pub identity_key: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: Option<u64>,
 }
 
@@ -3659,18 +3964,23 @@ pub struct UpdateOIDCConfigResponse {
 /// The `UpdatePasswordRules` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdatePasswordRulesResponse`].
-/// The codes it documents are in [`UpdatePasswordRulesError`](super::errors::UpdatePasswordRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdatePasswordRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.PasswordRuleError`](super::errors::CamErrorCode::InvalidParameterPasswordRuleError)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdatePasswordRules",
     output = UpdatePasswordRulesResponse,
-    error = super::errors::UpdatePasswordRulesError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdatePasswordRules {
-    /// `Rules`: a [`PassWordRule`](super::models::PassWordRule).
+    /// `Rules`
     pub rules: models::PassWordRule,
 }
 
@@ -3684,47 +3994,80 @@ pub struct UpdatePasswordRulesResponse {
 /// The `UpdatePolicy` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdatePolicyResponse`].
-/// The codes it documents are in [`UpdatePolicyError`](super::errors::UpdatePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdatePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OrganizationPolicyOperateError`](super::errors::CamErrorCode::FailedOperationOrganizationPolicyOperateError)
+/// - [`FailedOperation.PolicyNameInUse`](super::errors::CamErrorCode::FailedOperationPolicyNameInUse)
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ActionError`](super::errors::CamErrorCode::InvalidParameterActionError)
+/// - [`InvalidParameter.ActionMiss`](super::errors::CamErrorCode::InvalidParameterActionMiss)
+/// - [`InvalidParameter.ActionNotExist`](super::errors::CamErrorCode::InvalidParameterActionNotExist)
+/// - [`InvalidParameter.ActionServiceNotExist`](super::errors::CamErrorCode::InvalidParameterActionServiceNotExist)
+/// - [`InvalidParameter.AttachmentFull`](super::errors::CamErrorCode::InvalidParameterAttachmentFull)
+/// - [`InvalidParameter.ConditionContentError`](super::errors::CamErrorCode::InvalidParameterConditionContentError)
+/// - [`InvalidParameter.ConditionError`](super::errors::CamErrorCode::InvalidParameterConditionError)
+/// - [`InvalidParameter.ConditionTypeError`](super::errors::CamErrorCode::InvalidParameterConditionTypeError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.EffectError`](super::errors::CamErrorCode::InvalidParameterEffectError)
+/// - [`InvalidParameter.NotSupportProduct`](super::errors::CamErrorCode::InvalidParameterNotSupportProduct)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.PolicyDocumentError`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentError)
+/// - [`InvalidParameter.PolicyDocumentLengthOverLimit`](super::errors::CamErrorCode::InvalidParameterPolicyDocumentLengthOverLimit)
+/// - [`InvalidParameter.PolicyIdError`](super::errors::CamErrorCode::InvalidParameterPolicyIdError)
+/// - [`InvalidParameter.PolicyIdNotExist`](super::errors::CamErrorCode::InvalidParameterPolicyIdNotExist)
+/// - [`InvalidParameter.PolicyNameError`](super::errors::CamErrorCode::InvalidParameterPolicyNameError)
+/// - [`InvalidParameter.PrincipalError`](super::errors::CamErrorCode::InvalidParameterPrincipalError)
+/// - [`InvalidParameter.PrincipalQcsError`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsError)
+/// - [`InvalidParameter.PrincipalQcsNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalQcsNotExist)
+/// - [`InvalidParameter.PrincipalServiceNotExist`](super::errors::CamErrorCode::InvalidParameterPrincipalServiceNotExist)
+/// - [`InvalidParameter.ResourceContentError`](super::errors::CamErrorCode::InvalidParameterResourceContentError)
+/// - [`InvalidParameter.ResourceError`](super::errors::CamErrorCode::InvalidParameterResourceError)
+/// - [`InvalidParameter.ResourceProjectError`](super::errors::CamErrorCode::InvalidParameterResourceProjectError)
+/// - [`InvalidParameter.ResourceQcsError`](super::errors::CamErrorCode::InvalidParameterResourceQcsError)
+/// - [`InvalidParameter.ResourceRegionError`](super::errors::CamErrorCode::InvalidParameterResourceRegionError)
+/// - [`InvalidParameter.ResourceServiceNotExist`](super::errors::CamErrorCode::InvalidParameterResourceServiceNotExist)
+/// - [`InvalidParameter.ResourceUinError`](super::errors::CamErrorCode::InvalidParameterResourceUinError)
+/// - [`InvalidParameter.StatementError`](super::errors::CamErrorCode::InvalidParameterStatementError)
+/// - [`InvalidParameter.UserNotExist`](super::errors::CamErrorCode::InvalidParameterUserNotExist)
+/// - [`InvalidParameter.VersionError`](super::errors::CamErrorCode::InvalidParameterVersionError)
+/// - [`OperationDenied.PolicyTagConflict`](super::errors::CamErrorCode::OperationDeniedPolicyTagConflict)
+/// - [`ResourceNotFound.GroupNotExist`](super::errors::CamErrorCode::ResourceNotFoundGroupNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CamErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.PolicyIdNotFound`](super::errors::CamErrorCode::ResourceNotFoundPolicyIdNotFound)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdatePolicy",
     output = UpdatePolicyResponse,
-    error = super::errors::UpdatePolicyError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdatePolicy {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17698703`
+    /// `PolicyId`; example: `17698703`
     pub policy_id: Option<u64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QCS_PolicyName"`
+    /// `PolicyName`; example: `"QCS_PolicyName"`
     pub policy_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Policy_Description"`
+    /// `Description`; example: `"Policy_Description"`
     pub description: Option<String>,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Alias`; example: `"remark"`
     pub alias: Option<String>,
 }
 
 /// What a successful [`UpdatePolicy`] call returns.
 #[tc_model]
 pub struct UpdatePolicyResponse {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10042`
+    /// `PolicyId`; example: `10042`
     pub policy_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3734,30 +4077,31 @@ pub struct UpdatePolicyResponse {
 /// The `UpdateRoleConsoleLogin` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateRoleConsoleLoginResponse`].
-/// The codes it documents are in [`UpdateRoleConsoleLoginError`](super::errors::UpdateRoleConsoleLoginError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateRoleConsoleLogin)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateRoleConsoleLogin",
     output = UpdateRoleConsoleLoginResponse,
-    error = super::errors::UpdateRoleConsoleLoginError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateRoleConsoleLogin {
-    /// `ConsoleLogin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: i64,
 
-    /// `RoleId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000947212312`
+    /// `RoleId`; example: `10000000947212312`
     pub role_id: Option<i64>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"RoleNameConsole"`
+    /// `RoleName`; example: `"RoleNameConsole"`
     pub role_name: Option<String>,
 }
 
@@ -3771,30 +4115,32 @@ pub struct UpdateRoleConsoleLoginResponse {
 /// The `UpdateRoleDescription` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateRoleDescriptionResponse`].
-/// The codes it documents are in [`UpdateRoleDescriptionError`](super::errors::UpdateRoleDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateRoleDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.DescriptionLengthOverlimit`](super::errors::CamErrorCode::InvalidParameterDescriptionLengthOverlimit)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateRoleDescription",
     output = UpdateRoleDescriptionResponse,
-    error = super::errors::UpdateRoleDescriptionError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateRoleDescription {
-    /// `Description`: a string.
-    ///
-    /// Example: `"abc234"`
+    /// `Description`; example: `"abc234"`
     pub description: String,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"4611686018427731422"`
+    /// `RoleId`; example: `"4611686018427731422"`
     pub role_id: Option<String>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 }
 
@@ -3808,30 +4154,31 @@ pub struct UpdateRoleDescriptionResponse {
 /// The `UpdateRoleSessionDuration` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateRoleSessionDurationResponse`].
-/// The codes it documents are in [`UpdateRoleSessionDurationError`](super::errors::UpdateRoleSessionDurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateRoleSessionDuration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CamErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ParamError`](super::errors::CamErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameter.RoleNotExist`](super::errors::CamErrorCode::InvalidParameterRoleNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateRoleSessionDuration",
     output = UpdateRoleSessionDurationResponse,
-    error = super::errors::UpdateRoleSessionDurationError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateRoleSessionDuration {
-    /// `SessionDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `SessionDuration`; example: `1234567`
     pub session_duration: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"QCS_RoleName"`
+    /// `RoleName`; example: `"QCS_RoleName"`
     pub role_name: Option<String>,
 
-    /// `RoleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `RoleId`; example: `1234567`
     pub role_id: Option<u64>,
 }
 
@@ -3845,30 +4192,31 @@ pub struct UpdateRoleSessionDurationResponse {
 /// The `UpdateSAMLProvider` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateSAMLProviderResponse`].
-/// The codes it documents are in [`UpdateSAMLProviderError`](super::errors::UpdateSAMLProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateSAMLProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CICIdentityForbidden`](super::errors::CamErrorCode::FailedOperationCicIdentityForbidden)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateSAMLProvider",
     output = UpdateSAMLProviderResponse,
-    error = super::errors::UpdateSAMLProviderError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateSAMLProvider {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `SAMLMetadataDocument`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIi***"`
+    /// `SAMLMetadataDocument`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIi***"`
     #[tc(rename = "SAMLMetadataDocument")]
     pub saml_metadata_document: Option<String>,
 }
@@ -3883,55 +4231,51 @@ pub struct UpdateSAMLProviderResponse {
 /// The `UpdateUser` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateUserResponse`].
-/// The codes it documents are in [`UpdateUserError`](super::errors::UpdateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CamErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`FailedOperation.ExistHighRiskOperations`](super::errors::CamErrorCode::FailedOperationExistHighRiskOperations)
+/// - [`FailedOperation.Unmodifiable`](super::errors::CamErrorCode::FailedOperationUnmodifiable)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.PasswordViolatedRules`](super::errors::CamErrorCode::InvalidParameterPasswordViolatedRules)
+/// - [`InvalidParameter.UserNameIllegal`](super::errors::CamErrorCode::InvalidParameterUserNameIllegal)
+/// - [`ResourceNotFound.UserNotExist`](super::errors::CamErrorCode::ResourceNotFoundUserNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateUser",
     output = UpdateUserResponse,
-    error = super::errors::UpdateUserError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateUser {
-    /// `Name`: a string.
-    ///
-    /// Example: `"jack"`
+    /// `Name`; example: `"jack"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"财务管理"`
+    /// `Remark`; example: `"财务管理"`
     pub remark: Option<String>,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: Option<u64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password123456"`
+    /// `Password`; example: `"password123456"`
     pub password: Option<String>,
 
-    /// `NeedResetPassword`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedResetPassword`; example: `0`
     pub need_reset_password: Option<u64>,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"18888888888"`
+    /// `PhoneNum`; example: `"18888888888"`
     pub phone_num: Option<String>,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123**0qq.com"`
+    /// `Email`; example: `"123**0qq.com"`
     pub email: Option<String>,
 }
 
@@ -3945,65 +4289,57 @@ pub struct UpdateUserResponse {
 /// The `UpdateUserOIDCConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateUserOIDCConfigResponse`].
-/// The codes it documents are in [`UpdateUserOIDCConfigError`](super::errors::UpdateUserOIDCConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateUserOIDCConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CamErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IdentityNameInUse`](super::errors::CamErrorCode::InvalidParameterIdentityNameInUse)
+/// - [`InvalidParameterValue.IdentityKeyError`](super::errors::CamErrorCode::InvalidParameterValueIdentityKeyError)
+/// - [`InvalidParameterValue.IdentityUrlError`](super::errors::CamErrorCode::InvalidParameterValueIdentityUrlError)
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`LimitExceeded.IdentityFull`](super::errors::CamErrorCode::LimitExceededIdentityFull)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateUserOIDCConfig",
     output = UpdateUserOIDCConfigResponse,
-    error = super::errors::UpdateUserOIDCConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateUserOIDCConfig {
-    /// `IdentityUrl`: a string.
-    ///
-    /// Example: `"https://xxx.qq.cn/oidc"`
+    /// `IdentityUrl`; example: `"https://xxx.qq.cn/oidc"`
     pub identity_url: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"61adcf00620c31e3ddbc9546"`
+    /// `ClientId`; example: `"61adcf00620c31e3ddbc9546"`
     pub client_id: String,
 
-    /// `AuthorizationEndpoint`: a string.
-    ///
-    /// Example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
+    /// `AuthorizationEndpoint`; example: `"https://console.authing.cn/console/get-started/61adcf00620c31e3d"`
     pub authorization_endpoint: String,
 
-    /// `ResponseType`: a string.
-    ///
-    /// Example: `"id_token"`
+    /// `ResponseType`; example: `"id_token"`
     pub response_type: String,
 
-    /// `ResponseMode`: a string.
-    ///
-    /// Example: `"fragment"`
+    /// `ResponseMode`; example: `"fragment"`
     pub response_mode: String,
 
-    /// `MappingFiled`: a string.
-    ///
-    /// Example: `"sub"`
+    /// `MappingFiled`; example: `"sub"`
     pub mapping_filed: String,
 
-    /// `IdentityKey`: a string.
-    ///
-    /// Example: `"ewog****"`
+    /// `IdentityKey`; example: `"ewog****"`
     pub identity_key: String,
 
-    /// `Scope`: a list of strings.
-    ///
-    /// Example: `["openid"]`
+    /// `Scope`; example: `["openid"]`
     pub scope: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is description"`
+    /// `Description`; example: `"this is description"`
     pub description: Option<String>,
 
-    /// `AutoRotateKey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRotateKey`; example: `1`
     pub auto_rotate_key: Option<u64>,
 }
 
@@ -4017,31 +4353,31 @@ pub struct UpdateUserOIDCConfigResponse {
 /// The `UpdateUserSAMLConfig` action of CAM API 2019-01-16.
 ///
 /// A successful call returns [`UpdateUserSAMLConfigResponse`].
-/// The codes it documents are in [`UpdateUserSAMLConfigError`](super::errors::UpdateUserSAMLConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cam&Version=2019-01-16&Action=UpdateUserSAMLConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CamErrorCode`](super::errors::CamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.MetadataError`](super::errors::CamErrorCode::InvalidParameterValueMetadataError)
+/// - [`ResourceNotFound.IdentityNotExist`](super::errors::CamErrorCode::ResourceNotFoundIdentityNotExist)
 #[tc_action(
     service = "cam",
     version = "2019-01-16",
     name = "UpdateUserSAMLConfig",
     output = UpdateUserSAMLConfigResponse,
-    error = super::errors::UpdateUserSAMLConfigError
+    error = super::errors::CamErrorCode
 )]
 pub struct UpdateUserSAMLConfig {
-    /// `Operate`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Operate`; example: `"enable"`
     pub operate: String,
 
-    /// `SAMLMetadataDocument`: a string.
-    ///
-    /// Example: `"metadataDocumentDemo"`
+    /// `SAMLMetadataDocument`; example: `"metadataDocumentDemo"`
     #[tc(rename = "SAMLMetadataDocument")]
     pub saml_metadata_document: Option<String>,
 
-    /// `AuxiliaryDomain`: a string.
-    ///
-    /// Example: `"xx.com"`
+    /// `AuxiliaryDomain`; example: `"xx.com"`
     pub auxiliary_domain: Option<String>,
 }
 

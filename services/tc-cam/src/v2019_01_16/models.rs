@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListAccessKeys`](super::ListAccessKeys).
 #[tc_model]
 pub struct AccessKey {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AccessKeyId"`
+    /// `AccessKeyId`; example: `"AccessKeyId"`
     pub access_key_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-20 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-03-20 00:00:00"`
     pub create_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Description`; example: `"备注"`
     pub description: Option<String>,
 }
 
@@ -34,29 +26,19 @@ pub struct AccessKey {
 /// Returned in the output of [`CreateAccessKey`](super::CreateAccessKey).
 #[tc_model]
 pub struct AccessKeyDetail {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKID***"`
+    /// `AccessKeyId`; example: `"AKID***"`
     pub access_key_id: String,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"iDVd***"`
+    /// `SecretAccessKey`; example: `"iDVd***"`
     pub secret_access_key: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-03-03 18:00:26"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-03-03 18:00:26"`
     pub create_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"readOnly权限"`
+    /// `Description`; example: `"readOnly权限"`
     pub description: Option<String>,
 }
 
@@ -65,29 +47,19 @@ pub struct AccessKeyDetail {
 /// Returned in the output of [`ListEntitiesForPolicy`](super::ListEntitiesForPolicy).
 #[tc_model]
 pub struct AttachEntityOfPolicy {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1000001"`
+    /// `Id`; example: `"1000001"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"TestPolicyName"`
+    /// `Name`; example: `"TestPolicyName"`
     pub name: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3449203261`
+    /// `Uin`; example: `3449203261`
     pub uin: u64,
 
-    /// `RelatedType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelatedType`; example: `1`
     pub related_type: u64,
 
-    /// `AttachmentTime`: a string.
-    ///
-    /// Example: `"2021-11-11 19:38:01"`
+    /// `AttachmentTime`; example: `"2021-11-11 19:38:01"`
     pub attachment_time: String,
 }
 
@@ -96,59 +68,37 @@ pub struct AttachEntityOfPolicy {
 /// Returned in the output of [`ListAttachedGroupPolicies`](super::ListAttachedGroupPolicies) and [`ListAttachedUserPolicies`](super::ListAttachedUserPolicies).
 #[tc_model]
 pub struct AttachPolicyInfo {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `109360057`
+    /// `PolicyId`; example: `109360057`
     pub policy_id: u64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"readOnlyPolicy"`
+    /// `PolicyName`; example: `"readOnlyPolicy"`
     pub policy_name: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-01-03 10:38:28"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2022-01-03 10:38:28"`
     pub add_time: String,
 
-    /// `CreateMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateMode`; example: `1`
     pub create_mode: u64,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PolicyType`; example: `"User"`
     pub policy_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `OperateOwnerUin`: a string.
-    ///
-    /// Example: `"100013065917"`
+    /// `OperateOwnerUin`; example: `"100013065917"`
     pub operate_owner_uin: Option<String>,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"0"`
+    /// `OperateUin`; example: `"0"`
     pub operate_uin: Option<String>,
 
-    /// `OperateUinType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperateUinType`; example: `0`
     pub operate_uin_type: Option<u64>,
 
-    /// `Deactived`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deactived`; example: `1`
     pub deactived: u64,
 
-    /// `DeactivedDetail`: a list of strings.
-    ///
-    /// Example: `["ccs"]`
+    /// `DeactivedDetail`; example: `["ccs"]`
     pub deactived_detail: Vec<String>,
 }
 
@@ -157,44 +107,28 @@ pub struct AttachPolicyInfo {
 /// Returned in the output of [`ListAttachedRolePolicies`](super::ListAttachedRolePolicies).
 #[tc_model]
 pub struct AttachedPolicyOfRole {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9420`
+    /// `PolicyId`; example: `9420`
     pub policy_id: u64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"AdministratorAccess"`
+    /// `PolicyName`; example: `"AdministratorAccess"`
     pub policy_name: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2024-12-06 12:00:00"`
+    /// `AddTime`; example: `"2024-12-06 12:00:00"`
     pub add_time: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"User"`
+    /// `PolicyType`; example: `"User"`
     pub policy_type: String,
 
-    /// `CreateMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateMode`; example: `1`
     pub create_mode: u64,
 
-    /// `Deactived`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deactived`; example: `1`
     pub deactived: u64,
 
-    /// `DeactivedDetail`: a list of strings.
-    ///
-    /// Example: `["ccs"]`
+    /// `DeactivedDetail`; example: `["ccs"]`
     pub deactived_detail: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin policy"`
+    /// `Description`; example: `"admin policy"`
     pub description: String,
 }
 
@@ -203,49 +137,31 @@ pub struct AttachedPolicyOfRole {
 /// Returned in the output of [`ListAttachedUserAllPolicies`](super::ListAttachedUserAllPolicies).
 #[tc_model]
 pub struct AttachedUserPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"219064"`
+    /// `PolicyId`; example: `"219064"`
     pub policy_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"QcloudSMSFullAccess"`
+    /// `PolicyName`; example: `"QcloudSMSFullAccess"`
     pub policy_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"短信（SMS）全读写访问权限"`
+    /// `Description`; example: `"短信（SMS）全读写访问权限"`
     pub description: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2020-01-16 15:09:27"`
+    /// `AddTime`; example: `"2020-01-16 15:09:27"`
     pub add_time: String,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `StrategyType`; example: `"2"`
     pub strategy_type: String,
 
-    /// `CreateMode`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CreateMode`; example: `"2"`
     pub create_mode: String,
 
-    /// `Groups`: a list of [`AttachedUserPolicyGroupInfo`] objects.
-    ///
-    /// Example: `[{"GroupId":93878,"GroupName":"系统运维"}]`
+    /// `Groups`; example: `[{"GroupId":93878,"GroupName":"系统运维"}]`
     pub groups: Vec<AttachedUserPolicyGroupInfo>,
 
-    /// `Deactived`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Deactived`; example: `1`
     pub deactived: u64,
 
-    /// `DeactivedDetail`: a list of strings.
-    ///
-    /// Example: `["consolesms"]`
+    /// `DeactivedDetail`; example: `["consolesms"]`
     pub deactived_detail: Vec<String>,
 }
 
@@ -254,14 +170,10 @@ pub struct AttachedUserPolicy {
 /// Returned in the output of [`ListAttachedUserAllPolicies`](super::ListAttachedUserAllPolicies).
 #[tc_model]
 pub struct AttachedUserPolicyGroupInfo {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10012`
+    /// `GroupId`; example: `10012`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_one"`
+    /// `GroupName`; example: `"group_one"`
     pub group_name: String,
 }
 
@@ -270,34 +182,22 @@ pub struct AttachedUserPolicyGroupInfo {
 /// Returned in the output of [`BuildDataFlowAuthToken`](super::BuildDataFlowAuthToken).
 #[tc_model]
 pub struct AuthToken {
-    /// `Token`: a string.
-    ///
-    /// Example: `"Ad3**asf3"`
+    /// `Token`; example: `"Ad3**asf3"`
     pub token: String,
 
-    /// `CurrentTime`: a signed 64-bit integer.
-    ///
-    /// Example: `987654321`
+    /// `CurrentTime`; example: `987654321`
     pub current_time: Option<i64>,
 
-    /// `NextRotationTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567890`
+    /// `NextRotationTime`; example: `1234567890`
     pub next_rotation_time: Option<i64>,
 
-    /// `LastRotationTimeCost`: a signed 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `LastRotationTimeCost`; example: `150`
     pub last_rotation_time_cost: Option<i64>,
 
-    /// `RotationStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `RotationStatus`; example: `"success"`
     pub rotation_status: Option<String>,
 
-    /// `RotationMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `RotationMessage`; example: `"success"`
     pub rotation_message: Option<String>,
 }
 
@@ -306,19 +206,13 @@ pub struct AuthToken {
 /// Sent in the input of [`AddUserToGroup`](super::AddUserToGroup) and [`RemoveUserFromGroup`](super::RemoveUserFromGroup).
 #[tc_model]
 pub struct GroupIdOfUidInfo {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000122`
+    /// `GroupId`; example: `1000122`
     pub group_id: u64,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000121`
+    /// `Uid`; example: `1000121`
     pub uid: Option<u64>,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100003435`
+    /// `Uin`; example: `100003435`
     pub uin: Option<u64>,
 }
 
@@ -327,24 +221,16 @@ pub struct GroupIdOfUidInfo {
 /// Returned in the output of [`ListGroups`](super::ListGroups) and [`ListGroupsForUser`](super::ListGroupsForUser).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000121`
+    /// `GroupId`; example: `10000121`
     pub group_id: u64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"运营部门"`
+    /// `GroupName`; example: `"运营部门"`
     pub group_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-12 12:12:12"`
+    /// `CreateTime`; example: `"2024-12-12 12:12:12"`
     pub create_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"运营部门"`
+    /// `Remark`; example: `"运营部门"`
     pub remark: String,
 }
 
@@ -353,64 +239,40 @@ pub struct GroupInfo {
 /// Returned in the output of [`GetGroup`](super::GetGroup) and [`ListUsersForGroup`](super::ListUsersForGroup).
 #[tc_model]
 pub struct GroupMemberInfo {
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000001`
+    /// `Uid`; example: `100000001`
     pub uid: u64,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000001`
+    /// `Uin`; example: `100000001`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"userName"`
+    /// `Name`; example: `"userName"`
     pub name: String,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"13600000001"`
+    /// `PhoneNum`; example: `"13600000001"`
     pub phone_num: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `PhoneFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PhoneFlag`; example: `0`
     pub phone_flag: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"email@qq.com"`
+    /// `Email`; example: `"email@qq.com"`
     pub email: String,
 
-    /// `EmailFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmailFlag`; example: `1`
     pub email_flag: u64,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-11 19:38:01"`
+    /// `CreateTime`; example: `"2021-11-11 19:38:01"`
     pub create_time: String,
 
-    /// `IsReceiverOwner`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsReceiverOwner`; example: `1`
     pub is_receiver_owner: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
@@ -419,11 +281,11 @@ pub struct GroupMemberInfo {
 /// Sent in the input of [`CreateSubAccountLoginIpPolicy`](super::CreateSubAccountLoginIpPolicy).
 #[tc_model]
 pub struct IpPolicy {
-    /// `IP`: a string.
+    /// `IP`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Effect`: a string.
+    /// `Effect`
     pub effect: String,
 }
 
@@ -432,64 +294,34 @@ pub struct IpPolicy {
 /// Returned in the output of [`ListAccounts`](super::ListAccounts).
 #[tc_model]
 pub struct ListAllUser {
-    /// `Uin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Uin`, always sent in responses; example: `0`
     pub uin: Option<i64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5718565256@qq.com"`
+    /// `Name`, always sent in responses; example: `"5718565256@qq.com"`
     pub name: Option<String>,
 
-    /// `Uid`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1004584`
+    /// `Uid`, always sent in responses; example: `1004584`
     pub uid: Option<i64>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"34343"`
+    /// `Remark`, always sent in responses; example: `"34343"`
     pub remark: Option<String>,
 
-    /// `ConsoleLogin`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`, always sent in responses; example: `1`
     pub console_login: Option<i64>,
 
-    /// `PhoneNum`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"132****0828"`
+    /// `PhoneNum`, always sent in responses; example: `"132****0828"`
     pub phone_num: Option<String>,
 
-    /// `CountryCode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`, always sent in responses; example: `"86"`
     pub country_code: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"571******@qq.com"`
+    /// `Email`, always sent in responses; example: `"571******@qq.com"`
     pub email: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-07-11 18:50:19"`
+    /// `CreateTime`, always sent in responses; example: `"2023-07-11 18:50:19"`
     pub create_time: Option<String>,
 
-    /// `UserType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Owner"`
+    /// `UserType`, always sent in responses; example: `"Owner"`
     pub user_type: Option<String>,
 }
 
@@ -498,14 +330,10 @@ pub struct ListAllUser {
 /// Returned in the output of [`ListPoliciesGrantingServiceAccess`](super::ListPoliciesGrantingServiceAccess).
 #[tc_model]
 pub struct ListGrantServiceAccessActionNode {
-    /// `Name`: a string.
-    ///
-    /// Example: `"DescribeInstances"`
+    /// `Name`; example: `"DescribeInstances"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"获取实例详情"`
+    /// `Description`; example: `"获取实例详情"`
     pub description: String,
 }
 
@@ -514,15 +342,13 @@ pub struct ListGrantServiceAccessActionNode {
 /// Returned in the output of [`ListPoliciesGrantingServiceAccess`](super::ListPoliciesGrantingServiceAccess).
 #[tc_model]
 pub struct ListGrantServiceAccessNode {
-    /// `Service`: a [`ListGrantServiceAccessService`].
-    ///
-    /// Example: `{"ServiceName":"云服务器","ServiceType":"cvm"}`
+    /// `Service`; example: `{"ServiceName":"云服务器","ServiceType":"cvm"}`
     pub service: ListGrantServiceAccessService,
 
-    /// `Action`: a list of [`ListGrantServiceAccessActionNode`] objects.
+    /// `Action`
     pub action: Vec<ListGrantServiceAccessActionNode>,
 
-    /// `Policy`: a list of [`ListGrantServiceAccessPolicy`] objects.
+    /// `Policy`
     pub policy: Vec<ListGrantServiceAccessPolicy>,
 }
 
@@ -531,24 +357,16 @@ pub struct ListGrantServiceAccessNode {
 /// Returned in the output of [`ListPoliciesGrantingServiceAccess`](super::ListPoliciesGrantingServiceAccess).
 #[tc_model]
 pub struct ListGrantServiceAccessPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PolicyId`; example: `"1"`
     pub policy_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"AdministratorAccess"`
+    /// `PolicyName`; example: `"AdministratorAccess"`
     pub policy_name: String,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `PolicyType`; example: `"Custom"`
     pub policy_type: String,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"全读写访问权限"`
+    /// `PolicyDescription`; example: `"全读写访问权限"`
     pub policy_description: String,
 }
 
@@ -557,14 +375,10 @@ pub struct ListGrantServiceAccessPolicy {
 /// Returned in the output of [`ListPoliciesGrantingServiceAccess`](super::ListPoliciesGrantingServiceAccess).
 #[tc_model]
 pub struct ListGrantServiceAccessService {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ServiceType`; example: `"cvm"`
     pub service_type: String,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ServiceName`; example: `"云服务器"`
     pub service_name: String,
 }
 
@@ -573,49 +387,28 @@ pub struct ListGrantServiceAccessService {
 /// Returned in the output of [`DescribeSafeAuthFlag`](super::DescribeSafeAuthFlag) and [`DescribeSafeAuthFlagColl`](super::DescribeSafeAuthFlagColl).
 #[tc_model]
 pub struct LoginActionFlag {
-    /// `Phone`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Phone`, always sent in responses; example: `1`
     pub phone: Option<u64>,
 
-    /// `Token`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Token`, always sent in responses; example: `0`
     pub token: Option<u64>,
 
-    /// `Stoken`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Stoken`, always sent in responses; example: `0`
     pub stoken: Option<u64>,
 
-    /// `Wechat`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Wechat`, always sent in responses; example: `0`
     pub wechat: Option<u64>,
 
-    /// `Custom`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Custom`, always sent in responses; example: `0`
     pub custom: Option<u64>,
 
-    /// `Mail`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mail`; example: `0`
     pub mail: Option<u64>,
 
-    /// `U2FToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `U2FToken`; example: `0`
     pub u2_f_token: Option<u64>,
 
-    /// `Passkey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Passkey`; example: `0`
     pub passkey: Option<u64>,
 }
 
@@ -624,50 +417,28 @@ pub struct LoginActionFlag {
 /// Returned in the output of [`DescribeSafeAuthFlagIntl`](super::DescribeSafeAuthFlagIntl).
 #[tc_model]
 pub struct LoginActionFlagIntl {
-    /// `Phone`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Phone`, always sent in responses; example: `0`
     pub phone: Option<u64>,
 
-    /// `Token`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Token`, always sent in responses; example: `0`
     pub token: Option<u64>,
 
-    /// `Stoken`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Stoken`, always sent in responses; example: `0`
     pub stoken: Option<u64>,
 
-    /// `Wechat`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Wechat`, always sent in responses; example: `0`
     pub wechat: Option<u64>,
 
-    /// `Custom`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Custom`, always sent in responses; example: `0`
     pub custom: Option<u64>,
 
-    /// `Mail`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Mail`, always sent in responses; example: `0`
     pub mail: Option<u64>,
 
-    /// `U2FToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `U2FToken`; example: `0`
     pub u2_f_token: Option<u64>,
 
-    /// `Passkey`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Passkey`; example: `0`
     pub passkey: Option<u64>,
 }
 
@@ -676,22 +447,13 @@ pub struct LoginActionFlagIntl {
 /// Sent in the input of [`SetMfaFlag`](super::SetMfaFlag).
 #[tc_model]
 pub struct LoginActionMfaFlag {
-    /// `Phone`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Phone`, always sent in responses; example: `1`
     pub phone: Option<u64>,
 
-    /// `Stoken`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Stoken`, always sent in responses; example: `0`
     pub stoken: Option<u64>,
 
-    /// `Wechat`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Wechat`, always sent in responses; example: `0`
     pub wechat: Option<u64>,
 }
 
@@ -700,34 +462,19 @@ pub struct LoginActionMfaFlag {
 /// Returned in the output of [`DescribeSafeAuthFlag`](super::DescribeSafeAuthFlag), [`DescribeSafeAuthFlagColl`](super::DescribeSafeAuthFlagColl) and [`DescribeSafeAuthFlagIntl`](super::DescribeSafeAuthFlagIntl).
 #[tc_model]
 pub struct OffsiteFlag {
-    /// `VerifyFlag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VerifyFlag`, always sent in responses; example: `1`
     pub verify_flag: Option<u64>,
 
-    /// `NotifyPhone`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NotifyPhone`, always sent in responses; example: `0`
     pub notify_phone: Option<u64>,
 
-    /// `NotifyEmail`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NotifyEmail`, always sent in responses; example: `0`
     pub notify_email: Option<i64>,
 
-    /// `NotifyWechat`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NotifyWechat`, always sent in responses; example: `0`
     pub notify_wechat: Option<u64>,
 
-    /// `Tips`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Tips`, always sent in responses; example: `0`
     pub tips: Option<u64>,
 }
 
@@ -737,22 +484,22 @@ pub struct OffsiteFlag {
 /// Returned in the output of [`GetPasswordRules`](super::GetPasswordRules).
 #[tc_model]
 pub struct PassWordRule {
-    /// `MinimumLength`: a signed 64-bit integer.
+    /// `MinimumLength`
     pub minimum_length: Option<i64>,
 
-    /// `MustContain`: a string.
+    /// `MustContain`
     pub must_contain: Option<String>,
 
-    /// `ForcePasswordChange`: a signed 64-bit integer.
+    /// `ForcePasswordChange`
     pub force_password_change: Option<i64>,
 
-    /// `ReusePasswordLimit`: a signed 64-bit integer.
+    /// `ReusePasswordLimit`
     pub reuse_password_limit: Option<i64>,
 
-    /// `RetryPasswordLimit`: a signed 64-bit integer.
+    /// `RetryPasswordLimit`
     pub retry_password_limit: Option<i64>,
 
-    /// `PasswordExpirationInvalidation`: a signed 64-bit integer.
+    /// `PasswordExpirationInvalidation`
     pub password_expiration_invalidation: Option<i64>,
 }
 
@@ -761,22 +508,16 @@ pub struct PassWordRule {
 /// Returned in the output of [`GetPolicyVersion`](super::GetPolicyVersion).
 #[tc_model]
 pub struct PolicyVersionDetail {
-    /// `VersionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VersionId`; example: `2`
     pub version_id: Option<u64>,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"2019-08-09T10:31:47Z"`
+    /// `CreateDate`; example: `"2019-08-09T10:31:47Z"`
     pub create_date: Option<String>,
 
-    /// `IsDefaultVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefaultVersion`; example: `1`
     pub is_default_version: Option<u64>,
 
-    /// `Document`: a string.
+    /// `Document`
     pub document: Option<String>,
 }
 
@@ -785,19 +526,13 @@ pub struct PolicyVersionDetail {
 /// Returned in the output of [`ListPolicyVersions`](super::ListPolicyVersions).
 #[tc_model]
 pub struct PolicyVersionItem {
-    /// `VersionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VersionId`; example: `3`
     pub version_id: u64,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"2019-08-09T10:31:47Z"`
+    /// `CreateDate`; example: `"2019-08-09T10:31:47Z"`
     pub create_date: String,
 
-    /// `IsDefaultVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefaultVersion`; example: `0`
     pub is_default_version: i64,
 }
 
@@ -806,59 +541,37 @@ pub struct PolicyVersionItem {
 /// Returned in the output of [`ListReceiver`](super::ListReceiver).
 #[tc_model]
 pub struct Receiver {
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000121`
+    /// `Uid`; example: `100000121`
     pub uid: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Name`; example: `"Jack"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `Remark`; example: `"Jack"`
     pub remark: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****0112"`
+    /// `PhoneNumber`; example: `"132****0112"`
     pub phone_number: String,
 
-    /// `PhoneFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PhoneFlag`; example: `1`
     pub phone_flag: i64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"57****@qq.com"`
+    /// `Email`; example: `"57****@qq.com"`
     pub email: String,
 
-    /// `EmailFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmailFlag`; example: `1`
     pub email_flag: i64,
 
-    /// `IsReceiverOwner`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsReceiverOwner`; example: `1`
     pub is_receiver_owner: i64,
 
-    /// `WechatFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WechatFlag`; example: `1`
     pub wechat_flag: i64,
 
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `10000000121`
+    /// `Uin`; example: `10000000121`
     pub uin: i64,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: Option<String>,
 }
 
@@ -867,62 +580,40 @@ pub struct Receiver {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList) and [`GetRole`](super::GetRole).
 #[tc_model]
 pub struct RoleInfo {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"12"`
+    /// `RoleId`; example: `"12"`
     pub role_id: String,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"testRoleName"`
+    /// `RoleName`; example: `"testRoleName"`
     pub role_name: String,
 
-    /// `PolicyDocument`: a string.
+    /// `PolicyDocument`
     pub policy_document: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Description"`
+    /// `Description`; example: `"Description"`
     pub description: String,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `AddTime`; example: `"2020-01-01 01:01:01"`
     pub add_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `UpdateTime`; example: `"2020-01-01 01:01:01"`
     pub update_time: String,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: u64,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `RoleType`; example: `"user"`
     pub role_type: Option<String>,
 
-    /// `SessionDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `SessionDuration`; example: `7200`
     pub session_duration: Option<u64>,
 
-    /// `DeletionTaskId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeletionTaskId`; example: `"1"`
     pub deletion_task_id: Option<String>,
 
-    /// `Tags`: a list of [`RoleTags`] objects.
-    ///
-    /// Example: `[{"Key":"管理人员","Value":"运营主管"}]`
+    /// `Tags`; example: `[{"Key":"管理人员","Value":"运营主管"}]`
     pub tags: Option<Vec<RoleTags>>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10001:roleName/test_uin"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10001:roleName/test_uin"`
     pub role_arn: Option<String>,
 }
 
@@ -932,14 +623,10 @@ pub struct RoleInfo {
 /// Returned in the output of [`DescribeRoleList`](super::DescribeRoleList) and [`GetRole`](super::GetRole).
 #[tc_model]
 pub struct RoleTags {
-    /// `Key`: a string.
-    ///
-    /// Example: `"TagKey"`
+    /// `Key`; example: `"TagKey"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TagValue"`
+    /// `Value`; example: `"TagValue"`
     pub value: String,
 }
 
@@ -949,24 +636,16 @@ pub struct RoleTags {
 #[doc(alias = "SAMLProviderInfo")]
 #[tc_model]
 pub struct SamlProviderInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `Name`; example: `"testName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testDescription"`
+    /// `Description`; example: `"testDescription"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-01 10:00:00"`
+    /// `CreateTime`; example: `"2024-10-01 10:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-01 10:00:00"`
+    /// `ModifyTime`; example: `"2024-10-01 10:00:00"`
     pub modify_time: String,
 }
 
@@ -975,19 +654,13 @@ pub struct SamlProviderInfo {
 /// Returned in the output of [`GetSecurityLastUsed`](super::GetSecurityLastUsed).
 #[tc_model]
 pub struct SecretIdLastUsed {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `SecretId`; example: `"Key"`
     pub secret_id: String,
 
-    /// `LastUsedDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-03-20"`
+    /// `LastUsedDate`, a date (`YYYY-MM-DD`); example: `"2021-03-20"`
     pub last_used_date: Option<String>,
 
-    /// `LastSecretUsedDate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1671435009849`
+    /// `LastSecretUsedDate`; example: `1671435009849`
     pub last_secret_used_date: Option<u64>,
 }
 
@@ -996,87 +669,55 @@ pub struct SecretIdLastUsed {
 /// Returned in the output of [`ListPolicies`](super::ListPolicies).
 #[tc_model]
 pub struct StrategyInfo {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyId`; example: `1`
     pub policy_id: u64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"AdministratorAccess"`
+    /// `PolicyName`; example: `"AdministratorAccess"`
     pub policy_name: String,
 
-    /// `AddTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-06-02 19:40:09"`
+    /// `AddTime`, a date and time as the service writes it; example: `"2016-06-02 19:40:09"`
     pub add_time: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"该策略允许您管理账户内所有用户及其权限、财务相关的信息、云服务资产。"`
+    /// `Description`; example: `"该策略允许您管理账户内所有用户及其权限、财务相关的信息、云服务资产。"`
     pub description: Option<String>,
 
-    /// `CreateMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CreateMode`; example: `1`
     pub create_mode: u64,
 
-    /// `Attachments`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Attachments`; example: `1`
     pub attachments: u64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"cam"`
+    /// `ServiceType`; example: `"cam"`
     pub service_type: Option<String>,
 
-    /// `IsAttached`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAttached`; example: `1`
     pub is_attached: Option<u64>,
 
-    /// `Deactived`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Deactived`; example: `0`
     pub deactived: Option<u64>,
 
-    /// `DeactivedDetail`: a list of strings.
-    ///
-    /// Example: `["ccs"]`
+    /// `DeactivedDetail`; example: `["ccs"]`
     pub deactived_detail: Option<Vec<String>>,
 
-    /// `IsServiceLinkedPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsServiceLinkedPolicy`; example: `0`
     pub is_service_linked_policy: Option<u64>,
 
-    /// `AttachEntityCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachEntityCount`; example: `1`
     pub attach_entity_count: Option<i64>,
 
-    /// `AttachEntityBoundaryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachEntityBoundaryCount`; example: `1`
     pub attach_entity_boundary_count: Option<i64>,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-06-02 19:40:09"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2016-06-02 19:40:09"`
     pub update_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `PermissionLevel`: a string.
-    ///
-    /// Example: `"Global"`
+    /// `PermissionLevel`; example: `"Global"`
     pub permission_level: Option<String>,
 }
 
@@ -1085,50 +726,34 @@ pub struct StrategyInfo {
 /// Returned in the output of [`ListCollaborators`](super::ListCollaborators) and [`ListUsers`](super::ListUsers).
 #[tc_model]
 pub struct SubAccountInfo {
-    /// `Uin`: an unsigned 64-bit integer.
+    /// `Uin`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: String,
 
-    /// `Uid`: an unsigned 64-bit integer.
+    /// `Uid`
     pub uid: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: u64,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"151xxxx1001"`
+    /// `PhoneNum`; example: `"151xxxx1001"`
     pub phone_num: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"86"`
+    /// `CountryCode`; example: `"86"`
     pub country_code: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123@qq.com"`
+    /// `Email`; example: `"123@qq.com"`
     pub email: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-09 11:39:46"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-12-09 11:39:46"`
     pub create_time: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"昵称"`
+    /// `NickName`; example: `"昵称"`
     pub nick_name: String,
 }
 
@@ -1137,44 +762,28 @@ pub struct SubAccountInfo {
 /// Returned in the output of [`DescribeSubAccounts`](super::DescribeSubAccounts).
 #[tc_model]
 pub struct SubAccountUser {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Uin`; example: `1`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Uid`; example: `1`
     pub uid: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-01 08:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-02-01 08:00:00"`
     pub create_time: Option<String>,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UserType`; example: `2`
     pub user_type: u64,
 
-    /// `LastLoginIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `LastLoginIp`; example: `"127.0.0.1"`
     pub last_login_ip: String,
 
-    /// `LastLoginTime`: a string.
-    ///
-    /// Example: `"2021-03-15 20:00:00"`
+    /// `LastLoginTime`; example: `"2021-03-15 20:00:00"`
     pub last_login_time: Option<String>,
 }
 
@@ -1184,14 +793,10 @@ pub struct SubAccountUser {
 /// Returned in the output of [`GetPolicy`](super::GetPolicy) and [`ListPolicies`](super::ListPolicies).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Key`; example: `"region"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Value`; example: `"ap-guangzhou"`
     pub value: String,
 }
 
@@ -1200,53 +805,33 @@ pub struct Tag {
 /// Returned in the output of [`ListWeChatWorkSubAccounts`](super::ListWeChatWorkSubAccounts).
 #[tc_model]
 pub struct WeChatWorkSubAccount {
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234`
+    /// `Uin`; example: `234234`
     pub uin: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"accountName"`
+    /// `Name`; example: `"accountName"`
     pub name: String,
 
-    /// `Uid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `245423424`
+    /// `Uid`; example: `245423424`
     pub uid: u64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Remark`; example: `"测试账号"`
     pub remark: String,
 
-    /// `ConsoleLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConsoleLogin`; example: `1`
     pub console_login: u64,
 
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"187******123"`
+    /// `PhoneNum`; example: `"187******123"`
     pub phone_num: String,
 
-    /// `CountryCode`: a string.
-    ///
-    /// Example: `"010"`
+    /// `CountryCode`; example: `"010"`
     pub country_code: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123@qq.com"`
+    /// `Email`; example: `"123@qq.com"`
     pub email: String,
 
-    /// `WeChatWorkUserId`: a string.
-    ///
-    /// Example: `"23423424"`
+    /// `WeChatWorkUserId`; example: `"23423424"`
     pub we_chat_work_user_id: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-19 10:49:12"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-12-19 10:49:12"`
     pub create_time: String,
 }

@@ -7,99 +7,75 @@ use super::models;
 /// The `DescribeCaptchaAppIdInfo` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaAppIdInfoResponse`].
-/// The codes it documents are in [`DescribeCaptchaAppIdInfoError`](super::errors::DescribeCaptchaAppIdInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaAppIdInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaAppIdInfo",
     output = DescribeCaptchaAppIdInfoResponse,
-    error = super::errors::DescribeCaptchaAppIdInfoError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaAppIdInfo {
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `199999409`
+    /// `CaptchaAppId`; example: `199999409`
     pub captcha_app_id: u64,
 }
 
 /// What a successful [`DescribeCaptchaAppIdInfo`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaAppIdInfoResponse {
-    /// `SchemeColor`: a string.
-    ///
-    /// Example: `"\"1a79ff\""`
+    /// `SchemeColor`; example: `"\"1a79ff\""`
     pub scheme_color: String,
 
-    /// `Language`: a signed 64-bit integer.
-    ///
-    /// Example: `2052`
+    /// `Language`; example: `2052`
     pub language: i64,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SceneType`; example: `0`
     pub scene_type: i64,
 
-    /// `EvilInterceptGrade`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvilInterceptGrade`; example: `0`
     pub evil_intercept_grade: i64,
 
-    /// `SmartVerify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmartVerify`; example: `0`
     pub smart_verify: i64,
 
-    /// `SmartEngine`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmartEngine`; example: `0`
     pub smart_engine: i64,
 
-    /// `CapType`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `CapType`; example: `13`
     pub cap_type: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"\"登录场景\""`
+    /// `AppName`; example: `"\"登录场景\""`
     pub app_name: String,
 
-    /// `DomainLimit`: a string.
-    ///
-    /// Example: `"“xxx”"`
+    /// `DomainLimit`; example: `"“xxx”"`
     pub domain_limit: String,
 
-    /// `MailAlarm`: a list of strings.
-    ///
-    /// Example: `["xxx@xxx.com"]`
+    /// `MailAlarm`; example: `["xxx@xxx.com"]`
     pub mail_alarm: Option<Vec<String>>,
 
-    /// `TrafficThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrafficThreshold`; example: `0`
     pub traffic_threshold: i64,
 
-    /// `EncryptKey`: a string.
-    ///
-    /// Example: `"\"QiriRVK5Kg2IE3tNyVxCW9Zvv\""`
+    /// `EncryptKey`; example: `"\"QiriRVK5Kg2IE3tNyVxCW9Zvv\""`
     pub encrypt_key: String,
 
-    /// `TopFullScreen`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `TopFullScreen`; example: `-1`
     pub top_full_screen: i64,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -109,52 +85,48 @@ pub struct DescribeCaptchaAppIdInfoResponse {
 /// The `DescribeCaptchaData` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaDataResponse`].
-/// The codes it documents are in [`DescribeCaptchaDataError`](super::errors::DescribeCaptchaDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaData",
     output = DescribeCaptchaDataResponse,
-    error = super::errors::DescribeCaptchaDataError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaData {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1854132229`
+    /// `CaptchaAppId`; example: `1854132229`
     pub captcha_app_id: i64,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `20220206`
+    /// `Start`; example: `20220206`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `20220201`
+    /// `End`; example: `20220201`
     pub end: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 }
 
 /// What a successful [`DescribeCaptchaData`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaDataResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `Data`: a list of [`CaptchaQueryData`](super::models::CaptchaQueryData) objects.
+    /// `Data`
     pub data: Option<Vec<models::CaptchaQueryData>>,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -164,79 +136,63 @@ pub struct DescribeCaptchaDataResponse {
 /// The `DescribeCaptchaDataSum` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaDataSumResponse`].
-/// The codes it documents are in [`DescribeCaptchaDataSumError`](super::errors::DescribeCaptchaDataSumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaDataSum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaDataSum",
     output = DescribeCaptchaDataSumResponse,
-    error = super::errors::DescribeCaptchaDataSumError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaDataSum {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `2010000`
+    /// `CaptchaAppId`; example: `2010000`
     pub captcha_app_id: i64,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `20191201`
+    /// `Start`; example: `20191201`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `20191202`
+    /// `End`; example: `20191202`
     pub end: i64,
 }
 
 /// What a successful [`DescribeCaptchaDataSum`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaDataSumResponse {
-    /// `GetSum`: a signed 64-bit integer.
-    ///
-    /// Example: `193`
+    /// `GetSum`; example: `193`
     pub get_sum: i64,
 
-    /// `VfySuccSum`: a signed 64-bit integer.
-    ///
-    /// Example: `112`
+    /// `VfySuccSum`; example: `112`
     pub vfy_succ_sum: i64,
 
-    /// `VfySum`: a signed 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `VfySum`; example: `110`
     pub vfy_sum: i64,
 
-    /// `AttackSum`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `AttackSum`; example: `13`
     pub attack_sum: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `CaptchaMsg`; example: `"OK"`
     pub captcha_msg: String,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CheckTicketSum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CheckTicketSum`; example: `100`
     pub check_ticket_sum: i64,
 
-    /// `TicketThroughputSum`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `TicketThroughputSum`; example: `90`
     pub ticket_throughput_sum: i64,
 
-    /// `TicketInterceptSum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TicketInterceptSum`; example: `10`
     pub ticket_intercept_sum: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -246,52 +202,48 @@ pub struct DescribeCaptchaDataSumResponse {
 /// The `DescribeCaptchaMiniData` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaMiniDataResponse`].
-/// The codes it documents are in [`DescribeCaptchaMiniDataError`](super::errors::DescribeCaptchaMiniDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaMiniData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaMiniData",
     output = DescribeCaptchaMiniDataResponse,
-    error = super::errors::DescribeCaptchaMiniDataError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaMiniData {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1854132229`
+    /// `CaptchaAppId`; example: `1854132229`
     pub captcha_app_id: i64,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `2019112900`
+    /// `Start`; example: `2019112900`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `2019112902`
+    /// `End`; example: `2019112902`
     pub end: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 }
 
 /// What a successful [`DescribeCaptchaMiniData`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaMiniDataResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `Data`: a list of [`CaptchaQueryData`](super::models::CaptchaQueryData) objects.
+    /// `Data`
     pub data: Option<Vec<models::CaptchaQueryData>>,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -301,79 +253,63 @@ pub struct DescribeCaptchaMiniDataResponse {
 /// The `DescribeCaptchaMiniDataSum` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaMiniDataSumResponse`].
-/// The codes it documents are in [`DescribeCaptchaMiniDataSumError`](super::errors::DescribeCaptchaMiniDataSumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaMiniDataSum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaMiniDataSum",
     output = DescribeCaptchaMiniDataSumResponse,
-    error = super::errors::DescribeCaptchaMiniDataSumError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaMiniDataSum {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1854132229`
+    /// `CaptchaAppId`; example: `1854132229`
     pub captcha_app_id: i64,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `20220201`
+    /// `Start`; example: `20220201`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `20220201`
+    /// `End`; example: `20220201`
     pub end: i64,
 }
 
 /// What a successful [`DescribeCaptchaMiniDataSum`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaMiniDataSumResponse {
-    /// `GetSum`: a signed 64-bit integer.
-    ///
-    /// Example: `57`
+    /// `GetSum`; example: `57`
     pub get_sum: Option<i64>,
 
-    /// `VfySuccSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VfySuccSum`; example: `0`
     pub vfy_succ_sum: Option<i64>,
 
-    /// `VfySum`: a signed 64-bit integer.
-    ///
-    /// Example: `57`
+    /// `VfySum`; example: `57`
     pub vfy_sum: Option<i64>,
 
-    /// `AttackSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackSum`; example: `0`
     pub attack_sum: Option<i64>,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CheckTicketSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckTicketSum`; example: `0`
     pub check_ticket_sum: Option<i64>,
 
-    /// `TicketThroughputSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketThroughputSum`; example: `0`
     pub ticket_throughput_sum: Option<i64>,
 
-    /// `TicketInterceptSum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketInterceptSum`; example: `0`
     pub ticket_intercept_sum: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -383,52 +319,48 @@ pub struct DescribeCaptchaMiniDataSumResponse {
 /// The `DescribeCaptchaMiniOperData` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaMiniOperDataResponse`].
-/// The codes it documents are in [`DescribeCaptchaMiniOperDataError`](super::errors::DescribeCaptchaMiniOperDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaMiniOperData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaMiniOperData",
     output = DescribeCaptchaMiniOperDataResponse,
-    error = super::errors::DescribeCaptchaMiniOperDataError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaMiniOperData {
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201111111`
+    /// `CaptchaAppId`; example: `201111111`
     pub captcha_app_id: u64,
 
-    /// `Start`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20200909`
+    /// `Start`; example: `20200909`
     pub start: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `End`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20220313`
+    /// `End`; example: `20220313`
     pub end: Option<u64>,
 }
 
 /// What a successful [`DescribeCaptchaMiniOperData`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaMiniOperDataResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
-    /// `Data`: a [`CaptchaOperDataRes`](super::models::CaptchaOperDataRes).
+    /// `Data`
     pub data: Option<models::CaptchaOperDataRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -438,72 +370,60 @@ pub struct DescribeCaptchaMiniOperDataResponse {
 /// The `DescribeCaptchaMiniResult` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaMiniResultResponse`].
-/// The codes it documents are in [`DescribeCaptchaMiniResultError`](super::errors::DescribeCaptchaMiniResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaMiniResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaMiniResult",
     output = DescribeCaptchaMiniResultResponse,
-    error = super::errors::DescribeCaptchaMiniResultError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaMiniResult {
-    /// `CaptchaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CaptchaType`; example: `9`
     pub captcha_type: u64,
 
-    /// `Ticket`: a string.
+    /// `Ticket`
     pub ticket: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserIp`; example: `"127.0.0.1"`
     pub user_ip: String,
 
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `199999164`
+    /// `CaptchaAppId`; example: `199999164`
     pub captcha_app_id: u64,
 
-    /// `AppSecretKey`: a string.
-    ///
-    /// Example: `"E4kwK9AcXQMHkktRItyMEyQnp"`
+    /// `AppSecretKey`; example: `"E4kwK9AcXQMHkktRItyMEyQnp"`
     pub app_secret_key: String,
 
-    /// `BusinessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BusinessId`; example: `1`
     pub business_id: Option<u64>,
 
-    /// `SceneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SceneId`; example: `3`
     pub scene_id: Option<u64>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"\"00:1A:2B:3C:4D:5E\""`
+    /// `MacAddress`; example: `"\"00:1A:2B:3C:4D:5E\""`
     pub mac_address: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"\"359880051234567\""`
+    /// `Imei`; example: `"\"359880051234567\""`
     pub imei: Option<String>,
 }
 
 /// What a successful [`DescribeCaptchaMiniResult`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaMiniResultResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CaptchaCode`; example: `8`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"ticket expired"`
+    /// `CaptchaMsg`; example: `"ticket expired"`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -513,85 +433,69 @@ pub struct DescribeCaptchaMiniResultResponse {
 /// The `DescribeCaptchaMiniRiskResult` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaMiniRiskResultResponse`].
-/// The codes it documents are in [`DescribeCaptchaMiniRiskResultError`](super::errors::DescribeCaptchaMiniRiskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaMiniRiskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaMiniRiskResult",
     output = DescribeCaptchaMiniRiskResultResponse,
-    error = super::errors::DescribeCaptchaMiniRiskResultError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaMiniRiskResult {
-    /// `CaptchaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CaptchaType`; example: `9`
     pub captcha_type: u64,
 
-    /// `Ticket`: a string.
+    /// `Ticket`
     pub ticket: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserIp`; example: `"127.0.0.1"`
     pub user_ip: String,
 
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `199999164`
+    /// `CaptchaAppId`; example: `199999164`
     pub captcha_app_id: u64,
 
-    /// `AppSecretKey`: a string.
-    ///
-    /// Example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
+    /// `AppSecretKey`; example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
     pub app_secret_key: String,
 
-    /// `BusinessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BusinessId`; example: `1`
     pub business_id: Option<u64>,
 
-    /// `SceneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SceneId`; example: `3`
     pub scene_id: Option<u64>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"\"00:1A:2B:3C:4D:5E\""`
+    /// `MacAddress`; example: `"\"00:1A:2B:3C:4D:5E\""`
     pub mac_address: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"\"359880051234567\""`
+    /// `Imei`; example: `"\"359880051234567\""`
     pub imei: Option<String>,
 
-    /// `SceneCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SceneCode`; example: `1`
     pub scene_code: Option<i64>,
 
-    /// `WeChatOpenId`: a string.
-    ///
-    /// Example: `"\"o6_bmjrPTlm6_2sgVt7hMZOPfL2M\""`
+    /// `WeChatOpenId`; example: `"\"o6_bmjrPTlm6_2sgVt7hMZOPfL2M\""`
     pub we_chat_open_id: Option<String>,
 }
 
 /// What a successful [`DescribeCaptchaMiniRiskResult`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaMiniRiskResultResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CaptchaCode`; example: `1`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"ticket verification succeeded"`
+    /// `CaptchaMsg`; example: `"ticket verification succeeded"`
     pub captcha_msg: String,
 
-    /// `ManageMarketingRiskValue`: an [`OutputManageMarketingRiskValue`](super::models::OutputManageMarketingRiskValue).
+    /// `ManageMarketingRiskValue`
     pub manage_marketing_risk_value: Option<models::OutputManageMarketingRiskValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -601,52 +505,48 @@ pub struct DescribeCaptchaMiniRiskResultResponse {
 /// The `DescribeCaptchaOperData` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaOperDataResponse`].
-/// The codes it documents are in [`DescribeCaptchaOperDataError`](super::errors::DescribeCaptchaOperDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaOperData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaOperData",
     output = DescribeCaptchaOperDataResponse,
-    error = super::errors::DescribeCaptchaOperDataError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaOperData {
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `201111111`
+    /// `CaptchaAppId`; example: `201111111`
     pub captcha_app_id: u64,
 
-    /// `Start`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20191129`
+    /// `Start`; example: `20191129`
     pub start: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `End`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20220313`
+    /// `End`; example: `20220313`
     pub end: Option<u64>,
 }
 
 /// What a successful [`DescribeCaptchaOperData`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaOperDataResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
-    /// `Data`: a [`CaptchaOperDataRes`](super::models::CaptchaOperDataRes).
+    /// `Data`
     pub data: Option<models::CaptchaOperDataRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -656,110 +556,84 @@ pub struct DescribeCaptchaOperDataResponse {
 /// The `DescribeCaptchaRceResult` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaRceResultResponse`].
-/// The codes it documents are in [`DescribeCaptchaRceResultError`](super::errors::DescribeCaptchaRceResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaRceResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaRceResult",
     output = DescribeCaptchaRceResultResponse,
-    error = super::errors::DescribeCaptchaRceResultError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaRceResult {
-    /// `CaptchaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CaptchaType`; example: `9`
     pub captcha_type: u64,
 
-    /// `Ticket`: a string.
+    /// `Ticket`
     pub ticket: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserIp`; example: `"127.0.0.1"`
     pub user_ip: String,
 
-    /// `Randstr`: a string.
-    ///
-    /// Example: `"@Vki"`
+    /// `Randstr`; example: `"@Vki"`
     pub randstr: String,
 
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `199999164`
+    /// `CaptchaAppId`; example: `199999164`
     pub captcha_app_id: u64,
 
-    /// `AppSecretKey`: a string.
-    ///
-    /// Example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
+    /// `AppSecretKey`; example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
     pub app_secret_key: String,
 
-    /// `BusinessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BusinessId`; example: `1`
     pub business_id: Option<u64>,
 
-    /// `SceneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SceneId`; example: `3`
     pub scene_id: Option<u64>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"\"00:1A:2B:3C:4D:5E\""`
+    /// `MacAddress`; example: `"\"00:1A:2B:3C:4D:5E\""`
     pub mac_address: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"\"359880051234567\""`
+    /// `Imei`; example: `"\"359880051234567\""`
     pub imei: Option<String>,
 
-    /// `NeedGetCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedGetCaptchaTime`; example: `1`
     pub need_get_captcha_time: Option<i64>,
 }
 
 /// What a successful [`DescribeCaptchaRceResult`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaRceResultResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CaptchaCode`; example: `1`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `CaptchaMsg`; example: `"OK"`
     pub captcha_msg: String,
 
-    /// `EvilLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvilLevel`; example: `0`
     pub evil_level: i64,
 
-    /// `GetCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1583749870`
+    /// `GetCaptchaTime`; example: `1583749870`
     pub get_captcha_time: i64,
 
-    /// `EvilBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvilBitmap`; example: `0`
     pub evil_bitmap: Option<i64>,
 
-    /// `SubmitCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1583749870`
+    /// `SubmitCaptchaTime`; example: `1583749870`
     pub submit_captcha_time: i64,
 
-    /// `RceResult`: a [`RceResult`](super::models::RceResult).
+    /// `RceResult`
     pub rce_result: Option<models::RceResult>,
 
-    /// `DeviceRiskCategory`: a string.
-    ///
-    /// Example: `"\"301\""`
+    /// `DeviceRiskCategory`; example: `"\"301\""`
     pub device_risk_category: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -769,112 +643,84 @@ pub struct DescribeCaptchaRceResultResponse {
 /// The `DescribeCaptchaResult` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaResultResponse`].
-/// The codes it documents are in [`DescribeCaptchaResultError`](super::errors::DescribeCaptchaResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaResult",
     output = DescribeCaptchaResultResponse,
-    error = super::errors::DescribeCaptchaResultError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaResult {
-    /// `CaptchaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CaptchaType`; example: `9`
     pub captcha_type: u64,
 
-    /// `Ticket`: a string.
+    /// `Ticket`
     pub ticket: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserIp`; example: `"127.0.0.1"`
     pub user_ip: String,
 
-    /// `Randstr`: a string.
-    ///
-    /// Example: `"@Vki"`
+    /// `Randstr`; example: `"@Vki"`
     pub randstr: String,
 
-    /// `CaptchaAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `199999164`
+    /// `CaptchaAppId`; example: `199999164`
     pub captcha_app_id: u64,
 
-    /// `AppSecretKey`: a string.
-    ///
-    /// Example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
+    /// `AppSecretKey`; example: `"E4kwK9AcXQMHkktiItyMEyQPn"`
     pub app_secret_key: String,
 
-    /// `BusinessId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BusinessId`; example: `1`
     pub business_id: Option<u64>,
 
-    /// `SceneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SceneId`; example: `3`
     pub scene_id: Option<u64>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"\"00:1A:2B:3C:4D:5E\""`
+    /// `MacAddress`; example: `"\"00:1A:2B:3C:4D:5E\""`
     pub mac_address: Option<String>,
 
-    /// `Imei`: a string.
-    ///
-    /// Example: `"\"359880051234567\""`
+    /// `Imei`; example: `"\"359880051234567\""`
     pub imei: Option<String>,
 
-    /// `NeedGetCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedGetCaptchaTime`; example: `1`
     pub need_get_captcha_time: Option<i64>,
 }
 
 /// What a successful [`DescribeCaptchaResult`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaResultResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CaptchaCode`; example: `1`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `CaptchaMsg`; example: `"OK"`
     pub captcha_msg: String,
 
-    /// `EvilLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvilLevel`; example: `0`
     pub evil_level: i64,
 
-    /// `GetCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1583749870`
+    /// `GetCaptchaTime`; example: `1583749870`
     pub get_captcha_time: i64,
 
-    /// `EvilBitmap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EvilBitmap`; example: `0`
     pub evil_bitmap: Option<i64>,
 
-    /// `SubmitCaptchaTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1583749870`
+    /// `SubmitCaptchaTime`; example: `1583749870`
     pub submit_captcha_time: i64,
 
-    /// `DeviceRiskCategory`: a string.
-    ///
-    /// Example: `"\"301\""`
+    /// `DeviceRiskCategory`; example: `"\"301\""`
     pub device_risk_category: Option<String>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Score`; example: `60`
     pub score: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -884,49 +730,45 @@ pub struct DescribeCaptchaResultResponse {
 /// The `DescribeCaptchaTicketData` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaTicketDataResponse`].
-/// The codes it documents are in [`DescribeCaptchaTicketDataError`](super::errors::DescribeCaptchaTicketDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaTicketData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaTicketData",
     output = DescribeCaptchaTicketDataResponse,
-    error = super::errors::DescribeCaptchaTicketDataError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaTicketData {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `199999164`
+    /// `CaptchaAppId`; example: `199999164`
     pub captcha_app_id: i64,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `20200909`
+    /// `Start`; example: `20200909`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `20220313`
+    /// `End`; example: `20220313`
     pub end: Option<i64>,
 }
 
 /// What a successful [`DescribeCaptchaTicketData`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaTicketDataResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
-    /// `Data`: a [`CaptchaTicketDataRes`](super::models::CaptchaTicketDataRes).
-    ///
-    /// Example: `{"DateKey":"20200909"}`
+    /// `Data`; example: `{"DateKey":"20200909"}`
     pub data: Option<models::CaptchaTicketDataRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -936,32 +778,36 @@ pub struct DescribeCaptchaTicketDataResponse {
 /// The `DescribeCaptchaUserAllAppId` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`DescribeCaptchaUserAllAppIdResponse`].
-/// The codes it documents are in [`DescribeCaptchaUserAllAppIdError`](super::errors::DescribeCaptchaUserAllAppIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=DescribeCaptchaUserAllAppId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "DescribeCaptchaUserAllAppId",
     output = DescribeCaptchaUserAllAppIdResponse,
-    error = super::errors::DescribeCaptchaUserAllAppIdError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct DescribeCaptchaUserAllAppId {}
 
 /// What a successful [`DescribeCaptchaUserAllAppId`] call returns.
 #[tc_model]
 pub struct DescribeCaptchaUserAllAppIdResponse {
-    /// `Data`: a list of [`CaptchaUserAllAppId`](super::models::CaptchaUserAllAppId) objects.
+    /// `Data`
     pub data: Option<Vec<models::CaptchaUserAllAppId>>,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"“sucess”"`
+    /// `CaptchaMsg`; example: `"“sucess”"`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -971,52 +817,48 @@ pub struct DescribeCaptchaUserAllAppIdResponse {
 /// The `GetRequestStatistics` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`GetRequestStatisticsResponse`].
-/// The codes it documents are in [`GetRequestStatisticsError`](super::errors::GetRequestStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=GetRequestStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CaptchaErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "GetRequestStatistics",
     output = GetRequestStatisticsResponse,
-    error = super::errors::GetRequestStatisticsError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct GetRequestStatistics {
-    /// `CaptchaAppId`: a string.
-    ///
-    /// Example: `"\"19901111\""`
+    /// `CaptchaAppId`; example: `"\"19901111\""`
     pub captcha_app_id: String,
 
-    /// `StartTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-05-14 01:00\""`
+    /// `StartTimeStr`; example: `"\"2022-05-14 01:00\""`
     pub start_time_str: String,
 
-    /// `EndTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-06-15 20:00\""`
+    /// `EndTimeStr`; example: `"\"2022-06-15 20:00\""`
     pub end_time_str: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `Dimension`; example: `"\"3\""`
     pub dimension: String,
 }
 
 /// What a successful [`GetRequestStatistics`] call returns.
 #[tc_model]
 pub struct GetRequestStatisticsResponse {
-    /// `Data`: a [`CaptchaStatisticObj`](super::models::CaptchaStatisticObj).
+    /// `Data`
     pub data: Option<models::CaptchaStatisticObj>,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `11000`
+    /// `CaptchaCode`; example: `11000`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1026,54 +868,48 @@ pub struct GetRequestStatisticsResponse {
 /// The `GetTicketStatistics` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`GetTicketStatisticsResponse`].
-/// The codes it documents are in [`GetTicketStatisticsError`](super::errors::GetTicketStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=GetTicketStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CaptchaErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "GetTicketStatistics",
     output = GetTicketStatisticsResponse,
-    error = super::errors::GetTicketStatisticsError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct GetTicketStatistics {
-    /// `CaptchaAppId`: a string.
-    ///
-    /// Example: `"\"199999164\""`
+    /// `CaptchaAppId`; example: `"\"199999164\""`
     pub captcha_app_id: String,
 
-    /// `StartTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-05-14 01:00\""`
+    /// `StartTimeStr`; example: `"\"2022-05-14 01:00\""`
     pub start_time_str: String,
 
-    /// `EndTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-06-15 20:00\""`
+    /// `EndTimeStr`; example: `"\"2022-06-15 20:00\""`
     pub end_time_str: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `Dimension`; example: `"\"3\""`
     pub dimension: String,
 }
 
 /// What a successful [`GetTicketStatistics`] call returns.
 #[tc_model]
 pub struct GetTicketStatisticsResponse {
-    /// `Data`: a [`CaptchaStatisticObj`](super::models::CaptchaStatisticObj).
-    ///
-    /// Example: `{"ActionTotal":155,"VerifyTotal":32}`
+    /// `Data`; example: `{"ActionTotal":155,"VerifyTotal":32}`
     pub data: Option<models::CaptchaStatisticObj>,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1083,47 +919,45 @@ pub struct GetTicketStatisticsResponse {
 /// The `GetTotalRequestStatistics` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`GetTotalRequestStatisticsResponse`].
-/// The codes it documents are in [`GetTotalRequestStatisticsError`](super::errors::GetTotalRequestStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=GetTotalRequestStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CaptchaErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "GetTotalRequestStatistics",
     output = GetTotalRequestStatisticsResponse,
-    error = super::errors::GetTotalRequestStatisticsError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct GetTotalRequestStatistics {
-    /// `StartTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-05-14 01:00\""`
+    /// `StartTimeStr`; example: `"\"2022-05-14 01:00\""`
     pub start_time_str: String,
 
-    /// `EndTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-06-15 20:00\""`
+    /// `EndTimeStr`; example: `"\"2022-06-15 20:00\""`
     pub end_time_str: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `Dimension`; example: `"\"3\""`
     pub dimension: String,
 }
 
 /// What a successful [`GetTotalRequestStatistics`] call returns.
 #[tc_model]
 pub struct GetTotalRequestStatisticsResponse {
-    /// `Data`: a [`CaptchaStatisticObj`](super::models::CaptchaStatisticObj).
+    /// `Data`
     pub data: Option<models::CaptchaStatisticObj>,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `11000`
+    /// `CaptchaCode`; example: `11000`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1133,47 +967,45 @@ pub struct GetTotalRequestStatisticsResponse {
 /// The `GetTotalTicketStatistics` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`GetTotalTicketStatisticsResponse`].
-/// The codes it documents are in [`GetTotalTicketStatisticsError`](super::errors::GetTotalTicketStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=GetTotalTicketStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CaptchaErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "GetTotalTicketStatistics",
     output = GetTotalTicketStatisticsResponse,
-    error = super::errors::GetTotalTicketStatisticsError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct GetTotalTicketStatistics {
-    /// `StartTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-05-14 01:00\""`
+    /// `StartTimeStr`; example: `"\"2022-05-14 01:00\""`
     pub start_time_str: String,
 
-    /// `EndTimeStr`: a string.
-    ///
-    /// Example: `"\"2022-06-15 20:00\""`
+    /// `EndTimeStr`; example: `"\"2022-06-15 20:00\""`
     pub end_time_str: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"\"3\""`
+    /// `Dimension`; example: `"\"3\""`
     pub dimension: String,
 }
 
 /// What a successful [`GetTotalTicketStatistics`] call returns.
 #[tc_model]
 pub struct GetTotalTicketStatisticsResponse {
-    /// `Data`: a [`CaptchaStatisticObj`](super::models::CaptchaStatisticObj).
+    /// `Data`
     pub data: Option<models::CaptchaStatisticObj>,
 
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `11000`
+    /// `CaptchaCode`; example: `11000`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"success\""`
+    /// `CaptchaMsg`; example: `"\"success\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1183,94 +1015,72 @@ pub struct GetTotalTicketStatisticsResponse {
 /// The `UpdateCaptchaAppIdInfo` action of CAPTCHA API 2019-07-22.
 ///
 /// A successful call returns [`UpdateCaptchaAppIdInfoResponse`].
-/// The codes it documents are in [`UpdateCaptchaAppIdInfoError`](super::errors::UpdateCaptchaAppIdInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=captcha&Version=2019-07-22&Action=UpdateCaptchaAppIdInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CaptchaErrorCode`](super::errors::CaptchaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CaptchaErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::CaptchaErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CaptchaErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CaptchaErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "captcha",
     version = "2019-07-22",
     name = "UpdateCaptchaAppIdInfo",
     output = UpdateCaptchaAppIdInfoResponse,
-    error = super::errors::UpdateCaptchaAppIdInfoError
+    error = super::errors::CaptchaErrorCode
 )]
 pub struct UpdateCaptchaAppIdInfo {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `199999409`
+    /// `CaptchaAppId`; example: `199999409`
     pub captcha_app_id: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"\"登录场景\""`
+    /// `AppName`; example: `"\"登录场景\""`
     pub app_name: String,
 
-    /// `DomainLimit`: a string.
-    ///
-    /// Example: `"\"login.com\""`
+    /// `DomainLimit`; example: `"\"login.com\""`
     pub domain_limit: String,
 
-    /// `SceneType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SceneType`; example: `3`
     pub scene_type: i64,
 
-    /// `CapType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CapType`; example: `2`
     pub cap_type: i64,
 
-    /// `EvilInterceptGrade`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EvilInterceptGrade`; example: `2`
     pub evil_intercept_grade: i64,
 
-    /// `SmartVerify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmartVerify`; example: `0`
     pub smart_verify: i64,
 
-    /// `SmartEngine`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SmartEngine`; example: `0`
     pub smart_engine: i64,
 
-    /// `SchemeColor`: a string.
-    ///
-    /// Example: `"\"#ffffff\""`
+    /// `SchemeColor`; example: `"\"#ffffff\""`
     pub scheme_color: String,
 
-    /// `CaptchaLanguage`: a signed 64-bit integer.
-    ///
-    /// Example: `2052`
+    /// `CaptchaLanguage`; example: `2052`
     pub captcha_language: i64,
 
-    /// `MailAlarm`: a string.
-    ///
-    /// Example: `"\"login@login.com\""`
+    /// `MailAlarm`; example: `"\"login@login.com\""`
     pub mail_alarm: String,
 
-    /// `TopFullScreen`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TopFullScreen`; example: `0`
     pub top_full_screen: i64,
 
-    /// `TrafficThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TrafficThreshold`; example: `0`
     pub traffic_threshold: i64,
 }
 
 /// What a successful [`UpdateCaptchaAppIdInfo`] call returns.
 #[tc_model]
 pub struct UpdateCaptchaAppIdInfoResponse {
-    /// `CaptchaCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaptchaCode`; example: `0`
     pub captcha_code: i64,
 
-    /// `CaptchaMsg`: a string.
-    ///
-    /// Example: `"\"sucess\""`
+    /// `CaptchaMsg`; example: `"\"sucess\""`
     pub captcha_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCaptchaMiniOperData`](super::DescribeCaptchaMiniOperData) and [`DescribeCaptchaOperData`](super::DescribeCaptchaOperData).
 #[tc_model]
 pub struct CaptchaOperDataInterceptUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"\"20220620\""`
+    /// `DateKey`; example: `"\"20220620\""`
     pub date_key: String,
 
-    /// `AllStopCnt`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `AllStopCnt`; example: `0.01`
     pub all_stop_cnt: f64,
 
-    /// `PicStopCnt`: a floating-point number.
-    ///
-    /// Example: `0.02`
+    /// `PicStopCnt`; example: `0.02`
     pub pic_stop_cnt: f64,
 
-    /// `StrategyStopCnt`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `StrategyStopCnt`; example: `0.1`
     pub strategy_stop_cnt: f64,
 }
 
@@ -34,19 +26,13 @@ pub struct CaptchaOperDataInterceptUnit {
 /// Returned in the output of [`DescribeCaptchaMiniOperData`](super::DescribeCaptchaMiniOperData) and [`DescribeCaptchaOperData`](super::DescribeCaptchaOperData).
 #[tc_model]
 pub struct CaptchaOperDataLoadTimeUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `DateKey`; example: `"20210206"`
     pub date_key: String,
 
-    /// `MarketLoadTime`: a floating-point number.
-    ///
-    /// Example: `999.99`
+    /// `MarketLoadTime`; example: `999.99`
     pub market_load_time: f64,
 
-    /// `AppIdLoadTime`: a floating-point number.
-    ///
-    /// Example: `0.99`
+    /// `AppIdLoadTime`; example: `0.99`
     pub app_id_load_time: f64,
 }
 
@@ -55,16 +41,16 @@ pub struct CaptchaOperDataLoadTimeUnit {
 /// Returned in the output of [`DescribeCaptchaMiniOperData`](super::DescribeCaptchaMiniOperData) and [`DescribeCaptchaOperData`](super::DescribeCaptchaOperData).
 #[tc_model]
 pub struct CaptchaOperDataRes {
-    /// `OperDataLoadTimeUnitArray`: a list of [`CaptchaOperDataLoadTimeUnit`] objects.
+    /// `OperDataLoadTimeUnitArray`
     pub oper_data_load_time_unit_array: Option<Vec<CaptchaOperDataLoadTimeUnit>>,
 
-    /// `OperDataInterceptUnitArray`: a list of [`CaptchaOperDataInterceptUnit`] objects.
+    /// `OperDataInterceptUnitArray`
     pub oper_data_intercept_unit_array: Option<Vec<CaptchaOperDataInterceptUnit>>,
 
-    /// `OperDataTryTimesUnitArray`: a list of [`CaptchaOperDataTryTimesUnit`] objects.
+    /// `OperDataTryTimesUnitArray`
     pub oper_data_try_times_unit_array: Option<Vec<CaptchaOperDataTryTimesUnit>>,
 
-    /// `OperDataTryTimesDistributeUnitArray`: a list of [`CaptchaOperDataTryTimesDistributeUnit`] objects.
+    /// `OperDataTryTimesDistributeUnitArray`
     pub oper_data_try_times_distribute_unit_array: Option<
         Vec<CaptchaOperDataTryTimesDistributeUnit>,
     >,
@@ -75,14 +61,10 @@ pub struct CaptchaOperDataRes {
 /// Returned in the output of [`DescribeCaptchaMiniOperData`](super::DescribeCaptchaMiniOperData) and [`DescribeCaptchaOperData`](super::DescribeCaptchaOperData).
 #[tc_model]
 pub struct CaptchaOperDataTryTimesDistributeUnit {
-    /// `TryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TryCount`; example: `3`
     pub try_count: i64,
 
-    /// `UserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UserCount`; example: `100`
     pub user_count: i64,
 }
 
@@ -91,17 +73,13 @@ pub struct CaptchaOperDataTryTimesDistributeUnit {
 /// Returned in the output of [`DescribeCaptchaMiniOperData`](super::DescribeCaptchaMiniOperData) and [`DescribeCaptchaOperData`](super::DescribeCaptchaOperData).
 #[tc_model]
 pub struct CaptchaOperDataTryTimesUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `DateKey`; example: `"20210206"`
     pub date_key: String,
 
-    /// `CntPerPass`: a list of floating-point numbers.
+    /// `CntPerPass`
     pub cnt_per_pass: Vec<f64>,
 
-    /// `MarketCntPerPass`: a floating-point number.
-    ///
-    /// Example: `3`
+    /// `MarketCntPerPass`; example: `3`
     pub market_cnt_per_pass: f64,
 }
 
@@ -110,14 +88,10 @@ pub struct CaptchaOperDataTryTimesUnit {
 /// Returned in the output of [`DescribeCaptchaData`](super::DescribeCaptchaData) and [`DescribeCaptchaMiniData`](super::DescribeCaptchaMiniData).
 #[tc_model]
 pub struct CaptchaQueryData {
-    /// `Cnt`: a signed 64-bit integer.
-    ///
-    /// Example: `95`
+    /// `Cnt`; example: `95`
     pub cnt: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `Date`; example: `"20210206"`
     pub date: String,
 }
 
@@ -126,48 +100,34 @@ pub struct CaptchaQueryData {
 /// Returned in the output of [`GetRequestStatistics`](super::GetRequestStatistics), [`GetTicketStatistics`](super::GetTicketStatistics), [`GetTotalRequestStatistics`](super::GetTotalRequestStatistics) and [`GetTotalTicketStatistics`](super::GetTotalTicketStatistics).
 #[tc_model]
 pub struct CaptchaStatisticObj {
-    /// `ActionTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActionTotal`; example: `0`
     pub action_total: i64,
 
-    /// `VerifyTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyTotal`; example: `0`
     pub verify_total: i64,
 
-    /// `VerifyThroughTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyThroughTotal`; example: `0`
     pub verify_through_total: i64,
 
-    /// `VerifyInterceptTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyInterceptTotal`; example: `0`
     pub verify_intercept_total: i64,
 
-    /// `TicketTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketTotal`; example: `0`
     pub ticket_total: i64,
 
-    /// `TicketThroughTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketThroughTotal`; example: `0`
     pub ticket_through_total: i64,
 
-    /// `TicketInterceptTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketInterceptTotal`; example: `0`
     pub ticket_intercept_total: i64,
 
-    /// `RequestTrend`: a list of [`RequestTrendObj`] objects.
+    /// `RequestTrend`
     pub request_trend: Option<Vec<RequestTrendObj>>,
 
-    /// `InterceptPerTrend`: a list of [`InterceptPerTrendObj`] objects.
+    /// `InterceptPerTrend`
     pub intercept_per_trend: Option<Vec<InterceptPerTrendObj>>,
 
-    /// `TicketCheckTrend`: a list of [`TicketCheckTrendObj`] objects.
+    /// `TicketCheckTrend`
     pub ticket_check_trend: Option<Vec<TicketCheckTrendObj>>,
 }
 
@@ -176,13 +136,13 @@ pub struct CaptchaStatisticObj {
 /// Returned in the output of [`DescribeCaptchaTicketData`](super::DescribeCaptchaTicketData).
 #[tc_model]
 pub struct CaptchaTicketDataRes {
-    /// `TicketAmountArray`: a list of [`TicketAmountUnit`] objects.
+    /// `TicketAmountArray`
     pub ticket_amount_array: Vec<TicketAmountUnit>,
 
-    /// `TicketThroughArray`: a list of [`TicketThroughUnit`] objects.
+    /// `TicketThroughArray`
     pub ticket_through_array: Vec<TicketThroughUnit>,
 
-    /// `TicketInterceptArray`: a list of [`TicketInterceptUnit`] objects.
+    /// `TicketInterceptArray`
     pub ticket_intercept_array: Vec<TicketInterceptUnit>,
 }
 
@@ -191,24 +151,16 @@ pub struct CaptchaTicketDataRes {
 /// Returned in the output of [`DescribeCaptchaUserAllAppId`](super::DescribeCaptchaUserAllAppId).
 #[tc_model]
 pub struct CaptchaUserAllAppId {
-    /// `CaptchaAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `199999409`
+    /// `CaptchaAppId`; example: `199999409`
     pub captcha_app_id: i64,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"\"登录验证码\""`
+    /// `AppName`; example: `"\"登录验证码\""`
     pub app_name: String,
 
-    /// `TcAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `199999409`
+    /// `TcAppId`; example: `199999409`
     pub tc_app_id: i64,
 
-    /// `ChannelInfo`: a string.
-    ///
-    /// Example: `"\"web\""`
+    /// `ChannelInfo`; example: `"\"web\""`
     pub channel_info: String,
 }
 
@@ -217,24 +169,16 @@ pub struct CaptchaUserAllAppId {
 /// Returned in the output of [`GetRequestStatistics`](super::GetRequestStatistics), [`GetTicketStatistics`](super::GetTicketStatistics), [`GetTotalRequestStatistics`](super::GetTotalRequestStatistics) and [`GetTotalTicketStatistics`](super::GetTotalTicketStatistics).
 #[tc_model]
 pub struct InterceptPerTrendObj {
-    /// `Ftime`: a string.
-    ///
-    /// Example: `"\"2022-05-15\""`
+    /// `Ftime`; example: `"\"2022-05-15\""`
     pub ftime: String,
 
-    /// `RequestInterceptPer`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RequestInterceptPer`; example: `0`
     pub request_intercept_per: f64,
 
-    /// `AnswerInterceptPer`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AnswerInterceptPer`; example: `0`
     pub answer_intercept_per: f64,
 
-    /// `PolicyInterceptPer`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PolicyInterceptPer`; example: `0`
     pub policy_intercept_per: f64,
 }
 
@@ -243,32 +187,22 @@ pub struct InterceptPerTrendObj {
 /// Returned in the output of [`DescribeCaptchaMiniRiskResult`](super::DescribeCaptchaMiniRiskResult).
 #[tc_model]
 pub struct OutputManageMarketingRiskValue {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"\"1854132222\""`
+    /// `UserId`; example: `"\"1854132222\""`
     pub user_id: String,
 
-    /// `PostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1740381566`
+    /// `PostTime`; example: `1740381566`
     pub post_time: i64,
 
-    /// `AssociateAccount`: a string.
-    ///
-    /// Example: `"\"5ae3a04b4109\""`
+    /// `AssociateAccount`; example: `"\"5ae3a04b4109\""`
     pub associate_account: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `UserIp`; example: `"\"127.0.0.1\""`
     pub user_ip: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"\"pass\""`
+    /// `RiskLevel`; example: `"\"pass\""`
     pub risk_level: String,
 
-    /// `RiskType`: a list of signed 64-bit integers.
+    /// `RiskType`
     pub risk_type: Option<Vec<i64>>,
 }
 
@@ -277,42 +211,28 @@ pub struct OutputManageMarketingRiskValue {
 /// Returned in the output of [`DescribeCaptchaRceResult`](super::DescribeCaptchaRceResult).
 #[tc_model]
 pub struct RceResult {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"oRip_***BlX1ij4Y"`
+    /// `UserId`; example: `"oRip_***BlX1ij4Y"`
     pub user_id: Option<String>,
 
-    /// `PostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1701070107`
+    /// `PostTime`; example: `1701070107`
     pub post_time: Option<i64>,
 
-    /// `AssociateAccount`: a string.
-    ///
-    /// Example: `"\"oRip_**\""`
+    /// `AssociateAccount`; example: `"\"oRip_**\""`
     pub associate_account: Option<String>,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserIp`; example: `"127.0.0.1"`
     pub user_ip: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"review"`
+    /// `RiskLevel`; example: `"review"`
     pub risk_level: Option<String>,
 
-    /// `RiskType`: a list of signed 64-bit integers.
+    /// `RiskType`
     pub risk_type: Option<Vec<i64>>,
 
-    /// `ConstId`: a string.
-    ///
-    /// Example: `"\"Ori\""`
+    /// `ConstId`; example: `"\"Ori\""`
     pub const_id: Option<String>,
 
-    /// `RiskInformation`: a string.
-    ///
-    /// Example: `"\"model**\""`
+    /// `RiskInformation`; example: `"\"model**\""`
     pub risk_information: Option<String>,
 }
 
@@ -321,29 +241,19 @@ pub struct RceResult {
 /// Returned in the output of [`GetRequestStatistics`](super::GetRequestStatistics), [`GetTicketStatistics`](super::GetTicketStatistics), [`GetTotalRequestStatistics`](super::GetTotalRequestStatistics) and [`GetTotalTicketStatistics`](super::GetTotalTicketStatistics).
 #[tc_model]
 pub struct RequestTrendObj {
-    /// `Ftime`: a string.
-    ///
-    /// Example: `"\"2022-05-14\""`
+    /// `Ftime`; example: `"\"2022-05-14\""`
     pub ftime: String,
 
-    /// `RequestAction`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestAction`; example: `0`
     pub request_action: i64,
 
-    /// `RequestVerify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestVerify`; example: `0`
     pub request_verify: i64,
 
-    /// `RequestThroughput`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestThroughput`; example: `0`
     pub request_throughput: i64,
 
-    /// `RequestIntercept`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestIntercept`; example: `0`
     pub request_intercept: u64,
 }
 
@@ -352,14 +262,10 @@ pub struct RequestTrendObj {
 /// Returned in the output of [`DescribeCaptchaTicketData`](super::DescribeCaptchaTicketData).
 #[tc_model]
 pub struct TicketAmountUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `DateKey`; example: `"20210206"`
     pub date_key: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `Amount`; example: `96`
     pub amount: i64,
 }
 
@@ -368,24 +274,16 @@ pub struct TicketAmountUnit {
 /// Returned in the output of [`GetRequestStatistics`](super::GetRequestStatistics), [`GetTicketStatistics`](super::GetTicketStatistics), [`GetTotalRequestStatistics`](super::GetTotalRequestStatistics) and [`GetTotalTicketStatistics`](super::GetTotalTicketStatistics).
 #[tc_model]
 pub struct TicketCheckTrendObj {
-    /// `Ftime`: a string.
-    ///
-    /// Example: `"\"2022-05-14\""`
+    /// `Ftime`; example: `"\"2022-05-14\""`
     pub ftime: String,
 
-    /// `TicketCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketCount`; example: `0`
     pub ticket_count: i64,
 
-    /// `TicketThroughput`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketThroughput`; example: `0`
     pub ticket_throughput: i64,
 
-    /// `TicketIntercept`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TicketIntercept`; example: `0`
     pub ticket_intercept: i64,
 }
 
@@ -394,14 +292,10 @@ pub struct TicketCheckTrendObj {
 /// Returned in the output of [`DescribeCaptchaTicketData`](super::DescribeCaptchaTicketData).
 #[tc_model]
 pub struct TicketInterceptUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `DateKey`; example: `"20210206"`
     pub date_key: String,
 
-    /// `Intercept`: a signed 64-bit integer.
-    ///
-    /// Example: `97`
+    /// `Intercept`; example: `97`
     pub intercept: i64,
 }
 
@@ -410,13 +304,9 @@ pub struct TicketInterceptUnit {
 /// Returned in the output of [`DescribeCaptchaTicketData`](super::DescribeCaptchaTicketData).
 #[tc_model]
 pub struct TicketThroughUnit {
-    /// `DateKey`: a string.
-    ///
-    /// Example: `"20210206"`
+    /// `DateKey`; example: `"20210206"`
     pub date_key: String,
 
-    /// `Through`: a signed 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `Through`; example: `98`
     pub through: i64,
 }

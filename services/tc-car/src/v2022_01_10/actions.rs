@@ -6,40 +6,42 @@ use ::tc_core::{tc_action, tc_model};
 /// The `ApplyConcurrent` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`ApplyConcurrentResponse`].
-/// The codes it documents are in [`ApplyConcurrentError`](super::errors::ApplyConcurrentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=ApplyConcurrent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::CarErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::CarErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.NoIdle`](super::errors::CarErrorCode::ResourceNotFoundNoIdle)
+/// - [`ResourceUnavailable.Initialization`](super::errors::CarErrorCode::ResourceUnavailableInitialization)
+/// - [`UnsupportedOperation.Stopping`](super::errors::CarErrorCode::UnsupportedOperationStopping)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "ApplyConcurrent",
     output = ApplyConcurrentResponse,
-    error = super::errors::ApplyConcurrentError
+    error = super::errors::CarErrorCode
 )]
 pub struct ApplyConcurrent {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cg_user"`
+    /// `UserId`; example: `"cg_user"`
     pub user_id: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIp`; example: `"125.127.178.228"`
     pub user_ip: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"cap-abcdefgh"`
+    /// `ProjectId`; example: `"cap-abcdefgh"`
     pub project_id: String,
 
-    /// `ApplicationVersionId`: a string.
-    ///
-    /// Example: `"ver-1a2b3c4d"`
+    /// `ApplicationVersionId`; example: `"ver-1a2b3c4d"`
     pub application_version_id: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"app-a1b2c3d4"`
+    /// `ApplicationId`; example: `"app-a1b2c3d4"`
     pub application_id: Option<String>,
 }
 
@@ -53,59 +55,61 @@ pub struct ApplyConcurrentResponse {
 /// The `CreateSession` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`CreateSessionResponse`].
-/// The codes it documents are in [`CreateSessionError`](super::errors::CreateSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=CreateSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`FailedOperation.LockTimeout`](super::errors::CarErrorCode::FailedOperationLockTimeout)
+/// - [`FailedOperation.PathNotFound`](super::errors::CarErrorCode::FailedOperationPathNotFound)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::CarErrorCode::FailedOperationProcessTimeout)
+/// - [`FailedOperation.SlowDown`](super::errors::CarErrorCode::FailedOperationSlowDown)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::CarErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.Role`](super::errors::CarErrorCode::LimitExceededRole)
+/// - [`OperationDenied`](super::errors::CarErrorCode::OperationDenied)
+/// - [`ResourceNotFound.NoIdle`](super::errors::CarErrorCode::ResourceNotFoundNoIdle)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::CarErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`ResourceUnavailable.Initialization`](super::errors::CarErrorCode::ResourceUnavailableInitialization)
+/// - [`UnsupportedOperation.Stopping`](super::errors::CarErrorCode::UnsupportedOperationStopping)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "CreateSession",
     output = CreateSessionResponse,
-    error = super::errors::CreateSessionError
+    error = super::errors::CarErrorCode
 )]
 pub struct CreateSession {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"cg_user"`
+    /// `UserId`; example: `"cg_user"`
     pub user_id: String,
 
-    /// `UserIp`: a string.
-    ///
-    /// Example: `"125.127.178.228"`
+    /// `UserIp`; example: `"125.127.178.228"`
     pub user_ip: String,
 
-    /// `ClientSession`: a string.
-    ///
-    /// Example: `"eyJhYmMiOjEyM30="`
+    /// `ClientSession`; example: `"eyJhYmMiOjEyM30="`
     pub client_session: Option<String>,
 
-    /// `RunMode`: a string.
-    ///
-    /// Example: `"RunWithoutClient"`
+    /// `RunMode`; example: `"RunWithoutClient"`
     pub run_mode: Option<String>,
 
-    /// `ApplicationParameters`: a string.
-    ///
-    /// Example: `"StartFor=1"`
+    /// `ApplicationParameters`; example: `"StartFor=1"`
     pub application_parameters: Option<String>,
 
-    /// `HostUserId`: a string.
-    ///
-    /// Example: `"host_user_id"`
+    /// `HostUserId`; example: `"host_user_id"`
     pub host_user_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Player"`
+    /// `Role`; example: `"Player"`
     pub role: Option<String>,
 }
 
 /// What a successful [`CreateSession`] call returns.
 #[tc_model]
 pub struct CreateSessionResponse {
-    /// `ServerSession`: a string.
-    ///
-    /// Example: `"eyJhYmMiOjEyM30="`
+    /// `ServerSession`; example: `"eyJhYmMiOjEyM30="`
     pub server_session: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -115,39 +119,49 @@ pub struct CreateSessionResponse {
 /// The `DescribeConcurrentCount` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`DescribeConcurrentCountResponse`].
-/// The codes it documents are in [`DescribeConcurrentCountError`](super::errors::DescribeConcurrentCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=DescribeConcurrentCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`FailedOperation.LockTimeout`](super::errors::CarErrorCode::FailedOperationLockTimeout)
+/// - [`FailedOperation.PathNotFound`](super::errors::CarErrorCode::FailedOperationPathNotFound)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::CarErrorCode::FailedOperationProcessTimeout)
+/// - [`FailedOperation.SlowDown`](super::errors::CarErrorCode::FailedOperationSlowDown)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`InvalidParameterValue`](super::errors::CarErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.Role`](super::errors::CarErrorCode::LimitExceededRole)
+/// - [`OperationDenied`](super::errors::CarErrorCode::OperationDenied)
+/// - [`ResourceNotFound.NoIdle`](super::errors::CarErrorCode::ResourceNotFoundNoIdle)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::CarErrorCode::ResourceNotFoundSessionNotFound)
+/// - [`ResourceUnavailable.Initialization`](super::errors::CarErrorCode::ResourceUnavailableInitialization)
+/// - [`UnsupportedOperation.Stopping`](super::errors::CarErrorCode::UnsupportedOperationStopping)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "DescribeConcurrentCount",
     output = DescribeConcurrentCountResponse,
-    error = super::errors::DescribeConcurrentCountError
+    error = super::errors::CarErrorCode
 )]
 pub struct DescribeConcurrentCount {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"cap-abcdefgh"`
+    /// `ProjectId`; example: `"cap-abcdefgh"`
     pub project_id: Option<String>,
 
-    /// `ApplicationCategory`: a string.
-    ///
-    /// Example: `"DESKTOP"`
+    /// `ApplicationCategory`; example: `"DESKTOP"`
     pub application_category: Option<String>,
 }
 
 /// What a successful [`DescribeConcurrentCount`] call returns.
 #[tc_model]
 pub struct DescribeConcurrentCountResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Running`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Running`; example: `6`
     pub running: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -157,20 +171,27 @@ pub struct DescribeConcurrentCountResponse {
 /// The `DestroySession` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`DestroySessionResponse`].
-/// The codes it documents are in [`DestroySessionError`](super::errors::DestroySessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=DestroySession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`FailedOperation.ProcessTimeout`](super::errors::CarErrorCode::FailedOperationProcessTimeout)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`ResourceUnavailable.AccessFailed`](super::errors::CarErrorCode::ResourceUnavailableAccessFailed)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "DestroySession",
     output = DestroySessionResponse,
-    error = super::errors::DestroySessionError
+    error = super::errors::CarErrorCode
 )]
 pub struct DestroySession {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"639d069e-a13a-437a-a10b-64a33ecb8e78"`
+    /// `UserId`; example: `"639d069e-a13a-437a-a10b-64a33ecb8e78"`
     pub user_id: String,
 }
 
@@ -184,25 +205,31 @@ pub struct DestroySessionResponse {
 /// The `StartPublishStream` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`StartPublishStreamResponse`].
-/// The codes it documents are in [`StartPublishStreamError`](super::errors::StartPublishStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=StartPublishStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CarErrorCode::InvalidParameter)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`OperationDenied`](super::errors::CarErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::CarErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "StartPublishStream",
     output = StartPublishStreamResponse,
-    error = super::errors::StartPublishStreamError
+    error = super::errors::CarErrorCode
 )]
 pub struct StartPublishStream {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `UserId`; example: `"abc123"`
     pub user_id: String,
 
-    /// `PublishStreamArgs`: a string.
-    ///
-    /// Example: `"bar=1&foo=2"`
+    /// `PublishStreamArgs`; example: `"bar=1&foo=2"`
     pub publish_stream_args: Option<String>,
 }
 
@@ -216,25 +243,31 @@ pub struct StartPublishStreamResponse {
 /// The `StartPublishStreamWithURL` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`StartPublishStreamWithURLResponse`].
-/// The codes it documents are in [`StartPublishStreamWithURLError`](super::errors::StartPublishStreamWithURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=StartPublishStreamWithURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CarErrorCode::InvalidParameter)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`OperationDenied`](super::errors::CarErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::CarErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "StartPublishStreamWithURL",
     output = StartPublishStreamWithURLResponse,
-    error = super::errors::StartPublishStreamWithURLError
+    error = super::errors::CarErrorCode
 )]
 pub struct StartPublishStreamWithURL {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `UserId`; example: `"abc123"`
     pub user_id: String,
 
-    /// `PublishStreamURL`: a string.
-    ///
-    /// Example: `"rtmp://live.stream.com/publish"`
+    /// `PublishStreamURL`; example: `"rtmp://live.stream.com/publish"`
     #[tc(rename = "PublishStreamURL")]
     pub publish_stream_url: String,
 }
@@ -249,20 +282,28 @@ pub struct StartPublishStreamWithURLResponse {
 /// The `StopPublishStream` action of CAR API 2022-01-10.
 ///
 /// A successful call returns [`StopPublishStreamResponse`].
-/// The codes it documents are in [`StopPublishStreamError`](super::errors::StopPublishStreamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=car&Version=2022-01-10&Action=StopPublishStream)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CarErrorCode`](super::errors::CarErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CarErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CarErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CarErrorCode::InvalidParameter)
+/// - [`InvalidParameter.JsonParseError`](super::errors::CarErrorCode::InvalidParameterJsonParseError)
+/// - [`OperationDenied`](super::errors::CarErrorCode::OperationDenied)
+/// - [`ResourceNotFound.SessionNotFound`](super::errors::CarErrorCode::ResourceNotFoundSessionNotFound)
 #[tc_action(
     service = "car",
     version = "2022-01-10",
     name = "StopPublishStream",
     output = StopPublishStreamResponse,
-    error = super::errors::StopPublishStreamError
+    error = super::errors::CarErrorCode
 )]
 pub struct StopPublishStream {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `UserId`; example: `"abc123"`
     pub user_id: String,
 }
 

@@ -7,88 +7,89 @@ use super::models;
 /// The `CreateProbeTasks` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`CreateProbeTasksResponse`].
-/// The codes it documents are in [`CreateProbeTasksError`](super::errors::CreateProbeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=CreateProbeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ErrPrePaidResourceExpire`](super::errors::CatErrorCode::FailedOperationErrPrePaidResourceExpire)
+/// - [`FailedOperation.NeedApproval`](super::errors::CatErrorCode::FailedOperationNeedApproval)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.OrderOutOfCredit`](super::errors::CatErrorCode::FailedOperationOrderOutOfCredit)
+/// - [`FailedOperation.PreResourceIDFailed`](super::errors::CatErrorCode::FailedOperationPreResourceIdFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.SendRequest`](super::errors::CatErrorCode::FailedOperationSendRequest)
+/// - [`FailedOperation.TagRequiredVerifyFailed`](super::errors::CatErrorCode::FailedOperationTagRequiredVerifyFailed)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`FailedOperation.TaskTypeNotSame`](super::errors::CatErrorCode::FailedOperationTaskTypeNotSame)
+/// - [`FailedOperation.TrialTaskExceed`](super::errors::CatErrorCode::FailedOperationTrialTaskExceed)
+/// - [`FailedOperation.UnmarshalResponse`](super::errors::CatErrorCode::FailedOperationUnmarshalResponse)
+/// - [`FailedOperation.UserNoQcloudTAGFullAccess`](super::errors::CatErrorCode::FailedOperationUserNoQcloudTagFullAccess)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "CreateProbeTasks",
     output = CreateProbeTasksResponse,
-    error = super::errors::CreateProbeTasksError
+    error = super::errors::CatErrorCode
 )]
 pub struct CreateProbeTasks {
-    /// `BatchTasks`: a list of [`ProbeTaskBasicConfiguration`](super::models::ProbeTaskBasicConfiguration) objects.
+    /// `BatchTasks`
     pub batch_tasks: Vec<models::ProbeTaskBasicConfiguration>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: i64,
 
-    /// `Nodes`: a list of strings.
-    ///
-    /// Example: `["10001"]`
+    /// `Nodes`; example: `["10001"]`
     pub nodes: Vec<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: i64,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: String,
 
-    /// `TaskCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCategory`; example: `1`
     pub task_category: i64,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"* 0-5 * * *"`
+    /// `Cron`; example: `"* 0-5 * * *"`
     pub cron: Option<String>,
 
-    /// `Tag`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tag`
     pub tag: Option<Vec<models::Tag>>,
 
-    /// `ProbeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProbeType`; example: `1`
     pub probe_type: Option<u64>,
 
-    /// `PluginSource`: a string.
-    ///
-    /// Example: `"CDN"`
+    /// `PluginSource`; example: `"CDN"`
     pub plugin_source: Option<String>,
 
-    /// `ClientNum`: a string.
-    ///
-    /// Example: `"3198058"`
+    /// `ClientNum`; example: `"3198058"`
     pub client_num: Option<String>,
 
-    /// `NodeIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeIpType`; example: `0`
     pub node_ip_type: Option<i64>,
 
-    /// `SubSyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubSyncFlag`; example: `0`
     pub sub_sync_flag: Option<i64>,
 
-    /// `RtxName`: a string.
-    ///
-    /// Example: `"weizhang"`
+    /// `RtxName`; example: `"weizhang"`
     pub rtx_name: Option<String>,
 }
 
 /// What a successful [`CreateProbeTasks`] call returns.
 #[tc_model]
 pub struct CreateProbeTasksResponse {
-    /// `TaskIDs`: a list of strings.
-    ///
-    /// Example: `["task-fsz5tuvy"]`
+    /// `TaskIDs`; example: `["task-fsz5tuvy"]`
     #[tc(rename = "TaskIDs")]
     pub task_ids: Vec<String>,
 
@@ -99,37 +100,46 @@ pub struct CreateProbeTasksResponse {
 /// The `DeleteProbeTask` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DeleteProbeTaskResponse`].
-/// The codes it documents are in [`DeleteProbeTaskError`](super::errors::DeleteProbeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DeleteProbeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DeleteProbeTask",
     output = DeleteProbeTaskResponse,
-    error = super::errors::DeleteProbeTaskError
+    error = super::errors::CatErrorCode
 )]
 pub struct DeleteProbeTask {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["task-xx"]`
+    /// `TaskIds`; example: `["task-xx"]`
     pub task_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteProbeTask`] call returns.
 #[tc_model]
 pub struct DeleteProbeTaskResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -139,15 +149,27 @@ pub struct DeleteProbeTaskResponse {
 /// The `DescribeDetailedSingleProbeData` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeDetailedSingleProbeDataResponse`].
-/// The codes it documents are in [`DescribeDetailedSingleProbeDataError`](super::errors::DescribeDetailedSingleProbeDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeDetailedSingleProbeData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ESQueryError`](super::errors::CatErrorCode::FailedOperationEsQueryError)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CatErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CatErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::CatErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::CatErrorCode::UnknownParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeDetailedSingleProbeData",
     output = DescribeDetailedSingleProbeDataResponse,
-    error = super::errors::DescribeDetailedSingleProbeDataError,
+    error = super::errors::CatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -156,98 +178,64 @@ pub struct DeleteProbeTaskResponse {
     )
 )]
 pub struct DescribeDetailedSingleProbeData {
-    /// `BeginTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `BeginTime`; example: `1000000000`
     pub begin_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `EndTime`; example: `1000000000`
     pub end_time: u64,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"AnalyzeTaskType_UploadDownload"`
+    /// `TaskType`; example: `"AnalyzeTaskType_UploadDownload"`
     pub task_type: String,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"ProbeTime"`
+    /// `SortField`; example: `"ProbeTime"`
     pub sort_field: String,
 
-    /// `Ascending`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascending`; example: `true`
     pub ascending: bool,
 
-    /// `SelectedFields`: a list of strings.
-    ///
-    /// Example: `["ProbeTime"]`
+    /// `SelectedFields`; example: `["ProbeTime"]`
     pub selected_fields: Vec<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `TaskID`: a list of strings.
-    ///
-    /// Example: `["task_fasdfds"]`
+    /// `TaskID`; example: `["task_fasdfds"]`
     #[tc(rename = "TaskID")]
     pub task_id: Option<Vec<String>>,
 
-    /// `Operators`: a list of strings.
-    ///
-    /// Example: `["电信"]`
+    /// `Operators`; example: `["电信"]`
     pub operators: Option<Vec<String>>,
 
-    /// `Districts`: a list of strings.
-    ///
-    /// Example: `["上海"]`
+    /// `Districts`; example: `["上海"]`
     pub districts: Option<Vec<String>>,
 
-    /// `ErrorTypes`: a list of strings.
-    ///
-    /// Example: `["正常"]`
+    /// `ErrorTypes`; example: `["正常"]`
     pub error_types: Option<Vec<String>>,
 
-    /// `City`: a list of strings.
-    ///
-    /// Example: `["深圳市"]`
+    /// `City`; example: `["深圳市"]`
     pub city: Option<Vec<String>>,
 
-    /// `ScrollID`: a string.
-    ///
-    /// Example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAQEPczgWVU1RMC12VHhSUWlYa1I0dnU4aXlvUQ=="`
+    /// `ScrollID`; example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAQEPczgWVU1RMC12VHhSUWlYa1I0dnU4aXlvUQ=="`
     #[tc(rename = "ScrollID")]
     pub scroll_id: Option<String>,
 
-    /// `QueryFlag`: a string.
-    ///
-    /// Example: `"\"downloadQuery\""`
+    /// `QueryFlag`; example: `"\"downloadQuery\""`
     pub query_flag: Option<String>,
 }
 
 /// What a successful [`DescribeDetailedSingleProbeData`] call returns.
 #[tc_model]
 pub struct DescribeDetailedSingleProbeDataResponse {
-    /// `DataSet`: a list of [`DetailedSingleDataDefine`](super::models::DetailedSingleDataDefine) objects.
+    /// `DataSet`
     pub data_set: Vec<models::DetailedSingleDataDefine>,
 
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `TotalNumber`; example: `10000`
     pub total_number: i64,
 
-    /// `ScrollID`: a string.
-    ///
-    /// Example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAQEPczgWVU1RMC12VHhSUWlYa1I0dnU4aXlvUQ=="`
+    /// `ScrollID`; example: `"DXF1ZXJ5QW5kRmV0Y2gBAAAAAQEPczgWVU1RMC12VHhSUWlYa1I0dnU4aXlvUQ=="`
     #[tc(rename = "ScrollID")]
     pub scroll_id: Option<String>,
 
@@ -258,15 +246,27 @@ pub struct DescribeDetailedSingleProbeDataResponse {
 /// The `DescribeInstantTasks` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeInstantTasksResponse`].
-/// The codes it documents are in [`DescribeInstantTasksError`](super::errors::DescribeInstantTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeInstantTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.ESQueryError`](super::errors::CatErrorCode::FailedOperationEsQueryError)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CatErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CatErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::CatErrorCode::ResourceNotFound)
+/// - [`UnknownParameter`](super::errors::CatErrorCode::UnknownParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeInstantTasks",
     output = DescribeInstantTasksResponse,
-    error = super::errors::DescribeInstantTasksError,
+    error = super::errors::CatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -276,26 +276,20 @@ pub struct DescribeDetailedSingleProbeDataResponse {
     )
 )]
 pub struct DescribeInstantTasks {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeInstantTasks`] call returns.
 #[tc_model]
 pub struct DescribeInstantTasksResponse {
-    /// `Tasks`: a list of [`SingleInstantTask`](super::models::SingleInstantTask) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::SingleInstantTask>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,82 +299,69 @@ pub struct DescribeInstantTasksResponse {
 /// The `DescribeNodeGroups` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeNodeGroupsResponse`].
-/// The codes it documents are in [`DescribeNodeGroupsError`](super::errors::DescribeNodeGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeNodeGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
+/// - [`UnknownParameter`](super::errors::CatErrorCode::UnknownParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeNodeGroups",
     output = DescribeNodeGroupsResponse,
-    error = super::errors::DescribeNodeGroupsError
+    error = super::errors::CatErrorCode
 )]
 pub struct DescribeNodeGroups {
-    /// `NodeType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `NodeType`; example: `[1,2]`
     pub node_type: Option<Vec<i64>>,
 
-    /// `TaskCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCategory`; example: `1`
     pub task_category: Option<i64>,
 
-    /// `IPType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPType`; example: `1`
     #[tc(rename = "IPType")]
     pub ip_type: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Name`; example: `"广州"`
     pub name: Option<String>,
 
-    /// `RegionID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionID`; example: `1`
     #[tc(rename = "RegionID")]
     pub region_id: Option<i64>,
 
-    /// `DistrictID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DistrictID`; example: `1`
     #[tc(rename = "DistrictID")]
     pub district_id: Option<i64>,
 
-    /// `NetServiceID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetServiceID`; example: `1`
     #[tc(rename = "NetServiceID")]
     pub net_service_id: Option<i64>,
 
-    /// `NodeGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeGroupType`; example: `1`
     pub node_group_type: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 
-    /// `ProbeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProbeType`; example: `1`
     pub probe_type: Option<u64>,
 }
 
 /// What a successful [`DescribeNodeGroups`] call returns.
 #[tc_model]
 pub struct DescribeNodeGroupsResponse {
-    /// `NodeList`: a list of [`NodeTree`](super::models::NodeTree) objects.
+    /// `NodeList`
     pub node_list: Option<Vec<models::NodeTree>>,
 
-    /// `DistrictList`: a list of [`DistinctOrNetServiceInfo`](super::models::DistinctOrNetServiceInfo) objects.
+    /// `DistrictList`
     pub district_list: Option<Vec<models::DistinctOrNetServiceInfo>>,
 
-    /// `NetServiceList`: a list of [`DistinctOrNetServiceInfo`](super::models::DistinctOrNetServiceInfo) objects.
+    /// `NetServiceList`
     pub net_service_list: Option<Vec<models::DistinctOrNetServiceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -390,55 +371,48 @@ pub struct DescribeNodeGroupsResponse {
 /// The `DescribeNodes` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeNodesResponse`].
-/// The codes it documents are in [`DescribeNodesError`](super::errors::DescribeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
+/// - [`UnknownParameter`](super::errors::CatErrorCode::UnknownParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeNodes",
     output = DescribeNodesResponse,
-    error = super::errors::DescribeNodesError
+    error = super::errors::CatErrorCode
 )]
 pub struct DescribeNodes {
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: Option<i64>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Location`; example: `1`
     pub location: Option<i64>,
 
-    /// `IsIPv6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIPv6`; example: `false`
     #[tc(rename = "IsIPv6")]
     pub is_ipv6: Option<bool>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"沈阳"`
+    /// `NodeName`; example: `"沈阳"`
     pub node_name: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<i64>,
 }
 
 /// What a successful [`DescribeNodes`] call returns.
 #[tc_model]
 pub struct DescribeNodesResponse {
-    /// `NodeSet`: a list of [`NodeDefineExt`](super::models::NodeDefineExt) objects.
-    ///
-    /// Example: `[{"Code":1000,"Name":"北京","Type":1}]`
+    /// `NodeSet`; example: `[{"Code":1000,"Name":"北京","Type":1}]`
     pub node_set: Option<Vec<models::NodeDefineExt>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -448,54 +422,46 @@ pub struct DescribeNodesResponse {
 /// The `DescribeProbeMetricData` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeProbeMetricDataResponse`].
-/// The codes it documents are in [`DescribeProbeMetricDataError`](super::errors::DescribeProbeMetricDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeProbeMetricData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeProbeMetricData",
     output = DescribeProbeMetricDataResponse,
-    error = super::errors::DescribeProbeMetricDataError
+    error = super::errors::CatErrorCode
 )]
 pub struct DescribeProbeMetricData {
-    /// `AnalyzeTaskType`: a string.
-    ///
-    /// Example: `"AnalyzeTaskType_UploadDownload"`
+    /// `AnalyzeTaskType`; example: `"AnalyzeTaskType_UploadDownload"`
     pub analyze_task_type: Option<String>,
 
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"gauge"`
+    /// `MetricType`; example: `"gauge"`
     pub metric_type: Option<String>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"avg(ping_time)"`
+    /// `Field`; example: `"avg(ping_time)"`
     pub field: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"host = '123' and time >= now()-30m"`
+    /// `Filter`; example: `"host = '123' and time >= now()-30m"`
     pub filter: Option<String>,
 
-    /// `GroupBy`: a string.
-    ///
-    /// Example: `"time(1m),  operator"`
+    /// `GroupBy`; example: `"time(1m),  operator"`
     pub group_by: Option<String>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["host = 'https://test.com'","time >= now()-1h"]`
+    /// `Filters`; example: `["host = 'https://test.com'","time >= now()-1h"]`
     pub filters: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeProbeMetricData`] call returns.
 #[tc_model]
 pub struct DescribeProbeMetricDataResponse {
-    /// `MetricSet`: a string.
-    ///
-    /// Example: `"gauge"`
+    /// `MetricSet`; example: `"gauge"`
     pub metric_set: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -505,47 +471,43 @@ pub struct DescribeProbeMetricDataResponse {
 /// The `DescribeProbeMetricTagValues` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeProbeMetricTagValuesResponse`].
-/// The codes it documents are in [`DescribeProbeMetricTagValuesError`](super::errors::DescribeProbeMetricTagValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeProbeMetricTagValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeProbeMetricTagValues",
     output = DescribeProbeMetricTagValuesResponse,
-    error = super::errors::DescribeProbeMetricTagValuesError
+    error = super::errors::CatErrorCode
 )]
 pub struct DescribeProbeMetricTagValues {
-    /// `AnalyzeTaskType`: a string.
-    ///
-    /// Example: `"AnalyzeTaskType_UploadDownload"`
+    /// `AnalyzeTaskType`; example: `"AnalyzeTaskType_UploadDownload"`
     pub analyze_task_type: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Key`; example: `"host"`
     pub key: Option<String>,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"host = 'www.qq.com' and taskId =~ /^(task-probe123)$/"`
+    /// `Filter`; example: `"host = 'www.qq.com' and taskId =~ /^(task-probe123)$/"`
     pub filter: Option<String>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["host = 'baidu.com'"]`
+    /// `Filters`; example: `["host = 'baidu.com'"]`
     pub filters: Option<Vec<String>>,
 
-    /// `TimeRange`: a string.
-    ///
-    /// Example: `"time >= now()-1h"`
+    /// `TimeRange`; example: `"time >= now()-1h"`
     pub time_range: Option<String>,
 }
 
 /// What a successful [`DescribeProbeMetricTagValues`] call returns.
 #[tc_model]
 pub struct DescribeProbeMetricTagValuesResponse {
-    /// `TagValueSet`: a string.
+    /// `TagValueSet`
     pub tag_value_set: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -555,50 +517,44 @@ pub struct DescribeProbeMetricTagValuesResponse {
 /// The `DescribeProbeNodes` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeProbeNodesResponse`].
-/// The codes it documents are in [`DescribeProbeNodesError`](super::errors::DescribeProbeNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeProbeNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeProbeNodes",
     output = DescribeProbeNodesResponse,
-    error = super::errors::DescribeProbeNodesError
+    error = super::errors::CatErrorCode
 )]
 pub struct DescribeProbeNodes {
-    /// `NodeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeType`; example: `1`
     pub node_type: Option<i64>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Location`; example: `1`
     pub location: Option<i64>,
 
-    /// `IsIPv6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIPv6`; example: `false`
     #[tc(rename = "IsIPv6")]
     pub is_ipv6: Option<bool>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"沈阳"`
+    /// `NodeName`; example: `"沈阳"`
     pub node_name: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 }
 
 /// What a successful [`DescribeProbeNodes`] call returns.
 #[tc_model]
 pub struct DescribeProbeNodesResponse {
-    /// `NodeSet`: a list of [`NodeDefine`](super::models::NodeDefine) objects.
-    ///
-    /// Example: `[{"Code":1000,"Name":"北京","Type":1}]`
+    /// `NodeSet`; example: `[{"Code":1000,"Name":"北京","Type":1}]`
     pub node_set: Option<Vec<models::NodeDefine>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -608,15 +564,27 @@ pub struct DescribeProbeNodesResponse {
 /// The `DescribeProbeTasks` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`DescribeProbeTasksResponse`].
-/// The codes it documents are in [`DescribeProbeTasksError`](super::errors::DescribeProbeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=DescribeProbeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "DescribeProbeTasks",
     output = DescribeProbeTasksResponse,
-    error = super::errors::DescribeProbeTasksError,
+    error = super::errors::CatErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -626,80 +594,54 @@ pub struct DescribeProbeNodesResponse {
     )
 )]
 pub struct DescribeProbeTasks {
-    /// `TaskIDs`: a list of strings.
-    ///
-    /// Example: `["task-xx"]`
+    /// `TaskIDs`; example: `["task-xx"]`
     #[tc(rename = "TaskIDs")]
     pub task_ids: Option<Vec<String>>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"probe"`
+    /// `TaskName`; example: `"probe"`
     pub task_name: Option<String>,
 
-    /// `TargetAddress`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `TargetAddress`; example: `"http://www.qq.com"`
     pub target_address: Option<String>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `TaskStatus`; example: `[1,2]`
     pub task_status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `OrderState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderState`; example: `1`
     pub order_state: Option<i64>,
 
-    /// `TaskType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `TaskType`; example: `[1,2,3]`
     pub task_type: Option<Vec<i64>>,
 
-    /// `TaskCategory`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `TaskCategory`; example: `[1,2,3]`
     pub task_category: Option<Vec<i64>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"task_category"`
+    /// `OrderBy`; example: `"task_category"`
     pub order_by: Option<String>,
 
-    /// `Ascend`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ascend`; example: `true`
     pub ascend: Option<bool>,
 
-    /// `TagFilters`: a list of [`KeyValuePair`](super::models::KeyValuePair) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::KeyValuePair>>,
 }
 
 /// What a successful [`DescribeProbeTasks`] call returns.
 #[tc_model]
 pub struct DescribeProbeTasksResponse {
-    /// `TaskSet`: a list of [`ProbeTask`](super::models::ProbeTask) objects.
+    /// `TaskSet`
     pub task_set: Option<Vec<models::ProbeTask>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -709,37 +651,47 @@ pub struct DescribeProbeTasksResponse {
 /// The `ResumeProbeTask` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`ResumeProbeTaskResponse`].
-/// The codes it documents are in [`ResumeProbeTaskError`](super::errors::ResumeProbeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=ResumeProbeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ErrPrePaidResourceExpire`](super::errors::CatErrorCode::FailedOperationErrPrePaidResourceExpire)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "ResumeProbeTask",
     output = ResumeProbeTaskResponse,
-    error = super::errors::ResumeProbeTaskError
+    error = super::errors::CatErrorCode
 )]
 pub struct ResumeProbeTask {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["task-xx"]`
+    /// `TaskIds`; example: `["task-xx"]`
     pub task_ids: Vec<String>,
 }
 
 /// What a successful [`ResumeProbeTask`] call returns.
 #[tc_model]
 pub struct ResumeProbeTaskResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -749,37 +701,45 @@ pub struct ResumeProbeTaskResponse {
 /// The `SuspendProbeTask` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`SuspendProbeTaskResponse`].
-/// The codes it documents are in [`SuspendProbeTaskError`](super::errors::SuspendProbeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=SuspendProbeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "SuspendProbeTask",
     output = SuspendProbeTaskResponse,
-    error = super::errors::SuspendProbeTaskError
+    error = super::errors::CatErrorCode
 )]
 pub struct SuspendProbeTask {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["task-xx"]`
+    /// `TaskIds`; example: `["task-xx"]`
     pub task_ids: Vec<String>,
 }
 
 /// What a successful [`SuspendProbeTask`] call returns.
 #[tc_model]
 pub struct SuspendProbeTaskResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `Results`: a list of [`TaskResult`](super::models::TaskResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::TaskResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -789,25 +749,35 @@ pub struct SuspendProbeTaskResponse {
 /// The `UpdateProbeTaskAttributes` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`UpdateProbeTaskAttributesResponse`].
-/// The codes it documents are in [`UpdateProbeTaskAttributesError`](super::errors::UpdateProbeTaskAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=UpdateProbeTaskAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "UpdateProbeTaskAttributes",
     output = UpdateProbeTaskAttributesResponse,
-    error = super::errors::UpdateProbeTaskAttributesError
+    error = super::errors::CatErrorCode
 )]
 pub struct UpdateProbeTaskAttributes {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xx"`
+    /// `TaskId`; example: `"task-xx"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"update_task_attributes"`
+    /// `Name`; example: `"update_task_attributes"`
     pub name: Option<String>,
 }
 
@@ -821,52 +791,57 @@ pub struct UpdateProbeTaskAttributesResponse {
 /// The `UpdateProbeTaskConfigurationList` action of CAT API 2018-04-09.
 ///
 /// A successful call returns [`UpdateProbeTaskConfigurationListResponse`].
-/// The codes it documents are in [`UpdateProbeTaskConfigurationListError`](super::errors::UpdateProbeTaskConfigurationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cat&Version=2018-04-09&Action=UpdateProbeTaskConfigurationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CatErrorCode`](super::errors::CatErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CatErrorCode::FailedOperation)
+/// - [`FailedOperation.DbQueryFailed`](super::errors::CatErrorCode::FailedOperationDbQueryFailed)
+/// - [`FailedOperation.DbRecordCreateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordCreateFailed)
+/// - [`FailedOperation.DbRecordUpdateFailed`](super::errors::CatErrorCode::FailedOperationDbRecordUpdateFailed)
+/// - [`FailedOperation.NoValidNodes`](super::errors::CatErrorCode::FailedOperationNoValidNodes)
+/// - [`FailedOperation.PreResourceIDFailed`](super::errors::CatErrorCode::FailedOperationPreResourceIdFailed)
+/// - [`FailedOperation.ResourceNotFound`](super::errors::CatErrorCode::FailedOperationResourceNotFound)
+/// - [`FailedOperation.TaskNotRunning`](super::errors::CatErrorCode::FailedOperationTaskNotRunning)
+/// - [`FailedOperation.TaskNotSuspended`](super::errors::CatErrorCode::FailedOperationTaskNotSuspended)
+/// - [`FailedOperation.TaskOperationNotAllow`](super::errors::CatErrorCode::FailedOperationTaskOperationNotAllow)
+/// - [`FailedOperation.TaskTypeNotSame`](super::errors::CatErrorCode::FailedOperationTaskTypeNotSame)
+/// - [`InternalError`](super::errors::CatErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CatErrorCode::InvalidParameter)
 #[tc_action(
     service = "cat",
     version = "2018-04-09",
     name = "UpdateProbeTaskConfigurationList",
     output = UpdateProbeTaskConfigurationListResponse,
-    error = super::errors::UpdateProbeTaskConfigurationListError
+    error = super::errors::CatErrorCode
 )]
 pub struct UpdateProbeTaskConfigurationList {
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["task-xx"]`
+    /// `TaskIds`; example: `["task-xx"]`
     pub task_ids: Vec<String>,
 
-    /// `Nodes`: a list of strings.
-    ///
-    /// Example: `["10001"]`
+    /// `Nodes`; example: `["10001"]`
     pub nodes: Vec<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: i64,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: String,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"* 0-5 * * *"`
+    /// `Cron`; example: `"* 0-5 * * *"`
     pub cron: Option<String>,
 
-    /// `ResourceIDs`: a list of strings.
-    ///
-    /// Example: `["presub-xx"]`
+    /// `ResourceIDs`; example: `["presub-xx"]`
     #[tc(rename = "ResourceIDs")]
     pub resource_ids: Option<Vec<String>>,
 
-    /// `NodeIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeIpType`; example: `0`
     pub node_ip_type: Option<i64>,
 
-    /// `BatchTasks`: a list of [`ProbeTaskBasicConfiguration`](super::models::ProbeTaskBasicConfiguration) objects.
+    /// `BatchTasks`
     pub batch_tasks: Option<Vec<models::ProbeTaskBasicConfiguration>>,
 }
 

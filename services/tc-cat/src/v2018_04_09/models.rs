@@ -8,15 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDetailedSingleProbeData`](super::DescribeDetailedSingleProbeData).
 #[tc_model]
 pub struct DetailedSingleDataDefine {
-    /// `ProbeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `ProbeTime`; example: `1000000000`
     pub probe_time: u64,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Vec<Label>,
 
-    /// `Fields`: a list of [`Field`] objects.
+    /// `Fields`
     pub fields: Vec<Field>,
 }
 
@@ -25,15 +23,11 @@ pub struct DetailedSingleDataDefine {
 /// Returned in the output of [`DescribeNodeGroups`](super::DescribeNodeGroups).
 #[tc_model]
 pub struct DistinctOrNetServiceInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ID`; example: `"100"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Name`; example: `"广东"`
     pub name: String,
 }
 
@@ -42,20 +36,14 @@ pub struct DistinctOrNetServiceInfo {
 /// Returned in the output of [`DescribeDetailedSingleProbeData`](super::DescribeDetailedSingleProbeData).
 #[tc_model]
 pub struct Field {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"probeTime"`
+    /// `Name`; example: `"probeTime"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `10000000000`
+    /// `Value`; example: `10000000000`
     pub value: f64,
 }
 
@@ -65,14 +53,10 @@ pub struct Field {
 /// Returned in the output of [`DescribeProbeTasks`](super::DescribeProbeTasks).
 #[tc_model]
 pub struct KeyValuePair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Key`; example: `"Name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Value`; example: `"zhangsan"`
     pub value: String,
 }
 
@@ -81,20 +65,14 @@ pub struct KeyValuePair {
 /// Returned in the output of [`DescribeDetailedSingleProbeData`](super::DescribeDetailedSingleProbeData).
 #[tc_model]
 pub struct Label {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"probeIP"`
+    /// `Name`; example: `"probeIP"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Value`; example: `"0.0.0.0"`
     pub value: String,
 }
 
@@ -103,55 +81,35 @@ pub struct Label {
 /// Returned in the output of [`DescribeProbeNodes`](super::DescribeProbeNodes).
 #[tc_model]
 pub struct NodeDefine {
-    /// `Name`: a string.
-    ///
-    /// Example: `"中国电信-北京 IDC"`
+    /// `Name`; example: `"中国电信-北京 IDC"`
     pub name: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `Code`; example: `"10001"`
     pub code: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `NetService`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `NetService`; example: `"中国移动"`
     pub net_service: String,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"福建"`
+    /// `District`; example: `"福建"`
     pub district: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"宁德市"`
+    /// `City`; example: `"宁德市"`
     pub city: String,
 
-    /// `IPType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPType`; example: `1`
     #[tc(rename = "IPType")]
     pub ip_type: Option<i64>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Location`; example: `1`
     pub location: Option<i64>,
 
-    /// `CodeType`: a string.
-    ///
-    /// Example: `"base"`
+    /// `CodeType`; example: `"base"`
     pub code_type: Option<String>,
 
-    /// `NodeDefineStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeDefineStatus`; example: `1`
     pub node_define_status: Option<u64>,
 }
 
@@ -160,55 +118,35 @@ pub struct NodeDefine {
 /// Returned in the output of [`DescribeNodes`](super::DescribeNodes).
 #[tc_model]
 pub struct NodeDefineExt {
-    /// `Name`: a string.
-    ///
-    /// Example: `"中国电信-北京 IDC"`
+    /// `Name`; example: `"中国电信-北京 IDC"`
     pub name: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `Code`; example: `"10001"`
     pub code: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `NetService`: a string.
-    ///
-    /// Example: `"中国移动"`
+    /// `NetService`; example: `"中国移动"`
     pub net_service: String,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"福建"`
+    /// `District`; example: `"福建"`
     pub district: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"宁德市"`
+    /// `City`; example: `"宁德市"`
     pub city: String,
 
-    /// `IPType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPType`; example: `1`
     #[tc(rename = "IPType")]
     pub ip_type: Option<i64>,
 
-    /// `Location`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Location`; example: `1`
     pub location: Option<i64>,
 
-    /// `CodeType`: a string.
-    ///
-    /// Example: `"base"`
+    /// `CodeType`; example: `"base"`
     pub code_type: Option<String>,
 
-    /// `TaskTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `TaskTypes`; example: `[1,2,3]`
     pub task_types: Option<Vec<i64>>,
 }
 
@@ -217,15 +155,11 @@ pub struct NodeDefineExt {
 /// Returned in the output of [`DescribeNodeGroups`](super::DescribeNodeGroups).
 #[tc_model]
 pub struct NodeInfoBase {
-    /// `ID`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `ID`; example: `"10000"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"北京-北京市-中国电信[IDC]"`
+    /// `Content`; example: `"北京-北京市-中国电信[IDC]"`
     pub content: String,
 }
 
@@ -234,18 +168,14 @@ pub struct NodeInfoBase {
 /// Returned in the output of [`DescribeNodeGroups`](super::DescribeNodeGroups).
 #[tc_model]
 pub struct NodeLeaf {
-    /// `ID`: a string.
-    ///
-    /// Example: `"1100201"`
+    /// `ID`; example: `"1100201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Content`; example: `"广东"`
     pub content: String,
 
-    /// `Children`: a list of [`NodeInfoBase`] objects.
+    /// `Children`
     pub children: Vec<NodeInfoBase>,
 }
 
@@ -254,18 +184,14 @@ pub struct NodeLeaf {
 /// Returned in the output of [`DescribeNodeGroups`](super::DescribeNodeGroups).
 #[tc_model]
 pub struct NodeTree {
-    /// `ID`: a string.
-    ///
-    /// Example: `"1100201"`
+    /// `ID`; example: `"1100201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"子节点名称"`
+    /// `Content`; example: `"子节点名称"`
     pub content: String,
 
-    /// `Children`: a list of [`NodeLeaf`] objects.
+    /// `Children`
     pub children: Vec<NodeLeaf>,
 }
 
@@ -274,85 +200,55 @@ pub struct NodeTree {
 /// Returned in the output of [`DescribeProbeTasks`](super::DescribeProbeTasks).
 #[tc_model]
 pub struct ProbeTask {
-    /// `Name`: a string.
-    ///
-    /// Example: `"probe"`
+    /// `Name`; example: `"probe"`
     pub name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xx"`
+    /// `TaskId`; example: `"task-xx"`
     pub task_id: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: i64,
 
-    /// `Nodes`: a list of strings.
-    ///
-    /// Example: `["10000"]`
+    /// `Nodes`; example: `["10000"]`
     pub nodes: Vec<String>,
 
-    /// `NodeIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NodeIpType`; example: `0`
     pub node_ip_type: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Interval`; example: `30`
     pub interval: i64,
 
-    /// `Parameters`: a string.
+    /// `Parameters`
     pub parameters: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `TargetAddress`: a string.
-    ///
-    /// Example: `"http://www.qq.com"`
+    /// `TargetAddress`; example: `"http://www.qq.com"`
     pub target_address: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `OrderState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderState`; example: `1`
     pub order_state: i64,
 
-    /// `TaskCategory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCategory`; example: `1`
     pub task_category: i64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"\"2020\""`
+    /// `CreatedAt`; example: `"\"2020\""`
     pub created_at: String,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"* 0-5 * * *"`
+    /// `Cron`; example: `"* 0-5 * * *"`
     pub cron: Option<String>,
 
-    /// `CronState`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CronState`; example: `1`
     pub cron_state: Option<i64>,
 
-    /// `TagInfoList`: a list of [`KeyValuePair`] objects.
+    /// `TagInfoList`
     pub tag_info_list: Option<Vec<KeyValuePair>>,
 
-    /// `SubSyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubSyncFlag`; example: `0`
     pub sub_sync_flag: Option<i64>,
 }
 
@@ -361,16 +257,10 @@ pub struct ProbeTask {
 /// Sent in the input of [`CreateProbeTasks`](super::CreateProbeTasks) and [`UpdateProbeTaskConfigurationList`](super::UpdateProbeTaskConfigurationList).
 #[tc_model]
 pub struct ProbeTaskBasicConfiguration {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"probe-task1"`
+    /// `Name`, required in requests; example: `"probe-task1"`
     pub name: Option<String>,
 
-    /// `TargetAddress`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"www.baidu.com"`
+    /// `TargetAddress`, required in requests; example: `"www.baidu.com"`
     pub target_address: Option<String>,
 }
 
@@ -379,44 +269,28 @@ pub struct ProbeTaskBasicConfiguration {
 /// Returned in the output of [`DescribeInstantTasks`](super::DescribeInstantTasks).
 #[tc_model]
 pub struct SingleInstantTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-123"`
+    /// `TaskId`; example: `"task-123"`
     pub task_id: String,
 
-    /// `TargetAddress`: a string.
-    ///
-    /// Example: `"http://qq.com"`
+    /// `TargetAddress`; example: `"http://qq.com"`
     pub target_address: String,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TaskType`; example: `5`
     pub task_type: u64,
 
-    /// `ProbeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1641917822000`
+    /// `ProbeTime`; example: `1641917822000`
     pub probe_time: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `Status`; example: `"成功"`
     pub status: String,
 
-    /// `SuccessRate`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `SuccessRate`; example: `0.8`
     pub success_rate: f64,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: u64,
 
-    /// `TaskCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskCategory`; example: `1`
     pub task_category: u64,
 }
 
@@ -425,14 +299,10 @@ pub struct SingleInstantTask {
 /// Sent in the input of [`CreateProbeTasks`](super::CreateProbeTasks).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"k"`
+    /// `TagKey`; example: `"k"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"v"`
+    /// `TagValue`; example: `"v"`
     pub tag_value: String,
 }
 
@@ -441,18 +311,12 @@ pub struct Tag {
 /// Returned in the output of [`DeleteProbeTask`](super::DeleteProbeTask), [`ResumeProbeTask`](super::ResumeProbeTask) and [`SuspendProbeTask`](super::SuspendProbeTask).
 #[tc_model]
 pub struct TaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-xx"`
+    /// `TaskId`; example: `"task-xx"`
     pub task_id: String,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: Option<bool>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"错误信息"`
+    /// `ErrorMessage`; example: `"错误信息"`
     pub error_message: Option<String>,
 }

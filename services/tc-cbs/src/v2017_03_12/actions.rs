@@ -8,35 +8,41 @@ use super::models;
 /// The `ApplyDiskBackup` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ApplyDiskBackupResponse`].
-/// The codes it documents are in [`ApplyDiskBackupError`](super::errors::ApplyDiskBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ApplyDiskBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CbsErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceNotFound`](super::errors::CbsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable`](super::errors::CbsErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ApplyDiskBackup",
     output = ApplyDiskBackupResponse,
-    error = super::errors::ApplyDiskBackupError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ApplyDiskBackup {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"dbp-xxxxxxxx"`
+    /// `DiskBackupId`; example: `"dbp-xxxxxxxx"`
     pub disk_backup_id: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-xxxxxxxx"`
+    /// `DiskId`; example: `"disk-xxxxxxxx"`
     pub disk_id: String,
 
-    /// `AutoStopInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoStopInstance`; example: `false`
     pub auto_stop_instance: Option<bool>,
 
-    /// `AutoStartInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoStartInstance`; example: `false`
     pub auto_start_instance: Option<bool>,
 }
 
@@ -50,31 +56,50 @@ pub struct ApplyDiskBackupResponse {
 /// The `ApplySnapshot` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ApplySnapshotResponse`].
-/// The codes it documents are in [`ApplySnapshotError`](super::errors::ApplySnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ApplySnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.SnapshotCreating`](super::errors::CbsErrorCode::InvalidDiskSnapshotCreating)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.DiskSizeNotMatch`](super::errors::CbsErrorCode::InvalidParameterDiskSizeNotMatch)
+/// - [`InvalidParameter.ShouldConvertSnapshotToImage`](super::errors::CbsErrorCode::InvalidParameterShouldConvertSnapshotToImage)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidSnapshot.NotSupported`](super::errors::CbsErrorCode::InvalidSnapshotNotSupported)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CbsErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ApplySnapshot",
     output = ApplySnapshotResponse,
-    error = super::errors::ApplySnapshotError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ApplySnapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-3xvkxxmp"`
+    /// `SnapshotId`; example: `"snap-3xvkxxmp"`
     pub snapshot_id: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-ouxaxxt2"`
+    /// `DiskId`; example: `"disk-ouxaxxt2"`
     pub disk_id: String,
 
-    /// `AutoStopInstance`: a boolean.
+    /// `AutoStopInstance`
     pub auto_stop_instance: Option<bool>,
 
-    /// `AutoStartInstance`: a boolean.
+    /// `AutoStartInstance`
     pub auto_start_instance: Option<bool>,
 }
 
@@ -88,33 +113,35 @@ pub struct ApplySnapshotResponse {
 /// The `ApplySnapshotGroup` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ApplySnapshotGroupResponse`].
-/// The codes it documents are in [`ApplySnapshotGroupError`](super::errors::ApplySnapshotGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ApplySnapshotGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.SnapshotGroupDiskAttachMultiInstance`](super::errors::CbsErrorCode::UnsupportedOperationSnapshotGroupDiskAttachMultiInstance)
+/// - [`UnsupportedOperation.StateError`](super::errors::CbsErrorCode::UnsupportedOperationStateError)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ApplySnapshotGroup",
     output = ApplySnapshotGroupResponse,
-    error = super::errors::ApplySnapshotGroupError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ApplySnapshotGroup {
-    /// `SnapshotGroupId`: a string.
-    ///
-    /// Example: `"csnap-csoplz7u"`
+    /// `SnapshotGroupId`; example: `"csnap-csoplz7u"`
     pub snapshot_group_id: String,
 
-    /// `ApplyDisks`: a list of [`ApplyDisk`](super::models::ApplyDisk) objects.
+    /// `ApplyDisks`
     pub apply_disks: Vec<models::ApplyDisk>,
 
-    /// `AutoStopInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoStopInstance`; example: `false`
     pub auto_stop_instance: Option<bool>,
 
-    /// `AutoStartInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoStartInstance`; example: `false`
     pub auto_start_instance: Option<bool>,
 }
 
@@ -128,33 +155,51 @@ pub struct ApplySnapshotGroupResponse {
 /// The `AttachDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`AttachDisksResponse`].
-/// The codes it documents are in [`AttachDisksError`](super::errors::AttachDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=AttachDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.ResourceOpFailed`](super::errors::CbsErrorCode::InternalErrorResourceOpFailed)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.TypeError`](super::errors::CbsErrorCode::InvalidDiskTypeError)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.InstanceAttachedDisk`](super::errors::CbsErrorCode::LimitExceededInstanceAttachedDisk)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Attached`](super::errors::CbsErrorCode::ResourceUnavailableAttached)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.TypeError`](super::errors::CbsErrorCode::ResourceUnavailableTypeError)
+/// - [`ResourceUnavailable.ZoneNotMatch`](super::errors::CbsErrorCode::ResourceUnavailableZoneNotMatch)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "AttachDisks",
     output = AttachDisksResponse,
-    error = super::errors::AttachDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct AttachDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-9oxguxa"`
+    /// `InstanceId`; example: `"ins-9oxguxa"`
     pub instance_id: String,
 
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l7mxexxc"]`
+    /// `DiskIds`; example: `["disk-l7mxexxc"]`
     pub disk_ids: Vec<String>,
 
-    /// `DeleteWithInstance`: a boolean.
+    /// `DeleteWithInstance`
     pub delete_with_instance: Option<bool>,
 
-    /// `AttachMode`: a string.
-    ///
-    /// Example: `"PF"`
+    /// `AttachMode`; example: `"PF"`
     pub attach_mode: Option<String>,
 }
 
@@ -168,25 +213,45 @@ pub struct AttachDisksResponse {
 /// The `AttachRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`AttachRemoteDisksResponse`].
-/// The codes it documents are in [`AttachRemoteDisksError`](super::errors::AttachRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=AttachRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.ResourceOpFailed`](super::errors::CbsErrorCode::InternalErrorResourceOpFailed)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.TypeError`](super::errors::CbsErrorCode::InvalidDiskTypeError)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.InstanceAttachedDisk`](super::errors::CbsErrorCode::LimitExceededInstanceAttachedDisk)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Attached`](super::errors::CbsErrorCode::ResourceUnavailableAttached)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.TypeError`](super::errors::CbsErrorCode::ResourceUnavailableTypeError)
+/// - [`ResourceUnavailable.ZoneNotMatch`](super::errors::CbsErrorCode::ResourceUnavailableZoneNotMatch)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "AttachRemoteDisks",
     output = AttachRemoteDisksResponse,
-    error = super::errors::AttachRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct AttachRemoteDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1v6br72e"`
+    /// `InstanceId`; example: `"ins-1v6br72e"`
     pub instance_id: String,
 
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-1ztsk0jr"]`
+    /// `RemoteDiskIds`; example: `["rdisk-1ztsk0jr"]`
     pub remote_disk_ids: Vec<String>,
 }
 
@@ -200,25 +265,35 @@ pub struct AttachRemoteDisksResponse {
 /// The `BindAutoSnapshotPolicy` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`BindAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`BindAutoSnapshotPolicyError`](super::errors::BindAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=BindAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAutoSnapshotPolicyId.NotFound`](super::errors::CbsErrorCode::InvalidAutoSnapshotPolicyIdNotFound)
+/// - [`InvalidDisk.AlreadyBound`](super::errors::CbsErrorCode::InvalidDiskAlreadyBound)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.BindDiskLimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueBindDiskLimitExceeded)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "BindAutoSnapshotPolicy",
     output = BindAutoSnapshotPolicyResponse,
-    error = super::errors::BindAutoSnapshotPolicyError
+    error = super::errors::CbsErrorCode
 )]
 pub struct BindAutoSnapshotPolicy {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-6xtxct37"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-6xtxct37"`
     pub auto_snapshot_policy_id: String,
 
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l7mxexxc"]`
+    /// `DiskIds`; example: `["disk-l7mxexxc"]`
     pub disk_ids: Option<Vec<String>>,
 }
 
@@ -232,39 +307,47 @@ pub struct BindAutoSnapshotPolicyResponse {
 /// The `CopyAutoSnapshotPolicyCrossAccount` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CopyAutoSnapshotPolicyCrossAccountResponse`].
-/// The codes it documents are in [`CopyAutoSnapshotPolicyCrossAccountError`](super::errors::CopyAutoSnapshotPolicyCrossAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CopyAutoSnapshotPolicyCrossAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.FailQueryResource`](super::errors::CbsErrorCode::InternalErrorFailQueryResource)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAutoSnapshotPolicyId.NotFound`](super::errors::CbsErrorCode::InvalidAutoSnapshotPolicyIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidAction`](super::errors::CbsErrorCode::InvalidParameterValueInvalidAction)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.OverQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverQuota)
+/// - [`UnauthorizedOperation`](super::errors::CbsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.AuthFailure`](super::errors::CbsErrorCode::UnauthorizedOperationAuthFailure)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CopyAutoSnapshotPolicyCrossAccount",
     output = CopyAutoSnapshotPolicyCrossAccountResponse,
-    error = super::errors::CopyAutoSnapshotPolicyCrossAccountError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CopyAutoSnapshotPolicyCrossAccount {
-    /// `AutoSnapshotPolicyIds`: a list of strings.
-    ///
-    /// Example: `["asp-ljylgbyo"]`
+    /// `AutoSnapshotPolicyIds`; example: `["asp-ljylgbyo"]`
     pub auto_snapshot_policy_ids: Vec<String>,
 
-    /// `TargetAccountUin`: a string.
-    ///
-    /// Example: `"597568700"`
+    /// `TargetAccountUin`; example: `"597568700"`
     pub target_account_uin: String,
 }
 
 /// What a successful [`CopyAutoSnapshotPolicyCrossAccount`] call returns.
 #[tc_model]
 pub struct CopyAutoSnapshotPolicyCrossAccountResponse {
-    /// `AutoSnapshotPolicyIds`: a list of strings.
-    ///
-    /// Example: `["asp-ljylgbyo"]`
+    /// `AutoSnapshotPolicyIds`; example: `["asp-ljylgbyo"]`
     pub auto_snapshot_policy_ids: Option<Vec<String>>,
 
-    /// `TargetAccountUin`: a string.
-    ///
-    /// Example: `"597568700"`
+    /// `TargetAccountUin`; example: `"597568700"`
     pub target_account_uin: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -274,37 +357,44 @@ pub struct CopyAutoSnapshotPolicyCrossAccountResponse {
 /// The `CopySnapshotCrossRegions` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CopySnapshotCrossRegionsResponse`].
-/// The codes it documents are in [`CopySnapshotCrossRegionsError`](super::errors::CopySnapshotCrossRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CopySnapshotCrossRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InsufficientSnapshotQuota`](super::errors::CbsErrorCode::InsufficientSnapshotQuota)
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidSnapshot.NotSupported`](super::errors::CbsErrorCode::InvalidSnapshotNotSupported)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.CopySnapshotConflict`](super::errors::CbsErrorCode::ResourceInUseCopySnapshotConflict)
+/// - [`UnsupportedOperation.SnapshotNotSupportCopy`](super::errors::CbsErrorCode::UnsupportedOperationSnapshotNotSupportCopy)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CopySnapshotCrossRegions",
     output = CopySnapshotCrossRegionsResponse,
-    error = super::errors::CopySnapshotCrossRegionsError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CopySnapshotCrossRegions {
-    /// `DestinationRegions`: a list of strings.
-    ///
-    /// Example: `["ap-beijing"]`
+    /// `DestinationRegions`; example: `["ap-beijing"]`
     pub destination_regions: Vec<String>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-ckgjwkqh"`
+    /// `SnapshotId`; example: `"snap-ckgjwkqh"`
     pub snapshot_id: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snap-hfdadhusads"`
+    /// `SnapshotName`; example: `"snap-hfdadhusads"`
     pub snapshot_name: Option<String>,
 }
 
 /// What a successful [`CopySnapshotCrossRegions`] call returns.
 #[tc_model]
 pub struct CopySnapshotCrossRegionsResponse {
-    /// `SnapshotCopyResultSet`: a list of [`SnapshotCopyResult`](super::models::SnapshotCopyResult) objects.
+    /// `SnapshotCopyResultSet`
     pub snapshot_copy_result_set: Vec<models::SnapshotCopyResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -314,57 +404,52 @@ pub struct CopySnapshotCrossRegionsResponse {
 /// The `CreateAutoSnapshotPolicy` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`CreateAutoSnapshotPolicyError`](super::errors::CreateAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`LimitExceeded.AutoSnapshotPolicyOutOfQuota`](super::errors::CbsErrorCode::LimitExceededAutoSnapshotPolicyOutOfQuota)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateAutoSnapshotPolicy",
     output = CreateAutoSnapshotPolicyResponse,
-    error = super::errors::CreateAutoSnapshotPolicyError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateAutoSnapshotPolicy {
-    /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
+    /// `Policy`
     pub policy: Vec<models::Policy>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsActivated`; example: `false`
     pub is_activated: Option<bool>,
 
-    /// `AutoSnapshotPolicyName`: a string.
-    ///
-    /// Example: `"backup_data_friday"`
+    /// `AutoSnapshotPolicyName`; example: `"backup_data_friday"`
     pub auto_snapshot_policy_name: Option<String>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: Option<bool>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RetentionDays`; example: `20`
     pub retention_days: Option<u64>,
 }
 
 /// What a successful [`CreateAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct CreateAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-1lebc9r3"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-1lebc9r3"`
     pub auto_snapshot_policy_id: String,
 
-    /// `NextTriggerTime`: a string.
-    ///
-    /// Example: `"2018-08-08 16:00:00"`
+    /// `NextTriggerTime`; example: `"2018-08-08 16:00:00"`
     pub next_trigger_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -374,34 +459,42 @@ pub struct CreateAutoSnapshotPolicyResponse {
 /// The `CreateDiskBackup` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateDiskBackupResponse`].
-/// The codes it documents are in [`CreateDiskBackupError`](super::errors::CreateDiskBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateDiskBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse`](super::errors::CbsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CbsErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceInsufficient.OverQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverQuota)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateDiskBackup",
     output = CreateDiskBackupResponse,
-    error = super::errors::CreateDiskBackupError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateDiskBackup {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-xxxxxxxx"`
+    /// `DiskId`; example: `"disk-xxxxxxxx"`
     pub disk_id: String,
 
-    /// `DiskBackupName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `DiskBackupName`; example: `"未命名"`
     pub disk_backup_name: Option<String>,
 }
 
 /// What a successful [`CreateDiskBackup`] call returns.
 #[tc_model]
 pub struct CreateDiskBackupResponse {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"dbp-xxxxxxxx"`
+    /// `DiskBackupId`; example: `"dbp-xxxxxxxx"`
     pub disk_backup_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -411,111 +504,102 @@ pub struct CreateDiskBackupResponse {
 /// The `CreateDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateDisksResponse`].
-/// The codes it documents are in [`CreateDisksError`](super::errors::CreateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::CbsErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.ProjectIdNotExist`](super::errors::CbsErrorCode::InvalidParameterProjectIdNotExist)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`LimitExceeded.InstanceAttachedDisk`](super::errors::CbsErrorCode::LimitExceededInstanceAttachedDisk)
+/// - [`LimitExceeded.TagQuotaLimitExceeded`](super::errors::CbsErrorCode::LimitExceededTagQuotaLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation`](super::errors::CbsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::CbsErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
+/// - [`UnauthorizedOperation.RoleNotExists`](super::errors::CbsErrorCode::UnauthorizedOperationRoleNotExists)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateDisks",
     output = CreateDisksResponse,
-    error = super::errors::CreateDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateDisks {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: String,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"imc-fs9x0bv9"`
+    /// `DiskName`; example: `"imc-fs9x0bv9"`
     pub disk_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-6mzlaea9"`
+    /// `SnapshotId`; example: `"snap-6mzlaea9"`
     pub snapshot_id: Option<String>,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<u64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"7ffe44e1-f57a-11e9-be2f-525400ea888"`
+    /// `KmsKeyId`; example: `"7ffe44e1-f57a-11e9-be2f-525400ea888"`
     pub kms_key_id: Option<String>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DiskSize`; example: `500`
     pub disk_size: Option<u64>,
 
-    /// `Shareable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Shareable`; example: `true`
     pub shareable: Option<bool>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"cls-juig7fub/pvc-920a4c2f-7e1f-40d5-a475-93c6871b18b4"`
+    /// `ClientToken`; example: `"cls-juig7fub/pvc-920a4c2f-7e1f-40d5-a475-93c6871b18b4"`
     pub client_token: Option<String>,
 
-    /// `Encrypt`: a string.
-    ///
-    /// Example: `"ENCRYPT"`
+    /// `Encrypt`; example: `"ENCRYPT"`
     pub encrypt: Option<String>,
 
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: Option<models::DiskChargePrepaid>,
 
-    /// `DeleteSnapshot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteSnapshot`; example: `0`
     pub delete_snapshot: Option<i64>,
 
-    /// `AutoMountConfiguration`: an [`AutoMountConfiguration`](super::models::AutoMountConfiguration).
+    /// `AutoMountConfiguration`
     pub auto_mount_configuration: Option<models::AutoMountConfiguration>,
 
-    /// `DiskBackupQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskBackupQuota`; example: `0`
     pub disk_backup_quota: Option<u64>,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BurstPerformance`; example: `true`
     pub burst_performance: Option<bool>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"ENCRYPT_V2"`
+    /// `EncryptType`; example: `"ENCRYPT_V2"`
     pub encrypt_type: Option<String>,
 }
 
 /// What a successful [`CreateDisks`] call returns.
 #[tc_model]
 pub struct CreateDisksResponse {
-    /// `DiskIdSet`: a list of strings.
-    ///
-    /// Example: `["disk-lzrg2pwi"]`
+    /// `DiskIdSet`; example: `["disk-lzrg2pwi"]`
     pub disk_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -525,46 +609,59 @@ pub struct CreateDisksResponse {
 /// The `CreateRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateRemoteDisksResponse`].
-/// The codes it documents are in [`CreateRemoteDisksError`](super::errors::CreateRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::CbsErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.ProjectIdNotExist`](super::errors::CbsErrorCode::InvalidParameterProjectIdNotExist)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`LimitExceeded.InstanceAttachedDisk`](super::errors::CbsErrorCode::LimitExceededInstanceAttachedDisk)
+/// - [`LimitExceeded.TagQuotaLimitExceeded`](super::errors::CbsErrorCode::LimitExceededTagQuotaLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation`](super::errors::CbsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NotCertification`](super::errors::CbsErrorCode::UnauthorizedOperationNotCertification)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
+/// - [`UnauthorizedOperation.RoleNotExists`](super::errors::CbsErrorCode::UnauthorizedOperationRoleNotExists)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateRemoteDisks",
     output = CreateRemoteDisksResponse,
-    error = super::errors::CreateRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateRemoteDisks {
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `DiskSize`; example: `2000`
     pub disk_size: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-75askm1r"`
+    /// `InstanceId`; example: `"ins-75askm1r"`
     pub instance_id: String,
 
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 
-    /// `DiskChargePrepaid`: a [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: Option<models::RemoteDiskChargePrepaid>,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<u64>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"TestRemoteDisk"`
+    /// `DiskName`; example: `"TestRemoteDisk"`
     pub disk_name: Option<String>,
 }
 
@@ -578,57 +675,73 @@ pub struct CreateRemoteDisksResponse {
 /// The `CreateSnapshot` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateSnapshotResponse`].
-/// The codes it documents are in [`CreateSnapshotError`](super::errors::CreateSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InsufficientSnapshotQuota`](super::errors::CbsErrorCode::InsufficientSnapshotQuota)
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.ResourceOpFailed`](super::errors::CbsErrorCode::InternalErrorResourceOpFailed)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotSupportSnapshot`](super::errors::CbsErrorCode::InvalidDiskNotSupportSnapshot)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.SnapshotCreating`](super::errors::CbsErrorCode::InvalidDiskSnapshotCreating)
+/// - [`InvalidDisk.TypeError`](super::errors::CbsErrorCode::InvalidDiskTypeError)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter.InvalidClientToken`](super::errors::CbsErrorCode::InvalidParameterInvalidClientToken)
+/// - [`InvalidParameter.ProjectIdNotExist`](super::errors::CbsErrorCode::InvalidParameterProjectIdNotExist)
+/// - [`LimitExceeded.InstanceAttachedDisk`](super::errors::CbsErrorCode::LimitExceededInstanceAttachedDisk)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse`](super::errors::CbsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CbsErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceInsufficient.OverQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverQuota)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.DiskBackupCreating`](super::errors::CbsErrorCode::ResourceUnavailableDiskBackupCreating)
+/// - [`ResourceUnavailable.DiskSnapshotChainTooLarge`](super::errors::CbsErrorCode::ResourceUnavailableDiskSnapshotChainTooLarge)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`ResourceUnavailable.TooManyCreatingSnapshot`](super::errors::CbsErrorCode::ResourceUnavailableTooManyCreatingSnapshot)
+/// - [`UnsupportedOperation.DiskEncrypt`](super::errors::CbsErrorCode::UnsupportedOperationDiskEncrypt)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateSnapshot",
     output = CreateSnapshotResponse,
-    error = super::errors::CreateSnapshotError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateSnapshot {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-l7mxexxc"`
+    /// `DiskId`; example: `"disk-l7mxexxc"`
     pub disk_id: Option<String>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"cloud-snap"`
+    /// `SnapshotName`; example: `"cloud-snap"`
     pub snapshot_name: Option<String>,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-08T09:47:55+00:00"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2022-01-08T09:47:55+00:00"`
     pub deadline: Option<String>,
 
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"dbp-l7mxexxc"`
+    /// `DiskBackupId`; example: `"dbp-l7mxexxc"`
     pub disk_backup_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `LocalSnap`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalSnap`; example: `false`
     pub local_snap: Option<bool>,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: Option<String>,
 }
 
 /// What a successful [`CreateSnapshot`] call returns.
 #[tc_model]
 pub struct CreateSnapshotResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-3xvkxyxp"`
+    /// `SnapshotId`; example: `"snap-3xvkxyxp"`
     pub snapshot_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -638,39 +751,50 @@ pub struct CreateSnapshotResponse {
 /// The `CreateSnapshotGroup` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`CreateSnapshotGroupResponse`].
-/// The codes it documents are in [`CreateSnapshotGroupError`](super::errors::CreateSnapshotGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=CreateSnapshotGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InsufficientSnapshotQuota`](super::errors::CbsErrorCode::InsufficientSnapshotQuota)
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.SnapshotCreating`](super::errors::CbsErrorCode::InvalidDiskSnapshotCreating)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::CbsErrorCode::ResourceInUse)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceInUse.DiskRollbacking`](super::errors::CbsErrorCode::ResourceInUseDiskRollbacking)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "CreateSnapshotGroup",
     output = CreateSnapshotGroupResponse,
-    error = super::errors::CreateSnapshotGroupError
+    error = super::errors::CbsErrorCode
 )]
 pub struct CreateSnapshotGroup {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-6rag8jef"]`
+    /// `DiskIds`; example: `["disk-6rag8jef"]`
     pub disk_ids: Vec<String>,
 
-    /// `SnapshotGroupName`: a string.
-    ///
-    /// Example: `"testSnapGroup"`
+    /// `SnapshotGroupName`; example: `"testSnapGroup"`
     pub snapshot_group_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"Key":"tagKey","Value":"tagVal"}]`
+    /// `Tags`; example: `[{"Key":"tagKey","Value":"tagVal"}]`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateSnapshotGroup`] call returns.
 #[tc_model]
 pub struct CreateSnapshotGroupResponse {
-    /// `SnapshotGroupId`: a string.
-    ///
-    /// Example: `"csnap-oavcw09g"`
+    /// `SnapshotGroupId`; example: `"csnap-oavcw09g"`
     pub snapshot_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,20 +804,28 @@ pub struct CreateSnapshotGroupResponse {
 /// The `DeleteAutoSnapshotPolicies` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DeleteAutoSnapshotPoliciesResponse`].
-/// The codes it documents are in [`DeleteAutoSnapshotPoliciesError`](super::errors::DeleteAutoSnapshotPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DeleteAutoSnapshotPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CbsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CbsErrorCode::InternalError)
+/// - [`InvalidAutoSnapshotPolicyId.NotFound`](super::errors::CbsErrorCode::InvalidAutoSnapshotPolicyIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DeleteAutoSnapshotPolicies",
     output = DeleteAutoSnapshotPoliciesResponse,
-    error = super::errors::DeleteAutoSnapshotPoliciesError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DeleteAutoSnapshotPolicies {
-    /// `AutoSnapshotPolicyIds`: a list of strings.
-    ///
-    /// Example: `["asp-mrsrn243","asp-3lpl7ev3"]`
+    /// `AutoSnapshotPolicyIds`; example: `["asp-mrsrn243","asp-3lpl7ev3"]`
     pub auto_snapshot_policy_ids: Vec<String>,
 }
 
@@ -707,20 +839,26 @@ pub struct DeleteAutoSnapshotPoliciesResponse {
 /// The `DeleteDiskBackups` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DeleteDiskBackupsResponse`].
-/// The codes it documents are in [`DeleteDiskBackupsError`](super::errors::DeleteDiskBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DeleteDiskBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceNotFound`](super::errors::CbsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DeleteDiskBackups",
     output = DeleteDiskBackupsResponse,
-    error = super::errors::DeleteDiskBackupsError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DeleteDiskBackups {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["dbp-xxxxxxxx"]`
+    /// `DiskBackupIds`; example: `["dbp-xxxxxxxx"]`
     pub disk_backup_ids: Vec<String>,
 }
 
@@ -734,30 +872,33 @@ pub struct DeleteDiskBackupsResponse {
 /// The `DeleteSnapshotGroup` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DeleteSnapshotGroupResponse`].
-/// The codes it documents are in [`DeleteSnapshotGroupError`](super::errors::DeleteSnapshotGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DeleteSnapshotGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.SnapshotHasBindedImage`](super::errors::CbsErrorCode::UnsupportedOperationSnapshotHasBindedImage)
+/// - [`UnsupportedOperation.StateError`](super::errors::CbsErrorCode::UnsupportedOperationStateError)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DeleteSnapshotGroup",
     output = DeleteSnapshotGroupResponse,
-    error = super::errors::DeleteSnapshotGroupError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DeleteSnapshotGroup {
-    /// `SnapshotGroupId`: a string.
-    ///
-    /// Example: `"csnap-gv9naz67"`
+    /// `SnapshotGroupId`; example: `"csnap-gv9naz67"`
     pub snapshot_group_id: Option<String>,
 
-    /// `SnapshotGroupIds`: a list of strings.
-    ///
-    /// Example: `["csnap-gv9naz66"]`
+    /// `SnapshotGroupIds`; example: `["csnap-gv9naz66"]`
     pub snapshot_group_ids: Option<Vec<String>>,
 
-    /// `DeleteBindImages`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteBindImages`; example: `true`
     pub delete_bind_images: Option<bool>,
 }
 
@@ -771,25 +912,35 @@ pub struct DeleteSnapshotGroupResponse {
 /// The `DeleteSnapshots` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DeleteSnapshotsResponse`].
-/// The codes it documents are in [`DeleteSnapshotsError`](super::errors::DeleteSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DeleteSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidSnapshot.NotSupported`](super::errors::CbsErrorCode::InvalidSnapshotNotSupported)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.SnapHasShared`](super::errors::CbsErrorCode::UnsupportedOperationSnapHasShared)
+/// - [`UnsupportedOperation.SnapshotHasBindedImage`](super::errors::CbsErrorCode::UnsupportedOperationSnapshotHasBindedImage)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DeleteSnapshots",
     output = DeleteSnapshotsResponse,
-    error = super::errors::DeleteSnapshotsError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DeleteSnapshots {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snap-gybrif0z"]`
+    /// `SnapshotIds`; example: `["snap-gybrif0z"]`
     pub snapshot_ids: Vec<String>,
 
-    /// `DeleteBindImages`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteBindImages`; example: `true`
     pub delete_bind_images: Option<bool>,
 }
 
@@ -803,15 +954,23 @@ pub struct DeleteSnapshotsResponse {
 /// The `DescribeAutoSnapshotPolicies` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeAutoSnapshotPoliciesResponse`].
-/// The codes it documents are in [`DescribeAutoSnapshotPoliciesError`](super::errors::DescribeAutoSnapshotPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeAutoSnapshotPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeAutoSnapshotPolicies",
     output = DescribeAutoSnapshotPoliciesResponse,
-    error = super::errors::DescribeAutoSnapshotPoliciesError,
+    error = super::errors::CbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -821,46 +980,32 @@ pub struct DeleteSnapshotsResponse {
     )
 )]
 pub struct DescribeAutoSnapshotPolicies {
-    /// `AutoSnapshotPolicyIds`: a list of strings.
-    ///
-    /// Example: `["asp-c9m1berf"]`
+    /// `AutoSnapshotPolicyIds`; example: `["asp-c9m1berf"]`
     pub auto_snapshot_policy_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"auto-snapshot-policy-state","Values":["NORMAL"]}]`
+    /// `Filters`; example: `[{"Name":"auto-snapshot-policy-state","Values":["NORMAL"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeAutoSnapshotPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAutoSnapshotPoliciesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `AutoSnapshotPolicySet`: a list of [`AutoSnapshotPolicy`](super::models::AutoSnapshotPolicy) objects.
+    /// `AutoSnapshotPolicySet`
     pub auto_snapshot_policy_set: Vec<models::AutoSnapshotPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -870,27 +1015,30 @@ pub struct DescribeAutoSnapshotPoliciesResponse {
 /// The `DescribeDedicatedClusterDiskStatistics` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDedicatedClusterDiskStatisticsResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterDiskStatisticsError`](super::errors::DescribeDedicatedClusterDiskStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDedicatedClusterDiskStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDedicatedClusterDiskStatistics",
     output = DescribeDedicatedClusterDiskStatisticsResponse,
-    error = super::errors::DescribeDedicatedClusterDiskStatisticsError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeDedicatedClusterDiskStatistics {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-wk13232s1"`
+    /// `DedicatedClusterId`; example: `"cluster-wk13232s1"`
     pub dedicated_cluster_id: String,
 }
 
 /// What a successful [`DescribeDedicatedClusterDiskStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterDiskStatisticsResponse {
-    /// `DedicatedClusterDiskStatisticSet`: a list of [`DedicatedClusterDiskStatistic`](super::models::DedicatedClusterDiskStatistic) objects.
+    /// `DedicatedClusterDiskStatisticSet`
     pub dedicated_cluster_disk_statistic_set: Vec<models::DedicatedClusterDiskStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -900,32 +1048,36 @@ pub struct DescribeDedicatedClusterDiskStatisticsResponse {
 /// The `DescribeDiskAssociatedAutoSnapshotPolicy` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDiskAssociatedAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`DescribeDiskAssociatedAutoSnapshotPolicyError`](super::errors::DescribeDiskAssociatedAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDiskAssociatedAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation.InvalidToken`](super::errors::CbsErrorCode::UnauthorizedOperationInvalidToken)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDiskAssociatedAutoSnapshotPolicy",
     output = DescribeDiskAssociatedAutoSnapshotPolicyResponse,
-    error = super::errors::DescribeDiskAssociatedAutoSnapshotPolicyError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeDiskAssociatedAutoSnapshotPolicy {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-lg4ckc93"`
+    /// `DiskId`; example: `"disk-lg4ckc93"`
     pub disk_id: String,
 }
 
 /// What a successful [`DescribeDiskAssociatedAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct DescribeDiskAssociatedAutoSnapshotPolicyResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `AutoSnapshotPolicySet`: a list of [`AutoSnapshotPolicy`](super::models::AutoSnapshotPolicy) objects.
+    /// `AutoSnapshotPolicySet`
     pub auto_snapshot_policy_set: Vec<models::AutoSnapshotPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -935,15 +1087,21 @@ pub struct DescribeDiskAssociatedAutoSnapshotPolicyResponse {
 /// The `DescribeDiskBackups` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDiskBackupsResponse`].
-/// The codes it documents are in [`DescribeDiskBackupsError`](super::errors::DescribeDiskBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDiskBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDiskBackups",
     output = DescribeDiskBackupsResponse,
-    error = super::errors::DescribeDiskBackupsError,
+    error = super::errors::CbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -953,44 +1111,32 @@ pub struct DescribeDiskAssociatedAutoSnapshotPolicyResponse {
     )
 )]
 pub struct DescribeDiskBackups {
-    /// `DiskBackupIds`: a list of strings.
-    ///
-    /// Example: `["dbp-704k734w"]`
+    /// `DiskBackupIds`; example: `["dbp-704k734w"]`
     pub disk_backup_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeDiskBackups`] call returns.
 #[tc_model]
 pub struct DescribeDiskBackupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DiskBackupSet`: a list of [`DiskBackup`](super::models::DiskBackup) objects.
+    /// `DiskBackupSet`
     pub disk_backup_set: Vec<models::DiskBackup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1000,68 +1146,57 @@ pub struct DescribeDiskBackupsResponse {
 /// The `DescribeDiskConfigQuota` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDiskConfigQuotaResponse`].
-/// The codes it documents are in [`DescribeDiskConfigQuotaError`](super::errors::DescribeDiskConfigQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDiskConfigQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDiskConfigQuota",
     output = DescribeDiskConfigQuotaResponse,
-    error = super::errors::DescribeDiskConfigQuotaError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeDiskConfigQuota {
-    /// `InquiryType`: a string.
-    ///
-    /// Example: `"INQUIRY_CVM_CONFIG"`
+    /// `InquiryType`; example: `"INQUIRY_CVM_CONFIG"`
     pub inquiry_type: String,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `DiskChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub disk_charge_type: Option<String>,
 
-    /// `InstanceFamilies`: a list of strings.
-    ///
-    /// Example: `["S3"]`
+    /// `InstanceFamilies`; example: `["S3"]`
     pub instance_families: Option<Vec<String>>,
 
-    /// `DiskTypes`: a list of strings.
-    ///
-    /// Example: `["CLOUD_PREMIUM"]`
+    /// `DiskTypes`; example: `["CLOUD_PREMIUM"]`
     pub disk_types: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-7"]`
+    /// `Zones`; example: `["ap-guangzhou-7"]`
     pub zones: Option<Vec<String>>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: Option<u64>,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: Option<String>,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: Option<u64>,
 
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-ay3xxxxf"`
+    /// `DedicatedClusterId`; example: `"cluster-ay3xxxxf"`
     pub dedicated_cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeDiskConfigQuota`] call returns.
 #[tc_model]
 pub struct DescribeDiskConfigQuotaResponse {
-    /// `DiskConfigSet`: a list of [`DiskConfig`](super::models::DiskConfig) objects.
+    /// `DiskConfigSet`
     pub disk_config_set: Vec<models::DiskConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1071,46 +1206,47 @@ pub struct DescribeDiskConfigQuotaResponse {
 /// The `DescribeDiskStoragePool` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDiskStoragePoolResponse`].
-/// The codes it documents are in [`DescribeDiskStoragePoolError`](super::errors::DescribeDiskStoragePoolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDiskStoragePool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDiskStoragePool",
     output = DescribeDiskStoragePoolResponse,
-    error = super::errors::DescribeDiskStoragePoolError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeDiskStoragePool {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `CdcIds`: a list of strings.
+    /// `CdcIds`
     pub cdc_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDiskStoragePool`] call returns.
 #[tc_model]
 pub struct DescribeDiskStoragePoolResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `CdcSet`: a list of [`Cdc`](super::models::Cdc) objects.
+    /// `CdcSet`
     pub cdc_set: Option<Vec<models::Cdc>>,
 
-    /// `DiskStoragePoolSet`: a list of [`Cdc`](super::models::Cdc) objects.
+    /// `DiskStoragePoolSet`
     pub disk_storage_pool_set: Option<Vec<models::Cdc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1120,15 +1256,23 @@ pub struct DescribeDiskStoragePoolResponse {
 /// The `DescribeDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeDisksResponse`].
-/// The codes it documents are in [`DescribeDisksError`](super::errors::DescribeDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeDisks",
     output = DescribeDisksResponse,
-    error = super::errors::DescribeDisksError,
+    error = super::errors::CbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1138,49 +1282,35 @@ pub struct DescribeDiskStoragePoolResponse {
     )
 )]
 pub struct DescribeDisks {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `ReturnBindAutoSnapshotPolicy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReturnBindAutoSnapshotPolicy`; example: `false`
     pub return_bind_auto_snapshot_policy: Option<bool>,
 
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-xxxxxxxx"]`
+    /// `DiskIds`; example: `["disk-xxxxxxxx"]`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeDisks`] call returns.
 #[tc_model]
 pub struct DescribeDisksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DiskSet`: a list of [`Disk`](super::models::Disk) objects.
+    /// `DiskSet`
     pub disk_set: Vec<models::Disk>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1190,27 +1320,33 @@ pub struct DescribeDisksResponse {
 /// The `DescribeInstancesDiskNum` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeInstancesDiskNumResponse`].
-/// The codes it documents are in [`DescribeInstancesDiskNumError`](super::errors::DescribeInstancesDiskNumError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeInstancesDiskNum)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeInstancesDiskNum",
     output = DescribeInstancesDiskNumResponse,
-    error = super::errors::DescribeInstancesDiskNumError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeInstancesDiskNum {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-9w5d2buw","ins-jw0vit58"]`
+    /// `InstanceIds`; example: `["ins-9w5d2buw","ins-jw0vit58"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeInstancesDiskNum`] call returns.
 #[tc_model]
 pub struct DescribeInstancesDiskNumResponse {
-    /// `AttachDetail`: a list of [`AttachDetail`](super::models::AttachDetail) objects.
+    /// `AttachDetail`
     pub attach_detail: Vec<models::AttachDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1220,18 +1356,26 @@ pub struct DescribeInstancesDiskNumResponse {
 /// The `DescribeRemoteDiskConfigQuota` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRemoteDiskConfigQuotaResponse`].
-/// The codes it documents are in [`DescribeRemoteDiskConfigQuotaError`](super::errors::DescribeRemoteDiskConfigQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeRemoteDiskConfigQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeRemoteDiskConfigQuota",
     output = DescribeRemoteDiskConfigQuotaResponse,
-    error = super::errors::DescribeRemoteDiskConfigQuotaError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeRemoteDiskConfigQuota {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
@@ -1245,30 +1389,36 @@ pub struct DescribeRemoteDiskConfigQuotaResponse {
 /// The `DescribeRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRemoteDisksResponse`].
-/// The codes it documents are in [`DescribeRemoteDisksError`](super::errors::DescribeRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeRemoteDisks",
     output = DescribeRemoteDisksResponse,
-    error = super::errors::DescribeRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeRemoteDisks {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRemoteDisks`] call returns.
 #[tc_model]
 pub struct DescribeRemoteDisksResponse {
-    /// `RemoteDiskSet`: a list of [`RemoteDiskDetail`](super::models::RemoteDiskDetail) objects.
+    /// `RemoteDiskSet`
     pub remote_disk_set: Vec<models::RemoteDiskDetail>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1278,20 +1428,26 @@ pub struct DescribeRemoteDisksResponse {
 /// The `DescribeRemoteDisksDeniedActions` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeRemoteDisksDeniedActionsResponse`].
-/// The codes it documents are in [`DescribeRemoteDisksDeniedActionsError`](super::errors::DescribeRemoteDisksDeniedActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeRemoteDisksDeniedActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeRemoteDisksDeniedActions",
     output = DescribeRemoteDisksDeniedActionsResponse,
-    error = super::errors::DescribeRemoteDisksDeniedActionsError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeRemoteDisksDeniedActions {
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-fluj9shv"]`
+    /// `RemoteDiskIds`; example: `["rdisk-fluj9shv"]`
     pub remote_disk_ids: Vec<String>,
 }
 
@@ -1305,15 +1461,21 @@ pub struct DescribeRemoteDisksDeniedActionsResponse {
 /// The `DescribeSnapshotGroups` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSnapshotGroupsResponse`].
-/// The codes it documents are in [`DescribeSnapshotGroupsError`](super::errors::DescribeSnapshotGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeSnapshotGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeSnapshotGroups",
     output = DescribeSnapshotGroupsResponse,
-    error = super::errors::DescribeSnapshotGroupsError,
+    error = super::errors::CbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1323,29 +1485,23 @@ pub struct DescribeRemoteDisksDeniedActionsResponse {
     )
 )]
 pub struct DescribeSnapshotGroups {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSnapshotGroups`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `SnapshotGroupSet`: a list of [`SnapshotGroup`](super::models::SnapshotGroup) objects.
+    /// `SnapshotGroupSet`
     pub snapshot_group_set: Option<Vec<models::SnapshotGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1355,39 +1511,37 @@ pub struct DescribeSnapshotGroupsResponse {
 /// The `DescribeSnapshotOverview` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSnapshotOverviewResponse`].
-/// The codes it documents are in [`DescribeSnapshotOverviewError`](super::errors::DescribeSnapshotOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeSnapshotOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeSnapshotOverview",
     output = DescribeSnapshotOverviewResponse,
-    error = super::errors::DescribeSnapshotOverviewError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeSnapshotOverview {}
 
 /// What a successful [`DescribeSnapshotOverview`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotOverviewResponse {
-    /// `TotalNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalNums`; example: `11`
     pub total_nums: Option<u64>,
 
-    /// `TotalSize`: a floating-point number.
-    ///
-    /// Example: `12.5`
+    /// `TotalSize`; example: `12.5`
     pub total_size: Option<f64>,
 
-    /// `FreeQuota`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `FreeQuota`; example: `50.0`
     pub free_quota: Option<f64>,
 
-    /// `RealTradeSize`: a floating-point number.
-    ///
-    /// Example: `11.0`
+    /// `RealTradeSize`; example: `11.0`
     pub real_trade_size: Option<f64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,29 +1551,32 @@ pub struct DescribeSnapshotOverviewResponse {
 /// The `DescribeSnapshotSharePermission` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSnapshotSharePermissionResponse`].
-/// The codes it documents are in [`DescribeSnapshotSharePermissionError`](super::errors::DescribeSnapshotSharePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeSnapshotSharePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeSnapshotSharePermission",
     output = DescribeSnapshotSharePermissionResponse,
-    error = super::errors::DescribeSnapshotSharePermissionError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DescribeSnapshotSharePermission {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-xxxxxxxx"`
+    /// `SnapshotId`; example: `"snap-xxxxxxxx"`
     pub snapshot_id: String,
 }
 
 /// What a successful [`DescribeSnapshotSharePermission`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotSharePermissionResponse {
-    /// `SharePermissionSet`: a list of [`SharePermission`](super::models::SharePermission) objects.
-    ///
-    /// Example: `[{"AccountId":"1044849112","CreatedTime":"2023-02-26 01:21:03"}]`
+    /// `SharePermissionSet`; example: `[{"AccountId":"1044849112","CreatedTime":"2023-02-26 01:21:03"}]`
     pub share_permission_set: Vec<models::SharePermission>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1429,15 +1586,23 @@ pub struct DescribeSnapshotSharePermissionResponse {
 /// The `DescribeSnapshots` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DescribeSnapshotsResponse`].
-/// The codes it documents are in [`DescribeSnapshotsError`](super::errors::DescribeSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DescribeSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidFilter`](super::errors::CbsErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DescribeSnapshots",
     output = DescribeSnapshotsResponse,
-    error = super::errors::DescribeSnapshotsError,
+    error = super::errors::CbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1447,44 +1612,32 @@ pub struct DescribeSnapshotSharePermissionResponse {
     )
 )]
 pub struct DescribeSnapshots {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snap-j1ytqxx7"]`
+    /// `SnapshotIds`; example: `["snap-j1ytqxx7"]`
     pub snapshot_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CREATE_TIME"`
+    /// `OrderField`; example: `"CREATE_TIME"`
     pub order_field: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeSnapshots`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SnapshotSet`: a list of [`Snapshot`](super::models::Snapshot) objects.
+    /// `SnapshotSet`
     pub snapshot_set: Vec<models::Snapshot>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1494,25 +1647,45 @@ pub struct DescribeSnapshotsResponse {
 /// The `DetachDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DetachDisksResponse`].
-/// The codes it documents are in [`DetachDisksError`](super::errors::DetachDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DetachDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.ResourceOpFailed`](super::errors::CbsErrorCode::InternalErrorResourceOpFailed)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.TypeError`](super::errors::CbsErrorCode::InvalidDiskTypeError)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.TypeError`](super::errors::CbsErrorCode::ResourceUnavailableTypeError)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DetachPod`](super::errors::CbsErrorCode::UnsupportedOperationDetachPod)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DetachDisks",
     output = DetachDisksResponse,
-    error = super::errors::DetachDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DetachDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l7mxexxc"]`
+    /// `DiskIds`; example: `["disk-l7mxexxc"]`
     pub disk_ids: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-arxix3xm"`
+    /// `InstanceId`; example: `"ins-arxix3xm"`
     pub instance_id: Option<String>,
 }
 
@@ -1526,30 +1699,48 @@ pub struct DetachDisksResponse {
 /// The `DetachRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`DetachRemoteDisksResponse`].
-/// The codes it documents are in [`DetachRemoteDisksError`](super::errors::DetachRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=DetachRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InternalError.ResourceOpFailed`](super::errors::CbsErrorCode::InternalErrorResourceOpFailed)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDisk.TypeError`](super::errors::CbsErrorCode::InvalidDiskTypeError)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstance.NotSupported`](super::errors::CbsErrorCode::InvalidInstanceNotSupported)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.TypeError`](super::errors::CbsErrorCode::ResourceUnavailableTypeError)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.DetachPod`](super::errors::CbsErrorCode::UnsupportedOperationDetachPod)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "DetachRemoteDisks",
     output = DetachRemoteDisksResponse,
-    error = super::errors::DetachRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct DetachRemoteDisks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1v6br72e"`
+    /// `InstanceId`; example: `"ins-1v6br72e"`
     pub instance_id: String,
 
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-1ztsk0jr"]`
+    /// `RemoteDiskIds`; example: `["rdisk-1ztsk0jr"]`
     pub remote_disk_ids: Vec<String>,
 
-    /// `ForceDetach`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceDetach`; example: `false`
     pub force_detach: Option<bool>,
 }
 
@@ -1565,31 +1756,37 @@ pub struct DetachRemoteDisksResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`GetSnapOverviewResponse`].
-/// The codes it documents are in [`GetSnapOverviewError`](super::errors::GetSnapOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=GetSnapOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "GetSnapOverview",
     output = GetSnapOverviewResponse,
-    error = super::errors::GetSnapOverviewError
+    error = super::errors::CbsErrorCode
 )]
 pub struct GetSnapOverview {}
 
 /// What a successful [`GetSnapOverview`] call returns.
 #[tc_model]
 pub struct GetSnapOverviewResponse {
-    /// `TotalSize`: a floating-point number.
+    /// `TotalSize`
     pub total_size: Option<f64>,
 
-    /// `RealTradeSize`: a floating-point number.
+    /// `RealTradeSize`
     pub real_trade_size: Option<f64>,
 
-    /// `FreeQuota`: a floating-point number.
+    /// `FreeQuota`
     pub free_quota: Option<f64>,
 
-    /// `TotalNums`: a signed 64-bit integer.
+    /// `TotalNums`
     pub total_nums: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1599,20 +1796,24 @@ pub struct GetSnapOverviewResponse {
 /// The `InitializeDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InitializeDisksResponse`].
-/// The codes it documents are in [`InitializeDisksError`](super::errors::InitializeDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InitializeDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InitializeDisks",
     output = InitializeDisksResponse,
-    error = super::errors::InitializeDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InitializeDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-12sdf234"]`
+    /// `DiskIds`; example: `["disk-12sdf234"]`
     pub disk_ids: Vec<String>,
 }
 
@@ -1626,33 +1827,33 @@ pub struct InitializeDisksResponse {
 /// The `InquirePriceCreateRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquirePriceCreateRemoteDisksResponse`].
-/// The codes it documents are in [`InquirePriceCreateRemoteDisksError`](super::errors::InquirePriceCreateRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquirePriceCreateRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquirePriceCreateRemoteDisks",
     output = InquirePriceCreateRemoteDisksResponse,
-    error = super::errors::InquirePriceCreateRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquirePriceCreateRemoteDisks {
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `DiskSize`; example: `2000`
     pub disk_size: u64,
 
-    /// `DiskChargePrepaid`: a [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: Option<models::RemoteDiskChargePrepaid>,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<u64>,
 }
 
@@ -1666,32 +1867,36 @@ pub struct InquirePriceCreateRemoteDisksResponse {
 /// The `InquirePriceModifyDiskBackupQuota` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquirePriceModifyDiskBackupQuotaResponse`].
-/// The codes it documents are in [`InquirePriceModifyDiskBackupQuotaError`](super::errors::InquirePriceModifyDiskBackupQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquirePriceModifyDiskBackupQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquirePriceModifyDiskBackupQuota",
     output = InquirePriceModifyDiskBackupQuotaResponse,
-    error = super::errors::InquirePriceModifyDiskBackupQuotaError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquirePriceModifyDiskBackupQuota {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-l7mxexxc"`
+    /// `DiskId`; example: `"disk-l7mxexxc"`
     pub disk_id: String,
 
-    /// `DiskBackupQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: u64,
 }
 
 /// What a successful [`InquirePriceModifyDiskBackupQuota`] call returns.
 #[tc_model]
 pub struct InquirePriceModifyDiskBackupQuotaResponse {
-    /// `DiskPrice`: a [`Price`](super::models::Price).
+    /// `DiskPrice`
     pub disk_price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1701,32 +1906,37 @@ pub struct InquirePriceModifyDiskBackupQuotaResponse {
 /// The `InquirePriceModifyDiskExtraPerformance` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquirePriceModifyDiskExtraPerformanceResponse`].
-/// The codes it documents are in [`InquirePriceModifyDiskExtraPerformanceError`](super::errors::InquirePriceModifyDiskExtraPerformanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquirePriceModifyDiskExtraPerformance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquirePriceModifyDiskExtraPerformance",
     output = InquirePriceModifyDiskExtraPerformanceResponse,
-    error = super::errors::InquirePriceModifyDiskExtraPerformanceError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquirePriceModifyDiskExtraPerformance {
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `ThroughputPerformance`; example: `200`
     pub throughput_performance: u64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-dritwhhm"`
+    /// `DiskId`; example: `"disk-dritwhhm"`
     pub disk_id: String,
 }
 
 /// What a successful [`InquirePriceModifyDiskExtraPerformance`] call returns.
 #[tc_model]
 pub struct InquirePriceModifyDiskExtraPerformanceResponse {
-    /// `DiskPrice`: a [`Price`](super::models::Price).
+    /// `DiskPrice`
     pub disk_price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1736,23 +1946,30 @@ pub struct InquirePriceModifyDiskExtraPerformanceResponse {
 /// The `InquirePriceRenewRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquirePriceRenewRemoteDisksResponse`].
-/// The codes it documents are in [`InquirePriceRenewRemoteDisksError`](super::errors::InquirePriceRenewRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquirePriceRenewRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquirePriceRenewRemoteDisks",
     output = InquirePriceRenewRemoteDisksResponse,
-    error = super::errors::InquirePriceRenewRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquirePriceRenewRemoteDisks {
-    /// `DiskChargePrepaidSet`: a list of [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid) objects.
+    /// `DiskChargePrepaidSet`
     pub disk_charge_prepaid_set: Vec<models::RemoteDiskChargePrepaid>,
 
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-1ztsk0jr"]`
+    /// `RemoteDiskIds`; example: `["rdisk-1ztsk0jr"]`
     pub remote_disk_ids: Vec<String>,
 }
 
@@ -1766,60 +1983,52 @@ pub struct InquirePriceRenewRemoteDisksResponse {
 /// The `InquiryPriceCreateDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceCreateDisksResponse`].
-/// The codes it documents are in [`InquiryPriceCreateDisksError`](super::errors::InquiryPriceCreateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquiryPriceCreateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquiryPriceCreateDisks",
     output = InquiryPriceCreateDisksResponse,
-    error = super::errors::InquiryPriceCreateDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquiryPriceCreateDisks {
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_TSSD"`
+    /// `DiskType`; example: `"CLOUD_TSSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `DiskSize`; example: `500`
     pub disk_size: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: Option<u64>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ThroughputPerformance`; example: `100`
     pub throughput_performance: Option<u64>,
 
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: Option<models::DiskChargePrepaid>,
 
-    /// `DiskBackupQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskBackupQuota`; example: `0`
     pub disk_backup_quota: Option<u64>,
 }
 
 /// What a successful [`InquiryPriceCreateDisks`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateDisksResponse {
-    /// `DiskPrice`: a [`Price`](super::models::Price).
+    /// `DiskPrice`
     pub disk_price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1829,40 +2038,46 @@ pub struct InquiryPriceCreateDisksResponse {
 /// The `InquiryPriceRenewDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceRenewDisksResponse`].
-/// The codes it documents are in [`InquiryPriceRenewDisksError`](super::errors::InquiryPriceRenewDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquiryPriceRenewDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquiryPriceRenewDisks",
     output = InquiryPriceRenewDisksResponse,
-    error = super::errors::InquiryPriceRenewDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquiryPriceRenewDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l9mxezxc"]`
+    /// `DiskIds`; example: `["disk-l9mxezxc"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskChargePrepaids`: a list of [`DiskChargePrepaid`](super::models::DiskChargePrepaid) objects.
+    /// `DiskChargePrepaids`
     pub disk_charge_prepaids: Option<Vec<models::DiskChargePrepaid>>,
 
-    /// `NewDeadline`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `NewDeadline`; example: `"2025-01-01 00:00:00"`
     pub new_deadline: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 }
 
 /// What a successful [`InquiryPriceRenewDisks`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewDisksResponse {
-    /// `DiskPrice`: a [`PrepayPrice`](super::models::PrepayPrice).
+    /// `DiskPrice`
     pub disk_price: models::PrepayPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1872,42 +2087,44 @@ pub struct InquiryPriceRenewDisksResponse {
 /// The `InquiryPriceResizeDisk` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`InquiryPriceResizeDiskResponse`].
-/// The codes it documents are in [`InquiryPriceResizeDiskError`](super::errors::InquiryPriceResizeDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=InquiryPriceResizeDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "InquiryPriceResizeDisk",
     output = InquiryPriceResizeDiskResponse,
-    error = super::errors::InquiryPriceResizeDiskError
+    error = super::errors::CbsErrorCode
 )]
 pub struct InquiryPriceResizeDisk {
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: u64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-dw0bbzws"`
+    /// `DiskId`; example: `"disk-dw0bbzws"`
     pub disk_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1002189`
+    /// `ProjectId`; example: `1002189`
     pub project_id: Option<u64>,
 
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-dw0bbzws"]`
+    /// `DiskIds`; example: `["disk-dw0bbzws"]`
     pub disk_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`InquiryPriceResizeDisk`] call returns.
 #[tc_model]
 pub struct InquiryPriceResizeDiskResponse {
-    /// `DiskPrice`: a [`PrepayPrice`](super::models::PrepayPrice).
+    /// `DiskPrice`
     pub disk_price: models::PrepayPrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1917,43 +2134,42 @@ pub struct InquiryPriceResizeDiskResponse {
 /// The `ModifyAutoSnapshotPolicyAttribute` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyAutoSnapshotPolicyAttributeResponse`].
-/// The codes it documents are in [`ModifyAutoSnapshotPolicyAttributeError`](super::errors::ModifyAutoSnapshotPolicyAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyAutoSnapshotPolicyAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidAutoSnapshotPolicyId.NotFound`](super::errors::CbsErrorCode::InvalidAutoSnapshotPolicyIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.StateError`](super::errors::CbsErrorCode::UnsupportedOperationStateError)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyAutoSnapshotPolicyAttribute",
     output = ModifyAutoSnapshotPolicyAttributeResponse,
-    error = super::errors::ModifyAutoSnapshotPolicyAttributeError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyAutoSnapshotPolicyAttribute {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-nqu08k2l"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-nqu08k2l"`
     pub auto_snapshot_policy_id: String,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: Option<bool>,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `AutoSnapshotPolicyName`: a string.
-    ///
-    /// Example: `"data_disk_auto_snapshot"`
+    /// `AutoSnapshotPolicyName`; example: `"data_disk_auto_snapshot"`
     pub auto_snapshot_policy_name: Option<String>,
 
-    /// `Policy`: a list of [`Policy`](super::models::Policy) objects.
+    /// `Policy`
     pub policy: Option<Vec<models::Policy>>,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RetentionDays`; example: `6`
     pub retention_days: Option<u64>,
 }
 
@@ -1967,46 +2183,55 @@ pub struct ModifyAutoSnapshotPolicyAttributeResponse {
 /// The `ModifyDiskAttributes` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDiskAttributesResponse`].
-/// The codes it documents are in [`ModifyDiskAttributesError`](super::errors::ModifyDiskAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyDiskAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidInstanceId.NotFound`](super::errors::CbsErrorCode::InvalidInstanceIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInUse.DiskMigrating`](super::errors::CbsErrorCode::ResourceInUseDiskMigrating)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceInsufficient.UpgradeServiceBusy`](super::errors::CbsErrorCode::ResourceInsufficientUpgradeServiceBusy)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyDiskAttributes",
     output = ModifyDiskAttributesResponse,
-    error = super::errors::ModifyDiskAttributesError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyDiskAttributes {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l7mxexxc"]`
+    /// `DiskIds`; example: `["disk-l7mxexxc"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"DataDisk-Production-01"`
+    /// `DiskName`; example: `"DataDisk-Production-01"`
     pub disk_name: Option<String>,
 
-    /// `Portable`: a boolean.
+    /// `Portable`
     pub portable: Option<bool>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `DeleteWithInstance`: a boolean.
+    /// `DeleteWithInstance`
     pub delete_with_instance: Option<bool>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `BurstPerformanceOperation`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `BurstPerformanceOperation`; example: `"CREATE"`
     pub burst_performance_operation: Option<String>,
 }
 
@@ -2020,25 +2245,33 @@ pub struct ModifyDiskAttributesResponse {
 /// The `ModifyDiskBackupQuota` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDiskBackupQuotaResponse`].
-/// The codes it documents are in [`ModifyDiskBackupQuotaError`](super::errors::ModifyDiskBackupQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyDiskBackupQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Attached`](super::errors::CbsErrorCode::ResourceUnavailableAttached)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyDiskBackupQuota",
     output = ModifyDiskBackupQuotaResponse,
-    error = super::errors::ModifyDiskBackupQuotaError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyDiskBackupQuota {
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-b1f7xvod"`
+    /// `DiskId`; example: `"disk-b1f7xvod"`
     pub disk_id: String,
 
-    /// `DiskBackupQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskBackupQuota`; example: `1`
     pub disk_backup_quota: u64,
 }
 
@@ -2052,25 +2285,33 @@ pub struct ModifyDiskBackupQuotaResponse {
 /// The `ModifyDiskExtraPerformance` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDiskExtraPerformanceResponse`].
-/// The codes it documents are in [`ModifyDiskExtraPerformanceError`](super::errors::ModifyDiskExtraPerformanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyDiskExtraPerformance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyDiskExtraPerformance",
     output = ModifyDiskExtraPerformanceResponse,
-    error = super::errors::ModifyDiskExtraPerformanceError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyDiskExtraPerformance {
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ThroughputPerformance`; example: `300`
     pub throughput_performance: u64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-dritwhhm"`
+    /// `DiskId`; example: `"disk-dritwhhm"`
     pub disk_id: String,
 }
 
@@ -2084,26 +2325,41 @@ pub struct ModifyDiskExtraPerformanceResponse {
 /// The `ModifyDisksChargeType` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDisksChargeTypeResponse`].
-/// The codes it documents are in [`ModifyDisksChargeTypeError`](super::errors::ModifyDisksChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyDisksChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyDisksChargeType",
     output = ModifyDisksChargeTypeResponse,
-    error = super::errors::ModifyDisksChargeTypeError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyDisksChargeType {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-jwk0zvrg"]`
+    /// `DiskIds`; example: `["disk-jwk0zvrg"]`
     pub disk_ids: Vec<String>,
 
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: Option<models::DiskChargePrepaid>,
 
-    /// `DiskChargePostpaid`: a boolean.
+    /// `DiskChargePostpaid`
     pub disk_charge_postpaid: Option<bool>,
 }
 
@@ -2117,30 +2373,34 @@ pub struct ModifyDisksChargeTypeResponse {
 /// The `ModifyDisksRenewFlag` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyDisksRenewFlagResponse`].
-/// The codes it documents are in [`ModifyDisksRenewFlagError`](super::errors::ModifyDisksRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyDisksRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyDisksRenewFlag",
     output = ModifyDisksRenewFlagResponse,
-    error = super::errors::ModifyDisksRenewFlagError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyDisksRenewFlag {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-1esd341d"]`
+    /// `DiskIds`; example: `["disk-1esd341d"]`
     pub disk_ids: Vec<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `AutoRenewPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AutoRenewPeriod`; example: `12`
     pub auto_renew_period: Option<u64>,
 }
 
@@ -2154,35 +2414,37 @@ pub struct ModifyDisksRenewFlagResponse {
 /// The `ModifyRemoteDiskAttributes` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifyRemoteDiskAttributesResponse`].
-/// The codes it documents are in [`ModifyRemoteDiskAttributesError`](super::errors::ModifyRemoteDiskAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifyRemoteDiskAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`UnauthorizedOperation.MFAExpired`](super::errors::CbsErrorCode::UnauthorizedOperationMfaExpired)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifyRemoteDiskAttributes",
     output = ModifyRemoteDiskAttributesResponse,
-    error = super::errors::ModifyRemoteDiskAttributesError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifyRemoteDiskAttributes {
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-fluj9shv"]`
+    /// `RemoteDiskIds`; example: `["rdisk-fluj9shv"]`
     pub remote_disk_ids: Vec<String>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"TestRemoteSSD"`
+    /// `DiskName`; example: `"TestRemoteSSD"`
     pub disk_name: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `AutoRenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `AutoRenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub auto_renew_flag: Option<String>,
 }
 
@@ -2196,35 +2458,37 @@ pub struct ModifyRemoteDiskAttributesResponse {
 /// The `ModifySnapshotAttribute` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifySnapshotAttributeResponse`].
-/// The codes it documents are in [`ModifySnapshotAttributeError`](super::errors::ModifySnapshotAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifySnapshotAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidSnapshot.NotSupported`](super::errors::CbsErrorCode::InvalidSnapshotNotSupported)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.SnapHasShared`](super::errors::CbsErrorCode::UnsupportedOperationSnapHasShared)
+/// - [`UnsupportedOperation.SnapshotHasBindedImage`](super::errors::CbsErrorCode::UnsupportedOperationSnapshotHasBindedImage)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifySnapshotAttribute",
     output = ModifySnapshotAttributeResponse,
-    error = super::errors::ModifySnapshotAttributeError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifySnapshotAttribute {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-gybrif0z"`
+    /// `SnapshotId`; example: `"snap-gybrif0z"`
     pub snapshot_id: String,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: Option<bool>,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snap_201711301143"`
+    /// `SnapshotName`; example: `"snap_201711301143"`
     pub snapshot_name: Option<String>,
 
-    /// `Deadline`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-01-08T09:47:55+00:00"`
+    /// `Deadline`, an ISO 8601 timestamp; example: `"2022-01-08T09:47:55+00:00"`
     pub deadline: Option<String>,
 }
 
@@ -2238,30 +2502,33 @@ pub struct ModifySnapshotAttributeResponse {
 /// The `ModifySnapshotsSharePermission` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ModifySnapshotsSharePermissionResponse`].
-/// The codes it documents are in [`ModifySnapshotsSharePermissionError`](super::errors::ModifySnapshotsSharePermissionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ModifySnapshotsSharePermission)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidSnapshot.NotSupported`](super::errors::CbsErrorCode::InvalidSnapshotNotSupported)
+/// - [`InvalidSnapshotId.NotFound`](super::errors::CbsErrorCode::InvalidSnapshotIdNotFound)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInsufficient.OverQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverQuota)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ModifySnapshotsSharePermission",
     output = ModifySnapshotsSharePermissionResponse,
-    error = super::errors::ModifySnapshotsSharePermissionError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ModifySnapshotsSharePermission {
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snap-j1ytqxx7"]`
+    /// `SnapshotIds`; example: `["snap-j1ytqxx7"]`
     pub snapshot_ids: Vec<String>,
 
-    /// `AccountIds`: a list of strings.
-    ///
-    /// Example: `["100001122000"]`
+    /// `AccountIds`; example: `["100001122000"]`
     pub account_ids: Vec<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"\"SHARE\""`
+    /// `Permission`; example: `"\"SHARE\""`
     pub permission: String,
 }
 
@@ -2275,23 +2542,39 @@ pub struct ModifySnapshotsSharePermissionResponse {
 /// The `RenewDisk` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`RenewDiskResponse`].
-/// The codes it documents are in [`RenewDiskError`](super::errors::RenewDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=RenewDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CbsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CbsErrorCode::InternalError)
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "RenewDisk",
     output = RenewDiskResponse,
-    error = super::errors::RenewDiskError
+    error = super::errors::CbsErrorCode
 )]
 pub struct RenewDisk {
-    /// `DiskChargePrepaid`: a [`DiskChargePrepaid`](super::models::DiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: models::DiskChargePrepaid,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-jwk0zvrg"`
+    /// `DiskId`; example: `"disk-jwk0zvrg"`
     pub disk_id: String,
 }
 
@@ -2305,23 +2588,39 @@ pub struct RenewDiskResponse {
 /// The `RenewRemoteDisk` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`RenewRemoteDiskResponse`].
-/// The codes it documents are in [`RenewRemoteDiskError`](super::errors::RenewRemoteDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=RenewRemoteDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CbsErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CbsErrorCode::InternalError)
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.NotPortable`](super::errors::CbsErrorCode::InvalidDiskNotPortable)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter`](super::errors::CbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.NotPortable`](super::errors::CbsErrorCode::ResourceUnavailableNotPortable)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "RenewRemoteDisk",
     output = RenewRemoteDiskResponse,
-    error = super::errors::RenewRemoteDiskError
+    error = super::errors::CbsErrorCode
 )]
 pub struct RenewRemoteDisk {
-    /// `DiskChargePrepaid`: a [`RemoteDiskChargePrepaid`](super::models::RemoteDiskChargePrepaid).
+    /// `DiskChargePrepaid`
     pub disk_charge_prepaid: models::RemoteDiskChargePrepaid,
 
-    /// `RemoteDiskId`: a string.
-    ///
-    /// Example: `"rdisk-1ztsk0jr"`
+    /// `RemoteDiskId`; example: `"rdisk-1ztsk0jr"`
     pub remote_disk_id: String,
 }
 
@@ -2335,25 +2634,42 @@ pub struct RenewRemoteDiskResponse {
 /// The `ResizeDisk` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`ResizeDiskResponse`].
-/// The codes it documents are in [`ResizeDiskError`](super::errors::ResizeDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=ResizeDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
+/// - [`UnsupportedOperation.InstanceNotStopped`](super::errors::CbsErrorCode::UnsupportedOperationInstanceNotStopped)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "ResizeDisk",
     output = ResizeDiskResponse,
-    error = super::errors::ResizeDiskError
+    error = super::errors::CbsErrorCode
 )]
 pub struct ResizeDisk {
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: u64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-l7mxexxc"`
+    /// `DiskId`; example: `"disk-l7mxexxc"`
     pub disk_id: Option<String>,
 }
 
@@ -2367,18 +2683,39 @@ pub struct ResizeDiskResponse {
 /// The `SwitchParameterCreateRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`SwitchParameterCreateRemoteDisksResponse`].
-/// The codes it documents are in [`SwitchParameterCreateRemoteDisksError`](super::errors::SwitchParameterCreateRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=SwitchParameterCreateRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
+/// - [`UnsupportedOperation.InstanceNotStopped`](super::errors::CbsErrorCode::UnsupportedOperationInstanceNotStopped)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "SwitchParameterCreateRemoteDisks",
     output = SwitchParameterCreateRemoteDisksResponse,
-    error = super::errors::SwitchParameterCreateRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct SwitchParameterCreateRemoteDisks {
-    /// `Placement`: a [`Placement`](super::models::Placement).
+    /// `Placement`
     pub placement: models::Placement,
 }
 
@@ -2392,15 +2729,36 @@ pub struct SwitchParameterCreateRemoteDisksResponse {
 /// The `SwitchParameterRenewRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`SwitchParameterRenewRemoteDisksResponse`].
-/// The codes it documents are in [`SwitchParameterRenewRemoteDisksError`](super::errors::SwitchParameterRenewRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=SwitchParameterRenewRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ComponentError`](super::errors::CbsErrorCode::InternalErrorComponentError)
+/// - [`InvalidAccount.InsufficientBalance`](super::errors::CbsErrorCode::InvalidAccountInsufficientBalance)
+/// - [`InvalidDisk.Busy`](super::errors::CbsErrorCode::InvalidDiskBusy)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidDisk.NotSupported`](super::errors::CbsErrorCode::InvalidDiskNotSupported)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameter.DiskConfigNotSupported`](super::errors::CbsErrorCode::InvalidParameterDiskConfigNotSupported)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::CbsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound.NotFound`](super::errors::CbsErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.SnapshotCreating`](super::errors::CbsErrorCode::ResourceUnavailableSnapshotCreating)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnauthorizedOperation.NotHavePaymentRight`](super::errors::CbsErrorCode::UnauthorizedOperationNotHavePaymentRight)
+/// - [`UnsupportedOperation.InstanceNotStopped`](super::errors::CbsErrorCode::UnsupportedOperationInstanceNotStopped)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "SwitchParameterRenewRemoteDisks",
     output = SwitchParameterRenewRemoteDisksResponse,
-    error = super::errors::SwitchParameterRenewRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct SwitchParameterRenewRemoteDisks {}
 
@@ -2414,25 +2772,39 @@ pub struct SwitchParameterRenewRemoteDisksResponse {
 /// The `TerminateDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`TerminateDisksResponse`].
-/// The codes it documents are in [`TerminateDisksError`](super::errors::TerminateDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=TerminateDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InsufficientRefundQuota`](super::errors::CbsErrorCode::InsufficientRefundQuota)
+/// - [`InternalError.FailQueryResource`](super::errors::CbsErrorCode::InternalErrorFailQueryResource)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInsufficient.OverRefundQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverRefundQuota)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupportRefund`](super::errors::CbsErrorCode::ResourceUnavailableNotSupportRefund)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.RepeatRefund`](super::errors::CbsErrorCode::ResourceUnavailableRepeatRefund)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "TerminateDisks",
     output = TerminateDisksResponse,
-    error = super::errors::TerminateDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct TerminateDisks {
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-l7mxexxc"]`
+    /// `DiskIds`; example: `["disk-l7mxexxc"]`
     pub disk_ids: Vec<String>,
 
-    /// `DeleteSnapshot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteSnapshot`; example: `0`
     pub delete_snapshot: Option<i64>,
 }
 
@@ -2446,20 +2818,36 @@ pub struct TerminateDisksResponse {
 /// The `TerminateRemoteDisks` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`TerminateRemoteDisksResponse`].
-/// The codes it documents are in [`TerminateRemoteDisksError`](super::errors::TerminateRemoteDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=TerminateRemoteDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InsufficientRefundQuota`](super::errors::CbsErrorCode::InsufficientRefundQuota)
+/// - [`InternalError.FailQueryResource`](super::errors::CbsErrorCode::InternalErrorFailQueryResource)
+/// - [`InvalidDisk.Expire`](super::errors::CbsErrorCode::InvalidDiskExpire)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CbsErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceBusy`](super::errors::CbsErrorCode::ResourceBusy)
+/// - [`ResourceInsufficient.OverRefundQuota`](super::errors::CbsErrorCode::ResourceInsufficientOverRefundQuota)
+/// - [`ResourceUnavailable.Expire`](super::errors::CbsErrorCode::ResourceUnavailableExpire)
+/// - [`ResourceUnavailable.NotSupportRefund`](super::errors::CbsErrorCode::ResourceUnavailableNotSupportRefund)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
+/// - [`ResourceUnavailable.RepeatRefund`](super::errors::CbsErrorCode::ResourceUnavailableRepeatRefund)
+/// - [`TradeDealConflict`](super::errors::CbsErrorCode::TradeDealConflict)
+/// - [`UnsupportedOperation`](super::errors::CbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "TerminateRemoteDisks",
     output = TerminateRemoteDisksResponse,
-    error = super::errors::TerminateRemoteDisksError
+    error = super::errors::CbsErrorCode
 )]
 pub struct TerminateRemoteDisks {
-    /// `RemoteDiskIds`: a list of strings.
-    ///
-    /// Example: `["rdisk-1ztsk0jr"]`
+    /// `RemoteDiskIds`; example: `["rdisk-1ztsk0jr"]`
     pub remote_disk_ids: Vec<String>,
 }
 
@@ -2473,30 +2861,33 @@ pub struct TerminateRemoteDisksResponse {
 /// The `UnbindAutoSnapshotPolicy` action of CBS API 2017-03-12.
 ///
 /// A successful call returns [`UnbindAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`UnbindAutoSnapshotPolicyError`](super::errors::UnbindAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cbs&Version=2017-03-12&Action=UnbindAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CbsErrorCode`](super::errors::CbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidAutoSnapshotPolicyId.NotFound`](super::errors::CbsErrorCode::InvalidAutoSnapshotPolicyIdNotFound)
+/// - [`InvalidDiskId.NotFound`](super::errors::CbsErrorCode::InvalidDiskIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::CbsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CbsErrorCode::MissingParameter)
+/// - [`ResourceUnavailable.NotSupported`](super::errors::CbsErrorCode::ResourceUnavailableNotSupported)
 #[tc_action(
     service = "cbs",
     version = "2017-03-12",
     name = "UnbindAutoSnapshotPolicy",
     output = UnbindAutoSnapshotPolicyResponse,
-    error = super::errors::UnbindAutoSnapshotPolicyError
+    error = super::errors::CbsErrorCode
 )]
 pub struct UnbindAutoSnapshotPolicy {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-mrsrn243"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-mrsrn243"`
     pub auto_snapshot_policy_id: String,
 
-    /// `DiskIds`: a list of strings.
-    ///
-    /// Example: `["disk-dw0bbzws"]`
+    /// `DiskIds`; example: `["disk-dw0bbzws"]`
     pub disk_ids: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-locaa0iu"]`
+    /// `InstanceIds`; example: `["ins-locaa0iu"]`
     pub instance_ids: Option<Vec<String>>,
 }
 

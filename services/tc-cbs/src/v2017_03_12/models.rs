@@ -8,24 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies) and [`DescribeDiskAssociatedAutoSnapshotPolicy`](super::DescribeDiskAssociatedAutoSnapshotPolicy).
 #[tc_model]
 pub struct AdvancedRetentionPolicy {
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Days`; example: `6`
     pub days: u64,
 
-    /// `Weeks`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Weeks`; example: `8`
     pub weeks: u64,
 
-    /// `Months`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Months`; example: `3`
     pub months: u64,
 
-    /// `Years`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Years`; example: `1`
     pub years: u64,
 }
 
@@ -34,14 +26,10 @@ pub struct AdvancedRetentionPolicy {
 /// Sent in the input of [`ApplySnapshotGroup`](super::ApplySnapshotGroup).
 #[tc_model]
 pub struct ApplyDisk {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-cznei4gl"`
+    /// `SnapshotId`; example: `"snap-cznei4gl"`
     pub snapshot_id: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-1ly0wu8c"`
+    /// `DiskId`; example: `"disk-1ly0wu8c"`
     pub disk_id: String,
 }
 
@@ -50,19 +38,13 @@ pub struct ApplyDisk {
 /// Returned in the output of [`DescribeInstancesDiskNum`](super::DescribeInstancesDiskNum).
 #[tc_model]
 pub struct AttachDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-jw0vit58"`
+    /// `InstanceId`; example: `"ins-jw0vit58"`
     pub instance_id: String,
 
-    /// `AttachedDiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttachedDiskCount`; example: `1`
     pub attached_disk_count: u64,
 
-    /// `MaxAttachCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxAttachCount`; example: `20`
     pub max_attach_count: u64,
 }
 
@@ -71,19 +53,13 @@ pub struct AttachDetail {
 /// Sent in the input of [`CreateDisks`](super::CreateDisks).
 #[tc_model]
 pub struct AutoMountConfiguration {
-    /// `InstanceId`: a list of strings.
-    ///
-    /// Example: `["ins-abcdefgh"]`
+    /// `InstanceId`; example: `["ins-abcdefgh"]`
     pub instance_id: Vec<String>,
 
-    /// `MountPoint`: a list of strings.
-    ///
-    /// Example: `["/mnt/datadisk0"]`
+    /// `MountPoint`; example: `["/mnt/datadisk0"]`
     pub mount_point: Option<Vec<String>>,
 
-    /// `FileSystemType`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `FileSystemType`; example: `"ext4"`
     pub file_system_type: Option<String>,
 }
 
@@ -92,90 +68,58 @@ pub struct AutoMountConfiguration {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies) and [`DescribeDiskAssociatedAutoSnapshotPolicy`](super::DescribeDiskAssociatedAutoSnapshotPolicy).
 #[tc_model]
 pub struct AutoSnapshotPolicy {
-    /// `DiskIdSet`: a list of strings.
-    ///
-    /// Example: `["disk-pe1vkgim"]`
+    /// `DiskIdSet`; example: `["disk-pe1vkgim"]`
     pub disk_id_set: Vec<String>,
 
-    /// `IsActivated`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActivated`; example: `true`
     pub is_activated: bool,
 
-    /// `AutoSnapshotPolicyState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AutoSnapshotPolicyState`; example: `"NORMAL"`
     pub auto_snapshot_policy_state: String,
 
-    /// `IsCopyToRemote`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCopyToRemote`; example: `0`
     pub is_copy_to_remote: u64,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPermanent`; example: `false`
     pub is_permanent: bool,
 
-    /// `NextTriggerTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-05-31 11:00:00"`
+    /// `NextTriggerTime`, a date and time as the service writes it; example: `"2022-05-31 11:00:00"`
     pub next_trigger_time: String,
 
-    /// `AutoSnapshotPolicyName`: a string.
-    ///
-    /// Example: `"定期快照策略_1"`
+    /// `AutoSnapshotPolicyName`; example: `"定期快照策略_1"`
     pub auto_snapshot_policy_name: String,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-nz3ytdwj"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-nz3ytdwj"`
     pub auto_snapshot_policy_id: String,
 
-    /// `Policy`: a list of [`Policy`] objects.
-    ///
-    /// Example: `[{"DayOfMonth":[1,15],"Hour":[0,12]}]`
+    /// `Policy`; example: `[{"DayOfMonth":[1,15],"Hour":[0,12]}]`
     pub policy: Vec<Policy>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-01-11 10:45:51"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2022-01-11 10:45:51"`
     pub create_time: String,
 
-    /// `RetentionDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionDays`; example: `1`
     pub retention_days: u64,
 
-    /// `CopyToAccountUin`: a string.
-    ///
-    /// Example: `"100004375290"`
+    /// `CopyToAccountUin`; example: `"100004375290"`
     pub copy_to_account_uin: Option<String>,
 
-    /// `InstanceIdSet`: a list of strings.
-    ///
-    /// Example: `["ins-og3j7lue"]`
+    /// `InstanceIdSet`; example: `["ins-og3j7lue"]`
     pub instance_id_set: Vec<String>,
 
-    /// `RetentionMonths`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetentionMonths`; example: `1`
     pub retention_months: u64,
 
-    /// `RetentionAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RetentionAmount`; example: `5`
     pub retention_amount: u64,
 
-    /// `AdvancedRetentionPolicy`: an [`AdvancedRetentionPolicy`].
+    /// `AdvancedRetentionPolicy`
     pub advanced_retention_policy: Option<AdvancedRetentionPolicy>,
 
-    /// `CopyFromAccountUin`: a string.
-    ///
-    /// Example: `"100004375289"`
+    /// `CopyFromAccountUin`; example: `"100004375289"`
     pub copy_from_account_uin: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -184,54 +128,34 @@ pub struct AutoSnapshotPolicy {
 /// Returned in the output of [`DescribeDiskStoragePool`](super::DescribeDiskStoragePool).
 #[tc_model]
 pub struct Cdc {
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-xxxxxxxx"`
+    /// `CageId`; example: `"cage-xxxxxxxx"`
     pub cage_id: Option<String>,
 
-    /// `CdcState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `CdcState`; example: `"NORMAL"`
     pub cdc_state: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shenzhen-fsi-2"`
+    /// `Zone`; example: `"ap-shenzhen-fsi-2"`
     pub zone: String,
 
-    /// `CdcName`: a string.
-    ///
-    /// Example: `"Untitled Cdc"`
+    /// `CdcName`; example: `"Untitled Cdc"`
     pub cdc_name: String,
 
-    /// `CdcResource`: a [`CdcSize`].
-    ///
-    /// Example: `{"DiskAavilable":1,"DiskTotal":10}`
+    /// `CdcResource`; example: `{"DiskAavilable":1,"DiskTotal":10}`
     pub cdc_resource: CdcSize,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-xxxxxxxx"`
+    /// `CdcId`; example: `"cdc-xxxxxxxx"`
     pub cdc_id: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `ExpiredTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2029-01-01 00:00:00"`
+    /// `ExpiredTime`, a date and time as the service writes it; example: `"2029-01-01 00:00:00"`
     pub expired_time: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-01-01 00:00:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2018-01-01 00:00:00"`
     pub created_time: String,
 
-    /// `DiskNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskNumber`; example: `1`
     pub disk_number: u64,
 }
 
@@ -240,14 +164,10 @@ pub struct Cdc {
 /// Returned in the output of [`DescribeDiskStoragePool`](super::DescribeDiskStoragePool).
 #[tc_model]
 pub struct CdcSize {
-    /// `DiskTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskTotal`; example: `200`
     pub disk_total: u64,
 
-    /// `DiskAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `DiskAvailable`; example: `100000`
     pub disk_available: Option<u64>,
 }
 
@@ -256,24 +176,16 @@ pub struct CdcSize {
 /// Returned in the output of [`DescribeDedicatedClusterDiskStatistics`](super::DescribeDedicatedClusterDiskStatistics).
 #[tc_model]
 pub struct DedicatedClusterDiskStatistic {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `TotalDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalDiskSize`; example: `1000`
     pub total_disk_size: u64,
 
-    /// `UsedDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `150`
+    /// `UsedDiskSize`; example: `150`
     pub used_disk_size: u64,
 
-    /// `AvailableDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AvailableDiskSize`; example: `300`
     pub available_disk_size: u64,
 }
 
@@ -282,59 +194,37 @@ pub struct DedicatedClusterDiskStatistic {
 /// Returned in the output of [`InquiryPriceRenewDisks`](super::InquiryPriceRenewDisks) and [`InquiryPriceResizeDisk`](super::InquiryPriceResizeDisk).
 #[tc_model]
 pub struct DetailPrice {
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `DiscountPrice`; example: `80.0`
     pub discount_price: Option<f64>,
 
-    /// `DiscountPriceHigh`: a string.
-    ///
-    /// Example: `"80.00"`
+    /// `DiscountPriceHigh`; example: `"80.00"`
     pub discount_price_high: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `OriginalPrice`; example: `100.0`
     pub original_price: Option<f64>,
 
-    /// `OriginalPriceHigh`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `OriginalPriceHigh`; example: `"100.00"`
     pub original_price_high: Option<String>,
 
-    /// `PriceName`: a string.
-    ///
-    /// Example: `"DiskSpace"`
+    /// `PriceName`; example: `"DiskSpace"`
     pub price_name: String,
 
-    /// `PriceTitle`: a string.
-    ///
-    /// Example: `"云硬盘空间"`
+    /// `PriceTitle`; example: `"云硬盘空间"`
     pub price_title: String,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `UnitPrice`; example: `100.0`
     pub unit_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `UnitPriceDiscount`; example: `80.0`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceDiscountHigh`: a string.
-    ///
-    /// Example: `"80.00"`
+    /// `UnitPriceDiscountHigh`; example: `"80.00"`
     pub unit_price_discount_high: Option<String>,
 
-    /// `UnitPriceHigh`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `UnitPriceHigh`; example: `"100.00"`
     pub unit_price_high: Option<String>,
 }
 
@@ -343,222 +233,136 @@ pub struct DetailPrice {
 /// Returned in the output of [`DescribeDisks`](super::DescribeDisks).
 #[tc_model]
 pub struct Disk {
-    /// `DeleteWithInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteWithInstance`; example: `false`
     pub delete_with_instance: bool,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskState`: a string.
-    ///
-    /// Example: `"UNATTACHED"`
+    /// `DiskState`; example: `"UNATTACHED"`
     pub disk_state: String,
 
-    /// `SnapshotCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SnapshotCount`; example: `0`
     pub snapshot_count: i64,
 
-    /// `AutoRenewFlagError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoRenewFlagError`; example: `true`
     pub auto_renew_flag_error: bool,
 
-    /// `Rollbacking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Rollbacking`; example: `false`
     pub rollbacking: bool,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ins-k2j8fzqh"]`
+    /// `InstanceIdList`; example: `["ins-k2j8fzqh"]`
     pub instance_id_list: Vec<String>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: bool,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"unname"`
+    /// `DiskName`; example: `"unname"`
     pub disk_name: String,
 
-    /// `BackupDisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackupDisk`; example: `true`
     pub backup_disk: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"key":"项目类型","value":"常规项目"}]`
+    /// `Tags`; example: `[{"key":"项目类型","value":"常规项目"}]`
     pub tags: Vec<Tag>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-k2j8fzqh"`
+    /// `InstanceId`; example: `"ins-k2j8fzqh"`
     pub instance_id: String,
 
-    /// `AttachMode`: a string.
-    ///
-    /// Example: `"PF"`
+    /// `AttachMode`; example: `"PF"`
     pub attach_mode: String,
 
-    /// `AutoSnapshotPolicyIds`: a list of strings.
+    /// `AutoSnapshotPolicyIds`
     pub auto_snapshot_policy_ids: Option<Vec<String>>,
 
-    /// `ThroughputPerformance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ThroughputPerformance`; example: `0`
     pub throughput_performance: u64,
 
-    /// `Migrating`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Migrating`; example: `false`
     pub migrating: bool,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-b1f7xvod"`
+    /// `DiskId`; example: `"disk-b1f7xvod"`
     pub disk_id: String,
 
-    /// `SnapshotSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SnapshotSize`; example: `0`
     pub snapshot_size: u64,
 
-    /// `Placement`: a [`Placement`].
-    ///
-    /// Example: `{"ProjectId":0,"Zone":"ap-guangzhou-2"}`
+    /// `Placement`; example: `{"ProjectId":0,"Zone":"ap-guangzhou-2"}`
     pub placement: Placement,
 
-    /// `IsReturnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsReturnable`; example: `true`
     pub is_returnable: Option<bool>,
 
-    /// `DeadlineTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 12:00:00"`
+    /// `DeadlineTime`, a date and time as the service writes it; example: `"2021-02-01 12:00:00"`
     pub deadline_time: String,
 
-    /// `Attached`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Attached`; example: `false`
     pub attached: bool,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: u64,
 
-    /// `MigratePercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MigratePercent`; example: `0`
     pub migrate_percent: u64,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"SYSTEM_DISK"`
+    /// `DiskUsage`; example: `"SYSTEM_DISK"`
     pub disk_usage: String,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `DiskChargeType`; example: `"PREPAID"`
     pub disk_charge_type: String,
 
-    /// `Portable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Portable`; example: `true`
     pub portable: bool,
 
-    /// `SnapshotAbility`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SnapshotAbility`; example: `true`
     pub snapshot_ability: bool,
 
-    /// `DeadlineError`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeadlineError`; example: `true`
     pub deadline_error: bool,
 
-    /// `RollbackPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackPercent`; example: `0`
     pub rollback_percent: u64,
 
-    /// `DifferDaysOfDeadline`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DifferDaysOfDeadline`; example: `20`
     pub differ_days_of_deadline: Option<i64>,
 
-    /// `ReturnFailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReturnFailCode`; example: `10`
     pub return_fail_code: i64,
 
-    /// `Shareable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Shareable`; example: `false`
     pub shareable: bool,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-01 12:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-01-01 12:00:00"`
     pub create_time: String,
 
-    /// `DeleteSnapshot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteSnapshot`; example: `0`
     pub delete_snapshot: i64,
 
-    /// `DiskBackupQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskBackupQuota`; example: `0`
     pub disk_backup_quota: u64,
 
-    /// `DiskBackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskBackupCount`; example: `0`
     pub disk_backup_count: u64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `LastAttachInsId`: a string.
-    ///
-    /// Example: `"ins-k2j8fzqh"`
+    /// `LastAttachInsId`; example: `"ins-k2j8fzqh"`
     pub last_attach_ins_id: Option<String>,
 
-    /// `ErrorPrompt`: a string.
-    ///
-    /// Example: `"请稍后重试"`
+    /// `ErrorPrompt`; example: `"请稍后重试"`
     pub error_prompt: String,
 
-    /// `BurstPerformance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BurstPerformance`; example: `false`
     pub burst_performance: bool,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"ENCRYPT_V1"`
+    /// `EncryptType`; example: `"ENCRYPT_V1"`
     pub encrypt_type: Option<String>,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"12430b3b-fd7b-11ea-aaaa-52540065fe6d"`
+    /// `KmsKeyId`; example: `"12430b3b-fd7b-11ea-aaaa-52540065fe6d"`
     pub kms_key_id: Option<String>,
 }
 
@@ -567,49 +371,31 @@ pub struct Disk {
 /// Returned in the output of [`DescribeDiskBackups`](super::DescribeDiskBackups).
 #[tc_model]
 pub struct DiskBackup {
-    /// `DiskBackupId`: a string.
-    ///
-    /// Example: `"dbp-xxxxxxxx"`
+    /// `DiskBackupId`; example: `"dbp-xxxxxxxx"`
     pub disk_backup_id: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-xxxxxxxx"`
+    /// `DiskId`; example: `"disk-xxxxxxxx"`
     pub disk_id: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: u64,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: String,
 
-    /// `DiskBackupName`: a string.
-    ///
-    /// Example: `"Untitled"`
+    /// `DiskBackupName`; example: `"Untitled"`
     pub disk_backup_name: String,
 
-    /// `DiskBackupState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DiskBackupState`; example: `"NORMAL"`
     pub disk_backup_state: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-27 14:00:13"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-03-27 14:00:13"`
     pub create_time: String,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: bool,
 }
 
@@ -618,19 +404,13 @@ pub struct DiskBackup {
 /// Sent in the input of [`CreateDisks`](super::CreateDisks), [`InquiryPriceCreateDisks`](super::InquiryPriceCreateDisks), [`InquiryPriceRenewDisks`](super::InquiryPriceRenewDisks), [`ModifyDisksChargeType`](super::ModifyDisksChargeType) and [`RenewDisk`](super::RenewDisk).
 #[tc_model]
 pub struct DiskChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `CurInstanceDeadline`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-03-30 20:15:03"`
+    /// `CurInstanceDeadline`, a date and time as the service writes it; example: `"2018-03-30 20:15:03"`
     pub cur_instance_deadline: Option<String>,
 }
 
@@ -639,62 +419,40 @@ pub struct DiskChargePrepaid {
 /// Returned in the output of [`DescribeDiskConfigQuota`](super::DescribeDiskConfigQuota).
 #[tc_model]
 pub struct DiskConfig {
-    /// `Available`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Available`; example: `false`
     pub available: bool,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `DiskChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub disk_charge_type: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"N1"`
+    /// `InstanceFamily`; example: `"N1"`
     pub instance_family: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_BASIC"`
+    /// `DiskType`; example: `"CLOUD_BASIC"`
     pub disk_type: String,
 
-    /// `StepSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StepSize`; example: `10`
     pub step_size: u64,
 
-    /// `ExtraPerformanceRange`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,650]`
+    /// `ExtraPerformanceRange`; example: `[0,650]`
     pub extra_performance_range: Option<Vec<i64>>,
 
-    /// `DeviceClass`: a string.
-    ///
-    /// Example: `"VSELFAMD_2_MEM"`
+    /// `DeviceClass`; example: `"VSELFAMD_2_MEM"`
     pub device_class: Option<String>,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"DATA_DISK"`
+    /// `DiskUsage`; example: `"DATA_DISK"`
     pub disk_usage: String,
 
-    /// `MinDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinDiskSize`; example: `10`
     pub min_disk_size: u64,
 
-    /// `MaxDiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32000`
+    /// `MaxDiskSize`; example: `32000`
     pub max_disk_size: u64,
 
-    /// `Price`: a [`Price`].
+    /// `Price`
     pub price: Price,
 }
 
@@ -703,14 +461,10 @@ pub struct DiskConfig {
 /// Sent in the input of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies), [`DescribeDiskBackups`](super::DescribeDiskBackups), [`DescribeDiskStoragePool`](super::DescribeDiskStoragePool), [`DescribeDisks`](super::DescribeDisks), [`DescribeRemoteDiskConfigQuota`](super::DescribeRemoteDiskConfigQuota), [`DescribeRemoteDisks`](super::DescribeRemoteDisks) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"snapshot-state"`
+    /// `Name`; example: `"snapshot-state"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["NORMAL"]`
+    /// `Values`; example: `["NORMAL"]`
     pub values: Vec<String>,
 }
 
@@ -719,14 +473,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeSnapshotGroups`](super::DescribeSnapshotGroups) and [`DescribeSnapshots`](super::DescribeSnapshots).
 #[tc_model]
 pub struct Image {
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"镜像名称"`
+    /// `ImageName`; example: `"镜像名称"`
     pub image_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-ju2hzzkj"`
+    /// `ImageId`; example: `"img-ju2hzzkj"`
     pub image_id: String,
 }
 
@@ -736,41 +486,25 @@ pub struct Image {
 /// Returned in the output of [`DescribeDisks`](super::DescribeDisks), [`DescribeRemoteDisks`](super::DescribeRemoteDisks) and [`DescribeSnapshots`](super::DescribeSnapshots).
 #[tc_model]
 pub struct Placement {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `Zone`; example: `"ap-shanghai-2"`
     pub zone: String,
 
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-d0eqwu84"`
+    /// `CageId`; example: `"cage-d0eqwu84"`
     pub cage_id: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cdc-8pz1i7hg"`
+    /// `CdcId`; example: `"cdc-8pz1i7hg"`
     pub cdc_id: Option<String>,
 
-    /// `CdcName`: a string.
-    ///
-    /// Example: `"CdcName"`
+    /// `CdcName`; example: `"CdcName"`
     pub cdc_name: Option<String>,
 
-    /// `DedicatedClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cluster-es1mfycs"`
+    /// `DedicatedClusterId`, always sent in responses; example: `"cluster-es1mfycs"`
     pub dedicated_cluster_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProjectId`, always sent in responses; example: `0`
     pub project_id: Option<u64>,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ProjectName`; example: `"name"`
     pub project_name: Option<String>,
 }
 
@@ -780,24 +514,16 @@ pub struct Placement {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies) and [`DescribeDiskAssociatedAutoSnapshotPolicy`](super::DescribeDiskAssociatedAutoSnapshotPolicy).
 #[tc_model]
 pub struct Policy {
-    /// `Hour`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[11,12,13]`
+    /// `Hour`; example: `[11,12,13]`
     pub hour: Vec<u64>,
 
-    /// `DayOfWeek`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `DayOfWeek`; example: `[0,1,2]`
     pub day_of_week: Option<Vec<u64>>,
 
-    /// `DayOfMonth`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[2,3,4]`
+    /// `DayOfMonth`; example: `[2,3,4]`
     pub day_of_month: Option<Vec<u64>>,
 
-    /// `IntervalDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `IntervalDays`; example: `50`
     pub interval_days: Option<u64>,
 }
 
@@ -806,52 +532,34 @@ pub struct Policy {
 /// Returned in the output of [`InquiryPriceRenewDisks`](super::InquiryPriceRenewDisks) and [`InquiryPriceResizeDisk`](super::InquiryPriceResizeDisk).
 #[tc_model]
 pub struct PrepayPrice {
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DiscountPrice`; example: `1.0`
     pub discount_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"\"HOUR\""`
+    /// `ChargeUnit`; example: `"\"HOUR\""`
     pub charge_unit: Option<String>,
 
-    /// `UnitPriceHigh`: a string.
-    ///
-    /// Example: `"\"1.00\""`
+    /// `UnitPriceHigh`; example: `"\"1.00\""`
     pub unit_price_high: Option<String>,
 
-    /// `OriginalPriceHigh`: a string.
-    ///
-    /// Example: `"\"1.00\""`
+    /// `OriginalPriceHigh`; example: `"\"1.00\""`
     pub original_price_high: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPriceDiscount`; example: `1.0`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceDiscountHigh`: a string.
-    ///
-    /// Example: `"\"1.00\""`
+    /// `UnitPriceDiscountHigh`; example: `"\"1.00\""`
     pub unit_price_discount_high: Option<String>,
 
-    /// `DiscountPriceHigh`: a string.
-    ///
-    /// Example: `"\"1.00\""`
+    /// `DiscountPriceHigh`; example: `"\"1.00\""`
     pub discount_price_high: Option<String>,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPrice`; example: `1.0`
     pub unit_price: Option<f64>,
 
-    /// `DetailPrices`: a list of [`DetailPrice`] objects.
+    /// `DetailPrices`
     pub detail_prices: Vec<DetailPrice>,
 }
 
@@ -860,49 +568,31 @@ pub struct PrepayPrice {
 /// Returned in the output of [`DescribeDiskConfigQuota`](super::DescribeDiskConfigQuota), [`InquirePriceModifyDiskBackupQuota`](super::InquirePriceModifyDiskBackupQuota), [`InquirePriceModifyDiskExtraPerformance`](super::InquirePriceModifyDiskExtraPerformance) and [`InquiryPriceCreateDisks`](super::InquiryPriceCreateDisks).
 #[tc_model]
 pub struct Price {
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `DiscountPrice`; example: `80.0`
     pub discount_price: Option<f64>,
 
-    /// `DiscountPriceHigh`: a string.
-    ///
-    /// Example: `"80.00"`
+    /// `DiscountPriceHigh`; example: `"80.00"`
     pub discount_price_high: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `OriginalPrice`; example: `100.0`
     pub original_price: Option<f64>,
 
-    /// `OriginalPriceHigh`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `OriginalPriceHigh`; example: `"100.00"`
     pub original_price_high: Option<String>,
 
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `UnitPrice`; example: `100.0`
     pub unit_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `UnitPriceDiscount`; example: `80.0`
     pub unit_price_discount: Option<f64>,
 
-    /// `UnitPriceDiscountHigh`: a string.
-    ///
-    /// Example: `"80.00"`
+    /// `UnitPriceDiscountHigh`; example: `"80.00"`
     pub unit_price_discount_high: Option<String>,
 
-    /// `UnitPriceHigh`: a string.
-    ///
-    /// Example: `"100.00"`
+    /// `UnitPriceHigh`; example: `"100.00"`
     pub unit_price_high: Option<String>,
 }
 
@@ -911,19 +601,13 @@ pub struct Price {
 /// Sent in the input of [`CreateRemoteDisks`](super::CreateRemoteDisks), [`InquirePriceCreateRemoteDisks`](super::InquirePriceCreateRemoteDisks), [`InquirePriceRenewRemoteDisks`](super::InquirePriceRenewRemoteDisks) and [`RenewRemoteDisk`](super::RenewRemoteDisk).
 #[tc_model]
 pub struct RemoteDiskChargePrepaid {
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: u64,
 
-    /// `CurInstanceDeadline`: a string.
-    ///
-    /// Example: `"2018-03-30T20:15:03+08:00"`
+    /// `CurInstanceDeadline`; example: `"2018-03-30T20:15:03+08:00"`
     pub cur_instance_deadline: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -932,57 +616,37 @@ pub struct RemoteDiskChargePrepaid {
 /// Returned in the output of [`DescribeRemoteDisks`](super::DescribeRemoteDisks).
 #[tc_model]
 pub struct RemoteDiskDetail {
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-17T09:57:06+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-08-17T09:57:06+08:00"`
     pub create_time: String,
 
-    /// `DeadlineTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-10-17T18:11:09+08:00"`
+    /// `DeadlineTime`, an ISO 8601 timestamp; example: `"2026-10-17T18:11:09+08:00"`
     pub deadline_time: Option<String>,
 
-    /// `DiskChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `DiskChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub disk_charge_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `DiskSize`; example: `5000`
     pub disk_size: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1zmijkcu"`
+    /// `InstanceId`; example: `"ins-1zmijkcu"`
     pub instance_id: Option<String>,
 
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `RemoteDiskId`: a string.
-    ///
-    /// Example: `"rdisk-80wdaldb"`
+    /// `RemoteDiskId`; example: `"rdisk-80wdaldb"`
     pub remote_disk_id: String,
 
-    /// `RemoteDiskName`: a string.
-    ///
-    /// Example: `"TestRemoteSSD"`
+    /// `RemoteDiskName`; example: `"TestRemoteSSD"`
     pub remote_disk_name: String,
 
-    /// `RemoteDiskState`: a string.
-    ///
-    /// Example: `"UNATTACHED"`
+    /// `RemoteDiskState`; example: `"UNATTACHED"`
     pub remote_disk_state: String,
 
-    /// `RemoteDiskType`: a string.
-    ///
-    /// Example: `"REMOTE_SSD"`
+    /// `RemoteDiskType`; example: `"REMOTE_SSD"`
     pub remote_disk_type: String,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"DISABLE_NOTIFY_AND_MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 }
 
@@ -991,14 +655,10 @@ pub struct RemoteDiskDetail {
 /// Returned in the output of [`DescribeSnapshotSharePermission`](super::DescribeSnapshotSharePermission).
 #[tc_model]
 pub struct SharePermission {
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-02-26 01:21:03"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2023-02-26 01:21:03"`
     pub created_time: String,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"1044849112"`
+    /// `AccountId`; example: `"1044849112"`
     pub account_id: String,
 }
 
@@ -1007,118 +667,76 @@ pub struct SharePermission {
 /// Returned in the output of [`DescribeSnapshots`](super::DescribeSnapshots).
 #[tc_model]
 pub struct Snapshot {
-    /// `Placement`: a [`Placement`].
+    /// `Placement`
     pub placement: Placement,
 
-    /// `CopyFromRemote`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CopyFromRemote`; example: `false`
     pub copy_from_remote: bool,
 
-    /// `SnapshotState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SnapshotState`; example: `"NORMAL"`
     pub snapshot_state: String,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: bool,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"auto_disk-ahp9x398"`
+    /// `SnapshotName`; example: `"auto_disk-ahp9x398"`
     pub snapshot_name: String,
 
-    /// `DeadlineTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-11-24 16:00:00"`
+    /// `DeadlineTime`, a date and time as the service writes it; example: `"2021-11-24 16:00:00"`
     pub deadline_time: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: u64,
 
-    /// `Images`: a list of [`Image`] objects.
+    /// `Images`
     pub images: Vec<Image>,
 
-    /// `ShareReference`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShareReference`; example: `0`
     pub share_reference: u64,
 
-    /// `SnapshotType`: a string.
-    ///
-    /// Example: `"PRIVATE_SNAPSHOT"`
+    /// `SnapshotType`; example: `"PRIVATE_SNAPSHOT"`
     pub snapshot_type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskSize`; example: `10`
     pub disk_size: u64,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-7rftdagm"`
+    /// `DiskId`; example: `"disk-7rftdagm"`
     pub disk_id: String,
 
-    /// `CopyingToRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou","ap-nanjing"]`
+    /// `CopyingToRegions`; example: `["ap-guangzhou","ap-nanjing"]`
     pub copying_to_regions: Vec<String>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: bool,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-07-15 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-07-15 00:00:00"`
     pub create_time: String,
 
-    /// `ImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageCount`; example: `0`
     pub image_count: u64,
 
-    /// `DiskUsage`: a string.
-    ///
-    /// Example: `"SYSTEM_DISK"`
+    /// `DiskUsage`; example: `"SYSTEM_DISK"`
     pub disk_usage: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-29ykydfb"`
+    /// `SnapshotId`; example: `"snap-29ykydfb"`
     pub snapshot_id: String,
 
-    /// `TimeStartShare`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-07-15"`
+    /// `TimeStartShare`, a date (`YYYY-MM-DD`); example: `"2021-07-15"`
     pub time_start_share: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `IsLocked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLocked`; example: `true`
     pub is_locked: Option<bool>,
 
-    /// `LatestModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-25T20:46:13+08:00"`
+    /// `LatestModifyTime`, an ISO 8601 timestamp; example: `"2025-03-25T20:46:13+08:00"`
     pub latest_modify_time: Option<String>,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-1yhjqsow"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-1yhjqsow"`
     pub auto_snapshot_policy_id: Option<String>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"INSTANT_SNAPSHOT"`
+    /// `SnapshotMode`; example: `"INSTANT_SNAPSHOT"`
     pub snapshot_mode: String,
 }
 
@@ -1127,24 +745,16 @@ pub struct Snapshot {
 /// Returned in the output of [`CopySnapshotCrossRegions`](super::CopySnapshotCrossRegions).
 #[tc_model]
 pub struct SnapshotCopyResult {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-hdbc13ad"`
+    /// `SnapshotId`; example: `"snap-hdbc13ad"`
     pub snapshot_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"\"仅正常生命周期的数据盘快照支持创建云硬盘\""`
+    /// `Message`; example: `"\"仅正常生命周期的数据盘快照支持创建云硬盘\""`
     pub message: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"\"Success\""`
+    /// `Code`; example: `"\"Success\""`
     pub code: String,
 
-    /// `DestinationRegion`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `DestinationRegion`; example: `"\"ap-guangzhou\""`
     pub destination_region: String,
 }
 
@@ -1153,72 +763,46 @@ pub struct SnapshotCopyResult {
 /// Returned in the output of [`DescribeSnapshotGroups`](super::DescribeSnapshotGroups).
 #[tc_model]
 pub struct SnapshotGroup {
-    /// `SnapshotGroupId`: a string.
-    ///
-    /// Example: `"csnap-csoplz7u"`
+    /// `SnapshotGroupId`; example: `"csnap-csoplz7u"`
     pub snapshot_group_id: String,
 
-    /// `SnapshotGroupType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SnapshotGroupType`; example: `"NORMAL"`
     pub snapshot_group_type: String,
 
-    /// `ContainRootSnapshot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContainRootSnapshot`; example: `true`
     pub contain_root_snapshot: bool,
 
-    /// `SnapshotIdSet`: a list of strings.
-    ///
-    /// Example: `["snap-31gfd8na"]`
+    /// `SnapshotIdSet`; example: `["snap-31gfd8na"]`
     pub snapshot_id_set: Vec<String>,
 
-    /// `SnapshotGroupState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SnapshotGroupState`; example: `"NORMAL"`
     pub snapshot_group_state: String,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-25T12:14:53.243893+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-05-25T12:14:53.243893+08:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-25T12:14:53.243893+08:00"`
+    /// `ModifyTime`, an ISO 8601 timestamp; example: `"2022-05-25T12:14:53.243893+08:00"`
     pub modify_time: String,
 
-    /// `Images`: a list of [`Image`] objects.
+    /// `Images`
     pub images: Vec<Image>,
 
-    /// `SnapshotGroupName`: a string.
-    ///
-    /// Example: `"auto_ins-43lc9v3b"`
+    /// `SnapshotGroupName`; example: `"auto_ins-43lc9v3b"`
     pub snapshot_group_name: String,
 
-    /// `ImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ImageCount`; example: `0`
     pub image_count: u64,
 
-    /// `IsPermanent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPermanent`; example: `true`
     pub is_permanent: bool,
 
-    /// `DeadlineTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-05-25T12:14:53.243893+08:00"`
+    /// `DeadlineTime`, an ISO 8601 timestamp; example: `"2022-05-25T12:14:53.243893+08:00"`
     pub deadline_time: Option<String>,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-1yhjqsow"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-1yhjqsow"`
     pub auto_snapshot_policy_id: Option<String>,
 }
 
@@ -1228,13 +812,9 @@ pub struct SnapshotGroup {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies), [`DescribeDiskAssociatedAutoSnapshotPolicy`](super::DescribeDiskAssociatedAutoSnapshotPolicy), [`DescribeDisks`](super::DescribeDisks) and [`DescribeSnapshots`](super::DescribeSnapshots).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"TagKey"`
+    /// `Key`; example: `"TagKey"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TagValue"`
+    /// `Value`; example: `"TagValue"`
     pub value: String,
 }

@@ -7,25 +7,27 @@ use super::models;
 /// The `AbortAgentCruiseDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`AbortAgentCruiseDialingCampaignResponse`].
-/// The codes it documents are in [`AbortAgentCruiseDialingCampaignError`](super::errors::AbortAgentCruiseDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=AbortAgentCruiseDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "AbortAgentCruiseDialingCampaign",
     output = AbortAgentCruiseDialingCampaignResponse,
-    error = super::errors::AbortAgentCruiseDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct AbortAgentCruiseDialingCampaign {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `CampaignId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: u64,
 }
 
@@ -39,25 +41,27 @@ pub struct AbortAgentCruiseDialingCampaignResponse {
 /// The `AbortPredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`AbortPredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`AbortPredictiveDialingCampaignError`](super::errors::AbortPredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=AbortPredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "AbortPredictiveDialingCampaign",
     output = AbortPredictiveDialingCampaignResponse,
-    error = super::errors::AbortPredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct AbortPredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
@@ -71,33 +75,32 @@ pub struct AbortPredictiveDialingCampaignResponse {
 /// The `BindNumberCallInInterface` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`BindNumberCallInInterfaceResponse`].
-/// The codes it documents are in [`BindNumberCallInInterfaceError`](super::errors::BindNumberCallInInterfaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=BindNumberCallInInterface)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "BindNumberCallInInterface",
     output = BindNumberCallInInterfaceResponse,
-    error = super::errors::BindNumberCallInInterfaceError
+    error = super::errors::CccErrorCode
 )]
 pub struct BindNumberCallInInterface {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"\"0086075512345678\""`
+    /// `Number`; example: `"\"0086075512345678\""`
     pub number: String,
 
-    /// `CallInInterface`: an [`Interface`](super::models::Interface).
+    /// `CallInInterface`
     pub call_in_interface: Option<models::Interface>,
 
-    /// `NumberType`: a string.
-    ///
-    /// Example: `"number"`
+    /// `NumberType`; example: `"number"`
     pub number_type: Option<String>,
 }
 
@@ -111,30 +114,29 @@ pub struct BindNumberCallInInterfaceResponse {
 /// The `BindNumberCallOutSkillGroup` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`BindNumberCallOutSkillGroupResponse`].
-/// The codes it documents are in [`BindNumberCallOutSkillGroupError`](super::errors::BindNumberCallOutSkillGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=BindNumberCallOutSkillGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "BindNumberCallOutSkillGroup",
     output = BindNumberCallOutSkillGroupResponse,
-    error = super::errors::BindNumberCallOutSkillGroupError
+    error = super::errors::CccErrorCode
 )]
 pub struct BindNumberCallOutSkillGroup {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"\"0086075512345678\""`
+    /// `Number`; example: `"\"0086075512345678\""`
     pub number: String,
 
-    /// `SkillGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SkillGroupIds`; example: `[1,2,3]`
     pub skill_group_ids: Vec<u64>,
 }
 
@@ -148,35 +150,35 @@ pub struct BindNumberCallOutSkillGroupResponse {
 /// The `BindStaffSkillGroupList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`BindStaffSkillGroupListResponse`].
-/// The codes it documents are in [`BindStaffSkillGroupListError`](super::errors::BindStaffSkillGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=BindStaffSkillGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "BindStaffSkillGroupList",
     output = BindStaffSkillGroupListResponse,
-    error = super::errors::BindStaffSkillGroupListError
+    error = super::errors::CccErrorCode
 )]
 pub struct BindStaffSkillGroupList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"staff1@xx.com"`
+    /// `StaffEmail`; example: `"staff1@xx.com"`
     pub staff_email: String,
 
-    /// `StaffSkillGroupList`: a list of [`StaffSkillGroupList`](super::models::StaffSkillGroupList) objects.
-    ///
-    /// Example: `[{"Priority":1,"SkillGroupId":100},{"Priority":2,"SkillGroupId":200}]`
+    /// `StaffSkillGroupList`; example: `[{"Priority":1,"SkillGroupId":100},{"Priority":2,"SkillGroupId":200}]`
     pub staff_skill_group_list: Vec<models::StaffSkillGroupList>,
 
-    /// `SkillGroupList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `SkillGroupList`; example: `[1,2,3,4,5,6]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -193,36 +195,38 @@ pub struct BindStaffSkillGroupListResponse {
 /// The `ControlAIConversation` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ControlAIConversationResponse`].
-/// The codes it documents are in [`ControlAIConversationError`](super::errors::ControlAIConversationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ControlAIConversation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ControlAIConversation`](super::errors::CccErrorCode::FailedOperationControlAiConversation)
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`FailedOperation.SessionNotInControlState`](super::errors::CccErrorCode::FailedOperationSessionNotInControlState)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ControlAIConversation",
     output = ControlAIConversationResponse,
-    error = super::errors::ControlAIConversationError
+    error = super::errors::CccErrorCode
 )]
 pub struct ControlAIConversation {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"7cb26a84-83b2-42d8-a19b-7dae78e9b78e"`
+    /// `SessionId`; example: `"7cb26a84-83b2-42d8-a19b-7dae78e9b78e"`
     pub session_id: String,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"ServerPushText"`
+    /// `Command`; example: `"ServerPushText"`
     pub command: Option<String>,
 
-    /// `ServerPushText`: a [`ServerPushText`](super::models::ServerPushText).
+    /// `ServerPushText`
     pub server_push_text: Option<models::ServerPushText>,
 
-    /// `InvokeLLM`: an [`InvokeLlm`](super::models::InvokeLlm).
+    /// `InvokeLLM`
     #[tc(rename = "InvokeLLM")]
     pub invoke_llm: Option<models::InvokeLlm>,
 }
@@ -237,64 +241,69 @@ pub struct ControlAIConversationResponse {
 /// The `CreateAIAgentCall` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateAIAgentCallResponse`].
-/// The codes it documents are in [`CreateAIAgentCallError`](super::errors::CreateAIAgentCallError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateAIAgentCall)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AILicenseHasExpired`](super::errors::CccErrorCode::FailedOperationAiLicenseHasExpired)
+/// - [`FailedOperation.AcquireQuota`](super::errors::CccErrorCode::FailedOperationAcquireQuota)
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsBlackUser`](super::errors::CccErrorCode::FailedOperationCalleeIsBlackUser)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.CalloutRuleBlindArea`](super::errors::CccErrorCode::FailedOperationCalloutRuleBlindArea)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleeIntervalTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleeIntervalTime)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleePerDayAppID`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleePerDayAppId)
+/// - [`FailedOperation.CalloutRuleNotWorkTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleNotWorkTime)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`LimitExceeded.BasePackageExpired`](super::errors::CccErrorCode::LimitExceededBasePackageExpired)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateAIAgentCall",
     output = CreateAIAgentCallResponse,
-    error = super::errors::CreateAIAgentCallError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateAIAgentCall {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `AIAgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AIAgentId`; example: `1`
     #[tc(rename = "AIAgentId")]
     pub ai_agent_id: u64,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"008613012345678"`
+    /// `Callee`; example: `"008613012345678"`
     pub callee: String,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008601012341234","008601012341235"]`
+    /// `Callers`; example: `["008601012341234","008601012341235"]`
     pub callers: Option<Vec<String>>,
 
-    /// `PromptVariables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `PromptVariables`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub prompt_variables: Option<Vec<models::Variable>>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 
-    /// `AcquireTimeoutSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AcquireTimeoutSecond`; example: `3`
     pub acquire_timeout_second: Option<u64>,
 }
 
 /// What a successful [`CreateAIAgentCall`] call returns.
 #[tc_model]
 pub struct CreateAIAgentCallResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
+    /// `SessionId`; example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -304,227 +313,172 @@ pub struct CreateAIAgentCallResponse {
 /// The `CreateAICall` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateAICallResponse`].
-/// The codes it documents are in [`CreateAICallError`](super::errors::CreateAICallError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateAICall)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsBlackUser`](super::errors::CccErrorCode::FailedOperationCalleeIsBlackUser)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.CalloutRuleBlindArea`](super::errors::CccErrorCode::FailedOperationCalloutRuleBlindArea)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleeIntervalTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleeIntervalTime)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleePerDayAppID`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleePerDayAppId)
+/// - [`FailedOperation.CalloutRuleNotWorkTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleNotWorkTime)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`LimitExceeded.BasePackageExpired`](super::errors::CccErrorCode::LimitExceededBasePackageExpired)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateAICall",
     output = CreateAICallResponse,
-    error = super::errors::CreateAICallError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateAICall {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"0086xxx"`
+    /// `Callee`; example: `"0086xxx"`
     pub callee: String,
 
-    /// `LLMType`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `LLMType`; example: `"openai"`
     #[tc(rename = "LLMType")]
     pub llm_type: String,
 
-    /// `APIKey`: a string.
-    ///
-    /// Example: `"sk-proj-xxxx"`
+    /// `APIKey`; example: `"sk-proj-xxxx"`
     #[tc(rename = "APIKey")]
     pub api_key: String,
 
-    /// `APIUrl`: a string.
-    ///
-    /// Example: `"https://api.openai.com/v1/"`
+    /// `APIUrl`; example: `"https://api.openai.com/v1/"`
     #[tc(rename = "APIUrl")]
     pub api_url: String,
 
-    /// `SystemPrompt`: a string.
-    ///
-    /// Example: `"示例值请看上方描述"`
+    /// `SystemPrompt`; example: `"示例值请看上方描述"`
     pub system_prompt: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o-mini"`
+    /// `Model`; example: `"gpt-4o-mini"`
     pub model: Option<String>,
 
-    /// `VoiceType`: a string.
-    ///
-    /// Example: `"ZhiQi"`
+    /// `VoiceType`; example: `"ZhiQi"`
     pub voice_type: Option<String>,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `Callers`; example: `["string"]`
     pub callers: Option<Vec<String>>,
 
-    /// `WelcomeMessage`: a string.
-    ///
-    /// Example: `"您好"`
+    /// `WelcomeMessage`; example: `"您好"`
     pub welcome_message: Option<String>,
 
-    /// `WelcomeType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WelcomeType`; example: `0`
     pub welcome_type: Option<i64>,
 
-    /// `WelcomeMessagePriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WelcomeMessagePriority`; example: `0`
     pub welcome_message_priority: Option<i64>,
 
-    /// `MaxDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `MaxDuration`; example: `60000`
     pub max_duration: Option<i64>,
 
-    /// `Languages`: a list of strings.
-    ///
-    /// Example: `["zh","en"]`
+    /// `Languages`; example: `["zh","en"]`
     pub languages: Option<Vec<String>>,
 
-    /// `InterruptMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InterruptMode`; example: `1`
     pub interrupt_mode: Option<i64>,
 
-    /// `InterruptSpeechDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `InterruptSpeechDuration`; example: `500`
     pub interrupt_speech_duration: Option<i64>,
 
-    /// `EndFunctionEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EndFunctionEnable`; example: `true`
     pub end_function_enable: Option<bool>,
 
-    /// `EndFunctionDesc`: a string.
-    ///
-    /// Example: `"在用户不想继续通话或者展现出不开心的情绪时挂断通话"`
+    /// `EndFunctionDesc`; example: `"在用户不想继续通话或者展现出不开心的情绪时挂断通话"`
     pub end_function_desc: Option<String>,
 
-    /// `TransferFunctionEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransferFunctionEnable`; example: `true`
     pub transfer_function_enable: Option<bool>,
 
-    /// `TransferItems`: a list of [`AiTransferItem`](super::models::AiTransferItem) objects.
+    /// `TransferItems`
     pub transfer_items: Option<Vec<models::AiTransferItem>>,
 
-    /// `TransferToAgentEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransferToAgentEnable`; example: `true`
     pub transfer_to_agent_enable: Option<bool>,
 
-    /// `TransferToAgentItems`: a list of [`TransferToAgentItem`](super::models::TransferToAgentItem) objects.
+    /// `TransferToAgentItems`
     pub transfer_to_agent_items: Option<Vec<models::TransferToAgentItem>>,
 
-    /// `NotifyDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `NotifyDuration`; example: `10000`
     pub notify_duration: Option<i64>,
 
-    /// `NotifyMessage`: a string.
-    ///
-    /// Example: `"抱歉，我没听清。您可以重复下吗？"`
+    /// `NotifyMessage`; example: `"抱歉，我没听清。您可以重复下吗？"`
     pub notify_message: Option<String>,
 
-    /// `NotifyMaxCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotifyMaxCount`; example: `1`
     pub notify_max_count: Option<u64>,
 
-    /// `CustomTTSConfig`: a string.
+    /// `CustomTTSConfig`
     #[tc(rename = "CustomTTSConfig")]
     pub custom_tts_config: Option<String>,
 
-    /// `PromptVariables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `PromptVariables`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub prompt_variables: Option<Vec<models::Variable>>,
 
-    /// `VadSilenceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `VadSilenceTime`; example: `500`
     pub vad_silence_time: Option<i64>,
 
-    /// `ExtractConfig`: a list of [`AiCallExtractConfigElement`](super::models::AiCallExtractConfigElement) objects.
+    /// `ExtractConfig`
     pub extract_config: Option<Vec<models::AiCallExtractConfigElement>>,
 
-    /// `Temperature`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Temperature`; example: `0.1`
     pub temperature: Option<f64>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `TopP`: a floating-point number.
-    ///
-    /// Example: `0.8`
+    /// `TopP`; example: `0.8`
     pub top_p: Option<f64>,
 
-    /// `VadLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VadLevel`; example: `1`
     pub vad_level: Option<u64>,
 
-    /// `ToneWord`: a [`ToneWordInfo`](super::models::ToneWordInfo).
+    /// `ToneWord`
     pub tone_word: Option<models::ToneWordInfo>,
 
-    /// `EnableComplianceAudio`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableComplianceAudio`; example: `false`
     pub enable_compliance_audio: Option<bool>,
 
-    /// `EnableVoicemailDetection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableVoicemailDetection`; example: `true`
     pub enable_voicemail_detection: Option<bool>,
 
-    /// `VoicemailAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VoicemailAction`; example: `0`
     pub voicemail_action: Option<u64>,
 
-    /// `LLMExtraBody`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `LLMExtraBody`; example: `"\"{}\""`
     #[tc(rename = "LLMExtraBody")]
     pub llm_extra_body: Option<String>,
 
-    /// `MaxCallDurationMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600000`
+    /// `MaxCallDurationMs`; example: `600000`
     pub max_call_duration_ms: Option<u64>,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 
-    /// `AmbientSoundType`: a string.
-    ///
-    /// Example: `"coffee_shops"`
+    /// `AmbientSoundType`; example: `"coffee_shops"`
     pub ambient_sound_type: Option<String>,
 
-    /// `AmbientSoundVolume`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `AmbientSoundVolume`; example: `1`
     pub ambient_sound_volume: Option<f64>,
 
-    /// `AcquireTimeoutSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AcquireTimeoutSecond`; example: `3`
     pub acquire_timeout_second: Option<u64>,
 
-    /// `CustomSTTConfig`: a string.
+    /// `CustomSTTConfig`
     #[tc(rename = "CustomSTTConfig")]
     pub custom_stt_config: Option<String>,
 }
@@ -532,9 +486,7 @@ pub struct CreateAICall {
 /// What a successful [`CreateAICall`] call returns.
 #[tc_model]
 pub struct CreateAICallResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
+    /// `SessionId`; example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -544,32 +496,45 @@ pub struct CreateAICallResponse {
 /// The `CreateAdminURL` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateAdminURLResponse`].
-/// The codes it documents are in [`CreateAdminURLError`](super::errors::CreateAdminURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateAdminURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsBlackUser`](super::errors::CccErrorCode::FailedOperationCalleeIsBlackUser)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.CalloutRuleBlindArea`](super::errors::CccErrorCode::FailedOperationCalloutRuleBlindArea)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleeIntervalTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleeIntervalTime)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleePerDayAppID`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleePerDayAppId)
+/// - [`FailedOperation.CalloutRuleNotWorkTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleNotWorkTime)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`LimitExceeded.BasePackageExpired`](super::errors::CccErrorCode::LimitExceededBasePackageExpired)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateAdminURL",
     output = CreateAdminURLResponse,
-    error = super::errors::CreateAdminURLError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateAdminURL {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SeatUserId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `SeatUserId`; example: `"foo@tencent.com"`
     pub seat_user_id: String,
 }
 
 /// What a successful [`CreateAdminURL`] call returns.
 #[tc_model]
 pub struct CreateAdminURLResponse {
-    /// `URL`: a string.
+    /// `URL`
     #[tc(rename = "URL")]
     pub url: String,
 
@@ -580,61 +545,53 @@ pub struct CreateAdminURLResponse {
 /// The `CreateAgentCruiseDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateAgentCruiseDialingCampaignResponse`].
-/// The codes it documents are in [`CreateAgentCruiseDialingCampaignError`](super::errors::CreateAgentCruiseDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateAgentCruiseDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.OutOfCountLimit`](super::errors::CccErrorCode::LimitExceededOutOfCountLimit)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateAgentCruiseDialingCampaign",
     output = CreateAgentCruiseDialingCampaignResponse,
-    error = super::errors::CreateAgentCruiseDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateAgentCruiseDialingCampaign {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: String,
 
-    /// `Agent`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `Agent`; example: `"foo@tencent.com"`
     pub agent: String,
 
-    /// `ConcurrencyNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConcurrencyNumber`; example: `3`
     pub concurrency_number: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708483433`
+    /// `StartTime`; example: `1708483433`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708485433`
+    /// `EndTime`; example: `1708485433`
     pub end_time: i64,
 
-    /// `Callees`: a list of strings.
+    /// `Callees`
     pub callees: Option<Vec<String>>,
 
-    /// `Callers`: a list of strings.
+    /// `Callers`
     pub callers: Option<Vec<String>>,
 
-    /// `CallOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallOrder`; example: `0`
     pub call_order: Option<i64>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 }
@@ -642,9 +599,7 @@ pub struct CreateAgentCruiseDialingCampaign {
 /// What a successful [`CreateAgentCruiseDialingCampaign`] call returns.
 #[tc_model]
 pub struct CreateAgentCruiseDialingCampaignResponse {
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -654,124 +609,101 @@ pub struct CreateAgentCruiseDialingCampaignResponse {
 /// The `CreateAutoCalloutTask` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateAutoCalloutTaskResponse`].
-/// The codes it documents are in [`CreateAutoCalloutTaskError`](super::errors::CreateAutoCalloutTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateAutoCalloutTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ExperienceAccount`](super::errors::CccErrorCode::InvalidParameterValueExperienceAccount)
+/// - [`LimitExceeded.OutOfQuotaMaxCount`](super::errors::CccErrorCode::LimitExceededOutOfQuotaMaxCount)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateAutoCalloutTask",
     output = CreateAutoCalloutTaskResponse,
-    error = super::errors::CreateAutoCalloutTaskError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateAutoCalloutTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `NotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1642500621`
+    /// `NotBefore`; example: `1642500621`
     pub not_before: i64,
 
-    /// `Callees`: a list of strings.
-    ///
-    /// Example: `["0086139xxxxxxxx","0086130xxxxxxxxx"]`
+    /// `Callees`; example: `["0086139xxxxxxxx","0086130xxxxxxxxx"]`
     pub callees: Vec<String>,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["0086010xxxxxxxx"]`
+    /// `Callers`; example: `["0086010xxxxxxxx"]`
     pub callers: Vec<String>,
 
-    /// `IvrId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `IvrId`; example: `3`
     pub ivr_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `Name`; example: `"任务1"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述1"`
+    /// `Description`; example: `"任务描述1"`
     pub description: Option<String>,
 
-    /// `NotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1642500622`
+    /// `NotAfter`; example: `1642500622`
     pub not_after: Option<i64>,
 
-    /// `Tries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Tries`; example: `1`
     pub tries: Option<u64>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `CalleeAttributes`: a list of [`CalleeAttribute`](super::models::CalleeAttribute) objects.
+    /// `CalleeAttributes`
     pub callee_attributes: Option<Vec<models::CalleeAttribute>>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `AvailableTime`: a list of [`TimeRange`](super::models::TimeRange) objects.
+    /// `AvailableTime`
     pub available_time: Option<Vec<models::TimeRange>>,
 
-    /// `AIAgentId`: a signed 64-bit integer.
-    ///
-    /// Example: `5845`
+    /// `AIAgentId`; example: `5845`
     #[tc(rename = "AIAgentId")]
     pub ai_agent_id: Option<i64>,
 
-    /// `RetryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RetryInterval`; example: `600`
     pub retry_interval: Option<i64>,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 
-    /// `RetryHangupTypes`: a list of strings.
-    ///
-    /// Example: `["212"]`
+    /// `RetryHangupTypes`; example: `["212"]`
     pub retry_hangup_types: Option<Vec<String>>,
 
-    /// `RetryTags`: a list of [`RetryTagItem`](super::models::RetryTagItem) objects.
+    /// `RetryTags`
     pub retry_tags: Option<Vec<models::RetryTagItem>>,
 
-    /// `AvailableWorkTimeConfig`: a list of [`AvailableTimeConfig`](super::models::AvailableTimeConfig) objects.
+    /// `AvailableWorkTimeConfig`
     pub available_work_time_config: Option<Vec<models::AvailableTimeConfig>>,
 
-    /// `TriggerStrategy`: a list of [`TriggerStrategyItem`](super::models::TriggerStrategyItem) objects.
+    /// `TriggerStrategy`
     pub trigger_strategy: Option<Vec<models::TriggerStrategyItem>>,
 
-    /// `ConcurrencyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ConcurrencyLimit`; example: `2`
     pub concurrency_limit: Option<i64>,
 }
 
 /// What a successful [`CreateAutoCalloutTask`] call returns.
 #[tc_model]
 pub struct CreateAutoCalloutTaskResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskId`; example: `2`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -781,44 +713,42 @@ pub struct CreateAutoCalloutTaskResponse {
 /// The `CreateCCCSkillGroup` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateCCCSkillGroupResponse`].
-/// The codes it documents are in [`CreateCCCSkillGroupError`](super::errors::CreateCCCSkillGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateCCCSkillGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SkillGroupExist`](super::errors::CccErrorCode::InvalidParameterValueSkillGroupExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateCCCSkillGroup",
     output = CreateCCCSkillGroupResponse,
-    error = super::errors::CreateCCCSkillGroupError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateCCCSkillGroup {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"foobar技能组"`
+    /// `SkillGroupName`; example: `"foobar技能组"`
     pub skill_group_name: String,
 
-    /// `SkillGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SkillGroupType`; example: `0`
     pub skill_group_type: i64,
 
-    /// `MaxConcurrency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: Option<u64>,
 }
 
 /// What a successful [`CreateCCCSkillGroup`] call returns.
 #[tc_model]
 pub struct CreateCCCSkillGroupResponse {
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SkillGroupId`; example: `10`
     pub skill_group_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -828,58 +758,57 @@ pub struct CreateCCCSkillGroupResponse {
 /// The `CreateCallOutSession` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateCallOutSessionResponse`].
-/// The codes it documents are in [`CreateCallOutSessionError`](super::errors::CreateCallOutSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateCallOutSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsLimited`](super::errors::CccErrorCode::FailedOperationCalleeIsLimited)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.SeatStatusBusy`](super::errors::CccErrorCode::FailedOperationSeatStatusBusy)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`OperationDenied.NotInWhiteList`](super::errors::CccErrorCode::OperationDeniedNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateCallOutSession",
     output = CreateCallOutSessionResponse,
-    error = super::errors::CreateCallOutSessionError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateCallOutSession {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14000000000`
+    /// `SdkAppId`; example: `14000000000`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `UserId`; example: `"foo@tencent.com"`
     pub user_id: String,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"008613012345678"`
+    /// `Callee`; example: `"008613012345678"`
     pub callee: String,
 
-    /// `Caller`: a string.
-    ///
-    /// Example: `"008610086"`
+    /// `Caller`; example: `"008610086"`
     pub caller: Option<String>,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["0086075512345678","0086075512345679"]`
+    /// `Callers`; example: `["0086075512345678","0086075512345679"]`
     pub callers: Option<Vec<String>>,
 
-    /// `IsForceUseMobile`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsForceUseMobile`; example: `true`
     pub is_force_use_mobile: Option<bool>,
 
-    /// `Uui`: a string.
-    ///
-    /// Example: `"dGhpcyBpcyBhIGV4YW1wbGU="`
+    /// `Uui`; example: `"dGhpcyBpcyBhIGV4YW1wbGU="`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub uui: Option<String>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"dGhpcyBpcyBhIGV4YW1wbGU"`
+    /// `UUI`; example: `"dGhpcyBpcyBhIGV4YW1wbGU"`
     #[tc(rename = "UUI")]
     pub uui_2: Option<String>,
 }
@@ -887,9 +816,7 @@ pub struct CreateCallOutSession {
 /// What a successful [`CreateCallOutSession`] call returns.
 #[tc_model]
 pub struct CreateCallOutSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
+    /// `SessionId`; example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
     pub session_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -899,44 +826,49 @@ pub struct CreateCallOutSessionResponse {
 /// The `CreateCarrierPrivilegeNumberApplicant` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateCarrierPrivilegeNumberApplicantResponse`].
-/// The codes it documents are in [`CreateCarrierPrivilegeNumberApplicantError`](super::errors::CreateCarrierPrivilegeNumberApplicantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateCarrierPrivilegeNumberApplicant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsLimited`](super::errors::CccErrorCode::FailedOperationCalleeIsLimited)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.SeatStatusBusy`](super::errors::CccErrorCode::FailedOperationSeatStatusBusy)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`OperationDenied.NotInWhiteList`](super::errors::CccErrorCode::OperationDeniedNotInWhiteList)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateCarrierPrivilegeNumberApplicant",
     output = CreateCarrierPrivilegeNumberApplicantResponse,
-    error = super::errors::CreateCarrierPrivilegeNumberApplicantError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateCarrierPrivilegeNumberApplicant {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `140000000`
+    /// `SdkAppId`; example: `140000000`
     pub sdk_app_id: u64,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008601012345678"]`
+    /// `Callers`; example: `["008601012345678"]`
     pub callers: Vec<String>,
 
-    /// `Callees`: a list of strings.
-    ///
-    /// Example: `["008618612345678"]`
+    /// `Callees`; example: `["008618612345678"]`
     pub callees: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `Description`; example: `"foobar"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateCarrierPrivilegeNumberApplicant`] call returns.
 #[tc_model]
 pub struct CreateCarrierPrivilegeNumberApplicantResponse {
-    /// `ApplicantId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1543`
+    /// `ApplicantId`; example: `1543`
     pub applicant_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -946,27 +878,34 @@ pub struct CreateCarrierPrivilegeNumberApplicantResponse {
 /// The `CreateCompanyApply` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateCompanyApplyResponse`].
-/// The codes it documents are in [`CreateCompanyApplyError`](super::errors::CreateCompanyApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateCompanyApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.CompanyExist`](super::errors::CccErrorCode::InvalidParameterValueCompanyExist)
+/// - [`InvalidParameterValue.WaitingApprovalOverflow`](super::errors::CccErrorCode::InvalidParameterValueWaitingApprovalOverflow)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateCompanyApply",
     output = CreateCompanyApplyResponse,
-    error = super::errors::CreateCompanyApplyError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateCompanyApply {
-    /// `CompanyInfo`: a [`CompanyApplyInfo`](super::models::CompanyApplyInfo).
+    /// `CompanyInfo`
     pub company_info: models::CompanyApplyInfo,
 }
 
 /// What a successful [`CreateCompanyApply`] call returns.
 #[tc_model]
 pub struct CreateCompanyApplyResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1145`
+    /// `Id`; example: `1145`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -976,40 +915,36 @@ pub struct CreateCompanyApplyResponse {
 /// The `CreateExtension` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateExtensionResponse`].
-/// The codes it documents are in [`CreateExtensionError`](super::errors::CreateExtensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateExtension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateExtension",
     output = CreateExtensionResponse,
-    error = super::errors::CreateExtensionError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateExtension {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 
-    /// `ExtensionName`: a string.
-    ///
-    /// Example: `"分机1"`
+    /// `ExtensionName`; example: `"分机1"`
     pub extension_name: String,
 
-    /// `SkillGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5]`
+    /// `SkillGroupIds`; example: `[1,2,3,4,5]`
     pub skill_group_ids: Option<Vec<u64>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"aaa@bbb.com"`
+    /// `Relation`; example: `"aaa@bbb.com"`
     pub relation: Option<String>,
 }
 
@@ -1023,59 +958,64 @@ pub struct CreateExtensionResponse {
 /// The `CreateIVRSession` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateIVRSessionResponse`].
-/// The codes it documents are in [`CreateIVRSessionError`](super::errors::CreateIVRSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateIVRSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AIConcurrentNoPackage`](super::errors::CccErrorCode::FailedOperationAiConcurrentNoPackage)
+/// - [`FailedOperation.AIConcurrentOverFrequency`](super::errors::CccErrorCode::FailedOperationAiConcurrentOverFrequency)
+/// - [`FailedOperation.CallOutFailed`](super::errors::CccErrorCode::FailedOperationCallOutFailed)
+/// - [`FailedOperation.CalleeIsBlackUser`](super::errors::CccErrorCode::FailedOperationCalleeIsBlackUser)
+/// - [`FailedOperation.CallerOverFrequency`](super::errors::CccErrorCode::FailedOperationCallerOverFrequency)
+/// - [`FailedOperation.CalloutRuleBlindArea`](super::errors::CccErrorCode::FailedOperationCalloutRuleBlindArea)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleeIntervalTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleeIntervalTime)
+/// - [`FailedOperation.CalloutRuleMaxCallCountCalleePerDayAppID`](super::errors::CccErrorCode::FailedOperationCalloutRuleMaxCallCountCalleePerDayAppId)
+/// - [`FailedOperation.CalloutRuleNotWorkTime`](super::errors::CccErrorCode::FailedOperationCalloutRuleNotWorkTime)
+/// - [`FailedOperation.NoCallOutNumber`](super::errors::CccErrorCode::FailedOperationNoCallOutNumber)
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`LimitExceeded.BasePackageExpired`](super::errors::CccErrorCode::LimitExceededBasePackageExpired)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateIVRSession",
     output = CreateIVRSessionResponse,
-    error = super::errors::CreateIVRSessionError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateIVRSession {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"+8613012345678"`
+    /// `Callee`; example: `"+8613012345678"`
     pub callee: String,
 
-    /// `IVRId`: a signed 64-bit integer.
-    ///
-    /// Example: `4600`
+    /// `IVRId`; example: `4600`
     #[tc(rename = "IVRId")]
     pub ivr_id: i64,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008602155066897"]`
+    /// `Callers`; example: `["008602155066897"]`
     pub callers: Option<Vec<String>>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 }
 
 /// What a successful [`CreateIVRSession`] call returns.
 #[tc_model]
 pub struct CreateIVRSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
+    /// `SessionId`; example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1085,68 +1025,64 @@ pub struct CreateIVRSessionResponse {
 /// The `CreateOwnNumberApply` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateOwnNumberApplyResponse`].
-/// The codes it documents are in [`CreateOwnNumberApplyError`](super::errors::CreateOwnNumberApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateOwnNumberApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApplyIDNotExist`](super::errors::CccErrorCode::InvalidParameterValueApplyIdNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.PhoneNumInvalid`](super::errors::CccErrorCode::InvalidParameterValuePhoneNumInvalid)
+/// - [`InvalidParameterValue.WaitingApprovalOverflow`](super::errors::CccErrorCode::InvalidParameterValueWaitingApprovalOverflow)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateOwnNumberApply",
     output = CreateOwnNumberApplyResponse,
-    error = super::errors::CreateOwnNumberApplyError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateOwnNumberApply {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `SipTrunkId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SipTrunkId`; example: `1`
     pub sip_trunk_id: i64,
 
-    /// `DetailList`: a list of [`OwnNumberApplyDetailItem`](super::models::OwnNumberApplyDetailItem) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::OwnNumberApplyDetailItem>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Prefix`; example: `"0"`
     pub prefix: Option<String>,
 
-    /// `MobileNddPrefix`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MobileNddPrefix`; example: `"0"`
     pub mobile_ndd_prefix: Option<String>,
 
-    /// `LocalNumberTrimAC`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalNumberTrimAC`; example: `false`
     #[tc(rename = "LocalNumberTrimAC")]
     pub local_number_trim_ac: Option<bool>,
 
-    /// `CalleeFormatPassthrough`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CalleeFormatPassthrough`; example: `false`
     pub callee_format_passthrough: Option<bool>,
 
-    /// `CallerFormatPassthrough`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CallerFormatPassthrough`; example: `false`
     pub caller_format_passthrough: Option<bool>,
 
-    /// `InternationalNumberPrefix`: a string.
-    ///
-    /// Example: `"00"`
+    /// `InternationalNumberPrefix`; example: `"00"`
     pub international_number_prefix: Option<String>,
 }
 
 /// What a successful [`CreateOwnNumberApply`] call returns.
 #[tc_model]
 pub struct CreateOwnNumberApplyResponse {
-    /// `ApplyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplyId`; example: `1`
     pub apply_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1156,110 +1092,86 @@ pub struct CreateOwnNumberApplyResponse {
 /// The `CreatePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreatePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`CreatePredictiveDialingCampaignError`](super::errors::CreatePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreatePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.OutOfCountLimit`](super::errors::CccErrorCode::LimitExceededOutOfCountLimit)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreatePredictiveDialingCampaign",
     output = CreatePredictiveDialingCampaignResponse,
-    error = super::errors::CreatePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreatePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: String,
 
-    /// `Callees`: a list of strings.
-    ///
-    /// Example: `["+8613012345678"]`
+    /// `Callees`; example: `["+8613012345678"]`
     pub callees: Vec<String>,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["0086075586013388"]`
+    /// `Callers`; example: `["0086075586013388"]`
     pub callers: Vec<String>,
 
-    /// `CallOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallOrder`; example: `0`
     pub call_order: i64,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `SkillGroupId`; example: `255`
     pub skill_group_id: i64,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Priority`; example: `3`
     pub priority: i64,
 
-    /// `ExpectedAbandonRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpectedAbandonRate`; example: `10`
     pub expected_abandon_rate: i64,
 
-    /// `RetryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `RetryInterval`; example: `1800`
     pub retry_interval: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708483433`
+    /// `StartTime`; example: `1708483433`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708485433`
+    /// `EndTime`; example: `1708485433`
     pub end_time: i64,
 
-    /// `IVRId`: a signed 64-bit integer.
-    ///
-    /// Example: `4600`
+    /// `IVRId`; example: `4600`
     #[tc(rename = "IVRId")]
     pub ivr_id: Option<i64>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryTimes`; example: `2`
     pub retry_times: Option<i64>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `CalleeAttributes`: a list of [`CalleeAttribute`](super::models::CalleeAttribute) objects.
+    /// `CalleeAttributes`
     pub callee_attributes: Option<Vec<models::CalleeAttribute>>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `AvailableTime`: a list of [`TimeRange`](super::models::TimeRange) objects.
+    /// `AvailableTime`
     pub available_time: Option<Vec<models::TimeRange>>,
 }
 
 /// What a successful [`CreatePredictiveDialingCampaign`] call returns.
 #[tc_model]
 pub struct CreatePredictiveDialingCampaignResponse {
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1269,49 +1181,47 @@ pub struct CreatePredictiveDialingCampaignResponse {
 /// The `CreateSDKLoginToken` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateSDKLoginTokenResponse`].
-/// The codes it documents are in [`CreateSDKLoginTokenError`](super::errors::CreateSDKLoginTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateSDKLoginToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`OperationDenied.UinDisabled`](super::errors::CccErrorCode::OperationDeniedUinDisabled)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateSDKLoginToken",
     output = CreateSDKLoginTokenResponse,
-    error = super::errors::CreateSDKLoginTokenError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateSDKLoginToken {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SeatUserId`: a string.
-    ///
-    /// Example: `"FooOrBar@tencent.com"`
+    /// `SeatUserId`; example: `"FooOrBar@tencent.com"`
     pub seat_user_id: String,
 
-    /// `OnlyOnce`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyOnce`; example: `false`
     pub only_once: Option<bool>,
 }
 
 /// What a successful [`CreateSDKLoginToken`] call returns.
 #[tc_model]
 pub struct CreateSDKLoginTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"some_token"`
+    /// `Token`; example: `"some_token"`
     pub token: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1601371974`
+    /// `ExpiredTime`; example: `1601371974`
     pub expired_time: i64,
 
-    /// `SdkURL`: a string.
-    ///
-    /// Example: `"https://tccc/sdk.js"`
+    /// `SdkURL`; example: `"https://tccc/sdk.js"`
     #[tc(rename = "SdkURL")]
     pub sdk_url: String,
 
@@ -1322,35 +1232,42 @@ pub struct CreateSDKLoginTokenResponse {
 /// The `CreateStaff` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateStaffResponse`].
-/// The codes it documents are in [`CreateStaffError`](super::errors::CreateStaffError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateStaff)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicatedAccount`](super::errors::CccErrorCode::FailedOperationDuplicatedAccount)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`LimitExceeded`](super::errors::CccErrorCode::LimitExceeded)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateStaff",
     output = CreateStaffResponse,
-    error = super::errors::CreateStaffError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateStaff {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Staffs`: a list of [`SeatUserInfo`](super::models::SeatUserInfo) objects.
+    /// `Staffs`
     pub staffs: Vec<models::SeatUserInfo>,
 
-    /// `SendPassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SendPassword`; example: `false`
     pub send_password: Option<bool>,
 }
 
 /// What a successful [`CreateStaff`] call returns.
 #[tc_model]
 pub struct CreateStaffResponse {
-    /// `ErrorStaffList`: a list of [`ErrStaffItem`](super::models::ErrStaffItem) objects.
+    /// `ErrorStaffList`
     pub error_staff_list: Vec<models::ErrStaffItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1360,44 +1277,42 @@ pub struct CreateStaffResponse {
 /// The `CreateUserSig` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`CreateUserSigResponse`].
-/// The codes it documents are in [`CreateUserSigError`](super::errors::CreateUserSigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=CreateUserSig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "CreateUserSig",
     output = CreateUserSigResponse,
-    error = super::errors::CreateUserSigError
+    error = super::errors::CccErrorCode
 )]
 pub struct CreateUserSig {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"foo"`
+    /// `Uid`; example: `"foo"`
     pub uid: String,
 
-    /// `ClientData`: a string.
-    ///
-    /// Example: `"参考下文示例"`
+    /// `ClientData`; example: `"参考下文示例"`
     pub client_data: String,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpiredTime`; example: `3600`
     pub expired_time: i64,
 }
 
 /// What a successful [`CreateUserSig`] call returns.
 #[tc_model]
 pub struct CreateUserSigResponse {
-    /// `UserSig`: a string.
-    ///
-    /// Example: `"eJw0jkFPwjAYQP-Ld9Wwfm2HtokHswhK9IBMBtw22uEHbpa1JRrjfzfZ5vW95OX9"`
+    /// `UserSig`; example: `"eJw0jkFPwjAYQP-Ld9Wwfm2HtokHswhK9IBMBtw22uEHbpa1JRrjfzfZ5vW95OX9"`
     pub user_sig: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1407,25 +1322,29 @@ pub struct CreateUserSigResponse {
 /// The `DeleteCCCSkillGroup` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DeleteCCCSkillGroupResponse`].
-/// The codes it documents are in [`DeleteCCCSkillGroupError`](super::errors::DeleteCCCSkillGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DeleteCCCSkillGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::CccErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DeleteCCCSkillGroup",
     output = DeleteCCCSkillGroupResponse,
-    error = super::errors::DeleteCCCSkillGroupError
+    error = super::errors::CccErrorCode
 )]
 pub struct DeleteCCCSkillGroup {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `58832`
+    /// `SkillGroupId`; example: `58832`
     pub skill_group_id: i64,
 }
 
@@ -1439,25 +1358,29 @@ pub struct DeleteCCCSkillGroupResponse {
 /// The `DeleteExtension` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DeleteExtensionResponse`].
-/// The codes it documents are in [`DeleteExtensionError`](super::errors::DeleteExtensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DeleteExtension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`ResourceUnavailable`](super::errors::CccErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DeleteExtension",
     output = DeleteExtensionResponse,
-    error = super::errors::DeleteExtensionError
+    error = super::errors::CccErrorCode
 )]
 pub struct DeleteExtension {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 }
 
@@ -1471,25 +1394,27 @@ pub struct DeleteExtensionResponse {
 /// The `DeletePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DeletePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`DeletePredictiveDialingCampaignError`](super::errors::DeletePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DeletePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DeletePredictiveDialingCampaign",
     output = DeletePredictiveDialingCampaignResponse,
-    error = super::errors::DeletePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct DeletePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
@@ -1503,39 +1428,38 @@ pub struct DeletePredictiveDialingCampaignResponse {
 /// The `DeleteStaff` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DeleteStaffResponse`].
-/// The codes it documents are in [`DeleteStaffError`](super::errors::DeleteStaffError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DeleteStaff)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DeleteStaff",
     output = DeleteStaffResponse,
-    error = super::errors::DeleteStaffError
+    error = super::errors::CccErrorCode
 )]
 pub struct DeleteStaff {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StaffList`: a list of strings.
-    ///
-    /// Example: `["staff1@xxx.com","staff2@xxx.com"]`
+    /// `StaffList`; example: `["staff1@xxx.com","staff2@xxx.com"]`
     pub staff_list: Vec<String>,
 }
 
 /// What a successful [`DeleteStaff`] call returns.
 #[tc_model]
 pub struct DeleteStaffResponse {
-    /// `OnlineStaffList`: a list of strings.
-    ///
-    /// Example: `["staff1@xxx.com","staff2@xxx.com"]`
+    /// `OnlineStaffList`; example: `["staff1@xxx.com","staff2@xxx.com"]`
     pub online_staff_list: Vec<String>,
 
-    /// `DeleteStatusInfo`: a string.
-    ///
-    /// Example: `"All members have been deleted"`
+    /// `DeleteStatusInfo`; example: `"All members have been deleted"`
     pub delete_status_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1545,15 +1469,23 @@ pub struct DeleteStaffResponse {
 /// The `DescribeAIAgentInfoList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAIAgentInfoListResponse`].
-/// The codes it documents are in [`DescribeAIAgentInfoListError`](super::errors::DescribeAIAgentInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAIAgentInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAIAgentInfoList",
     output = DescribeAIAgentInfoListResponse,
-    error = super::errors::DescribeAIAgentInfoListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1563,32 +1495,24 @@ pub struct DeleteStaffResponse {
     )
 )]
 pub struct DescribeAIAgentInfoList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400692008`
+    /// `SdkAppId`; example: `1400692008`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageNumber`; example: `5`
     pub page_number: i64,
 }
 
 /// What a successful [`DescribeAIAgentInfoList`] call returns.
 #[tc_model]
 pub struct DescribeAIAgentInfoListResponse {
-    /// `AIAgentInfoList`: a list of [`AiAgentInfo`](super::models::AiAgentInfo) objects.
+    /// `AIAgentInfoList`
     #[tc(rename = "AIAgentInfoList")]
     pub ai_agent_info_list: Vec<models::AiAgentInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `373`
+    /// `TotalCount`; example: `373`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1598,42 +1522,41 @@ pub struct DescribeAIAgentInfoListResponse {
 /// The `DescribeAIAnalysisResult` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAIAnalysisResultResponse`].
-/// The codes it documents are in [`DescribeAIAnalysisResultError`](super::errors::DescribeAIAnalysisResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAIAnalysisResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAIAnalysisResult",
     output = DescribeAIAnalysisResultResponse,
-    error = super::errors::DescribeAIAnalysisResultError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAIAnalysisResult {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
     pub session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737350008`
+    /// `StartTime`; example: `1737350008`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737350008`
+    /// `EndTime`; example: `1737350008`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeAIAnalysisResult`] call returns.
 #[tc_model]
 pub struct DescribeAIAnalysisResultResponse {
-    /// `ResultList`: a list of [`AiAnalysisResult`](super::models::AiAnalysisResult) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::AiAnalysisResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1643,42 +1566,41 @@ pub struct DescribeAIAnalysisResultResponse {
 /// The `DescribeAICallExtractResult` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAICallExtractResultResponse`].
-/// The codes it documents are in [`DescribeAICallExtractResultError`](super::errors::DescribeAICallExtractResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAICallExtractResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAICallExtractResult",
     output = DescribeAICallExtractResultResponse,
-    error = super::errors::DescribeAICallExtractResultError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAICallExtractResult {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
+    /// `SessionId`; example: `"adcf61b8-dbb9-4c20-87bf-c0744c04bade"`
     pub session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737350008`
+    /// `StartTime`; example: `1737350008`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737356008`
+    /// `EndTime`; example: `1737356008`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeAICallExtractResult`] call returns.
 #[tc_model]
 pub struct DescribeAICallExtractResultResponse {
-    /// `ResultList`: a list of [`AiCallExtractResultElement`](super::models::AiCallExtractResultElement) objects.
+    /// `ResultList`
     pub result_list: Option<Vec<models::AiCallExtractResultElement>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1688,32 +1610,36 @@ pub struct DescribeAICallExtractResultResponse {
 /// The `DescribeAICallInteractionRecords` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAICallInteractionRecordsResponse`].
-/// The codes it documents are in [`DescribeAICallInteractionRecordsError`](super::errors::DescribeAICallInteractionRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAICallInteractionRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAICallInteractionRecords",
     output = DescribeAICallInteractionRecordsResponse,
-    error = super::errors::DescribeAICallInteractionRecordsError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAICallInteractionRecords {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1500098925`
+    /// `SdkAppId`; example: `1500098925`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ac0726e8-018b-4f9d-9d15-004a4c349cd5"`
+    /// `SessionId`; example: `"ac0726e8-018b-4f9d-9d15-004a4c349cd5"`
     pub session_id: String,
 }
 
 /// What a successful [`DescribeAICallInteractionRecords`] call returns.
 #[tc_model]
 pub struct DescribeAICallInteractionRecordsResponse {
-    /// `InteractionEventList`: a list of [`AiCallInteractionRound`](super::models::AiCallInteractionRound) objects.
+    /// `InteractionEventList`
     pub interaction_event_list: Option<Vec<models::AiCallInteractionRound>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1723,46 +1649,45 @@ pub struct DescribeAICallInteractionRecordsResponse {
 /// The `DescribeAILatency` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAILatencyResponse`].
-/// The codes it documents are in [`DescribeAILatencyError`](super::errors::DescribeAILatencyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAILatency)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAILatency",
     output = DescribeAILatencyResponse,
-    error = super::errors::DescribeAILatencyError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAILatency {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
     pub session_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737350008`
+    /// `StartTime`; example: `1737350008`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1737350008`
+    /// `EndTime`; example: `1737350008`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeAILatency`] call returns.
 #[tc_model]
 pub struct DescribeAILatencyResponse {
-    /// `AILatencyDetail`: a list of [`AiLatencyDetail`](super::models::AiLatencyDetail) objects.
+    /// `AILatencyDetail`
     #[tc(rename = "AILatencyDetail")]
     pub ai_latency_detail: Option<Vec<models::AiLatencyDetail>>,
 
-    /// `AILatencyStatistics`: an [`AiLatencyStatistics`](super::models::AiLatencyStatistics).
+    /// `AILatencyStatistics`
     #[tc(rename = "AILatencyStatistics")]
     pub ai_latency_statistics: Option<models::AiLatencyStatistics>,
 
@@ -1773,50 +1698,47 @@ pub struct DescribeAILatencyResponse {
 /// The `DescribeActiveCarrierPrivilegeNumber` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeActiveCarrierPrivilegeNumberResponse`].
-/// The codes it documents are in [`DescribeActiveCarrierPrivilegeNumberError`](super::errors::DescribeActiveCarrierPrivilegeNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeActiveCarrierPrivilegeNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeActiveCarrierPrivilegeNumber",
     output = DescribeActiveCarrierPrivilegeNumberResponse,
-    error = super::errors::DescribeActiveCarrierPrivilegeNumberError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeActiveCarrierPrivilegeNumber {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeActiveCarrierPrivilegeNumber`] call returns.
 #[tc_model]
 pub struct DescribeActiveCarrierPrivilegeNumberResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ActiveCarrierPrivilegeNumbers`: a list of [`ActiveCarrierPrivilegeNumber`](super::models::ActiveCarrierPrivilegeNumber) objects.
+    /// `ActiveCarrierPrivilegeNumbers`
     pub active_carrier_privilege_numbers: Vec<models::ActiveCarrierPrivilegeNumber>,
 
-    /// `PendingApplicantIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `PendingApplicantIds`; example: `[1,2]`
     pub pending_applicant_ids: Vec<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1826,80 +1748,63 @@ pub struct DescribeActiveCarrierPrivilegeNumberResponse {
 /// The `DescribeAgentCruiseDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAgentCruiseDialingCampaignResponse`].
-/// The codes it documents are in [`DescribeAgentCruiseDialingCampaignError`](super::errors::DescribeAgentCruiseDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAgentCruiseDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAgentCruiseDialingCampaign",
     output = DescribeAgentCruiseDialingCampaignResponse,
-    error = super::errors::DescribeAgentCruiseDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAgentCruiseDialingCampaign {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
 /// What a successful [`DescribeAgentCruiseDialingCampaign`] call returns.
 #[tc_model]
 pub struct DescribeAgentCruiseDialingCampaignResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: Option<String>,
 
-    /// `Agent`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `Agent`; example: `"foo@tencent.com"`
     pub agent: Option<String>,
 
-    /// `ConcurrencyNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ConcurrencyNumber`; example: `3`
     pub concurrency_number: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708483433`
+    /// `StartTime`; example: `1708483433`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708485433`
+    /// `EndTime`; example: `1708485433`
     pub end_time: Option<i64>,
 
-    /// `CallOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallOrder`; example: `0`
     pub call_order: Option<i64>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `State`; example: `2`
     pub state: Option<i64>,
 
-    /// `TotalCalleeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCalleeCount`; example: `200`
     pub total_callee_count: Option<i64>,
 
-    /// `CalledCalleeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `CalledCalleeCount`; example: `200`
     pub called_callee_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1909,72 +1814,59 @@ pub struct DescribeAgentCruiseDialingCampaignResponse {
 /// The `DescribeAutoCalloutTask` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAutoCalloutTaskResponse`].
-/// The codes it documents are in [`DescribeAutoCalloutTaskError`](super::errors::DescribeAutoCalloutTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAutoCalloutTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAutoCalloutTask",
     output = DescribeAutoCalloutTaskResponse,
-    error = super::errors::DescribeAutoCalloutTaskError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeAutoCalloutTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TaskId`; example: `3`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeAutoCalloutTask`] call returns.
 #[tc_model]
 pub struct DescribeAutoCalloutTaskResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `Name`; example: `"任务1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述"`
+    /// `Description`; example: `"任务描述"`
     pub description: String,
 
-    /// `NotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1729905740`
+    /// `NotBefore`; example: `1729905740`
     pub not_before: i64,
 
-    /// `NotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1729905750`
+    /// `NotAfter`; example: `1729905750`
     pub not_after: Option<i64>,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008610086"]`
+    /// `Callers`; example: `["008610086"]`
     pub callers: Vec<String>,
 
-    /// `Callees`: a list of [`AutoCalloutTaskCalleeInfo`](super::models::AutoCalloutTaskCalleeInfo) objects.
+    /// `Callees`
     pub callees: Vec<models::AutoCalloutTaskCalleeInfo>,
 
-    /// `IvrId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IvrId`; example: `2`
     pub ivr_id: u64,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: u64,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1984,15 +1876,22 @@ pub struct DescribeAutoCalloutTaskResponse {
 /// The `DescribeAutoCalloutTasks` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeAutoCalloutTasksResponse`].
-/// The codes it documents are in [`DescribeAutoCalloutTasksError`](super::errors::DescribeAutoCalloutTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeAutoCalloutTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeAutoCalloutTasks",
     output = DescribeAutoCalloutTasksResponse,
-    error = super::errors::DescribeAutoCalloutTasksError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2002,31 +1901,23 @@ pub struct DescribeAutoCalloutTaskResponse {
     )
 )]
 pub struct DescribeAutoCalloutTasks {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: u64,
 }
 
 /// What a successful [`DescribeAutoCalloutTasks`] call returns.
 #[tc_model]
 pub struct DescribeAutoCalloutTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `Tasks`: a list of [`AutoCalloutTaskInfo`](super::models::AutoCalloutTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::AutoCalloutTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2036,35 +1927,40 @@ pub struct DescribeAutoCalloutTasksResponse {
 /// The `DescribeCCCBuyInfoList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeCCCBuyInfoListResponse`].
-/// The codes it documents are in [`DescribeCCCBuyInfoListError`](super::errors::DescribeCCCBuyInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeCCCBuyInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`UnknownParameter`](super::errors::CccErrorCode::UnknownParameter)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeCCCBuyInfoList",
     output = DescribeCCCBuyInfoListResponse,
-    error = super::errors::DescribeCCCBuyInfoListError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeCCCBuyInfoList {
-    /// `SdkAppIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1400000,14000001]`
+    /// `SdkAppIds`; example: `[1400000,14000001]`
     pub sdk_app_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeCCCBuyInfoList`] call returns.
 #[tc_model]
 pub struct DescribeCCCBuyInfoListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `SdkAppIdBuyList`: a list of [`SdkAppIdBuyInfo`](super::models::SdkAppIdBuyInfo) objects.
+    /// `SdkAppIdBuyList`
     pub sdk_app_id_buy_list: Vec<models::SdkAppIdBuyInfo>,
 
-    /// `PackageBuyList`: a list of [`PackageBuyInfo`](super::models::PackageBuyInfo) objects.
+    /// `PackageBuyList`
     pub package_buy_list: Vec<models::PackageBuyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2074,55 +1970,52 @@ pub struct DescribeCCCBuyInfoListResponse {
 /// The `DescribeCallInMetrics` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeCallInMetricsResponse`].
-/// The codes it documents are in [`DescribeCallInMetricsError`](super::errors::DescribeCallInMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeCallInMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeCallInMetrics",
     output = DescribeCallInMetricsResponse,
-    error = super::errors::DescribeCallInMetricsError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeCallInMetrics {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `EnabledSkillGroup`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnabledSkillGroup`; example: `true`
     pub enabled_skill_group: Option<bool>,
 
-    /// `EnabledNumber`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnabledNumber`; example: `false`
     pub enabled_number: Option<bool>,
 
-    /// `GroupIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5]`
+    /// `GroupIdList`; example: `[1,2,3,4,5]`
     pub group_id_list: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeCallInMetrics`] call returns.
 #[tc_model]
 pub struct DescribeCallInMetricsResponse {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Timestamp`; example: `1`
     pub timestamp: i64,
 
-    /// `TotalMetrics`: a [`CallInMetrics`](super::models::CallInMetrics).
+    /// `TotalMetrics`
     pub total_metrics: models::CallInMetrics,
 
-    /// `NumberMetrics`: a list of [`CallInNumberMetrics`](super::models::CallInNumberMetrics) objects.
+    /// `NumberMetrics`
     pub number_metrics: Vec<models::CallInNumberMetrics>,
 
-    /// `SkillGroupMetrics`: a list of [`CallInSkillGroupMetrics`](super::models::CallInSkillGroupMetrics) objects.
-    ///
-    /// Example: `[{"Name":"客服一组","SkillGroupId":0}]`
+    /// `SkillGroupMetrics`; example: `[{"Name":"客服一组","SkillGroupId":0}]`
     pub skill_group_metrics: Vec<models::CallInSkillGroupMetrics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2132,15 +2025,24 @@ pub struct DescribeCallInMetricsResponse {
 /// The `DescribeCarrierPrivilegeNumberApplicants` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeCarrierPrivilegeNumberApplicantsResponse`].
-/// The codes it documents are in [`DescribeCarrierPrivilegeNumberApplicantsError`](super::errors::DescribeCarrierPrivilegeNumberApplicantsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeCarrierPrivilegeNumberApplicants)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeCarrierPrivilegeNumberApplicants",
     output = DescribeCarrierPrivilegeNumberApplicantsResponse,
-    error = super::errors::DescribeCarrierPrivilegeNumberApplicantsError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2150,36 +2052,26 @@ pub struct DescribeCallInMetricsResponse {
     )
 )]
 pub struct DescribeCarrierPrivilegeNumberApplicants {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"ApplicantId","Values":"1"}]`
+    /// `Filters`; example: `[{"Name":"ApplicantId","Values":"1"}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCarrierPrivilegeNumberApplicants`] call returns.
 #[tc_model]
 pub struct DescribeCarrierPrivilegeNumberApplicantsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `TotalCount`; example: `13`
     pub total_count: u64,
 
-    /// `Applicants`: a list of [`CarrierPrivilegeNumberApplicant`](super::models::CarrierPrivilegeNumberApplicant) objects.
+    /// `Applicants`
     pub applicants: Vec<models::CarrierPrivilegeNumberApplicant>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2189,15 +2081,24 @@ pub struct DescribeCarrierPrivilegeNumberApplicantsResponse {
 /// The `DescribeChatMessages` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeChatMessagesResponse`].
-/// The codes it documents are in [`DescribeChatMessagesError`](super::errors::DescribeChatMessagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeChatMessages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RecordNotExist`](super::errors::CccErrorCode::InvalidParameterValueRecordNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeChatMessages",
     output = DescribeChatMessagesResponse,
-    error = super::errors::DescribeChatMessagesError,
+    error = super::errors::CccErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2207,57 +2108,41 @@ pub struct DescribeCarrierPrivilegeNumberApplicantsResponse {
     )
 )]
 pub struct DescribeChatMessages {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceId`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<i64>,
 
-    /// `CdrId`: a string.
-    ///
-    /// Example: `"13503"`
+    /// `CdrId`; example: `"13503"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cdr_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<i64>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"d6253538-7c28-477b-998a-919059801899"`
+    /// `SessionId`; example: `"d6253538-7c28-477b-998a-919059801899"`
     pub session_id: Option<String>,
 }
 
 /// What a successful [`DescribeChatMessages`] call returns.
 #[tc_model]
 pub struct DescribeChatMessagesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Messages`: a list of [`MessageBody`](super::models::MessageBody) objects.
+    /// `Messages`
     pub messages: Vec<models::MessageBody>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2267,15 +2152,21 @@ pub struct DescribeChatMessagesResponse {
 /// The `DescribeCompanyList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeCompanyListResponse`].
-/// The codes it documents are in [`DescribeCompanyListError`](super::errors::DescribeCompanyListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeCompanyList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeCompanyList",
     output = DescribeCompanyListResponse,
-    error = super::errors::DescribeCompanyListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2285,23 +2176,19 @@ pub struct DescribeChatMessagesResponse {
     )
 )]
 pub struct DescribeCompanyList {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `CompanyName`: a list of strings.
+    /// `CompanyName`
     pub company_name: Option<Vec<String>>,
 
-    /// `State`: a list of signed 64-bit integers.
+    /// `State`
     pub state: Option<Vec<i64>>,
 
-    /// `ApplyID`: a list of signed 64-bit integers.
+    /// `ApplyID`
     #[tc(rename = "ApplyID")]
     pub apply_id: Option<Vec<i64>>,
 }
@@ -2309,12 +2196,10 @@ pub struct DescribeCompanyList {
 /// What a successful [`DescribeCompanyList`] call returns.
 #[tc_model]
 pub struct DescribeCompanyListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: Option<i64>,
 
-    /// `CompanyInfo`: a list of [`CompanyStateInfo`](super::models::CompanyStateInfo) objects.
+    /// `CompanyInfo`
     pub company_info: Option<Vec<models::CompanyStateInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2324,54 +2209,45 @@ pub struct DescribeCompanyListResponse {
 /// The `DescribeExtension` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeExtensionResponse`].
-/// The codes it documents are in [`DescribeExtensionError`](super::errors::DescribeExtensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeExtension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeExtension",
     output = DescribeExtensionResponse,
-    error = super::errors::DescribeExtensionError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeExtension {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 }
 
 /// What a successful [`DescribeExtension`] call returns.
 #[tc_model]
 pub struct DescribeExtensionResponse {
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 
-    /// `ExtensionDomain`: a string.
-    ///
-    /// Example: `"14000000.tccc.qcloud.com"`
+    /// `ExtensionDomain`; example: `"14000000.tccc.qcloud.com"`
     pub extension_domain: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"foobarfoobar"`
+    /// `Password`; example: `"foobarfoobar"`
     pub password: String,
 
-    /// `OutboundProxy`: a string.
-    ///
-    /// Example: `"sip.tcc.qcloud.com"`
+    /// `OutboundProxy`; example: `"sip.tcc.qcloud.com"`
     pub outbound_proxy: String,
 
-    /// `Transport`: a string.
-    ///
-    /// Example: `"tls"`
+    /// `Transport`; example: `"tls"`
     pub transport: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2381,15 +2257,21 @@ pub struct DescribeExtensionResponse {
 /// The `DescribeExtensions` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeExtensionsResponse`].
-/// The codes it documents are in [`DescribeExtensionsError`](super::errors::DescribeExtensionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeExtensions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeExtensions",
     output = DescribeExtensionsResponse,
-    error = super::errors::DescribeExtensionsError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2399,46 +2281,32 @@ pub struct DescribeExtensionResponse {
     )
 )]
 pub struct DescribeExtensions {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `ExtensionIds`: a list of strings.
-    ///
-    /// Example: `["1001","1002"]`
+    /// `ExtensionIds`; example: `["1001","1002"]`
     pub extension_ids: Option<Vec<String>>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PageSize`; example: `50`
     pub page_size: Option<i64>,
 
-    /// `FuzzingKeyWord`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `FuzzingKeyWord`; example: `"foobar"`
     pub fuzzing_key_word: Option<String>,
 
-    /// `IsNeedStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNeedStatus`; example: `false`
     pub is_need_status: Option<bool>,
 }
 
 /// What a successful [`DescribeExtensions`] call returns.
 #[tc_model]
 pub struct DescribeExtensionsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `ExtensionList`: a list of [`ExtensionInfo`](super::models::ExtensionInfo) objects.
+    /// `ExtensionList`
     pub extension_list: Vec<models::ExtensionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2448,15 +2316,21 @@ pub struct DescribeExtensionsResponse {
 /// The `DescribeFlashSMSList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeFlashSMSListResponse`].
-/// The codes it documents are in [`DescribeFlashSMSListError`](super::errors::DescribeFlashSMSListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeFlashSMSList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeFlashSMSList",
     output = DescribeFlashSMSListResponse,
-    error = super::errors::DescribeFlashSMSListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2466,61 +2340,41 @@ pub struct DescribeExtensionsResponse {
     )
 )]
 pub struct DescribeFlashSMSList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1500098920`
+    /// `SdkAppId`; example: `1500098920`
     pub sdk_app_id: i64,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1769730111`
+    /// `StartTimestamp`; example: `1769730111`
     pub start_timestamp: i64,
 
-    /// `EndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1769749111`
+    /// `EndTimestamp`; example: `1769749111`
     pub end_timestamp: i64,
 
-    /// `DeliveryNumber`: a string.
-    ///
-    /// Example: `"00860755******88"`
+    /// `DeliveryNumber`; example: `"00860755******88"`
     pub delivery_number: Option<String>,
 
-    /// `ServingNumber`: a string.
-    ///
-    /// Example: `"0086021******07"`
+    /// `ServingNumber`; example: `"0086021******07"`
     pub serving_number: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"15adb830-****-****-****-20c7d825d845"`
+    /// `SessionId`; example: `"15adb830-****-****-****-20c7d825d845"`
     pub session_id: Option<String>,
 
-    /// `DeliveryStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliveryStatus`; example: `1`
     pub delivery_status: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<i64>,
 }
 
 /// What a successful [`DescribeFlashSMSList`] call returns.
 #[tc_model]
 pub struct DescribeFlashSMSListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `FlashSMSList`: a list of [`FlashSmsRecord`](super::models::FlashSmsRecord) objects.
+    /// `FlashSMSList`
     #[tc(rename = "FlashSMSList")]
     pub flash_sms_list: Option<Vec<models::FlashSmsRecord>>,
 
@@ -2531,15 +2385,23 @@ pub struct DescribeFlashSMSListResponse {
 /// The `DescribeIMCdrList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeIMCdrListResponse`].
-/// The codes it documents are in [`DescribeIMCdrListError`](super::errors::DescribeIMCdrListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeIMCdrList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeIMCdrList",
     output = DescribeIMCdrListResponse,
-    error = super::errors::DescribeIMCdrListError,
+    error = super::errors::CccErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2549,46 +2411,32 @@ pub struct DescribeFlashSMSListResponse {
     )
 )]
 pub struct DescribeIMCdrList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603877878`
+    /// `StartTimestamp`; example: `1603877878`
     pub start_timestamp: i64,
 
-    /// `EndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603877879`
+    /// `EndTimestamp`; example: `1603877879`
     pub end_timestamp: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`DescribeIMCdrList`] call returns.
 #[tc_model]
 pub struct DescribeIMCdrListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `IMCdrList`: a list of [`ImCdrInfo`](super::models::ImCdrInfo) objects.
+    /// `IMCdrList`
     #[tc(rename = "IMCdrList")]
     pub im_cdr_list: Vec<models::ImCdrInfo>,
 
@@ -2599,15 +2447,23 @@ pub struct DescribeIMCdrListResponse {
 /// The `DescribeIMCdrs` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeIMCdrsResponse`].
-/// The codes it documents are in [`DescribeIMCdrsError`](super::errors::DescribeIMCdrsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeIMCdrs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeIMCdrs",
     output = DescribeIMCdrsResponse,
-    error = super::errors::DescribeIMCdrsError,
+    error = super::errors::CccErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2617,61 +2473,45 @@ pub struct DescribeIMCdrListResponse {
     )
 )]
 pub struct DescribeIMCdrs {
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603877878`
+    /// `StartTimestamp`; example: `1603877878`
     pub start_timestamp: i64,
 
-    /// `EndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603877879`
+    /// `EndTimestamp`; example: `1603877879`
     pub end_timestamp: i64,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `InstanceId`; example: `11`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<i64>,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<i64>,
 }
 
 /// What a successful [`DescribeIMCdrs`] call returns.
 #[tc_model]
 pub struct DescribeIMCdrsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `IMCdrs`: a list of [`ImCdrInfo`](super::models::ImCdrInfo) objects.
+    /// `IMCdrs`
     #[tc(rename = "IMCdrs")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub im_cdrs: Option<Vec<models::ImCdrInfo>>,
 
-    /// `IMCdrList`: a list of [`ImCdrInfo`](super::models::ImCdrInfo) objects.
+    /// `IMCdrList`
     #[tc(rename = "IMCdrList")]
     pub im_cdr_list: Option<Vec<models::ImCdrInfo>>,
 
@@ -2682,15 +2522,22 @@ pub struct DescribeIMCdrsResponse {
 /// The `DescribeIvrAudioList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeIvrAudioListResponse`].
-/// The codes it documents are in [`DescribeIvrAudioListError`](super::errors::DescribeIvrAudioListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeIvrAudioList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeIvrAudioList",
     output = DescribeIvrAudioListResponse,
-    error = super::errors::DescribeIvrAudioListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2700,40 +2547,32 @@ pub struct DescribeIMCdrsResponse {
     )
 )]
 pub struct DescribeIvrAudioList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1600000001`
+    /// `SdkAppId`; example: `1600000001`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: u64,
 
-    /// `CustomFileName`: a list of strings.
+    /// `CustomFileName`
     pub custom_file_name: Option<Vec<String>>,
 
-    /// `AudioFileName`: a list of strings.
+    /// `AudioFileName`
     pub audio_file_name: Option<Vec<String>>,
 
-    /// `FileId`: a list of unsigned 64-bit integers.
+    /// `FileId`
     pub file_id: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeIvrAudioList`] call returns.
 #[tc_model]
 pub struct DescribeIvrAudioListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `FileInfo`: a list of [`AudioFileInfo`](super::models::AudioFileInfo) objects.
+    /// `FileInfo`
     pub file_info: Option<Vec<models::AudioFileInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2743,15 +2582,22 @@ pub struct DescribeIvrAudioListResponse {
 /// The `DescribeNumbers` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeNumbersResponse`].
-/// The codes it documents are in [`DescribeNumbersError`](super::errors::DescribeNumbersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeNumbers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeNumbers",
     output = DescribeNumbersResponse,
-    error = super::errors::DescribeNumbersError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2761,31 +2607,23 @@ pub struct DescribeIvrAudioListResponse {
     )
 )]
 pub struct DescribeNumbers {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: Option<u64>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: Option<u64>,
 }
 
 /// What a successful [`DescribeNumbers`] call returns.
 #[tc_model]
 pub struct DescribeNumbersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Numbers`: a list of [`NumberInfo`](super::models::NumberInfo) objects.
+    /// `Numbers`
     pub numbers: Vec<models::NumberInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2795,15 +2633,22 @@ pub struct DescribeNumbersResponse {
 /// The `DescribePSTNActiveSessionList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribePSTNActiveSessionListResponse`].
-/// The codes it documents are in [`DescribePSTNActiveSessionListError`](super::errors::DescribePSTNActiveSessionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribePSTNActiveSessionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`LimitExceeded.OutOfCountLimit`](super::errors::CccErrorCode::LimitExceededOutOfCountLimit)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribePSTNActiveSessionList",
     output = DescribePSTNActiveSessionListResponse,
-    error = super::errors::DescribePSTNActiveSessionListError,
+    error = super::errors::CccErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2813,31 +2658,23 @@ pub struct DescribeNumbersResponse {
     )
 )]
 pub struct DescribePSTNActiveSessionList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Limit`; example: `25`
     pub limit: i64,
 }
 
 /// What a successful [`DescribePSTNActiveSessionList`] call returns.
 #[tc_model]
 pub struct DescribePSTNActiveSessionListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `Sessions`: a list of [`PstnSessionInfo`](super::models::PstnSessionInfo) objects.
+    /// `Sessions`
     pub sessions: Vec<models::PstnSessionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2847,104 +2684,78 @@ pub struct DescribePSTNActiveSessionListResponse {
 /// The `DescribePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`DescribePredictiveDialingCampaignError`](super::errors::DescribePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribePredictiveDialingCampaign",
     output = DescribePredictiveDialingCampaignResponse,
-    error = super::errors::DescribePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
 /// What a successful [`DescribePredictiveDialingCampaign`] call returns.
 #[tc_model]
 pub struct DescribePredictiveDialingCampaignResponse {
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: Option<String>,
 
-    /// `CallOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallOrder`; example: `0`
     pub call_order: Option<i64>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `SkillGroupId`; example: `255`
     pub skill_group_id: Option<i64>,
 
-    /// `IVRId`: a signed 64-bit integer.
-    ///
-    /// Example: `4600`
+    /// `IVRId`; example: `4600`
     #[tc(rename = "IVRId")]
     pub ivr_id: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Priority`; example: `3`
     pub priority: Option<i64>,
 
-    /// `ExpectedAbandonRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpectedAbandonRate`; example: `10`
     pub expected_abandon_rate: Option<i64>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryTimes`; example: `2`
     pub retry_times: Option<i64>,
 
-    /// `RetryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `RetryInterval`; example: `1800`
     pub retry_interval: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708483433`
+    /// `StartTime`; example: `1708483433`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708485433`
+    /// `EndTime`; example: `1708485433`
     pub end_time: Option<i64>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
+    /// `Variables`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `StatusReason`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusReason`; example: `0`
     pub status_reason: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2954,15 +2765,21 @@ pub struct DescribePredictiveDialingCampaignResponse {
 /// The `DescribePredictiveDialingCampaigns` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribePredictiveDialingCampaignsResponse`].
-/// The codes it documents are in [`DescribePredictiveDialingCampaignsError`](super::errors::DescribePredictiveDialingCampaignsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribePredictiveDialingCampaigns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribePredictiveDialingCampaigns",
     output = DescribePredictiveDialingCampaignsResponse,
-    error = super::errors::DescribePredictiveDialingCampaignsError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -2972,46 +2789,32 @@ pub struct DescribePredictiveDialingCampaignResponse {
     )
 )]
 pub struct DescribePredictiveDialingCampaigns {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `PageSize`; example: `25`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"推荐"`
+    /// `Name`; example: `"推荐"`
     pub name: Option<String>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `SkillGroupId`; example: `255`
     pub skill_group_id: Option<i64>,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `9854`
+    /// `CampaignId`; example: `9854`
     pub campaign_id: Option<i64>,
 }
 
 /// What a successful [`DescribePredictiveDialingCampaigns`] call returns.
 #[tc_model]
 pub struct DescribePredictiveDialingCampaignsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `66`
+    /// `TotalCount`; example: `66`
     pub total_count: Option<i64>,
 
-    /// `CampaignList`: a list of [`DescribePredictiveDialingCampaignsElement`](super::models::DescribePredictiveDialingCampaignsElement) objects.
+    /// `CampaignList`
     pub campaign_list: Option<Vec<models::DescribePredictiveDialingCampaignsElement>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3021,15 +2824,21 @@ pub struct DescribePredictiveDialingCampaignsResponse {
 /// The `DescribePredictiveDialingSessions` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribePredictiveDialingSessionsResponse`].
-/// The codes it documents are in [`DescribePredictiveDialingSessionsError`](super::errors::DescribePredictiveDialingSessionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribePredictiveDialingSessions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribePredictiveDialingSessions",
     output = DescribePredictiveDialingSessionsResponse,
-    error = super::errors::DescribePredictiveDialingSessionsError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3039,36 +2848,26 @@ pub struct DescribePredictiveDialingCampaignsResponse {
     )
 )]
 pub struct DescribePredictiveDialingSessions {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `PageSize`; example: `25`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 }
 
 /// What a successful [`DescribePredictiveDialingSessions`] call returns.
 #[tc_model]
 pub struct DescribePredictiveDialingSessionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `TotalCount`; example: `3000`
     pub total_count: Option<i64>,
 
-    /// `SessionList`: a list of strings.
+    /// `SessionList`
     pub session_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3078,15 +2877,24 @@ pub struct DescribePredictiveDialingSessionsResponse {
 /// The `DescribeProtectedTelCdr` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeProtectedTelCdrResponse`].
-/// The codes it documents are in [`DescribeProtectedTelCdrError`](super::errors::DescribeProtectedTelCdrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeProtectedTelCdr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeProtectedTelCdr",
     output = DescribeProtectedTelCdrResponse,
-    error = super::errors::DescribeProtectedTelCdrError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3096,47 +2904,35 @@ pub struct DescribePredictiveDialingSessionsResponse {
     )
 )]
 pub struct DescribeProtectedTelCdr {
-    /// `StartTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `StartTimeStamp`; example: `1611631881`
     pub start_time_stamp: i64,
 
-    /// `EndTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `EndTimeStamp`; example: `1611631881`
     pub end_time_stamp: i64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: u64,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: u64,
 }
 
 /// What a successful [`DescribeProtectedTelCdr`] call returns.
 #[tc_model]
 pub struct DescribeProtectedTelCdrResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TelCdrs`: a list of [`TelCdrInfo`](super::models::TelCdrInfo) objects.
+    /// `TelCdrs`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tel_cdrs: Option<Vec<models::TelCdrInfo>>,
 
-    /// `TelCdrList`: a list of [`TelCdrInfo`](super::models::TelCdrInfo) objects.
+    /// `TelCdrList`
     pub tel_cdr_list: Vec<models::TelCdrInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3146,169 +2942,125 @@ pub struct DescribeProtectedTelCdrResponse {
 /// The `DescribeSessionDetail` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeSessionDetailResponse`].
-/// The codes it documents are in [`DescribeSessionDetailError`](super::errors::DescribeSessionDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeSessionDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeSessionDetail",
     output = DescribeSessionDetailResponse,
-    error = super::errors::DescribeSessionDetailError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeSessionDetail {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6164325c-39aa-45dc-83e2-2ecbc9b37ad5"`
+    /// `SessionId`; example: `"6164325c-39aa-45dc-83e2-2ecbc9b37ad5"`
     pub session_id: String,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1756372067`
+    /// `StartTimestamp`; example: `1756372067`
     pub start_timestamp: i64,
 
-    /// `EndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1756372167`
+    /// `EndTimestamp`; example: `1756372167`
     pub end_timestamp: i64,
 }
 
 /// What a successful [`DescribeSessionDetail`] call returns.
 #[tc_model]
 pub struct DescribeSessionDetailResponse {
-    /// `Caller`: a string.
-    ///
-    /// Example: `"0086130xxxxxxxx"`
+    /// `Caller`; example: `"0086130xxxxxxxx"`
     pub caller: Option<String>,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"0086010xxxxxxxx"`
+    /// `Callee`; example: `"0086010xxxxxxxx"`
     pub callee: Option<String>,
 
-    /// `CallType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CallType`; example: `1`
     pub call_type: Option<i64>,
 
-    /// `StartTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `StartTimeStamp`; example: `1611631881`
     pub start_time_stamp: Option<i64>,
 
-    /// `RingTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631885`
+    /// `RingTimestamp`; example: `1611631885`
     pub ring_timestamp: Option<i64>,
 
-    /// `AcceptTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631891`
+    /// `AcceptTimestamp`; example: `1611631891`
     pub accept_timestamp: Option<i64>,
 
-    /// `EndedTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631991`
+    /// `EndedTimestamp`; example: `1611631991`
     pub ended_timestamp: Option<i64>,
 
-    /// `QueuedTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631889`
+    /// `QueuedTimestamp`; example: `1611631889`
     pub queued_timestamp: Option<i64>,
 
-    /// `StaffUserId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `StaffUserId`; example: `"foo@tencent.com"`
     pub staff_user_id: Option<String>,
 
-    /// `EndStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndStatus`; example: `1`
     pub end_status: Option<i64>,
 
-    /// `QueuedSkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `203`
+    /// `QueuedSkillGroupId`; example: `203`
     pub queued_skill_group_id: Option<i64>,
 
-    /// `QueuedSkillGroupName`: a string.
-    ///
-    /// Example: `"销售组"`
+    /// `QueuedSkillGroupName`; example: `"销售组"`
     pub queued_skill_group_name: Option<String>,
 
-    /// `RecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `RecordURL`; example: `"https://xxxxx"`
     #[tc(rename = "RecordURL")]
     pub record_url: Option<String>,
 
-    /// `CustomRecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `CustomRecordURL`; example: `"https://xxxxx"`
     #[tc(rename = "CustomRecordURL")]
     pub custom_record_url: Option<String>,
 
-    /// `AsrURL`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `AsrURL`; example: `"https://xxxxx"`
     #[tc(rename = "AsrURL")]
     pub asr_url: Option<String>,
 
-    /// `VoicemailRecordURL`: a list of strings.
-    ///
-    /// Example: `["https://xxxxx"]`
+    /// `VoicemailRecordURL`; example: `["https://xxxxx"]`
     #[tc(rename = "VoicemailRecordURL")]
     pub voicemail_record_url: Option<Vec<String>>,
 
-    /// `VoicemailAsrURL`: a list of strings.
-    ///
-    /// Example: `["https://xxxxx"]`
+    /// `VoicemailAsrURL`; example: `["https://xxxxx"]`
     #[tc(rename = "VoicemailAsrURL")]
     pub voicemail_asr_url: Option<Vec<String>>,
 
-    /// `IVRKeyPressed`: a list of [`IvrKeyPressedElement`](super::models::IvrKeyPressedElement) objects.
+    /// `IVRKeyPressed`
     #[tc(rename = "IVRKeyPressed")]
     pub ivr_key_pressed: Option<Vec<models::IvrKeyPressedElement>>,
 
-    /// `PostIVRKeyPressed`: a list of [`IvrKeyPressedElement`](super::models::IvrKeyPressedElement) objects.
+    /// `PostIVRKeyPressed`
     #[tc(rename = "PostIVRKeyPressed")]
     pub post_ivr_key_pressed: Option<Vec<models::IvrKeyPressedElement>>,
 
-    /// `HungUpSide`: a string.
-    ///
-    /// Example: `"user"`
+    /// `HungUpSide`; example: `"user"`
     pub hung_up_side: Option<String>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foo-bar"`
+    /// `UUI`; example: `"foo-bar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `Events`: a list of [`SessionEvent`](super::models::SessionEvent) objects.
+    /// `Events`
     pub events: Option<Vec<models::SessionEvent>>,
 
-    /// `ServeParticipants`: a list of [`ServeParticipant`](super::models::ServeParticipant) objects.
+    /// `ServeParticipants`
     pub serve_participants: Option<Vec<models::ServeParticipant>>,
 
-    /// `SysHangupReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1010`
+    /// `SysHangupReason`; example: `1010`
     pub sys_hangup_reason: Option<i64>,
 
-    /// `SysHangupReasonString`: a string.
-    ///
-    /// Example: `"userHangupDuringAIAgent"`
+    /// `SysHangupReasonString`; example: `"userHangupDuringAIAgent"`
     pub sys_hangup_reason_string: Option<String>,
 
-    /// `EndStatusV2`: a signed 64-bit integer.
-    ///
-    /// Example: `601`
+    /// `EndStatusV2`; example: `601`
     pub end_status_v2: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3318,15 +3070,24 @@ pub struct DescribeSessionDetailResponse {
 /// The `DescribeSkillGroupInfoList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeSkillGroupInfoListResponse`].
-/// The codes it documents are in [`DescribeSkillGroupInfoListError`](super::errors::DescribeSkillGroupInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeSkillGroupInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeSkillGroupInfoList",
     output = DescribeSkillGroupInfoListResponse,
-    error = super::errors::DescribeSkillGroupInfoListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3336,46 +3097,32 @@ pub struct DescribeSessionDetailResponse {
     )
 )]
 pub struct DescribeSkillGroupInfoList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `SkillGroupId`; example: `12`
     pub skill_group_id: Option<i64>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `ModifiedTime`; example: `1611631881`
     pub modified_time: Option<i64>,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"销售组"`
+    /// `SkillGroupName`; example: `"销售组"`
     pub skill_group_name: Option<String>,
 }
 
 /// What a successful [`DescribeSkillGroupInfoList`] call returns.
 #[tc_model]
 pub struct DescribeSkillGroupInfoListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `SkillGroupList`: a list of [`SkillGroupInfoItem`](super::models::SkillGroupInfoItem) objects.
+    /// `SkillGroupList`
     pub skill_group_list: Vec<models::SkillGroupInfoItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3385,15 +3132,23 @@ pub struct DescribeSkillGroupInfoListResponse {
 /// The `DescribeStaffInfoList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeStaffInfoListResponse`].
-/// The codes it documents are in [`DescribeStaffInfoListError`](super::errors::DescribeStaffInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeStaffInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeStaffInfoList",
     output = DescribeStaffInfoListResponse,
-    error = super::errors::DescribeStaffInfoListError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3403,46 +3158,32 @@ pub struct DescribeSkillGroupInfoListResponse {
     )
 )]
 pub struct DescribeStaffInfoList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `9999`
+    /// `PageSize`; example: `9999`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `StaffMail`: a string.
-    ///
-    /// Example: `"102992@qq.com"`
+    /// `StaffMail`; example: `"102992@qq.com"`
     pub staff_mail: Option<String>,
 
-    /// `ModifiedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `ModifiedTime`; example: `1611631881`
     pub modified_time: Option<i64>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1145`
+    /// `SkillGroupId`; example: `1145`
     pub skill_group_id: Option<i64>,
 }
 
 /// What a successful [`DescribeStaffInfoList`] call returns.
 #[tc_model]
 pub struct DescribeStaffInfoListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `StaffList`: a list of [`StaffInfo`](super::models::StaffInfo) objects.
+    /// `StaffList`
     pub staff_list: Vec<models::StaffInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3452,52 +3193,46 @@ pub struct DescribeStaffInfoListResponse {
 /// The `DescribeStaffStatusHistory` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeStaffStatusHistoryResponse`].
-/// The codes it documents are in [`DescribeStaffStatusHistoryError`](super::errors::DescribeStaffStatusHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeStaffStatusHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeStaffStatusHistory",
     output = DescribeStaffStatusHistoryResponse,
-    error = super::errors::DescribeStaffStatusHistoryError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeStaffStatusHistory {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StaffUserId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `StaffUserId`; example: `"foo@tencent.com"`
     pub staff_user_id: String,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1753925234`
+    /// `StartTimestamp`; example: `1753925234`
     pub start_timestamp: i64,
 
-    /// `EndTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1753926234`
+    /// `EndTimestamp`; example: `1753926234`
     pub end_timestamp: i64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"foo-and-bar"`
+    /// `Cursor`; example: `"foo-and-bar"`
     pub cursor: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `PageSize`; example: `1000`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`DescribeStaffStatusHistory`] call returns.
 #[tc_model]
 pub struct DescribeStaffStatusHistoryResponse {
-    /// `Data`: a list of [`StaffStatus`](super::models::StaffStatus) objects.
+    /// `Data`
     pub data: Option<Vec<models::StaffStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3507,40 +3242,43 @@ pub struct DescribeStaffStatusHistoryResponse {
 /// The `DescribeStaffStatusMetrics` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeStaffStatusMetricsResponse`].
-/// The codes it documents are in [`DescribeStaffStatusMetricsError`](super::errors::DescribeStaffStatusMetricsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeStaffStatusMetrics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeStaffStatusMetrics",
     output = DescribeStaffStatusMetricsResponse,
-    error = super::errors::DescribeStaffStatusMetricsError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeStaffStatusMetrics {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StaffList`: a list of strings.
+    /// `StaffList`
     pub staff_list: Option<Vec<String>>,
 
-    /// `GroupIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `GroupIdList`; example: `[1,2,3,4,5,6]`
     pub group_id_list: Option<Vec<i64>>,
 
-    /// `StatusList`: a list of strings.
-    ///
-    /// Example: `["free"]`
+    /// `StatusList`; example: `["free"]`
     pub status_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeStaffStatusMetrics`] call returns.
 #[tc_model]
 pub struct DescribeStaffStatusMetricsResponse {
-    /// `Metrics`: a list of [`StaffStatusMetrics`](super::models::StaffStatusMetrics) objects.
+    /// `Metrics`
     pub metrics: Vec<models::StaffStatusMetrics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3550,73 +3288,63 @@ pub struct DescribeStaffStatusMetricsResponse {
 /// The `DescribeTelCallInfo` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeTelCallInfoResponse`].
-/// The codes it documents are in [`DescribeTelCallInfoError`](super::errors::DescribeTelCallInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeTelCallInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicatedAccount`](super::errors::CccErrorCode::FailedOperationDuplicatedAccount)
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeTelCallInfo",
     output = DescribeTelCallInfoResponse,
-    error = super::errors::DescribeTelCallInfoError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeTelCallInfo {
-    /// `StartTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1773041460`
+    /// `StartTimeStamp`; example: `1773041460`
     pub start_time_stamp: i64,
 
-    /// `EndTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1773042460`
+    /// `EndTimeStamp`; example: `1773042460`
     pub end_time_stamp: i64,
 
-    /// `SdkAppIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[140000000]`
+    /// `SdkAppIdList`; example: `[140000000]`
     pub sdk_app_id_list: Vec<i64>,
 }
 
 /// What a successful [`DescribeTelCallInfo`] call returns.
 #[tc_model]
 pub struct DescribeTelCallInfoResponse {
-    /// `TelCallOutCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TelCallOutCount`; example: `10`
     pub tel_call_out_count: i64,
 
-    /// `TelCallInCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TelCallInCount`; example: `10`
     pub tel_call_in_count: i64,
 
-    /// `SeatUsedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SeatUsedCount`; example: `50`
     pub seat_used_count: i64,
 
-    /// `VoipCallInCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VoipCallInCount`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub voip_call_in_count: Option<i64>,
 
-    /// `VOIPCallInCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VOIPCallInCount`; example: `10`
     #[tc(rename = "VOIPCallInCount")]
     pub voip_call_in_count_2: i64,
 
-    /// `AsrOfflineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsrOfflineCount`; example: `1`
     pub asr_offline_count: i64,
 
-    /// `AsrRealtimeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsrRealtimeCount`; example: `1`
     pub asr_realtime_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3626,15 +3354,24 @@ pub struct DescribeTelCallInfoResponse {
 /// The `DescribeTelCdr` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeTelCdrResponse`].
-/// The codes it documents are in [`DescribeTelCdrError`](super::errors::DescribeTelCdrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeTelCdr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeTelCdr",
     output = DescribeTelCdrResponse,
-    error = super::errors::DescribeTelCdrError,
+    error = super::errors::CccErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -3644,81 +3381,59 @@ pub struct DescribeTelCallInfoResponse {
     )
 )]
 pub struct DescribeTelCdr {
-    /// `StartTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `StartTimeStamp`; example: `1611631881`
     pub start_time_stamp: i64,
 
-    /// `EndTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `EndTimeStamp`; example: `1611631881`
     pub end_time_stamp: i64,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PageNumber`; example: `0`
     pub page_number: i64,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `InstanceId`; example: `11`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub offset: Option<i64>,
 
-    /// `Phones`: a list of strings.
-    ///
-    /// Example: `["008613012345678"]`
+    /// `Phones`; example: `["008613012345678"]`
     pub phones: Option<Vec<String>>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["7cb26a84-83b2-42d8-a19b-7dae78e9b78e"]`
+    /// `SessionIds`; example: `["7cb26a84-83b2-42d8-a19b-7dae78e9b78e"]`
     pub session_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTelCdr`] call returns.
 #[tc_model]
 pub struct DescribeTelCdrResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `TelCdrs`: a list of [`TelCdrInfo`](super::models::TelCdrInfo) objects.
+    /// `TelCdrs`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tel_cdrs: Option<Vec<models::TelCdrInfo>>,
 
-    /// `TelCdrList`: a list of [`TelCdrInfo`](super::models::TelCdrInfo) objects.
+    /// `TelCdrList`
     pub tel_cdr_list: Vec<models::TelCdrInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3728,32 +3443,37 @@ pub struct DescribeTelCdrResponse {
 /// The `DescribeTelRecordAsr` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeTelRecordAsrResponse`].
-/// The codes it documents are in [`DescribeTelRecordAsrError`](super::errors::DescribeTelRecordAsrError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeTelRecordAsr)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`MissingParameter`](super::errors::CccErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::CccErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeTelRecordAsr",
     output = DescribeTelRecordAsrResponse,
-    error = super::errors::DescribeTelRecordAsrError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeTelRecordAsr {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
     pub session_id: String,
 }
 
 /// What a successful [`DescribeTelRecordAsr`] call returns.
 #[tc_model]
 pub struct DescribeTelRecordAsrResponse {
-    /// `AsrDataList`: a list of [`AsrData`](super::models::AsrData) objects.
+    /// `AsrDataList`
     pub asr_data_list: Vec<models::AsrData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3763,32 +3483,35 @@ pub struct DescribeTelRecordAsrResponse {
 /// The `DescribeTelSession` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DescribeTelSessionResponse`].
-/// The codes it documents are in [`DescribeTelSessionError`](super::errors::DescribeTelSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DescribeTelSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DescribeTelSession",
     output = DescribeTelSessionResponse,
-    error = super::errors::DescribeTelSessionError
+    error = super::errors::CccErrorCode
 )]
 pub struct DescribeTelSession {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
+    /// `SessionId`; example: `"6bb56a09-2787-40bc-80c5-dc6dab783eff"`
     pub session_id: String,
 }
 
 /// What a successful [`DescribeTelSession`] call returns.
 #[tc_model]
 pub struct DescribeTelSessionResponse {
-    /// `Session`: a [`PstnSession`](super::models::PstnSession).
+    /// `Session`
     pub session: models::PstnSession,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3798,28 +3521,44 @@ pub struct DescribeTelSessionResponse {
 /// The `DisableCCCPhoneNumber` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`DisableCCCPhoneNumberResponse`].
-/// The codes it documents are in [`DisableCCCPhoneNumberError`](super::errors::DisableCCCPhoneNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=DisableCCCPhoneNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CurStateNotAllowModify`](super::errors::CccErrorCode::FailedOperationCurStateNotAllowModify)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter.DuplicateAddress`](super::errors::CccErrorCode::InvalidParameterDuplicateAddress)
+/// - [`InvalidParameter.DuplicatePhoneNumber`](super::errors::CccErrorCode::InvalidParameterDuplicatePhoneNumber)
+/// - [`InvalidParameter.DuplicateSipAccount`](super::errors::CccErrorCode::InvalidParameterDuplicateSipAccount)
+/// - [`InvalidParameter.IllegalAddress`](super::errors::CccErrorCode::InvalidParameterIllegalAddress)
+/// - [`InvalidParameter.IllegalPhoneNumber`](super::errors::CccErrorCode::InvalidParameterIllegalPhoneNumber)
+/// - [`InvalidParameter.InvalidAddress`](super::errors::CccErrorCode::InvalidParameterInvalidAddress)
+/// - [`InvalidParameter.InvalidIP`](super::errors::CccErrorCode::InvalidParameterInvalidIp)
+/// - [`InvalidParameter.InvalidPhoneNumber`](super::errors::CccErrorCode::InvalidParameterInvalidPhoneNumber)
+/// - [`InvalidParameter.InvalidPort`](super::errors::CccErrorCode::InvalidParameterInvalidPort)
+/// - [`InvalidParameter.SipAccountPasswordFormat`](super::errors::CccErrorCode::InvalidParameterSipAccountPasswordFormat)
+/// - [`InvalidParameter.SipAccountUserFormat`](super::errors::CccErrorCode::InvalidParameterSipAccountUserFormat)
+/// - [`InvalidParameter.SipTrunkInUsed`](super::errors::CccErrorCode::InvalidParameterSipTrunkInUsed)
+/// - [`InvalidParameter.SipTrunkNotFound`](super::errors::CccErrorCode::InvalidParameterSipTrunkNotFound)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "DisableCCCPhoneNumber",
     output = DisableCCCPhoneNumberResponse,
-    error = super::errors::DisableCCCPhoneNumberError
+    error = super::errors::CccErrorCode
 )]
 pub struct DisableCCCPhoneNumber {
-    /// `PhoneNumbers`: a list of strings.
+    /// `PhoneNumbers`
     pub phone_numbers: Vec<String>,
 
-    /// `Disabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Disabled`; example: `1`
     pub disabled: i64,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: Option<u64>,
 }
 
@@ -3833,25 +3572,28 @@ pub struct DisableCCCPhoneNumberResponse {
 /// The `ForceMemberOffline` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ForceMemberOfflineResponse`].
-/// The codes it documents are in [`ForceMemberOfflineError`](super::errors::ForceMemberOfflineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ForceMemberOffline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ForceMemberOffline",
     output = ForceMemberOfflineResponse,
-    error = super::errors::ForceMemberOfflineError
+    error = super::errors::CccErrorCode
 )]
 pub struct ForceMemberOffline {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user@example.com"`
+    /// `UserId`; example: `"user@example.com"`
     pub user_id: String,
 }
 
@@ -3865,25 +3607,26 @@ pub struct ForceMemberOfflineResponse {
 /// The `HangUpCall` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`HangUpCallResponse`].
-/// The codes it documents are in [`HangUpCallError`](super::errors::HangUpCallError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=HangUpCall)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "HangUpCall",
     output = HangUpCallResponse,
-    error = super::errors::HangUpCallError
+    error = super::errors::CccErrorCode
 )]
 pub struct HangUpCall {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `SessionId`; example: `"1001"`
     pub session_id: String,
 }
 
@@ -3897,23 +3640,30 @@ pub struct HangUpCallResponse {
 /// The `ModifyCompanyApply` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ModifyCompanyApplyResponse`].
-/// The codes it documents are in [`ModifyCompanyApplyError`](super::errors::ModifyCompanyApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ModifyCompanyApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApplyIDNotExist`](super::errors::CccErrorCode::InvalidParameterValueApplyIdNotExist)
+/// - [`InvalidParameterValue.CompanyExist`](super::errors::CccErrorCode::InvalidParameterValueCompanyExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ModifyCompanyApply",
     output = ModifyCompanyApplyResponse,
-    error = super::errors::ModifyCompanyApplyError
+    error = super::errors::CccErrorCode
 )]
 pub struct ModifyCompanyApply {
-    /// `ApplyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplyId`; example: `1`
     pub apply_id: i64,
 
-    /// `CompanyInfo`: a [`CompanyApplyInfo`](super::models::CompanyApplyInfo).
+    /// `CompanyInfo`
     pub company_info: models::CompanyApplyInfo,
 }
 
@@ -3927,40 +3677,36 @@ pub struct ModifyCompanyApplyResponse {
 /// The `ModifyExtension` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ModifyExtensionResponse`].
-/// The codes it documents are in [`ModifyExtensionError`](super::errors::ModifyExtensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ModifyExtension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ModifyExtension",
     output = ModifyExtensionResponse,
-    error = super::errors::ModifyExtensionError
+    error = super::errors::CccErrorCode
 )]
 pub struct ModifyExtension {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 
-    /// `ExtensionName`: a string.
-    ///
-    /// Example: `"分机1"`
+    /// `ExtensionName`; example: `"分机1"`
     pub extension_name: Option<String>,
 
-    /// `SkillGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `SkillGroupIds`; example: `[1,2,3,4,5,6]`
     pub skill_group_ids: Option<Vec<i64>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `Relation`; example: `"xxx@xxx.com"`
     pub relation: Option<String>,
 }
 
@@ -3974,59 +3720,57 @@ pub struct ModifyExtensionResponse {
 /// The `ModifyOwnNumberApply` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ModifyOwnNumberApplyResponse`].
-/// The codes it documents are in [`ModifyOwnNumberApplyError`](super::errors::ModifyOwnNumberApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ModifyOwnNumberApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterInstanceNotExist)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ApplyIDNotExist`](super::errors::CccErrorCode::InvalidParameterValueApplyIdNotExist)
+/// - [`InvalidParameterValue.ErrorApplyStatus`](super::errors::CccErrorCode::InvalidParameterValueErrorApplyStatus)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.PhoneNumInvalid`](super::errors::CccErrorCode::InvalidParameterValuePhoneNumInvalid)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ModifyOwnNumberApply",
     output = ModifyOwnNumberApplyResponse,
-    error = super::errors::ModifyOwnNumberApplyError
+    error = super::errors::CccErrorCode
 )]
 pub struct ModifyOwnNumberApply {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `DetailList`: a list of [`OwnNumberApplyDetailItem`](super::models::OwnNumberApplyDetailItem) objects.
+    /// `DetailList`
     pub detail_list: Vec<models::OwnNumberApplyDetailItem>,
 
-    /// `ApplyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplyId`; example: `1`
     pub apply_id: Option<u64>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Prefix`; example: `"0"`
     pub prefix: Option<String>,
 
-    /// `MobileNddPrefix`: a string.
-    ///
-    /// Example: `"0"`
+    /// `MobileNddPrefix`; example: `"0"`
     pub mobile_ndd_prefix: Option<String>,
 
-    /// `LocalNumberTrimAC`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalNumberTrimAC`; example: `false`
     #[tc(rename = "LocalNumberTrimAC")]
     pub local_number_trim_ac: Option<bool>,
 
-    /// `CalleeFormatPassthrough`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CalleeFormatPassthrough`; example: `false`
     pub callee_format_passthrough: Option<bool>,
 
-    /// `CallerFormatPassthrough`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CallerFormatPassthrough`; example: `false`
     pub caller_format_passthrough: Option<bool>,
 
-    /// `InternationalNumberPrefix`: a string.
-    ///
-    /// Example: `"00"`
+    /// `InternationalNumberPrefix`; example: `"00"`
     pub international_number_prefix: Option<String>,
 }
 
@@ -4040,68 +3784,61 @@ pub struct ModifyOwnNumberApplyResponse {
 /// The `ModifyStaff` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ModifyStaffResponse`].
-/// The codes it documents are in [`ModifyStaffError`](super::errors::ModifyStaffError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ModifyStaff)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.PhoneNumIsBoundOtherAccount`](super::errors::CccErrorCode::InvalidParameterValuePhoneNumIsBoundOtherAccount)
+/// - [`InvalidParameterValue.SkillGroupError`](super::errors::CccErrorCode::InvalidParameterValueSkillGroupError)
+/// - [`LimitExceeded.InsufficientLicense`](super::errors::CccErrorCode::LimitExceededInsufficientLicense)
+/// - [`OperationDenied.NotInWhiteList`](super::errors::CccErrorCode::OperationDeniedNotInWhiteList)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ModifyStaff",
     output = ModifyStaffResponse,
-    error = super::errors::ModifyStaffError
+    error = super::errors::CccErrorCode
 )]
 pub struct ModifyStaff {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000`
+    /// `SdkAppId`; example: `1400000`
     pub sdk_app_id: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"xx@tencent.com"`
+    /// `Email`; example: `"xx@tencent.com"`
     pub email: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"小王"`
+    /// `Name`; example: `"小王"`
     pub name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"008618088888888"`
+    /// `Phone`; example: `"008618088888888"`
     pub phone: Option<String>,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"小管家"`
+    /// `Nick`; example: `"小管家"`
     pub nick: Option<String>,
 
-    /// `StaffNo`: a string.
-    ///
-    /// Example: `"114514"`
+    /// `StaffNo`; example: `"114514"`
     pub staff_no: Option<String>,
 
-    /// `SkillGroupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,134]`
+    /// `SkillGroupIds`; example: `[123,134]`
     pub skill_group_ids: Option<Vec<i64>>,
 
-    /// `UseMobileCallOut`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseMobileCallOut`; example: `true`
     pub use_mobile_call_out: Option<bool>,
 
-    /// `UseMobileAccept`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseMobileAccept`; example: `0`
     pub use_mobile_accept: Option<i64>,
 
-    /// `ExtensionNumber`: a string.
-    ///
-    /// Example: `"1003"`
+    /// `ExtensionNumber`; example: `"1003"`
     pub extension_number: Option<String>,
 
-    /// `ForwardingConfig`: a [`ForwardingConfig`](super::models::ForwardingConfig).
+    /// `ForwardingConfig`
     pub forwarding_config: Option<models::ForwardingConfig>,
 }
 
@@ -4115,30 +3852,30 @@ pub struct ModifyStaffResponse {
 /// The `ModifyStaffPassword` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ModifyStaffPasswordResponse`].
-/// The codes it documents are in [`ModifyStaffPasswordError`](super::errors::ModifyStaffPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ModifyStaffPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.AccountNotExist`](super::errors::CccErrorCode::InvalidParameterValueAccountNotExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ModifyStaffPassword",
     output = ModifyStaffPasswordResponse,
-    error = super::errors::ModifyStaffPasswordError
+    error = super::errors::CccErrorCode
 )]
 pub struct ModifyStaffPassword {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000000`
+    /// `SdkAppId`; example: `16000000`
     pub sdk_app_id: u64,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"a@qq.com"`
+    /// `Email`; example: `"a@qq.com"`
     pub email: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abcdefg"`
+    /// `Password`; example: `"abcdefg"`
     pub password: String,
 }
 
@@ -4152,25 +3889,29 @@ pub struct ModifyStaffPasswordResponse {
 /// The `PauseAutoCalloutTask` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`PauseAutoCalloutTaskResponse`].
-/// The codes it documents are in [`PauseAutoCalloutTaskError`](super::errors::PauseAutoCalloutTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=PauseAutoCalloutTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "PauseAutoCalloutTask",
     output = PauseAutoCalloutTaskResponse,
-    error = super::errors::PauseAutoCalloutTaskError
+    error = super::errors::CccErrorCode
 )]
 pub struct PauseAutoCalloutTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16498`
+    /// `TaskId`; example: `16498`
     pub task_id: i64,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400692008`
+    /// `SdkAppId`; example: `1400692008`
     pub sdk_app_id: i64,
 }
 
@@ -4184,25 +3925,27 @@ pub struct PauseAutoCalloutTaskResponse {
 /// The `PausePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`PausePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`PausePredictiveDialingCampaignError`](super::errors::PausePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=PausePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "PausePredictiveDialingCampaign",
     output = PausePredictiveDialingCampaignResponse,
-    error = super::errors::PausePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct PausePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
@@ -4216,35 +3959,36 @@ pub struct PausePredictiveDialingCampaignResponse {
 /// The `PlaySoundCall` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`PlaySoundCallResponse`].
-/// The codes it documents are in [`PlaySoundCallError`](super::errors::PlaySoundCallError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=PlaySoundCall)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`FailedOperation.SessionNotInControlState`](super::errors::CccErrorCode::FailedOperationSessionNotInControlState)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue.FileNotExist`](super::errors::CccErrorCode::InvalidParameterValueFileNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "PlaySoundCall",
     output = PlaySoundCallResponse,
-    error = super::errors::PlaySoundCallError
+    error = super::errors::CccErrorCode
 )]
 pub struct PlaySoundCall {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400692008`
+    /// `SdkAppId`; example: `1400692008`
     pub sdk_app_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"f3be95fb-2786-466a-beab-5e3d8cb76272"`
+    /// `SessionId`; example: `"f3be95fb-2786-466a-beab-5e3d8cb76272"`
     pub session_id: String,
 
-    /// `FileId`: a signed 64-bit integer.
-    ///
-    /// Example: `27500`
+    /// `FileId`; example: `27500`
     pub file_id: Option<i64>,
 
-    /// `PlayTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlayTimes`; example: `1`
     pub play_times: Option<i64>,
 }
 
@@ -4258,34 +4002,37 @@ pub struct PlaySoundCallResponse {
 /// The `ResetExtensionPassword` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ResetExtensionPasswordResponse`].
-/// The codes it documents are in [`ResetExtensionPasswordError`](super::errors::ResetExtensionPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ResetExtensionPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.PermissionDenied`](super::errors::CccErrorCode::FailedOperationPermissionDenied)
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`FailedOperation.SessionNotInControlState`](super::errors::CccErrorCode::FailedOperationSessionNotInControlState)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue.FileNotExist`](super::errors::CccErrorCode::InvalidParameterValueFileNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ResetExtensionPassword",
     output = ResetExtensionPasswordResponse,
-    error = super::errors::ResetExtensionPasswordError
+    error = super::errors::CccErrorCode
 )]
 pub struct ResetExtensionPassword {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 }
 
 /// What a successful [`ResetExtensionPassword`] call returns.
 #[tc_model]
 pub struct ResetExtensionPasswordResponse {
-    /// `Password`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `Password`; example: `"foobar"`
     pub password: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4295,25 +4042,28 @@ pub struct ResetExtensionPasswordResponse {
 /// The `RestoreMemberOnline` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`RestoreMemberOnlineResponse`].
-/// The codes it documents are in [`RestoreMemberOnlineError`](super::errors::RestoreMemberOnlineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=RestoreMemberOnline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "RestoreMemberOnline",
     output = RestoreMemberOnlineResponse,
-    error = super::errors::RestoreMemberOnlineError
+    error = super::errors::CccErrorCode
 )]
 pub struct RestoreMemberOnline {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user@example.com"`
+    /// `UserId`; example: `"user@example.com"`
     pub user_id: String,
 }
 
@@ -4327,25 +4077,29 @@ pub struct RestoreMemberOnlineResponse {
 /// The `ResumeAutoCalloutTask` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ResumeAutoCalloutTaskResponse`].
-/// The codes it documents are in [`ResumeAutoCalloutTaskError`](super::errors::ResumeAutoCalloutTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ResumeAutoCalloutTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ResumeAutoCalloutTask",
     output = ResumeAutoCalloutTaskResponse,
-    error = super::errors::ResumeAutoCalloutTaskError
+    error = super::errors::CccErrorCode
 )]
 pub struct ResumeAutoCalloutTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16497`
+    /// `TaskId`; example: `16497`
     pub task_id: i64,
 
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400692008`
+    /// `SdkAppId`; example: `1400692008`
     pub sdk_app_id: i64,
 }
 
@@ -4359,25 +4113,27 @@ pub struct ResumeAutoCalloutTaskResponse {
 /// The `ResumePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`ResumePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`ResumePredictiveDialingCampaignError`](super::errors::ResumePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=ResumePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "ResumePredictiveDialingCampaign",
     output = ResumePredictiveDialingCampaignResponse,
-    error = super::errors::ResumePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct ResumePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 }
 
@@ -4391,30 +4147,36 @@ pub struct ResumePredictiveDialingCampaignResponse {
 /// The `SetStaffStatus` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`SetStaffStatusResponse`].
-/// The codes it documents are in [`SetStaffStatusError`](super::errors::SetStaffStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=SetStaffStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CccErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "SetStaffStatus",
     output = SetStaffStatusResponse,
-    error = super::errors::SetStaffStatusError
+    error = super::errors::CccErrorCode
 )]
 pub struct SetStaffStatus {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400692008`
+    /// `SdkAppId`; example: `1400692008`
     pub sdk_app_id: i64,
 
-    /// `StaffStatusList`: a list of [`SetStaffStatusItem`](super::models::SetStaffStatusItem) objects.
+    /// `StaffStatusList`
     pub staff_status_list: Vec<models::SetStaffStatusItem>,
 }
 
 /// What a successful [`SetStaffStatus`] call returns.
 #[tc_model]
 pub struct SetStaffStatusResponse {
-    /// `StaffStatusList`: a list of [`SetStaffStatusRspItem`](super::models::SetStaffStatusRspItem) objects.
+    /// `StaffStatusList`
     pub staff_status_list: Option<Vec<models::SetStaffStatusRspItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4424,25 +4186,29 @@ pub struct SetStaffStatusResponse {
 /// The `StopAutoCalloutTask` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`StopAutoCalloutTaskResponse`].
-/// The codes it documents are in [`StopAutoCalloutTaskError`](super::errors::StopAutoCalloutTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=StopAutoCalloutTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "StopAutoCalloutTask",
     output = StopAutoCalloutTaskResponse,
-    error = super::errors::StopAutoCalloutTaskError
+    error = super::errors::CccErrorCode
 )]
 pub struct StopAutoCalloutTask {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 }
 
@@ -4456,30 +4222,34 @@ pub struct StopAutoCalloutTaskResponse {
 /// The `TransferToManual` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`TransferToManualResponse`].
-/// The codes it documents are in [`TransferToManualError`](super::errors::TransferToManualError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=TransferToManual)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RingAllGroupMemberOverflow`](super::errors::CccErrorCode::InvalidParameterValueRingAllGroupMemberOverflow)
+/// - [`InvalidParameterValue.SkillGroupError`](super::errors::CccErrorCode::InvalidParameterValueSkillGroupError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "TransferToManual",
     output = TransferToManualResponse,
-    error = super::errors::TransferToManualError
+    error = super::errors::CccErrorCode
 )]
 pub struct TransferToManual {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"d6253538-7c28-477b-998a-919059801899"`
+    /// `SessionId`; example: `"d6253538-7c28-477b-998a-919059801899"`
     pub session_id: String,
 
-    /// `SkillGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5002`
+    /// `SkillGroupId`; example: `5002`
     pub skill_group_id: u64,
 }
 
@@ -4493,30 +4263,34 @@ pub struct TransferToManualResponse {
 /// The `UnbindNumberCallOutSkillGroup` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`UnbindNumberCallOutSkillGroupResponse`].
-/// The codes it documents are in [`UnbindNumberCallOutSkillGroupError`](super::errors::UnbindNumberCallOutSkillGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=UnbindNumberCallOutSkillGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SessionNotExists`](super::errors::CccErrorCode::FailedOperationSessionNotExists)
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RingAllGroupMemberOverflow`](super::errors::CccErrorCode::InvalidParameterValueRingAllGroupMemberOverflow)
+/// - [`InvalidParameterValue.SkillGroupError`](super::errors::CccErrorCode::InvalidParameterValueSkillGroupError)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "UnbindNumberCallOutSkillGroup",
     output = UnbindNumberCallOutSkillGroupResponse,
-    error = super::errors::UnbindNumberCallOutSkillGroupError
+    error = super::errors::CccErrorCode
 )]
 pub struct UnbindNumberCallOutSkillGroup {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"\"0086075512345678\""`
+    /// `Number`; example: `"\"0086075512345678\""`
     pub number: String,
 
-    /// `SkillGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SkillGroupIds`; example: `[1,2,3]`
     pub skill_group_ids: Vec<u64>,
 }
 
@@ -4530,30 +4304,32 @@ pub struct UnbindNumberCallOutSkillGroupResponse {
 /// The `UnbindStaffSkillGroupList` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`UnbindStaffSkillGroupListResponse`].
-/// The codes it documents are in [`UnbindStaffSkillGroupListError`](super::errors::UnbindStaffSkillGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=UnbindStaffSkillGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CccErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "UnbindStaffSkillGroupList",
     output = UnbindStaffSkillGroupListResponse,
-    error = super::errors::UnbindStaffSkillGroupListError
+    error = super::errors::CccErrorCode
 )]
 pub struct UnbindStaffSkillGroupList {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"staff1@xx.com"`
+    /// `StaffEmail`; example: `"staff1@xx.com"`
     pub staff_email: String,
 
-    /// `SkillGroupList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5,6]`
+    /// `SkillGroupList`; example: `[1,2,3,4,5,6]`
     pub skill_group_list: Vec<i64>,
 }
 
@@ -4567,41 +4343,39 @@ pub struct UnbindStaffSkillGroupListResponse {
 /// The `UpdateCCCSkillGroup` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`UpdateCCCSkillGroupResponse`].
-/// The codes it documents are in [`UpdateCCCSkillGroupError`](super::errors::UpdateCCCSkillGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=UpdateCCCSkillGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CccErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.SkillGroupExist`](super::errors::CccErrorCode::InvalidParameterValueSkillGroupExist)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "UpdateCCCSkillGroup",
     output = UpdateCCCSkillGroupResponse,
-    error = super::errors::UpdateCCCSkillGroupError
+    error = super::errors::CccErrorCode
 )]
 pub struct UpdateCCCSkillGroup {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `SkillGroupID`: a signed 64-bit integer.
-    ///
-    /// Example: `12345678`
+    /// `SkillGroupID`; example: `12345678`
     #[tc(rename = "SkillGroupID")]
     pub skill_group_id: i64,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"客户一组"`
+    /// `SkillGroupName`; example: `"客户一组"`
     pub skill_group_name: Option<String>,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: Option<i64>,
 
-    /// `RingAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RingAll`; example: `true`
     pub ring_all: Option<bool>,
 }
 
@@ -4615,96 +4389,76 @@ pub struct UpdateCCCSkillGroupResponse {
 /// The `UpdatePredictiveDialingCampaign` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`UpdatePredictiveDialingCampaignResponse`].
-/// The codes it documents are in [`UpdatePredictiveDialingCampaignError`](super::errors::UpdatePredictiveDialingCampaignError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=UpdatePredictiveDialingCampaign)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CccErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CccErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "UpdatePredictiveDialingCampaign",
     output = UpdatePredictiveDialingCampaignResponse,
-    error = super::errors::UpdatePredictiveDialingCampaignError
+    error = super::errors::CccErrorCode
 )]
 pub struct UpdatePredictiveDialingCampaign {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: String,
 
-    /// `Callees`: a list of strings.
+    /// `Callees`
     pub callees: Vec<String>,
 
-    /// `Callers`: a list of strings.
+    /// `Callers`
     pub callers: Vec<String>,
 
-    /// `CallOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallOrder`; example: `0`
     pub call_order: i64,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `SkillGroupId`; example: `255`
     pub skill_group_id: i64,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Priority`; example: `3`
     pub priority: i64,
 
-    /// `ExpectedAbandonRate`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpectedAbandonRate`; example: `10`
     pub expected_abandon_rate: i64,
 
-    /// `RetryInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `RetryInterval`; example: `1800`
     pub retry_interval: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708483433`
+    /// `StartTime`; example: `1708483433`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1708485433`
+    /// `EndTime`; example: `1708485433`
     pub end_time: i64,
 
-    /// `IVRId`: a signed 64-bit integer.
-    ///
-    /// Example: `4600`
+    /// `IVRId`; example: `4600`
     #[tc(rename = "IVRId")]
     pub ivr_id: Option<i64>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RetryTimes`; example: `2`
     pub retry_times: Option<i64>,
 
-    /// `Variables`: a list of [`Variable`](super::models::Variable) objects.
-    ///
-    /// Example: `[{"Key":"foo","Value":"bar"}]`
+    /// `Variables`; example: `[{"Key":"foo","Value":"bar"}]`
     pub variables: Option<Vec<models::Variable>>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `CalleeAttributes`: a list of [`CalleeAttribute`](super::models::CalleeAttribute) objects.
+    /// `CalleeAttributes`
     pub callee_attributes: Option<Vec<models::CalleeAttribute>>,
 }
 
@@ -4718,33 +4472,38 @@ pub struct UpdatePredictiveDialingCampaignResponse {
 /// The `UploadIvrAudio` action of CCC API 2020-02-10.
 ///
 /// A successful call returns [`UploadIvrAudioResponse`].
-/// The codes it documents are in [`UploadIvrAudioError`](super::errors::UploadIvrAudioError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ccc&Version=2020-02-10&Action=UploadIvrAudio)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CccErrorCode`](super::errors::CccErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UploadFileOverflow`](super::errors::CccErrorCode::FailedOperationUploadFileOverflow)
+/// - [`InternalError.DBError`](super::errors::CccErrorCode::InternalErrorDbError)
+/// - [`InvalidParameterValue`](super::errors::CccErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ccc",
     version = "2020-02-10",
     name = "UploadIvrAudio",
     output = UploadIvrAudioResponse,
-    error = super::errors::UploadIvrAudioError
+    error = super::errors::CccErrorCode
 )]
 pub struct UploadIvrAudio {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1600000001`
+    /// `SdkAppId`; example: `1600000001`
     pub sdk_app_id: i64,
 
-    /// `AudioList`: a list of [`UploadAudioInfo`](super::models::UploadAudioInfo) objects.
+    /// `AudioList`
     pub audio_list: Vec<models::UploadAudioInfo>,
 }
 
 /// What a successful [`UploadIvrAudio`] call returns.
 #[tc_model]
 pub struct UploadIvrAudioResponse {
-    /// `FailedFileList`: a list of [`UploadIvrAudioFailedInfo`](super::models::UploadIvrAudioFailedInfo) objects.
+    /// `FailedFileList`
     pub failed_file_list: Option<Vec<models::UploadIvrAudioFailedInfo>>,
 
-    /// `SuccessFileList`: a list of [`AudioFileInfo`](super::models::AudioFileInfo) objects.
+    /// `SuccessFileList`
     pub success_file_list: Option<Vec<models::AudioFileInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

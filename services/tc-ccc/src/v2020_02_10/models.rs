@@ -9,21 +9,15 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIAgentInfo")]
 #[tc_model]
 pub struct AiAgentInfo {
-    /// `AIAgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `69`
+    /// `AIAgentId`; example: `69`
     #[tc(rename = "AIAgentId")]
     pub ai_agent_id: u64,
 
-    /// `AIAgentName`: a string.
-    ///
-    /// Example: `"新智能体"`
+    /// `AIAgentName`; example: `"新智能体"`
     #[tc(rename = "AIAgentName")]
     pub ai_agent_name: String,
 
-    /// `VariableNames`: a list of strings.
-    ///
-    /// Example: `["orderId"]`
+    /// `VariableNames`; example: `["orderId"]`
     pub variable_names: Option<Vec<String>>,
 }
 
@@ -33,14 +27,10 @@ pub struct AiAgentInfo {
 #[doc(alias = "AIAnalysisResult")]
 #[tc_model]
 pub struct AiAnalysisResult {
-    /// `Type`: a string.
-    ///
-    /// Example: `"summary"`
+    /// `Type`; example: `"summary"`
     pub r#type: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"会话小结结果"`
+    /// `Result`; example: `"会话小结结果"`
     pub result: String,
 }
 
@@ -50,46 +40,32 @@ pub struct AiAnalysisResult {
 #[doc(alias = "AICallAPICallAttempt")]
 #[tc_model]
 pub struct AiCallApiCallAttempt {
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1787560351912`
+    /// `Timestamp`; example: `1787560351912`
     pub timestamp: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unreachable"`
+    /// `Status`; example: `"unreachable"`
     pub status: Option<String>,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusCode`; example: `0`
     pub status_code: Option<i64>,
 
-    /// `ErrorType`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ErrorType`; example: `"timeout"`
     pub error_type: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"timeout：context deadline exceeded"`
+    /// `Summary`; example: `"timeout：context deadline exceeded"`
     pub summary: Option<String>,
 
-    /// `CostMS`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `CostMS`; example: `3000`
     #[tc(rename = "CostMS")]
     pub cost_ms: Option<i64>,
 
-    /// `Request`: an [`AiCallApiCallRequestDetail`].
+    /// `Request`
     pub request: Option<AiCallApiCallRequestDetail>,
 
-    /// `Response`: an [`AiCallApiCallResponseDetail`].
+    /// `Response`
     pub response: Option<AiCallApiCallResponseDetail>,
 }
 
@@ -99,38 +75,26 @@ pub struct AiCallApiCallAttempt {
 #[doc(alias = "AICallAPICallDetail")]
 #[tc_model]
 pub struct AiCallApiCallDetail {
-    /// `Async`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Async`; example: `false`
     pub r#async: Option<bool>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `Status`; example: `"failed"`
     pub status: Option<String>,
 
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `StatusCode`; example: `400`
     pub status_code: Option<i64>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"400：bad request"`
+    /// `Summary`; example: `"400：bad request"`
     pub summary: Option<String>,
 
-    /// `CostMS`: a signed 64-bit integer.
-    ///
-    /// Example: `155`
+    /// `CostMS`; example: `155`
     #[tc(rename = "CostMS")]
     pub cost_ms: Option<i64>,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryCount`; example: `1`
     pub retry_count: Option<i64>,
 
-    /// `Attempts`: a list of [`AiCallApiCallAttempt`] objects.
+    /// `Attempts`
     pub attempts: Option<Vec<AiCallApiCallAttempt>>,
 }
 
@@ -140,35 +104,23 @@ pub struct AiCallApiCallDetail {
 #[doc(alias = "AICallAPICallRequestDetail")]
 #[tc_model]
 pub struct AiCallApiCallRequestDetail {
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://example.com/callback"`
+    /// `URL`; example: `"http://example.com/callback"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `Params`: a string.
-    ///
-    /// Example: `"{\"a\":\"1\",\"b\":\"2\"}"`
+    /// `Params`; example: `"{\"a\":\"1\",\"b\":\"2\"}"`
     pub params: Option<String>,
 
-    /// `Headers`: a string.
-    ///
-    /// Example: `"{\"Authorization\":\"***456789\"}"`
+    /// `Headers`; example: `"{\"Authorization\":\"***456789\"}"`
     pub headers: Option<String>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"{\"test\":\"test123\"}"`
+    /// `Body`; example: `"{\"test\":\"test123\"}"`
     pub body: Option<String>,
 
-    /// `Truncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Truncated`; example: `false`
     pub truncated: Option<bool>,
 }
 
@@ -178,24 +130,16 @@ pub struct AiCallApiCallRequestDetail {
 #[doc(alias = "AICallAPICallResponseDetail")]
 #[tc_model]
 pub struct AiCallApiCallResponseDetail {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `StatusCode`; example: `400`
     pub status_code: Option<i64>,
 
-    /// `Headers`: a string.
-    ///
-    /// Example: `"{\"Content-Type\":\"application/json\"}"`
+    /// `Headers`; example: `"{\"Content-Type\":\"application/json\"}"`
     pub headers: Option<String>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"{\"msg\":\"bad request\"}"`
+    /// `Body`; example: `"{\"msg\":\"bad request\"}"`
     pub body: Option<String>,
 
-    /// `Truncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Truncated`; example: `false`
     pub truncated: Option<bool>,
 }
 
@@ -205,29 +149,19 @@ pub struct AiCallApiCallResponseDetail {
 #[doc(alias = "AICallExtractConfigElement")]
 #[tc_model]
 pub struct AiCallExtractConfigElement {
-    /// `InfoType`: a string.
-    ///
-    /// Example: `"Number"`
+    /// `InfoType`; example: `"Number"`
     pub info_type: String,
 
-    /// `InfoName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `InfoName`; example: `"姓名"`
     pub info_name: String,
 
-    /// `InfoContent`: a string.
-    ///
-    /// Example: `"客户姓名"`
+    /// `InfoContent`; example: `"客户姓名"`
     pub info_content: Option<String>,
 
-    /// `Examples`: a list of strings.
-    ///
-    /// Example: `["张三"]`
+    /// `Examples`; example: `["张三"]`
     pub examples: Option<Vec<String>>,
 
-    /// `Choices`: a list of strings.
-    ///
-    /// Example: `["动力","内饰","价格"]`
+    /// `Choices`; example: `["动力","内饰","价格"]`
     pub choices: Option<Vec<String>>,
 }
 
@@ -237,24 +171,16 @@ pub struct AiCallExtractConfigElement {
 #[doc(alias = "AICallExtractResultElement")]
 #[tc_model]
 pub struct AiCallExtractResultElement {
-    /// `InfoType`: a string.
-    ///
-    /// Example: `"Number"`
+    /// `InfoType`; example: `"Number"`
     pub info_type: Option<String>,
 
-    /// `InfoName`: a string.
-    ///
-    /// Example: `"驾龄"`
+    /// `InfoName`; example: `"驾龄"`
     pub info_name: Option<String>,
 
-    /// `InfoContent`: a string.
-    ///
-    /// Example: `"客户具体驾龄是多少年"`
+    /// `InfoContent`; example: `"客户具体驾龄是多少年"`
     pub info_content: Option<String>,
 
-    /// `Result`: an [`AiCallExtractResultInfo`].
-    ///
-    /// Example: `{"Boolean":true}`
+    /// `Result`; example: `{"Boolean":true}`
     pub result: Option<AiCallExtractResultInfo>,
 }
 
@@ -264,24 +190,16 @@ pub struct AiCallExtractResultElement {
 #[doc(alias = "AICallExtractResultInfo")]
 #[tc_model]
 pub struct AiCallExtractResultInfo {
-    /// `Text`: a string.
-    ///
-    /// Example: `"xx省xx市xx区xx街道"`
+    /// `Text`; example: `"xx省xx市xx区xx街道"`
     pub text: Option<String>,
 
-    /// `Chosen`: a list of strings.
-    ///
-    /// Example: `["动力","价格"]`
+    /// `Chosen`; example: `["动力","价格"]`
     pub chosen: Option<Vec<String>>,
 
-    /// `Boolean`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Boolean`; example: `true`
     pub boolean: Option<bool>,
 
-    /// `Number`: a floating-point number.
-    ///
-    /// Example: `7.0`
+    /// `Number`; example: `7.0`
     pub number: Option<f64>,
 }
 
@@ -291,25 +209,19 @@ pub struct AiCallExtractResultInfo {
 #[doc(alias = "AICallInteractionRound")]
 #[tc_model]
 pub struct AiCallInteractionRound {
-    /// `RoundId`: a string.
-    ///
-    /// Example: `"825468f9-c47d-451b-a74c-6090a2056357"`
+    /// `RoundId`; example: `"825468f9-c47d-451b-a74c-6090a2056357"`
     pub round_id: Option<String>,
 
-    /// `RoundIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoundIndex`; example: `1`
     pub round_index: Option<i64>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"[{\"TagName\":\"testTagName\",\"TagValue\":\"testTagValue\",\"TagType\":1}]"`
+    /// `Tags`; example: `"[{\"TagName\":\"testTagName\",\"TagValue\":\"testTagValue\",\"TagType\":1}]"`
     pub tags: Option<String>,
 
-    /// `Messages`: a list of [`AiRoundMessage`] objects.
+    /// `Messages`
     pub messages: Option<Vec<AiRoundMessage>>,
 
-    /// `Paths`: a list of [`AiRoundPath`] objects.
+    /// `Paths`
     pub paths: Option<Vec<AiRoundPath>>,
 }
 
@@ -319,26 +231,18 @@ pub struct AiCallInteractionRound {
 #[doc(alias = "AICallLatencyMetrics")]
 #[tc_model]
 pub struct AiCallLatencyMetrics {
-    /// `AsrLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `715`
+    /// `AsrLatency`; example: `715`
     pub asr_latency: Option<i64>,
 
-    /// `LLMFirstTokenLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `LLMFirstTokenLatency`; example: `29`
     #[tc(rename = "LLMFirstTokenLatency")]
     pub llm_first_token_latency: Option<i64>,
 
-    /// `TTSLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `295`
+    /// `TTSLatency`; example: `295`
     #[tc(rename = "TTSLatency")]
     pub tts_latency: Option<i64>,
 
-    /// `TotalLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `329`
+    /// `TotalLatency`; example: `329`
     pub total_latency: Option<i64>,
 }
 
@@ -348,38 +252,26 @@ pub struct AiCallLatencyMetrics {
 #[doc(alias = "AILatencyDetail")]
 #[tc_model]
 pub struct AiLatencyDetail {
-    /// `RoundId`: a string.
-    ///
-    /// Example: `"0c489e76-41a7-4390-aaaf-4eb26a7c9987"`
+    /// `RoundId`; example: `"0c489e76-41a7-4390-aaaf-4eb26a7c9987"`
     pub round_id: String,
 
-    /// `ASRLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ASRLatency`; example: `100`
     #[tc(rename = "ASRLatency")]
     pub asr_latency: Option<i64>,
 
-    /// `TTSLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TTSLatency`; example: `100`
     #[tc(rename = "TTSLatency")]
     pub tts_latency: Option<i64>,
 
-    /// `LLMLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LLMLatency`; example: `100`
     #[tc(rename = "LLMLatency")]
     pub llm_latency: Option<i64>,
 
-    /// `LLMFirstTokenLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LLMFirstTokenLatency`; example: `100`
     #[tc(rename = "LLMFirstTokenLatency")]
     pub llm_first_token_latency: Option<i64>,
 
-    /// `ETELatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ETELatency`; example: `100`
     #[tc(rename = "ETELatency")]
     pub ete_latency: Option<i64>,
 }
@@ -390,19 +282,19 @@ pub struct AiLatencyDetail {
 #[doc(alias = "AILatencyStatistics")]
 #[tc_model]
 pub struct AiLatencyStatistics {
-    /// `ASRLatency`: an [`AiLatencyStatisticsInfo`].
+    /// `ASRLatency`
     #[tc(rename = "ASRLatency")]
     pub asr_latency: Option<AiLatencyStatisticsInfo>,
 
-    /// `TTSLatency`: an [`AiLatencyStatisticsInfo`].
+    /// `TTSLatency`
     #[tc(rename = "TTSLatency")]
     pub tts_latency: Option<AiLatencyStatisticsInfo>,
 
-    /// `LLMLatency`: an [`AiLatencyStatisticsInfo`].
+    /// `LLMLatency`
     #[tc(rename = "LLMLatency")]
     pub llm_latency: Option<AiLatencyStatisticsInfo>,
 
-    /// `ETELatency`: an [`AiLatencyStatisticsInfo`].
+    /// `ETELatency`
     #[tc(rename = "ETELatency")]
     pub ete_latency: Option<AiLatencyStatisticsInfo>,
 }
@@ -413,19 +305,13 @@ pub struct AiLatencyStatistics {
 #[doc(alias = "AILatencyStatisticsInfo")]
 #[tc_model]
 pub struct AiLatencyStatisticsInfo {
-    /// `MinLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinLatency`; example: `100`
     pub min_latency: Option<i64>,
 
-    /// `MiddleLatency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MiddleLatency`; example: `100`
     pub middle_latency: Option<i64>,
 
-    /// `P90Latency`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `P90Latency`; example: `100`
     pub p90_latency: Option<i64>,
 }
 
@@ -435,15 +321,13 @@ pub struct AiLatencyStatisticsInfo {
 #[doc(alias = "AIRoundMessage")]
 #[tc_model]
 pub struct AiRoundMessage {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1775543019321`
+    /// `Timestamp`; example: `1775543019321`
     pub timestamp: Option<i64>,
 
-    /// `UserReply`: a [`UserReplyEvent`].
+    /// `UserReply`
     pub user_reply: Option<UserReplyEvent>,
 
-    /// `AISpeak`: an [`AiSpeakEvent`].
+    /// `AISpeak`
     #[tc(rename = "AISpeak")]
     pub ai_speak: Option<AiSpeakEvent>,
 }
@@ -454,22 +338,16 @@ pub struct AiRoundMessage {
 #[doc(alias = "AIRoundPath")]
 #[tc_model]
 pub struct AiRoundPath {
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"对话 1"`
+    /// `NodeName`; example: `"对话 1"`
     pub node_name: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"DIALOGUE"`
+    /// `NodeType`; example: `"DIALOGUE"`
     pub node_type: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1775543019294`
+    /// `Timestamp`; example: `1775543019294`
     pub timestamp: Option<i64>,
 
-    /// `APICall`: an [`AiCallApiCallDetail`].
+    /// `APICall`
     #[tc(rename = "APICall")]
     pub api_call: Option<AiCallApiCallDetail>,
 }
@@ -480,32 +358,22 @@ pub struct AiRoundPath {
 #[doc(alias = "AISpeakEvent")]
 #[tc_model]
 pub struct AiSpeakEvent {
-    /// `CanBeInterrupted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanBeInterrupted`; example: `true`
     pub can_be_interrupted: Option<bool>,
 
-    /// `SpokenText`: a string.
-    ///
-    /// Example: `"售后咨询为你服务。 请问你的姓名是？"`
+    /// `SpokenText`; example: `"售后咨询为你服务。 请问你的姓名是？"`
     pub spoken_text: Option<String>,
 
-    /// `SpokenType`: a string.
-    ///
-    /// Example: `"PlayDtmfTimeoutPrompt"`
+    /// `SpokenType`; example: `"PlayDtmfTimeoutPrompt"`
     pub spoken_type: Option<String>,
 
-    /// `LatencyMetrics`: an [`AiCallLatencyMetrics`].
+    /// `LatencyMetrics`
     pub latency_metrics: Option<AiCallLatencyMetrics>,
 
-    /// `KnowledgeName`: a string.
-    ///
-    /// Example: `"怎么查询账单？"`
+    /// `KnowledgeName`; example: `"怎么查询账单？"`
     pub knowledge_name: Option<String>,
 
-    /// `TraverseReason`: a string.
-    ///
-    /// Example: `"用户回复“有的”，明确表达了购车意向，提取状态“购车意向”为“有意向购车”。根据条件匹配，流转至节点1（询问车型）。话术承接用户的肯定回答，并询问具体车型。"`
+    /// `TraverseReason`; example: `"用户回复“有的”，明确表达了购车意向，提取状态“购车意向”为“有意向购车”。根据条件匹配，流转至节点1（询问车型）。话术承接用户的肯定回答，并询问具体车型。"`
     pub traverse_reason: Option<String>,
 }
 
@@ -515,19 +383,13 @@ pub struct AiSpeakEvent {
 #[doc(alias = "AITransferItem")]
 #[tc_model]
 pub struct AiTransferItem {
-    /// `TransferFunctionName`: a string.
-    ///
-    /// Example: `"transfer_to_human"`
+    /// `TransferFunctionName`; example: `"transfer_to_human"`
     pub transfer_function_name: String,
 
-    /// `TransferFunctionDesc`: a string.
-    ///
-    /// Example: `"当客户表达出需要人工服务，或者机器人无法处理问题时，转人工"`
+    /// `TransferFunctionDesc`; example: `"当客户表达出需要人工服务，或者机器人无法处理问题时，转人工"`
     pub transfer_function_desc: String,
 
-    /// `TransferSkillGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferSkillGroupId`; example: `1`
     pub transfer_skill_group_id: u64,
 }
 
@@ -536,24 +398,16 @@ pub struct AiTransferItem {
 /// Returned in the output of [`DescribeActiveCarrierPrivilegeNumber`](super::DescribeActiveCarrierPrivilegeNumber).
 #[tc_model]
 pub struct ActiveCarrierPrivilegeNumber {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: Option<u64>,
 
-    /// `Caller`: a string.
-    ///
-    /// Example: `"008601012345678"`
+    /// `Caller`; example: `"008601012345678"`
     pub caller: Option<String>,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"008601012345678"`
+    /// `Callee`; example: `"008601012345678"`
     pub callee: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1668590448`
+    /// `CreateTime`; example: `1668590448`
     pub create_time: Option<i64>,
 }
 
@@ -562,32 +416,22 @@ pub struct ActiveCarrierPrivilegeNumber {
 /// Returned in the output of [`DescribeTelRecordAsr`](super::DescribeTelRecordAsr).
 #[tc_model]
 pub struct AsrData {
-    /// `User`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `User`; example: `"xxx@xxx.com"`
     pub user: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"hello world"`
+    /// `Message`; example: `"hello world"`
     pub message: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1644488608`
+    /// `Timestamp`; example: `1644488608`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub timestamp: Option<i64>,
 
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `1729697242236`
+    /// `Start`; example: `1729697242236`
     pub start: Option<i64>,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `1729697245426`
+    /// `End`; example: `1729697245426`
     pub end: Option<i64>,
 }
 
@@ -596,24 +440,16 @@ pub struct AsrData {
 /// Returned in the output of [`DescribeIvrAudioList`](super::DescribeIvrAudioList) and [`UploadIvrAudio`](super::UploadIvrAudio).
 #[tc_model]
 pub struct AudioFileInfo {
-    /// `FileId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileId`; example: `1`
     pub file_id: Option<u64>,
 
-    /// `CustomFileName`: a string.
-    ///
-    /// Example: `"欢迎"`
+    /// `CustomFileName`; example: `"欢迎"`
     pub custom_file_name: Option<String>,
 
-    /// `AudioFileName`: a string.
-    ///
-    /// Example: `"xxx.mp3"`
+    /// `AudioFileName`; example: `"xxx.mp3"`
     pub audio_file_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -622,19 +458,13 @@ pub struct AudioFileInfo {
 /// Returned in the output of [`DescribeAutoCalloutTask`](super::DescribeAutoCalloutTask).
 #[tc_model]
 pub struct AutoCalloutTaskCalleeInfo {
-    /// `Callee`: a string.
-    ///
-    /// Example: `"\"008613912345678\""`
+    /// `Callee`; example: `"\"008613912345678\""`
     pub callee: String,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: u64,
 
-    /// `Sessions`: a list of strings.
-    ///
-    /// Example: `["aaaa-xxxx"]`
+    /// `Sessions`; example: `["aaaa-xxxx"]`
     pub sessions: Vec<String>,
 }
 
@@ -643,49 +473,31 @@ pub struct AutoCalloutTaskCalleeInfo {
 /// Returned in the output of [`DescribeAutoCalloutTasks`](super::DescribeAutoCalloutTasks).
 #[tc_model]
 pub struct AutoCalloutTaskInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"任务1"`
+    /// `Name`; example: `"任务1"`
     pub name: String,
 
-    /// `CalleeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CalleeCount`; example: `5`
     pub callee_count: u64,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008601012345678"]`
+    /// `Callers`; example: `["008601012345678"]`
     pub callers: Vec<String>,
 
-    /// `NotBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `1145`
+    /// `NotBefore`; example: `1145`
     pub not_before: i64,
 
-    /// `NotAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `1146`
+    /// `NotAfter`; example: `1146`
     pub not_after: Option<i64>,
 
-    /// `IvrId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IvrId`; example: `5`
     pub ivr_id: u64,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: u64,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `341431`
+    /// `TaskId`; example: `341431`
     pub task_id: u64,
 
-    /// `MaxRingTimeoutSecond`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxRingTimeoutSecond`; example: `15`
     pub max_ring_timeout_second: Option<i64>,
 }
 
@@ -694,17 +506,13 @@ pub struct AutoCalloutTaskInfo {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct AvailableTimeConfig {
-    /// `DayType`: a string.
-    ///
-    /// Example: `"Custom"`
+    /// `DayType`; example: `"Custom"`
     pub day_type: Option<String>,
 
-    /// `DaysOfWeek`: a list of strings.
-    ///
-    /// Example: `["Wednesday"]`
+    /// `DaysOfWeek`; example: `["Wednesday"]`
     pub days_of_week: Option<Vec<String>>,
 
-    /// `TimeRanges`: a list of [`TimeRange`] objects.
+    /// `TimeRanges`
     pub time_ranges: Option<Vec<TimeRange>>,
 }
 
@@ -713,7 +521,7 @@ pub struct AvailableTimeConfig {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct BasicAuth {
-    /// `BasicToken`: a string.
+    /// `BasicToken`
     pub basic_token: Option<String>,
 }
 
@@ -722,7 +530,7 @@ pub struct BasicAuth {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct BearerAuth {
-    /// `BearerToken`: a string.
+    /// `BearerToken`
     pub bearer_token: Option<String>,
 }
 
@@ -731,59 +539,37 @@ pub struct BearerAuth {
 /// Returned in the output of [`DescribeCallInMetrics`](super::DescribeCallInMetrics).
 #[tc_model]
 pub struct CallInMetrics {
-    /// `IvrCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IvrCount`; example: `0`
     pub ivr_count: i64,
 
-    /// `QueueCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueueCount`; example: `0`
     pub queue_count: i64,
 
-    /// `RingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RingCount`; example: `0`
     pub ring_count: i64,
 
-    /// `AcceptCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AcceptCount`; example: `0`
     pub accept_count: i64,
 
-    /// `TransferOuterCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TransferOuterCount`; example: `0`
     pub transfer_outer_count: i64,
 
-    /// `MaxQueueDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxQueueDuration`; example: `0`
     pub max_queue_duration: i64,
 
-    /// `AvgQueueDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgQueueDuration`; example: `0`
     pub avg_queue_duration: i64,
 
-    /// `MaxRingDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxRingDuration`; example: `0`
     pub max_ring_duration: i64,
 
-    /// `AvgRingDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgRingDuration`; example: `0`
     pub avg_ring_duration: i64,
 
-    /// `MaxAcceptDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxAcceptDuration`; example: `0`
     pub max_accept_duration: i64,
 
-    /// `AvgAcceptDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvgAcceptDuration`; example: `0`
     pub avg_accept_duration: i64,
 }
 
@@ -792,15 +578,13 @@ pub struct CallInMetrics {
 /// Returned in the output of [`DescribeCallInMetrics`](super::DescribeCallInMetrics).
 #[tc_model]
 pub struct CallInNumberMetrics {
-    /// `Number`: a string.
-    ///
-    /// Example: `"02188888888"`
+    /// `Number`; example: `"02188888888"`
     pub number: String,
 
-    /// `Metrics`: a [`CallInMetrics`].
+    /// `Metrics`
     pub metrics: CallInMetrics,
 
-    /// `SkillGroupMetrics`: a list of [`CallInSkillGroupMetrics`] objects.
+    /// `SkillGroupMetrics`
     pub skill_group_metrics: Vec<CallInSkillGroupMetrics>,
 }
 
@@ -809,17 +593,13 @@ pub struct CallInNumberMetrics {
 /// Returned in the output of [`DescribeCallInMetrics`](super::DescribeCallInMetrics).
 #[tc_model]
 pub struct CallInSkillGroupMetrics {
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SkillGroupId`; example: `1`
     pub skill_group_id: i64,
 
-    /// `Metrics`: a [`CallInMetrics`].
+    /// `Metrics`
     pub metrics: CallInMetrics,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"技能组名称"`
+    /// `Name`; example: `"技能组名称"`
     pub name: String,
 }
 
@@ -828,18 +608,14 @@ pub struct CallInSkillGroupMetrics {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask), [`CreatePredictiveDialingCampaign`](super::CreatePredictiveDialingCampaign) and [`UpdatePredictiveDialingCampaign`](super::UpdatePredictiveDialingCampaign).
 #[tc_model]
 pub struct CalleeAttribute {
-    /// `Callee`: a string.
-    ///
-    /// Example: `"0086130xxxxxxxx"`
+    /// `Callee`; example: `"0086130xxxxxxxx"`
     pub callee: String,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"foobar"`
+    /// `UUI`; example: `"foobar"`
     #[tc(rename = "UUI")]
     pub uui: Option<String>,
 
-    /// `Variables`: a list of [`Variable`] objects.
+    /// `Variables`
     pub variables: Option<Vec<Variable>>,
 }
 
@@ -848,44 +624,28 @@ pub struct CalleeAttribute {
 /// Returned in the output of [`DescribeCarrierPrivilegeNumberApplicants`](super::DescribeCarrierPrivilegeNumberApplicants).
 #[tc_model]
 pub struct CarrierPrivilegeNumberApplicant {
-    /// `SdkAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: u64,
 
-    /// `ApplicantId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1145`
+    /// `ApplicantId`; example: `1145`
     pub applicant_id: u64,
 
-    /// `Callers`: a list of strings.
-    ///
-    /// Example: `["008601012345678"]`
+    /// `Callers`; example: `["008601012345678"]`
     pub callers: Vec<String>,
 
-    /// `Callees`: a list of strings.
-    ///
-    /// Example: `["008601012345678"]`
+    /// `Callees`; example: `["008601012345678"]`
     pub callees: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"申请描述"`
+    /// `Description`; example: `"申请描述"`
     pub description: String,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1668573686`
+    /// `CreateTime`; example: `1668573686`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1668573686`
+    /// `UpdateTime`; example: `1668573686`
     pub update_time: i64,
 }
 
@@ -894,14 +654,10 @@ pub struct CarrierPrivilegeNumberApplicant {
 /// Returned in the output of [`DescribeStaffStatusMetrics`](super::DescribeStaffStatusMetrics).
 #[tc_model]
 pub struct ClientInfo {
-    /// `ClientType`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `ClientType`; example: `"Web"`
     pub client_type: Option<String>,
 
-    /// `IsConnected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsConnected`; example: `true`
     pub is_connected: Option<bool>,
 }
 
@@ -910,133 +666,73 @@ pub struct ClientInfo {
 /// Sent in the input of [`CreateCompanyApply`](super::CreateCompanyApply) and [`ModifyCompanyApply`](super::ModifyCompanyApply).
 #[tc_model]
 pub struct CompanyApplyInfo {
-    /// `ApplicantType`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `ApplicantType`, required in requests; example: `1`
     pub applicant_type: Option<i64>,
 
-    /// `CompanyName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"北京XXCC有限责任公司"`
+    /// `CompanyName`, required in requests; example: `"北京XXCC有限责任公司"`
     pub company_name: Option<String>,
 
-    /// `BusinessId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"91411111111111111"`
+    /// `BusinessId`, required in requests; example: `"91411111111111111"`
     pub business_id: Option<String>,
 
-    /// `BusinessIdPicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `BusinessIdPicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub business_id_pic_url: Option<String>,
 
-    /// `CorporationName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"王某某"`
+    /// `CorporationName`, required in requests; example: `"王某某"`
     pub corporation_name: Option<String>,
 
-    /// `CorporationId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"610000000000008"`
+    /// `CorporationId`, required in requests; example: `"610000000000008"`
     pub corporation_id: Option<String>,
 
-    /// `CorporationIdPicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `CorporationIdPicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub corporation_id_pic_url: Option<String>,
 
-    /// `NetworkCommitmentPicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `NetworkCommitmentPicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub network_commitment_pic_url: Option<String>,
 
-    /// `IsEqualTencentCloud`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `IsEqualTencentCloud`, required in requests; example: `1`
     pub is_equal_tencent_cloud: Option<i64>,
 
-    /// `CorporationMobile`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"18011111111"`
+    /// `CorporationMobile`, required in requests; example: `"18011111111"`
     pub corporation_mobile: Option<String>,
 
-    /// `CorporationMobilePicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `CorporationMobilePicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub corporation_mobile_pic_url: Option<String>,
 
-    /// `UseDescribeFileUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `UseDescribeFileUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub use_describe_file_url: Option<String>,
 
-    /// `CompanyAuthLetterPicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `CompanyAuthLetterPicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub company_auth_letter_pic_url: Option<String>,
 
-    /// `AcceptPicUrl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `AcceptPicUrl`, required in requests; example: `"https://xxxx.com/xxxxx.jpg"`
     pub accept_pic_url: Option<String>,
 
-    /// `CorporationHoldingOnIdPicUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `CorporationHoldingOnIdPicUrl`; example: `"https://xxxx.com/xxxxx.jpg"`
     pub corporation_holding_on_id_pic_url: Option<String>,
 
-    /// `OperatorName`: a string.
-    ///
-    /// Example: `"李某某"`
+    /// `OperatorName`; example: `"李某某"`
     pub operator_name: Option<String>,
 
-    /// `OperatorId`: a string.
-    ///
-    /// Example: `"61011111111111111"`
+    /// `OperatorId`; example: `"61011111111111111"`
     pub operator_id: Option<String>,
 
-    /// `OperatorIdPicUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `OperatorIdPicUrl`; example: `"https://xxxx.com/xxxxx.jpg"`
     pub operator_id_pic_url: Option<String>,
 
-    /// `OperatorHoldingOnIdPicUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `OperatorHoldingOnIdPicUrl`; example: `"https://xxxx.com/xxxxx.jpg"`
     pub operator_holding_on_id_pic_url: Option<String>,
 
-    /// `CommissionPicUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `CommissionPicUrl`; example: `"https://xxxx.com/xxxxx.jpg"`
     pub commission_pic_url: Option<String>,
 
-    /// `OperatorMobile`: a string.
-    ///
-    /// Example: `"18022222222"`
+    /// `OperatorMobile`; example: `"18022222222"`
     pub operator_mobile: Option<String>,
 
-    /// `OperatorEmail`: a string.
-    ///
-    /// Example: `"111@qq.com"`
+    /// `OperatorEmail`; example: `"111@qq.com"`
     pub operator_email: Option<String>,
 
-    /// `OperatorMobilePicUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/xxxxx.jpg"`
+    /// `OperatorMobilePicUrl`; example: `"https://xxxx.com/xxxxx.jpg"`
     pub operator_mobile_pic_url: Option<String>,
 }
 
@@ -1045,49 +741,31 @@ pub struct CompanyApplyInfo {
 /// Returned in the output of [`DescribeCompanyList`](super::DescribeCompanyList).
 #[tc_model]
 pub struct CompanyStateInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"北京XX公司"`
+    /// `CompanyName`; example: `"北京XX公司"`
     pub company_name: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1653534444`
+    /// `CreateTime`; example: `1653534444`
     pub create_time: Option<i64>,
 
-    /// `CheckTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1653534444`
+    /// `CheckTime`; example: `1653534444`
     pub check_time: Option<i64>,
 
-    /// `CheckMsg`: a string.
-    ///
-    /// Example: `"通过了"`
+    /// `CheckMsg`; example: `"通过了"`
     pub check_msg: Option<String>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<i64>,
 
-    /// `BusinessId`: a string.
-    ///
-    /// Example: `"546346435646"`
+    /// `BusinessId`; example: `"546346435646"`
     pub business_id: Option<String>,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1653534444`
+    /// `ModifyTime`; example: `1653534444`
     pub modify_time: Option<i64>,
 
-    /// `ContractNo`: a string.
-    ///
-    /// Example: `"12324xxxxx"`
+    /// `ContractNo`; example: `"12324xxxxx"`
     pub contract_no: Option<String>,
 }
 
@@ -1096,44 +774,28 @@ pub struct CompanyStateInfo {
 /// Returned in the output of [`DescribePredictiveDialingCampaigns`](super::DescribePredictiveDialingCampaigns).
 #[tc_model]
 pub struct DescribePredictiveDialingCampaignsElement {
-    /// `CampaignId`: a signed 64-bit integer.
-    ///
-    /// Example: `2569`
+    /// `CampaignId`; example: `2569`
     pub campaign_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新能源SUV推荐"`
+    /// `Name`; example: `"新能源SUV推荐"`
     pub name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `StatusReason`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StatusReason`; example: `0`
     pub status_reason: Option<i64>,
 
-    /// `CalleeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `CalleeCount`; example: `1000`
     pub callee_count: Option<i64>,
 
-    /// `FinishedCalleeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FinishedCalleeCount`; example: `0`
     pub finished_callee_count: Option<i64>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Priority`; example: `3`
     pub priority: Option<i64>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `255`
+    /// `SkillGroupId`; example: `255`
     pub skill_group_id: Option<i64>,
 }
 
@@ -1142,19 +804,13 @@ pub struct DescribePredictiveDialingCampaignsElement {
 /// Returned in the output of [`CreateStaff`](super::CreateStaff).
 #[tc_model]
 pub struct ErrStaffItem {
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `StaffEmail`; example: `"xxx@xxx.com"`
     pub staff_email: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"err"`
+    /// `Code`; example: `"err"`
     pub code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"some error"`
+    /// `Message`; example: `"some error"`
     pub message: String,
 }
 
@@ -1163,7 +819,7 @@ pub struct ErrStaffItem {
 /// Returned in the output of [`DescribeSessionDetail`](super::DescribeSessionDetail).
 #[tc_model]
 pub struct EventStaffDetail {
-    /// `Staffs`: a list of [`EventStaffElement`] objects.
+    /// `Staffs`
     pub staffs: Option<Vec<EventStaffElement>>,
 }
 
@@ -1172,14 +828,10 @@ pub struct EventStaffDetail {
 /// Returned in the output of [`DescribeSessionDetail`](super::DescribeSessionDetail).
 #[tc_model]
 pub struct EventStaffElement {
-    /// `Mail`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `Mail`; example: `"foo@tencent.com"`
     pub mail: Option<String>,
 
-    /// `StaffNumber`: a string.
-    ///
-    /// Example: `"9527"`
+    /// `StaffNumber`; example: `"9527"`
     pub staff_number: Option<String>,
 }
 
@@ -1188,59 +840,37 @@ pub struct EventStaffElement {
 /// Returned in the output of [`DescribeExtensions`](super::DescribeExtensions).
 #[tc_model]
 pub struct ExtensionInfo {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `FullExtensionId`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `FullExtensionId`; example: `"xxx@xxx.com"`
     pub full_extension_id: String,
 
-    /// `ExtensionId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ExtensionId`; example: `"1001"`
     pub extension_id: String,
 
-    /// `SkillGroupId`: a string.
-    ///
-    /// Example: `"1000,1001"`
+    /// `SkillGroupId`; example: `"1000,1001"`
     pub skill_group_id: String,
 
-    /// `ExtensionName`: a string.
-    ///
-    /// Example: `"分机1"`
+    /// `ExtensionName`; example: `"分机1"`
     pub extension_name: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `CreateTime`; example: `1617184839`
     pub create_time: i64,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `ModifyTime`; example: `1617184839`
     pub modify_time: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Status`; example: `100`
     pub status: i64,
 
-    /// `Register`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Register`; example: `true`
     pub register: bool,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `Relation`; example: `"xxx@xxx.com"`
     pub relation: String,
 
-    /// `RelationName`: a string.
-    ///
-    /// Example: `"座席1"`
+    /// `RelationName`; example: `"座席1"`
     pub relation_name: String,
 }
 
@@ -1249,14 +879,10 @@ pub struct ExtensionInfo {
 /// Sent in the input of [`DescribeActiveCarrierPrivilegeNumber`](super::DescribeActiveCarrierPrivilegeNumber) and [`DescribeCarrierPrivilegeNumberApplicants`](super::DescribeCarrierPrivilegeNumberApplicants).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Name`; example: `"Key"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["Value1","Value2"]`
+    /// `Values`; example: `["Value1","Value2"]`
     pub values: Vec<String>,
 }
 
@@ -1266,41 +892,25 @@ pub struct Filter {
 #[doc(alias = "FlashSMSRecord")]
 #[tc_model]
 pub struct FlashSmsRecord {
-    /// `SessionId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a021c341-19aa-47dc-972c-262c75399c77"`
+    /// `SessionId`, always sent in responses; example: `"a021c341-19aa-47dc-972c-262c75399c77"`
     pub session_id: Option<String>,
 
-    /// `DeliveryNumber`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0086158******69"`
+    /// `DeliveryNumber`, always sent in responses; example: `"0086158******69"`
     pub delivery_number: Option<String>,
 
-    /// `ServingNumber`: a string.
-    ///
-    /// Example: `"0086021******07"`
+    /// `ServingNumber`; example: `"0086021******07"`
     pub serving_number: Option<String>,
 
-    /// `DeliveryStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliveryStatus`; example: `1`
     pub delivery_status: Option<i64>,
 
-    /// `DeliveryMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `DeliveryMessage`; example: `"success"`
     pub delivery_message: Option<String>,
 
-    /// `DeliveryTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1769613044`
+    /// `DeliveryTimestamp`; example: `1769613044`
     pub delivery_timestamp: Option<i64>,
 
-    /// `ArriveTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1769613046`
+    /// `ArriveTimestamp`; example: `1769613046`
     pub arrive_timestamp: Option<i64>,
 }
 
@@ -1310,19 +920,13 @@ pub struct FlashSmsRecord {
 /// Returned in the output of [`DescribeStaffInfoList`](super::DescribeStaffInfoList).
 #[tc_model]
 pub struct ForwardingConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Condition`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Condition`; example: `2`
     pub condition: Option<i64>,
 
-    /// `Target`: a [`ForwardingTarget`].
-    ///
-    /// Example: `{"StaffUserId":"foo@tencent.com","Type":1}`
+    /// `Target`; example: `{"StaffUserId":"foo@tencent.com","Type":1}`
     pub target: Option<ForwardingTarget>,
 }
 
@@ -1332,24 +936,16 @@ pub struct ForwardingConfig {
 /// Returned in the output of [`DescribeStaffInfoList`](super::DescribeStaffInfoList).
 #[tc_model]
 pub struct ForwardingTarget {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `StaffUserId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `StaffUserId`; example: `"foo@tencent.com"`
     pub staff_user_id: Option<String>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1254`
+    /// `SkillGroupId`; example: `1254`
     pub skill_group_id: Option<i64>,
 
-    /// `Extension`: a string.
-    ///
-    /// Example: `"1003@1400000000.sip.tccc.qcloud.com"`
+    /// `Extension`; example: `"1003@1400000000.sip.tccc.qcloud.com"`
     pub extension: Option<String>,
 }
 
@@ -1358,10 +954,10 @@ pub struct ForwardingTarget {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct HeaderParams {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -1370,40 +966,34 @@ pub struct HeaderParams {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct HttpCallbackConfig {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://webhook.site/5e789103-af06-4d93-8ffc-8bd8871fad0b"`
+    /// `Url`; example: `"https://webhook.site/5e789103-af06-4d93-8ffc-8bd8871fad0b"`
     pub url: Option<String>,
 
-    /// `HeaderParams`: a list of [`HeaderParams`] objects.
+    /// `HeaderParams`
     pub header_params: Option<Vec<HeaderParams>>,
 
-    /// `Params`: a list of [`HttpParams`] objects.
+    /// `Params`
     pub params: Option<Vec<HttpParams>>,
 
-    /// `Returns`: a list of [`ReturnKey`] objects.
+    /// `Returns`
     pub returns: Option<Vec<ReturnKey>>,
 
-    /// `Async`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Async`; example: `true`
     pub r#async: Option<bool>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `BasicAuth`: a [`BasicAuth`].
+    /// `BasicAuth`
     pub basic_auth: Option<BasicAuth>,
 
-    /// `BearerAuth`: a [`BearerAuth`].
+    /// `BearerAuth`
     pub bearer_auth: Option<BearerAuth>,
 
-    /// `CustomAuth`: a [`HttpParams`].
+    /// `CustomAuth`
     pub custom_auth: Option<HttpParams>,
 
-    /// `Oauth2Auth`: an [`OauthConfig`].
+    /// `Oauth2Auth`
     pub oauth2_auth: Option<OauthConfig>,
 }
 
@@ -1412,13 +1002,13 @@ pub struct HttpCallbackConfig {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct HttpParams {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 
-    /// `ValueType`: a string.
+    /// `ValueType`
     pub value_type: Option<String>,
 }
 
@@ -1428,64 +1018,40 @@ pub struct HttpParams {
 #[doc(alias = "IMCdrInfo")]
 #[tc_model]
 pub struct ImCdrInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"12933"`
+    /// `Id`; example: `"12933"`
     pub id: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `199`
+    /// `Duration`; example: `199`
     pub duration: i64,
 
-    /// `EndStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndStatus`; example: `1`
     pub end_status: i64,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"访客_e8d6"`
+    /// `Nickname`; example: `"访客_e8d6"`
     pub nickname: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: i64,
 
-    /// `StaffId`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `StaffId`; example: `"foo@tencent.com"`
     pub staff_id: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1632814604`
+    /// `Timestamp`; example: `1632814604`
     pub timestamp: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"87fa1d7a-4194-4f2a-83dc-d7c293411720"`
+    /// `SessionId`; example: `"87fa1d7a-4194-4f2a-83dc-d7c293411720"`
     pub session_id: String,
 
-    /// `SkillGroupId`: a string.
-    ///
-    /// Example: `"1154"`
+    /// `SkillGroupId`; example: `"1154"`
     pub skill_group_id: String,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"foo"`
+    /// `SkillGroupName`; example: `"foo"`
     pub skill_group_name: String,
 
-    /// `Satisfaction`: an [`ImSatisfaction`].
-    ///
-    /// Example: `{"Id":1,"Label":"满意"}`
+    /// `Satisfaction`; example: `{"Id":1,"Label":"满意"}`
     pub satisfaction: Option<ImSatisfaction>,
 
-    /// `ClientUserId`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `ClientUserId`; example: `"user123"`
     pub client_user_id: String,
 }
 
@@ -1495,14 +1061,10 @@ pub struct ImCdrInfo {
 #[doc(alias = "IMSatisfaction")]
 #[tc_model]
 pub struct ImSatisfaction {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"非常满意"`
+    /// `Label`; example: `"非常满意"`
     pub label: String,
 }
 
@@ -1512,34 +1074,22 @@ pub struct ImSatisfaction {
 #[doc(alias = "IVRKeyPressedElement")]
 #[tc_model]
 pub struct IvrKeyPressedElement {
-    /// `Key`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Key`; example: `"1"`
     pub key: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"非常满意"`
+    /// `Label`; example: `"非常满意"`
     pub label: String,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1729697241440`
+    /// `Timestamp`; example: `1729697241440`
     pub timestamp: Option<i64>,
 
-    /// `NodeLabel`: a string.
-    ///
-    /// Example: `"分支节点"`
+    /// `NodeLabel`; example: `"分支节点"`
     pub node_label: Option<String>,
 
-    /// `OriginalContent`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OriginalContent`; example: `"1"`
     pub original_content: Option<String>,
 
-    /// `TTSPrompt`: a string.
-    ///
-    /// Example: `"您好"`
+    /// `TTSPrompt`; example: `"您好"`
     #[tc(rename = "TTSPrompt")]
     pub tts_prompt: Option<String>,
 }
@@ -1549,10 +1099,7 @@ pub struct IvrKeyPressedElement {
 /// Sent in the input of [`BindNumberCallInInterface`](super::BindNumberCallInInterface).
 #[tc_model]
 pub struct Interface {
-    /// `URL`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://cloud.tencent.com/"`
+    /// `URL`, required in requests; example: `"https://cloud.tencent.com/"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 }
@@ -1563,14 +1110,10 @@ pub struct Interface {
 #[doc(alias = "InvokeLLM")]
 #[tc_model]
 pub struct InvokeLlm {
-    /// `Content`: a string.
-    ///
-    /// Example: `"今天天气怎么样"`
+    /// `Content`; example: `"今天天气怎么样"`
     pub content: Option<String>,
 
-    /// `Interrupt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Interrupt`; example: `false`
     pub interrupt: Option<bool>,
 }
 
@@ -1579,14 +1122,10 @@ pub struct InvokeLlm {
 /// Returned in the output of [`DescribeChatMessages`](super::DescribeChatMessages).
 #[tc_model]
 pub struct Message {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Text"`
+    /// `Type`; example: `"Text"`
     pub r#type: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"您好，我是您的小助手"`
+    /// `Content`; example: `"您好，我是您的小助手"`
     pub content: String,
 }
 
@@ -1595,19 +1134,13 @@ pub struct Message {
 /// Returned in the output of [`DescribeChatMessages`](super::DescribeChatMessages).
 #[tc_model]
 pub struct MessageBody {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1600007226`
+    /// `Timestamp`; example: `1600007226`
     pub timestamp: i64,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"Alan"`
+    /// `From`; example: `"Alan"`
     pub from: String,
 
-    /// `Messages`: a list of [`Message`] objects.
-    ///
-    /// Example: `[{"Content":"您好呀！","Type":"Text"}]`
+    /// `Messages`; example: `[{"Content":"您好呀！","Type":"Text"}]`
     pub messages: Vec<Message>,
 }
 
@@ -1616,24 +1149,16 @@ pub struct MessageBody {
 /// Returned in the output of [`DescribeNumbers`](super::DescribeNumbers).
 #[tc_model]
 pub struct NumberInfo {
-    /// `Number`: a string.
-    ///
-    /// Example: `"0086075512345678"`
+    /// `Number`; example: `"0086075512345678"`
     pub number: String,
 
-    /// `CallOutSkillGroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `CallOutSkillGroupIds`; example: `[1,2,3]`
     pub call_out_skill_group_ids: Vec<u64>,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 
-    /// `CostType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CostType`; example: `1`
     pub cost_type: Option<i64>,
 }
 
@@ -1642,14 +1167,14 @@ pub struct NumberInfo {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct OauthConfig {
-    /// `TokenURL`: a string.
+    /// `TokenURL`
     #[tc(rename = "TokenURL")]
     pub token_url: Option<String>,
 
-    /// `ClientId`: a string.
+    /// `ClientId`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
+    /// `ClientSecret`
     pub client_secret: Option<String>,
 }
 
@@ -1658,34 +1183,22 @@ pub struct OauthConfig {
 /// Sent in the input of [`CreateOwnNumberApply`](super::CreateOwnNumberApply) and [`ModifyOwnNumberApply`](super::ModifyOwnNumberApply).
 #[tc_model]
 pub struct OwnNumberApplyDetailItem {
-    /// `CallType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CallType`; example: `2`
     pub call_type: i64,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"02066660000"`
+    /// `PhoneNumber`; example: `"02066660000"`
     pub phone_number: String,
 
-    /// `MaxCallCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCallCount`; example: `1`
     pub max_call_count: i64,
 
-    /// `MaxCallPSec`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCallPSec`; example: `1`
     pub max_call_p_sec: i64,
 
-    /// `OutboundCalleeFormat`: a string.
-    ///
-    /// Example: `"{+E.164}"`
+    /// `OutboundCalleeFormat`; example: `"{+E.164}"`
     pub outbound_callee_format: Option<String>,
 
-    /// `CarrierPhoneNumber`: a string.
-    ///
-    /// Example: `"66660000"`
+    /// `CarrierPhoneNumber`; example: `"66660000"`
     pub carrier_phone_number: Option<String>,
 }
 
@@ -1695,81 +1208,51 @@ pub struct OwnNumberApplyDetailItem {
 #[doc(alias = "PSTNSession")]
 #[tc_model]
 pub struct PstnSession {
-    /// `SessionID`: a string.
-    ///
-    /// Example: `"d62a280a-b7dc-4a05-8295-eba7b61c2490"`
+    /// `SessionID`; example: `"d62a280a-b7dc-4a05-8295-eba7b61c2490"`
     #[tc(rename = "SessionID")]
     pub session_id: String,
 
-    /// `RoomID`: a string.
-    ///
-    /// Example: `"0"`
+    /// `RoomID`; example: `"0"`
     #[tc(rename = "RoomID")]
     pub room_id: String,
 
-    /// `Caller`: a string.
-    ///
-    /// Example: `"00861010101033"`
+    /// `Caller`; example: `"00861010101033"`
     pub caller: String,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"00861010101031"`
+    /// `Callee`; example: `"00861010101031"`
     pub callee: String,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `StartTimestamp`; example: `1617184839`
     pub start_timestamp: i64,
 
-    /// `RingTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `RingTimestamp`; example: `1617184839`
     pub ring_timestamp: i64,
 
-    /// `AcceptTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `AcceptTimestamp`; example: `1617184839`
     pub accept_timestamp: i64,
 
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `StaffEmail`; example: `"foo@tencent.com"`
     pub staff_email: String,
 
-    /// `StaffNumber`: a string.
-    ///
-    /// Example: `"007"`
+    /// `StaffNumber`; example: `"007"`
     pub staff_number: String,
 
-    /// `SessionStatus`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `SessionStatus`; example: `"finished"`
     pub session_status: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: i64,
 
-    /// `OutBoundCaller`: a string.
-    ///
-    /// Example: `"00861010101031"`
+    /// `OutBoundCaller`; example: `"00861010101031"`
     pub out_bound_caller: String,
 
-    /// `OutBoundCallee`: a string.
-    ///
-    /// Example: `"00861010101032"`
+    /// `OutBoundCallee`; example: `"00861010101032"`
     pub out_bound_callee: String,
 
-    /// `ProtectedCaller`: a string.
-    ///
-    /// Example: `"008613XXXX5678"`
+    /// `ProtectedCaller`; example: `"008613XXXX5678"`
     pub protected_caller: String,
 
-    /// `ProtectedCallee`: a string.
-    ///
-    /// Example: `"008613XXXX5678"`
+    /// `ProtectedCallee`; example: `"008613XXXX5678"`
     pub protected_callee: String,
 }
 
@@ -1779,71 +1262,45 @@ pub struct PstnSession {
 #[doc(alias = "PSTNSessionInfo")]
 #[tc_model]
 pub struct PstnSessionInfo {
-    /// `SessionID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SessionID`; example: `"1"`
     #[tc(rename = "SessionID")]
     pub session_id: String,
 
-    /// `RoomID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RoomID`; example: `"1"`
     #[tc(rename = "RoomID")]
     pub room_id: String,
 
-    /// `Caller`: a string.
-    ///
-    /// Example: `"13712345678"`
+    /// `Caller`; example: `"13712345678"`
     pub caller: String,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"13712345678"`
+    /// `Callee`; example: `"13712345678"`
     pub callee: String,
 
-    /// `StartTimestamp`: a string.
-    ///
-    /// Example: `"1617184839"`
+    /// `StartTimestamp`; example: `"1617184839"`
     pub start_timestamp: String,
 
-    /// `AcceptTimestamp`: a string.
-    ///
-    /// Example: `"1617184839"`
+    /// `AcceptTimestamp`; example: `"1617184839"`
     pub accept_timestamp: String,
 
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `StaffEmail`; example: `"xxx@xxx.com"`
     pub staff_email: String,
 
-    /// `StaffNumber`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StaffNumber`; example: `"1"`
     pub staff_number: String,
 
-    /// `SessionStatus`: a string.
-    ///
-    /// Example: `"inProgress"`
+    /// `SessionStatus`; example: `"inProgress"`
     pub session_status: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: i64,
 
-    /// `RingTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1617184839`
+    /// `RingTimestamp`; example: `1617184839`
     pub ring_timestamp: i64,
 
-    /// `ProtectedCaller`: a string.
-    ///
-    /// Example: `"008613XXXX5678"`
+    /// `ProtectedCaller`; example: `"008613XXXX5678"`
     pub protected_caller: String,
 
-    /// `ProtectedCallee`: a string.
-    ///
-    /// Example: `"008613XXXX5678"`
+    /// `ProtectedCallee`; example: `"008613XXXX5678"`
     pub protected_callee: String,
 }
 
@@ -1852,34 +1309,22 @@ pub struct PstnSessionInfo {
 /// Returned in the output of [`DescribeCCCBuyInfoList`](super::DescribeCCCBuyInfoList).
 #[tc_model]
 pub struct PackageBuyInfo {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PackageId`; example: `"1001"`
     pub package_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `CapacitySize`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `CapacitySize`; example: `10000`
     pub capacity_size: i64,
 
-    /// `CapacityRemain`: a signed 64-bit integer.
-    ///
-    /// Example: `143`
+    /// `CapacityRemain`; example: `143`
     pub capacity_remain: i64,
 
-    /// `BuyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1630000000`
+    /// `BuyTime`; example: `1630000000`
     pub buy_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1640000000`
+    /// `EndTime`; example: `1640000000`
     pub end_time: i64,
 }
 
@@ -1888,34 +1333,22 @@ pub struct PackageBuyInfo {
 /// Returned in the output of [`DescribeCCCBuyInfoList`](super::DescribeCCCBuyInfoList).
 #[tc_model]
 pub struct PhoneNumBuyInfo {
-    /// `PhoneNum`: a string.
-    ///
-    /// Example: `"008602112345678"`
+    /// `PhoneNum`; example: `"008602112345678"`
     pub phone_num: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `CallType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CallType`; example: `2`
     pub call_type: i64,
 
-    /// `BuyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1630000000`
+    /// `BuyTime`; example: `1630000000`
     pub buy_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1640000000`
+    /// `EndTime`; example: `1640000000`
     pub end_time: i64,
 
-    /// `State`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: i64,
 }
 
@@ -1924,14 +1357,10 @@ pub struct PhoneNumBuyInfo {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct RetryTagItem {
-    /// `TagName`: a string.
-    ///
-    /// Example: `"是否需要稍后联系"`
+    /// `TagName`; example: `"是否需要稍后联系"`
     pub tag_name: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"需要"`
+    /// `TagValue`; example: `"需要"`
     pub tag_value: Option<String>,
 }
 
@@ -1940,7 +1369,7 @@ pub struct RetryTagItem {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct ReturnKey {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 }
 
@@ -1949,30 +1378,22 @@ pub struct ReturnKey {
 /// Returned in the output of [`DescribeCCCBuyInfoList`](super::DescribeCCCBuyInfoList).
 #[tc_model]
 pub struct SdkAppIdBuyInfo {
-    /// `SdkAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SdkAppId`; example: `1400000000`
     pub sdk_app_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `Name`; example: `"Test"`
     pub name: String,
 
-    /// `StaffBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StaffBuyNum`; example: `10`
     pub staff_buy_num: i64,
 
-    /// `StaffBuyList`: a list of [`StaffBuyInfo`] objects.
+    /// `StaffBuyList`
     pub staff_buy_list: Vec<StaffBuyInfo>,
 
-    /// `PhoneNumBuyList`: a list of [`PhoneNumBuyInfo`] objects.
+    /// `PhoneNumBuyList`
     pub phone_num_buy_list: Vec<PhoneNumBuyInfo>,
 
-    /// `SipBuyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SipBuyNum`; example: `10`
     pub sip_buy_num: i64,
 }
 
@@ -1982,53 +1403,31 @@ pub struct SdkAppIdBuyInfo {
 /// Returned in the output of [`DescribeProtectedTelCdr`](super::DescribeProtectedTelCdr) and [`DescribeTelCdr`](super::DescribeTelCdr).
 #[tc_model]
 pub struct SeatUserInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `Mail`; example: `"foo@tencent.com"`
     pub mail: String,
 
-    /// `StaffNumber`: a string.
-    ///
-    /// Example: `"007"`
+    /// `StaffNumber`; example: `"007"`
     pub staff_number: String,
 
-    /// `Phone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"008613012345678"`
+    /// `Phone`, always sent in responses; example: `"008613012345678"`
     pub phone: Option<String>,
 
-    /// `Nick`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"三三"`
+    /// `Nick`, always sent in responses; example: `"三三"`
     pub nick: Option<String>,
 
-    /// `UserId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `UserId`, always sent in responses; example: `"foo@tencent.com"`
     pub user_id: Option<String>,
 
-    /// `SkillGroupNameList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["测试技能组"]`
+    /// `SkillGroupNameList`, always sent in responses; example: `["测试技能组"]`
     pub skill_group_name_list: Option<Vec<String>>,
 
-    /// `Role`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Role`; example: `1`
     pub role: Option<i64>,
 
-    /// `ExtensionNumber`: a string.
-    ///
-    /// Example: `"1003"`
+    /// `ExtensionNumber`; example: `"1003"`
     pub extension_number: Option<String>,
 }
 
@@ -2037,95 +1436,59 @@ pub struct SeatUserInfo {
 /// Returned in the output of [`DescribeProtectedTelCdr`](super::DescribeProtectedTelCdr), [`DescribeSessionDetail`](super::DescribeSessionDetail) and [`DescribeTelCdr`](super::DescribeTelCdr).
 #[tc_model]
 pub struct ServeParticipant {
-    /// `Mail`: a string.
-    ///
-    /// Example: `"foo@tencent.com"`
+    /// `Mail`; example: `"foo@tencent.com"`
     pub mail: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"008613012345678"`
+    /// `Phone`; example: `"008613012345678"`
     pub phone: String,
 
-    /// `RingTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `RingTimestamp`; example: `1611631881`
     pub ring_timestamp: i64,
 
-    /// `AcceptTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `AcceptTimestamp`; example: `1611631881`
     pub accept_timestamp: i64,
 
-    /// `EndedTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631891`
+    /// `EndedTimestamp`; example: `1611631891`
     pub ended_timestamp: i64,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1611631881"`
+    /// `RecordId`; example: `"1611631881"`
     pub record_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"staffSeat"`
+    /// `Type`; example: `"staffSeat"`
     pub r#type: String,
 
-    /// `TransferFrom`: a string.
-    ///
-    /// Example: `"bar@tencent.com"`
+    /// `TransferFrom`; example: `"bar@tencent.com"`
     pub transfer_from: String,
 
-    /// `TransferFromType`: a string.
-    ///
-    /// Example: `"staffSeat"`
+    /// `TransferFromType`; example: `"staffSeat"`
     pub transfer_from_type: String,
 
-    /// `TransferTo`: a string.
-    ///
-    /// Example: `"san@tencent.com"`
+    /// `TransferTo`; example: `"san@tencent.com"`
     pub transfer_to: String,
 
-    /// `TransferToType`: a string.
-    ///
-    /// Example: `"staffSeat"`
+    /// `TransferToType`; example: `"staffSeat"`
     pub transfer_to_type: String,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1101`
+    /// `SkillGroupId`; example: `1101`
     pub skill_group_id: i64,
 
-    /// `EndStatusString`: a string.
-    ///
-    /// Example: `"ok seatGiveUp seatForward outboundForward ivrGiveUp"`
+    /// `EndStatusString`; example: `"ok seatGiveUp seatForward outboundForward ivrGiveUp"`
     pub end_status_string: String,
 
-    /// `RecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxxxx"`
+    /// `RecordURL`; example: `"https://xxxxxxx"`
     #[tc(rename = "RecordURL")]
     pub record_url: String,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sequence`; example: `0`
     pub sequence: i64,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `StartTimestamp`; example: `1611631881`
     pub start_timestamp: i64,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"tel"`
+    /// `SkillGroupName`; example: `"tel"`
     pub skill_group_name: String,
 
-    /// `CustomRecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxxxx"`
+    /// `CustomRecordURL`; example: `"https://xxxxxxx"`
     #[tc(rename = "CustomRecordURL")]
     pub custom_record_url: String,
 }
@@ -2135,31 +1498,25 @@ pub struct ServeParticipant {
 /// Sent in the input of [`ControlAIConversation`](super::ControlAIConversation).
 #[tc_model]
 pub struct ServerPushText {
-    /// `Text`: a string.
+    /// `Text`
     pub text: Option<String>,
 
-    /// `Interrupt`: a boolean.
+    /// `Interrupt`
     pub interrupt: Option<bool>,
 
-    /// `StopAfterPlay`: a boolean.
+    /// `StopAfterPlay`
     pub stop_after_play: Option<bool>,
 
-    /// `Audio`: a string.
+    /// `Audio`
     pub audio: Option<String>,
 
-    /// `DropMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DropMode`; example: `0`
     pub drop_mode: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 
-    /// `AddHistory`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddHistory`; example: `true`
     pub add_history: Option<bool>,
 }
 
@@ -2168,17 +1525,13 @@ pub struct ServerPushText {
 /// Returned in the output of [`DescribeSessionDetail`](super::DescribeSessionDetail).
 #[tc_model]
 pub struct SessionEvent {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1756372067`
+    /// `Timestamp`; example: `1756372067`
     pub timestamp: Option<i64>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"StaffHold"`
+    /// `EventType`; example: `"StaffHold"`
     pub event_type: Option<String>,
 
-    /// `StaffEventDetail`: an [`EventStaffDetail`].
+    /// `StaffEventDetail`
     pub staff_event_detail: Option<EventStaffDetail>,
 }
 
@@ -2187,13 +1540,13 @@ pub struct SessionEvent {
 /// Sent in the input of [`SetStaffStatus`](super::SetStaffStatus).
 #[tc_model]
 pub struct SetStaffStatusItem {
-    /// `StaffUserId`: a string.
+    /// `StaffUserId`
     pub staff_user_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 }
 
@@ -2202,25 +1555,25 @@ pub struct SetStaffStatusItem {
 /// Returned in the output of [`SetStaffStatus`](super::SetStaffStatus).
 #[tc_model]
 pub struct SetStaffStatusRspItem {
-    /// `StaffUserId`: a string.
+    /// `StaffUserId`
     pub staff_user_id: Option<String>,
 
-    /// `ErrorCode`: a string.
+    /// `ErrorCode`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 
-    /// `PreviousStatus`: a string.
+    /// `PreviousStatus`
     pub previous_status: Option<String>,
 
-    /// `PreviousReason`: a string.
+    /// `PreviousReason`
     pub previous_reason: Option<String>,
 }
 
@@ -2229,54 +1582,34 @@ pub struct SetStaffStatusRspItem {
 /// Returned in the output of [`DescribeSkillGroupInfoList`](super::DescribeSkillGroupInfoList).
 #[tc_model]
 pub struct SkillGroupInfoItem {
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1400000000`
+    /// `SkillGroupId`; example: `1400000000`
     pub skill_group_id: i64,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `SkillGroupName`; example: `"Test"`
     pub skill_group_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IM"`
+    /// `Type`; example: `"IM"`
     pub r#type: String,
 
-    /// `RoutePolicy`: a string.
-    ///
-    /// Example: `"fifo"`
+    /// `RoutePolicy`; example: `"fifo"`
     pub route_policy: String,
 
-    /// `UsingLastSeat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsingLastSeat`; example: `0`
     pub using_last_seat: i64,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: i64,
 
-    /// `LastModifyTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `LastModifyTimestamp`; example: `1611631881`
     pub last_modify_timestamp: i64,
 
-    /// `SkillGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SkillGroupType`; example: `1`
     pub skill_group_type: i64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"6666"`
+    /// `Alias`; example: `"6666"`
     pub alias: String,
 
-    /// `RingAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RingAll`; example: `false`
     pub ring_all: Option<bool>,
 }
 
@@ -2285,24 +1618,16 @@ pub struct SkillGroupInfoItem {
 /// Returned in the output of [`DescribeStaffInfoList`](super::DescribeStaffInfoList).
 #[tc_model]
 pub struct SkillGroupItem {
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `SkillGroupId`; example: `101`
     pub skill_group_id: i64,
 
-    /// `SkillGroupName`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `SkillGroupName`; example: `"Test"`
     pub skill_group_name: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IM"`
+    /// `Type`; example: `"IM"`
     pub r#type: String,
 }
 
@@ -2311,24 +1636,16 @@ pub struct SkillGroupItem {
 /// Returned in the output of [`DescribeCCCBuyInfoList`](super::DescribeCCCBuyInfoList).
 #[tc_model]
 pub struct StaffBuyInfo {
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
-    /// `BuyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `163000000`
+    /// `BuyTime`; example: `163000000`
     pub buy_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `164000000`
+    /// `EndTime`; example: `164000000`
     pub end_time: i64,
 
-    /// `SipNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `SipNum`; example: `12`
     pub sip_num: i64,
 }
 
@@ -2337,64 +1654,46 @@ pub struct StaffBuyInfo {
 /// Returned in the output of [`DescribeStaffInfoList`](super::DescribeStaffInfoList).
 #[tc_model]
 pub struct StaffInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"xiaowang"`
+    /// `Name`; example: `"xiaowang"`
     pub name: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"10982291@qq.com"`
+    /// `Mail`; example: `"10982291@qq.com"`
     pub mail: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"18092226822"`
+    /// `Phone`; example: `"18092226822"`
     pub phone: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"xiaohong"`
+    /// `Nick`; example: `"xiaohong"`
     pub nick: String,
 
-    /// `StaffNumber`: a string.
-    ///
-    /// Example: `"101"`
+    /// `StaffNumber`; example: `"101"`
     pub staff_number: String,
 
-    /// `RoleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoleId`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub role_id: Option<u64>,
 
-    /// `RoleIdList`: an unsigned 64-bit integer.
+    /// `RoleIdList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub role_id_list: Option<u64>,
 
-    /// `RoleList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RoleList`; example: `[1]`
     pub role_list: Option<Vec<u64>>,
 
-    /// `SkillGroupList`: a list of [`SkillGroupItem`] objects.
+    /// `SkillGroupList`
     pub skill_group_list: Vec<SkillGroupItem>,
 
-    /// `LastModifyTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1614149408`
+    /// `LastModifyTimestamp`; example: `1614149408`
     pub last_modify_timestamp: i64,
 
-    /// `ExtensionNumber`: a string.
-    ///
-    /// Example: `"1003"`
+    /// `ExtensionNumber`; example: `"1003"`
     pub extension_number: Option<String>,
 
-    /// `ForwardingConfig`: a [`ForwardingConfig`].
+    /// `ForwardingConfig`
     pub forwarding_config: Option<ForwardingConfig>,
 }
 
@@ -2403,14 +1702,10 @@ pub struct StaffInfo {
 /// Sent in the input of [`BindStaffSkillGroupList`](super::BindStaffSkillGroupList).
 #[tc_model]
 pub struct StaffSkillGroupList {
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2134`
+    /// `SkillGroupId`; example: `2134`
     pub skill_group_id: i64,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<i64>,
 }
 
@@ -2419,39 +1714,25 @@ pub struct StaffSkillGroupList {
 /// Returned in the output of [`DescribeStaffStatusHistory`](super::DescribeStaffStatusHistory).
 #[tc_model]
 pub struct StaffStatus {
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"foo-and-bar"`
+    /// `Cursor`; example: `"foo-and-bar"`
     pub cursor: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1756297161`
+    /// `Timestamp`; example: `1756297161`
     pub timestamp: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"free"`
+    /// `Status`; example: `"free"`
     pub status: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"aaed24da-c8a5-412f-a346-157f2316ae75"`
+    /// `SessionId`; example: `"aaed24da-c8a5-412f-a346-157f2316ae75"`
     pub session_id: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"会议"`
+    /// `Reason`; example: `"会议"`
     pub reason: Option<String>,
 
-    /// `StaffEmail`: a string.
-    ///
-    /// Example: `"101@qq.com"`
+    /// `StaffEmail`; example: `"101@qq.com"`
     pub staff_email: Option<String>,
 
-    /// `StaffNo`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `StaffNo`; example: `"10001"`
     pub staff_no: Option<String>,
 }
 
@@ -2460,14 +1741,10 @@ pub struct StaffStatus {
 /// Returned in the output of [`DescribeStaffStatusMetrics`](super::DescribeStaffStatusMetrics).
 #[tc_model]
 pub struct StaffStatusExtra {
-    /// `Type`: a string.
-    ///
-    /// Example: `"tel"`
+    /// `Type`; example: `"tel"`
     pub r#type: String,
 
-    /// `Direct`: a string.
-    ///
-    /// Example: `"in"`
+    /// `Direct`; example: `"in"`
     pub direct: String,
 }
 
@@ -2476,87 +1753,55 @@ pub struct StaffStatusExtra {
 /// Returned in the output of [`DescribeStaffStatusMetrics`](super::DescribeStaffStatusMetrics).
 #[tc_model]
 pub struct StaffStatusMetrics {
-    /// `Email`: a string.
-    ///
-    /// Example: `"xxx@xxx.com"`
+    /// `Email`; example: `"xxx@xxx.com"`
     pub email: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"free"`
+    /// `Status`; example: `"free"`
     pub status: String,
 
-    /// `StatusExtra`: a [`StaffStatusExtra`].
+    /// `StatusExtra`
     pub status_extra: StaffStatusExtra,
 
-    /// `OnlineDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnlineDuration`; example: `0`
     pub online_duration: i64,
 
-    /// `FreeDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FreeDuration`; example: `0`
     pub free_duration: i64,
 
-    /// `BusyDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BusyDuration`; example: `0`
     pub busy_duration: i64,
 
-    /// `NotReadyDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NotReadyDuration`; example: `0`
     pub not_ready_duration: i64,
 
-    /// `RestDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestDuration`; example: `0`
     pub rest_duration: i64,
 
-    /// `AfterCallWorkDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AfterCallWorkDuration`; example: `0`
     pub after_call_work_duration: i64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"会议"`
+    /// `Reason`; example: `"会议"`
     pub reason: String,
 
-    /// `ReserveRest`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReserveRest`; example: `false`
     pub reserve_rest: bool,
 
-    /// `ReserveNotReady`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReserveNotReady`; example: `false`
     pub reserve_not_ready: bool,
 
-    /// `UseMobileAccept`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseMobileAccept`; example: `0`
     pub use_mobile_accept: i64,
 
-    /// `UseMobileCallOut`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseMobileCallOut`; example: `false`
     pub use_mobile_call_out: bool,
 
-    /// `LastOnlineTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1679300000`
+    /// `LastOnlineTimestamp`; example: `1679300000`
     pub last_online_timestamp: Option<i64>,
 
-    /// `LastStatusTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1679300000`
+    /// `LastStatusTimestamp`; example: `1679300000`
     pub last_status_timestamp: Option<i64>,
 
-    /// `ClientInfo`: a list of [`ClientInfo`] objects.
-    ///
-    /// Example: `[{"ClientType":"Web","IsConnected":true}]`
+    /// `ClientInfo`; example: `[{"ClientType":"Web","IsConnected":true}]`
     pub client_info: Option<Vec<ClientInfo>>,
 }
 
@@ -2565,235 +1810,157 @@ pub struct StaffStatusMetrics {
 /// Returned in the output of [`DescribeProtectedTelCdr`](super::DescribeProtectedTelCdr) and [`DescribeTelCdr`](super::DescribeTelCdr).
 #[tc_model]
 pub struct TelCdrInfo {
-    /// `Caller`: a string.
-    ///
-    /// Example: `"0086010xxxxxxxx"`
+    /// `Caller`; example: `"0086010xxxxxxxx"`
     pub caller: String,
 
-    /// `Callee`: a string.
-    ///
-    /// Example: `"0086130xxxxxxxx"`
+    /// `Callee`; example: `"0086130xxxxxxxx"`
     pub callee: String,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `Time`; example: `1611631881`
     pub time: i64,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: i64,
 
-    /// `CallType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CallType`; example: `1`
     pub call_type: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Duration`; example: `120`
     pub duration: i64,
 
-    /// `RecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `RecordURL`; example: `"https://xxxxx"`
     #[tc(rename = "RecordURL")]
     pub record_url: String,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"1611631881"`
+    /// `RecordId`; example: `"1611631881"`
     pub record_id: String,
 
-    /// `SeatUser`: a [`SeatUserInfo`].
+    /// `SeatUser`
     pub seat_user: SeatUserInfo,
 
-    /// `EndStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EndStatus`; example: `1`
     pub end_status: i64,
 
-    /// `SkillGroup`: a string.
-    ///
-    /// Example: `"tel"`
+    /// `SkillGroup`; example: `"tel"`
     pub skill_group: String,
 
-    /// `CallerLocation`: a string.
-    ///
-    /// Example: `"广东深圳"`
+    /// `CallerLocation`; example: `"广东深圳"`
     pub caller_location: String,
 
-    /// `IVRDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IVRDuration`; example: `5`
     #[tc(rename = "IVRDuration")]
     pub ivr_duration: i64,
 
-    /// `RingTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `RingTimestamp`; example: `1611631881`
     pub ring_timestamp: i64,
 
-    /// `AcceptTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `AcceptTimestamp`; example: `1611631881`
     pub accept_timestamp: i64,
 
-    /// `EndedTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631881`
+    /// `EndedTimestamp`; example: `1611631881`
     pub ended_timestamp: i64,
 
-    /// `IVRKeyPressed`: a list of strings.
-    ///
-    /// Example: `["1","2","3"]`
+    /// `IVRKeyPressed`; example: `["1","2","3"]`
     #[tc(rename = "IVRKeyPressed")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub ivr_key_pressed: Option<Vec<String>>,
 
-    /// `IVRKeyPressedEx`: a list of [`IvrKeyPressedElement`] objects.
+    /// `IVRKeyPressedEx`
     #[tc(rename = "IVRKeyPressedEx")]
     pub ivr_key_pressed_ex: Vec<IvrKeyPressedElement>,
 
-    /// `HungUpSide`: a string.
-    ///
-    /// Example: `"user"`
+    /// `HungUpSide`; example: `"user"`
     pub hung_up_side: String,
 
-    /// `ServeParticipants`: a list of [`ServeParticipant`] objects.
+    /// `ServeParticipants`
     pub serve_participants: Vec<ServeParticipant>,
 
-    /// `SkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `SkillGroupId`; example: `110`
     pub skill_group_id: i64,
 
-    /// `EndStatusString`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `EndStatusString`; example: `"ok"`
     pub end_status_string: String,
 
-    /// `StartTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631891`
+    /// `StartTimestamp`; example: `1611631891`
     pub start_timestamp: i64,
 
-    /// `QueuedTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1611631891`
+    /// `QueuedTimestamp`; example: `1611631891`
     pub queued_timestamp: i64,
 
-    /// `PostIVRKeyPressed`: a list of [`IvrKeyPressedElement`] objects.
+    /// `PostIVRKeyPressed`
     #[tc(rename = "PostIVRKeyPressed")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub post_ivr_key_pressed: Option<Vec<IvrKeyPressedElement>>,
 
-    /// `PostIVRKeyPressedEx`: a list of [`IvrKeyPressedElement`] objects.
+    /// `PostIVRKeyPressedEx`
     #[tc(rename = "PostIVRKeyPressedEx")]
     pub post_ivr_key_pressed_ex: Vec<IvrKeyPressedElement>,
 
-    /// `QueuedSkillGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `110`
+    /// `QueuedSkillGroupId`; example: `110`
     pub queued_skill_group_id: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"c2b303a5-7814-42f4-ab7d-573b7f195d30"`
+    /// `SessionId`; example: `"c2b303a5-7814-42f4-ab7d-573b7f195d30"`
     pub session_id: String,
 
-    /// `ProtectedCaller`: a string.
-    ///
-    /// Example: `"0086130xxxxxxxx"`
+    /// `ProtectedCaller`; example: `"0086130xxxxxxxx"`
     pub protected_caller: String,
 
-    /// `ProtectedCallee`: a string.
-    ///
-    /// Example: `"0086130xxxxxxxx"`
+    /// `ProtectedCallee`; example: `"0086130xxxxxxxx"`
     pub protected_callee: String,
 
-    /// `Uui`: a string.
-    ///
-    /// Example: `"whatever"`
+    /// `Uui`; example: `"whatever"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub uui: Option<String>,
 
-    /// `UUI`: a string.
-    ///
-    /// Example: `"whatever"`
+    /// `UUI`; example: `"whatever"`
     #[tc(rename = "UUI")]
     pub uui_2: String,
 
-    /// `AsrUrl`: a string.
-    ///
-    /// Example: `"https://api.tccc.qcloud.com/tcccadmin/cdr/getAsrText?session_id="`
+    /// `AsrUrl`; example: `"https://api.tccc.qcloud.com/tcccadmin/cdr/getAsrText?session_id="`
     pub asr_url: String,
 
-    /// `AsrStatus`: a string.
-    ///
-    /// Example: `"Complete"`
+    /// `AsrStatus`; example: `"Complete"`
     pub asr_status: String,
 
-    /// `CustomRecordURL`: a string.
-    ///
-    /// Example: `"https://xxxxx"`
+    /// `CustomRecordURL`; example: `"https://xxxxx"`
     #[tc(rename = "CustomRecordURL")]
     pub custom_record_url: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `QueuedSkillGroupName`: a string.
-    ///
-    /// Example: `"销售组"`
+    /// `QueuedSkillGroupName`; example: `"销售组"`
     pub queued_skill_group_name: String,
 
-    /// `VoicemailRecordURL`: a list of strings.
-    ///
-    /// Example: `["https://xxxxx"]`
+    /// `VoicemailRecordURL`; example: `["https://xxxxx"]`
     #[tc(rename = "VoicemailRecordURL")]
     pub voicemail_record_url: Vec<String>,
 
-    /// `VoicemailAsrURL`: a list of strings.
-    ///
-    /// Example: `["https://xxxxx"]`
+    /// `VoicemailAsrURL`; example: `["https://xxxxx"]`
     #[tc(rename = "VoicemailAsrURL")]
     pub voicemail_asr_url: Option<Vec<String>>,
 
-    /// `AIAgentId`: a signed 64-bit integer.
-    ///
-    /// Example: `9527`
+    /// `AIAgentId`; example: `9527`
     #[tc(rename = "AIAgentId")]
     pub ai_agent_id: Option<i64>,
 
-    /// `AIAgentName`: a string.
-    ///
-    /// Example: `"新款智能体销售"`
+    /// `AIAgentName`; example: `"新款智能体销售"`
     #[tc(rename = "AIAgentName")]
     pub ai_agent_name: Option<String>,
 
-    /// `SysHangupReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1010`
+    /// `SysHangupReason`; example: `1010`
     pub sys_hangup_reason: Option<i64>,
 
-    /// `SysHangupReasonString`: a string.
-    ///
-    /// Example: `"用户挂断智能体通话"`
+    /// `SysHangupReasonString`; example: `"用户挂断智能体通话"`
     pub sys_hangup_reason_string: Option<String>,
 
-    /// `EndStatusV2`: a signed 64-bit integer.
-    ///
-    /// Example: `627`
+    /// `EndStatusV2`; example: `627`
     pub end_status_v2: Option<i64>,
 }
 
@@ -2802,14 +1969,10 @@ pub struct TelCdrInfo {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask) and [`CreatePredictiveDialingCampaign`](super::CreatePredictiveDialingCampaign).
 #[tc_model]
 pub struct TimeRange {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"09:00:00"`
+    /// `StartTime`; example: `"09:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"14:00:00"`
+    /// `EndTime`; example: `"14:00:00"`
     pub end_time: Option<String>,
 }
 
@@ -2818,14 +1981,10 @@ pub struct TimeRange {
 /// Sent in the input of [`CreateAICall`](super::CreateAICall).
 #[tc_model]
 pub struct ToneWordInfo {
-    /// `FirstSentenceTimeout`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `FirstSentenceTimeout`; example: `0.4`
     pub first_sentence_timeout: Option<f64>,
 
-    /// `ZHToneWords`: a [`ZhToneWordsInfo`].
-    ///
-    /// Example: `{"Negative":["好悲催","太差劲了"],"Neutral":["嘿嘿","差不多"],"Positive":["真不错","挺好的"]}`
+    /// `ZHToneWords`; example: `{"Negative":["好悲催","太差劲了"],"Neutral":["嘿嘿","差不多"],"Positive":["真不错","挺好的"]}`
     #[tc(rename = "ZHToneWords")]
     pub zh_tone_words: Option<ZhToneWordsInfo>,
 }
@@ -2835,19 +1994,13 @@ pub struct ToneWordInfo {
 /// Sent in the input of [`CreateAICall`](super::CreateAICall).
 #[tc_model]
 pub struct TransferToAgentItem {
-    /// `TransferToAgentName`: a string.
-    ///
-    /// Example: `"transfer_to_agent1"`
+    /// `TransferToAgentName`; example: `"transfer_to_agent1"`
     pub transfer_to_agent_name: String,
 
-    /// `TransferToAgentDesc`: a string.
-    ///
-    /// Example: `"当用户想要售后服务时"`
+    /// `TransferToAgentDesc`; example: `"当用户想要售后服务时"`
     pub transfer_to_agent_desc: String,
 
-    /// `TransferToAgentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1288`
+    /// `TransferToAgentId`; example: `1288`
     pub transfer_to_agent_id: u64,
 }
 
@@ -2856,20 +2009,16 @@ pub struct TransferToAgentItem {
 /// Sent in the input of [`CreateAutoCalloutTask`](super::CreateAutoCalloutTask).
 #[tc_model]
 pub struct TriggerStrategyItem {
-    /// `InterfaceConfig`: a [`HttpCallbackConfig`].
+    /// `InterfaceConfig`
     pub interface_config: Option<HttpCallbackConfig>,
 
-    /// `HangupTypes`: a list of strings.
-    ///
-    /// Example: `["206"]`
+    /// `HangupTypes`; example: `["206"]`
     pub hangup_types: Option<Vec<String>>,
 
-    /// `CallTags`: a list of [`RetryTagItem`] objects.
+    /// `CallTags`
     pub call_tags: Option<Vec<RetryTagItem>>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"ONCE_PER_NUMBER"`
+    /// `TriggerMode`; example: `"ONCE_PER_NUMBER"`
     pub trigger_mode: Option<String>,
 }
 
@@ -2878,14 +2027,10 @@ pub struct TriggerStrategyItem {
 /// Sent in the input of [`UploadIvrAudio`](super::UploadIvrAudio).
 #[tc_model]
 pub struct UploadAudioInfo {
-    /// `CustomFileName`: a string.
-    ///
-    /// Example: `"呼入使用"`
+    /// `CustomFileName`; example: `"呼入使用"`
     pub custom_file_name: String,
 
-    /// `AudioUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/aa.mp3"`
+    /// `AudioUrl`; example: `"http://xxx.com/aa.mp3"`
     pub audio_url: String,
 }
 
@@ -2894,14 +2039,10 @@ pub struct UploadAudioInfo {
 /// Returned in the output of [`UploadIvrAudio`](super::UploadIvrAudio).
 #[tc_model]
 pub struct UploadIvrAudioFailedInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"xxx.mp3"`
+    /// `FileName`; example: `"xxx.mp3"`
     pub file_name: Option<String>,
 
-    /// `FailedMsg`: a string.
-    ///
-    /// Example: `"文件内容重复"`
+    /// `FailedMsg`; example: `"文件内容重复"`
     pub failed_msg: Option<String>,
 }
 
@@ -2910,25 +2051,17 @@ pub struct UploadIvrAudioFailedInfo {
 /// Returned in the output of [`DescribeAICallInteractionRecords`](super::DescribeAICallInteractionRecords).
 #[tc_model]
 pub struct UserReplyEvent {
-    /// `ASRTranscript`: a string.
-    ///
-    /// Example: `"Something?"`
+    /// `ASRTranscript`; example: `"Something?"`
     #[tc(rename = "ASRTranscript")]
     pub asr_transcript: Option<String>,
 
-    /// `MatchedIntent`: a string.
-    ///
-    /// Example: `"收集${name}结束"`
+    /// `MatchedIntent`; example: `"收集${name}结束"`
     pub matched_intent: Option<String>,
 
-    /// `ExtractedSlots`: a string.
-    ///
-    /// Example: `"[{\"TagName\":\"name\",\"TagValue\":\"小康\",\"TagType\":3}]"`
+    /// `ExtractedSlots`; example: `"[{\"TagName\":\"name\",\"TagValue\":\"小康\",\"TagType\":3}]"`
     pub extracted_slots: Option<String>,
 
-    /// `BranchType`: a string.
-    ///
-    /// Example: `"Intent"`
+    /// `BranchType`; example: `"Intent"`
     pub branch_type: Option<String>,
 }
 
@@ -2938,16 +2071,10 @@ pub struct UserReplyEvent {
 /// Returned in the output of [`DescribePredictiveDialingCampaign`](super::DescribePredictiveDialingCampaign).
 #[tc_model]
 pub struct Variable {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"foo"`
+    /// `Key`, required in requests; example: `"foo"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"bar"`
+    /// `Value`, required in requests; example: `"bar"`
     pub value: Option<String>,
 }
 
@@ -2957,18 +2084,12 @@ pub struct Variable {
 #[doc(alias = "ZHToneWordsInfo")]
 #[tc_model]
 pub struct ZhToneWordsInfo {
-    /// `Neutral`: a list of strings.
-    ///
-    /// Example: `["嗯嗯"]`
+    /// `Neutral`; example: `["嗯嗯"]`
     pub neutral: Option<Vec<String>>,
 
-    /// `Positive`: a list of strings.
-    ///
-    /// Example: `["嗯嗯"]`
+    /// `Positive`; example: `["嗯嗯"]`
     pub positive: Option<Vec<String>>,
 
-    /// `Negative`: a list of strings.
-    ///
-    /// Example: `["嗯嗯"]`
+    /// `Negative`; example: `["嗯嗯"]`
     pub negative: Option<Vec<String>>,
 }

@@ -8,46 +8,50 @@ use super::models;
 /// The `AddTimeWindow` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`AddTimeWindowResponse`].
-/// The codes it documents are in [`AddTimeWindowError`](super::errors::AddTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=AddTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "AddTimeWindow",
     output = AddTimeWindowResponse,
-    error = super::errors::AddTimeWindowError
+    error = super::errors::CdbErrorCode
 )]
 pub struct AddTimeWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `Monday`: a list of strings.
+    /// `Monday`
     pub monday: Option<Vec<String>>,
 
-    /// `Tuesday`: a list of strings.
+    /// `Tuesday`
     pub tuesday: Option<Vec<String>>,
 
-    /// `Wednesday`: a list of strings.
+    /// `Wednesday`
     pub wednesday: Option<Vec<String>>,
 
-    /// `Thursday`: a list of strings.
+    /// `Thursday`
     pub thursday: Option<Vec<String>>,
 
-    /// `Friday`: a list of strings.
+    /// `Friday`
     pub friday: Option<Vec<String>>,
 
-    /// `Saturday`: a list of strings.
+    /// `Saturday`
     pub saturday: Option<Vec<String>>,
 
-    /// `Sunday`: a list of strings.
+    /// `Sunday`
     pub sunday: Option<Vec<String>>,
 
-    /// `MaxDelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDelayTime`; example: `10`
     pub max_delay_time: Option<u64>,
 }
 
@@ -61,52 +65,48 @@ pub struct AddTimeWindowResponse {
 /// The `AdjustCdbProxy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`AdjustCdbProxyResponse`].
-/// The codes it documents are in [`AdjustCdbProxyError`](super::errors::AdjustCdbProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=AdjustCdbProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.ProxyGroupStatusError`](super::errors::CdbErrorCode::FailedOperationProxyGroupStatusError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ProxyNodeCountLimitError`](super::errors::CdbErrorCode::OperationDeniedProxyNodeCountLimitError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "AdjustCdbProxy",
     output = AdjustCdbProxyResponse,
-    error = super::errors::AdjustCdbProxyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct AdjustCdbProxy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`; example: `"cdb-aykuksx3"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-il2nlsdn"`
+    /// `ProxyGroupId`; example: `"proxy-il2nlsdn"`
     pub proxy_group_id: String,
 
-    /// `ProxyNodeCustom`: a list of [`ProxyNodeCustom`](super::models::ProxyNodeCustom) objects.
+    /// `ProxyNodeCustom`
     pub proxy_node_custom: Vec<models::ProxyNodeCustom>,
 
-    /// `ReloadBalance`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ReloadBalance`; example: `"auto"`
     pub reload_balance: String,
 
-    /// `UpgradeTime`: a string.
-    ///
-    /// Example: `"nowTime"`
+    /// `UpgradeTime`; example: `"nowTime"`
     pub upgrade_time: String,
 
-    /// `RollUpgradeWaitingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `RollUpgradeWaitingTime`; example: `3600`
     pub roll_upgrade_waiting_time: Option<i64>,
 }
 
 /// What a successful [`AdjustCdbProxy`] call returns.
 #[tc_model]
 pub struct AdjustCdbProxyResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -116,102 +116,82 @@ pub struct AdjustCdbProxyResponse {
 /// The `AdjustCdbProxyAddress` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`AdjustCdbProxyAddressResponse`].
-/// The codes it documents are in [`AdjustCdbProxyAddressError`](super::errors::AdjustCdbProxyAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=AdjustCdbProxyAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.FailedOperationError`](super::errors::CdbErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ProxyUpgradeTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedProxyUpgradeTaskStatusError)
+/// - [`OperationDenied.UnsupportCreateAddressError`](super::errors::CdbErrorCode::OperationDeniedUnsupportCreateAddressError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "AdjustCdbProxyAddress",
     output = AdjustCdbProxyAddressResponse,
-    error = super::errors::AdjustCdbProxyAddressError
+    error = super::errors::CdbErrorCode
 )]
 pub struct AdjustCdbProxyAddress {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-il2nlsdn"`
+    /// `ProxyGroupId`; example: `"proxy-il2nlsdn"`
     pub proxy_group_id: String,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: String,
 
-    /// `IsKickOut`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsKickOut`; example: `true`
     pub is_kick_out: bool,
 
-    /// `MinCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinCount`; example: `2`
     pub min_count: u64,
 
-    /// `MaxDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxDelay`; example: `100`
     pub max_delay: u64,
 
-    /// `FailOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FailOver`; example: `true`
     pub fail_over: bool,
 
-    /// `AutoAddRo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoAddRo`; example: `true`
     pub auto_add_ro: bool,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadOnly`; example: `true`
     pub read_only: bool,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyadd-il2nlsdn"`
+    /// `ProxyAddressId`; example: `"proxyadd-il2nlsdn"`
     pub proxy_address_id: String,
 
-    /// `TransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransSplit`; example: `true`
     pub trans_split: Option<bool>,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConnectionPool`; example: `true`
     pub connection_pool: Option<bool>,
 
-    /// `ProxyAllocation`: a list of [`ProxyAllocation`](super::models::ProxyAllocation) objects.
+    /// `ProxyAllocation`
     pub proxy_allocation: Option<Vec<models::ProxyAllocation>>,
 
-    /// `AutoLoadBalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoLoadBalance`; example: `false`
     pub auto_load_balance: Option<bool>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"balance"`
+    /// `AccessMode`; example: `"balance"`
     pub access_mode: Option<String>,
 
-    /// `ApNodeAsRoNode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ApNodeAsRoNode`; example: `true`
     pub ap_node_as_ro_node: Option<bool>,
 
-    /// `ApQueryToOtherNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApQueryToOtherNode`; example: `false`
     pub ap_query_to_other_node: Option<bool>,
 }
 
 /// What a successful [`AdjustCdbProxyAddress`] call returns.
 #[tc_model]
 pub struct AdjustCdbProxyAddressResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -221,60 +201,55 @@ pub struct AdjustCdbProxyAddressResponse {
 /// The `AnalyzeAuditLogs` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`AnalyzeAuditLogsResponse`].
-/// The codes it documents are in [`AnalyzeAuditLogsError`](super::errors::AnalyzeAuditLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=AnalyzeAuditLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalInnerServiceError`](super::errors::CdbErrorCode::InternalErrorInternalInnerServiceError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "AnalyzeAuditLogs",
     output = AnalyzeAuditLogsResponse,
-    error = super::errors::AnalyzeAuditLogsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct AnalyzeAuditLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-r9bpb9gs"`
+    /// `InstanceId`; example: `"cdb-r9bpb9gs"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-16 00:00:20"`
+    /// `StartTime`; example: `"2023-02-16 00:00:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-02-16 00:10:20"`
+    /// `EndTime`; example: `"2023-02-16 00:10:20"`
     pub end_time: String,
 
-    /// `AggregationConditions`: a list of [`AggregationCondition`](super::models::AggregationCondition) objects.
-    ///
-    /// Example: `[{"AggregationField":"host","Limit":3,"Offset":0}]`
+    /// `AggregationConditions`; example: `[{"AggregationField":"host","Limit":3,"Offset":0}]`
     pub aggregation_conditions: Vec<models::AggregationCondition>,
 
-    /// `AuditLogFilter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
-    ///
-    /// Example: `{"SqlTypes":["CREATE"]}`
+    /// `AuditLogFilter`; example: `{"SqlTypes":["CREATE"]}`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audit_log_filter: Option<models::AuditLogFilter>,
 
-    /// `LogFilter`: a list of [`InstanceAuditLogFilters`](super::models::InstanceAuditLogFilters) objects.
-    ///
-    /// Example: `[{"Compare":"EQS","Type":"sqlType","Value":["delete"]}]`
+    /// `LogFilter`; example: `[{"Compare":"EQS","Type":"sqlType","Value":["delete"]}]`
     pub log_filter: Option<Vec<models::InstanceAuditLogFilters>>,
 }
 
 /// What a successful [`AnalyzeAuditLogs`] call returns.
 #[tc_model]
 pub struct AnalyzeAuditLogsResponse {
-    /// `Items`: a list of [`AuditLogAggregationResult`](super::models::AuditLogAggregationResult) objects.
+    /// `Items`
     pub items: Vec<models::AuditLogAggregationResult>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -284,28 +259,36 @@ pub struct AnalyzeAuditLogsResponse {
 /// The `AssociateSecurityGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.ResourceNotMatch`](super::errors::CdbErrorCode::InternalErrorResourceNotMatch)
+/// - [`InternalError.SecurityGroupError`](super::errors::CdbErrorCode::InternalErrorSecurityGroupError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-eb2w7dto"]`
+    /// `InstanceIds`; example: `["cdb-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 
-    /// `ForReadonlyInstance`: a boolean.
+    /// `ForReadonlyInstance`
     pub for_readonly_instance: Option<bool>,
 }
 
@@ -319,20 +302,29 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `BalanceRoGroupLoad` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`BalanceRoGroupLoadResponse`].
-/// The codes it documents are in [`BalanceRoGroupLoadError`](super::errors::BalanceRoGroupLoadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=BalanceRoGroupLoad)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "BalanceRoGroupLoad",
     output = BalanceRoGroupLoadResponse,
-    error = super::errors::BalanceRoGroupLoadError
+    error = super::errors::CdbErrorCode
 )]
 pub struct BalanceRoGroupLoad {
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-eb2w7dto"`
+    /// `RoGroupId`; example: `"cdbrg-eb2w7dto"`
     pub ro_group_id: String,
 }
 
@@ -346,63 +338,60 @@ pub struct BalanceRoGroupLoadResponse {
 /// The `CheckMigrateCluster` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CheckMigrateClusterResponse`].
-/// The codes it documents are in [`CheckMigrateClusterError`](super::errors::CheckMigrateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CheckMigrateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CheckMigrateCluster",
     output = CheckMigrateClusterResponse,
-    error = super::errors::CheckMigrateClusterError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CheckMigrateCluster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-2wpip111"`
+    /// `InstanceId`; example: `"cdb-2wpip111"`
     pub instance_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: Option<i64>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"CLOUD_NATIVE_CLUSTER"`
+    /// `DeviceType`; example: `"CLOUD_NATIVE_CLUSTER"`
     pub device_type: Option<String>,
 
-    /// `RoInfo`: a list of [`MigrateClusterRoInfo`](super::models::MigrateClusterRoInfo) objects.
+    /// `RoInfo`
     pub ro_info: Option<Vec<models::MigrateClusterRoInfo>>,
 }
 
 /// What a successful [`CheckMigrateCluster`] call returns.
 #[tc_model]
 pub struct CheckMigrateClusterResponse {
-    /// `CheckResult`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `CheckResult`; example: `"pass"`
     pub check_result: Option<String>,
 
-    /// `Items`: a list of [`CheckMigrateResult`](super::models::CheckMigrateResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::CheckMigrateResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -412,20 +401,26 @@ pub struct CheckMigrateClusterResponse {
 /// The `CloseAuditService` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CloseAuditServiceResponse`].
-/// The codes it documents are in [`CloseAuditServiceError`](super::errors::CloseAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CloseAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::CdbErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CloseAuditService",
     output = CloseAuditServiceResponse,
-    error = super::errors::CloseAuditServiceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CloseAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-22dhn3e3"`
+    /// `InstanceId`; example: `"cdb-22dhn3e3"`
     pub instance_id: String,
 }
 
@@ -439,30 +434,32 @@ pub struct CloseAuditServiceResponse {
 /// The `CloseCDBProxy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CloseCDBProxyResponse`].
-/// The codes it documents are in [`CloseCDBProxyError`](super::errors::CloseCDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CloseCDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.ProxyGroupStatusError`](super::errors::CdbErrorCode::FailedOperationProxyGroupStatusError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ProxyUpgradeTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedProxyUpgradeTaskStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CloseCDBProxy",
     output = CloseCDBProxyResponse,
-    error = super::errors::CloseCDBProxyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CloseCDBProxy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-93hvfedd"`
+    /// `InstanceId`; example: `"cdb-93hvfedd"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: Option<String>,
 
-    /// `OnlyCloseRW`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyCloseRW`; example: `false`
     #[tc(rename = "OnlyCloseRW")]
     pub only_close_rw: Option<bool>,
 }
@@ -477,25 +474,30 @@ pub struct CloseCDBProxyResponse {
 /// The `CloseCdbProxyAddress` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CloseCdbProxyAddressResponse`].
-/// The codes it documents are in [`CloseCdbProxyAddressError`](super::errors::CloseCdbProxyAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CloseCdbProxyAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ProxyAddressLimitError`](super::errors::CdbErrorCode::OperationDeniedProxyAddressLimitError)
+/// - [`OperationDenied.ProxyAddressNotFund`](super::errors::CdbErrorCode::OperationDeniedProxyAddressNotFund)
+/// - [`OperationDenied.ProxyUpgradeTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedProxyUpgradeTaskStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CloseCdbProxyAddress",
     output = CloseCdbProxyAddressResponse,
-    error = super::errors::CloseCdbProxyAddressError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CloseCdbProxyAddress {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-aykuksx3"`
+    /// `ProxyGroupId`; example: `"proxy-aykuksx3"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-aykuksx3"`
+    /// `ProxyAddressId`; example: `"proxyaddr-aykuksx3"`
     pub proxy_address_id: String,
 }
 
@@ -509,34 +511,35 @@ pub struct CloseCdbProxyAddressResponse {
 /// The `CloseSSL` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CloseSSLResponse`].
-/// The codes it documents are in [`CloseSSLError`](super::errors::CloseSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CloseSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
+/// - [`OperationDenied.InstanceLockerConflict`](super::errors::CdbErrorCode::OperationDeniedInstanceLockerConflict)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CloseSSL",
     output = CloseSSLResponse,
-    error = super::errors::CloseSSLError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CloseSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-je5egmdl"`
+    /// `InstanceId`; example: `"cdb-je5egmdl"`
     pub instance_id: Option<String>,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-k9a6gup3"`
+    /// `RoGroupId`; example: `"cdbrg-k9a6gup3"`
     pub ro_group_id: Option<String>,
 }
 
 /// What a successful [`CloseSSL`] call returns.
 #[tc_model]
 pub struct CloseSSLResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"123asd21-2dasdasd-123qcsdw-313213"`
+    /// `AsyncRequestId`; example: `"123asd21-2dasdasd-123qcsdw-313213"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -546,34 +549,38 @@ pub struct CloseSSLResponse {
 /// The `CloseWanService` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CloseWanServiceResponse`].
-/// The codes it documents are in [`CloseWanServiceError`](super::errors::CloseWanServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CloseWanService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CloseWanService",
     output = CloseWanServiceResponse,
-    error = super::errors::CloseWanServiceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CloseWanService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"cdb-xxx|readonly"`
+    /// `OpResourceId`; example: `"cdb-xxx|readonly"`
     pub op_resource_id: Option<String>,
 }
 
 /// What a successful [`CloseWanService`] call returns.
 #[tc_model]
 pub struct CloseWanServiceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"841592f6-dd318344-aea19230-38912726"`
+    /// `AsyncRequestId`; example: `"841592f6-dd318344-aea19230-38912726"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -583,47 +590,74 @@ pub struct CloseWanServiceResponse {
 /// The `CreateAccounts` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateAccountsResponse`].
-/// The codes it documents are in [`CreateAccountsError`](super::errors::CreateAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateAccounts",
     output = CreateAccountsResponse,
-    error = super::errors::CreateAccountsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::Account>>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"fsdgfdgfd"`
+    /// `Password`; example: `"fsdgfdgfd"`
     pub password: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test description"`
+    /// `Description`; example: `"test description"`
     pub description: Option<String>,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxUserConnections`; example: `1`
     pub max_user_connections: Option<i64>,
 }
 
 /// What a successful [`CreateAccounts`] call returns.
 #[tc_model]
 pub struct CreateAccountsResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -633,65 +667,74 @@ pub struct CreateAccountsResponse {
 /// The `CreateAuditLogFile` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateAuditLogFileResponse`].
-/// The codes it documents are in [`CreateAuditLogFileError`](super::errors::CreateAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAuditLogFileError`](super::errors::CdbErrorCode::FailedOperationCreateAuditLogFileError)
+/// - [`InternalError.AuditCreateLogFileError`](super::errors::CdbErrorCode::InternalErrorAuditCreateLogFileError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.AuditFileOverQuotaError`](super::errors::CdbErrorCode::OperationDeniedAuditFileOverQuotaError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.OverQuota`](super::errors::CdbErrorCode::OperationDeniedOverQuota)
+/// - [`OverQuota`](super::errors::CdbErrorCode::OverQuota)
+/// - [`ResourceUnavailable`](super::errors::CdbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateAuditLogFile",
     output = CreateAuditLogFileResponse,
-    error = super::errors::CreateAuditLogFileError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-cdtkp3hr"`
+    /// `InstanceId`; example: `"cdb-cdtkp3hr"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-06-07 15:59:45"`
+    /// `StartTime`; example: `"2023-06-07 15:59:45"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-16 14:27:00"`
+    /// `EndTime`; example: `"2023-06-16 14:27:00"`
     pub end_time: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderBy`; example: `"timestamp"`
     pub order_by: Option<String>,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
-    ///
-    /// Example: `{"SqlTypes":["CREATE"]}`
+    /// `Filter`; example: `{"SqlTypes":["CREATE"]}`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub filter: Option<models::AuditLogFilter>,
 
-    /// `LogFilter`: a list of [`InstanceAuditLogFilters`](super::models::InstanceAuditLogFilters) objects.
-    ///
-    /// Example: `[{"Compare":"EXC","Type":"host","Value":"10.0."}]`
+    /// `LogFilter`; example: `[{"Compare":"EXC","Type":"host","Value":"10.0."}]`
     pub log_filter: Option<Vec<models::InstanceAuditLogFilters>>,
 
-    /// `ColumnFilter`: a list of strings.
+    /// `ColumnFilter`
     pub column_filter: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateAuditLogFile`] call returns.
 #[tc_model]
 pub struct CreateAuditLogFileResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"shenji.csv"`
+    /// `FileName`; example: `"shenji.csv"`
     pub file_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -701,44 +744,72 @@ pub struct CreateAuditLogFileResponse {
 /// The `CreateAuditPolicy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateAuditPolicyResponse`].
-/// The codes it documents are in [`CreateAuditPolicyError`](super::errors::CreateAuditPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateAuditPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAuditFailError`](super::errors::CdbErrorCode::FailedOperationCreateAuditFailError)
+/// - [`FailedOperation.TypeInConflict`](super::errors::CdbErrorCode::FailedOperationTypeInConflict)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditOssLogicError`](super::errors::CdbErrorCode::InternalErrorAuditOssLogicError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::CdbErrorCode::InternalErrorServiceError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`LimitExceeded`](super::errors::CdbErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.AuditPolicyConflictError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyConflictError)
+/// - [`OperationDenied.AuditPolicyExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyExistError)
+/// - [`OperationDenied.AuditPolicyOverQuotaError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyOverQuotaError)
+/// - [`OperationDenied.AuditRuleHasBind`](super::errors::CdbErrorCode::OperationDeniedAuditRuleHasBind)
+/// - [`OperationDenied.AuditRuleNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleNotExistError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::CdbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::CdbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.DBBrainPolicyConflict`](super::errors::CdbErrorCode::OperationDeniedDbBrainPolicyConflict)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::CdbErrorCode::OperationDeniedUnsupportOpenAuditError)
+/// - [`ResourceInUse`](super::errors::CdbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
+/// - [`ResourceUnavailable`](super::errors::CdbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateAuditPolicy",
     output = CreateAuditPolicyResponse,
-    error = super::errors::CreateAuditPolicyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateAuditPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"audit_policy_1"`
+    /// `Name`; example: `"audit_policy_1"`
     pub name: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-asdfghjk"`
+    /// `RuleId`; example: `"cdbrule-asdfghjk"`
     pub rule_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwerasdf"`
+    /// `InstanceId`; example: `"cdb-qwerasdf"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogExpireDay`; example: `7`
     pub log_expire_day: Option<i64>,
 }
 
 /// What a successful [`CreateAuditPolicy`] call returns.
 #[tc_model]
 pub struct CreateAuditPolicyResponse {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cdbpolicy-asdfqwer"`
+    /// `PolicyId`; example: `"cdbpolicy-asdfqwer"`
     pub policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -750,42 +821,50 @@ pub struct CreateAuditPolicyResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`CreateAuditRuleResponse`].
-/// The codes it documents are in [`CreateAuditRuleError`](super::errors::CreateAuditRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateAuditRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAuditFailError`](super::errors::CdbErrorCode::FailedOperationCreateAuditFailError)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InternalError.ServiceError`](super::errors::CdbErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.AuditRuleExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleExistError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateAuditRule",
     output = CreateAuditRuleResponse,
-    error = super::errors::CreateAuditRuleError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateAuditRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"audit1"`
+    /// `RuleName`; example: `"audit1"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"audit_test"`
+    /// `Description`; example: `"audit_test"`
     pub description: Option<String>,
 
-    /// `RuleFilters`: a list of [`AuditFilter`](super::models::AuditFilter) objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<models::AuditFilter>>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 }
 
 /// What a successful [`CreateAuditRule`] call returns.
 #[tc_model]
 pub struct CreateAuditRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-qwerasdf"`
+    /// `RuleId`; example: `"cdbrule-qwerasdf"`
     pub rule_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -795,49 +874,43 @@ pub struct CreateAuditRuleResponse {
 /// The `CreateAuditRuleTemplate` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateAuditRuleTemplateResponse`].
-/// The codes it documents are in [`CreateAuditRuleTemplateError`](super::errors::CreateAuditRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateAuditRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateAuditRuleTemplate",
     output = CreateAuditRuleTemplateResponse,
-    error = super::errors::CreateAuditRuleTemplateError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateAuditRuleTemplate {
-    /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
-    ///
-    /// Example: `[{"Compare":"EQS","Type":"host","Value":["100.122.76.176","10.0.0.9"]}]`
+    /// `RuleFilters`; example: `[{"Compare":"EQS","Type":"host","Value":["100.122.76.176","10.0.0.9"]}]`
     pub rule_filters: Vec<models::RuleFilters>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `RuleTemplateName`; example: `"andy"`
     pub rule_template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试的规则模板"`
+    /// `Description`; example: `"用于测试的规则模板"`
     pub description: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmLevel`; example: `3`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicy`; example: `1`
     pub alarm_policy: Option<u64>,
 }
 
 /// What a successful [`CreateAuditRuleTemplate`] call returns.
 #[tc_model]
 pub struct CreateAuditRuleTemplateResponse {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cdb-art-l1mlbo59"`
+    /// `RuleTemplateId`; example: `"cdb-art-l1mlbo59"`
     pub rule_template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -847,50 +920,62 @@ pub struct CreateAuditRuleTemplateResponse {
 /// The `CreateBackup` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateBackupResponse`].
-/// The codes it documents are in [`CreateBackupError`](super::errors::CreateBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation`](super::errors::CdbErrorCode::FailedOperation)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`FailedOperation.TaskConflictError`](super::errors::CdbErrorCode::FailedOperationTaskConflictError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.OssError`](super::errors::CdbErrorCode::InternalErrorOssError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied.ActionInProcess`](super::errors::CdbErrorCode::OperationDeniedActionInProcess)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OverQuota`](super::errors::CdbErrorCode::OverQuota)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateBackup",
     output = CreateBackupResponse,
-    error = super::errors::CreateBackupError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateBackup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `BackupDBTableList`: a list of [`BackupItem`](super::models::BackupItem) objects.
-    ///
-    /// Example: `[{"Db":"db1","Table":"tb1"},{"Db":"db1","Table":"tb2"},{"Db":"db2"}]`
+    /// `BackupDBTableList`; example: `[{"Db":"db1","Table":"tb1"},{"Db":"db1","Table":"tb2"},{"Db":"db2"}]`
     #[tc(rename = "BackupDBTableList")]
     pub backup_db_table_list: Option<Vec<models::BackupItem>>,
 
-    /// `ManualBackupName`: a string.
-    ///
-    /// Example: `"手动备份1"`
+    /// `ManualBackupName`; example: `"手动备份1"`
     pub manual_backup_name: Option<String>,
 
-    /// `EncryptionFlag`: a string.
-    ///
-    /// Example: `"on"`
+    /// `EncryptionFlag`; example: `"on"`
     pub encryption_flag: Option<String>,
 }
 
 /// What a successful [`CreateBackup`] call returns.
 #[tc_model]
 pub struct CreateBackupResponse {
-    /// `BackupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102996666`
+    /// `BackupId`; example: `102996666`
     pub backup_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -900,62 +985,54 @@ pub struct CreateBackupResponse {
 /// The `CreateCdbProxy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateCdbProxyResponse`].
-/// The codes it documents are in [`CreateCdbProxyError`](super::errors::CreateCdbProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateCdbProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RepeatCreateProxyError`](super::errors::CdbErrorCode::FailedOperationRepeatCreateProxyError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateCdbProxy",
     output = CreateCdbProxyResponse,
-    error = super::errors::CreateCdbProxyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateCdbProxy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`; example: `"cdb-aykuksx3"`
     pub instance_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-ixw3ll2d"`
+    /// `UniqVpcId`; example: `"vpc-ixw3ll2d"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-0z3r56vq"`
+    /// `UniqSubnetId`; example: `"subnet-0z3r56vq"`
     pub uniq_subnet_id: String,
 
-    /// `ProxyNodeCustom`: a list of [`ProxyNodeCustom`](super::models::ProxyNodeCustom) objects.
+    /// `ProxyNodeCustom`
     pub proxy_node_custom: Vec<models::ProxyNodeCustom>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["security"]`
+    /// `SecurityGroup`; example: `["security"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"andy_proxy"`
+    /// `Desc`; example: `"andy_proxy"`
     pub desc: Option<String>,
 
-    /// `ConnectionPoolLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectionPoolLimit`; example: `10`
     pub connection_pool_limit: Option<u64>,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.4.1"`
+    /// `ProxyVersion`; example: `"1.4.1"`
     pub proxy_version: Option<String>,
 }
 
 /// What a successful [`CreateCdbProxy`] call returns.
 #[tc_model]
 pub struct CreateCdbProxyResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -965,122 +1042,93 @@ pub struct CreateCdbProxyResponse {
 /// The `CreateCdbProxyAddress` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateCdbProxyAddressResponse`].
-/// The codes it documents are in [`CreateCdbProxyAddressError`](super::errors::CreateCdbProxyAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateCdbProxyAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.VpcIpInUseError`](super::errors::CdbErrorCode::FailedOperationVpcIpInUseError)
+/// - [`FailedOperation.VpcIpInvalidError`](super::errors::CdbErrorCode::FailedOperationVpcIpInvalidError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied.ProxyAddressLimitError`](super::errors::CdbErrorCode::OperationDeniedProxyAddressLimitError)
+/// - [`OperationDenied.ProxyUpgradeTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedProxyUpgradeTaskStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateCdbProxyAddress",
     output = CreateCdbProxyAddressResponse,
-    error = super::errors::CreateCdbProxyAddressError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateCdbProxyAddress {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-kti9m7m1"`
+    /// `ProxyGroupId`; example: `"proxy-kti9m7m1"`
     pub proxy_group_id: String,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: String,
 
-    /// `IsKickOut`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsKickOut`; example: `true`
     pub is_kick_out: bool,
 
-    /// `MinCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinCount`; example: `2`
     pub min_count: u64,
 
-    /// `MaxDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxDelay`; example: `100`
     pub max_delay: u64,
 
-    /// `FailOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FailOver`; example: `true`
     pub fail_over: bool,
 
-    /// `AutoAddRo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoAddRo`; example: `true`
     pub auto_add_ro: bool,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReadOnly`; example: `true`
     pub read_only: bool,
 
-    /// `TransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransSplit`; example: `true`
     pub trans_split: bool,
 
-    /// `ProxyAllocation`: a list of [`ProxyAllocation`](super::models::ProxyAllocation) objects.
+    /// `ProxyAllocation`
     pub proxy_allocation: Vec<models::ProxyAllocation>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-ixw3ll2d"`
+    /// `UniqVpcId`; example: `"vpc-ixw3ll2d"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-0z3r56vq"`
+    /// `UniqSubnetId`; example: `"subnet-0z3r56vq"`
     pub uniq_subnet_id: String,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConnectionPool`; example: `true`
     pub connection_pool: Option<bool>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"andy_proxy"`
+    /// `Desc`; example: `"andy_proxy"`
     pub desc: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.0.0.1"`
+    /// `Vip`; example: `"192.0.0.1"`
     pub vip: Option<String>,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `VPort`; example: `80`
     pub v_port: Option<u64>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-4qvsxc1a"]`
+    /// `SecurityGroup`; example: `["sg-4qvsxc1a"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `ConnectionPoolType`: a string.
-    ///
-    /// Example: `"connection"`
+    /// `ConnectionPoolType`; example: `"connection"`
     pub connection_pool_type: Option<String>,
 
-    /// `AutoLoadBalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoLoadBalance`; example: `false`
     pub auto_load_balance: Option<bool>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"nearBy"`
+    /// `AccessMode`; example: `"nearBy"`
     pub access_mode: Option<String>,
 }
 
 /// What a successful [`CreateCdbProxyAddress`] call returns.
 #[tc_model]
 pub struct CreateCdbProxyAddressResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1090,168 +1138,129 @@ pub struct CreateCdbProxyAddressResponse {
 /// The `CreateCloneInstance` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateCloneInstanceResponse`].
-/// The codes it documents are in [`CreateCloneInstanceError`](super::errors::CreateCloneInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateCloneInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.OtherOderInProcess`](super::errors::CdbErrorCode::OperationDeniedOtherOderInProcess)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateCloneInstance",
     output = CreateCloneInstanceResponse,
-    error = super::errors::CreateCloneInstanceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateCloneInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-9303wd4x"`
+    /// `InstanceId`; example: `"cdb-9303wd4x"`
     pub instance_id: String,
 
-    /// `SpecifiedRollbackTime`: a string.
-    ///
-    /// Example: `"2020-01-28 20:47:26"`
+    /// `SpecifiedRollbackTime`; example: `"2020-01-28 20:47:26"`
     pub specified_rollback_time: Option<String>,
 
-    /// `SpecifiedBackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `118127`
+    /// `SpecifiedBackupId`; example: `118127`
     pub specified_backup_id: Option<i64>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-594gwq4l"`
+    /// `UniqVpcId`; example: `"vpc-594gwq4l"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-dz5pj862"`
+    /// `UniqSubnetId`; example: `"subnet-dz5pj862"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: Option<i64>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"Instance_andy"`
+    /// `InstanceName`; example: `"Instance_andy"`
     pub instance_name: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-xxx"]`
+    /// `SecurityGroup`; example: `["sg-xxx"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<i64>,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `SlaveZone`; example: `"ap-guangzhou-1"`
     pub slave_zone: Option<String>,
 
-    /// `BackupZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `BackupZone`; example: `"ap-guangzhou-2"`
     pub backup_zone: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: Option<String>,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNodes`; example: `2`
     pub instance_nodes: Option<i64>,
 
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"ps-7t11vrwf"`
+    /// `DeployGroupId`; example: `"ps-7t11vrwf"`
     pub deploy_group_id: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-test"`
+    /// `CageId`; example: `"cage-test"`
     pub cage_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"PRE_PAID"`
+    /// `PayType`; example: `"PRE_PAID"`
     pub pay_type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcRegion`; example: `"ap-guangzhou"`
     pub src_region: Option<String>,
 
-    /// `SpecifiedSubBackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12445233`
+    /// `SpecifiedSubBackupId`; example: `12445233`
     pub specified_sub_backup_id: Option<i64>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZone`; example: `"ap-guangzhou-1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub master_zone: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `FourthZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `FourthZone`; example: `"ap-guangzhou-4"`
     pub fourth_zone: Option<String>,
 }
 
 /// What a successful [`CreateCloneInstance`] call returns.
 #[tc_model]
 pub struct CreateCloneInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1261,54 +1270,59 @@ pub struct CreateCloneInstanceResponse {
 /// The `CreateDBImportJob` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateDBImportJobResponse`].
-/// The codes it documents are in [`CreateDBImportJobError`](super::errors::CreateDBImportJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateDBImportJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.ImportError`](super::errors::CdbErrorCode::CdbErrorImportError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ExecuteSQLError`](super::errors::CdbErrorCode::InternalErrorExecuteSqlError)
+/// - [`InternalError.ImportError`](super::errors::CdbErrorCode::InternalErrorImportError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongPassword`](super::errors::CdbErrorCode::OperationDeniedWrongPassword)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateDBImportJob",
     output = CreateDBImportJobResponse,
-    error = super::errors::CreateDBImportJobError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateDBImportJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ids6j1b3"`
+    /// `InstanceId`; example: `"cdb-ids6j1b3"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `User`; example: `"andy"`
     pub user: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"andy.sql"`
+    /// `FileName`; example: `"andy.sql"`
     pub file_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Andy454545"`
+    /// `Password`; example: `"Andy454545"`
     pub password: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"https://test-bulk-XXXXX.cos.ap-chengdu.myqcloud.com/myFile/create_db.sql"`
+    /// `CosUrl`; example: `"https://test-bulk-XXXXX.cos.ap-chengdu.myqcloud.com/myFile/create_db.sql"`
     pub cos_url: Option<String>,
 }
 
 /// What a successful [`CreateDBImportJob`] call returns.
 #[tc_model]
 pub struct CreateDBImportJobResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"be9f64a6-fa652dc6-f5c878b6-a6a50746"`
+    /// `AsyncRequestId`; example: `"be9f64a6-fa652dc6-f5c878b6-a6a50746"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1318,244 +1332,181 @@ pub struct CreateDBImportJobResponse {
 /// The `CreateDBInstance` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateDBInstanceResponse`].
-/// The codes it documents are in [`CreateDBInstanceError`](super::errors::CreateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CauthError`](super::errors::CdbErrorCode::InternalErrorCauthError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.OtherOderInProcess`](super::errors::CdbErrorCode::OperationDeniedOtherOderInProcess)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongPassword`](super::errors::CdbErrorCode::OperationDeniedWrongPassword)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateDBInstance",
     output = CreateDBInstanceResponse,
-    error = super::errors::CreateDBInstanceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateDBInstance {
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `UniqVpcId`; example: `"vpc-5l7l5q11"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-b5v6i111"`
+    /// `UniqSubnetId`; example: `"subnet-b5v6i111"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: Option<String>,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"cdb-q72dnodd"`
+    /// `MasterInstanceId`; example: `"cdb-q72dnodd"`
     pub master_instance_id: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"your_password"`
+    /// `Password`; example: `"your_password"`
     pub password: Option<String>,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<i64>,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `SlaveZone`; example: `"ap-beijing-3"`
     pub slave_zone: Option<String>,
 
-    /// `ParamList`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamInfo>>,
 
-    /// `BackupZone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `BackupZone`; example: `"ap-beijing-3"`
     pub backup_zone: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `MasterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `MasterRegion`; example: `"ap-guangzhou"`
     pub master_region: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-9stjvjn1"]`
+    /// `SecurityGroup`; example: `["sg-9stjvjn1"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `RoGroup`: a [`RoGroup`](super::models::RoGroup).
+    /// `RoGroup`
     pub ro_group: Option<models::RoGroup>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdbzhang"`
+    /// `InstanceName`; example: `"cdbzhang"`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"ps-7t11vrwf"`
+    /// `DeployGroupId`; example: `"ps-7t11vrwf"`
     pub deploy_group_id: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"********"`
+    /// `ClientToken`; example: `"********"`
     pub client_token: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: Option<String>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParamTemplateId`; example: `0`
     pub param_template_id: Option<i64>,
 
-    /// `AlarmPolicyList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[7957756]`
+    /// `AlarmPolicyList`; example: `[7957756]`
     pub alarm_policy_list: Option<Vec<i64>>,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNodes`; example: `2`
     pub instance_nodes: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `AutoSyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoSyncFlag`; example: `1`
     pub auto_sync_flag: Option<i64>,
 
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-test"`
+    /// `CageId`; example: `"cage-test"`
     pub cage_id: Option<String>,
 
-    /// `ParamTemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `ParamTemplateType`; example: `"HIGH_STABILITY"`
     pub param_template_type: Option<String>,
 
-    /// `AlarmPolicyIdList`: a list of strings.
-    ///
-    /// Example: `["policy-uyoee9wg"]`
+    /// `AlarmPolicyIdList`; example: `["policy-uyoee9wg"]`
     pub alarm_policy_id_list: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: Option<String>,
 
-    /// `Vips`: a list of strings.
-    ///
-    /// Example: `["172.1.1.1"]`
+    /// `Vips`; example: `["172.1.1.1"]`
     pub vips: Option<Vec<String>>,
 
-    /// `DataProtectVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProtectVolume`; example: `1`
     pub data_protect_volume: Option<i64>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskEncryption`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DiskEncryption`; example: `"on"`
     pub disk_encryption: Option<String>,
 
-    /// `DestroyProtect`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DestroyProtect`; example: `"on"`
     pub destroy_protect: Option<String>,
 
-    /// `FourthZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `FourthZone`; example: `"ap-guangzhou-4"`
     pub fourth_zone: Option<String>,
 
-    /// `AutoStrategy`: an [`AutoStrategy`](super::models::AutoStrategy).
+    /// `AutoStrategy`
     pub auto_strategy: Option<models::AutoStrategy>,
 }
 
 /// What a successful [`CreateDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceResponse {
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["20230728051036129204961"]`
+    /// `DealIds`; example: `["20230728051036129204961"]`
     pub deal_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-pn6gd5jp"]`
+    /// `InstanceIds`; example: `["cdb-pn6gd5jp"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1565,249 +1516,182 @@ pub struct CreateDBInstanceResponse {
 /// The `CreateDBInstanceHour` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateDBInstanceHourResponse`].
-/// The codes it documents are in [`CreateDBInstanceHourError`](super::errors::CreateDBInstanceHourError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateDBInstanceHour)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.OtherOderInProcess`](super::errors::CdbErrorCode::OperationDeniedOtherOderInProcess)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongPassword`](super::errors::CdbErrorCode::OperationDeniedWrongPassword)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateDBInstanceHour",
     output = CreateDBInstanceHourResponse,
-    error = super::errors::CreateDBInstanceHourError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateDBInstanceHour {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `UniqVpcId`; example: `"vpc-5l7l5q11"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-b5v6i111"`
+    /// `UniqSubnetId`; example: `"subnet-b5v6i111"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: Option<String>,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"cdb-q72dno11"`
+    /// `MasterInstanceId`; example: `"cdb-q72dno11"`
     pub master_instance_id: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: Option<String>,
 
-    /// `MasterRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `MasterRegion`; example: `"ap-beijing"`
     pub master_region: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"your_password"`
+    /// `Password`; example: `"your_password"`
     pub password: Option<String>,
 
-    /// `ParamList`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamInfo>>,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<i64>,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `SlaveZone`; example: `"ap-beijing-3"`
     pub slave_zone: Option<String>,
 
-    /// `BackupZone`: a string.
-    ///
-    /// Example: `"ap-beijing-4"`
+    /// `BackupZone`; example: `"ap-beijing-4"`
     pub backup_zone: Option<String>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-9stjvjn1"]`
+    /// `SecurityGroup`; example: `["sg-9stjvjn1"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `RoGroup`: a [`RoGroup`](super::models::RoGroup).
+    /// `RoGroup`
     pub ro_group: Option<models::RoGroup>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdbzhang"`
+    /// `InstanceName`; example: `"cdbzhang"`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"ps-7t11vrwf"`
+    /// `DeployGroupId`; example: `"ps-7t11vrwf"`
     pub deploy_group_id: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"*******"`
+    /// `ClientToken`; example: `"*******"`
     pub client_token: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: Option<String>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParamTemplateId`; example: `0`
     pub param_template_id: Option<i64>,
 
-    /// `AlarmPolicyList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[7957756]`
+    /// `AlarmPolicyList`; example: `[7957756]`
     pub alarm_policy_list: Option<Vec<i64>>,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNodes`; example: `2`
     pub instance_nodes: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `AutoSyncFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoSyncFlag`; example: `1`
     pub auto_sync_flag: Option<i64>,
 
-    /// `CageId`: a string.
-    ///
-    /// Example: `"cage-test"`
+    /// `CageId`; example: `"cage-test"`
     pub cage_id: Option<String>,
 
-    /// `ParamTemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `ParamTemplateType`; example: `"HIGH_STABILITY"`
     pub param_template_type: Option<String>,
 
-    /// `AlarmPolicyIdList`: a list of strings.
-    ///
-    /// Example: `["policy-uyoee9wg"]`
+    /// `AlarmPolicyIdList`; example: `["policy-uyoee9wg"]`
     pub alarm_policy_id_list: Option<Vec<String>>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: Option<String>,
 
-    /// `Vips`: a list of strings.
-    ///
-    /// Example: `["172.1.1.1"]`
+    /// `Vips`; example: `["172.1.1.1"]`
     pub vips: Option<Vec<String>>,
 
-    /// `DataProtectVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataProtectVolume`; example: `1`
     pub data_protect_volume: Option<i64>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-xxx"`
+    /// `CdcId`; example: `"cluster-xxx"`
     pub cdc_id: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"cage"`
+    /// `ClusterType`; example: `"cage"`
     pub cluster_type: Option<String>,
 
-    /// `DiskEncryption`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DiskEncryption`; example: `"on"`
     pub disk_encryption: Option<String>,
 
-    /// `DestroyProtect`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DestroyProtect`; example: `"on"`
     pub destroy_protect: Option<String>,
 
-    /// `FourthZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `FourthZone`; example: `"ap-guangzhou-4"`
     pub fourth_zone: Option<String>,
 
-    /// `AutoStrategy`: an [`AutoStrategy`](super::models::AutoStrategy).
+    /// `AutoStrategy`
     pub auto_strategy: Option<models::AutoStrategy>,
 }
 
 /// What a successful [`CreateDBInstanceHour`] call returns.
 #[tc_model]
 pub struct CreateDBInstanceHourResponse {
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["20171201110011"]`
+    /// `DealIds`; example: `["20171201110011"]`
     pub deal_ids: Vec<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-pn6gd5jp"]`
+    /// `InstanceIds`; example: `["cdb-pn6gd5jp"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1817,31 +1701,44 @@ pub struct CreateDBInstanceHourResponse {
 /// The `CreateDatabase` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateDatabaseResponse`].
-/// The codes it documents are in [`CreateDatabaseError`](super::errors::CreateDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.ExeSqlError`](super::errors::CdbErrorCode::InternalErrorExeSqlError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateDatabase",
     output = CreateDatabaseResponse,
-    error = super::errors::CreateDatabaseError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateDatabase {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DBName`; example: `"db_test"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `CharacterSetName`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `CharacterSetName`; example: `"utf8"`
     pub character_set_name: String,
 }
 
@@ -1855,45 +1752,48 @@ pub struct CreateDatabaseResponse {
 /// The `CreateDeployGroup` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateDeployGroupResponse`].
-/// The codes it documents are in [`CreateDeployGroupError`](super::errors::CreateDeployGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateDeployGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DeployGroupNotEmpty`](super::errors::CdbErrorCode::InvalidParameterDeployGroupNotEmpty)
+/// - [`InvalidParameter.OverDeployGroupQuota`](super::errors::CdbErrorCode::InvalidParameterOverDeployGroupQuota)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateDeployGroup",
     output = CreateDeployGroupResponse,
-    error = super::errors::CreateDeployGroupError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateDeployGroup {
-    /// `DeployGroupName`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `DeployGroupName`; example: `"cdb-ezq1vzem"`
     pub deploy_group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1区群组"`
+    /// `Description`; example: `"1区群组"`
     pub description: Option<String>,
 
-    /// `Affinity`: a list of signed 64-bit integers.
+    /// `Affinity`
     pub affinity: Option<Vec<i64>>,
 
-    /// `LimitNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LimitNum`; example: `0`
     pub limit_num: Option<i64>,
 
-    /// `DevClass`: a list of strings.
+    /// `DevClass`
     pub dev_class: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateDeployGroup`] call returns.
 #[tc_model]
 pub struct CreateDeployGroupResponse {
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"213123"`
+    /// `DeployGroupId`; example: `"213123"`
     pub deploy_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1903,59 +1803,56 @@ pub struct CreateDeployGroupResponse {
 /// The `CreateParamTemplate` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateParamTemplateResponse`].
-/// The codes it documents are in [`CreateParamTemplateError`](super::errors::CreateParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidName`](super::errors::CdbErrorCode::InvalidParameterInvalidName)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateParamTemplate",
     output = CreateParamTemplateResponse,
-    error = super::errors::CreateParamTemplateError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateParamTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql1"`
+    /// `Name`; example: `"mysql1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1区使用"`
+    /// `Description`; example: `"1区使用"`
     pub description: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `17192`
+    /// `TemplateId`; example: `17192`
     pub template_id: Option<i64>,
 
-    /// `ParamList`: a list of [`Parameter`](super::models::Parameter) objects.
-    ///
-    /// Example: `[{"CurrentValue":"59","OldValue":"60","ParamName":"authentication_timeout"}]`
+    /// `ParamList`; example: `[{"CurrentValue":"59","OldValue":"60","ParamName":"authentication_timeout"}]`
     pub param_list: Option<Vec<models::Parameter>>,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `TemplateType`; example: `"HIGH_STABILITY"`
     pub template_type: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: Option<String>,
 }
 
 /// What a successful [`CreateParamTemplate`] call returns.
 #[tc_model]
 pub struct CreateParamTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `2333`
+    /// `TemplateId`; example: `2333`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1965,54 +1862,61 @@ pub struct CreateParamTemplateResponse {
 /// The `CreateRoInstanceIp` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateRoInstanceIpResponse`].
-/// The codes it documents are in [`CreateRoInstanceIpError`](super::errors::CreateRoInstanceIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateRoInstanceIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.CreateRoVipError`](super::errors::CdbErrorCode::FailedOperationCreateRoVipError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionInProcess`](super::errors::CdbErrorCode::OperationDeniedActionInProcess)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateRoInstanceIp",
     output = CreateRoInstanceIpResponse,
-    error = super::errors::CreateRoInstanceIpError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateRoInstanceIp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdbro-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdbro-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1typ0s7d"`
+    /// `UniqSubnetId`; example: `"subnet-1typ0s7d"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-a23yt67j"`
+    /// `UniqVpcId`; example: `"vpc-a23yt67j"`
     pub uniq_vpc_id: Option<String>,
 }
 
 /// What a successful [`CreateRoInstanceIp`] call returns.
 #[tc_model]
 pub struct CreateRoInstanceIpResponse {
-    /// `RoVpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `511512`
+    /// `RoVpcId`; example: `511512`
     pub ro_vpc_id: i64,
 
-    /// `RoSubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `115839`
+    /// `RoSubnetId`; example: `115839`
     pub ro_subnet_id: i64,
 
-    /// `RoVip`: a string.
-    ///
-    /// Example: `"172.0.0.1"`
+    /// `RoVip`; example: `"172.0.0.1"`
     pub ro_vip: String,
 
-    /// `RoVport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `RoVport`; example: `3306`
     pub ro_vport: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2022,25 +1926,42 @@ pub struct CreateRoInstanceIpResponse {
 /// The `CreateRotationPassword` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`CreateRotationPasswordResponse`].
-/// The codes it documents are in [`CreateRotationPasswordError`](super::errors::CreateRotationPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=CreateRotationPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.CreateRoVipError`](super::errors::CdbErrorCode::FailedOperationCreateRoVipError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionInProcess`](super::errors::CdbErrorCode::OperationDeniedActionInProcess)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "CreateRotationPassword",
     output = CreateRotationPasswordResponse,
-    error = super::errors::CreateRotationPasswordError
+    error = super::errors::CdbErrorCode
 )]
 pub struct CreateRotationPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
-    ///
-    /// Example: `[{"Host":"192.1.1.1","User":"andy"}]`
+    /// `Accounts`; example: `[{"Host":"192.1.1.1","User":"andy"}]`
     pub accounts: Vec<models::Account>,
 }
 
@@ -2054,32 +1975,62 @@ pub struct CreateRotationPasswordResponse {
 /// The `DeleteAccounts` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteAccountsResponse`].
-/// The codes it documents are in [`DeleteAccountsError`](super::errors::DeleteAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteAccounts",
     output = DeleteAccountsResponse,
-    error = super::errors::DeleteAccountsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::Account>>,
 }
 
 /// What a successful [`DeleteAccounts`] call returns.
 #[tc_model]
 pub struct DeleteAccountsResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2089,25 +2040,29 @@ pub struct DeleteAccountsResponse {
 /// The `DeleteAuditLogFile` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteAuditLogFileResponse`].
-/// The codes it documents are in [`DeleteAuditLogFileError`](super::errors::DeleteAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditDeleteLogFileError`](super::errors::CdbErrorCode::InternalErrorAuditDeleteLogFileError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteAuditLogFile",
     output = DeleteAuditLogFileResponse,
-    error = super::errors::DeleteAuditLogFileError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteAuditLogFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"13123**346_cdb-0ej6n21d_1734**9765_42322441.csv"`
+    /// `FileName`; example: `"13123**346_cdb-0ej6n21d_1734**9765_42322441.csv"`
     pub file_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-0ej6n21d"`
+    /// `InstanceId`; example: `"cdb-0ej6n21d"`
     pub instance_id: String,
 }
 
@@ -2121,25 +2076,40 @@ pub struct DeleteAuditLogFileResponse {
 /// The `DeleteAuditPolicy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteAuditPolicyResponse`].
-/// The codes it documents are in [`DeleteAuditPolicyError`](super::errors::DeleteAuditPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteAuditPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditDeletePolicyError`](super::errors::CdbErrorCode::InternalErrorAuditDeletePolicyError)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`OperationDenied.AtLeastAllRuleAuditPolicyError`](super::errors::CdbErrorCode::OperationDeniedAtLeastAllRuleAuditPolicyError)
+/// - [`OperationDenied.AtLeastAuditPolicyError`](super::errors::CdbErrorCode::OperationDeniedAtLeastAuditPolicyError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::CdbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`ResourceInUse`](super::errors::CdbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteAuditPolicy",
     output = DeleteAuditPolicyResponse,
-    error = super::errors::DeleteAuditPolicyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteAuditPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cdbpolicy-234"`
+    /// `PolicyId`; example: `"cdbpolicy-234"`
     pub policy_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-0ej6n21d"`
+    /// `InstanceId`; example: `"cdb-0ej6n21d"`
     pub instance_id: Option<String>,
 }
 
@@ -2155,20 +2125,33 @@ pub struct DeleteAuditPolicyResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DeleteAuditRuleResponse`].
-/// The codes it documents are in [`DeleteAuditRuleError`](super::errors::DeleteAuditRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteAuditRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationActionError`](super::errors::CdbErrorCode::FailedOperationDbOperationActionError)
+/// - [`FailedOperation.DeleteAuditFailError`](super::errors::CdbErrorCode::FailedOperationDeleteAuditFailError)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`OperationDenied.AuditRuleDeleteError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleDeleteError)
+/// - [`OperationDenied.AuditRuleHasBind`](super::errors::CdbErrorCode::OperationDeniedAuditRuleHasBind)
+/// - [`OperationDenied.AuditRuleNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleNotExistError)
+/// - [`ResourceInUse`](super::errors::CdbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteAuditRule",
     output = DeleteAuditRuleResponse,
-    error = super::errors::DeleteAuditRuleError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteAuditRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-qwerasdf"`
+    /// `RuleId`; example: `"cdbrule-qwerasdf"`
     pub rule_id: String,
 }
 
@@ -2182,18 +2165,24 @@ pub struct DeleteAuditRuleResponse {
 /// The `DeleteAuditRuleTemplates` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`DeleteAuditRuleTemplatesError`](super::errors::DeleteAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteAuditRuleTemplates",
     output = DeleteAuditRuleTemplatesResponse,
-    error = super::errors::DeleteAuditRuleTemplatesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Vec<String>,
 }
 
@@ -2207,25 +2196,31 @@ pub struct DeleteAuditRuleTemplatesResponse {
 /// The `DeleteBackup` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteBackupResponse`].
-/// The codes it documents are in [`DeleteBackupError`](super::errors::DeleteBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.BackupError`](super::errors::CdbErrorCode::CdbErrorBackupError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteBackup",
     output = DeleteBackupResponse,
-    error = super::errors::DeleteBackupError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteBackup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `173381`
+    /// `BackupId`; example: `173381`
     pub backup_id: i64,
 }
 
@@ -2239,25 +2234,41 @@ pub struct DeleteBackupResponse {
 /// The `DeleteDatabase` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteDatabaseResponse`].
-/// The codes it documents are in [`DeleteDatabaseError`](super::errors::DeleteDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.ExeSqlError`](super::errors::CdbErrorCode::InternalErrorExeSqlError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteDatabase",
     output = DeleteDatabaseResponse,
-    error = super::errors::DeleteDatabaseError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteDatabase {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DBName`; example: `"db_test"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 }
@@ -2272,20 +2283,29 @@ pub struct DeleteDatabaseResponse {
 /// The `DeleteDeployGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteDeployGroupsResponse`].
-/// The codes it documents are in [`DeleteDeployGroupsError`](super::errors::DeleteDeployGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteDeployGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.DeployGroupNotEmpty`](super::errors::CdbErrorCode::InvalidParameterDeployGroupNotEmpty)
+/// - [`InvalidParameter.OverDeployGroupQuota`](super::errors::CdbErrorCode::InvalidParameterOverDeployGroupQuota)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteDeployGroups",
     output = DeleteDeployGroupsResponse,
-    error = super::errors::DeleteDeployGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteDeployGroups {
-    /// `DeployGroupIds`: a list of strings.
-    ///
-    /// Example: `["andy\r\n"]`
+    /// `DeployGroupIds`; example: `["andy\r\n"]`
     pub deploy_group_ids: Vec<String>,
 }
 
@@ -2299,20 +2319,26 @@ pub struct DeleteDeployGroupsResponse {
 /// The `DeleteParamTemplate` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteParamTemplateResponse`].
-/// The codes it documents are in [`DeleteParamTemplateError`](super::errors::DeleteParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteParamTemplate",
     output = DeleteParamTemplateResponse,
-    error = super::errors::DeleteParamTemplateError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteParamTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `17192`
+    /// `TemplateId`; example: `17192`
     pub template_id: i64,
 }
 
@@ -2326,40 +2352,38 @@ pub struct DeleteParamTemplateResponse {
 /// The `DeleteRotationPassword` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteRotationPasswordResponse`].
-/// The codes it documents are in [`DeleteRotationPasswordError`](super::errors::DeleteRotationPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteRotationPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteRotationPassword",
     output = DeleteRotationPasswordResponse,
-    error = super::errors::DeleteRotationPasswordError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteRotationPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `User`; example: `"andy"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.1.1.1"`
+    /// `Host`; example: `"192.1.1.1"`
     pub host: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Andy454545"`
+    /// `Password`; example: `"Andy454545"`
     pub password: String,
 
-    /// `EncryptMethod`: a string.
-    ///
-    /// Example: `"134531"`
+    /// `EncryptMethod`; example: `"134531"`
     pub encrypt_method: Option<String>,
 }
 
@@ -2373,20 +2397,25 @@ pub struct DeleteRotationPasswordResponse {
 /// The `DeleteTimeWindow` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DeleteTimeWindowResponse`].
-/// The codes it documents are in [`DeleteTimeWindowError`](super::errors::DeleteTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DeleteTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DeleteTimeWindow",
     output = DeleteTimeWindowResponse,
-    error = super::errors::DeleteTimeWindowError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DeleteTimeWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 }
 
@@ -2400,48 +2429,78 @@ pub struct DeleteTimeWindowResponse {
 /// The `DescribeAccountPrivileges` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegesError`](super::errors::DescribeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAccountPrivileges",
     output = DescribeAccountPrivilegesResponse,
-    error = super::errors::DescribeAccountPrivilegesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"ajnnw"`
+    /// `User`; example: `"ajnnw"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: String,
 }
 
 /// What a successful [`DescribeAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegesResponse {
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT","UPDATE","DELETE","...","TRIGGER"]`
+    /// `GlobalPrivileges`; example: `["SELECT","INSERT","UPDATE","DELETE","...","TRIGGER"]`
     pub global_privileges: Vec<String>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivilege`](super::models::DatabasePrivilege) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Vec<models::DatabasePrivilege>,
 
-    /// `TablePrivileges`: a list of [`TablePrivilege`](super::models::TablePrivilege) objects.
+    /// `TablePrivileges`
     pub table_privileges: Vec<models::TablePrivilege>,
 
-    /// `ColumnPrivileges`: a list of [`ColumnPrivilege`](super::models::ColumnPrivilege) objects.
+    /// `ColumnPrivileges`
     pub column_privileges: Vec<models::ColumnPrivilege>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2451,15 +2510,59 @@ pub struct DescribeAccountPrivilegesResponse {
 /// The `DescribeAccounts` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.DBOperationActionError`](super::errors::CdbErrorCode::FailedOperationDbOperationActionError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::CdbErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2469,56 +2572,38 @@ pub struct DescribeAccountPrivilegesResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `AccountRegexp`: a string.
-    ///
-    /// Example: `"^[a-zA-Z0-9_]{3,20}$"`
+    /// `AccountRegexp`; example: `"^[a-zA-Z0-9_]{3,20}$"`
     pub account_regexp: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortBy`; example: `"desc"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `HostRegexp`: a string.
-    ///
-    /// Example: `"%"`
+    /// `HostRegexp`; example: `"%"`
     pub host_regexp: Option<String>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AccountInfo`](super::models::AccountInfo) objects.
+    /// `Items`
     pub items: Vec<models::AccountInfo>,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `MaxUserConnections`; example: `10240`
     pub max_user_connections: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,34 +2613,39 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeAsyncRequestInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAsyncRequestInfoResponse`].
-/// The codes it documents are in [`DescribeAsyncRequestInfoError`](super::errors::DescribeAsyncRequestInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAsyncRequestInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAsyncRequestId`](super::errors::CdbErrorCode::InvalidParameterInvalidAsyncRequestId)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAsyncRequestInfo",
     output = DescribeAsyncRequestInfoResponse,
-    error = super::errors::DescribeAsyncRequestInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeAsyncRequestInfo {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7"`
+    /// `AsyncRequestId`; example: `"f96e4f3c-8fc96c86-2ec79ac8-cb63a7a7"`
     pub async_request_id: String,
 }
 
 /// What a successful [`DescribeAsyncRequestInfo`] call returns.
 #[tc_model]
 pub struct DescribeAsyncRequestInfoResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"删除库表成功"`
+    /// `Info`; example: `"删除库表成功"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2565,49 +2655,48 @@ pub struct DescribeAsyncRequestInfoResponse {
 /// The `DescribeAuditConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditConfigResponse`].
-/// The codes it documents are in [`DescribeAuditConfigError`](super::errors::DescribeAuditConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuditConfigNotExist`](super::errors::CdbErrorCode::FailedOperationAuditConfigNotExist)
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditConfig",
     output = DescribeAuditConfigResponse,
-    error = super::errors::DescribeAuditConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeAuditConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-txcniupi"`
+    /// `InstanceId`; example: `"cdb-txcniupi"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAuditConfig`] call returns.
 #[tc_model]
 pub struct DescribeAuditConfigResponse {
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `LogExpireDay`; example: `365`
     pub log_expire_day: i64,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"\"storage\""`
+    /// `LogType`; example: `"\"storage\""`
     pub log_type: String,
 
-    /// `IsClosing`: a string.
-    ///
-    /// Example: `"\"false\""`
+    /// `IsClosing`; example: `"\"false\""`
     pub is_closing: String,
 
-    /// `IsOpening`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `IsOpening`; example: `"\"true\""`
     pub is_opening: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-07-13 11:34:35“"`
+    /// `CreateTime`; example: `"\"2021-07-13 11:34:35“"`
     pub create_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2617,15 +2706,27 @@ pub struct DescribeAuditConfigResponse {
 /// The `DescribeAuditInstanceList` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditInstanceListResponse`].
-/// The codes it documents are in [`DescribeAuditInstanceListError`](super::errors::DescribeAuditInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuditConfigNotExist`](super::errors::CdbErrorCode::FailedOperationAuditConfigNotExist)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::CdbErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2635,39 +2736,29 @@ pub struct DescribeAuditConfigResponse {
     )
 )]
 pub struct DescribeAuditInstanceList {
-    /// `AuditSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditSwitch`; example: `1`
     pub audit_switch: Option<i64>,
 
-    /// `Filters`: a list of [`AuditInstanceFilters`](super::models::AuditInstanceFilters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AuditInstanceFilters>>,
 
-    /// `AuditMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditMode`; example: `1`
     pub audit_mode: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAuditInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Items`: a list of [`InstanceDbAuditStatus`](super::models::InstanceDbAuditStatus) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstanceDbAuditStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2677,15 +2768,25 @@ pub struct DescribeAuditInstanceListResponse {
 /// The `DescribeAuditLogFiles` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditLogFilesResponse`].
-/// The codes it documents are in [`DescribeAuditLogFilesError`](super::errors::DescribeAuditLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TransactioBeginError`](super::errors::CdbErrorCode::InternalErrorTransactioBeginError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2695,36 +2796,26 @@ pub struct DescribeAuditInstanceListResponse {
     )
 )]
 pub struct DescribeAuditLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwerasdf"`
+    /// `InstanceId`; example: `"cdb-qwerasdf"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"shenji_andy"`
+    /// `FileName`; example: `"shenji_andy"`
     pub file_name: Option<String>,
 }
 
 /// What a successful [`DescribeAuditLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditLogFile`](super::models::AuditLogFile) objects.
+    /// `Items`
     pub items: Vec<models::AuditLogFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2734,15 +2825,37 @@ pub struct DescribeAuditLogFilesResponse {
 /// The `DescribeAuditLogs` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditLogsResponse`].
-/// The codes it documents are in [`DescribeAuditLogsError`](super::errors::DescribeAuditLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryAuditTaskFailError`](super::errors::CdbErrorCode::FailedOperationQueryAuditTaskFailError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::CdbErrorCode::FailedOperationServiceAccessError)
+/// - [`InternalError.AuditDescribeLogError`](super::errors::CdbErrorCode::InternalErrorAuditDescribeLogError)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::CdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.QueryAuditLogsError`](super::errors::CdbErrorCode::OperationDeniedQueryAuditLogsError)
+/// - [`OperationDenied.ResourceNotFoundError`](super::errors::CdbErrorCode::OperationDeniedResourceNotFoundError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::CdbErrorCode::OperationDeniedResourceNotFundError)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2752,54 +2865,38 @@ pub struct DescribeAuditLogFilesResponse {
     )
 )]
 pub struct DescribeAuditLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-of5qmu1b"`
+    /// `InstanceId`; example: `"cdb-of5qmu1b"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-06-18 00:00:00"`
+    /// `StartTime`; example: `"2023-06-18 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-06-19 00:00:00"`
+    /// `EndTime`; example: `"2023-06-19 00:00:00"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OrderBy`; example: `"timestamp"`
     pub order_by: Option<String>,
 
-    /// `LogFilter`: a list of [`InstanceAuditLogFilters`](super::models::InstanceAuditLogFilters) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::InstanceAuditLogFilters>>,
 }
 
 /// What a successful [`DescribeAuditLogs`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2809,15 +2906,28 @@ pub struct DescribeAuditLogsResponse {
 /// The `DescribeAuditPolicies` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditPoliciesResponse`].
-/// The codes it documents are in [`DescribeAuditPoliciesError`](super::errors::DescribeAuditPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::CdbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InternalError.TransactionBeginError`](super::errors::CdbErrorCode::InternalErrorTransactionBeginError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter`](super::errors::CdbErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditPolicies",
     output = DescribeAuditPoliciesResponse,
-    error = super::errors::DescribeAuditPoliciesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2827,51 +2937,35 @@ pub struct DescribeAuditLogsResponse {
     )
 )]
 pub struct DescribeAuditPolicies {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwerasdf"`
+    /// `InstanceId`; example: `"cdb-qwerasdf"`
     pub instance_id: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cdbpolicy-asdfqwer"`
+    /// `PolicyId`; example: `"cdbpolicy-asdfqwer"`
     pub policy_id: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"full"`
+    /// `PolicyName`; example: `"full"`
     pub policy_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-asdfqwer"`
+    /// `RuleId`; example: `"cdbrule-asdfqwer"`
     pub rule_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `InstanceName`; example: `"cdb"`
     pub instance_name: Option<String>,
 }
 
 /// What a successful [`DescribeAuditPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAuditPoliciesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditPolicy`](super::models::AuditPolicy) objects.
+    /// `Items`
     pub items: Vec<models::AuditPolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2881,15 +2975,20 @@ pub struct DescribeAuditPoliciesResponse {
 /// The `DescribeAuditRuleTemplateModifyHistory` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditRuleTemplateModifyHistoryResponse`].
-/// The codes it documents are in [`DescribeAuditRuleTemplateModifyHistoryError`](super::errors::DescribeAuditRuleTemplateModifyHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditRuleTemplateModifyHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditRuleTemplateModifyHistory",
     output = DescribeAuditRuleTemplateModifyHistoryResponse,
-    error = super::errors::DescribeAuditRuleTemplateModifyHistoryError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2899,46 +2998,32 @@ pub struct DescribeAuditPoliciesResponse {
     )
 )]
 pub struct DescribeAuditRuleTemplateModifyHistory {
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cdb-art-8qx2kcr7"]`
+    /// `RuleTemplateIds`; example: `["cdb-art-8qx2kcr7"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-08-01 00:00:00"`
+    /// `StartTime`; example: `"2023-08-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-08-02 00:00:00"`
+    /// `EndTime`; example: `"2023-08-02 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeAuditRuleTemplateModifyHistory`] call returns.
 #[tc_model]
 pub struct DescribeAuditRuleTemplateModifyHistoryResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`RuleTemplateRecordInfo`](super::models::RuleTemplateRecordInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::RuleTemplateRecordInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2948,15 +3033,21 @@ pub struct DescribeAuditRuleTemplateModifyHistoryResponse {
 /// The `DescribeAuditRuleTemplates` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`DescribeAuditRuleTemplatesError`](super::errors::DescribeAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationActionError`](super::errors::CdbErrorCode::FailedOperationDbOperationActionError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditRuleTemplates",
     output = DescribeAuditRuleTemplatesResponse,
-    error = super::errors::DescribeAuditRuleTemplatesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2966,42 +3057,32 @@ pub struct DescribeAuditRuleTemplateModifyHistoryResponse {
     )
 )]
 pub struct DescribeAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `RuleTemplateNames`: a list of strings.
+    /// `RuleTemplateNames`
     pub rule_template_names: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmLevel`; example: `3`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicy`; example: `1`
     pub alarm_policy: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditRuleTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAuditRuleTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Items`: a list of [`AuditRuleTemplateInfo`](super::models::AuditRuleTemplateInfo) objects.
+    /// `Items`
     pub items: Vec<models::AuditRuleTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3013,15 +3094,25 @@ pub struct DescribeAuditRuleTemplatesResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`DescribeAuditRulesResponse`].
-/// The codes it documents are in [`DescribeAuditRulesError`](super::errors::DescribeAuditRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeAuditRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::CdbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.AuditRuleNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleNotExistError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeAuditRules",
     output = DescribeAuditRulesResponse,
-    error = super::errors::DescribeAuditRulesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3031,36 +3122,26 @@ pub struct DescribeAuditRuleTemplatesResponse {
     )
 )]
 pub struct DescribeAuditRules {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule_123"`
+    /// `RuleId`; example: `"rule_123"`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule_name"`
+    /// `RuleName`; example: `"rule_name"`
     pub rule_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeAuditRules`] call returns.
 #[tc_model]
 pub struct DescribeAuditRulesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditRule`](super::models::AuditRule) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3070,123 +3151,98 @@ pub struct DescribeAuditRulesResponse {
 /// The `DescribeBackupConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupConfigResponse`].
-/// The codes it documents are in [`DescribeBackupConfigError`](super::errors::DescribeBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbCgwError`](super::errors::CdbErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupConfig",
     output = DescribeBackupConfigResponse,
-    error = super::errors::DescribeBackupConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupConfig`] call returns.
 #[tc_model]
 pub struct DescribeBackupConfigResponse {
-    /// `StartTimeMin`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StartTimeMin`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time_min: Option<i64>,
 
-    /// `StartTimeMax`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `StartTimeMax`; example: `14`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub start_time_max: Option<i64>,
 
-    /// `BackupExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupExpireDays`; example: `7`
     pub backup_expire_days: i64,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: String,
 
-    /// `BinlogExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogExpireDays`; example: `7`
     pub binlog_expire_days: i64,
 
-    /// `BackupTimeWindow`: a [`CommonTimeWindow`](super::models::CommonTimeWindow).
+    /// `BackupTimeWindow`
     pub backup_time_window: models::CommonTimeWindow,
 
-    /// `EnableBackupPeriodSave`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupPeriodSave`; example: `"off"`
     pub enable_backup_period_save: String,
 
-    /// `BackupPeriodSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `BackupPeriodSaveDays`; example: `1080`
     pub backup_period_save_days: i64,
 
-    /// `BackupPeriodSaveInterval`: a string.
-    ///
-    /// Example: `"weekly"`
+    /// `BackupPeriodSaveInterval`; example: `"weekly"`
     pub backup_period_save_interval: String,
 
-    /// `BackupPeriodSaveCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupPeriodSaveCount`; example: `1`
     pub backup_period_save_count: i64,
 
-    /// `StartBackupPeriodSaveDate`: a string.
-    ///
-    /// Example: `"1970-01-01 00:00:01"`
+    /// `StartBackupPeriodSaveDate`; example: `"1970-01-01 00:00:01"`
     pub start_backup_period_save_date: String,
 
-    /// `EnableBackupArchive`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupArchive`; example: `"off"`
     pub enable_backup_archive: String,
 
-    /// `BackupArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `BackupArchiveDays`; example: `180`
     pub backup_archive_days: i64,
 
-    /// `EnableBinlogArchive`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBinlogArchive`; example: `"off"`
     pub enable_binlog_archive: String,
 
-    /// `BinlogArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `BinlogArchiveDays`; example: `180`
     pub binlog_archive_days: i64,
 
-    /// `EnableBackupStandby`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupStandby`; example: `"off"`
     pub enable_backup_standby: String,
 
-    /// `BackupStandbyDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BackupStandbyDays`; example: `30`
     pub backup_standby_days: i64,
 
-    /// `EnableBinlogStandby`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBinlogStandby`; example: `"off"`
     pub enable_binlog_standby: String,
 
-    /// `BinlogStandbyDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BinlogStandbyDays`; example: `30`
     pub binlog_standby_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3196,39 +3252,38 @@ pub struct DescribeBackupConfigResponse {
 /// The `DescribeBackupDecryptionKey` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupDecryptionKeyResponse`].
-/// The codes it documents are in [`DescribeBackupDecryptionKeyError`](super::errors::DescribeBackupDecryptionKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupDecryptionKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.NotSupportBasic`](super::errors::CdbErrorCode::OperationDeniedNotSupportBasic)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupDecryptionKey",
     output = DescribeBackupDecryptionKeyResponse,
-    error = super::errors::DescribeBackupDecryptionKeyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBackupDecryptionKey {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-fybaegd8"`
+    /// `InstanceId`; example: `"cdb-fybaegd8"`
     pub instance_id: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `12445233`
+    /// `BackupId`; example: `12445233`
     pub backup_id: i64,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"binlog"`
+    /// `BackupType`; example: `"binlog"`
     pub backup_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupDecryptionKey`] call returns.
 #[tc_model]
 pub struct DescribeBackupDecryptionKeyResponse {
-    /// `DecryptionKey`: a string.
-    ///
-    /// Example: `"your_key"`
+    /// `DecryptionKey`; example: `"your_key"`
     pub decryption_key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3238,42 +3293,41 @@ pub struct DescribeBackupDecryptionKeyResponse {
 /// The `DescribeBackupDownloadRestriction` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadRestrictionError`](super::errors::DescribeBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuthError`](super::errors::CdbErrorCode::InternalErrorAuthError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupDownloadRestriction",
     output = DescribeBackupDownloadRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadRestrictionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBackupDownloadRestriction {}
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadRestrictionResponse {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"LimitOnlyIntranet"`
+    /// `LimitType`; example: `"LimitOnlyIntranet"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: String,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"NotIn"`
+    /// `IpComparisonSymbol`; example: `"NotIn"`
     pub ip_comparison_symbol: String,
 
-    /// `LimitVpc`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
+    /// `LimitVpc`
     pub limit_vpc: Vec<models::BackupLimitVpcItem>,
 
-    /// `LimitIp`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4","4.3.2.1"]`
+    /// `LimitIp`; example: `["1.2.3.4","4.3.2.1"]`
     pub limit_ip: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3283,29 +3337,31 @@ pub struct DescribeBackupDownloadRestrictionResponse {
 /// The `DescribeBackupEncryptionStatus` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupEncryptionStatusResponse`].
-/// The codes it documents are in [`DescribeBackupEncryptionStatusError`](super::errors::DescribeBackupEncryptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupEncryptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupEncryptionStatus",
     output = DescribeBackupEncryptionStatusResponse,
-    error = super::errors::DescribeBackupEncryptionStatusError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBackupEncryptionStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-XXXX"`
+    /// `InstanceId`; example: `"cdb-XXXX"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupEncryptionStatus`] call returns.
 #[tc_model]
 pub struct DescribeBackupEncryptionStatusResponse {
-    /// `EncryptionStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `EncryptionStatus`; example: `"on"`
     pub encryption_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3315,59 +3371,53 @@ pub struct DescribeBackupEncryptionStatusResponse {
 /// The `DescribeBackupOverview` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupOverviewResponse`].
-/// The codes it documents are in [`DescribeBackupOverviewError`](super::errors::DescribeBackupOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupOverview",
     output = DescribeBackupOverviewResponse,
-    error = super::errors::DescribeBackupOverviewError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBackupOverview {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeBackupOverview`] call returns.
 #[tc_model]
 pub struct DescribeBackupOverviewResponse {
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `BackupCount`; example: `15`
     pub backup_count: i64,
 
-    /// `BackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `90000`
+    /// `BackupVolume`; example: `90000`
     pub backup_volume: i64,
 
-    /// `BillingVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `BillingVolume`; example: `20000`
     pub billing_volume: i64,
 
-    /// `FreeVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `70000`
+    /// `FreeVolume`; example: `70000`
     pub free_volume: i64,
 
-    /// `RemoteBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RemoteBackupVolume`; example: `1000`
     pub remote_backup_volume: i64,
 
-    /// `BackupArchiveVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupArchiveVolume`; example: `1`
     pub backup_archive_volume: i64,
 
-    /// `BackupStandbyVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupStandbyVolume`; example: `1`
     pub backup_standby_volume: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3377,15 +3427,27 @@ pub struct DescribeBackupOverviewResponse {
 /// The `DescribeBackupSummaries` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupSummariesResponse`].
-/// The codes it documents are in [`DescribeBackupSummariesError`](super::errors::DescribeBackupSummariesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackupSummaries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.SubAccountOperationDenied`](super::errors::CdbErrorCode::OperationDeniedSubAccountOperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackupSummaries",
     output = DescribeBackupSummariesResponse,
-    error = super::errors::DescribeBackupSummariesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3395,41 +3457,29 @@ pub struct DescribeBackupOverviewResponse {
     )
 )]
 pub struct DescribeBackupSummaries {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"BackupVolume"`
+    /// `OrderBy`; example: `"BackupVolume"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderDirection`; example: `"ASC"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeBackupSummaries`] call returns.
 #[tc_model]
 pub struct DescribeBackupSummariesResponse {
-    /// `Items`: a list of [`BackupSummaryItem`](super::models::BackupSummaryItem) objects.
+    /// `Items`
     pub items: Vec<models::BackupSummaryItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3439,15 +3489,37 @@ pub struct DescribeBackupSummariesResponse {
 /// The `DescribeBackups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBackupsResponse`].
-/// The codes it documents are in [`DescribeBackupsError`](super::errors::DescribeBackupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBackups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBackups",
     output = DescribeBackupsResponse,
-    error = super::errors::DescribeBackupsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3457,41 +3529,29 @@ pub struct DescribeBackupSummariesResponse {
     )
 )]
 pub struct DescribeBackups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `MinStartTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:10:37"`
+    /// `MinStartTime`; example: `"2016-03-17 02:10:37"`
     pub min_start_time: Option<String>,
 
-    /// `MaxStartTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:10:37"`
+    /// `MaxStartTime`; example: `"2016-03-17 02:10:37"`
     pub max_start_time: Option<String>,
 }
 
 /// What a successful [`DescribeBackups`] call returns.
 #[tc_model]
 pub struct DescribeBackupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`BackupInfo`](super::models::BackupInfo) objects.
+    /// `Items`
     pub items: Vec<models::BackupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3501,64 +3561,55 @@ pub struct DescribeBackupsResponse {
 /// The `DescribeBinlogBackupOverview` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBinlogBackupOverviewResponse`].
-/// The codes it documents are in [`DescribeBinlogBackupOverviewError`](super::errors::DescribeBinlogBackupOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBinlogBackupOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.SubAccountOperationDenied`](super::errors::CdbErrorCode::OperationDeniedSubAccountOperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBinlogBackupOverview",
     output = DescribeBinlogBackupOverviewResponse,
-    error = super::errors::DescribeBinlogBackupOverviewError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeBinlogBackupOverview {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeBinlogBackupOverview`] call returns.
 #[tc_model]
 pub struct DescribeBinlogBackupOverviewResponse {
-    /// `BinlogBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `BinlogBackupVolume`; example: `6000`
     pub binlog_backup_volume: i64,
 
-    /// `BinlogBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `BinlogBackupCount`; example: `15`
     pub binlog_backup_count: i64,
 
-    /// `RemoteBinlogVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `RemoteBinlogVolume`; example: `6000`
     pub remote_binlog_volume: i64,
 
-    /// `RemoteBinlogCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemoteBinlogCount`; example: `1`
     pub remote_binlog_count: i64,
 
-    /// `BinlogArchiveVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BinlogArchiveVolume`; example: `1`
     pub binlog_archive_volume: i64,
 
-    /// `BinlogArchiveCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BinlogArchiveCount`; example: `1`
     pub binlog_archive_count: i64,
 
-    /// `BinlogStandbyVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BinlogStandbyVolume`; example: `1`
     pub binlog_standby_volume: i64,
 
-    /// `BinlogStandbyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BinlogStandbyCount`; example: `1`
     pub binlog_standby_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3568,15 +3619,30 @@ pub struct DescribeBinlogBackupOverviewResponse {
 /// The `DescribeBinlogs` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeBinlogsResponse`].
-/// The codes it documents are in [`DescribeBinlogsError`](super::errors::DescribeBinlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeBinlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeBinlogs",
     output = DescribeBinlogsResponse,
-    error = super::errors::DescribeBinlogsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3586,46 +3652,32 @@ pub struct DescribeBinlogBackupOverviewResponse {
     )
 )]
 pub struct DescribeBinlogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `MinStartTime`: a string.
-    ///
-    /// Example: `"2024-03-17 02:10:37"`
+    /// `MinStartTime`; example: `"2024-03-17 02:10:37"`
     pub min_start_time: Option<String>,
 
-    /// `MaxStartTime`: a string.
-    ///
-    /// Example: `"2024-03-18 02:10:37"`
+    /// `MaxStartTime`; example: `"2024-03-18 02:10:37"`
     pub max_start_time: Option<String>,
 
-    /// `ContainsMinStartTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainsMinStartTime`; example: `false`
     pub contains_min_start_time: Option<bool>,
 }
 
 /// What a successful [`DescribeBinlogs`] call returns.
 #[tc_model]
 pub struct DescribeBinlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`BinlogInfo`](super::models::BinlogInfo) objects.
+    /// `Items`
     pub items: Vec<models::BinlogInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3635,43 +3687,46 @@ pub struct DescribeBinlogsResponse {
 /// The `DescribeCPUExpandStrategyInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeCPUExpandStrategyInfoResponse`].
-/// The codes it documents are in [`DescribeCPUExpandStrategyInfoError`](super::errors::DescribeCPUExpandStrategyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeCPUExpandStrategyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RemoteCallUnmarshalError`](super::errors::CdbErrorCode::FailedOperationRemoteCallUnmarshalError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeCPUExpandStrategyInfo",
     output = DescribeCPUExpandStrategyInfoResponse,
-    error = super::errors::DescribeCPUExpandStrategyInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeCPUExpandStrategyInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxdasd"`
+    /// `InstanceId`; example: `"cdb-xxdasd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCPUExpandStrategyInfo`] call returns.
 #[tc_model]
 pub struct DescribeCPUExpandStrategyInfoResponse {
-    /// `Type`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `Type`; example: `"auto"`
     pub r#type: Option<String>,
 
-    /// `ExpandCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ExpandCpu`; example: `4`
     pub expand_cpu: Option<i64>,
 
-    /// `AutoStrategy`: an [`AutoStrategy`](super::models::AutoStrategy).
+    /// `AutoStrategy`
     pub auto_strategy: Option<models::AutoStrategy>,
 
-    /// `PeriodStrategy`: a [`PeriodStrategy`](super::models::PeriodStrategy).
+    /// `PeriodStrategy`
     pub period_strategy: Option<models::PeriodStrategy>,
 
-    /// `TimeIntervalStrategy`: a [`TimeIntervalStrategy`](super::models::TimeIntervalStrategy).
+    /// `TimeIntervalStrategy`
     pub time_interval_strategy: Option<models::TimeIntervalStrategy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3681,37 +3736,40 @@ pub struct DescribeCPUExpandStrategyInfoResponse {
 /// The `DescribeCdbProxyInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeCdbProxyInfoResponse`].
-/// The codes it documents are in [`DescribeCdbProxyInfoError`](super::errors::DescribeCdbProxyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeCdbProxyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeCdbProxyInfo",
     output = DescribeCdbProxyInfoResponse,
-    error = super::errors::DescribeCdbProxyInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeCdbProxyInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`; example: `"cdb-aykuksx3"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeCdbProxyInfo`] call returns.
 #[tc_model]
 pub struct DescribeCdbProxyInfoResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `ProxyInfos`: a list of [`ProxyGroupInfo`](super::models::ProxyGroupInfo) objects.
+    /// `ProxyInfos`
     pub proxy_infos: Vec<models::ProxyGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3721,24 +3779,31 @@ pub struct DescribeCdbProxyInfoResponse {
 /// The `DescribeCdbZoneConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeCdbZoneConfigResponse`].
-/// The codes it documents are in [`DescribeCdbZoneConfigError`](super::errors::DescribeCdbZoneConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeCdbZoneConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationActionError`](super::errors::CdbErrorCode::FailedOperationDbOperationActionError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeCdbZoneConfig",
     output = DescribeCdbZoneConfigResponse,
-    error = super::errors::DescribeCdbZoneConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeCdbZoneConfig {}
 
 /// What a successful [`DescribeCdbZoneConfig`] call returns.
 #[tc_model]
 pub struct DescribeCdbZoneConfigResponse {
-    /// `DataResult`: a [`CdbZoneDataResult`](super::models::CdbZoneDataResult).
-    ///
-    /// Example: `{}`
+    /// `DataResult`; example: `{}`
     pub data_result: models::CdbZoneDataResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3748,15 +3813,22 @@ pub struct DescribeCdbZoneConfigResponse {
 /// The `DescribeCloneList` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeCloneListResponse`].
-/// The codes it documents are in [`DescribeCloneListError`](super::errors::DescribeCloneListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeCloneList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeCloneList",
     output = DescribeCloneListResponse,
-    error = super::errors::DescribeCloneListError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3766,31 +3838,23 @@ pub struct DescribeCdbZoneConfigResponse {
     )
 )]
 pub struct DescribeCloneList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-9303wd4x"`
+    /// `InstanceId`; example: `"cdb-9303wd4x"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeCloneList`] call returns.
 #[tc_model]
 pub struct DescribeCloneListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`CloneItem`](super::models::CloneItem) objects.
+    /// `Items`
     pub items: Vec<models::CloneItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3800,48 +3864,47 @@ pub struct DescribeCloneListResponse {
 /// The `DescribeClusterInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeClusterInfoResponse`].
-/// The codes it documents are in [`DescribeClusterInfoError`](super::errors::DescribeClusterInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeClusterInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`UnauthorizedOperation`](super::errors::CdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeClusterInfo",
     output = DescribeClusterInfoResponse,
-    error = super::errors::DescribeClusterInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeClusterInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-dctw4edd"`
+    /// `InstanceId`; example: `"cdb-dctw4edd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeClusterInfo`] call returns.
 #[tc_model]
 pub struct DescribeClusterInfoResponse {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cdb38936"`
+    /// `ClusterName`; example: `"cdb38936"`
     pub cluster_name: Option<String>,
 
-    /// `ReadWriteAddress`: an [`AddressInfo`](super::models::AddressInfo).
+    /// `ReadWriteAddress`
     pub read_write_address: Option<models::AddressInfo>,
 
-    /// `ReadOnlyAddress`: a list of [`AddressInfo`](super::models::AddressInfo) objects.
+    /// `ReadOnlyAddress`
     pub read_only_address: Option<Vec<models::AddressInfo>>,
 
-    /// `NodeList`: a list of [`ClusterNodeInfo`](super::models::ClusterNodeInfo) objects.
+    /// `NodeList`
     pub node_list: Option<Vec<models::ClusterNodeInfo>>,
 
-    /// `ReadonlyLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReadonlyLimit`; example: `2`
     pub readonly_limit: Option<i64>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3851,15 +3914,22 @@ pub struct DescribeClusterInfoResponse {
 /// The `DescribeCpuExpandHistory` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeCpuExpandHistoryResponse`].
-/// The codes it documents are in [`DescribeCpuExpandHistoryError`](super::errors::DescribeCpuExpandHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeCpuExpandHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`UnauthorizedOperation`](super::errors::CdbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeCpuExpandHistory",
     output = DescribeCpuExpandHistoryResponse,
-    error = super::errors::DescribeCpuExpandHistoryError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3869,51 +3939,35 @@ pub struct DescribeClusterInfoResponse {
     )
 )]
 pub struct DescribeCpuExpandHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-dctw4edd"`
+    /// `InstanceId`; example: `"cdb-dctw4edd"`
     pub instance_id: String,
 
-    /// `ExpandStrategy`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `ExpandStrategy`; example: `"manual"`
     pub expand_strategy: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"extend"`
+    /// `Status`; example: `"extend"`
     pub status: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750994217`
+    /// `StartTime`; example: `1750994217`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1750994218`
+    /// `EndTime`; example: `1750994218`
     pub end_time: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCpuExpandHistory`] call returns.
 #[tc_model]
 pub struct DescribeCpuExpandHistoryResponse {
-    /// `Items`: a list of [`HistoryJob`](super::models::HistoryJob) objects.
+    /// `Items`
     pub items: Option<Vec<models::HistoryJob>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3923,69 +3977,62 @@ pub struct DescribeCpuExpandHistoryResponse {
 /// The `DescribeDBFeatures` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBFeaturesResponse`].
-/// The codes it documents are in [`DescribeDBFeaturesError`](super::errors::DescribeDBFeaturesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBFeatures)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBFeatures",
     output = DescribeDBFeaturesResponse,
-    error = super::errors::DescribeDBFeaturesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBFeatures {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwerasdf"`
+    /// `InstanceId`; example: `"cdb-qwerasdf"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBFeatures`] call returns.
 #[tc_model]
 pub struct DescribeDBFeaturesResponse {
-    /// `IsSupportAudit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportAudit`; example: `true`
     pub is_support_audit: bool,
 
-    /// `AuditNeedUpgrade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AuditNeedUpgrade`; example: `false`
     pub audit_need_upgrade: bool,
 
-    /// `IsSupportEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportEncryption`; example: `true`
     pub is_support_encryption: bool,
 
-    /// `EncryptionNeedUpgrade`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EncryptionNeedUpgrade`; example: `false`
     pub encryption_need_upgrade: bool,
 
-    /// `IsRemoteRo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRemoteRo`; example: `false`
     pub is_remote_ro: bool,
 
-    /// `MasterRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `MasterRegion`; example: `"ap-beijing"`
     pub master_region: String,
 
-    /// `IsSupportUpdateSubVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportUpdateSubVersion`; example: `true`
     pub is_support_update_sub_version: bool,
 
-    /// `CurrentSubVersion`: a string.
-    ///
-    /// Example: `"20190203"`
+    /// `CurrentSubVersion`; example: `"20190203"`
     pub current_sub_version: String,
 
-    /// `TargetSubVersion`: a string.
-    ///
-    /// Example: `"20190930"`
+    /// `TargetSubVersion`; example: `"20190930"`
     pub target_sub_version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3995,15 +4042,23 @@ pub struct DescribeDBFeaturesResponse {
 /// The `DescribeDBImportRecords` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBImportRecordsResponse`].
-/// The codes it documents are in [`DescribeDBImportRecordsError`](super::errors::DescribeDBImportRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBImportRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidAsyncRequestId`](super::errors::CdbErrorCode::InvalidParameterInvalidAsyncRequestId)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBImportRecords",
     output = DescribeDBImportRecordsResponse,
-    error = super::errors::DescribeDBImportRecordsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4013,41 +4068,29 @@ pub struct DescribeDBFeaturesResponse {
     )
 )]
 pub struct DescribeDBImportRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-7r8h0h61"`
+    /// `InstanceId`; example: `"cdb-7r8h0h61"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2016-01-01 00:00:01"`
+    /// `StartTime`; example: `"2016-01-01 00:00:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-08-24 15:03:01"`
+    /// `EndTime`; example: `"2017-08-24 15:03:01"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBImportRecords`] call returns.
 #[tc_model]
 pub struct DescribeDBImportRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ImportRecord`](super::models::ImportRecord) objects.
+    /// `Items`
     pub items: Vec<models::ImportRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4057,29 +4100,40 @@ pub struct DescribeDBImportRecordsResponse {
 /// The `DescribeDBInstanceCharset` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceCharsetResponse`].
-/// The codes it documents are in [`DescribeDBInstanceCharsetError`](super::errors::DescribeDBInstanceCharsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceCharset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.ExeSqlError`](super::errors::CdbErrorCode::InternalErrorExeSqlError)
+/// - [`InternalError.OssError`](super::errors::CdbErrorCode::InternalErrorOssError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceCharset",
     output = DescribeDBInstanceCharsetResponse,
-    error = super::errors::DescribeDBInstanceCharsetError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceCharset {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceCharset`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceCharsetResponse {
-    /// `Charset`: a string.
-    ///
-    /// Example: `"latin1"`
+    /// `Charset`; example: `"latin1"`
     pub charset: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4089,53 +4143,61 @@ pub struct DescribeDBInstanceCharsetResponse {
 /// The `DescribeDBInstanceConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceConfigResponse`].
-/// The codes it documents are in [`DescribeDBInstanceConfigError`](super::errors::DescribeDBInstanceConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceConfig",
     output = DescribeDBInstanceConfigResponse,
-    error = super::errors::DescribeDBInstanceConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceConfig`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceConfigResponse {
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: i64,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployMode`; example: `1`
     pub deploy_mode: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `SlaveConfig`: a [`SlaveConfig`](super::models::SlaveConfig).
+    /// `SlaveConfig`
     pub slave_config: Option<models::SlaveConfig>,
 
-    /// `BackupConfig`: a [`BackupConfig`](super::models::BackupConfig).
+    /// `BackupConfig`
     pub backup_config: Option<models::BackupConfig>,
 
-    /// `Switched`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Switched`; example: `false`
     pub switched: bool,
 
-    /// `FourthConfig`: a [`BackupConfig`](super::models::BackupConfig).
+    /// `FourthConfig`
     pub fourth_config: Option<models::BackupConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4145,29 +4207,36 @@ pub struct DescribeDBInstanceConfigResponse {
 /// The `DescribeDBInstanceGTID` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceGTIDResponse`].
-/// The codes it documents are in [`DescribeDBInstanceGTIDError`](super::errors::DescribeDBInstanceGTIDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceGTID)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OssError`](super::errors::CdbErrorCode::InternalErrorOssError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceGTID",
     output = DescribeDBInstanceGTIDResponse,
-    error = super::errors::DescribeDBInstanceGTIDError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceGTID {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceGTID`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceGTIDResponse {
-    /// `IsGTIDOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGTIDOpen`; example: `1`
     #[tc(rename = "IsGTIDOpen")]
     pub is_gtid_open: i64,
 
@@ -4178,54 +4247,52 @@ pub struct DescribeDBInstanceGTIDResponse {
 /// The `DescribeDBInstanceInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceInfoResponse`].
-/// The codes it documents are in [`DescribeDBInstanceInfoError`](super::errors::DescribeDBInstanceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::CdbErrorCode::InvalidParameterResourceNotExists)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceInfo",
     output = DescribeDBInstanceInfoResponse,
-    error = super::errors::DescribeDBInstanceInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-59dm059k"`
+    /// `InstanceId`; example: `"cdb-59dm059k"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBInstanceInfo`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceInfoResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-59dm059k"`
+    /// `InstanceId`; example: `"cdb-59dm059k"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"your_cdb_name"`
+    /// `InstanceName`; example: `"your_cdb_name"`
     pub instance_name: String,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `Encryption`; example: `"NO"`
     pub encryption: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"***-CDB"`
+    /// `KeyId`; example: `"***-CDB"`
     pub key_id: String,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: String,
 
-    /// `DefaultKmsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `DefaultKmsRegion`; example: `"ap-shanghai"`
     pub default_kms_region: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4235,39 +4302,43 @@ pub struct DescribeDBInstanceInfoResponse {
 /// The `DescribeDBInstanceLogToCLS` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceLogToCLSResponse`].
-/// The codes it documents are in [`DescribeDBInstanceLogToCLSError`](super::errors::DescribeDBInstanceLogToCLSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceLogToCLS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TimeoutError`](super::errors::CdbErrorCode::FailedOperationTimeoutError)
+/// - [`InternalError.CauthError`](super::errors::CdbErrorCode::InternalErrorCauthError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue`](super::errors::CdbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CdbErrorCode::MissingParameter)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::CdbErrorCode::OperationDeniedOperationDeniedError)
+/// - [`OperationDenied.ResourceNotFundError`](super::errors::CdbErrorCode::OperationDeniedResourceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceLogToCLS",
     output = DescribeDBInstanceLogToCLSResponse,
-    error = super::errors::DescribeDBInstanceLogToCLSError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceLogToCLS {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-r1ok5w15"`
+    /// `InstanceId`; example: `"cdb-r1ok5w15"`
     pub instance_id: String,
 
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClsRegion`; example: `"ap-guangzhou"`
     pub cls_region: Option<String>,
 }
 
 /// What a successful [`DescribeDBInstanceLogToCLS`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceLogToCLSResponse {
-    /// `ErrorLog`: a [`LogToClsConfig`](super::models::LogToClsConfig).
-    ///
-    /// Example: `{"ClsRegion":"ap-guangzhou","LogSetId":"xxx","LogTopicId":"xxx","Status":"ON"}`
+    /// `ErrorLog`; example: `{"ClsRegion":"ap-guangzhou","LogSetId":"xxx","LogTopicId":"xxx","Status":"ON"}`
     pub error_log: Option<models::LogToClsConfig>,
 
-    /// `SlowLog`: a [`LogToClsConfig`](super::models::LogToClsConfig).
-    ///
-    /// Example: `{"ClsRegion":"ap-guangzhou","LogSetId":"xxx","LogTopicId":"xxx","Status":"ON"}`
+    /// `SlowLog`; example: `{"ClsRegion":"ap-guangzhou","LogSetId":"xxx","LogTopicId":"xxx","Status":"ON"}`
     pub slow_log: Option<models::LogToClsConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4277,32 +4348,35 @@ pub struct DescribeDBInstanceLogToCLSResponse {
 /// The `DescribeDBInstanceRebootTime` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstanceRebootTimeResponse`].
-/// The codes it documents are in [`DescribeDBInstanceRebootTimeError`](super::errors::DescribeDBInstanceRebootTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstanceRebootTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.OssError`](super::errors::CdbErrorCode::InternalErrorOssError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstanceRebootTime",
     output = DescribeDBInstanceRebootTimeResponse,
-    error = super::errors::DescribeDBInstanceRebootTimeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBInstanceRebootTime {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDBInstanceRebootTime`] call returns.
 #[tc_model]
 pub struct DescribeDBInstanceRebootTimeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`InstanceRebootTime`](super::models::InstanceRebootTime) objects.
-    ///
-    /// Example: `[{"InstanceId":"cdb-rozjda3j","TimeInSeconds":50}]`
+    /// `Items`; example: `[{"InstanceId":"cdb-rozjda3j","TimeInSeconds":50}]`
     pub items: Vec<models::InstanceRebootTime>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4312,15 +4386,37 @@ pub struct DescribeDBInstanceRebootTimeResponse {
 /// The `DescribeDBInstances` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4330,194 +4426,122 @@ pub struct DescribeDBInstanceRebootTimeResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `InstanceTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `InstanceTypes`; example: `[1]`
     pub instance_types: Option<Vec<u64>>,
 
-    /// `Vips`: a list of strings.
-    ///
-    /// Example: `["172.1.1.1"]`
+    /// `Vips`; example: `["172.1.1.1"]`
     pub vips: Option<Vec<String>>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Status`; example: `[1]`
     pub status: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: Option<String>,
 
-    /// `PayTypes`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `PayTypes`; example: `[1]`
     pub pay_types: Option<Vec<u64>>,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["cdb27418"]`
+    /// `InstanceNames`; example: `["cdb27418"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `TaskStatus`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `TaskStatus`; example: `[0]`
     pub task_status: Option<Vec<u64>>,
 
-    /// `EngineVersions`: a list of strings.
-    ///
-    /// Example: `["5.7","8.0"]`
+    /// `EngineVersions`; example: `["5.7","8.0"]`
     pub engine_versions: Option<Vec<String>>,
 
-    /// `VpcIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `VpcIds`; example: `[0]`
     pub vpc_ids: Option<Vec<u64>>,
 
-    /// `ZoneIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[720001]`
+    /// `ZoneIds`; example: `[720001]`
     pub zone_ids: Option<Vec<u64>>,
 
-    /// `SubnetIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `SubnetIds`; example: `[0]`
     pub subnet_ids: Option<Vec<u64>>,
 
-    /// `CdbErrors`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `CdbErrors`; example: `[0]`
     pub cdb_errors: Option<Vec<i64>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"instanceId"`
+    /// `OrderBy`; example: `"instanceId"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"\"DESC\""`
+    /// `OrderDirection`; example: `"\"DESC\""`
     pub order_direction: Option<String>,
 
-    /// `WithSecurityGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithSecurityGroup`; example: `0`
     pub with_security_group: Option<i64>,
 
-    /// `WithExCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithExCluster`; example: `0`
     pub with_ex_cluster: Option<i64>,
 
-    /// `ExClusterId`: a string.
-    ///
-    /// Example: `"cdb-g2ql0j11"`
+    /// `ExClusterId`; example: `"cdb-g2ql0j11"`
     pub ex_cluster_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-70zdmgg1"]`
+    /// `InstanceIds`; example: `["cdb-70zdmgg1"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `InitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InitFlag`; example: `0`
     pub init_flag: Option<i64>,
 
-    /// `WithDr`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithDr`; example: `0`
     pub with_dr: Option<i64>,
 
-    /// `WithRo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithRo`; example: `0`
     pub with_ro: Option<i64>,
 
-    /// `WithMaster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WithMaster`; example: `0`
     pub with_master: Option<i64>,
 
-    /// `DeployGroupIds`: a list of strings.
-    ///
-    /// Example: `["ps-7t11vrwf"]`
+    /// `DeployGroupIds`; example: `["ps-7t11vrwf"]`
     pub deploy_group_ids: Option<Vec<String>>,
 
-    /// `TagKeysForSearch`: a list of strings.
-    ///
-    /// Example: `["tagKey"]`
+    /// `TagKeysForSearch`; example: `["tagKey"]`
     pub tag_keys_for_search: Option<Vec<String>>,
 
-    /// `CageIds`: a list of strings.
-    ///
-    /// Example: `["cage-dhges"]`
+    /// `CageIds`; example: `["cage-dhges"]`
     pub cage_ids: Option<Vec<String>>,
 
-    /// `TagValues`: a list of strings.
-    ///
-    /// Example: `["a12","v22"]`
+    /// `TagValues`; example: `["a12","v22"]`
     pub tag_values: Option<Vec<String>>,
 
-    /// `UniqueVpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-saxa","vpc-sss"]`
+    /// `UniqueVpcIds`; example: `["vpc-saxa","vpc-sss"]`
     pub unique_vpc_ids: Option<Vec<String>>,
 
-    /// `UniqSubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-kkai"]`
+    /// `UniqSubnetIds`; example: `["subnet-kkai"]`
     pub uniq_subnet_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ProxyVips`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `ProxyVips`; example: `["127.0.0.1"]`
     pub proxy_vips: Option<Vec<String>>,
 
-    /// `ProxyIds`: a list of strings.
-    ///
-    /// Example: `["proxynode-xxxx"]`
+    /// `ProxyIds`; example: `["proxynode-xxxx"]`
     pub proxy_ids: Option<Vec<String>>,
 
-    /// `EngineTypes`: a list of strings.
-    ///
-    /// Example: `["InnoDB"]`
+    /// `EngineTypes`; example: `["InnoDB"]`
     pub engine_types: Option<Vec<String>>,
 
-    /// `QueryClusterInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryClusterInfo`; example: `false`
     pub query_cluster_info: Option<bool>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Items`
     pub items: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4527,104 +4551,80 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBPrice` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBPriceResponse`].
-/// The codes it documents are in [`DescribeDBPriceError`](super::errors::DescribeDBPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CauthError`](super::errors::CdbErrorCode::InternalErrorCauthError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBPrice",
     output = DescribeDBPriceResponse,
-    error = super::errors::DescribeDBPriceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBPrice {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: Option<i64>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: Option<i64>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: Option<String>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"PRE_PAID"`
+    /// `PayType`; example: `"PRE_PAID"`
     pub pay_type: Option<String>,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<i64>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: Option<String>,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNodes`; example: `2`
     pub instance_nodes: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdb-xxx\""`
+    /// `InstanceId`; example: `"\"cdb-xxx\""`
     pub instance_id: Option<String>,
 
-    /// `Ladder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ladder`; example: `1`
     pub ladder: Option<u64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 }
 
 /// What a successful [`DescribeDBPrice`] call returns.
 #[tc_model]
 pub struct DescribeDBPriceResponse {
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `Price`; example: `48000`
     pub price: i64,
 
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `460800`
+    /// `OriginalPrice`; example: `460800`
     pub original_price: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4634,35 +4634,51 @@ pub struct DescribeDBPriceResponse {
 /// The `DescribeDBSecurityGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.ResourceNotUnique`](super::errors::CdbErrorCode::InternalErrorResourceNotUnique)
+/// - [`InternalError.SecurityGroupError`](super::errors::CdbErrorCode::InternalErrorSecurityGroupError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `ForReadonlyInstance`: a boolean.
+    /// `ForReadonlyInstance`
     pub for_readonly_instance: Option<bool>,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"cdb-xxx|readonly"`
+    /// `OpResourceId`; example: `"cdb-xxx|readonly"`
     pub op_resource_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4672,15 +4688,26 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeDBSwitchRecords` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDBSwitchRecordsResponse`].
-/// The codes it documents are in [`DescribeDBSwitchRecordsError`](super::errors::DescribeDBSwitchRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDBSwitchRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDBSwitchRecords",
     output = DescribeDBSwitchRecordsResponse,
-    error = super::errors::DescribeDBSwitchRecordsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4690,33 +4717,23 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeDBSwitchRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-nrdbtr5o"`
+    /// `InstanceId`; example: `"cdb-nrdbtr5o"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBSwitchRecords`] call returns.
 #[tc_model]
 pub struct DescribeDBSwitchRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DbSwitchInfo`](super::models::DbSwitchInfo) objects.
-    ///
-    /// Example: `[{"SwitchTime":"2017-11-07 15:15:48","SwitchType":"TRANSFER"}]`
+    /// `Items`; example: `[{"SwitchTime":"2017-11-07 15:15:48","SwitchType":"TRANSFER"}]`
     pub items: Vec<models::DbSwitchInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4726,84 +4743,66 @@ pub struct DescribeDBSwitchRecordsResponse {
 /// The `DescribeDataBackupOverview` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDataBackupOverviewResponse`].
-/// The codes it documents are in [`DescribeDataBackupOverviewError`](super::errors::DescribeDataBackupOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDataBackupOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDataBackupOverview",
     output = DescribeDataBackupOverviewResponse,
-    error = super::errors::DescribeDataBackupOverviewError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDataBackupOverview {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeDataBackupOverview`] call returns.
 #[tc_model]
 pub struct DescribeDataBackupOverviewResponse {
-    /// `DataBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `DataBackupVolume`; example: `5000`
     pub data_backup_volume: i64,
 
-    /// `DataBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DataBackupCount`; example: `5`
     pub data_backup_count: i64,
 
-    /// `AutoBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `AutoBackupVolume`; example: `3000`
     pub auto_backup_volume: i64,
 
-    /// `AutoBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AutoBackupCount`; example: `3`
     pub auto_backup_count: i64,
 
-    /// `ManualBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ManualBackupVolume`; example: `2000`
     pub manual_backup_volume: i64,
 
-    /// `ManualBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ManualBackupCount`; example: `2`
     pub manual_backup_count: i64,
 
-    /// `RemoteBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RemoteBackupVolume`; example: `1000`
     pub remote_backup_volume: i64,
 
-    /// `RemoteBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RemoteBackupCount`; example: `2`
     pub remote_backup_count: i64,
 
-    /// `DataBackupArchiveVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataBackupArchiveVolume`; example: `1`
     pub data_backup_archive_volume: i64,
 
-    /// `DataBackupArchiveCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataBackupArchiveCount`; example: `1`
     pub data_backup_archive_count: i64,
 
-    /// `DataBackupStandbyVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataBackupStandbyVolume`; example: `1`
     pub data_backup_standby_volume: i64,
 
-    /// `DataBackupStandbyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataBackupStandbyCount`; example: `1`
     pub data_backup_standby_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4813,54 +4812,58 @@ pub struct DescribeDataBackupOverviewResponse {
 /// The `DescribeDatabases` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.ExeSqlError`](super::errors::CdbErrorCode::InternalErrorExeSqlError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDatabases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `DatabaseRegexp`: a string.
-    ///
-    /// Example: `"^database.*"`
+    /// `DatabaseRegexp`; example: `"^database.*"`
     pub database_regexp: Option<String>,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: i64,
 
-    /// `Items`: a list of strings.
-    ///
-    /// Example: `["information_schema","mysql"]`
+    /// `Items`; example: `["information_schema","mysql"]`
     pub items: Vec<String>,
 
-    /// `DatabaseList`: a list of [`DatabasesWithCharacterLists`](super::models::DatabasesWithCharacterLists) objects.
-    ///
-    /// Example: `[{"CharacterSet":"UTF8","DatabaseName":"database"}]`
+    /// `DatabaseList`; example: `[{"CharacterSet":"UTF8","DatabaseName":"database"}]`
     pub database_list: Vec<models::DatabasesWithCharacterLists>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4870,42 +4873,45 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeDefaultParams` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDefaultParamsResponse`].
-/// The codes it documents are in [`DescribeDefaultParamsError`](super::errors::DescribeDefaultParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDefaultParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDefaultParams",
     output = DescribeDefaultParamsResponse,
-    error = super::errors::DescribeDefaultParamsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDefaultParams {
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `EngineVersion`; example: `"8.0"`
     pub engine_version: Option<String>,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `TemplateType`; example: `"HIGH_STABILITY"`
     pub template_type: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: Option<String>,
 }
 
 /// What a successful [`DescribeDefaultParams`] call returns.
 #[tc_model]
 pub struct DescribeDefaultParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4915,15 +4921,26 @@ pub struct DescribeDefaultParamsResponse {
 /// The `DescribeDeployGroupList` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDeployGroupListResponse`].
-/// The codes it documents are in [`DescribeDeployGroupListError`](super::errors::DescribeDeployGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDeployGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DeployGroupNotEmpty`](super::errors::CdbErrorCode::InvalidParameterDeployGroupNotEmpty)
+/// - [`InvalidParameter.OverDeployGroupQuota`](super::errors::CdbErrorCode::InvalidParameterOverDeployGroupQuota)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDeployGroupList",
     output = DescribeDeployGroupListResponse,
-    error = super::errors::DescribeDeployGroupListError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4933,36 +4950,26 @@ pub struct DescribeDefaultParamsResponse {
     )
 )]
 pub struct DescribeDeployGroupList {
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"ps-7t11vrwf"`
+    /// `DeployGroupId`; example: `"ps-7t11vrwf"`
     pub deploy_group_id: Option<String>,
 
-    /// `DeployGroupName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `DeployGroupName`; example: `"andy"`
     pub deploy_group_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDeployGroupList`] call returns.
 #[tc_model]
 pub struct DescribeDeployGroupListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Items`: a list of [`DeployGroupInfo`](super::models::DeployGroupInfo) objects.
+    /// `Items`
     pub items: Vec<models::DeployGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4972,41 +4979,53 @@ pub struct DescribeDeployGroupListResponse {
 /// The `DescribeDeviceMonitorInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeDeviceMonitorInfoResponse`].
-/// The codes it documents are in [`DescribeDeviceMonitorInfoError`](super::errors::DescribeDeviceMonitorInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeDeviceMonitorInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.FunctionDenied`](super::errors::CdbErrorCode::OperationDeniedFunctionDenied)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeDeviceMonitorInfo",
     output = DescribeDeviceMonitorInfoResponse,
-    error = super::errors::DescribeDeviceMonitorInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeDeviceMonitorInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-uns231ns"`
+    /// `InstanceId`; example: `"cdb-uns231ns"`
     pub instance_id: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceMonitorInfo`] call returns.
 #[tc_model]
 pub struct DescribeDeviceMonitorInfoResponse {
-    /// `Cpu`: a [`DeviceCpuInfo`](super::models::DeviceCpuInfo).
+    /// `Cpu`
     pub cpu: models::DeviceCpuInfo,
 
-    /// `Mem`: a [`DeviceMemInfo`](super::models::DeviceMemInfo).
+    /// `Mem`
     pub mem: models::DeviceMemInfo,
 
-    /// `Net`: a [`DeviceNetInfo`](super::models::DeviceNetInfo).
+    /// `Net`
     pub net: models::DeviceNetInfo,
 
-    /// `Disk`: a [`DeviceDiskInfo`](super::models::DeviceDiskInfo).
+    /// `Disk`
     pub disk: models::DeviceDiskInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5016,15 +5035,33 @@ pub struct DescribeDeviceMonitorInfoResponse {
 /// The `DescribeErrorLogData` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeErrorLogDataResponse`].
-/// The codes it documents are in [`DescribeErrorLogDataError`](super::errors::DescribeErrorLogDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeErrorLogData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryLogError`](super::errors::CdbErrorCode::FailedOperationQueryLogError)
+/// - [`FailedOperation.TimeoutError`](super::errors::CdbErrorCode::FailedOperationTimeoutError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ResultOverLimit`](super::errors::CdbErrorCode::OperationDeniedResultOverLimit)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeErrorLogData",
     output = DescribeErrorLogDataResponse,
-    error = super::errors::DescribeErrorLogDataError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5034,53 +5071,35 @@ pub struct DescribeDeviceMonitorInfoResponse {
     )
 )]
 pub struct DescribeErrorLogData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1585142640`
+    /// `StartTime`; example: `1585142640`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1585142640`
+    /// `EndTime`; example: `1585142640`
     pub end_time: u64,
 
-    /// `KeyWords`: a list of strings.
-    ///
-    /// Example: `["keywords"]`
+    /// `KeyWords`; example: `["keywords"]`
     pub key_words: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Limit`; example: `400`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstType`: a string.
-    ///
-    /// Example: `"slave"`
+    /// `InstType`; example: `"slave"`
     pub inst_type: Option<String>,
 }
 
 /// What a successful [`DescribeErrorLogData`] call returns.
 #[tc_model]
 pub struct DescribeErrorLogDataResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ErrlogItem`](super::models::ErrlogItem) objects.
-    ///
-    /// Example: `[{"Content":"show master status","Timestamp":1585142640}]`
+    /// `Items`; example: `[{"Content":"show master status","Timestamp":1585142640}]`
     pub items: Vec<models::ErrlogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5090,15 +5109,33 @@ pub struct DescribeErrorLogDataResponse {
 /// The `DescribeInstanceAlarmEvents` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstanceAlarmEventsResponse`].
-/// The codes it documents are in [`DescribeInstanceAlarmEventsError`](super::errors::DescribeInstanceAlarmEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstanceAlarmEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QueryLogError`](super::errors::CdbErrorCode::FailedOperationQueryLogError)
+/// - [`FailedOperation.TimeoutError`](super::errors::CdbErrorCode::FailedOperationTimeoutError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ResultOverLimit`](super::errors::CdbErrorCode::OperationDeniedResultOverLimit)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstanceAlarmEvents",
     output = DescribeInstanceAlarmEventsResponse,
-    error = super::errors::DescribeInstanceAlarmEventsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5108,61 +5145,41 @@ pub struct DescribeErrorLogDataResponse {
     )
 )]
 pub struct DescribeInstanceAlarmEvents {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-0mu6taqx"`
+    /// `InstanceId`; example: `"cdb-0mu6taqx"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-01-15 00:00:00"`
+    /// `StartTime`; example: `"2024-01-15 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-01-30 00:00:00"`
+    /// `EndTime`; example: `"2024-01-30 00:00:00"`
     pub end_time: String,
 
-    /// `EventName`: a list of strings.
-    ///
-    /// Example: `["Switch"]`
+    /// `EventName`; example: `["Switch"]`
     pub event_name: Option<Vec<String>>,
 
-    /// `EventStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EventStatus`; example: `"1"`
     pub event_status: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Offset`; example: `"0"`
     pub offset: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbn-it3iv15s"`
+    /// `NodeId`; example: `"dbn-it3iv15s"`
     pub node_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceAlarmEvents`] call returns.
 #[tc_model]
 pub struct DescribeInstanceAlarmEventsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `TotalCount`; example: `98`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`InstEventInfo`](super::models::InstEventInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstEventInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5172,15 +5189,26 @@ pub struct DescribeInstanceAlarmEventsResponse {
 /// The `DescribeInstanceParamRecords` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstanceParamRecordsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamRecordsError`](super::errors::DescribeInstanceParamRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstanceParamRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNameNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNameNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstanceParamRecords",
     output = DescribeInstanceParamRecordsResponse,
-    error = super::errors::DescribeInstanceParamRecordsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5190,31 +5218,23 @@ pub struct DescribeInstanceAlarmEventsResponse {
     )
 )]
 pub struct DescribeInstanceParamRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceParamRecords`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `28`
+    /// `TotalCount`; example: `28`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamRecord`](super::models::ParamRecord) objects.
+    /// `Items`
     pub items: Vec<models::ParamRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5224,32 +5244,43 @@ pub struct DescribeInstanceParamRecordsResponse {
 /// The `DescribeInstanceParams` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `TotalCount`; example: `72`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5259,32 +5290,43 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstancePasswordComplexity` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstancePasswordComplexityResponse`].
-/// The codes it documents are in [`DescribeInstancePasswordComplexityError`](super::errors::DescribeInstancePasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstancePasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstancePasswordComplexity",
     output = DescribeInstancePasswordComplexityResponse,
-    error = super::errors::DescribeInstancePasswordComplexityError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeInstancePasswordComplexity {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdb-1urqrvpf\""`
+    /// `InstanceId`; example: `"\"cdb-1urqrvpf\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstancePasswordComplexity`] call returns.
 #[tc_model]
 pub struct DescribeInstancePasswordComplexityResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `TotalCount`; example: `72`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5294,39 +5336,39 @@ pub struct DescribeInstancePasswordComplexityResponse {
 /// The `DescribeInstanceUpgradeCheckJob` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstanceUpgradeCheckJobResponse`].
-/// The codes it documents are in [`DescribeInstanceUpgradeCheckJobError`](super::errors::DescribeInstanceUpgradeCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstanceUpgradeCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::CdbErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskStatusError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstanceUpgradeCheckJob",
     output = DescribeInstanceUpgradeCheckJobResponse,
-    error = super::errors::DescribeInstanceUpgradeCheckJobError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeInstanceUpgradeCheckJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdb-g3rbtabc\""`
+    /// `InstanceId`; example: `"\"cdb-g3rbtabc\""`
     pub instance_id: String,
 
-    /// `DstMysqlVersion`: a string.
-    ///
-    /// Example: `"\"8.0\""`
+    /// `DstMysqlVersion`; example: `"\"8.0\""`
     pub dst_mysql_version: String,
 }
 
 /// What a successful [`DescribeInstanceUpgradeCheckJob`] call returns.
 #[tc_model]
 pub struct DescribeInstanceUpgradeCheckJobResponse {
-    /// `ExistUpgradeCheckJob`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExistUpgradeCheckJob`; example: `true`
     pub exist_upgrade_check_job: bool,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `JobId`; example: `145`
     pub job_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5336,95 +5378,75 @@ pub struct DescribeInstanceUpgradeCheckJobResponse {
 /// The `DescribeInstanceUpgradeType` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeInstanceUpgradeTypeResponse`].
-/// The codes it documents are in [`DescribeInstanceUpgradeTypeError`](super::errors::DescribeInstanceUpgradeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeInstanceUpgradeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::CdbErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskStatusError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeInstanceUpgradeType",
     output = DescribeInstanceUpgradeTypeResponse,
-    error = super::errors::DescribeInstanceUpgradeTypeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeInstanceUpgradeType {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-2wpip1dd"`
+    /// `InstanceId`; example: `"cdb-2wpip1dd"`
     pub instance_id: String,
 
-    /// `DstCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `DstCpu`; example: `2.0`
     pub dst_cpu: f64,
 
-    /// `DstMemory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `DstMemory`; example: `4000`
     pub dst_memory: u64,
 
-    /// `DstDisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DstDisk`; example: `1000`
     pub dst_disk: u64,
 
-    /// `DstVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DstVersion`; example: `"5.7"`
     pub dst_version: Option<String>,
 
-    /// `DstDeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DstDeployMode`; example: `0`
     pub dst_deploy_mode: Option<i64>,
 
-    /// `DstProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DstProtectMode`; example: `0`
     pub dst_protect_mode: Option<i64>,
 
-    /// `DstSlaveZone`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `DstSlaveZone`; example: `100001`
     pub dst_slave_zone: Option<i64>,
 
-    /// `DstBackupZone`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `DstBackupZone`; example: `100001`
     pub dst_backup_zone: Option<i64>,
 
-    /// `DstCdbType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `DstCdbType`; example: `"CUSTOM"`
     pub dst_cdb_type: Option<String>,
 
-    /// `DstZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `DstZoneId`; example: `100001`
     pub dst_zone_id: Option<i64>,
 
-    /// `NodeDistribution`: a [`NodeDistribution`](super::models::NodeDistribution).
+    /// `NodeDistribution`
     pub node_distribution: Option<models::NodeDistribution>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `DstFourthZone`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `DstFourthZone`; example: `100001`
     pub dst_fourth_zone: Option<i64>,
 }
 
 /// What a successful [`DescribeInstanceUpgradeType`] call returns.
 #[tc_model]
 pub struct DescribeInstanceUpgradeTypeResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-2wpip1dd"`
+    /// `InstanceId`; example: `"cdb-2wpip1dd"`
     pub instance_id: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"Trsf"`
+    /// `UpgradeType`; example: `"Trsf"`
     pub upgrade_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5434,30 +5456,35 @@ pub struct DescribeInstanceUpgradeTypeResponse {
 /// The `DescribeLocalBinlogConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeLocalBinlogConfigResponse`].
-/// The codes it documents are in [`DescribeLocalBinlogConfigError`](super::errors::DescribeLocalBinlogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeLocalBinlogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeLocalBinlogConfig",
     output = DescribeLocalBinlogConfigResponse,
-    error = super::errors::DescribeLocalBinlogConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeLocalBinlogConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxx"`
+    /// `InstanceId`; example: `"cdb-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLocalBinlogConfig`] call returns.
 #[tc_model]
 pub struct DescribeLocalBinlogConfigResponse {
-    /// `LocalBinlogConfig`: a [`LocalBinlogConfig`](super::models::LocalBinlogConfig).
+    /// `LocalBinlogConfig`
     pub local_binlog_config: models::LocalBinlogConfig,
 
-    /// `LocalBinlogConfigDefault`: a [`LocalBinlogConfigDefault`](super::models::LocalBinlogConfigDefault).
+    /// `LocalBinlogConfigDefault`
     pub local_binlog_config_default: models::LocalBinlogConfigDefault,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5467,62 +5494,55 @@ pub struct DescribeLocalBinlogConfigResponse {
 /// The `DescribeParamTemplateInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeParamTemplateInfoResponse`].
-/// The codes it documents are in [`DescribeParamTemplateInfoError`](super::errors::DescribeParamTemplateInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeParamTemplateInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeParamTemplateInfo",
     output = DescribeParamTemplateInfoResponse,
-    error = super::errors::DescribeParamTemplateInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeParamTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `233`
+    /// `TemplateId`; example: `233`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeParamTemplateInfo`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplateInfoResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `233`
+    /// `TemplateId`; example: `233`
     pub template_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Name`; example: `"andy"`
     pub name: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParameterDetail`](super::models::ParameterDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParameterDetail>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"your_description"`
+    /// `Description`; example: `"your_description"`
     pub description: String,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `TemplateType`; example: `"HIGH_STABILITY"`
     pub template_type: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5532,47 +5552,47 @@ pub struct DescribeParamTemplateInfoResponse {
 /// The `DescribeParamTemplates` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeParamTemplatesResponse`].
-/// The codes it documents are in [`DescribeParamTemplatesError`](super::errors::DescribeParamTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeParamTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeParamTemplates",
     output = DescribeParamTemplatesResponse,
-    error = super::errors::DescribeParamTemplatesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeParamTemplates {
-    /// `EngineVersions`: a list of strings.
-    ///
-    /// Example: `["5.5"]`
+    /// `EngineVersions`; example: `["5.5"]`
     pub engine_versions: Option<Vec<String>>,
 
-    /// `EngineTypes`: a list of strings.
-    ///
-    /// Example: `["innodb"]`
+    /// `EngineTypes`; example: `["innodb"]`
     pub engine_types: Option<Vec<String>>,
 
-    /// `TemplateNames`: a list of strings.
-    ///
-    /// Example: `["5.7"]`
+    /// `TemplateNames`; example: `["5.7"]`
     pub template_names: Option<Vec<String>>,
 
-    /// `TemplateIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[17008]`
+    /// `TemplateIds`; example: `[17008]`
     pub template_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeParamTemplates`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamTemplateInfo`](super::models::ParamTemplateInfo) objects.
+    /// `Items`
     pub items: Vec<models::ParamTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5582,32 +5602,39 @@ pub struct DescribeParamTemplatesResponse {
 /// The `DescribeProjectSecurityGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.ResourceNotUnique`](super::errors::CdbErrorCode::InternalErrorResourceNotUnique)
+/// - [`InternalError.SecurityGroupError`](super::errors::CdbErrorCode::InternalErrorSecurityGroupError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5617,15 +5644,21 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeProxyCustomConf` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeProxyCustomConfResponse`].
-/// The codes it documents are in [`DescribeProxyCustomConfError`](super::errors::DescribeProxyCustomConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeProxyCustomConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeProxyCustomConf",
     output = DescribeProxyCustomConfResponse,
-    error = super::errors::DescribeProxyCustomConfError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5634,40 +5667,32 @@ pub struct DescribeProjectSecurityGroupsResponse {
     )
 )]
 pub struct DescribeProxyCustomConf {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-2wpip1dd"`
+    /// `InstanceId`; example: `"cdb-2wpip1dd"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeProxyCustomConf`] call returns.
 #[tc_model]
 pub struct DescribeProxyCustomConfResponse {
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 
-    /// `CustomConf`: a [`CustomConfig`](super::models::CustomConfig).
+    /// `CustomConf`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub custom_conf: Option<models::CustomConfig>,
 
-    /// `WeightRule`: a [`Rule`](super::models::Rule).
+    /// `WeightRule`
     pub weight_rule: models::Rule,
 
-    /// `CustomConfInfo`: a list of [`CustomConfig`](super::models::CustomConfig) objects.
+    /// `CustomConfInfo`
     pub custom_conf_info: Vec<models::CustomConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5677,74 +5702,62 @@ pub struct DescribeProxyCustomConfResponse {
 /// The `DescribeProxySupportParam` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeProxySupportParamResponse`].
-/// The codes it documents are in [`DescribeProxySupportParamError`](super::errors::DescribeProxySupportParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeProxySupportParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::CdbErrorCode::OperationDeniedOperationDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeProxySupportParam",
     output = DescribeProxySupportParamResponse,
-    error = super::errors::DescribeProxySupportParamError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeProxySupportParam {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`; example: `"cdb-aykuksx3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeProxySupportParam`] call returns.
 #[tc_model]
 pub struct DescribeProxySupportParamResponse {
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.1"`
+    /// `ProxyVersion`; example: `"1.3.1"`
     pub proxy_version: String,
 
-    /// `SupportPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportPool`; example: `true`
     pub support_pool: bool,
 
-    /// `PoolMin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PoolMin`; example: `1`
     pub pool_min: u64,
 
-    /// `PoolMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PoolMax`; example: `10`
     pub pool_max: u64,
 
-    /// `SupportTransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportTransSplit`; example: `true`
     pub support_trans_split: bool,
 
-    /// `SupportPoolMinVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `SupportPoolMinVersion`; example: `"1.1.1"`
     pub support_pool_min_version: String,
 
-    /// `SupportTransSplitMinVersion`: a string.
-    ///
-    /// Example: `"1.3.1"`
+    /// `SupportTransSplitMinVersion`; example: `"1.3.1"`
     pub support_trans_split_min_version: String,
 
-    /// `SupportReadOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportReadOnly`; example: `true`
     pub support_read_only: bool,
 
-    /// `SupportAutoLoadBalance`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportAutoLoadBalance`; example: `true`
     pub support_auto_load_balance: bool,
 
-    /// `SupportAccessMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportAccessMode`; example: `true`
     pub support_access_mode: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5754,49 +5767,43 @@ pub struct DescribeProxySupportParamResponse {
 /// The `DescribeRemoteBackupConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeRemoteBackupConfigResponse`].
-/// The codes it documents are in [`DescribeRemoteBackupConfigError`](super::errors::DescribeRemoteBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeRemoteBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeRemoteBackupConfig",
     output = DescribeRemoteBackupConfigResponse,
-    error = super::errors::DescribeRemoteBackupConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeRemoteBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeRemoteBackupConfig`] call returns.
 #[tc_model]
 pub struct DescribeRemoteBackupConfigResponse {
-    /// `ExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpireDays`; example: `1`
     pub expire_days: i64,
 
-    /// `RemoteBackupSave`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RemoteBackupSave`; example: `"on"`
     pub remote_backup_save: String,
 
-    /// `RemoteBinlogSave`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RemoteBinlogSave`; example: `"on"`
     pub remote_binlog_save: String,
 
-    /// `RemoteRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RemoteRegion`; example: `["ap-guangzhou"]`
     pub remote_region: Vec<String>,
 
-    /// `RegionList`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RegionList`; example: `["ap-guangzhou"]`
     pub region_list: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5806,27 +5813,39 @@ pub struct DescribeRemoteBackupConfigResponse {
 /// The `DescribeRoGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeRoGroupsResponse`].
-/// The codes it documents are in [`DescribeRoGroupsError`](super::errors::DescribeRoGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeRoGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeRoGroups",
     output = DescribeRoGroupsResponse,
-    error = super::errors::DescribeRoGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeRoGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eggz8oj5"`
+    /// `InstanceId`; example: `"cdb-eggz8oj5"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeRoGroups`] call returns.
 #[tc_model]
 pub struct DescribeRoGroupsResponse {
-    /// `RoGroups`: a list of [`RoGroup`](super::models::RoGroup) objects.
+    /// `RoGroups`
     pub ro_groups: Vec<models::RoGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5836,39 +5855,41 @@ pub struct DescribeRoGroupsResponse {
 /// The `DescribeRoMinScale` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeRoMinScaleResponse`].
-/// The codes it documents are in [`DescribeRoMinScaleError`](super::errors::DescribeRoMinScaleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeRoMinScale)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeRoMinScale",
     output = DescribeRoMinScaleResponse,
-    error = super::errors::DescribeRoMinScaleError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeRoMinScale {
-    /// `RoInstanceId`: a string.
-    ///
-    /// Example: `"cdbro-831kwfnh"`
+    /// `RoInstanceId`; example: `"cdbro-831kwfnh"`
     pub ro_instance_id: Option<String>,
 
-    /// `MasterInstanceId`: a string.
-    ///
-    /// Example: `"cdb-r66ityd5"`
+    /// `MasterInstanceId`; example: `"cdb-r66ityd5"`
     pub master_instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeRoMinScale`] call returns.
 #[tc_model]
 pub struct DescribeRoMinScaleResponse {
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5878,42 +5899,44 @@ pub struct DescribeRoMinScaleResponse {
 /// The `DescribeRollbackRangeTime` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeRollbackRangeTimeResponse`].
-/// The codes it documents are in [`DescribeRollbackRangeTimeError`](super::errors::DescribeRollbackRangeTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeRollbackRangeTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeRollbackRangeTime",
     output = DescribeRollbackRangeTimeResponse,
-    error = super::errors::DescribeRollbackRangeTimeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeRollbackRangeTime {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-fix44sxh","cdb-bdf7h3j1"]`
+    /// `InstanceIds`; example: `["cdb-fix44sxh","cdb-bdf7h3j1"]`
     pub instance_ids: Vec<String>,
 
-    /// `IsRemoteZone`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsRemoteZone`; example: `"false"`
     pub is_remote_zone: Option<String>,
 
-    /// `BackupRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BackupRegion`; example: `"ap-guangzhou"`
     pub backup_region: Option<String>,
 }
 
 /// What a successful [`DescribeRollbackRangeTime`] call returns.
 #[tc_model]
 pub struct DescribeRollbackRangeTimeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`InstanceRollbackRangeTime`](super::models::InstanceRollbackRangeTime) objects.
+    /// `Items`
     pub items: Vec<models::InstanceRollbackRangeTime>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5923,15 +5946,23 @@ pub struct DescribeRollbackRangeTimeResponse {
 /// The `DescribeRollbackTaskDetail` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeRollbackTaskDetailResponse`].
-/// The codes it documents are in [`DescribeRollbackTaskDetailError`](super::errors::DescribeRollbackTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeRollbackTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter.ResourceNotExists`](super::errors::CdbErrorCode::InvalidParameterResourceNotExists)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeRollbackTaskDetail",
     output = DescribeRollbackTaskDetailResponse,
-    error = super::errors::DescribeRollbackTaskDetailError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5941,36 +5972,26 @@ pub struct DescribeRollbackRangeTimeResponse {
     )
 )]
 pub struct DescribeRollbackTaskDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwer1234"`
+    /// `InstanceId`; example: `"cdb-qwer1234"`
     pub instance_id: String,
 
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRollbackTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeRollbackTaskDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`RollbackTask`](super::models::RollbackTask) objects.
+    /// `Items`
     pub items: Vec<models::RollbackTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5980,39 +6001,42 @@ pub struct DescribeRollbackTaskDetailResponse {
 /// The `DescribeSSLStatus` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeSSLStatusResponse`].
-/// The codes it documents are in [`DescribeSSLStatusError`](super::errors::DescribeSSLStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeSSLStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeSSLStatus",
     output = DescribeSSLStatusResponse,
-    error = super::errors::DescribeSSLStatusError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeSSLStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test"`
+    /// `InstanceId`; example: `"cdb-test"`
     pub instance_id: Option<String>,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-test"`
+    /// `RoGroupId`; example: `"cdbrg-test"`
     pub ro_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeSSLStatus`] call returns.
 #[tc_model]
 pub struct DescribeSSLStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://testdownload.url"`
+    /// `Url`; example: `"http://testdownload.url"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6022,15 +6046,35 @@ pub struct DescribeSSLStatusResponse {
 /// The `DescribeSlowLogData` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeSlowLogDataResponse`].
-/// The codes it documents are in [`DescribeSlowLogDataError`](super::errors::DescribeSlowLogDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeSlowLogData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.LogContentOverLimit`](super::errors::CdbErrorCode::FailedOperationLogContentOverLimit)
+/// - [`FailedOperation.QueryLogError`](super::errors::CdbErrorCode::FailedOperationQueryLogError)
+/// - [`FailedOperation.ResultSetOverLimit`](super::errors::CdbErrorCode::FailedOperationResultSetOverLimit)
+/// - [`FailedOperation.TimeoutError`](super::errors::CdbErrorCode::FailedOperationTimeoutError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.NotSupportBasic`](super::errors::CdbErrorCode::OperationDeniedNotSupportBasic)
+/// - [`OperationDenied.ResultOverLimit`](super::errors::CdbErrorCode::OperationDeniedResultOverLimit)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeSlowLogData",
     output = DescribeSlowLogDataResponse,
-    error = super::errors::DescribeSlowLogDataError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6040,76 +6084,50 @@ pub struct DescribeSSLStatusResponse {
     )
 )]
 pub struct DescribeSlowLogData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1585142640`
+    /// `StartTime`; example: `1585142640`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1585142640`
+    /// `EndTime`; example: `1585142640`
     pub end_time: u64,
 
-    /// `UserHosts`: a list of strings.
-    ///
-    /// Example: `["userhosts"]`
+    /// `UserHosts`; example: `["userhosts"]`
     pub user_hosts: Option<Vec<String>>,
 
-    /// `UserNames`: a list of strings.
-    ///
-    /// Example: `["usename"]`
+    /// `UserNames`; example: `["usename"]`
     pub user_names: Option<Vec<String>>,
 
-    /// `DataBases`: a list of strings.
-    ///
-    /// Example: `["database"]`
+    /// `DataBases`; example: `["database"]`
     pub data_bases: Option<Vec<String>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"RowsSent"`
+    /// `SortBy`; example: `"RowsSent"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderBy`; example: `"DESC"`
     pub order_by: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Limit`; example: `400`
     pub limit: Option<i64>,
 
-    /// `InstType`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstType`; example: `"master"`
     pub inst_type: Option<String>,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"dbn-j57njp5s"`
+    /// `OpResourceId`; example: `"dbn-j57njp5s"`
     pub op_resource_id: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogData`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogDataResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SlowLogItem`](super::models::SlowLogItem) objects.
+    /// `Items`
     pub items: Vec<models::SlowLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6119,15 +6137,30 @@ pub struct DescribeSlowLogDataResponse {
 /// The `DescribeSlowLogs` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeSlowLogsResponse`].
-/// The codes it documents are in [`DescribeSlowLogsError`](super::errors::DescribeSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6137,31 +6170,23 @@ pub struct DescribeSlowLogDataResponse {
     )
 )]
 pub struct DescribeSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SlowLogInfo`](super::models::SlowLogInfo) objects.
+    /// `Items`
     pub items: Vec<models::SlowLogInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6171,44 +6196,65 @@ pub struct DescribeSlowLogsResponse {
 /// The `DescribeSupportedPrivileges` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeSupportedPrivilegesResponse`].
-/// The codes it documents are in [`DescribeSupportedPrivilegesError`](super::errors::DescribeSupportedPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeSupportedPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeSupportedPrivileges",
     output = DescribeSupportedPrivilegesResponse,
-    error = super::errors::DescribeSupportedPrivilegesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeSupportedPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeSupportedPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeSupportedPrivilegesResponse {
-    /// `GlobalSupportedPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT","UPDATE","DELETE"]`
+    /// `GlobalSupportedPrivileges`; example: `["SELECT","INSERT","UPDATE","DELETE"]`
     pub global_supported_privileges: Vec<String>,
 
-    /// `DatabaseSupportedPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT","UPDATE","DELETE"]`
+    /// `DatabaseSupportedPrivileges`; example: `["SELECT","INSERT","UPDATE","DELETE"]`
     pub database_supported_privileges: Vec<String>,
 
-    /// `TableSupportedPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT","UPDATE","DELETE"]`
+    /// `TableSupportedPrivileges`; example: `["SELECT","INSERT","UPDATE","DELETE"]`
     pub table_supported_privileges: Vec<String>,
 
-    /// `ColumnSupportedPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT","UPDATE","REFERENCES"]`
+    /// `ColumnSupportedPrivileges`; example: `["SELECT","INSERT","UPDATE","REFERENCES"]`
     pub column_supported_privileges: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6218,44 +6264,40 @@ pub struct DescribeSupportedPrivilegesResponse {
 /// The `DescribeTableColumns` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeTableColumnsResponse`].
-/// The codes it documents are in [`DescribeTableColumnsError`](super::errors::DescribeTableColumnsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeTableColumns)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeTableColumns",
     output = DescribeTableColumnsResponse,
-    error = super::errors::DescribeTableColumnsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeTableColumns {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"test_data_base"`
+    /// `Database`; example: `"test_data_base"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"test_table"`
+    /// `Table`; example: `"test_table"`
     pub table: String,
 }
 
 /// What a successful [`DescribeTableColumns`] call returns.
 #[tc_model]
 pub struct DescribeTableColumnsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of strings.
-    ///
-    /// Example: `["TABLE_CATALOG","TABLE_SCHEMA"]`
+    /// `Items`; example: `["TABLE_CATALOG","TABLE_SCHEMA"]`
     pub items: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6265,15 +6307,28 @@ pub struct DescribeTableColumnsResponse {
 /// The `DescribeTables` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeTablesResponse`].
-/// The codes it documents are in [`DescribeTablesError`](super::errors::DescribeTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.ExeSqlError`](super::errors::CdbErrorCode::InternalErrorExeSqlError)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeTables",
     output = DescribeTablesResponse,
-    error = super::errors::DescribeTablesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6283,43 +6338,29 @@ pub struct DescribeTableColumnsResponse {
     )
 )]
 pub struct DescribeTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"test_data_base"`
+    /// `Database`; example: `"test_data_base"`
     pub database: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `TableRegexp`: a string.
-    ///
-    /// Example: `"^table.*"`
+    /// `TableRegexp`; example: `"^table.*"`
     pub table_regexp: Option<String>,
 }
 
 /// What a successful [`DescribeTables`] call returns.
 #[tc_model]
 pub struct DescribeTablesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of strings.
-    ///
-    /// Example: `["CHARACTER_SETS","COLLATIONS"]`
+    /// `Items`; example: `["CHARACTER_SETS","COLLATIONS"]`
     pub items: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6329,15 +6370,30 @@ pub struct DescribeTablesResponse {
 /// The `DescribeTagsOfInstanceIds` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeTagsOfInstanceIdsResponse`].
-/// The codes it documents are in [`DescribeTagsOfInstanceIdsError`](super::errors::DescribeTagsOfInstanceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeTagsOfInstanceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.AuthError`](super::errors::CdbErrorCode::InternalErrorAuthError)
+/// - [`InternalError.CdbCgwError`](super::errors::CdbErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.CosError`](super::errors::CdbErrorCode::InternalErrorCosError)
+/// - [`InternalError.TaskError`](super::errors::CdbErrorCode::InternalErrorTaskError)
+/// - [`InternalError.TimeWindowError`](super::errors::CdbErrorCode::InternalErrorTimeWindowError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeTagsOfInstanceIds",
     output = DescribeTagsOfInstanceIdsResponse,
-    error = super::errors::DescribeTagsOfInstanceIdsError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6346,38 +6402,26 @@ pub struct DescribeTablesResponse {
     )
 )]
 pub struct DescribeTagsOfInstanceIds {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-uns231ns"]`
+    /// `InstanceIds`; example: `["cdb-uns231ns"]`
     pub instance_ids: Vec<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTagsOfInstanceIds`] call returns.
 #[tc_model]
 pub struct DescribeTagsOfInstanceIdsResponse {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Rows`: a list of [`TagsInfoOfInstance`](super::models::TagsInfoOfInstance) objects.
-    ///
-    /// Example: `[{"InstanceId":"cdb-uns231ns","Tags":[{"TagKey":"name","TagValue":"zhang"}]}]`
+    /// `Rows`; example: `[{"InstanceId":"cdb-uns231ns","Tags":[{"TagKey":"name","TagValue":"zhang"}]}]`
     pub rows: Vec<models::TagsInfoOfInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6387,15 +6431,32 @@ pub struct DescribeTagsOfInstanceIdsResponse {
 /// The `DescribeTasks` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6405,52 +6466,38 @@ pub struct DescribeTagsOfInstanceIdsResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: Option<String>,
 
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: Option<String>,
 
-    /// `TaskTypes`: a list of signed 64-bit integers.
+    /// `TaskTypes`
     pub task_types: Option<Vec<i64>>,
 
-    /// `TaskStatus`: a list of signed 64-bit integers.
+    /// `TaskStatus`
     pub task_status: Option<Vec<i64>>,
 
-    /// `StartTimeBegin`: a string.
-    ///
-    /// Example: `"2017-12-31 10:40:01"`
+    /// `StartTimeBegin`; example: `"2017-12-31 10:40:01"`
     pub start_time_begin: Option<String>,
 
-    /// `StartTimeEnd`: a string.
-    ///
-    /// Example: `"2017-12-31 10:40:01"`
+    /// `StartTimeEnd`; example: `"2017-12-31 10:40:01"`
     pub start_time_end: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `Items`: a list of [`TaskDetail`](super::models::TaskDetail) objects.
+    /// `Items`
     pub items: Vec<models::TaskDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6460,64 +6507,55 @@ pub struct DescribeTasksResponse {
 /// The `DescribeTimeWindow` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeTimeWindowResponse`].
-/// The codes it documents are in [`DescribeTimeWindowError`](super::errors::DescribeTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeTimeWindow",
     output = DescribeTimeWindowResponse,
-    error = super::errors::DescribeTimeWindowError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DescribeTimeWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeTimeWindow`] call returns.
 #[tc_model]
 pub struct DescribeTimeWindowResponse {
-    /// `Monday`: a list of strings.
-    ///
-    /// Example: `["19:00-20:00"]`
+    /// `Monday`; example: `["19:00-20:00"]`
     pub monday: Vec<String>,
 
-    /// `Tuesday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00"]`
+    /// `Tuesday`; example: `["18:00-20:00"]`
     pub tuesday: Vec<String>,
 
-    /// `Wednesday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00"]`
+    /// `Wednesday`; example: `["18:00-20:00"]`
     pub wednesday: Vec<String>,
 
-    /// `Thursday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00"]`
+    /// `Thursday`; example: `["18:00-20:00"]`
     pub thursday: Vec<String>,
 
-    /// `Friday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00"]`
+    /// `Friday`; example: `["18:00-20:00"]`
     pub friday: Vec<String>,
 
-    /// `Saturday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00"]`
+    /// `Saturday`; example: `["18:00-20:00"]`
     pub saturday: Vec<String>,
 
-    /// `Sunday`: a list of strings.
-    ///
-    /// Example: `["18:00-20:00","21:30-22:00"]`
+    /// `Sunday`; example: `["18:00-20:00","21:30-22:00"]`
     pub sunday: Vec<String>,
 
-    /// `MaxDelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDelayTime`; example: `10`
     pub max_delay_time: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6527,15 +6565,23 @@ pub struct DescribeTimeWindowResponse {
 /// The `DescribeUploadedFiles` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DescribeUploadedFilesResponse`].
-/// The codes it documents are in [`DescribeUploadedFilesError`](super::errors::DescribeUploadedFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DescribeUploadedFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.CosError`](super::errors::CdbErrorCode::InternalErrorCosError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DescribeUploadedFiles",
     output = DescribeUploadedFilesResponse,
-    error = super::errors::DescribeUploadedFilesError,
+    error = super::errors::CdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6545,31 +6591,23 @@ pub struct DescribeTimeWindowResponse {
     )
 )]
 pub struct DescribeUploadedFiles {
-    /// `Path`: a string.
-    ///
-    /// Example: `"100000983328"`
+    /// `Path`; example: `"100000983328"`
     pub path: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUploadedFiles`] call returns.
 #[tc_model]
 pub struct DescribeUploadedFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SqlFileInfo`](super::models::SqlFileInfo) objects.
+    /// `Items`
     pub items: Vec<models::SqlFileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6579,28 +6617,37 @@ pub struct DescribeUploadedFilesResponse {
 /// The `DisassociateSecurityGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.ResourceNotMatch`](super::errors::CdbErrorCode::InternalErrorResourceNotMatch)
+/// - [`InternalError.SecurityGroupError`](super::errors::CdbErrorCode::InternalErrorSecurityGroupError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-eb2w7dto"]`
+    /// `InstanceIds`; example: `["cdb-eb2w7dto"]`
     pub instance_ids: Vec<String>,
 
-    /// `ForReadonlyInstance`: a boolean.
+    /// `ForReadonlyInstance`
     pub for_readonly_instance: Option<bool>,
 }
 
@@ -6614,64 +6661,56 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `InquiryPriceUpgradeInstances` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`InquiryPriceUpgradeInstancesResponse`].
-/// The codes it documents are in [`InquiryPriceUpgradeInstancesError`](super::errors::InquiryPriceUpgradeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=InquiryPriceUpgradeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "InquiryPriceUpgradeInstances",
     output = InquiryPriceUpgradeInstancesResponse,
-    error = super::errors::InquiryPriceUpgradeInstancesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct InquiryPriceUpgradeInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-***"`
+    /// `InstanceId`; example: `"cdb-***"`
     pub instance_id: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: u64,
 
-    /// `Volume`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<u64>,
 
-    /// `ProtectMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<u64>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: Option<String>,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNodes`; example: `2`
     pub instance_nodes: Option<i64>,
 }
 
 /// What a successful [`InquiryPriceUpgradeInstances`] call returns.
 #[tc_model]
 pub struct InquiryPriceUpgradeInstancesResponse {
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `Price`; example: `48000`
     pub price: i64,
 
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `460800`
+    /// `OriginalPrice`; example: `460800`
     pub original_price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6681,29 +6720,48 @@ pub struct InquiryPriceUpgradeInstancesResponse {
 /// The `IsolateDBInstance` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`IsolateDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDBInstanceError`](super::errors::IsolateDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=IsolateDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdbInstanceLockFailError`](super::errors::CdbErrorCode::FailedOperationCdbInstanceLockFailError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.ExecHttpRequestError`](super::errors::CdbErrorCode::InternalErrorExecHttpRequestError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.InstanceLockerConflict`](super::errors::CdbErrorCode::OperationDeniedInstanceLockerConflict)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`OperationDenied.UnSupportRefundError`](super::errors::CdbErrorCode::OperationDeniedUnSupportRefundError)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "IsolateDBInstance",
     output = IsolateDBInstanceResponse,
-    error = super::errors::IsolateDBInstanceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct IsolateDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 }
 
 /// What a successful [`IsolateDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateDBInstanceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"e48eb1e9-0ca0ecae-c0dac9c7-60d12864"`
+    /// `AsyncRequestId`; example: `"e48eb1e9-0ca0ecae-c0dac9c7-60d12864"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -6716,37 +6774,64 @@ pub struct IsolateDBInstanceResponse {
 /// The `ModifyAccountDescription` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyAccountDescriptionError`](super::errors::ModifyAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAccountDescription",
     output = ModifyAccountDescriptionResponse,
-    error = super::errors::ModifyAccountDescriptionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAccountDescription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"new"`
+    /// `Description`; example: `"new"`
     pub description: Option<String>,
 }
 
 /// What a successful [`ModifyAccountDescription`] call returns.
 #[tc_model]
 pub struct ModifyAccountDescriptionResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6756,44 +6841,61 @@ pub struct ModifyAccountDescriptionResponse {
 /// The `ModifyAccountHost` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAccountHostResponse`].
-/// The codes it documents are in [`ModifyAccountHostError`](super::errors::ModifyAccountHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAccountHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`FailedOperation.AsyncTaskStatusError`](super::errors::CdbErrorCode::FailedOperationAsyncTaskStatusError)
+/// - [`FailedOperation.JsonMarshalError`](super::errors::CdbErrorCode::FailedOperationJsonMarshalError)
+/// - [`FailedOperation.JsonUnmarshalError`](super::errors::CdbErrorCode::FailedOperationJsonUnmarshalError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.AuthError`](super::errors::CdbErrorCode::InternalErrorAuthError)
+/// - [`InternalError.CauthError`](super::errors::CdbErrorCode::InternalErrorCauthError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InnerCommonError`](super::errors::CdbErrorCode::InternalErrorInnerCommonError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.InstanceNameNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNameNotFound)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAccountHost",
     output = ModifyAccountHostResponse,
-    error = super::errors::ModifyAccountHostError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAccountHost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `User`; example: `"andy"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Host`; example: `"172.1.1.1"`
     pub host: String,
 
-    /// `NewHost`: a string.
-    ///
-    /// Example: `"172.1.1.2"`
+    /// `NewHost`; example: `"172.1.1.2"`
     pub new_host: String,
 }
 
 /// What a successful [`ModifyAccountHost`] call returns.
 #[tc_model]
 pub struct ModifyAccountHostResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6803,37 +6905,41 @@ pub struct ModifyAccountHostResponse {
 /// The `ModifyAccountMaxUserConnections` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAccountMaxUserConnectionsResponse`].
-/// The codes it documents are in [`ModifyAccountMaxUserConnectionsError`](super::errors::ModifyAccountMaxUserConnectionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAccountMaxUserConnections)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AsyncTaskStatusError`](super::errors::CdbErrorCode::FailedOperationAsyncTaskStatusError)
+/// - [`FailedOperation.JsonUnmarshalError`](super::errors::CdbErrorCode::FailedOperationJsonUnmarshalError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAccountMaxUserConnections",
     output = ModifyAccountMaxUserConnectionsResponse,
-    error = super::errors::ModifyAccountMaxUserConnectionsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAccountMaxUserConnections {
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxUserConnections`; example: `1`
     pub max_user_connections: i64,
 }
 
 /// What a successful [`ModifyAccountMaxUserConnections`] call returns.
 #[tc_model]
 pub struct ModifyAccountMaxUserConnectionsResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6843,33 +6949,63 @@ pub struct ModifyAccountMaxUserConnectionsResponse {
 /// The `ModifyAccountPassword` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAccountPasswordResponse`].
-/// The codes it documents are in [`ModifyAccountPasswordError`](super::errors::ModifyAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`OperationDenied.WrongPassword`](super::errors::CdbErrorCode::OperationDeniedWrongPassword)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAccountPassword",
     output = ModifyAccountPasswordResponse,
-    error = super::errors::ModifyAccountPasswordError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAccountPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `NewPassword`: a string.
-    ///
-    /// Example: `"Gx18ux23F^X"`
+    /// `NewPassword`; example: `"Gx18ux23F^X"`
     pub new_password: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `SkipValidatePassword`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SkipValidatePassword`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -6879,9 +7015,7 @@ pub struct ModifyAccountPassword {
 /// What a successful [`ModifyAccountPassword`] call returns.
 #[tc_model]
 pub struct ModifyAccountPasswordResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6891,51 +7025,78 @@ pub struct ModifyAccountPasswordResponse {
 /// The `ModifyAccountPrivileges` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAccountPrivilegesResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegesError`](super::errors::ModifyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAccountPrivileges",
     output = ModifyAccountPrivilegesResponse,
-    error = super::errors::ModifyAccountPrivilegesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `GlobalPrivileges`; example: `["SELECT"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivilege`](super::models::DatabasePrivilege) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivilege>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivilege`](super::models::TablePrivilege) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivilege>>,
 
-    /// `ColumnPrivileges`: a list of [`ColumnPrivilege`](super::models::ColumnPrivilege) objects.
+    /// `ColumnPrivileges`
     pub column_privileges: Option<Vec<models::ColumnPrivilege>>,
 
-    /// `ModifyAction`: a string.
-    ///
-    /// Example: `"grant"`
+    /// `ModifyAction`; example: `"grant"`
     pub modify_action: Option<String>,
 }
 
 /// What a successful [`ModifyAccountPrivileges`] call returns.
 #[tc_model]
 pub struct ModifyAccountPrivilegesResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6945,35 +7106,43 @@ pub struct ModifyAccountPrivilegesResponse {
 /// The `ModifyAuditConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAuditConfigResponse`].
-/// The codes it documents are in [`ModifyAuditConfigError`](super::errors::ModifyAuditConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAuditConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuditConfigNotExist`](super::errors::CdbErrorCode::FailedOperationAuditConfigNotExist)
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.AuditModifyStatusError`](super::errors::CdbErrorCode::InternalErrorAuditModifyStatusError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue`](super::errors::CdbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.ModifyAuditStatusError`](super::errors::CdbErrorCode::OperationDeniedModifyAuditStatusError)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAuditConfig",
     output = ModifyAuditConfigResponse,
-    error = super::errors::ModifyAuditConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAuditConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-txcniupi"`
+    /// `InstanceId`; example: `"cdb-txcniupi"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `LogExpireDay`; example: `365`
     pub log_expire_day: Option<i64>,
 
-    /// `CloseAudit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CloseAudit`; example: `true`
     pub close_audit: Option<bool>,
 
-    /// `HighLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<i64>,
 }
 
@@ -6989,38 +7158,46 @@ pub struct ModifyAuditConfigResponse {
 /// The service lists this action as deprecated: it still answers, but may stop; prefer its successor where the API Explorer names one.
 ///
 /// A successful call returns [`ModifyAuditRuleResponse`].
-/// The codes it documents are in [`ModifyAuditRuleError`](super::errors::ModifyAuditRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAuditRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuditError`](super::errors::CdbErrorCode::InternalErrorAuditError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ServerError`](super::errors::CdbErrorCode::InternalErrorServerError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.AuditRuleExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleExistError)
+/// - [`OperationDenied.AuditRuleNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditRuleNotExistError)
+/// - [`ResourceNotFound`](super::errors::CdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAuditRule",
     output = ModifyAuditRuleResponse,
-    error = super::errors::ModifyAuditRuleError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAuditRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-234"`
+    /// `RuleId`; example: `"cdbrule-234"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RuleName`; example: `"test"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"audit_test2"`
+    /// `Description`; example: `"audit_test2"`
     pub description: Option<String>,
 
-    /// `RuleFilters`: a list of [`AuditFilter`](super::models::AuditFilter) objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<models::AuditFilter>>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 }
 
@@ -7034,41 +7211,39 @@ pub struct ModifyAuditRuleResponse {
 /// The `ModifyAuditRuleTemplates` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`ModifyAuditRuleTemplatesError`](super::errors::ModifyAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAuditRuleTemplates",
     output = ModifyAuditRuleTemplatesResponse,
-    error = super::errors::ModifyAuditRuleTemplatesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Vec<String>,
 
-    /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<models::RuleFilters>>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"新规则模板名称"`
+    /// `RuleTemplateName`; example: `"新规则模板名称"`
     pub rule_template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"新规则模板名称"`
+    /// `Description`; example: `"新规则模板名称"`
     pub description: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmLevel`; example: `3`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicy`; example: `1`
     pub alarm_policy: Option<u64>,
 }
 
@@ -7082,46 +7257,49 @@ pub struct ModifyAuditRuleTemplatesResponse {
 /// The `ModifyAuditService` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAuditServiceResponse`].
-/// The codes it documents are in [`ModifyAuditServiceError`](super::errors::ModifyAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AuditConfigNotExist`](super::errors::CdbErrorCode::FailedOperationAuditConfigNotExist)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CdbErrorCode::OperationDeniedAuditPolicyNotExistError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::CdbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::CdbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.ModifyAuditStatusError`](super::errors::CdbErrorCode::OperationDeniedModifyAuditStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAuditService",
     output = ModifyAuditServiceResponse,
-    error = super::errors::ModifyAuditServiceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-22dhn3e3"`
+    /// `InstanceId`; example: `"cdb-22dhn3e3"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<u64>,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<u64>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 
-    /// `AuditRuleFilters`: a list of [`AuditRuleFilters`](super::models::AuditRuleFilters) objects.
+    /// `AuditRuleFilters`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audit_rule_filters: Option<Vec<models::AuditRuleFilters>>,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cdb-art-nuf7e111"]`
+    /// `RuleTemplateIds`; example: `["cdb-art-nuf7e111"]`
     pub rule_template_ids: Option<Vec<String>>,
 }
 
@@ -7135,23 +7313,34 @@ pub struct ModifyAuditServiceResponse {
 /// The `ModifyAutoRenewFlag` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyAutoRenewFlagResponse`].
-/// The codes it documents are in [`ModifyAutoRenewFlagError`](super::errors::ModifyAutoRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyAutoRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyAutoRenewFlag",
     output = ModifyAutoRenewFlagResponse,
-    error = super::errors::ModifyAutoRenewFlagError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyAutoRenewFlag {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: i64,
 }
 
@@ -7165,113 +7354,87 @@ pub struct ModifyAutoRenewFlagResponse {
 /// The `ModifyBackupConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyBackupConfigResponse`].
-/// The codes it documents are in [`ModifyBackupConfigError`](super::errors::ModifyBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyBackupConfig",
     output = ModifyBackupConfigResponse,
-    error = super::errors::ModifyBackupConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `ExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExpireDays`; example: `10`
     pub expire_days: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `StartTime`; example: `"02:00-06:00"`
     pub start_time: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `BackupMethod`; example: `"physical"`
     pub backup_method: Option<String>,
 
-    /// `BinlogExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BinlogExpireDays`; example: `8`
     pub binlog_expire_days: Option<i64>,
 
-    /// `BackupTimeWindow`: a [`CommonTimeWindow`](super::models::CommonTimeWindow).
+    /// `BackupTimeWindow`
     pub backup_time_window: Option<models::CommonTimeWindow>,
 
-    /// `EnableBackupPeriodSave`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupPeriodSave`; example: `"off"`
     pub enable_backup_period_save: Option<String>,
 
-    /// `EnableBackupPeriodLongTermSave`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupPeriodLongTermSave`; example: `"off"`
     pub enable_backup_period_long_term_save: Option<String>,
 
-    /// `BackupPeriodSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `BackupPeriodSaveDays`; example: `1080`
     pub backup_period_save_days: Option<i64>,
 
-    /// `BackupPeriodSaveInterval`: a string.
-    ///
-    /// Example: `"weekly"`
+    /// `BackupPeriodSaveInterval`; example: `"weekly"`
     pub backup_period_save_interval: Option<String>,
 
-    /// `BackupPeriodSaveCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupPeriodSaveCount`; example: `1`
     pub backup_period_save_count: Option<i64>,
 
-    /// `StartBackupPeriodSaveDate`: a string.
-    ///
-    /// Example: `"1970-01-01 00:00:01"`
+    /// `StartBackupPeriodSaveDate`; example: `"1970-01-01 00:00:01"`
     pub start_backup_period_save_date: Option<String>,
 
-    /// `EnableBackupArchive`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupArchive`; example: `"off"`
     pub enable_backup_archive: Option<String>,
 
-    /// `BackupArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BackupArchiveDays`; example: `30`
     pub backup_archive_days: Option<i64>,
 
-    /// `BinlogArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BinlogArchiveDays`; example: `30`
     pub binlog_archive_days: Option<i64>,
 
-    /// `EnableBinlogArchive`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBinlogArchive`; example: `"off"`
     pub enable_binlog_archive: Option<String>,
 
-    /// `EnableBackupStandby`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBackupStandby`; example: `"off"`
     pub enable_backup_standby: Option<String>,
 
-    /// `BackupStandbyDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BackupStandbyDays`; example: `30`
     pub backup_standby_days: Option<i64>,
 
-    /// `EnableBinlogStandby`: a string.
-    ///
-    /// Example: `"off"`
+    /// `EnableBinlogStandby`; example: `"off"`
     pub enable_binlog_standby: Option<String>,
 
-    /// `BinlogStandbyDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BinlogStandbyDays`; example: `30`
     pub binlog_standby_days: Option<i64>,
 }
 
@@ -7285,40 +7448,41 @@ pub struct ModifyBackupConfigResponse {
 /// The `ModifyBackupDownloadRestriction` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`ModifyBackupDownloadRestrictionError`](super::errors::ModifyBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.AuthError`](super::errors::CdbErrorCode::InternalErrorAuthError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyBackupDownloadRestriction",
     output = ModifyBackupDownloadRestrictionResponse,
-    error = super::errors::ModifyBackupDownloadRestrictionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyBackupDownloadRestriction {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpc`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","VpcList":["vpc-XX1"]}]`
+    /// `LimitVpc`; example: `[{"Region":"ap-guangzhou","VpcList":["vpc-XX1"]}]`
     pub limit_vpc: Option<Vec<models::BackupLimitVpcItem>>,
 
-    /// `LimitIp`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4","4.3.2.1"]`
+    /// `LimitIp`; example: `["1.2.3.4","4.3.2.1"]`
     pub limit_ip: Option<Vec<String>>,
 }
 
@@ -7332,30 +7496,40 @@ pub struct ModifyBackupDownloadRestrictionResponse {
 /// The `ModifyBackupEncryptionStatus` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyBackupEncryptionStatusResponse`].
-/// The codes it documents are in [`ModifyBackupEncryptionStatusError`](super::errors::ModifyBackupEncryptionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyBackupEncryptionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdbErrorCode::AuthFailureInvalidAuthorization)
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`FailedOperation`](super::errors::CdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdbErrorCode::InternalError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue`](super::errors::CdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter`](super::errors::CdbErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountOperationDenied`](super::errors::CdbErrorCode::OperationDeniedAccountOperationDenied)
+/// - [`OperationDenied.NotSupportBasic`](super::errors::CdbErrorCode::OperationDeniedNotSupportBasic)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyBackupEncryptionStatus",
     output = ModifyBackupEncryptionStatusResponse,
-    error = super::errors::ModifyBackupEncryptionStatusError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyBackupEncryptionStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-XXXX"`
+    /// `InstanceId`; example: `"cdb-XXXX"`
     pub instance_id: String,
 
-    /// `EncryptionStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `EncryptionStatus`; example: `"on"`
     pub encryption_status: String,
 
-    /// `BinlogEncryptionStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `BinlogEncryptionStatus`; example: `"on"`
     pub binlog_encryption_status: Option<String>,
 }
 
@@ -7369,30 +7543,29 @@ pub struct ModifyBackupEncryptionStatusResponse {
 /// The `ModifyCdbProxyAddressDesc` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyCdbProxyAddressDescResponse`].
-/// The codes it documents are in [`ModifyCdbProxyAddressDescError`](super::errors::ModifyCdbProxyAddressDescError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyCdbProxyAddressDesc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyCdbProxyAddressDesc",
     output = ModifyCdbProxyAddressDescResponse,
-    error = super::errors::ModifyCdbProxyAddressDescError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyCdbProxyAddressDesc {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-ixw3ll2d"`
+    /// `ProxyAddressId`; example: `"proxyaddr-ixw3ll2d"`
     pub proxy_address_id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"一区代理"`
+    /// `Desc`; example: `"一区代理"`
     pub desc: Option<String>,
 }
 
@@ -7406,50 +7579,46 @@ pub struct ModifyCdbProxyAddressDescResponse {
 /// The `ModifyCdbProxyAddressVipAndVPort` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyCdbProxyAddressVipAndVPortResponse`].
-/// The codes it documents are in [`ModifyCdbProxyAddressVipAndVPortError`](super::errors::ModifyCdbProxyAddressVipAndVPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyCdbProxyAddressVipAndVPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.VpcIpInUseError`](super::errors::CdbErrorCode::FailedOperationVpcIpInUseError)
+/// - [`FailedOperation.VpcIpNotInSubnetError`](super::errors::CdbErrorCode::FailedOperationVpcIpNotInSubnetError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyCdbProxyAddressVipAndVPort",
     output = ModifyCdbProxyAddressVipAndVPortResponse,
-    error = super::errors::ModifyCdbProxyAddressVipAndVPortError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyCdbProxyAddressVipAndVPort {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-ixw3ll2d"`
+    /// `ProxyAddressId`; example: `"proxyaddr-ixw3ll2d"`
     pub proxy_address_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-ixw3ll2d"`
+    /// `UniqVpcId`; example: `"vpc-ixw3ll2d"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-ixw3ll2d"`
+    /// `UniqSubnetId`; example: `"subnet-ixw3ll2d"`
     pub uniq_subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.0.0.1"`
+    /// `Vip`; example: `"192.0.0.1"`
     pub vip: Option<String>,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `VPort`; example: `80`
     pub v_port: Option<u64>,
 
-    /// `ReleaseDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ReleaseDuration`; example: `10`
     pub release_duration: Option<u64>,
 }
 
@@ -7463,30 +7632,31 @@ pub struct ModifyCdbProxyAddressVipAndVPortResponse {
 /// The `ModifyCdbProxyParam` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyCdbProxyParamResponse`].
-/// The codes it documents are in [`ModifyCdbProxyParamError`](super::errors::ModifyCdbProxyParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyCdbProxyParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyCdbProxyParam",
     output = ModifyCdbProxyParamResponse,
-    error = super::errors::ModifyCdbProxyParamError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyCdbProxyParam {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`; example: `"cdb-aykuksx3"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: String,
 
-    /// `ConnectionPoolLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectionPoolLimit`; example: `10`
     pub connection_pool_limit: u64,
 }
 
@@ -7500,68 +7670,57 @@ pub struct ModifyCdbProxyParamResponse {
 /// The `ModifyDBInstanceLogToCLS` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceLogToCLSResponse`].
-/// The codes it documents are in [`ModifyDBInstanceLogToCLSError`](super::errors::ModifyDBInstanceLogToCLSError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceLogToCLS)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameter.JsonUnmarshalError`](super::errors::CdbErrorCode::InvalidParameterJsonUnmarshalError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceLogToCLS",
     output = ModifyDBInstanceLogToCLSResponse,
-    error = super::errors::ModifyDBInstanceLogToCLSError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceLogToCLS {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-234rsta"`
+    /// `InstanceId`; example: `"cdb-234rsta"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"error"`
+    /// `LogType`; example: `"error"`
     pub log_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `CreateLogset`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateLogset`; example: `true`
     pub create_logset: Option<bool>,
 
-    /// `Logset`: a string.
-    ///
-    /// Example: `"my_test"`
+    /// `Logset`; example: `"my_test"`
     pub logset: Option<String>,
 
-    /// `CreateLogTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateLogTopic`; example: `true`
     pub create_log_topic: Option<bool>,
 
-    /// `LogTopic`: a string.
-    ///
-    /// Example: `"my_test"`
+    /// `LogTopic`; example: `"my_test"`
     pub log_topic: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `CreateIndex`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CreateIndex`; example: `true`
     pub create_index: Option<bool>,
 
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClsRegion`; example: `"ap-guangzhou"`
     pub cls_region: Option<String>,
 
-    /// `ResourceTags`: a list of [`TagInfoItem`](super::models::TagInfoItem) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfoItem>>,
 }
 
@@ -7575,39 +7734,43 @@ pub struct ModifyDBInstanceLogToCLSResponse {
 /// The `ModifyDBInstanceModes` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceModesResponse`].
-/// The codes it documents are in [`ModifyDBInstanceModesError`](super::errors::ModifyDBInstanceModesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceModes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.FlowConflict`](super::errors::CdbErrorCode::OperationDeniedFlowConflict)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceModes",
     output = ModifyDBInstanceModesResponse,
-    error = super::errors::ModifyDBInstanceModesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceModes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"protectMode"`
+    /// `Mode`; example: `"protectMode"`
     pub mode: String,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectMode`; example: `1`
     pub protect_mode: Option<i64>,
 }
 
 /// What a successful [`ModifyDBInstanceModes`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceModesResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"9ad9c2d5-88007b27-7d2c8b8c-f2598f12"`
+    /// `AsyncRequestId`; example: `"9ad9c2d5-88007b27-7d2c8b8c-f2598f12"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7617,25 +7780,30 @@ pub struct ModifyDBInstanceModesResponse {
 /// The `ModifyDBInstanceName` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceNameResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNameError`](super::errors::ModifyDBInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceName",
     output = ModifyDBInstanceNameResponse,
-    error = super::errors::ModifyDBInstanceNameError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"我是中文"`
+    /// `InstanceName`; example: `"我是中文"`
     pub instance_name: String,
 }
 
@@ -7649,23 +7817,32 @@ pub struct ModifyDBInstanceNameResponse {
 /// The `ModifyDBInstanceProject` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceProjectResponse`].
-/// The codes it documents are in [`ModifyDBInstanceProjectError`](super::errors::ModifyDBInstanceProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.TagError`](super::errors::CdbErrorCode::InternalErrorTagError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceProject",
     output = ModifyDBInstanceProjectResponse,
-    error = super::errors::ModifyDBInstanceProjectError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceProject {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `NewProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `NewProjectId`; example: `11954`
     pub new_project_id: Option<i64>,
 }
 
@@ -7679,25 +7856,32 @@ pub struct ModifyDBInstanceProjectResponse {
 /// The `ModifyDBInstanceReadOnlyStatus` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceReadOnlyStatusResponse`].
-/// The codes it documents are in [`ModifyDBInstanceReadOnlyStatusError`](super::errors::ModifyDBInstanceReadOnlyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceReadOnlyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbCgwError`](super::errors::CdbErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceReadOnlyStatus",
     output = ModifyDBInstanceReadOnlyStatusResponse,
-    error = super::errors::ModifyDBInstanceReadOnlyStatusError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceReadOnlyStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-uns231ns"`
+    /// `InstanceId`; example: `"cdb-uns231ns"`
     pub instance_id: String,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: i64,
 }
 
@@ -7711,35 +7895,38 @@ pub struct ModifyDBInstanceReadOnlyStatusResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DfwError`](super::errors::CdbErrorCode::InternalErrorDfwError)
+/// - [`InternalError.ResourceNotUnique`](super::errors::CdbErrorCode::InternalErrorResourceNotUnique)
+/// - [`InternalError.SecurityGroupError`](super::errors::CdbErrorCode::InternalErrorSecurityGroupError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 
-    /// `ForReadonlyInstance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForReadonlyInstance`; example: `false`
     pub for_readonly_instance: Option<bool>,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"cdb-xxx|readonly"`
+    /// `OpResourceId`; example: `"cdb-xxx|readonly"`
     pub op_resource_id: Option<String>,
 }
 
@@ -7753,59 +7940,56 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBInstanceVipVport` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyDBInstanceVipVportResponse`].
-/// The codes it documents are in [`ModifyDBInstanceVipVportError`](super::errors::ModifyDBInstanceVipVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyDBInstanceVipVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyDBInstanceVipVport",
     output = ModifyDBInstanceVipVportResponse,
-    error = super::errors::ModifyDBInstanceVipVportError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyDBInstanceVipVport {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"10.0.1.1"`
+    /// `DstIp`; example: `"10.0.1.1"`
     pub dst_ip: Option<String>,
 
-    /// `DstPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `DstPort`; example: `1025`
     pub dst_port: Option<i64>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-73o91172"`
+    /// `UniqVpcId`; example: `"vpc-73o91172"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-o2g4e1dh"`
+    /// `UniqSubnetId`; example: `"subnet-o2g4e1dh"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `ReleaseDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `ReleaseDuration`; example: `24`
     pub release_duration: Option<i64>,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"cdb-xxx|readonly"`
+    /// `OpResourceId`; example: `"cdb-xxx|readonly"`
     pub op_resource_id: Option<String>,
 }
 
 /// What a successful [`ModifyDBInstanceVipVport`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceVipVportResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"d2baf2fb-cbae62df-7dd0d736-9cbd3e31"`
+    /// `AsyncRequestId`; example: `"d2baf2fb-cbae62df-7dd0d736-9cbd3e31"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7818,37 +8002,44 @@ pub struct ModifyDBInstanceVipVportResponse {
 /// The `ModifyInstanceChargeType` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyInstanceChargeTypeResponse`].
-/// The codes it documents are in [`ModifyInstanceChargeTypeError`](super::errors::ModifyInstanceChargeTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyInstanceChargeType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.JSONError`](super::errors::CdbErrorCode::InternalErrorJsonError)
+/// - [`InternalError.NetworkError`](super::errors::CdbErrorCode::InternalErrorNetworkError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyInstanceChargeType",
     output = ModifyInstanceChargeTypeResponse,
-    error = super::errors::ModifyInstanceChargeTypeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyInstanceChargeType {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-3sism8n9"`
+    /// `InstanceId`; example: `"cdb-3sism8n9"`
     pub instance_id: String,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `InstanceChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub instance_charge_type: String,
 
-    /// `InstanceChargePrepaid`: an [`InstanceChargePrepaid`](super::models::InstanceChargePrepaid).
+    /// `InstanceChargePrepaid`
     pub instance_charge_prepaid: Option<models::InstanceChargePrepaid>,
 }
 
 /// What a successful [`ModifyInstanceChargeType`] call returns.
 #[tc_model]
 pub struct ModifyInstanceChargeTypeResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20260226228022238944971"`
+    /// `DealName`; example: `"20260226228022238944971"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7858,25 +8049,36 @@ pub struct ModifyInstanceChargeTypeResponse {
 /// The `ModifyInstanceDestroyProtect` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyInstanceDestroyProtectResponse`].
-/// The codes it documents are in [`ModifyInstanceDestroyProtectError`](super::errors::ModifyInstanceDestroyProtectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyInstanceDestroyProtect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyInstanceDestroyProtect",
     output = ModifyInstanceDestroyProtectResponse,
-    error = super::errors::ModifyInstanceDestroyProtectError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyInstanceDestroyProtect {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-1urqrvpf"]`
+    /// `InstanceIds`; example: `["cdb-1urqrvpf"]`
     pub instance_ids: Vec<String>,
 
-    /// `DestroyProtect`: a string.
-    ///
-    /// Example: `"\"on\""`
+    /// `DestroyProtect`; example: `"\"on\""`
     pub destroy_protect: String,
 }
 
@@ -7890,52 +8092,61 @@ pub struct ModifyInstanceDestroyProtectResponse {
 /// The `ModifyInstanceParam` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyInstanceParamResponse`].
-/// The codes it documents are in [`ModifyInstanceParamError`](super::errors::ModifyInstanceParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyInstanceParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InternalError.TaskFrameError`](super::errors::CdbErrorCode::InternalErrorTaskFrameError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.InstanceTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskStatusError)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyInstanceParam",
     output = ModifyInstanceParamResponse,
-    error = super::errors::ModifyInstanceParamError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyInstanceParam {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-atjl8gns"]`
+    /// `InstanceIds`; example: `["cdb-atjl8gns"]`
     pub instance_ids: Vec<String>,
 
-    /// `ParamList`: a list of [`Parameter`](super::models::Parameter) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::Parameter>>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `TemplateId`; example: `99`
     pub template_id: Option<i64>,
 
-    /// `WaitSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: Option<i64>,
 
-    /// `NotSyncRo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NotSyncRo`; example: `true`
     pub not_sync_ro: Option<bool>,
 
-    /// `NotSyncDr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NotSyncDr`; example: `true`
     pub not_sync_dr: Option<bool>,
 }
 
 /// What a successful [`ModifyInstanceParam`] call returns.
 #[tc_model]
 pub struct ModifyInstanceParamResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"38265324-dd030463-3d46a793-4a0420b1"`
+    /// `AsyncRequestId`; example: `"38265324-dd030463-3d46a793-4a0420b1"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7945,34 +8156,49 @@ pub struct ModifyInstanceParamResponse {
 /// The `ModifyInstancePasswordComplexity` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyInstancePasswordComplexityResponse`].
-/// The codes it documents are in [`ModifyInstancePasswordComplexityError`](super::errors::ModifyInstancePasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyInstancePasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`AuthFailure.SubAccountDenied`](super::errors::CdbErrorCode::AuthFailureSubAccountDenied)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalServiceErrorErr`](super::errors::CdbErrorCode::InternalErrorInternalServiceErrorErr)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
+/// - [`UnsupportedOperation`](super::errors::CdbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyInstancePasswordComplexity",
     output = ModifyInstancePasswordComplexityResponse,
-    error = super::errors::ModifyInstancePasswordComplexityError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyInstancePasswordComplexity {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-93hvfe1d"]`
+    /// `InstanceIds`; example: `["cdb-93hvfe1d"]`
     pub instance_ids: Vec<String>,
 
-    /// `ParamList`: a list of [`Parameter`](super::models::Parameter) objects.
-    ///
-    /// Example: `[{"CurrentValue":"10","Name":"validate_password.length"}]`
+    /// `ParamList`; example: `[{"CurrentValue":"10","Name":"validate_password.length"}]`
     pub param_list: Option<Vec<models::Parameter>>,
 }
 
 /// What a successful [`ModifyInstancePasswordComplexity`] call returns.
 #[tc_model]
 pub struct ModifyInstancePasswordComplexityResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"38265324-dd030463-3d46a793-4a0420b1"`
+    /// `AsyncRequestId`; example: `"38265324-dd030463-3d46a793-4a0420b1"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7982,30 +8208,43 @@ pub struct ModifyInstancePasswordComplexityResponse {
 /// The `ModifyInstanceTag` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyInstanceTagResponse`].
-/// The codes it documents are in [`ModifyInstanceTagError`](super::errors::ModifyInstanceTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyInstanceTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.BackupError`](super::errors::CdbErrorCode::CdbErrorBackupError)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`CdbError.ImportError`](super::errors::CdbErrorCode::CdbErrorImportError)
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`InternalError.CosError`](super::errors::CdbErrorCode::InternalErrorCosError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TagError`](super::errors::CdbErrorCode::InternalErrorTagError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation.NotEnoughPrivileges`](super::errors::CdbErrorCode::UnauthorizedOperationNotEnoughPrivileges)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyInstanceTag",
     output = ModifyInstanceTagResponse,
-    error = super::errors::ModifyInstanceTagError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyInstanceTag {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-uns231ns"`
+    /// `InstanceId`; example: `"cdb-uns231ns"`
     pub instance_id: String,
 
-    /// `ReplaceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
-    ///
-    /// Example: `[{"TagKey":"march","TagValue":"march1"}]`
+    /// `ReplaceTags`; example: `[{"TagKey":"march","TagValue":"march1"}]`
     pub replace_tags: Option<Vec<models::TagInfo>>,
 
-    /// `DeleteTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
-    ///
-    /// Example: `[{"TagKey":"andy","TagValue":"andy1"}]`
+    /// `DeleteTags`; example: `[{"TagKey":"andy","TagValue":"andy1"}]`
     pub delete_tags: Option<Vec<models::TagInfo>>,
 }
 
@@ -8019,30 +8258,33 @@ pub struct ModifyInstanceTagResponse {
 /// The `ModifyLocalBinlogConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyLocalBinlogConfigResponse`].
-/// The codes it documents are in [`ModifyLocalBinlogConfigError`](super::errors::ModifyLocalBinlogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyLocalBinlogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceUnsupportedOperateError`](super::errors::CdbErrorCode::OperationDeniedInstanceUnsupportedOperateError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyLocalBinlogConfig",
     output = ModifyLocalBinlogConfigResponse,
-    error = super::errors::ModifyLocalBinlogConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyLocalBinlogConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `SaveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SaveHours`; example: `100`
     pub save_hours: i64,
 
-    /// `MaxUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxUsage`; example: `30`
     pub max_usage: i64,
 }
 
@@ -8056,30 +8298,34 @@ pub struct ModifyLocalBinlogConfigResponse {
 /// The `ModifyNameOrDescByDpId` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyNameOrDescByDpIdResponse`].
-/// The codes it documents are in [`ModifyNameOrDescByDpIdError`](super::errors::ModifyNameOrDescByDpIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyNameOrDescByDpId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DeployGroupNotEmpty`](super::errors::CdbErrorCode::InvalidParameterDeployGroupNotEmpty)
+/// - [`InvalidParameter.OverDeployGroupQuota`](super::errors::CdbErrorCode::InvalidParameterOverDeployGroupQuota)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
+/// - [`InvalidParameter.ResourceNotFound`](super::errors::CdbErrorCode::InvalidParameterResourceNotFound)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyNameOrDescByDpId",
     output = ModifyNameOrDescByDpIdResponse,
-    error = super::errors::ModifyNameOrDescByDpIdError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyNameOrDescByDpId {
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"172837"`
+    /// `DeployGroupId`; example: `"172837"`
     pub deploy_group_id: String,
 
-    /// `DeployGroupName`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `DeployGroupName`; example: `"cdb-ezq1vzem"`
     pub deploy_group_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一区群组"`
+    /// `Description`; example: `"一区群组"`
     pub description: Option<String>,
 }
 
@@ -8093,33 +8339,38 @@ pub struct ModifyNameOrDescByDpIdResponse {
 /// The `ModifyParamTemplate` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyParamTemplateResponse`].
-/// The codes it documents are in [`ModifyParamTemplateError`](super::errors::ModifyParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ParamError`](super::errors::CdbErrorCode::InternalErrorParamError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceExists`](super::errors::CdbErrorCode::InvalidParameterResourceExists)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyParamTemplate",
     output = ModifyParamTemplateResponse,
-    error = super::errors::ModifyParamTemplateError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyParamTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `11231`
+    /// `TemplateId`; example: `11231`
     pub template_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy5.7"`
+    /// `Name`; example: `"andy5.7"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy使用"`
+    /// `Description`; example: `"andy使用"`
     pub description: Option<String>,
 
-    /// `ParamList`: a list of [`Parameter`](super::models::Parameter) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::Parameter>>,
 }
 
@@ -8133,25 +8384,29 @@ pub struct ModifyParamTemplateResponse {
 /// The `ModifyProtectMode` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyProtectModeResponse`].
-/// The codes it documents are in [`ModifyProtectModeError`](super::errors::ModifyProtectModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyProtectMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionInProcess`](super::errors::CdbErrorCode::OperationDeniedActionInProcess)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyProtectMode",
     output = ModifyProtectModeResponse,
-    error = super::errors::ModifyProtectModeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyProtectMode {
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectMode`; example: `1`
     pub protect_mode: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 }
 
@@ -8165,40 +8420,39 @@ pub struct ModifyProtectModeResponse {
 /// The `ModifyRemoteBackupConfig` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyRemoteBackupConfigResponse`].
-/// The codes it documents are in [`ModifyRemoteBackupConfigError`](super::errors::ModifyRemoteBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyRemoteBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyRemoteBackupConfig",
     output = ModifyRemoteBackupConfigResponse,
-    error = super::errors::ModifyRemoteBackupConfigError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyRemoteBackupConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `RemoteBackupSave`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RemoteBackupSave`; example: `"on"`
     pub remote_backup_save: String,
 
-    /// `RemoteBinlogSave`: a string.
-    ///
-    /// Example: `"on"`
+    /// `RemoteBinlogSave`; example: `"on"`
     pub remote_binlog_save: String,
 
-    /// `RemoteRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RemoteRegion`; example: `["ap-guangzhou"]`
     pub remote_region: Vec<String>,
 
-    /// `ExpireDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ExpireDays`; example: `7`
     pub expire_days: i64,
 }
 
@@ -8212,38 +8466,50 @@ pub struct ModifyRemoteBackupConfigResponse {
 /// The `ModifyRoGroupInfo` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyRoGroupInfoResponse`].
-/// The codes it documents are in [`ModifyRoGroupInfoError`](super::errors::ModifyRoGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyRoGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.TaskFrameError`](super::errors::CdbErrorCode::InternalErrorTaskFrameError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.DataConvertError`](super::errors::CdbErrorCode::InvalidParameterValueDataConvertError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
+/// - [`OperationDenied.ConflictRoStatus`](super::errors::CdbErrorCode::OperationDeniedConflictRoStatus)
+/// - [`OperationDenied.ConflictStatus`](super::errors::CdbErrorCode::OperationDeniedConflictStatus)
+/// - [`OperationDenied.DelayReplicationRunning`](super::errors::CdbErrorCode::OperationDeniedDelayReplicationRunning)
+/// - [`OperationDenied.InstanceLockerConflict`](super::errors::CdbErrorCode::OperationDeniedInstanceLockerConflict)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyRoGroupInfo",
     output = ModifyRoGroupInfoResponse,
-    error = super::errors::ModifyRoGroupInfoError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyRoGroupInfo {
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-iup41a4t"`
+    /// `RoGroupId`; example: `"cdbrg-iup41a4t"`
     pub ro_group_id: String,
 
-    /// `RoGroupInfo`: a [`RoGroupAttr`](super::models::RoGroupAttr).
-    ///
-    /// Example: `{"MinRoInGroup":1,"RoMaxDelayTime":10,"RoOfflineDelay":1}`
+    /// `RoGroupInfo`; example: `{"MinRoInGroup":1,"RoMaxDelayTime":10,"RoOfflineDelay":1}`
     pub ro_group_info: Option<models::RoGroupAttr>,
 
-    /// `RoWeightValues`: a list of [`RoWeightValue`](super::models::RoWeightValue) objects.
+    /// `RoWeightValues`
     pub ro_weight_values: Option<Vec<models::RoWeightValue>>,
 
-    /// `IsBalanceRoLoad`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsBalanceRoLoad`; example: `1`
     pub is_balance_ro_load: Option<i64>,
 
-    /// `ReplicationDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ReplicationDelayTime`; example: `1000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -8253,9 +8519,7 @@ pub struct ModifyRoGroupInfo {
 /// What a successful [`ModifyRoGroupInfo`] call returns.
 #[tc_model]
 pub struct ModifyRoGroupInfoResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"dadaddasda-23adcasdasd-asdaasc"`
+    /// `AsyncRequestId`; example: `"dadaddasda-23adcasdasd-asdaasc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8265,30 +8529,33 @@ pub struct ModifyRoGroupInfoResponse {
 /// The `ModifyRoGroupVipVport` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyRoGroupVipVportResponse`].
-/// The codes it documents are in [`ModifyRoGroupVipVportError`](super::errors::ModifyRoGroupVipVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyRoGroupVipVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyRoGroupVipVport",
     output = ModifyRoGroupVipVportResponse,
-    error = super::errors::ModifyRoGroupVipVportError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyRoGroupVipVport {
-    /// `UGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-***"`
+    /// `UGroupId`; example: `"cdbrg-***"`
     pub u_group_id: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `DstIp`; example: `"1.2.3.4"`
     pub dst_ip: Option<String>,
 
-    /// `DstPort`: a signed 64-bit integer.
-    ///
-    /// Example: `3307`
+    /// `DstPort`; example: `3307`
     pub dst_port: Option<i64>,
 }
 
@@ -8302,31 +8569,39 @@ pub struct ModifyRoGroupVipVportResponse {
 /// The `ModifyTimeWindow` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ModifyTimeWindowResponse`].
-/// The codes it documents are in [`ModifyTimeWindowError`](super::errors::ModifyTimeWindowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ModifyTimeWindow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`InternalError.DBOperationError`](super::errors::CdbErrorCode::InternalErrorDbOperationError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ModifyTimeWindow",
     output = ModifyTimeWindowResponse,
-    error = super::errors::ModifyTimeWindowError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ModifyTimeWindow {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `TimeRanges`: a list of strings.
+    /// `TimeRanges`
     pub time_ranges: Vec<String>,
 
-    /// `Weekdays`: a list of strings.
+    /// `Weekdays`
     pub weekdays: Option<Vec<String>>,
 
-    /// `MaxDelayTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDelayTime`; example: `10`
     pub max_delay_time: Option<u64>,
 }
 
@@ -8340,20 +8615,27 @@ pub struct ModifyTimeWindowResponse {
 /// The `OfflineIsolatedInstances` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OfflineIsolatedInstancesResponse`].
-/// The codes it documents are in [`OfflineIsolatedInstancesError`](super::errors::OfflineIsolatedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OfflineIsolatedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OfflineIsolatedInstances",
     output = OfflineIsolatedInstancesResponse,
-    error = super::errors::OfflineIsolatedInstancesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OfflineIsolatedInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-70zdmgg1"]`
+    /// `InstanceIds`; example: `["cdb-70zdmgg1"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -8367,46 +8649,54 @@ pub struct OfflineIsolatedInstancesResponse {
 /// The `OpenAuditService` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OpenAuditServiceResponse`].
-/// The codes it documents are in [`OpenAuditServiceError`](super::errors::OpenAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OpenAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAuditFailError`](super::errors::CdbErrorCode::FailedOperationCreateAuditFailError)
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.AuditStatusError`](super::errors::CdbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.AuditTaskConflictError`](super::errors::CdbErrorCode::OperationDeniedAuditTaskConflictError)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::CdbErrorCode::OperationDeniedUnsupportOpenAuditError)
+/// - [`ResourceNotFound.InstanceNotFundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OpenAuditService",
     output = OpenAuditServiceResponse,
-    error = super::errors::OpenAuditServiceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OpenAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-etxaaa12"`
+    /// `InstanceId`; example: `"cdb-etxaaa12"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: u64,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<u64>,
 
-    /// `AuditRuleFilters`: a list of [`AuditRuleFilters`](super::models::AuditRuleFilters) objects.
+    /// `AuditRuleFilters`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audit_rule_filters: Option<Vec<models::AuditRuleFilters>>,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cdb-art-l1mlbo59"]`
+    /// `RuleTemplateIds`; example: `["cdb-art-l1mlbo59"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 }
 
@@ -8420,30 +8710,36 @@ pub struct OpenAuditServiceResponse {
 /// The `OpenDBInstanceEncryption` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OpenDBInstanceEncryptionResponse`].
-/// The codes it documents are in [`OpenDBInstanceEncryptionError`](super::errors::OpenDBInstanceEncryptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OpenDBInstanceEncryption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.HttpRequestError`](super::errors::CdbErrorCode::InternalErrorHttpRequestError)
+/// - [`InternalError.KmsError`](super::errors::CdbErrorCode::InternalErrorKmsError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OpenDBInstanceEncryption",
     output = OpenDBInstanceEncryptionResponse,
-    error = super::errors::OpenDBInstanceEncryptionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OpenDBInstanceEncryption {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-qwer1234"`
+    /// `InstanceId`; example: `"cdb-qwer1234"`
     pub instance_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
+    /// `KeyId`; example: `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 }
 
@@ -8457,29 +8753,33 @@ pub struct OpenDBInstanceEncryptionResponse {
 /// The `OpenDBInstanceGTID` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OpenDBInstanceGTIDResponse`].
-/// The codes it documents are in [`OpenDBInstanceGTIDError`](super::errors::OpenDBInstanceGTIDError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OpenDBInstanceGTID)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OpenDBInstanceGTID",
     output = OpenDBInstanceGTIDResponse,
-    error = super::errors::OpenDBInstanceGTIDError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OpenDBInstanceGTID {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`OpenDBInstanceGTID`] call returns.
 #[tc_model]
 pub struct OpenDBInstanceGTIDResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"e48eb1e9-0ca0ecae-c0dac9c7-60d12864"`
+    /// `AsyncRequestId`; example: `"e48eb1e9-0ca0ecae-c0dac9c7-60d12864"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8489,34 +8789,37 @@ pub struct OpenDBInstanceGTIDResponse {
 /// The `OpenSSL` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OpenSSLResponse`].
-/// The codes it documents are in [`OpenSSLError`](super::errors::OpenSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OpenSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DBOperationActionError`](super::errors::CdbErrorCode::FailedOperationDbOperationActionError)
+/// - [`FailedOperation.OperationInConflictError`](super::errors::CdbErrorCode::FailedOperationOperationInConflictError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
+/// - [`OperationDenied.InstanceLockerConflict`](super::errors::CdbErrorCode::OperationDeniedInstanceLockerConflict)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OpenSSL",
     output = OpenSSLResponse,
-    error = super::errors::OpenSSLError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OpenSSL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-je5egmdl"`
+    /// `InstanceId`; example: `"cdb-je5egmdl"`
     pub instance_id: Option<String>,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-k9a6gup3"`
+    /// `RoGroupId`; example: `"cdbrg-k9a6gup3"`
     pub ro_group_id: Option<String>,
 }
 
 /// What a successful [`OpenSSL`] call returns.
 #[tc_model]
 pub struct OpenSSLResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"123asd21-2dasdasd-123qcsdw-313213"`
+    /// `AsyncRequestId`; example: `"123asd21-2dasdasd-123qcsdw-313213"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8526,34 +8829,40 @@ pub struct OpenSSLResponse {
 /// The `OpenWanService` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`OpenWanServiceResponse`].
-/// The codes it documents are in [`OpenWanServiceError`](super::errors::OpenWanServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=OpenWanService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "OpenWanService",
     output = OpenWanServiceResponse,
-    error = super::errors::OpenWanServiceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct OpenWanService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 
-    /// `OpResourceId`: a string.
-    ///
-    /// Example: `"cdb-xxx|readonly"`
+    /// `OpResourceId`; example: `"cdb-xxx|readonly"`
     pub op_resource_id: Option<String>,
 }
 
 /// What a successful [`OpenWanService`] call returns.
 #[tc_model]
 pub struct OpenWanServiceResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"b4a719b5-ffb34ab6-816c43c1-8c6a23eb"`
+    /// `AsyncRequestId`; example: `"b4a719b5-ffb34ab6-816c43c1-8c6a23eb"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8563,27 +8872,41 @@ pub struct OpenWanServiceResponse {
 /// The `ReleaseIsolatedDBInstances` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ReleaseIsolatedDBInstancesResponse`].
-/// The codes it documents are in [`ReleaseIsolatedDBInstancesError`](super::errors::ReleaseIsolatedDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ReleaseIsolatedDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationInConflictError`](super::errors::CdbErrorCode::FailedOperationOperationInConflictError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.InstanceUnsupportedOperateError`](super::errors::CdbErrorCode::OperationDeniedInstanceUnsupportedOperateError)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ReleaseIsolatedDBInstances",
     output = ReleaseIsolatedDBInstancesResponse,
-    error = super::errors::ReleaseIsolatedDBInstancesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ReleaseIsolatedDBInstances {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ReleaseIsolatedDBInstances`] call returns.
 #[tc_model]
 pub struct ReleaseIsolatedDBInstancesResponse {
-    /// `Items`: a list of [`ReleaseResult`](super::models::ReleaseResult) objects.
-    ///
-    /// Example: `[{"Code":0,"InstanceId":"cdb-f35wr6wj","Message":""}]`
+    /// `Items`; example: `[{"Code":0,"InstanceId":"cdb-f35wr6wj","Message":""}]`
     pub items: Vec<models::ReleaseResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8593,25 +8916,28 @@ pub struct ReleaseIsolatedDBInstancesResponse {
 /// The `ReloadBalanceProxyNode` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ReloadBalanceProxyNodeResponse`].
-/// The codes it documents are in [`ReloadBalanceProxyNodeError`](super::errors::ReloadBalanceProxyNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ReloadBalanceProxyNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.HttpError`](super::errors::CdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ReloadBalanceProxyNode",
     output = ReloadBalanceProxyNodeResponse,
-    error = super::errors::ReloadBalanceProxyNodeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ReloadBalanceProxyNode {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: String,
 
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-kti9dddd"`
+    /// `ProxyAddressId`; example: `"proxyaddr-kti9dddd"`
     pub proxy_address_id: Option<String>,
 }
 
@@ -8625,44 +8951,45 @@ pub struct ReloadBalanceProxyNodeResponse {
 /// The `RenewDBInstance` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`RenewDBInstanceResponse`].
-/// The codes it documents are in [`RenewDBInstanceError`](super::errors::RenewDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=RenewDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbCgwError`](super::errors::CdbErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "RenewDBInstance",
     output = RenewDBInstanceResponse,
-    error = super::errors::RenewDBInstanceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct RenewDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-ezq1vzem"`
+    /// `InstanceId`; example: `"cdb-ezq1vzem"`
     pub instance_id: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `ModifyPayType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ModifyPayType`; example: `"PREPAID"`
     pub modify_pay_type: Option<String>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: Option<i64>,
 }
 
 /// What a successful [`RenewDBInstance`] call returns.
 #[tc_model]
 pub struct RenewDBInstanceResponse {
-    /// `DealId`: a string.
-    ///
-    /// Example: `"20170320233333"`
+    /// `DealId`; example: `"20170320233333"`
     pub deal_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8672,30 +8999,35 @@ pub struct RenewDBInstanceResponse {
 /// The `ResetPassword` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ResetPasswordResponse`].
-/// The codes it documents are in [`ResetPasswordError`](super::errors::ResetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ResetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdbCgwError`](super::errors::CdbErrorCode::InternalErrorCdbCgwError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ResetPassword",
     output = ResetPasswordResponse,
-    error = super::errors::ResetPasswordError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ResetPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `User`; example: `"andy"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Host`; example: `"172.1.1.1"`
     pub host: String,
 }
 
@@ -8709,20 +9041,26 @@ pub struct ResetPasswordResponse {
 /// The `ResetRootAccount` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`ResetRootAccountResponse`].
-/// The codes it documents are in [`ResetRootAccountError`](super::errors::ResetRootAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=ResetRootAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "ResetRootAccount",
     output = ResetRootAccountResponse,
-    error = super::errors::ResetRootAccountError
+    error = super::errors::CdbErrorCode
 )]
 pub struct ResetRootAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-4t34ozl0"`
+    /// `InstanceId`; example: `"cdb-4t34ozl0"`
     pub instance_id: String,
 }
 
@@ -8736,29 +9074,38 @@ pub struct ResetRootAccountResponse {
 /// The `RestartDBInstances` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`RestartDBInstancesResponse`].
-/// The codes it documents are in [`RestartDBInstancesError`](super::errors::RestartDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=RestartDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.TaskFrameError`](super::errors::CdbErrorCode::InternalErrorTaskFrameError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "RestartDBInstances",
     output = RestartDBInstancesResponse,
-    error = super::errors::RestartDBInstancesError
+    error = super::errors::CdbErrorCode
 )]
 pub struct RestartDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-f35wr6wj"]`
+    /// `InstanceIds`; example: `["cdb-f35wr6wj"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`RestartDBInstances`] call returns.
 #[tc_model]
 pub struct RestartDBInstancesResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"9ad9c2d5-88007b27-7d2c8b8c-f2598f12"`
+    /// `AsyncRequestId`; example: `"9ad9c2d5-88007b27-7d2c8b8c-f2598f12"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8768,27 +9115,39 @@ pub struct RestartDBInstancesResponse {
 /// The `StartBatchRollback` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StartBatchRollbackResponse`].
-/// The codes it documents are in [`StartBatchRollbackError`](super::errors::StartBatchRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StartBatchRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
+/// - [`OverQuota`](super::errors::CdbErrorCode::OverQuota)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StartBatchRollback",
     output = StartBatchRollbackResponse,
-    error = super::errors::StartBatchRollbackError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StartBatchRollback {
-    /// `Instances`: a list of [`RollbackInstancesInfo`](super::models::RollbackInstancesInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::RollbackInstancesInfo>,
 }
 
 /// What a successful [`StartBatchRollback`] call returns.
 #[tc_model]
 pub struct StartBatchRollbackResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8798,50 +9157,51 @@ pub struct StartBatchRollbackResponse {
 /// The `StartCpuExpand` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StartCpuExpandResponse`].
-/// The codes it documents are in [`StartCpuExpandError`](super::errors::StartCpuExpandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StartCpuExpand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceTaskConflictError`](super::errors::CdbErrorCode::FailedOperationInstanceTaskConflictError)
+/// - [`FailedOperation.NotChangeStrategy`](super::errors::CdbErrorCode::FailedOperationNotChangeStrategy)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`MissingParameter.MissingParamError`](super::errors::CdbErrorCode::MissingParameterMissingParamError)
+/// - [`UnsupportedOperation.NotSupportNormalInstance`](super::errors::CdbErrorCode::UnsupportedOperationNotSupportNormalInstance)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StartCpuExpand",
     output = StartCpuExpandResponse,
-    error = super::errors::StartCpuExpandError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StartCpuExpand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-himitj11"`
+    /// `InstanceId`; example: `"cdb-himitj11"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `Type`; example: `"auto"`
     pub r#type: String,
 
-    /// `ExpandCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ExpandCpu`; example: `4`
     pub expand_cpu: Option<i64>,
 
-    /// `AutoStrategy`: an [`AutoStrategy`](super::models::AutoStrategy).
+    /// `AutoStrategy`
     pub auto_strategy: Option<models::AutoStrategy>,
 
-    /// `TimeIntervalStrategy`: a [`TimeIntervalStrategy`](super::models::TimeIntervalStrategy).
-    ///
-    /// Example: `{"EndTime":1749718800,"StartTime":1749546000}`
+    /// `TimeIntervalStrategy`; example: `{"EndTime":1749718800,"StartTime":1749546000}`
     pub time_interval_strategy: Option<models::TimeIntervalStrategy>,
 
-    /// `PeriodStrategy`: a [`PeriodStrategy`](super::models::PeriodStrategy).
+    /// `PeriodStrategy`
     pub period_strategy: Option<models::PeriodStrategy>,
 }
 
 /// What a successful [`StartCpuExpand`] call returns.
 #[tc_model]
 pub struct StartCpuExpandResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8851,29 +9211,35 @@ pub struct StartCpuExpandResponse {
 /// The `StartReplication` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StartReplicationResponse`].
-/// The codes it documents are in [`StartReplicationError`](super::errors::StartReplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StartReplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdbErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceTaskRunning`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskRunning)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StartReplication",
     output = StartReplicationResponse,
-    error = super::errors::StartReplicationError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StartReplication {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdbro-lsjh9i11"`
+    /// `InstanceId`; example: `"cdbro-lsjh9i11"`
     pub instance_id: String,
 }
 
 /// What a successful [`StartReplication`] call returns.
 #[tc_model]
 pub struct StartReplicationResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8883,29 +9249,34 @@ pub struct StartReplicationResponse {
 /// The `StopCpuExpand` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StopCpuExpandResponse`].
-/// The codes it documents are in [`StopCpuExpandError`](super::errors::StopCpuExpandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StopCpuExpand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InstanceTaskConflictError`](super::errors::CdbErrorCode::FailedOperationInstanceTaskConflictError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StopCpuExpand",
     output = StopCpuExpandResponse,
-    error = super::errors::StopCpuExpandError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StopCpuExpand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-himitj11"`
+    /// `InstanceId`; example: `"cdb-himitj11"`
     pub instance_id: String,
 }
 
 /// What a successful [`StopCpuExpand`] call returns.
 #[tc_model]
 pub struct StopCpuExpandResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"02e874af-e4876fb4-4c672e64-86f17866"`
+    /// `AsyncRequestId`; example: `"02e874af-e4876fb4-4c672e64-86f17866"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8915,20 +9286,28 @@ pub struct StopCpuExpandResponse {
 /// The `StopDBImportJob` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StopDBImportJobResponse`].
-/// The codes it documents are in [`StopDBImportJobError`](super::errors::StopDBImportJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StopDBImportJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.ImportError`](super::errors::CdbErrorCode::CdbErrorImportError)
+/// - [`InternalError.ImportError`](super::errors::CdbErrorCode::InternalErrorImportError)
+/// - [`InternalError.TaskFrameError`](super::errors::CdbErrorCode::InternalErrorTaskFrameError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAsyncRequestId`](super::errors::CdbErrorCode::InvalidParameterInvalidAsyncRequestId)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StopDBImportJob",
     output = StopDBImportJobResponse,
-    error = super::errors::StopDBImportJobError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StopDBImportJob {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"434e366f-beaf56d6-508b7f33-2abdb382"`
+    /// `AsyncRequestId`; example: `"434e366f-beaf56d6-508b7f33-2abdb382"`
     pub async_request_id: String,
 }
 
@@ -8942,29 +9321,36 @@ pub struct StopDBImportJobResponse {
 /// The `StopReplication` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StopReplicationResponse`].
-/// The codes it documents are in [`StopReplicationError`](super::errors::StopReplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StopReplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdbErrorCode::FailedOperation)
+/// - [`FailedOperation.NotDelayRo`](super::errors::CdbErrorCode::FailedOperationNotDelayRo)
+/// - [`InternalError`](super::errors::CdbErrorCode::InternalError)
+/// - [`InternalError.DBError`](super::errors::CdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceTaskRunning`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskRunning)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StopReplication",
     output = StopReplicationResponse,
-    error = super::errors::StopReplicationError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StopReplication {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdbro-himitj11"`
+    /// `InstanceId`; example: `"cdbro-himitj11"`
     pub instance_id: String,
 }
 
 /// What a successful [`StopReplication`] call returns.
 #[tc_model]
 pub struct StopReplicationResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8974,29 +9360,37 @@ pub struct StopReplicationResponse {
 /// The `StopRollback` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`StopRollbackResponse`].
-/// The codes it documents are in [`StopRollbackError`](super::errors::StopRollbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=StopRollback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdbErrorCode::AuthFailure)
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`CdbError.TaskError`](super::errors::CdbErrorCode::CdbErrorTaskError)
+/// - [`InternalError.AsyncRequestError`](super::errors::CdbErrorCode::InternalErrorAsyncRequestError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DesError`](super::errors::CdbErrorCode::InternalErrorDesError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "StopRollback",
     output = StopRollbackResponse,
-    error = super::errors::StopRollbackError
+    error = super::errors::CdbErrorCode
 )]
 pub struct StopRollback {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-9303wd4x"`
+    /// `InstanceId`; example: `"cdb-9303wd4x"`
     pub instance_id: String,
 }
 
 /// What a successful [`StopRollback`] call returns.
 #[tc_model]
 pub struct StopRollbackResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9006,34 +9400,37 @@ pub struct StopRollbackResponse {
 /// The `SubmitInstanceUpgradeCheckJob` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`SubmitInstanceUpgradeCheckJobResponse`].
-/// The codes it documents are in [`SubmitInstanceUpgradeCheckJobError`](super::errors::SubmitInstanceUpgradeCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=SubmitInstanceUpgradeCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailedOperationError`](super::errors::CdbErrorCode::FailedOperationFailedOperationError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`OperationDenied.InstanceTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceTaskStatusError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "SubmitInstanceUpgradeCheckJob",
     output = SubmitInstanceUpgradeCheckJobResponse,
-    error = super::errors::SubmitInstanceUpgradeCheckJobError
+    error = super::errors::CdbErrorCode
 )]
 pub struct SubmitInstanceUpgradeCheckJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-g3rbtabc"`
+    /// `InstanceId`; example: `"cdb-g3rbtabc"`
     pub instance_id: String,
 
-    /// `DstMysqlVersion`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DstMysqlVersion`; example: `"8.0"`
     pub dst_mysql_version: String,
 }
 
 /// What a successful [`SubmitInstanceUpgradeCheckJob`] call returns.
 #[tc_model]
 pub struct SubmitInstanceUpgradeCheckJobResponse {
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `JobId`; example: `145`
     pub job_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9043,25 +9440,29 @@ pub struct SubmitInstanceUpgradeCheckJobResponse {
 /// The `SwitchCDBProxy` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`SwitchCDBProxyResponse`].
-/// The codes it documents are in [`SwitchCDBProxyError`](super::errors::SwitchCDBProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=SwitchCDBProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ProxyUpgradeTaskStatusError`](super::errors::CdbErrorCode::OperationDeniedProxyUpgradeTaskStatusError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "SwitchCDBProxy",
     output = SwitchCDBProxyResponse,
-    error = super::errors::SwitchCDBProxyError
+    error = super::errors::CdbErrorCode
 )]
 pub struct SwitchCDBProxy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-pr1rb3j1"`
+    /// `InstanceId`; example: `"cdb-pr1rb3j1"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-p11rb3j9"`
+    /// `ProxyGroupId`; example: `"proxy-p11rb3j9"`
     pub proxy_group_id: String,
 }
 
@@ -9075,62 +9476,59 @@ pub struct SwitchCDBProxyResponse {
 /// The `SwitchDBInstanceMasterSlave` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`SwitchDBInstanceMasterSlaveResponse`].
-/// The codes it documents are in [`SwitchDBInstanceMasterSlaveError`](super::errors::SwitchDBInstanceMasterSlaveError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=SwitchDBInstanceMasterSlave)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError.DatabaseError`](super::errors::CdbErrorCode::CdbErrorDatabaseError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.InstanceStatusError`](super::errors::CdbErrorCode::OperationDeniedInstanceStatusError)
+/// - [`OperationDenied.InstanceUnsupportedOperateError`](super::errors::CdbErrorCode::OperationDeniedInstanceUnsupportedOperateError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "SwitchDBInstanceMasterSlave",
     output = SwitchDBInstanceMasterSlaveResponse,
-    error = super::errors::SwitchDBInstanceMasterSlaveError
+    error = super::errors::CdbErrorCode
 )]
 pub struct SwitchDBInstanceMasterSlave {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-rqd2jndd"`
+    /// `InstanceId`; example: `"cdb-rqd2jndd"`
     pub instance_id: String,
 
-    /// `DstSlave`: a string.
-    ///
-    /// Example: `"first"`
+    /// `DstSlave`; example: `"first"`
     pub dst_slave: Option<String>,
 
-    /// `ForceSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceSwitch`; example: `false`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_switch: Option<bool>,
 
-    /// `WaitSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WaitSwitch`; example: `false`
     pub wait_switch: Option<bool>,
 
-    /// `DstNodeId`: a string.
-    ///
-    /// Example: `"dbn-iql06r1s"`
+    /// `DstNodeId`; example: `"dbn-iql06r1s"`
     pub dst_node_id: Option<String>,
 
-    /// `SyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SyncTimeout`; example: `30`
     pub sync_timeout: Option<i64>,
 
-    /// `SyncDistance`: a string.
-    ///
-    /// Example: `"1048576"`
+    /// `SyncDistance`; example: `"1048576"`
     pub sync_distance: Option<String>,
 }
 
 /// What a successful [`SwitchDBInstanceMasterSlave`] call returns.
 #[tc_model]
 pub struct SwitchDBInstanceMasterSlaveResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9140,34 +9538,37 @@ pub struct SwitchDBInstanceMasterSlaveResponse {
 /// The `SwitchDrInstanceToMaster` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`SwitchDrInstanceToMasterResponse`].
-/// The codes it documents are in [`SwitchDrInstanceToMasterError`](super::errors::SwitchDrInstanceToMasterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=SwitchDrInstanceToMaster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`OperationDenied.WrongStatus`](super::errors::CdbErrorCode::OperationDeniedWrongStatus)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "SwitchDrInstanceToMaster",
     output = SwitchDrInstanceToMasterResponse,
-    error = super::errors::SwitchDrInstanceToMasterError
+    error = super::errors::CdbErrorCode
 )]
 pub struct SwitchDrInstanceToMaster {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `IgnoreSyncDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IgnoreSyncDelay`; example: `10`
     pub ignore_sync_delay: Option<i64>,
 }
 
 /// What a successful [`SwitchDrInstanceToMaster`] call returns.
 #[tc_model]
 pub struct SwitchDrInstanceToMasterResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"be9f64a6-fa652dc6-f5c878b6-a6a50746"`
+    /// `AsyncRequestId`; example: `"be9f64a6-fa652dc6-f5c878b6-a6a50746"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9177,25 +9578,30 @@ pub struct SwitchDrInstanceToMasterResponse {
 /// The `SwitchForUpgrade` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`SwitchForUpgradeResponse`].
-/// The codes it documents are in [`SwitchForUpgradeError`](super::errors::SwitchForUpgradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=SwitchForUpgrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "SwitchForUpgrade",
     output = SwitchForUpgradeResponse,
-    error = super::errors::SwitchForUpgradeError
+    error = super::errors::CdbErrorCode
 )]
 pub struct SwitchForUpgrade {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-eb2w7dto"`
+    /// `InstanceId`; example: `"cdb-eb2w7dto"`
     pub instance_id: String,
 
-    /// `IsRelatedSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRelatedSwitch`; example: `false`
     pub is_related_switch: Option<bool>,
 }
 
@@ -9209,54 +9615,47 @@ pub struct SwitchForUpgradeResponse {
 /// The `UpgradeCDBProxyVersion` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`UpgradeCDBProxyVersionResponse`].
-/// The codes it documents are in [`UpgradeCDBProxyVersionError`](super::errors::UpgradeCDBProxyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=UpgradeCDBProxyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DescribeProxyGroupError`](super::errors::CdbErrorCode::FailedOperationDescribeProxyGroupError)
+/// - [`InternalError.DBRecordNotExistError`](super::errors::CdbErrorCode::InternalErrorDbRecordNotExistError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "UpgradeCDBProxyVersion",
     output = UpgradeCDBProxyVersionResponse,
-    error = super::errors::UpgradeCDBProxyVersionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct UpgradeCDBProxyVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-pr1rb3j1"`
+    /// `InstanceId`; example: `"cdb-pr1rb3j1"`
     pub instance_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-p11rb3j9"`
+    /// `ProxyGroupId`; example: `"proxy-p11rb3j9"`
     pub proxy_group_id: String,
 
-    /// `SrcProxyVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `SrcProxyVersion`; example: `"1.0.1"`
     pub src_proxy_version: String,
 
-    /// `DstProxyVersion`: a string.
-    ///
-    /// Example: `"1.1.2"`
+    /// `DstProxyVersion`; example: `"1.1.2"`
     pub dst_proxy_version: String,
 
-    /// `UpgradeTime`: a string.
-    ///
-    /// Example: `"nowTime"`
+    /// `UpgradeTime`; example: `"nowTime"`
     pub upgrade_time: String,
 
-    /// `RollUpgradeWaitingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RollUpgradeWaitingTime`; example: `30`
     pub roll_upgrade_waiting_time: Option<i64>,
 }
 
 /// What a successful [`UpgradeCDBProxyVersion`] call returns.
 #[tc_model]
 pub struct UpgradeCDBProxyVersionResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"8155d27a-079a2580-19593e48-f1af5042"`
+    /// `AsyncRequestId`; example: `"8155d27a-079a2580-19593e48-f1af5042"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9266,137 +9665,107 @@ pub struct UpgradeCDBProxyVersionResponse {
 /// The `UpgradeDBInstance` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`UpgradeDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceError`](super::errors::UpgradeDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=UpgradeDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`CdbError`](super::errors::CdbErrorCode::CdbError)
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CauthError`](super::errors::CdbErrorCode::InternalErrorCauthError)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InternalError.VpcError`](super::errors::CdbErrorCode::InternalErrorVpcError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "UpgradeDBInstance",
     output = UpgradeDBInstanceResponse,
-    error = super::errors::UpgradeDBInstanceError
+    error = super::errors::CdbErrorCode
 )]
 pub struct UpgradeDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdb-c1nl9rpv\""`
+    /// `InstanceId`; example: `"\"cdb-c1nl9rpv\""`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Memory`; example: `8000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Volume`; example: `200`
     pub volume: i64,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectMode`; example: `0`
     pub protect_mode: Option<i64>,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeployMode`; example: `0`
     pub deploy_mode: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `SlaveZone`; example: `"ap-guangzhou-1"`
     pub slave_zone: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"\"5.7\""`
+    /// `EngineVersion`; example: `"\"5.7\""`
     pub engine_version: Option<String>,
 
-    /// `WaitSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WaitSwitch`; example: `0`
     pub wait_switch: Option<i64>,
 
-    /// `BackupZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `BackupZone`; example: `"ap-guangzhou-2"`
     pub backup_zone: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"\"master\""`
+    /// `InstanceRole`; example: `"\"master\""`
     pub instance_role: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"\"UNIVERSAL\""`
+    /// `DeviceType`; example: `"\"UNIVERSAL\""`
     pub device_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `FastUpgrade`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FastUpgrade`; example: `1`
     pub fast_upgrade: Option<i64>,
 
-    /// `MaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxDelayTime`; example: `2`
     pub max_delay_time: Option<i64>,
 
-    /// `CrossCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossCluster`; example: `1`
     pub cross_cluster: Option<i64>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `ZoneId`; example: `"\"ap-guangzhou-1\""`
     pub zone_id: Option<String>,
 
-    /// `RoTransType`: a string.
-    ///
-    /// Example: `"\"together\""`
+    /// `RoTransType`; example: `"\"together\""`
     pub ro_trans_type: Option<String>,
 
-    /// `ClusterTopology`: a [`ClusterTopology`](super::models::ClusterTopology).
+    /// `ClusterTopology`
     pub cluster_topology: Option<models::ClusterTopology>,
 
-    /// `CheckFastUpgradeReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckFastUpgradeReboot`; example: `1`
     pub check_fast_upgrade_reboot: Option<i64>,
 
-    /// `DataCheckSensitive`: a string.
-    ///
-    /// Example: `"\"low\""`
+    /// `DataCheckSensitive`; example: `"\"low\""`
     pub data_check_sensitive: Option<String>,
 
-    /// `FourthZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `FourthZone`; example: `"ap-guangzhou-3"`
     pub fourth_zone: Option<String>,
 }
 
 /// What a successful [`UpgradeDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceResponse {
-    /// `DealIds`: a list of strings.
-    ///
-    /// Example: `["20171204110077"]`
+    /// `DealIds`; example: `["20171204110077"]`
     pub deal_ids: Vec<String>,
 
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `JobId`; example: `145`
     pub job_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9406,62 +9775,61 @@ pub struct UpgradeDBInstanceResponse {
 /// The `UpgradeDBInstanceEngineVersion` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`UpgradeDBInstanceEngineVersionResponse`].
-/// The codes it documents are in [`UpgradeDBInstanceEngineVersionError`](super::errors::UpgradeDBInstanceEngineVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=UpgradeDBInstanceEngineVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "UpgradeDBInstanceEngineVersion",
     output = UpgradeDBInstanceEngineVersionResponse,
-    error = super::errors::UpgradeDBInstanceEngineVersionError
+    error = super::errors::CdbErrorCode
 )]
 pub struct UpgradeDBInstanceEngineVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-8qrg9t04"`
+    /// `InstanceId`; example: `"cdb-8qrg9t04"`
     pub instance_id: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: String,
 
-    /// `WaitSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WaitSwitch`; example: `1`
     pub wait_switch: Option<i64>,
 
-    /// `UpgradeSubversion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradeSubversion`; example: `1`
     pub upgrade_subversion: Option<i64>,
 
-    /// `MaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDelayTime`; example: `1`
     pub max_delay_time: Option<i64>,
 
-    /// `IgnoreErrKeyword`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IgnoreErrKeyword`; example: `1`
     pub ignore_err_keyword: Option<i64>,
 
-    /// `ParamList`: a list of [`UpgradeEngineVersionParams`](super::models::UpgradeEngineVersionParams) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::UpgradeEngineVersionParams>>,
 }
 
 /// What a successful [`UpgradeDBInstanceEngineVersion`] call returns.
 #[tc_model]
 pub struct UpgradeDBInstanceEngineVersionResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"d2baf2fb-cbae62df-7dd0d736-9cbd3e31"`
+    /// `AsyncRequestId`; example: `"d2baf2fb-cbae62df-7dd0d736-9cbd3e31"`
     pub async_request_id: String,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `18800234`
+    /// `JobId`; example: `18800234`
     pub job_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9471,34 +9839,43 @@ pub struct UpgradeDBInstanceEngineVersionResponse {
 /// The `UpgradeRoGroup` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`UpgradeRoGroupResponse`].
-/// The codes it documents are in [`UpgradeRoGroupError`](super::errors::UpgradeRoGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=UpgradeRoGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.StatusConflict`](super::errors::CdbErrorCode::FailedOperationStatusConflict)
+/// - [`InternalError.CdbError`](super::errors::CdbErrorCode::InternalErrorCdbError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::CdbErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.FtpError`](super::errors::CdbErrorCode::InternalErrorFtpError)
+/// - [`InternalError.TradeError`](super::errors::CdbErrorCode::InternalErrorTradeError)
+/// - [`InternalError.UndefinedError`](super::errors::CdbErrorCode::InternalErrorUndefinedError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.ActionNotSupport`](super::errors::CdbErrorCode::OperationDeniedActionNotSupport)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::CdbErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "UpgradeRoGroup",
     output = UpgradeRoGroupResponse,
-    error = super::errors::UpgradeRoGroupError
+    error = super::errors::CdbErrorCode
 )]
 pub struct UpgradeRoGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxx"`
+    /// `InstanceId`; example: `"cdb-xxx"`
     pub instance_id: String,
 
-    /// `UniqRoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-xxx"`
+    /// `UniqRoGroupId`; example: `"cdbrg-xxx"`
     pub uniq_ro_group_id: String,
 }
 
 /// What a successful [`UpgradeRoGroup`] call returns.
 #[tc_model]
 pub struct UpgradeRoGroupResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"26024da3-626e-4366-875b-be81b069101b"`
+    /// `AsyncRequestId`; example: `"26024da3-626e-4366-875b-be81b069101b"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9508,34 +9885,62 @@ pub struct UpgradeRoGroupResponse {
 /// The `VerifyRootAccount` action of CDB API 2017-03-20.
 ///
 /// A successful call returns [`VerifyRootAccountResponse`].
-/// The codes it documents are in [`VerifyRootAccountError`](super::errors::VerifyRootAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdb&Version=2017-03-20&Action=VerifyRootAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdbErrorCode`](super::errors::CdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAccountError`](super::errors::CdbErrorCode::FailedOperationCreateAccountError)
+/// - [`FailedOperation.GetPrivilegeError`](super::errors::CdbErrorCode::FailedOperationGetPrivilegeError)
+/// - [`FailedOperation.PrivilegeDataIllegal`](super::errors::CdbErrorCode::FailedOperationPrivilegeDataIllegal)
+/// - [`FailedOperation.ResponseValueError`](super::errors::CdbErrorCode::FailedOperationResponseValueError)
+/// - [`FailedOperation.StartFlowError`](super::errors::CdbErrorCode::FailedOperationStartFlowError)
+/// - [`FailedOperation.SubmitAsyncTaskError`](super::errors::CdbErrorCode::FailedOperationSubmitAsyncTaskError)
+/// - [`InternalError.InternalAssertError`](super::errors::CdbErrorCode::InternalErrorInternalAssertError)
+/// - [`InternalError.InternalRequestError`](super::errors::CdbErrorCode::InternalErrorInternalRequestError)
+/// - [`InternalError.RegexpCompileError`](super::errors::CdbErrorCode::InternalErrorRegexpCompileError)
+/// - [`InternalError.UnknownError`](super::errors::CdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::CdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.AccountDescriptionCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionCharacterError)
+/// - [`InvalidParameterValue.AccountDescriptionLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountDescriptionLengthError)
+/// - [`InvalidParameterValue.AccountHostRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountHostRuleError)
+/// - [`InvalidParameterValue.AccountPasswordCharacterError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordCharacterError)
+/// - [`InvalidParameterValue.AccountPasswordLengthError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordLengthError)
+/// - [`InvalidParameterValue.AccountPasswordRuleError`](super::errors::CdbErrorCode::InvalidParameterValueAccountPasswordRuleError)
+/// - [`InvalidParameterValue.UserNameRuleError`](super::errors::CdbErrorCode::InvalidParameterValueUserNameRuleError)
+/// - [`InvalidParameterValue.UserNotExistError`](super::errors::CdbErrorCode::InvalidParameterValueUserNotExistError)
+/// - [`InvalidParameterValue.VerifyAccountNoRootError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountNoRootError)
+/// - [`InvalidParameterValue.VerifyAccountPasswordError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPasswordError)
+/// - [`InvalidParameterValue.VerifyAccountPrivError`](super::errors::CdbErrorCode::InvalidParameterValueVerifyAccountPrivError)
+/// - [`MissingParameter.AccountMissingParameterError`](super::errors::CdbErrorCode::MissingParameterAccountMissingParameterError)
+/// - [`OperationDenied`](super::errors::CdbErrorCode::OperationDenied)
+/// - [`OperationDenied.DeleteRootAccountError`](super::errors::CdbErrorCode::OperationDeniedDeleteRootAccountError)
+/// - [`OperationDenied.InstTypeNotSupport`](super::errors::CdbErrorCode::OperationDeniedInstTypeNotSupport)
+/// - [`OperationDenied.NotSupportModifyLocalRootHostError`](super::errors::CdbErrorCode::OperationDeniedNotSupportModifyLocalRootHostError)
+/// - [`ResourceNotFound.CdbInstanceNotFoundError`](super::errors::CdbErrorCode::ResourceNotFoundCdbInstanceNotFoundError)
+/// - [`UnsupportedOperation.PrivilegesUnsupportedError`](super::errors::CdbErrorCode::UnsupportedOperationPrivilegesUnsupportedError)
 #[tc_action(
     service = "cdb",
     version = "2017-03-20",
     name = "VerifyRootAccount",
     output = VerifyRootAccountResponse,
-    error = super::errors::VerifyRootAccountError
+    error = super::errors::CdbErrorCode
 )]
 pub struct VerifyRootAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-f35wr6wj"`
+    /// `InstanceId`; example: `"cdb-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"sxxxxxx"`
+    /// `Password`; example: `"sxxxxxx"`
     pub password: String,
 }
 
 /// What a successful [`VerifyRootAccount`] call returns.
 #[tc_model]
 pub struct VerifyRootAccountResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"256117ed-efa08b54-61784d44-91781bbd"`
+    /// `AsyncRequestId`; example: `"256117ed-efa08b54-61784d44-91781bbd"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

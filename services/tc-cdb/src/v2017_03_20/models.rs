@@ -8,16 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateAccounts`](super::CreateAccounts), [`CreateRotationPassword`](super::CreateRotationPassword), [`DeleteAccounts`](super::DeleteAccounts), [`ModifyAccountDescription`](super::ModifyAccountDescription), [`ModifyAccountMaxUserConnections`](super::ModifyAccountMaxUserConnections), [`ModifyAccountPassword`](super::ModifyAccountPassword) and [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct Account {
-    /// `User`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"testuser"`
+    /// `User`, required in requests; example: `"testuser"`
     pub user: Option<String>,
 
-    /// `Host`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"%"`
+    /// `Host`, required in requests; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -26,47 +20,31 @@ pub struct Account {
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct AccountInfo {
-    /// `Notes`: a string.
-    ///
-    /// Example: `"your note"`
+    /// `Notes`; example: `"your note"`
     pub notes: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-09 16:40:30"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2020-09-09 16:40:30"`
     pub modify_time: String,
 
-    /// `ModifyPasswordTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-09 16:40:30"`
+    /// `ModifyPasswordTime`, a date and time as the service writes it; example: `"2020-09-09 16:40:30"`
     pub modify_password_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-09 16:40:30"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-09-09 16:40:30"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub create_time: Option<String>,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `MaxUserConnections`; example: `10240`
     pub max_user_connections: i64,
 
-    /// `OpenCam`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpenCam`; example: `true`
     pub open_cam: bool,
 }
 
@@ -75,39 +53,25 @@ pub struct AccountInfo {
 /// Returned in the output of [`DescribeClusterInfo`](super::DescribeClusterInfo).
 #[tc_model]
 pub struct AddressInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-rqd2jddd"`
+    /// `ResourceId`; example: `"cdb-rqd2jddd"`
     pub resource_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-1qm52ddd"`
+    /// `UniqVpcId`; example: `"vpc-1qm52ddd"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-i1nhbddd"`
+    /// `UniqSubnetId`; example: `"subnet-i1nhbddd"`
     pub uniq_subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: String,
 
-    /// `VPort`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `VPort`; example: `3306`
     pub v_port: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-cdb-*******.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-cdb-*******.sql.tencentcdb.com"`
     pub wan_domain: Option<String>,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `25640`
+    /// `WanPort`; example: `25640`
     pub wan_port: Option<i64>,
 }
 
@@ -116,19 +80,13 @@ pub struct AddressInfo {
 /// Sent in the input of [`AnalyzeAuditLogs`](super::AnalyzeAuditLogs).
 #[tc_model]
 pub struct AggregationCondition {
-    /// `AggregationField`: a string.
-    ///
-    /// Example: `"host"`
+    /// `AggregationField`; example: `"host"`
     pub aggregation_field: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
@@ -137,44 +95,28 @@ pub struct AggregationCondition {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct AnalysisNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"libradbn-0"`
+    /// `NodeId`; example: `"libradbn-0"`
     pub node_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"例如：\"applying\"、\"normal\"、\"deleting\""`
+    /// `Status`; example: `"例如：\"applying\"、\"normal\"、\"deleting\""`
     pub status: Option<String>,
 
-    /// `DataStatus`: a string.
-    ///
-    /// Example: `"例如：\"Created\"、\"Running\"、\"Paused\"、\"Stopped\"、\"Removed\"、\"Error\""`
+    /// `DataStatus`; example: `"例如：\"Created\"、\"Running\"、\"Paused\"、\"Stopped\"、\"Removed\"、\"Error\""`
     pub data_status: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: Option<u64>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<u64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Paused by Command"`
+    /// `Message`; example: `"Paused by Command"`
     pub message: Option<String>,
 }
 
@@ -184,19 +126,13 @@ pub struct AnalysisNodeInfo {
 /// Returned in the output of [`DescribeAuditRules`](super::DescribeAuditRules).
 #[tc_model]
 pub struct AuditFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"User"`
+    /// `Type`; example: `"User"`
     pub r#type: String,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `Value`; example: `"andy"`
     pub value: String,
 }
 
@@ -205,17 +141,13 @@ pub struct AuditFilter {
 /// Sent in the input of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: bool,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -224,24 +156,16 @@ pub struct AuditInstanceFilters {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceInfo {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `23414`
+    /// `ProjectId`; example: `23414`
     pub project_id: i64,
 
-    /// `TagList`: a list of [`TagInfoUnit`] objects.
-    ///
-    /// Example: `[{"TagKey":"created-by","TagValue":"andy"}]`
+    /// `TagList`; example: `[{"TagKey":"created-by","TagValue":"andy"}]`
     pub tag_list: Vec<TagInfoUnit>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 }
 
@@ -250,108 +174,68 @@ pub struct AuditInstanceInfo {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLog {
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectRows`; example: `0`
     pub affect_rows: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"“SELECT”"`
+    /// `SqlType`; example: `"“SELECT”"`
     pub sql_type: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"“sys_default”"`
+    /// `PolicyName`; example: `"“sys_default”"`
     pub policy_name: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"“test_db”"`
+    /// `DBName`; example: `"“test_db”"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"“SELECT * FROM test LIMIT 1;\""`
+    /// `Sql`; example: `"“SELECT * FROM test LIMIT 1;\""`
     pub sql: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"“10.0.10.3”"`
+    /// `Host`; example: `"“10.0.10.3”"`
     pub host: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"“Test”"`
+    /// `User`; example: `"“Test”"`
     pub user: String,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecTime`; example: `1`
     pub exec_time: i64,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"\"2023-06-17 17:50:05\""`
+    /// `Timestamp`; example: `"\"2023-06-17 17:50:05\""`
     pub timestamp: String,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SentRows`; example: `0`
     pub sent_rows: i64,
 
-    /// `ThreadId`: a signed 64-bit integer.
-    ///
-    /// Example: `1015`
+    /// `ThreadId`; example: `1015`
     pub thread_id: i64,
 
-    /// `CheckRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRows`; example: `1`
     pub check_rows: i64,
 
-    /// `CpuTime`: a floating-point number.
-    ///
-    /// Example: `289.474`
+    /// `CpuTime`; example: `289.474`
     pub cpu_time: f64,
 
-    /// `IoWaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IoWaitTime`; example: `100`
     pub io_wait_time: u64,
 
-    /// `LockWaitTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `57`
+    /// `LockWaitTime`; example: `57`
     pub lock_wait_time: u64,
 
-    /// `NsTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `106483229`
+    /// `NsTime`; example: `106483229`
     pub ns_time: u64,
 
-    /// `TrxLivingTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TrxLivingTime`; example: `100`
     pub trx_living_time: u64,
 
-    /// `TemplateInfo`: a list of [`LogRuleTemplateInfo`] objects.
+    /// `TemplateInfo`
     pub template_info: Option<Vec<LogRuleTemplateInfo>>,
 
-    /// `TrxId`: a signed 64-bit integer.
-    ///
-    /// Example: `145`
+    /// `TrxId`; example: `145`
     pub trx_id: Option<i64>,
 
-    /// `ClientPort`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `ClientPort`; example: `3306`
     pub client_port: Option<i64>,
 }
 
@@ -360,14 +244,10 @@ pub struct AuditLog {
 /// Returned in the output of [`AnalyzeAuditLogs`](super::AnalyzeAuditLogs).
 #[tc_model]
 pub struct AuditLogAggregationResult {
-    /// `AggregationField`: a string.
-    ///
-    /// Example: `"host"`
+    /// `AggregationField`; example: `"host"`
     pub aggregation_field: String,
 
-    /// `Buckets`: a list of [`Bucket`] objects.
-    ///
-    /// Example: `[{"Count":"10","Key":"10.0.0.8"}]`
+    /// `Buckets`; example: `[{"Count":"10","Key":"10.0.0.8"}]`
     pub buckets: Vec<Bucket>,
 }
 
@@ -376,32 +256,22 @@ pub struct AuditLogAggregationResult {
 /// Returned in the output of [`DescribeAuditLogFiles`](super::DescribeAuditLogFiles).
 #[tc_model]
 pub struct AuditLogFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1308***106_cdb-3gj***th_1730***660_373***68.csv"`
+    /// `FileName`; example: `"1308***106_cdb-3gj***th_1730***660_373***68.csv"`
     pub file_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-03-20 17:09:13"`
+    /// `CreateTime`; example: `"2024-03-20 17:09:13"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: i64,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"error msg"`
+    /// `ErrMsg`; example: `"error msg"`
     pub err_msg: String,
 }
 
@@ -410,103 +280,65 @@ pub struct AuditLogFile {
 /// Sent in the input of [`AnalyzeAuditLogs`](super::AnalyzeAuditLogs) and [`CreateAuditLogFile`](super::CreateAuditLogFile).
 #[tc_model]
 pub struct AuditLogFilter {
-    /// `Host`: a list of strings.
-    ///
-    /// Example: `["172.1.1.1","182.1.1.1"]`
+    /// `Host`; example: `["172.1.1.1","182.1.1.1"]`
     pub host: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["root","andy"]`
+    /// `User`; example: `["root","andy"]`
     pub user: Option<Vec<String>>,
 
-    /// `DBName`: a list of strings.
-    ///
-    /// Example: `["db1","db2"]`
+    /// `DBName`; example: `["db1","db2"]`
     #[tc(rename = "DBName")]
     pub db_name: Option<Vec<String>>,
 
-    /// `TableName`: a list of strings.
-    ///
-    /// Example: `["andy_table1","andy_table2"]`
+    /// `TableName`; example: `["andy_table1","andy_table2"]`
     pub table_name: Option<Vec<String>>,
 
-    /// `PolicyName`: a list of strings.
-    ///
-    /// Example: `["Policy1","Policy2"]`
+    /// `PolicyName`; example: `["Policy1","Policy2"]`
     pub policy_name: Option<Vec<String>>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"CREATE TABLE employees"`
+    /// `Sql`; example: `"CREATE TABLE employees"`
     pub sql: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `SqlType`; example: `"SELECT"`
     pub sql_type: Option<String>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExecTime`; example: `10`
     pub exec_time: Option<i64>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRows`; example: `1`
     pub affect_rows: Option<i64>,
 
-    /// `SqlTypes`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `SqlTypes`; example: `["SELECT","INSERT"]`
     pub sql_types: Option<Vec<String>>,
 
-    /// `Sqls`: a list of strings.
-    ///
-    /// Example: `["CREATE TABLE employees","SELECT * FROM employees"]`
+    /// `Sqls`; example: `["CREATE TABLE employees","SELECT * FROM employees"]`
     pub sqls: Option<Vec<String>>,
 
-    /// `AffectRowsSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `AffectRowsSection`; example: `"10-200"`
     pub affect_rows_section: Option<String>,
 
-    /// `SentRowsSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `SentRowsSection`; example: `"10-200"`
     pub sent_rows_section: Option<String>,
 
-    /// `ExecTimeSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `ExecTimeSection`; example: `"10-200"`
     pub exec_time_section: Option<String>,
 
-    /// `LockWaitTimeSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `LockWaitTimeSection`; example: `"10-200"`
     pub lock_wait_time_section: Option<String>,
 
-    /// `IoWaitTimeSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `IoWaitTimeSection`; example: `"10-200"`
     pub io_wait_time_section: Option<String>,
 
-    /// `TransactionLivingTimeSection`: a string.
-    ///
-    /// Example: `"10-200"`
+    /// `TransactionLivingTimeSection`; example: `"10-200"`
     pub transaction_living_time_section: Option<String>,
 
-    /// `ThreadId`: a list of strings.
-    ///
-    /// Example: `["1015","1016"]`
+    /// `ThreadId`; example: `["1015","1016"]`
     pub thread_id: Option<Vec<String>>,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentRows`; example: `1`
     pub sent_rows: Option<i64>,
 
-    /// `ErrCode`: a list of signed 64-bit integers.
+    /// `ErrCode`
     pub err_code: Option<Vec<i64>>,
 }
 
@@ -515,49 +347,31 @@ pub struct AuditLogFilter {
 /// Returned in the output of [`DescribeAuditPolicies`](super::DescribeAuditPolicies).
 #[tc_model]
 pub struct AuditPolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cdbpolicy-g78s8xn6"`
+    /// `PolicyId`; example: `"cdbpolicy-g78s8xn6"`
     pub policy_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-pr1rb3j9"`
+    /// `InstanceId`; example: `"cdb-pr1rb3j9"`
     pub instance_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-15 15:24:22"`
+    /// `CreateTime`; example: `"2021-02-15 15:24:22"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-01-15 15:24:22"`
+    /// `ModifyTime`; example: `"2022-01-15 15:24:22"`
     pub modify_time: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"fullaudit"`
+    /// `PolicyName`; example: `"fullaudit"`
     pub policy_name: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cdbrule-11o5fvz2"`
+    /// `RuleId`; example: `"cdbrule-11o5fvz2"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"allrule"`
+    /// `RuleName`; example: `"allrule"`
     pub rule_name: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb463333"`
+    /// `InstanceName`; example: `"cdb463333"`
     pub instance_name: String,
 }
 
@@ -566,37 +380,25 @@ pub struct AuditPolicy {
 /// Returned in the output of [`DescribeAuditRules`](super::DescribeAuditRules).
 #[tc_model]
 pub struct AuditRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"172"`
+    /// `RuleId`; example: `"172"`
     pub rule_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-21 16:19:35"`
+    /// `CreateTime`; example: `"2022-06-21 16:19:35"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-09-05 11:40:07"`
+    /// `ModifyTime`; example: `"2022-09-05 11:40:07"`
     pub modify_time: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `RuleName`; example: `"Default"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Description`; example: `"Default"`
     pub description: Option<String>,
 
-    /// `RuleFilters`: a list of [`AuditFilter`] objects.
+    /// `RuleFilters`
     pub rule_filters: Option<Vec<AuditFilter>>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: bool,
 }
 
@@ -605,10 +407,7 @@ pub struct AuditRule {
 /// Sent in the input of [`ModifyAuditService`](super::ModifyAuditService) and [`OpenAuditService`](super::OpenAuditService).
 #[tc_model]
 pub struct AuditRuleFilters {
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"INC":"employees","Type":"sqlType","Value":["employees"]}]`
+    /// `RuleFilters`, always sent in responses; example: `[{"INC":"employees","Type":"sqlType","Value":["employees"]}]`
     pub rule_filters: Option<Vec<RuleFilters>>,
 }
 
@@ -617,54 +416,34 @@ pub struct AuditRuleFilters {
 /// Returned in the output of [`DescribeAuditRuleTemplates`](super::DescribeAuditRuleTemplates).
 #[tc_model]
 pub struct AuditRuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cdb-art-dnpg9p3r"`
+    /// `RuleTemplateId`; example: `"cdb-art-dnpg9p3r"`
     pub rule_template_id: String,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `RuleTemplateName`; example: `"andy"`
     pub rule_template_name: String,
 
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    ///
-    /// Example: `[{"INC":"employees","Type":"sqlType","Value":["employees"]}]`
+    /// `RuleFilters`; example: `[{"INC":"employees","Type":"sqlType","Value":["employees"]}]`
     pub rule_filters: Vec<RuleFilters>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"dd_yif"`
+    /// `Description`; example: `"dd_yif"`
     pub description: String,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2022-11-15 11:11:11"`
+    /// `CreateAt`; example: `"2022-11-15 11:11:11"`
     pub create_at: String,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmLevel`; example: `3`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicy`; example: `1`
     pub alarm_policy: Option<u64>,
 
-    /// `AffectedInstances`: a list of strings.
-    ///
-    /// Example: `["cdb-gbpmgksv","cdb-geyhwksv"]`
+    /// `AffectedInstances`; example: `["cdb-gbpmgksv","cdb-geyhwksv"]`
     pub affected_instances: Option<Vec<String>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2023-11-08 15:34:57"`
+    /// `UpdateAt`; example: `"2023-11-08 15:34:57"`
     pub update_at: Option<String>,
 }
 
@@ -674,42 +453,28 @@ pub struct AuditRuleTemplateInfo {
 /// Returned in the output of [`DescribeCPUExpandStrategyInfo`](super::DescribeCPUExpandStrategyInfo).
 #[tc_model]
 pub struct AutoStrategy {
-    /// `ExpandThreshold`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `70`
+    /// `ExpandThreshold`, required in requests; example: `70`
     pub expand_threshold: Option<i64>,
 
-    /// `ShrinkThreshold`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `ShrinkThreshold`, required in requests; example: `10`
     pub shrink_threshold: Option<i64>,
 
-    /// `ExpandPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpandPeriod`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub expand_period: Option<i64>,
 
-    /// `ShrinkPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ShrinkPeriod`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub shrink_period: Option<i64>,
 
-    /// `ExpandSecondPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ExpandSecondPeriod`; example: `300`
     pub expand_second_period: Option<i64>,
 
-    /// `ShrinkSecondPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `ShrinkSecondPeriod`; example: `300`
     pub shrink_second_period: Option<i64>,
 }
 
@@ -718,24 +483,16 @@ pub struct AutoStrategy {
 /// Returned in the output of [`DescribeDBInstanceConfig`](super::DescribeDBInstanceConfig).
 #[tc_model]
 pub struct BackupConfig {
-    /// `ReplicationMode`: a string.
-    ///
-    /// Example: `"async"`
+    /// `ReplicationMode`; example: `"async"`
     pub replication_mode: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `Zone`; example: `"ap-shanghai-2"`
     pub zone: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: u64,
 }
 
@@ -744,118 +501,74 @@ pub struct BackupConfig {
 /// Returned in the output of [`DescribeBackups`](super::DescribeBackups).
 #[tc_model]
 pub struct BackupInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"andybackup"`
+    /// `Name`; example: `"andybackup"`
     pub name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2016-03-17 02:10:37"`
+    /// `Date`; example: `"2016-03-17 02:10:37"`
     pub date: String,
 
-    /// `IntranetUrl`: a string.
-    ///
-    /// Example: `"https://XXX"`
+    /// `IntranetUrl`; example: `"https://XXX"`
     pub intranet_url: String,
 
-    /// `InternetUrl`: a string.
-    ///
-    /// Example: `"https://XXX"`
+    /// `InternetUrl`; example: `"https://XXX"`
     pub internet_url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"physical"`
+    /// `Type`; example: `"physical"`
     pub r#type: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BackupId`; example: `1000`
     pub backup_id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:11:37"`
+    /// `FinishTime`; example: `"2016-03-17 02:11:37"`
     pub finish_time: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `Creator`; example: `"SYSTEM"`
     pub creator: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:00:37"`
+    /// `StartTime`; example: `"2016-03-17 02:00:37"`
     pub start_time: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"full"`
+    /// `Method`; example: `"full"`
     pub method: String,
 
-    /// `Way`: a string.
-    ///
-    /// Example: `"automatic"`
+    /// `Way`; example: `"automatic"`
     pub way: String,
 
-    /// `ManualBackupName`: a string.
-    ///
-    /// Example: `"andybackup"`
+    /// `ManualBackupName`; example: `"andybackup"`
     pub manual_backup_name: String,
 
-    /// `SaveMode`: a string.
-    ///
-    /// Example: `"save_mode_regular"`
+    /// `SaveMode`; example: `"save_mode_regular"`
     pub save_mode: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RemoteInfo`: a list of [`RemoteBackupInfo`] objects.
+    /// `RemoteInfo`
     pub remote_info: Vec<RemoteBackupInfo>,
 
-    /// `CosStorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosStorageType`; example: `0`
     pub cos_storage_type: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `EncryptionFlag`: a string.
-    ///
-    /// Example: `"on"`
+    /// `EncryptionFlag`; example: `"on"`
     pub encryption_flag: String,
 
-    /// `ExecutedGTIDSet`: a string.
-    ///
-    /// Example: `"9da61900-5431-11ed-8b94-0c42a123d04:1-51847587"`
+    /// `ExecutedGTIDSet`; example: `"9da61900-5431-11ed-8b94-0c42a123d04:1-51847587"`
     #[tc(rename = "ExecutedGTIDSet")]
     pub executed_gtid_set: Option<String>,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"a4652186f0a0c0345422d0a6fb993c0f"`
+    /// `MD5`; example: `"a4652186f0a0c0345422d0a6fb993c0f"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 }
@@ -865,14 +578,10 @@ pub struct BackupInfo {
 /// Sent in the input of [`CreateBackup`](super::CreateBackup).
 #[tc_model]
 pub struct BackupItem {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"andy_table1"`
+    /// `Table`; example: `"andy_table1"`
     pub table: Option<String>,
 }
 
@@ -882,14 +591,10 @@ pub struct BackupItem {
 /// Returned in the output of [`DescribeBackupDownloadRestriction`](super::DescribeBackupDownloadRestriction).
 #[tc_model]
 pub struct BackupLimitVpcItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-XX1","vpc-XX2"]`
+    /// `VpcList`; example: `["vpc-XX1","vpc-XX2"]`
     pub vpc_list: Vec<String>,
 }
 
@@ -898,54 +603,34 @@ pub struct BackupLimitVpcItem {
 /// Returned in the output of [`DescribeBackupSummaries`](super::DescribeBackupSummaries).
 #[tc_model]
 pub struct BackupSummaryItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-3gj2yddd"`
+    /// `InstanceId`; example: `"cdb-3gj2yddd"`
     pub instance_id: String,
 
-    /// `AutoBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AutoBackupCount`; example: `5`
     pub auto_backup_count: i64,
 
-    /// `AutoBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AutoBackupVolume`; example: `1024`
     pub auto_backup_volume: i64,
 
-    /// `ManualBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ManualBackupCount`; example: `5`
     pub manual_backup_count: i64,
 
-    /// `ManualBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ManualBackupVolume`; example: `1024`
     pub manual_backup_volume: i64,
 
-    /// `DataBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DataBackupCount`; example: `10`
     pub data_backup_count: i64,
 
-    /// `DataBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `DataBackupVolume`; example: `2048`
     pub data_backup_volume: i64,
 
-    /// `BinlogBackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `BinlogBackupCount`; example: `5`
     pub binlog_backup_count: i64,
 
-    /// `BinlogBackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BinlogBackupVolume`; example: `1024`
     pub binlog_backup_volume: i64,
 
-    /// `BackupVolume`: a signed 64-bit integer.
-    ///
-    /// Example: `3072`
+    /// `BackupVolume`; example: `3072`
     pub backup_volume: i64,
 }
 
@@ -954,75 +639,49 @@ pub struct BackupSummaryItem {
 /// Returned in the output of [`DescribeBinlogs`](super::DescribeBinlogs).
 #[tc_model]
 pub struct BinlogInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"wy_binlog_mysqlbin.****4"`
+    /// `Name`; example: `"wy_binlog_mysqlbin.****4"`
     pub name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: i64,
 
-    /// `Date`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-03-17 02:11:37"`
+    /// `Date`, a date and time as the service writes it; example: `"2016-03-17 02:11:37"`
     pub date: String,
 
-    /// `IntranetUrl`: a string.
-    ///
-    /// Example: `"https://XXX"`
+    /// `IntranetUrl`; example: `"https://XXX"`
     pub intranet_url: String,
 
-    /// `InternetUrl`: a string.
-    ///
-    /// Example: `"https://XXX"`
+    /// `InternetUrl`; example: `"https://XXX"`
     pub internet_url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"binlog"`
+    /// `Type`; example: `"binlog"`
     pub r#type: String,
 
-    /// `BinlogStartTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:08:37"`
+    /// `BinlogStartTime`; example: `"2016-03-17 02:08:37"`
     pub binlog_start_time: String,
 
-    /// `BinlogFinishTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:10:37"`
+    /// `BinlogFinishTime`; example: `"2016-03-17 02:10:37"`
     pub binlog_finish_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `RemoteInfo`: a list of [`RemoteBackupInfo`] objects.
+    /// `RemoteInfo`
     pub remote_info: Vec<RemoteBackupInfo>,
 
-    /// `CosStorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CosStorageType`; example: `0`
     pub cos_storage_type: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<String>,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: i64,
 }
 
@@ -1031,14 +690,10 @@ pub struct BinlogInfo {
 /// Returned in the output of [`AnalyzeAuditLogs`](super::AnalyzeAuditLogs).
 #[tc_model]
 pub struct Bucket {
-    /// `Key`: a string.
-    ///
-    /// Example: `"10.0.0.8"`
+    /// `Key`; example: `"10.0.0.8"`
     pub key: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `Count`; example: `26`
     pub count: u64,
 }
 
@@ -1047,27 +702,19 @@ pub struct Bucket {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct CdbRegionSellConf {
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `Area`; example: `"华南地区"`
     pub area: String,
 
-    /// `IsDefaultRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefaultRegion`; example: `1`
     pub is_default_region: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionConfig`: a list of [`CdbZoneSellConf`] objects.
+    /// `RegionConfig`
     pub region_config: Vec<CdbZoneSellConf>,
 }
 
@@ -1076,59 +723,37 @@ pub struct CdbRegionSellConf {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct CdbSellConfig {
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `VolumeMin`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `VolumeMin`; example: `50`
     pub volume_min: i64,
 
-    /// `VolumeMax`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `VolumeMax`; example: `3000`
     pub volume_max: i64,
 
-    /// `VolumeStep`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `VolumeStep`; example: `5`
     pub volume_step: i64,
 
-    /// `Iops`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `Iops`; example: `6000`
     pub iops: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"***"`
+    /// `Info`; example: `"***"`
     pub info: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 }
 
@@ -1137,19 +762,13 @@ pub struct CdbSellConfig {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct CdbSellType {
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"Z3"`
+    /// `TypeName`; example: `"Z3"`
     pub type_name: String,
 
-    /// `EngineVersion`: a list of strings.
-    ///
-    /// Example: `["5.6","5.7"]`
+    /// `EngineVersion`; example: `["5.6","5.7"]`
     pub engine_version: Vec<String>,
 
-    /// `ConfigIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ConfigIds`; example: `[1,2,3]`
     pub config_ids: Vec<i64>,
 }
 
@@ -1158,10 +777,10 @@ pub struct CdbSellType {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct CdbZoneDataResult {
-    /// `Configs`: a list of [`CdbSellConfig`] objects.
+    /// `Configs`
     pub configs: Vec<CdbSellConfig>,
 
-    /// `Regions`: a list of [`CdbRegionSellConf`] objects.
+    /// `Regions`
     pub regions: Vec<CdbRegionSellConf>,
 }
 
@@ -1170,116 +789,76 @@ pub struct CdbZoneDataResult {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct CdbZoneSellConf {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `IsCustom`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCustom`; example: `true`
     pub is_custom: bool,
 
-    /// `IsSupportDr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportDr`; example: `true`
     pub is_support_dr: bool,
 
-    /// `IsSupportVpc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportVpc`; example: `true`
     pub is_support_vpc: bool,
 
-    /// `HourInstanceSaleMaxNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HourInstanceSaleMaxNum`; example: `100`
     pub hour_instance_sale_max_num: i64,
 
-    /// `IsDefaultZone`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefaultZone`; example: `true`
     pub is_default_zone: bool,
 
-    /// `IsBm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsBm`; example: `true`
     pub is_bm: bool,
 
-    /// `PayType`: a list of strings.
-    ///
-    /// Example: `["0","1"]`
+    /// `PayType`; example: `["0","1"]`
     pub pay_type: Vec<String>,
 
-    /// `ProtectMode`: a list of strings.
-    ///
-    /// Example: `["0","1","2"]`
+    /// `ProtectMode`; example: `["0","1","2"]`
     pub protect_mode: Vec<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ZoneConf`: a [`ZoneConf`].
+    /// `ZoneConf`
     pub zone_conf: ZoneConf,
 
-    /// `DrZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `DrZone`; example: `["ap-guangzhou-3"]`
     pub dr_zone: Vec<String>,
 
-    /// `IsSupportRemoteRo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupportRemoteRo`; example: `true`
     pub is_support_remote_ro: bool,
 
-    /// `RemoteRoZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `RemoteRoZone`; example: `["ap-guangzhou-3"]`
     pub remote_ro_zone: Vec<String>,
 
-    /// `ExClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExClusterStatus`; example: `1`
     pub ex_cluster_status: i64,
 
-    /// `ExClusterRemoteRoZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `ExClusterRemoteRoZone`; example: `["ap-guangzhou-3"]`
     pub ex_cluster_remote_ro_zone: Vec<String>,
 
-    /// `ExClusterZoneConf`: a [`ZoneConf`].
+    /// `ExClusterZoneConf`
     pub ex_cluster_zone_conf: ZoneConf,
 
-    /// `SellType`: a list of [`CdbSellType`] objects.
+    /// `SellType`
     pub sell_type: Vec<CdbSellType>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `200002`
+    /// `ZoneId`; example: `200002`
     pub zone_id: i64,
 
-    /// `IsSupportIpv6`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportIpv6`; example: `false`
     pub is_support_ipv6: bool,
 
-    /// `EngineType`: a list of strings.
-    ///
-    /// Example: `["InnoDB","RocksDB"]`
+    /// `EngineType`; example: `["InnoDB","RocksDB"]`
     pub engine_type: Vec<String>,
 
-    /// `CloudNativeClusterStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloudNativeClusterStatus`; example: `1`
     pub cloud_native_cluster_status: Option<i64>,
 
-    /// `DiskTypeConf`: a list of [`DiskTypeConfigItem`] objects.
+    /// `DiskTypeConf`
     pub disk_type_conf: Option<Vec<DiskTypeConfigItem>>,
 }
 
@@ -1288,19 +867,13 @@ pub struct CdbZoneSellConf {
 /// Returned in the output of [`CheckMigrateCluster`](super::CheckMigrateCluster).
 #[tc_model]
 pub struct CheckMigrateResult {
-    /// `Name`: a string.
-    ///
-    /// Example: `"版本号检查"`
+    /// `Name`; example: `"版本号检查"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pass"`
+    /// `Status`; example: `"pass"`
     pub status: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"版本号满足条件可迁移"`
+    /// `Desc`; example: `"版本号满足条件可迁移"`
     pub desc: Option<String>,
 }
 
@@ -1309,54 +882,34 @@ pub struct CheckMigrateResult {
 /// Returned in the output of [`DescribeCloneList`](super::DescribeCloneList).
 #[tc_model]
 pub struct CloneItem {
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cdb-4zs10ddd"`
+    /// `SrcInstanceId`; example: `"cdb-4zs10ddd"`
     pub src_instance_id: String,
 
-    /// `DstInstanceId`: a string.
-    ///
-    /// Example: `"cdb-4nd83sss"`
+    /// `DstInstanceId`; example: `"cdb-4nd83sss"`
     pub dst_instance_id: String,
 
-    /// `CloneJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloneJobId`; example: `1`
     pub clone_job_id: i64,
 
-    /// `RollbackStrategy`: a string.
-    ///
-    /// Example: `"timepoint"`
+    /// `RollbackStrategy`; example: `"timepoint"`
     pub rollback_strategy: String,
 
-    /// `RollbackTargetTime`: a string.
-    ///
-    /// Example: `"2024-10-31 02:00:37"`
+    /// `RollbackTargetTime`; example: `"2024-10-31 02:00:37"`
     pub rollback_target_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-31 03:00:37"`
+    /// `StartTime`; example: `"2024-10-31 03:00:37"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-10-31 03:10:37"`
+    /// `EndTime`; example: `"2024-10-31 03:10:37"`
     pub end_time: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `TaskStatus`; example: `"running"`
     pub task_status: String,
 
-    /// `NewRegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NewRegionId`; example: `1`
     pub new_region_id: i64,
 
-    /// `SrcRegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SrcRegionId`; example: `2`
     pub src_region_id: i64,
 }
 
@@ -1365,19 +918,13 @@ pub struct CloneItem {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct ClusterInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"\"dbn-ipffzoum\""`
+    /// `NodeId`; example: `"\"dbn-ipffzoum\""`
     pub node_id: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"\"master\""`
+    /// `Role`; example: `"\"master\""`
     pub role: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Zone`; example: `"\"ap-guangzhou\""`
     pub zone: Option<String>,
 }
 
@@ -1386,34 +933,19 @@ pub struct ClusterInfo {
 /// Returned in the output of [`DescribeClusterInfo`](super::DescribeClusterInfo).
 #[tc_model]
 pub struct ClusterNodeInfo {
-    /// `NodeId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dbn-xxx"`
+    /// `NodeId`, always sent in responses; example: `"dbn-xxx"`
     pub node_id: Option<String>,
 
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"master/ro"`
+    /// `Role`, always sent in responses; example: `"master/ro"`
     pub role: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`, always sent in responses; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Weight`, always sent in responses; example: `100`
     pub weight: Option<u64>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"normal"`
+    /// `Status`, always sent in responses; example: `"normal"`
     pub status: Option<String>,
 }
 
@@ -1422,10 +954,10 @@ pub struct ClusterNodeInfo {
 /// Sent in the input of [`CheckMigrateCluster`](super::CheckMigrateCluster), [`CreateCloneInstance`](super::CreateCloneInstance), [`CreateDBInstance`](super::CreateDBInstance), [`CreateDBInstanceHour`](super::CreateDBInstanceHour), [`DescribeInstanceUpgradeType`](super::DescribeInstanceUpgradeType) and [`UpgradeDBInstance`](super::UpgradeDBInstance).
 #[tc_model]
 pub struct ClusterTopology {
-    /// `ReadWriteNode`: a [`ReadWriteNode`].
+    /// `ReadWriteNode`
     pub read_write_node: Option<ReadWriteNode>,
 
-    /// `ReadOnlyNodes`: a list of [`ReadonlyNode`] objects.
+    /// `ReadOnlyNodes`
     pub read_only_nodes: Option<Vec<ReadonlyNode>>,
 }
 
@@ -1435,24 +967,16 @@ pub struct ClusterTopology {
 /// Returned in the output of [`DescribeAccountPrivileges`](super::DescribeAccountPrivileges).
 #[tc_model]
 pub struct ColumnPrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"andy_table1"`
+    /// `Table`; example: `"andy_table1"`
     pub table: String,
 
-    /// `Column`: a string.
-    ///
-    /// Example: `"user_email_address"`
+    /// `Column`; example: `"user_email_address"`
     pub column: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `Privileges`; example: `["SELECT","INSERT"]`
     pub privileges: Vec<String>,
 }
 
@@ -1462,54 +986,34 @@ pub struct ColumnPrivilege {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct CommonTimeWindow {
-    /// `Monday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Monday`; example: `"02:00-06:00"`
     pub monday: Option<String>,
 
-    /// `Tuesday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Tuesday`; example: `"02:00-06:00"`
     pub tuesday: Option<String>,
 
-    /// `Wednesday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Wednesday`; example: `"02:00-06:00"`
     pub wednesday: Option<String>,
 
-    /// `Thursday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Thursday`; example: `"02:00-06:00"`
     pub thursday: Option<String>,
 
-    /// `Friday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Friday`; example: `"02:00-06:00"`
     pub friday: Option<String>,
 
-    /// `Saturday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Saturday`; example: `"02:00-06:00"`
     pub saturday: Option<String>,
 
-    /// `Sunday`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `Sunday`; example: `"02:00-06:00"`
     pub sunday: Option<String>,
 
-    /// `BackupPeriodStrategy`: a string.
-    ///
-    /// Example: `"weekly"`
+    /// `BackupPeriodStrategy`; example: `"weekly"`
     pub backup_period_strategy: Option<String>,
 
-    /// `Days`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,4,7,9,11,14,17,19,22,25,28,30,31]`
+    /// `Days`; example: `[1,4,7,9,11,14,17,19,22,25,28,30,31]`
     pub days: Option<Vec<i64>>,
 
-    /// `BackupPeriodTime`: a string.
-    ///
-    /// Example: `"02:00-06:00"`
+    /// `BackupPeriodTime`; example: `"02:00-06:00"`
     pub backup_period_time: Option<String>,
 }
 
@@ -1518,29 +1022,19 @@ pub struct CommonTimeWindow {
 /// Returned in the output of [`DescribeProxyCustomConf`](super::DescribeProxyCustomConf).
 #[tc_model]
 pub struct CustomConfig {
-    /// `Device`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `Device`; example: `"CUSTOM"`
     pub device: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `Type`; example: `"cdb"`
     pub r#type: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: String,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Memory`; example: `4000`
     pub memory: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 }
 
@@ -1550,14 +1044,10 @@ pub struct CustomConfig {
 #[doc(alias = "DBSwitchInfo")]
 #[tc_model]
 pub struct DbSwitchInfo {
-    /// `SwitchTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-09-03 01:34:31"`
+    /// `SwitchTime`, a date and time as the service writes it; example: `"2024-09-03 01:34:31"`
     pub switch_time: String,
 
-    /// `SwitchType`: a string.
-    ///
-    /// Example: `"MASTER2SLAVE"`
+    /// `SwitchType`; example: `"MASTER2SLAVE"`
     pub switch_type: String,
 }
 
@@ -1567,14 +1057,10 @@ pub struct DbSwitchInfo {
 /// Returned in the output of [`DescribeAccountPrivileges`](super::DescribeAccountPrivileges).
 #[tc_model]
 pub struct DatabasePrivilege {
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["CREATE","DROP"]`
+    /// `Privileges`; example: `["CREATE","DROP"]`
     pub privileges: Vec<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 }
 
@@ -1583,14 +1069,10 @@ pub struct DatabasePrivilege {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct DatabasesWithCharacterLists {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: String,
 
-    /// `CharacterSet`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `CharacterSet`; example: `"utf8"`
     pub character_set: String,
 }
 
@@ -1599,29 +1081,19 @@ pub struct DatabasesWithCharacterLists {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `DeliverSubType`; example: `"CLS"`
     pub deliver_sub_type: Option<String>,
 
-    /// `DeliverConsumer`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `DeliverConsumer`; example: `"CLS"`
     pub deliver_consumer: Option<String>,
 
-    /// `DeliverConsumerName`: a string.
-    ///
-    /// Example: `"client"`
+    /// `DeliverConsumerName`; example: `"client"`
     pub deliver_consumer_name: Option<String>,
 
-    /// `DeliverError`: a string.
-    ///
-    /// Example: `"success"`
+    /// `DeliverError`; example: `"success"`
     pub deliver_error: Option<String>,
 }
 
@@ -1630,44 +1102,28 @@ pub struct DeliverSummary {
 /// Returned in the output of [`DescribeDeployGroupList`](super::DescribeDeployGroupList).
 #[tc_model]
 pub struct DeployGroupInfo {
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"ps-7t11vrwf"`
+    /// `DeployGroupId`; example: `"ps-7t11vrwf"`
     pub deploy_group_id: String,
 
-    /// `DeployGroupName`: a string.
-    ///
-    /// Example: `"wy"`
+    /// `DeployGroupName`; example: `"wy"`
     pub deploy_group_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-07-14 11:17:56"`
+    /// `CreateTime`; example: `"2022-07-14 11:17:56"`
     pub create_time: String,
 
-    /// `Quota`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Quota`; example: `3`
     pub quota: i64,
 
-    /// `Affinity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Affinity`; example: `"1"`
     pub affinity: String,
 
-    /// `LimitNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LimitNum`; example: `3`
     pub limit_num: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一区置放群组"`
+    /// `Description`; example: `"一区置放群组"`
     pub description: String,
 
-    /// `DevClass`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `DevClass`; example: `"TS85"`
     pub dev_class: String,
 }
 
@@ -1676,14 +1132,10 @@ pub struct DeployGroupInfo {
 /// Returned in the output of [`DescribeDeviceMonitorInfo`](super::DescribeDeviceMonitorInfo).
 #[tc_model]
 pub struct DeviceCpuInfo {
-    /// `Rate`: a list of [`DeviceCpuRateInfo`] objects.
-    ///
-    /// Example: `[{"CpuCore":"2","Rate":"50"}]`
+    /// `Rate`; example: `[{"CpuCore":"2","Rate":"50"}]`
     pub rate: Vec<DeviceCpuRateInfo>,
 
-    /// `Load`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20,30]`
+    /// `Load`; example: `[20,30]`
     pub load: Vec<i64>,
 }
 
@@ -1692,12 +1144,10 @@ pub struct DeviceCpuInfo {
 /// Returned in the output of [`DescribeDeviceMonitorInfo`](super::DescribeDeviceMonitorInfo).
 #[tc_model]
 pub struct DeviceCpuRateInfo {
-    /// `CpuCore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuCore`; example: `2`
     pub cpu_core: i64,
 
-    /// `Rate`: a list of signed 64-bit integers.
+    /// `Rate`
     pub rate: Vec<i64>,
 }
 
@@ -1706,27 +1156,19 @@ pub struct DeviceCpuRateInfo {
 /// Returned in the output of [`DescribeDeviceMonitorInfo`](super::DescribeDeviceMonitorInfo).
 #[tc_model]
 pub struct DeviceDiskInfo {
-    /// `IoRatioPerSec`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0]`
+    /// `IoRatioPerSec`; example: `[0,0]`
     pub io_ratio_per_sec: Vec<i64>,
 
-    /// `IoWaitTime`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[61,65]`
+    /// `IoWaitTime`; example: `[61,65]`
     pub io_wait_time: Vec<i64>,
 
-    /// `Read`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2002,2000]`
+    /// `Read`; example: `[2002,2000]`
     pub read: Vec<i64>,
 
-    /// `Write`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[740,797]`
+    /// `Write`; example: `[740,797]`
     pub write: Vec<i64>,
 
-    /// `CapacityRatio`: a list of signed 64-bit integers.
+    /// `CapacityRatio`
     pub capacity_ratio: Vec<i64>,
 }
 
@@ -1735,14 +1177,10 @@ pub struct DeviceDiskInfo {
 /// Returned in the output of [`DescribeDeviceMonitorInfo`](super::DescribeDeviceMonitorInfo).
 #[tc_model]
 pub struct DeviceMemInfo {
-    /// `Total`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1024,2048]`
+    /// `Total`; example: `[1024,2048]`
     pub total: Vec<i64>,
 
-    /// `Used`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[200,500]`
+    /// `Used`; example: `[200,500]`
     pub used: Vec<i64>,
 }
 
@@ -1751,29 +1189,19 @@ pub struct DeviceMemInfo {
 /// Returned in the output of [`DescribeDeviceMonitorInfo`](super::DescribeDeviceMonitorInfo).
 #[tc_model]
 pub struct DeviceNetInfo {
-    /// `Conn`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[133,130]`
+    /// `Conn`; example: `[133,130]`
     pub conn: Vec<i64>,
 
-    /// `PackageIn`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[960,960]`
+    /// `PackageIn`; example: `[960,960]`
     pub package_in: Vec<i64>,
 
-    /// `PackageOut`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[960,960]`
+    /// `PackageOut`; example: `[960,960]`
     pub package_out: Vec<i64>,
 
-    /// `FlowIn`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[150,112]`
+    /// `FlowIn`; example: `[150,112]`
     pub flow_in: Vec<i64>,
 
-    /// `FlowOut`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1342,1260]`
+    /// `FlowOut`; example: `[1342,1260]`
     pub flow_out: Vec<i64>,
 }
 
@@ -1782,14 +1210,10 @@ pub struct DeviceNetInfo {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct DiskTypeConfigItem {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"CLOUD_NATIVE_CLUSTER"`
+    /// `DeviceType`; example: `"CLOUD_NATIVE_CLUSTER"`
     pub device_type: Option<String>,
 
-    /// `DiskType`: a list of strings.
-    ///
-    /// Example: `["CLOUD_SSD","CLOUD_HSSD"]`
+    /// `DiskType`; example: `["CLOUD_SSD","CLOUD_HSSD"]`
     pub disk_type: Option<Vec<String>>,
 }
 
@@ -1798,39 +1222,25 @@ pub struct DiskTypeConfigItem {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct DrInfo {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-***"`
+    /// `InstanceId`; example: `"cdb-***"`
     pub instance_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `SyncStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SyncStatus`; example: `2`
     pub sync_status: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"******"`
+    /// `InstanceName`; example: `"******"`
     pub instance_name: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceType`; example: `2`
     pub instance_type: i64,
 }
 
@@ -1839,14 +1249,10 @@ pub struct DrInfo {
 /// Returned in the output of [`DescribeErrorLogData`](super::DescribeErrorLogData).
 #[tc_model]
 pub struct ErrlogItem {
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1585142640`
+    /// `Timestamp`; example: `1585142640`
     pub timestamp: u64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"show master status"`
+    /// `Content`; example: `"show master status"`
     pub content: String,
 }
 
@@ -1855,45 +1261,29 @@ pub struct ErrlogItem {
 /// Returned in the output of [`DescribeCpuExpandHistory`](super::DescribeCpuExpandHistory).
 #[tc_model]
 pub struct HistoryJob {
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"extend、reduce、extend_failed"`
+    /// `OperationType`; example: `"extend、reduce、extend_failed"`
     pub operation_type: Option<String>,
 
-    /// `ExpandType`: a string.
-    ///
-    /// Example: `"manual、auto、oss"`
+    /// `ExpandType`; example: `"manual、auto、oss"`
     pub expand_type: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1748590523`
+    /// `StartTime`; example: `1748590523`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1748590526`
+    /// `EndTime`; example: `1748590526`
     pub end_time: Option<i64>,
 
-    /// `OldCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OldCpu`; example: `2`
     pub old_cpu: Option<i64>,
 
-    /// `NewCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NewCpu`; example: `4`
     pub new_cpu: Option<i64>,
 
-    /// `ExtendCPUNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExtendCPUNum`; example: `2`
     #[tc(rename = "ExtendCPUNum")]
     pub extend_cpu_num: Option<i64>,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"后端资源不足"`
+    /// `Error`; example: `"后端资源不足"`
     pub error: Option<String>,
 }
 
@@ -1902,69 +1292,43 @@ pub struct HistoryJob {
 /// Returned in the output of [`DescribeDBImportRecords`](super::DescribeDBImportRecords).
 #[tc_model]
 pub struct ImportRecord {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: i64,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Code`; example: `1`
     pub code: i64,
 
-    /// `CostTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CostTime`; example: `0`
     pub cost_time: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `WorkId`: a string.
-    ///
-    /// Example: `"1649290"`
+    /// `WorkId`; example: `"1649290"`
     pub work_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"monkey_1501490864.sql"`
+    /// `FileName`; example: `"monkey_1501490864.sql"`
     pub file_name: String,
 
-    /// `Process`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Process`; example: `5`
     pub process: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2017-11-09 14:26:31"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2017-11-09 14:26:31"`
     pub create_time: String,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"12"`
+    /// `FileSize`; example: `"12"`
     pub file_size: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"lock_inst.cgi: 某些实例id不存在对应的实例记录"`
+    /// `Message`; example: `"lock_inst.cgi: 某些实例id不存在对应的实例记录"`
     pub message: String,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `16242`
+    /// `JobId`; example: `16242`
     pub job_id: i64,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"abdy_table"`
+    /// `DbName`; example: `"abdy_table"`
     pub db_name: String,
 
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a4788d0a-df23758a-ac961e5a-af414d33"`
+    /// `AsyncRequestId`; example: `"a4788d0a-df23758a-ac961e5a-af414d33"`
     pub async_request_id: String,
 }
 
@@ -1973,44 +1337,28 @@ pub struct ImportRecord {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Inbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"192.168.0.0/16"`
+    /// `CidrIp`; example: `"192.168.0.0/16"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `Dir`; example: `"‘’"`
     pub dir: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `AddressModule`; example: `"‘’"`
     pub address_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"sg-g9hazxxx\""`
+    /// `Id`; example: `"\"sg-g9hazxxx\""`
     pub id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"放通内网"`
+    /// `Desc`; example: `"放通内网"`
     pub desc: String,
 }
 
@@ -2019,29 +1367,19 @@ pub struct Inbound {
 /// Returned in the output of [`DescribeInstanceAlarmEvents`](super::DescribeInstanceAlarmEvents).
 #[tc_model]
 pub struct InstEventInfo {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"\"Switch\""`
+    /// `EventName`; example: `"\"Switch\""`
     pub event_name: Option<String>,
 
-    /// `EventStatus`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `EventStatus`; example: `"\"1\""`
     pub event_status: Option<String>,
 
-    /// `OccurTime`: a string.
-    ///
-    /// Example: `"”2024-01-17 06:10:59“"`
+    /// `OccurTime`; example: `"”2024-01-17 06:10:59“"`
     pub occur_time: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-jllv3hnl"`
+    /// `InstanceId`; example: `"cdb-jllv3hnl"`
     pub instance_id: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbn-it3iv15s"`
+    /// `NodeId`; example: `"dbn-it3iv15s"`
     pub node_id: Option<String>,
 }
 
@@ -2050,17 +1388,13 @@ pub struct InstEventInfo {
 /// Sent in the input of [`AnalyzeAuditLogs`](super::AnalyzeAuditLogs), [`CreateAuditLogFile`](super::CreateAuditLogFile) and [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct InstanceAuditLogFilters {
-    /// `Type`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Type`; example: `"host"`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"EXC"`
+    /// `Compare`; example: `"EXC"`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Option<Vec<String>>,
 }
 
@@ -2069,14 +1403,10 @@ pub struct InstanceAuditLogFilters {
 /// Sent in the input of [`ModifyInstanceChargeType`](super::ModifyInstanceChargeType).
 #[tc_model]
 pub struct InstanceChargePrepaid {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 }
 
@@ -2085,110 +1415,70 @@ pub struct InstanceChargePrepaid {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct InstanceDbAuditStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-euu5fkcj"`
+    /// `InstanceId`; example: `"cdb-euu5fkcj"`
     pub instance_id: String,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `AuditStatus`; example: `"ON"`
     pub audit_status: String,
 
-    /// `AuditTask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditTask`; example: `0`
     pub audit_task: u64,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: u64,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: u64,
 
-    /// `LowLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `LowLogExpireDay`; example: `23`
     pub low_log_expire_day: u64,
 
-    /// `BillingAmount`: a floating-point number.
-    ///
-    /// Example: `173749.248`
+    /// `BillingAmount`; example: `173749.248`
     pub billing_amount: f64,
 
-    /// `HighRealStorage`: a floating-point number.
-    ///
-    /// Example: `45639.68`
+    /// `HighRealStorage`; example: `45639.68`
     pub high_real_storage: f64,
 
-    /// `LowRealStorage`: a floating-point number.
-    ///
-    /// Example: `128109.568`
+    /// `LowRealStorage`; example: `128109.568`
     pub low_real_storage: f64,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: bool,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2022-10-12 11:41:42"`
+    /// `CreateAt`; example: `"2022-10-12 11:41:42"`
     pub create_at: String,
 
-    /// `InstanceInfo`: an [`AuditInstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: AuditInstanceInfo,
 
-    /// `RealStorage`: a floating-point number.
-    ///
-    /// Example: `173749.248`
+    /// `RealStorage`; example: `173749.248`
     pub real_storage: f64,
 
-    /// `OldRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OldRule`; example: `false`
     pub old_rule: bool,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cdb-art-8qx2kcr7"]`
+    /// `RuleTemplateIds`; example: `["cdb-art-8qx2kcr7"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `TrialStatus`: a string.
-    ///
-    /// Example: `"\"TRIAL/EXPIRED/NONE\""`
+    /// `TrialStatus`; example: `"\"TRIAL/EXPIRED/NONE\""`
     pub trial_status: Option<String>,
 
-    /// `TrialStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrialStartTime`; example: `1`
     pub trial_start_time: Option<i64>,
 
-    /// `TrialDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrialDuration`; example: `1`
     pub trial_duration: Option<i64>,
 
-    /// `TrialCloseTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrialCloseTime`; example: `1`
     pub trial_close_time: Option<i64>,
 
-    /// `TrialDescribeLogHours`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrialDescribeLogHours`; example: `1`
     pub trial_describe_log_hours: Option<i64>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Deliver`; example: `"ON"`
     pub deliver: Option<String>,
 }
 
@@ -2197,256 +1487,166 @@ pub struct InstanceDbAuditStatus {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `WanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WanStatus`; example: `2`
     pub wan_status: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: String,
 
-    /// `InitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitFlag`; example: `1`
     pub init_flag: i64,
 
-    /// `RoVipInfo`: a [`RoVipInfo`].
+    /// `RoVipInfo`
     pub ro_vip_info: RoVipInfo,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `51102`
+    /// `VpcId`; example: `51102`
     pub vpc_id: i64,
 
-    /// `SlaveInfo`: a [`SlaveInfo`].
+    /// `SlaveInfo`
     pub slave_info: SlaveInfo,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdbaro-9l8z65sf"`
+    /// `InstanceId`; example: `"cdbaro-9l8z65sf"`
     pub instance_id: String,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: i64,
 
-    /// `ProtectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectMode`; example: `1`
     pub protect_mode: i64,
 
-    /// `RoGroups`: a list of [`RoGroup`] objects.
+    /// `RoGroups`
     pub ro_groups: Vec<RoGroup>,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `2333`
+    /// `SubnetId`; example: `2333`
     pub subnet_id: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `12451`
+    /// `ProjectId`; example: `12451`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `DeadlineTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-29 08:37:33"`
+    /// `DeadlineTime`, a date and time as the service writes it; example: `"2020-09-29 08:37:33"`
     pub deadline_time: String,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployMode`; example: `1`
     pub deploy_mode: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: i64,
 
-    /// `MasterInfo`: a [`MasterInfo`].
+    /// `MasterInfo`
     pub master_info: MasterInfo,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"******"`
+    /// `InstanceName`; example: `"******"`
     pub instance_name: String,
 
-    /// `DrInfo`: a list of [`DrInfo`] objects.
+    /// `DrInfo`
     pub dr_info: Vec<DrInfo>,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-cdb-******.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-cdb-******.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `25640`
+    /// `WanPort`; example: `25640`
     pub wan_port: i64,
 
-    /// `PayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-08-29 08:37:33"`
+    /// `CreateTime`; example: `"2020-08-29 08:37:33"`
     pub create_time: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Vip`; example: `"1.2.3.4"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `CdbError`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CdbError`; example: `0`
     pub cdb_error: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-5v8wn9mg"`
+    /// `UniqVpcId`; example: `"vpc-5v8wn9mg"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1typ0s7d"`
+    /// `UniqSubnetId`; example: `"subnet-1typ0s7d"`
     pub uniq_subnet_id: String,
 
-    /// `PhysicalId`: a string.
-    ///
-    /// Example: `"phyxxx"`
+    /// `PhysicalId`; example: `"phyxxx"`
     pub physical_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Qps`; example: `1000`
     pub qps: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"北京三区"`
+    /// `ZoneName`; example: `"北京三区"`
     pub zone_name: String,
 
-    /// `DeviceClass`: a string.
-    ///
-    /// Example: `"VSWEQ"`
+    /// `DeviceClass`; example: `"VSWEQ"`
     pub device_class: String,
 
-    /// `DeployGroupId`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `DeployGroupId`; example: `"andy"`
     pub deploy_group_id: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `800003`
+    /// `ZoneId`; example: `800003`
     pub zone_id: i64,
 
-    /// `InstanceNodes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNodes`; example: `1`
     pub instance_nodes: i64,
 
-    /// `TagList`: a list of [`TagInfoItem`] objects.
+    /// `TagList`
     pub tag_list: Vec<TagInfoItem>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: String,
 
-    /// `MaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDelayTime`; example: `1`
     pub max_delay_time: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `ExpandCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExpandCpu`; example: `2`
     pub expand_cpu: Option<i64>,
 
-    /// `ClusterInfo`: a list of [`ClusterInfo`] objects.
+    /// `ClusterInfo`
     pub cluster_info: Option<Vec<ClusterInfo>>,
 
-    /// `AnalysisNodeInfos`: a list of [`AnalysisNodeInfo`] objects.
+    /// `AnalysisNodeInfos`
     pub analysis_node_infos: Option<Vec<AnalysisNodeInfo>>,
 
-    /// `DeviceBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `DeviceBandwidth`; example: `25`
     pub device_bandwidth: Option<u64>,
 
-    /// `DestroyProtect`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DestroyProtect`; example: `"on"`
     pub destroy_protect: Option<String>,
 
-    /// `DiskEncryption`: a string.
-    ///
-    /// Example: `"on"`
+    /// `DiskEncryption`; example: `"on"`
     pub disk_encryption: Option<String>,
 
-    /// `CpuModel`: a string.
-    ///
-    /// Example: `"Hygon-1"`
+    /// `CpuModel`; example: `"Hygon-1"`
     pub cpu_model: Option<String>,
 
-    /// `AnalysisUpgradeVersionInfo`: an [`UpgradeAnalysisInstanceVersionInfo`].
+    /// `AnalysisUpgradeVersionInfo`
     pub analysis_upgrade_version_info: Option<UpgradeAnalysisInstanceVersionInfo>,
 }
 
@@ -2455,14 +1655,10 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeDBInstanceRebootTime`](super::DescribeDBInstanceRebootTime).
 #[tc_model]
 pub struct InstanceRebootTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `TimeInSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `360`
+    /// `TimeInSeconds`; example: `360`
     pub time_in_seconds: i64,
 }
 
@@ -2471,22 +1667,16 @@ pub struct InstanceRebootTime {
 /// Returned in the output of [`DescribeRollbackRangeTime`](super::DescribeRollbackRangeTime).
 #[tc_model]
 pub struct InstanceRollbackRangeTime {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Message`; example: `"ok"`
     pub message: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-fix44sxh"`
+    /// `InstanceId`; example: `"cdb-fix44sxh"`
     pub instance_id: String,
 
-    /// `Times`: a list of [`RollbackTimeRange`] objects.
+    /// `Times`
     pub times: Vec<RollbackTimeRange>,
 }
 
@@ -2495,14 +1685,10 @@ pub struct InstanceRollbackRangeTime {
 /// Returned in the output of [`DescribeLocalBinlogConfig`](super::DescribeLocalBinlogConfig).
 #[tc_model]
 pub struct LocalBinlogConfig {
-    /// `SaveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `SaveHours`; example: `70`
     pub save_hours: i64,
 
-    /// `MaxUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxUsage`; example: `30`
     pub max_usage: i64,
 }
 
@@ -2511,14 +1697,10 @@ pub struct LocalBinlogConfig {
 /// Returned in the output of [`DescribeLocalBinlogConfig`](super::DescribeLocalBinlogConfig).
 #[tc_model]
 pub struct LocalBinlogConfigDefault {
-    /// `SaveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `SaveHours`; example: `70`
     pub save_hours: i64,
 
-    /// `MaxUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaxUsage`; example: `30`
     pub max_usage: i64,
 }
 
@@ -2527,24 +1709,16 @@ pub struct LocalBinlogConfigDefault {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct LogRuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cdb-art-8qx2kcr7"`
+    /// `RuleTemplateId`; example: `"cdb-art-8qx2kcr7"`
     pub rule_template_id: Option<String>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"test_rule"`
+    /// `RuleTemplateName`; example: `"test_rule"`
     pub rule_template_name: Option<String>,
 
-    /// `AlarmLevel`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AlarmLevel`; example: `"2"`
     pub alarm_level: Option<String>,
 
-    /// `RuleTemplateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleTemplateStatus`; example: `1`
     pub rule_template_status: Option<i64>,
 }
 
@@ -2554,24 +1728,16 @@ pub struct LogRuleTemplateInfo {
 #[doc(alias = "LogToCLSConfig")]
 #[tc_model]
 pub struct LogToClsConfig {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON/OFF"`
+    /// `Status`; example: `"ON/OFF"`
     pub status: Option<String>,
 
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"8dff8d62-fa10-4d6c-bee0-6e31a0ade975"`
+    /// `LogSetId`; example: `"8dff8d62-fa10-4d6c-bee0-6e31a0ade975"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"09c3c2d1-ac46-4e4e-b688-b73950e64682"`
+    /// `LogTopicId`; example: `"09c3c2d1-ac46-4e4e-b688-b73950e64682"`
     pub log_topic_id: Option<String>,
 
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClsRegion`; example: `"ap-guangzhou"`
     pub cls_region: Option<String>,
 }
 
@@ -2580,94 +1746,58 @@ pub struct LogToClsConfig {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct MasterInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-***"`
+    /// `InstanceId`; example: `"cdb-***"`
     pub instance_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1241asdd-qwed1-213-dad"`
+    /// `ResourceId`; example: `"1241asdd-qwed1-213-dad"`
     pub resource_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"***"`
+    /// `InstanceName`; example: `"***"`
     pub instance_name: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Memory`; example: `1000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `DeviceType`; example: `"UNIVERSAL"`
     pub device_type: String,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Qps`; example: `1000`
     pub qps: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `1533`
+    /// `VpcId`; example: `1533`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `12364`
+    /// `SubnetId`; example: `12364`
     pub subnet_id: i64,
 
-    /// `ExClusterId`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `ExClusterId`; example: `"andy"`
     pub ex_cluster_id: String,
 
-    /// `ExClusterName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `ExClusterName`; example: `"andy"`
     pub ex_cluster_name: String,
 }
 
@@ -2676,49 +1806,31 @@ pub struct MasterInfo {
 /// Sent in the input of [`CheckMigrateCluster`](super::CheckMigrateCluster).
 #[tc_model]
 pub struct MigrateClusterRoInfo {
-    /// `RoInstanceId`: a string.
-    ///
-    /// Example: `"cdbro-khe2cddd"`
+    /// `RoInstanceId`; example: `"cdbro-khe2cddd"`
     pub ro_instance_id: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Memory`; example: `4000`
     pub memory: Option<i64>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: Option<i64>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"CLOUD_NATIVE_CLUSTER"`
+    /// `DeviceType`; example: `"CLOUD_NATIVE_CLUSTER"`
     pub device_type: Option<String>,
 
-    /// `RoGroupId`: a string.
-    ///
-    /// Example: `"cdbrg-yehsjf"`
+    /// `RoGroupId`; example: `"cdbrg-yehsjf"`
     pub ro_group_id: Option<String>,
 
-    /// `SrcAlarmPolicyList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1432]`
+    /// `SrcAlarmPolicyList`; example: `[1432]`
     pub src_alarm_policy_list: Option<Vec<i64>>,
 }
 
@@ -2727,19 +1839,13 @@ pub struct MigrateClusterRoInfo {
 /// Sent in the input of [`DescribeInstanceUpgradeType`](super::DescribeInstanceUpgradeType).
 #[tc_model]
 pub struct NodeDistribution {
-    /// `Node`: a string.
-    ///
-    /// Example: `"dch-fexbu7pp"`
+    /// `Node`; example: `"dch-fexbu7pp"`
     pub node: String,
 
-    /// `SlaveNodeOne`: a string.
-    ///
-    /// Example: `"dch-cawss6q"`
+    /// `SlaveNodeOne`; example: `"dch-cawss6q"`
     pub slave_node_one: String,
 
-    /// `SlaveNodeTwo`: a string.
-    ///
-    /// Example: `"dch-bsxj39l"`
+    /// `SlaveNodeTwo`; example: `"dch-bsxj39l"`
     pub slave_node_two: String,
 }
 
@@ -2748,39 +1854,25 @@ pub struct NodeDistribution {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct Outbound {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: Option<String>,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: Option<String>,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: Option<String>,
 
-    /// `Dir`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `Dir`; example: `"‘’"`
     pub dir: Option<String>,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `AddressModule`; example: `"‘’"`
     pub address_module: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"放通内网"`
+    /// `Desc`; example: `"放通内网"`
     pub desc: String,
 }
 
@@ -2789,14 +1881,10 @@ pub struct Outbound {
 /// Sent in the input of [`CreateDBInstance`](super::CreateDBInstance) and [`CreateDBInstanceHour`](super::CreateDBInstanceHour).
 #[tc_model]
 pub struct ParamInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"auto_increment"`
+    /// `Name`; example: `"auto_increment"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 }
 
@@ -2805,42 +1893,28 @@ pub struct ParamInfo {
 /// Returned in the output of [`DescribeInstanceParamRecords`](super::DescribeInstanceParamRecords).
 #[tc_model]
 pub struct ParamRecord {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-gbpmgsss"`
+    /// `InstanceId`; example: `"cdb-gbpmgsss"`
     pub instance_id: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `ParamName`; example: `"auto_increment_increment"`
     pub param_name: String,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"2"`
+    /// `OldValue`; example: `"2"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `NewValue`; example: `"1"`
     pub new_value: String,
 
-    /// `IsSucess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSucess`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub is_sucess: Option<bool>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2020-09-09 16:40:30"`
+    /// `ModifyTime`; example: `"2020-09-09 16:40:30"`
     pub modify_time: String,
 
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: bool,
 }
 
@@ -2849,34 +1923,22 @@ pub struct ParamRecord {
 /// Returned in the output of [`DescribeParamTemplates`](super::DescribeParamTemplates).
 #[tc_model]
 pub struct ParamTemplateInfo {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"andy5.7"`
+    /// `Name`; example: `"andy5.7"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一区参数"`
+    /// `Description`; example: `"一区参数"`
     pub description: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: String,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"HIGH_STABILITY"`
+    /// `TemplateType`; example: `"HIGH_STABILITY"`
     pub template_type: String,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `EngineType`; example: `"InnoDB"`
     pub engine_type: String,
 }
 
@@ -2885,14 +1947,10 @@ pub struct ParamTemplateInfo {
 /// Sent in the input of [`CreateParamTemplate`](super::CreateParamTemplate), [`ModifyInstanceParam`](super::ModifyInstanceParam), [`ModifyInstancePasswordComplexity`](super::ModifyInstancePasswordComplexity) and [`ModifyParamTemplate`](super::ModifyParamTemplate).
 #[tc_model]
 pub struct Parameter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `Name`; example: `"auto_increment_increment"`
     pub name: Option<String>,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CurrentValue`; example: `"1"`
     pub current_value: Option<String>,
 }
 
@@ -2901,64 +1959,40 @@ pub struct Parameter {
 /// Returned in the output of [`DescribeDefaultParams`](super::DescribeDefaultParams), [`DescribeInstanceParams`](super::DescribeInstanceParams), [`DescribeInstancePasswordComplexity`](super::DescribeInstancePasswordComplexity) and [`DescribeParamTemplateInfo`](super::DescribeParamTemplateInfo).
 #[tc_model]
 pub struct ParameterDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `Name`; example: `"auto_increment_increment"`
     pub name: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `ParamType`; example: `"string"`
     pub param_type: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Default`; example: `"OFF"`
     pub default: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Controls the sensitivity of linear read-ahead that InnoDB uses t"`
+    /// `Description`; example: `"Controls the sensitivity of linear read-ahead that InnoDB uses t"`
     pub description: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"56"`
+    /// `CurrentValue`; example: `"56"`
     pub current_value: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedReboot`; example: `1`
     pub need_reboot: i64,
 
-    /// `Max`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Max`; example: `64`
     pub max: i64,
 
-    /// `Min`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Min`; example: `1`
     pub min: i64,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["yes","no"]`
+    /// `EnumValue`; example: `["yes","no"]`
     pub enum_value: Vec<String>,
 
-    /// `MaxFunc`: a string.
-    ///
-    /// Example: `"64"`
+    /// `MaxFunc`; example: `"64"`
     pub max_func: String,
 
-    /// `MinFunc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MinFunc`; example: `"1"`
     pub min_func: String,
 
-    /// `IsNotSupportEdit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNotSupportEdit`; example: `false`
     pub is_not_support_edit: bool,
 }
 
@@ -2968,10 +2002,10 @@ pub struct ParameterDetail {
 /// Returned in the output of [`DescribeCPUExpandStrategyInfo`](super::DescribeCPUExpandStrategyInfo).
 #[tc_model]
 pub struct PeriodStrategy {
-    /// `TimeCycle`: a [`TImeCycle`].
+    /// `TimeCycle`
     pub time_cycle: Option<TImeCycle>,
 
-    /// `TimeInterval`: a [`TimeInterval`].
+    /// `TimeInterval`
     pub time_interval: Option<TimeInterval>,
 }
 
@@ -2980,107 +2014,67 @@ pub struct PeriodStrategy {
 /// Returned in the output of [`DescribeCdbProxyInfo`](super::DescribeCdbProxyInfo).
 #[tc_model]
 pub struct ProxyAddress {
-    /// `ProxyAddressId`: a string.
-    ///
-    /// Example: `"proxyaddr-ixw3ll2d"`
+    /// `ProxyAddressId`; example: `"proxyaddr-ixw3ll2d"`
     pub proxy_address_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-ixw3ll2d"`
+    /// `UniqVpcId`; example: `"vpc-ixw3ll2d"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-ixw3ll2d"`
+    /// `UniqSubnetId`; example: `"subnet-ixw3ll2d"`
     pub uniq_subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.0.0.1"`
+    /// `Vip`; example: `"192.0.0.1"`
     pub vip: String,
 
-    /// `VPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `VPort`; example: `80`
     pub v_port: u64,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: String,
 
-    /// `IsKickOut`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsKickOut`; example: `true`
     pub is_kick_out: bool,
 
-    /// `MinCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinCount`; example: `2`
     pub min_count: u64,
 
-    /// `MaxDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDelay`; example: `10`
     pub max_delay: u64,
 
-    /// `AutoAddRo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoAddRo`; example: `true`
     pub auto_add_ro: bool,
 
-    /// `ReadOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReadOnly`; example: `false`
     pub read_only: bool,
 
-    /// `TransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransSplit`; example: `true`
     pub trans_split: bool,
 
-    /// `FailOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FailOver`; example: `true`
     pub fail_over: bool,
 
-    /// `ConnectionPool`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConnectionPool`; example: `true`
     pub connection_pool: bool,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"代理一区"`
+    /// `Desc`; example: `"代理一区"`
     pub desc: String,
 
-    /// `ProxyAllocation`: a list of [`ProxyAllocation`] objects.
+    /// `ProxyAllocation`
     pub proxy_allocation: Vec<ProxyAllocation>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"balance"`
+    /// `AccessMode`; example: `"balance"`
     pub access_mode: Option<String>,
 
-    /// `AutoLoadBalance`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoLoadBalance`; example: `false`
     pub auto_load_balance: Option<bool>,
 
-    /// `ApNodeAsRoNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApNodeAsRoNode`; example: `false`
     pub ap_node_as_ro_node: Option<bool>,
 
-    /// `ApQueryToOtherNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApQueryToOtherNode`; example: `false`
     pub ap_query_to_other_node: Option<bool>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -3090,17 +2084,13 @@ pub struct ProxyAddress {
 /// Returned in the output of [`DescribeCdbProxyInfo`](super::DescribeCdbProxyInfo).
 #[tc_model]
 pub struct ProxyAllocation {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ProxyInstance`: a list of [`ProxyInst`] objects.
+    /// `ProxyInstance`
     pub proxy_instance: Vec<ProxyInst>,
 }
 
@@ -3109,50 +2099,34 @@ pub struct ProxyAllocation {
 /// Returned in the output of [`DescribeCdbProxyInfo`](super::DescribeCdbProxyInfo).
 #[tc_model]
 pub struct ProxyGroupInfo {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"proxy-ixw3ll2d"`
+    /// `ProxyGroupId`; example: `"proxy-ixw3ll2d"`
     pub proxy_group_id: String,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.2.1"`
+    /// `ProxyVersion`; example: `"1.2.1"`
     pub proxy_version: String,
 
-    /// `SupportUpgradeProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.1"`
+    /// `SupportUpgradeProxyVersion`; example: `"1.3.1"`
     pub support_upgrade_proxy_version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"upgrade"`
+    /// `TaskStatus`; example: `"upgrade"`
     pub task_status: String,
 
-    /// `ProxyNode`: a list of [`ProxyNode`] objects.
+    /// `ProxyNode`
     pub proxy_node: Vec<ProxyNode>,
 
-    /// `ProxyAddress`: a list of [`ProxyAddress`] objects.
+    /// `ProxyAddress`
     pub proxy_address: Vec<ProxyAddress>,
 
-    /// `ConnectionPoolLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ConnectionPoolLimit`; example: `10`
     pub connection_pool_limit: u64,
 
-    /// `SupportCreateProxyAddress`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportCreateProxyAddress`; example: `true`
     pub support_create_proxy_address: bool,
 
-    /// `SupportUpgradeProxyMysqlVersion`: a string.
-    ///
-    /// Example: `"20210330"`
+    /// `SupportUpgradeProxyMysqlVersion`; example: `"20210330"`
     pub support_upgrade_proxy_mysql_version: String,
 }
 
@@ -3162,56 +2136,31 @@ pub struct ProxyGroupInfo {
 /// Returned in the output of [`DescribeCdbProxyInfo`](super::DescribeCdbProxyInfo).
 #[tc_model]
 pub struct ProxyInst {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-aykuksx3"`
+    /// `InstanceId`, always sent in responses; example: `"cdb-aykuksx3"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb3874"`
+    /// `InstanceName`, always sent in responses; example: `"cdb3874"`
     pub instance_name: Option<String>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InstanceType`, always sent in responses; example: `1`
     pub instance_type: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Weight`, always sent in responses; example: `100`
     pub weight: Option<u64>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, always sent in responses; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `InstNodeId`: a string.
-    ///
-    /// Example: `"cbn-test"`
+    /// `InstNodeId`; example: `"cbn-test"`
     pub inst_node_id: Option<String>,
 
-    /// `InstNodeRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstNodeRole`; example: `"master"`
     pub inst_node_role: Option<String>,
 }
 
@@ -3220,39 +2169,25 @@ pub struct ProxyInst {
 /// Returned in the output of [`DescribeCdbProxyInfo`](super::DescribeCdbProxyInfo).
 #[tc_model]
 pub struct ProxyNode {
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"proxynode-tets"`
+    /// `ProxyId`; example: `"proxynode-tets"`
     pub proxy_id: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Mem`; example: `100`
     pub mem: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Connection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Connection`; example: `100`
     pub connection: u64,
 }
 
@@ -3261,29 +2196,19 @@ pub struct ProxyNode {
 /// Sent in the input of [`AdjustCdbProxy`](super::AdjustCdbProxy) and [`CreateCdbProxy`](super::CreateCdbProxy).
 #[tc_model]
 pub struct ProxyNodeCustom {
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Mem`; example: `1000`
     pub mem: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 }
 
@@ -3292,14 +2217,10 @@ pub struct ProxyNodeCustom {
 /// Sent in the input of [`CheckMigrateCluster`](super::CheckMigrateCluster), [`CreateCloneInstance`](super::CreateCloneInstance), [`CreateDBInstance`](super::CreateDBInstance), [`CreateDBInstanceHour`](super::CreateDBInstanceHour), [`DescribeInstanceUpgradeType`](super::DescribeInstanceUpgradeType) and [`UpgradeDBInstance`](super::UpgradeDBInstance).
 #[tc_model]
 pub struct ReadWriteNode {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `Zone`; example: `"ap-guangzhou-4"`
     pub zone: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbn-73ktfl1j"`
+    /// `NodeId`; example: `"dbn-73ktfl1j"`
     pub node_id: Option<String>,
 }
 
@@ -3308,19 +2229,13 @@ pub struct ReadWriteNode {
 /// Sent in the input of [`CheckMigrateCluster`](super::CheckMigrateCluster), [`CreateCloneInstance`](super::CreateCloneInstance), [`CreateDBInstance`](super::CreateDBInstance), [`CreateDBInstanceHour`](super::CreateDBInstanceHour), [`DescribeInstanceUpgradeType`](super::DescribeInstanceUpgradeType) and [`UpgradeDBInstance`](super::UpgradeDBInstance).
 #[tc_model]
 pub struct ReadonlyNode {
-    /// `IsRandomZone`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `IsRandomZone`; example: `"YES"`
     pub is_random_zone: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbn-h7erp111"`
+    /// `NodeId`; example: `"dbn-h7erp111"`
     pub node_id: Option<String>,
 }
 
@@ -3329,19 +2244,13 @@ pub struct ReadonlyNode {
 /// Returned in the output of [`ReleaseIsolatedDBInstances`](super::ReleaseIsolatedDBInstances).
 #[tc_model]
 pub struct ReleaseResult {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-4zs10111"`
+    /// `InstanceId`; example: `"cdb-4zs10111"`
     pub instance_id: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"message"`
+    /// `Message`; example: `"message"`
     pub message: String,
 }
 
@@ -3350,34 +2259,22 @@ pub struct ReleaseResult {
 /// Returned in the output of [`DescribeBackups`](super::DescribeBackups) and [`DescribeBinlogs`](super::DescribeBinlogs).
 #[tc_model]
 pub struct RemoteBackupInfo {
-    /// `SubBackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `172`
+    /// `SubBackupId`; example: `172`
     pub sub_backup_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:00:37"`
+    /// `StartTime`; example: `"2016-03-17 02:00:37"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2016-03-17 02:00:37"`
+    /// `FinishTime`; example: `"2016-03-17 02:00:37"`
     pub finish_time: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://XXX"`
+    /// `Url`; example: `"https://XXX"`
     pub url: String,
 }
 
@@ -3387,102 +2284,55 @@ pub struct RemoteBackupInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances) and [`DescribeRoGroups`](super::DescribeRoGroups).
 #[tc_model]
 pub struct RoGroup {
-    /// `RoGroupMode`: a string.
-    ///
-    /// Example: `"alone"`
+    /// `RoGroupMode`; example: `"alone"`
     pub ro_group_mode: String,
 
-    /// `RoGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdbrg-92zkeaq2"`
+    /// `RoGroupId`, always sent in responses; example: `"cdbrg-92zkeaq2"`
     pub ro_group_id: Option<String>,
 
-    /// `RoGroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"your_group_name"`
+    /// `RoGroupName`, always sent in responses; example: `"your_group_name"`
     pub ro_group_name: Option<String>,
 
-    /// `RoOfflineDelay`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RoOfflineDelay`, always sent in responses; example: `0`
     pub ro_offline_delay: Option<i64>,
 
-    /// `RoMaxDelayTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RoMaxDelayTime`, always sent in responses; example: `1`
     pub ro_max_delay_time: Option<i64>,
 
-    /// `MinRoInGroup`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MinRoInGroup`, always sent in responses; example: `1`
     pub min_ro_in_group: Option<i64>,
 
-    /// `WeightMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`, always sent in responses; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Weight`, always sent in responses; example: `0`
     pub weight: Option<i64>,
 
-    /// `RoInstances`: a list of [`RoInstanceInfo`] objects.
-    /// Always sent in responses.
+    /// `RoInstances`, always sent in responses
     pub ro_instances: Option<Vec<RoInstanceInfo>>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.89.90.66"`
+    /// `Vip`, always sent in responses; example: `"10.89.90.66"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Vport`, always sent in responses; example: `3306`
     pub vport: Option<i64>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-ja6ts123"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-ja6ts123"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-njh2bc99"`
+    /// `UniqSubnetId`, always sent in responses; example: `"subnet-njh2bc99"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `RoGroupRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RoGroupRegion`, always sent in responses; example: `"ap-beijing"`
     pub ro_group_region: Option<String>,
 
-    /// `RoGroupZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `RoGroupZone`, always sent in responses; example: `"ap-beijing-3"`
     pub ro_group_zone: Option<String>,
 
-    /// `DelayReplicationTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `DelayReplicationTime`, always sent in responses; example: `1000`
     pub delay_replication_time: Option<i64>,
 
-    /// `RoGroupType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `RoGroupType`; example: `"normal"`
     pub ro_group_type: Option<String>,
 }
 
@@ -3491,34 +2341,22 @@ pub struct RoGroup {
 /// Sent in the input of [`ModifyRoGroupInfo`](super::ModifyRoGroupInfo).
 #[tc_model]
 pub struct RoGroupAttr {
-    /// `RoGroupName`: a string.
-    ///
-    /// Example: `"test_rogroup"`
+    /// `RoGroupName`; example: `"test_rogroup"`
     pub ro_group_name: Option<String>,
 
-    /// `RoMaxDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RoMaxDelayTime`; example: `10`
     pub ro_max_delay_time: Option<i64>,
 
-    /// `RoOfflineDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoOfflineDelay`; example: `1`
     pub ro_offline_delay: Option<i64>,
 
-    /// `MinRoInGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinRoInGroup`; example: `1`
     pub min_ro_in_group: Option<i64>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `ReplicationDelayTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ReplicationDelayTime`; example: `100`
     pub replication_delay_time: Option<i64>,
 }
 
@@ -3528,148 +2366,76 @@ pub struct RoGroupAttr {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances) and [`DescribeRoGroups`](super::DescribeRoGroups).
 #[tc_model]
 pub struct RoInstanceInfo {
-    /// `MasterInstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdb-***"`
+    /// `MasterInstanceId`, always sent in responses; example: `"cdb-***"`
     pub master_instance_id: Option<String>,
 
-    /// `RoStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"online"`
+    /// `RoStatus`, always sent in responses; example: `"online"`
     pub ro_status: Option<String>,
 
-    /// `OfflineTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-09-09 16:40:30"`
+    /// `OfflineTime`, always sent in responses; example: `"2024-09-09 16:40:30"`
     pub offline_time: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Weight`, always sent in responses; example: `1`
     pub weight: Option<i64>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`, always sent in responses; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `Zone`, always sent in responses; example: `"ap-shanghai-2"`
     pub zone: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdbro-***"`
+    /// `InstanceId`, always sent in responses; example: `"cdbro-***"`
     pub instance_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `InstanceType`, always sent in responses; example: `3`
     pub instance_type: Option<i64>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cdbro-khe2c111"`
+    /// `InstanceName`, always sent in responses; example: `"cdbro-khe2c111"`
     pub instance_name: Option<String>,
 
-    /// `HourFeeStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `HourFeeStatus`, always sent in responses; example: `1`
     pub hour_fee_status: Option<i64>,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`, always sent in responses; example: `0`
     pub task_status: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Memory`, always sent in responses; example: `1000`
     pub memory: Option<i64>,
 
-    /// `Volume`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Volume`, always sent in responses; example: `1`
     pub volume: Option<i64>,
 
-    /// `Qps`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Qps`, always sent in responses; example: `0`
     pub qps: Option<i64>,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Vip`, always sent in responses; example: `"1.2.3.4"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Vport`, always sent in responses; example: `3306`
     pub vport: Option<i64>,
 
-    /// `VpcId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `246100`
+    /// `VpcId`, always sent in responses; example: `246100`
     pub vpc_id: Option<i64>,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `995192`
+    /// `SubnetId`, always sent in responses; example: `995192`
     pub subnet_id: Option<i64>,
 
-    /// `DeviceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `DeviceType`, always sent in responses; example: `"CUSTOM"`
     pub device_type: Option<String>,
 
-    /// `EngineVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`, always sent in responses; example: `"5.7"`
     pub engine_version: Option<String>,
 
-    /// `DeadlineTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-09-09 16:40:30"`
+    /// `DeadlineTime`, always sent in responses; example: `"2024-09-09 16:40:30"`
     pub deadline_time: Option<String>,
 
-    /// `PayType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `PayType`, always sent in responses; example: `0`
     pub pay_type: Option<i64>,
 
-    /// `ReplicationStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ReplicationStatus`, always sent in responses; example: `"RUNNING"`
     pub replication_status: Option<String>,
 }
 
@@ -3678,29 +2444,19 @@ pub struct RoInstanceInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct RoVipInfo {
-    /// `RoVipStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RoVipStatus`; example: `2`
     pub ro_vip_status: i64,
 
-    /// `RoSubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `2132421`
+    /// `RoSubnetId`; example: `2132421`
     pub ro_subnet_id: i64,
 
-    /// `RoVpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `13421234`
+    /// `RoVpcId`; example: `13421234`
     pub ro_vpc_id: i64,
 
-    /// `RoVport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `RoVport`; example: `3306`
     pub ro_vport: i64,
 
-    /// `RoVip`: a string.
-    ///
-    /// Example: `"10.1.1.1"`
+    /// `RoVip`; example: `"10.1.1.1"`
     pub ro_vip: String,
 }
 
@@ -3709,14 +2465,10 @@ pub struct RoVipInfo {
 /// Sent in the input of [`ModifyRoGroupInfo`](super::ModifyRoGroupInfo).
 #[tc_model]
 pub struct RoWeightValue {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdbro-khe2c111"`
+    /// `InstanceId`; example: `"cdbro-khe2c111"`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Weight`; example: `5`
     pub weight: i64,
 }
 
@@ -3727,14 +2479,10 @@ pub struct RoWeightValue {
 #[doc(alias = "RollbackDBName")]
 #[tc_model]
 pub struct RollbackDbName {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: String,
 
-    /// `NewDatabaseName`: a string.
-    ///
-    /// Example: `"dbnew"`
+    /// `NewDatabaseName`; example: `"dbnew"`
     pub new_database_name: String,
 }
 
@@ -3744,29 +2492,19 @@ pub struct RollbackDbName {
 /// Returned in the output of [`DescribeRollbackTaskDetail`](super::DescribeRollbackTaskDetail).
 #[tc_model]
 pub struct RollbackInstancesInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-aeti0q11"`
+    /// `InstanceId`; example: `"cdb-aeti0q11"`
     pub instance_id: String,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"db"`
+    /// `Strategy`; example: `"db"`
     pub strategy: String,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2024-09-09 16:40:30"`
+    /// `RollbackTime`; example: `"2024-09-09 16:40:30"`
     pub rollback_time: String,
 
-    /// `Databases`: a list of [`RollbackDbName`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"DatabaseName":"db1","NewDatabaseName":"db2"}]`
+    /// `Databases`, always sent in responses; example: `[{"DatabaseName":"db1","NewDatabaseName":"db2"}]`
     pub databases: Option<Vec<RollbackDbName>>,
 
-    /// `Tables`: a list of [`RollbackTables`] objects.
-    /// Always sent in responses.
+    /// `Tables`, always sent in responses
     pub tables: Option<Vec<RollbackTables>>,
 }
 
@@ -3776,14 +2514,10 @@ pub struct RollbackInstancesInfo {
 /// Returned in the output of [`DescribeRollbackTaskDetail`](super::DescribeRollbackTaskDetail).
 #[tc_model]
 pub struct RollbackTableName {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: String,
 
-    /// `NewTableName`: a string.
-    ///
-    /// Example: `"table2"`
+    /// `NewTableName`; example: `"table2"`
     pub new_table_name: String,
 }
 
@@ -3793,14 +2527,10 @@ pub struct RollbackTableName {
 /// Returned in the output of [`DescribeRollbackTaskDetail`](super::DescribeRollbackTaskDetail).
 #[tc_model]
 pub struct RollbackTables {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Table`: a list of [`RollbackTableName`] objects.
-    ///
-    /// Example: `[{"NewTableName":"table2","TableName":"table1"}]`
+    /// `Table`; example: `[{"NewTableName":"table2","TableName":"table1"}]`
     pub table: Vec<RollbackTableName>,
 }
 
@@ -3809,32 +2539,22 @@ pub struct RollbackTables {
 /// Returned in the output of [`DescribeRollbackTaskDetail`](super::DescribeRollbackTaskDetail).
 #[tc_model]
 pub struct RollbackTask {
-    /// `Info`: a string.
-    ///
-    /// Example: `"batch rollback success"`
+    /// `Info`; example: `"batch rollback success"`
     pub info: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-04-22 10:01:23"`
+    /// `StartTime`; example: `"2024-04-22 10:01:23"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-04-22 10:06:25"`
+    /// `EndTime`; example: `"2024-04-22 10:06:25"`
     pub end_time: String,
 
-    /// `Detail`: a list of [`RollbackInstancesInfo`] objects.
+    /// `Detail`
     pub detail: Vec<RollbackInstancesInfo>,
 }
 
@@ -3843,14 +2563,10 @@ pub struct RollbackTask {
 /// Returned in the output of [`DescribeRollbackRangeTime`](super::DescribeRollbackRangeTime).
 #[tc_model]
 pub struct RollbackTimeRange {
-    /// `Begin`: a string.
-    ///
-    /// Example: `"2024-10-29 01:06:04"`
+    /// `Begin`; example: `"2024-10-29 01:06:04"`
     pub begin: String,
 
-    /// `End`: a string.
-    ///
-    /// Example: `"2024-10-30 01:06:04"`
+    /// `End`; example: `"2024-10-30 01:06:04"`
     pub end: String,
 }
 
@@ -3859,14 +2575,10 @@ pub struct RollbackTimeRange {
 /// Returned in the output of [`DescribeProxyCustomConf`](super::DescribeProxyCustomConf).
 #[tc_model]
 pub struct Rule {
-    /// `LessThan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `LessThan`; example: `100`
     pub less_than: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Weight`; example: `5`
     pub weight: u64,
 }
 
@@ -3876,17 +2588,13 @@ pub struct Rule {
 /// Returned in the output of [`DescribeAuditRuleTemplateModifyHistory`](super::DescribeAuditRuleTemplateModifyHistory) and [`DescribeAuditRuleTemplates`](super::DescribeAuditRuleTemplates).
 #[tc_model]
 pub struct RuleFilters {
-    /// `Type`: a string.
-    ///
-    /// Example: `"sqlType"`
+    /// `Type`; example: `"sqlType"`
     pub r#type: String,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -3895,34 +2603,22 @@ pub struct RuleFilters {
 /// Returned in the output of [`DescribeAuditRuleTemplateModifyHistory`](super::DescribeAuditRuleTemplateModifyHistory).
 #[tc_model]
 pub struct RuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cdb-art-8qx2kcr7"`
+    /// `RuleTemplateId`; example: `"cdb-art-8qx2kcr7"`
     pub rule_template_id: Option<String>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `RuleTemplateName`; example: `"andy"`
     pub rule_template_name: Option<String>,
 
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    ///
-    /// Example: `[{"Compare":"INC","Type":"host","Value":["100.122.76.176"]}]`
+    /// `RuleFilters`; example: `[{"Compare":"INC","Type":"host","Value":["100.122.76.176"]}]`
     pub rule_filters: Option<Vec<RuleFilters>>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `AlarmPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPolicy`; example: `0`
     pub alarm_policy: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这不单单是一个的描述"`
+    /// `Description`; example: `"这不单单是一个的描述"`
     pub description: Option<String>,
 }
 
@@ -3931,30 +2627,22 @@ pub struct RuleTemplateInfo {
 /// Returned in the output of [`DescribeAuditRuleTemplateModifyHistory`](super::DescribeAuditRuleTemplateModifyHistory).
 #[tc_model]
 pub struct RuleTemplateRecordInfo {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `172`
+    /// `TaskId`; example: `172`
     pub task_id: Option<i64>,
 
-    /// `ModifyBeforeInfo`: a [`RuleTemplateInfo`].
+    /// `ModifyBeforeInfo`
     pub modify_before_info: Option<RuleTemplateInfo>,
 
-    /// `ModifyAfterInfo`: a [`RuleTemplateInfo`].
+    /// `ModifyAfterInfo`
     pub modify_after_info: Option<RuleTemplateInfo>,
 
-    /// `AffectedInstances`: a list of strings.
-    ///
-    /// Example: `["cdb-3gj2ya11","cdb-3gj2ya22"]`
+    /// `AffectedInstances`; example: `["cdb-3gj2ya11","cdb-3gj2ya22"]`
     pub affected_instances: Option<Vec<String>>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1000***3726"`
+    /// `Operator`; example: `"1000***3726"`
     pub operator: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-03-17 02:10:37"`
+    /// `UpdateTime`; example: `"2024-03-17 02:10:37"`
     pub update_time: Option<String>,
 }
 
@@ -3963,35 +2651,25 @@ pub struct RuleTemplateRecordInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-13 15:00:06"`
+    /// `CreateTime`; example: `"2024-04-13 15:00:06"`
     pub create_time: String,
 
-    /// `Inbound`: a list of [`Inbound`] objects.
+    /// `Inbound`
     pub inbound: Vec<Inbound>,
 
-    /// `Outbound`: a list of [`Outbound`] objects.
+    /// `Outbound`
     pub outbound: Vec<Outbound>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-**"`
+    /// `SecurityGroupId`; example: `"sg-**"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `SecurityGroupName`; example: `"cdb"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"cdb安全组"`
+    /// `SecurityGroupRemark`; example: `"cdb安全组"`
     pub security_group_remark: String,
 }
 
@@ -4000,14 +2678,10 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBInstanceConfig`](super::DescribeDBInstanceConfig).
 #[tc_model]
 pub struct SlaveConfig {
-    /// `ReplicationMode`: a string.
-    ///
-    /// Example: `"aysnc"`
+    /// `ReplicationMode`; example: `"aysnc"`
     pub replication_mode: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `Zone`; example: `"ap-shanghai-2"`
     pub zone: String,
 }
 
@@ -4016,13 +2690,13 @@ pub struct SlaveConfig {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct SlaveInfo {
-    /// `First`: a [`SlaveInstanceInfo`].
+    /// `First`
     pub first: SlaveInstanceInfo,
 
-    /// `Second`: a [`SlaveInstanceInfo`].
+    /// `Second`
     pub second: SlaveInstanceInfo,
 
-    /// `Third`: a [`SlaveInstanceInfo`].
+    /// `Third`
     pub third: Option<SlaveInstanceInfo>,
 }
 
@@ -4031,24 +2705,16 @@ pub struct SlaveInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct SlaveInstanceInfo {
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Vip`; example: `"1.2.3.4"`
     pub vip: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-3"`
+    /// `Zone`; example: `"ap-beijing-3"`
     pub zone: String,
 }
 
@@ -4057,34 +2723,22 @@ pub struct SlaveInstanceInfo {
 /// Returned in the output of [`DescribeSlowLogs`](super::DescribeSlowLogs).
 #[tc_model]
 pub struct SlowLogInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ivansqwutestdr_slowlog_20170425.log"`
+    /// `Name`; example: `"ivansqwutestdr_slowlog_20170425.log"`
     pub name: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2024-04-26"`
+    /// `Date`; example: `"2024-04-26"`
     pub date: String,
 
-    /// `IntranetUrl`: a string.
-    ///
-    /// Example: `"http://gz.***"`
+    /// `IntranetUrl`; example: `"http://gz.***"`
     pub intranet_url: String,
 
-    /// `InternetUrl`: a string.
-    ///
-    /// Example: `"http://gz.***"`
+    /// `InternetUrl`; example: `"http://gz.***"`
     pub internet_url: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"slowlog"`
+    /// `Type`; example: `"slowlog"`
     pub r#type: String,
 }
 
@@ -4093,59 +2747,37 @@ pub struct SlowLogInfo {
 /// Returned in the output of [`DescribeSlowLogData`](super::DescribeSlowLogData).
 #[tc_model]
 pub struct SlowLogItem {
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1637894492`
+    /// `Timestamp`; example: `1637894492`
     pub timestamp: u64,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `QueryTime`; example: `0.1`
     pub query_time: f64,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from test"`
+    /// `SqlText`; example: `"select * from test"`
     pub sql_text: String,
 
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserHost`; example: `"127.0.0.1"`
     pub user_host: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `Database`; example: `"test_db"`
     pub database: String,
 
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0.11`
+    /// `LockTime`; example: `0.11`
     pub lock_time: f64,
 
-    /// `RowsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RowsExamined`; example: `100`
     pub rows_examined: i64,
 
-    /// `RowsSent`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RowsSent`; example: `1`
     pub rows_sent: i64,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select * from test"`
+    /// `SqlTemplate`; example: `"select * from test"`
     pub sql_template: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"2casbjhk1ty"`
+    /// `Md5`; example: `"2casbjhk1ty"`
     pub md5: String,
 }
 
@@ -4154,34 +2786,22 @@ pub struct SlowLogItem {
 /// Returned in the output of [`DescribeUploadedFiles`](super::DescribeUploadedFiles).
 #[tc_model]
 pub struct SqlFileInfo {
-    /// `UploadTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-28 15:16:13"`
+    /// `UploadTime`, a date and time as the service writes it; example: `"2024-11-28 15:16:13"`
     pub upload_time: String,
 
-    /// `UploadInfo`: an [`UploadInfo`].
-    ///
-    /// Example: `{"AllSliceNum":5,"CompleteNum":3}`
+    /// `UploadInfo`; example: `{"AllSliceNum":5,"CompleteNum":3}`
     pub upload_info: UploadInfo,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"andy.sql"`
+    /// `FileName`; example: `"andy.sql"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `8581633`
+    /// `FileSize`; example: `8581633`
     pub file_size: i64,
 
-    /// `IsUploadFinished`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsUploadFinished`; example: `0`
     pub is_upload_finished: i64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5596d7433fe211da4b487228db4e7c57"`
+    /// `FileId`; example: `"5596d7433fe211da4b487228db4e7c57"`
     pub file_id: String,
 }
 
@@ -4191,39 +2811,25 @@ pub struct SqlFileInfo {
 /// Returned in the output of [`DescribeCPUExpandStrategyInfo`](super::DescribeCPUExpandStrategyInfo).
 #[tc_model]
 pub struct TImeCycle {
-    /// `Monday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Monday`; example: `true`
     pub monday: Option<bool>,
 
-    /// `Tuesday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Tuesday`; example: `true`
     pub tuesday: Option<bool>,
 
-    /// `Wednesday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Wednesday`; example: `true`
     pub wednesday: Option<bool>,
 
-    /// `Thursday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Thursday`; example: `true`
     pub thursday: Option<bool>,
 
-    /// `Friday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Friday`; example: `true`
     pub friday: Option<bool>,
 
-    /// `Saturday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Saturday`; example: `true`
     pub saturday: Option<bool>,
 
-    /// `Sunday`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Sunday`; example: `true`
     pub sunday: Option<bool>,
 }
 
@@ -4233,17 +2839,13 @@ pub struct TImeCycle {
 /// Returned in the output of [`DescribeAccountPrivileges`](super::DescribeAccountPrivileges).
 #[tc_model]
 pub struct TablePrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `Table`; example: `"table1"`
     pub table: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 }
 
@@ -4252,14 +2854,10 @@ pub struct TablePrivilege {
 /// Sent in the input of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"zhang"`
+    /// `Value`; example: `"zhang"`
     pub value: String,
 }
 
@@ -4268,14 +2866,10 @@ pub struct Tag {
 /// Sent in the input of [`CreateCloneInstance`](super::CreateCloneInstance), [`CreateDBInstance`](super::CreateDBInstance), [`CreateDBInstanceHour`](super::CreateDBInstanceHour) and [`ModifyInstanceTag`](super::ModifyInstanceTag).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["zhang","li"]`
+    /// `TagValue`; example: `["zhang","li"]`
     pub tag_value: Vec<String>,
 }
 
@@ -4285,14 +2879,10 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct TagInfoItem {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `TagKey`; example: `"‘’"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"‘’"`
+    /// `TagValue`; example: `"‘’"`
     pub tag_value: String,
 }
 
@@ -4301,14 +2891,10 @@ pub struct TagInfoItem {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList) and [`DescribeTagsOfInstanceIds`](super::DescribeTagsOfInstanceIds).
 #[tc_model]
 pub struct TagInfoUnit {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"created-by"`
+    /// `TagKey`; example: `"created-by"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `TagValue`; example: `"andy"`
     pub tag_value: String,
 }
 
@@ -4317,14 +2903,10 @@ pub struct TagInfoUnit {
 /// Returned in the output of [`DescribeTagsOfInstanceIds`](super::DescribeTagsOfInstanceIds).
 #[tc_model]
 pub struct TagsInfoOfInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-uns231ns"`
+    /// `InstanceId`; example: `"cdb-uns231ns"`
     pub instance_id: String,
 
-    /// `Tags`: a list of [`TagInfoUnit`] objects.
-    ///
-    /// Example: `[{"TagKey":"created-by","TagValue":"andy"}]`
+    /// `Tags`; example: `[{"TagKey":"created-by","TagValue":"andy"}]`
     pub tags: Vec<TagInfoUnit>,
 }
 
@@ -4333,14 +2915,10 @@ pub struct TagsInfoOfInstance {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskAttachInfo {
-    /// `AttachKey`: a string.
-    ///
-    /// Example: `"”FastUpgradeStatus“"`
+    /// `AttachKey`; example: `"”FastUpgradeStatus“"`
     pub attach_key: Option<String>,
 
-    /// `AttachValue`: a string.
-    ///
-    /// Example: `"”1“"`
+    /// `AttachValue`; example: `"”1“"`
     pub attach_value: Option<String>,
 }
 
@@ -4349,59 +2927,37 @@ pub struct TaskAttachInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskDetail {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"error msg"`
+    /// `Message`; example: `"error msg"`
     pub message: String,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `172`
+    /// `JobId`; example: `172`
     pub job_id: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `TaskStatus`; example: `"RUNNING"`
     pub task_status: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"ROLLBACK"`
+    /// `TaskType`; example: `"ROLLBACK"`
     pub task_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-06-17 17:50:05"`
+    /// `StartTime`; example: `"2024-06-17 17:50:05"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-06-17 18:50:05"`
+    /// `EndTime`; example: `"2024-06-17 18:50:05"`
     pub end_time: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-3gj2ya11","cdb-3gj2ya22"]`
+    /// `InstanceIds`; example: `["cdb-3gj2ya11","cdb-3gj2ya22"]`
     pub instance_ids: Vec<String>,
 
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
+    /// `AsyncRequestId`; example: `"a6040589-3b098df5-b551d9e5-81c6bfdc"`
     pub async_request_id: String,
 
-    /// `TaskAttachInfo`: a list of [`TaskAttachInfo`] objects.
-    ///
-    /// Example: `[{"AttachKey":"FastUpgradeStatus","AttachValue":"1"}]`
+    /// `TaskAttachInfo`; example: `[{"AttachKey":"FastUpgradeStatus","AttachValue":"1"}]`
     pub task_attach_info: Option<Vec<TaskAttachInfo>>,
 }
 
@@ -4411,14 +2967,10 @@ pub struct TaskDetail {
 /// Returned in the output of [`DescribeCPUExpandStrategyInfo`](super::DescribeCPUExpandStrategyInfo).
 #[tc_model]
 pub struct TimeInterval {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"02:00"`
+    /// `StartTime`; example: `"02:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `EndTime`; example: `"03:00"`
     pub end_time: Option<String>,
 }
 
@@ -4428,14 +2980,10 @@ pub struct TimeInterval {
 /// Returned in the output of [`DescribeCPUExpandStrategyInfo`](super::DescribeCPUExpandStrategyInfo).
 #[tc_model]
 pub struct TimeIntervalStrategy {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1749546000`
+    /// `StartTime`; example: `1749546000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1749718800`
+    /// `EndTime`; example: `1749718800`
     pub end_time: Option<i64>,
 }
 
@@ -4444,24 +2992,16 @@ pub struct TimeIntervalStrategy {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct UpgradeAnalysisInstanceVersionInfo {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.16.48.55"`
+    /// `Vip`; example: `"172.16.48.55"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.2512.1.0"`
+    /// `EngineVersion`; example: `"5.2512.1.0"`
     pub engine_version: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778331353`
+    /// `ExpireTime`; example: `1778331353`
     pub expire_time: Option<i64>,
 }
 
@@ -4470,14 +3010,10 @@ pub struct UpgradeAnalysisInstanceVersionInfo {
 /// Sent in the input of [`UpgradeDBInstanceEngineVersion`](super::UpgradeDBInstanceEngineVersion).
 #[tc_model]
 pub struct UpgradeEngineVersionParams {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default_collation_for_utf8mb4"`
+    /// `Name`; example: `"default_collation_for_utf8mb4"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"utf8mb4_0900_ai_ci"`
+    /// `Value`; example: `"utf8mb4_0900_ai_ci"`
     pub value: Option<String>,
 }
 
@@ -4486,14 +3022,10 @@ pub struct UpgradeEngineVersionParams {
 /// Returned in the output of [`DescribeUploadedFiles`](super::DescribeUploadedFiles).
 #[tc_model]
 pub struct UploadInfo {
-    /// `AllSliceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AllSliceNum`; example: `100`
     pub all_slice_num: i64,
 
-    /// `CompleteNum`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CompleteNum`; example: `50`
     pub complete_num: i64,
 }
 
@@ -4502,23 +3034,15 @@ pub struct UploadInfo {
 /// Returned in the output of [`DescribeCdbZoneConfig`](super::DescribeCdbZoneConfig).
 #[tc_model]
 pub struct ZoneConf {
-    /// `DeployMode`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `DeployMode`; example: `[0,1]`
     pub deploy_mode: Vec<i64>,
 
-    /// `MasterZone`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-2"]`
+    /// `MasterZone`; example: `["ap-shanghai-2"]`
     pub master_zone: Vec<String>,
 
-    /// `SlaveZone`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-2"]`
+    /// `SlaveZone`; example: `["ap-shanghai-2"]`
     pub slave_zone: Vec<String>,
 
-    /// `BackupZone`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai-2"]`
+    /// `BackupZone`; example: `["ap-shanghai-2"]`
     pub backup_zone: Vec<String>,
 }

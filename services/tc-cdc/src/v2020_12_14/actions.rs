@@ -7,44 +7,42 @@ use super::models;
 /// The `CreateDedicatedCluster` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`CreateDedicatedClusterResponse`].
-/// The codes it documents are in [`CreateDedicatedClusterError`](super::errors::CreateDedicatedClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=CreateDedicatedCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdcBindVpcFail`](super::errors::CdcErrorCode::FailedOperationCdcBindVpcFail)
+/// - [`InvalidParameterValue.TooLong`](super::errors::CdcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.ZoneMismatchRegion`](super::errors::CdcErrorCode::InvalidParameterValueZoneMismatchRegion)
+/// - [`ResourceNotFound.InvalidSiteId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidSiteId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "CreateDedicatedCluster",
     output = CreateDedicatedClusterResponse,
-    error = super::errors::CreateDedicatedClusterError
+    error = super::errors::CdcErrorCode
 )]
 pub struct CreateDedicatedCluster {
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-98dj3kd"`
+    /// `SiteId`; example: `"site-98dj3kd"`
     pub site_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-site"`
+    /// `Name`; example: `"my-site"`
     pub name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Zone`; example: `"ap-guangzhou"`
     pub zone: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my dedicated cluster"`
+    /// `Description`; example: `"my dedicated cluster"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateDedicatedCluster`] call returns.
 #[tc_model]
 pub struct CreateDedicatedClusterResponse {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -54,34 +52,36 @@ pub struct CreateDedicatedClusterResponse {
 /// The `CreateDedicatedClusterImageCache` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`CreateDedicatedClusterImageCacheResponse`].
-/// The codes it documents are in [`CreateDedicatedClusterImageCacheError`](super::errors::CreateDedicatedClusterImageCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=CreateDedicatedClusterImageCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdcErrorCode::InternalError)
+/// - [`InvalidParameter.ImageIsCachedInCdc`](super::errors::CdcErrorCode::InvalidParameterImageIsCachedInCdc)
+/// - [`LimitExceeded.CdcImageTaskQuota`](super::errors::CdcErrorCode::LimitExceededCdcImageTaskQuota)
+/// - [`UnsupportedOperation.SyncCdcImageNotSupport`](super::errors::CdcErrorCode::UnsupportedOperationSyncCdcImageNotSupport)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "CreateDedicatedClusterImageCache",
     output = CreateDedicatedClusterImageCacheResponse,
-    error = super::errors::CreateDedicatedClusterImageCacheError
+    error = super::errors::CdcErrorCode
 )]
 pub struct CreateDedicatedClusterImageCache {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `DedicatedClusterId`; example: `"cluster-d8htgb6k"`
     pub dedicated_cluster_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-cxi9luq2"`
+    /// `ImageId`; example: `"img-cxi9luq2"`
     pub image_id: String,
 }
 
 /// What a successful [`CreateDedicatedClusterImageCache`] call returns.
 #[tc_model]
 pub struct CreateDedicatedClusterImageCacheResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `36182738`
+    /// `TaskId`; example: `36182738`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,50 +91,51 @@ pub struct CreateDedicatedClusterImageCacheResponse {
 /// The `CreateDedicatedClusterOrder` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`CreateDedicatedClusterOrderResponse`].
-/// The codes it documents are in [`CreateDedicatedClusterOrderError`](super::errors::CreateDedicatedClusterOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=CreateDedicatedClusterOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidValueDedicatedClusterCosSize`](super::errors::CdcErrorCode::InvalidParameterValueInvalidValueDedicatedClusterCosSize)
+/// - [`InvalidParameterValue.InvalidValueDedicatedClusterDataStepSize`](super::errors::CdcErrorCode::InvalidParameterValueInvalidValueDedicatedClusterDataStepSize)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
+/// - [`ResourceNotFound.InvalidDedicatedClusterOrderId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterOrderId)
+/// - [`ResourceNotFound.InvalidDedicatedClusterTypeId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterTypeId)
+/// - [`UnsupportedOperation.NonCustomerAppIdNotSupport`](super::errors::CdcErrorCode::UnsupportedOperationNonCustomerAppIdNotSupport)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "CreateDedicatedClusterOrder",
     output = CreateDedicatedClusterOrderResponse,
-    error = super::errors::CreateDedicatedClusterOrderError
+    error = super::errors::CdcErrorCode
 )]
 pub struct CreateDedicatedClusterOrder {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 
-    /// `DedicatedClusterTypes`: a list of [`DedicatedClusterTypeInfo`](super::models::DedicatedClusterTypeInfo) objects.
-    ///
-    /// Example: `[{"Count":1,"Id":"cluster-gbo27yc4"}]`
+    /// `DedicatedClusterTypes`; example: `[{"Count":1,"Id":"cluster-gbo27yc4"}]`
     pub dedicated_cluster_types: Option<Vec<models::DedicatedClusterTypeInfo>>,
 
-    /// `CosInfo`: a [`CosInfo`](super::models::CosInfo).
+    /// `CosInfo`
     pub cos_info: Option<models::CosInfo>,
 
-    /// `CbsInfo`: a [`CbsInfo`](super::models::CbsInfo).
+    /// `CbsInfo`
     pub cbs_info: Option<models::CbsInfo>,
 
-    /// `PurchaseSource`: a string.
-    ///
-    /// Example: `"cloudApi"`
+    /// `PurchaseSource`; example: `"cloudApi"`
     pub purchase_source: Option<String>,
 
-    /// `DedicatedClusterOrderId`: a string.
-    ///
-    /// Example: `"ord-aijx4ets"`
+    /// `DedicatedClusterOrderId`; example: `"ord-aijx4ets"`
     pub dedicated_cluster_order_id: Option<String>,
 }
 
 /// What a successful [`CreateDedicatedClusterOrder`] call returns.
 #[tc_model]
 pub struct CreateDedicatedClusterOrderResponse {
-    /// `DedicatedClusterOrderId`: a string.
-    ///
-    /// Example: `"ord-j3f3kdj4"`
+    /// `DedicatedClusterOrderId`; example: `"ord-j3f3kdj4"`
     pub dedicated_cluster_order_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -144,139 +145,97 @@ pub struct CreateDedicatedClusterOrderResponse {
 /// The `CreateSite` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`CreateSiteResponse`].
-/// The codes it documents are in [`CreateSiteError`](super::errors::CreateSiteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=CreateSite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.TooLong`](super::errors::CdcErrorCode::InvalidParameterValueTooLong)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "CreateSite",
     output = CreateSiteResponse,
-    error = super::errors::CreateSiteError
+    error = super::errors::CdcErrorCode
 )]
 pub struct CreateSite {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-site"`
+    /// `Name`; example: `"my-site"`
     pub name: String,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"China"`
+    /// `Country`; example: `"China"`
     pub country: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"Guangdong"`
+    /// `Province`; example: `"Guangdong"`
     pub province: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"Shenzhen"`
+    /// `City`; example: `"Shenzhen"`
     pub city: String,
 
-    /// `AddressLine`: a string.
-    ///
-    /// Example: `"Shennan Road 10000"`
+    /// `AddressLine`; example: `"Shennan Road 10000"`
     pub address_line: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this site is good"`
+    /// `Description`; example: `"this site is good"`
     pub description: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"the floor is not very good"`
+    /// `Note`; example: `"the floor is not very good"`
     pub note: Option<String>,
 
-    /// `FiberType`: a string.
-    ///
-    /// Example: `"MM"`
+    /// `FiberType`; example: `"MM"`
     pub fiber_type: Option<String>,
 
-    /// `OpticalStandard`: a string.
-    ///
-    /// Example: `"1000Base-SX"`
+    /// `OpticalStandard`; example: `"1000Base-SX"`
     pub optical_standard: Option<String>,
 
-    /// `PowerConnectors`: a string.
-    ///
-    /// Example: `"380VAC3P"`
+    /// `PowerConnectors`; example: `"380VAC3P"`
     pub power_connectors: Option<String>,
 
-    /// `PowerFeedDrop`: a string.
-    ///
-    /// Example: `"UP"`
+    /// `PowerFeedDrop`; example: `"UP"`
     pub power_feed_drop: Option<String>,
 
-    /// `MaxWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `MaxWeight`; example: `5000`
     pub max_weight: Option<i64>,
 
-    /// `PowerDrawKva`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `PowerDrawKva`; example: `4000`
     pub power_draw_kva: Option<i64>,
 
-    /// `UplinkSpeedGbps`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UplinkSpeedGbps`; example: `10`
     pub uplink_speed_gbps: Option<i64>,
 
-    /// `UplinkCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UplinkCount`; example: `2`
     pub uplink_count: Option<i64>,
 
-    /// `ConditionRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConditionRequirement`; example: `true`
     pub condition_requirement: Option<bool>,
 
-    /// `DimensionRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DimensionRequirement`; example: `true`
     pub dimension_requirement: Option<bool>,
 
-    /// `RedundantNetworking`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RedundantNetworking`; example: `true`
     pub redundant_networking: Option<bool>,
 
-    /// `PostalCode`: a signed 64-bit integer.
-    ///
-    /// Example: `518000`
+    /// `PostalCode`; example: `518000`
     pub postal_code: Option<i64>,
 
-    /// `OptionalAddressLine`: a string.
-    ///
-    /// Example: `"tengda"`
+    /// `OptionalAddressLine`; example: `"tengda"`
     pub optional_address_line: Option<String>,
 
-    /// `NeedHelp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedHelp`; example: `true`
     pub need_help: Option<bool>,
 
-    /// `RedundantPower`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RedundantPower`; example: `true`
     pub redundant_power: Option<bool>,
 
-    /// `BreakerRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BreakerRequirement`; example: `true`
     pub breaker_requirement: Option<bool>,
 }
 
 /// What a successful [`CreateSite`] call returns.
 #[tc_model]
 pub struct CreateSiteResponse {
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-98dj3kd"`
+    /// `SiteId`; example: `"site-98dj3kd"`
     pub site_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -286,25 +245,29 @@ pub struct CreateSiteResponse {
 /// The `DeleteDedicatedClusterImageCache` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DeleteDedicatedClusterImageCacheResponse`].
-/// The codes it documents are in [`DeleteDedicatedClusterImageCacheError`](super::errors::DeleteDedicatedClusterImageCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DeleteDedicatedClusterImageCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidImageState`](super::errors::CdcErrorCode::FailedOperationInvalidImageState)
+/// - [`InternalError`](super::errors::CdcErrorCode::InternalError)
+/// - [`InvalidParameter.ImageNotCacheInCdc`](super::errors::CdcErrorCode::InvalidParameterImageNotCacheInCdc)
+/// - [`UnsupportedOperation.SyncCdcImageNotSupport`](super::errors::CdcErrorCode::UnsupportedOperationSyncCdcImageNotSupport)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DeleteDedicatedClusterImageCache",
     output = DeleteDedicatedClusterImageCacheResponse,
-    error = super::errors::DeleteDedicatedClusterImageCacheError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DeleteDedicatedClusterImageCache {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-d8htgb6k"`
+    /// `DedicatedClusterId`; example: `"cluster-d8htgb6k"`
     pub dedicated_cluster_id: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-cxi9luq2"`
+    /// `ImageId`; example: `"img-cxi9luq2"`
     pub image_id: String,
 }
 
@@ -318,20 +281,24 @@ pub struct DeleteDedicatedClusterImageCacheResponse {
 /// The `DeleteDedicatedClusters` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DeleteDedicatedClustersResponse`].
-/// The codes it documents are in [`DeleteDedicatedClustersError`](super::errors::DeleteDedicatedClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DeleteDedicatedClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CdcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DeleteDedicatedClusters",
     output = DeleteDedicatedClustersResponse,
-    error = super::errors::DeleteDedicatedClustersError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DeleteDedicatedClusters {
-    /// `DedicatedClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-xh37dh"]`
+    /// `DedicatedClusterIds`; example: `["cluster-xh37dh"]`
     pub dedicated_cluster_ids: Vec<String>,
 }
 
@@ -345,20 +312,25 @@ pub struct DeleteDedicatedClustersResponse {
 /// The `DeleteSites` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DeleteSitesResponse`].
-/// The codes it documents are in [`DeleteSitesError`](super::errors::DeleteSitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DeleteSites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailDeleteSite`](super::errors::CdcErrorCode::FailedOperationFailDeleteSite)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CdcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InvalidSiteId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidSiteId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DeleteSites",
     output = DeleteSitesResponse,
-    error = super::errors::DeleteSitesError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DeleteSites {
-    /// `SiteIds`: a list of strings.
-    ///
-    /// Example: `["site-98dj3kd"]`
+    /// `SiteIds`; example: `["site-98dj3kd"]`
     pub site_ids: Vec<String>,
 }
 
@@ -372,15 +344,22 @@ pub struct DeleteSitesResponse {
 /// The `DescribeDedicatedClusterCbsStatistics` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterCbsStatisticsResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterCbsStatisticsError`](super::errors::DescribeDedicatedClusterCbsStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterCbsStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FailDeleteSite`](super::errors::CdcErrorCode::FailedOperationFailDeleteSite)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CdcErrorCode::InvalidParameterValueLimitExceeded)
+/// - [`ResourceNotFound.InvalidSiteId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidSiteId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterCbsStatistics",
     output = DescribeDedicatedClusterCbsStatisticsResponse,
-    error = super::errors::DescribeDedicatedClusterCbsStatisticsError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -390,51 +369,35 @@ pub struct DeleteSitesResponse {
     )
 )]
 pub struct DescribeDedicatedClusterCbsStatistics {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 
-    /// `SetId`: a string.
-    ///
-    /// Example: `"set-mm4hzptu"`
+    /// `SetId`; example: `"set-mm4hzptu"`
     pub set_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-02 12:00:00"`
+    /// `EndTime`; example: `"2023-01-02 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"ONE_MINUTE"`
+    /// `Period`; example: `"ONE_MINUTE"`
     pub period: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDedicatedClusterCbsStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterCbsStatisticsResponse {
-    /// `SetList`: a list of [`SetInfo`](super::models::SetInfo) objects.
+    /// `SetList`
     pub set_list: Option<Vec<models::SetInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -444,29 +407,31 @@ pub struct DescribeDedicatedClusterCbsStatisticsResponse {
 /// The `DescribeDedicatedClusterCosCapacity` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterCosCapacityResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterCosCapacityError`](super::errors::DescribeDedicatedClusterCosCapacityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterCosCapacity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterCosCapacity",
     output = DescribeDedicatedClusterCosCapacityResponse,
-    error = super::errors::DescribeDedicatedClusterCosCapacityError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DescribeDedicatedClusterCosCapacity {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 }
 
 /// What a successful [`DescribeDedicatedClusterCosCapacity`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterCosCapacityResponse {
-    /// `CosCapacity`: a [`CosCapacity`](super::models::CosCapacity).
-    ///
-    /// Example: `{"TotalCapacity":0,"TotalFreeCapacity":0,"TotalUsedCapacity":0}`
+    /// `CosCapacity`; example: `{"TotalCapacity":0,"TotalFreeCapacity":0,"TotalUsedCapacity":0}`
     pub cos_capacity: models::CosCapacity,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -476,47 +441,44 @@ pub struct DescribeDedicatedClusterCosCapacityResponse {
 /// The `DescribeDedicatedClusterHostStatistics` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterHostStatisticsResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterHostStatisticsError`](super::errors::DescribeDedicatedClusterHostStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterHostStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InstanceTypeNotSupport`](super::errors::CdcErrorCode::InvalidParameterInstanceTypeNotSupport)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterHostStatistics",
     output = DescribeDedicatedClusterHostStatisticsResponse,
-    error = super::errors::DescribeDedicatedClusterHostStatisticsError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DescribeDedicatedClusterHostStatistics {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-ro7czflb"`
+    /// `HostId`; example: `"host-ro7czflb"`
     pub host_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-01-01 12:00:00"`
+    /// `StartTime`; example: `"2023-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-01-02 12:00:00"`
+    /// `EndTime`; example: `"2023-01-02 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"ONE_MINUTE"`
+    /// `Period`; example: `"ONE_MINUTE"`
     pub period: Option<String>,
 }
 
 /// What a successful [`DescribeDedicatedClusterHostStatistics`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterHostStatisticsResponse {
-    /// `HostStatisticSet`: a list of [`HostStatistic`](super::models::HostStatistic) objects.
+    /// `HostStatisticSet`
     pub host_statistic_set: Vec<models::HostStatistic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,15 +488,22 @@ pub struct DescribeDedicatedClusterHostStatisticsResponse {
 /// The `DescribeDedicatedClusterHosts` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterHostsResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterHostsError`](super::errors::DescribeDedicatedClusterHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InstanceTypeNotSupport`](super::errors::CdcErrorCode::InvalidParameterInstanceTypeNotSupport)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterHosts",
     output = DescribeDedicatedClusterHostsResponse,
-    error = super::errors::DescribeDedicatedClusterHostsError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -544,31 +513,23 @@ pub struct DescribeDedicatedClusterHostStatisticsResponse {
     )
 )]
 pub struct DescribeDedicatedClusterHosts {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-nk6e8j6c"`
+    /// `DedicatedClusterId`; example: `"cluster-nk6e8j6c"`
     pub dedicated_cluster_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDedicatedClusterHosts`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterHostsResponse {
-    /// `HostInfoSet`: a list of [`HostInfo`](super::models::HostInfo) objects.
+    /// `HostInfoSet`
     pub host_info_set: Vec<models::HostInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -578,27 +539,31 @@ pub struct DescribeDedicatedClusterHostsResponse {
 /// The `DescribeDedicatedClusterInstanceTypes` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterInstanceTypesResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterInstanceTypesError`](super::errors::DescribeDedicatedClusterInstanceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterInstanceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterInstanceTypes",
     output = DescribeDedicatedClusterInstanceTypesResponse,
-    error = super::errors::DescribeDedicatedClusterInstanceTypesError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DescribeDedicatedClusterInstanceTypes {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-gbo27yc4"`
+    /// `DedicatedClusterId`; example: `"cluster-gbo27yc4"`
     pub dedicated_cluster_id: String,
 }
 
 /// What a successful [`DescribeDedicatedClusterInstanceTypes`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterInstanceTypesResponse {
-    /// `DedicatedClusterInstanceTypeSet`: a list of [`DedicatedClusterInstanceType`](super::models::DedicatedClusterInstanceType) objects.
+    /// `DedicatedClusterInstanceTypeSet`
     pub dedicated_cluster_instance_type_set: Vec<models::DedicatedClusterInstanceType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -608,15 +573,21 @@ pub struct DescribeDedicatedClusterInstanceTypesResponse {
 /// The `DescribeDedicatedClusterOrders` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterOrdersResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterOrdersError`](super::errors::DescribeDedicatedClusterOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterOrders",
     output = DescribeDedicatedClusterOrdersResponse,
-    error = super::errors::DescribeDedicatedClusterOrdersError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -626,51 +597,35 @@ pub struct DescribeDedicatedClusterInstanceTypesResponse {
     )
 )]
 pub struct DescribeDedicatedClusterOrders {
-    /// `DedicatedClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-xh37dh"]`
+    /// `DedicatedClusterIds`; example: `["cluster-xh37dh"]`
     pub dedicated_cluster_ids: Option<Vec<String>>,
 
-    /// `DedicatedClusterOrderIds`: a string.
-    ///
-    /// Example: `"[\"ord-xjehslf\"]"`
+    /// `DedicatedClusterOrderIds`; example: `"[\"ord-xjehslf\"]"`
     pub dedicated_cluster_order_ids: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `ActionType`; example: `"CREATE"`
     pub action_type: Option<String>,
 
-    /// `OrderTypes`: a list of strings.
-    ///
-    /// Example: `["PUSH"]`
+    /// `OrderTypes`; example: `["PUSH"]`
     pub order_types: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDedicatedClusterOrders`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterOrdersResponse {
-    /// `DedicatedClusterOrderSet`: a list of [`DedicatedClusterOrder`](super::models::DedicatedClusterOrder) objects.
+    /// `DedicatedClusterOrderSet`
     pub dedicated_cluster_order_set: Vec<models::DedicatedClusterOrder>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,66 +635,58 @@ pub struct DescribeDedicatedClusterOrdersResponse {
 /// The `DescribeDedicatedClusterOverview` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterOverviewResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterOverviewError`](super::errors::DescribeDedicatedClusterOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterOverview",
     output = DescribeDedicatedClusterOverviewResponse,
-    error = super::errors::DescribeDedicatedClusterOverviewError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DescribeDedicatedClusterOverview {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-nk6e8j6c"`
+    /// `DedicatedClusterId`; example: `"cluster-nk6e8j6c"`
     pub dedicated_cluster_id: String,
 }
 
 /// What a successful [`DescribeDedicatedClusterOverview`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterOverviewResponse {
-    /// `CvmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CvmCount`; example: `10`
     pub cvm_count: u64,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HostCount`; example: `10`
     pub host_count: u64,
 
-    /// `VpnConnectionState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `VpnConnectionState`; example: `"AVAILABLE"`
     pub vpn_connection_state: String,
 
-    /// `VpngwBandwidthData`: a [`VpngwBandwidthData`](super::models::VpngwBandwidthData).
+    /// `VpngwBandwidthData`
     pub vpngw_bandwidth_data: models::VpngwBandwidthData,
 
-    /// `LocalNetInfo`: a [`LocalNetInfo`](super::models::LocalNetInfo).
+    /// `LocalNetInfo`
     pub local_net_info: models::LocalNetInfo,
 
-    /// `VpnConnectionBandwidthData`: a list of [`VpngwBandwidthData`](super::models::VpngwBandwidthData) objects.
+    /// `VpnConnectionBandwidthData`
     pub vpn_connection_bandwidth_data: Vec<models::VpngwBandwidthData>,
 
-    /// `HostDetailInfo`: a list of [`HostDetailInfo`](super::models::HostDetailInfo) objects.
+    /// `HostDetailInfo`
     pub host_detail_info: Option<Vec<models::HostDetailInfo>>,
 
-    /// `HostStandbyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostStandbyCount`; example: `1`
     pub host_standby_count: u64,
 
-    /// `HostNormalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostNormalCount`; example: `1`
     pub host_normal_count: u64,
 
-    /// `HostAbnormalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostAbnormalCount`; example: `1`
     pub host_abnormal_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -749,15 +696,21 @@ pub struct DescribeDedicatedClusterOverviewResponse {
 /// The `DescribeDedicatedClusterTypes` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClusterTypesResponse`].
-/// The codes it documents are in [`DescribeDedicatedClusterTypesError`](super::errors::DescribeDedicatedClusterTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusterTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusterTypes",
     output = DescribeDedicatedClusterTypesResponse,
-    error = super::errors::DescribeDedicatedClusterTypesError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -767,41 +720,29 @@ pub struct DescribeDedicatedClusterOverviewResponse {
     )
 )]
 pub struct DescribeDedicatedClusterTypes {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-type"`
+    /// `Name`; example: `"my-type"`
     pub name: Option<String>,
 
-    /// `DedicatedClusterTypeIds`: a list of strings.
-    ///
-    /// Example: `["dctype-lkm17jbu"]`
+    /// `DedicatedClusterTypeIds`; example: `["dctype-lkm17jbu"]`
     pub dedicated_cluster_type_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `IsCompute`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCompute`; example: `true`
     pub is_compute: Option<bool>,
 }
 
 /// What a successful [`DescribeDedicatedClusterTypes`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClusterTypesResponse {
-    /// `DedicatedClusterTypeSet`: a list of [`DedicatedClusterType`](super::models::DedicatedClusterType) objects.
+    /// `DedicatedClusterTypeSet`
     pub dedicated_cluster_type_set: Vec<models::DedicatedClusterType>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -811,15 +752,22 @@ pub struct DescribeDedicatedClusterTypesResponse {
 /// The `DescribeDedicatedClusters` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedClustersResponse`].
-/// The codes it documents are in [`DescribeDedicatedClustersError`](super::errors::DescribeDedicatedClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
+/// - [`InvalidParameterValue.LimitExceeded`](super::errors::CdcErrorCode::InvalidParameterValueLimitExceeded)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedClusters",
     output = DescribeDedicatedClustersResponse,
-    error = super::errors::DescribeDedicatedClustersError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -829,45 +777,35 @@ pub struct DescribeDedicatedClusterTypesResponse {
     )
 )]
 pub struct DescribeDedicatedClusters {
-    /// `DedicatedClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-du3hdu"]`
+    /// `DedicatedClusterIds`; example: `["cluster-du3hdu"]`
     pub dedicated_cluster_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
+    /// `Zones`
     pub zones: Option<Vec<String>>,
 
-    /// `SiteIds`: a list of strings.
+    /// `SiteIds`
     pub site_ids: Option<Vec<String>>,
 
-    /// `LifecycleStatuses`: a list of strings.
+    /// `LifecycleStatuses`
     pub lifecycle_statuses: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-cluster"`
+    /// `Name`; example: `"my-cluster"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDedicatedClusters`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedClustersResponse {
-    /// `DedicatedClusterSet`: a list of [`DedicatedCluster`](super::models::DedicatedCluster) objects.
+    /// `DedicatedClusterSet`
     pub dedicated_cluster_set: Vec<models::DedicatedCluster>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -877,27 +815,32 @@ pub struct DescribeDedicatedClustersResponse {
 /// The `DescribeDedicatedSupportedZones` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeDedicatedSupportedZonesResponse`].
-/// The codes it documents are in [`DescribeDedicatedSupportedZonesError`](super::errors::DescribeDedicatedSupportedZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeDedicatedSupportedZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidValueRegion`](super::errors::CdcErrorCode::InvalidParameterValueInvalidValueRegion)
+/// - [`InvalidParameterValue.Region`](super::errors::CdcErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ZoneMismatchRegion`](super::errors::CdcErrorCode::InvalidParameterValueZoneMismatchRegion)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeDedicatedSupportedZones",
     output = DescribeDedicatedSupportedZonesResponse,
-    error = super::errors::DescribeDedicatedSupportedZonesError
+    error = super::errors::CdcErrorCode
 )]
 pub struct DescribeDedicatedSupportedZones {
-    /// `Regions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4]`
+    /// `Regions`; example: `[4]`
     pub regions: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDedicatedSupportedZones`] call returns.
 #[tc_model]
 pub struct DescribeDedicatedSupportedZonesResponse {
-    /// `ZoneSet`: a list of [`RegionZoneInfo`](super::models::RegionZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Vec<models::RegionZoneInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -907,9 +850,12 @@ pub struct DescribeDedicatedSupportedZonesResponse {
 /// The `DescribeEdgeHostVm` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeEdgeHostVmResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeEdgeHostVm)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
@@ -929,15 +875,22 @@ pub struct DescribeEdgeHostVmResponse {
 /// The `DescribeSites` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeSitesResponse`].
-/// The codes it documents are in [`DescribeSitesError`](super::errors::DescribeSitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeSites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidValueRegion`](super::errors::CdcErrorCode::InvalidParameterValueInvalidValueRegion)
+/// - [`InvalidParameterValue.Region`](super::errors::CdcErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ZoneMismatchRegion`](super::errors::CdcErrorCode::InvalidParameterValueZoneMismatchRegion)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeSites",
     output = DescribeSitesResponse,
-    error = super::errors::DescribeSitesError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -947,36 +900,26 @@ pub struct DescribeEdgeHostVmResponse {
     )
 )]
 pub struct DescribeSites {
-    /// `SiteIds`: a list of strings.
-    ///
-    /// Example: `["site-98dj3kd"]`
+    /// `SiteIds`; example: `["site-98dj3kd"]`
     pub site_ids: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"first-site"`
+    /// `Name`; example: `"first-site"`
     pub name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeSites`] call returns.
 #[tc_model]
 pub struct DescribeSitesResponse {
-    /// `SiteSet`: a list of [`Site`](super::models::Site) objects.
+    /// `SiteSet`
     pub site_set: Vec<models::Site>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -986,15 +929,20 @@ pub struct DescribeSitesResponse {
 /// The `DescribeSitesDetail` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`DescribeSitesDetailResponse`].
-/// The codes it documents are in [`DescribeSitesDetailError`](super::errors::DescribeSitesDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=DescribeSitesDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidAppIdFormat`](super::errors::CdcErrorCode::InvalidParameterValueInvalidAppIdFormat)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "DescribeSitesDetail",
     output = DescribeSitesDetailResponse,
-    error = super::errors::DescribeSitesDetailError,
+    error = super::errors::CdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1004,36 +952,26 @@ pub struct DescribeSitesResponse {
     )
 )]
 pub struct DescribeSitesDetail {
-    /// `SiteIds`: a list of strings.
-    ///
-    /// Example: `["site-98dj3kd"]`
+    /// `SiteIds`; example: `["site-98dj3kd"]`
     pub site_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-site"`
+    /// `Name`; example: `"my-site"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeSitesDetail`] call returns.
 #[tc_model]
 pub struct DescribeSitesDetailResponse {
-    /// `SiteDetailSet`: a list of [`SiteDetail`](super::models::SiteDetail) objects.
+    /// `SiteDetailSet`
     pub site_detail_set: Vec<models::SiteDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1043,40 +981,42 @@ pub struct DescribeSitesDetailResponse {
 /// The `ModifyDedicatedClusterInfo` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`ModifyDedicatedClusterInfoResponse`].
-/// The codes it documents are in [`ModifyDedicatedClusterInfoError`](super::errors::ModifyDedicatedClusterInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=ModifyDedicatedClusterInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLong`](super::errors::CdcErrorCode::InvalidParameterValueTooLong)
+/// - [`InvalidParameterValue.ZoneMismatchRegion`](super::errors::CdcErrorCode::InvalidParameterValueZoneMismatchRegion)
+/// - [`InvalidParameterValue.ZoneNotSupported`](super::errors::CdcErrorCode::InvalidParameterValueZoneNotSupported)
+/// - [`MissingParameter`](super::errors::CdcErrorCode::MissingParameter)
+/// - [`MissingParameter.AtLeastOne`](super::errors::CdcErrorCode::MissingParameterAtLeastOne)
+/// - [`ResourceInsufficient.CloudDiskUnavailable`](super::errors::CdcErrorCode::ResourceInsufficientCloudDiskUnavailable)
+/// - [`ResourceNotFound.InvalidDedicatedClusterId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterId)
+/// - [`ResourceNotFound.InvalidSiteId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidSiteId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "ModifyDedicatedClusterInfo",
     output = ModifyDedicatedClusterInfoResponse,
-    error = super::errors::ModifyDedicatedClusterInfoError
+    error = super::errors::CdcErrorCode
 )]
 pub struct ModifyDedicatedClusterInfo {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-6qvrhrmg"`
+    /// `DedicatedClusterId`; example: `"cluster-6qvrhrmg"`
     pub dedicated_cluster_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task_success"`
+    /// `Name`; example: `"task_success"`
     pub name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a description"`
+    /// `Description`; example: `"this is a description"`
     pub description: Option<String>,
 
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-pp2cbp9k"`
+    /// `SiteId`; example: `"site-pp2cbp9k"`
     pub site_id: Option<String>,
 }
 
@@ -1090,30 +1030,29 @@ pub struct ModifyDedicatedClusterInfoResponse {
 /// The `ModifyOrderStatus` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`ModifyOrderStatusResponse`].
-/// The codes it documents are in [`ModifyOrderStatusError`](super::errors::ModifyOrderStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=ModifyOrderStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvalidDedicatedClusterOrderId`](super::errors::CdcErrorCode::ResourceNotFoundInvalidDedicatedClusterOrderId)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "ModifyOrderStatus",
     output = ModifyOrderStatusResponse,
-    error = super::errors::ModifyOrderStatusError
+    error = super::errors::CdcErrorCode
 )]
 pub struct ModifyOrderStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"DELIVERED"`
+    /// `Status`; example: `"DELIVERED"`
     pub status: String,
 
-    /// `DedicatedClusterOrderId`: a string.
-    ///
-    /// Example: `"ord-aijx4ets"`
+    /// `DedicatedClusterOrderId`; example: `"ord-aijx4ets"`
     pub dedicated_cluster_order_id: Option<String>,
 
-    /// `SubOrderIds`: a list of strings.
-    ///
-    /// Example: `["sord-aijxdfasdf"]`
+    /// `SubOrderIds`; example: `["sord-aijxdfasdf"]`
     pub sub_order_ids: Option<Vec<String>>,
 }
 
@@ -1127,90 +1066,65 @@ pub struct ModifyOrderStatusResponse {
 /// The `ModifySiteDeviceInfo` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`ModifySiteDeviceInfoResponse`].
-/// The codes it documents are in [`ModifySiteDeviceInfoError`](super::errors::ModifySiteDeviceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=ModifySiteDeviceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter.AtLeastOne`](super::errors::CdcErrorCode::MissingParameterAtLeastOne)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "ModifySiteDeviceInfo",
     output = ModifySiteDeviceInfoResponse,
-    error = super::errors::ModifySiteDeviceInfoError
+    error = super::errors::CdcErrorCode
 )]
 pub struct ModifySiteDeviceInfo {
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-pjmtpk14"`
+    /// `SiteId`; example: `"site-pjmtpk14"`
     pub site_id: String,
 
-    /// `FiberType`: a string.
-    ///
-    /// Example: `"SM"`
+    /// `FiberType`; example: `"SM"`
     pub fiber_type: Option<String>,
 
-    /// `OpticalStandard`: a string.
-    ///
-    /// Example: `"MM"`
+    /// `OpticalStandard`; example: `"MM"`
     pub optical_standard: Option<String>,
 
-    /// `PowerConnectors`: a string.
-    ///
-    /// Example: `"220VAC50HZ"`
+    /// `PowerConnectors`; example: `"220VAC50HZ"`
     pub power_connectors: Option<String>,
 
-    /// `PowerFeedDrop`: a string.
-    ///
-    /// Example: `"UP"`
+    /// `PowerFeedDrop`; example: `"UP"`
     pub power_feed_drop: Option<String>,
 
-    /// `MaxWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `MaxWeight`; example: `800`
     pub max_weight: Option<i64>,
 
-    /// `PowerDrawKva`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PowerDrawKva`; example: `5`
     pub power_draw_kva: Option<i64>,
 
-    /// `UplinkSpeedGbps`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UplinkSpeedGbps`; example: `10`
     pub uplink_speed_gbps: Option<i64>,
 
-    /// `UplinkCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UplinkCount`; example: `3`
     pub uplink_count: Option<i64>,
 
-    /// `ConditionRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConditionRequirement`; example: `true`
     pub condition_requirement: Option<bool>,
 
-    /// `DimensionRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DimensionRequirement`; example: `true`
     pub dimension_requirement: Option<bool>,
 
-    /// `RedundantNetworking`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RedundantNetworking`; example: `true`
     pub redundant_networking: Option<bool>,
 
-    /// `NeedHelp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedHelp`; example: `true`
     pub need_help: Option<bool>,
 
-    /// `RedundantPower`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RedundantPower`; example: `true`
     pub redundant_power: Option<bool>,
 
-    /// `BreakerRequirement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BreakerRequirement`; example: `true`
     pub breaker_requirement: Option<bool>,
 }
 
@@ -1224,60 +1138,48 @@ pub struct ModifySiteDeviceInfoResponse {
 /// The `ModifySiteInfo` action of CDC API 2020-12-14.
 ///
 /// A successful call returns [`ModifySiteInfoResponse`].
-/// The codes it documents are in [`ModifySiteInfoError`](super::errors::ModifySiteInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdc&Version=2020-12-14&Action=ModifySiteInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdcErrorCode`](super::errors::CdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.TooLong`](super::errors::CdcErrorCode::InvalidParameterValueTooLong)
+/// - [`MissingParameter.AtLeastOne`](super::errors::CdcErrorCode::MissingParameterAtLeastOne)
 #[tc_action(
     service = "cdc",
     version = "2020-12-14",
     name = "ModifySiteInfo",
     output = ModifySiteInfoResponse,
-    error = super::errors::ModifySiteInfoError
+    error = super::errors::CdcErrorCode
 )]
 pub struct ModifySiteInfo {
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-pjmtpk14"`
+    /// `SiteId`; example: `"site-pjmtpk14"`
     pub site_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试机房"`
+    /// `Name`; example: `"测试机房"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"机房详细描述信息"`
+    /// `Description`; example: `"机房详细描述信息"`
     pub description: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"机房注意事项"`
+    /// `Note`; example: `"机房注意事项"`
     pub note: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `PostalCode`: a string.
-    ///
-    /// Example: `"518000"`
+    /// `PostalCode`; example: `"518000"`
     pub postal_code: Option<String>,
 
-    /// `AddressLine`: a string.
-    ///
-    /// Example: `"南山区"`
+    /// `AddressLine`; example: `"南山区"`
     pub address_line: Option<String>,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateDedicatedClusterOrder`](super::CreateDedicatedClusterOrder).
 #[tc_model]
 pub struct CbsInfo {
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `Type`; example: `"SSD"`
     pub r#type: String,
 }
 
@@ -24,19 +20,13 @@ pub struct CbsInfo {
 /// Returned in the output of [`DescribeDedicatedClusterCosCapacity`](super::DescribeDedicatedClusterCosCapacity).
 #[tc_model]
 pub struct CosCapacity {
-    /// `TotalCapacity`: a floating-point number.
-    ///
-    /// Example: `3394.92`
+    /// `TotalCapacity`; example: `3394.92`
     pub total_capacity: f64,
 
-    /// `TotalFreeCapacity`: a floating-point number.
-    ///
-    /// Example: `3367.41`
+    /// `TotalFreeCapacity`; example: `3367.41`
     pub total_free_capacity: f64,
 
-    /// `TotalUsedCapacity`: a floating-point number.
-    ///
-    /// Example: `27.51`
+    /// `TotalUsedCapacity`; example: `27.51`
     pub total_used_capacity: f64,
 }
 
@@ -45,14 +35,10 @@ pub struct CosCapacity {
 /// Sent in the input of [`CreateDedicatedClusterOrder`](super::CreateDedicatedClusterOrder).
 #[tc_model]
 pub struct CosInfo {
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Type`; example: `"COS"`
     pub r#type: String,
 }
 
@@ -61,44 +47,28 @@ pub struct CosInfo {
 /// Returned in the output of [`DescribeDedicatedClusters`](super::DescribeDedicatedClusters).
 #[tc_model]
 pub struct DedicatedCluster {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-du3hdu32"`
+    /// `DedicatedClusterId`; example: `"cluster-du3hdu32"`
     pub dedicated_cluster_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a description"`
+    /// `Description`; example: `"this is a description"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"wechen-first-dc"`
+    /// `Name`; example: `"wechen-first-dc"`
     pub name: String,
 
-    /// `LifecycleStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `LifecycleStatus`; example: `"PENDING"`
     pub lifecycle_status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-10T06:15:43Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-12-10T06:15:43Z"`
     pub create_time: String,
 
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-38d9ck"`
+    /// `SiteId`; example: `"site-38d9ck"`
     pub site_id: String,
 
-    /// `RunningStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `RunningStatus`; example: `"NORMAL"`
     pub running_status: Option<String>,
 }
 
@@ -107,79 +77,49 @@ pub struct DedicatedCluster {
 /// Returned in the output of [`DescribeDedicatedClusterInstanceTypes`](super::DescribeDedicatedClusterInstanceTypes).
 #[tc_model]
 pub struct DedicatedClusterInstanceType {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"S1.SMALL1"`
+    /// `InstanceType`; example: `"S1.SMALL1"`
     pub instance_type: String,
 
-    /// `NetworkCard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetworkCard`; example: `0`
     pub network_card: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `InstanceFamily`: a string.
-    ///
-    /// Example: `"S1"`
+    /// `InstanceFamily`; example: `"S1"`
     pub instance_family: String,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"Standard S1"`
+    /// `TypeName`; example: `"Standard S1"`
     pub type_name: String,
 
-    /// `StorageBlockAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageBlockAmount`; example: `0`
     pub storage_block_amount: i64,
 
-    /// `InstanceBandwidth`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `InstanceBandwidth`; example: `0`
     pub instance_bandwidth: f64,
 
-    /// `InstancePps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstancePps`; example: `0`
     pub instance_pps: i64,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"intel"`
+    /// `CpuType`; example: `"intel"`
     pub cpu_type: String,
 
-    /// `Gpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gpu`; example: `0`
     pub gpu: i64,
 
-    /// `Fpga`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Fpga`; example: `0`
     pub fpga: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是S1机型"`
+    /// `Remark`; example: `"这是S1机型"`
     pub remark: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SOLD_OUT"`
+    /// `Status`; example: `"SOLD_OUT"`
     pub status: String,
 }
 
@@ -188,150 +128,98 @@ pub struct DedicatedClusterInstanceType {
 /// Returned in the output of [`DescribeDedicatedClusterOrders`](super::DescribeDedicatedClusterOrders).
 #[tc_model]
 pub struct DedicatedClusterOrder {
-    /// `DedicatedClusterId`: a string.
-    ///
-    /// Example: `"cluster-xh37dh"`
+    /// `DedicatedClusterId`; example: `"cluster-xh37dh"`
     pub dedicated_cluster_id: String,
 
-    /// `DedicatedClusterTypeId`: a string.
-    ///
-    /// Example: `"dctype-00000000"`
+    /// `DedicatedClusterTypeId`; example: `"dctype-00000000"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dedicated_cluster_type_id: Option<String>,
 
-    /// `SupportedStorageType`: a list of strings.
-    ///
-    /// Example: `["SSD"]`
+    /// `SupportedStorageType`; example: `["SSD"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub supported_storage_type: Option<Vec<String>>,
 
-    /// `SupportedUplinkSpeed`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,25,40,100]`
+    /// `SupportedUplinkSpeed`; example: `[10,25,40,100]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub supported_uplink_speed: Option<Vec<i64>>,
 
-    /// `SupportedInstanceFamily`: a list of strings.
-    ///
-    /// Example: `["SA5t"]`
+    /// `SupportedInstanceFamily`; example: `["SA5t"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub supported_instance_family: Option<Vec<String>>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Weight`; example: `0`
     pub weight: i64,
 
-    /// `PowerDraw`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PowerDraw`; example: `0`
     pub power_draw: f64,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `OrderStatus`; example: `"PENDING"`
     pub order_status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-16T07:18:37Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-10-16T07:18:37Z"`
     pub create_time: String,
 
-    /// `DedicatedClusterOrderId`: a string.
-    ///
-    /// Example: `"ord-aijx4ets"`
+    /// `DedicatedClusterOrderId`; example: `"ord-aijx4ets"`
     pub dedicated_cluster_order_id: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `Action`; example: `"CREATE"`
     pub action: String,
 
-    /// `DedicatedClusterOrderItems`: a list of [`DedicatedClusterOrderItem`] objects.
+    /// `DedicatedClusterOrderItems`
     pub dedicated_cluster_order_items: Vec<DedicatedClusterOrderItem>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `240`
+    /// `Cpu`; example: `240`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `1076`
+    /// `Mem`; example: `1076`
     pub mem: i64,
 
-    /// `Gpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Gpu`; example: `0`
     pub gpu: i64,
 
-    /// `PayStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayStatus`; example: `1`
     pub pay_status: i64,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"MONTHLY"`
+    /// `PayType`; example: `"MONTHLY"`
     pub pay_type: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"YEAR"`
+    /// `TimeUnit`; example: `"YEAR"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `OrderType`; example: `"CUSTOM"`
     pub order_type: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"DELIVERING"`
+    /// `CheckStatus`; example: `"DELIVERING"`
     pub check_status: Option<String>,
 
-    /// `DeliverExpectTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `DeliverExpectTime`; example: `"2024-01-01 12:00:00"`
     pub deliver_expect_time: Option<String>,
 
-    /// `DeliverFinishTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `DeliverFinishTime`; example: `"2024-01-01 12:00:00"`
     pub deliver_finish_time: Option<String>,
 
-    /// `CheckExpectTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `CheckExpectTime`; example: `"2024-01-01 12:00:00"`
     pub check_expect_time: Option<String>,
 
-    /// `CheckFinishTime`: a string.
-    ///
-    /// Example: `"2024-01-01 12:00:00"`
+    /// `CheckFinishTime`; example: `"2024-01-01 12:00:00"`
     pub check_finish_time: Option<String>,
 
-    /// `OrderSLA`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OrderSLA`; example: `"null"`
     #[tc(rename = "OrderSLA")]
     pub order_sla: Option<String>,
 
-    /// `OrderPayPlan`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OrderPayPlan`; example: `"null"`
     pub order_pay_plan: Option<String>,
 }
 
@@ -340,99 +228,61 @@ pub struct DedicatedClusterOrder {
 /// Returned in the output of [`DescribeDedicatedClusterOrders`](super::DescribeDedicatedClusterOrders).
 #[tc_model]
 pub struct DedicatedClusterOrderItem {
-    /// `DedicatedClusterTypeId`: a string.
-    ///
-    /// Example: `"dctype-01000001"`
+    /// `DedicatedClusterTypeId`; example: `"dctype-01000001"`
     pub dedicated_cluster_type_id: String,
 
-    /// `SupportedStorageType`: a list of strings.
-    ///
-    /// Example: `["SSD"]`
+    /// `SupportedStorageType`; example: `["SSD"]`
     pub supported_storage_type: Vec<String>,
 
-    /// `SupportedUplinkSpeed`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,25,40,100]`
+    /// `SupportedUplinkSpeed`; example: `[10,25,40,100]`
     pub supported_uplink_speed: Vec<i64>,
 
-    /// `SupportedInstanceFamily`: a list of strings.
-    ///
-    /// Example: `["S5"]`
+    /// `SupportedInstanceFamily`; example: `["S5"]`
     pub supported_instance_family: Vec<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Weight`; example: `0`
     pub weight: i64,
 
-    /// `PowerDraw`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `PowerDraw`; example: `0`
     pub power_draw: f64,
 
-    /// `SubOrderStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `SubOrderStatus`; example: `"PENDING"`
     pub sub_order_status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-08-15 15:08:12"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-08-15 15:08:12"`
     pub create_time: String,
 
-    /// `SubOrderId`: a string.
-    ///
-    /// Example: `"ord-aijx4ets"`
+    /// `SubOrderId`; example: `"ord-aijx4ets"`
     pub sub_order_id: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"通用小型机"`
+    /// `Name`; example: `"通用小型机"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"适用于...场景"`
+    /// `Description`; example: `"适用于...场景"`
     pub description: String,
 
-    /// `TotalCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCpu`; example: `1`
     pub total_cpu: i64,
 
-    /// `TotalMem`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalMem`; example: `1`
     pub total_mem: i64,
 
-    /// `TotalGpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalGpu`; example: `1`
     pub total_gpu: i64,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"CBS.SSD"`
+    /// `TypeName`; example: `"CBS.SSD"`
     pub type_name: String,
 
-    /// `ComputeFormat`: a string.
-    ///
-    /// Example: `"M5.21XLARGE700 4、S5.21XLARGE320 2"`
+    /// `ComputeFormat`; example: `"M5.21XLARGE700 4、S5.21XLARGE320 2"`
     pub compute_format: String,
 
-    /// `TypeFamily`: a string.
-    ///
-    /// Example: `"COMPUTE"`
+    /// `TypeFamily`; example: `"COMPUTE"`
     pub type_family: String,
 
-    /// `SubOrderPayStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubOrderPayStatus`; example: `0`
     pub sub_order_pay_status: i64,
 }
 
@@ -441,48 +291,34 @@ pub struct DedicatedClusterOrderItem {
 /// Returned in the output of [`DescribeDedicatedClusterTypes`](super::DescribeDedicatedClusterTypes).
 #[tc_model]
 pub struct DedicatedClusterType {
-    /// `DedicatedClusterTypeId`: a string.
-    ///
-    /// Example: `"dctype-00000000"`
+    /// `DedicatedClusterTypeId`; example: `"dctype-00000000"`
     pub dedicated_cluster_type_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"适用于xxx场景"`
+    /// `Description`; example: `"适用于xxx场景"`
     pub description: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"通用小型机规格"`
+    /// `Name`; example: `"通用小型机规格"`
     pub name: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-10-30 17:14:13"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-10-30 17:14:13"`
     pub create_time: String,
 
-    /// `SupportedStorageType`: a list of strings.
+    /// `SupportedStorageType`
     pub supported_storage_type: Vec<String>,
 
-    /// `SupportedUplinkGiB`: a list of signed 64-bit integers.
+    /// `SupportedUplinkGiB`
     pub supported_uplink_gi_b: Vec<i64>,
 
-    /// `SupportedInstanceFamily`: a list of strings.
+    /// `SupportedInstanceFamily`
     pub supported_instance_family: Vec<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Weight`; example: `1000`
     pub weight: i64,
 
-    /// `PowerDrawKva`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `PowerDrawKva`; example: `100`
     pub power_draw_kva: f64,
 
-    /// `ComputeFormatDesc`: a string.
-    ///
-    /// Example: `"M5.21XLARGE700、S5.21XLARGE320"`
+    /// `ComputeFormatDesc`; example: `"M5.21XLARGE700、S5.21XLARGE320"`
     pub compute_format_desc: String,
 }
 
@@ -491,14 +327,10 @@ pub struct DedicatedClusterType {
 /// Sent in the input of [`CreateDedicatedClusterOrder`](super::CreateDedicatedClusterOrder).
 #[tc_model]
 pub struct DedicatedClusterTypeInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"dctype-00000000"`
+    /// `Id`; example: `"dctype-00000000"`
     pub id: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -507,14 +339,10 @@ pub struct DedicatedClusterTypeInfo {
 /// Returned in the output of [`DescribeDedicatedClusterCbsStatistics`](super::DescribeDedicatedClusterCbsStatistics) and [`DescribeDedicatedClusterHostStatistics`](super::DescribeDedicatedClusterHostStatistics).
 #[tc_model]
 pub struct DetailData {
-    /// `Timestamps`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Timestamps`; example: `[0]`
     pub timestamps: Option<Vec<f64>>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Values`; example: `[0]`
     pub values: Option<Vec<f64>>,
 }
 
@@ -523,29 +351,19 @@ pub struct DetailData {
 /// Returned in the output of [`DescribeDedicatedClusterOverview`](super::DescribeDedicatedClusterOverview).
 #[tc_model]
 pub struct HostDetailInfo {
-    /// `HostTypeFamily`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `HostTypeFamily`; example: `"标准型S5"`
     pub host_type_family: Option<String>,
 
-    /// `CpuTotal`: a floating-point number.
-    ///
-    /// Example: `64`
+    /// `CpuTotal`; example: `64`
     pub cpu_total: Option<f64>,
 
-    /// `CpuAvailable`: a floating-point number.
-    ///
-    /// Example: `64`
+    /// `CpuAvailable`; example: `64`
     pub cpu_available: Option<f64>,
 
-    /// `MemTotal`: a floating-point number.
-    ///
-    /// Example: `320`
+    /// `MemTotal`; example: `320`
     pub mem_total: Option<f64>,
 
-    /// `MemAvailable`: a floating-point number.
-    ///
-    /// Example: `320`
+    /// `MemAvailable`; example: `320`
     pub mem_available: Option<f64>,
 }
 
@@ -554,62 +372,40 @@ pub struct HostDetailInfo {
 /// Returned in the output of [`DescribeDedicatedClusterHosts`](super::DescribeDedicatedClusterHosts).
 #[tc_model]
 pub struct HostInfo {
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.1.1.1"`
+    /// `HostIp`; example: `"10.1.1.1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub host_ip: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"云服务器宿主机"`
+    /// `ServiceType`; example: `"云服务器宿主机"`
     pub service_type: String,
 
-    /// `HostStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `HostStatus`; example: `"ONLINE"`
     pub host_status: String,
 
-    /// `HostType`: a string.
-    ///
-    /// Example: `"CG2-25G"`
+    /// `HostType`; example: `"CG2-25G"`
     pub host_type: String,
 
-    /// `CpuAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `CpuAvailable`; example: `32`
     pub cpu_available: u64,
 
-    /// `CpuTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `CpuTotal`; example: `32`
     pub cpu_total: u64,
 
-    /// `MemAvailable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `MemAvailable`; example: `64`
     pub mem_available: u64,
 
-    /// `MemTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `MemTotal`; example: `64`
     pub mem_total: u64,
 
-    /// `RunTime`: a string.
-    ///
-    /// Example: `"2020/12/18"`
+    /// `RunTime`; example: `"2020/12/18"`
     pub run_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023/12/18"`
+    /// `ExpireTime`; example: `"2023/12/18"`
     pub expire_time: String,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"host-xxxx"`
+    /// `HostId`; example: `"host-xxxx"`
     pub host_id: String,
 }
 
@@ -618,64 +414,40 @@ pub struct HostInfo {
 /// Returned in the output of [`DescribeDedicatedClusterHostStatistics`](super::DescribeDedicatedClusterHostStatistics).
 #[tc_model]
 pub struct HostStatistic {
-    /// `HostType`: a string.
-    ///
-    /// Example: `"S5.21XLARGE320"`
+    /// `HostType`; example: `"S5.21XLARGE320"`
     pub host_type: String,
 
-    /// `HostFamily`: a string.
-    ///
-    /// Example: `"S5"`
+    /// `HostFamily`; example: `"S5"`
     pub host_family: String,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `84`
+    /// `Cpu`; example: `84`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `320`
+    /// `Memory`; example: `320`
     pub memory: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `240`
+    /// `Count`; example: `240`
     pub count: u64,
 
-    /// `CpuAverage`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `CpuAverage`; example: `10`
     pub cpu_average: Option<f64>,
 
-    /// `MemAverage`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `MemAverage`; example: `10`
     pub mem_average: Option<f64>,
 
-    /// `NetAverage`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `NetAverage`; example: `10`
     pub net_average: Option<f64>,
 
-    /// `CpuDetailData`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `CpuDetailData`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub cpu_detail_data: Option<DetailData>,
 
-    /// `MemDetailData`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `MemDetailData`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub mem_detail_data: Option<DetailData>,
 
-    /// `NetRateDetailData`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `NetRateDetailData`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub net_rate_detail_data: Option<DetailData>,
 
-    /// `NetPacketDetailData`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `NetPacketDetailData`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub net_packet_detail_data: Option<DetailData>,
 }
 
@@ -684,14 +456,10 @@ pub struct HostStatistic {
 /// Returned in the output of [`DescribeDedicatedClusterOverview`](super::DescribeDedicatedClusterOverview).
 #[tc_model]
 pub struct InBandwidth {
-    /// `Timestamps`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Timestamps`; example: `[0]`
     pub timestamps: Vec<f64>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Values`; example: `[0]`
     pub values: Vec<f64>,
 }
 
@@ -700,25 +468,17 @@ pub struct InBandwidth {
 /// Returned in the output of [`DescribeDedicatedClusterOverview`](super::DescribeDedicatedClusterOverview).
 #[tc_model]
 pub struct LocalNetInfo {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Protocol`; example: `"BGP"`
     pub protocol: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: String,
 
-    /// `BGPRoute`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `BGPRoute`; example: `"10.0.0.0/24"`
     #[tc(rename = "BGPRoute")]
     pub bgp_route: String,
 
-    /// `LocalIp`: a string.
-    ///
-    /// Example: `"10.0.0.0"`
+    /// `LocalIp`; example: `"10.0.0.0"`
     pub local_ip: String,
 }
 
@@ -727,14 +487,10 @@ pub struct LocalNetInfo {
 /// Returned in the output of [`DescribeDedicatedClusterOverview`](super::DescribeDedicatedClusterOverview).
 #[tc_model]
 pub struct OutBandwidth {
-    /// `Timestamps`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Timestamps`; example: `[0]`
     pub timestamps: Vec<f64>,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0]`
+    /// `Values`; example: `[0]`
     pub values: Vec<f64>,
 }
 
@@ -743,12 +499,10 @@ pub struct OutBandwidth {
 /// Returned in the output of [`DescribeDedicatedSupportedZones`](super::DescribeDedicatedSupportedZones).
 #[tc_model]
 pub struct RegionZoneInfo {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Zones`: a list of [`ZoneInfo`] objects.
+    /// `Zones`
     pub zones: Vec<ZoneInfo>,
 }
 
@@ -757,66 +511,42 @@ pub struct RegionZoneInfo {
 /// Returned in the output of [`DescribeDedicatedClusterCbsStatistics`](super::DescribeDedicatedClusterCbsStatistics).
 #[tc_model]
 pub struct SetInfo {
-    /// `SetId`: a string.
-    ///
-    /// Example: `"set-mm4hzptu"`
+    /// `SetId`; example: `"set-mm4hzptu"`
     pub set_id: Option<String>,
 
-    /// `SetName`: a string.
-    ///
-    /// Example: `"HCBS_GZCDC_Z133_CDCCBS_Y0SH1125G_D0003"`
+    /// `SetName`; example: `"HCBS_GZCDC_Z133_CDCCBS_Y0SH1125G_D0003"`
     pub set_name: Option<String>,
 
-    /// `SetType`: a string.
-    ///
-    /// Example: `"ssd"`
+    /// `SetType`; example: `"ssd"`
     pub set_type: Option<String>,
 
-    /// `SetSize`: a floating-point number.
-    ///
-    /// Example: `33.4`
+    /// `SetSize`; example: `33.4`
     pub set_size: Option<f64>,
 
-    /// `SetStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `SetStatus`; example: `"RUNNING"`
     pub set_status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-09 15:20:09"`
+    /// `CreateTime`; example: `"2022-12-09 15:20:09"`
     pub create_time: Option<String>,
 
-    /// `ReadTraffic`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `ReadTraffic`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub read_traffic: Option<DetailData>,
 
-    /// `WriteTraffic`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `WriteTraffic`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub write_traffic: Option<DetailData>,
 
-    /// `ReadIO`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `ReadIO`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     #[tc(rename = "ReadIO")]
     pub read_io: Option<DetailData>,
 
-    /// `WriteIO`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `WriteIO`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     #[tc(rename = "WriteIO")]
     pub write_io: Option<DetailData>,
 
-    /// `Await`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `Await`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub r#await: Option<DetailData>,
 
-    /// `Util`: a [`DetailData`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `Util`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub util: Option<DetailData>,
 }
 
@@ -825,24 +555,16 @@ pub struct SetInfo {
 /// Returned in the output of [`DescribeSites`](super::DescribeSites).
 #[tc_model]
 pub struct Site {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-site"`
+    /// `Name`; example: `"my-site"`
     pub name: String,
 
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"site-98dj3kd"`
+    /// `SiteId`; example: `"site-98dj3kd"`
     pub site_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"my first site"`
+    /// `Description`; example: `"my first site"`
     pub description: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-25T08:39:57Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-12-25T08:39:57Z"`
     pub create_time: String,
 }
 
@@ -851,124 +573,76 @@ pub struct Site {
 /// Returned in the output of [`DescribeSitesDetail`](super::DescribeSitesDetail).
 #[tc_model]
 pub struct SiteDetail {
-    /// `SiteId`: a string.
-    ///
-    /// Example: `"\"site-u37d8sh\""`
+    /// `SiteId`; example: `"\"site-u37d8sh\""`
     pub site_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"my-site\""`
+    /// `Name`; example: `"\"my-site\""`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"this site is good\""`
+    /// `Description`; example: `"\"this site is good\""`
     pub description: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"\"2020-12-25T10:26:11Z\""`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"\"2020-12-25T10:26:11Z\""`
     pub create_time: String,
 
-    /// `FiberType`: a string.
-    ///
-    /// Example: `"\"MM\""`
+    /// `FiberType`; example: `"\"MM\""`
     pub fiber_type: String,
 
-    /// `UplinkSpeedGbps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UplinkSpeedGbps`; example: `0`
     pub uplink_speed_gbps: i64,
 
-    /// `UplinkCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UplinkCount`; example: `0`
     pub uplink_count: i64,
 
-    /// `OpticalStandard`: a string.
-    ///
-    /// Example: `"\"MM\""`
+    /// `OpticalStandard`; example: `"\"MM\""`
     pub optical_standard: String,
 
-    /// `RedundantNetworking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RedundantNetworking`; example: `false`
     pub redundant_networking: bool,
 
-    /// `PowerConnectors`: a string.
-    ///
-    /// Example: `"\"MM\""`
+    /// `PowerConnectors`; example: `"\"MM\""`
     pub power_connectors: String,
 
-    /// `PowerFeedDrop`: a string.
-    ///
-    /// Example: `"\"above\""`
+    /// `PowerFeedDrop`; example: `"\"above\""`
     pub power_feed_drop: String,
 
-    /// `PowerDrawKva`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `PowerDrawKva`; example: `0.0`
     pub power_draw_kva: f64,
 
-    /// `ConditionRequirement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ConditionRequirement`; example: `false`
     pub condition_requirement: bool,
 
-    /// `DimensionRequirement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DimensionRequirement`; example: `false`
     pub dimension_requirement: bool,
 
-    /// `MaxWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxWeight`; example: `0`
     pub max_weight: i64,
 
-    /// `AddressLine`: a string.
-    ///
-    /// Example: `"\"Furong Road\""`
+    /// `AddressLine`; example: `"\"Furong Road\""`
     pub address_line: String,
 
-    /// `OptionalAddressLine`: a string.
-    ///
-    /// Example: `"305号"`
+    /// `OptionalAddressLine`; example: `"305号"`
     pub optional_address_line: String,
 
-    /// `NeedHelp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedHelp`; example: `true`
     pub need_help: bool,
 
-    /// `BreakerRequirement`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BreakerRequirement`; example: `false`
     pub breaker_requirement: bool,
 
-    /// `RedundantPower`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RedundantPower`; example: `false`
     pub redundant_power: bool,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"\"China\""`
+    /// `Country`; example: `"\"China\""`
     pub country: String,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"\"Hunan\""`
+    /// `Province`; example: `"\"Hunan\""`
     pub province: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"\"Changsha\""`
+    /// `City`; example: `"\"Changsha\""`
     pub city: String,
 
-    /// `PostalCode`: a signed 64-bit integer.
-    ///
-    /// Example: `414012`
+    /// `PostalCode`; example: `414012`
     pub postal_code: i64,
 }
 
@@ -977,14 +651,10 @@ pub struct SiteDetail {
 /// Returned in the output of [`DescribeDedicatedClusterOverview`](super::DescribeDedicatedClusterOverview).
 #[tc_model]
 pub struct VpngwBandwidthData {
-    /// `OutBandwidth`: an [`OutBandwidth`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `OutBandwidth`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub out_bandwidth: OutBandwidth,
 
-    /// `InBandwidth`: an [`InBandwidth`].
-    ///
-    /// Example: `{"Timestamps":[1693274400],"Values":[0]}`
+    /// `InBandwidth`; example: `{"Timestamps":[1693274400],"Values":[0]}`
     pub in_bandwidth: InBandwidth,
 }
 
@@ -993,23 +663,15 @@ pub struct VpngwBandwidthData {
 /// Returned in the output of [`DescribeDedicatedSupportedZones`](super::DescribeDedicatedSupportedZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `ZoneState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `ZoneState`; example: `"AVAILABLE"`
     pub zone_state: String,
 }

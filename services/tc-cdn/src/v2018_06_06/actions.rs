@@ -7,38 +7,70 @@ use super::models;
 /// The `AddCLSTopicDomains` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`AddCLSTopicDomainsResponse`].
-/// The codes it documents are in [`AddCLSTopicDomainsError`](super::errors::AddCLSTopicDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=AddCLSTopicDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNameInvalid`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNameInvalid)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsInvalidParam`](super::errors::CdnErrorCode::InvalidParameterClsInvalidParam)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsServiceNotActivated`](super::errors::CdnErrorCode::UnauthorizedOperationClsServiceNotActivated)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.ClsNotAllowed`](super::errors::CdnErrorCode::UnsupportedOperationClsNotAllowed)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "AddCLSTopicDomains",
     output = AddCLSTopicDomainsResponse,
-    error = super::errors::AddCLSTopicDomainsError
+    error = super::errors::CdnErrorCode
 )]
 pub struct AddCLSTopicDomains {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `DomainAreaConfigs`: a list of [`DomainAreaConfig`](super::models::DomainAreaConfig) objects.
+    /// `DomainAreaConfigs`
     pub domain_area_configs: Vec<models::DomainAreaConfig>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `InheritDomainTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InheritDomainTags`; example: `true`
     pub inherit_domain_tags: Option<bool>,
 }
 
@@ -52,143 +84,202 @@ pub struct AddCLSTopicDomainsResponse {
 /// The `AddCdnDomain` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`AddCdnDomainResponse`].
-/// The codes it documents are in [`AddCdnDomainError`](super::errors::AddCdnDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=AddCdnDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CamResourceBelongToDifferentUser`](super::errors::CdnErrorCode::InvalidParameterCamResourceBelongToDifferentUser)
+/// - [`InvalidParameter.CamResourceSixStageError`](super::errors::CdnErrorCode::InvalidParameterCamResourceSixStageError)
+/// - [`InvalidParameter.CamTagKeyAlreadyAttached`](super::errors::CdnErrorCode::InvalidParameterCamTagKeyAlreadyAttached)
+/// - [`InvalidParameter.CamTagKeyIllegal`](super::errors::CdnErrorCode::InvalidParameterCamTagKeyIllegal)
+/// - [`InvalidParameter.CamTagKeyNotExist`](super::errors::CdnErrorCode::InvalidParameterCamTagKeyNotExist)
+/// - [`InvalidParameter.CamTagValueIllegal`](super::errors::CdnErrorCode::InvalidParameterCamTagValueIllegal)
+/// - [`InvalidParameter.CdnCertInfoNotFound`](super::errors::CdnErrorCode::InvalidParameterCdnCertInfoNotFound)
+/// - [`InvalidParameter.CdnConfigInvalidHost`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidHost)
+/// - [`InvalidParameter.CdnConfigInvalidTag`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidTag)
+/// - [`InvalidParameter.CdnConfigTagRequired`](super::errors::CdnErrorCode::InvalidParameterCdnConfigTagRequired)
+/// - [`InvalidParameter.CdnHostExistsInEdgeOne`](super::errors::CdnErrorCode::InvalidParameterCdnHostExistsInEdgeOne)
+/// - [`InvalidParameter.CdnHostInternalHost`](super::errors::CdnErrorCode::InvalidParameterCdnHostInternalHost)
+/// - [`InvalidParameter.CdnHostIsCosDefaultAccess`](super::errors::CdnErrorCode::InvalidParameterCdnHostIsCosDefaultAccess)
+/// - [`InvalidParameter.CdnHostTooLongHost`](super::errors::CdnErrorCode::InvalidParameterCdnHostTooLongHost)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnKeyRulesInvalidQueryStringValue`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`LimitExceeded.CamResourceArrayTooLong`](super::errors::CdnErrorCode::LimitExceededCamResourceArrayTooLong)
+/// - [`LimitExceeded.CamResourceTooManyTagKey`](super::errors::CdnErrorCode::LimitExceededCamResourceTooManyTagKey)
+/// - [`LimitExceeded.CamTagKeyTooLong`](super::errors::CdnErrorCode::LimitExceededCamTagKeyTooLong)
+/// - [`LimitExceeded.CamTagKeyTooManyTagValue`](super::errors::CdnErrorCode::LimitExceededCamTagKeyTooManyTagValue)
+/// - [`LimitExceeded.CamTagQuotaExceedLimit`](super::errors::CdnErrorCode::LimitExceededCamTagQuotaExceedLimit)
+/// - [`LimitExceeded.CamUserTooManyTagKey`](super::errors::CdnErrorCode::LimitExceededCamUserTooManyTagKey)
+/// - [`LimitExceeded.CdnConfigTooManyCacheRules`](super::errors::CdnErrorCode::LimitExceededCdnConfigTooManyCacheRules)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`LimitExceeded.CdnUserTooManyHosts`](super::errors::CdnErrorCode::LimitExceededCdnUserTooManyHosts)
+/// - [`OperationDenied.CdnHostHasDDosRisk`](super::errors::CdnErrorCode::OperationDeniedCdnHostHasDDosRisk)
+/// - [`OperationDenied.ProductUpgraded`](super::errors::CdnErrorCode::OperationDeniedProductUpgraded)
+/// - [`OperationDenied.UserMigrating`](super::errors::CdnErrorCode::OperationDeniedUserMigrating)
+/// - [`ResourceInUse.CdnConflictHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnConflictHostExists)
+/// - [`ResourceInUse.CdnHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnHostExists)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CamTagKeyNotExist`](super::errors::CdnErrorCode::ResourceNotFoundCamTagKeyNotExist)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostExistsInDsa`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostExistsInDsa)
+/// - [`ResourceUnavailable.CdnHostExistsInTcb`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostExistsInTcb)
+/// - [`ResourceUnavailable.CdnHostIsMalicious`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsMalicious)
+/// - [`ResourceUnavailable.CdnHostNoIcp`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostNoIcp)
+/// - [`ResourceUnavailable.CheckUserHighRisk`](super::errors::CdnErrorCode::ResourceUnavailableCheckUserHighRisk)
+/// - [`ResourceUnavailable.HostExistInVod`](super::errors::CdnErrorCode::ResourceUnavailableHostExistInVod)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnDomainRecordNotVerified`](super::errors::CdnErrorCode::UnauthorizedOperationCdnDomainRecordNotVerified)
+/// - [`UnauthorizedOperation.CdnHostExistsInInternal`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostExistsInInternal)
+/// - [`UnauthorizedOperation.CdnHostInIcpBlacklist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostInIcpBlacklist)
+/// - [`UnauthorizedOperation.CdnHostIsOwnedByOther`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsOwnedByOther)
+/// - [`UnauthorizedOperation.CdnHostIsUsedByOther`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsUsedByOther)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "AddCdnDomain",
     output = AddCdnDomainResponse,
-    error = super::errors::AddCdnDomainError
+    error = super::errors::CdnErrorCode
 )]
 pub struct AddCdnDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: String,
 
-    /// `Origin`: an [`Origin`](super::models::Origin).
+    /// `Origin`
     pub origin: models::Origin,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `IpFilter`: an [`IpFilter`](super::models::IpFilter).
+    /// `IpFilter`
     pub ip_filter: Option<models::IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`](super::models::IpFreqLimit).
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<models::IpFreqLimit>,
 
-    /// `StatusCodeCache`: a [`StatusCodeCache`](super::models::StatusCodeCache).
+    /// `StatusCodeCache`
     pub status_code_cache: Option<models::StatusCodeCache>,
 
-    /// `Compression`: a [`Compression`](super::models::Compression).
+    /// `Compression`
     pub compression: Option<models::Compression>,
 
-    /// `BandwidthAlert`: a [`BandwidthAlert`](super::models::BandwidthAlert).
+    /// `BandwidthAlert`
     pub bandwidth_alert: Option<models::BandwidthAlert>,
 
-    /// `RangeOriginPull`: a [`RangeOriginPull`](super::models::RangeOriginPull).
+    /// `RangeOriginPull`
     pub range_origin_pull: Option<models::RangeOriginPull>,
 
-    /// `FollowRedirect`: a [`FollowRedirect`](super::models::FollowRedirect).
+    /// `FollowRedirect`
     pub follow_redirect: Option<models::FollowRedirect>,
 
-    /// `ErrorPage`: an [`ErrorPage`](super::models::ErrorPage).
+    /// `ErrorPage`
     pub error_page: Option<models::ErrorPage>,
 
-    /// `RequestHeader`: a [`RequestHeader`](super::models::RequestHeader).
+    /// `RequestHeader`
     pub request_header: Option<models::RequestHeader>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`](super::models::ResponseHeader).
+    /// `ResponseHeader`
     pub response_header: Option<models::ResponseHeader>,
 
-    /// `DownstreamCapping`: a [`DownstreamCapping`](super::models::DownstreamCapping).
+    /// `DownstreamCapping`
     pub downstream_capping: Option<models::DownstreamCapping>,
 
-    /// `CacheKey`: a [`CacheKey`](super::models::CacheKey).
+    /// `CacheKey`
     pub cache_key: Option<models::CacheKey>,
 
-    /// `ResponseHeaderCache`: a [`ResponseHeaderCache`](super::models::ResponseHeaderCache).
+    /// `ResponseHeaderCache`
     pub response_header_cache: Option<models::ResponseHeaderCache>,
 
-    /// `VideoSeek`: a [`VideoSeek`](super::models::VideoSeek).
+    /// `VideoSeek`
     pub video_seek: Option<models::VideoSeek>,
 
-    /// `Cache`: a [`Cache`](super::models::Cache).
+    /// `Cache`
     pub cache: Option<models::Cache>,
 
-    /// `OriginPullOptimization`: an [`OriginPullOptimization`](super::models::OriginPullOptimization).
+    /// `OriginPullOptimization`
     pub origin_pull_optimization: Option<models::OriginPullOptimization>,
 
-    /// `Https`: a [`Https`](super::models::Https).
+    /// `Https`
     pub https: Option<models::Https>,
 
-    /// `Authentication`: an [`Authentication`](super::models::Authentication).
+    /// `Authentication`
     pub authentication: Option<models::Authentication>,
 
-    /// `Seo`: a [`Seo`](super::models::Seo).
+    /// `Seo`
     pub seo: Option<models::Seo>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`](super::models::ForceRedirect).
+    /// `ForceRedirect`
     pub force_redirect: Option<models::ForceRedirect>,
 
-    /// `Referer`: a [`Referer`](super::models::Referer).
+    /// `Referer`
     pub referer: Option<models::Referer>,
 
-    /// `MaxAge`: a [`MaxAge`](super::models::MaxAge).
+    /// `MaxAge`
     pub max_age: Option<models::MaxAge>,
 
-    /// `Ipv6`: an [`Ipv6`](super::models::Ipv6).
+    /// `Ipv6`
     pub ipv6: Option<models::Ipv6>,
 
-    /// `SpecificConfig`: a [`SpecificConfig`](super::models::SpecificConfig).
+    /// `SpecificConfig`
     pub specific_config: Option<models::SpecificConfig>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `OriginPullTimeout`: an [`OriginPullTimeout`](super::models::OriginPullTimeout).
+    /// `OriginPullTimeout`
     pub origin_pull_timeout: Option<models::OriginPullTimeout>,
 
-    /// `Tag`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tag`
     pub tag: Option<Vec<models::Tag>>,
 
-    /// `Ipv6Access`: an [`Ipv6Access`](super::models::Ipv6Access).
+    /// `Ipv6Access`
     pub ipv6_access: Option<models::Ipv6Access>,
 
-    /// `OfflineCache`: an [`OfflineCache`](super::models::OfflineCache).
+    /// `OfflineCache`
     pub offline_cache: Option<models::OfflineCache>,
 
-    /// `Quic`: a [`Quic`](super::models::Quic).
+    /// `Quic`
     pub quic: Option<models::Quic>,
 
-    /// `AwsPrivateAccess`: an [`AwsPrivateAccess`](super::models::AwsPrivateAccess).
+    /// `AwsPrivateAccess`
     pub aws_private_access: Option<models::AwsPrivateAccess>,
 
-    /// `OssPrivateAccess`: an [`OssPrivateAccess`](super::models::OssPrivateAccess).
+    /// `OssPrivateAccess`
     pub oss_private_access: Option<models::OssPrivateAccess>,
 
-    /// `HwPrivateAccess`: a [`HwPrivateAccess`](super::models::HwPrivateAccess).
+    /// `HwPrivateAccess`
     pub hw_private_access: Option<models::HwPrivateAccess>,
 
-    /// `QnPrivateAccess`: a [`QnPrivateAccess`](super::models::QnPrivateAccess).
+    /// `QnPrivateAccess`
     pub qn_private_access: Option<models::QnPrivateAccess>,
 
-    /// `OthersPrivateAccess`: an [`OthersPrivateAccess`](super::models::OthersPrivateAccess).
+    /// `OthersPrivateAccess`
     pub others_private_access: Option<models::OthersPrivateAccess>,
 
-    /// `HttpsBilling`: a [`HttpsBilling`](super::models::HttpsBilling).
+    /// `HttpsBilling`
     pub https_billing: Option<models::HttpsBilling>,
 }
 
@@ -202,47 +293,76 @@ pub struct AddCdnDomainResponse {
 /// The `CreateClsLogTopic` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`CreateClsLogTopicResponse`].
-/// The codes it documents are in [`CreateClsLogTopicError`](super::errors::CreateClsLogTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=CreateClsLogTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNameInvalid`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNameInvalid)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsServiceNotActivated`](super::errors::CdnErrorCode::UnauthorizedOperationClsServiceNotActivated)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "CreateClsLogTopic",
     output = CreateClsLogTopicResponse,
-    error = super::errors::CreateClsLogTopicError
+    error = super::errors::CdnErrorCode
 )]
 pub struct CreateClsLogTopic {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-name"`
+    /// `TopicName`; example: `"topic-name"`
     pub topic_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57460798-8723-45e3-9c75-a0599ef9143a"`
+    /// `LogsetId`; example: `"57460798-8723-45e3-9c75-a0599ef9143a"`
     pub logset_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `DomainAreaConfigs`: a list of [`DomainAreaConfig`](super::models::DomainAreaConfig) objects.
+    /// `DomainAreaConfigs`
     pub domain_area_configs: Option<Vec<models::DomainAreaConfig>>,
 
-    /// `InheritDomainTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InheritDomainTags`; example: `true`
     pub inherit_domain_tags: Option<bool>,
 }
 
 /// What a successful [`CreateClsLogTopic`] call returns.
 #[tc_model]
 pub struct CreateClsLogTopicResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
+    /// `TopicId`; example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -252,36 +372,42 @@ pub struct CreateClsLogTopicResponse {
 /// The `CreateEdgePackTask` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`CreateEdgePackTaskResponse`].
-/// The codes it documents are in [`CreateEdgePackTaskError`](super::errors::CreateEdgePackTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=CreateEdgePackTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdnErrorCode::FailedOperation)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`ResourceNotFound`](super::errors::CdnErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable`](super::errors::CdnErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::CdnErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "CreateEdgePackTask",
     output = CreateEdgePackTaskResponse,
-    error = super::errors::CreateEdgePackTaskError
+    error = super::errors::CdnErrorCode
 )]
 pub struct CreateEdgePackTask {
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"‘edgepack-xxxxxxxx’"`
+    /// `CosBucket`; example: `"‘edgepack-xxxxxxxx’"`
     pub cos_bucket: String,
 
-    /// `CosUriFrom`: a string.
-    ///
-    /// Example: `"‘/apk/xxxx.apk’"`
+    /// `CosUriFrom`; example: `"‘/apk/xxxx.apk’"`
     pub cos_uri_from: String,
 
-    /// `BlockID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockID`; example: `0`
     #[tc(rename = "BlockID")]
     pub block_id: Option<u64>,
 
-    /// `CosUriTo`: a string.
-    ///
-    /// Example: `"‘/out/xxxx.apk’"`
+    /// `CosUriTo`; example: `"‘/out/xxxx.apk’"`
     pub cos_uri_to: Option<String>,
 }
 
@@ -295,52 +421,55 @@ pub struct CreateEdgePackTaskResponse {
 /// The `CreateVerifyRecord` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`CreateVerifyRecordResponse`].
-/// The codes it documents are in [`CreateVerifyRecordError`](super::errors::CreateVerifyRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=CreateVerifyRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnConfigInvalidHost`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidHost)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "CreateVerifyRecord",
     output = CreateVerifyRecordResponse,
-    error = super::errors::CreateVerifyRecordError
+    error = super::errors::CdnErrorCode
 )]
 pub struct CreateVerifyRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: String,
 }
 
 /// What a successful [`CreateVerifyRecord`] call returns.
 #[tc_model]
 pub struct CreateVerifyRecordResponse {
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"_cdnauth"`
+    /// `SubDomain`; example: `"_cdnauth"`
     pub sub_domain: String,
 
-    /// `Record`: a string.
-    ///
-    /// Example: `"202009071516044acd018wf498457628cn75ba018ec9cv"`
+    /// `Record`; example: `"202009071516044acd018wf498457628cn75ba018ec9cv"`
     pub record: String,
 
-    /// `RecordType`: a string.
-    ///
-    /// Example: `"TXT"`
+    /// `RecordType`; example: `"TXT"`
     pub record_type: String,
 
-    /// `FileVerifyUrl`: a string.
-    ///
-    /// Example: `"http://abc.com/verification.html"`
+    /// `FileVerifyUrl`; example: `"http://abc.com/verification.html"`
     pub file_verify_url: String,
 
-    /// `FileVerifyDomains`: a list of strings.
+    /// `FileVerifyDomains`
     pub file_verify_domains: Vec<String>,
 
-    /// `FileVerifyName`: a string.
-    ///
-    /// Example: `"verification.html"`
+    /// `FileVerifyName`; example: `"verification.html"`
     pub file_verify_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -350,20 +479,43 @@ pub struct CreateVerifyRecordResponse {
 /// The `DeleteCdnDomain` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DeleteCdnDomainResponse`].
-/// The codes it documents are in [`DeleteCdnDomainError`](super::errors::DeleteCdnDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DeleteCdnDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.TagSystemError`](super::errors::CdnErrorCode::InternalErrorTagSystemError)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnHostHasSpecialConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostHasSpecialConfig)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostIsNotOffline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOffline)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DeleteCdnDomain",
     output = DeleteCdnDomainResponse,
-    error = super::errors::DeleteCdnDomainError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DeleteCdnDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 }
 
@@ -377,30 +529,56 @@ pub struct DeleteCdnDomainResponse {
 /// The `DeleteClsLogTopic` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DeleteClsLogTopicResponse`].
-/// The codes it documents are in [`DeleteClsLogTopicError`](super::errors::DeleteClsLogTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DeleteClsLogTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DeleteClsLogTopic",
     output = DeleteClsLogTopicResponse,
-    error = super::errors::DeleteClsLogTopicError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DeleteClsLogTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-242424"`
+    /// `TopicId`; example: `"6d04373b-ba59-4a4f-a96e-242424"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 }
 
@@ -414,77 +592,87 @@ pub struct DeleteClsLogTopicResponse {
 /// The `DescribeBillingData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeBillingDataResponse`].
-/// The codes it documents are in [`DescribeBillingDataError`](super::errors::DescribeBillingDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeBillingData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.CostDataSystemError`](super::errors::CdnErrorCode::InternalErrorCostDataSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.EcdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterEcdnInterfaceError)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeBillingData",
     output = DescribeBillingDataResponse,
-    error = super::errors::DescribeBillingDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeBillingData {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:00"`
     pub end_time: String,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: Option<String>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `District`; example: `10`
     pub district: Option<i64>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"bandwidth"`
+    /// `Metric`; example: `"bandwidth"`
     pub metric: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`DescribeBillingData`] call returns.
 #[tc_model]
 pub struct DescribeBillingDataResponse {
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: String,
 
-    /// `Data`: a list of [`ResourceBillingData`](super::models::ResourceBillingData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceBillingData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -494,107 +682,113 @@ pub struct DescribeBillingDataResponse {
 /// The `DescribeCdnData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeCdnDataResponse`].
-/// The codes it documents are in [`DescribeCdnDataError`](super::errors::DescribeCdnDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeCdnData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdnErrorCode::AuthFailureInvalidAuthorization)
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.CostDataSystemError`](super::errors::CdnErrorCode::InternalErrorCostDataSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InternalError.TagSystemError`](super::errors::CdnErrorCode::InternalErrorTagSystemError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnInvalidParamMetric`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamMetric)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.CsrfError`](super::errors::CdnErrorCode::UnauthorizedOperationCsrfError)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeCdnData",
     output = DescribeCdnDataResponse,
-    error = super::errors::DescribeCdnDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeCdnData {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-02-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-02-01 00:00:00"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Metric`; example: `"flux"`
     pub metric: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["qq.com","tencent.com"]`
+    /// `Domains`; example: `["qq.com","tencent.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Interval`; example: `"day"`
     pub interval: Option<String>,
 
-    /// `Detail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Detail`; example: `false`
     pub detail: Option<bool>,
 
-    /// `Isp`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Isp`; example: `2`
     pub isp: Option<i64>,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `District`; example: `4`
     pub district: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Protocol`; example: `"all"`
     pub protocol: Option<String>,
 
-    /// `DataSource`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `DataSource`; example: `"monitor"`
     pub data_source: Option<String>,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpProtocol`; example: `"ipv4"`
     pub ip_protocol: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `AreaType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `AreaType`; example: `"server"`
     pub area_type: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`DescribeCdnData`] call returns.
 #[tc_model]
 pub struct DescribeCdnDataResponse {
-    /// `Interval`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Interval`; example: `"day"`
     pub interval: String,
 
-    /// `Data`: a list of [`ResourceData`](super::models::ResourceData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -604,15 +798,42 @@ pub struct DescribeCdnDataResponse {
 /// The `DescribeCdnDomainLogs` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeCdnDomainLogsResponse`].
-/// The codes it documents are in [`DescribeCdnDomainLogsError`](super::errors::DescribeCdnDomainLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeCdnDomainLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdnErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeCdnDomainLogs",
     output = DescribeCdnDomainLogsResponse,
-    error = super::errors::DescribeCdnDomainLogsError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -622,51 +843,35 @@ pub struct DescribeCdnDataResponse {
     )
 )]
 pub struct DescribeCdnDomainLogs {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-02-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-02-01 01:00:00"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"access"`
+    /// `LogType`; example: `"access"`
     pub log_type: Option<String>,
 }
 
 /// What a successful [`DescribeCdnDomainLogs`] call returns.
 #[tc_model]
 pub struct DescribeCdnDomainLogsResponse {
-    /// `DomainLogs`: a list of [`DomainLog`](super::models::DomainLog) objects.
+    /// `DomainLogs`
     pub domain_logs: Vec<models::DomainLog>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -676,27 +881,41 @@ pub struct DescribeCdnDomainLogsResponse {
 /// The `DescribeCdnIp` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeCdnIpResponse`].
-/// The codes it documents are in [`DescribeCdnIpError`](super::errors::DescribeCdnIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeCdnIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`LimitExceeded.CdnCallingQueryIpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnCallingQueryIpTooOften)
+/// - [`LimitExceeded.CdnQueryIpBatchTooMany`](super::errors::CdnErrorCode::LimitExceededCdnQueryIpBatchTooMany)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeCdnIp",
     output = DescribeCdnIpResponse,
-    error = super::errors::DescribeCdnIpError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeCdnIp {
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Ips`; example: `["1.1.1.1"]`
     pub ips: Vec<String>,
 }
 
 /// What a successful [`DescribeCdnIp`] call returns.
 #[tc_model]
 pub struct DescribeCdnIpResponse {
-    /// `Ips`: a list of [`CdnIp`](super::models::CdnIp) objects.
+    /// `Ips`
     pub ips: Vec<models::CdnIp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -706,27 +925,40 @@ pub struct DescribeCdnIpResponse {
 /// The `DescribeCdnOriginIp` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeCdnOriginIpResponse`].
-/// The codes it documents are in [`DescribeCdnOriginIpError`](super::errors::DescribeCdnOriginIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeCdnOriginIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`LimitExceeded.CdnCallingQueryIpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnCallingQueryIpTooOften)
+/// - [`LimitExceeded.CdnQueryIpBatchTooMany`](super::errors::CdnErrorCode::LimitExceededCdnQueryIpBatchTooMany)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeCdnOriginIp",
     output = DescribeCdnOriginIpResponse,
-    error = super::errors::DescribeCdnOriginIpError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeCdnOriginIp {}
 
 /// What a successful [`DescribeCdnOriginIp`] call returns.
 #[tc_model]
 pub struct DescribeCdnOriginIpResponse {
-    /// `Ips`: a list of [`OriginIp`](super::models::OriginIp) objects.
+    /// `Ips`
     pub ips: Vec<models::OriginIp>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -736,40 +968,57 @@ pub struct DescribeCdnOriginIpResponse {
 /// The `DescribeCertDomains` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeCertDomainsResponse`].
-/// The codes it documents are in [`DescribeCertDomainsError`](super::errors::DescribeCertDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeCertDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InvalidParameter.CdnCertNoCertInfo`](super::errors::CdnErrorCode::InvalidParameterCdnCertNoCertInfo)
+/// - [`InvalidParameter.CdnCertNotPem`](super::errors::CdnErrorCode::InvalidParameterCdnCertNotPem)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnHostIsUsedByOther`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsUsedByOther)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.ClsNotAllowed`](super::errors::CdnErrorCode::UnsupportedOperationClsNotAllowed)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeCertDomains",
     output = DescribeCertDomainsResponse,
-    error = super::errors::DescribeCertDomainsError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeCertDomains {
-    /// `Cert`: a string.
-    ///
-    /// Example: `"\"\\u65e0\""`
+    /// `Cert`; example: `"\"\\u65e0\""`
     pub cert: Option<String>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"证书ID"`
+    /// `CertId`; example: `"证书ID"`
     pub cert_id: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeCertDomains`] call returns.
 #[tc_model]
 pub struct DescribeCertDomainsResponse {
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Vec<String>,
 
-    /// `CertifiedDomains`: a list of strings.
+    /// `CertifiedDomains`
     pub certified_domains: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -779,67 +1028,71 @@ pub struct DescribeCertDomainsResponse {
 /// The `DescribeDistrictIspData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeDistrictIspDataResponse`].
-/// The codes it documents are in [`DescribeDistrictIspDataError`](super::errors::DescribeDistrictIspDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeDistrictIspData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataSystemError`](super::errors::CdnErrorCode::FailedOperationDataSystemError)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnInvalidParamInterval`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamInterval)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeDistrictIspData",
     output = DescribeDistrictIspDataResponse,
-    error = super::errors::DescribeDistrictIspDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeDistrictIspData {
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.test.com"]`
+    /// `Domains`; example: `["www.test.com"]`
     pub domains: Vec<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-03-27 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2020-03-27 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-03-27 00:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2020-03-27 00:00:00"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"bandwidth"`
+    /// `Metric`; example: `"bandwidth"`
     pub metric: String,
 
-    /// `Districts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[122]`
+    /// `Districts`; example: `[122]`
     pub districts: Option<Vec<i64>>,
 
-    /// `Isps`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3947]`
+    /// `Isps`; example: `[3947]`
     pub isps: Option<Vec<i64>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpProtocol`; example: `"ipv4"`
     pub ip_protocol: Option<String>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: Option<String>,
 }
 
 /// What a successful [`DescribeDistrictIspData`] call returns.
 #[tc_model]
 pub struct DescribeDistrictIspDataResponse {
-    /// `Data`: a list of [`DistrictIspInfo`](super::models::DistrictIspInfo) objects.
+    /// `Data`
     pub data: Vec<models::DistrictIspInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -849,41 +1102,63 @@ pub struct DescribeDistrictIspDataResponse {
 /// The `DescribeDomains` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdnErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError,
+    error = super::errors::CdnErrorCode,
     paginate(offset = offset, limit = limit, items = domains, item = models::BriefDomain)
 )]
 pub struct DescribeDomains {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DomainFilter`](super::models::DomainFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DomainFilter>>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `Domains`: a list of [`BriefDomain`](super::models::BriefDomain) objects.
+    /// `Domains`
     pub domains: Vec<models::BriefDomain>,
 
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNumber`; example: `1`
     pub total_number: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -893,15 +1168,44 @@ pub struct DescribeDomainsResponse {
 /// The `DescribeDomainsConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeDomainsConfigResponse`].
-/// The codes it documents are in [`DescribeDomainsConfigError`](super::errors::DescribeDomainsConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeDomainsConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnCertNoCertInfo`](super::errors::CdnErrorCode::InvalidParameterCdnCertNoCertInfo)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeDomainsConfig",
     output = DescribeDomainsConfigResponse,
-    error = super::errors::DescribeDomainsConfigError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -910,32 +1214,26 @@ pub struct DescribeDomainsResponse {
     )
 )]
 pub struct DescribeDomainsConfig {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`DomainFilter`](super::models::DomainFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::DomainFilter>>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 }
 
 /// What a successful [`DescribeDomainsConfig`] call returns.
 #[tc_model]
 pub struct DescribeDomainsConfigResponse {
-    /// `Domains`: a list of [`DetailDomain`](super::models::DetailDomain) objects.
+    /// `Domains`
     pub domains: Vec<models::DetailDomain>,
 
-    /// `TotalNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `201`
+    /// `TotalNumber`; example: `201`
     pub total_number: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -945,15 +1243,24 @@ pub struct DescribeDomainsConfigResponse {
 /// The `DescribeEdgePackTaskStatus` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeEdgePackTaskStatusResponse`].
-/// The codes it documents are in [`DescribeEdgePackTaskStatusError`](super::errors::DescribeEdgePackTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeEdgePackTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdnErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CdnErrorCode::InternalError)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter`](super::errors::CdnErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeEdgePackTaskStatus",
     output = DescribeEdgePackTaskStatusResponse,
-    error = super::errors::DescribeEdgePackTaskStatusError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -963,39 +1270,29 @@ pub struct DescribeDomainsConfigResponse {
     )
 )]
 pub struct DescribeEdgePackTaskStatus {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T01:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-09-22T01:00:00+00:00"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`EdgePackTaskFilter`](super::models::EdgePackTaskFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::EdgePackTaskFilter>>,
 }
 
 /// What a successful [`DescribeEdgePackTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeEdgePackTaskStatusResponse {
-    /// `EdgePackTaskStatusSet`: a list of [`EdgePackTaskStatus`](super::models::EdgePackTaskStatus) objects.
+    /// `EdgePackTaskStatusSet`
     pub edge_pack_task_status_set: Vec<models::EdgePackTaskStatus>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1005,15 +1302,28 @@ pub struct DescribeEdgePackTaskStatusResponse {
 /// The `DescribeHttpsPackages` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeHttpsPackagesResponse`].
-/// The codes it documents are in [`DescribeHttpsPackagesError`](super::errors::DescribeHttpsPackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeHttpsPackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeHttpsPackages",
     output = DescribeHttpsPackagesResponse,
-    error = super::errors::DescribeHttpsPackagesError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1023,41 +1333,29 @@ pub struct DescribeEdgePackTaskStatusResponse {
     )
 )]
 pub struct DescribeHttpsPackages {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeHttpsPackages`] call returns.
 #[tc_model]
 pub struct DescribeHttpsPackagesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `TotalCount`; example: `40`
     pub total_count: i64,
 
-    /// `HttpsPackages`: a list of [`HttpsPackage`](super::models::HttpsPackage) objects.
+    /// `HttpsPackages`
     pub https_packages: Vec<models::HttpsPackage>,
 
-    /// `ExpiringCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpiringCount`; example: `0`
     pub expiring_count: i64,
 
-    /// `EnabledCount`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `EnabledCount`; example: `40`
     pub enabled_count: i64,
 
-    /// `PaidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PaidCount`; example: `20`
     pub paid_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1067,36 +1365,49 @@ pub struct DescribeHttpsPackagesResponse {
 /// The `DescribeImageConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeImageConfigResponse`].
-/// The codes it documents are in [`DescribeImageConfigError`](super::errors::DescribeImageConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeImageConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeImageConfig",
     output = DescribeImageConfigResponse,
-    error = super::errors::DescribeImageConfigError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeImageConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.tencent.com"`
+    /// `Domain`; example: `"test.tencent.com"`
     pub domain: String,
 }
 
 /// What a successful [`DescribeImageConfig`] call returns.
 #[tc_model]
 pub struct DescribeImageConfigResponse {
-    /// `WebpAdapter`: a [`WebpAdapter`](super::models::WebpAdapter).
+    /// `WebpAdapter`
     pub webp_adapter: models::WebpAdapter,
 
-    /// `TpgAdapter`: a [`TpgAdapter`](super::models::TpgAdapter).
+    /// `TpgAdapter`
     pub tpg_adapter: models::TpgAdapter,
 
-    /// `GuetzliAdapter`: a [`GuetzliAdapter`](super::models::GuetzliAdapter).
+    /// `GuetzliAdapter`
     pub guetzli_adapter: models::GuetzliAdapter,
 
-    /// `AvifAdapter`: an [`AvifAdapter`](super::models::AvifAdapter).
+    /// `AvifAdapter`
     pub avif_adapter: models::AvifAdapter,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1106,57 +1417,62 @@ pub struct DescribeImageConfigResponse {
 /// The `DescribeIpStatus` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeIpStatusResponse`].
-/// The codes it documents are in [`DescribeIpStatusError`](super::errors::DescribeIpStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeIpStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnConfigInvalidHost`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidHost)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeIpStatus",
     output = DescribeIpStatusResponse,
-    error = super::errors::DescribeIpStatusError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeIpStatus {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Layer`: a string.
-    ///
-    /// Example: `"edge"`
+    /// `Layer`; example: `"edge"`
     pub layer: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"last"`
+    /// `Area`; example: `"last"`
     pub area: Option<String>,
 
-    /// `Segment`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Segment`; example: `true`
     pub segment: Option<bool>,
 
-    /// `ShowIpv6`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowIpv6`; example: `true`
     pub show_ipv6: Option<bool>,
 
-    /// `AbbreviationIpv6`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AbbreviationIpv6`; example: `true`
     pub abbreviation_ipv6: Option<bool>,
 }
 
 /// What a successful [`DescribeIpStatus`] call returns.
 #[tc_model]
 pub struct DescribeIpStatusResponse {
-    /// `Ips`: a list of [`IpStatus`](super::models::IpStatus) objects.
+    /// `Ips`
     pub ips: Vec<models::IpStatus>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1166,50 +1482,68 @@ pub struct DescribeIpStatusResponse {
 /// The `DescribeIpVisit` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeIpVisitResponse`].
-/// The codes it documents are in [`DescribeIpVisitError`](super::errors::DescribeIpVisitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeIpVisit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnInvalidParamInterval`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamInterval)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeIpVisit",
     output = DescribeIpVisitResponse,
-    error = super::errors::DescribeIpVisitError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeIpVisit {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:10"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:10"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:10"`
     pub end_time: String,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: Option<String>,
 }
 
 /// What a successful [`DescribeIpVisit`] call returns.
 #[tc_model]
 pub struct DescribeIpVisitResponse {
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: String,
 
-    /// `Data`: a list of [`ResourceData`](super::models::ResourceData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1219,33 +1553,49 @@ pub struct DescribeIpVisitResponse {
 /// The `DescribeMapInfo` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeMapInfoResponse`].
-/// The codes it documents are in [`DescribeMapInfoError`](super::errors::DescribeMapInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeMapInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeMapInfo",
     output = DescribeMapInfoResponse,
-    error = super::errors::DescribeMapInfoError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeMapInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"isp"`
+    /// `Name`; example: `"isp"`
     pub name: String,
 }
 
 /// What a successful [`DescribeMapInfo`] call returns.
 #[tc_model]
 pub struct DescribeMapInfoResponse {
-    /// `MapInfoList`: a list of [`MapInfo`](super::models::MapInfo) objects.
+    /// `MapInfoList`
     pub map_info_list: Vec<models::MapInfo>,
 
-    /// `ServerRegionRelation`: a list of [`RegionMapRelation`](super::models::RegionMapRelation) objects.
+    /// `ServerRegionRelation`
     pub server_region_relation: Option<Vec<models::RegionMapRelation>>,
 
-    /// `ClientRegionRelation`: a list of [`RegionMapRelation`](super::models::RegionMapRelation) objects.
+    /// `ClientRegionRelation`
     pub client_region_relation: Option<Vec<models::RegionMapRelation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1255,70 +1605,88 @@ pub struct DescribeMapInfoResponse {
 /// The `DescribeOriginData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeOriginDataResponse`].
-/// The codes it documents are in [`DescribeOriginDataError`](super::errors::DescribeOriginDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeOriginData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InternalError.TagSystemError`](super::errors::CdnErrorCode::InternalErrorTagSystemError)
+/// - [`InvalidParameter.CdnHostInvalidMiddleConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidMiddleConfig)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnInvalidParamMetric`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamMetric)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.CdnUserTooManyHosts`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserTooManyHosts)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeOriginData",
     output = DescribeOriginDataResponse,
-    error = super::errors::DescribeOriginDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeOriginData {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-09-04 10:40:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-09-04 10:40:00"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Metric`; example: `"flux"`
     pub metric: String,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: Option<String>,
 
-    /// `Detail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Detail`; example: `false`
     pub detail: Option<bool>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 }
 
 /// What a successful [`DescribeOriginData`] call returns.
 #[tc_model]
 pub struct DescribeOriginDataResponse {
-    /// `Interval`: a string.
-    ///
-    /// Example: `"5min"`
+    /// `Interval`; example: `"5min"`
     pub interval: String,
 
-    /// `Data`: a list of [`ResourceOriginData`](super::models::ResourceOriginData) objects.
+    /// `Data`
     pub data: Vec<models::ResourceOriginData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1328,59 +1696,58 @@ pub struct DescribeOriginDataResponse {
 /// The `DescribePayType` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribePayTypeResponse`].
-/// The codes it documents are in [`DescribePayTypeError`](super::errors::DescribePayTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribePayType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.EcdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterEcdnInterfaceError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribePayType",
     output = DescribePayTypeResponse,
-    error = super::errors::DescribePayTypeError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribePayType {
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Type`; example: `"https"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribePayType`] call returns.
 #[tc_model]
 pub struct DescribePayTypeResponse {
-    /// `PayType`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `PayType`; example: `"flux"`
     pub pay_type: Option<String>,
 
-    /// `BillingCycle`: a string.
-    ///
-    /// Example: `"day"`
+    /// `BillingCycle`; example: `"day"`
     pub billing_cycle: Option<String>,
 
-    /// `StatType`: a string.
-    ///
-    /// Example: `"sum"`
+    /// `StatType`; example: `"sum"`
     pub stat_type: Option<String>,
 
-    /// `RegionType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RegionType`; example: `"all"`
     pub region_type: Option<String>,
 
-    /// `CurrentPayType`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `CurrentPayType`; example: `"flux"`
     pub current_pay_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1390,25 +1757,35 @@ pub struct DescribePayTypeResponse {
 /// The `DescribePurgeQuota` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribePurgeQuotaResponse`].
-/// The codes it documents are in [`DescribePurgeQuotaError`](super::errors::DescribePurgeQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribePurgeQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribePurgeQuota",
     output = DescribePurgeQuotaResponse,
-    error = super::errors::DescribePurgeQuotaError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribePurgeQuota {}
 
 /// What a successful [`DescribePurgeQuota`] call returns.
 #[tc_model]
 pub struct DescribePurgeQuotaResponse {
-    /// `UrlPurge`: a list of [`Quota`](super::models::Quota) objects.
+    /// `UrlPurge`
     pub url_purge: Option<Vec<models::Quota>>,
 
-    /// `PathPurge`: a list of [`Quota`](super::models::Quota) objects.
+    /// `PathPurge`
     pub path_purge: Option<Vec<models::Quota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1418,15 +1795,32 @@ pub struct DescribePurgeQuotaResponse {
 /// The `DescribePurgeTasks` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribePurgeTasksResponse`].
-/// The codes it documents are in [`DescribePurgeTasksError`](super::errors::DescribePurgeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribePurgeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InternalError.UnknownError`](super::errors::CdnErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribePurgeTasks",
     output = DescribePurgeTasksResponse,
-    error = super::errors::DescribePurgeTasksError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1436,61 +1830,41 @@ pub struct DescribePurgeQuotaResponse {
     )
 )]
 pub struct DescribePurgeTasks {
-    /// `PurgeType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `PurgeType`; example: `"url"`
     pub purge_type: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-02-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-02-01 01:00:00"`
     pub end_time: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123abc"`
+    /// `TaskId`; example: `"123abc"`
     pub task_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"http(s)://abc.com/index.html"`
+    /// `Keyword`; example: `"http(s)://abc.com/index.html"`
     pub keyword: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"process"`
+    /// `Status`; example: `"process"`
     pub status: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DescribePurgeTasks`] call returns.
 #[tc_model]
 pub struct DescribePurgeTasksResponse {
-    /// `PurgeLogs`: a list of [`PurgeTask`](super::models::PurgeTask) objects.
+    /// `PurgeLogs`
     pub purge_logs: Vec<models::PurgeTask>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1500,22 +1874,33 @@ pub struct DescribePurgeTasksResponse {
 /// The `DescribePushQuota` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribePushQuotaResponse`].
-/// The codes it documents are in [`DescribePushQuotaError`](super::errors::DescribePushQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribePushQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribePushQuota",
     output = DescribePushQuotaResponse,
-    error = super::errors::DescribePushQuotaError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribePushQuota {}
 
 /// What a successful [`DescribePushQuota`] call returns.
 #[tc_model]
 pub struct DescribePushQuotaResponse {
-    /// `UrlPush`: a list of [`Quota`](super::models::Quota) objects.
+    /// `UrlPush`
     pub url_push: Option<Vec<models::Quota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,15 +1910,43 @@ pub struct DescribePushQuotaResponse {
 /// The `DescribePushTasks` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribePushTasksResponse`].
-/// The codes it documents are in [`DescribePushTasksError`](super::errors::DescribePushTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribePushTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsNotOnline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOnline)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribePushTasks",
     output = DescribePushTasksResponse,
-    error = super::errors::DescribePushTasksError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1543,56 +1956,38 @@ pub struct DescribePushQuotaResponse {
     )
 )]
 pub struct DescribePushTasks {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-08 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2018-08-08 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-08-08 23:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2018-08-08 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abc123"`
+    /// `TaskId`; example: `"abc123"`
     pub task_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"http(s)://abc.com/index.html"`
+    /// `Keyword`; example: `"http(s)://abc.com/index.html"`
     pub keyword: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribePushTasks`] call returns.
 #[tc_model]
 pub struct DescribePushTasksResponse {
-    /// `PushLogs`: a list of [`PushTask`](super::models::PushTask) objects.
+    /// `PushLogs`
     pub push_logs: Vec<models::PushTask>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1602,60 +1997,60 @@ pub struct DescribePushTasksResponse {
 /// The `DescribeReportData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeReportDataResponse`].
-/// The codes it documents are in [`DescribeReportDataError`](super::errors::DescribeReportDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeReportData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeReportData",
     output = DescribeReportDataResponse,
-    error = super::errors::DescribeReportDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeReportData {
-    /// `StartTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-02-01"`
+    /// `StartTime`, a date (`YYYY-MM-DD`); example: `"2021-02-01"`
     pub start_time: String,
 
-    /// `EndTime`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-02-01"`
+    /// `EndTime`, a date (`YYYY-MM-DD`); example: `"2021-02-01"`
     pub end_time: String,
 
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `ReportType`; example: `"daily"`
     pub report_type: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 }
 
 /// What a successful [`DescribeReportData`] call returns.
 #[tc_model]
 pub struct DescribeReportDataResponse {
-    /// `DomainReport`: a list of [`ReportData`](super::models::ReportData) objects.
+    /// `DomainReport`
     pub domain_report: Vec<models::ReportData>,
 
-    /// `ProjectReport`: a list of [`ReportData`](super::models::ReportData) objects.
+    /// `ProjectReport`
     pub project_report: Vec<models::ReportData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1665,67 +2060,82 @@ pub struct DescribeReportDataResponse {
 /// The `DescribeTopData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeTopDataResponse`].
-/// The codes it documents are in [`DescribeTopDataError`](super::errors::DescribeTopDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeTopData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQueryParamError`](super::errors::CdnErrorCode::InternalErrorCdnQueryParamError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidFilter`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidFilter)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeTopData",
     output = DescribeTopDataResponse,
-    error = super::errors::DescribeTopDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DescribeTopData {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `StartTime`; example: `"2021-01-01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `EndTime`; example: `"2021-01-01"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Metric`; example: `"ip"`
     pub metric: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Filter`; example: `"flux"`
     pub filter: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.test.com"]`
+    /// `Domains`; example: `["www.test.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Detail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Detail`; example: `false`
     pub detail: Option<bool>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopData`] call returns.
 #[tc_model]
 pub struct DescribeTopDataResponse {
-    /// `Data`: a list of [`TopDataMore`](super::models::TopDataMore) objects.
+    /// `Data`
     pub data: Vec<models::TopDataMore>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1735,15 +2145,28 @@ pub struct DescribeTopDataResponse {
 /// The `DescribeTrafficPackages` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeTrafficPackagesResponse`].
-/// The codes it documents are in [`DescribeTrafficPackagesError`](super::errors::DescribeTrafficPackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeTrafficPackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeTrafficPackages",
     output = DescribeTrafficPackagesResponse,
-    error = super::errors::DescribeTrafficPackagesError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1753,46 +2176,32 @@ pub struct DescribeTopDataResponse {
     )
 )]
 pub struct DescribeTrafficPackages {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"status"`
+    /// `SortBy`; example: `"status"`
     pub sort_by: Option<String>,
 }
 
 /// What a successful [`DescribeTrafficPackages`] call returns.
 #[tc_model]
 pub struct DescribeTrafficPackagesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `TotalCount`; example: `40`
     pub total_count: i64,
 
-    /// `TrafficPackages`: a list of [`TrafficPackage`](super::models::TrafficPackage) objects.
+    /// `TrafficPackages`
     pub traffic_packages: Vec<models::TrafficPackage>,
 
-    /// `ExpiringCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpiringCount`; example: `0`
     pub expiring_count: i64,
 
-    /// `EnabledCount`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `EnabledCount`; example: `40`
     pub enabled_count: i64,
 
-    /// `PaidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PaidCount`; example: `20`
     pub paid_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1802,15 +2211,28 @@ pub struct DescribeTrafficPackagesResponse {
 /// The `DescribeUrlViolations` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DescribeUrlViolationsResponse`].
-/// The codes it documents are in [`DescribeUrlViolationsError`](super::errors::DescribeUrlViolationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DescribeUrlViolations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DescribeUrlViolations",
     output = DescribeUrlViolationsResponse,
-    error = super::errors::DescribeUrlViolationsError,
+    error = super::errors::CdnErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1820,29 +2242,23 @@ pub struct DescribeTrafficPackagesResponse {
     )
 )]
 pub struct DescribeUrlViolations {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeUrlViolations`] call returns.
 #[tc_model]
 pub struct DescribeUrlViolationsResponse {
-    /// `UrlRecordList`: a list of [`ViolationUrl`](super::models::ViolationUrl) objects.
+    /// `UrlRecordList`
     pub url_record_list: Option<Vec<models::ViolationUrl>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1852,30 +2268,58 @@ pub struct DescribeUrlViolationsResponse {
 /// The `DisableClsLogTopic` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DisableClsLogTopicResponse`].
-/// The codes it documents are in [`DisableClsLogTopicError`](super::errors::DisableClsLogTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DisableClsLogTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DisableClsLogTopic",
     output = DisableClsLogTopicResponse,
-    error = super::errors::DisableClsLogTopicError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DisableClsLogTopic {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 }
 
@@ -1889,25 +2333,70 @@ pub struct DisableClsLogTopicResponse {
 /// The `DuplicateDomainConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`DuplicateDomainConfigResponse`].
-/// The codes it documents are in [`DuplicateDomainConfigError`](super::errors::DuplicateDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=DuplicateDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdnErrorCode::AuthFailure)
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError`](super::errors::CdnErrorCode::InternalError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InvalidParameter`](super::errors::CdnErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CdnCertInfoNotFound`](super::errors::CdnErrorCode::InvalidParameterCdnCertInfoNotFound)
+/// - [`InvalidParameter.CdnConfigInvalidHost`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidHost)
+/// - [`InvalidParameter.CdnHostInternalHost`](super::errors::CdnErrorCode::InvalidParameterCdnHostInternalHost)
+/// - [`InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesExcludeCustomRequiresFullLego)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameterValue`](super::errors::CdnErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdnErrorCode::LimitExceeded)
+/// - [`LimitExceeded.CamTagQuotaExceedLimit`](super::errors::CdnErrorCode::LimitExceededCamTagQuotaExceedLimit)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`LimitExceeded.CdnUserTooManyHosts`](super::errors::CdnErrorCode::LimitExceededCdnUserTooManyHosts)
+/// - [`MissingParameter`](super::errors::CdnErrorCode::MissingParameter)
+/// - [`ResourceInUse.CdnConflictHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnConflictHostExists)
+/// - [`ResourceInUse.CdnHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnHostExists)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceInUse.TcbHostExists`](super::errors::CdnErrorCode::ResourceInUseTcbHostExists)
+/// - [`ResourceNotFound.CamTagKeyNotExist`](super::errors::CdnErrorCode::ResourceNotFoundCamTagKeyNotExist)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.CdnUserTooManyHosts`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserTooManyHosts)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostIsMalicious`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsMalicious)
+/// - [`ResourceUnavailable.CdnHostNoIcp`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostNoIcp)
+/// - [`UnauthorizedOperation`](super::errors::CdnErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnDomainRecordNotVerified`](super::errors::CdnErrorCode::UnauthorizedOperationCdnDomainRecordNotVerified)
+/// - [`UnauthorizedOperation.CdnHostExistsInInternal`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostExistsInInternal)
+/// - [`UnauthorizedOperation.CdnHostIsOwnedByOther`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsOwnedByOther)
+/// - [`UnauthorizedOperation.CdnHostIsToApplyHost`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsToApplyHost)
+/// - [`UnauthorizedOperation.CdnHostIsUsedByOther`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostIsUsedByOther)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnInvalidUserStatus`](super::errors::CdnErrorCode::UnauthorizedOperationCdnInvalidUserStatus)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnknownParameter`](super::errors::CdnErrorCode::UnknownParameter)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "DuplicateDomainConfig",
     output = DuplicateDomainConfigResponse,
-    error = super::errors::DuplicateDomainConfigError
+    error = super::errors::CdnErrorCode
 )]
 pub struct DuplicateDomainConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `ReferenceDomain`: a string.
-    ///
-    /// Example: `"www.test1.com"`
+    /// `ReferenceDomain`; example: `"www.test1.com"`
     pub reference_domain: String,
 }
 
@@ -1921,30 +2410,58 @@ pub struct DuplicateDomainConfigResponse {
 /// The `EnableClsLogTopic` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`EnableClsLogTopicResponse`].
-/// The codes it documents are in [`EnableClsLogTopicError`](super::errors::EnableClsLogTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=EnableClsLogTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "EnableClsLogTopic",
     output = EnableClsLogTopicResponse,
-    error = super::errors::EnableClsLogTopicError
+    error = super::errors::CdnErrorCode
 )]
 pub struct EnableClsLogTopic {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 }
 
@@ -1958,33 +2475,71 @@ pub struct EnableClsLogTopicResponse {
 /// The `ListClsLogTopics` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ListClsLogTopicsResponse`].
-/// The codes it documents are in [`ListClsLogTopicsError`](super::errors::ListClsLogTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ListClsLogTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsServiceNotActivated`](super::errors::CdnErrorCode::UnauthorizedOperationClsServiceNotActivated)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ListClsLogTopics",
     output = ListClsLogTopicsResponse,
-    error = super::errors::ListClsLogTopicsError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ListClsLogTopics {
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 }
 
 /// What a successful [`ListClsLogTopics`] call returns.
 #[tc_model]
 pub struct ListClsLogTopicsResponse {
-    /// `Logset`: a [`LogSetInfo`](super::models::LogSetInfo).
+    /// `Logset`
     pub logset: models::LogSetInfo,
 
-    /// `Topics`: a list of [`TopicInfo`](super::models::TopicInfo) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::TopicInfo>>,
 
-    /// `ExtraLogset`: a list of [`ExtraLogset`](super::models::ExtraLogset) objects.
+    /// `ExtraLogset`
     pub extra_logset: Option<Vec<models::ExtraLogset>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1994,72 +2549,88 @@ pub struct ListClsLogTopicsResponse {
 /// The `ListClsTopicDomains` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ListClsTopicDomainsResponse`].
-/// The codes it documents are in [`ListClsTopicDomainsError`](super::errors::ListClsTopicDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ListClsTopicDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ListClsTopicDomains",
     output = ListClsTopicDomainsResponse,
-    error = super::errors::ListClsTopicDomainsError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ListClsTopicDomains {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 }
 
 /// What a successful [`ListClsTopicDomains`] call returns.
 #[tc_model]
 pub struct ListClsTopicDomainsResponse {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12345678901`
+    /// `AppId`; example: `12345678901`
     pub app_id: u64,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `DomainAreaConfigs`: a list of [`DomainAreaConfig`](super::models::DomainAreaConfig) objects.
+    /// `DomainAreaConfigs`
     pub domain_area_configs: Vec<models::DomainAreaConfig>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-name"`
+    /// `TopicName`; example: `"topic-name"`
     pub topic_name: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-09-22 00:00:00"`
     pub update_time: String,
 
-    /// `InheritDomainTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InheritDomainTags`; example: `true`
     pub inherit_domain_tags: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2069,77 +2640,94 @@ pub struct ListClsTopicDomainsResponse {
 /// The `ListTopClsLogData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ListTopClsLogDataResponse`].
-/// The codes it documents are in [`ListTopClsLogDataError`](super::errors::ListTopClsLogDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ListTopClsLogData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsInvalidParam`](super::errors::CdnErrorCode::InvalidParameterClsInvalidParam)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ListTopClsLogData",
     output = ListTopClsLogDataResponse,
-    error = super::errors::ListTopClsLogDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ListTopClsLogData {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicIds`: a string.
-    ///
-    /// Example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
+    /// `TopicIds`; example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
     pub topic_ids: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-10-01 00:00:00"`
+    /// `StartTime`; example: `"2021-10-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-10-01 00:00:01"`
+    /// `EndTime`; example: `"2021-10-01 00:00:01"`
     pub end_time: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test/abc.jpg"`
+    /// `Url`; example: `"/test/abc.jpg"`
     pub url: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`ListTopClsLogData`] call returns.
 #[tc_model]
 pub struct ListTopClsLogDataResponse {
-    /// `Data`: a list of [`ClsLogIpData`](super::models::ClsLogIpData) objects.
+    /// `Data`
     pub data: Vec<models::ClsLogIpData>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `IpCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IpCount`; example: `2`
     pub ip_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2149,80 +2737,92 @@ pub struct ListTopClsLogDataResponse {
 /// The `ListTopData` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ListTopDataResponse`].
-/// The codes it documents are in [`ListTopDataError`](super::errors::ListTopDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ListTopData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InternalError.TagSystemError`](super::errors::CdnErrorCode::InternalErrorTagSystemError)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidFilter`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidFilter)
+/// - [`InvalidParameter.CdnStatInvalidMetric`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidMetric)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnProjectNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnProjectNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnAccountUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnAccountUnauthorized)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ListTopData",
     output = ListTopDataResponse,
-    error = super::errors::ListTopDataError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ListTopData {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-01 23:59:59"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-01-01 23:59:59"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Metric`; example: `"host"`
     pub metric: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Filter`; example: `"flux"`
     pub filter: String,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Option<Vec<String>>,
 
-    /// `Project`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Project`; example: `0`
     pub project: Option<i64>,
 
-    /// `Detail`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Detail`; example: `false`
     pub detail: Option<bool>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Code`; example: `"200"`
     pub code: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"overseas"`
+    /// `Area`; example: `"overseas"`
     pub area: Option<String>,
 
-    /// `AreaType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `AreaType`; example: `"server"`
     pub area_type: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`ListTopData`] call returns.
 #[tc_model]
 pub struct ListTopDataResponse {
-    /// `Data`: a list of [`TopData`](super::models::TopData) objects.
+    /// `Data`
     pub data: Vec<models::TopData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2232,38 +2832,65 @@ pub struct ListTopDataResponse {
 /// The `ManageClsTopicDomains` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ManageClsTopicDomainsResponse`].
-/// The codes it documents are in [`ManageClsTopicDomainsError`](super::errors::ManageClsTopicDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ManageClsTopicDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ManageClsTopicDomains",
     output = ManageClsTopicDomainsResponse,
-    error = super::errors::ManageClsTopicDomainsError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ManageClsTopicDomains {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
+    /// `TopicId`; example: `"d2256449-c6ff-421b-93ef-aa3a7dde2de2"`
     pub topic_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `DomainAreaConfigs`: a list of [`DomainAreaConfig`](super::models::DomainAreaConfig) objects.
+    /// `DomainAreaConfigs`
     pub domain_area_configs: Option<Vec<models::DomainAreaConfig>>,
 
-    /// `InheritDomainTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `InheritDomainTags`; example: `true`
     pub inherit_domain_tags: Option<bool>,
 }
 
@@ -2277,30 +2904,79 @@ pub struct ManageClsTopicDomainsResponse {
 /// The `ModifyDomainConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ModifyDomainConfigResponse`].
-/// The codes it documents are in [`ModifyDomainConfigError`](super::errors::ModifyDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ModifyDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.AccessPortOpenedHttps`](super::errors::CdnErrorCode::InvalidParameterAccessPortOpenedHttps)
+/// - [`InvalidParameter.BandLimitRequiredMainland`](super::errors::CdnErrorCode::InvalidParameterBandLimitRequiredMainland)
+/// - [`InvalidParameter.BandwidthAlertCounterMeasureConflictOriginType`](super::errors::CdnErrorCode::InvalidParameterBandwidthAlertCounterMeasureConflictOriginType)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnCertInfoNotFound`](super::errors::CdnErrorCode::InvalidParameterCdnCertInfoNotFound)
+/// - [`InvalidParameter.CdnConfigInvalidCache`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidCache)
+/// - [`InvalidParameter.CdnHostInvalidMiddleConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidMiddleConfig)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnInvalidParamServiceType`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamServiceType)
+/// - [`InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesExcludeCustomRequiresFullLego)
+/// - [`InvalidParameter.CdnKeyRulesInvalidQueryStringValue`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`InvalidParameter.PathRegexTooManySubPattern`](super::errors::CdnErrorCode::InvalidParameterPathRegexTooManySubPattern)
+/// - [`InvalidParameter.RemoteAuthInvalidPlatform`](super::errors::CdnErrorCode::InvalidParameterRemoteAuthInvalidPlatform)
+/// - [`InvalidParameter.RemoteAuthInvalidProtocol`](super::errors::CdnErrorCode::InvalidParameterRemoteAuthInvalidProtocol)
+/// - [`LimitExceeded.CdnConfigTooManyCacheRules`](super::errors::CdnErrorCode::LimitExceededCdnConfigTooManyCacheRules)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceInUse.CdnHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnHostExists)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::CdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceUnavailable.CdnHostBelongsToOthersInMainland`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostBelongsToOthersInMainland)
+/// - [`ResourceUnavailable.CdnHostBelongsToOthersInOverseas`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostBelongsToOthersInOverseas)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostIsNotOffline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOffline)
+/// - [`ResourceUnavailable.CdnHostNoIcp`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostNoIcp)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostInIcpBlacklist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostInIcpBlacklist)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ModifyDomainConfig",
     output = ModifyDomainConfigResponse,
-    error = super::errors::ModifyDomainConfigError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ModifyDomainConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Route`: a string.
-    ///
-    /// Example: `"Https.CertInfo.CertId"`
+    /// `Route`; example: `"Https.CertInfo.CertId"`
     pub route: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"{\\\"update\\\":\\\"0VpOXiPz\\\"}"`
+    /// `Value`; example: `"{\\\"update\\\":\\\"0VpOXiPz\\\"}"`
     pub value: String,
 }
 
@@ -2314,35 +2990,37 @@ pub struct ModifyDomainConfigResponse {
 /// The `ModifyPurgeFetchTaskStatus` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`ModifyPurgeFetchTaskStatusResponse`].
-/// The codes it documents are in [`ModifyPurgeFetchTaskStatusError`](super::errors::ModifyPurgeFetchTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=ModifyPurgeFetchTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdnErrorCode::FailedOperation)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`ResourceNotFound`](super::errors::CdnErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.Unknown`](super::errors::CdnErrorCode::UnauthorizedOperationUnknown)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "ModifyPurgeFetchTaskStatus",
     output = ModifyPurgeFetchTaskStatusResponse,
-    error = super::errors::ModifyPurgeFetchTaskStatusError
+    error = super::errors::CdnErrorCode
 )]
 pub struct ModifyPurgeFetchTaskStatus {
-    /// `ExecutionTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `ExecutionTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub execution_time: String,
 
-    /// `ExecutionStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ExecutionStatus`; example: `"success"`
     pub execution_status: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `Id`; example: `"taskId"`
     pub id: String,
 
-    /// `ExecutionStatusDesc`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `ExecutionStatusDesc`; example: `"desc"`
     pub execution_status_desc: Option<String>,
 }
 
@@ -2356,42 +3034,67 @@ pub struct ModifyPurgeFetchTaskStatusResponse {
 /// The `PurgePathCache` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`PurgePathCacheResponse`].
-/// The codes it documents are in [`PurgePathCacheError`](super::errors::PurgePathCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=PurgePathCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdnErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQueryParamError`](super::errors::CdnErrorCode::InternalErrorCdnQueryParamError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnPurgeWildcardNotAllowed`](super::errors::CdnErrorCode::InvalidParameterCdnPurgeWildcardNotAllowed)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnUrlExceedLength`](super::errors::CdnErrorCode::InvalidParameterCdnUrlExceedLength)
+/// - [`LimitExceeded.CdnPurgeExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeExceedBatchLimit)
+/// - [`LimitExceeded.CdnPurgeExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeExceedDayLimit)
+/// - [`LimitExceeded.CdnPurgePathExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgePathExceedBatchLimit)
+/// - [`LimitExceeded.CdnPurgePathExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgePathExceedDayLimit)
+/// - [`LimitExceeded.CdnPurgeUrlExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeUrlExceedBatchLimit)
+/// - [`LimitExceeded.CdnPurgeUrlExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeUrlExceedDayLimit)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "PurgePathCache",
     output = PurgePathCacheResponse,
-    error = super::errors::PurgePathCacheError
+    error = super::errors::CdnErrorCode
 )]
 pub struct PurgePathCache {
-    /// `Paths`: a list of strings.
+    /// `Paths`
     pub paths: Vec<String>,
 
-    /// `FlushType`: a string.
-    ///
-    /// Example: `"flush"`
+    /// `FlushType`; example: `"flush"`
     pub flush_type: String,
 
-    /// `UrlEncode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlEncode`; example: `false`
     pub url_encode: Option<bool>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 }
 
 /// What a successful [`PurgePathCache`] call returns.
 #[tc_model]
 pub struct PurgePathCacheResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"559846958382362894"`
+    /// `TaskId`; example: `"559846958382362894"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2401,37 +3104,67 @@ pub struct PurgePathCacheResponse {
 /// The `PurgeUrlsCache` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`PurgeUrlsCacheResponse`].
-/// The codes it documents are in [`PurgeUrlsCacheError`](super::errors::PurgeUrlsCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=PurgeUrlsCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.InvalidAuthorization`](super::errors::CdnErrorCode::AuthFailureInvalidAuthorization)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQueryParamError`](super::errors::CdnErrorCode::InternalErrorCdnQueryParamError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InternalError.UnknownError`](super::errors::CdnErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnPurgeWildcardNotAllowed`](super::errors::CdnErrorCode::InvalidParameterCdnPurgeWildcardNotAllowed)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnUrlExceedLength`](super::errors::CdnErrorCode::InvalidParameterCdnUrlExceedLength)
+/// - [`LimitExceeded.CdnPurgeExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeExceedBatchLimit)
+/// - [`LimitExceeded.CdnPurgeExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeExceedDayLimit)
+/// - [`LimitExceeded.CdnPurgeUrlExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeUrlExceedBatchLimit)
+/// - [`LimitExceeded.CdnPurgeUrlExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPurgeUrlExceedDayLimit)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsNotOnline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOnline)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.EcdnMigratedCdn`](super::errors::CdnErrorCode::UnauthorizedOperationEcdnMigratedCdn)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "PurgeUrlsCache",
     output = PurgeUrlsCacheResponse,
-    error = super::errors::PurgeUrlsCacheError
+    error = super::errors::CdnErrorCode
 )]
 pub struct PurgeUrlsCache {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `UrlEncode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlEncode`; example: `false`
     pub url_encode: Option<bool>,
 }
 
 /// What a successful [`PurgeUrlsCache`] call returns.
 #[tc_model]
 pub struct PurgeUrlsCacheResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"98547009889354471"`
+    /// `TaskId`; example: `"98547009889354471"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2441,60 +3174,83 @@ pub struct PurgeUrlsCacheResponse {
 /// The `PushUrlsCache` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`PushUrlsCacheResponse`].
-/// The codes it documents are in [`PushUrlsCacheError`](super::errors::PushUrlsCacheError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=PushUrlsCache)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InternalError.RouteError`](super::errors::CdnErrorCode::InternalErrorRouteError)
+/// - [`InvalidParameter.CdnHostInvalidMiddleConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidMiddleConfig)
+/// - [`InvalidParameter.CdnHostInvalidParam`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidParam)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnPushWildcardNotAllowed`](super::errors::CdnErrorCode::InvalidParameterCdnPushWildcardNotAllowed)
+/// - [`InvalidParameter.CdnStatInvalidDate`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidDate)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`LimitExceeded.CdnPushExceedBatchLimit`](super::errors::CdnErrorCode::LimitExceededCdnPushExceedBatchLimit)
+/// - [`LimitExceeded.CdnPushExceedDayLimit`](super::errors::CdnErrorCode::LimitExceededCdnPushExceedDayLimit)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostIsNotOnline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOnline)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.EcdnMigratedCdn`](super::errors::CdnErrorCode::UnauthorizedOperationEcdnMigratedCdn)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "PushUrlsCache",
     output = PushUrlsCacheResponse,
-    error = super::errors::PushUrlsCacheError
+    error = super::errors::CdnErrorCode
 )]
 pub struct PushUrlsCache {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"TencentCdn"`
+    /// `UserAgent`; example: `"TencentCdn"`
     pub user_agent: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Layer`: a string.
-    ///
-    /// Example: `"middle"`
+    /// `Layer`; example: `"middle"`
     pub layer: Option<String>,
 
-    /// `ParseM3U8`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ParseM3U8`; example: `false`
     pub parse_m3_u8: Option<bool>,
 
-    /// `DisableRange`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DisableRange`; example: `false`
     pub disable_range: Option<bool>,
 
-    /// `Headers`: a list of [`HttpHeader`](super::models::HttpHeader) objects.
+    /// `Headers`
     pub headers: Option<Vec<models::HttpHeader>>,
 
-    /// `UrlEncode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UrlEncode`; example: `false`
     pub url_encode: Option<bool>,
 }
 
 /// What a successful [`PushUrlsCache`] call returns.
 #[tc_model]
 pub struct PushUrlsCacheResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"559846958382362894"`
+    /// `TaskId`; example: `"559846958382362894"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2504,67 +3260,87 @@ pub struct PushUrlsCacheResponse {
 /// The `SearchClsLog` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`SearchClsLogResponse`].
-/// The codes it documents are in [`SearchClsLogError`](super::errors::SearchClsLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=SearchClsLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.ClsInternalError`](super::errors::CdnErrorCode::InternalErrorClsInternalError)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.CdnClsDuplicateTopic`](super::errors::CdnErrorCode::InvalidParameterCdnClsDuplicateTopic)
+/// - [`InvalidParameter.CdnClsTopicNotExist`](super::errors::CdnErrorCode::InvalidParameterCdnClsTopicNotExist)
+/// - [`InvalidParameter.ClsIndexConflict`](super::errors::CdnErrorCode::InvalidParameterClsIndexConflict)
+/// - [`InvalidParameter.ClsIndexRuleEmpty`](super::errors::CdnErrorCode::InvalidParameterClsIndexRuleEmpty)
+/// - [`InvalidParameter.ClsInvalidContent`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContent)
+/// - [`InvalidParameter.ClsInvalidContentType`](super::errors::CdnErrorCode::InvalidParameterClsInvalidContentType)
+/// - [`InvalidParameter.ClsInvalidLogsetId`](super::errors::CdnErrorCode::InvalidParameterClsInvalidLogsetId)
+/// - [`InvalidParameter.ClsInvalidParam`](super::errors::CdnErrorCode::InvalidParameterClsInvalidParam)
+/// - [`InvalidParameter.ClsLogsetConflict`](super::errors::CdnErrorCode::InvalidParameterClsLogsetConflict)
+/// - [`InvalidParameter.ClsLogsetEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetEmpty)
+/// - [`InvalidParameter.ClsLogsetNotEmpty`](super::errors::CdnErrorCode::InvalidParameterClsLogsetNotEmpty)
+/// - [`InvalidParameter.ClsMissingAuthorization`](super::errors::CdnErrorCode::InvalidParameterClsMissingAuthorization)
+/// - [`InvalidParameter.ClsMissingContent`](super::errors::CdnErrorCode::InvalidParameterClsMissingContent)
+/// - [`InvalidParameter.ClsSyntaxError`](super::errors::CdnErrorCode::InvalidParameterClsSyntaxError)
+/// - [`InvalidParameter.ClsTopicClosed`](super::errors::CdnErrorCode::InvalidParameterClsTopicClosed)
+/// - [`InvalidParameter.ClsTopicConflict`](super::errors::CdnErrorCode::InvalidParameterClsTopicConflict)
+/// - [`LimitExceeded.CdnClsTooManyTopics`](super::errors::CdnErrorCode::LimitExceededCdnClsTooManyTopics)
+/// - [`LimitExceeded.ClsLogSizeExceed`](super::errors::CdnErrorCode::LimitExceededClsLogSizeExceed)
+/// - [`LimitExceeded.ClsLogsetExceed`](super::errors::CdnErrorCode::LimitExceededClsLogsetExceed)
+/// - [`LimitExceeded.ClsTopicExceed`](super::errors::CdnErrorCode::LimitExceededClsTopicExceed)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.ClsIndexNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsIndexNotExist)
+/// - [`ResourceNotFound.ClsLogsetNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsLogsetNotExist)
+/// - [`ResourceNotFound.ClsTopicNotExist`](super::errors::CdnErrorCode::ResourceNotFoundClsTopicNotExist)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnClsNotRegistered`](super::errors::CdnErrorCode::UnauthorizedOperationCdnClsNotRegistered)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "SearchClsLog",
     output = SearchClsLogResponse,
-    error = super::errors::SearchClsLogError
+    error = super::errors::CdnErrorCode
 )]
 pub struct SearchClsLog {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
+    /// `LogsetId`; example: `"6d04373b-ba59-4a4f-a96e-9fe53b59a536"`
     pub logset_id: String,
 
-    /// `TopicIds`: a string.
-    ///
-    /// Example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
+    /// `TopicIds`; example: `"2feewq3-g327-0457-a12m-2e22e5df1111"`
     pub topic_ids: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-02-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-02-01 01:00:00"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"CDN"`
+    /// `Channel`; example: `"CDN"`
     pub channel: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"http_status:200"`
+    /// `Query`; example: `"http_status:200"`
     pub query: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 }
 
 /// What a successful [`SearchClsLog`] call returns.
 #[tc_model]
 pub struct SearchClsLogResponse {
-    /// `Logs`: a [`ClsSearchLogs`](super::models::ClsSearchLogs).
+    /// `Logs`
     pub logs: models::ClsSearchLogs,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2574,20 +3350,48 @@ pub struct SearchClsLogResponse {
 /// The `StartCdnDomain` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`StartCdnDomainResponse`].
-/// The codes it documents are in [`StartCdnDomainError`](super::errors::StartCdnDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=StartCdnDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnCertInfoNotFound`](super::errors::CdnErrorCode::InvalidParameterCdnCertInfoNotFound)
+/// - [`InvalidParameter.CdnHostHasSpecialConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostHasSpecialConfig)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostNoIcp`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostNoIcp)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostInIcpBlacklist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostInIcpBlacklist)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserInvalidCredential`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserInvalidCredential)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "StartCdnDomain",
     output = StartCdnDomainResponse,
-    error = super::errors::StartCdnDomainError
+    error = super::errors::CdnErrorCode
 )]
 pub struct StartCdnDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 }
 
@@ -2601,20 +3405,46 @@ pub struct StartCdnDomainResponse {
 /// The `StopCdnDomain` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`StopCdnDomainResponse`].
-/// The codes it documents are in [`StopCdnDomainError`](super::errors::StopCdnDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=StopCdnDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnHostHasSpecialConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostHasSpecialConfig)
+/// - [`InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesExcludeCustomRequiresFullLego)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`OperationDenied.ProductUpdating`](super::errors::CdnErrorCode::OperationDeniedProductUpdating)
+/// - [`OperationDenied.ProductUpgraded`](super::errors::CdnErrorCode::OperationDeniedProductUpgraded)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
+/// - [`UnsupportedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnsupportedOperationOpNoAuth)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "StopCdnDomain",
     output = StopCdnDomainResponse,
-    error = super::errors::StopCdnDomainError
+    error = super::errors::CdnErrorCode
 )]
 pub struct StopCdnDomain {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 }
 
@@ -2628,181 +3458,233 @@ pub struct StopCdnDomainResponse {
 /// The `UpdateDomainConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`UpdateDomainConfigResponse`].
-/// The codes it documents are in [`UpdateDomainConfigError`](super::errors::UpdateDomainConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=UpdateDomainConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`FailedOperation.SslCertCannotGetOrder`](super::errors::CdnErrorCode::FailedOperationSslCertCannotGetOrder)
+/// - [`FailedOperation.SslCertNotFound`](super::errors::CdnErrorCode::FailedOperationSslCertNotFound)
+/// - [`InternalError.CamSystemError`](super::errors::CdnErrorCode::InternalErrorCamSystemError)
+/// - [`InternalError.CdnConfigError`](super::errors::CdnErrorCode::InternalErrorCdnConfigError)
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnQuerySystemError`](super::errors::CdnErrorCode::InternalErrorCdnQuerySystemError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.Error`](super::errors::CdnErrorCode::InternalErrorError)
+/// - [`InternalError.InvalidErrorCode`](super::errors::CdnErrorCode::InternalErrorInvalidErrorCode)
+/// - [`InternalError.ProxyServer`](super::errors::CdnErrorCode::InternalErrorProxyServer)
+/// - [`InvalidParameter.AccessPortOpenedHttps`](super::errors::CdnErrorCode::InvalidParameterAccessPortOpenedHttps)
+/// - [`InvalidParameter.BandLimitRequiredMainland`](super::errors::CdnErrorCode::InvalidParameterBandLimitRequiredMainland)
+/// - [`InvalidParameter.BandwidthAlertCounterMeasureConflictOriginType`](super::errors::CdnErrorCode::InvalidParameterBandwidthAlertCounterMeasureConflictOriginType)
+/// - [`InvalidParameter.CDNStatusInvalidDomain`](super::errors::CdnErrorCode::InvalidParameterCdnStatusInvalidDomain)
+/// - [`InvalidParameter.CdnCertInfoNotFound`](super::errors::CdnErrorCode::InvalidParameterCdnCertInfoNotFound)
+/// - [`InvalidParameter.CdnConfigInvalidCache`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidCache)
+/// - [`InvalidParameter.CdnHostInvalidMiddleConfig`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidMiddleConfig)
+/// - [`InvalidParameter.CdnHostInvalidStatus`](super::errors::CdnErrorCode::InvalidParameterCdnHostInvalidStatus)
+/// - [`InvalidParameter.CdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterCdnInterfaceError)
+/// - [`InvalidParameter.CdnInvalidParamServiceType`](super::errors::CdnErrorCode::InvalidParameterCdnInvalidParamServiceType)
+/// - [`InvalidParameter.CdnKeyRulesExcludeCustomRequiresFullLego`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesExcludeCustomRequiresFullLego)
+/// - [`InvalidParameter.CdnKeyRulesInvalidQueryStringValue`](super::errors::CdnErrorCode::InvalidParameterCdnKeyRulesInvalidQueryStringValue)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.CdnStatInvalidProjectId`](super::errors::CdnErrorCode::InvalidParameterCdnStatInvalidProjectId)
+/// - [`InvalidParameter.CdnStatTooManyDomains`](super::errors::CdnErrorCode::InvalidParameterCdnStatTooManyDomains)
+/// - [`InvalidParameter.PathRegexTooManySubPattern`](super::errors::CdnErrorCode::InvalidParameterPathRegexTooManySubPattern)
+/// - [`InvalidParameter.RemoteAuthInvalidPlatform`](super::errors::CdnErrorCode::InvalidParameterRemoteAuthInvalidPlatform)
+/// - [`InvalidParameter.RemoteAuthInvalidProtocol`](super::errors::CdnErrorCode::InvalidParameterRemoteAuthInvalidProtocol)
+/// - [`InvalidParameter.SslCertChainError`](super::errors::CdnErrorCode::InvalidParameterSslCertChainError)
+/// - [`InvalidParameter.SslCertMatchError`](super::errors::CdnErrorCode::InvalidParameterSslCertMatchError)
+/// - [`InvalidParameter.SslCertParseError`](super::errors::CdnErrorCode::InvalidParameterSslCertParseError)
+/// - [`LimitExceeded.CdnConfigTooManyCacheRules`](super::errors::CdnErrorCode::LimitExceededCdnConfigTooManyCacheRules)
+/// - [`LimitExceeded.CdnHostOpTooOften`](super::errors::CdnErrorCode::LimitExceededCdnHostOpTooOften)
+/// - [`LimitExceeded.SslCertRequestLimitExceeded`](super::errors::CdnErrorCode::LimitExceededSslCertRequestLimitExceeded)
+/// - [`OperationDenied.ShareCacheAreaDnsNotMatch`](super::errors::CdnErrorCode::OperationDeniedShareCacheAreaDnsNotMatch)
+/// - [`ResourceInUse.CdnHostExists`](super::errors::CdnErrorCode::ResourceInUseCdnHostExists)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceNotFound.EcdnDomainNotExists`](super::errors::CdnErrorCode::ResourceNotFoundEcdnDomainNotExists)
+/// - [`ResourceUnavailable.CdnHostBelongsToOthersInMainland`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostBelongsToOthersInMainland)
+/// - [`ResourceUnavailable.CdnHostBelongsToOthersInOverseas`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostBelongsToOthersInOverseas)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`ResourceUnavailable.CdnHostIsNotOffline`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsNotOffline)
+/// - [`ResourceUnavailable.CdnHostNoIcp`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostNoIcp)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostInIcpBlacklist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostInIcpBlacklist)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnProjectUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnProjectUnauthorized)
+/// - [`UnauthorizedOperation.CdnTagUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTagUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserAuthFail`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthFail)
+/// - [`UnauthorizedOperation.CdnUserAuthWait`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserAuthWait)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.CdnUserNoWhitelist`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserNoWhitelist)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "UpdateDomainConfig",
     output = UpdateDomainConfigResponse,
-    error = super::errors::UpdateDomainConfigError
+    error = super::errors::CdnErrorCode
 )]
 pub struct UpdateDomainConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Origin`: an [`Origin`](super::models::Origin).
+    /// `Origin`
     pub origin: Option<models::Origin>,
 
-    /// `IpFilter`: an [`IpFilter`](super::models::IpFilter).
+    /// `IpFilter`
     pub ip_filter: Option<models::IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`](super::models::IpFreqLimit).
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<models::IpFreqLimit>,
 
-    /// `StatusCodeCache`: a [`StatusCodeCache`](super::models::StatusCodeCache).
+    /// `StatusCodeCache`
     pub status_code_cache: Option<models::StatusCodeCache>,
 
-    /// `Compression`: a [`Compression`](super::models::Compression).
+    /// `Compression`
     pub compression: Option<models::Compression>,
 
-    /// `BandwidthAlert`: a [`BandwidthAlert`](super::models::BandwidthAlert).
+    /// `BandwidthAlert`
     pub bandwidth_alert: Option<models::BandwidthAlert>,
 
-    /// `RangeOriginPull`: a [`RangeOriginPull`](super::models::RangeOriginPull).
+    /// `RangeOriginPull`
     pub range_origin_pull: Option<models::RangeOriginPull>,
 
-    /// `FollowRedirect`: a [`FollowRedirect`](super::models::FollowRedirect).
+    /// `FollowRedirect`
     pub follow_redirect: Option<models::FollowRedirect>,
 
-    /// `ErrorPage`: an [`ErrorPage`](super::models::ErrorPage).
+    /// `ErrorPage`
     pub error_page: Option<models::ErrorPage>,
 
-    /// `RequestHeader`: a [`RequestHeader`](super::models::RequestHeader).
+    /// `RequestHeader`
     pub request_header: Option<models::RequestHeader>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`](super::models::ResponseHeader).
+    /// `ResponseHeader`
     pub response_header: Option<models::ResponseHeader>,
 
-    /// `DownstreamCapping`: a [`DownstreamCapping`](super::models::DownstreamCapping).
+    /// `DownstreamCapping`
     pub downstream_capping: Option<models::DownstreamCapping>,
 
-    /// `CacheKey`: a [`CacheKey`](super::models::CacheKey).
+    /// `CacheKey`
     pub cache_key: Option<models::CacheKey>,
 
-    /// `ResponseHeaderCache`: a [`ResponseHeaderCache`](super::models::ResponseHeaderCache).
+    /// `ResponseHeaderCache`
     pub response_header_cache: Option<models::ResponseHeaderCache>,
 
-    /// `VideoSeek`: a [`VideoSeek`](super::models::VideoSeek).
+    /// `VideoSeek`
     pub video_seek: Option<models::VideoSeek>,
 
-    /// `Cache`: a [`Cache`](super::models::Cache).
+    /// `Cache`
     pub cache: Option<models::Cache>,
 
-    /// `OriginPullOptimization`: an [`OriginPullOptimization`](super::models::OriginPullOptimization).
+    /// `OriginPullOptimization`
     pub origin_pull_optimization: Option<models::OriginPullOptimization>,
 
-    /// `Https`: a [`Https`](super::models::Https).
+    /// `Https`
     pub https: Option<models::Https>,
 
-    /// `Authentication`: an [`Authentication`](super::models::Authentication).
+    /// `Authentication`
     pub authentication: Option<models::Authentication>,
 
-    /// `Seo`: a [`Seo`](super::models::Seo).
+    /// `Seo`
     pub seo: Option<models::Seo>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`](super::models::ForceRedirect).
+    /// `ForceRedirect`
     pub force_redirect: Option<models::ForceRedirect>,
 
-    /// `Referer`: a [`Referer`](super::models::Referer).
+    /// `Referer`
     pub referer: Option<models::Referer>,
 
-    /// `MaxAge`: a [`MaxAge`](super::models::MaxAge).
+    /// `MaxAge`
     pub max_age: Option<models::MaxAge>,
 
-    /// `SpecificConfig`: a [`SpecificConfig`](super::models::SpecificConfig).
+    /// `SpecificConfig`
     pub specific_config: Option<models::SpecificConfig>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `OriginPullTimeout`: an [`OriginPullTimeout`](super::models::OriginPullTimeout).
+    /// `OriginPullTimeout`
     pub origin_pull_timeout: Option<models::OriginPullTimeout>,
 
-    /// `AwsPrivateAccess`: an [`AwsPrivateAccess`](super::models::AwsPrivateAccess).
+    /// `AwsPrivateAccess`
     pub aws_private_access: Option<models::AwsPrivateAccess>,
 
-    /// `UserAgentFilter`: a [`UserAgentFilter`](super::models::UserAgentFilter).
+    /// `UserAgentFilter`
     pub user_agent_filter: Option<models::UserAgentFilter>,
 
-    /// `AccessControl`: an [`AccessControl`](super::models::AccessControl).
+    /// `AccessControl`
     pub access_control: Option<models::AccessControl>,
 
-    /// `UrlRedirect`: a [`UrlRedirect`](super::models::UrlRedirect).
+    /// `UrlRedirect`
     pub url_redirect: Option<models::UrlRedirect>,
 
-    /// `AccessPort`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[80,8080]`
+    /// `AccessPort`; example: `[80,8080]`
     pub access_port: Option<Vec<i64>>,
 
-    /// `AdvancedAuthentication`: an [`AdvancedAuthentication`](super::models::AdvancedAuthentication).
+    /// `AdvancedAuthentication`
     pub advanced_authentication: Option<models::AdvancedAuthentication>,
 
-    /// `OriginAuthentication`: an [`OriginAuthentication`](super::models::OriginAuthentication).
+    /// `OriginAuthentication`
     pub origin_authentication: Option<models::OriginAuthentication>,
 
-    /// `Ipv6Access`: an [`Ipv6Access`](super::models::Ipv6Access).
+    /// `Ipv6Access`
     pub ipv6_access: Option<models::Ipv6Access>,
 
-    /// `OfflineCache`: an [`OfflineCache`](super::models::OfflineCache).
+    /// `OfflineCache`
     pub offline_cache: Option<models::OfflineCache>,
 
-    /// `OriginCombine`: an [`OriginCombine`](super::models::OriginCombine).
+    /// `OriginCombine`
     pub origin_combine: Option<models::OriginCombine>,
 
-    /// `PostMaxSize`: a [`PostSize`](super::models::PostSize).
+    /// `PostMaxSize`
     pub post_max_size: Option<models::PostSize>,
 
-    /// `Quic`: a [`Quic`](super::models::Quic).
+    /// `Quic`
     pub quic: Option<models::Quic>,
 
-    /// `OssPrivateAccess`: an [`OssPrivateAccess`](super::models::OssPrivateAccess).
+    /// `OssPrivateAccess`
     pub oss_private_access: Option<models::OssPrivateAccess>,
 
-    /// `WebSocket`: a [`WebSocket`](super::models::WebSocket).
+    /// `WebSocket`
     pub web_socket: Option<models::WebSocket>,
 
-    /// `RemoteAuthentication`: a [`RemoteAuthentication`](super::models::RemoteAuthentication).
+    /// `RemoteAuthentication`
     pub remote_authentication: Option<models::RemoteAuthentication>,
 
-    /// `ShareCname`: a [`ShareCname`](super::models::ShareCname).
+    /// `ShareCname`
     pub share_cname: Option<models::ShareCname>,
 
-    /// `HwPrivateAccess`: a [`HwPrivateAccess`](super::models::HwPrivateAccess).
+    /// `HwPrivateAccess`
     pub hw_private_access: Option<models::HwPrivateAccess>,
 
-    /// `QnPrivateAccess`: a [`QnPrivateAccess`](super::models::QnPrivateAccess).
+    /// `QnPrivateAccess`
     pub qn_private_access: Option<models::QnPrivateAccess>,
 
-    /// `OthersPrivateAccess`: an [`OthersPrivateAccess`](super::models::OthersPrivateAccess).
+    /// `OthersPrivateAccess`
     pub others_private_access: Option<models::OthersPrivateAccess>,
 
-    /// `HttpsBilling`: a [`HttpsBilling`](super::models::HttpsBilling).
+    /// `HttpsBilling`
     pub https_billing: Option<models::HttpsBilling>,
 
-    /// `ParamFilter`: a [`ParamFilter`](super::models::ParamFilter).
+    /// `ParamFilter`
     pub param_filter: Option<models::ParamFilter>,
 
-    /// `AutoGuard`: an [`AutoGuard`](super::models::AutoGuard).
+    /// `AutoGuard`
     pub auto_guard: Option<models::AutoGuard>,
 
-    /// `GeoBlocker`: a [`GeoBlocker`](super::models::GeoBlocker).
+    /// `GeoBlocker`
     pub geo_blocker: Option<models::GeoBlocker>,
 }
 
@@ -2816,32 +3698,49 @@ pub struct UpdateDomainConfigResponse {
 /// The `UpdateImageConfig` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`UpdateImageConfigResponse`].
-/// The codes it documents are in [`UpdateImageConfigError`](super::errors::UpdateImageConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=UpdateImageConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CdnConfigError`](super::errors::CdnErrorCode::FailedOperationCdnConfigError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InternalError.DataSystemError`](super::errors::CdnErrorCode::InternalErrorDataSystemError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`InvalidParameter.EcdnInterfaceError`](super::errors::CdnErrorCode::InvalidParameterEcdnInterfaceError)
+/// - [`ResourceInUse.CdnOpInProgress`](super::errors::CdnErrorCode::ResourceInUseCdnOpInProgress)
+/// - [`ResourceNotFound.CdnHostNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnHostNotExists)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`ResourceUnavailable.CdnHostIsLocked`](super::errors::CdnErrorCode::ResourceUnavailableCdnHostIsLocked)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnHostUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnHostUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.ClsInvalidAuthorization`](super::errors::CdnErrorCode::UnauthorizedOperationClsInvalidAuthorization)
+/// - [`UnauthorizedOperation.ClsUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationClsUnauthorized)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "UpdateImageConfig",
     output = UpdateImageConfigResponse,
-    error = super::errors::UpdateImageConfigError
+    error = super::errors::CdnErrorCode
 )]
 pub struct UpdateImageConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.tencent.com"`
+    /// `Domain`; example: `"test.tencent.com"`
     pub domain: String,
 
-    /// `WebpAdapter`: a [`WebpAdapter`](super::models::WebpAdapter).
+    /// `WebpAdapter`
     pub webp_adapter: Option<models::WebpAdapter>,
 
-    /// `TpgAdapter`: a [`TpgAdapter`](super::models::TpgAdapter).
+    /// `TpgAdapter`
     pub tpg_adapter: Option<models::TpgAdapter>,
 
-    /// `GuetzliAdapter`: a [`GuetzliAdapter`](super::models::GuetzliAdapter).
+    /// `GuetzliAdapter`
     pub guetzli_adapter: Option<models::GuetzliAdapter>,
 
-    /// `AvifAdapter`: an [`AvifAdapter`](super::models::AvifAdapter).
+    /// `AvifAdapter`
     pub avif_adapter: Option<models::AvifAdapter>,
 }
 
@@ -2855,25 +3754,34 @@ pub struct UpdateImageConfigResponse {
 /// The `UpdatePayType` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`UpdatePayTypeResponse`].
-/// The codes it documents are in [`UpdatePayTypeError`](super::errors::UpdatePayTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=UpdatePayType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnDbError`](super::errors::CdnErrorCode::InternalErrorCdnDbError)
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnCamUnauthorized`](super::errors::CdnErrorCode::UnauthorizedOperationCdnCamUnauthorized)
+/// - [`UnauthorizedOperation.CdnUserIsIsolated`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsIsolated)
+/// - [`UnauthorizedOperation.CdnUserIsSuspended`](super::errors::CdnErrorCode::UnauthorizedOperationCdnUserIsSuspended)
+/// - [`UnauthorizedOperation.OpNoAuth`](super::errors::CdnErrorCode::UnauthorizedOperationOpNoAuth)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "UpdatePayType",
     output = UpdatePayTypeResponse,
-    error = super::errors::UpdatePayTypeError
+    error = super::errors::CdnErrorCode
 )]
 pub struct UpdatePayType {
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `PayType`; example: `"flux"`
     pub pay_type: String,
 }
 
@@ -2887,34 +3795,38 @@ pub struct UpdatePayTypeResponse {
 /// The `VerifyDomainRecord` action of CDN API 2018-06-06.
 ///
 /// A successful call returns [`VerifyDomainRecordResponse`].
-/// The codes it documents are in [`VerifyDomainRecordError`](super::errors::VerifyDomainRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdn&Version=2018-06-06&Action=VerifyDomainRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdnErrorCode`](super::errors::CdnErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CdnSystemError`](super::errors::CdnErrorCode::InternalErrorCdnSystemError)
+/// - [`InvalidParameter.CdnConfigInvalidHost`](super::errors::CdnErrorCode::InvalidParameterCdnConfigInvalidHost)
+/// - [`InvalidParameter.CdnParamError`](super::errors::CdnErrorCode::InvalidParameterCdnParamError)
+/// - [`ResourceNotFound.CdnUserNotExists`](super::errors::CdnErrorCode::ResourceNotFoundCdnUserNotExists)
+/// - [`UnauthorizedOperation.CdnTxtRecordValueNotMatch`](super::errors::CdnErrorCode::UnauthorizedOperationCdnTxtRecordValueNotMatch)
+/// - [`UnauthorizedOperation.OperationTooOften`](super::errors::CdnErrorCode::UnauthorizedOperationOperationTooOften)
 #[tc_action(
     service = "cdn",
     version = "2018-06-06",
     name = "VerifyDomainRecord",
     output = VerifyDomainRecordResponse,
-    error = super::errors::VerifyDomainRecordError
+    error = super::errors::CdnErrorCode
 )]
 pub struct VerifyDomainRecord {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: String,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `VerifyType`; example: `"file"`
     pub verify_type: Option<String>,
 }
 
 /// What a successful [`VerifyDomainRecord`] call returns.
 #[tc_model]
 pub struct VerifyDomainRecordResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,17 +9,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AccessControl {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `AccessControlRules`: a list of [`AccessControlRule`] objects.
+    /// `AccessControlRules`
     pub access_control_rules: Option<Vec<AccessControlRule>>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `403`
+    /// `ReturnCode`; example: `403`
     pub return_code: Option<i64>,
 }
 
@@ -29,27 +25,16 @@ pub struct AccessControl {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AccessControlRule {
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"requestHeader"`
+    /// `RuleType`, required in requests; example: `"requestHeader"`
     pub rule_type: Option<String>,
 
-    /// `RuleContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example"`
+    /// `RuleContent`, required in requests; example: `"example"`
     pub rule_content: Option<String>,
 
-    /// `Regex`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Regex`, required in requests; example: `"off"`
     pub regex: Option<String>,
 
-    /// `RuleHeader`: a string.
-    ///
-    /// Example: `"X-rule"`
+    /// `RuleHeader`; example: `"X-rule"`
     pub rule_header: Option<String>,
 }
 
@@ -59,20 +44,13 @@ pub struct AccessControlRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvanceCacheRule {
-    /// `CacheType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `CacheType`, required in requests; example: `"file"`
     pub cache_type: Option<String>,
 
-    /// `CacheContents`: a list of strings.
-    /// Required in requests.
+    /// `CacheContents`, required in requests
     pub cache_contents: Option<Vec<String>>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `60`
+    /// `CacheTime`, required in requests; example: `60`
     pub cache_time: Option<i64>,
 }
 
@@ -81,14 +59,10 @@ pub struct AdvanceCacheRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvanceConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"edge"`
+    /// `Name`; example: `"edge"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Value`; example: `"on"`
     pub value: Option<String>,
 }
 
@@ -98,30 +72,22 @@ pub struct AdvanceConfig {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvanceHttps {
-    /// `CustomTlsStatus`: a string.
-    ///
-    /// Example: `"on"`
+    /// `CustomTlsStatus`; example: `"on"`
     pub custom_tls_status: Option<String>,
 
-    /// `TlsVersion`: a list of strings.
-    ///
-    /// Example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
+    /// `TlsVersion`; example: `["TLSv1","TLSv1.1","TLSv1.2","TLSv1.3"]`
     pub tls_version: Option<Vec<String>>,
 
-    /// `Cipher`: a string.
-    ///
-    /// Example: `"\"EECDH+AES128\""`
+    /// `Cipher`; example: `"\"EECDH+AES128\""`
     pub cipher: Option<String>,
 
-    /// `VerifyOriginType`: a string.
-    ///
-    /// Example: `"off"`
+    /// `VerifyOriginType`; example: `"off"`
     pub verify_origin_type: Option<String>,
 
-    /// `CertInfo`: a [`ServerCert`].
+    /// `CertInfo`
     pub cert_info: Option<ServerCert>,
 
-    /// `OriginCertInfo`: a [`ClientCert`].
+    /// `OriginCertInfo`
     pub origin_cert_info: Option<ClientCert>,
 }
 
@@ -131,27 +97,25 @@ pub struct AdvanceHttps {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthentication {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `TypeA`: an [`AdvancedAuthenticationTypeA`].
+    /// `TypeA`
     pub type_a: Option<AdvancedAuthenticationTypeA>,
 
-    /// `TypeB`: an [`AdvancedAuthenticationTypeB`].
+    /// `TypeB`
     pub type_b: Option<AdvancedAuthenticationTypeB>,
 
-    /// `TypeC`: an [`AdvancedAuthenticationTypeC`].
+    /// `TypeC`
     pub type_c: Option<AdvancedAuthenticationTypeC>,
 
-    /// `TypeD`: an [`AdvancedAuthenticationTypeD`].
+    /// `TypeD`
     pub type_d: Option<AdvancedAuthenticationTypeD>,
 
-    /// `TypeE`: an [`AdvancedAuthenticationTypeE`].
+    /// `TypeE`
     pub type_e: Option<AdvancedAuthenticationTypeE>,
 
-    /// `TypeF`: an [`AdvancedAuthenticationTypeF`].
+    /// `TypeF`
     pub type_f: Option<AdvancedAuthenticationTypeF>,
 }
 
@@ -161,58 +125,37 @@ pub struct AdvancedAuthentication {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeA {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"SK-EXAMPLE"`
+    /// `SecretKey`; example: `"SK-EXAMPLE"`
     pub secret_key: String,
 
-    /// `SignParam`: a string.
-    ///
-    /// Example: `"h"`
+    /// `SignParam`; example: `"h"`
     pub sign_param: String,
 
-    /// `TimeParam`: a string.
-    ///
-    /// Example: `"e"`
+    /// `TimeParam`; example: `"e"`
     pub time_param: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`; example: `0`
     pub expire_time: i64,
 
-    /// `ExpireTimeRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExpireTimeRequired`; example: `false`
     pub expire_time_required: bool,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"${private_key}${schema}${host}${full_uri}"`
+    /// `Format`; example: `"${private_key}${schema}${host}${full_uri}"`
     pub format: String,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`; example: `"dec"`
     pub time_format: String,
 
-    /// `FailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `403`
+    /// `FailCode`; example: `403`
     pub fail_code: i64,
 
-    /// `ExpireCode`: a signed 64-bit integer.
-    ///
-    /// Example: `403`
+    /// `ExpireCode`; example: `403`
     pub expire_code: i64,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `Transformation`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `Transformation`, always sent in responses; example: `3`
     pub transformation: Option<i64>,
 }
 
@@ -222,52 +165,34 @@ pub struct AdvancedAuthenticationTypeA {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeB {
-    /// `KeyAlpha`: a string.
-    ///
-    /// Example: `"k3#ALP_2024"`
+    /// `KeyAlpha`; example: `"k3#ALP_2024"`
     pub key_alpha: String,
 
-    /// `KeyBeta`: a string.
-    ///
-    /// Example: `"BET@Sec_88x"`
+    /// `KeyBeta`; example: `"BET@Sec_88x"`
     pub key_beta: String,
 
-    /// `KeyGamma`: a string.
-    ///
-    /// Example: `"GAMMA_$afe!"`
+    /// `KeyGamma`; example: `"GAMMA_$afe!"`
     pub key_gamma: String,
 
-    /// `SignParam`: a string.
-    ///
-    /// Example: `"sign"`
+    /// `SignParam`; example: `"sign"`
     pub sign_param: String,
 
-    /// `TimeParam`: a string.
-    ///
-    /// Example: `"t"`
+    /// `TimeParam`; example: `"t"`
     pub time_param: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireTime`; example: `3600`
     pub expire_time: i64,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`; example: `"dec"`
     pub time_format: String,
 
-    /// `FailCode`: a signed 64-bit integer.
-    ///
-    /// Example: `403`
+    /// `FailCode`; example: `403`
     pub fail_code: i64,
 
-    /// `ExpireCode`: a signed 64-bit integer.
-    ///
-    /// Example: `410`
+    /// `ExpireCode`; example: `410`
     pub expire_code: i64,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 }
 
@@ -277,14 +202,10 @@ pub struct AdvancedAuthenticationTypeB {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeC {
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AKIDz8dbsf3pJ9a1XqN"`
+    /// `AccessKey`; example: `"AKIDz8dbsf3pJ9a1XqN"`
     pub access_key: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"S8fKj3#WpQ2mL9Zx!"`
+    /// `SecretKey`; example: `"S8fKj3#WpQ2mL9Zx!"`
     pub secret_key: String,
 }
 
@@ -294,34 +215,22 @@ pub struct AdvancedAuthenticationTypeC {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeD {
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"PrimeKey2024"`
+    /// `SecretKey`; example: `"PrimeKey2024"`
     pub secret_key: String,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"BakKey#5678"`
+    /// `BackupSecretKey`; example: `"BakKey#5678"`
     pub backup_secret_key: String,
 
-    /// `SignParam`: a string.
-    ///
-    /// Example: `"signature"`
+    /// `SignParam`; example: `"signature"`
     pub sign_param: String,
 
-    /// `TimeParam`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `TimeParam`; example: `"timestamp"`
     pub time_param: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `ExpireTime`; example: `1800`
     pub expire_time: i64,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"hex"`
+    /// `TimeFormat`; example: `"hex"`
     pub time_format: String,
 }
 
@@ -331,40 +240,22 @@ pub struct AdvancedAuthenticationTypeD {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeE {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"E_Key9xYz3"`
+    /// `SecretKey`, required in requests; example: `"E_Key9xYz3"`
     pub secret_key: Option<String>,
 
-    /// `SignParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v_sign"`
+    /// `SignParam`, required in requests; example: `"v_sign"`
     pub sign_param: Option<String>,
 
-    /// `AclSignParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"acl_sign"`
+    /// `AclSignParam`, required in requests; example: `"acl_sign"`
     pub acl_sign_param: Option<String>,
 
-    /// `StartTimeParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"st"`
+    /// `StartTimeParam`, required in requests; example: `"st"`
     pub start_time_param: Option<String>,
 
-    /// `ExpireTimeParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"et"`
+    /// `ExpireTimeParam`, required in requests; example: `"et"`
     pub expire_time_param: Option<String>,
 
-    /// `TimeFormat`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`, required in requests; example: `"dec"`
     pub time_format: Option<String>,
 }
 
@@ -374,33 +265,19 @@ pub struct AdvancedAuthenticationTypeE {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedAuthenticationTypeF {
-    /// `SignParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"fsign"`
+    /// `SignParam`, required in requests; example: `"fsign"`
     pub sign_param: Option<String>,
 
-    /// `TimeParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ftime"`
+    /// `TimeParam`, required in requests; example: `"ftime"`
     pub time_param: Option<String>,
 
-    /// `TransactionParam`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"txid"`
+    /// `TransactionParam`, required in requests; example: `"txid"`
     pub transaction_param: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"F_MainKey123"`
+    /// `SecretKey`, required in requests; example: `"F_MainKey123"`
     pub secret_key: Option<String>,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"F_BakKey456"`
+    /// `BackupSecretKey`; example: `"F_BakKey456"`
     pub backup_secret_key: Option<String>,
 }
 
@@ -410,20 +287,13 @@ pub struct AdvancedAuthenticationTypeF {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AdvancedCache {
-    /// `CacheRules`: a list of [`AdvanceCacheRule`] objects.
-    /// Required in requests.
+    /// `CacheRules`, required in requests
     pub cache_rules: Option<Vec<AdvanceCacheRule>>,
 
-    /// `IgnoreCacheControl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreCacheControl`, required in requests; example: `"off"`
     pub ignore_cache_control: Option<String>,
 
-    /// `IgnoreSetCookie`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreSetCookie`, required in requests; example: `"off"`
     pub ignore_set_cookie: Option<String>,
 }
 
@@ -433,26 +303,22 @@ pub struct AdvancedCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Authentication {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `AuthAlgorithm`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `AuthAlgorithm`; example: `"md5"`
     pub auth_algorithm: Option<String>,
 
-    /// `TypeA`: an [`AuthenticationTypeA`].
+    /// `TypeA`
     pub type_a: Option<AuthenticationTypeA>,
 
-    /// `TypeB`: an [`AuthenticationTypeB`].
+    /// `TypeB`
     pub type_b: Option<AuthenticationTypeB>,
 
-    /// `TypeC`: an [`AuthenticationTypeC`].
+    /// `TypeC`
     pub type_c: Option<AuthenticationTypeC>,
 
-    /// `TypeD`: an [`AuthenticationTypeD`].
+    /// `TypeD`
     pub type_d: Option<AuthenticationTypeD>,
 }
 
@@ -462,35 +328,22 @@ pub struct Authentication {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AuthenticationTypeA {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exmaple-secretkey"`
+    /// `SecretKey`, required in requests; example: `"exmaple-secretkey"`
     pub secret_key: Option<String>,
 
-    /// `SignParam`: a string.
-    ///
-    /// Example: `"s"`
+    /// `SignParam`; example: `"s"`
     pub sign_param: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireTime`; example: `7200`
     pub expire_time: i64,
 
-    /// `FileExtensions`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `FileExtensions`; example: `["*"]`
     pub file_extensions: Vec<String>,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`; example: `"whitelist"`
     pub filter_type: String,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"exmaple-backup-secretkey"`
+    /// `BackupSecretKey`; example: `"exmaple-backup-secretkey"`
     pub backup_secret_key: Option<String>,
 }
 
@@ -500,30 +353,19 @@ pub struct AuthenticationTypeA {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AuthenticationTypeB {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exmaple-secretkey"`
+    /// `SecretKey`, required in requests; example: `"exmaple-secretkey"`
     pub secret_key: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireTime`; example: `7200`
     pub expire_time: i64,
 
-    /// `FileExtensions`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `FileExtensions`; example: `["*"]`
     pub file_extensions: Vec<String>,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`; example: `"whitelist"`
     pub filter_type: String,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"exmaple-backup-secretkey"`
+    /// `BackupSecretKey`; example: `"exmaple-backup-secretkey"`
     pub backup_secret_key: Option<String>,
 }
 
@@ -533,35 +375,22 @@ pub struct AuthenticationTypeB {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AuthenticationTypeC {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exmaple-secretkey"`
+    /// `SecretKey`, required in requests; example: `"exmaple-secretkey"`
     pub secret_key: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireTime`; example: `7200`
     pub expire_time: i64,
 
-    /// `FileExtensions`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `FileExtensions`; example: `["*"]`
     pub file_extensions: Vec<String>,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`; example: `"whitelist"`
     pub filter_type: String,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`; example: `"dec"`
     pub time_format: Option<String>,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"exmaple-backp-secretkey"`
+    /// `BackupSecretKey`; example: `"exmaple-backp-secretkey"`
     pub backup_secret_key: Option<String>,
 }
 
@@ -571,45 +400,28 @@ pub struct AuthenticationTypeC {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AuthenticationTypeD {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exmaple-secretkey"`
+    /// `SecretKey`, required in requests; example: `"exmaple-secretkey"`
     pub secret_key: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `ExpireTime`; example: `7200`
     pub expire_time: i64,
 
-    /// `FileExtensions`: a list of strings.
-    ///
-    /// Example: `["*"]`
+    /// `FileExtensions`; example: `["*"]`
     pub file_extensions: Vec<String>,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`; example: `"whitelist"`
     pub filter_type: String,
 
-    /// `SignParam`: a string.
-    ///
-    /// Example: `"e"`
+    /// `SignParam`; example: `"e"`
     pub sign_param: String,
 
-    /// `TimeParam`: a string.
-    ///
-    /// Example: `"tp"`
+    /// `TimeParam`; example: `"tp"`
     pub time_param: String,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"dec"`
+    /// `TimeFormat`; example: `"dec"`
     pub time_format: String,
 
-    /// `BackupSecretKey`: a string.
-    ///
-    /// Example: `"exmaple-backup-secretkey"`
+    /// `BackupSecretKey`; example: `"exmaple-backup-secretkey"`
     pub backup_secret_key: Option<String>,
 }
 
@@ -619,14 +431,10 @@ pub struct AuthenticationTypeD {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AutoGuard {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `FilterRules`: a list of [`FilterRules`] objects.
-    /// Required in requests.
+    /// `FilterRules`, required in requests
     pub filter_rules: Option<Vec<FilterRules>>,
 }
 
@@ -636,14 +444,10 @@ pub struct AutoGuard {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig) and [`DescribeImageConfig`](super::DescribeImageConfig).
 #[tc_model]
 pub struct AvifAdapter {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: Option<String>,
 
-    /// `FallbackFormats`: a list of strings.
-    ///
-    /// Example: `["webp","jpeg"]`
+    /// `FallbackFormats`; example: `["webp","jpeg"]`
     pub fallback_formats: Option<Vec<String>>,
 }
 
@@ -653,29 +457,19 @@ pub struct AvifAdapter {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct AwsPrivateAccess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"dfss12nk"`
+    /// `AccessKey`; example: `"dfss12nk"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"wn***************mg"`
+    /// `SecretKey`; example: `"wn***************mg"`
     pub secret_key: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"hw-oss"`
+    /// `Bucket`; example: `"hw-oss"`
     pub bucket: Option<String>,
 }
 
@@ -685,47 +479,31 @@ pub struct AwsPrivateAccess {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct BandwidthAlert {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `BpsThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `BpsThreshold`; example: `1000000`
     pub bps_threshold: Option<i64>,
 
-    /// `CounterMeasure`: a string.
-    ///
-    /// Example: `"RETURN_404"`
+    /// `CounterMeasure`; example: `"RETURN_404"`
     pub counter_measure: Option<String>,
 
-    /// `LastTriggerTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 12:00:00"`
+    /// `LastTriggerTime`, a date and time as the service writes it; example: `"2023-06-28 12:00:00"`
     pub last_trigger_time: Option<String>,
 
-    /// `AlertSwitch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `AlertSwitch`; example: `"off"`
     pub alert_switch: Option<String>,
 
-    /// `AlertPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AlertPercentage`; example: `80`
     pub alert_percentage: Option<i64>,
 
-    /// `LastTriggerTimeOverseas`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 12:00:00"`
+    /// `LastTriggerTimeOverseas`, a date and time as the service writes it; example: `"2023-06-28 12:00:00"`
     pub last_trigger_time_overseas: Option<String>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"bandwith"`
+    /// `Metric`; example: `"bandwith"`
     pub metric: Option<String>,
 
-    /// `StatisticItems`: a list of [`StatisticItem`] objects.
+    /// `StatisticItems`
     pub statistic_items: Option<Vec<StatisticItem>>,
 }
 
@@ -734,77 +512,49 @@ pub struct BandwidthAlert {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct BriefDomain {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdn-123"`
+    /// `ResourceId`; example: `"cdn-123"`
     pub resource_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `AppId`; example: `1234567`
     pub app_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"www.test.com.cdn.dnsv1.com"`
+    /// `Cname`; example: `"www.test.com.cdn.dnsv1.com"`
     pub cname: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-04-01 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-04-01 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2021-04-01 00:00:00"`
     pub update_time: String,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Origin,
 
-    /// `Disable`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Disable`; example: `"normal"`
     pub disable: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `Readonly`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Readonly`; example: `"normal"`
     pub readonly: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Product`; example: `"cdn"`
     pub product: String,
 
-    /// `ParentHost`: a string.
-    ///
-    /// Example: `"cdn-123"`
+    /// `ParentHost`; example: `"cdn-123"`
     pub parent_host: String,
 }
 
@@ -814,13 +564,13 @@ pub struct BriefDomain {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Cache {
-    /// `SimpleCache`: a [`SimpleCache`].
+    /// `SimpleCache`
     pub simple_cache: Option<SimpleCache>,
 
-    /// `AdvancedCache`: an [`AdvancedCache`].
+    /// `AdvancedCache`
     pub advanced_cache: Option<AdvancedCache>,
 
-    /// `RuleCache`: a list of [`RuleCache`] objects.
+    /// `RuleCache`
     pub rule_cache: Option<Vec<RuleCache>>,
 }
 
@@ -830,16 +580,10 @@ pub struct Cache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheConfig {
-    /// `HeuristicCacheTimeSwitch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `HeuristicCacheTimeSwitch`, required in requests; example: `"on"`
     pub heuristic_cache_time_switch: Option<String>,
 
-    /// `HeuristicCacheTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `HeuristicCacheTime`, required in requests; example: `10`
     pub heuristic_cache_time: Option<i64>,
 }
 
@@ -849,39 +593,22 @@ pub struct CacheConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheConfigCache {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `600`
+    /// `CacheTime`, required in requests; example: `600`
     pub cache_time: Option<i64>,
 
-    /// `CompareMaxAge`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `CompareMaxAge`, required in requests; example: `"off"`
     pub compare_max_age: Option<String>,
 
-    /// `IgnoreCacheControl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreCacheControl`, required in requests; example: `"off"`
     pub ignore_cache_control: Option<String>,
 
-    /// `IgnoreSetCookie`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreSetCookie`, required in requests; example: `"off"`
     pub ignore_set_cookie: Option<String>,
 
-    /// `OriginMtimeCheckType`: a string.
-    ///
-    /// Example: `"equal"`
+    /// `OriginMtimeCheckType`; example: `"equal"`
     pub origin_mtime_check_type: Option<String>,
 }
 
@@ -891,17 +618,13 @@ pub struct CacheConfigCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheConfigFollowOrigin {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `HeuristicCache`: a [`HeuristicCache`].
+    /// `HeuristicCache`
     pub heuristic_cache: Option<HeuristicCache>,
 
-    /// `OriginMtimeCheckType`: a string.
-    ///
-    /// Example: `"equal"`
+    /// `OriginMtimeCheckType`; example: `"equal"`
     pub origin_mtime_check_type: Option<String>,
 }
 
@@ -911,16 +634,10 @@ pub struct CacheConfigFollowOrigin {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheConfigNoCache {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Revalidate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Revalidate`, required in requests; example: `"off"`
     pub revalidate: Option<String>,
 }
 
@@ -930,33 +647,28 @@ pub struct CacheConfigNoCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheKey {
-    /// `FullUrlCache`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"off"`
+    /// `FullUrlCache`, always sent in responses; example: `"off"`
     pub full_url_cache: Option<String>,
 
-    /// `IgnoreCase`: a string.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreCase`; example: `"off"`
     pub ignore_case: Option<String>,
 
-    /// `QueryString`: a [`QueryStringKey`].
+    /// `QueryString`
     pub query_string: Option<QueryStringKey>,
 
-    /// `Cookie`: a [`CookieKey`].
+    /// `Cookie`
     pub cookie: Option<CookieKey>,
 
-    /// `Header`: a [`HeaderKey`].
+    /// `Header`
     pub header: Option<HeaderKey>,
 
-    /// `CacheTag`: a [`CacheTagKey`].
+    /// `CacheTag`
     pub cache_tag: Option<CacheTagKey>,
 
-    /// `Scheme`: a [`SchemeKey`].
+    /// `Scheme`
     pub scheme: Option<SchemeKey>,
 
-    /// `KeyRules`: a list of [`KeyRule`] objects.
+    /// `KeyRules`
     pub key_rules: Option<Vec<KeyRule>>,
 }
 
@@ -966,15 +678,10 @@ pub struct CacheKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CacheTagKey {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"CacheTagValue"`
+    /// `Value`; example: `"CacheTagValue"`
     pub value: Option<String>,
 }
 
@@ -984,17 +691,13 @@ pub struct CacheTagKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CappingRule {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`; example: `"file"`
     pub rule_type: String,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `KBpsThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `KBpsThreshold`; example: `100`
     pub k_bps_threshold: i64,
 }
 
@@ -1003,15 +706,13 @@ pub struct CappingRule {
 /// Returned in the output of [`DescribeBillingData`](super::DescribeBillingData), [`DescribeCdnData`](super::DescribeCdnData), [`DescribeIpVisit`](super::DescribeIpVisit) and [`DescribeOriginData`](super::DescribeOriginData).
 #[tc_model]
 pub struct CdnData {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Metric`; example: `"flux"`
     pub metric: String,
 
-    /// `DetailData`: a list of [`TimestampData`] objects.
+    /// `DetailData`
     pub detail_data: Vec<TimestampData>,
 
-    /// `SummarizedData`: a [`SummarizedData`].
+    /// `SummarizedData`
     pub summarized_data: SummarizedData,
 }
 
@@ -1020,32 +721,22 @@ pub struct CdnData {
 /// Returned in the output of [`DescribeCdnIp`](super::DescribeCdnIp).
 #[tc_model]
 pub struct CdnIp {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `Platform`; example: `"yes"`
     pub platform: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"unknown"`
+    /// `Location`; example: `"unknown"`
     pub location: String,
 
-    /// `History`: a list of [`CdnIpHistory`] objects.
+    /// `History`
     pub history: Vec<CdnIpHistory>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"shanghai"`
+    /// `City`; example: `"shanghai"`
     pub city: Option<String>,
 }
 
@@ -1054,14 +745,10 @@ pub struct CdnIp {
 /// Returned in the output of [`DescribeCdnIp`](super::DescribeCdnIp).
 #[tc_model]
 pub struct CdnIpHistory {
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Datetime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 16:13:27"`
+    /// `Datetime`, a date and time as the service writes it; example: `"2023-06-28 16:13:27"`
     pub datetime: Option<String>,
 }
 
@@ -1071,25 +758,16 @@ pub struct CdnIpHistory {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ClientCert {
-    /// `Certificate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Certificate"`
+    /// `Certificate`, required in requests; example: `"Certificate"`
     pub certificate: Option<String>,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `CertName`; example: `"qq.com"`
     pub cert_name: Option<String>,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-06-28 11:38:2"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2025-06-28 11:38:2"`
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 11:38:20"`
+    /// `DeployTime`, a date and time as the service writes it; example: `"2023-06-28 11:38:20"`
     pub deploy_time: Option<String>,
 }
 
@@ -1098,24 +776,16 @@ pub struct ClientCert {
 /// Returned in the output of [`ListTopClsLogData`](super::ListTopClsLogData).
 #[tc_model]
 pub struct ClsLogIpData {
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ClientIp`; example: `"1.1.1.1"`
     pub client_ip: String,
 
-    /// `Request`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Request`; example: `10`
     pub request: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: u64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-10-01 00:00:00"`
+    /// `Time`; example: `"2021-10-01 00:00:00"`
     pub time: String,
 }
 
@@ -1124,34 +794,22 @@ pub struct ClsLogIpData {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct ClsLogObject {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"0c1bbb5a-2141-4db8-a1f8-2dsa93ec842d"`
+    /// `TopicId`; example: `"0c1bbb5a-2141-4db8-a1f8-2dsa93ec842d"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-name"`
+    /// `TopicName`; example: `"topic-name"`
     pub topic_name: String,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"1744353242526"`
+    /// `Timestamp`; example: `"1744353242526"`
     pub timestamp: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: String,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"/data/log"`
+    /// `Filename`; example: `"/data/log"`
     pub filename: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Source`; example: `"10.0.0.1"`
     pub source: String,
 }
 
@@ -1160,17 +818,13 @@ pub struct ClsLogObject {
 /// Returned in the output of [`SearchClsLog`](super::SearchClsLog).
 #[tc_model]
 pub struct ClsSearchLogs {
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: String,
 
-    /// `Listover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Listover`; example: `false`
     pub listover: bool,
 
-    /// `Results`: a list of [`ClsLogObject`] objects.
+    /// `Results`
     pub results: Vec<ClsLogObject>,
 }
 
@@ -1179,9 +833,7 @@ pub struct ClsSearchLogs {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Compatibility {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 }
 
@@ -1191,12 +843,10 @@ pub struct Compatibility {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Compression {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `CompressionRules`: a list of [`CompressionRule`] objects.
+    /// `CompressionRules`
     pub compression_rules: Option<Vec<CompressionRule>>,
 }
 
@@ -1206,37 +856,25 @@ pub struct Compression {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CompressionRule {
-    /// `Compress`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Compress`, required in requests; example: `true`
     pub compress: Option<bool>,
 
-    /// `MinLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `256`
+    /// `MinLength`, required in requests; example: `256`
     pub min_length: Option<i64>,
 
-    /// `MaxLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10000`
+    /// `MaxLength`, required in requests; example: `10000`
     pub max_length: Option<i64>,
 
-    /// `Algorithms`: a list of strings.
-    /// Required in requests.
+    /// `Algorithms`, required in requests
     pub algorithms: Option<Vec<String>>,
 
-    /// `FileExtensions`: a list of strings.
+    /// `FileExtensions`
     pub file_extensions: Option<Vec<String>>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Option<Vec<String>>,
 }
 
@@ -1246,15 +884,10 @@ pub struct CompressionRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct CookieKey {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"cookie value"`
+    /// `Value`; example: `"cookie value"`
     pub value: Option<String>,
 }
 
@@ -1263,241 +896,211 @@ pub struct CookieKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct DetailDomain {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdn-00001x"`
+    /// `ResourceId`; example: `"cdn-00001x"`
     pub resource_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `100000001`
+    /// `AppId`; example: `100000001`
     pub app_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"www.test.com.cdn.dnsv1.com"`
+    /// `Cname`; example: `"www.test.com.cdn.dnsv1.com"`
     pub cname: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2021-01-01 00:00:00"`
     pub update_time: String,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Origin,
 
-    /// `IpFilter`: an [`IpFilter`].
+    /// `IpFilter`
     pub ip_filter: Option<IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`].
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<IpFreqLimit>,
 
-    /// `StatusCodeCache`: a [`StatusCodeCache`].
+    /// `StatusCodeCache`
     pub status_code_cache: Option<StatusCodeCache>,
 
-    /// `Compression`: a [`Compression`].
+    /// `Compression`
     pub compression: Option<Compression>,
 
-    /// `BandwidthAlert`: a [`BandwidthAlert`].
+    /// `BandwidthAlert`
     pub bandwidth_alert: Option<BandwidthAlert>,
 
-    /// `RangeOriginPull`: a [`RangeOriginPull`].
+    /// `RangeOriginPull`
     pub range_origin_pull: Option<RangeOriginPull>,
 
-    /// `FollowRedirect`: a [`FollowRedirect`].
+    /// `FollowRedirect`
     pub follow_redirect: Option<FollowRedirect>,
 
-    /// `ErrorPage`: an [`ErrorPage`].
+    /// `ErrorPage`
     pub error_page: Option<ErrorPage>,
 
-    /// `RequestHeader`: a [`RequestHeader`].
+    /// `RequestHeader`
     pub request_header: Option<RequestHeader>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`].
+    /// `ResponseHeader`
     pub response_header: Option<ResponseHeader>,
 
-    /// `DownstreamCapping`: a [`DownstreamCapping`].
+    /// `DownstreamCapping`
     pub downstream_capping: Option<DownstreamCapping>,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `ResponseHeaderCache`: a [`ResponseHeaderCache`].
+    /// `ResponseHeaderCache`
     pub response_header_cache: Option<ResponseHeaderCache>,
 
-    /// `VideoSeek`: a [`VideoSeek`].
+    /// `VideoSeek`
     pub video_seek: Option<VideoSeek>,
 
-    /// `Cache`: a [`Cache`].
+    /// `Cache`
     pub cache: Option<Cache>,
 
-    /// `OriginPullOptimization`: an [`OriginPullOptimization`].
+    /// `OriginPullOptimization`
     pub origin_pull_optimization: Option<OriginPullOptimization>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `Authentication`: an [`Authentication`].
+    /// `Authentication`
     pub authentication: Option<Authentication>,
 
-    /// `Seo`: a [`Seo`].
+    /// `Seo`
     pub seo: Option<Seo>,
 
-    /// `Disable`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Disable`; example: `"normal"`
     pub disable: Option<String>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`].
+    /// `ForceRedirect`
     pub force_redirect: Option<ForceRedirect>,
 
-    /// `Referer`: a [`Referer`].
+    /// `Referer`
     pub referer: Option<Referer>,
 
-    /// `MaxAge`: a [`MaxAge`].
+    /// `MaxAge`
     pub max_age: Option<MaxAge>,
 
-    /// `Ipv6`: an [`Ipv6`].
+    /// `Ipv6`
     pub ipv6: Option<Ipv6>,
 
-    /// `Compatibility`: a [`Compatibility`].
+    /// `Compatibility`
     pub compatibility: Option<Compatibility>,
 
-    /// `SpecificConfig`: a [`SpecificConfig`].
+    /// `SpecificConfig`
     pub specific_config: Option<SpecificConfig>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: Option<String>,
 
-    /// `Readonly`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Readonly`; example: `"normal"`
     pub readonly: Option<String>,
 
-    /// `OriginPullTimeout`: an [`OriginPullTimeout`].
+    /// `OriginPullTimeout`
     pub origin_pull_timeout: Option<OriginPullTimeout>,
 
-    /// `AwsPrivateAccess`: an [`AwsPrivateAccess`].
+    /// `AwsPrivateAccess`
     pub aws_private_access: Option<AwsPrivateAccess>,
 
-    /// `SecurityConfig`: a [`SecurityConfig`].
+    /// `SecurityConfig`
     pub security_config: Option<SecurityConfig>,
 
-    /// `ImageOptimization`: an [`ImageOptimization`].
+    /// `ImageOptimization`
     pub image_optimization: Option<ImageOptimization>,
 
-    /// `UserAgentFilter`: a [`UserAgentFilter`].
+    /// `UserAgentFilter`
     pub user_agent_filter: Option<UserAgentFilter>,
 
-    /// `AccessControl`: an [`AccessControl`].
+    /// `AccessControl`
     pub access_control: Option<AccessControl>,
 
-    /// `Advance`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Advance`; example: `"on"`
     pub advance: Option<String>,
 
-    /// `UrlRedirect`: a [`UrlRedirect`].
+    /// `UrlRedirect`
     pub url_redirect: Option<UrlRedirect>,
 
-    /// `AccessPort`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[80,8080,443]`
+    /// `AccessPort`; example: `[80,8080,443]`
     pub access_port: Option<Vec<i64>>,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Option<Vec<Tag>>,
 
-    /// `AdvancedAuthentication`: an [`AdvancedAuthentication`].
+    /// `AdvancedAuthentication`
     pub advanced_authentication: Option<AdvancedAuthentication>,
 
-    /// `OriginAuthentication`: an [`OriginAuthentication`].
+    /// `OriginAuthentication`
     pub origin_authentication: Option<OriginAuthentication>,
 
-    /// `Ipv6Access`: an [`Ipv6Access`].
+    /// `Ipv6Access`
     pub ipv6_access: Option<Ipv6Access>,
 
-    /// `AdvanceSet`: a list of [`AdvanceConfig`] objects.
+    /// `AdvanceSet`
     pub advance_set: Option<Vec<AdvanceConfig>>,
 
-    /// `OfflineCache`: an [`OfflineCache`].
+    /// `OfflineCache`
     pub offline_cache: Option<OfflineCache>,
 
-    /// `OriginCombine`: an [`OriginCombine`].
+    /// `OriginCombine`
     pub origin_combine: Option<OriginCombine>,
 
-    /// `PostMaxSize`: a [`PostSize`].
+    /// `PostMaxSize`
     pub post_max_size: Option<PostSize>,
 
-    /// `Quic`: a [`Quic`].
+    /// `Quic`
     pub quic: Option<Quic>,
 
-    /// `OssPrivateAccess`: an [`OssPrivateAccess`].
+    /// `OssPrivateAccess`
     pub oss_private_access: Option<OssPrivateAccess>,
 
-    /// `WebSocket`: a [`WebSocket`].
+    /// `WebSocket`
     pub web_socket: Option<WebSocket>,
 
-    /// `RemoteAuthentication`: a [`RemoteAuthentication`].
+    /// `RemoteAuthentication`
     pub remote_authentication: Option<RemoteAuthentication>,
 
-    /// `ShareCname`: a [`ShareCname`].
+    /// `ShareCname`
     pub share_cname: Option<ShareCname>,
 
-    /// `RuleEngine`: a [`RuleEngine`].
+    /// `RuleEngine`
     pub rule_engine: Option<RuleEngine>,
 
-    /// `ParentHost`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `ParentHost`; example: `"qq.com"`
     pub parent_host: Option<String>,
 
-    /// `HwPrivateAccess`: a [`HwPrivateAccess`].
+    /// `HwPrivateAccess`
     pub hw_private_access: Option<HwPrivateAccess>,
 
-    /// `QnPrivateAccess`: a [`QnPrivateAccess`].
+    /// `QnPrivateAccess`
     pub qn_private_access: Option<QnPrivateAccess>,
 
-    /// `HttpsBilling`: a [`HttpsBilling`].
+    /// `HttpsBilling`
     pub https_billing: Option<HttpsBilling>,
 
-    /// `OthersPrivateAccess`: an [`OthersPrivateAccess`].
+    /// `OthersPrivateAccess`
     pub others_private_access: Option<OthersPrivateAccess>,
 
-    /// `ParamFilter`: a [`ParamFilter`].
+    /// `ParamFilter`
     pub param_filter: Option<ParamFilter>,
 
-    /// `AutoGuard`: an [`AutoGuard`].
+    /// `AutoGuard`
     pub auto_guard: AutoGuard,
 
-    /// `GeoBlocker`: a [`GeoBlocker`].
+    /// `GeoBlocker`
     pub geo_blocker: GeoBlocker,
 }
 
@@ -1506,62 +1109,40 @@ pub struct DetailDomain {
 /// Returned in the output of [`DescribeDistrictIspData`](super::DescribeDistrictIspData).
 #[tc_model]
 pub struct DistrictIspInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `IpProtocol`; example: `"ipv4"`
     pub ip_protocol: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 17:02:24"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2023-06-28 17:02:24"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 18:02:24"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2023-06-28 18:02:24"`
     pub end_time: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Interval`; example: `5`
     pub interval: u64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Metric`; example: `"flux"`
     pub metric: String,
 
-    /// `District`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `District`; example: `1`
     pub district: i64,
 
-    /// `Isp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Isp`; example: `1`
     pub isp: i64,
 
-    /// `DataPoints`: a list of unsigned 64-bit integers.
+    /// `DataPoints`
     pub data_points: Vec<u64>,
 
-    /// `DistrictName`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `DistrictName`; example: `"广东"`
     pub district_name: String,
 
-    /// `IspName`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `IspName`; example: `"电信"`
     pub isp_name: String,
 }
 
@@ -1571,12 +1152,10 @@ pub struct DistrictIspInfo {
 /// Returned in the output of [`ListClsTopicDomains`](super::ListClsTopicDomains).
 #[tc_model]
 pub struct DomainAreaConfig {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: String,
 
-    /// `Area`: a list of strings.
+    /// `Area`
     pub area: Vec<String>,
 }
 
@@ -1585,17 +1164,13 @@ pub struct DomainAreaConfig {
 /// Sent in the input of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct DomainFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"domainType"`
+    /// `Name`; example: `"domainType"`
     pub name: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Fuzzy`; example: `false`
     pub fuzzy: Option<bool>,
 }
 
@@ -1604,34 +1179,22 @@ pub struct DomainFilter {
 /// Returned in the output of [`DescribeCdnDomainLogs`](super::DescribeCdnDomainLogs).
 #[tc_model]
 pub struct DomainLog {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-03-25 12:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2025-03-25 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2025-03-25 17:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2025-03-25 17:00:00"`
     pub end_time: String,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"https://log-download.cdn.qcloud.com/20250325/19/2025032519-qq.com.gz"`
+    /// `LogPath`; example: `"https://log-download.cdn.qcloud.com/20250325/19/2025032519-qq.com.gz"`
     pub log_path: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LogName`: a string.
-    ///
-    /// Example: `"2025032519-qq.com-mainland"`
+    /// `LogName`; example: `"2025032519-qq.com-mainland"`
     pub log_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: Option<i64>,
 }
 
@@ -1641,12 +1204,10 @@ pub struct DomainLog {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct DownstreamCapping {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `CappingRules`: a list of [`CappingRule`] objects.
+    /// `CappingRules`
     pub capping_rules: Option<Vec<CappingRule>>,
 }
 
@@ -1655,19 +1216,13 @@ pub struct DownstreamCapping {
 /// Sent in the input of [`DescribeEdgePackTaskStatus`](super::DescribeEdgePackTaskStatus).
 #[tc_model]
 pub struct EdgePackTaskFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"apk"`
+    /// `Name`; example: `"apk"`
     pub name: String,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["test.apk"]`
+    /// `Value`; example: `["test.apk"]`
     pub value: Vec<String>,
 
-    /// `Fuzzy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Fuzzy`; example: `true`
     pub fuzzy: bool,
 }
 
@@ -1676,32 +1231,22 @@ pub struct EdgePackTaskFilter {
 /// Returned in the output of [`DescribeEdgePackTaskStatus`](super::DescribeEdgePackTaskStatus).
 #[tc_model]
 pub struct EdgePackTaskStatus {
-    /// `Apk`: a string.
-    ///
-    /// Example: `"test.apk"`
+    /// `Apk`; example: `"test.apk"`
     pub apk: String,
 
-    /// `DstDir`: a string.
-    ///
-    /// Example: `"/ext/"`
+    /// `DstDir`; example: `"/ext/"`
     pub dst_dir: String,
 
-    /// `UploadTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-01-10T18:51:44+08:00"`
+    /// `UploadTime`, an ISO 8601 timestamp; example: `"2023-01-10T18:51:44+08:00"`
     pub upload_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"created"`
+    /// `Status`; example: `"created"`
     pub status: String,
 
-    /// `SrcDir`: a list of strings.
+    /// `SrcDir`
     pub src_dir: Vec<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"APK 签名不一致"`
+    /// `StatusDesc`; example: `"APK 签名不一致"`
     pub status_desc: String,
 }
 
@@ -1711,13 +1256,10 @@ pub struct EdgePackTaskStatus {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ErrorPage {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `PageRules`: a list of [`ErrorPageRule`] objects.
+    /// `PageRules`
     pub page_rules: Option<Vec<ErrorPageRule>>,
 }
 
@@ -1727,19 +1269,13 @@ pub struct ErrorPage {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ErrorPageRule {
-    /// `StatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `404`
+    /// `StatusCode`; example: `404`
     pub status_code: i64,
 
-    /// `RedirectCode`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `RedirectCode`; example: `301`
     pub redirect_code: i64,
 
-    /// `RedirectUrl`: a string.
-    ///
-    /// Example: `"https://www.test.com/error.html"`
+    /// `RedirectUrl`; example: `"https://www.test.com/error.html"`
     pub redirect_url: String,
 }
 
@@ -1748,10 +1284,10 @@ pub struct ErrorPageRule {
 /// Returned in the output of [`ListClsLogTopics`](super::ListClsLogTopics).
 #[tc_model]
 pub struct ExtraLogset {
-    /// `Logset`: a [`LogSetInfo`].
+    /// `Logset`
     pub logset: Option<LogSetInfo>,
 
-    /// `Topics`: a list of [`TopicInfo`] objects.
+    /// `Topics`
     pub topics: Option<Vec<TopicInfo>>,
 }
 
@@ -1761,22 +1297,13 @@ pub struct ExtraLogset {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct FilterRules {
-    /// `FilterType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"forbidden"`
+    /// `FilterType`, required in requests; example: `"forbidden"`
     pub filter_type: Option<String>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"all"`
+    /// `RuleType`, required in requests; example: `"all"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["*"]`
+    /// `RulePaths`, required in requests; example: `["*"]`
     pub rule_paths: Option<Vec<String>>,
 }
 
@@ -1786,12 +1313,10 @@ pub struct FilterRules {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct FollowRedirect {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `RedirectConfig`: a [`RedirectConfig`].
+    /// `RedirectConfig`
     pub redirect_config: Option<RedirectConfig>,
 }
 
@@ -1801,25 +1326,16 @@ pub struct FollowRedirect {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ForceRedirect {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `RedirectType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `RedirectType`; example: `"http"`
     pub redirect_type: Option<String>,
 
-    /// `RedirectStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `RedirectStatusCode`; example: `302`
     pub redirect_status_code: Option<i64>,
 
-    /// `CarryHeaders`: a string.
-    ///
-    /// Example: `"off"`
+    /// `CarryHeaders`; example: `"off"`
     pub carry_headers: Option<String>,
 }
 
@@ -1829,20 +1345,16 @@ pub struct ForceRedirect {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct GeoBlockStrategy {
-    /// `BlockType`: a string.
-    ///
-    /// Example: `"blacklist"`
+    /// `BlockType`; example: `"blacklist"`
     pub block_type: String,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RuleType`; example: `"all"`
     pub rule_type: String,
 
-    /// `Districts`: a list of strings.
+    /// `Districts`
     pub districts: Vec<String>,
 }
 
@@ -1852,12 +1364,10 @@ pub struct GeoBlockStrategy {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct GeoBlocker {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `BlockRules`: a list of [`GeoBlockStrategy`] objects.
+    /// `BlockRules`
     pub block_rules: Option<Vec<GeoBlockStrategy>>,
 }
 
@@ -1867,9 +1377,7 @@ pub struct GeoBlocker {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig) and [`DescribeImageConfig`](super::DescribeImageConfig).
 #[tc_model]
 pub struct GuetzliAdapter {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -1879,14 +1387,10 @@ pub struct GuetzliAdapter {
 #[doc(alias = "HTTPHeader")]
 #[tc_model]
 pub struct HttpHeader {
-    /// `Name`: a string.
-    ///
-    /// Example: `"User-Agent"`
+    /// `Name`; example: `"User-Agent"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"TencentCDN"`
+    /// `Value`; example: `"TencentCDN"`
     pub value: String,
 }
 
@@ -1896,14 +1400,10 @@ pub struct HttpHeader {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HeaderKey {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"header value"`
+    /// `Value`; example: `"header value"`
     pub value: Option<String>,
 }
 
@@ -1913,13 +1413,10 @@ pub struct HeaderKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HeuristicCache {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 
-    /// `CacheConfig`: a [`CacheConfig`].
+    /// `CacheConfig`
     pub cache_config: Option<CacheConfig>,
 }
 
@@ -1929,19 +1426,13 @@ pub struct HeuristicCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Hsts {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `MaxAge`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxAge`; example: `0`
     pub max_age: Option<i64>,
 
-    /// `IncludeSubDomains`: a string.
-    ///
-    /// Example: `"off"`
+    /// `IncludeSubDomains`; example: `"off"`
     pub include_sub_domains: Option<String>,
 }
 
@@ -1951,32 +1442,19 @@ pub struct Hsts {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HttpHeaderPathRule {
-    /// `HeaderMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"set"`
+    /// `HeaderMode`, required in requests; example: `"set"`
     pub header_mode: Option<String>,
 
-    /// `HeaderName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `HeaderName`, required in requests; example: `"name"`
     pub header_name: Option<String>,
 
-    /// `HeaderValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"value"`
+    /// `HeaderValue`, required in requests; example: `"value"`
     pub header_value: Option<String>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 }
 
@@ -1986,19 +1464,13 @@ pub struct HttpHeaderPathRule {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HttpHeaderRule {
-    /// `HeaderMode`: a string.
-    ///
-    /// Example: `"add"`
+    /// `HeaderMode`; example: `"add"`
     pub header_mode: String,
 
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-Cdn-Header"`
+    /// `HeaderName`; example: `"X-Cdn-Header"`
     pub header_name: String,
 
-    /// `HeaderValue`: a string.
-    ///
-    /// Example: `"header-value"`
+    /// `HeaderValue`; example: `"header-value"`
     pub header_value: String,
 }
 
@@ -2008,49 +1480,34 @@ pub struct HttpHeaderRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Https {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Http2`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Http2`; example: `"on"`
     pub http2: Option<String>,
 
-    /// `OcspStapling`: a string.
-    ///
-    /// Example: `"on"`
+    /// `OcspStapling`; example: `"on"`
     pub ocsp_stapling: Option<String>,
 
-    /// `VerifyClient`: a string.
-    ///
-    /// Example: `"on"`
+    /// `VerifyClient`; example: `"on"`
     pub verify_client: Option<String>,
 
-    /// `CertInfo`: a [`ServerCert`].
+    /// `CertInfo`
     pub cert_info: Option<ServerCert>,
 
-    /// `ClientCertInfo`: a [`ClientCert`].
+    /// `ClientCertInfo`
     pub client_cert_info: Option<ClientCert>,
 
-    /// `Spdy`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Spdy`; example: `"on"`
     pub spdy: Option<String>,
 
-    /// `SslStatus`: a string.
-    ///
-    /// Example: `"closed"`
+    /// `SslStatus`; example: `"closed"`
     pub ssl_status: Option<String>,
 
-    /// `Hsts`: a [`Hsts`].
+    /// `Hsts`
     pub hsts: Option<Hsts>,
 
-    /// `TlsVersion`: a list of strings.
-    ///
-    /// Example: `["TLSv1"]`
+    /// `TlsVersion`; example: `["TLSv1"]`
     pub tls_version: Option<Vec<String>>,
 }
 
@@ -2060,9 +1517,7 @@ pub struct Https {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HttpsBilling {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -2071,99 +1526,61 @@ pub struct HttpsBilling {
 /// Returned in the output of [`DescribeHttpsPackages`](super::DescribeHttpsPackages).
 #[tc_model]
 pub struct HttpsPackage {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `30000001`
+    /// `Id`; example: `30000001`
     pub id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Https请求资源包"`
+    /// `Type`; example: `"Https请求资源包"`
     pub r#type: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Size`; example: `10000`
     pub size: i64,
 
-    /// `SizeUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SizeUsed`; example: `100`
     pub size_used: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `CreateTime`; example: `"2021-09-01 00:00:00"`
     pub create_time: String,
 
-    /// `EnableTime`: a string.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `EnableTime`; example: `"2021-09-01 00:00:00"`
     pub enable_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `ExpireTime`; example: `"2021-09-01 00:00:00"`
     pub expire_time: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"CDN_GIFT"`
+    /// `Channel`; example: `"CDN_GIFT"`
     pub channel: String,
 
-    /// `LifeTimeMonth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeTimeMonth`; example: `1`
     pub life_time_month: i64,
 
-    /// `RefundAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RefundAvailable`; example: `false`
     pub refund_available: bool,
 
-    /// `ConfigId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ConfigId`; example: `101`
     pub config_id: i64,
 
-    /// `TrueEnableTime`: a string.
-    ///
-    /// Example: `"2022-08-02 10:00:00"`
+    /// `TrueEnableTime`; example: `"2022-08-02 10:00:00"`
     pub true_enable_time: String,
 
-    /// `TrueExpireTime`: a string.
-    ///
-    /// Example: `"2022-08-02 23:59:59"`
+    /// `TrueExpireTime`; example: `"2022-08-02 23:59:59"`
     pub true_expire_time: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"global"`
+    /// `Area`; example: `"global"`
     pub area: String,
 
-    /// `ContractExtension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContractExtension`; example: `false`
     pub contract_extension: bool,
 
-    /// `ExtensionAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExtensionAvailable`; example: `false`
     pub extension_available: bool,
 
-    /// `ExtensionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExtensionMode`; example: `0`
     pub extension_mode: u64,
 
-    /// `AutoExtension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoExtension`; example: `false`
     pub auto_extension: Option<bool>,
 }
 
@@ -2173,24 +1590,16 @@ pub struct HttpsPackage {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct HwPrivateAccess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"SYWKY0DAR8I5NXZO93YT"`
+    /// `AccessKey`; example: `"SYWKY0DAR8I5NXZO93YT"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"wn***************mg"`
+    /// `SecretKey`; example: `"wn***************mg"`
     pub secret_key: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"hw-1-163"`
+    /// `Bucket`; example: `"hw-1-163"`
     pub bucket: Option<String>,
 }
 
@@ -2199,16 +1608,16 @@ pub struct HwPrivateAccess {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ImageOptimization {
-    /// `WebpAdapter`: a [`WebpAdapter`].
+    /// `WebpAdapter`
     pub webp_adapter: Option<WebpAdapter>,
 
-    /// `TpgAdapter`: a [`TpgAdapter`].
+    /// `TpgAdapter`
     pub tpg_adapter: Option<TpgAdapter>,
 
-    /// `GuetzliAdapter`: a [`GuetzliAdapter`].
+    /// `GuetzliAdapter`
     pub guetzli_adapter: Option<GuetzliAdapter>,
 
-    /// `AvifAdapter`: an [`AvifAdapter`].
+    /// `AvifAdapter`
     pub avif_adapter: Option<AvifAdapter>,
 }
 
@@ -2218,27 +1627,19 @@ pub struct ImageOptimization {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct IpFilter {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"blacklist"`
+    /// `FilterType`; example: `"blacklist"`
     pub filter_type: Option<String>,
 
-    /// `Filters`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Filters`; example: `["1.1.1.1"]`
     pub filters: Option<Vec<String>>,
 
-    /// `FilterRules`: a list of [`IpFilterPathRule`] objects.
+    /// `FilterRules`
     pub filter_rules: Option<Vec<IpFilterPathRule>>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `514`
+    /// `ReturnCode`; example: `514`
     pub return_code: Option<i64>,
 }
 
@@ -2248,29 +1649,19 @@ pub struct IpFilter {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct IpFilterPathRule {
-    /// `FilterType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`, required in requests; example: `"whitelist"`
     pub filter_type: Option<String>,
 
-    /// `Filters`: a list of strings.
-    /// Required in requests.
+    /// `Filters`, required in requests
     pub filters: Option<Vec<String>>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 }
 
@@ -2280,14 +1671,10 @@ pub struct IpFilterPathRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct IpFreqLimit {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Qps`; example: `20`
     pub qps: Option<i64>,
 }
 
@@ -2296,34 +1683,22 @@ pub struct IpFreqLimit {
 /// Returned in the output of [`DescribeIpStatus`](super::DescribeIpStatus).
 #[tc_model]
 pub struct IpStatus {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `District`; example: `"广东"`
     pub district: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"online"`
+    /// `Status`; example: `"online"`
     pub status: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Ipv6`; example: `"null"`
     pub ipv6: Option<String>,
 }
 
@@ -2333,10 +1708,7 @@ pub struct IpStatus {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Ipv6 {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -2346,10 +1718,7 @@ pub struct Ipv6 {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Ipv6Access {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -2359,38 +1728,22 @@ pub struct Ipv6Access {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct KeyRule {
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["jpg"]`
+    /// `RulePaths`, required in requests; example: `["jpg"]`
     pub rule_paths: Option<Vec<String>>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `FullUrlCache`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `FullUrlCache`, required in requests; example: `"off"`
     pub full_url_cache: Option<String>,
 
-    /// `IgnoreCase`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `IgnoreCase`, required in requests; example: `"off"`
     pub ignore_case: Option<String>,
 
-    /// `QueryString`: a [`RuleQueryString`].
-    /// Required in requests.
+    /// `QueryString`, required in requests
     pub query_string: Option<RuleQueryString>,
 
-    /// `RuleTag`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user"`
+    /// `RuleTag`, required in requests; example: `"user"`
     pub rule_tag: Option<String>,
 }
 
@@ -2399,54 +1752,34 @@ pub struct KeyRule {
 /// Returned in the output of [`ListClsLogTopics`](super::ListClsLogTopics).
 #[tc_model]
 pub struct LogSetInfo {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1254086605`
+    /// `AppId`; example: `1254086605`
     pub app_id: u64,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"4d849a88-13ef-40cd-9785-bd663ea47d7e"`
+    /// `LogsetId`; example: `"4d849a88-13ef-40cd-9785-bd663ea47d7e"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"cdn_logset_cn"`
+    /// `LogsetName`; example: `"cdn_logset_cn"`
     pub logset_name: String,
 
-    /// `IsDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: u64,
 
-    /// `LogsetSavePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogsetSavePeriod`; example: `7`
     pub logset_save_period: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-01 17:33:22"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-09-01 17:33:22"`
     pub create_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Region`; example: `"上海"`
     pub region: String,
 
-    /// `Deleted`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Deleted`; example: `"no"`
     pub deleted: Option<String>,
 
-    /// `RegionEn`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `RegionEn`; example: `"ap-shanghai"`
     pub region_en: Option<String>,
 }
 
@@ -2456,90 +1789,88 @@ pub struct LogSetInfo {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct MainlandConfig {
-    /// `Authentication`: an [`Authentication`].
+    /// `Authentication`
     pub authentication: Option<Authentication>,
 
-    /// `BandwidthAlert`: a [`BandwidthAlert`].
+    /// `BandwidthAlert`
     pub bandwidth_alert: Option<BandwidthAlert>,
 
-    /// `Cache`: a [`Cache`].
+    /// `Cache`
     pub cache: Option<Cache>,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `Compression`: a [`Compression`].
+    /// `Compression`
     pub compression: Option<Compression>,
 
-    /// `DownstreamCapping`: a [`DownstreamCapping`].
+    /// `DownstreamCapping`
     pub downstream_capping: Option<DownstreamCapping>,
 
-    /// `ErrorPage`: an [`ErrorPage`].
+    /// `ErrorPage`
     pub error_page: Option<ErrorPage>,
 
-    /// `FollowRedirect`: a [`FollowRedirect`].
+    /// `FollowRedirect`
     pub follow_redirect: Option<FollowRedirect>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`].
+    /// `ForceRedirect`
     pub force_redirect: Option<ForceRedirect>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `IpFilter`: an [`IpFilter`].
+    /// `IpFilter`
     pub ip_filter: Option<IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`].
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<IpFreqLimit>,
 
-    /// `MaxAge`: a [`MaxAge`].
+    /// `MaxAge`
     pub max_age: Option<MaxAge>,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Option<Origin>,
 
-    /// `OriginPullOptimization`: an [`OriginPullOptimization`].
+    /// `OriginPullOptimization`
     pub origin_pull_optimization: Option<OriginPullOptimization>,
 
-    /// `RangeOriginPull`: a [`RangeOriginPull`].
+    /// `RangeOriginPull`
     pub range_origin_pull: Option<RangeOriginPull>,
 
-    /// `Referer`: a [`Referer`].
+    /// `Referer`
     pub referer: Option<Referer>,
 
-    /// `RequestHeader`: a [`RequestHeader`].
+    /// `RequestHeader`
     pub request_header: Option<RequestHeader>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`].
+    /// `ResponseHeader`
     pub response_header: Option<ResponseHeader>,
 
-    /// `ResponseHeaderCache`: a [`ResponseHeaderCache`].
+    /// `ResponseHeaderCache`
     pub response_header_cache: Option<ResponseHeaderCache>,
 
-    /// `Seo`: a [`Seo`].
+    /// `Seo`
     pub seo: Option<Seo>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: Option<String>,
 
-    /// `StatusCodeCache`: a [`StatusCodeCache`].
+    /// `StatusCodeCache`
     pub status_code_cache: Option<StatusCodeCache>,
 
-    /// `VideoSeek`: a [`VideoSeek`].
+    /// `VideoSeek`
     pub video_seek: Option<VideoSeek>,
 
-    /// `AwsPrivateAccess`: an [`AwsPrivateAccess`].
+    /// `AwsPrivateAccess`
     pub aws_private_access: Option<AwsPrivateAccess>,
 
-    /// `OssPrivateAccess`: an [`OssPrivateAccess`].
+    /// `OssPrivateAccess`
     pub oss_private_access: Option<OssPrivateAccess>,
 
-    /// `HwPrivateAccess`: a [`HwPrivateAccess`].
+    /// `HwPrivateAccess`
     pub hw_private_access: Option<HwPrivateAccess>,
 
-    /// `QnPrivateAccess`: a [`QnPrivateAccess`].
+    /// `QnPrivateAccess`
     pub qn_private_access: Option<QnPrivateAccess>,
 }
 
@@ -2548,14 +1879,10 @@ pub struct MainlandConfig {
 /// Returned in the output of [`DescribeMapInfo`](super::DescribeMapInfo).
 #[tc_model]
 pub struct MapInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Id`; example: `-1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"海外"`
+    /// `Name`; example: `"海外"`
     pub name: String,
 }
 
@@ -2565,16 +1892,13 @@ pub struct MapInfo {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct MaxAge {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `MaxAgeRules`: a list of [`MaxAgeRule`] objects.
+    /// `MaxAgeRules`
     pub max_age_rules: Option<Vec<MaxAgeRule>>,
 
-    /// `MaxAgeCodeRule`: a [`MaxAgeCodeRule`].
+    /// `MaxAgeCodeRule`
     pub max_age_code_rule: Option<MaxAgeCodeRule>,
 }
 
@@ -2584,14 +1908,10 @@ pub struct MaxAge {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct MaxAgeCodeRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"clear"`
+    /// `Action`; example: `"clear"`
     pub action: String,
 
-    /// `StatusCodes`: a list of strings.
-    ///
-    /// Example: `["400-599"]`
+    /// `StatusCodes`; example: `["400-599"]`
     pub status_codes: Vec<String>,
 }
 
@@ -2601,22 +1921,16 @@ pub struct MaxAgeCodeRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct MaxAgeRule {
-    /// `MaxAgeType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `MaxAgeType`; example: `"file"`
     pub max_age_type: String,
 
-    /// `MaxAgeContents`: a list of strings.
+    /// `MaxAgeContents`
     pub max_age_contents: Vec<String>,
 
-    /// `MaxAgeTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaxAgeTime`; example: `3600`
     pub max_age_time: i64,
 
-    /// `FollowOrigin`: a string.
-    ///
-    /// Example: `"on"`
+    /// `FollowOrigin`; example: `"on"`
     pub follow_origin: Option<String>,
 }
 
@@ -2626,9 +1940,7 @@ pub struct MaxAgeRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OfflineCache {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 }
 
@@ -2638,66 +1950,46 @@ pub struct OfflineCache {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Origin {
-    /// `Origins`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Origins`; example: `["1.1.1.1"]`
     pub origins: Option<Vec<String>>,
 
-    /// `OriginType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `OriginType`; example: `"ip"`
     pub origin_type: Option<String>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `ServerName`; example: `"www.test.com"`
     pub server_name: Option<String>,
 
-    /// `CosPrivateAccess`: a string.
-    ///
-    /// Example: `"off"`
+    /// `CosPrivateAccess`; example: `"off"`
     pub cos_private_access: Option<String>,
 
-    /// `OriginPullProtocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `OriginPullProtocol`; example: `"http"`
     pub origin_pull_protocol: Option<String>,
 
-    /// `BackupOrigins`: a list of strings.
-    ///
-    /// Example: `["2.2.2.2"]`
+    /// `BackupOrigins`; example: `["2.2.2.2"]`
     pub backup_origins: Option<Vec<String>>,
 
-    /// `BackupOriginType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `BackupOriginType`; example: `"ip"`
     pub backup_origin_type: Option<String>,
 
-    /// `BackupServerName`: a string.
-    ///
-    /// Example: `"www.test2.com"`
+    /// `BackupServerName`; example: `"www.test2.com"`
     pub backup_server_name: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `BasePath`; example: `"/data"`
     pub base_path: Option<String>,
 
-    /// `PathRules`: a list of [`PathRule`] objects.
+    /// `PathRules`
     pub path_rules: Option<Vec<PathRule>>,
 
-    /// `PathBasedOrigin`: a list of [`PathBasedOriginRule`] objects.
+    /// `PathBasedOrigin`
     pub path_based_origin: Option<Vec<PathBasedOriginRule>>,
 
-    /// `Sni`: an [`OriginSni`].
+    /// `Sni`
     pub sni: Option<OriginSni>,
 
-    /// `AdvanceHttps`: an [`AdvanceHttps`].
+    /// `AdvanceHttps`
     pub advance_https: Option<AdvanceHttps>,
 
-    /// `OriginCompany`: a string.
-    ///
-    /// Example: `"hw-oss"`
+    /// `OriginCompany`; example: `"hw-oss"`
     pub origin_company: Option<String>,
 }
 
@@ -2707,13 +1999,10 @@ pub struct Origin {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginAuthentication {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `TypeA`: an [`OriginAuthenticationTypeA`].
+    /// `TypeA`
     pub type_a: Option<OriginAuthenticationTypeA>,
 }
 
@@ -2723,10 +2012,7 @@ pub struct OriginAuthentication {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginAuthenticationTypeA {
-    /// `SecretKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"AKIDz8dbsf3pJ9a1XqN"`
+    /// `SecretKey`, required in requests; example: `"AKIDz8dbsf3pJ9a1XqN"`
     pub secret_key: Option<String>,
 }
 
@@ -2736,9 +2022,7 @@ pub struct OriginAuthenticationTypeA {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginCombine {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 }
 
@@ -2747,9 +2031,7 @@ pub struct OriginCombine {
 /// Returned in the output of [`DescribeCdnOriginIp`](super::DescribeCdnOriginIp).
 #[tc_model]
 pub struct OriginIp {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 }
 
@@ -2759,14 +2041,10 @@ pub struct OriginIp {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginPullOptimization {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `OptimizationType`: a string.
-    ///
-    /// Example: `"OVToCN"`
+    /// `OptimizationType`; example: `"OVToCN"`
     pub optimization_type: Option<String>,
 }
 
@@ -2776,16 +2054,10 @@ pub struct OriginPullOptimization {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginPullTimeout {
-    /// `ConnectTimeout`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `5`
+    /// `ConnectTimeout`, required in requests; example: `5`
     pub connect_timeout: Option<u64>,
 
-    /// `ReceiveTimeout`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `30`
+    /// `ReceiveTimeout`, required in requests; example: `30`
     pub receive_timeout: Option<u64>,
 }
 
@@ -2795,15 +2067,10 @@ pub struct OriginPullTimeout {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OriginSni {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `ServerName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"qq.com"`
+    /// `ServerName`, required in requests; example: `"qq.com"`
     pub server_name: Option<String>,
 }
 
@@ -2813,29 +2080,19 @@ pub struct OriginSni {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OssPrivateAccess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AKkjqrfjaoidn"`
+    /// `AccessKey`; example: `"AKkjqrfjaoidn"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"wn***************mg"`
+    /// `SecretKey`; example: `"wn***************mg"`
     pub secret_key: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"hw-oss"`
+    /// `Bucket`; example: `"hw-oss"`
     pub bucket: Option<String>,
 }
 
@@ -2845,29 +2102,19 @@ pub struct OssPrivateAccess {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OthersPrivateAccess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"TXUIWY0BAR8I5NXZ693YU"`
+    /// `AccessKey`; example: `"TXUIWY0BAR8I5NXZ693YU"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"wn***************mg"`
+    /// `SecretKey`; example: `"wn***************mg"`
     pub secret_key: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: Option<String>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket-name"`
+    /// `Bucket`; example: `"bucket-name"`
     pub bucket: Option<String>,
 }
 
@@ -2877,90 +2124,88 @@ pub struct OthersPrivateAccess {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct OverseaConfig {
-    /// `Authentication`: an [`Authentication`].
+    /// `Authentication`
     pub authentication: Option<Authentication>,
 
-    /// `BandwidthAlert`: a [`BandwidthAlert`].
+    /// `BandwidthAlert`
     pub bandwidth_alert: Option<BandwidthAlert>,
 
-    /// `Cache`: a [`Cache`].
+    /// `Cache`
     pub cache: Option<Cache>,
 
-    /// `CacheKey`: a [`CacheKey`].
+    /// `CacheKey`
     pub cache_key: Option<CacheKey>,
 
-    /// `Compression`: a [`Compression`].
+    /// `Compression`
     pub compression: Option<Compression>,
 
-    /// `DownstreamCapping`: a [`DownstreamCapping`].
+    /// `DownstreamCapping`
     pub downstream_capping: Option<DownstreamCapping>,
 
-    /// `ErrorPage`: an [`ErrorPage`].
+    /// `ErrorPage`
     pub error_page: Option<ErrorPage>,
 
-    /// `FollowRedirect`: a [`FollowRedirect`].
+    /// `FollowRedirect`
     pub follow_redirect: Option<FollowRedirect>,
 
-    /// `ForceRedirect`: a [`ForceRedirect`].
+    /// `ForceRedirect`
     pub force_redirect: Option<ForceRedirect>,
 
-    /// `Https`: a [`Https`].
+    /// `Https`
     pub https: Option<Https>,
 
-    /// `IpFilter`: an [`IpFilter`].
+    /// `IpFilter`
     pub ip_filter: Option<IpFilter>,
 
-    /// `IpFreqLimit`: an [`IpFreqLimit`].
+    /// `IpFreqLimit`
     pub ip_freq_limit: Option<IpFreqLimit>,
 
-    /// `MaxAge`: a [`MaxAge`].
+    /// `MaxAge`
     pub max_age: Option<MaxAge>,
 
-    /// `Origin`: an [`Origin`].
+    /// `Origin`
     pub origin: Option<Origin>,
 
-    /// `OriginPullOptimization`: an [`OriginPullOptimization`].
+    /// `OriginPullOptimization`
     pub origin_pull_optimization: Option<OriginPullOptimization>,
 
-    /// `RangeOriginPull`: a [`RangeOriginPull`].
+    /// `RangeOriginPull`
     pub range_origin_pull: Option<RangeOriginPull>,
 
-    /// `Referer`: a [`Referer`].
+    /// `Referer`
     pub referer: Option<Referer>,
 
-    /// `RequestHeader`: a [`RequestHeader`].
+    /// `RequestHeader`
     pub request_header: Option<RequestHeader>,
 
-    /// `ResponseHeader`: a [`ResponseHeader`].
+    /// `ResponseHeader`
     pub response_header: Option<ResponseHeader>,
 
-    /// `ResponseHeaderCache`: a [`ResponseHeaderCache`].
+    /// `ResponseHeaderCache`
     pub response_header_cache: Option<ResponseHeaderCache>,
 
-    /// `Seo`: a [`Seo`].
+    /// `Seo`
     pub seo: Option<Seo>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: Option<String>,
 
-    /// `StatusCodeCache`: a [`StatusCodeCache`].
+    /// `StatusCodeCache`
     pub status_code_cache: Option<StatusCodeCache>,
 
-    /// `VideoSeek`: a [`VideoSeek`].
+    /// `VideoSeek`
     pub video_seek: Option<VideoSeek>,
 
-    /// `AwsPrivateAccess`: an [`AwsPrivateAccess`].
+    /// `AwsPrivateAccess`
     pub aws_private_access: Option<AwsPrivateAccess>,
 
-    /// `OssPrivateAccess`: an [`OssPrivateAccess`].
+    /// `OssPrivateAccess`
     pub oss_private_access: Option<OssPrivateAccess>,
 
-    /// `HwPrivateAccess`: a [`HwPrivateAccess`].
+    /// `HwPrivateAccess`
     pub hw_private_access: Option<HwPrivateAccess>,
 
-    /// `QnPrivateAccess`: a [`QnPrivateAccess`].
+    /// `QnPrivateAccess`
     pub qn_private_access: Option<QnPrivateAccess>,
 }
 
@@ -2970,13 +2215,10 @@ pub struct OverseaConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ParamFilter {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `FilterRules`: a list of [`ParamFilterRule`] objects.
+    /// `FilterRules`
     pub filter_rules: Option<Vec<ParamFilterRule>>,
 }
 
@@ -2986,19 +2228,13 @@ pub struct ParamFilter {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ParamFilterRule {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exampleParam"`
+    /// `Key`, required in requests; example: `"exampleParam"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
+    /// `Values`, required in requests
     pub values: Option<Vec<String>>,
 
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"403"`
+    /// `ReturnCode`; example: `"403"`
     pub return_code: Option<String>,
 }
 
@@ -3008,15 +2244,13 @@ pub struct ParamFilterRule {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct PathBasedOriginRule {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`; example: `"file"`
     pub rule_type: String,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `Origin`: a list of strings.
+    /// `Origin`
     pub origin: Vec<String>,
 }
 
@@ -3026,44 +2260,28 @@ pub struct PathBasedOriginRule {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct PathRule {
-    /// `Regex`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Regex`, required in requests; example: `false`
     pub regex: Option<bool>,
 
-    /// `Path`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/test"`
+    /// `Path`, required in requests; example: `"/test"`
     pub path: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `Origin`; example: `"8.8.8.8"`
     pub origin: Option<String>,
 
-    /// `ServerName`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `ServerName`; example: `"www.test.com"`
     pub server_name: Option<String>,
 
-    /// `OriginArea`: a string.
-    ///
-    /// Example: `"CN"`
+    /// `OriginArea`; example: `"CN"`
     pub origin_area: Option<String>,
 
-    /// `ForwardUri`: a string.
-    ///
-    /// Example: `"/demo"`
+    /// `ForwardUri`; example: `"/demo"`
     pub forward_uri: Option<String>,
 
-    /// `RequestHeaders`: a list of [`HttpHeaderRule`] objects.
+    /// `RequestHeaders`
     pub request_headers: Option<Vec<HttpHeaderRule>>,
 
-    /// `FullMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FullMatch`; example: `true`
     pub full_match: Option<bool>,
 }
 
@@ -3073,14 +2291,10 @@ pub struct PathRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct PostSize {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 
-    /// `MaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `MaxSize`; example: `32`
     pub max_size: Option<i64>,
 }
 
@@ -3089,34 +2303,22 @@ pub struct PostSize {
 /// Returned in the output of [`DescribePurgeTasks`](super::DescribePurgeTasks).
 #[tc_model]
 pub struct PurgeTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"98547009889354471"`
+    /// `TaskId`; example: `"98547009889354471"`
     pub task_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://qq.com/purge"`
+    /// `Url`; example: `"https://qq.com/purge"`
     pub url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: String,
 
-    /// `PurgeType`: a string.
-    ///
-    /// Example: `"url"`
+    /// `PurgeType`; example: `"url"`
     pub purge_type: String,
 
-    /// `FlushType`: a string.
-    ///
-    /// Example: `"flush"`
+    /// `FlushType`; example: `"flush"`
     pub flush_type: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2023-06-28 16:13:27"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2023-06-28 16:13:27"`
     pub create_time: String,
 }
 
@@ -3125,39 +2327,25 @@ pub struct PurgeTask {
 /// Returned in the output of [`DescribePushTasks`](super::DescribePushTasks).
 #[tc_model]
 pub struct PushTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `TaskId`; example: `"1000000001"`
     pub task_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://www.test.com/1.txt"`
+    /// `Url`; example: `"http://www.test.com/1.txt"`
     pub url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"done"`
+    /// `Status`; example: `"done"`
     pub status: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-02 16:06:20"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-05-02 16:06:20"`
     pub create_time: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-02 16:06:20"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2021-05-02 16:06:20"`
     pub update_time: Option<String>,
 }
 
@@ -3167,20 +2355,13 @@ pub struct PushTask {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct QnPrivateAccess {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"ousbDM5xlzuAZJEhhwcLj8makXkYiaAvciZHqAQj"`
+    /// `AccessKey`; example: `"ousbDM5xlzuAZJEhhwcLj8makXkYiaAvciZHqAQj"`
     pub access_key: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"wn***************mg"`
+    /// `SecretKey`, always sent in responses; example: `"wn***************mg"`
     pub secret_key: Option<String>,
 }
 
@@ -3190,25 +2371,16 @@ pub struct QnPrivateAccess {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct QueryStringKey {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 
-    /// `Reorder`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Reorder`; example: `"off"`
     pub reorder: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"includeCustom"`
+    /// `Action`; example: `"includeCustom"`
     pub action: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"key1;key2"`
+    /// `Value`; example: `"key1;key2"`
     pub value: Option<String>,
 }
 
@@ -3218,9 +2390,7 @@ pub struct QueryStringKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Quic {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on/off"`
+    /// `Switch`; example: `"on/off"`
     pub switch: String,
 }
 
@@ -3229,24 +2399,16 @@ pub struct Quic {
 /// Returned in the output of [`DescribePurgeQuota`](super::DescribePurgeQuota) and [`DescribePushQuota`](super::DescribePushQuota).
 #[tc_model]
 pub struct Quota {
-    /// `Batch`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Batch`; example: `10`
     pub batch: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Available`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Available`; example: `90`
     pub available: i64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 }
 
@@ -3256,14 +2418,10 @@ pub struct Quota {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RangeOriginPull {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `RangeRules`: a list of [`RangeOriginPullRule`] objects.
-    ///
-    /// Example: `[{"RulePaths":["jpg"],"RuleType":"file","Switch":"on"}]`
+    /// `RangeRules`; example: `[{"RulePaths":["jpg"],"RuleType":"file","Switch":"on"}]`
     pub range_rules: Option<Vec<RangeOriginPullRule>>,
 }
 
@@ -3273,19 +2431,13 @@ pub struct RangeOriginPull {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RangeOriginPullRule {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 }
 
@@ -3295,19 +2447,13 @@ pub struct RangeOriginPullRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RedirectConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `FollowRedirectHost`: a string.
-    ///
-    /// Example: `"main.host.com"`
+    /// `FollowRedirectHost`; example: `"main.host.com"`
     pub follow_redirect_host: String,
 
-    /// `FollowRedirectBackupHost`: a string.
-    ///
-    /// Example: `"backup.host.com"`
+    /// `FollowRedirectBackupHost`; example: `"backup.host.com"`
     pub follow_redirect_backup_host: Option<String>,
 }
 
@@ -3317,12 +2463,10 @@ pub struct RedirectConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Referer {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `RefererRules`: a list of [`RefererRule`] objects.
+    /// `RefererRules`
     pub referer_rules: Option<Vec<RefererRule>>,
 }
 
@@ -3332,25 +2476,19 @@ pub struct Referer {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RefererRule {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`; example: `"file"`
     pub rule_type: String,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `RefererType`: a string.
-    ///
-    /// Example: `"whitelist"`
+    /// `RefererType`; example: `"whitelist"`
     pub referer_type: String,
 
-    /// `Referers`: a list of strings.
+    /// `Referers`
     pub referers: Vec<String>,
 
-    /// `AllowEmpty`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowEmpty`; example: `true`
     pub allow_empty: bool,
 }
 
@@ -3359,12 +2497,10 @@ pub struct RefererRule {
 /// Returned in the output of [`DescribeMapInfo`](super::DescribeMapInfo).
 #[tc_model]
 pub struct RegionMapRelation {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `-20`
+    /// `RegionId`; example: `-20`
     pub region_id: i64,
 
-    /// `SubRegionIdList`: a list of signed 64-bit integers.
+    /// `SubRegionIdList`
     pub sub_region_id_list: Vec<i64>,
 }
 
@@ -3374,18 +2510,13 @@ pub struct RegionMapRelation {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RemoteAuthentication {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `Switch`, required in requests; example: `"on"`
     pub switch: Option<String>,
 
-    /// `RemoteAuthenticationRules`: a list of [`RemoteAuthenticationRule`] objects.
+    /// `RemoteAuthenticationRules`
     pub remote_authentication_rules: Option<Vec<RemoteAuthenticationRule>>,
 
-    /// `Server`: a string.
-    ///
-    /// Example: `"http://auth.com/a.php"`
+    /// `Server`; example: `"http://auth.com/a.php"`
     pub server: Option<String>,
 }
 
@@ -3395,32 +2526,22 @@ pub struct RemoteAuthentication {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RemoteAuthenticationRule {
-    /// `Server`: a string.
-    ///
-    /// Example: `"http://auth.com"`
+    /// `Server`; example: `"http://auth.com"`
     pub server: String,
 
-    /// `AuthMethod`: a string.
-    ///
-    /// Example: `"get"`
+    /// `AuthMethod`; example: `"get"`
     pub auth_method: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`; example: `"file"`
     pub rule_type: String,
 
-    /// `RulePaths`: a list of strings.
+    /// `RulePaths`
     pub rule_paths: Vec<String>,
 
-    /// `AuthTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthTimeout`; example: `1`
     pub auth_timeout: i64,
 
-    /// `AuthTimeoutAction`: a string.
-    ///
-    /// Example: `"RETURN_200"`
+    /// `AuthTimeoutAction`; example: `"RETURN_200"`
     pub auth_timeout_action: String,
 }
 
@@ -3429,34 +2550,22 @@ pub struct RemoteAuthenticationRule {
 /// Returned in the output of [`DescribeReportData`](super::DescribeReportData).
 #[tc_model]
 pub struct ReportData {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdn-jiayoucrr"`
+    /// `ResourceId`; example: `"cdn-jiayoucrr"`
     pub resource_id: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Resource`; example: `"qq.com"`
     pub resource: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `4024621`
+    /// `Value`; example: `4024621`
     pub value: i64,
 
-    /// `Percentage`: a floating-point number.
-    ///
-    /// Example: `75.5`
+    /// `Percentage`; example: `75.5`
     pub percentage: f64,
 
-    /// `BillingValue`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BillingValue`; example: `100`
     pub billing_value: i64,
 
-    /// `BillingPercentage`: a floating-point number.
-    ///
-    /// Example: `75.5`
+    /// `BillingPercentage`; example: `75.5`
     pub billing_percentage: f64,
 }
 
@@ -3466,12 +2575,10 @@ pub struct ReportData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RequestHeader {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `HeaderRules`: a list of [`HttpHeaderPathRule`] objects.
+    /// `HeaderRules`
     pub header_rules: Option<Vec<HttpHeaderPathRule>>,
 }
 
@@ -3480,12 +2587,10 @@ pub struct RequestHeader {
 /// Returned in the output of [`DescribeBillingData`](super::DescribeBillingData).
 #[tc_model]
 pub struct ResourceBillingData {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Resource`; example: `"qq.com"`
     pub resource: String,
 
-    /// `BillingData`: a list of [`CdnData`] objects.
+    /// `BillingData`
     pub billing_data: Vec<CdnData>,
 }
 
@@ -3494,12 +2599,10 @@ pub struct ResourceBillingData {
 /// Returned in the output of [`DescribeCdnData`](super::DescribeCdnData) and [`DescribeIpVisit`](super::DescribeIpVisit).
 #[tc_model]
 pub struct ResourceData {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"multiDomains"`
+    /// `Resource`; example: `"multiDomains"`
     pub resource: String,
 
-    /// `CdnData`: a list of [`CdnData`] objects.
+    /// `CdnData`
     pub cdn_data: Vec<CdnData>,
 }
 
@@ -3508,12 +2611,10 @@ pub struct ResourceData {
 /// Returned in the output of [`DescribeOriginData`](super::DescribeOriginData).
 #[tc_model]
 pub struct ResourceOriginData {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Resource`; example: `"qq.com"`
     pub resource: String,
 
-    /// `OriginData`: a list of [`CdnData`] objects.
+    /// `OriginData`
     pub origin_data: Vec<CdnData>,
 }
 
@@ -3523,12 +2624,10 @@ pub struct ResourceOriginData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ResponseHeader {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `HeaderRules`: a list of [`HttpHeaderPathRule`] objects.
+    /// `HeaderRules`
     pub header_rules: Option<Vec<HttpHeaderPathRule>>,
 }
 
@@ -3538,9 +2637,7 @@ pub struct ResponseHeader {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ResponseHeaderCache {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 }
 
@@ -3550,15 +2647,10 @@ pub struct ResponseHeaderCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Revalidate {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `Path`; example: `"/data"`
     pub path: Option<String>,
 }
 
@@ -3568,18 +2660,13 @@ pub struct Revalidate {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RuleCache {
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `CacheConfig`: a [`RuleCacheConfig`].
-    /// Required in requests.
+    /// `CacheConfig`, required in requests
     pub cache_config: Option<RuleCacheConfig>,
 }
 
@@ -3589,16 +2676,13 @@ pub struct RuleCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RuleCacheConfig {
-    /// `Cache`: a [`CacheConfigCache`].
-    /// Required in requests.
+    /// `Cache`, required in requests
     pub cache: Option<CacheConfigCache>,
 
-    /// `NoCache`: a [`CacheConfigNoCache`].
-    /// Required in requests.
+    /// `NoCache`, required in requests
     pub no_cache: Option<CacheConfigNoCache>,
 
-    /// `FollowOrigin`: a [`CacheConfigFollowOrigin`].
-    /// Required in requests.
+    /// `FollowOrigin`, required in requests
     pub follow_origin: Option<CacheConfigFollowOrigin>,
 }
 
@@ -3607,14 +2691,10 @@ pub struct RuleCacheConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RuleEngine {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"[]\""`
+    /// `Content`; example: `"\"[]\""`
     pub content: Option<String>,
 }
 
@@ -3624,22 +2704,13 @@ pub struct RuleEngine {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct RuleQueryString {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"includeAll"`
+    /// `Action`, required in requests; example: `"includeAll"`
     pub action: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"example-value"`
+    /// `Value`, required in requests; example: `"example-value"`
     pub value: Option<String>,
 }
 
@@ -3649,10 +2720,7 @@ pub struct RuleQueryString {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct SchemeKey {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -3661,9 +2729,7 @@ pub struct SchemeKey {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct SecurityConfig {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 }
 
@@ -3673,10 +2739,7 @@ pub struct SecurityConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Seo {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -3686,44 +2749,28 @@ pub struct Seo {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains) and [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ServerCert {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"LE-dsfdsf"`
+    /// `CertId`; example: `"LE-dsfdsf"`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"aa.com"`
+    /// `CertName`; example: `"aa.com"`
     pub cert_name: Option<String>,
 
-    /// `Certificate`: a string.
-    ///
-    /// Example: `"不展示"`
+    /// `Certificate`; example: `"不展示"`
     pub certificate: Option<String>,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"不展示"`
+    /// `PrivateKey`; example: `"不展示"`
     pub private_key: Option<String>,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-01 09:48:19"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2021-12-01 09:48:19"`
     pub expire_time: Option<String>,
 
-    /// `DeployTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-12-01 09:48:19"`
+    /// `DeployTime`, a date and time as the service writes it; example: `"2021-12-01 09:48:19"`
     pub deploy_time: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Message`; example: `"备注"`
     pub message: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"upload"`
+    /// `From`; example: `"upload"`
     pub from: Option<String>,
 }
 
@@ -3733,14 +2780,10 @@ pub struct ServerCert {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct ShareCname {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Cname`: a string.
-    ///
-    /// Example: `"mycname-12345.shared.cdn.dnsv1.com"`
+    /// `Cname`; example: `"mycname-12345.shared.cdn.dnsv1.com"`
     pub cname: Option<String>,
 }
 
@@ -3750,35 +2793,22 @@ pub struct ShareCname {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct SimpleCache {
-    /// `CacheRules`: a list of [`SimpleCacheRule`] objects.
-    /// Required in requests.
+    /// `CacheRules`, required in requests
     pub cache_rules: Option<Vec<SimpleCacheRule>>,
 
-    /// `FollowOrigin`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `FollowOrigin`, required in requests; example: `"on"`
     pub follow_origin: Option<String>,
 
-    /// `IgnoreCacheControl`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `IgnoreCacheControl`, required in requests; example: `"on"`
     pub ignore_cache_control: Option<String>,
 
-    /// `IgnoreSetCookie`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `IgnoreSetCookie`, required in requests; example: `"on"`
     pub ignore_set_cookie: Option<String>,
 
-    /// `CompareMaxAge`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"on"`
+    /// `CompareMaxAge`, required in requests; example: `"on"`
     pub compare_max_age: Option<String>,
 
-    /// `Revalidate`: a [`Revalidate`].
+    /// `Revalidate`
     pub revalidate: Option<Revalidate>,
 }
 
@@ -3788,17 +2818,13 @@ pub struct SimpleCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct SimpleCacheRule {
-    /// `CacheType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `CacheType`; example: `"file"`
     pub cache_type: String,
 
-    /// `CacheContents`: a list of strings.
+    /// `CacheContents`
     pub cache_contents: Vec<String>,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `CacheTime`; example: `3600`
     pub cache_time: i64,
 }
 
@@ -3807,14 +2833,10 @@ pub struct SimpleCacheRule {
 /// Sent in the input of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Sort {
-    /// `Key`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `Key`; example: `"createTime"`
     pub key: Option<String>,
 
-    /// `Sequence`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sequence`; example: `"asc"`
     pub sequence: Option<String>,
 }
 
@@ -3824,10 +2846,10 @@ pub struct Sort {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct SpecificConfig {
-    /// `Mainland`: a [`MainlandConfig`].
+    /// `Mainland`
     pub mainland: Option<MainlandConfig>,
 
-    /// `Overseas`: an [`OverseaConfig`].
+    /// `Overseas`
     pub overseas: Option<OverseaConfig>,
 }
 
@@ -3837,49 +2859,31 @@ pub struct SpecificConfig {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct StatisticItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"total"`
+    /// `Type`; example: `"total"`
     pub r#type: Option<String>,
 
-    /// `UnBlockTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `UnBlockTime`; example: `60`
     pub un_block_time: Option<u64>,
 
-    /// `BpsThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `BpsThreshold`; example: `1000000000`
     pub bps_threshold: Option<u64>,
 
-    /// `CounterMeasure`: a string.
-    ///
-    /// Example: `"RETURN_404"`
+    /// `CounterMeasure`; example: `"RETURN_404"`
     pub counter_measure: Option<String>,
 
-    /// `AlertPercentage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AlertPercentage`; example: `80`
     pub alert_percentage: Option<u64>,
 
-    /// `AlertSwitch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `AlertSwitch`; example: `"on"`
     pub alert_switch: Option<String>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"flux"`
+    /// `Metric`; example: `"flux"`
     pub metric: Option<String>,
 
-    /// `Cycle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Cycle`; example: `60`
     pub cycle: Option<u64>,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: Option<String>,
 }
 
@@ -3889,13 +2893,10 @@ pub struct StatisticItem {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct StatusCodeCache {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `CacheRules`: a list of [`StatusCodeCacheRule`] objects.
+    /// `CacheRules`
     pub cache_rules: Option<Vec<StatusCodeCacheRule>>,
 }
 
@@ -3905,14 +2906,10 @@ pub struct StatusCodeCache {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct StatusCodeCacheRule {
-    /// `StatusCode`: a string.
-    ///
-    /// Example: `"403"`
+    /// `StatusCode`; example: `"403"`
     pub status_code: String,
 
-    /// `CacheTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `CacheTime`; example: `3600`
     pub cache_time: i64,
 }
 
@@ -3921,14 +2918,10 @@ pub struct StatusCodeCacheRule {
 /// Returned in the output of [`DescribeBillingData`](super::DescribeBillingData), [`DescribeCdnData`](super::DescribeCdnData), [`DescribeIpVisit`](super::DescribeIpVisit) and [`DescribeOriginData`](super::DescribeOriginData).
 #[tc_model]
 pub struct SummarizedData {
-    /// `Name`: a string.
-    ///
-    /// Example: `"sum"`
+    /// `Name`; example: `"sum"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `1000`
+    /// `Value`; example: `1000`
     pub value: f64,
 }
 
@@ -3938,16 +2931,10 @@ pub struct SummarizedData {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"产品"`
+    /// `TagKey`, required in requests; example: `"产品"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cdn"`
+    /// `TagValue`, required in requests; example: `"cdn"`
     pub tag_value: Option<String>,
 }
 
@@ -3956,14 +2943,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeBillingData`](super::DescribeBillingData), [`DescribeCdnData`](super::DescribeCdnData), [`DescribeIpVisit`](super::DescribeIpVisit) and [`DescribeOriginData`](super::DescribeOriginData).
 #[tc_model]
 pub struct TimestampData {
-    /// `Time`: a date and time, as the service writes it.
-    ///
-    /// Example: `"13:35:00"`
+    /// `Time`, a date and time as the service writes it; example: `"13:35:00"`
     pub time: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Value`; example: `100.0`
     pub value: f64,
 }
 
@@ -3972,12 +2955,10 @@ pub struct TimestampData {
 /// Returned in the output of [`ListTopData`](super::ListTopData).
 #[tc_model]
 pub struct TopData {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Resource`; example: `"qq.com"`
     pub resource: String,
 
-    /// `DetailData`: a list of [`TopDetailData`] objects.
+    /// `DetailData`
     pub detail_data: Vec<TopDetailData>,
 }
 
@@ -3986,12 +2967,10 @@ pub struct TopData {
 /// Returned in the output of [`DescribeTopData`](super::DescribeTopData).
 #[tc_model]
 pub struct TopDataMore {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Resource`; example: `"a.com"`
     pub resource: String,
 
-    /// `DetailData`: a list of [`TopDetailDataMore`] objects.
+    /// `DetailData`
     pub detail_data: Vec<TopDetailDataMore>,
 }
 
@@ -4000,14 +2979,10 @@ pub struct TopDataMore {
 /// Returned in the output of [`ListTopData`](super::ListTopData).
 #[tc_model]
 pub struct TopDetailData {
-    /// `Name`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Name`; example: `"qq.com"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `Value`; example: `10`
     pub value: f64,
 }
 
@@ -4016,19 +2991,13 @@ pub struct TopDetailData {
 /// Returned in the output of [`DescribeTopData`](super::DescribeTopData).
 #[tc_model]
 pub struct TopDetailDataMore {
-    /// `Name`: a string.
-    ///
-    /// Example: `"a.com"`
+    /// `Name`; example: `"a.com"`
     pub name: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `11`
+    /// `Value`; example: `11`
     pub value: f64,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `12`
+    /// `Percent`; example: `12`
     pub percent: Option<f64>,
 }
 
@@ -4037,34 +3006,22 @@ pub struct TopDetailDataMore {
 /// Returned in the output of [`ListClsLogTopics`](super::ListClsLogTopics).
 #[tc_model]
 pub struct TopicInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"def811bf-867e-405c-bbc2-521crr2a3aea"`
+    /// `TopicId`; example: `"def811bf-867e-405c-bbc2-521crr2a3aea"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"cdn-topic1"`
+    /// `TopicName`; example: `"cdn-topic1"`
     pub topic_name: String,
 
-    /// `Enabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"YYYY-MM-DD HH:mm:ss"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"YYYY-MM-DD HH:mm:ss"`
     pub create_time: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"cdn"`
+    /// `Channel`; example: `"cdn"`
     pub channel: Option<String>,
 
-    /// `Deleted`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Deleted`; example: `"no"`
     pub deleted: Option<String>,
 }
 
@@ -4074,9 +3031,7 @@ pub struct TopicInfo {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig) and [`DescribeImageConfig`](super::DescribeImageConfig).
 #[tc_model]
 pub struct TpgAdapter {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 }
 
@@ -4085,104 +3040,64 @@ pub struct TpgAdapter {
 /// Returned in the output of [`DescribeTrafficPackages`](super::DescribeTrafficPackages).
 #[tc_model]
 pub struct TrafficPackage {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `20000001`
+    /// `Id`; example: `20000001`
     pub id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"日常流量包"`
+    /// `Type`; example: `"日常流量包"`
     pub r#type: String,
 
-    /// `Bytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `Bytes`; example: `1000000000`
     pub bytes: i64,
 
-    /// `BytesUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BytesUsed`; example: `100`
     pub bytes_used: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enabled"`
+    /// `Status`; example: `"enabled"`
     pub status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-09-01 00:00:00"`
     pub create_time: String,
 
-    /// `EnableTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `EnableTime`, a date and time as the service writes it; example: `"2021-09-01 00:00:00"`
     pub enable_time: String,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-09-01 00:00:00"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2021-09-01 00:00:00"`
     pub expire_time: String,
 
-    /// `ContractExtension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContractExtension`; example: `false`
     pub contract_extension: bool,
 
-    /// `AutoExtension`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoExtension`; example: `false`
     pub auto_extension: bool,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"CDN_GIFT"`
+    /// `Channel`; example: `"CDN_GIFT"`
     pub channel: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"mainland"`
+    /// `Area`; example: `"mainland"`
     pub area: String,
 
-    /// `LifeTimeMonth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeTimeMonth`; example: `1`
     pub life_time_month: i64,
 
-    /// `ExtensionAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExtensionAvailable`; example: `false`
     pub extension_available: bool,
 
-    /// `RefundAvailable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RefundAvailable`; example: `false`
     pub refund_available: bool,
 
-    /// `Region`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Region`; example: `1`
     pub region: Option<i64>,
 
-    /// `ConfigId`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ConfigId`; example: `101`
     pub config_id: Option<i64>,
 
-    /// `ExtensionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExtensionMode`; example: `0`
     pub extension_mode: Option<u64>,
 
-    /// `TrueEnableTime`: a string.
-    ///
-    /// Example: `"2022-08-02 10:00:00"`
+    /// `TrueEnableTime`; example: `"2022-08-02 10:00:00"`
     pub true_enable_time: Option<String>,
 
-    /// `TrueExpireTime`: a string.
-    ///
-    /// Example: `"2022-08-02 23:59:59"`
+    /// `TrueExpireTime`; example: `"2022-08-02 23:59:59"`
     pub true_expire_time: Option<String>,
 }
 
@@ -4192,12 +3107,10 @@ pub struct TrafficPackage {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct UrlRedirect {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `PathRules`: a list of [`UrlRedirectRule`] objects.
+    /// `PathRules`
     pub path_rules: Option<Vec<UrlRedirectRule>>,
 }
 
@@ -4207,34 +3120,22 @@ pub struct UrlRedirect {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct UrlRedirectRule {
-    /// `RedirectStatusCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `RedirectStatusCode`; example: `302`
     pub redirect_status_code: i64,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"no"`
+    /// `Pattern`; example: `"no"`
     pub pattern: String,
 
-    /// `RedirectUrl`: a string.
-    ///
-    /// Example: `"no"`
+    /// `RedirectUrl`; example: `"no"`
     pub redirect_url: String,
 
-    /// `RedirectHost`: a string.
-    ///
-    /// Example: `"no"`
+    /// `RedirectHost`; example: `"no"`
     pub redirect_host: Option<String>,
 
-    /// `FullMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FullMatch`; example: `false`
     pub full_match: Option<bool>,
 
-    /// `Regex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Regex`; example: `false`
     pub regex: Option<bool>,
 }
 
@@ -4244,13 +3145,10 @@ pub struct UrlRedirectRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct UserAgentFilter {
-    /// `Switch`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"off"`
+    /// `Switch`, required in requests; example: `"off"`
     pub switch: Option<String>,
 
-    /// `FilterRules`: a list of [`UserAgentFilterRule`] objects.
+    /// `FilterRules`
     pub filter_rules: Option<Vec<UserAgentFilterRule>>,
 }
 
@@ -4260,24 +3158,16 @@ pub struct UserAgentFilter {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct UserAgentFilterRule {
-    /// `RuleType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"file"`
+    /// `RuleType`, required in requests; example: `"file"`
     pub rule_type: Option<String>,
 
-    /// `RulePaths`: a list of strings.
-    /// Required in requests.
+    /// `RulePaths`, required in requests
     pub rule_paths: Option<Vec<String>>,
 
-    /// `UserAgents`: a list of strings.
-    /// Required in requests.
+    /// `UserAgents`, required in requests
     pub user_agents: Option<Vec<String>>,
 
-    /// `FilterType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"whitelist"`
+    /// `FilterType`, required in requests; example: `"whitelist"`
     pub filter_type: Option<String>,
 }
 
@@ -4287,9 +3177,7 @@ pub struct UserAgentFilterRule {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct VideoSeek {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 }
 
@@ -4298,34 +3186,22 @@ pub struct VideoSeek {
 /// Returned in the output of [`DescribeUrlViolations`](super::DescribeUrlViolations).
 #[tc_model]
 pub struct ViolationUrl {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1000001`
+    /// `Id`; example: `1000001`
     pub id: i64,
 
-    /// `RealUrl`: a string.
-    ///
-    /// Example: `"http:\\/\\/www.test.com\\/a.jpeg"`
+    /// `RealUrl`; example: `"http:\\/\\/www.test.com\\/a.jpeg"`
     pub real_url: String,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"2019-11-18\\/2019-11-18-18-26-08-1794844604-29-21-a.jpeg"`
+    /// `DownloadUrl`; example: `"2019-11-18\\/2019-11-18-18-26-08-1794844604-29-21-a.jpeg"`
     pub download_url: String,
 
-    /// `UrlStatus`: a string.
-    ///
-    /// Example: `"forbid"`
+    /// `UrlStatus`; example: `"forbid"`
     pub url_status: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-17 18:25:47"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-11-17 18:25:47"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-18 18:06:47"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2019-11-18 18:06:47"`
     pub update_time: String,
 }
 
@@ -4335,14 +3211,10 @@ pub struct ViolationUrl {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig).
 #[tc_model]
 pub struct WebSocket {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Timeout`; example: `10`
     pub timeout: Option<i64>,
 }
 
@@ -4352,8 +3224,6 @@ pub struct WebSocket {
 /// Returned in the output of [`DescribeDomainsConfig`](super::DescribeDomainsConfig) and [`DescribeImageConfig`](super::DescribeImageConfig).
 #[tc_model]
 pub struct WebpAdapter {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"off"`
+    /// `Switch`; example: `"off"`
     pub switch: Option<String>,
 }

@@ -7,29 +7,53 @@ use super::models;
 /// The `CreateReportPdf` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`CreateReportPdfResponse`].
-/// The codes it documents are in [`CreateReportPdfError`](super::errors::CreateReportPdfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=CreateReportPdf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "CreateReportPdf",
     output = CreateReportPdfResponse,
-    error = super::errors::CreateReportPdfError
+    error = super::errors::CdsErrorCode
 )]
 pub struct CreateReportPdf {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 }
 
 /// What a successful [`CreateReportPdf`] call returns.
 #[tc_model]
 pub struct CreateReportPdfResponse {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://regionid.cds.tencent.com"`
+    /// `Url`; example: `"https://regionid.cds.tencent.com"`
     pub url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -39,75 +63,79 @@ pub struct CreateReportPdfResponse {
 /// The `CreateTimerReport` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`CreateTimerReportResponse`].
-/// The codes it documents are in [`CreateTimerReportError`](super::errors::CreateTimerReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=CreateTimerReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "CreateTimerReport",
     output = CreateTimerReportResponse,
-    error = super::errors::CreateTimerReportError
+    error = super::errors::CdsErrorCode
 )]
 pub struct CreateTimerReport {
-    /// `TplName`: a string.
-    ///
-    /// Example: `"tpl-1730429903"`
+    /// `TplName`; example: `"tpl-1730429903"`
     pub tpl_name: Option<String>,
 
-    /// `CntTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `CntTime`; example: `7`
     pub cnt_time: Option<i64>,
 
-    /// `CntCycle`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CntCycle`; example: `0`
     pub cnt_cycle: Option<i64>,
 
-    /// `Receivers`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Receivers`; example: `"admin"`
     pub receivers: Option<String>,
 
-    /// `CntDay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CntDay`; example: `0`
     pub cnt_day: Option<i64>,
 
-    /// `CntDate`: a string.
-    ///
-    /// Example: `"12:00"`
+    /// `CntDate`; example: `"12:00"`
     pub cnt_date: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"每周报表数据"`
+    /// `Remark`; example: `"每周报表数据"`
     pub remark: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateId`; example: `0`
     pub template_id: Option<i64>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 
-    /// `AssetsId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10,11,12,13]`
+    /// `AssetsId`; example: `[10,11,12,13]`
     pub assets_id: Option<Vec<i64>>,
 
-    /// `Notification`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Notification`; example: `1`
     pub notification: Option<i64>,
 
-    /// `MissionStart`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MissionStart`; example: `0`
     pub mission_start: Option<i64>,
 }
 
@@ -121,15 +149,43 @@ pub struct CreateTimerReportResponse {
 /// The `DescribeAssetsList` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeAssetsListResponse`].
-/// The codes it documents are in [`DescribeAssetsListError`](super::errors::DescribeAssetsListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeAssetsList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeAssetsList",
     output = DescribeAssetsListResponse,
-    error = super::errors::DescribeAssetsListError,
+    error = super::errors::CdsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -139,94 +195,62 @@ pub struct CreateTimerReportResponse {
     )
 )]
 pub struct DescribeAssetsList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchValues`: a list of [`NameValueString`](super::models::NameValueString) objects.
+    /// `SearchValues`
     pub search_values: Option<Vec<models::NameValueString>>,
 
-    /// `AssetsType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `AssetsType`; example: `"MYSQL"`
     pub assets_type: Option<String>,
 
-    /// `AssetsAddType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetsAddType`; example: `1`
     pub assets_add_type: Option<i64>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: Option<String>,
 
-    /// `Permission`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Permission`; example: `-1`
     pub permission: Option<i64>,
 
-    /// `AliveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AliveStatus`; example: `1`
     pub alive_status: Option<i64>,
 
-    /// `CasbOn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CasbOn`; example: `0`
     pub casb_on: Option<i64>,
 
-    /// `AgentOn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentOn`; example: `0`
     pub agent_on: Option<i64>,
 
-    /// `CdbOn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CdbOn`; example: `0`
     pub cdb_on: Option<i64>,
 
-    /// `ExtendCategory`: a string.
-    ///
-    /// Example: `"sensitive"`
+    /// `ExtendCategory`; example: `"sensitive"`
     pub extend_category: Option<String>,
 
-    /// `GroupIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,5]`
+    /// `GroupIds`; example: `[0,5]`
     pub group_ids: Option<Vec<u64>>,
 
-    /// `Aids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,5]`
+    /// `Aids`; example: `[0,5]`
     pub aids: Option<Vec<u64>>,
 
-    /// `BindingState`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BindingState`; example: `2`
     pub binding_state: Option<u64>,
 
-    /// `TrafficMirrorOn`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `TrafficMirrorOn`; example: `-1`
     pub traffic_mirror_on: Option<i64>,
 }
 
 /// What a successful [`DescribeAssetsList`] call returns.
 #[tc_model]
 pub struct DescribeAssetsListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `List`: a list of [`AssetsInfo`](super::models::AssetsInfo) objects.
+    /// `List`
     pub list: Vec<models::AssetsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -236,22 +260,50 @@ pub struct DescribeAssetsListResponse {
 /// The `DescribeDbauditInstanceType` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeDbauditInstanceTypeResponse`].
-/// The codes it documents are in [`DescribeDbauditInstanceTypeError`](super::errors::DescribeDbauditInstanceTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeDbauditInstanceType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeDbauditInstanceType",
     output = DescribeDbauditInstanceTypeResponse,
-    error = super::errors::DescribeDbauditInstanceTypeError
+    error = super::errors::CdsErrorCode
 )]
 pub struct DescribeDbauditInstanceType {}
 
 /// What a successful [`DescribeDbauditInstanceType`] call returns.
 #[tc_model]
 pub struct DescribeDbauditInstanceTypeResponse {
-    /// `DbauditTypesSet`: a list of [`DbauditTypesInfo`](super::models::DbauditTypesInfo) objects.
+    /// `DbauditTypesSet`
     pub dbaudit_types_set: Vec<models::DbauditTypesInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -261,15 +313,43 @@ pub struct DescribeDbauditInstanceTypeResponse {
 /// The `DescribeDbauditInstances` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeDbauditInstancesResponse`].
-/// The codes it documents are in [`DescribeDbauditInstancesError`](super::errors::DescribeDbauditInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeDbauditInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeDbauditInstances",
     output = DescribeDbauditInstancesResponse,
-    error = super::errors::DescribeDbauditInstancesError,
+    error = super::errors::CdsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -279,31 +359,23 @@ pub struct DescribeDbauditInstanceTypeResponse {
     )
 )]
 pub struct DescribeDbauditInstances {
-    /// `SearchRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SearchRegion`; example: `"ap-guangzhou"`
     pub search_region: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDbauditInstances`] call returns.
 #[tc_model]
 pub struct DescribeDbauditInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `CdsAuditInstanceSet`: a list of [`CdsAuditInstance`](super::models::CdsAuditInstance) objects.
+    /// `CdsAuditInstanceSet`
     pub cds_audit_instance_set: Vec<models::CdsAuditInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -313,24 +385,50 @@ pub struct DescribeDbauditInstancesResponse {
 /// The `DescribeDbauditUsedRegions` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeDbauditUsedRegionsResponse`].
-/// The codes it documents are in [`DescribeDbauditUsedRegionsError`](super::errors::DescribeDbauditUsedRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeDbauditUsedRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeDbauditUsedRegions",
     output = DescribeDbauditUsedRegionsResponse,
-    error = super::errors::DescribeDbauditUsedRegionsError
+    error = super::errors::CdsErrorCode
 )]
 pub struct DescribeDbauditUsedRegions {}
 
 /// What a successful [`DescribeDbauditUsedRegions`] call returns.
 #[tc_model]
 pub struct DescribeDbauditUsedRegionsResponse {
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","RegionId":0,"RegionName":"广州","RegionState":0}]`
+    /// `RegionSet`; example: `[{"Region":"ap-guangzhou","RegionId":0,"RegionName":"广州","RegionState":0}]`
     pub region_set: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -340,15 +438,43 @@ pub struct DescribeDbauditUsedRegionsResponse {
 /// The `DescribeReportList` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeReportListResponse`].
-/// The codes it documents are in [`DescribeReportListError`](super::errors::DescribeReportListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeReportList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeReportList",
     output = DescribeReportListResponse,
-    error = super::errors::DescribeReportListError,
+    error = super::errors::CdsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -358,71 +484,47 @@ pub struct DescribeDbauditUsedRegionsResponse {
     )
 )]
 pub struct DescribeReportList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-1730446355"`
+    /// `Name`; example: `"name-1730446355"`
     pub name: Option<String>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1720446355`
+    /// `StartTime`; example: `1720446355`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1730446355`
+    /// `EndTime`; example: `1730446355`
     pub end_time: Option<i64>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: Option<i64>,
 
-    /// `ReportStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportStatus`; example: `1`
     pub report_status: Option<i64>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `10010`
+    /// `TemplateId`; example: `10010`
     pub template_id: Option<i64>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"StartTime"`
+    /// `Field`; example: `"StartTime"`
     pub field: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 
-    /// `CntDay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CntDay`; example: `1`
     pub cnt_day: Option<i64>,
 }
 
 /// What a successful [`DescribeReportList`] call returns.
 #[tc_model]
 pub struct DescribeReportListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `List`: a list of [`Reports`](super::models::Reports) objects.
+    /// `List`
     pub list: Vec<models::Reports>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -432,15 +534,43 @@ pub struct DescribeReportListResponse {
 /// The `DescribeReportMissionList` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`DescribeReportMissionListResponse`].
-/// The codes it documents are in [`DescribeReportMissionListError`](super::errors::DescribeReportMissionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=DescribeReportMissionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "DescribeReportMissionList",
     output = DescribeReportMissionListResponse,
-    error = super::errors::DescribeReportMissionListError,
+    error = super::errors::CdsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -450,56 +580,38 @@ pub struct DescribeReportListResponse {
     )
 )]
 pub struct DescribeReportMissionList {
-    /// `TplName`: a string.
-    ///
-    /// Example: `"tpl-1730448474"`
+    /// `TplName`; example: `"tpl-1730448474"`
     pub tpl_name: Option<String>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportType`; example: `1`
     pub report_type: Option<i64>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `10010`
+    /// `TemplateId`; example: `10010`
     pub template_id: Option<i64>,
 
-    /// `MissionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MissionStatus`; example: `1`
     pub mission_status: Option<i64>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"NextStartTime"`
+    /// `Field`; example: `"NextStartTime"`
     pub field: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Sort`; example: `"desc"`
     pub sort: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeReportMissionList`] call returns.
 #[tc_model]
 pub struct DescribeReportMissionListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `List`: a list of [`ReportMission`](super::models::ReportMission) objects.
+    /// `List`
     pub list: Vec<models::ReportMission>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -509,54 +621,68 @@ pub struct DescribeReportMissionListResponse {
 /// The `InquiryPriceDbauditInstance` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`InquiryPriceDbauditInstanceResponse`].
-/// The codes it documents are in [`InquiryPriceDbauditInstanceError`](super::errors::InquiryPriceDbauditInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=InquiryPriceDbauditInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CdsErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CdsErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CdsErrorCode::FailedOperation)
+/// - [`FailedOperation.DasbAmountNotEnough`](super::errors::CdsErrorCode::FailedOperationDasbAmountNotEnough)
+/// - [`FailedOperation.DasbErrorCode`](super::errors::CdsErrorCode::FailedOperationDasbErrorCode)
+/// - [`FailedOperation.DasbInvalidSecretId`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretId)
+/// - [`FailedOperation.DasbInvalidSecretKey`](super::errors::CdsErrorCode::FailedOperationDasbInvalidSecretKey)
+/// - [`InternalError`](super::errors::CdsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::CdsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CdsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CdsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CdsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CdsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CdsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CdsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CdsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdsErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CdsErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CdsErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::CdsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CdsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "InquiryPriceDbauditInstance",
     output = InquiryPriceDbauditInstanceResponse,
-    error = super::errors::InquiryPriceDbauditInstanceError
+    error = super::errors::CdsErrorCode
 )]
 pub struct InquiryPriceDbauditInstance {
-    /// `InstanceVersion`: a string.
-    ///
-    /// Example: `"高级版"`
+    /// `InstanceVersion`; example: `"高级版"`
     pub instance_version: String,
 
-    /// `InquiryType`: a string.
-    ///
-    /// Example: `"renew"`
+    /// `InquiryType`; example: `"renew"`
     pub inquiry_type: String,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1730454743`
+    /// `TimeSpan`; example: `1730454743`
     pub time_span: u64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeUnit`; example: `"1"`
     pub time_unit: String,
 
-    /// `ServiceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ServiceRegion`; example: `"ap-guangzhou"`
     pub service_region: String,
 }
 
 /// What a successful [`InquiryPriceDbauditInstance`] call returns.
 #[tc_model]
 pub struct InquiryPriceDbauditInstanceResponse {
-    /// `TotalPrice`: a floating-point number.
-    ///
-    /// Example: `100.12`
+    /// `TotalPrice`; example: `100.12`
     pub total_price: f64,
 
-    /// `RealTotalCost`: a floating-point number.
-    ///
-    /// Example: `200.12`
+    /// `RealTotalCost`; example: `200.12`
     pub real_total_cost: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -566,25 +692,28 @@ pub struct InquiryPriceDbauditInstanceResponse {
 /// The `ModifyDbauditInstancesRenewFlag` action of CDS API 2018-04-20.
 ///
 /// A successful call returns [`ModifyDbauditInstancesRenewFlagResponse`].
-/// The codes it documents are in [`ModifyDbauditInstancesRenewFlagError`](super::errors::ModifyDbauditInstancesRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cds&Version=2018-04-20&Action=ModifyDbauditInstancesRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdsErrorCode`](super::errors::CdsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ResourceId`](super::errors::CdsErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameter.ResourceIdError`](super::errors::CdsErrorCode::InvalidParameterResourceIdError)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::CdsErrorCode::UnauthorizedOperationNoPermission)
 #[tc_action(
     service = "cds",
     version = "2018-04-20",
     name = "ModifyDbauditInstancesRenewFlag",
     output = ModifyDbauditInstancesRenewFlagResponse,
-    error = super::errors::ModifyDbauditInstancesRenewFlagError
+    error = super::errors::CdsErrorCode
 )]
 pub struct ModifyDbauditInstancesRenewFlag {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1453498545"`
+    /// `InstanceId`; example: `"1453498545"`
     pub instance_id: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 

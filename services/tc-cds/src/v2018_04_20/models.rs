@@ -8,236 +8,139 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAssetsList`](super::DescribeAssetsList), [`DescribeReportList`](super::DescribeReportList) and [`DescribeReportMissionList`](super::DescribeReportMissionList).
 #[tc_model]
 pub struct AssetsInfo {
-    /// `AddTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddTime`; example: `0`
     pub add_time: u64,
 
-    /// `Aid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Aid`; example: `1`
     pub aid: u64,
 
-    /// `AssetsIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `AssetsIp`; example: `"127.0.0.1"`
     pub assets_ip: String,
 
-    /// `AssetsName`: a string.
-    ///
-    /// Example: `"审计测试资产"`
+    /// `AssetsName`; example: `"审计测试资产"`
     pub assets_name: String,
 
-    /// `AssetsPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetsPort`; example: `0`
     pub assets_port: u64,
 
-    /// `AssetsType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `AssetsType`; example: `"MYSQL"`
     pub assets_type: String,
 
-    /// `AssetsVersion`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `AssetsVersion`; example: `"8.0"`
     pub assets_version: String,
 
-    /// `AssetsAddType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetsAddType`; example: `0`
     pub assets_add_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateTime`; example: `0`
     pub update_time: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aweafdad"`
+    /// `VpcId`; example: `"vpc-aweafdad"`
     pub vpc_id: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `Permission`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Permission`; example: `0`
     pub permission: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-istestis"`
+    /// `InstanceId`; example: `"ins-istestis"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"审计测试机器"`
+    /// `InstanceName`; example: `"审计测试机器"`
     pub instance_name: String,
 
-    /// `AddType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddType`; example: `1`
     pub add_type: u64,
 
-    /// `AssetSubnetId`: a string.
-    ///
-    /// Example: `"subnet-istestid"`
+    /// `AssetSubnetId`; example: `"subnet-istestid"`
     pub asset_subnet_id: String,
 
-    /// `UploadPem`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UploadPem`; example: `0`
     pub upload_pem: i64,
 
-    /// `AliveStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AliveStatus`; example: `0`
     pub alive_status: i64,
 
-    /// `AgentOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentOn`; example: `1`
     pub agent_on: u64,
 
-    /// `CasbOn`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CasbOn`; example: `1`
     pub casb_on: u64,
 
-    /// `GroupId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"rg-istestid"`
+    /// `GroupId`, required in requests; example: `"rg-istestid"`
     pub group_id: Option<String>,
 
-    /// `Available`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"PROXY_BOUND"`
+    /// `Available`, required in requests; example: `"PROXY_BOUND"`
     pub available: Option<String>,
 
-    /// `CdbOn`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `CdbOn`, required in requests; example: `1`
     pub cdb_on: Option<u64>,
 
-    /// `DbPlatform`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"64位"`
+    /// `DbPlatform`, required in requests; example: `"64位"`
     pub db_platform: Option<String>,
 
-    /// `DbCharset`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"utf-8"`
+    /// `DbCharset`, required in requests; example: `"utf-8"`
     pub db_charset: Option<String>,
 
-    /// `OsPolicy`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"linux"`
+    /// `OsPolicy`, required in requests; example: `"linux"`
     pub os_policy: Option<String>,
 
-    /// `BidirectionOn`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `BidirectionOn`, required in requests; example: `1`
     pub bidirection_on: Option<i64>,
 
-    /// `BidirectionMaxLine`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `BidirectionMaxLine`, required in requests; example: `10`
     pub bidirection_max_line: Option<i64>,
 
-    /// `BidirectionMaxStorage`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `99`
+    /// `BidirectionMaxStorage`, required in requests; example: `99`
     pub bidirection_max_storage: Option<i64>,
 
-    /// `BidirectionAllow`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `BidirectionAllow`, required in requests; example: `1`
     pub bidirection_allow: Option<i64>,
 
-    /// `BidirectionDelivery`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `BidirectionDelivery`, required in requests; example: `1`
     pub bidirection_delivery: Option<u64>,
 
-    /// `RoStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `RoStatus`, required in requests; example: `"1"`
     pub ro_status: Option<String>,
 
-    /// `AgentBound`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `AgentBound`, required in requests; example: `true`
     pub agent_bound: Option<bool>,
 
-    /// `CdbErrorMsg`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Cdb接口异常，请稍后关闭后重新开启"`
+    /// `CdbErrorMsg`, required in requests; example: `"Cdb接口异常，请稍后关闭后重新开启"`
     pub cdb_error_msg: Option<String>,
 
-    /// `DsgcBindingInfo`: a [`DsgcBindingInfo`].
-    /// Required in requests.
+    /// `DsgcBindingInfo`, required in requests
     pub dsgc_binding_info: Option<DsgcBindingInfo>,
 
-    /// `BindingRules`: a list of [`IdWithName`] objects.
+    /// `BindingRules`
     pub binding_rules: Option<Vec<IdWithName>>,
 
-    /// `BindingModels`: a list of [`IdWithName`] objects.
+    /// `BindingModels`
     pub binding_models: Option<Vec<IdWithName>>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"groupName"`
+    /// `GroupName`; example: `"groupName"`
     pub group_name: Option<String>,
 
-    /// `AssetGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AssetGroupId`; example: `5`
     pub asset_group_id: Option<u64>,
 
-    /// `IsNewCloudAudit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNewCloudAudit`; example: `true`
     pub is_new_cloud_audit: Option<bool>,
 
-    /// `TrafficMirrorOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrafficMirrorOn`; example: `1`
     pub traffic_mirror_on: Option<i64>,
 
-    /// `AuditScope`: a string.
-    ///
-    /// Example: `"REGION"`
+    /// `AuditScope`; example: `"REGION"`
     pub audit_scope: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cmgo-18dja01"`
+    /// `InstanceGroupId`; example: `"cmgo-18dja01"`
     pub instance_group_id: Option<String>,
 
-    /// `AssetGroups`: a list of [`IdWithName`] objects.
+    /// `AssetGroups`
     pub asset_groups: Option<Vec<IdWithName>>,
 }
 
@@ -246,84 +149,52 @@ pub struct AssetsInfo {
 /// Returned in the output of [`DescribeDbauditInstances`](super::DescribeDbauditInstances).
 #[tc_model]
 pub struct CdsAuditInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cds-21qwsd"`
+    /// `InstanceId`; example: `"cds-21qwsd"`
     pub instance_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"128494984"`
+    /// `AppId`; example: `"128494984"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000432456"`
+    /// `Uin`; example: `"1000432456"`
     pub uin: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsolatedTimestamp`: a string.
-    ///
-    /// Example: `"2023-12-12 12:12:12"`
+    /// `IsolatedTimestamp`; example: `"2023-12-12 12:12:12"`
     pub isolated_timestamp: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-12-12 12:12:12"`
+    /// `CreateTime`; example: `"2020-12-12 12:12:12"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-12-12 12:12:12"`
+    /// `ExpireTime`; example: `"2023-12-12 12:12:12"`
     pub expire_time: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试数审"`
+    /// `InstanceName`; example: `"测试数审"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cds"`
+    /// `InstanceType`; example: `"cds"`
     pub instance_type: String,
 
-    /// `Pdomain`: a string.
-    ///
-    /// Example: `"www.pdomain.com"`
+    /// `Pdomain`; example: `"www.pdomain.com"`
     pub pdomain: Option<String>,
 }
 
@@ -332,39 +203,25 @@ pub struct CdsAuditInstance {
 /// Returned in the output of [`DescribeDbauditInstanceType`](super::DescribeDbauditInstanceType).
 #[tc_model]
 pub struct DbauditTypesInfo {
-    /// `InstanceVersionName`: a string.
-    ///
-    /// Example: `"吞吐量：3000条SQL/秒，支持审计组：3个，入库速率：1千万/小时，在线存储量：300亿SQL语句"`
+    /// `InstanceVersionName`; example: `"吞吐量：3000条SQL/秒，支持审计组：3个，入库速率：1千万/小时，在线存储量：300亿SQL语句"`
     pub instance_version_name: String,
 
-    /// `InstanceVersionKey`: a string.
-    ///
-    /// Example: `"合规版"`
+    /// `InstanceVersionKey`; example: `"合规版"`
     pub instance_version_key: String,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Qps`; example: `3000`
     pub qps: u64,
 
-    /// `MaxInstances`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxInstances`; example: `3`
     pub max_instances: u64,
 
-    /// `InsertSpeed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000000`
+    /// `InsertSpeed`; example: `10000000`
     pub insert_speed: u64,
 
-    /// `OnlineStorageCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30000000000`
+    /// `OnlineStorageCapacity`; example: `30000000000`
     pub online_storage_capacity: u64,
 
-    /// `ArchivingStorageCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30000000000`
+    /// `ArchivingStorageCapacity`; example: `30000000000`
     pub archiving_storage_capacity: u64,
 }
 
@@ -373,34 +230,19 @@ pub struct DbauditTypesInfo {
 /// Returned in the output of [`DescribeAssetsList`](super::DescribeAssetsList), [`DescribeReportList`](super::DescribeReportList) and [`DescribeReportMissionList`](super::DescribeReportMissionList).
 #[tc_model]
 pub struct DsgcBindingInfo {
-    /// `DspaId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dspa-awsdasda"`
+    /// `DspaId`, required in requests; example: `"dspa-awsdasda"`
     pub dspa_id: Option<String>,
 
-    /// `DspaCgId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `DspaCgId`, required in requests; example: `2`
     pub dspa_cg_id: Option<u64>,
 
-    /// `DspaCgName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"通用规则集"`
+    /// `DspaCgName`, required in requests; example: `"通用规则集"`
     pub dspa_cg_name: Option<String>,
 
-    /// `DspaStatus`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `DspaStatus`, required in requests; example: `0`
     pub dspa_status: Option<u64>,
 
-    /// `DspaCgStatus`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `DspaCgStatus`, required in requests; example: `0`
     pub dspa_cg_status: Option<u64>,
 }
 
@@ -409,14 +251,10 @@ pub struct DsgcBindingInfo {
 /// Returned in the output of [`DescribeAssetsList`](super::DescribeAssetsList), [`DescribeReportList`](super::DescribeReportList) and [`DescribeReportMissionList`](super::DescribeReportMissionList).
 #[tc_model]
 pub struct IdWithName {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"hen"`
+    /// `Name`; example: `"hen"`
     pub name: Option<String>,
 }
 
@@ -425,14 +263,10 @@ pub struct IdWithName {
 /// Sent in the input of [`DescribeAssetsList`](super::DescribeAssetsList).
 #[tc_model]
 pub struct NameValueString {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `Name`; example: `"InstanceName"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"pre_cdb_ins"`
+    /// `Value`; example: `"pre_cdb_ins"`
     pub value: String,
 }
 
@@ -441,24 +275,16 @@ pub struct NameValueString {
 /// Returned in the output of [`DescribeDbauditUsedRegions`](super::DescribeDbauditUsedRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"普通区"`
+    /// `RegionName`; example: `"普通区"`
     pub region_name: String,
 
-    /// `RegionState`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RegionState`; example: `3`
     pub region_state: i64,
 }
 
@@ -467,103 +293,55 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeReportMissionList`](super::DescribeReportMissionList).
 #[tc_model]
 pub struct ReportMission {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Id`, always sent in responses; example: `0`
     pub id: Option<i64>,
 
-    /// `TplName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"11 月会话分析"`
+    /// `TplName`, always sent in responses; example: `"11 月会话分析"`
     pub tpl_name: Option<String>,
 
-    /// `ReportType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ReportType`, always sent in responses; example: `0`
     pub report_type: Option<i64>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"单次"`
+    /// `Remark`, always sent in responses; example: `"单次"`
     pub remark: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `TemplateId`, always sent in responses; example: `0`
     pub template_id: Option<i64>,
 
-    /// `AssetsList`: a list of [`AssetsInfo`] objects.
+    /// `AssetsList`
     pub assets_list: Option<Vec<AssetsInfo>>,
 
-    /// `NextStartTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NextStartTime`, always sent in responses; example: `0`
     pub next_start_time: Option<i64>,
 
-    /// `MissionStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MissionStatus`, always sent in responses; example: `0`
     pub mission_status: Option<i64>,
 
-    /// `MissionStatusMessage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"40%"`
+    /// `MissionStatusMessage`, always sent in responses; example: `"40%"`
     pub mission_status_message: Option<String>,
 
-    /// `ReportCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ReportCount`, always sent in responses; example: `0`
     pub report_count: Option<i64>,
 
-    /// `MissionStart`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MissionStart`, always sent in responses; example: `0`
     pub mission_start: Option<i64>,
 
-    /// `CntDay`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CntDay`, always sent in responses; example: `0`
     pub cnt_day: Option<i64>,
 
-    /// `CntCycle`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CntCycle`, always sent in responses; example: `0`
     pub cnt_cycle: Option<u64>,
 
-    /// `CntTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `CntTime`, always sent in responses; example: `0`
     pub cnt_time: Option<u64>,
 
-    /// `CntDate`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"16:02"`
+    /// `CntDate`, always sent in responses; example: `"16:02"`
     pub cnt_date: Option<String>,
 
-    /// `Receivers`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bob"`
+    /// `Receivers`, always sent in responses; example: `"bob"`
     pub receivers: Option<String>,
 
-    /// `Notification`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Notification`, always sent in responses; example: `0`
     pub notification: Option<i64>,
 }
 
@@ -572,91 +350,57 @@ pub struct ReportMission {
 /// Returned in the output of [`DescribeReportList`](super::DescribeReportList).
 #[tc_model]
 pub struct Reports {
-    /// `AddTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddTime`; example: `0`
     pub add_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: i64,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceId`; example: `0`
     pub instance_id: i64,
 
-    /// `IsDelete`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelete`; example: `0`
     pub is_delete: i64,
 
-    /// `Receivers`: a string.
-    ///
-    /// Example: `"bob"`
+    /// `Receivers`; example: `"bob"`
     pub receivers: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"11 月会话分析"`
+    /// `Remark`; example: `"11 月会话分析"`
     pub remark: String,
 
-    /// `ReportFile`: a string.
-    ///
-    /// Example: `"file.html"`
+    /// `ReportFile`; example: `"file.html"`
     pub report_file: String,
 
-    /// `ReportStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportStatus`; example: `0`
     pub report_status: i64,
 
-    /// `ReportTmpStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportTmpStatus`; example: `0`
     pub report_tmp_status: i64,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReportType`; example: `0`
     pub report_type: i64,
 
-    /// `SendResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `SendResult`; example: `"success"`
     pub send_result: String,
 
-    /// `SendType`: a string.
-    ///
-    /// Example: `"site"`
+    /// `SendType`; example: `"site"`
     pub send_type: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: i64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"11 月会话分析"`
+    /// `Title`; example: `"11 月会话分析"`
     pub title: String,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `AssetsList`: a list of [`AssetsInfo`] objects.
+    /// `AssetsList`
     pub assets_list: Option<Vec<AssetsInfo>>,
 
-    /// `CntDay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CntDay`; example: `0`
     pub cnt_day: i64,
 }

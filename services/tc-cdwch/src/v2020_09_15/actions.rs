@@ -7,32 +7,33 @@ use super::models;
 /// The `ActionAlterCkUser` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ActionAlterCkUserResponse`].
-/// The codes it documents are in [`ActionAlterCkUserError`](super::errors::ActionAlterCkUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ActionAlterCkUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ActionAlterCkUser",
     output = ActionAlterCkUserResponse,
-    error = super::errors::ActionAlterCkUserError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ActionAlterCkUser {
-    /// `UserInfo`: a [`CkUserAlterInfo`](super::models::CkUserAlterInfo).
+    /// `UserInfo`
     pub user_info: models::CkUserAlterInfo,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"AddSystemUser"`
+    /// `ApiType`; example: `"AddSystemUser"`
     pub api_type: String,
 }
 
 /// What a successful [`ActionAlterCkUser`] call returns.
 #[tc_model]
 pub struct ActionAlterCkUserResponse {
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrMsg`; example: `"InvalidParameter"`
     pub err_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,62 +43,51 @@ pub struct ActionAlterCkUserResponse {
 /// The `CreateBackUpSchedule` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`CreateBackUpScheduleResponse`].
-/// The codes it documents are in [`CreateBackUpScheduleError`](super::errors::CreateBackUpScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=CreateBackUpSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "CreateBackUpSchedule",
     output = CreateBackUpScheduleResponse,
-    error = super::errors::CreateBackUpScheduleError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct CreateBackUpSchedule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ScheduleType`: a string.
-    ///
-    /// Example: `"meta"`
+    /// `ScheduleType`; example: `"meta"`
     pub schedule_type: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"create"`
+    /// `OperationType`; example: `"create"`
     pub operation_type: String,
 
-    /// `RetainDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetainDays`; example: `7`
     pub retain_days: Option<i64>,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ScheduleId`; example: `3`
     pub schedule_id: Option<i64>,
 
-    /// `WeekDays`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `WeekDays`; example: `"1,2"`
     pub week_days: Option<String>,
 
-    /// `ExecuteHour`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecuteHour`; example: `1`
     pub execute_hour: Option<i64>,
 
-    /// `BackUpTables`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `BackUpTables`
     pub back_up_tables: Option<Vec<models::BackupTableContent>>,
 }
 
 /// What a successful [`CreateBackUpSchedule`] call returns.
 #[tc_model]
 pub struct CreateBackUpScheduleResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorMsg`; example: `"InvalidParameter"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -107,117 +97,92 @@ pub struct CreateBackUpScheduleResponse {
 /// The `CreateInstanceNew` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`CreateInstanceNewResponse`].
-/// The codes it documents are in [`CreateInstanceNewError`](super::errors::CreateInstanceNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=CreateInstanceNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "CreateInstanceNew",
     output = CreateInstanceNewResponse,
-    error = super::errors::CreateInstanceNewError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct CreateInstanceNew {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-2"`
+    /// `Zone`; example: `"ap-beijing-2"`
     pub zone: String,
 
-    /// `HaFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HaFlag`; example: `false`
     pub ha_flag: bool,
 
-    /// `UserVPCId`: a string.
-    ///
-    /// Example: `"vpc-8visjoh9"`
+    /// `UserVPCId`; example: `"vpc-8visjoh9"`
     #[tc(rename = "UserVPCId")]
     pub user_vpc_id: String,
 
-    /// `UserSubnetId`: a string.
-    ///
-    /// Example: `"subnet-03ij1dki"`
+    /// `UserSubnetId`; example: `"subnet-03ij1dki"`
     pub user_subnet_id: String,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"21.8.12.29"`
+    /// `ProductVersion`; example: `"21.8.12.29"`
     pub product_version: String,
 
-    /// `ChargeProperties`: a [`Charge`](super::models::Charge).
+    /// `ChargeProperties`
     pub charge_properties: models::Charge,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwch-test"`
+    /// `InstanceName`; example: `"cdwch-test"`
     pub instance_name: String,
 
-    /// `DataSpec`: a [`NodeSpec`](super::models::NodeSpec).
+    /// `DataSpec`
     pub data_spec: models::NodeSpec,
 
-    /// `Tags`: a [`Tag`](super::models::Tag).
+    /// `Tags`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tags: Option<models::Tag>,
 
-    /// `ClsLogSetId`: a string.
-    ///
-    /// Example: `"\"cls-xdeaged\""`
+    /// `ClsLogSetId`; example: `"\"cls-xdeaged\""`
     pub cls_log_set_id: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"cdwch-cos"`
+    /// `CosBucketName`; example: `"cdwch-cos"`
     pub cos_bucket_name: Option<String>,
 
-    /// `MountDiskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MountDiskType`; example: `0`
     pub mount_disk_type: Option<i64>,
 
-    /// `HAZk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HAZk`; example: `false`
     #[tc(rename = "HAZk")]
     pub ha_zk: Option<bool>,
 
-    /// `CommonSpec`: a [`NodeSpec`](super::models::NodeSpec).
+    /// `CommonSpec`
     pub common_spec: Option<models::NodeSpec>,
 
-    /// `TagItems`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<models::Tag>>,
 
-    /// `SecondaryZoneInfo`: a list of [`SecondaryZoneInfo`](super::models::SecondaryZoneInfo) objects.
+    /// `SecondaryZoneInfo`
     pub secondary_zone_info: Option<Vec<models::SecondaryZoneInfo>>,
 
-    /// `CkDefaultUserPwd`: a string.
-    ///
-    /// Example: `"Test@579"`
+    /// `CkDefaultUserPwd`; example: `"Test@579"`
     pub ck_default_user_pwd: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"ssc"`
+    /// `ClusterType`; example: `"ssc"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`CreateInstanceNew`] call returns.
 #[tc_model]
 pub struct CreateInstanceNewResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"59"`
+    /// `FlowId`; example: `"59"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorMsg`; example: `"InvalidParameter"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -227,30 +192,29 @@ pub struct CreateInstanceNewResponse {
 /// The `DeleteBackUpData` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DeleteBackUpDataResponse`].
-/// The codes it documents are in [`DeleteBackUpDataError`](super::errors::DeleteBackUpDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DeleteBackUpData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DeleteBackUpData",
     output = DeleteBackUpDataResponse,
-    error = super::errors::DeleteBackUpDataError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DeleteBackUpData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackUpJobId`; example: `0`
     pub back_up_job_id: Option<i64>,
 
-    /// `IsDeleteAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDeleteAll`; example: `true`
     pub is_delete_all: Option<bool>,
 }
 
@@ -264,15 +228,20 @@ pub struct DeleteBackUpDataResponse {
 /// The `DescribeBackUpJob` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeBackUpJobResponse`].
-/// The codes it documents are in [`DescribeBackUpJobError`](super::errors::DescribeBackUpJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeBackUpJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeBackUpJob",
     output = DescribeBackUpJobResponse,
-    error = super::errors::DescribeBackUpJobError,
+    error = super::errors::CdwchErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -282,46 +251,32 @@ pub struct DeleteBackUpDataResponse {
     )
 )]
 pub struct DescribeBackUpJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PageSize`; example: `12`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNum`; example: `10`
     pub page_num: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"\"2021-02-12\""`
+    /// `BeginTime`; example: `"\"2021-02-12\""`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2021-02-12\""`
+    /// `EndTime`; example: `"\"2021-02-12\""`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeBackUpJob`] call returns.
 #[tc_model]
 pub struct DescribeBackUpJobResponse {
-    /// `BackUpJobs`: a list of [`BackUpJobDisplay`](super::models::BackUpJobDisplay) objects.
+    /// `BackUpJobs`
     pub back_up_jobs: Vec<models::BackUpJobDisplay>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"desribe jobs failed"`
+    /// `ErrorMsg`; example: `"desribe jobs failed"`
     pub error_msg: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -331,32 +286,33 @@ pub struct DescribeBackUpJobResponse {
 /// The `DescribeBackUpJobDetail` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeBackUpJobDetailResponse`].
-/// The codes it documents are in [`DescribeBackUpJobDetailError`](super::errors::DescribeBackUpJobDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeBackUpJobDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeBackUpJobDetail",
     output = DescribeBackUpJobDetailResponse,
-    error = super::errors::DescribeBackUpJobDetailError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeBackUpJobDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BackUpJobId`; example: `12`
     pub back_up_job_id: i64,
 }
 
 /// What a successful [`DescribeBackUpJobDetail`] call returns.
 #[tc_model]
 pub struct DescribeBackUpJobDetailResponse {
-    /// `TableContents`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `TableContents`
     pub table_contents: Vec<models::BackupTableContent>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -366,48 +322,50 @@ pub struct DescribeBackUpJobDetailResponse {
 /// The `DescribeBackUpSchedule` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeBackUpScheduleResponse`].
-/// The codes it documents are in [`DescribeBackUpScheduleError`](super::errors::DescribeBackUpScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeBackUpSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::CdwchErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::CdwchErrorCode::UnknownParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeBackUpSchedule",
     output = DescribeBackUpScheduleResponse,
-    error = super::errors::DescribeBackUpScheduleError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeBackUpSchedule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxxx\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackUpSchedule`] call returns.
 #[tc_model]
 pub struct DescribeBackUpScheduleResponse {
-    /// `BackUpOpened`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackUpOpened`; example: `true`
     pub back_up_opened: bool,
 
-    /// `MetaStrategy`: a [`ScheduleStrategy`](super::models::ScheduleStrategy).
+    /// `MetaStrategy`
     pub meta_strategy: models::ScheduleStrategy,
 
-    /// `DataStrategy`: a [`ScheduleStrategy`](super::models::ScheduleStrategy).
+    /// `DataStrategy`
     pub data_strategy: models::ScheduleStrategy,
 
-    /// `BackUpContents`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `BackUpContents`
     pub back_up_contents: Vec<models::BackupTableContent>,
 
-    /// `BackUpStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackUpStatus`; example: `0`
     pub back_up_status: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorMsg`; example: `"InvalidParameter"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -417,32 +375,38 @@ pub struct DescribeBackUpScheduleResponse {
 /// The `DescribeBackUpTables` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeBackUpTablesResponse`].
-/// The codes it documents are in [`DescribeBackUpTablesError`](super::errors::DescribeBackUpTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeBackUpTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::CdwchErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::CdwchErrorCode::UnknownParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeBackUpTables",
     output = DescribeBackUpTablesResponse,
-    error = super::errors::DescribeBackUpTablesError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeBackUpTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackUpTables`] call returns.
 #[tc_model]
 pub struct DescribeBackUpTablesResponse {
-    /// `AvailableTables`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `AvailableTables`
     pub available_tables: Vec<models::BackupTableContent>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"get tables failed"`
+    /// `ErrorMsg`; example: `"get tables failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -452,15 +416,20 @@ pub struct DescribeBackUpTablesResponse {
 /// The `DescribeCNInstances` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeCNInstancesResponse`].
-/// The codes it documents are in [`DescribeCNInstancesError`](super::errors::DescribeCNInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeCNInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeCNInstances",
     output = DescribeCNInstancesResponse,
-    error = super::errors::DescribeCNInstancesError,
+    error = super::errors::CdwchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -470,53 +439,39 @@ pub struct DescribeBackUpTablesResponse {
     )
 )]
 pub struct DescribeCNInstances {
-    /// `SearchInstanceID`: a string.
-    ///
-    /// Example: `"clickhouse-cn-xxxxxx"`
+    /// `SearchInstanceID`; example: `"clickhouse-cn-xxxxxx"`
     #[tc(rename = "SearchInstanceID")]
     pub search_instance_id: Option<String>,
 
-    /// `SearchInstanceName`: a string.
-    ///
-    /// Example: `"clickhouse-cn-xxxxxx"`
+    /// `SearchInstanceName`; example: `"clickhouse-cn-xxxxxx"`
     pub search_instance_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchTags`: a list of [`SearchTags`](super::models::SearchTags) objects.
+    /// `SearchTags`
     pub search_tags: Option<Vec<models::SearchTags>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"clickhouse-cn"`
+    /// `InstanceType`; example: `"clickhouse-cn"`
     pub instance_type: Option<String>,
 
-    /// `Components`: a list of strings.
+    /// `Components`
     pub components: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCNInstances`] call returns.
 #[tc_model]
 pub struct DescribeCNInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalCount`; example: `18`
     pub total_count: i64,
 
-    /// `InstancesList`: a list of [`CnInstanceInfo`](super::models::CnInstanceInfo) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::CnInstanceInfo>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `ErrorMsg`; example: `"-1"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,52 +481,47 @@ pub struct DescribeCNInstancesResponse {
 /// The `DescribeCkSqlApis` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeCkSqlApisResponse`].
-/// The codes it documents are in [`DescribeCkSqlApisError`](super::errors::DescribeCkSqlApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeCkSqlApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`FailedOperation.ClusterExecuteExceeded`](super::errors::CdwchErrorCode::FailedOperationClusterExecuteExceeded)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeCkSqlApis",
     output = DescribeCkSqlApisResponse,
-    error = super::errors::DescribeCkSqlApisError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeCkSqlApis {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"GetClusters"`
+    /// `ApiType`; example: `"GetClusters"`
     pub api_type: String,
 
-    /// `Cluster`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `Cluster`; example: `"default_cluster"`
     pub cluster: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"XML"`
+    /// `UserType`; example: `"XML"`
     pub user_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SSC"`
+    /// `InstanceType`; example: `"SSC"`
     pub instance_type: Option<String>,
 }
 
 /// What a successful [`DescribeCkSqlApis`] call returns.
 #[tc_model]
 pub struct DescribeCkSqlApisResponse {
-    /// `ReturnData`: a string.
+    /// `ReturnData`
     pub return_data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -581,27 +531,32 @@ pub struct DescribeCkSqlApisResponse {
 /// The `DescribeClusterConfigs` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeClusterConfigsResponse`].
-/// The codes it documents are in [`DescribeClusterConfigsError`](super::errors::DescribeClusterConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeClusterConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeClusterConfigs",
     output = DescribeClusterConfigsResponse,
-    error = super::errors::DescribeClusterConfigsError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeClusterConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeClusterConfigs`] call returns.
 #[tc_model]
 pub struct DescribeClusterConfigsResponse {
-    /// `ClusterConfList`: a list of [`ClusterConfigsInfoFromEmr`](super::models::ClusterConfigsInfoFromEmr) objects.
+    /// `ClusterConfList`
     pub cluster_conf_list: Vec<models::ClusterConfigsInfoFromEmr>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -611,15 +566,21 @@ pub struct DescribeClusterConfigsResponse {
 /// The `DescribeEventTasks` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeEventTasksResponse`].
-/// The codes it documents are in [`DescribeEventTasksError`](super::errors::DescribeEventTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeEventTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeEventTasks",
     output = DescribeEventTasksResponse,
-    error = super::errors::DescribeEventTasksError,
+    error = super::errors::CdwchErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -629,66 +590,44 @@ pub struct DescribeClusterConfigsResponse {
     )
 )]
 pub struct DescribeEventTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-yapr67z1"`
+    /// `InstanceId`; example: `"cdwch-yapr67z1"`
     pub instance_id: String,
 
-    /// `EventTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `EventTaskId`; example: `27`
     pub event_task_id: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"DiskHigh"`
+    /// `EventCode`; example: `"DiskHigh"`
     pub event_code: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `Status`; example: `[2]`
     pub status: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `StartTime`; example: `"2025-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-31 23:59:59"`
+    /// `EndTime`; example: `"2025-01-31 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"create_time"`
+    /// `SortField`; example: `"create_time"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortOrder`; example: `"asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`DescribeEventTasks`] call returns.
 #[tc_model]
 pub struct DescribeEventTasksResponse {
-    /// `EventTasks`: a list of [`EventTask`](super::models::EventTask) objects.
+    /// `EventTasks`
     pub event_tasks: Option<Vec<models::EventTask>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `TotalCount`; example: `31`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -698,32 +637,34 @@ pub struct DescribeEventTasksResponse {
 /// The `DescribeInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 
-    /// `IsOpenApi`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOpenApi`; example: `false`
     pub is_open_api: Option<bool>,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `InstanceInfo`: an [`InstanceInfo`](super::models::InstanceInfo).
+    /// `InstanceInfo`
     pub instance_info: models::InstanceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -733,27 +674,31 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeInstanceClusters` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceClustersResponse`].
-/// The codes it documents are in [`DescribeInstanceClustersError`](super::errors::DescribeInstanceClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstanceClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstanceClusters",
     output = DescribeInstanceClustersResponse,
-    error = super::errors::DescribeInstanceClustersError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeInstanceClusters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceClusters`] call returns.
 #[tc_model]
 pub struct DescribeInstanceClustersResponse {
-    /// `Clusters`: a list of [`ClusterInfo`](super::models::ClusterInfo) objects.
+    /// `Clusters`
     pub clusters: Vec<models::ClusterInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -763,43 +708,43 @@ pub struct DescribeInstanceClustersResponse {
 /// The `DescribeInstanceKeyValConfigs` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceKeyValConfigsResponse`].
-/// The codes it documents are in [`DescribeInstanceKeyValConfigsError`](super::errors::DescribeInstanceKeyValConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstanceKeyValConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstanceKeyValConfigs",
     output = DescribeInstanceKeyValConfigsResponse,
-    error = super::errors::DescribeInstanceKeyValConfigsError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeInstanceKeyValConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `SearchConfigName`: a string.
-    ///
-    /// Example: `"max_connections"`
+    /// `SearchConfigName`; example: `"max_connections"`
     pub search_config_name: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceKeyValConfigs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceKeyValConfigsResponse {
-    /// `ConfigItems`: a list of [`InstanceConfigInfo`](super::models::InstanceConfigInfo) objects.
+    /// `ConfigItems`
     pub config_items: Vec<models::InstanceConfigInfo>,
 
-    /// `UnConfigItems`: a list of [`InstanceConfigInfo`](super::models::InstanceConfigInfo) objects.
+    /// `UnConfigItems`
     pub un_config_items: Option<Vec<models::InstanceConfigInfo>>,
 
-    /// `MapConfigItems`: a list of [`MapConfigItem`](super::models::MapConfigItem) objects.
+    /// `MapConfigItems`
     pub map_config_items: Option<Vec<models::MapConfigItem>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorMsg`; example: `"InvalidParameter"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -809,15 +754,24 @@ pub struct DescribeInstanceKeyValConfigsResponse {
 /// The `DescribeInstanceNodes` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceNodesResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesError`](super::errors::DescribeInstanceNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstanceNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CdwchErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError,
+    error = super::errors::CdwchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -827,46 +781,32 @@ pub struct DescribeInstanceKeyValConfigsResponse {
     )
 )]
 pub struct DescribeInstanceNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"DATA"`
+    /// `NodeRole`; example: `"DATA"`
     pub node_role: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `DisplayPolicy`: a string.
-    ///
-    /// Example: `"All"`
+    /// `DisplayPolicy`; example: `"All"`
     pub display_policy: Option<String>,
 
-    /// `ForceAll`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceAll`; example: `false`
     pub force_all: Option<bool>,
 }
 
 /// What a successful [`DescribeInstanceNodes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceNodesList`: a list of [`InstanceNode`](super::models::InstanceNode) objects.
+    /// `InstanceNodesList`
     pub instance_nodes_list: Option<Vec<models::InstanceNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -876,29 +816,32 @@ pub struct DescribeInstanceNodesResponse {
 /// The `DescribeInstanceShards` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceShardsResponse`].
-/// The codes it documents are in [`DescribeInstanceShardsError`](super::errors::DescribeInstanceShardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstanceShards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstanceShards",
     output = DescribeInstanceShardsResponse,
-    error = super::errors::DescribeInstanceShardsError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeInstanceShards {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceShards`] call returns.
 #[tc_model]
 pub struct DescribeInstanceShardsResponse {
-    /// `InstanceShardsList`: a string.
-    ///
-    /// Example: `"[{\"HA\": 1, \"ZKHost\": \"10.x.x.xx\"}]"`
+    /// `InstanceShardsList`; example: `"[{\"HA\": 1, \"ZKHost\": \"10.x.x.xx\"}]"`
     pub instance_shards_list: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -908,64 +851,53 @@ pub struct DescribeInstanceShardsResponse {
 /// The `DescribeInstanceState` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstanceStateResponse`].
-/// The codes it documents are in [`DescribeInstanceStateError`](super::errors::DescribeInstanceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstanceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstanceState",
     output = DescribeInstanceStateResponse,
-    error = super::errors::DescribeInstanceStateError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeInstanceState {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceState`] call returns.
 #[tc_model]
 pub struct DescribeInstanceStateResponse {
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`; example: `"Serving"`
     pub instance_state: String,
 
-    /// `FlowCreateTime`: a string.
-    ///
-    /// Example: `"\"2025-01-23 12:00:00\""`
+    /// `FlowCreateTime`; example: `"\"2025-01-23 12:00:00\""`
     pub flow_create_time: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"CreateInstance"`
+    /// `FlowName`; example: `"CreateInstance"`
     pub flow_name: String,
 
-    /// `FlowProgress`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `FlowProgress`; example: `1`
     pub flow_progress: f64,
 
-    /// `InstanceStateDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStateDesc`; example: `"运行中"`
     pub instance_state_desc: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"创建失败，资源不足"`
+    /// `FlowMsg`; example: `"创建失败，资源不足"`
     pub flow_msg: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"购买资源中"`
+    /// `ProcessName`; example: `"购买资源中"`
     pub process_name: String,
 
-    /// `ProcessSubName`: a string.
-    ///
-    /// Example: `"购买cvm资源中"`
+    /// `ProcessSubName`; example: `"购买cvm资源中"`
     pub process_sub_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -975,15 +907,24 @@ pub struct DescribeInstanceStateResponse {
 /// The `DescribeInstancesNew` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeInstancesNewResponse`].
-/// The codes it documents are in [`DescribeInstancesNewError`](super::errors::DescribeInstancesNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeInstancesNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeInstancesNew",
     output = DescribeInstancesNewResponse,
-    error = super::errors::DescribeInstancesNewError,
+    error = super::errors::CdwchErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -993,47 +934,35 @@ pub struct DescribeInstanceStateResponse {
     )
 )]
 pub struct DescribeInstancesNew {
-    /// `SearchInstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `SearchInstanceId`; example: `"cdwch-xxxxxxxx"`
     pub search_instance_id: Option<String>,
 
-    /// `SearchInstanceName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `SearchInstanceName`; example: `"测试集群"`
     pub search_instance_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchTags`: a list of [`SearchTags`](super::models::SearchTags) objects.
+    /// `SearchTags`
     pub search_tags: Option<Vec<models::SearchTags>>,
 
-    /// `IsSimple`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSimple`; example: `true`
     pub is_simple: Option<bool>,
 
-    /// `Vips`: a list of strings.
+    /// `Vips`
     pub vips: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstancesNew`] call returns.
 #[tc_model]
 pub struct DescribeInstancesNewResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalCount`; example: `18`
     pub total_count: i64,
 
-    /// `InstancesList`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1043,48 +972,49 @@ pub struct DescribeInstancesNewResponse {
 /// The `DescribeSpec` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DescribeSpecResponse`].
-/// The codes it documents are in [`DescribeSpecError`](super::errors::DescribeSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DescribeSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DescribeSpec",
     output = DescribeSpecResponse,
-    error = super::errors::DescribeSpecError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DescribeSpec {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: Option<String>,
 
-    /// `IsElastic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsElastic`; example: `false`
     pub is_elastic: Option<bool>,
 
-    /// `CaseType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CaseType`; example: `1`
     pub case_type: Option<i64>,
 }
 
 /// What a successful [`DescribeSpec`] call returns.
 #[tc_model]
 pub struct DescribeSpecResponse {
-    /// `CommonSpec`: a list of [`ResourceSpec`](super::models::ResourceSpec) objects.
+    /// `CommonSpec`
     pub common_spec: Vec<models::ResourceSpec>,
 
-    /// `DataSpec`: a list of [`ResourceSpec`](super::models::ResourceSpec) objects.
+    /// `DataSpec`
     pub data_spec: Vec<models::ResourceSpec>,
 
-    /// `AttachCBSSpec`: a list of [`DiskSpec`](super::models::DiskSpec) objects.
+    /// `AttachCBSSpec`
     #[tc(rename = "AttachCBSSpec")]
     pub attach_cbs_spec: Vec<models::DiskSpec>,
 
@@ -1095,41 +1025,42 @@ pub struct DescribeSpecResponse {
 /// The `DestroyInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`DestroyInstanceResponse`].
-/// The codes it documents are in [`DestroyInstanceError`](super::errors::DestroyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=DestroyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "DestroyInstance",
     output = DestroyInstanceResponse,
-    error = super::errors::DestroyInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct DestroyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-test001"`
+    /// `InstanceId`; example: `"cdwch-test001"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyInstance`] call returns.
 #[tc_model]
 pub struct DestroyInstanceResponse {
-    /// `FlowID`: a string.
-    ///
-    /// Example: `"\"908\""`
+    /// `FlowID`; example: `"\"908\""`
     #[tc(rename = "FlowID")]
     pub flow_id: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdwch-test009"`
+    /// `InstanceID`; example: `"cdwch-test009"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"create flow failed"`
+    /// `ErrorMsg`; example: `"create flow failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1139,40 +1070,43 @@ pub struct DestroyInstanceResponse {
 /// The `ModifyClusterConfigs` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ModifyClusterConfigsResponse`].
-/// The codes it documents are in [`ModifyClusterConfigsError`](super::errors::ModifyClusterConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ModifyClusterConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ModifyClusterConfigs",
     output = ModifyClusterConfigsResponse,
-    error = super::errors::ModifyClusterConfigsError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ModifyClusterConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `ModifyConfContext`: a list of [`ConfigSubmitContext`](super::models::ConfigSubmitContext) objects.
+    /// `ModifyConfContext`
     pub modify_conf_context: Vec<models::ConfigSubmitContext>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"为了性能提升"`
+    /// `Remark`; example: `"为了性能提升"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`ModifyClusterConfigs`] call returns.
 #[tc_model]
 pub struct ModifyClusterConfigsResponse {
-    /// `FlowId`: a signed 64-bit integer.
+    /// `FlowId`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"create flow failed"`
+    /// `ErrorMsg`; example: `"create flow failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1182,57 +1116,52 @@ pub struct ModifyClusterConfigsResponse {
 /// The `ModifyInstanceKeyValConfigs` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ModifyInstanceKeyValConfigsResponse`].
-/// The codes it documents are in [`ModifyInstanceKeyValConfigsError`](super::errors::ModifyInstanceKeyValConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ModifyInstanceKeyValConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::CdwchErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CdwchErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CdwchErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ModifyInstanceKeyValConfigs",
     output = ModifyInstanceKeyValConfigsResponse,
-    error = super::errors::ModifyInstanceKeyValConfigsError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ModifyInstanceKeyValConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-7uxy36jk"`
+    /// `InstanceId`; example: `"cdwch-7uxy36jk"`
     pub instance_id: String,
 
-    /// `AddItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
-    ///
-    /// Example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
+    /// `AddItems`; example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
     pub add_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `UpdateItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
-    ///
-    /// Example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
+    /// `UpdateItems`; example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
     pub update_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `DeleteItems`: an [`InstanceConfigItem`](super::models::InstanceConfigItem).
+    /// `DeleteItems`
     pub delete_items: Option<models::InstanceConfigItem>,
 
-    /// `DelItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
-    ///
-    /// Example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
+    /// `DelItems`; example: `[{"ConfKey":"keep_alive_timeout","ConfValue":"120"}]`
     pub del_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"modify config xml"`
+    /// `Remark`; example: `"modify config xml"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceKeyValConfigs`] call returns.
 #[tc_model]
 pub struct ModifyInstanceKeyValConfigsResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"modify config failed"`
+    /// `ErrorMsg`; example: `"modify config failed"`
     pub error_msg: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1242,48 +1171,41 @@ pub struct ModifyInstanceKeyValConfigsResponse {
 /// The `ModifyUserNewPrivilege` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ModifyUserNewPrivilegeResponse`].
-/// The codes it documents are in [`ModifyUserNewPrivilegeError`](super::errors::ModifyUserNewPrivilegeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ModifyUserNewPrivilege)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ModifyUserNewPrivilege",
     output = ModifyUserNewPrivilegeResponse,
-    error = super::errors::ModifyUserNewPrivilegeError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ModifyUserNewPrivilege {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `Cluster`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `Cluster`; example: `"default_cluster"`
     pub cluster: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: String,
 
-    /// `AllDatabase`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllDatabase`; example: `false`
     pub all_database: bool,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT_ALL","ALTER"]`
+    /// `GlobalPrivileges`; example: `["SELECT","INSERT_ALL","ALTER"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivilegeList`: a list of [`DatabasePrivilegeInfo`](super::models::DatabasePrivilegeInfo) objects.
+    /// `DatabasePrivilegeList`
     pub database_privilege_list: Option<Vec<models::DatabasePrivilegeInfo>>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"SSC"`
+    /// `InstanceType`; example: `"SSC"`
     pub instance_type: Option<String>,
 }
 
@@ -1297,30 +1219,29 @@ pub struct ModifyUserNewPrivilegeResponse {
 /// The `OpenBackUp` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`OpenBackUpResponse`].
-/// The codes it documents are in [`OpenBackUpError`](super::errors::OpenBackUpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=OpenBackUp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "OpenBackUp",
     output = OpenBackUpResponse,
-    error = super::errors::OpenBackUpError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct OpenBackUp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-XXX\""`
+    /// `InstanceId`; example: `"\"cdwch-XXX\""`
     pub instance_id: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `OperationType`; example: `"OPEN"`
     pub operation_type: String,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"\"cos-XXX\""`
+    /// `CosBucketName`; example: `"\"cos-XXX\""`
     pub cos_bucket_name: String,
 }
 
@@ -1334,23 +1255,26 @@ pub struct OpenBackUpResponse {
 /// The `RecoverBackUpJob` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`RecoverBackUpJobResponse`].
-/// The codes it documents are in [`RecoverBackUpJobError`](super::errors::RecoverBackUpJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=RecoverBackUpJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "RecoverBackUpJob",
     output = RecoverBackUpJobResponse,
-    error = super::errors::RecoverBackUpJobError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct RecoverBackUpJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
+    /// `BackUpJobId`
     pub back_up_job_id: i64,
 }
 
@@ -1364,49 +1288,42 @@ pub struct RecoverBackUpJobResponse {
 /// The `ResizeDisk` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ResizeDiskResponse`].
-/// The codes it documents are in [`ResizeDiskError`](super::errors::ResizeDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ResizeDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ResizeDisk",
     output = ResizeDiskResponse,
-    error = super::errors::ResizeDiskError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ResizeDisk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-sdf34dsf"`
+    /// `InstanceId`; example: `"cdwch-sdf34dsf"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DATA"`
+    /// `Type`; example: `"DATA"`
     pub r#type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DiskSize`; example: `300`
     pub disk_size: i64,
 }
 
 /// What a successful [`ResizeDisk`] call returns.
 #[tc_model]
 pub struct ResizeDiskResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow123"`
+    /// `FlowId`; example: `"flow123"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxx"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"20a71202-27c4-4120-80c4-fb1a8e15dxxx"`
+    /// `ErrorMsg`; example: `"20a71202-27c4-4120-80c4-fb1a8e15dxxx"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1416,44 +1333,41 @@ pub struct ResizeDiskResponse {
 /// The `RestartInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`RestartInstanceResponse`].
-/// The codes it documents are in [`RestartInstanceError`](super::errors::RestartInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=RestartInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "RestartInstance",
     output = RestartInstanceResponse,
-    error = super::errors::RestartInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct RestartInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CK"`
+    /// `NodeType`; example: `"CK"`
     pub node_type: String,
 
-    /// `NodeIpList`: a list of strings.
-    ///
-    /// Example: `["10.xx.xx.1","10.xx.xx.2"]`
+    /// `NodeIpList`; example: `["10.xx.xx.1","10.xx.xx.2"]`
     pub node_ip_list: Vec<String>,
 
-    /// `RollingRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RollingRestart`; example: `true`
     pub rolling_restart: Option<bool>,
 }
 
 /// What a successful [`RestartInstance`] call returns.
 #[tc_model]
 pub struct RestartInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `FlowId`; example: `16`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1463,60 +1377,51 @@ pub struct RestartInstanceResponse {
 /// The `ScaleCNOutUpInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ScaleCNOutUpInstanceResponse`].
-/// The codes it documents are in [`ScaleCNOutUpInstanceError`](super::errors::ScaleCNOutUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ScaleCNOutUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ScaleCNOutUpInstance",
     output = ScaleCNOutUpInstanceResponse,
-    error = super::errors::ScaleCNOutUpInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ScaleCNOutUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"clickhouse-cn-xxx"`
+    /// `InstanceId`; example: `"clickhouse-cn-xxx"`
     pub instance_id: String,
 
-    /// `VirtualCluster`: a string.
-    ///
-    /// Example: `"warehouse-test"`
+    /// `VirtualCluster`; example: `"warehouse-test"`
     pub virtual_cluster: String,
 
-    /// `UserSubnetID`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `UserSubnetID`; example: `"subnet-xxx"`
     #[tc(rename = "UserSubnetID")]
     pub user_subnet_id: String,
 
-    /// `NewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NewCount`; example: `1`
     pub new_count: i64,
 
-    /// `NewSpecName`: a string.
-    ///
-    /// Example: `"2X-Small"`
+    /// `NewSpecName`; example: `"2X-Small"`
     pub new_spec_name: String,
 }
 
 /// What a successful [`ScaleCNOutUpInstance`] call returns.
 #[tc_model]
 pub struct ScaleCNOutUpInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow123"`
+    /// `FlowId`; example: `"flow123"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"clickhouse-cn-xxx"`
+    /// `InstanceId`; example: `"clickhouse-cn-xxx"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"create flow error"`
+    /// `ErrorMsg`; example: `"create flow error"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1526,68 +1431,57 @@ pub struct ScaleCNOutUpInstanceResponse {
 /// The `ScaleOutInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ScaleOutInstanceResponse`].
-/// The codes it documents are in [`ScaleOutInstanceError`](super::errors::ScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ScaleOutInstance",
     output = ScaleOutInstanceResponse,
-    error = super::errors::ScaleOutInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ScaleOutInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DATA"`
+    /// `Type`; example: `"DATA"`
     pub r#type: String,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NodeCount`; example: `4`
     pub node_count: i64,
 
-    /// `ScaleOutCluster`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `ScaleOutCluster`; example: `"default_cluster"`
     pub scale_out_cluster: Option<String>,
 
-    /// `UserSubnetIPNum`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `UserSubnetIPNum`; example: `22`
     #[tc(rename = "UserSubnetIPNum")]
     pub user_subnet_ip_num: Option<i64>,
 
-    /// `ScaleOutNodeIp`: a string.
-    ///
-    /// Example: `"10.0.20.163"`
+    /// `ScaleOutNodeIp`; example: `"10.0.20.163"`
     pub scale_out_node_ip: Option<String>,
 
-    /// `ReduceShardInfo`: a list of strings.
+    /// `ReduceShardInfo`
     pub reduce_shard_info: Option<Vec<String>>,
 }
 
 /// What a successful [`ScaleOutInstance`] call returns.
 #[tc_model]
 pub struct ScaleOutInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow123"`
+    /// `FlowId`; example: `"flow123"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxx"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Invalidparam"`
+    /// `ErrorMsg`; example: `"Invalidparam"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1597,54 +1491,47 @@ pub struct ScaleOutInstanceResponse {
 /// The `ScaleUpInstance` action of CDWCH API 2020-09-15.
 ///
 /// A successful call returns [`ScaleUpInstanceResponse`].
-/// The codes it documents are in [`ScaleUpInstanceError`](super::errors::ScaleUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwch&Version=2020-09-15&Action=ScaleUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwchErrorCode`](super::errors::CdwchErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwchErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CdwchErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CdwchErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwch",
     version = "2020-09-15",
     name = "ScaleUpInstance",
     output = ScaleUpInstanceResponse,
-    error = super::errors::ScaleUpInstanceError
+    error = super::errors::CdwchErrorCode
 )]
 pub struct ScaleUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-sdf34dsf"`
+    /// `InstanceId`; example: `"cdwch-sdf34dsf"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"DATA"`
+    /// `Type`; example: `"DATA"`
     pub r#type: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"SCH4"`
+    /// `SpecName`; example: `"SCH4"`
     pub spec_name: String,
 
-    /// `ScaleUpEnableRolling`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScaleUpEnableRolling`; example: `false`
     pub scale_up_enable_rolling: bool,
 }
 
 /// What a successful [`ScaleUpInstance`] call returns.
 #[tc_model]
 pub struct ScaleUpInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"53"`
+    /// `FlowId`; example: `"53"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxx"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"InvalidParameter"`
+    /// `ErrorMsg`; example: `"InvalidParameter"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,28 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "AttachCBSSpec")]
 #[tc_model]
 pub struct AttachCbsSpec {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `DiskSize`, always sent in responses; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DiskCount`, always sent in responses; example: `1`
     pub disk_count: Option<i64>,
 
-    /// `DiskDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SSD云硬盘"`
+    /// `DiskDesc`, always sent in responses; example: `"SSD云硬盘"`
     pub disk_desc: Option<String>,
 }
 
@@ -39,47 +27,31 @@ pub struct AttachCbsSpec {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob).
 #[tc_model]
 pub struct BackUpJobDisplay {
-    /// `JobId`: a signed 64-bit integer.
+    /// `JobId`
     pub job_id: i64,
 
-    /// `Snapshot`: a string.
-    ///
-    /// Example: `"snapshot-xxxxxxxx"`
+    /// `Snapshot`; example: `"snapshot-xxxxxxxx"`
     pub snapshot: String,
 
-    /// `BackUpType`: a string.
-    ///
-    /// Example: `"metadata"`
+    /// `BackUpType`; example: `"metadata"`
     pub back_up_type: String,
 
-    /// `BackUpSize`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `BackUpSize`; example: `500`
     pub back_up_size: i64,
 
-    /// `BackUpTime`: a string.
-    ///
-    /// Example: `"\"2021-09-18 00:12:23\""`
+    /// `BackUpTime`; example: `"\"2021-09-18 00:12:23\""`
     pub back_up_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"\"2021-09-18 00:12:23\""`
+    /// `ExpireTime`; example: `"\"2021-09-18 00:12:23\""`
     pub expire_time: String,
 
-    /// `JobStatus`: a string.
-    ///
-    /// Example: `"bakcuping"`
+    /// `JobStatus`; example: `"bakcuping"`
     pub job_status: String,
 
-    /// `ProcessSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessSize`; example: `0`
     pub process_size: i64,
 
-    /// `ErrorReason`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrorReason`; example: `"InternalError"`
     pub error_reason: String,
 }
 
@@ -89,43 +61,25 @@ pub struct BackUpJobDisplay {
 /// Returned in the output of [`DescribeBackUpJobDetail`](super::DescribeBackUpJobDetail), [`DescribeBackUpSchedule`](super::DescribeBackUpSchedule) and [`DescribeBackUpTables`](super::DescribeBackUpTables).
 #[tc_model]
 pub struct BackupTableContent {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `Database`; example: `"db_test"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"tb_test"`
+    /// `Table`; example: `"tb_test"`
     pub table: String,
 
-    /// `TotalBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `TotalBytes`; example: `1024`
     pub total_bytes: i64,
 
-    /// `VCluster`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cluster-xxxxxxxx"`
+    /// `VCluster`, always sent in responses; example: `"cluster-xxxxxxxx"`
     pub v_cluster: Option<String>,
 
-    /// `Ips`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `Ips`, always sent in responses; example: `"10.0.0.10"`
     pub ips: Option<String>,
 
-    /// `ZooPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/data"`
+    /// `ZooPath`, always sent in responses; example: `"/data"`
     pub zoo_path: Option<String>,
 
-    /// `Rip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.x.x.x"`
+    /// `Rip`, always sent in responses; example: `"192.x.x.x"`
     pub rip: Option<String>,
 }
 
@@ -135,111 +89,71 @@ pub struct BackupTableContent {
 #[doc(alias = "CNResource")]
 #[tc_model]
 pub struct CnResource {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdwch-cn-cluster"`
+    /// `InstanceID`; example: `"cdwch-cn-cluster"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `123456007`
+    /// `AppID`; example: `123456007`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"123456007"`
+    /// `Uin`; example: `"123456007"`
     pub uin: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"{\"server\":\"clieckhouse-cn\"}"`
+    /// `Component`; example: `"{\"server\":\"clieckhouse-cn\"}"`
     pub component: String,
 
-    /// `DeployMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployMode`; example: `1`
     pub deploy_mode: i64,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"Medium"`
+    /// `SpecName`; example: `"Medium"`
     pub spec_name: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"ins-xxxx"`
+    /// `ResourceID`; example: `"ins-xxxx"`
     #[tc(rename = "ResourceID")]
     pub resource_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: i64,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Storage`; example: `500`
     pub storage: u64,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"123-345-677"`
+    /// `UUID`; example: `"123-345-677"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guagnzhou-1"`
+    /// `Zone`; example: `"ap-guagnzhou-1"`
     pub zone: String,
 
-    /// `Details`: a string.
-    ///
-    /// Example: `"{\"region\":\"ap-guagnzhou\",\"Storage\":500,\"}"`
+    /// `Details`; example: `"{\"region\":\"ap-guagnzhou\",\"Storage\":500,\"}"`
     pub details: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 11:11:11"`
+    /// `CreateTime`; example: `"2025-01-01 11:11:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-01-01 11:11:11"`
+    /// `ModifyTime`; example: `"2025-01-01 11:11:11"`
     pub modify_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-01-01 11:11:11"`
+    /// `ExpireTime`; example: `"2025-01-01 11:11:11"`
     pub expire_time: String,
 }
 
@@ -248,21 +162,13 @@ pub struct CnResource {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct Charge {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`, always sent in responses; example: `1`
     pub time_span: Option<i64>,
 }
 
@@ -271,27 +177,19 @@ pub struct Charge {
 /// Sent in the input of [`ActionAlterCkUser`](super::ActionAlterCkUser).
 #[tc_model]
 pub struct CkUserAlterInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `UserName`; example: `"test_user"`
     pub user_name: String,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"cGFzc3dvcmsK"`
+    /// `PassWord`; example: `"cGFzc3dvcmsK"`
     pub pass_word: String,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Describe`; example: `"测试账号"`
     pub describe: Option<String>,
 
-    /// `OriginalPassword`: a string.
+    /// `OriginalPassword`
     pub original_password: Option<String>,
 }
 
@@ -301,44 +199,28 @@ pub struct CkUserAlterInfo {
 #[doc(alias = "ClusterConfigsInfoFromEMR")]
 #[tc_model]
 pub struct ClusterConfigsInfoFromEmr {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`; example: `"config.xml"`
     pub file_name: String,
 
-    /// `FileConf`: a string.
-    ///
-    /// Example: `"{\"editable\":true,\"display\":true,\"type\":\"Customize\",\"fileOwner\":\""`
+    /// `FileConf`; example: `"{\"editable\":true,\"display\":true,\"type\":\"Customize\",\"fileOwner\":\""`
     pub file_conf: String,
 
-    /// `KeyConf`: a string.
-    ///
-    /// Example: `"{\"customKey\":{\"name\":\"customKey\",\"type\":\"string\",\"description\":\""`
+    /// `KeyConf`; example: `"{\"customKey\":{\"name\":\"customKey\",\"type\":\"string\",\"description\":\""`
     pub key_conf: String,
 
-    /// `OriParam`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `OriParam`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub ori_param: String,
 
-    /// `NeedRestart`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRestart`; example: `1`
     pub need_restart: i64,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/etc/clickhouse-server"`
+    /// `FilePath`; example: `"/etc/clickhouse-server"`
     pub file_path: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.xx.xx.9"`
+    /// `Ip`; example: `"10.xx.xx.9"`
     pub ip: Option<String>,
 
-    /// `ConfigLevel`: a string.
-    ///
-    /// Example: `"node"`
+    /// `ConfigLevel`; example: `"node"`
     pub config_level: Option<String>,
 }
 
@@ -347,14 +229,10 @@ pub struct ClusterConfigsInfoFromEmr {
 /// Returned in the output of [`DescribeInstanceClusters`](super::DescribeInstanceClusters).
 #[tc_model]
 pub struct ClusterInfo {
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `ClusterName`; example: `"default"`
     pub cluster_name: String,
 
-    /// `NodeIps`: a list of strings.
-    ///
-    /// Example: `["10.x.x.x"]`
+    /// `NodeIps`; example: `["10.x.x.x"]`
     pub node_ips: Vec<String>,
 }
 
@@ -363,50 +241,36 @@ pub struct ClusterInfo {
 /// Returned in the output of [`DescribeCNInstances`](super::DescribeCNInstances).
 #[tc_model]
 pub struct CnInstanceInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `InstanceType`; example: `"cos"`
     pub instance_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwch-3a"`
+    /// `InstanceName`; example: `"cdwch-3a"`
     pub instance_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `InstanceStateInfo`: an [`InstanceStateInfo`].
+    /// `InstanceStateInfo`
     pub instance_state_info: Option<InstanceStateInfo>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"clickhouse-xxxx"`
+    /// `InstanceID`; example: `"clickhouse-xxxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Resources`: a list of [`CnResource`] objects.
+    /// `Resources`
     pub resources: Option<Vec<CnResource>>,
 
-    /// `IsSecondaryZone`: a string.
-    ///
-    /// Example: `"false"`
+    /// `IsSecondaryZone`; example: `"false"`
     pub is_secondary_zone: Option<String>,
 
-    /// `SecondaryZoneInfo`: a string.
+    /// `SecondaryZoneInfo`
     pub secondary_zone_info: Option<String>,
 }
 
@@ -415,29 +279,19 @@ pub struct CnInstanceInfo {
 /// Sent in the input of [`ModifyClusterConfigs`](super::ModifyClusterConfigs).
 #[tc_model]
 pub struct ConfigSubmitContext {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`; example: `"config.xml"`
     pub file_name: String,
 
-    /// `OldConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `OldConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub old_conf_value: String,
 
-    /// `NewConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `NewConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub new_conf_value: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/etc/clickhouse-server"`
+    /// `FilePath`; example: `"/etc/clickhouse-server"`
     pub file_path: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.xx.xx.9"`
+    /// `Ip`; example: `"10.xx.xx.9"`
     pub ip: Option<String>,
 }
 
@@ -446,19 +300,13 @@ pub struct ConfigSubmitContext {
 /// Sent in the input of [`ModifyUserNewPrivilege`](super::ModifyUserNewPrivilege).
 #[tc_model]
 pub struct DatabasePrivilegeInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DatabaseName`; example: `"db1"`
     pub database_name: String,
 
-    /// `DatabasePrivileges`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["SELECT","NSERT_ALL"]`
+    /// `DatabasePrivileges`, always sent in responses; example: `["SELECT","NSERT_ALL"]`
     pub database_privileges: Option<Vec<String>>,
 
-    /// `TablePrivilegeList`: a list of [`TablePrivilegeInfo`] objects.
-    /// Always sent in responses.
+    /// `TablePrivilegeList`, always sent in responses
     pub table_privilege_list: Option<Vec<TablePrivilegeInfo>>,
 }
 
@@ -467,24 +315,16 @@ pub struct DatabasePrivilegeInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct DiskEncryptInfo {
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"CUSTOMER_KMS"`
+    /// `EncryptType`; example: `"CUSTOMER_KMS"`
     pub encrypt_type: String,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"acfdffac-6a49-11f1-bd15-5254008d4f6d"`
+    /// `KmsKeyId`; example: `"acfdffac-6a49-11f1-bd15-5254008d4f6d"`
     pub kms_key_id: String,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `KmsRegion`; example: `"ap-chongqing"`
     pub kms_region: String,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"test_kms"`
+    /// `KmsKeyName`; example: `"test_kms"`
     pub kms_key_name: Option<String>,
 }
 
@@ -493,29 +333,19 @@ pub struct DiskEncryptInfo {
 /// Returned in the output of [`DescribeSpec`](super::DescribeSpec).
 #[tc_model]
 pub struct DiskSpec {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskDesc`: a string.
-    ///
-    /// Example: `"本地SSD"`
+    /// `DiskDesc`; example: `"本地SSD"`
     pub disk_desc: String,
 
-    /// `MinDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MinDiskSize`; example: `20`
     pub min_disk_size: i64,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxDiskSize`; example: `100`
     pub max_disk_size: i64,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskCount`; example: `10`
     pub disk_count: i64,
 }
 
@@ -524,85 +354,53 @@ pub struct DiskSpec {
 /// Returned in the output of [`DescribeEventTasks`](super::DescribeEventTasks).
 #[tc_model]
 pub struct EventTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-wf7txq24"`
+    /// `InstanceId`; example: `"cdwch-wf7txq24"`
     pub instance_id: Option<String>,
 
-    /// `EventTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `EventTaskId`; example: `23`
     pub event_task_id: Option<i64>,
 
-    /// `HandleUser`: a string.
-    ///
-    /// Example: `"10341958"`
+    /// `HandleUser`; example: `"10341958"`
     pub handle_user: Option<String>,
 
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"DiskHigh"`
+    /// `EventCode`; example: `"DiskHigh"`
     pub event_code: Option<String>,
 
-    /// `RepairId`: a string.
-    ///
-    /// Example: `"rep-1z931n"`
+    /// `RepairId`; example: `"rep-1z931n"`
     pub repair_id: Option<String>,
 
-    /// `EventNameDescribe`: a string.
-    ///
-    /// Example: `"磁盘使用率过高"`
+    /// `EventNameDescribe`; example: `"磁盘使用率过高"`
     pub event_name_describe: Option<String>,
 
-    /// `EventPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventPriority`; example: `1`
     pub event_priority: Option<i64>,
 
-    /// `EventDetail`: a string.
-    ///
-    /// Example: `"磁盘使用率过高，超过阈值"`
+    /// `EventDetail`; example: `"磁盘使用率过高，超过阈值"`
     pub event_detail: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `IP`; example: `"10.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-21 10:23:02"`
+    /// `CreateTime`; example: `"2025-03-21 10:23:02"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `NeedAuthorization`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedAuthorization`; example: `1`
     pub need_authorization: Option<i64>,
 
-    /// `OperationType`: a list of strings.
-    ///
-    /// Example: `["1","2"]`
+    /// `OperationType`; example: `["1","2"]`
     pub operation_type: Option<Vec<String>>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-21 10:23:02"`
+    /// `FinishTime`; example: `"2025-03-21 10:23:02"`
     pub finish_time: Option<String>,
 
-    /// `OperationGuide`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/1299/62531"`
+    /// `OperationGuide`; example: `"https://cloud.tencent.com/document/product/1299/62531"`
     pub operation_guide: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-l7gcq29k"`
+    /// `ResourceId`; example: `"ins-l7gcq29k"`
     pub resource_id: Option<String>,
 }
 
@@ -611,19 +409,13 @@ pub struct EventTask {
 /// Returned in the output of [`DescribeInstanceNodes`](super::DescribeInstanceNodes).
 #[tc_model]
 pub struct GroupInfo {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `GroupName`; example: `"default_cluster"`
     pub group_name: String,
 
-    /// `ShardName`: a string.
-    ///
-    /// Example: `"shard"`
+    /// `ShardName`; example: `"shard"`
     pub shard_name: String,
 
-    /// `ReplicaName`: a string.
-    ///
-    /// Example: `"replica"`
+    /// `ReplicaName`; example: `"replica"`
     pub replica_name: String,
 }
 
@@ -632,83 +424,46 @@ pub struct GroupInfo {
 /// Returned in the output of [`DescribeInstanceKeyValConfigs`](super::DescribeInstanceKeyValConfigs).
 #[tc_model]
 pub struct InstanceConfigInfo {
-    /// `ConfKey`: a string.
-    ///
-    /// Example: `"max_connections"`
+    /// `ConfKey`; example: `"max_connections"`
     pub conf_key: String,
 
-    /// `ConfValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ConfValue`; example: `"100"`
     pub conf_value: String,
 
-    /// `DefaultValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100"`
+    /// `DefaultValue`, always sent in responses; example: `"100"`
     pub default_value: Option<String>,
 
-    /// `NeedRestart`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `NeedRestart`, always sent in responses; example: `false`
     pub need_restart: Option<bool>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `ConfDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"The maximum number of inbound connections."`
+    /// `ConfDesc`, always sent in responses; example: `"The maximum number of inbound connections."`
     pub conf_desc: Option<String>,
 
-    /// `FileName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`, always sent in responses; example: `"config.xml"`
     pub file_name: Option<String>,
 
-    /// `ModifyRuleType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"number"`
+    /// `ModifyRuleType`, always sent in responses; example: `"number"`
     pub modify_rule_type: Option<String>,
 
-    /// `ModifyRuleValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bigint"`
+    /// `ModifyRuleValue`, always sent in responses; example: `"bigint"`
     pub modify_rule_value: Option<String>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"234543"`
+    /// `Uin`, always sent in responses; example: `"234543"`
     pub uin: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 11:11:11"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-01-01 11:11:11"`
     pub modify_time: Option<String>,
 
-    /// `ValueRange`: a string.
-    ///
-    /// Example: `"[\"DEFINER\", \"INVOKER\", \"NONE\"]"`
+    /// `ValueRange`; example: `"[\"DEFINER\", \"INVOKER\", \"NONE\"]"`
     pub value_range: Option<String>,
 
-    /// `AbnormalParam`: a string.
-    ///
-    /// Example: `"false"`
+    /// `AbnormalParam`; example: `"false"`
     pub abnormal_param: Option<String>,
 
-    /// `ConfigEffective`: a string.
-    ///
-    /// Example: `"false"`
+    /// `ConfigEffective`; example: `"false"`
     pub config_effective: Option<String>,
 }
 
@@ -717,29 +472,19 @@ pub struct InstanceConfigInfo {
 /// Sent in the input of [`ModifyInstanceKeyValConfigs`](super::ModifyInstanceKeyValConfigs).
 #[tc_model]
 pub struct InstanceConfigItem {
-    /// `ConfKey`: a string.
-    ///
-    /// Example: `"max_connections"`
+    /// `ConfKey`; example: `"max_connections"`
     pub conf_key: String,
 
-    /// `ConfValue`: a string.
-    ///
-    /// Example: `"\"4097\""`
+    /// `ConfValue`; example: `"\"4097\""`
     pub conf_value: String,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"update"`
+    /// `ModifyType`; example: `"update"`
     pub modify_type: Option<String>,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRestart`; example: `true`
     pub need_restart: Option<bool>,
 
-    /// `OriginalConfValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OriginalConfValue`; example: `"1"`
     pub original_conf_value: Option<String>,
 }
 
@@ -748,7 +493,7 @@ pub struct InstanceConfigItem {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `EnableAlarmStrategy`: a boolean.
+    /// `EnableAlarmStrategy`
     pub enable_alarm_strategy: Option<bool>,
 }
 
@@ -757,289 +502,187 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"clickhouse集群"`
+    /// `InstanceName`; example: `"clickhouse集群"`
     pub instance_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"20.7.2.30"`
+    /// `Version`; example: `"20.7.2.30"`
     pub version: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `PayMode`; example: `"hour"`
     pub pay_mode: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 11:11:11"`
+    /// `CreateTime`; example: `"2020-01-01 11:11:11"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-01 11:11:11"`
+    /// `ExpireTime`; example: `"2020-02-01 11:11:11"`
     pub expire_time: String,
 
-    /// `MasterSummary`: a [`NodesSummary`].
+    /// `MasterSummary`
     pub master_summary: NodesSummary,
 
-    /// `CommonSummary`: a [`NodesSummary`].
+    /// `CommonSummary`
     pub common_summary: NodesSummary,
 
-    /// `HA`: a string.
-    ///
-    /// Example: `"false"`
+    /// `HA`; example: `"false"`
     #[tc(rename = "HA")]
     pub ha: String,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"\"10.0.0.1:9000\""`
+    /// `AccessInfo`; example: `"\"10.0.0.1:9000\""`
     pub access_info: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneDesc`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneDesc`; example: `"广州三区"`
     pub zone_desc: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `FlowMsg`; example: `"error"`
     pub flow_msg: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewFlag`; example: `false`
     pub renew_flag: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Monitor`: a string.
-    ///
-    /// Example: `"prom-aaaaa"`
+    /// `Monitor`; example: `"prom-aaaaa"`
     pub monitor: String,
 
-    /// `HasClsTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasClsTopic`; example: `true`
     pub has_cls_topic: bool,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ClsTopicId`; example: `"error"`
     pub cls_topic_id: String,
 
-    /// `ClsLogSetId`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ClsLogSetId`; example: `"error"`
     pub cls_log_set_id: String,
 
-    /// `EnableXMLConfig`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableXMLConfig`; example: `1`
     #[tc(rename = "EnableXMLConfig")]
     pub enable_xml_config: i64,
 
-    /// `RegionDesc`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionDesc`; example: `"广州"`
     pub region_desc: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Eip`; example: `"127.0.0.1"`
     pub eip: String,
 
-    /// `CosMoveFactor`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CosMoveFactor`; example: `20`
     pub cos_move_factor: i64,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"yunti"`
+    /// `Kind`; example: `"yunti"`
     pub kind: String,
 
-    /// `IsElastic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsElastic`; example: `false`
     pub is_elastic: bool,
 
-    /// `InstanceStateInfo`: an [`InstanceStateInfo`].
+    /// `InstanceStateInfo`
     pub instance_state_info: InstanceStateInfo,
 
-    /// `HAZk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HAZk`; example: `true`
     #[tc(rename = "HAZk")]
     pub ha_zk: bool,
 
-    /// `MountDiskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MountDiskType`; example: `1`
     pub mount_disk_type: i64,
 
-    /// `CHProxyVip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `CHProxyVip`; example: `"127.0.0.1"`
     #[tc(rename = "CHProxyVip")]
     pub ch_proxy_vip: String,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"ayuan-chq-test-1301087413"`
+    /// `CosBucketName`; example: `"ayuan-chq-test-1301087413"`
     pub cos_bucket_name: String,
 
-    /// `CanAttachCbs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAttachCbs`; example: `true`
     pub can_attach_cbs: bool,
 
-    /// `CanAttachCbsLvm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAttachCbsLvm`; example: `true`
     pub can_attach_cbs_lvm: bool,
 
-    /// `CanAttachCos`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAttachCos`; example: `true`
     pub can_attach_cos: bool,
 
-    /// `Components`: a list of [`ServiceInfo`] objects.
+    /// `Components`
     pub components: Vec<ServiceInfo>,
 
-    /// `UpgradeVersions`: a string.
-    ///
-    /// Example: `"error"`
+    /// `UpgradeVersions`; example: `"error"`
     pub upgrade_versions: String,
 
-    /// `EsIndexId`: a string.
-    ///
-    /// Example: `"es-index"`
+    /// `EsIndexId`; example: `"es-index"`
     pub es_index_id: Option<String>,
 
-    /// `EsIndexUsername`: a string.
-    ///
-    /// Example: `"cdwchtest"`
+    /// `EsIndexUsername`; example: `"cdwchtest"`
     pub es_index_username: Option<String>,
 
-    /// `EsIndexPassword`: a string.
-    ///
-    /// Example: `"cdwchtest"`
+    /// `EsIndexPassword`; example: `"cdwchtest"`
     pub es_index_password: Option<String>,
 
-    /// `HasEsIndex`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasEsIndex`; example: `false`
     pub has_es_index: Option<bool>,
 
-    /// `IsSecondaryZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSecondaryZone`; example: `false`
     pub is_secondary_zone: Option<bool>,
 
-    /// `SecondaryZoneInfo`: a string.
+    /// `SecondaryZoneInfo`
     pub secondary_zone_info: Option<String>,
 
-    /// `ClickHouseKeeper`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ClickHouseKeeper`; example: `false`
     pub click_house_keeper: Option<bool>,
 
-    /// `Details`: an [`InstanceDetail`].
+    /// `Details`
     pub details: Option<InstanceDetail>,
 
-    /// `IsWhiteSGs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWhiteSGs`; example: `true`
     #[tc(rename = "IsWhiteSGs")]
     pub is_white_sgs: Option<bool>,
 
-    /// `BindSGs`: a list of strings.
-    ///
-    /// Example: `["cdr","cdwch"]`
+    /// `BindSGs`; example: `["cdr","cdwch"]`
     #[tc(rename = "BindSGs")]
     pub bind_sgs: Option<Vec<String>>,
 
-    /// `HasPublicCloudClb`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasPublicCloudClb`; example: `true`
     pub has_public_cloud_clb: Option<bool>,
 
-    /// `UpgradeZkVersions`: a string.
-    ///
-    /// Example: `"3.6.1,3.8.3"`
+    /// `UpgradeZkVersions`; example: `"3.6.1,3.8.3"`
     pub upgrade_zk_versions: String,
 
-    /// `ShowRip`: a string.
-    ///
-    /// Example: `"disable"`
+    /// `ShowRip`; example: `"disable"`
     pub show_rip: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"standard,noKeeper"`
+    /// `InstanceType`; example: `"standard,noKeeper"`
     pub instance_type: Option<String>,
 
-    /// `EnableConfigKeyValue`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `EnableConfigKeyValue`; example: `"\"true\""`
     pub enable_config_key_value: Option<String>,
 
-    /// `HttpsEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HttpsEnabled`; example: `true`
     pub https_enabled: bool,
 
-    /// `DiskEncryptInfo`: a [`DiskEncryptInfo`].
+    /// `DiskEncryptInfo`
     pub disk_encrypt_info: Option<DiskEncryptInfo>,
 }
 
@@ -1048,84 +691,54 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceNodes`](super::DescribeInstanceNodes).
 #[tc_model]
 pub struct InstanceNode {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"SCH1"`
+    /// `Spec`; example: `"SCH1"`
     pub spec: String,
 
-    /// `Core`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Core`; example: `2`
     pub core: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: i64,
 
-    /// `Cluster`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `Cluster`; example: `"default_cluster"`
     pub cluster: String,
 
-    /// `NodeGroups`: a list of [`GroupInfo`] objects.
+    /// `NodeGroups`
     pub node_groups: Vec<GroupInfo>,
 
-    /// `Rip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Rip`; example: `"192.168.1.1"`
     pub rip: String,
 
-    /// `IsCHProxy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCHProxy`; example: `true`
     #[tc(rename = "IsCHProxy")]
     pub is_ch_proxy: bool,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `Status`; example: `"状态"`
     pub status: String,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"唯一id"`
+    /// `UUID`; example: `"唯一id"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `Zone`; example: `"ap-guangzhou-7"`
     pub zone: Option<String>,
 
-    /// `ZoneDesc`: a string.
-    ///
-    /// Example: `"广州七区"`
+    /// `ZoneDesc`; example: `"广州七区"`
     pub zone_desc: Option<String>,
 
-    /// `RealResourceId`: a string.
-    ///
-    /// Example: `"ins-379ozssh"`
+    /// `RealResourceId`; example: `"ins-379ozssh"`
     pub real_resource_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-gyp9541s"`
+    /// `SubnetId`; example: `"subnet-gyp9541s"`
     pub subnet_id: Option<String>,
 }
 
@@ -1134,62 +747,34 @@ pub struct InstanceNode {
 /// Returned in the output of [`DescribeCNInstances`](super::DescribeCNInstances), [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct InstanceStateInfo {
-    /// `InstanceState`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`, always sent in responses; example: `"Serving"`
     pub instance_state: Option<String>,
 
-    /// `FlowCreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-01-01 10:00:10"`
+    /// `FlowCreateTime`, always sent in responses; example: `"2025-01-01 10:00:10"`
     pub flow_create_time: Option<String>,
 
-    /// `FlowName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"create_instance"`
+    /// `FlowName`, always sent in responses; example: `"create_instance"`
     pub flow_name: Option<String>,
 
-    /// `FlowProgress`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `FlowProgress`, always sent in responses; example: `30`
     pub flow_progress: Option<i64>,
 
-    /// `InstanceStateDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStateDesc`, always sent in responses; example: `"运行中"`
     pub instance_state_desc: Option<String>,
 
-    /// `FlowMsg`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"购买机器"`
+    /// `FlowMsg`, always sent in responses; example: `"购买机器"`
     pub flow_msg: Option<String>,
 
-    /// `ProcessName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"purchaseStage"`
+    /// `ProcessName`, always sent in responses; example: `"purchaseStage"`
     pub process_name: Option<String>,
 
-    /// `RequestId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"b17d6cd6-870a-4dd5-a3b2-d28c4663a81e"`
+    /// `RequestId`, always sent in responses; example: `"b17d6cd6-870a-4dd5-a3b2-d28c4663a81e"`
     pub request_id: Option<String>,
 
-    /// `ProcessSubName`: a string.
-    ///
-    /// Example: `"购买集群"`
+    /// `ProcessSubName`; example: `"购买集群"`
     pub process_sub_name: Option<String>,
 
-    /// `RequestID`: a string.
-    ///
-    /// Example: `"1223-eee"`
+    /// `RequestID`; example: `"1223-eee"`
     #[tc(rename = "RequestID")]
     pub request_id_2: Option<String>,
 }
@@ -1199,12 +784,10 @@ pub struct InstanceStateInfo {
 /// Returned in the output of [`DescribeInstanceKeyValConfigs`](super::DescribeInstanceKeyValConfigs).
 #[tc_model]
 pub struct MapConfigItem {
-    /// `ConfKey`: a string.
-    ///
-    /// Example: `"max_partition_size_to_drop"`
+    /// `ConfKey`; example: `"max_partition_size_to_drop"`
     pub conf_key: String,
 
-    /// `Items`: a list of [`InstanceConfigInfo`] objects.
+    /// `Items`
     pub items: Vec<InstanceConfigInfo>,
 }
 
@@ -1213,19 +796,13 @@ pub struct MapConfigItem {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct NodeSpec {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"SCH1"`
+    /// `SpecName`; example: `"SCH1"`
     pub spec_name: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 }
 
@@ -1234,75 +811,47 @@ pub struct NodeSpec {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct NodesSummary {
-    /// `Spec`: a string.
-    ///
-    /// Example: `"S_4_16_S"`
+    /// `Spec`; example: `"S_4_16_S"`
     pub spec: String,
 
-    /// `NodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeSize`; example: `1`
     pub node_size: i64,
 
-    /// `Core`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Core`; example: `2`
     pub core: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Disk`; example: `200`
     pub disk: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskDesc`: a string.
-    ///
-    /// Example: `"SSD云硬盘"`
+    /// `DiskDesc`; example: `"SSD云硬盘"`
     pub disk_desc: String,
 
-    /// `AttachCBSSpec`: an [`AttachCbsSpec`].
-    ///
-    /// Example: `{"DiskCount":0,"DiskDesc":"","DiskSize":0,"DiskType":""}`
+    /// `AttachCBSSpec`; example: `{"DiskCount":0,"DiskDesc":"","DiskSize":0,"DiskType":""}`
     #[tc(rename = "AttachCBSSpec")]
     pub attach_cbs_spec: AttachCbsSpec,
 
-    /// `SubProductType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `SubProductType`; example: `"STANDARD"`
     pub sub_product_type: String,
 
-    /// `SpecCore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpecCore`; example: `1`
     pub spec_core: i64,
 
-    /// `SpecMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SpecMemory`; example: `1`
     pub spec_memory: i64,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: i64,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxDiskSize`; example: `1`
     pub max_disk_size: i64,
 
-    /// `Encrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encrypt`; example: `1`
     pub encrypt: i64,
 }
 
@@ -1311,55 +860,37 @@ pub struct NodesSummary {
 /// Returned in the output of [`DescribeSpec`](super::DescribeSpec).
 #[tc_model]
 pub struct ResourceSpec {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SCH1"`
+    /// `Name`; example: `"SCH1"`
     pub name: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Mem`; example: `16`
     pub mem: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Type`; example: `"STANDARD"`
     pub r#type: String,
 
-    /// `SystemDisk`: a [`DiskSpec`].
+    /// `SystemDisk`
     pub system_disk: DiskSpec,
 
-    /// `DataDisk`: a [`DiskSpec`].
+    /// `DataDisk`
     pub data_disk: DiskSpec,
 
-    /// `MaxNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxNodeSize`; example: `50`
     pub max_node_size: i64,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `ComputeSpecDesc`: a string.
-    ///
-    /// Example: `"2核4G"`
+    /// `ComputeSpecDesc`; example: `"2核4G"`
     pub compute_spec_desc: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"L"`
+    /// `DisplayName`; example: `"L"`
     pub display_name: String,
 
-    /// `InstanceQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `InstanceQuota`; example: `30`
     pub instance_quota: i64,
 }
 
@@ -1368,34 +899,22 @@ pub struct ResourceSpec {
 /// Returned in the output of [`DescribeBackUpSchedule`](super::DescribeBackUpSchedule).
 #[tc_model]
 pub struct ScheduleStrategy {
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"\"cos-bucket\""`
+    /// `CosBucketName`; example: `"\"cos-bucket\""`
     pub cos_bucket_name: String,
 
-    /// `RetainDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RetainDays`; example: `7`
     pub retain_days: i64,
 
-    /// `WeekDays`: a string.
-    ///
-    /// Example: `"\"1,2\""`
+    /// `WeekDays`; example: `"\"1,2\""`
     pub week_days: String,
 
-    /// `ExecuteHour`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ExecuteHour`; example: `3`
     pub execute_hour: i64,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScheduleId`; example: `1`
     pub schedule_id: i64,
 
-    /// `NextBackupTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:10:10"`
+    /// `NextBackupTime`; example: `"2025-01-01 00:10:10"`
     pub next_backup_time: String,
 }
 
@@ -1404,19 +923,13 @@ pub struct ScheduleStrategy {
 /// Sent in the input of [`DescribeCNInstances`](super::DescribeCNInstances) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct SearchTags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"标签值一"`
+    /// `TagValue`; example: `"标签值一"`
     pub tag_value: Option<String>,
 
-    /// `AllValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllValue`; example: `1`
     pub all_value: Option<i64>,
 }
 
@@ -1425,24 +938,16 @@ pub struct SearchTags {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct SecondaryZoneInfo {
-    /// `SecondaryZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SecondaryZone`; example: `"ap-guangzhou"`
     pub secondary_zone: Option<String>,
 
-    /// `SecondarySubnet`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SecondarySubnet`; example: `"subnet-test"`
     pub secondary_subnet: Option<String>,
 
-    /// `UserIpNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserIpNum`; example: `"1"`
     pub user_ip_num: Option<String>,
 
-    /// `SecondaryUserSubnetIPNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecondaryUserSubnetIPNum`; example: `1`
     #[tc(rename = "SecondaryUserSubnetIPNum")]
     pub secondary_user_subnet_ip_num: Option<i64>,
 }
@@ -1452,14 +957,10 @@ pub struct SecondaryZoneInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct ServiceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `Name`; example: `"cdwch-xxxx"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.2.3"`
+    /// `Version`; example: `"v1.2.3"`
     pub version: String,
 }
 
@@ -1468,12 +969,10 @@ pub struct ServiceInfo {
 /// Sent in the input of [`ModifyUserNewPrivilege`](super::ModifyUserNewPrivilege).
 #[tc_model]
 pub struct TablePrivilegeInfo {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: String,
 
-    /// `TablePrivileges`: a list of strings.
+    /// `TablePrivileges`
     pub table_privileges: Vec<String>,
 }
 
@@ -1483,13 +982,9 @@ pub struct TablePrivilegeInfo {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstancesNew`](super::DescribeInstancesNew).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"内容一"`
+    /// `TagValue`; example: `"内容一"`
     pub tag_value: String,
 }

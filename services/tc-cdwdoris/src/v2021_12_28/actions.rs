@@ -7,47 +7,42 @@ use super::models;
 /// The `ActionAlterUser` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ActionAlterUserResponse`].
-/// The codes it documents are in [`ActionAlterUserError`](super::errors::ActionAlterUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ActionAlterUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ActionAlterUser",
     output = ActionAlterUserResponse,
-    error = super::errors::ActionAlterUserError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ActionAlterUser {
-    /// `UserInfo`: a [`UserInfo`](super::models::UserInfo).
+    /// `UserInfo`
     pub user_info: models::UserInfo,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"AddSystemUser"`
+    /// `ApiType`; example: `"AddSystemUser"`
     pub api_type: String,
 
-    /// `UserPrivilege`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserPrivilege`; example: `1`
     pub user_privilege: Option<i64>,
 
-    /// `ComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cp1"]`
+    /// `ComputeGroups`; example: `["cp1"]`
     pub compute_groups: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`ActionAlterUser`] call returns.
 #[tc_model]
 pub struct ActionAlterUserResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,34 +52,33 @@ pub struct ActionAlterUserResponse {
 /// The `CancelBackupJob` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CancelBackupJobResponse`].
-/// The codes it documents are in [`CancelBackupJobError`](super::errors::CancelBackupJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CancelBackupJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CancelBackupJob",
     output = CancelBackupJobResponse,
-    error = super::errors::CancelBackupJobError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CancelBackupJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-nep182pz"`
+    /// `InstanceId`; example: `"cdwdoris-nep182pz"`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1321`
+    /// `BackUpJobId`; example: `1321`
     pub back_up_job_id: Option<i64>,
 }
 
 /// What a successful [`CancelBackupJob`] call returns.
 #[tc_model]
 pub struct CancelBackupJobResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -94,29 +88,30 @@ pub struct CancelBackupJobResponse {
 /// The `CheckCoolDownWorkingVariableConfigCorrect` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CheckCoolDownWorkingVariableConfigCorrectResponse`].
-/// The codes it documents are in [`CheckCoolDownWorkingVariableConfigCorrectError`](super::errors::CheckCoolDownWorkingVariableConfigCorrectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CheckCoolDownWorkingVariableConfigCorrect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CheckCoolDownWorkingVariableConfigCorrect",
     output = CheckCoolDownWorkingVariableConfigCorrectResponse,
-    error = super::errors::CheckCoolDownWorkingVariableConfigCorrectError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CheckCoolDownWorkingVariableConfigCorrect {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-asdff1x"`
+    /// `InstanceId`; example: `"cdwdoris-asdff1x"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CheckCoolDownWorkingVariableConfigCorrect`] call returns.
 #[tc_model]
 pub struct CheckCoolDownWorkingVariableConfigCorrectResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -126,140 +121,112 @@ pub struct CheckCoolDownWorkingVariableConfigCorrectResponse {
 /// The `CreateBackUpSchedule` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CreateBackUpScheduleResponse`].
-/// The codes it documents are in [`CreateBackUpScheduleError`](super::errors::CreateBackUpScheduleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CreateBackUpSchedule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CreateBackUpSchedule",
     output = CreateBackUpScheduleResponse,
-    error = super::errors::CreateBackUpScheduleError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CreateBackUpSchedule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"\"create\""`
+    /// `OperationType`; example: `"\"create\""`
     pub operation_type: String,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `17624`
+    /// `ScheduleId`; example: `17624`
     pub schedule_id: Option<i64>,
 
-    /// `WeekDays`: a string.
-    ///
-    /// Example: `"\"1,2\""`
+    /// `WeekDays`; example: `"\"1,2\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub week_days: Option<String>,
 
-    /// `ExecuteHour`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecuteHour`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub execute_hour: Option<i64>,
 
-    /// `BackUpTables`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `BackUpTables`
     pub back_up_tables: Option<Vec<models::BackupTableContent>>,
 
-    /// `BackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub backup_type: Option<i64>,
 
-    /// `DorisSourceInfo`: a [`DorisSourceInfo`](super::models::DorisSourceInfo).
+    /// `DorisSourceInfo`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub doris_source_info: Option<models::DorisSourceInfo>,
 
-    /// `BackupTimeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupTimeType`; example: `1`
     pub backup_time_type: Option<i64>,
 
-    /// `RestoreType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestoreType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub restore_type: Option<i64>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub auth_type: Option<i64>,
 
-    /// `CosSourceInfo`: a [`CosSourceInfo`](super::models::CosSourceInfo).
+    /// `CosSourceInfo`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cos_source_info: Option<models::CosSourceInfo>,
 
-    /// `ScheduleName`: a string.
-    ///
-    /// Example: `"表1备份"`
+    /// `ScheduleName`; example: `"表1备份"`
     pub schedule_name: Option<String>,
 
-    /// `ScheduleInfo`: a [`ScheduleInfo`](super::models::ScheduleInfo).
+    /// `ScheduleInfo`
     pub schedule_info: Option<models::ScheduleInfo>,
 
-    /// `UpdateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateStatus`; example: `1`
     pub update_status: Option<i64>,
 
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"carson-test-1301087413"`
+    /// `CosBucket`; example: `"carson-test-1301087413"`
     pub cos_bucket: Option<String>,
 
-    /// `SnapshotRemainPolicy`: a [`SnapshotRemainPolicy`](super::models::SnapshotRemainPolicy).
+    /// `SnapshotRemainPolicy`
     pub snapshot_remain_policy: Option<models::SnapshotRemainPolicy>,
 
-    /// `DataRemoteRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `DataRemoteRegion`; example: `"ap-chongqing"`
     pub data_remote_region: Option<String>,
 
-    /// `BucketType`: a string.
-    ///
-    /// Example: `"maz"`
+    /// `BucketType`; example: `"maz"`
     pub bucket_type: Option<String>,
 
-    /// `EnableSecurityLock`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSecurityLock`; example: `1`
     pub enable_security_lock: Option<i64>,
 
-    /// `GracePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GracePeriod`; example: `10`
     pub grace_period: Option<u64>,
 }
 
 /// What a successful [`CreateBackUpSchedule`] call returns.
 #[tc_model]
 pub struct CreateBackUpScheduleResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -269,44 +236,40 @@ pub struct CreateBackUpScheduleResponse {
 /// The `CreateCoolDownPolicy` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CreateCoolDownPolicyResponse`].
-/// The codes it documents are in [`CreateCoolDownPolicyError`](super::errors::CreateCoolDownPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CreateCoolDownPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CreateCoolDownPolicy",
     output = CreateCoolDownPolicyResponse,
-    error = super::errors::CreateCoolDownPolicyError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CreateCoolDownPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xx1xa4x"`
+    /// `InstanceId`; example: `"cdwdoris-xx1xa4x"`
     pub instance_id: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_name"`
+    /// `PolicyName`; example: `"policy_name"`
     pub policy_name: Option<String>,
 
-    /// `CoolDownTtl`: a string.
-    ///
-    /// Example: `"134"`
+    /// `CoolDownTtl`; example: `"134"`
     pub cool_down_ttl: Option<String>,
 
-    /// `CoolDownDatetime`: a string.
-    ///
-    /// Example: `"2024-12-04"`
+    /// `CoolDownDatetime`; example: `"2024-12-04"`
     pub cool_down_datetime: Option<String>,
 }
 
 /// What a successful [`CreateCoolDownPolicy`] call returns.
 #[tc_model]
 pub struct CreateCoolDownPolicyResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,136 +279,106 @@ pub struct CreateCoolDownPolicyResponse {
 /// The `CreateInstanceNew` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CreateInstanceNewResponse`].
-/// The codes it documents are in [`CreateInstanceNewError`](super::errors::CreateInstanceNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CreateInstanceNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CreateInstanceNew",
     output = CreateInstanceNewResponse,
-    error = super::errors::CreateInstanceNewError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CreateInstanceNew {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-5"`
+    /// `Zone`; example: `"ap-guangzhou-5"`
     pub zone: String,
 
-    /// `FeSpec`: a [`CreateInstanceSpec`](super::models::CreateInstanceSpec).
+    /// `FeSpec`
     pub fe_spec: models::CreateInstanceSpec,
 
-    /// `BeSpec`: a [`CreateInstanceSpec`](super::models::CreateInstanceSpec).
+    /// `BeSpec`
     pub be_spec: models::CreateInstanceSpec,
 
-    /// `HaFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HaFlag`; example: `true`
     pub ha_flag: bool,
 
-    /// `UserVPCId`: a string.
-    ///
-    /// Example: `"vpc-xadsfx"`
+    /// `UserVPCId`; example: `"vpc-xadsfx"`
     #[tc(rename = "UserVPCId")]
     pub user_vpc_id: String,
 
-    /// `UserSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xasdf3"`
+    /// `UserSubnetId`; example: `"subnet-xasdf3"`
     pub user_subnet_id: String,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"2.1"`
+    /// `ProductVersion`; example: `"2.1"`
     pub product_version: String,
 
-    /// `ChargeProperties`: a [`ChargeProperties`](super::models::ChargeProperties).
+    /// `ChargeProperties`
     pub charge_properties: models::ChargeProperties,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"prod_doris"`
+    /// `InstanceName`; example: `"prod_doris"`
     pub instance_name: String,
 
-    /// `DorisUserPwd`: a string.
-    ///
-    /// Example: `"xafd#sfs31"`
+    /// `DorisUserPwd`; example: `"xafd#sfs31"`
     pub doris_user_pwd: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HaType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HaType`; example: `0`
     pub ha_type: Option<i64>,
 
-    /// `CaseSensitive`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CaseSensitive`; example: `2`
     pub case_sensitive: Option<i64>,
 
-    /// `EnableMultiZones`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMultiZones`; example: `true`
     pub enable_multi_zones: Option<bool>,
 
-    /// `UserMultiZoneInfos`: a [`NetworkInfo`](super::models::NetworkInfo).
+    /// `UserMultiZoneInfos`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub user_multi_zone_infos: Option<models::NetworkInfo>,
 
-    /// `UserMultiZoneInfoArr`: a list of [`NetworkInfo`](super::models::NetworkInfo) objects.
+    /// `UserMultiZoneInfoArr`
     pub user_multi_zone_info_arr: Option<Vec<models::NetworkInfo>>,
 
-    /// `IsSSC`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSSC`; example: `false`
     #[tc(rename = "IsSSC")]
     pub is_ssc: Option<bool>,
 
-    /// `SSCCU`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `SSCCU`; example: `64`
     #[tc(rename = "SSCCU")]
     pub ssccu: Option<i64>,
 
-    /// `CacheDiskSize`: a string.
-    ///
-    /// Example: `"200"`
+    /// `CacheDiskSize`; example: `"200"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cache_disk_size: Option<String>,
 
-    /// `CacheDataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `CacheDataDiskSize`; example: `200`
     pub cache_data_disk_size: Option<i64>,
 
-    /// `DiskEncrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskEncrypt`; example: `1`
     pub disk_encrypt: Option<i64>,
 }
 
 /// What a successful [`CreateInstanceNew`] call returns.
 #[tc_model]
 pub struct CreateInstanceNewResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"25691"`
+    /// `FlowId`; example: `"25691"`
     pub flow_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xadf451"`
+    /// `InstanceId`; example: `"cdwdoris-xadf451"`
     pub instance_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -455,32 +388,34 @@ pub struct CreateInstanceNewResponse {
 /// The `CreateWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`CreateWorkloadGroupResponse`].
-/// The codes it documents are in [`CreateWorkloadGroupError`](super::errors::CreateWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=CreateWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "CreateWorkloadGroup",
     output = CreateWorkloadGroupResponse,
-    error = super::errors::CreateWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct CreateWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `WorkloadGroup`: a [`WorkloadGroupConfig`](super::models::WorkloadGroupConfig).
+    /// `WorkloadGroup`
     pub workload_group: Option<models::WorkloadGroupConfig>,
 }
 
 /// What a successful [`CreateWorkloadGroup`] call returns.
 #[tc_model]
 pub struct CreateWorkloadGroupResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -490,44 +425,40 @@ pub struct CreateWorkloadGroupResponse {
 /// The `DeleteBackUpData` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DeleteBackUpDataResponse`].
-/// The codes it documents are in [`DeleteBackUpDataError`](super::errors::DeleteBackUpDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DeleteBackUpData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DeleteBackUpData",
     output = DeleteBackUpDataResponse,
-    error = super::errors::DeleteBackUpDataError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DeleteBackUpData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1428`
+    /// `BackUpJobId`; example: `1428`
     pub back_up_job_id: Option<i64>,
 
-    /// `IsDeleteAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDeleteAll`; example: `true`
     pub is_delete_all: Option<bool>,
 
-    /// `IsRecover`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRecover`; example: `false`
     pub is_recover: Option<bool>,
 }
 
 /// What a successful [`DeleteBackUpData`] call returns.
 #[tc_model]
 pub struct DeleteBackUpDataResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"this is a error"`
+    /// `ErrorMsg`; example: `"this is a error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -537,34 +468,34 @@ pub struct DeleteBackUpDataResponse {
 /// The `DeleteWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DeleteWorkloadGroupResponse`].
-/// The codes it documents are in [`DeleteWorkloadGroupError`](super::errors::DeleteWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DeleteWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DeleteWorkloadGroup",
     output = DeleteWorkloadGroupResponse,
-    error = super::errors::DeleteWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DeleteWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `WorkloadGroupName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `WorkloadGroupName`; example: `"name"`
     pub workload_group_name: Option<String>,
 }
 
 /// What a successful [`DeleteWorkloadGroup`] call returns.
 #[tc_model]
 pub struct DeleteWorkloadGroupResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -574,40 +505,40 @@ pub struct DeleteWorkloadGroupResponse {
 /// The `DescribeAreaRegion` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeAreaRegionResponse`].
-/// The codes it documents are in [`DescribeAreaRegionError`](super::errors::DescribeAreaRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeAreaRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeAreaRegion",
     output = DescribeAreaRegionResponse,
-    error = super::errors::DescribeAreaRegionError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeAreaRegion {
-    /// `IsInternationalSite`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInternationalSite`; example: `true`
     pub is_international_site: Option<bool>,
 }
 
 /// What a successful [`DescribeAreaRegion`] call returns.
 #[tc_model]
 pub struct DescribeAreaRegionResponse {
-    /// `Items`: a list of [`RegionAreaInfo`](super::models::RegionAreaInfo) objects.
+    /// `Items`
     pub items: Vec<models::RegionAreaInfo>,
 
-    /// `FrontEndRules`: a list of [`FrontEndRule`](super::models::FrontEndRule) objects.
+    /// `FrontEndRules`
     pub front_end_rules: Vec<models::FrontEndRule>,
 
-    /// `AvailableWhiteListNames`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `AvailableWhiteListNames`; example: `["name"]`
     pub available_white_list_names: Vec<String>,
 
-    /// `IsolationDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `IsolationDays`; example: `7`
     pub isolation_days: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -617,15 +548,21 @@ pub struct DescribeAreaRegionResponse {
 /// The `DescribeBackUpJob` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeBackUpJobResponse`].
-/// The codes it documents are in [`DescribeBackUpJobError`](super::errors::DescribeBackUpJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeBackUpJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeBackUpJob",
     output = DescribeBackUpJobResponse,
-    error = super::errors::DescribeBackUpJobError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -635,86 +572,56 @@ pub struct DescribeAreaRegionResponse {
     )
 )]
 pub struct DescribeBackUpJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `ApplicationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplicationType`; example: `1`
     pub application_type: Option<i64>,
 
-    /// `TypeFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TypeFilters`; example: `[1]`
     pub type_filters: Option<Vec<i64>>,
 
-    /// `StatusFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `StatusFilters`; example: `[1]`
     pub status_filters: Option<Vec<i64>>,
 
-    /// `ScheduleNameFilters`: a string.
-    ///
-    /// Example: `"\"jobname\""`
+    /// `ScheduleNameFilters`; example: `"\"jobname\""`
     pub schedule_name_filters: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PageSize`; example: `12`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNum`; example: `10`
     pub page_num: Option<i64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"\"2021-02-12\""`
+    /// `BeginTime`; example: `"\"2021-02-12\""`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"\"2021-02-12\""`
+    /// `EndTime`; example: `"\"2021-02-12\""`
     pub end_time: Option<String>,
 
-    /// `JobIdFiltersStr`: a string.
-    ///
-    /// Example: `"str"`
+    /// `JobIdFiltersStr`; example: `"str"`
     pub job_id_filters_str: Option<String>,
 
-    /// `EncryptionFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `EncryptionFilters`; example: `[0]`
     pub encryption_filters: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeBackUpJob`] call returns.
 #[tc_model]
 pub struct DescribeBackUpJobResponse {
-    /// `BackUpJobs`: a list of [`BackUpJobDisplay`](super::models::BackUpJobDisplay) objects.
+    /// `BackUpJobs`
     pub back_up_jobs: Vec<models::BackUpJobDisplay>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `CurrentTime`: a string.
-    ///
-    /// Example: `"2025-11-11 17:41:18"`
+    /// `CurrentTime`; example: `"2025-11-11 17:41:18"`
     pub current_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -724,45 +631,43 @@ pub struct DescribeBackUpJobResponse {
 /// The `DescribeBackUpJobDetail` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeBackUpJobDetailResponse`].
-/// The codes it documents are in [`DescribeBackUpJobDetailError`](super::errors::DescribeBackUpJobDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeBackUpJobDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeBackUpJobDetail",
     output = DescribeBackUpJobDetailResponse,
-    error = super::errors::DescribeBackUpJobDetailError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeBackUpJobDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BackUpJobId`; example: `12`
     pub back_up_job_id: i64,
 }
 
 /// What a successful [`DescribeBackUpJobDetail`] call returns.
 #[tc_model]
 pub struct DescribeBackUpJobDetailResponse {
-    /// `TableContents`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `TableContents`
     pub table_contents: Vec<models::BackupTableContent>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err: this is error msg"`
+    /// `ErrorMsg`; example: `"err: this is error msg"`
     pub error_msg: Option<String>,
 
-    /// `IsUnknownVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUnknownVersion`; example: `true`
     pub is_unknown_version: Option<bool>,
 
-    /// `Msg`: a string.
+    /// `Msg`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -772,15 +677,21 @@ pub struct DescribeBackUpJobDetailResponse {
 /// The `DescribeBackUpSchedules` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeBackUpSchedulesResponse`].
-/// The codes it documents are in [`DescribeBackUpSchedulesError`](super::errors::DescribeBackUpSchedulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeBackUpSchedules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeBackUpSchedules",
     output = DescribeBackUpSchedulesResponse,
-    error = super::errors::DescribeBackUpSchedulesError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -789,84 +700,56 @@ pub struct DescribeBackUpJobDetailResponse {
     )
 )]
 pub struct DescribeBackUpSchedules {
-    /// `ApplicationType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplicationType`; example: `1`
     pub application_type: Option<i64>,
 
-    /// `UsersFilters`: a list of strings.
-    ///
-    /// Example: `["14311"]`
+    /// `UsersFilters`; example: `["14311"]`
     pub users_filters: Option<Vec<String>>,
 
-    /// `TypeFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TypeFilters`; example: `[1]`
     pub type_filters: Option<Vec<i64>>,
 
-    /// `StatusFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `StatusFilters`; example: `[1]`
     pub status_filters: Option<Vec<i64>>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 
-    /// `ScheduleNameFilters`: a string.
-    ///
-    /// Example: `"jobname"`
+    /// `ScheduleNameFilters`; example: `"jobname"`
     pub schedule_name_filters: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: Option<i64>,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: Option<i64>,
 
-    /// `EncryptionFilters`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EncryptionFilters`; example: `[1]`
     pub encryption_filters: Option<Vec<i64>>,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `312`
+    /// `ScheduleId`; example: `312`
     pub schedule_id: Option<i64>,
 }
 
 /// What a successful [`DescribeBackUpSchedules`] call returns.
 #[tc_model]
 pub struct DescribeBackUpSchedulesResponse {
-    /// `BackUpOpened`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackUpOpened`; example: `true`
     pub back_up_opened: Option<bool>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"bucketname"`
+    /// `CosBucketName`; example: `"bucketname"`
     pub cos_bucket_name: Option<String>,
 
-    /// `BackUpStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackUpStatus`; example: `0`
     pub back_up_status: Option<i64>,
 
-    /// `BackupScheduleInfos`: a list of [`BackupScheduleInfo`](super::models::BackupScheduleInfo) objects.
+    /// `BackupScheduleInfos`
     pub backup_schedule_infos: Option<Vec<models::BackupScheduleInfo>>,
 
-    /// `CurrentTime`: a string.
-    ///
-    /// Example: `"\"2025-11-11 11:06:16\""`
+    /// `CurrentTime`; example: `"\"2025-11-11 11:06:16\""`
     pub current_time: Option<String>,
 
-    /// `BucketEncryption`: a [`BucketEncryptionInfo`](super::models::BucketEncryptionInfo).
+    /// `BucketEncryption`
     pub bucket_encryption: Option<models::BucketEncryptionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -876,57 +759,49 @@ pub struct DescribeBackUpSchedulesResponse {
 /// The `DescribeBackUpTables` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeBackUpTablesResponse`].
-/// The codes it documents are in [`DescribeBackUpTablesError`](super::errors::DescribeBackUpTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeBackUpTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeBackUpTables",
     output = DescribeBackUpTablesResponse,
-    error = super::errors::DescribeBackUpTablesError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeBackUpTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupType`; example: `1`
     pub backup_type: Option<i64>,
 
-    /// `DorisSourceInfo`: a [`DorisSourceInfo`](super::models::DorisSourceInfo).
-    ///
-    /// Example: `{}`
+    /// `DorisSourceInfo`; example: `{}`
     pub doris_source_info: Option<models::DorisSourceInfo>,
 
-    /// `CosSourceInfo`: a [`CosSourceInfo`](super::models::CosSourceInfo).
-    ///
-    /// Example: `{}`
+    /// `CosSourceInfo`; example: `{}`
     pub cos_source_info: Option<models::CosSourceInfo>,
 }
 
 /// What a successful [`DescribeBackUpTables`] call returns.
 #[tc_model]
 pub struct DescribeBackUpTablesResponse {
-    /// `AvailableTables`: a list of [`BackupTableContent`](super::models::BackupTableContent) objects.
+    /// `AvailableTables`
     pub available_tables: Vec<models::BackupTableContent>,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Msg`; example: `"msg"`
     pub msg: Option<String>,
 
-    /// `IsUnknownVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUnknownVersion`; example: `true`
     pub is_unknown_version: Option<bool>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -936,37 +811,37 @@ pub struct DescribeBackUpTablesResponse {
 /// The `DescribeBackUpTaskDetail` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeBackUpTaskDetailResponse`].
-/// The codes it documents are in [`DescribeBackUpTaskDetailError`](super::errors::DescribeBackUpTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeBackUpTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeBackUpTaskDetail",
     output = DescribeBackUpTaskDetailResponse,
-    error = super::errors::DescribeBackUpTaskDetailError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeBackUpTaskDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BackUpJobId`; example: `12`
     pub back_up_job_id: i64,
 }
 
 /// What a successful [`DescribeBackUpTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeBackUpTaskDetailResponse {
-    /// `BackupStatus`: a list of [`BackupStatus`](super::models::BackupStatus) objects.
+    /// `BackupStatus`
     pub backup_status: Vec<models::BackupStatus>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -976,77 +851,63 @@ pub struct DescribeBackUpTaskDetailResponse {
 /// The `DescribeClusterConfigs` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeClusterConfigsResponse`].
-/// The codes it documents are in [`DescribeClusterConfigsError`](super::errors::DescribeClusterConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeClusterConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CdwdorisErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CdwdorisErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeClusterConfigs",
     output = DescribeClusterConfigsResponse,
-    error = super::errors::DescribeClusterConfigsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeClusterConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-f625kxu6"`
+    /// `InstanceId`; example: `"cdwch-f625kxu6"`
     pub instance_id: String,
 
-    /// `ConfigType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigType`; example: `1`
     pub config_type: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"Keytab"`
+    /// `FileName`; example: `"Keytab"`
     pub file_name: Option<String>,
 
-    /// `ClusterConfigType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterConfigType`; example: `0`
     pub cluster_config_type: Option<i64>,
 
-    /// `IPAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IPAddress`; example: `"127.0.0.1"`
     #[tc(rename = "IPAddress")]
     pub ip_address: Option<String>,
 
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"tchd-f625kxu6-123ac"`
+    /// `ComputeGroupId`; example: `"tchd-f625kxu6-123ac"`
     pub compute_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeClusterConfigs`] call returns.
 #[tc_model]
 pub struct DescribeClusterConfigsResponse {
-    /// `ClusterConfList`: a list of [`ClusterConfigsInfoFromEmr`](super::models::ClusterConfigsInfoFromEmr) objects.
+    /// `ClusterConfList`
     pub cluster_conf_list: Vec<models::ClusterConfigsInfoFromEmr>,
 
-    /// `BuildVersion`: a string.
-    ///
-    /// Example: `"version"`
+    /// `BuildVersion`; example: `"version"`
     pub build_version: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
-    /// `HasCN`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasCN`; example: `true`
     #[tc(rename = "HasCN")]
     pub has_cn: Option<bool>,
 
-    /// `ExistingJarConfList`: a list of [`ClusterConfigsInfoFromEmr`](super::models::ClusterConfigsInfoFromEmr) objects.
+    /// `ExistingJarConfList`
     pub existing_jar_conf_list: Option<Vec<models::ClusterConfigsInfoFromEmr>>,
 
-    /// `IPDBFileSizeLimit`: a string.
-    ///
-    /// Example: `"31311"`
+    /// `IPDBFileSizeLimit`; example: `"31311"`
     #[tc(rename = "IPDBFileSizeLimit")]
     pub ipdb_file_size_limit: Option<String>,
 
@@ -1057,15 +918,20 @@ pub struct DescribeClusterConfigsResponse {
 /// The `DescribeClusterConfigsHistory` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeClusterConfigsHistoryResponse`].
-/// The codes it documents are in [`DescribeClusterConfigsHistoryError`](super::errors::DescribeClusterConfigsHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeClusterConfigsHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeClusterConfigsHistory",
     output = DescribeClusterConfigsHistoryResponse,
-    error = super::errors::DescribeClusterConfigsHistoryError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1075,51 +941,35 @@ pub struct DescribeClusterConfigsResponse {
     )
 )]
 pub struct DescribeClusterConfigsHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-06-02 00:00:00"`
+    /// `StartTime`; example: `"2021-06-02 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-06-02 00:00:00"`
+    /// `EndTime`; example: `"2021-06-02 00:00:00"`
     pub end_time: String,
 
-    /// `ConfigFileNames`: a list of strings.
-    ///
-    /// Example: `["be.conf","fe.conf"]`
+    /// `ConfigFileNames`; example: `["be.conf","fe.conf"]`
     pub config_file_names: Option<Vec<String>>,
 
-    /// `ComputeGroupIds`: a list of strings.
-    ///
-    /// Example: `["tchd-2ydhbjw5-xasd"]`
+    /// `ComputeGroupIds`; example: `["tchd-2ydhbjw5-xasd"]`
     pub compute_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeClusterConfigsHistory`] call returns.
 #[tc_model]
 pub struct DescribeClusterConfigsHistoryResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalCount`; example: `18`
     pub total_count: i64,
 
-    /// `ClusterConfHistory`: a list of [`ClusterConfigsHistory`](super::models::ClusterConfigsHistory) objects.
+    /// `ClusterConfHistory`
     pub cluster_conf_history: Vec<models::ClusterConfigsHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1129,32 +979,33 @@ pub struct DescribeClusterConfigsHistoryResponse {
 /// The `DescribeCoolDownBackends` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeCoolDownBackendsResponse`].
-/// The codes it documents are in [`DescribeCoolDownBackendsError`](super::errors::DescribeCoolDownBackendsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeCoolDownBackends)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeCoolDownBackends",
     output = DescribeCoolDownBackendsResponse,
-    error = super::errors::DescribeCoolDownBackendsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeCoolDownBackends {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeCoolDownBackends`] call returns.
 #[tc_model]
 pub struct DescribeCoolDownBackendsResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
-    /// `List`: a list of [`CoolDownBackend`](super::models::CoolDownBackend) objects.
+    /// `List`
     pub list: Option<Vec<models::CoolDownBackend>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1164,32 +1015,33 @@ pub struct DescribeCoolDownBackendsResponse {
 /// The `DescribeCoolDownPolicies` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeCoolDownPoliciesResponse`].
-/// The codes it documents are in [`DescribeCoolDownPoliciesError`](super::errors::DescribeCoolDownPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeCoolDownPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeCoolDownPolicies",
     output = DescribeCoolDownPoliciesResponse,
-    error = super::errors::DescribeCoolDownPoliciesError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeCoolDownPolicies {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeCoolDownPolicies`] call returns.
 #[tc_model]
 pub struct DescribeCoolDownPoliciesResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
-    /// `List`: a list of [`CoolDownPolicyInfo`](super::models::CoolDownPolicyInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::CoolDownPolicyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1199,37 +1051,36 @@ pub struct DescribeCoolDownPoliciesResponse {
 /// The `DescribeCoolDownTableData` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeCoolDownTableDataResponse`].
-/// The codes it documents are in [`DescribeCoolDownTableDataError`](super::errors::DescribeCoolDownTableDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeCoolDownTableData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeCoolDownTableData",
     output = DescribeCoolDownTableDataResponse,
-    error = super::errors::DescribeCoolDownTableDataError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeCoolDownTableData {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `DatabaseName`; example: `"name"`
     pub database_name: Option<String>,
 }
 
 /// What a successful [`DescribeCoolDownTableData`] call returns.
 #[tc_model]
 pub struct DescribeCoolDownTableDataResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
-    /// `List`: a list of [`CoolDownTableDataInfo`](super::models::CoolDownTableDataInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::CoolDownTableDataInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1239,104 +1090,75 @@ pub struct DescribeCoolDownTableDataResponse {
 /// The `DescribeDatabaseAuditDownload` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeDatabaseAuditDownloadResponse`].
-/// The codes it documents are in [`DescribeDatabaseAuditDownloadError`](super::errors::DescribeDatabaseAuditDownloadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeDatabaseAuditDownload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeDatabaseAuditDownload",
     output = DescribeDatabaseAuditDownloadResponse,
-    error = super::errors::DescribeDatabaseAuditDownloadError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeDatabaseAuditDownload {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-akxtck1n"`
+    /// `InstanceId`; example: `"cdwdoris-akxtck1n"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-03 12:23:23"`
+    /// `StartTime`; example: `"2025-01-03 12:23:23"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-04 12:23:23"`
+    /// `EndTime`; example: `"2025-01-04 12:23:23"`
     pub end_time: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageNum`; example: `10`
     pub page_num: i64,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC/ASC"`
+    /// `OrderType`; example: `"DESC/ASC"`
     pub order_type: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `User`; example: `"user1"`
     pub user: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"type"`
+    /// `SqlType`; example: `"type"`
     pub sql_type: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"sql"`
+    /// `Sql`; example: `"sql"`
     pub sql: Option<String>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `Users`; example: `["user1"]`
     pub users: Option<Vec<String>>,
 
-    /// `DbNames`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `DbNames`; example: `["db1"]`
     pub db_names: Option<Vec<String>>,
 
-    /// `SqlTypes`: a list of strings.
-    ///
-    /// Example: `["type1"]`
+    /// `SqlTypes`; example: `["type1"]`
     pub sql_types: Option<Vec<String>>,
 
-    /// `Catalogs`: a list of strings.
-    ///
-    /// Example: `["catalog1"]`
+    /// `Catalogs`; example: `["catalog1"]`
     pub catalogs: Option<Vec<String>>,
 
-    /// `IsQuery`: a list of booleans.
-    ///
-    /// Example: `[true]`
+    /// `IsQuery`; example: `[true]`
     pub is_query: Option<Vec<bool>>,
 
-    /// `ComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cg1","cg2"]`
+    /// `ComputeGroups`; example: `["cg1","cg2"]`
     pub compute_groups: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDatabaseAuditDownload`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseAuditDownloadResponse {
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"http://ap-guangzhou.com"`
+    /// `CosUrl`; example: `"http://ap-guangzhou.com"`
     pub cos_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1346,15 +1168,20 @@ pub struct DescribeDatabaseAuditDownloadResponse {
 /// The `DescribeDatabaseAuditRecords` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeDatabaseAuditRecordsResponse`].
-/// The codes it documents are in [`DescribeDatabaseAuditRecordsError`](super::errors::DescribeDatabaseAuditRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeDatabaseAuditRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeDatabaseAuditRecords",
     output = DescribeDatabaseAuditRecordsResponse,
-    error = super::errors::DescribeDatabaseAuditRecordsError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         page = page_num,
         limit = page_size,
@@ -1364,102 +1191,68 @@ pub struct DescribeDatabaseAuditDownloadResponse {
     )
 )]
 pub struct DescribeDatabaseAuditRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-axafax1"`
+    /// `InstanceId`; example: `"cdwdoris-axafax1"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-03 12:23:23"`
+    /// `StartTime`; example: `"2025-01-03 12:23:23"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-04 12:23:23"`
+    /// `EndTime`; example: `"2025-01-04 12:23:23"`
     pub end_time: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC/ASC"`
+    /// `OrderType`; example: `"DESC/ASC"`
     pub order_type: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `User`; example: `"user1"`
     pub user: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"type"`
+    /// `SqlType`; example: `"type"`
     pub sql_type: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"sql"`
+    /// `Sql`; example: `"sql"`
     pub sql: Option<String>,
 
-    /// `Users`: a list of strings.
-    ///
-    /// Example: `["user1"]`
+    /// `Users`; example: `["user1"]`
     pub users: Option<Vec<String>>,
 
-    /// `DbNames`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `DbNames`; example: `["db1"]`
     pub db_names: Option<Vec<String>>,
 
-    /// `SqlTypes`: a list of strings.
-    ///
-    /// Example: `["type"]`
+    /// `SqlTypes`; example: `["type"]`
     pub sql_types: Option<Vec<String>>,
 
-    /// `Catalogs`: a list of strings.
+    /// `Catalogs`
     pub catalogs: Option<Vec<String>>,
 
-    /// `IsQuery`: a list of booleans.
-    ///
-    /// Example: `[true]`
+    /// `IsQuery`; example: `[true]`
     pub is_query: Option<Vec<bool>>,
 
-    /// `ComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cg1","cg2"]`
+    /// `ComputeGroups`; example: `["cg1","cg2"]`
     pub compute_groups: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDatabaseAuditRecords`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseAuditRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1873`
+    /// `TotalCount`; example: `1873`
     pub total_count: i64,
 
-    /// `SlowQueryRecords`: a [`DataBaseAuditRecord`](super::models::DataBaseAuditRecord).
+    /// `SlowQueryRecords`
     pub slow_query_records: models::DataBaseAuditRecord,
 
-    /// `Records`: a list of [`DataBaseAuditRecord`](super::models::DataBaseAuditRecord) objects.
+    /// `Records`
     pub records: Option<Vec<models::DataBaseAuditRecord>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1469,27 +1262,30 @@ pub struct DescribeDatabaseAuditRecordsResponse {
 /// The `DescribeInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `InstanceInfo`: an [`InstanceInfo`](super::models::InstanceInfo).
+    /// `InstanceInfo`
     pub instance_info: models::InstanceInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1499,55 +1295,48 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeInstanceNodes` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceNodesResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesError`](super::errors::DescribeInstanceNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstanceNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"DATA"`
+    /// `NodeRole`; example: `"DATA"`
     pub node_role: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `DisplayPolicy`: a string.
-    ///
-    /// Example: `"All"`
+    /// `DisplayPolicy`; example: `"All"`
     pub display_policy: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceNodes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceNodesList`: a list of [`InstanceNode`](super::models::InstanceNode) objects.
+    /// `InstanceNodesList`
     pub instance_nodes_list: Vec<models::InstanceNode>,
 
-    /// `NodeRoles`: a list of strings.
+    /// `NodeRoles`
     pub node_roles: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1557,20 +1346,23 @@ pub struct DescribeInstanceNodesResponse {
 /// The `DescribeInstanceNodesInfo` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceNodesInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesInfoError`](super::errors::DescribeInstanceNodesInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceNodesInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceNodesInfo",
     output = DescribeInstanceNodesInfoResponse,
-    error = super::errors::DescribeInstanceNodesInfoError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstanceNodesInfo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceID`; example: `"cdwdoris-xxx"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 }
@@ -1578,21 +1370,19 @@ pub struct DescribeInstanceNodesInfo {
 /// What a successful [`DescribeInstanceNodesInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesInfoResponse {
-    /// `BeNodes`: a list of strings.
+    /// `BeNodes`
     pub be_nodes: Option<Vec<String>>,
 
-    /// `FeNodes`: a list of strings.
+    /// `FeNodes`
     pub fe_nodes: Option<Vec<String>>,
 
-    /// `FeMaster`: a string.
-    ///
-    /// Example: `"str"`
+    /// `FeMaster`; example: `"str"`
     pub fe_master: Option<String>,
 
-    /// `BeNodeInfos`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `BeNodeInfos`
     pub be_node_infos: Option<Vec<models::NodeInfo>>,
 
-    /// `FeNodeInfos`: a list of [`NodeInfo`](super::models::NodeInfo) objects.
+    /// `FeNodeInfos`
     pub fe_node_infos: Option<Vec<models::NodeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1602,42 +1392,39 @@ pub struct DescribeInstanceNodesInfoResponse {
 /// The `DescribeInstanceNodesRole` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceNodesRoleResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesRoleError`](super::errors::DescribeInstanceNodesRoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceNodesRole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceNodesRole",
     output = DescribeInstanceNodesRoleResponse,
-    error = super::errors::DescribeInstanceNodesRoleError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstanceNodesRole {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwdoris-xxx\""`
+    /// `InstanceId`; example: `"\"cdwdoris-xxx\""`
     pub instance_id: String,
 
-    /// `IpFilter`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `IpFilter`; example: `"\"127.0.0.1\""`
     pub ip_filter: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceNodesRole`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesRoleResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"err\""`
+    /// `ErrorMsg`; example: `"\"err\""`
     pub error_msg: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `NodeInfos`: a list of [`NodeInfos`](super::models::NodeInfos) objects.
+    /// `NodeInfos`
     pub node_infos: Vec<models::NodeInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1647,15 +1434,20 @@ pub struct DescribeInstanceNodesRoleResponse {
 /// The `DescribeInstanceOperations` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceOperationsResponse`].
-/// The codes it documents are in [`DescribeInstanceOperationsError`](super::errors::DescribeInstanceOperationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceOperations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1665,46 +1457,32 @@ pub struct DescribeInstanceNodesRoleResponse {
     )
 )]
 pub struct DescribeInstanceOperations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"str"`
+    /// `StartTime`; example: `"str"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"str"`
+    /// `EndTime`; example: `"str"`
     pub end_time: Option<String>,
 
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"cg-1"`
+    /// `ComputeGroupId`; example: `"cg-1"`
     pub compute_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceOperations`] call returns.
 #[tc_model]
 pub struct DescribeInstanceOperationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Operations`: a list of [`InstanceOperation`](super::models::InstanceOperation) objects.
+    /// `Operations`
     pub operations: Vec<models::InstanceOperation>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1714,64 +1492,51 @@ pub struct DescribeInstanceOperationsResponse {
 /// The `DescribeInstanceState` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceStateResponse`].
-/// The codes it documents are in [`DescribeInstanceStateError`](super::errors::DescribeInstanceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceState",
     output = DescribeInstanceStateResponse,
-    error = super::errors::DescribeInstanceStateError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstanceState {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceState`] call returns.
 #[tc_model]
 pub struct DescribeInstanceStateResponse {
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`; example: `"Serving"`
     pub instance_state: String,
 
-    /// `FlowCreateTime`: a string.
-    ///
-    /// Example: `"2025-09-01 23:01:23"`
+    /// `FlowCreateTime`; example: `"2025-09-01 23:01:23"`
     pub flow_create_time: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"str"`
+    /// `FlowName`; example: `"str"`
     pub flow_name: String,
 
-    /// `FlowProgress`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `FlowProgress`; example: `0.5`
     pub flow_progress: f64,
 
-    /// `InstanceStateDesc`: a string.
-    ///
-    /// Example: `"str"`
+    /// `InstanceStateDesc`; example: `"str"`
     pub instance_state_desc: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"str"`
+    /// `FlowMsg`; example: `"str"`
     pub flow_msg: String,
 
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"124654"`
+    /// `ProcessId`; example: `"124654"`
     pub process_id: Option<String>,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"create_instance"`
+    /// `JobName`; example: `"create_instance"`
     pub job_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1781,32 +1546,33 @@ pub struct DescribeInstanceStateResponse {
 /// The `DescribeInstanceUsedSubnets` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstanceUsedSubnetsResponse`].
-/// The codes it documents are in [`DescribeInstanceUsedSubnetsError`](super::errors::DescribeInstanceUsedSubnetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstanceUsedSubnets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstanceUsedSubnets",
     output = DescribeInstanceUsedSubnetsResponse,
-    error = super::errors::DescribeInstanceUsedSubnetsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstanceUsedSubnets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-thdngnmi"`
+    /// `InstanceId`; example: `"cdwdoris-thdngnmi"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceUsedSubnets`] call returns.
 #[tc_model]
 pub struct DescribeInstanceUsedSubnetsResponse {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `VpcId`; example: `"vpc-id"`
     pub vpc_id: Option<String>,
 
-    /// `UsedSubnets`: a list of strings.
+    /// `UsedSubnets`
     pub used_subnets: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1816,15 +1582,20 @@ pub struct DescribeInstanceUsedSubnetsResponse {
 /// The `DescribeInstances` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::CdwdorisErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1834,44 +1605,32 @@ pub struct DescribeInstanceUsedSubnetsResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `SearchInstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `SearchInstanceId`; example: `"cdwch-xxxx"`
     pub search_instance_id: Option<String>,
 
-    /// `SearchInstanceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SearchInstanceName`; example: `"name"`
     pub search_instance_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchTags`: a list of [`SearchTags`](super::models::SearchTags) objects.
+    /// `SearchTags`
     pub search_tags: Option<Vec<models::SearchTags>>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TotalCount`; example: `18`
     pub total_count: i64,
 
-    /// `InstancesList`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,38 +1640,37 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesHealthState` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeInstancesHealthStateResponse`].
-/// The codes it documents are in [`DescribeInstancesHealthStateError`](super::errors::DescribeInstancesHealthStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeInstancesHealthState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeInstancesHealthState",
     output = DescribeInstancesHealthStateResponse,
-    error = super::errors::DescribeInstancesHealthStateError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeInstancesHealthState {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceID`; example: `"cdwdoris-xxx"`
     #[tc(rename = "InstanceID")]
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<String>,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"str"`
+    /// `Input`; example: `"str"`
     pub input: Option<String>,
 }
 
 /// What a successful [`DescribeInstancesHealthState`] call returns.
 #[tc_model]
 pub struct DescribeInstancesHealthStateResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"str"`
+    /// `Data`; example: `"str"`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1922,37 +1680,36 @@ pub struct DescribeInstancesHealthStateResponse {
 /// The `DescribeRestoreTaskDetail` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeRestoreTaskDetailResponse`].
-/// The codes it documents are in [`DescribeRestoreTaskDetailError`](super::errors::DescribeRestoreTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeRestoreTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeRestoreTaskDetail",
     output = DescribeRestoreTaskDetailResponse,
-    error = super::errors::DescribeRestoreTaskDetailError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeRestoreTaskDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BackUpJobId`; example: `12`
     pub back_up_job_id: i64,
 }
 
 /// What a successful [`DescribeRestoreTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeRestoreTaskDetailResponse {
-    /// `RestoreStatus`: a list of [`RestoreStatus`](super::models::RestoreStatus) objects.
+    /// `RestoreStatus`
     pub restore_status: Vec<models::RestoreStatus>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1962,128 +1719,91 @@ pub struct DescribeRestoreTaskDetailResponse {
 /// The `DescribeSlowQueryRecords` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeSlowQueryRecordsResponse`].
-/// The codes it documents are in [`DescribeSlowQueryRecordsError`](super::errors::DescribeSlowQueryRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeSlowQueryRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeSlowQueryRecords",
     output = DescribeSlowQueryRecordsResponse,
-    error = super::errors::DescribeSlowQueryRecordsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeSlowQueryRecords {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-64h6w432"`
+    /// `InstanceId`; example: `"cdwdoris-64h6w432"`
     pub instance_id: String,
 
-    /// `QueryDurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `QueryDurationMs`; example: `100`
     pub query_duration_ms: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 12:35:24"`
+    /// `StartTime`; example: `"2025-01-02 12:35:24"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 18:35:24"`
+    /// `EndTime`; example: `"2025-01-02 18:35:24"`
     pub end_time: String,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageSize`; example: `1`
     pub page_size: i64,
 
-    /// `PageNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNum`; example: `1`
     pub page_num: i64,
 
-    /// `DurationMs`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `DurationMs`; example: `"ASC"`
     pub duration_ms: Option<String>,
 
-    /// `DbName`: a list of strings.
-    ///
-    /// Example: `["xx","xxx"]`
+    /// `DbName`; example: `["xx","xxx"]`
     pub db_name: Option<Vec<String>>,
 
-    /// `IsQuery`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsQuery`; example: `1`
     pub is_query: Option<i64>,
 
-    /// `CatalogName`: a list of strings.
-    ///
-    /// Example: `["xx","xxx"]`
+    /// `CatalogName`; example: `["xx","xxx"]`
     pub catalog_name: Option<Vec<String>>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from xxx"`
+    /// `Sql`; example: `"select * from xxx"`
     pub sql: Option<String>,
 
-    /// `ReadRows`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `ReadRows`; example: `"ASC"`
     pub read_rows: Option<String>,
 
-    /// `ResultBytes`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `ResultBytes`; example: `"ASC"`
     pub result_bytes: Option<String>,
 
-    /// `MemoryUsage`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `MemoryUsage`; example: `"ASC"`
     pub memory_usage: Option<String>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"MemoryUsage"`
+    /// `SortField`; example: `"MemoryUsage"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortOrder`; example: `"ASC"`
     pub sort_order: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `ComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cg1","cg2"]`
+    /// `ComputeGroups`; example: `["cg1","cg2"]`
     pub compute_groups: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSlowQueryRecords`] call returns.
 #[tc_model]
 pub struct DescribeSlowQueryRecordsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `76123`
+    /// `TotalCount`; example: `76123`
     pub total_count: i64,
 
-    /// `SlowQueryRecords`: a list of [`SlowQueryRecord`](super::models::SlowQueryRecord) objects.
+    /// `SlowQueryRecords`
     pub slow_query_records: Vec<models::SlowQueryRecord>,
 
-    /// `DBNameList`: a list of strings.
-    ///
-    /// Example: `["db1","db2"]`
+    /// `DBNameList`; example: `["db1","db2"]`
     #[tc(rename = "DBNameList")]
     pub db_name_list: Option<Vec<String>>,
 
-    /// `CatalogNameList`: a list of strings.
-    ///
-    /// Example: `["c1","c2"]`
+    /// `CatalogNameList`; example: `["c1","c2"]`
     pub catalog_name_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2093,104 +1813,75 @@ pub struct DescribeSlowQueryRecordsResponse {
 /// The `DescribeSlowQueryRecordsDownload` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeSlowQueryRecordsDownloadResponse`].
-/// The codes it documents are in [`DescribeSlowQueryRecordsDownloadError`](super::errors::DescribeSlowQueryRecordsDownloadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeSlowQueryRecordsDownload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeSlowQueryRecordsDownload",
     output = DescribeSlowQueryRecordsDownloadResponse,
-    error = super::errors::DescribeSlowQueryRecordsDownloadError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeSlowQueryRecordsDownload {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-3lnbut32"`
+    /// `InstanceId`; example: `"cdwdoris-3lnbut32"`
     pub instance_id: String,
 
-    /// `QueryDurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `287`
+    /// `QueryDurationMs`; example: `287`
     pub query_duration_ms: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 12:35:24"`
+    /// `StartTime`; example: `"2025-01-02 12:35:24"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-02 14:35:24"`
+    /// `EndTime`; example: `"2025-01-02 14:35:24"`
     pub end_time: String,
 
-    /// `DurationMs`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `DurationMs`; example: `"ASC"`
     pub duration_ms: Option<String>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from test"`
+    /// `Sql`; example: `"select * from test"`
     pub sql: Option<String>,
 
-    /// `ReadRows`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `ReadRows`; example: `"ASC"`
     pub read_rows: Option<String>,
 
-    /// `ResultBytes`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `ResultBytes`; example: `"ASC"`
     pub result_bytes: Option<String>,
 
-    /// `MemoryUsage`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `MemoryUsage`; example: `"ASC"`
     pub memory_usage: Option<String>,
 
-    /// `IsQuery`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsQuery`; example: `1`
     pub is_query: Option<i64>,
 
-    /// `DbName`: a list of strings.
-    ///
-    /// Example: `["xx","xxx"]`
+    /// `DbName`; example: `["xx","xxx"]`
     pub db_name: Option<Vec<String>>,
 
-    /// `CatalogName`: a list of strings.
-    ///
-    /// Example: `["xx","xxx"]`
+    /// `CatalogName`; example: `["xx","xxx"]`
     pub catalog_name: Option<Vec<String>>,
 
-    /// `SortField`: a string.
-    ///
-    /// Example: `"MemoryUsage"`
+    /// `SortField`; example: `"MemoryUsage"`
     pub sort_field: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `SortOrder`; example: `"ASC"`
     pub sort_order: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `ComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cg1","cg2"]`
+    /// `ComputeGroups`; example: `["cg1","cg2"]`
     pub compute_groups: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSlowQueryRecordsDownload`] call returns.
 #[tc_model]
 pub struct DescribeSlowQueryRecordsDownloadResponse {
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"http://cos-test.ap-guangzhou.com"`
+    /// `CosUrl`; example: `"http://cos-test.ap-guangzhou.com"`
     pub cos_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2200,40 +1891,35 @@ pub struct DescribeSlowQueryRecordsDownloadResponse {
 /// The `DescribeSpec` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeSpecResponse`].
-/// The codes it documents are in [`DescribeSpecError`](super::errors::DescribeSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeSpec",
     output = DescribeSpecResponse,
-    error = super::errors::DescribeSpecError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeSpec {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_H"`
+    /// `SpecName`; example: `"S_4_16_H"`
     pub spec_name: Option<String>,
 
-    /// `IsSSC`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSSC`; example: `false`
     #[tc(rename = "IsSSC")]
     pub is_ssc: Option<bool>,
 }
@@ -2241,17 +1927,17 @@ pub struct DescribeSpec {
 /// What a successful [`DescribeSpec`] call returns.
 #[tc_model]
 pub struct DescribeSpecResponse {
-    /// `MasterSpec`: a list of [`ResourceSpec`](super::models::ResourceSpec) objects.
+    /// `MasterSpec`
     pub master_spec: Vec<models::ResourceSpec>,
 
-    /// `CoreSpec`: a list of [`ResourceSpec`](super::models::ResourceSpec) objects.
+    /// `CoreSpec`
     pub core_spec: Vec<models::ResourceSpec>,
 
-    /// `AttachCBSSpec`: a list of [`DiskSpec`](super::models::DiskSpec) objects.
+    /// `AttachCBSSpec`
     #[tc(rename = "AttachCBSSpec")]
     pub attach_cbs_spec: Vec<models::DiskSpec>,
 
-    /// `CNSpec`: a list of [`ResourceSpec`](super::models::ResourceSpec) objects.
+    /// `CNSpec`
     #[tc(rename = "CNSpec")]
     pub cn_spec: Option<Vec<models::ResourceSpec>>,
 
@@ -2262,70 +1948,57 @@ pub struct DescribeSpecResponse {
 /// The `DescribeSqlApis` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeSqlApisResponse`].
-/// The codes it documents are in [`DescribeSqlApisError`](super::errors::DescribeSqlApisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeSqlApis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeSqlApis",
     output = DescribeSqlApisResponse,
-    error = super::errors::DescribeSqlApisError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeSqlApis {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: String,
 
-    /// `ApiType`: a string.
-    ///
-    /// Example: `"GetClusters"`
+    /// `ApiType`; example: `"GetClusters"`
     pub api_type: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `WhiteHost`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `WhiteHost`; example: `"10.0.0.2"`
     pub white_host: Option<String>,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"interal"`
+    /// `Catalog`; example: `"interal"`
     pub catalog: Option<String>,
 
-    /// `Catalogs`: a list of strings.
-    ///
-    /// Example: `["c1"]`
+    /// `Catalogs`; example: `["c1"]`
     pub catalogs: Option<Vec<String>>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db_demo"`
+    /// `DatabaseName`; example: `"db_demo"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table_add_table1"`
+    /// `TableName`; example: `"table_add_table1"`
     pub table_name: Option<String>,
 
-    /// `UserNames`: a list of strings.
+    /// `UserNames`
     pub user_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSqlApis`] call returns.
 #[tc_model]
 pub struct DescribeSqlApisResponse {
-    /// `ReturnData`: a string.
+    /// `ReturnData`
     pub return_data: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"1.2 version req must has catalog"`
+    /// `ErrorMsg`; example: `"1.2 version req must has catalog"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2335,54 +2008,45 @@ pub struct DescribeSqlApisResponse {
 /// The `DescribeTableList` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeTableListResponse`].
-/// The codes it documents are in [`DescribeTableListError`](super::errors::DescribeTableListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeTableList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeTableList",
     output = DescribeTableListResponse,
-    error = super::errors::DescribeTableListError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeTableList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-bjizjxxx"`
+    /// `InstanceId`; example: `"cdwdoris-bjizjxxx"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `DbName`; example: `"demo"`
     pub db_name: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserName`; example: `"user"`
     pub user_name: Option<String>,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"***"`
+    /// `PassWord`; example: `"***"`
     pub pass_word: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"internal"`
+    /// `CatalogName`; example: `"internal"`
     pub catalog_name: Option<String>,
 }
 
 /// What a successful [`DescribeTableList`] call returns.
 #[tc_model]
 pub struct DescribeTableListResponse {
-    /// `TableNames`: a list of strings.
-    ///
-    /// Example: `["test1","test2"]`
+    /// `TableNames`; example: `["test1","test2"]`
     pub table_names: Option<Vec<String>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `Message`; example: `"error message"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2392,32 +2056,33 @@ pub struct DescribeTableListResponse {
 /// The `DescribeUserBindWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeUserBindWorkloadGroupResponse`].
-/// The codes it documents are in [`DescribeUserBindWorkloadGroupError`](super::errors::DescribeUserBindWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeUserBindWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeUserBindWorkloadGroup",
     output = DescribeUserBindWorkloadGroupResponse,
-    error = super::errors::DescribeUserBindWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeUserBindWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserBindWorkloadGroup`] call returns.
 #[tc_model]
 pub struct DescribeUserBindWorkloadGroupResponse {
-    /// `UserBindInfos`: a list of [`UserWorkloadGroup`](super::models::UserWorkloadGroup) objects.
+    /// `UserBindInfos`
     pub user_bind_infos: Option<Vec<models::UserWorkloadGroup>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2427,42 +2092,39 @@ pub struct DescribeUserBindWorkloadGroupResponse {
 /// The `DescribeWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DescribeWorkloadGroupResponse`].
-/// The codes it documents are in [`DescribeWorkloadGroupError`](super::errors::DescribeWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DescribeWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DescribeWorkloadGroup",
     output = DescribeWorkloadGroupResponse,
-    error = super::errors::DescribeWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DescribeWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeWorkloadGroup`] call returns.
 #[tc_model]
 pub struct DescribeWorkloadGroupResponse {
-    /// `WorkloadGroups`: a list of [`WorkloadGroupConfig`](super::models::WorkloadGroupConfig) objects.
+    /// `WorkloadGroups`
     pub workload_groups: Option<Vec<models::WorkloadGroupConfig>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
-    /// `MonitorStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2472,39 +2134,36 @@ pub struct DescribeWorkloadGroupResponse {
 /// The `DestroyInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`DestroyInstanceResponse`].
-/// The codes it documents are in [`DestroyInstanceError`](super::errors::DestroyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=DestroyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "DestroyInstance",
     output = DestroyInstanceResponse,
-    error = super::errors::DestroyInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct DestroyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyInstance`] call returns.
 #[tc_model]
 pub struct DestroyInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"3812"`
+    /// `FlowId`; example: `"3812"`
     pub flow_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2514,42 +2173,39 @@ pub struct DestroyInstanceResponse {
 /// The `ModifyClusterConfigs` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyClusterConfigsResponse`].
-/// The codes it documents are in [`ModifyClusterConfigsError`](super::errors::ModifyClusterConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyClusterConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyClusterConfigs",
     output = ModifyClusterConfigsResponse,
-    error = super::errors::ModifyClusterConfigsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyClusterConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `ModifyConfContext`: a list of [`ConfigSubmitContext`](super::models::ConfigSubmitContext) objects.
+    /// `ModifyConfContext`
     pub modify_conf_context: Vec<models::ConfigSubmitContext>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"为了性能提升"`
+    /// `Remark`; example: `"为了性能提升"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`ModifyClusterConfigs`] call returns.
 #[tc_model]
 pub struct ModifyClusterConfigsResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `97351`
+    /// `FlowId`; example: `97351`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2559,44 +2215,39 @@ pub struct ModifyClusterConfigsResponse {
 /// The `ModifyCoolDownPolicy` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyCoolDownPolicyResponse`].
-/// The codes it documents are in [`ModifyCoolDownPolicyError`](super::errors::ModifyCoolDownPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyCoolDownPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyCoolDownPolicy",
     output = ModifyCoolDownPolicyResponse,
-    error = super::errors::ModifyCoolDownPolicyError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyCoolDownPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"coolDown-1cf23"`
+    /// `PolicyName`; example: `"coolDown-1cf23"`
     pub policy_name: Option<String>,
 
-    /// `CoolDownTtl`: a string.
-    ///
-    /// Example: `"86400"`
+    /// `CoolDownTtl`; example: `"86400"`
     pub cool_down_ttl: Option<String>,
 
-    /// `CoolDownDatetime`: a string.
-    ///
-    /// Example: `"2025-01-15 18:01:22"`
+    /// `CoolDownDatetime`; example: `"2025-01-15 18:01:22"`
     pub cool_down_datetime: Option<String>,
 }
 
 /// What a successful [`ModifyCoolDownPolicy`] call returns.
 #[tc_model]
 pub struct ModifyCoolDownPolicyResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2606,25 +2257,26 @@ pub struct ModifyCoolDownPolicyResponse {
 /// The `ModifyInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-12345678"`
+    /// `InstanceId`; example: `"cdwch-12345678"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwch-test"`
+    /// `InstanceName`; example: `"cdwch-test"`
     pub instance_name: String,
 }
 
@@ -2638,50 +2290,47 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyInstanceKeyValConfigs` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyInstanceKeyValConfigsResponse`].
-/// The codes it documents are in [`ModifyInstanceKeyValConfigsError`](super::errors::ModifyInstanceKeyValConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyInstanceKeyValConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyInstanceKeyValConfigs",
     output = ModifyInstanceKeyValConfigsResponse,
-    error = super::errors::ModifyInstanceKeyValConfigsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyInstanceKeyValConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"filename"`
+    /// `FileName`; example: `"filename"`
     pub file_name: String,
 
-    /// `AddItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
+    /// `AddItems`
     pub add_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `UpdateItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
+    /// `UpdateItems`
     pub update_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `DelItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
+    /// `DelItems`
     pub del_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"add config"`
+    /// `Message`; example: `"add config"`
     pub message: Option<String>,
 
-    /// `HotUpdateItems`: a list of [`InstanceConfigItem`](super::models::InstanceConfigItem) objects.
+    /// `HotUpdateItems`
     pub hot_update_items: Option<Vec<models::InstanceConfigItem>>,
 
-    /// `DeleteItems`: an [`InstanceConfigItem`](super::models::InstanceConfigItem).
+    /// `DeleteItems`
     pub delete_items: Option<models::InstanceConfigItem>,
 
-    /// `IPAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `IPAddress`; example: `"10.0.0.1"`
     #[tc(rename = "IPAddress")]
     pub ip_address: Option<String>,
 }
@@ -2689,14 +2338,10 @@ pub struct ModifyInstanceKeyValConfigs {
 /// What a successful [`ModifyInstanceKeyValConfigs`] call returns.
 #[tc_model]
 pub struct ModifyInstanceKeyValConfigsResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `92371`
+    /// `FlowId`; example: `92371`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2706,47 +2351,42 @@ pub struct ModifyInstanceKeyValConfigsResponse {
 /// The `ModifyNodeStatus` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyNodeStatusResponse`].
-/// The codes it documents are in [`ModifyNodeStatusError`](super::errors::ModifyNodeStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyNodeStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyNodeStatus",
     output = ModifyNodeStatusResponse,
-    error = super::errors::ModifyNodeStatusError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyNodeStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `NodeInfos`: a list of [`NodeInfos`](super::models::NodeInfos) objects.
+    /// `NodeInfos`
     pub node_infos: Vec<models::NodeInfos>,
 
-    /// `OperationCode`: a string.
-    ///
-    /// Example: `"start, restart, stop"`
+    /// `OperationCode`; example: `"start, restart, stop"`
     pub operation_code: String,
 
-    /// `RestartTimeOut`: a string.
-    ///
-    /// Example: `"3600"`
+    /// `RestartTimeOut`; example: `"3600"`
     pub restart_time_out: Option<String>,
 }
 
 /// What a successful [`ModifyNodeStatus`] call returns.
 #[tc_model]
 pub struct ModifyNodeStatusResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1281`
+    /// `FlowId`; example: `1281`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `ErrorMsg`; example: `"failed"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2756,39 +2396,36 @@ pub struct ModifyNodeStatusResponse {
 /// The `ModifySecurityGroups` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifySecurityGroupsResponse`].
-/// The codes it documents are in [`ModifySecurityGroupsError`](super::errors::ModifySecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifySecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifySecurityGroups",
     output = ModifySecurityGroupsResponse,
-    error = super::errors::ModifySecurityGroupsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifySecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `OldSecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-i0nd0qya","sg-i0ndasd"]`
+    /// `OldSecurityGroupIds`; example: `["sg-i0nd0qya","sg-i0ndasd"]`
     pub old_security_group_ids: Option<Vec<String>>,
 
-    /// `ModifySecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-i0nd0cza","sg-iqadasd"]`
+    /// `ModifySecurityGroupIds`; example: `["sg-i0nd0cza","sg-iqadasd"]`
     pub modify_security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifySecurityGroups`] call returns.
 #[tc_model]
 pub struct ModifySecurityGroupsResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2798,42 +2435,39 @@ pub struct ModifySecurityGroupsResponse {
 /// The `ModifyUserBindWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyUserBindWorkloadGroupResponse`].
-/// The codes it documents are in [`ModifyUserBindWorkloadGroupError`](super::errors::ModifyUserBindWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyUserBindWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyUserBindWorkloadGroup",
     output = ModifyUserBindWorkloadGroupResponse,
-    error = super::errors::ModifyUserBindWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyUserBindWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `BindUsers`: a list of [`BindUser`](super::models::BindUser) objects.
+    /// `BindUsers`
     pub bind_users: Option<Vec<models::BindUser>>,
 
-    /// `OldWorkloadGroupName`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `OldWorkloadGroupName`; example: `"normal"`
     pub old_workload_group_name: Option<String>,
 
-    /// `NewWorkloadGroupName`: a string.
-    ///
-    /// Example: `"g1"`
+    /// `NewWorkloadGroupName`; example: `"g1"`
     pub new_workload_group_name: Option<String>,
 }
 
 /// What a successful [`ModifyUserBindWorkloadGroup`] call returns.
 #[tc_model]
 pub struct ModifyUserBindWorkloadGroupResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2843,76 +2477,63 @@ pub struct ModifyUserBindWorkloadGroupResponse {
 /// The `ModifyUserPrivilegesV3` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyUserPrivilegesV3Response`].
-/// The codes it documents are in [`ModifyUserPrivilegesV3Error`](super::errors::ModifyUserPrivilegesV3Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyUserPrivilegesV3)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyUserPrivilegesV3",
     output = ModifyUserPrivilegesV3Response,
-    error = super::errors::ModifyUserPrivilegesV3Error
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyUserPrivilegesV3 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserName`; example: `"user"`
     pub user_name: String,
 
-    /// `UserPrivileges`: an [`UpdateUserPrivileges`](super::models::UpdateUserPrivileges).
+    /// `UserPrivileges`
     pub user_privileges: Option<models::UpdateUserPrivileges>,
 
-    /// `WhiteHost`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `WhiteHost`; example: `"10.0.0.2"`
     pub white_host: Option<String>,
 
-    /// `UpdateType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateType`; example: `0`
     pub update_type: Option<i64>,
 
-    /// `UpdateComputeGroups`: a list of strings.
-    ///
-    /// Example: `["cp1"]`
+    /// `UpdateComputeGroups`; example: `["cp1"]`
     pub update_compute_groups: Option<Vec<String>>,
 
-    /// `DefaultComputeGroup`: a string.
-    ///
-    /// Example: `"tchd-ekwold58-gdviogwc"`
+    /// `DefaultComputeGroup`; example: `"tchd-ekwold58-gdviogwc"`
     pub default_compute_group: Option<String>,
 
-    /// `ComputeGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeGroupType`; example: `1`
     pub compute_group_type: Option<i64>,
 
-    /// `GrantPrivileges`: an [`UpdateUserPrivileges`](super::models::UpdateUserPrivileges).
+    /// `GrantPrivileges`
     pub grant_privileges: Option<models::UpdateUserPrivileges>,
 
-    /// `RevokePrivileges`: an [`UpdateUserPrivileges`](super::models::UpdateUserPrivileges).
+    /// `RevokePrivileges`
     pub revoke_privileges: Option<models::UpdateUserPrivileges>,
 }
 
 /// What a successful [`ModifyUserPrivilegesV3`] call returns.
 #[tc_model]
 pub struct ModifyUserPrivilegesV3Response {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xx"`
+    /// `InstanceId`; example: `"cdwdoris-xx"`
     pub instance_id: String,
 
-    /// `SkippedItems`: a [`SkippedPrivilegeItem`](super::models::SkippedPrivilegeItem).
+    /// `SkippedItems`
     pub skipped_items: Option<models::SkippedPrivilegeItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2922,32 +2543,33 @@ pub struct ModifyUserPrivilegesV3Response {
 /// The `ModifyWorkloadGroup` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyWorkloadGroupResponse`].
-/// The codes it documents are in [`ModifyWorkloadGroupError`](super::errors::ModifyWorkloadGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyWorkloadGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyWorkloadGroup",
     output = ModifyWorkloadGroupResponse,
-    error = super::errors::ModifyWorkloadGroupError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyWorkloadGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `WorkloadGroup`: a [`WorkloadGroupConfig`](super::models::WorkloadGroupConfig).
+    /// `WorkloadGroup`
     pub workload_group: Option<models::WorkloadGroupConfig>,
 }
 
 /// What a successful [`ModifyWorkloadGroup`] call returns.
 #[tc_model]
 pub struct ModifyWorkloadGroupResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2957,34 +2579,33 @@ pub struct ModifyWorkloadGroupResponse {
 /// The `ModifyWorkloadGroupStatus` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ModifyWorkloadGroupStatusResponse`].
-/// The codes it documents are in [`ModifyWorkloadGroupStatusError`](super::errors::ModifyWorkloadGroupStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ModifyWorkloadGroupStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ModifyWorkloadGroupStatus",
     output = ModifyWorkloadGroupStatusResponse,
-    error = super::errors::ModifyWorkloadGroupStatusError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ModifyWorkloadGroupStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"open"`
+    /// `OperationType`; example: `"open"`
     pub operation_type: Option<String>,
 }
 
 /// What a successful [`ModifyWorkloadGroupStatus`] call returns.
 #[tc_model]
 pub struct ModifyWorkloadGroupStatusResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMsg`; example: `"error message"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2994,29 +2615,30 @@ pub struct ModifyWorkloadGroupStatusResponse {
 /// The `OpenCoolDown` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`OpenCoolDownResponse`].
-/// The codes it documents are in [`OpenCoolDownError`](super::errors::OpenCoolDownError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=OpenCoolDown)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "OpenCoolDown",
     output = OpenCoolDownResponse,
-    error = super::errors::OpenCoolDownError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct OpenCoolDown {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-qliqegj3"`
+    /// `InstanceId`; example: `"cdwdoris-qliqegj3"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`OpenCoolDown`] call returns.
 #[tc_model]
 pub struct OpenCoolDownResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3026,62 +2648,51 @@ pub struct OpenCoolDownResponse {
 /// The `OpenCoolDownPolicy` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`OpenCoolDownPolicyResponse`].
-/// The codes it documents are in [`OpenCoolDownPolicyError`](super::errors::OpenCoolDownPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=OpenCoolDownPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "OpenCoolDownPolicy",
     output = OpenCoolDownPolicyResponse,
-    error = super::errors::OpenCoolDownPolicyError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct OpenCoolDownPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"instance-12345"`
+    /// `InstanceId`; example: `"instance-12345"`
     pub instance_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"testdb"`
+    /// `DatabaseName`; example: `"testdb"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"testtable"`
+    /// `TableName`; example: `"testtable"`
     pub table_name: Option<String>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"open_cool_down"`
+    /// `OperationType`; example: `"open_cool_down"`
     pub operation_type: Option<String>,
 
-    /// `BatchOpenCoolDownTables`: a string.
-    ///
-    /// Example: `"testdb.testtable1,testdb.testtable2,anotherdb.anotherTable"`
+    /// `BatchOpenCoolDownTables`; example: `"testdb.testtable1,testdb.testtable2,anotherdb.anotherTable"`
     pub batch_open_cool_down_tables: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"cool_down_policy_01"`
+    /// `PolicyName`; example: `"cool_down_policy_01"`
     pub policy_name: Option<String>,
 
-    /// `BatchOpenCoolDownPartitions`: a string.
-    ///
-    /// Example: `"p1,p2,p3,p4"`
+    /// `BatchOpenCoolDownPartitions`; example: `"p1,p2,p3,p4"`
     pub batch_open_cool_down_partitions: Option<String>,
 }
 
 /// What a successful [`OpenCoolDownPolicy`] call returns.
 #[tc_model]
 pub struct OpenCoolDownPolicyResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ErrorMsg`; example: `"1"`
     pub error_msg: Option<String>,
 
-    /// `QueryDocument`: a string.
+    /// `QueryDocument`
     pub query_document: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3091,113 +2702,90 @@ pub struct OpenCoolDownPolicyResponse {
 /// The `RecoverBackUpJob` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`RecoverBackUpJobResponse`].
-/// The codes it documents are in [`RecoverBackUpJobError`](super::errors::RecoverBackUpJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=RecoverBackUpJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "RecoverBackUpJob",
     output = RecoverBackUpJobResponse,
-    error = super::errors::RecoverBackUpJobError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct RecoverBackUpJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwch-xxx\""`
+    /// `InstanceId`; example: `"\"cdwch-xxx\""`
     pub instance_id: String,
 
-    /// `BackUpJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `36613`
+    /// `BackUpJobId`; example: `36613`
     pub back_up_job_id: i64,
 
-    /// `ReplicationNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ReplicationNum`; example: `3`
     pub replication_num: Option<i64>,
 
-    /// `ReserveSourceConfig`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReserveSourceConfig`; example: `1`
     pub reserve_source_config: Option<i64>,
 
-    /// `RecoverType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecoverType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub recover_type: Option<i64>,
 
-    /// `CosSourceInfo`: a [`CosSourceInfo`](super::models::CosSourceInfo).
+    /// `CosSourceInfo`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub cos_source_info: Option<models::CosSourceInfo>,
 
-    /// `ScheduleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScheduleType`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub schedule_type: Option<i64>,
 
-    /// `NextTime`: a string.
-    ///
-    /// Example: `"\"2023-09-11 21:38:36\""`
+    /// `NextTime`; example: `"\"2023-09-11 21:38:36\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub next_time: Option<String>,
 
-    /// `ScheduleName`: a string.
-    ///
-    /// Example: `"迁移任务-2025-01-14"`
+    /// `ScheduleName`; example: `"迁移任务-2025-01-14"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub schedule_name: Option<String>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"create"`
+    /// `OperationType`; example: `"create"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operation_type: Option<String>,
 
-    /// `RecoverScope`: a string.
-    ///
-    /// Example: `"All"`
+    /// `RecoverScope`; example: `"All"`
     pub recover_scope: Option<String>,
 
-    /// `RecoverDatabase`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `RecoverDatabase`; example: `"db1"`
     pub recover_database: Option<String>,
 
-    /// `ReserveStoragePolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReserveStoragePolicy`; example: `2`
     pub reserve_storage_policy: Option<i64>,
 }
 
 /// What a successful [`RecoverBackUpJob`] call returns.
 #[tc_model]
 pub struct RecoverBackUpJobResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `DuplicateTables`: a list of strings.
+    /// `DuplicateTables`
     pub duplicate_tables: Option<Vec<String>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"this is error"`
+    /// `ErrorMsg`; example: `"this is error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3207,59 +2795,48 @@ pub struct RecoverBackUpJobResponse {
 /// The `ReduceInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ReduceInstanceResponse`].
-/// The codes it documents are in [`ReduceInstanceError`](super::errors::ReduceInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ReduceInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ReduceInstance",
     output = ReduceInstanceResponse,
-    error = super::errors::ReduceInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ReduceInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xqewrqx"`
+    /// `InstanceId`; example: `"cdwdoris-xqewrqx"`
     pub instance_id: String,
 
-    /// `DelHosts`: a list of strings.
-    ///
-    /// Example: `["10.0.1.12"]`
+    /// `DelHosts`; example: `["10.0.1.12"]`
     pub del_hosts: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"MASTER\""`
+    /// `Type`; example: `"\"MASTER\""`
     pub r#type: String,
 
-    /// `HaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HaType`; example: `1`
     pub ha_type: i64,
 
-    /// `CheckAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckAuth`; example: `false`
     pub check_auth: Option<bool>,
 }
 
 /// What a successful [`ReduceInstance`] call returns.
 #[tc_model]
 pub struct ReduceInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1231"`
+    /// `FlowId`; example: `"1231"`
     pub flow_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xqewrqx"`
+    /// `InstanceId`; example: `"cdwdoris-xqewrqx"`
     pub instance_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMsg`; example: `"err msg"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3269,49 +2846,42 @@ pub struct ReduceInstanceResponse {
 /// The `ResizeDisk` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ResizeDiskResponse`].
-/// The codes it documents are in [`ResizeDiskError`](super::errors::ResizeDiskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ResizeDisk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ResizeDisk",
     output = ResizeDiskResponse,
-    error = super::errors::ResizeDiskError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ResizeDisk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"doris-abcd1234"`
+    /// `InstanceId`; example: `"doris-abcd1234"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BE"`
+    /// `Type`; example: `"BE"`
     pub r#type: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: u64,
 }
 
 /// What a successful [`ResizeDisk`] call returns.
 #[tc_model]
 pub struct ResizeDiskResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"doris-abcd1234"`
+    /// `InstanceId`; example: `"doris-abcd1234"`
     pub instance_id: Option<String>,
 
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow-123456"`
+    /// `FlowId`; example: `"flow-123456"`
     pub flow_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ErrorMsg`; example: `"1"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3321,42 +2891,39 @@ pub struct ResizeDiskResponse {
 /// The `RestartClusterForConfigs` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`RestartClusterForConfigsResponse`].
-/// The codes it documents are in [`RestartClusterForConfigsError`](super::errors::RestartClusterForConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=RestartClusterForConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "RestartClusterForConfigs",
     output = RestartClusterForConfigsResponse,
-    error = super::errors::RestartClusterForConfigsError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct RestartClusterForConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"fe.config"`
+    /// `ConfigName`; example: `"fe.config"`
     pub config_name: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"grace_restart"`
+    /// `OperationType`; example: `"grace_restart"`
     pub operation_type: Option<String>,
 }
 
 /// What a successful [`RestartClusterForConfigs`] call returns.
 #[tc_model]
 pub struct RestartClusterForConfigsResponse {
-    /// `FlowId`: a signed 64-bit integer.
+    /// `FlowId`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMsg`; example: `"err msg"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3366,52 +2933,45 @@ pub struct RestartClusterForConfigsResponse {
 /// The `RestartClusterForNode` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`RestartClusterForNodeResponse`].
-/// The codes it documents are in [`RestartClusterForNodeError`](super::errors::RestartClusterForNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=RestartClusterForNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "RestartClusterForNode",
     output = RestartClusterForNodeResponse,
-    error = super::errors::RestartClusterForNodeError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct RestartClusterForNode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"FE/BE/BROKER"`
+    /// `ConfigName`; example: `"FE/BE/BROKER"`
     pub config_name: String,
 
-    /// `BatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchSize`; example: `1`
     pub batch_size: Option<i64>,
 
-    /// `NodeList`: a list of strings.
+    /// `NodeList`
     pub node_list: Option<Vec<String>>,
 
-    /// `RollingRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RollingRestart`; example: `true`
     pub rolling_restart: Option<bool>,
 }
 
 /// What a successful [`RestartClusterForNode`] call returns.
 #[tc_model]
 pub struct RestartClusterForNodeResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `6331`
+    /// `FlowId`; example: `6331`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMsg`; example: `"err msg"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3421,59 +2981,48 @@ pub struct RestartClusterForNodeResponse {
 /// The `ScaleOutInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ScaleOutInstanceResponse`].
-/// The codes it documents are in [`ScaleOutInstanceError`](super::errors::ScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ScaleOutInstance",
     output = ScaleOutInstanceResponse,
-    error = super::errors::ScaleOutInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ScaleOutInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-abc123def"`
+    /// `InstanceId`; example: `"ins-abc123def"`
     pub instance_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"FE"`
+    /// `Type`; example: `"FE"`
     pub r#type: String,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeCount`; example: `3`
     pub node_count: u64,
 
-    /// `HaType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HaType`; example: `0`
     pub ha_type: Option<i64>,
 
-    /// `CheckAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckAuth`; example: `false`
     pub check_auth: Option<bool>,
 }
 
 /// What a successful [`ScaleOutInstance`] call returns.
 #[tc_model]
 pub struct ScaleOutInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"flow-456def"`
+    /// `FlowId`; example: `"flow-456def"`
     pub flow_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-1234"`
+    /// `InstanceId`; example: `"cdwdoris-1234"`
     pub instance_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMsg`; example: `"err msg"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3483,59 +3032,48 @@ pub struct ScaleOutInstanceResponse {
 /// The `ScaleUpInstance` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`ScaleUpInstanceResponse`].
-/// The codes it documents are in [`ScaleUpInstanceError`](super::errors::ScaleUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=ScaleUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "ScaleUpInstance",
     output = ScaleUpInstanceResponse,
-    error = super::errors::ScaleUpInstanceError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct ScaleUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"doris-1234"`
+    /// `InstanceId`; example: `"doris-1234"`
     pub instance_id: String,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_S"`
+    /// `SpecName`; example: `"S_4_16_S"`
     pub spec_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BE"`
+    /// `Type`; example: `"BE"`
     pub r#type: String,
 
-    /// `CheckAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckAuth`; example: `false`
     pub check_auth: Option<bool>,
 
-    /// `RollingRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RollingRestart`; example: `false`
     pub rolling_restart: Option<bool>,
 }
 
 /// What a successful [`ScaleUpInstance`] call returns.
 #[tc_model]
 pub struct ScaleUpInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"64331"`
+    /// `FlowId`; example: `"64331"`
     pub flow_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"doris-1234"`
+    /// `InstanceId`; example: `"doris-1234"`
     pub instance_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"err msg"`
+    /// `ErrorMsg`; example: `"err msg"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3545,39 +3083,36 @@ pub struct ScaleUpInstanceResponse {
 /// The `UpdateCoolDown` action of CDWDORIS API 2021-12-28.
 ///
 /// A successful call returns [`UpdateCoolDownResponse`].
-/// The codes it documents are in [`UpdateCoolDownError`](super::errors::UpdateCoolDownError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwdoris&Version=2021-12-28&Action=UpdateCoolDown)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwdorisErrorCode`](super::errors::CdwdorisErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwdorisErrorCode::InternalError)
 #[tc_action(
     service = "cdwdoris",
     version = "2021-12-28",
     name = "UpdateCoolDown",
     output = UpdateCoolDownResponse,
-    error = super::errors::UpdateCoolDownError
+    error = super::errors::CdwdorisErrorCode
 )]
 pub struct UpdateCoolDown {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-xxx"`
+    /// `InstanceId`; example: `"cdwdoris-xxx"`
     pub instance_id: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket6331"`
+    /// `Bucket`; example: `"bucket6331"`
     pub bucket: Option<String>,
 }
 
 /// What a successful [`UpdateCoolDown`] call returns.
 #[tc_model]
 pub struct UpdateCoolDownResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,28 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "AttachCBSSpec")]
 #[tc_model]
 pub struct AttachCbsSpec {
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `DiskSize`, always sent in responses; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `DiskCount`, always sent in responses; example: `10`
     pub disk_count: Option<i64>,
 
-    /// `DiskDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskDesc`, always sent in responses; example: `"SSD"`
     pub disk_desc: Option<String>,
 }
 
@@ -39,176 +27,106 @@ pub struct AttachCbsSpec {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob).
 #[tc_model]
 pub struct BackUpJobDisplay {
-    /// `JobId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `145`
+    /// `JobId`, always sent in responses; example: `145`
     pub job_id: Option<i64>,
 
-    /// `Snapshot`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"snapshot"`
+    /// `Snapshot`, always sent in responses; example: `"snapshot"`
     pub snapshot: Option<String>,
 
-    /// `BackUpSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `243`
+    /// `BackUpSize`, always sent in responses; example: `243`
     pub back_up_size: Option<i64>,
 
-    /// `BackUpSingleSize`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `BackUpSingleSize`; example: `365`
     pub back_up_single_size: Option<i64>,
 
-    /// `BackUpTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2021-09-18 00:12:23\""`
+    /// `BackUpTime`, always sent in responses; example: `"\"2021-09-18 00:12:23\""`
     pub back_up_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2021-09-18 00:12:23\""`
+    /// `ExpireTime`, always sent in responses; example: `"\"2021-09-18 00:12:23\""`
     pub expire_time: Option<String>,
 
-    /// `JobStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"jing\""`
+    /// `JobStatus`, always sent in responses; example: `"\"jing\""`
     pub job_status: Option<String>,
 
-    /// `BackupType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `BackupType`, always sent in responses; example: `1`
     pub backup_type: Option<i64>,
 
-    /// `BackupTimeType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `BackupTimeType`, always sent in responses; example: `1`
     pub backup_time_type: Option<i64>,
 
-    /// `DorisSourceInfo`: a [`DorisSourceInfo`].
-    /// Always sent in responses.
+    /// `DorisSourceInfo`, always sent in responses
     pub doris_source_info: Option<DorisSourceInfo>,
 
-    /// `JobStatusNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `JobStatusNum`, always sent in responses; example: `1`
     pub job_status_num: Option<i64>,
 
-    /// `BackupCosInfo`: a [`BackupCosInfo`].
+    /// `BackupCosInfo`
     pub backup_cos_info: Option<BackupCosInfo>,
 
-    /// `IsUserDefineBucket`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUserDefineBucket`; example: `true`
     pub is_user_define_bucket: Option<bool>,
 
-    /// `ErrorReason`: a string.
-    ///
-    /// Example: `"error reason detail"`
+    /// `ErrorReason`; example: `"error reason detail"`
     pub error_reason: Option<String>,
 
-    /// `SnapshotRemainPolicy`: a [`SnapshotRemainPolicy`].
+    /// `SnapshotRemainPolicy`
     pub snapshot_remain_policy: Option<SnapshotRemainPolicy>,
 
-    /// `IsolationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsolationCount`; example: `1`
     pub isolation_count: Option<i64>,
 
-    /// `EnableSecurityLock`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableSecurityLock`; example: `0`
     pub enable_security_lock: Option<u64>,
 
-    /// `GracePeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GracePeriod`; example: `10`
     pub grace_period: Option<u64>,
 
-    /// `GraceStartTime`: a string.
-    ///
-    /// Example: `"2025-11-11 16:50:37"`
+    /// `GraceStartTime`; example: `"2025-11-11 16:50:37"`
     pub grace_start_time: Option<String>,
 
-    /// `IsWithinGracePeriod`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWithinGracePeriod`; example: `true`
     pub is_within_grace_period: Option<bool>,
 
-    /// `UseManagedBucket`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseManagedBucket`; example: `true`
     pub use_managed_bucket: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdors"`
+    /// `InstanceId`; example: `"cdwdors"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"asf1"`
+    /// `InstanceName`; example: `"asf1"`
     pub instance_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"2"`
+    /// `InstanceStatus`; example: `"2"`
     pub instance_status: Option<String>,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: Option<String>,
 
-    /// `DataRemoteRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `DataRemoteRegion`; example: `"ap-beijing"`
     pub data_remote_region: Option<String>,
 
-    /// `BucketEncryption`: a [`BucketEncryptionInfo`].
+    /// `BucketEncryption`
     pub bucket_encryption: Option<BucketEncryptionInfo>,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"SSE-KMS"`
+    /// `Encryption`; example: `"SSE-KMS"`
     pub encryption: Option<String>,
 
-    /// `EncryptionEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EncryptionEnabled`; example: `true`
     pub encryption_enabled: Option<bool>,
 
-    /// `ScheduleId`: a signed 64-bit integer.
-    ///
-    /// Example: `311`
+    /// `ScheduleId`; example: `311`
     pub schedule_id: Option<i64>,
 
-    /// `TotalTasks`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalTasks`; example: `3`
     pub total_tasks: Option<i64>,
 
-    /// `CompletedTasks`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CompletedTasks`; example: `2`
     pub completed_tasks: Option<i64>,
 
-    /// `FailedTasks`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedTasks`; example: `1`
     pub failed_tasks: Option<i64>,
 
-    /// `BackupProgress`: a string.
-    ///
-    /// Example: `"3/5"`
+    /// `BackupProgress`; example: `"3/5"`
     pub backup_progress: Option<String>,
 }
 
@@ -217,24 +135,16 @@ pub struct BackUpJobDisplay {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob).
 #[tc_model]
 pub struct BackupCosInfo {
-    /// `CosBucket`: a string.
-    ///
-    /// Example: `"https://tss-gz-130551234.cos.ap-guangzhou.myqcloud.com/"`
+    /// `CosBucket`; example: `"https://tss-gz-130551234.cos.ap-guangzhou.myqcloud.com/"`
     pub cos_bucket: Option<String>,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"cdwdoris-aaxe12"`
+    /// `CosPath`; example: `"cdwdoris-aaxe12"`
     pub cos_path: Option<String>,
 
-    /// `SnapShotPath`: a string.
-    ///
-    /// Example: `"snapshot-axxx"`
+    /// `SnapShotPath`; example: `"snapshot-axxx"`
     pub snap_shot_path: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: Option<String>,
 }
 
@@ -243,85 +153,55 @@ pub struct BackupCosInfo {
 /// Returned in the output of [`DescribeBackUpSchedules`](super::DescribeBackUpSchedules).
 #[tc_model]
 pub struct BackupScheduleInfo {
-    /// `BackupType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupType`; example: `1`
     pub backup_type: Option<i64>,
 
-    /// `ExistCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ExistCount`; example: `3`
     pub exist_count: Option<i64>,
 
-    /// `CosSourceInfo`: a string.
-    ///
-    /// Example: `"http://cos-xxx"`
+    /// `CosSourceInfo`; example: `"http://cos-xxx"`
     pub cos_source_info: Option<String>,
 
-    /// `DorisSourceInfo`: a string.
-    ///
-    /// Example: `"dorisSource"`
+    /// `DorisSourceInfo`; example: `"dorisSource"`
     pub doris_source_info: Option<String>,
 
-    /// `RestoreType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RestoreType`; example: `2`
     pub restore_type: Option<i64>,
 
-    /// `SnapshotRemainPolicy`: a [`SnapshotRemainPolicy`].
+    /// `SnapshotRemainPolicy`
     pub snapshot_remain_policy: Option<SnapshotRemainPolicy>,
 
-    /// `DataRemoteRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `DataRemoteRegion`; example: `"ap-chongqing"`
     pub data_remote_region: Option<String>,
 
-    /// `IsWithinGracePeriod`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWithinGracePeriod`; example: `true`
     pub is_within_grace_period: Option<bool>,
 
-    /// `GracePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `GracePeriod`; example: `10`
     pub grace_period: Option<i64>,
 
-    /// `GraceStartTime`: a string.
-    ///
-    /// Example: `"2025-11-10 21:26:31"`
+    /// `GraceStartTime`; example: `"2025-11-10 21:26:31"`
     pub grace_start_time: Option<String>,
 
-    /// `BucketType`: a string.
-    ///
-    /// Example: `"maz"`
+    /// `BucketType`; example: `"maz"`
     pub bucket_type: Option<String>,
 
-    /// `EnableSecurityLock`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSecurityLock`; example: `1`
     pub enable_security_lock: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwdoris-123"`
+    /// `InstanceId`; example: `"cdwdoris-123"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名"`
+    /// `InstanceName`; example: `"实例名"`
     pub instance_name: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"5"`
+    /// `InstanceStatus`; example: `"5"`
     pub instance_status: Option<String>,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: Option<String>,
 
-    /// `BucketEncryption`: a [`BucketEncryptionInfo`].
+    /// `BucketEncryption`
     pub bucket_encryption: Option<BucketEncryptionInfo>,
 }
 
@@ -330,87 +210,55 @@ pub struct BackupScheduleInfo {
 /// Returned in the output of [`DescribeBackUpTaskDetail`](super::DescribeBackUpTaskDetail).
 #[tc_model]
 pub struct BackupStatus {
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobId`; example: `1`
     pub job_id: i64,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapshot-xxx-abc"`
+    /// `SnapshotName`; example: `"snapshot-xxx-abc"`
     pub snapshot_name: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: String,
 
-    /// `BackupObjects`: a string.
-    ///
-    /// Example: `"[default_cluster:abc.table_hash5]"`
+    /// `BackupObjects`; example: `"[default_cluster:abc.table_hash5]"`
     pub backup_objects: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-24 15:37:26"`
+    /// `CreateTime`; example: `"2022-06-24 15:37:26"`
     pub create_time: String,
 
-    /// `SnapshotFinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 15:37:26"`
+    /// `SnapshotFinishedTime`; example: `"2022-06-24 15:37:26"`
     pub snapshot_finished_time: String,
 
-    /// `UploadFinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 15:37:26"`
+    /// `UploadFinishedTime`; example: `"2022-06-24 15:37:26"`
     pub upload_finished_time: String,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 15:37:26"`
+    /// `FinishedTime`; example: `"2022-06-24 15:37:26"`
     pub finished_time: String,
 
-    /// `UnfinishedTasks`: a string.
-    ///
-    /// Example: `"tasks"`
+    /// `UnfinishedTasks`; example: `"tasks"`
     pub unfinished_tasks: String,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Progress`; example: `"20"`
     pub progress: String,
 
-    /// `TaskErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `TaskErrMsg`; example: `"error"`
     pub task_err_msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"[OK]"`
+    /// `Status`; example: `"[OK]"`
     pub status: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Timeout`; example: `120`
     pub timeout: i64,
 
-    /// `BackupJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `6872`
+    /// `BackupJobId`; example: `6872`
     pub backup_job_id: Option<i64>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `2221`
+    /// `TaskId`; example: `2221`
     pub task_id: Option<i64>,
 
-    /// `UploadBytes`: a signed 64-bit integer.
+    /// `UploadBytes`
     pub upload_bytes: Option<i64>,
 }
 
@@ -420,42 +268,25 @@ pub struct BackupStatus {
 /// Returned in the output of [`DescribeBackUpJobDetail`](super::DescribeBackUpJobDetail) and [`DescribeBackUpTables`](super::DescribeBackUpTables).
 #[tc_model]
 pub struct BackupTableContent {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"db_name"`
+    /// `Database`, required in requests; example: `"db_name"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test123"`
+    /// `Table`, required in requests; example: `"test123"`
     pub table: Option<String>,
 
-    /// `TotalBytes`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `23124`
+    /// `TotalBytes`, required in requests; example: `23124`
     pub total_bytes: Option<i64>,
 
-    /// `SingleReplicaBytes`: a string.
-    ///
-    /// Example: `"1458"`
+    /// `SingleReplicaBytes`; example: `"1458"`
     pub single_replica_bytes: Option<String>,
 
-    /// `BackupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BackupStatus`; example: `2`
     pub backup_status: Option<i64>,
 
-    /// `BackupErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `BackupErrorMsg`; example: `"error"`
     pub backup_error_msg: Option<String>,
 
-    /// `IsOpenCoolDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpenCoolDown`; example: `true`
     pub is_open_cool_down: Option<bool>,
 }
 
@@ -464,14 +295,10 @@ pub struct BackupTableContent {
 /// Sent in the input of [`ModifyUserBindWorkloadGroup`](super::ModifyUserBindWorkloadGroup).
 #[tc_model]
 pub struct BindUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user_a"`
+    /// `UserName`; example: `"user_a"`
     pub user_name: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -480,24 +307,16 @@ pub struct BindUser {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob) and [`DescribeBackUpSchedules`](super::DescribeBackUpSchedules).
 #[tc_model]
 pub struct BucketEncryptionInfo {
-    /// `IsEncrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncrypted`; example: `true`
     pub is_encrypted: Option<bool>,
 
-    /// `EncryptionType`: a string.
-    ///
-    /// Example: `"SSE-COS"`
+    /// `EncryptionType`; example: `"SSE-COS"`
     pub encryption_type: Option<String>,
 
-    /// `LastOperation`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `LastOperation`; example: `"enable"`
     pub last_operation: Option<String>,
 
-    /// `LastUpdateTime`: a string.
-    ///
-    /// Example: `"2025-11-26 12:10:30"`
+    /// `LastUpdateTime`; example: `"2025-11-26 12:10:30"`
     pub last_update_time: Option<String>,
 }
 
@@ -506,28 +325,16 @@ pub struct BucketEncryptionInfo {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct ChargeProperties {
-    /// `ChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"POSTPAY"`
+    /// `ChargeType`, always sent in responses; example: `"POSTPAY"`
     pub charge_type: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`, always sent in responses; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`, always sent in responses; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"h"`
+    /// `TimeUnit`, always sent in responses; example: `"h"`
     pub time_unit: Option<String>,
 }
 
@@ -536,39 +343,25 @@ pub struct ChargeProperties {
 /// Returned in the output of [`DescribeClusterConfigsHistory`](super::DescribeClusterConfigsHistory).
 #[tc_model]
 pub struct ClusterConfigsHistory {
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"tchd-2ydhbjw5-xasd1"`
+    /// `ComputeGroupId`; example: `"tchd-2ydhbjw5-xasd1"`
     pub compute_group_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`; example: `"config.xml"`
     pub file_name: String,
 
-    /// `NewConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `NewConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub new_conf_value: String,
 
-    /// `OldConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `OldConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub old_conf_value: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"为了修改配置"`
+    /// `Remark`; example: `"为了修改配置"`
     pub remark: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-06-09 16:36:12"`
+    /// `ModifyTime`; example: `"2021-06-09 16:36:12"`
     pub modify_time: String,
 
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100013654649"`
+    /// `UserUin`; example: `"100013654649"`
     pub user_uin: String,
 }
 
@@ -578,48 +371,34 @@ pub struct ClusterConfigsHistory {
 #[doc(alias = "ClusterConfigsInfoFromEMR")]
 #[tc_model]
 pub struct ClusterConfigsInfoFromEmr {
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"tchd-lb3twoq7-r8q3poye"`
+    /// `ComputeGroupId`; example: `"tchd-lb3twoq7-r8q3poye"`
     pub compute_group_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`; example: `"config.xml"`
     pub file_name: String,
 
-    /// `FileConf`: a string.
-    ///
-    /// Example: `"{\"editable\":true,\"display\":true,\"type\":\"Customize\",\"fileOwner\":\""`
+    /// `FileConf`; example: `"{\"editable\":true,\"display\":true,\"type\":\"Customize\",\"fileOwner\":\""`
     pub file_conf: String,
 
-    /// `KeyConf`: a string.
-    ///
-    /// Example: `"{\"customKey\":{\"name\":\"customKey\",\"type\":\"string\",\"description\":\""`
+    /// `KeyConf`; example: `"{\"customKey\":{\"name\":\"customKey\",\"type\":\"string\",\"description\":\""`
     pub key_conf: String,
 
-    /// `OriParam`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `OriParam`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub ori_param: String,
 
-    /// `NeedRestart`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedRestart`; example: `1`
     pub need_restart: i64,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `":\"/usr/local/service/doris/conf\""`
+    /// `FilePath`; example: `":\"/usr/local/service/doris/conf\""`
     pub file_path: Option<String>,
 
-    /// `FileKeyValues`: a string.
+    /// `FileKeyValues`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub file_key_values: Option<String>,
 
-    /// `FileKeyValuesNew`: a list of [`ConfigKeyValue`] objects.
+    /// `FileKeyValuesNew`
     pub file_key_values_new: Option<Vec<ConfigKeyValue>>,
 }
 
@@ -628,29 +407,19 @@ pub struct ClusterConfigsInfoFromEmr {
 /// Returned in the output of [`DescribeClusterConfigs`](super::DescribeClusterConfigs).
 #[tc_model]
 pub struct ConfigKeyValue {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"fe_port"`
+    /// `KeyName`; example: `"fe_port"`
     pub key_name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"9030"`
+    /// `Value`; example: `"9030"`
     pub value: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"message"`
+    /// `Message`; example: `"message"`
     pub message: Option<String>,
 
-    /// `Display`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Display`; example: `1`
     pub display: Option<i64>,
 
-    /// `SupportHotUpdate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportHotUpdate`; example: `1`
     pub support_hot_update: Option<i64>,
 }
 
@@ -659,24 +428,16 @@ pub struct ConfigKeyValue {
 /// Sent in the input of [`ModifyClusterConfigs`](super::ModifyClusterConfigs).
 #[tc_model]
 pub struct ConfigSubmitContext {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"config.xml"`
+    /// `FileName`; example: `"config.xml"`
     pub file_name: String,
 
-    /// `NewConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `NewConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub new_conf_value: String,
 
-    /// `OldConfValue`: a string.
-    ///
-    /// Example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
+    /// `OldConfValue`; example: `"PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHlhbmRleD4K"`
     pub old_conf_value: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/use/local/server/"`
+    /// `FilePath`; example: `"/use/local/server/"`
     pub file_path: Option<String>,
 }
 
@@ -685,24 +446,16 @@ pub struct ConfigSubmitContext {
 /// Returned in the output of [`DescribeCoolDownBackends`](super::DescribeCoolDownBackends).
 #[tc_model]
 pub struct CoolDownBackend {
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.1.13"`
+    /// `Host`; example: `"10.0.1.13"`
     pub host: Option<String>,
 
-    /// `DataUsedCapacity`: a string.
-    ///
-    /// Example: `"134"`
+    /// `DataUsedCapacity`; example: `"134"`
     pub data_used_capacity: Option<String>,
 
-    /// `TotalCapacity`: a string.
-    ///
-    /// Example: `"23451"`
+    /// `TotalCapacity`; example: `"23451"`
     pub total_capacity: Option<String>,
 
-    /// `RemoteUsedCapacity`: a string.
-    ///
-    /// Example: `"12456"`
+    /// `RemoteUsedCapacity`; example: `"12456"`
     pub remote_used_capacity: Option<String>,
 }
 
@@ -711,19 +464,13 @@ pub struct CoolDownBackend {
 /// Returned in the output of [`DescribeCoolDownPolicies`](super::DescribeCoolDownPolicies).
 #[tc_model]
 pub struct CoolDownPolicyInfo {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policy_1"`
+    /// `PolicyName`; example: `"policy_1"`
     pub policy_name: Option<String>,
 
-    /// `CooldownDatetime`: a string.
-    ///
-    /// Example: `"2024-12-04 13:11:34"`
+    /// `CooldownDatetime`; example: `"2024-12-04 13:11:34"`
     pub cooldown_datetime: Option<String>,
 
-    /// `CooldownTtl`: a string.
-    ///
-    /// Example: `"120"`
+    /// `CooldownTtl`; example: `"120"`
     pub cooldown_ttl: Option<String>,
 }
 
@@ -732,24 +479,16 @@ pub struct CoolDownPolicyInfo {
 /// Returned in the output of [`DescribeCoolDownTableData`](super::DescribeCoolDownTableData).
 #[tc_model]
 pub struct CoolDownTableDataInfo {
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"db"`
+    /// `DatabaseName`; example: `"db"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table_1"`
+    /// `TableName`; example: `"table_1"`
     pub table_name: Option<String>,
 
-    /// `Size`: a string.
-    ///
-    /// Example: `"124"`
+    /// `Size`; example: `"124"`
     pub size: Option<String>,
 
-    /// `RemoteSize`: a string.
-    ///
-    /// Example: `"386"`
+    /// `RemoteSize`; example: `"386"`
     pub remote_size: Option<String>,
 }
 
@@ -758,22 +497,13 @@ pub struct CoolDownTableDataInfo {
 /// Sent in the input of [`CreateBackUpSchedule`](super::CreateBackUpSchedule), [`DescribeBackUpTables`](super::DescribeBackUpTables) and [`RecoverBackUpJob`](super::RecoverBackUpJob).
 #[tc_model]
 pub struct CosSourceInfo {
-    /// `SecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ak_id"`
+    /// `SecretId`, always sent in responses; example: `"ak_id"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ak_sk"`
+    /// `SecretKey`, always sent in responses; example: `"ak_sk"`
     pub secret_key: Option<String>,
 
-    /// `CosPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://test.ap-guangzhou.co,"`
+    /// `CosPath`, always sent in responses; example: `"http://test.ap-guangzhou.co,"`
     pub cos_path: Option<String>,
 }
 
@@ -782,19 +512,13 @@ pub struct CosSourceInfo {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct CreateInstanceSpec {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_H"`
+    /// `SpecName`; example: `"S_4_16_H"`
     pub spec_name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: u64,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `DiskSize`; example: `300`
     pub disk_size: u64,
 }
 
@@ -803,84 +527,52 @@ pub struct CreateInstanceSpec {
 /// Returned in the output of [`DescribeDatabaseAuditRecords`](super::DescribeDatabaseAuditRecords).
 #[tc_model]
 pub struct DataBaseAuditRecord {
-    /// `OsUser`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `OsUser`; example: `"test_user"`
     pub os_user: String,
 
-    /// `InitialQueryId`: a string.
-    ///
-    /// Example: `"xasdxadsfa-12331x-xqwex"`
+    /// `InitialQueryId`; example: `"xasdxadsfa-12331x-xqwex"`
     pub initial_query_id: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from test"`
+    /// `Sql`; example: `"select * from test"`
     pub sql: String,
 
-    /// `QueryStartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 12:23:45"`
+    /// `QueryStartTime`; example: `"2025-01-02 12:23:45"`
     pub query_start_time: String,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `289`
+    /// `DurationMs`; example: `289`
     pub duration_ms: i64,
 
-    /// `ReadRows`: a signed 64-bit integer.
-    ///
-    /// Example: `246872`
+    /// `ReadRows`; example: `246872`
     pub read_rows: i64,
 
-    /// `ResultRows`: a signed 64-bit integer.
-    ///
-    /// Example: `186`
+    /// `ResultRows`; example: `186`
     pub result_rows: i64,
 
-    /// `ResultBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `389547`
+    /// `ResultBytes`; example: `389547`
     pub result_bytes: u64,
 
-    /// `MemoryUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `MemoryUsage`; example: `365`
     pub memory_usage: i64,
 
-    /// `InitialAddress`: a string.
-    ///
-    /// Example: `"192.168.13.23"`
+    /// `InitialAddress`; example: `"192.168.13.23"`
     pub initial_address: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"INSERT"`
+    /// `SqlType`; example: `"INSERT"`
     pub sql_type: String,
 
-    /// `Catalog`: a string.
-    ///
-    /// Example: `"Catalog"`
+    /// `Catalog`; example: `"Catalog"`
     pub catalog: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"EOF"`
+    /// `State`; example: `"EOF"`
     pub state: Option<String>,
 
-    /// `IsQuery`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsQuery`; example: `true`
     pub is_query: Option<bool>,
 
-    /// `ComputeGroup`: a string.
-    ///
-    /// Example: `"tchd-xasdfa-xqexasdf"`
+    /// `ComputeGroup`; example: `"tchd-xasdfa-xqexasdf"`
     pub compute_group: Option<String>,
 }
 
@@ -889,29 +581,19 @@ pub struct DataBaseAuditRecord {
 /// Returned in the output of [`DescribeSpec`](super::DescribeSpec).
 #[tc_model]
 pub struct DiskSpec {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `DiskDesc`: a string.
-    ///
-    /// Example: `"云SSD"`
+    /// `DiskDesc`; example: `"云SSD"`
     pub disk_desc: String,
 
-    /// `MinDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MinDiskSize`; example: `100`
     pub min_disk_size: i64,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `MaxDiskSize`; example: `100000`
     pub max_disk_size: i64,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskCount`; example: `10`
     pub disk_count: i64,
 }
 
@@ -921,28 +603,16 @@ pub struct DiskSpec {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob).
 #[tc_model]
 pub struct DorisSourceInfo {
-    /// `Host`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`, always sent in responses; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9030`
+    /// `Port`, always sent in responses; example: `9030`
     pub port: Option<i64>,
 
-    /// `User`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"root"`
+    /// `User`, always sent in responses; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dasd***asdas"`
+    /// `Password`, always sent in responses; example: `"dasd***asdas"`
     pub password: Option<String>,
 }
 
@@ -951,20 +621,14 @@ pub struct DorisSourceInfo {
 /// Returned in the output of [`DescribeAreaRegion`](super::DescribeAreaRegion).
 #[tc_model]
 pub struct FrontEndRule {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"promforbidden"`
+    /// `Name`; example: `"promforbidden"`
     pub name: String,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"[\"ap-guangzhou\"]"`
+    /// `Rule`; example: `"[\"ap-guangzhou\"]"`
     pub rule: String,
 }
 
@@ -973,14 +637,10 @@ pub struct FrontEndRule {
 /// Sent in the input of [`ModifyInstanceKeyValConfigs`](super::ModifyInstanceKeyValConfigs).
 #[tc_model]
 pub struct InstanceConfigItem {
-    /// `ConfKey`: a string.
-    ///
-    /// Example: `"conf_key"`
+    /// `ConfKey`; example: `"conf_key"`
     pub conf_key: String,
 
-    /// `ConfValue`: a string.
-    ///
-    /// Example: `"conf_value"`
+    /// `ConfValue`; example: `"conf_value"`
     pub conf_value: String,
 }
 
@@ -989,7 +649,7 @@ pub struct InstanceConfigItem {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `EnableAlarmStrategy`: a boolean.
+    /// `EnableAlarmStrategy`
     pub enable_alarm_strategy: Option<bool>,
 }
 
@@ -998,323 +658,205 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"clickhouse集群"`
+    /// `InstanceName`; example: `"clickhouse集群"`
     pub instance_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `Status`; example: `"Serving"`
     pub status: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"20.7.2.30"`
+    /// `Version`; example: `"20.7.2.30"`
     pub version: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"hour"`
+    /// `PayMode`; example: `"hour"`
     pub pay_mode: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 11:11:11"`
+    /// `CreateTime`; example: `"2020-01-01 11:11:11"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-01 11:11:11"`
+    /// `ExpireTime`; example: `"2020-02-01 11:11:11"`
     pub expire_time: String,
 
-    /// `MasterSummary`: a [`NodesSummary`].
+    /// `MasterSummary`
     pub master_summary: Option<NodesSummary>,
 
-    /// `CoreSummary`: a [`NodesSummary`].
+    /// `CoreSummary`
     pub core_summary: Option<NodesSummary>,
 
-    /// `HA`: a string.
-    ///
-    /// Example: `"false"`
+    /// `HA`; example: `"false"`
     #[tc(rename = "HA")]
     pub ha: String,
 
-    /// `HaType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HaType`; example: `1`
     pub ha_type: Option<i64>,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"\"10.0.0.1:9000\""`
+    /// `AccessInfo`; example: `"\"10.0.0.1:9000\""`
     pub access_info: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneDesc`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneDesc`; example: `"广州三区"`
     pub zone_desc: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `FlowMsg`; example: `"error message"`
     pub flow_msg: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RenewFlag`; example: `false`
     pub renew_flag: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Monitor`: a string.
-    ///
-    /// Example: `"prom-aaaaa"`
+    /// `Monitor`; example: `"prom-aaaaa"`
     pub monitor: String,
 
-    /// `HasClsTopic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasClsTopic`; example: `true`
     pub has_cls_topic: bool,
 
-    /// `ClsTopicId`: a string.
-    ///
-    /// Example: `"zxdasd-asdasd"`
+    /// `ClsTopicId`; example: `"zxdasd-asdasd"`
     pub cls_topic_id: String,
 
-    /// `ClsLogSetId`: a string.
-    ///
-    /// Example: `"seqeas-13q1"`
+    /// `ClsLogSetId`; example: `"seqeas-13q1"`
     pub cls_log_set_id: String,
 
-    /// `EnableXMLConfig`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableXMLConfig`; example: `1`
     #[tc(rename = "EnableXMLConfig")]
     pub enable_xml_config: i64,
 
-    /// `RegionDesc`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionDesc`; example: `"广州"`
     pub region_desc: String,
 
-    /// `Eip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Eip`; example: `"127.0.0.1"`
     pub eip: String,
 
-    /// `CosMoveFactor`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CosMoveFactor`; example: `20`
     pub cos_move_factor: i64,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"yunti"`
+    /// `Kind`; example: `"yunti"`
     pub kind: String,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"bucketName-cos-apps-cq-12782193"`
+    /// `CosBucketName`; example: `"bucketName-cos-apps-cq-12782193"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CanAttachCbs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanAttachCbs`; example: `true`
     pub can_attach_cbs: Option<bool>,
 
-    /// `BuildVersion`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `BuildVersion`; example: `"1.2.3"`
     pub build_version: Option<String>,
 
-    /// `Components`: a string.
-    ///
-    /// Example: `"{   \"BE\": {     \"name\": \"BE\",     \"version\": \"1.0\"   } }"`
+    /// `Components`; example: `"{   \"BE\": {     \"name\": \"BE\",     \"version\": \"1.0\"   } }"`
     pub components: Option<String>,
 
-    /// `IfExistCatalog`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IfExistCatalog`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub if_exist_catalog: Option<i64>,
 
-    /// `Characteristic`: a list of strings.
-    ///
-    /// Example: `["catalog","notthis"]`
+    /// `Characteristic`; example: `["catalog","notthis"]`
     pub characteristic: Option<Vec<String>>,
 
-    /// `RestartTimeout`: a string.
-    ///
-    /// Example: `"36000"`
+    /// `RestartTimeout`; example: `"36000"`
     pub restart_timeout: Option<String>,
 
-    /// `GraceShutdownWaitSeconds`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `GraceShutdownWaitSeconds`; example: `"-1"`
     pub grace_shutdown_wait_seconds: Option<String>,
 
-    /// `CaseSensitive`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CaseSensitive`; example: `0`
     pub case_sensitive: Option<i64>,
 
-    /// `IsWhiteSGs`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWhiteSGs`; example: `true`
     #[tc(rename = "IsWhiteSGs")]
     pub is_white_sgs: Option<bool>,
 
-    /// `BindSGs`: a list of strings.
-    ///
-    /// Example: `["sg-dasda"]`
+    /// `BindSGs`; example: `["sg-dasda"]`
     #[tc(rename = "BindSGs")]
     pub bind_sgs: Option<Vec<String>>,
 
-    /// `EnableMultiZones`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMultiZones`; example: `false`
     pub enable_multi_zones: Option<bool>,
 
-    /// `UserNetworkInfos`: a string.
-    ///
-    /// Example: `"subnet-dasd1"`
+    /// `UserNetworkInfos`; example: `"subnet-dasd1"`
     pub user_network_infos: Option<String>,
 
-    /// `EnableCoolDown`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableCoolDown`; example: `0`
     pub enable_cool_down: Option<i64>,
 
-    /// `CoolDownBucket`: a string.
-    ///
-    /// Example: `"bucketName-cos-apps-cq-1382198"`
+    /// `CoolDownBucket`; example: `"bucketName-cos-apps-cq-1382198"`
     pub cool_down_bucket: Option<String>,
 
-    /// `Details`: an [`InstanceDetail`].
+    /// `Details`
     pub details: Option<InstanceDetail>,
 
-    /// `EnableDlc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableDlc`; example: `0`
     pub enable_dlc: Option<i64>,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: Option<i64>,
 
-    /// `MonitorMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MonitorMode`; example: `0`
     pub monitor_mode: Option<i64>,
 
-    /// `CNSummary`: a [`NodesSummary`].
+    /// `CNSummary`
     #[tc(rename = "CNSummary")]
     pub cn_summary: Option<NodesSummary>,
 
-    /// `ComputeGroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ComputeGroupCount`; example: `1`
     pub compute_group_count: Option<i64>,
 
-    /// `CosStorageSize`: a floating-point number.
-    ///
-    /// Example: `64.3`
+    /// `CosStorageSize`; example: `64.3`
     pub cos_storage_size: Option<f64>,
 
-    /// `IsMasterNonVM`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMasterNonVM`; example: `true`
     #[tc(rename = "IsMasterNonVM")]
     pub is_master_non_vm: Option<bool>,
 
-    /// `CosPkgCapacity`: a signed 64-bit integer.
-    ///
-    /// Example: `3130`
+    /// `CosPkgCapacity`; example: `3130`
     pub cos_pkg_capacity: Option<i64>,
 
-    /// `UseManagedBucket`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseManagedBucket`; example: `false`
     pub use_managed_bucket: Option<bool>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `InstanceType`; example: `"Master"`
     pub instance_type: Option<String>,
 
-    /// `MasterInstance`: a string.
-    ///
-    /// Example: `"cdwdoris-demo"`
+    /// `MasterInstance`; example: `"cdwdoris-demo"`
     pub master_instance: Option<String>,
 
-    /// `SlaveInstances`: a list of strings.
-    ///
-    /// Example: `["cdwdoris-demo"]`
+    /// `SlaveInstances`; example: `["cdwdoris-demo"]`
     pub slave_instances: Option<Vec<String>>,
 
-    /// `SyncerIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `SyncerIp`; example: `"127.0.0.1"`
     pub syncer_ip: Option<String>,
 
-    /// `EnableSqlConv`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSqlConv`; example: `1`
     pub enable_sql_conv: Option<i64>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"+08:00"`
+    /// `TimeZone`; example: `"+08:00"`
     pub time_zone: Option<String>,
 
-    /// `CacheDiskType`: a string.
-    ///
-    /// Example: `"ELASTIC_REMOTE_SSD"`
+    /// `CacheDiskType`; example: `"ELASTIC_REMOTE_SSD"`
     pub cache_disk_type: Option<String>,
 }
 
@@ -1323,80 +865,50 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceNodes`](super::DescribeInstanceNodes).
 #[tc_model]
 pub struct InstanceNode {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: String,
 
-    /// `Spec`: a string.
-    ///
-    /// Example: `"SCH1"`
+    /// `Spec`; example: `"SCH1"`
     pub spec: String,
 
-    /// `Core`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Core`; example: `2`
     pub core: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`; example: `"CLOUD_HSSD"`
     pub disk_type: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: i64,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"default_cluster"`
+    /// `Role`; example: `"default_cluster"`
     pub role: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"serving"`
+    /// `Status`; example: `"serving"`
     pub status: Option<String>,
 
-    /// `Rip`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `Rip`; example: `"10.0.0.2"`
     pub rip: Option<String>,
 
-    /// `FeRole`: a string.
-    ///
-    /// Example: `"leader"`
+    /// `FeRole`; example: `"leader"`
     pub fe_role: Option<String>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"2e8ed58d-bbf8-48f2-bfa6-3c5b3f4b9xas"`
+    /// `UUID`; example: `"2e8ed58d-bbf8-48f2-bfa6-3c5b3f4b9xas"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-5"`
+    /// `Zone`; example: `"ap-guangzhou-5"`
     pub zone: Option<String>,
 
-    /// `VirtualZone`: a string.
-    ///
-    /// Example: `"virtual-ap-guangzhou-5-0"`
+    /// `VirtualZone`; example: `"virtual-ap-guangzhou-5-0"`
     pub virtual_zone: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-16 12:23:11"`
+    /// `CreateTime`; example: `"2024-12-16 12:23:11"`
     pub create_time: Option<String>,
 
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"tchd-26twtz8s-cer39jcb"`
+    /// `ComputeGroupId`; example: `"tchd-26twtz8s-cer39jcb"`
     pub compute_group_id: Option<String>,
 }
 
@@ -1405,64 +917,40 @@ pub struct InstanceNode {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations).
 #[tc_model]
 pub struct InstanceOperation {
-    /// `Name`: a string.
-    ///
-    /// Example: `"create_instance"`
+    /// `Name`; example: `"create_instance"`
     pub name: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Result`; example: `"Success"`
     pub result: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"创建"`
+    /// `Desc`; example: `"创建"`
     pub desc: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Level`; example: `"Normal"`
     pub level: String,
 
-    /// `LevelDesc`: a string.
-    ///
-    /// Example: `"一般"`
+    /// `LevelDesc`; example: `"一般"`
     pub level_desc: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-01-14 14:40:01"`
+    /// `StartTime`; example: `"2025-01-14 14:40:01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-01-14 15:40:01"`
+    /// `EndTime`; example: `"2025-01-14 15:40:01"`
     pub end_time: String,
 
-    /// `ResultDesc`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ResultDesc`; example: `"成功"`
     pub result_desc: String,
 
-    /// `OperateUin`: a string.
-    ///
-    /// Example: `"100025004453"`
+    /// `OperateUin`; example: `"100025004453"`
     pub operate_uin: String,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `JobId`; example: `31`
     pub job_id: i64,
 
-    /// `OperationDetail`: a string.
-    ///
-    /// Example: `"创建集群：FE节点3个/4核16G/增强型SSD云硬盘200GB,BE节点3个/4核16G/增强型SSD云硬盘200GB"`
+    /// `OperationDetail`; example: `"创建集群：FE节点3个/4核16G/增强型SSD云硬盘200GB,BE节点3个/4核16G/增强型SSD云硬盘200GB"`
     pub operation_detail: Option<String>,
 
-    /// `ComputerGroupId`: a string.
-    ///
-    /// Example: `"tchd-1234-4321"`
+    /// `ComputerGroupId`; example: `"tchd-1234-4321"`
     pub computer_group_id: Option<String>,
 }
 
@@ -1471,19 +959,13 @@ pub struct InstanceOperation {
 /// Sent in the input of [`CreateInstanceNew`](super::CreateInstanceNew).
 #[tc_model]
 pub struct NetworkInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetIpNum`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SubnetIpNum`; example: `20`
     pub subnet_ip_num: Option<i64>,
 }
 
@@ -1492,69 +974,43 @@ pub struct NetworkInfo {
 /// Returned in the output of [`DescribeInstanceNodesInfo`](super::DescribeInstanceNodesInfo).
 #[tc_model]
 pub struct NodeInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"MASTER"`
+    /// `NodeName`; example: `"MASTER"`
     pub node_name: Option<String>,
 
-    /// `ComponentName`: a string.
-    ///
-    /// Example: `"FE"`
+    /// `ComponentName`; example: `"FE"`
     pub component_name: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"core"`
+    /// `NodeRole`; example: `"core"`
     pub node_role: Option<String>,
 
-    /// `LastRestartTime`: a string.
-    ///
-    /// Example: `"2025-01-13 20:03:04"`
+    /// `LastRestartTime`; example: `"2025-01-13 20:03:04"`
     pub last_restart_time: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"jinx1"`
+    /// `Id`; example: `"jinx1"`
     pub id: Option<String>,
 
-    /// `RIp`: a string.
-    ///
-    /// Example: `"10.0.13.4"`
+    /// `RIp`; example: `"10.0.13.4"`
     pub r_ip: Option<String>,
 
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"tchd-asdf-qsqw4e"`
+    /// `ComputeGroupId`; example: `"tchd-asdf-qsqw4e"`
     pub compute_group_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-13 20:03:04"`
+    /// `CreateTime`; example: `"2025-01-13 20:03:04"`
     pub create_time: Option<String>,
 
-    /// `VirtualZone`: a string.
-    ///
-    /// Example: `"virtual-ap-chongqing-1-1"`
+    /// `VirtualZone`; example: `"virtual-ap-chongqing-1-1"`
     pub virtual_zone: Option<String>,
 
-    /// `HasFDB`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasFDB`; example: `true`
     #[tc(rename = "HasFDB")]
     pub has_fdb: Option<bool>,
 }
@@ -1565,75 +1021,43 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeInstanceNodesRole`](super::DescribeInstanceNodesRole).
 #[tc_model]
 pub struct NodeInfos {
-    /// `NodeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"BE\""`
+    /// `NodeName`, always sent in responses; example: `"\"BE\""`
     pub node_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"192.168.0.1\""`
+    /// `Ip`, always sent in responses; example: `"\"192.168.0.1\""`
     pub ip: Option<String>,
 
-    /// `NodeRole`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"CORE”"`
+    /// `NodeRole`, always sent in responses; example: `"\"CORE”"`
     pub node_role: Option<String>,
 
-    /// `ComponentName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"FE\""`
+    /// `ComponentName`, always sent in responses; example: `"\"FE\""`
     pub component_name: Option<String>,
 
-    /// `LastRestartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\"2021-02-12\""`
+    /// `LastRestartTime`, always sent in responses; example: `"\"2021-02-12\""`
     pub last_restart_time: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id"`
+    /// `Id`; example: `"id"`
     pub id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-16 12:23:13"`
+    /// `CreateTime`; example: `"2024-12-16 12:23:13"`
     pub create_time: Option<String>,
 
-    /// `ComputeGroupId`: a string.
-    ///
-    /// Example: `"cg-123"`
+    /// `ComputeGroupId`; example: `"cg-123"`
     pub compute_group_id: Option<String>,
 
-    /// `RIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `RIp`; example: `"1.2.3.4"`
     pub r_ip: Option<String>,
 
-    /// `VirtualZone`: a string.
-    ///
-    /// Example: `"virtual-ap-chongqing-1-1"`
+    /// `VirtualZone`; example: `"virtual-ap-chongqing-1-1"`
     pub virtual_zone: Option<String>,
 
-    /// `HasFDB`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasFDB`; example: `true`
     #[tc(rename = "HasFDB")]
     pub has_fdb: Option<bool>,
 }
@@ -1643,81 +1067,47 @@ pub struct NodeInfos {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct NodesSummary {
-    /// `Spec`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"S_4_16_H"`
+    /// `Spec`, always sent in responses; example: `"S_4_16_H"`
     pub spec: Option<String>,
 
-    /// `NodeSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `NodeSize`, always sent in responses; example: `1`
     pub node_size: Option<i64>,
 
-    /// `Core`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Core`, always sent in responses; example: `2`
     pub core: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `Memory`, always sent in responses; example: `4`
     pub memory: Option<i64>,
 
-    /// `Disk`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `Disk`, always sent in responses; example: `100`
     pub disk: Option<i64>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskType`, always sent in responses; example: `"SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"云硬盘"`
+    /// `DiskDesc`, always sent in responses; example: `"云硬盘"`
     pub disk_desc: Option<String>,
 
-    /// `AttachCBSSpec`: an [`AttachCbsSpec`].
-    /// Always sent in responses.
+    /// `AttachCBSSpec`, always sent in responses
     #[tc(rename = "AttachCBSSpec")]
     pub attach_cbs_spec: Option<AttachCbsSpec>,
 
-    /// `SubProductType`: a string.
-    ///
-    /// Example: `"cdwdoris"`
+    /// `SubProductType`; example: `"cdwdoris"`
     pub sub_product_type: Option<String>,
 
-    /// `SpecCore`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SpecCore`; example: `2`
     pub spec_core: Option<i64>,
 
-    /// `SpecMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SpecMemory`; example: `4`
     pub spec_memory: Option<i64>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DiskCount`; example: `10`
     pub disk_count: Option<i64>,
 
-    /// `Encrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encrypt`; example: `1`
     pub encrypt: Option<i64>,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxDiskSize`; example: `10000`
     pub max_disk_size: Option<i64>,
 }
 
@@ -1726,17 +1116,13 @@ pub struct NodesSummary {
 /// Returned in the output of [`DescribeAreaRegion`](super::DescribeAreaRegion).
 #[tc_model]
 pub struct RegionAreaInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `Name`; example: `"cdwch-xxxx"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `Desc`; example: `"cdwch-xxxx"`
     pub desc: String,
 
-    /// `Regions`: a list of [`RegionInfo`] objects.
+    /// `Regions`
     pub regions: Vec<RegionInfo>,
 }
 
@@ -1745,48 +1131,32 @@ pub struct RegionAreaInfo {
 /// Returned in the output of [`DescribeAreaRegion`](super::DescribeAreaRegion).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Name`; example: `"ap-guangzhou"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"广州地域"`
+    /// `Desc`; example: `"广州地域"`
     pub desc: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `Zones`: a list of [`ZoneInfo`] objects.
+    /// `Zones`
     pub zones: Vec<ZoneInfo>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `IsInternationalSite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsInternationalSite`; example: `1`
     pub is_international_site: Option<u64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"gz-bucket-1"`
+    /// `Bucket`; example: `"gz-bucket-1"`
     pub bucket: Option<String>,
 
-    /// `SSCCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `SSCCount`; example: `12`
     #[tc(rename = "SSCCount")]
     pub ssc_count: Option<i64>,
 
-    /// `EnableSSC`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableSSC`; example: `false`
     #[tc(rename = "EnableSSC")]
     pub enable_ssc: Option<bool>,
 }
@@ -1796,55 +1166,37 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeSpec`](super::DescribeSpec).
 #[tc_model]
 pub struct ResourceSpec {
-    /// `Name`: a string.
-    ///
-    /// Example: `"SCH1"`
+    /// `Name`; example: `"SCH1"`
     pub name: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Mem`; example: `16`
     pub mem: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Type`; example: `"STANDARD"`
     pub r#type: String,
 
-    /// `SystemDisk`: a [`DiskSpec`].
+    /// `SystemDisk`
     pub system_disk: DiskSpec,
 
-    /// `DataDisk`: a [`DiskSpec`].
+    /// `DataDisk`
     pub data_disk: DiskSpec,
 
-    /// `MaxNodeSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxNodeSize`; example: `50`
     pub max_node_size: i64,
 
-    /// `Available`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Available`; example: `true`
     pub available: bool,
 
-    /// `ComputeSpecDesc`: a string.
-    ///
-    /// Example: `"2核4G"`
+    /// `ComputeSpecDesc`; example: `"2核4G"`
     pub compute_spec_desc: String,
 
-    /// `InstanceQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceQuota`; example: `1`
     pub instance_quota: Option<i64>,
 
-    /// `ComputeGroupSuffix`: a string.
-    ///
-    /// Example: `"etl1"`
+    /// `ComputeGroupSuffix`; example: `"etl1"`
     pub compute_group_suffix: Option<String>,
 }
 
@@ -1853,120 +1205,76 @@ pub struct ResourceSpec {
 /// Returned in the output of [`DescribeRestoreTaskDetail`](super::DescribeRestoreTaskDetail).
 #[tc_model]
 pub struct RestoreStatus {
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `10513`
+    /// `JobId`; example: `10513`
     pub job_id: i64,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"snapshot-xxx-abc"`
+    /// `Label`; example: `"snapshot-xxx-abc"`
     pub label: String,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2022-06-24-15-56-38"`
+    /// `Timestamp`; example: `"2022-06-24-15-56-38"`
     pub timestamp: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"default_cluster:abc"`
+    /// `DbName`; example: `"default_cluster:abc"`
     pub db_name: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `State`; example: `"FINISHED"`
     pub state: String,
 
-    /// `AllowLoad`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowLoad`; example: `false`
     pub allow_load: bool,
 
-    /// `ReplicationNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ReplicationNum`; example: `"1"`
     pub replication_num: String,
 
-    /// `ReplicaAllocation`: a string.
-    ///
-    /// Example: `"tag.location.default: 1"`
+    /// `ReplicaAllocation`; example: `"tag.location.default: 1"`
     pub replica_allocation: String,
 
-    /// `RestoreObjects`: a string.
+    /// `RestoreObjects`
     pub restore_objects: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-24 16:36:38"`
+    /// `CreateTime`; example: `"2022-06-24 16:36:38"`
     pub create_time: String,
 
-    /// `MetaPreparedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 16:36:38"`
+    /// `MetaPreparedTime`; example: `"2022-06-24 16:36:38"`
     pub meta_prepared_time: String,
 
-    /// `SnapshotFinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 16:36:38"`
+    /// `SnapshotFinishedTime`; example: `"2022-06-24 16:36:38"`
     pub snapshot_finished_time: String,
 
-    /// `DownloadFinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 16:36:38"`
+    /// `DownloadFinishedTime`; example: `"2022-06-24 16:36:38"`
     pub download_finished_time: String,
 
-    /// `FinishedTime`: a string.
-    ///
-    /// Example: `"2022-06-24 16:36:38"`
+    /// `FinishedTime`; example: `"2022-06-24 16:36:38"`
     pub finished_time: String,
 
-    /// `UnfinishedTasks`: a string.
+    /// `UnfinishedTasks`
     pub unfinished_tasks: String,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Progress`; example: `"20"`
     pub progress: String,
 
-    /// `TaskErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `TaskErrMsg`; example: `"error"`
     pub task_err_msg: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"[OK]"`
+    /// `Status`; example: `"[OK]"`
     pub status: String,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Timeout`; example: `80`
     pub timeout: i64,
 
-    /// `ReserveReplica`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReserveReplica`; example: `false`
     pub reserve_replica: bool,
 
-    /// `ReserveDynamicPartitionEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ReserveDynamicPartitionEnable`; example: `false`
     pub reserve_dynamic_partition_enable: bool,
 
-    /// `BackupJobId`: a signed 64-bit integer.
-    ///
-    /// Example: `6331`
+    /// `BackupJobId`; example: `6331`
     pub backup_job_id: Option<i64>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `56332`
+    /// `TaskId`; example: `56332`
     pub task_id: Option<i64>,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `3412`
+    /// `ID`; example: `3412`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 }
@@ -1976,39 +1284,25 @@ pub struct RestoreStatus {
 /// Sent in the input of [`CreateBackUpSchedule`](super::CreateBackUpSchedule).
 #[tc_model]
 pub struct ScheduleInfo {
-    /// `EffectivePeriod`: a string.
-    ///
-    /// Example: `"2023-09-07 00:00:00~2023-09-21 00:00:00"`
+    /// `EffectivePeriod`; example: `"2023-09-07 00:00:00~2023-09-21 00:00:00"`
     pub effective_period: Option<String>,
 
-    /// `ScheduleType`: a string.
-    ///
-    /// Example: `"Day"`
+    /// `ScheduleType`; example: `"Day"`
     pub schedule_type: Option<String>,
 
-    /// `ScheduleData`: a string.
-    ///
-    /// Example: `"3,4,5"`
+    /// `ScheduleData`; example: `"3,4,5"`
     pub schedule_data: Option<String>,
 
-    /// `ScheduleHour`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ScheduleHour`; example: `11`
     pub schedule_hour: Option<i64>,
 
-    /// `ScheduleMin`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ScheduleMin`; example: `30`
     pub schedule_min: Option<i64>,
 
-    /// `BackupScope`: a string.
-    ///
-    /// Example: `"All"`
+    /// `BackupScope`; example: `"All"`
     pub backup_scope: Option<String>,
 
-    /// `BackupDatabase`: a string.
-    ///
-    /// Example: `"demo1,demo2"`
+    /// `BackupDatabase`; example: `"demo1,demo2"`
     pub backup_database: Option<String>,
 }
 
@@ -2017,19 +1311,13 @@ pub struct ScheduleInfo {
 /// Sent in the input of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SearchTags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"标签值一"`
+    /// `TagValue`; example: `"标签值一"`
     pub tag_value: Option<String>,
 
-    /// `AllValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllValue`; example: `1`
     pub all_value: Option<i64>,
 }
 
@@ -2038,24 +1326,16 @@ pub struct SearchTags {
 /// Returned in the output of [`ModifyUserPrivilegesV3`](super::ModifyUserPrivilegesV3).
 #[tc_model]
 pub struct SkippedPrivilegeItem {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog"`
+    /// `CatalogName`; example: `"catalog"`
     pub catalog_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"tbl"`
+    /// `Table`; example: `"tbl"`
     pub table: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"table not found, maybe already dropped"`
+    /// `Reason`; example: `"table not found, maybe already dropped"`
     pub reason: String,
 }
 
@@ -2064,101 +1344,63 @@ pub struct SkippedPrivilegeItem {
 /// Returned in the output of [`DescribeSlowQueryRecords`](super::DescribeSlowQueryRecords).
 #[tc_model]
 pub struct SlowQueryRecord {
-    /// `OsUser`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `OsUser`; example: `"db_user"`
     pub os_user: String,
 
-    /// `InitialQueryId`: a string.
-    ///
-    /// Example: `"asddf-xxx-12xas"`
+    /// `InitialQueryId`; example: `"asddf-xxx-12xas"`
     pub initial_query_id: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from test1"`
+    /// `Sql`; example: `"select * from test1"`
     pub sql: String,
 
-    /// `QueryStartTime`: a string.
-    ///
-    /// Example: `"2025-01-02 12:11:34"`
+    /// `QueryStartTime`; example: `"2025-01-02 12:11:34"`
     pub query_start_time: String,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `DurationMs`; example: `120`
     pub duration_ms: i64,
 
-    /// `ReadRows`: a signed 64-bit integer.
-    ///
-    /// Example: `153`
+    /// `ReadRows`; example: `153`
     pub read_rows: i64,
 
-    /// `ResultRows`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `ResultRows`; example: `365`
     pub result_rows: i64,
 
-    /// `ResultBytes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23789476`
+    /// `ResultBytes`; example: `23789476`
     pub result_bytes: u64,
 
-    /// `MemoryUsage`: a signed 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `MemoryUsage`; example: `125`
     pub memory_usage: i64,
 
-    /// `InitialAddress`: a string.
-    ///
-    /// Example: `"192.168.15.11"`
+    /// `InitialAddress`; example: `"192.168.15.11"`
     pub initial_address: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: Option<String>,
 
-    /// `IsQuery`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsQuery`; example: `1`
     pub is_query: Option<i64>,
 
-    /// `ResultBytesMB`: a floating-point number.
-    ///
-    /// Example: `3.415`
+    /// `ResultBytesMB`; example: `3.415`
     #[tc(rename = "ResultBytesMB")]
     pub result_bytes_mb: Option<f64>,
 
-    /// `MemoryUsageMB`: a floating-point number.
-    ///
-    /// Example: `99.863`
+    /// `MemoryUsageMB`; example: `99.863`
     #[tc(rename = "MemoryUsageMB")]
     pub memory_usage_mb: Option<f64>,
 
-    /// `DurationSec`: a floating-point number.
-    ///
-    /// Example: `0.361`
+    /// `DurationSec`; example: `0.361`
     pub duration_sec: Option<f64>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `State`; example: `"OK"`
     pub state: Option<String>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `CatalogName`; example: `"catalog1"`
     pub catalog_name: Option<String>,
 
-    /// `CpuTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1236`
+    /// `CpuTimeMs`; example: `1236`
     pub cpu_time_ms: Option<i64>,
 
-    /// `ComputeGroup`: a string.
-    ///
-    /// Example: `"tchd-asdfqx-asdfd2"`
+    /// `ComputeGroup`; example: `"tchd-asdfqx-asdfd2"`
     pub compute_group: Option<String>,
 }
 
@@ -2168,24 +1410,16 @@ pub struct SlowQueryRecord {
 /// Returned in the output of [`DescribeBackUpJob`](super::DescribeBackUpJob) and [`DescribeBackUpSchedules`](super::DescribeBackUpSchedules).
 #[tc_model]
 pub struct SnapshotRemainPolicy {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `RemainDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RemainDays`; example: `7`
     pub remain_days: Option<i64>,
 
-    /// `RemainLatestNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RemainLatestNum`; example: `10`
     pub remain_latest_num: Option<i64>,
 
-    /// `RemainDaysUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemainDaysUnit`; example: `0`
     pub remain_days_unit: Option<i64>,
 }
 
@@ -2195,14 +1429,10 @@ pub struct SnapshotRemainPolicy {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"内容一"`
+    /// `TagValue`; example: `"内容一"`
     pub tag_value: String,
 }
 
@@ -2211,9 +1441,7 @@ pub struct Tag {
 /// Sent in the input of [`ModifyUserPrivilegesV3`](super::ModifyUserPrivilegesV3).
 #[tc_model]
 pub struct UpdateUserPrivileges {
-    /// `IsSetGlobalCatalog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSetGlobalCatalog`; example: `true`
     pub is_set_global_catalog: Option<bool>,
 }
 
@@ -2222,52 +1450,34 @@ pub struct UpdateUserPrivileges {
 /// Sent in the input of [`ActionAlterUser`](super::ActionAlterUser).
 #[tc_model]
 pub struct UserInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwch-xxxx"`
+    /// `InstanceId`; example: `"cdwch-xxxx"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username1"`
+    /// `UserName`; example: `"username1"`
     pub user_name: String,
 
-    /// `PassWord`: a string.
-    ///
-    /// Example: `"pwd1"`
+    /// `PassWord`; example: `"pwd1"`
     pub pass_word: String,
 
-    /// `WhiteHost`: a string.
-    ///
-    /// Example: `"10.0.2.123"`
+    /// `WhiteHost`; example: `"10.0.2.123"`
     pub white_host: Option<String>,
 
-    /// `OldWhiteHost`: a string.
-    ///
-    /// Example: `"10.0.2.1"`
+    /// `OldWhiteHost`; example: `"10.0.2.1"`
     pub old_white_host: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"\"this is user desc\""`
+    /// `Describe`; example: `"\"this is user desc\""`
     pub describe: Option<String>,
 
-    /// `OldPwd`: a string.
-    ///
-    /// Example: `"pwd—***"`
+    /// `OldPwd`; example: `"pwd—***"`
     pub old_pwd: Option<String>,
 
-    /// `CamUin`: a string.
-    ///
-    /// Example: `"123124123"`
+    /// `CamUin`; example: `"123124123"`
     pub cam_uin: Option<String>,
 
-    /// `CamRangerGroupIds`: a list of signed 64-bit integers.
+    /// `CamRangerGroupIds`
     pub cam_ranger_group_ids: Option<Vec<i64>>,
 
-    /// `ComputeGroupType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ComputeGroupType`; example: `0`
     pub compute_group_type: Option<i64>,
 }
 
@@ -2276,14 +1486,10 @@ pub struct UserInfo {
 /// Returned in the output of [`DescribeUserBindWorkloadGroup`](super::DescribeUserBindWorkloadGroup).
 #[tc_model]
 pub struct UserWorkloadGroup {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"用户名"`
+    /// `UserName`; example: `"用户名"`
     pub user_name: Option<String>,
 
-    /// `WorkloadGroupName`: a string.
-    ///
-    /// Example: `"资源组名称"`
+    /// `WorkloadGroupName`; example: `"资源组名称"`
     pub workload_group_name: Option<String>,
 }
 
@@ -2293,54 +1499,34 @@ pub struct UserWorkloadGroup {
 /// Returned in the output of [`DescribeWorkloadGroup`](super::DescribeWorkloadGroup).
 #[tc_model]
 pub struct WorkloadGroupConfig {
-    /// `WorkloadGroupName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `WorkloadGroupName`; example: `"test1"`
     pub workload_group_name: Option<String>,
 
-    /// `CpuShare`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CpuShare`; example: `10`
     pub cpu_share: Option<i64>,
 
-    /// `MemoryLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MemoryLimit`; example: `20`
     pub memory_limit: Option<i64>,
 
-    /// `EnableMemoryOverCommit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableMemoryOverCommit`; example: `false`
     pub enable_memory_over_commit: Option<bool>,
 
-    /// `CpuHardLimit`: a string.
-    ///
-    /// Example: `"30%"`
+    /// `CpuHardLimit`; example: `"30%"`
     pub cpu_hard_limit: Option<String>,
 
-    /// `MinCpuPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinCpuPercent`; example: `0`
     pub min_cpu_percent: Option<i64>,
 
-    /// `MinMemoryPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinMemoryPercent`; example: `0`
     pub min_memory_percent: Option<i64>,
 
-    /// `MaxConcurrencyNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxConcurrencyNum`; example: `100`
     pub max_concurrency_num: Option<i64>,
 
-    /// `MaxQueueSize`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxQueueSize`; example: `50`
     pub max_queue_size: Option<i64>,
 
-    /// `QueueTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `QueueTimeout`; example: `5000`
     pub queue_timeout: Option<i64>,
 }
 
@@ -2349,33 +1535,21 @@ pub struct WorkloadGroupConfig {
 /// Returned in the output of [`DescribeAreaRegion`](super::DescribeAreaRegion).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"ap-shanghai-2"`
+    /// `Name`; example: `"ap-shanghai-2"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"上海二区"`
+    /// `Desc`; example: `"上海二区"`
     pub desc: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `200002`
+    /// `ZoneId`; example: `200002`
     pub zone_id: i64,
 
-    /// `Encrypt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encrypt`; example: `1`
     pub encrypt: Option<i64>,
 
-    /// `Main`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Main`; example: `true`
     pub main: Option<bool>,
 
-    /// `ContainerEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerEnabled`; example: `0`
     pub container_enabled: Option<i64>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateInstanceByApi` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`CreateInstanceByApiResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=CreateInstanceByApi)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
@@ -18,75 +21,51 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateInstanceByApi {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg-test"`
+    /// `InstanceName`; example: `"cdwpg-test"`
     pub instance_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-6"`
+    /// `Zone`; example: `"ap-beijing-6"`
     pub zone: String,
 
-    /// `UserVPCId`: a string.
-    ///
-    /// Example: `"vpc-1asw4o72"`
+    /// `UserVPCId`; example: `"vpc-1asw4o72"`
     #[tc(rename = "UserVPCId")]
     pub user_vpc_id: String,
 
-    /// `UserSubnetId`: a string.
-    ///
-    /// Example: `"subnet-rdlodajh"`
+    /// `UserSubnetId`; example: `"subnet-rdlodajh"`
     pub user_subnet_id: String,
 
-    /// `ChargeProperties`: a [`ChargeProperties`](super::models::ChargeProperties).
-    ///
-    /// Example: `{"ChargeType":"POSTPAID_BY_HOUR","RenewFlag":0,"TimeSpan":1,"TimeUnit":"h"}`
+    /// `ChargeProperties`; example: `{"ChargeType":"POSTPAID_BY_HOUR","RenewFlag":0,"TimeSpan":1,"TimeUnit":"h"}`
     pub charge_properties: models::ChargeProperties,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"cdw_2025"`
+    /// `AdminPassword`; example: `"cdw_2025"`
     pub admin_password: String,
 
-    /// `Resources`: a list of [`ResourceSpecNew`](super::models::ResourceSpecNew) objects.
+    /// `Resources`
     pub resources: Vec<models::ResourceSpecNew>,
 
-    /// `Tags`: a [`Tag`](super::models::Tag).
-    ///
-    /// Example: `{"TagKey":"k1","TagValue":"v1"}`
+    /// `Tags`; example: `{"TagKey":"k1","TagValue":"v1"}`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tags: Option<models::Tag>,
 
-    /// `ProductVersion`: a string.
-    ///
-    /// Example: `"3.16.9.4"`
+    /// `ProductVersion`; example: `"3.16.9.4"`
     pub product_version: Option<String>,
 
-    /// `TagItems`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"TagKey":"k1","TagValue":"v1"}]`
+    /// `TagItems`; example: `[{"TagKey":"k1","TagValue":"v1"}]`
     pub tag_items: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateInstanceByApi`] call returns.
 #[tc_model]
 pub struct CreateInstanceByApiResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1123"`
+    /// `FlowId`; example: `"1123"`
     pub flow_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-dfsgdxdfs"`
+    /// `InstanceId`; example: `"cdwpg-dfsgdxdfs"`
     pub instance_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"message"`
+    /// `ErrorMsg`; example: `"message"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -96,15 +75,20 @@ pub struct CreateInstanceByApiResponse {
 /// The `DescribeAccounts` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -114,36 +98,26 @@ pub struct CreateInstanceByApiResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdxfxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdxfxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Accounts`: a list of [`AccountInfo`](super::models::AccountInfo) objects.
+    /// `Accounts`
     pub accounts: Vec<models::AccountInfo>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ErrorMsg`; example: `"1"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -153,15 +127,20 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeDBConfigHistory` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeDBConfigHistoryResponse`].
-/// The codes it documents are in [`DescribeDBConfigHistoryError`](super::errors::DescribeDBConfigHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeDBConfigHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeDBConfigHistory",
     output = DescribeDBConfigHistoryResponse,
-    error = super::errors::DescribeDBConfigHistoryError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -171,31 +150,23 @@ pub struct DescribeAccountsResponse {
     )
 )]
 pub struct DescribeDBConfigHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-as"`
+    /// `InstanceId`; example: `"cdwpg-as"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeDBConfigHistory`] call returns.
 #[tc_model]
 pub struct DescribeDBConfigHistoryResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ConfigHistory`: a list of [`ConfigHistory`](super::models::ConfigHistory) objects.
+    /// `ConfigHistory`
     pub config_history: Vec<models::ConfigHistory>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -205,15 +176,21 @@ pub struct DescribeDBConfigHistoryResponse {
 /// The `DescribeDBParams` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeDBParamsResponse`].
-/// The codes it documents are in [`DescribeDBParamsError`](super::errors::DescribeDBParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeDBParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeDBParams",
     output = DescribeDBParamsResponse,
-    error = super::errors::DescribeDBParamsError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -223,36 +200,26 @@ pub struct DescribeDBConfigHistoryResponse {
     )
 )]
 pub struct DescribeDBParams {
-    /// `NodeTypes`: a list of strings.
-    ///
-    /// Example: `["cn","dn"]`
+    /// `NodeTypes`; example: `["cn","dn"]`
     pub node_types: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxdfsxxx"`
+    /// `InstanceId`; example: `"cdwpg-xxdfsxxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBParams`] call returns.
 #[tc_model]
 pub struct DescribeDBParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `Items`
     pub items: Vec<models::ParamItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -262,15 +229,21 @@ pub struct DescribeDBParamsResponse {
 /// The `DescribeErrorLog` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeErrorLogResponse`].
-/// The codes it documents are in [`DescribeErrorLogError`](super::errors::DescribeErrorLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeErrorLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeErrorLog",
     output = DescribeErrorLogResponse,
-    error = super::errors::DescribeErrorLogError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -280,41 +253,29 @@ pub struct DescribeDBParamsResponse {
     )
 )]
 pub struct DescribeErrorLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-12345678"`
+    /// `InstanceId`; example: `"cdwpg-12345678"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-12-12 12:12:12"`
+    /// `StartTime`; example: `"2021-12-12 12:12:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-12 12:12:12"`
+    /// `EndTime`; example: `"2021-12-12 12:12:12"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeErrorLog`] call returns.
 #[tc_model]
 pub struct DescribeErrorLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ErrorLogDetails`: a list of [`ErrorLogDetail`](super::models::ErrorLogDetail) objects.
+    /// `ErrorLogDetails`
     pub error_log_details: Vec<models::ErrorLogDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -324,32 +285,34 @@ pub struct DescribeErrorLogResponse {
 /// The `DescribeInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstanceResponse`].
-/// The codes it documents are in [`DescribeInstanceError`](super::errors::DescribeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstance",
     output = DescribeInstanceResponse,
-    error = super::errors::DescribeInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-fsdsxxdd"`
+    /// `InstanceId`; example: `"cdwpg-fsdsxxdd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstance`] call returns.
 #[tc_model]
 pub struct DescribeInstanceResponse {
-    /// `InstanceInfo`: an [`InstanceInfo`](super::models::InstanceInfo).
+    /// `InstanceInfo`
     pub instance_info: models::InstanceInfo,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -359,32 +322,34 @@ pub struct DescribeInstanceResponse {
 /// The `DescribeInstanceInfo` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstanceInfoResponse`].
-/// The codes it documents are in [`DescribeInstanceInfoError`](super::errors::DescribeInstanceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstanceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstanceInfo",
     output = DescribeInstanceInfoResponse,
-    error = super::errors::DescribeInstanceInfoError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cch1234"`
+    /// `InstanceId`; example: `"cdwpg-cch1234"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceInfo`] call returns.
 #[tc_model]
 pub struct DescribeInstanceInfoResponse {
-    /// `SimpleInstanceInfo`: a [`SimpleInstanceInfo`](super::models::SimpleInstanceInfo).
+    /// `SimpleInstanceInfo`
     pub simple_instance_info: Option<models::SimpleInstanceInfo>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error: ..."`
+    /// `ErrorMsg`; example: `"Error: ..."`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -394,32 +359,34 @@ pub struct DescribeInstanceInfoResponse {
 /// The `DescribeInstanceNodes` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstanceNodesResponse`].
-/// The codes it documents are in [`DescribeInstanceNodesError`](super::errors::DescribeInstanceNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstanceNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstanceNodes",
     output = DescribeInstanceNodesResponse,
-    error = super::errors::DescribeInstanceNodesError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeInstanceNodes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdfsfsxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdfsfsxxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceNodes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceNodesResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
-    /// `InstanceNodes`: a list of [`InstanceNode`](super::models::InstanceNode) objects.
+    /// `InstanceNodes`
     pub instance_nodes: Option<Vec<models::InstanceNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -429,15 +396,21 @@ pub struct DescribeInstanceNodesResponse {
 /// The `DescribeInstanceOperations` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstanceOperationsResponse`].
-/// The codes it documents are in [`DescribeInstanceOperationsError`](super::errors::DescribeInstanceOperationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstanceOperations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstanceOperations",
     output = DescribeInstanceOperationsResponse,
-    error = super::errors::DescribeInstanceOperationsError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -447,46 +420,32 @@ pub struct DescribeInstanceNodesResponse {
     )
 )]
 pub struct DescribeInstanceOperations {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxxx"`
+    /// `InstanceId`; example: `"cdwpg-xxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-21 12:12:12"`
+    /// `StartTime`; example: `"2024-12-21 12:12:12"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-12-21 12:12:12"`
+    /// `EndTime`; example: `"2024-12-21 12:12:12"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceOperations`] call returns.
 #[tc_model]
 pub struct DescribeInstanceOperationsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
-    /// `Operations`: a list of [`InstanceOperation`](super::models::InstanceOperation) objects.
+    /// `Operations`
     pub operations: Option<Vec<models::InstanceOperation>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -496,77 +455,61 @@ pub struct DescribeInstanceOperationsResponse {
 /// The `DescribeInstanceState` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstanceStateResponse`].
-/// The codes it documents are in [`DescribeInstanceStateError`](super::errors::DescribeInstanceStateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstanceState)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CdwpgErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CdwpgErrorCode::InvalidParameter)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstanceState",
     output = DescribeInstanceStateResponse,
-    error = super::errors::DescribeInstanceStateError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeInstanceState {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdsxxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdsxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdwpg-********"]`
+    /// `InstanceIds`; example: `["cdwpg-********"]`
     pub instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstanceState`] call returns.
 #[tc_model]
 pub struct DescribeInstanceStateResponse {
-    /// `BackupOpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupOpenStatus`; example: `0`
     pub backup_open_status: Option<i64>,
 
-    /// `BackupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupStatus`; example: `0`
     pub backup_status: i64,
 
-    /// `FlowCreateTime`: a string.
-    ///
-    /// Example: `"2023-04-10 15:30:00"`
+    /// `FlowCreateTime`; example: `"2023-04-10 15:30:00"`
     pub flow_create_time: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `FlowMsg`; example: `"Error:..."`
     pub flow_msg: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `FlowName`; example: `"create"`
     pub flow_name: String,
 
-    /// `FlowProgress`: a floating-point number.
-    ///
-    /// Example: `75`
+    /// `FlowProgress`; example: `75`
     pub flow_progress: f64,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`; example: `"Serving"`
     pub instance_state: String,
 
-    /// `InstanceStateDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStateDesc`; example: `"运行中"`
     pub instance_state_desc: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `ProcessName`; example: `"create"`
     pub process_name: String,
 
-    /// `InstanceStates`: a list of [`InstanceStateItem`](super::models::InstanceStateItem) objects.
+    /// `InstanceStates`
     pub instance_states: Option<Vec<models::InstanceStateItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -576,15 +519,20 @@ pub struct DescribeInstanceStateResponse {
 /// The `DescribeInstances` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -594,46 +542,32 @@ pub struct DescribeInstanceStateResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `SearchInstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxxx"`
+    /// `SearchInstanceId`; example: `"cdwpg-xxxx"`
     pub search_instance_id: Option<String>,
 
-    /// `SearchInstanceName`: a string.
-    ///
-    /// Example: `"cdwpg_test"`
+    /// `SearchInstanceName`; example: `"cdwpg_test"`
     pub search_instance_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchTags`: a list of [`SearchTags`](super::models::SearchTags) objects.
-    ///
-    /// Example: `[{"AllValue":1,"TagKey":"k1","TagValue":"v1"}]`
+    /// `SearchTags`; example: `[{"AllValue":1,"TagKey":"k1","TagValue":"v1"}]`
     pub search_tags: Option<Vec<models::SearchTags>>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstancesList`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `InstancesList`
     pub instances_list: Option<Vec<models::InstanceInfo>>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -643,15 +577,20 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeSimpleInstances` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeSimpleInstancesResponse`].
-/// The codes it documents are in [`DescribeSimpleInstancesError`](super::errors::DescribeSimpleInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeSimpleInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CdwpgErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeSimpleInstances",
     output = DescribeSimpleInstancesResponse,
-    error = super::errors::DescribeSimpleInstancesError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -661,44 +600,32 @@ pub struct DescribeInstancesResponse {
     )
 )]
 pub struct DescribeSimpleInstances {
-    /// `SearchInstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-fsds123xxs"`
+    /// `SearchInstanceId`; example: `"cdwpg-fsds123xxs"`
     pub search_instance_id: Option<String>,
 
-    /// `SearchInstanceName`: a string.
-    ///
-    /// Example: `"cdwpg_test001"`
+    /// `SearchInstanceName`; example: `"cdwpg_test001"`
     pub search_instance_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchTags`: a list of strings.
+    /// `SearchTags`
     pub search_tags: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeSimpleInstances`] call returns.
 #[tc_model]
 pub struct DescribeSimpleInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstancesList`: a list of [`InstanceSimpleInfoNew`](super::models::InstanceSimpleInfoNew) objects.
+    /// `InstancesList`
     pub instances_list: Vec<models::InstanceSimpleInfoNew>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -708,82 +635,63 @@ pub struct DescribeSimpleInstancesResponse {
 /// The `DescribeSlowLog` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeSlowLogResponse`].
-/// The codes it documents are in [`DescribeSlowLogError`](super::errors::DescribeSlowLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeSlowLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CdwpgErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeSlowLog",
     output = DescribeSlowLogResponse,
-    error = super::errors::DescribeSlowLogError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeSlowLog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdsbxxxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdsbxxxxx"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2015-09-12 13:15:14"`
+    /// `StartTime`; example: `"2015-09-12 13:15:14"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2015-12-12 13:12:12"`
+    /// `EndTime`; example: `"2015-12-12 13:12:12"`
     pub end_time: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"cdwpg"`
+    /// `Database`; example: `"cdwpg"`
     pub database: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CallTimes"`
+    /// `OrderBy`; example: `"CallTimes"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderByType`; example: `"DESC"`
     pub order_by_type: Option<String>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `5.2`
+    /// `Duration`; example: `5.2`
     pub duration: Option<f64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"cran"`
+    /// `UserName`; example: `"cran"`
     pub user_name: Option<String>,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"select * from t1;"`
+    /// `QueryString`; example: `"select * from t1;"`
     pub query_string: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLog`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `SlowLogDetails`: a [`SlowLogDetail`](super::models::SlowLogDetail).
+    /// `SlowLogDetails`
     pub slow_log_details: models::SlowLogDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -793,15 +701,20 @@ pub struct DescribeSlowLogResponse {
 /// The `DescribeUpgradeList` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeUpgradeListResponse`].
-/// The codes it documents are in [`DescribeUpgradeListError`](super::errors::DescribeUpgradeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeUpgradeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CdwpgErrorCode::InternalErrorSystemError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeUpgradeList",
     output = DescribeUpgradeListResponse,
-    error = super::errors::DescribeUpgradeListError,
+    error = super::errors::CdwpgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -811,36 +724,26 @@ pub struct DescribeSlowLogResponse {
     )
 )]
 pub struct DescribeUpgradeList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxxx"`
+    /// `InstanceId`; example: `"cdwpg-xxxx"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUpgradeList`] call returns.
 #[tc_model]
 pub struct DescribeUpgradeListResponse {
-    /// `UpgradeItems`: a list of [`UpgradeItem`](super::models::UpgradeItem) objects.
+    /// `UpgradeItems`
     pub upgrade_items: Option<Vec<models::UpgradeItem>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"20"`
+    /// `TotalCount`; example: `"20"`
     pub total_count: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrorMsg`; example: `"error"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -850,32 +753,33 @@ pub struct DescribeUpgradeListResponse {
 /// The `DescribeUserHbaConfig` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DescribeUserHbaConfigResponse`].
-/// The codes it documents are in [`DescribeUserHbaConfigError`](super::errors::DescribeUserHbaConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DescribeUserHbaConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DescribeUserHbaConfig",
     output = DescribeUserHbaConfigResponse,
-    error = super::errors::DescribeUserHbaConfigError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DescribeUserHbaConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdxb1xxx"`
+    /// `InstanceId`; example: `"cdwpg-cdxb1xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeUserHbaConfig`] call returns.
 #[tc_model]
 pub struct DescribeUserHbaConfigResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `HbaConfigs`: a list of [`HbaConfig`](super::models::HbaConfig) objects.
+    /// `HbaConfigs`
     pub hba_configs: Vec<models::HbaConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -885,34 +789,33 @@ pub struct DescribeUserHbaConfigResponse {
 /// The `DestroyInstanceByApi` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`DestroyInstanceByApiResponse`].
-/// The codes it documents are in [`DestroyInstanceByApiError`](super::errors::DestroyInstanceByApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=DestroyInstanceByApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "DestroyInstanceByApi",
     output = DestroyInstanceByApiResponse,
-    error = super::errors::DestroyInstanceByApiError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct DestroyInstanceByApi {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwpg-xxxx\""`
+    /// `InstanceId`; example: `"\"cdwpg-xxxx\""`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyInstanceByApi`] call returns.
 #[tc_model]
 pub struct DestroyInstanceByApiResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1254"`
+    /// `FlowId`; example: `"1254"`
     pub flow_id: String,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"\"xx\""`
+    /// `ErrorMsg`; example: `"\"xx\""`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -922,32 +825,33 @@ pub struct DestroyInstanceByApiResponse {
 /// The `ModifyDBParameters` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ModifyDBParametersResponse`].
-/// The codes it documents are in [`ModifyDBParametersError`](super::errors::ModifyDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ModifyDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ModifyDBParameters",
     output = ModifyDBParametersResponse,
-    error = super::errors::ModifyDBParametersError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ModifyDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-dsxrfxxxx"`
+    /// `InstanceId`; example: `"cdwpg-dsxrfxxxx"`
     pub instance_id: Option<String>,
 
-    /// `NodeConfigParams`: a list of [`NodeConfigParams`](super::models::NodeConfigParams) objects.
+    /// `NodeConfigParams`
     pub node_config_params: Option<Vec<models::NodeConfigParams>>,
 }
 
 /// What a successful [`ModifyDBParameters`] call returns.
 #[tc_model]
 pub struct ModifyDBParametersResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1223`
+    /// `TaskId`; example: `1223`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -957,25 +861,26 @@ pub struct ModifyDBParametersResponse {
 /// The `ModifyInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ModifyInstanceResponse`].
-/// The codes it documents are in [`ModifyInstanceError`](super::errors::ModifyInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ModifyInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ModifyInstance",
     output = ModifyInstanceResponse,
-    error = super::errors::ModifyInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ModifyInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xsdfe12345678"`
+    /// `InstanceId`; example: `"cdwpg-xsdfe12345678"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg-test100"`
+    /// `InstanceName`; example: `"cdwpg-test100"`
     pub instance_name: String,
 }
 
@@ -989,37 +894,36 @@ pub struct ModifyInstanceResponse {
 /// The `ModifyUserHba` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ModifyUserHbaResponse`].
-/// The codes it documents are in [`ModifyUserHbaError`](super::errors::ModifyUserHbaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ModifyUserHba)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ModifyUserHba",
     output = ModifyUserHbaResponse,
-    error = super::errors::ModifyUserHbaError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ModifyUserHba {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdsfxxxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdsfxxxxx"`
     pub instance_id: String,
 
-    /// `HbaConfigs`: a list of [`HbaConfig`](super::models::HbaConfig) objects.
+    /// `HbaConfigs`
     pub hba_configs: Option<Vec<models::HbaConfig>>,
 }
 
 /// What a successful [`ModifyUserHba`] call returns.
 #[tc_model]
 pub struct ModifyUserHbaResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `TaskId`; example: `18`
     pub task_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1029,39 +933,36 @@ pub struct ModifyUserHbaResponse {
 /// The `ResetAccountPassword` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdwsfsxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdwsfsxxx"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"dbadmin"`
+    /// `UserName`; example: `"dbadmin"`
     pub user_name: String,
 
-    /// `NewPassword`: a string.
-    ///
-    /// Example: `"cdwpg123456"`
+    /// `NewPassword`; example: `"cdwpg123456"`
     pub new_password: String,
 }
 
 /// What a successful [`ResetAccountPassword`] call returns.
 #[tc_model]
 pub struct ResetAccountPasswordResponse {
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:.."`
+    /// `ErrorMsg`; example: `"Error:.."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1071,44 +972,39 @@ pub struct ResetAccountPasswordResponse {
 /// The `RestartInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`RestartInstanceResponse`].
-/// The codes it documents are in [`RestartInstanceError`](super::errors::RestartInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=RestartInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "RestartInstance",
     output = RestartInstanceResponse,
-    error = super::errors::RestartInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct RestartInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cdwpg-13456\""`
+    /// `InstanceId`; example: `"\"cdwpg-13456\""`
     pub instance_id: String,
 
-    /// `NodeTypes`: a list of strings.
-    ///
-    /// Example: `["cn0001","dn0001"]`
+    /// `NodeTypes`; example: `["cn0001","dn0001"]`
     pub node_types: Option<Vec<String>>,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["1223","1234"]`
+    /// `NodeIds`; example: `["1223","1234"]`
     pub node_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`RestartInstance`] call returns.
 #[tc_model]
 pub struct RestartInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1232`
+    /// `FlowId`; example: `1232`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1118,44 +1014,39 @@ pub struct RestartInstanceResponse {
 /// The `ScaleOutInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ScaleOutInstanceResponse`].
-/// The codes it documents are in [`ScaleOutInstanceError`](super::errors::ScaleOutInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ScaleOutInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ScaleOutInstance",
     output = ScaleOutInstanceResponse,
-    error = super::errors::ScaleOutInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ScaleOutInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cddfsxxxx"`
+    /// `InstanceId`; example: `"cdwpg-cddfsxxxx"`
     pub instance_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"dn"`
+    /// `NodeType`; example: `"dn"`
     pub node_type: String,
 
-    /// `ScaleOutCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ScaleOutCount`; example: `2`
     pub scale_out_count: i64,
 }
 
 /// What a successful [`ScaleOutInstance`] call returns.
 #[tc_model]
 pub struct ScaleOutInstanceResponse {
-    /// `FlowId`: a string.
-    ///
-    /// Example: `"1342"`
+    /// `FlowId`; example: `"1342"`
     pub flow_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1165,47 +1056,42 @@ pub struct ScaleOutInstanceResponse {
 /// The `ScaleUpInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`ScaleUpInstanceResponse`].
-/// The codes it documents are in [`ScaleUpInstanceError`](super::errors::ScaleUpInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=ScaleUpInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "ScaleUpInstance",
     output = ScaleUpInstanceResponse,
-    error = super::errors::ScaleUpInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct ScaleUpInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxxxx"`
+    /// `InstanceId`; example: `"cdwpg-xxxxx"`
     pub instance_id: String,
 
-    /// `Case`: a string.
-    ///
-    /// Example: `"scale_up_instance"`
+    /// `Case`; example: `"scale_up_instance"`
     pub case: String,
 
-    /// `ModifySpec`: a [`CnResourceSpec`](super::models::CnResourceSpec).
+    /// `ModifySpec`
     pub modify_spec: models::CnResourceSpec,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg-test"`
+    /// `InstanceName`; example: `"cdwpg-test"`
     pub instance_name: Option<String>,
 }
 
 /// What a successful [`ScaleUpInstance`] call returns.
 #[tc_model]
 pub struct ScaleUpInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `FlowId`; example: `43`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:.."`
+    /// `ErrorMsg`; example: `"Error:.."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1215,39 +1101,36 @@ pub struct ScaleUpInstanceResponse {
 /// The `UpgradeInstance` action of CDWPG API 2020-12-30.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdwpg&Version=2020-12-30&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdwpgErrorCode`](super::errors::CdwpgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CdwpgErrorCode::InternalError)
 #[tc_action(
     service = "cdwpg",
     version = "2020-12-30",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::CdwpgErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-csvvxxxx"`
+    /// `InstanceId`; example: `"cdwpg-csvvxxxx"`
     pub instance_id: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"3.16.9.3"`
+    /// `PackageVersion`; example: `"3.16.9.3"`
     pub package_version: String,
 }
 
 /// What a successful [`UpgradeInstance`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1232`
+    /// `FlowId`; example: `1232`
     pub flow_id: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `ErrorMsg`; example: `"Error:..."`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct AccessInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.0.0.89:9000"`
+    /// `Address`; example: `"10.0.0.89:9000"`
     pub address: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: Option<String>,
 }
 
@@ -24,17 +20,13 @@ pub struct AccessInfo {
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct AccountInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-12345678"`
+    /// `InstanceId`; example: `"cdwpg-12345678"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"cdwpg"`
+    /// `UserName`; example: `"cdwpg"`
     pub user_name: String,
 
-    /// `Perms`: a list of strings.
+    /// `Perms`
     pub perms: Vec<String>,
 }
 
@@ -44,22 +36,13 @@ pub struct AccountInfo {
 #[doc(alias = "CBSSpec")]
 #[tc_model]
 pub struct CbsSpec {
-    /// `DiskCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `DiskCount`, required in requests; example: `10`
     pub disk_count: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20`
+    /// `DiskSize`, required in requests; example: `20`
     pub disk_size: Option<i64>,
 
-    /// `DiskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, required in requests; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 }
 
@@ -69,22 +52,13 @@ pub struct CbsSpec {
 #[doc(alias = "CBSSpecInfo")]
 #[tc_model]
 pub struct CbsSpecInfo {
-    /// `DiskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`, required in requests; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `20`
+    /// `DiskSize`, required in requests; example: `20`
     pub disk_size: Option<i64>,
 
-    /// `DiskCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `DiskCount`, required in requests; example: `10`
     pub disk_count: Option<i64>,
 }
 
@@ -94,22 +68,16 @@ pub struct CbsSpecInfo {
 #[doc(alias = "CNResourceSpec")]
 #[tc_model]
 pub struct CnResourceSpec {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `DiskSpec`: a [`CbsSpec`].
+    /// `DiskSpec`
     pub disk_spec: CbsSpec,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_8_32_P_CN"`
+    /// `SpecName`; example: `"S_8_32_P_CN"`
     pub spec_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cn/dn"`
+    /// `Type`; example: `"cn/dn"`
     pub r#type: String,
 }
 
@@ -119,32 +87,19 @@ pub struct CnResourceSpec {
 /// Returned in the output of [`DescribeInstanceInfo`](super::DescribeInstanceInfo).
 #[tc_model]
 pub struct ChargeProperties {
-    /// `RenewFlag`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, required in requests; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`, required in requests; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`, required in requests; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 }
 
@@ -153,49 +108,31 @@ pub struct ChargeProperties {
 /// Returned in the output of [`DescribeDBConfigHistory`](super::DescribeDBConfigHistory).
 #[tc_model]
 pub struct ConfigHistory {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-sssccasd"`
+    /// `InstanceId`; example: `"cdwpg-sssccasd"`
     pub instance_id: String,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2012-12-12 12:12:12"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2012-12-12 12:12:12"`
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2012-12-12 12:12:12"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2012-12-12 12:12:12"`
     pub updated_at: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"dn"`
+    /// `NodeType`; example: `"dn"`
     pub node_type: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"param"`
+    /// `ParamName`; example: `"param"`
     pub param_name: String,
 
-    /// `ParamNewValue`: a string.
-    ///
-    /// Example: `"new"`
+    /// `ParamNewValue`; example: `"new"`
     pub param_new_value: String,
 
-    /// `ParamOldValue`: a string.
-    ///
-    /// Example: `"old"`
+    /// `ParamOldValue`; example: `"old"`
     pub param_old_value: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"doing/success"`
+    /// `Status`; example: `"doing/success"`
     pub status: String,
 }
 
@@ -204,19 +141,13 @@ pub struct ConfigHistory {
 /// Sent in the input of [`ModifyDBParameters`](super::ModifyDBParameters).
 #[tc_model]
 pub struct ConfigParams {
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `ParameterName`; example: `"Name"`
     pub parameter_name: Option<String>,
 
-    /// `ParameterValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `ParameterValue`; example: `"value"`
     pub parameter_value: Option<String>,
 
-    /// `ParameterOldValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `ParameterOldValue`; example: `"value"`
     pub parameter_old_value: Option<String>,
 }
 
@@ -225,40 +156,22 @@ pub struct ConfigParams {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct DiskSpecPlus {
-    /// `DiskCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DiskCount`, always sent in responses; example: `1`
     pub disk_count: Option<i64>,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `32000`
+    /// `MaxDiskSize`, always sent in responses; example: `32000`
     pub max_disk_size: Option<i64>,
 
-    /// `MinDiskSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `MinDiskSize`, always sent in responses; example: `200`
     pub min_disk_size: Option<i64>,
 
-    /// `DiskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`, always sent in responses; example: `"CLOUD_PREMIUM"`
     pub disk_type: Option<String>,
 
-    /// `DiskDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高性能云硬盘"`
+    /// `DiskDesc`, always sent in responses; example: `"高性能云硬盘"`
     pub disk_desc: Option<String>,
 
-    /// `CvmClass`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"STANDARD"`
+    /// `CvmClass`, always sent in responses; example: `"STANDARD"`
     pub cvm_class: Option<String>,
 }
 
@@ -267,22 +180,16 @@ pub struct DiskSpecPlus {
 /// Returned in the output of [`DescribeErrorLog`](super::DescribeErrorLog).
 #[tc_model]
 pub struct ErrorLogDetail {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"tbase"`
+    /// `UserName`; example: `"tbase"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Database`; example: `"postgres"`
     pub database: String,
 
-    /// `ErrorTime`: a string.
-    ///
-    /// Example: `"2025-03-20 12:08:05"`
+    /// `ErrorTime`; example: `"2025-03-20 12:08:05"`
     pub error_time: String,
 
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: String,
 }
 
@@ -292,35 +199,22 @@ pub struct ErrorLogDetail {
 /// Returned in the output of [`DescribeUserHbaConfig`](super::DescribeUserHbaConfig).
 #[tc_model]
 pub struct HbaConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Type`; example: `"host"`
     pub r#type: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Database`; example: `"all"`
     pub database: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"all"`
+    /// `User`; example: `"all"`
     pub user: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `Address`; example: `"0.0.0.0/0"`
     pub address: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `Method`; example: `"md5"`
     pub method: String,
 
-    /// `Mask`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0"`
+    /// `Mask`, always sent in responses; example: `"0"`
     pub mask: Option<String>,
 }
 
@@ -329,152 +223,102 @@ pub struct HbaConfig {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ID`; example: `101`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"TbaseV3"`
+    /// `InstanceType`; example: `"TbaseV3"`
     pub instance_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg_test"`
+    /// `InstanceName`; example: `"cdwpg_test"`
     pub instance_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `Status`; example: `"Serving"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `InstanceStateInfo`: an [`InstanceStateInfo`].
+    /// `InstanceStateInfo`
     pub instance_state_info: Option<InstanceStateInfo>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cdwpg-xdfsfds"`
+    /// `InstanceID`; example: `"cdwpg-xdfsfds"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-05 20:00:01"`
+    /// `CreateTime`; example: `"2022-09-05 20:00:01"`
     pub create_time: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: Option<String>,
 
-    /// `RegionDesc`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `RegionDesc`; example: `"ap-chongqing"`
     pub region_desc: Option<String>,
 
-    /// `ZoneDesc`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `ZoneDesc`; example: `"ap-chongqing-1"`
     pub zone_desc: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.16.9.3"`
+    /// `Version`; example: `"3.16.9.3"`
     pub version: Option<String>,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"utf-8"`
+    /// `Charset`; example: `"utf-8"`
     pub charset: Option<String>,
 
-    /// `CNNodes`: a list of [`InstanceNodeGroup`] objects.
+    /// `CNNodes`
     #[tc(rename = "CNNodes")]
     pub cn_nodes: Option<Vec<InstanceNodeGroup>>,
 
-    /// `DNNodes`: a list of [`InstanceNodeGroup`] objects.
+    /// `DNNodes`
     #[tc(rename = "DNNodes")]
     pub dn_nodes: Option<Vec<InstanceNodeGroup>>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `RegionId`; example: `19`
     pub region_id: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `190001`
+    /// `ZoneId`; example: `190001`
     pub zone_id: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1asw4o73"`
+    /// `VpcId`; example: `"vpc-1asw4o73"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-rdlodajk"`
+    /// `SubnetId`; example: `"subnet-rdlodajk"`
     pub subnet_id: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000.00.00 00:00:00"`
+    /// `ExpireTime`; example: `"0000.00.00 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `PayMode`; example: `"POSTPAID_BY_HOUR"`
     pub pay_mode: Option<String>,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewFlag`; example: `true`
     pub renew_flag: Option<bool>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdsxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdsxxx"`
     #[tc(rename = "InstanceId")]
     pub instance_id_2: Option<String>,
 
-    /// `AccessDetails`: a list of [`AccessInfo`] objects.
+    /// `AccessDetails`
     pub access_details: Option<Vec<AccessInfo>>,
 
-    /// `IsAz`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAz`; example: `0`
     pub is_az: Option<i64>,
 
-    /// `SecondaryZone`: a string.
-    ///
-    /// Example: `"ap-beijing-7"`
+    /// `SecondaryZone`; example: `"ap-beijing-7"`
     pub secondary_zone: Option<String>,
 
-    /// `SecondarySubnet`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SecondarySubnet`; example: `"subnet-xxx"`
     pub secondary_subnet: Option<String>,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"[{\"address\":\"10.0.0.55:9000\",\"protocol\":\"tcp\"}]"`
+    /// `AccessInfo`; example: `"[{\"address\":\"10.0.0.55:9000\",\"protocol\":\"tcp\"}]"`
     pub access_info: Option<String>,
 
-    /// `GTMNodes`: a list of [`InstanceNodeGroup`] objects.
+    /// `GTMNodes`
     #[tc(rename = "GTMNodes")]
     pub gtm_nodes: Option<Vec<InstanceNodeGroup>>,
 }
@@ -484,75 +328,47 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeInstanceNodes`](super::DescribeInstanceNodes).
 #[tc_model]
 pub struct InstanceNode {
-    /// `NodeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeId`; example: `1`
     pub node_id: i64,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `NodeType`; example: `"cn"`
     pub node_type: String,
 
-    /// `NodeIp`: a string.
-    ///
-    /// Example: `"9.0.0.1"`
+    /// `NodeIp`; example: `"9.0.0.1"`
     pub node_ip: String,
 
-    /// `PrivateNetworkIp`: a string.
-    ///
-    /// Example: `"9.0.101.103"`
+    /// `PrivateNetworkIp`; example: `"9.0.101.103"`
     pub private_network_ip: Option<String>,
 
-    /// `NodeRole`: a string.
-    ///
-    /// Example: `"slave"`
+    /// `NodeRole`; example: `"slave"`
     pub node_role: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"cn0001"`
+    /// `NodeName`; example: `"cn0001"`
     pub node_name: Option<String>,
 
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_H"`
+    /// `SpecName`; example: `"S_4_16_H"`
     pub spec_name: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: Option<i64>,
 
-    /// `DataDiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DataDiskCount`; example: `10`
     pub data_disk_count: Option<i64>,
 
-    /// `DataDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `DataDiskSize`; example: `20`
     pub data_disk_size: Option<i64>,
 
-    /// `DataDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DataDiskType`; example: `"CLOUD_HSSD"`
     pub data_disk_type: Option<String>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"89fc926a-080e-471f-bcb4-90bb80727873"`
+    /// `UUID`; example: `"89fc926a-080e-471f-bcb4-90bb80727873"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: Option<String>,
 }
 
@@ -561,17 +377,13 @@ pub struct InstanceNode {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceNodeGroup {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_P_CN"`
+    /// `SpecName`; example: `"S_4_16_P_CN"`
     pub spec_name: Option<String>,
 
-    /// `DataDisk`: a [`DiskSpecPlus`].
+    /// `DataDisk`
     pub data_disk: Option<DiskSpecPlus>,
 
-    /// `CvmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CvmCount`; example: `2`
     pub cvm_count: Option<i64>,
 }
 
@@ -580,47 +392,31 @@ pub struct InstanceNodeGroup {
 /// Returned in the output of [`DescribeInstanceOperations`](super::DescribeInstanceOperations).
 #[tc_model]
 pub struct InstanceOperation {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-xxx"`
+    /// `InstanceId`; example: `"cdwpg-xxx"`
     pub instance_id: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"创建"`
+    /// `Action`; example: `"创建"`
     pub action: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-09-08 12:00:08"`
+    /// `StartTime`; example: `"2022-09-08 12:00:08"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-09-08 12:00:08"`
+    /// `EndTime`; example: `"2022-09-08 12:00:08"`
     pub end_time: String,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-09-08 12:00:08"`
+    /// `UpdateTime`; example: `"2022-09-08 12:00:08"`
     pub update_time: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"123123124"`
+    /// `Uin`; example: `"123123124"`
     pub uin: String,
 }
 
@@ -629,90 +425,56 @@ pub struct InstanceOperation {
 /// Returned in the output of [`DescribeSimpleInstances`](super::DescribeSimpleInstances).
 #[tc_model]
 pub struct InstanceSimpleInfoNew {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1323`
+    /// `ID`; example: `1323`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-dscxxxx"`
+    /// `InstanceId`; example: `"cdwpg-dscxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg-test"`
+    /// `InstanceName`; example: `"cdwpg-test"`
     pub instance_name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.16.4.8"`
+    /// `Version`; example: `"3.16.4.8"`
     pub version: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RegionId`; example: `8`
     pub region_id: i64,
 
-    /// `RegionDesc`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionDesc`; example: `"ap-beijing"`
     pub region_desc: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-6"`
+    /// `Zone`; example: `"ap-beijing-6"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `800005`
+    /// `ZoneId`; example: `800005`
     pub zone_id: i64,
 
-    /// `ZoneDesc`: a string.
-    ///
-    /// Example: `"ap-beijing-6"`
+    /// `ZoneDesc`; example: `"ap-beijing-6"`
     pub zone_desc: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1asw4o73"`
+    /// `VpcId`; example: `"vpc-1asw4o73"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-rdlodajk"`
+    /// `SubnetId`; example: `"subnet-rdlodajk"`
     pub subnet_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-02-20 11:37:11"`
+    /// `CreateTime`; example: `"2025-02-20 11:37:11"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000.00.00 00:00:00"`
+    /// `ExpireTime`; example: `"0000.00.00 00:00:00"`
     pub expire_time: String,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"[{\"address\":\"10.0.16.27:9000\",\"protocol\":\"tcp\"}]"`
+    /// `AccessInfo`; example: `"[{\"address\":\"10.0.16.27:9000\",\"protocol\":\"tcp\"}]"`
     pub access_info: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `PayMode`; example: `"POSTPAID_BY_HOUR"`
     pub pay_mode: String,
 
-    /// `RenewFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RenewFlag`; example: `true`
     pub renew_flag: bool,
 }
 
@@ -721,54 +483,34 @@ pub struct InstanceSimpleInfoNew {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceStateInfo {
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`; example: `"Serving"`
     pub instance_state: String,
 
-    /// `FlowCreateTime`: a string.
-    ///
-    /// Example: `"2023-04-10 15:30:00"`
+    /// `FlowCreateTime`; example: `"2023-04-10 15:30:00"`
     pub flow_create_time: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `FlowName`; example: `"create"`
     pub flow_name: String,
 
-    /// `FlowProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `FlowProgress`; example: `50`
     pub flow_progress: i64,
 
-    /// `InstanceStateDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStateDesc`; example: `"运行中"`
     pub instance_state_desc: String,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"Error:..."`
+    /// `FlowMsg`; example: `"Error:..."`
     pub flow_msg: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `ProcessName`; example: `"create"`
     pub process_name: String,
 
-    /// `BackupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupStatus`; example: `1`
     pub backup_status: i64,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"ad9e5842-e932-47d1-83a0-a388ccc5c19e"`
+    /// `RequestId`; example: `"ad9e5842-e932-47d1-83a0-a388ccc5c19e"`
     pub request_id: String,
 
-    /// `BackupOpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupOpenStatus`; example: `1`
     pub backup_open_status: i64,
 }
 
@@ -777,54 +519,34 @@ pub struct InstanceStateInfo {
 /// Returned in the output of [`DescribeInstanceState`](super::DescribeInstanceState).
 #[tc_model]
 pub struct InstanceStateItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-cdsxxxx"`
+    /// `InstanceId`; example: `"cdwpg-cdsxxxx"`
     pub instance_id: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"Serving"`
+    /// `InstanceState`; example: `"Serving"`
     pub instance_state: String,
 
-    /// `InstanceStateDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStateDesc`; example: `"运行中"`
     pub instance_state_desc: String,
 
-    /// `BackupStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupStatus`; example: `0`
     pub backup_status: i64,
 
-    /// `BackupOpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupOpenStatus`; example: `0`
     pub backup_open_status: i64,
 
-    /// `FlowCreateTime`: a string.
-    ///
-    /// Example: `"2026-09-17 14:20:54"`
+    /// `FlowCreateTime`; example: `"2026-09-17 14:20:54"`
     pub flow_create_time: String,
 
-    /// `FlowName`: a string.
-    ///
-    /// Example: `"回档创建"`
+    /// `FlowName`; example: `"回档创建"`
     pub flow_name: String,
 
-    /// `FlowProgress`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FlowProgress`; example: `0`
     pub flow_progress: f64,
 
-    /// `FlowMsg`: a string.
-    ///
-    /// Example: `"快照数据恢复失败: not finished within 24h0m0s, previous status: mounting"`
+    /// `FlowMsg`; example: `"快照数据恢复失败: not finished within 24h0m0s, previous status: mounting"`
     pub flow_msg: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"销毁"`
+    /// `ProcessName`; example: `"销毁"`
     pub process_name: String,
 }
 
@@ -833,12 +555,10 @@ pub struct InstanceStateItem {
 /// Sent in the input of [`ModifyDBParameters`](super::ModifyDBParameters).
 #[tc_model]
 pub struct NodeConfigParams {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `NodeType`; example: `"cn"`
     pub node_type: String,
 
-    /// `ConfigParams`: a list of [`ConfigParams`] objects.
+    /// `ConfigParams`
     pub config_params: Vec<ConfigParams>,
 }
 
@@ -847,89 +567,55 @@ pub struct NodeConfigParams {
 /// Returned in the output of [`DescribeSlowLog`](super::DescribeSlowLog).
 #[tc_model]
 pub struct NormQueryItem {
-    /// `CallTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CallTimes`; example: `1`
     pub call_times: i64,
 
-    /// `SharedReadBlocks`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SharedReadBlocks`; example: `0`
     pub shared_read_blocks: i64,
 
-    /// `SharedWriteBlocks`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SharedWriteBlocks`; example: `0`
     pub shared_write_blocks: i64,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"cran"`
+    /// `DatabaseName`; example: `"cran"`
     pub database_name: String,
 
-    /// `NormalQuery`: a string.
-    ///
-    /// Example: `"insert into row1 select * from row1;"`
+    /// `NormalQuery`; example: `"insert into row1 select * from row1;"`
     pub normal_query: String,
 
-    /// `MaxElapsedQuery`: a string.
-    ///
-    /// Example: `"insert into row1 select * from row1;"`
+    /// `MaxElapsedQuery`; example: `"insert into row1 select * from row1;"`
     pub max_elapsed_query: String,
 
-    /// `CostTime`: a floating-point number.
-    ///
-    /// Example: `10403.899`
+    /// `CostTime`; example: `10403.899`
     pub cost_time: f64,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"9.0.116.10"`
+    /// `ClientIp`; example: `"9.0.116.10"`
     pub client_ip: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"dbadmin"`
+    /// `UserName`; example: `"dbadmin"`
     pub user_name: String,
 
-    /// `TotalCallTimesPercent`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TotalCallTimesPercent`; example: `1`
     pub total_call_times_percent: f64,
 
-    /// `TotalCostTimePercent`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TotalCostTimePercent`; example: `1`
     pub total_cost_time_percent: f64,
 
-    /// `MinCostTime`: a floating-point number.
-    ///
-    /// Example: `10403.899`
+    /// `MinCostTime`; example: `10403.899`
     pub min_cost_time: f64,
 
-    /// `MaxCostTime`: a floating-point number.
-    ///
-    /// Example: `10403.899`
+    /// `MaxCostTime`; example: `10403.899`
     pub max_cost_time: f64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2025-03-25 12:07:49"`
+    /// `FirstTime`; example: `"2025-03-25 12:07:49"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2025-03-25 12:07:49"`
+    /// `LastTime`; example: `"2025-03-25 12:07:49"`
     pub last_time: String,
 
-    /// `ReadCostTime`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `ReadCostTime`; example: `0.0`
     pub read_cost_time: f64,
 
-    /// `WriteCostTime`: a floating-point number.
-    ///
-    /// Example: `0.0`
+    /// `WriteCostTime`; example: `0.0`
     pub write_cost_time: f64,
 }
 
@@ -938,45 +624,31 @@ pub struct NormQueryItem {
 /// Returned in the output of [`DescribeDBParams`](super::DescribeDBParams).
 #[tc_model]
 pub struct ParamDetail {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"vacuum_delta"`
+    /// `ParamName`; example: `"vacuum_delta"`
     pub param_name: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"200"`
+    /// `DefaultValue`; example: `"200"`
     pub default_value: String,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRestart`; example: `true`
     pub need_restart: bool,
 
-    /// `RunningValue`: a string.
-    ///
-    /// Example: `"2000"`
+    /// `RunningValue`; example: `"2000"`
     pub running_value: String,
 
-    /// `ValueRange`: a [`ValueRange`].
+    /// `ValueRange`
     pub value_range: ValueRange,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Unit`; example: `"NULL"`
     pub unit: String,
 
-    /// `ShortDesc`: a string.
+    /// `ShortDesc`
     pub short_desc: String,
 
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"vacuum_delta"`
+    /// `ParameterName`; example: `"vacuum_delta"`
     pub parameter_name: String,
 
-    /// `LatestValue`: a string.
-    ///
-    /// Example: `"213"`
+    /// `LatestValue`; example: `"213"`
     pub latest_value: Option<String>,
 }
 
@@ -985,22 +657,16 @@ pub struct ParamDetail {
 /// Returned in the output of [`DescribeDBParams`](super::DescribeDBParams).
 #[tc_model]
 pub struct ParamItem {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `NodeType`; example: `"cn"`
     pub node_type: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"cn0001"`
+    /// `NodeName`; example: `"cn0001"`
     pub node_name: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
-    /// `Details`: a list of [`ParamDetail`] objects.
+    /// `Details`
     pub details: Vec<ParamDetail>,
 }
 
@@ -1009,14 +675,10 @@ pub struct ParamItem {
 /// Returned in the output of [`DescribeDBParams`](super::DescribeDBParams).
 #[tc_model]
 pub struct Range {
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Max`; example: `"2"`
     pub max: String,
 }
 
@@ -1025,28 +687,16 @@ pub struct Range {
 /// Returned in the output of [`DescribeInstanceInfo`](super::DescribeInstanceInfo).
 #[tc_model]
 pub struct ResourceInfo {
-    /// `SpecName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"S_4_16_H_CN"`
+    /// `SpecName`, required in requests; example: `"S_4_16_H_CN"`
     pub spec_name: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200`
+    /// `Count`, required in requests; example: `200`
     pub count: Option<i64>,
 
-    /// `DiskSpec`: a [`CbsSpecInfo`].
-    /// Required in requests.
-    ///
-    /// Example: `{"DiskCount":10,"DiskSize":20,"DiskType":"CLOUD_HSSD"}`
+    /// `DiskSpec`, required in requests; example: `{"DiskCount":10,"DiskSize":20,"DiskType":"CLOUD_HSSD"}`
     pub disk_spec: Option<CbsSpecInfo>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cn"`
+    /// `Type`, required in requests; example: `"cn"`
     pub r#type: Option<String>,
 }
 
@@ -1055,24 +705,16 @@ pub struct ResourceInfo {
 /// Sent in the input of [`CreateInstanceByApi`](super::CreateInstanceByApi).
 #[tc_model]
 pub struct ResourceSpecNew {
-    /// `SpecName`: a string.
-    ///
-    /// Example: `"S_4_16_H_CN"`
+    /// `SpecName`; example: `"S_4_16_H_CN"`
     pub spec_name: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Count`; example: `200`
     pub count: i64,
 
-    /// `DiskSpec`: a [`CbsSpec`].
-    ///
-    /// Example: `{"DiskCount":10,"DiskSize":20,"DiskType":"CLOUD_HSSD"}`
+    /// `DiskSpec`; example: `{"DiskCount":10,"DiskSize":20,"DiskType":"CLOUD_HSSD"}`
     pub disk_spec: CbsSpec,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `Type`; example: `"cn"`
     pub r#type: String,
 }
 
@@ -1081,19 +723,13 @@ pub struct ResourceSpecNew {
 /// Sent in the input of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct SearchTags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"标签值一"`
+    /// `TagValue`; example: `"标签值一"`
     pub tag_value: Option<String>,
 
-    /// `AllValue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllValue`; example: `1`
     pub all_value: Option<i64>,
 }
 
@@ -1102,83 +738,55 @@ pub struct SearchTags {
 /// Returned in the output of [`DescribeInstanceInfo`](super::DescribeInstanceInfo).
 #[tc_model]
 pub struct SimpleInstanceInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1232`
+    /// `ID`; example: `1232`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdwpg-dscxxxx"`
+    /// `InstanceId`; example: `"cdwpg-dscxxxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdwpg-test"`
+    /// `InstanceName`; example: `"cdwpg-test"`
     pub instance_name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.16.4.8"`
+    /// `Version`; example: `"3.16.4.8"`
     pub version: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"eu-frankfurt"`
+    /// `Region`; example: `"eu-frankfurt"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"eu-frankfurt-1"`
+    /// `Zone`; example: `"eu-frankfurt-1"`
     pub zone: Option<String>,
 
-    /// `UserVPCID`: a string.
-    ///
-    /// Example: `"vpc-5wsen2rn"`
+    /// `UserVPCID`; example: `"vpc-5wsen2rn"`
     #[tc(rename = "UserVPCID")]
     pub user_vpcid: Option<String>,
 
-    /// `UserSubnetID`: a string.
-    ///
-    /// Example: `"subnet-d05spb5o"`
+    /// `UserSubnetID`; example: `"subnet-d05spb5o"`
     #[tc(rename = "UserSubnetID")]
     pub user_subnet_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-03 14:25:01"`
+    /// `CreateTime`; example: `"2025-03-03 14:25:01"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"0000.00.00 00:00:00"`
+    /// `ExpireTime`; example: `"0000.00.00 00:00:00"`
     pub expire_time: Option<String>,
 
-    /// `AccessInfo`: a string.
-    ///
-    /// Example: `"192.168.22.104:9000"`
+    /// `AccessInfo`; example: `"192.168.22.104:9000"`
     pub access_info: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `ChargeProperties`: a [`ChargeProperties`].
-    ///
-    /// Example: `{"ChargeType":"POSTPAID_BY_HOUR","RenewFlag":0,"TimeSpan":1,"TimeUnit":"h"}`
+    /// `ChargeProperties`; example: `{"ChargeType":"POSTPAID_BY_HOUR","RenewFlag":0,"TimeSpan":1,"TimeUnit":"h"}`
     pub charge_properties: Option<ChargeProperties>,
 
-    /// `Resources`: a list of [`ResourceInfo`] objects.
+    /// `Resources`
     pub resources: Option<Vec<ResourceInfo>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
@@ -1187,17 +795,13 @@ pub struct SimpleInstanceInfo {
 /// Returned in the output of [`DescribeSlowLog`](super::DescribeSlowLog).
 #[tc_model]
 pub struct SlowLogDetail {
-    /// `TotalTime`: a floating-point number.
-    ///
-    /// Example: `10403.899`
+    /// `TotalTime`; example: `10403.899`
     pub total_time: f64,
 
-    /// `TotalCallTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCallTimes`; example: `1`
     pub total_call_times: i64,
 
-    /// `NormalQuerys`: a list of [`NormQueryItem`] objects.
+    /// `NormalQuerys`
     pub normal_querys: Vec<NormQueryItem>,
 }
 
@@ -1207,14 +811,10 @@ pub struct SlowLogDetail {
 /// Returned in the output of [`DescribeInstance`](super::DescribeInstance), [`DescribeInstanceInfo`](super::DescribeInstanceInfo) and [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"标签一"`
+    /// `TagKey`; example: `"标签一"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"内容一"`
+    /// `TagValue`; example: `"内容一"`
     pub tag_value: String,
 }
 
@@ -1223,46 +823,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeUpgradeList`](super::DescribeUpgradeList).
 #[tc_model]
 pub struct UpgradeItem {
-    /// `TaskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UpgradeTo3.15.2.0_2023-02-16 00:12:44"`
+    /// `TaskName`, always sent in responses; example: `"UpgradeTo3.15.2.0_2023-02-16 00:12:44"`
     pub task_name: Option<String>,
 
-    /// `SourceVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"3.15.0.1"`
+    /// `SourceVersion`, always sent in responses; example: `"3.15.0.1"`
     pub source_version: Option<String>,
 
-    /// `TargetVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"3.15.2.0"`
+    /// `TargetVersion`, always sent in responses; example: `"3.15.2.0"`
     pub target_version: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-02-17 11:56:15"`
+    /// `CreateTime`, always sent in responses; example: `"2023-02-17 11:56:15"`
     pub create_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-02-17 11:56:15"`
+    /// `EndTime`, always sent in responses; example: `"2023-02-17 11:56:15"`
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"success"`
+    /// `Status`, always sent in responses; example: `"success"`
     pub status: Option<String>,
 
-    /// `OperateUin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"100021289373"`
+    /// `OperateUin`, always sent in responses; example: `"100021289373"`
     pub operate_uin: Option<String>,
 }
 
@@ -1271,23 +850,15 @@ pub struct UpgradeItem {
 /// Returned in the output of [`DescribeDBParams`](super::DescribeDBParams).
 #[tc_model]
 pub struct ValueRange {
-    /// `Type`: a string.
-    ///
-    /// Example: `"section"`
+    /// `Type`; example: `"section"`
     pub r#type: String,
 
-    /// `Range`: a [`Range`].
-    ///
-    /// Example: `{"Max":"2000","Min":"50"}`
+    /// `Range`; example: `{"Max":"2000","Min":"50"}`
     pub range: Range,
 
-    /// `Enum`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `Enum`; example: `[""]`
     pub r#enum: Vec<String>,
 
-    /// `String`: a string.
-    ///
-    /// Example: `"cran"`
+    /// `String`; example: `"cran"`
     pub string: String,
 }

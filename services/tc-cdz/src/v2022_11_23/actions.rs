@@ -7,15 +7,22 @@ use super::models;
 /// The `DescribeCloudDedicatedZoneHosts` action of CDZ API 2022-11-23.
 ///
 /// A successful call returns [`DescribeCloudDedicatedZoneHostsResponse`].
-/// The codes it documents are in [`DescribeCloudDedicatedZoneHostsError`](super::errors::DescribeCloudDedicatedZoneHostsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdz&Version=2022-11-23&Action=DescribeCloudDedicatedZoneHosts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdzErrorCode`](super::errors::CdzErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidAction`](super::errors::CdzErrorCode::FailedOperationInvalidAction)
+/// - [`InvalidParameter.HostUuidsAndInsIdsCannotAppearSameTime`](super::errors::CdzErrorCode::InvalidParameterHostUuidsAndInsIdsCannotAppearSameTime)
+/// - [`ResourceNotFound.CdzIdNotFound`](super::errors::CdzErrorCode::ResourceNotFoundCdzIdNotFound)
 #[tc_action(
     service = "cdz",
     version = "2022-11-23",
     name = "DescribeCloudDedicatedZoneHosts",
     output = DescribeCloudDedicatedZoneHostsResponse,
-    error = super::errors::DescribeCloudDedicatedZoneHostsError,
+    error = super::errors::CdzErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -24,33 +31,27 @@ use super::models;
     )
 )]
 pub struct DescribeCloudDedicatedZoneHosts {
-    /// `CloudDedicatedZoneID`: a string.
-    ///
-    /// Example: `"cdz-xxxxxxxx"`
+    /// `CloudDedicatedZoneID`; example: `"cdz-xxxxxxxx"`
     #[tc(rename = "CloudDedicatedZoneID")]
     pub cloud_dedicated_zone_id: String,
 
-    /// `HostUuids`: a list of strings.
+    /// `HostUuids`
     pub host_uuids: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudDedicatedZoneHosts`] call returns.
 #[tc_model]
 pub struct DescribeCloudDedicatedZoneHostsResponse {
-    /// `CloudDedicatedZoneHostsInfoSet`: a list of [`CloudDedicatedZoneHostsInfo`](super::models::CloudDedicatedZoneHostsInfo) objects.
+    /// `CloudDedicatedZoneHostsInfoSet`
     pub cloud_dedicated_zone_hosts_info_set: Option<
         Vec<models::CloudDedicatedZoneHostsInfo>,
     >,
@@ -62,30 +63,33 @@ pub struct DescribeCloudDedicatedZoneHostsResponse {
 /// The `DescribeCloudDedicatedZoneResourceSummary` action of CDZ API 2022-11-23.
 ///
 /// A successful call returns [`DescribeCloudDedicatedZoneResourceSummaryResponse`].
-/// The codes it documents are in [`DescribeCloudDedicatedZoneResourceSummaryError`](super::errors::DescribeCloudDedicatedZoneResourceSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cdz&Version=2022-11-23&Action=DescribeCloudDedicatedZoneResourceSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CdzErrorCode`](super::errors::CdzErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.CdzIdNotFound`](super::errors::CdzErrorCode::ResourceNotFoundCdzIdNotFound)
 #[tc_action(
     service = "cdz",
     version = "2022-11-23",
     name = "DescribeCloudDedicatedZoneResourceSummary",
     output = DescribeCloudDedicatedZoneResourceSummaryResponse,
-    error = super::errors::DescribeCloudDedicatedZoneResourceSummaryError
+    error = super::errors::CdzErrorCode
 )]
 pub struct DescribeCloudDedicatedZoneResourceSummary {
-    /// `CdzId`: a string.
-    ///
-    /// Example: `"cdz-8wbc41r9"`
+    /// `CdzId`; example: `"cdz-8wbc41r9"`
     pub cdz_id: String,
 }
 
 /// What a successful [`DescribeCloudDedicatedZoneResourceSummary`] call returns.
 #[tc_model]
 pub struct DescribeCloudDedicatedZoneResourceSummaryResponse {
-    /// `ResourceSummarySet`: a list of [`CloudDedicatedZoneResourceSummaryInfo`](super::models::CloudDedicatedZoneResourceSummaryInfo) objects.
+    /// `ResourceSummarySet`
     pub resource_summary_set: Vec<models::CloudDedicatedZoneResourceSummaryInfo>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`](super::models::ExtraInfo).
+    /// `ExtraInfo`
     pub extra_info: Option<models::ExtraInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCloudDedicatedZoneHosts`](super::DescribeCloudDedicatedZoneHosts).
 #[tc_model]
 pub struct CloudDedicatedZoneHostsInfo {
-    /// `HostUuid`: a string.
-    ///
-    /// Example: `"xxxxx-xxxxx-xxxxx"`
+    /// `HostUuid`; example: `"xxxxx-xxxxx-xxxxx"`
     pub host_uuid: Option<String>,
 
-    /// `InstancesInfo`: a list of strings.
+    /// `InstancesInfo`
     pub instances_info: Option<Vec<String>>,
 }
 
@@ -22,54 +20,34 @@ pub struct CloudDedicatedZoneHostsInfo {
 /// Returned in the output of [`DescribeCloudDedicatedZoneResourceSummary`](super::DescribeCloudDedicatedZoneResourceSummary).
 #[tc_model]
 pub struct CloudDedicatedZoneResourceStatisticsInfo {
-    /// `Item`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `Item`; example: `"CPU"`
     pub item: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"核"`
+    /// `Unit`; example: `"核"`
     pub unit: Option<String>,
 
-    /// `Total`: a string.
-    ///
-    /// Example: `"300"`
+    /// `Total`; example: `"300"`
     pub total: Option<String>,
 
-    /// `Usage`: a string.
-    ///
-    /// Example: `"16"`
+    /// `Usage`; example: `"16"`
     pub usage: Option<String>,
 
-    /// `UsageRate`: a string.
-    ///
-    /// Example: `"5.33%"`
+    /// `UsageRate`; example: `"5.33%"`
     pub usage_rate: Option<String>,
 
-    /// `Remain`: a string.
-    ///
-    /// Example: `"284"`
+    /// `Remain`; example: `"284"`
     pub remain: Option<String>,
 
-    /// `RemainRate`: a string.
-    ///
-    /// Example: `"94.67%"`
+    /// `RemainRate`; example: `"94.67%"`
     pub remain_rate: Option<String>,
 
-    /// `ThisMondayUsageRate`: a string.
-    ///
-    /// Example: `"17.29%"`
+    /// `ThisMondayUsageRate`; example: `"17.29%"`
     pub this_monday_usage_rate: Option<String>,
 
-    /// `ThisMondayUsageGrowthRate`: a string.
-    ///
-    /// Example: `"0.50%"`
+    /// `ThisMondayUsageGrowthRate`; example: `"0.50%"`
     pub this_monday_usage_growth_rate: Option<String>,
 
-    /// `LastMondayUsageGrowthRate`: a string.
-    ///
-    /// Example: `"-0.12%"`
+    /// `LastMondayUsageGrowthRate`; example: `"-0.12%"`
     pub last_monday_usage_growth_rate: Option<String>,
 }
 
@@ -78,17 +56,13 @@ pub struct CloudDedicatedZoneResourceStatisticsInfo {
 /// Returned in the output of [`DescribeCloudDedicatedZoneResourceSummary`](super::DescribeCloudDedicatedZoneResourceSummary).
 #[tc_model]
 pub struct CloudDedicatedZoneResourceSummaryInfo {
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: Option<String>,
 
-    /// `SubProductName`: a string.
-    ///
-    /// Example: `"标准型S5"`
+    /// `SubProductName`; example: `"标准型S5"`
     pub sub_product_name: Option<String>,
 
-    /// `Statistics`: a list of [`CloudDedicatedZoneResourceStatisticsInfo`] objects.
+    /// `Statistics`
     pub statistics: Option<Vec<CloudDedicatedZoneResourceStatisticsInfo>>,
 }
 
@@ -97,13 +71,9 @@ pub struct CloudDedicatedZoneResourceSummaryInfo {
 /// Returned in the output of [`DescribeCloudDedicatedZoneResourceSummary`](super::DescribeCloudDedicatedZoneResourceSummary).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `ThisMondayLocalDate`: a string.
-    ///
-    /// Example: `"2024-01-22"`
+    /// `ThisMondayLocalDate`; example: `"2024-01-22"`
     pub this_monday_local_date: Option<String>,
 
-    /// `LastMondayLocalDate`: a string.
-    ///
-    /// Example: `"2024-01-15"`
+    /// `LastMondayLocalDate`; example: `"2024-01-15"`
     pub last_monday_local_date: Option<String>,
 }

@@ -7,80 +7,69 @@ use super::models;
 /// The `CreateEtcdInstance` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`CreateEtcdInstanceResponse`].
-/// The codes it documents are in [`CreateEtcdInstanceError`](super::errors::CreateEtcdInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=CreateEtcdInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::CetcdErrorCode::InvalidParameterParam)
+/// - [`LimitExceeded.QuotaEtcdLimit`](super::errors::CetcdErrorCode::LimitExceededQuotaEtcdLimit)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CetcdErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::CetcdErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "CreateEtcdInstance",
     output = CreateEtcdInstanceResponse,
-    error = super::errors::CreateEtcdInstanceError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct CreateEtcdInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"etcd-cluster-1"`
+    /// `Name`; example: `"etcd-cluster-1"`
     pub name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcd1234"`
+    /// `VpcId`; example: `"vpc-abcd1234"`
     pub vpc_id: String,
 
-    /// `ServiceSubnetId`: a string.
-    ///
-    /// Example: `"subnet-abcd1234"`
+    /// `ServiceSubnetId`; example: `"subnet-abcd1234"`
     pub service_subnet_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-abcd1234"]`
+    /// `SubnetIds`; example: `["subnet-abcd1234"]`
     pub subnet_ids: Vec<String>,
 
-    /// `EtcdVersion`: a string.
-    ///
-    /// Example: `"v3.4.9"`
+    /// `EtcdVersion`; example: `"v3.4.9"`
     pub etcd_version: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Size`; example: `3`
     pub size: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"examplecluster"`
+    /// `Description`; example: `"examplecluster"`
     pub description: Option<String>,
 
-    /// `AdvancedSettings`: an [`EtcdAdvancedSettings`](super::models::EtcdAdvancedSettings).
+    /// `AdvancedSettings`
     pub advanced_settings: Option<models::EtcdAdvancedSettings>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `ChargePrepaid`: a [`ChargePrepaidConfig`](super::models::ChargePrepaidConfig).
+    /// `ChargePrepaid`
     pub charge_prepaid: Option<models::ChargePrepaidConfig>,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `DiskSize`; example: `50`
     pub disk_size: Option<u64>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 }
 
 /// What a successful [`CreateEtcdInstance`] call returns.
 #[tc_model]
 pub struct CreateEtcdInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -90,35 +79,34 @@ pub struct CreateEtcdInstanceResponse {
 /// The `CreateEtcdSnapshot` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`CreateEtcdSnapshotResponse`].
-/// The codes it documents are in [`CreateEtcdSnapshotError`](super::errors::CreateEtcdSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=CreateEtcdSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceExistAlready`](super::errors::CetcdErrorCode::FailedOperationResourceExistAlready)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "CreateEtcdSnapshot",
     output = CreateEtcdSnapshotResponse,
-    error = super::errors::CreateEtcdSnapshotError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct CreateEtcdSnapshot {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1345"`
+    /// `InstanceId`; example: `"etcd-abcd1345"`
     pub instance_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `SnapshotName`; example: `"test"`
     pub snapshot_name: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test"`
+    /// `User`; example: `"test"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Password`; example: `"123"`
     pub password: Option<String>,
 }
 
@@ -132,28 +120,32 @@ pub struct CreateEtcdSnapshotResponse {
 /// The `CreateEtcdSnapshotPolicy` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`CreateEtcdSnapshotPolicyResponse`].
-/// The codes it documents are in [`CreateEtcdSnapshotPolicyError`](super::errors::CreateEtcdSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=CreateEtcdSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResourceExistAlready`](super::errors::CetcdErrorCode::FailedOperationResourceExistAlready)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "CreateEtcdSnapshotPolicy",
     output = CreateEtcdSnapshotPolicyResponse,
-    error = super::errors::CreateEtcdSnapshotPolicyError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct CreateEtcdSnapshotPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
-    /// `SnapshotPolicyName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `SnapshotPolicyName`; example: `"test"`
     pub snapshot_policy_name: String,
 
-    /// `BackupSettings`: an [`EtcdBackupSettings`](super::models::EtcdBackupSettings).
+    /// `BackupSettings`
     pub backup_settings: Option<models::EtcdBackupSettings>,
 }
 
@@ -167,22 +159,27 @@ pub struct CreateEtcdSnapshotPolicyResponse {
 /// The `DescribeEtcdAvailableVersions` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdAvailableVersionsResponse`].
-/// The codes it documents are in [`DescribeEtcdAvailableVersionsError`](super::errors::DescribeEtcdAvailableVersionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdAvailableVersions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdAvailableVersions",
     output = DescribeEtcdAvailableVersionsResponse,
-    error = super::errors::DescribeEtcdAvailableVersionsError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdAvailableVersions {}
 
 /// What a successful [`DescribeEtcdAvailableVersions`] call returns.
 #[tc_model]
 pub struct DescribeEtcdAvailableVersionsResponse {
-    /// `Versions`: a list of [`VersionInstance`](super::models::VersionInstance) objects.
+    /// `Versions`
     pub versions: Option<Vec<models::VersionInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -192,27 +189,32 @@ pub struct DescribeEtcdAvailableVersionsResponse {
 /// The `DescribeEtcdCreatingProgress` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdCreatingProgressResponse`].
-/// The codes it documents are in [`DescribeEtcdCreatingProgressError`](super::errors::DescribeEtcdCreatingProgressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdCreatingProgress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::CetcdErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdCreatingProgress",
     output = DescribeEtcdCreatingProgressResponse,
-    error = super::errors::DescribeEtcdCreatingProgressError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdCreatingProgress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeEtcdCreatingProgress`] call returns.
 #[tc_model]
 pub struct DescribeEtcdCreatingProgressResponse {
-    /// `Steps`: a list of [`TaskStepInfo`](super::models::TaskStepInfo) objects.
+    /// `Steps`
     pub steps: Option<Vec<models::TaskStepInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -222,27 +224,31 @@ pub struct DescribeEtcdCreatingProgressResponse {
 /// The `DescribeEtcdCredentials` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdCredentialsResponse`].
-/// The codes it documents are in [`DescribeEtcdCredentialsError`](super::errors::DescribeEtcdCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdCredentials",
     output = DescribeEtcdCredentialsResponse,
-    error = super::errors::DescribeEtcdCredentialsError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdCredentials {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeEtcdCredentials`] call returns.
 #[tc_model]
 pub struct DescribeEtcdCredentialsResponse {
-    /// `Credentials`: a list of [`EtcdCredential`](super::models::EtcdCredential) objects.
+    /// `Credentials`
     pub credentials: Option<Vec<models::EtcdCredential>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -252,15 +258,23 @@ pub struct DescribeEtcdCredentialsResponse {
 /// The `DescribeEtcdInstances` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdInstancesResponse`].
-/// The codes it documents are in [`DescribeEtcdInstancesError`](super::errors::DescribeEtcdInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CetcdErrorCode::InternalError)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter`](super::errors::CetcdErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CetcdErrorCode::UnauthorizedOperationCamNoAuth)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdInstances",
     output = DescribeEtcdInstancesResponse,
-    error = super::errors::DescribeEtcdInstancesError,
+    error = super::errors::CetcdErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -270,34 +284,26 @@ pub struct DescribeEtcdCredentialsResponse {
     )
 )]
 pub struct DescribeEtcdInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["etcd-abcd1234"]`
+    /// `InstanceIds`; example: `["etcd-abcd1234"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeEtcdInstances`] call returns.
 #[tc_model]
 pub struct DescribeEtcdInstancesResponse {
-    /// `Etcds`: a list of [`Etcd`](super::models::Etcd) objects.
+    /// `Etcds`
     pub etcds: Option<Vec<models::Etcd>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,24 +313,27 @@ pub struct DescribeEtcdInstancesResponse {
 /// The `DescribeEtcdQuota` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdQuotaResponse`].
-/// The codes it documents are in [`DescribeEtcdQuotaError`](super::errors::DescribeEtcdQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdQuota",
     output = DescribeEtcdQuotaResponse,
-    error = super::errors::DescribeEtcdQuotaError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdQuota {}
 
 /// What a successful [`DescribeEtcdQuota`] call returns.
 #[tc_model]
 pub struct DescribeEtcdQuotaResponse {
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `QuotaLimit`; example: `5`
     pub quota_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,22 +343,27 @@ pub struct DescribeEtcdQuotaResponse {
 /// The `DescribeEtcdRegions` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdRegionsResponse`].
-/// The codes it documents are in [`DescribeEtcdRegionsError`](super::errors::DescribeEtcdRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdRegions",
     output = DescribeEtcdRegionsResponse,
-    error = super::errors::DescribeEtcdRegionsError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdRegions {}
 
 /// What a successful [`DescribeEtcdRegions`] call returns.
 #[tc_model]
 pub struct DescribeEtcdRegionsResponse {
-    /// `Regions`: a list of [`RegionInstance`](super::models::RegionInstance) objects.
+    /// `Regions`
     pub regions: Option<Vec<models::RegionInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -359,27 +373,33 @@ pub struct DescribeEtcdRegionsResponse {
 /// The `DescribeEtcdSnapshotPolicies` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdSnapshotPoliciesResponse`].
-/// The codes it documents are in [`DescribeEtcdSnapshotPoliciesError`](super::errors::DescribeEtcdSnapshotPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdSnapshotPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::CetcdErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::CetcdErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdSnapshotPolicies",
     output = DescribeEtcdSnapshotPoliciesResponse,
-    error = super::errors::DescribeEtcdSnapshotPoliciesError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdSnapshotPolicies {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeEtcdSnapshotPolicies`] call returns.
 #[tc_model]
 pub struct DescribeEtcdSnapshotPoliciesResponse {
-    /// `SnapshotPolicies`: a list of [`EtcdSnapshotPolicy`](super::models::EtcdSnapshotPolicy) objects.
+    /// `SnapshotPolicies`
     pub snapshot_policies: Option<Vec<models::EtcdSnapshotPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -389,27 +409,32 @@ pub struct DescribeEtcdSnapshotPoliciesResponse {
 /// The `DescribeEtcdSnapshots` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdSnapshotsResponse`].
-/// The codes it documents are in [`DescribeEtcdSnapshotsError`](super::errors::DescribeEtcdSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`InvalidParameter.Param`](super::errors::CetcdErrorCode::InvalidParameterParam)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdSnapshots",
     output = DescribeEtcdSnapshotsResponse,
-    error = super::errors::DescribeEtcdSnapshotsError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdSnapshots {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeEtcdSnapshots`] call returns.
 #[tc_model]
 pub struct DescribeEtcdSnapshotsResponse {
-    /// `Snapshots`: a list of [`EtcdSnapshot`](super::models::EtcdSnapshot) objects.
+    /// `Snapshots`
     pub snapshots: Option<Vec<models::EtcdSnapshot>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -419,31 +444,35 @@ pub struct DescribeEtcdSnapshotsResponse {
 /// The `DescribeEtcdTasks` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeEtcdTasksResponse`].
-/// The codes it documents are in [`DescribeEtcdTasksError`](super::errors::DescribeEtcdTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeEtcdTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CetcdErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CetcdErrorCode::InvalidParameter)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeEtcdTasks",
     output = DescribeEtcdTasksResponse,
-    error = super::errors::DescribeEtcdTasksError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DescribeEtcdTasks {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"xxx-xxx"`
+    /// `TaskID`; example: `"xxx-xxx"`
     #[tc(rename = "TaskID")]
     pub task_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeEtcdTasks`] call returns.
 #[tc_model]
 pub struct DescribeEtcdTasksResponse {
-    /// `Tasks`: a list of [`EtcdTaskInfo`](super::models::EtcdTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::EtcdTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -453,15 +482,21 @@ pub struct DescribeEtcdTasksResponse {
 /// The `DescribeRPCMethodList` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DescribeRPCMethodListResponse`].
-/// The codes it documents are in [`DescribeRPCMethodListError`](super::errors::DescribeRPCMethodListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DescribeRPCMethodList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::CetcdErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DescribeRPCMethodList",
     output = DescribeRPCMethodListResponse,
-    error = super::errors::DescribeRPCMethodListError,
+    error = super::errors::CetcdErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -470,31 +505,23 @@ pub struct DescribeEtcdTasksResponse {
     )
 )]
 pub struct DescribeRPCMethodList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-ctq51lvf"`
+    /// `InstanceId`; example: `"etcd-ctq51lvf"`
     pub instance_id: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"etcd-ctq51lvf-etcd-0"`
+    /// `PodName`; example: `"etcd-ctq51lvf-etcd-0"`
     pub pod_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRPCMethodList`] call returns.
 #[tc_model]
 pub struct DescribeRPCMethodListResponse {
-    /// `MethodList`: a list of [`RpcMethod`](super::models::RpcMethod) objects.
+    /// `MethodList`
     pub method_list: Vec<models::RpcMethod>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -504,20 +531,24 @@ pub struct DescribeRPCMethodListResponse {
 /// The `DisableEtcdInstanceDeletionProtection` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`DisableEtcdInstanceDeletionProtectionResponse`].
-/// The codes it documents are in [`DisableEtcdInstanceDeletionProtectionError`](super::errors::DisableEtcdInstanceDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=DisableEtcdInstanceDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::CetcdErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "DisableEtcdInstanceDeletionProtection",
     output = DisableEtcdInstanceDeletionProtectionResponse,
-    error = super::errors::DisableEtcdInstanceDeletionProtectionError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct DisableEtcdInstanceDeletionProtection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-xxxxxxxx"`
+    /// `InstanceId`; example: `"etcd-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -531,20 +562,23 @@ pub struct DisableEtcdInstanceDeletionProtectionResponse {
 /// The `EnableEtcdInstanceDeletionProtection` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`EnableEtcdInstanceDeletionProtectionResponse`].
-/// The codes it documents are in [`EnableEtcdInstanceDeletionProtectionError`](super::errors::EnableEtcdInstanceDeletionProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=EnableEtcdInstanceDeletionProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::CetcdErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "EnableEtcdInstanceDeletionProtection",
     output = EnableEtcdInstanceDeletionProtectionResponse,
-    error = super::errors::EnableEtcdInstanceDeletionProtectionError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct EnableEtcdInstanceDeletionProtection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-xxxxxxxx"`
+    /// `InstanceId`; example: `"etcd-xxxxxxxx"`
     pub instance_id: String,
 }
 
@@ -558,50 +592,43 @@ pub struct EnableEtcdInstanceDeletionProtectionResponse {
 /// The `ModifyEtcdAttribute` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`ModifyEtcdAttributeResponse`].
-/// The codes it documents are in [`ModifyEtcdAttributeError`](super::errors::ModifyEtcdAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=ModifyEtcdAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
+/// - [`UnsupportedOperation`](super::errors::CetcdErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "ModifyEtcdAttribute",
     output = ModifyEtcdAttributeResponse,
-    error = super::errors::ModifyEtcdAttributeError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct ModifyEtcdAttribute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-1234abcd"`
+    /// `InstanceId`; example: `"etcd-1234abcd"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"example"`
+    /// `Description`; example: `"example"`
     pub description: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Password`; example: `"123"`
     pub password: Option<String>,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`; example: `false`
     pub enable_auth: Option<bool>,
 
-    /// `EnableDeleteCos`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableDeleteCos`; example: `false`
     pub enable_delete_cos: Option<bool>,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-roxjj71s"]`
+    /// `SubnetIds`; example: `["subnet-roxjj71s"]`
     pub subnet_ids: Option<Vec<String>>,
 }
 
@@ -615,37 +642,43 @@ pub struct ModifyEtcdAttributeResponse {
 /// The `ModifyEtcdConfiguration` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`ModifyEtcdConfigurationResponse`].
-/// The codes it documents are in [`ModifyEtcdConfigurationError`](super::errors::ModifyEtcdConfigurationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=ModifyEtcdConfiguration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbRecordNotFound`](super::errors::CetcdErrorCode::InternalErrorDbRecordNotFound)
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::CetcdErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CetcdErrorCode::ResourceUnavailable)
+/// - [`ResourceUnavailable.PrometheusStatusError`](super::errors::CetcdErrorCode::ResourceUnavailablePrometheusStatusError)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "ModifyEtcdConfiguration",
     output = ModifyEtcdConfigurationResponse,
-    error = super::errors::ModifyEtcdConfigurationError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct ModifyEtcdConfiguration {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
-    /// `AutoCompactionSettings`: an [`EtcdAutoCompactionSettings`](super::models::EtcdAutoCompactionSettings).
+    /// `AutoCompactionSettings`
     pub auto_compaction_settings: Option<models::EtcdAutoCompactionSettings>,
 
-    /// `MonitorSettings`: an [`EtcdMonitorSettings`](super::models::EtcdMonitorSettings).
+    /// `MonitorSettings`
     pub monitor_settings: Option<models::EtcdMonitorSettings>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `InstanceConfig`: an [`InstanceConfig`](super::models::InstanceConfig).
+    /// `InstanceConfig`
     pub instance_config: Option<models::InstanceConfig>,
 
-    /// `PrepaidConfig`: a [`ChargePrepaidConfig`](super::models::ChargePrepaidConfig).
+    /// `PrepaidConfig`
     pub prepaid_config: Option<models::ChargePrepaidConfig>,
 }
 
@@ -659,28 +692,29 @@ pub struct ModifyEtcdConfigurationResponse {
 /// The `ModifyEtcdSnapshotPolicy` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`ModifyEtcdSnapshotPolicyResponse`].
-/// The codes it documents are in [`ModifyEtcdSnapshotPolicyError`](super::errors::ModifyEtcdSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=ModifyEtcdSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "ModifyEtcdSnapshotPolicy",
     output = ModifyEtcdSnapshotPolicyResponse,
-    error = super::errors::ModifyEtcdSnapshotPolicyError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct ModifyEtcdSnapshotPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
-    /// `SnapshotPolicyName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `SnapshotPolicyName`; example: `"test"`
     pub snapshot_policy_name: String,
 
-    /// `BackupSettings`: an [`EtcdBackupSettings`](super::models::EtcdBackupSettings).
+    /// `BackupSettings`
     pub backup_settings: models::EtcdBackupSettings,
 }
 
@@ -694,25 +728,26 @@ pub struct ModifyEtcdSnapshotPolicyResponse {
 /// The `ResizeEtcdInstance` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`ResizeEtcdInstanceResponse`].
-/// The codes it documents are in [`ResizeEtcdInstanceError`](super::errors::ResizeEtcdInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=ResizeEtcdInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "ResizeEtcdInstance",
     output = ResizeEtcdInstanceResponse,
-    error = super::errors::ResizeEtcdInstanceError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct ResizeEtcdInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Size`; example: `5`
     pub size: u64,
 }
 
@@ -726,25 +761,27 @@ pub struct ResizeEtcdInstanceResponse {
 /// The `UpgradeEtcdInstance` action of CETCD API 2022-03-25.
 ///
 /// A successful call returns [`UpgradeEtcdInstanceResponse`].
-/// The codes it documents are in [`UpgradeEtcdInstanceError`](super::errors::UpgradeEtcdInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cetcd&Version=2022-03-25&Action=UpgradeEtcdInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CetcdErrorCode`](super::errors::CetcdErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnexpectedInternal`](super::errors::CetcdErrorCode::InternalErrorUnexpectedInternal)
+/// - [`OperationDenied`](super::errors::CetcdErrorCode::OperationDenied)
 #[tc_action(
     service = "cetcd",
     version = "2022-03-25",
     name = "UpgradeEtcdInstance",
     output = UpgradeEtcdInstanceResponse,
-    error = super::errors::UpgradeEtcdInstanceError
+    error = super::errors::CetcdErrorCode
 )]
 pub struct UpgradeEtcdInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-abcd1234"`
+    /// `InstanceId`; example: `"etcd-abcd1234"`
     pub instance_id: String,
 
-    /// `EtcdVersion`: a string.
-    ///
-    /// Example: `"v3.5.2"`
+    /// `EtcdVersion`; example: `"v3.5.2"`
     pub etcd_version: String,
 }
 

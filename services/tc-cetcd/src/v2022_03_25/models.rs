@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance) and [`ModifyEtcdConfiguration`](super::ModifyEtcdConfiguration).
 #[tc_model]
 pub struct ChargePrepaidConfig {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"NOTIFY_AND_AUTO_RENEW"`
+    /// `RenewFlag`; example: `"NOTIFY_AND_AUTO_RENEW"`
     pub renew_flag: String,
 }
 
@@ -24,47 +20,31 @@ pub struct ChargePrepaidConfig {
 /// Returned in the output of [`DescribeEtcdInstances`](super::DescribeEtcdInstances).
 #[tc_model]
 pub struct Etcd {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"etcd-ctq51lvf"`
+    /// `InstanceId`; example: `"etcd-ctq51lvf"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Description`; example: `"\"\""`
     pub description: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-35lahm68"`
+    /// `VpcId`; example: `"vpc-35lahm68"`
     pub vpc_id: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v3.5.0"`
+    /// `Version`; example: `"v3.5.0"`
     pub version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Members`: a list of [`EtcdMember`] objects.
+    /// `Members`
     pub members: Option<Vec<EtcdMember>>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://10.0.1.127:1234"`
+    /// `Endpoint`; example: `"https://10.0.1.127:1234"`
     pub endpoint: Option<String>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 }
 
@@ -73,26 +53,22 @@ pub struct Etcd {
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance).
 #[tc_model]
 pub struct EtcdAdvancedSettings {
-    /// `SecuritySettings`: an [`EtcdSecuritySettings`].
+    /// `SecuritySettings`
     pub security_settings: Option<EtcdSecuritySettings>,
 
-    /// `AutoCompactionSettings`: an [`EtcdAutoCompactionSettings`].
+    /// `AutoCompactionSettings`
     pub auto_compaction_settings: Option<EtcdAutoCompactionSettings>,
 
-    /// `MonitorSettings`: an [`EtcdMonitorSettings`].
+    /// `MonitorSettings`
     pub monitor_settings: Option<EtcdMonitorSettings>,
 
-    /// `BackupSettings`: an [`EtcdBackupSettings`].
+    /// `BackupSettings`
     pub backup_settings: Option<EtcdBackupSettings>,
 
-    /// `CustomDomains`: a string.
-    ///
-    /// Example: `"*.abc.com"`
+    /// `CustomDomains`; example: `"*.abc.com"`
     pub custom_domains: Option<String>,
 
-    /// `CustomIPs`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `CustomIPs`; example: `"127.0.0.1"`
     #[tc(rename = "CustomIPs")]
     pub custom_ips: Option<String>,
 }
@@ -102,16 +78,10 @@ pub struct EtcdAdvancedSettings {
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance) and [`ModifyEtcdConfiguration`](super::ModifyEtcdConfiguration).
 #[tc_model]
 pub struct EtcdAutoCompactionSettings {
-    /// `AutoCompactionMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"periodic"`
+    /// `AutoCompactionMode`, required in requests; example: `"periodic"`
     pub auto_compaction_mode: Option<String>,
 
-    /// `AutoCompactionRetention`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"5m"`
+    /// `AutoCompactionRetention`, required in requests; example: `"5m"`
     pub auto_compaction_retention: Option<String>,
 }
 
@@ -121,31 +91,19 @@ pub struct EtcdAutoCompactionSettings {
 /// Returned in the output of [`DescribeEtcdSnapshotPolicies`](super::DescribeEtcdSnapshotPolicies).
 #[tc_model]
 pub struct EtcdBackupSettings {
-    /// `BackupInterval`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `BackupInterval`, required in requests; example: `1`
     pub backup_interval: Option<i64>,
 
-    /// `MaxBackupCount`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `12`
+    /// `MaxBackupCount`, required in requests; example: `12`
     pub max_backup_count: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user"`
+    /// `User`; example: `"user"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"tencentcloud-tke-etcd-backups-ap-guangzhou-1234567"`
+    /// `CosBucketName`; example: `"tencentcloud-tke-etcd-backups-ap-guangzhou-1234567"`
     pub cos_bucket_name: Option<String>,
 }
 
@@ -154,20 +112,14 @@ pub struct EtcdBackupSettings {
 /// Returned in the output of [`DescribeEtcdCredentials`](super::DescribeEtcdCredentials).
 #[tc_model]
 pub struct EtcdCredential {
-    /// `CACert`: a string.
-    ///
-    /// Example: `"\"-----BEGIN CERTIFICATE-----\\n\""`
+    /// `CACert`; example: `"\"-----BEGIN CERTIFICATE-----\\n\""`
     #[tc(rename = "CACert")]
     pub ca_cert: Option<String>,
 
-    /// `Cert`: a string.
-    ///
-    /// Example: `"\"-----BEGIN CERTIFICATE-----\\n\""`
+    /// `Cert`; example: `"\"-----BEGIN CERTIFICATE-----\\n\""`
     pub cert: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"\"-----BEGIN RSA PRIVATE KEY-----\""`
+    /// `Key`; example: `"\"-----BEGIN RSA PRIVATE KEY-----\""`
     pub key: Option<String>,
 }
 
@@ -176,24 +128,16 @@ pub struct EtcdCredential {
 /// Returned in the output of [`DescribeEtcdInstances`](super::DescribeEtcdInstances).
 #[tc_model]
 pub struct EtcdMember {
-    /// `Name`: a string.
-    ///
-    /// Example: `"etcd-6app8i2u-etcd-0"`
+    /// `Name`; example: `"etcd-6app8i2u-etcd-0"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v3.4.13.tke.2"`
+    /// `Version`; example: `"v3.4.13.tke.2"`
     pub version: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chongqing-1"`
+    /// `Zone`; example: `"ap-chongqing-1"`
     pub zone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 }
 
@@ -202,12 +146,10 @@ pub struct EtcdMember {
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance) and [`ModifyEtcdConfiguration`](super::ModifyEtcdConfiguration).
 #[tc_model]
 pub struct EtcdMonitorSettings {
-    /// `PrometheusCreationParam`: a [`PrometheusCreationParam`].
+    /// `PrometheusCreationParam`
     pub prometheus_creation_param: Option<PrometheusCreationParam>,
 
-    /// `ExistedPrometheusInstanceId`: a string.
-    ///
-    /// Example: `"prom-kkfzhlcn"`
+    /// `ExistedPrometheusInstanceId`; example: `"prom-kkfzhlcn"`
     pub existed_prometheus_instance_id: Option<String>,
 }
 
@@ -216,14 +158,10 @@ pub struct EtcdMonitorSettings {
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance).
 #[tc_model]
 pub struct EtcdSecuritySettings {
-    /// `Https`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Https`; example: `true`
     pub https: Option<bool>,
 
-    /// `ClientCertAuth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ClientCertAuth`; example: `true`
     pub client_cert_auth: Option<bool>,
 }
 
@@ -232,14 +170,10 @@ pub struct EtcdSecuritySettings {
 /// Returned in the output of [`DescribeEtcdSnapshots`](super::DescribeEtcdSnapshots).
 #[tc_model]
 pub struct EtcdSnapshot {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-snapshot"`
+    /// `Name`; example: `"test-snapshot"`
     pub name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Size`; example: `1024`
     pub size: u64,
 }
 
@@ -248,12 +182,10 @@ pub struct EtcdSnapshot {
 /// Returned in the output of [`DescribeEtcdSnapshotPolicies`](super::DescribeEtcdSnapshotPolicies).
 #[tc_model]
 pub struct EtcdSnapshotPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default-backup-policy"`
+    /// `Name`; example: `"default-backup-policy"`
     pub name: String,
 
-    /// `BackupSettings`: an [`EtcdBackupSettings`].
+    /// `BackupSettings`
     pub backup_settings: EtcdBackupSettings,
 }
 
@@ -262,36 +194,24 @@ pub struct EtcdSnapshotPolicy {
 /// Returned in the output of [`DescribeEtcdTasks`](super::DescribeEtcdTasks).
 #[tc_model]
 pub struct EtcdTaskInfo {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"xxx-xxx"`
+    /// `TaskID`; example: `"xxx-xxx"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"enable_internet"`
+    /// `TaskType`; example: `"enable_internet"`
     pub task_type: String,
 
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"etcd-xxx"`
+    /// `ResourceID`; example: `"etcd-xxx"`
     #[tc(rename = "ResourceID")]
     pub resource_id: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"process"`
+    /// `LifeState`; example: `"process"`
     pub life_state: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2021-08-23 10:00:00"`
+    /// `CreatedAt`; example: `"2021-08-23 10:00:00"`
     pub created_at: String,
 
-    /// `UpdatedAt`: a string.
-    ///
-    /// Example: `"2021-08-23 10:00:00"`
+    /// `UpdatedAt`; example: `"2021-08-23 10:00:00"`
     pub updated_at: String,
 }
 
@@ -300,14 +220,10 @@ pub struct EtcdTaskInfo {
 /// Sent in the input of [`DescribeEtcdInstances`](super::DescribeEtcdInstances) and [`DescribeEtcdTasks`](super::DescribeEtcdTasks).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"instance-id"`
+    /// `Name`; example: `"instance-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["abc"]`
+    /// `Values`; example: `["abc"]`
     pub values: Vec<String>,
 }
 
@@ -316,19 +232,13 @@ pub struct Filter {
 /// Sent in the input of [`ModifyEtcdConfiguration`](super::ModifyEtcdConfiguration).
 #[tc_model]
 pub struct InstanceConfig {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: u64,
 
-    /// `Mem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Mem`; example: `2`
     pub mem: u64,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Size`; example: `1`
     pub size: u64,
 }
 
@@ -337,24 +247,16 @@ pub struct InstanceConfig {
 /// Sent in the input of [`CreateEtcdInstance`](super::CreateEtcdInstance) and [`ModifyEtcdConfiguration`](super::ModifyEtcdConfiguration).
 #[tc_model]
 pub struct PrometheusCreationParam {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: String,
 
-    /// `DataRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DataRetention`; example: `10`
     pub data_retention: i64,
 
-    /// `GrafanaUserName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `GrafanaUserName`; example: `"admin"`
     pub grafana_user_name: String,
 
-    /// `GrafanaPassword`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `GrafanaPassword`; example: `"admin"`
     pub grafana_password: String,
 }
 
@@ -364,9 +266,7 @@ pub struct PrometheusCreationParam {
 #[doc(alias = "RPCMethod")]
 #[tc_model]
 pub struct RpcMethod {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Alarm"`
+    /// `Name`; example: `"Alarm"`
     pub name: String,
 }
 
@@ -375,34 +275,22 @@ pub struct RpcMethod {
 /// Returned in the output of [`DescribeEtcdRegions`](super::DescribeEtcdRegions).
 #[tc_model]
 pub struct RegionInstance {
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: Option<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Status`; example: `"ALL"`
     pub status: Option<String>,
 
-    /// `FeatureGates`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `FeatureGates`; example: `"ALL"`
     pub feature_gates: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Alias`; example: `"gz"`
     pub alias: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"广州地域"`
+    /// `Remark`; example: `"广州地域"`
     pub remark: Option<String>,
 }
 
@@ -411,29 +299,19 @@ pub struct RegionInstance {
 /// Returned in the output of [`DescribeEtcdCreatingProgress`](super::DescribeEtcdCreatingProgress).
 #[tc_model]
 pub struct TaskStepInfo {
-    /// `Step`: a string.
-    ///
-    /// Example: `"prepare_env"`
+    /// `Step`; example: `"prepare_env"`
     pub step: String,
 
-    /// `LifeState`: a string.
-    ///
-    /// Example: `"running"`
+    /// `LifeState`; example: `"running"`
     pub life_state: String,
 
-    /// `StartAt`: a string.
-    ///
-    /// Example: `"2022-03-29T11:30:17Z"`
+    /// `StartAt`; example: `"2022-03-29T11:30:17Z"`
     pub start_at: Option<String>,
 
-    /// `EndAt`: a string.
-    ///
-    /// Example: `"2022-03-29T11:30:17Z"`
+    /// `EndAt`; example: `"2022-03-29T11:30:17Z"`
     pub end_at: Option<String>,
 
-    /// `FailedMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `FailedMsg`; example: `"error"`
     pub failed_msg: Option<String>,
 }
 
@@ -442,18 +320,12 @@ pub struct TaskStepInfo {
 /// Returned in the output of [`DescribeEtcdAvailableVersions`](super::DescribeEtcdAvailableVersions).
 #[tc_model]
 pub struct VersionInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"etcd"`
+    /// `Name`; example: `"etcd"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v3.4.13.tke.2"`
+    /// `Version`; example: `"v3.4.13.tke.2"`
     pub version: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Remark`; example: `"\"\""`
     pub remark: Option<String>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateTaskFromAction` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskFromActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=CreateTaskFromAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
@@ -18,49 +21,35 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTaskFromAction {
-    /// `TaskActionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `127`
+    /// `TaskActionId`; example: `127`
     pub task_action_id: u64,
 
-    /// `TaskInstances`: a list of strings.
-    ///
-    /// Example: `["ins-87b12frpq"]`
+    /// `TaskInstances`; example: `["ins-87b12frpq"]`
     pub task_instances: Vec<String>,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"演练名称"`
+    /// `TaskTitle`; example: `"演练名称"`
     pub task_title: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"演练描述"`
+    /// `TaskDescription`; example: `"演练描述"`
     pub task_description: Option<String>,
 
-    /// `TaskActionGeneralConfiguration`: a string.
+    /// `TaskActionGeneralConfiguration`
     pub task_action_general_configuration: Option<String>,
 
-    /// `TaskActionCustomConfiguration`: a string.
-    ///
-    /// Example: `"\"{\\\"timeout\\\":200,\\\"percentage\\\":80}\""`
+    /// `TaskActionCustomConfiguration`; example: `"\"{\\\"timeout\\\":200,\\\"percentage\\\":80}\""`
     pub task_action_custom_configuration: Option<String>,
 
-    /// `TaskPauseDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TaskPauseDuration`; example: `60`
     pub task_pause_duration: Option<u64>,
 
-    /// `TaskTags`: a list of [`TagWithCreate`](super::models::TagWithCreate) objects.
+    /// `TaskTags`
     pub task_tags: Option<Vec<models::TagWithCreate>>,
 }
 
 /// What a successful [`CreateTaskFromAction`] call returns.
 #[tc_model]
 pub struct CreateTaskFromActionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TaskId`; example: `50`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -70,9 +59,12 @@ pub struct CreateTaskFromActionResponse {
 /// The `CreateTaskFromMultiAction` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskFromMultiActionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=CreateTaskFromMultiAction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
@@ -81,36 +73,26 @@ pub struct CreateTaskFromActionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateTaskFromMultiAction {
-    /// `TaskInstances`: a list of strings.
-    ///
-    /// Example: `["ins-87b12frpq"]`
+    /// `TaskInstances`; example: `["ins-87b12frpq"]`
     pub task_instances: Vec<String>,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"演练名称"`
+    /// `TaskTitle`; example: `"演练名称"`
     pub task_title: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"演练描述"`
+    /// `TaskDescription`; example: `"演练描述"`
     pub task_description: Option<String>,
 
-    /// `TaskPauseDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TaskPauseDuration`; example: `60`
     pub task_pause_duration: Option<u64>,
 
-    /// `TaskAction`: a list of [`TaskGroupForAction`](super::models::TaskGroupForAction) objects.
+    /// `TaskAction`
     pub task_action: Option<Vec<models::TaskGroupForAction>>,
 }
 
 /// What a successful [`CreateTaskFromMultiAction`] call returns.
 #[tc_model]
 pub struct CreateTaskFromMultiActionResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TaskId`; example: `50`
     pub task_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -120,32 +102,40 @@ pub struct CreateTaskFromMultiActionResponse {
 /// The `CreateTaskFromTemplate` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`CreateTaskFromTemplateResponse`].
-/// The codes it documents are in [`CreateTaskFromTemplateError`](super::errors::CreateTaskFromTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=CreateTaskFromTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfgErrorCode::LimitExceeded)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "CreateTaskFromTemplate",
     output = CreateTaskFromTemplateResponse,
-    error = super::errors::CreateTaskFromTemplateError
+    error = super::errors::CfgErrorCode
 )]
 pub struct CreateTaskFromTemplate {
-    /// `TemplateId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TemplateId`; example: `11`
     pub template_id: u64,
 
-    /// `TaskConfig`: a [`TaskConfig`](super::models::TaskConfig).
+    /// `TaskConfig`
     pub task_config: models::TaskConfig,
 }
 
 /// What a successful [`CreateTaskFromTemplate`] call returns.
 #[tc_model]
 pub struct CreateTaskFromTemplateResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TaskId`; example: `50`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -155,20 +145,27 @@ pub struct CreateTaskFromTemplateResponse {
 /// The `DeleteTask` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DeleteTaskResponse`].
-/// The codes it documents are in [`DeleteTaskError`](super::errors::DeleteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DeleteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DeleteTask",
     output = DeleteTaskResponse,
-    error = super::errors::DeleteTaskError
+    error = super::errors::CfgErrorCode
 )]
 pub struct DeleteTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5689`
+    /// `TaskId`; example: `5689`
     pub task_id: i64,
 }
 
@@ -182,38 +179,43 @@ pub struct DeleteTaskResponse {
 /// The `DescribeActionFieldConfigList` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeActionFieldConfigListResponse`].
-/// The codes it documents are in [`DescribeActionFieldConfigListError`](super::errors::DescribeActionFieldConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeActionFieldConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeActionFieldConfigList",
     output = DescribeActionFieldConfigListResponse,
-    error = super::errors::DescribeActionFieldConfigListError
+    error = super::errors::CfgErrorCode
 )]
 pub struct DescribeActionFieldConfigList {
-    /// `ActionIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `ActionIds`; example: `[1,2,3]`
     pub action_ids: Vec<u64>,
 
-    /// `ObjectTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ObjectTypeId`; example: `10`
     pub object_type_id: u64,
 }
 
 /// What a successful [`DescribeActionFieldConfigList`] call returns.
 #[tc_model]
 pub struct DescribeActionFieldConfigListResponse {
-    /// `Common`: a list of [`ActionFieldConfigResult`](super::models::ActionFieldConfigResult) objects.
+    /// `Common`
     pub common: Vec<models::ActionFieldConfigResult>,
 
-    /// `Results`: a list of [`ActionFieldConfigResult`](super::models::ActionFieldConfigResult) objects.
+    /// `Results`
     pub results: Vec<models::ActionFieldConfigResult>,
 
-    /// `ResourceOffline`: a list of [`ResourceOffline`](super::models::ResourceOffline) objects.
+    /// `ResourceOffline`
     pub resource_offline: Option<Vec<models::ResourceOffline>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -223,15 +225,24 @@ pub struct DescribeActionFieldConfigListResponse {
 /// The `DescribeActionLibraryList` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeActionLibraryListResponse`].
-/// The codes it documents are in [`DescribeActionLibraryListError`](super::errors::DescribeActionLibraryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeActionLibraryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeActionLibraryList",
     output = DescribeActionLibraryListResponse,
-    error = super::errors::DescribeActionLibraryListError,
+    error = super::errors::CfgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -241,42 +252,32 @@ pub struct DescribeActionFieldConfigListResponse {
     )
 )]
 pub struct DescribeActionLibraryList {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `ObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectType`; example: `1`
     pub object_type: u64,
 
-    /// `Filters`: a list of [`ActionFilter`](super::models::ActionFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ActionFilter>>,
 
-    /// `Attribute`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Attribute`; example: `[1,2]`
     pub attribute: Option<Vec<i64>>,
 
-    /// `ActionIds`: a list of unsigned 64-bit integers.
+    /// `ActionIds`
     pub action_ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribeActionLibraryList`] call returns.
 #[tc_model]
 pub struct DescribeActionLibraryListResponse {
-    /// `Results`: a list of [`ActionLibraryListResult`](super::models::ActionLibraryListResult) objects.
+    /// `Results`
     pub results: Vec<models::ActionLibraryListResult>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Total`; example: `1000`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -286,27 +287,34 @@ pub struct DescribeActionLibraryListResponse {
 /// The `DescribeObjectTypeList` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeObjectTypeListResponse`].
-/// The codes it documents are in [`DescribeObjectTypeListError`](super::errors::DescribeObjectTypeListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeObjectTypeList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeObjectTypeList",
     output = DescribeObjectTypeListResponse,
-    error = super::errors::DescribeObjectTypeListError
+    error = super::errors::CfgErrorCode
 )]
 pub struct DescribeObjectTypeList {
-    /// `SupportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportType`; example: `1`
     pub support_type: Option<i64>,
 }
 
 /// What a successful [`DescribeObjectTypeList`] call returns.
 #[tc_model]
 pub struct DescribeObjectTypeListResponse {
-    /// `ObjectTypeList`: a list of [`ObjectType`](super::models::ObjectType) objects.
+    /// `ObjectTypeList`
     pub object_type_list: Vec<models::ObjectType>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -316,30 +324,50 @@ pub struct DescribeObjectTypeListResponse {
 /// The `DescribeTask` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskResponse`].
-/// The codes it documents are in [`DescribeTaskError`](super::errors::DescribeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfgErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfgErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfgErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfgErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTask",
     output = DescribeTaskResponse,
-    error = super::errors::DescribeTaskError
+    error = super::errors::CfgErrorCode
 )]
 pub struct DescribeTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`DescribeTask`] call returns.
 #[tc_model]
 pub struct DescribeTaskResponse {
-    /// `Task`: a [`Task`](super::models::Task).
+    /// `Task`
     pub task: models::Task,
 
-    /// `ReportInfo`: a [`TaskReportInfo`](super::models::TaskReportInfo).
+    /// `ReportInfo`
     pub report_info: Option<models::TaskReportInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -349,38 +377,42 @@ pub struct DescribeTaskResponse {
 /// The `DescribeTaskExecuteLogs` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskExecuteLogsResponse`].
-/// The codes it documents are in [`DescribeTaskExecuteLogsError`](super::errors::DescribeTaskExecuteLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTaskExecuteLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::CfgErrorCode::OperationDenied)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTaskExecuteLogs",
     output = DescribeTaskExecuteLogsResponse,
-    error = super::errors::DescribeTaskExecuteLogsError,
+    error = super::errors::CfgErrorCode,
     paginate(offset = offset, limit = limit, items = log_message, item = String)
 )]
 pub struct DescribeTaskExecuteLogs {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TaskId`; example: `10`
     pub task_id: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeTaskExecuteLogs`] call returns.
 #[tc_model]
 pub struct DescribeTaskExecuteLogsResponse {
-    /// `LogMessage`: a list of strings.
+    /// `LogMessage`
     pub log_message: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -390,15 +422,25 @@ pub struct DescribeTaskExecuteLogsResponse {
 /// The `DescribeTaskList` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskListResponse`].
-/// The codes it documents are in [`DescribeTaskListError`](super::errors::DescribeTaskListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTaskList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTaskList",
     output = DescribeTaskListResponse,
-    error = super::errors::DescribeTaskListError,
+    error = super::errors::CfgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -408,92 +450,62 @@ pub struct DescribeTaskExecuteLogsResponse {
     )
 )]
 pub struct DescribeTaskList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `TaskTitle`; example: `"\"1\""`
     pub task_title: Option<String>,
 
-    /// `TaskTag`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `TaskTag`; example: `["1"]`
     pub task_tag: Option<Vec<String>>,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: Option<i64>,
 
-    /// `TaskStartTime`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `TaskStartTime`; example: `"\"1\""`
     pub task_start_time: Option<String>,
 
-    /// `TaskEndTime`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `TaskEndTime`; example: `"\"1\""`
     pub task_end_time: Option<String>,
 
-    /// `TaskUpdateTime`: a string.
-    ///
-    /// Example: `"\"2024-03-09 20:59:59\""`
+    /// `TaskUpdateTime`; example: `"\"2024-03-09 20:59:59\""`
     pub task_update_time: Option<String>,
 
-    /// `Tags`: a list of [`TagWithDescribe`](super::models::TagWithDescribe) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagWithDescribe>>,
 
-    /// `Filters`: a list of [`ActionFilter`](super::models::ActionFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ActionFilter>>,
 
-    /// `TaskId`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5871]`
+    /// `TaskId`; example: `[5871]`
     pub task_id: Option<Vec<u64>>,
 
-    /// `ApplicationId`: a list of strings.
-    ///
-    /// Example: `["app-faee9ba9"]`
+    /// `ApplicationId`; example: `["app-faee9ba9"]`
     pub application_id: Option<Vec<String>>,
 
-    /// `ApplicationName`: a list of strings.
-    ///
-    /// Example: `["yh-test001"]`
+    /// `ApplicationName`; example: `["yh-test001"]`
     pub application_name: Option<Vec<String>>,
 
-    /// `TaskStatusList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1001,1002]`
+    /// `TaskStatusList`; example: `[1001,1002]`
     pub task_status_list: Option<Vec<u64>>,
 
-    /// `ArchId`: a string.
-    ///
-    /// Example: `"arch-xxxx"`
+    /// `ArchId`; example: `"arch-xxxx"`
     pub arch_id: Option<String>,
 
-    /// `ArchName`: a string.
-    ///
-    /// Example: `"游戏战斗服架构图"`
+    /// `ArchName`; example: `"游戏战斗服架构图"`
     pub arch_name: Option<String>,
 }
 
 /// What a successful [`DescribeTaskList`] call returns.
 #[tc_model]
 pub struct DescribeTaskListResponse {
-    /// `TaskList`: a list of [`TaskListItem`](super::models::TaskListItem) objects.
+    /// `TaskList`
     pub task_list: Vec<models::TaskListItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -503,15 +515,30 @@ pub struct DescribeTaskListResponse {
 /// The `DescribeTaskPolicyTriggerLog` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTaskPolicyTriggerLogResponse`].
-/// The codes it documents are in [`DescribeTaskPolicyTriggerLogError`](super::errors::DescribeTaskPolicyTriggerLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTaskPolicyTriggerLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::CfgErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTaskPolicyTriggerLog",
     output = DescribeTaskPolicyTriggerLogResponse,
-    error = super::errors::DescribeTaskPolicyTriggerLogError,
+    error = super::errors::CfgErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -520,26 +547,20 @@ pub struct DescribeTaskListResponse {
     )
 )]
 pub struct DescribeTaskPolicyTriggerLog {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1066`
+    /// `TaskId`; example: `1066`
     pub task_id: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `PageSize`; example: `24`
     pub page_size: i64,
 }
 
 /// What a successful [`DescribeTaskPolicyTriggerLog`] call returns.
 #[tc_model]
 pub struct DescribeTaskPolicyTriggerLogResponse {
-    /// `TriggerLogs`: a list of [`PolicyTriggerLog`](super::models::PolicyTriggerLog) objects.
+    /// `TriggerLogs`
     pub trigger_logs: Option<Vec<models::PolicyTriggerLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -549,27 +570,41 @@ pub struct DescribeTaskPolicyTriggerLogResponse {
 /// The `DescribeTemplate` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTemplateResponse`].
-/// The codes it documents are in [`DescribeTemplateError`](super::errors::DescribeTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfgErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::CfgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfgErrorCode::ResourceInsufficient)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTemplate",
     output = DescribeTemplateResponse,
-    error = super::errors::DescribeTemplateError
+    error = super::errors::CfgErrorCode
 )]
 pub struct DescribeTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeTemplate`] call returns.
 #[tc_model]
 pub struct DescribeTemplateResponse {
-    /// `Template`: a [`Template`](super::models::Template).
+    /// `Template`
     pub template: models::Template,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -579,15 +614,25 @@ pub struct DescribeTemplateResponse {
 /// The `DescribeTemplateList` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`DescribeTemplateListResponse`].
-/// The codes it documents are in [`DescribeTemplateListError`](super::errors::DescribeTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=DescribeTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::CfgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "DescribeTemplateList",
     output = DescribeTemplateListResponse,
-    error = super::errors::DescribeTemplateListError,
+    error = super::errors::CfgErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -597,53 +642,41 @@ pub struct DescribeTemplateResponse {
     )
 )]
 pub struct DescribeTemplateList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `Title`; example: `"\"1\""`
     pub title: Option<String>,
 
-    /// `Tag`: a list of strings.
+    /// `Tag`
     pub tag: Option<Vec<String>>,
 
-    /// `IsUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUsed`; example: `1`
     pub is_used: Option<i64>,
 
-    /// `Tags`: a list of [`TagWithDescribe`](super::models::TagWithDescribe) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagWithDescribe>>,
 
-    /// `TemplateSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateSource`; example: `0`
     pub template_source: Option<i64>,
 
-    /// `TemplateIdList`: a list of signed 64-bit integers.
+    /// `TemplateIdList`
     pub template_id_list: Option<Vec<i64>>,
 
-    /// `Filters`: a list of [`ActionFilter`](super::models::ActionFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ActionFilter>>,
 }
 
 /// What a successful [`DescribeTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeTemplateListResponse {
-    /// `TemplateList`: a list of [`TemplateListItem`](super::models::TemplateListItem) objects.
+    /// `TemplateList`
     pub template_list: Vec<models::TemplateListItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -653,20 +686,27 @@ pub struct DescribeTemplateListResponse {
 /// The `ExecuteTask` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`ExecuteTaskResponse`].
-/// The codes it documents are in [`ExecuteTaskError`](super::errors::ExecuteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=ExecuteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "ExecuteTask",
     output = ExecuteTaskResponse,
-    error = super::errors::ExecuteTaskError
+    error = super::errors::CfgErrorCode
 )]
 pub struct ExecuteTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
@@ -680,45 +720,49 @@ pub struct ExecuteTaskResponse {
 /// The `ExecuteTaskInstance` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`ExecuteTaskInstanceResponse`].
-/// The codes it documents are in [`ExecuteTaskInstanceError`](super::errors::ExecuteTaskInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=ExecuteTaskInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfgErrorCode::OperationDenied)
+/// - [`ResourceInsufficient`](super::errors::CfgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfgErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CfgErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "ExecuteTaskInstance",
     output = ExecuteTaskInstanceResponse,
-    error = super::errors::ExecuteTaskInstanceError
+    error = super::errors::CfgErrorCode
 )]
 pub struct ExecuteTaskInstance {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TaskId`; example: `10`
     pub task_id: u64,
 
-    /// `TaskActionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TaskActionId`; example: `20`
     pub task_action_id: u64,
 
-    /// `TaskInstanceIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `TaskInstanceIds`; example: `[1,2,3]`
     pub task_instance_ids: Vec<u64>,
 
-    /// `IsOperateAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOperateAll`; example: `true`
     pub is_operate_all: bool,
 
-    /// `ActionType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionType`; example: `1`
     pub action_type: u64,
 
-    /// `TaskGroupId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupId`; example: `1`
     pub task_group_id: u64,
 }
 
@@ -732,48 +776,49 @@ pub struct ExecuteTaskInstanceResponse {
 /// The `ModifyTaskRunStatus` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`ModifyTaskRunStatusResponse`].
-/// The codes it documents are in [`ModifyTaskRunStatusError`](super::errors::ModifyTaskRunStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=ModifyTaskRunStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfgErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::CfgErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "ModifyTaskRunStatus",
     output = ModifyTaskRunStatusResponse,
-    error = super::errors::ModifyTaskRunStatusError
+    error = super::errors::CfgErrorCode
 )]
 pub struct ModifyTaskRunStatus {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `TaskId`; example: `5432`
     pub task_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `Status`; example: `1002`
     pub status: i64,
 
-    /// `IsExpect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExpect`; example: `true`
     pub is_expect: Option<bool>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"演练总结"`
+    /// `Summary`; example: `"演练总结"`
     pub summary: Option<String>,
 
-    /// `Issue`: a string.
-    ///
-    /// Example: `"演练问题"`
+    /// `Issue`; example: `"演练问题"`
     pub issue: Option<String>,
 
-    /// `Record`: a string.
-    ///
-    /// Example: `"演练记录"`
+    /// `Record`; example: `"演练记录"`
     pub record: Option<String>,
 
-    /// `IncludeRecordInReport`: a signed 64-bit integer.
+    /// `IncludeRecordInReport`
     pub include_record_in_report: Option<i64>,
 }
 
@@ -787,49 +832,49 @@ pub struct ModifyTaskRunStatusResponse {
 /// The `TriggerPolicy` action of CFG API 2021-08-20.
 ///
 /// A successful call returns [`TriggerPolicyResponse`].
-/// The codes it documents are in [`TriggerPolicyError`](super::errors::TriggerPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfg&Version=2021-08-20&Action=TriggerPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfgErrorCode`](super::errors::CfgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfgErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CfgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfgErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfgErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::CfgErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfgErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfg",
     version = "2021-08-20",
     name = "TriggerPolicy",
     output = TriggerPolicyResponse,
-    error = super::errors::TriggerPolicyError
+    error = super::errors::CfgErrorCode
 )]
 pub struct TriggerPolicy {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `5871`
+    /// `TaskId`; example: `5871`
     pub task_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cpu告警"`
+    /// `Name`; example: `"cpu告警"`
     pub name: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"触发CPU利用率>80%"`
+    /// `Content`; example: `"触发CPU利用率>80%"`
     pub content: String,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TriggerType`; example: `0`
     pub trigger_type: i64,
 }
 
 /// What a successful [`TriggerPolicy`] call returns.
 #[tc_model]
 pub struct TriggerPolicyResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TaskId`; example: `11`
     pub task_id: i64,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

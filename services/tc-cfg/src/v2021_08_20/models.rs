@@ -8,40 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeActionFieldConfigList`](super::DescribeActionFieldConfigList).
 #[tc_model]
 pub struct ActionFieldConfigDetail {
-    /// `Type`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Type`; example: `"input"`
     pub r#type: String,
 
-    /// `Lable`: a string.
-    ///
-    /// Example: `"开机时间"`
+    /// `Lable`; example: `"开机时间"`
     pub lable: String,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"open_time"`
+    /// `Field`; example: `"open_time"`
     pub field: String,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"默认值"`
+    /// `DefaultValue`; example: `"默认值"`
     pub default_value: String,
 
-    /// `Config`: a string.
-    ///
-    /// Example: `"\"{\\\"max\\\": 86400, \\\"min\\\": 0, \\\"tooltip\\\": \\\"动作的超时时间\\\"}\""`
+    /// `Config`; example: `"\"{\\\"max\\\": 86400, \\\"min\\\": 0, \\\"tooltip\\\": \\\"动作的超时时间\\\"}\""`
     pub config: String,
 
-    /// `Required`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Required`; example: `0`
     pub required: u64,
 
-    /// `Validate`: a string.
+    /// `Validate`
     pub validate: String,
 
-    /// `Visible`: a string.
+    /// `Visible`
     pub visible: String,
 }
 
@@ -50,17 +38,13 @@ pub struct ActionFieldConfigDetail {
 /// Returned in the output of [`DescribeActionFieldConfigList`](super::DescribeActionFieldConfigList).
 #[tc_model]
 pub struct ActionFieldConfigResult {
-    /// `ActionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionId`; example: `1`
     pub action_id: u64,
 
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"关机"`
+    /// `ActionName`; example: `"关机"`
     pub action_name: String,
 
-    /// `ConfigDetail`: a list of [`ActionFieldConfigDetail`] objects.
+    /// `ConfigDetail`
     pub config_detail: Vec<ActionFieldConfigDetail>,
 }
 
@@ -69,14 +53,10 @@ pub struct ActionFieldConfigResult {
 /// Sent in the input of [`DescribeActionLibraryList`](super::DescribeActionLibraryList), [`DescribeTaskList`](super::DescribeTaskList) and [`DescribeTemplateList`](super::DescribeTemplateList).
 #[tc_model]
 pub struct ActionFilter {
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"动作名称"`
+    /// `Keyword`; example: `"动作名称"`
     pub keyword: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["开机","关机"]`
+    /// `Values`; example: `["开机","关机"]`
     pub values: Vec<String>,
 }
 
@@ -85,107 +65,67 @@ pub struct ActionFilter {
 /// Returned in the output of [`DescribeActionLibraryList`](super::DescribeActionLibraryList).
 #[tc_model]
 pub struct ActionLibraryListResult {
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"Esc关机"`
+    /// `ActionName`; example: `"Esc关机"`
     pub action_name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Windows内Cpu满载"`
+    /// `Desc`; example: `"Windows内Cpu满载"`
     pub desc: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"平台"`
+    /// `ActionType`; example: `"平台"`
     pub action_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-08-01 12:20:20"`
+    /// `CreateTime`; example: `"2021-08-01 12:20:20"`
     pub create_time: String,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `Creator`; example: `"李四"`
     pub creator: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-08-01 13:20:20"`
+    /// `UpdateTime`; example: `"2021-08-01 13:20:20"`
     pub update_time: String,
 
-    /// `RiskDesc`: a string.
-    ///
-    /// Example: `"执行后不可逆"`
+    /// `RiskDesc`; example: `"执行后不可逆"`
     pub risk_desc: String,
 
-    /// `ActionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionId`; example: `1`
     pub action_id: u64,
 
-    /// `AttributeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttributeId`; example: `1`
     pub attribute_id: u64,
 
-    /// `RelationActionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelationActionId`; example: `1`
     pub relation_action_id: u64,
 
-    /// `ActionCommand`: a string.
-    ///
-    /// Example: `"ls -l"`
+    /// `ActionCommand`; example: `"ls -l"`
     pub action_command: String,
 
-    /// `ActionCommandType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionCommandType`; example: `1`
     pub action_command_type: u64,
 
-    /// `ActionContent`: a string.
+    /// `ActionContent`
     pub action_content: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"服务器资源"`
+    /// `ResourceType`; example: `"服务器资源"`
     pub resource_type: String,
 
-    /// `ActionDetail`: a string.
-    ///
-    /// Example: `"<p>调用云api <a href=\\\"https://cloud.tencent.com/document/product/2"`
+    /// `ActionDetail`; example: `"<p>调用云api <a href=\\\"https://cloud.tencent.com/document/product/2"`
     pub action_detail: String,
 
-    /// `IsAllowed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAllowed`; example: `true`
     pub is_allowed: bool,
 
-    /// `ActionBestCase`: a string.
-    ///
-    /// Example: `"http//qq.com"`
+    /// `ActionBestCase`; example: `"http//qq.com"`
     pub action_best_case: String,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ObjectType`; example: `"CVM"`
     pub object_type: String,
 
-    /// `MetricIdList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4]`
+    /// `MetricIdList`; example: `[1,2,3,4]`
     pub metric_id_list: Option<Vec<u64>>,
 
-    /// `IsNewAction`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNewAction`; example: `true`
     pub is_new_action: Option<bool>,
 
-    /// `ObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ObjectTypeId`; example: `6`
     pub object_type_id: Option<i64>,
 }
 
@@ -194,19 +134,13 @@ pub struct ActionLibraryListResult {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask) and [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct ApmServiceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"apm-5akd64"`
+    /// `InstanceId`; example: `"apm-5akd64"`
     pub instance_id: String,
 
-    /// `ServiceNameList`: a list of strings.
-    ///
-    /// Example: `["innercfg","zhiyan"]`
+    /// `ServiceNameList`; example: `["innercfg","zhiyan"]`
     pub service_name_list: Vec<String>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 }
 
@@ -215,24 +149,16 @@ pub struct ApmServiceInfo {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct DescribePolicy {
-    /// `TaskPolicyIdList`: a list of strings.
-    ///
-    /// Example: `["policy-aaaa","policy-aaaa"]`
+    /// `TaskPolicyIdList`; example: `["policy-aaaa","policy-aaaa"]`
     pub task_policy_id_list: Vec<String>,
 
-    /// `TaskPolicyStatus`: a string.
-    ///
-    /// Example: `"已触发"`
+    /// `TaskPolicyStatus`; example: `"已触发"`
     pub task_policy_status: String,
 
-    /// `TaskPolicyRule`: a string.
-    ///
-    /// Example: `"or"`
+    /// `TaskPolicyRule`; example: `"or"`
     pub task_policy_rule: String,
 
-    /// `TaskPolicyDealType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskPolicyDealType`; example: `1`
     pub task_policy_deal_type: i64,
 }
 
@@ -241,50 +167,34 @@ pub struct DescribePolicy {
 /// Returned in the output of [`DescribeObjectTypeList`](super::DescribeObjectTypeList).
 #[tc_model]
 pub struct ObjectType {
-    /// `ObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectTypeId`; example: `1`
     pub object_type_id: i64,
 
-    /// `ObjectTypeTitle`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ObjectTypeTitle`; example: `"CVM"`
     pub object_type_title: String,
 
-    /// `ObjectTypeLevelOne`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `ObjectTypeLevelOne`; example: `"主机"`
     pub object_type_level_one: String,
 
-    /// `ObjectTypeParams`: an [`ObjectTypeConfig`].
+    /// `ObjectTypeParams`
     pub object_type_params: ObjectTypeConfig,
 
-    /// `ObjectTypeJsonParse`: an [`ObjectTypeJsonParse`].
+    /// `ObjectTypeJsonParse`
     pub object_type_json_parse: ObjectTypeJsonParse,
 
-    /// `ObjectHasNewAction`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ObjectHasNewAction`; example: `true`
     pub object_has_new_action: Option<bool>,
 
-    /// `ObjectPlatformName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ObjectPlatformName`; example: `"cvm"`
     pub object_platform_name: Option<String>,
 
-    /// `ObjectSupportType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ObjectSupportType`; example: `2`
     pub object_support_type: Option<i64>,
 
-    /// `ArchLayer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ArchLayer`; example: `1`
     pub arch_layer: Option<i64>,
 
-    /// `IsArchSvg`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsArchSvg`; example: `true`
     pub is_arch_svg: Option<bool>,
 }
 
@@ -293,12 +203,10 @@ pub struct ObjectType {
 /// Returned in the output of [`DescribeObjectTypeList`](super::DescribeObjectTypeList).
 #[tc_model]
 pub struct ObjectTypeConfig {
-    /// `Key`: a string.
-    ///
-    /// Example: `"instanceId"`
+    /// `Key`; example: `"instanceId"`
     pub key: String,
 
-    /// `Fields`: a list of [`ObjectTypeConfigFields`] objects.
+    /// `Fields`
     pub fields: Vec<ObjectTypeConfigFields>,
 }
 
@@ -307,31 +215,19 @@ pub struct ObjectTypeConfig {
 /// Returned in the output of [`DescribeObjectTypeList`](super::DescribeObjectTypeList).
 #[tc_model]
 pub struct ObjectTypeConfigFields {
-    /// `Key`: a string.
-    ///
-    /// Example: `"instanceId"`
+    /// `Key`; example: `"instanceId"`
     pub key: String,
 
-    /// `Header`: a string.
-    ///
-    /// Example: `"实例id"`
+    /// `Header`; example: `"实例id"`
     pub header: String,
 
-    /// `Transfer`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"true\": \"是\", \"false\": \"否\"}"`
+    /// `Transfer`, always sent in responses; example: `"{\"true\": \"是\", \"false\": \"否\"}"`
     pub transfer: Option<String>,
 
-    /// `JsonParse`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"$.spec.nodeName"`
+    /// `JsonParse`, always sent in responses; example: `"$.spec.nodeName"`
     pub json_parse: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
@@ -340,25 +236,17 @@ pub struct ObjectTypeConfigFields {
 /// Returned in the output of [`DescribeObjectTypeList`](super::DescribeObjectTypeList).
 #[tc_model]
 pub struct ObjectTypeJsonParse {
-    /// `NameSpace`: a string.
-    ///
-    /// Example: `"\"$.metadata.name\""`
+    /// `NameSpace`; example: `"\"$.metadata.name\""`
     pub name_space: Option<String>,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"\"$.metadata.name\""`
+    /// `WorkloadName`; example: `"\"$.metadata.name\""`
     pub workload_name: Option<String>,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"\"$.metadata.name\""`
+    /// `LanIP`; example: `"\"$.metadata.name\""`
     #[tc(rename = "LanIP")]
     pub lan_ip: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"$.metadata.name\""`
+    /// `InstanceId`; example: `"\"$.metadata.name\""`
     pub instance_id: Option<String>,
 }
 
@@ -367,29 +255,19 @@ pub struct ObjectTypeJsonParse {
 /// Returned in the output of [`DescribeTaskPolicyTriggerLog`](super::DescribeTaskPolicyTriggerLog).
 #[tc_model]
 pub struct PolicyTriggerLog {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1065`
+    /// `TaskId`; example: `1065`
     pub task_id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cpu告警"`
+    /// `Name`; example: `"cpu告警"`
     pub name: Option<String>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"内容"`
+    /// `Content`; example: `"内容"`
     pub content: Option<String>,
 
-    /// `CreatTime`: a string.
-    ///
-    /// Example: `"2022-02-22"`
+    /// `CreatTime`; example: `"2022-02-22"`
     pub creat_time: Option<String>,
 }
 
@@ -398,19 +276,13 @@ pub struct PolicyTriggerLog {
 /// Returned in the output of [`DescribeActionFieldConfigList`](super::DescribeActionFieldConfigList).
 #[tc_model]
 pub struct ResourceOffline {
-    /// `ResourceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceId`; example: `1`
     pub resource_id: Option<i64>,
 
-    /// `ResourceDeleteTime`: a string.
-    ///
-    /// Example: `"2024-01-01"`
+    /// `ResourceDeleteTime`; example: `"2024-01-01"`
     pub resource_delete_time: Option<String>,
 
-    /// `ResourceDeleteMessage`: a string.
-    ///
-    /// Example: `"该动作所使用所使用探针工具功能不完善，已将该动作下线。"`
+    /// `ResourceDeleteMessage`; example: `"该动作所使用所使用探针工具功能不完善，已将该动作下线。"`
     pub resource_delete_message: Option<String>,
 }
 
@@ -419,16 +291,10 @@ pub struct ResourceOffline {
 /// Sent in the input of [`CreateTaskFromAction`](super::CreateTaskFromAction) and [`CreateTaskFromTemplate`](super::CreateTaskFromTemplate).
 #[tc_model]
 pub struct TagWithCreate {
-    /// `TagKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"资源归属"`
+    /// `TagKey`, required in requests; example: `"资源归属"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"前端一组"`
+    /// `TagValue`, required in requests; example: `"前端一组"`
     pub tag_value: Option<String>,
 }
 
@@ -438,14 +304,10 @@ pub struct TagWithCreate {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask), [`DescribeTaskList`](super::DescribeTaskList) and [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TagWithDescribe {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"资源归属"`
+    /// `TagKey`; example: `"资源归属"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"研发组"`
+    /// `TagValue`; example: `"研发组"`
     pub tag_value: String,
 }
 
@@ -454,184 +316,115 @@ pub struct TagWithDescribe {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct Task {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"任务标题"`
+    /// `TaskTitle`; example: `"任务标题"`
     pub task_title: String,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"任务描述"`
+    /// `TaskDescription`; example: `"任务描述"`
     pub task_description: String,
 
-    /// `TaskTag`: a string.
-    ///
-    /// Example: `"自定义标签"`
+    /// `TaskTag`; example: `"自定义标签"`
     pub task_tag: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: i64,
 
-    /// `TaskStatusType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatusType`; example: `0`
     pub task_status_type: i64,
 
-    /// `TaskProtectStrategy`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"系统预留"`
+    /// `TaskProtectStrategy`, required in requests; example: `"系统预留"`
     pub task_protect_strategy: Option<String>,
 
-    /// `TaskCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_create_time: String,
 
-    /// `TaskUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_update_time: String,
 
-    /// `TaskGroups`: a list of [`TaskGroup`] objects.
+    /// `TaskGroups`
     pub task_groups: Vec<TaskGroup>,
 
-    /// `TaskStartTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskStartTime`, required in requests; example: `"\"2021-08-17 20:05:04\""`
     pub task_start_time: Option<String>,
 
-    /// `TaskEndTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskEndTime`, required in requests; example: `"\"2021-08-17 20:05:04\""`
     pub task_end_time: Option<String>,
 
-    /// `TaskExpect`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `TaskExpect`, required in requests
     pub task_expect: Option<i64>,
 
-    /// `TaskSummary`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"演习记录"`
+    /// `TaskSummary`, required in requests; example: `"演习记录"`
     pub task_summary: Option<String>,
 
-    /// `TaskMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMode`; example: `1`
     pub task_mode: i64,
 
-    /// `TaskPauseDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TaskPauseDuration`; example: `60`
     pub task_pause_duration: i64,
 
-    /// `TaskOwnerUin`: a string.
-    ///
-    /// Example: `"6000000000"`
+    /// `TaskOwnerUin`; example: `"6000000000"`
     pub task_owner_uin: String,
 
-    /// `TaskRegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskRegionId`; example: `1`
     pub task_region_id: i64,
 
-    /// `TaskMonitors`: a list of [`TaskMonitor`] objects.
+    /// `TaskMonitors`
     pub task_monitors: Vec<TaskMonitor>,
 
-    /// `TaskPolicy`: a [`DescribePolicy`].
-    /// Required in requests.
+    /// `TaskPolicy`, required in requests
     pub task_policy: Option<DescribePolicy>,
 
-    /// `Tags`: a list of [`TagWithDescribe`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<TagWithDescribe>>,
 
-    /// `TaskPlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `2458`
+    /// `TaskPlanId`; example: `2458`
     pub task_plan_id: Option<i64>,
 
-    /// `TaskPlanTitle`: a string.
-    ///
-    /// Example: `"\"运营端计划\""`
+    /// `TaskPlanTitle`; example: `"\"运营端计划\""`
     pub task_plan_title: Option<String>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"\"app-faee9ba9\""`
+    /// `ApplicationId`; example: `"\"app-faee9ba9\""`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"\"yh-test001\""`
+    /// `ApplicationName`; example: `"\"yh-test001\""`
     pub application_name: Option<String>,
 
-    /// `AlarmPolicy`: a list of strings.
-    ///
-    /// Example: `["policy-3pklm3so"]`
+    /// `AlarmPolicy`; example: `["policy-3pklm3so"]`
     pub alarm_policy: Option<Vec<String>>,
 
-    /// `ApmServiceList`: a list of [`ApmServiceInfo`] objects.
+    /// `ApmServiceList`
     pub apm_service_list: Option<Vec<ApmServiceInfo>>,
 
-    /// `VerifyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3001`
+    /// `VerifyId`; example: `3001`
     pub verify_id: Option<u64>,
 
-    /// `PolicyDealType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyDealType`; example: `1`
     pub policy_deal_type: Option<i64>,
 
-    /// `TaskPlanStartTime`: a string.
-    ///
-    /// Example: `"\"2025-01-14 00:00:00\""`
+    /// `TaskPlanStartTime`; example: `"\"2025-01-14 00:00:00\""`
     pub task_plan_start_time: Option<String>,
 
-    /// `TaskPlanEndTime`: a string.
-    ///
-    /// Example: `"\"2025-01-14 05:00:00\""`
+    /// `TaskPlanEndTime`; example: `"\"2025-01-14 05:00:00\""`
     pub task_plan_end_time: Option<String>,
 
-    /// `TaskOrg`: a list of [`TaskOrg`] objects.
-    ///
-    /// Example: `[{"TaskOperator":"张三","TaskRole":"负责人"},{"TaskOperator":"李四","TaskRole":"记录人"}]`
+    /// `TaskOrg`; example: `[{"TaskOperator":"张三","TaskRole":"负责人"},{"TaskOperator":"李四","TaskRole":"记录人"}]`
     pub task_org: Option<Vec<TaskOrg>>,
 
-    /// `TaskIssue`: a string.
-    ///
-    /// Example: `"需要优化自动重连"`
+    /// `TaskIssue`; example: `"需要优化自动重连"`
     pub task_issue: Option<String>,
 
-    /// `TaskRegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `TaskRegionName`; example: `"广州"`
     pub task_region_name: Option<String>,
 
-    /// `TaskArchId`: a string.
-    ///
-    /// Example: `"arch-ca2c"`
+    /// `TaskArchId`; example: `"arch-ca2c"`
     pub task_arch_id: Option<String>,
 
-    /// `TaskScenario`: a list of [`TaskTarget`] objects.
-    ///
-    /// Example: `[{"TargetDesc":"张三","TargetId":17}]`
+    /// `TaskScenario`; example: `[{"TargetDesc":"张三","TargetId":17}]`
     pub task_scenario: Option<Vec<TaskTarget>>,
 
-    /// `TaskPurpose`: a list of [`TaskTarget`] objects.
-    ///
-    /// Example: `[{"TargetDesc":"张三","TargetId":23}]`
+    /// `TaskPurpose`; example: `[{"TargetDesc":"张三","TargetId":23}]`
     pub task_purpose: Option<Vec<TaskTarget>>,
 }
 
@@ -640,35 +433,25 @@ pub struct Task {
 /// Sent in the input of [`CreateTaskFromTemplate`](super::CreateTaskFromTemplate).
 #[tc_model]
 pub struct TaskConfig {
-    /// `TaskGroupsConfig`: a list of [`TaskGroupConfig`] objects.
+    /// `TaskGroupsConfig`
     pub task_groups_config: Vec<TaskGroupConfig>,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"演练名称"`
+    /// `TaskTitle`; example: `"演练名称"`
     pub task_title: Option<String>,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"演练描述"`
+    /// `TaskDescription`; example: `"演练描述"`
     pub task_description: Option<String>,
 
-    /// `TaskMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMode`; example: `1`
     pub task_mode: Option<u64>,
 
-    /// `TaskPauseDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TaskPauseDuration`; example: `60`
     pub task_pause_duration: Option<u64>,
 
-    /// `Tags`: a list of [`TagWithCreate`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagWithCreate>>,
 
-    /// `PolicyDealType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyDealType`; example: `1`
     pub policy_deal_type: Option<i64>,
 }
 
@@ -677,70 +460,43 @@ pub struct TaskConfig {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskGroup {
-    /// `TaskGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupId`; example: `1`
     pub task_group_id: i64,
 
-    /// `TaskGroupTitle`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskGroupTitle`; example: `"1"`
     pub task_group_title: String,
 
-    /// `TaskGroupDescription`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TaskGroupDescription`; example: `"1"`
     pub task_group_description: String,
 
-    /// `TaskGroupOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupOrder`; example: `1`
     pub task_group_order: i64,
 
-    /// `ObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectTypeId`; example: `1`
     pub object_type_id: i64,
 
-    /// `TaskGroupCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_create_time: String,
 
-    /// `TaskGroupUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_update_time: String,
 
-    /// `TaskGroupActions`: a list of [`TaskGroupAction`] objects.
+    /// `TaskGroupActions`
     pub task_group_actions: Vec<TaskGroupAction>,
 
-    /// `TaskGroupInstanceList`: a list of strings.
-    ///
-    /// Example: `["ins-adk7g8","ins-akkk980"]`
+    /// `TaskGroupInstanceList`; example: `["ins-adk7g8","ins-akkk980"]`
     pub task_group_instance_list: Vec<String>,
 
-    /// `TaskGroupMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupMode`; example: `1`
     pub task_group_mode: i64,
 
-    /// `TaskGroupDiscardInstanceList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ins-akkk980"]`
+    /// `TaskGroupDiscardInstanceList`, always sent in responses; example: `["ins-akkk980"]`
     pub task_group_discard_instance_list: Option<Vec<String>>,
 
-    /// `TaskGroupSelectedInstanceList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ins-akkk980"]`
+    /// `TaskGroupSelectedInstanceList`, always sent in responses; example: `["ins-akkk980"]`
     pub task_group_selected_instance_list: Option<Vec<String>>,
 
-    /// `TaskGroupInstancesExecuteRule`: a list of [`TaskGroupInstancesExecuteRules`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"TaskGroupInstancesExecuteMode":1}]`
+    /// `TaskGroupInstancesExecuteRule`, always sent in responses; example: `[{"TaskGroupInstancesExecuteMode":1}]`
     pub task_group_instances_execute_rule: Option<Vec<TaskGroupInstancesExecuteRules>>,
 }
 
@@ -749,113 +505,67 @@ pub struct TaskGroup {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskGroupAction {
-    /// `TaskGroupActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupActionId`; example: `1`
     pub task_group_action_id: i64,
 
-    /// `TaskGroupInstances`: a list of [`TaskGroupInstance`] objects.
+    /// `TaskGroupInstances`
     pub task_group_instances: Vec<TaskGroupInstance>,
 
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionId`; example: `1`
     pub action_id: i64,
 
-    /// `TaskGroupActionOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupActionOrder`; example: `1`
     pub task_group_action_order: i64,
 
-    /// `TaskGroupActionGeneralConfiguration`: a string.
-    ///
-    /// Example: `"{\"PreTimeWait\": 0, \"ActionTimeout\": 1800, \"AfterTimeWait\": 0}"`
+    /// `TaskGroupActionGeneralConfiguration`; example: `"{\"PreTimeWait\": 0, \"ActionTimeout\": 1800, \"AfterTimeWait\": 0}"`
     pub task_group_action_general_configuration: String,
 
-    /// `TaskGroupActionCustomConfiguration`: a string.
-    ///
-    /// Example: `"{\"Weight\": 1, \"Methods\": 0, \"InjectMod\": \"all\"}"`
+    /// `TaskGroupActionCustomConfiguration`; example: `"{\"Weight\": 1, \"Methods\": 0, \"InjectMod\": \"all\"}"`
     pub task_group_action_custom_configuration: String,
 
-    /// `TaskGroupActionStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2001`
+    /// `TaskGroupActionStatus`; example: `2001`
     pub task_group_action_status: i64,
 
-    /// `TaskGroupActionCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupActionCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_action_create_time: String,
 
-    /// `TaskGroupActionUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupActionUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_action_update_time: String,
 
-    /// `ActionTitle`: a string.
-    ///
-    /// Example: `"关机"`
+    /// `ActionTitle`; example: `"关机"`
     pub action_title: String,
 
-    /// `TaskGroupActionStatusType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskGroupActionStatusType`; example: `0`
     pub task_group_action_status_type: i64,
 
-    /// `TaskGroupActionRandomId`: a signed 64-bit integer.
-    ///
-    /// Example: `207538`
+    /// `TaskGroupActionRandomId`; example: `207538`
     pub task_group_action_random_id: i64,
 
-    /// `TaskGroupActionRecoverId`: a signed 64-bit integer.
-    ///
-    /// Example: `204392`
+    /// `TaskGroupActionRecoverId`; example: `204392`
     pub task_group_action_recover_id: i64,
 
-    /// `TaskGroupActionExecuteId`: a signed 64-bit integer.
-    ///
-    /// Example: `206754`
+    /// `TaskGroupActionExecuteId`; example: `206754`
     pub task_group_action_execute_id: i64,
 
-    /// `ActionApiType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ActionApiType`, always sent in responses; example: `0`
     pub action_api_type: Option<i64>,
 
-    /// `ActionAttribute`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ActionAttribute`, always sent in responses; example: `1`
     pub action_attribute: Option<i64>,
 
-    /// `ActionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"平台"`
+    /// `ActionType`, always sent in responses; example: `"平台"`
     pub action_type: Option<String>,
 
-    /// `IsExecuteRedo`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsExecuteRedo`, always sent in responses; example: `true`
     pub is_execute_redo: Option<bool>,
 
-    /// `ActionRisk`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高风险"`
+    /// `ActionRisk`, always sent in responses; example: `"高风险"`
     pub action_risk: Option<String>,
 
-    /// `TaskGroupActionExecuteTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `TaskGroupActionExecuteTime`, always sent in responses; example: `10`
     pub task_group_action_execute_time: Option<i64>,
 
-    /// `TaskGroupActionStartTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupActionStartTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_action_start_time: Option<String>,
 }
 
@@ -864,19 +574,13 @@ pub struct TaskGroupAction {
 /// Sent in the input of [`CreateTaskFromTemplate`](super::CreateTaskFromTemplate).
 #[tc_model]
 pub struct TaskGroupActionConfig {
-    /// `TaskGroupActionOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupActionOrder`; example: `1`
     pub task_group_action_order: Option<u64>,
 
-    /// `TaskGroupActionGeneralConfiguration`: a string.
-    ///
-    /// Example: `"\"{\\\"timeout\\\":200,\\\"percentage\\\":80}\""`
+    /// `TaskGroupActionGeneralConfiguration`; example: `"\"{\\\"timeout\\\":200,\\\"percentage\\\":80}\""`
     pub task_group_action_general_configuration: Option<String>,
 
-    /// `TaskGroupActionCustomConfiguration`: a string.
-    ///
-    /// Example: `"\"{\\\"PreTimeWait\\\":60,\\\"ActionTimeout\\\":180}\""`
+    /// `TaskGroupActionCustomConfiguration`; example: `"\"{\\\"PreTimeWait\\\":60,\\\"ActionTimeout\\\":180}\""`
     pub task_group_action_custom_configuration: Option<String>,
 }
 
@@ -885,29 +589,19 @@ pub struct TaskGroupActionConfig {
 /// Sent in the input of [`CreateTaskFromTemplate`](super::CreateTaskFromTemplate).
 #[tc_model]
 pub struct TaskGroupConfig {
-    /// `TaskGroupInstances`: a list of strings.
-    ///
-    /// Example: `["ins-y5hy9gnh","ins-y5hy9g21"]`
+    /// `TaskGroupInstances`; example: `["ins-y5hy9gnh","ins-y5hy9g21"]`
     pub task_group_instances: Vec<String>,
 
-    /// `TaskGroupTitle`: a string.
-    ///
-    /// Example: `"动作组标题"`
+    /// `TaskGroupTitle`; example: `"动作组标题"`
     pub task_group_title: Option<String>,
 
-    /// `TaskGroupDescription`: a string.
-    ///
-    /// Example: `"动作组描述"`
+    /// `TaskGroupDescription`; example: `"动作组描述"`
     pub task_group_description: Option<String>,
 
-    /// `TaskGroupMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupMode`; example: `1`
     pub task_group_mode: Option<u64>,
 
-    /// `TaskGroupActionsConfig`: a list of [`TaskGroupActionConfig`] objects.
-    ///
-    /// Example: `[{"duration":0}]`
+    /// `TaskGroupActionsConfig`; example: `[{"duration":0}]`
     pub task_group_actions_config: Option<Vec<TaskGroupActionConfig>>,
 }
 
@@ -916,19 +610,13 @@ pub struct TaskGroupConfig {
 /// Sent in the input of [`CreateTaskFromMultiAction`](super::CreateTaskFromMultiAction).
 #[tc_model]
 pub struct TaskGroupForAction {
-    /// `TaskActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskActionId`; example: `1`
     pub task_action_id: Option<i64>,
 
-    /// `TaskActionGeneralConfiguration`: a string.
-    ///
-    /// Example: `"动作通用参数"`
+    /// `TaskActionGeneralConfiguration`; example: `"动作通用参数"`
     pub task_action_general_configuration: Option<String>,
 
-    /// `TaskActionCustomConfiguration`: a string.
-    ///
-    /// Example: `"动作特有参数"`
+    /// `TaskActionCustomConfiguration`; example: `"动作特有参数"`
     pub task_action_custom_configuration: Option<String>,
 }
 
@@ -937,64 +625,40 @@ pub struct TaskGroupForAction {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskGroupInstance {
-    /// `TaskGroupInstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupInstanceId`; example: `1`
     pub task_group_instance_id: i64,
 
-    /// `TaskGroupInstanceObjectId`: a string.
-    ///
-    /// Example: `"ins_d1fr3"`
+    /// `TaskGroupInstanceObjectId`; example: `"ins_d1fr3"`
     pub task_group_instance_object_id: String,
 
-    /// `TaskGroupInstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupInstanceStatus`; example: `1`
     pub task_group_instance_status: i64,
 
-    /// `TaskGroupInstanceCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupInstanceCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_instance_create_time: String,
 
-    /// `TaskGroupInstanceUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupInstanceUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_instance_update_time: String,
 
-    /// `TaskGroupInstanceStatusType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskGroupInstanceStatusType`; example: `1`
     pub task_group_instance_status_type: i64,
 
-    /// `TaskGroupInstanceStartTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupInstanceStartTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_instance_start_time: String,
 
-    /// `TaskGroupInstanceEndTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskGroupInstanceEndTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_group_instance_end_time: String,
 
-    /// `TaskGroupInstanceExecuteLog`: a string.
-    ///
-    /// Example: `"\"2024-01-10 14:01:00 执行完成\""`
+    /// `TaskGroupInstanceExecuteLog`; example: `"\"2024-01-10 14:01:00 执行完成\""`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub task_group_instance_execute_log: Option<String>,
 
-    /// `TaskGroupInstanceIsRedo`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `TaskGroupInstanceIsRedo`, always sent in responses; example: `true`
     pub task_group_instance_is_redo: Option<bool>,
 
-    /// `TaskGroupInstanceExecuteTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `TaskGroupInstanceExecuteTime`, always sent in responses; example: `10`
     pub task_group_instance_execute_time: Option<i64>,
 }
 
@@ -1003,20 +667,13 @@ pub struct TaskGroupInstance {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskGroupInstancesExecuteRules {
-    /// `TaskGroupInstancesExecuteMode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TaskGroupInstancesExecuteMode`, always sent in responses; example: `1`
     pub task_group_instances_execute_mode: Option<i64>,
 
-    /// `TaskGroupInstancesExecutePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TaskGroupInstancesExecutePercent`; example: `100`
     pub task_group_instances_execute_percent: Option<i64>,
 
-    /// `TaskGroupInstancesExecuteNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TaskGroupInstancesExecuteNum`; example: `10`
     pub task_group_instances_execute_num: Option<i64>,
 }
 
@@ -1025,92 +682,58 @@ pub struct TaskGroupInstancesExecuteRules {
 /// Returned in the output of [`DescribeTaskList`](super::DescribeTaskList).
 #[tc_model]
 pub struct TaskListItem {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `329`
+    /// `TaskId`; example: `329`
     pub task_id: i64,
 
-    /// `TaskTitle`: a string.
-    ///
-    /// Example: `"“任务标题”"`
+    /// `TaskTitle`; example: `"“任务标题”"`
     pub task_title: String,
 
-    /// `TaskDescription`: a string.
-    ///
-    /// Example: `"“任务描述”"`
+    /// `TaskDescription`; example: `"“任务描述”"`
     pub task_description: String,
 
-    /// `TaskTag`: a string.
-    ///
-    /// Example: `"“任务标签”"`
+    /// `TaskTag`; example: `"“任务标签”"`
     pub task_tag: String,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1004`
+    /// `TaskStatus`; example: `1004`
     pub task_status: i64,
 
-    /// `TaskCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_create_time: String,
 
-    /// `TaskUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TaskUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub task_update_time: String,
 
-    /// `TaskPreCheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskPreCheckStatus`; example: `0`
     pub task_pre_check_status: i64,
 
-    /// `TaskPreCheckSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TaskPreCheckSuccess`; example: `true`
     pub task_pre_check_success: bool,
 
-    /// `TaskExpect`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskExpect`; example: `1`
     pub task_expect: Option<i64>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"\"app-faee9ba9\""`
+    /// `ApplicationId`; example: `"\"app-faee9ba9\""`
     pub application_id: Option<String>,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"\"yh-test001\""`
+    /// `ApplicationName`; example: `"\"yh-test001\""`
     pub application_name: Option<String>,
 
-    /// `VerifyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3001`
+    /// `VerifyId`; example: `3001`
     pub verify_id: Option<u64>,
 
-    /// `TaskStatusType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatusType`; example: `1`
     pub task_status_type: Option<u64>,
 
-    /// `ArchId`: a string.
-    ///
-    /// Example: `"arch-sd4sce"`
+    /// `ArchId`; example: `"arch-sd4sce"`
     pub arch_id: Option<String>,
 
-    /// `ArchName`: a string.
-    ///
-    /// Example: `"游戏战斗服"`
+    /// `ArchName`; example: `"游戏战斗服"`
     pub arch_name: Option<String>,
 
-    /// `TaskSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskSource`; example: `1`
     pub task_source: Option<i64>,
 
-    /// `Tags`: a list of [`TagWithDescribe`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagWithDescribe>>,
 }
 
@@ -1119,40 +742,25 @@ pub struct TaskListItem {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskMonitor {
-    /// `TaskMonitorId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMonitorId`; example: `1`
     pub task_monitor_id: i64,
 
-    /// `MetricId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `MetricId`, required in requests; example: `1`
     pub metric_id: Option<u64>,
 
-    /// `TaskMonitorObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMonitorObjectTypeId`; example: `1`
     pub task_monitor_object_type_id: i64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"io"`
+    /// `MetricName`; example: `"io"`
     pub metric_name: String,
 
-    /// `InstancesIds`: a list of strings.
-    ///
-    /// Example: `["ins1","ins2"]`
+    /// `InstancesIds`; example: `["ins1","ins2"]`
     pub instances_ids: Vec<String>,
 
-    /// `MetricChineseName`: a string.
-    ///
-    /// Example: `"中文指标"`
+    /// `MetricChineseName`; example: `"中文指标"`
     pub metric_chinese_name: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 }
 
@@ -1161,14 +769,10 @@ pub struct TaskMonitor {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskOrg {
-    /// `TaskRole`: a string.
-    ///
-    /// Example: `"执行者"`
+    /// `TaskRole`; example: `"执行者"`
     pub task_role: Option<String>,
 
-    /// `TaskOperator`: a string.
-    ///
-    /// Example: `"张三，李四"`
+    /// `TaskOperator`; example: `"张三，李四"`
     pub task_operator: Option<String>,
 }
 
@@ -1177,49 +781,31 @@ pub struct TaskOrg {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask).
 #[tc_model]
 pub struct TaskReportInfo {
-    /// `Stage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stage`; example: `0`
     pub stage: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2022-12-12 12:12:12\""`
+    /// `CreateTime`; example: `"\"2022-12-12 12:12:12\""`
     pub create_time: String,
 
-    /// `ExpirationTime`: a string.
-    ///
-    /// Example: `"\"2022-12-12 12:12:12\""`
+    /// `ExpirationTime`; example: `"\"2022-12-12 12:12:12\""`
     pub expiration_time: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: bool,
 
-    /// `CosUrl`: a string.
-    ///
-    /// Example: `"\"http://xxxx\""`
+    /// `CosUrl`; example: `"\"http://xxxx\""`
     pub cos_url: String,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Log`; example: `"0"`
     pub log: Option<String>,
 
-    /// `ArchiveStage`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ArchiveStage`; example: `2`
     pub archive_stage: Option<i64>,
 
-    /// `ArchiveTime`: a string.
-    ///
-    /// Example: `"\"2022-12-12 12:12:12\""`
+    /// `ArchiveTime`; example: `"\"2022-12-12 12:12:12\""`
     pub archive_time: Option<String>,
 
-    /// `ArchiveUuid`: a string.
-    ///
-    /// Example: `"cfg-uixxx"`
+    /// `ArchiveUuid`; example: `"cfg-uixxx"`
     pub archive_uuid: Option<String>,
 }
 
@@ -1228,30 +814,19 @@ pub struct TaskReportInfo {
 /// Returned in the output of [`DescribeTask`](super::DescribeTask) and [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TaskTarget {
-    /// `TargetId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TargetId`, always sent in responses; example: `1`
     pub target_id: Option<i64>,
 
-    /// `TargetDesc`: a string.
-    ///
-    /// Example: `"迁移上云"`
+    /// `TargetDesc`; example: `"迁移上云"`
     pub target_desc: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `TargetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetStatus`; example: `1`
     pub target_status: Option<i64>,
 }
 
@@ -1260,99 +835,67 @@ pub struct TaskTarget {
 /// Returned in the output of [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct Template {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `TemplateTitle`: a string.
-    ///
-    /// Example: `"任务标题"`
+    /// `TemplateTitle`; example: `"任务标题"`
     pub template_title: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"任务描述"`
+    /// `TemplateDescription`; example: `"任务描述"`
     pub template_description: String,
 
-    /// `TemplateTag`: a string.
-    ///
-    /// Example: `"自定义标签"`
+    /// `TemplateTag`; example: `"自定义标签"`
     pub template_tag: String,
 
-    /// `TemplateIsUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateIsUsed`; example: `1`
     pub template_is_used: i64,
 
-    /// `TemplateCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TemplateCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub template_create_time: String,
 
-    /// `TemplateUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TemplateUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub template_update_time: String,
 
-    /// `TemplateMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateMode`; example: `1`
     pub template_mode: i64,
 
-    /// `TemplatePauseDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TemplatePauseDuration`; example: `60`
     pub template_pause_duration: i64,
 
-    /// `TemplateOwnerUin`: a string.
-    ///
-    /// Example: `"6000000000"`
+    /// `TemplateOwnerUin`; example: `"6000000000"`
     pub template_owner_uin: String,
 
-    /// `TemplateRegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateRegionId`; example: `1`
     pub template_region_id: i64,
 
-    /// `TemplateGroups`: a list of [`TemplateGroup`] objects.
+    /// `TemplateGroups`
     pub template_groups: Vec<TemplateGroup>,
 
-    /// `TemplateMonitors`: a list of [`TemplateMonitor`] objects.
+    /// `TemplateMonitors`
     pub template_monitors: Vec<TemplateMonitor>,
 
-    /// `TemplatePolicy`: a [`TemplatePolicy`].
+    /// `TemplatePolicy`
     pub template_policy: Option<TemplatePolicy>,
 
-    /// `Tags`: a list of [`TagWithDescribe`] objects.
+    /// `Tags`
     pub tags: Vec<TagWithDescribe>,
 
-    /// `TemplateSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateSource`; example: `0`
     pub template_source: Option<i64>,
 
-    /// `ApmServiceList`: a list of [`ApmServiceInfo`] objects.
+    /// `ApmServiceList`
     pub apm_service_list: Option<Vec<ApmServiceInfo>>,
 
-    /// `AlarmPolicy`: a list of strings.
-    ///
-    /// Example: `["policy-3pklm3so"]`
+    /// `AlarmPolicy`; example: `["policy-3pklm3so"]`
     pub alarm_policy: Option<Vec<String>>,
 
-    /// `PolicyDealType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyDealType`; example: `1`
     pub policy_deal_type: Option<i64>,
 
-    /// `TemplateScenario`: a list of [`TaskTarget`] objects.
-    ///
-    /// Example: `[{"TargetDesc":"张三","TargetId":17}]`
+    /// `TemplateScenario`; example: `[{"TargetDesc":"张三","TargetId":17}]`
     pub template_scenario: Option<Vec<TaskTarget>>,
 
-    /// `TemplatePurpose`: a list of [`TaskTarget`] objects.
-    ///
-    /// Example: `[{"TargetDesc":"张三","TargetId":23}]`
+    /// `TemplatePurpose`; example: `[{"TargetDesc":"张三","TargetId":23}]`
     pub template_purpose: Option<Vec<TaskTarget>>,
 }
 
@@ -1361,47 +904,31 @@ pub struct Template {
 /// Returned in the output of [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TemplateGroup {
-    /// `TemplateGroupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateGroupId`; example: `1`
     pub template_group_id: i64,
 
-    /// `TemplateGroupActions`: a list of [`TemplateGroupAction`] objects.
+    /// `TemplateGroupActions`
     pub template_group_actions: Vec<TemplateGroupAction>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Title`; example: `"1"`
     pub title: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: String,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: i64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `ObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectTypeId`; example: `1`
     pub object_type_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `CreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `UpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub update_time: String,
 }
 
@@ -1410,87 +937,52 @@ pub struct TemplateGroup {
 /// Returned in the output of [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TemplateGroupAction {
-    /// `TemplateGroupActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateGroupActionId`; example: `1`
     pub template_group_action_id: i64,
 
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActionId`; example: `1`
     pub action_id: i64,
 
-    /// `Order`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: i64,
 
-    /// `GeneralConfiguration`: a string.
-    ///
-    /// Example: `"{\"PreTimeWait\": 0, \"ActionTimeout\": 1800, \"AfterTimeWait\": 0}"`
+    /// `GeneralConfiguration`; example: `"{\"PreTimeWait\": 0, \"ActionTimeout\": 1800, \"AfterTimeWait\": 0}"`
     pub general_configuration: String,
 
-    /// `CustomConfiguration`: a string.
-    ///
-    /// Example: `"{\"Weight\": 1, \"Methods\": 0, \"InjectMod\": \"all\"}"`
+    /// `CustomConfiguration`; example: `"{\"Weight\": 1, \"Methods\": 0, \"InjectMod\": \"all\"}"`
     pub custom_configuration: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `CreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `UpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub update_time: String,
 
-    /// `ActionTitle`: a string.
-    ///
-    /// Example: `"关机"`
+    /// `ActionTitle`; example: `"关机"`
     pub action_title: String,
 
-    /// `RandomId`: a signed 64-bit integer.
-    ///
-    /// Example: `447054`
+    /// `RandomId`; example: `447054`
     pub random_id: i64,
 
-    /// `RecoverId`: a signed 64-bit integer.
-    ///
-    /// Example: `211672`
+    /// `RecoverId`; example: `211672`
     pub recover_id: i64,
 
-    /// `ExecuteId`: a signed 64-bit integer.
-    ///
-    /// Example: `536092`
+    /// `ExecuteId`; example: `536092`
     pub execute_id: i64,
 
-    /// `ActionApiType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ActionApiType`, always sent in responses; example: `0`
     pub action_api_type: Option<i64>,
 
-    /// `ActionAttribute`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ActionAttribute`, always sent in responses; example: `1`
     pub action_attribute: Option<i64>,
 
-    /// `ActionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"平台"`
+    /// `ActionType`, always sent in responses; example: `"平台"`
     pub action_type: Option<String>,
 
-    /// `ActionRisk`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ActionRisk`; example: `"1"`
     pub action_risk: Option<String>,
 
-    /// `FailurePerformance`: a string.
-    ///
-    /// Example: `"故障表现xxxx"`
+    /// `FailurePerformance`; example: `"故障表现xxxx"`
     pub failure_performance: Option<String>,
 }
 
@@ -1499,49 +991,31 @@ pub struct TemplateGroupAction {
 /// Returned in the output of [`DescribeTemplateList`](super::DescribeTemplateList).
 #[tc_model]
 pub struct TemplateListItem {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: i64,
 
-    /// `TemplateTitle`: a string.
-    ///
-    /// Example: `"“标题”"`
+    /// `TemplateTitle`; example: `"“标题”"`
     pub template_title: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"“描述”"`
+    /// `TemplateDescription`; example: `"“描述”"`
     pub template_description: String,
 
-    /// `TemplateTag`: a string.
-    ///
-    /// Example: `"“标签”"`
+    /// `TemplateTag`; example: `"“标签”"`
     pub template_tag: String,
 
-    /// `TemplateIsUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateIsUsed`; example: `1`
     pub template_is_used: i64,
 
-    /// `TemplateCreateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TemplateCreateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub template_create_time: String,
 
-    /// `TemplateUpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-08-17 20:05:04\""`
+    /// `TemplateUpdateTime`; example: `"\"2021-08-17 20:05:04\""`
     pub template_update_time: String,
 
-    /// `TemplateUsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateUsedNum`; example: `1`
     pub template_used_num: i64,
 
-    /// `TemplateSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TemplateSource`; example: `0`
     pub template_source: Option<i64>,
 }
 
@@ -1550,29 +1024,19 @@ pub struct TemplateListItem {
 /// Returned in the output of [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TemplateMonitor {
-    /// `MonitorId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorId`; example: `1`
     pub monitor_id: i64,
 
-    /// `MetricId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetricId`; example: `1`
     pub metric_id: Option<i64>,
 
-    /// `ObjectTypeId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ObjectTypeId`; example: `1`
     pub object_type_id: i64,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"io"`
+    /// `MetricName`; example: `"io"`
     pub metric_name: String,
 
-    /// `MetricChineseName`: a string.
-    ///
-    /// Example: `"中文指标"`
+    /// `MetricChineseName`; example: `"中文指标"`
     pub metric_chinese_name: String,
 }
 
@@ -1581,18 +1045,12 @@ pub struct TemplateMonitor {
 /// Returned in the output of [`DescribeTemplate`](super::DescribeTemplate).
 #[tc_model]
 pub struct TemplatePolicy {
-    /// `TemplatePolicyIdList`: a list of strings.
-    ///
-    /// Example: `["policy-aaaa","policy-aaaa"]`
+    /// `TemplatePolicyIdList`; example: `["policy-aaaa","policy-aaaa"]`
     pub template_policy_id_list: Vec<String>,
 
-    /// `TemplatePolicyRule`: a string.
-    ///
-    /// Example: `"or"`
+    /// `TemplatePolicyRule`; example: `"or"`
     pub template_policy_rule: String,
 
-    /// `TemplatePolicyDealType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplatePolicyDealType`; example: `1`
     pub template_policy_deal_type: i64,
 }

@@ -7,31 +7,41 @@ use super::models;
 /// The `ApplyPathLifecyclePolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ApplyPathLifecyclePolicyResponse`].
-/// The codes it documents are in [`ApplyPathLifecyclePolicyError`](super::errors::ApplyPathLifecyclePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ApplyPathLifecyclePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.BindInfrequentaccessFirst`](super::errors::CfsErrorCode::InvalidParameterValueBindInfrequentaccessFirst)
+/// - [`InvalidParameterValue.ExternalStorageSupportDataflowOnly`](super::errors::CfsErrorCode::InvalidParameterValueExternalStorageSupportDataflowOnly)
+/// - [`InvalidParameterValue.InvalidPolicyFsPath`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPolicyFsPath)
+/// - [`InvalidParameterValue.PathUsedInDataflow`](super::errors::CfsErrorCode::InvalidParameterValuePathUsedInDataflow)
+/// - [`ResourceInsufficient.PolicyFsLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPolicyFsLimitExceeded)
+/// - [`ResourceInsufficient.PolicyFsPathLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPolicyFsPathLimitExceeded)
+/// - [`ResourceInsufficient.PolicyLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPolicyLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ApplyPathLifecyclePolicy",
     output = ApplyPathLifecyclePolicyResponse,
-    error = super::errors::ApplyPathLifecyclePolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ApplyPathLifecyclePolicy {
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-xxxxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-xxxxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 
-    /// `Paths`: a list of [`PathInfo`](super::models::PathInfo) objects.
+    /// `Paths`
     pub paths: Option<Vec<models::PathInfo>>,
 }
 
 /// What a successful [`ApplyPathLifecyclePolicy`] call returns.
 #[tc_model]
 pub struct ApplyPathLifecyclePolicyResponse {
-    /// `CheckResults`: a list of [`CheckResult`](super::models::CheckResult) objects.
+    /// `CheckResults`
     pub check_results: Option<Vec<models::CheckResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -41,34 +51,44 @@ pub struct ApplyPathLifecyclePolicyResponse {
 /// The `BindAutoSnapshotPolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`BindAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`BindAutoSnapshotPolicyError`](super::errors::BindAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=BindAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameter.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapPolicyStatus)
+/// - [`InvalidParameterValue.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterValueAutoPolicyNotFound)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapPolicyStatus)
+/// - [`ResourceInsufficient.SnapshotSizeLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientSnapshotSizeLimitExceeded)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "BindAutoSnapshotPolicy",
     output = BindAutoSnapshotPolicyResponse,
-    error = super::errors::BindAutoSnapshotPolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct BindAutoSnapshotPolicy {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: String,
 
-    /// `FileSystemIds`: a string.
-    ///
-    /// Example: `"cfs-abc,cfs-bdc."`
+    /// `FileSystemIds`; example: `"cfs-abc,cfs-bdc."`
     pub file_system_ids: String,
 }
 
 /// What a successful [`BindAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct BindAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -78,34 +98,44 @@ pub struct BindAutoSnapshotPolicyResponse {
 /// The `CreateAccessCert` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateAccessCertResponse`].
-/// The codes it documents are in [`CreateAccessCertError`](super::errors::CreateAccessCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateAccessCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameter.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapPolicyStatus)
+/// - [`InvalidParameterValue.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterValueAutoPolicyNotFound)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapPolicyStatus)
+/// - [`ResourceInsufficient.SnapshotSizeLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientSnapshotSizeLimitExceeded)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateAccessCert",
     output = CreateAccessCertResponse,
-    error = super::errors::CreateAccessCertError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateAccessCert {
-    /// `CertDesc`: a string.
-    ///
-    /// Example: `"用于访问CFS的凭证"`
+    /// `CertDesc`; example: `"用于访问CFS的凭证"`
     pub cert_desc: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"gss"`
+    /// `Type`; example: `"gss"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateAccessCert`] call returns.
 #[tc_model]
 pub struct CreateAccessCertResponse {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"cfscert-8bajq3bj"`
+    /// `CertId`; example: `"cfscert-8bajq3bj"`
     pub cert_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -115,57 +145,72 @@ pub struct CreateAccessCertResponse {
 /// The `CreateAutoSnapshotPolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`CreateAutoSnapshotPolicyError`](super::errors::CreateAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidAlivedDays`](super::errors::CfsErrorCode::InvalidParameterInvalidAlivedDays)
+/// - [`InvalidParameter.InvalidParamDayofWeek`](super::errors::CfsErrorCode::InvalidParameterInvalidParamDayofWeek)
+/// - [`InvalidParameter.InvalidParamHour`](super::errors::CfsErrorCode::InvalidParameterInvalidParamHour)
+/// - [`InvalidParameter.InvalidSnapshotPolicyName`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapshotPolicyName)
+/// - [`InvalidParameter.MissingPolicyParam`](super::errors::CfsErrorCode::InvalidParameterMissingPolicyParam)
+/// - [`InvalidParameter.SnapshotPolicyNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterSnapshotPolicyNameLimitExceeded)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterValueAutoPolicyNotFound)
+/// - [`InvalidParameterValue.InvalidAliveDays`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAliveDays)
+/// - [`InvalidParameterValue.InvalidDestinationRegions`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDestinationRegions)
+/// - [`InvalidParameterValue.InvalidParamDayOfMonth`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamDayOfMonth)
+/// - [`InvalidParameterValue.InvalidParamDayOfWeek`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamDayOfWeek)
+/// - [`InvalidParameterValue.InvalidParamIntervalDays`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIntervalDays)
+/// - [`InvalidParameterValue.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapPolicyStatus)
+/// - [`InvalidParameterValue.InvalidSnapshotName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotName)
+/// - [`InvalidParameterValue.InvalidSnapshotPolicyName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotPolicyName)
+/// - [`InvalidParameterValue.MissingSnapNameOrAliveDay`](super::errors::CfsErrorCode::InvalidParameterValueMissingSnapNameOrAliveDay)
+/// - [`InvalidParameterValue.SnapshotNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueSnapshotNameLimitExceeded)
+/// - [`InvalidParameterValue.SnapshotPolicyNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueSnapshotPolicyNameLimitExceeded)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateAutoSnapshotPolicy",
     output = CreateAutoSnapshotPolicyResponse,
-    error = super::errors::CreateAutoSnapshotPolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateAutoSnapshotPolicy {
-    /// `Hour`: a string.
-    ///
-    /// Example: `"1,3,5"`
+    /// `Hour`; example: `"1,3,5"`
     pub hour: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"cfs-policy"`
+    /// `PolicyName`; example: `"cfs-policy"`
     pub policy_name: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"2,3"`
+    /// `DayOfWeek`; example: `"2,3"`
     pub day_of_week: Option<String>,
 
-    /// `AliveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AliveDays`; example: `3`
     pub alive_days: Option<u64>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DayOfMonth`; example: `"1"`
     pub day_of_month: Option<String>,
 
-    /// `IntervalDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IntervalDays`; example: `10`
     pub interval_days: Option<u64>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct CreateAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -175,163 +220,170 @@ pub struct CreateAutoSnapshotPolicyResponse {
 /// The `CreateCfsFileSystem` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateCfsFileSystemResponse`].
-/// The codes it documents are in [`CreateCfsFileSystemError`](super::errors::CreateCfsFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateCfsFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindResourcePkgFailed`](super::errors::CfsErrorCode::FailedOperationBindResourcePkgFailed)
+/// - [`FailedOperation.ClientTokenInUse`](super::errors::CfsErrorCode::FailedOperationClientTokenInUse)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.CreateFsFailed`](super::errors::CfsErrorCode::InternalErrorCreateFsFailed)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameterValue.ClientTokenLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueClientTokenLimitExceeded)
+/// - [`InvalidParameterValue.DuplicatedTagKey`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedTagKey)
+/// - [`InvalidParameterValue.FsNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueFsNameLimitExceeded)
+/// - [`InvalidParameterValue.InvalidClientToken`](super::errors::CfsErrorCode::InvalidParameterValueInvalidClientToken)
+/// - [`InvalidParameterValue.InvalidEncrypted`](super::errors::CfsErrorCode::InvalidParameterValueInvalidEncrypted)
+/// - [`InvalidParameterValue.InvalidFsName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsName)
+/// - [`InvalidParameterValue.InvalidMetaType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidMetaType)
+/// - [`InvalidParameterValue.InvalidMountTargetIp`](super::errors::CfsErrorCode::InvalidParameterValueInvalidMountTargetIp)
+/// - [`InvalidParameterValue.InvalidNetInterface`](super::errors::CfsErrorCode::InvalidParameterValueInvalidNetInterface)
+/// - [`InvalidParameterValue.InvalidPgroupId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroupId)
+/// - [`InvalidParameterValue.InvalidProtocol`](super::errors::CfsErrorCode::InvalidParameterValueInvalidProtocol)
+/// - [`InvalidParameterValue.InvalidRegionZoneInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRegionZoneInfo)
+/// - [`InvalidParameterValue.InvalidResourceTags`](super::errors::CfsErrorCode::InvalidParameterValueInvalidResourceTags)
+/// - [`InvalidParameterValue.InvalidSnapshotStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotStatus)
+/// - [`InvalidParameterValue.InvalidStorageResourcePkg`](super::errors::CfsErrorCode::InvalidParameterValueInvalidStorageResourcePkg)
+/// - [`InvalidParameterValue.InvalidStorageType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidStorageType)
+/// - [`InvalidParameterValue.InvalidSubnetId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSubnetId)
+/// - [`InvalidParameterValue.InvalidTagKey`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTagKey)
+/// - [`InvalidParameterValue.InvalidTagValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTagValue)
+/// - [`InvalidParameterValue.InvalidTurboCapacity`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTurboCapacity)
+/// - [`InvalidParameterValue.InvalidVip`](super::errors::CfsErrorCode::InvalidParameterValueInvalidVip)
+/// - [`InvalidParameterValue.InvalidVpcId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidVpcId)
+/// - [`InvalidParameterValue.InvalidVpcParameter`](super::errors::CfsErrorCode::InvalidParameterValueInvalidVpcParameter)
+/// - [`InvalidParameterValue.InvalidZoneId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidZoneId)
+/// - [`InvalidParameterValue.InvalidZoneOrZoneId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidZoneOrZoneId)
+/// - [`InvalidParameterValue.MissingKmsKeyId`](super::errors::CfsErrorCode::InvalidParameterValueMissingKmsKeyId)
+/// - [`InvalidParameterValue.MissingStorageResourcePkg`](super::errors::CfsErrorCode::InvalidParameterValueMissingStorageResourcePkg)
+/// - [`InvalidParameterValue.MissingSubnetidOrUnsubnetid`](super::errors::CfsErrorCode::InvalidParameterValueMissingSubnetidOrUnsubnetid)
+/// - [`InvalidParameterValue.MissingVpcParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingVpcParameter)
+/// - [`InvalidParameterValue.MissingVpcidOrUnvpcid`](super::errors::CfsErrorCode::InvalidParameterValueMissingVpcidOrUnvpcid)
+/// - [`InvalidParameterValue.MissingZoneId`](super::errors::CfsErrorCode::InvalidParameterValueMissingZoneId)
+/// - [`InvalidParameterValue.MissingZoneOrZoneId`](super::errors::CfsErrorCode::InvalidParameterValueMissingZoneOrZoneId)
+/// - [`InvalidParameterValue.TagKeyFilterLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyFilterLimitExceeded)
+/// - [`InvalidParameterValue.TagKeyLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyLimitExceeded)
+/// - [`InvalidParameterValue.TagValueFilterLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.TagValueLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagValueLimitExceeded)
+/// - [`InvalidParameterValue.UnavailableRegion`](super::errors::CfsErrorCode::InvalidParameterValueUnavailableRegion)
+/// - [`InvalidParameterValue.UnavailableZone`](super::errors::CfsErrorCode::InvalidParameterValueUnavailableZone)
+/// - [`InvalidParameterValue.ZoneIdRegionNotMatch`](super::errors::CfsErrorCode::InvalidParameterValueZoneIdRegionNotMatch)
+/// - [`ResourceInsufficient.FileSystemLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientFileSystemLimitExceeded)
+/// - [`ResourceInsufficient.RegionSoldOut`](super::errors::CfsErrorCode::ResourceInsufficientRegionSoldOut)
+/// - [`ResourceInsufficient.SubnetIpAllOccupied`](super::errors::CfsErrorCode::ResourceInsufficientSubnetIpAllOccupied)
+/// - [`ResourceInsufficient.TagLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientTagLimitExceeded)
+/// - [`ResourceInsufficient.TagQuotasExceeded`](super::errors::CfsErrorCode::ResourceInsufficientTagQuotasExceeded)
+/// - [`ResourceInsufficient.TurboSpecialCapacityFileSystemCountLimit`](super::errors::CfsErrorCode::ResourceInsufficientTurboSpecialCapacityFileSystemCountLimit)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`ResourcesSoldOut`](super::errors::CfsErrorCode::ResourcesSoldOut)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BasicNetInterfaceNotSupported`](super::errors::CfsErrorCode::UnsupportedOperationBasicNetInterfaceNotSupported)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateCfsFileSystem",
     output = CreateCfsFileSystemResponse,
-    error = super::errors::CreateCfsFileSystemError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateCfsFileSystem {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`; example: `"ap-beijing-1"`
     pub zone: String,
 
-    /// `NetInterface`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetInterface`; example: `"VPC"`
     pub net_interface: String,
 
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroupbasic"`
+    /// `PGroupId`; example: `"pgroupbasic"`
     pub p_group_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS"`
+    /// `Protocol`; example: `"NFS"`
     pub protocol: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `StorageType`; example: `"SD"`
     pub storage_type: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abc123"`
+    /// `VpcId`; example: `"vpc-abc123"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-abc234"`
+    /// `SubnetId`; example: `"subnet-abc234"`
     pub subnet_id: Option<String>,
 
-    /// `MountIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `MountIP`; example: `"10.0.0.1"`
     #[tc(rename = "MountIP")]
     pub mount_ip: Option<String>,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"QcloudCfs"`
+    /// `FsName`; example: `"QcloudCfs"`
     pub fs_name: Option<String>,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypted`; example: `true`
     pub encrypted: Option<bool>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"QcloudCfs001"`
+    /// `ClientToken`; example: `"QcloudCfs001"`
     pub client_token: Option<String>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-abc123"`
+    /// `CcnId`; example: `"ccn-abc123"`
     pub ccn_id: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.1/24"`
+    /// `CidrBlock`; example: `"10.0.0.1/24"`
     pub cidr_block: Option<String>,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40960`
+    /// `Capacity`; example: `40960`
     pub capacity: Option<u64>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-abc1234"`
+    /// `SnapshotId`; example: `"snapcfs-abc1234"`
     pub snapshot_id: Option<String>,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-abc1234"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-abc1234"`
     pub auto_snapshot_policy_id: Option<String>,
 
-    /// `EnableAutoScaleUp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAutoScaleUp`; example: `false`
     pub enable_auto_scale_up: Option<bool>,
 
-    /// `CfsVersion`: a string.
-    ///
-    /// Example: `"v1.5"`
+    /// `CfsVersion`; example: `"v1.5"`
     pub cfs_version: Option<String>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `MetaType`; example: `"basic"`
     pub meta_type: Option<String>,
 
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"AgentSandbox"`
+    /// `Scenario`; example: `"AgentSandbox"`
     pub scenario: Option<String>,
 }
 
 /// What a successful [`CreateCfsFileSystem`] call returns.
 #[tc_model]
 pub struct CreateCfsFileSystemResponse {
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2017-02-24 11:28:12"`
+    /// `CreationTime`; example: `"2017-02-24 11:28:12"`
     pub creation_time: String,
 
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"QcloudCfs"`
+    /// `CreationToken`; example: `"QcloudCfs"`
     pub creation_token: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abc"`
+    /// `FileSystemId`; example: `"cfs-abc"`
     pub file_system_id: String,
 
-    /// `LifeCycleState`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `LifeCycleState`; example: `"AVAILABLE"`
     pub life_cycle_state: String,
 
-    /// `SizeByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `SizeByte`; example: `1000`
     pub size_byte: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `800001`
+    /// `ZoneId`; example: `800001`
     pub zone_id: u64,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"QcloudCfs"`
+    /// `FsName`; example: `"QcloudCfs"`
     pub fs_name: String,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypted`; example: `false`
     pub encrypted: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -341,54 +393,53 @@ pub struct CreateCfsFileSystemResponse {
 /// The `CreateCfsPGroup` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateCfsPGroupResponse`].
-/// The codes it documents are in [`CreateCfsPGroupError`](super::errors::CreateCfsPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateCfsPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.DuplicatedPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedPgroupName)
+/// - [`InvalidParameterValue.InvalidPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroupName)
+/// - [`InvalidParameterValue.MissingPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueMissingPgroupName)
+/// - [`InvalidParameterValue.PgroupDescinfoLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValuePgroupDescinfoLimitExceeded)
+/// - [`InvalidParameterValue.PgroupNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValuePgroupNameLimitExceeded)
+/// - [`ResourceInsufficient.PgroupNumberLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPgroupNumberLimitExceeded)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateCfsPGroup",
     output = CreateCfsPGroupResponse,
-    error = super::errors::CreateCfsPGroupError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateCfsPGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_pgroup"`
+    /// `Name`; example: `"test_pgroup"`
     pub name: String,
 
-    /// `DescInfo`: a string.
-    ///
-    /// Example: `"test_pgroup_desc"`
+    /// `DescInfo`; example: `"test_pgroup_desc"`
     pub desc_info: Option<String>,
 }
 
 /// What a successful [`CreateCfsPGroup`] call returns.
 #[tc_model]
 pub struct CreateCfsPGroupResponse {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_pgroup"`
+    /// `Name`; example: `"test_pgroup"`
     pub name: String,
 
-    /// `DescInfo`: a string.
-    ///
-    /// Example: `"test_pgroup_desc"`
+    /// `DescInfo`; example: `"test_pgroup_desc"`
     pub desc_info: String,
 
-    /// `BindCfsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindCfsNum`; example: `0`
     pub bind_cfs_num: i64,
 
-    /// `CDate`: a string.
-    ///
-    /// Example: `"2019-7-20 10:25:33"`
+    /// `CDate`; example: `"2019-7-20 10:25:33"`
     pub c_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -398,76 +449,75 @@ pub struct CreateCfsPGroupResponse {
 /// The `CreateCfsRule` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateCfsRuleResponse`].
-/// The codes it documents are in [`CreateCfsRuleError`](super::errors::CreateCfsRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateCfsRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`FailedOperation.PgroupIsUpdating`](super::errors::CfsErrorCode::FailedOperationPgroupIsUpdating)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedRuleAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedRuleAuthClientIp)
+/// - [`InvalidParameterValue.InvalidAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAuthClientIp)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`InvalidParameterValue.InvalidPriority`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPriority)
+/// - [`InvalidParameterValue.InvalidRwPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRwPermission)
+/// - [`InvalidParameterValue.InvalidUserPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidUserPermission)
+/// - [`ResourceInsufficient.RuleLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientRuleLimitExceeded)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateCfsRule",
     output = CreateCfsRuleResponse,
-    error = super::errors::CreateCfsRuleError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateCfsRule {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `AuthClientIp`: a string.
-    ///
-    /// Example: `"10.1.1.10"`
+    /// `AuthClientIp`; example: `"10.1.1.10"`
     pub auth_client_ip: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Priority`; example: `9`
     pub priority: i64,
 
-    /// `RWPermission`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `RWPermission`; example: `"rw"`
     #[tc(rename = "RWPermission")]
     pub rw_permission: Option<String>,
 
-    /// `UserPermission`: a string.
-    ///
-    /// Example: `"root_squash"`
+    /// `UserPermission`; example: `"root_squash"`
     pub user_permission: Option<String>,
 }
 
 /// What a successful [`CreateCfsRule`] call returns.
 #[tc_model]
 pub struct CreateCfsRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-12345"`
+    /// `RuleId`; example: `"rule-12345"`
     pub rule_id: String,
 
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `AuthClientIp`: a string.
-    ///
-    /// Example: `"10.1.1.10"`
+    /// `AuthClientIp`; example: `"10.1.1.10"`
     pub auth_client_ip: String,
 
-    /// `RWPermission`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `RWPermission`; example: `"rw"`
     #[tc(rename = "RWPermission")]
     pub rw_permission: String,
 
-    /// `UserPermission`: a string.
-    ///
-    /// Example: `"root_squash"`
+    /// `UserPermission`; example: `"root_squash"`
     pub user_permission: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Priority`; example: `9`
     pub priority: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -477,37 +527,60 @@ pub struct CreateCfsRuleResponse {
 /// The `CreateCfsSnapshot` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateCfsSnapshotResponse`].
-/// The codes it documents are in [`CreateCfsSnapshotError`](super::errors::CreateCfsSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateCfsSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidSnapshotName`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapshotName)
+/// - [`InvalidParameter.SnapshotNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterSnapshotNameLimitExceeded)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.FsSizeLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueFsSizeLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`InvalidParameterValue.InvalidResourceTags`](super::errors::CfsErrorCode::InvalidParameterValueInvalidResourceTags)
+/// - [`InvalidParameterValue.InvalidTagKey`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTagKey)
+/// - [`InvalidParameterValue.InvalidTagValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTagValue)
+/// - [`InvalidParameterValue.MissingFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueMissingFileSystemId)
+/// - [`InvalidParameterValue.TagKeyFilterLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyFilterLimitExceeded)
+/// - [`InvalidParameterValue.TagKeyLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyLimitExceeded)
+/// - [`InvalidParameterValue.TagValueFilterLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagValueFilterLimitExceeded)
+/// - [`InvalidParameterValue.TagValueLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagValueLimitExceeded)
+/// - [`ResourceInsufficient.SnapshotSizeLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientSnapshotSizeLimitExceeded)
+/// - [`ResourceInsufficient.TagLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientTagLimitExceeded)
+/// - [`ResourceInsufficient.TagQuotasExceeded`](super::errors::CfsErrorCode::ResourceInsufficientTagQuotasExceeded)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateCfsSnapshot",
     output = CreateCfsSnapshotResponse,
-    error = super::errors::CreateCfsSnapshotError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateCfsSnapshot {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-gagaggag"`
+    /// `FileSystemId`; example: `"cfs-gagaggag"`
     pub file_system_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"CFS定期快照"`
+    /// `SnapshotName`; example: `"CFS定期快照"`
     pub snapshot_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateCfsSnapshot`] call returns.
 #[tc_model]
 pub struct CreateCfsSnapshotResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-xx"`
+    /// `SnapshotId`; example: `"snapcfs-xx"`
     pub snapshot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -517,89 +590,73 @@ pub struct CreateCfsSnapshotResponse {
 /// The `CreateDataFlow` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateDataFlowResponse`].
-/// The codes it documents are in [`CreateDataFlowError`](super::errors::CreateDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDataFlowName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowName)
+/// - [`InvalidParameterValue.InvalidDataFlowSourceInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowSourceInfo)
+/// - [`InvalidParameterValue.InvalidDataFlowSourceStorageType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowSourceStorageType)
+/// - [`InvalidParameterValue.InvalidDataFlowTargetPath`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowTargetPath)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidLifecycleDataTaskType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidLifecycleDataTaskType)
+/// - [`ResourceInsufficient.DataFlowLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientDataFlowLimitExceeded)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateDataFlow",
     output = CreateDataFlowResponse,
-    error = super::errors::CreateDataFlowError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateDataFlow {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4abkgaga"`
+    /// `FileSystemId`; example: `"cfs-4abkgaga"`
     pub file_system_id: String,
 
-    /// `SourceStorageType`: a string.
-    ///
-    /// Example: `"S3_COS"`
+    /// `SourceStorageType`; example: `"S3_COS"`
     pub source_storage_type: String,
 
-    /// `SourceStorageAddress`: a string.
-    ///
-    /// Example: `"https://cfs-test-1251000014.cos.ap-shanghai.myqcloud.com"`
+    /// `SourceStorageAddress`; example: `"https://cfs-test-1251000014.cos.ap-shanghai.myqcloud.com"`
     pub source_storage_address: String,
 
-    /// `SourcePath`: a string.
-    ///
-    /// Example: `"/cos/test"`
+    /// `SourcePath`; example: `"/cos/test"`
     pub source_path: String,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/cfs/12a3"`
+    /// `TargetPath`; example: `"/cfs/12a3"`
     pub target_path: String,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"asafsafsa"`
+    /// `SecretId`; example: `"asafsafsa"`
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"ssafsafas"`
+    /// `SecretKey`; example: `"ssafsafas"`
     pub secret_key: String,
 
-    /// `DataFlowName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DataFlowName`; example: `"default"`
     pub data_flow_name: Option<String>,
 
-    /// `AutoRefresh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRefresh`; example: `0`
     pub auto_refresh: Option<u64>,
 
-    /// `UserKafkaTopic`: a string.
-    ///
-    /// Example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
+    /// `UserKafkaTopic`; example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
     pub user_kafka_topic: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `UserName`; example: `"name"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"xbxcxdxexcxdxa"`
+    /// `Password`; example: `"xbxcxdxexcxdxa"`
     pub password: Option<String>,
 }
 
 /// What a successful [`CreateDataFlow`] call returns.
 #[tc_model]
 pub struct CreateDataFlowResponse {
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-abcdefgh"`
+    /// `DataFlowId`; example: `"cfs-dataflow-abcdefgh"`
     pub data_flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -609,59 +666,48 @@ pub struct CreateDataFlowResponse {
 /// The `CreateDataRetrieval` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateDataRetrievalResponse`].
-/// The codes it documents are in [`CreateDataRetrievalError`](super::errors::CreateDataRetrievalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateDataRetrieval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DataRetrievalScheduleConflict`](super::errors::CfsErrorCode::InvalidParameterValueDataRetrievalScheduleConflict)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateDataRetrieval",
     output = CreateDataRetrievalResponse,
-    error = super::errors::CreateDataRetrievalError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateDataRetrieval {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4e5e76ff8"`
+    /// `FileSystemId`; example: `"cfs-4e5e76ff8"`
     pub file_system_id: String,
 
-    /// `DataRetrievalName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DataRetrievalName`; example: `"default"`
     pub data_retrieval_name: String,
 
-    /// `CompoundCondition`: a string.
-    ///
-    /// Example: `"WHERE size > 1048576 AND type == \"file\""`
+    /// `CompoundCondition`; example: `"WHERE size > 1048576 AND type == \"file\""`
     pub compound_condition: Option<String>,
 
-    /// `QueryCondition`: a string.
-    ///
-    /// Example: `"from entries|where size >4096"`
+    /// `QueryCondition`; example: `"from entries|where size >4096"`
     pub query_condition: Option<String>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DayOfMonth`; example: `"1"`
     pub day_of_month: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"3,4"`
+    /// `DayOfWeek`; example: `"3,4"`
     pub day_of_week: Option<String>,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"12,13"`
+    /// `Hour`; example: `"12,13"`
     pub hour: Option<String>,
 }
 
 /// What a successful [`CreateDataRetrieval`] call returns.
 #[tc_model]
 pub struct CreateDataRetrievalResponse {
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-1234bdbc"`
+    /// `DataRetrievalId`; example: `"dataretrieval-1234bdbc"`
     pub data_retrieval_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -671,59 +717,58 @@ pub struct CreateDataRetrievalResponse {
 /// The `CreateLifecycleDataTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateLifecycleDataTaskResponse`].
-/// The codes it documents are in [`CreateLifecycleDataTaskError`](super::errors::CreateLifecycleDataTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateLifecycleDataTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ListPathAndTaskPathConflict`](super::errors::CfsErrorCode::InvalidParameterListPathAndTaskPathConflict)
+/// - [`InvalidParameter.ListPathInvalidPrefix`](super::errors::CfsErrorCode::InvalidParameterListPathInvalidPrefix)
+/// - [`InvalidParameterValue.InvalidDataFlowId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowId)
+/// - [`InvalidParameterValue.InvalidDataFlowSourceStorageType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowSourceStorageType)
+/// - [`InvalidParameterValue.InvalidDataFlowTargetPath`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowTargetPath)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`InvalidParameterValue.InvalidLifecycleDataTaskType`](super::errors::CfsErrorCode::InvalidParameterValueInvalidLifecycleDataTaskType)
+/// - [`InvalidParameterValue.ListPathFileInvalid`](super::errors::CfsErrorCode::InvalidParameterValueListPathFileInvalid)
+/// - [`InvalidParameterValue.ListPathFileNotFound`](super::errors::CfsErrorCode::InvalidParameterValueListPathFileNotFound)
+/// - [`InvalidParameterValue.WaitingTaskLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueWaitingTaskLimitExceeded)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateLifecycleDataTask",
     output = CreateLifecycleDataTaskResponse,
-    error = super::errors::CreateLifecycleDataTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateLifecycleDataTask {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4agcdretg"`
+    /// `FileSystemId`; example: `"cfs-4agcdretg"`
     pub file_system_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"archive"`
+    /// `Type`; example: `"archive"`
     pub r#type: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"dataarchive"`
+    /// `TaskName`; example: `"dataarchive"`
     pub task_name: String,
 
-    /// `TaskPath`: a string.
-    ///
-    /// Example: `"/cfs/data"`
+    /// `TaskPath`; example: `"/cfs/data"`
     pub task_path: Option<String>,
 
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-abcdefeg"`
+    /// `DataFlowId`; example: `"cfs-dataflow-abcdefeg"`
     pub data_flow_id: Option<String>,
 
-    /// `IsOverwrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOverwrite`; example: `false`
     pub is_overwrite: Option<bool>,
 
-    /// `ListPath`: a string.
-    ///
-    /// Example: `"/cfs/datalist"`
+    /// `ListPath`; example: `"/cfs/datalist"`
     pub list_path: Option<String>,
 }
 
 /// What a successful [`CreateLifecycleDataTask`] call returns.
 #[tc_model]
 pub struct CreateLifecycleDataTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-20250101abcdef"`
+    /// `TaskId`; example: `"task-20250101abcdef"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -733,32 +778,45 @@ pub struct CreateLifecycleDataTaskResponse {
 /// The `CreateLifecyclePolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateLifecyclePolicyResponse`].
-/// The codes it documents are in [`CreateLifecyclePolicyError`](super::errors::CreateLifecyclePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateLifecyclePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.CosMultiVersionDisabled`](super::errors::CfsErrorCode::FailedOperationCosMultiVersionDisabled)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.Timeout`](super::errors::CfsErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParamIsCreateRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsCreateRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsModifyRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsModifyRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsSyncDelete`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsSyncDelete)
+/// - [`ResourceInsufficient.PolicyLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPolicyLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FieldOnlyForExternalStorage`](super::errors::CfsErrorCode::UnsupportedOperationFieldOnlyForExternalStorage)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateLifecyclePolicy",
     output = CreateLifecyclePolicyResponse,
-    error = super::errors::CreateLifecyclePolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateLifecyclePolicy {
-    /// `LifecyclePolicyName`: a string.
-    ///
-    /// Example: `"大数据NAS存储01"`
+    /// `LifecyclePolicyName`; example: `"大数据NAS存储01"`
     pub lifecycle_policy_name: String,
 
-    /// `LifecycleRules`: a list of [`LifecycleRule`](super::models::LifecycleRule) objects.
+    /// `LifecycleRules`
     pub lifecycle_rules: Vec<models::LifecycleRule>,
 }
 
 /// What a successful [`CreateLifecyclePolicy`] call returns.
 #[tc_model]
 pub struct CreateLifecyclePolicyResponse {
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8axxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8axxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 
@@ -769,32 +827,45 @@ pub struct CreateLifecyclePolicyResponse {
 /// The `CreateLifecyclePolicyDownloadTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateLifecyclePolicyDownloadTaskResponse`].
-/// The codes it documents are in [`CreateLifecyclePolicyDownloadTaskError`](super::errors::CreateLifecyclePolicyDownloadTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateLifecyclePolicyDownloadTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.CosMultiVersionDisabled`](super::errors::CfsErrorCode::FailedOperationCosMultiVersionDisabled)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.Timeout`](super::errors::CfsErrorCode::InternalErrorTimeout)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParamIsCreateRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsCreateRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsModifyRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsModifyRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsSyncDelete`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsSyncDelete)
+/// - [`ResourceInsufficient.PolicyLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientPolicyLimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.FieldOnlyForExternalStorage`](super::errors::CfsErrorCode::UnsupportedOperationFieldOnlyForExternalStorage)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateLifecyclePolicyDownloadTask",
     output = CreateLifecyclePolicyDownloadTaskResponse,
-    error = super::errors::CreateLifecyclePolicyDownloadTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateLifecyclePolicyDownloadTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-202311gafgagl"`
+    /// `TaskId`; example: `"task-202311gafgagl"`
     pub task_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"FileTotalList"`
+    /// `Type`; example: `"FileTotalList"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateLifecyclePolicyDownloadTask`] call returns.
 #[tc_model]
 pub struct CreateLifecyclePolicyDownloadTaskResponse {
-    /// `DownloadAddress`: a string.
+    /// `DownloadAddress`
     pub download_address: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -804,102 +875,78 @@ pub struct CreateLifecyclePolicyDownloadTaskResponse {
 /// The `CreateMigrationTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`CreateMigrationTaskResponse`].
-/// The codes it documents are in [`CreateMigrationTaskError`](super::errors::CreateMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=CreateMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::CfsErrorCode::ResourceInUse)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "CreateMigrationTask",
     output = CreateMigrationTaskResponse,
-    error = super::errors::CreateMigrationTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct CreateMigrationTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"copytask"`
+    /// `TaskName`; example: `"copytask"`
     pub task_name: String,
 
-    /// `MigrationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MigrationType`; example: `0`
     pub migration_type: u64,
 
-    /// `MigrationMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MigrationMode`; example: `0`
     pub migration_mode: u64,
 
-    /// `SrcSecretId`: a string.
-    ///
-    /// Example: `"secretid"`
+    /// `SrcSecretId`; example: `"secretid"`
     pub src_secret_id: String,
 
-    /// `SrcSecretKey`: a string.
-    ///
-    /// Example: `"secretkey"`
+    /// `SrcSecretKey`; example: `"secretkey"`
     pub src_secret_key: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-xxxxxx"`
+    /// `FileSystemId`; example: `"cfs-xxxxxx"`
     pub file_system_id: String,
 
-    /// `FsPath`: a string.
-    ///
-    /// Example: `"/filepathincfs"`
+    /// `FsPath`; example: `"/filepathincfs"`
     pub fs_path: String,
 
-    /// `CoverType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoverType`; example: `0`
     pub cover_type: u64,
 
-    /// `SrcService`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `SrcService`; example: `"COS"`
     pub src_service: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"testbucket-125xxxxxxx"`
+    /// `BucketName`; example: `"testbucket-125xxxxxxx"`
     pub bucket_name: Option<String>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: Option<String>,
 
-    /// `BucketAddress`: a string.
-    ///
-    /// Example: `"https://testbucket-125xxxxxx.cos.ap-guangzhou.myqcloud.com"`
+    /// `BucketAddress`; example: `"https://testbucket-125xxxxxx.cos.ap-guangzhou.myqcloud.com"`
     pub bucket_address: Option<String>,
 
-    /// `ListAddress`: a string.
+    /// `ListAddress`
     pub list_address: Option<String>,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `FsName`; example: `"name"`
     pub fs_name: Option<String>,
 
-    /// `BucketPath`: a string.
-    ///
-    /// Example: `"cos/"`
+    /// `BucketPath`; example: `"cos/"`
     pub bucket_path: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`CreateMigrationTask`] call returns.
 #[tc_model]
 pub struct CreateMigrationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"tasgagagagi"`
+    /// `TaskId`; example: `"tasgagagagi"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -909,29 +956,39 @@ pub struct CreateMigrationTaskResponse {
 /// The `DeleteAutoSnapshotPolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`DeleteAutoSnapshotPolicyError`](super::errors::DeleteAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameter.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapPolicyStatus)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterValueAutoPolicyNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteAutoSnapshotPolicy",
     output = DeleteAutoSnapshotPolicyResponse,
-    error = super::errors::DeleteAutoSnapshotPolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteAutoSnapshotPolicy {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xxxxx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xxxxx"`
     pub auto_snapshot_policy_id: String,
 }
 
 /// What a successful [`DeleteAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct DeleteAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xxxxx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xxxxx"`
     pub auto_snapshot_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -941,20 +998,35 @@ pub struct DeleteAutoSnapshotPolicyResponse {
 /// The `DeleteCfsFileSystem` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteCfsFileSystemResponse`].
-/// The codes it documents are in [`DeleteCfsFileSystemError`](super::errors::DeleteCfsFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteCfsFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MountTargetExists`](super::errors::CfsErrorCode::FailedOperationMountTargetExists)
+/// - [`FailedOperation.UntagResourceFailed`](super::errors::CfsErrorCode::FailedOperationUntagResourceFailed)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`InvalidParameterValue.InvalidRegionZoneInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRegionZoneInfo)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteCfsFileSystem",
     output = DeleteCfsFileSystemResponse,
-    error = super::errors::DeleteCfsFileSystemError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteCfsFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 }
 
@@ -968,34 +1040,42 @@ pub struct DeleteCfsFileSystemResponse {
 /// The `DeleteCfsPGroup` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteCfsPGroupResponse`].
-/// The codes it documents are in [`DeleteCfsPGroupError`](super::errors::DeleteCfsPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteCfsPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteCfsPGroup",
     output = DeleteCfsPGroupResponse,
-    error = super::errors::DeleteCfsPGroupError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteCfsPGroup {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 }
 
 /// What a successful [`DeleteCfsPGroup`] call returns.
 #[tc_model]
 pub struct DeleteCfsPGroupResponse {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1250000000`
+    /// `AppId`; example: `1250000000`
     pub app_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1005,39 +1085,52 @@ pub struct DeleteCfsPGroupResponse {
 /// The `DeleteCfsRule` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteCfsRuleResponse`].
-/// The codes it documents are in [`DeleteCfsRuleError`](super::errors::DeleteCfsRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteCfsRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`FailedOperation.PgroupIsUpdating`](super::errors::CfsErrorCode::FailedOperationPgroupIsUpdating)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedRuleAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedRuleAuthClientIp)
+/// - [`InvalidParameterValue.InvalidAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAuthClientIp)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`InvalidParameterValue.InvalidPriority`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPriority)
+/// - [`InvalidParameterValue.InvalidRwPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRwPermission)
+/// - [`InvalidParameterValue.InvalidUserPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidUserPermission)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`ResourceNotFound.RuleNotFound`](super::errors::CfsErrorCode::ResourceNotFoundRuleNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteCfsRule",
     output = DeleteCfsRuleResponse,
-    error = super::errors::DeleteCfsRuleError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteCfsRule {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-12345"`
+    /// `RuleId`; example: `"rule-12345"`
     pub rule_id: String,
 }
 
 /// What a successful [`DeleteCfsRule`] call returns.
 #[tc_model]
 pub struct DeleteCfsRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-12345"`
+    /// `RuleId`; example: `"rule-12345"`
     pub rule_id: String,
 
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1047,34 +1140,41 @@ pub struct DeleteCfsRuleResponse {
 /// The `DeleteCfsSnapshot` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteCfsSnapshotResponse`].
-/// The codes it documents are in [`DeleteCfsSnapshotError`](super::errors::DeleteCfsSnapshotError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteCfsSnapshot)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidSnapshotStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotStatus)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::CfsErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteCfsSnapshot",
     output = DeleteCfsSnapshotResponse,
-    error = super::errors::DeleteCfsSnapshotError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteCfsSnapshot {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-1245abcd"`
+    /// `SnapshotId`; example: `"snapcfs-1245abcd"`
     pub snapshot_id: Option<String>,
 
-    /// `SnapshotIds`: a list of strings.
-    ///
-    /// Example: `["snapcfs-xx","snapcfs-xx1"]`
+    /// `SnapshotIds`; example: `["snapcfs-xx","snapcfs-xx1"]`
     pub snapshot_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteCfsSnapshot`] call returns.
 #[tc_model]
 pub struct DeleteCfsSnapshotResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-xx"`
+    /// `SnapshotId`; example: `"snapcfs-xx"`
     pub snapshot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1084,25 +1184,30 @@ pub struct DeleteCfsSnapshotResponse {
 /// The `DeleteDataFlow` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteDataFlowResponse`].
-/// The codes it documents are in [`DeleteDataFlowError`](super::errors::DeleteDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDataFlowId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowId)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`InvalidParameterValue.MissingFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueMissingFileSystemId)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation.InvalidLifecycleDataTaskStatus`](super::errors::CfsErrorCode::UnsupportedOperationInvalidLifecycleDataTaskStatus)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteDataFlow",
     output = DeleteDataFlowResponse,
-    error = super::errors::DeleteDataFlowError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteDataFlow {
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-abcdefgh"`
+    /// `DataFlowId`; example: `"cfs-dataflow-abcdefgh"`
     pub data_flow_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4abcdefgh"`
+    /// `FileSystemId`; example: `"cfs-4abcdefgh"`
     pub file_system_id: Option<String>,
 }
 
@@ -1116,20 +1221,30 @@ pub struct DeleteDataFlowResponse {
 /// The `DeleteDataRetrieval` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteDataRetrievalResponse`].
-/// The codes it documents are in [`DeleteDataRetrievalError`](super::errors::DeleteDataRetrievalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteDataRetrieval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::CfsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::CfsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::CfsErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceInUse.DataRetrievalHasTask`](super::errors::CfsErrorCode::ResourceInUseDataRetrievalHasTask)
+/// - [`ResourceInUse.DataRetrievalTaskRunning`](super::errors::CfsErrorCode::ResourceInUseDataRetrievalTaskRunning)
+/// - [`ResourceNotFound.DataRetrievalNotFound`](super::errors::CfsErrorCode::ResourceNotFoundDataRetrievalNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CfsErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteDataRetrieval",
     output = DeleteDataRetrievalResponse,
-    error = super::errors::DeleteDataRetrievalError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteDataRetrieval {
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-20507000"`
+    /// `DataRetrievalId`; example: `"dataretrieval-20507000"`
     pub data_retrieval_id: String,
 }
 
@@ -1143,20 +1258,30 @@ pub struct DeleteDataRetrievalResponse {
 /// The `DeleteLifecyclePolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteLifecyclePolicyResponse`].
-/// The codes it documents are in [`DeleteLifecyclePolicyError`](super::errors::DeleteLifecyclePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteLifecyclePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::CfsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::CfsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::CfsErrorCode::MissingParameterMissingParameter)
+/// - [`ResourceInUse.DataRetrievalHasTask`](super::errors::CfsErrorCode::ResourceInUseDataRetrievalHasTask)
+/// - [`ResourceInUse.DataRetrievalTaskRunning`](super::errors::CfsErrorCode::ResourceInUseDataRetrievalTaskRunning)
+/// - [`ResourceNotFound.DataRetrievalNotFound`](super::errors::CfsErrorCode::ResourceNotFoundDataRetrievalNotFound)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CfsErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteLifecyclePolicy",
     output = DeleteLifecyclePolicyResponse,
-    error = super::errors::DeleteLifecyclePolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteLifecyclePolicy {
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8axxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8axxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 }
@@ -1171,20 +1296,30 @@ pub struct DeleteLifecyclePolicyResponse {
 /// The `DeleteMigrationTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteMigrationTaskResponse`].
-/// The codes it documents are in [`DeleteMigrationTaskError`](super::errors::DeleteMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::CfsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfsErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::CfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteMigrationTask",
     output = DeleteMigrationTaskResponse,
-    error = super::errors::DeleteMigrationTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteMigrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cfsmigrate-aeddcd1d"`
+    /// `TaskId`; example: `"cfsmigrate-aeddcd1d"`
     pub task_id: String,
 }
 
@@ -1198,35 +1333,32 @@ pub struct DeleteMigrationTaskResponse {
 /// The `DeleteUserQuota` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DeleteUserQuotaResponse`].
-/// The codes it documents are in [`DeleteUserQuotaError`](super::errors::DeleteUserQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DeleteUserQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DeleteUserQuota",
     output = DeleteUserQuotaResponse,
-    error = super::errors::DeleteUserQuotaError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DeleteUserQuota {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345efg"`
+    /// `FileSystemId`; example: `"cfs-12345efg"`
     pub file_system_id: String,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Uid"`
+    /// `UserType`; example: `"Uid"`
     pub user_type: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `UserId`; example: `"1000"`
     pub user_id: Option<String>,
 
-    /// `DirectoryPath`: a string.
-    ///
-    /// Example: `"/cfs/xx"`
+    /// `DirectoryPath`; example: `"/cfs/xx"`
     pub directory_path: Option<String>,
 }
 
@@ -1240,15 +1372,27 @@ pub struct DeleteUserQuotaResponse {
 /// The `DescribeAutoSnapshotPolicies` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeAutoSnapshotPoliciesResponse`].
-/// The codes it documents are in [`DescribeAutoSnapshotPoliciesError`](super::errors::DescribeAutoSnapshotPoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeAutoSnapshotPolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeAutoSnapshotPolicies",
     output = DescribeAutoSnapshotPoliciesResponse,
-    error = super::errors::DescribeAutoSnapshotPoliciesError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1258,44 +1402,32 @@ pub struct DeleteUserQuotaResponse {
     )
 )]
 pub struct DescribeAutoSnapshotPolicies {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC,DESC"`
+    /// `Order`; example: `"ASC,DESC"`
     pub order: Option<String>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreationTime"`
+    /// `OrderField`; example: `"CreationTime"`
     pub order_field: Option<String>,
 }
 
 /// What a successful [`DescribeAutoSnapshotPolicies`] call returns.
 #[tc_model]
 pub struct DescribeAutoSnapshotPoliciesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `AutoSnapshotPolicies`: a list of [`AutoSnapshotPolicyInfo`](super::models::AutoSnapshotPolicyInfo) objects.
+    /// `AutoSnapshotPolicies`
     pub auto_snapshot_policies: Vec<models::AutoSnapshotPolicyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1305,22 +1437,32 @@ pub struct DescribeAutoSnapshotPoliciesResponse {
 /// The `DescribeAvailableZoneInfo` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeAvailableZoneInfoResponse`].
-/// The codes it documents are in [`DescribeAvailableZoneInfoError`](super::errors::DescribeAvailableZoneInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeAvailableZoneInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.GetRoleFailed`](super::errors::CfsErrorCode::AuthFailureGetRoleFailed)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeAvailableZoneInfo",
     output = DescribeAvailableZoneInfoResponse,
-    error = super::errors::DescribeAvailableZoneInfoError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeAvailableZoneInfo {}
 
 /// What a successful [`DescribeAvailableZoneInfo`] call returns.
 #[tc_model]
 pub struct DescribeAvailableZoneInfoResponse {
-    /// `RegionZones`: a list of [`AvailableRegion`](super::models::AvailableRegion) objects.
+    /// `RegionZones`
     pub region_zones: Vec<models::AvailableRegion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1330,42 +1472,44 @@ pub struct DescribeAvailableZoneInfoResponse {
 /// The `DescribeBucketList` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeBucketListResponse`].
-/// The codes it documents are in [`DescribeBucketListError`](super::errors::DescribeBucketListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeBucketList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.GetRoleFailed`](super::errors::CfsErrorCode::AuthFailureGetRoleFailed)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeBucketList",
     output = DescribeBucketListResponse,
-    error = super::errors::DescribeBucketListError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeBucketList {
-    /// `SrcService`: a string.
-    ///
-    /// Example: `"OSS"`
+    /// `SrcService`; example: `"OSS"`
     pub src_service: String,
 
-    /// `SrcSecretId`: a string.
-    ///
-    /// Example: `"secretid"`
+    /// `SrcSecretId`; example: `"secretid"`
     pub src_secret_id: String,
 
-    /// `SrcSecretKey`: a string.
-    ///
-    /// Example: `"secretkey"`
+    /// `SrcSecretKey`; example: `"secretkey"`
     pub src_secret_key: String,
 }
 
 /// What a successful [`DescribeBucketList`] call returns.
 #[tc_model]
 pub struct DescribeBucketListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `BucketList`: a list of [`BucketInfo`](super::models::BucketInfo) objects.
+    /// `BucketList`
     pub bucket_list: Vec<models::BucketInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1375,15 +1519,27 @@ pub struct DescribeBucketListResponse {
 /// The `DescribeCfsFileSystemClients` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsFileSystemClientsResponse`].
-/// The codes it documents are in [`DescribeCfsFileSystemClientsError`](super::errors::DescribeCfsFileSystemClientsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsFileSystemClients)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.MissingFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueMissingFileSystemId)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`ResourceNotFound.MountTargetNotFound`](super::errors::CfsErrorCode::ResourceNotFoundMountTargetNotFound)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsFileSystemClients",
     output = DescribeCfsFileSystemClientsResponse,
-    error = super::errors::DescribeCfsFileSystemClientsError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1393,31 +1549,23 @@ pub struct DescribeBucketListResponse {
     )
 )]
 pub struct DescribeCfsFileSystemClients {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCfsFileSystemClients`] call returns.
 #[tc_model]
 pub struct DescribeCfsFileSystemClientsResponse {
-    /// `ClientList`: a list of [`FileSystemClient`](super::models::FileSystemClient) objects.
+    /// `ClientList`
     pub client_list: Vec<models::FileSystemClient>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1427,15 +1575,32 @@ pub struct DescribeCfsFileSystemClientsResponse {
 /// The `DescribeCfsFileSystems` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsFileSystemsResponse`].
-/// The codes it documents are in [`DescribeCfsFileSystemsError`](super::errors::DescribeCfsFileSystemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsFileSystems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.MissingFileSystemIdOrRegion`](super::errors::CfsErrorCode::InvalidParameterValueMissingFileSystemIdOrRegion)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`InvalidParameterValue.TagKeyFilterLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyFilterLimitExceeded)
+/// - [`InvalidParameterValue.TagKeyLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueTagKeyLimitExceeded)
+/// - [`InvalidParameterValue.UnavailableRegion`](super::errors::CfsErrorCode::InvalidParameterValueUnavailableRegion)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsFileSystems",
     output = DescribeCfsFileSystemsResponse,
-    error = super::errors::DescribeCfsFileSystemsError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1445,52 +1610,38 @@ pub struct DescribeCfsFileSystemClientsResponse {
     )
 )]
 pub struct DescribeCfsFileSystems {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12345"`
+    /// `VpcId`; example: `"vpc-12345"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-12345"`
+    /// `SubnetId`; example: `"subnet-12345"`
     pub subnet_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"test_fs"`
+    /// `CreationToken`; example: `"test_fs"`
     pub creation_token: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`DescribeCfsFileSystems`] call returns.
 #[tc_model]
 pub struct DescribeCfsFileSystemsResponse {
-    /// `FileSystems`: a list of [`FileSystemInfo`](super::models::FileSystemInfo) objects.
+    /// `FileSystems`
     pub file_systems: Vec<models::FileSystemInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1500,22 +1651,29 @@ pub struct DescribeCfsFileSystemsResponse {
 /// The `DescribeCfsPGroups` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsPGroupsResponse`].
-/// The codes it documents are in [`DescribeCfsPGroupsError`](super::errors::DescribeCfsPGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsPGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsPGroups",
     output = DescribeCfsPGroupsResponse,
-    error = super::errors::DescribeCfsPGroupsError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeCfsPGroups {}
 
 /// What a successful [`DescribeCfsPGroups`] call returns.
 #[tc_model]
 pub struct DescribeCfsPGroupsResponse {
-    /// `PGroupList`: a list of [`PGroupInfo`](super::models::PGroupInfo) objects.
+    /// `PGroupList`
     pub p_group_list: Vec<models::PGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,27 +1683,34 @@ pub struct DescribeCfsPGroupsResponse {
 /// The `DescribeCfsRules` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsRulesResponse`].
-/// The codes it documents are in [`DescribeCfsRulesError`](super::errors::DescribeCfsRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsRules",
     output = DescribeCfsRulesResponse,
-    error = super::errors::DescribeCfsRulesError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeCfsRules {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 }
 
 /// What a successful [`DescribeCfsRules`] call returns.
 #[tc_model]
 pub struct DescribeCfsRulesResponse {
-    /// `RuleList`: a list of [`PGroupRuleInfo`](super::models::PGroupRuleInfo) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::PGroupRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1555,24 +1720,31 @@ pub struct DescribeCfsRulesResponse {
 /// The `DescribeCfsServiceStatus` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsServiceStatusResponse`].
-/// The codes it documents are in [`DescribeCfsServiceStatusError`](super::errors::DescribeCfsServiceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsServiceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsServiceStatus",
     output = DescribeCfsServiceStatusResponse,
-    error = super::errors::DescribeCfsServiceStatusError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeCfsServiceStatus {}
 
 /// What a successful [`DescribeCfsServiceStatus`] call returns.
 #[tc_model]
 pub struct DescribeCfsServiceStatusResponse {
-    /// `CfsServiceStatus`: a string.
-    ///
-    /// Example: `"none"`
+    /// `CfsServiceStatus`; example: `"none"`
     pub cfs_service_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1582,22 +1754,30 @@ pub struct DescribeCfsServiceStatusResponse {
 /// The `DescribeCfsSnapshotOverview` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsSnapshotOverviewResponse`].
-/// The codes it documents are in [`DescribeCfsSnapshotOverviewError`](super::errors::DescribeCfsSnapshotOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsSnapshotOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsSnapshotOverview",
     output = DescribeCfsSnapshotOverviewResponse,
-    error = super::errors::DescribeCfsSnapshotOverviewError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeCfsSnapshotOverview {}
 
 /// What a successful [`DescribeCfsSnapshotOverview`] call returns.
 #[tc_model]
 pub struct DescribeCfsSnapshotOverviewResponse {
-    /// `StatisticsList`: a list of [`SnapshotStatistics`](super::models::SnapshotStatistics) objects.
+    /// `StatisticsList`
     pub statistics_list: Vec<models::SnapshotStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1607,15 +1787,26 @@ pub struct DescribeCfsSnapshotOverviewResponse {
 /// The `DescribeCfsSnapshots` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeCfsSnapshotsResponse`].
-/// The codes it documents are in [`DescribeCfsSnapshotsError`](super::errors::DescribeCfsSnapshotsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeCfsSnapshots)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::CfsErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeCfsSnapshots",
     output = DescribeCfsSnapshotsResponse,
-    error = super::errors::DescribeCfsSnapshotsError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1625,54 +1816,38 @@ pub struct DescribeCfsSnapshotOverviewResponse {
     )
 )]
 pub struct DescribeCfsSnapshots {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-gagaggag"`
+    /// `FileSystemId`; example: `"cfs-gagaggag"`
     pub file_system_id: Option<String>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-xx"`
+    /// `SnapshotId`; example: `"snapcfs-xx"`
     pub snapshot_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `OrderField`: a string.
-    ///
-    /// Example: `"CreationTime"`
+    /// `OrderField`; example: `"CreationTime"`
     pub order_field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC，DESC"`
+    /// `Order`; example: `"ASC，DESC"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeCfsSnapshots`] call returns.
 #[tc_model]
 pub struct DescribeCfsSnapshotsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Snapshots`: a list of [`SnapshotInfo`](super::models::SnapshotInfo) objects.
+    /// `Snapshots`
     pub snapshots: Vec<models::SnapshotInfo>,
 
-    /// `TotalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `333`
+    /// `TotalSize`; example: `333`
     pub total_size: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1682,15 +1857,23 @@ pub struct DescribeCfsSnapshotsResponse {
 /// The `DescribeDataFlow` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeDataFlowResponse`].
-/// The codes it documents are in [`DescribeDataFlowError`](super::errors::DescribeDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDataFlowId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowId)
+/// - [`InvalidParameterValue.InvalidDataFlowName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowName)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeDataFlow",
     output = DescribeDataFlowResponse,
-    error = super::errors::DescribeDataFlowError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1700,41 +1883,29 @@ pub struct DescribeCfsSnapshotsResponse {
     )
 )]
 pub struct DescribeDataFlow {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4gagkckgl"`
+    /// `FileSystemId`; example: `"cfs-4gagkckgl"`
     pub file_system_id: Option<String>,
 
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-abcdefgh"`
+    /// `DataFlowId`; example: `"cfs-dataflow-abcdefgh"`
     pub data_flow_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `CfsVersion`: a string.
-    ///
-    /// Example: `"v1.5"`
+    /// `CfsVersion`; example: `"v1.5"`
     pub cfs_version: Option<String>,
 }
 
 /// What a successful [`DescribeDataFlow`] call returns.
 #[tc_model]
 pub struct DescribeDataFlowResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DataFlows`: a list of [`DataFlowInfo`](super::models::DataFlowInfo) objects.
+    /// `DataFlows`
     pub data_flows: Option<Vec<models::DataFlowInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1744,15 +1915,25 @@ pub struct DescribeDataFlowResponse {
 /// The `DescribeDataRetrieval` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeDataRetrievalResponse`].
-/// The codes it documents are in [`DescribeDataRetrievalError`](super::errors::DescribeDataRetrievalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeDataRetrieval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::CfsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::CfsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.DataRetrievalScheduleConflict`](super::errors::CfsErrorCode::InvalidParameterValueDataRetrievalScheduleConflict)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::CfsErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CfsErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeDataRetrieval",
     output = DescribeDataRetrievalResponse,
-    error = super::errors::DescribeDataRetrievalError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1762,29 +1943,23 @@ pub struct DescribeDataFlowResponse {
     )
 )]
 pub struct DescribeDataRetrieval {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDataRetrieval`] call returns.
 #[tc_model]
 pub struct DescribeDataRetrievalResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `DataRetrievals`: a list of [`DataRetrievalInfo`](super::models::DataRetrievalInfo) objects.
+    /// `DataRetrievals`
     pub data_retrievals: Vec<models::DataRetrievalInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1794,15 +1969,20 @@ pub struct DescribeDataRetrievalResponse {
 /// The `DescribeDataRetrievalTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeDataRetrievalTaskResponse`].
-/// The codes it documents are in [`DescribeDataRetrievalTaskError`](super::errors::DescribeDataRetrievalTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeDataRetrievalTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDataRetrievalId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataRetrievalId)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeDataRetrievalTask",
     output = DescribeDataRetrievalTaskResponse,
-    error = super::errors::DescribeDataRetrievalTaskError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1812,44 +1992,32 @@ pub struct DescribeDataRetrievalResponse {
     )
 )]
 pub struct DescribeDataRetrievalTask {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-03-11 11:50:42"`
+    /// `StartTime`; example: `"2026-03-11 11:50:42"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-12 11:50:42"`
+    /// `EndTime`; example: `"2026-03-12 11:50:42"`
     pub end_time: String,
 
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-589fa03c"`
+    /// `DataRetrievalId`; example: `"dataretrieval-589fa03c"`
     pub data_retrieval_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Limit`; example: `8`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDataRetrievalTask`] call returns.
 #[tc_model]
 pub struct DescribeDataRetrievalTaskResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: Option<u64>,
 
-    /// `DataRetrievalTasks`: a list of [`DataRetrievalTaskInfo`](super::models::DataRetrievalTaskInfo) objects.
+    /// `DataRetrievalTasks`
     pub data_retrieval_tasks: Option<Vec<models::DataRetrievalTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1859,15 +2027,20 @@ pub struct DescribeDataRetrievalTaskResponse {
 /// The `DescribeLifecycleDataTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeLifecycleDataTaskResponse`].
-/// The codes it documents are in [`DescribeLifecycleDataTaskError`](super::errors::DescribeLifecycleDataTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeLifecycleDataTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.MissingTaskIdOrRegion`](super::errors::CfsErrorCode::InvalidParameterValueMissingTaskIdOrRegion)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeLifecycleDataTask",
     output = DescribeLifecycleDataTaskResponse,
-    error = super::errors::DescribeLifecycleDataTaskError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1877,49 +2050,35 @@ pub struct DescribeDataRetrievalTaskResponse {
     )
 )]
 pub struct DescribeLifecycleDataTask {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-19 10:15:37"`
+    /// `StartTime`; example: `"2024-11-19 10:15:37"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-10-19 10:15:37"`
+    /// `EndTime`; example: `"2024-10-19 10:15:37"`
     pub end_time: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"c1a2b3f4"`
+    /// `TaskId`; example: `"c1a2b3f4"`
     pub task_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `CfsVersion`: a string.
-    ///
-    /// Example: `"v3.1"`
+    /// `CfsVersion`; example: `"v3.1"`
     pub cfs_version: Option<String>,
 }
 
 /// What a successful [`DescribeLifecycleDataTask`] call returns.
 #[tc_model]
 pub struct DescribeLifecycleDataTaskResponse {
-    /// `LifecycleDataTask`: a list of [`LifecycleDataTaskInfo`](super::models::LifecycleDataTaskInfo) objects.
+    /// `LifecycleDataTask`
     pub lifecycle_data_task: Vec<models::LifecycleDataTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1929,15 +2088,20 @@ pub struct DescribeLifecycleDataTaskResponse {
 /// The `DescribeLifecyclePolicies` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeLifecyclePoliciesResponse`].
-/// The codes it documents are in [`DescribeLifecyclePoliciesError`](super::errors::DescribeLifecyclePoliciesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeLifecyclePolicies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.MissingTaskIdOrRegion`](super::errors::CfsErrorCode::InvalidParameterValueMissingTaskIdOrRegion)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeLifecyclePolicies",
     output = DescribeLifecyclePoliciesResponse,
-    error = super::errors::DescribeLifecyclePoliciesError,
+    error = super::errors::CfsErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1947,29 +2111,19 @@ pub struct DescribeLifecycleDataTaskResponse {
     )
 )]
 pub struct DescribeLifecyclePolicies {
-    /// `LifecyclePolicyName`: a string.
-    ///
-    /// Example: `"大数据NAS存储01"`
+    /// `LifecyclePolicyName`; example: `"大数据NAS存储01"`
     pub lifecycle_policy_name: Option<String>,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<u64>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-xxxxxx"`
+    /// `FileSystemId`; example: `"cfs-xxxxxx"`
     pub file_system_id: Option<String>,
 
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-hxd1xxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-hxd1xxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: Option<String>,
 }
@@ -1977,22 +2131,16 @@ pub struct DescribeLifecyclePolicies {
 /// What a successful [`DescribeLifecyclePolicies`] call returns.
 #[tc_model]
 pub struct DescribeLifecyclePoliciesResponse {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `LifecyclePolicies`: a list of [`LifecyclePolicy`](super::models::LifecyclePolicy) objects.
+    /// `LifecyclePolicies`
     pub lifecycle_policies: Vec<models::LifecyclePolicy>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2002,15 +2150,20 @@ pub struct DescribeLifecyclePoliciesResponse {
 /// The `DescribeMigrationTasks` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeMigrationTasksResponse`].
-/// The codes it documents are in [`DescribeMigrationTasksError`](super::errors::DescribeMigrationTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeMigrationTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.MissingTaskIdOrRegion`](super::errors::CfsErrorCode::InvalidParameterValueMissingTaskIdOrRegion)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeMigrationTasks",
     output = DescribeMigrationTasksResponse,
-    error = super::errors::DescribeMigrationTasksError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2020,29 +2173,23 @@ pub struct DescribeLifecyclePoliciesResponse {
     )
 )]
 pub struct DescribeMigrationTasks {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeMigrationTasks`] call returns.
 #[tc_model]
 pub struct DescribeMigrationTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `MigrationTasks`: a list of [`MigrationTaskInfo`](super::models::MigrationTaskInfo) objects.
+    /// `MigrationTasks`
     pub migration_tasks: Vec<models::MigrationTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2052,32 +2199,42 @@ pub struct DescribeMigrationTasksResponse {
 /// The `DescribeMountTargets` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeMountTargetsResponse`].
-/// The codes it documents are in [`DescribeMountTargetsError`](super::errors::DescribeMountTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeMountTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.MissingFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueMissingFileSystemId)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`ResourceNotFound.MountTargetNotFound`](super::errors::CfsErrorCode::ResourceNotFoundMountTargetNotFound)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeMountTargets",
     output = DescribeMountTargetsResponse,
-    error = super::errors::DescribeMountTargetsError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeMountTargets {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeMountTargets`] call returns.
 #[tc_model]
 pub struct DescribeMountTargetsResponse {
-    /// `MountTargets`: a list of [`MountInfo`](super::models::MountInfo) objects.
+    /// `MountTargets`
     pub mount_targets: Vec<models::MountInfo>,
 
-    /// `NumberOfMountTargets`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NumberOfMountTargets`; example: `1`
     pub number_of_mount_targets: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2087,42 +2244,46 @@ pub struct DescribeMountTargetsResponse {
 /// The `DescribeSnapshotOperationLogs` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeSnapshotOperationLogsResponse`].
-/// The codes it documents are in [`DescribeSnapshotOperationLogsError`](super::errors::DescribeSnapshotOperationLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeSnapshotOperationLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidSnapshotStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotStatus)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::CfsErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeSnapshotOperationLogs",
     output = DescribeSnapshotOperationLogsResponse,
-    error = super::errors::DescribeSnapshotOperationLogsError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DescribeSnapshotOperationLogs {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-123abcdd"`
+    /// `SnapshotId`; example: `"snapcfs-123abcdd"`
     pub snapshot_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-08-11 11:51:33"`
+    /// `StartTime`; example: `"2021-08-11 11:51:33"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-08-11 11:51:33"`
+    /// `EndTime`; example: `"2021-08-11 11:51:33"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeSnapshotOperationLogs`] call returns.
 #[tc_model]
 pub struct DescribeSnapshotOperationLogsResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-4gbaklnk"`
+    /// `SnapshotId`; example: `"snapcfs-4gbaklnk"`
     pub snapshot_id: String,
 
-    /// `SnapshotOperates`: a list of [`SnapshotOperateLog`](super::models::SnapshotOperateLog) objects.
+    /// `SnapshotOperates`
     pub snapshot_operates: Vec<models::SnapshotOperateLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2132,15 +2293,22 @@ pub struct DescribeSnapshotOperationLogsResponse {
 /// The `DescribeUserQuota` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DescribeUserQuotaResponse`].
-/// The codes it documents are in [`DescribeUserQuotaError`](super::errors::DescribeUserQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DescribeUserQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.QuotaUserTypeError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaUserTypeError)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DescribeUserQuota",
     output = DescribeUserQuotaResponse,
-    error = super::errors::DescribeUserQuotaError,
+    error = super::errors::CfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2150,34 +2318,26 @@ pub struct DescribeSnapshotOperationLogsResponse {
     )
 )]
 pub struct DescribeUserQuota {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abc12345"`
+    /// `FileSystemId`; example: `"cfs-abc12345"`
     pub file_system_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeUserQuota`] call returns.
 #[tc_model]
 pub struct DescribeUserQuotaResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `UserQuotaInfo`: a list of [`UserQuota`](super::models::UserQuota) objects.
+    /// `UserQuotaInfo`
     pub user_quota_info: Vec<models::UserQuota>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2187,49 +2347,44 @@ pub struct DescribeUserQuotaResponse {
 /// The `DoDirectoryOperation` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`DoDirectoryOperationResponse`].
-/// The codes it documents are in [`DoDirectoryOperationError`](super::errors::DoDirectoryOperationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=DoDirectoryOperation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.QuotaUserTypeError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaUserTypeError)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "DoDirectoryOperation",
     output = DoDirectoryOperationResponse,
-    error = super::errors::DoDirectoryOperationError
+    error = super::errors::CfsErrorCode
 )]
 pub struct DoDirectoryOperation {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-5xxxyyyzz"`
+    /// `FileSystemId`; example: `"cfs-5xxxyyyzz"`
     pub file_system_id: String,
 
-    /// `OpetationType`: a string.
-    ///
-    /// Example: `"check"`
+    /// `OpetationType`; example: `"check"`
     pub opetation_type: String,
 
-    /// `DirectoryPath`: a string.
-    ///
-    /// Example: `"/user1/dir2/"`
+    /// `DirectoryPath`; example: `"/user1/dir2/"`
     pub directory_path: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"0777"`
+    /// `Mode`; example: `"0777"`
     pub mode: Option<String>,
 
-    /// `DestPath`: a string.
-    ///
-    /// Example: `"/cfs/testa"`
+    /// `DestPath`; example: `"/cfs/testa"`
     pub dest_path: Option<String>,
 }
 
 /// What a successful [`DoDirectoryOperation`] call returns.
 #[tc_model]
 pub struct DoDirectoryOperationResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2239,74 +2394,59 @@ pub struct DoDirectoryOperationResponse {
 /// The `ModifyDataFlow` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ModifyDataFlowResponse`].
-/// The codes it documents are in [`ModifyDataFlowError`](super::errors::ModifyDataFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ModifyDataFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidDataFlowId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowId)
+/// - [`InvalidParameterValue.InvalidDataFlowName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowName)
+/// - [`InvalidParameterValue.InvalidDataFlowSourceInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataFlowSourceInfo)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ModifyDataFlow",
     output = ModifyDataFlowResponse,
-    error = super::errors::ModifyDataFlowError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ModifyDataFlow {
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-abc124"`
+    /// `DataFlowId`; example: `"cfs-dataflow-abc124"`
     pub data_flow_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4gagcgaga"`
+    /// `FileSystemId`; example: `"cfs-4gagcgaga"`
     pub file_system_id: String,
 
-    /// `DataFlowName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `DataFlowName`; example: `"default"`
     pub data_flow_name: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"galgjagagagj"`
+    /// `SecretId`; example: `"galgjagagagj"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"thipsmyphjshsp"`
+    /// `SecretKey`; example: `"thipsmyphjshsp"`
     pub secret_key: Option<String>,
 
-    /// `UserKafkaTopic`: a string.
-    ///
-    /// Example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
+    /// `UserKafkaTopic`; example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
     pub user_kafka_topic: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Kafka消费用户名"`
+    /// `UserName`; example: `"Kafka消费用户名"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"axxgbadga"`
+    /// `Password`; example: `"axxgbadga"`
     pub password: Option<String>,
 
-    /// `AutoRefresh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRefresh`; example: `1`
     pub auto_refresh: Option<u64>,
 }
 
 /// What a successful [`ModifyDataFlow`] call returns.
 #[tc_model]
 pub struct ModifyDataFlowResponse {
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-agag124"`
+    /// `DataFlowId`; example: `"cfs-dataflow-agag124"`
     pub data_flow_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2316,50 +2456,42 @@ pub struct ModifyDataFlowResponse {
 /// The `ModifyDataRetrieval` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ModifyDataRetrievalResponse`].
-/// The codes it documents are in [`ModifyDataRetrievalError`](super::errors::ModifyDataRetrievalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ModifyDataRetrieval)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.DataRetrievalScheduleConflict`](super::errors::CfsErrorCode::InvalidParameterValueDataRetrievalScheduleConflict)
+/// - [`InvalidParameterValue.InvalidDataRetrievalId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataRetrievalId)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ModifyDataRetrieval",
     output = ModifyDataRetrievalResponse,
-    error = super::errors::ModifyDataRetrievalError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ModifyDataRetrieval {
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-72986e77"`
+    /// `DataRetrievalId`; example: `"dataretrieval-72986e77"`
     pub data_retrieval_id: String,
 
-    /// `DataRetrievalName`: a string.
-    ///
-    /// Example: `"default-rule"`
+    /// `DataRetrievalName`; example: `"default-rule"`
     pub data_retrieval_name: Option<String>,
 
-    /// `CompoundCondition`: a string.
-    ///
-    /// Example: `"from entries|where size >4096"`
+    /// `CompoundCondition`; example: `"from entries|where size >4096"`
     pub compound_condition: Option<String>,
 
-    /// `QueryCondition`: a string.
-    ///
-    /// Example: `"path:/cfs/abc/* AND type:file AND size:>0"`
+    /// `QueryCondition`; example: `"path:/cfs/abc/* AND type:file AND size:>0"`
     pub query_condition: Option<String>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DayOfMonth`; example: `"1"`
     pub day_of_month: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DayOfWeek`; example: `"1"`
     pub day_of_week: Option<String>,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"12"`
+    /// `Hour`; example: `"12"`
     pub hour: Option<String>,
 }
 
@@ -2373,59 +2505,53 @@ pub struct ModifyDataRetrievalResponse {
 /// The `ModifyFileSystemAutoScaleUpRule` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ModifyFileSystemAutoScaleUpRuleResponse`].
-/// The codes it documents are in [`ModifyFileSystemAutoScaleUpRuleError`](super::errors::ModifyFileSystemAutoScaleUpRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ModifyFileSystemAutoScaleUpRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.GetRoleFailed`](super::errors::CfsErrorCode::AuthFailureGetRoleFailed)
+/// - [`InvalidParameterValue.InvalidAutoScaleUpParams`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAutoScaleUpParams)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`ResourceNotFound.FsNotExist`](super::errors::CfsErrorCode::ResourceNotFoundFsNotExist)
+/// - [`ResourceNotFound.ResourcePackageNotFound`](super::errors::CfsErrorCode::ResourceNotFoundResourcePackageNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ModifyFileSystemAutoScaleUpRule",
     output = ModifyFileSystemAutoScaleUpRuleResponse,
-    error = super::errors::ModifyFileSystemAutoScaleUpRuleError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ModifyFileSystemAutoScaleUpRule {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4abc12343"`
+    /// `FileSystemId`; example: `"cfs-4abc12343"`
     pub file_system_id: String,
 
-    /// `ScaleUpThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ScaleUpThreshold`; example: `90`
     pub scale_up_threshold: u64,
 
-    /// `TargetThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TargetThreshold`; example: `80`
     pub target_threshold: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 }
 
 /// What a successful [`ModifyFileSystemAutoScaleUpRule`] call returns.
 #[tc_model]
 pub struct ModifyFileSystemAutoScaleUpRuleResponse {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-x"`
+    /// `FileSystemId`; example: `"cfs-x"`
     pub file_system_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ScaleUpThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `ScaleUpThreshold`; example: `85`
     pub scale_up_threshold: u64,
 
-    /// `TargetThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `TargetThreshold`; example: `75`
     pub target_threshold: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2435,28 +2561,37 @@ pub struct ModifyFileSystemAutoScaleUpRuleResponse {
 /// The `ModifyLifecyclePolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ModifyLifecyclePolicyResponse`].
-/// The codes it documents are in [`ModifyLifecyclePolicyError`](super::errors::ModifyLifecyclePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ModifyLifecyclePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CosMultiVersionDisabled`](super::errors::CfsErrorCode::FailedOperationCosMultiVersionDisabled)
+/// - [`InvalidParameterValue.CfsPath`](super::errors::CfsErrorCode::InvalidParameterValueCfsPath)
+/// - [`InvalidParameterValue.InvalidParamIsCreateRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsCreateRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsModifyRealTimeSync`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsModifyRealTimeSync)
+/// - [`InvalidParameterValue.InvalidParamIsSyncDelete`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParamIsSyncDelete)
+/// - [`InvalidParameterValue.PolicyRuleStorageTypeInvalid`](super::errors::CfsErrorCode::InvalidParameterValuePolicyRuleStorageTypeInvalid)
+/// - [`InvalidParameterValue.StorageTypeInvalid`](super::errors::CfsErrorCode::InvalidParameterValueStorageTypeInvalid)
+/// - [`MissingParameter`](super::errors::CfsErrorCode::MissingParameter)
+/// - [`UnsupportedOperation.FieldOnlyForExternalStorage`](super::errors::CfsErrorCode::UnsupportedOperationFieldOnlyForExternalStorage)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ModifyLifecyclePolicy",
     output = ModifyLifecyclePolicyResponse,
-    error = super::errors::ModifyLifecyclePolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ModifyLifecyclePolicy {
-    /// `LifecyclePolicyName`: a string.
-    ///
-    /// Example: `"大数据NAS存储01"`
+    /// `LifecyclePolicyName`; example: `"大数据NAS存储01"`
     pub lifecycle_policy_name: String,
 
-    /// `LifecycleRules`: a list of [`LifecycleRule`](super::models::LifecycleRule) objects.
+    /// `LifecycleRules`
     pub lifecycle_rules: Vec<models::LifecycleRule>,
 
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8axxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8axxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 }
@@ -2464,9 +2599,7 @@ pub struct ModifyLifecyclePolicy {
 /// What a successful [`ModifyLifecyclePolicy`] call returns.
 #[tc_model]
 pub struct ModifyLifecyclePolicyResponse {
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8axxxx"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8axxxx"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 
@@ -2477,30 +2610,49 @@ pub struct ModifyLifecyclePolicyResponse {
 /// The `OverrideCfsRules` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`OverrideCfsRulesResponse`].
-/// The codes it documents are in [`OverrideCfsRulesError`](super::errors::OverrideCfsRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=OverrideCfsRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`FailedOperation.PgroupIsUpdating`](super::errors::CfsErrorCode::FailedOperationPgroupIsUpdating)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedRuleAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedRuleAuthClientIp)
+/// - [`InvalidParameterValue.InvalidAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAuthClientIp)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`InvalidParameterValue.InvalidPriority`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPriority)
+/// - [`InvalidParameterValue.InvalidRwPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRwPermission)
+/// - [`InvalidParameterValue.InvalidUserPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidUserPermission)
+/// - [`ResourceInsufficient.RuleLimitExceeded`](super::errors::CfsErrorCode::ResourceInsufficientRuleLimitExceeded)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "OverrideCfsRules",
     output = OverrideCfsRulesResponse,
-    error = super::errors::OverrideCfsRulesError
+    error = super::errors::CfsErrorCode
 )]
 pub struct OverrideCfsRules {
-    /// `PermissionGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PermissionGroupId`; example: `"pgroup-12345"`
     pub permission_group_id: String,
 
-    /// `RuleList`: a list of [`InputPermissionGroupRules`](super::models::InputPermissionGroupRules) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::InputPermissionGroupRules>,
 }
 
 /// What a successful [`OverrideCfsRules`] call returns.
 #[tc_model]
 pub struct OverrideCfsRulesResponse {
-    /// `RuleList`: a list of [`PGroupRuleInfo`](super::models::PGroupRuleInfo) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::PGroupRuleInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2510,29 +2662,35 @@ pub struct OverrideCfsRulesResponse {
 /// The `RunDataRetrievalTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`RunDataRetrievalTaskResponse`].
-/// The codes it documents are in [`RunDataRetrievalTaskError`](super::errors::RunDataRetrievalTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=RunDataRetrievalTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalError`](super::errors::CfsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::CfsErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterValue.InvalidDataRetrievalId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDataRetrievalId)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`MissingParameter.MissingParameter`](super::errors::CfsErrorCode::MissingParameterMissingParameter)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CfsErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "RunDataRetrievalTask",
     output = RunDataRetrievalTaskResponse,
-    error = super::errors::RunDataRetrievalTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct RunDataRetrievalTask {
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-7c29aea4"`
+    /// `DataRetrievalId`; example: `"dataretrieval-7c29aea4"`
     pub data_retrieval_id: String,
 }
 
 /// What a successful [`RunDataRetrievalTask`] call returns.
 #[tc_model]
 pub struct RunDataRetrievalTaskResponse {
-    /// `DataRetrievalTaskId`: a string.
-    ///
-    /// Example: `"dataretrievaltask-cc2f42e4"`
+    /// `DataRetrievalTaskId`; example: `"dataretrievaltask-cc2f42e4"`
     pub data_retrieval_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2542,39 +2700,48 @@ pub struct RunDataRetrievalTaskResponse {
 /// The `ScaleUpFileSystem` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`ScaleUpFileSystemResponse`].
-/// The codes it documents are in [`ScaleUpFileSystemError`](super::errors::ScaleUpFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=ScaleUpFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFsStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsStatus)
+/// - [`InvalidParameterValue.InvalidScaleupTargetCapacity`](super::errors::CfsErrorCode::InvalidParameterValueInvalidScaleupTargetCapacity)
+/// - [`InvalidParameterValue.InvalidTurboCapacity`](super::errors::CfsErrorCode::InvalidParameterValueInvalidTurboCapacity)
+/// - [`MissingParameter`](super::errors::CfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`ResourceNotFound.FsNotExist`](super::errors::CfsErrorCode::ResourceNotFoundFsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::CfsErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.MissingKmsAccessPermission`](super::errors::CfsErrorCode::UnsupportedOperationMissingKmsAccessPermission)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "ScaleUpFileSystem",
     output = ScaleUpFileSystemResponse,
-    error = super::errors::ScaleUpFileSystemError
+    error = super::errors::CfsErrorCode
 )]
 pub struct ScaleUpFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4abc12345"`
+    /// `FileSystemId`; example: `"cfs-4abc12345"`
     pub file_system_id: String,
 
-    /// `TargetCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20480`
+    /// `TargetCapacity`; example: `20480`
     pub target_capacity: u64,
 }
 
 /// What a successful [`ScaleUpFileSystem`] call returns.
 #[tc_model]
 pub struct ScaleUpFileSystemResponse {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-x"`
+    /// `FileSystemId`; example: `"cfs-x"`
     pub file_system_id: String,
 
-    /// `TargetCapacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `TargetCapacity`; example: `10240`
     pub target_capacity: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2584,54 +2751,57 @@ pub struct ScaleUpFileSystemResponse {
 /// The `SetUserQuota` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`SetUserQuotaResponse`].
-/// The codes it documents are in [`SetUserQuotaError`](super::errors::SetUserQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=SetUserQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameterValue.CfsPath`](super::errors::CfsErrorCode::InvalidParameterValueCfsPath)
+/// - [`InvalidParameterValue.InvalidPolicyFsPath`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPolicyFsPath)
+/// - [`InvalidParameterValue.ProjectQuotasDirNested`](super::errors::CfsErrorCode::InvalidParameterValueProjectQuotasDirNested)
+/// - [`InvalidParameterValue.ProjectQuotasExceeded`](super::errors::CfsErrorCode::InvalidParameterValueProjectQuotasExceeded)
+/// - [`InvalidParameterValue.QuotaCapLimitError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaCapLimitError)
+/// - [`InvalidParameterValue.QuotaFileLimitError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaFileLimitError)
+/// - [`InvalidParameterValue.QuotaUserIdError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaUserIdError)
+/// - [`InvalidParameterValue.QuotaUserTypeError`](super::errors::CfsErrorCode::InvalidParameterValueQuotaUserTypeError)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.InvalidCfsVersion`](super::errors::CfsErrorCode::UnsupportedOperationInvalidCfsVersion)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "SetUserQuota",
     output = SetUserQuotaResponse,
-    error = super::errors::SetUserQuotaError
+    error = super::errors::CfsErrorCode
 )]
 pub struct SetUserQuota {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abc12345"`
+    /// `FileSystemId`; example: `"cfs-abc12345"`
     pub file_system_id: String,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Uid"`
+    /// `UserType`; example: `"Uid"`
     pub user_type: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `UserId`; example: `"1000"`
     pub user_id: Option<String>,
 
-    /// `CapacityHardLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CapacityHardLimit`; example: `10`
     pub capacity_hard_limit: Option<u64>,
 
-    /// `FileHardLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FileHardLimit`; example: `10000`
     pub file_hard_limit: Option<u64>,
 
-    /// `DirectoryPath`: a string.
-    ///
-    /// Example: `"/cfs/xx"`
+    /// `DirectoryPath`; example: `"/cfs/xx"`
     pub directory_path: Option<String>,
 }
 
 /// What a successful [`SetUserQuota`] call returns.
 #[tc_model]
 pub struct SetUserQuotaResponse {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `UserId`; example: `"10000"`
     pub user_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2641,24 +2811,31 @@ pub struct SetUserQuotaResponse {
 /// The `SignUpCfsService` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`SignUpCfsServiceResponse`].
-/// The codes it documents are in [`SignUpCfsServiceError`](super::errors::SignUpCfsServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=SignUpCfsService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "SignUpCfsService",
     output = SignUpCfsServiceResponse,
-    error = super::errors::SignUpCfsServiceError
+    error = super::errors::CfsErrorCode
 )]
 pub struct SignUpCfsService {}
 
 /// What a successful [`SignUpCfsService`] call returns.
 #[tc_model]
 pub struct SignUpCfsServiceResponse {
-    /// `CfsServiceStatus`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `CfsServiceStatus`; example: `"creating"`
     pub cfs_service_status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2668,20 +2845,23 @@ pub struct SignUpCfsServiceResponse {
 /// The `StopLifecycleDataTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`StopLifecycleDataTaskResponse`].
-/// The codes it documents are in [`StopLifecycleDataTaskError`](super::errors::StopLifecycleDataTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=StopLifecycleDataTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidLifecycleTaskId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidLifecycleTaskId)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "StopLifecycleDataTask",
     output = StopLifecycleDataTaskResponse,
-    error = super::errors::StopLifecycleDataTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct StopLifecycleDataTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"gagtaga"`
+    /// `TaskId`; example: `"gagtaga"`
     pub task_id: String,
 }
 
@@ -2695,34 +2875,33 @@ pub struct StopLifecycleDataTaskResponse {
 /// The `StopMigrationTask` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`StopMigrationTaskResponse`].
-/// The codes it documents are in [`StopMigrationTaskError`](super::errors::StopMigrationTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=StopMigrationTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::CfsErrorCode::ResourceInUse)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "StopMigrationTask",
     output = StopMigrationTaskResponse,
-    error = super::errors::StopMigrationTaskError
+    error = super::errors::CfsErrorCode
 )]
 pub struct StopMigrationTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cfsmigrate-xxxxx"`
+    /// `TaskId`; example: `"cfsmigrate-xxxxx"`
     pub task_id: String,
 }
 
 /// What a successful [`StopMigrationTask`] call returns.
 #[tc_model]
 pub struct StopMigrationTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cfsmigrate-xxxxxxxx"`
+    /// `TaskId`; example: `"cfsmigrate-xxxxxxxx"`
     pub task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2732,34 +2911,42 @@ pub struct StopMigrationTaskResponse {
 /// The `UnbindAutoSnapshotPolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UnbindAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`UnbindAutoSnapshotPolicyError`](super::errors::UnbindAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UnbindAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameter.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapPolicyStatus)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UnbindAutoSnapshotPolicy",
     output = UnbindAutoSnapshotPolicyResponse,
-    error = super::errors::UnbindAutoSnapshotPolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UnbindAutoSnapshotPolicy {
-    /// `FileSystemIds`: a string.
-    ///
-    /// Example: `"cfs-abc,cfs-dbc"`
+    /// `FileSystemIds`; example: `"cfs-abc,cfs-dbc"`
     pub file_system_ids: String,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-gagagacg"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-gagagacg"`
     pub auto_snapshot_policy_id: String,
 }
 
 /// What a successful [`UnbindAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct UnbindAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-gagagacg"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-gagagacg"`
     pub auto_snapshot_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2769,64 +2956,66 @@ pub struct UnbindAutoSnapshotPolicyResponse {
 /// The `UpdateAutoSnapshotPolicy` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateAutoSnapshotPolicyResponse`].
-/// The codes it documents are in [`UpdateAutoSnapshotPolicyError`](super::errors::UpdateAutoSnapshotPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateAutoSnapshotPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CfsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterAutoPolicyNotFound)
+/// - [`InvalidParameter.InvalidParamDayofWeek`](super::errors::CfsErrorCode::InvalidParameterInvalidParamDayofWeek)
+/// - [`InvalidParameter.InvalidParamHour`](super::errors::CfsErrorCode::InvalidParameterInvalidParamHour)
+/// - [`InvalidParameter.InvalidSnapPolicyStatus`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapPolicyStatus)
+/// - [`InvalidParameter.InvalidSnapshotPolicyName`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapshotPolicyName)
+/// - [`InvalidParameter.MissingPolicyParam`](super::errors::CfsErrorCode::InvalidParameterMissingPolicyParam)
+/// - [`InvalidParameter.SnapshotPolicyNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterSnapshotPolicyNameLimitExceeded)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AutoPolicyNotFound`](super::errors::CfsErrorCode::InvalidParameterValueAutoPolicyNotFound)
+/// - [`InvalidParameterValue.InvalidDestinationRegions`](super::errors::CfsErrorCode::InvalidParameterValueInvalidDestinationRegions)
+/// - [`InvalidParameterValue.MissingPolicyParam`](super::errors::CfsErrorCode::InvalidParameterValueMissingPolicyParam)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnauthorizedCfsQcsRole`](super::errors::CfsErrorCode::UnsupportedOperationUnauthorizedCfsQcsRole)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateAutoSnapshotPolicy",
     output = UpdateAutoSnapshotPolicyResponse,
-    error = super::errors::UpdateAutoSnapshotPolicyError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateAutoSnapshotPolicy {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-1234abcd"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-1234abcd"`
     pub auto_snapshot_policy_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"cfspolicygz"`
+    /// `PolicyName`; example: `"cfspolicygz"`
     pub policy_name: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `DayOfWeek`; example: `"1,2"`
     pub day_of_week: Option<String>,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"1,3,4"`
+    /// `Hour`; example: `"1,3,4"`
     pub hour: Option<String>,
 
-    /// `AliveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AliveDays`; example: `20`
     pub alive_days: Option<u64>,
 
-    /// `IsActivated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsActivated`; example: `0`
     pub is_activated: Option<u64>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"1,3,4,10"`
+    /// `DayOfMonth`; example: `"1,3,4,10"`
     pub day_of_month: Option<String>,
 
-    /// `IntervalDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IntervalDays`; example: `1`
     pub interval_days: Option<u64>,
 }
 
 /// What a successful [`UpdateAutoSnapshotPolicy`] call returns.
 #[tc_model]
 pub struct UpdateAutoSnapshotPolicyResponse {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2836,44 +3025,51 @@ pub struct UpdateAutoSnapshotPolicyResponse {
 /// The `UpdateCfsFileSystemName` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsFileSystemNameResponse`].
-/// The codes it documents are in [`UpdateCfsFileSystemNameError`](super::errors::UpdateCfsFileSystemNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsFileSystemName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FsNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueFsNameLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFsName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsName)
+/// - [`InvalidParameterValue.InvalidRegionZoneInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRegionZoneInfo)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsFileSystemName",
     output = UpdateCfsFileSystemNameResponse,
-    error = super::errors::UpdateCfsFileSystemNameError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsFileSystemName {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abc12345"`
+    /// `FileSystemId`; example: `"cfs-abc12345"`
     pub file_system_id: String,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"fs_name"`
+    /// `FsName`; example: `"fs_name"`
     pub fs_name: Option<String>,
 }
 
 /// What a successful [`UpdateCfsFileSystemName`] call returns.
 #[tc_model]
 pub struct UpdateCfsFileSystemNameResponse {
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"default_cfs_name"`
+    /// `CreationToken`; example: `"default_cfs_name"`
     pub creation_token: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"default_cfs_name"`
+    /// `FsName`; example: `"default_cfs_name"`
     pub fs_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2883,39 +3079,52 @@ pub struct UpdateCfsFileSystemNameResponse {
 /// The `UpdateCfsFileSystemPGroup` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsFileSystemPGroupResponse`].
-/// The codes it documents are in [`UpdateCfsFileSystemPGroupError`](super::errors::UpdateCfsFileSystemPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsFileSystemPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`FailedOperation.PgroupIsUpdating`](super::errors::CfsErrorCode::FailedOperationPgroupIsUpdating)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`InvalidParameterValue.InvalidPgroupId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroupId)
+/// - [`InvalidParameterValue.InvalidRegionZoneInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRegionZoneInfo)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsFileSystemPGroup",
     output = UpdateCfsFileSystemPGroupResponse,
-    error = super::errors::UpdateCfsFileSystemPGroupError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsFileSystemPGroup {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 }
 
 /// What a successful [`UpdateCfsFileSystemPGroup`] call returns.
 #[tc_model]
 pub struct UpdateCfsFileSystemPGroupResponse {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-12345"`
+    /// `FileSystemId`; example: `"cfs-12345"`
     pub file_system_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2925,25 +3134,38 @@ pub struct UpdateCfsFileSystemPGroupResponse {
 /// The `UpdateCfsFileSystemSizeLimit` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsFileSystemSizeLimitResponse`].
-/// The codes it documents are in [`UpdateCfsFileSystemSizeLimitError`](super::errors::UpdateCfsFileSystemSizeLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsFileSystemSizeLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.FsSizeLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValueFsSizeLimitExceeded)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFsSizeLimit`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFsSizeLimit)
+/// - [`InvalidParameterValue.InvalidRegionZoneInfo`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRegionZoneInfo)
+/// - [`InvalidParameterValue.MissingFsParameter`](super::errors::CfsErrorCode::InvalidParameterValueMissingFsParameter)
+/// - [`ResourceNotFound.FileSystemNotFound`](super::errors::CfsErrorCode::ResourceNotFoundFileSystemNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsFileSystemSizeLimit",
     output = UpdateCfsFileSystemSizeLimitResponse,
-    error = super::errors::UpdateCfsFileSystemSizeLimitError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsFileSystemSizeLimit {
-    /// `FsLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `FsLimit`; example: `1000`
     pub fs_limit: u64,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abc12345"`
+    /// `FileSystemId`; example: `"cfs-abc12345"`
     pub file_system_id: String,
 }
 
@@ -2957,49 +3179,55 @@ pub struct UpdateCfsFileSystemSizeLimitResponse {
 /// The `UpdateCfsPGroup` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsPGroupResponse`].
-/// The codes it documents are in [`UpdateCfsPGroupError`](super::errors::UpdateCfsPGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsPGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.MountTargetExists`](super::errors::CfsErrorCode::FailedOperationMountTargetExists)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameterValue.DuplicatedPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedPgroupName)
+/// - [`InvalidParameterValue.InvalidPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroupName)
+/// - [`InvalidParameterValue.MissingNameOrDescinfo`](super::errors::CfsErrorCode::InvalidParameterValueMissingNameOrDescinfo)
+/// - [`InvalidParameterValue.MissingPgroupName`](super::errors::CfsErrorCode::InvalidParameterValueMissingPgroupName)
+/// - [`InvalidParameterValue.PgroupDescinfoLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValuePgroupDescinfoLimitExceeded)
+/// - [`InvalidParameterValue.PgroupNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterValuePgroupNameLimitExceeded)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsPGroup",
     output = UpdateCfsPGroupResponse,
-    error = super::errors::UpdateCfsPGroupError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsPGroup {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"gzgroup"`
+    /// `Name`; example: `"gzgroup"`
     pub name: Option<String>,
 
-    /// `DescInfo`: a string.
-    ///
-    /// Example: `"gz_group_test"`
+    /// `DescInfo`; example: `"gz_group_test"`
     pub desc_info: Option<String>,
 }
 
 /// What a successful [`UpdateCfsPGroup`] call returns.
 #[tc_model]
 pub struct UpdateCfsPGroupResponse {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default_pgroup_name"`
+    /// `Name`; example: `"default_pgroup_name"`
     pub name: String,
 
-    /// `DescInfo`: a string.
-    ///
-    /// Example: `"default_pgroup_name"`
+    /// `DescInfo`; example: `"default_pgroup_name"`
     pub desc_info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3009,81 +3237,79 @@ pub struct UpdateCfsPGroupResponse {
 /// The `UpdateCfsRule` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsRuleResponse`].
-/// The codes it documents are in [`UpdateCfsRuleError`](super::errors::UpdateCfsRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`FailedOperation.PgroupInUse`](super::errors::CfsErrorCode::FailedOperationPgroupInUse)
+/// - [`FailedOperation.PgroupIsUpdating`](super::errors::CfsErrorCode::FailedOperationPgroupIsUpdating)
+/// - [`FailedOperation.PgroupLinkCfsv10`](super::errors::CfsErrorCode::FailedOperationPgroupLinkCfsv10)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.DuplicatedRuleAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueDuplicatedRuleAuthClientIp)
+/// - [`InvalidParameterValue.InvalidAuthClientIp`](super::errors::CfsErrorCode::InvalidParameterValueInvalidAuthClientIp)
+/// - [`InvalidParameterValue.InvalidPgroup`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPgroup)
+/// - [`InvalidParameterValue.InvalidPriority`](super::errors::CfsErrorCode::InvalidParameterValueInvalidPriority)
+/// - [`InvalidParameterValue.InvalidRwPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidRwPermission)
+/// - [`InvalidParameterValue.InvalidUserPermission`](super::errors::CfsErrorCode::InvalidParameterValueInvalidUserPermission)
+/// - [`InvalidParameterValue.RuleNotMatchPgroup`](super::errors::CfsErrorCode::InvalidParameterValueRuleNotMatchPgroup)
+/// - [`ResourceNotFound.PgroupNotFound`](super::errors::CfsErrorCode::ResourceNotFoundPgroupNotFound)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
+/// - [`UnsupportedOperation.UnverifiedUser`](super::errors::CfsErrorCode::UnsupportedOperationUnverifiedUser)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsRule",
     output = UpdateCfsRuleResponse,
-    error = super::errors::UpdateCfsRuleError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsRule {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-12345"`
+    /// `RuleId`; example: `"rule-12345"`
     pub rule_id: String,
 
-    /// `AuthClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `AuthClientIp`; example: `"10.0.0.10"`
     pub auth_client_ip: Option<String>,
 
-    /// `RWPermission`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `RWPermission`; example: `"rw"`
     #[tc(rename = "RWPermission")]
     pub rw_permission: Option<String>,
 
-    /// `UserPermission`: a string.
-    ///
-    /// Example: `"no_root_squash"`
+    /// `UserPermission`; example: `"no_root_squash"`
     pub user_permission: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Priority`; example: `7`
     pub priority: Option<i64>,
 }
 
 /// What a successful [`UpdateCfsRule`] call returns.
 #[tc_model]
 pub struct UpdateCfsRuleResponse {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-12345"`
+    /// `PGroupId`; example: `"pgroup-12345"`
     pub p_group_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-12345"`
+    /// `RuleId`; example: `"rule-12345"`
     pub rule_id: String,
 
-    /// `AuthClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `AuthClientIp`; example: `"10.0.0.10"`
     pub auth_client_ip: String,
 
-    /// `RWPermission`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `RWPermission`; example: `"rw"`
     #[tc(rename = "RWPermission")]
     pub rw_permission: String,
 
-    /// `UserPermission`: a string.
-    ///
-    /// Example: `"no_root_squash"`
+    /// `UserPermission`; example: `"no_root_squash"`
     pub user_permission: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Priority`; example: `7`
     pub priority: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3093,39 +3319,46 @@ pub struct UpdateCfsRuleResponse {
 /// The `UpdateCfsSnapshotAttribute` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateCfsSnapshotAttributeResponse`].
-/// The codes it documents are in [`UpdateCfsSnapshotAttributeError`](super::errors::UpdateCfsSnapshotAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateCfsSnapshotAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfsErrorCode::InternalError)
+/// - [`InternalError.GetAccountStatusFailed`](super::errors::CfsErrorCode::InternalErrorGetAccountStatusFailed)
+/// - [`InvalidParameter`](super::errors::CfsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidSnapshotName`](super::errors::CfsErrorCode::InvalidParameterInvalidSnapshotName)
+/// - [`InvalidParameter.SnapshotNameLimitExceeded`](super::errors::CfsErrorCode::InvalidParameterSnapshotNameLimitExceeded)
+/// - [`InvalidParameterValue.InvalidSnapshotName`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotName)
+/// - [`InvalidParameterValue.InvalidSnapshotStatus`](super::errors::CfsErrorCode::InvalidParameterValueInvalidSnapshotStatus)
+/// - [`ResourceNotFound`](super::errors::CfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.SnapshotNotFound`](super::errors::CfsErrorCode::ResourceNotFoundSnapshotNotFound)
+/// - [`UnsupportedOperation.OutOfService`](super::errors::CfsErrorCode::UnsupportedOperationOutOfService)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateCfsSnapshotAttribute",
     output = UpdateCfsSnapshotAttributeResponse,
-    error = super::errors::UpdateCfsSnapshotAttributeError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateCfsSnapshotAttribute {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-4agklgllg"`
+    /// `SnapshotId`; example: `"snapcfs-4agklgllg"`
     pub snapshot_id: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"snapshot123"`
+    /// `SnapshotName`; example: `"snapshot123"`
     pub snapshot_name: Option<String>,
 
-    /// `AliveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `AliveDays`; example: `7`
     pub alive_days: Option<u64>,
 }
 
 /// What a successful [`UpdateCfsSnapshotAttribute`] call returns.
 #[tc_model]
 pub struct UpdateCfsSnapshotAttributeResponse {
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-faga29"`
+    /// `SnapshotId`; example: `"snapcfs-faga29"`
     pub snapshot_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3135,25 +3368,29 @@ pub struct UpdateCfsSnapshotAttributeResponse {
 /// The `UpdateFileSystemBandwidthLimit` action of CFS API 2019-07-19.
 ///
 /// A successful call returns [`UpdateFileSystemBandwidthLimitResponse`].
-/// The codes it documents are in [`UpdateFileSystemBandwidthLimitError`](super::errors::UpdateFileSystemBandwidthLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfs&Version=2019-07-19&Action=UpdateFileSystemBandwidthLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfsErrorCode`](super::errors::CfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AdjustFrequencyLimit`](super::errors::CfsErrorCode::FailedOperationAdjustFrequencyLimit)
+/// - [`InvalidParameterValue`](super::errors::CfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::CfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`UnsupportedOperation`](super::errors::CfsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfs",
     version = "2019-07-19",
     name = "UpdateFileSystemBandwidthLimit",
     output = UpdateFileSystemBandwidthLimitResponse,
-    error = super::errors::UpdateFileSystemBandwidthLimitError
+    error = super::errors::CfsErrorCode
 )]
 pub struct UpdateFileSystemBandwidthLimit {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-abcd1234"`
+    /// `FileSystemId`; example: `"cfs-abcd1234"`
     pub file_system_id: String,
 
-    /// `BandwidthLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `BandwidthLimit`; example: `1024`
     pub bandwidth_limit: i64,
 }
 

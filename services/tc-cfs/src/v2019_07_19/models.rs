@@ -8,22 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems).
 #[tc_model]
 pub struct AutoScaleUpRule {
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"open,close"`
+    /// `Status`, always sent in responses; example: `"open,close"`
     pub status: Option<String>,
 
-    /// `ScaleThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `ScaleThreshold`, always sent in responses; example: `80`
     pub scale_threshold: Option<u64>,
 
-    /// `TargetThreshold`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `90`
+    /// `TargetThreshold`, always sent in responses; example: `90`
     pub target_threshold: Option<u64>,
 }
 
@@ -32,85 +23,55 @@ pub struct AutoScaleUpRule {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies).
 #[tc_model]
 pub struct AutoSnapshotPolicyInfo {
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-xx"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-xx"`
     pub auto_snapshot_policy_id: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PolicyName`; example: `"default"`
     pub policy_name: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-05-23 19:00:45"`
+    /// `CreationTime`; example: `"2020-05-23 19:00:45"`
     pub creation_time: String,
 
-    /// `FileSystemNums`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FileSystemNums`; example: `2`
     pub file_system_nums: u64,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"'1,2'"`
+    /// `DayOfWeek`; example: `"'1,2'"`
     pub day_of_week: String,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"'3,4'"`
+    /// `Hour`; example: `"'3,4'"`
     pub hour: String,
 
-    /// `IsActivated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsActivated`; example: `1`
     pub is_activated: u64,
 
-    /// `NextActiveTime`: a string.
-    ///
-    /// Example: `"2020-05-25 19:00:45"`
+    /// `NextActiveTime`; example: `"2020-05-25 19:00:45"`
     pub next_active_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"available"`
+    /// `Status`; example: `"available"`
     pub status: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `122445`
+    /// `AppId`; example: `122445`
     pub app_id: u64,
 
-    /// `AliveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AliveDays`; example: `3`
     pub alive_days: u64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: String,
 
-    /// `FileSystems`: a list of [`FileSystemByPolicy`] objects.
+    /// `FileSystems`
     pub file_systems: Vec<FileSystemByPolicy>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"'1,2,3,4'"`
+    /// `DayOfMonth`; example: `"'1,2,3,4'"`
     pub day_of_month: Option<String>,
 
-    /// `IntervalDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `IntervalDays`; example: `20`
     pub interval_days: Option<u64>,
 
-    /// `CrossRegionsAliveDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CrossRegionsAliveDays`; example: `10`
     pub cross_regions_alive_days: u64,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -119,14 +80,10 @@ pub struct AutoSnapshotPolicyInfo {
 /// Returned in the output of [`DescribeAvailableZoneInfo`](super::DescribeAvailableZoneInfo).
 #[tc_model]
 pub struct AvailableProtoStatus {
-    /// `SaleStatus`: a string.
-    ///
-    /// Example: `"sale_out"`
+    /// `SaleStatus`; example: `"sale_out"`
     pub sale_status: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS"`
+    /// `Protocol`; example: `"NFS"`
     pub protocol: String,
 }
 
@@ -135,27 +92,19 @@ pub struct AvailableProtoStatus {
 /// Returned in the output of [`DescribeAvailableZoneInfo`](super::DescribeAvailableZoneInfo).
 #[tc_model]
 pub struct AvailableRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionName`; example: `"gz"`
     pub region_name: String,
 
-    /// `RegionStatus`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `RegionStatus`; example: `"AVAILABLE"`
     pub region_status: String,
 
-    /// `Zones`: a list of [`AvailableZone`] objects.
+    /// `Zones`
     pub zones: Vec<AvailableZone>,
 
-    /// `RegionCnName`: a string.
-    ///
-    /// Example: `"广州区"`
+    /// `RegionCnName`; example: `"广州区"`
     pub region_cn_name: String,
 }
 
@@ -164,22 +113,16 @@ pub struct AvailableRegion {
 /// Returned in the output of [`DescribeAvailableZoneInfo`](super::DescribeAvailableZoneInfo).
 #[tc_model]
 pub struct AvailableType {
-    /// `Protocols`: a list of [`AvailableProtoStatus`] objects.
+    /// `Protocols`
     pub protocols: Vec<AvailableProtoStatus>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SD"`
+    /// `Type`; example: `"SD"`
     pub r#type: String,
 
-    /// `Prepayment`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Prepayment`; example: `true`
     pub prepayment: bool,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.5"`
+    /// `Version`; example: `"v1.5"`
     pub version: String,
 }
 
@@ -188,27 +131,19 @@ pub struct AvailableType {
 /// Returned in the output of [`DescribeAvailableZoneInfo`](super::DescribeAvailableZoneInfo).
 #[tc_model]
 pub struct AvailableZone {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-beijing-1"`
+    /// `Zone`; example: `"ap-beijing-1"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `800001`
+    /// `ZoneId`; example: `800001`
     pub zone_id: i64,
 
-    /// `ZoneCnName`: a string.
-    ///
-    /// Example: `"北京一区"`
+    /// `ZoneCnName`; example: `"北京一区"`
     pub zone_cn_name: String,
 
-    /// `Types`: a list of [`AvailableType`] objects.
+    /// `Types`
     pub types: Vec<AvailableType>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"北京一区"`
+    /// `ZoneName`; example: `"北京一区"`
     pub zone_name: String,
 }
 
@@ -217,14 +152,10 @@ pub struct AvailableZone {
 /// Returned in the output of [`DescribeBucketList`](super::DescribeBucketList).
 #[tc_model]
 pub struct BucketInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"region"`
+    /// `Region`; example: `"region"`
     pub region: Option<String>,
 }
 
@@ -233,28 +164,20 @@ pub struct BucketInfo {
 /// Returned in the output of [`ApplyPathLifecyclePolicy`](super::ApplyPathLifecyclePolicy).
 #[tc_model]
 pub struct CheckResult {
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8aw4id"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8aw4id"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4030acd30"`
+    /// `FileSystemId`; example: `"cfs-4030acd30"`
     pub file_system_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/log1/"`
+    /// `Path`; example: `"/data/log1/"`
     pub path: String,
 
-    /// `LifecycleRules`: a list of [`LifecycleRule`] objects.
+    /// `LifecycleRules`
     pub lifecycle_rules: Vec<LifecycleRule>,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/data/"`
+    /// `TargetPath`; example: `"/data/"`
     pub target_path: String,
 }
 
@@ -263,79 +186,49 @@ pub struct CheckResult {
 /// Returned in the output of [`DescribeDataFlow`](super::DescribeDataFlow).
 #[tc_model]
 pub struct DataFlowInfo {
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"dataflow-gagag"`
+    /// `DataFlowId`; example: `"dataflow-gagag"`
     pub data_flow_id: String,
 
-    /// `DataFlowName`: a string.
-    ///
-    /// Example: `"cfsdataflowname"`
+    /// `DataFlowName`; example: `"cfsdataflowname"`
     pub data_flow_name: String,
 
-    /// `SourceStorageType`: a string.
-    ///
-    /// Example: `"S3"`
+    /// `SourceStorageType`; example: `"S3"`
     pub source_storage_type: String,
 
-    /// `SourceStorageAddress`: a string.
-    ///
-    /// Example: `"https://cos.xx.xx.xx"`
+    /// `SourceStorageAddress`; example: `"https://cos.xx.xx.xx"`
     pub source_storage_address: String,
 
-    /// `SourcePath`: a string.
-    ///
-    /// Example: `"/cos/test"`
+    /// `SourcePath`; example: `"/cos/test"`
     pub source_path: String,
 
-    /// `TargetPath`: a string.
-    ///
-    /// Example: `"/cfs/defaule-test"`
+    /// `TargetPath`; example: `"/cfs/defaule-test"`
     pub target_path: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"available"`
+    /// `Status`; example: `"available"`
     pub status: String,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2024-10-30 12:43"`
+    /// `CreationTime`; example: `"2024-10-30 12:43"`
     pub creation_time: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4agagkkgal"`
+    /// `FileSystemId`; example: `"cfs-4agagkkgal"`
     pub file_system_id: String,
 
-    /// `AutoRefresh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRefresh`; example: `1`
     pub auto_refresh: Option<u64>,
 
-    /// `UserKafkaTopic`: a string.
-    ///
-    /// Example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
+    /// `UserKafkaTopic`; example: `"1251000004-e37d71b2-4fb1-4b2c-b7d0-522946d17d93"`
     pub user_kafka_topic: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"kafkaconsumer-ap-beijing.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `UserName`; example: `"name"`
     pub user_name: Option<String>,
 
-    /// `AutoRefreshStatus`: a string.
-    ///
-    /// Example: `"pending"`
+    /// `AutoRefreshStatus`; example: `"pending"`
     pub auto_refresh_status: Option<String>,
 
-    /// `AutoRefreshTime`: a string.
-    ///
-    /// Example: `"2024-10-30 12:43"`
+    /// `AutoRefreshTime`; example: `"2024-10-30 12:43"`
     pub auto_refresh_time: Option<String>,
 }
 
@@ -344,52 +237,34 @@ pub struct DataFlowInfo {
 /// Returned in the output of [`DescribeDataRetrieval`](super::DescribeDataRetrieval).
 #[tc_model]
 pub struct DataRetrievalInfo {
-    /// `DataRetrievalName`: a string.
-    ///
-    /// Example: `"txt"`
+    /// `DataRetrievalName`; example: `"txt"`
     pub data_retrieval_name: Option<String>,
 
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-72986e77"`
+    /// `DataRetrievalId`; example: `"dataretrieval-72986e77"`
     pub data_retrieval_id: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4e5e76ff8"`
+    /// `FileSystemId`; example: `"cfs-4e5e76ff8"`
     pub file_system_id: Option<String>,
 
-    /// `CompoundCondition`: a string.
+    /// `CompoundCondition`
     pub compound_condition: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-03 14:30:19"`
+    /// `CreateTime`; example: `"2026-04-03 14:30:19"`
     pub create_time: Option<String>,
 
-    /// `DayOfWeek`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `DayOfWeek`; example: `"1,2"`
     pub day_of_week: Option<String>,
 
-    /// `DayOfMonth`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `DayOfMonth`; example: `"1,2"`
     pub day_of_month: Option<String>,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Hour`; example: `"1"`
     pub hour: Option<String>,
 
-    /// `QueryCondition`: a string.
-    ///
-    /// Example: `"from entries|where size &gt;4096"`
+    /// `QueryCondition`; example: `"from entries|where size &gt;4096"`
     pub query_condition: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-21 12:07:32"`
+    /// `UpdateTime`; example: `"2026-04-21 12:07:32"`
     pub update_time: Option<String>,
 }
 
@@ -398,61 +273,41 @@ pub struct DataRetrievalInfo {
 /// Returned in the output of [`DescribeDataRetrievalTask`](super::DescribeDataRetrievalTask).
 #[tc_model]
 pub struct DataRetrievalTaskInfo {
-    /// `DataRetrievalTaskID`: a string.
-    ///
-    /// Example: `"dataretrievaltask-8abcf366"`
+    /// `DataRetrievalTaskID`; example: `"dataretrievaltask-8abcf366"`
     #[tc(rename = "DataRetrievalTaskID")]
     pub data_retrieval_task_id: Option<String>,
 
-    /// `DataRetrievalId`: a string.
-    ///
-    /// Example: `"dataretrieval-863022b0"`
+    /// `DataRetrievalId`; example: `"dataretrieval-863022b0"`
     pub data_retrieval_id: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4e5e76ff8"`
+    /// `FileSystemId`; example: `"cfs-4e5e76ff8"`
     pub file_system_id: Option<String>,
 
-    /// `CompoundCondition`: a string.
+    /// `CompoundCondition`
     pub compound_condition: Option<String>,
 
-    /// `QueryCondition`: a string.
-    ///
-    /// Example: `"size:>=1048576 AND size:<10240"`
+    /// `QueryCondition`; example: `"size:>=1048576 AND size:<10240"`
     pub query_condition: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-03 14:24:19"`
+    /// `CreateTime`; example: `"2026-04-03 14:24:19"`
     pub create_time: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"succeed"`
+    /// `State`; example: `"succeed"`
     pub state: Option<String>,
 
-    /// `FileNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileNum`; example: `0`
     pub file_num: Option<u64>,
 
-    /// `DirNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DirNum`; example: `0`
     pub dir_num: Option<u64>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Size`; example: `0`
     pub size: Option<u64>,
 
-    /// `FileList`: a string.
+    /// `FileList`
     pub file_list: Option<String>,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"File system cfs-435b81436 is not available, task failed directly"`
+    /// `ErrorInfo`; example: `"File system cfs-435b81436 is not available, task failed directly"`
     pub error_info: Option<String>,
 }
 
@@ -461,14 +316,10 @@ pub struct DataRetrievalTaskInfo {
 /// Returned in the output of [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems).
 #[tc_model]
 pub struct ExstraPerformanceInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"fixed"`
+    /// `Type`; example: `"fixed"`
     pub r#type: Option<String>,
 
-    /// `Performance`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Performance`; example: `300`
     pub performance: Option<i64>,
 }
 
@@ -477,39 +328,25 @@ pub struct ExstraPerformanceInfo {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies).
 #[tc_model]
 pub struct FileSystemByPolicy {
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"default"`
+    /// `CreationToken`; example: `"default"`
     pub creation_token: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-xx"`
+    /// `FileSystemId`; example: `"cfs-xx"`
     pub file_system_id: String,
 
-    /// `SizeByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SizeByte`; example: `1`
     pub size_byte: u64,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"HP"`
+    /// `StorageType`; example: `"HP"`
     pub storage_type: String,
 
-    /// `TotalSnapshotSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalSnapshotSize`; example: `1`
     pub total_snapshot_size: u64,
 
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2022-08-20 11:22:33"`
+    /// `CreationTime`; example: `"2022-08-20 11:22:33"`
     pub creation_time: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: u64,
 }
 
@@ -518,34 +355,22 @@ pub struct FileSystemByPolicy {
 /// Returned in the output of [`DescribeCfsFileSystemClients`](super::DescribeCfsFileSystemClients).
 #[tc_model]
 pub struct FileSystemClient {
-    /// `CfsVip`: a string.
-    ///
-    /// Example: `"10.0.2.3"`
+    /// `CfsVip`; example: `"10.0.2.3"`
     pub cfs_vip: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"10.0.2.2"`
+    /// `ClientIp`; example: `"10.0.2.2"`
     pub client_ip: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-agabral"`
+    /// `VpcId`; example: `"vpc-agabral"`
     pub vpc_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `MountDirectory`: a string.
-    ///
-    /// Example: `"/cfs/data"`
+    /// `MountDirectory`; example: `"/cfs/data"`
     pub mount_directory: String,
 }
 
@@ -554,154 +379,100 @@ pub struct FileSystemClient {
 /// Returned in the output of [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems).
 #[tc_model]
 pub struct FileSystemInfo {
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-08-11 20:57:17"`
+    /// `CreationTime`; example: `"2020-08-11 20:57:17"`
     pub creation_time: String,
 
-    /// `CreationToken`: a string.
-    ///
-    /// Example: `"default"`
+    /// `CreationToken`; example: `"default"`
     pub creation_token: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-gabtqtq"`
+    /// `FileSystemId`; example: `"cfs-gabtqtq"`
     pub file_system_id: String,
 
-    /// `LifeCycleState`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `LifeCycleState`; example: `"creating"`
     pub life_cycle_state: String,
 
-    /// `SizeByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SizeByte`; example: `10`
     pub size_byte: u64,
 
-    /// `SizeLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SizeLimit`; example: `50`
     pub size_limit: u64,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: u64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"NFS"`
+    /// `Protocol`; example: `"NFS"`
     pub protocol: String,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"HP"`
+    /// `StorageType`; example: `"HP"`
     pub storage_type: String,
 
-    /// `StorageResourcePkg`: a string.
-    ///
-    /// Example: `"cfspkg-xx"`
+    /// `StorageResourcePkg`; example: `"cfspkg-xx"`
     pub storage_resource_pkg: String,
 
-    /// `BandwidthResourcePkg`: a string.
-    ///
-    /// Example: `"cfspkg-xx"`
+    /// `BandwidthResourcePkg`; example: `"cfspkg-xx"`
     pub bandwidth_resource_pkg: String,
 
-    /// `PGroup`: a [`PGroup`].
+    /// `PGroup`
     pub p_group: PGroup,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `FsName`; example: `"default"`
     pub fs_name: String,
 
-    /// `Encrypted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Encrypted`; example: `true`
     pub encrypted: bool,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"gaglkjgfpnggagalkinebn14tw"`
+    /// `KmsKeyId`; example: `"gaglkjgfpnggagalkinebn14tw"`
     pub kms_key_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1300275735`
+    /// `AppId`; example: `1300275735`
     pub app_id: i64,
 
-    /// `BandwidthLimit`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `BandwidthLimit`; example: `100`
     pub bandwidth_limit: f64,
 
-    /// `AutoSnapshotPolicyId`: a string.
-    ///
-    /// Example: `"asp-gabgat"`
+    /// `AutoSnapshotPolicyId`; example: `"asp-gabgat"`
     pub auto_snapshot_policy_id: String,
 
-    /// `SnapStatus`: a string.
-    ///
-    /// Example: `"snapping"`
+    /// `SnapStatus`; example: `"snapping"`
     pub snap_status: String,
 
-    /// `Capacity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Capacity`; example: `100`
     pub capacity: u64,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `TieringState`: a string.
-    ///
-    /// Example: `"NotAvailable"`
+    /// `TieringState`; example: `"NotAvailable"`
     pub tiering_state: String,
 
-    /// `TieringDetail`: a [`TieringDetailInfo`].
+    /// `TieringDetail`
     pub tiering_detail: TieringDetailInfo,
 
-    /// `AutoScaleUpRule`: an [`AutoScaleUpRule`].
+    /// `AutoScaleUpRule`
     pub auto_scale_up_rule: AutoScaleUpRule,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `Version`; example: `"v1.0"`
     pub version: Option<String>,
 
-    /// `ExstraPerformanceInfo`: a list of [`ExstraPerformanceInfo`] objects.
+    /// `ExstraPerformanceInfo`
     pub exstra_performance_info: Option<Vec<ExstraPerformanceInfo>>,
 
-    /// `MetaType`: a string.
-    ///
-    /// Example: `"basic"`
+    /// `MetaType`; example: `"basic"`
     pub meta_type: Option<String>,
 
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"AgentSandbox"`
+    /// `Scenario`; example: `"AgentSandbox"`
     pub scenario: Option<String>,
 
-    /// `FullDeleteCapacityUsage`: a floating-point number.
-    ///
-    /// Example: `0.85`
+    /// `FullDeleteCapacityUsage`; example: `0.85`
     pub full_delete_capacity_usage: Option<f64>,
 
-    /// `FullDeleteMinTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `FullDeleteMinTtl`; example: `3600`
     pub full_delete_min_ttl: Option<u64>,
 
-    /// `ExpireDeleteTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `ExpireDeleteTtl`; example: `3600`
     pub expire_delete_ttl: Option<u64>,
 }
 
@@ -710,12 +481,10 @@ pub struct FileSystemInfo {
 /// Sent in the input of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies), [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems), [`DescribeCfsSnapshots`](super::DescribeCfsSnapshots), [`DescribeDataRetrieval`](super::DescribeDataRetrieval), [`DescribeDataRetrievalTask`](super::DescribeDataRetrievalTask), [`DescribeLifecycleDataTask`](super::DescribeLifecycleDataTask) and 2 more.
 #[tc_model]
 pub struct Filter {
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cfsId"`
+    /// `Name`; example: `"cfsId"`
     pub name: String,
 }
 
@@ -724,17 +493,17 @@ pub struct Filter {
 /// Sent in the input of [`OverrideCfsRules`](super::OverrideCfsRules).
 #[tc_model]
 pub struct InputPermissionGroupRules {
-    /// `AuthClientIp`: a string.
+    /// `AuthClientIp`
     pub auth_client_ip: String,
 
-    /// `RWPermission`: a string.
+    /// `RWPermission`
     #[tc(rename = "RWPermission")]
     pub rw_permission: String,
 
-    /// `UserPermission`: a string.
+    /// `UserPermission`
     pub user_permission: String,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: u64,
 }
 
@@ -743,101 +512,64 @@ pub struct InputPermissionGroupRules {
 /// Returned in the output of [`DescribeLifecycleDataTask`](super::DescribeLifecycleDataTask).
 #[tc_model]
 pub struct LifecycleDataTaskInfo {
-    /// `TaskId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"task-202411gatagah"`
+    /// `TaskId`, always sent in responses; example: `"task-202411gatagah"`
     pub task_id: Option<String>,
 
-    /// `TaskStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"init"`
+    /// `TaskStatus`, always sent in responses; example: `"init"`
     pub task_status: Option<String>,
 
-    /// `CreationTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-10-30 12：43:44"`
+    /// `CreationTime`, always sent in responses; example: `"2024-10-30 12：43:44"`
     pub creation_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-10-30 12：43:44"`
+    /// `FinishTime`; example: `"2024-10-30 12：43:44"`
     pub finish_time: Option<String>,
 
-    /// `FileTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `FileTotalCount`; example: `20`
     pub file_total_count: Option<u64>,
 
-    /// `FileSuccessedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileSuccessedCount`; example: `10`
     pub file_successed_count: Option<u64>,
 
-    /// `FileFailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `FileFailedCount`; example: `30`
     pub file_failed_count: Option<u64>,
 
-    /// `FileTotalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000000`
+    /// `FileTotalSize`; example: `3000000`
     pub file_total_size: Option<u64>,
 
-    /// `FileSuccessedSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `666666`
+    /// `FileSuccessedSize`; example: `666666`
     pub file_successed_size: Option<u64>,
 
-    /// `FileFailedSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `68788778`
+    /// `FileFailedSize`; example: `68788778`
     pub file_failed_size: Option<u64>,
 
-    /// `FileTotalList`: a string.
+    /// `FileTotalList`
     pub file_total_list: Option<String>,
 
-    /// `FileSuccessedList`: a string.
+    /// `FileSuccessedList`
     pub file_successed_list: Option<String>,
 
-    /// `FileFailedList`: a string.
+    /// `FileFailedList`
     pub file_failed_list: Option<String>,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4gagagag"`
+    /// `FileSystemId`; example: `"cfs-4gagagag"`
     pub file_system_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"agcg"`
+    /// `TaskName`; example: `"agcg"`
     pub task_name: Option<String>,
 
-    /// `TaskPath`: a string.
-    ///
-    /// Example: `"/cfs/abc"`
+    /// `TaskPath`; example: `"/cfs/abc"`
     pub task_path: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"archive"`
+    /// `Type`; example: `"archive"`
     pub r#type: Option<String>,
 
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-e9ec49eb"`
+    /// `DataFlowId`; example: `"cfs-dataflow-e9ec49eb"`
     pub data_flow_id: Option<String>,
 
-    /// `IsOverwrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOverwrite`; example: `false`
     pub is_overwrite: Option<bool>,
 
-    /// `ListPath`: a string.
-    ///
-    /// Example: `"/cfs/lists/archive_list.txt"`
+    /// `ListPath`; example: `"/cfs/lists/archive_list.txt"`
     pub list_path: Option<String>,
 }
 
@@ -846,26 +578,20 @@ pub struct LifecycleDataTaskInfo {
 /// Returned in the output of [`DescribeLifecyclePolicies`](super::DescribeLifecyclePolicies).
 #[tc_model]
 pub struct LifecyclePolicy {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-05 00:02:00"`
+    /// `CreateTime`; example: `"2020-01-05 00:02:00"`
     pub create_time: String,
 
-    /// `LifecyclePolicyID`: a string.
-    ///
-    /// Example: `"policy-ek8aw4id"`
+    /// `LifecyclePolicyID`; example: `"policy-ek8aw4id"`
     #[tc(rename = "LifecyclePolicyID")]
     pub lifecycle_policy_id: String,
 
-    /// `LifecyclePolicyName`: a string.
-    ///
-    /// Example: `"LifecyclePolicyTest"`
+    /// `LifecyclePolicyName`; example: `"LifecyclePolicyTest"`
     pub lifecycle_policy_name: Option<String>,
 
-    /// `LifecycleRules`: a list of [`LifecycleRule`] objects.
+    /// `LifecycleRules`
     pub lifecycle_rules: Option<Vec<LifecycleRule>>,
 
-    /// `Paths`: a list of [`PathInfo`] objects.
+    /// `Paths`
     pub paths: Option<Vec<PathInfo>>,
 }
 
@@ -875,69 +601,43 @@ pub struct LifecyclePolicy {
 /// Returned in the output of [`ApplyPathLifecyclePolicy`](super::ApplyPathLifecyclePolicy) and [`DescribeLifecyclePolicies`](super::DescribeLifecyclePolicies).
 #[tc_model]
 pub struct LifecycleRule {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"InfrequentAccess"`
+    /// `StorageType`; example: `"InfrequentAccess"`
     pub storage_type: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"All"`
+    /// `FileType`; example: `"All"`
     pub file_type: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"Archive"`
+    /// `Action`; example: `"Archive"`
     pub action: String,
 
-    /// `Interval`: a string.
-    ///
-    /// Example: `"DEFAULT_ATIME_14"`
+    /// `Interval`; example: `"DEFAULT_ATIME_14"`
     pub interval: Option<String>,
 
-    /// `FileMaxSize`: a string.
-    ///
-    /// Example: `"1G"`
+    /// `FileMaxSize`; example: `"1G"`
     pub file_max_size: Option<String>,
 
-    /// `FileMinSize`: a string.
-    ///
-    /// Example: `"1M"`
+    /// `FileMinSize`; example: `"1M"`
     pub file_min_size: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SmartTiering"`
+    /// `PolicyType`; example: `"SmartTiering"`
     pub policy_type: Option<String>,
 
-    /// `ExpireThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `ExpireThreshold`; example: `90`
     pub expire_threshold: Option<u64>,
 
-    /// `TargetThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TargetThreshold`; example: `80`
     pub target_threshold: Option<u64>,
 
-    /// `IsOverwrite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOverwrite`; example: `false`
     pub is_overwrite: Option<bool>,
 
-    /// `IsCreateRealTimeSync`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsCreateRealTimeSync`; example: `false`
     pub is_create_real_time_sync: Option<bool>,
 
-    /// `IsModifyRealTimeSync`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsModifyRealTimeSync`; example: `false`
     pub is_modify_real_time_sync: Option<bool>,
 
-    /// `IsSyncDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSyncDelete`; example: `false`
     pub is_sync_delete: Option<bool>,
 }
 
@@ -946,133 +646,85 @@ pub struct LifecycleRule {
 /// Returned in the output of [`DescribeMigrationTasks`](super::DescribeMigrationTasks).
 #[tc_model]
 pub struct MigrationTaskInfo {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TaskName`; example: `"name"`
     pub task_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"migrate-001"`
+    /// `TaskId`; example: `"migrate-001"`
     pub task_id: String,
 
-    /// `MigrationType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MigrationType`; example: `0`
     pub migration_type: u64,
 
-    /// `MigrationMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MigrationMode`; example: `0`
     pub migration_mode: u64,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"xx-123455"`
+    /// `BucketName`; example: `"xx-123455"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `BucketAddress`: a string.
-    ///
-    /// Example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com"`
+    /// `BucketAddress`; example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com"`
     pub bucket_address: String,
 
-    /// `ListAddress`: a string.
-    ///
-    /// Example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com/list.csv"`
+    /// `ListAddress`; example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com/list.csv"`
     pub list_address: String,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"testcfs"`
+    /// `FsName`; example: `"testcfs"`
     pub fs_name: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-xxxx"`
+    /// `FileSystemId`; example: `"cfs-xxxx"`
     pub file_system_id: String,
 
-    /// `FsPath`: a string.
-    ///
-    /// Example: `"/cfs/test"`
+    /// `FsPath`; example: `"/cfs/test"`
     pub fs_path: String,
 
-    /// `CoverType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoverType`; example: `0`
     pub cover_type: u64,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753675581000`
+    /// `CreateTime`; example: `1753675581000`
     pub create_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753675581000`
+    /// `EndTime`; example: `1753675581000`
     pub end_time: i64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `FileTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileTotalCount`; example: `10`
     pub file_total_count: u64,
 
-    /// `FileMigratedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileMigratedCount`; example: `10`
     pub file_migrated_count: u64,
 
-    /// `FileFailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FileFailedCount`; example: `10`
     pub file_failed_count: u64,
 
-    /// `FileTotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileTotalSize`; example: `1024`
     pub file_total_size: i64,
 
-    /// `FileMigratedSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileMigratedSize`; example: `1024`
     pub file_migrated_size: i64,
 
-    /// `FileFailedSize`: a signed 64-bit integer.
-    ///
-    /// Example: `512`
+    /// `FileFailedSize`; example: `512`
     pub file_failed_size: i64,
 
-    /// `FileTotalList`: a string.
+    /// `FileTotalList`
     pub file_total_list: String,
 
-    /// `FileCompletedList`: a string.
+    /// `FileCompletedList`
     pub file_completed_list: String,
 
-    /// `FileFailedList`: a string.
+    /// `FileFailedList`
     pub file_failed_list: String,
 
-    /// `BucketPath`: a string.
-    ///
-    /// Example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com"`
+    /// `BucketPath`; example: `"https://xx-12345.cos.ap-shanghai.myqcloud.com"`
     pub bucket_path: String,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `SrcService`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `SrcService`; example: `"COS"`
     pub src_service: String,
 }
 
@@ -1081,76 +733,48 @@ pub struct MigrationTaskInfo {
 /// Returned in the output of [`DescribeMountTargets`](super::DescribeMountTargets).
 #[tc_model]
 pub struct MountInfo {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-hge16re9"`
+    /// `FileSystemId`; example: `"cfs-hge16re9"`
     pub file_system_id: String,
 
-    /// `MountTargetId`: a string.
-    ///
-    /// Example: `"mount-0ylt3o7o"`
+    /// `MountTargetId`; example: `"mount-0ylt3o7o"`
     pub mount_target_id: String,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"10.1.0.7"`
+    /// `IpAddress`; example: `"10.1.0.7"`
     pub ip_address: String,
 
-    /// `FSID`: a string.
-    ///
-    /// Example: `"fwsuvz0l"`
+    /// `FSID`; example: `"fwsuvz0l"`
     #[tc(rename = "FSID")]
     pub fsid: String,
 
-    /// `LifeCycleState`: a string.
-    ///
-    /// Example: `"available"`
+    /// `LifeCycleState`; example: `"available"`
     pub life_cycle_state: String,
 
-    /// `NetworkInterface`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkInterface`; example: `"VPC"`
     pub network_interface: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hq13cw04"`
+    /// `VpcId`; example: `"vpc-hq13cw04"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"qcloudtest"`
+    /// `VpcName`; example: `"qcloudtest"`
     pub vpc_name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-jdl08no5"`
+    /// `SubnetId`; example: `"subnet-jdl08no5"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"qcloudtest"`
+    /// `SubnetName`; example: `"qcloudtest"`
     pub subnet_name: String,
 
-    /// `CcnID`: a string.
-    ///
-    /// Example: `"ccn-1xhbcp41"`
+    /// `CcnID`; example: `"ccn-1xhbcp41"`
     #[tc(rename = "CcnID")]
     pub ccn_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `CidrBlock`; example: `"10.0.0.0/24"`
     pub cidr_block: String,
 
-    /// `ServerList`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1","10.0.0.2"]`
+    /// `ServerList`; example: `["10.0.0.1","10.0.0.2"]`
     pub server_list: Vec<String>,
 
-    /// `ServerListTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ServerListTruncated`; example: `false`
     pub server_list_truncated: bool,
 }
 
@@ -1159,14 +783,10 @@ pub struct MountInfo {
 /// Returned in the output of [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems).
 #[tc_model]
 pub struct PGroup {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-abcdef"`
+    /// `PGroupId`; example: `"pgroup-abcdef"`
     pub p_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"defaultname"`
+    /// `Name`; example: `"defaultname"`
     pub name: String,
 }
 
@@ -1175,29 +795,19 @@ pub struct PGroup {
 /// Returned in the output of [`DescribeCfsPGroups`](super::DescribeCfsPGroups).
 #[tc_model]
 pub struct PGroupInfo {
-    /// `PGroupId`: a string.
-    ///
-    /// Example: `"pgroup-abceb2lfg"`
+    /// `PGroupId`; example: `"pgroup-abceb2lfg"`
     pub p_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default_pgroup"`
+    /// `Name`; example: `"default_pgroup"`
     pub name: String,
 
-    /// `DescInfo`: a string.
-    ///
-    /// Example: `"default_pgroup"`
+    /// `DescInfo`; example: `"default_pgroup"`
     pub desc_info: String,
 
-    /// `CDate`: a string.
-    ///
-    /// Example: `"2022-11-12 00:00:01"`
+    /// `CDate`; example: `"2022-11-12 00:00:01"`
     pub c_date: String,
 
-    /// `BindCfsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindCfsNum`; example: `1`
     pub bind_cfs_num: i64,
 }
 
@@ -1206,30 +816,20 @@ pub struct PGroupInfo {
 /// Returned in the output of [`DescribeCfsRules`](super::DescribeCfsRules) and [`OverrideCfsRules`](super::OverrideCfsRules).
 #[tc_model]
 pub struct PGroupRuleInfo {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-gabatga4"`
+    /// `RuleId`; example: `"rule-gabatga4"`
     pub rule_id: String,
 
-    /// `AuthClientIp`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `AuthClientIp`; example: `"10.0.0.2"`
     pub auth_client_ip: String,
 
-    /// `RWPermission`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `RWPermission`; example: `"ro"`
     #[tc(rename = "RWPermission")]
     pub rw_permission: String,
 
-    /// `UserPermission`: a string.
-    ///
-    /// Example: `"all_squash"`
+    /// `UserPermission`; example: `"all_squash"`
     pub user_permission: String,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: i64,
 }
 
@@ -1239,19 +839,13 @@ pub struct PGroupRuleInfo {
 /// Returned in the output of [`DescribeLifecyclePolicies`](super::DescribeLifecyclePolicies).
 #[tc_model]
 pub struct PathInfo {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-4xxxxxx"`
+    /// `FileSystemId`; example: `"cfs-4xxxxxx"`
     pub file_system_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/log/001/"`
+    /// `Path`; example: `"/data/log/001/"`
     pub path: String,
 
-    /// `DataFlowId`: a string.
-    ///
-    /// Example: `"cfs-dataflow-xxxxxxxx"`
+    /// `DataFlowId`; example: `"cfs-dataflow-xxxxxxxx"`
     pub data_flow_id: Option<String>,
 }
 
@@ -1260,77 +854,49 @@ pub struct PathInfo {
 /// Returned in the output of [`DescribeCfsSnapshots`](super::DescribeCfsSnapshots).
 #[tc_model]
 pub struct SnapshotInfo {
-    /// `CreationTime`: a string.
-    ///
-    /// Example: `"2020-09-16 16:34:33"`
+    /// `CreationTime`; example: `"2020-09-16 16:34:33"`
     pub creation_time: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SnapshotName`; example: `"default"`
     pub snapshot_name: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapcfs-123abcde"`
+    /// `SnapshotId`; example: `"snapcfs-123abcde"`
     pub snapshot_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"available"`
+    /// `Status`; example: `"available"`
     pub status: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionName`; example: `"ap-guangzhou"`
     pub region_name: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-xx"`
+    /// `FileSystemId`; example: `"cfs-xx"`
     pub file_system_id: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Size`; example: `11`
     pub size: u64,
 
-    /// `AliveDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AliveDay`; example: `12`
     pub alive_day: u64,
 
-    /// `Percent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Percent`; example: `1`
     pub percent: u64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21211`
+    /// `AppId`; example: `21211`
     pub app_id: u64,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"2020-10-01 16:34:33"`
+    /// `DeleteTime`; example: `"2020-10-01 16:34:33"`
     pub delete_time: String,
 
-    /// `FsName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `FsName`; example: `"default"`
     pub fs_name: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Vec<TagInfo>,
 
-    /// `SnapshotType`: a string.
-    ///
-    /// Example: `"turbo"`
+    /// `SnapshotType`; example: `"turbo"`
     pub snapshot_type: Option<String>,
 
-    /// `SnapshotTime`: a string.
-    ///
-    /// Example: `"2023-05-16 14:45:15"`
+    /// `SnapshotTime`; example: `"2023-05-16 14:45:15"`
     pub snapshot_time: Option<String>,
 }
 
@@ -1339,29 +905,19 @@ pub struct SnapshotInfo {
 /// Returned in the output of [`DescribeSnapshotOperationLogs`](super::DescribeSnapshotOperationLogs).
 #[tc_model]
 pub struct SnapshotOperateLog {
-    /// `Action`: a string.
-    ///
-    /// Example: `"CreateCfsSnapshot"`
+    /// `Action`; example: `"CreateCfsSnapshot"`
     pub action: String,
 
-    /// `ActionTime`: a string.
-    ///
-    /// Example: `"2020-08-11 20:57:17"`
+    /// `ActionTime`; example: `"2020-08-11 20:57:17"`
     pub action_time: String,
 
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"UpdateCfsSnapshotAttribute"`
+    /// `ActionName`; example: `"UpdateCfsSnapshotAttribute"`
     pub action_name: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1000004435"`
+    /// `Operator`; example: `"1000004435"`
     pub operator: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Result`; example: `2`
     pub result: u64,
 }
 
@@ -1370,19 +926,13 @@ pub struct SnapshotOperateLog {
 /// Returned in the output of [`DescribeCfsSnapshotOverview`](super::DescribeCfsSnapshotOverview).
 #[tc_model]
 pub struct SnapshotStatistics {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `SnapshotNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SnapshotNumber`; example: `2`
     pub snapshot_number: u64,
 
-    /// `SnapshotSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `SnapshotSize`; example: `33`
     pub snapshot_size: u64,
 }
 
@@ -1392,14 +942,10 @@ pub struct SnapshotStatistics {
 /// Returned in the output of [`DescribeAutoSnapshotPolicies`](super::DescribeAutoSnapshotPolicies), [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems) and [`DescribeCfsSnapshots`](super::DescribeCfsSnapshots).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"部门"`
+    /// `TagKey`; example: `"部门"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"产品一部"`
+    /// `TagValue`; example: `"产品一部"`
     pub tag_value: String,
 }
 
@@ -1408,16 +954,10 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeCfsFileSystems`](super::DescribeCfsFileSystems).
 #[tc_model]
 pub struct TieringDetailInfo {
-    /// `TieringSizeInBytes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `TieringSizeInBytes`, always sent in responses; example: `100`
     pub tiering_size_in_bytes: Option<i64>,
 
-    /// `SecondaryTieringSizeInBytes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100`
+    /// `SecondaryTieringSizeInBytes`, always sent in responses; example: `100`
     pub secondary_tiering_size_in_bytes: Option<i64>,
 }
 
@@ -1426,51 +966,30 @@ pub struct TieringDetailInfo {
 /// Returned in the output of [`DescribeUserQuota`](super::DescribeUserQuota).
 #[tc_model]
 pub struct UserQuota {
-    /// `UserType`: a string.
-    ///
-    /// Example: `"Uid"`
+    /// `UserType`; example: `"Uid"`
     pub user_type: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `UserId`; example: `"1000"`
     pub user_id: String,
 
-    /// `CapacityHardLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CapacityHardLimit`; example: `10`
     pub capacity_hard_limit: u64,
 
-    /// `FileHardLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `FileHardLimit`; example: `10000`
     pub file_hard_limit: u64,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"cfs-1245"`
+    /// `FileSystemId`; example: `"cfs-1245"`
     pub file_system_id: String,
 
-    /// `CapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9`
+    /// `CapacityUsed`, always sent in responses; example: `9`
     pub capacity_used: Option<u64>,
 
-    /// `FileUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9999`
+    /// `FileUsed`, always sent in responses; example: `9999`
     pub file_used: Option<u64>,
 
-    /// `DirectoryPath`: a string.
-    ///
-    /// Example: `"/cfs/xx"`
+    /// `DirectoryPath`; example: `"/cfs/xx"`
     pub directory_path: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"available"`
+    /// `Status`, always sent in responses; example: `"available"`
     pub status: Option<String>,
 }

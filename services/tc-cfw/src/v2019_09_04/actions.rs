@@ -7,37 +7,53 @@ use super::models;
 /// The `AddAclRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`AddAclRuleResponse`].
-/// The codes it documents are in [`AddAclRuleError`](super::errors::AddAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=AddAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "AddAclRule",
     output = AddAclRuleResponse,
-    error = super::errors::AddAclRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct AddAclRule {
-    /// `Rules`: a list of [`CreateRuleItem`](super::models::CreateRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::CreateRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"batch_import"`
+    /// `From`; example: `"batch_import"`
     pub from: Option<String>,
 }
 
 /// What a successful [`AddAclRule`] call returns.
 #[tc_model]
 pub struct AddAclRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuid`; example: `[8888,8889]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -47,60 +63,57 @@ pub struct AddAclRuleResponse {
 /// The `AddEnterpriseSecurityGroupRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`AddEnterpriseSecurityGroupRulesResponse`].
-/// The codes it documents are in [`AddEnterpriseSecurityGroupRulesError`](super::errors::AddEnterpriseSecurityGroupRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=AddEnterpriseSecurityGroupRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "AddEnterpriseSecurityGroupRules",
     output = AddEnterpriseSecurityGroupRulesResponse,
-    error = super::errors::AddEnterpriseSecurityGroupRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct AddEnterpriseSecurityGroupRules {
-    /// `Data`: a list of [`SecurityGroupRule`](super::models::SecurityGroupRule) objects.
+    /// `Data`
     pub data: Vec<models::SecurityGroupRule>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"123e4567-e89b-12d3-a456-426655440000"`
+    /// `ClientToken`; example: `"123e4567-e89b-12d3-a456-426655440000"`
     pub client_token: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"batch_import_cover"`
+    /// `From`; example: `"batch_import_cover"`
     pub from: Option<String>,
 
-    /// `IsDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelay`; example: `1`
     pub is_delay: Option<u64>,
 
-    /// `IsUseId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsUseId`; example: `1`
     pub is_use_id: Option<i64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`AddEnterpriseSecurityGroupRules`] call returns.
 #[tc_model]
 pub struct AddEnterpriseSecurityGroupRulesResponse {
-    /// `Rules`: a list of [`SecurityGroupSimplifyRule`](super::models::SecurityGroupSimplifyRule) objects.
+    /// `Rules`
     pub rules: Vec<models::SecurityGroupSimplifyRule>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,37 +123,53 @@ pub struct AddEnterpriseSecurityGroupRulesResponse {
 /// The `AddNatAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`AddNatAcRuleResponse`].
-/// The codes it documents are in [`AddNatAcRuleError`](super::errors::AddNatAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=AddNatAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "AddNatAcRule",
     output = AddNatAcRuleResponse,
-    error = super::errors::AddNatAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct AddNatAcRule {
-    /// `Rules`: a list of [`CreateNatRuleItem`](super::models::CreateNatRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::CreateNatRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"insert_rule"`
+    /// `From`; example: `"insert_rule"`
     pub from: Option<String>,
 }
 
 /// What a successful [`AddNatAcRule`] call returns.
 #[tc_model]
 pub struct AddNatAcRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuid`; example: `[8888,8889]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -150,37 +179,53 @@ pub struct AddNatAcRuleResponse {
 /// The `AddVpcAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`AddVpcAcRuleResponse`].
-/// The codes it documents are in [`AddVpcAcRuleError`](super::errors::AddVpcAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=AddVpcAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "AddVpcAcRule",
     output = AddVpcAcRuleResponse,
-    error = super::errors::AddVpcAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct AddVpcAcRule {
-    /// `Rules`: a list of [`VpcRuleItem`](super::models::VpcRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::VpcRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"batch_import"`
+    /// `From`; example: `"batch_import"`
     pub from: Option<String>,
 }
 
 /// What a successful [`AddVpcAcRule`] call returns.
 #[tc_model]
 pub struct AddVpcAcRuleResponse {
-    /// `RuleUuids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuids`; example: `[8888,8889]`
     pub rule_uuids: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -190,30 +235,50 @@ pub struct AddVpcAcRuleResponse {
 /// The `CheckClusterNatFwPreAccess` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CheckClusterNatFwPreAccessResponse`].
-/// The codes it documents are in [`CheckClusterNatFwPreAccessError`](super::errors::CheckClusterNatFwPreAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CheckClusterNatFwPreAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CheckClusterNatFwPreAccess",
     output = CheckClusterNatFwPreAccessResponse,
-    error = super::errors::CheckClusterNatFwPreAccessError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CheckClusterNatFwPreAccess {
-    /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
+    /// `NatCcnSwitch`
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
 
-    /// `CheckMode`: a string.
-    ///
-    /// Example: `"open"`
+    /// `CheckMode`; example: `"open"`
     pub check_mode: String,
 }
 
 /// What a successful [`CheckClusterNatFwPreAccess`] call returns.
 #[tc_model]
 pub struct CheckClusterNatFwPreAccessResponse {
-    /// `CheckItems`: a list of [`ClusterFwPreAccessCheckItem`](super::models::ClusterFwPreAccessCheckItem) objects.
+    /// `CheckItems`
     pub check_items: Option<Vec<models::ClusterFwPreAccessCheckItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -223,30 +288,50 @@ pub struct CheckClusterNatFwPreAccessResponse {
 /// The `CheckClusterVpcFwPreAccess` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CheckClusterVpcFwPreAccessResponse`].
-/// The codes it documents are in [`CheckClusterVpcFwPreAccessError`](super::errors::CheckClusterVpcFwPreAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CheckClusterVpcFwPreAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CheckClusterVpcFwPreAccess",
     output = CheckClusterVpcFwPreAccessResponse,
-    error = super::errors::CheckClusterVpcFwPreAccessError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CheckClusterVpcFwPreAccess {
-    /// `CcnSwitch`: a list of [`CcnSwitchInfo`](super::models::CcnSwitchInfo) objects.
+    /// `CcnSwitch`
     pub ccn_switch: Vec<models::CcnSwitchInfo>,
 
-    /// `CheckMode`: a string.
-    ///
-    /// Example: `"open"`
+    /// `CheckMode`; example: `"open"`
     pub check_mode: String,
 }
 
 /// What a successful [`CheckClusterVpcFwPreAccess`] call returns.
 #[tc_model]
 pub struct CheckClusterVpcFwPreAccessResponse {
-    /// `CheckItems`: a list of [`ClusterFwPreAccessCheckItem`](super::models::ClusterFwPreAccessCheckItem) objects.
+    /// `CheckItems`
     pub check_items: Option<Vec<models::ClusterFwPreAccessCheckItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -256,25 +341,43 @@ pub struct CheckClusterVpcFwPreAccessResponse {
 /// The `CloseClusterNatFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CloseClusterNatFwSwitchResponse`].
-/// The codes it documents are in [`CloseClusterNatFwSwitchError`](super::errors::CloseClusterNatFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CloseClusterNatFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CloseClusterNatFwSwitch",
     output = CloseClusterNatFwSwitchResponse,
-    error = super::errors::CloseClusterNatFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CloseClusterNatFwSwitch {
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"cfwnat-xxxxxxxx"`
+    /// `NatInsId`; example: `"cfwnat-xxxxxxxx"`
     pub nat_ins_id: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-xxxxxxxx"`
+    /// `CcnId`; example: `"ccn-xxxxxxxx"`
     pub ccn_id: String,
 }
 
@@ -288,67 +391,56 @@ pub struct CloseClusterNatFwSwitchResponse {
 /// The `CreateAcRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAcRulesResponse`].
-/// The codes it documents are in [`CreateAcRulesError`](super::errors::CreateAcRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAcRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAcRules",
     output = CreateAcRulesResponse,
-    error = super::errors::CreateAcRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAcRules {
-    /// `Data`: a list of [`RuleInfoData`](super::models::RuleInfoData) objects.
+    /// `Data`
     pub data: Vec<models::RuleInfoData>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"cfw-ieldx0io"`
+    /// `EdgeId`; example: `"cfw-ieldx0io"`
     pub edge_id: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `Overwrite`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Overwrite`; example: `0`
     pub overwrite: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-ettdxg5er"`
+    /// `InstanceId`; example: `"ins-ettdxg5er"`
     pub instance_id: Option<String>,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"portScan"`
+    /// `From`; example: `"portScan"`
     pub from: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Area`; example: `"ap-chongqing"`
     pub area: Option<String>,
 }
 
 /// What a successful [`CreateAcRules`] call returns.
 #[tc_model]
 pub struct CreateAcRulesResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -358,57 +450,51 @@ pub struct CreateAcRulesResponse {
 /// The `CreateAddressTemplate` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAddressTemplateResponse`].
-/// The codes it documents are in [`CreateAddressTemplateError`](super::errors::CreateAddressTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAddressTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAddressTemplate",
     output = CreateAddressTemplateResponse,
-    error = super::errors::CreateAddressTemplateError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAddressTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `Name`; example: `"模板名称"`
     pub name: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"模板描述"`
+    /// `Detail`; example: `"模板描述"`
     pub detail: String,
 
-    /// `IpString`: a string.
-    ///
-    /// Example: `"模板地址"`
+    /// `IpString`; example: `"模板地址"`
     pub ip_string: String,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"4"`
+    /// `ProtocolType`; example: `"4"`
     pub protocol_type: Option<String>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 }
 
 /// What a successful [`CreateAddressTemplate`] call returns.
 #[tc_model]
 pub struct CreateAddressTemplateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_5066057364"`
+    /// `Uuid`; example: `"mb_5066057364"`
     pub uuid: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -418,59 +504,51 @@ pub struct CreateAddressTemplateResponse {
 /// The `CreateAlertCenterIsolate` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAlertCenterIsolateResponse`].
-/// The codes it documents are in [`CreateAlertCenterIsolateError`](super::errors::CreateAlertCenterIsolateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAlertCenterIsolate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAlertCenterIsolate",
     output = CreateAlertCenterIsolateResponse,
-    error = super::errors::CreateAlertCenterIsolateError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAlertCenterIsolate {
-    /// `HandleAssetList`: a list of strings.
-    ///
-    /// Example: `["ins-fwynfguf"]`
+    /// `HandleAssetList`; example: `["ins-fwynfguf"]`
     pub handle_asset_list: Vec<String>,
 
-    /// `HandleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HandleTime`; example: `7`
     pub handle_time: i64,
 
-    /// `AlertDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlertDirection`; example: `1`
     pub alert_direction: i64,
 
-    /// `IsolateType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,4]`
+    /// `IsolateType`; example: `[1,2,4]`
     pub isolate_type: Vec<i64>,
 
-    /// `OmMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OmMode`; example: `0`
     pub om_mode: Option<i64>,
 }
 
 /// What a successful [`CreateAlertCenterIsolate`] call returns.
 #[tc_model]
 pub struct CreateAlertCenterIsolateResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -480,54 +558,48 @@ pub struct CreateAlertCenterIsolateResponse {
 /// The `CreateAlertCenterOmit` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAlertCenterOmitResponse`].
-/// The codes it documents are in [`CreateAlertCenterOmitError`](super::errors::CreateAlertCenterOmitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAlertCenterOmit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAlertCenterOmit",
     output = CreateAlertCenterOmitResponse,
-    error = super::errors::CreateAlertCenterOmitError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAlertCenterOmit {
-    /// `HandleIdList`: a list of strings.
-    ///
-    /// Example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
+    /// `HandleIdList`; example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
     pub handle_id_list: Vec<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"AlertTable"`
+    /// `TableType`; example: `"AlertTable"`
     pub table_type: String,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `HandleEventIdList`: a list of strings.
-    ///
-    /// Example: `["event-id-from-DescribeCfwAlerts"]`
+    /// `HandleEventIdList`; example: `["event-id-from-DescribeCfwAlerts"]`
     pub handle_event_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateAlertCenterOmit`] call returns.
 #[tc_model]
 pub struct CreateAlertCenterOmitResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -537,79 +609,63 @@ pub struct CreateAlertCenterOmitResponse {
 /// The `CreateAlertCenterRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAlertCenterRuleResponse`].
-/// The codes it documents are in [`CreateAlertCenterRuleError`](super::errors::CreateAlertCenterRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAlertCenterRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAlertCenterRule",
     output = CreateAlertCenterRuleResponse,
-    error = super::errors::CreateAlertCenterRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAlertCenterRule {
-    /// `HandleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HandleTime`; example: `7`
     pub handle_time: i64,
 
-    /// `HandleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleType`; example: `1`
     pub handle_type: i64,
 
-    /// `AlertDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlertDirection`; example: `1`
     pub alert_direction: i64,
 
-    /// `HandleDirection`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HandleDirection`; example: `"1"`
     pub handle_direction: String,
 
-    /// `HandleIdList`: a list of strings.
-    ///
-    /// Example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
+    /// `HandleIdList`; example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
     pub handle_id_list: Option<Vec<String>>,
 
-    /// `HandleIpList`: a list of strings.
-    ///
-    /// Example: `["192.155.90.220"]`
+    /// `HandleIpList`; example: `["192.155.90.220"]`
     pub handle_ip_list: Option<Vec<String>>,
 
-    /// `HandleComment`: a string.
-    ///
-    /// Example: `"block malware"`
+    /// `HandleComment`; example: `"block malware"`
     pub handle_comment: Option<String>,
 
-    /// `IgnoreReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IgnoreReason`; example: `1`
     pub ignore_reason: Option<i64>,
 
-    /// `BlockDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `BlockDomain`; example: `"www.qq.com"`
     pub block_domain: Option<String>,
 }
 
 /// What a successful [`CreateAlertCenterRule`] call returns.
 #[tc_model]
 pub struct CreateAlertCenterRuleResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -619,109 +675,81 @@ pub struct CreateAlertCenterRuleResponse {
 /// The `CreateAlertCenterRuleAsync` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateAlertCenterRuleAsyncResponse`].
-/// The codes it documents are in [`CreateAlertCenterRuleAsyncError`](super::errors::CreateAlertCenterRuleAsyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateAlertCenterRuleAsync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateAlertCenterRuleAsync",
     output = CreateAlertCenterRuleAsyncResponse,
-    error = super::errors::CreateAlertCenterRuleAsyncError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateAlertCenterRuleAsync {
-    /// `AlertDirection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlertDirection`; example: `0`
     pub alert_direction: i64,
 
-    /// `HandleDirection`: a string.
-    ///
-    /// Example: `"0"`
+    /// `HandleDirection`; example: `"0"`
     pub handle_direction: String,
 
-    /// `HandleTime`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HandleTime`; example: `7`
     pub handle_time: i64,
 
-    /// `HandleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleType`; example: `1`
     pub handle_type: i64,
 
-    /// `AssetIdList`: a list of strings.
-    ///
-    /// Example: `["ins-tredr1x"]`
+    /// `AssetIdList`; example: `["ins-tredr1x"]`
     pub asset_id_list: Option<Vec<String>>,
 
-    /// `BlockDomain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `BlockDomain`; example: `"www.qq.com"`
     pub block_domain: Option<String>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `HandleComment`: a string.
-    ///
-    /// Example: `"封禁告警事件"`
+    /// `HandleComment`; example: `"封禁告警事件"`
     pub handle_comment: Option<String>,
 
-    /// `HandleEventIdList`: a list of strings.
-    ///
-    /// Example: `["event-id-from-DescribeCfwAlerts"]`
+    /// `HandleEventIdList`; example: `["event-id-from-DescribeCfwAlerts"]`
     pub handle_event_id_list: Option<Vec<String>>,
 
-    /// `HandleIdList`: a list of strings.
-    ///
-    /// Example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
+    /// `HandleIdList`; example: `["a67d60bb5ede9b962ac19ad24b28be54"]`
     pub handle_id_list: Option<Vec<String>>,
 
-    /// `HandleIpList`: a list of strings.
-    ///
-    /// Example: `["192.155.90.220"]`
+    /// `HandleIpList`; example: `["192.155.90.220"]`
     pub handle_ip_list: Option<Vec<String>>,
 
-    /// `IgnoreReason`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IgnoreReason`; example: `1`
     pub ignore_reason: Option<i64>,
 
-    /// `IsolateType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,4]`
+    /// `IsolateType`; example: `[1,2,4]`
     pub isolate_type: Option<Vec<i64>>,
 
-    /// `TargetEventIdList`: a list of strings.
-    ///
-    /// Example: `["5ede9b962ac19ad24b28be54"]`
+    /// `TargetEventIdList`; example: `["5ede9b962ac19ad24b28be54"]`
     pub target_event_id_list: Option<Vec<String>>,
 
-    /// `WhiteIpList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `WhiteIpList`; example: `["1.1.1.1"]`
     pub white_ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateAlertCenterRuleAsync`] call returns.
 #[tc_model]
 pub struct CreateAlertCenterRuleAsyncResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -731,37 +759,39 @@ pub struct CreateAlertCenterRuleAsyncResponse {
 /// The `CreateBlockIgnoreRuleList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateBlockIgnoreRuleListResponse`].
-/// The codes it documents are in [`CreateBlockIgnoreRuleListError`](super::errors::CreateBlockIgnoreRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateBlockIgnoreRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateBlockIgnoreRuleList",
     output = CreateBlockIgnoreRuleListResponse,
-    error = super::errors::CreateBlockIgnoreRuleListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateBlockIgnoreRuleList {
-    /// `Rules`: a list of [`IntrusionDefenseRule`](super::models::IntrusionDefenseRule) objects.
+    /// `Rules`
     pub rules: Vec<models::IntrusionDefenseRule>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 
-    /// `CoverDuplicate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CoverDuplicate`; example: `1`
     pub cover_duplicate: Option<i64>,
 }
 
 /// What a successful [`CreateBlockIgnoreRuleList`] call returns.
 #[tc_model]
 pub struct CreateBlockIgnoreRuleListResponse {
-    /// `List`: a list of [`IocListData`](super::models::IocListData) objects.
-    ///
-    /// Example: `[{"Direction":1,"Domain":"","IP":"7.7.7.7"}]`
+    /// `List`; example: `[{"Direction":1,"Domain":"","IP":"7.7.7.7"}]`
     pub list: Option<Vec<models::IocListData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -771,33 +801,35 @@ pub struct CreateBlockIgnoreRuleListResponse {
 /// The `CreateBlockIgnoreRuleNew` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateBlockIgnoreRuleNewResponse`].
-/// The codes it documents are in [`CreateBlockIgnoreRuleNewError`](super::errors::CreateBlockIgnoreRuleNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateBlockIgnoreRuleNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateBlockIgnoreRuleNew",
     output = CreateBlockIgnoreRuleNewResponse,
-    error = super::errors::CreateBlockIgnoreRuleNewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateBlockIgnoreRuleNew {
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 
-    /// `Rules`: a list of [`BanAndAllowRule`](super::models::BanAndAllowRule) objects.
+    /// `Rules`
     pub rules: Vec<models::BanAndAllowRule>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `CoverDuplicate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoverDuplicate`; example: `0`
     pub cover_duplicate: Option<i64>,
 }
 
@@ -811,25 +843,28 @@ pub struct CreateBlockIgnoreRuleNewResponse {
 /// The `CreateChooseVpcs` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateChooseVpcsResponse`].
-/// The codes it documents are in [`CreateChooseVpcsError`](super::errors::CreateChooseVpcsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateChooseVpcs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateChooseVpcs",
     output = CreateChooseVpcsResponse,
-    error = super::errors::CreateChooseVpcsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateChooseVpcs {
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-fue9ikq6"]`
+    /// `VpcList`; example: `["vpc-fue9ikq6"]`
     pub vpc_list: Vec<String>,
 
-    /// `AllZoneList`: a list of [`VpcZoneData`](super::models::VpcZoneData) objects.
-    ///
-    /// Example: `[{"Region":"ap-shanghai","Zone":"ap-shanghai-5"}]`
+    /// `AllZoneList`; example: `[{"Region":"ap-shanghai","Zone":"ap-shanghai-5"}]`
     pub all_zone_list: Vec<models::VpcZoneData>,
 }
 
@@ -843,27 +878,33 @@ pub struct CreateChooseVpcsResponse {
 /// The `CreateDatabaseWhiteListRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateDatabaseWhiteListRulesResponse`].
-/// The codes it documents are in [`CreateDatabaseWhiteListRulesError`](super::errors::CreateDatabaseWhiteListRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateDatabaseWhiteListRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateDatabaseWhiteListRules",
     output = CreateDatabaseWhiteListRulesResponse,
-    error = super::errors::CreateDatabaseWhiteListRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateDatabaseWhiteListRules {
-    /// `DatabaseWhiteListRuleData`: a list of [`DatabaseWhiteListRuleData`](super::models::DatabaseWhiteListRuleData) objects.
+    /// `DatabaseWhiteListRuleData`
     pub database_white_list_rule_data: Vec<models::DatabaseWhiteListRuleData>,
 }
 
 /// What a successful [`CreateDatabaseWhiteListRules`] call returns.
 #[tc_model]
 pub struct CreateDatabaseWhiteListRulesResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -873,28 +914,46 @@ pub struct CreateDatabaseWhiteListRulesResponse {
 /// The `CreateNatFwDnatRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateNatFwDnatRuleResponse`].
-/// The codes it documents are in [`CreateNatFwDnatRuleError`](super::errors::CreateNatFwDnatRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateNatFwDnatRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateNatFwDnatRule",
     output = CreateNatFwDnatRuleResponse,
-    error = super::errors::CreateNatFwDnatRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateNatFwDnatRule {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: Option<String>,
 
-    /// `DnatRules`: a list of [`CfwNatDnatRule`](super::models::CfwNatDnatRule) objects.
+    /// `DnatRules`
     pub dnat_rules: Option<Vec<models::CfwNatDnatRule>>,
 }
 
@@ -908,65 +967,71 @@ pub struct CreateNatFwDnatRuleResponse {
 /// The `CreateNatFwInstance` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateNatFwInstanceResponse`].
-/// The codes it documents are in [`CreateNatFwInstanceError`](super::errors::CreateNatFwInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateNatFwInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateNatFwInstance",
     output = CreateNatFwInstanceResponse,
-    error = super::errors::CreateNatFwInstanceError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateNatFwInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"NAT防火墙"`
+    /// `Name`; example: `"NAT防火墙"`
     pub name: String,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: i64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `NewModeItems`: a [`NewModeItems`](super::models::NewModeItems).
+    /// `NewModeItems`
     pub new_mode_items: Option<models::NewModeItems>,
 
-    /// `NatGwList`: a list of strings.
-    ///
-    /// Example: `["nat-14yv5rzx","nat-14yv5rzk"]`
+    /// `NatGwList`; example: `["nat-14yv5rzx","nat-14yv5rzk"]`
     pub nat_gw_list: Option<Vec<String>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-4"`
+    /// `Zone`; example: `"ap-shanghai-4"`
     pub zone: Option<String>,
 
-    /// `ZoneBak`: a string.
-    ///
-    /// Example: `"ap-shanghai-3"`
+    /// `ZoneBak`; example: `"ap-shanghai-3"`
     pub zone_bak: Option<String>,
 
-    /// `CrossAZone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossAZone`; example: `1`
     pub cross_a_zone: Option<i64>,
 
-    /// `FwCidrInfo`: a [`FwCidrInfo`](super::models::FwCidrInfo).
+    /// `FwCidrInfo`
     pub fw_cidr_info: Option<models::FwCidrInfo>,
 }
 
 /// What a successful [`CreateNatFwInstance`] call returns.
 #[tc_model]
 pub struct CreateNatFwInstanceResponse {
-    /// `CfwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-3c140219"`
+    /// `CfwInsId`; example: `"cfwnat-3c140219"`
     pub cfw_ins_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -976,75 +1041,77 @@ pub struct CreateNatFwInstanceResponse {
 /// The `CreateNatFwInstanceWithDomain` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateNatFwInstanceWithDomainResponse`].
-/// The codes it documents are in [`CreateNatFwInstanceWithDomainError`](super::errors::CreateNatFwInstanceWithDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateNatFwInstanceWithDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateNatFwInstanceWithDomain",
     output = CreateNatFwInstanceWithDomainResponse,
-    error = super::errors::CreateNatFwInstanceWithDomainError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateNatFwInstanceWithDomain {
-    /// `Name`: a string.
-    ///
-    /// Example: `"NAT防火墙"`
+    /// `Name`; example: `"NAT防火墙"`
     pub name: String,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: i64,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `NewModeItems`: a [`NewModeItems`](super::models::NewModeItems).
+    /// `NewModeItems`
     pub new_mode_items: Option<models::NewModeItems>,
 
-    /// `NatGwList`: a list of strings.
-    ///
-    /// Example: `["nat-14yv5rzx","nat-14yv5rzk"]`
+    /// `NatGwList`; example: `["nat-14yv5rzx","nat-14yv5rzk"]`
     pub nat_gw_list: Option<Vec<String>>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-4"`
+    /// `Zone`; example: `"ap-shanghai-4"`
     pub zone: Option<String>,
 
-    /// `ZoneBak`: a string.
-    ///
-    /// Example: `"ap-shanghai-3"`
+    /// `ZoneBak`; example: `"ap-shanghai-3"`
     pub zone_bak: Option<String>,
 
-    /// `CrossAZone`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CrossAZone`; example: `1`
     pub cross_a_zone: Option<i64>,
 
-    /// `IsCreateDomain`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCreateDomain`; example: `0`
     pub is_create_domain: Option<i64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.domainexample.com"`
+    /// `Domain`; example: `"www.domainexample.com"`
     pub domain: Option<String>,
 
-    /// `FwCidrInfo`: a [`FwCidrInfo`](super::models::FwCidrInfo).
+    /// `FwCidrInfo`
     pub fw_cidr_info: Option<models::FwCidrInfo>,
 }
 
 /// What a successful [`CreateNatFwInstanceWithDomain`] call returns.
 #[tc_model]
 pub struct CreateNatFwInstanceWithDomainResponse {
-    /// `CfwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-3c140219"`
+    /// `CfwInsId`; example: `"cfwnat-3c140219"`
     pub cfw_ins_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1054,42 +1121,45 @@ pub struct CreateNatFwInstanceWithDomainResponse {
 /// The `CreateSecurityGroupRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateSecurityGroupRulesResponse`].
-/// The codes it documents are in [`CreateSecurityGroupRulesError`](super::errors::CreateSecurityGroupRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateSecurityGroupRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateSecurityGroupRules",
     output = CreateSecurityGroupRulesResponse,
-    error = super::errors::CreateSecurityGroupRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateSecurityGroupRules {
-    /// `Data`: a list of [`SecurityGroupListData`](super::models::SecurityGroupListData) objects.
+    /// `Data`
     pub data: Vec<models::SecurityGroupListData>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 }
 
 /// What a successful [`CreateSecurityGroupRules`] call returns.
 #[tc_model]
 pub struct CreateSecurityGroupRulesResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,60 +1169,68 @@ pub struct CreateSecurityGroupRulesResponse {
 /// The `CreateVpcFwGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateVpcFwGroupResponse`].
-/// The codes it documents are in [`CreateVpcFwGroupError`](super::errors::CreateVpcFwGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateVpcFwGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateVpcFwGroup",
     output = CreateVpcFwGroupResponse,
-    error = super::errors::CreateVpcFwGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateVpcFwGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"防火墙组"`
+    /// `Name`; example: `"防火墙组"`
     pub name: String,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `VpcFwInstances`: a list of [`VpcFwInstance`](super::models::VpcFwInstance) objects.
+    /// `VpcFwInstances`
     pub vpc_fw_instances: Vec<models::VpcFwInstance>,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: i64,
 
-    /// `FwVpcCidr`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `FwVpcCidr`; example: `"10.10.10.0/24"`
     pub fw_vpc_cidr: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-0752de63"`
+    /// `CcnId`; example: `"ccn-0752de63"`
     pub ccn_id: Option<String>,
 
-    /// `FwCidrInfo`: a [`FwCidrInfo`](super::models::FwCidrInfo).
+    /// `FwCidrInfo`
     pub fw_cidr_info: Option<models::FwCidrInfo>,
 
-    /// `CrossUserMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CrossUserMode`; example: `"1"`
     pub cross_user_mode: Option<String>,
 }
 
 /// What a successful [`CreateVpcFwGroup`] call returns.
 #[tc_model]
 pub struct CreateVpcFwGroupResponse {
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-0752de63"`
+    /// `FwGroupId`; example: `"cfwg-0752de63"`
     pub fw_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1162,28 +1240,46 @@ pub struct CreateVpcFwGroupResponse {
 /// The `CreateWhiteRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`CreateWhiteRuleResponse`].
-/// The codes it documents are in [`CreateWhiteRuleError`](super::errors::CreateWhiteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=CreateWhiteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "CreateWhiteRule",
     output = CreateWhiteRuleResponse,
-    error = super::errors::CreateWhiteRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct CreateWhiteRule {
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RuleType`; example: `8`
     pub rule_type: i64,
 
-    /// `Rules`: a list of [`IdsWhiteRule`](super::models::IdsWhiteRule) objects.
+    /// `Rules`
     pub rules: Vec<models::IdsWhiteRule>,
 
-    /// `CoverDuplicate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoverDuplicate`; example: `0`
     pub cover_duplicate: Option<i64>,
 }
 
@@ -1197,49 +1293,44 @@ pub struct CreateWhiteRuleResponse {
 /// The `DeleteAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteAcRuleResponse`].
-/// The codes it documents are in [`DeleteAcRuleError`](super::errors::DeleteAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteAcRule",
     output = DeleteAcRuleResponse,
-    error = super::errors::DeleteAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteAcRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `669872`
+    /// `Id`; example: `669872`
     pub id: u64,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 }
 
 /// What a successful [`DeleteAcRule`] call returns.
 #[tc_model]
 pub struct DeleteAcRuleResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1249,29 +1340,33 @@ pub struct DeleteAcRuleResponse {
 /// The `DeleteAddressTemplate` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteAddressTemplateResponse`].
-/// The codes it documents are in [`DeleteAddressTemplateError`](super::errors::DeleteAddressTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteAddressTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteAddressTemplate",
     output = DeleteAddressTemplateResponse,
-    error = super::errors::DeleteAddressTemplateError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteAddressTemplate {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_b66f_568d"`
+    /// `Uuid`; example: `"mb_b66f_568d"`
     pub uuid: String,
 }
 
 /// What a successful [`DeleteAddressTemplate`] call returns.
 #[tc_model]
 pub struct DeleteAddressTemplateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1281,25 +1376,29 @@ pub struct DeleteAddressTemplateResponse {
 /// The `DeleteBlockIgnoreRuleList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteBlockIgnoreRuleListResponse`].
-/// The codes it documents are in [`DeleteBlockIgnoreRuleListError`](super::errors::DeleteBlockIgnoreRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteBlockIgnoreRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteBlockIgnoreRuleList",
     output = DeleteBlockIgnoreRuleListResponse,
-    error = super::errors::DeleteBlockIgnoreRuleListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteBlockIgnoreRuleList {
-    /// `Rules`: a list of [`IocListData`](super::models::IocListData) objects.
-    ///
-    /// Example: `[{"Direction":1,"IP":"2.2.2.2"}]`
+    /// `Rules`; example: `[{"Direction":1,"IP":"2.2.2.2"}]`
     pub rules: Vec<models::IocListData>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 }
 
@@ -1313,38 +1412,38 @@ pub struct DeleteBlockIgnoreRuleListResponse {
 /// The `DeleteBlockIgnoreRuleNew` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteBlockIgnoreRuleNewResponse`].
-/// The codes it documents are in [`DeleteBlockIgnoreRuleNewError`](super::errors::DeleteBlockIgnoreRuleNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteBlockIgnoreRuleNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteBlockIgnoreRuleNew",
     output = DeleteBlockIgnoreRuleNewResponse,
-    error = super::errors::DeleteBlockIgnoreRuleNewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteBlockIgnoreRuleNew {
-    /// `DeleteAll`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeleteAll`; example: `0`
     pub delete_all: i64,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<i64>,
 
-    /// `Rules`: a list of [`BanAndAllowRuleDel`](super::models::BanAndAllowRuleDel) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::BanAndAllowRuleDel>>,
 
-    /// `ShowType`: a string.
-    ///
-    /// Example: `"blocklist"`
+    /// `ShowType`; example: `"blocklist"`
     pub show_type: Option<String>,
 }
 
@@ -1358,28 +1457,46 @@ pub struct DeleteBlockIgnoreRuleNewResponse {
 /// The `DeleteNatFwDnatRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteNatFwDnatRuleResponse`].
-/// The codes it documents are in [`DeleteNatFwDnatRuleError`](super::errors::DeleteNatFwDnatRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteNatFwDnatRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteNatFwDnatRule",
     output = DeleteNatFwDnatRuleResponse,
-    error = super::errors::DeleteNatFwDnatRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteNatFwDnatRule {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: Option<String>,
 
-    /// `DnatRules`: a list of [`CfwNatDnatRule`](super::models::CfwNatDnatRule) objects.
+    /// `DnatRules`
     pub dnat_rules: Option<Vec<models::CfwNatDnatRule>>,
 }
 
@@ -1393,20 +1510,40 @@ pub struct DeleteNatFwDnatRuleResponse {
 /// The `DeleteNatFwInstance` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteNatFwInstanceResponse`].
-/// The codes it documents are in [`DeleteNatFwInstanceError`](super::errors::DeleteNatFwInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteNatFwInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteNatFwInstance",
     output = DeleteNatFwInstanceResponse,
-    error = super::errors::DeleteNatFwInstanceError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteNatFwInstance {
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: String,
 }
 
@@ -1420,29 +1557,32 @@ pub struct DeleteNatFwInstanceResponse {
 /// The `DeleteRemoteAccessDomain` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteRemoteAccessDomainResponse`].
-/// The codes it documents are in [`DeleteRemoteAccessDomainError`](super::errors::DeleteRemoteAccessDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteRemoteAccessDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteRemoteAccessDomain",
     output = DeleteRemoteAccessDomainResponse,
-    error = super::errors::DeleteRemoteAccessDomainError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteRemoteAccessDomain {
-    /// `AccessDomainList`: a list of strings.
-    ///
-    /// Example: `["demo.cfw.tencentcs.com"]`
+    /// `AccessDomainList`; example: `["demo.cfw.tencentcs.com"]`
     pub access_domain_list: Vec<String>,
 }
 
 /// What a successful [`DeleteRemoteAccessDomain`] call returns.
 #[tc_model]
 pub struct DeleteRemoteAccessDomainResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1452,20 +1592,40 @@ pub struct DeleteRemoteAccessDomainResponse {
 /// The `DeleteResourceGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteResourceGroupResponse`].
-/// The codes it documents are in [`DeleteResourceGroupError`](super::errors::DeleteResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteResourceGroup",
     output = DeleteResourceGroupResponse,
-    error = super::errors::DeleteResourceGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteResourceGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cfwrg-0e89a384fc29"`
+    /// `GroupId`; example: `"cfwrg-0e89a384fc29"`
     pub group_id: String,
 }
 
@@ -1479,49 +1639,44 @@ pub struct DeleteResourceGroupResponse {
 /// The `DeleteSecurityGroupRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteSecurityGroupRuleResponse`].
-/// The codes it documents are in [`DeleteSecurityGroupRuleError`](super::errors::DeleteSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteSecurityGroupRule",
     output = DeleteSecurityGroupRuleResponse,
-    error = super::errors::DeleteSecurityGroupRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteSecurityGroupRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9926`
+    /// `Id`; example: `9926`
     pub id: u64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `IsDelReverse`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelReverse`; example: `0`
     pub is_del_reverse: Option<u64>,
 }
 
 /// What a successful [`DeleteSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct DeleteSecurityGroupRuleResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1531,30 +1686,46 @@ pub struct DeleteSecurityGroupRuleResponse {
 /// The `DeleteVpcFwGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteVpcFwGroupResponse`].
-/// The codes it documents are in [`DeleteVpcFwGroupError`](super::errors::DeleteVpcFwGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteVpcFwGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteVpcFwGroup",
     output = DeleteVpcFwGroupResponse,
-    error = super::errors::DeleteVpcFwGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteVpcFwGroup {
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-0752de63"`
+    /// `FwGroupId`; example: `"cfwg-0752de63"`
     pub fw_group_id: Option<String>,
 
-    /// `DeleteFwGroup`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeleteFwGroup`; example: `1`
     pub delete_fw_group: Option<i64>,
 
-    /// `VpcFwInsList`: a list of strings.
-    ///
-    /// Example: `["cfwew-0752de63"]`
+    /// `VpcFwInsList`; example: `["cfwew-0752de63"]`
     pub vpc_fw_ins_list: Option<Vec<String>>,
 }
 
@@ -1568,34 +1739,35 @@ pub struct DeleteVpcFwGroupResponse {
 /// The `DeleteWhiteRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DeleteWhiteRuleResponse`].
-/// The codes it documents are in [`DeleteWhiteRuleError`](super::errors::DeleteWhiteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DeleteWhiteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DeleteWhiteRule",
     output = DeleteWhiteRuleResponse,
-    error = super::errors::DeleteWhiteRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DeleteWhiteRule {
-    /// `WhiteIdList`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `WhiteIdList`; example: `["string"]`
     pub white_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteWhiteRule`] call returns.
 #[tc_model]
 pub struct DeleteWhiteRuleResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReturnCode`; example: `1`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1605,15 +1777,23 @@ pub struct DeleteWhiteRuleResponse {
 /// The `DescribeAcLists` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAcListsResponse`].
-/// The codes it documents are in [`DescribeAcListsError`](super::errors::DescribeAcListsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAcLists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAcLists",
     output = DescribeAcListsResponse,
-    error = super::errors::DescribeAcListsError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1623,76 +1803,50 @@ pub struct DeleteWhiteRuleResponse {
     )
 )]
 pub struct DescribeAcLists {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"阻断"`
+    /// `Strategy`; example: `"阻断"`
     pub strategy: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"阻断的规则"`
+    /// `SearchValue`; example: `"阻断的规则"`
     pub search_value: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<u64>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"fwnew-eiiff6daf"`
+    /// `EdgeId`; example: `"fwnew-eiiff6daf"`
     pub edge_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-idseqxc0a"`
+    /// `InstanceId`; example: `"ins-idseqxc0a"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeAcLists`] call returns.
 #[tc_model]
 pub struct DescribeAcListsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`AcListsData`](super::models::AcListsData) objects.
+    /// `Data`
     pub data: Vec<models::AcListsData>,
 
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllTotal`; example: `1`
     pub all_total: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1702,25 +1856,33 @@ pub struct DescribeAcListsResponse {
 /// The `DescribeAclRegInfo` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAclRegInfoResponse`].
-/// The codes it documents are in [`DescribeAclRegInfoError`](super::errors::DescribeAclRegInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAclRegInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAclRegInfo",
     output = DescribeAclRegInfoResponse,
-    error = super::errors::DescribeAclRegInfoError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeAclRegInfo {
-    /// `FwType`: a list of strings.
+    /// `FwType`
     pub fw_type: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAclRegInfo`] call returns.
 #[tc_model]
 pub struct DescribeAclRegInfoResponse {
-    /// `Data`: a list of [`AclRegInfo`](super::models::AclRegInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::AclRegInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1730,15 +1892,23 @@ pub struct DescribeAclRegInfoResponse {
 /// The `DescribeAclRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAclRuleResponse`].
-/// The codes it documents are in [`DescribeAclRuleError`](super::errors::DescribeAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAclRule",
     output = DescribeAclRuleResponse,
-    error = super::errors::DescribeAclRuleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1748,59 +1918,41 @@ pub struct DescribeAclRegInfoResponse {
     )
 )]
 pub struct DescribeAclRule {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"sequence"`
+    /// `By`; example: `"sequence"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeAclRule`] call returns.
 #[tc_model]
 pub struct DescribeAclRuleResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`DescAcItem`](super::models::DescAcItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescAcItem>>,
 
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `AllTotal`; example: `6`
     pub all_total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1810,107 +1962,79 @@ pub struct DescribeAclRuleResponse {
 /// The `DescribeAddressTemplateList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAddressTemplateListResponse`].
-/// The codes it documents are in [`DescribeAddressTemplateListError`](super::errors::DescribeAddressTemplateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAddressTemplateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAddressTemplateList",
     output = DescribeAddressTemplateListResponse,
-    error = super::errors::DescribeAddressTemplateListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeAddressTemplateList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"UpdateTime"`
+    /// `By`; example: `"UpdateTime"`
     pub by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"name"`
+    /// `SearchValue`; example: `"name"`
     pub search_value: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_appid_1704179380581"`
+    /// `Uuid`; example: `"mb_appid_1704179380581"`
     pub uuid: Option<String>,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TemplateType`; example: `"1"`
     pub template_type: Option<String>,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"ip-d5fbfc11"`
+    /// `TemplateId`; example: `"ip-d5fbfc11"`
     pub template_id: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"0,3"`
+    /// `SourceType`; example: `"0,3"`
     pub source_type: Option<String>,
 }
 
 /// What a successful [`DescribeAddressTemplateList`] call returns.
 #[tc_model]
 pub struct DescribeAddressTemplateListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `Data`: a list of [`TemplateListInfo`](super::models::TemplateListInfo) objects.
+    /// `Data`
     pub data: Vec<models::TemplateListInfo>,
 
-    /// `NameList`: a list of strings.
-    ///
-    /// Example: `["name"]`
+    /// `NameList`; example: `["name"]`
     pub name_list: Vec<String>,
 
-    /// `IpTemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `IpTemplateCount`; example: `20`
     pub ip_template_count: Option<i64>,
 
-    /// `DomainTemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DomainTemplateCount`; example: `30`
     pub domain_template_count: Option<i64>,
 
-    /// `PortTemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PortTemplateCount`; example: `50`
     pub port_template_count: Option<i64>,
 
-    /// `UsedTemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedTemplateCount`; example: `10`
     pub used_template_count: Option<i64>,
 
-    /// `TemplateQuotaCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TemplateQuotaCount`; example: `100`
     pub template_quota_count: Option<i64>,
 
-    /// `TkeTemplateCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TkeTemplateCount`; example: `10`
     pub tke_template_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1920,39 +2044,53 @@ pub struct DescribeAddressTemplateListResponse {
 /// The `DescribeAssetSync` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAssetSyncResponse`].
-/// The codes it documents are in [`DescribeAssetSyncError`](super::errors::DescribeAssetSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAssetSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAssetSync",
     output = DescribeAssetSyncResponse,
-    error = super::errors::DescribeAssetSyncError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeAssetSync {}
 
 /// What a successful [`DescribeAssetSync`] call returns.
 #[tc_model]
 pub struct DescribeAssetSyncResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `ReturnCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<u64>,
 
-    /// `CVMCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CVMCount`; example: `10`
     #[tc(rename = "CVMCount")]
     pub cvm_count: Option<i64>,
 
@@ -1963,15 +2101,23 @@ pub struct DescribeAssetSyncResponse {
 /// The `DescribeAssociatedInstanceList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeAssociatedInstanceListResponse`].
-/// The codes it documents are in [`DescribeAssociatedInstanceListError`](super::errors::DescribeAssociatedInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeAssociatedInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeAssociatedInstanceList",
     output = DescribeAssociatedInstanceListResponse,
-    error = super::errors::DescribeAssociatedInstanceListError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1981,56 +2127,38 @@ pub struct DescribeAssetSyncResponse {
     )
 )]
 pub struct DescribeAssociatedInstanceList {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Area`; example: `"ap-beijing"`
     pub area: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"{\"VpcId\": \"vpc-406waega\"}"`
+    /// `SearchValue`; example: `"{\"VpcId\": \"vpc-406waega\"}"`
     pub search_value: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"VpcId"`
+    /// `By`; example: `"VpcId"`
     pub by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"10088"`
+    /// `SecurityGroupId`; example: `"10088"`
     pub security_group_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Type`; example: `"3"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeAssociatedInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAssociatedInstanceListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `Data`: a list of [`AssociatedInstanceInfo`](super::models::AssociatedInstanceInfo) objects.
+    /// `Data`
     pub data: Vec<models::AssociatedInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2040,62 +2168,68 @@ pub struct DescribeAssociatedInstanceListResponse {
 /// The `DescribeBlockByIpTimesList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeBlockByIpTimesListResponse`].
-/// The codes it documents are in [`DescribeBlockByIpTimesListError`](super::errors::DescribeBlockByIpTimesListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeBlockByIpTimesList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeBlockByIpTimesList",
     output = DescribeBlockByIpTimesListResponse,
-    error = super::errors::DescribeBlockByIpTimesListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeBlockByIpTimesList {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-26"`
+    /// `EndTime`; example: `"2021-05-26"`
     pub end_time: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"183.1.2.6"`
+    /// `Ip`; example: `"183.1.2.6"`
     pub ip: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21"`
+    /// `StartTime`; example: `"2021-05-21"`
     pub start_time: String,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Direction`; example: `"1"`
     pub direction: Option<String>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"cfws-id"`
+    /// `EdgeId`; example: `"cfws-id"`
     pub edge_id: Option<String>,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"move"`
+    /// `LogSource`; example: `"move"`
     pub log_source: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Source`; example: `"1"`
     pub source: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Zone`; example: `"1"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeBlockByIpTimesList`] call returns.
 #[tc_model]
 pub struct DescribeBlockByIpTimesListResponse {
-    /// `Data`: a list of [`IpStatic`](super::models::IpStatic) objects.
+    /// `Data`
     pub data: Vec<models::IpStatic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2105,85 +2239,68 @@ pub struct DescribeBlockByIpTimesListResponse {
 /// The `DescribeBlockIgnoreList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeBlockIgnoreListResponse`].
-/// The codes it documents are in [`DescribeBlockIgnoreListError`](super::errors::DescribeBlockIgnoreListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeBlockIgnoreList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeBlockIgnoreList",
     output = DescribeBlockIgnoreListResponse,
-    error = super::errors::DescribeBlockIgnoreListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeBlockIgnoreList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Direction`; example: `"1"`
     pub direction: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: String,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"EndTime"`
+    /// `By`; example: `"EndTime"`
     pub by: String,
 
-    /// `ShowType`: a string.
-    ///
-    /// Example: `"blocklist"`
+    /// `ShowType`; example: `"blocklist"`
     pub show_type: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"{\\\"service_type\\\":\"1\",\\\"service_name\\\":\\\"\\\"}"`
+    /// `SearchValue`; example: `"{\\\"service_type\\\":\"1\",\\\"service_name\\\":\\\"\\\"}"`
     pub search_value: Option<String>,
 
-    /// `RuleType`: an unsigned 64-bit integer.
+    /// `RuleType`
     pub rule_type: Option<u64>,
 }
 
 /// What a successful [`DescribeBlockIgnoreList`] call returns.
 #[tc_model]
 pub struct DescribeBlockIgnoreListResponse {
-    /// `Data`: a list of [`BlockIgnoreRule`](super::models::BlockIgnoreRule) objects.
+    /// `Data`
     pub data: Vec<models::BlockIgnoreRule>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `SourceList`: a list of strings.
-    ///
-    /// Example: `["基础防御","手动添加","网络蜜罐（严格模式）","虚拟补丁"]`
+    /// `SourceList`; example: `["基础防御","手动添加","网络蜜罐（严格模式）","虚拟补丁"]`
     pub source_list: Vec<String>,
 
-    /// `RuleTypeDataList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,5,1,0,0,1,0]`
+    /// `RuleTypeDataList`; example: `[0,5,1,0,0,1,0]`
     pub rule_type_data_list: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2193,105 +2310,94 @@ pub struct DescribeBlockIgnoreListResponse {
 /// The `DescribeBlockList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeBlockListResponse`].
-/// The codes it documents are in [`DescribeBlockListError`](super::errors::DescribeBlockListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeBlockList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeBlockList",
     output = DescribeBlockListResponse,
-    error = super::errors::DescribeBlockListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeBlockList {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `StatTimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatTimeSpan`; example: `1`
     pub stat_time_span: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-26 00:00:00"`
+    /// `StartTime`; example: `"2021-05-26 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-28 00:00:00"`
+    /// `EndTime`; example: `"2021-05-28 00:00:00"`
     pub end_time: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"\"SearchValue\":{\"InstanceId\":\"1\",  \"AssetName\": \"v_tpq,1\"},"`
+    /// `SearchValue`; example: `"\"SearchValue\":{\"InstanceId\":\"1\",  \"AssetName\": \"v_tpq,1\"},"`
     pub search_value: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"AvgCount"`
+    /// `By`; example: `"AvgCount"`
     pub by: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Direction`; example: `"1"`
     pub direction: Option<String>,
 
-    /// `ByPass`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ByPass`; example: `"1"`
     pub by_pass: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Source`; example: `"1"`
     pub source: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Country`; example: `"1"`
     pub country: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"ins-888"`
+    /// `AssetId`; example: `"ins-888"`
     pub asset_id: Option<String>,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"move"`
+    /// `LogSource`; example: `"move"`
     pub log_source: Option<String>,
 }
 
 /// What a successful [`DescribeBlockList`] call returns.
 #[tc_model]
 pub struct DescribeBlockListResponse {
-    /// `Data`: a list of [`BlockInfo`](super::models::BlockInfo) objects.
+    /// `Data`
     pub data: Vec<models::BlockInfo>,
 
-    /// `TopData`: a list of [`BlockInfo`](super::models::BlockInfo) objects.
+    /// `TopData`
     pub top_data: Vec<models::BlockInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `TopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TopCount`; example: `20`
     pub top_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2301,52 +2407,62 @@ pub struct DescribeBlockListResponse {
 /// The `DescribeBlockStaticList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeBlockStaticListResponse`].
-/// The codes it documents are in [`DescribeBlockStaticListError`](super::errors::DescribeBlockStaticListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeBlockStaticList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeBlockStaticList",
     output = DescribeBlockStaticListResponse,
-    error = super::errors::DescribeBlockStaticListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeBlockStaticList {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-26 00:00:00"`
+    /// `EndTime`; example: `"2021-05-26 00:00:00"`
     pub end_time: String,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"address"`
+    /// `QueryType`; example: `"address"`
     pub query_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21 00:00:00"`
+    /// `StartTime`; example: `"2021-05-21 00:00:00"`
     pub start_time: String,
 
-    /// `Top`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Top`; example: `10`
     pub top: i64,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
+    /// `SearchValue`; example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeBlockStaticList`] call returns.
 #[tc_model]
 pub struct DescribeBlockStaticListResponse {
-    /// `Data`: a list of [`StaticInfo`](super::models::StaticInfo) objects.
+    /// `Data`
     pub data: Vec<models::StaticInfo>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2356,32 +2472,35 @@ pub struct DescribeBlockStaticListResponse {
 /// The `DescribeCcnAssociatedInstances` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCcnAssociatedInstancesResponse`].
-/// The codes it documents are in [`DescribeCcnAssociatedInstancesError`](super::errors::DescribeCcnAssociatedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCcnAssociatedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCcnAssociatedInstances",
     output = DescribeCcnAssociatedInstancesResponse,
-    error = super::errors::DescribeCcnAssociatedInstancesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCcnAssociatedInstances {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-iidlg5oh"`
+    /// `CcnId`; example: `"ccn-iidlg5oh"`
     pub ccn_id: String,
 }
 
 /// What a successful [`DescribeCcnAssociatedInstances`] call returns.
 #[tc_model]
 pub struct DescribeCcnAssociatedInstancesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: u64,
 
-    /// `CcnAssociatedInstances`: a list of [`CcnAssociatedInstance`](super::models::CcnAssociatedInstance) objects.
+    /// `CcnAssociatedInstances`
     pub ccn_associated_instances: Vec<models::CcnAssociatedInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2391,42 +2510,41 @@ pub struct DescribeCcnAssociatedInstancesResponse {
 /// The `DescribeCcnInstanceRegionStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCcnInstanceRegionStatusResponse`].
-/// The codes it documents are in [`DescribeCcnInstanceRegionStatusError`](super::errors::DescribeCcnInstanceRegionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCcnInstanceRegionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCcnInstanceRegionStatus",
     output = DescribeCcnInstanceRegionStatusResponse,
-    error = super::errors::DescribeCcnInstanceRegionStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCcnInstanceRegionStatus {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-iidlg5oh"`
+    /// `CcnId`; example: `"ccn-iidlg5oh"`
     pub ccn_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["vpc-p9qzo51x"]`
+    /// `InstanceIds`; example: `["vpc-p9qzo51x"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `RoutingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: Option<u64>,
 }
 
 /// What a successful [`DescribeCcnInstanceRegionStatus`] call returns.
 #[tc_model]
 pub struct DescribeCcnInstanceRegionStatusResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `RegionFwStatus`: a list of [`RegionFwStatus`](super::models::RegionFwStatus) objects.
+    /// `RegionFwStatus`
     pub region_fw_status: Vec<models::RegionFwStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2436,34 +2554,35 @@ pub struct DescribeCcnInstanceRegionStatusResponse {
 /// The `DescribeCcnVpcFwPolicyLimit` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCcnVpcFwPolicyLimitResponse`].
-/// The codes it documents are in [`DescribeCcnVpcFwPolicyLimitError`](super::errors::DescribeCcnVpcFwPolicyLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCcnVpcFwPolicyLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCcnVpcFwPolicyLimit",
     output = DescribeCcnVpcFwPolicyLimitResponse,
-    error = super::errors::DescribeCcnVpcFwPolicyLimitError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCcnVpcFwPolicyLimit {}
 
 /// What a successful [`DescribeCcnVpcFwPolicyLimit`] call returns.
 #[tc_model]
 pub struct DescribeCcnVpcFwPolicyLimitResponse {
-    /// `CcnPolicyInterconnectPairLenLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CcnPolicyInterconnectPairLenLimit`; example: `10`
     pub ccn_policy_interconnect_pair_len_limit: u64,
 
-    /// `CcnPolicyGroupLenLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CcnPolicyGroupLenLimit`; example: `50`
     pub ccn_policy_group_len_limit: u64,
 
-    /// `CcnPolicyCidrLenLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CcnPolicyCidrLenLimit`; example: `100`
     pub ccn_policy_cidr_len_limit: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2473,27 +2592,31 @@ pub struct DescribeCcnVpcFwPolicyLimitResponse {
 /// The `DescribeCcnVpcFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCcnVpcFwSwitchResponse`].
-/// The codes it documents are in [`DescribeCcnVpcFwSwitchError`](super::errors::DescribeCcnVpcFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCcnVpcFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCcnVpcFwSwitch",
     output = DescribeCcnVpcFwSwitchResponse,
-    error = super::errors::DescribeCcnVpcFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCcnVpcFwSwitch {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-c0qmm031"`
+    /// `CcnId`; example: `"ccn-c0qmm031"`
     pub ccn_id: String,
 }
 
 /// What a successful [`DescribeCcnVpcFwSwitch`] call returns.
 #[tc_model]
 pub struct DescribeCcnVpcFwSwitchResponse {
-    /// `InterconnectPairs`: a list of [`InterconnectPair`](super::models::InterconnectPair) objects.
+    /// `InterconnectPairs`
     pub interconnect_pairs: Option<Vec<models::InterconnectPair>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2503,107 +2626,80 @@ pub struct DescribeCcnVpcFwSwitchResponse {
 /// The `DescribeCfwAlerts` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwAlertsResponse`].
-/// The codes it documents are in [`DescribeCfwAlertsError`](super::errors::DescribeCfwAlertsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwAlerts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwAlerts",
     output = DescribeCfwAlertsResponse,
-    error = super::errors::DescribeCfwAlertsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwAlerts {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-09 00:00:00"`
+    /// `StartTime`; example: `"2026-07-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-09 23:59:59"`
+    /// `EndTime`; example: `"2026-07-09 23:59:59"`
     pub end_time: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: Option<String>,
 
-    /// `Direction`: a string.
-    ///
-    /// Example: `"inbound"`
+    /// `Direction`; example: `"inbound"`
     pub direction: Option<String>,
 
-    /// `ActionStatus`: a string.
-    ///
-    /// Example: `"blocked"`
+    /// `ActionStatus`; example: `"blocked"`
     pub action_status: Option<String>,
 
-    /// `KillChain`: a string.
-    ///
-    /// Example: `"exploit"`
+    /// `KillChain`; example: `"exploit"`
     pub kill_chain: Option<String>,
 
-    /// `AttackResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `AttackResult`; example: `"success"`
     pub attack_result: Option<String>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"block"`
+    /// `Strategy`; example: `"block"`
     pub strategy: Option<String>,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"SQL注入"`
+    /// `EventName`; example: `"SQL注入"`
     pub event_name: Option<String>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"2c1b2a1887a81672b1779791cb4e2c74"`
+    /// `EventId`; example: `"2c1b2a1887a81672b1779791cb4e2c74"`
     pub event_id: Option<String>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SrcIp`; example: `"1.1.1.1"`
     pub src_ip: Option<String>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"2.2.2.2"`
+    /// `DstIp`; example: `"2.2.2.2"`
     pub dst_ip: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-i6zh3mwf"`
+    /// `InstanceId`; example: `"cdb-i6zh3mwf"`
     pub instance_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"EndTime"`
+    /// `OrderBy`; example: `"EndTime"`
     pub order_by: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 }
 
 /// What a successful [`DescribeCfwAlerts`] call returns.
 #[tc_model]
 pub struct DescribeCfwAlertsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2613,57 +2709,50 @@ pub struct DescribeCfwAlertsResponse {
 /// The `DescribeCfwAnalysisData` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwAnalysisDataResponse`].
-/// The codes it documents are in [`DescribeCfwAnalysisDataError`](super::errors::DescribeCfwAnalysisDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwAnalysisData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwAnalysisData",
     output = DescribeCfwAnalysisDataResponse,
-    error = super::errors::DescribeCfwAnalysisDataError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwAnalysisData {
-    /// `Scenario`: a string.
-    ///
-    /// Example: `"full_traffic"`
+    /// `Scenario`; example: `"full_traffic"`
     pub scenario: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-09 00:00:00"`
+    /// `StartTime`; example: `"2026-07-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-09 01:00:00"`
+    /// `EndTime`; example: `"2026-07-09 01:00:00"`
     pub end_time: Option<String>,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `ObjectType`; example: `"asset"`
     pub object_type: Option<String>,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"cdb-i6zh3mwf"`
+    /// `ObjectId`; example: `"cdb-i6zh3mwf"`
     pub object_id: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"10.199.32.12"`
+    /// `Target`; example: `"10.199.32.12"`
     pub target: Option<String>,
 
-    /// `SkipSections`: a list of strings.
-    ///
-    /// Example: `["ips_block"]`
+    /// `SkipSections`; example: `["ips_block"]`
     pub skip_sections: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCfwAnalysisData`] call returns.
 #[tc_model]
 pub struct DescribeCfwAnalysisDataResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2673,62 +2762,53 @@ pub struct DescribeCfwAnalysisDataResponse {
 /// The `DescribeCfwAssets` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwAssetsResponse`].
-/// The codes it documents are in [`DescribeCfwAssetsError`](super::errors::DescribeCfwAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwAssets",
     output = DescribeCfwAssetsResponse,
-    error = super::errors::DescribeCfwAssetsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwAssets {
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"host"`
+    /// `AssetType`; example: `"host"`
     pub asset_type: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.8"`
+    /// `Ip`; example: `"10.0.0.8"`
     pub ip: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"1.DH9BabXSdfHBbzQazv-0EMottHRmUm6-XBUkLVsIlP8wS_Xg1Y4ooB-C2paI_8sVqP0iLQ"`
+    /// `NextToken`; example: `"1.DH9BabXSdfHBbzQazv-0EMottHRmUm6-XBUkLVsIlP8wS_Xg1Y4ooB-C2paI_8sVqP0iLQ"`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeCfwAssets`] call returns.
 #[tc_model]
 pub struct DescribeCfwAssetsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2738,37 +2818,53 @@ pub struct DescribeCfwAssetsResponse {
 /// The `DescribeCfwEips` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwEipsResponse`].
-/// The codes it documents are in [`DescribeCfwEipsError`](super::errors::DescribeCfwEipsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwEips)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwEips",
     output = DescribeCfwEipsResponse,
-    error = super::errors::DescribeCfwEipsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwEips {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `NatGatewayId`; example: `"ALL"`
     pub nat_gateway_id: String,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: Option<String>,
 }
 
 /// What a successful [`DescribeCfwEips`] call returns.
 #[tc_model]
 pub struct DescribeCfwEipsResponse {
-    /// `NatFwEipList`: a list of [`NatFwEipsInfo`](super::models::NatFwEipsInfo) objects.
+    /// `NatFwEipList`
     pub nat_fw_eip_list: Vec<models::NatFwEipsInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2778,27 +2874,47 @@ pub struct DescribeCfwEipsResponse {
 /// The `DescribeCfwInsStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwInsStatusResponse`].
-/// The codes it documents are in [`DescribeCfwInsStatusError`](super::errors::DescribeCfwInsStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwInsStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwInsStatus",
     output = DescribeCfwInsStatusResponse,
-    error = super::errors::DescribeCfwInsStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwInsStatus {}
 
 /// What a successful [`DescribeCfwInsStatus`] call returns.
 #[tc_model]
 pub struct DescribeCfwInsStatusResponse {
-    /// `CfwInsStatus`: a list of [`CfwInsStatus`](super::models::CfwInsStatus) objects.
+    /// `CfwInsStatus`
     pub cfw_ins_status: Option<Vec<models::CfwInsStatus>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2808,50 +2924,47 @@ pub struct DescribeCfwInsStatusResponse {
 /// The `DescribeCfwLogs` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwLogsResponse`].
-/// The codes it documents are in [`DescribeCfwLogsError`](super::errors::DescribeCfwLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwLogs",
     output = DescribeCfwLogsResponse,
-    error = super::errors::DescribeCfwLogsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwLogs {
-    /// `LogType`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `LogType`; example: `"cfw_netflow_border"`
     pub log_type: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"src_ip:1.1.1.1"`
+    /// `Query`; example: `"src_ip:1.1.1.1"`
     pub query: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-09T02:00:00Z"`
+    /// `StartTime`; example: `"2026-07-09T02:00:00Z"`
     pub start_time: Option<String>,
 
-    /// `TimeRange`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `TimeRange`; example: `"1h"`
     pub time_range: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 }
 
 /// What a successful [`DescribeCfwLogs`] call returns.
 #[tc_model]
 pub struct DescribeCfwLogsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2861,32 +2974,35 @@ pub struct DescribeCfwLogsResponse {
 /// The `DescribeCfwRiskOverview` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwRiskOverviewResponse`].
-/// The codes it documents are in [`DescribeCfwRiskOverviewError`](super::errors::DescribeCfwRiskOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwRiskOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwRiskOverview",
     output = DescribeCfwRiskOverviewResponse,
-    error = super::errors::DescribeCfwRiskOverviewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwRiskOverview {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-09 00:00:00"`
+    /// `StartTime`; example: `"2026-07-09 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-09 23:59:59"`
+    /// `EndTime`; example: `"2026-07-09 23:59:59"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeCfwRiskOverview`] call returns.
 #[tc_model]
 pub struct DescribeCfwRiskOverviewResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2896,47 +3012,43 @@ pub struct DescribeCfwRiskOverviewResponse {
 /// The `DescribeCfwRuleOptimization` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwRuleOptimizationResponse`].
-/// The codes it documents are in [`DescribeCfwRuleOptimizationError`](super::errors::DescribeCfwRuleOptimizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwRuleOptimization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwRuleOptimization",
     output = DescribeCfwRuleOptimizationResponse,
-    error = super::errors::DescribeCfwRuleOptimizationError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwRuleOptimization {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"border"`
+    /// `RuleType`; example: `"border"`
     pub rule_type: String,
 
-    /// `Dimensions`: a list of strings.
-    ///
-    /// Example: `["D1"]`
+    /// `Dimensions`; example: `["D1"]`
     pub dimensions: Option<Vec<String>>,
 
-    /// `IdleDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `IdleDays`; example: `180`
     pub idle_days: Option<i64>,
 
-    /// `IpAggMin`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IpAggMin`; example: `10`
     pub ip_agg_min: Option<i64>,
 
-    /// `IocSample`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `IocSample`; example: `50`
     pub ioc_sample: Option<i64>,
 }
 
 /// What a successful [`DescribeCfwRuleOptimization`] call returns.
 #[tc_model]
 pub struct DescribeCfwRuleOptimizationResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2946,107 +3058,79 @@ pub struct DescribeCfwRuleOptimizationResponse {
 /// The `DescribeCfwRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwRulesResponse`].
-/// The codes it documents are in [`DescribeCfwRulesError`](super::errors::DescribeCfwRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwRules",
     output = DescribeCfwRulesResponse,
-    error = super::errors::DescribeCfwRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwRules {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"intrusion_prevention"`
+    /// `RuleType`; example: `"intrusion_prevention"`
     pub rule_type: String,
 
-    /// `ListType`: a string.
-    ///
-    /// Example: `"blocklist"`
+    /// `ListType`; example: `"blocklist"`
     pub list_type: Option<String>,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<i64>,
 
-    /// `RuleAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleAction`; example: `1`
     pub rule_action: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `IncludeDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeDisabled`; example: `true`
     pub include_disabled: Option<bool>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `123456`
+    /// `RuleId`; example: `123456`
     pub rule_id: Option<i64>,
 
-    /// `RuleUuid`: a string.
-    ///
-    /// Example: `"2108491"`
+    /// `RuleUuid`; example: `"2108491"`
     pub rule_uuid: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`; example: `"ANY"`
     pub protocol: Option<String>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `SrcIp`; example: `"0.0.0.0/0"`
     pub src_ip: Option<String>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"mb_1300448058_1702352890143"`
+    /// `DstIp`; example: `"mb_1300448058_1702352890143"`
     pub dst_ip: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Description`; example: `"1"`
     pub description: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"办公出口"`
+    /// `Keyword`; example: `"办公出口"`
     pub keyword: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-lyqnistm"`
+    /// `InstanceId`; example: `"ins-lyqnistm"`
     pub instance_id: Option<String>,
 
-    /// `ExpandNames`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExpandNames`; example: `true`
     pub expand_names: Option<bool>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeCfwRules`] call returns.
 #[tc_model]
 pub struct DescribeCfwRulesResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3056,110 +3140,83 @@ pub struct DescribeCfwRulesResponse {
 /// The `DescribeCfwStatusMonitor` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwStatusMonitorResponse`].
-/// The codes it documents are in [`DescribeCfwStatusMonitorError`](super::errors::DescribeCfwStatusMonitorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwStatusMonitor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResponseTooLarge`](super::errors::CfwErrorCode::FailedOperationResponseTooLarge)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwStatusMonitor",
     output = DescribeCfwStatusMonitorResponse,
-    error = super::errors::DescribeCfwStatusMonitorError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwStatusMonitor {
-    /// `Op`: a string.
-    ///
-    /// Example: `"describe_scene"`
+    /// `Op`; example: `"describe_scene"`
     pub op: String,
 
-    /// `FirewallType`: a string.
-    ///
-    /// Example: `"internet_edge"`
+    /// `FirewallType`; example: `"internet_edge"`
     pub firewall_type: String,
 
-    /// `SelectionId`: a string.
-    ///
-    /// Example: `"cfwnat-c8b3fb7c"`
+    /// `SelectionId`; example: `"cfwnat-c8b3fb7c"`
     pub selection_id: Option<String>,
 
-    /// `SelectionName`: a string.
-    ///
-    /// Example: `"自动化"`
+    /// `SelectionName`; example: `"自动化"`
     pub selection_name: Option<String>,
 
-    /// `SelectionInstanceId`: a string.
-    ///
-    /// Example: `"cfwew-46cfffdc"`
+    /// `SelectionInstanceId`; example: `"cfwew-46cfffdc"`
     pub selection_instance_id: Option<String>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"connections"`
+    /// `Metric`; example: `"connections"`
     pub metric: Option<String>,
 
-    /// `Perspective`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Perspective`; example: `"ip"`
     pub perspective: Option<String>,
 
-    /// `IpScope`: a string.
-    ///
-    /// Example: `"external"`
+    /// `IpScope`; example: `"external"`
     pub ip_scope: Option<String>,
 
-    /// `TimePreset`: a string.
-    ///
-    /// Example: `"1h"`
+    /// `TimePreset`; example: `"1h"`
     pub time_preset: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-15 15:00:00"`
+    /// `StartTime`; example: `"2026-07-15 15:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-15 17:00:00"`
+    /// `EndTime`; example: `"2026-07-15 17:00:00"`
     pub end_time: Option<String>,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OverviewOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OverviewOnly`; example: `true`
     pub overview_only: Option<bool>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"InputMax"`
+    /// `SortBy`; example: `"InputMax"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortOrder`; example: `"desc"`
     pub sort_order: Option<String>,
 
-    /// `Filters`: a list of [`CfwStatusMonitorFilter`](super::models::CfwStatusMonitorFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CfwStatusMonitorFilter>>,
 }
 
 /// What a successful [`DescribeCfwStatusMonitor`] call returns.
 #[tc_model]
 pub struct DescribeCfwStatusMonitorResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3169,22 +3226,28 @@ pub struct DescribeCfwStatusMonitorResponse {
 /// The `DescribeCfwSwitches` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeCfwSwitchesResponse`].
-/// The codes it documents are in [`DescribeCfwSwitchesError`](super::errors::DescribeCfwSwitchesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeCfwSwitches)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeCfwSwitches",
     output = DescribeCfwSwitchesResponse,
-    error = super::errors::DescribeCfwSwitchesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeCfwSwitches {}
 
 /// What a successful [`DescribeCfwSwitches`] call returns.
 #[tc_model]
 pub struct DescribeCfwSwitchesResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3194,48 +3257,62 @@ pub struct DescribeCfwSwitchesResponse {
 /// The `DescribeClusterNatCcnFwSwitchList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeClusterNatCcnFwSwitchListResponse`].
-/// The codes it documents are in [`DescribeClusterNatCcnFwSwitchListError`](super::errors::DescribeClusterNatCcnFwSwitchListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeClusterNatCcnFwSwitchList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeClusterNatCcnFwSwitchList",
     output = DescribeClusterNatCcnFwSwitchListResponse,
-    error = super::errors::DescribeClusterNatCcnFwSwitchListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeClusterNatCcnFwSwitchList {
-    /// `NatType`: a string.
-    ///
-    /// Example: `"nat_ccn"`
+    /// `NatType`; example: `"nat_ccn"`
     pub nat_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 }
 
 /// What a successful [`DescribeClusterNatCcnFwSwitchList`] call returns.
 #[tc_model]
 pub struct DescribeClusterNatCcnFwSwitchListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Total`; example: `8`
     pub total: i64,
 
-    /// `Data`: a list of [`NatFwSwitchDetailS`](super::models::NatFwSwitchDetailS) objects.
+    /// `Data`
     pub data: Vec<models::NatFwSwitchDetailS>,
 
-    /// `RegionList`: a list of [`FilterDataObject`](super::models::FilterDataObject) objects.
+    /// `RegionList`
     pub region_list: Vec<models::FilterDataObject>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3245,68 +3322,60 @@ pub struct DescribeClusterNatCcnFwSwitchListResponse {
 /// The `DescribeClusterVpcFwSwitchs` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeClusterVpcFwSwitchsResponse`].
-/// The codes it documents are in [`DescribeClusterVpcFwSwitchsError`](super::errors::DescribeClusterVpcFwSwitchsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeClusterVpcFwSwitchs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeClusterVpcFwSwitchs",
     output = DescribeClusterVpcFwSwitchsResponse,
-    error = super::errors::DescribeClusterVpcFwSwitchsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeClusterVpcFwSwitchs {
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"id"`
+    /// `By`; example: `"id"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeClusterVpcFwSwitchs`] call returns.
 #[tc_model]
 pub struct DescribeClusterVpcFwSwitchsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`ClusterSwitchDetail`](super::models::ClusterSwitchDetail) objects.
+    /// `Data`
     pub data: Option<Vec<models::ClusterSwitchDetail>>,
 
-    /// `FailData`: a list of [`SwitchFailInfo`](super::models::SwitchFailInfo) objects.
+    /// `FailData`
     pub fail_data: Option<Vec<models::SwitchFailInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3316,54 +3385,49 @@ pub struct DescribeClusterVpcFwSwitchsResponse {
 /// The `DescribeDefenseSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeDefenseSwitchResponse`].
-/// The codes it documents are in [`DescribeDefenseSwitchError`](super::errors::DescribeDefenseSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeDefenseSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeDefenseSwitch",
     output = DescribeDefenseSwitchResponse,
-    error = super::errors::DescribeDefenseSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeDefenseSwitch {}
 
 /// What a successful [`DescribeDefenseSwitch`] call returns.
 #[tc_model]
 pub struct DescribeDefenseSwitchResponse {
-    /// `BasicRuleSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BasicRuleSwitch`; example: `1`
     pub basic_rule_switch: i64,
 
-    /// `BaselineAllSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaselineAllSwitch`; example: `1`
     pub baseline_all_switch: i64,
 
-    /// `TiSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TiSwitch`; example: `1`
     pub ti_switch: i64,
 
-    /// `VirtualPatchSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VirtualPatchSwitch`; example: `1`
     pub virtual_patch_switch: i64,
 
-    /// `HistoryOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HistoryOpen`; example: `1`
     pub history_open: i64,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3373,15 +3437,24 @@ pub struct DescribeDefenseSwitchResponse {
 /// The `DescribeEdgeIpSimple` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeEdgeIpSimpleResponse`].
-/// The codes it documents are in [`DescribeEdgeIpSimpleError`](super::errors::DescribeEdgeIpSimpleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeEdgeIpSimple)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeEdgeIpSimple",
     output = DescribeEdgeIpSimpleResponse,
-    error = super::errors::DescribeEdgeIpSimpleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3391,39 +3464,29 @@ pub struct DescribeDefenseSwitchResponse {
     )
 )]
 pub struct DescribeEdgeIpSimple {
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"PublicIp"`
+    /// `Order`; example: `"PublicIp"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `By`; example: `"desc"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeEdgeIpSimple`] call returns.
 #[tc_model]
 pub struct DescribeEdgeIpSimpleResponse {
-    /// `Data`: a list of [`EdgeIpInfoSimple`](super::models::EdgeIpInfoSimple) objects.
+    /// `Data`
     pub data: Option<Vec<models::EdgeIpInfoSimple>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3433,29 +3496,47 @@ pub struct DescribeEdgeIpSimpleResponse {
 /// The `DescribeEnterpriseSGRuleProgress` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeEnterpriseSGRuleProgressResponse`].
-/// The codes it documents are in [`DescribeEnterpriseSGRuleProgressError`](super::errors::DescribeEnterpriseSGRuleProgressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeEnterpriseSGRuleProgress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeEnterpriseSGRuleProgress",
     output = DescribeEnterpriseSGRuleProgressResponse,
-    error = super::errors::DescribeEnterpriseSGRuleProgressError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeEnterpriseSGRuleProgress {}
 
 /// What a successful [`DescribeEnterpriseSGRuleProgress`] call returns.
 #[tc_model]
 pub struct DescribeEnterpriseSGRuleProgressResponse {
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Progress`; example: `50`
     pub progress: i64,
 
-    /// `UserStopped`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UserStopped`; example: `false`
     pub user_stopped: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3465,15 +3546,37 @@ pub struct DescribeEnterpriseSGRuleProgressResponse {
 /// The `DescribeEnterpriseSecurityGroupRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeEnterpriseSecurityGroupRuleResponse`].
-/// The codes it documents are in [`DescribeEnterpriseSecurityGroupRuleError`](super::errors::DescribeEnterpriseSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeEnterpriseSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeEnterpriseSecurityGroupRule",
     output = DescribeEnterpriseSecurityGroupRuleResponse,
-    error = super::errors::DescribeEnterpriseSecurityGroupRuleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         page = page_no,
         limit = page_size,
@@ -3483,81 +3586,53 @@ pub struct DescribeEnterpriseSGRuleProgressResponse {
     )
 )]
 pub struct DescribeEnterpriseSecurityGroupRule {
-    /// `PageNo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNo`; example: `"1"`
     pub page_no: String,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageSize`; example: `"10"`
     pub page_size: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceContent`; example: `"1.1.1.1"`
     pub source_content: Option<String>,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DestContent`; example: `"1.1.1.1"`
     pub dest_content: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个规则描述"`
+    /// `Description`; example: `"这是一个规则描述"`
     pub description: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: Option<String>,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`; example: `"ANY"`
     pub protocol: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"ppmg-jz17vpis"`
+    /// `ServiceTemplateId`; example: `"ppmg-jz17vpis"`
     pub service_template_id: Option<String>,
 
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `RuleUuid`; example: `8888`
     pub rule_uuid: Option<i64>,
 }
 
 /// What a successful [`DescribeEnterpriseSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct DescribeEnterpriseSecurityGroupRuleResponse {
-    /// `PageNo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageNo`; example: `"1"`
     pub page_no: String,
 
-    /// `PageSize`: a string.
-    ///
-    /// Example: `"10"`
+    /// `PageSize`; example: `"10"`
     pub page_size: String,
 
-    /// `Rules`: a list of [`SecurityGroupRule`](super::models::SecurityGroupRule) objects.
+    /// `Rules`
     pub rules: Vec<models::SecurityGroupRule>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `TotalCount`; example: `"100"`
     pub total_count: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3567,15 +3642,37 @@ pub struct DescribeEnterpriseSecurityGroupRuleResponse {
 /// The `DescribeEnterpriseSecurityGroupRuleList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeEnterpriseSecurityGroupRuleListResponse`].
-/// The codes it documents are in [`DescribeEnterpriseSecurityGroupRuleListError`](super::errors::DescribeEnterpriseSecurityGroupRuleListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeEnterpriseSecurityGroupRuleList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeEnterpriseSecurityGroupRuleList",
     output = DescribeEnterpriseSecurityGroupRuleListResponse,
-    error = super::errors::DescribeEnterpriseSecurityGroupRuleListError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3585,61 +3682,41 @@ pub struct DescribeEnterpriseSecurityGroupRuleResponse {
     )
 )]
 pub struct DescribeEnterpriseSecurityGroupRuleList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 
-    /// `Filter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Filter`; example: `1`
     pub filter: Option<i64>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"{\\\"Port\\\":\\\"3306\\\",\\\"common\\\":\\\"\\\"}"`
+    /// `SearchValue`; example: `"{\\\"Port\\\":\\\"3306\\\",\\\"common\\\":\\\"\\\"}"`
     pub search_value: Option<String>,
 
-    /// `SearchFilters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
-    ///
-    /// Example: `[{"Name":"common","OperatorType":9,"Values":["andy"]}]`
+    /// `SearchFilters`; example: `[{"Name":"common","OperatorType":9,"Values":["andy"]}]`
     pub search_filters: Option<Vec<models::CommonFilter>>,
 }
 
 /// What a successful [`DescribeEnterpriseSecurityGroupRuleList`] call returns.
 #[tc_model]
 pub struct DescribeEnterpriseSecurityGroupRuleListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `AllTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AllTotal`; example: `10`
     pub all_total: i64,
 
-    /// `Data`: a list of [`EnterpriseSecurityGroupRuleRuleInfo`](super::models::EnterpriseSecurityGroupRuleRuleInfo) objects.
+    /// `Data`
     pub data: Vec<models::EnterpriseSecurityGroupRuleRuleInfo>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3649,75 +3726,77 @@ pub struct DescribeEnterpriseSecurityGroupRuleListResponse {
 /// The `DescribeFwEdgeIps` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeFwEdgeIpsResponse`].
-/// The codes it documents are in [`DescribeFwEdgeIpsError`](super::errors::DescribeFwEdgeIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeFwEdgeIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeFwEdgeIps",
     output = DescribeFwEdgeIpsResponse,
-    error = super::errors::DescribeFwEdgeIpsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeFwEdgeIps {
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"id"`
+    /// `By`; example: `"id"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeFwEdgeIps`] call returns.
 #[tc_model]
 pub struct DescribeFwEdgeIpsResponse {
-    /// `Data`: a list of [`EdgeIpInfo`](super::models::EdgeIpInfo) objects.
+    /// `Data`
     pub data: Option<Vec<models::EdgeIpInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `RegionLst`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RegionLst`; example: `["ap-guangzhou"]`
     pub region_lst: Option<Vec<String>>,
 
-    /// `InstanceTypeLst`: a list of strings.
-    ///
-    /// Example: `["CVM"]`
+    /// `InstanceTypeLst`; example: `["CVM"]`
     pub instance_type_lst: Option<Vec<String>>,
 
-    /// `SerilCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SerilCount`; example: `1`
     pub seril_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3727,27 +3806,47 @@ pub struct DescribeFwEdgeIpsResponse {
 /// The `DescribeFwGroupIdNames` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeFwGroupIdNamesResponse`].
-/// The codes it documents are in [`DescribeFwGroupIdNamesError`](super::errors::DescribeFwGroupIdNamesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeFwGroupIdNames)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeFwGroupIdNames",
     output = DescribeFwGroupIdNamesResponse,
-    error = super::errors::DescribeFwGroupIdNamesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeFwGroupIdNames {
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 }
 
 /// What a successful [`DescribeFwGroupIdNames`] call returns.
 #[tc_model]
 pub struct DescribeFwGroupIdNamesResponse {
-    /// `Data`: a list of [`FwGroupIdName`](super::models::FwGroupIdName) objects.
+    /// `Data`
     pub data: Option<Vec<models::FwGroupIdName>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3757,15 +3856,37 @@ pub struct DescribeFwGroupIdNamesResponse {
 /// The `DescribeFwGroupInstanceInfo` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeFwGroupInstanceInfoResponse`].
-/// The codes it documents are in [`DescribeFwGroupInstanceInfoError`](super::errors::DescribeFwGroupInstanceInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeFwGroupInstanceInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeFwGroupInstanceInfo",
     output = DescribeFwGroupInstanceInfoResponse,
-    error = super::errors::DescribeFwGroupInstanceInfoError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3775,49 +3896,35 @@ pub struct DescribeFwGroupIdNamesResponse {
     )
 )]
 pub struct DescribeFwGroupInstanceInfo {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"FwGroupId"`
+    /// `By`; example: `"FwGroupId"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeFwGroupInstanceInfo`] call returns.
 #[tc_model]
 pub struct DescribeFwGroupInstanceInfoResponse {
-    /// `VpcFwGroupLst`: a list of [`VpcFwGroupInfo`](super::models::VpcFwGroupInfo) objects.
+    /// `VpcFwGroupLst`
     pub vpc_fw_group_lst: Option<Vec<models::VpcFwGroupInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3827,29 +3934,47 @@ pub struct DescribeFwGroupInstanceInfoResponse {
 /// The `DescribeFwSyncStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeFwSyncStatusResponse`].
-/// The codes it documents are in [`DescribeFwSyncStatusError`](super::errors::DescribeFwSyncStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeFwSyncStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeFwSyncStatus",
     output = DescribeFwSyncStatusResponse,
-    error = super::errors::DescribeFwSyncStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeFwSyncStatus {
-    /// `SyncType`: a string.
-    ///
-    /// Example: `"Route"`
+    /// `SyncType`; example: `"Route"`
     pub sync_type: Option<String>,
 }
 
 /// What a successful [`DescribeFwSyncStatus`] call returns.
 #[tc_model]
 pub struct DescribeFwSyncStatusResponse {
-    /// `SyncStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncStatus`; example: `0`
     pub sync_status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3859,22 +3984,44 @@ pub struct DescribeFwSyncStatusResponse {
 /// The `DescribeGuideScanInfo` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeGuideScanInfoResponse`].
-/// The codes it documents are in [`DescribeGuideScanInfoError`](super::errors::DescribeGuideScanInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeGuideScanInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeGuideScanInfo",
     output = DescribeGuideScanInfoResponse,
-    error = super::errors::DescribeGuideScanInfoError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeGuideScanInfo {}
 
 /// What a successful [`DescribeGuideScanInfo`] call returns.
 #[tc_model]
 pub struct DescribeGuideScanInfoResponse {
-    /// `Data`: a [`ScanInfo`](super::models::ScanInfo).
+    /// `Data`
     pub data: models::ScanInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3884,20 +4031,24 @@ pub struct DescribeGuideScanInfoResponse {
 /// The `DescribeIPStatusList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeIPStatusListResponse`].
-/// The codes it documents are in [`DescribeIPStatusListError`](super::errors::DescribeIPStatusListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeIPStatusList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeIPStatusList",
     output = DescribeIPStatusListResponse,
-    error = super::errors::DescribeIPStatusListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeIPStatusList {
-    /// `IPList`: a list of strings.
-    ///
-    /// Example: `["1.2.3.4"]`
+    /// `IPList`; example: `["1.2.3.4"]`
     #[tc(rename = "IPList")]
     pub ip_list: Vec<String>,
 }
@@ -3905,19 +4056,13 @@ pub struct DescribeIPStatusList {
 /// What a successful [`DescribeIPStatusList`] call returns.
 #[tc_model]
 pub struct DescribeIPStatusListResponse {
-    /// `StatusList`: a list of [`IpDefendStatus`](super::models::IpDefendStatus) objects.
-    ///
-    /// Example: `[{"IP":"124.220.226.180","Status":1}]`
+    /// `StatusList`; example: `[{"IP":"124.220.226.180","Status":1}]`
     pub status_list: Vec<models::IpDefendStatus>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReturnCode`; example: `1`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `ReturnMsg`; example: `"Success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3927,32 +4072,37 @@ pub struct DescribeIPStatusListResponse {
 /// The `DescribeIpsModeSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeIpsModeSwitchResponse`].
-/// The codes it documents are in [`DescribeIpsModeSwitchError`](super::errors::DescribeIpsModeSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeIpsModeSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeIpsModeSwitch",
     output = DescribeIpsModeSwitchResponse,
-    error = super::errors::DescribeIpsModeSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeIpsModeSwitch {}
 
 /// What a successful [`DescribeIpsModeSwitch`] call returns.
 #[tc_model]
 pub struct DescribeIpsModeSwitchResponse {
-    /// `Data`: a [`ModeInfo`](super::models::ModeInfo).
+    /// `Data`
     pub data: models::ModeInfo,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3962,70 +4112,60 @@ pub struct DescribeIpsModeSwitchResponse {
 /// The `DescribeIpsRuleListNew` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeIpsRuleListNewResponse`].
-/// The codes it documents are in [`DescribeIpsRuleListNewError`](super::errors::DescribeIpsRuleListNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeIpsRuleListNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeIpsRuleListNew",
     output = DescribeIpsRuleListNewResponse,
-    error = super::errors::DescribeIpsRuleListNewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeIpsRuleListNew {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"id"`
+    /// `By`; example: `"id"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeIpsRuleListNew`] call returns.
 #[tc_model]
 pub struct DescribeIpsRuleListNewResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`IpsRuleDetailNew`](super::models::IpsRuleDetailNew) objects.
+    /// `Data`
     pub data: Vec<models::IpsRuleDetailNew>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `Category`: a list of strings.
-    ///
-    /// Example: `["SQL注入攻击"]`
+    /// `Category`; example: `["SQL注入攻击"]`
     pub category: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4035,112 +4175,86 @@ pub struct DescribeIpsRuleListNewResponse {
 /// The `DescribeLogStorageStatistic` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeLogStorageStatisticResponse`].
-/// The codes it documents are in [`DescribeLogStorageStatisticError`](super::errors::DescribeLogStorageStatisticError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeLogStorageStatistic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeLogStorageStatistic",
     output = DescribeLogStorageStatisticResponse,
-    error = super::errors::DescribeLogStorageStatisticError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeLogStorageStatistic {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-06-11 00:00:00"`
+    /// `StartTime`; example: `"2026-06-11 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-06-12 00:00:00"`
+    /// `EndTime`; example: `"2026-06-12 00:00:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`DescribeLogStorageStatistic`] call returns.
 #[tc_model]
 pub struct DescribeLogStorageStatisticResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `UsedSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `UsedSize`; example: `1024`
     pub used_size: i64,
 
-    /// `TotalSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `TotalSize`; example: `1024`
     pub total_size: i64,
 
-    /// `StorageDay`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `StorageDay`; example: `180`
     pub storage_day: i64,
 
-    /// `AclSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AclSize`; example: `1024`
     pub acl_size: i64,
 
-    /// `IdsSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `IdsSize`; example: `1024`
     pub ids_size: i64,
 
-    /// `NetFlowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NetFlowSize`; example: `1024`
     pub net_flow_size: i64,
 
-    /// `OperateSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OperateSize`; example: `1024`
     pub operate_size: i64,
 
-    /// `LeftSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `LeftSize`; example: `1024`
     pub left_size: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `TimeHistogram`: a list of [`StorageHistogram`](super::models::StorageHistogram) objects.
+    /// `TimeHistogram`
     pub time_histogram: Vec<models::StorageHistogram>,
 
-    /// `TimeHistogramShow`: a [`StorageHistogramShow`](super::models::StorageHistogramShow).
+    /// `TimeHistogramShow`
     pub time_histogram_show: Option<models::StorageHistogramShow>,
 
-    /// `ArrearsStopWriting`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ArrearsStopWriting`; example: `1`
     pub arrears_stop_writing: Option<i64>,
 
-    /// `NDRNetFlowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NDRNetFlowSize`; example: `1024`
     #[tc(rename = "NDRNetFlowSize")]
     pub ndr_net_flow_size: Option<i64>,
 
-    /// `NDRRiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NDRRiskSize`; example: `1024`
     #[tc(rename = "NDRRiskSize")]
     pub ndr_risk_size: Option<i64>,
 
-    /// `NDRStorageDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `NDRStorageDay`; example: `30`
     #[tc(rename = "NDRStorageDay")]
     pub ndr_storage_day: Option<i64>,
 
@@ -4151,15 +4265,26 @@ pub struct DescribeLogStorageStatisticResponse {
 /// The `DescribeLogs` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeLogsResponse`].
-/// The codes it documents are in [`DescribeLogsError`](super::errors::DescribeLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeLogs",
     output = DescribeLogsResponse,
-    error = super::errors::DescribeLogsError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4169,61 +4294,41 @@ pub struct DescribeLogStorageStatisticResponse {
     )
 )]
 pub struct DescribeLogs {
-    /// `Index`: a string.
-    ///
-    /// Example: `"netflow_border"`
+    /// `Index`; example: `"netflow_border"`
     pub index: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `StartTime`; example: `"2021-09-21 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `EndTime`; example: `"2021-09-21 12:00:00"`
     pub end_time: String,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
-    ///
-    /// Example: `[{"Name":"common","OperatorType":9,"Values":["122.152.224.50"]}]`
+    /// `Filters`; example: `[{"Name":"common","OperatorType":9,"Values":["122.152.224.50"]}]`
     pub filters: Option<Vec<models::CommonFilter>>,
 }
 
 /// What a successful [`DescribeLogs`] call returns.
 #[tc_model]
 pub struct DescribeLogsResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: i64,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `AppProtocolList`: a list of strings.
-    ///
-    /// Example: `["TCP"]`
+    /// `AppProtocolList`; example: `["TCP"]`
     pub app_protocol_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4233,15 +4338,70 @@ pub struct DescribeLogsResponse {
 /// The `DescribeNDRAssetIdentificationCursorList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNDRAssetIdentificationCursorListResponse`].
-/// The codes it documents are in [`DescribeNDRAssetIdentificationCursorListError`](super::errors::DescribeNDRAssetIdentificationCursorListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNDRAssetIdentificationCursorList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::CfwErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::CfwErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::CfwErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::CfwErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::CfwErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.Timeout`](super::errors::CfwErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::CfwErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InternalError.DatabaseException`](super::errors::CfwErrorCode::InternalErrorDatabaseException)
+/// - [`InternalError.SearchError`](super::errors::CfwErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::CfwErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.ServerBusy`](super::errors::CfwErrorCode::InternalErrorServerBusy)
+/// - [`InternalError.Unknown`](super::errors::CfwErrorCode::InternalErrorUnknown)
+/// - [`InvalidFilter`](super::errors::CfwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RequestParam`](super::errors::CfwErrorCode::InvalidParameterRequestParam)
+/// - [`InvalidParameterCombination`](super::errors::CfwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LogSearch`](super::errors::CfwErrorCode::LimitExceededLogSearch)
+/// - [`LimitExceeded.SearchResources`](super::errors::CfwErrorCode::LimitExceededSearchResources)
+/// - [`LimitExceeded.SearchResultTooLarge`](super::errors::CfwErrorCode::LimitExceededSearchResultTooLarge)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`MissingParameter.CommonParam`](super::errors::CfwErrorCode::MissingParameterCommonParam)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::CfwErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::CfwErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::CfwErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::CfwErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.AnalysisSwitchClose`](super::errors::CfwErrorCode::OperationDeniedAnalysisSwitchClose)
+/// - [`OperationDenied.NewSyntaxNotSupported`](super::errors::CfwErrorCode::OperationDeniedNewSyntaxNotSupported)
+/// - [`OperationDenied.OperationNotSupportInSearchLow`](super::errors::CfwErrorCode::OperationDeniedOperationNotSupportInSearchLow)
+/// - [`RegionError`](super::errors::CfwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AlarmNotExist`](super::errors::CfwErrorCode::ResourceNotFoundAlarmNotExist)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::CfwErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::CfwErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.NotFound`](super::errors::CfwErrorCode::ResourceNotFoundNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::CfwErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CfwErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNDRAssetIdentificationCursorList",
     output = DescribeNDRAssetIdentificationCursorListResponse,
-    error = super::errors::DescribeNDRAssetIdentificationCursorListError,
+    error = super::errors::CfwErrorCode,
     paginate(
         token = cursor,
         limit = limit,
@@ -4251,34 +4411,26 @@ pub struct DescribeLogsResponse {
     )
 )]
 pub struct DescribeNDRAssetIdentificationCursorList {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Cursor`: a string.
-    ///
-    /// Example: `"eyJ2IjoxLCJzY29wZSI6IkRlc2NyaWJlTkRSQXNzZX"`
+    /// `Cursor`; example: `"eyJ2IjoxLCJzY29wZSI6IkRlc2NyaWJlTkRSQXNzZX"`
     pub cursor: Option<String>,
 
-    /// `Filters`: a list of [`OperatorFilter`](super::models::OperatorFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::OperatorFilter>>,
 }
 
 /// What a successful [`DescribeNDRAssetIdentificationCursorList`] call returns.
 #[tc_model]
 pub struct DescribeNDRAssetIdentificationCursorListResponse {
-    /// `Data`: a list of [`NdrAssetServiceInfo`](super::models::NdrAssetServiceInfo) objects.
+    /// `Data`
     pub data: Vec<models::NdrAssetServiceInfo>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"eyJ2IjoxLCJzY29wZSI6IkRlc2NyaWJlTkRSQXNzZXRJZGVudGlmaWNhdGlvbkN1cnNvck"`
+    /// `NextCursor`; example: `"eyJ2IjoxLCJzY29wZSI6IkRlc2NyaWJlTkRSQXNzZXRJZGVudGlmaWNhdGlvbkN1cnNvck"`
     pub next_cursor: String,
 
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasMore`; example: `true`
     pub has_more: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4288,74 +4440,70 @@ pub struct DescribeNDRAssetIdentificationCursorListResponse {
 /// The `DescribeNDRAssetIdentificationList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNDRAssetIdentificationListResponse`].
-/// The codes it documents are in [`DescribeNDRAssetIdentificationListError`](super::errors::DescribeNDRAssetIdentificationListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNDRAssetIdentificationList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNDRAssetIdentificationList",
     output = DescribeNDRAssetIdentificationListResponse,
-    error = super::errors::DescribeNDRAssetIdentificationListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNDRAssetIdentificationList {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"FirstIdentificationTime"`
+    /// `By`; example: `"FirstIdentificationTime"`
     pub by: Option<String>,
 
-    /// `Filters`: a list of [`OperatorFilter`](super::models::OperatorFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::OperatorFilter>>,
 }
 
 /// What a successful [`DescribeNDRAssetIdentificationList`] call returns.
 #[tc_model]
 pub struct DescribeNDRAssetIdentificationListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Data`: a list of [`NdrAssetServiceInfo`](super::models::NdrAssetServiceInfo) objects.
+    /// `Data`
     pub data: Vec<models::NdrAssetServiceInfo>,
 
-    /// `AssetCategoryStats`: a list of [`NdrAssetCategoryStats`](super::models::NdrAssetCategoryStats) objects.
+    /// `AssetCategoryStats`
     pub asset_category_stats: Vec<models::NdrAssetCategoryStats>,
 
-    /// `RegionOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `RegionOptions`
     pub region_options: Vec<models::FieldOption>,
 
-    /// `IpVersionOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `IpVersionOptions`
     pub ip_version_options: Vec<models::FieldOption>,
 
-    /// `IpTypeOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `IpTypeOptions`
     pub ip_type_options: Vec<models::FieldOption>,
 
-    /// `AssetCategoryOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `AssetCategoryOptions`
     pub asset_category_options: Vec<models::FieldOption>,
 
-    /// `IdentificationSourceOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `IdentificationSourceOptions`
     pub identification_source_options: Vec<models::FieldOption>,
 
-    /// `ProtocolOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `ProtocolOptions`
     pub protocol_options: Vec<models::FieldOption>,
 
-    /// `InstanceTypeOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `InstanceTypeOptions`
     pub instance_type_options: Vec<models::FieldOption>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4365,9 +4513,12 @@ pub struct DescribeNDRAssetIdentificationListResponse {
 /// The `DescribeNDRDataLeakOutAlertDetail` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNDRDataLeakOutAlertDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNDRDataLeakOutAlertDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
@@ -4376,214 +4527,134 @@ pub struct DescribeNDRAssetIdentificationListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNDRDataLeakOutAlertDetail {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"1357473720924375000"`
+    /// `RiskId`; example: `"1357473720924375000"`
     pub risk_id: String,
 }
 
 /// What a successful [`DescribeNDRDataLeakOutAlertDetail`] call returns.
 #[tc_model]
 pub struct DescribeNDRDataLeakOutAlertDetailResponse {
-    /// `RiskID`: a string.
-    ///
-    /// Example: `"1357473720924375000"`
+    /// `RiskID`; example: `"1357473720924375000"`
     #[tc(rename = "RiskID")]
     pub risk_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-mxqs52ee"`
+    /// `InstanceId`; example: `"ins-mxqs52ee"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"外联AI测试用-勿删"`
+    /// `InstanceName`; example: `"外联AI测试用-勿删"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `SrcIP`; example: `"10.0.0.10"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `DstIPPort`: a string.
-    ///
-    /// Example: `"116.205.40.114:443"`
+    /// `DstIPPort`; example: `"116.205.40.114:443"`
     #[tc(rename = "DstIPPort")]
     pub dst_ip_port: String,
 
-    /// `Hostname`: a string.
-    ///
-    /// Example: `"api.deepseek.com"`
+    /// `Hostname`; example: `"api.deepseek.com"`
     pub hostname: String,
 
-    /// `DstServiceType`: a string.
-    ///
-    /// Example: `"ai"`
+    /// `DstServiceType`; example: `"ai"`
     pub dst_service_type: String,
 
-    /// `DstServiceName`: a string.
-    ///
-    /// Example: `"DeepSeek"`
+    /// `DstServiceName`; example: `"DeepSeek"`
     pub dst_service_name: String,
 
-    /// `ApiPattern`: a string.
-    ///
-    /// Example: `"/chat/completions"`
+    /// `ApiPattern`; example: `"/chat/completions"`
     pub api_pattern: String,
 
-    /// `DstGeoLocation`: a string.
-    ///
-    /// Example: `"中国 内蒙古自治区 乌兰察布"`
+    /// `DstGeoLocation`; example: `"中国 内蒙古自治区 乌兰察布"`
     pub dst_geo_location: String,
 
-    /// `AppProto`: a string.
-    ///
-    /// Example: `"https"`
+    /// `AppProto`; example: `"https"`
     pub app_proto: String,
 
-    /// `LeakTypeSet`: a string.
-    ///
-    /// Example: `"6201,6225"`
+    /// `LeakTypeSet`; example: `"6201,6225"`
     pub leak_type_set: String,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventCount`; example: `3`
     pub event_count: u64,
 
-    /// `LeakDataCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LeakDataCount`; example: `2`
     pub leak_data_count: u64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"已处置"`
+    /// `Comment`; example: `"已处置"`
     pub comment: String,
 
-    /// `FirstIdentificationTime`: a string.
-    ///
-    /// Example: `"2026-03-04 10:16:05"`
+    /// `FirstIdentificationTime`; example: `"2026-03-04 10:16:05"`
     pub first_identification_time: String,
 
-    /// `LatestIdentificationTime`: a string.
-    ///
-    /// Example: `"2026-03-04 11:06:34"`
+    /// `LatestIdentificationTime`; example: `"2026-03-04 11:06:34"`
     pub latest_identification_time: String,
 
-    /// `AnalysisStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AnalysisStatus`; example: `3`
     pub analysis_status: i64,
 
-    /// `AnalysisFailReason`: a string.
-    ///
-    /// Example: `"风险记录不存在"`
+    /// `AnalysisFailReason`; example: `"风险记录不存在"`
     pub analysis_fail_reason: String,
 
-    /// `LastAnalysisTime`: a string.
-    ///
-    /// Example: `"2026-03-05 09:48:49"`
+    /// `LastAnalysisTime`; example: `"2026-03-05 09:48:49"`
     pub last_analysis_time: String,
 
-    /// `ApiBizType`: a string.
-    ///
-    /// Example: `"AI推理"`
+    /// `ApiBizType`; example: `"AI推理"`
     pub api_biz_type: String,
 
-    /// `ApiBizDescription`: a string.
-    ///
-    /// Example: `"AI聊天补全服务接口"`
+    /// `ApiBizDescription`; example: `"AI聊天补全服务接口"`
     pub api_biz_description: String,
 
-    /// `RiskScenario`: a string.
-    ///
-    /// Example: `"Insider Leak"`
+    /// `RiskScenario`; example: `"Insider Leak"`
     pub risk_scenario: String,
 
-    /// `RiskScenarioDetail`: a string.
-    ///
-    /// Example: `"内部AI测试资产向外部AI服务发送含车牌和手机号的请求"`
+    /// `RiskScenarioDetail`; example: `"内部AI测试资产向外部AI服务发送含车牌和手机号的请求"`
     pub risk_scenario_detail: String,
 
-    /// `RiskSummary`: a string.
-    ///
-    /// Example: `"内部资产10.0.0.10向DeepSeek发送3次请求泄露2条高敏感数据（车牌/手机）"`
+    /// `RiskSummary`; example: `"内部资产10.0.0.10向DeepSeek发送3次请求泄露2条高敏感数据（车牌/手机）"`
     pub risk_summary: String,
 
-    /// `RiskBasis`: a string.
-    ///
-    /// Example: `"事件总数3次，敏感数据条数2条，含车牌号码和手机号等高敏感类型"`
+    /// `RiskBasis`; example: `"事件总数3次，敏感数据条数2条，含车牌号码和手机号等高敏感类型"`
     pub risk_basis: String,
 
-    /// `ImpactScope`: a string.
-    ///
-    /// Example: `"涉及车牌号码和手机号等个人隐私数据"`
+    /// `ImpactScope`; example: `"涉及车牌号码和手机号等个人隐私数据"`
     pub impact_scope: String,
 
-    /// `AiSuggestedLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AiSuggestedLevel`; example: `0`
     pub ai_suggested_level: i64,
 
-    /// `DisposalSuggestions`: a list of [`DisposalSuggestionItem`](super::models::DisposalSuggestionItem) objects.
+    /// `DisposalSuggestions`
     pub disposal_suggestions: Vec<models::DisposalSuggestionItem>,
 
-    /// `HttpRequestHeader`: a string.
-    ///
-    /// Example: `"504f5354202f636861742f63"`
+    /// `HttpRequestHeader`; example: `"504f5354202f636861742f63"`
     pub http_request_header: Option<String>,
 
-    /// `HttpRequestBody`: a string.
-    ///
-    /// Example: `"7b226d6f64656c223a20226"`
+    /// `HttpRequestBody`; example: `"7b226d6f64656c223a20226"`
     pub http_request_body: Option<String>,
 
-    /// `HttpResponseHeader`: a string.
-    ///
-    /// Example: `"485454502f312e3120323030"`
+    /// `HttpResponseHeader`; example: `"485454502f312e3120323030"`
     pub http_response_header: Option<String>,
 
-    /// `HttpResponseBody`: a string.
-    ///
-    /// Example: `"7b226964223a22313232633034"`
+    /// `HttpResponseBody`; example: `"7b226964223a22313232633034"`
     pub http_response_body: Option<String>,
 
-    /// `LeakDataEntries`: a string.
-    ///
-    /// Example: `"[{\"Data\":\"177****5189\",\"Type\":6201}]"`
+    /// `LeakDataEntries`; example: `"[{\"Data\":\"177****5189\",\"Type\":6201}]"`
     pub leak_data_entries: Option<String>,
 
-    /// `MaskStatus`: a string.
-    ///
-    /// Example: `"false"`
+    /// `MaskStatus`; example: `"false"`
     pub mask_status: Option<String>,
 
-    /// `HighestLevel`: a string.
-    ///
-    /// Example: `"S4"`
+    /// `HighestLevel`; example: `"S4"`
     pub highest_level: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4593,9 +4664,12 @@ pub struct DescribeNDRDataLeakOutAlertDetailResponse {
 /// The `DescribeNDRDataLeakOutAlertList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNDRDataLeakOutAlertListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNDRDataLeakOutAlertList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
@@ -4604,54 +4678,44 @@ pub struct DescribeNDRDataLeakOutAlertDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeNDRDataLeakOutAlertList {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"LatestIdentificationTime"`
+    /// `By`; example: `"LatestIdentificationTime"`
     pub by: Option<String>,
 
-    /// `Filters`: a list of [`OperatorFilter`](super::models::OperatorFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::OperatorFilter>>,
 }
 
 /// What a successful [`DescribeNDRDataLeakOutAlertList`] call returns.
 #[tc_model]
 pub struct DescribeNDRDataLeakOutAlertListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `Data`: a list of [`DataLeakOutAlertEvent`](super::models::DataLeakOutAlertEvent) objects.
+    /// `Data`
     pub data: Vec<models::DataLeakOutAlertEvent>,
 
-    /// `InstanceTypeOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `InstanceTypeOptions`
     pub instance_type_options: Vec<models::FieldOption>,
 
-    /// `RegionOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `RegionOptions`
     pub region_options: Vec<models::FieldOption>,
 
-    /// `DstServiceTypeOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `DstServiceTypeOptions`
     pub dst_service_type_options: Vec<models::FieldOption>,
 
-    /// `RiskScenarioOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `RiskScenarioOptions`
     pub risk_scenario_options: Vec<models::FieldOption>,
 
-    /// `AnalysisStatusOptions`: a list of [`FieldOption`](super::models::FieldOption) objects.
+    /// `AnalysisStatusOptions`
     pub analysis_status_options: Vec<models::FieldOption>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4661,15 +4725,23 @@ pub struct DescribeNDRDataLeakOutAlertListResponse {
 /// The `DescribeNatAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatAcRuleResponse`].
-/// The codes it documents are in [`DescribeNatAcRuleError`](super::errors::DescribeNatAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatAcRule",
     output = DescribeNatAcRuleResponse,
-    error = super::errors::DescribeNatAcRuleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4679,59 +4751,41 @@ pub struct DescribeNDRDataLeakOutAlertListResponse {
     )
 )]
 pub struct DescribeNatAcRule {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"sequence"`
+    /// `By`; example: `"sequence"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeNatAcRule`] call returns.
 #[tc_model]
 pub struct DescribeNatAcRuleResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`DescAcItem`](super::models::DescAcItem) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescAcItem>>,
 
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AllTotal`; example: `10`
     pub all_total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4741,52 +4795,62 @@ pub struct DescribeNatAcRuleResponse {
 /// The `DescribeNatCcnFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatCcnFwSwitchResponse`].
-/// The codes it documents are in [`DescribeNatCcnFwSwitchError`](super::errors::DescribeNatCcnFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatCcnFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatCcnFwSwitch",
     output = DescribeNatCcnFwSwitchResponse,
-    error = super::errors::DescribeNatCcnFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatCcnFwSwitch {
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-********"`
+    /// `NatInsId`; example: `"nat-********"`
     pub nat_ins_id: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-********"`
+    /// `CcnId`; example: `"ccn-********"`
     pub ccn_id: String,
 }
 
 /// What a successful [`DescribeNatCcnFwSwitch`] call returns.
 #[tc_model]
 pub struct DescribeNatCcnFwSwitchResponse {
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: i64,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: i64,
 
-    /// `Bypass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bypass`; example: `0`
     pub bypass: i64,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-********"`
+    /// `CcnId`; example: `"ccn-********"`
     pub ccn_id: String,
 
-    /// `AccessInstanceList`: a list of [`AccessInstanceInfo`](super::models::AccessInstanceInfo) objects.
+    /// `AccessInstanceList`
     pub access_instance_list: Vec<models::AccessInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4796,30 +4860,50 @@ pub struct DescribeNatCcnFwSwitchResponse {
 /// The `DescribeNatFwClusterRegionStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwClusterRegionStatusResponse`].
-/// The codes it documents are in [`DescribeNatFwClusterRegionStatusError`](super::errors::DescribeNatFwClusterRegionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwClusterRegionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwClusterRegionStatus",
     output = DescribeNatFwClusterRegionStatusResponse,
-    error = super::errors::DescribeNatFwClusterRegionStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatFwClusterRegionStatus {
-    /// `NatClusterRegionStatusQueryList`: a list of [`NatClusterRegionStatusQuery`](super::models::NatClusterRegionStatusQuery) objects.
+    /// `NatClusterRegionStatusQueryList`
     pub nat_cluster_region_status_query_list: Vec<models::NatClusterRegionStatusQuery>,
 }
 
 /// What a successful [`DescribeNatFwClusterRegionStatus`] call returns.
 #[tc_model]
 pub struct DescribeNatFwClusterRegionStatusResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `RegionFwStatus`: a list of [`NatFwClusterRegionStatus`](super::models::NatFwClusterRegionStatus) objects.
+    /// `RegionFwStatus`
     pub region_fw_status: Option<Vec<models::NatFwClusterRegionStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4829,15 +4913,23 @@ pub struct DescribeNatFwClusterRegionStatusResponse {
 /// The `DescribeNatFwDnatRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwDnatRuleResponse`].
-/// The codes it documents are in [`DescribeNatFwDnatRuleError`](super::errors::DescribeNatFwDnatRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwDnatRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwDnatRule",
     output = DescribeNatFwDnatRuleResponse,
-    error = super::errors::DescribeNatFwDnatRuleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4847,54 +4939,38 @@ pub struct DescribeNatFwClusterRegionStatusResponse {
     )
 )]
 pub struct DescribeNatFwDnatRule {
-    /// `Index`: a string.
-    ///
-    /// Example: `"nat_rule"`
+    /// `Index`; example: `"nat_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-01 11:24:31"`
+    /// `StartTime`; example: `"2024-11-01 11:24:31"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-01 11:30:31"`
+    /// `EndTime`; example: `"2024-11-01 11:30:31"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Order`; example: `"asc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"update_time"`
+    /// `By`; example: `"update_time"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeNatFwDnatRule`] call returns.
 #[tc_model]
 pub struct DescribeNatFwDnatRuleResponse {
-    /// `Data`: a list of [`DescNatDnatRule`](super::models::DescNatDnatRule) objects.
+    /// `Data`
     pub data: Option<Vec<models::DescNatDnatRule>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4904,39 +4980,53 @@ pub struct DescribeNatFwDnatRuleResponse {
 /// The `DescribeNatFwInfoCount` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwInfoCountResponse`].
-/// The codes it documents are in [`DescribeNatFwInfoCountError`](super::errors::DescribeNatFwInfoCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwInfoCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwInfoCount",
     output = DescribeNatFwInfoCountResponse,
-    error = super::errors::DescribeNatFwInfoCountError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatFwInfoCount {}
 
 /// What a successful [`DescribeNatFwInfoCount`] call returns.
 #[tc_model]
 pub struct DescribeNatFwInfoCountResponse {
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `NatFwInsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NatFwInsCount`; example: `1`
     pub nat_fw_ins_count: i64,
 
-    /// `SubnetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubnetCount`; example: `1`
     pub subnet_count: i64,
 
-    /// `OpenSwitchCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenSwitchCount`; example: `1`
     pub open_switch_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4946,25 +5036,47 @@ pub struct DescribeNatFwInfoCountResponse {
 /// The `DescribeNatFwInstance` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwInstanceResponse`].
-/// The codes it documents are in [`DescribeNatFwInstanceError`](super::errors::DescribeNatFwInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwInstance",
     output = DescribeNatFwInstanceResponse,
-    error = super::errors::DescribeNatFwInstanceError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatFwInstance {}
 
 /// What a successful [`DescribeNatFwInstance`] call returns.
 #[tc_model]
 pub struct DescribeNatFwInstanceResponse {
-    /// `NatinsLst`: a list of [`NatFwInstance`](super::models::NatFwInstance) objects.
+    /// `NatinsLst`
     pub natins_lst: Vec<models::NatFwInstance>,
 
-    /// `NatClusterLst`: a list of [`NatClusterInfo`](super::models::NatClusterInfo) objects.
+    /// `NatClusterLst`
     pub nat_cluster_lst: Option<Vec<models::NatClusterInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4974,22 +5086,44 @@ pub struct DescribeNatFwInstanceResponse {
 /// The `DescribeNatFwInstanceWithRegion` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwInstanceWithRegionResponse`].
-/// The codes it documents are in [`DescribeNatFwInstanceWithRegionError`](super::errors::DescribeNatFwInstanceWithRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwInstanceWithRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwInstanceWithRegion",
     output = DescribeNatFwInstanceWithRegionResponse,
-    error = super::errors::DescribeNatFwInstanceWithRegionError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatFwInstanceWithRegion {}
 
 /// What a successful [`DescribeNatFwInstanceWithRegion`] call returns.
 #[tc_model]
 pub struct DescribeNatFwInstanceWithRegionResponse {
-    /// `NatinsLst`: a list of [`NatFwInstance`](super::models::NatFwInstance) objects.
+    /// `NatinsLst`
     pub natins_lst: Option<Vec<models::NatFwInstance>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4999,15 +5133,37 @@ pub struct DescribeNatFwInstanceWithRegionResponse {
 /// The `DescribeNatFwInstancesInfo` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwInstancesInfoResponse`].
-/// The codes it documents are in [`DescribeNatFwInstancesInfoError`](super::errors::DescribeNatFwInstancesInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwInstancesInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwInstancesInfo",
     output = DescribeNatFwInstancesInfoResponse,
-    error = super::errors::DescribeNatFwInstancesInfoError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5017,29 +5173,23 @@ pub struct DescribeNatFwInstanceWithRegionResponse {
     )
 )]
 pub struct DescribeNatFwInstancesInfo {
-    /// `Filter`: a list of [`NatFwFilter`](super::models::NatFwFilter) objects.
+    /// `Filter`
     pub filter: Option<Vec<models::NatFwFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNatFwInstancesInfo`] call returns.
 #[tc_model]
 pub struct DescribeNatFwInstancesInfoResponse {
-    /// `NatinsLst`: a list of [`NatInstanceInfo`](super::models::NatInstanceInfo) objects.
+    /// `NatinsLst`
     pub natins_lst: Option<Vec<models::NatInstanceInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5049,72 +5199,64 @@ pub struct DescribeNatFwInstancesInfoResponse {
 /// The `DescribeNatFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwSwitchResponse`].
-/// The codes it documents are in [`DescribeNatFwSwitchError`](super::errors::DescribeNatFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwSwitch",
     output = DescribeNatFwSwitchResponse,
-    error = super::errors::DescribeNatFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatFwSwitch {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"id"`
+    /// `By`; example: `"id"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeNatFwSwitch`] call returns.
 #[tc_model]
 pub struct DescribeNatFwSwitchResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `Data`: a list of [`NatSwitchListData`](super::models::NatSwitchListData) objects.
+    /// `Data`
     pub data: Option<Vec<models::NatSwitchListData>>,
 
-    /// `VpcList`: a list of [`CommonIdName`](super::models::CommonIdName) objects.
+    /// `VpcList`
     pub vpc_list: Option<Vec<models::CommonIdName>>,
 
-    /// `NatList`: a list of [`CommonIdName`](super::models::CommonIdName) objects.
+    /// `NatList`
     pub nat_list: Option<Vec<models::CommonIdName>>,
 
-    /// `RouteList`: a list of [`CommonIdName`](super::models::CommonIdName) objects.
+    /// `RouteList`
     pub route_list: Option<Vec<models::CommonIdName>>,
 
-    /// `OnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OnNum`; example: `1`
     pub on_num: Option<i64>,
 
-    /// `OffNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OffNum`; example: `2`
     pub off_num: Option<i64>,
 
-    /// `FailData`: a list of [`CommonIdNameStatus`](super::models::CommonIdNameStatus) objects.
+    /// `FailData`
     pub fail_data: Option<Vec<models::CommonIdNameStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5124,15 +5266,37 @@ pub struct DescribeNatFwSwitchResponse {
 /// The `DescribeNatFwVpcDnsLst` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatFwVpcDnsLstResponse`].
-/// The codes it documents are in [`DescribeNatFwVpcDnsLstError`](super::errors::DescribeNatFwVpcDnsLstError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatFwVpcDnsLst)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatFwVpcDnsLst",
     output = DescribeNatFwVpcDnsLstResponse,
-    error = super::errors::DescribeNatFwVpcDnsLstError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5142,41 +5306,29 @@ pub struct DescribeNatFwSwitchResponse {
     )
 )]
 pub struct DescribeNatFwVpcDnsLst {
-    /// `NatFwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-4fb07125"`
+    /// `NatFwInsId`; example: `"cfwnat-4fb07125"`
     pub nat_fw_ins_id: String,
 
-    /// `NatInsIdFilter`: a string.
-    ///
-    /// Example: `"[\"nat-4fb07125\",\"nat-4fb07126\"]"`
+    /// `NatInsIdFilter`; example: `"[\"nat-4fb07125\",\"nat-4fb07126\"]"`
     pub nat_ins_id_filter: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNatFwVpcDnsLst`] call returns.
 #[tc_model]
 pub struct DescribeNatFwVpcDnsLstResponse {
-    /// `VpcDnsSwitchLst`: a list of [`VpcDnsInfo`](super::models::VpcDnsInfo) objects.
+    /// `VpcDnsSwitchLst`
     pub vpc_dns_switch_lst: Option<Vec<models::VpcDnsInfo>>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5186,27 +5338,33 @@ pub struct DescribeNatFwVpcDnsLstResponse {
 /// The `DescribeNatRuleScopes` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeNatRuleScopesResponse`].
-/// The codes it documents are in [`DescribeNatRuleScopesError`](super::errors::DescribeNatRuleScopesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeNatRuleScopes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeNatRuleScopes",
     output = DescribeNatRuleScopesResponse,
-    error = super::errors::DescribeNatRuleScopesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeNatRuleScopes {}
 
 /// What a successful [`DescribeNatRuleScopes`] call returns.
 #[tc_model]
 pub struct DescribeNatRuleScopesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<i64>,
 
-    /// `ScopeItems`: a list of [`RuleScopeInfo`](super::models::RuleScopeInfo) objects.
+    /// `ScopeItems`
     pub scope_items: Option<Vec<models::RuleScopeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5216,15 +5374,23 @@ pub struct DescribeNatRuleScopesResponse {
 /// The `DescribeOfflineExportTask` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeOfflineExportTaskResponse`].
-/// The codes it documents are in [`DescribeOfflineExportTaskError`](super::errors::DescribeOfflineExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeOfflineExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeOfflineExportTask",
     output = DescribeOfflineExportTaskResponse,
-    error = super::errors::DescribeOfflineExportTaskError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5234,56 +5400,38 @@ pub struct DescribeNatRuleScopesResponse {
     )
 )]
 pub struct DescribeOfflineExportTask {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"flow_border_out_31"`
+    /// `TaskName`; example: `"flow_border_out_31"`
     pub task_name: Option<String>,
 }
 
 /// What a successful [`DescribeOfflineExportTask`] call returns.
 #[tc_model]
 pub struct DescribeOfflineExportTaskResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `Data`: a list of [`OfflineExportTask`](super::models::OfflineExportTask) objects.
+    /// `Data`
     pub data: Vec<models::OfflineExportTask>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `ExportRemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `ExportRemainQuota`; example: `1073741824`
     pub export_remain_quota: i64,
 
-    /// `ExportQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `ExportQuota`; example: `1073741824`
     pub export_quota: i64,
 
-    /// `ExportLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExportLimit`; example: `100`
     pub export_limit: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5293,39 +5441,39 @@ pub struct DescribeOfflineExportTaskResponse {
 /// The `DescribeOfflineExportTemporaryCredentials` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeOfflineExportTemporaryCredentialsResponse`].
-/// The codes it documents are in [`DescribeOfflineExportTemporaryCredentialsError`](super::errors::DescribeOfflineExportTemporaryCredentialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeOfflineExportTemporaryCredentials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeOfflineExportTemporaryCredentials",
     output = DescribeOfflineExportTemporaryCredentialsResponse,
-    error = super::errors::DescribeOfflineExportTemporaryCredentialsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeOfflineExportTemporaryCredentials {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"11972"`
+    /// `TaskId`; example: `"11972"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeOfflineExportTemporaryCredentials`] call returns.
 #[tc_model]
 pub struct DescribeOfflineExportTemporaryCredentialsResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `Link`: a string.
-    ///
-    /// Example: `"https://export-log-offline-1*********.cos.ap.com"`
+    /// `Link`; example: `"https://export-log-offline-1*********.cos.ap.com"`
     pub link: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5335,9 +5483,12 @@ pub struct DescribeOfflineExportTemporaryCredentialsResponse {
 /// The `DescribeOverviewResourceQuota` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeOverviewResourceQuotaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeOverviewResourceQuota)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
@@ -5346,26 +5497,20 @@ pub struct DescribeOfflineExportTemporaryCredentialsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeOverviewResourceQuota {
-    /// `Scene`: a string.
-    ///
-    /// Example: `"detail"`
+    /// `Scene`; example: `"detail"`
     pub scene: Option<String>,
 }
 
 /// What a successful [`DescribeOverviewResourceQuota`] call returns.
 #[tc_model]
 pub struct DescribeOverviewResourceQuotaResponse {
-    /// `Data`: an [`OverviewResourceQuotaDataLite`](super::models::OverviewResourceQuotaDataLite).
+    /// `Data`
     pub data: Option<models::OverviewResourceQuotaDataLite>,
 
-    /// `ReturnCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<u64>,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5375,37 +5520,53 @@ pub struct DescribeOverviewResourceQuotaResponse {
 /// The `DescribeResourceGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeResourceGroupResponse`].
-/// The codes it documents are in [`DescribeResourceGroupError`](super::errors::DescribeResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeResourceGroup",
     output = DescribeResourceGroupResponse,
-    error = super::errors::DescribeResourceGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeResourceGroup {
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `QueryType`; example: `"tag"`
     pub query_type: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cfw-13004***node"`
+    /// `GroupId`; example: `"cfw-13004***node"`
     pub group_id: Option<String>,
 
-    /// `ShowType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ShowType`; example: `"ALL"`
     pub show_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourceGroup`] call returns.
 #[tc_model]
 pub struct DescribeResourceGroupResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5415,52 +5576,62 @@ pub struct DescribeResourceGroupResponse {
 /// The `DescribeResourceGroupNew` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeResourceGroupNewResponse`].
-/// The codes it documents are in [`DescribeResourceGroupNewError`](super::errors::DescribeResourceGroupNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeResourceGroupNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeResourceGroupNew",
     output = DescribeResourceGroupNewResponse,
-    error = super::errors::DescribeResourceGroupNewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeResourceGroupNew {
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `QueryType`; example: `"tag"`
     pub query_type: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cfwrg-id*************"`
+    /// `GroupId`; example: `"cfwrg-id*************"`
     pub group_id: Option<String>,
 
-    /// `ShowType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ShowType`; example: `"ALL"`
     pub show_type: Option<String>,
 }
 
 /// What a successful [`DescribeResourceGroupNew`] call returns.
 #[tc_model]
 pub struct DescribeResourceGroupNewResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `UnResourceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnResourceNum`; example: `0`
     pub un_resource_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5470,49 +5641,45 @@ pub struct DescribeResourceGroupNewResponse {
 /// The `DescribeRuleOverview` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeRuleOverviewResponse`].
-/// The codes it documents are in [`DescribeRuleOverviewError`](super::errors::DescribeRuleOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeRuleOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeRuleOverview",
     output = DescribeRuleOverviewResponse,
-    error = super::errors::DescribeRuleOverviewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeRuleOverview {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`DescribeRuleOverview`] call returns.
 #[tc_model]
 pub struct DescribeRuleOverviewResponse {
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AllTotal`; example: `100`
     pub all_total: u64,
 
-    /// `StrategyNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `StrategyNum`; example: `70`
     pub strategy_num: u64,
 
-    /// `StartRuleNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `StartRuleNum`; example: `70`
     pub start_rule_num: u64,
 
-    /// `StopRuleNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `StopRuleNum`; example: `30`
     pub stop_rule_num: u64,
 
-    /// `RemainingNum`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RemainingNum`; example: `30`
     pub remaining_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5522,15 +5689,23 @@ pub struct DescribeRuleOverviewResponse {
 /// The `DescribeSecurityGroupList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSecurityGroupListResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupListError`](super::errors::DescribeSecurityGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSecurityGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSecurityGroupList",
     output = DescribeSecurityGroupListResponse,
-    error = super::errors::DescribeSecurityGroupListError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5540,61 +5715,41 @@ pub struct DescribeRuleOverviewResponse {
     )
 )]
 pub struct DescribeSecurityGroupList {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"TCP模板"`
+    /// `SearchValue`; example: `"TCP模板"`
     pub search_value: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: Option<String>,
 
-    /// `Filter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Filter`; example: `0`
     pub filter: Option<u64>,
 }
 
 /// What a successful [`DescribeSecurityGroupList`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: u64,
 
-    /// `Data`: a list of [`SecurityGroupListData`](super::models::SecurityGroupListData) objects.
+    /// `Data`
     pub data: Vec<models::SecurityGroupListData>,
 
-    /// `AllTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AllTotal`; example: `0`
     pub all_total: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5604,27 +5759,33 @@ pub struct DescribeSecurityGroupListResponse {
 /// The `DescribeSecurityGroupRegionList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSecurityGroupRegionListResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupRegionListError`](super::errors::DescribeSecurityGroupRegionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSecurityGroupRegionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSecurityGroupRegionList",
     output = DescribeSecurityGroupRegionListResponse,
-    error = super::errors::DescribeSecurityGroupRegionListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeSecurityGroupRegionList {}
 
 /// What a successful [`DescribeSecurityGroupRegionList`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupRegionListResponse {
-    /// `Data`: a list of [`SecurityGroupRegion`](super::models::SecurityGroupRegion) objects.
+    /// `Data`
     pub data: Option<Vec<models::SecurityGroupRegion>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `Total`; example: `27`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5634,67 +5795,57 @@ pub struct DescribeSecurityGroupRegionListResponse {
 /// The `DescribeSerialRegion` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSerialRegionResponse`].
-/// The codes it documents are in [`DescribeSerialRegionError`](super::errors::DescribeSerialRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSerialRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSerialRegion",
     output = DescribeSerialRegionResponse,
-    error = super::errors::DescribeSerialRegionError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeSerialRegion {}
 
 /// What a successful [`DescribeSerialRegion`] call returns.
 #[tc_model]
 pub struct DescribeSerialRegionResponse {
-    /// `SerialRegionLst`: a list of [`SerialRegionInfo`](super::models::SerialRegionInfo) objects.
+    /// `SerialRegionLst`
     pub serial_region_lst: Option<Vec<models::SerialRegionInfo>>,
 
-    /// `UnUsedWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `UnUsedWidth`; example: `1000`
     pub un_used_width: Option<i64>,
 
-    /// `UnUsedQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnUsedQuota`; example: `1`
     pub un_used_quota: Option<i64>,
 
-    /// `BypassWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BypassWidth`; example: `100`
     pub bypass_width: Option<i64>,
 
-    /// `SendBypassWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `SendBypassWidth`; example: `80`
     pub send_bypass_width: Option<i64>,
 
-    /// `EdgeWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `EdgeWidth`; example: `1000`
     pub edge_width: Option<i64>,
 
-    /// `EdgeElasticSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EdgeElasticSwitch`; example: `0`
     pub edge_elastic_switch: Option<i64>,
 
-    /// `EdgeElasticBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EdgeElasticBandwidth`; example: `0`
     pub edge_elastic_bandwidth: Option<i64>,
 
-    /// `EdgeElasticBandwidthLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EdgeElasticBandwidthLimit`; example: `0`
     pub edge_elastic_bandwidth_limit: Option<i64>,
 
-    /// `EdgeElasticTrafficSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EdgeElasticTrafficSwitch`; example: `1`
     pub edge_elastic_traffic_switch: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5704,60 +5855,52 @@ pub struct DescribeSerialRegionResponse {
 /// The `DescribeSourceAsset` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSourceAssetResponse`].
-/// The codes it documents are in [`DescribeSourceAssetError`](super::errors::DescribeSourceAssetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSourceAsset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSourceAsset",
     output = DescribeSourceAssetResponse,
-    error = super::errors::DescribeSourceAssetError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeSourceAsset {
-    /// `ChooseType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ChooseType`; example: `"1"`
     pub choose_type: Option<String>,
 
-    /// `FuzzySearch`: a string.
-    ///
-    /// Example: `"ins"`
+    /// `FuzzySearch`; example: `"ins"`
     pub fuzzy_search: Option<String>,
 
-    /// `InsType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InsType`; example: `"1"`
     pub ins_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Zone`; example: `"ap-shanghai"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeSourceAsset`] call returns.
 #[tc_model]
 pub struct DescribeSourceAssetResponse {
-    /// `Data`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Data`
     pub data: Vec<models::InstanceInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `Total`; example: `53`
     pub total: i64,
 
-    /// `ZoneList`: a list of [`AssetZone`](super::models::AssetZone) objects.
+    /// `ZoneList`
     pub zone_list: Vec<models::AssetZone>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5767,27 +5910,30 @@ pub struct DescribeSourceAssetResponse {
 /// The `DescribeSwitchError` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSwitchErrorResponse`].
-/// The codes it documents are in [`DescribeSwitchErrorError`](super::errors::DescribeSwitchErrorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSwitchError)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSwitchError",
     output = DescribeSwitchErrorResponse,
-    error = super::errors::DescribeSwitchErrorError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeSwitchError {
-    /// `FwType`: a string.
-    ///
-    /// Example: `"EDGE_FW"`
+    /// `FwType`; example: `"EDGE_FW"`
     pub fw_type: Option<String>,
 }
 
 /// What a successful [`DescribeSwitchError`] call returns.
 #[tc_model]
 pub struct DescribeSwitchErrorResponse {
-    /// `Data`: a list of [`SwitchError`](super::models::SwitchError) objects.
+    /// `Data`
     pub data: Option<Vec<models::SwitchError>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5797,82 +5943,64 @@ pub struct DescribeSwitchErrorResponse {
 /// The `DescribeSwitchLists` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeSwitchListsResponse`].
-/// The codes it documents are in [`DescribeSwitchListsError`](super::errors::DescribeSwitchListsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeSwitchLists)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeSwitchLists",
     output = DescribeSwitchListsResponse,
-    error = super::errors::DescribeSwitchListsError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeSwitchLists {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`; example: `"CVM"`
     pub r#type: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Area`; example: `"上海"`
     pub area: Option<String>,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"{\"common\":\"106.54.189.45\"}"`
+    /// `SearchValue`; example: `"{\"common\":\"106.54.189.45\"}"`
     pub search_value: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"PortTimes"`
+    /// `By`; example: `"PortTimes"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeSwitchLists`] call returns.
 #[tc_model]
 pub struct DescribeSwitchListsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Total`; example: `20`
     pub total: u64,
 
-    /// `Data`: a list of [`SwitchListsData`](super::models::SwitchListsData) objects.
+    /// `Data`
     pub data: Vec<models::SwitchListsData>,
 
-    /// `AreaLists`: a list of strings.
-    ///
-    /// Example: `["上海","重庆","深圳金融","成都","广州","北京"]`
+    /// `AreaLists`; example: `["上海","重庆","深圳金融","成都","广州","北京"]`
     pub area_lists: Vec<String>,
 
-    /// `OnNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OnNum`; example: `10`
     pub on_num: Option<u64>,
 
-    /// `OffNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OffNum`; example: `10`
     pub off_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5882,42 +6010,56 @@ pub struct DescribeSwitchListsResponse {
 /// The `DescribeTLogInfo` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeTLogInfoResponse`].
-/// The codes it documents are in [`DescribeTLogInfoError`](super::errors::DescribeTLogInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeTLogInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeTLogInfo",
     output = DescribeTLogInfoResponse,
-    error = super::errors::DescribeTLogInfoError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeTLogInfo {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-26"`
+    /// `EndTime`; example: `"2021-05-26"`
     pub end_time: String,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryType`; example: `"1"`
     pub query_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21"`
+    /// `StartTime`; example: `"2021-05-21"`
     pub start_time: String,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
+    /// `SearchValue`; example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeTLogInfo`] call returns.
 #[tc_model]
 pub struct DescribeTLogInfoResponse {
-    /// `Data`: a [`TLogInfo`](super::models::TLogInfo).
+    /// `Data`
     pub data: models::TLogInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5927,47 +6069,59 @@ pub struct DescribeTLogInfoResponse {
 /// The `DescribeTLogIpList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeTLogIpListResponse`].
-/// The codes it documents are in [`DescribeTLogIpListError`](super::errors::DescribeTLogIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeTLogIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeTLogIpList",
     output = DescribeTLogIpListResponse,
-    error = super::errors::DescribeTLogIpListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeTLogIpList {
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-26"`
+    /// `EndTime`; example: `"2021-05-26"`
     pub end_time: String,
 
-    /// `QueryType`: a string.
-    ///
-    /// Example: `"address"`
+    /// `QueryType`; example: `"address"`
     pub query_type: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21"`
+    /// `StartTime`; example: `"2021-05-21"`
     pub start_time: String,
 
-    /// `Top`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Top`; example: `10`
     pub top: i64,
 
-    /// `SearchValue`: a string.
-    ///
-    /// Example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
+    /// `SearchValue`; example: `"\"search_value\":{  \"PublicIp\": \"1.116.139.155\"}"`
     pub search_value: Option<String>,
 }
 
 /// What a successful [`DescribeTLogIpList`] call returns.
 #[tc_model]
 pub struct DescribeTLogIpListResponse {
-    /// `Data`: a list of [`StaticInfo`](super::models::StaticInfo) objects.
+    /// `Data`
     pub data: Vec<models::StaticInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5977,44 +6131,42 @@ pub struct DescribeTLogIpListResponse {
 /// The `DescribeTableStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeTableStatusResponse`].
-/// The codes it documents are in [`DescribeTableStatusError`](super::errors::DescribeTableStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeTableStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeTableStatus",
     output = DescribeTableStatusResponse,
-    error = super::errors::DescribeTableStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeTableStatus {
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`DescribeTableStatus`] call returns.
 #[tc_model]
 pub struct DescribeTableStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6024,30 +6176,46 @@ pub struct DescribeTableStatusResponse {
 /// The `DescribeUnHandleEventTabList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeUnHandleEventTabListResponse`].
-/// The codes it documents are in [`DescribeUnHandleEventTabListError`](super::errors::DescribeUnHandleEventTabListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeUnHandleEventTabList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeUnHandleEventTabList",
     output = DescribeUnHandleEventTabListResponse,
-    error = super::errors::DescribeUnHandleEventTabListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeUnHandleEventTabList {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-05-21"`
+    /// `StartTime`; example: `"2021-05-21"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-05-26"`
+    /// `EndTime`; example: `"2021-05-26"`
     pub end_time: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"ins-0752de63"`
+    /// `AssetID`; example: `"ins-0752de63"`
     #[tc(rename = "AssetID")]
     pub asset_id: Option<String>,
 }
@@ -6055,19 +6223,13 @@ pub struct DescribeUnHandleEventTabList {
 /// What a successful [`DescribeUnHandleEventTabList`] call returns.
 #[tc_model]
 pub struct DescribeUnHandleEventTabListResponse {
-    /// `Data`: an [`UnHandleEvent`](super::models::UnHandleEvent).
-    ///
-    /// Example: `{"EventTableLst":[{"EventName":"主机失陷","Total":3}]}`
+    /// `Data`; example: `{"EventTableLst":[{"EventName":"主机失陷","Total":3}]}`
     pub data: Option<models::UnHandleEvent>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6077,15 +6239,23 @@ pub struct DescribeUnHandleEventTabListResponse {
 /// The `DescribeVpcAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeVpcAcRuleResponse`].
-/// The codes it documents are in [`DescribeVpcAcRuleError`](super::errors::DescribeVpcAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeVpcAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeVpcAcRule",
     output = DescribeVpcAcRuleResponse,
-    error = super::errors::DescribeVpcAcRuleError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6095,54 +6265,38 @@ pub struct DescribeUnHandleEventTabListResponse {
     )
 )]
 pub struct DescribeVpcAcRule {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"OrderIndex"`
+    /// `By`; example: `"OrderIndex"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeVpcAcRule`] call returns.
 #[tc_model]
 pub struct DescribeVpcAcRuleResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Data`: a list of [`VpcRuleItem`](super::models::VpcRuleItem) objects.
+    /// `Data`
     pub data: Vec<models::VpcRuleItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6152,15 +6306,23 @@ pub struct DescribeVpcAcRuleResponse {
 /// The `DescribeVpcAclEdgeRange` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeVpcAclEdgeRangeResponse`].
-/// The codes it documents are in [`DescribeVpcAclEdgeRangeError`](super::errors::DescribeVpcAclEdgeRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeVpcAclEdgeRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeVpcAclEdgeRange",
     output = DescribeVpcAclEdgeRangeResponse,
-    error = super::errors::DescribeVpcAclEdgeRangeError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6170,59 +6332,41 @@ pub struct DescribeVpcAcRuleResponse {
     )
 )]
 pub struct DescribeVpcAclEdgeRange {
-    /// `FromList`: a string.
-    ///
-    /// Example: `"rules"`
+    /// `FromList`; example: `"rules"`
     pub from_list: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"vpc_rule"`
+    /// `Index`; example: `"vpc_rule"`
     pub index: Option<String>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"id"`
+    /// `By`; example: `"id"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeVpcAclEdgeRange`] call returns.
 #[tc_model]
 pub struct DescribeVpcAclEdgeRangeResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `EdgeRanges`: a list of [`EdgeRange`](super::models::EdgeRange) objects.
+    /// `EdgeRanges`
     pub edge_ranges: Vec<models::EdgeRange>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6232,29 +6376,47 @@ pub struct DescribeVpcAclEdgeRangeResponse {
 /// The `DescribeVpcFwCcnPolicyWhiteList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeVpcFwCcnPolicyWhiteListResponse`].
-/// The codes it documents are in [`DescribeVpcFwCcnPolicyWhiteListError`](super::errors::DescribeVpcFwCcnPolicyWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeVpcFwCcnPolicyWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeVpcFwCcnPolicyWhiteList",
     output = DescribeVpcFwCcnPolicyWhiteListResponse,
-    error = super::errors::DescribeVpcFwCcnPolicyWhiteListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct DescribeVpcFwCcnPolicyWhiteList {}
 
 /// What a successful [`DescribeVpcFwCcnPolicyWhiteList`] call returns.
 #[tc_model]
 pub struct DescribeVpcFwCcnPolicyWhiteListResponse {
-    /// `SupportCcnPolicy`: a list of strings.
-    ///
-    /// Example: `["ccn-ha7tt32f"]`
+    /// `SupportCcnPolicy`; example: `["ccn-ha7tt32f"]`
     pub support_ccn_policy: Option<Vec<String>>,
 
-    /// `SupportCcnPolicyCidr`: a list of strings.
-    ///
-    /// Example: `["ccn-ha7tt32f"]`
+    /// `SupportCcnPolicyCidr`; example: `["ccn-ha7tt32f"]`
     pub support_ccn_policy_cidr: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6264,15 +6426,37 @@ pub struct DescribeVpcFwCcnPolicyWhiteListResponse {
 /// The `DescribeVpcFwGroupSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeVpcFwGroupSwitchResponse`].
-/// The codes it documents are in [`DescribeVpcFwGroupSwitchError`](super::errors::DescribeVpcFwGroupSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeVpcFwGroupSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "DescribeVpcFwGroupSwitch",
     output = DescribeVpcFwGroupSwitchResponse,
-    error = super::errors::DescribeVpcFwGroupSwitchError,
+    error = super::errors::CfwErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6282,49 +6466,35 @@ pub struct DescribeVpcFwCcnPolicyWhiteListResponse {
     )
 )]
 pub struct DescribeVpcFwGroupSwitch {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"SwitchId"`
+    /// `By`; example: `"SwitchId"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeVpcFwGroupSwitch`] call returns.
 #[tc_model]
 pub struct DescribeVpcFwGroupSwitchResponse {
-    /// `SwitchList`: a list of [`FwGroupSwitchShow`](super::models::FwGroupSwitchShow) objects.
+    /// `SwitchList`
     pub switch_list: Option<Vec<models::FwGroupSwitchShow>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6334,9 +6504,12 @@ pub struct DescribeVpcFwGroupSwitchResponse {
 /// The `DescribeVpcFwIpStat` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`DescribeVpcFwIpStatResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=DescribeVpcFwIpStat)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
@@ -6352,69 +6525,47 @@ pub struct DescribeVpcFwGroupSwitchResponse {
     )
 )]
 pub struct DescribeVpcFwIpStat {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-11223344"`
+    /// `FwGroupId`; example: `"cfwg-11223344"`
     pub fw_group_id: Option<String>,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-e69ad806"`
+    /// `FwInsId`; example: `"cfwnat-e69ad806"`
     pub fw_ins_id: Option<String>,
 
-    /// `TimeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeType`; example: `1`
     pub time_type: Option<i64>,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `StartTime`; example: `"2022-07-27 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-27 16:00:00"`
+    /// `EndTime`; example: `"2022-07-27 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"Ip"`
+    /// `By`; example: `"Ip"`
     pub by: Option<String>,
 }
 
 /// What a successful [`DescribeVpcFwIpStat`] call returns.
 #[tc_model]
 pub struct DescribeVpcFwIpStatResponse {
-    /// `Data`: a list of [`FwGroupIpFlowStat`](super::models::FwGroupIpFlowStat) objects.
+    /// `Data`
     pub data: Option<Vec<models::FwGroupIpFlowStat>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6424,48 +6575,58 @@ pub struct DescribeVpcFwIpStatResponse {
 /// The `ExpandCfwVertical` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ExpandCfwVerticalResponse`].
-/// The codes it documents are in [`ExpandCfwVerticalError`](super::errors::ExpandCfwVerticalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ExpandCfwVertical)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ExpandCfwVertical",
     output = ExpandCfwVerticalResponse,
-    error = super::errors::ExpandCfwVerticalError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ExpandCfwVertical {
-    /// `FwType`: a string.
-    ///
-    /// Example: `"nat"`
+    /// `FwType`; example: `"nat"`
     pub fw_type: String,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Width`; example: `200`
     pub width: u64,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: Option<String>,
 
-    /// `ElasticSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticSwitch`; example: `1`
     pub elastic_switch: Option<i64>,
 
-    /// `ElasticBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ElasticBandwidth`; example: `100`
     pub elastic_bandwidth: Option<i64>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `ElasticTrafficSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticTrafficSwitch`; example: `0`
     pub elastic_traffic_switch: Option<i64>,
 }
 
@@ -6479,97 +6640,89 @@ pub struct ExpandCfwVerticalResponse {
 /// The `ExportLogsOffline` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ExportLogsOfflineResponse`].
-/// The codes it documents are in [`ExportLogsOfflineError`](super::errors::ExportLogsOfflineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ExportLogsOffline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ExportLogsOffline",
     output = ExportLogsOfflineResponse,
-    error = super::errors::ExportLogsOfflineError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ExportLogsOffline {
-    /// `Index`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `Index`; example: `"cfw_netflow_border"`
     pub index: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `StartTime`; example: `"2021-09-21 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `EndTime`; example: `"2021-09-21 12:00:00"`
     pub end_time: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"流量日志导出"`
+    /// `TaskName`; example: `"流量日志导出"`
     pub task_name: String,
 
-    /// `DataFormat`: a string.
-    ///
-    /// Example: `".json"`
+    /// `DataFormat`; example: `".json"`
     pub data_format: String,
 
-    /// `CompressionFormat`: a string.
-    ///
-    /// Example: `".zip"`
+    /// `CompressionFormat`; example: `".zip"`
     pub compression_format: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: String,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Length`; example: `0`
     pub length: i64,
 
-    /// `Filters`: a list of [`CommonFilter`](super::models::CommonFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::CommonFilter>>,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"guangzhou-bucket"`
+    /// `BucketName`; example: `"guangzhou-bucket"`
     pub bucket_name: Option<String>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: Option<String>,
 
-    /// `StorageDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `StorageDays`; example: `7`
     pub storage_days: Option<i64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"protocol:HTTP"`
+    /// `Query`; example: `"protocol:HTTP"`
     pub query: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"LogAnalysis"`
+    /// `TaskType`; example: `"LogAnalysis"`
     pub task_type: Option<String>,
 }
 
 /// What a successful [`ExportLogsOffline`] call returns.
 #[tc_model]
 pub struct ExportLogsOfflineResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6579,47 +6732,45 @@ pub struct ExportLogsOfflineResponse {
 /// The `ModifyAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAcRuleResponse`].
-/// The codes it documents are in [`ModifyAcRuleError`](super::errors::ModifyAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAcRule",
     output = ModifyAcRuleResponse,
-    error = super::errors::ModifyAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAcRule {
-    /// `Data`: a list of [`RuleInfoData`](super::models::RuleInfoData) objects.
+    /// `Data`
     pub data: Vec<models::RuleInfoData>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 }
 
 /// What a successful [`ModifyAcRule`] call returns.
 #[tc_model]
 pub struct ModifyAcRuleResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Info`; example: `"success"`
     pub info: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6629,32 +6780,37 @@ pub struct ModifyAcRuleResponse {
 /// The `ModifyAclRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAclRuleResponse`].
-/// The codes it documents are in [`ModifyAclRuleError`](super::errors::ModifyAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAclRule",
     output = ModifyAclRuleResponse,
-    error = super::errors::ModifyAclRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAclRule {
-    /// `Rules`: a list of [`CreateRuleItem`](super::models::CreateRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::CreateRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 }
 
 /// What a successful [`ModifyAclRule`] call returns.
 #[tc_model]
 pub struct ModifyAclRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888]`
+    /// `RuleUuid`; example: `[8888]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6664,64 +6820,54 @@ pub struct ModifyAclRuleResponse {
 /// The `ModifyAddressTemplate` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAddressTemplateResponse`].
-/// The codes it documents are in [`ModifyAddressTemplateError`](super::errors::ModifyAddressTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAddressTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAddressTemplate",
     output = ModifyAddressTemplateResponse,
-    error = super::errors::ModifyAddressTemplateError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAddressTemplate {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_appid_1708504391199"`
+    /// `Uuid`; example: `"mb_appid_1708504391199"`
     pub uuid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"出向放通白名单"`
+    /// `Name`; example: `"出向放通白名单"`
     pub name: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"出向放通白名单"`
+    /// `Detail`; example: `"出向放通白名单"`
     pub detail: String,
 
-    /// `IpString`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IpString`; example: `"1"`
     pub ip_string: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"4"`
+    /// `ProtocolType`; example: `"4"`
     pub protocol_type: Option<String>,
 }
 
 /// What a successful [`ModifyAddressTemplate`] call returns.
 #[tc_model]
 pub struct ModifyAddressTemplateResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_appid_1708504391199"`
+    /// `Uuid`; example: `"mb_appid_1708504391199"`
     pub uuid: Option<String>,
 
-    /// `RuleLimitNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `RuleLimitNum`; example: `8000`
     pub rule_limit_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6731,25 +6877,28 @@ pub struct ModifyAddressTemplateResponse {
 /// The `ModifyAllPublicIPSwitchStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAllPublicIPSwitchStatusResponse`].
-/// The codes it documents are in [`ModifyAllPublicIPSwitchStatusError`](super::errors::ModifyAllPublicIPSwitchStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAllPublicIPSwitchStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAllPublicIPSwitchStatus",
     output = ModifyAllPublicIPSwitchStatusResponse,
-    error = super::errors::ModifyAllPublicIPSwitchStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAllPublicIPSwitchStatus {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `FireWallPublicIPs`: a list of strings.
-    ///
-    /// Example: `["121.132.0.1"]`
+    /// `FireWallPublicIPs`; example: `["121.132.0.1"]`
     #[tc(rename = "FireWallPublicIPs")]
     pub fire_wall_public_ips: Option<Vec<String>>,
 }
@@ -6757,14 +6906,10 @@ pub struct ModifyAllPublicIPSwitchStatus {
 /// What a successful [`ModifyAllPublicIPSwitchStatus`] call returns.
 #[tc_model]
 pub struct ModifyAllPublicIPSwitchStatusResponse {
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"scuess"`
+    /// `ReturnMsg`; example: `"scuess"`
     pub return_msg: Option<String>,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6774,49 +6919,45 @@ pub struct ModifyAllPublicIPSwitchStatusResponse {
 /// The `ModifyAllRuleStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAllRuleStatusResponse`].
-/// The codes it documents are in [`ModifyAllRuleStatusError`](super::errors::ModifyAllRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAllRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAllRuleStatus",
     output = ModifyAllRuleStatusResponse,
-    error = super::errors::ModifyAllRuleStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAllRuleStatus {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<u64>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 }
 
 /// What a successful [`ModifyAllRuleStatus`] call returns.
 #[tc_model]
 pub struct ModifyAllRuleStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `RuleLimitNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `RuleLimitNum`; example: `1000`
     pub rule_limit_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6826,64 +6967,53 @@ pub struct ModifyAllRuleStatusResponse {
 /// The `ModifyAssetScan` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAssetScanResponse`].
-/// The codes it documents are in [`ModifyAssetScanError`](super::errors::ModifyAssetScanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAssetScan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAssetScan",
     output = ModifyAssetScanResponse,
-    error = super::errors::ModifyAssetScanError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAssetScan {
-    /// `ScanRange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanRange`; example: `1`
     pub scan_range: i64,
 
-    /// `ScanDeep`: a string.
-    ///
-    /// Example: `"heavy"`
+    /// `ScanDeep`; example: `"heavy"`
     pub scan_deep: String,
 
-    /// `RangeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RangeType`; example: `1`
     pub range_type: i64,
 
-    /// `ScanPeriod`: a string.
-    ///
-    /// Example: `"每周-星期四/12:51:00"`
+    /// `ScanPeriod`; example: `"每周-星期四/12:51:00"`
     pub scan_period: Option<String>,
 
-    /// `ScanFilterIp`: a list of strings.
-    ///
-    /// Example: `["9.10.10.1","9.10.10.2"]`
+    /// `ScanFilterIp`; example: `["9.10.10.1","9.10.10.2"]`
     pub scan_filter_ip: Option<Vec<String>>,
 
-    /// `ScanType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanType`; example: `1`
     pub scan_type: Option<i64>,
 }
 
 /// What a successful [`ModifyAssetScan`] call returns.
 #[tc_model]
 pub struct ModifyAssetScanResponse {
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6893,34 +7023,50 @@ pub struct ModifyAssetScanResponse {
 /// The `ModifyAssetSync` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyAssetSyncResponse`].
-/// The codes it documents are in [`ModifyAssetSyncError`](super::errors::ModifyAssetSyncError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyAssetSync)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyAssetSync",
     output = ModifyAssetSyncResponse,
-    error = super::errors::ModifyAssetSyncError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyAssetSync {}
 
 /// What a successful [`ModifyAssetSync`] call returns.
 #[tc_model]
 pub struct ModifyAssetSyncResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: Option<String>,
 
-    /// `ReturnCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6930,58 +7076,52 @@ pub struct ModifyAssetSyncResponse {
 /// The `ModifyBlockIgnoreList` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyBlockIgnoreListResponse`].
-/// The codes it documents are in [`ModifyBlockIgnoreListError`](super::errors::ModifyBlockIgnoreListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyBlockIgnoreList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyBlockIgnoreList",
     output = ModifyBlockIgnoreListResponse,
-    error = super::errors::ModifyBlockIgnoreListError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyBlockIgnoreList {
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 
-    /// `IOC`: a list of [`IocListData`](super::models::IocListData) objects.
+    /// `IOC`
     #[tc(rename = "IOC")]
     pub ioc: Vec<models::IocListData>,
 
-    /// `IocAction`: a string.
-    ///
-    /// Example: `"add"`
+    /// `IocAction`; example: `"add"`
     pub ioc_action: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-04-23 18:56:16"`
+    /// `StartTime`; example: `"2020-04-23 18:56:16"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-04-30 18:56:16"`
+    /// `EndTime`; example: `"2020-04-30 18:56:16"`
     pub end_time: Option<String>,
 
-    /// `IsFromWeChat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsFromWeChat`; example: `0`
     pub is_from_we_chat: Option<i64>,
 }
 
 /// What a successful [`ModifyBlockIgnoreList`] call returns.
 #[tc_model]
 pub struct ModifyBlockIgnoreListResponse {
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
-    /// `ReturnCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6991,23 +7131,29 @@ pub struct ModifyBlockIgnoreListResponse {
 /// The `ModifyBlockIgnoreRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyBlockIgnoreRuleResponse`].
-/// The codes it documents are in [`ModifyBlockIgnoreRuleError`](super::errors::ModifyBlockIgnoreRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyBlockIgnoreRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyBlockIgnoreRule",
     output = ModifyBlockIgnoreRuleResponse,
-    error = super::errors::ModifyBlockIgnoreRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyBlockIgnoreRule {
-    /// `Rule`: an [`IntrusionDefenseRule`](super::models::IntrusionDefenseRule).
+    /// `Rule`
     pub rule: models::IntrusionDefenseRule,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 }
 
@@ -7021,23 +7167,29 @@ pub struct ModifyBlockIgnoreRuleResponse {
 /// The `ModifyBlockIgnoreRuleNew` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyBlockIgnoreRuleNewResponse`].
-/// The codes it documents are in [`ModifyBlockIgnoreRuleNewError`](super::errors::ModifyBlockIgnoreRuleNewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyBlockIgnoreRuleNew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyBlockIgnoreRuleNew",
     output = ModifyBlockIgnoreRuleNewResponse,
-    error = super::errors::ModifyBlockIgnoreRuleNewError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyBlockIgnoreRuleNew {
-    /// `Rule`: a [`BanAndAllowRule`](super::models::BanAndAllowRule).
+    /// `Rule`
     pub rule: models::BanAndAllowRule,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 }
 
@@ -7051,25 +7203,43 @@ pub struct ModifyBlockIgnoreRuleNewResponse {
 /// The `ModifyBlockTop` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyBlockTopResponse`].
-/// The codes it documents are in [`ModifyBlockTopError`](super::errors::ModifyBlockTopError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyBlockTop)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyBlockTop",
     output = ModifyBlockTopResponse,
-    error = super::errors::ModifyBlockTopError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyBlockTop {
-    /// `OpeType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OpeType`; example: `"1"`
     pub ope_type: String,
 
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"5d723366818a39290"`
+    /// `UniqueId`; example: `"5d723366818a39290"`
     pub unique_id: String,
 }
 
@@ -7083,35 +7253,49 @@ pub struct ModifyBlockTopResponse {
 /// The `ModifyClusterFwBypass` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyClusterFwBypassResponse`].
-/// The codes it documents are in [`ModifyClusterFwBypassError`](super::errors::ModifyClusterFwBypassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyClusterFwBypass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyClusterFwBypass",
     output = ModifyClusterFwBypassResponse,
-    error = super::errors::ModifyClusterFwBypassError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyClusterFwBypass {
-    /// `FwType`: a string.
-    ///
-    /// Example: `"NAT_FW"`
+    /// `FwType`; example: `"NAT_FW"`
     pub fw_type: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-iidlg5oh"`
+    /// `CcnId`; example: `"ccn-iidlg5oh"`
     pub ccn_id: String,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: bool,
 
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-nlq8cmtw"`
+    /// `NatInsId`; example: `"nat-nlq8cmtw"`
     pub nat_ins_id: Option<String>,
 }
 
@@ -7125,18 +7309,40 @@ pub struct ModifyClusterFwBypassResponse {
 /// The `ModifyClusterNatFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyClusterNatFwSwitchResponse`].
-/// The codes it documents are in [`ModifyClusterNatFwSwitchError`](super::errors::ModifyClusterNatFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyClusterNatFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyClusterNatFwSwitch",
     output = ModifyClusterNatFwSwitchResponse,
-    error = super::errors::ModifyClusterNatFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyClusterNatFwSwitch {
-    /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
+    /// `NatCcnSwitch`
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
 }
 
@@ -7150,23 +7356,43 @@ pub struct ModifyClusterNatFwSwitchResponse {
 /// The `ModifyClusterVpcFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyClusterVpcFwSwitchResponse`].
-/// The codes it documents are in [`ModifyClusterVpcFwSwitchError`](super::errors::ModifyClusterVpcFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyClusterVpcFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyClusterVpcFwSwitch",
     output = ModifyClusterVpcFwSwitchResponse,
-    error = super::errors::ModifyClusterVpcFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyClusterVpcFwSwitch {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `CcnSwitch`: a list of [`CcnSwitchInfo`](super::models::CcnSwitchInfo) objects.
+    /// `CcnSwitch`
     pub ccn_switch: Option<Vec<models::CcnSwitchInfo>>,
 }
 
@@ -7180,54 +7406,48 @@ pub struct ModifyClusterVpcFwSwitchResponse {
 /// The `ModifyEWRuleStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyEWRuleStatusResponse`].
-/// The codes it documents are in [`ModifyEWRuleStatusError`](super::errors::ModifyEWRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyEWRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyEWRuleStatus",
     output = ModifyEWRuleStatusResponse,
-    error = super::errors::ModifyEWRuleStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyEWRuleStatus {
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"EdgeId"`
+    /// `EdgeId`; example: `"EdgeId"`
     pub edge_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `RuleSequence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RuleSequence`; example: `3`
     pub rule_sequence: u64,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"vpc"`
+    /// `RuleType`; example: `"vpc"`
     pub rule_type: String,
 }
 
 /// What a successful [`ModifyEWRuleStatus`] call returns.
 #[tc_model]
 pub struct ModifyEWRuleStatusResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7237,33 +7457,39 @@ pub struct ModifyEWRuleStatusResponse {
 /// The `ModifyEdgeIpSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyEdgeIpSwitchResponse`].
-/// The codes it documents are in [`ModifyEdgeIpSwitchError`](super::errors::ModifyEdgeIpSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyEdgeIpSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyEdgeIpSwitch",
     output = ModifyEdgeIpSwitchResponse,
-    error = super::errors::ModifyEdgeIpSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyEdgeIpSwitch {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `EdgeIpSwitchLst`: a list of [`EdgeIpSwitch`](super::models::EdgeIpSwitch) objects.
+    /// `EdgeIpSwitchLst`
     pub edge_ip_switch_lst: Option<Vec<models::EdgeIpSwitch>>,
 
-    /// `AutoChooseSubnet`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoChooseSubnet`; example: `1`
     pub auto_choose_subnet: Option<i64>,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchMode`; example: `0`
     pub switch_mode: Option<i64>,
 }
 
@@ -7277,29 +7503,33 @@ pub struct ModifyEdgeIpSwitchResponse {
 /// The `ModifyEnterpriseSecurityDispatchStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyEnterpriseSecurityDispatchStatusResponse`].
-/// The codes it documents are in [`ModifyEnterpriseSecurityDispatchStatusError`](super::errors::ModifyEnterpriseSecurityDispatchStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyEnterpriseSecurityDispatchStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyEnterpriseSecurityDispatchStatus",
     output = ModifyEnterpriseSecurityDispatchStatusResponse,
-    error = super::errors::ModifyEnterpriseSecurityDispatchStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyEnterpriseSecurityDispatchStatus {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 }
 
 /// What a successful [`ModifyEnterpriseSecurityDispatchStatus`] call returns.
 #[tc_model]
 pub struct ModifyEnterpriseSecurityDispatchStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7309,52 +7539,50 @@ pub struct ModifyEnterpriseSecurityDispatchStatusResponse {
 /// The `ModifyEnterpriseSecurityGroupRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyEnterpriseSecurityGroupRuleResponse`].
-/// The codes it documents are in [`ModifyEnterpriseSecurityGroupRuleError`](super::errors::ModifyEnterpriseSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyEnterpriseSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyEnterpriseSecurityGroupRule",
     output = ModifyEnterpriseSecurityGroupRuleResponse,
-    error = super::errors::ModifyEnterpriseSecurityGroupRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyEnterpriseSecurityGroupRule {
-    /// `ModifyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModifyType`; example: `0`
     pub modify_type: u64,
 
-    /// `RuleUuid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `900001`
+    /// `RuleUuid`; example: `900001`
     pub rule_uuid: u64,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `Data`: a [`SecurityGroupRule`](super::models::SecurityGroupRule).
+    /// `Data`
     pub data: Option<models::SecurityGroupRule>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 }
 
 /// What a successful [`ModifyEnterpriseSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct ModifyEnterpriseSecurityGroupRuleResponse {
-    /// `NewRuleUuid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35641`
+    /// `NewRuleUuid`; example: `35641`
     pub new_rule_uuid: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7364,28 +7592,46 @@ pub struct ModifyEnterpriseSecurityGroupRuleResponse {
 /// The `ModifyFwGroupSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyFwGroupSwitchResponse`].
-/// The codes it documents are in [`ModifyFwGroupSwitchError`](super::errors::ModifyFwGroupSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyFwGroupSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyFwGroupSwitch",
     output = ModifyFwGroupSwitchResponse,
-    error = super::errors::ModifyFwGroupSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyFwGroupSwitch {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `AllSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AllSwitch`; example: `0`
     pub all_switch: i64,
 
-    /// `SwitchList`: a list of [`FwGroupSwitch`](super::models::FwGroupSwitch) objects.
+    /// `SwitchList`
     pub switch_list: Option<Vec<models::FwGroupSwitch>>,
 }
 
@@ -7399,20 +7645,27 @@ pub struct ModifyFwGroupSwitchResponse {
 /// The `ModifyIpsModeSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyIpsModeSwitchResponse`].
-/// The codes it documents are in [`ModifyIpsModeSwitchError`](super::errors::ModifyIpsModeSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyIpsModeSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyIpsModeSwitch",
     output = ModifyIpsModeSwitchResponse,
-    error = super::errors::ModifyIpsModeSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyIpsModeSwitch {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: Option<i64>,
 }
 
@@ -7426,55 +7679,63 @@ pub struct ModifyIpsModeSwitchResponse {
 /// The `ModifyIsolateTable` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyIsolateTableResponse`].
-/// The codes it documents are in [`ModifyIsolateTableError`](super::errors::ModifyIsolateTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyIsolateTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyIsolateTable",
     output = ModifyIsolateTableResponse,
-    error = super::errors::ModifyIsolateTableError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyIsolateTable {
-    /// `ButtonAction`: a string.
-    ///
-    /// Example: `"edit"`
+    /// `ButtonAction`; example: `"edit"`
     pub button_action: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"instance-id-from-DescribeCfwRules"`
+    /// `InstanceID`; example: `"instance-id-from-DescribeCfwRules"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"3000-01-01 00:00:00"`
+    /// `EndTime`; example: `"3000-01-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2099-01-01 00:00:00"`
+    /// `StartTime`; example: `"2099-01-01 00:00:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`ModifyIsolateTable`] call returns.
 #[tc_model]
 pub struct ModifyIsolateTableResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7484,32 +7745,37 @@ pub struct ModifyIsolateTableResponse {
 /// The `ModifyNatAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatAcRuleResponse`].
-/// The codes it documents are in [`ModifyNatAcRuleError`](super::errors::ModifyNatAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatAcRule",
     output = ModifyNatAcRuleResponse,
-    error = super::errors::ModifyNatAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatAcRule {
-    /// `Rules`: a list of [`CreateNatRuleItem`](super::models::CreateNatRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::CreateNatRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 }
 
 /// What a successful [`ModifyNatAcRule`] call returns.
 #[tc_model]
 pub struct ModifyNatAcRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888]`
+    /// `RuleUuid`; example: `[8888]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7519,38 +7785,52 @@ pub struct ModifyNatAcRuleResponse {
 /// The `ModifyNatFwReSelect` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatFwReSelectResponse`].
-/// The codes it documents are in [`ModifyNatFwReSelectError`](super::errors::ModifyNatFwReSelectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatFwReSelect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatFwReSelect",
     output = ModifyNatFwReSelectResponse,
-    error = super::errors::ModifyNatFwReSelectError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatFwReSelect {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: String,
 
-    /// `NatGwList`: a list of strings.
-    ///
-    /// Example: `["nat-14yv5rzx","nat-14yv5rzk"]`
+    /// `NatGwList`; example: `["nat-14yv5rzx","nat-14yv5rzk"]`
     pub nat_gw_list: Option<Vec<String>>,
 
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-q98tz7hs","vpc-x98tz7ha"]`
+    /// `VpcList`; example: `["vpc-q98tz7hs","vpc-x98tz7ha"]`
     pub vpc_list: Option<Vec<String>>,
 
-    /// `FwCidrInfo`: a [`FwCidrInfo`](super::models::FwCidrInfo).
+    /// `FwCidrInfo`
     pub fw_cidr_info: Option<models::FwCidrInfo>,
 }
 
@@ -7564,35 +7844,49 @@ pub struct ModifyNatFwReSelectResponse {
 /// The `ModifyNatFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatFwSwitchResponse`].
-/// The codes it documents are in [`ModifyNatFwSwitchError`](super::errors::ModifyNatFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatFwSwitch",
     output = ModifyNatFwSwitchResponse,
-    error = super::errors::ModifyNatFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatFwSwitch {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: i64,
 
-    /// `CfwInsIdList`: a list of strings.
-    ///
-    /// Example: `["cfwnat-65d0d823"]`
+    /// `CfwInsIdList`; example: `["cfwnat-65d0d823"]`
     pub cfw_ins_id_list: Option<Vec<String>>,
 
-    /// `SubnetIdList`: a list of strings.
-    ///
-    /// Example: `["subnet-cjxihpy1"]`
+    /// `SubnetIdList`; example: `["subnet-cjxihpy1"]`
     pub subnet_id_list: Option<Vec<String>>,
 
-    /// `RouteTableIdList`: a list of strings.
-    ///
-    /// Example: `["rtb-9jbsa559","rtb-dba9eo0f"]`
+    /// `RouteTableIdList`; example: `["rtb-9jbsa559","rtb-dba9eo0f"]`
     pub route_table_id_list: Option<Vec<String>>,
 }
 
@@ -7606,32 +7900,45 @@ pub struct ModifyNatFwSwitchResponse {
 /// The `ModifyNatFwVpcDnsSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatFwVpcDnsSwitchResponse`].
-/// The codes it documents are in [`ModifyNatFwVpcDnsSwitchError`](super::errors::ModifyNatFwVpcDnsSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatFwVpcDnsSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatFwVpcDnsSwitch",
     output = ModifyNatFwVpcDnsSwitchResponse,
-    error = super::errors::ModifyNatFwVpcDnsSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatFwVpcDnsSwitch {
-    /// `NatFwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-4fb07125"`
+    /// `NatFwInsId`; example: `"cfwnat-4fb07125"`
     pub nat_fw_ins_id: String,
 
-    /// `DnsVpcSwitchLst`: a list of [`DnsVpcSwitch`](super::models::DnsVpcSwitch) objects.
+    /// `DnsVpcSwitchLst`
     pub dns_vpc_switch_lst: Vec<models::DnsVpcSwitch>,
 }
 
 /// What a successful [`ModifyNatFwVpcDnsSwitch`] call returns.
 #[tc_model]
 pub struct ModifyNatFwVpcDnsSwitchResponse {
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7641,39 +7948,53 @@ pub struct ModifyNatFwVpcDnsSwitchResponse {
 /// The `ModifyNatInstance` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatInstanceResponse`].
-/// The codes it documents are in [`ModifyNatInstanceError`](super::errors::ModifyNatInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatInstance",
     output = ModifyNatInstanceResponse,
-    error = super::errors::ModifyNatInstanceError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatInstance {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"NAT防火墙"`
+    /// `InstanceName`; example: `"NAT防火墙"`
     pub instance_name: String,
 
-    /// `NatInstanceId`: a string.
-    ///
-    /// Example: `"cfwnat-2c53b04b"`
+    /// `NatInstanceId`; example: `"cfwnat-2c53b04b"`
     pub nat_instance_id: Option<String>,
 }
 
 /// What a successful [`ModifyNatInstance`] call returns.
 #[tc_model]
 pub struct ModifyNatInstanceResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `NatInstanceId`: a string.
-    ///
-    /// Example: `"cfwnat-f0f1c7c0"`
+    /// `NatInstanceId`; example: `"cfwnat-f0f1c7c0"`
     pub nat_instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7683,25 +8004,43 @@ pub struct ModifyNatInstanceResponse {
 /// The `ModifyNatSequenceRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyNatSequenceRulesResponse`].
-/// The codes it documents are in [`ModifyNatSequenceRulesError`](super::errors::ModifyNatSequenceRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyNatSequenceRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyNatSequenceRules",
     output = ModifyNatSequenceRulesResponse,
-    error = super::errors::ModifyNatSequenceRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyNatSequenceRules {
-    /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
-    ///
-    /// Example: `[{"NewOrderIndex":100,"OrderIndex":100}]`
+    /// `RuleChangeItems`; example: `[{"NewOrderIndex":100,"OrderIndex":100}]`
     pub rule_change_items: Vec<models::RuleChangeItem>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 }
 
@@ -7715,30 +8054,46 @@ pub struct ModifyNatSequenceRulesResponse {
 /// The `ModifyResourceGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyResourceGroupResponse`].
-/// The codes it documents are in [`ModifyResourceGroupError`](super::errors::ModifyResourceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyResourceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyResourceGroup",
     output = ModifyResourceGroupResponse,
-    error = super::errors::ModifyResourceGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyResourceGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"cfwrg-masternode"`
+    /// `GroupId`; example: `"cfwrg-masternode"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"资产分组"`
+    /// `GroupName`; example: `"资产分组"`
     pub group_name: String,
 
-    /// `ParentId`: a string.
-    ///
-    /// Example: `"cfwrg-pmasternode"`
+    /// `ParentId`; example: `"cfwrg-pmasternode"`
     pub parent_id: String,
 }
 
@@ -7752,29 +8107,33 @@ pub struct ModifyResourceGroupResponse {
 /// The `ModifyRunSyncAsset` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyRunSyncAssetResponse`].
-/// The codes it documents are in [`ModifyRunSyncAssetError`](super::errors::ModifyRunSyncAssetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyRunSyncAsset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyRunSyncAsset",
     output = ModifyRunSyncAssetResponse,
-    error = super::errors::ModifyRunSyncAssetError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyRunSyncAsset {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
 /// What a successful [`ModifyRunSyncAsset`] call returns.
 #[tc_model]
 pub struct ModifyRunSyncAssetResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7784,39 +8143,39 @@ pub struct ModifyRunSyncAssetResponse {
 /// The `ModifySecurityGroupItemRuleStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifySecurityGroupItemRuleStatusResponse`].
-/// The codes it documents are in [`ModifySecurityGroupItemRuleStatusError`](super::errors::ModifySecurityGroupItemRuleStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifySecurityGroupItemRuleStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifySecurityGroupItemRuleStatus",
     output = ModifySecurityGroupItemRuleStatusResponse,
-    error = super::errors::ModifySecurityGroupItemRuleStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifySecurityGroupItemRuleStatus {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `RuleSequence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RuleSequence`; example: `5`
     pub rule_sequence: u64,
 }
 
 /// What a successful [`ModifySecurityGroupItemRuleStatus`] call returns.
 #[tc_model]
 pub struct ModifySecurityGroupItemRuleStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7826,47 +8185,46 @@ pub struct ModifySecurityGroupItemRuleStatusResponse {
 /// The `ModifySecurityGroupRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifySecurityGroupRuleResponse`].
-/// The codes it documents are in [`ModifySecurityGroupRuleError`](super::errors::ModifySecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifySecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifySecurityGroupRule",
     output = ModifySecurityGroupRuleResponse,
-    error = super::errors::ModifySecurityGroupRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifySecurityGroupRule {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `Data`: a list of [`SecurityGroupListData`](super::models::SecurityGroupListData) objects.
+    /// `Data`
     pub data: Vec<models::SecurityGroupListData>,
 
-    /// `SgRuleOriginSequence`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SgRuleOriginSequence`; example: `5`
     pub sg_rule_origin_sequence: u64,
 }
 
 /// What a successful [`ModifySecurityGroupRule`] call returns.
 #[tc_model]
 pub struct ModifySecurityGroupRuleResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `NewRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35641`
+    /// `NewRuleId`; example: `35641`
     pub new_rule_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7876,34 +8234,35 @@ pub struct ModifySecurityGroupRuleResponse {
 /// The `ModifySecurityGroupSequenceRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifySecurityGroupSequenceRulesResponse`].
-/// The codes it documents are in [`ModifySecurityGroupSequenceRulesError`](super::errors::ModifySecurityGroupSequenceRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifySecurityGroupSequenceRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifySecurityGroupSequenceRules",
     output = ModifySecurityGroupSequenceRulesResponse,
-    error = super::errors::ModifySecurityGroupSequenceRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifySecurityGroupSequenceRules {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: u64,
 
-    /// `Data`: a list of [`SecurityGroupOrderIndexData`](super::models::SecurityGroupOrderIndexData) objects.
-    ///
-    /// Example: `[{"NewOrderIndex":1,"OrderIndex":2},{"NewOrderIndex":2,"OrderIndex":1}]`
+    /// `Data`; example: `[{"NewOrderIndex":1,"OrderIndex":2},{"NewOrderIndex":2,"OrderIndex":1}]`
     pub data: Vec<models::SecurityGroupOrderIndexData>,
 }
 
 /// What a successful [`ModifySecurityGroupSequenceRules`] call returns.
 #[tc_model]
 pub struct ModifySecurityGroupSequenceRulesResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7913,23 +8272,43 @@ pub struct ModifySecurityGroupSequenceRulesResponse {
 /// The `ModifySequenceAclRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifySequenceAclRulesResponse`].
-/// The codes it documents are in [`ModifySequenceAclRulesError`](super::errors::ModifySequenceAclRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifySequenceAclRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifySequenceAclRules",
     output = ModifySequenceAclRulesResponse,
-    error = super::errors::ModifySequenceAclRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifySequenceAclRules {
-    /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
+    /// `RuleChangeItems`
     pub rule_change_items: Vec<models::RuleChangeItem>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 }
 
@@ -7943,44 +8322,42 @@ pub struct ModifySequenceAclRulesResponse {
 /// The `ModifySequenceRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifySequenceRulesResponse`].
-/// The codes it documents are in [`ModifySequenceRulesError`](super::errors::ModifySequenceRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifySequenceRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifySequenceRules",
     output = ModifySequenceRulesResponse,
-    error = super::errors::ModifySequenceRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifySequenceRules {
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Data`: a list of [`SequenceData`](super::models::SequenceData) objects.
-    ///
-    /// Example: `[{"Id":9851,"NewOrderIndex":22,"OrderIndex":21}]`
+    /// `Data`; example: `[{"Id":9851,"NewOrderIndex":22,"OrderIndex":21}]`
     pub data: Option<Vec<models::SequenceData>>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`ModifySequenceRules`] call returns.
 #[tc_model]
 pub struct ModifySequenceRulesResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7990,24 +8367,44 @@ pub struct ModifySequenceRulesResponse {
 /// The `ModifyStorageSetting` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyStorageSettingResponse`].
-/// The codes it documents are in [`ModifyStorageSettingError`](super::errors::ModifyStorageSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyStorageSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyStorageSetting",
     output = ModifyStorageSettingResponse,
-    error = super::errors::ModifyStorageSettingError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyStorageSetting {}
 
 /// What a successful [`ModifyStorageSetting`] call returns.
 #[tc_model]
 pub struct ModifyStorageSettingResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `Status`; example: `"processing"`
     pub status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8017,44 +8414,42 @@ pub struct ModifyStorageSettingResponse {
 /// The `ModifyTableStatus` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyTableStatusResponse`].
-/// The codes it documents are in [`ModifyTableStatusError`](super::errors::ModifyTableStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyTableStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyTableStatus",
     output = ModifyTableStatusResponse,
-    error = super::errors::ModifyTableStatusError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyTableStatus {
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"edge-ppt3pi01"`
+    /// `EdgeId`; example: `"edge-ppt3pi01"`
     pub edge_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Area`; example: `"ap-guangzhou"`
     pub area: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`ModifyTableStatus`] call returns.
 #[tc_model]
 pub struct ModifyTableStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8064,32 +8459,37 @@ pub struct ModifyTableStatusResponse {
 /// The `ModifyVpcAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyVpcAcRuleResponse`].
-/// The codes it documents are in [`ModifyVpcAcRuleError`](super::errors::ModifyVpcAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyVpcAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyVpcAcRule",
     output = ModifyVpcAcRuleResponse,
-    error = super::errors::ModifyVpcAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyVpcAcRule {
-    /// `Rules`: a list of [`VpcRuleItem`](super::models::VpcRuleItem) objects.
+    /// `Rules`
     pub rules: Vec<models::VpcRuleItem>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 }
 
 /// What a successful [`ModifyVpcAcRule`] call returns.
 #[tc_model]
 pub struct ModifyVpcAcRuleResponse {
-    /// `RuleUuids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888]`
+    /// `RuleUuids`; example: `[8888]`
     pub rule_uuids: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8099,31 +8499,49 @@ pub struct ModifyVpcAcRuleResponse {
 /// The `ModifyVpcFwGroup` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyVpcFwGroupResponse`].
-/// The codes it documents are in [`ModifyVpcFwGroupError`](super::errors::ModifyVpcFwGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyVpcFwGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyVpcFwGroup",
     output = ModifyVpcFwGroupResponse,
-    error = super::errors::ModifyVpcFwGroupError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyVpcFwGroup {
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-0752de63"`
+    /// `FwGroupId`; example: `"cfwg-0752de63"`
     pub fw_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"防火墙名称"`
+    /// `Name`; example: `"防火墙名称"`
     pub name: Option<String>,
 
-    /// `VpcFwInstances`: a list of [`VpcFwInstance`](super::models::VpcFwInstance) objects.
+    /// `VpcFwInstances`
     pub vpc_fw_instances: Option<Vec<models::VpcFwInstance>>,
 
-    /// `FwCidrInfo`: a [`FwCidrInfo`](super::models::FwCidrInfo).
+    /// `FwCidrInfo`
     pub fw_cidr_info: Option<models::FwCidrInfo>,
 }
 
@@ -8137,20 +8555,40 @@ pub struct ModifyVpcFwGroupResponse {
 /// The `ModifyVpcFwSequenceRules` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyVpcFwSequenceRulesResponse`].
-/// The codes it documents are in [`ModifyVpcFwSequenceRulesError`](super::errors::ModifyVpcFwSequenceRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyVpcFwSequenceRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyVpcFwSequenceRules",
     output = ModifyVpcFwSequenceRulesResponse,
-    error = super::errors::ModifyVpcFwSequenceRulesError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyVpcFwSequenceRules {
-    /// `RuleChangeItems`: a list of [`RuleChangeItem`](super::models::RuleChangeItem) objects.
-    ///
-    /// Example: `[{"NewOrderIndex":100,"OrderIndex":100}]`
+    /// `RuleChangeItems`; example: `[{"NewOrderIndex":100,"OrderIndex":100}]`
     pub rule_change_items: Option<Vec<models::RuleChangeItem>>,
 }
 
@@ -8164,28 +8602,46 @@ pub struct ModifyVpcFwSequenceRulesResponse {
 /// The `ModifyWhiteRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`ModifyWhiteRuleResponse`].
-/// The codes it documents are in [`ModifyWhiteRuleError`](super::errors::ModifyWhiteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=ModifyWhiteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "ModifyWhiteRule",
     output = ModifyWhiteRuleResponse,
-    error = super::errors::ModifyWhiteRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct ModifyWhiteRule {
-    /// `Rule`: an [`IdsWhiteRule`](super::models::IdsWhiteRule).
+    /// `Rule`
     pub rule: models::IdsWhiteRule,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `RuleType`; example: `8`
     pub rule_type: i64,
 
-    /// `CoverDuplicate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoverDuplicate`; example: `0`
     pub cover_duplicate: Option<i64>,
 }
 
@@ -8199,18 +8655,40 @@ pub struct ModifyWhiteRuleResponse {
 /// The `OpenClusterNatFwSwitch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`OpenClusterNatFwSwitchResponse`].
-/// The codes it documents are in [`OpenClusterNatFwSwitchError`](super::errors::OpenClusterNatFwSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=OpenClusterNatFwSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "OpenClusterNatFwSwitch",
     output = OpenClusterNatFwSwitchResponse,
-    error = super::errors::OpenClusterNatFwSwitchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct OpenClusterNatFwSwitch {
-    /// `NatCcnSwitch`: a [`NatCcnSwitchConfig`](super::models::NatCcnSwitchConfig).
+    /// `NatCcnSwitch`
     pub nat_ccn_switch: models::NatCcnSwitchConfig,
 }
 
@@ -8224,39 +8702,53 @@ pub struct OpenClusterNatFwSwitchResponse {
 /// The `RemoveAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveAcRuleResponse`].
-/// The codes it documents are in [`RemoveAcRuleError`](super::errors::RemoveAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveAcRule",
     output = RemoveAcRuleResponse,
-    error = super::errors::RemoveAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveAcRule {
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `10087`
+    /// `RuleUuid`; example: `10087`
     pub rule_uuid: i64,
 }
 
 /// What a successful [`RemoveAcRule`] call returns.
 #[tc_model]
 pub struct RemoveAcRuleResponse {
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `RuleUuid`; example: `8888`
     pub rule_uuid: i64,
 
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8266,39 +8758,53 @@ pub struct RemoveAcRuleResponse {
 /// The `RemoveAclRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveAclRuleResponse`].
-/// The codes it documents are in [`RemoveAclRuleError`](super::errors::RemoveAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveAclRule",
     output = RemoveAclRuleResponse,
-    error = super::errors::RemoveAclRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveAclRule {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[730001]`
+    /// `RuleUuid`; example: `[730001]`
     pub rule_uuid: Vec<i64>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`RemoveAclRule`] call returns.
 #[tc_model]
 pub struct RemoveAclRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuid`; example: `[8888,8889]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8308,44 +8814,56 @@ pub struct RemoveAclRuleResponse {
 /// The `RemoveEnterpriseSecurityGroupRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveEnterpriseSecurityGroupRuleResponse`].
-/// The codes it documents are in [`RemoveEnterpriseSecurityGroupRuleError`](super::errors::RemoveEnterpriseSecurityGroupRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveEnterpriseSecurityGroupRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveEnterpriseSecurityGroupRule",
     output = RemoveEnterpriseSecurityGroupRuleResponse,
-    error = super::errors::RemoveEnterpriseSecurityGroupRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveEnterpriseSecurityGroupRule {
-    /// `RemoveType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveType`; example: `0`
     pub remove_type: i64,
 
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `900001`
+    /// `RuleUuid`; example: `900001`
     pub rule_uuid: i64,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 }
 
 /// What a successful [`RemoveEnterpriseSecurityGroupRule`] call returns.
 #[tc_model]
 pub struct RemoveEnterpriseSecurityGroupRuleResponse {
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `RuleUuid`; example: `8888`
     pub rule_uuid: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8355,39 +8873,53 @@ pub struct RemoveEnterpriseSecurityGroupRuleResponse {
 /// The `RemoveNatAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveNatAcRuleResponse`].
-/// The codes it documents are in [`RemoveNatAcRuleError`](super::errors::RemoveNatAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveNatAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveNatAcRule",
     output = RemoveNatAcRuleResponse,
-    error = super::errors::RemoveNatAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveNatAcRule {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[90010001]`
+    /// `RuleUuid`; example: `[90010001]`
     pub rule_uuid: Vec<i64>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: Option<u64>,
 }
 
 /// What a successful [`RemoveNatAcRule`] call returns.
 #[tc_model]
 pub struct RemoveNatAcRuleResponse {
-    /// `RuleUuid`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuid`; example: `[8888,8889]`
     pub rule_uuid: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8397,39 +8929,53 @@ pub struct RemoveNatAcRuleResponse {
 /// The `RemoveOfflineExportTask` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveOfflineExportTaskResponse`].
-/// The codes it documents are in [`RemoveOfflineExportTaskError`](super::errors::RemoveOfflineExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveOfflineExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveOfflineExportTask",
     output = RemoveOfflineExportTaskResponse,
-    error = super::errors::RemoveOfflineExportTaskError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveOfflineExportTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"176165"`
+    /// `TaskId`; example: `"176165"`
     pub task_id: String,
 
-    /// `KeepFile`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepFile`; example: `1`
     pub keep_file: Option<i64>,
 }
 
 /// What a successful [`RemoveOfflineExportTask`] call returns.
 #[tc_model]
 pub struct RemoveOfflineExportTaskResponse {
-    /// `ReturnCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReturnCode`; example: `0`
     pub return_code: i64,
 
-    /// `ReturnMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMsg`; example: `"success"`
     pub return_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8439,39 +8985,53 @@ pub struct RemoveOfflineExportTaskResponse {
 /// The `RemoveVpcAcRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`RemoveVpcAcRuleResponse`].
-/// The codes it documents are in [`RemoveVpcAcRuleError`](super::errors::RemoveVpcAcRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=RemoveVpcAcRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "RemoveVpcAcRule",
     output = RemoveVpcAcRuleResponse,
-    error = super::errors::RemoveVpcAcRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct RemoveVpcAcRule {
-    /// `RuleUuids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[9001001]`
+    /// `RuleUuids`; example: `[9001001]`
     pub rule_uuids: Vec<i64>,
 
-    /// `CfwAiAgentOperationSource`: a string.
-    ///
-    /// Example: `"console"`
+    /// `CfwAiAgentOperationSource`; example: `"console"`
     pub cfw_ai_agent_operation_source: Option<String>,
 
-    /// `IpVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<u64>,
 }
 
 /// What a successful [`RemoveVpcAcRule`] call returns.
 #[tc_model]
 pub struct RemoveVpcAcRuleResponse {
-    /// `RuleUuids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8888,8889]`
+    /// `RuleUuids`; example: `[8888,8889]`
     pub rule_uuids: Vec<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8481,119 +9041,112 @@ pub struct RemoveVpcAcRuleResponse {
 /// The `SearchLog` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`SearchLogResponse`].
-/// The codes it documents are in [`SearchLogError`](super::errors::SearchLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=SearchLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::CfwErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::CfwErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::CfwErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::CfwErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.Timeout`](super::errors::CfwErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::CfwErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::CfwErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::CfwErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.ServerBusy`](super::errors::CfwErrorCode::InternalErrorServerBusy)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`LimitExceeded.LogSearch`](super::errors::CfwErrorCode::LimitExceededLogSearch)
+/// - [`LimitExceeded.SearchResources`](super::errors::CfwErrorCode::LimitExceededSearchResources)
+/// - [`LimitExceeded.SearchResultTooLarge`](super::errors::CfwErrorCode::LimitExceededSearchResultTooLarge)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::CfwErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::CfwErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::CfwErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NewSyntaxNotSupported`](super::errors::CfwErrorCode::OperationDeniedNewSyntaxNotSupported)
+/// - [`OperationDenied.OperationNotSupportInSearchLow`](super::errors::CfwErrorCode::OperationDeniedOperationNotSupportInSearchLow)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::CfwErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "SearchLog",
     output = SearchLogResponse,
-    error = super::errors::SearchLogError
+    error = super::errors::CfwErrorCode
 )]
 pub struct SearchLog {
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794854000`
+    /// `From`; example: `1608794854000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794855000`
+    /// `To`; example: `1608794855000`
     pub to: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"protocol:HTTP"`
+    /// `Query`; example: `"protocol:HTTP"`
     pub query: String,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: Option<u64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `TopicId`; example: `"cfw_netflow_border"`
     pub topic_id: Option<String>,
 
-    /// `Topics`: a list of [`MultiTopicSearchInformation`](super::models::MultiTopicSearchInformation) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::MultiTopicSearchInformation>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 
-    /// `SamplingRate`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `SamplingRate`; example: `0.1`
     pub sampling_rate: Option<f64>,
 
-    /// `UseNewAnalysis`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewAnalysis`; example: `false`
     pub use_new_analysis: Option<bool>,
 }
 
 /// What a successful [`SearchLog`] call returns.
 #[tc_model]
 pub struct SearchLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `Analysis`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Analysis`; example: `false`
     pub analysis: bool,
 
-    /// `Results`: a list of [`LogInfo`](super::models::LogInfo) objects.
+    /// `Results`
     pub results: Option<Vec<models::LogInfo>>,
 
-    /// `ColNames`: a list of strings.
-    ///
-    /// Example: `["action"]`
+    /// `ColNames`; example: `["action"]`
     pub col_names: Option<Vec<String>>,
 
-    /// `AnalysisResults`: a list of [`LogItems`](super::models::LogItems) objects.
+    /// `AnalysisResults`
     pub analysis_results: Option<Vec<models::LogItems>>,
 
-    /// `AnalysisRecords`: a list of strings.
-    ///
-    /// Example: `["src_ip","dst_ip"]`
+    /// `AnalysisRecords`; example: `["src_ip","dst_ip"]`
     pub analysis_records: Option<Vec<String>>,
 
-    /// `Columns`: a list of [`Column`](super::models::Column) objects.
+    /// `Columns`
     pub columns: Option<Vec<models::Column>>,
 
-    /// `SamplingRate`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `SamplingRate`; example: `0.1`
     pub sampling_rate: Option<f64>,
 
-    /// `Topics`: a [`SearchLogTopics`](super::models::SearchLogTopics).
+    /// `Topics`
     pub topics: Option<models::SearchLogTopics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8603,39 +9156,55 @@ pub struct SearchLogResponse {
 /// The `SetNatFwDnatRule` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`SetNatFwDnatRuleResponse`].
-/// The codes it documents are in [`SetNatFwDnatRuleError`](super::errors::SetNatFwDnatRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=SetNatFwDnatRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "SetNatFwDnatRule",
     output = SetNatFwDnatRuleResponse,
-    error = super::errors::SetNatFwDnatRuleError
+    error = super::errors::CfwErrorCode
 )]
 pub struct SetNatFwDnatRule {
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"add"`
+    /// `OperationType`; example: `"add"`
     pub operation_type: String,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: Option<String>,
 
-    /// `AddOrDelDnatRules`: a list of [`CfwNatDnatRule`](super::models::CfwNatDnatRule) objects.
+    /// `AddOrDelDnatRules`
     pub add_or_del_dnat_rules: Option<Vec<models::CfwNatDnatRule>>,
 
-    /// `OriginDnat`: a [`CfwNatDnatRule`](super::models::CfwNatDnatRule).
+    /// `OriginDnat`
     pub origin_dnat: Option<models::CfwNatDnatRule>,
 
-    /// `NewDnat`: a [`CfwNatDnatRule`](super::models::CfwNatDnatRule).
+    /// `NewDnat`
     pub new_dnat: Option<models::CfwNatDnatRule>,
 }
 
@@ -8649,30 +9218,46 @@ pub struct SetNatFwDnatRuleResponse {
 /// The `SetNatFwEip` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`SetNatFwEipResponse`].
-/// The codes it documents are in [`SetNatFwEipError`](super::errors::SetNatFwEipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=SetNatFwEip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "SetNatFwEip",
     output = SetNatFwEipResponse,
-    error = super::errors::SetNatFwEipError
+    error = super::errors::CfwErrorCode
 )]
 pub struct SetNatFwEip {
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"bind"`
+    /// `OperationType`; example: `"bind"`
     pub operation_type: String,
 
-    /// `CfwInstance`: a string.
-    ///
-    /// Example: `"cfwnat-d2afc817"`
+    /// `CfwInstance`; example: `"cfwnat-d2afc817"`
     pub cfw_instance: String,
 
-    /// `EipList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.2"]`
+    /// `EipList`; example: `["1.1.1.2"]`
     pub eip_list: Option<Vec<String>>,
 }
 
@@ -8686,29 +9271,47 @@ pub struct SetNatFwEipResponse {
 /// The `StopSecurityGroupRuleDispatch` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`StopSecurityGroupRuleDispatchResponse`].
-/// The codes it documents are in [`StopSecurityGroupRuleDispatchError`](super::errors::StopSecurityGroupRuleDispatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=StopSecurityGroupRuleDispatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "StopSecurityGroupRuleDispatch",
     output = StopSecurityGroupRuleDispatchResponse,
-    error = super::errors::StopSecurityGroupRuleDispatchError
+    error = super::errors::CfwErrorCode
 )]
 pub struct StopSecurityGroupRuleDispatch {
-    /// `StopType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StopType`; example: `1`
     pub stop_type: Option<i64>,
 }
 
 /// What a successful [`StopSecurityGroupRuleDispatch`] call returns.
 #[tc_model]
 pub struct StopSecurityGroupRuleDispatchResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8718,25 +9321,43 @@ pub struct StopSecurityGroupRuleDispatchResponse {
 /// The `SyncFwOperate` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`SyncFwOperateResponse`].
-/// The codes it documents are in [`SyncFwOperateError`](super::errors::SyncFwOperateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=SyncFwOperate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CfwErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CfwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CfwErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CfwErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CfwErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CfwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CfwErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CfwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CfwErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CfwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CfwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CfwErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "SyncFwOperate",
     output = SyncFwOperateResponse,
-    error = super::errors::SyncFwOperateError
+    error = super::errors::CfwErrorCode
 )]
 pub struct SyncFwOperate {
-    /// `SyncType`: a string.
-    ///
-    /// Example: `"Route"`
+    /// `SyncType`; example: `"Route"`
     pub sync_type: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"ew"`
+    /// `FwType`; example: `"ew"`
     pub fw_type: Option<String>,
 }
 
@@ -8750,29 +9371,34 @@ pub struct SyncFwOperateResponse {
 /// The `UpdateCheckCcnNonDirectFlag` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`UpdateCheckCcnNonDirectFlagResponse`].
-/// The codes it documents are in [`UpdateCheckCcnNonDirectFlagError`](super::errors::UpdateCheckCcnNonDirectFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=UpdateCheckCcnNonDirectFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CfwErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CfwErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::CfwErrorCode::UnknownParameter)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "UpdateCheckCcnNonDirectFlag",
     output = UpdateCheckCcnNonDirectFlagResponse,
-    error = super::errors::UpdateCheckCcnNonDirectFlagError
+    error = super::errors::CfwErrorCode
 )]
 pub struct UpdateCheckCcnNonDirectFlag {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-iidlg5oh"`
+    /// `CcnId`; example: `"ccn-iidlg5oh"`
     pub ccn_id: String,
 }
 
 /// What a successful [`UpdateCheckCcnNonDirectFlag`] call returns.
 #[tc_model]
 pub struct UpdateCheckCcnNonDirectFlagResponse {
-    /// `Message`: a string.
-    ///
-    /// Example: `"Checked"`
+    /// `Message`; example: `"Checked"`
     pub message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8782,18 +9408,25 @@ pub struct UpdateCheckCcnNonDirectFlagResponse {
 /// The `UpdateClusterVpcFw` action of CFW API 2019-09-04.
 ///
 /// A successful call returns [`UpdateClusterVpcFwResponse`].
-/// The codes it documents are in [`UpdateClusterVpcFwError`](super::errors::UpdateClusterVpcFwError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cfw&Version=2019-09-04&Action=UpdateClusterVpcFw)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CfwErrorCode`](super::errors::CfwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CfwErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CfwErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::CfwErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cfw",
     version = "2019-09-04",
     name = "UpdateClusterVpcFw",
     output = UpdateClusterVpcFwResponse,
-    error = super::errors::UpdateClusterVpcFwError
+    error = super::errors::CfwErrorCode
 )]
 pub struct UpdateClusterVpcFw {
-    /// `CcnSwitch`: a [`CcnSwitchInfo`](super::models::CcnSwitchInfo).
+    /// `CcnSwitch`
     pub ccn_switch: models::CcnSwitchInfo,
 }
 

@@ -8,124 +8,76 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAcLists`](super::DescribeAcLists).
 #[tc_model]
 pub struct AcListsData {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9527`
+    /// `Id`; example: `9527`
     pub id: u64,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceIp`; example: `"1.1.1.1"`
     pub source_ip: Option<String>,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetIp`; example: `"1.1.1.1"`
     pub target_ip: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: Option<String>,
 
-    /// `Strategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: Option<u64>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"andy的规则"`
+    /// `Detail`; example: `"andy的规则"`
     pub detail: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: u64,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"kYtiGTORZGin"`
+    /// `LogId`; example: `"kYtiGTORZGin"`
     pub log_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SrcType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SrcType`; example: `4`
     pub src_type: Option<i64>,
 
-    /// `DstType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `DstType`; example: `4`
     pub dst_type: Option<i64>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1300448058_0.0.0.0/0_1729668688045166"`
+    /// `Uuid`; example: `"1300448058_0.0.0.0/0_1729668688045166"`
     pub uuid: Option<String>,
 
-    /// `Invalid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Invalid`; example: `1`
     pub invalid: Option<i64>,
 
-    /// `IsRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRegion`; example: `1`
     pub is_region: Option<i64>,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"云厂商代码"`
+    /// `CloudCode`; example: `"云厂商代码"`
     pub cloud_code: Option<String>,
 
-    /// `AutoTask`: a string.
-    ///
-    /// Example: `"cmd_json"`
+    /// `AutoTask`; example: `"cmd_json"`
     pub auto_task: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"andy的cvm"`
+    /// `InstanceName`; example: `"andy的cvm"`
     pub instance_name: Option<String>,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: Option<String>,
 
-    /// `Country`: a signed 64-bit integer.
-    ///
-    /// Example: `86`
+    /// `Country`; example: `86`
     pub country: Option<i64>,
 
-    /// `City`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `City`; example: `2`
     pub city: Option<i64>,
 
-    /// `RegName1`: a string.
-    ///
-    /// Example: `"新加坡"`
+    /// `RegName1`; example: `"新加坡"`
     pub reg_name1: Option<String>,
 
-    /// `RegName2`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `RegName2`; example: `"北京"`
     pub reg_name2: Option<String>,
 }
 
@@ -135,34 +87,19 @@ pub struct AcListsData {
 /// Returned in the output of [`DescribeCcnVpcFwSwitch`](super::DescribeCcnVpcFwSwitch) and [`DescribeNatCcnFwSwitch`](super::DescribeNatCcnFwSwitch).
 #[tc_model]
 pub struct AccessInstanceInfo {
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-lw7v0igu"`
+    /// `InstanceId`, required in requests; example: `"vpc-lw7v0igu"`
     pub instance_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DIRECTCONNECT"`
+    /// `InstanceType`, required in requests; example: `"DIRECTCONNECT"`
     pub instance_type: Option<String>,
 
-    /// `InstanceRegion`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-seoul"`
+    /// `InstanceRegion`, required in requests; example: `"ap-seoul"`
     pub instance_region: Option<String>,
 
-    /// `AccessCidrMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AccessCidrMode`, required in requests; example: `2`
     pub access_cidr_mode: Option<i64>,
 
-    /// `AccessCidrList`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["10.70.12.0/22"]`
+    /// `AccessCidrList`, required in requests; example: `["10.70.12.0/22"]`
     pub access_cidr_list: Option<Vec<String>>,
 }
 
@@ -171,59 +108,37 @@ pub struct AccessInstanceInfo {
 /// Returned in the output of [`DescribeAclRegInfo`](super::DescribeAclRegInfo).
 #[tc_model]
 pub struct AclRegInfo {
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"zd"`
+    /// `RegionCode`; example: `"zd"`
     pub region_code: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"中国大陆"`
+    /// `RegionName`; example: `"中国大陆"`
     pub region_name: Option<String>,
 
-    /// `Parent`: a string.
-    ///
-    /// Example: `"R_EUROPE"`
+    /// `Parent`; example: `"R_EUROPE"`
     pub parent: Option<String>,
 
-    /// `ZhKey`: a string.
-    ///
-    /// Example: `"A"`
+    /// `ZhKey`; example: `"A"`
     pub zh_key: Option<String>,
 
-    /// `EnKey`: a string.
-    ///
-    /// Example: `"B"`
+    /// `EnKey`; example: `"B"`
     pub en_key: Option<String>,
 
-    /// `Area`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Area`; example: `1`
     pub area: Option<i64>,
 
-    /// `IsCity`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCity`; example: `0`
     pub is_city: Option<i64>,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Num`; example: `1`
     pub num: Option<i64>,
 
-    /// `ForBypass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForBypass`; example: `1`
     pub for_bypass: Option<i64>,
 
-    /// `ForSerial`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForSerial`; example: `1`
     pub for_serial: Option<i64>,
 
-    /// `ForNat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForNat`; example: `1`
     pub for_nat: Option<i64>,
 }
 
@@ -232,14 +147,10 @@ pub struct AclRegInfo {
 /// Returned in the output of [`DescribeSourceAsset`](super::DescribeSourceAsset).
 #[tc_model]
 pub struct AssetZone {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Zone`; example: `"上海"`
     pub zone: String,
 
-    /// `ZoneEng`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `ZoneEng`; example: `"ap-shanghai"`
     pub zone_eng: String,
 }
 
@@ -248,61 +159,37 @@ pub struct AssetZone {
 /// Returned in the output of [`DescribeAssociatedInstanceList`](super::DescribeAssociatedInstanceList).
 #[tc_model]
 pub struct AssociatedInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"eni-4ymwnaoe"`
+    /// `InstanceId`; example: `"eni-4ymwnaoe"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"private1"`
+    /// `InstanceName`; example: `"private1"`
     pub instance_name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Type`; example: `6`
     pub r#type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-406waega"`
+    /// `VpcId`; example: `"vpc-406waega"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc4"`
+    /// `VpcName`; example: `"vpc4"`
     pub vpc_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"11.11.11.11"`
+    /// `PublicIp`; example: `"11.11.11.11"`
     pub public_ip: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.0.13,192.168.0.3"`
+    /// `Ip`; example: `"192.168.0.13,192.168.0.3"`
     pub ip: String,
 
-    /// `SecurityGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecurityGroupCount`; example: `0`
     pub security_group_count: u64,
 
-    /// `SecurityGroupRuleCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `SecurityGroupRuleCount`, always sent in responses; example: `0`
     pub security_group_rule_count: Option<u64>,
 
-    /// `CdbId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.13/24"`
+    /// `CdbId`, always sent in responses; example: `"192.168.0.13/24"`
     pub cdb_id: Option<String>,
 
-    /// `TkeClusterId`: a string.
-    ///
-    /// Example: `"cls-4be80m52"`
+    /// `TkeClusterId`; example: `"cls-4be80m52"`
     pub tke_cluster_id: Option<String>,
 }
 
@@ -311,19 +198,13 @@ pub struct AssociatedInstanceInfo {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList) and [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct AttachInsInfo {
-    /// `InsId`: a string.
-    ///
-    /// Example: `"vpc-da12daxd"`
+    /// `InsId`; example: `"vpc-da12daxd"`
     pub ins_id: Option<String>,
 
-    /// `InsName`: a string.
-    ///
-    /// Example: `"生产vpc"`
+    /// `InsName`; example: `"生产vpc"`
     pub ins_name: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/8"`
+    /// `Cidr`; example: `"10.0.0.0/8"`
     pub cidr: Option<String>,
 }
 
@@ -332,32 +213,22 @@ pub struct AttachInsInfo {
 /// Sent in the input of [`CreateBlockIgnoreRuleNew`](super::CreateBlockIgnoreRuleNew) and [`ModifyBlockIgnoreRuleNew`](super::ModifyBlockIgnoreRuleNew).
 #[tc_model]
 pub struct BanAndAllowRule {
-    /// `Comment`: a string.
-    ///
-    /// Example: `"生产环境放通"`
+    /// `Comment`; example: `"生产环境放通"`
     pub comment: Option<String>,
 
-    /// `CustomRule`: a [`CustomWhiteRule`].
+    /// `CustomRule`
     pub custom_rule: Option<CustomWhiteRule>,
 
-    /// `DirectionList`: a string.
-    ///
-    /// Example: `"1,0"`
+    /// `DirectionList`; example: `"1,0"`
     pub direction_list: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"3000-01-01 00:00:00"`
+    /// `EndTime`; example: `"3000-01-01 00:00:00"`
     pub end_time: Option<String>,
 
-    /// `FwType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FwType`; example: `1`
     pub fw_type: Option<i64>,
 
-    /// `Ioc`: a string.
-    ///
-    /// Example: `"192.0.2.10"`
+    /// `Ioc`; example: `"192.0.2.10"`
     pub ioc: Option<String>,
 }
 
@@ -366,19 +237,13 @@ pub struct BanAndAllowRule {
 /// Sent in the input of [`DeleteBlockIgnoreRuleNew`](super::DeleteBlockIgnoreRuleNew).
 #[tc_model]
 pub struct BanAndAllowRuleDel {
-    /// `DirectionList`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `DirectionList`; example: `"0,1"`
     pub direction_list: Option<String>,
 
-    /// `Ioc`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Ioc`; example: `"1.2.3.4"`
     pub ioc: Option<String>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<i64>,
 }
 
@@ -389,22 +254,13 @@ pub struct BanAndAllowRuleDel {
 #[doc(alias = "BetaInfoByACL")]
 #[tc_model]
 pub struct BetaInfoByAcl {
-    /// `LastTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-03-02 10:00:00"`
+    /// `LastTime`, always sent in responses; example: `"2023-03-02 10:00:00"`
     pub last_time: Option<String>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1001`
+    /// `TaskId`, always sent in responses; example: `1001`
     pub task_id: Option<i64>,
 
-    /// `TaskName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"任务名称"`
+    /// `TaskName`, always sent in responses; example: `"任务名称"`
     pub task_name: Option<String>,
 }
 
@@ -413,125 +269,77 @@ pub struct BetaInfoByAcl {
 /// Returned in the output of [`DescribeBlockIgnoreList`](super::DescribeBlockIgnoreList).
 #[tc_model]
 pub struct BlockIgnoreRule {
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: Option<i64>,
 
-    /// `Ioc`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ioc`; example: `"1.1.1.1"`
     pub ioc: String,
 
-    /// `IocName`: a string.
-    ///
-    /// Example: `"名称名称"`
+    /// `IocName`; example: `"名称名称"`
     pub ioc_name: Option<String>,
 
-    /// `IocInfo`: a string.
-    ///
-    /// Example: `"广东省深圳市"`
+    /// `IocInfo`; example: `"广东省深圳市"`
     pub ioc_info: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"url.com"`
+    /// `Domain`; example: `"url.com"`
     pub domain: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"高危"`
+    /// `Level`; example: `"高危"`
     pub level: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"封禁列表命中"`
+    /// `EventName`; example: `"封禁列表命中"`
     pub event_name: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 
-    /// `DirectionList`: a string.
-    ///
-    /// Example: `"0,1"`
+    /// `DirectionList`; example: `"0,1"`
     pub direction_list: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"中国广东省广州"`
+    /// `Address`; example: `"中国广东省广州"`
     pub address: String,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `StartTime`; example: `"2021-09-21 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"3000-01-01 00:00:00"`
+    /// `EndTime`; example: `"3000-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `IgnoreReason`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IgnoreReason`; example: `"0"`
     pub ignore_reason: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"手动添加"`
+    /// `Source`; example: `"手动添加"`
     pub source: String,
 
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"UniqueId"`
+    /// `UniqueId`; example: `"UniqueId"`
     pub unique_id: String,
 
-    /// `MatchTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchTimes`; example: `1`
     pub match_times: i64,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `LastHitTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `LastHitTime`; example: `"2021-09-21 12:00:00"`
     pub last_hit_time: Option<String>,
 
-    /// `CustomRule`: a [`CustomWhiteRule`].
-    ///
-    /// Example: `{"DstIP":"1.1.1.1","IdsRuleId":"20003","IdsRuleName":"全放通","SrcIP":"0.0.0.0/0"}`
+    /// `CustomRule`; example: `{"DstIP":"1.1.1.1","IdsRuleId":"20003","IdsRuleName":"全放通","SrcIP":"0.0.0.0/0"}`
     pub custom_rule: Option<CustomWhiteRule>,
 
-    /// `FwType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FwType`; example: `1`
     pub fw_type: Option<i64>,
 }
 
@@ -540,161 +348,103 @@ pub struct BlockIgnoreRule {
 /// Returned in the output of [`DescribeBlockList`](super::DescribeBlockList).
 #[tc_model]
 pub struct BlockInfo {
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"“183.45.1.2\""`
+    /// `SrcIP`; example: `"“183.45.1.2\""`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `DstIP`: a string.
-    ///
-    /// Example: `"“183.45.1.2，222.11.22.11\""`
+    /// `DstIP`; example: `"“183.45.1.2，222.11.22.11\""`
     #[tc(rename = "DstIP")]
     pub dst_ip: String,
 
-    /// `DstPort`: a string.
-    ///
-    /// Example: `"”22,80“"`
+    /// `DstPort`; example: `"”22,80“"`
     pub dst_port: String,
 
-    /// `AppID`: a string.
-    ///
-    /// Example: `"“1300448058”"`
+    /// `AppID`; example: `"“1300448058”"`
     #[tc(rename = "AppID")]
     pub app_id: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"”ins-id“"`
+    /// `AssetId`; example: `"”ins-id“"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"”ins-name“"`
+    /// `AssetName`; example: `"”ins-name“"`
     pub asset_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"“上海”"`
+    /// `Zone`; example: `"“上海”"`
     pub zone: String,
 
-    /// `MaxDate`: a string.
-    ///
-    /// Example: `"2021-05-25 00:00:00"`
+    /// `MaxDate`; example: `"2021-05-25 00:00:00"`
     pub max_date: String,
 
-    /// `MinDate`: a string.
-    ///
-    /// Example: `"2021-05-25 00:00:00"`
+    /// `MinDate`; example: `"2021-05-25 00:00:00"`
     pub min_date: String,
 
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 
-    /// `BlockSource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BlockSource`; example: `1`
     pub block_source: i64,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Count`; example: `50`
     pub count: i64,
 
-    /// `AvgCount`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `AvgCount`; example: `0.2`
     pub avg_count: f64,
 
-    /// `IsTop`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsTop`; example: `1`
     pub is_top: i64,
 
-    /// `UniqueId`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `UniqueId`; example: `"uuid"`
     pub unique_id: String,
 
-    /// `ByPass`: a signed 64-bit integer.
+    /// `ByPass`
     pub by_pass: i64,
 
-    /// `Block`: a signed 64-bit integer.
+    /// `Block`
     pub block: i64,
 
-    /// `Ignore`: a signed 64-bit integer.
+    /// `Ignore`
     pub ignore: i64,
 
-    /// `WhiteTag`: a string.
-    ///
-    /// Example: `"WhiteTag"`
+    /// `WhiteTag`; example: `"WhiteTag"`
     pub white_tag: String,
 
-    /// `DstAssetId`: a string.
-    ///
-    /// Example: `"ins-id"`
+    /// `DstAssetId`; example: `"ins-id"`
     pub dst_asset_id: Option<String>,
 
-    /// `DstAssetName`: a string.
-    ///
-    /// Example: `"ins-cvm"`
+    /// `DstAssetName`; example: `"ins-cvm"`
     pub dst_asset_name: Option<String>,
 
-    /// `SrcVpc`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `SrcVpc`; example: `"vpc-id"`
     pub src_vpc: Option<String>,
 
-    /// `SrcVpcName`: a string.
-    ///
-    /// Example: `"vpc-srcname"`
+    /// `SrcVpcName`; example: `"vpc-srcname"`
     pub src_vpc_name: Option<String>,
 
-    /// `DstVpc`: a string.
-    ///
-    /// Example: `"vpc-id"`
+    /// `DstVpc`; example: `"vpc-id"`
     pub dst_vpc: Option<String>,
 
-    /// `DstVpcName`: a string.
-    ///
-    /// Example: `"vpc-dstname"`
+    /// `DstVpcName`; example: `"vpc-dstname"`
     pub dst_vpc_name: Option<String>,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"cfws-id"`
+    /// `EdgeId`; example: `"cfws-id"`
     pub edge_id: Option<String>,
 
-    /// `EdgeName`: a string.
-    ///
-    /// Example: `"cfws-fwname"`
+    /// `EdgeName`; example: `"cfws-fwname"`
     pub edge_name: Option<String>,
 
-    /// `LogSource`: a string.
-    ///
-    /// Example: `"move"`
+    /// `LogSource`; example: `"move"`
     pub log_source: Option<String>,
 
-    /// `Isolate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Isolate`; example: `1`
     pub isolate: Option<i64>,
 
-    /// `Hide`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Hide`; example: `1`
     pub hide: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"域名"`
+    /// `Domain`; example: `"域名"`
     pub domain: Option<String>,
 }
 
@@ -703,34 +453,22 @@ pub struct BlockInfo {
 /// Returned in the output of [`DescribeCcnAssociatedInstances`](super::DescribeCcnAssociatedInstances).
 #[tc_model]
 pub struct CcnAssociatedInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-92gxvdf1"`
+    /// `InstanceId`; example: `"vpc-92gxvdf1"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"策略路由测试1"`
+    /// `InstanceName`; example: `"策略路由测试1"`
     pub instance_name: String,
 
-    /// `InsType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `InsType`; example: `"VPC"`
     pub ins_type: String,
 
-    /// `CidrLst`: a list of strings.
-    ///
-    /// Example: `["10.0.0.0/16"]`
+    /// `CidrLst`; example: `["10.0.0.0/16"]`
     pub cidr_lst: Option<Vec<String>>,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `IsCrossInstance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCrossInstance`; example: `1`
     pub is_cross_instance: Option<u64>,
 }
 
@@ -739,32 +477,22 @@ pub struct CcnAssociatedInstance {
 /// Sent in the input of [`CheckClusterVpcFwPreAccess`](super::CheckClusterVpcFwPreAccess), [`ModifyClusterVpcFwSwitch`](super::ModifyClusterVpcFwSwitch) and [`UpdateClusterVpcFw`](super::UpdateClusterVpcFw).
 #[tc_model]
 pub struct CcnSwitchInfo {
-    /// `CcnId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ccn-1dsx21ls"`
+    /// `CcnId`, required in requests; example: `"ccn-1dsx21ls"`
     pub ccn_id: Option<String>,
 
-    /// `SwitchMode`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`, required in requests; example: `1`
     pub switch_mode: Option<u64>,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: Option<i64>,
 
-    /// `RegionCidrConfigs`: a list of [`RegionCidrConfig`] objects.
+    /// `RegionCidrConfigs`
     pub region_cidr_configs: Option<Vec<RegionCidrConfig>>,
 
-    /// `InterconnectPairs`: a list of [`InterconnectPair`] objects.
+    /// `InterconnectPairs`
     pub interconnect_pairs: Option<Vec<InterconnectPair>>,
 
-    /// `FwVpcCidr`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `FwVpcCidr`; example: `"auto"`
     pub fw_vpc_cidr: Option<String>,
 }
 
@@ -773,44 +501,28 @@ pub struct CcnSwitchInfo {
 /// Returned in the output of [`DescribeCfwInsStatus`](super::DescribeCfwInsStatus).
 #[tc_model]
 pub struct CfwInsStatus {
-    /// `CfwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-id"`
+    /// `CfwInsId`; example: `"cfwnat-id"`
     pub cfw_ins_id: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"nat"`
+    /// `FwType`; example: `"nat"`
     pub fw_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `EventTime`: a string.
-    ///
-    /// Example: `"2024-11-11 11:22:22"`
+    /// `EventTime`; example: `"2024-11-11 11:22:22"`
     pub event_time: String,
 
-    /// `RecoverTime`: a string.
-    ///
-    /// Example: `"2024-11-11 11:22:22"`
+    /// `RecoverTime`; example: `"2024-11-11 11:22:22"`
     pub recover_time: String,
 
-    /// `CfwInsName`: a string.
-    ///
-    /// Example: `"cfwname"`
+    /// `CfwInsName`; example: `"cfwname"`
     pub cfw_ins_name: String,
 
-    /// `TrafficMode`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TrafficMode`; example: `"Normal"`
     pub traffic_mode: Option<String>,
 }
 
@@ -819,34 +531,22 @@ pub struct CfwInsStatus {
 /// Sent in the input of [`CreateNatFwDnatRule`](super::CreateNatFwDnatRule), [`DeleteNatFwDnatRule`](super::DeleteNatFwDnatRule) and [`SetNatFwDnatRule`](super::SetNatFwDnatRule).
 #[tc_model]
 pub struct CfwNatDnatRule {
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"175.27.187.125"`
+    /// `PublicIpAddress`; example: `"175.27.187.125"`
     pub public_ip_address: String,
 
-    /// `PublicPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PublicPort`; example: `80`
     pub public_port: i64,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.10.1.1"`
+    /// `PrivateIpAddress`; example: `"10.10.1.1"`
     pub private_ip_address: String,
 
-    /// `PrivatePort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PrivatePort`; example: `80`
     pub private_port: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: String,
 }
 
@@ -855,21 +555,13 @@ pub struct CfwNatDnatRule {
 /// Sent in the input of [`DescribeCfwStatusMonitor`](super::DescribeCfwStatusMonitor).
 #[tc_model]
 pub struct CfwStatusMonitorFilter {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Ip"`
+    /// `Name`, required in requests; example: `"Ip"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Values`, required in requests; example: `["1.1.1.1"]`
     pub values: Option<Vec<String>>,
 
-    /// `OperatorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperatorType`; example: `1`
     pub operator_type: Option<i64>,
 }
 
@@ -878,14 +570,10 @@ pub struct CfwStatusMonitorFilter {
 /// Returned in the output of [`CheckClusterNatFwPreAccess`](super::CheckClusterNatFwPreAccess) and [`CheckClusterVpcFwPreAccess`](super::CheckClusterVpcFwPreAccess).
 #[tc_model]
 pub struct ClusterFwPreAccessCheckItem {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"vpc_bandwidth_check"`
+    /// `Stage`; example: `"vpc_bandwidth_check"`
     pub stage: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"带宽配额检查"`
+    /// `Description`; example: `"带宽配额检查"`
     pub description: String,
 }
 
@@ -894,25 +582,19 @@ pub struct ClusterFwPreAccessCheckItem {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList) and [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct ClusterFwPreAccessCheckResult {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CurrentStage`: a string.
-    ///
-    /// Example: `"done"`
+    /// `CurrentStage`; example: `"done"`
     pub current_stage: String,
 
-    /// `Stages`: a list of [`ClusterFwPreAccessCheckStage`] objects.
+    /// `Stages`
     pub stages: Vec<ClusterFwPreAccessCheckStage>,
 
-    /// `PolicyRouteReport`: a [`PolicyRoutePreCheckReport`].
+    /// `PolicyRouteReport`
     pub policy_route_report: Option<PolicyRoutePreCheckReport>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-16 14:20:20"`
+    /// `UpdateTime`; example: `"2026-06-16 14:20:20"`
     pub update_time: String,
 }
 
@@ -921,24 +603,16 @@ pub struct ClusterFwPreAccessCheckResult {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList) and [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct ClusterFwPreAccessCheckStage {
-    /// `Stage`: a string.
-    ///
-    /// Example: `"nat_policy_route_orchestration"`
+    /// `Stage`; example: `"nat_policy_route_orchestration"`
     pub stage: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"LimitExceeded"`
+    /// `ErrorCode`; example: `"LimitExceeded"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"策略路由匹配规则数超限"`
+    /// `ErrorMessage`; example: `"策略路由匹配规则数超限"`
     pub error_message: Option<String>,
 }
 
@@ -947,103 +621,67 @@ pub struct ClusterFwPreAccessCheckStage {
 /// Returned in the output of [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct ClusterSwitchDetail {
-    /// `InsObj`: a string.
-    ///
-    /// Example: `"ccn-ad21xuds"`
+    /// `InsObj`; example: `"ccn-ad21xuds"`
     pub ins_obj: String,
 
-    /// `ObjName`: a string.
-    ///
-    /// Example: `"生产ccn"`
+    /// `ObjName`; example: `"生产ccn"`
     pub obj_name: String,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"ew"`
+    /// `FwType`; example: `"ew"`
     pub fw_type: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ccn"`
+    /// `AssetType`; example: `"ccn"`
     pub asset_type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `SwitchMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchMode`; example: `0`
     pub switch_mode: Option<u64>,
 
-    /// `NonCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NonCluster`; example: `0`
     pub non_cluster: Option<i64>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 
-    /// `AttachIns`: a list of [`AttachInsInfo`] objects.
+    /// `AttachIns`
     pub attach_ins: Option<Vec<AttachInsInfo>>,
 
-    /// `Endpoints`: a list of [`EndpointInfo`] objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<EndpointInfo>>,
 
-    /// `Idpsaction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Idpsaction`; example: `1`
     pub idpsaction: Option<u64>,
 
-    /// `TransEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TransEnable`; example: `0`
     pub trans_enable: Option<u64>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: Option<i64>,
 
-    /// `IsPeer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPeer`; example: `0`
     pub is_peer: Option<i64>,
 
-    /// `PeerAppid`: a string.
-    ///
-    /// Example: `"130044xxxx"`
+    /// `PeerAppid`; example: `"130044xxxx"`
     pub peer_appid: Option<String>,
 
-    /// `PeerStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PeerStatus`; example: `1`
     pub peer_status: Option<i64>,
 
-    /// `Bypass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bypass`; example: `0`
     pub bypass: Option<i64>,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"AUTO_OPEN_CREATING_RESOURCES"`
+    /// `Progress`; example: `"AUTO_OPEN_CREATING_RESOURCES"`
     pub progress: Option<String>,
 
-    /// `CheckResult`: a [`ClusterFwPreAccessCheckResult`].
+    /// `CheckResult`
     pub check_result: Option<ClusterFwPreAccessCheckResult>,
 }
 
@@ -1052,14 +690,10 @@ pub struct ClusterSwitchDetail {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct Column {
-    /// `Name`: a string.
-    ///
-    /// Example: `"_col0"`
+    /// `Name`; example: `"_col0"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Type`; example: `"json"`
     pub r#type: String,
 }
 
@@ -1068,19 +702,13 @@ pub struct Column {
 /// Sent in the input of [`DescribeAclRule`](super::DescribeAclRule), [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList), [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs), [`DescribeEdgeIpSimple`](super::DescribeEdgeIpSimple), [`DescribeEnterpriseSecurityGroupRuleList`](super::DescribeEnterpriseSecurityGroupRuleList), [`DescribeFwEdgeIps`](super::DescribeFwEdgeIps) and 11 more.
 #[tc_model]
 pub struct CommonFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"src_ip"`
+    /// `Name`; example: `"src_ip"`
     pub name: String,
 
-    /// `OperatorType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperatorType`; example: `1`
     pub operator_type: i64,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["109.24.115.11","83.24.11.24"]`
+    /// `Values`; example: `["109.24.115.11","83.24.11.24"]`
     pub values: Vec<String>,
 }
 
@@ -1089,14 +717,10 @@ pub struct CommonFilter {
 /// Returned in the output of [`DescribeNatFwSwitch`](super::DescribeNatFwSwitch).
 #[tc_model]
 pub struct CommonIdName {
-    /// `Id`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Id`; example: `"hello"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"world"`
+    /// `Name`; example: `"world"`
     pub name: Option<String>,
 }
 
@@ -1105,19 +729,13 @@ pub struct CommonIdName {
 /// Returned in the output of [`DescribeNatFwSwitch`](super::DescribeNatFwSwitch).
 #[tc_model]
 pub struct CommonIdNameStatus {
-    /// `Id`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `Id`; example: `"hello"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"world"`
+    /// `Name`; example: `"world"`
     pub name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -1126,79 +744,49 @@ pub struct CommonIdNameStatus {
 /// Sent in the input of [`AddNatAcRule`](super::AddNatAcRule) and [`ModifyNatAcRule`](super::ModifyNatAcRule).
 #[tc_model]
 pub struct CreateNatRuleItem {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: i64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"192.168.0.2"`
+    /// `SourceContent`; example: `"192.168.0.2"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"*.qq.com"`
+    /// `TargetContent`; example: `"*.qq.com"`
     pub target_content: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `TargetType`; example: `"domain"`
     pub target_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: Option<String>,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: Option<String>,
 
-    /// `InternalUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `InternalUuid`; example: `8888`
     pub internal_uuid: Option<i64>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"pp-1q2w3e4r"`
+    /// `ParamTemplateId`; example: `"pp-1q2w3e4r"`
     pub param_template_id: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Scope`; example: `"ap-guangzhou"`
     pub scope: Option<String>,
 
-    /// `Uuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `Uuid`; example: `8888`
     pub uuid: Option<i64>,
 }
 
@@ -1207,84 +795,52 @@ pub struct CreateNatRuleItem {
 /// Sent in the input of [`AddAclRule`](super::AddAclRule) and [`ModifyAclRule`](super::ModifyAclRule).
 #[tc_model]
 pub struct CreateRuleItem {
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: i64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"192.168.0.2"`
+    /// `SourceContent`; example: `"192.168.0.2"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"*.qq.com"`
+    /// `TargetContent`; example: `"*.qq.com"`
     pub target_content: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `TargetType`; example: `"domain"`
     pub target_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: Option<String>,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: Option<String>,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"987c1bb3-f975-4055-a0f9-40beab3633da"`
+    /// `LogId`; example: `"987c1bb3-f975-4055-a0f9-40beab3633da"`
     pub log_id: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"pp-1q2w3e4r"`
+    /// `ParamTemplateId`; example: `"pp-1q2w3e4r"`
     pub param_template_id: Option<String>,
 
-    /// `RuleSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleSource`; example: `0`
     pub rule_source: Option<i64>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"serial"`
+    /// `Scope`; example: `"serial"`
     pub scope: Option<String>,
 
-    /// `Uuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `Uuid`; example: `8888`
     pub uuid: Option<i64>,
 }
 
@@ -1294,25 +850,17 @@ pub struct CreateRuleItem {
 /// Returned in the output of [`DescribeBlockIgnoreList`](super::DescribeBlockIgnoreList).
 #[tc_model]
 pub struct CustomWhiteRule {
-    /// `DstIP`: a string.
-    ///
-    /// Example: `"10.0.0.12"`
+    /// `DstIP`; example: `"10.0.0.12"`
     #[tc(rename = "DstIP")]
     pub dst_ip: Option<String>,
 
-    /// `IdsRuleId`: a string.
-    ///
-    /// Example: `"20001"`
+    /// `IdsRuleId`; example: `"20001"`
     pub ids_rule_id: Option<String>,
 
-    /// `IdsRuleName`: a string.
-    ///
-    /// Example: `"自定义规则名称"`
+    /// `IdsRuleName`; example: `"自定义规则名称"`
     pub ids_rule_name: Option<String>,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `SrcIP`; example: `"10.0.0.11"`
     #[tc(rename = "SrcIP")]
     pub src_ip: Option<String>,
 }
@@ -1322,132 +870,82 @@ pub struct CustomWhiteRule {
 /// Returned in the output of [`DescribeNDRDataLeakOutAlertList`](super::DescribeNDRDataLeakOutAlertList).
 #[tc_model]
 pub struct DataLeakOutAlertEvent {
-    /// `RiskID`: a string.
-    ///
-    /// Example: `"1357473720924375000"`
+    /// `RiskID`; example: `"1357473720924375000"`
     #[tc(rename = "RiskID")]
     pub risk_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-mxqs52ee"`
+    /// `InstanceId`; example: `"ins-mxqs52ee"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"外联AI测试用-勿删"`
+    /// `InstanceName`; example: `"外联AI测试用-勿删"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `SrcIP`; example: `"10.0.0.10"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `DstIPPort`: a string.
-    ///
-    /// Example: `"116.205.40.114:443"`
+    /// `DstIPPort`; example: `"116.205.40.114:443"`
     #[tc(rename = "DstIPPort")]
     pub dst_ip_port: String,
 
-    /// `Hostname`: a string.
-    ///
-    /// Example: `"api.deepseek.com"`
+    /// `Hostname`; example: `"api.deepseek.com"`
     pub hostname: String,
 
-    /// `DstServiceType`: a string.
-    ///
-    /// Example: `"ai"`
+    /// `DstServiceType`; example: `"ai"`
     pub dst_service_type: String,
 
-    /// `DstServiceName`: a string.
-    ///
-    /// Example: `"DeepSeek"`
+    /// `DstServiceName`; example: `"DeepSeek"`
     pub dst_service_name: String,
 
-    /// `LeakTypeSet`: a string.
-    ///
-    /// Example: `"6201,6225"`
+    /// `LeakTypeSet`; example: `"6201,6225"`
     pub leak_type_set: String,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventCount`; example: `3`
     pub event_count: u64,
 
-    /// `FirstIdentificationTime`: a string.
-    ///
-    /// Example: `"2026-03-04 10:16:05"`
+    /// `FirstIdentificationTime`; example: `"2026-03-04 10:16:05"`
     pub first_identification_time: String,
 
-    /// `LatestIdentificationTime`: a string.
-    ///
-    /// Example: `"2026-03-04 11:06:34"`
+    /// `LatestIdentificationTime`; example: `"2026-03-04 11:06:34"`
     pub latest_identification_time: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"已处置"`
+    /// `Comment`; example: `"已处置"`
     pub comment: Option<String>,
 
-    /// `ApiPattern`: a string.
-    ///
-    /// Example: `"/chat/completions"`
+    /// `ApiPattern`; example: `"/chat/completions"`
     pub api_pattern: String,
 
-    /// `AnalysisStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AnalysisStatus`; example: `3`
     pub analysis_status: u64,
 
-    /// `AnalysisFailReason`: a string.
-    ///
-    /// Example: `"风险记录不存在"`
+    /// `AnalysisFailReason`; example: `"风险记录不存在"`
     pub analysis_fail_reason: String,
 
-    /// `ApiBizType`: a string.
-    ///
-    /// Example: `"Search Query"`
+    /// `ApiBizType`; example: `"Search Query"`
     pub api_biz_type: String,
 
-    /// `RiskScenario`: a string.
-    ///
-    /// Example: `"Insider Leak"`
+    /// `RiskScenario`; example: `"Insider Leak"`
     pub risk_scenario: String,
 
-    /// `AiSuggestedLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AiSuggestedLevel`; example: `2`
     pub ai_suggested_level: i64,
 
-    /// `DstGeoLocation`: a string.
-    ///
-    /// Example: `"中国 内蒙古自治区 乌兰察布"`
+    /// `DstGeoLocation`; example: `"中国 内蒙古自治区 乌兰察布"`
     pub dst_geo_location: String,
 
-    /// `HighestLevel`: a string.
-    ///
-    /// Example: `"S4"`
+    /// `HighestLevel`; example: `"S4"`
     pub highest_level: Option<String>,
 }
 
@@ -1456,69 +954,43 @@ pub struct DataLeakOutAlertEvent {
 /// Sent in the input of [`CreateDatabaseWhiteListRules`](super::CreateDatabaseWhiteListRules).
 #[tc_model]
 pub struct DatabaseWhiteListRuleData {
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"192.177.54.82"`
+    /// `SourceIp`; example: `"192.177.54.82"`
     pub source_ip: String,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: i64,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"cdb-id"`
+    /// `TargetIp`; example: `"cdb-id"`
     pub target_ip: String,
 
-    /// `TargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetType`; example: `1`
     pub target_type: i64,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Detail`; example: `"自定义描述"`
     pub detail: String,
 
-    /// `IsRegionRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRegionRule`; example: `0`
     pub is_region_rule: i64,
 
-    /// `IsCloudRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCloudRule`; example: `0`
     pub is_cloud_rule: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `FirstLevelRegionCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstLevelRegionCode`; example: `0`
     pub first_level_region_code: Option<i64>,
 
-    /// `SecondLevelRegionCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecondLevelRegionCode`; example: `0`
     pub second_level_region_code: Option<i64>,
 
-    /// `FirstLevelRegionName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `FirstLevelRegionName`; example: `"中国"`
     pub first_level_region_name: Option<String>,
 
-    /// `SecondLevelRegionName`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `SecondLevelRegionName`; example: `"广东"`
     pub second_level_region_name: Option<String>,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CloudCode`; example: `"0"`
     pub cloud_code: Option<String>,
 }
 
@@ -1527,195 +999,121 @@ pub struct DatabaseWhiteListRuleData {
 /// Returned in the output of [`DescribeAclRule`](super::DescribeAclRule) and [`DescribeNatAcRule`](super::DescribeNatAcRule).
 #[tc_model]
 pub struct DescAcItem {
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceContent`; example: `"1.1.1.1"`
     pub source_content: String,
 
-    /// `TargetContent`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetContent`; example: `"1.1.1.1"`
     pub target_content: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: u64,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `SourceType`; example: `"ip"`
     pub source_type: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `TargetType`; example: `"ip"`
     pub target_type: String,
 
-    /// `Uuid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `Uuid`; example: `8888`
     pub uuid: u64,
 
-    /// `Invalid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Invalid`; example: `0`
     pub invalid: u64,
 
-    /// `IsRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRegion`; example: `0`
     pub is_region: u64,
 
-    /// `CountryCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CountryCode`; example: `0`
     pub country_code: u64,
 
-    /// `CityCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CityCode`; example: `0`
     pub city_code: u64,
 
-    /// `CountryName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryName`; example: `"中国"`
     pub country_name: String,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"广东省"`
+    /// `CityName`; example: `"广东省"`
     pub city_name: String,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CloudCode`; example: `"0"`
     pub cloud_code: String,
 
-    /// `IsCloud`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCloud`; example: `0`
     pub is_cloud: u64,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: String,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"内部接口实例"`
+    /// `InstanceName`; example: `"内部接口实例"`
     pub instance_name: String,
 
-    /// `InternalUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `87539`
+    /// `InternalUuid`; example: `87539`
     pub internal_uuid: i64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `BetaList`: a list of [`BetaInfoByAcl`] objects.
+    /// `BetaList`
     pub beta_list: Vec<BetaInfoByAcl>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"all"`
+    /// `Scope`; example: `"all"`
     pub scope: Option<String>,
 
-    /// `ScopeDesc`: a string.
-    ///
-    /// Example: `"全局规则"`
+    /// `ScopeDesc`; example: `"全局规则"`
     pub scope_desc: Option<String>,
 
-    /// `InternetBorderUuid`: a string.
-    ///
-    /// Example: `"互联网边界Uuid"`
+    /// `InternetBorderUuid`; example: `"互联网边界Uuid"`
     pub internet_border_uuid: Option<String>,
 
-    /// `ParamTemplateName`: a string.
-    ///
-    /// Example: `"WEB服务端口协议组"`
+    /// `ParamTemplateName`; example: `"WEB服务端口协议组"`
     pub param_template_name: Option<String>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"pp-1q2w3e4r"`
+    /// `ParamTemplateId`; example: `"pp-1q2w3e4r"`
     pub param_template_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"内部实例1"`
+    /// `SourceName`; example: `"内部实例1"`
     pub source_name: Option<String>,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"内部实例2"`
+    /// `TargetName`; example: `"内部实例2"`
     pub target_name: Option<String>,
 
-    /// `LastHitTime`: a string.
-    ///
-    /// Example: `"2024-10-24 00:00:00"`
+    /// `LastHitTime`; example: `"2024-10-24 00:00:00"`
     pub last_hit_time: Option<String>,
 
-    /// `CountryKey`: a string.
-    ///
-    /// Example: `"zd"`
+    /// `CountryKey`; example: `"zd"`
     pub country_key: Option<String>,
 
-    /// `CityKey`: a string.
-    ///
-    /// Example: `"hn43"`
+    /// `CityKey`; example: `"hn43"`
     pub city_key: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 00:00:00"`
+    /// `CreateTime`; example: `"2025-07-24 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 01:00:00"`
+    /// `UpdateTime`; example: `"2025-07-24 01:00:00"`
     pub update_time: Option<String>,
 
-    /// `DestValueType`: a string.
-    ///
-    /// Example: `"domain,net,template"`
+    /// `DestValueType`; example: `"domain,net,template"`
     pub dest_value_type: Option<String>,
 
-    /// `RulePartition`: a signed 64-bit integer.
+    /// `RulePartition`
     pub rule_partition: Option<i64>,
 }
 
@@ -1724,54 +1122,34 @@ pub struct DescAcItem {
 /// Returned in the output of [`DescribeNatFwDnatRule`](super::DescribeNatFwDnatRule).
 #[tc_model]
 pub struct DescNatDnatRule {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"175.27.187.125"`
+    /// `PublicIpAddress`; example: `"175.27.187.125"`
     pub public_ip_address: String,
 
-    /// `PublicPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PublicPort`; example: `80`
     pub public_port: i64,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"10.10.1.112"`
+    /// `PrivateIpAddress`; example: `"10.10.1.112"`
     pub private_ip_address: String,
 
-    /// `PrivatePort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PrivatePort`; example: `80`
     pub private_port: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: Option<String>,
 
-    /// `IsReferenced`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsReferenced`; example: `0`
     pub is_referenced: Option<i64>,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwnat-id"`
+    /// `FwInsId`; example: `"cfwnat-id"`
     pub fw_ins_id: Option<String>,
 
-    /// `NatGwId`: a string.
-    ///
-    /// Example: `"natgw-id"`
+    /// `NatGwId`; example: `"natgw-id"`
     pub nat_gw_id: Option<String>,
 }
 
@@ -1780,24 +1158,16 @@ pub struct DescNatDnatRule {
 /// Returned in the output of [`DescribeNDRDataLeakOutAlertDetail`](super::DescribeNDRDataLeakOutAlertDetail).
 #[tc_model]
 pub struct DisposalSuggestionItem {
-    /// `Action`: a string.
-    ///
-    /// Example: `"Block IP"`
+    /// `Action`; example: `"Block IP"`
     pub action: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"{{154.8.154.153}}"`
+    /// `Target`; example: `"{{154.8.154.153}}"`
     pub target: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"立即封禁IP {{154.8.154.153}} 的入站访问，防止敏感数据继续外泄"`
+    /// `Suggestion`; example: `"立即封禁IP {{154.8.154.153}} 的入站访问，防止敏感数据继续外泄"`
     pub suggestion: String,
 }
 
@@ -1806,14 +1176,10 @@ pub struct DisposalSuggestionItem {
 /// Sent in the input of [`ModifyNatFwVpcDnsSwitch`](super::ModifyNatFwVpcDnsSwitch).
 #[tc_model]
 pub struct DnsVpcSwitch {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ilbrv877"`
+    /// `VpcId`; example: `"vpc-ilbrv877"`
     pub vpc_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -1822,124 +1188,76 @@ pub struct DnsVpcSwitch {
 /// Returned in the output of [`DescribeFwEdgeIps`](super::DescribeFwEdgeIps).
 #[tc_model]
 pub struct EdgeIpInfo {
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PublicIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PublicIpType`; example: `2`
     pub public_ip_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-d1da23dx"`
+    /// `InstanceId`; example: `"ins-d1da23dx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"生产"`
+    /// `InstanceName`; example: `"生产"`
     pub instance_name: Option<String>,
 
-    /// `IntranetIp`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `IntranetIp`; example: `"192.168.1.1"`
     pub intranet_ip: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `AssetType`; example: `"CVM"`
     pub asset_type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `PortRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PortRiskCount`; example: `1`
     pub port_risk_count: Option<i64>,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-10-22 10:00:00"`
+    /// `LastScanTime`; example: `"2024-10-22 10:00:00"`
     pub last_scan_time: Option<String>,
 
-    /// `IsRegionEip`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRegionEip`; example: `1`
     pub is_region_eip: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-wxecrvtb"`
+    /// `VpcId`; example: `"vpc-wxecrvtb"`
     pub vpc_id: Option<String>,
 
-    /// `IsSerialRegion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSerialRegion`; example: `1`
     pub is_serial_region: Option<i64>,
 
-    /// `IsPublicClb`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPublicClb`; example: `0`
     pub is_public_clb: Option<i64>,
 
-    /// `EndpointBindEipNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndpointBindEipNum`; example: `0`
     pub endpoint_bind_eip_num: Option<i64>,
 
-    /// `ScanMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScanMode`; example: `"0"`
     pub scan_mode: Option<String>,
 
-    /// `ScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanStatus`; example: `0`
     pub scan_status: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"vpce-wxecrvtb"`
+    /// `EndpointId`; example: `"vpce-wxecrvtb"`
     pub endpoint_id: Option<String>,
 
-    /// `EndpointIp`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `EndpointIp`; example: `"10.10.10.10"`
     pub endpoint_ip: Option<String>,
 
-    /// `SwitchMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchMode`; example: `0`
     pub switch_mode: Option<u64>,
 
-    /// `SwitchWeight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchWeight`; example: `1`
     pub switch_weight: Option<i64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: Option<String>,
 
-    /// `OverUsedStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OverUsedStatus`; example: `0`
     pub over_used_status: Option<i64>,
 
-    /// `SwitchSupportType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SwitchSupportType`; example: `3`
     pub switch_support_type: Option<i64>,
 }
 
@@ -1948,44 +1266,28 @@ pub struct EdgeIpInfo {
 /// Returned in the output of [`DescribeEdgeIpSimple`](super::DescribeEdgeIpSimple).
 #[tc_model]
 pub struct EdgeIpInfoSimple {
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"124.156.218.153"`
+    /// `PublicIp`; example: `"124.156.218.153"`
     pub public_ip: Option<String>,
 
-    /// `PublicIpType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublicIpType`; example: `1`
     pub public_ip_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-ighogubo"`
+    /// `InstanceId`; example: `"ins-ighogubo"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test123"`
+    /// `InstanceName`; example: `"test123"`
     pub instance_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `AssetType`; example: `"CLB"`
     pub asset_type: Option<String>,
 }
 
@@ -1994,24 +1296,16 @@ pub struct EdgeIpInfoSimple {
 /// Sent in the input of [`ModifyEdgeIpSwitch`](super::ModifyEdgeIpSwitch).
 #[tc_model]
 pub struct EdgeIpSwitch {
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1da3s2xd"`
+    /// `SubnetId`; example: `"subnet-1da3s2xd"`
     pub subnet_id: Option<String>,
 
-    /// `EndpointIp`: a string.
-    ///
-    /// Example: `"10.1.1.1"`
+    /// `EndpointIp`; example: `"10.1.1.1"`
     pub endpoint_ip: Option<String>,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: Option<i64>,
 }
 
@@ -2020,54 +1314,34 @@ pub struct EdgeIpSwitch {
 /// Returned in the output of [`DescribeVpcAclEdgeRange`](super::DescribeVpcAclEdgeRange).
 #[tc_model]
 pub struct EdgeRange {
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"cfws-d323dadb"`
+    /// `EdgeId`; example: `"cfws-d323dadb"`
     pub edge_id: String,
 
-    /// `EdgeName`: a string.
-    ///
-    /// Example: `"生产edge"`
+    /// `EdgeName`; example: `"生产edge"`
     pub edge_name: String,
 
-    /// `SrcId`: a string.
-    ///
-    /// Example: `"vpc-1dsxd3dx"`
+    /// `SrcId`; example: `"vpc-1dsxd3dx"`
     pub src_id: String,
 
-    /// `SrcRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `SrcRegion`; example: `"ap-shanghai"`
     pub src_region: String,
 
-    /// `SrcName`: a string.
-    ///
-    /// Example: `"源生产vpc"`
+    /// `SrcName`; example: `"源生产vpc"`
     pub src_name: String,
 
-    /// `SrcCidr`: a string.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `SrcCidr`; example: `"192.168.0.0/24"`
     pub src_cidr: String,
 
-    /// `DstId`: a string.
-    ///
-    /// Example: `"vpc-dsa1cx3"`
+    /// `DstId`; example: `"vpc-dsa1cx3"`
     pub dst_id: String,
 
-    /// `DstRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `DstRegion`; example: `"ap-beijing"`
     pub dst_region: String,
 
-    /// `DstName`: a string.
-    ///
-    /// Example: `"目的生产vpc"`
+    /// `DstName`; example: `"目的生产vpc"`
     pub dst_name: String,
 
-    /// `DstCidr`: a string.
-    ///
-    /// Example: `"172.16.0.0/24"`
+    /// `DstCidr`; example: `"172.16.0.0/24"`
     pub dst_cidr: String,
 }
 
@@ -2076,24 +1350,16 @@ pub struct EdgeRange {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList) and [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct EndpointInfo {
-    /// `EndpointId`: a string.
-    ///
-    /// Example: `"vpce-hafs122d"`
+    /// `EndpointId`; example: `"vpce-hafs122d"`
     pub endpoint_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xmds2ds3"`
+    /// `VpcId`; example: `"vpc-xmds2ds3"`
     pub vpc_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcCidr`: a string.
-    ///
-    /// Example: `"10.199.0.0/26"`
+    /// `VpcCidr`; example: `"10.199.0.0/26"`
     pub vpc_cidr: Option<String>,
 }
 
@@ -2102,19 +1368,13 @@ pub struct EndpointInfo {
 /// Returned in the output of [`DescribeEnterpriseSecurityGroupRuleList`](super::DescribeEnterpriseSecurityGroupRuleList).
 #[tc_model]
 pub struct EnterpriseSecurityGroupRuleBetaInfo {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `9001`
+    /// `TaskId`; example: `9001`
     pub task_id: Option<i64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"自动化任务"`
+    /// `TaskName`; example: `"自动化任务"`
     pub task_name: Option<String>,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"1999-01-01  00:00:01"`
+    /// `LastTime`; example: `"1999-01-01  00:00:01"`
     pub last_time: Option<String>,
 }
 
@@ -2123,175 +1383,109 @@ pub struct EnterpriseSecurityGroupRuleBetaInfo {
 /// Returned in the output of [`DescribeEnterpriseSecurityGroupRuleList`](super::DescribeEnterpriseSecurityGroupRuleList).
 #[tc_model]
 pub struct EnterpriseSecurityGroupRuleRuleInfo {
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: Option<i64>,
 
-    /// `RuleUuid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleUuid`; example: `1`
     pub rule_uuid: Option<u64>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"sg-3c140219"`
+    /// `Uuid`; example: `"sg-3c140219"`
     pub uuid: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceId`; example: `"1.1.1.1"`
     pub source_id: Option<String>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<i64>,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetId`; example: `"1.1.1.1"`
     pub target_id: Option<String>,
 
-    /// `TargetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TargetType`; example: `0`
     pub target_type: Option<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: Option<String>,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Detail`; example: `"规则描述"`
     pub detail: Option<String>,
 
-    /// `AclTags`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `AclTags`; example: `"tag"`
     pub acl_tags: Option<String>,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `IsDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDelay`; example: `0`
     pub is_delay: Option<i64>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"tpm-3c140219"`
+    /// `ServiceTemplateId`; example: `"tpm-3c140219"`
     pub service_template_id: Option<String>,
 
-    /// `SouInstanceName`: a string.
-    ///
-    /// Example: `"ins-3c140219"`
+    /// `SouInstanceName`; example: `"ins-3c140219"`
     pub sou_instance_name: Option<String>,
 
-    /// `SouPublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPublicIp`; example: `"1.1.1.1"`
     pub sou_public_ip: Option<String>,
 
-    /// `SouPrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SouPrivateIp`; example: `"1.1.1.1"`
     pub sou_private_ip: Option<String>,
 
-    /// `SouCidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/32"`
+    /// `SouCidr`; example: `"10.0.0.0/32"`
     pub sou_cidr: Option<String>,
 
-    /// `SouParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `SouParameterName`; example: `"模板名称"`
     pub sou_parameter_name: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ins-3c140219"`
+    /// `InstanceName`; example: `"ins-3c140219"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.0.0.0/32"`
+    /// `Cidr`; example: `"10.0.0.0/32"`
     pub cidr: Option<String>,
 
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ParameterName`; example: `"模板名称"`
     pub parameter_name: Option<String>,
 
-    /// `ProtocolPortName`: a string.
-    ///
-    /// Example: `"模板名称"`
+    /// `ProtocolPortName`; example: `"模板名称"`
     pub protocol_port_name: Option<String>,
 
-    /// `BetaList`: a list of [`EnterpriseSecurityGroupRuleBetaInfo`] objects.
+    /// `BetaList`
     pub beta_list: Option<Vec<EnterpriseSecurityGroupRuleBetaInfo>>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DnsParseCount`: a [`SgDnsParseCount`].
+    /// `DnsParseCount`
     pub dns_parse_count: Option<SgDnsParseCount>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 00:00:00"`
+    /// `CreateTime`; example: `"2025-07-24 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 01:00:00"`
+    /// `UpdateTime`; example: `"2025-07-24 01:00:00"`
     pub update_time: Option<String>,
 
-    /// `RulePartition`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RulePartition`; example: `2`
     pub rule_partition: Option<i64>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 }
 
@@ -2300,14 +1494,10 @@ pub struct EnterpriseSecurityGroupRuleRuleInfo {
 /// Returned in the output of [`DescribeNDRAssetIdentificationList`](super::DescribeNDRAssetIdentificationList) and [`DescribeNDRDataLeakOutAlertList`](super::DescribeNDRDataLeakOutAlertList).
 #[tc_model]
 pub struct FieldOption {
-    /// `Text`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Text`; example: `"广州"`
     pub text: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Value`; example: `"ap-guangzhou"`
     pub value: String,
 }
 
@@ -2316,14 +1506,10 @@ pub struct FieldOption {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList).
 #[tc_model]
 pub struct FilterDataObject {
-    /// `Text`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Text`; example: `"上海"`
     pub text: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Value`; example: `"ap-shanghai"`
     pub value: Option<String>,
 }
 
@@ -2332,19 +1518,13 @@ pub struct FilterDataObject {
 /// Sent in the input of [`CreateNatFwInstance`](super::CreateNatFwInstance), [`CreateNatFwInstanceWithDomain`](super::CreateNatFwInstanceWithDomain), [`CreateVpcFwGroup`](super::CreateVpcFwGroup), [`ModifyNatFwReSelect`](super::ModifyNatFwReSelect) and [`ModifyVpcFwGroup`](super::ModifyVpcFwGroup).
 #[tc_model]
 pub struct FwCidrInfo {
-    /// `FwCidrType`: a string.
-    ///
-    /// Example: `"VpcSelf"`
+    /// `FwCidrType`; example: `"VpcSelf"`
     pub fw_cidr_type: String,
 
-    /// `FwCidrLst`: a list of [`FwVpcCidr`] objects.
-    ///
-    /// Example: `[{"FwCidr":"192.168.1.0/24","VpcId":"vpc-39sc6ru5"}]`
+    /// `FwCidrLst`; example: `[{"FwCidr":"192.168.1.0/24","VpcId":"vpc-39sc6ru5"}]`
     pub fw_cidr_lst: Option<Vec<FwVpcCidr>>,
 
-    /// `ComFwCidr`: a string.
-    ///
-    /// Example: `"172.10.0.0/24"`
+    /// `ComFwCidr`; example: `"172.10.0.0/24"`
     pub com_fw_cidr: Option<String>,
 }
 
@@ -2353,34 +1533,22 @@ pub struct FwCidrInfo {
 /// Sent in the input of [`CreateVpcFwGroup`](super::CreateVpcFwGroup) and [`ModifyVpcFwGroup`](super::ModifyVpcFwGroup).
 #[tc_model]
 pub struct FwDeploy {
-    /// `DeployRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DeployRegion`; example: `"ap-guangzhou"`
     pub deploy_region: String,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Width`; example: `500`
     pub width: i64,
 
-    /// `CrossAZone`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossAZone`; example: `0`
     pub cross_a_zone: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ZoneBak`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `ZoneBak`; example: `"ap-guangzhou-2"`
     pub zone_bak: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-dxd31akg"`
+    /// `CdcId`; example: `"cluster-dxd31akg"`
     pub cdc_id: Option<String>,
 }
 
@@ -2389,21 +1557,13 @@ pub struct FwDeploy {
 /// Returned in the output of [`DescribeFwGroupInstanceInfo`](super::DescribeFwGroupInstanceInfo).
 #[tc_model]
 pub struct FwGateway {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"havip-85becc"`
+    /// `GatewayId`; example: `"havip-85becc"`
     pub gateway_id: String,
 
-    /// `VpcId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-a59a64"`
+    /// `VpcId`, required in requests; example: `"vpc-a59a64"`
     pub vpc_id: Option<String>,
 
-    /// `IpAddress`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"192.168.1.1/24"`
+    /// `IpAddress`, required in requests; example: `"192.168.1.1/24"`
     pub ip_address: Option<String>,
 }
 
@@ -2412,14 +1572,10 @@ pub struct FwGateway {
 /// Returned in the output of [`DescribeFwGroupIdNames`](super::DescribeFwGroupIdNames).
 #[tc_model]
 pub struct FwGroupIdName {
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-1i71wz"`
+    /// `FwGroupId`; example: `"cfwg-1i71wz"`
     pub fw_group_id: Option<String>,
 
-    /// `FwGroupName`: a string.
-    ///
-    /// Example: `"fwGroup"`
+    /// `FwGroupName`; example: `"fwGroup"`
     pub fw_group_name: Option<String>,
 }
 
@@ -2428,54 +1584,34 @@ pub struct FwGroupIdName {
 /// Returned in the output of [`DescribeVpcFwIpStat`](super::DescribeVpcFwIpStat).
 #[tc_model]
 pub struct FwGroupIpFlowStat {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Ip`; example: `"192.168.1.1"`
     pub ip: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a0eksp50"`
+    /// `InstanceId`; example: `"ins-a0eksp50"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"andy的实例"`
+    /// `InstanceName`; example: `"andy的实例"`
     pub instance_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-a0eksp50"`
+    /// `VpcId`; example: `"vpc-a0eksp50"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"私有网络名称"`
+    /// `VpcName`; example: `"私有网络名称"`
     pub vpc_name: Option<String>,
 
-    /// `FlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1120`
+    /// `FlowMax`; example: `1120`
     pub flow_max: Option<i64>,
 
-    /// `FlowAvg`: a floating-point number.
-    ///
-    /// Example: `210`
+    /// `FlowAvg`; example: `210`
     pub flow_avg: Option<f64>,
 
-    /// `TcRuleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TcRuleStatus`; example: `1`
     pub tc_rule_status: Option<i64>,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-a0eksp50"`
+    /// `FwInsId`; example: `"cfwew-a0eksp50"`
     pub fw_ins_id: Option<String>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpVersion`; example: `1`
     pub ip_version: Option<i64>,
 }
 
@@ -2484,14 +1620,10 @@ pub struct FwGroupIpFlowStat {
 /// Sent in the input of [`ModifyFwGroupSwitch`](super::ModifyFwGroupSwitch).
 #[tc_model]
 pub struct FwGroupSwitch {
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: Option<i64>,
 
-    /// `SwitchId`: a string.
-    ///
-    /// Example: `"cfws-wxecrvtb"`
+    /// `SwitchId`; example: `"cfws-wxecrvtb"`
     pub switch_id: Option<String>,
 }
 
@@ -2500,91 +1632,61 @@ pub struct FwGroupSwitch {
 /// Returned in the output of [`DescribeVpcFwGroupSwitch`](super::DescribeVpcFwGroupSwitch).
 #[tc_model]
 pub struct FwGroupSwitchShow {
-    /// `SwitchId`: a string.
-    ///
-    /// Example: `"cfws-wecrvtb"`
+    /// `SwitchId`; example: `"cfws-wecrvtb"`
     pub switch_id: String,
 
-    /// `SwitchName`: a string.
-    ///
-    /// Example: `"vpc开关"`
+    /// `SwitchName`; example: `"vpc开关"`
     pub switch_name: String,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: i64,
 
-    /// `ConnectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConnectType`; example: `1`
     pub connect_type: i64,
 
-    /// `ConnectId`: a string.
-    ///
-    /// Example: `"ccn-58cqznrf"`
+    /// `ConnectId`; example: `"ccn-58cqznrf"`
     pub connect_id: String,
 
-    /// `ConnectName`: a string.
-    ///
-    /// Example: `"ccn防火墙开发-"`
+    /// `ConnectName`; example: `"ccn防火墙开发-"`
     pub connect_name: String,
 
-    /// `SrcInstancesInfo`: a list of [`NetInstancesInfo`] objects.
+    /// `SrcInstancesInfo`
     pub src_instances_info: Option<Vec<NetInstancesInfo>>,
 
-    /// `DstInstancesInfo`: a list of [`NetInstancesInfo`] objects.
+    /// `DstInstancesInfo`
     pub dst_instances_info: Option<Vec<NetInstancesInfo>>,
 
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-wxecrvtb"`
+    /// `FwGroupId`; example: `"cfwg-wxecrvtb"`
     pub fw_group_id: String,
 
-    /// `FwGroupName`: a string.
-    ///
-    /// Example: `"生产防火墙组"`
+    /// `FwGroupName`; example: `"生产防火墙组"`
     pub fw_group_name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `AttachWithEdge`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttachWithEdge`; example: `0`
     pub attach_with_edge: i64,
 
-    /// `CrossEdgeStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CrossEdgeStatus`; example: `0`
     pub cross_edge_status: i64,
 
-    /// `FwInsRegion`: a list of strings.
+    /// `FwInsRegion`
     pub fw_ins_region: Option<Vec<String>>,
 
-    /// `IpsAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpsAction`; example: `1`
     pub ips_action: i64,
 
-    /// `FwInsLst`: a list of [`VpcFwInstanceShow`] objects.
+    /// `FwInsLst`
     pub fw_ins_lst: Option<Vec<VpcFwInstanceShow>>,
 
-    /// `BypassStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BypassStatus`; example: `1`
     pub bypass_status: i64,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IpVersion`; example: `1`
     pub ip_version: Option<i64>,
 }
 
@@ -2593,14 +1695,10 @@ pub struct FwGroupSwitchShow {
 /// Sent in the input of [`CreateNatFwInstance`](super::CreateNatFwInstance), [`CreateNatFwInstanceWithDomain`](super::CreateNatFwInstanceWithDomain), [`CreateVpcFwGroup`](super::CreateVpcFwGroup), [`ModifyNatFwReSelect`](super::ModifyNatFwReSelect) and [`ModifyVpcFwGroup`](super::ModifyVpcFwGroup).
 #[tc_model]
 pub struct FwVpcCidr {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-kwuw05al"`
+    /// `VpcId`; example: `"vpc-kwuw05al"`
     pub vpc_id: String,
 
-    /// `FwCidr`: a string.
-    ///
-    /// Example: `"192.168.0.0/24"`
+    /// `FwCidr`; example: `"192.168.0.0/24"`
     pub fw_cidr: String,
 }
 
@@ -2610,15 +1708,11 @@ pub struct FwVpcCidr {
 #[doc(alias = "IPDefendStatus")]
 #[tc_model]
 pub struct IpDefendStatus {
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `IP`; example: `"1.2.3.4"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -2627,27 +1721,19 @@ pub struct IpDefendStatus {
 /// Sent in the input of [`CreateWhiteRule`](super::CreateWhiteRule) and [`ModifyWhiteRule`](super::ModifyWhiteRule).
 #[tc_model]
 pub struct IdsWhiteRule {
-    /// `Comment`: a string.
-    ///
-    /// Example: `"办公网出口"`
+    /// `Comment`; example: `"办公网出口"`
     pub comment: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-08-06 20:38:41"`
+    /// `EndTime`; example: `"2025-08-06 20:38:41"`
     pub end_time: Option<String>,
 
-    /// `FwType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FwType`; example: `1`
     pub fw_type: Option<i64>,
 
-    /// `Info`: a [`WhiteRuleInfo`].
+    /// `Info`
     pub info: Option<WhiteRuleInfo>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"放通规则"`
+    /// `RuleName`; example: `"放通规则"`
     pub rule_name: Option<String>,
 }
 
@@ -2656,83 +1742,53 @@ pub struct IdsWhiteRule {
 /// Returned in the output of [`DescribeSourceAsset`](super::DescribeSourceAsset).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300448058"`
+    /// `AppId`; example: `"1300448058"`
     pub app_id: String,
 
-    /// `InsSource`: a string.
-    ///
-    /// Example: `"1"`
+    /// `InsSource`; example: `"1"`
     pub ins_source: String,
 
-    /// `InsType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `InsType`; example: `6`
     pub ins_type: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-888"`
+    /// `InstanceId`; example: `"ins-888"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cfwinfo"`
+    /// `InstanceName`; example: `"cfwinfo"`
     pub instance_name: String,
 
-    /// `LeakNum`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LeakNum`; example: `"0"`
     pub leak_num: String,
 
-    /// `PortNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PortNum`; example: `"1"`
     pub port_num: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.11.85.5"`
+    /// `PrivateIp`; example: `"172.11.85.5"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"120.11.85.5,211.10,2.,5"`
+    /// `PublicIp`; example: `"120.11.85.5,211.10,2.,5"`
     pub public_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Region`; example: `"上海"`
     pub region: String,
 
-    /// `RegionKey`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `RegionKey`; example: `"上海"`
     pub region_key: String,
 
-    /// `ResourcePath`: a list of strings.
+    /// `ResourcePath`
     pub resource_path: Option<Vec<String>>,
 
-    /// `Server`: a list of strings.
-    ///
-    /// Example: `["dns"]`
+    /// `Server`; example: `["dns"]`
     pub server: Option<Vec<String>>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"sub-1ftesgd1"`
+    /// `SubnetId`; example: `"sub-1ftesgd1"`
     pub subnet_id: String,
 
-    /// `VPCName`: a string.
-    ///
-    /// Example: `"vpcname-1"`
+    /// `VPCName`; example: `"vpcname-1"`
     #[tc(rename = "VPCName")]
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-rcd55477"`
+    /// `VpcId`; example: `"vpc-rcd55477"`
     pub vpc_id: String,
 }
 
@@ -2741,9 +1797,7 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeLogStorageStatistic`](super::DescribeLogStorageStatistic).
 #[tc_model]
 pub struct IntArray {
-    /// `List`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1000,10001]`
+    /// `List`; example: `[1000,10001]`
     pub list: Option<Vec<i64>>,
 }
 
@@ -2753,18 +1807,13 @@ pub struct IntArray {
 /// Returned in the output of [`DescribeCcnVpcFwSwitch`](super::DescribeCcnVpcFwSwitch).
 #[tc_model]
 pub struct InterconnectPair {
-    /// `GroupA`: a list of [`AccessInstanceInfo`] objects.
-    /// Required in requests.
+    /// `GroupA`, required in requests
     pub group_a: Option<Vec<AccessInstanceInfo>>,
 
-    /// `GroupB`: a list of [`AccessInstanceInfo`] objects.
-    /// Required in requests.
+    /// `GroupB`, required in requests
     pub group_b: Option<Vec<AccessInstanceInfo>>,
 
-    /// `InterconnectMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"FullMesh"`
+    /// `InterconnectMode`, required in requests; example: `"FullMesh"`
     pub interconnect_mode: Option<String>,
 }
 
@@ -2773,35 +1822,23 @@ pub struct InterconnectPair {
 /// Sent in the input of [`CreateBlockIgnoreRuleList`](super::CreateBlockIgnoreRuleList) and [`ModifyBlockIgnoreRule`](super::ModifyBlockIgnoreRule).
 #[tc_model]
 pub struct IntrusionDefenseRule {
-    /// `Direction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Direction`; example: `1`
     pub direction: i64,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `EndTime`; example: `"2021-09-21 12:00:00"`
     pub end_time: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IP`; example: `"1.1.1.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-21 12:00:00"`
+    /// `StartTime`; example: `"2021-09-21 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"放通ip"`
+    /// `Comment`; example: `"放通ip"`
     pub comment: Option<String>,
 }
 
@@ -2811,22 +1848,14 @@ pub struct IntrusionDefenseRule {
 /// Returned in the output of [`CreateBlockIgnoreRuleList`](super::CreateBlockIgnoreRuleList).
 #[tc_model]
 pub struct IocListData {
-    /// `IP`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `IP`, required in requests; example: `"192.168.1.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Direction`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Direction`, required in requests; example: `1`
     pub direction: Option<i64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qq.com"`
+    /// `Domain`; example: `"www.qq.com"`
     pub domain: Option<String>,
 }
 
@@ -2835,14 +1864,10 @@ pub struct IocListData {
 /// Returned in the output of [`DescribeBlockByIpTimesList`](super::DescribeBlockByIpTimesList).
 #[tc_model]
 pub struct IpStatic {
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
-    /// `StatTime`: a string.
-    ///
-    /// Example: `"2021-05-21"`
+    /// `StatTime`; example: `"2021-05-21"`
     pub stat_time: String,
 }
 
@@ -2851,71 +1876,47 @@ pub struct IpStatic {
 /// Returned in the output of [`DescribeIpsRuleListNew`](super::DescribeIpsRuleListNew).
 #[tc_model]
 pub struct IpsRuleDetailNew {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"20001"`
+    /// `RuleID`; example: `"20001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"XSS攻击"`
+    /// `EventName`; example: `"XSS攻击"`
     pub event_name: String,
 
-    /// `EventNameDesc`: a string.
+    /// `EventNameDesc`
     pub event_name_desc: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"XSS攻击"`
+    /// `Category`; example: `"XSS攻击"`
     pub category: String,
 
-    /// `Confidence`: a string.
-    ///
-    /// Example: `"高"`
+    /// `Confidence`; example: `"高"`
     pub confidence: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `177919`
+    /// `Id`; example: `177919`
     pub id: i64,
 
-    /// `VulTarget`: a string.
+    /// `VulTarget`
     pub vul_target: String,
 
-    /// `Cve`: a string.
-    ///
-    /// Example: `"CVE-2015-2099"`
+    /// `Cve`; example: `"CVE-2015-2099"`
     pub cve: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `DefaultAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DefaultAction`; example: `1`
     pub default_action: i64,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleType`; example: `2`
     pub rule_type: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"高危"`
+    /// `Level`; example: `"高危"`
     pub level: String,
 
-    /// `FwType`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FwType`; example: `15`
     pub fw_type: Option<i64>,
 }
 
@@ -2924,59 +1925,37 @@ pub struct IpsRuleDetailNew {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogInfo {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1619162953000`
+    /// `Time`; example: `1619162953000`
     pub time: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `TopicId`; example: `"cfw_netflow_border"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"业务A日志主题"`
+    /// `TopicName`; example: `"业务A日志主题"`
     pub topic_name: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Source`; example: `"10.0.0.1"`
     pub source: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/test/access.log"`
+    /// `FileName`; example: `"/test/access.log"`
     pub file_name: Option<String>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgId`; example: `"0"`
     pub pkg_id: Option<String>,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgLogId`; example: `"0"`
     pub pkg_log_id: Option<String>,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `LogJson`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub log_json: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"hostName-1"`
+    /// `HostName`; example: `"hostName-1"`
     pub host_name: Option<String>,
 
-    /// `RawLog`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `RawLog`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub raw_log: Option<String>,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
+    /// `IndexStatus`; example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
     pub index_status: Option<String>,
 }
 
@@ -2985,14 +1964,10 @@ pub struct LogInfo {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"http_code"`
+    /// `Key`; example: `"http_code"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Value`; example: `"200"`
     pub value: Option<String>,
 }
 
@@ -3001,7 +1976,7 @@ pub struct LogItem {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItems {
-    /// `Data`: a list of [`LogItem`] objects.
+    /// `Data`
     pub data: Option<Vec<LogItem>>,
 }
 
@@ -3010,9 +1985,7 @@ pub struct LogItems {
 /// Returned in the output of [`DescribeIpsModeSwitch`](super::DescribeIpsModeSwitch).
 #[tc_model]
 pub struct ModeInfo {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Mode`; example: `0`
     pub mode: Option<i64>,
 }
 
@@ -3021,14 +1994,10 @@ pub struct ModeInfo {
 /// Sent in the input of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct MultiTopicSearchInformation {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
     pub topic_id: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 }
 
@@ -3038,12 +2007,10 @@ pub struct MultiTopicSearchInformation {
 #[doc(alias = "NDRAssetCategoryStats")]
 #[tc_model]
 pub struct NdrAssetCategoryStats {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `Name`; example: `"Web"`
     pub name: String,
 
-    /// `Services`: a list of [`NdrAssetServiceStats`] objects.
+    /// `Services`
     pub services: Vec<NdrAssetServiceStats>,
 }
 
@@ -3053,99 +2020,61 @@ pub struct NdrAssetCategoryStats {
 #[doc(alias = "NDRAssetServiceInfo")]
 #[tc_model]
 pub struct NdrAssetServiceInfo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"9154555129771386479"`
+    /// `AssetId`; example: `"9154555129771386479"`
     pub asset_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-jjr1tew0"`
+    /// `InstanceId`; example: `"ins-jjr1tew0"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"as-tke-np-po75qvbq1"`
+    /// `InstanceName`; example: `"as-tke-np-po75qvbq1"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-39sc6ru5"`
+    /// `VpcId`; example: `"vpc-39sc6ru5"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `VpcName`; example: `"test"`
     pub vpc_name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.116.101.29"`
+    /// `Ip`; example: `"10.116.101.29"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `Port`; example: `8000`
     pub port: u64,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IpVersion`; example: `"0"`
     pub ip_version: String,
 
-    /// `IpType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IpType`; example: `"0"`
     pub ip_type: String,
 
-    /// `AssetService`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `AssetService`; example: `"Nginx"`
     pub asset_service: String,
 
-    /// `AssetVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `AssetVersion`; example: `"1.0.0"`
     pub asset_version: String,
 
-    /// `AssetCategory`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `AssetCategory`; example: `"Web"`
     pub asset_category: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `IdentificationSource`: a string.
-    ///
-    /// Example: `"0"`
+    /// `IdentificationSource`; example: `"0"`
     pub identification_source: String,
 
-    /// `FirstIdentificationTime`: a string.
-    ///
-    /// Example: `"2025-03-11 19:23:49"`
+    /// `FirstIdentificationTime`; example: `"2025-03-11 19:23:49"`
     pub first_identification_time: String,
 
-    /// `LatestIdentificationTime`: a string.
-    ///
-    /// Example: `"2025-03-11 19:45:49"`
+    /// `LatestIdentificationTime`; example: `"2025-03-11 19:45:49"`
     pub latest_identification_time: String,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"10.116.101.29:8000"`
+    /// `ServerAddr`; example: `"10.116.101.29:8000"`
     pub server_addr: String,
 }
 
@@ -3155,14 +2084,10 @@ pub struct NdrAssetServiceInfo {
 #[doc(alias = "NDRAssetServiceStats")]
 #[tc_model]
 pub struct NdrAssetServiceStats {
-    /// `Name`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Name`; example: `"HTTP"`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Count`; example: `5`
     pub count: u64,
 }
 
@@ -3171,32 +2096,22 @@ pub struct NdrAssetServiceStats {
 /// Sent in the input of [`CheckClusterNatFwPreAccess`](super::CheckClusterNatFwPreAccess), [`ModifyClusterNatFwSwitch`](super::ModifyClusterNatFwSwitch) and [`OpenClusterNatFwSwitch`](super::OpenClusterNatFwSwitch).
 #[tc_model]
 pub struct NatCcnSwitchConfig {
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"cfwnat-xxxxxxxx"`
+    /// `NatInsId`; example: `"cfwnat-xxxxxxxx"`
     pub nat_ins_id: String,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-xxxxxxxx"`
+    /// `CcnId`; example: `"ccn-xxxxxxxx"`
     pub ccn_id: String,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: i64,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: i64,
 
-    /// `AccessInstanceList`: a list of [`AccessInstanceInfo`] objects.
+    /// `AccessInstanceList`
     pub access_instance_list: Option<Vec<AccessInstanceInfo>>,
 
-    /// `LeadVpcCidr`: a string.
-    ///
-    /// Example: `"10.18.0.0/26"`
+    /// `LeadVpcCidr`; example: `"10.18.0.0/26"`
     pub lead_vpc_cidr: Option<String>,
 }
 
@@ -3205,16 +2120,10 @@ pub struct NatCcnSwitchConfig {
 /// Returned in the output of [`DescribeNatFwInstance`](super::DescribeNatFwInstance).
 #[tc_model]
 pub struct NatClusterInfo {
-    /// `NatInsId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nat-45yn1tks"`
+    /// `NatInsId`, always sent in responses; example: `"nat-45yn1tks"`
     pub nat_ins_id: Option<String>,
 
-    /// `NatInsName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"**NAT测试"`
+    /// `NatInsName`, always sent in responses; example: `"**NAT测试"`
     pub nat_ins_name: Option<String>,
 }
 
@@ -3223,24 +2132,16 @@ pub struct NatClusterInfo {
 /// Sent in the input of [`DescribeNatFwClusterRegionStatus`](super::DescribeNatFwClusterRegionStatus).
 #[tc_model]
 pub struct NatClusterRegionStatusQuery {
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-c0qmm031"`
+    /// `CcnId`; example: `"ccn-c0qmm031"`
     pub ccn_id: String,
 
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-45yn1tks"`
+    /// `NatInsId`; example: `"nat-45yn1tks"`
     pub nat_ins_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"nat_ccn"`
+    /// `AssetType`; example: `"nat_ccn"`
     pub asset_type: String,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: Option<i64>,
 }
 
@@ -3249,34 +2150,22 @@ pub struct NatClusterRegionStatusQuery {
 /// Returned in the output of [`DescribeNatFwClusterRegionStatus`](super::DescribeNatFwClusterRegionStatus).
 #[tc_model]
 pub struct NatFwClusterRegionStatus {
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-********"`
+    /// `NatInsId`; example: `"nat-********"`
     pub nat_ins_id: Option<String>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-********"`
+    /// `CcnId`; example: `"ccn-********"`
     pub ccn_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"eu-frankfurt"`
+    /// `Region`; example: `"eu-frankfurt"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `Status`; example: `"Auto"`
     pub status: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.173.7.128/26"`
+    /// `Cidr`; example: `"10.173.7.128/26"`
     pub cidr: Option<String>,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RoutingMode`; example: `0`
     pub routing_mode: Option<i64>,
 }
 
@@ -3285,19 +2174,13 @@ pub struct NatFwClusterRegionStatus {
 /// Returned in the output of [`DescribeCfwEips`](super::DescribeCfwEips).
 #[tc_model]
 pub struct NatFwEipsInfo {
-    /// `Eip`: a string.
-    ///
-    /// Example: `"175.27.187.125"`
+    /// `Eip`; example: `"175.27.187.125"`
     pub eip: String,
 
-    /// `NatGatewayId`: a string.
-    ///
-    /// Example: `"nat-7cq345j4"`
+    /// `NatGatewayId`; example: `"nat-7cq345j4"`
     pub nat_gateway_id: String,
 
-    /// `NatGatewayName`: a string.
-    ///
-    /// Example: `"NAT网关"`
+    /// `NatGatewayName`; example: `"NAT网关"`
     pub nat_gateway_name: String,
 }
 
@@ -3306,14 +2189,10 @@ pub struct NatFwEipsInfo {
 /// Sent in the input of [`DescribeNatFwInstancesInfo`](super::DescribeNatFwInstancesInfo).
 #[tc_model]
 pub struct NatFwFilter {
-    /// `FilterType`: a string.
-    ///
-    /// Example: `"NatInsId"`
+    /// `FilterType`; example: `"NatInsId"`
     pub filter_type: String,
 
-    /// `FilterContent`: a string.
-    ///
-    /// Example: `"cfwnat-65d0d823,cfwnat-65d0d823"`
+    /// `FilterContent`; example: `"cfwnat-65d0d823,cfwnat-65d0d823"`
     pub filter_content: String,
 }
 
@@ -3322,34 +2201,22 @@ pub struct NatFwFilter {
 /// Returned in the output of [`DescribeNatFwInstance`](super::DescribeNatFwInstance) and [`DescribeNatFwInstanceWithRegion`](super::DescribeNatFwInstanceWithRegion).
 #[tc_model]
 pub struct NatFwInstance {
-    /// `NatinsId`: a string.
-    ///
-    /// Example: `"cfwnat-4fb07125"`
+    /// `NatinsId`; example: `"cfwnat-4fb07125"`
     pub natins_id: String,
 
-    /// `NatinsName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `NatinsName`; example: `"实例1"`
     pub natins_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `FwMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FwMode`; example: `0`
     pub fw_mode: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `NatIp`: a string.
-    ///
-    /// Example: `"1.1.1.1,2.2.2.2"`
+    /// `NatIp`; example: `"1.1.1.1,2.2.2.2"`
     pub nat_ip: String,
 }
 
@@ -3358,113 +2225,73 @@ pub struct NatFwInstance {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList).
 #[tc_model]
 pub struct NatFwSwitchDetailS {
-    /// `InsObj`: a string.
-    ///
-    /// Example: `"nat-jj0evrti"`
+    /// `InsObj`; example: `"nat-jj0evrti"`
     pub ins_obj: Option<String>,
 
-    /// `ObjName`: a string.
-    ///
-    /// Example: `"test-nat-fw"`
+    /// `ObjName`; example: `"test-nat-fw"`
     pub obj_name: Option<String>,
 
-    /// `FwType`: a string.
-    ///
-    /// Example: `"nat"`
+    /// `FwType`; example: `"nat"`
     pub fw_type: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"nat_ccn"`
+    /// `AssetType`; example: `"nat_ccn"`
     pub asset_type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: Option<i64>,
 
-    /// `RoutingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RoutingMode`; example: `1`
     pub routing_mode: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 
-    /// `NonCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NonCluster`; example: `0`
     pub non_cluster: Option<i64>,
 
-    /// `IpsAction`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpsAction`; example: `0`
     pub ips_action: Option<i64>,
 
-    /// `TransEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TransEnable`; example: `0`
     pub trans_enable: Option<i64>,
 
-    /// `Bypass`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bypass`; example: `0`
     pub bypass: Option<i64>,
 
-    /// `AttachId`: a string.
-    ///
-    /// Example: `"ccn-xxxxxxxx"`
+    /// `AttachId`; example: `"ccn-xxxxxxxx"`
     pub attach_id: Option<String>,
 
-    /// `AttachName`: a string.
-    ///
-    /// Example: `"gwlb-nat测试--勿动--法兰克福"`
+    /// `AttachName`; example: `"gwlb-nat测试--勿动--法兰克福"`
     pub attach_name: Option<String>,
 
-    /// `NatVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `NatVpcId`; example: `"vpc-xxxxxxxx"`
     pub nat_vpc_id: Option<String>,
 
-    /// `NatVpcName`: a string.
-    ///
-    /// Example: `"NAT网关测试-法兰克福-VPC51"`
+    /// `NatVpcName`; example: `"NAT网关测试-法兰克福-VPC51"`
     pub nat_vpc_name: Option<String>,
 
-    /// `AttachIns`: a list of [`AttachInsInfo`] objects.
+    /// `AttachIns`
     pub attach_ins: Option<Vec<AttachInsInfo>>,
 
-    /// `Endpoints`: a list of [`EndpointInfo`] objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<EndpointInfo>>,
 
-    /// `Progress`: a string.
-    ///
-    /// Example: `"AUTO_CLOSE_DELETING_ROUTES"`
+    /// `Progress`; example: `"AUTO_CLOSE_DELETING_ROUTES"`
     pub progress: Option<String>,
 
-    /// `CheckResult`: a [`ClusterFwPreAccessCheckResult`].
+    /// `CheckResult`
     pub check_result: Option<ClusterFwPreAccessCheckResult>,
 
-    /// `ForbidMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForbidMode`; example: `0`
     pub forbid_mode: Option<i64>,
 
-    /// `ForbidCode`: a string.
-    ///
-    /// Example: `"SAME_VPC_DUPLICATE:nat-********"`
+    /// `ForbidCode`; example: `"SAME_VPC_DUPLICATE:nat-********"`
     pub forbid_code: Option<String>,
 }
 
@@ -3473,154 +2300,94 @@ pub struct NatFwSwitchDetailS {
 /// Returned in the output of [`DescribeNatFwInstancesInfo`](super::DescribeNatFwInstancesInfo).
 #[tc_model]
 pub struct NatInstanceInfo {
-    /// `NatinsId`: a string.
-    ///
-    /// Example: `"cfwnat-4fb07125"`
+    /// `NatinsId`; example: `"cfwnat-4fb07125"`
     pub natins_id: String,
 
-    /// `NatinsName`: a string.
-    ///
-    /// Example: `"实例1"`
+    /// `NatinsName`; example: `"实例1"`
     pub natins_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `FwMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FwMode`; example: `0`
     pub fw_mode: i64,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `BandWidth`; example: `20`
     pub band_width: i64,
 
-    /// `InFlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `InFlowMax`; example: `200`
     pub in_flow_max: i64,
 
-    /// `OutFlowMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `OutFlowMax`; example: `231`
     pub out_flow_max: u64,
 
-    /// `RegionZh`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionZh`; example: `"广州"`
     pub region_zh: String,
 
-    /// `EipAddress`: a list of strings.
-    ///
-    /// Example: `["106.55.4.81"]`
+    /// `EipAddress`; example: `["106.55.4.81"]`
     pub eip_address: Vec<String>,
 
-    /// `VpcIp`: a list of strings.
-    ///
-    /// Example: `["10.255.1.20"]`
+    /// `VpcIp`; example: `["10.255.1.20"]`
     pub vpc_ip: Vec<String>,
 
-    /// `Subnets`: a list of strings.
-    ///
-    /// Example: `["subnet-0fl56e31"]`
+    /// `Subnets`; example: `["subnet-0fl56e31"]`
     pub subnets: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `RegionDetail`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `RegionDetail`; example: `"华南地区"`
     pub region_detail: String,
 
-    /// `ZoneZh`: a string.
-    ///
-    /// Example: `"广州六区"`
+    /// `ZoneZh`; example: `"广州六区"`
     pub zone_zh: String,
 
-    /// `ZoneZhBak`: a string.
-    ///
-    /// Example: `"广州七区"`
+    /// `ZoneZhBak`; example: `"广州七区"`
     pub zone_zh_bak: String,
 
-    /// `RuleUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RuleUsed`; example: `100`
     pub rule_used: u64,
 
-    /// `RuleMax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `RuleMax`; example: `5000`
     pub rule_max: u64,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"cfw_3.7.0.888"`
+    /// `EngineVersion`; example: `"cfw_3.7.0.888"`
     pub engine_version: Option<String>,
 
-    /// `UpdateEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateEnable`; example: `0`
     pub update_enable: Option<i64>,
 
-    /// `NeedProbeEngineUpdate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedProbeEngineUpdate`; example: `1`
     pub need_probe_engine_update: Option<i64>,
 
-    /// `TrafficMode`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TrafficMode`; example: `"Normal"`
     pub traffic_mode: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: Option<String>,
 
-    /// `ZoneBak`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `ZoneBak`; example: `"ap-guangzhou-7"`
     pub zone_bak: Option<String>,
 
-    /// `ReserveTime`: a string.
-    ///
-    /// Example: `"2021-12-09 11:56:58"`
+    /// `ReserveTime`; example: `"2021-12-09 11:56:58"`
     pub reserve_time: Option<String>,
 
-    /// `ReserveVersion`: a string.
-    ///
-    /// Example: `"cfw_3.8.0.888"`
+    /// `ReserveVersion`; example: `"cfw_3.8.0.888"`
     pub reserve_version: Option<String>,
 
-    /// `ReserveVersionState`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `ReserveVersionState`; example: `"stable"`
     pub reserve_version_state: Option<String>,
 
-    /// `ElasticSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticSwitch`; example: `0`
     pub elastic_switch: Option<i64>,
 
-    /// `ElasticBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ElasticBandwidth`; example: `100`
     pub elastic_bandwidth: Option<i64>,
 
-    /// `IsFirstAfterPay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFirstAfterPay`; example: `1`
     pub is_first_after_pay: Option<i64>,
 
-    /// `ElasticTrafficSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticTrafficSwitch`; example: `1`
     pub elastic_traffic_switch: Option<i64>,
 }
 
@@ -3629,106 +2396,66 @@ pub struct NatInstanceInfo {
 /// Returned in the output of [`DescribeNatFwSwitch`](super::DescribeNatFwSwitch).
 #[tc_model]
 pub struct NatSwitchListData {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-k9t82usg"`
+    /// `SubnetId`; example: `"subnet-k9t82usg"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"add2"`
+    /// `SubnetName`; example: `"add2"`
     pub subnet_name: Option<String>,
 
-    /// `SubnetCidr`: a string.
-    ///
-    /// Example: `"172.30.64.0/20"`
+    /// `SubnetCidr`; example: `"172.30.64.0/20"`
     pub subnet_cidr: Option<String>,
 
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"rtb-rfm44194"`
+    /// `RouteId`; example: `"rtb-rfm44194"`
     pub route_id: Option<String>,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"route_ruri"`
+    /// `RouteName`; example: `"route_ruri"`
     pub route_name: Option<String>,
 
-    /// `CvmNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CvmNum`; example: `1`
     pub cvm_num: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5oofojsr"`
+    /// `VpcId`; example: `"vpc-5oofojsr"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: Option<String>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `NatId`: a string.
-    ///
-    /// Example: `"nat-pfkjetae"`
+    /// `NatId`; example: `"nat-pfkjetae"`
     pub nat_id: Option<String>,
 
-    /// `NatName`: a string.
-    ///
-    /// Example: `"second"`
+    /// `NatName`; example: `"second"`
     pub nat_name: Option<String>,
 
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-f3kjufpn"`
+    /// `NatInsId`; example: `"nat-f3kjufpn"`
     pub nat_ins_id: Option<String>,
 
-    /// `NatInsName`: a string.
-    ///
-    /// Example: `"NAT防火墙"`
+    /// `NatInsName`; example: `"NAT防火墙"`
     pub nat_ins_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Abnormal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Abnormal`; example: `0`
     pub abnormal: Option<i64>,
 
-    /// `ORTableId`: a string.
-    ///
-    /// Example: `"rtb-bjvuftia"`
+    /// `ORTableId`; example: `"rtb-bjvuftia"`
     #[tc(rename = "ORTableId")]
     pub or_table_id: Option<String>,
 
-    /// `ORTableName`: a string.
-    ///
-    /// Example: `"出口路由"`
+    /// `ORTableName`; example: `"出口路由"`
     #[tc(rename = "ORTableName")]
     pub or_table_name: Option<String>,
 
-    /// `Ohavips`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Ohavips`; example: `["1.1.1.1"]`
     pub ohavips: Option<Vec<String>>,
 }
 
@@ -3737,24 +2464,16 @@ pub struct NatSwitchListData {
 /// Returned in the output of [`DescribeVpcFwGroupSwitch`](super::DescribeVpcFwGroupSwitch).
 #[tc_model]
 pub struct NetInstancesInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-bjvuftia"`
+    /// `InstanceId`; example: `"vpc-bjvuftia"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"chengdu-云联网CCN-VPC2-勿用"`
+    /// `InstanceName`; example: `"chengdu-云联网CCN-VPC2-勿用"`
     pub instance_name: String,
 
-    /// `InstanceCidr`: a string.
-    ///
-    /// Example: `"10.1.0.0/16"`
+    /// `InstanceCidr`; example: `"10.1.0.0/16"`
     pub instance_cidr: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -3763,19 +2482,13 @@ pub struct NetInstancesInfo {
 /// Sent in the input of [`CreateNatFwInstance`](super::CreateNatFwInstance) and [`CreateNatFwInstanceWithDomain`](super::CreateNatFwInstanceWithDomain).
 #[tc_model]
 pub struct NewModeItems {
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-q98tz7hs","vpc-x98tz7ha"]`
+    /// `VpcList`; example: `["vpc-q98tz7hs","vpc-x98tz7ha"]`
     pub vpc_list: Vec<String>,
 
-    /// `Eips`: a list of strings.
-    ///
-    /// Example: `["175.27.187.125"]`
+    /// `Eips`; example: `["175.27.187.125"]`
     pub eips: Option<Vec<String>>,
 
-    /// `AddCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AddCount`; example: `1`
     pub add_count: Option<i64>,
 }
 
@@ -3784,49 +2497,31 @@ pub struct NewModeItems {
 /// Returned in the output of [`DescribeOfflineExportTask`](super::DescribeOfflineExportTask).
 #[tc_model]
 pub struct OfflineExportTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `TaskId`; example: `"1000"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"导出流量日志"`
+    /// `TaskName`; example: `"导出流量日志"`
     pub task_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2023-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `DataLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DataLength`; example: `100`
     pub data_length: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `ExpireTime`; example: `"2023-01-01 00:00:00"`
     pub expire_time: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0.45`
+    /// `Progress`; example: `0.45`
     pub progress: f64,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"检索结果数据为空"`
+    /// `ErrorInfo`; example: `"检索结果数据为空"`
     pub error_info: Option<String>,
 
-    /// `UseUserCos`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseUserCos`; example: `0`
     pub use_user_cos: Option<i64>,
 }
 
@@ -3835,19 +2530,13 @@ pub struct OfflineExportTask {
 /// Sent in the input of [`DescribeNDRAssetIdentificationCursorList`](super::DescribeNDRAssetIdentificationCursorList), [`DescribeNDRAssetIdentificationList`](super::DescribeNDRAssetIdentificationList) and [`DescribeNDRDataLeakOutAlertList`](super::DescribeNDRDataLeakOutAlertList).
 #[tc_model]
 pub struct OperatorFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ins-17ye5faf"]`
+    /// `Values`; example: `["ins-17ye5faf"]`
     pub values: Vec<String>,
 
-    /// `OperatorType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OperatorType`; example: `1`
     pub operator_type: u64,
 }
 
@@ -3856,24 +2545,16 @@ pub struct OperatorFilter {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewBlockListQuota {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `20100`
+    /// `TotalCnt`; example: `20100`
     pub total_cnt: Option<i64>,
 
-    /// `UsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `4008`
+    /// `UsedCnt`; example: `4008`
     pub used_cnt: Option<i64>,
 
-    /// `InUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `4005`
+    /// `InUsedCnt`; example: `4005`
     pub in_used_cnt: Option<i64>,
 
-    /// `OutUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OutUsedCnt`; example: `3`
     pub out_used_cnt: Option<i64>,
 }
 
@@ -3882,49 +2563,31 @@ pub struct OverviewBlockListQuota {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewBlockListQuotaDetail {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `20100`
+    /// `TotalCnt`; example: `20100`
     pub total_cnt: Option<i64>,
 
-    /// `UsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `4009`
+    /// `UsedCnt`; example: `4009`
     pub used_cnt: Option<i64>,
 
-    /// `RemainCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `16091`
+    /// `RemainCnt`; example: `16091`
     pub remain_cnt: Option<i64>,
 
-    /// `BaseTotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `20000`
+    /// `BaseTotalCnt`; example: `20000`
     pub base_total_cnt: Option<i64>,
 
-    /// `BaseUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `4009`
+    /// `BaseUsedCnt`; example: `4009`
     pub base_used_cnt: Option<i64>,
 
-    /// `BaseRemainCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `15991`
+    /// `BaseRemainCnt`; example: `15991`
     pub base_remain_cnt: Option<i64>,
 
-    /// `ExtensionTotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExtensionTotalCnt`; example: `100`
     pub extension_total_cnt: Option<i64>,
 
-    /// `ExtensionUsedCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExtensionUsedCnt`; example: `0`
     pub extension_used_cnt: Option<i64>,
 
-    /// `ExtensionRemainCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExtensionRemainCnt`; example: `100`
     pub extension_remain_cnt: Option<i64>,
 }
 
@@ -3933,44 +2596,28 @@ pub struct OverviewBlockListQuotaDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewCommonRuleQuotaDetail {
-    /// `AllowedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `AllowedNum`; example: `5000`
     pub allowed_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `43`
+    /// `UsedNum`; example: `43`
     pub used_num: Option<i64>,
 
-    /// `RemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `5057`
+    /// `RemainQuota`; example: `5057`
     pub remain_quota: Option<i64>,
 
-    /// `RemainExtensionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RemainExtensionNum`; example: `100`
     pub remain_extension_num: Option<i64>,
 
-    /// `InTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `InTotal`; example: `7`
     pub in_total: Option<i64>,
 
-    /// `InEnableNum`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `InEnableNum`; example: `6`
     pub in_enable_num: Option<i64>,
 
-    /// `OutTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `OutTotal`; example: `22`
     pub out_total: Option<i64>,
 
-    /// `OutEnableNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OutEnableNum`; example: `2`
     pub out_enable_num: Option<i64>,
 }
 
@@ -3979,104 +2626,64 @@ pub struct OverviewCommonRuleQuotaDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewEastWestDetail {
-    /// `TotalMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `10240`
+    /// `TotalMbps`; example: `10240`
     pub total_mbps: Option<i64>,
 
-    /// `UsedBps`: a signed 64-bit integer.
-    ///
-    /// Example: `265460884`
+    /// `UsedBps`; example: `265460884`
     pub used_bps: Option<i64>,
 
-    /// `UsagePercent`: a floating-point number.
-    ///
-    /// Example: `0.024722971394658087`
+    /// `UsagePercent`; example: `0.024722971394658087`
     pub usage_percent: Option<f64>,
 
-    /// `AllocatedBandwidthUsedMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `1124`
+    /// `AllocatedBandwidthUsedMbps`; example: `1124`
     pub allocated_bandwidth_used_mbps: Option<i64>,
 
-    /// `CanUsedBandwidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `9116`
+    /// `CanUsedBandwidthMbps`; example: `9116`
     pub can_used_bandwidth_mbps: Option<i64>,
 
-    /// `ClusterModeWidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `9116`
+    /// `ClusterModeWidthMbps`; example: `9116`
     pub cluster_mode_width_mbps: Option<i64>,
 
-    /// `MasterSlaveModeWidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `1124`
+    /// `MasterSlaveModeWidthMbps`; example: `1124`
     pub master_slave_mode_width_mbps: Option<i64>,
 
-    /// `SameRegionFwInsId`: a string.
-    ///
-    /// Example: `"cfwew-46cfffdc"`
+    /// `SameRegionFwInsId`; example: `"cfwew-46cfffdc"`
     pub same_region_fw_ins_id: Option<String>,
 
-    /// `SameRegionFwInsName`: a string.
-    ///
-    /// Example: `"自动化-上海"`
+    /// `SameRegionFwInsName`; example: `"自动化-上海"`
     pub same_region_fw_ins_name: Option<String>,
 
-    /// `SameRegionMaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SameRegionMaxFlowBps`; example: `0`
     pub same_region_max_flow_bps: Option<i64>,
 
-    /// `DiffRegionFwInsId`: a string.
-    ///
-    /// Example: `"cfwew-46cfffdc"`
+    /// `DiffRegionFwInsId`; example: `"cfwew-46cfffdc"`
     pub diff_region_fw_ins_id: Option<String>,
 
-    /// `DiffRegionFwInsName`: a string.
-    ///
-    /// Example: `"自动化-上海"`
+    /// `DiffRegionFwInsName`; example: `"自动化-上海"`
     pub diff_region_fw_ins_name: Option<String>,
 
-    /// `DiffRegionMaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiffRegionMaxFlowBps`; example: `0`
     pub diff_region_max_flow_bps: Option<i64>,
 
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-8f6785ee"`
+    /// `FwGroupId`; example: `"cfwg-8f6785ee"`
     pub fw_group_id: Option<String>,
 
-    /// `FwGroupName`: a string.
-    ///
-    /// Example: `"自动化"`
+    /// `FwGroupName`; example: `"自动化"`
     pub fw_group_name: Option<String>,
 
-    /// `FwGroupMaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `265460884`
+    /// `FwGroupMaxFlowBps`; example: `265460884`
     pub fw_group_max_flow_bps: Option<i64>,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-46cfffdc"`
+    /// `FwInsId`; example: `"cfwew-46cfffdc"`
     pub fw_ins_id: Option<String>,
 
-    /// `FwInsName`: a string.
-    ///
-    /// Example: `"自动化-上海"`
+    /// `FwInsName`; example: `"自动化-上海"`
     pub fw_ins_name: Option<String>,
 
-    /// `FwInsMaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `265460884`
+    /// `FwInsMaxFlowBps`; example: `265460884`
     pub fw_ins_max_flow_bps: Option<i64>,
 
-    /// `ClusterVpcMaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `2352`
+    /// `ClusterVpcMaxFlowBps`; example: `2352`
     pub cluster_vpc_max_flow_bps: Option<i64>,
 }
 
@@ -4085,67 +2692,43 @@ pub struct OverviewEastWestDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewLogStorageDetail {
-    /// `UsedBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `480526631`
+    /// `UsedBytes`; example: `480526631`
     pub used_bytes: Option<i64>,
 
-    /// `TotalBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `5368709120000`
+    /// `TotalBytes`; example: `5368709120000`
     pub total_bytes: Option<i64>,
 
-    /// `StorageDay`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `StorageDay`; example: `365`
     pub storage_day: Option<i64>,
 
-    /// `NDRStorageDay`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `NDRStorageDay`; example: `180`
     #[tc(rename = "NDRStorageDay")]
     pub ndr_storage_day: Option<i64>,
 
-    /// `AclSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AclSize`; example: `0`
     pub acl_size: Option<i64>,
 
-    /// `IdsSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdsSize`; example: `0`
     pub ids_size: Option<i64>,
 
-    /// `NetFlowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `443041617`
+    /// `NetFlowSize`; example: `443041617`
     pub net_flow_size: Option<i64>,
 
-    /// `OperateSize`: a signed 64-bit integer.
-    ///
-    /// Example: `37485014`
+    /// `OperateSize`; example: `37485014`
     pub operate_size: Option<i64>,
 
-    /// `NDRRiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NDRRiskSize`; example: `0`
     #[tc(rename = "NDRRiskSize")]
     pub ndr_risk_size: Option<i64>,
 
-    /// `NDRNetFlowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NDRNetFlowSize`; example: `0`
     #[tc(rename = "NDRNetFlowSize")]
     pub ndr_net_flow_size: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `ArrearsStopWriting`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ArrearsStopWriting`; example: `0`
     pub arrears_stop_writing: Option<i64>,
 }
 
@@ -4155,34 +2738,22 @@ pub struct OverviewLogStorageDetail {
 #[doc(alias = "OverviewNDRDetail")]
 #[tc_model]
 pub struct OverviewNdrDetail {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `TotalMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `TotalMbps`; example: `1024`
     pub total_mbps: Option<i64>,
 
-    /// `InMaxBps`: a signed 64-bit integer.
-    ///
-    /// Example: `22889762`
+    /// `InMaxBps`; example: `22889762`
     pub in_max_bps: Option<i64>,
 
-    /// `OutMaxBps`: a signed 64-bit integer.
-    ///
-    /// Example: `5423500`
+    /// `OutMaxBps`; example: `5423500`
     pub out_max_bps: Option<i64>,
 
-    /// `MaxFlowBps`: a signed 64-bit integer.
-    ///
-    /// Example: `23063818`
+    /// `MaxFlowBps`; example: `23063818`
     pub max_flow_bps: Option<i64>,
 
-    /// `FlowPercent`: a floating-point number.
-    ///
-    /// Example: `0.021479854360222816`
+    /// `FlowPercent`; example: `0.021479854360222816`
     pub flow_percent: Option<f64>,
 }
 
@@ -4191,54 +2762,34 @@ pub struct OverviewNdrDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewNorthSouthDetail {
-    /// `InternetBandwidthTotalMbps`: a floating-point number.
-    ///
-    /// Example: `384`
+    /// `InternetBandwidthTotalMbps`; example: `384`
     pub internet_bandwidth_total_mbps: Option<f64>,
 
-    /// `NetMaxFlowBps`: a floating-point number.
-    ///
-    /// Example: `3343542`
+    /// `NetMaxFlowBps`; example: `3343542`
     pub net_max_flow_bps: Option<f64>,
 
-    /// `SerialBandwidthTotalMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `SerialBandwidthTotalMbps`; example: `90`
     pub serial_bandwidth_total_mbps: Option<i64>,
 
-    /// `NatBandwidthTotalMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `141`
+    /// `NatBandwidthTotalMbps`; example: `141`
     pub nat_bandwidth_total_mbps: Option<i64>,
 
-    /// `BypassOnlyBandwidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BypassOnlyBandwidthMbps`; example: `0`
     pub bypass_only_bandwidth_mbps: Option<i64>,
 
-    /// `UnusedBandwidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnusedBandwidthMbps`; example: `0`
     pub unused_bandwidth_mbps: Option<i64>,
 
-    /// `CanUsedBandwidthMbps`: a signed 64-bit integer.
-    ///
-    /// Example: `384`
+    /// `CanUsedBandwidthMbps`; example: `384`
     pub can_used_bandwidth_mbps: Option<i64>,
 
-    /// `MaxSerialRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `MaxSerialRegion`; example: `"ap-shanghai"`
     pub max_serial_region: Option<String>,
 
-    /// `SerialRegionInFlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `2534367`
+    /// `SerialRegionInFlowMax`; example: `2534367`
     pub serial_region_in_flow_max: Option<i64>,
 
-    /// `SerialRegionOutFlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `200914`
+    /// `SerialRegionOutFlowMax`; example: `200914`
     pub serial_region_out_flow_max: Option<i64>,
 }
 
@@ -4247,124 +2798,82 @@ pub struct OverviewNorthSouthDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewQuotaDetail {
-    /// `PublicIpUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `PublicIpUsed`; example: `17`
     pub public_ip_used: Option<i64>,
 
-    /// `PublicIpTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `924`
+    /// `PublicIpTotal`; example: `924`
     pub public_ip_total: Option<i64>,
 
-    /// `CommonInstanceTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `CommonInstanceTotal`; example: `20`
     pub common_instance_total: Option<i64>,
 
-    /// `CommonInstanceRemain`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `CommonInstanceRemain`; example: `11`
     pub common_instance_remain: Option<i64>,
 
-    /// `CommonInstanceUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `CommonInstanceUsed`; example: `9`
     pub common_instance_used: Option<i64>,
 
-    /// `AccessControlRuleUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `2657`
+    /// `AccessControlRuleUsed`; example: `2657`
     pub access_control_rule_used: Option<i64>,
 
-    /// `AccessControlRuleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `15000`
+    /// `AccessControlRuleTotal`; example: `15000`
     pub access_control_rule_total: Option<i64>,
 
-    /// `SerialRegionUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SerialRegionUsed`; example: `5`
     pub serial_region_used: Option<i64>,
 
-    /// `NatInstanceUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NatInstanceUsed`; example: `3`
     pub nat_instance_used: Option<i64>,
 
-    /// `VpcInstanceUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `VpcInstanceUsed`; example: `6`
     pub vpc_instance_used: Option<i64>,
 
-    /// `BorderRuleQuota`: an [`OverviewCommonRuleQuotaDetail`].
+    /// `BorderRuleQuota`
     pub border_rule_quota: Option<OverviewCommonRuleQuotaDetail>,
 
-    /// `NatRuleQuota`: an [`OverviewCommonRuleQuotaDetail`].
+    /// `NatRuleQuota`
     pub nat_rule_quota: Option<OverviewCommonRuleQuotaDetail>,
 
-    /// `VpcRuleQuota`: an [`OverviewVpcRuleQuotaDetail`].
+    /// `VpcRuleQuota`
     pub vpc_rule_quota: Option<OverviewVpcRuleQuotaDetail>,
 
-    /// `BlockListQuota`: an [`OverviewBlockListQuota`].
+    /// `BlockListQuota`
     pub block_list_quota: Option<OverviewBlockListQuota>,
 
-    /// `BlockIpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4008`
+    /// `BlockIpCount`; example: `4008`
     pub block_ip_count: Option<i64>,
 
-    /// `BlockIpUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `4009`
+    /// `BlockIpUsed`; example: `4009`
     pub block_ip_used: Option<i64>,
 
-    /// `BlockIpTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `20100`
+    /// `BlockIpTotal`; example: `20100`
     pub block_ip_total: Option<i64>,
 
-    /// `BlockListQuotaDetail`: an [`OverviewBlockListQuotaDetail`].
+    /// `BlockListQuotaDetail`
     pub block_list_quota_detail: Option<OverviewBlockListQuotaDetail>,
 
-    /// `SgRuleQuotaUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SgRuleQuotaUsed`; example: `5`
     pub sg_rule_quota_used: Option<i64>,
 
-    /// `SgRuleQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `SgRuleQuotaTotal`; example: `2000`
     pub sg_rule_quota_total: Option<i64>,
 
-    /// `TotalExtensionUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalExtensionUsed`; example: `0`
     pub total_extension_used: Option<i64>,
 
-    /// `TotalExtensionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalExtensionNum`; example: `100`
     pub total_extension_num: Option<i64>,
 
-    /// `AddressTemplateUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `502`
+    /// `AddressTemplateUsed`; example: `502`
     pub address_template_used: Option<i64>,
 
-    /// `AddressTemplateTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `AddressTemplateTotal`; example: `500`
     pub address_template_total: Option<i64>,
 
-    /// `HoneyPotUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HoneyPotUsed`; example: `3`
     pub honey_pot_used: Option<i64>,
 
-    /// `HoneyPotTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HoneyPotTotal`; example: `10`
     pub honey_pot_total: Option<i64>,
 }
 
@@ -4373,10 +2882,10 @@ pub struct OverviewQuotaDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewResourceQuotaDataLite {
-    /// `Detail`: an [`OverviewResourceQuotaDetail`].
+    /// `Detail`
     pub detail: Option<OverviewResourceQuotaDetail>,
 
-    /// `VolumeUsageDetail`: a [`VolumeUsageDetail`].
+    /// `VolumeUsageDetail`
     pub volume_usage_detail: Option<VolumeUsageDetail>,
 }
 
@@ -4385,20 +2894,20 @@ pub struct OverviewResourceQuotaDataLite {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewResourceQuotaDetail {
-    /// `NorthSouthDetail`: an [`OverviewNorthSouthDetail`].
+    /// `NorthSouthDetail`
     pub north_south_detail: Option<OverviewNorthSouthDetail>,
 
-    /// `EastWestDetail`: an [`OverviewEastWestDetail`].
+    /// `EastWestDetail`
     pub east_west_detail: Option<OverviewEastWestDetail>,
 
-    /// `NDRDetail`: an [`OverviewNdrDetail`].
+    /// `NDRDetail`
     #[tc(rename = "NDRDetail")]
     pub ndr_detail: Option<OverviewNdrDetail>,
 
-    /// `QuotaDetail`: an [`OverviewQuotaDetail`].
+    /// `QuotaDetail`
     pub quota_detail: Option<OverviewQuotaDetail>,
 
-    /// `LogStorageDetail`: an [`OverviewLogStorageDetail`].
+    /// `LogStorageDetail`
     pub log_storage_detail: Option<OverviewLogStorageDetail>,
 }
 
@@ -4407,69 +2916,43 @@ pub struct OverviewResourceQuotaDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct OverviewVpcRuleQuotaDetail {
-    /// `AllowedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `AllowedNum`; example: `5000`
     pub allowed_num: Option<i64>,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1726`
+    /// `UsedNum`; example: `1726`
     pub used_num: Option<i64>,
 
-    /// `RemainQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `3374`
+    /// `RemainQuota`; example: `3374`
     pub remain_quota: Option<i64>,
 
-    /// `RemainExtensionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RemainExtensionNum`; example: `100`
     pub remain_extension_num: Option<i64>,
 
-    /// `GlobalRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1684`
+    /// `GlobalRuleNum`; example: `1684`
     pub global_rule_num: Option<i64>,
 
-    /// `GlobalEnableRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `GlobalEnableRuleNum`; example: `5`
     pub global_enable_rule_num: Option<i64>,
 
-    /// `EdgeRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `EdgeRuleNum`; example: `42`
     pub edge_rule_num: Option<i64>,
 
-    /// `EdgeEnableRuleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EdgeEnableRuleNum`; example: `0`
     pub edge_enable_rule_num: Option<i64>,
 
-    /// `V4RuleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1726`
+    /// `V4RuleTotal`; example: `1726`
     pub v4_rule_total: Option<i64>,
 
-    /// `V4EnableRuleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `V4EnableRuleTotal`; example: `5`
     pub v4_enable_rule_total: Option<i64>,
 
-    /// `V6RuleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `V6RuleTotal`; example: `0`
     pub v6_rule_total: Option<i64>,
 
-    /// `V6EnableRuleTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `V6EnableRuleTotal`; example: `0`
     pub v6_enable_rule_total: Option<i64>,
 
-    /// `IsSwitchEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSwitchEnable`; example: `1`
     pub is_switch_enable: Option<i64>,
 }
 
@@ -4478,44 +2961,28 @@ pub struct OverviewVpcRuleQuotaDetail {
 /// Returned in the output of [`DescribeClusterNatCcnFwSwitchList`](super::DescribeClusterNatCcnFwSwitchList) and [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct PolicyRoutePreCheckReport {
-    /// `NextHopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NextHopCount`; example: `2`
     pub next_hop_count: Option<i64>,
 
-    /// `NextHopLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NextHopLimit`; example: `5`
     pub next_hop_limit: Option<i64>,
 
-    /// `MatchRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `MatchRuleCount`; example: `6`
     pub match_rule_count: Option<i64>,
 
-    /// `MatchRuleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MatchRuleLimit`; example: `100`
     pub match_rule_limit: Option<i64>,
 
-    /// `CloudExistingRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudExistingRuleCount`; example: `0`
     pub cloud_existing_rule_count: Option<i64>,
 
-    /// `CloudExistingNextHopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudExistingNextHopCount`; example: `0`
     pub cloud_existing_next_hop_count: Option<i64>,
 
-    /// `AvailableRuleQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `94`
+    /// `AvailableRuleQuota`; example: `94`
     pub available_rule_quota: Option<i64>,
 
-    /// `AvailableNextHopQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AvailableNextHopQuota`; example: `3`
     pub available_next_hop_quota: Option<i64>,
 }
 
@@ -4524,22 +2991,13 @@ pub struct PolicyRoutePreCheckReport {
 /// Sent in the input of [`CheckClusterVpcFwPreAccess`](super::CheckClusterVpcFwPreAccess), [`ModifyClusterVpcFwSwitch`](super::ModifyClusterVpcFwSwitch) and [`UpdateClusterVpcFw`](super::UpdateClusterVpcFw).
 #[tc_model]
 pub struct RegionCidrConfig {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"eu-frankfurt"`
+    /// `Region`, required in requests; example: `"eu-frankfurt"`
     pub region: Option<String>,
 
-    /// `CidrMode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `CidrMode`, required in requests; example: `2`
     pub cidr_mode: Option<i64>,
 
-    /// `CustomCidr`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.189.0.0/26"`
+    /// `CustomCidr`, required in requests; example: `"10.189.0.0/26"`
     pub custom_cidr: Option<String>,
 }
 
@@ -4548,19 +3006,13 @@ pub struct RegionCidrConfig {
 /// Returned in the output of [`DescribeCcnInstanceRegionStatus`](super::DescribeCcnInstanceRegionStatus).
 #[tc_model]
 pub struct RegionFwStatus {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `Status`; example: `"Auto"`
     pub status: String,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"172.31.0.0/26"`
+    /// `Cidr`; example: `"172.31.0.0/26"`
     pub cidr: String,
 }
 
@@ -4569,19 +3021,13 @@ pub struct RegionFwStatus {
 /// Sent in the input of [`ModifyNatSequenceRules`](super::ModifyNatSequenceRules), [`ModifySequenceAclRules`](super::ModifySequenceAclRules) and [`ModifyVpcFwSequenceRules`](super::ModifyVpcFwSequenceRules).
 #[tc_model]
 pub struct RuleChangeItem {
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `OrderIndex`; example: `100`
     pub order_index: i64,
 
-    /// `NewOrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `NewOrderIndex`; example: `101`
     pub new_order_index: i64,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 }
 
@@ -4590,99 +3036,61 @@ pub struct RuleChangeItem {
 /// Sent in the input of [`CreateAcRules`](super::CreateAcRules) and [`ModifyAcRule`](super::ModifyAcRule).
 #[tc_model]
 pub struct RuleInfoData {
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: u64,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `SourceIp`; example: `"0.0.0.0"`
     pub source_ip: String,
 
-    /// `TargetIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetIp`; example: `"1.1.1.1"`
     pub target_ip: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Strategy`; example: `"0"`
     pub strategy: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Direction`; example: `0`
     pub direction: u64,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"andy创建的规则"`
+    /// `Detail`; example: `"andy创建的规则"`
     pub detail: String,
 
-    /// `TargetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetType`; example: `1`
     pub target_type: u64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"kYtiGTORZGin"`
+    /// `LogId`; example: `"kYtiGTORZGin"`
     pub log_id: Option<String>,
 
-    /// `City`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `City`; example: `1`
     pub city: Option<u64>,
 
-    /// `Country`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Country`; example: `1`
     pub country: Option<u64>,
 
-    /// `CloudCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CloudCode`; example: `"1"`
     pub cloud_code: Option<String>,
 
-    /// `IsRegion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRegion`; example: `1`
     pub is_region: Option<u64>,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `CityName`; example: `"广州"`
     pub city_name: Option<String>,
 
-    /// `CountryName`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `CountryName`; example: `"中国"`
     pub country_name: Option<String>,
 
-    /// `RegionIso`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `RegionIso`; example: `"cn"`
     pub region_iso: Option<String>,
 }
 
@@ -4691,14 +3099,10 @@ pub struct RuleInfoData {
 /// Returned in the output of [`DescribeNatRuleScopes`](super::DescribeNatRuleScopes).
 #[tc_model]
 pub struct RuleScopeInfo {
-    /// `Scope`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Scope`; example: `"ALL"`
     pub scope: Option<String>,
 
-    /// `ScopeDesc`: a string.
-    ///
-    /// Example: `"全局规则"`
+    /// `ScopeDesc`; example: `"全局规则"`
     pub scope_desc: Option<String>,
 }
 
@@ -4707,22 +3111,16 @@ pub struct RuleScopeInfo {
 /// Returned in the output of [`DescribeGuideScanInfo`](super::DescribeGuideScanInfo).
 #[tc_model]
 pub struct ScanInfo {
-    /// `ScanPercent`: a floating-point number.
-    ///
-    /// Example: `0.55`
+    /// `ScanPercent`; example: `0.55`
     pub scan_percent: f64,
 
-    /// `ScanResultInfo`: a [`ScanResultInfo`].
+    /// `ScanResultInfo`
     pub scan_result_info: ScanResultInfo,
 
-    /// `ScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanStatus`; example: `1`
     pub scan_status: i64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2021-04-17 12:20:03"`
+    /// `ScanTime`; example: `"2021-04-17 12:20:03"`
     pub scan_time: String,
 }
 
@@ -4731,36 +3129,24 @@ pub struct ScanInfo {
 /// Returned in the output of [`DescribeGuideScanInfo`](super::DescribeGuideScanInfo).
 #[tc_model]
 pub struct ScanResultInfo {
-    /// `BanStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BanStatus`; example: `true`
     pub ban_status: bool,
 
-    /// `IPNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `IPNum`; example: `10`
     #[tc(rename = "IPNum")]
     pub ip_num: u64,
 
-    /// `IPStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IPStatus`; example: `true`
     #[tc(rename = "IPStatus")]
     pub ip_status: bool,
 
-    /// `IdpStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IdpStatus`; example: `true`
     pub idp_status: bool,
 
-    /// `LeakNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LeakNum`; example: `5`
     pub leak_num: u64,
 
-    /// `PortNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PortNum`; example: `10`
     pub port_num: u64,
 }
 
@@ -4769,17 +3155,13 @@ pub struct ScanResultInfo {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogErrors {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `TopicId`; example: `"cfw_netflow_border"`
     pub topic_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: Option<String>,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"FailedOperation.QueryError"`
+    /// `ErrorCodeStr`; example: `"FailedOperation.QueryError"`
     pub error_code_str: Option<String>,
 }
 
@@ -4788,19 +3170,13 @@ pub struct SearchLogErrors {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogInfos {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"cfw_netflow_border"`
+    /// `TopicId`; example: `"cfw_netflow_border"`
     pub topic_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: i64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 }
 
@@ -4809,10 +3185,10 @@ pub struct SearchLogInfos {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogTopics {
-    /// `Errors`: a list of [`SearchLogErrors`] objects.
+    /// `Errors`
     pub errors: Option<Vec<SearchLogErrors>>,
 
-    /// `Infos`: a list of [`SearchLogInfos`] objects.
+    /// `Infos`
     pub infos: Option<Vec<SearchLogInfos>>,
 }
 
@@ -4822,124 +3198,70 @@ pub struct SearchLogTopics {
 /// Returned in the output of [`DescribeSecurityGroupList`](super::DescribeSecurityGroupList).
 #[tc_model]
 pub struct SecurityGroupBothWayInfo {
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`, required in requests; example: `1`
     pub order_index: Option<u64>,
 
-    /// `SourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SourceId`, required in requests; example: `"1.1.1.1"`
     pub source_id: Option<String>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `SourceType`, required in requests; example: `7`
     pub source_type: Option<u64>,
 
-    /// `TargetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `TargetId`, required in requests; example: `"1.1.1.1"`
     pub target_id: Option<String>,
 
-    /// `TargetType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `TargetType`, required in requests; example: `2`
     pub target_type: Option<u64>,
 
-    /// `Protocol`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`, required in requests; example: `"ANY"`
     pub protocol: Option<String>,
 
-    /// `Port`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`, required in requests; example: `"-1/-1"`
     pub port: Option<String>,
 
-    /// `Strategy`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `Strategy`, required in requests; example: `2`
     pub strategy: Option<u64>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Direction`, required in requests; example: `1`
     pub direction: Option<u64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"andy的规则"`
+    /// `Detail`; example: `"andy的规则"`
     pub detail: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `IsNew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: Option<u64>,
 
-    /// `BothWay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BothWay`; example: `0`
     pub both_way: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-iedpwx01d"`
+    /// `VpcId`; example: `"vpc-iedpwx01d"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-ed2witec"`
+    /// `SubnetId`; example: `"subnet-ed2witec"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"andy的cvm"`
+    /// `InstanceName`; example: `"andy的cvm"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"10.72.1.0/24"`
+    /// `Cidr`; example: `"10.72.1.0/24"`
     pub cidr: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"pp-peodxd0e"`
+    /// `ServiceTemplateId`; example: `"pp-peodxd0e"`
     pub service_template_id: Option<String>,
 
-    /// `ProtocolPortType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ProtocolPortType`, always sent in responses; example: `1`
     pub protocol_port_type: Option<u64>,
 }
 
@@ -4949,152 +3271,91 @@ pub struct SecurityGroupBothWayInfo {
 /// Returned in the output of [`DescribeSecurityGroupList`](super::DescribeSecurityGroupList).
 #[tc_model]
 pub struct SecurityGroupListData {
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: u64,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ipm-dyodhpby"`
+    /// `SourceId`; example: `"ipm-dyodhpby"`
     pub source_id: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `SourceType`; example: `7`
     pub source_type: u64,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"subnet-fmo10koi"`
+    /// `TargetId`; example: `"subnet-fmo10koi"`
     pub target_id: String,
 
-    /// `TargetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TargetType`; example: `2`
     pub target_type: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`; example: `"ANY"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: String,
 
-    /// `Strategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Strategy`; example: `2`
     pub strategy: u64,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"andy的规则"`
+    /// `Detail`; example: `"andy的规则"`
     pub detail: String,
 
-    /// `BothWay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BothWay`; example: `0`
     pub both_way: u64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `IsNew`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsNew`, always sent in responses; example: `1`
     pub is_new: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8xuf8kf5"`
+    /// `VpcId`; example: `"vpc-8xuf8kf5"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-fmo10koi"`
+    /// `SubnetId`; example: `"subnet-fmo10koi"`
     pub subnet_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"InstanceName"`
+    /// `InstanceName`; example: `"InstanceName"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"9.0.0.1"`
+    /// `PrivateIp`; example: `"9.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"9.0.0.1/32"`
+    /// `Cidr`; example: `"9.0.0.1/32"`
     pub cidr: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    ///
-    /// Example: `"ppmg-jz17vpis"`
+    /// `ServiceTemplateId`; example: `"ppmg-jz17vpis"`
     pub service_template_id: Option<String>,
 
-    /// `BothWayInfo`: a list of [`SecurityGroupBothWayInfo`] objects.
+    /// `BothWayInfo`
     pub both_way_info: Option<Vec<SecurityGroupBothWayInfo>>,
 
-    /// `Direction`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Direction`, always sent in responses; example: `0`
     pub direction: Option<u64>,
 
-    /// `ProtocolPortType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ProtocolPortType`, always sent in responses; example: `1`
     pub protocol_port_type: Option<u64>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"cfw_sg_appid_0.0.0.0/0_17295140975391"`
+    /// `Uuid`; example: `"cfw_sg_appid_0.0.0.0/0_17295140975391"`
     pub uuid: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `AssetGroupNameIn`: a string.
-    ///
-    /// Example: `"/全部资产/"`
+    /// `AssetGroupNameIn`; example: `"/全部资产/"`
     pub asset_group_name_in: Option<String>,
 
-    /// `AssetGroupNameOut`: a string.
-    ///
-    /// Example: `"/全部资产/"`
+    /// `AssetGroupNameOut`; example: `"/全部资产/"`
     pub asset_group_name_out: Option<String>,
 
-    /// `ParameterName`: a string.
-    ///
-    /// Example: `"自动化勿删IP组模板"`
+    /// `ParameterName`; example: `"自动化勿删IP组模板"`
     pub parameter_name: Option<String>,
 
-    /// `ProtocolPortName`: a string.
-    ///
-    /// Example: `"端口协议类型参数模板名称"`
+    /// `ProtocolPortName`; example: `"端口协议类型参数模板名称"`
     pub protocol_port_name: Option<String>,
 }
 
@@ -5103,14 +3364,10 @@ pub struct SecurityGroupListData {
 /// Sent in the input of [`ModifySecurityGroupSequenceRules`](super::ModifySecurityGroupSequenceRules).
 #[tc_model]
 pub struct SecurityGroupOrderIndexData {
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OrderIndex`; example: `3`
     pub order_index: u64,
 
-    /// `NewOrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NewOrderIndex`; example: `1`
     pub new_order_index: u64,
 }
 
@@ -5119,19 +3376,13 @@ pub struct SecurityGroupOrderIndexData {
 /// Returned in the output of [`DescribeSecurityGroupRegionList`](super::DescribeSecurityGroupRegionList).
 #[tc_model]
 pub struct SecurityGroupRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"54"`
+    /// `RegionId`; example: `"54"`
     pub region_id: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"武汉"`
+    /// `RegionName`; example: `"武汉"`
     pub region_name: Option<String>,
 }
 
@@ -5141,79 +3392,46 @@ pub struct SecurityGroupRegion {
 /// Returned in the output of [`DescribeEnterpriseSecurityGroupRule`](super::DescribeEnterpriseSecurityGroupRule).
 #[tc_model]
 pub struct SecurityGroupRule {
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy创建的规则"`
+    /// `Description`; example: `"andy创建的规则"`
     pub description: String,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"ins-fmo10koi"`
+    /// `DestContent`; example: `"ins-fmo10koi"`
     pub dest_content: String,
 
-    /// `DestType`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `DestType`; example: `"instance"`
     pub dest_type: String,
 
-    /// `OrderIndex`: a string.
-    ///
-    /// Example: `"-1"`
+    /// `OrderIndex`; example: `"-1"`
     pub order_index: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"ipm-dyodhpby"`
+    /// `SourceContent`; example: `"ipm-dyodhpby"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"template"`
+    /// `SourceType`; example: `"template"`
     pub source_type: String,
 
-    /// `Enable`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"true"`
+    /// `Enable`, always sent in responses; example: `"true"`
     pub enable: Option<String>,
 
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"47481"`
+    /// `Id`, always sent in responses; example: `"47481"`
     pub id: Option<String>,
 
-    /// `Port`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`, always sent in responses; example: `"-1/-1"`
     pub port: Option<String>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`, always sent in responses; example: `"ANY"`
     pub protocol: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 
-    /// `ServiceTemplateId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ppmg-jz17vpis"`
+    /// `ServiceTemplateId`, always sent in responses; example: `"ppmg-jz17vpis"`
     pub service_template_id: Option<String>,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uid`; example: `"1"`
     pub uid: Option<String>,
 }
 
@@ -5222,39 +3440,25 @@ pub struct SecurityGroupRule {
 /// Returned in the output of [`AddEnterpriseSecurityGroupRules`](super::AddEnterpriseSecurityGroupRules).
 #[tc_model]
 pub struct SecurityGroupSimplifyRule {
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Description`; example: `"规则描述"`
     pub description: String,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"ins-fmo10koi"`
+    /// `DestContent`; example: `"ins-fmo10koi"`
     pub dest_content: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`; example: `"ANY"`
     pub protocol: String,
 
-    /// `RuleUuid`: a signed 64-bit integer.
-    ///
-    /// Example: `8888`
+    /// `RuleUuid`; example: `8888`
     pub rule_uuid: i64,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"SG"`
+    /// `Scope`; example: `"SG"`
     pub scope: Option<String>,
 
-    /// `Sequence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sequence`; example: `1`
     pub sequence: i64,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"ipm-dyodhpby"`
+    /// `SourceContent`; example: `"ipm-dyodhpby"`
     pub source_content: String,
 }
 
@@ -5263,19 +3467,13 @@ pub struct SecurityGroupSimplifyRule {
 /// Sent in the input of [`ModifySequenceRules`](super::ModifySequenceRules).
 #[tc_model]
 pub struct SequenceData {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9851`
+    /// `Id`; example: `9851`
     pub id: u64,
 
-    /// `OrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `OrderIndex`; example: `21`
     pub order_index: u64,
 
-    /// `NewOrderIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `NewOrderIndex`; example: `22`
     pub new_order_index: u64,
 }
 
@@ -5284,40 +3482,25 @@ pub struct SequenceData {
 /// Returned in the output of [`DescribeSerialRegion`](super::DescribeSerialRegion).
 #[tc_model]
 pub struct SerialRegionInfo {
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: Option<i64>,
 
-    /// `ElasticSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ElasticSwitch`; example: `100`
     pub elastic_switch: Option<i64>,
 
-    /// `ElasticBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ElasticBandwidth`; example: `1024`
     pub elastic_bandwidth: Option<i64>,
 
-    /// `InFlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `InFlowMax`; example: `1000`
     pub in_flow_max: Option<i64>,
 
-    /// `OutFlowMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `OutFlowMax`; example: `1000`
     pub out_flow_max: Option<i64>,
 
-    /// `ElasticTrafficSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticTrafficSwitch`; example: `0`
     pub elastic_traffic_switch: Option<i64>,
 }
 
@@ -5326,14 +3509,10 @@ pub struct SerialRegionInfo {
 /// Returned in the output of [`DescribeEnterpriseSecurityGroupRuleList`](super::DescribeEnterpriseSecurityGroupRuleList).
 #[tc_model]
 pub struct SgDnsParseCount {
-    /// `ValidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ValidCount`; example: `10`
     pub valid_count: Option<i64>,
 
-    /// `InvalidCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InvalidCount`; example: `10`
     pub invalid_count: Option<i64>,
 }
 
@@ -5342,35 +3521,23 @@ pub struct SgDnsParseCount {
 /// Returned in the output of [`DescribeBlockStaticList`](super::DescribeBlockStaticList) and [`DescribeTLogIpList`](super::DescribeTLogIpList).
 #[tc_model]
 pub struct StaticInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `Address`; example: `"上海"`
     pub address: String,
 
-    /// `InsID`: a string.
-    ///
-    /// Example: `"ins-nl6svll8"`
+    /// `InsID`; example: `"ins-nl6svll8"`
     #[tc(rename = "InsID")]
     pub ins_id: String,
 
-    /// `InsName`: a string.
-    ///
-    /// Example: `"Dev Proxy"`
+    /// `InsName`; example: `"Dev Proxy"`
     pub ins_name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"“183.45.1.2\""`
+    /// `Ip`; example: `"“183.45.1.2\""`
     pub ip: String,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Num`; example: `10`
     pub num: i64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 }
 
@@ -5379,40 +3546,26 @@ pub struct StaticInfo {
 /// Returned in the output of [`DescribeLogStorageStatistic`](super::DescribeLogStorageStatistic).
 #[tc_model]
 pub struct StorageHistogram {
-    /// `AclSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `AclSize`; example: `1024`
     pub acl_size: Option<i64>,
 
-    /// `IdsSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `IdsSize`; example: `1024`
     pub ids_size: Option<i64>,
 
-    /// `NetFlowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NetFlowSize`; example: `1024`
     pub net_flow_size: Option<i64>,
 
-    /// `OperateSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `OperateSize`; example: `1024`
     pub operate_size: Option<i64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-06-30"`
+    /// `Time`; example: `"2023-06-30"`
     pub time: Option<String>,
 
-    /// `NDRNetflowSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NDRNetflowSize`; example: `1024`
     #[tc(rename = "NDRNetflowSize")]
     pub ndr_netflow_size: Option<i64>,
 
-    /// `NDRRiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NDRRiskSize`; example: `1024`
     #[tc(rename = "NDRRiskSize")]
     pub ndr_risk_size: Option<i64>,
 }
@@ -5422,17 +3575,13 @@ pub struct StorageHistogram {
 /// Returned in the output of [`DescribeLogStorageStatistic`](super::DescribeLogStorageStatistic).
 #[tc_model]
 pub struct StorageHistogramShow {
-    /// `StorageType`: a list of strings.
-    ///
-    /// Example: `["访问控制日志"]`
+    /// `StorageType`; example: `["访问控制日志"]`
     pub storage_type: Option<Vec<String>>,
 
-    /// `Dates`: a list of strings.
-    ///
-    /// Example: `["2024-10-24"]`
+    /// `Dates`; example: `["2024-10-24"]`
     pub dates: Option<Vec<String>>,
 
-    /// `Data`: a list of [`IntArray`] objects.
+    /// `Data`
     pub data: Option<Vec<IntArray>>,
 }
 
@@ -5441,22 +3590,16 @@ pub struct StorageHistogramShow {
 /// Returned in the output of [`DescribeSwitchError`](super::DescribeSwitchError).
 #[tc_model]
 pub struct SwitchError {
-    /// `ErrIns`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `ErrIns`; example: `"1.1.1.1"`
     pub err_ins: Option<String>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 
-    /// `ErrKey`: a string.
-    ///
-    /// Example: `"ERR_ENDPOINT_SUBNET"`
+    /// `ErrKey`; example: `"ERR_ENDPOINT_SUBNET"`
     pub err_key: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2023-07-26 22:46:00"`
+    /// `InsertTime`; example: `"2023-07-26 22:46:00"`
     pub insert_time: Option<String>,
 }
 
@@ -5465,19 +3608,13 @@ pub struct SwitchError {
 /// Returned in the output of [`DescribeClusterVpcFwSwitchs`](super::DescribeClusterVpcFwSwitchs).
 #[tc_model]
 pub struct SwitchFailInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"vpc-gz-client2—vpc-gz-server2"`
+    /// `Name`; example: `"vpc-gz-client2—vpc-gz-server2"`
     pub name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Status`; example: `-1`
     pub status: i64,
 }
 
@@ -5486,67 +3623,43 @@ pub struct SwitchFailInfo {
 /// Returned in the output of [`DescribeSwitchLists`](super::DescribeSwitchLists).
 #[tc_model]
 pub struct SwitchListsData {
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.14.67.183"`
+    /// `PublicIp`; example: `"1.14.67.183"`
     pub public_ip: String,
 
-    /// `IntranetIp`: a string.
+    /// `IntranetIp`
     pub intranet_ip: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"nta-服务端性能"`
+    /// `InstanceName`; example: `"nta-服务端性能"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-fdysvd0j"`
+    /// `InstanceId`; example: `"ins-fdysvd0j"`
     pub instance_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `AssetType`; example: `"CVM"`
     pub asset_type: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"成都"`
+    /// `Area`; example: `"成都"`
     pub area: String,
 
-    /// `Switch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Switch`; example: `0`
     pub switch: i64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6414090`
+    /// `Id`; example: `6414090`
     pub id: u64,
 
-    /// `PublicIpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PublicIpType`; example: `2`
     pub public_ip_type: u64,
 
-    /// `PortTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PortTimes`; example: `0`
     pub port_times: Option<u64>,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-03-08 14:56:54"`
+    /// `LastTime`; example: `"2024-03-08 14:56:54"`
     pub last_time: Option<String>,
 
-    /// `ScanMode`: a string.
-    ///
-    /// Example: `"light"`
+    /// `ScanMode`; example: `"light"`
     pub scan_mode: Option<String>,
 
-    /// `ScanStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanStatus`; example: `0`
     pub scan_status: Option<u64>,
 }
 
@@ -5555,34 +3668,22 @@ pub struct SwitchListsData {
 /// Returned in the output of [`DescribeTLogInfo`](super::DescribeTLogInfo).
 #[tc_model]
 pub struct TLogInfo {
-    /// `BanNum`: a signed 64-bit integer.
-    ///
-    /// Example: `126`
+    /// `BanNum`; example: `126`
     pub ban_num: i64,
 
-    /// `BruteForceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `221`
+    /// `BruteForceNum`; example: `221`
     pub brute_force_num: i64,
 
-    /// `HandleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `221`
+    /// `HandleNum`; example: `221`
     pub handle_num: i64,
 
-    /// `NetworkNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetworkNum`; example: `1`
     pub network_num: i64,
 
-    /// `OutNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OutNum`; example: `10`
     pub out_num: i64,
 
-    /// `VulNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulNum`; example: `0`
     pub vul_num: i64,
 }
 
@@ -5591,14 +3692,10 @@ pub struct TLogInfo {
 /// Sent in the input of [`ExpandCfwVertical`](super::ExpandCfwVertical).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: Option<String>,
 }
 
@@ -5607,65 +3704,41 @@ pub struct TagInfo {
 /// Returned in the output of [`DescribeAddressTemplateList`](super::DescribeAddressTemplateList).
 #[tc_model]
 pub struct TemplateListInfo {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mb_1300448058_1636944838448"`
+    /// `Uuid`; example: `"mb_1300448058_1636944838448"`
     pub uuid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"出向白名单"`
+    /// `Name`; example: `"出向白名单"`
     pub name: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"放通出方向目的ip"`
+    /// `Detail`; example: `"放通出方向目的ip"`
     pub detail: String,
 
-    /// `IpString`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IpString`; example: `"1.1.1.1"`
     pub ip_string: String,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2021-11-15 10:53:58"`
+    /// `InsertTime`; example: `"2021-11-15 10:53:58"`
     pub insert_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-15 10:53:58"`
+    /// `UpdateTime`; example: `"2021-11-15 10:53:58"`
     pub update_time: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `RulesNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RulesNum`; example: `1`
     pub rules_num: i64,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"pp-15181"`
+    /// `TemplateId`; example: `"pp-15181"`
     pub template_id: Option<String>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"4"`
+    /// `ProtocolType`; example: `"4"`
     pub protocol_type: Option<String>,
 
-    /// `IPNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPNum`; example: `1`
     #[tc(rename = "IPNum")]
     pub ip_num: Option<i64>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 }
 
@@ -5674,27 +3747,19 @@ pub struct TemplateListInfo {
 /// Returned in the output of [`DescribeUnHandleEventTabList`](super::DescribeUnHandleEventTabList).
 #[tc_model]
 pub struct UnHandleEvent {
-    /// `EventTableListStruct`: a list of [`UnHandleEventDetail`] objects.
+    /// `EventTableListStruct`
     pub event_table_list_struct: Vec<UnHandleEventDetail>,
 
-    /// `BaseLineUser`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaseLineUser`; example: `1`
     pub base_line_user: u64,
 
-    /// `BaseLineInSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaseLineInSwitch`; example: `1`
     pub base_line_in_switch: u64,
 
-    /// `BaseLineOutSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaseLineOutSwitch`; example: `1`
     pub base_line_out_switch: u64,
 
-    /// `VpcFwCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcFwCount`; example: `1`
     pub vpc_fw_count: u64,
 }
 
@@ -5703,14 +3768,10 @@ pub struct UnHandleEvent {
 /// Returned in the output of [`DescribeUnHandleEventTabList`](super::DescribeUnHandleEventTabList).
 #[tc_model]
 pub struct UnHandleEventDetail {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"主机失陷"`
+    /// `EventName`; example: `"主机失陷"`
     pub event_name: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: u64,
 }
 
@@ -5719,30 +3780,20 @@ pub struct UnHandleEventDetail {
 /// Returned in the output of [`DescribeOverviewResourceQuota`](super::DescribeOverviewResourceQuota).
 #[tc_model]
 pub struct VolumeUsageDetail {
-    /// `PublicIpUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `PublicIpUsed`; example: `35`
     pub public_ip_used: Option<i64>,
 
-    /// `InstanceUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InstanceUsed`; example: `0`
     pub instance_used: Option<i64>,
 
-    /// `StatDate`: a string.
-    ///
-    /// Example: `"2026-07-02"`
+    /// `StatDate`; example: `"2026-07-02"`
     pub stat_date: Option<String>,
 
-    /// `TodayTrafficGB`: a floating-point number.
-    ///
-    /// Example: `0.12`
+    /// `TodayTrafficGB`; example: `0.12`
     #[tc(rename = "TodayTrafficGB")]
     pub today_traffic_gb: Option<f64>,
 
-    /// `ProtectDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectDays`; example: `1`
     pub protect_days: Option<i64>,
 }
 
@@ -5751,55 +3802,35 @@ pub struct VolumeUsageDetail {
 /// Returned in the output of [`DescribeNatFwVpcDnsLst`](super::DescribeNatFwVpcDnsLst).
 #[tc_model]
 pub struct VpcDnsInfo {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ilbrv877"`
+    /// `VpcId`; example: `"vpc-ilbrv877"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"运维"`
+    /// `VpcName`; example: `"运维"`
     pub vpc_name: String,
 
-    /// `FwMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FwMode`; example: `0`
     pub fw_mode: i64,
 
-    /// `VpcIpv4Cidr`: a string.
-    ///
-    /// Example: `"10.115.0.0/16"`
+    /// `VpcIpv4Cidr`; example: `"10.115.0.0/16"`
     pub vpc_ipv4_cidr: String,
 
-    /// `DNSEip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DNSEip`; example: `"1.1.1.1"`
     #[tc(rename = "DNSEip")]
     pub dns_eip: String,
 
-    /// `NatInsId`: a string.
-    ///
-    /// Example: `"nat-2irqlrfj"`
+    /// `NatInsId`; example: `"nat-2irqlrfj"`
     pub nat_ins_id: Option<String>,
 
-    /// `NatInsName`: a string.
-    ///
-    /// Example: `"对外nat网关"`
+    /// `NatInsName`; example: `"对外nat网关"`
     pub nat_ins_name: Option<String>,
 
-    /// `SwitchStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchStatus`; example: `1`
     pub switch_status: i64,
 
-    /// `ProtectedStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedStatus`; example: `1`
     pub protected_status: Option<u64>,
 
-    /// `SupportDNSFW`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDNSFW`; example: `1`
     #[tc(rename = "SupportDNSFW")]
     pub support_dnsfw: Option<u64>,
 }
@@ -5809,51 +3840,31 @@ pub struct VpcDnsInfo {
 /// Returned in the output of [`DescribeFwGroupInstanceInfo`](super::DescribeFwGroupInstanceInfo).
 #[tc_model]
 pub struct VpcFwCvmInsInfo {
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-af7aa5a3"`
+    /// `FwInsId`; example: `"cfwew-af7aa5a3"`
     pub fw_ins_id: String,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`, always sent in responses; example: `"ap-chengdu"`
     pub region: Option<String>,
 
-    /// `RegionZh`: a string.
-    ///
-    /// Example: `"成都"`
+    /// `RegionZh`; example: `"成都"`
     pub region_zh: Option<String>,
 
-    /// `RegionDetail`: a string.
-    ///
-    /// Example: `"西南地区"`
+    /// `RegionDetail`; example: `"西南地区"`
     pub region_detail: Option<String>,
 
-    /// `ZoneZh`: a string.
-    ///
-    /// Example: `"成都一区"`
+    /// `ZoneZh`; example: `"成都一区"`
     pub zone_zh: Option<String>,
 
-    /// `ZoneZhBack`: a string.
-    ///
-    /// Example: `"成都二区"`
+    /// `ZoneZhBack`; example: `"成都二区"`
     pub zone_zh_back: Option<String>,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1024`
+    /// `BandWidth`, always sent in responses; example: `1024`
     pub band_width: Option<i64>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-chengdu-1"`
+    /// `Zone`; example: `"ap-chengdu-1"`
     pub zone: Option<String>,
 
-    /// `ZoneBak`: a string.
-    ///
-    /// Example: `"ap-chengdu-2"`
+    /// `ZoneBak`; example: `"ap-chengdu-2"`
     pub zone_bak: Option<String>,
 }
 
@@ -5862,70 +3873,46 @@ pub struct VpcFwCvmInsInfo {
 /// Returned in the output of [`DescribeFwGroupInstanceInfo`](super::DescribeFwGroupInstanceInfo).
 #[tc_model]
 pub struct VpcFwGroupInfo {
-    /// `FwGroupId`: a string.
-    ///
-    /// Example: `"cfwg-15181"`
+    /// `FwGroupId`; example: `"cfwg-15181"`
     pub fw_group_id: String,
 
-    /// `FwGroupName`: a string.
-    ///
-    /// Example: `"生产区防火墙"`
+    /// `FwGroupName`; example: `"生产区防火墙"`
     pub fw_group_name: Option<String>,
 
-    /// `FwSwitchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FwSwitchNum`; example: `10`
     pub fw_switch_num: i64,
 
-    /// `RegionLst`: a list of strings.
+    /// `RegionLst`
     pub region_lst: Option<Vec<String>>,
 
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `SwitchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchMode`; example: `1`
     pub switch_mode: i64,
 
-    /// `FwInstanceLst`: a list of [`VpcFwInstanceInfo`] objects.
+    /// `FwInstanceLst`
     pub fw_instance_lst: Option<Vec<VpcFwInstanceInfo>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `FwVpcCidr`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `FwVpcCidr`; example: `"auto"`
     pub fw_vpc_cidr: String,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-wxecrvtb"`
+    /// `CdcId`; example: `"cluster-wxecrvtb"`
     pub cdc_id: Option<String>,
 
-    /// `CdcName`: a string.
-    ///
-    /// Example: `"guangzhou-cdc"`
+    /// `CdcName`; example: `"guangzhou-cdc"`
     pub cdc_name: Option<String>,
 
-    /// `CrossUserMode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CrossUserMode`; example: `"1"`
     pub cross_user_mode: Option<String>,
 
-    /// `NeedSwitchCcnOverlap`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedSwitchCcnOverlap`; example: `0`
     pub need_switch_ccn_overlap: Option<i64>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-wxecrvtb"`
+    /// `CcnId`; example: `"ccn-wxecrvtb"`
     pub ccn_id: Option<String>,
 }
 
@@ -5934,22 +3921,16 @@ pub struct VpcFwGroupInfo {
 /// Sent in the input of [`CreateVpcFwGroup`](super::CreateVpcFwGroup) and [`ModifyVpcFwGroup`](super::ModifyVpcFwGroup).
 #[tc_model]
 pub struct VpcFwInstance {
-    /// `Name`: a string.
-    ///
-    /// Example: `"内网防火墙实例"`
+    /// `Name`; example: `"内网防火墙实例"`
     pub name: String,
 
-    /// `VpcIds`: a list of strings.
-    ///
-    /// Example: `["vpc-151515","vpc-151515"]`
+    /// `VpcIds`; example: `["vpc-151515","vpc-151515"]`
     pub vpc_ids: Vec<String>,
 
-    /// `FwDeploy`: a [`FwDeploy`].
+    /// `FwDeploy`
     pub fw_deploy: FwDeploy,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-151515"`
+    /// `FwInsId`; example: `"cfwew-151515"`
     pub fw_ins_id: Option<String>,
 }
 
@@ -5958,160 +3939,97 @@ pub struct VpcFwInstance {
 /// Returned in the output of [`DescribeFwGroupInstanceInfo`](super::DescribeFwGroupInstanceInfo).
 #[tc_model]
 pub struct VpcFwInstanceInfo {
-    /// `FwInsName`: a string.
-    ///
-    /// Example: `"防火墙名称"`
+    /// `FwInsName`; example: `"防火墙名称"`
     pub fw_ins_name: String,
 
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-de1a3a1a"`
+    /// `FwInsId`; example: `"cfwew-de1a3a1a"`
     pub fw_ins_id: String,
 
-    /// `FwMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FwMode`; example: `1`
     pub fw_mode: i64,
 
-    /// `JoinInsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `JoinInsNum`; example: `8`
     pub join_ins_num: i64,
 
-    /// `FwSwitchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `FwSwitchNum`; example: `8`
     pub fw_switch_num: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Time`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-12-09 11:56:58"`
+    /// `Time`, required in requests; example: `"2021-12-09 11:56:58"`
     pub time: Option<String>,
 
-    /// `CcnId`: a list of strings.
-    ///
-    /// Example: `["ccn-58cqznrf"]`
+    /// `CcnId`; example: `["ccn-58cqznrf"]`
     pub ccn_id: Option<Vec<String>>,
 
-    /// `CcnName`: a list of strings.
-    ///
-    /// Example: `["云联网ccn防火墙开发--勿删"]`
+    /// `CcnName`; example: `["云联网ccn防火墙开发--勿删"]`
     pub ccn_name: Option<Vec<String>>,
 
-    /// `PeerConnectionId`: a list of strings.
-    ///
-    /// Example: `["pcx-985becc"]`
+    /// `PeerConnectionId`; example: `["pcx-985becc"]`
     pub peer_connection_id: Option<Vec<String>>,
 
-    /// `PeerConnectionName`: a list of strings.
-    ///
-    /// Example: `["跨vpc连接"]`
+    /// `PeerConnectionName`; example: `["跨vpc连接"]`
     pub peer_connection_name: Option<Vec<String>>,
 
-    /// `FwCvmLst`: a list of [`VpcFwCvmInsInfo`] objects.
+    /// `FwCvmLst`
     pub fw_cvm_lst: Option<Vec<VpcFwCvmInsInfo>>,
 
-    /// `JoinInsLst`: a list of [`VpcFwJoinInstanceType`] objects.
+    /// `JoinInsLst`
     pub join_ins_lst: Option<Vec<VpcFwJoinInstanceType>>,
 
-    /// `FwGateway`: a list of [`FwGateway`] objects.
+    /// `FwGateway`
     pub fw_gateway: Option<Vec<FwGateway>>,
 
-    /// `FwGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cfwg-8f4cd56c"`
+    /// `FwGroupId`, always sent in responses; example: `"cfwg-8f4cd56c"`
     pub fw_group_id: Option<String>,
 
-    /// `RuleUsed`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `RuleUsed`, always sent in responses; example: `10`
     pub rule_used: Option<i64>,
 
-    /// `RuleMax`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5000`
+    /// `RuleMax`, always sent in responses; example: `5000`
     pub rule_max: Option<i64>,
 
-    /// `Width`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1024`
+    /// `Width`, always sent in responses; example: `1024`
     pub width: Option<i64>,
 
-    /// `UserVpcWidth`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5000`
+    /// `UserVpcWidth`, always sent in responses; example: `5000`
     pub user_vpc_width: Option<i64>,
 
-    /// `JoinInsIdLst`: a list of strings.
-    ///
-    /// Example: `["vpc-1515151"]`
+    /// `JoinInsIdLst`; example: `["vpc-1515151"]`
     pub join_ins_id_lst: Option<Vec<String>>,
 
-    /// `FlowMax`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `FlowMax`, always sent in responses; example: `1000`
     pub flow_max: Option<i64>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"cfw_3.7.0.888"`
+    /// `EngineVersion`; example: `"cfw_3.7.0.888"`
     pub engine_version: Option<String>,
 
-    /// `UpdateEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateEnable`; example: `0`
     pub update_enable: Option<i64>,
 
-    /// `TrafficMode`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TrafficMode`; example: `"Normal"`
     pub traffic_mode: Option<String>,
 
-    /// `ReserveTime`: a string.
-    ///
-    /// Example: `"2021-12-09 11:56:58"`
+    /// `ReserveTime`; example: `"2021-12-09 11:56:58"`
     pub reserve_time: Option<String>,
 
-    /// `ReserveVersion`: a string.
-    ///
-    /// Example: `"cfw_3.8.0.888"`
+    /// `ReserveVersion`; example: `"cfw_3.8.0.888"`
     pub reserve_version: Option<String>,
 
-    /// `ReserveVersionState`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `ReserveVersionState`; example: `"stable"`
     pub reserve_version_state: Option<String>,
 
-    /// `ElasticSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticSwitch`; example: `1`
     pub elastic_switch: Option<i64>,
 
-    /// `ElasticBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ElasticBandwidth`; example: `100`
     pub elastic_bandwidth: Option<i64>,
 
-    /// `IsFirstAfterPay`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFirstAfterPay`; example: `1`
     pub is_first_after_pay: Option<i64>,
 
-    /// `ElasticTrafficSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticTrafficSwitch`; example: `1`
     pub elastic_traffic_switch: Option<i64>,
 }
 
@@ -6120,19 +4038,13 @@ pub struct VpcFwInstanceInfo {
 /// Returned in the output of [`DescribeVpcFwGroupSwitch`](super::DescribeVpcFwGroupSwitch).
 #[tc_model]
 pub struct VpcFwInstanceShow {
-    /// `FwInsId`: a string.
-    ///
-    /// Example: `"cfwew-af7aa5a3"`
+    /// `FwInsId`; example: `"cfwew-af7aa5a3"`
     pub fw_ins_id: String,
 
-    /// `FwInsName`: a string.
-    ///
-    /// Example: `"防火墙-实例1"`
+    /// `FwInsName`; example: `"防火墙-实例1"`
     pub fw_ins_name: String,
 
-    /// `FwInsRegion`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `FwInsRegion`; example: `"ap-chongqing"`
     pub fw_ins_region: String,
 }
 
@@ -6141,14 +4053,10 @@ pub struct VpcFwInstanceShow {
 /// Returned in the output of [`DescribeFwGroupInstanceInfo`](super::DescribeFwGroupInstanceInfo).
 #[tc_model]
 pub struct VpcFwJoinInstanceType {
-    /// `JoinType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `JoinType`; example: `"VPC"`
     pub join_type: String,
 
-    /// `Num`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Num`; example: `6`
     pub num: i64,
 }
 
@@ -6158,155 +4066,91 @@ pub struct VpcFwJoinInstanceType {
 /// Returned in the output of [`DescribeVpcAcRule`](super::DescribeVpcAcRule).
 #[tc_model]
 pub struct VpcRuleItem {
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy使用的模板"`
+    /// `Description`; example: `"andy使用的模板"`
     pub description: String,
 
-    /// `DestContent`: a string.
-    ///
-    /// Example: `"198.51.100.10"`
+    /// `DestContent`; example: `"198.51.100.10"`
     pub dest_content: String,
 
-    /// `DestType`: a string.
-    ///
-    /// Example: `"net"`
+    /// `DestType`; example: `"net"`
     pub dest_type: String,
 
-    /// `EdgeId`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `EdgeId`; example: `"ALL"`
     pub edge_id: String,
 
-    /// `Enable`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Enable`; example: `"true"`
     pub enable: String,
 
-    /// `OrderIndex`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderIndex`; example: `1`
     pub order_index: i64,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"-1/-1"`
+    /// `Port`; example: `"-1/-1"`
     pub port: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ANY"`
+    /// `Protocol`; example: `"ANY"`
     pub protocol: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"accept"`
+    /// `RuleAction`; example: `"accept"`
     pub rule_action: String,
 
-    /// `SourceContent`: a string.
-    ///
-    /// Example: `"192.168.0.2"`
+    /// `SourceContent`; example: `"192.168.0.2"`
     pub source_content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"net"`
+    /// `SourceType`; example: `"net"`
     pub source_type: String,
 
-    /// `BetaList`: a list of [`BetaInfoByAcl`] objects.
-    /// Always sent in responses.
+    /// `BetaList`, always sent in responses
     pub beta_list: Option<Vec<BetaInfoByAcl>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 00:00:00"`
+    /// `CreateTime`; example: `"2025-07-24 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `Deleted`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Deleted`, always sent in responses; example: `0`
     pub deleted: Option<i64>,
 
-    /// `DestValueType`: a string.
-    ///
-    /// Example: `"net"`
+    /// `DestValueType`; example: `"net"`
     pub dest_value_type: Option<String>,
 
-    /// `DetectedTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DetectedTimes`, always sent in responses; example: `0`
     pub detected_times: Option<i64>,
 
-    /// `EdgeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"andy的edge"`
+    /// `EdgeName`, always sent in responses; example: `"andy的edge"`
     pub edge_name: Option<String>,
 
-    /// `FwGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ALL"`
+    /// `FwGroupId`, always sent in responses; example: `"ALL"`
     pub fw_group_id: Option<String>,
 
-    /// `FwGroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"防火墙名称"`
+    /// `FwGroupName`, always sent in responses; example: `"防火墙名称"`
     pub fw_group_name: Option<String>,
 
-    /// `InternalUuid`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8921`
+    /// `InternalUuid`, always sent in responses; example: `8921`
     pub internal_uuid: Option<i64>,
 
-    /// `Invalid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Invalid`; example: `0`
     pub invalid: Option<i64>,
 
-    /// `IpVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpVersion`; example: `0`
     pub ip_version: Option<i64>,
 
-    /// `ParamTemplateId`: a string.
-    ///
-    /// Example: `"pp-1q2w3e4r"`
+    /// `ParamTemplateId`; example: `"pp-1q2w3e4r"`
     pub param_template_id: Option<String>,
 
-    /// `ParamTemplateName`: a string.
-    ///
-    /// Example: `"常用参数模板"`
+    /// `ParamTemplateName`; example: `"常用参数模板"`
     pub param_template_name: Option<String>,
 
-    /// `RulePartition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RulePartition`; example: `0`
     pub rule_partition: Option<i64>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"来源实例"`
+    /// `SourceName`; example: `"来源实例"`
     pub source_name: Option<String>,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `"目的Cvm"`
+    /// `TargetName`; example: `"目的Cvm"`
     pub target_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-24 01:00:00"`
+    /// `UpdateTime`; example: `"2025-07-24 01:00:00"`
     pub update_time: Option<String>,
 
-    /// `Uuid`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8888`
+    /// `Uuid`, always sent in responses; example: `8888`
     pub uuid: Option<i64>,
 }
 
@@ -6315,14 +4159,10 @@ pub struct VpcRuleItem {
 /// Sent in the input of [`CreateChooseVpcs`](super::CreateChooseVpcs).
 #[tc_model]
 pub struct VpcZoneData {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -6331,70 +4171,44 @@ pub struct VpcZoneData {
 /// Sent in the input of [`CreateWhiteRule`](super::CreateWhiteRule) and [`ModifyWhiteRule`](super::ModifyWhiteRule).
 #[tc_model]
 pub struct WhiteRuleInfo {
-    /// `DstIP`: a string.
-    ///
-    /// Example: `"11.2.33.2"`
+    /// `DstIP`; example: `"11.2.33.2"`
     #[tc(rename = "DstIP")]
     pub dst_ip: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"ac7006fcb5cf46ed866f707c7428f5bd"`
+    /// `FileMd5`; example: `"ac7006fcb5cf46ed866f707c7428f5bd"`
     pub file_md5: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"readme.txt"`
+    /// `FileName`; example: `"readme.txt"`
     pub file_name: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `HostName`; example: `"qq.com"`
     pub host_name: Option<String>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `IdsRuleId`: a string.
-    ///
-    /// Example: `"20015"`
+    /// `IdsRuleId`; example: `"20015"`
     pub ids_rule_id: Option<String>,
 
-    /// `IdsRuleName`: a string.
-    ///
-    /// Example: `"敏感信息泄露"`
+    /// `IdsRuleName`; example: `"敏感信息泄露"`
     pub ids_rule_name: Option<String>,
 
-    /// `Ioc`: a string.
-    ///
-    /// Example: `"pool.com"`
+    /// `Ioc`; example: `"pool.com"`
     pub ioc: Option<String>,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"11.2.33.1"`
+    /// `SrcIP`; example: `"11.2.33.1"`
     #[tc(rename = "SrcIP")]
     pub src_ip: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index.html"`
+    /// `Url`; example: `"/index.html"`
     pub url: Option<String>,
 
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"Friefox"`
+    /// `UserAgent`; example: `"Friefox"`
     pub user_agent: Option<String>,
 
-    /// `WhiteId`: a string.
-    ///
-    /// Example: `"wl-88dadc"`
+    /// `WhiteId`; example: `"wl-88dadc"`
     pub white_id: Option<String>,
 
-    /// `XForwardedFor`: a string.
-    ///
-    /// Example: `"101.1.2.3"`
+    /// `XForwardedFor`; example: `"101.1.2.3"`
     pub x_forwarded_for: Option<String>,
 }

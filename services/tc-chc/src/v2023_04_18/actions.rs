@@ -7,9 +7,12 @@ use super::models;
 /// The `ConfirmCommonServiceWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`ConfirmCommonServiceWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=ConfirmCommonServiceWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -18,9 +21,7 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct ConfirmCommonServiceWorkOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-24120219411076552"`
+    /// `OrderId`; example: `"ord-24120219411076552"`
     pub order_id: String,
 }
 
@@ -34,9 +35,12 @@ pub struct ConfirmCommonServiceWorkOrderResponse {
 /// The `CreateCommonServiceWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateCommonServiceWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateCommonServiceWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -45,44 +49,32 @@ pub struct ConfirmCommonServiceWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCommonServiceWorkOrder {
-    /// `DevicePositionSet`: a list of [`DevicePosition`](super::models::DevicePosition) objects.
+    /// `DevicePositionSet`
     pub device_position_set: Vec<models::DevicePosition>,
 
-    /// `ServiceLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceLevel`; example: `1`
     pub service_level: u64,
 
-    /// `PreAuthorization`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreAuthorization`; example: `true`
     pub pre_authorization: bool,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactName`; example: `"张三"`
     pub contact_name: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `ContactPhone`; example: `"13800138000"`
     pub contact_phone: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `Instructions`: a string.
-    ///
-    /// Example: `"检查五台设备"`
+    /// `Instructions`; example: `"检查五台设备"`
     pub instructions: String,
 }
 
 /// What a successful [`CreateCommonServiceWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateCommonServiceWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Vec<models::WorkOrderTinyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -92,9 +84,12 @@ pub struct CreateCommonServiceWorkOrderResponse {
 /// The `CreateModelEvaluationWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateModelEvaluationWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateModelEvaluationWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -103,31 +98,23 @@ pub struct CreateCommonServiceWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateModelEvaluationWorkOrder {
-    /// `ModelSet`: a list of [`ModelVersion`](super::models::ModelVersion) objects.
-    ///
-    /// Example: `[{"DevModel":"SFT1502-III","Version":"V1"}]`
+    /// `ModelSet`; example: `[{"DevModel":"SFT1502-III","Version":"V1"}]`
     pub model_set: Vec<models::ModelVersion>,
 
-    /// `CampusId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `CampusId`; example: `6`
     pub campus_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateModelEvaluationWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateModelEvaluationWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Vec<models::WorkOrderTinyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -137,9 +124,12 @@ pub struct CreateModelEvaluationWorkOrderResponse {
 /// The `CreateMovingWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateMovingWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateMovingWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -148,34 +138,26 @@ pub struct CreateModelEvaluationWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateMovingWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `WithPowerOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithPowerOn`; example: `false`
     pub with_power_on: bool,
 
-    /// `DeviceMovingList`: a list of [`DeviceRackOn`](super::models::DeviceRackOn) objects.
+    /// `DeviceMovingList`
     pub device_moving_list: Vec<models::DeviceRackOn>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注：搬迁"`
+    /// `Remark`; example: `"备注：搬迁"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateMovingWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateMovingWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -185,9 +167,12 @@ pub struct CreateMovingWorkOrderResponse {
 /// The `CreateNetDeviceModel` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateNetDeviceModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateNetDeviceModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -196,21 +181,17 @@ pub struct CreateMovingWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateNetDeviceModel {
-    /// `ModelDetail`: a [`NetDeviceModel`](super::models::NetDeviceModel).
+    /// `ModelDetail`
     pub model_detail: models::NetDeviceModel,
 }
 
 /// What a successful [`CreateNetDeviceModel`] call returns.
 #[tc_model]
 pub struct CreateNetDeviceModelResponse {
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"Cisco IronPort 370"`
+    /// `DevModel`; example: `"Cisco IronPort 370"`
     pub dev_model: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `Version`; example: `"V1"`
     pub version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -220,9 +201,12 @@ pub struct CreateNetDeviceModelResponse {
 /// The `CreatePersonnelVisitWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreatePersonnelVisitWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreatePersonnelVisitWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -231,47 +215,35 @@ pub struct CreateNetDeviceModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePersonnelVisitWorkOrder {
-    /// `PersonnelSet`: a list of [`Personnel`](super::models::Personnel) objects.
+    /// `PersonnelSet`
     pub personnel_set: Vec<models::Personnel>,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `169`
+    /// `IdcId`; example: `169`
     pub idc_id: u64,
 
-    /// `IdcUnitIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[15802,15803]`
+    /// `IdcUnitIdSet`; example: `[15802,15803]`
     pub idc_unit_id_set: Vec<u64>,
 
-    /// `EnterStartTime`: a string.
-    ///
-    /// Example: `"2024-10-27 00:25:56"`
+    /// `EnterStartTime`; example: `"2024-10-27 00:25:56"`
     pub enter_start_time: String,
 
-    /// `EnterEndTime`: a string.
-    ///
-    /// Example: `"2024-10-27 00:25:56"`
+    /// `EnterEndTime`; example: `"2024-10-27 00:25:56"`
     pub enter_end_time: String,
 
-    /// `VisitReason`: a list of strings.
-    ///
-    /// Example: `["OTHER"]`
+    /// `VisitReason`; example: `["OTHER"]`
     pub visit_reason: Vec<String>,
 
-    /// `VisitRemark`: a string.
-    ///
-    /// Example: `"设备测试"`
+    /// `VisitRemark`; example: `"设备测试"`
     pub visit_remark: String,
 
-    /// `CarSet`: a list of [`PersonnelVisitCar`](super::models::PersonnelVisitCar) objects.
+    /// `CarSet`
     pub car_set: Option<Vec<models::PersonnelVisitCar>>,
 }
 
 /// What a successful [`CreatePersonnelVisitWorkOrder`] call returns.
 #[tc_model]
 pub struct CreatePersonnelVisitWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Vec<models::WorkOrderTinyInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -281,9 +253,12 @@ pub struct CreatePersonnelVisitWorkOrderResponse {
 /// The `CreatePowerOffWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreatePowerOffWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreatePowerOffWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -292,37 +267,29 @@ pub struct CreatePersonnelVisitWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePowerOffWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `IsPowerOffConfirm`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsPowerOffConfirm`; example: `"1"`
     pub is_power_off_confirm: String,
 
-    /// `DeviceSnList`: a list of strings.
+    /// `DeviceSnList`
     pub device_sn_list: Vec<String>,
 
-    /// `PowerOffConfirmInfo`: a [`PowerOffConfirm`](super::models::PowerOffConfirm).
+    /// `PowerOffConfirmInfo`
     pub power_off_confirm_info: Option<models::PowerOffConfirm>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注：关电"`
+    /// `Remark`; example: `"备注：关电"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreatePowerOffWorkOrder`] call returns.
 #[tc_model]
 pub struct CreatePowerOffWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -332,9 +299,12 @@ pub struct CreatePowerOffWorkOrderResponse {
 /// The `CreatePowerOnWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreatePowerOnWorkOrderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreatePowerOnWorkOrder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
@@ -343,24 +313,20 @@ pub struct CreatePowerOffWorkOrderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreatePowerOnWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `DeviceSnList`: a list of strings.
+    /// `DeviceSnList`
     pub device_sn_list: Vec<String>,
 }
 
 /// What a successful [`CreatePowerOnWorkOrder`] call returns.
 #[tc_model]
 pub struct CreatePowerOnWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -370,94 +336,76 @@ pub struct CreatePowerOnWorkOrderResponse {
 /// The `CreateQuitWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateQuitWorkOrderResponse`].
-/// The codes it documents are in [`CreateQuitWorkOrderError`](super::errors::CreateQuitWorkOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateQuitWorkOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateQuitWorkOrder",
     output = CreateQuitWorkOrderResponse,
-    error = super::errors::CreateQuitWorkOrderError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateQuitWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `StuffOption`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StuffOption`; example: `"1"`
     pub stuff_option: String,
 
-    /// `IsPowerOffConfirm`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsPowerOffConfirm`; example: `"1"`
     pub is_power_off_confirm: String,
 
-    /// `DeviceSnList`: a list of strings.
-    ///
-    /// Example: `["chc001","chc002"]`
+    /// `DeviceSnList`; example: `["chc001","chc002"]`
     pub device_sn_list: Vec<String>,
 
-    /// `HandoverMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HandoverMethod`; example: `"1"`
     pub handover_method: String,
 
-    /// `SelfOperationInfo`: a [`SelfOperation`](super::models::SelfOperation).
+    /// `SelfOperationInfo`
     pub self_operation_info: Option<models::SelfOperation>,
 
-    /// `PowerOffConfirmInfo`: a [`PowerOffConfirm`](super::models::PowerOffConfirm).
+    /// `PowerOffConfirmInfo`
     pub power_off_confirm_info: Option<models::PowerOffConfirm>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `LogisticsReceipt`: a [`LogisticsReceipt`](super::models::LogisticsReceipt).
+    /// `LogisticsReceipt`
     pub logistics_receipt: Option<models::LogisticsReceipt>,
 
-    /// `CustomerReceipt`: a [`CustomerReceipt`](super::models::CustomerReceipt).
+    /// `CustomerReceipt`
     pub customer_receipt: Option<models::CustomerReceipt>,
 
-    /// `Building`: a string.
-    ///
-    /// Example: `"上海青浦2号楼"`
+    /// `Building`; example: `"上海青浦2号楼"`
     pub building: Option<String>,
 
-    /// `IdcUnitId`: a string.
-    ///
-    /// Example: `"3"`
+    /// `IdcUnitId`; example: `"3"`
     pub idc_unit_id: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"TELECOM"`
+    /// `Isp`; example: `"TELECOM"`
     pub isp: Option<String>,
 
-    /// `EmailSet`: a list of strings.
-    ///
-    /// Example: `["godwinchen@tencent.com"]`
+    /// `EmailSet`; example: `["godwinchen@tencent.com"]`
     pub email_set: Option<Vec<String>>,
 
-    /// `FactorSet`: a list of strings.
-    ///
-    /// Example: `["OTHER"]`
+    /// `FactorSet`; example: `["OTHER"]`
     pub factor_set: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateQuitWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateQuitWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -467,56 +415,52 @@ pub struct CreateQuitWorkOrderResponse {
 /// The `CreateRackOffWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateRackOffWorkOrderResponse`].
-/// The codes it documents are in [`CreateRackOffWorkOrderError`](super::errors::CreateRackOffWorkOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateRackOffWorkOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateRackOffWorkOrder",
     output = CreateRackOffWorkOrderResponse,
-    error = super::errors::CreateRackOffWorkOrderError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateRackOffWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `StuffOption`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StuffOption`; example: `"1"`
     pub stuff_option: String,
 
-    /// `IsPowerOffConfirm`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsPowerOffConfirm`; example: `"1"`
     pub is_power_off_confirm: String,
 
-    /// `DeviceSnList`: a list of strings.
+    /// `DeviceSnList`
     pub device_sn_list: Vec<String>,
 
-    /// `SelfOperationInfo`: a [`SelfOperation`](super::models::SelfOperation).
+    /// `SelfOperationInfo`
     pub self_operation_info: Option<models::SelfOperation>,
 
-    /// `PowerOffConfirmInfo`: a [`PowerOffConfirm`](super::models::PowerOffConfirm).
+    /// `PowerOffConfirmInfo`
     pub power_off_confirm_info: Option<models::PowerOffConfirm>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 }
 
 /// What a successful [`CreateRackOffWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateRackOffWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,48 +470,46 @@ pub struct CreateRackOffWorkOrderResponse {
 /// The `CreateRackOnWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateRackOnWorkOrderResponse`].
-/// The codes it documents are in [`CreateRackOnWorkOrderError`](super::errors::CreateRackOnWorkOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateRackOnWorkOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateRackOnWorkOrder",
     output = CreateRackOnWorkOrderResponse,
-    error = super::errors::CreateRackOnWorkOrderError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateRackOnWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `StuffOption`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StuffOption`; example: `"1"`
     pub stuff_option: String,
 
-    /// `WithPowerOn`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithPowerOn`; example: `false`
     pub with_power_on: bool,
 
-    /// `DeviceRackOnList`: a list of [`DeviceRackOn`](super::models::DeviceRackOn) objects.
+    /// `DeviceRackOnList`
     pub device_rack_on_list: Vec<models::DeviceRackOn>,
 
-    /// `SelfOperationInfo`: a [`SelfOperation`](super::models::SelfOperation).
+    /// `SelfOperationInfo`
     pub self_operation_info: Option<models::SelfOperation>,
 }
 
 /// What a successful [`CreateRackOnWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateRackOnWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -577,88 +519,76 @@ pub struct CreateRackOnWorkOrderResponse {
 /// The `CreateReceivingWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateReceivingWorkOrderResponse`].
-/// The codes it documents are in [`CreateReceivingWorkOrderError`](super::errors::CreateReceivingWorkOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateReceivingWorkOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateReceivingWorkOrder",
     output = CreateReceivingWorkOrderResponse,
-    error = super::errors::CreateReceivingWorkOrderError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateReceivingWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `EntryTime`: a string.
-    ///
-    /// Example: `"2024-11-30 00:00:00"`
+    /// `EntryTime`; example: `"2024-11-30 00:00:00"`
     pub entry_time: String,
 
-    /// `ReceivingOperation`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ReceivingOperation`; example: `"1"`
     pub receiving_operation: String,
 
-    /// `IsExpressDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExpressDelivery`; example: `false`
     pub is_express_delivery: Option<bool>,
 
-    /// `ExpressInfo`: an [`ExpressDelivery`](super::models::ExpressDelivery).
+    /// `ExpressInfo`
     pub express_info: Option<models::ExpressDelivery>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `ServerDeviceList`: a list of [`ServerReceivingInfo`](super::models::ServerReceivingInfo) objects.
+    /// `ServerDeviceList`
     pub server_device_list: Option<Vec<models::ServerReceivingInfo>>,
 
-    /// `NetDeviceList`: a list of [`NetReceivingInfo`](super::models::NetReceivingInfo) objects.
+    /// `NetDeviceList`
     pub net_device_list: Option<Vec<models::NetReceivingInfo>>,
 
-    /// `WireDeviceList`: a list of [`WireReceivingInfo`](super::models::WireReceivingInfo) objects.
+    /// `WireDeviceList`
     pub wire_device_list: Option<Vec<models::WireReceivingInfo>>,
 
-    /// `OtherDeviceList`: a list of [`OtherDevReceivingInfo`](super::models::OtherDevReceivingInfo) objects.
+    /// `OtherDeviceList`
     pub other_device_list: Option<Vec<models::OtherDevReceivingInfo>>,
 
-    /// `WithRackOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithRackOn`; example: `true`
     pub with_rack_on: Option<bool>,
 
-    /// `DeviceRackOnList`: a list of [`DeviceRackOn`](super::models::DeviceRackOn) objects.
+    /// `DeviceRackOnList`
     pub device_rack_on_list: Option<Vec<models::DeviceRackOn>>,
 
-    /// `StuffOption`: a string.
-    ///
-    /// Example: `"2"`
+    /// `StuffOption`; example: `"2"`
     pub stuff_option: Option<String>,
 
-    /// `SelfOperationInfo`: a [`SelfOperation`](super::models::SelfOperation).
+    /// `SelfOperationInfo`
     pub self_operation_info: Option<models::SelfOperation>,
 
-    /// `WithPowerOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithPowerOn`; example: `true`
     pub with_power_on: Option<bool>,
 }
 
 /// What a successful [`CreateReceivingWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateReceivingWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -668,32 +598,34 @@ pub struct CreateReceivingWorkOrderResponse {
 /// The `CreateServerModel` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateServerModelResponse`].
-/// The codes it documents are in [`CreateServerModelError`](super::errors::CreateServerModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateServerModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateServerModel",
     output = CreateServerModelResponse,
-    error = super::errors::CreateServerModelError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateServerModel {
-    /// `ModelDetail`: a [`ServerModel`](super::models::ServerModel).
+    /// `ModelDetail`
     pub model_detail: models::ServerModel,
 }
 
 /// What a successful [`CreateServerModel`] call returns.
 #[tc_model]
 pub struct CreateServerModelResponse {
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"SFT1502-III"`
+    /// `DevModel`; example: `"SFT1502-III"`
     pub dev_model: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `Version`; example: `"V1"`
     pub version: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -703,51 +635,49 @@ pub struct CreateServerModelResponse {
 /// The `CreateSpeciallyQuitWorkOrder` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`CreateSpeciallyQuitWorkOrderResponse`].
-/// The codes it documents are in [`CreateSpeciallyQuitWorkOrderError`](super::errors::CreateSpeciallyQuitWorkOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=CreateSpeciallyQuitWorkOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "CreateSpeciallyQuitWorkOrder",
     output = CreateSpeciallyQuitWorkOrderResponse,
-    error = super::errors::CreateSpeciallyQuitWorkOrderError
+    error = super::errors::ChcErrorCode
 )]
 pub struct CreateSpeciallyQuitWorkOrder {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `325`
+    /// `IdcId`; example: `325`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"otherDevice"`
+    /// `DeviceType`; example: `"otherDevice"`
     pub device_type: String,
 
-    /// `HandoverMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HandoverMethod`; example: `"1"`
     pub handover_method: String,
 
-    /// `LogisticsReceipt`: a [`LogisticsReceipt`](super::models::LogisticsReceipt).
+    /// `LogisticsReceipt`
     pub logistics_receipt: Option<models::LogisticsReceipt>,
 
-    /// `CustomerReceipt`: a [`CustomerReceipt`](super::models::CustomerReceipt).
+    /// `CustomerReceipt`
     pub customer_receipt: Option<models::CustomerReceipt>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `OtherDeviceList`: a list of [`OtherDevReceivingInfo`](super::models::OtherDevReceivingInfo) objects.
+    /// `OtherDeviceList`
     pub other_device_list: Option<Vec<models::OtherDevReceivingInfo>>,
 }
 
 /// What a successful [`CreateSpeciallyQuitWorkOrder`] call returns.
 #[tc_model]
 pub struct CreateSpeciallyQuitWorkOrderResponse {
-    /// `WorkOrderSet`: a list of [`WorkOrderTinyInfo`](super::models::WorkOrderTinyInfo) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderTinyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -757,34 +687,34 @@ pub struct CreateSpeciallyQuitWorkOrderResponse {
 /// The `DescribeAvailableModelList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeAvailableModelListResponse`].
-/// The codes it documents are in [`DescribeAvailableModelListError`](super::errors::DescribeAvailableModelListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeAvailableModelList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeAvailableModelList",
     output = DescribeAvailableModelListResponse,
-    error = super::errors::DescribeAvailableModelListError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeAvailableModelList {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `159`
+    /// `IdcId`; example: `159`
     pub idc_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"设备类型"`
+    /// `DeviceType`; example: `"设备类型"`
     pub device_type: String,
 }
 
 /// What a successful [`DescribeAvailableModelList`] call returns.
 #[tc_model]
 pub struct DescribeAvailableModelListResponse {
-    /// `ModelVersionSet`: a list of [`AvailableModelVersion`](super::models::AvailableModelVersion) objects.
-    ///
-    /// Example: `[{"DevHeight":"2","DeviceType":"server","ModelVersion":"IBM X3650 M5-V1"}]`
+    /// `ModelVersionSet`; example: `[{"DevHeight":"2","DeviceType":"server","ModelVersion":"IBM X3650 M5-V1"}]`
     pub model_version_set: Vec<models::AvailableModelVersion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,22 +724,28 @@ pub struct DescribeAvailableModelListResponse {
 /// The `DescribeCampusList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCampusListResponse`].
-/// The codes it documents are in [`DescribeCampusListError`](super::errors::DescribeCampusListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeCampusList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeCampusList",
     output = DescribeCampusListResponse,
-    error = super::errors::DescribeCampusListError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeCampusList {}
 
 /// What a successful [`DescribeCampusList`] call returns.
 #[tc_model]
 pub struct DescribeCampusListResponse {
-    /// `CampusSet`: a list of [`Campus`](super::models::Campus) objects.
+    /// `CampusSet`
     pub campus_set: Option<Vec<models::Campus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -819,43 +755,43 @@ pub struct DescribeCampusListResponse {
 /// The `DescribeCommonServiceWorkOrderDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCommonServiceWorkOrderDetailResponse`].
-/// The codes it documents are in [`DescribeCommonServiceWorkOrderDetailError`](super::errors::DescribeCommonServiceWorkOrderDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeCommonServiceWorkOrderDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeCommonServiceWorkOrderDetail",
     output = DescribeCommonServiceWorkOrderDetailResponse,
-    error = super::errors::DescribeCommonServiceWorkOrderDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeCommonServiceWorkOrderDetail {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-24120215310024323"`
+    /// `OrderId`; example: `"ord-24120215310024323"`
     pub order_id: String,
 }
 
 /// What a successful [`DescribeCommonServiceWorkOrderDetail`] call returns.
 #[tc_model]
 pub struct DescribeCommonServiceWorkOrderDetailResponse {
-    /// `StepSet`: a list of [`OrderStep`](super::models::OrderStep) objects.
+    /// `StepSet`
     pub step_set: Vec<models::OrderStep>,
 
-    /// `BaseInfo`: a [`CommonServiceBaseInfo`](super::models::CommonServiceBaseInfo).
+    /// `BaseInfo`
     pub base_info: models::CommonServiceBaseInfo,
 
-    /// `DeviceSet`: a list of [`DevicePosition`](super::models::DevicePosition) objects.
+    /// `DeviceSet`
     pub device_set: Vec<models::DevicePosition>,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"工单状态 订单状态, processing 处理中 ，reject 已拒绝 ，finish 已完成，exception 异常"`
+    /// `OrderStatus`; example: `"工单状态 订单状态, processing 处理中 ，reject 已拒绝 ，finish 已完成，exception 异常"`
     pub order_status: Option<String>,
 
-    /// `RejectReason`: a string.
-    ///
-    /// Example: `"不符合规范"`
+    /// `RejectReason`; example: `"不符合规范"`
     pub reject_reason: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -865,22 +801,28 @@ pub struct DescribeCommonServiceWorkOrderDetailResponse {
 /// The `DescribeCustomerInfo` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCustomerInfoResponse`].
-/// The codes it documents are in [`DescribeCustomerInfoError`](super::errors::DescribeCustomerInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeCustomerInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeCustomerInfo",
     output = DescribeCustomerInfoResponse,
-    error = super::errors::DescribeCustomerInfoError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeCustomerInfo {}
 
 /// What a successful [`DescribeCustomerInfo`] call returns.
 #[tc_model]
 pub struct DescribeCustomerInfoResponse {
-    /// `CustomerInfo`: a [`CustomerInfo`](super::models::CustomerInfo).
+    /// `CustomerInfo`
     pub customer_info: models::CustomerInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -890,15 +832,21 @@ pub struct DescribeCustomerInfoResponse {
 /// The `DescribeDeviceList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceListResponse`].
-/// The codes it documents are in [`DescribeDeviceListError`](super::errors::DescribeDeviceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeDeviceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeDeviceList",
     output = DescribeDeviceListResponse,
-    error = super::errors::DescribeDeviceListError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -908,39 +856,29 @@ pub struct DescribeCustomerInfoResponse {
     )
 )]
 pub struct DescribeDeviceList {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `DstService`: a string.
-    ///
-    /// Example: `"rackOn"`
+    /// `DstService`; example: `"rackOn"`
     pub dst_service: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceList`] call returns.
 #[tc_model]
 pub struct DescribeDeviceListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
-    /// `DeviceSet`: a list of [`Device`](super::models::Device) objects.
+    /// `DeviceSet`
     pub device_set: Option<Vec<models::Device>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -950,67 +888,59 @@ pub struct DescribeDeviceListResponse {
 /// The `DescribeDeviceWorkOrderDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeDeviceWorkOrderDetailResponse`].
-/// The codes it documents are in [`DescribeDeviceWorkOrderDetailError`](super::errors::DescribeDeviceWorkOrderDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeDeviceWorkOrderDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeDeviceWorkOrderDetail",
     output = DescribeDeviceWorkOrderDetailResponse,
-    error = super::errors::DescribeDeviceWorkOrderDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeDeviceWorkOrderDetail {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-24121717264943561"`
+    /// `OrderId`; example: `"ord-24121717264943561"`
     pub order_id: String,
 }
 
 /// What a successful [`DescribeDeviceWorkOrderDetail`] call returns.
 #[tc_model]
 pub struct DescribeDeviceWorkOrderDetailResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-25032218485126792"`
+    /// `OrderId`; example: `"ord-25032218485126792"`
     pub order_id: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"rackOn"`
+    /// `ServiceType`; example: `"rackOn"`
     pub service_type: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"powerOn"`
+    /// `OrderType`; example: `"powerOn"`
     pub order_type: Option<String>,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"finish"`
+    /// `OrderStatus`; example: `"finish"`
     pub order_status: Option<String>,
 
-    /// `StepSet`: a list of [`OrderStep`](super::models::OrderStep) objects.
+    /// `StepSet`
     pub step_set: Option<Vec<models::OrderStep>>,
 
-    /// `DeviceSet`: a list of [`DeviceHistory`](super::models::DeviceHistory) objects.
+    /// `DeviceSet`
     pub device_set: Option<Vec<models::DeviceHistory>>,
 
-    /// `BaseInfo`: a [`DeviceOrderBaseInfo`](super::models::DeviceOrderBaseInfo).
+    /// `BaseInfo`
     pub base_info: Option<models::DeviceOrderBaseInfo>,
 
-    /// `RejectReason`: a string.
-    ///
-    /// Example: `"拒绝原因"`
+    /// `RejectReason`; example: `"拒绝原因"`
     pub reject_reason: Option<String>,
 
-    /// `SLAInfo`: a [`SlaInfo`](super::models::SlaInfo).
+    /// `SLAInfo`
     #[tc(rename = "SLAInfo")]
     pub sla_info: Option<models::SlaInfo>,
 
-    /// `PreOrderSet`: a list of strings.
-    ///
-    /// Example: `["ord-*****917205053513"]`
+    /// `PreOrderSet`; example: `["ord-*****917205053513"]`
     pub pre_order_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1020,27 +950,31 @@ pub struct DescribeDeviceWorkOrderDetailResponse {
 /// The `DescribeIdcUnitAssetDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeIdcUnitAssetDetailResponse`].
-/// The codes it documents are in [`DescribeIdcUnitAssetDetailError`](super::errors::DescribeIdcUnitAssetDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeIdcUnitAssetDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeIdcUnitAssetDetail",
     output = DescribeIdcUnitAssetDetailResponse,
-    error = super::errors::DescribeIdcUnitAssetDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeIdcUnitAssetDetail {
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12417`
+    /// `IdcUnitId`; example: `12417`
     pub idc_unit_id: Option<u64>,
 }
 
 /// What a successful [`DescribeIdcUnitAssetDetail`] call returns.
 #[tc_model]
 pub struct DescribeIdcUnitAssetDetailResponse {
-    /// `IdcUnitDetail`: an [`IdcUnitInfo`](super::models::IdcUnitInfo).
+    /// `IdcUnitDetail`
     pub idc_unit_detail: models::IdcUnitInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1050,27 +984,31 @@ pub struct DescribeIdcUnitAssetDetailResponse {
 /// The `DescribeIdcUnitDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeIdcUnitDetailResponse`].
-/// The codes it documents are in [`DescribeIdcUnitDetailError`](super::errors::DescribeIdcUnitDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeIdcUnitDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeIdcUnitDetail",
     output = DescribeIdcUnitDetailResponse,
-    error = super::errors::DescribeIdcUnitDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeIdcUnitDetail {
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12417`
+    /// `IdcUnitId`; example: `12417`
     pub idc_unit_id: Option<u64>,
 }
 
 /// What a successful [`DescribeIdcUnitDetail`] call returns.
 #[tc_model]
 pub struct DescribeIdcUnitDetailResponse {
-    /// `IdcUnitDetail`: an [`IdcUnitInfo`](super::models::IdcUnitInfo).
+    /// `IdcUnitDetail`
     pub idc_unit_detail: models::IdcUnitInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1080,22 +1018,28 @@ pub struct DescribeIdcUnitDetailResponse {
 /// The `DescribeIdcs` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeIdcsResponse`].
-/// The codes it documents are in [`DescribeIdcsError`](super::errors::DescribeIdcsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeIdcs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeIdcs",
     output = DescribeIdcsResponse,
-    error = super::errors::DescribeIdcsError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeIdcs {}
 
 /// What a successful [`DescribeIdcs`] call returns.
 #[tc_model]
 pub struct DescribeIdcsResponse {
-    /// `IdcSet`: a list of [`Idc`](super::models::Idc) objects.
+    /// `IdcSet`
     pub idc_set: Option<Vec<models::Idc>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1105,42 +1049,40 @@ pub struct DescribeIdcsResponse {
 /// The `DescribeModel` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeModelResponse`].
-/// The codes it documents are in [`DescribeModelError`](super::errors::DescribeModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeModel",
     output = DescribeModelResponse,
-    error = super::errors::DescribeModelError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeModel {
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"SFT1502-III"`
+    /// `DevModel`; example: `"SFT1502-III"`
     pub dev_model: String,
 
-    /// `CampusId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CampusId`; example: `1`
     pub campus_id: u64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 
-    /// `Checked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Checked`; example: `false`
     pub checked: Option<bool>,
 }
 
 /// What a successful [`DescribeModel`] call returns.
 #[tc_model]
 pub struct DescribeModelResponse {
-    /// `ModelSet`: a list of [`ModelVersionDetail`](super::models::ModelVersionDetail) objects.
+    /// `ModelSet`
     pub model_set: Vec<models::ModelVersionDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1150,46 +1092,46 @@ pub struct DescribeModelResponse {
 /// The `DescribeModelEvaluationWorkOrderDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeModelEvaluationWorkOrderDetailResponse`].
-/// The codes it documents are in [`DescribeModelEvaluationWorkOrderDetailError`](super::errors::DescribeModelEvaluationWorkOrderDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeModelEvaluationWorkOrderDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeModelEvaluationWorkOrderDetail",
     output = DescribeModelEvaluationWorkOrderDetailResponse,
-    error = super::errors::DescribeModelEvaluationWorkOrderDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeModelEvaluationWorkOrderDetail {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-24111418091245911"`
+    /// `OrderId`; example: `"ord-24111418091245911"`
     pub order_id: String,
 }
 
 /// What a successful [`DescribeModelEvaluationWorkOrderDetail`] call returns.
 #[tc_model]
 pub struct DescribeModelEvaluationWorkOrderDetailResponse {
-    /// `StepSet`: a list of [`OrderStep`](super::models::OrderStep) objects.
+    /// `StepSet`
     pub step_set: Option<Vec<models::OrderStep>>,
 
-    /// `BaseInfo`: a [`ModelEvaluationBaseInfo`](super::models::ModelEvaluationBaseInfo).
+    /// `BaseInfo`
     pub base_info: models::ModelEvaluationBaseInfo,
 
-    /// `NetDeviceModelSet`: a list of [`ModelVersionDetail`](super::models::ModelVersionDetail) objects.
+    /// `NetDeviceModelSet`
     pub net_device_model_set: Option<Vec<models::ModelVersionDetail>>,
 
-    /// `ServerModelSet`: a list of [`ModelVersionDetail`](super::models::ModelVersionDetail) objects.
+    /// `ServerModelSet`
     pub server_model_set: Option<Vec<models::ModelVersionDetail>>,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"process"`
+    /// `OrderStatus`; example: `"process"`
     pub order_status: String,
 
-    /// `RejectReason`: a string.
-    ///
-    /// Example: `"不符合机房要求"`
+    /// `RejectReason`; example: `"不符合机房要求"`
     pub reject_reason: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1199,27 +1141,31 @@ pub struct DescribeModelEvaluationWorkOrderDetailResponse {
 /// The `DescribeModelTemplate` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeModelTemplateResponse`].
-/// The codes it documents are in [`DescribeModelTemplateError`](super::errors::DescribeModelTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeModelTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeModelTemplate",
     output = DescribeModelTemplateResponse,
-    error = super::errors::DescribeModelTemplateError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeModelTemplate {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 }
 
 /// What a successful [`DescribeModelTemplate`] call returns.
 #[tc_model]
 pub struct DescribeModelTemplateResponse {
-    /// `TemplateDetail`: a list of [`TemplateOption`](super::models::TemplateOption) objects.
+    /// `TemplateDetail`
     pub template_detail: Vec<models::TemplateOption>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1229,47 +1175,43 @@ pub struct DescribeModelTemplateResponse {
 /// The `DescribeModelVersionList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeModelVersionListResponse`].
-/// The codes it documents are in [`DescribeModelVersionListError`](super::errors::DescribeModelVersionListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeModelVersionList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeModelVersionList",
     output = DescribeModelVersionListResponse,
-    error = super::errors::DescribeModelVersionListError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeModelVersionList {
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"netDevice"`
+    /// `DeviceType`; example: `"netDevice"`
     pub device_type: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Checked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Checked`; example: `true`
     pub checked: Option<bool>,
 
-    /// `CampusId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CampusId`; example: `1`
     pub campus_id: Option<u64>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"dell"`
+    /// `ModelName`; example: `"dell"`
     pub model_name: Option<String>,
 }
 
 /// What a successful [`DescribeModelVersionList`] call returns.
 #[tc_model]
 pub struct DescribeModelVersionListResponse {
-    /// `ModelVersionSet`: a list of [`ModelVersionCount`](super::models::ModelVersionCount) objects.
-    ///
-    /// Example: `[{"DevModel":"ASA 5555","VersionCount":1}]`
+    /// `ModelVersionSet`; example: `[{"DevModel":"ASA 5555","VersionCount":1}]`
     pub model_version_set: Vec<models::ModelVersionCount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1279,46 +1221,46 @@ pub struct DescribeModelVersionListResponse {
 /// The `DescribePersonnelVisitWorkOrderDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribePersonnelVisitWorkOrderDetailResponse`].
-/// The codes it documents are in [`DescribePersonnelVisitWorkOrderDetailError`](super::errors::DescribePersonnelVisitWorkOrderDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribePersonnelVisitWorkOrderDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribePersonnelVisitWorkOrderDetail",
     output = DescribePersonnelVisitWorkOrderDetailResponse,
-    error = super::errors::DescribePersonnelVisitWorkOrderDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribePersonnelVisitWorkOrderDetail {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"ord-24112819463984820"`
+    /// `OrderId`; example: `"ord-24112819463984820"`
     pub order_id: String,
 }
 
 /// What a successful [`DescribePersonnelVisitWorkOrderDetail`] call returns.
 #[tc_model]
 pub struct DescribePersonnelVisitWorkOrderDetailResponse {
-    /// `StepSet`: a list of [`OrderStep`](super::models::OrderStep) objects.
+    /// `StepSet`
     pub step_set: Vec<models::OrderStep>,
 
-    /// `BaseInfo`: a [`PersonnelVisitBaseInfo`](super::models::PersonnelVisitBaseInfo).
+    /// `BaseInfo`
     pub base_info: models::PersonnelVisitBaseInfo,
 
-    /// `PersonnelSet`: a list of [`Personnel`](super::models::Personnel) objects.
+    /// `PersonnelSet`
     pub personnel_set: Vec<models::Personnel>,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `OrderStatus`; example: `"processing"`
     pub order_status: Option<String>,
 
-    /// `RejectReason`: a string.
-    ///
-    /// Example: `"不符合要求"`
+    /// `RejectReason`; example: `"不符合要求"`
     pub reject_reason: Option<String>,
 
-    /// `CarSet`: a list of [`PersonnelVisitCar`](super::models::PersonnelVisitCar) objects.
+    /// `CarSet`
     pub car_set: Option<Vec<models::PersonnelVisitCar>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1328,30 +1270,34 @@ pub struct DescribePersonnelVisitWorkOrderDetailResponse {
 /// The `DescribePositionStatusSummary` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribePositionStatusSummaryResponse`].
-/// The codes it documents are in [`DescribePositionStatusSummaryError`](super::errors::DescribePositionStatusSummaryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribePositionStatusSummary)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribePositionStatusSummary",
     output = DescribePositionStatusSummaryResponse,
-    error = super::errors::DescribePositionStatusSummaryError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribePositionStatusSummary {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePositionStatusSummary`] call returns.
 #[tc_model]
 pub struct DescribePositionStatusSummaryResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `StatusCountSet`: a list of [`PositionStatusItem`](super::models::PositionStatusItem) objects.
+    /// `StatusCountSet`
     pub status_count_set: Vec<models::PositionStatusItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1361,15 +1307,21 @@ pub struct DescribePositionStatusSummaryResponse {
 /// The `DescribePositions` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribePositionsResponse`].
-/// The codes it documents are in [`DescribePositionsError`](super::errors::DescribePositionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribePositions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribePositions",
     output = DescribePositionsResponse,
-    error = super::errors::DescribePositionsError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1379,29 +1331,23 @@ pub struct DescribePositionStatusSummaryResponse {
     )
 )]
 pub struct DescribePositions {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribePositions`] call returns.
 #[tc_model]
 pub struct DescribePositionsResponse {
-    /// `PositionSet`: a list of [`Position`](super::models::Position) objects.
+    /// `PositionSet`
     pub position_set: Option<Vec<models::Position>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1411,15 +1357,21 @@ pub struct DescribePositionsResponse {
 /// The `DescribeRacks` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRacksResponse`].
-/// The codes it documents are in [`DescribeRacksError`](super::errors::DescribeRacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeRacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeRacks",
     output = DescribeRacksResponse,
-    error = super::errors::DescribeRacksError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1429,39 +1381,29 @@ pub struct DescribePositionsResponse {
     )
 )]
 pub struct DescribeRacks {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `DstService`: a string.
-    ///
-    /// Example: `"rackPowerOn"`
+    /// `DstService`; example: `"rackPowerOn"`
     pub dst_service: Option<String>,
 
-    /// `RackName`: a string.
-    ///
-    /// Example: `"R"`
+    /// `RackName`; example: `"R"`
     pub rack_name: Option<String>,
 }
 
 /// What a successful [`DescribeRacks`] call returns.
 #[tc_model]
 pub struct DescribeRacksResponse {
-    /// `RackSet`: a list of [`Rack`](super::models::Rack) objects.
+    /// `RackSet`
     pub rack_set: Option<Vec<models::Rack>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1471,27 +1413,31 @@ pub struct DescribeRacksResponse {
 /// The `DescribeRacksDistribution` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeRacksDistributionResponse`].
-/// The codes it documents are in [`DescribeRacksDistributionError`](super::errors::DescribeRacksDistributionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeRacksDistribution)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeRacksDistribution",
     output = DescribeRacksDistributionResponse,
-    error = super::errors::DescribeRacksDistributionError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeRacksDistribution {
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4261`
+    /// `IdcUnitId`; example: `4261`
     pub idc_unit_id: u64,
 }
 
 /// What a successful [`DescribeRacksDistribution`] call returns.
 #[tc_model]
 pub struct DescribeRacksDistributionResponse {
-    /// `DistributionSet`: a list of [`Distribution`](super::models::Distribution) objects.
+    /// `DistributionSet`
     pub distribution_set: Vec<models::Distribution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1501,69 +1447,55 @@ pub struct DescribeRacksDistributionResponse {
 /// The `DescribeResourceUsage` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeResourceUsageResponse`].
-/// The codes it documents are in [`DescribeResourceUsageError`](super::errors::DescribeResourceUsageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeResourceUsage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeResourceUsage",
     output = DescribeResourceUsageResponse,
-    error = super::errors::DescribeResourceUsageError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeResourceUsage {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"idc-id","Values":[691]},{"Name":"idc-unit-id","Values":[2725]}]`
+    /// `Filters`; example: `[{"Name":"idc-id","Values":[691]},{"Name":"idc-unit-id","Values":[2725]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeResourceUsage`] call returns.
 #[tc_model]
 pub struct DescribeResourceUsageResponse {
-    /// `HostingServerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostingServerCount`; example: `2`
     pub hosting_server_count: u64,
 
-    /// `RentServerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RentServerCount`; example: `2`
     pub rent_server_count: u64,
 
-    /// `NetDeviceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NetDeviceCount`; example: `2`
     pub net_device_count: u64,
 
-    /// `RackTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RackTotalCount`; example: `2`
     pub rack_total_count: u64,
 
-    /// `RackPowerOnCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RackPowerOnCount`; example: `2`
     pub rack_power_on_count: u64,
 
-    /// `PositionUsedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PositionUsedCount`; example: `2`
     pub position_used_count: u64,
 
-    /// `PositionTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PositionTotalCount`; example: `2`
     pub position_total_count: u64,
 
-    /// `RackPowerOnRate`: a string.
-    ///
-    /// Example: `"69.2"`
+    /// `RackPowerOnRate`; example: `"69.2"`
     pub rack_power_on_rate: String,
 
-    /// `PositionUsedRate`: a string.
-    ///
-    /// Example: `"69.2"`
+    /// `PositionUsedRate`; example: `"69.2"`
     pub position_used_rate: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1573,15 +1505,21 @@ pub struct DescribeResourceUsageResponse {
 /// The `DescribeWorkOrderCarCollectList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderCarCollectListResponse`].
-/// The codes it documents are in [`DescribeWorkOrderCarCollectListError`](super::errors::DescribeWorkOrderCarCollectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderCarCollectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderCarCollectList",
     output = DescribeWorkOrderCarCollectListResponse,
-    error = super::errors::DescribeWorkOrderCarCollectListError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1591,29 +1529,23 @@ pub struct DescribeResourceUsageResponse {
     )
 )]
 pub struct DescribeWorkOrderCarCollectList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkOrderCarCollectList`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderCarCollectListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `CarSet`: a list of [`PersonnelVisitCar`](super::models::PersonnelVisitCar) objects.
+    /// `CarSet`
     pub car_set: Vec<models::PersonnelVisitCar>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1623,15 +1555,21 @@ pub struct DescribeWorkOrderCarCollectListResponse {
 /// The `DescribeWorkOrderContactCollectList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderContactCollectListResponse`].
-/// The codes it documents are in [`DescribeWorkOrderContactCollectListError`](super::errors::DescribeWorkOrderContactCollectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderContactCollectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderContactCollectList",
     output = DescribeWorkOrderContactCollectListResponse,
-    error = super::errors::DescribeWorkOrderContactCollectListError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1641,29 +1579,23 @@ pub struct DescribeWorkOrderCarCollectListResponse {
     )
 )]
 pub struct DescribeWorkOrderContactCollectList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Offset`; example: `3`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkOrderContactCollectList`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderContactCollectListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `TotalCount`; example: `21`
     pub total_count: u64,
 
-    /// `ContactSet`: a list of [`ContactCollectInfo`](super::models::ContactCollectInfo) objects.
+    /// `ContactSet`
     pub contact_set: Vec<models::ContactCollectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1673,15 +1605,21 @@ pub struct DescribeWorkOrderContactCollectListResponse {
 /// The `DescribeWorkOrderList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderListResponse`].
-/// The codes it documents are in [`DescribeWorkOrderListError`](super::errors::DescribeWorkOrderListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderList",
     output = DescribeWorkOrderListResponse,
-    error = super::errors::DescribeWorkOrderListError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1691,32 +1629,26 @@ pub struct DescribeWorkOrderContactCollectListResponse {
     )
 )]
 pub struct DescribeWorkOrderList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SnList`: a list of strings.
+    /// `SnList`
     pub sn_list: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkOrderList`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
-    /// `WorkOrderSet`: a list of [`WorkOrderData`](super::models::WorkOrderData) objects.
+    /// `WorkOrderSet`
     pub work_order_set: Option<Vec<models::WorkOrderData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1726,15 +1658,21 @@ pub struct DescribeWorkOrderListResponse {
 /// The `DescribeWorkOrderPersonnelCollectList` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderPersonnelCollectListResponse`].
-/// The codes it documents are in [`DescribeWorkOrderPersonnelCollectListError`](super::errors::DescribeWorkOrderPersonnelCollectListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderPersonnelCollectList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderPersonnelCollectList",
     output = DescribeWorkOrderPersonnelCollectListResponse,
-    error = super::errors::DescribeWorkOrderPersonnelCollectListError,
+    error = super::errors::ChcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1744,29 +1682,23 @@ pub struct DescribeWorkOrderListResponse {
     )
 )]
 pub struct DescribeWorkOrderPersonnelCollectList {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Offset`; example: `2`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeWorkOrderPersonnelCollectList`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderPersonnelCollectListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `51`
+    /// `TotalCount`; example: `51`
     pub total_count: u64,
 
-    /// `PersonnelSet`: a list of [`Personnel`](super::models::Personnel) objects.
+    /// `PersonnelSet`
     pub personnel_set: Vec<models::Personnel>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1776,59 +1708,49 @@ pub struct DescribeWorkOrderPersonnelCollectListResponse {
 /// The `DescribeWorkOrderStatistics` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderStatisticsResponse`].
-/// The codes it documents are in [`DescribeWorkOrderStatisticsError`](super::errors::DescribeWorkOrderStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderStatistics",
     output = DescribeWorkOrderStatisticsResponse,
-    error = super::errors::DescribeWorkOrderStatisticsError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeWorkOrderStatistics {}
 
 /// What a successful [`DescribeWorkOrderStatistics`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderStatisticsResponse {
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalNum`; example: `100`
     pub total_num: Option<u64>,
 
-    /// `ProcessingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ProcessingNum`; example: `20`
     pub processing_num: Option<u64>,
 
-    /// `ConfirmingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ConfirmingNum`; example: `11`
     pub confirming_num: Option<u64>,
 
-    /// `FinishNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FinishNum`; example: `10`
     pub finish_num: Option<u64>,
 
-    /// `RejectNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RejectNum`; example: `5`
     pub reject_num: Option<u64>,
 
-    /// `ExceptionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ExceptionNum`; example: `6`
     pub exception_num: Option<u64>,
 
-    /// `CancelNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CancelNum`; example: `2`
     pub cancel_num: Option<u64>,
 
-    /// `CheckingNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CheckingNum`; example: `3`
     pub checking_num: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1838,25 +1760,31 @@ pub struct DescribeWorkOrderStatisticsResponse {
 /// The `DescribeWorkOrderTypes` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`DescribeWorkOrderTypesResponse`].
-/// The codes it documents are in [`DescribeWorkOrderTypesError`](super::errors::DescribeWorkOrderTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=DescribeWorkOrderTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidExtraParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidExtraParameterCombination)
+/// - [`InvalidParameterValue.InvalidParameterCombination`](super::errors::ChcErrorCode::InvalidParameterValueInvalidParameterCombination)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "DescribeWorkOrderTypes",
     output = DescribeWorkOrderTypesResponse,
-    error = super::errors::DescribeWorkOrderTypesError
+    error = super::errors::ChcErrorCode
 )]
 pub struct DescribeWorkOrderTypes {}
 
 /// What a successful [`DescribeWorkOrderTypes`] call returns.
 #[tc_model]
 pub struct DescribeWorkOrderTypesResponse {
-    /// `CollectedWorkOderTypeSet`: a list of [`WorkOrderTypeDetail`](super::models::WorkOrderTypeDetail) objects.
+    /// `CollectedWorkOderTypeSet`
     pub collected_work_oder_type_set: Vec<models::WorkOrderTypeDetail>,
 
-    /// `WorkOrderFamilySet`: a list of [`WorkOrderFamilyDetail`](super::models::WorkOrderFamilyDetail) objects.
+    /// `WorkOrderFamilySet`
     pub work_order_family_set: Vec<models::WorkOrderFamilyDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1866,39 +1794,38 @@ pub struct DescribeWorkOrderTypesResponse {
 /// The `ExportCustomerWorkOrderDetail` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`ExportCustomerWorkOrderDetailResponse`].
-/// The codes it documents are in [`ExportCustomerWorkOrderDetailError`](super::errors::ExportCustomerWorkOrderDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=ExportCustomerWorkOrderDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EndTimeLowerThanStartTime`](super::errors::ChcErrorCode::InvalidParameterValueEndTimeLowerThanStartTime)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::ChcErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidWorkOrderType`](super::errors::ChcErrorCode::InvalidParameterValueInvalidWorkOrderType)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "ExportCustomerWorkOrderDetail",
     output = ExportCustomerWorkOrderDetailResponse,
-    error = super::errors::ExportCustomerWorkOrderDetailError
+    error = super::errors::ChcErrorCode
 )]
 pub struct ExportCustomerWorkOrderDetail {
-    /// `BeginDateTime`: a string.
-    ///
-    /// Example: `"2024-11-22 00:00:00"`
+    /// `BeginDateTime`; example: `"2024-11-22 00:00:00"`
     pub begin_date_time: String,
 
-    /// `EndDateTime`: a string.
-    ///
-    /// Example: `"2025-05-11 00:00:00"`
+    /// `EndDateTime`; example: `"2025-05-11 00:00:00"`
     pub end_date_time: String,
 
-    /// `WorkOrderType`: a list of strings.
-    ///
-    /// Example: `["rackOn"]`
+    /// `WorkOrderType`; example: `["rackOn"]`
     pub work_order_type: Option<Vec<String>>,
 }
 
 /// What a successful [`ExportCustomerWorkOrderDetail`] call returns.
 #[tc_model]
 pub struct ExportCustomerWorkOrderDetailResponse {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"\"https://xxxx\""`
+    /// `DownloadUrl`; example: `"\"https://xxxx\""`
     pub download_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1908,29 +1835,32 @@ pub struct ExportCustomerWorkOrderDetailResponse {
 /// The `ModifyWorkOrderTypeCollectFlag` action of CHC API 2023-04-18.
 ///
 /// A successful call returns [`ModifyWorkOrderTypeCollectFlagResponse`].
-/// The codes it documents are in [`ModifyWorkOrderTypeCollectFlagError`](super::errors::ModifyWorkOrderTypeCollectFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chc&Version=2023-04-18&Action=ModifyWorkOrderTypeCollectFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChcErrorCode`](super::errors::ChcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.EndTimeLowerThanStartTime`](super::errors::ChcErrorCode::InvalidParameterValueEndTimeLowerThanStartTime)
+/// - [`InvalidParameterValue.InvalidTimeFormat`](super::errors::ChcErrorCode::InvalidParameterValueInvalidTimeFormat)
+/// - [`InvalidParameterValue.InvalidWorkOrderType`](super::errors::ChcErrorCode::InvalidParameterValueInvalidWorkOrderType)
 #[tc_action(
     service = "chc",
     version = "2023-04-18",
     name = "ModifyWorkOrderTypeCollectFlag",
     output = ModifyWorkOrderTypeCollectFlagResponse,
-    error = super::errors::ModifyWorkOrderTypeCollectFlagError
+    error = super::errors::ChcErrorCode
 )]
 pub struct ModifyWorkOrderTypeCollectFlag {
-    /// `WorkOrderType`: a string.
-    ///
-    /// Example: `"modelEvaluation"`
+    /// `WorkOrderType`; example: `"modelEvaluation"`
     pub work_order_type: String,
 }
 
 /// What a successful [`ModifyWorkOrderTypeCollectFlag`] call returns.
 #[tc_model]
 pub struct ModifyWorkOrderTypeCollectFlagResponse {
-    /// `CurrentCollectFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CurrentCollectFlag`; example: `true`
     pub current_collect_flag: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAvailableModelList`](super::DescribeAvailableModelList).
 #[tc_model]
 pub struct AvailableModelVersion {
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"IBM X3650 M5-V1"`
+    /// `ModelVersion`; example: `"IBM X3650 M5-V1"`
     pub model_version: String,
 
-    /// `DevHeight`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DevHeight`; example: `"2"`
     pub dev_height: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: String,
 }
 
@@ -29,12 +23,10 @@ pub struct AvailableModelVersion {
 /// Returned in the output of [`DescribeIdcs`](super::DescribeIdcs).
 #[tc_model]
 pub struct Cage {
-    /// `CageName`: a string.
-    ///
-    /// Example: `"W1"`
+    /// `CageName`; example: `"W1"`
     pub cage_name: String,
 
-    /// `CheckerSet`: a list of strings.
+    /// `CheckerSet`
     pub checker_set: Vec<String>,
 }
 
@@ -43,14 +35,10 @@ pub struct Cage {
 /// Returned in the output of [`DescribeCampusList`](super::DescribeCampusList).
 #[tc_model]
 pub struct Campus {
-    /// `CampusId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `163`
+    /// `CampusId`; example: `163`
     pub campus_id: u64,
 
-    /// `CampusName`: a string.
-    ///
-    /// Example: `"天津-滨海"`
+    /// `CampusName`; example: `"天津-滨海"`
     pub campus_name: String,
 }
 
@@ -59,34 +47,22 @@ pub struct Campus {
 /// Returned in the output of [`DescribeCommonServiceWorkOrderDetail`](super::DescribeCommonServiceWorkOrderDetail).
 #[tc_model]
 pub struct CommonServiceBaseInfo {
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"天津数据备份中心东区3栋DC"`
+    /// `IdcName`; example: `"天津数据备份中心东区3栋DC"`
     pub idc_name: String,
 
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `ContactName`; example: `"张三"`
     pub contact_name: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `ContactPhone`; example: `"13800138000"`
     pub contact_phone: String,
 
-    /// `Instructions`: a string.
-    ///
-    /// Example: `"检查五台设备"`
+    /// `Instructions`; example: `"检查五台设备"`
     pub instructions: String,
 
-    /// `ServiceLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceLevel`; example: `1`
     pub service_level: u64,
 
-    /// `PreAuthorization`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreAuthorization`; example: `true`
     pub pre_authorization: bool,
 }
 
@@ -95,14 +71,10 @@ pub struct CommonServiceBaseInfo {
 /// Returned in the output of [`DescribeWorkOrderContactCollectList`](super::DescribeWorkOrderContactCollectList).
 #[tc_model]
 pub struct ContactCollectInfo {
-    /// `ContactName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `ContactName`; example: `"李四"`
     pub contact_name: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"13800001234"`
+    /// `ContactPhone`; example: `"13800001234"`
     pub contact_phone: String,
 }
 
@@ -111,19 +83,13 @@ pub struct ContactCollectInfo {
 /// Returned in the output of [`DescribeCustomerInfo`](super::DescribeCustomerInfo).
 #[tc_model]
 pub struct CustomerInfo {
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"某某有限责任公司"`
+    /// `CustomerName`; example: `"某某有限责任公司"`
     pub customer_name: String,
 
-    /// `ShortCustomerName`: a string.
-    ///
-    /// Example: `"某某公司"`
+    /// `ShortCustomerName`; example: `"某某公司"`
     pub short_customer_name: String,
 
-    /// `WholeFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WholeFlag`; example: `true`
     pub whole_flag: bool,
 }
 
@@ -133,34 +99,20 @@ pub struct CustomerInfo {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct CustomerReceipt {
-    /// `PickUpStuff`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `PickUpStuff`, required in requests; example: `"张三"`
     pub pick_up_stuff: Option<String>,
 
-    /// `PickUpStuffContact`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"15311111111"`
+    /// `PickUpStuffContact`, required in requests; example: `"15311111111"`
     pub pick_up_stuff_contact: Option<String>,
 
-    /// `PickUpStuffIDCard`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100000000000000005"`
+    /// `PickUpStuffIDCard`, required in requests; example: `"100000000000000005"`
     #[tc(rename = "PickUpStuffIDCard")]
     pub pick_up_stuff_id_card: Option<String>,
 
-    /// `PickUpTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2024-12-11 12:00:00"`
+    /// `PickUpTime`, required in requests; example: `"2024-12-11 12:00:00"`
     pub pick_up_time: Option<String>,
 
-    /// `IDCardType`: a string.
-    ///
-    /// Example: `"IDENTITY_CARD"`
+    /// `IDCardType`; example: `"IDENTITY_CARD"`
     #[tc(rename = "IDCardType")]
     pub id_card_type: Option<String>,
 }
@@ -170,102 +122,64 @@ pub struct CustomerReceipt {
 /// Returned in the output of [`DescribeDeviceList`](super::DescribeDeviceList).
 #[tc_model]
 pub struct Device {
-    /// `Sn`: a string.
-    ///
-    /// Example: `"TYSV09090399"`
+    /// `Sn`; example: `"TYSV09090399"`
     pub sn: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"DELL R410-V1"`
+    /// `ModelVersion`; example: `"DELL R410-V1"`
     pub model_version: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"67DGQ2X"`
+    /// `AssetId`; example: `"67DGQ2X"`
     pub asset_id: Option<String>,
 
-    /// `SvrIsSpecial`: an unsigned 64-bit integer.
+    /// `SvrIsSpecial`
     pub svr_is_special: Option<u64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"9.8.174.45"`
+    /// `Ip`; example: `"9.8.174.45"`
     pub ip: Option<String>,
 
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"上海腾讯宝信DC"`
+    /// `IdcName`; example: `"上海腾讯宝信DC"`
     pub idc_name: String,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `122`
+    /// `IdcId`; example: `122`
     pub idc_id: u64,
 
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5587`
+    /// `IdcUnitId`; example: `5587`
     pub idc_unit_id: Option<u64>,
 
-    /// `IdcUnitName`: a string.
-    ///
-    /// Example: `"上海腾讯宝信DC电信2号楼0203"`
+    /// `IdcUnitName`; example: `"上海腾讯宝信DC电信2号楼0203"`
     pub idc_unit_name: Option<String>,
 
-    /// `RackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1265`
+    /// `RackId`; example: `1265`
     pub rack_id: Option<u64>,
 
-    /// `ServerTypeId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServerTypeId`; example: `1`
     pub server_type_id: Option<u64>,
 
-    /// `RackName`: a string.
-    ///
-    /// Example: `"0203-F01"`
+    /// `RackName`; example: `"0203-F01"`
     pub rack_name: Option<String>,
 
-    /// `PositionCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PositionCode`; example: `2`
     pub position_code: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"POWER_ON"`
+    /// `Status`; example: `"POWER_ON"`
     pub status: String,
 
-    /// `PowerOnTime`: a string.
-    ///
-    /// Example: `"2024-11-05"`
+    /// `PowerOnTime`; example: `"2024-11-05"`
     pub power_on_time: Option<String>,
 
-    /// `OnshelfDate`: a string.
-    ///
-    /// Example: `"2024-11-05"`
+    /// `OnshelfDate`; example: `"2024-11-05"`
     pub onshelf_date: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"华为"`
+    /// `Manufacturer`; example: `"华为"`
     pub manufacturer: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"'USB', '移动硬盘', '网络设备板卡', '网络设备模块', '服务器硬盘', '服务器内存', '其他'"`
+    /// `TypeName`; example: `"'USB', '移动硬盘', '网络设备板卡', '网络设备模块', '服务器硬盘', '服务器内存', '其他'"`
     pub type_name: Option<String>,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `HardwareMemo`; example: `"备注信息"`
     pub hardware_memo: Option<String>,
 }
 
@@ -274,125 +188,77 @@ pub struct Device {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct DeviceHistory {
-    /// `Sn`: a string.
-    ///
-    /// Example: `"sn111555"`
+    /// `Sn`; example: `"sn111555"`
     pub sn: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: Option<String>,
 
-    /// `RackName`: a string.
-    ///
-    /// Example: `"0301-C09"`
+    /// `RackName`; example: `"0301-C09"`
     pub rack_name: Option<String>,
 
-    /// `PositionCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PositionCode`; example: `10`
     pub position_code: Option<u64>,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `357`
+    /// `IdcId`; example: `357`
     pub idc_id: Option<u64>,
 
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"广州移动华新园AC"`
+    /// `IdcName`; example: `"广州移动华新园AC"`
     pub idc_name: Option<String>,
 
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2793`
+    /// `IdcUnitId`; example: `2793`
     pub idc_unit_id: Option<u64>,
 
-    /// `IdcUnitName`: a string.
-    ///
-    /// Example: `"广州移动华新园AC3楼0301"`
+    /// `IdcUnitName`; example: `"广州移动华新园AC3楼0301"`
     pub idc_unit_name: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"TH1111111"`
+    /// `AssetId`; example: `"TH1111111"`
     pub asset_id: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"Dell R720-V1"`
+    /// `ModelVersion`; example: `"Dell R720-V1"`
     pub model_version: Option<String>,
 
-    /// `DeviceHeight`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DeviceHeight`; example: `"2"`
     pub device_height: Option<String>,
 
-    /// `Need10GbSlot`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `Need10GbSlot`; example: `"YES"`
     pub need10_gb_slot: Option<String>,
 
-    /// `NeedDCPower`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `NeedDCPower`; example: `"YES"`
     #[tc(rename = "NeedDCPower")]
     pub need_dc_power: Option<String>,
 
-    /// `NeedExtranet`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `NeedExtranet`; example: `"NO"`
     pub need_extranet: Option<String>,
 
-    /// `NeedVirtualization`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `NeedVirtualization`; example: `"NO"`
     pub need_virtualization: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"华为"`
+    /// `Manufacturer`; example: `"华为"`
     pub manufacturer: Option<String>,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `HardwareMemo`; example: `"备注"`
     pub hardware_memo: Option<String>,
 
-    /// `DstRackName`: a string.
-    ///
-    /// Example: `"0301-C09"`
+    /// `DstRackName`; example: `"0301-C09"`
     pub dst_rack_name: Option<String>,
 
-    /// `DstPositionCode`: a string.
-    ///
-    /// Example: `"11"`
+    /// `DstPositionCode`; example: `"11"`
     pub dst_position_code: Option<String>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DstIp`; example: `"1.1.1.1"`
     pub dst_ip: Option<String>,
 
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"移动硬盘"`
+    /// `TypeName`; example: `"移动硬盘"`
     pub type_name: Option<String>,
 
-    /// `Quantity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Quantity`; example: `2`
     pub quantity: Option<u64>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"箱"`
+    /// `Unit`; example: `"箱"`
     pub unit: Option<String>,
 
-    /// `ReceiptNumber`: a string.
-    ///
-    /// Example: `"610111111"`
+    /// `ReceiptNumber`; example: `"610111111"`
     pub receipt_number: Option<String>,
 }
 
@@ -401,89 +267,61 @@ pub struct DeviceHistory {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct DeviceOrderBaseInfo {
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `691`
+    /// `IdcId`; example: `691`
     pub idc_id: Option<u64>,
 
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"广州移动华新园AC"`
+    /// `IdcName`; example: `"广州移动华新园AC"`
     pub idc_name: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`; example: `"server"`
     pub device_type: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `ReceivingOperation`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ReceivingOperation`; example: `"2"`
     pub receiving_operation: Option<String>,
 
-    /// `EntryTime`: a string.
-    ///
-    /// Example: `"2024-12-12 08:00:00"`
+    /// `EntryTime`; example: `"2024-12-12 08:00:00"`
     pub entry_time: Option<String>,
 
-    /// `IsExpressDelivery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExpressDelivery`; example: `false`
     pub is_express_delivery: Option<bool>,
 
-    /// `ExpressInfo`: an [`ExpressDelivery`].
+    /// `ExpressInfo`
     pub express_info: Option<ExpressDelivery>,
 
-    /// `StuffOption`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StuffOption`; example: `"1"`
     pub stuff_option: Option<String>,
 
-    /// `SelfOperationInfo`: a [`SelfOperation`].
+    /// `SelfOperationInfo`
     pub self_operation_info: Option<SelfOperation>,
 
-    /// `WithPowerOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithPowerOn`; example: `true`
     pub with_power_on: Option<bool>,
 
-    /// `IsPowerOffConfirm`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsPowerOffConfirm`; example: `"1"`
     pub is_power_off_confirm: Option<String>,
 
-    /// `PowerOffConfirmInfo`: a [`PowerOffConfirm`].
+    /// `PowerOffConfirmInfo`
     pub power_off_confirm_info: Option<PowerOffConfirm>,
 
-    /// `HandoverMethod`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HandoverMethod`; example: `"1"`
     pub handover_method: Option<String>,
 
-    /// `CustomerReceipt`: a [`CustomerReceipt`].
+    /// `CustomerReceipt`
     pub customer_receipt: Option<CustomerReceipt>,
 
-    /// `LogisticsReceipt`: a [`LogisticsReceipt`].
+    /// `LogisticsReceipt`
     pub logistics_receipt: Option<LogisticsReceipt>,
 
-    /// `Building`: a string.
-    ///
-    /// Example: `"天津滨海1栋"`
+    /// `Building`; example: `"天津滨海1栋"`
     pub building: Option<String>,
 
-    /// `EmailSet`: a list of strings.
-    ///
-    /// Example: `["sff@qq.com"]`
+    /// `EmailSet`; example: `["sff@qq.com"]`
     pub email_set: Option<Vec<String>>,
 
-    /// `FactorSet`: a list of strings.
-    ///
-    /// Example: `["IT_OPERATION"]`
+    /// `FactorSet`; example: `["IT_OPERATION"]`
     pub factor_set: Option<Vec<String>>,
 }
 
@@ -493,48 +331,28 @@ pub struct DeviceOrderBaseInfo {
 /// Returned in the output of [`DescribeCommonServiceWorkOrderDetail`](super::DescribeCommonServiceWorkOrderDetail).
 #[tc_model]
 pub struct DevicePosition {
-    /// `Sn`: a string.
-    ///
-    /// Example: `"2174042"`
+    /// `Sn`; example: `"2174042"`
     pub sn: String,
 
-    /// `RackName`: a string.
-    ///
-    /// Example: `"M303-C15"`
+    /// `RackName`; example: `"M303-C15"`
     pub rack_name: String,
 
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `159`
+    /// `IdcUnitId`, required in requests; example: `159`
     pub idc_unit_id: Option<u64>,
 
-    /// `IdcName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"天津数据备份中心东区DC"`
+    /// `IdcName`, always sent in responses; example: `"天津数据备份中心东区DC"`
     pub idc_name: Option<String>,
 
-    /// `IdcUnitName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"天津数据备份中心东区DC1栋M303"`
+    /// `IdcUnitName`, always sent in responses; example: `"天津数据备份中心东区DC1栋M303"`
     pub idc_unit_name: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"TYSV17092XXX"`
+    /// `AssetId`; example: `"TYSV17092XXX"`
     pub asset_id: Option<String>,
 
-    /// `PositionCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PositionCode`; example: `20`
     pub position_code: Option<u64>,
 
-    /// `DeviceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"server"`
+    /// `DeviceType`, always sent in responses; example: `"server"`
     pub device_type: Option<String>,
 }
 
@@ -543,24 +361,16 @@ pub struct DevicePosition {
 /// Sent in the input of [`CreateMovingWorkOrder`](super::CreateMovingWorkOrder), [`CreateRackOnWorkOrder`](super::CreateRackOnWorkOrder) and [`CreateReceivingWorkOrder`](super::CreateReceivingWorkOrder).
 #[tc_model]
 pub struct DeviceRackOn {
-    /// `DeviceSn`: a string.
-    ///
-    /// Example: `"SN123456w-2"`
+    /// `DeviceSn`; example: `"SN123456w-2"`
     pub device_sn: String,
 
-    /// `DstRackName`: a string.
-    ///
-    /// Example: `"M302-J01"`
+    /// `DstRackName`; example: `"M302-J01"`
     pub dst_rack_name: String,
 
-    /// `DstPositionCode`: a string.
-    ///
-    /// Example: `"2"`
+    /// `DstPositionCode`; example: `"2"`
     pub dst_position_code: Option<String>,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `DstIp`; example: `"1.1.1.1"`
     pub dst_ip: Option<String>,
 }
 
@@ -569,14 +379,10 @@ pub struct DeviceRackOn {
 /// Returned in the output of [`DescribeRacksDistribution`](super::DescribeRacksDistribution).
 #[tc_model]
 pub struct Distribution {
-    /// `RackNumber`: a string.
-    ///
-    /// Example: `"C"`
+    /// `RackNumber`; example: `"C"`
     pub rack_number: String,
 
-    /// `RackUsageSet`: a list of [`RackUsage`] objects.
-    ///
-    /// Example: `[{"RackId":132316,"RackShortName":"C05","UnusedNum":0,"UsedNum":1}]`
+    /// `RackUsageSet`; example: `[{"RackId":132316,"RackShortName":"C05","UnusedNum":0,"UsedNum":1}]`
     pub rack_usage_set: Vec<RackUsage>,
 }
 
@@ -586,16 +392,10 @@ pub struct Distribution {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct ExpressDelivery {
-    /// `LogisticsCompany`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"顺丰"`
+    /// `LogisticsCompany`, required in requests; example: `"顺丰"`
     pub logistics_company: Option<String>,
 
-    /// `ExpressNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100111111"`
+    /// `ExpressNumber`, required in requests; example: `"100111111"`
     pub express_number: Option<String>,
 }
 
@@ -604,12 +404,10 @@ pub struct ExpressDelivery {
 /// Sent in the input of [`DescribeDeviceList`](super::DescribeDeviceList), [`DescribeModelVersionList`](super::DescribeModelVersionList), [`DescribePositionStatusSummary`](super::DescribePositionStatusSummary), [`DescribePositions`](super::DescribePositions), [`DescribeRacks`](super::DescribeRacks), [`DescribeResourceUsage`](super::DescribeResourceUsage) and 4 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"idc-id"`
+    /// `Name`; example: `"idc-id"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -618,19 +416,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeIdcs`](super::DescribeIdcs).
 #[tc_model]
 pub struct Idc {
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"天津数据备份中心东区DC"`
+    /// `IdcName`; example: `"天津数据备份中心东区DC"`
     pub idc_name: String,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `568`
+    /// `IdcId`; example: `568`
     pub idc_id: u64,
 
-    /// `IdcUnitSet`: a list of [`IdcUnit`] objects.
-    ///
-    /// Example: `[{"IdcUnitId":568,"IdcUnitName":"天津数据备份中心东区DC1栋M301"}]`
+    /// `IdcUnitSet`; example: `[{"IdcUnitId":568,"IdcUnitName":"天津数据备份中心东区DC1栋M301"}]`
     pub idc_unit_set: Vec<IdcUnit>,
 }
 
@@ -639,19 +431,13 @@ pub struct Idc {
 /// Returned in the output of [`DescribeIdcs`](super::DescribeIdcs).
 #[tc_model]
 pub struct IdcUnit {
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdcUnitId`; example: `1`
     pub idc_unit_id: u64,
 
-    /// `IdcUnitName`: a string.
-    ///
-    /// Example: `"天津数据备份中心东区DC1栋M301"`
+    /// `IdcUnitName`; example: `"天津数据备份中心东区DC1栋M301"`
     pub idc_unit_name: String,
 
-    /// `CageSet`: a list of [`Cage`] objects.
-    ///
-    /// Example: `[{"CageName":"W1","CheckerSet":["700000442974"]}]`
+    /// `CageSet`; example: `[{"CageName":"W1","CheckerSet":["700000442974"]}]`
     pub cage_set: Option<Vec<Cage>>,
 }
 
@@ -660,29 +446,19 @@ pub struct IdcUnit {
 /// Returned in the output of [`DescribeIdcUnitAssetDetail`](super::DescribeIdcUnitAssetDetail) and [`DescribeIdcUnitDetail`](super::DescribeIdcUnitDetail).
 #[tc_model]
 pub struct IdcUnitInfo {
-    /// `Address`: a string.
-    ///
-    /// Example: `"山东省济南市经十西路宋庄立交南首担山屯中国联通国家数据中心担山屯南楼二楼南机房"`
+    /// `Address`; example: `"山东省济南市经十西路宋庄立交南首担山屯中国联通国家数据中心担山屯南楼二楼南机房"`
     pub address: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"tonyzhang"`
+    /// `Operator`; example: `"tonyzhang"`
     pub operator: String,
 
-    /// `TelNumber`: a string.
-    ///
-    /// Example: `"0531-87581111"`
+    /// `TelNumber`; example: `"0531-87581111"`
     pub tel_number: String,
 
-    /// `AssetManager`: a string.
-    ///
-    /// Example: `"tonyzhang"`
+    /// `AssetManager`; example: `"tonyzhang"`
     pub asset_manager: Option<String>,
 
-    /// `AssetManagerTelNumber`: a string.
-    ///
-    /// Example: `"0531-87581111"`
+    /// `AssetManagerTelNumber`; example: `"0531-87581111"`
     pub asset_manager_tel_number: Option<String>,
 }
 
@@ -692,46 +468,25 @@ pub struct IdcUnitInfo {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct LogisticsReceipt {
-    /// `LogisticsArrivalTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2024-12-11 12:00:00"`
+    /// `LogisticsArrivalTime`, required in requests; example: `"2024-12-11 12:00:00"`
     pub logistics_arrival_time: Option<String>,
 
-    /// `LogisticsCompany`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"顺丰"`
+    /// `LogisticsCompany`, required in requests; example: `"顺丰"`
     pub logistics_company: Option<String>,
 
-    /// `LogisticsStuff`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `LogisticsStuff`, required in requests; example: `"张三"`
     pub logistics_stuff: Option<String>,
 
-    /// `LogisticsStuffContact`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"15311111111"`
+    /// `LogisticsStuffContact`, required in requests; example: `"15311111111"`
     pub logistics_stuff_contact: Option<String>,
 
-    /// `ReceiverContact`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"15311111111"`
+    /// `ReceiverContact`, required in requests; example: `"15311111111"`
     pub receiver_contact: Option<String>,
 
-    /// `ReceiverName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"李四"`
+    /// `ReceiverName`, required in requests; example: `"李四"`
     pub receiver_name: Option<String>,
 
-    /// `ShippingAddress`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"某某地"`
+    /// `ShippingAddress`, required in requests; example: `"某某地"`
     pub shipping_address: Option<String>,
 }
 
@@ -740,24 +495,16 @@ pub struct LogisticsReceipt {
 /// Returned in the output of [`DescribeModelEvaluationWorkOrderDetail`](super::DescribeModelEvaluationWorkOrderDetail).
 #[tc_model]
 pub struct ModelEvaluationBaseInfo {
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `CustomerName`; example: `"腾讯"`
     pub customer_name: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"设备类型"`
+    /// `DeviceType`; example: `"设备类型"`
     pub device_type: String,
 
-    /// `CampusName`: a string.
-    ///
-    /// Example: `"天津-武清"`
+    /// `CampusName`; example: `"天津-武清"`
     pub campus_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"设备入场"`
+    /// `Remark`; example: `"设备入场"`
     pub remark: String,
 }
 
@@ -766,14 +513,10 @@ pub struct ModelEvaluationBaseInfo {
 /// Sent in the input of [`CreateModelEvaluationWorkOrder`](super::CreateModelEvaluationWorkOrder).
 #[tc_model]
 pub struct ModelVersion {
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"SFT1502-III"`
+    /// `DevModel`; example: `"SFT1502-III"`
     pub dev_model: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `Version`; example: `"V1"`
     pub version: String,
 }
 
@@ -782,14 +525,10 @@ pub struct ModelVersion {
 /// Returned in the output of [`DescribeModelVersionList`](super::DescribeModelVersionList).
 #[tc_model]
 pub struct ModelVersionCount {
-    /// `DevModel`: a string.
-    ///
-    /// Example: `"ASA 5555"`
+    /// `DevModel`; example: `"ASA 5555"`
     pub dev_model: String,
 
-    /// `VersionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VersionCount`; example: `1`
     pub version_count: u64,
 }
 
@@ -798,22 +537,16 @@ pub struct ModelVersionCount {
 /// Returned in the output of [`DescribeModel`](super::DescribeModel) and [`DescribeModelEvaluationWorkOrderDetail`](super::DescribeModelEvaluationWorkOrderDetail).
 #[tc_model]
 pub struct ModelVersionDetail {
-    /// `Version`: a string.
-    ///
-    /// Example: `"V1"`
+    /// `Version`; example: `"V1"`
     pub version: Option<String>,
 
-    /// `CheckResult`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckResult`; example: `0`
     pub check_result: u64,
 
-    /// `OptionSet`: a list of [`TemplateOption`] objects.
+    /// `OptionSet`
     pub option_set: Vec<TemplateOption>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"IBM X3650 M5-V1"`
+    /// `ModelVersion`; example: `"IBM X3650 M5-V1"`
     pub model_version: Option<String>,
 }
 
@@ -822,130 +555,68 @@ pub struct ModelVersionDetail {
 /// Sent in the input of [`CreateNetDeviceModel`](super::CreateNetDeviceModel).
 #[tc_model]
 pub struct NetDeviceModel {
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V1"`
+    /// `Version`, always sent in responses; example: `"V1"`
     pub version: Option<String>,
 
-    /// `ModelVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Cisco IronPort 370-V1"`
+    /// `ModelVersion`, always sent in responses; example: `"Cisco IronPort 370-V1"`
     pub model_version: Option<String>,
 
-    /// `DevModel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Cisco IronPort 370"`
+    /// `DevModel`, always sent in responses; example: `"Cisco IronPort 370"`
     pub dev_model: Option<String>,
 
-    /// `DevWidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"370－446"`
+    /// `DevWidth`, always sent in responses; example: `"370－446"`
     pub dev_width: Option<String>,
 
-    /// `DevDepth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"≤780"`
+    /// `DevDepth`, always sent in responses; example: `"≤780"`
     pub dev_depth: Option<String>,
 
-    /// `DevWeight`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"≤50"`
+    /// `DevWeight`, always sent in responses; example: `"≤50"`
     pub dev_weight: Option<String>,
 
-    /// `MountEar`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"是"`
+    /// `MountEar`, always sent in responses; example: `"是"`
     pub mount_ear: Option<String>,
 
-    /// `AccordCCC`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"是"`
+    /// `AccordCCC`, always sent in responses; example: `"是"`
     #[tc(rename = "AccordCCC")]
     pub accord_ccc: Option<String>,
 
-    /// `PassNetwork`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"是"`
+    /// `PassNetwork`, always sent in responses; example: `"是"`
     pub pass_network: Option<String>,
 
-    /// `PowerportType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"C13"`
+    /// `PowerportType`, always sent in responses; example: `"C13"`
     pub powerport_type: Option<String>,
 
-    /// `PowerModule`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"直流-270DC"`
+    /// `PowerModule`, always sent in responses; example: `"直流-270DC"`
     pub power_module: Option<String>,
 
-    /// `PowermoduleNum`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `PowermoduleNum`, always sent in responses; example: `"2"`
     pub powermodule_num: Option<String>,
 
-    /// `PowermodulePosition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"设备后端"`
+    /// `PowermodulePosition`, always sent in responses; example: `"设备后端"`
     pub powermodule_position: Option<String>,
 
-    /// `HighVoltageAdapt`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"是"`
+    /// `HighVoltageAdapt`, always sent in responses; example: `"是"`
     pub high_voltage_adapt: Option<String>,
 
-    /// `PowerEnergy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"400"`
+    /// `PowerEnergy`, always sent in responses; example: `"400"`
     pub power_energy: Option<String>,
 
-    /// `InwindPosition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"前"`
+    /// `InwindPosition`, always sent in responses; example: `"前"`
     pub inwind_position: Option<String>,
 
-    /// `OutwindPosition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"后"`
+    /// `OutwindPosition`, always sent in responses; example: `"后"`
     pub outwind_position: Option<String>,
 
-    /// `BusinessPortPosition`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"前"`
+    /// `BusinessPortPosition`, always sent in responses; example: `"前"`
     pub business_port_position: Option<String>,
 
-    /// `LineManager`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"是"`
+    /// `LineManager`, always sent in responses; example: `"是"`
     pub line_manager: Option<String>,
 
-    /// `CheckResult`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckResult`; example: `0`
     pub check_result: Option<u64>,
 
-    /// `DevHeight`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `DevHeight`, always sent in responses; example: `"2"`
     pub dev_height: Option<String>,
 }
 
@@ -954,24 +625,16 @@ pub struct NetDeviceModel {
 /// Sent in the input of [`CreateReceivingWorkOrder`](super::CreateReceivingWorkOrder).
 #[tc_model]
 pub struct NetReceivingInfo {
-    /// `DeviceSn`: a string.
-    ///
-    /// Example: `"TH55555"`
+    /// `DeviceSn`; example: `"TH55555"`
     pub device_sn: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"HUAWEI RH2288-V1"`
+    /// `ModelVersion`; example: `"HUAWEI RH2288-V1"`
     pub model_version: String,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `HardwareMemo`; example: `"备注"`
     pub hardware_memo: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"华为"`
+    /// `Manufacturer`; example: `"华为"`
     pub manufacturer: Option<String>,
 }
 
@@ -980,16 +643,10 @@ pub struct NetReceivingInfo {
 /// Returned in the output of [`DescribeModel`](super::DescribeModel), [`DescribeModelEvaluationWorkOrderDetail`](super::DescribeModelEvaluationWorkOrderDetail) and [`DescribeModelTemplate`](super::DescribeModelTemplate).
 #[tc_model]
 pub struct OptionValueItem {
-    /// `OptionValue`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `OptionValue`, required in requests; example: `"1"`
     pub option_value: Option<String>,
 
-    /// `Selected`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `Selected`, required in requests; example: `true`
     pub selected: Option<bool>,
 }
 
@@ -998,29 +655,19 @@ pub struct OptionValueItem {
 /// Returned in the output of [`DescribeCommonServiceWorkOrderDetail`](super::DescribeCommonServiceWorkOrderDetail), [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail), [`DescribeModelEvaluationWorkOrderDetail`](super::DescribeModelEvaluationWorkOrderDetail) and [`DescribePersonnelVisitWorkOrderDetail`](super::DescribePersonnelVisitWorkOrderDetail).
 #[tc_model]
 pub struct OrderStep {
-    /// `StepName`: a string.
-    ///
-    /// Example: `"数经审核"`
+    /// `StepName`; example: `"数经审核"`
     pub step_name: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `OwnerName`; example: `"张三"`
     pub owner_name: Option<String>,
 
-    /// `OwnerPhone`: a string.
-    ///
-    /// Example: `"15311111111"`
+    /// `OwnerPhone`; example: `"15311111111"`
     pub owner_phone: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-12-12 08:00:00"`
+    /// `FinishTime`; example: `"2024-12-12 08:00:00"`
     pub finish_time: Option<String>,
 
-    /// `StepStatus`: a string.
-    ///
-    /// Example: `"finish"`
+    /// `StepStatus`; example: `"finish"`
     pub step_status: Option<String>,
 }
 
@@ -1029,26 +676,16 @@ pub struct OrderStep {
 /// Sent in the input of [`CreateReceivingWorkOrder`](super::CreateReceivingWorkOrder) and [`CreateSpeciallyQuitWorkOrder`](super::CreateSpeciallyQuitWorkOrder).
 #[tc_model]
 pub struct OtherDevReceivingInfo {
-    /// `DeviceSn`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"td11111"`
+    /// `DeviceSn`, required in requests; example: `"td11111"`
     pub device_sn: Option<String>,
 
-    /// `TypeName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"移动硬盘"`
+    /// `TypeName`, required in requests; example: `"移动硬盘"`
     pub type_name: Option<String>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"华为"`
+    /// `Manufacturer`; example: `"华为"`
     pub manufacturer: Option<String>,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `HardwareMemo`; example: `"备注"`
     pub hardware_memo: Option<String>,
 }
 
@@ -1058,51 +695,33 @@ pub struct OtherDevReceivingInfo {
 /// Returned in the output of [`DescribePersonnelVisitWorkOrderDetail`](super::DescribePersonnelVisitWorkOrderDetail) and [`DescribeWorkOrderPersonnelCollectList`](super::DescribeWorkOrderPersonnelCollectList).
 #[tc_model]
 pub struct Personnel {
-    /// `IDCardNumber`: a string.
-    ///
-    /// Example: `"123456789012345678"`
+    /// `IDCardNumber`; example: `"123456789012345678"`
     #[tc(rename = "IDCardNumber")]
     pub id_card_number: String,
 
-    /// `IDCardType`: a string.
-    ///
-    /// Example: `"IDENTITY_CARD"`
+    /// `IDCardType`; example: `"IDENTITY_CARD"`
     #[tc(rename = "IDCardType")]
     pub id_card_type: String,
 
-    /// `Company`: a string.
-    ///
-    /// Example: `"某某科技有限公司"`
+    /// `Company`; example: `"某某科技有限公司"`
     pub company: String,
 
-    /// `LanguageType`: a string.
-    ///
-    /// Example: `"ENGLISH"`
+    /// `LanguageType`; example: `"ENGLISH"`
     pub language_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `TelNumber`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `TelNumber`; example: `"13800138000"`
     pub tel_number: String,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"工程师"`
+    /// `Position`; example: `"工程师"`
     pub position: Option<String>,
 
-    /// `Wechat`: a string.
-    ///
-    /// Example: `"zhangsan_wechat"`
+    /// `Wechat`; example: `"zhangsan_wechat"`
     pub wechat: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"zhangsan@example.com"`
+    /// `Email`; example: `"zhangsan@example.com"`
     pub email: Option<String>,
 }
 
@@ -1111,32 +730,22 @@ pub struct Personnel {
 /// Returned in the output of [`DescribePersonnelVisitWorkOrderDetail`](super::DescribePersonnelVisitWorkOrderDetail).
 #[tc_model]
 pub struct PersonnelVisitBaseInfo {
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"天津数据备份中心东区DC"`
+    /// `IdcName`; example: `"天津数据备份中心东区DC"`
     pub idc_name: String,
 
-    /// `VisitReason`: a list of strings.
+    /// `VisitReason`
     pub visit_reason: Vec<String>,
 
-    /// `VisitRemark`: a string.
-    ///
-    /// Example: `"检查设备"`
+    /// `VisitRemark`; example: `"检查设备"`
     pub visit_remark: String,
 
-    /// `EnterStartTime`: a string.
-    ///
-    /// Example: `"2024-10-27 00:25:56"`
+    /// `EnterStartTime`; example: `"2024-10-27 00:25:56"`
     pub enter_start_time: String,
 
-    /// `EnterEndTime`: a string.
-    ///
-    /// Example: `"2024-10-27 00:25:56"`
+    /// `EnterEndTime`; example: `"2024-10-27 00:25:56"`
     pub enter_end_time: String,
 
-    /// `IdcUnitNameList`: a list of strings.
-    ///
-    /// Example: `["天津数据备份中心东区DC1栋M301","天津数据备份中心东区DC1栋M303"]`
+    /// `IdcUnitNameList`; example: `["天津数据备份中心东区DC1栋M301","天津数据备份中心东区DC1栋M303"]`
     pub idc_unit_name_list: Vec<String>,
 }
 
@@ -1146,22 +755,13 @@ pub struct PersonnelVisitBaseInfo {
 /// Returned in the output of [`DescribePersonnelVisitWorkOrderDetail`](super::DescribePersonnelVisitWorkOrderDetail) and [`DescribeWorkOrderCarCollectList`](super::DescribeWorkOrderCarCollectList).
 #[tc_model]
 pub struct PersonnelVisitCar {
-    /// `CarNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"京A87653"`
+    /// `CarNumber`, required in requests; example: `"京A87653"`
     pub car_number: Option<String>,
 
-    /// `DriverName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `DriverName`, required in requests; example: `"张三"`
     pub driver_name: Option<String>,
 
-    /// `DriverNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"130721199101302615"`
+    /// `DriverNumber`, required in requests; example: `"130721199101302615"`
     pub driver_number: Option<String>,
 }
 
@@ -1170,74 +770,46 @@ pub struct PersonnelVisitCar {
 /// Returned in the output of [`DescribePositions`](super::DescribePositions).
 #[tc_model]
 pub struct Position {
-    /// `PositionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1787308`
+    /// `PositionId`; example: `1787308`
     pub position_id: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Height`; example: `2`
     pub height: u64,
 
-    /// `PositionCode`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PositionCode`; example: `"2"`
     pub position_code: String,
 
-    /// `PositionStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PositionStatus`; example: `1`
     pub position_status: u64,
 
-    /// `PlanDeviceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlanDeviceType`; example: `1`
     pub plan_device_type: i64,
 
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdcUnitId`; example: `1`
     pub idc_unit_id: u64,
 
-    /// `RackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1321`
+    /// `RackId`; example: `1321`
     pub rack_id: u64,
 
-    /// `RackName`: a string.
-    ///
-    /// Example: `"2D-C05"`
+    /// `RackName`; example: `"2D-C05"`
     pub rack_name: String,
 
-    /// `IdcUnitName`: a string.
-    ///
-    /// Example: `"上海腾讯宝信DC移动3号楼2D"`
+    /// `IdcUnitName`; example: `"上海腾讯宝信DC移动3号楼2D"`
     pub idc_unit_name: String,
 
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"上海腾讯宝信DC"`
+    /// `IdcName`; example: `"上海腾讯宝信DC"`
     pub idc_name: String,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `106`
+    /// `IdcId`; example: `106`
     pub idc_id: u64,
 
-    /// `Sn`: a string.
-    ///
-    /// Example: `"SN123456w-2"`
+    /// `Sn`; example: `"SN123456w-2"`
     pub sn: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"TYSV09090338"`
+    /// `AssetId`; example: `"TYSV09090338"`
     pub asset_id: Option<String>,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"DELL R410-V1"`
+    /// `ModelVersion`; example: `"DELL R410-V1"`
     pub model_version: Option<String>,
 }
 
@@ -1246,14 +818,10 @@ pub struct Position {
 /// Returned in the output of [`DescribePositionStatusSummary`](super::DescribePositionStatusSummary).
 #[tc_model]
 pub struct PositionStatusItem {
-    /// `PositionStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PositionStatus`; example: `0`
     pub position_status: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 }
 
@@ -1263,16 +831,10 @@ pub struct PositionStatusItem {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct PowerOffConfirm {
-    /// `ConfirmContact`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `ConfirmContact`, required in requests; example: `"张三"`
     pub confirm_contact: Option<String>,
 
-    /// `ConfirmContactNumber`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"15311111111"`
+    /// `ConfirmContactNumber`, required in requests; example: `"15311111111"`
     pub confirm_contact_number: Option<String>,
 }
 
@@ -1281,49 +843,31 @@ pub struct PowerOffConfirm {
 /// Returned in the output of [`DescribeRacks`](super::DescribeRacks).
 #[tc_model]
 pub struct Rack {
-    /// `RackName`: a string.
-    ///
-    /// Example: `"M301-E10"`
+    /// `RackName`; example: `"M301-E10"`
     pub rack_name: String,
 
-    /// `IdcUnitId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `IdcUnitId`; example: `8`
     pub idc_unit_id: u64,
 
-    /// `IdcUnitName`: a string.
-    ///
-    /// Example: `"北京腾讯银C16楼"`
+    /// `IdcUnitName`; example: `"北京腾讯银C16楼"`
     pub idc_unit_name: String,
 
-    /// `IdcName`: a string.
-    ///
-    /// Example: `"北京腾讯银科大厦ODC"`
+    /// `IdcName`; example: `"北京腾讯银科大厦ODC"`
     pub idc_name: String,
 
-    /// `IdcId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `106`
+    /// `IdcId`; example: `106`
     pub idc_id: u64,
 
-    /// `RackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1211`
+    /// `RackId`; example: `1211`
     pub rack_id: u64,
 
-    /// `IsPowerOn`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPowerOn`; example: `true`
     pub is_power_on: bool,
 
-    /// `RackOpenTime`: a string.
-    ///
-    /// Example: `"2008-10-31"`
+    /// `RackOpenTime`; example: `"2008-10-31"`
     pub rack_open_time: String,
 
-    /// `HostingType`: a string.
-    ///
-    /// Example: `"客户独享"`
+    /// `HostingType`; example: `"客户独享"`
     pub hosting_type: String,
 }
 
@@ -1332,34 +876,22 @@ pub struct Rack {
 /// Returned in the output of [`DescribeRacksDistribution`](super::DescribeRacksDistribution).
 #[tc_model]
 pub struct RackUsage {
-    /// `RackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `132316`
+    /// `RackId`; example: `132316`
     pub rack_id: u64,
 
-    /// `UsedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedNum`; example: `1`
     pub used_num: u64,
 
-    /// `UnusedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnusedNum`; example: `0`
     pub unused_num: u64,
 
-    /// `RackShortName`: a string.
-    ///
-    /// Example: `"C05"`
+    /// `RackShortName`; example: `"C05"`
     pub rack_short_name: String,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: u64,
 
-    /// `UsedRate`: a floating-point number.
-    ///
-    /// Example: `0.29`
+    /// `UsedRate`; example: `0.29`
     pub used_rate: f64,
 }
 
@@ -1369,30 +901,20 @@ pub struct RackUsage {
 #[doc(alias = "SLAInfo")]
 #[tc_model]
 pub struct SlaInfo {
-    /// `SLAStatus`: a string.
-    ///
-    /// Example: `"Overdue"`
+    /// `SLAStatus`; example: `"Overdue"`
     #[tc(rename = "SLAStatus")]
     pub sla_status: String,
 
-    /// `DueTime`: a string.
-    ///
-    /// Example: `"2026-07-19 17:20:50"`
+    /// `DueTime`; example: `"2026-07-19 17:20:50"`
     pub due_time: String,
 
-    /// `RemainingHours`: a floating-point number.
-    ///
-    /// Example: `2.45`
+    /// `RemainingHours`; example: `2.45`
     pub remaining_hours: Option<f64>,
 
-    /// `OverdueHours`: a floating-point number.
-    ///
-    /// Example: `21.59`
+    /// `OverdueHours`; example: `21.59`
     pub overdue_hours: Option<f64>,
 
-    /// `SLADays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `SLADays`; example: `4`
     #[tc(rename = "SLADays")]
     pub sla_days: u64,
 }
@@ -1403,34 +925,20 @@ pub struct SlaInfo {
 /// Returned in the output of [`DescribeDeviceWorkOrderDetail`](super::DescribeDeviceWorkOrderDetail).
 #[tc_model]
 pub struct SelfOperation {
-    /// `StuffContact`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"15311111111"`
+    /// `StuffContact`, required in requests; example: `"15311111111"`
     pub stuff_contact: Option<String>,
 
-    /// `StuffIDCard`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"100000000000000005"`
+    /// `StuffIDCard`, required in requests; example: `"100000000000000005"`
     #[tc(rename = "StuffIDCard")]
     pub stuff_id_card: Option<String>,
 
-    /// `StuffName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张三"`
+    /// `StuffName`, required in requests; example: `"张三"`
     pub stuff_name: Option<String>,
 
-    /// `OperationTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2024-11-20 12:00:00"`
+    /// `OperationTime`, required in requests; example: `"2024-11-20 12:00:00"`
     pub operation_time: Option<String>,
 
-    /// `IDCardType`: a string.
-    ///
-    /// Example: `"IDENTITY_CARD"`
+    /// `IDCardType`; example: `"IDENTITY_CARD"`
     #[tc(rename = "IDCardType")]
     pub id_card_type: Option<String>,
 }
@@ -1440,105 +948,61 @@ pub struct SelfOperation {
 /// Sent in the input of [`CreateServerModel`](super::CreateServerModel).
 #[tc_model]
 pub struct ServerModel {
-    /// `DevModel`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SFT1502-III"`
+    /// `DevModel`, always sent in responses; example: `"SFT1502-III"`
     pub dev_model: Option<String>,
 
-    /// `DevNode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `DevNode`, always sent in responses; example: `"1"`
     pub dev_node: Option<String>,
 
-    /// `DevHeight`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2"`
+    /// `DevHeight`, always sent in responses; example: `"2"`
     pub dev_height: Option<String>,
 
-    /// `PowerEnergy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"500"`
+    /// `PowerEnergy`, always sent in responses; example: `"500"`
     pub power_energy: Option<String>,
 
-    /// `PowerportType`: a string.
-    ///
-    /// Example: `"C14"`
+    /// `PowerportType`; example: `"C14"`
     pub powerport_type: Option<String>,
 
-    /// `PowermoduleNum`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PowermoduleNum`; example: `"2"`
     pub powermodule_num: Option<String>,
 
-    /// `InwindPosition`: a string.
-    ///
-    /// Example: `"前"`
+    /// `InwindPosition`; example: `"前"`
     pub inwind_position: Option<String>,
 
-    /// `OutwindPosition`: a string.
-    ///
-    /// Example: `"后"`
+    /// `OutwindPosition`; example: `"后"`
     pub outwind_position: Option<String>,
 
-    /// `NetportPosition`: a string.
-    ///
-    /// Example: `"设备后端"`
+    /// `NetportPosition`; example: `"设备后端"`
     pub netport_position: Option<String>,
 
-    /// `DevWidth`: a string.
-    ///
-    /// Example: `"430"`
+    /// `DevWidth`; example: `"430"`
     pub dev_width: Option<String>,
 
-    /// `DevDepth`: a string.
-    ///
-    /// Example: `"500"`
+    /// `DevDepth`; example: `"500"`
     pub dev_depth: Option<String>,
 
-    /// `DevWeight`: a string.
-    ///
-    /// Example: `"18"`
+    /// `DevWeight`; example: `"18"`
     pub dev_weight: Option<String>,
 
-    /// `PowerModule`: a string.
-    ///
-    /// Example: `"兼容直流270DC和交流"`
+    /// `PowerModule`; example: `"兼容直流270DC和交流"`
     pub power_module: Option<String>,
 
-    /// `PowermodulePosition`: a string.
-    ///
-    /// Example: `"设备后端"`
+    /// `PowermodulePosition`; example: `"设备后端"`
     pub powermodule_position: Option<String>,
 
-    /// `NetportType`: a string.
-    ///
-    /// Example: `"电口"`
+    /// `NetportType`; example: `"电口"`
     pub netport_type: Option<String>,
 
-    /// `NetSpeed`: a string.
-    ///
-    /// Example: `"千兆"`
+    /// `NetSpeed`; example: `"千兆"`
     pub net_speed: Option<String>,
 
-    /// `CheckResult`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckResult`; example: `0`
     pub check_result: Option<u64>,
 
-    /// `Version`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"V1"`
+    /// `Version`, always sent in responses; example: `"V1"`
     pub version: Option<String>,
 
-    /// `ModelVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Cisco IronPort 370-V1"`
+    /// `ModelVersion`, always sent in responses; example: `"Cisco IronPort 370-V1"`
     pub model_version: Option<String>,
 }
 
@@ -1547,40 +1011,26 @@ pub struct ServerModel {
 /// Sent in the input of [`CreateReceivingWorkOrder`](super::CreateReceivingWorkOrder).
 #[tc_model]
 pub struct ServerReceivingInfo {
-    /// `DeviceSn`: a string.
-    ///
-    /// Example: `"TH55555"`
+    /// `DeviceSn`; example: `"TH55555"`
     pub device_sn: String,
 
-    /// `ModelVersion`: a string.
-    ///
-    /// Example: `"HUAWEI RH2288-V1"`
+    /// `ModelVersion`; example: `"HUAWEI RH2288-V1"`
     pub model_version: String,
 
-    /// `Need10GbSlot`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `Need10GbSlot`; example: `"NO"`
     pub need10_gb_slot: Option<String>,
 
-    /// `NeedDCPower`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `NeedDCPower`; example: `"NO"`
     #[tc(rename = "NeedDCPower")]
     pub need_dc_power: Option<String>,
 
-    /// `NeedExtranet`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `NeedExtranet`; example: `"YES"`
     pub need_extranet: Option<String>,
 
-    /// `NeedVirtualization`: a string.
-    ///
-    /// Example: `"YES"`
+    /// `NeedVirtualization`; example: `"YES"`
     pub need_virtualization: Option<String>,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `HardwareMemo`; example: `"备注"`
     pub hardware_memo: Option<String>,
 }
 
@@ -1589,59 +1039,37 @@ pub struct ServerReceivingInfo {
 /// Returned in the output of [`DescribeModel`](super::DescribeModel), [`DescribeModelEvaluationWorkOrderDetail`](super::DescribeModelEvaluationWorkOrderDetail) and [`DescribeModelTemplate`](super::DescribeModelTemplate).
 #[tc_model]
 pub struct TemplateOption {
-    /// `OptionName`: a string.
-    ///
-    /// Example: `"高度(u)"`
+    /// `OptionName`; example: `"高度(u)"`
     pub option_name: String,
 
-    /// `Standard`: a string.
-    ///
-    /// Example: `"40"`
+    /// `Standard`; example: `"40"`
     pub standard: String,
 
-    /// `StandardInfo`: a string.
-    ///
-    /// Example: `"≤40u(1u=44.45mm)"`
+    /// `StandardInfo`; example: `"≤40u(1u=44.45mm)"`
     pub standard_info: String,
 
-    /// `OptionKey`: a string.
-    ///
-    /// Example: `"devHeight"`
+    /// `OptionKey`; example: `"devHeight"`
     pub option_key: String,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `InputType`; example: `"int"`
     pub input_type: String,
 
-    /// `ValueType`: a string.
-    ///
-    /// Example: `"number"`
+    /// `ValueType`; example: `"number"`
     pub value_type: String,
 
-    /// `CompareType`: a string.
-    ///
-    /// Example: `"<="`
+    /// `CompareType`; example: `"<="`
     pub compare_type: String,
 
-    /// `OptionValueSet`: a list of [`OptionValueItem`] objects.
-    ///
-    /// Example: `[{"OptionValue":"1","Selected":true}]`
+    /// `OptionValueSet`; example: `[{"OptionValue":"1","Selected":true}]`
     pub option_value_set: Option<Vec<OptionValueItem>>,
 
-    /// `InputHint`: a string.
-    ///
-    /// Example: `"填写U数"`
+    /// `InputHint`; example: `"填写U数"`
     pub input_hint: String,
 
-    /// `InputInfo`: a string.
-    ///
-    /// Example: `"请选择"`
+    /// `InputInfo`; example: `"请选择"`
     pub input_info: String,
 
-    /// `OptionValue`: a string.
-    ///
-    /// Example: `"C14"`
+    /// `OptionValue`; example: `"C14"`
     pub option_value: Option<String>,
 }
 
@@ -1650,29 +1078,19 @@ pub struct TemplateOption {
 /// Sent in the input of [`CreateReceivingWorkOrder`](super::CreateReceivingWorkOrder).
 #[tc_model]
 pub struct WireReceivingInfo {
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"光纤"`
+    /// `TypeName`; example: `"光纤"`
     pub type_name: String,
 
-    /// `Quantity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Quantity`; example: `2`
     pub quantity: u64,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"箱"`
+    /// `Unit`; example: `"箱"`
     pub unit: String,
 
-    /// `ReceiptNumber`: a string.
-    ///
-    /// Example: `"10000001"`
+    /// `ReceiptNumber`; example: `"10000001"`
     pub receipt_number: String,
 
-    /// `HardwareMemo`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `HardwareMemo`; example: `"备注"`
     pub hardware_memo: Option<String>,
 }
 
@@ -1681,47 +1099,31 @@ pub struct WireReceivingInfo {
 /// Returned in the output of [`DescribeWorkOrderList`](super::DescribeWorkOrderList).
 #[tc_model]
 pub struct WorkOrderData {
-    /// `WorkOrderId`: a string.
-    ///
-    /// Example: `"ord-24111418091131849"`
+    /// `WorkOrderId`; example: `"ord-24111418091131849"`
     pub work_order_id: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"moving"`
+    /// `ServiceType`; example: `"moving"`
     pub service_type: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"rackOn"`
+    /// `OrderType`; example: `"rackOn"`
     pub order_type: Option<String>,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `OrderStatus`; example: `"processing"`
     pub order_status: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"tornado"`
+    /// `Creator`; example: `"tornado"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-14 18:09:11"`
+    /// `CreateTime`; example: `"2024-11-14 18:09:11"`
     pub create_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-11-15 20:04:11"`
+    /// `FinishTime`; example: `"2024-11-15 20:04:11"`
     pub finish_time: Option<String>,
 
-    /// `TicketId`: a string.
-    ///
-    /// Example: `"10250805010079"`
+    /// `TicketId`; example: `"10250805010079"`
     pub ticket_id: Option<String>,
 
-    /// `SLAInfo`: a [`SlaInfo`].
+    /// `SLAInfo`
     #[tc(rename = "SLAInfo")]
     pub sla_info: Option<SlaInfo>,
 }
@@ -1731,12 +1133,10 @@ pub struct WorkOrderData {
 /// Returned in the output of [`DescribeWorkOrderTypes`](super::DescribeWorkOrderTypes).
 #[tc_model]
 pub struct WorkOrderFamilyDetail {
-    /// `WorkOrderFamily`: a string.
-    ///
-    /// Example: `"设备服务"`
+    /// `WorkOrderFamily`; example: `"设备服务"`
     pub work_order_family: String,
 
-    /// `WorkOrderTypeSet`: a list of [`WorkOrderTypeDetail`] objects.
+    /// `WorkOrderTypeSet`
     pub work_order_type_set: Vec<WorkOrderTypeDetail>,
 }
 
@@ -1745,19 +1145,13 @@ pub struct WorkOrderFamilyDetail {
 /// Returned in the output of [`CreateCommonServiceWorkOrder`](super::CreateCommonServiceWorkOrder), [`CreateModelEvaluationWorkOrder`](super::CreateModelEvaluationWorkOrder), [`CreateMovingWorkOrder`](super::CreateMovingWorkOrder), [`CreatePersonnelVisitWorkOrder`](super::CreatePersonnelVisitWorkOrder), [`CreatePowerOffWorkOrder`](super::CreatePowerOffWorkOrder), [`CreatePowerOnWorkOrder`](super::CreatePowerOnWorkOrder) and 5 more.
 #[tc_model]
 pub struct WorkOrderTinyInfo {
-    /// `WorkOrderId`: a string.
-    ///
-    /// Example: `"ord-24111418091171613"`
+    /// `WorkOrderId`; example: `"ord-24111418091171613"`
     pub work_order_id: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"powerOn"`
+    /// `ServiceType`; example: `"powerOn"`
     pub service_type: String,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"rackOff"`
+    /// `OrderType`; example: `"rackOff"`
     pub order_type: String,
 }
 
@@ -1766,33 +1160,21 @@ pub struct WorkOrderTinyInfo {
 /// Returned in the output of [`DescribeWorkOrderTypes`](super::DescribeWorkOrderTypes).
 #[tc_model]
 pub struct WorkOrderTypeDetail {
-    /// `WorkOrderFamily`: a string.
-    ///
-    /// Example: `"设备服务"`
+    /// `WorkOrderFamily`; example: `"设备服务"`
     pub work_order_family: String,
 
-    /// `WorkOrderName`: a string.
-    ///
-    /// Example: `"设备型号评估"`
+    /// `WorkOrderName`; example: `"设备型号评估"`
     pub work_order_name: String,
 
-    /// `WorkOrderType`: a string.
-    ///
-    /// Example: `"modelEvaluation"`
+    /// `WorkOrderType`; example: `"modelEvaluation"`
     pub work_order_type: String,
 
-    /// `WorkOrderDescription`: a string.
-    ///
-    /// Example: `"客户设备托管到腾讯IDC机房，为了确保设备符合机房的上架标准， 在入场前，需要提前进行托管设备入场的评估。"`
+    /// `WorkOrderDescription`; example: `"客户设备托管到腾讯IDC机房，为了确保设备符合机房的上架标准， 在入场前，需要提前进行托管设备入场的评估。"`
     pub work_order_description: String,
 
-    /// `CollectFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CollectFlag`; example: `true`
     pub collect_flag: bool,
 
-    /// `SlaMessage`: a string.
-    ///
-    /// Example: `"2 个工作日"`
+    /// `SlaMessage`; example: `"2 个工作日"`
     pub sla_message: String,
 }

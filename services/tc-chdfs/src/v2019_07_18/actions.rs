@@ -10,29 +10,44 @@ use super::models;
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateAccessGroupResponse`].
-/// The codes it documents are in [`CreateAccessGroupError`](super::errors::CreateAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupName)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateAccessGroup",
     output = CreateAccessGroupResponse,
-    error = super::errors::CreateAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateAccessGroup {
-    /// `AccessGroupName`: a string.
+    /// `AccessGroupName`
     pub access_group_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAccessGroup`] call returns.
 #[tc_model]
 pub struct CreateAccessGroupResponse {
-    /// `AccessGroup`: an [`AccessGroup`](super::models::AccessGroup).
+    /// `AccessGroup`
     pub access_group: Option<models::AccessGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,22 +59,38 @@ pub struct CreateAccessGroupResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateAccessRulesResponse`].
-/// The codes it documents are in [`CreateAccessRulesError`](super::errors::CreateAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidAccessRuleAddress`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessRuleAddress)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateAccessRules",
     output = CreateAccessRulesResponse,
-    error = super::errors::CreateAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateAccessRules {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 }
 
@@ -75,32 +106,48 @@ pub struct CreateAccessRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateFileSystemResponse`].
-/// The codes it documents are in [`CreateFileSystemError`](super::errors::CreateFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCapacityQuota`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidCapacityQuota)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidFileSystemName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemName)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateFileSystem",
     output = CreateFileSystemResponse,
-    error = super::errors::CreateFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateFileSystem {
-    /// `FileSystemName`: a string.
+    /// `FileSystemName`
     pub file_system_name: String,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
+    /// `CapacityQuota`
     pub capacity_quota: u64,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateFileSystem`] call returns.
 #[tc_model]
 pub struct CreateFileSystemResponse {
-    /// `FileSystem`: a [`FileSystem`](super::models::FileSystem).
+    /// `FileSystem`
     pub file_system: Option<models::FileSystem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,22 +159,38 @@ pub struct CreateFileSystemResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateLifeCycleRulesResponse`].
-/// The codes it documents are in [`CreateLifeCycleRulesError`](super::errors::CreateLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateLifeCycleRules",
     output = CreateLifeCycleRulesResponse,
-    error = super::errors::CreateLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateLifeCycleRules {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Vec<models::LifeCycleRule>,
 }
 
@@ -143,41 +206,61 @@ pub struct CreateLifeCycleRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateMountPointResponse`].
-/// The codes it documents are in [`CreateMountPointError`](super::errors::CreateMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidMountPointName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointName)
+/// - [`InvalidParameterValue.InvalidVpcId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidVpcId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceNotFound.VpcNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundVpcNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateMountPoint",
     output = CreateMountPointResponse,
-    error = super::errors::CreateMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateMountPoint {
-    /// `MountPointName`: a string.
+    /// `MountPointName`
     pub mount_point_name: String,
 
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `MountPointStatus`: an unsigned 64-bit integer.
+    /// `MountPointStatus`
     pub mount_point_status: u64,
 
-    /// `VpcType`: an unsigned 64-bit integer.
+    /// `VpcType`
     pub vpc_type: u64,
 }
 
 /// What a successful [`CreateMountPoint`] call returns.
 #[tc_model]
 pub struct CreateMountPointResponse {
-    /// `MountPoint`: a [`MountPoint`](super::models::MountPoint).
+    /// `MountPoint`
     pub mount_point: Option<models::MountPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -189,22 +272,38 @@ pub struct CreateMountPointResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`CreateRestoreTasksResponse`].
-/// The codes it documents are in [`CreateRestoreTasksError`](super::errors::CreateRestoreTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=CreateRestoreTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "CreateRestoreTasks",
     output = CreateRestoreTasksResponse,
-    error = super::errors::CreateRestoreTasksError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct CreateRestoreTasks {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `RestoreTasks`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `RestoreTasks`
     pub restore_tasks: Vec<models::RestoreTask>,
 }
 
@@ -220,19 +319,32 @@ pub struct CreateRestoreTasksResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DeleteAccessGroupResponse`].
-/// The codes it documents are in [`DeleteAccessGroupError`](super::errors::DeleteAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DeleteAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DeleteAccessGroup",
     output = DeleteAccessGroupResponse,
-    error = super::errors::DeleteAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteAccessGroup {
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 }
 
@@ -248,19 +360,30 @@ pub struct DeleteAccessGroupResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DeleteAccessRulesResponse`].
-/// The codes it documents are in [`DeleteAccessRulesError`](super::errors::DeleteAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DeleteAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessRuleNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessRuleNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DeleteAccessRules",
     output = DeleteAccessRulesResponse,
-    error = super::errors::DeleteAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteAccessRules {
-    /// `AccessRuleIds`: a list of unsigned 64-bit integers.
+    /// `AccessRuleIds`
     pub access_rule_ids: Vec<u64>,
 }
 
@@ -276,19 +399,33 @@ pub struct DeleteAccessRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DeleteFileSystemResponse`].
-/// The codes it documents are in [`DeleteFileSystemError`](super::errors::DeleteFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DeleteFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.FileSystemNotEmpty`](super::errors::ChdfsErrorCode::FailedOperationFileSystemNotEmpty)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DeleteFileSystem",
     output = DeleteFileSystemResponse,
-    error = super::errors::DeleteFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteFileSystem {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 }
 
@@ -304,19 +441,30 @@ pub struct DeleteFileSystemResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DeleteLifeCycleRulesResponse`].
-/// The codes it documents are in [`DeleteLifeCycleRulesError`](super::errors::DeleteLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DeleteLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DeleteLifeCycleRules",
     output = DeleteLifeCycleRulesResponse,
-    error = super::errors::DeleteLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteLifeCycleRules {
-    /// `LifeCycleRuleIds`: a list of unsigned 64-bit integers.
+    /// `LifeCycleRuleIds`
     pub life_cycle_rule_ids: Vec<u64>,
 }
 
@@ -332,19 +480,31 @@ pub struct DeleteLifeCycleRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DeleteMountPointResponse`].
-/// The codes it documents are in [`DeleteMountPointError`](super::errors::DeleteMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DeleteMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DeleteMountPoint",
     output = DeleteMountPointResponse,
-    error = super::errors::DeleteMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DeleteMountPoint {
-    /// `MountPointId`: a string.
+    /// `MountPointId`
     pub mount_point_id: String,
 }
 
@@ -360,15 +520,25 @@ pub struct DeleteMountPointResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeAccessGroupsResponse`].
-/// The codes it documents are in [`DescribeAccessGroupsError`](super::errors::DescribeAccessGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeAccessGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeAccessGroups",
     output = DescribeAccessGroupsResponse,
-    error = super::errors::DescribeAccessGroupsError,
+    error = super::errors::ChdfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -378,20 +548,20 @@ pub struct DeleteMountPointResponse {
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeAccessGroups {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAccessGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccessGroupsResponse {
-    /// `AccessGroups`: a list of [`AccessGroup`](super::models::AccessGroup) objects.
+    /// `AccessGroups`
     pub access_groups: Option<Vec<models::AccessGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -403,15 +573,27 @@ pub struct DescribeAccessGroupsResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeAccessRulesResponse`].
-/// The codes it documents are in [`DescribeAccessRulesError`](super::errors::DescribeAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeAccessRules",
     output = DescribeAccessRulesResponse,
-    error = super::errors::DescribeAccessRulesError,
+    error = super::errors::ChdfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -421,20 +603,20 @@ pub struct DescribeAccessGroupsResponse {
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeAccessRules {
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAccessRules`] call returns.
 #[tc_model]
 pub struct DescribeAccessRulesResponse {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Option<Vec<models::AccessRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -446,35 +628,48 @@ pub struct DescribeAccessRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeFileSystemResponse`].
-/// The codes it documents are in [`DescribeFileSystemError`](super::errors::DescribeFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeFileSystem",
     output = DescribeFileSystemResponse,
-    error = super::errors::DescribeFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeFileSystem {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeFileSystem`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemResponse {
-    /// `FileSystem`: a [`FileSystem`](super::models::FileSystem).
+    /// `FileSystem`
     pub file_system: Option<models::FileSystem>,
 
-    /// `FileSystemCapacityUsed`: an unsigned 64-bit integer.
+    /// `FileSystemCapacityUsed`
     pub file_system_capacity_used: Option<u64>,
 
-    /// `CapacityUsed`: an unsigned 64-bit integer.
+    /// `CapacityUsed`
     pub capacity_used: Option<u64>,
 
-    /// `ArchiveCapacityUsed`: an unsigned 64-bit integer.
+    /// `ArchiveCapacityUsed`
     pub archive_capacity_used: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -486,15 +681,25 @@ pub struct DescribeFileSystemResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeFileSystemsResponse`].
-/// The codes it documents are in [`DescribeFileSystemsError`](super::errors::DescribeFileSystemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeFileSystems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeFileSystems",
     output = DescribeFileSystemsResponse,
-    error = super::errors::DescribeFileSystemsError,
+    error = super::errors::ChdfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -504,17 +709,17 @@ pub struct DescribeFileSystemResponse {
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeFileSystems {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeFileSystems`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemsResponse {
-    /// `FileSystems`: a list of [`FileSystem`](super::models::FileSystem) objects.
+    /// `FileSystems`
     pub file_systems: Option<Vec<models::FileSystem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -526,26 +731,39 @@ pub struct DescribeFileSystemsResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeLifeCycleRulesResponse`].
-/// The codes it documents are in [`DescribeLifeCycleRulesError`](super::errors::DescribeLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeLifeCycleRules",
     output = DescribeLifeCycleRulesResponse,
-    error = super::errors::DescribeLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeLifeCycleRules {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeLifeCycleRules`] call returns.
 #[tc_model]
 pub struct DescribeLifeCycleRulesResponse {
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Option<Vec<models::LifeCycleRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -557,26 +775,38 @@ pub struct DescribeLifeCycleRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeMountPointResponse`].
-/// The codes it documents are in [`DescribeMountPointError`](super::errors::DescribeMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeMountPoint",
     output = DescribeMountPointResponse,
-    error = super::errors::DescribeMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeMountPoint {
-    /// `MountPointId`: a string.
+    /// `MountPointId`
     pub mount_point_id: String,
 }
 
 /// What a successful [`DescribeMountPoint`] call returns.
 #[tc_model]
 pub struct DescribeMountPointResponse {
-    /// `MountPoint`: a [`MountPoint`](super::models::MountPoint).
+    /// `MountPoint`
     pub mount_point: Option<models::MountPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -588,15 +818,30 @@ pub struct DescribeMountPointResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeMountPointsResponse`].
-/// The codes it documents are in [`DescribeMountPointsError`](super::errors::DescribeMountPointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeMountPoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeMountPoints",
     output = DescribeMountPointsResponse,
-    error = super::errors::DescribeMountPointsError,
+    error = super::errors::ChdfsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -606,23 +851,23 @@ pub struct DescribeMountPointResponse {
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeMountPoints {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: Option<String>,
 
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMountPoints`] call returns.
 #[tc_model]
 pub struct DescribeMountPointsResponse {
-    /// `MountPoints`: a list of [`MountPoint`](super::models::MountPoint) objects.
+    /// `MountPoints`
     pub mount_points: Option<Vec<models::MountPoint>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -634,26 +879,39 @@ pub struct DescribeMountPointsResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeResourceTagsResponse`].
-/// The codes it documents are in [`DescribeResourceTagsError`](super::errors::DescribeResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeResourceTags",
     output = DescribeResourceTagsResponse,
-    error = super::errors::DescribeResourceTagsError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeResourceTags {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeResourceTags`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsResponse {
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -665,26 +923,39 @@ pub struct DescribeResourceTagsResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`DescribeRestoreTasksResponse`].
-/// The codes it documents are in [`DescribeRestoreTasksError`](super::errors::DescribeRestoreTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=DescribeRestoreTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "DescribeRestoreTasks",
     output = DescribeRestoreTasksResponse,
-    error = super::errors::DescribeRestoreTasksError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct DescribeRestoreTasks {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeRestoreTasks`] call returns.
 #[tc_model]
 pub struct DescribeRestoreTasksResponse {
-    /// `RestoreTasks`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `RestoreTasks`
     pub restore_tasks: Option<Vec<models::RestoreTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -696,25 +967,39 @@ pub struct DescribeRestoreTasksResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyAccessGroupResponse`].
-/// The codes it documents are in [`ModifyAccessGroupError`](super::errors::ModifyAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidAccessGroupName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupName)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyAccessGroup",
     output = ModifyAccessGroupResponse,
-    error = super::errors::ModifyAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyAccessGroup {
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 
-    /// `AccessGroupName`: a string.
+    /// `AccessGroupName`
     pub access_group_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -730,19 +1015,31 @@ pub struct ModifyAccessGroupResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyAccessRulesResponse`].
-/// The codes it documents are in [`ModifyAccessRulesError`](super::errors::ModifyAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessRuleAddress`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessRuleAddress)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessRuleNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessRuleNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyAccessRules",
     output = ModifyAccessRulesResponse,
-    error = super::errors::ModifyAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyAccessRules {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 }
 
@@ -758,28 +1055,45 @@ pub struct ModifyAccessRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyFileSystemResponse`].
-/// The codes it documents are in [`ModifyFileSystemError`](super::errors::ModifyFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.QuotaLessThanCurrentUsed`](super::errors::ChdfsErrorCode::FailedOperationQuotaLessThanCurrentUsed)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCapacityQuota`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidCapacityQuota)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFileSystemName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemName)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyFileSystem",
     output = ModifyFileSystemResponse,
-    error = super::errors::ModifyFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyFileSystem {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `FileSystemName`: a string.
+    /// `FileSystemName`
     pub file_system_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
+    /// `CapacityQuota`
     pub capacity_quota: Option<u64>,
 }
 
@@ -795,19 +1109,31 @@ pub struct ModifyFileSystemResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyLifeCycleRulesResponse`].
-/// The codes it documents are in [`ModifyLifeCycleRulesError`](super::errors::ModifyLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyLifeCycleRules",
     output = ModifyLifeCycleRulesResponse,
-    error = super::errors::ModifyLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyLifeCycleRules {
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Vec<models::LifeCycleRule>,
 }
 
@@ -823,28 +1149,43 @@ pub struct ModifyLifeCycleRulesResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyMountPointResponse`].
-/// The codes it documents are in [`ModifyMountPointError`](super::errors::ModifyMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`InvalidParameterValue.InvalidMountPointName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointName)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyMountPoint",
     output = ModifyMountPointResponse,
-    error = super::errors::ModifyMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyMountPoint {
-    /// `MountPointId`: a string.
+    /// `MountPointId`
     pub mount_point_id: String,
 
-    /// `MountPointName`: a string.
+    /// `MountPointName`
     pub mount_point_name: Option<String>,
 
-    /// `MountPointStatus`: an unsigned 64-bit integer.
+    /// `MountPointStatus`
     pub mount_point_status: Option<u64>,
 
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: Option<String>,
 }
 
@@ -860,22 +1201,37 @@ pub struct ModifyMountPointResponse {
 /// The service no longer serves this action.
 ///
 /// A successful call returns [`ModifyResourceTagsResponse`].
-/// The codes it documents are in [`ModifyResourceTagsError`](super::errors::ModifyResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2019-07-18&Action=ModifyResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2019-07-18",
     name = "ModifyResourceTags",
     output = ModifyResourceTagsResponse,
-    error = super::errors::ModifyResourceTagsError
+    error = super::errors::ChdfsErrorCode
 )]
 #[deprecated(note = "the service no longer serves this action")]
 pub struct ModifyResourceTags {
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 

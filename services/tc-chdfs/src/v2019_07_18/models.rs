@@ -8,16 +8,16 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateAccessGroup`](super::CreateAccessGroup) and [`DescribeAccessGroups`](super::DescribeAccessGroups).
 #[tc_model]
 pub struct AccessGroup {
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 
-    /// `AccessGroupName`: a string.
+    /// `AccessGroupName`
     pub access_group_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: String,
 }
 
@@ -27,19 +27,19 @@ pub struct AccessGroup {
 /// Returned in the output of [`DescribeAccessRules`](super::DescribeAccessRules).
 #[tc_model]
 pub struct AccessRule {
-    /// `AccessRuleId`: an unsigned 64-bit integer.
+    /// `AccessRuleId`
     pub access_rule_id: Option<u64>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `AccessMode`: an unsigned 64-bit integer.
+    /// `AccessMode`
     pub access_mode: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
+    /// `Priority`
     pub priority: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: Option<String>,
 }
 
@@ -48,31 +48,31 @@ pub struct AccessRule {
 /// Returned in the output of [`CreateFileSystem`](super::CreateFileSystem), [`DescribeFileSystem`](super::DescribeFileSystem) and [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct FileSystem {
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `FileSystemName`: a string.
+    /// `FileSystemName`
     pub file_system_name: String,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: String,
 
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: String,
 
-    /// `BlockSize`: an unsigned 64-bit integer.
+    /// `BlockSize`
     pub block_size: u64,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
+    /// `CapacityQuota`
     pub capacity_quota: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 }
 
@@ -81,10 +81,10 @@ pub struct FileSystem {
 /// Sent in the input of [`DescribeAccessGroups`](super::DescribeAccessGroups).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -94,22 +94,22 @@ pub struct Filter {
 /// Returned in the output of [`DescribeLifeCycleRules`](super::DescribeLifeCycleRules).
 #[tc_model]
 pub struct LifeCycleRule {
-    /// `LifeCycleRuleId`: an unsigned 64-bit integer.
+    /// `LifeCycleRuleId`
     pub life_cycle_rule_id: Option<u64>,
 
-    /// `LifeCycleRuleName`: a string.
+    /// `LifeCycleRuleName`
     pub life_cycle_rule_name: Option<String>,
 
-    /// `Path`: a string.
+    /// `Path`
     pub path: Option<String>,
 
-    /// `Transitions`: a list of [`Transition`] objects.
+    /// `Transitions`
     pub transitions: Option<Vec<Transition>>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: Option<String>,
 }
 
@@ -118,28 +118,28 @@ pub struct LifeCycleRule {
 /// Returned in the output of [`CreateMountPoint`](super::CreateMountPoint), [`DescribeMountPoint`](super::DescribeMountPoint) and [`DescribeMountPoints`](super::DescribeMountPoints).
 #[tc_model]
 pub struct MountPoint {
-    /// `MountPointId`: a string.
+    /// `MountPointId`
     pub mount_point_id: String,
 
-    /// `MountPointName`: a string.
+    /// `MountPointName`
     pub mount_point_name: Option<String>,
 
-    /// `FileSystemId`: a string.
+    /// `FileSystemId`
     pub file_system_id: String,
 
-    /// `AccessGroupId`: a string.
+    /// `AccessGroupId`
     pub access_group_id: String,
 
-    /// `VpcId`: a string.
+    /// `VpcId`
     pub vpc_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: String,
 
-    /// `VpcType`: an unsigned 64-bit integer.
+    /// `VpcType`
     pub vpc_type: u64,
 }
 
@@ -149,22 +149,22 @@ pub struct MountPoint {
 /// Returned in the output of [`DescribeRestoreTasks`](super::DescribeRestoreTasks).
 #[tc_model]
 pub struct RestoreTask {
-    /// `RestoreTaskId`: an unsigned 64-bit integer.
+    /// `RestoreTaskId`
     pub restore_task_id: Option<u64>,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: Option<u64>,
 
-    /// `Days`: an unsigned 64-bit integer.
+    /// `Days`
     pub days: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
+    /// `CreateTime`, an ISO 8601 timestamp
     pub create_time: Option<String>,
 }
 
@@ -174,10 +174,10 @@ pub struct RestoreTask {
 /// Returned in the output of [`DescribeResourceTags`](super::DescribeResourceTags).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -187,9 +187,9 @@ pub struct Tag {
 /// Returned in the output of [`DescribeLifeCycleRules`](super::DescribeLifeCycleRules).
 #[tc_model]
 pub struct Transition {
-    /// `Days`: an unsigned 64-bit integer.
+    /// `Days`
     pub days: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
+    /// `Type`
     pub r#type: u64,
 }

@@ -7,25 +7,36 @@ use super::models;
 /// The `AssociateAccessGroups` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`AssociateAccessGroupsResponse`].
-/// The codes it documents are in [`AssociateAccessGroupsError`](super::errors::AssociateAccessGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=AssociateAccessGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "AssociateAccessGroups",
     output = AssociateAccessGroupsResponse,
-    error = super::errors::AssociateAccessGroupsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct AssociateAccessGroups {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd-Tx5f"`
+    /// `MountPointId`; example: `"f4mnvilzmdd-Tx5f"`
     pub mount_point_id: String,
 
-    /// `AccessGroupIds`: a list of strings.
-    ///
-    /// Example: `["ag-fmfpk1hk\n","ag-avgx2dox\n"]`
+    /// `AccessGroupIds`; example: `["ag-fmfpk1hk\n","ag-avgx2dox\n"]`
     pub access_group_ids: Vec<String>,
 }
 
@@ -39,42 +50,53 @@ pub struct AssociateAccessGroupsResponse {
 /// The `CreateAccessGroup` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateAccessGroupResponse`].
-/// The codes it documents are in [`CreateAccessGroupError`](super::errors::CreateAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountInsufficientBalance`](super::errors::ChdfsErrorCode::FailedOperationAccountInsufficientBalance)
+/// - [`FailedOperation.AccountUnauthenticated`](super::errors::ChdfsErrorCode::FailedOperationAccountUnauthenticated)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupName)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidVpcId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidVpcId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.VpcNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundVpcNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateAccessGroup",
     output = CreateAccessGroupResponse,
-    error = super::errors::CreateAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateAccessGroup {
-    /// `AccessGroupName`: a string.
-    ///
-    /// Example: `"access-group-test"`
+    /// `AccessGroupName`; example: `"access-group-test"`
     pub access_group_name: String,
 
-    /// `VpcType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcType`; example: `1`
     pub vpc_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-0q1uxxxx"`
+    /// `VpcId`; example: `"vpc-0q1uxxxx"`
     pub vpc_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create access group example"`
+    /// `Description`; example: `"create access group example"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateAccessGroup`] call returns.
 #[tc_model]
 pub struct CreateAccessGroupResponse {
-    /// `AccessGroup`: an [`AccessGroup`](super::models::AccessGroup).
+    /// `AccessGroup`
     pub access_group: models::AccessGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -84,30 +106,44 @@ pub struct CreateAccessGroupResponse {
 /// The `CreateAccessRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateAccessRulesResponse`].
-/// The codes it documents are in [`CreateAccessRulesError`](super::errors::CreateAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidAccessRuleAddress`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessRuleAddress)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateAccessRules",
     output = CreateAccessRulesResponse,
-    error = super::errors::CreateAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateAccessRules {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-gei2xxxx"`
+    /// `AccessGroupId`; example: `"ag-gei2xxxx"`
     pub access_group_id: String,
 }
 
 /// What a successful [`CreateAccessRules`] call returns.
 #[tc_model]
 pub struct CreateAccessRulesResponse {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -117,70 +153,70 @@ pub struct CreateAccessRulesResponse {
 /// The `CreateFileSystem` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateFileSystemResponse`].
-/// The codes it documents are in [`CreateFileSystemError`](super::errors::CreateFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountInsufficientBalance`](super::errors::ChdfsErrorCode::FailedOperationAccountInsufficientBalance)
+/// - [`FailedOperation.AccountUnauthenticated`](super::errors::ChdfsErrorCode::FailedOperationAccountUnauthenticated)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCapacityQuota`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidCapacityQuota)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidFileSystemName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemName)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateFileSystem",
     output = CreateFileSystemResponse,
-    error = super::errors::CreateFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateFileSystem {
-    /// `FileSystemName`: a string.
-    ///
-    /// Example: `"fs-test"`
+    /// `FileSystemName`; example: `"fs-test"`
     pub file_system_name: String,
 
-    /// `PosixAcl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PosixAcl`; example: `true`
     pub posix_acl: bool,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create an example fs"`
+    /// `Description`; example: `"create an example fs"`
     pub description: Option<String>,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `CapacityQuota`; example: `1073741824`
     pub capacity_quota: Option<u64>,
 
-    /// `SuperUsers`: a list of strings.
-    ///
-    /// Example: `["hadoop"]`
+    /// `SuperUsers`; example: `["hadoop"]`
     pub super_users: Option<Vec<String>>,
 
-    /// `RootInodeUser`: a string.
-    ///
-    /// Example: `"hadoop"`
+    /// `RootInodeUser`; example: `"hadoop"`
     pub root_inode_user: Option<String>,
 
-    /// `RootInodeGroup`: a string.
-    ///
-    /// Example: `"supergroup"`
+    /// `RootInodeGroup`; example: `"supergroup"`
     pub root_inode_group: Option<String>,
 
-    /// `EnableRanger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRanger`; example: `false`
     pub enable_ranger: Option<bool>,
 
-    /// `RangerServiceAddresses`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:8080"]`
+    /// `RangerServiceAddresses`; example: `["127.0.0.1:8080"]`
     pub ranger_service_addresses: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateFileSystem`] call returns.
 #[tc_model]
 pub struct CreateFileSystemResponse {
-    /// `FileSystem`: a [`FileSystem`](super::models::FileSystem).
+    /// `FileSystem`
     pub file_system: models::FileSystem,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -190,23 +226,37 @@ pub struct CreateFileSystemResponse {
 /// The `CreateLifeCycleRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateLifeCycleRulesResponse`].
-/// The codes it documents are in [`CreateLifeCycleRulesError`](super::errors::CreateLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateLifeCycleRules",
     output = CreateLifeCycleRulesResponse,
-    error = super::errors::CreateLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateLifeCycleRules {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Vec<models::LifeCycleRule>,
 }
 
@@ -220,37 +270,47 @@ pub struct CreateLifeCycleRulesResponse {
 /// The `CreateMountPoint` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateMountPointResponse`].
-/// The codes it documents are in [`CreateMountPointError`](super::errors::CreateMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidMountPointName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointName)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateMountPoint",
     output = CreateMountPointResponse,
-    error = super::errors::CreateMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateMountPoint {
-    /// `MountPointName`: a string.
-    ///
-    /// Example: `"mp-test"`
+    /// `MountPointName`; example: `"mp-test"`
     pub mount_point_name: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f14mrrxxxxxx"`
+    /// `FileSystemId`; example: `"f14mrrxxxxxx"`
     pub file_system_id: String,
 
-    /// `MountPointStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MountPointStatus`; example: `1`
     pub mount_point_status: u64,
 }
 
 /// What a successful [`CreateMountPoint`] call returns.
 #[tc_model]
 pub struct CreateMountPointResponse {
-    /// `MountPoint`: a [`MountPoint`](super::models::MountPoint).
+    /// `MountPoint`
     pub mount_point: models::MountPoint,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -260,35 +320,43 @@ pub struct CreateMountPointResponse {
 /// The `CreatePathProtectionRule` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreatePathProtectionRuleResponse`].
-/// The codes it documents are in [`CreatePathProtectionRuleError`](super::errors::CreatePathProtectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreatePathProtectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreatePathProtectionRule",
     output = CreatePathProtectionRuleResponse,
-    error = super::errors::CreatePathProtectionRuleError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreatePathProtectionRule {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/protect"`
+    /// `Path`; example: `"/protect"`
     pub path: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -302,23 +370,37 @@ pub struct CreatePathProtectionRuleResponse {
 /// The `CreateRestoreTasks` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateRestoreTasksResponse`].
-/// The codes it documents are in [`CreateRestoreTasksError`](super::errors::CreateRestoreTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateRestoreTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateRestoreTasks",
     output = CreateRestoreTasksResponse,
-    error = super::errors::CreateRestoreTasksError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateRestoreTasks {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `RestoreTasks`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `RestoreTasks`
     pub restore_tasks: Vec<models::RestoreTask>,
 }
 
@@ -332,35 +414,42 @@ pub struct CreateRestoreTasksResponse {
 /// The `CreateTrashConfig` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`CreateTrashConfigResponse`].
-/// The codes it documents are in [`CreateTrashConfigError`](super::errors::CreateTrashConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=CreateTrashConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "CreateTrashConfig",
     output = CreateTrashConfigResponse,
-    error = super::errors::CreateTrashConfigError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct CreateTrashConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `ReservedDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedDays`; example: `1`
     pub reserved_days: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/user/*/.Trash"`
+    /// `Path`; example: `"/user/*/.Trash"`
     pub path: Option<String>,
 }
 
@@ -374,20 +463,31 @@ pub struct CreateTrashConfigResponse {
 /// The `DeleteAccessGroup` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteAccessGroupResponse`].
-/// The codes it documents are in [`DeleteAccessGroupError`](super::errors::DeleteAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccessGroupBound`](super::errors::ChdfsErrorCode::FailedOperationAccessGroupBound)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteAccessGroup",
     output = DeleteAccessGroupResponse,
-    error = super::errors::DeleteAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteAccessGroup {
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-f8xoises"`
+    /// `AccessGroupId`; example: `"ag-f8xoises"`
     pub access_group_id: String,
 }
 
@@ -401,20 +501,29 @@ pub struct DeleteAccessGroupResponse {
 /// The `DeleteAccessRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteAccessRulesResponse`].
-/// The codes it documents are in [`DeleteAccessRulesError`](super::errors::DeleteAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessRuleNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessRuleNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteAccessRules",
     output = DeleteAccessRulesResponse,
-    error = super::errors::DeleteAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteAccessRules {
-    /// `AccessRuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13001,13002]`
+    /// `AccessRuleIds`; example: `[13001,13002]`
     pub access_rule_ids: Vec<u64>,
 }
 
@@ -428,20 +537,32 @@ pub struct DeleteAccessRulesResponse {
 /// The `DeleteFileSystem` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteFileSystemResponse`].
-/// The codes it documents are in [`DeleteFileSystemError`](super::errors::DeleteFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.FileSystemNotEmpty`](super::errors::ChdfsErrorCode::FailedOperationFileSystemNotEmpty)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteFileSystem",
     output = DeleteFileSystemResponse,
-    error = super::errors::DeleteFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
@@ -455,20 +576,29 @@ pub struct DeleteFileSystemResponse {
 /// The `DeleteLifeCycleRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteLifeCycleRulesResponse`].
-/// The codes it documents are in [`DeleteLifeCycleRulesError`](super::errors::DeleteLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteLifeCycleRules",
     output = DeleteLifeCycleRulesResponse,
-    error = super::errors::DeleteLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteLifeCycleRules {
-    /// `LifeCycleRuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `LifeCycleRuleIds`; example: `[1,2]`
     pub life_cycle_rule_ids: Vec<u64>,
 }
 
@@ -482,20 +612,30 @@ pub struct DeleteLifeCycleRulesResponse {
 /// The `DeleteMountPoint` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteMountPointResponse`].
-/// The codes it documents are in [`DeleteMountPointError`](super::errors::DeleteMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteMountPoint",
     output = DeleteMountPointResponse,
-    error = super::errors::DeleteMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteMountPoint {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd-fj7A"`
+    /// `MountPointId`; example: `"f4mnvilzmdd-fj7A"`
     pub mount_point_id: String,
 }
 
@@ -509,20 +649,30 @@ pub struct DeleteMountPointResponse {
 /// The `DeletePathProtectionRule` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeletePathProtectionRuleResponse`].
-/// The codes it documents are in [`DeletePathProtectionRuleError`](super::errors::DeletePathProtectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeletePathProtectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeletePathProtectionRule",
     output = DeletePathProtectionRuleResponse,
-    error = super::errors::DeletePathProtectionRuleError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeletePathProtectionRule {
-    /// `PathProtectionRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathProtectionRuleId`; example: `1`
     pub path_protection_rule_id: u64,
 }
 
@@ -536,20 +686,31 @@ pub struct DeletePathProtectionRuleResponse {
 /// The `DeleteTrashConfig` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DeleteTrashConfigResponse`].
-/// The codes it documents are in [`DeleteTrashConfigError`](super::errors::DeleteTrashConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DeleteTrashConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DeleteTrashConfig",
     output = DeleteTrashConfigResponse,
-    error = super::errors::DeleteTrashConfigError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DeleteTrashConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
@@ -563,27 +724,37 @@ pub struct DeleteTrashConfigResponse {
 /// The `DescribeAccessGroup` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeAccessGroupResponse`].
-/// The codes it documents are in [`DescribeAccessGroupError`](super::errors::DescribeAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeAccessGroup",
     output = DescribeAccessGroupResponse,
-    error = super::errors::DescribeAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeAccessGroup {
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-f8xoises"`
+    /// `AccessGroupId`; example: `"ag-f8xoises"`
     pub access_group_id: String,
 }
 
 /// What a successful [`DescribeAccessGroup`] call returns.
 #[tc_model]
 pub struct DescribeAccessGroupResponse {
-    /// `AccessGroup`: an [`AccessGroup`](super::models::AccessGroup).
+    /// `AccessGroup`
     pub access_group: models::AccessGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -593,47 +764,49 @@ pub struct DescribeAccessGroupResponse {
 /// The `DescribeAccessGroups` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeAccessGroupsResponse`].
-/// The codes it documents are in [`DescribeAccessGroupsError`](super::errors::DescribeAccessGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeAccessGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidVpcId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidVpcId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeAccessGroups",
     output = DescribeAccessGroupsResponse,
-    error = super::errors::DescribeAccessGroupsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeAccessGroups {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-967aipkx"`
+    /// `VpcId`; example: `"vpc-967aipkx"`
     pub vpc_id: Option<String>,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `OwnerUin`; example: `100000`
     pub owner_uin: Option<u64>,
 
-    /// `AccessGroupIdMarker`: a string.
-    ///
-    /// Example: `"ag-xxxxxx"`
+    /// `AccessGroupIdMarker`; example: `"ag-xxxxxx"`
     pub access_group_id_marker: Option<String>,
 }
 
 /// What a successful [`DescribeAccessGroups`] call returns.
 #[tc_model]
 pub struct DescribeAccessGroupsResponse {
-    /// `AccessGroups`: a list of [`AccessGroup`](super::models::AccessGroup) objects.
+    /// `AccessGroups`
     pub access_groups: Vec<models::AccessGroup>,
 
-    /// `IsOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOver`; example: `false`
     pub is_over: Option<bool>,
 
-    /// `NextAccessGroupIdMarker`: a string.
-    ///
-    /// Example: `"ag-xxxxxx"`
+    /// `NextAccessGroupIdMarker`; example: `"ag-xxxxxx"`
     pub next_access_group_id_marker: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -643,27 +816,37 @@ pub struct DescribeAccessGroupsResponse {
 /// The `DescribeAccessRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeAccessRulesResponse`].
-/// The codes it documents are in [`DescribeAccessRulesError`](super::errors::DescribeAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeAccessRules",
     output = DescribeAccessRulesResponse,
-    error = super::errors::DescribeAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeAccessRules {
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-jwmfdcul"`
+    /// `AccessGroupId`; example: `"ag-jwmfdcul"`
     pub access_group_id: String,
 }
 
 /// What a successful [`DescribeAccessRules`] call returns.
 #[tc_model]
 pub struct DescribeAccessRulesResponse {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -673,57 +856,56 @@ pub struct DescribeAccessRulesResponse {
 /// The `DescribeFileSystem` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeFileSystemResponse`].
-/// The codes it documents are in [`DescribeFileSystemError`](super::errors::DescribeFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeFileSystem",
     output = DescribeFileSystemResponse,
-    error = super::errors::DescribeFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeFileSystem`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemResponse {
-    /// `FileSystem`: a [`FileSystem`](super::models::FileSystem).
+    /// `FileSystem`
     pub file_system: models::FileSystem,
 
-    /// `CapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CapacityUsed`; example: `0`
     pub capacity_used: u64,
 
-    /// `ArchiveCapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ArchiveCapacityUsed`; example: `0`
     pub archive_capacity_used: u64,
 
-    /// `StandardCapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StandardCapacityUsed`; example: `0`
     pub standard_capacity_used: u64,
 
-    /// `DegradeCapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DegradeCapacityUsed`; example: `0`
     pub degrade_capacity_used: u64,
 
-    /// `DeepArchiveCapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeepArchiveCapacityUsed`; example: `0`
     pub deep_archive_capacity_used: u64,
 
-    /// `IntelligentCapacityUsed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntelligentCapacityUsed`; example: `0`
     pub intelligent_capacity_used: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -733,37 +915,41 @@ pub struct DescribeFileSystemResponse {
 /// The `DescribeFileSystems` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeFileSystemsResponse`].
-/// The codes it documents are in [`DescribeFileSystemsError`](super::errors::DescribeFileSystemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeFileSystems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeFileSystems",
     output = DescribeFileSystemsResponse,
-    error = super::errors::DescribeFileSystemsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeFileSystems {
-    /// `FileSystemIdMarker`: a string.
-    ///
-    /// Example: `"f04maoxxxxxx"`
+    /// `FileSystemIdMarker`; example: `"f04maoxxxxxx"`
     pub file_system_id_marker: Option<String>,
 }
 
 /// What a successful [`DescribeFileSystems`] call returns.
 #[tc_model]
 pub struct DescribeFileSystemsResponse {
-    /// `FileSystems`: a list of [`FileSystem`](super::models::FileSystem) objects.
+    /// `FileSystems`
     pub file_systems: Vec<models::FileSystem>,
 
-    /// `IsOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOver`; example: `false`
     pub is_over: Option<bool>,
 
-    /// `NextFileSystemIdMarker`: a string.
-    ///
-    /// Example: `"f04bbbxxxxxx"`
+    /// `NextFileSystemIdMarker`; example: `"f04bbbxxxxxx"`
     pub next_file_system_id_marker: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -773,27 +959,38 @@ pub struct DescribeFileSystemsResponse {
 /// The `DescribeLifeCycleRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeLifeCycleRulesResponse`].
-/// The codes it documents are in [`DescribeLifeCycleRulesError`](super::errors::DescribeLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeLifeCycleRules",
     output = DescribeLifeCycleRulesResponse,
-    error = super::errors::DescribeLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeLifeCycleRules {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeLifeCycleRules`] call returns.
 #[tc_model]
 pub struct DescribeLifeCycleRulesResponse {
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Option<Vec<models::LifeCycleRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -803,27 +1000,37 @@ pub struct DescribeLifeCycleRulesResponse {
 /// The `DescribeMountPoint` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeMountPointResponse`].
-/// The codes it documents are in [`DescribeMountPointError`](super::errors::DescribeMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeMountPoint",
     output = DescribeMountPointResponse,
-    error = super::errors::DescribeMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeMountPoint {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd-Tx5f"`
+    /// `MountPointId`; example: `"f4mnvilzmdd-Tx5f"`
     pub mount_point_id: String,
 }
 
 /// What a successful [`DescribeMountPoint`] call returns.
 #[tc_model]
 pub struct DescribeMountPointResponse {
-    /// `MountPoint`: a [`MountPoint`](super::models::MountPoint).
+    /// `MountPoint`
     pub mount_point: models::MountPoint,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,37 +1040,46 @@ pub struct DescribeMountPointResponse {
 /// The `DescribeMountPoints` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeMountPointsResponse`].
-/// The codes it documents are in [`DescribeMountPointsError`](super::errors::DescribeMountPointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeMountPoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeMountPoints",
     output = DescribeMountPointsResponse,
-    error = super::errors::DescribeMountPointsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeMountPoints {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: Option<String>,
 
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-fmfpk1hk"`
+    /// `AccessGroupId`; example: `"ag-fmfpk1hk"`
     pub access_group_id: Option<String>,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `OwnerUin`; example: `100000`
     pub owner_uin: Option<u64>,
 }
 
 /// What a successful [`DescribeMountPoints`] call returns.
 #[tc_model]
 pub struct DescribeMountPointsResponse {
-    /// `MountPoints`: a list of [`MountPoint`](super::models::MountPoint) objects.
+    /// `MountPoints`
     pub mount_points: Vec<models::MountPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -873,27 +1089,38 @@ pub struct DescribeMountPointsResponse {
 /// The `DescribePathProtectionRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribePathProtectionRulesResponse`].
-/// The codes it documents are in [`DescribePathProtectionRulesError`](super::errors::DescribePathProtectionRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribePathProtectionRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribePathProtectionRules",
     output = DescribePathProtectionRulesResponse,
-    error = super::errors::DescribePathProtectionRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribePathProtectionRules {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribePathProtectionRules`] call returns.
 #[tc_model]
 pub struct DescribePathProtectionRulesResponse {
-    /// `PathProtectionRules`: a list of [`PathProtectionRule`](super::models::PathProtectionRule) objects.
+    /// `PathProtectionRules`
     pub path_protection_rules: Vec<models::PathProtectionRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -903,27 +1130,38 @@ pub struct DescribePathProtectionRulesResponse {
 /// The `DescribeResourceTags` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeResourceTagsResponse`].
-/// The codes it documents are in [`DescribeResourceTagsError`](super::errors::DescribeResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeResourceTags",
     output = DescribeResourceTagsResponse,
-    error = super::errors::DescribeResourceTagsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeResourceTags {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeResourceTags`] call returns.
 #[tc_model]
 pub struct DescribeResourceTagsResponse {
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -933,42 +1171,47 @@ pub struct DescribeResourceTagsResponse {
 /// The `DescribeRestoreTasks` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeRestoreTasksResponse`].
-/// The codes it documents are in [`DescribeRestoreTasksError`](super::errors::DescribeRestoreTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeRestoreTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeRestoreTasks",
     output = DescribeRestoreTasksResponse,
-    error = super::errors::DescribeRestoreTasksError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeRestoreTasks {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `RestoreTaskIdMarker`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RestoreTaskIdMarker`; example: `12`
     pub restore_task_id_marker: Option<u64>,
 }
 
 /// What a successful [`DescribeRestoreTasks`] call returns.
 #[tc_model]
 pub struct DescribeRestoreTasksResponse {
-    /// `RestoreTasks`: a list of [`RestoreTask`](super::models::RestoreTask) objects.
+    /// `RestoreTasks`
     pub restore_tasks: Vec<models::RestoreTask>,
 
-    /// `IsOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOver`; example: `false`
     pub is_over: Option<bool>,
 
-    /// `NextRestoreTaskIdMarker`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `NextRestoreTaskIdMarker`; example: `13`
     pub next_restore_task_id_marker: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -978,27 +1221,38 @@ pub struct DescribeRestoreTasksResponse {
 /// The `DescribeTrashConfig` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DescribeTrashConfigResponse`].
-/// The codes it documents are in [`DescribeTrashConfigError`](super::errors::DescribeTrashConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DescribeTrashConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DescribeTrashConfig",
     output = DescribeTrashConfigResponse,
-    error = super::errors::DescribeTrashConfigError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DescribeTrashConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 }
 
 /// What a successful [`DescribeTrashConfig`] call returns.
 #[tc_model]
 pub struct DescribeTrashConfigResponse {
-    /// `TrashConfig`: a [`TrashConfig`](super::models::TrashConfig).
+    /// `TrashConfig`
     pub trash_config: models::TrashConfig,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1008,25 +1262,35 @@ pub struct DescribeTrashConfigResponse {
 /// The `DisassociateAccessGroups` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`DisassociateAccessGroupsResponse`].
-/// The codes it documents are in [`DisassociateAccessGroupsError`](super::errors::DisassociateAccessGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=DisassociateAccessGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "DisassociateAccessGroups",
     output = DisassociateAccessGroupsResponse,
-    error = super::errors::DisassociateAccessGroupsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct DisassociateAccessGroups {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd-Tx5f"`
+    /// `MountPointId`; example: `"f4mnvilzmdd-Tx5f"`
     pub mount_point_id: String,
 
-    /// `AccessGroupIds`: a list of strings.
-    ///
-    /// Example: `["ag-fmfpk1hk\n","ag-avgx2dox\n"]`
+    /// `AccessGroupIds`; example: `["ag-fmfpk1hk\n","ag-avgx2dox\n"]`
     pub access_group_ids: Vec<String>,
 }
 
@@ -1040,30 +1304,38 @@ pub struct DisassociateAccessGroupsResponse {
 /// The `ModifyAccessGroup` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyAccessGroupResponse`].
-/// The codes it documents are in [`ModifyAccessGroupError`](super::errors::ModifyAccessGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyAccessGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessGroupId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupId)
+/// - [`InvalidParameterValue.InvalidAccessGroupName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessGroupName)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessGroupNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessGroupNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyAccessGroup",
     output = ModifyAccessGroupResponse,
-    error = super::errors::ModifyAccessGroupError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyAccessGroup {
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-f8xoises"`
+    /// `AccessGroupId`; example: `"ag-f8xoises"`
     pub access_group_id: String,
 
-    /// `AccessGroupName`: a string.
-    ///
-    /// Example: `"access-group-test"`
+    /// `AccessGroupName`; example: `"access-group-test"`
     pub access_group_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"group-example"`
+    /// `Description`; example: `"group-example"`
     pub description: Option<String>,
 }
 
@@ -1077,18 +1349,30 @@ pub struct ModifyAccessGroupResponse {
 /// The `ModifyAccessRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyAccessRulesResponse`].
-/// The codes it documents are in [`ModifyAccessRulesError`](super::errors::ModifyAccessRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyAccessRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidAccessRuleAddress`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidAccessRuleAddress)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.AccessRuleNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundAccessRuleNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyAccessRules",
     output = ModifyAccessRulesResponse,
-    error = super::errors::ModifyAccessRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyAccessRules {
-    /// `AccessRules`: a list of [`AccessRule`](super::models::AccessRule) objects.
+    /// `AccessRules`
     pub access_rules: Vec<models::AccessRule>,
 }
 
@@ -1102,55 +1386,56 @@ pub struct ModifyAccessRulesResponse {
 /// The `ModifyFileSystem` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyFileSystemResponse`].
-/// The codes it documents are in [`ModifyFileSystemError`](super::errors::ModifyFileSystemError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyFileSystem)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.QuotaLessThanCurrentUsed`](super::errors::ChdfsErrorCode::FailedOperationQuotaLessThanCurrentUsed)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidCapacityQuota`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidCapacityQuota)
+/// - [`InvalidParameterValue.InvalidDescription`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidDescription)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`InvalidParameterValue.InvalidFileSystemName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemName)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyFileSystem",
     output = ModifyFileSystemResponse,
-    error = super::errors::ModifyFileSystemError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyFileSystem {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `FileSystemName`: a string.
-    ///
-    /// Example: `"fs-test"`
+    /// `FileSystemName`; example: `"fs-test"`
     pub file_system_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"fs-example"`
+    /// `Description`; example: `"fs-example"`
     pub description: Option<String>,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `CapacityQuota`; example: `1073741824`
     pub capacity_quota: Option<u64>,
 
-    /// `SuperUsers`: a list of strings.
-    ///
-    /// Example: `["hadoop"]`
+    /// `SuperUsers`; example: `["hadoop"]`
     pub super_users: Option<Vec<String>>,
 
-    /// `PosixAcl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PosixAcl`; example: `true`
     pub posix_acl: Option<bool>,
 
-    /// `EnableRanger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRanger`; example: `false`
     pub enable_ranger: Option<bool>,
 
-    /// `RangerServiceAddresses`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:8080"]`
+    /// `RangerServiceAddresses`; example: `["127.0.0.1:8080"]`
     pub ranger_service_addresses: Option<Vec<String>>,
 }
 
@@ -1164,18 +1449,30 @@ pub struct ModifyFileSystemResponse {
 /// The `ModifyLifeCycleRules` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyLifeCycleRulesResponse`].
-/// The codes it documents are in [`ModifyLifeCycleRulesError`](super::errors::ModifyLifeCycleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyLifeCycleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyLifeCycleRules",
     output = ModifyLifeCycleRulesResponse,
-    error = super::errors::ModifyLifeCycleRulesError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyLifeCycleRules {
-    /// `LifeCycleRules`: a list of [`LifeCycleRule`](super::models::LifeCycleRule) objects.
+    /// `LifeCycleRules`
     pub life_cycle_rules: Vec<models::LifeCycleRule>,
 }
 
@@ -1189,30 +1486,38 @@ pub struct ModifyLifeCycleRulesResponse {
 /// The `ModifyMountPoint` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyMountPointResponse`].
-/// The codes it documents are in [`ModifyMountPointError`](super::errors::ModifyMountPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyMountPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountSuspended`](super::errors::ChdfsErrorCode::FailedOperationAccountSuspended)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidMountPointId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointId)
+/// - [`InvalidParameterValue.InvalidMountPointName`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidMountPointName)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.MountPointNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundMountPointNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyMountPoint",
     output = ModifyMountPointResponse,
-    error = super::errors::ModifyMountPointError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyMountPoint {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd-Tx5f"`
+    /// `MountPointId`; example: `"f4mnvilzmdd-Tx5f"`
     pub mount_point_id: String,
 
-    /// `MountPointName`: a string.
-    ///
-    /// Example: `"mp-test"`
+    /// `MountPointName`; example: `"mp-test"`
     pub mount_point_name: Option<String>,
 
-    /// `MountPointStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MountPointStatus`; example: `2`
     pub mount_point_status: Option<u64>,
 }
 
@@ -1226,35 +1531,40 @@ pub struct ModifyMountPointResponse {
 /// The `ModifyPathProtectionRule` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyPathProtectionRuleResponse`].
-/// The codes it documents are in [`ModifyPathProtectionRuleError`](super::errors::ModifyPathProtectionRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyPathProtectionRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ChdfsErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyPathProtectionRule",
     output = ModifyPathProtectionRuleResponse,
-    error = super::errors::ModifyPathProtectionRuleError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyPathProtectionRule {
-    /// `PathProtectionRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathProtectionRuleId`; example: `1`
     pub path_protection_rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/protect"`
+    /// `Path`; example: `"/protect"`
     pub path: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -1268,23 +1578,36 @@ pub struct ModifyPathProtectionRuleResponse {
 /// The `ModifyResourceTags` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyResourceTagsResponse`].
-/// The codes it documents are in [`ModifyResourceTagsError`](super::errors::ModifyResourceTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyResourceTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`LimitExceeded`](super::errors::ChdfsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.FileSystemNotExists`](super::errors::ChdfsErrorCode::ResourceNotFoundFileSystemNotExists)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyResourceTags",
     output = ModifyResourceTagsResponse,
-    error = super::errors::ModifyResourceTagsError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyResourceTags {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f1mhaqkciq0"`
+    /// `FileSystemId`; example: `"f1mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -1298,30 +1621,37 @@ pub struct ModifyResourceTagsResponse {
 /// The `ModifyTrashConfig` action of CHDFS API 2020-11-12.
 ///
 /// A successful call returns [`ModifyTrashConfigResponse`].
-/// The codes it documents are in [`ModifyTrashConfigError`](super::errors::ModifyTrashConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=chdfs&Version=2020-11-12&Action=ModifyTrashConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ChdfsErrorCode`](super::errors::ChdfsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ChdfsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ChdfsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ChdfsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ChdfsErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFileSystemId`](super::errors::ChdfsErrorCode::InvalidParameterValueInvalidFileSystemId)
+/// - [`MissingParameter`](super::errors::ChdfsErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ChdfsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ChdfsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::ChdfsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "chdfs",
     version = "2020-11-12",
     name = "ModifyTrashConfig",
     output = ModifyTrashConfigResponse,
-    error = super::errors::ModifyTrashConfigError
+    error = super::errors::ChdfsErrorCode
 )]
 pub struct ModifyTrashConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mhaqkciq0"`
+    /// `FileSystemId`; example: `"f4mhaqkciq0"`
     pub file_system_id: String,
 
-    /// `ReservedDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedDays`; example: `1`
     pub reserved_days: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CreateAccessGroup`](super::CreateAccessGroup), [`DescribeAccessGroup`](super::DescribeAccessGroup) and [`DescribeAccessGroups`](super::DescribeAccessGroups).
 #[tc_model]
 pub struct AccessGroup {
-    /// `AccessGroupId`: a string.
-    ///
-    /// Example: `"ag-gei2xxxx"`
+    /// `AccessGroupId`; example: `"ag-gei2xxxx"`
     pub access_group_id: String,
 
-    /// `AccessGroupName`: a string.
-    ///
-    /// Example: `"access-group-test"`
+    /// `AccessGroupName`; example: `"access-group-test"`
     pub access_group_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create access group example"`
+    /// `Description`; example: `"create access group example"`
     pub description: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-24T20:00:47+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-24T20:00:47+08:00"`
     pub create_time: String,
 
-    /// `VpcType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VpcType`; example: `1`
     pub vpc_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-0q1xxxx"`
+    /// `VpcId`; example: `"vpc-0q1xxxx"`
     pub vpc_id: String,
 }
 
@@ -45,29 +33,19 @@ pub struct AccessGroup {
 /// Returned in the output of [`CreateAccessRules`](super::CreateAccessRules) and [`DescribeAccessRules`](super::DescribeAccessRules).
 #[tc_model]
 pub struct AccessRule {
-    /// `AccessRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `AccessRuleId`; example: `900`
     pub access_rule_id: Option<u64>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.0.0.0/24"`
+    /// `Address`; example: `"10.0.0.0/24"`
     pub address: Option<String>,
 
-    /// `AccessMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessMode`; example: `1`
     pub access_mode: Option<u64>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Priority`; example: `1`
     pub priority: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-25T19:35:20+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-25T19:35:20+08:00"`
     pub create_time: Option<String>,
 }
 
@@ -76,69 +54,43 @@ pub struct AccessRule {
 /// Returned in the output of [`CreateFileSystem`](super::CreateFileSystem), [`DescribeFileSystem`](super::DescribeFileSystem) and [`DescribeFileSystems`](super::DescribeFileSystems).
 #[tc_model]
 pub struct FileSystem {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `AppId`; example: `1000000`
     pub app_id: u64,
 
-    /// `FileSystemName`: a string.
-    ///
-    /// Example: `"fs-test"`
+    /// `FileSystemName`; example: `"fs-test"`
     pub file_system_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"create an example fs"`
+    /// `Description`; example: `"create an example fs"`
     pub description: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f14mrrxxxxxx"`
+    /// `FileSystemId`; example: `"f14mrrxxxxxx"`
     pub file_system_id: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1629099694"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"1629099694"`
     pub create_time: String,
 
-    /// `BlockSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4194304`
+    /// `BlockSize`; example: `4194304`
     pub block_size: u64,
 
-    /// `CapacityQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `CapacityQuota`; example: `1073741824`
     pub capacity_quota: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `SuperUsers`: a list of strings.
-    ///
-    /// Example: `["hadoop"]`
+    /// `SuperUsers`; example: `["hadoop"]`
     pub super_users: Vec<String>,
 
-    /// `PosixAcl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PosixAcl`; example: `true`
     pub posix_acl: bool,
 
-    /// `EnableRanger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableRanger`; example: `false`
     pub enable_ranger: bool,
 
-    /// `RangerServiceAddresses`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:8080"]`
+    /// `RangerServiceAddresses`; example: `["127.0.0.1:8080"]`
     pub ranger_service_addresses: Vec<String>,
 }
 
@@ -148,48 +100,28 @@ pub struct FileSystem {
 /// Returned in the output of [`DescribeLifeCycleRules`](super::DescribeLifeCycleRules).
 #[tc_model]
 pub struct LifeCycleRule {
-    /// `LifeCycleRuleId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `LifeCycleRuleId`, always sent in responses; example: `1`
     pub life_cycle_rule_id: Option<u64>,
 
-    /// `LifeCycleRuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lc-delete"`
+    /// `LifeCycleRuleName`, always sent in responses; example: `"lc-delete"`
     pub life_cycle_rule_name: Option<String>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/delete_path"`
+    /// `Path`, always sent in responses; example: `"/delete_path"`
     pub path: Option<String>,
 
-    /// `Transitions`: a list of [`Transition`] objects.
-    /// Always sent in responses.
+    /// `Transitions`, always sent in responses
     pub transitions: Option<Vec<Transition>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-07-30T16:24:38+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2019-07-30T16:24:38+08:00"`
     pub create_time: Option<String>,
 
-    /// `Summary`: a [`Summary`].
-    /// Always sent in responses.
+    /// `Summary`, always sent in responses
     pub summary: Option<Summary>,
 
-    /// `LastSummaryTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-07-30T16:34:38+08:00"`
+    /// `LastSummaryTime`, an ISO 8601 timestamp, always sent in responses; example: `"2019-07-30T16:34:38+08:00"`
     pub last_summary_time: Option<String>,
 }
 
@@ -198,34 +130,22 @@ pub struct LifeCycleRule {
 /// Returned in the output of [`CreateMountPoint`](super::CreateMountPoint), [`DescribeMountPoint`](super::DescribeMountPoint) and [`DescribeMountPoints`](super::DescribeMountPoints).
 #[tc_model]
 pub struct MountPoint {
-    /// `MountPointId`: a string.
-    ///
-    /// Example: `"f14mrrxxxxxx-C1Yv"`
+    /// `MountPointId`; example: `"f14mrrxxxxxx-C1Yv"`
     pub mount_point_id: String,
 
-    /// `MountPointName`: a string.
-    ///
-    /// Example: `"mp-test"`
+    /// `MountPointName`; example: `"mp-test"`
     pub mount_point_name: String,
 
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f14mrrxxxxxx"`
+    /// `FileSystemId`; example: `"f14mrrxxxxxx"`
     pub file_system_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-12-25T19:15:28+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2024-12-25T19:15:28+08:00"`
     pub create_time: String,
 
-    /// `AccessGroupIds`: a list of strings.
-    ///
-    /// Example: `["ag-pushxxxx"]`
+    /// `AccessGroupIds`; example: `["ag-pushxxxx"]`
     pub access_group_ids: Vec<String>,
 }
 
@@ -234,29 +154,19 @@ pub struct MountPoint {
 /// Returned in the output of [`DescribePathProtectionRules`](super::DescribePathProtectionRules).
 #[tc_model]
 pub struct PathProtectionRule {
-    /// `PathProtectionRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathProtectionRuleId`; example: `1`
     pub path_protection_rule_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Name`; example: `"test"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/protect"`
+    /// `Path`; example: `"/protect"`
     pub path: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1629099694"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"1629099694"`
     pub create_time: String,
 }
 
@@ -266,40 +176,22 @@ pub struct PathProtectionRule {
 /// Returned in the output of [`DescribeRestoreTasks`](super::DescribeRestoreTasks).
 #[tc_model]
 pub struct RestoreTask {
-    /// `RestoreTaskId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RestoreTaskId`, always sent in responses; example: `1`
     pub restore_task_id: Option<u64>,
 
-    /// `FilePath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/test/file0"`
+    /// `FilePath`, always sent in responses; example: `"/test/file0"`
     pub file_path: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Type`, always sent in responses; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Days`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `7`
+    /// `Days`, always sent in responses; example: `7`
     pub days: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-07-30T16:24:38+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp, always sent in responses; example: `"2019-07-30T16:24:38+08:00"`
     pub create_time: Option<String>,
 }
 
@@ -309,40 +201,22 @@ pub struct RestoreTask {
 /// Returned in the output of [`DescribeLifeCycleRules`](super::DescribeLifeCycleRules).
 #[tc_model]
 pub struct Summary {
-    /// `CapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `CapacityUsed`, always sent in responses; example: `5`
     pub capacity_used: Option<u64>,
 
-    /// `StandardCapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StandardCapacityUsed`, always sent in responses; example: `1`
     pub standard_capacity_used: Option<u64>,
 
-    /// `DegradeCapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DegradeCapacityUsed`, always sent in responses; example: `1`
     pub degrade_capacity_used: Option<u64>,
 
-    /// `ArchiveCapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ArchiveCapacityUsed`, always sent in responses; example: `1`
     pub archive_capacity_used: Option<u64>,
 
-    /// `DeepArchiveCapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DeepArchiveCapacityUsed`, always sent in responses; example: `1`
     pub deep_archive_capacity_used: Option<u64>,
 
-    /// `IntelligentCapacityUsed`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IntelligentCapacityUsed`, always sent in responses; example: `1`
     pub intelligent_capacity_used: Option<u64>,
 }
 
@@ -352,14 +226,10 @@ pub struct Summary {
 /// Returned in the output of [`DescribeResourceTags`](super::DescribeResourceTags).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"val-test"`
+    /// `Value`; example: `"val-test"`
     pub value: String,
 }
 
@@ -369,14 +239,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeLifeCycleRules`](super::DescribeLifeCycleRules).
 #[tc_model]
 pub struct Transition {
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Days`; example: `7`
     pub days: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
@@ -385,23 +251,15 @@ pub struct Transition {
 /// Returned in the output of [`DescribeTrashConfig`](super::DescribeTrashConfig).
 #[tc_model]
 pub struct TrashConfig {
-    /// `FileSystemId`: a string.
-    ///
-    /// Example: `"f4mnvilzmdd"`
+    /// `FileSystemId`; example: `"f4mnvilzmdd"`
     pub file_system_id: String,
 
-    /// `ReservedDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReservedDays`; example: `1`
     pub reserved_days: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/xxxxx_trash"`
+    /// `Path`; example: `"/xxxxx_trash"`
     pub path: Option<String>,
 }

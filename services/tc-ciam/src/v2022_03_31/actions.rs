@@ -7,30 +7,60 @@ use super::models;
 /// The `CreateApiImportUserJob` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`CreateApiImportUserJobResponse`].
-/// The codes it documents are in [`CreateApiImportUserJobError`](super::errors::CreateApiImportUserJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=CreateApiImportUserJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.DataFlowTooManyRequests`](super::errors::CiamErrorCode::FailedOperationDataFlowTooManyRequests)
+/// - [`FailedOperation.ImportUserIsEmpty`](super::errors::CiamErrorCode::FailedOperationImportUserIsEmpty)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "CreateApiImportUserJob",
     output = CreateApiImportUserJobResponse,
-    error = super::errors::CreateApiImportUserJobError
+    error = super::errors::CiamErrorCode
 )]
 pub struct CreateApiImportUserJob {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `DataFlowUserCreateList`: a list of [`ImportUser`](super::models::ImportUser) objects.
+    /// `DataFlowUserCreateList`
     pub data_flow_user_create_list: Vec<models::ImportUser>,
 }
 
 /// What a successful [`CreateApiImportUserJob`] call returns.
 #[tc_model]
 pub struct CreateApiImportUserJobResponse {
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: models::Job,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,38 +70,66 @@ pub struct CreateApiImportUserJobResponse {
 /// The `CreateFileExportUserJob` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`CreateFileExportUserJobResponse`].
-/// The codes it documents are in [`CreateFileExportUserJobError`](super::errors::CreateFileExportUserJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=CreateFileExportUserJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.DataFlowTooManyRequests`](super::errors::CiamErrorCode::FailedOperationDataFlowTooManyRequests)
+/// - [`FailedOperation.ImportUserIsEmpty`](super::errors::CiamErrorCode::FailedOperationImportUserIsEmpty)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "CreateFileExportUserJob",
     output = CreateFileExportUserJobResponse,
-    error = super::errors::CreateFileExportUserJobError
+    error = super::errors::CiamErrorCode
 )]
 pub struct CreateFileExportUserJob {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"NDJSON"`
+    /// `Format`; example: `"NDJSON"`
     pub format: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ExportPropertyMaps`: a list of [`ExportPropertyMap`](super::models::ExportPropertyMap) objects.
+    /// `ExportPropertyMaps`
     pub export_property_maps: Option<Vec<models::ExportPropertyMap>>,
 }
 
 /// What a successful [`CreateFileExportUserJob`] call returns.
 #[tc_model]
 pub struct CreateFileExportUserJobResponse {
-    /// `Job`: a [`Job`](super::models::Job).
+    /// `Job`
     pub job: models::Job,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -81,100 +139,111 @@ pub struct CreateFileExportUserJobResponse {
 /// The `CreateUser` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AttributeFormatError`](super::errors::CiamErrorCode::FailedOperationAttributeFormatError)
+/// - [`FailedOperation.EmailAlreadyExists`](super::errors::CiamErrorCode::FailedOperationEmailAlreadyExists)
+/// - [`FailedOperation.EmailIsNull`](super::errors::CiamErrorCode::FailedOperationEmailIsNull)
+/// - [`FailedOperation.IndexedAttributeTooLong`](super::errors::CiamErrorCode::FailedOperationIndexedAttributeTooLong)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.OrgNotFound`](super::errors::CiamErrorCode::FailedOperationOrgNotFound)
+/// - [`FailedOperation.PasswordIsNull`](super::errors::CiamErrorCode::FailedOperationPasswordIsNull)
+/// - [`FailedOperation.PhoneNumberAlreadyExists`](super::errors::CiamErrorCode::FailedOperationPhoneNumberAlreadyExists)
+/// - [`FailedOperation.PhoneNumberIsNull`](super::errors::CiamErrorCode::FailedOperationPhoneNumberIsNull)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserGroupNotFound`](super::errors::CiamErrorCode::FailedOperationUserGroupNotFound)
+/// - [`FailedOperation.UserNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserNameAlreadyExists)
+/// - [`FailedOperation.UserNameIsNull`](super::errors::CiamErrorCode::FailedOperationUserNameIsNull)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::CiamErrorCode
 )]
 pub struct CreateUser {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `PhoneNumber`; example: `"132****0000"`
     pub phone_number: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"132****@qq.com"`
+    /// `Email`; example: `"132****@qq.com"`
     pub email: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"昵称1"`
+    /// `Nickname`; example: `"昵称1"`
     pub nickname: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市海淀区"`
+    /// `Address`; example: `"北京市海淀区"`
     pub address: Option<String>,
 
-    /// `UserGroup`: a list of strings.
-    ///
-    /// Example: `["6cd22e51****************f6f7cb81"]`
+    /// `UserGroup`; example: `["6cd22e51****************f6f7cb81"]`
     pub user_group: Option<Vec<String>>,
 
-    /// `Birthdate`: a signed 64-bit integer.
-    ///
-    /// Example: `1706682491339`
+    /// `Birthdate`; example: `1706682491339`
     pub birthdate: Option<i64>,
 
-    /// `CustomizationAttributes`: a list of [`MemberMap`](super::models::MemberMap) objects.
+    /// `CustomizationAttributes`
     pub customization_attributes: Option<Vec<models::MemberMap>>,
 
-    /// `IndexedAttribute1`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `IndexedAttribute1`; example: `"value1"`
     pub indexed_attribute1: Option<String>,
 
-    /// `IndexedAttribute2`: a string.
-    ///
-    /// Example: `"value2"`
+    /// `IndexedAttribute2`; example: `"value2"`
     pub indexed_attribute2: Option<String>,
 
-    /// `IndexedAttribute3`: a string.
-    ///
-    /// Example: `"value3"`
+    /// `IndexedAttribute3`; example: `"value3"`
     pub indexed_attribute3: Option<String>,
 
-    /// `IndexedAttribute4`: a string.
-    ///
-    /// Example: `"value4"`
+    /// `IndexedAttribute4`; example: `"value4"`
     pub indexed_attribute4: Option<String>,
 
-    /// `IndexedAttribute5`: a string.
-    ///
-    /// Example: `"value5"`
+    /// `IndexedAttribute5`; example: `"value5"`
     pub indexed_attribute5: Option<String>,
 
-    /// `UserOrg`: a list of strings.
-    ///
-    /// Example: `["07c4e9********7093","842bd7********0377"]`
+    /// `UserOrg`; example: `["07c4e9********7093","842bd7********0377"]`
     pub user_org: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: models::User,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -184,39 +253,78 @@ pub struct CreateUserResponse {
 /// The `CreateUserGroup` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserGroupNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserGroupNameAlreadyExists)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::CiamErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"用户组1"`
+    /// `DisplayName`; example: `"用户组1"`
     pub display_name: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"包含了一组用户"`
+    /// `Description`; example: `"包含了一组用户"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"6cd22e51****************f6f7cb81"`
+    /// `UserGroupId`; example: `"6cd22e51****************f6f7cb81"`
     pub user_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -226,39 +334,79 @@ pub struct CreateUserGroupResponse {
 /// The `CreateUserStore` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`CreateUserStoreResponse`].
-/// The codes it documents are in [`CreateUserStoreError`](super::errors::CreateUserStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=CreateUserStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreAlreadyExists)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UserStoreCreateSecretFail`](super::errors::CiamErrorCode::InternalErrorUserStoreCreateSecretFail)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "CreateUserStore",
     output = CreateUserStoreResponse,
-    error = super::errors::CreateUserStoreError
+    error = super::errors::CiamErrorCode
 )]
 pub struct CreateUserStore {
-    /// `UserPoolName`: a string.
-    ///
-    /// Example: `"目录1"`
+    /// `UserPoolName`; example: `"目录1"`
     pub user_pool_name: String,
 
-    /// `UserPoolDesc`: a string.
-    ///
-    /// Example: `"管理应用和用户"`
+    /// `UserPoolDesc`; example: `"管理应用和用户"`
     pub user_pool_desc: Option<String>,
 
-    /// `UserPoolLogo`: a string.
-    ///
-    /// Example: `"https://aa.com/bb.png"`
+    /// `UserPoolLogo`; example: `"https://aa.com/bb.png"`
     pub user_pool_logo: Option<String>,
 }
 
 /// What a successful [`CreateUserStore`] call returns.
 #[tc_model]
 pub struct CreateUserStoreResponse {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -268,30 +416,74 @@ pub struct CreateUserStoreResponse {
 /// The `DeleteUserGroups` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`DeleteUserGroupsResponse`].
-/// The codes it documents are in [`DeleteUserGroupsError`](super::errors::DeleteUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=DeleteUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "DeleteUserGroups",
     output = DeleteUserGroupsResponse,
-    error = super::errors::DeleteUserGroupsError
+    error = super::errors::CiamErrorCode
 )]
 pub struct DeleteUserGroups {
-    /// `UserGroupIds`: a list of strings.
+    /// `UserGroupIds`
     pub user_group_ids: Vec<String>,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 }
 
 /// What a successful [`DeleteUserGroups`] call returns.
 #[tc_model]
 pub struct DeleteUserGroupsResponse {
-    /// `UserGroupDeletedInfo`: a [`UserGroupDeleteResp`](super::models::UserGroupDeleteResp).
+    /// `UserGroupDeletedInfo`
     pub user_group_deleted_info: models::UserGroupDeleteResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -301,20 +493,66 @@ pub struct DeleteUserGroupsResponse {
 /// The `DeleteUserStore` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`DeleteUserStoreResponse`].
-/// The codes it documents are in [`DeleteUserStoreError`](super::errors::DeleteUserStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=DeleteUserStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`FailedOperation.UserStoreNotExist`](super::errors::CiamErrorCode::FailedOperationUserStoreNotExist)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UserStoreDeleteUserFail`](super::errors::CiamErrorCode::InternalErrorUserStoreDeleteUserFail)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "DeleteUserStore",
     output = DeleteUserStoreResponse,
-    error = super::errors::DeleteUserStoreError
+    error = super::errors::CiamErrorCode
 )]
 pub struct DeleteUserStore {
-    /// `UserPoolId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserPoolId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_pool_id: String,
 }
 
@@ -328,23 +566,51 @@ pub struct DeleteUserStoreResponse {
 /// The `DeleteUsers` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::CiamErrorCode
 )]
 pub struct DeleteUsers {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `UserIds`: a list of strings.
+    /// `UserIds`
     pub user_ids: Vec<String>,
 }
 
@@ -358,49 +624,76 @@ pub struct DeleteUsersResponse {
 /// The `DescribeUser` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`DescribeUserResponse`].
-/// The codes it documents are in [`DescribeUserError`](super::errors::DescribeUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=DescribeUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QueryUsersParameterMustInWhitelist`](super::errors::CiamErrorCode::FailedOperationQueryUsersParameterMustInWhitelist)
+/// - [`FailedOperation.QueryUsersParameterRepeat`](super::errors::CiamErrorCode::FailedOperationQueryUsersParameterRepeat)
+/// - [`FailedOperation.QueryUsersSortParameterMustInWhitelist`](super::errors::CiamErrorCode::FailedOperationQueryUsersSortParameterMustInWhitelist)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "DescribeUser",
     output = DescribeUserResponse,
-    error = super::errors::DescribeUserError
+    error = super::errors::CiamErrorCode
 )]
 pub struct DescribeUser {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: models::Pageable,
 
-    /// `Filters`: a list of [`QueryUserFilter`](super::models::QueryUserFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryUserFilter>>,
 
-    /// `Original`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Original`; example: `true`
     pub original: Option<bool>,
 
-    /// `Sort`: a [`Sort`](super::models::Sort).
+    /// `Sort`
     pub sort: Option<models::Sort>,
 }
 
 /// What a successful [`DescribeUser`] call returns.
 #[tc_model]
 pub struct DescribeUserResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: Option<models::Pageable>,
 
-    /// `Content`: a list of [`User`](super::models::User) objects.
+    /// `Content`
     pub content: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -410,37 +703,61 @@ pub struct DescribeUserResponse {
 /// The `DescribeUserById` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`DescribeUserByIdResponse`].
-/// The codes it documents are in [`DescribeUserByIdError`](super::errors::DescribeUserByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=DescribeUserById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "DescribeUserById",
     output = DescribeUserByIdResponse,
-    error = super::errors::DescribeUserByIdError
+    error = super::errors::CiamErrorCode
 )]
 pub struct DescribeUserById {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `Original`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Original`; example: `true`
     pub original: Option<bool>,
 }
 
 /// What a successful [`DescribeUserById`] call returns.
 #[tc_model]
 pub struct DescribeUserByIdResponse {
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -450,35 +767,61 @@ pub struct DescribeUserByIdResponse {
 /// The `LinkAccount` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`LinkAccountResponse`].
-/// The codes it documents are in [`LinkAccountError`](super::errors::LinkAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=LinkAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AccountAlreadyBeLinked`](super::errors::CiamErrorCode::FailedOperationAccountAlreadyBeLinked)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStatusEnum`](super::errors::CiamErrorCode::FailedOperationInvalidUserStatusEnum)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.PrimaryUserNotFound`](super::errors::CiamErrorCode::FailedOperationPrimaryUserNotFound)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.SecondaryUserNotFound`](super::errors::CiamErrorCode::FailedOperationSecondaryUserNotFound)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "LinkAccount",
     output = LinkAccountResponse,
-    error = super::errors::LinkAccountError
+    error = super::errors::CiamErrorCode
 )]
 pub struct LinkAccount {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `PrimaryUserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `PrimaryUserId`; example: `"53e25c3****************e4eb5bd1"`
     pub primary_user_id: String,
 
-    /// `SecondaryUserId`: a string.
-    ///
-    /// Example: `"081820ad****************5c58d1ad"`
+    /// `SecondaryUserId`; example: `"081820ad****************5c58d1ad"`
     pub secondary_user_id: String,
 
-    /// `UserLinkedOnAttribute`: a string.
-    ///
-    /// Example: `"PHONENUMBER"`
+    /// `UserLinkedOnAttribute`; example: `"PHONENUMBER"`
     pub user_linked_on_attribute: String,
 }
 
@@ -492,30 +835,60 @@ pub struct LinkAccountResponse {
 /// The `ListJobs` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListJobsResponse`].
-/// The codes it documents are in [`ListJobsError`](super::errors::ListJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.DataFlowTooManyRequests`](super::errors::CiamErrorCode::FailedOperationDataFlowTooManyRequests)
+/// - [`FailedOperation.ImportUserIsEmpty`](super::errors::CiamErrorCode::FailedOperationImportUserIsEmpty)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListJobs",
     output = ListJobsResponse,
-    error = super::errors::ListJobsError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListJobs {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `JobIds`: a list of strings.
+    /// `JobIds`
     pub job_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ListJobs`] call returns.
 #[tc_model]
 pub struct ListJobsResponse {
-    /// `JobSet`: a list of [`Job`](super::models::Job) objects.
+    /// `JobSet`
     pub job_set: Vec<models::Job>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -525,46 +898,70 @@ pub struct ListJobsResponse {
 /// The `ListLogMessageByCondition` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListLogMessageByConditionResponse`].
-/// The codes it documents are in [`ListLogMessageByConditionError`](super::errors::ListLogMessageByConditionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListLogMessageByCondition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListLogMessageByCondition",
     output = ListLogMessageByConditionResponse,
-    error = super::errors::ListLogMessageByConditionError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListLogMessageByCondition {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: models::Pageable,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1703385600000`
+    /// `StartTime`; example: `1703385600000`
     pub start_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListLogMessageByCondition`] call returns.
 #[tc_model]
 pub struct ListLogMessageByConditionResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: models::Pageable,
 
-    /// `Content`: a list of [`LogMessage`](super::models::LogMessage) objects.
+    /// `Content`
     pub content: Vec<models::LogMessage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -574,46 +971,70 @@ pub struct ListLogMessageByConditionResponse {
 /// The `ListUser` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListUserResponse`].
-/// The codes it documents are in [`ListUserError`](super::errors::ListUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListUser",
     output = ListUserResponse,
-    error = super::errors::ListUserError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListUser {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: models::Pageable,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Original`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Original`; example: `true`
     pub original: Option<bool>,
 }
 
 /// What a successful [`ListUser`] call returns.
 #[tc_model]
 pub struct ListUserResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: Option<models::Pageable>,
 
-    /// `Content`: a list of [`User`](super::models::User) objects.
+    /// `Content`
     pub content: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -623,42 +1044,64 @@ pub struct ListUserResponse {
 /// The `ListUserByProperty` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListUserByPropertyResponse`].
-/// The codes it documents are in [`ListUserByPropertyError`](super::errors::ListUserByPropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListUserByProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListUserByProperty",
     output = ListUserByPropertyResponse,
-    error = super::errors::ListUserByPropertyError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListUserByProperty {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `PropertyCode`: a string.
-    ///
-    /// Example: `"phoneNumber"`
+    /// `PropertyCode`; example: `"phoneNumber"`
     pub property_code: String,
 
-    /// `PropertyValue`: a string.
-    ///
-    /// Example: `"130****0000"`
+    /// `PropertyValue`; example: `"130****0000"`
     pub property_value: String,
 
-    /// `Original`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Original`; example: `true`
     pub original: Option<bool>,
 }
 
 /// What a successful [`ListUserByProperty`] call returns.
 #[tc_model]
 pub struct ListUserByPropertyResponse {
-    /// `Users`: a list of [`User`](super::models::User) objects.
+    /// `Users`
     pub users: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -668,43 +1111,83 @@ pub struct ListUserByPropertyResponse {
 /// The `ListUserGroups` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListUserGroupsResponse`].
-/// The codes it documents are in [`ListUserGroupsError`](super::errors::ListUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListUserGroups",
     output = ListUserGroupsResponse,
-    error = super::errors::ListUserGroupsError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListUserGroups {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
+    /// `Pageable`
     pub pageable: models::Pageable,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`ListUserGroups`] call returns.
 #[tc_model]
 pub struct ListUserGroupsResponse {
-    /// `Content`: a list of [`UserGroup`](super::models::UserGroup) objects.
+    /// `Content`
     pub content: Vec<models::UserGroup>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Pageable`: a [`Pageable`](super::models::Pageable).
-    ///
-    /// Example: `{"PageNumber":10,"PageSize":10}`
+    /// `Pageable`; example: `{"PageNumber":10,"PageSize":10}`
     pub pageable: models::Pageable,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -714,22 +1197,68 @@ pub struct ListUserGroupsResponse {
 /// The `ListUserStore` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ListUserStoreResponse`].
-/// The codes it documents are in [`ListUserStoreError`](super::errors::ListUserStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ListUserStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ListUserStore",
     output = ListUserStoreResponse,
-    error = super::errors::ListUserStoreError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ListUserStore {}
 
 /// What a successful [`ListUserStore`] call returns.
 #[tc_model]
 pub struct ListUserStoreResponse {
-    /// `UserStoreSet`: a list of [`UserStore`](super::models::UserStore) objects.
+    /// `UserStoreSet`
     pub user_store_set: Option<Vec<models::UserStore>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -739,34 +1268,60 @@ pub struct ListUserStoreResponse {
 /// The `ResetPassword` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`ResetPasswordResponse`].
-/// The codes it documents are in [`ResetPasswordError`](super::errors::ResetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=ResetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserIsFreeze`](super::errors::CiamErrorCode::FailedOperationUserIsFreeze)
+/// - [`FailedOperation.UserNotFound`](super::errors::CiamErrorCode::FailedOperationUserNotFound)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "ResetPassword",
     output = ResetPasswordResponse,
-    error = super::errors::ResetPasswordError
+    error = super::errors::CiamErrorCode
 )]
 pub struct ResetPassword {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 }
 
 /// What a successful [`ResetPassword`] call returns.
 #[tc_model]
 pub struct ResetPasswordResponse {
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -776,30 +1331,57 @@ pub struct ResetPasswordResponse {
 /// The `SetPassword` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`SetPasswordResponse`].
-/// The codes it documents are in [`SetPasswordError`](super::errors::SetPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=SetPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.PasswordIsNull`](super::errors::CiamErrorCode::FailedOperationPasswordIsNull)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserIsFreeze`](super::errors::CiamErrorCode::FailedOperationUserIsFreeze)
+/// - [`FailedOperation.UserNotFound`](super::errors::CiamErrorCode::FailedOperationUserNotFound)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "SetPassword",
     output = SetPasswordResponse,
-    error = super::errors::SetPasswordError
+    error = super::errors::CiamErrorCode
 )]
 pub struct SetPassword {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: String,
 }
 
@@ -813,100 +1395,108 @@ pub struct SetPasswordResponse {
 /// The `UpdateUser` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`UpdateUserResponse`].
-/// The codes it documents are in [`UpdateUserError`](super::errors::UpdateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=UpdateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AttributeFormatError`](super::errors::CiamErrorCode::FailedOperationAttributeFormatError)
+/// - [`FailedOperation.EmailAlreadyExists`](super::errors::CiamErrorCode::FailedOperationEmailAlreadyExists)
+/// - [`FailedOperation.IndexedAttributeTooLong`](super::errors::CiamErrorCode::FailedOperationIndexedAttributeTooLong)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.OrgNotFound`](super::errors::CiamErrorCode::FailedOperationOrgNotFound)
+/// - [`FailedOperation.PhoneNumberAlreadyExists`](super::errors::CiamErrorCode::FailedOperationPhoneNumberAlreadyExists)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserGroupNotFound`](super::errors::CiamErrorCode::FailedOperationUserGroupNotFound)
+/// - [`FailedOperation.UserNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserNameAlreadyExists)
+/// - [`FailedOperation.UserNotFound`](super::errors::CiamErrorCode::FailedOperationUserNotFound)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "UpdateUser",
     output = UpdateUserResponse,
-    error = super::errors::UpdateUserError
+    error = super::errors::CiamErrorCode
 )]
 pub struct UpdateUser {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `PhoneNumber`; example: `"132****0000"`
     pub phone_number: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"132****@qq.com"`
+    /// `Email`; example: `"132****@qq.com"`
     pub email: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"昵称1"`
+    /// `Nickname`; example: `"昵称1"`
     pub nickname: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市海淀区"`
+    /// `Address`; example: `"北京市海淀区"`
     pub address: Option<String>,
 
-    /// `UserGroup`: a list of strings.
-    ///
-    /// Example: `["6cd22e51****************f6f7cb81"]`
+    /// `UserGroup`; example: `["6cd22e51****************f6f7cb81"]`
     pub user_group: Option<Vec<String>>,
 
-    /// `Birthdate`: a signed 64-bit integer.
-    ///
-    /// Example: `1706682491339`
+    /// `Birthdate`; example: `1706682491339`
     pub birthdate: Option<i64>,
 
-    /// `CustomizationAttributes`: a list of [`MemberMap`](super::models::MemberMap) objects.
+    /// `CustomizationAttributes`
     pub customization_attributes: Option<Vec<models::MemberMap>>,
 
-    /// `IndexedAttribute1`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `IndexedAttribute1`; example: `"value1"`
     pub indexed_attribute1: Option<String>,
 
-    /// `IndexedAttribute2`: a string.
-    ///
-    /// Example: `"value2"`
+    /// `IndexedAttribute2`; example: `"value2"`
     pub indexed_attribute2: Option<String>,
 
-    /// `IndexedAttribute3`: a string.
-    ///
-    /// Example: `"value3"`
+    /// `IndexedAttribute3`; example: `"value3"`
     pub indexed_attribute3: Option<String>,
 
-    /// `IndexedAttribute4`: a string.
-    ///
-    /// Example: `"value4"`
+    /// `IndexedAttribute4`; example: `"value4"`
     pub indexed_attribute4: Option<String>,
 
-    /// `IndexedAttribute5`: a string.
-    ///
-    /// Example: `"value5"`
+    /// `IndexedAttribute5`; example: `"value5"`
     pub indexed_attribute5: Option<String>,
 
-    /// `UserOrg`: a list of strings.
-    ///
-    /// Example: `["07c4e9********7093","842bd7********0377"]`
+    /// `UserOrg`; example: `["07c4e9********7093","842bd7********0377"]`
     pub user_org: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateUser`] call returns.
 #[tc_model]
 pub struct UpdateUserResponse {
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: models::User,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -916,35 +1506,75 @@ pub struct UpdateUserResponse {
 /// The `UpdateUserGroup` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`UpdateUserGroupResponse`].
-/// The codes it documents are in [`UpdateUserGroupError`](super::errors::UpdateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=UpdateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserGroupNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserGroupNameAlreadyExists)
+/// - [`FailedOperation.UserGroupNotFound`](super::errors::CiamErrorCode::FailedOperationUserGroupNotFound)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "UpdateUserGroup",
     output = UpdateUserGroupResponse,
-    error = super::errors::UpdateUserGroupError
+    error = super::errors::CiamErrorCode
 )]
 pub struct UpdateUserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"6cd22e51****************f6f7cb81"`
+    /// `UserGroupId`; example: `"6cd22e51****************f6f7cb81"`
     pub user_group_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"用户组1"`
+    /// `DisplayName`; example: `"用户组1"`
     pub display_name: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"包含了一组用户"`
+    /// `Description`; example: `"包含了一组用户"`
     pub description: Option<String>,
 }
 
@@ -958,30 +1588,57 @@ pub struct UpdateUserGroupResponse {
 /// The `UpdateUserStatus` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`UpdateUserStatusResponse`].
-/// The codes it documents are in [`UpdateUserStatusError`](super::errors::UpdateUserStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=UpdateUserStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStatusEnum`](super::errors::CiamErrorCode::FailedOperationInvalidUserStatusEnum)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserNotFound`](super::errors::CiamErrorCode::FailedOperationUserNotFound)
+/// - [`FailedOperation.UserStatusRequired`](super::errors::CiamErrorCode::FailedOperationUserStatusRequired)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "UpdateUserStatus",
     output = UpdateUserStatusResponse,
-    error = super::errors::UpdateUserStatusError
+    error = super::errors::CiamErrorCode
 )]
 pub struct UpdateUserStatus {
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 }
 
@@ -995,35 +1652,75 @@ pub struct UpdateUserStatusResponse {
 /// The `UpdateUserStore` action of CIAM API 2022-03-31.
 ///
 /// A successful call returns [`UpdateUserStoreResponse`].
-/// The codes it documents are in [`UpdateUserStoreError`](super::errors::UpdateUserStoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ciam&Version=2022-03-31&Action=UpdateUserStore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiamErrorCode`](super::errors::CiamErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiamErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CiamErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CiamErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthSourceNameAlreadyExists`](super::errors::CiamErrorCode::FailedOperationAuthSourceNameAlreadyExists)
+/// - [`FailedOperation.AuthSourceNotFound`](super::errors::CiamErrorCode::FailedOperationAuthSourceNotFound)
+/// - [`FailedOperation.InvalidTenant`](super::errors::CiamErrorCode::FailedOperationInvalidTenant)
+/// - [`FailedOperation.InvalidUserStore`](super::errors::CiamErrorCode::FailedOperationInvalidUserStore)
+/// - [`FailedOperation.QuotaLimitExceeded`](super::errors::CiamErrorCode::FailedOperationQuotaLimitExceeded)
+/// - [`FailedOperation.UserPropertyCodeAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserPropertyCodeAlreadyExists)
+/// - [`FailedOperation.UserPropertyNotFound`](super::errors::CiamErrorCode::FailedOperationUserPropertyNotFound)
+/// - [`FailedOperation.UserStoreAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreAlreadyExists)
+/// - [`FailedOperation.UserStoreDomainAlreadyExists`](super::errors::CiamErrorCode::FailedOperationUserStoreDomainAlreadyExists)
+/// - [`FailedOperation.UserStoreNotExist`](super::errors::CiamErrorCode::FailedOperationUserStoreNotExist)
+/// - [`InternalError`](super::errors::CiamErrorCode::InternalError)
+/// - [`InternalError.JudgeUserExistException`](super::errors::CiamErrorCode::InternalErrorJudgeUserExistException)
+/// - [`InternalError.UnknownError`](super::errors::CiamErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CiamErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParameterIllegal`](super::errors::CiamErrorCode::InvalidParameterParameterIllegal)
+/// - [`InvalidParameterValue`](super::errors::CiamErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiamErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiamErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiamErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiamErrorCode::RequestLimitExceeded)
+/// - [`RequestLimitExceeded.FrequentRequest`](super::errors::CiamErrorCode::RequestLimitExceededFrequentRequest)
+/// - [`RequestLimitExceeded.RepeatRequest`](super::errors::CiamErrorCode::RequestLimitExceededRepeatRequest)
+/// - [`ResourceInUse`](super::errors::CiamErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CiamErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CiamErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CiamErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CiamErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CiamErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.TenantNotActivated`](super::errors::CiamErrorCode::UnauthorizedOperationTenantNotActivated)
+/// - [`UnknownParameter`](super::errors::CiamErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CiamErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.EnabledAuthSourceCanNotBeUpdated`](super::errors::CiamErrorCode::UnsupportedOperationEnabledAuthSourceCanNotBeUpdated)
+/// - [`UnsupportedOperation.InternalUserProperty`](super::errors::CiamErrorCode::UnsupportedOperationInternalUserProperty)
+/// - [`UnsupportedOperation.LinkedAppUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAppUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeClosed`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeClosed)
+/// - [`UnsupportedOperation.LinkedAuthSourceCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedAuthSourceUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedAuthSourceUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.LinkedUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationLinkedUserPropertyCanNotBeDeleted)
+/// - [`UnsupportedOperation.PlatformDomainSuffixCanNotBeUsed`](super::errors::CiamErrorCode::UnsupportedOperationPlatformDomainSuffixCanNotBeUsed)
+/// - [`UnsupportedOperation.WhenUserExistUserPropertyCanNotBeDeleted`](super::errors::CiamErrorCode::UnsupportedOperationWhenUserExistUserPropertyCanNotBeDeleted)
 #[tc_action(
     service = "ciam",
     version = "2022-03-31",
     name = "UpdateUserStore",
     output = UpdateUserStoreResponse,
-    error = super::errors::UpdateUserStoreError
+    error = super::errors::CiamErrorCode
 )]
 pub struct UpdateUserStore {
-    /// `UserPoolId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserPoolId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_pool_id: String,
 
-    /// `UserPoolName`: a string.
-    ///
-    /// Example: `"目录1"`
+    /// `UserPoolName`; example: `"目录1"`
     pub user_pool_name: Option<String>,
 
-    /// `UserPoolDesc`: a string.
-    ///
-    /// Example: `"管理应用和用户"`
+    /// `UserPoolDesc`; example: `"管理应用和用户"`
     pub user_pool_desc: Option<String>,
 
-    /// `UserPoolLogo`: a string.
-    ///
-    /// Example: `"https://**.com/***b.png"`
+    /// `UserPoolLogo`; example: `"https://**.com/***b.png"`
     pub user_pool_logo: Option<String>,
 }
 

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DeleteUserGroups`](super::DeleteUserGroups).
 #[tc_model]
 pub struct AppAssociatedUserGroupIds {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"6cd22e51****************f6f7cb81"`
+    /// `UserGroupId`; example: `"6cd22e51****************f6f7cb81"`
     pub user_group_id: String,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"17c29b8c****************c0228c48"`
+    /// `ApplicationId`; example: `"17c29b8c****************c0228c48"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"WEB应用"`
+    /// `ApplicationName`; example: `"WEB应用"`
     pub application_name: String,
 }
 
@@ -29,14 +23,10 @@ pub struct AppAssociatedUserGroupIds {
 /// Returned in the output of [`CreateApiImportUserJob`](super::CreateApiImportUserJob), [`CreateFileExportUserJob`](super::CreateFileExportUserJob) and [`ListJobs`](super::ListJobs).
 #[tc_model]
 pub struct ErrorDetails {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `Error`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `Error`; example: `"error message"`
     pub error: String,
 }
 
@@ -45,14 +35,10 @@ pub struct ErrorDetails {
 /// Sent in the input of [`CreateFileExportUserJob`](super::CreateFileExportUserJob).
 #[tc_model]
 pub struct ExportPropertyMap {
-    /// `UserPropertyCode`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `UserPropertyCode`; example: `"nickname"`
     pub user_property_code: String,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"昵称"`
+    /// `ColumnName`; example: `"昵称"`
     pub column_name: String,
 }
 
@@ -61,14 +47,10 @@ pub struct ExportPropertyMap {
 /// Returned in the output of [`CreateApiImportUserJob`](super::CreateApiImportUserJob), [`CreateFileExportUserJob`](super::CreateFileExportUserJob) and [`ListJobs`](super::ListJobs).
 #[tc_model]
 pub struct FailedUsers {
-    /// `FailedUserIdentification`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `FailedUserIdentification`; example: `"53e25c3****************e4eb5bd1"`
     pub failed_user_identification: String,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"error reason"`
+    /// `FailedReason`; example: `"error reason"`
     pub failed_reason: String,
 }
 
@@ -77,17 +59,13 @@ pub struct FailedUsers {
 /// Sent in the input of [`CreateFileExportUserJob`](super::CreateFileExportUserJob), [`ListLogMessageByCondition`](super::ListLogMessageByCondition), [`ListUser`](super::ListUser) and [`ListUserGroups`](super::ListUserGroups).
 #[tc_model]
 pub struct Filter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 
-    /// `Logic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Logic`; example: `true`
     pub logic: Option<bool>,
 }
 
@@ -96,158 +74,100 @@ pub struct Filter {
 /// Sent in the input of [`CreateApiImportUserJob`](super::CreateApiImportUserJob).
 #[tc_model]
 pub struct ImportUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `PhoneNumber`; example: `"132****0000"`
     pub phone_number: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"132****@qq.com"`
+    /// `Email`; example: `"132****@qq.com"`
     pub email: Option<String>,
 
-    /// `ResidentIdentityCard`: a string.
-    ///
-    /// Example: `"123456789012345678"`
+    /// `ResidentIdentityCard`; example: `"123456789012345678"`
     pub resident_identity_card: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"昵称1"`
+    /// `Nickname`; example: `"昵称1"`
     pub nickname: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市海淀区"`
+    /// `Address`; example: `"北京市海淀区"`
     pub address: Option<String>,
 
-    /// `UserGroup`: a list of strings.
+    /// `UserGroup`
     pub user_group: Option<Vec<String>>,
 
-    /// `QqOpenId`: a string.
-    ///
-    /// Example: `"qqopenid"`
+    /// `QqOpenId`; example: `"qqopenid"`
     pub qq_open_id: Option<String>,
 
-    /// `QqUnionId`: a string.
-    ///
-    /// Example: `"qqunionid"`
+    /// `QqUnionId`; example: `"qqunionid"`
     pub qq_union_id: Option<String>,
 
-    /// `WechatOpenId`: a string.
-    ///
-    /// Example: `"wechatopenid"`
+    /// `WechatOpenId`; example: `"wechatopenid"`
     pub wechat_open_id: Option<String>,
 
-    /// `WechatUnionId`: a string.
-    ///
-    /// Example: `"wechatunionid"`
+    /// `WechatUnionId`; example: `"wechatunionid"`
     pub wechat_union_id: Option<String>,
 
-    /// `AlipayUserId`: a string.
-    ///
-    /// Example: `"alipayuserid"`
+    /// `AlipayUserId`; example: `"alipayuserid"`
     pub alipay_user_id: Option<String>,
 
-    /// `WeComUserId`: a string.
-    ///
-    /// Example: `"wecomuserid"`
+    /// `WeComUserId`; example: `"wecomuserid"`
     pub we_com_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用户1"`
+    /// `Description`; example: `"用户1"`
     pub description: Option<String>,
 
-    /// `Birthdate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"1722420973329"`
+    /// `Birthdate`, a date (`YYYY-MM-DD`); example: `"1722420973329"`
     pub birthdate: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 
-    /// `Locale`: a string.
-    ///
-    /// Example: `"地理位置"`
+    /// `Locale`; example: `"地理位置"`
     pub locale: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Gender`; example: `"男"`
     pub gender: Option<String>,
 
-    /// `IdentityVerificationMethod`: a string.
-    ///
-    /// Example: `"nameAndIdCard"`
+    /// `IdentityVerificationMethod`; example: `"nameAndIdCard"`
     pub identity_verification_method: Option<String>,
 
-    /// `IdentityVerified`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IdentityVerified`; example: `true`
     pub identity_verified: Option<bool>,
 
-    /// `Job`: a string.
-    ///
-    /// Example: `"员工"`
+    /// `Job`; example: `"员工"`
     pub job: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"汉族"`
+    /// `Nationality`; example: `"汉族"`
     pub nationality: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"时区"`
+    /// `Zone`; example: `"时区"`
     pub zone: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 
-    /// `CustomizationAttributes`: a list of [`MemberMap`] objects.
+    /// `CustomizationAttributes`
     pub customization_attributes: Option<Vec<MemberMap>>,
 
-    /// `Salt`: a [`Salt`].
+    /// `Salt`
     pub salt: Option<Salt>,
 
-    /// `PasswordEncryptTypeEnum`: a string.
-    ///
-    /// Example: `"SHA1"`
+    /// `PasswordEncryptTypeEnum`; example: `"SHA1"`
     pub password_encrypt_type_enum: Option<String>,
 
-    /// `IndexedAttribute1`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `IndexedAttribute1`; example: `"value1"`
     pub indexed_attribute1: Option<String>,
 
-    /// `IndexedAttribute2`: a string.
-    ///
-    /// Example: `"value2"`
+    /// `IndexedAttribute2`; example: `"value2"`
     pub indexed_attribute2: Option<String>,
 
-    /// `IndexedAttribute3`: a string.
-    ///
-    /// Example: `"value3"`
+    /// `IndexedAttribute3`; example: `"value3"`
     pub indexed_attribute3: Option<String>,
 
-    /// `IndexedAttribute4`: a string.
-    ///
-    /// Example: `"value4"`
+    /// `IndexedAttribute4`; example: `"value4"`
     pub indexed_attribute4: Option<String>,
 
-    /// `IndexedAttribute5`: a string.
-    ///
-    /// Example: `"value5"`
+    /// `IndexedAttribute5`; example: `"value5"`
     pub indexed_attribute5: Option<String>,
 }
 
@@ -256,42 +176,28 @@ pub struct ImportUser {
 /// Returned in the output of [`CreateApiImportUserJob`](super::CreateApiImportUserJob), [`CreateFileExportUserJob`](super::CreateFileExportUserJob) and [`ListJobs`](super::ListJobs).
 #[tc_model]
 pub struct Job {
-    /// `Id`: a string.
-    ///
-    /// Example: `"c29f2c0f****************405ec698"`
+    /// `Id`; example: `"c29f2c0f****************405ec698"`
     pub id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`; example: `"PENDING"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"IMPORT_USER"`
+    /// `Type`; example: `"IMPORT_USER"`
     pub r#type: String,
 
-    /// `CreatedDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1715156770024`
+    /// `CreatedDate`; example: `1715156770024`
     pub created_date: i64,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"NDJSON"`
+    /// `Format`; example: `"NDJSON"`
     pub format: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"http://aa.com/bb.csv"`
+    /// `Location`; example: `"http://aa.com/bb.csv"`
     pub location: Option<String>,
 
-    /// `ErrorDetails`: a list of [`ErrorDetails`] objects.
-    ///
-    /// Example: `[{"Error":"","UserId":"53e25c3****************e4eb5bd1"}]`
+    /// `ErrorDetails`; example: `[{"Error":"","UserId":"53e25c3****************e4eb5bd1"}]`
     pub error_details: Option<Vec<ErrorDetails>>,
 
-    /// `FailedUsers`: a list of [`FailedUsers`] objects.
+    /// `FailedUsers`
     pub failed_users: Option<Vec<FailedUsers>>,
 }
 
@@ -300,94 +206,58 @@ pub struct Job {
 /// Returned in the output of [`ListLogMessageByCondition`](super::ListLogMessageByCondition).
 #[tc_model]
 pub struct LogMessage {
-    /// `LogId`: a string.
-    ///
-    /// Example: `"a23039fd****************44a78adc"`
+    /// `LogId`; example: `"a23039fd****************44a78adc"`
     pub log_id: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"tenantId"`
+    /// `TenantId`; example: `"tenantId"`
     pub tenant_id: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `EventCode`: a string.
-    ///
-    /// Example: `"FORGET_USERNAME"`
+    /// `EventCode`; example: `"FORGET_USERNAME"`
     pub event_code: String,
 
-    /// `EventDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1703385600000`
+    /// `EventDate`; example: `1703385600000`
     pub event_date: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"忘记用户名日志"`
+    /// `Description`; example: `"忘记用户名日志"`
     pub description: Option<String>,
 
-    /// `Participant`: a string.
-    ///
-    /// Example: `"TENANT"`
+    /// `Participant`; example: `"TENANT"`
     pub participant: String,
 
-    /// `ApplicationClientId`: a string.
-    ///
-    /// Example: `"YmFiZTk5********3ZGZiZmY"`
+    /// `ApplicationClientId`; example: `"YmFiZTk5********3ZGZiZmY"`
     pub application_client_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"应用1"`
+    /// `ApplicationName`; example: `"应用1"`
     pub application_name: String,
 
-    /// `AuthSourceId`: a string.
-    ///
-    /// Example: `"5c7df28a********2a3dbbae"`
+    /// `AuthSourceId`; example: `"5c7df28a********2a3dbbae"`
     pub auth_source_id: String,
 
-    /// `AuthSourceName`: a string.
-    ///
-    /// Example: `"账号密码认证源1"`
+    /// `AuthSourceName`; example: `"账号密码认证源1"`
     pub auth_source_name: String,
 
-    /// `AuthSourceType`: a string.
-    ///
-    /// Example: `"USERNAME_PASSWORD"`
+    /// `AuthSourceType`; example: `"USERNAME_PASSWORD"`
     pub auth_source_type: String,
 
-    /// `AuthSourceCategory`: a string.
-    ///
-    /// Example: `"UNIVERSAL"`
+    /// `AuthSourceCategory`; example: `"UNIVERSAL"`
     pub auth_source_category: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.*.*.1"`
+    /// `Ip`; example: `"127.*.*.1"`
     pub ip: String,
 
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"agent1"`
+    /// `UserAgent`; example: `"agent1"`
     pub user_agent: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"error detail"`
+    /// `Detail`; example: `"error detail"`
     pub detail: Option<String>,
 
-    /// `ActionResult`: a string.
-    ///
-    /// Example: `"FAIL"`
+    /// `ActionResult`; example: `"FAIL"`
     pub action_result: Option<String>,
 }
 
@@ -397,20 +267,13 @@ pub struct LogMessage {
 /// Returned in the output of [`CreateUser`](super::CreateUser), [`DescribeUser`](super::DescribeUser), [`DescribeUserById`](super::DescribeUserById), [`ListUser`](super::ListUser), [`ListUserByProperty`](super::ListUserByProperty) and [`UpdateUser`](super::UpdateUser).
 #[tc_model]
 pub struct MemberMap {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"STRING"`
+    /// `Type`, always sent in responses; example: `"STRING"`
     pub r#type: Option<String>,
 }
 
@@ -420,14 +283,10 @@ pub struct MemberMap {
 /// Returned in the output of [`DescribeUser`](super::DescribeUser), [`ListLogMessageByCondition`](super::ListLogMessageByCondition), [`ListUser`](super::ListUser) and [`ListUserGroups`](super::ListUserGroups).
 #[tc_model]
 pub struct Pageable {
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: i64,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: i64,
 }
 
@@ -436,24 +295,16 @@ pub struct Pageable {
 /// Sent in the input of [`DescribeUser`](super::DescribeUser).
 #[tc_model]
 pub struct QueryUserFilter {
-    /// `PropertyKey`: a string.
-    ///
-    /// Example: `"username"`
+    /// `PropertyKey`; example: `"username"`
     pub property_key: Option<String>,
 
-    /// `PropertyValue`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `PropertyValue`; example: `"zhangsan"`
     pub property_value: Option<String>,
 
-    /// `Logic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Logic`; example: `true`
     pub logic: Option<bool>,
 
-    /// `OperateLogic`: a string.
-    ///
-    /// Example: `"!="`
+    /// `OperateLogic`; example: `"!="`
     pub operate_logic: Option<String>,
 }
 
@@ -462,12 +313,10 @@ pub struct QueryUserFilter {
 /// Sent in the input of [`CreateApiImportUserJob`](super::CreateApiImportUserJob).
 #[tc_model]
 pub struct Salt {
-    /// `SaltValue`: a string.
-    ///
-    /// Example: `"salt****"`
+    /// `SaltValue`; example: `"salt****"`
     pub salt_value: Option<String>,
 
-    /// `SaltLocation`: a [`SaltLocation`].
+    /// `SaltLocation`
     pub salt_location: Option<SaltLocation>,
 }
 
@@ -476,12 +325,10 @@ pub struct Salt {
 /// Sent in the input of [`CreateApiImportUserJob`](super::CreateApiImportUserJob).
 #[tc_model]
 pub struct SaltLocation {
-    /// `SaltLocationTypeEnum`: a string.
-    ///
-    /// Example: `"HEAD"`
+    /// `SaltLocationTypeEnum`; example: `"HEAD"`
     pub salt_location_type_enum: Option<String>,
 
-    /// `SaltLocationRule`: a [`SaltLocationRule`].
+    /// `SaltLocationRule`
     pub salt_location_rule: Option<SaltLocationRule>,
 }
 
@@ -490,9 +337,7 @@ pub struct SaltLocation {
 /// Sent in the input of [`CreateApiImportUserJob`](super::CreateApiImportUserJob).
 #[tc_model]
 pub struct SaltLocationRule {
-    /// `Regex`: a string.
-    ///
-    /// Example: `"passwordabc123"`
+    /// `Regex`; example: `"passwordabc123"`
     pub regex: Option<String>,
 }
 
@@ -501,14 +346,10 @@ pub struct SaltLocationRule {
 /// Sent in the input of [`DescribeUser`](super::DescribeUser).
 #[tc_model]
 pub struct Sort {
-    /// `PropertyKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `PropertyKey`; example: `"name"`
     pub property_key: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
@@ -517,227 +358,139 @@ pub struct Sort {
 /// Returned in the output of [`CreateUser`](super::CreateUser), [`DescribeUser`](super::DescribeUser), [`DescribeUserById`](super::DescribeUserById), [`ListUser`](super::ListUser), [`ListUserByProperty`](super::ListUserByProperty) and [`UpdateUser`](super::UpdateUser).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"53e25c3****************e4eb5bd1"`
+    /// `UserId`; example: `"53e25c3****************e4eb5bd1"`
     pub user_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `PhoneNumber`: a string.
-    ///
-    /// Example: `"132****0000"`
+    /// `PhoneNumber`; example: `"132****0000"`
     pub phone_number: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"132****@qq.com"`
+    /// `Email`; example: `"132****@qq.com"`
     pub email: Option<String>,
 
-    /// `LastSignOn`: a signed 64-bit integer.
-    ///
-    /// Example: `1711002933442`
+    /// `LastSignOn`; example: `1711002933442`
     pub last_sign_on: Option<i64>,
 
-    /// `CreatedDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1718332940956`
+    /// `CreatedDate`; example: `1718332940956`
     pub created_date: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `Status`; example: `"NORMAL"`
     pub status: String,
 
-    /// `UserDataSourceEnum`: a string.
-    ///
-    /// Example: `"管理员添加"`
+    /// `UserDataSourceEnum`; example: `"管理员添加"`
     pub user_data_source_enum: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"昵称1"`
+    /// `Nickname`; example: `"昵称1"`
     pub nickname: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"北京市海淀区"`
+    /// `Address`; example: `"北京市海淀区"`
     pub address: Option<String>,
 
-    /// `Birthdate`: a signed 64-bit integer.
-    ///
-    /// Example: `1706682491339`
+    /// `Birthdate`; example: `1706682491339`
     pub birthdate: Option<i64>,
 
-    /// `UserGroups`: a list of strings.
-    ///
-    /// Example: `["6cd22e51****************f6f7cb81"]`
+    /// `UserGroups`; example: `["6cd22e51****************f6f7cb81"]`
     pub user_groups: Option<Vec<String>>,
 
-    /// `UserGroupNames`: a list of strings.
-    ///
-    /// Example: `["Admin"]`
+    /// `UserGroupNames`; example: `["Admin"]`
     pub user_group_names: Option<Vec<String>>,
 
-    /// `LastModifiedDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1722420973329`
+    /// `LastModifiedDate`; example: `1722420973329`
     pub last_modified_date: Option<i64>,
 
-    /// `CustomAttributes`: a list of [`MemberMap`] objects.
+    /// `CustomAttributes`
     pub custom_attributes: Vec<MemberMap>,
 
-    /// `ResidentIdentityCard`: a string.
-    ///
-    /// Example: `"x x x"`
+    /// `ResidentIdentityCard`; example: `"x x x"`
     pub resident_identity_card: Option<String>,
 
-    /// `QqOpenId`: a string.
-    ///
-    /// Example: `"qqopenid"`
+    /// `QqOpenId`; example: `"qqopenid"`
     pub qq_open_id: Option<String>,
 
-    /// `QqUnionId`: a string.
-    ///
-    /// Example: `"qqunionid"`
+    /// `QqUnionId`; example: `"qqunionid"`
     pub qq_union_id: Option<String>,
 
-    /// `WechatOpenId`: a string.
-    ///
-    /// Example: `"wechatopenid"`
+    /// `WechatOpenId`; example: `"wechatopenid"`
     pub wechat_open_id: Option<String>,
 
-    /// `WechatUnionId`: a string.
-    ///
-    /// Example: `"wechatunionid"`
+    /// `WechatUnionId`; example: `"wechatunionid"`
     pub wechat_union_id: Option<String>,
 
-    /// `AlipayUserId`: a string.
-    ///
-    /// Example: `"alipayuserid"`
+    /// `AlipayUserId`; example: `"alipayuserid"`
     pub alipay_user_id: Option<String>,
 
-    /// `WeComUserId`: a string.
-    ///
-    /// Example: `"wecomuserid"`
+    /// `WeComUserId`; example: `"wecomuserid"`
     pub we_com_user_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用户1"`
+    /// `Description`; example: `"用户1"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `Name`; example: `"姓名"`
     pub name: Option<String>,
 
-    /// `Locale`: a string.
-    ///
-    /// Example: `"地理位置"`
+    /// `Locale`; example: `"地理位置"`
     pub locale: Option<String>,
 
-    /// `Gender`: a string.
-    ///
-    /// Example: `"男"`
+    /// `Gender`; example: `"男"`
     pub gender: Option<String>,
 
-    /// `IdentityVerificationMethod`: a string.
-    ///
-    /// Example: `"nameAndIdCard"`
+    /// `IdentityVerificationMethod`; example: `"nameAndIdCard"`
     pub identity_verification_method: Option<String>,
 
-    /// `IdentityVerified`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IdentityVerified`; example: `true`
     pub identity_verified: bool,
 
-    /// `Job`: a string.
-    ///
-    /// Example: `"员工"`
+    /// `Job`; example: `"员工"`
     pub job: Option<String>,
 
-    /// `Nationality`: a string.
-    ///
-    /// Example: `"汉族"`
+    /// `Nationality`; example: `"汉族"`
     pub nationality: Option<String>,
 
-    /// `Primary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Primary`; example: `true`
     pub primary: bool,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"时区"`
+    /// `Zone`; example: `"时区"`
     pub zone: Option<String>,
 
-    /// `AlreadyFirstLogin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AlreadyFirstLogin`; example: `true`
     pub already_first_login: bool,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"tenantId"`
+    /// `TenantId`; example: `"tenantId"`
     pub tenant_id: String,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Version`; example: `0`
     pub version: Option<i64>,
 
-    /// `LockType`: a string.
-    ///
-    /// Example: `"failureLock"`
+    /// `LockType`; example: `"failureLock"`
     pub lock_type: Option<String>,
 
-    /// `LockTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LockTime`; example: `0`
     pub lock_time: Option<i64>,
 
-    /// `IndexedAttribute1`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `IndexedAttribute1`; example: `"value1"`
     pub indexed_attribute1: Option<String>,
 
-    /// `IndexedAttribute2`: a string.
-    ///
-    /// Example: `"value2"`
+    /// `IndexedAttribute2`; example: `"value2"`
     pub indexed_attribute2: Option<String>,
 
-    /// `IndexedAttribute3`: a string.
-    ///
-    /// Example: `"value3"`
+    /// `IndexedAttribute3`; example: `"value3"`
     pub indexed_attribute3: Option<String>,
 
-    /// `IndexedAttribute4`: a string.
-    ///
-    /// Example: `"value4"`
+    /// `IndexedAttribute4`; example: `"value4"`
     pub indexed_attribute4: Option<String>,
 
-    /// `IndexedAttribute5`: a string.
-    ///
-    /// Example: `"value5"`
+    /// `IndexedAttribute5`; example: `"value5"`
     pub indexed_attribute5: Option<String>,
 
-    /// `UserOrgs`: a list of strings.
-    ///
-    /// Example: `["07c4e9********7093","842bd7********0377"]`
+    /// `UserOrgs`; example: `["07c4e9********7093","842bd7********0377"]`
     pub user_orgs: Option<Vec<String>>,
 
-    /// `WeComUserOrgs`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `WeComUserOrgs`; example: `[1,2]`
     pub we_com_user_orgs: Option<Vec<i64>>,
 }
 
@@ -746,39 +499,25 @@ pub struct User {
 /// Returned in the output of [`ListUserGroups`](super::ListUserGroups).
 #[tc_model]
 pub struct UserGroup {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"6cd22e51****************f6f7cb81"`
+    /// `UserGroupId`; example: `"6cd22e51****************f6f7cb81"`
     pub user_group_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"用户组1"`
+    /// `DisplayName`; example: `"用户组1"`
     pub display_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"包含了一组用户"`
+    /// `Description`; example: `"包含了一组用户"`
     pub description: Option<String>,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"tenantId"`
+    /// `TenantId`; example: `"tenantId"`
     pub tenant_id: String,
 
-    /// `CreatedDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1651073285427`
+    /// `CreatedDate`; example: `1651073285427`
     pub created_date: i64,
 
-    /// `LastModifyDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1651073285306`
+    /// `LastModifyDate`; example: `1651073285306`
     pub last_modify_date: i64,
 }
 
@@ -787,12 +526,10 @@ pub struct UserGroup {
 /// Returned in the output of [`DeleteUserGroups`](super::DeleteUserGroups).
 #[tc_model]
 pub struct UserGroupDeleteResp {
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"error message"`
+    /// `ErrorMessage`; example: `"error message"`
     pub error_message: String,
 
-    /// `AppAssociatedUserGroupIds`: a list of [`AppAssociatedUserGroupIds`] objects.
+    /// `AppAssociatedUserGroupIds`
     pub app_associated_user_group_ids: Vec<AppAssociatedUserGroupIds>,
 }
 
@@ -801,63 +538,39 @@ pub struct UserGroupDeleteResp {
 /// Returned in the output of [`ListUserStore`](super::ListUserStore).
 #[tc_model]
 pub struct UserStore {
-    /// `TenantId`: a string.
-    ///
-    /// Example: `"tenantId"`
+    /// `TenantId`; example: `"tenantId"`
     pub tenant_id: String,
 
-    /// `UserStoreLogo`: a string.
-    ///
-    /// Example: `"https://aa.com/bb.png"`
+    /// `UserStoreLogo`; example: `"https://aa.com/bb.png"`
     pub user_store_logo: Option<String>,
 
-    /// `UserStoreDesc`: a string.
-    ///
-    /// Example: `"管理应用和用户"`
+    /// `UserStoreDesc`; example: `"管理应用和用户"`
     pub user_store_desc: Option<String>,
 
-    /// `UserStoreName`: a string.
-    ///
-    /// Example: `"目录1"`
+    /// `UserStoreName`; example: `"目录1"`
     pub user_store_name: String,
 
-    /// `UserNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UserNum`; example: `10`
     pub user_num: i64,
 
-    /// `UserStoreId`: a string.
-    ///
-    /// Example: `"2c3aca3b****************a7efe88e"`
+    /// `UserStoreId`; example: `"2c3aca3b****************a7efe88e"`
     pub user_store_id: String,
 
-    /// `AppNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AppNum`; example: `10`
     pub app_num: i64,
 
-    /// `LastStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LastStatus`; example: `true`
     pub last_status: bool,
 
-    /// `DefaultStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultStatus`; example: `true`
     pub default_status: bool,
 
-    /// `CreateDate`: a signed 64-bit integer.
-    ///
-    /// Example: `1706682491339`
+    /// `CreateDate`; example: `1706682491339`
     pub create_date: i64,
 
-    /// `LastStatusTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713168583556`
+    /// `LastStatusTime`; example: `1713168583556`
     pub last_status_time: Option<i64>,
 
-    /// `UserStoreProtocolHost`: a string.
-    ///
-    /// Example: `"leecpn"`
+    /// `UserStoreProtocolHost`; example: `"leecpn"`
     pub user_store_protocol_host: Option<String>,
 }

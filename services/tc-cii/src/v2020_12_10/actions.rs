@@ -7,64 +7,56 @@ use super::models;
 /// The `CreateStructureTask` action of CII API 2020-12-10.
 ///
 /// A successful call returns [`CreateStructureTaskResponse`].
-/// The codes it documents are in [`CreateStructureTaskError`](super::errors::CreateStructureTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2020-12-10&Action=CreateStructureTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
 #[tc_action(
     service = "cii",
     version = "2020-12-10",
     name = "CreateStructureTask",
     output = CreateStructureTaskResponse,
-    error = super::errors::CreateStructureTaskError
+    error = super::errors::CiiErrorCode
 )]
 pub struct CreateStructureTask {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"p0001"`
+    /// `PolicyId`; example: `"p0001"`
     pub policy_id: String,
 
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"c10321"`
+    /// `CustomerId`; example: `"c10321"`
     pub customer_id: String,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"xx保险"`
+    /// `CustomerName`; example: `"xx保险"`
     pub customer_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"HealthReport"`
+    /// `TaskType`; example: `"HealthReport"`
     pub task_type: String,
 
-    /// `Year`: a string.
-    ///
-    /// Example: `"2021"`
+    /// `Year`; example: `"2021"`
     pub year: String,
 
-    /// `FileList`: a list of strings.
-    ///
-    /// Example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
+    /// `FileList`; example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
     pub file_list: Vec<String>,
 
-    /// `InsuranceTypes`: a list of strings.
-    ///
-    /// Example: `["CriticalDiseaseInsurance"]`
+    /// `InsuranceTypes`; example: `["CriticalDiseaseInsurance"]`
     pub insurance_types: Option<Vec<String>>,
 
-    /// `ImageList`: a list of strings.
-    ///
-    /// Example: `["9xkKYHNKWDxxxxx"]`
+    /// `ImageList`; example: `["9xkKYHNKWDxxxxx"]`
     pub image_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateStructureTask`] call returns.
 #[tc_model]
 pub struct CreateStructureTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"46313288149458944"`
+    /// `TaskId`; example: `"46313288149458944"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -74,52 +66,59 @@ pub struct CreateStructureTaskResponse {
 /// The `DescribeStructCompareData` action of CII API 2020-12-10.
 ///
 /// A successful call returns [`DescribeStructCompareDataResponse`].
-/// The codes it documents are in [`DescribeStructCompareDataError`](super::errors::DescribeStructCompareDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2020-12-10&Action=DescribeStructCompareData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
 #[tc_action(
     service = "cii",
     version = "2020-12-10",
     name = "DescribeStructCompareData",
     output = DescribeStructCompareDataResponse,
-    error = super::errors::DescribeStructCompareDataError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructCompareData {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeStructCompareData`] call returns.
 #[tc_model]
 pub struct DescribeStructCompareDataResponse {
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: Option<String>,
 
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: Option<String>,
 
-    /// `CustomerId`: a string.
+    /// `CustomerId`
     pub customer_id: Option<String>,
 
-    /// `CustomerName`: a string.
+    /// `CustomerName`
     pub customer_name: Option<String>,
 
-    /// `ReviewTime`: a string.
+    /// `ReviewTime`
     pub review_time: Option<String>,
 
-    /// `MachineResult`: a string.
+    /// `MachineResult`
     pub machine_result: Option<String>,
 
-    /// `ManualResult`: a string.
+    /// `ManualResult`
     pub manual_result: Option<String>,
 
-    /// `Metrics`: a [`CompareMetricsData`](super::models::CompareMetricsData).
+    /// `Metrics`
     pub metrics: Option<models::CompareMetricsData>,
 
-    /// `NewItems`: a string.
+    /// `NewItems`
     pub new_items: Option<String>,
 
-    /// `ModifyItems`: a string.
+    /// `ModifyItems`
     pub modify_items: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,32 +128,38 @@ pub struct DescribeStructCompareDataResponse {
 /// The `DescribeStructureTaskResult` action of CII API 2020-12-10.
 ///
 /// A successful call returns [`DescribeStructureTaskResultResponse`].
-/// The codes it documents are in [`DescribeStructureTaskResultError`](super::errors::DescribeStructureTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2020-12-10&Action=DescribeStructureTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
 #[tc_action(
     service = "cii",
     version = "2020-12-10",
     name = "DescribeStructureTaskResult",
     output = DescribeStructureTaskResultResponse,
-    error = super::errors::DescribeStructureTaskResultError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructureTaskResult {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"46313288149458944"`
+    /// `TaskId`; example: `"46313288149458944"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeStructureTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeStructureTaskResultResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Results`: a list of [`ResultObject`](super::models::ResultObject) objects.
+    /// `Results`
     pub results: Option<Vec<models::ResultObject>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

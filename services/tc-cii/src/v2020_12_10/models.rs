@@ -8,22 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeStructCompareData`](super::DescribeStructCompareData).
 #[tc_model]
 pub struct CompareMetricsData {
-    /// `ShortStructAccuracy`: a string.
+    /// `ShortStructAccuracy`
     pub short_struct_accuracy: String,
 
-    /// `ShortStructRecall`: a string.
+    /// `ShortStructRecall`
     pub short_struct_recall: String,
 
-    /// `LongStructAccuracy`: a string.
+    /// `LongStructAccuracy`
     pub long_struct_accuracy: String,
 
-    /// `LongStructRecall`: a string.
+    /// `LongStructRecall`
     pub long_struct_recall: String,
 
-    /// `LongContentAccuracy`: a string.
+    /// `LongContentAccuracy`
     pub long_content_accuracy: String,
 
-    /// `LongContentRecall`: a string.
+    /// `LongContentRecall`
     pub long_content_recall: String,
 }
 
@@ -32,9 +32,9 @@ pub struct CompareMetricsData {
 /// Returned in the output of [`DescribeStructureTaskResult`](super::DescribeStructureTaskResult).
 #[tc_model]
 pub struct ResultObject {
-    /// `Quality`: a floating-point number.
+    /// `Quality`
     pub quality: f64,
 
-    /// `StructureResult`: a string.
+    /// `StructureResult`
     pub structure_result: String,
 }

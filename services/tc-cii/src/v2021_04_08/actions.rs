@@ -7,30 +7,37 @@ use super::models;
 /// The `AddSubStructureTasks` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`AddSubStructureTasksResponse`].
-/// The codes it documents are in [`AddSubStructureTasksError`](super::errors::AddSubStructureTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=AddSubStructureTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "AddSubStructureTasks",
     output = AddSubStructureTasksResponse,
-    error = super::errors::AddSubStructureTasksError
+    error = super::errors::CiiErrorCode
 )]
 pub struct AddSubStructureTasks {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"Mr595vgwutc0"`
+    /// `MainTaskId`; example: `"Mr595vgwutc0"`
     pub main_task_id: String,
 
-    /// `TaskInfos`: a list of [`CreateStructureTaskInfo`](super::models::CreateStructureTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::CreateStructureTaskInfo>,
 }
 
 /// What a successful [`AddSubStructureTasks`] call returns.
 #[tc_model]
 pub struct AddSubStructureTasksResponse {
-    /// `SubTaskIds`: a list of strings.
+    /// `SubTaskIds`
     pub sub_task_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,50 +47,51 @@ pub struct AddSubStructureTasksResponse {
 /// The `CreateAutoClassifyStructureTask` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`CreateAutoClassifyStructureTaskResponse`].
-/// The codes it documents are in [`CreateAutoClassifyStructureTaskError`](super::errors::CreateAutoClassifyStructureTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=CreateAutoClassifyStructureTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "CreateAutoClassifyStructureTask",
     output = CreateAutoClassifyStructureTaskResponse,
-    error = super::errors::CreateAutoClassifyStructureTaskError
+    error = super::errors::CiiErrorCode
 )]
 pub struct CreateAutoClassifyStructureTask {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Structured"`
+    /// `ServiceType`; example: `"Structured"`
     pub service_type: String,
 
-    /// `TaskInfos`: a list of [`CreateAutoClassifyStructureTaskInfo`](super::models::CreateAutoClassifyStructureTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::CreateAutoClassifyStructureTaskInfo>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"p0001"`
+    /// `PolicyId`; example: `"p0001"`
     pub policy_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `TriggerType`; example: `"Auto"`
     pub trigger_type: Option<String>,
 
-    /// `InsuranceTypes`: a list of strings.
-    ///
-    /// Example: `["CriticalDiseaseInsurance"]`
+    /// `InsuranceTypes`; example: `["CriticalDiseaseInsurance"]`
     pub insurance_types: Option<Vec<String>>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 }
 
 /// What a successful [`CreateAutoClassifyStructureTask`] call returns.
 #[tc_model]
 pub struct CreateAutoClassifyStructureTaskResponse {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"46313288149458944"`
+    /// `MainTaskId`; example: `"46313288149458944"`
     pub main_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -93,50 +101,52 @@ pub struct CreateAutoClassifyStructureTaskResponse {
 /// The `CreateStructureTask` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`CreateStructureTaskResponse`].
-/// The codes it documents are in [`CreateStructureTaskError`](super::errors::CreateStructureTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=CreateStructureTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "CreateStructureTask",
     output = CreateStructureTaskResponse,
-    error = super::errors::CreateStructureTaskError
+    error = super::errors::CiiErrorCode
 )]
 pub struct CreateStructureTask {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Structured"`
+    /// `ServiceType`; example: `"Structured"`
     pub service_type: String,
 
-    /// `TaskInfos`: a list of [`CreateStructureTaskInfo`](super::models::CreateStructureTaskInfo) objects.
+    /// `TaskInfos`
     pub task_infos: Vec<models::CreateStructureTaskInfo>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"p0001"`
+    /// `PolicyId`; example: `"p0001"`
     pub policy_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `TriggerType`; example: `"Auto"`
     pub trigger_type: Option<String>,
 
-    /// `InsuranceTypes`: a list of strings.
-    ///
-    /// Example: `["CriticalDiseaseInsurance"]`
+    /// `InsuranceTypes`; example: `["CriticalDiseaseInsurance"]`
     pub insurance_types: Option<Vec<String>>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 }
 
 /// What a successful [`CreateStructureTask`] call returns.
 #[tc_model]
 pub struct CreateStructureTaskResponse {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"46313288149458944"`
+    /// `MainTaskId`; example: `"46313288149458944"`
     pub main_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -146,34 +156,39 @@ pub struct CreateStructureTaskResponse {
 /// The `CreateUnderwriteTaskById` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`CreateUnderwriteTaskByIdResponse`].
-/// The codes it documents are in [`CreateUnderwriteTaskByIdError`](super::errors::CreateUnderwriteTaskByIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=CreateUnderwriteTaskById)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "CreateUnderwriteTaskById",
     output = CreateUnderwriteTaskByIdResponse,
-    error = super::errors::CreateUnderwriteTaskByIdError
+    error = super::errors::CiiErrorCode
 )]
 pub struct CreateUnderwriteTaskById {
-    /// `MainTaskIds`: a list of strings.
-    ///
-    /// Example: `["Mkjwdfso"]`
+    /// `MainTaskIds`; example: `["Mkjwdfso"]`
     pub main_task_ids: Vec<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com/a/b/c"`
+    /// `CallbackUrl`; example: `"http://xxx.com/a/b/c"`
     pub callback_url: Option<String>,
 }
 
 /// What a successful [`CreateUnderwriteTaskById`] call returns.
 #[tc_model]
 pub struct CreateUnderwriteTaskByIdResponse {
-    /// `UnderwriteTaskIds`: a list of strings.
-    ///
-    /// Example: `["Ukjwssdfsos"]`
+    /// `UnderwriteTaskIds`; example: `["Ukjwssdfsos"]`
     pub underwrite_task_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -183,57 +198,52 @@ pub struct CreateUnderwriteTaskByIdResponse {
 /// The `DescribeMachineUnderwrite` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeMachineUnderwriteResponse`].
-/// The codes it documents are in [`DescribeMachineUnderwriteError`](super::errors::DescribeMachineUnderwriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeMachineUnderwrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeMachineUnderwrite",
     output = DescribeMachineUnderwriteResponse,
-    error = super::errors::DescribeMachineUnderwriteError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeMachineUnderwrite {
-    /// `UnderwriteTaskId`: a string.
-    ///
-    /// Example: `"u-task-1"`
+    /// `UnderwriteTaskId`; example: `"u-task-1"`
     pub underwrite_task_id: String,
 }
 
 /// What a successful [`DescribeMachineUnderwrite`] call returns.
 #[tc_model]
 pub struct DescribeMachineUnderwriteResponse {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000123"`
+    /// `Uin`; example: `"100000000123"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"100000000123"`
+    /// `SubAccountUin`; example: `"100000000123"`
     pub sub_account_uin: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"id-123456"`
+    /// `PolicyId`; example: `"id-123456"`
     pub policy_id: String,
 
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"Malksjdkjl234"`
+    /// `MainTaskId`; example: `"Malksjdkjl234"`
     pub main_task_id: String,
 
-    /// `UnderwriteTaskId`: a string.
-    ///
-    /// Example: `"U23slkd"`
+    /// `UnderwriteTaskId`; example: `"U23slkd"`
     pub underwrite_task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `UnderwriteResults`: a list of [`MachineUnderwriteOutput`](super::models::MachineUnderwriteOutput) objects.
+    /// `UnderwriteResults`
     pub underwrite_results: Vec<models::MachineUnderwriteOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -243,27 +253,38 @@ pub struct DescribeMachineUnderwriteResponse {
 /// The `DescribeQualityScore` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeQualityScoreResponse`].
-/// The codes it documents are in [`DescribeQualityScoreError`](super::errors::DescribeQualityScoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeQualityScore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiiErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeQualityScore",
     output = DescribeQualityScoreResponse,
-    error = super::errors::DescribeQualityScoreError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeQualityScore {
-    /// `File`: a file's contents.
+    /// `File`, a file's contents
     pub file: String,
 }
 
 /// What a successful [`DescribeQualityScore`] call returns.
 #[tc_model]
 pub struct DescribeQualityScoreResponse {
-    /// `QualityScore`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `QualityScore`; example: `1`
     pub quality_score: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -273,32 +294,39 @@ pub struct DescribeQualityScoreResponse {
 /// The `DescribeReportClassify` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeReportClassifyResponse`].
-/// The codes it documents are in [`DescribeReportClassifyError`](super::errors::DescribeReportClassifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeReportClassify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeReportClassify",
     output = DescribeReportClassifyResponse,
-    error = super::errors::DescribeReportClassifyError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeReportClassify {
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Structured"`
+    /// `ServiceType`; example: `"Structured"`
     pub service_type: String,
 
-    /// `FileList`: a list of strings.
-    ///
-    /// Example: `["xxxx/xx.jpg","xxxx/xx.jpg"]`
+    /// `FileList`; example: `["xxxx/xx.jpg","xxxx/xx.jpg"]`
     pub file_list: Vec<String>,
 }
 
 /// What a successful [`DescribeReportClassify`] call returns.
 #[tc_model]
 pub struct DescribeReportClassifyResponse {
-    /// `Reports`: a list of [`ClassifiedReports`](super::models::ClassifiedReports) objects.
+    /// `Reports`
     pub reports: Vec<models::ClassifiedReports>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -308,90 +336,71 @@ pub struct DescribeReportClassifyResponse {
 /// The `DescribeStructCompareData` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeStructCompareDataResponse`].
-/// The codes it documents are in [`DescribeStructCompareDataError`](super::errors::DescribeStructCompareDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeStructCompareData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeStructCompareData",
     output = DescribeStructCompareDataResponse,
-    error = super::errors::DescribeStructCompareDataError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructCompareData {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vk"`
+    /// `MainTaskId`; example: `"fybnnac89vk"`
     pub main_task_id: Option<String>,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vl"`
+    /// `SubTaskId`; example: `"fybnnac89vl"`
     pub sub_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeStructCompareData`] call returns.
 #[tc_model]
 pub struct DescribeStructCompareDataResponse {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `PolicyId`; example: `"100001"`
     pub policy_id: String,
 
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vk"`
+    /// `MainTaskId`; example: `"fybnnac89vk"`
     pub main_task_id: String,
 
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `CustomerId`; example: `"100001"`
     pub customer_id: Option<String>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CustomerName`; example: `"张三"`
     pub customer_name: Option<String>,
 
-    /// `ReviewTime`: a string.
-    ///
-    /// Example: `"2020-12-19 18:43:37"`
+    /// `ReviewTime`; example: `"2020-12-19 18:43:37"`
     pub review_time: String,
 
-    /// `MachineResult`: a string.
-    ///
-    /// Example: `"{...}"`
+    /// `MachineResult`; example: `"{...}"`
     pub machine_result: String,
 
-    /// `ManualResult`: a string.
-    ///
-    /// Example: `"{...}"`
+    /// `ManualResult`; example: `"{...}"`
     pub manual_result: String,
 
-    /// `Metrics`: a [`CompareMetricsData`](super::models::CompareMetricsData).
+    /// `Metrics`
     pub metrics: models::CompareMetricsData,
 
-    /// `NewItems`: a string.
-    ///
-    /// Example: `"{...}"`
+    /// `NewItems`; example: `"{...}"`
     pub new_items: String,
 
-    /// `ModifyItems`: a string.
-    ///
-    /// Example: `"{...}"`
+    /// `ModifyItems`; example: `"{...}"`
     pub modify_items: String,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vl"`
+    /// `SubTaskId`; example: `"fybnnac89vl"`
     pub sub_task_id: String,
 
-    /// `AllTasks`: a list of [`ReviewDataTaskInfo`](super::models::ReviewDataTaskInfo) objects.
+    /// `AllTasks`
     pub all_tasks: Vec<models::ReviewDataTaskInfo>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"BUltrasoundReport"`
+    /// `TaskType`; example: `"BUltrasoundReport"`
     pub task_type: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -401,42 +410,41 @@ pub struct DescribeStructCompareDataResponse {
 /// The `DescribeStructureDifference` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeStructureDifferenceResponse`].
-/// The codes it documents are in [`DescribeStructureDifferenceError`](super::errors::DescribeStructureDifferenceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeStructureDifference)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeStructureDifference",
     output = DescribeStructureDifferenceResponse,
-    error = super::errors::DescribeStructureDifferenceError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructureDifference {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vk"`
+    /// `MainTaskId`; example: `"fybnnac89vk"`
     pub main_task_id: Option<String>,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vl"`
+    /// `SubTaskId`; example: `"fybnnac89vl"`
     pub sub_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeStructureDifference`] call returns.
 #[tc_model]
 pub struct DescribeStructureDifferenceResponse {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vk"`
+    /// `MainTaskId`; example: `"fybnnac89vk"`
     pub main_task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Results`: a list of [`PerStructDifference`](super::models::PerStructDifference) objects.
+    /// `Results`
     pub results: Vec<models::PerStructDifference>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -446,33 +454,44 @@ pub struct DescribeStructureDifferenceResponse {
 /// The `DescribeStructureResult` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeStructureResultResponse`].
-/// The codes it documents are in [`DescribeStructureResultError`](super::errors::DescribeStructureResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeStructureResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CiiErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeStructureResult",
     output = DescribeStructureResultResponse,
-    error = super::errors::DescribeStructureResultError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructureResult {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"Sjepg20lk7i9"`
+    /// `MainTaskId`; example: `"Sjepg20lk7i9"`
     pub main_task_id: String,
 }
 
 /// What a successful [`DescribeStructureResult`] call returns.
 #[tc_model]
 pub struct DescribeStructureResultResponse {
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `Results`: a list of [`StructureResultObject`](super::models::StructureResultObject) objects.
+    /// `Results`
     pub results: Vec<models::StructureResultObject>,
 
-    /// `MainTaskId`: a string.
+    /// `MainTaskId`
     pub main_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -482,32 +501,40 @@ pub struct DescribeStructureResultResponse {
 /// The `DescribeStructureTaskResult` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeStructureTaskResultResponse`].
-/// The codes it documents are in [`DescribeStructureTaskResultError`](super::errors::DescribeStructureTaskResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeStructureTaskResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CiiErrorCode::OperationDenied)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeStructureTaskResult",
     output = DescribeStructureTaskResultResponse,
-    error = super::errors::DescribeStructureTaskResultError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeStructureTaskResult {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"46313288149458944"`
+    /// `MainTaskId`; example: `"46313288149458944"`
     pub main_task_id: String,
 }
 
 /// What a successful [`DescribeStructureTaskResult`] call returns.
 #[tc_model]
 pub struct DescribeStructureTaskResultResponse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Results`: a list of [`ResultObject`](super::models::ResultObject) objects.
+    /// `Results`
     pub results: Option<Vec<models::ResultObject>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -517,57 +544,53 @@ pub struct DescribeStructureTaskResultResponse {
 /// The `DescribeUnderwriteTask` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`DescribeUnderwriteTaskResponse`].
-/// The codes it documents are in [`DescribeUnderwriteTaskError`](super::errors::DescribeUnderwriteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=DescribeUnderwriteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CiiErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CiiErrorCode::MissingParameter)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "DescribeUnderwriteTask",
     output = DescribeUnderwriteTaskResponse,
-    error = super::errors::DescribeUnderwriteTaskError
+    error = super::errors::CiiErrorCode
 )]
 pub struct DescribeUnderwriteTask {
-    /// `UnderwriteTaskId`: a string.
-    ///
-    /// Example: `"u-task-1"`
+    /// `UnderwriteTaskId`; example: `"u-task-1"`
     pub underwrite_task_id: Option<String>,
 }
 
 /// What a successful [`DescribeUnderwriteTask`] call returns.
 #[tc_model]
 pub struct DescribeUnderwriteTaskResponse {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000000123"`
+    /// `Uin`; example: `"100000000123"`
     pub uin: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"100000000123"`
+    /// `SubAccountUin`; example: `"100000000123"`
     pub sub_account_uin: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"id-123456"`
+    /// `PolicyId`; example: `"id-123456"`
     pub policy_id: String,
 
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"Malksjdkjl234"`
+    /// `MainTaskId`; example: `"Malksjdkjl234"`
     pub main_task_id: String,
 
-    /// `UnderwriteTaskId`: a string.
-    ///
-    /// Example: `"U23slkd"`
+    /// `UnderwriteTaskId`; example: `"U23slkd"`
     pub underwrite_task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `UnderwriteResults`: a list of [`UnderwriteOutput`](super::models::UnderwriteOutput) objects.
+    /// `UnderwriteResults`
     pub underwrite_results: Vec<models::UnderwriteOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -577,23 +600,32 @@ pub struct DescribeUnderwriteTaskResponse {
 /// The `UploadMedicalFile` action of CII API 2021-04-08.
 ///
 /// A successful call returns [`UploadMedicalFileResponse`].
-/// The codes it documents are in [`UploadMedicalFileError`](super::errors::UploadMedicalFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cii&Version=2021-04-08&Action=UploadMedicalFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CiiErrorCode`](super::errors::CiiErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CiiErrorCode::AuthFailure)
+/// - [`AuthFailure.Enterprise`](super::errors::CiiErrorCode::AuthFailureEnterprise)
+/// - [`AuthFailure.Personal`](super::errors::CiiErrorCode::AuthFailurePersonal)
+/// - [`FailedOperation`](super::errors::CiiErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CiiErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CiiErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CiiErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cii",
     version = "2021-04-08",
     name = "UploadMedicalFile",
     output = UploadMedicalFileResponse,
-    error = super::errors::UploadMedicalFileError
+    error = super::errors::CiiErrorCode
 )]
 pub struct UploadMedicalFile {
-    /// `File`: a file's contents.
+    /// `File`, a file's contents
     pub file: Option<String>,
 
-    /// `FileURL`: a string.
-    ///
-    /// Example: `"https://dss0.bdstatic.com/5aV1bjqh_Q23odCf/static/superman/img/s"`
+    /// `FileURL`; example: `"https://dss0.bdstatic.com/5aV1bjqh_Q23odCf/static/superman/img/s"`
     #[tc(rename = "FileURL")]
     pub file_url: Option<String>,
 }
@@ -601,9 +633,7 @@ pub struct UploadMedicalFile {
 /// What a successful [`UploadMedicalFile`] call returns.
 #[tc_model]
 pub struct UploadMedicalFileResponse {
-    /// `FileKey`: a string.
-    ///
-    /// Example: `"6540556601/original_upload_dir/6540556601_syon08sl1pojv099a0.png"`
+    /// `FileKey`; example: `"6540556601/original_upload_dir/6540556601_syon08sl1pojv099a0.png"`
     pub file_key: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

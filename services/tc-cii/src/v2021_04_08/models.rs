@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeReportClassify`](super::DescribeReportClassify).
 #[tc_model]
 pub struct ClassifiedReports {
-    /// `ReportType`: a string.
-    ///
-    /// Example: `"AdmissionReport"`
+    /// `ReportType`; example: `"AdmissionReport"`
     pub report_type: String,
 
-    /// `FileList`: a list of strings.
-    ///
-    /// Example: `["xxxx/xx.jpg","xxxx/xx.jpg"]`
+    /// `FileList`; example: `["xxxx/xx.jpg","xxxx/xx.jpg"]`
     pub file_list: Vec<String>,
 }
 
@@ -24,34 +20,22 @@ pub struct ClassifiedReports {
 /// Returned in the output of [`DescribeStructureTaskResult`](super::DescribeStructureTaskResult).
 #[tc_model]
 pub struct ClassifyInfo {
-    /// `FirstClass`: a string.
-    ///
-    /// Example: `"检查报告"`
+    /// `FirstClass`; example: `"检查报告"`
     pub first_class: String,
 
-    /// `SecondClass`: a string.
-    ///
-    /// Example: `"超声检查"`
+    /// `SecondClass`; example: `"超声检查"`
     pub second_class: String,
 
-    /// `ThirdClass`: a string.
-    ///
-    /// Example: `"超声检查"`
+    /// `ThirdClass`; example: `"超声检查"`
     pub third_class: String,
 
-    /// `FirstClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FirstClassId`; example: `12`
     pub first_class_id: u64,
 
-    /// `SecondClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345`
+    /// `SecondClassId`; example: `345`
     pub second_class_id: u64,
 
-    /// `ThirdClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `345`
+    /// `ThirdClassId`; example: `345`
     pub third_class_id: u64,
 }
 
@@ -60,34 +44,22 @@ pub struct ClassifyInfo {
 /// Returned in the output of [`DescribeStructCompareData`](super::DescribeStructCompareData).
 #[tc_model]
 pub struct CompareMetricsData {
-    /// `ShortStructAccuracy`: a string.
-    ///
-    /// Example: `"94"`
+    /// `ShortStructAccuracy`; example: `"94"`
     pub short_struct_accuracy: Option<String>,
 
-    /// `ShortStructRecall`: a string.
-    ///
-    /// Example: `"91"`
+    /// `ShortStructRecall`; example: `"91"`
     pub short_struct_recall: Option<String>,
 
-    /// `LongStructAccuracy`: a string.
-    ///
-    /// Example: `"97"`
+    /// `LongStructAccuracy`; example: `"97"`
     pub long_struct_accuracy: Option<String>,
 
-    /// `LongStructRecall`: a string.
-    ///
-    /// Example: `"93"`
+    /// `LongStructRecall`; example: `"93"`
     pub long_struct_recall: Option<String>,
 
-    /// `LongContentAccuracy`: a string.
-    ///
-    /// Example: `"93"`
+    /// `LongContentAccuracy`; example: `"93"`
     pub long_content_accuracy: Option<String>,
 
-    /// `LongContentRecall`: a string.
-    ///
-    /// Example: `"91"`
+    /// `LongContentRecall`; example: `"91"`
     pub long_content_recall: Option<String>,
 }
 
@@ -96,24 +68,16 @@ pub struct CompareMetricsData {
 /// Sent in the input of [`CreateAutoClassifyStructureTask`](super::CreateAutoClassifyStructureTask).
 #[tc_model]
 pub struct CreateAutoClassifyStructureTaskInfo {
-    /// `FileList`: a list of strings.
-    ///
-    /// Example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
+    /// `FileList`; example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
     pub file_list: Vec<String>,
 
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"C0001"`
+    /// `CustomerId`; example: `"C0001"`
     pub customer_id: Option<String>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"测试客户"`
+    /// `CustomerName`; example: `"测试客户"`
     pub customer_name: Option<String>,
 
-    /// `ImageList`: a list of strings.
-    ///
-    /// Example: `["9xkKYHNKWDxxxxx"]`
+    /// `ImageList`; example: `["9xkKYHNKWDxxxxx"]`
     pub image_list: Option<Vec<String>>,
 }
 
@@ -122,34 +86,22 @@ pub struct CreateAutoClassifyStructureTaskInfo {
 /// Sent in the input of [`AddSubStructureTasks`](super::AddSubStructureTasks) and [`CreateStructureTask`](super::CreateStructureTask).
 #[tc_model]
 pub struct CreateStructureTaskInfo {
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"HealthReport"`
+    /// `TaskType`; example: `"HealthReport"`
     pub task_type: String,
 
-    /// `FileList`: a list of strings.
-    ///
-    /// Example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
+    /// `FileList`; example: `["original_upload_dir/100000013512_e75d5c6e-7b90-4ff6-b890-483"]`
     pub file_list: Vec<String>,
 
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"C0001"`
+    /// `CustomerId`; example: `"C0001"`
     pub customer_id: Option<String>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"测试客户"`
+    /// `CustomerName`; example: `"测试客户"`
     pub customer_name: Option<String>,
 
-    /// `ImageList`: a list of strings.
-    ///
-    /// Example: `["9xkKYHNKWDxxxxx"]`
+    /// `ImageList`; example: `["9xkKYHNKWDxxxxx"]`
     pub image_list: Option<Vec<String>>,
 
-    /// `Year`: a string.
-    ///
-    /// Example: `"2021"`
+    /// `Year`; example: `"2021"`
     pub year: Option<String>,
 }
 
@@ -158,12 +110,10 @@ pub struct CreateStructureTaskInfo {
 /// Returned in the output of [`DescribeMachineUnderwrite`](super::DescribeMachineUnderwrite) and [`DescribeUnderwriteTask`](super::DescribeUnderwriteTask).
 #[tc_model]
 pub struct InsuranceResult {
-    /// `InsuranceType`: a string.
-    ///
-    /// Example: `"CriticalDiseaseInsurance"`
+    /// `InsuranceType`; example: `"CriticalDiseaseInsurance"`
     pub insurance_type: String,
 
-    /// `Result`: a list of [`MachinePredict`] objects.
+    /// `Result`
     pub result: Vec<MachinePredict>,
 }
 
@@ -172,7 +122,7 @@ pub struct InsuranceResult {
 /// Returned in the output of [`DescribeStructureResult`](super::DescribeStructureResult).
 #[tc_model]
 pub struct Location {
-    /// `Points`: a list of [`Point`] objects.
+    /// `Points`
     pub points: Vec<Point>,
 }
 
@@ -181,23 +131,19 @@ pub struct Location {
 /// Returned in the output of [`DescribeMachineUnderwrite`](super::DescribeMachineUnderwrite) and [`DescribeUnderwriteTask`](super::DescribeUnderwriteTask).
 #[tc_model]
 pub struct MachinePredict {
-    /// `Title`: a string.
-    ///
-    /// Example: `"AI决策"`
+    /// `Title`; example: `"AI决策"`
     pub title: String,
 
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"拒保"`
+    /// `Conclusion`; example: `"拒保"`
     pub conclusion: String,
 
-    /// `Explanation`: a list of [`UnderwriteItem`] objects.
+    /// `Explanation`
     pub explanation: Vec<UnderwriteItem>,
 
-    /// `Disease`: a list of [`UnderwriteItem`] objects.
+    /// `Disease`
     pub disease: Vec<UnderwriteItem>,
 
-    /// `Laboratory`: a list of [`UnderwriteItem`] objects.
+    /// `Laboratory`
     pub laboratory: Vec<UnderwriteItem>,
 }
 
@@ -206,17 +152,13 @@ pub struct MachinePredict {
 /// Returned in the output of [`DescribeMachineUnderwrite`](super::DescribeMachineUnderwrite).
 #[tc_model]
 pub struct MachineUnderwriteOutput {
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `CustomerId`; example: `"123"`
     pub customer_id: String,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `CustomerName`; example: `"xxx"`
     pub customer_name: String,
 
-    /// `Results`: a list of [`InsuranceResult`] objects.
+    /// `Results`
     pub results: Vec<InsuranceResult>,
 }
 
@@ -225,29 +167,19 @@ pub struct MachineUnderwriteOutput {
 /// Returned in the output of [`DescribeStructureResult`](super::DescribeStructureResult).
 #[tc_model]
 pub struct OcrRecognise {
-    /// `OriginalField`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `OriginalField`; example: `"“”"`
     pub original_field: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Value`; example: `"“”"`
     pub value: String,
 
-    /// `Confidence`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Confidence`; example: `0`
     pub confidence: f64,
 
-    /// `Location`: a [`Location`].
-    ///
-    /// Example: `{}`
+    /// `Location`; example: `{}`
     pub location: Location,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"“”"`
+    /// `Field`; example: `"“”"`
     pub field: String,
 }
 
@@ -256,23 +188,19 @@ pub struct OcrRecognise {
 /// Returned in the output of [`DescribeStructureDifference`](super::DescribeStructureDifference).
 #[tc_model]
 pub struct PerStructDifference {
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"dsflnnlau"`
+    /// `SubTaskId`; example: `"dsflnnlau"`
     pub sub_task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"HealthReport"`
+    /// `TaskType`; example: `"HealthReport"`
     pub task_type: String,
 
-    /// `ModifyItems`: a list of [`StructureModifyItem`] objects.
+    /// `ModifyItems`
     pub modify_items: Vec<StructureModifyItem>,
 
-    /// `NewItems`: a list of [`StructureOneItem`] objects.
+    /// `NewItems`
     pub new_items: Vec<StructureOneItem>,
 
-    /// `RemoveItems`: a list of [`StructureOneItem`] objects.
+    /// `RemoveItems`
     pub remove_items: Vec<StructureOneItem>,
 }
 
@@ -281,19 +209,13 @@ pub struct PerStructDifference {
 /// Returned in the output of [`DescribeStructureResult`](super::DescribeStructureResult).
 #[tc_model]
 pub struct Point {
-    /// `XCoordinate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `XCoordinate`; example: `1`
     pub x_coordinate: i64,
 
-    /// `YCoordinate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `YCoordinate`; example: `1`
     pub y_coordinate: i64,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: i64,
 }
 
@@ -302,17 +224,13 @@ pub struct Point {
 /// Returned in the output of [`DescribeStructureTaskResult`](super::DescribeStructureTaskResult).
 #[tc_model]
 pub struct ResultObject {
-    /// `Quality`: a floating-point number.
-    ///
-    /// Example: `0.87`
+    /// `Quality`; example: `0.87`
     pub quality: f64,
 
-    /// `StructureResult`: a string.
-    ///
-    /// Example: `"{...}"`
+    /// `StructureResult`; example: `"{...}"`
     pub structure_result: String,
 
-    /// `ReportType`: a list of [`ClassifyInfo`] objects.
+    /// `ReportType`
     pub report_type: Option<Vec<ClassifyInfo>>,
 }
 
@@ -321,24 +239,16 @@ pub struct ResultObject {
 /// Returned in the output of [`DescribeStructCompareData`](super::DescribeStructCompareData).
 #[tc_model]
 pub struct ReviewDataTaskInfo {
-    /// `MainTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vk"`
+    /// `MainTaskId`; example: `"fybnnac89vk"`
     pub main_task_id: String,
 
-    /// `SubTaskId`: a string.
-    ///
-    /// Example: `"fybnnac89vl"`
+    /// `SubTaskId`; example: `"fybnnac89vl"`
     pub sub_task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"体检报告"`
+    /// `TaskName`; example: `"体检报告"`
     pub task_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"HealthReport"`
+    /// `TaskType`; example: `"HealthReport"`
     pub task_type: String,
 }
 
@@ -347,19 +257,13 @@ pub struct ReviewDataTaskInfo {
 /// Returned in the output of [`DescribeStructureDifference`](super::DescribeStructureDifference).
 #[tc_model]
 pub struct StructureModifyItem {
-    /// `Path`: a string.
-    ///
-    /// Example: `"detailInfo/summary/syms/attrs/性质"`
+    /// `Path`; example: `"detailInfo/summary/syms/attrs/性质"`
     pub path: Option<String>,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"100cm"`
+    /// `Machine`; example: `"100cm"`
     pub machine: Option<String>,
 
-    /// `Manual`: a string.
-    ///
-    /// Example: `"120cm"`
+    /// `Manual`; example: `"120cm"`
     pub manual: Option<String>,
 }
 
@@ -368,14 +272,10 @@ pub struct StructureModifyItem {
 /// Returned in the output of [`DescribeStructureDifference`](super::DescribeStructureDifference).
 #[tc_model]
 pub struct StructureOneItem {
-    /// `Path`: a string.
-    ///
-    /// Example: `"detailInfo/summary/syms/attrs/性质"`
+    /// `Path`; example: `"detailInfo/summary/syms/attrs/性质"`
     pub path: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"10cm"`
+    /// `Value`; example: `"10cm"`
     pub value: Option<String>,
 }
 
@@ -384,26 +284,22 @@ pub struct StructureOneItem {
 /// Returned in the output of [`DescribeStructureResult`](super::DescribeStructureResult).
 #[tc_model]
 pub struct StructureResultObject {
-    /// `Code`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: u64,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"HealthReport"`
+    /// `TaskType`; example: `"HealthReport"`
     pub task_type: String,
 
-    /// `StructureResult`: a string.
+    /// `StructureResult`
     pub structure_result: String,
 
-    /// `SubTaskId`: a string.
+    /// `SubTaskId`
     pub sub_task_id: String,
 
-    /// `TaskFiles`: a list of strings.
+    /// `TaskFiles`
     pub task_files: Vec<String>,
 
-    /// `ResultFields`: a list of [`OcrRecognise`] objects.
+    /// `ResultFields`
     pub result_fields: Option<Vec<OcrRecognise>>,
 }
 
@@ -412,19 +308,13 @@ pub struct StructureResultObject {
 /// Returned in the output of [`DescribeUnderwriteTask`](super::DescribeUnderwriteTask).
 #[tc_model]
 pub struct UnderwriteConclusion {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CriticalDiseaseInsurance"`
+    /// `Type`; example: `"CriticalDiseaseInsurance"`
     pub r#type: String,
 
-    /// `Conclusion`: a string.
-    ///
-    /// Example: `"Accept"`
+    /// `Conclusion`; example: `"Accept"`
     pub conclusion: String,
 
-    /// `Explanation`: a string.
-    ///
-    /// Example: `"\"{}\""`
+    /// `Explanation`; example: `"\"{}\""`
     pub explanation: String,
 }
 
@@ -433,52 +323,34 @@ pub struct UnderwriteConclusion {
 /// Returned in the output of [`DescribeMachineUnderwrite`](super::DescribeMachineUnderwrite) and [`DescribeUnderwriteTask`](super::DescribeUnderwriteTask).
 #[tc_model]
 pub struct UnderwriteItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"心率"`
+    /// `Name`; example: `"心率"`
     pub name: String,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Result`; example: `"80"`
     pub result: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"+0"`
+    /// `Value`; example: `"+0"`
     pub value: String,
 
-    /// `Range`: a string.
-    ///
-    /// Example: `"1-2"`
+    /// `Range`; example: `"1-2"`
     pub range: Option<String>,
 
-    /// `ReportDate`: a list of strings.
+    /// `ReportDate`
     pub report_date: Option<Vec<String>>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"healthReport"`
+    /// `FileType`; example: `"healthReport"`
     pub file_type: Option<String>,
 
-    /// `InspectProject`: a string.
-    ///
-    /// Example: `"血糖"`
+    /// `InspectProject`; example: `"血糖"`
     pub inspect_project: Option<String>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"\"\""`
+    /// `Unit`; example: `"\"\""`
     pub unit: Option<String>,
 
-    /// `OriginName`: a string.
-    ///
-    /// Example: `"空腹血葡萄糖"`
+    /// `OriginName`; example: `"空腹血葡萄糖"`
     pub origin_name: Option<String>,
 
-    /// `YinYang`: a string.
-    ///
-    /// Example: `"+"`
+    /// `YinYang`; example: `"+"`
     pub yin_yang: Option<String>,
 }
 
@@ -487,24 +359,18 @@ pub struct UnderwriteItem {
 /// Returned in the output of [`DescribeUnderwriteTask`](super::DescribeUnderwriteTask).
 #[tc_model]
 pub struct UnderwriteOutput {
-    /// `CustomerId`: a string.
-    ///
-    /// Example: `"user123"`
+    /// `CustomerId`; example: `"user123"`
     pub customer_id: String,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"xingming"`
+    /// `CustomerName`; example: `"xingming"`
     pub customer_name: String,
 
-    /// `Results`: a list of [`InsuranceResult`] objects.
+    /// `Results`
     pub results: Vec<InsuranceResult>,
 
-    /// `ReviewTime`: a string.
-    ///
-    /// Example: `"1970-01-01 00:00:00"`
+    /// `ReviewTime`; example: `"1970-01-01 00:00:00"`
     pub review_time: String,
 
-    /// `ManualDetail`: a list of [`UnderwriteConclusion`] objects.
+    /// `ManualDetail`
     pub manual_detail: Vec<UnderwriteConclusion>,
 }

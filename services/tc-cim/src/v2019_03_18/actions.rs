@@ -6,22 +6,29 @@ use ::tc_core::{tc_action, tc_model};
 /// The `DescribeSdkAppid` action of CIM API 2019-03-18.
 ///
 /// A successful call returns [`DescribeSdkAppidResponse`].
-/// The codes it documents are in [`DescribeSdkAppidError`](super::errors::DescribeSdkAppidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cim&Version=2019-03-18&Action=DescribeSdkAppid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CimErrorCode`](super::errors::CimErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CimErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CimErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::CimErrorCode::MissingParameter)
 #[tc_action(
     service = "cim",
     version = "2019-03-18",
     name = "DescribeSdkAppid",
     output = DescribeSdkAppidResponse,
-    error = super::errors::DescribeSdkAppidError
+    error = super::errors::CimErrorCode
 )]
 pub struct DescribeSdkAppid {}
 
 /// What a successful [`DescribeSdkAppid`] call returns.
 #[tc_model]
 pub struct DescribeSdkAppidResponse {
-    /// `SdkAppids`: a list of signed 64-bit integers.
+    /// `SdkAppids`
     pub sdk_appids: Option<Vec<i64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -7,30 +7,37 @@ use super::models;
 /// The `AssociateRoutesSecurityGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`AssociateRoutesSecurityGroupResponse`].
-/// The codes it documents are in [`AssociateRoutesSecurityGroupError`](super::errors::AssociateRoutesSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=AssociateRoutesSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "AssociateRoutesSecurityGroup",
     output = AssociateRoutesSecurityGroupResponse,
-    error = super::errors::AssociateRoutesSecurityGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct AssociateRoutesSecurityGroup {
-    /// `InstanceRoutes`: a list of [`InstanceRoute`](super::models::InstanceRoute) objects.
+    /// `InstanceRoutes`
     pub instance_routes: Vec<models::InstanceRoute>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-test"`
+    /// `SecurityGroupId`; example: `"sg-test"`
     pub security_group_id: String,
 }
 
 /// What a successful [`AssociateRoutesSecurityGroup`] call returns.
 #[tc_model]
 pub struct AssociateRoutesSecurityGroupResponse {
-    /// `Result`: a [`SecurityGroupRouteOperateResp`](super::models::SecurityGroupRouteOperateResp).
+    /// `Result`
     pub result: models::SecurityGroupRouteOperateResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -40,39 +47,40 @@ pub struct AssociateRoutesSecurityGroupResponse {
 /// The `AuthorizeToken` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`AuthorizeTokenResponse`].
-/// The codes it documents are in [`AuthorizeTokenError`](super::errors::AuthorizeTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=AuthorizeToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "AuthorizeToken",
     output = AuthorizeTokenResponse,
-    error = super::errors::AuthorizeTokenError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct AuthorizeToken {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `User`; example: `"username-test"`
     pub user: String,
 
-    /// `Tokens`: a string.
-    ///
-    /// Example: `"827636a7-3643-4afa-a23c-2eb7352e266c"`
+    /// `Tokens`; example: `"827636a7-3643-4afa-a23c-2eb7352e266c"`
     pub tokens: String,
 }
 
 /// What a successful [`AuthorizeToken`] call returns.
 #[tc_model]
 pub struct AuthorizeTokenResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,42 +90,41 @@ pub struct AuthorizeTokenResponse {
 /// The `BatchCreateAcl` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`BatchCreateAclResponse`].
-/// The codes it documents are in [`BatchCreateAclError`](super::errors::BatchCreateAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=BatchCreateAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "BatchCreateAcl",
     output = BatchCreateAclResponse,
-    error = super::errors::BatchCreateAclError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct BatchCreateAcl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `ResourceNames`: a list of strings.
-    ///
-    /// Example: `["test1","test2"]`
+    /// `ResourceNames`; example: `["test1","test2"]`
     pub resource_names: Vec<String>,
 
-    /// `RuleList`: a list of [`AclRuleInfo`](super::models::AclRuleInfo) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::AclRuleInfo>,
 }
 
 /// What a successful [`BatchCreateAcl`] call returns.
 #[tc_model]
 pub struct BatchCreateAclResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -127,40 +134,44 @@ pub struct BatchCreateAclResponse {
 /// The `BatchModifyGroupOffsets` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`BatchModifyGroupOffsetsResponse`].
-/// The codes it documents are in [`BatchModifyGroupOffsetsError`](super::errors::BatchModifyGroupOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=BatchModifyGroupOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "BatchModifyGroupOffsets",
     output = BatchModifyGroupOffsetsResponse,
-    error = super::errors::BatchModifyGroupOffsetsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct BatchModifyGroupOffsets {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"groupName-test"`
+    /// `GroupName`; example: `"groupName-test"`
     pub group_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Partitions`: a list of [`Partitions`](super::models::Partitions) objects.
+    /// `Partitions`
     pub partitions: Vec<models::Partitions>,
 
-    /// `TopicName`: a list of strings.
-    ///
-    /// Example: `["topic-test"]`
+    /// `TopicName`; example: `["topic-test"]`
     pub topic_name: Option<Vec<String>>,
 }
 
 /// What a successful [`BatchModifyGroupOffsets`] call returns.
 #[tc_model]
 pub struct BatchModifyGroupOffsetsResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -170,30 +181,40 @@ pub struct BatchModifyGroupOffsetsResponse {
 /// The `BatchModifyTopicAttributes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`BatchModifyTopicAttributesResponse`].
-/// The codes it documents are in [`BatchModifyTopicAttributesError`](super::errors::BatchModifyTopicAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=BatchModifyTopicAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "BatchModifyTopicAttributes",
     output = BatchModifyTopicAttributesResponse,
-    error = super::errors::BatchModifyTopicAttributesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct BatchModifyTopicAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Topic`: a list of [`BatchModifyTopicInfo`](super::models::BatchModifyTopicInfo) objects.
+    /// `Topic`
     pub topic: Vec<models::BatchModifyTopicInfo>,
 }
 
 /// What a successful [`BatchModifyTopicAttributes`] call returns.
 #[tc_model]
 pub struct BatchModifyTopicAttributesResponse {
-    /// `Result`: a list of [`BatchModifyTopicResultDto`](super::models::BatchModifyTopicResultDto) objects.
+    /// `Result`
     pub result: Vec<models::BatchModifyTopicResultDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -203,39 +224,40 @@ pub struct BatchModifyTopicAttributesResponse {
 /// The `CancelAuthorizationToken` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CancelAuthorizationTokenResponse`].
-/// The codes it documents are in [`CancelAuthorizationTokenError`](super::errors::CancelAuthorizationTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CancelAuthorizationToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CancelAuthorizationToken",
     output = CancelAuthorizationTokenResponse,
-    error = super::errors::CancelAuthorizationTokenError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CancelAuthorizationToken {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user-test"`
+    /// `User`; example: `"user-test"`
     pub user: String,
 
-    /// `Tokens`: a string.
-    ///
-    /// Example: `"827636a7-3643-4afa-a23c-2eb7352e266c"`
+    /// `Tokens`; example: `"827636a7-3643-4afa-a23c-2eb7352e266c"`
     pub tokens: String,
 }
 
 /// What a successful [`CancelAuthorizationToken`] call returns.
 #[tc_model]
 pub struct CancelAuthorizationTokenResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Result`; example: `0`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -245,29 +267,30 @@ pub struct CancelAuthorizationTokenResponse {
 /// The `CheckCdcCluster` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CheckCdcClusterResponse`].
-/// The codes it documents are in [`CheckCdcClusterError`](super::errors::CheckCdcClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CheckCdcCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CheckCdcCluster",
     output = CheckCdcClusterResponse,
-    error = super::errors::CheckCdcClusterError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CheckCdcCluster {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
 /// What a successful [`CheckCdcCluster`] call returns.
 #[tc_model]
 pub struct CheckCdcClusterResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Result`; example: `"Success"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -277,62 +300,64 @@ pub struct CheckCdcClusterResponse {
 /// The `CreateAcl` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateAclResponse`].
-/// The codes it documents are in [`CreateAclError`](super::errors::CreateAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateAcl",
     output = CreateAclResponse,
-    error = super::errors::CreateAclError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateAcl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `Operation`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Operation`; example: `2`
     pub operation: i64,
 
-    /// `PermissionType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PermissionType`; example: `2`
     pub permission_type: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"Topic1"`
+    /// `ResourceName`; example: `"Topic1"`
     pub resource_name: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Host`; example: `"1.1.1.1"`
     pub host: Option<String>,
 
-    /// `Principal`: a string.
-    ///
-    /// Example: `"User:user1"`
+    /// `Principal`; example: `"User:user1"`
     pub principal: Option<String>,
 
-    /// `ResourceNameList`: a string.
-    ///
-    /// Example: `"[\"Topic1\",\"Topic2\"]"`
+    /// `ResourceNameList`; example: `"[\"Topic1\",\"Topic2\"]"`
     pub resource_name_list: Option<String>,
 }
 
 /// What a successful [`CreateAcl`] call returns.
 #[tc_model]
 pub struct CreateAclResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -342,62 +367,65 @@ pub struct CreateAclResponse {
 /// The `CreateAclRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateAclRuleResponse`].
-/// The codes it documents are in [`CreateAclRuleError`](super::errors::CreateAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateAclRule",
     output = CreateAclRuleResponse,
-    error = super::errors::CreateAclRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateAclRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Topic"`
+    /// `ResourceType`; example: `"Topic"`
     pub resource_type: String,
 
-    /// `PatternType`: a string.
-    ///
-    /// Example: `"PREFIXED"`
+    /// `PatternType`; example: `"PREFIXED"`
     pub pattern_type: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `RuleName`; example: `"rulename-test"`
     pub rule_name: String,
 
-    /// `RuleList`: a list of [`AclRuleInfo`](super::models::AclRuleInfo) objects.
+    /// `RuleList`
     pub rule_list: Vec<models::AclRuleInfo>,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"topic-*"`
+    /// `Pattern`; example: `"topic-*"`
     pub pattern: Option<String>,
 
-    /// `IsApplied`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsApplied`; example: `1`
     pub is_applied: Option<i64>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"acl备注"`
+    /// `Comment`; example: `"acl备注"`
     pub comment: Option<String>,
 }
 
 /// What a successful [`CreateAclRule`] call returns.
 #[tc_model]
 pub struct CreateAclRuleResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -407,64 +435,65 @@ pub struct CreateAclRuleResponse {
 /// The `CreateCdcCluster` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateCdcClusterResponse`].
-/// The codes it documents are in [`CreateCdcClusterError`](super::errors::CreateCdcClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateCdcCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateCdcCluster",
     output = CreateCdcClusterResponse,
-    error = super::errors::CreateCdcClusterError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateCdcCluster {
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `CdcId`; example: `"cluster-test"`
     pub cdc_id: String,
 
-    /// `CdcVpcId`: a string.
-    ///
-    /// Example: `"cluster-vpc-test"`
+    /// `CdcVpcId`; example: `"cluster-vpc-test"`
     pub cdc_vpc_id: String,
 
-    /// `CdcSubnetId`: a string.
-    ///
-    /// Example: `"cluster-subnet-test"`
+    /// `CdcSubnetId`; example: `"cluster-subnet-test"`
     pub cdc_subnet_id: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Bandwidth`; example: `20`
     pub bandwidth: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `DiskSize`; example: `800`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `SystemDiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `SystemDiskType`; example: `"CLOUD_PREMIUM"`
     pub system_disk_type: String,
 }
 
 /// What a successful [`CreateCdcCluster`] call returns.
 #[tc_model]
 pub struct CreateCdcClusterResponse {
-    /// `Result`: a [`CdcClusterResponse`](super::models::CdcClusterResponse).
-    ///
-    /// Example: `{"TaskId":1}`
+    /// `Result`; example: `{"TaskId":1}`
     pub result: models::CdcClusterResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -474,81 +503,87 @@ pub struct CreateCdcClusterResponse {
 /// The `CreateConnectResource` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateConnectResourceResponse`].
-/// The codes it documents are in [`CreateConnectResourceError`](super::errors::CreateConnectResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateConnectResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateConnectResource",
     output = CreateConnectResourceResponse,
-    error = super::errors::CreateConnectResourceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateConnectResource {
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceName`; example: `"resource-test"`
     pub resource_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `Type`; example: `"KAFKA"`
     pub r#type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description-test"`
+    /// `Description`; example: `"description-test"`
     pub description: Option<String>,
 
-    /// `DtsConnectParam`: a [`DtsConnectParam`](super::models::DtsConnectParam).
+    /// `DtsConnectParam`
     pub dts_connect_param: Option<models::DtsConnectParam>,
 
-    /// `MongoDBConnectParam`: a [`MongoDbConnectParam`](super::models::MongoDbConnectParam).
+    /// `MongoDBConnectParam`
     #[tc(rename = "MongoDBConnectParam")]
     pub mongo_db_connect_param: Option<models::MongoDbConnectParam>,
 
-    /// `EsConnectParam`: an [`EsConnectParam`](super::models::EsConnectParam).
+    /// `EsConnectParam`
     pub es_connect_param: Option<models::EsConnectParam>,
 
-    /// `ClickHouseConnectParam`: a [`ClickHouseConnectParam`](super::models::ClickHouseConnectParam).
+    /// `ClickHouseConnectParam`
     pub click_house_connect_param: Option<models::ClickHouseConnectParam>,
 
-    /// `MySQLConnectParam`: a [`MySqlConnectParam`](super::models::MySqlConnectParam).
+    /// `MySQLConnectParam`
     #[tc(rename = "MySQLConnectParam")]
     pub my_sql_connect_param: Option<models::MySqlConnectParam>,
 
-    /// `PostgreSQLConnectParam`: a [`PostgreSqlConnectParam`](super::models::PostgreSqlConnectParam).
+    /// `PostgreSQLConnectParam`
     #[tc(rename = "PostgreSQLConnectParam")]
     pub postgre_sql_connect_param: Option<models::PostgreSqlConnectParam>,
 
-    /// `MariaDBConnectParam`: a [`MariaDbConnectParam`](super::models::MariaDbConnectParam).
+    /// `MariaDBConnectParam`
     #[tc(rename = "MariaDBConnectParam")]
     pub maria_db_connect_param: Option<models::MariaDbConnectParam>,
 
-    /// `SQLServerConnectParam`: a [`SqlServerConnectParam`](super::models::SqlServerConnectParam).
+    /// `SQLServerConnectParam`
     #[tc(rename = "SQLServerConnectParam")]
     pub sql_server_connect_param: Option<models::SqlServerConnectParam>,
 
-    /// `DorisConnectParam`: a [`DorisConnectParam`](super::models::DorisConnectParam).
+    /// `DorisConnectParam`
     pub doris_connect_param: Option<models::DorisConnectParam>,
 
-    /// `KafkaConnectParam`: a [`KafkaConnectParam`](super::models::KafkaConnectParam).
+    /// `KafkaConnectParam`
     pub kafka_connect_param: Option<models::KafkaConnectParam>,
 
-    /// `MqttConnectParam`: a [`MqttConnectParam`](super::models::MqttConnectParam).
+    /// `MqttConnectParam`
     pub mqtt_connect_param: Option<models::MqttConnectParam>,
 
-    /// `IcebergConnectParam`: an [`IcebergConnectParam`](super::models::IcebergConnectParam).
+    /// `IcebergConnectParam`
     pub iceberg_connect_param: Option<models::IcebergConnectParam>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateConnectResource`] call returns.
 #[tc_model]
 pub struct CreateConnectResourceResponse {
-    /// `Result`: a [`ConnectResourceResourceIdResp`](super::models::ConnectResourceResourceIdResp).
+    /// `Result`
     pub result: models::ConnectResourceResourceIdResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -558,42 +593,45 @@ pub struct CreateConnectResourceResponse {
 /// The `CreateConsumer` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateConsumerResponse`].
-/// The codes it documents are in [`CreateConsumerError`](super::errors::CreateConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateConsumer",
     output = CreateConsumerResponse,
-    error = super::errors::CreateConsumerError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateConsumer {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupName`; example: `"group-test"`
     pub group_name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: Option<String>,
 
-    /// `TopicNameList`: a list of strings.
-    ///
-    /// Example: `["topic-test"]`
+    /// `TopicNameList`; example: `["topic-test"]`
     pub topic_name_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConsumer`] call returns.
 #[tc_model]
 pub struct CreateConsumerResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -603,68 +641,71 @@ pub struct CreateConsumerResponse {
 /// The `CreateDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateDatahubTaskResponse`].
-/// The codes it documents are in [`CreateDatahubTaskError`](super::errors::CreateDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateDatahubTask",
     output = CreateDatahubTaskResponse,
-    error = super::errors::CreateDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateDatahubTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskName`; example: `"task-test"`
     pub task_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SINK"`
+    /// `TaskType`; example: `"SINK"`
     pub task_type: String,
 
-    /// `SourceResource`: a [`DatahubResource`](super::models::DatahubResource).
+    /// `SourceResource`
     pub source_resource: Option<models::DatahubResource>,
 
-    /// `TargetResource`: a [`DatahubResource`](super::models::DatahubResource).
+    /// `TargetResource`
     pub target_resource: Option<models::DatahubResource>,
 
-    /// `TransformParam`: a [`TransformParam`](super::models::TransformParam).
+    /// `TransformParam`
     pub transform_param: Option<models::TransformParam>,
 
-    /// `PrivateLinkParam`: a [`PrivateLinkParam`](super::models::PrivateLinkParam).
+    /// `PrivateLinkParam`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub private_link_param: Option<models::PrivateLinkParam>,
 
-    /// `SchemaId`: a string.
-    ///
-    /// Example: `"schema-test"`
+    /// `SchemaId`; example: `"schema-test"`
     pub schema_id: Option<String>,
 
-    /// `TransformsParam`: a [`TransformsParam`](super::models::TransformsParam).
+    /// `TransformsParam`
     pub transforms_param: Option<models::TransformsParam>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述信息"`
+    /// `Description`; example: `"任务描述信息"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateDatahubTask`] call returns.
 #[tc_model]
 pub struct CreateDatahubTaskResponse {
-    /// `Result`: a [`CreateDatahubTaskRes`](super::models::CreateDatahubTaskRes).
+    /// `Result`
     pub result: models::CreateDatahubTaskRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -674,45 +715,57 @@ pub struct CreateDatahubTaskResponse {
 /// The `CreateDatahubTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateDatahubTopicResponse`].
-/// The codes it documents are in [`CreateDatahubTopicError`](super::errors::CreateDatahubTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateDatahubTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicExist`](super::errors::CkafkaErrorCode::InvalidParameterTopicExist)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateDatahubTopic",
     output = CreateDatahubTopicResponse,
-    error = super::errors::CreateDatahubTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateDatahubTopic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"251203011-test"`
+    /// `Name`; example: `"251203011-test"`
     pub name: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: i64,
 
-    /// `RetentionMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `RetentionMs`; example: `60000`
     pub retention_ms: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDatahubTopic`] call returns.
 #[tc_model]
 pub struct CreateDatahubTopicResponse {
-    /// `Result`: a [`DatahubTopicResp`](super::models::DatahubTopicResp).
+    /// `Result`
     pub result: models::DatahubTopicResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -722,141 +775,114 @@ pub struct CreateDatahubTopicResponse {
 /// The `CreateInstancePre` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateInstancePreResponse`].
-/// The codes it documents are in [`CreateInstancePreError`](super::errors::CreateInstancePreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateInstancePre)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceInsufficient`](super::errors::CkafkaErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateInstancePre",
     output = CreateInstancePreResponse,
-    error = super::errors::CreateInstancePreError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateInstancePre {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka集群实例Name"`
+    /// `InstanceName`; example: `"ckafka集群实例Name"`
     pub instance_name: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `Period`: a string.
-    ///
-    /// Example: `"1m"`
+    /// `Period`; example: `"1m"`
     pub period: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: String,
 
-    /// `MsgRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MsgRetentionTime`; example: `1440`
     pub msg_retention_time: Option<i64>,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1232`
+    /// `ClusterId`; example: `1232`
     pub cluster_id: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"2.4.2"`
+    /// `KafkaVersion`; example: `"2.4.2"`
     pub kafka_version: Option<String>,
 
-    /// `SpecificationsType`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `SpecificationsType`; example: `"profession"`
     pub specifications_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `DiskSize`; example: `800`
     pub disk_size: Option<i64>,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `BandWidth`; example: `20`
     pub band_width: Option<i64>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `Partition`; example: `800`
     pub partition: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `MultiZoneFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiZoneFlag`; example: `true`
     pub multi_zone_flag: Option<bool>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100006,100007]`
+    /// `ZoneIds`; example: `[100006,100007]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `PublicNetworkMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PublicNetworkMonthly`; example: `12`
     pub public_network_monthly: Option<i64>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `ElasticBandwidthSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticBandwidthSwitch`; example: `0`
     pub elastic_bandwidth_switch: Option<i64>,
 
-    /// `CustomSSLCertId`: a string.
-    ///
-    /// Example: `"TPNd2oBB"`
+    /// `CustomSSLCertId`; example: `"TPNd2oBB"`
     #[tc(rename = "CustomSSLCertId")]
     pub custom_ssl_cert_id: Option<String>,
 
-    /// `StoreQuantityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StoreQuantityType`; example: `1`
     pub store_quantity_type: Option<i64>,
 }
 
 /// What a successful [`CreateInstancePre`] call returns.
 #[tc_model]
 pub struct CreateInstancePreResponse {
-    /// `Result`: a [`CreateInstancePreResp`](super::models::CreateInstancePreResp).
+    /// `Result`
     pub result: models::CreateInstancePreResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -866,70 +892,65 @@ pub struct CreateInstancePreResponse {
 /// The `CreateMetaAndDataSyncDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateMetaAndDataSyncDatahubTaskResponse`].
-/// The codes it documents are in [`CreateMetaAndDataSyncDatahubTaskError`](super::errors::CreateMetaAndDataSyncDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateMetaAndDataSyncDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateMetaAndDataSyncDatahubTask",
     output = CreateMetaAndDataSyncDatahubTaskResponse,
-    error = super::errors::CreateMetaAndDataSyncDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateMetaAndDataSyncDatahubTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"CreateMetaAndDataSyncDatahubTask"`
+    /// `TaskName`; example: `"CreateMetaAndDataSyncDatahubTask"`
     pub task_name: String,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n3a2n6"`
+    /// `SourceResourceId`; example: `"resource-y9n3a2n6"`
     pub source_resource_id: String,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n33bb6"`
+    /// `TargetResourceId`; example: `"resource-y9n33bb6"`
     pub target_resource_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `OffsetType`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `OffsetType`; example: `"latest"`
     pub offset_type: Option<String>,
 
-    /// `TopicRegularExpression`: a string.
-    ///
-    /// Example: `"^reserved_k2k_ins_sync.*"`
+    /// `TopicRegularExpression`; example: `"^reserved_k2k_ins_sync.*"`
     pub topic_regular_expression: Option<String>,
 
-    /// `TopicList`: a list of strings.
-    ///
-    /// Example: `["bbbb14"]`
+    /// `TopicList`; example: `["bbbb14"]`
     pub topic_list: Option<Vec<String>>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Prefix`; example: `"topic1"`
     pub prefix: Option<String>,
 
-    /// `Separator`: a string.
-    ///
-    /// Example: `"."`
+    /// `Separator`; example: `"."`
     pub separator: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `Description`; example: `"task1"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateMetaAndDataSyncDatahubTask`] call returns.
 #[tc_model]
 pub struct CreateMetaAndDataSyncDatahubTaskResponse {
-    /// `Result`: a [`CreateDatahubTaskRes`](super::models::CreateDatahubTaskRes).
+    /// `Result`
     pub result: models::CreateDatahubTaskRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -939,70 +960,64 @@ pub struct CreateMetaAndDataSyncDatahubTaskResponse {
 /// The `CreateMetaDataAndOffsetSyncDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateMetaDataAndOffsetSyncDatahubTaskResponse`].
-/// The codes it documents are in [`CreateMetaDataAndOffsetSyncDatahubTaskError`](super::errors::CreateMetaDataAndOffsetSyncDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateMetaDataAndOffsetSyncDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateMetaDataAndOffsetSyncDatahubTask",
     output = CreateMetaDataAndOffsetSyncDatahubTaskResponse,
-    error = super::errors::CreateMetaDataAndOffsetSyncDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateMetaDataAndOffsetSyncDatahubTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"MetaDataAndOffsetSyncDatahubTask"`
+    /// `TaskName`; example: `"MetaDataAndOffsetSyncDatahubTask"`
     pub task_name: String,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n3a2n6"`
+    /// `SourceResourceId`; example: `"resource-y9n3a2n6"`
     pub source_resource_id: String,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n33bb6"`
+    /// `TargetResourceId`; example: `"resource-y9n33bb6"`
     pub target_resource_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"taskDescription"`
+    /// `Description`; example: `"taskDescription"`
     pub description: Option<String>,
 
-    /// `OffsetType`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `OffsetType`; example: `"latest"`
     pub offset_type: Option<String>,
 
-    /// `TopicRegularExpression`: a string.
-    ///
-    /// Example: `"^test.*"`
+    /// `TopicRegularExpression`; example: `"^test.*"`
     pub topic_regular_expression: Option<String>,
 
-    /// `TopicList`: a list of strings.
-    ///
-    /// Example: `["bbbb14"]`
+    /// `TopicList`; example: `["bbbb14"]`
     pub topic_list: Option<Vec<String>>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Prefix`; example: `"topic1"`
     pub prefix: Option<String>,
 
-    /// `Separator`: a string.
-    ///
-    /// Example: `"."`
+    /// `Separator`; example: `"."`
     pub separator: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateMetaDataAndOffsetSyncDatahubTask`] call returns.
 #[tc_model]
 pub struct CreateMetaDataAndOffsetSyncDatahubTaskResponse {
-    /// `Result`: a [`CreateDatahubTaskRes`](super::models::CreateDatahubTaskRes).
+    /// `Result`
     pub result: Option<models::CreateDatahubTaskRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1012,45 +1027,48 @@ pub struct CreateMetaDataAndOffsetSyncDatahubTaskResponse {
 /// The `CreateMetaSyncDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateMetaSyncDatahubTaskResponse`].
-/// The codes it documents are in [`CreateMetaSyncDatahubTaskError`](super::errors::CreateMetaSyncDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateMetaSyncDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateMetaSyncDatahubTask",
     output = CreateMetaSyncDatahubTaskResponse,
-    error = super::errors::CreateMetaSyncDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateMetaSyncDatahubTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"CreateMetaSyncDatahubTask"`
+    /// `TaskName`; example: `"CreateMetaSyncDatahubTask"`
     pub task_name: String,
 
-    /// `SourceResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n9pr46"`
+    /// `SourceResourceId`; example: `"resource-y9n9pr46"`
     pub source_resource_id: String,
 
-    /// `TargetResourceId`: a string.
-    ///
-    /// Example: `"resource-y9n947b6"`
+    /// `TargetResourceId`; example: `"resource-y9n947b6"`
     pub target_resource_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Description`; example: `"test1"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateMetaSyncDatahubTask`] call returns.
 #[tc_model]
 pub struct CreateMetaSyncDatahubTaskResponse {
-    /// `Result`: a [`CreateDatahubTaskRes`](super::models::CreateDatahubTaskRes).
+    /// `Result`
     pub result: Option<models::CreateDatahubTaskRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1060,37 +1078,50 @@ pub struct CreateMetaSyncDatahubTaskResponse {
 /// The `CreatePartition` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreatePartitionResponse`].
-/// The codes it documents are in [`CreatePartitionError`](super::errors::CreatePartitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreatePartition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreatePartition",
     output = CreatePartitionResponse,
-    error = super::errors::CreatePartitionError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreatePartition {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: i64,
 }
 
 /// What a successful [`CreatePartition`] call returns.
 #[tc_model]
 pub struct CreatePartitionResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1100,131 +1131,108 @@ pub struct CreatePartitionResponse {
 /// The `CreatePostPaidInstance` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreatePostPaidInstanceResponse`].
-/// The codes it documents are in [`CreatePostPaidInstanceError`](super::errors::CreatePostPaidInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreatePostPaidInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreatePostPaidInstance",
     output = CreatePostPaidInstanceResponse,
-    error = super::errors::CreatePostPaidInstanceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreatePostPaidInstance {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: Option<String>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<i64>,
 
-    /// `MsgRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1440`
+    /// `MsgRetentionTime`; example: `1440`
     pub msg_retention_time: Option<i64>,
 
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `5914`
+    /// `ClusterId`; example: `5914`
     pub cluster_id: Option<i64>,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"2.4.2"`
+    /// `KafkaVersion`; example: `"2.4.2"`
     pub kafka_version: Option<String>,
 
-    /// `SpecificationsType`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `SpecificationsType`; example: `"profession"`
     pub specifications_type: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: Option<String>,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `BandWidth`; example: `20`
     pub band_width: Option<i64>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: Option<i64>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Partition`; example: `400`
     pub partition: Option<i64>,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TopicNum`; example: `200`
     pub topic_num: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100006`
+    /// `ZoneId`; example: `100006`
     pub zone_id: Option<i64>,
 
-    /// `MultiZoneFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MultiZoneFlag`; example: `true`
     pub multi_zone_flag: Option<bool>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100006,100007]`
+    /// `ZoneIds`; example: `[100006,100007]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: Option<i64>,
 
-    /// `PublicNetworkMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PublicNetworkMonthly`; example: `12`
     pub public_network_monthly: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ElasticBandwidthSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ElasticBandwidthSwitch`; example: `0`
     pub elastic_bandwidth_switch: Option<i64>,
 
-    /// `CustomSSLCertId`: a string.
-    ///
-    /// Example: `"TTpTQ6QD"`
+    /// `CustomSSLCertId`; example: `"TTpTQ6QD"`
     #[tc(rename = "CustomSSLCertId")]
     pub custom_ssl_cert_id: Option<String>,
 
-    /// `StoreQuantityType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StoreQuantityType`; example: `1`
     pub store_quantity_type: Option<i64>,
 }
 
 /// What a successful [`CreatePostPaidInstance`] call returns.
 #[tc_model]
 pub struct CreatePostPaidInstanceResponse {
-    /// `Result`: a [`CreateInstancePostResp`](super::models::CreateInstancePostResp).
+    /// `Result`
     pub result: models::CreateInstancePostResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1234,37 +1242,45 @@ pub struct CreatePostPaidInstanceResponse {
 /// The `CreatePrometheus` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreatePrometheusResponse`].
-/// The codes it documents are in [`CreatePrometheusError`](super::errors::CreatePrometheusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreatePrometheus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreatePrometheus",
     output = CreatePrometheusResponse,
-    error = super::errors::CreatePrometheusError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreatePrometheus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: String,
 }
 
 /// What a successful [`CreatePrometheus`] call returns.
 #[tc_model]
 pub struct CreatePrometheusResponse {
-    /// `Result`: a [`PrometheusResult`](super::models::PrometheusResult).
+    /// `Result`
     pub result: models::PrometheusResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1274,80 +1290,80 @@ pub struct CreatePrometheusResponse {
 /// The `CreateRoute` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateRouteResponse`].
-/// The codes it documents are in [`CreateRouteError`](super::errors::CreateRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`LimitExceeded.RouteOverLimit`](super::errors::CkafkaErrorCode::LimitExceededRouteOverLimit)
+/// - [`LimitExceeded.RouteSASLOverLimit`](super::errors::CkafkaErrorCode::LimitExceededRouteSaslOverLimit)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateRoute",
     output = CreateRouteResponse,
-    error = super::errors::CreateRouteError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateRoute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `VipType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipType`; example: `1`
     pub vip_type: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: Option<String>,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: Option<i64>,
 
-    /// `AuthFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthFlag`; example: `1`
     pub auth_flag: Option<i64>,
 
-    /// `CallerAppid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `CallerAppid`; example: `1000000001`
     pub caller_appid: Option<i64>,
 
-    /// `PublicNetwork`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublicNetwork`; example: `3`
     pub public_network: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `Ip`; example: `"10.0.0.30"`
     pub ip: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-test"]`
+    /// `SecurityGroupIds`; example: `["sg-test"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `IpWhitelist`: a list of [`IpWhitelistDto`](super::models::IpWhitelistDto) objects.
+    /// `IpWhitelist`
     pub ip_whitelist: Option<Vec<models::IpWhitelistDto>>,
 }
 
 /// What a successful [`CreateRoute`] call returns.
 #[tc_model]
 pub struct CreateRouteResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1357,62 +1373,54 @@ pub struct CreateRouteResponse {
 /// The `CreateThrottleRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateThrottleRuleResponse`].
-/// The codes it documents are in [`CreateThrottleRuleError`](super::errors::CreateThrottleRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateThrottleRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateThrottleRule",
     output = CreateThrottleRuleResponse,
-    error = super::errors::CreateThrottleRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateThrottleRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ThrottleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThrottleType`; example: `1`
     pub throttle_type: i64,
 
-    /// `GroupNameList`: a list of strings.
-    ///
-    /// Example: `["group-test"]`
+    /// `GroupNameList`; example: `["group-test"]`
     pub group_name_list: Option<Vec<String>>,
 
-    /// `ConsumeThrottle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConsumeThrottle`; example: `100`
     pub consume_throttle: Option<u64>,
 
-    /// `ProduceThrottle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ProduceThrottle`; example: `20`
     pub produce_throttle: Option<u64>,
 
-    /// `ClientIdList`: a list of strings.
-    ///
-    /// Example: `["client-test"]`
+    /// `ClientIdList`; example: `["client-test"]`
     pub client_id_list: Option<Vec<String>>,
 
-    /// `UserNameList`: a list of strings.
-    ///
-    /// Example: `["user-test"]`
+    /// `UserNameList`; example: `["user-test"]`
     pub user_name_list: Option<Vec<String>>,
 
-    /// `TopicNameList`: a list of strings.
-    ///
-    /// Example: `["topic-test"]`
+    /// `TopicNameList`; example: `["topic-test"]`
     pub topic_name_list: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateThrottleRule`] call returns.
 #[tc_model]
 pub struct CreateThrottleRuleResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: Option<models::JgwOperateResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1422,34 +1430,37 @@ pub struct CreateThrottleRuleResponse {
 /// The `CreateToken` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateTokenResponse`].
-/// The codes it documents are in [`CreateTokenError`](super::errors::CreateTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateToken",
     output = CreateTokenResponse,
-    error = super::errors::CreateTokenError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateToken {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `User`; example: `"username-test"`
     pub user: String,
 }
 
 /// What a successful [`CreateToken`] call returns.
 #[tc_model]
 pub struct CreateTokenResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"904b75130b4b4102bdeb071a7f48523a"`
+    /// `Result`; example: `"904b75130b4b4102bdeb071a7f48523a"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1459,110 +1470,97 @@ pub struct CreateTokenResponse {
 /// The `CreateTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.TopicNameAlreadyExist`](super::errors::CkafkaErrorCode::InvalidParameterValueTopicNameAlreadyExist)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: i64,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: i64,
 
-    /// `EnableWhiteList`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableWhiteList`; example: `0`
     pub enable_white_list: Option<i64>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1","2.2.2.2"]`
+    /// `IpWhiteList`; example: `["1.1.1.1","2.2.2.2"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `CleanUpPolicy`: a string.
-    ///
-    /// Example: `"delete"`
+    /// `CleanUpPolicy`; example: `"delete"`
     pub clean_up_policy: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note"`
+    /// `Note`; example: `"note"`
     pub note: Option<String>,
 
-    /// `MinInsyncReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MinInsyncReplicas`; example: `2`
     pub min_insync_replicas: Option<i64>,
 
-    /// `UncleanLeaderElectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UncleanLeaderElectionEnable`; example: `1`
     pub unclean_leader_election_enable: Option<i64>,
 
-    /// `RetentionMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `RetentionMs`; example: `60000`
     pub retention_ms: Option<i64>,
 
-    /// `SegmentMs`: a signed 64-bit integer.
-    ///
-    /// Example: `86400000`
+    /// `SegmentMs`; example: `86400000`
     pub segment_ms: Option<i64>,
 
-    /// `MaxMessageBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxMessageBytes`; example: `1024`
     pub max_message_bytes: Option<i64>,
 
-    /// `EnableAclRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAclRule`; example: `0`
     pub enable_acl_rule: Option<i64>,
 
-    /// `AclRuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `AclRuleName`; example: `"rulename-test"`
     pub acl_rule_name: Option<String>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `LogMsgTimestampType`: a string.
-    ///
-    /// Example: `"LogAppendTime"`
+    /// `LogMsgTimestampType`; example: `"LogAppendTime"`
     pub log_msg_timestamp_type: Option<String>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `Result`: a [`CreateTopicResp`](super::models::CreateTopicResp).
+    /// `Result`
     pub result: models::CreateTopicResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1572,37 +1570,49 @@ pub struct CreateTopicResponse {
 /// The `CreateTopicIpWhiteList` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateTopicIpWhiteListResponse`].
-/// The codes it documents are in [`CreateTopicIpWhiteListError`](super::errors::CreateTopicIpWhiteListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateTopicIpWhiteList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateTopicIpWhiteList",
     output = CreateTopicIpWhiteListResponse,
-    error = super::errors::CreateTopicIpWhiteListError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateTopicIpWhiteList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["192.16.23.36"]`
+    /// `IpWhiteList`; example: `["192.16.23.36"]`
     pub ip_white_list: Vec<String>,
 }
 
 /// What a successful [`CreateTopicIpWhiteList`] call returns.
 #[tc_model]
 pub struct CreateTopicIpWhiteListResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1612,37 +1622,49 @@ pub struct CreateTopicIpWhiteListResponse {
 /// The `CreateUser` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct CreateUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `Name`; example: `"name-test"`
     pub name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1652,57 +1674,61 @@ pub struct CreateUserResponse {
 /// The `DeleteAcl` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteAclResponse`].
-/// The codes it documents are in [`DeleteAclError`](super::errors::DeleteAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteAcl",
     output = DeleteAclResponse,
-    error = super::errors::DeleteAclError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteAcl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `ResourceName`; example: `"topic-test"`
     pub resource_name: String,
 
-    /// `Operation`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Operation`; example: `2`
     pub operation: i64,
 
-    /// `PermissionType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PermissionType`; example: `2`
     pub permission_type: i64,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Host`; example: `"1.1.1.1"`
     pub host: Option<String>,
 
-    /// `Principal`: a string.
-    ///
-    /// Example: `"User:*"`
+    /// `Principal`; example: `"User:*"`
     pub principal: Option<String>,
 }
 
 /// What a successful [`DeleteAcl`] call returns.
 #[tc_model]
 pub struct DeleteAclResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1712,34 +1738,47 @@ pub struct DeleteAclResponse {
 /// The `DeleteAclRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteAclRuleResponse`].
-/// The codes it documents are in [`DeleteAclRuleError`](super::errors::DeleteAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteAclRule",
     output = DeleteAclRuleResponse,
-    error = super::errors::DeleteAclRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteAclRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `RuleName`; example: `"rulename-test"`
     pub rule_name: String,
 }
 
 /// What a successful [`DeleteAclRule`] call returns.
 #[tc_model]
 pub struct DeleteAclRuleResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1749,27 +1788,37 @@ pub struct DeleteAclRuleResponse {
 /// The `DeleteConnectResource` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteConnectResourceResponse`].
-/// The codes it documents are in [`DeleteConnectResourceError`](super::errors::DeleteConnectResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteConnectResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteConnectResource",
     output = DeleteConnectResourceResponse,
-    error = super::errors::DeleteConnectResourceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteConnectResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 }
 
 /// What a successful [`DeleteConnectResource`] call returns.
 #[tc_model]
 pub struct DeleteConnectResourceResponse {
-    /// `Result`: a [`ConnectResourceResourceIdResp`](super::models::ConnectResourceResourceIdResp).
+    /// `Result`
     pub result: models::ConnectResourceResourceIdResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1779,27 +1828,35 @@ pub struct DeleteConnectResourceResponse {
 /// The `DeleteDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteDatahubTaskResponse`].
-/// The codes it documents are in [`DeleteDatahubTaskError`](super::errors::DeleteDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteDatahubTask",
     output = DeleteDatahubTaskResponse,
-    error = super::errors::DeleteDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 }
 
 /// What a successful [`DeleteDatahubTask`] call returns.
 #[tc_model]
 pub struct DeleteDatahubTaskResponse {
-    /// `Result`: a [`DatahubTaskIdRes`](super::models::DatahubTaskIdRes).
+    /// `Result`
     pub result: models::DatahubTaskIdRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1809,29 +1866,45 @@ pub struct DeleteDatahubTaskResponse {
 /// The `DeleteDatahubTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteDatahubTopicResponse`].
-/// The codes it documents are in [`DeleteDatahubTopicError`](super::errors::DeleteDatahubTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteDatahubTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceInUse`](super::errors::CkafkaErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteDatahubTopic",
     output = DeleteDatahubTopicResponse,
-    error = super::errors::DeleteDatahubTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteDatahubTopic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 }
 
 /// What a successful [`DeleteDatahubTopic`] call returns.
 #[tc_model]
 pub struct DeleteDatahubTopicResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
-    ///
-    /// Example: `{"Data":{"FlowId":0},"ReturnCode":"0"}`
+    /// `Result`; example: `{"Data":{"FlowId":0},"ReturnCode":"0"}`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1841,32 +1914,45 @@ pub struct DeleteDatahubTopicResponse {
 /// The `DeleteGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteGroupResponse`].
-/// The codes it documents are in [`DeleteGroupError`](super::errors::DeleteGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteGroup",
     output = DeleteGroupResponse,
-    error = super::errors::DeleteGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 }
 
 /// What a successful [`DeleteGroup`] call returns.
 #[tc_model]
 pub struct DeleteGroupResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1876,37 +1962,37 @@ pub struct DeleteGroupResponse {
 /// The `DeleteGroupSubscribeTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteGroupSubscribeTopicResponse`].
-/// The codes it documents are in [`DeleteGroupSubscribeTopicError`](super::errors::DeleteGroupSubscribeTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteGroupSubscribeTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteGroupSubscribeTopic",
     output = DeleteGroupSubscribeTopicResponse,
-    error = super::errors::DeleteGroupSubscribeTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteGroupSubscribeTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 }
 
 /// What a successful [`DeleteGroupSubscribeTopic`] call returns.
 #[tc_model]
 pub struct DeleteGroupSubscribeTopicResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1916,27 +2002,43 @@ pub struct DeleteGroupSubscribeTopicResponse {
 /// The `DeleteInstancePost` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteInstancePostResponse`].
-/// The codes it documents are in [`DeleteInstancePostError`](super::errors::DeleteInstancePostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteInstancePost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteInstancePost",
     output = DeleteInstancePostResponse,
-    error = super::errors::DeleteInstancePostError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteInstancePost {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeleteInstancePost`] call returns.
 #[tc_model]
 pub struct DeleteInstancePostResponse {
-    /// `Result`: an [`InstanceDeleteResponse`](super::models::InstanceDeleteResponse).
+    /// `Result`
     pub result: models::InstanceDeleteResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1946,27 +2048,31 @@ pub struct DeleteInstancePostResponse {
 /// The `DeleteInstancePre` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteInstancePreResponse`].
-/// The codes it documents are in [`DeleteInstancePreError`](super::errors::DeleteInstancePreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteInstancePre)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteInstancePre",
     output = DeleteInstancePreResponse,
-    error = super::errors::DeleteInstancePreError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteInstancePre {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeleteInstancePre`] call returns.
 #[tc_model]
 pub struct DeleteInstancePreResponse {
-    /// `Result`: a [`CreateInstancePreResp`](super::models::CreateInstancePreResp).
+    /// `Result`
     pub result: models::CreateInstancePreResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1976,42 +2082,54 @@ pub struct DeleteInstancePreResponse {
 /// The `DeleteRoute` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteRouteResponse`].
-/// The codes it documents are in [`DeleteRouteError`](super::errors::DeleteRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteRoute",
     output = DeleteRouteResponse,
-    error = super::errors::DeleteRouteError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteRoute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `RouteId`; example: `301`
     pub route_id: i64,
 
-    /// `CallerAppid`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `CallerAppid`; example: `1000000001`
     pub caller_appid: Option<i64>,
 
-    /// `DeleteRouteTime`: a string.
-    ///
-    /// Example: `"2020-08-21 11:15:54"`
+    /// `DeleteRouteTime`; example: `"2020-08-21 11:15:54"`
     pub delete_route_time: Option<String>,
 }
 
 /// What a successful [`DeleteRoute`] call returns.
 #[tc_model]
 pub struct DeleteRouteResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2021,25 +2139,30 @@ pub struct DeleteRouteResponse {
 /// The `DeleteRouteTriggerTime` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteRouteTriggerTimeResponse`].
-/// The codes it documents are in [`DeleteRouteTriggerTimeError`](super::errors::DeleteRouteTriggerTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteRouteTriggerTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CkafkaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteRouteTriggerTime",
     output = DeleteRouteTriggerTimeResponse,
-    error = super::errors::DeleteRouteTriggerTimeError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteRouteTriggerTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `DelayTime`: a string.
-    ///
-    /// Example: `"2020-08-21 11:15:54"`
+    /// `DelayTime`; example: `"2020-08-21 11:15:54"`
     pub delay_time: String,
 }
 
@@ -2053,32 +2176,36 @@ pub struct DeleteRouteTriggerTimeResponse {
 /// The `DeleteThrottleRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteThrottleRuleResponse`].
-/// The codes it documents are in [`DeleteThrottleRuleError`](super::errors::DeleteThrottleRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteThrottleRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteThrottleRule",
     output = DeleteThrottleRuleResponse,
-    error = super::errors::DeleteThrottleRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteThrottleRule {
-    /// `ThrottleRuleId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ThrottleRuleId`; example: `"1"`
     pub throttle_rule_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DeleteThrottleRule`] call returns.
 #[tc_model]
 pub struct DeleteThrottleRuleResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: Option<models::JgwOperateResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2088,34 +2215,49 @@ pub struct DeleteThrottleRuleResponse {
 /// The `DeleteTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteTopicResponse`].
-/// The codes it documents are in [`DeleteTopicError`](super::errors::DeleteTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceInUse`](super::errors::CkafkaErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.FrequencyTopicDeleteOperate`](super::errors::CkafkaErrorCode::UnsupportedOperationFrequencyTopicDeleteOperate)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteTopic",
     output = DeleteTopicResponse,
-    error = super::errors::DeleteTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 }
 
 /// What a successful [`DeleteTopic`] call returns.
 #[tc_model]
 pub struct DeleteTopicResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
-    ///
-    /// Example: `{"Data":null,"ReturnCode":"0","ReturnMessage":"success"}`
+    /// `Result`; example: `{"Data":null,"ReturnCode":"0","ReturnMessage":"success"}`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2125,32 +2267,46 @@ pub struct DeleteTopicResponse {
 /// The `DeleteUser` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DeleteUserResponse`].
-/// The codes it documents are in [`DeleteUserError`](super::errors::DeleteUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DeleteUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DeleteUser",
     output = DeleteUserResponse,
-    error = super::errors::DeleteUserError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DeleteUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `Name`; example: `"name-test"`
     pub name: String,
 }
 
 /// What a successful [`DeleteUser`] call returns.
 #[tc_model]
 pub struct DeleteUserResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2160,45 +2316,51 @@ pub struct DeleteUserResponse {
 /// The `DescribeACL` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeACLResponse`].
-/// The codes it documents are in [`DescribeACLError`](super::errors::DescribeACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeACL",
     output = DescribeACLResponse,
-    error = super::errors::DescribeACLError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeACL {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `ResourceName`; example: `"topic-test"`
     pub resource_name: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -2208,7 +2370,7 @@ pub struct DescribeACL {
 /// What a successful [`DescribeACL`] call returns.
 #[tc_model]
 pub struct DescribeACLResponse {
-    /// `Result`: an [`AclResponse`](super::models::AclResponse).
+    /// `Result`
     pub result: models::AclResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2218,32 +2380,50 @@ pub struct DescribeACLResponse {
 /// The `DescribeAccessPolicy` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeAccessPolicyResponse`].
-/// The codes it documents are in [`DescribeAccessPolicyError`](super::errors::DescribeAccessPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeAccessPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`MissingParameter`](super::errors::CkafkaErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CkafkaErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CkafkaErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CkafkaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeAccessPolicy",
     output = DescribeAccessPolicyResponse,
-    error = super::errors::DescribeAccessPolicyError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeAccessPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-ay3z77qe"`
+    /// `InstanceId`; example: `"ckafka-ay3z77qe"`
     pub instance_id: String,
 
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `137946`
+    /// `RouteId`; example: `137946`
     pub route_id: i64,
 }
 
 /// What a successful [`DescribeAccessPolicy`] call returns.
 #[tc_model]
 pub struct DescribeAccessPolicyResponse {
-    /// `Result`: an [`ExternalAccessInfoWrapper`](super::models::ExternalAccessInfoWrapper).
+    /// `Result`
     pub result: models::ExternalAccessInfoWrapper,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2253,42 +2433,52 @@ pub struct DescribeAccessPolicyResponse {
 /// The `DescribeAclRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeAclRuleResponse`].
-/// The codes it documents are in [`DescribeAclRuleError`](super::errors::DescribeAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeAclRule",
     output = DescribeAclRuleResponse,
-    error = super::errors::DescribeAclRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeAclRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `RuleName`; example: `"rulename-test"`
     pub rule_name: Option<String>,
 
-    /// `PatternType`: a string.
-    ///
-    /// Example: `"PREFIXED"`
+    /// `PatternType`; example: `"PREFIXED"`
     pub pattern_type: Option<String>,
 
-    /// `IsSimplified`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSimplified`; example: `false`
     pub is_simplified: Option<bool>,
 }
 
 /// What a successful [`DescribeAclRule`] call returns.
 #[tc_model]
 pub struct DescribeAclRuleResponse {
-    /// `Result`: an [`AclRuleResp`](super::models::AclRuleResp).
+    /// `Result`
     pub result: models::AclRuleResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2298,27 +2488,30 @@ pub struct DescribeAclRuleResponse {
 /// The `DescribeCkafkaVersion` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeCkafkaVersionResponse`].
-/// The codes it documents are in [`DescribeCkafkaVersionError`](super::errors::DescribeCkafkaVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeCkafkaVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeCkafkaVersion",
     output = DescribeCkafkaVersionResponse,
-    error = super::errors::DescribeCkafkaVersionError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeCkafkaVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCkafkaVersion`] call returns.
 #[tc_model]
 pub struct DescribeCkafkaVersionResponse {
-    /// `Result`: an [`InstanceVersion`](super::models::InstanceVersion).
+    /// `Result`
     pub result: models::InstanceVersion,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2328,27 +2521,44 @@ pub struct DescribeCkafkaVersionResponse {
 /// The `DescribeCkafkaZone` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeCkafkaZoneResponse`].
-/// The codes it documents are in [`DescribeCkafkaZoneError`](super::errors::DescribeCkafkaZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeCkafkaZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeCkafkaZone",
     output = DescribeCkafkaZoneResponse,
-    error = super::errors::DescribeCkafkaZoneError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeCkafkaZone {
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `CdcId`; example: `"cluster-test"`
     pub cdc_id: Option<String>,
 }
 
 /// What a successful [`DescribeCkafkaZone`] call returns.
 #[tc_model]
 pub struct DescribeCkafkaZoneResponse {
-    /// `Result`: a [`ZoneResponse`](super::models::ZoneResponse).
+    /// `Result`
     pub result: models::ZoneResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2358,27 +2568,37 @@ pub struct DescribeCkafkaZoneResponse {
 /// The `DescribeConnectResource` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeConnectResourceResponse`].
-/// The codes it documents are in [`DescribeConnectResourceError`](super::errors::DescribeConnectResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeConnectResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeConnectResource",
     output = DescribeConnectResourceResponse,
-    error = super::errors::DescribeConnectResourceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeConnectResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 }
 
 /// What a successful [`DescribeConnectResource`] call returns.
 #[tc_model]
 pub struct DescribeConnectResourceResponse {
-    /// `Result`: a [`DescribeConnectResourceResp`](super::models::DescribeConnectResourceResp).
+    /// `Result`
     pub result: models::DescribeConnectResourceResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2388,47 +2608,49 @@ pub struct DescribeConnectResourceResponse {
 /// The `DescribeConnectResources` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeConnectResourcesResponse`].
-/// The codes it documents are in [`DescribeConnectResourcesError`](super::errors::DescribeConnectResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeConnectResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeConnectResources",
     output = DescribeConnectResourcesResponse,
-    error = super::errors::DescribeConnectResourcesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeConnectResources {
-    /// `Type`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `Type`; example: `"KAFKA"`
     pub r#type: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 }
 
 /// What a successful [`DescribeConnectResources`] call returns.
 #[tc_model]
 pub struct DescribeConnectResourcesResponse {
-    /// `Result`: a [`DescribeConnectResourcesResp`](super::models::DescribeConnectResourcesResp).
+    /// `Result`
     pub result: models::DescribeConnectResourcesResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2438,47 +2660,55 @@ pub struct DescribeConnectResourcesResponse {
 /// The `DescribeConsumerGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeConsumerGroupResponse`].
-/// The codes it documents are in [`DescribeConsumerGroupError`](super::errors::DescribeConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeConsumerGroup",
     output = DescribeConsumerGroupResponse,
-    error = super::errors::DescribeConsumerGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeConsumerGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupName`; example: `"group-test"`
     pub group_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeConsumerGroup`] call returns.
 #[tc_model]
 pub struct DescribeConsumerGroupResponse {
-    /// `Result`: a [`ConsumerGroupResponse`](super::models::ConsumerGroupResponse).
+    /// `Result`
     pub result: models::ConsumerGroupResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2488,27 +2718,36 @@ pub struct DescribeConsumerGroupResponse {
 /// The `DescribeCvmInfo` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeCvmInfoResponse`].
-/// The codes it documents are in [`DescribeCvmInfoError`](super::errors::DescribeCvmInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeCvmInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeCvmInfo",
     output = DescribeCvmInfoResponse,
-    error = super::errors::DescribeCvmInfoError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeCvmInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeCvmInfo`] call returns.
 #[tc_model]
 pub struct DescribeCvmInfoResponse {
-    /// `Result`: a [`ListCvmAndIpInfoRsp`](super::models::ListCvmAndIpInfoRsp).
+    /// `Result`
     pub result: models::ListCvmAndIpInfoRsp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2518,47 +2757,55 @@ pub struct DescribeCvmInfoResponse {
 /// The `DescribeDatahubGroupOffsets` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeDatahubGroupOffsetsResponse`].
-/// The codes it documents are in [`DescribeDatahubGroupOffsetsError`](super::errors::DescribeDatahubGroupOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeDatahubGroupOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeDatahubGroupOffsets",
     output = DescribeDatahubGroupOffsetsResponse,
-    error = super::errors::DescribeDatahubGroupOffsetsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeDatahubGroupOffsets {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDatahubGroupOffsets`] call returns.
 #[tc_model]
 pub struct DescribeDatahubGroupOffsetsResponse {
-    /// `Result`: a [`GroupOffsetResponse`](super::models::GroupOffsetResponse).
+    /// `Result`
     pub result: models::GroupOffsetResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2568,27 +2815,34 @@ pub struct DescribeDatahubGroupOffsetsResponse {
 /// The `DescribeDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeDatahubTaskResponse`].
-/// The codes it documents are in [`DescribeDatahubTaskError`](super::errors::DescribeDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeDatahubTask",
     output = DescribeDatahubTaskResponse,
-    error = super::errors::DescribeDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeDatahubTask`] call returns.
 #[tc_model]
 pub struct DescribeDatahubTaskResponse {
-    /// `Result`: a [`DescribeDatahubTaskRes`](super::models::DescribeDatahubTaskRes).
+    /// `Result`
     pub result: models::DescribeDatahubTaskRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2598,57 +2852,54 @@ pub struct DescribeDatahubTaskResponse {
 /// The `DescribeDatahubTasks` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeDatahubTasksResponse`].
-/// The codes it documents are in [`DescribeDatahubTasksError`](super::errors::DescribeDatahubTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeDatahubTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeDatahubTasks",
     output = DescribeDatahubTasksResponse,
-    error = super::errors::DescribeDatahubTasksError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeDatahubTasks {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `TargetType`; example: `"KAFKA"`
     pub target_type: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SINK"`
+    /// `TaskType`; example: `"SINK"`
     pub task_type: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `SourceType`; example: `"KAFKA"`
     pub source_type: Option<String>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: Option<String>,
 }
 
 /// What a successful [`DescribeDatahubTasks`] call returns.
 #[tc_model]
 pub struct DescribeDatahubTasksResponse {
-    /// `Result`: a [`DescribeDatahubTasksRes`](super::models::DescribeDatahubTasksRes).
+    /// `Result`
     pub result: models::DescribeDatahubTasksRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2658,27 +2909,44 @@ pub struct DescribeDatahubTasksResponse {
 /// The `DescribeDatahubTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeDatahubTopicResponse`].
-/// The codes it documents are in [`DescribeDatahubTopicError`](super::errors::DescribeDatahubTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeDatahubTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeDatahubTopic",
     output = DescribeDatahubTopicResponse,
-    error = super::errors::DescribeDatahubTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeDatahubTopic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 }
 
 /// What a successful [`DescribeDatahubTopic`] call returns.
 #[tc_model]
 pub struct DescribeDatahubTopicResponse {
-    /// `Result`: a [`DescribeDatahubTopicResp`](super::models::DescribeDatahubTopicResp).
+    /// `Result`
     pub result: models::DescribeDatahubTopicResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2688,52 +2956,59 @@ pub struct DescribeDatahubTopicResponse {
 /// The `DescribeDatahubTopics` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeDatahubTopicsResponse`].
-/// The codes it documents are in [`DescribeDatahubTopicsError`](super::errors::DescribeDatahubTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeDatahubTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeDatahubTopics",
     output = DescribeDatahubTopicsResponse,
-    error = super::errors::DescribeDatahubTopicsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeDatahubTopics {
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `QueryFromConnectResource`: a boolean.
-    ///
-    /// Example: `false`
+    /// `QueryFromConnectResource`; example: `false`
     pub query_from_connect_resource: Option<bool>,
 
-    /// `ConnectResourceId`: a string.
-    ///
-    /// Example: `"resource-xxx"`
+    /// `ConnectResourceId`; example: `"resource-xxx"`
     pub connect_resource_id: Option<String>,
 
-    /// `TopicRegularExpression`: a string.
-    ///
-    /// Example: `".*"`
+    /// `TopicRegularExpression`; example: `".*"`
     pub topic_regular_expression: Option<String>,
 }
 
 /// What a successful [`DescribeDatahubTopics`] call returns.
 #[tc_model]
 pub struct DescribeDatahubTopicsResponse {
-    /// `Result`: a [`DescribeDatahubTopicsResp`](super::models::DescribeDatahubTopicsResp).
+    /// `Result`
     pub result: models::DescribeDatahubTopicsResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2743,45 +3018,55 @@ pub struct DescribeDatahubTopicsResponse {
 /// The `DescribeGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeGroupResponse`].
-/// The codes it documents are in [`DescribeGroupError`](super::errors::DescribeGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeGroup",
     output = DescribeGroupResponse,
-    error = super::errors::DescribeGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeGroup`] call returns.
 #[tc_model]
 pub struct DescribeGroupResponse {
-    /// `Result`: a [`GroupResponse`](super::models::GroupResponse).
+    /// `Result`
     pub result: models::GroupResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2791,32 +3076,46 @@ pub struct DescribeGroupResponse {
 /// The `DescribeGroupInfo` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeGroupInfoResponse`].
-/// The codes it documents are in [`DescribeGroupInfoError`](super::errors::DescribeGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeGroupInfo",
     output = DescribeGroupInfoResponse,
-    error = super::errors::DescribeGroupInfoError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeGroupInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `GroupList`: a list of strings.
-    ///
-    /// Example: `["group-test"]`
+    /// `GroupList`; example: `["group-test"]`
     pub group_list: Vec<String>,
 }
 
 /// What a successful [`DescribeGroupInfo`] call returns.
 #[tc_model]
 pub struct DescribeGroupInfoResponse {
-    /// `Result`: a list of [`GroupInfoResponse`](super::models::GroupInfoResponse) objects.
+    /// `Result`
     pub result: Vec<models::GroupInfoResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2826,52 +3125,58 @@ pub struct DescribeGroupInfoResponse {
 /// The `DescribeGroupOffsets` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeGroupOffsetsResponse`].
-/// The codes it documents are in [`DescribeGroupOffsetsError`](super::errors::DescribeGroupOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeGroupOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeGroupOffsets",
     output = DescribeGroupOffsetsResponse,
-    error = super::errors::DescribeGroupOffsetsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeGroupOffsets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 
-    /// `Topics`: a list of strings.
-    ///
-    /// Example: `["topic-test"]`
+    /// `Topics`; example: `["topic-test"]`
     pub topics: Option<Vec<String>>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeGroupOffsets`] call returns.
 #[tc_model]
 pub struct DescribeGroupOffsetsResponse {
-    /// `Result`: a [`GroupOffsetResponse`](super::models::GroupOffsetResponse).
+    /// `Result`
     pub result: models::GroupOffsetResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2881,27 +3186,45 @@ pub struct DescribeGroupOffsetsResponse {
 /// The `DescribeInstanceAttributes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeInstanceAttributesResponse`].
-/// The codes it documents are in [`DescribeInstanceAttributesError`](super::errors::DescribeInstanceAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeInstanceAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeInstanceAttributes",
     output = DescribeInstanceAttributesResponse,
-    error = super::errors::DescribeInstanceAttributesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeInstanceAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceAttributes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceAttributesResponse {
-    /// `Result`: an [`InstanceAttributesResponse`](super::models::InstanceAttributesResponse).
+    /// `Result`
     pub result: models::InstanceAttributesResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2911,60 +3234,61 @@ pub struct DescribeInstanceAttributesResponse {
 /// The `DescribeInstances` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,7]`
+    /// `Status`; example: `[1,7]`
     pub status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey-test"`
+    /// `TagKey`; example: `"tagkey-test"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub tag_key: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `Result`: an [`InstanceResponse`](super::models::InstanceResponse).
+    /// `Result`
     pub result: models::InstanceResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2974,71 +3298,74 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesDetail` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeInstancesDetailResponse`].
-/// The codes it documents are in [`DescribeInstancesDetailError`](super::errors::DescribeInstancesDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeInstancesDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeInstancesDetail",
     output = DescribeInstancesDetailResponse,
-    error = super::errors::DescribeInstancesDetailError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeInstancesDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,5]`
+    /// `Status`; example: `[1,5]`
     pub status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TagKey`; example: `"1"`
     pub tag_key: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `InstanceIds`: a string.
-    ///
-    /// Example: `"[\"ckafka-test\"]"`
+    /// `InstanceIds`; example: `"[\"ckafka-test\"]"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_ids: Option<String>,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ckafka-test"]`
+    /// `InstanceIdList`; example: `["ckafka-test"]`
     pub instance_id_list: Option<Vec<String>>,
 
-    /// `TagList`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagList`
     pub tag_list: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`DescribeInstancesDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstancesDetailResponse {
-    /// `Result`: an [`InstanceDetailResponse`](super::models::InstanceDetailResponse).
+    /// `Result`
     pub result: models::InstanceDetailResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3048,67 +3375,83 @@ pub struct DescribeInstancesDetailResponse {
 /// The `DescribeModifyType` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeModifyTypeResponse`].
-/// The codes it documents are in [`DescribeModifyTypeError`](super::errors::DescribeModifyTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeModifyType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CkafkaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`LimitExceeded.RouteOverLimit`](super::errors::CkafkaErrorCode::LimitExceededRouteOverLimit)
+/// - [`LimitExceeded.RouteSASLOverLimit`](super::errors::CkafkaErrorCode::LimitExceededRouteSaslOverLimit)
+/// - [`MissingParameter`](super::errors::CkafkaErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CkafkaErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CkafkaErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CkafkaErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CkafkaErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CkafkaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeModifyType",
     output = DescribeModifyTypeResponse,
-    error = super::errors::DescribeModifyTypeError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeModifyType {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `320`
+    /// `BandWidth`; example: `320`
     pub band_width: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskSize`; example: `1000`
     pub disk_size: i64,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_PREMIUM"`
+    /// `DiskType`; example: `"CLOUD_PREMIUM"`
     pub disk_type: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `1200`
+    /// `Partition`; example: `1200`
     pub partition: i64,
 
-    /// `Topic`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Topic`; example: `120`
     pub topic: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"sp_ckafka_profession"`
+    /// `Type`; example: `"sp_ckafka_profession"`
     pub r#type: String,
 
-    /// `ModifyEntry`: a string.
-    ///
-    /// Example: `"OPEN_ELASTIC_BANDWIDTH_ENTRY"`
+    /// `ModifyEntry`; example: `"OPEN_ELASTIC_BANDWIDTH_ENTRY"`
     pub modify_entry: Option<String>,
 
-    /// `ModifyZone`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ModifyZone`; example: `true`
     pub modify_zone: Option<bool>,
 }
 
 /// What a successful [`DescribeModifyType`] call returns.
 #[tc_model]
 pub struct DescribeModifyTypeResponse {
-    /// `Result`: a [`DescModifyType`](super::models::DescModifyType).
+    /// `Result`
     pub result: models::DescModifyType,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3118,27 +3461,39 @@ pub struct DescribeModifyTypeResponse {
 /// The `DescribePrometheus` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribePrometheusResponse`].
-/// The codes it documents are in [`DescribePrometheusError`](super::errors::DescribePrometheusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribePrometheus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CkafkaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`MissingParameter`](super::errors::CkafkaErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribePrometheus",
     output = DescribePrometheusResponse,
-    error = super::errors::DescribePrometheusError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribePrometheus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribePrometheus`] call returns.
 #[tc_model]
 pub struct DescribePrometheusResponse {
-    /// `Result`: a list of [`PrometheusDto`](super::models::PrometheusDto) objects.
+    /// `Result`
     pub result: Vec<models::PrometheusDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3148,43 +3503,53 @@ pub struct DescribePrometheusResponse {
 /// The `DescribeRegion` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeRegionResponse`].
-/// The codes it documents are in [`DescribeRegionError`](super::errors::DescribeRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeRegion",
     output = DescribeRegionResponse,
-    error = super::errors::DescribeRegionError,
+    error = super::errors::CkafkaErrorCode,
     paginate(offset = offset, limit = limit, items = result, item = models::Region)
 )]
 pub struct DescribeRegion {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"ckafka"`
+    /// `Business`; example: `"ckafka"`
     pub business: Option<String>,
 
-    /// `CdcId`: a string.
-    ///
-    /// Example: `"cluster-test"`
+    /// `CdcId`; example: `"cluster-test"`
     pub cdc_id: Option<String>,
 }
 
 /// What a successful [`DescribeRegion`] call returns.
 #[tc_model]
 pub struct DescribeRegionResponse {
-    /// `Result`: a list of [`Region`](super::models::Region) objects.
+    /// `Result`
     pub result: Vec<models::Region>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3194,37 +3559,51 @@ pub struct DescribeRegionResponse {
 /// The `DescribeRoute` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeRouteResponse`].
-/// The codes it documents are in [`DescribeRouteError`](super::errors::DescribeRouteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeRoute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeRoute",
     output = DescribeRouteResponse,
-    error = super::errors::DescribeRouteError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeRoute {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `RouteId`; example: `301`
     pub route_id: Option<i64>,
 
-    /// `MainRouteFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MainRouteFlag`; example: `true`
     pub main_route_flag: Option<bool>,
 }
 
 /// What a successful [`DescribeRoute`] call returns.
 #[tc_model]
 pub struct DescribeRouteResponse {
-    /// `Result`: a [`RouteResponse`](super::models::RouteResponse).
+    /// `Result`
     pub result: models::RouteResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3234,43 +3613,47 @@ pub struct DescribeRouteResponse {
 /// The `DescribeSecurityGroupRoutes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeSecurityGroupRoutesResponse`].
-/// The codes it documents are in [`DescribeSecurityGroupRoutesError`](super::errors::DescribeSecurityGroupRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeSecurityGroupRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CkafkaErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeSecurityGroupRoutes",
     output = DescribeSecurityGroupRoutesResponse,
-    error = super::errors::DescribeSecurityGroupRoutesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeSecurityGroupRoutes {
-    /// `InstanceRoute`: an [`InstanceRoute`](super::models::InstanceRoute).
+    /// `InstanceRoute`
     pub instance_route: Option<models::InstanceRoute>,
 
-    /// `Filters`: a list of [`RouteFilter`](super::models::RouteFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::RouteFilter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `SearchWord`; example: `"group-test"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeSecurityGroupRoutes`] call returns.
 #[tc_model]
 pub struct DescribeSecurityGroupRoutesResponse {
-    /// `Result`: a [`SecurityGroupRouteResp`](super::models::SecurityGroupRouteResp).
+    /// `Result`
     pub result: Option<models::SecurityGroupRouteResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3280,29 +3663,43 @@ pub struct DescribeSecurityGroupRoutesResponse {
 /// The `DescribeTaskStatus` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `500201`
+    /// `FlowId`; example: `500201`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Result`: a [`TaskStatusResponse`](super::models::TaskStatusResponse).
-    ///
-    /// Example: `{"Output":"","Status":0}`
+    /// `Result`; example: `{"Output":"","Status":0}`
     pub result: models::TaskStatusResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3312,47 +3709,43 @@ pub struct DescribeTaskStatusResponse {
 /// The `DescribeThrottleRules` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeThrottleRulesResponse`].
-/// The codes it documents are in [`DescribeThrottleRulesError`](super::errors::DescribeThrottleRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeThrottleRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeThrottleRules",
     output = DescribeThrottleRulesResponse,
-    error = super::errors::DescribeThrottleRulesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeThrottleRules {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"keyword"`
+    /// `SearchWord`; example: `"keyword"`
     pub search_word: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ThrottleDimension`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThrottleDimension`; example: `1`
     pub throttle_dimension: Option<i64>,
 }
 
 /// What a successful [`DescribeThrottleRules`] call returns.
 #[tc_model]
 pub struct DescribeThrottleRulesResponse {
-    /// `Result`: a [`ThrottleRuleResult`](super::models::ThrottleRuleResult).
+    /// `Result`
     pub result: Option<models::ThrottleRuleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3362,47 +3755,56 @@ pub struct DescribeThrottleRulesResponse {
 /// The `DescribeTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicResponse`].
-/// The codes it documents are in [`DescribeTopicError`](super::errors::DescribeTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopic",
     output = DescribeTopicResponse,
-    error = super::errors::DescribeTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopic {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `AclRuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `AclRuleName`; example: `"rulename-test"`
     pub acl_rule_name: Option<String>,
 }
 
 /// What a successful [`DescribeTopic`] call returns.
 #[tc_model]
 pub struct DescribeTopicResponse {
-    /// `Result`: a [`TopicResult`](super::models::TopicResult).
+    /// `Result`
     pub result: models::TopicResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3412,32 +3814,47 @@ pub struct DescribeTopicResponse {
 /// The `DescribeTopicAttributes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicAttributesResponse`].
-/// The codes it documents are in [`DescribeTopicAttributesError`](super::errors::DescribeTopicAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicAttributes",
     output = DescribeTopicAttributesResponse,
-    error = super::errors::DescribeTopicAttributesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 }
 
 /// What a successful [`DescribeTopicAttributes`] call returns.
 #[tc_model]
 pub struct DescribeTopicAttributesResponse {
-    /// `Result`: a [`TopicAttributesResponse`](super::models::TopicAttributesResponse).
+    /// `Result`
     pub result: models::TopicAttributesResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3447,65 +3864,64 @@ pub struct DescribeTopicAttributesResponse {
 /// The `DescribeTopicDetail` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicDetailResponse`].
-/// The codes it documents are in [`DescribeTopicDetailError`](super::errors::DescribeTopicDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicDetail",
     output = DescribeTopicDetailResponse,
-    error = super::errors::DescribeTopicDetailError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `AclRuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `AclRuleName`; example: `"rulename-test"`
     pub acl_rule_name: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"PartitionNum/CreateTime"`
+    /// `OrderBy`; example: `"PartitionNum/CreateTime"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `SearchWordIgnoreCaseFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SearchWordIgnoreCaseFlag`; example: `true`
     pub search_word_ignore_case_flag: Option<bool>,
 }
 
 /// What a successful [`DescribeTopicDetail`] call returns.
 #[tc_model]
 pub struct DescribeTopicDetailResponse {
-    /// `Result`: a [`TopicDetailResponse`](super::models::TopicDetailResponse).
+    /// `Result`
     pub result: models::TopicDetailResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3515,47 +3931,48 @@ pub struct DescribeTopicDetailResponse {
 /// The `DescribeTopicFlowRanking` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicFlowRankingResponse`].
-/// The codes it documents are in [`DescribeTopicFlowRankingError`](super::errors::DescribeTopicFlowRankingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicFlowRanking)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CkafkaErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicFlowRanking",
     output = DescribeTopicFlowRankingResponse,
-    error = super::errors::DescribeTopicFlowRankingError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicFlowRanking {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RankingType`: a string.
-    ///
-    /// Example: `"PRO"`
+    /// `RankingType`; example: `"PRO"`
     pub ranking_type: String,
 
-    /// `BeginDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-08-19T00:00:00+08:00"`
+    /// `BeginDate`, an ISO 8601 timestamp; example: `"2019-08-19T00:00:00+08:00"`
     pub begin_date: Option<String>,
 
-    /// `EndDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-08-20T00:00:00+08:00"`
+    /// `EndDate`, an ISO 8601 timestamp; example: `"2019-08-20T00:00:00+08:00"`
     pub end_date: Option<String>,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"10.0.0.14"`
+    /// `BrokerIp`; example: `"10.0.0.14"`
     pub broker_ip: Option<String>,
 }
 
 /// What a successful [`DescribeTopicFlowRanking`] call returns.
 #[tc_model]
 pub struct DescribeTopicFlowRankingResponse {
-    /// `Result`: a [`TopicFlowRankingResult`](super::models::TopicFlowRankingResult).
+    /// `Result`
     pub result: models::TopicFlowRankingResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3565,32 +3982,38 @@ pub struct DescribeTopicFlowRankingResponse {
 /// The `DescribeTopicProduceConnection` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicProduceConnectionResponse`].
-/// The codes it documents are in [`DescribeTopicProduceConnectionError`](super::errors::DescribeTopicProduceConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicProduceConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicProduceConnection",
     output = DescribeTopicProduceConnectionResponse,
-    error = super::errors::DescribeTopicProduceConnectionError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicProduceConnection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 }
 
 /// What a successful [`DescribeTopicProduceConnection`] call returns.
 #[tc_model]
 pub struct DescribeTopicProduceConnectionResponse {
-    /// `Result`: a list of [`DescribeConnectInfoResultDto`](super::models::DescribeConnectInfoResultDto) objects.
+    /// `Result`
     pub result: Vec<models::DescribeConnectInfoResultDto>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3600,42 +4023,57 @@ pub struct DescribeTopicProduceConnectionResponse {
 /// The `DescribeTopicSubscribeGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicSubscribeGroupResponse`].
-/// The codes it documents are in [`DescribeTopicSubscribeGroupError`](super::errors::DescribeTopicSubscribeGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicSubscribeGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CkafkaErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CkafkaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicSubscribeGroup",
     output = DescribeTopicSubscribeGroupResponse,
-    error = super::errors::DescribeTopicSubscribeGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicSubscribeGroup {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTopicSubscribeGroup`] call returns.
 #[tc_model]
 pub struct DescribeTopicSubscribeGroupResponse {
-    /// `Result`: a [`TopicSubscribeGroup`](super::models::TopicSubscribeGroup).
+    /// `Result`
     pub result: models::TopicSubscribeGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3645,47 +4083,47 @@ pub struct DescribeTopicSubscribeGroupResponse {
 /// The `DescribeTopicSyncReplica` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTopicSyncReplicaResponse`].
-/// The codes it documents are in [`DescribeTopicSyncReplicaError`](super::errors::DescribeTopicSyncReplicaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTopicSyncReplica)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTopicSyncReplica",
     output = DescribeTopicSyncReplicaResponse,
-    error = super::errors::DescribeTopicSyncReplicaError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTopicSyncReplica {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `OutOfSyncReplicaOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OutOfSyncReplicaOnly`; example: `true`
     pub out_of_sync_replica_only: Option<bool>,
 }
 
 /// What a successful [`DescribeTopicSyncReplica`] call returns.
 #[tc_model]
 pub struct DescribeTopicSyncReplicaResponse {
-    /// `Result`: a [`TopicInSyncReplicaResult`](super::models::TopicInSyncReplicaResult).
+    /// `Result`
     pub result: models::TopicInSyncReplicaResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3695,52 +4133,54 @@ pub struct DescribeTopicSyncReplicaResponse {
 /// The `DescribeTypeInstances` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeTypeInstancesResponse`].
-/// The codes it documents are in [`DescribeTypeInstancesError`](super::errors::DescribeTypeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeTypeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeTypeInstances",
     output = DescribeTypeInstancesResponse,
-    error = super::errors::DescribeTypeInstancesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeTypeInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: Option<String>,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `Status`; example: `[0,1]`
     pub status: Option<Vec<i64>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey-test"`
+    /// `TagKey`; example: `"tagkey-test"`
     pub tag_key: Option<String>,
 }
 
 /// What a successful [`DescribeTypeInstances`] call returns.
 #[tc_model]
 pub struct DescribeTypeInstancesResponse {
-    /// `Result`: an [`InstanceResponse`](super::models::InstanceResponse).
+    /// `Result`
     pub result: models::InstanceResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3750,42 +4190,52 @@ pub struct DescribeTypeInstancesResponse {
 /// The `DescribeUser` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DescribeUserResponse`].
-/// The codes it documents are in [`DescribeUserError`](super::errors::DescribeUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DescribeUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DescribeUser",
     output = DescribeUserResponse,
-    error = super::errors::DescribeUserError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DescribeUser {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"search-test"`
+    /// `SearchWord`; example: `"search-test"`
     pub search_word: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeUser`] call returns.
 #[tc_model]
 pub struct DescribeUserResponse {
-    /// `Result`: a [`UserResponse`](super::models::UserResponse).
+    /// `Result`
     pub result: models::UserResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3795,30 +4245,37 @@ pub struct DescribeUserResponse {
 /// The `DisassociateRoutesSecurityGroup` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`DisassociateRoutesSecurityGroupResponse`].
-/// The codes it documents are in [`DisassociateRoutesSecurityGroupError`](super::errors::DisassociateRoutesSecurityGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=DisassociateRoutesSecurityGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CkafkaErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "DisassociateRoutesSecurityGroup",
     output = DisassociateRoutesSecurityGroupResponse,
-    error = super::errors::DisassociateRoutesSecurityGroupError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct DisassociateRoutesSecurityGroup {
-    /// `InstanceRoutes`: a list of [`InstanceRoute`](super::models::InstanceRoute) objects.
+    /// `InstanceRoutes`
     pub instance_routes: Vec<models::InstanceRoute>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-test"`
+    /// `SecurityGroupId`; example: `"sg-test"`
     pub security_group_id: String,
 }
 
 /// What a successful [`DisassociateRoutesSecurityGroup`] call returns.
 #[tc_model]
 pub struct DisassociateRoutesSecurityGroupResponse {
-    /// `Result`: a [`SecurityGroupRouteOperateResp`](super::models::SecurityGroupRouteOperateResp).
+    /// `Result`
     pub result: Option<models::SecurityGroupRouteOperateResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3828,37 +4285,36 @@ pub struct DisassociateRoutesSecurityGroupResponse {
 /// The `FetchDatahubMessageByOffset` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`FetchDatahubMessageByOffsetResponse`].
-/// The codes it documents are in [`FetchDatahubMessageByOffsetError`](super::errors::FetchDatahubMessageByOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=FetchDatahubMessageByOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "FetchDatahubMessageByOffset",
     output = FetchDatahubMessageByOffsetResponse,
-    error = super::errors::FetchDatahubMessageByOffsetError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct FetchDatahubMessageByOffset {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 }
 
 /// What a successful [`FetchDatahubMessageByOffset`] call returns.
 #[tc_model]
 pub struct FetchDatahubMessageByOffsetResponse {
-    /// `Result`: a [`ConsumerRecord`](super::models::ConsumerRecord).
+    /// `Result`
     pub result: models::ConsumerRecord,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3868,42 +4324,40 @@ pub struct FetchDatahubMessageByOffsetResponse {
 /// The `FetchLatestDatahubMessageList` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`FetchLatestDatahubMessageListResponse`].
-/// The codes it documents are in [`FetchLatestDatahubMessageListError`](super::errors::FetchLatestDatahubMessageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=FetchLatestDatahubMessageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "FetchLatestDatahubMessageList",
     output = FetchLatestDatahubMessageListResponse,
-    error = super::errors::FetchLatestDatahubMessageListError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct FetchLatestDatahubMessageList {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Partition`; example: `1`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `MessageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MessageCount`; example: `20`
     pub message_count: Option<i64>,
 }
 
 /// What a successful [`FetchLatestDatahubMessageList`] call returns.
 #[tc_model]
 pub struct FetchLatestDatahubMessageListResponse {
-    /// `Result`: a list of [`ConsumerRecord`](super::models::ConsumerRecord) objects.
+    /// `Result`
     pub result: Vec<models::ConsumerRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3913,42 +4367,39 @@ pub struct FetchLatestDatahubMessageListResponse {
 /// The `FetchMessageByOffset` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`FetchMessageByOffsetResponse`].
-/// The codes it documents are in [`FetchMessageByOffsetError`](super::errors::FetchMessageByOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=FetchMessageByOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "FetchMessageByOffset",
     output = FetchMessageByOffsetResponse,
-    error = super::errors::FetchMessageByOffsetError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct FetchMessageByOffset {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`FetchMessageByOffset`] call returns.
 #[tc_model]
 pub struct FetchMessageByOffsetResponse {
-    /// `Result`: a [`ConsumerRecord`](super::models::ConsumerRecord).
+    /// `Result`
     pub result: models::ConsumerRecord,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3958,47 +4409,43 @@ pub struct FetchMessageByOffsetResponse {
 /// The `FetchMessageListByOffset` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`FetchMessageListByOffsetResponse`].
-/// The codes it documents are in [`FetchMessageListByOffsetError`](super::errors::FetchMessageListByOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=FetchMessageListByOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "FetchMessageListByOffset",
     output = FetchMessageListByOffsetResponse,
-    error = super::errors::FetchMessageListByOffsetError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct FetchMessageListByOffset {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `SinglePartitionRecordNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SinglePartitionRecordNumber`; example: `20`
     pub single_partition_record_number: Option<i64>,
 }
 
 /// What a successful [`FetchMessageListByOffset`] call returns.
 #[tc_model]
 pub struct FetchMessageListByOffsetResponse {
-    /// `Result`: a list of [`ConsumerRecord`](super::models::ConsumerRecord) objects.
+    /// `Result`
     pub result: Vec<models::ConsumerRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4008,47 +4455,43 @@ pub struct FetchMessageListByOffsetResponse {
 /// The `FetchMessageListByTimestamp` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`FetchMessageListByTimestampResponse`].
-/// The codes it documents are in [`FetchMessageListByTimestampError`](super::errors::FetchMessageListByTimestampError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=FetchMessageListByTimestamp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "FetchMessageListByTimestamp",
     output = FetchMessageListByTimestampResponse,
-    error = super::errors::FetchMessageListByTimestampError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct FetchMessageListByTimestamp {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1577808000000`
+    /// `StartTime`; example: `1577808000000`
     pub start_time: Option<i64>,
 
-    /// `SinglePartitionRecordNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SinglePartitionRecordNumber`; example: `20`
     pub single_partition_record_number: Option<i64>,
 }
 
 /// What a successful [`FetchMessageListByTimestamp`] call returns.
 #[tc_model]
 pub struct FetchMessageListByTimestampResponse {
-    /// `Result`: a list of [`ConsumerRecord`](super::models::ConsumerRecord) objects.
+    /// `Result`
     pub result: Vec<models::ConsumerRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4058,81 +4501,71 @@ pub struct FetchMessageListByTimestampResponse {
 /// The `InquireCkafkaPrice` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`InquireCkafkaPriceResponse`].
-/// The codes it documents are in [`InquireCkafkaPriceError`](super::errors::InquireCkafkaPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=InquireCkafkaPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::CkafkaErrorCode::MissingParameter)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "InquireCkafkaPrice",
     output = InquireCkafkaPriceResponse,
-    error = super::errors::InquireCkafkaPriceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct InquireCkafkaPrice {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `InstanceType`; example: `"profession"`
     pub instance_type: String,
 
-    /// `InstanceChargeParam`: an [`InstanceChargeParam`](super::models::InstanceChargeParam).
+    /// `InstanceChargeParam`
     pub instance_charge_param: Option<models::InstanceChargeParam>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: Option<i64>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Bandwidth`; example: `40`
     pub bandwidth: Option<i64>,
 
-    /// `InquiryDiskParam`: an [`InquiryDiskParam`](super::models::InquiryDiskParam).
+    /// `InquiryDiskParam`
     pub inquiry_disk_param: Option<models::InquiryDiskParam>,
 
-    /// `MessageRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MessageRetention`; example: `1`
     pub message_retention: Option<i64>,
 
-    /// `Topic`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Topic`; example: `40`
     pub topic: Option<i64>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Partition`; example: `400`
     pub partition: Option<i64>,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100001]`
+    /// `ZoneIds`; example: `[100001]`
     pub zone_ids: Option<Vec<i64>>,
 
-    /// `CategoryAction`: a string.
-    ///
-    /// Example: `"purchase"`
+    /// `CategoryAction`; example: `"purchase"`
     pub category_action: Option<String>,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"sv_ckafka_instance_s2_1"`
+    /// `BillType`; example: `"sv_ckafka_instance_s2_1"`
     pub bill_type: Option<String>,
 
-    /// `PublicNetworkParam`: an [`InquiryPublicNetworkParam`](super::models::InquiryPublicNetworkParam).
+    /// `PublicNetworkParam`
     pub public_network_param: Option<models::InquiryPublicNetworkParam>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`InquireCkafkaPrice`] call returns.
 #[tc_model]
 pub struct InquireCkafkaPriceResponse {
-    /// `Result`: an [`InquireCkafkaPriceResp`](super::models::InquireCkafkaPriceResp).
+    /// `Result`
     pub result: models::InquireCkafkaPriceResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4142,47 +4575,47 @@ pub struct InquireCkafkaPriceResponse {
 /// The `InstanceScalingDown` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`InstanceScalingDownResponse`].
-/// The codes it documents are in [`InstanceScalingDownError`](super::errors::InstanceScalingDownError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=InstanceScalingDown)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "InstanceScalingDown",
     output = InstanceScalingDownResponse,
-    error = super::errors::InstanceScalingDownError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct InstanceScalingDown {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `UpgradeStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradeStrategy`; example: `1`
     pub upgrade_strategy: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `DiskSize`; example: `800`
     pub disk_size: Option<i64>,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `BandWidth`; example: `60`
     pub band_width: Option<i64>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Partition`; example: `400`
     pub partition: Option<i64>,
 }
 
 /// What a successful [`InstanceScalingDown`] call returns.
 #[tc_model]
 pub struct InstanceScalingDownResponse {
-    /// `Result`: a [`ScalingDownResp`](super::models::ScalingDownResp).
+    /// `Result`
     pub result: models::ScalingDownResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4192,27 +4625,31 @@ pub struct InstanceScalingDownResponse {
 /// The `IsolatedInstancePre` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`IsolatedInstancePreResponse`].
-/// The codes it documents are in [`IsolatedInstancePreError`](super::errors::IsolatedInstancePreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=IsolatedInstancePre)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "IsolatedInstancePre",
     output = IsolatedInstancePreResponse,
-    error = super::errors::IsolatedInstancePreError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct IsolatedInstancePre {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 }
 
 /// What a successful [`IsolatedInstancePre`] call returns.
 #[tc_model]
 pub struct IsolatedInstancePreResponse {
-    /// `Result`: a [`CreateInstancePreResp`](super::models::CreateInstancePreResp).
+    /// `Result`
     pub result: models::CreateInstancePreResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4222,37 +4659,52 @@ pub struct IsolatedInstancePreResponse {
 /// The `ModifyAccessPolicy` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyAccessPolicyResponse`].
-/// The codes it documents are in [`ModifyAccessPolicyError`](super::errors::ModifyAccessPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyAccessPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`MissingParameter`](super::errors::CkafkaErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CkafkaErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CkafkaErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CkafkaErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyAccessPolicy",
     output = ModifyAccessPolicyResponse,
-    error = super::errors::ModifyAccessPolicyError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyAccessPolicy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-ay3z77qe"`
+    /// `InstanceId`; example: `"ckafka-ay3z77qe"`
     pub instance_id: String,
 
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `137946`
+    /// `RouteId`; example: `137946`
     pub route_id: i64,
 
-    /// `IpWhitelist`: a list of [`IpWhitelistDto`](super::models::IpWhitelistDto) objects.
+    /// `IpWhitelist`
     pub ip_whitelist: Option<Vec<models::IpWhitelistDto>>,
 }
 
 /// What a successful [`ModifyAccessPolicy`] call returns.
 #[tc_model]
 pub struct ModifyAccessPolicyResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"Succeed"`
+    /// `Result`; example: `"Succeed"`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4262,39 +4714,40 @@ pub struct ModifyAccessPolicyResponse {
 /// The `ModifyAclRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyAclRuleResponse`].
-/// The codes it documents are in [`ModifyAclRuleError`](super::errors::ModifyAclRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyAclRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyAclRule",
     output = ModifyAclRuleResponse,
-    error = super::errors::ModifyAclRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyAclRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `RuleName`; example: `"rulename-test"`
     pub rule_name: String,
 
-    /// `IsApplied`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsApplied`; example: `1`
     pub is_applied: Option<i64>,
 }
 
 /// What a successful [`ModifyAclRule`] call returns.
 #[tc_model]
 pub struct ModifyAclRuleResponse {
-    /// `Result`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4304,86 +4757,90 @@ pub struct ModifyAclRuleResponse {
 /// The `ModifyConnectResource` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyConnectResourceResponse`].
-/// The codes it documents are in [`ModifyConnectResourceError`](super::errors::ModifyConnectResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyConnectResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyConnectResource",
     output = ModifyConnectResourceResponse,
-    error = super::errors::ModifyConnectResourceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyConnectResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceName`; example: `"resource-test"`
     pub resource_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description-test"`
+    /// `Description`; example: `"description-test"`
     pub description: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `Type`; example: `"KAFKA"`
     pub r#type: Option<String>,
 
-    /// `DtsConnectParam`: a [`DtsModifyConnectParam`](super::models::DtsModifyConnectParam).
+    /// `DtsConnectParam`
     pub dts_connect_param: Option<models::DtsModifyConnectParam>,
 
-    /// `MongoDBConnectParam`: a [`MongoDbModifyConnectParam`](super::models::MongoDbModifyConnectParam).
+    /// `MongoDBConnectParam`
     #[tc(rename = "MongoDBConnectParam")]
     pub mongo_db_connect_param: Option<models::MongoDbModifyConnectParam>,
 
-    /// `EsConnectParam`: an [`EsModifyConnectParam`](super::models::EsModifyConnectParam).
+    /// `EsConnectParam`
     pub es_connect_param: Option<models::EsModifyConnectParam>,
 
-    /// `ClickHouseConnectParam`: a [`ClickHouseModifyConnectParam`](super::models::ClickHouseModifyConnectParam).
+    /// `ClickHouseConnectParam`
     pub click_house_connect_param: Option<models::ClickHouseModifyConnectParam>,
 
-    /// `MySQLConnectParam`: a [`MySqlModifyConnectParam`](super::models::MySqlModifyConnectParam).
+    /// `MySQLConnectParam`
     #[tc(rename = "MySQLConnectParam")]
     pub my_sql_connect_param: Option<models::MySqlModifyConnectParam>,
 
-    /// `PostgreSQLConnectParam`: a [`PostgreSqlModifyConnectParam`](super::models::PostgreSqlModifyConnectParam).
+    /// `PostgreSQLConnectParam`
     #[tc(rename = "PostgreSQLConnectParam")]
     pub postgre_sql_connect_param: Option<models::PostgreSqlModifyConnectParam>,
 
-    /// `MariaDBConnectParam`: a [`MariaDbModifyConnectParam`](super::models::MariaDbModifyConnectParam).
+    /// `MariaDBConnectParam`
     #[tc(rename = "MariaDBConnectParam")]
     pub maria_db_connect_param: Option<models::MariaDbModifyConnectParam>,
 
-    /// `SQLServerConnectParam`: a [`SqlServerModifyConnectParam`](super::models::SqlServerModifyConnectParam).
+    /// `SQLServerConnectParam`
     #[tc(rename = "SQLServerConnectParam")]
     pub sql_server_connect_param: Option<models::SqlServerModifyConnectParam>,
 
-    /// `CtsdbConnectParam`: a [`CtsdbModifyConnectParam`](super::models::CtsdbModifyConnectParam).
+    /// `CtsdbConnectParam`
     pub ctsdb_connect_param: Option<models::CtsdbModifyConnectParam>,
 
-    /// `DorisConnectParam`: a [`DorisModifyConnectParam`](super::models::DorisModifyConnectParam).
+    /// `DorisConnectParam`
     pub doris_connect_param: Option<models::DorisModifyConnectParam>,
 
-    /// `KafkaConnectParam`: a [`KafkaConnectParam`](super::models::KafkaConnectParam).
+    /// `KafkaConnectParam`
     pub kafka_connect_param: Option<models::KafkaConnectParam>,
 
-    /// `MqttConnectParam`: a [`MqttConnectParam`](super::models::MqttConnectParam).
+    /// `MqttConnectParam`
     pub mqtt_connect_param: Option<models::MqttConnectParam>,
 
-    /// `IcebergConnectParam`: an [`IcebergConnectParam`](super::models::IcebergConnectParam).
+    /// `IcebergConnectParam`
     pub iceberg_connect_param: Option<models::IcebergConnectParam>,
 }
 
 /// What a successful [`ModifyConnectResource`] call returns.
 #[tc_model]
 pub struct ModifyConnectResourceResponse {
-    /// `Result`: a [`ConnectResourceResourceIdResp`](super::models::ConnectResourceResourceIdResp).
+    /// `Result`
     pub result: models::ConnectResourceResourceIdResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4393,52 +4850,51 @@ pub struct ModifyConnectResourceResponse {
 /// The `ModifyDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyDatahubTaskResponse`].
-/// The codes it documents are in [`ModifyDatahubTaskError`](super::errors::ModifyDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyDatahubTask",
     output = ModifyDatahubTaskResponse,
-    error = super::errors::ModifyDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task-name"`
+    /// `TaskName`; example: `"task-name"`
     pub task_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述信息"`
+    /// `Description`; example: `"任务描述信息"`
     pub description: Option<String>,
 
-    /// `TasksMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TasksMax`; example: `1`
     pub tasks_max: Option<i64>,
 
-    /// `SyncThrottleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `SyncThrottleLimit`; example: `40`
     pub sync_throttle_limit: Option<i64>,
 
-    /// `AutoExpandFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoExpandFlag`; example: `false`
     pub auto_expand_flag: Option<bool>,
 }
 
 /// What a successful [`ModifyDatahubTask`] call returns.
 #[tc_model]
 pub struct ModifyDatahubTaskResponse {
-    /// `Result`: a [`DatahubTaskIdRes`](super::models::DatahubTaskIdRes).
+    /// `Result`
     pub result: models::DatahubTaskIdRes,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4448,40 +4904,52 @@ pub struct ModifyDatahubTaskResponse {
 /// The `ModifyDatahubTopic` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyDatahubTopicResponse`].
-/// The codes it documents are in [`ModifyDatahubTopicError`](super::errors::ModifyDatahubTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyDatahubTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyDatahubTopic",
     output = ModifyDatahubTopicResponse,
-    error = super::errors::ModifyDatahubTopicError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyDatahubTopic {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `RetentionMs`: a signed 64-bit integer.
-    ///
-    /// Example: `360000`
+    /// `RetentionMs`; example: `360000`
     pub retention_ms: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`ModifyDatahubTopic`] call returns.
 #[tc_model]
 pub struct ModifyDatahubTopicResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4491,62 +4959,64 @@ pub struct ModifyDatahubTopicResponse {
 /// The `ModifyGroupOffsets` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyGroupOffsetsResponse`].
-/// The codes it documents are in [`ModifyGroupOffsetsError`](super::errors::ModifyGroupOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyGroupOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyGroupOffsets",
     output = ModifyGroupOffsetsResponse,
-    error = super::errors::ModifyGroupOffsetsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyGroupOffsets {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 
-    /// `Strategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Strategy`; example: `1`
     pub strategy: i64,
 
-    /// `Topics`: a list of strings.
-    ///
-    /// Example: `["topic-test"]`
+    /// `Topics`; example: `["topic-test"]`
     pub topics: Vec<String>,
 
-    /// `Shift`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Shift`; example: `10`
     pub shift: Option<i64>,
 
-    /// `ShiftTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `13589015901000`
+    /// `ShiftTimestamp`; example: `13589015901000`
     pub shift_timestamp: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<i64>,
 
-    /// `Partitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `Partitions`; example: `[0]`
     pub partitions: Option<Vec<i64>>,
 }
 
 /// What a successful [`ModifyGroupOffsets`] call returns.
 #[tc_model]
 pub struct ModifyGroupOffsetsResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4556,89 +5026,86 @@ pub struct ModifyGroupOffsetsResponse {
 /// The `ModifyInstanceAttributes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyInstanceAttributesResponse`].
-/// The codes it documents are in [`ModifyInstanceAttributesError`](super::errors::ModifyInstanceAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyInstanceAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyInstanceAttributes",
     output = ModifyInstanceAttributesResponse,
-    error = super::errors::ModifyInstanceAttributesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyInstanceAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `MsgRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MsgRetentionTime`; example: `10`
     pub msg_retention_time: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: Option<String>,
 
-    /// `Config`: a [`ModifyInstanceAttributesConfig`](super::models::ModifyInstanceAttributesConfig).
+    /// `Config`
     pub config: Option<models::ModifyInstanceAttributesConfig>,
 
-    /// `DynamicRetentionConfig`: a [`DynamicRetentionTime`](super::models::DynamicRetentionTime).
+    /// `DynamicRetentionConfig`
     pub dynamic_retention_config: Option<models::DynamicRetentionTime>,
 
-    /// `RebalanceTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `RebalanceTime`; example: `1566144000`
     pub rebalance_time: Option<i64>,
 
-    /// `PublicNetwork`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublicNetwork`; example: `3`
     pub public_network: Option<i64>,
 
-    /// `DynamicDiskConfig`: a [`DynamicDiskConfig`](super::models::DynamicDiskConfig).
+    /// `DynamicDiskConfig`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub dynamic_disk_config: Option<models::DynamicDiskConfig>,
 
-    /// `MaxMessageByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8388680`
+    /// `MaxMessageByte`; example: `8388680`
     pub max_message_byte: Option<u64>,
 
-    /// `UncleanLeaderElectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UncleanLeaderElectionEnable`; example: `1`
     pub unclean_leader_election_enable: Option<i64>,
 
-    /// `DeleteProtectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeleteProtectionEnable`; example: `1`
     pub delete_protection_enable: Option<i64>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 
-    /// `AdminSecurity`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AdminSecurity`; example: `true`
     pub admin_security: Option<bool>,
 
-    /// `TransactionalIdExpirationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `604800000`
+    /// `TransactionalIdExpirationMs`; example: `604800000`
     pub transactional_id_expiration_ms: Option<i64>,
 }
 
 /// What a successful [`ModifyInstanceAttributes`] call returns.
 #[tc_model]
 pub struct ModifyInstanceAttributesResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4648,42 +5115,51 @@ pub struct ModifyInstanceAttributesResponse {
 /// The `ModifyInstancePre` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyInstancePreResponse`].
-/// The codes it documents are in [`ModifyInstancePreError`](super::errors::ModifyInstancePreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyInstancePre)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyInstancePre",
     output = ModifyInstancePreResponse,
-    error = super::errors::ModifyInstancePreError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyInstancePre {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `DiskSize`; example: `800`
     pub disk_size: Option<i64>,
 
-    /// `BandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `BandWidth`; example: `20`
     pub band_width: Option<i64>,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `Partition`; example: `400`
     pub partition: Option<i64>,
 }
 
 /// What a successful [`ModifyInstancePre`] call returns.
 #[tc_model]
 pub struct ModifyInstancePreResponse {
-    /// `Result`: a [`CreateInstancePreResp`](super::models::CreateInstancePreResp).
+    /// `Result`
     pub result: models::CreateInstancePreResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4693,42 +5169,52 @@ pub struct ModifyInstancePreResponse {
 /// The `ModifyPassword` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyPasswordResponse`].
-/// The codes it documents are in [`ModifyPasswordError`](super::errors::ModifyPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyPassword",
     output = ModifyPasswordResponse,
-    error = super::errors::ModifyPasswordError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `Name`; example: `"name-test"`
     pub name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `PasswordNew`: a string.
-    ///
-    /// Example: `"password-new-test"`
+    /// `PasswordNew`; example: `"password-new-test"`
     pub password_new: String,
 }
 
 /// What a successful [`ModifyPassword`] call returns.
 #[tc_model]
 pub struct ModifyPasswordResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4738,30 +5224,38 @@ pub struct ModifyPasswordResponse {
 /// The `ModifyRouteSecurityGroups` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyRouteSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyRouteSecurityGroupsError`](super::errors::ModifyRouteSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyRouteSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyRouteSecurityGroups",
     output = ModifyRouteSecurityGroupsResponse,
-    error = super::errors::ModifyRouteSecurityGroupsError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyRouteSecurityGroups {
-    /// `InstanceRoute`: an [`InstanceRoute`](super::models::InstanceRoute).
+    /// `InstanceRoute`
     pub instance_route: models::InstanceRoute,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-test"]`
+    /// `SecurityGroupIds`; example: `["sg-test"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyRouteSecurityGroups`] call returns.
 #[tc_model]
 pub struct ModifyRouteSecurityGroupsResponse {
-    /// `Result`: a [`SecurityGroupRouteOperateResp`](super::models::SecurityGroupRouteOperateResp).
+    /// `Result`
     pub result: models::SecurityGroupRouteOperateResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4771,77 +5265,73 @@ pub struct ModifyRouteSecurityGroupsResponse {
 /// The `ModifyRoutineMaintenanceTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyRoutineMaintenanceTaskResponse`].
-/// The codes it documents are in [`ModifyRoutineMaintenanceTaskError`](super::errors::ModifyRoutineMaintenanceTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyRoutineMaintenanceTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyRoutineMaintenanceTask",
     output = ModifyRoutineMaintenanceTaskResponse,
-    error = super::errors::ModifyRoutineMaintenanceTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyRoutineMaintenanceTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `MaintenanceType`: a string.
-    ///
-    /// Example: `"QUOTA"`
+    /// `MaintenanceType`; example: `"QUOTA"`
     pub maintenance_type: String,
 
-    /// `MaintenanceSubtype`: a string.
-    ///
-    /// Example: `"INSTANCE_STORAGE_CAPACITY"`
+    /// `MaintenanceSubtype`; example: `"INSTANCE_STORAGE_CAPACITY"`
     pub maintenance_subtype: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: Option<String>,
 
-    /// `ConfigureThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ConfigureThreshold`; example: `60`
     pub configure_threshold: Option<i64>,
 
-    /// `ConfigureStepSize`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ConfigureStepSize`; example: `30`
     pub configure_step_size: Option<i64>,
 
-    /// `ConfigureLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `ConfigureLimit`; example: `70`
     pub configure_limit: Option<i64>,
 
-    /// `PlannedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `9600`
+    /// `PlannedTime`; example: `9600`
     pub planned_time: Option<i64>,
 
-    /// `ExtraConfig`: a string.
-    ///
-    /// Example: `"{\"key\":\"value\"}"`
+    /// `ExtraConfig`; example: `"{\"key\":\"value\"}"`
     pub extra_config: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Week`: a string.
-    ///
-    /// Example: `"1,2,3,4,5,6,7"`
+    /// `Week`; example: `"1,2,3,4,5,6,7"`
     pub week: Option<String>,
 }
 
 /// What a successful [`ModifyRoutineMaintenanceTask`] call returns.
 #[tc_model]
 pub struct ModifyRoutineMaintenanceTaskResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4851,37 +5341,39 @@ pub struct ModifyRoutineMaintenanceTaskResponse {
 /// The `ModifyThrottleRule` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyThrottleRuleResponse`].
-/// The codes it documents are in [`ModifyThrottleRuleError`](super::errors::ModifyThrottleRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyThrottleRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyThrottleRule",
     output = ModifyThrottleRuleResponse,
-    error = super::errors::ModifyThrottleRuleError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyThrottleRule {
-    /// `ThrottleRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThrottleRuleId`; example: `1`
     pub throttle_rule_id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `ConsumeThrottle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConsumeThrottle`; example: `100`
     pub consume_throttle: Option<u64>,
 }
 
 /// What a successful [`ModifyThrottleRule`] call returns.
 #[tc_model]
 pub struct ModifyThrottleRuleResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: Option<models::JgwOperateResponse>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4891,115 +5383,97 @@ pub struct ModifyThrottleRuleResponse {
 /// The `ModifyTopicAttributes` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ModifyTopicAttributesResponse`].
-/// The codes it documents are in [`ModifyTopicAttributesError`](super::errors::ModifyTopicAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ModifyTopicAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.RepetitionValue`](super::errors::CkafkaErrorCode::InvalidParameterValueRepetitionValue)
+/// - [`InvalidParameterValue.SubnetIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetIdInvalid)
+/// - [`InvalidParameterValue.SubnetNotBelongToZone`](super::errors::CkafkaErrorCode::InvalidParameterValueSubnetNotBelongToZone)
+/// - [`InvalidParameterValue.VpcIdInvalid`](super::errors::CkafkaErrorCode::InvalidParameterValueVpcIdInvalid)
+/// - [`InvalidParameterValue.WrongAction`](super::errors::CkafkaErrorCode::InvalidParameterValueWrongAction)
+/// - [`InvalidParameterValue.ZoneNotSupport`](super::errors::CkafkaErrorCode::InvalidParameterValueZoneNotSupport)
+/// - [`ResourceUnavailable`](super::errors::CkafkaErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.BatchDelInstanceLimit`](super::errors::CkafkaErrorCode::UnsupportedOperationBatchDelInstanceLimit)
+/// - [`UnsupportedOperation.OssReject`](super::errors::CkafkaErrorCode::UnsupportedOperationOssReject)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ModifyTopicAttributes",
     output = ModifyTopicAttributesResponse,
-    error = super::errors::ModifyTopicAttributesError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ModifyTopicAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `EnableWhiteList`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableWhiteList`; example: `0`
     pub enable_white_list: Option<i64>,
 
-    /// `MinInsyncReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinInsyncReplicas`; example: `1`
     pub min_insync_replicas: Option<i64>,
 
-    /// `UncleanLeaderElectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UncleanLeaderElectionEnable`; example: `0`
     pub unclean_leader_election_enable: Option<i64>,
 
-    /// `RetentionMs`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `RetentionMs`; example: `60000`
     pub retention_ms: Option<i64>,
 
-    /// `MaxMessageBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1048576`
+    /// `MaxMessageBytes`; example: `1048576`
     pub max_message_bytes: Option<i64>,
 
-    /// `SegmentMs`: a signed 64-bit integer.
-    ///
-    /// Example: `86400000`
+    /// `SegmentMs`; example: `86400000`
     pub segment_ms: Option<i64>,
 
-    /// `CleanUpPolicy`: a string.
-    ///
-    /// Example: `"delete"`
+    /// `CleanUpPolicy`; example: `"delete"`
     pub clean_up_policy: Option<String>,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["10.0.0.5","10.0.0.6"]`
+    /// `IpWhiteList`; example: `["10.0.0.5","10.0.0.6"]`
     pub ip_white_list: Option<Vec<String>>,
 
-    /// `EnableAclRule`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableAclRule`; example: `0`
     pub enable_acl_rule: Option<i64>,
 
-    /// `AclRuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `AclRuleName`; example: `"rulename-test"`
     pub acl_rule_name: Option<String>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `RetentionBytes`; example: `-1`
     pub retention_bytes: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `QuotaProducerByteRate`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `QuotaProducerByteRate`; example: `30`
     pub quota_producer_byte_rate: Option<i64>,
 
-    /// `QuotaConsumerByteRate`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `QuotaConsumerByteRate`; example: `30`
     pub quota_consumer_byte_rate: Option<i64>,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: Option<i64>,
 
-    /// `LogMsgTimestampType`: a string.
-    ///
-    /// Example: `"LogAppendTime"`
+    /// `LogMsgTimestampType`; example: `"LogAppendTime"`
     pub log_msg_timestamp_type: Option<String>,
 }
 
 /// What a successful [`ModifyTopicAttributes`] call returns.
 #[tc_model]
 pub struct ModifyTopicAttributesResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5009,27 +5483,35 @@ pub struct ModifyTopicAttributesResponse {
 /// The `PauseDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`PauseDatahubTaskResponse`].
-/// The codes it documents are in [`PauseDatahubTaskError`](super::errors::PauseDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=PauseDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "PauseDatahubTask",
     output = PauseDatahubTaskResponse,
-    error = super::errors::PauseDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct PauseDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 }
 
 /// What a successful [`PauseDatahubTask`] call returns.
 #[tc_model]
 pub struct PauseDatahubTaskResponse {
-    /// `Result`: a [`DatahubTaskIdRes`](super::models::DatahubTaskIdRes).
+    /// `Result`
     pub result: Option<models::DatahubTaskIdRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5039,32 +5521,37 @@ pub struct PauseDatahubTaskResponse {
 /// The `RenewCkafkaInstance` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`RenewCkafkaInstanceResponse`].
-/// The codes it documents are in [`RenewCkafkaInstanceError`](super::errors::RenewCkafkaInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=RenewCkafkaInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::CkafkaErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::CkafkaErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "RenewCkafkaInstance",
     output = RenewCkafkaInstanceResponse,
-    error = super::errors::RenewCkafkaInstanceError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct RenewCkafkaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 }
 
 /// What a successful [`RenewCkafkaInstance`] call returns.
 #[tc_model]
 pub struct RenewCkafkaInstanceResponse {
-    /// `Result`: a [`RenewCkafkaInstanceResp`](super::models::RenewCkafkaInstanceResp).
+    /// `Result`
     pub result: models::RenewCkafkaInstanceResp,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5074,27 +5561,35 @@ pub struct RenewCkafkaInstanceResponse {
 /// The `RestartDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`RestartDatahubTaskResponse`].
-/// The codes it documents are in [`RestartDatahubTaskError`](super::errors::RestartDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=RestartDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CkafkaErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "RestartDatahubTask",
     output = RestartDatahubTaskResponse,
-    error = super::errors::RestartDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct RestartDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 }
 
 /// What a successful [`RestartDatahubTask`] call returns.
 #[tc_model]
 pub struct RestartDatahubTaskResponse {
-    /// `Result`: a [`DatahubTaskIdRes`](super::models::DatahubTaskIdRes).
+    /// `Result`
     pub result: Option<models::DatahubTaskIdRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5104,27 +5599,34 @@ pub struct RestartDatahubTaskResponse {
 /// The `ResumeDatahubTask` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`ResumeDatahubTaskResponse`].
-/// The codes it documents are in [`ResumeDatahubTaskError`](super::errors::ResumeDatahubTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=ResumeDatahubTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`InvalidParameterValue.NotAllowedEmpty`](super::errors::CkafkaErrorCode::InvalidParameterValueNotAllowedEmpty)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "ResumeDatahubTask",
     output = ResumeDatahubTaskResponse,
-    error = super::errors::ResumeDatahubTaskError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct ResumeDatahubTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 }
 
 /// What a successful [`ResumeDatahubTask`] call returns.
 #[tc_model]
 pub struct ResumeDatahubTaskResponse {
-    /// `Result`: a [`DatahubTaskIdRes`](super::models::DatahubTaskIdRes).
+    /// `Result`
     pub result: Option<models::DatahubTaskIdRes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5134,32 +5636,42 @@ pub struct ResumeDatahubTaskResponse {
 /// The `SendMessage` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`SendMessageResponse`].
-/// The codes it documents are in [`SendMessageError`](super::errors::SendMessageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=SendMessage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CkafkaErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InstanceNotExist`](super::errors::CkafkaErrorCode::InvalidParameterValueInstanceNotExist)
+/// - [`OperationDenied`](super::errors::CkafkaErrorCode::OperationDenied)
+/// - [`OperationDenied.ResourceTaskPaused`](super::errors::CkafkaErrorCode::OperationDeniedResourceTaskPaused)
+/// - [`RequestLimitExceeded`](super::errors::CkafkaErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CkafkaErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.KafkaStorageError`](super::errors::CkafkaErrorCode::ResourceUnavailableKafkaStorageError)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "SendMessage",
     output = SendMessageResponse,
-    error = super::errors::SendMessageError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct SendMessage {
-    /// `DataHubId`: a string.
-    ///
-    /// Example: `"datahubId"`
+    /// `DataHubId`; example: `"datahubId"`
     pub data_hub_id: String,
 
-    /// `Message`: a list of [`BatchContent`](super::models::BatchContent) objects.
+    /// `Message`
     pub message: Vec<models::BatchContent>,
 }
 
 /// What a successful [`SendMessage`] call returns.
 #[tc_model]
 pub struct SendMessageResponse {
-    /// `MessageId`: a list of strings.
-    ///
-    /// Example: `["messageId-test"]`
+    /// `MessageId`; example: `["messageId-test"]`
     pub message_id: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5169,47 +5681,44 @@ pub struct SendMessageResponse {
 /// The `UpgradeBrokerVersion` action of CKAFKA API 2019-08-19.
 ///
 /// A successful call returns [`UpgradeBrokerVersionResponse`].
-/// The codes it documents are in [`UpgradeBrokerVersionError`](super::errors::UpgradeBrokerVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ckafka&Version=2019-08-19&Action=UpgradeBrokerVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CkafkaErrorCode`](super::errors::CkafkaErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CkafkaErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CkafkaErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CkafkaErrorCode::InvalidParameter)
 #[tc_action(
     service = "ckafka",
     version = "2019-08-19",
     name = "UpgradeBrokerVersion",
     output = UpgradeBrokerVersionResponse,
-    error = super::errors::UpgradeBrokerVersionError
+    error = super::errors::CkafkaErrorCode
 )]
 pub struct UpgradeBrokerVersion {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `SourceVersion`: a string.
-    ///
-    /// Example: `"v2.8.1_r1.1.7"`
+    /// `SourceVersion`; example: `"v2.8.1_r1.1.7"`
     pub source_version: String,
 
-    /// `TargetVersion`: a string.
-    ///
-    /// Example: `"v2.8.1_r1.1.8"`
+    /// `TargetVersion`; example: `"v2.8.1_r1.1.8"`
     pub target_version: String,
 
-    /// `DelayTimeStamp`: a string.
-    ///
-    /// Example: `"2020-08-21 11:15:54"`
+    /// `DelayTimeStamp`; example: `"2020-08-21 11:15:54"`
     pub delay_time_stamp: Option<String>,
 }
 
 /// What a successful [`UpgradeBrokerVersion`] call returns.
 #[tc_model]
 pub struct UpgradeBrokerVersionResponse {
-    /// `Result`: a [`JgwOperateResponse`](super::models::JgwOperateResponse).
+    /// `Result`
     pub result: models::JgwOperateResponse,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeACL`](super::DescribeACL).
 #[tc_model]
 pub struct Acl {
-    /// `ResourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceType`; example: `2`
     pub resource_type: i64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `ResourceName`; example: `"topic-test"`
     pub resource_name: String,
 
-    /// `Principal`: a string.
-    ///
-    /// Example: `"User:*"`
+    /// `Principal`; example: `"User:*"`
     pub principal: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Host`; example: `"10.0.0.1"`
     pub host: String,
 
-    /// `Operation`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Operation`; example: `3`
     pub operation: i64,
 
-    /// `PermissionType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PermissionType`; example: `3`
     pub permission_type: i64,
 }
 
@@ -44,12 +32,10 @@ pub struct Acl {
 /// Returned in the output of [`DescribeACL`](super::DescribeACL).
 #[tc_model]
 pub struct AclResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AclList`: a list of [`Acl`] objects.
+    /// `AclList`
     pub acl_list: Vec<Acl>,
 }
 
@@ -58,67 +44,43 @@ pub struct AclResponse {
 /// Returned in the output of [`DescribeAclRule`](super::DescribeAclRule) and [`DescribeTopicAttributes`](super::DescribeTopicAttributes).
 #[tc_model]
 pub struct AclRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rulename-test"`
+    /// `RuleName`; example: `"rulename-test"`
     pub rule_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `PatternType`: a string.
-    ///
-    /// Example: `"PREFIXED"`
+    /// `PatternType`; example: `"PREFIXED"`
     pub pattern_type: String,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"aclPatt"`
+    /// `Pattern`; example: `"aclPatt"`
     pub pattern: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Topic"`
+    /// `ResourceType`; example: `"Topic"`
     pub resource_type: String,
 
-    /// `AclList`: a string.
+    /// `AclList`
     pub acl_list: String,
 
-    /// `CreateTimeStamp`: a string.
-    ///
-    /// Example: `"Sat Apr 03 20:13:03 CST 2021"`
+    /// `CreateTimeStamp`; example: `"Sat Apr 03 20:13:03 CST 2021"`
     pub create_time_stamp: String,
 
-    /// `IsApplied`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsApplied`; example: `1`
     pub is_applied: i64,
 
-    /// `UpdateTimeStamp`: a string.
-    ///
-    /// Example: `"Sat Apr 03 20:13:03 CST 2021"`
+    /// `UpdateTimeStamp`; example: `"Sat Apr 03 20:13:03 CST 2021"`
     pub update_time_stamp: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment-test"`
+    /// `Comment`; example: `"comment-test"`
     pub comment: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TopicCount`; example: `1`
     pub topic_count: i64,
 
-    /// `PatternTypeTitle`: a string.
-    ///
-    /// Example: `"预设策略"`
+    /// `PatternTypeTitle`; example: `"预设策略"`
     pub pattern_type_title: String,
 }
 
@@ -127,24 +89,16 @@ pub struct AclRule {
 /// Sent in the input of [`BatchCreateAcl`](super::BatchCreateAcl) and [`CreateAclRule`](super::CreateAclRule).
 #[tc_model]
 pub struct AclRuleInfo {
-    /// `Operation`: a string.
-    ///
-    /// Example: `"Read"`
+    /// `Operation`; example: `"Read"`
     pub operation: String,
 
-    /// `PermissionType`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `PermissionType`; example: `"Allow"`
     pub permission_type: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.0.6"`
+    /// `Host`; example: `"10.0.0.6"`
     pub host: String,
 
-    /// `Principal`: a string.
-    ///
-    /// Example: `"User:*"`
+    /// `Principal`; example: `"User:*"`
     pub principal: String,
 }
 
@@ -153,12 +107,10 @@ pub struct AclRuleInfo {
 /// Returned in the output of [`DescribeAclRule`](super::DescribeAclRule).
 #[tc_model]
 pub struct AclRuleResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AclRuleList`: a list of [`AclRule`] objects.
+    /// `AclRuleList`
     pub acl_rule_list: Vec<AclRule>,
 }
 
@@ -168,27 +120,16 @@ pub struct AclRuleResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct AnalyseParam {
-    /// `Format`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `Format`; example: `"JSON"`
     pub format: String,
 
-    /// `Regex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `Regex`, always sent in responses; example: `","`
     pub regex: Option<String>,
 
-    /// `InputValueType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"JSONPATH"`
+    /// `InputValueType`, always sent in responses; example: `"JSONPATH"`
     pub input_value_type: Option<String>,
 
-    /// `InputValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"$.log"`
+    /// `InputValue`, always sent in responses; example: `"$.log"`
     pub input_value: Option<String>,
 }
 
@@ -197,14 +138,10 @@ pub struct AnalyseParam {
 /// Returned in the output of [`DescribeGroupInfo`](super::DescribeGroupInfo) and [`DescribeTopicSubscribeGroup`](super::DescribeTopicSubscribeGroup).
 #[tc_model]
 pub struct Assignment {
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Version`; example: `0`
     pub version: i64,
 
-    /// `Topics`: a list of [`GroupInfoTopics`] objects.
-    ///
-    /// Example: `[{"Partitions":[0],"Topic":"topic-test"}]`
+    /// `Topics`; example: `[{"Partitions":[0],"Topic":"topic-test"}]`
     pub topics: Vec<GroupInfoTopics>,
 }
 
@@ -214,9 +151,7 @@ pub struct Assignment {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct BatchAnalyseParam {
-    /// `Format`: a string.
-    ///
-    /// Example: `"ONE_BY_ONE"`
+    /// `Format`; example: `"ONE_BY_ONE"`
     pub format: String,
 }
 
@@ -225,14 +160,10 @@ pub struct BatchAnalyseParam {
 /// Sent in the input of [`SendMessage`](super::SendMessage).
 #[tc_model]
 pub struct BatchContent {
-    /// `Body`: a string.
-    ///
-    /// Example: `"body-test"`
+    /// `Body`; example: `"body-test"`
     pub body: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: Option<String>,
 }
 
@@ -241,64 +172,40 @@ pub struct BatchContent {
 /// Sent in the input of [`BatchModifyTopicAttributes`](super::BatchModifyTopicAttributes).
 #[tc_model]
 pub struct BatchModifyTopicInfo {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: Option<i64>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: Option<i64>,
 
-    /// `CleanUpPolicy`: a string.
-    ///
-    /// Example: `"compact"`
+    /// `CleanUpPolicy`; example: `"compact"`
     pub clean_up_policy: Option<String>,
 
-    /// `MinInsyncReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinInsyncReplicas`; example: `1`
     pub min_insync_replicas: Option<i64>,
 
-    /// `UncleanLeaderElectionEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UncleanLeaderElectionEnable`; example: `false`
     pub unclean_leader_election_enable: Option<bool>,
 
-    /// `RetentionMs`: a signed 64-bit integer.
-    ///
-    /// Example: `3600000`
+    /// `RetentionMs`; example: `3600000`
     pub retention_ms: Option<i64>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 
-    /// `SegmentMs`: a signed 64-bit integer.
-    ///
-    /// Example: `86400000`
+    /// `SegmentMs`; example: `86400000`
     pub segment_ms: Option<i64>,
 
-    /// `MaxMessageBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxMessageBytes`; example: `1024`
     pub max_message_bytes: Option<i64>,
 
-    /// `LogMsgTimestampType`: a string.
-    ///
-    /// Example: `"LogAppendTime"`
+    /// `LogMsgTimestampType`; example: `"LogAppendTime"`
     pub log_msg_timestamp_type: Option<String>,
 }
 
@@ -308,24 +215,16 @@ pub struct BatchModifyTopicInfo {
 #[doc(alias = "BatchModifyTopicResultDTO")]
 #[tc_model]
 pub struct BatchModifyTopicResultDto {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 }
 
@@ -334,19 +233,13 @@ pub struct BatchModifyTopicResultDto {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct BrokerTopicData {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `DataSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DataSize`; example: `200`
     pub data_size: u64,
 }
 
@@ -355,22 +248,13 @@ pub struct BrokerTopicData {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct BrokerTopicFlowData {
-    /// `TopicName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`, always sent in responses; example: `"topic-test"`
     pub topic_name: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`, always sent in responses; example: `"topic-test"`
     pub topic_id: Option<String>,
 
-    /// `TopicTraffic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.00"`
+    /// `TopicTraffic`, always sent in responses; example: `"1.00"`
     pub topic_traffic: Option<String>,
 }
 
@@ -379,9 +263,7 @@ pub struct BrokerTopicFlowData {
 /// Returned in the output of [`CreateCdcCluster`](super::CreateCdcCluster).
 #[tc_model]
 pub struct CdcClusterResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `105`
+    /// `TaskId`; example: `105`
     pub task_id: i64,
 }
 
@@ -391,46 +273,28 @@ pub struct CdcClusterResponse {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct ClickHouseConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: bool,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -439,51 +303,28 @@ pub struct ClickHouseConnectParam {
 /// Sent in the input of [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct ClickHouseModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -493,95 +334,58 @@ pub struct ClickHouseModifyConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct ClickHouseParam {
-    /// `Cluster`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cluster-test"`
+    /// `Cluster`, required in requests; example: `"cluster-test"`
     pub cluster: Option<String>,
 
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"table-test"`
+    /// `Table`, required in requests; example: `"table-test"`
     pub table: Option<String>,
 
-    /// `Schema`: a list of [`ClickHouseSchema`] objects.
-    /// Required in requests.
+    /// `Schema`, required in requests
     pub schema: Option<Vec<ClickHouseSchema>>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Ip`; example: `"10.0.0.5"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8099`
+    /// `Port`; example: `8099`
     pub port: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `ServiceVip`; example: `"10.0.0.5"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: Option<bool>,
 
-    /// `DropInvalidMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropInvalidMessage`; example: `true`
     pub drop_invalid_message: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"emr"`
+    /// `Type`; example: `"emr"`
     pub r#type: Option<String>,
 
-    /// `DropCls`: a [`DropCls`].
+    /// `DropCls`
     pub drop_cls: Option<DropCls>,
 
-    /// `BatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BatchSize`; example: `1000`
     pub batch_size: Option<i64>,
 
-    /// `ConsumerFetchMinBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `ConsumerFetchMinBytes`; example: `1000000`
     pub consumer_fetch_min_bytes: Option<i64>,
 
-    /// `ConsumerFetchMaxWaitMs`: a signed 64-bit integer.
-    ///
-    /// Example: `30000`
+    /// `ConsumerFetchMaxWaitMs`; example: `30000`
     pub consumer_fetch_max_wait_ms: Option<i64>,
 }
 
@@ -591,28 +395,16 @@ pub struct ClickHouseParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct ClickHouseSchema {
-    /// `ColumnName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"column_test"`
+    /// `ColumnName`, required in requests; example: `"column_test"`
     pub column_name: Option<String>,
 
-    /// `JsonKey`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"column_test"`
+    /// `JsonKey`, required in requests; example: `"column_test"`
     pub json_key: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"String"`
+    /// `Type`, required in requests; example: `"String"`
     pub r#type: Option<String>,
 
-    /// `AllowNull`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `AllowNull`, required in requests; example: `false`
     pub allow_null: Option<bool>,
 }
 
@@ -622,31 +414,19 @@ pub struct ClickHouseSchema {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct ClsParam {
-    /// `DecodeJson`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `DecodeJson`, required in requests; example: `true`
     pub decode_json: Option<bool>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `LogSet`: a string.
-    ///
-    /// Example: `"logset-test"`
+    /// `LogSet`; example: `"logset-test"`
     pub log_set: Option<String>,
 
-    /// `ContentKey`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `ContentKey`; example: `"key-test"`
     pub content_key: Option<String>,
 
-    /// `TimeField`: a string.
-    ///
-    /// Example: `"time"`
+    /// `TimeField`; example: `"time"`
     pub time_field: Option<String>,
 }
 
@@ -655,44 +435,28 @@ pub struct ClsParam {
 /// Returned in the output of [`DescribeCkafkaZone`](super::DescribeCkafkaZone).
 #[tc_model]
 pub struct ClusterInfo {
-    /// `ClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `6894`
+    /// `ClusterId`; example: `6894`
     pub cluster_id: i64,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"100003-ckafka-test"`
+    /// `ClusterName`; example: `"100003-ckafka-test"`
     pub cluster_name: String,
 
-    /// `MaxDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `198`
+    /// `MaxDiskSize`; example: `198`
     pub max_disk_size: i64,
 
-    /// `MaxBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `MaxBandWidth`; example: `19`
     pub max_band_width: i64,
 
-    /// `AvailableDiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `198`
+    /// `AvailableDiskSize`; example: `198`
     pub available_disk_size: i64,
 
-    /// `AvailableBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `AvailableBandWidth`; example: `19`
     pub available_band_width: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100003,100002]`
+    /// `ZoneIds`; example: `[100003,100002]`
     pub zone_ids: Vec<i64>,
 }
 
@@ -701,49 +465,31 @@ pub struct ClusterInfo {
 /// Returned in the output of [`DescribeTopicAttributes`](super::DescribeTopicAttributes) and [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct Config {
-    /// `Retention`: a signed 64-bit integer.
-    ///
-    /// Example: `3600000`
+    /// `Retention`; example: `3600000`
     pub retention: Option<i64>,
 
-    /// `MinInsyncReplicas`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinInsyncReplicas`; example: `1`
     pub min_insync_replicas: Option<i64>,
 
-    /// `CleanUpPolicy`: a string.
-    ///
-    /// Example: `"delete"`
+    /// `CleanUpPolicy`; example: `"delete"`
     pub clean_up_policy: Option<String>,
 
-    /// `SegmentMs`: a signed 64-bit integer.
-    ///
-    /// Example: `86400000`
+    /// `SegmentMs`; example: `86400000`
     pub segment_ms: Option<i64>,
 
-    /// `UncleanLeaderElectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UncleanLeaderElectionEnable`; example: `0`
     pub unclean_leader_election_enable: Option<i64>,
 
-    /// `SegmentBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `104857600`
+    /// `SegmentBytes`; example: `104857600`
     pub segment_bytes: Option<i64>,
 
-    /// `MaxMessageBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxMessageBytes`; example: `1024`
     pub max_message_bytes: Option<i64>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 
-    /// `LogMsgTimestampType`: a string.
-    ///
-    /// Example: `"LogAppendTime"`
+    /// `LogMsgTimestampType`; example: `"LogAppendTime"`
     pub log_msg_timestamp_type: Option<String>,
 }
 
@@ -752,9 +498,7 @@ pub struct Config {
 /// Returned in the output of [`CreateConnectResource`](super::CreateConnectResource), [`DeleteConnectResource`](super::DeleteConnectResource) and [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct ConnectResourceResourceIdResp {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 }
 
@@ -763,19 +507,13 @@ pub struct ConnectResourceResourceIdResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct Connection {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupId`; example: `"group-test"`
     pub group_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 }
 
@@ -784,12 +522,10 @@ pub struct Connection {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct ConsumerGroup {
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumerGroup-test"`
+    /// `ConsumerGroupName`; example: `"consumerGroup-test"`
     pub consumer_group_name: String,
 
-    /// `SubscribedInfo`: a list of [`SubscribedInfo`] objects.
+    /// `SubscribedInfo`
     pub subscribed_info: Vec<SubscribedInfo>,
 }
 
@@ -798,34 +534,28 @@ pub struct ConsumerGroup {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct ConsumerGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `TopicList`: a list of [`ConsumerGroupTopic`] objects.
+    /// `TopicList`
     pub topic_list: Vec<ConsumerGroupTopic>,
 
-    /// `GroupList`: a list of [`ConsumerGroup`] objects.
+    /// `GroupList`
     pub group_list: Vec<ConsumerGroup>,
 
-    /// `TotalPartition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPartition`; example: `0`
     pub total_partition: i64,
 
-    /// `PartitionListForMonitor`: a list of [`Partition`] objects.
+    /// `PartitionListForMonitor`
     pub partition_list_for_monitor: Vec<Partition>,
 
-    /// `TotalTopic`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalTopic`; example: `1`
     pub total_topic: i64,
 
-    /// `TopicListForMonitor`: a list of [`ConsumerGroupTopic`] objects.
+    /// `TopicListForMonitor`
     pub topic_list_for_monitor: Vec<ConsumerGroupTopic>,
 
-    /// `GroupListForMonitor`: a list of [`Group`] objects.
+    /// `GroupListForMonitor`
     pub group_list_for_monitor: Vec<Group>,
 }
 
@@ -834,14 +564,10 @@ pub struct ConsumerGroupResponse {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct ConsumerGroupSpeed {
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumerGroup-test"`
+    /// `ConsumerGroupName`; example: `"consumerGroup-test"`
     pub consumer_group_name: String,
 
-    /// `Speed`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1235`
+    /// `Speed`; example: `1235`
     pub speed: u64,
 }
 
@@ -850,14 +576,10 @@ pub struct ConsumerGroupSpeed {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct ConsumerGroupTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 }
 
@@ -866,39 +588,25 @@ pub struct ConsumerGroupTopic {
 /// Returned in the output of [`FetchDatahubMessageByOffset`](super::FetchDatahubMessageByOffset), [`FetchLatestDatahubMessageList`](super::FetchLatestDatahubMessageList), [`FetchMessageByOffset`](super::FetchMessageByOffset), [`FetchMessageListByOffset`](super::FetchMessageListByOffset) and [`FetchMessageListByTimestamp`](super::FetchMessageListByTimestamp).
 #[tc_model]
 pub struct ConsumerRecord {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value-test"`
+    /// `Value`; example: `"value-test"`
     pub value: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1657542315`
+    /// `Timestamp`; example: `1657542315`
     pub timestamp: i64,
 
-    /// `Headers`: a string.
-    ///
-    /// Example: `"header-test"`
+    /// `Headers`; example: `"header-test"`
     pub headers: Option<String>,
 }
 
@@ -908,56 +616,34 @@ pub struct ConsumerRecord {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct CosParam {
-    /// `BucketName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"bucket-name-test"`
+    /// `BucketName`, required in requests; example: `"bucket-name-test"`
     pub bucket_name: Option<String>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `ObjectKey`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `ObjectKey`; example: `"key-test"`
     pub object_key: Option<String>,
 
-    /// `AggregateBatchSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AggregateBatchSize`; example: `100`
     pub aggregate_batch_size: Option<u64>,
 
-    /// `AggregateInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregateInterval`; example: `1`
     pub aggregate_interval: Option<u64>,
 
-    /// `FormatOutputType`: a string.
-    ///
-    /// Example: `"json"`
+    /// `FormatOutputType`; example: `"json"`
     pub format_output_type: Option<String>,
 
-    /// `ObjectKeyPrefix`: a string.
-    ///
-    /// Example: `"prefix-test"`
+    /// `ObjectKeyPrefix`; example: `"prefix-test"`
     pub object_key_prefix: Option<String>,
 
-    /// `DirectoryTimeFormat`: a string.
-    ///
-    /// Example: `"/%Y/%m/%d/%H"`
+    /// `DirectoryTimeFormat`; example: `"/%Y/%m/%d/%H"`
     pub directory_time_format: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `Timezone`; example: `"UTC+08:00"`
     pub timezone: Option<String>,
 
-    /// `SourceDataFormat`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `SourceDataFormat`; example: `"JSON"`
     pub source_data_format: Option<String>,
 }
 
@@ -966,14 +652,10 @@ pub struct CosParam {
 /// Returned in the output of [`CreateDatahubTask`](super::CreateDatahubTask), [`CreateMetaAndDataSyncDatahubTask`](super::CreateMetaAndDataSyncDatahubTask), [`CreateMetaDataAndOffsetSyncDatahubTask`](super::CreateMetaDataAndOffsetSyncDatahubTask) and [`CreateMetaSyncDatahubTask`](super::CreateMetaSyncDatahubTask).
 #[tc_model]
 pub struct CreateDatahubTaskRes {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 
-    /// `DatahubId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `DatahubId`; example: `"task-test"`
     pub datahub_id: String,
 }
 
@@ -982,27 +664,19 @@ pub struct CreateDatahubTaskRes {
 /// Returned in the output of [`CreatePostPaidInstance`](super::CreatePostPaidInstance).
 #[tc_model]
 pub struct CreateInstancePostData {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: i64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20230608002033882210000"]`
+    /// `DealNames`; example: `["20230608002033882210000"]`
     pub deal_names: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `DealNameInstanceIdMapping`: a list of [`DealInstanceDto`] objects.
+    /// `DealNameInstanceIdMapping`
     pub deal_name_instance_id_mapping: Vec<DealInstanceDto>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"38b14ad5-31b5-49b8-b344-dd7368134458"`
+    /// `EventId`; example: `"38b14ad5-31b5-49b8-b344-dd7368134458"`
     pub event_id: Option<String>,
 }
 
@@ -1011,17 +685,13 @@ pub struct CreateInstancePostData {
 /// Returned in the output of [`CreatePostPaidInstance`](super::CreatePostPaidInstance).
 #[tc_model]
 pub struct CreateInstancePostResp {
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: String,
 
-    /// `ReturnMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMessage`; example: `"success"`
     pub return_message: String,
 
-    /// `Data`: a [`CreateInstancePostData`].
+    /// `Data`
     pub data: CreateInstancePostData,
 }
 
@@ -1030,27 +700,19 @@ pub struct CreateInstancePostResp {
 /// Returned in the output of [`CreateInstancePre`](super::CreateInstancePre), [`DeleteInstancePre`](super::DeleteInstancePre), [`IsolatedInstancePre`](super::IsolatedInstancePre) and [`ModifyInstancePre`](super::ModifyInstancePre).
 #[tc_model]
 pub struct CreateInstancePreData {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FlowId`; example: `0`
     pub flow_id: i64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20230608002033882210000"]`
+    /// `DealNames`; example: `["20230608002033882210000"]`
     pub deal_names: Vec<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `DealNameInstanceIdMapping`: a list of [`DealInstanceDto`] objects.
+    /// `DealNameInstanceIdMapping`
     pub deal_name_instance_id_mapping: Option<Vec<DealInstanceDto>>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"38b14ad5-31b5-49b8-b344-dd7368134458"`
+    /// `EventId`; example: `"38b14ad5-31b5-49b8-b344-dd7368134458"`
     pub event_id: Option<String>,
 }
 
@@ -1059,22 +721,16 @@ pub struct CreateInstancePreData {
 /// Returned in the output of [`CreateInstancePre`](super::CreateInstancePre), [`DeleteInstancePre`](super::DeleteInstancePre), [`IsolatedInstancePre`](super::IsolatedInstancePre) and [`ModifyInstancePre`](super::ModifyInstancePre).
 #[tc_model]
 pub struct CreateInstancePreResp {
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: String,
 
-    /// `ReturnMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMessage`; example: `"success"`
     pub return_message: String,
 
-    /// `Data`: a [`CreateInstancePreData`].
+    /// `Data`
     pub data: CreateInstancePreData,
 
-    /// `DeleteRouteTimestamp`: a string.
-    ///
-    /// Example: `"N/A"`
+    /// `DeleteRouteTimestamp`; example: `"N/A"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -1086,9 +742,7 @@ pub struct CreateInstancePreResp {
 /// Returned in the output of [`CreateTopic`](super::CreateTopic).
 #[tc_model]
 pub struct CreateTopicResp {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 }
 
@@ -1097,40 +751,22 @@ pub struct CreateTopicResp {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct CtsdbConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `Resource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, always sent in responses; example: `"resource-test"`
     pub resource: Option<String>,
 }
 
@@ -1139,40 +775,22 @@ pub struct CtsdbConnectParam {
 /// Sent in the input of [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct CtsdbModifyConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `Resource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, always sent in responses; example: `"resource-test"`
     pub resource: Option<String>,
 }
 
@@ -1182,14 +800,10 @@ pub struct CtsdbModifyConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct CtsdbParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `CtsdbMetric`: a string.
-    ///
-    /// Example: `"metric-test"`
+    /// `CtsdbMetric`; example: `"metric-test"`
     pub ctsdb_metric: Option<String>,
 }
 
@@ -1198,19 +812,13 @@ pub struct CtsdbParam {
 /// Returned in the output of [`DescribeCvmInfo`](super::DescribeCvmInfo).
 #[tc_model]
 pub struct CvmAndIpInfo {
-    /// `CkafkaInstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `CkafkaInstanceId`; example: `"ckafka-test"`
     pub ckafka_instance_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `InstanceId`; example: `"ins-test"`
     pub instance_id: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `Ip`; example: `"10.0.0.30"`
     pub ip: String,
 }
 
@@ -1220,68 +828,66 @@ pub struct CvmAndIpInfo {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct DatahubResource {
-    /// `Type`: a string.
-    ///
-    /// Example: `"EB_"`
+    /// `Type`; example: `"EB_"`
     pub r#type: String,
 
-    /// `KafkaParam`: a [`KafkaParam`].
+    /// `KafkaParam`
     pub kafka_param: Option<KafkaParam>,
 
-    /// `EventBusParam`: an [`EventBusParam`].
+    /// `EventBusParam`
     pub event_bus_param: Option<EventBusParam>,
 
-    /// `MongoDBParam`: a [`MongoDbParam`].
+    /// `MongoDBParam`
     #[tc(rename = "MongoDBParam")]
     pub mongo_db_param: Option<MongoDbParam>,
 
-    /// `EsParam`: an [`EsParam`].
+    /// `EsParam`
     pub es_param: Option<EsParam>,
 
-    /// `TdwParam`: a [`TdwParam`].
+    /// `TdwParam`
     pub tdw_param: Option<TdwParam>,
 
-    /// `DtsParam`: a [`DtsParam`].
+    /// `DtsParam`
     pub dts_param: Option<DtsParam>,
 
-    /// `ClickHouseParam`: a [`ClickHouseParam`].
+    /// `ClickHouseParam`
     pub click_house_param: Option<ClickHouseParam>,
 
-    /// `ClsParam`: a [`ClsParam`].
+    /// `ClsParam`
     pub cls_param: Option<ClsParam>,
 
-    /// `CosParam`: a [`CosParam`].
+    /// `CosParam`
     pub cos_param: Option<CosParam>,
 
-    /// `MySQLParam`: a [`MySqlParam`].
+    /// `MySQLParam`
     #[tc(rename = "MySQLParam")]
     pub my_sql_param: Option<MySqlParam>,
 
-    /// `PostgreSQLParam`: a [`PostgreSqlParam`].
+    /// `PostgreSQLParam`
     #[tc(rename = "PostgreSQLParam")]
     pub postgre_sql_param: Option<PostgreSqlParam>,
 
-    /// `TopicParam`: a [`TopicParam`].
+    /// `TopicParam`
     pub topic_param: Option<TopicParam>,
 
-    /// `MariaDBParam`: a [`MariaDbParam`].
+    /// `MariaDBParam`
     #[tc(rename = "MariaDBParam")]
     pub maria_db_param: Option<MariaDbParam>,
 
-    /// `SQLServerParam`: a [`SqlServerParam`].
+    /// `SQLServerParam`
     #[tc(rename = "SQLServerParam")]
     pub sql_server_param: Option<SqlServerParam>,
 
-    /// `CtsdbParam`: a [`CtsdbParam`].
+    /// `CtsdbParam`
     pub ctsdb_param: Option<CtsdbParam>,
 
-    /// `ScfParam`: a [`ScfParam`].
+    /// `ScfParam`
     pub scf_param: Option<ScfParam>,
 
-    /// `MqttParam`: a [`MqttParam`].
+    /// `MqttParam`
     pub mqtt_param: Option<MqttParam>,
 
-    /// `IcebergParam`: an [`IcebergParam`].
+    /// `IcebergParam`
     pub iceberg_param: Option<IcebergParam>,
 }
 
@@ -1290,14 +896,10 @@ pub struct DatahubResource {
 /// Returned in the output of [`DeleteDatahubTask`](super::DeleteDatahubTask), [`ModifyDatahubTask`](super::ModifyDatahubTask), [`PauseDatahubTask`](super::PauseDatahubTask), [`RestartDatahubTask`](super::RestartDatahubTask) and [`ResumeDatahubTask`](super::ResumeDatahubTask).
 #[tc_model]
 pub struct DatahubTaskIdRes {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 
-    /// `DatahubId`: a string.
-    ///
-    /// Example: `"DatahubId-test"`
+    /// `DatahubId`; example: `"DatahubId-test"`
     pub datahub_id: Option<String>,
 }
 
@@ -1306,85 +908,55 @@ pub struct DatahubTaskIdRes {
 /// Returned in the output of [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct DatahubTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task测试"`
+    /// `TaskName`; example: `"task测试"`
     pub task_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SINK"`
+    /// `TaskType`; example: `"SINK"`
     pub task_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `SourceResource`: a [`DatahubResource`].
+    /// `SourceResource`
     pub source_resource: DatahubResource,
 
-    /// `TargetResource`: a [`DatahubResource`].
+    /// `TargetResource`
     pub target_resource: DatahubResource,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `CreateTime`; example: `"2019-08-19 00:00:00"`
     pub create_time: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"message-test"`
+    /// `ErrorMessage`; example: `"message-test"`
     pub error_message: String,
 
-    /// `TaskProgress`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `TaskProgress`; example: `90`
     pub task_progress: f64,
 
-    /// `TaskCurrentStep`: a string.
-    ///
-    /// Example: `"等待连接"`
+    /// `TaskCurrentStep`; example: `"等待连接"`
     pub task_current_step: String,
 
-    /// `DatahubId`: a string.
-    ///
-    /// Example: `"datahub-test"`
+    /// `DatahubId`; example: `"datahub-test"`
     pub datahub_id: String,
 
-    /// `StepList`: a list of strings.
-    ///
-    /// Example: `["step-test"]`
+    /// `StepList`; example: `["step-test"]`
     pub step_list: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述信息"`
+    /// `Description`; example: `"任务描述信息"`
     pub description: Option<String>,
 
-    /// `TaskMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMax`; example: `1`
     pub task_max: Option<i64>,
 
-    /// `SyncThrottleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `SyncThrottleLimit`; example: `20`
     pub sync_throttle_limit: Option<i64>,
 
-    /// `AutoExpandFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpandFlag`; example: `true`
     pub auto_expand_flag: Option<bool>,
 
-    /// `WarnMessage`: a string.
-    ///
-    /// Example: `"不影响任务执行的警告信息"`
+    /// `WarnMessage`; example: `"不影响任务执行的警告信息"`
     pub warn_message: Option<String>,
 }
 
@@ -1394,39 +966,25 @@ pub struct DatahubTaskInfo {
 #[doc(alias = "DatahubTopicDTO")]
 #[tc_model]
 pub struct DatahubTopicDto {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: u64,
 
-    /// `RetentionMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600000`
+    /// `RetentionMs`; example: `3600000`
     pub retention_ms: u64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -1435,14 +993,10 @@ pub struct DatahubTopicDto {
 /// Returned in the output of [`CreateDatahubTopic`](super::CreateDatahubTopic).
 #[tc_model]
 pub struct DatahubTopicResp {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 }
 
@@ -1452,22 +1006,13 @@ pub struct DatahubTopicResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct DateParam {
-    /// `Format`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yyyy-MM-dd HH:mm:ss"`
+    /// `Format`, always sent in responses; example: `"yyyy-MM-dd HH:mm:ss"`
     pub format: Option<String>,
 
-    /// `TargetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"string"`
+    /// `TargetType`, always sent in responses; example: `"string"`
     pub target_type: Option<String>,
 
-    /// `TimeZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"GMT+8"`
+    /// `TimeZone`, always sent in responses; example: `"GMT+8"`
     pub time_zone: Option<String>,
 }
 
@@ -1477,14 +1022,10 @@ pub struct DateParam {
 #[doc(alias = "DealInstanceDTO")]
 #[tc_model]
 pub struct DealInstanceDto {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20230608002033882210000"`
+    /// `DealName`; example: `"20230608002033882210000"`
     pub deal_name: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["ckafka-test"]`
+    /// `InstanceIdList`; example: `["ckafka-test"]`
     pub instance_id_list: Vec<String>,
 }
 
@@ -1493,14 +1034,10 @@ pub struct DealInstanceDto {
 /// Returned in the output of [`DescribeModifyType`](super::DescribeModifyType).
 #[tc_model]
 pub struct DescModifyType {
-    /// `ModifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyType`; example: `1`
     pub modify_type: i64,
 
-    /// `MigrateFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MigrateFlag`; example: `true`
     pub migrate_flag: bool,
 }
 
@@ -1510,19 +1047,13 @@ pub struct DescModifyType {
 #[doc(alias = "DescribeConnectInfoResultDTO")]
 #[tc_model]
 pub struct DescribeConnectInfoResultDto {
-    /// `IpAddr`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `IpAddr`; example: `"10.0.0.1"`
     pub ip_addr: Option<String>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2020-08-21 11:15:54"`
+    /// `Time`; example: `"2020-08-21 11:15:54"`
     pub time: Option<String>,
 
-    /// `IsUnSupportVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUnSupportVersion`; example: `true`
     pub is_un_support_version: bool,
 }
 
@@ -1531,106 +1062,84 @@ pub struct DescribeConnectInfoResultDto {
 /// Returned in the output of [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct DescribeConnectResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceName`; example: `"resource-test"`
     pub resource_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description-test"`
+    /// `Description`; example: `"description-test"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `Type`; example: `"KAFKA"`
     pub r#type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `CreateTime`; example: `"2019-08-19 00:00:00"`
     pub create_time: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"message-test"`
+    /// `ErrorMessage`; example: `"message-test"`
     pub error_message: String,
 
-    /// `DatahubTaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DatahubTaskCount`; example: `1`
     pub datahub_task_count: i64,
 
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"step-test"`
+    /// `CurrentStep`; example: `"step-test"`
     pub current_step: String,
 
-    /// `TaskProgress`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TaskProgress`; example: `0`
     pub task_progress: f64,
 
-    /// `StepList`: a list of strings.
-    ///
-    /// Example: `["step-test"]`
+    /// `StepList`; example: `["step-test"]`
     pub step_list: Option<Vec<String>>,
 
-    /// `DtsConnectParam`: a [`DtsConnectParam`].
+    /// `DtsConnectParam`
     pub dts_connect_param: Option<DtsConnectParam>,
 
-    /// `MongoDBConnectParam`: a [`MongoDbConnectParam`].
+    /// `MongoDBConnectParam`
     #[tc(rename = "MongoDBConnectParam")]
     pub mongo_db_connect_param: Option<MongoDbConnectParam>,
 
-    /// `EsConnectParam`: an [`EsConnectParam`].
+    /// `EsConnectParam`
     pub es_connect_param: Option<EsConnectParam>,
 
-    /// `ClickHouseConnectParam`: a [`ClickHouseConnectParam`].
+    /// `ClickHouseConnectParam`
     pub click_house_connect_param: Option<ClickHouseConnectParam>,
 
-    /// `MySQLConnectParam`: a [`MySqlConnectParam`].
+    /// `MySQLConnectParam`
     #[tc(rename = "MySQLConnectParam")]
     pub my_sql_connect_param: Option<MySqlConnectParam>,
 
-    /// `PostgreSQLConnectParam`: a [`PostgreSqlConnectParam`].
+    /// `PostgreSQLConnectParam`
     #[tc(rename = "PostgreSQLConnectParam")]
     pub postgre_sql_connect_param: Option<PostgreSqlConnectParam>,
 
-    /// `MariaDBConnectParam`: a [`MariaDbConnectParam`].
+    /// `MariaDBConnectParam`
     #[tc(rename = "MariaDBConnectParam")]
     pub maria_db_connect_param: Option<MariaDbConnectParam>,
 
-    /// `SQLServerConnectParam`: a [`SqlServerConnectParam`].
+    /// `SQLServerConnectParam`
     #[tc(rename = "SQLServerConnectParam")]
     pub sql_server_connect_param: Option<SqlServerConnectParam>,
 
-    /// `CtsdbConnectParam`: a [`CtsdbConnectParam`].
+    /// `CtsdbConnectParam`
     pub ctsdb_connect_param: Option<CtsdbConnectParam>,
 
-    /// `DorisConnectParam`: a [`DorisConnectParam`].
+    /// `DorisConnectParam`
     pub doris_connect_param: Option<DorisConnectParam>,
 
-    /// `KafkaConnectParam`: a [`KafkaConnectParam`].
+    /// `KafkaConnectParam`
     pub kafka_connect_param: Option<KafkaConnectParam>,
 
-    /// `MqttConnectParam`: a [`MqttConnectParam`].
+    /// `MqttConnectParam`
     pub mqtt_connect_param: Option<MqttConnectParam>,
 
-    /// `IcebergConnectParam`: an [`IcebergConnectParam`].
+    /// `IcebergConnectParam`
     pub iceberg_connect_param: Option<IcebergConnectParam>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -1639,99 +1148,81 @@ pub struct DescribeConnectResource {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource).
 #[tc_model]
 pub struct DescribeConnectResourceResp {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceId`; example: `"resource-test"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `ResourceName`; example: `"resource-test"`
     pub resource_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description-test"`
+    /// `Description`; example: `"description-test"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"KAFKA"`
+    /// `Type`; example: `"KAFKA"`
     pub r#type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `CreateTime`; example: `"2019-08-19 00:00:00"`
     pub create_time: String,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"message-test"`
+    /// `ErrorMessage`; example: `"message-test"`
     pub error_message: String,
 
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"step-test"`
+    /// `CurrentStep`; example: `"step-test"`
     pub current_step: String,
 
-    /// `StepList`: a list of strings.
-    ///
-    /// Example: `["step-test"]`
+    /// `StepList`; example: `["step-test"]`
     pub step_list: Option<Vec<String>>,
 
-    /// `MySQLConnectParam`: a [`MySqlConnectParam`].
+    /// `MySQLConnectParam`
     #[tc(rename = "MySQLConnectParam")]
     pub my_sql_connect_param: Option<MySqlConnectParam>,
 
-    /// `PostgreSQLConnectParam`: a [`PostgreSqlConnectParam`].
+    /// `PostgreSQLConnectParam`
     #[tc(rename = "PostgreSQLConnectParam")]
     pub postgre_sql_connect_param: Option<PostgreSqlConnectParam>,
 
-    /// `DtsConnectParam`: a [`DtsConnectParam`].
+    /// `DtsConnectParam`
     pub dts_connect_param: Option<DtsConnectParam>,
 
-    /// `MongoDBConnectParam`: a [`MongoDbConnectParam`].
+    /// `MongoDBConnectParam`
     #[tc(rename = "MongoDBConnectParam")]
     pub mongo_db_connect_param: Option<MongoDbConnectParam>,
 
-    /// `EsConnectParam`: an [`EsConnectParam`].
+    /// `EsConnectParam`
     pub es_connect_param: Option<EsConnectParam>,
 
-    /// `ClickHouseConnectParam`: a [`ClickHouseConnectParam`].
+    /// `ClickHouseConnectParam`
     pub click_house_connect_param: Option<ClickHouseConnectParam>,
 
-    /// `MariaDBConnectParam`: a [`MariaDbConnectParam`].
+    /// `MariaDBConnectParam`
     #[tc(rename = "MariaDBConnectParam")]
     pub maria_db_connect_param: Option<MariaDbConnectParam>,
 
-    /// `SQLServerConnectParam`: a [`SqlServerConnectParam`].
+    /// `SQLServerConnectParam`
     #[tc(rename = "SQLServerConnectParam")]
     pub sql_server_connect_param: Option<SqlServerConnectParam>,
 
-    /// `CtsdbConnectParam`: a [`CtsdbConnectParam`].
+    /// `CtsdbConnectParam`
     pub ctsdb_connect_param: Option<CtsdbConnectParam>,
 
-    /// `DorisConnectParam`: a [`DorisConnectParam`].
+    /// `DorisConnectParam`
     pub doris_connect_param: Option<DorisConnectParam>,
 
-    /// `KafkaConnectParam`: a [`KafkaConnectParam`].
+    /// `KafkaConnectParam`
     pub kafka_connect_param: Option<KafkaConnectParam>,
 
-    /// `MqttConnectParam`: a [`MqttConnectParam`].
+    /// `MqttConnectParam`
     pub mqtt_connect_param: Option<MqttConnectParam>,
 
-    /// `IcebergConnectParam`: an [`IcebergConnectParam`].
+    /// `IcebergConnectParam`
     pub iceberg_connect_param: Option<IcebergConnectParam>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `IcebergDatabases`: a list of [`IcebergDatabaseInfo`] objects.
+    /// `IcebergDatabases`
     pub iceberg_databases: Option<Vec<IcebergDatabaseInfo>>,
 }
 
@@ -1740,12 +1231,10 @@ pub struct DescribeConnectResourceResp {
 /// Returned in the output of [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct DescribeConnectResourcesResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ConnectResourceList`: a list of [`DescribeConnectResource`] objects.
+    /// `ConnectResourceList`
     pub connect_resource_list: Vec<DescribeConnectResource>,
 }
 
@@ -1754,97 +1243,67 @@ pub struct DescribeConnectResourcesResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct DescribeDatahubTaskRes {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskId`; example: `"task-test"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `TaskName`; example: `"task-test"`
     pub task_name: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"SINK"`
+    /// `TaskType`; example: `"SINK"`
     pub task_type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `SourceResource`: a [`DatahubResource`].
+    /// `SourceResource`
     pub source_resource: DatahubResource,
 
-    /// `TargetResource`: a [`DatahubResource`].
+    /// `TargetResource`
     pub target_resource: DatahubResource,
 
-    /// `Connections`: a list of [`Connection`] objects.
+    /// `Connections`
     pub connections: Vec<Connection>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019/8/19 00:00:00"`
+    /// `CreateTime`; example: `"2019/8/19 00:00:00"`
     pub create_time: String,
 
-    /// `TransformParam`: a [`TransformParam`].
+    /// `TransformParam`
     pub transform_param: Option<TransformParam>,
 
-    /// `DatahubId`: a string.
-    ///
-    /// Example: `"task-test"`
+    /// `DatahubId`; example: `"task-test"`
     pub datahub_id: String,
 
-    /// `SchemaId`: a string.
-    ///
-    /// Example: `"schema-test"`
+    /// `SchemaId`; example: `"schema-test"`
     pub schema_id: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema-test"`
+    /// `SchemaName`; example: `"schema-test"`
     pub schema_name: String,
 
-    /// `TransformsParam`: a [`TransformsParam`].
+    /// `TransformsParam`
     pub transforms_param: Option<TransformsParam>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"message-test"`
+    /// `ErrorMessage`; example: `"message-test"`
     pub error_message: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"任务描述信息"`
+    /// `Description`; example: `"任务描述信息"`
     pub description: Option<String>,
 
-    /// `IsolateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsolateStatus`; example: `1`
     pub isolate_status: Option<i64>,
 
-    /// `TaskMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskMax`; example: `1`
     pub task_max: Option<i64>,
 
-    /// `SyncThrottleLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyncThrottleLimit`; example: `1`
     pub sync_throttle_limit: Option<i64>,
 
-    /// `AutoExpandFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoExpandFlag`; example: `true`
     pub auto_expand_flag: Option<bool>,
 
-    /// `WarnMessage`: a string.
-    ///
-    /// Example: `"不影响任务执行的警告信息"`
+    /// `WarnMessage`; example: `"不影响任务执行的警告信息"`
     pub warn_message: Option<String>,
 }
 
@@ -1853,12 +1312,10 @@ pub struct DescribeDatahubTaskRes {
 /// Returned in the output of [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct DescribeDatahubTasksRes {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `TaskList`: a list of [`DatahubTaskInfo`] objects.
+    /// `TaskList`
     pub task_list: Vec<DatahubTaskInfo>,
 }
 
@@ -1867,54 +1324,34 @@ pub struct DescribeDatahubTasksRes {
 /// Returned in the output of [`DescribeDatahubTopic`](super::DescribeDatahubTopic).
 #[tc_model]
 pub struct DescribeDatahubTopicResp {
-    /// `Name`: a string.
-    ///
-    /// Example: `"appId-test"`
+    /// `Name`; example: `"appId-test"`
     pub name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: u64,
 
-    /// `RetentionMs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600000`
+    /// `RetentionMs`; example: `3600000`
     pub retention_ms: u64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `Address`; example: `"10.0.0.3"`
     pub address: String,
 }
 
@@ -1923,12 +1360,10 @@ pub struct DescribeDatahubTopicResp {
 /// Returned in the output of [`DescribeDatahubTopics`](super::DescribeDatahubTopics).
 #[tc_model]
 pub struct DescribeDatahubTopicsResp {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `TopicList`: a list of [`DatahubTopicDto`] objects.
+    /// `TopicList`
     pub topic_list: Vec<DatahubTopicDto>,
 }
 
@@ -1937,14 +1372,10 @@ pub struct DescribeDatahubTopicsResp {
 /// Returned in the output of [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct DescribeGroup {
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"consumer"`
+    /// `Protocol`; example: `"consumer"`
     pub protocol: String,
 }
 
@@ -1954,54 +1385,31 @@ pub struct DescribeGroup {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct DorisConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9030`
+    /// `Port`; example: `9030`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 
-    /// `BePort`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8040`
+    /// `BePort`, always sent in responses; example: `8040`
     pub be_port: Option<i64>,
 }
 
@@ -2010,57 +1418,31 @@ pub struct DorisConnectParam {
 /// Sent in the input of [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct DorisModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9030`
+    /// `Port`, always sent in responses; example: `9030`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 
-    /// `BePort`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8040`
+    /// `BePort`, always sent in responses; example: `8040`
     pub be_port: Option<i64>,
 }
 
@@ -2070,34 +1452,19 @@ pub struct DorisModifyConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct DropCls {
-    /// `DropInvalidMessageToCls`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DropInvalidMessageToCls`, always sent in responses; example: `true`
     pub drop_invalid_message_to_cls: Option<bool>,
 
-    /// `DropClsRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DropClsRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub drop_cls_region: Option<String>,
 
-    /// `DropClsOwneruin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10003080064"`
+    /// `DropClsOwneruin`, always sent in responses; example: `"10003080064"`
     pub drop_cls_owneruin: Option<String>,
 
-    /// `DropClsTopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eafds-vfdfsdf-dbdfsdf"`
+    /// `DropClsTopicId`, always sent in responses; example: `"eafds-vfdfsdf-dbdfsdf"`
     pub drop_cls_topic_id: Option<String>,
 
-    /// `DropClsLogSet`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"wqead-bfdebv-sfds"`
+    /// `DropClsLogSet`, always sent in responses; example: `"wqead-bfdebv-sfds"`
     pub drop_cls_log_set: Option<String>,
 }
 
@@ -2107,40 +1474,25 @@ pub struct DropCls {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct DtsConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupId`; example: `"group-test"`
     pub group_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -2149,39 +1501,25 @@ pub struct DtsConnectParam {
 /// Sent in the input of [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct DtsModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<i64>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupId`; example: `"group-test"`
     pub group_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: Option<String>,
 }
 
@@ -2191,45 +1529,28 @@ pub struct DtsModifyConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct DtsParam {
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Ip`; example: `"10.0.0.5"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8099`
+    /// `Port`; example: `8099`
     pub port: Option<i64>,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupId`; example: `"group-test"`
     pub group_id: Option<String>,
 
-    /// `GroupUser`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `GroupUser`; example: `"username-test"`
     pub group_user: Option<String>,
 
-    /// `GroupPassword`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `GroupPassword`; example: `"password-test"`
     pub group_password: Option<String>,
 
-    /// `TranSql`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TranSql`; example: `true`
     pub tran_sql: Option<bool>,
 }
 
@@ -2239,24 +1560,16 @@ pub struct DtsParam {
 /// Returned in the output of [`DescribeInstanceAttributes`](super::DescribeInstanceAttributes).
 #[tc_model]
 pub struct DynamicDiskConfig {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `StepForwardPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `StepForwardPercentage`; example: `15`
     pub step_forward_percentage: Option<i64>,
 
-    /// `DiskQuotaPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `DiskQuotaPercentage`; example: `70`
     pub disk_quota_percentage: Option<i64>,
 
-    /// `MaxDiskSpace`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxDiskSpace`; example: `1000`
     pub max_disk_space: Option<i64>,
 }
 
@@ -2266,24 +1579,16 @@ pub struct DynamicDiskConfig {
 /// Returned in the output of [`DescribeInstanceAttributes`](super::DescribeInstanceAttributes).
 #[tc_model]
 pub struct DynamicRetentionTime {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<i64>,
 
-    /// `DiskQuotaPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `DiskQuotaPercentage`; example: `75`
     pub disk_quota_percentage: Option<i64>,
 
-    /// `StepForwardPercentage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StepForwardPercentage`; example: `10`
     pub step_forward_percentage: Option<i64>,
 
-    /// `BottomRetention`: a signed 64-bit integer.
-    ///
-    /// Example: `360`
+    /// `BottomRetention`; example: `360`
     pub bottom_retention: Option<i64>,
 }
 
@@ -2293,66 +1598,40 @@ pub struct DynamicRetentionTime {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct EsConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: bool,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 
-    /// `EsType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `EsType`; example: `"CLUSTER"`
     pub es_type: Option<String>,
 
-    /// `EsVersion`: a string.
-    ///
-    /// Example: `"7.14.2"`
+    /// `EsVersion`; example: `"7.14.2"`
     pub es_version: Option<String>,
 
-    /// `EndpointUrl`: a string.
-    ///
-    /// Example: `"http://space-1cqbxcs9.yunti.ap-guangzhou.myserverlessindex.com:12213"`
+    /// `EndpointUrl`; example: `"http://space-1cqbxcs9.yunti.ap-guangzhou.myserverlessindex.com:12213"`
     pub endpoint_url: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 }
 
@@ -2361,71 +1640,40 @@ pub struct EsConnectParam {
 /// Sent in the input of [`ModifyConnectResource`](super::ModifyConnectResource).
 #[tc_model]
 pub struct EsModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `EsType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `EsType`; example: `"CLUSTER"`
     pub es_type: Option<String>,
 
-    /// `EsVersion`: a string.
-    ///
-    /// Example: `"7.14.2"`
+    /// `EsVersion`; example: `"7.14.2"`
     pub es_version: Option<String>,
 
-    /// `EndpointUrl`: a string.
-    ///
-    /// Example: `"http://space-1cqbxcs9.yunti.ap-guangzhou.myserverlessindex.com:12213"`
+    /// `EndpointUrl`; example: `"http://space-1cqbxcs9.yunti.ap-guangzhou.myserverlessindex.com:12213"`
     pub endpoint_url: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 }
 
@@ -2435,109 +1683,70 @@ pub struct EsModifyConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct EsParam {
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8099`
+    /// `Port`; example: `8099`
     pub port: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: Option<bool>,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `ServiceVip`; example: `"10.0.0.30"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `DropInvalidMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropInvalidMessage`; example: `true`
     pub drop_invalid_message: Option<bool>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-test"`
+    /// `Index`; example: `"index-test"`
     pub index: Option<String>,
 
-    /// `DateFormat`: a string.
-    ///
-    /// Example: `"yyyy-MM-dd"`
+    /// `DateFormat`; example: `"yyyy-MM-dd"`
     pub date_format: Option<String>,
 
-    /// `ContentKey`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `ContentKey`; example: `"key-test"`
     pub content_key: Option<String>,
 
-    /// `DropInvalidJsonMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropInvalidJsonMessage`; example: `true`
     pub drop_invalid_json_message: Option<bool>,
 
-    /// `DocumentIdField`: a string.
-    ///
-    /// Example: `"$.payload.name"`
+    /// `DocumentIdField`; example: `"$.payload.name"`
     pub document_id_field: Option<String>,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"JSONPATH"`
+    /// `IndexType`; example: `"JSONPATH"`
     pub index_type: Option<String>,
 
-    /// `DropCls`: a [`DropCls`].
+    /// `DropCls`
     pub drop_cls: Option<DropCls>,
 
-    /// `DatabasePrimaryKey`: a string.
-    ///
-    /// Example: `"pk_test"`
+    /// `DatabasePrimaryKey`; example: `"pk_test"`
     pub database_primary_key: Option<String>,
 
-    /// `DropDlq`: a [`FailureParam`].
+    /// `DropDlq`
     pub drop_dlq: Option<FailureParam>,
 
-    /// `RecordMappingList`: a list of [`EsRecordMapping`] objects.
+    /// `RecordMappingList`
     pub record_mapping_list: Option<Vec<EsRecordMapping>>,
 
-    /// `DateField`: a string.
-    ///
-    /// Example: `"create_timestamp"`
+    /// `DateField`; example: `"create_timestamp"`
     pub date_field: Option<String>,
 
-    /// `RecordMappingMode`: a string.
-    ///
-    /// Example: `"EXIST_MAPPING"`
+    /// `RecordMappingMode`; example: `"EXIST_MAPPING"`
     pub record_mapping_mode: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `SourceDataFormat`: a string.
-    ///
-    /// Example: `"Canal"`
+    /// `SourceDataFormat`; example: `"Canal"`
     pub source_data_format: Option<String>,
 }
 
@@ -2547,14 +1756,10 @@ pub struct EsParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct EsRecordMapping {
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"column-test"`
+    /// `ColumnName`; example: `"column-test"`
     pub column_name: Option<String>,
 
-    /// `JsonKey`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `JsonKey`; example: `"key-test"`
     pub json_key: Option<String>,
 }
 
@@ -2564,37 +1769,22 @@ pub struct EsRecordMapping {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct EventBusParam {
-    /// `Type`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `Type`; example: `"COS"`
     pub r#type: String,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: bool,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"namespace-test"`
+    /// `Namespace`, always sent in responses; example: `"namespace-test"`
     pub namespace: Option<String>,
 
-    /// `FunctionName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"function-test"`
+    /// `FunctionName`, always sent in responses; example: `"function-test"`
     pub function_name: Option<String>,
 
-    /// `Qualifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"qualifier-test"`
+    /// `Qualifier`, always sent in responses; example: `"qualifier-test"`
     pub qualifier: Option<String>,
 }
 
@@ -2603,12 +1793,10 @@ pub struct EventBusParam {
 /// Returned in the output of [`DescribeAccessPolicy`](super::DescribeAccessPolicy).
 #[tc_model]
 pub struct ExternalAccessInfoWrapper {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `IpWhitelist`: a list of [`IpWhitelistDto`] objects.
+    /// `IpWhitelist`
     pub ip_whitelist: Option<Vec<IpWhitelistDto>>,
 }
 
@@ -2618,39 +1806,22 @@ pub struct ExternalAccessInfoWrapper {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct FailureParam {
-    /// `Type`: a string.
-    ///
-    /// Example: `"DLQ"`
+    /// `Type`; example: `"DLQ"`
     pub r#type: String,
 
-    /// `KafkaParam`: a [`KafkaParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"Resource":"ckafka-test","SelfBuilt":false}`
+    /// `KafkaParam`, always sent in responses; example: `{"Resource":"ckafka-test","SelfBuilt":false}`
     pub kafka_param: Option<KafkaParam>,
 
-    /// `RetryInterval`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RetryInterval`, always sent in responses; example: `1`
     pub retry_interval: Option<u64>,
 
-    /// `MaxRetryAttempts`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `MaxRetryAttempts`, always sent in responses; example: `2`
     pub max_retry_attempts: Option<u64>,
 
-    /// `TopicParam`: a [`TopicParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"Resource":"appId-test"}`
+    /// `TopicParam`, always sent in responses; example: `{"Resource":"appId-test"}`
     pub topic_param: Option<TopicParam>,
 
-    /// `DlqType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TOPIC"`
+    /// `DlqType`, always sent in responses; example: `"TOPIC"`
     pub dlq_type: Option<String>,
 }
 
@@ -2660,52 +1831,29 @@ pub struct FailureParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct FieldParam {
-    /// `Analyse`: an [`AnalyseParam`].
-    ///
-    /// Example: `{"Format":"JSON"}`
+    /// `Analyse`; example: `{"Format":"JSON"}`
     pub analyse: AnalyseParam,
 
-    /// `SecondaryAnalyse`: a [`SecondaryAnalyseParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"Regex":","}`
+    /// `SecondaryAnalyse`, always sent in responses; example: `{"Regex":","}`
     pub secondary_analyse: Option<SecondaryAnalyseParam>,
 
-    /// `SMT`: a list of [`SmtParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
+    /// `SMT`, always sent in responses; example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
     #[tc(rename = "SMT")]
     pub smt: Option<Vec<SmtParam>>,
 
-    /// `Result`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"result-test"`
+    /// `Result`, always sent in responses; example: `"result-test"`
     pub result: Option<String>,
 
-    /// `AnalyseResult`: a list of [`SmtParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
+    /// `AnalyseResult`, always sent in responses; example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
     pub analyse_result: Option<Vec<SmtParam>>,
 
-    /// `SecondaryAnalyseResult`: a list of [`SmtParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
+    /// `SecondaryAnalyseResult`, always sent in responses; example: `[{"Key":"key-test","Operate":"MAPPING","SchemeType":"ORIGINAL"}]`
     pub secondary_analyse_result: Option<Vec<SmtParam>>,
 
-    /// `AnalyseJsonResult`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"result-test"`
+    /// `AnalyseJsonResult`, always sent in responses; example: `"result-test"`
     pub analyse_json_result: Option<String>,
 
-    /// `SecondaryAnalyseJsonResult`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"result-test"`
+    /// `SecondaryAnalyseJsonResult`, always sent in responses; example: `"result-test"`
     pub secondary_analyse_json_result: Option<String>,
 }
 
@@ -2714,14 +1862,10 @@ pub struct FieldParam {
 /// Sent in the input of [`DescribeGroup`](super::DescribeGroup), [`DescribeInstancesDetail`](super::DescribeInstancesDetail) and [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"GroupState"`
+    /// `Name`; example: `"GroupState"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["Empty"]`
+    /// `Values`; example: `["Empty"]`
     pub values: Vec<String>,
 }
 
@@ -2731,25 +1875,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct FilterMapParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: String,
 
-    /// `MatchMode`: a string.
-    ///
-    /// Example: `"PREFIX"`
+    /// `MatchMode`; example: `"PREFIX"`
     pub match_mode: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value-test"`
+    /// `Value`; example: `"value-test"`
     pub value: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"REGULAR"`
+    /// `Type`, always sent in responses; example: `"REGULAR"`
     pub r#type: Option<String>,
 }
 
@@ -2758,9 +1893,7 @@ pub struct FilterMapParam {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct Group {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `GroupName`; example: `"group-test"`
     pub group_name: String,
 }
 
@@ -2769,24 +1902,16 @@ pub struct Group {
 /// Returned in the output of [`DescribeGroupInfo`](super::DescribeGroupInfo) and [`DescribeTopicSubscribeGroup`](super::DescribeTopicSubscribeGroup).
 #[tc_model]
 pub struct GroupInfoMember {
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"consumer-test"`
+    /// `MemberId`; example: `"consumer-test"`
     pub member_id: String,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"consumer-client-test"`
+    /// `ClientId`; example: `"consumer-client-test"`
     pub client_id: String,
 
-    /// `ClientHost`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `ClientHost`; example: `"10.0.0.30"`
     pub client_host: String,
 
-    /// `Assignment`: an [`Assignment`].
-    ///
-    /// Example: `{"Topics":[{"Partitions":[0],"Topic":"topic-test"}],"Version":0}`
+    /// `Assignment`; example: `{"Topics":[{"Partitions":[0],"Topic":"topic-test"}],"Version":0}`
     pub assignment: Assignment,
 }
 
@@ -2795,32 +1920,22 @@ pub struct GroupInfoMember {
 /// Returned in the output of [`DescribeGroupInfo`](super::DescribeGroupInfo) and [`DescribeTopicSubscribeGroup`](super::DescribeTopicSubscribeGroup).
 #[tc_model]
 pub struct GroupInfoResponse {
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrorCode`; example: `"0"`
     pub error_code: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Stable"`
+    /// `State`; example: `"Stable"`
     pub state: String,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"consumer"`
+    /// `ProtocolType`; example: `"consumer"`
     pub protocol_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"range"`
+    /// `Protocol`; example: `"range"`
     pub protocol: String,
 
-    /// `Members`: a list of [`GroupInfoMember`] objects.
+    /// `Members`
     pub members: Vec<GroupInfoMember>,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"group-test"`
+    /// `Group`; example: `"group-test"`
     pub group: String,
 }
 
@@ -2829,14 +1944,10 @@ pub struct GroupInfoResponse {
 /// Returned in the output of [`DescribeGroupInfo`](super::DescribeGroupInfo) and [`DescribeTopicSubscribeGroup`](super::DescribeTopicSubscribeGroup).
 #[tc_model]
 pub struct GroupInfoTopics {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partitions`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `Partitions`; example: `[0]`
     pub partitions: Vec<i64>,
 }
 
@@ -2845,34 +1956,22 @@ pub struct GroupInfoTopics {
 /// Returned in the output of [`DescribeDatahubGroupOffsets`](super::DescribeDatahubGroupOffsets) and [`DescribeGroupOffsets`](super::DescribeGroupOffsets).
 #[tc_model]
 pub struct GroupOffsetPartition {
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"Metadata-test"`
+    /// `Metadata`; example: `"Metadata-test"`
     pub metadata: String,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `502`
+    /// `ErrorCode`; example: `502`
     pub error_code: i64,
 
-    /// `LogEndOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `118`
+    /// `LogEndOffset`; example: `118`
     pub log_end_offset: i64,
 
-    /// `Lag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Lag`; example: `1`
     pub lag: i64,
 }
 
@@ -2881,12 +1980,10 @@ pub struct GroupOffsetPartition {
 /// Returned in the output of [`DescribeDatahubGroupOffsets`](super::DescribeDatahubGroupOffsets) and [`DescribeGroupOffsets`](super::DescribeGroupOffsets).
 #[tc_model]
 pub struct GroupOffsetResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `TopicList`: a list of [`GroupOffsetTopic`] objects.
+    /// `TopicList`
     pub topic_list: Vec<GroupOffsetTopic>,
 }
 
@@ -2895,12 +1992,10 @@ pub struct GroupOffsetResponse {
 /// Returned in the output of [`DescribeDatahubGroupOffsets`](super::DescribeDatahubGroupOffsets) and [`DescribeGroupOffsets`](super::DescribeGroupOffsets).
 #[tc_model]
 pub struct GroupOffsetTopic {
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`; example: `"topic-test"`
     pub topic: String,
 
-    /// `Partitions`: a list of [`GroupOffsetPartition`] objects.
+    /// `Partitions`
     pub partitions: Vec<GroupOffsetPartition>,
 }
 
@@ -2909,19 +2004,13 @@ pub struct GroupOffsetTopic {
 /// Returned in the output of [`DescribeGroup`](super::DescribeGroup).
 #[tc_model]
 pub struct GroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `GroupList`: a list of [`DescribeGroup`] objects.
-    ///
-    /// Example: `[{"Group":"group-test","Protocol":"consumer"}]`
+    /// `GroupList`; example: `[{"Group":"group-test","Protocol":"consumer"}]`
     pub group_list: Vec<DescribeGroup>,
 
-    /// `GroupCountQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `GroupCountQuota`; example: `300`
     pub group_count_quota: u64,
 }
 
@@ -2931,58 +2020,38 @@ pub struct GroupResponse {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct IcebergConnectParam {
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.18"`
+    /// `ServiceVip`; example: `"10.0.0.18"`
     pub service_vip: Option<String>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"emr-1******7"`
+    /// `Resource`; example: `"emr-1******7"`
     pub resource: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-lz****fl"`
+    /// `UniqVpcId`; example: `"vpc-lz****fl"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"KERBEROS"`
+    /// `AuthType`; example: `"KERBEROS"`
     pub auth_type: Option<String>,
 
-    /// `EniIdList`: a list of strings.
-    ///
-    /// Example: `["eni-o5****8x"]`
+    /// `EniIdList`; example: `["eni-o5****8x"]`
     pub eni_id_list: Option<Vec<String>>,
 
-    /// `CatalogType`: a string.
-    ///
-    /// Example: `"HIVE"`
+    /// `CatalogType`; example: `"HIVE"`
     pub catalog_type: Option<String>,
 
-    /// `KeyTabContent`: a string.
+    /// `KeyTabContent`
     pub key_tab_content: Option<String>,
 
-    /// `KRB5ConfContent`: a string.
-    ///
-    /// Example: `"W2xpYm******NPTQoK"`
+    /// `KRB5ConfContent`; example: `"W2xpYm******NPTQoK"`
     #[tc(rename = "KRB5ConfContent")]
     pub krb5_conf_content: Option<String>,
 
-    /// `KerberosUserPrincipal`: a string.
-    ///
-    /// Example: `"k2iceberg@EMR-1******7"`
+    /// `KerberosUserPrincipal`; example: `"k2iceberg@EMR-1******7"`
     pub kerberos_user_principal: Option<String>,
 
-    /// `KerberosPrincipal`: a string.
-    ///
-    /// Example: `"hadoop/_HOST@EMR-1******7"`
+    /// `KerberosPrincipal`; example: `"hadoop/_HOST@EMR-1******7"`
     pub kerberos_principal: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUpdate`; example: `false`
     pub is_update: Option<bool>,
 }
 
@@ -2991,14 +2060,10 @@ pub struct IcebergConnectParam {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource).
 #[tc_model]
 pub struct IcebergDatabaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: Option<String>,
 
-    /// `Tables`: a list of strings.
-    ///
-    /// Example: `["test1"]`
+    /// `Tables`; example: `["test1"]`
     pub tables: Option<Vec<String>>,
 }
 
@@ -3008,39 +2073,25 @@ pub struct IcebergDatabaseInfo {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct IcebergParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-y9jzbp4l"`
+    /// `Resource`; example: `"resource-y9jzbp4l"`
     pub resource: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Database`; example: `"default"`
     pub database: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `TableName`; example: `"test1"`
     pub table_name: Option<String>,
 
-    /// `SchemeType`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `SchemeType`; example: `"JSON"`
     pub scheme_type: Option<String>,
 
-    /// `EnableFieldExtension`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableFieldExtension`; example: `true`
     pub enable_field_extension: Option<bool>,
 
-    /// `UpsertMode`: a string.
-    ///
-    /// Example: `"Off"`
+    /// `UpsertMode`; example: `"Off"`
     pub upsert_mode: Option<String>,
 
-    /// `PrimaryKeys`: a string.
-    ///
-    /// Example: `"id"`
+    /// `PrimaryKeys`; example: `"id"`
     pub primary_keys: Option<String>,
 }
 
@@ -3049,10 +2100,10 @@ pub struct IcebergParam {
 /// Returned in the output of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquireCkafkaPriceResp {
-    /// `InstancePrice`: an [`InquiryPrice`].
+    /// `InstancePrice`
     pub instance_price: InquiryPrice,
 
-    /// `PublicNetworkBandwidthPrice`: an [`InquiryPrice`].
+    /// `PublicNetworkBandwidthPrice`
     pub public_network_bandwidth_price: Option<InquiryPrice>,
 }
 
@@ -3061,59 +2112,37 @@ pub struct InquireCkafkaPriceResp {
 /// Returned in the output of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquiryBasePrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPrice`; example: `1.0`
     pub unit_price: f64,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPriceDiscount`; example: `1.0`
     pub unit_price_discount: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DiscountPrice`; example: `1.0`
     pub discount_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Discount`; example: `100.0`
     pub discount: f64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskType`; example: `"SSD"`
     pub disk_type: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: i64,
 }
 
@@ -3122,19 +2151,19 @@ pub struct InquiryBasePrice {
 /// Returned in the output of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquiryDetailPrice {
-    /// `BandwidthPrice`: an [`InquiryBasePrice`].
+    /// `BandwidthPrice`
     pub bandwidth_price: Option<InquiryBasePrice>,
 
-    /// `DiskPrice`: an [`InquiryBasePrice`].
+    /// `DiskPrice`
     pub disk_price: Option<InquiryBasePrice>,
 
-    /// `PartitionPrice`: an [`InquiryBasePrice`].
+    /// `PartitionPrice`
     pub partition_price: Option<InquiryBasePrice>,
 
-    /// `TopicPrice`: an [`InquiryBasePrice`].
+    /// `TopicPrice`
     pub topic_price: Option<InquiryBasePrice>,
 
-    /// `InstanceTypePrice`: an [`InquiryBasePrice`].
+    /// `InstanceTypePrice`
     pub instance_type_price: InquiryBasePrice,
 }
 
@@ -3143,14 +2172,10 @@ pub struct InquiryDetailPrice {
 /// Sent in the input of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquiryDiskParam {
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskType`; example: `"SSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `DiskSize`; example: `400`
     pub disk_size: Option<i64>,
 }
 
@@ -3159,62 +2184,40 @@ pub struct InquiryDiskParam {
 /// Returned in the output of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquiryPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPrice`; example: `1.0`
     pub unit_price: f64,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `UnitPriceDiscount`; example: `1.0`
     pub unit_price_discount: f64,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `OriginalPrice`; example: `1.0`
     pub original_price: f64,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DiscountPrice`; example: `1.0`
     pub discount_price: f64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Discount`; example: `100.0`
     pub discount: f64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"SSD"`
+    /// `DiskType`; example: `"SSD"`
     pub disk_type: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Value`; example: `100`
     pub value: Option<i64>,
 
-    /// `DetailPrices`: an [`InquiryDetailPrice`].
+    /// `DetailPrices`
     pub detail_prices: Option<InquiryDetailPrice>,
 }
 
@@ -3223,14 +2226,10 @@ pub struct InquiryPrice {
 /// Sent in the input of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InquiryPublicNetworkParam {
-    /// `PublicNetworkChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `PublicNetworkChargeType`; example: `"BANDWIDTH_PREPAID"`
     pub public_network_charge_type: Option<String>,
 
-    /// `PublicNetworkMonthly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PublicNetworkMonthly`; example: `0`
     pub public_network_monthly: Option<i64>,
 }
 
@@ -3239,24 +2238,16 @@ pub struct InquiryPublicNetworkParam {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeTypeInstances`](super::DescribeTypeInstances).
 #[tc_model]
 pub struct Instance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `IfCommunity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IfCommunity`; example: `false`
     pub if_community: bool,
 }
 
@@ -3265,232 +2256,148 @@ pub struct Instance {
 /// Returned in the output of [`DescribeInstanceAttributes`](super::DescribeInstanceAttributes).
 #[tc_model]
 pub struct InstanceAttributesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: String,
 
-    /// `VipList`: a list of [`VipEntity`] objects.
+    /// `VipList`
     pub vip_list: Vec<VipEntity>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Vip`; example: `"10.0.0.5"`
     pub vip: String,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `Vport`; example: `"9092"`
     pub vport: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `DiskSize`; example: `200`
     pub disk_size: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: String,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Healthy`; example: `1`
     pub healthy: i64,
 
-    /// `HealthyMessage`: a string.
-    ///
-    /// Example: `"healthy"`
+    /// `HealthyMessage`; example: `"healthy"`
     pub healthy_message: String,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1564144000`
+    /// `CreateTime`; example: `1564144000`
     pub create_time: u64,
 
-    /// `MsgRetentionTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4320`
+    /// `MsgRetentionTime`; example: `4320`
     pub msg_retention_time: i64,
 
-    /// `Config`: an [`InstanceConfigDo`].
+    /// `Config`
     pub config: InstanceConfigDo,
 
-    /// `RemainderPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `310`
+    /// `RemainderPartitions`; example: `310`
     pub remainder_partitions: i64,
 
-    /// `RemainderTopics`: a signed 64-bit integer.
-    ///
-    /// Example: `190`
+    /// `RemainderTopics`; example: `190`
     pub remainder_topics: i64,
 
-    /// `CreatedPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `CreatedPartitions`; example: `90`
     pub created_partitions: i64,
 
-    /// `CreatedTopics`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CreatedTopics`; example: `10`
     pub created_topics: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `ExpireTime`; example: `1566144000`
     pub expire_time: u64,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100003,100004]`
+    /// `ZoneIds`; example: `[100003,100004]`
     pub zone_ids: Vec<i64>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `MaxGroupNum`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `MaxGroupNum`; example: `500`
     pub max_group_num: i64,
 
-    /// `Cvm`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cvm`; example: `1`
     pub cvm: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `InstanceType`; example: `"profession"`
     pub instance_type: String,
 
-    /// `Features`: a list of strings.
+    /// `Features`
     pub features: Vec<String>,
 
-    /// `RetentionTimeConfig`: a [`DynamicRetentionTime`].
+    /// `RetentionTimeConfig`
     pub retention_time_config: Option<DynamicRetentionTime>,
 
-    /// `MaxConnection`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50000`
+    /// `MaxConnection`; example: `50000`
     pub max_connection: u64,
 
-    /// `PublicNetwork`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublicNetwork`; example: `3`
     pub public_network: i64,
 
-    /// `DeleteRouteTimestamp`: a string.
-    ///
-    /// Example: `"1566144000"`
+    /// `DeleteRouteTimestamp`; example: `"1566144000"`
     pub delete_route_timestamp: String,
 
-    /// `RemainingPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `310`
+    /// `RemainingPartitions`; example: `310`
     pub remaining_partitions: i64,
 
-    /// `RemainingTopics`: a signed 64-bit integer.
-    ///
-    /// Example: `190`
+    /// `RemainingTopics`; example: `190`
     pub remaining_topics: i64,
 
-    /// `DynamicDiskConfig`: a [`DynamicDiskConfig`].
+    /// `DynamicDiskConfig`
     pub dynamic_disk_config: DynamicDiskConfig,
 
-    /// `SystemMaintenanceTime`: a string.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `SystemMaintenanceTime`; example: `"2019-08-19 00:00:00"`
     pub system_maintenance_time: String,
 
-    /// `MaxMessageByte`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8388608`
+    /// `MaxMessageByte`; example: `8388608`
     pub max_message_byte: u64,
 
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: String,
 
-    /// `ElasticBandwidthSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticBandwidthSwitch`; example: `1`
     pub elastic_bandwidth_switch: Option<i64>,
 
-    /// `ElasticBandwidthOpenStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ElasticBandwidthOpenStatus`; example: `1`
     pub elastic_bandwidth_open_status: Option<i64>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"CLOUD_CVM"`
+    /// `ClusterType`; example: `"CLOUD_CVM"`
     pub cluster_type: Option<String>,
 
-    /// `FreePartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `FreePartitionNumber`; example: `400`
     pub free_partition_number: Option<i64>,
 
-    /// `ElasticFloatBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `240`
+    /// `ElasticFloatBandwidth`; example: `240`
     pub elastic_float_bandwidth: Option<i64>,
 
-    /// `CustomCertId`: a string.
-    ///
-    /// Example: `"cert-test"`
+    /// `CustomCertId`; example: `"cert-test"`
     pub custom_cert_id: Option<String>,
 
-    /// `UncleanLeaderElectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UncleanLeaderElectionEnable`; example: `1`
     pub unclean_leader_election_enable: Option<i64>,
 
-    /// `DeleteProtectionEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeleteProtectionEnable`; example: `1`
     pub delete_protection_enable: Option<i64>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 
-    /// `TransactionalIdExpirationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `604800000`
+    /// `TransactionalIdExpirationMs`; example: `604800000`
     pub transactional_id_expiration_ms: Option<i64>,
 }
 
@@ -3499,14 +2406,10 @@ pub struct InstanceAttributesResponse {
 /// Sent in the input of [`InquireCkafkaPrice`](super::InquireCkafkaPrice).
 #[tc_model]
 pub struct InstanceChargeParam {
-    /// `InstanceChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstanceChargeType`; example: `"PREPAID"`
     pub instance_charge_type: Option<String>,
 
-    /// `InstanceChargePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceChargePeriod`; example: `1`
     pub instance_charge_period: Option<i64>,
 }
 
@@ -3516,19 +2419,13 @@ pub struct InstanceChargeParam {
 #[doc(alias = "InstanceConfigDO")]
 #[tc_model]
 pub struct InstanceConfigDo {
-    /// `AutoCreateTopicsEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateTopicsEnable`; example: `false`
     pub auto_create_topics_enable: bool,
 
-    /// `DefaultNumPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultNumPartitions`; example: `0`
     pub default_num_partitions: i64,
 
-    /// `DefaultReplicationFactor`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefaultReplicationFactor`; example: `0`
     pub default_replication_factor: i64,
 }
 
@@ -3537,9 +2434,7 @@ pub struct InstanceConfigDo {
 /// Returned in the output of [`DeleteInstancePost`](super::DeleteInstancePost).
 #[tc_model]
 pub struct InstanceDeleteResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `6970`
+    /// `FlowId`; example: `6970`
     pub flow_id: i64,
 }
 
@@ -3548,165 +2443,103 @@ pub struct InstanceDeleteResponse {
 /// Returned in the output of [`DescribeInstancesDetail`](super::DescribeInstancesDetail).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`; example: `"ckafka-test"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Vip`; example: `"10.0.0.5"`
     pub vip: String,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `Vport`; example: `"9092"`
     pub vport: String,
 
-    /// `VipList`: a list of [`VipEntity`] objects.
+    /// `VipList`
     pub vip_list: Vec<VipEntity>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Bandwidth`; example: `300`
     pub bandwidth: i64,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `DiskSize`; example: `800`
     pub disk_size: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Healthy`; example: `1`
     pub healthy: i64,
 
-    /// `HealthyMessage`: a string.
-    ///
-    /// Example: `"\"健康\""`
+    /// `HealthyMessage`; example: `"\"健康\""`
     pub healthy_message: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `CreateTime`; example: `1566144000`
     pub create_time: i64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `ExpireTime`; example: `1566144000`
     pub expire_time: i64,
 
-    /// `IsInternal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsInternal`; example: `1`
     pub is_internal: i64,
 
-    /// `TopicNum`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TopicNum`; example: `10`
     pub topic_num: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `ZoneIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100003,100004]`
+    /// `ZoneIds`; example: `[100003,100004]`
     pub zone_ids: Vec<i64>,
 
-    /// `Cvm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cvm`; example: `0`
     pub cvm: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `InstanceType`; example: `"profession"`
     pub instance_type: String,
 
-    /// `DiskType`: a string.
-    ///
-    /// Example: `"CLOUD_SSD"`
+    /// `DiskType`; example: `"CLOUD_SSD"`
     pub disk_type: String,
 
-    /// `MaxTopicNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `400`
+    /// `MaxTopicNumber`; example: `400`
     pub max_topic_number: i64,
 
-    /// `MaxPartitionNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `MaxPartitionNumber`; example: `800`
     pub max_partition_number: i64,
 
-    /// `RebalanceTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `RebalanceTime`; example: `"0000-00-00 00:00:00"`
     pub rebalance_time: String,
 
-    /// `PartitionNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `PartitionNumber`; example: `30`
     pub partition_number: u64,
 
-    /// `PublicNetworkChargeType`: a string.
-    ///
-    /// Example: `"BANDWIDTH_PREPAID"`
+    /// `PublicNetworkChargeType`; example: `"BANDWIDTH_PREPAID"`
     pub public_network_charge_type: String,
 
-    /// `PublicNetwork`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PublicNetwork`; example: `3`
     pub public_network: i64,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"CLOUD_CVM"`
+    /// `ClusterType`; example: `"CLOUD_CVM"`
     pub cluster_type: String,
 
-    /// `Features`: a list of strings.
-    ///
-    /// Example: `["FEATURE_UPDATE_PROFESSION"]`
+    /// `Features`; example: `["FEATURE_UPDATE_PROFESSION"]`
     pub features: Vec<String>,
 
-    /// `RetentionBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `1073741824`
+    /// `RetentionBytes`; example: `1073741824`
     pub retention_bytes: Option<i64>,
 }
 
@@ -3715,12 +2548,10 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeInstancesDetail`](super::DescribeInstancesDetail).
 #[tc_model]
 pub struct InstanceDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceList`: a list of [`InstanceDetail`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<InstanceDetail>,
 }
 
@@ -3729,14 +2560,10 @@ pub struct InstanceDetailResponse {
 /// Returned in the output of [`DescribeTopicAttributes`](super::DescribeTopicAttributes).
 #[tc_model]
 pub struct InstanceQuotaConfigResp {
-    /// `QuotaProducerByteRate`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `QuotaProducerByteRate`; example: `30`
     pub quota_producer_byte_rate: Option<i64>,
 
-    /// `QuotaConsumerByteRate`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `QuotaConsumerByteRate`; example: `30`
     pub quota_consumer_byte_rate: Option<i64>,
 }
 
@@ -3745,12 +2572,10 @@ pub struct InstanceQuotaConfigResp {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances) and [`DescribeTypeInstances`](super::DescribeTypeInstances).
 #[tc_model]
 pub struct InstanceResponse {
-    /// `InstanceList`: a list of [`Instance`] objects.
+    /// `InstanceList`
     pub instance_list: Vec<Instance>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -3760,16 +2585,10 @@ pub struct InstanceResponse {
 /// Returned in the output of [`DescribeSecurityGroupRoutes`](super::DescribeSecurityGroupRoutes).
 #[tc_model]
 pub struct InstanceRoute {
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `InstanceId`, required in requests; example: `"ckafka-test"`
     pub instance_id: Option<String>,
 
-    /// `RouteId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `301`
+    /// `RouteId`, required in requests; example: `301`
     pub route_id: Option<i64>,
 }
 
@@ -3778,37 +2597,25 @@ pub struct InstanceRoute {
 /// Returned in the output of [`DescribeCkafkaVersion`](super::DescribeCkafkaVersion).
 #[tc_model]
 pub struct InstanceVersion {
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `KafkaVersion`; example: `"1.1.1"`
     pub kafka_version: String,
 
-    /// `CurBrokerVersion`: a string.
-    ///
-    /// Example: `"1.1.1_1.0.9"`
+    /// `CurBrokerVersion`; example: `"1.1.1_1.0.9"`
     pub cur_broker_version: String,
 
-    /// `LatestBrokerVersion`: a list of [`LatestBrokerVersion`] objects.
+    /// `LatestBrokerVersion`
     pub latest_broker_version: Vec<LatestBrokerVersion>,
 
-    /// `AllowUpgradeHighVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowUpgradeHighVersion`; example: `false`
     pub allow_upgrade_high_version: Option<bool>,
 
-    /// `HighVersionSet`: a list of strings.
-    ///
-    /// Example: `["2.8.1"]`
+    /// `HighVersionSet`; example: `["2.8.1"]`
     pub high_version_set: Option<Vec<String>>,
 
-    /// `AllowAutoDeleteTimestamp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowAutoDeleteTimestamp`; example: `false`
     pub allow_auto_delete_timestamp: Option<bool>,
 
-    /// `AllowModifyTxnIdExpiration`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowModifyTxnIdExpiration`; example: `false`
     pub allow_modify_txn_id_expiration: Option<bool>,
 }
 
@@ -3819,14 +2626,10 @@ pub struct InstanceVersion {
 #[doc(alias = "IpWhitelistDTO")]
 #[tc_model]
 pub struct IpWhitelistDto {
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `CidrBlock`; example: `"127.0.0.1"`
     pub cidr_block: Option<String>,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"test-description"`
+    /// `PolicyDescription`; example: `"test-description"`
     pub policy_description: Option<String>,
 }
 
@@ -3835,17 +2638,13 @@ pub struct IpWhitelistDto {
 /// Returned in the output of [`BatchModifyGroupOffsets`](super::BatchModifyGroupOffsets), [`CreateAcl`](super::CreateAcl), [`CreateConsumer`](super::CreateConsumer), [`CreatePartition`](super::CreatePartition), [`CreateRoute`](super::CreateRoute), [`CreateThrottleRule`](super::CreateThrottleRule) and 18 more.
 #[tc_model]
 pub struct JgwOperateResponse {
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: String,
 
-    /// `ReturnMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMessage`; example: `"success"`
     pub return_message: String,
 
-    /// `Data`: an [`OperateResponseData`].
+    /// `Data`
     pub data: Option<OperateResponseData>,
 }
 
@@ -3855,14 +2654,10 @@ pub struct JgwOperateResponse {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct JsonPathReplaceParam {
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"$.old"`
+    /// `OldValue`; example: `"$.old"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"$.new"`
+    /// `NewValue`; example: `"$.new"`
     pub new_value: String,
 }
 
@@ -3873,20 +2668,13 @@ pub struct JsonPathReplaceParam {
 #[doc(alias = "KVParam")]
 #[tc_model]
 pub struct KvParam {
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `";"`
+    /// `Delimiter`; example: `";"`
     pub delimiter: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"="`
+    /// `Regex`; example: `"="`
     pub regex: String,
 
-    /// `KeepOriginalKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"false"`
+    /// `KeepOriginalKey`, always sent in responses; example: `"false"`
     pub keep_original_key: Option<String>,
 }
 
@@ -3896,67 +2684,40 @@ pub struct KvParam {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct KafkaConnectParam {
-    /// `Resource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `Resource`, always sent in responses; example: `"ckafka-test"`
     pub resource: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SelfBuilt`, always sent in responses; example: `true`
     pub self_built: Option<bool>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 
-    /// `BrokerAddress`: a string.
-    ///
-    /// Example: `"10.0.0.30:9092,10.0.0.31:9092"`
+    /// `BrokerAddress`; example: `"10.0.0.30:9092,10.0.0.31:9092"`
     pub broker_address: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"PUBLIC"`
+    /// `NetworkType`; example: `"PUBLIC"`
     pub network_type: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `ServiceVip`; example: `"10.0.0.5"`
     pub service_vip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `9092`
+    /// `Port`; example: `9092`
     pub port: Option<i64>,
 
-    /// `CrossNetResourceUniqueId`: a string.
-    ///
-    /// Example: `"id-test"`
+    /// `CrossNetResourceUniqueId`; example: `"id-test"`
     pub cross_net_resource_unique_id: Option<String>,
 
-    /// `CrossNetVpcSubNetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `CrossNetVpcSubNetId`; example: `"subnet-test"`
     pub cross_net_vpc_sub_net_id: Option<String>,
 
-    /// `OriginalBrokerAddresses`: a string.
-    ///
-    /// Example: `"10.0.0.3:9092,10.0.0.3:9093"`
+    /// `OriginalBrokerAddresses`; example: `"10.0.0.3:9092,10.0.0.3:9093"`
     pub original_broker_addresses: Option<String>,
 }
 
@@ -3966,120 +2727,70 @@ pub struct KafkaConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct KafkaParam {
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: bool,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"ckafka-test"`
+    /// `Resource`; example: `"ckafka-test"`
     pub resource: String,
 
-    /// `Topic`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topic`, always sent in responses; example: `"topic-test"`
     pub topic: Option<String>,
 
-    /// `OffsetType`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OffsetType`; example: `"timestamp"`
     pub offset_type: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `StartTime`; example: `1566144000`
     pub start_time: Option<u64>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `ResourceName`; example: `"ckafka测试"`
     pub resource_name: Option<String>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100003`
+    /// `ZoneId`; example: `100003`
     pub zone_id: Option<i64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: Option<String>,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: Option<i64>,
 
-    /// `EnableToleration`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableToleration`; example: `false`
     pub enable_toleration: Option<bool>,
 
-    /// `QpsLimit`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4000`
+    /// `QpsLimit`, always sent in responses; example: `4000`
     pub qps_limit: Option<u64>,
 
-    /// `TableMappings`: a list of [`TableMapping`] objects.
+    /// `TableMappings`
     pub table_mappings: Option<Vec<TableMapping>>,
 
-    /// `UseTableMapping`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `UseTableMapping`, always sent in responses; example: `false`
     pub use_table_mapping: Option<bool>,
 
-    /// `UseAutoCreateTopic`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `UseAutoCreateTopic`, always sent in responses; example: `false`
     pub use_auto_create_topic: Option<bool>,
 
-    /// `CompressionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `CompressionType`, always sent in responses; example: `"none"`
     pub compression_type: Option<String>,
 
-    /// `MsgMultiple`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MsgMultiple`, always sent in responses; example: `1`
     pub msg_multiple: Option<i64>,
 
-    /// `ConnectorSyncType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DATA_SYNC_TYPE"`
+    /// `ConnectorSyncType`, always sent in responses; example: `"DATA_SYNC_TYPE"`
     pub connector_sync_type: Option<String>,
 
-    /// `KeepPartition`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `KeepPartition`, always sent in responses; example: `false`
     pub keep_partition: Option<bool>,
 
-    /// `TopicRegularExpression`: a string.
-    ///
-    /// Example: `"mytest"`
+    /// `TopicRegularExpression`; example: `"mytest"`
     pub topic_regular_expression: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"A"`
+    /// `Prefix`; example: `"A"`
     pub prefix: Option<String>,
 
-    /// `Separator`: a string.
-    ///
-    /// Example: `"."`
+    /// `Separator`; example: `"."`
     pub separator: Option<String>,
 
-    /// `TopicList`: a list of strings.
-    ///
-    /// Example: `["topic-test1"]`
+    /// `TopicList`; example: `["topic-test1"]`
     pub topic_list: Option<Vec<String>>,
 }
 
@@ -4088,14 +2799,10 @@ pub struct KafkaParam {
 /// Returned in the output of [`DescribeCkafkaVersion`](super::DescribeCkafkaVersion).
 #[tc_model]
 pub struct LatestBrokerVersion {
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `KafkaVersion`; example: `"1.1.1"`
     pub kafka_version: String,
 
-    /// `BrokerVersion`: a string.
-    ///
-    /// Example: `"1.1.1_1.0.13"`
+    /// `BrokerVersion`; example: `"1.1.1_1.0.13"`
     pub broker_version: String,
 }
 
@@ -4104,14 +2811,10 @@ pub struct LatestBrokerVersion {
 /// Returned in the output of [`DescribeCvmInfo`](super::DescribeCvmInfo).
 #[tc_model]
 pub struct ListCvmAndIpInfoRsp {
-    /// `CvmList`: a list of [`CvmAndIpInfo`] objects.
-    ///
-    /// Example: `[{"CkafkaInstanceId":"ckafka-test","InstanceId":"ins-test","Ip":"10.0.0.30"}]`
+    /// `CvmList`; example: `[{"CkafkaInstanceId":"ckafka-test","InstanceId":"ins-test","Ip":"10.0.0.30"}]`
     pub cvm_list: Vec<CvmAndIpInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -4128,21 +2831,13 @@ pub struct LowercaseParam {}
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct MapParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `Type`, always sent in responses; example: `"DEFAULT"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value-test"`
+    /// `Value`, always sent in responses; example: `"value-test"`
     pub value: Option<String>,
 }
 
@@ -4153,42 +2848,25 @@ pub struct MapParam {
 #[doc(alias = "MariaDBConnectParam")]
 #[tc_model]
 pub struct MariaDbConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -4198,45 +2876,25 @@ pub struct MariaDbConnectParam {
 #[doc(alias = "MariaDBModifyConnectParam")]
 #[tc_model]
 pub struct MariaDbModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -4247,57 +2905,34 @@ pub struct MariaDbModifyConnectParam {
 #[doc(alias = "MariaDBParam")]
 #[tc_model]
 pub struct MariaDbParam {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"table-test"`
+    /// `Table`, required in requests; example: `"table-test"`
     pub table: Option<String>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"initial"`
+    /// `SnapshotMode`; example: `"initial"`
     pub snapshot_mode: Option<String>,
 
-    /// `KeyColumns`: a string.
-    ///
-    /// Example: `"db1.table2.k1,k2"`
+    /// `KeyColumns`; example: `"db1.table2.k1,k2"`
     pub key_columns: Option<String>,
 
-    /// `IsTablePrefix`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTablePrefix`; example: `false`
     pub is_table_prefix: Option<bool>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `OutputFormat`; example: `"DEFAULT"`
     pub output_format: Option<String>,
 
-    /// `IncludeContentChanges`: a string.
-    ///
-    /// Example: `"all"`
+    /// `IncludeContentChanges`; example: `"all"`
     pub include_content_changes: Option<String>,
 
-    /// `IncludeQuery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeQuery`; example: `false`
     pub include_query: Option<bool>,
 
-    /// `RecordWithSchema`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecordWithSchema`; example: `false`
     pub record_with_schema: Option<bool>,
 }
 
@@ -4306,19 +2941,13 @@ pub struct MariaDbParam {
 /// Sent in the input of [`ModifyInstanceAttributes`](super::ModifyInstanceAttributes).
 #[tc_model]
 pub struct ModifyInstanceAttributesConfig {
-    /// `AutoCreateTopicEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoCreateTopicEnable`; example: `true`
     pub auto_create_topic_enable: Option<bool>,
 
-    /// `DefaultNumPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DefaultNumPartitions`; example: `3`
     pub default_num_partitions: Option<i64>,
 
-    /// `DefaultReplicationFactor`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DefaultReplicationFactor`; example: `2`
     pub default_replication_factor: Option<i64>,
 }
 
@@ -4329,47 +2958,28 @@ pub struct ModifyInstanceAttributesConfig {
 #[doc(alias = "MongoDBConnectParam")]
 #[tc_model]
 pub struct MongoDbConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: bool,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -4379,51 +2989,28 @@ pub struct MongoDbConnectParam {
 #[doc(alias = "MongoDBModifyConnectParam")]
 #[tc_model]
 pub struct MongoDbModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -4434,68 +3021,40 @@ pub struct MongoDbModifyConnectParam {
 #[doc(alias = "MongoDBParam")]
 #[tc_model]
 pub struct MongoDbParam {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Collection`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"collection-test"`
+    /// `Collection`, required in requests; example: `"collection-test"`
     pub collection: Option<String>,
 
-    /// `CopyExisting`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `CopyExisting`, required in requests; example: `true`
     pub copy_existing: Option<bool>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Ip`; example: `"10.0.0.5"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8099`
+    /// `Port`; example: `8099`
     pub port: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `ListeningEvent`: a string.
-    ///
-    /// Example: `"insert,update"`
+    /// `ListeningEvent`; example: `"insert,update"`
     pub listening_event: Option<String>,
 
-    /// `ReadPreference`: a string.
-    ///
-    /// Example: `"主节点"`
+    /// `ReadPreference`; example: `"主节点"`
     pub read_preference: Option<String>,
 
-    /// `Pipeline`: a string.
-    ///
-    /// Example: `"pipeline-test"`
+    /// `Pipeline`; example: `"pipeline-test"`
     pub pipeline: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -4505,60 +3064,34 @@ pub struct MongoDbParam {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource) and [`DescribeConnectResources`](super::DescribeConnectResources).
 #[tc_model]
 pub struct MqttConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `9092`
+    /// `Port`, required in requests; example: `9092`
     pub port: Option<i64>,
 
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, required in requests; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, required in requests; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `ServiceVip`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `ServiceVip`, required in requests; example: `"10.0.0.30"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, required in requests; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SelfBuilt`; example: `true`
     pub self_built: Option<bool>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `Ip`; example: `"10.0.0.30"`
     pub ip: Option<String>,
 }
 
@@ -4568,71 +3101,43 @@ pub struct MqttConnectParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct MqttParam {
-    /// `Topics`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"topic-test"`
+    /// `Topics`, required in requests; example: `"topic-test"`
     pub topics: Option<String>,
 
-    /// `CleanSession`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `CleanSession`, required in requests; example: `true`
     pub clean_session: Option<bool>,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Ip`; example: `"10.0.0.5"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `1883`
+    /// `Port`; example: `1883`
     pub port: Option<i64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `Qos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Qos`; example: `1`
     pub qos: Option<i64>,
 
-    /// `MaxTasks`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxTasks`; example: `1`
     pub max_tasks: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `ServiceVip`; example: `"10.0.0.30"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: Option<bool>,
 
-    /// `SqlFilter`: a string.
-    ///
-    /// Example: `"WHERE region='gz' AND level='vip'"`
+    /// `SqlFilter`; example: `"WHERE region='gz' AND level='vip'"`
     pub sql_filter: Option<String>,
 }
 
@@ -4643,53 +3148,31 @@ pub struct MqttParam {
 #[doc(alias = "MySQLConnectParam")]
 #[tc_model]
 pub struct MySqlConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`; example: `true`
     pub is_update: Option<bool>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosdbmysql-test"`
+    /// `ClusterId`, always sent in responses; example: `"cynosdbmysql-test"`
     pub cluster_id: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -4699,57 +3182,31 @@ pub struct MySqlConnectParam {
 #[doc(alias = "MySQLModifyConnectParam")]
 #[tc_model]
 pub struct MySqlModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosdbmysql-test"`
+    /// `ClusterId`, always sent in responses; example: `"cynosdbmysql-test"`
     pub cluster_id: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -4760,143 +3217,88 @@ pub struct MySqlModifyConnectParam {
 #[doc(alias = "MySQLParam")]
 #[tc_model]
 pub struct MySqlParam {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"table-test"`
+    /// `Table`, required in requests; example: `"table-test"`
     pub table: Option<String>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"initial"`
+    /// `SnapshotMode`; example: `"initial"`
     pub snapshot_mode: Option<String>,
 
-    /// `DdlTopic`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `DdlTopic`; example: `"topic-test"`
     pub ddl_topic: Option<String>,
 
-    /// `DataSourceMonitorMode`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `DataSourceMonitorMode`; example: `"TABLE"`
     pub data_source_monitor_mode: Option<String>,
 
-    /// `DataSourceMonitorResource`: a string.
-    ///
-    /// Example: `"table-test"`
+    /// `DataSourceMonitorResource`; example: `"table-test"`
     pub data_source_monitor_resource: Option<String>,
 
-    /// `DataSourceIncrementMode`: a string.
-    ///
-    /// Example: `"TIMESTAMP"`
+    /// `DataSourceIncrementMode`; example: `"TIMESTAMP"`
     pub data_source_increment_mode: Option<String>,
 
-    /// `DataSourceIncrementColumn`: a string.
-    ///
-    /// Example: `"column_test"`
+    /// `DataSourceIncrementColumn`; example: `"column_test"`
     pub data_source_increment_column: Option<String>,
 
-    /// `DataSourceStartFrom`: a string.
-    ///
-    /// Example: `"HEAD"`
+    /// `DataSourceStartFrom`; example: `"HEAD"`
     pub data_source_start_from: Option<String>,
 
-    /// `DataTargetInsertMode`: a string.
-    ///
-    /// Example: `"INSERT"`
+    /// `DataTargetInsertMode`; example: `"INSERT"`
     pub data_target_insert_mode: Option<String>,
 
-    /// `DataTargetPrimaryKeyField`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DataTargetPrimaryKeyField`; example: `"id"`
     pub data_target_primary_key_field: Option<String>,
 
-    /// `DataTargetRecordMapping`: a list of [`RecordMapping`] objects.
+    /// `DataTargetRecordMapping`
     pub data_target_record_mapping: Option<Vec<RecordMapping>>,
 
-    /// `TopicRegex`: a string.
-    ///
-    /// Example: `"(.*).db.(.*)"`
+    /// `TopicRegex`; example: `"(.*).db.(.*)"`
     pub topic_regex: Option<String>,
 
-    /// `TopicReplacement`: a string.
-    ///
-    /// Example: `"$1"`
+    /// `TopicReplacement`; example: `"$1"`
     pub topic_replacement: Option<String>,
 
-    /// `KeyColumns`: a string.
-    ///
-    /// Example: `"db1.table2.k1,k2"`
+    /// `KeyColumns`; example: `"db1.table2.k1,k2"`
     pub key_columns: Option<String>,
 
-    /// `DropInvalidMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropInvalidMessage`; example: `true`
     pub drop_invalid_message: Option<bool>,
 
-    /// `DropCls`: a [`DropCls`].
+    /// `DropCls`
     pub drop_cls: Option<DropCls>,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"DEFAULT"`
+    /// `OutputFormat`; example: `"DEFAULT"`
     pub output_format: Option<String>,
 
-    /// `IsTablePrefix`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTablePrefix`; example: `false`
     pub is_table_prefix: Option<bool>,
 
-    /// `IncludeContentChanges`: a string.
-    ///
-    /// Example: `"all"`
+    /// `IncludeContentChanges`; example: `"all"`
     pub include_content_changes: Option<String>,
 
-    /// `IncludeQuery`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeQuery`; example: `false`
     pub include_query: Option<bool>,
 
-    /// `RecordWithSchema`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecordWithSchema`; example: `false`
     pub record_with_schema: Option<bool>,
 
-    /// `SignalDatabase`: a string.
-    ///
-    /// Example: `"database-test"`
+    /// `SignalDatabase`; example: `"database-test"`
     pub signal_database: Option<String>,
 
-    /// `IsTableRegular`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTableRegular`; example: `false`
     pub is_table_regular: Option<bool>,
 
-    /// `SignalTable`: a string.
-    ///
-    /// Example: `"table-test"`
+    /// `SignalTable`; example: `"table-test"`
     pub signal_table: Option<String>,
 
-    /// `DateTimeZone`: a string.
-    ///
-    /// Example: `"UTC+8"`
+    /// `DateTimeZone`; example: `"UTC+8"`
     pub date_time_zone: Option<String>,
 
-    /// `SelfBuilt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -4905,14 +3307,10 @@ pub struct MySqlParam {
 /// Returned in the output of [`BatchModifyGroupOffsets`](super::BatchModifyGroupOffsets), [`CreateAcl`](super::CreateAcl), [`CreateConsumer`](super::CreateConsumer), [`CreatePartition`](super::CreatePartition), [`CreatePrometheus`](super::CreatePrometheus), [`CreateRoute`](super::CreateRoute) and 19 more.
 #[tc_model]
 pub struct OperateResponseData {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `500201`
+    /// `FlowId`; example: `500201`
     pub flow_id: i64,
 
-    /// `RouteDTO`: a [`RouteDto`].
-    ///
-    /// Example: `{"RouteId":301}`
+    /// `RouteDTO`; example: `{"RouteId":301}`
     #[tc(rename = "RouteDTO")]
     pub route_dto: Option<RouteDto>,
 }
@@ -4922,9 +3320,7 @@ pub struct OperateResponseData {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct Partition {
-    /// `PartitionId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PartitionId`; example: `0`
     pub partition_id: i64,
 }
 
@@ -4933,14 +3329,10 @@ pub struct Partition {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct PartitionOffset {
-    /// `Partition`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Partition`; example: `"0"`
     pub partition: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: i64,
 }
 
@@ -4949,14 +3341,10 @@ pub struct PartitionOffset {
 /// Sent in the input of [`BatchModifyGroupOffsets`](super::BatchModifyGroupOffsets).
 #[tc_model]
 pub struct Partitions {
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 }
 
@@ -4967,54 +3355,31 @@ pub struct Partitions {
 #[doc(alias = "PostgreSQLConnectParam")]
 #[tc_model]
 pub struct PostgreSqlConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tdcpg-test"`
+    /// `ClusterId`, always sent in responses; example: `"tdcpg-test"`
     pub cluster_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -5024,57 +3389,31 @@ pub struct PostgreSqlConnectParam {
 #[doc(alias = "PostgreSQLModifyConnectParam")]
 #[tc_model]
 pub struct PostgreSqlModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `8080`
+    /// `Port`, always sent in responses; example: `8080`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tdcpg-xxx"`
+    /// `ClusterId`, always sent in responses; example: `"tdcpg-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 
-    /// `SelfBuilt`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `SelfBuilt`, always sent in responses; example: `false`
     pub self_built: Option<bool>,
 }
 
@@ -5085,71 +3424,43 @@ pub struct PostgreSqlModifyConnectParam {
 #[doc(alias = "PostgreSQLParam")]
 #[tc_model]
 pub struct PostgreSqlParam {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SchemaName.Tabletest"`
+    /// `Table`, required in requests; example: `"SchemaName.Tabletest"`
     pub table: Option<String>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `PluginName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"decoderbufs"`
+    /// `PluginName`, required in requests; example: `"decoderbufs"`
     pub plugin_name: Option<String>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"initial"`
+    /// `SnapshotMode`; example: `"initial"`
     pub snapshot_mode: Option<String>,
 
-    /// `DataFormat`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `DataFormat`; example: `"JSON"`
     pub data_format: Option<String>,
 
-    /// `DataTargetInsertMode`: a string.
-    ///
-    /// Example: `"INSERT"`
+    /// `DataTargetInsertMode`; example: `"INSERT"`
     pub data_target_insert_mode: Option<String>,
 
-    /// `DataTargetPrimaryKeyField`: a string.
-    ///
-    /// Example: `"id"`
+    /// `DataTargetPrimaryKeyField`; example: `"id"`
     pub data_target_primary_key_field: Option<String>,
 
-    /// `DataTargetRecordMapping`: a list of [`RecordMapping`] objects.
+    /// `DataTargetRecordMapping`
     pub data_target_record_mapping: Option<Vec<RecordMapping>>,
 
-    /// `DropInvalidMessage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DropInvalidMessage`; example: `true`
     pub drop_invalid_message: Option<bool>,
 
-    /// `IsTableRegular`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsTableRegular`; example: `false`
     pub is_table_regular: Option<bool>,
 
-    /// `KeyColumns`: a string.
-    ///
-    /// Example: `"db1.table2.k1,k2"`
+    /// `KeyColumns`; example: `"db1.table2.k1,k2"`
     pub key_columns: Option<String>,
 
-    /// `RecordWithSchema`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecordWithSchema`; example: `false`
     pub record_with_schema: Option<bool>,
 }
 
@@ -5158,14 +3469,10 @@ pub struct PostgreSqlParam {
 /// Returned in the output of [`DescribeCkafkaZone`](super::DescribeCkafkaZone).
 #[tc_model]
 pub struct Price {
-    /// `RealTotalCost`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `RealTotalCost`; example: `0`
     pub real_total_cost: f64,
 
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `TotalCost`; example: `0`
     pub total_cost: f64,
 }
 
@@ -5174,14 +3481,10 @@ pub struct Price {
 /// Sent in the input of [`CreateDatahubTask`](super::CreateDatahubTask).
 #[tc_model]
 pub struct PrivateLinkParam {
-    /// `ServiceVip`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `ServiceVip`; example: `"10.0.0.30"`
     pub service_vip: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`; example: `"vpc-test"`
     pub uniq_vpc_id: String,
 }
 
@@ -5191,34 +3494,22 @@ pub struct PrivateLinkParam {
 #[doc(alias = "PrometheusDTO")]
 #[tc_model]
 pub struct PrometheusDto {
-    /// `Type`: a string.
-    ///
-    /// Example: `"JmxExport"`
+    /// `Type`; example: `"JmxExport"`
     pub r#type: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `SourceIp`; example: `"10.0.0.5"`
     pub source_ip: String,
 
-    /// `SourcePort`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `SourcePort`; example: `9090`
     pub source_port: i64,
 
-    /// `BrokerIp`: a string.
-    ///
-    /// Example: `"10.0.0.30"`
+    /// `BrokerIp`; example: `"10.0.0.30"`
     pub broker_ip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `SubnetId`; example: `"subnet-test"`
     pub subnet_id: Option<String>,
 }
 
@@ -5227,19 +3518,13 @@ pub struct PrometheusDto {
 /// Returned in the output of [`CreatePrometheus`](super::CreatePrometheus).
 #[tc_model]
 pub struct PrometheusResult {
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: String,
 
-    /// `ReturnMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMessage`; example: `"success"`
     pub return_message: String,
 
-    /// `Data`: an [`OperateResponseData`].
-    ///
-    /// Example: `{"FlowId":0}`
+    /// `Data`; example: `{"FlowId":0}`
     pub data: OperateResponseData,
 }
 
@@ -5249,49 +3534,31 @@ pub struct PrometheusResult {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct RecordMapping {
-    /// `JsonKey`: a string.
-    ///
-    /// Example: `"test-key"`
+    /// `JsonKey`; example: `"test-key"`
     pub json_key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Integer"`
+    /// `Type`; example: `"Integer"`
     pub r#type: Option<String>,
 
-    /// `AllowNull`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowNull`; example: `false`
     pub allow_null: Option<bool>,
 
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"column_test"`
+    /// `ColumnName`; example: `"column_test"`
     pub column_name: Option<String>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"AUTO_INCREMENT COMMENT 'ID'"`
+    /// `ExtraInfo`; example: `"AUTO_INCREMENT COMMENT 'ID'"`
     pub extra_info: Option<String>,
 
-    /// `ColumnSize`: a string.
-    ///
-    /// Example: `"32"`
+    /// `ColumnSize`; example: `"32"`
     pub column_size: Option<String>,
 
-    /// `DecimalDigits`: a string.
-    ///
-    /// Example: `"10"`
+    /// `DecimalDigits`; example: `"10"`
     pub decimal_digits: Option<String>,
 
-    /// `AutoIncrement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoIncrement`; example: `true`
     pub auto_increment: Option<bool>,
 
-    /// `DefaultValue`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DefaultValue`; example: `"0"`
     pub default_value: Option<String>,
 }
 
@@ -5301,14 +3568,10 @@ pub struct RecordMapping {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct RegexReplaceParam {
-    /// `Regex`: a string.
-    ///
-    /// Example: `"^[0-9]*$"`
+    /// `Regex`; example: `"^[0-9]*$"`
     pub regex: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"newValue-test"`
+    /// `NewValue`; example: `"newValue-test"`
     pub new_value: String,
 }
 
@@ -5317,44 +3580,28 @@ pub struct RegexReplaceParam {
 /// Returned in the output of [`DescribeRegion`](super::DescribeRegion).
 #[tc_model]
 pub struct Region {
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `AreaName`: a string.
-    ///
-    /// Example: `"华南地区"`
+    /// `AreaName`; example: `"华南地区"`
     pub area_name: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionCode`; example: `"gz"`
     pub region_code: String,
 
-    /// `RegionCodeV3`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCodeV3`; example: `"ap-guangzhou"`
     pub region_code_v3: String,
 
-    /// `Support`: a string.
-    ///
-    /// Example: `"profession"`
+    /// `Support`; example: `"profession"`
     pub support: String,
 
-    /// `Ipv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6`; example: `0`
     pub ipv6: i64,
 
-    /// `MultiZone`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MultiZone`; example: `0`
     pub multi_zone: i64,
 }
 
@@ -5363,14 +3610,10 @@ pub struct Region {
 /// Returned in the output of [`RenewCkafkaInstance`](super::RenewCkafkaInstance).
 #[tc_model]
 pub struct RenewCkafkaInstanceResp {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20190819000001"`
+    /// `BigDealId`; example: `"20190819000001"`
     pub big_deal_id: String,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20190819000002"`
+    /// `DealName`; example: `"20190819000002"`
     pub deal_name: String,
 }
 
@@ -5380,14 +3623,10 @@ pub struct RenewCkafkaInstanceResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct ReplaceParam {
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"value-old"`
+    /// `OldValue`; example: `"value-old"`
     pub old_value: String,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"value-new"`
+    /// `NewValue`; example: `"value-new"`
     pub new_value: String,
 }
 
@@ -5396,60 +3635,40 @@ pub struct ReplaceParam {
 /// Returned in the output of [`DescribeRoute`](super::DescribeRoute).
 #[tc_model]
 pub struct Route {
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: i64,
 
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `RouteId`; example: `301`
     pub route_id: i64,
 
-    /// `VipType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipType`; example: `1`
     pub vip_type: i64,
 
-    /// `VipList`: a list of [`VipEntity`] objects.
+    /// `VipList`
     pub vip_list: Vec<VipEntity>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Domain`; example: `"tencent.com"`
     pub domain: Option<String>,
 
-    /// `DomainPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainPort`; example: `0`
     pub domain_port: Option<i64>,
 
-    /// `DeleteTimestamp`: a string.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `DeleteTimestamp`; example: `"2019-08-19 00:00:00"`
     pub delete_timestamp: String,
 
-    /// `Subnet`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `Subnet`; example: `"subnet-test"`
     pub subnet: Option<String>,
 
-    /// `BrokerVipList`: a list of [`VipEntity`] objects.
+    /// `BrokerVipList`
     pub broker_vip_list: Vec<VipEntity>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 }
 
@@ -5459,9 +3678,7 @@ pub struct Route {
 #[doc(alias = "RouteDTO")]
 #[tc_model]
 pub struct RouteDto {
-    /// `RouteId`: a signed 64-bit integer.
-    ///
-    /// Example: `301`
+    /// `RouteId`; example: `301`
     pub route_id: i64,
 }
 
@@ -5470,19 +3687,13 @@ pub struct RouteDto {
 /// Sent in the input of [`DescribeSecurityGroupRoutes`](super::DescribeSecurityGroupRoutes).
 #[tc_model]
 pub struct RouteFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"security-group-id"`
+    /// `Name`; example: `"security-group-id"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["sg-test"]`
+    /// `Values`; example: `["sg-test"]`
     pub values: Option<Vec<String>>,
 
-    /// `Relation`: a string.
-    ///
-    /// Example: `"IN"`
+    /// `Relation`; example: `"IN"`
     pub relation: Option<String>,
 }
 
@@ -5491,7 +3702,7 @@ pub struct RouteFilter {
 /// Returned in the output of [`DescribeRoute`](super::DescribeRoute).
 #[tc_model]
 pub struct RouteResponse {
-    /// `Routers`: a list of [`Route`] objects.
+    /// `Routers`
     pub routers: Vec<Route>,
 }
 
@@ -5501,21 +3712,13 @@ pub struct RouteResponse {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct RowParam {
-    /// `RowContent`: a string.
-    ///
-    /// Example: `"KEY_VALUE"`
+    /// `RowContent`; example: `"KEY_VALUE"`
     pub row_content: String,
 
-    /// `KeyValueDelimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"="`
+    /// `KeyValueDelimiter`, always sent in responses; example: `"="`
     pub key_value_delimiter: Option<String>,
 
-    /// `EntryDelimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"&"`
+    /// `EntryDelimiter`, always sent in responses; example: `"&"`
     pub entry_delimiter: Option<String>,
 }
 
@@ -5526,37 +3729,25 @@ pub struct RowParam {
 #[doc(alias = "SMTParam")]
 #[tc_model]
 pub struct SmtParam {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key-test"`
+    /// `Key`; example: `"key-test"`
     pub key: String,
 
-    /// `Operate`: a string.
-    ///
-    /// Example: `"MAPPING"`
+    /// `Operate`; example: `"MAPPING"`
     pub operate: String,
 
-    /// `SchemeType`: a string.
-    ///
-    /// Example: `"ORIGINAL"`
+    /// `SchemeType`; example: `"ORIGINAL"`
     pub scheme_type: String,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value-test"`
+    /// `Value`, always sent in responses; example: `"value-test"`
     pub value: Option<String>,
 
-    /// `ValueOperate`: a [`ValueParam`].
+    /// `ValueOperate`
     pub value_operate: Option<ValueParam>,
 
-    /// `OriginalValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value-test"`
+    /// `OriginalValue`, always sent in responses; example: `"value-test"`
     pub original_value: Option<String>,
 
-    /// `ValueOperates`: a list of [`ValueParam`] objects.
+    /// `ValueOperates`
     pub value_operates: Option<Vec<ValueParam>>,
 }
 
@@ -5567,42 +3758,25 @@ pub struct SmtParam {
 #[doc(alias = "SQLServerConnectParam")]
 #[tc_model]
 pub struct SqlServerConnectParam {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `1433`
+    /// `Port`; example: `1433`
     pub port: i64,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`; example: `"username-test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`; example: `"password-test"`
     pub password: String,
 
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -5612,45 +3786,25 @@ pub struct SqlServerConnectParam {
 #[doc(alias = "SQLServerModifyConnectParam")]
 #[tc_model]
 pub struct SqlServerModifyConnectParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`; example: `"resource-test"`
     pub resource: String,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1433`
+    /// `Port`, always sent in responses; example: `1433`
     pub port: Option<i64>,
 
-    /// `ServiceVip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10.0.0.31"`
+    /// `ServiceVip`, always sent in responses; example: `"10.0.0.31"`
     pub service_vip: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-test"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username-test"`
+    /// `UserName`, always sent in responses; example: `"username-test"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password-test"`
+    /// `Password`, always sent in responses; example: `"password-test"`
     pub password: Option<String>,
 
-    /// `IsUpdate`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `IsUpdate`, always sent in responses; example: `true`
     pub is_update: Option<bool>,
 }
 
@@ -5661,27 +3815,16 @@ pub struct SqlServerModifyConnectParam {
 #[doc(alias = "SQLServerParam")]
 #[tc_model]
 pub struct SqlServerParam {
-    /// `Database`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"database-test"`
+    /// `Database`, required in requests; example: `"database-test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"DatabaseName.Tabletest"`
+    /// `Table`, required in requests; example: `"DatabaseName.Tabletest"`
     pub table: Option<String>,
 
-    /// `Resource`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"resource-test"`
+    /// `Resource`, required in requests; example: `"resource-test"`
     pub resource: Option<String>,
 
-    /// `SnapshotMode`: a string.
-    ///
-    /// Example: `"initial"`
+    /// `SnapshotMode`; example: `"initial"`
     pub snapshot_mode: Option<String>,
 }
 
@@ -5690,24 +3833,16 @@ pub struct SqlServerParam {
 /// Returned in the output of [`DescribeCkafkaZone`](super::DescribeCkafkaZone).
 #[tc_model]
 pub struct SaleInfo {
-    /// `Flag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Flag`; example: `false`
     pub flag: bool,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Platform`; example: `"standard"`
     pub platform: String,
 
-    /// `SoldOut`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SoldOut`; example: `true`
     pub sold_out: bool,
 }
 
@@ -5716,9 +3851,7 @@ pub struct SaleInfo {
 /// Returned in the output of [`InstanceScalingDown`](super::InstanceScalingDown).
 #[tc_model]
 pub struct ScalingDownResp {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20190819000001"]`
+    /// `DealNames`; example: `["20190819000001"]`
     pub deal_names: Option<Vec<String>>,
 }
 
@@ -5728,30 +3861,19 @@ pub struct ScalingDownResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct ScfParam {
-    /// `FunctionName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"function-test"`
+    /// `FunctionName`, required in requests; example: `"function-test"`
     pub function_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: Option<String>,
 
-    /// `BatchSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `BatchSize`; example: `1000`
     pub batch_size: Option<i64>,
 
-    /// `MaxRetries`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxRetries`; example: `5`
     pub max_retries: Option<i64>,
 }
 
@@ -5761,9 +3883,7 @@ pub struct ScfParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct SecondaryAnalyseParam {
-    /// `Regex`: a string.
-    ///
-    /// Example: `","`
+    /// `Regex`; example: `","`
     pub regex: String,
 }
 
@@ -5772,29 +3892,19 @@ pub struct SecondaryAnalyseParam {
 /// Returned in the output of [`DescribeSecurityGroupRoutes`](super::DescribeSecurityGroupRoutes).
 #[tc_model]
 pub struct SecurityGroupRoute {
-    /// `InstanceRoute`: an [`InstanceRoute`].
-    ///
-    /// Example: `{"InstanceId":"ckafka-test","RouteId":301}`
+    /// `InstanceRoute`; example: `{"InstanceId":"ckafka-test","RouteId":301}`
     pub instance_route: Option<InstanceRoute>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-test"]`
+    /// `SecurityGroupIds`; example: `["sg-test"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ckafka测试"`
+    /// `InstanceName`; example: `"ckafka测试"`
     pub instance_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `VpcId`; example: `"vpc-test"`
     pub vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.5"`
+    /// `Vip`; example: `"10.0.0.5"`
     pub vip: Option<String>,
 }
 
@@ -5803,14 +3913,10 @@ pub struct SecurityGroupRoute {
 /// Returned in the output of [`AssociateRoutesSecurityGroup`](super::AssociateRoutesSecurityGroup), [`DisassociateRoutesSecurityGroup`](super::DisassociateRoutesSecurityGroup) and [`ModifyRouteSecurityGroups`](super::ModifyRouteSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupRouteOperateResp {
-    /// `ReturnCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ReturnCode`; example: `"0"`
     pub return_code: Option<String>,
 
-    /// `ReturnMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ReturnMessage`; example: `"success"`
     pub return_message: Option<String>,
 }
 
@@ -5819,12 +3925,10 @@ pub struct SecurityGroupRouteOperateResp {
 /// Returned in the output of [`DescribeSecurityGroupRoutes`](super::DescribeSecurityGroupRoutes).
 #[tc_model]
 pub struct SecurityGroupRouteResp {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `SecurityGroupRoutes`: a list of [`SecurityGroupRoute`] objects.
+    /// `SecurityGroupRoutes`
     pub security_group_routes: Option<Vec<SecurityGroupRoute>>,
 }
 
@@ -5834,9 +3938,7 @@ pub struct SecurityGroupRouteResp {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct SplitParam {
-    /// `Regex`: a string.
-    ///
-    /// Example: `","`
+    /// `Regex`; example: `","`
     pub regex: String,
 }
 
@@ -5845,24 +3947,16 @@ pub struct SplitParam {
 /// Returned in the output of [`DescribeConsumerGroup`](super::DescribeConsumerGroup).
 #[tc_model]
 pub struct SubscribedInfo {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `Partition`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `Partition`; example: `[0]`
     pub partition: Vec<i64>,
 
-    /// `PartitionOffset`: a list of [`PartitionOffset`] objects.
-    ///
-    /// Example: `[{"Offset":966186803,"Partition":"0"}]`
+    /// `PartitionOffset`; example: `[{"Offset":966186803,"Partition":"0"}]`
     pub partition_offset: Vec<PartitionOffset>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 }
 
@@ -5872,14 +3966,10 @@ pub struct SubscribedInfo {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct SubstrParam {
-    /// `Start`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Start`; example: `0`
     pub start: i64,
 
-    /// `End`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `End`; example: `7`
     pub end: i64,
 }
 
@@ -5889,24 +3979,16 @@ pub struct SubstrParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct TableMapping {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `Table`; example: `"table1"`
     pub table: String,
 
-    /// `Topic`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `Topic`; example: `"topic1"`
     pub topic: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-id"`
+    /// `TopicId`; example: `"topic-id"`
     pub topic_id: String,
 }
 
@@ -5916,14 +3998,10 @@ pub struct TableMapping {
 /// Returned in the output of [`DescribeConnectResource`](super::DescribeConnectResource), [`DescribeConnectResources`](super::DescribeConnectResources), [`DescribeDatahubTask`](super::DescribeDatahubTask), [`DescribeInstanceAttributes`](super::DescribeInstanceAttributes), [`DescribeInstancesDetail`](super::DescribeInstancesDetail) and [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagkey-test"`
+    /// `TagKey`; example: `"tagkey-test"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tagvalue-test"`
+    /// `TagValue`; example: `"tagvalue-test"`
     pub tag_value: String,
 }
 
@@ -5932,14 +4010,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTaskStatus`](super::DescribeTaskStatus).
 #[tc_model]
 pub struct TaskStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"任务异常失败"`
+    /// `Output`; example: `"任务异常失败"`
     pub output: String,
 }
 
@@ -5949,31 +4023,19 @@ pub struct TaskStatusResponse {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct TdwParam {
-    /// `Bid`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"bid-test"`
+    /// `Bid`, required in requests; example: `"bid-test"`
     pub bid: Option<String>,
 
-    /// `Tid`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tid-test"`
+    /// `Tid`, required in requests; example: `"tid-test"`
     pub tid: Option<String>,
 
-    /// `IsDomestic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDomestic`; example: `true`
     pub is_domestic: Option<bool>,
 
-    /// `TdwHost`: a string.
-    ///
-    /// Example: `"tl-tdbank-tdmanager.tencent-distribute.com"`
+    /// `TdwHost`; example: `"tl-tdbank-tdmanager.tencent-distribute.com"`
     pub tdw_host: Option<String>,
 
-    /// `TdwPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8099`
+    /// `TdwPort`; example: `8099`
     pub tdw_port: Option<i64>,
 }
 
@@ -5982,44 +4044,28 @@ pub struct TdwParam {
 /// Returned in the output of [`DescribeThrottleRules`](super::DescribeThrottleRules).
 #[tc_model]
 pub struct ThrottleRuleDetail {
-    /// `ThrottleRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThrottleRuleId`; example: `1`
     pub throttle_rule_id: Option<u64>,
 
-    /// `ThrottleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThrottleType`; example: `1`
     pub throttle_type: Option<i64>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-test"`
+    /// `ClientId`; example: `"client-test"`
     pub client_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user-test"`
+    /// `UserName`; example: `"user-test"`
     pub user_name: Option<String>,
 
-    /// `ConsumeThrottle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `ConsumeThrottle`; example: `1024`
     pub consume_throttle: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-31"`
+    /// `UpdateTime`; example: `"2025-07-31"`
     pub update_time: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-id"`
+    /// `TopicId`; example: `"topic-id"`
     pub topic_id: Option<String>,
 }
 
@@ -6028,12 +4074,10 @@ pub struct ThrottleRuleDetail {
 /// Returned in the output of [`DescribeThrottleRules`](super::DescribeThrottleRules).
 #[tc_model]
 pub struct ThrottleRuleResult {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `ThrottleRuleList`: a list of [`ThrottleRuleDetail`] objects.
+    /// `ThrottleRuleList`
     pub throttle_rule_list: Option<Vec<ThrottleRuleDetail>>,
 }
 
@@ -6042,19 +4086,13 @@ pub struct ThrottleRuleResult {
 /// Returned in the output of [`DescribeTopic`](super::DescribeTopic).
 #[tc_model]
 pub struct Topic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: Option<String>,
 }
 
@@ -6063,56 +4101,40 @@ pub struct Topic {
 /// Returned in the output of [`DescribeTopicAttributes`](super::DescribeTopicAttributes).
 #[tc_model]
 pub struct TopicAttributesResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753056925`
+    /// `CreateTime`; example: `1753056925`
     pub create_time: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionNum`; example: `1`
     pub partition_num: i64,
 
-    /// `EnableWhiteList`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableWhiteList`; example: `1`
     pub enable_white_list: i64,
 
-    /// `IpWhiteList`: a list of strings.
-    ///
-    /// Example: `["10.0.0.50"]`
+    /// `IpWhiteList`; example: `["10.0.0.50"]`
     pub ip_white_list: Vec<String>,
 
-    /// `Config`: a [`Config`].
+    /// `Config`
     pub config: Config,
 
-    /// `Partitions`: a list of [`TopicPartitionDo`] objects.
+    /// `Partitions`
     pub partitions: Vec<TopicPartitionDo>,
 
-    /// `EnableAclRule`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableAclRule`; example: `1`
     pub enable_acl_rule: i64,
 
-    /// `AclRuleList`: a list of [`AclRule`] objects.
+    /// `AclRuleList`
     pub acl_rule_list: Vec<AclRule>,
 
-    /// `QuotaConfig`: an [`InstanceQuotaConfigResp`].
+    /// `QuotaConfig`
     pub quota_config: InstanceQuotaConfigResp,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: i64,
 }
 
@@ -6121,79 +4143,49 @@ pub struct TopicAttributesResponse {
 /// Returned in the output of [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct TopicDetail {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `PartitionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `PartitionNum`; example: `6`
     pub partition_num: i64,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: i64,
 
-    /// `Note`: a string.
-    ///
-    /// Example: `"note-test"`
+    /// `Note`; example: `"note-test"`
     pub note: String,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `CreateTime`; example: `1566144000`
     pub create_time: i64,
 
-    /// `EnableWhiteList`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableWhiteList`; example: `false`
     pub enable_white_list: bool,
 
-    /// `IpWhiteListCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpWhiteListCount`; example: `0`
     pub ip_white_list_count: i64,
 
-    /// `ForwardCosBucket`: a string.
-    ///
-    /// Example: `"cos-bucket-test"`
+    /// `ForwardCosBucket`; example: `"cos-bucket-test"`
     pub forward_cos_bucket: String,
 
-    /// `ForwardStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForwardStatus`; example: `1`
     pub forward_status: i64,
 
-    /// `ForwardInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ForwardInterval`; example: `0`
     pub forward_interval: i64,
 
-    /// `Config`: a [`Config`].
-    ///
-    /// Example: `{"CleanUpPolicy":"delete","MinInsyncReplicas":1,"Retention":86400000}`
+    /// `Config`; example: `{"CleanUpPolicy":"delete","MinInsyncReplicas":1,"Retention":86400000}`
     pub config: Option<Config>,
 
-    /// `RetentionTimeConfig`: a [`TopicRetentionTimeConfigRsp`].
-    ///
-    /// Example: `{"Current":1440,"Expect":1440,"ModTimeStamp":1566144000}`
+    /// `RetentionTimeConfig`; example: `{"Current":1440,"Expect":1440,"ModTimeStamp":1566144000}`
     pub retention_time_config: Option<TopicRetentionTimeConfigRsp>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagkey-test","TagValue":"tagvalue-test"}]`
+    /// `Tags`; example: `[{"TagKey":"tagkey-test","TagValue":"tagvalue-test"}]`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6202,12 +4194,10 @@ pub struct TopicDetail {
 /// Returned in the output of [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct TopicDetailResponse {
-    /// `TopicList`: a list of [`TopicDetail`] objects.
+    /// `TopicList`
     pub topic_list: Vec<TopicDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -6216,34 +4206,22 @@ pub struct TopicDetailResponse {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct TopicFlowRanking {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionNum`; example: `3`
     pub partition_num: u64,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: u64,
 
-    /// `TopicTraffic`: a string.
-    ///
-    /// Example: `"35.23"`
+    /// `TopicTraffic`; example: `"35.23"`
     pub topic_traffic: String,
 
-    /// `MessageHeap`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9235266`
+    /// `MessageHeap`; example: `9235266`
     pub message_heap: u64,
 }
 
@@ -6252,24 +4230,22 @@ pub struct TopicFlowRanking {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct TopicFlowRankingResult {
-    /// `TopicFlow`: a list of [`TopicFlowRanking`] objects.
+    /// `TopicFlow`
     pub topic_flow: Vec<TopicFlowRanking>,
 
-    /// `ConsumeSpeed`: a list of [`ConsumerGroupSpeed`] objects.
+    /// `ConsumeSpeed`
     pub consume_speed: Vec<ConsumerGroupSpeed>,
 
-    /// `TopicMessageHeap`: a list of [`TopicMessageHeapRanking`] objects.
+    /// `TopicMessageHeap`
     pub topic_message_heap: Vec<TopicMessageHeapRanking>,
 
-    /// `BrokerIp`: a list of strings.
-    ///
-    /// Example: `["10.0.0.5"]`
+    /// `BrokerIp`; example: `["10.0.0.5"]`
     pub broker_ip: Vec<String>,
 
-    /// `BrokerTopicData`: a list of [`BrokerTopicData`] objects.
+    /// `BrokerTopicData`
     pub broker_topic_data: Vec<BrokerTopicData>,
 
-    /// `BrokerTopicFlowData`: a list of [`BrokerTopicFlowData`] objects.
+    /// `BrokerTopicFlowData`
     pub broker_topic_flow_data: Option<Vec<BrokerTopicFlowData>>,
 }
 
@@ -6278,44 +4254,28 @@ pub struct TopicFlowRankingResult {
 /// Returned in the output of [`DescribeTopicSyncReplica`](super::DescribeTopicSyncReplica).
 #[tc_model]
 pub struct TopicInSyncReplicaInfo {
-    /// `Partition`: a string.
-    ///
-    /// Example: `"partition-1"`
+    /// `Partition`; example: `"partition-1"`
     pub partition: String,
 
-    /// `Leader`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Leader`; example: `0`
     pub leader: u64,
 
-    /// `Replica`: a string.
-    ///
-    /// Example: `"1,3,2"`
+    /// `Replica`; example: `"1,3,2"`
     pub replica: String,
 
-    /// `InSyncReplica`: a string.
-    ///
-    /// Example: `"1,2,3"`
+    /// `InSyncReplica`; example: `"1,2,3"`
     pub in_sync_replica: String,
 
-    /// `BeginOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12055`
+    /// `BeginOffset`; example: `12055`
     pub begin_offset: u64,
 
-    /// `EndOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13353`
+    /// `EndOffset`; example: `13353`
     pub end_offset: u64,
 
-    /// `MessageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `120045`
+    /// `MessageCount`; example: `120045`
     pub message_count: u64,
 
-    /// `OutOfSyncReplica`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `OutOfSyncReplica`; example: `"1,2"`
     pub out_of_sync_replica: String,
 }
 
@@ -6324,12 +4284,10 @@ pub struct TopicInSyncReplicaInfo {
 /// Returned in the output of [`DescribeTopicSyncReplica`](super::DescribeTopicSyncReplica).
 #[tc_model]
 pub struct TopicInSyncReplicaResult {
-    /// `TopicInSyncReplicaList`: a list of [`TopicInSyncReplicaInfo`] objects.
+    /// `TopicInSyncReplicaList`
     pub topic_in_sync_replica_list: Vec<TopicInSyncReplicaInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 }
 
@@ -6338,34 +4296,22 @@ pub struct TopicInSyncReplicaResult {
 /// Returned in the output of [`DescribeTopicFlowRanking`](super::DescribeTopicFlowRanking).
 #[tc_model]
 pub struct TopicMessageHeapRanking {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicName`; example: `"topic-test"`
     pub topic_name: String,
 
-    /// `PartitionNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionNum`; example: `2`
     pub partition_num: u64,
 
-    /// `ReplicaNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: u64,
 
-    /// `TopicTraffic`: a string.
-    ///
-    /// Example: `"35.12"`
+    /// `TopicTraffic`; example: `"35.12"`
     pub topic_traffic: String,
 
-    /// `MessageHeap`: an unsigned 64-bit integer.
-    ///
-    /// Example: `949006`
+    /// `MessageHeap`; example: `949006`
     pub message_heap: u64,
 }
 
@@ -6375,42 +4321,25 @@ pub struct TopicMessageHeapRanking {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask) and [`DescribeDatahubTasks`](super::DescribeDatahubTasks).
 #[tc_model]
 pub struct TopicParam {
-    /// `Resource`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `Resource`; example: `"topic-test"`
     pub resource: String,
 
-    /// `OffsetType`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `OffsetType`; example: `"timestamp"`
     pub offset_type: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `StartTime`; example: `1566144000`
     pub start_time: Option<u64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-test"`
+    /// `TopicId`; example: `"topic-test"`
     pub topic_id: Option<String>,
 
-    /// `CompressionType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"none"`
+    /// `CompressionType`, always sent in responses; example: `"none"`
     pub compression_type: Option<String>,
 
-    /// `UseAutoCreateTopic`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `UseAutoCreateTopic`, always sent in responses; example: `false`
     pub use_auto_create_topic: Option<bool>,
 
-    /// `MsgMultiple`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `MsgMultiple`, always sent in responses; example: `1`
     pub msg_multiple: Option<i64>,
 }
 
@@ -6420,24 +4349,16 @@ pub struct TopicParam {
 #[doc(alias = "TopicPartitionDO")]
 #[tc_model]
 pub struct TopicPartitionDo {
-    /// `Partition`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Partition`; example: `0`
     pub partition: i64,
 
-    /// `LeaderStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LeaderStatus`; example: `0`
     pub leader_status: i64,
 
-    /// `IsrNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsrNum`; example: `2`
     pub isr_num: i64,
 
-    /// `ReplicaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReplicaNum`; example: `2`
     pub replica_num: i64,
 }
 
@@ -6446,14 +4367,10 @@ pub struct TopicPartitionDo {
 /// Returned in the output of [`DescribeTopic`](super::DescribeTopic).
 #[tc_model]
 pub struct TopicResult {
-    /// `TopicList`: a list of [`Topic`] objects.
-    ///
-    /// Example: `[{"Note":"note-test","TopicId":"topic-test","TopicName":"topic-test"}]`
+    /// `TopicList`; example: `[{"Note":"note-test","TopicId":"topic-test","TopicName":"topic-test"}]`
     pub topic_list: Vec<Topic>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -6462,19 +4379,13 @@ pub struct TopicResult {
 /// Returned in the output of [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct TopicRetentionTimeConfigRsp {
-    /// `Expect`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Expect`; example: `30`
     pub expect: i64,
 
-    /// `Current`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Current`; example: `2`
     pub current: i64,
 
-    /// `ModTimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1566144000`
+    /// `ModTimeStamp`; example: `1566144000`
     pub mod_time_stamp: i64,
 }
 
@@ -6483,22 +4394,16 @@ pub struct TopicRetentionTimeConfigRsp {
 /// Returned in the output of [`DescribeTopicSubscribeGroup`](super::DescribeTopicSubscribeGroup).
 #[tc_model]
 pub struct TopicSubscribeGroup {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `StatusCountInfo`: a string.
-    ///
-    /// Example: `"1 Empty"`
+    /// `StatusCountInfo`; example: `"1 Empty"`
     pub status_count_info: String,
 
-    /// `GroupsInfo`: a list of [`GroupInfoResponse`] objects.
+    /// `GroupsInfo`
     pub groups_info: Vec<GroupInfoResponse>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -6508,63 +4413,37 @@ pub struct TopicSubscribeGroup {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct TransformParam {
-    /// `AnalysisFormat`: a string.
-    ///
-    /// Example: `"DELIMITER"`
+    /// `AnalysisFormat`; example: `"DELIMITER"`
     pub analysis_format: String,
 
-    /// `OutputFormat`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `OutputFormat`; example: `"JSON"`
     pub output_format: String,
 
-    /// `FailureParam`: a [`FailureParam`].
+    /// `FailureParam`
     pub failure_param: FailureParam,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content-test"`
+    /// `Content`; example: `"content-test"`
     pub content: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TOPIC"`
+    /// `SourceType`; example: `"TOPIC"`
     pub source_type: String,
 
-    /// `Regex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `Regex`, always sent in responses; example: `","`
     pub regex: Option<String>,
 
-    /// `MapParam`: a list of [`MapParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","Type":"DEFAULT","Value":"value-test"}]`
+    /// `MapParam`, always sent in responses; example: `[{"Key":"key-test","Type":"DEFAULT","Value":"value-test"}]`
     pub map_param: Option<Vec<MapParam>>,
 
-    /// `FilterParam`: a list of [`FilterMapParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","MatchMode":"PREFIX","Type":"REGULAR","Value":"value-test"}]`
+    /// `FilterParam`, always sent in responses; example: `[{"Key":"key-test","MatchMode":"PREFIX","Type":"REGULAR","Value":"value-test"}]`
     pub filter_param: Option<Vec<FilterMapParam>>,
 
-    /// `Result`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"result-test"`
+    /// `Result`, always sent in responses; example: `"result-test"`
     pub result: Option<String>,
 
-    /// `AnalyseResult`: a list of [`MapParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"1","Type":"DEFAULT"},{"Key":"2","Type":"DEFAULT"}]`
+    /// `AnalyseResult`, always sent in responses; example: `[{"Key":"1","Type":"DEFAULT"},{"Key":"2","Type":"DEFAULT"}]`
     pub analyse_result: Option<Vec<MapParam>>,
 
-    /// `UseEventBus`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `UseEventBus`, always sent in responses; example: `true`
     pub use_event_bus: Option<bool>,
 }
 
@@ -6574,60 +4453,34 @@ pub struct TransformParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct TransformsParam {
-    /// `Content`: a string.
-    ///
-    /// Example: `"{\"name\":\"abc\"}"`
+    /// `Content`; example: `"{\"name\":\"abc\"}"`
     pub content: String,
 
-    /// `FieldChain`: a list of [`FieldParam`] objects.
+    /// `FieldChain`
     pub field_chain: Vec<FieldParam>,
 
-    /// `FilterParam`: a list of [`FilterMapParam`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Key":"key-test","MatchMode":"PREFIX","Type":"REGULAR","Value":"value-test"}]`
+    /// `FilterParam`, always sent in responses; example: `[{"Key":"key-test","MatchMode":"PREFIX","Type":"REGULAR","Value":"value-test"}]`
     pub filter_param: Option<Vec<FilterMapParam>>,
 
-    /// `FailureParam`: a [`FailureParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"Type":"DROP"}`
+    /// `FailureParam`, always sent in responses; example: `{"Type":"DROP"}`
     pub failure_param: Option<FailureParam>,
 
-    /// `Result`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"result-test"`
+    /// `Result`, always sent in responses; example: `"result-test"`
     pub result: Option<String>,
 
-    /// `SourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CKAFKA"`
+    /// `SourceType`, always sent in responses; example: `"CKAFKA"`
     pub source_type: Option<String>,
 
-    /// `OutputFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"JSON"`
+    /// `OutputFormat`, always sent in responses; example: `"JSON"`
     pub output_format: Option<String>,
 
-    /// `RowParam`: a [`RowParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"EntryDelimiter":"&","KeyValueDelimiter":"=","RowContent":"KEY_VALUE"}`
+    /// `RowParam`, always sent in responses; example: `{"EntryDelimiter":"&","KeyValueDelimiter":"=","RowContent":"KEY_VALUE"}`
     pub row_param: Option<RowParam>,
 
-    /// `KeepMetadata`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `KeepMetadata`, always sent in responses; example: `false`
     pub keep_metadata: Option<bool>,
 
-    /// `BatchAnalyse`: a [`BatchAnalyseParam`].
-    /// Always sent in responses.
-    ///
-    /// Example: `{"Format":"ONE_BY_ONE"}`
+    /// `BatchAnalyse`, always sent in responses; example: `{"Format":"ONE_BY_ONE"}`
     pub batch_analyse: Option<BatchAnalyseParam>,
 }
 
@@ -6637,10 +4490,7 @@ pub struct TransformsParam {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct UrlDecodeParam {
-    /// `CharsetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UTF-8"`
+    /// `CharsetName`, always sent in responses; example: `"UTF-8"`
     pub charset_name: Option<String>,
 }
 
@@ -6649,24 +4499,16 @@ pub struct UrlDecodeParam {
 /// Returned in the output of [`DescribeUser`](super::DescribeUser).
 #[tc_model]
 pub struct User {
-    /// `UserId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserId`; example: `1`
     pub user_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name-test"`
+    /// `Name`; example: `"name-test"`
     pub name: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-08-19 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-08-19 00:00:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2019-08-19 00:00:00"`
     pub update_time: String,
 }
 
@@ -6675,12 +4517,10 @@ pub struct User {
 /// Returned in the output of [`DescribeUser`](super::DescribeUser).
 #[tc_model]
 pub struct UserResponse {
-    /// `Users`: a list of [`User`] objects.
+    /// `Users`
     pub users: Vec<User>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -6690,60 +4530,38 @@ pub struct UserResponse {
 /// Returned in the output of [`DescribeDatahubTask`](super::DescribeDatahubTask).
 #[tc_model]
 pub struct ValueParam {
-    /// `Type`: a string.
-    ///
-    /// Example: `"TRIM"`
+    /// `Type`; example: `"TRIM"`
     pub r#type: String,
 
-    /// `Replace`: a [`ReplaceParam`].
-    ///
-    /// Example: `{"NewValue":"new","OldValue":"old"}`
+    /// `Replace`; example: `{"NewValue":"new","OldValue":"old"}`
     pub replace: Option<ReplaceParam>,
 
-    /// `Substr`: a [`SubstrParam`].
-    ///
-    /// Example: `{"End":7,"Start":0}`
+    /// `Substr`; example: `{"End":7,"Start":0}`
     pub substr: Option<SubstrParam>,
 
-    /// `Date`: a [`DateParam`].
-    ///
-    /// Example: `{"Format":"yyyy-MM-dd HH:mm:ss","TargetType":"string","TimeZone":"GMT+8"}`
+    /// `Date`; example: `{"Format":"yyyy-MM-dd HH:mm:ss","TargetType":"string","TimeZone":"GMT+8"}`
     pub date: Option<DateParam>,
 
-    /// `RegexReplace`: a [`RegexReplaceParam`].
-    ///
-    /// Example: `{"NewValue":"newValue-test","Regex":"^[0-9]*$"}`
+    /// `RegexReplace`; example: `{"NewValue":"newValue-test","Regex":"^[0-9]*$"}`
     pub regex_replace: Option<RegexReplaceParam>,
 
-    /// `Split`: a [`SplitParam`].
-    ///
-    /// Example: `{"Regex":","}`
+    /// `Split`; example: `{"Regex":","}`
     pub split: Option<SplitParam>,
 
-    /// `KV`: a [`KvParam`].
-    ///
-    /// Example: `{"Delimiter":";","KeepOriginalKey":"false","Regex":"="}`
+    /// `KV`; example: `{"Delimiter":";","KeepOriginalKey":"false","Regex":"="}`
     #[tc(rename = "KV")]
     pub kv: Option<KvParam>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"result-test"`
+    /// `Result`; example: `"result-test"`
     pub result: Option<String>,
 
-    /// `JsonPathReplace`: a [`JsonPathReplaceParam`].
-    ///
-    /// Example: `{"NewValue":"$.new","OldValue":"$.old"}`
+    /// `JsonPathReplace`; example: `{"NewValue":"$.new","OldValue":"$.old"}`
     pub json_path_replace: Option<JsonPathReplaceParam>,
 
-    /// `UrlDecode`: a [`UrlDecodeParam`].
-    ///
-    /// Example: `{"CharsetName":"UTF-8"}`
+    /// `UrlDecode`; example: `{"CharsetName":"UTF-8"}`
     pub url_decode: Option<UrlDecodeParam>,
 
-    /// `Lowercase`: a [`LowercaseParam`].
-    ///
-    /// Example: `{}`
+    /// `Lowercase`; example: `{}`
     pub lowercase: Option<LowercaseParam>,
 }
 
@@ -6752,14 +4570,10 @@ pub struct ValueParam {
 /// Returned in the output of [`DescribeInstanceAttributes`](super::DescribeInstanceAttributes), [`DescribeInstancesDetail`](super::DescribeInstancesDetail) and [`DescribeRoute`](super::DescribeRoute).
 #[tc_model]
 pub struct VipEntity {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.0.0.5"`
+    /// `Vip`; example: `"1.0.0.5"`
     pub vip: String,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `Vport`; example: `"9092"`
     pub vport: String,
 }
 
@@ -6768,55 +4582,37 @@ pub struct VipEntity {
 /// Returned in the output of [`DescribeCkafkaZone`](super::DescribeCkafkaZone).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"100003"`
+    /// `ZoneId`; example: `"100003"`
     pub zone_id: String,
 
-    /// `IsInternalApp`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsInternalApp`; example: `1`
     pub is_internal_app: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000001`
+    /// `AppId`; example: `1000000001`
     pub app_id: i64,
 
-    /// `Flag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Flag`; example: `false`
     pub flag: bool,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `ZoneStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ZoneStatus`; example: `3`
     pub zone_status: i64,
 
-    /// `Exflag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Exflag`; example: `"1"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub exflag: Option<String>,
 
-    /// `SoldOut`: a string.
-    ///
-    /// Example: `"true"`
+    /// `SoldOut`; example: `"true"`
     pub sold_out: String,
 
-    /// `SalesInfo`: a list of [`SaleInfo`] objects.
+    /// `SalesInfo`
     pub sales_info: Vec<SaleInfo>,
 
-    /// `ExtraFlag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ExtraFlag`; example: `"0"`
     pub extra_flag: String,
 }
 
@@ -6825,67 +4621,51 @@ pub struct ZoneInfo {
 /// Returned in the output of [`DescribeCkafkaZone`](super::DescribeCkafkaZone).
 #[tc_model]
 pub struct ZoneResponse {
-    /// `ZoneList`: a list of [`ZoneInfo`] objects.
+    /// `ZoneList`
     pub zone_list: Vec<ZoneInfo>,
 
-    /// `MaxBuyInstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxBuyInstanceNum`; example: `100`
     pub max_buy_instance_num: i64,
 
-    /// `MaxBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `9600`
+    /// `MaxBandwidth`; example: `9600`
     pub max_bandwidth: i64,
 
-    /// `UnitPrice`: a [`Price`].
+    /// `UnitPrice`
     pub unit_price: Price,
 
-    /// `MessagePrice`: a [`Price`].
+    /// `MessagePrice`
     pub message_price: Price,
 
-    /// `ClusterInfo`: a list of [`ClusterInfo`] objects.
+    /// `ClusterInfo`
     pub cluster_info: Vec<ClusterInfo>,
 
-    /// `Standard`: a string.
-    ///
-    /// Example: `"{\"standard\":{\"bandwidth\":{\"maximum\":200,\"minimal\":3,\"step\":3}}}"`
+    /// `Standard`; example: `"{\"standard\":{\"bandwidth\":{\"maximum\":200,\"minimal\":3,\"step\":3}}}"`
     pub standard: String,
 
-    /// `StandardS2`: a string.
+    /// `StandardS2`
     pub standard_s2: String,
 
-    /// `Profession`: a string.
+    /// `Profession`
     pub profession: String,
 
-    /// `Physical`: a string.
+    /// `Physical`
     pub physical: String,
 
-    /// `PublicNetwork`: a string.
-    ///
-    /// Example: `"[{\"Maximum\":198,\"Minimal\":3,\"step\":3}]"`
+    /// `PublicNetwork`; example: `"[{\"Maximum\":198,\"Minimal\":3,\"step\":3}]"`
     pub public_network: String,
 
-    /// `PublicNetworkLimit`: a string.
+    /// `PublicNetworkLimit`
     pub public_network_limit: String,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"a85846f2-95bd-454d-8edf-f4cfe618282f"`
+    /// `RequestId`; example: `"a85846f2-95bd-454d-8edf-f4cfe618282f"`
     pub request_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ForceCheckTag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceCheckTag`; example: `false`
     pub force_check_tag: Option<bool>,
 }

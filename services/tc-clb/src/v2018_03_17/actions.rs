@@ -7,9 +7,12 @@ use super::models;
 /// The `AddModelKey` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AddModelKeyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AddModelKey)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
@@ -18,21 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddModelKey {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-c8xrjgpt"`
+    /// `ServiceProviderId`; example: `"byok-c8xrjgpt"`
     pub service_provider_id: String,
 
-    /// `Keys`: a list of [`KeyItem`](super::models::KeyItem) objects.
+    /// `Keys`
     pub keys: Vec<models::KeyItem>,
 }
 
 /// What a successful [`AddModelKey`] call returns.
 #[tc_model]
 pub struct AddModelKeyResponse {
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-0a8htk6l"]`
+    /// `KeyIds`; example: `["mkey-0a8htk6l"]`
     pub key_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,9 +41,12 @@ pub struct AddModelKeyResponse {
 /// The `AddModelRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AddModelRewriteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AddModelRewrite)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
@@ -53,19 +55,13 @@ pub struct AddModelKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AddModelRewrite {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-5x1y2lt8"`
+    /// `ModelRouterId`; example: `"cmr-5x1y2lt8"`
     pub model_router_id: String,
 
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SourceModel`; example: `"default"`
     pub source_model: String,
 
-    /// `TargetModel`: a string.
-    ///
-    /// Example: `"gpt-4o-mini"`
+    /// `TargetModel`; example: `"gpt-4o-mini"`
     pub target_model: String,
 }
 
@@ -79,23 +75,27 @@ pub struct AddModelRewriteResponse {
 /// The `AssociateBudget` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AssociateBudgetResponse`].
-/// The codes it documents are in [`AssociateBudgetError`](super::errors::AssociateBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AssociateBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation.BudgetOnlySupportsEnterprise`](super::errors::ClbErrorCode::UnsupportedOperationBudgetOnlySupportsEnterprise)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AssociateBudget",
     output = AssociateBudgetResponse,
-    error = super::errors::AssociateBudgetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AssociateBudget {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
-    /// `Resources`: a list of [`BudgetResource`](super::models::BudgetResource) objects.
+    /// `Resources`
     pub resources: Vec<models::BudgetResource>,
 }
 
@@ -109,23 +109,33 @@ pub struct AssociateBudgetResponse {
 /// The `AssociateCustomizedConfig` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AssociateCustomizedConfigResponse`].
-/// The codes it documents are in [`AssociateCustomizedConfigError`](super::errors::AssociateCustomizedConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AssociateCustomizedConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AssociateCustomizedConfig",
     output = AssociateCustomizedConfigResponse,
-    error = super::errors::AssociateCustomizedConfigError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AssociateCustomizedConfig {
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-clweh**c1"`
+    /// `UconfigId`; example: `"pz-clweh**c1"`
     pub uconfig_id: String,
 
-    /// `BindList`: a list of [`BindItem`](super::models::BindItem) objects.
+    /// `BindList`
     pub bind_list: Vec<models::BindItem>,
 }
 
@@ -139,23 +149,31 @@ pub struct AssociateCustomizedConfigResponse {
 /// The `AssociateModelRouterGuardrails` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AssociateModelRouterGuardrailsResponse`].
-/// The codes it documents are in [`AssociateModelRouterGuardrailsError`](super::errors::AssociateModelRouterGuardrailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AssociateModelRouterGuardrails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InvalidModelRouterStatus`](super::errors::ClbErrorCode::UnsupportedOperationInvalidModelRouterStatus)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AssociateModelRouterGuardrails",
     output = AssociateModelRouterGuardrailsResponse,
-    error = super::errors::AssociateModelRouterGuardrailsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AssociateModelRouterGuardrails {
-    /// `Guardrails`: a list of [`AssociateGuardrailConfig`](super::models::AssociateGuardrailConfig) objects.
+    /// `Guardrails`
     pub guardrails: Vec<models::AssociateGuardrailConfig>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 }
 
@@ -169,23 +187,34 @@ pub struct AssociateModelRouterGuardrailsResponse {
 /// The `AssociateModelsToModelRouter` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AssociateModelsToModelRouterResponse`].
-/// The codes it documents are in [`AssociateModelsToModelRouterError`](super::errors::AssociateModelsToModelRouterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AssociateModelsToModelRouter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AssociationNotActive`](super::errors::ClbErrorCode::FailedOperationAssociationNotActive)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InternalError.AssociationReferenceInvalid`](super::errors::ClbErrorCode::InternalErrorAssociationReferenceInvalid)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.MinOrderAllZero`](super::errors::ClbErrorCode::InvalidParameterMinOrderAllZero)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ClbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation.VPCMismatch`](super::errors::ClbErrorCode::UnsupportedOperationVpcMismatch)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AssociateModelsToModelRouter",
     output = AssociateModelsToModelRouterResponse,
-    error = super::errors::AssociateModelsToModelRouterError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AssociateModelsToModelRouter {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-oei1qdkf"`
+    /// `ModelRouterId`; example: `"cmr-oei1qdkf"`
     pub model_router_id: String,
 
-    /// `Models`: a list of [`ModelRouterModel`](super::models::ModelRouterModel) objects.
+    /// `Models`
     pub models: Option<Vec<models::ModelRouterModel>>,
 }
 
@@ -199,18 +228,29 @@ pub struct AssociateModelsToModelRouterResponse {
 /// The `AssociateTargetGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AssociateTargetGroupsResponse`].
-/// The codes it documents are in [`AssociateTargetGroupsError`](super::errors::AssociateTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AssociateTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AssociateTargetGroups",
     output = AssociateTargetGroupsResponse,
-    error = super::errors::AssociateTargetGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AssociateTargetGroups {
-    /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
+    /// `Associations`
     pub associations: Vec<models::TargetGroupAssociation>,
 }
 
@@ -224,40 +264,50 @@ pub struct AssociateTargetGroupsResponse {
 /// The `AutoRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`AutoRewriteResponse`].
-/// The codes it documents are in [`AutoRewriteError`](super::errors::AutoRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=AutoRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RewriteAlreadyExist`](super::errors::ClbErrorCode::InvalidParameterRewriteAlreadyExist)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "AutoRewrite",
     output = AutoRewriteResponse,
-    error = super::errors::AutoRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct AutoRewrite {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-r6nx1iby"`
+    /// `LoadBalancerId`; example: `"lb-r6nx1iby"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-lmeeyb1q"`
+    /// `ListenerId`; example: `"lbl-lmeeyb1q"`
     pub listener_id: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.abc.com\n"]`
+    /// `Domains`; example: `["www.abc.com\n"]`
     pub domains: Option<Vec<String>>,
 
-    /// `RewriteCodes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[301]`
+    /// `RewriteCodes`; example: `[301]`
     pub rewrite_codes: Option<Vec<i64>>,
 
-    /// `TakeUrls`: a list of booleans.
-    ///
-    /// Example: `[true]`
+    /// `TakeUrls`; example: `[true]`
     pub take_urls: Option<Vec<bool>>,
 }
 
@@ -271,37 +321,52 @@ pub struct AutoRewriteResponse {
 /// The `BatchDeregisterTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`BatchDeregisterTargetsResponse`].
-/// The codes it documents are in [`BatchDeregisterTargetsError`](super::errors::BatchDeregisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=BatchDeregisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "BatchDeregisterTargets",
     output = BatchDeregisterTargetsResponse,
-    error = super::errors::BatchDeregisterTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct BatchDeregisterTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxx"`
     pub load_balancer_id: String,
 
-    /// `Targets`: a list of [`BatchTarget`](super::models::BatchTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::BatchTarget>,
 }
 
 /// What a successful [`BatchDeregisterTargets`] call returns.
 #[tc_model]
 pub struct BatchDeregisterTargetsResponse {
-    /// `FailListenerIdSet`: a list of strings.
-    ///
-    /// Example: `["lbl-4ibs****"]`
+    /// `FailListenerIdSet`; example: `["lbl-4ibs****"]`
     pub fail_listener_id_set: Vec<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Listener lbl-4ibs**** not exists."`
+    /// `Message`; example: `"Listener lbl-4ibs**** not exists."`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -311,23 +376,33 @@ pub struct BatchDeregisterTargetsResponse {
 /// The `BatchModifyTargetTag` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`BatchModifyTargetTagResponse`].
-/// The codes it documents are in [`BatchModifyTargetTagError`](super::errors::BatchModifyTargetTagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=BatchModifyTargetTag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "BatchModifyTargetTag",
     output = BatchModifyTargetTagResponse,
-    error = super::errors::BatchModifyTargetTagError
+    error = super::errors::ClbErrorCode
 )]
 pub struct BatchModifyTargetTag {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-dx98lwo0"`
+    /// `LoadBalancerId`; example: `"lb-dx98lwo0"`
     pub load_balancer_id: String,
 
-    /// `ModifyList`: a list of [`RsTagRule`](super::models::RsTagRule) objects.
+    /// `ModifyList`
     pub modify_list: Vec<models::RsTagRule>,
 }
 
@@ -341,23 +416,32 @@ pub struct BatchModifyTargetTagResponse {
 /// The `BatchModifyTargetWeight` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`BatchModifyTargetWeightResponse`].
-/// The codes it documents are in [`BatchModifyTargetWeightError`](super::errors::BatchModifyTargetWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=BatchModifyTargetWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "BatchModifyTargetWeight",
     output = BatchModifyTargetWeightResponse,
-    error = super::errors::BatchModifyTargetWeightError
+    error = super::errors::ClbErrorCode
 )]
 pub struct BatchModifyTargetWeight {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-dx98lwo0"`
+    /// `LoadBalancerId`; example: `"lb-dx98lwo0"`
     pub load_balancer_id: String,
 
-    /// `ModifyList`: a list of [`RsWeightRule`](super::models::RsWeightRule) objects.
+    /// `ModifyList`
     pub modify_list: Vec<models::RsWeightRule>,
 }
 
@@ -371,37 +455,51 @@ pub struct BatchModifyTargetWeightResponse {
 /// The `BatchRegisterTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`BatchRegisterTargetsResponse`].
-/// The codes it documents are in [`BatchRegisterTargetsError`](super::errors::BatchRegisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=BatchRegisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "BatchRegisterTargets",
     output = BatchRegisterTargetsResponse,
-    error = super::errors::BatchRegisterTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct BatchRegisterTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxx"`
     pub load_balancer_id: String,
 
-    /// `Targets`: a list of [`BatchTarget`](super::models::BatchTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::BatchTarget>,
 }
 
 /// What a successful [`BatchRegisterTargets`] call returns.
 #[tc_model]
 pub struct BatchRegisterTargetsResponse {
-    /// `FailListenerIdSet`: a list of strings.
-    ///
-    /// Example: `["lbl-4ibs****"]`
+    /// `FailListenerIdSet`; example: `["lbl-4ibs****"]`
     pub fail_listener_id_set: Vec<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"IP  x.x.x.x not found."`
+    /// `Message`; example: `"IP  x.x.x.x not found."`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -411,51 +509,56 @@ pub struct BatchRegisterTargetsResponse {
 /// The `ChatCompletions` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ChatCompletionsResponse`].
-/// The codes it documents are in [`ChatCompletionsError`](super::errors::ChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ClbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InvalidApiKey`](super::errors::ClbErrorCode::FailedOperationInvalidApiKey)
+/// - [`FailedOperation.ModelDoesNotSupportModality`](super::errors::ClbErrorCode::FailedOperationModelDoesNotSupportModality)
+/// - [`FailedOperation.ModelNotFound`](super::errors::ClbErrorCode::FailedOperationModelNotFound)
+/// - [`FailedOperation.RateLimitExceeded`](super::errors::ClbErrorCode::FailedOperationRateLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::ClbErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.AttachmentItem`](super::errors::ClbErrorCode::InvalidParameterAttachmentItem)
+/// - [`InvalidParameter.Attachments`](super::errors::ClbErrorCode::InvalidParameterAttachments)
+/// - [`InvalidParameter.EndpointUnreachable`](super::errors::ClbErrorCode::InvalidParameterEndpointUnreachable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ChatCompletions",
     output = ChatCompletionsResponse,
-    error = super::errors::ChatCompletionsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ChatCompletions {
-    /// `ApiKey`: a string.
+    /// `ApiKey`
     pub api_key: Option<String>,
 
-    /// `Attachments`: a list of [`MultiModalityAttachments`](super::models::MultiModalityAttachments) objects.
+    /// `Attachments`
     pub attachments: Option<Vec<models::MultiModalityAttachments>>,
 
-    /// `ChatContent`: a string.
-    ///
-    /// Example: `"hi"`
+    /// `ChatContent`; example: `"hi"`
     pub chat_content: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o-mini-test-connection"`
+    /// `Model`; example: `"gpt-4o-mini-test-connection"`
     pub model: Option<String>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-d4yzkh0o"`
+    /// `ModelRouterId`; example: `"cmr-d4yzkh0o"`
     pub model_router_id: Option<String>,
 
-    /// `RequestPath`: a string.
-    ///
-    /// Example: `"/v1/chat/completions"`
+    /// `RequestPath`; example: `"/v1/chat/completions"`
     pub request_path: Option<String>,
 }
 
 /// What a successful [`ChatCompletions`] call returns.
 #[tc_model]
 pub struct ChatCompletionsResponse {
-    /// `ChatResponseMessage`: a string.
+    /// `ChatResponseMessage`
     pub chat_response_message: Option<String>,
 
-    /// `ErrorInChat`: a string.
+    /// `ErrorInChat`
     pub error_in_chat: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -465,102 +568,97 @@ pub struct ChatCompletionsResponse {
 /// The `CloneLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CloneLoadBalancerResponse`].
-/// The codes it documents are in [`CloneLoadBalancerError`](super::errors::CloneLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CloneLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ClbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ClbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourcesSoldOut`](super::errors::ClbErrorCode::ResourcesSoldOut)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CloneLoadBalancer",
     output = CloneLoadBalancerResponse,
-    error = super::errors::CloneLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CloneLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-5luefaho"`
+    /// `LoadBalancerId`; example: `"lb-5luefaho"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `LoadBalancerName`; example: `"test-name"`
     pub load_balancer_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `MasterZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZoneId`; example: `"ap-guangzhou-1"`
     pub master_zone_id: Option<String>,
 
-    /// `SlaveZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `SlaveZoneId`; example: `"ap-guangzhou-1"`
     pub slave_zone_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: Option<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `VipIsp`; example: `"CMCC"`
     pub vip_isp: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"139.X.X.X"`
+    /// `Vip`; example: `"139.X.X.X"`
     pub vip: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `ExclusiveCluster`: an [`ExclusiveCluster`](super::models::ExclusiveCluster).
+    /// `ExclusiveCluster`
     pub exclusive_cluster: Option<models::ExclusiveCluster>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-pnbe****"`
+    /// `BandwidthPackageId`; example: `"bwp-pnbe****"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `SnatPro`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SnatPro`; example: `true`
     pub snat_pro: Option<bool>,
 
-    /// `SnatIps`: a list of [`SnatIp`](super::models::SnatIp) objects.
+    /// `SnatIps`
     pub snat_ips: Option<Vec<models::SnatIp>>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-gbo2****"]`
+    /// `ClusterIds`; example: `["cluster-gbo2****"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c2.medium"`
+    /// `SlaType`; example: `"clb.c2.medium"`
     pub sla_type: Option<String>,
 
-    /// `ClusterTag`: a string.
-    ///
-    /// Example: `"ziyan"`
+    /// `ClusterTag`; example: `"ziyan"`
     pub cluster_tag: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `Zones`; example: `["ap-guangzhou-3"]`
     pub zones: Option<Vec<String>>,
 
-    /// `EipAddressId`: a string.
-    ///
-    /// Example: `"eip-qhx8udkc"`
+    /// `EipAddressId`; example: `"eip-qhx8udkc"`
     pub eip_address_id: Option<String>,
 }
 
@@ -574,33 +672,52 @@ pub struct CloneLoadBalancerResponse {
 /// The `CreateBYOKNetwork` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateBYOKNetworkResponse`].
-/// The codes it documents are in [`CreateBYOKNetworkError`](super::errors::CreateBYOKNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateBYOKNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::ClbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::ClbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourcesSoldOut`](super::errors::ClbErrorCode::ResourcesSoldOut)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateBYOKNetwork",
     output = CreateBYOKNetworkResponse,
-    error = super::errors::CreateBYOKNetworkError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateBYOKNetwork {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-efgh5678"`
+    /// `SubnetId`; example: `"subnet-efgh5678"`
     pub subnet_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcd1234"`
+    /// `VpcId`; example: `"vpc-abcd1234"`
     pub vpc_id: String,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"my-vpc-model"`
+    /// `ServiceProviderName`; example: `"my-vpc-model"`
     pub service_provider_name: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
@@ -614,38 +731,41 @@ pub struct CreateBYOKNetworkResponse {
 /// The `CreateBudget` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateBudgetResponse`].
-/// The codes it documents are in [`CreateBudgetError`](super::errors::CreateBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InvalidFieldValue`](super::errors::ClbErrorCode::InvalidParameterInvalidFieldValue)
+/// - [`InvalidParameterCombination`](super::errors::ClbErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue.InvalidFieldValue`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFieldValue)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateBudget",
     output = CreateBudgetResponse,
-    error = super::errors::CreateBudgetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateBudget {
-    /// `BudgetConfigs`: a list of [`BudgetConfigInput`](super::models::BudgetConfigInput) objects.
+    /// `BudgetConfigs`
     pub budget_configs: Option<Vec<models::BudgetConfigInput>>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget"`
+    /// `BudgetName`; example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForBudget`](super::models::RateLimitConfigForBudget).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForBudget>,
 
-    /// `Resources`: a list of [`BudgetResource`](super::models::BudgetResource) objects.
+    /// `Resources`
     pub resources: Option<Vec<models::BudgetResource>>,
 }
 
 /// What a successful [`CreateBudget`] call returns.
 #[tc_model]
 pub struct CreateBudgetResponse {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -655,42 +775,47 @@ pub struct CreateBudgetResponse {
 /// The `CreateClsLogSet` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateClsLogSetResponse`].
-/// The codes it documents are in [`CreateClsLogSetError`](super::errors::CreateClsLogSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateClsLogSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateClsLogSet",
     output = CreateClsLogSetResponse,
-    error = super::errors::CreateClsLogSetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateClsLogSet {
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"clb_logset"`
+    /// `LogsetName`; example: `"clb_logset"`
     pub logset_name: Option<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub period: Option<u64>,
 
-    /// `LogsetType`: a string.
-    ///
-    /// Example: `"ACCESS"`
+    /// `LogsetType`; example: `"ACCESS"`
     pub logset_type: Option<String>,
 }
 
 /// What a successful [`CreateClsLogSet`] call returns.
 #[tc_model]
 pub struct CreateClsLogSetResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"578dd0ad-2e7c-488b-b5fe-0b23da3537eb"`
+    /// `LogsetId`; example: `"578dd0ad-2e7c-488b-b5fe-0b23da3537eb"`
     pub logset_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -700,45 +825,50 @@ pub struct CreateClsLogSetResponse {
 /// The `CreateIntentRouter` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateIntentRouterResponse`].
-/// The codes it documents are in [`CreateIntentRouterError`](super::errors::CreateIntentRouterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateIntentRouter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateIntentRouter",
     output = CreateIntentRouterResponse,
-    error = super::errors::CreateIntentRouterError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateIntentRouter {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-giljntwo"`
+    /// `ModelRouterId`; example: `"cmr-giljntwo"`
     pub model_router_id: String,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"IntentRouter/ekc-test"`
+    /// `RouteName`; example: `"IntentRouter/ekc-test"`
     pub route_name: String,
 
-    /// `Tiers`: a list of [`TierItem`](super::models::TierItem) objects.
+    /// `Tiers`
     pub tiers: Vec<models::TierItem>,
 
-    /// `RouterDescribe`: a string.
-    ///
-    /// Example: `"It's a test intent router"`
+    /// `RouterDescribe`; example: `"It's a test intent router"`
     pub router_describe: Option<String>,
 
-    /// `DecisionModelConfig`: an [`IntentRouterDecisionModelConfig`](super::models::IntentRouterDecisionModelConfig).
+    /// `DecisionModelConfig`
     pub decision_model_config: Option<models::IntentRouterDecisionModelConfig>,
 }
 
 /// What a successful [`CreateIntentRouter`] call returns.
 #[tc_model]
 pub struct CreateIntentRouterResponse {
-    /// `IntentRouterId`: a string.
-    ///
-    /// Example: `"ir-pb139vho"`
+    /// `IntentRouterId`; example: `"ir-pb139vho"`
     pub intent_router_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -748,53 +878,56 @@ pub struct CreateIntentRouterResponse {
 /// The `CreateKey` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateKeyResponse`].
-/// The codes it documents are in [`CreateKeyError`](super::errors::CreateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateKey",
     output = CreateKeyResponse,
-    error = super::errors::CreateKeyError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateKey {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"测试key"`
+    /// `KeyName`; example: `"测试key"`
     pub key_name: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForKey`](super::models::RateLimitConfigForKey).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForKey>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-6sek5osn"`
+    /// `BudgetId`; example: `"budget-6sek5osn"`
     pub budget_id: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-93eee43e"`
+    /// `UserGroupId`; example: `"ugrp-93eee43e"`
     pub user_group_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateKey`] call returns.
 #[tc_model]
 pub struct CreateKeyResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-cgjyw5xj"`
+    /// `KeyId`; example: `"vkey-cgjyw5xj"`
     pub key_id: String,
 
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -804,51 +937,56 @@ pub struct CreateKeyResponse {
 /// The `CreateKeys` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateKeysResponse`].
-/// The codes it documents are in [`CreateKeysError`](super::errors::CreateKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateKeys",
     output = CreateKeysResponse,
-    error = super::errors::CreateKeysError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateKeys {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-jcxor1gp"`
+    /// `ModelRouterId`; example: `"cmr-jcxor1gp"`
     pub model_router_id: String,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-86mldfuv"`
+    /// `BudgetId`; example: `"budget-86mldfuv"`
     pub budget_id: Option<String>,
 
-    /// `Keys`: a list of [`InputKeyInfo`](super::models::InputKeyInfo) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::InputKeyInfo>>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Import"`
+    /// `Mode`; example: `"Import"`
     pub mode: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForKey`](super::models::RateLimitConfigForKey).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForKey>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-93eee43e"`
+    /// `UserGroupId`; example: `"ugrp-93eee43e"`
     pub user_group_id: Option<String>,
 }
 
 /// What a successful [`CreateKeys`] call returns.
 #[tc_model]
 pub struct CreateKeysResponse {
-    /// `CreatedKeys`: a list of [`CreatedKey`](super::models::CreatedKey) objects.
+    /// `CreatedKeys`
     pub created_keys: Option<Vec<models::CreatedKey>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -858,163 +996,125 @@ pub struct CreateKeysResponse {
 /// The `CreateListener` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateListenerResponse`].
-/// The codes it documents are in [`CreateListenerError`](super::errors::CreateListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateListener",
     output = CreateListenerResponse,
-    error = super::errors::CreateListenerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateListener {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `Ports`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[7569,7570]`
+    /// `Ports`; example: `[7569,7570]`
     pub ports: Vec<i64>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `ListenerNames`: a list of strings.
-    ///
-    /// Example: `["listener0","listener1"]`
+    /// `ListenerNames`; example: `["listener0","listener1"]`
     pub listener_names: Option<Vec<String>>,
 
-    /// `HealthCheck`: a [`HealthCheck`](super::models::HealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::HealthCheck>,
 
-    /// `Certificate`: a [`CertificateInput`](super::models::CertificateInput).
+    /// `Certificate`
     pub certificate: Option<models::CertificateInput>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SessionExpireTime`; example: `60`
     pub session_expire_time: Option<i64>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: Option<String>,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SniSwitch`; example: `1`
     pub sni_switch: Option<i64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SessionType`; example: `"NORMAL"`
     pub session_type: Option<String>,
 
-    /// `KeepaliveEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeepaliveEnable`; example: `0`
     pub keepalive_enable: Option<i64>,
 
-    /// `EndPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `EndPort`; example: `1000`
     pub end_port: Option<u64>,
 
-    /// `DeregisterTargetRst`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeregisterTargetRst`; example: `false`
     pub deregister_target_rst: Option<bool>,
 
-    /// `MultiCertInfo`: a [`MultiCertInfo`](super::models::MultiCertInfo).
+    /// `MultiCertInfo`
     pub multi_cert_info: Option<models::MultiCertInfo>,
 
-    /// `MaxConn`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxConn`; example: `1000`
     pub max_conn: Option<i64>,
 
-    /// `MaxCps`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxCps`; example: `1000`
     pub max_cps: Option<i64>,
 
-    /// `IdleConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `IdleConnectTimeout`; example: `900`
     pub idle_connect_timeout: Option<i64>,
 
-    /// `ProxyProtocol`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProxyProtocol`; example: `false`
     pub proxy_protocol: Option<bool>,
 
-    /// `SnatEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SnatEnable`; example: `false`
     pub snat_enable: Option<bool>,
 
-    /// `FullEndPorts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[600]`
+    /// `FullEndPorts`; example: `[600]`
     pub full_end_ports: Option<Vec<i64>>,
 
-    /// `H2cSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `H2cSwitch`; example: `false`
     pub h2c_switch: Option<bool>,
 
-    /// `SslCloseSwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SslCloseSwitch`; example: `false`
     pub ssl_close_switch: Option<bool>,
 
-    /// `DataCompressMode`: a string.
-    ///
-    /// Example: `"transparent/compatibility"`
+    /// `DataCompressMode`; example: `"transparent/compatibility"`
     pub data_compress_mode: Option<String>,
 
-    /// `RescheduleTargetZeroWeight`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleTargetZeroWeight`; example: `false`
     pub reschedule_target_zero_weight: Option<bool>,
 
-    /// `RescheduleUnhealthy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleUnhealthy`; example: `false`
     pub reschedule_unhealthy: Option<bool>,
 
-    /// `RescheduleExpandTarget`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleExpandTarget`; example: `false`
     pub reschedule_expand_target: Option<bool>,
 
-    /// `RescheduleStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RescheduleStartTime`; example: `1`
     pub reschedule_start_time: Option<i64>,
 
-    /// `RescheduleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RescheduleInterval`; example: `1`
     pub reschedule_interval: Option<i64>,
 }
 
 /// What a successful [`CreateListener`] call returns.
 #[tc_model]
 pub struct CreateListenerResponse {
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-d1ubsydq","lbl-4udz130k"]`
+    /// `ListenerIds`; example: `["lbl-d1ubsydq","lbl-4udz130k"]`
     pub listener_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1024,180 +1124,141 @@ pub struct CreateListenerResponse {
 /// The `CreateLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateLoadBalancerResponse`].
-/// The codes it documents are in [`CreateLoadBalancerError`](super::errors::CreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ClientTokenLimitExceeded`](super::errors::ClbErrorCode::InvalidParameterClientTokenLimitExceeded)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateLoadBalancer",
     output = CreateLoadBalancerResponse,
-    error = super::errors::CreateLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateLoadBalancer {
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: String,
 
-    /// `Forward`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Forward`; example: `1`
     pub forward: Option<i64>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"test-cvm-bussiness"`
+    /// `LoadBalancerName`; example: `"test-cvm-bussiness"`
     pub load_balancer_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-30xq****"`
+    /// `VpcId`; example: `"vpc-30xq****"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-dva8****"`
+    /// `SubnetId`; example: `"subnet-dva8****"`
     pub subnet_id: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddressIPVersion`; example: `"IPV4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: Option<u64>,
 
-    /// `MasterZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZoneId`; example: `"ap-guangzhou-1"`
     pub master_zone_id: Option<String>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: Option<String>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `VipIsp`; example: `"CMCC"`
     pub vip_isp: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"139.X.X.X"`
+    /// `Vip`; example: `"139.X.X.X"`
     pub vip: Option<String>,
 
-    /// `BandwidthPackageId`: a string.
-    ///
-    /// Example: `"bwp-pnbe****"`
+    /// `BandwidthPackageId`; example: `"bwp-pnbe****"`
     pub bandwidth_package_id: Option<String>,
 
-    /// `ExclusiveCluster`: an [`ExclusiveCluster`](super::models::ExclusiveCluster).
+    /// `ExclusiveCluster`
     pub exclusive_cluster: Option<models::ExclusiveCluster>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c2.medium"`
+    /// `SlaType`; example: `"clb.c2.medium"`
     pub sla_type: Option<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-gbo2****"]`
+    /// `ClusterIds`; example: `["cluster-gbo2****"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"23494*****"`
+    /// `ClientToken`; example: `"23494*****"`
     pub client_token: Option<String>,
 
-    /// `SnatPro`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SnatPro`; example: `true`
     pub snat_pro: Option<bool>,
 
-    /// `SnatIps`: a list of [`SnatIp`](super::models::SnatIp) objects.
+    /// `SnatIps`
     pub snat_ips: Option<Vec<models::SnatIp>>,
 
-    /// `ClusterTag`: a string.
-    ///
-    /// Example: `"ziyan"`
+    /// `ClusterTag`; example: `"ziyan"`
     pub cluster_tag: Option<String>,
 
-    /// `SlaveZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `SlaveZoneId`; example: `"ap-guangzhou-1"`
     pub slave_zone_id: Option<String>,
 
-    /// `EipAddressId`: a string.
-    ///
-    /// Example: `"eip-qhx8udkc"`
+    /// `EipAddressId`; example: `"eip-qhx8udkc"`
     pub eip_address_id: Option<String>,
 
-    /// `LoadBalancerPassToTarget`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LoadBalancerPassToTarget`; example: `true`
     pub load_balancer_pass_to_target: Option<bool>,
 
-    /// `DynamicVip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DynamicVip`; example: `true`
     pub dynamic_vip: Option<bool>,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`; example: `"center_egress1"`
     pub egress: Option<String>,
 
-    /// `LBChargePrepaid`: a [`LbChargePrepaid`](super::models::LbChargePrepaid).
+    /// `LBChargePrepaid`
     #[tc(rename = "LBChargePrepaid")]
     pub lb_charge_prepaid: Option<models::LbChargePrepaid>,
 
-    /// `LBChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `LBChargeType`; example: `"POSTPAID_BY_HOUR"`
     #[tc(rename = "LBChargeType")]
     pub lb_charge_type: Option<String>,
 
-    /// `AccessLogTopicId`: a string.
-    ///
-    /// Example: `"9ec21ce7-a71b-4ba7-afb1-c1bd630233**"`
+    /// `AccessLogTopicId`; example: `"9ec21ce7-a71b-4ba7-afb1-c1bd630233**"`
     pub access_log_topic_id: Option<String>,
 
-    /// `AdvancedRoute`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AdvancedRoute`; example: `false`
     pub advanced_route: Option<bool>,
 
-    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`](super::models::AvailableZoneAffinityInfo).
+    /// `AvailableZoneAffinityInfo`
     pub available_zone_affinity_info: Option<models::AvailableZoneAffinityInfo>,
 }
 
 /// What a successful [`CreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct CreateLoadBalancerResponse {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-6efswuxa"]`
+    /// `LoadBalancerIds`; example: `["lb-6efswuxa"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022XXXX"`
+    /// `DealName`; example: `"2022XXXX"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1207,28 +1268,38 @@ pub struct CreateLoadBalancerResponse {
 /// The `CreateLoadBalancerSnatIps` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateLoadBalancerSnatIpsResponse`].
-/// The codes it documents are in [`CreateLoadBalancerSnatIpsError`](super::errors::CreateLoadBalancerSnatIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateLoadBalancerSnatIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateLoadBalancerSnatIps",
     output = CreateLoadBalancerSnatIpsResponse,
-    error = super::errors::CreateLoadBalancerSnatIpsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateLoadBalancerSnatIps {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `SnatIps`: a list of [`SnatIp`](super::models::SnatIp) objects.
+    /// `SnatIps`
     pub snat_ips: Vec<models::SnatIp>,
 
-    /// `Number`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Number`; example: `2`
     pub number: Option<u64>,
 }
 
@@ -1242,116 +1313,91 @@ pub struct CreateLoadBalancerSnatIpsResponse {
 /// The `CreateModel` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateModelResponse`].
-/// The codes it documents are in [`CreateModelError`](super::errors::CreateModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputModality`](super::errors::ClbErrorCode::InvalidParameterInputModality)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateModel",
     output = CreateModelResponse,
-    error = super::errors::CreateModelError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateModel {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PublicCustom"`
+    /// `AccessType`; example: `"PublicCustom"`
     pub access_type: String,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProvider`; example: `"openai"`
     pub model_provider: Option<String>,
 
-    /// `ModelIds`: a list of [`ModelItem`](super::models::ModelItem) objects.
+    /// `ModelIds`
     pub model_ids: Option<Vec<models::ModelItem>>,
 
-    /// `Keys`: a list of [`KeyItem`](super::models::KeyItem) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::KeyItem>>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-ksiersax"`
+    /// `ServiceProviderId`; example: `"byok-ksiersax"`
     pub service_provider_id: Option<String>,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"textbyok-publicbyok"`
+    /// `ServiceProviderName`; example: `"textbyok-publicbyok"`
     pub service_provider_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Protocol`; example: `"openai"`
     pub protocol: Option<String>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"https://deepseek.api.com"`
+    /// `ApiBase`; example: `"https://deepseek.api.com"`
     pub api_base: Option<String>,
 
-    /// `ApiBases`: a list of [`ApiBaseItem`](super::models::ApiBaseItem) objects.
+    /// `ApiBases`
     pub api_bases: Option<Vec<models::ApiBaseItem>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-lkdok8j3"`
+    /// `VpcId`; example: `"vpc-lkdok8j3"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-i6vm7n84"`
+    /// `SubnetId`; example: `"subnet-i6vm7n84"`
     pub subnet_id: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.a.com"`
+    /// `HostHeader`; example: `"www.a.com"`
     pub host_header: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `VerifySSL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VerifySSL`; example: `false`
     #[tc(rename = "VerifySSL")]
     pub verify_ssl: Option<bool>,
 
-    /// `HealthCheckConfig`: a [`ServiceProviderHealthCheckConfigInput`](super::models::ServiceProviderHealthCheckConfigInput).
+    /// `HealthCheckConfig`
     pub health_check_config: Option<models::ServiceProviderHealthCheckConfigInput>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-lbepdi5o"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-lbepdi5o"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 
-    /// `HealthCheckConfigs`: a list of [`ServiceProviderHealthCheckConfigItemInput`](super::models::ServiceProviderHealthCheckConfigItemInput) objects.
+    /// `HealthCheckConfigs`
     pub health_check_configs: Option<
         Vec<models::ServiceProviderHealthCheckConfigItemInput>,
     >,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"embedding"`
+    /// `Capability`; example: `"embedding"`
     pub capability: Option<String>,
 
-    /// `EndpointPath`: a string.
-    ///
-    /// Example: `"/test_embedding"`
+    /// `EndpointPath`; example: `"/test_embedding"`
     pub endpoint_path: Option<String>,
 }
 
 /// What a successful [`CreateModel`] call returns.
 #[tc_model]
 pub struct CreateModelResponse {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-m910btm4"`
+    /// `ServiceProviderId`; example: `"byok-m910btm4"`
     pub service_provider_id: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-oieh9r1e"]`
+    /// `KeyIds`; example: `["mkey-oieh9r1e"]`
     pub key_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1361,114 +1407,93 @@ pub struct CreateModelResponse {
 /// The `CreateModelRouter` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateModelRouterResponse`].
-/// The codes it documents are in [`CreateModelRouterError`](super::errors::CreateModelRouterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateModelRouter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputModality`](super::errors::ClbErrorCode::InvalidParameterInputModality)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateModelRouter",
     output = CreateModelRouterResponse,
-    error = super::errors::CreateModelRouterError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateModelRouter {
-    /// `ModelRouterType`: a string.
-    ///
-    /// Example: `"Enterprise"`
+    /// `ModelRouterType`; example: `"Enterprise"`
     pub model_router_type: String,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-6sek5osn"`
+    /// `BudgetId`; example: `"budget-6sek5osn"`
     pub budget_id: Option<String>,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"SCkPG15A"`
+    /// `CertId`; example: `"SCkPG15A"`
     pub cert_id: Option<String>,
 
-    /// `ClusterInfo`: a [`ClusterInfoInput`](super::models::ClusterInfoInput).
+    /// `ClusterInfo`
     pub cluster_info: Option<models::ClusterInfoInput>,
 
-    /// `ModelRouterName`: a string.
-    ///
-    /// Example: `"模型路由实例"`
+    /// `ModelRouterName`; example: `"模型路由实例"`
     pub model_router_name: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Intranet"`
+    /// `NetworkType`; example: `"Intranet"`
     pub network_type: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForModelRouter`](super::models::RateLimitConfigForModelRouter).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForModelRouter>,
 
-    /// `RouterSetting`: a [`RouterSettingWithoutFallBack`](super::models::RouterSettingWithoutFallBack).
+    /// `RouterSetting`
     pub router_setting: Option<models::RouterSettingWithoutFallBack>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Schema`; example: `"HTTP"`
     pub schema: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2cxt138a"`
+    /// `SubnetId`; example: `"subnet-2cxt138a"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-fc7eyow9"`
+    /// `VpcId`; example: `"vpc-fc7eyow9"`
     pub vpc_id: Option<String>,
 
-    /// `ModelRouterBillingConfig`: a [`ModelRouterBillingConfigInput`](super::models::ModelRouterBillingConfigInput).
+    /// `ModelRouterBillingConfig`
     pub model_router_billing_config: Option<models::ModelRouterBillingConfigInput>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
+    /// `ClientToken`; example: `"3e727335-f94c-468f-9989-21759a3b6de8"`
     pub client_token: Option<String>,
 
-    /// `EipAddressId`: a string.
-    ///
-    /// Example: `"eip-kxle429x"`
+    /// `EipAddressId`; example: `"eip-kxle429x"`
     pub eip_address_id: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Bandwidth`; example: `30`
     pub bandwidth: Option<u64>,
 
-    /// `EmbeddingConfig`: an [`EmbeddingConfig`](super::models::EmbeddingConfig).
+    /// `EmbeddingConfig`
     pub embedding_config: Option<models::EmbeddingConfig>,
 
-    /// `VideoConfig`: a [`VideoConfig`](super::models::VideoConfig).
+    /// `VideoConfig`
     pub video_config: Option<models::VideoConfig>,
 
-    /// `RerankConfig`: a [`RerankConfig`](super::models::RerankConfig).
+    /// `RerankConfig`
     pub rerank_config: Option<models::RerankConfig>,
 
-    /// `DecisionsConfig`: a [`DecisionsConfig`](super::models::DecisionsConfig).
+    /// `DecisionsConfig`
     pub decisions_config: Option<models::DecisionsConfig>,
 
-    /// `ImageConfig`: an [`ImageConfig`](super::models::ImageConfig).
+    /// `ImageConfig`
     pub image_config: Option<models::ImageConfig>,
 }
 
 /// What a successful [`CreateModelRouter`] call returns.
 #[tc_model]
 pub struct CreateModelRouterResponse {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-g6rpjqmg"`
+    /// `ModelRouterId`; example: `"cmr-g6rpjqmg"`
     pub model_router_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1478,44 +1503,43 @@ pub struct CreateModelRouterResponse {
 /// The `CreateModelRouterResourcePackage` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateModelRouterResourcePackageResponse`].
-/// The codes it documents are in [`CreateModelRouterResourcePackageError`](super::errors::CreateModelRouterResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateModelRouterResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateModelRouterResourcePackage",
     output = CreateModelRouterResourcePackageResponse,
-    error = super::errors::CreateModelRouterResourcePackageError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateModelRouterResourcePackage {
-    /// `ModelRouterResourcePackageAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ModelRouterResourcePackageAmount`; example: `100`
     pub model_router_resource_package_amount: u64,
 
-    /// `AutoPurchaseFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoPurchaseFlag`; example: `0`
     pub auto_purchase_flag: Option<u64>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 }
 
 /// What a successful [`CreateModelRouterResourcePackage`] call returns.
 #[tc_model]
 pub struct CreateModelRouterResourcePackageResponse {
-    /// `ModelRouterResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["cmrcredit-k2800toa9um7rar"]`
+    /// `ModelRouterResourcePackageIds`; example: `["cmrcredit-k2800toa9um7rar"]`
     pub model_router_resource_package_ids: Option<Vec<String>>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20260409643022548203771"`
+    /// `DealName`; example: `"20260409643022548203771"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,37 +1549,46 @@ pub struct CreateModelRouterResourcePackageResponse {
 /// The `CreateRule` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateRuleResponse`].
-/// The codes it documents are in [`CreateRuleError`](super::errors::CreateRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateRule",
     output = CreateRuleResponse,
-    error = super::errors::CreateRuleError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateRule {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-4fbx*****"`
+    /// `ListenerId`; example: `"lbl-4fbx*****"`
     pub listener_id: String,
 
-    /// `Rules`: a list of [`RuleInput`](super::models::RuleInput) objects.
+    /// `Rules`
     pub rules: Vec<models::RuleInput>,
 }
 
 /// What a successful [`CreateRule`] call returns.
 #[tc_model]
 pub struct CreateRuleResponse {
-    /// `LocationIds`: a list of strings.
-    ///
-    /// Example: `["loc-ho6lvh8m"]`
+    /// `LocationIds`; example: `["loc-ho6lvh8m"]`
     pub location_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1565,93 +1598,78 @@ pub struct CreateRuleResponse {
 /// The `CreateTargetGroup` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateTargetGroupResponse`].
-/// The codes it documents are in [`CreateTargetGroupError`](super::errors::CreateTargetGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateTargetGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateTargetGroup",
     output = CreateTargetGroupResponse,
-    error = super::errors::CreateTargetGroupError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateTargetGroup {
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `TargetGroupName`; example: `"test-name"`
     pub target_group_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-i1******"`
+    /// `VpcId`; example: `"vpc-i1******"`
     pub vpc_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Option<Vec<models::TargetGroupInstance>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `Type`; example: `"v1"`
     pub r#type: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`](super::models::TargetGroupHealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::TargetGroupHealthCheck>,
 
-    /// `ScheduleAlgorithm`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `ScheduleAlgorithm`; example: `"WRR"`
     pub schedule_algorithm: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `FullListenSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FullListenSwitch`; example: `true`
     pub full_listen_switch: Option<bool>,
 
-    /// `KeepaliveEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnable`; example: `true`
     pub keepalive_enable: Option<bool>,
 
-    /// `SessionExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SessionExpireTime`; example: `30`
     pub session_expire_time: Option<u64>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`; example: `"IPv4"`
     pub ip_version: Option<String>,
 
-    /// `SnatEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SnatEnable`; example: `true`
     pub snat_enable: Option<bool>,
 }
 
 /// What a successful [`CreateTargetGroup`] call returns.
 #[tc_model]
 pub struct CreateTargetGroupResponse {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-81******"`
+    /// `TargetGroupId`; example: `"lbtg-81******"`
     pub target_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1661,52 +1679,56 @@ pub struct CreateTargetGroupResponse {
 /// The `CreateTopic` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateTopic {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"clb-topic"`
+    /// `TopicName`; example: `"clb-topic"`
     pub topic_name: String,
 
-    /// `PartitionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `PartitionCount`; example: `3`
     pub partition_count: Option<u64>,
 
-    /// `TopicType`: a string.
-    ///
-    /// Example: `"ACCESS"`
+    /// `TopicType`; example: `"ACCESS"`
     pub topic_type: Option<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<u64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"HOT"`
+    /// `StorageType`; example: `"HOT"`
     pub storage_type: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"b046ae5f-00cf-4e90-880c-215e5ae7b6xy"`
+    /// `TopicId`; example: `"b046ae5f-00cf-4e90-880c-215e5ae7b6xy"`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1716,67 +1738,65 @@ pub struct CreateTopicResponse {
 /// The `CreateUserGroup` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::ClbErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"核心业务组"`
+    /// `UserGroupName`; example: `"核心业务组"`
     pub user_group_name: String,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: Option<String>,
 
-    /// `PromptId`: a string.
-    ///
-    /// Example: `"pmt-a1b2c3d4"`
+    /// `PromptId`; example: `"pmt-a1b2c3d4"`
     pub prompt_id: Option<String>,
 
-    /// `PromptVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `PromptVersion`; example: `"v2"`
     pub prompt_version: Option<String>,
 
-    /// `IntentRouters`: a list of strings.
-    ///
-    /// Example: `["ir-chat"]`
+    /// `IntentRouters`; example: `["ir-chat"]`
     pub intent_routers: Option<Vec<String>>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-aaa111","mkey-bbb222"]`
+    /// `KeyIds`; example: `["mkey-aaa111","mkey-bbb222"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["deepseek-v3"]`
+    /// `Models`; example: `["deepseek-v3"]`
     pub models: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-9f8e7d6c"`
+    /// `UserGroupId`; example: `"ugrp-9f8e7d6c"`
     pub user_group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1786,20 +1806,34 @@ pub struct CreateUserGroupResponse {
 /// The `DeleteBudgets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteBudgetsResponse`].
-/// The codes it documents are in [`DeleteBudgetsError`](super::errors::DeleteBudgetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteBudgets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteBudgets",
     output = DeleteBudgetsResponse,
-    error = super::errors::DeleteBudgetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteBudgets {
-    /// `BudgetIds`: a list of strings.
-    ///
-    /// Example: `["budget-1a2b3c4d"]`
+    /// `BudgetIds`; example: `["budget-1a2b3c4d"]`
     pub budget_ids: Vec<String>,
 }
 
@@ -1813,25 +1847,37 @@ pub struct DeleteBudgetsResponse {
 /// The `DeleteIntentRouter` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteIntentRouterResponse`].
-/// The codes it documents are in [`DeleteIntentRouterError`](super::errors::DeleteIntentRouterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteIntentRouter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteIntentRouter",
     output = DeleteIntentRouterResponse,
-    error = super::errors::DeleteIntentRouterError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteIntentRouter {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 
-    /// `IntentRouterId`: a string.
-    ///
-    /// Example: `"ir-abc12345"`
+    /// `IntentRouterId`; example: `"ir-abc12345"`
     pub intent_router_id: String,
 }
 
@@ -1845,25 +1891,37 @@ pub struct DeleteIntentRouterResponse {
 /// The `DeleteKeys` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteKeysResponse`].
-/// The codes it documents are in [`DeleteKeysError`](super::errors::DeleteKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteKeys",
     output = DeleteKeysResponse,
-    error = super::errors::DeleteKeysError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteKeys {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-olvt6wl0"`
+    /// `ModelRouterId`; example: `"cmr-olvt6wl0"`
     pub model_router_id: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-zgqlu7mf"]`
+    /// `KeyIds`; example: `["mkey-zgqlu7mf"]`
     pub key_ids: Vec<String>,
 }
 
@@ -1877,25 +1935,32 @@ pub struct DeleteKeysResponse {
 /// The `DeleteListener` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteListenerResponse`].
-/// The codes it documents are in [`DeleteListenerError`](super::errors::DeleteListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteListener",
     output = DeleteListenerResponse,
-    error = super::errors::DeleteListenerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteListener {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-4udz****"`
+    /// `ListenerId`; example: `"lbl-4udz****"`
     pub listener_id: String,
 }
 
@@ -1909,25 +1974,39 @@ pub struct DeleteListenerResponse {
 /// The `DeleteLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteLoadBalancerResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerError`](super::errors::DeleteLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.EipTrafficCheckRisk`](super::errors::ClbErrorCode::FailedOperationEipTrafficCheckRisk)
+/// - [`FailedOperation.FrequencyCheckRisk`](super::errors::ClbErrorCode::FailedOperationFrequencyCheckRisk)
+/// - [`FailedOperation.TargetNumCheckRisk`](super::errors::ClbErrorCode::FailedOperationTargetNumCheckRisk)
+/// - [`FailedOperation.TrafficCheckRisk`](super::errors::ClbErrorCode::FailedOperationTrafficCheckRisk)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteLoadBalancer",
     output = DeleteLoadBalancerResponse,
-    error = super::errors::DeleteLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteLoadBalancer {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-hsb93u5o"]`
+    /// `LoadBalancerIds`; example: `["lb-hsb93u5o"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `ForceDelete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceDelete`; example: `true`
     pub force_delete: Option<bool>,
 }
 
@@ -1941,25 +2020,34 @@ pub struct DeleteLoadBalancerResponse {
 /// The `DeleteLoadBalancerListeners` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteLoadBalancerListenersResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerListenersError`](super::errors::DeleteLoadBalancerListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteLoadBalancerListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteLoadBalancerListeners",
     output = DeleteLoadBalancerListenersResponse,
-    error = super::errors::DeleteLoadBalancerListenersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteLoadBalancerListeners {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-db2n****"`
+    /// `LoadBalancerId`; example: `"lb-db2n****"`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-4fo6k8na"]`
+    /// `ListenerIds`; example: `["lbl-4fo6k8na"]`
     pub listener_ids: Option<Vec<String>>,
 }
 
@@ -1973,25 +2061,33 @@ pub struct DeleteLoadBalancerListenersResponse {
 /// The `DeleteLoadBalancerSnatIps` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteLoadBalancerSnatIpsResponse`].
-/// The codes it documents are in [`DeleteLoadBalancerSnatIpsError`](super::errors::DeleteLoadBalancerSnatIpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteLoadBalancerSnatIps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteLoadBalancerSnatIps",
     output = DeleteLoadBalancerSnatIpsResponse,
-    error = super::errors::DeleteLoadBalancerSnatIpsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteLoadBalancerSnatIps {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["192.168.0.128"]`
+    /// `Ips`; example: `["192.168.0.128"]`
     pub ips: Vec<String>,
 }
 
@@ -2005,20 +2101,30 @@ pub struct DeleteLoadBalancerSnatIpsResponse {
 /// The `DeleteModel` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteModelResponse`].
-/// The codes it documents are in [`DeleteModelError`](super::errors::DeleteModelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteModel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteModel",
     output = DeleteModelResponse,
-    error = super::errors::DeleteModelError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteModel {
-    /// `ServiceProviderIds`: a list of strings.
-    ///
-    /// Example: `["byok-n0e1h881"]`
+    /// `ServiceProviderIds`; example: `["byok-n0e1h881"]`
     pub service_provider_ids: Vec<String>,
 }
 
@@ -2032,20 +2138,26 @@ pub struct DeleteModelResponse {
 /// The `DeleteModelRouters` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteModelRoutersResponse`].
-/// The codes it documents are in [`DeleteModelRoutersError`](super::errors::DeleteModelRoutersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteModelRouters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InvalidStateTransition`](super::errors::ClbErrorCode::UnsupportedOperationInvalidStateTransition)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteModelRouters",
     output = DeleteModelRoutersResponse,
-    error = super::errors::DeleteModelRoutersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteModelRouters {
-    /// `ModelRouterIds`: a list of strings.
-    ///
-    /// Example: `["cmr-us0nbo8q"]`
+    /// `ModelRouterIds`; example: `["cmr-us0nbo8q"]`
     pub model_router_ids: Option<Vec<String>>,
 }
 
@@ -2059,33 +2171,43 @@ pub struct DeleteModelRoutersResponse {
 /// The `DeleteRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteRewriteResponse`].
-/// The codes it documents are in [`DeleteRewriteError`](super::errors::DeleteRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.SomeRewriteNotFound`](super::errors::ClbErrorCode::InvalidParameterSomeRewriteNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteRewrite",
     output = DeleteRewriteResponse,
-    error = super::errors::DeleteRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteRewrite {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-51jj****"`
+    /// `LoadBalancerId`; example: `"lb-51jj****"`
     pub load_balancer_id: String,
 
-    /// `SourceListenerId`: a string.
-    ///
-    /// Example: `"lbl-r4ia****"`
+    /// `SourceListenerId`; example: `"lbl-r4ia****"`
     pub source_listener_id: String,
 
-    /// `TargetListenerId`: a string.
-    ///
-    /// Example: `"lbl-0non****"`
+    /// `TargetListenerId`; example: `"lbl-0non****"`
     pub target_listener_id: String,
 
-    /// `RewriteInfos`: a list of [`RewriteLocationMap`](super::models::RewriteLocationMap) objects.
+    /// `RewriteInfos`
     pub rewrite_infos: Vec<models::RewriteLocationMap>,
 }
 
@@ -2099,45 +2221,45 @@ pub struct DeleteRewriteResponse {
 /// The `DeleteRule` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteRuleResponse`].
-/// The codes it documents are in [`DeleteRuleError`](super::errors::DeleteRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteRule",
     output = DeleteRuleResponse,
-    error = super::errors::DeleteRuleError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteRule {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2rm0"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2rm0"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-4fbxq45k"`
+    /// `ListenerId`; example: `"lbl-4fbxq45k"`
     pub listener_id: String,
 
-    /// `LocationIds`: a list of strings.
-    ///
-    /// Example: `["loc-5lc6****"]`
+    /// `LocationIds`; example: `["loc-5lc6****"]`
     pub location_ids: Option<Vec<String>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"foo.net"`
+    /// `Domain`; example: `"foo.net"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/bar2"`
+    /// `Url`; example: `"/bar2"`
     pub url: Option<String>,
 
-    /// `NewDefaultServerDomain`: a string.
-    ///
-    /// Example: `"www.default.example.com"`
+    /// `NewDefaultServerDomain`; example: `"www.default.example.com"`
     pub new_default_server_domain: Option<String>,
 }
 
@@ -2151,20 +2273,27 @@ pub struct DeleteRuleResponse {
 /// The `DeleteTargetGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteTargetGroupsResponse`].
-/// The codes it documents are in [`DeleteTargetGroupsError`](super::errors::DeleteTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteTargetGroups",
     output = DeleteTargetGroupsResponse,
-    error = super::errors::DeleteTargetGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteTargetGroups {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-f1phe5j6"]`
+    /// `TargetGroupIds`; example: `["lbtg-f1phe5j6"]`
     pub target_group_ids: Vec<String>,
 }
 
@@ -2178,25 +2307,30 @@ pub struct DeleteTargetGroupsResponse {
 /// The `DeleteUserGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeleteUserGroupsResponse`].
-/// The codes it documents are in [`DeleteUserGroupsError`](super::errors::DeleteUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeleteUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeleteUserGroups",
     output = DeleteUserGroupsResponse,
-    error = super::errors::DeleteUserGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeleteUserGroups {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `UserGroupIds`: a list of strings.
-    ///
-    /// Example: `["ugrp-9f8e7d6c"]`
+    /// `UserGroupIds`; example: `["ugrp-9f8e7d6c"]`
     pub user_group_ids: Vec<String>,
 }
 
@@ -2210,43 +2344,48 @@ pub struct DeleteUserGroupsResponse {
 /// The `DeregisterFunctionTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeregisterFunctionTargetsResponse`].
-/// The codes it documents are in [`DeregisterFunctionTargetsError`](super::errors::DeregisterFunctionTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeregisterFunctionTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeregisterFunctionTargets",
     output = DeregisterFunctionTargetsResponse,
-    error = super::errors::DeregisterFunctionTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeregisterFunctionTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-1234abcd"`
+    /// `LoadBalancerId`; example: `"lb-1234abcd"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-1234tgbh"`
+    /// `ListenerId`; example: `"lbl-1234tgbh"`
     pub listener_id: String,
 
-    /// `FunctionTargets`: a list of [`FunctionTarget`](super::models::FunctionTarget) objects.
+    /// `FunctionTargets`
     pub function_targets: Vec<models::FunctionTarget>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-1234rrrr"`
+    /// `LocationId`; example: `"loc-1234rrrr"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.123.com"`
+    /// `Domain`; example: `"www.123.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Url`; example: `"/test"`
     pub url: Option<String>,
 }
 
@@ -2260,25 +2399,36 @@ pub struct DeregisterFunctionTargetsResponse {
 /// The `DeregisterModelsFromServiceProvider` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeregisterModelsFromServiceProviderResponse`].
-/// The codes it documents are in [`DeregisterModelsFromServiceProviderError`](super::errors::DeregisterModelsFromServiceProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeregisterModelsFromServiceProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeregisterModelsFromServiceProvider",
     output = DeregisterModelsFromServiceProviderResponse,
-    error = super::errors::DeregisterModelsFromServiceProviderError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeregisterModelsFromServiceProvider {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-mc0rp293"`
+    /// `ServiceProviderId`; example: `"byok-mc0rp293"`
     pub service_provider_id: String,
 
-    /// `ModelAliases`: a list of strings.
-    ///
-    /// Example: `["4o"]`
+    /// `ModelAliases`; example: `["4o"]`
     pub model_aliases: Option<Vec<String>>,
 }
 
@@ -2292,23 +2442,31 @@ pub struct DeregisterModelsFromServiceProviderResponse {
 /// The `DeregisterTargetGroupInstances` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeregisterTargetGroupInstancesResponse`].
-/// The codes it documents are in [`DeregisterTargetGroupInstancesError`](super::errors::DeregisterTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeregisterTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeregisterTargetGroupInstances",
     output = DeregisterTargetGroupInstancesResponse,
-    error = super::errors::DeregisterTargetGroupInstancesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeregisterTargetGroupInstances {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -2322,43 +2480,46 @@ pub struct DeregisterTargetGroupInstancesResponse {
 /// The `DeregisterTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeregisterTargetsResponse`].
-/// The codes it documents are in [`DeregisterTargetsError`](super::errors::DeregisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeregisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeregisterTargets",
     output = DeregisterTargetsResponse,
-    error = super::errors::DeregisterTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeregisterTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ub****"`
+    /// `ListenerId`; example: `"lbl-d1ub****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-1234****"`
+    /// `LocationId`; example: `"loc-1234****"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.aaa.com"`
+    /// `Domain`; example: `"www.aaa.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Url`; example: `"/test"`
     pub url: Option<String>,
 }
 
@@ -2372,25 +2533,34 @@ pub struct DeregisterTargetsResponse {
 /// The `DeregisterTargetsFromClassicalLB` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DeregisterTargetsFromClassicalLBResponse`].
-/// The codes it documents are in [`DeregisterTargetsFromClassicalLBError`](super::errors::DeregisterTargetsFromClassicalLBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DeregisterTargetsFromClassicalLB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DeregisterTargetsFromClassicalLB",
     output = DeregisterTargetsFromClassicalLBResponse,
-    error = super::errors::DeregisterTargetsFromClassicalLBError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DeregisterTargetsFromClassicalLB {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-a3u5****"`
+    /// `LoadBalancerId`; example: `"lb-a3u5****"`
     pub load_balancer_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-odjhn6vc\r\n"]`
+    /// `InstanceIds`; example: `["ins-odjhn6vc\r\n"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -2404,32 +2574,41 @@ pub struct DeregisterTargetsFromClassicalLBResponse {
 /// The `DescribeAssociatedModelAvailability` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeAssociatedModelAvailabilityResponse`].
-/// The codes it documents are in [`DescribeAssociatedModelAvailabilityError`](super::errors::DescribeAssociatedModelAvailabilityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeAssociatedModelAvailability)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeAssociatedModelAvailability",
     output = DescribeAssociatedModelAvailabilityResponse,
-    error = super::errors::DescribeAssociatedModelAvailabilityError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeAssociatedModelAvailability {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-jcxor1gp"`
+    /// `ModelRouterId`; example: `"cmr-jcxor1gp"`
     pub model_router_id: Option<String>,
 
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["claude-opus-4-6"]`
+    /// `Models`; example: `["claude-opus-4-6"]`
     pub models: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAssociatedModelAvailability`] call returns.
 #[tc_model]
 pub struct DescribeAssociatedModelAvailabilityResponse {
-    /// `ModelAvailability`: a list of [`ModelAvailability`](super::models::ModelAvailability) objects.
+    /// `ModelAvailability`
     pub model_availability: Option<Vec<models::ModelAvailability>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2439,15 +2618,28 @@ pub struct DescribeAssociatedModelAvailabilityResponse {
 /// The `DescribeAsyncJobs` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeAsyncJobsResponse`].
-/// The codes it documents are in [`DescribeAsyncJobsError`](super::errors::DescribeAsyncJobsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeAsyncJobs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeAsyncJobs",
     output = DescribeAsyncJobsResponse,
-    error = super::errors::DescribeAsyncJobsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -2458,41 +2650,29 @@ pub struct DescribeAssociatedModelAvailabilityResponse {
     )
 )]
 pub struct DescribeAsyncJobs {
-    /// `RequestIds`: a list of strings.
-    ///
-    /// Example: `["79539486-dfe3-4be4-b9f8-f8a18bac205a"]`
+    /// `RequestIds`; example: `["79539486-dfe3-4be4-b9f8-f8a18bac205a"]`
     pub request_ids: Option<Vec<String>>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJjdXJzb3JfaWQiOiAxfQ=="`
+    /// `NextToken`; example: `"eyJjdXJzb3JfaWQiOiAxfQ=="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxResults`; example: `1`
     pub max_results: Option<u64>,
 }
 
 /// What a successful [`DescribeAsyncJobs`] call returns.
 #[tc_model]
 pub struct DescribeAsyncJobsResponse {
-    /// `Jobs`: a list of [`Job`](super::models::Job) objects.
+    /// `Jobs`
     pub jobs: Option<Vec<models::Job>>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJjdXJzb3JfaWQiOiAxfQ=="`
+    /// `NextToken`; example: `"eyJjdXJzb3JfaWQiOiAxfQ=="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxResults`; example: `1`
     pub max_results: Option<u64>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2502,15 +2682,26 @@ pub struct DescribeAsyncJobsResponse {
 /// The `DescribeBlockIPList` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeBlockIPListResponse`].
-/// The codes it documents are in [`DescribeBlockIPListError`](super::errors::DescribeBlockIPListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeBlockIPList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeBlockIPList",
     output = DescribeBlockIPListResponse,
-    error = super::errors::DescribeBlockIPListError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2519,38 +2710,28 @@ pub struct DescribeAsyncJobsResponse {
     )
 )]
 pub struct DescribeBlockIPList {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-6efswuxa"`
+    /// `LoadBalancerId`; example: `"lb-6efswuxa"`
     pub load_balancer_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Limit`; example: `100000`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeBlockIPList`] call returns.
 #[tc_model]
 pub struct DescribeBlockIPListResponse {
-    /// `BlockedIPCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BlockedIPCount`; example: `0`
     #[tc(rename = "BlockedIPCount")]
     pub blocked_ip_count: u64,
 
-    /// `ClientIPField`: a string.
-    ///
-    /// Example: `"cdn_src_ip"`
+    /// `ClientIPField`; example: `"cdn_src_ip"`
     #[tc(rename = "ClientIPField")]
     pub client_ip_field: String,
 
-    /// `BlockedIPList`: a list of [`BlockedIp`](super::models::BlockedIp) objects.
+    /// `BlockedIPList`
     #[tc(rename = "BlockedIPList")]
     pub blocked_ip_list: Vec<models::BlockedIp>,
 
@@ -2561,29 +2742,32 @@ pub struct DescribeBlockIPListResponse {
 /// The `DescribeBlockIPTask` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeBlockIPTaskResponse`].
-/// The codes it documents are in [`DescribeBlockIPTaskError`](super::errors::DescribeBlockIPTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeBlockIPTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeBlockIPTask",
     output = DescribeBlockIPTaskResponse,
-    error = super::errors::DescribeBlockIPTaskError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeBlockIPTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"localjob021015164373814322873"`
+    /// `TaskId`; example: `"localjob021015164373814322873"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeBlockIPTask`] call returns.
 #[tc_model]
 pub struct DescribeBlockIPTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Status`; example: `6`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2593,15 +2777,22 @@ pub struct DescribeBlockIPTaskResponse {
 /// The `DescribeBudgetAssociations` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeBudgetAssociationsResponse`].
-/// The codes it documents are in [`DescribeBudgetAssociationsError`](super::errors::DescribeBudgetAssociationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeBudgetAssociations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeBudgetAssociations",
     output = DescribeBudgetAssociationsResponse,
-    error = super::errors::DescribeBudgetAssociationsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2611,36 +2802,26 @@ pub struct DescribeBlockIPTaskResponse {
     )
 )]
 pub struct DescribeBudgetAssociations {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-qygts98h"`
+    /// `BudgetId`; example: `"budget-qygts98h"`
     pub budget_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Type`; example: `"Key"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeBudgetAssociations`] call returns.
 #[tc_model]
 pub struct DescribeBudgetAssociationsResponse {
-    /// `AssociationSet`: a list of [`BudgetAssociation`](super::models::BudgetAssociation) objects.
+    /// `AssociationSet`
     pub association_set: Option<Vec<models::BudgetAssociation>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2650,15 +2831,22 @@ pub struct DescribeBudgetAssociationsResponse {
 /// The `DescribeBudgets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeBudgetsResponse`].
-/// The codes it documents are in [`DescribeBudgetsError`](super::errors::DescribeBudgetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeBudgets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeBudgets",
     output = DescribeBudgetsResponse,
-    error = super::errors::DescribeBudgetsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2668,34 +2856,26 @@ pub struct DescribeBudgetAssociationsResponse {
     )
 )]
 pub struct DescribeBudgets {
-    /// `BudgetIds`: a list of strings.
-    ///
-    /// Example: `["budget-1a2b3c4d"]`
+    /// `BudgetIds`; example: `["budget-1a2b3c4d"]`
     pub budget_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeBudgets`] call returns.
 #[tc_model]
 pub struct DescribeBudgetsResponse {
-    /// `BudgetSet`: a list of [`BudgetInfo`](super::models::BudgetInfo) objects.
+    /// `BudgetSet`
     pub budget_set: Option<Vec<models::BudgetInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2705,27 +2885,38 @@ pub struct DescribeBudgetsResponse {
 /// The `DescribeClassicalLBByInstanceId` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClassicalLBByInstanceIdResponse`].
-/// The codes it documents are in [`DescribeClassicalLBByInstanceIdError`](super::errors::DescribeClassicalLBByInstanceIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClassicalLBByInstanceId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClassicalLBByInstanceId",
     output = DescribeClassicalLBByInstanceIdResponse,
-    error = super::errors::DescribeClassicalLBByInstanceIdError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeClassicalLBByInstanceId {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-odjhn6vc\r\n"]`
+    /// `InstanceIds`; example: `["ins-odjhn6vc\r\n"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeClassicalLBByInstanceId`] call returns.
 #[tc_model]
 pub struct DescribeClassicalLBByInstanceIdResponse {
-    /// `LoadBalancerInfoList`: a list of [`ClassicalLoadBalancerInfo`](super::models::ClassicalLoadBalancerInfo) objects.
+    /// `LoadBalancerInfoList`
     pub load_balancer_info_list: Vec<models::ClassicalLoadBalancerInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2735,32 +2926,41 @@ pub struct DescribeClassicalLBByInstanceIdResponse {
 /// The `DescribeClassicalLBHealthStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClassicalLBHealthStatusResponse`].
-/// The codes it documents are in [`DescribeClassicalLBHealthStatusError`](super::errors::DescribeClassicalLBHealthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClassicalLBHealthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClassicalLBHealthStatus",
     output = DescribeClassicalLBHealthStatusResponse,
-    error = super::errors::DescribeClassicalLBHealthStatusError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeClassicalLBHealthStatus {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-a3u5****"`
+    /// `LoadBalancerId`; example: `"lb-a3u5****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-0non****"`
+    /// `ListenerId`; example: `"lbl-0non****"`
     pub listener_id: Option<String>,
 }
 
 /// What a successful [`DescribeClassicalLBHealthStatus`] call returns.
 #[tc_model]
 pub struct DescribeClassicalLBHealthStatusResponse {
-    /// `HealthList`: a list of [`ClassicalHealth`](super::models::ClassicalHealth) objects.
+    /// `HealthList`
     pub health_list: Vec<models::ClassicalHealth>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2770,47 +2970,51 @@ pub struct DescribeClassicalLBHealthStatusResponse {
 /// The `DescribeClassicalLBListeners` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClassicalLBListenersResponse`].
-/// The codes it documents are in [`DescribeClassicalLBListenersError`](super::errors::DescribeClassicalLBListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClassicalLBListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClassicalLBListeners",
     output = DescribeClassicalLBListenersResponse,
-    error = super::errors::DescribeClassicalLBListenersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeClassicalLBListeners {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-a3u5****"`
+    /// `LoadBalancerId`; example: `"lb-a3u5****"`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-4fo6k8na"]`
+    /// `ListenerIds`; example: `["lbl-4fo6k8na"]`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `ListenerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `ListenerPort`; example: `22`
     pub listener_port: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 }
 
 /// What a successful [`DescribeClassicalLBListeners`] call returns.
 #[tc_model]
 pub struct DescribeClassicalLBListenersResponse {
-    /// `Listeners`: a list of [`ClassicalListener`](super::models::ClassicalListener) objects.
+    /// `Listeners`
     pub listeners: Vec<models::ClassicalListener>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2820,27 +3024,38 @@ pub struct DescribeClassicalLBListenersResponse {
 /// The `DescribeClassicalLBTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClassicalLBTargetsResponse`].
-/// The codes it documents are in [`DescribeClassicalLBTargetsError`](super::errors::DescribeClassicalLBTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClassicalLBTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClassicalLBTargets",
     output = DescribeClassicalLBTargetsResponse,
-    error = super::errors::DescribeClassicalLBTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeClassicalLBTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-a3u5l5zc"`
+    /// `LoadBalancerId`; example: `"lb-a3u5l5zc"`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`DescribeClassicalLBTargets`] call returns.
 #[tc_model]
 pub struct DescribeClassicalLBTargetsResponse {
-    /// `Targets`: a list of [`ClassicalTarget`](super::models::ClassicalTarget) objects.
+    /// `Targets`
     pub targets: Vec<models::ClassicalTarget>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2850,29 +3065,33 @@ pub struct DescribeClassicalLBTargetsResponse {
 /// The `DescribeClsLogSet` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClsLogSetResponse`].
-/// The codes it documents are in [`DescribeClsLogSetError`](super::errors::DescribeClsLogSetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClsLogSet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClsLogSet",
     output = DescribeClsLogSetResponse,
-    error = super::errors::DescribeClsLogSetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeClsLogSet {}
 
 /// What a successful [`DescribeClsLogSet`] call returns.
 #[tc_model]
 pub struct DescribeClsLogSetResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"b046ae5f-00cf-4e90-880c-215e5ae72222"`
+    /// `LogsetId`; example: `"b046ae5f-00cf-4e90-880c-215e5ae72222"`
     pub logset_id: String,
 
-    /// `HealthLogsetId`: a string.
-    ///
-    /// Example: `"b046ae5f-00cf-4e90-880c-215e5ae71111"`
+    /// `HealthLogsetId`; example: `"b046ae5f-00cf-4e90-880c-215e5ae71111"`
     pub health_logset_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2882,15 +3101,28 @@ pub struct DescribeClsLogSetResponse {
 /// The `DescribeClusterResources` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeClusterResourcesResponse`].
-/// The codes it documents are in [`DescribeClusterResourcesError`](super::errors::DescribeClusterResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeClusterResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeClusterResources",
     output = DescribeClusterResourcesResponse,
-    error = super::errors::DescribeClusterResourcesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2900,29 +3132,23 @@ pub struct DescribeClsLogSetResponse {
     )
 )]
 pub struct DescribeClusterResources {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeClusterResources`] call returns.
 #[tc_model]
 pub struct DescribeClusterResourcesResponse {
-    /// `ClusterResourceSet`: a list of [`ClusterResource`](super::models::ClusterResource) objects.
+    /// `ClusterResourceSet`
     pub cluster_resource_set: Vec<models::ClusterResource>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2932,15 +3158,28 @@ pub struct DescribeClusterResourcesResponse {
 /// The `DescribeCrossTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeCrossTargetsResponse`].
-/// The codes it documents are in [`DescribeCrossTargetsError`](super::errors::DescribeCrossTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeCrossTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeCrossTargets",
     output = DescribeCrossTargetsResponse,
-    error = super::errors::DescribeCrossTargetsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2950,29 +3189,23 @@ pub struct DescribeClusterResourcesResponse {
     )
 )]
 pub struct DescribeCrossTargets {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCrossTargets`] call returns.
 #[tc_model]
 pub struct DescribeCrossTargetsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `CrossTargetSet`: a list of [`CrossTargets`](super::models::CrossTargets) objects.
+    /// `CrossTargetSet`
     pub cross_target_set: Vec<models::CrossTargets>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2982,15 +3215,27 @@ pub struct DescribeCrossTargetsResponse {
 /// The `DescribeCustomizedConfigAssociateList` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeCustomizedConfigAssociateListResponse`].
-/// The codes it documents are in [`DescribeCustomizedConfigAssociateListError`](super::errors::DescribeCustomizedConfigAssociateListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeCustomizedConfigAssociateList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeCustomizedConfigAssociateList",
     output = DescribeCustomizedConfigAssociateListResponse,
-    error = super::errors::DescribeCustomizedConfigAssociateListError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3000,36 +3245,26 @@ pub struct DescribeCrossTargetsResponse {
     )
 )]
 pub struct DescribeCustomizedConfigAssociateList {
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-fi018waq"`
+    /// `UconfigId`; example: `"pz-fi018waq"`
     pub uconfig_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"a.cc"`
+    /// `Domain`; example: `"a.cc"`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeCustomizedConfigAssociateList`] call returns.
 #[tc_model]
 pub struct DescribeCustomizedConfigAssociateListResponse {
-    /// `BindList`: a list of [`BindDetailItem`](super::models::BindDetailItem) objects.
+    /// `BindList`
     pub bind_list: Vec<models::BindDetailItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3039,15 +3274,39 @@ pub struct DescribeCustomizedConfigAssociateListResponse {
 /// The `DescribeCustomizedConfigList` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeCustomizedConfigListResponse`].
-/// The codes it documents are in [`DescribeCustomizedConfigListError`](super::errors::DescribeCustomizedConfigListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeCustomizedConfigList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameter.RewriteAlreadyExist`](super::errors::ClbErrorCode::InvalidParameterRewriteAlreadyExist)
+/// - [`InvalidParameter.SomeRewriteNotFound`](super::errors::ClbErrorCode::InvalidParameterSomeRewriteNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeCustomizedConfigList",
     output = DescribeCustomizedConfigListResponse,
-    error = super::errors::DescribeCustomizedConfigListError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3057,44 +3316,32 @@ pub struct DescribeCustomizedConfigAssociateListResponse {
     )
 )]
 pub struct DescribeCustomizedConfigList {
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `ConfigType`; example: `"CLB"`
     pub config_type: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `ConfigName`; example: `"custom"`
     pub config_name: Option<String>,
 
-    /// `UconfigIds`: a list of strings.
+    /// `UconfigIds`
     pub uconfig_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"loadbalancer-id","Values":["lb-12345678"]}]`
+    /// `Filters`; example: `[{"Name":"loadbalancer-id","Values":["lb-12345678"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCustomizedConfigList`] call returns.
 #[tc_model]
 pub struct DescribeCustomizedConfigListResponse {
-    /// `ConfigList`: a list of [`ConfigListItem`](super::models::ConfigListItem) objects.
+    /// `ConfigList`
     pub config_list: Vec<models::ConfigListItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3104,15 +3351,28 @@ pub struct DescribeCustomizedConfigListResponse {
 /// The `DescribeExclusiveClusters` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeExclusiveClustersResponse`].
-/// The codes it documents are in [`DescribeExclusiveClustersError`](super::errors::DescribeExclusiveClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeExclusiveClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeExclusiveClusters",
     output = DescribeExclusiveClustersResponse,
-    error = super::errors::DescribeExclusiveClustersError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3122,29 +3382,23 @@ pub struct DescribeCustomizedConfigListResponse {
     )
 )]
 pub struct DescribeExclusiveClusters {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeExclusiveClusters`] call returns.
 #[tc_model]
 pub struct DescribeExclusiveClustersResponse {
-    /// `ClusterSet`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::Cluster>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3154,15 +3408,32 @@ pub struct DescribeExclusiveClustersResponse {
 /// The `DescribeIdleLoadBalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeIdleLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeIdleLoadBalancersError`](super::errors::DescribeIdleLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeIdleLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeIdleLoadBalancers",
     output = DescribeIdleLoadBalancersResponse,
-    error = super::errors::DescribeIdleLoadBalancersError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3172,31 +3443,23 @@ pub struct DescribeExclusiveClustersResponse {
     )
 )]
 pub struct DescribeIdleLoadBalancers {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `LoadBalancerRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LoadBalancerRegion`; example: `"ap-guangzhou"`
     pub load_balancer_region: Option<String>,
 }
 
 /// What a successful [`DescribeIdleLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeIdleLoadBalancersResponse {
-    /// `IdleLoadBalancers`: a list of [`IdleLoadBalancer`](super::models::IdleLoadBalancer) objects.
+    /// `IdleLoadBalancers`
     pub idle_load_balancers: Vec<models::IdleLoadBalancer>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3206,27 +3469,42 @@ pub struct DescribeIdleLoadBalancersResponse {
 /// The `DescribeIntentRouterTiers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeIntentRouterTiersResponse`].
-/// The codes it documents are in [`DescribeIntentRouterTiersError`](super::errors::DescribeIntentRouterTiersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeIntentRouterTiers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeIntentRouterTiers",
     output = DescribeIntentRouterTiersResponse,
-    error = super::errors::DescribeIntentRouterTiersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeIntentRouterTiers {}
 
 /// What a successful [`DescribeIntentRouterTiers`] call returns.
 #[tc_model]
 pub struct DescribeIntentRouterTiersResponse {
-    /// `TierSet`: a list of [`IntentRouterTierDictItem`](super::models::IntentRouterTierDictItem) objects.
+    /// `TierSet`
     pub tier_set: Vec<models::IntentRouterTierDictItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalCount`; example: `11`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3236,37 +3514,48 @@ pub struct DescribeIntentRouterTiersResponse {
 /// The `DescribeIntentRouters` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeIntentRoutersResponse`].
-/// The codes it documents are in [`DescribeIntentRoutersError`](super::errors::DescribeIntentRoutersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeIntentRouters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeIntentRouters",
     output = DescribeIntentRoutersResponse,
-    error = super::errors::DescribeIntentRoutersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeIntentRouters {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-a5zpgup5"`
+    /// `ModelRouterId`; example: `"cmr-a5zpgup5"`
     pub model_router_id: String,
 
-    /// `IntentRouterIds`: a list of strings.
-    ///
-    /// Example: `["ir-7g28x1n1"]`
+    /// `IntentRouterIds`; example: `["ir-7g28x1n1"]`
     pub intent_router_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeIntentRouters`] call returns.
 #[tc_model]
 pub struct DescribeIntentRoutersResponse {
-    /// `IntentRouterSet`: a list of [`IntentRouterItem`](super::models::IntentRouterItem) objects.
+    /// `IntentRouterSet`
     pub intent_router_set: Vec<models::IntentRouterItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3276,15 +3565,32 @@ pub struct DescribeIntentRoutersResponse {
 /// The `DescribeKeys` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeKeysResponse`].
-/// The codes it documents are in [`DescribeKeysError`](super::errors::DescribeKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterInvalidFilter)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.PortCheckFailed`](super::errors::ClbErrorCode::InvalidParameterPortCheckFailed)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeKeys",
     output = DescribeKeysResponse,
-    error = super::errors::DescribeKeysError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3294,39 +3600,29 @@ pub struct DescribeIntentRoutersResponse {
     )
 )]
 pub struct DescribeKeys {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["vkey-lboa0hhh"]`
+    /// `KeyIds`; example: `["vkey-lboa0hhh"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeKeys`] call returns.
 #[tc_model]
 pub struct DescribeKeysResponse {
-    /// `Keys`: a list of [`KeyInfo`](super::models::KeyInfo) objects.
+    /// `Keys`
     pub keys: Option<Vec<models::KeyInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3336,25 +3632,39 @@ pub struct DescribeKeysResponse {
 /// The `DescribeLBListeners` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLBListenersResponse`].
-/// The codes it documents are in [`DescribeLBListenersError`](super::errors::DescribeLBListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLBListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLBListeners",
     output = DescribeLBListenersResponse,
-    error = super::errors::DescribeLBListenersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeLBListeners {
-    /// `Backends`: a list of [`LbRsItem`](super::models::LbRsItem) objects.
+    /// `Backends`
     pub backends: Vec<models::LbRsItem>,
 }
 
 /// What a successful [`DescribeLBListeners`] call returns.
 #[tc_model]
 pub struct DescribeLBListenersResponse {
-    /// `LoadBalancers`: a list of [`LbItem`](super::models::LbItem) objects.
+    /// `LoadBalancers`
     pub load_balancers: Vec<models::LbItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3364,25 +3674,39 @@ pub struct DescribeLBListenersResponse {
 /// The `DescribeLBOperateProtect` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLBOperateProtectResponse`].
-/// The codes it documents are in [`DescribeLBOperateProtectError`](super::errors::DescribeLBOperateProtectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLBOperateProtect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`OperationDenied`](super::errors::ClbErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLBOperateProtect",
     output = DescribeLBOperateProtectResponse,
-    error = super::errors::DescribeLBOperateProtectError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeLBOperateProtect {
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeLBOperateProtect`] call returns.
 #[tc_model]
 pub struct DescribeLBOperateProtectResponse {
-    /// `LoadBalancerSet`: a list of [`LbOperateProtectInfo`](super::models::LbOperateProtectInfo) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<models::LbOperateProtectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3392,47 +3716,51 @@ pub struct DescribeLBOperateProtectResponse {
 /// The `DescribeListeners` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeListenersResponse`].
-/// The codes it documents are in [`DescribeListenersError`](super::errors::DescribeListenersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeListeners)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeListeners",
     output = DescribeListenersResponse,
-    error = super::errors::DescribeListenersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeListeners {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-aniq****"`
+    /// `LoadBalancerId`; example: `"lb-aniq****"`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-8cnl****","lbl-we2d"]`
+    /// `ListenerIds`; example: `["lbl-8cnl****","lbl-we2d"]`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `Port`; example: `23`
     pub port: Option<i64>,
 }
 
 /// What a successful [`DescribeListeners`] call returns.
 #[tc_model]
 pub struct DescribeListenersResponse {
-    /// `Listeners`: a list of [`Listener`](super::models::Listener) objects.
+    /// `Listeners`
     pub listeners: Vec<models::Listener>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3442,27 +3770,36 @@ pub struct DescribeListenersResponse {
 /// The `DescribeLoadBalancerListByCertId` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLoadBalancerListByCertIdResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerListByCertIdError`](super::errors::DescribeLoadBalancerListByCertIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLoadBalancerListByCertId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLoadBalancerListByCertId",
     output = DescribeLoadBalancerListByCertIdResponse,
-    error = super::errors::DescribeLoadBalancerListByCertIdError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeLoadBalancerListByCertId {
-    /// `CertIds`: a list of strings.
-    ///
-    /// Example: `["RwFAfr8Y"]`
+    /// `CertIds`; example: `["RwFAfr8Y"]`
     pub cert_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeLoadBalancerListByCertId`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerListByCertIdResponse {
-    /// `CertSet`: a list of [`CertIdRelatedWithLoadBalancers`](super::models::CertIdRelatedWithLoadBalancers) objects.
+    /// `CertSet`
     pub cert_set: Vec<models::CertIdRelatedWithLoadBalancers>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3472,39 +3809,41 @@ pub struct DescribeLoadBalancerListByCertIdResponse {
 /// The `DescribeLoadBalancerOverview` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLoadBalancerOverviewResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerOverviewError`](super::errors::DescribeLoadBalancerOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLoadBalancerOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::ClbErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLoadBalancerOverview",
     output = DescribeLoadBalancerOverviewResponse,
-    error = super::errors::DescribeLoadBalancerOverviewError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeLoadBalancerOverview {}
 
 /// What a successful [`DescribeLoadBalancerOverview`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerOverviewResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `RunningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RunningCount`; example: `0`
     pub running_count: Option<i64>,
 
-    /// `IsolationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsolationCount`; example: `0`
     pub isolation_count: Option<i64>,
 
-    /// `WillExpireCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WillExpireCount`; example: `0`
     pub will_expire_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3514,27 +3853,34 @@ pub struct DescribeLoadBalancerOverviewResponse {
 /// The `DescribeLoadBalancerTraffic` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLoadBalancerTrafficResponse`].
-/// The codes it documents are in [`DescribeLoadBalancerTrafficError`](super::errors::DescribeLoadBalancerTrafficError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLoadBalancerTraffic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLoadBalancerTraffic",
     output = DescribeLoadBalancerTrafficResponse,
-    error = super::errors::DescribeLoadBalancerTrafficError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeLoadBalancerTraffic {
-    /// `LoadBalancerRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `LoadBalancerRegion`; example: `"ap-guangzhou"`
     pub load_balancer_region: Option<String>,
 }
 
 /// What a successful [`DescribeLoadBalancerTraffic`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancerTrafficResponse {
-    /// `LoadBalancerTraffic`: a list of [`LoadBalancerTraffic`](super::models::LoadBalancerTraffic) objects.
+    /// `LoadBalancerTraffic`
     pub load_balancer_traffic: Vec<models::LoadBalancerTraffic>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3544,15 +3890,30 @@ pub struct DescribeLoadBalancerTrafficResponse {
 /// The `DescribeLoadBalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLoadBalancersResponse`].
-/// The codes it documents are in [`DescribeLoadBalancersError`](super::errors::DescribeLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLoadBalancers",
     output = DescribeLoadBalancersResponse,
-    error = super::errors::DescribeLoadBalancersError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3562,114 +3923,74 @@ pub struct DescribeLoadBalancerTrafficResponse {
     )
 )]
 pub struct DescribeLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-rbw5****"]`
+    /// `LoadBalancerIds`; example: `["lb-rbw5****"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 
-    /// `Forward`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Forward`; example: `1`
     pub forward: Option<i64>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"test_internal"`
+    /// `LoadBalancerName`; example: `"test_internal"`
     pub load_balancer_name: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lb-6m46rm32-se******o0q2g.clb.ap-guangzhou.testclb.com"`
+    /// `Domain`; example: `"lb-6m46rm32-se******o0q2g.clb.ap-guangzhou.testclb.com"`
     pub domain: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
-    ///
-    /// Example: `["44.23.xxx.xxx"]`
+    /// `LoadBalancerVips`; example: `["44.23.xxx.xxx"]`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `BackendPublicIps`: a list of strings.
-    ///
-    /// Example: `["102.23.xxx.xxx"]`
+    /// `BackendPublicIps`; example: `["102.23.xxx.xxx"]`
     pub backend_public_ips: Option<Vec<String>>,
 
-    /// `BackendPrivateIps`: a list of strings.
-    ///
-    /// Example: `["172.16.xxx.xxx"]`
+    /// `BackendPrivateIps`; example: `["172.16.xxx.xxx"]`
     pub backend_private_ips: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"LoadBalancerName"`
+    /// `OrderBy`; example: `"LoadBalancerName"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderType`; example: `0`
     pub order_type: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `SearchKey`; example: `"test-name"`
     pub search_key: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `WithRs`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `WithRs`; example: `-1`
     pub with_rs: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-bhqk****"`
+    /// `VpcId`; example: `"vpc-bhqk****"`
     pub vpc_id: Option<String>,
 
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-m1cc****"`
+    /// `SecurityGroup`; example: `"sg-m1cc****"`
     pub security_group: Option<String>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `MasterZone`; example: `"100001"`
     pub master_zone: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AdditionalFields`: a list of strings.
-    ///
-    /// Example: `["TargetCount"]`
+    /// `AdditionalFields`; example: `["TargetCount"]`
     pub additional_fields: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeLoadBalancers`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `LoadBalancerSet`: a list of [`LoadBalancer`](super::models::LoadBalancer) objects.
+    /// `LoadBalancerSet`
     pub load_balancer_set: Vec<models::LoadBalancer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3679,15 +4000,28 @@ pub struct DescribeLoadBalancersResponse {
 /// The `DescribeLoadBalancersDetail` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeLoadBalancersDetailResponse`].
-/// The codes it documents are in [`DescribeLoadBalancersDetailError`](super::errors::DescribeLoadBalancersDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeLoadBalancersDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeLoadBalancersDetail",
     output = DescribeLoadBalancersDetailResponse,
-    error = super::errors::DescribeLoadBalancersDetailError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3697,39 +4031,29 @@ pub struct DescribeLoadBalancersResponse {
     )
 )]
 pub struct DescribeLoadBalancersDetail {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["LoadBalancerId","LoadBalancerName"]`
+    /// `Fields`; example: `["LoadBalancerId","LoadBalancerName"]`
     pub fields: Option<Vec<String>>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeLoadBalancersDetail`] call returns.
 #[tc_model]
 pub struct DescribeLoadBalancersDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `LoadBalancerDetailSet`: a list of [`LoadBalancerDetail`](super::models::LoadBalancerDetail) objects.
+    /// `LoadBalancerDetailSet`
     pub load_balancer_detail_set: Vec<models::LoadBalancerDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3739,15 +4063,28 @@ pub struct DescribeLoadBalancersDetailResponse {
 /// The `DescribeModelAliases` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelAliasesResponse`].
-/// The codes it documents are in [`DescribeModelAliasesError`](super::errors::DescribeModelAliasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelAliases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelAliases",
     output = DescribeModelAliasesResponse,
-    error = super::errors::DescribeModelAliasesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3757,32 +4094,26 @@ pub struct DescribeLoadBalancersDetailResponse {
     )
 )]
 pub struct DescribeModelAliases {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Sort`: a list of [`Sort`](super::models::Sort) objects.
+    /// `Sort`
     pub sort: Option<Vec<models::Sort>>,
 }
 
 /// What a successful [`DescribeModelAliases`] call returns.
 #[tc_model]
 pub struct DescribeModelAliasesResponse {
-    /// `ModelAliasSet`: a list of [`ModelAlias`](super::models::ModelAlias) objects.
+    /// `ModelAliasSet`
     pub model_alias_set: Vec<models::ModelAlias>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3792,15 +4123,22 @@ pub struct DescribeModelAliasesResponse {
 /// The `DescribeModelAssociations` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelAssociationsResponse`].
-/// The codes it documents are in [`DescribeModelAssociationsError`](super::errors::DescribeModelAssociationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelAssociations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelAssociations",
     output = DescribeModelAssociationsResponse,
-    error = super::errors::DescribeModelAssociationsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3810,46 +4148,32 @@ pub struct DescribeModelAliasesResponse {
     )
 )]
 pub struct DescribeModelAssociations {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-mo1nqzs5"`
+    /// `ModelRouterId`; example: `"cmr-mo1nqzs5"`
     pub model_router_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `Capability`; example: `"chat"`
     pub capability: Option<String>,
 
-    /// `Capabilities`: a list of strings.
-    ///
-    /// Example: `["embedding"]`
+    /// `Capabilities`; example: `["embedding"]`
     pub capabilities: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeModelAssociations`] call returns.
 #[tc_model]
 pub struct DescribeModelAssociationsResponse {
-    /// `ModelAssociationSet`: a list of [`ModelAssociation`](super::models::ModelAssociation) objects.
+    /// `ModelAssociationSet`
     pub model_association_set: Option<Vec<models::ModelAssociation>>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-mo1nqzs5"`
+    /// `ModelRouterId`; example: `"cmr-mo1nqzs5"`
     pub model_router_id: String,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3859,15 +4183,22 @@ pub struct DescribeModelAssociationsResponse {
 /// The `DescribeModelKeys` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelKeysResponse`].
-/// The codes it documents are in [`DescribeModelKeysError`](super::errors::DescribeModelKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelKeys",
     output = DescribeModelKeysResponse,
-    error = super::errors::DescribeModelKeysError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3877,39 +4208,29 @@ pub struct DescribeModelAssociationsResponse {
     )
 )]
 pub struct DescribeModelKeys {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PrivateCustom"`
+    /// `AccessType`; example: `"PrivateCustom"`
     pub access_type: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ServiceProviderIds`: a list of strings.
-    ///
-    /// Example: `["byok-lfwolo91"]`
+    /// `ServiceProviderIds`; example: `["byok-lfwolo91"]`
     pub service_provider_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeModelKeys`] call returns.
 #[tc_model]
 pub struct DescribeModelKeysResponse {
-    /// `Models`: a list of [`ModelKeyInfoItem`](super::models::ModelKeyInfoItem) objects.
+    /// `Models`
     pub models: Vec<models::ModelKeyInfoItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3919,15 +4240,22 @@ pub struct DescribeModelKeysResponse {
 /// The `DescribeModelNames` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelNamesResponse`].
-/// The codes it documents are in [`DescribeModelNamesError`](super::errors::DescribeModelNamesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelNames)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelNames",
     output = DescribeModelNamesResponse,
-    error = super::errors::DescribeModelNamesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3937,34 +4265,26 @@ pub struct DescribeModelKeysResponse {
     )
 )]
 pub struct DescribeModelNames {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Offset`; example: `5`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-j5****ef"`
+    /// `VpcId`; example: `"vpc-j5****ef"`
     pub vpc_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeModelNames`] call returns.
 #[tc_model]
 pub struct DescribeModelNamesResponse {
-    /// `ModelNames`: a list of [`ModelNameAggregatedItem`](super::models::ModelNameAggregatedItem) objects.
+    /// `ModelNames`
     pub model_names: Vec<models::ModelNameAggregatedItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3974,32 +4294,35 @@ pub struct DescribeModelNamesResponse {
 /// The `DescribeModelRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRewriteResponse`].
-/// The codes it documents are in [`DescribeModelRewriteError`](super::errors::DescribeModelRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRewrite",
     output = DescribeModelRewriteResponse,
-    error = super::errors::DescribeModelRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeModelRewrite {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-5x1y2lt8"`
+    /// `ModelRouterId`; example: `"cmr-5x1y2lt8"`
     pub model_router_id: String,
 
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `SourceModel`; example: `"gpt-4o"`
     pub source_model: Option<String>,
 }
 
 /// What a successful [`DescribeModelRewrite`] call returns.
 #[tc_model]
 pub struct DescribeModelRewriteResponse {
-    /// `Rewrites`: a list of [`RewriteItem`](super::models::RewriteItem) objects.
+    /// `Rewrites`
     pub rewrites: Vec<models::RewriteItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4009,27 +4332,31 @@ pub struct DescribeModelRewriteResponse {
 /// The `DescribeModelRouterDetail` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterDetailResponse`].
-/// The codes it documents are in [`DescribeModelRouterDetailError`](super::errors::DescribeModelRouterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterDetail",
     output = DescribeModelRouterDetailResponse,
-    error = super::errors::DescribeModelRouterDetailError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeModelRouterDetail {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-h2tdbhtz"`
+    /// `ModelRouterId`; example: `"cmr-h2tdbhtz"`
     pub model_router_id: String,
 }
 
 /// What a successful [`DescribeModelRouterDetail`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterDetailResponse {
-    /// `ModelRouter`: a [`ModelRouterDetail`](super::models::ModelRouterDetail).
+    /// `ModelRouter`
     pub model_router: models::ModelRouterDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4039,27 +4366,32 @@ pub struct DescribeModelRouterDetailResponse {
 /// The `DescribeModelRouterGuardrails` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterGuardrailsResponse`].
-/// The codes it documents are in [`DescribeModelRouterGuardrailsError`](super::errors::DescribeModelRouterGuardrailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterGuardrails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterGuardrails",
     output = DescribeModelRouterGuardrailsResponse,
-    error = super::errors::DescribeModelRouterGuardrailsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeModelRouterGuardrails {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 }
 
 /// What a successful [`DescribeModelRouterGuardrails`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterGuardrailsResponse {
-    /// `Guardrails`: a list of [`GuardrailConfig`](super::models::GuardrailConfig) objects.
+    /// `Guardrails`
     pub guardrails: Vec<models::GuardrailConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4069,15 +4401,22 @@ pub struct DescribeModelRouterGuardrailsResponse {
 /// The `DescribeModelRouterLogs` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterLogsResponse`].
-/// The codes it documents are in [`DescribeModelRouterLogsError`](super::errors::DescribeModelRouterLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterLogs",
     output = DescribeModelRouterLogsResponse,
-    error = super::errors::DescribeModelRouterLogsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -4088,61 +4427,41 @@ pub struct DescribeModelRouterGuardrailsResponse {
     )
 )]
 pub struct DescribeModelRouterLogs {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-cgjyw5xj"`
+    /// `KeyId`; example: `"vkey-cgjyw5xj"`
     pub key_id: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `Model`; example: `"gpt-4o"`
     pub model: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `Status`; example: `"failure"`
     pub status: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-31T23:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-03-31T23:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-01T13:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-04-01T13:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJwYWdlIjogMiwgInBhZ2Vfc2l6ZSI6IDIwfQ=="`
+    /// `NextToken`; example: `"eyJwYWdlIjogMiwgInBhZ2Vfc2l6ZSI6IDIwfQ=="`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<u64>,
 }
 
 /// What a successful [`DescribeModelRouterLogs`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterLogsResponse {
-    /// `Logs`: a list of [`ModelRouterLog`](super::models::ModelRouterLog) objects.
+    /// `Logs`
     pub logs: Vec<models::ModelRouterLog>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"eyJwYWdlIjogMywgInBhZ2Vfc2l6ZSI6IDF9"`
+    /// `NextToken`; example: `"eyJwYWdlIjogMywgInBhZ2Vfc2l6ZSI6IDF9"`
     pub next_token: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4152,37 +4471,38 @@ pub struct DescribeModelRouterLogsResponse {
 /// The `DescribeModelRouterQuota` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterQuotaResponse`].
-/// The codes it documents are in [`DescribeModelRouterQuotaError`](super::errors::DescribeModelRouterQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterQuota",
     output = DescribeModelRouterQuotaResponse,
-    error = super::errors::DescribeModelRouterQuotaError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeModelRouterQuota {
-    /// `QuotaTypes`: a list of strings.
-    ///
-    /// Example: `["cmr_quota_enterprise_model_router_num"]`
+    /// `QuotaTypes`; example: `["cmr_quota_enterprise_model_router_num"]`
     pub quota_types: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cmr-oei1qdkf"]`
+    /// `ResourceIds`; example: `["cmr-oei1qdkf"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `DisplayFields`: a list of strings.
-    ///
-    /// Example: `["Available"]`
+    /// `DisplayFields`; example: `["Available"]`
     pub display_fields: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeModelRouterQuota`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterQuotaResponse {
-    /// `Quotas`: a list of [`ModelRouterQuota`](super::models::ModelRouterQuota) objects.
+    /// `Quotas`
     pub quotas: Option<Vec<models::ModelRouterQuota>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4192,15 +4512,24 @@ pub struct DescribeModelRouterQuotaResponse {
 /// The `DescribeModelRouterResourcePackageDeduction` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterResourcePackageDeductionResponse`].
-/// The codes it documents are in [`DescribeModelRouterResourcePackageDeductionError`](super::errors::DescribeModelRouterResourcePackageDeductionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterResourcePackageDeduction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterResourcePackageDeduction",
     output = DescribeModelRouterResourcePackageDeductionResponse,
-    error = super::errors::DescribeModelRouterResourcePackageDeductionError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4210,48 +4539,34 @@ pub struct DescribeModelRouterQuotaResponse {
     )
 )]
 pub struct DescribeModelRouterResourcePackageDeduction {
-    /// `DeductionTimeBegin`: a string.
-    ///
-    /// Example: `"2026-04-06 10:23:00"`
+    /// `DeductionTimeBegin`; example: `"2026-04-06 10:23:00"`
     pub deduction_time_begin: String,
 
-    /// `DeductionTimeEnd`: a string.
-    ///
-    /// Example: `"2026-04-10 20:23:00"`
+    /// `DeductionTimeEnd`; example: `"2026-04-10 20:23:00"`
     pub deduction_time_end: String,
 
-    /// `ModelRouterResourcePackageId`: a string.
-    ///
-    /// Example: `"cmrcredit-k2800toa8gc7far"`
+    /// `ModelRouterResourcePackageId`; example: `"cmrcredit-k2800toa8gc7far"`
     pub model_router_resource_package_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortBy`; example: `"asc"`
     pub sort_by: Option<String>,
 }
 
 /// What a successful [`DescribeModelRouterResourcePackageDeduction`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterResourcePackageDeductionResponse {
-    /// `ModelRouterResourcePackageDeductionSet`: a list of [`ModelRouterResourcePackageDeduction`](super::models::ModelRouterResourcePackageDeduction) objects.
+    /// `ModelRouterResourcePackageDeductionSet`
     pub model_router_resource_package_deduction_set: Vec<
         models::ModelRouterResourcePackageDeduction,
     >,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4261,15 +4576,24 @@ pub struct DescribeModelRouterResourcePackageDeductionResponse {
 /// The `DescribeModelRouterResourcePackages` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRouterResourcePackagesResponse`].
-/// The codes it documents are in [`DescribeModelRouterResourcePackagesError`](super::errors::DescribeModelRouterResourcePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouterResourcePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouterResourcePackages",
     output = DescribeModelRouterResourcePackagesResponse,
-    error = super::errors::DescribeModelRouterResourcePackagesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4279,49 +4603,35 @@ pub struct DescribeModelRouterResourcePackageDeductionResponse {
     )
 )]
 pub struct DescribeModelRouterResourcePackages {
-    /// `ModelRouterResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["cmrcredit-k2800toa8g6hjar"]`
+    /// `ModelRouterResourcePackageIds`; example: `["cmrcredit-k2800toa8g6hjar"]`
     pub model_router_resource_package_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"startTime"`
+    /// `OrderBy`; example: `"startTime"`
     pub order_by: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `SortBy`; example: `"asc"`
     pub sort_by: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeModelRouterResourcePackages`] call returns.
 #[tc_model]
 pub struct DescribeModelRouterResourcePackagesResponse {
-    /// `ModelRouterResourcePackageSet`: a list of [`ModelRouterPackage`](super::models::ModelRouterPackage) objects.
+    /// `ModelRouterResourcePackageSet`
     pub model_router_resource_package_set: Vec<models::ModelRouterPackage>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TotalDosage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalDosage`; example: `100`
     pub total_dosage: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4331,15 +4641,20 @@ pub struct DescribeModelRouterResourcePackagesResponse {
 /// The `DescribeModelRouters` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeModelRoutersResponse`].
-/// The codes it documents are in [`DescribeModelRoutersError`](super::errors::DescribeModelRoutersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeModelRouters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeModelRouters",
     output = DescribeModelRoutersResponse,
-    error = super::errors::DescribeModelRoutersError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4349,34 +4664,26 @@ pub struct DescribeModelRouterResourcePackagesResponse {
     )
 )]
 pub struct DescribeModelRouters {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `ModelRouterIds`: a list of strings.
-    ///
-    /// Example: `["cmr-rc1mry4d"]`
+    /// `ModelRouterIds`; example: `["cmr-rc1mry4d"]`
     pub model_router_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeModelRouters`] call returns.
 #[tc_model]
 pub struct DescribeModelRoutersResponse {
-    /// `ModelRouterSet`: a list of [`ModelRouterSet`](super::models::ModelRouterSet) objects.
+    /// `ModelRouterSet`
     pub model_router_set: Vec<models::ModelRouterSet>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4386,22 +4693,29 @@ pub struct DescribeModelRoutersResponse {
 /// The `DescribeQuota` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeQuotaResponse`].
-/// The codes it documents are in [`DescribeQuotaError`](super::errors::DescribeQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeQuota",
     output = DescribeQuotaResponse,
-    error = super::errors::DescribeQuotaError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeQuota {}
 
 /// What a successful [`DescribeQuota`] call returns.
 #[tc_model]
 pub struct DescribeQuotaResponse {
-    /// `QuotaSet`: a list of [`Quota`](super::models::Quota) objects.
+    /// `QuotaSet`
     pub quota_set: Vec<models::Quota>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4411,15 +4725,28 @@ pub struct DescribeQuotaResponse {
 /// The `DescribeResources` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeResourcesResponse`].
-/// The codes it documents are in [`DescribeResourcesError`](super::errors::DescribeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4429,29 +4756,23 @@ pub struct DescribeQuotaResponse {
     )
 )]
 pub struct DescribeResources {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeResources`] call returns.
 #[tc_model]
 pub struct DescribeResourcesResponse {
-    /// `ZoneResourceSet`: a list of [`ZoneResource`](super::models::ZoneResource) objects.
+    /// `ZoneResourceSet`
     pub zone_resource_set: Vec<models::ZoneResource>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4461,37 +4782,46 @@ pub struct DescribeResourcesResponse {
 /// The `DescribeRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeRewriteResponse`].
-/// The codes it documents are in [`DescribeRewriteError`](super::errors::DescribeRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeRewrite",
     output = DescribeRewriteResponse,
-    error = super::errors::DescribeRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeRewrite {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-qc2i****"`
+    /// `LoadBalancerId`; example: `"lb-qc2i****"`
     pub load_balancer_id: String,
 
-    /// `SourceListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-j36caqde\r\n"]`
+    /// `SourceListenerIds`; example: `["lbl-j36caqde\r\n"]`
     pub source_listener_ids: Option<Vec<String>>,
 
-    /// `SourceLocationIds`: a list of strings.
-    ///
-    /// Example: `["loc-5t7526km\r\n"]`
+    /// `SourceLocationIds`; example: `["loc-5t7526km\r\n"]`
     pub source_location_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRewrite`] call returns.
 #[tc_model]
 pub struct DescribeRewriteResponse {
-    /// `RewriteSet`: a list of [`RuleOutput`](super::models::RuleOutput) objects.
+    /// `RewriteSet`
     pub rewrite_set: Vec<models::RuleOutput>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4501,15 +4831,30 @@ pub struct DescribeRewriteResponse {
 /// The `DescribeServiceProviderHealthStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeServiceProviderHealthStatusResponse`].
-/// The codes it documents are in [`DescribeServiceProviderHealthStatusError`](super::errors::DescribeServiceProviderHealthStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeServiceProviderHealthStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeServiceProviderHealthStatus",
     output = DescribeServiceProviderHealthStatusResponse,
-    error = super::errors::DescribeServiceProviderHealthStatusError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4519,31 +4864,23 @@ pub struct DescribeRewriteResponse {
     )
 )]
 pub struct DescribeServiceProviderHealthStatus {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-ldgl4ojr"`
+    /// `ServiceProviderId`; example: `"byok-ldgl4ojr"`
     pub service_provider_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeServiceProviderHealthStatus`] call returns.
 #[tc_model]
 pub struct DescribeServiceProviderHealthStatusResponse {
-    /// `HealthCheckResults`: a list of [`ModelHealthCheckResults`](super::models::ModelHealthCheckResults) objects.
+    /// `HealthCheckResults`
     pub health_check_results: Vec<models::ModelHealthCheckResults>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4553,27 +4890,40 @@ pub struct DescribeServiceProviderHealthStatusResponse {
 /// The `DescribeSupportedProviders` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeSupportedProvidersResponse`].
-/// The codes it documents are in [`DescribeSupportedProvidersError`](super::errors::DescribeSupportedProvidersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeSupportedProviders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeSupportedProviders",
     output = DescribeSupportedProvidersResponse,
-    error = super::errors::DescribeSupportedProvidersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeSupportedProviders {}
 
 /// What a successful [`DescribeSupportedProviders`] call returns.
 #[tc_model]
 pub struct DescribeSupportedProvidersResponse {
-    /// `Providers`: a list of [`ProviderItem`](super::models::ProviderItem) objects.
+    /// `Providers`
     pub providers: Vec<models::ProviderItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TotalCount`; example: `9`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4583,32 +4933,43 @@ pub struct DescribeSupportedProvidersResponse {
 /// The `DescribeTargetGroupInstanceStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetGroupInstanceStatusResponse`].
-/// The codes it documents are in [`DescribeTargetGroupInstanceStatusError`](super::errors::DescribeTargetGroupInstanceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargetGroupInstanceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargetGroupInstanceStatus",
     output = DescribeTargetGroupInstanceStatusResponse,
-    error = super::errors::DescribeTargetGroupInstanceStatusError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeTargetGroupInstanceStatus {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-xxx"`
+    /// `TargetGroupId`; example: `"lbtg-xxx"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstanceIps`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `TargetGroupInstanceIps`; example: `["10.0.0.1"]`
     pub target_group_instance_ips: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTargetGroupInstanceStatus`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupInstanceStatusResponse {
-    /// `TargetGroupInstanceSet`: a list of [`TargetGroupInstanceStatus`](super::models::TargetGroupInstanceStatus) objects.
+    /// `TargetGroupInstanceSet`
     pub target_group_instance_set: Vec<models::TargetGroupInstanceStatus>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4618,15 +4979,24 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
 /// The `DescribeTargetGroupInstances` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetGroupInstancesResponse`].
-/// The codes it documents are in [`DescribeTargetGroupInstancesError`](super::errors::DescribeTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargetGroupInstances",
     output = DescribeTargetGroupInstancesResponse,
-    error = super::errors::DescribeTargetGroupInstancesError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4636,34 +5006,26 @@ pub struct DescribeTargetGroupInstanceStatusResponse {
     )
 )]
 pub struct DescribeTargetGroupInstances {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Vec<models::Filter>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeTargetGroupInstances`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupInstancesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TargetGroupInstanceSet`: a list of [`TargetGroupBackend`](super::models::TargetGroupBackend) objects.
+    /// `TargetGroupInstanceSet`
     pub target_group_instance_set: Vec<models::TargetGroupBackend>,
 
-    /// `RealCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RealCount`; example: `2`
     pub real_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4673,15 +5035,24 @@ pub struct DescribeTargetGroupInstancesResponse {
 /// The `DescribeTargetGroupList` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetGroupListResponse`].
-/// The codes it documents are in [`DescribeTargetGroupListError`](super::errors::DescribeTargetGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargetGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargetGroupList",
     output = DescribeTargetGroupListResponse,
-    error = super::errors::DescribeTargetGroupListError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4691,34 +5062,26 @@ pub struct DescribeTargetGroupInstancesResponse {
     )
 )]
 pub struct DescribeTargetGroupList {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-5xu****"]`
+    /// `TargetGroupIds`; example: `["lbtg-5xu****"]`
     pub target_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTargetGroupList`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TargetGroupSet`: a list of [`TargetGroupInfo`](super::models::TargetGroupInfo) objects.
+    /// `TargetGroupSet`
     pub target_group_set: Vec<models::TargetGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4728,15 +5091,24 @@ pub struct DescribeTargetGroupListResponse {
 /// The `DescribeTargetGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetGroupsResponse`].
-/// The codes it documents are in [`DescribeTargetGroupsError`](super::errors::DescribeTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargetGroups",
     output = DescribeTargetGroupsResponse,
-    error = super::errors::DescribeTargetGroupsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4746,34 +5118,26 @@ pub struct DescribeTargetGroupListResponse {
     )
 )]
 pub struct DescribeTargetGroups {
-    /// `TargetGroupIds`: a list of strings.
-    ///
-    /// Example: `["lbtg-5xunivs0"]`
+    /// `TargetGroupIds`; example: `["lbtg-5xunivs0"]`
     pub target_group_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTargetGroups`] call returns.
 #[tc_model]
 pub struct DescribeTargetGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TargetGroupSet`: a list of [`TargetGroupInfo`](super::models::TargetGroupInfo) objects.
+    /// `TargetGroupSet`
     pub target_group_set: Vec<models::TargetGroupInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4783,37 +5147,44 @@ pub struct DescribeTargetGroupsResponse {
 /// The `DescribeTargetHealth` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetHealthResponse`].
-/// The codes it documents are in [`DescribeTargetHealthError`](super::errors::DescribeTargetHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargetHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargetHealth",
     output = DescribeTargetHealthResponse,
-    error = super::errors::DescribeTargetHealthError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeTargetHealth {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-qc2iq5yc"]`
+    /// `LoadBalancerIds`; example: `["lb-qc2iq5yc"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-cpu5e38u"]`
+    /// `ListenerIds`; example: `["lbl-cpu5e38u"]`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `LocationIds`: a list of strings.
-    ///
-    /// Example: `["loc-q41gixxq"]`
+    /// `LocationIds`; example: `["loc-q41gixxq"]`
     pub location_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTargetHealth`] call returns.
 #[tc_model]
 pub struct DescribeTargetHealthResponse {
-    /// `LoadBalancers`: a list of [`LoadBalancerHealth`](super::models::LoadBalancerHealth) objects.
+    /// `LoadBalancers`
     pub load_balancers: Vec<models::LoadBalancerHealth>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4823,45 +5194,50 @@ pub struct DescribeTargetHealthResponse {
 /// The `DescribeTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTargetsResponse`].
-/// The codes it documents are in [`DescribeTargetsError`](super::errors::DescribeTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidFilter`](super::errors::ClbErrorCode::InvalidParameterValueInvalidFilter)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTargets",
     output = DescribeTargetsResponse,
-    error = super::errors::DescribeTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-10iq9lou"`
+    /// `LoadBalancerId`; example: `"lb-10iq9lou"`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-4fo6k8na"]`
+    /// `ListenerIds`; example: `["lbl-4fo6k8na"]`
     pub listener_ids: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeTargets`] call returns.
 #[tc_model]
 pub struct DescribeTargetsResponse {
-    /// `Listeners`: a list of [`ListenerBackend`](super::models::ListenerBackend) objects.
+    /// `Listeners`
     pub listeners: Vec<models::ListenerBackend>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4871,44 +5247,42 @@ pub struct DescribeTargetsResponse {
 /// The `DescribeTaskStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeTaskStatusResponse`].
-/// The codes it documents are in [`DescribeTaskStatusError`](super::errors::DescribeTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeTaskStatus",
     output = DescribeTaskStatusResponse,
-    error = super::errors::DescribeTaskStatusError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeTaskStatus {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"55c85074-3e7f-4c6d-864f-673660d4f8de"`
+    /// `TaskId`; example: `"55c85074-3e7f-4c6d-864f-673660d4f8de"`
     pub task_id: Option<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022XXXX"`
+    /// `DealName`; example: `"2022XXXX"`
     pub deal_name: Option<String>,
 }
 
 /// What a successful [`DescribeTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeTaskStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-6efswuxa"]`
+    /// `LoadBalancerIds`; example: `["lb-6efswuxa"]`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"更新LB失败"`
+    /// `Message`; example: `"更新LB失败"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4918,65 +5292,55 @@ pub struct DescribeTaskStatusResponse {
 /// The `DescribeUpperModels` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeUpperModelsResponse`].
-/// The codes it documents are in [`DescribeUpperModelsError`](super::errors::DescribeUpperModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeUpperModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ClbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InvalidApiKey`](super::errors::ClbErrorCode::FailedOperationInvalidApiKey)
+/// - [`FailedOperation.ModelNotFound`](super::errors::ClbErrorCode::FailedOperationModelNotFound)
+/// - [`FailedOperation.RateLimitExceeded`](super::errors::ClbErrorCode::FailedOperationRateLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::ClbErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.EndpointUnreachable`](super::errors::ClbErrorCode::InvalidParameterEndpointUnreachable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeUpperModels",
     output = DescribeUpperModelsResponse,
-    error = super::errors::DescribeUpperModelsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DescribeUpperModels {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PublicBYOK"`
+    /// `AccessType`; example: `"PublicBYOK"`
     pub access_type: Option<String>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"http://127.0.0.1:8999"`
+    /// `ApiBase`; example: `"http://127.0.0.1:8999"`
     pub api_base: Option<String>,
 
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-xxx"`
+    /// `ApiKey`; example: `"sk-xxx"`
     pub api_key: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"panda.com"`
+    /// `HostHeader`; example: `"panda.com"`
     pub host_header: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"mkey-lryrnq1z"`
+    /// `KeyId`; example: `"mkey-lryrnq1z"`
     pub key_id: Option<String>,
 
-    /// `ModelPath`: a string.
-    ///
-    /// Example: `"/v1/models"`
+    /// `ModelPath`; example: `"/v1/models"`
     pub model_path: Option<String>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProtocol`; example: `"openai"`
     pub model_protocol: Option<String>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProvider`; example: `"openai"`
     pub model_provider: Option<String>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-ipjuuwnd"`
+    /// `ServiceProviderId`; example: `"byok-ipjuuwnd"`
     pub service_provider_id: Option<String>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-lbepdi5o"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-lbepdi5o"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 }
@@ -4984,9 +5348,7 @@ pub struct DescribeUpperModels {
 /// What a successful [`DescribeUpperModels`] call returns.
 #[tc_model]
 pub struct DescribeUpperModelsResponse {
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["gpt-4o"]`
+    /// `Models`; example: `["gpt-4o"]`
     pub models: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4996,15 +5358,25 @@ pub struct DescribeUpperModelsResponse {
 /// The `DescribeUserGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DescribeUserGroupsResponse`].
-/// The codes it documents are in [`DescribeUserGroupsError`](super::errors::DescribeUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DescribeUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ClbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InvalidApiKey`](super::errors::ClbErrorCode::FailedOperationInvalidApiKey)
+/// - [`FailedOperation.ModelNotFound`](super::errors::ClbErrorCode::FailedOperationModelNotFound)
+/// - [`FailedOperation.RateLimitExceeded`](super::errors::ClbErrorCode::FailedOperationRateLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::ClbErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.EndpointUnreachable`](super::errors::ClbErrorCode::InvalidParameterEndpointUnreachable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError,
+    error = super::errors::ClbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5014,39 +5386,29 @@ pub struct DescribeUpperModelsResponse {
     )
 )]
 pub struct DescribeUserGroups {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `UserGroupIds`: a list of strings.
-    ///
-    /// Example: `["ugrp-9f8e7d6c"]`
+    /// `UserGroupIds`; example: `["ugrp-9f8e7d6c"]`
     pub user_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeUserGroups`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupsResponse {
-    /// `UserGroups`: a list of [`UserGroupInfo`](super::models::UserGroupInfo) objects.
+    /// `UserGroups`
     pub user_groups: Option<Vec<models::UserGroupInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5056,23 +5418,31 @@ pub struct DescribeUserGroupsResponse {
 /// The `DisassociateBudget` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DisassociateBudgetResponse`].
-/// The codes it documents are in [`DisassociateBudgetError`](super::errors::DisassociateBudgetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DisassociateBudget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InsufficientBalance`](super::errors::ClbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.InvalidApiKey`](super::errors::ClbErrorCode::FailedOperationInvalidApiKey)
+/// - [`FailedOperation.ModelNotFound`](super::errors::ClbErrorCode::FailedOperationModelNotFound)
+/// - [`FailedOperation.RateLimitExceeded`](super::errors::ClbErrorCode::FailedOperationRateLimitExceeded)
+/// - [`FailedOperation.RequestTimeout`](super::errors::ClbErrorCode::FailedOperationRequestTimeout)
+/// - [`InvalidParameter.EndpointUnreachable`](super::errors::ClbErrorCode::InvalidParameterEndpointUnreachable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DisassociateBudget",
     output = DisassociateBudgetResponse,
-    error = super::errors::DisassociateBudgetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DisassociateBudget {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
-    /// `Resources`: a list of [`BudgetResource`](super::models::BudgetResource) objects.
+    /// `Resources`
     pub resources: Vec<models::BudgetResource>,
 }
 
@@ -5086,23 +5456,33 @@ pub struct DisassociateBudgetResponse {
 /// The `DisassociateCustomizedConfig` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DisassociateCustomizedConfigResponse`].
-/// The codes it documents are in [`DisassociateCustomizedConfigError`](super::errors::DisassociateCustomizedConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DisassociateCustomizedConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DisassociateCustomizedConfig",
     output = DisassociateCustomizedConfigResponse,
-    error = super::errors::DisassociateCustomizedConfigError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DisassociateCustomizedConfig {
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-ched**vd"`
+    /// `UconfigId`; example: `"pz-ched**vd"`
     pub uconfig_id: String,
 
-    /// `BindList`: a list of [`BindItem`](super::models::BindItem) objects.
+    /// `BindList`
     pub bind_list: Vec<models::BindItem>,
 }
 
@@ -5116,23 +5496,30 @@ pub struct DisassociateCustomizedConfigResponse {
 /// The `DisassociateModelRouterGuardrails` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DisassociateModelRouterGuardrailsResponse`].
-/// The codes it documents are in [`DisassociateModelRouterGuardrailsError`](super::errors::DisassociateModelRouterGuardrailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DisassociateModelRouterGuardrails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InvalidModelRouterStatus`](super::errors::ClbErrorCode::UnsupportedOperationInvalidModelRouterStatus)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DisassociateModelRouterGuardrails",
     output = DisassociateModelRouterGuardrailsResponse,
-    error = super::errors::DisassociateModelRouterGuardrailsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DisassociateModelRouterGuardrails {
-    /// `Guardrails`: a list of [`DisassociateGuardrailConfig`](super::models::DisassociateGuardrailConfig) objects.
+    /// `Guardrails`
     pub guardrails: Vec<models::DisassociateGuardrailConfig>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 }
 
@@ -5146,23 +5533,32 @@ pub struct DisassociateModelRouterGuardrailsResponse {
 /// The `DisassociateModelsFromModelRouter` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DisassociateModelsFromModelRouterResponse`].
-/// The codes it documents are in [`DisassociateModelsFromModelRouterError`](super::errors::DisassociateModelsFromModelRouterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DisassociateModelsFromModelRouter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AssociationNotActive`](super::errors::ClbErrorCode::FailedOperationAssociationNotActive)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InternalError.AssociationReferenceInvalid`](super::errors::ClbErrorCode::InternalErrorAssociationReferenceInvalid)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::ClbErrorCode::ResourceInUse)
+/// - [`ResourceUnavailable`](super::errors::ClbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DisassociateModelsFromModelRouter",
     output = DisassociateModelsFromModelRouterResponse,
-    error = super::errors::DisassociateModelsFromModelRouterError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DisassociateModelsFromModelRouter {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-5wsfq9lw"`
+    /// `ModelRouterId`; example: `"cmr-5wsfq9lw"`
     pub model_router_id: String,
 
-    /// `Models`: a list of [`ModelRouterModelToDisassociate`](super::models::ModelRouterModelToDisassociate) objects.
+    /// `Models`
     pub models: Option<Vec<models::ModelRouterModelToDisassociate>>,
 }
 
@@ -5176,18 +5572,28 @@ pub struct DisassociateModelsFromModelRouterResponse {
 /// The `DisassociateTargetGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`DisassociateTargetGroupsResponse`].
-/// The codes it documents are in [`DisassociateTargetGroupsError`](super::errors::DisassociateTargetGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=DisassociateTargetGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "DisassociateTargetGroups",
     output = DisassociateTargetGroupsResponse,
-    error = super::errors::DisassociateTargetGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct DisassociateTargetGroups {
-    /// `Associations`: a list of [`TargetGroupAssociation`](super::models::TargetGroupAssociation) objects.
+    /// `Associations`
     pub associations: Vec<models::TargetGroupAssociation>,
 }
 
@@ -5201,32 +5607,37 @@ pub struct DisassociateTargetGroupsResponse {
 /// The `InquirePriceCreateModelRouterResourcePackage` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquirePriceCreateModelRouterResourcePackageResponse`].
-/// The codes it documents are in [`InquirePriceCreateModelRouterResourcePackageError`](super::errors::InquirePriceCreateModelRouterResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquirePriceCreateModelRouterResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquirePriceCreateModelRouterResourcePackage",
     output = InquirePriceCreateModelRouterResourcePackageResponse,
-    error = super::errors::InquirePriceCreateModelRouterResourcePackageError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquirePriceCreateModelRouterResourcePackage {
-    /// `ModelRouterResourcePackageAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ModelRouterResourcePackageAmount`; example: `100000`
     pub model_router_resource_package_amount: u64,
 }
 
 /// What a successful [`InquirePriceCreateModelRouterResourcePackage`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateModelRouterResourcePackageResponse {
-    /// `ModelRouterResourcePackagePrice`: an [`ItemPrice`](super::models::ItemPrice).
+    /// `ModelRouterResourcePackagePrice`
     pub model_router_resource_package_price: models::ItemPrice,
 
-    /// `FirstBuy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstBuy`; example: `1`
     pub first_buy: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5236,27 +5647,36 @@ pub struct InquirePriceCreateModelRouterResourcePackageResponse {
 /// The `InquirePriceRefundModelRouterResourcePackage` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquirePriceRefundModelRouterResourcePackageResponse`].
-/// The codes it documents are in [`InquirePriceRefundModelRouterResourcePackageError`](super::errors::InquirePriceRefundModelRouterResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquirePriceRefundModelRouterResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageAutoPurchaseEnabled`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageAutoPurchaseEnabled)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageStatusNotRefundable`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageStatusNotRefundable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquirePriceRefundModelRouterResourcePackage",
     output = InquirePriceRefundModelRouterResourcePackageResponse,
-    error = super::errors::InquirePriceRefundModelRouterResourcePackageError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquirePriceRefundModelRouterResourcePackage {
-    /// `ModelRouterResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["cmrcredit-k2800toa9v5tnar"]`
+    /// `ModelRouterResourcePackageIds`; example: `["cmrcredit-k2800toa9v5tnar"]`
     pub model_router_resource_package_ids: Vec<String>,
 }
 
 /// What a successful [`InquirePriceRefundModelRouterResourcePackage`] call returns.
 #[tc_model]
 pub struct InquirePriceRefundModelRouterResourcePackageResponse {
-    /// `ModelRouterResourcePackageRefundPrice`: a list of [`ModelRouterResourcePackageRefundPrice`](super::models::ModelRouterResourcePackageRefundPrice) objects.
+    /// `ModelRouterResourcePackageRefundPrice`
     pub model_router_resource_package_refund_price: Vec<
         models::ModelRouterResourcePackageRefundPrice,
     >,
@@ -5268,64 +5688,59 @@ pub struct InquirePriceRefundModelRouterResourcePackageResponse {
 /// The `InquiryPriceCreateLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquiryPriceCreateLoadBalancerResponse`].
-/// The codes it documents are in [`InquiryPriceCreateLoadBalancerError`](super::errors::InquiryPriceCreateLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquiryPriceCreateLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquiryPriceCreateLoadBalancer",
     output = InquiryPriceCreateLoadBalancerResponse,
-    error = super::errors::InquiryPriceCreateLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquiryPriceCreateLoadBalancer {
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: String,
 
-    /// `LoadBalancerChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `LoadBalancerChargeType`; example: `"POSTPAID"`
     pub load_balancer_charge_type: String,
 
-    /// `LoadBalancerChargePrepaid`: a [`LbChargePrepaid`](super::models::LbChargePrepaid).
+    /// `LoadBalancerChargePrepaid`
     pub load_balancer_charge_prepaid: Option<models::LbChargePrepaid>,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: Option<models::InternetAccessible>,
 
-    /// `GoodsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<u64>,
 
-    /// `ZoneId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneId`; example: `"ap-guangzhou-1"`
     pub zone_id: Option<String>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c3.small"`
+    /// `SlaType`; example: `"clb.c3.small"`
     pub sla_type: Option<String>,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPV4"`
+    /// `AddressIPVersion`; example: `"IPV4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `VipIsp`; example: `"CMCC"`
     pub vip_isp: Option<String>,
 }
 
 /// What a successful [`InquiryPriceCreateLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquiryPriceCreateLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5335,30 +5750,37 @@ pub struct InquiryPriceCreateLoadBalancerResponse {
 /// The `InquiryPriceModifyLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquiryPriceModifyLoadBalancerResponse`].
-/// The codes it documents are in [`InquiryPriceModifyLoadBalancerError`](super::errors::InquiryPriceModifyLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquiryPriceModifyLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquiryPriceModifyLoadBalancer",
     output = InquiryPriceModifyLoadBalancerResponse,
-    error = super::errors::InquiryPriceModifyLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquiryPriceModifyLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-dr0mo6w4"`
+    /// `LoadBalancerId`; example: `"lb-dr0mo6w4"`
     pub load_balancer_id: String,
 
-    /// `InternetAccessible`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetAccessible`
     pub internet_accessible: models::InternetAccessible,
 }
 
 /// What a successful [`InquiryPriceModifyLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquiryPriceModifyLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5368,27 +5790,34 @@ pub struct InquiryPriceModifyLoadBalancerResponse {
 /// The `InquiryPriceRefundLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquiryPriceRefundLoadBalancerResponse`].
-/// The codes it documents are in [`InquiryPriceRefundLoadBalancerError`](super::errors::InquiryPriceRefundLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquiryPriceRefundLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquiryPriceRefundLoadBalancer",
     output = InquiryPriceRefundLoadBalancerResponse,
-    error = super::errors::InquiryPriceRefundLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquiryPriceRefundLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-eth6my23"`
+    /// `LoadBalancerId`; example: `"lb-eth6my23"`
     pub load_balancer_id: String,
 }
 
 /// What a successful [`InquiryPriceRefundLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquiryPriceRefundLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5398,30 +5827,37 @@ pub struct InquiryPriceRefundLoadBalancerResponse {
 /// The `InquiryPriceRenewLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`InquiryPriceRenewLoadBalancerResponse`].
-/// The codes it documents are in [`InquiryPriceRenewLoadBalancerError`](super::errors::InquiryPriceRenewLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=InquiryPriceRenewLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "InquiryPriceRenewLoadBalancer",
     output = InquiryPriceRenewLoadBalancerResponse,
-    error = super::errors::InquiryPriceRenewLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct InquiryPriceRenewLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerChargePrepaid`: a [`LbChargePrepaid`](super::models::LbChargePrepaid).
+    /// `LoadBalancerChargePrepaid`
     pub load_balancer_charge_prepaid: models::LbChargePrepaid,
 }
 
 /// What a successful [`InquiryPriceRenewLoadBalancer`] call returns.
 #[tc_model]
 pub struct InquiryPriceRenewLoadBalancerResponse {
-    /// `Price`: a [`Price`](super::models::Price).
+    /// `Price`
     pub price: models::Price,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5431,33 +5867,47 @@ pub struct InquiryPriceRenewLoadBalancerResponse {
 /// The `ManualRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ManualRewriteResponse`].
-/// The codes it documents are in [`ManualRewriteError`](super::errors::ManualRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ManualRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidLBStatus`](super::errors::ClbErrorCode::FailedOperationInvalidLbStatus)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameter.RewriteAlreadyExist`](super::errors::ClbErrorCode::InvalidParameterRewriteAlreadyExist)
+/// - [`InvalidParameter.SomeRewriteNotFound`](super::errors::ClbErrorCode::InvalidParameterSomeRewriteNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ManualRewrite",
     output = ManualRewriteResponse,
-    error = super::errors::ManualRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ManualRewrite {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-51jj****"`
+    /// `LoadBalancerId`; example: `"lb-51jj****"`
     pub load_balancer_id: String,
 
-    /// `SourceListenerId`: a string.
-    ///
-    /// Example: `"lbl-0non****"`
+    /// `SourceListenerId`; example: `"lbl-0non****"`
     pub source_listener_id: String,
 
-    /// `TargetListenerId`: a string.
-    ///
-    /// Example: `"lbl-r4ia****"`
+    /// `TargetListenerId`; example: `"lbl-r4ia****"`
     pub target_listener_id: String,
 
-    /// `RewriteInfos`: a list of [`RewriteLocationMap`](super::models::RewriteLocationMap) objects.
+    /// `RewriteInfos`
     pub rewrite_infos: Vec<models::RewriteLocationMap>,
 }
 
@@ -5471,23 +5921,32 @@ pub struct ManualRewriteResponse {
 /// The `MigrateClassicalLoadBalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`MigrateClassicalLoadBalancersResponse`].
-/// The codes it documents are in [`MigrateClassicalLoadBalancersError`](super::errors::MigrateClassicalLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=MigrateClassicalLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "MigrateClassicalLoadBalancers",
     output = MigrateClassicalLoadBalancersResponse,
-    error = super::errors::MigrateClassicalLoadBalancersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct MigrateClassicalLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-isdw5mum\r\n"]`
+    /// `LoadBalancerIds`; example: `["lb-isdw5mum\r\n"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `ExclusiveCluster`: an [`ExclusiveCluster`](super::models::ExclusiveCluster).
+    /// `ExclusiveCluster`
     pub exclusive_cluster: Option<models::ExclusiveCluster>,
 }
 
@@ -5501,54 +5960,54 @@ pub struct MigrateClassicalLoadBalancersResponse {
 /// The `ModifyBlockIPList` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyBlockIPListResponse`].
-/// The codes it documents are in [`ModifyBlockIPListError`](super::errors::ModifyBlockIPListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyBlockIPList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyBlockIPList",
     output = ModifyBlockIPListResponse,
-    error = super::errors::ModifyBlockIPListError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyBlockIPList {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-4ic3ls9w"]`
+    /// `LoadBalancerIds`; example: `["lb-4ic3ls9w"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"add_customized_field"`
+    /// `Type`; example: `"add_customized_field"`
     pub r#type: String,
 
-    /// `ClientIPField`: a string.
-    ///
-    /// Example: `"X-Real-IP"`
+    /// `ClientIPField`; example: `"X-Real-IP"`
     #[tc(rename = "ClientIPField")]
     pub client_ip_field: String,
 
-    /// `BlockIPList`: a list of strings.
-    ///
-    /// Example: `["208.247.90.70"]`
+    /// `BlockIPList`; example: `["208.247.90.70"]`
     #[tc(rename = "BlockIPList")]
     pub block_ip_list: Option<Vec<String>>,
 
-    /// `ExpireTime`: an unsigned 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<u64>,
 
-    /// `AddStrategy`: a string.
-    ///
-    /// Example: `"fifo"`
+    /// `AddStrategy`; example: `"fifo"`
     pub add_strategy: Option<String>,
 }
 
 /// What a successful [`ModifyBlockIPList`] call returns.
 #[tc_model]
 pub struct ModifyBlockIPListResponse {
-    /// `JodId`: a string.
-    ///
-    /// Example: `"localjob021015164373814322873"`
+    /// `JodId`; example: `"localjob021015164373814322873"`
     pub jod_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5558,31 +6017,39 @@ pub struct ModifyBlockIPListResponse {
 /// The `ModifyBudgetAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyBudgetAttributesResponse`].
-/// The codes it documents are in [`ModifyBudgetAttributesError`](super::errors::ModifyBudgetAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyBudgetAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyBudgetAttributes",
     output = ModifyBudgetAttributesResponse,
-    error = super::errors::ModifyBudgetAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyBudgetAttributes {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
-    /// `BudgetConfigs`: a list of [`BudgetConfigInput`](super::models::BudgetConfigInput) objects.
+    /// `BudgetConfigs`
     pub budget_configs: Option<Vec<models::BudgetConfigInput>>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget-v2"`
+    /// `BudgetName`; example: `"production-budget-v2"`
     pub budget_name: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForBudget`](super::models::RateLimitConfigForBudget).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForBudget>,
 }
 
@@ -5596,35 +6063,39 @@ pub struct ModifyBudgetAttributesResponse {
 /// The `ModifyDomain` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyDomainResponse`].
-/// The codes it documents are in [`ModifyDomainError`](super::errors::ModifyDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyDomain",
     output = ModifyDomainResponse,
-    error = super::errors::ModifyDomainError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyDomain {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2rm0"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2rm0"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ubsydq"`
+    /// `ListenerId`; example: `"lbl-d1ubsydq"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"foo.net"`
+    /// `Domain`; example: `"foo.net"`
     pub domain: String,
 
-    /// `NewDomain`: a string.
-    ///
-    /// Example: `"bar.net"`
+    /// `NewDomain`; example: `"bar.net"`
     pub new_domain: String,
 }
 
@@ -5638,60 +6109,62 @@ pub struct ModifyDomainResponse {
 /// The `ModifyDomainAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyDomainAttributesResponse`].
-/// The codes it documents are in [`ModifyDomainAttributesError`](super::errors::ModifyDomainAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyDomainAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyDomainAttributes",
     output = ModifyDomainAttributesResponse,
-    error = super::errors::ModifyDomainAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyDomainAttributes {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-1wvl****"`
+    /// `LoadBalancerId`; example: `"lb-1wvl****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-n8mb****"`
+    /// `ListenerId`; example: `"lbl-n8mb****"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"foo.net"`
+    /// `Domain`; example: `"foo.net"`
     pub domain: String,
 
-    /// `NewDomain`: a string.
-    ///
-    /// Example: `"www.new.example.com"`
+    /// `NewDomain`; example: `"www.new.example.com"`
     pub new_domain: Option<String>,
 
-    /// `Certificate`: a [`CertificateInput`](super::models::CertificateInput).
+    /// `Certificate`
     pub certificate: Option<models::CertificateInput>,
 
-    /// `Http2`: a boolean.
+    /// `Http2`
     pub http2: Option<bool>,
 
-    /// `DefaultServer`: a boolean.
+    /// `DefaultServer`
     pub default_server: Option<bool>,
 
-    /// `Quic`: a boolean.
+    /// `Quic`
     pub quic: Option<bool>,
 
-    /// `NewDefaultServerDomain`: a string.
-    ///
-    /// Example: `"www.qcloud.example.com"`
+    /// `NewDefaultServerDomain`; example: `"www.qcloud.example.com"`
     pub new_default_server_domain: Option<String>,
 
-    /// `NewDomains`: a list of strings.
-    ///
-    /// Example: `["www.new.example.com"]`
+    /// `NewDomains`; example: `["www.new.example.com"]`
     pub new_domains: Option<Vec<String>>,
 
-    /// `MultiCertInfo`: a [`MultiCertInfo`](super::models::MultiCertInfo).
+    /// `MultiCertInfo`
     pub multi_cert_info: Option<models::MultiCertInfo>,
 }
 
@@ -5705,43 +6178,47 @@ pub struct ModifyDomainAttributesResponse {
 /// The `ModifyFunctionTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyFunctionTargetsResponse`].
-/// The codes it documents are in [`ModifyFunctionTargetsError`](super::errors::ModifyFunctionTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyFunctionTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyFunctionTargets",
     output = ModifyFunctionTargetsResponse,
-    error = super::errors::ModifyFunctionTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyFunctionTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-1234abcd"`
+    /// `LoadBalancerId`; example: `"lb-1234abcd"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-1234tgbh"`
+    /// `ListenerId`; example: `"lbl-1234tgbh"`
     pub listener_id: String,
 
-    /// `FunctionTargets`: a list of [`FunctionTarget`](super::models::FunctionTarget) objects.
+    /// `FunctionTargets`
     pub function_targets: Vec<models::FunctionTarget>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-1234rrrr"`
+    /// `LocationId`; example: `"loc-1234rrrr"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.123.com"`
+    /// `Domain`; example: `"www.123.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Url`; example: `"/test"`
     pub url: Option<String>,
 }
 
@@ -5755,41 +6232,47 @@ pub struct ModifyFunctionTargetsResponse {
 /// The `ModifyIntentRouterAttribute` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyIntentRouterAttributeResponse`].
-/// The codes it documents are in [`ModifyIntentRouterAttributeError`](super::errors::ModifyIntentRouterAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyIntentRouterAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyIntentRouterAttribute",
     output = ModifyIntentRouterAttributeResponse,
-    error = super::errors::ModifyIntentRouterAttributeError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyIntentRouterAttribute {
-    /// `IntentRouterId`: a string.
-    ///
-    /// Example: `"ir-76wnbeo5"`
+    /// `IntentRouterId`; example: `"ir-76wnbeo5"`
     pub intent_router_id: String,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-a5zpgup5"`
+    /// `ModelRouterId`; example: `"cmr-a5zpgup5"`
     pub model_router_id: String,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"IntentRouter/*****"`
+    /// `RouteName`; example: `"IntentRouter/*****"`
     pub route_name: Option<String>,
 
-    /// `RouterDescribe`: a string.
-    ///
-    /// Example: `"router example update"`
+    /// `RouterDescribe`; example: `"router example update"`
     pub router_describe: Option<String>,
 
-    /// `Tiers`: a list of [`TierItem`](super::models::TierItem) objects.
+    /// `Tiers`
     pub tiers: Option<Vec<models::TierItem>>,
 
-    /// `DecisionModelConfig`: an [`IntentRouterDecisionModelConfig`](super::models::IntentRouterDecisionModelConfig).
+    /// `DecisionModelConfig`
     pub decision_model_config: Option<models::IntentRouterDecisionModelConfig>,
 }
 
@@ -5803,33 +6286,41 @@ pub struct ModifyIntentRouterAttributeResponse {
 /// The `ModifyKeyAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyKeyAttributesResponse`].
-/// The codes it documents are in [`ModifyKeyAttributesError`](super::errors::ModifyKeyAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyKeyAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyKeyAttributes",
     output = ModifyKeyAttributesResponse,
-    error = super::errors::ModifyKeyAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyKeyAttributes {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-olvt6wl0"`
+    /// `ModelRouterId`; example: `"cmr-olvt6wl0"`
     pub model_router_id: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"mkey-6n3rb91v"`
+    /// `KeyId`; example: `"mkey-6n3rb91v"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"testkey2"`
+    /// `KeyName`; example: `"testkey2"`
     pub key_name: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForKey`](super::models::RateLimitConfigForKey).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForKey>,
 }
 
@@ -5843,30 +6334,38 @@ pub struct ModifyKeyAttributesResponse {
 /// The `ModifyKeysBlockStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyKeysBlockStatusResponse`].
-/// The codes it documents are in [`ModifyKeysBlockStatusError`](super::errors::ModifyKeysBlockStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyKeysBlockStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyKeysBlockStatus",
     output = ModifyKeysBlockStatusResponse,
-    error = super::errors::ModifyKeysBlockStatusError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyKeysBlockStatus {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-jcxor1gp"`
+    /// `ModelRouterId`; example: `"cmr-jcxor1gp"`
     pub model_router_id: String,
 
-    /// `Blocked`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Blocked`; example: `false`
     pub blocked: bool,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["vkey-91rjfoiz"]`
+    /// `KeyIds`; example: `["vkey-91rjfoiz"]`
     pub key_ids: Option<Vec<String>>,
 }
 
@@ -5880,30 +6379,38 @@ pub struct ModifyKeysBlockStatusResponse {
 /// The `ModifyKeysUserGroup` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyKeysUserGroupResponse`].
-/// The codes it documents are in [`ModifyKeysUserGroupError`](super::errors::ModifyKeysUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyKeysUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyKeysUserGroup",
     output = ModifyKeysUserGroupResponse,
-    error = super::errors::ModifyKeysUserGroupError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyKeysUserGroup {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-9f8e7d6c"`
+    /// `UserGroupId`; example: `"ugrp-9f8e7d6c"`
     pub user_group_id: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-aaa111","mkey-bbb222"]`
+    /// `KeyIds`; example: `["mkey-aaa111","mkey-bbb222"]`
     pub key_ids: Vec<String>,
 }
 
@@ -5917,129 +6424,100 @@ pub struct ModifyKeysUserGroupResponse {
 /// The `ModifyListener` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyListenerResponse`].
-/// The codes it documents are in [`ModifyListenerError`](super::errors::ModifyListenerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyListener)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyListener",
     output = ModifyListenerResponse,
-    error = super::errors::ModifyListenerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyListener {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ub****"`
+    /// `ListenerId`; example: `"lbl-d1ub****"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"newlis"`
+    /// `ListenerName`; example: `"newlis"`
     pub listener_name: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `SessionExpireTime`; example: `120`
     pub session_expire_time: Option<i64>,
 
-    /// `HealthCheck`: a [`HealthCheck`](super::models::HealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::HealthCheck>,
 
-    /// `Certificate`: a [`CertificateInput`](super::models::CertificateInput).
+    /// `Certificate`
     pub certificate: Option<models::CertificateInput>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"LEAST_CONN"`
+    /// `Scheduler`; example: `"LEAST_CONN"`
     pub scheduler: Option<String>,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SniSwitch`; example: `0`
     pub sni_switch: Option<i64>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `KeepaliveEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeepaliveEnable`; example: `0`
     pub keepalive_enable: Option<i64>,
 
-    /// `DeregisterTargetRst`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeregisterTargetRst`; example: `false`
     pub deregister_target_rst: Option<bool>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SessionType`; example: `"NORMAL"`
     pub session_type: Option<String>,
 
-    /// `MultiCertInfo`: a [`MultiCertInfo`](super::models::MultiCertInfo).
+    /// `MultiCertInfo`
     pub multi_cert_info: Option<models::MultiCertInfo>,
 
-    /// `MaxConn`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConn`; example: `1`
     pub max_conn: Option<i64>,
 
-    /// `MaxCps`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxCps`; example: `1`
     pub max_cps: Option<i64>,
 
-    /// `IdleConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `IdleConnectTimeout`; example: `900`
     pub idle_connect_timeout: Option<i64>,
 
-    /// `ProxyProtocol`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ProxyProtocol`; example: `false`
     pub proxy_protocol: Option<bool>,
 
-    /// `SnatEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SnatEnable`; example: `false`
     pub snat_enable: Option<bool>,
 
-    /// `DataCompressMode`: a string.
-    ///
-    /// Example: `"transparent"`
+    /// `DataCompressMode`; example: `"transparent"`
     pub data_compress_mode: Option<String>,
 
-    /// `RescheduleTargetZeroWeight`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleTargetZeroWeight`; example: `false`
     pub reschedule_target_zero_weight: Option<bool>,
 
-    /// `RescheduleUnhealthy`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleUnhealthy`; example: `false`
     pub reschedule_unhealthy: Option<bool>,
 
-    /// `RescheduleExpandTarget`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RescheduleExpandTarget`; example: `false`
     pub reschedule_expand_target: Option<bool>,
 
-    /// `RescheduleStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RescheduleStartTime`; example: `600`
     pub reschedule_start_time: Option<i64>,
 
-    /// `RescheduleInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RescheduleInterval`; example: `600`
     pub reschedule_interval: Option<i64>,
 }
 
@@ -6053,70 +6531,70 @@ pub struct ModifyListenerResponse {
 /// The `ModifyLoadBalancerAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyLoadBalancerAttributesResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerAttributesError`](super::errors::ModifyLoadBalancerAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyLoadBalancerAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyLoadBalancerAttributes",
     output = ModifyLoadBalancerAttributesResponse,
-    error = super::errors::ModifyLoadBalancerAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyLoadBalancerAttributes {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-6efswuxa"`
+    /// `LoadBalancerId`; example: `"lb-6efswuxa"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"newlbname"`
+    /// `LoadBalancerName`; example: `"newlbname"`
     pub load_balancer_name: Option<String>,
 
-    /// `TargetRegionInfo`: a [`TargetRegionInfo`](super::models::TargetRegionInfo).
+    /// `TargetRegionInfo`
     pub target_region_info: Option<models::TargetRegionInfo>,
 
-    /// `InternetChargeInfo`: an [`InternetAccessible`](super::models::InternetAccessible).
+    /// `InternetChargeInfo`
     pub internet_charge_info: Option<models::InternetAccessible>,
 
-    /// `LoadBalancerPassToTarget`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LoadBalancerPassToTarget`; example: `true`
     pub load_balancer_pass_to_target: Option<bool>,
 
-    /// `SwitchFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SwitchFlag`; example: `0`
     pub switch_flag: Option<u64>,
 
-    /// `SnatPro`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SnatPro`; example: `false`
     pub snat_pro: Option<bool>,
 
-    /// `DeleteProtect`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteProtect`; example: `false`
     pub delete_protect: Option<bool>,
 
-    /// `ModifyClassicDomain`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ModifyClassicDomain`; example: `true`
     pub modify_classic_domain: Option<bool>,
 
-    /// `AssociateEndpoint`: a string.
-    ///
-    /// Example: `"vpce-h0fk8lfc"`
+    /// `AssociateEndpoint`; example: `"vpce-h0fk8lfc"`
     pub associate_endpoint: Option<String>,
 }
 
 /// What a successful [`ModifyLoadBalancerAttributes`] call returns.
 #[tc_model]
 pub struct ModifyLoadBalancerAttributesResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"null"`
+    /// `DealName`; example: `"null"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6126,25 +6604,36 @@ pub struct ModifyLoadBalancerAttributesResponse {
 /// The `ModifyLoadBalancerMixIpTarget` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyLoadBalancerMixIpTargetResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerMixIpTargetError`](super::errors::ModifyLoadBalancerMixIpTargetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyLoadBalancerMixIpTarget)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`InvalidParameterValue.Range`](super::errors::ClbErrorCode::InvalidParameterValueRange)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyLoadBalancerMixIpTarget",
     output = ModifyLoadBalancerMixIpTargetResponse,
-    error = super::errors::ModifyLoadBalancerMixIpTargetError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyLoadBalancerMixIpTarget {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-1234abcd","lb-5678wwqq"]`
+    /// `LoadBalancerIds`; example: `["lb-1234abcd","lb-5678wwqq"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `MixIpTarget`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MixIpTarget`; example: `true`
     pub mix_ip_target: bool,
 }
 
@@ -6158,32 +6647,40 @@ pub struct ModifyLoadBalancerMixIpTargetResponse {
 /// The `ModifyLoadBalancerSla` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyLoadBalancerSlaResponse`].
-/// The codes it documents are in [`ModifyLoadBalancerSlaError`](super::errors::ModifyLoadBalancerSlaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyLoadBalancerSla)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyLoadBalancerSla",
     output = ModifyLoadBalancerSlaResponse,
-    error = super::errors::ModifyLoadBalancerSlaError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyLoadBalancerSla {
-    /// `LoadBalancerSla`: a list of [`SlaUpdateParam`](super::models::SlaUpdateParam) objects.
+    /// `LoadBalancerSla`
     pub load_balancer_sla: Vec<models::SlaUpdateParam>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
 /// What a successful [`ModifyLoadBalancerSla`] call returns.
 #[tc_model]
 pub struct ModifyLoadBalancerSlaResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022XXXX"`
+    /// `DealName`; example: `"2022XXXX"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6193,25 +6690,34 @@ pub struct ModifyLoadBalancerSlaResponse {
 /// The `ModifyLoadBalancersProject` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyLoadBalancersProjectResponse`].
-/// The codes it documents are in [`ModifyLoadBalancersProjectError`](super::errors::ModifyLoadBalancersProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyLoadBalancersProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyLoadBalancersProject",
     output = ModifyLoadBalancersProjectResponse,
-    error = super::errors::ModifyLoadBalancersProjectError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyLoadBalancersProject {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-1234abcd","lb-5678wwqq"]`
+    /// `LoadBalancerIds`; example: `["lb-1234abcd","lb-5678wwqq"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `ProjectId`; example: `1122`
     pub project_id: u64,
 }
 
@@ -6225,39 +6731,39 @@ pub struct ModifyLoadBalancersProjectResponse {
 /// The `ModifyModelAliasAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyModelAliasAttributesResponse`].
-/// The codes it documents are in [`ModifyModelAliasAttributesError`](super::errors::ModifyModelAliasAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyModelAliasAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyModelAliasAttributes",
     output = ModifyModelAliasAttributesResponse,
-    error = super::errors::ModifyModelAliasAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyModelAliasAttributes {
-    /// `ModelAliasNames`: a list of strings.
-    ///
-    /// Example: `["gpt-4o"]`
+    /// `ModelAliasNames`; example: `["gpt-4o"]`
     pub model_alias_names: Vec<String>,
 
-    /// `Coefficient`: a [`Coefficient`](super::models::Coefficient).
+    /// `Coefficient`
     pub coefficient: Option<models::Coefficient>,
 
-    /// `ServiceProviderIds`: a list of strings.
-    ///
-    /// Example: `["byok-52mdfb352","byok-7a1c9e02"]`
+    /// `ServiceProviderIds`; example: `["byok-52mdfb352","byok-7a1c9e02"]`
     pub service_provider_ids: Option<Vec<String>>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"embedding"`
+    /// `Capability`; example: `"embedding"`
     pub capability: Option<String>,
 
-    /// `CoefficientTiers`: a list of [`CoefficientTier`](super::models::CoefficientTier) objects.
+    /// `CoefficientTiers`
     pub coefficient_tiers: Option<Vec<models::CoefficientTier>>,
 
-    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`](super::models::CoefficientScheduleRule) objects.
+    /// `CoefficientSchedule`
     pub coefficient_schedule: Option<Vec<models::CoefficientScheduleRule>>,
 }
 
@@ -6271,64 +6777,52 @@ pub struct ModifyModelAliasAttributesResponse {
 /// The `ModifyModelAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyModelAttributesResponse`].
-/// The codes it documents are in [`ModifyModelAttributesError`](super::errors::ModifyModelAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyModelAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyModelAttributes",
     output = ModifyModelAttributesResponse,
-    error = super::errors::ModifyModelAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyModelAttributes {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-gr0ec33g"`
+    /// `ServiceProviderId`; example: `"byok-gr0ec33g"`
     pub service_provider_id: String,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"hello"`
+    /// `ServiceProviderName`; example: `"hello"`
     pub service_provider_name: Option<String>,
 
-    /// `ApiBases`: a list of [`ApiBaseItem`](super::models::ApiBaseItem) objects.
+    /// `ApiBases`
     pub api_bases: Option<Vec<models::ApiBaseItem>>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"https://embedding-placeholder.example11.com"`
+    /// `ApiBase`; example: `"https://embedding-placeholder.example11.com"`
     pub api_base: Option<String>,
 
-    /// `EndpointPath`: a string.
-    ///
-    /// Example: `"/emt"`
+    /// `EndpointPath`; example: `"/emt"`
     pub endpoint_path: Option<String>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"anthropic"`
+    /// `ModelProvider`; example: `"anthropic"`
     pub model_provider: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Protocol`; example: `"openai"`
     pub protocol: Option<String>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-1bf6f527"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-1bf6f527"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"new.invalid"`
+    /// `HostHeader`; example: `"new.invalid"`
     pub host_header: Option<String>,
 
-    /// `VerifySSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifySSL`; example: `true`
     #[tc(rename = "VerifySSL")]
     pub verify_ssl: Option<bool>,
 }
@@ -6343,74 +6837,70 @@ pub struct ModifyModelAttributesResponse {
 /// The `ModifyModelRouterAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyModelRouterAttributesResponse`].
-/// The codes it documents are in [`ModifyModelRouterAttributesError`](super::errors::ModifyModelRouterAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyModelRouterAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::ClbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyModelRouterAttributes",
     output = ModifyModelRouterAttributesResponse,
-    error = super::errors::ModifyModelRouterAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyModelRouterAttributes {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-h2tdbhtz"`
+    /// `ModelRouterId`; example: `"cmr-h2tdbhtz"`
     pub model_router_id: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"SCkPG15A"`
+    /// `CertId`; example: `"SCkPG15A"`
     pub cert_id: Option<String>,
 
-    /// `ModelRouterName`: a string.
-    ///
-    /// Example: `"测试模型路由名称"`
+    /// `ModelRouterName`; example: `"测试模型路由名称"`
     pub model_router_name: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForModelRouter`](super::models::RateLimitConfigForModelRouter).
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<models::RateLimitConfigForModelRouter>,
 
-    /// `RouterSetting`: a [`RouterSettingWithFallBack`](super::models::RouterSettingWithFallBack).
+    /// `RouterSetting`
     pub router_setting: Option<models::RouterSettingWithFallBack>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Bandwidth`; example: `25`
     pub bandwidth: Option<u64>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"embedding"`
+    /// `Capability`; example: `"embedding"`
     pub capability: Option<String>,
 
-    /// `EmbeddingConfig`: an [`EmbeddingConfig`](super::models::EmbeddingConfig).
+    /// `EmbeddingConfig`
     pub embedding_config: Option<models::EmbeddingConfig>,
 
-    /// `VideoConfig`: a [`VideoConfig`](super::models::VideoConfig).
+    /// `VideoConfig`
     pub video_config: Option<models::VideoConfig>,
 
-    /// `RerankConfig`: a [`RerankConfig`](super::models::RerankConfig).
+    /// `RerankConfig`
     pub rerank_config: Option<models::RerankConfig>,
 
-    /// `DecisionsConfig`: a [`DecisionsConfig`](super::models::DecisionsConfig).
+    /// `DecisionsConfig`
     pub decisions_config: Option<models::DecisionsConfig>,
 
-    /// `ImageConfig`: an [`ImageConfig`](super::models::ImageConfig).
+    /// `ImageConfig`
     pub image_config: Option<models::ImageConfig>,
 
-    /// `RedirectConfig`: a [`RedirectConfig`](super::models::RedirectConfig).
+    /// `RedirectConfig`
     pub redirect_config: Option<models::RedirectConfig>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Schema`; example: `"HTTPS"`
     pub schema: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `887`
+    /// `Port`; example: `887`
     pub port: Option<u64>,
 }
 
@@ -6424,23 +6914,30 @@ pub struct ModifyModelRouterAttributesResponse {
 /// The `ModifyModelRouterGuardrails` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyModelRouterGuardrailsResponse`].
-/// The codes it documents are in [`ModifyModelRouterGuardrailsError`](super::errors::ModifyModelRouterGuardrailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyModelRouterGuardrails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InvalidModelRouterStatus`](super::errors::ClbErrorCode::UnsupportedOperationInvalidModelRouterStatus)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyModelRouterGuardrails",
     output = ModifyModelRouterGuardrailsResponse,
-    error = super::errors::ModifyModelRouterGuardrailsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyModelRouterGuardrails {
-    /// `Guardrails`: a list of [`GuardrailConfig`](super::models::GuardrailConfig) objects.
+    /// `Guardrails`
     pub guardrails: Vec<models::GuardrailConfig>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 }
 
@@ -6454,25 +6951,30 @@ pub struct ModifyModelRouterGuardrailsResponse {
 /// The `ModifyModelRouterSecurityGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyModelRouterSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyModelRouterSecurityGroupsError`](super::errors::ModifyModelRouterSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyModelRouterSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation.InvalidModelRouterStatus`](super::errors::ClbErrorCode::UnsupportedOperationInvalidModelRouterStatus)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyModelRouterSecurityGroups",
     output = ModifyModelRouterSecurityGroupsResponse,
-    error = super::errors::ModifyModelRouterSecurityGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyModelRouterSecurityGroups {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-jcxor1gp"`
+    /// `ModelRouterId`; example: `"cmr-jcxor1gp"`
     pub model_router_id: String,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-fktcbp0l"]`
+    /// `SecurityGroups`; example: `["sg-fktcbp0l"]`
     pub security_groups: Vec<String>,
 }
 
@@ -6486,71 +6988,64 @@ pub struct ModifyModelRouterSecurityGroupsResponse {
 /// The `ModifyRule` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyRuleResponse`].
-/// The codes it documents are in [`ModifyRuleError`](super::errors::ModifyRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyRule",
     output = ModifyRuleResponse,
-    error = super::errors::ModifyRuleError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyRule {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2rm0"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2rm0"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-4fbxq45k"`
+    /// `ListenerId`; example: `"lbl-4fbxq45k"`
     pub listener_id: String,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-9dr7bsl3"`
+    /// `LocationId`; example: `"loc-9dr7bsl3"`
     pub location_id: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/bar"`
+    /// `Url`; example: `"/bar"`
     pub url: Option<String>,
 
-    /// `HealthCheck`: a [`HealthCheck`](super::models::HealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::HealthCheck>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"LEAST_CONN"`
+    /// `Scheduler`; example: `"LEAST_CONN"`
     pub scheduler: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `SessionExpireTime`; example: `75`
     pub session_expire_time: Option<i64>,
 
-    /// `ForwardType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardType`; example: `"HTTP"`
     pub forward_type: Option<String>,
 
-    /// `TrpcCallee`: a string.
-    ///
-    /// Example: `"TestCallee"`
+    /// `TrpcCallee`; example: `"TestCallee"`
     pub trpc_callee: Option<String>,
 
-    /// `TrpcFunc`: a string.
-    ///
-    /// Example: `"TestFunc"`
+    /// `TrpcFunc`; example: `"TestFunc"`
     pub trpc_func: Option<String>,
 
-    /// `OAuth`: an [`OAuth`](super::models::OAuth).
+    /// `OAuth`
     pub o_auth: Option<models::OAuth>,
 
-    /// `CookieName`: a string.
-    ///
-    /// Example: `"test_cookie"`
+    /// `CookieName`; example: `"test_cookie"`
     pub cookie_name: Option<String>,
 }
 
@@ -6564,40 +7059,40 @@ pub struct ModifyRuleResponse {
 /// The `ModifyServiceProviderModelAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyServiceProviderModelAttributesResponse`].
-/// The codes it documents are in [`ModifyServiceProviderModelAttributesError`](super::errors::ModifyServiceProviderModelAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyServiceProviderModelAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter.InputModality`](super::errors::ClbErrorCode::InvalidParameterInputModality)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ServiceProvider`](super::errors::ClbErrorCode::ResourceNotFoundServiceProvider)
+/// - [`ResourceNotFound.ServiceProviderModel`](super::errors::ClbErrorCode::ResourceNotFoundServiceProviderModel)
+/// - [`UnsupportedOperation.ServiceProviderStatus`](super::errors::ClbErrorCode::UnsupportedOperationServiceProviderStatus)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyServiceProviderModelAttributes",
     output = ModifyServiceProviderModelAttributesResponse,
-    error = super::errors::ModifyServiceProviderModelAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyServiceProviderModelAttributes {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-qhygv05l"`
+    /// `ServiceProviderId`; example: `"byok-qhygv05l"`
     pub service_provider_id: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelName`; example: `"gpt-4o"`
     pub model_name: String,
 
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 
-    /// `NewModelName`: a string.
-    ///
-    /// Example: `"be-70251-2c812903c6-m2"`
+    /// `NewModelName`; example: `"be-70251-2c812903c6-m2"`
     pub new_model_name: Option<String>,
 
-    /// `NewModelAlias`: a string.
-    ///
-    /// Example: `"be-92514-2d41b28193-n"`
+    /// `NewModelAlias`; example: `"be-92514-2d41b28193-n"`
     pub new_model_alias: Option<String>,
 }
 
@@ -6611,58 +7106,51 @@ pub struct ModifyServiceProviderModelAttributesResponse {
 /// The `ModifyTargetGroupAttribute` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyTargetGroupAttributeResponse`].
-/// The codes it documents are in [`ModifyTargetGroupAttributeError`](super::errors::ModifyTargetGroupAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyTargetGroupAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyTargetGroupAttribute",
     output = ModifyTargetGroupAttributeResponse,
-    error = super::errors::ModifyTargetGroupAttributeError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyTargetGroupAttribute {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"xxxxholic"`
+    /// `TargetGroupName`; example: `"xxxxholic"`
     pub target_group_name: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<u64>,
 
-    /// `ScheduleAlgorithm`: a string.
-    ///
-    /// Example: `"LEAST_CONN"`
+    /// `ScheduleAlgorithm`; example: `"LEAST_CONN"`
     pub schedule_algorithm: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`](super::models::TargetGroupHealthCheck).
+    /// `HealthCheck`
     pub health_check: Option<models::TargetGroupHealthCheck>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `KeepaliveEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnable`; example: `true`
     pub keepalive_enable: Option<bool>,
 
-    /// `SessionExpireTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SessionExpireTime`; example: `30`
     pub session_expire_time: Option<u64>,
 
-    /// `SnatEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SnatEnable`; example: `true`
     pub snat_enable: Option<bool>,
 }
 
@@ -6676,23 +7164,32 @@ pub struct ModifyTargetGroupAttributeResponse {
 /// The `ModifyTargetGroupInstancesPort` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyTargetGroupInstancesPortResponse`].
-/// The codes it documents are in [`ModifyTargetGroupInstancesPortError`](super::errors::ModifyTargetGroupInstancesPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyTargetGroupInstancesPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyTargetGroupInstancesPort",
     output = ModifyTargetGroupInstancesPortResponse,
-    error = super::errors::ModifyTargetGroupInstancesPortError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyTargetGroupInstancesPort {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -6706,23 +7203,31 @@ pub struct ModifyTargetGroupInstancesPortResponse {
 /// The `ModifyTargetGroupInstancesWeight` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyTargetGroupInstancesWeightResponse`].
-/// The codes it documents are in [`ModifyTargetGroupInstancesWeightError`](super::errors::ModifyTargetGroupInstancesWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyTargetGroupInstancesWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyTargetGroupInstancesWeight",
     output = ModifyTargetGroupInstancesWeightResponse,
-    error = super::errors::ModifyTargetGroupInstancesWeightError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyTargetGroupInstancesWeight {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -6736,48 +7241,49 @@ pub struct ModifyTargetGroupInstancesWeightResponse {
 /// The `ModifyTargetPort` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyTargetPortResponse`].
-/// The codes it documents are in [`ModifyTargetPortError`](super::errors::ModifyTargetPortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyTargetPort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyTargetPort",
     output = ModifyTargetPortResponse,
-    error = super::errors::ModifyTargetPortError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyTargetPort {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ub****"`
+    /// `ListenerId`; example: `"lbl-d1ub****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `NewPort`: a signed 64-bit integer.
-    ///
-    /// Example: `334`
+    /// `NewPort`; example: `334`
     pub new_port: i64,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-fi8g****"`
+    /// `LocationId`; example: `"loc-fi8g****"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qcloud.example.com"`
+    /// `Domain`; example: `"www.qcloud.example.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index"`
+    /// `Url`; example: `"/index"`
     pub url: Option<String>,
 }
 
@@ -6791,48 +7297,49 @@ pub struct ModifyTargetPortResponse {
 /// The `ModifyTargetWeight` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyTargetWeightResponse`].
-/// The codes it documents are in [`ModifyTargetWeightError`](super::errors::ModifyTargetWeightError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyTargetWeight)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyTargetWeight",
     output = ModifyTargetWeightResponse,
-    error = super::errors::ModifyTargetWeightError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyTargetWeight {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ub****"`
+    /// `ListenerId`; example: `"lbl-d1ub****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-fi8g****"`
+    /// `LocationId`; example: `"loc-fi8g****"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.new.example.com"`
+    /// `Domain`; example: `"www.new.example.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index"`
+    /// `Url`; example: `"/index"`
     pub url: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Weight`; example: `8`
     pub weight: Option<i64>,
 }
 
@@ -6846,45 +7353,46 @@ pub struct ModifyTargetWeightResponse {
 /// The `ModifyUserGroupAttributes` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ModifyUserGroupAttributesResponse`].
-/// The codes it documents are in [`ModifyUserGroupAttributesError`](super::errors::ModifyUserGroupAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ModifyUserGroupAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ModifyUserGroupAttributes",
     output = ModifyUserGroupAttributesResponse,
-    error = super::errors::ModifyUserGroupAttributesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ModifyUserGroupAttributes {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-9f8e7d6c"`
+    /// `UserGroupId`; example: `"ugrp-9f8e7d6c"`
     pub user_group_id: String,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: Option<String>,
 
-    /// `IntentRouters`: a list of strings.
-    ///
-    /// Example: `["ir-chat"]`
+    /// `IntentRouters`; example: `["ir-chat"]`
     pub intent_routers: Option<Vec<String>>,
 
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["deepseek-v3"]`
+    /// `Models`; example: `["deepseek-v3"]`
     pub models: Option<Vec<String>>,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"核心业务组"`
+    /// `UserGroupName`; example: `"核心业务组"`
     pub user_group_name: Option<String>,
 }
 
@@ -6898,29 +7406,36 @@ pub struct ModifyUserGroupAttributesResponse {
 /// The `RefundModelRouterResourcePackage` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RefundModelRouterResourcePackageResponse`].
-/// The codes it documents are in [`RefundModelRouterResourcePackageError`](super::errors::RefundModelRouterResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RefundModelRouterResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageAutoPurchaseEnabled`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageAutoPurchaseEnabled)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageStatusNotRefundable`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageStatusNotRefundable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RefundModelRouterResourcePackage",
     output = RefundModelRouterResourcePackageResponse,
-    error = super::errors::RefundModelRouterResourcePackageError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RefundModelRouterResourcePackage {
-    /// `ModelRouterResourcePackageIds`: a list of strings.
-    ///
-    /// Example: `["cmrcredit-k2800toa9v5tnar"]`
+    /// `ModelRouterResourcePackageIds`; example: `["cmrcredit-k2800toa9v5tnar"]`
     pub model_router_resource_package_ids: Vec<String>,
 }
 
 /// What a successful [`RefundModelRouterResourcePackage`] call returns.
 #[tc_model]
 pub struct RefundModelRouterResourcePackageResponse {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20260409643022548182771"]`
+    /// `DealNames`; example: `["20260409643022548182771"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6930,37 +7445,42 @@ pub struct RefundModelRouterResourcePackageResponse {
 /// The `RegenerateKeys` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegenerateKeysResponse`].
-/// The codes it documents are in [`RegenerateKeysError`](super::errors::RegenerateKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegenerateKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageAutoPurchaseEnabled`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageAutoPurchaseEnabled)
+/// - [`UnsupportedOperation.ModelRouterResourcePackageStatusNotRefundable`](super::errors::ClbErrorCode::UnsupportedOperationModelRouterResourcePackageStatusNotRefundable)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegenerateKeys",
     output = RegenerateKeysResponse,
-    error = super::errors::RegenerateKeysError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegenerateKeys {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-jcxor1gp"`
+    /// `ModelRouterId`; example: `"cmr-jcxor1gp"`
     pub model_router_id: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["vkey-g2kyvhih"]`
+    /// `KeyIds`; example: `["vkey-g2kyvhih"]`
     pub key_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`RegenerateKeys`] call returns.
 #[tc_model]
 pub struct RegenerateKeysResponse {
-    /// `FailedKeyIds`: a list of strings.
-    ///
-    /// Example: `["vkey-g2kyvhih"]`
+    /// `FailedKeyIds`; example: `["vkey-g2kyvhih"]`
     pub failed_key_ids: Option<Vec<String>>,
 
-    /// `RegeneratedKeys`: a list of [`RegeneratedKey`](super::models::RegeneratedKey) objects.
+    /// `RegeneratedKeys`
     pub regenerated_keys: Option<Vec<models::RegeneratedKey>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6970,43 +7490,53 @@ pub struct RegenerateKeysResponse {
 /// The `RegisterFunctionTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegisterFunctionTargetsResponse`].
-/// The codes it documents are in [`RegisterFunctionTargetsError`](super::errors::RegisterFunctionTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegisterFunctionTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameter.LocationNotFound`](super::errors::ClbErrorCode::InvalidParameterLocationNotFound)
+/// - [`InvalidParameter.ProtocolCheckFailed`](super::errors::ClbErrorCode::InvalidParameterProtocolCheckFailed)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegisterFunctionTargets",
     output = RegisterFunctionTargetsResponse,
-    error = super::errors::RegisterFunctionTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegisterFunctionTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-1234abcd"`
+    /// `LoadBalancerId`; example: `"lb-1234abcd"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-1234tgbh"`
+    /// `ListenerId`; example: `"lbl-1234tgbh"`
     pub listener_id: String,
 
-    /// `FunctionTargets`: a list of [`FunctionTarget`](super::models::FunctionTarget) objects.
+    /// `FunctionTargets`
     pub function_targets: Vec<models::FunctionTarget>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-1234rrrr"`
+    /// `LocationId`; example: `"loc-1234rrrr"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.123.com"`
+    /// `Domain`; example: `"www.123.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Url`; example: `"/test"`
     pub url: Option<String>,
 }
 
@@ -7020,23 +7550,26 @@ pub struct RegisterFunctionTargetsResponse {
 /// The `RegisterModelsToServiceProvider` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegisterModelsToServiceProviderResponse`].
-/// The codes it documents are in [`RegisterModelsToServiceProviderError`](super::errors::RegisterModelsToServiceProviderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegisterModelsToServiceProvider)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InputModality`](super::errors::ClbErrorCode::InvalidParameterInputModality)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegisterModelsToServiceProvider",
     output = RegisterModelsToServiceProviderResponse,
-    error = super::errors::RegisterModelsToServiceProviderError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegisterModelsToServiceProvider {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-pegue82p"`
+    /// `ServiceProviderId`; example: `"byok-pegue82p"`
     pub service_provider_id: String,
 
-    /// `Models`: a list of [`ModelItem`](super::models::ModelItem) objects.
+    /// `Models`
     pub models: Option<Vec<models::ModelItem>>,
 }
 
@@ -7050,23 +7583,32 @@ pub struct RegisterModelsToServiceProviderResponse {
 /// The `RegisterTargetGroupInstances` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegisterTargetGroupInstancesResponse`].
-/// The codes it documents are in [`RegisterTargetGroupInstancesError`](super::errors::RegisterTargetGroupInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegisterTargetGroupInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegisterTargetGroupInstances",
     output = RegisterTargetGroupInstancesResponse,
-    error = super::errors::RegisterTargetGroupInstancesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegisterTargetGroupInstances {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-815iz538"`
+    /// `TargetGroupId`; example: `"lbtg-815iz538"`
     pub target_group_id: String,
 
-    /// `TargetGroupInstances`: a list of [`TargetGroupInstance`](super::models::TargetGroupInstance) objects.
+    /// `TargetGroupInstances`
     pub target_group_instances: Vec<models::TargetGroupInstance>,
 }
 
@@ -7080,43 +7622,49 @@ pub struct RegisterTargetGroupInstancesResponse {
 /// The `RegisterTargets` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegisterTargetsResponse`].
-/// The codes it documents are in [`RegisterTargetsError`](super::errors::RegisterTargetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegisterTargets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Duplicate`](super::errors::ClbErrorCode::InvalidParameterValueDuplicate)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegisterTargets",
     output = RegisterTargetsResponse,
-    error = super::errors::RegisterTargetsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegisterTargets {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `LoadBalancerId`; example: `"lb-cuxw****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-d1ub****"`
+    /// `ListenerId`; example: `"lbl-d1ub****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`](super::models::Target) objects.
+    /// `Targets`
     pub targets: Vec<models::Target>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-fi8g****"`
+    /// `LocationId`; example: `"loc-fi8g****"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.qcloud.example.com"`
+    /// `Domain`; example: `"www.qcloud.example.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index"`
+    /// `Url`; example: `"/index"`
     pub url: Option<String>,
 }
 
@@ -7130,23 +7678,34 @@ pub struct RegisterTargetsResponse {
 /// The `RegisterTargetsWithClassicalLB` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RegisterTargetsWithClassicalLBResponse`].
-/// The codes it documents are in [`RegisterTargetsWithClassicalLBError`](super::errors::RegisterTargetsWithClassicalLBError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RegisterTargetsWithClassicalLB)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RegisterTargetsWithClassicalLB",
     output = RegisterTargetsWithClassicalLBResponse,
-    error = super::errors::RegisterTargetsWithClassicalLBError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RegisterTargetsWithClassicalLB {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-a3u5****"`
+    /// `LoadBalancerId`; example: `"lb-a3u5****"`
     pub load_balancer_id: String,
 
-    /// `Targets`: a list of [`ClassicalTargetInfo`](super::models::ClassicalTargetInfo) objects.
+    /// `Targets`
     pub targets: Vec<models::ClassicalTargetInfo>,
 }
 
@@ -7160,25 +7719,34 @@ pub struct RegisterTargetsWithClassicalLBResponse {
 /// The `RemoveModelKey` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RemoveModelKeyResponse`].
-/// The codes it documents are in [`RemoveModelKeyError`](super::errors::RemoveModelKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RemoveModelKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RemoveModelKey",
     output = RemoveModelKeyResponse,
-    error = super::errors::RemoveModelKeyError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RemoveModelKey {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-7s4bvf0l"`
+    /// `ServiceProviderId`; example: `"byok-7s4bvf0l"`
     pub service_provider_id: String,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["mkey-133x2eub"]`
+    /// `KeyIds`; example: `["mkey-133x2eub"]`
     pub key_ids: Vec<String>,
 }
 
@@ -7192,25 +7760,34 @@ pub struct RemoveModelKeyResponse {
 /// The `RemoveModelRewrite` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RemoveModelRewriteResponse`].
-/// The codes it documents are in [`RemoveModelRewriteError`](super::errors::RemoveModelRewriteError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RemoveModelRewrite)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::ClbErrorCode::ResourceInsufficient)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RemoveModelRewrite",
     output = RemoveModelRewriteResponse,
-    error = super::errors::RemoveModelRewriteError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RemoveModelRewrite {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-5x1y2lt8"`
+    /// `ModelRouterId`; example: `"cmr-5x1y2lt8"`
     pub model_router_id: String,
 
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SourceModel`; example: `"default"`
     pub source_model: String,
 }
 
@@ -7224,23 +7801,30 @@ pub struct RemoveModelRewriteResponse {
 /// The `RenewLoadBalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`RenewLoadBalancersResponse`].
-/// The codes it documents are in [`RenewLoadBalancersError`](super::errors::RenewLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=RenewLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "RenewLoadBalancers",
     output = RenewLoadBalancersResponse,
-    error = super::errors::RenewLoadBalancersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct RenewLoadBalancers {
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-hcrzu8au"]`
+    /// `LoadBalancerIds`; example: `["lb-hcrzu8au"]`
     pub load_balancer_ids: Vec<String>,
 
-    /// `LBChargePrepaid`: a [`LbChargePrepaid`](super::models::LbChargePrepaid).
+    /// `LBChargePrepaid`
     #[tc(rename = "LBChargePrepaid")]
     pub lb_charge_prepaid: models::LbChargePrepaid,
 }
@@ -7248,9 +7832,7 @@ pub struct RenewLoadBalancers {
 /// What a successful [`RenewLoadBalancers`] call returns.
 #[tc_model]
 pub struct RenewLoadBalancersResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"2022XXXX"`
+    /// `DealName`; example: `"2022XXXX"`
     pub deal_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7260,23 +7842,31 @@ pub struct RenewLoadBalancersResponse {
 /// The `ReplaceCertForLoadBalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`ReplaceCertForLoadBalancersResponse`].
-/// The codes it documents are in [`ReplaceCertForLoadBalancersError`](super::errors::ReplaceCertForLoadBalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=ReplaceCertForLoadBalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "ReplaceCertForLoadBalancers",
     output = ReplaceCertForLoadBalancersResponse,
-    error = super::errors::ReplaceCertForLoadBalancersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct ReplaceCertForLoadBalancers {
-    /// `OldCertificateId`: a string.
-    ///
-    /// Example: `"cuxw0123"`
+    /// `OldCertificateId`; example: `"cuxw0123"`
     pub old_certificate_id: String,
 
-    /// `Certificate`: a [`CertificateInput`](super::models::CertificateInput).
+    /// `Certificate`
     pub certificate: models::CertificateInput,
 }
 
@@ -7290,50 +7880,55 @@ pub struct ReplaceCertForLoadBalancersResponse {
 /// The `SetCustomizedConfigForLoadBalancer` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`SetCustomizedConfigForLoadBalancerResponse`].
-/// The codes it documents are in [`SetCustomizedConfigForLoadBalancerError`](super::errors::SetCustomizedConfigForLoadBalancerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=SetCustomizedConfigForLoadBalancer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInCloning`](super::errors::ClbErrorCode::FailedOperationResourceInCloning)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "SetCustomizedConfigForLoadBalancer",
     output = SetCustomizedConfigForLoadBalancerResponse,
-    error = super::errors::SetCustomizedConfigForLoadBalancerError
+    error = super::errors::ClbErrorCode
 )]
 pub struct SetCustomizedConfigForLoadBalancer {
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `OperationType`; example: `"ADD"`
     pub operation_type: String,
 
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-n651fsue"`
+    /// `UconfigId`; example: `"pz-n651fsue"`
     pub uconfig_id: Option<String>,
 
-    /// `ConfigContent`: a string.
-    ///
-    /// Example: `"client_max_body_size 222M;"`
+    /// `ConfigContent`; example: `"client_max_body_size 222M;"`
     pub config_content: Option<String>,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"config_test"`
+    /// `ConfigName`; example: `"config_test"`
     pub config_name: Option<String>,
 
-    /// `LoadBalancerIds`: a list of strings.
+    /// `LoadBalancerIds`
     pub load_balancer_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`TagInfo`](super::models::TagInfo) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::TagInfo>>,
 }
 
 /// What a successful [`SetCustomizedConfigForLoadBalancer`] call returns.
 #[tc_model]
 pub struct SetCustomizedConfigForLoadBalancerResponse {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"pz-1234abcd"`
+    /// `ConfigId`; example: `"pz-1234abcd"`
     pub config_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7343,35 +7938,41 @@ pub struct SetCustomizedConfigForLoadBalancerResponse {
 /// The `SetLoadBalancerClsLog` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`SetLoadBalancerClsLogResponse`].
-/// The codes it documents are in [`SetLoadBalancerClsLogError`](super::errors::SetLoadBalancerClsLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=SetLoadBalancerClsLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.TokenFailure`](super::errors::ClbErrorCode::AuthFailureTokenFailure)
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameter.RegionNotFound`](super::errors::ClbErrorCode::InvalidParameterRegionNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "SetLoadBalancerClsLog",
     output = SetLoadBalancerClsLogResponse,
-    error = super::errors::SetLoadBalancerClsLogError
+    error = super::errors::ClbErrorCode
 )]
 pub struct SetLoadBalancerClsLog {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2r00"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2r00"`
     pub load_balancer_id: String,
 
-    /// `LogSetId`: a string.
-    ///
-    /// Example: `"ac251c08-778c-4fbc-981b-4898dd48d928"`
+    /// `LogSetId`; example: `"ac251c08-778c-4fbc-981b-4898dd48d928"`
     pub log_set_id: String,
 
-    /// `LogTopicId`: a string.
-    ///
-    /// Example: `"f43636fe-06fc-417b-9349-da4bc8a03745"`
+    /// `LogTopicId`; example: `"f43636fe-06fc-417b-9349-da4bc8a03745"`
     pub log_topic_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"ACCESS"`
+    /// `LogType`; example: `"ACCESS"`
     pub log_type: Option<String>,
 }
 
@@ -7385,25 +7986,34 @@ pub struct SetLoadBalancerClsLogResponse {
 /// The `SetLoadBalancerSecurityGroups` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`SetLoadBalancerSecurityGroupsResponse`].
-/// The codes it documents are in [`SetLoadBalancerSecurityGroupsError`](super::errors::SetLoadBalancerSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=SetLoadBalancerSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`LimitExceeded`](super::errors::ClbErrorCode::LimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "SetLoadBalancerSecurityGroups",
     output = SetLoadBalancerSecurityGroupsResponse,
-    error = super::errors::SetLoadBalancerSecurityGroupsError
+    error = super::errors::ClbErrorCode
 )]
 pub struct SetLoadBalancerSecurityGroups {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-cuxw2r00"`
+    /// `LoadBalancerId`; example: `"lb-cuxw2r00"`
     pub load_balancer_id: String,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-0936o7sd","sg-12345678"]`
+    /// `SecurityGroups`; example: `["sg-0936o7sd","sg-12345678"]`
     pub security_groups: Option<Vec<String>>,
 }
 
@@ -7417,30 +8027,38 @@ pub struct SetLoadBalancerSecurityGroupsResponse {
 /// The `SetLoadBalancerStartStatus` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`SetLoadBalancerStartStatusResponse`].
-/// The codes it documents are in [`SetLoadBalancerStartStatusError`](super::errors::SetLoadBalancerStartStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=SetLoadBalancerStartStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.NoListenerInLB`](super::errors::ClbErrorCode::FailedOperationNoListenerInLb)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.ListenerIdNotFound`](super::errors::ClbErrorCode::InvalidParameterListenerIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "SetLoadBalancerStartStatus",
     output = SetLoadBalancerStartStatusResponse,
-    error = super::errors::SetLoadBalancerStartStatusError
+    error = super::errors::ClbErrorCode
 )]
 pub struct SetLoadBalancerStartStatus {
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"Stop"`
+    /// `OperationType`; example: `"Stop"`
     pub operation_type: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-hwdt33e0"`
+    /// `LoadBalancerId`; example: `"lb-hwdt33e0"`
     pub load_balancer_id: String,
 
-    /// `ListenerIds`: a list of strings.
-    ///
-    /// Example: `["lbl-amze00hu"]`
+    /// `ListenerIds`; example: `["lbl-amze00hu"]`
     pub listener_ids: Option<Vec<String>>,
 }
 
@@ -7454,30 +8072,37 @@ pub struct SetLoadBalancerStartStatusResponse {
 /// The `SetSecurityGroupForLoadbalancers` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`SetSecurityGroupForLoadbalancersResponse`].
-/// The codes it documents are in [`SetSecurityGroupForLoadbalancersError`](super::errors::SetSecurityGroupForLoadbalancersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=SetSecurityGroupForLoadbalancers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClbErrorCode::FailedOperation)
+/// - [`FailedOperation.ResourceInOperating`](super::errors::ClbErrorCode::FailedOperationResourceInOperating)
+/// - [`InternalError`](super::errors::ClbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.FormatError`](super::errors::ClbErrorCode::InvalidParameterFormatError)
+/// - [`InvalidParameter.LBIdNotFound`](super::errors::ClbErrorCode::InvalidParameterLbIdNotFound)
+/// - [`InvalidParameterValue`](super::errors::ClbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Length`](super::errors::ClbErrorCode::InvalidParameterValueLength)
+/// - [`UnauthorizedOperation`](super::errors::ClbErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "SetSecurityGroupForLoadbalancers",
     output = SetSecurityGroupForLoadbalancersResponse,
-    error = super::errors::SetSecurityGroupForLoadbalancersError
+    error = super::errors::ClbErrorCode
 )]
 pub struct SetSecurityGroupForLoadbalancers {
-    /// `SecurityGroup`: a string.
-    ///
-    /// Example: `"sg-12345678"`
+    /// `SecurityGroup`; example: `"sg-12345678"`
     pub security_group: String,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `OperationType`; example: `"ADD"`
     pub operation_type: String,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-0936o712","lb-tttt5555"]`
+    /// `LoadBalancerIds`; example: `["lb-0936o712","lb-tttt5555"]`
     pub load_balancer_ids: Vec<String>,
 }
 
@@ -7491,76 +8116,60 @@ pub struct SetSecurityGroupForLoadbalancersResponse {
 /// The `TestModelInputModalities` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`TestModelInputModalitiesResponse`].
-/// The codes it documents are in [`TestModelInputModalitiesError`](super::errors::TestModelInputModalitiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=TestModelInputModalities)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "TestModelInputModalities",
     output = TestModelInputModalitiesResponse,
-    error = super::errors::TestModelInputModalitiesError
+    error = super::errors::ClbErrorCode
 )]
 pub struct TestModelInputModalities {
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `Model`; example: `"gpt-4o"`
     pub model: String,
 
-    /// `ProviderKey`: a string.
-    ///
-    /// Example: `"sk-or-v1-************************************************************07c5"`
+    /// `ProviderKey`; example: `"sk-or-v1-************************************************************07c5"`
     pub provider_key: Option<String>,
 
-    /// `ProviderKeyId`: a string.
-    ///
-    /// Example: `"mkey-fanvvkf8"`
+    /// `ProviderKeyId`; example: `"mkey-fanvvkf8"`
     pub provider_key_id: Option<String>,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PrivateCustom"`
+    /// `AccessType`; example: `"PrivateCustom"`
     pub access_type: Option<String>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProtocol`; example: `"openai"`
     pub model_protocol: Option<String>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProvider`; example: `"openai"`
     pub model_provider: Option<String>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"https://openrouter.ai/api/v1"`
+    /// `ApiBase`; example: `"https://openrouter.ai/api/v1"`
     pub api_base: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `HostHeader`; example: `"test.com"`
     pub host_header: Option<String>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-l1l4echw"`
+    /// `ServiceProviderId`; example: `"byok-l1l4echw"`
     pub service_provider_id: Option<String>,
 
-    /// `VerifySSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifySSL`; example: `true`
     #[tc(rename = "VerifySSL")]
     pub verify_ssl: Option<bool>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `HealthCheckProtocol`; example: `"chat"`
     pub health_check_protocol: Option<String>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-lbepdi5o"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-lbepdi5o"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 }
@@ -7568,17 +8177,13 @@ pub struct TestModelInputModalities {
 /// What a successful [`TestModelInputModalities`] call returns.
 #[tc_model]
 pub struct TestModelInputModalitiesResponse {
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `Model`; example: `"gpt-4o"`
     pub model: String,
 
-    /// `SupportedModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `SupportedModalities`; example: `["text"]`
     pub supported_modalities: Vec<String>,
 
-    /// `ProbeDetails`: a list of [`ModalityProbeDetail`](super::models::ModalityProbeDetail) objects.
+    /// `ProbeDetails`
     pub probe_details: Vec<models::ModalityProbeDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7588,104 +8193,80 @@ pub struct TestModelInputModalitiesResponse {
 /// The `TestServiceProviderConnection` action of CLB API 2018-03-17.
 ///
 /// A successful call returns [`TestServiceProviderConnectionResponse`].
-/// The codes it documents are in [`TestServiceProviderConnectionError`](super::errors::TestServiceProviderConnectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=clb&Version=2018-03-17&Action=TestServiceProviderConnection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClbErrorCode`](super::errors::ClbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ClbErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::ClbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::ClbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "clb",
     version = "2018-03-17",
     name = "TestServiceProviderConnection",
     output = TestServiceProviderConnectionResponse,
-    error = super::errors::TestServiceProviderConnectionError
+    error = super::errors::ClbErrorCode
 )]
 pub struct TestServiceProviderConnection {
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["deepseek-reasoner"]`
+    /// `Models`; example: `["deepseek-reasoner"]`
     pub models: Option<Vec<String>>,
 
-    /// `ProviderKey`: a string.
-    ///
-    /// Example: `"sk-40df882e447043fcaca5e0fce4af1db1"`
+    /// `ProviderKey`; example: `"sk-40df882e447043fcaca5e0fce4af1db1"`
     pub provider_key: Option<String>,
 
-    /// `ProviderKeyId`: a string.
-    ///
-    /// Example: `"mkey-7jj4vetd"`
+    /// `ProviderKeyId`; example: `"mkey-7jj4vetd"`
     pub provider_key_id: Option<String>,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PublicCustom"`
+    /// `AccessType`; example: `"PublicCustom"`
     pub access_type: Option<String>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"tokenhub"`
+    /// `ModelProvider`; example: `"tokenhub"`
     pub model_provider: Option<String>,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `ModelProtocol`; example: `"deepseek"`
     pub model_protocol: Option<String>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"http://api.deepseek.com/v1"`
+    /// `ApiBase`; example: `"http://api.deepseek.com/v1"`
     pub api_base: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `HostHeader`; example: `"test.com"`
     pub host_header: Option<String>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-giaywwtf"`
+    /// `ServiceProviderId`; example: `"byok-giaywwtf"`
     pub service_provider_id: Option<String>,
 
-    /// `VerifySSL`: a boolean.
-    ///
-    /// Example: `false`
+    /// `VerifySSL`; example: `false`
     #[tc(rename = "VerifySSL")]
     pub verify_ssl: Option<bool>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `HealthCheckProtocol`; example: `"chat"`
     pub health_check_protocol: Option<String>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-lbepdi5o"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-lbepdi5o"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `Capability`; example: `"chat"`
     pub capability: Option<String>,
 
-    /// `EndpointPath`: a string.
-    ///
-    /// Example: `"/compatible-mode/v1"`
+    /// `EndpointPath`; example: `"/compatible-mode/v1"`
     pub endpoint_path: Option<String>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"Service"`
+    /// `HealthCheckMethod`; example: `"Service"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"v1/models"`
+    /// `HealthCheckPath`; example: `"v1/models"`
     pub health_check_path: Option<String>,
 }
 
 /// What a successful [`TestServiceProviderConnection`] call returns.
 #[tc_model]
 pub struct TestServiceProviderConnectionResponse {
-    /// `Results`: a list of [`ModelTestResult`](super::models::ModelTestResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::ModelTestResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,14 +9,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct ApiBaseItem {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `Protocol`; example: `"chat"`
     pub protocol: Option<String>,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"https://example.com"`
+    /// `ApiBase`; example: `"https://example.com"`
     pub api_base: Option<String>,
 }
 
@@ -25,24 +21,16 @@ pub struct ApiBaseItem {
 /// Sent in the input of [`AssociateModelRouterGuardrails`](super::AssociateModelRouterGuardrails).
 #[tc_model]
 pub struct AssociateGuardrailConfig {
-    /// `Type`: a string.
-    ///
-    /// Example: `"WAF"`
+    /// `Type`; example: `"WAF"`
     pub r#type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"waf_2kw60zgy0908e8j3"`
+    /// `InstanceId`; example: `"waf_2kw60zgy0908e8j3"`
     pub instance_id: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"waf_rule_abc123"`
+    /// `ServiceId`; example: `"waf_rule_abc123"`
     pub service_id: Option<String>,
 
-    /// `InputCheckDepth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `InputCheckDepth`; example: `5`
     pub input_check_depth: Option<u64>,
 }
 
@@ -51,9 +39,7 @@ pub struct AssociateGuardrailConfig {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct AssociatedModelRouterItem {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-77772oq3"`
+    /// `ModelRouterId`; example: `"cmr-77772oq3"`
     pub model_router_id: Option<String>,
 }
 
@@ -62,59 +48,37 @@ pub struct AssociatedModelRouterItem {
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct AssociationItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-n8n0xxxx"`
+    /// `LoadBalancerId`; example: `"lb-n8n0xxxx"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-lachxxxx"`
+    /// `ListenerId`; example: `"lbl-lachxxxx"`
     pub listener_id: String,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-q03gxxxx"`
+    /// `LocationId`; example: `"loc-q03gxxxx"`
     pub location_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.clb.cloud.tencent.com"`
+    /// `Domain`; example: `"test.clb.cloud.tencent.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/association_item"`
+    /// `Url`; example: `"/association_item"`
     pub url: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"lb_association_item"`
+    /// `LoadBalancerName`; example: `"lb_association_item"`
     pub load_balancer_name: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"lis_association_item"`
+    /// `ListenerName`; example: `"lis_association_item"`
     pub listener_name: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-kfgg89**"`
+    /// `RuleId`; example: `"rule-kfgg89**"`
     pub rule_id: Option<String>,
 }
 
@@ -124,20 +88,13 @@ pub struct AssociationItem {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeLoadBalancersDetail`](super::DescribeLoadBalancersDetail).
 #[tc_model]
 pub struct AvailableZoneAffinityInfo {
-    /// `Enable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Enable`, always sent in responses; example: `true`
     pub enable: Option<bool>,
 
-    /// `ExitRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65`
+    /// `ExitRatio`; example: `65`
     pub exit_ratio: Option<u64>,
 
-    /// `ReentryRatio`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ReentryRatio`; example: `80`
     pub reentry_ratio: Option<u64>,
 }
 
@@ -146,59 +103,37 @@ pub struct AvailableZoneAffinityInfo {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct Backend {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`; example: `"CVM"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-abcd1234"`
+    /// `InstanceId`; example: `"ins-abcd1234"`
     pub instance_id: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 
-    /// `PublicIpAddresses`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `PublicIpAddresses`; example: `["1.1.1.1"]`
     pub public_ip_addresses: Option<Vec<String>>,
 
-    /// `PrivateIpAddresses`: a list of strings.
-    ///
-    /// Example: `["10.0.0.1"]`
+    /// `PrivateIpAddresses`; example: `["10.0.0.1"]`
     pub private_ip_addresses: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-cvm"`
+    /// `InstanceName`; example: `"test-cvm"`
     pub instance_name: Option<String>,
 
-    /// `RegisteredTime`: a string.
-    ///
-    /// Example: `"2021-12-29 14:38:50"`
+    /// `RegisteredTime`; example: `"2021-12-29 14:38:50"`
     pub registered_time: String,
 
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-1234abcd"`
+    /// `EniId`; example: `"eni-1234abcd"`
     pub eni_id: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag_backend"`
+    /// `Tag`; example: `"tag_backend"`
     pub tag: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -207,19 +142,13 @@ pub struct Backend {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct BasicTargetGroupInfo {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-n5n8xxxx"`
+    /// `TargetGroupId`; example: `"lbtg-n5n8xxxx"`
     pub target_group_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"test-target-group"`
+    /// `TargetGroupName`; example: `"test-target-group"`
     pub target_group_name: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 }
 
@@ -228,39 +157,25 @@ pub struct BasicTargetGroupInfo {
 /// Sent in the input of [`BatchDeregisterTargets`](super::BatchDeregisterTargets) and [`BatchRegisterTargets`](super::BatchRegisterTargets).
 #[tc_model]
 pub struct BatchTarget {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-2gas****"`
+    /// `ListenerId`; example: `"lbl-2gas****"`
     pub listener_id: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1vfj****"`
+    /// `InstanceId`; example: `"ins-1vfj****"`
     pub instance_id: Option<String>,
 
-    /// `EniIp`: a string.
-    ///
-    /// Example: `"10.0.X.X"`
+    /// `EniIp`; example: `"10.0.X.X"`
     pub eni_ip: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-4apy****"`
+    /// `LocationId`; example: `"loc-4apy****"`
     pub location_id: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag_target"`
+    /// `Tag`; example: `"tag_target"`
     pub tag: Option<String>,
 }
 
@@ -269,49 +184,31 @@ pub struct BatchTarget {
 /// Returned in the output of [`DescribeCustomizedConfigAssociateList`](super::DescribeCustomizedConfigAssociateList).
 #[tc_model]
 pub struct BindDetailItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-kxsr****"`
+    /// `LoadBalancerId`; example: `"lb-kxsr****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-20sf****"`
+    /// `ListenerId`; example: `"lbl-20sf****"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.clb.cloud.tencent.com"`
+    /// `Domain`; example: `"test.clb.cloud.tencent.com"`
     pub domain: String,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-4f30****"`
+    /// `LocationId`; example: `"loc-4f30****"`
     pub location_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"lb-1fb1sdsa-tcp-80-443"`
+    /// `ListenerName`; example: `"lb-1fb1sdsa-tcp-80-443"`
     pub listener_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Vport`; example: `80`
     pub vport: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index"`
+    /// `Url`; example: `"/index"`
     pub url: Option<String>,
 
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-k2ns****"`
+    /// `UconfigId`; example: `"pz-k2ns****"`
     pub uconfig_id: String,
 }
 
@@ -320,25 +217,16 @@ pub struct BindDetailItem {
 /// Sent in the input of [`AssociateCustomizedConfig`](super::AssociateCustomizedConfig) and [`DisassociateCustomizedConfig`](super::DisassociateCustomizedConfig).
 #[tc_model]
 pub struct BindItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-6e6a****"`
+    /// `LoadBalancerId`; example: `"lb-6e6a****"`
     pub load_balancer_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-cuxw****"`
+    /// `ListenerId`; example: `"lbl-cuxw****"`
     pub listener_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `LocationId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"loc-4apy****"`
+    /// `LocationId`, always sent in responses; example: `"loc-4apy****"`
     pub location_id: Option<String>,
 }
 
@@ -348,20 +236,14 @@ pub struct BindItem {
 #[doc(alias = "BlockedIP")]
 #[tc_model]
 pub struct BlockedIp {
-    /// `IP`: a string.
-    ///
-    /// Example: `"172.40.86.244"`
+    /// `IP`; example: `"172.40.86.244"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-24 09:23:26"`
+    /// `CreateTime`; example: `"2024-12-24 09:23:26"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2025-05-24 11:16:04"`
+    /// `ExpireTime`; example: `"2025-05-24 11:16:04"`
     pub expire_time: String,
 }
 
@@ -370,44 +252,28 @@ pub struct BlockedIp {
 /// Returned in the output of [`DescribeBudgetAssociations`](super::DescribeBudgetAssociations).
 #[tc_model]
 pub struct BudgetAssociation {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-14T12:00:00+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-04-14T12:00:00+08:00"`
     pub created_time: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-abc12345"`
+    /// `KeyId`; example: `"vkey-abc12345"`
     pub key_id: Option<String>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"test-new-key"`
+    /// `ResourceName`; example: `"test-new-key"`
     pub resource_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Type`; example: `"Key"`
     pub r#type: String,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-93eee43e"`
+    /// `UserGroupId`; example: `"ugrp-93eee43e"`
     pub user_group_id: Option<String>,
 }
 
@@ -416,19 +282,13 @@ pub struct BudgetAssociation {
 /// Returned in the output of [`DescribeBudgets`](super::DescribeBudgets).
 #[tc_model]
 pub struct BudgetConfig {
-    /// `BudgetDuration`: a string.
-    ///
-    /// Example: `"7d"`
+    /// `BudgetDuration`; example: `"7d"`
     pub budget_duration: Option<String>,
 
-    /// `BudgetResetAt`: a string.
-    ///
-    /// Example: `"2026-06-06T00:00:00+08:00"`
+    /// `BudgetResetAt`; example: `"2026-06-06T00:00:00+08:00"`
     pub budget_reset_at: Option<String>,
 
-    /// `MaxBudget`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `MaxBudget`; example: `100`
     pub max_budget: Option<f64>,
 }
 
@@ -437,14 +297,10 @@ pub struct BudgetConfig {
 /// Sent in the input of [`CreateBudget`](super::CreateBudget) and [`ModifyBudgetAttributes`](super::ModifyBudgetAttributes).
 #[tc_model]
 pub struct BudgetConfigInput {
-    /// `BudgetDuration`: a string.
-    ///
-    /// Example: `"7d"`
+    /// `BudgetDuration`; example: `"7d"`
     pub budget_duration: Option<String>,
 
-    /// `MaxBudget`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `MaxBudget`; example: `100`
     pub max_budget: Option<f64>,
 }
 
@@ -453,50 +309,34 @@ pub struct BudgetConfigInput {
 /// Returned in the output of [`DescribeBudgets`](super::DescribeBudgets).
 #[tc_model]
 pub struct BudgetInfo {
-    /// `AssociationKeyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssociationKeyCount`; example: `1`
     pub association_key_count: Option<u64>,
 
-    /// `AssociationModelRouterCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssociationModelRouterCount`; example: `1`
     pub association_model_router_count: u64,
 
-    /// `AssociationUserGroupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssociationUserGroupCount`; example: `0`
     pub association_user_group_count: Option<u64>,
 
-    /// `BudgetConfigs`: a list of [`BudgetConfig`] objects.
+    /// `BudgetConfigs`
     pub budget_configs: Option<Vec<BudgetConfig>>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: String,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget"`
+    /// `BudgetName`; example: `"production-budget"`
     pub budget_name: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-04-17T11:00:05+08:00"`
+    /// `CreatedTime`; example: `"2026-04-17T11:00:05+08:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2026-04-17T07:03:47+08:00"`
+    /// `ModifiedTime`; example: `"2026-04-17T07:03:47+08:00"`
     pub modified_time: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForBudget`].
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<RateLimitConfigForBudget>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 }
 
@@ -505,24 +345,16 @@ pub struct BudgetInfo {
 /// Sent in the input of [`AssociateBudget`](super::AssociateBudget), [`CreateBudget`](super::CreateBudget) and [`DisassociateBudget`](super::DisassociateBudget).
 #[tc_model]
 pub struct BudgetResource {
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-abc12345"`
+    /// `ModelRouterId`; example: `"cmr-abc12345"`
     pub model_router_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Key"`
+    /// `Type`; example: `"Key"`
     pub r#type: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-abc12345"`
+    /// `KeyId`; example: `"vkey-abc12345"`
     pub key_id: Option<String>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-93eee43e"`
+    /// `UserGroupId`; example: `"ugrp-93eee43e"`
     pub user_group_id: Option<String>,
 }
 
@@ -531,12 +363,10 @@ pub struct BudgetResource {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId).
 #[tc_model]
 pub struct CertIdRelatedWithLoadBalancers {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"KDbFJUkn"`
+    /// `CertId`; example: `"KDbFJUkn"`
     pub cert_id: String,
 
-    /// `LoadBalancers`: a list of [`LoadBalancer`] objects.
+    /// `LoadBalancers`
     pub load_balancers: Vec<LoadBalancer>,
 }
 
@@ -545,24 +375,16 @@ pub struct CertIdRelatedWithLoadBalancers {
 /// Sent in the input of [`CreateListener`](super::CreateListener), [`CreateRule`](super::CreateRule), [`ModifyDomainAttributes`](super::ModifyDomainAttributes) and [`ModifyListener`](super::ModifyListener).
 #[tc_model]
 pub struct CertInfo {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"zFzZAAIr"`
+    /// `CertId`; example: `"zFzZAAIr"`
     pub cert_id: Option<String>,
 
-    /// `CertName`: a string.
-    ///
-    /// Example: `"tes-cert"`
+    /// `CertName`; example: `"tes-cert"`
     pub cert_name: Option<String>,
 
-    /// `CertContent`: a string.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE-----"`
+    /// `CertContent`; example: `"-----BEGIN CERTIFICATE-----"`
     pub cert_content: Option<String>,
 
-    /// `CertKey`: a string.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY-----"`
+    /// `CertKey`; example: `"-----BEGIN RSA PRIVATE KEY-----"`
     pub cert_key: Option<String>,
 }
 
@@ -571,60 +393,33 @@ pub struct CertInfo {
 /// Sent in the input of [`CreateListener`](super::CreateListener), [`CreateRule`](super::CreateRule), [`ModifyDomainAttributes`](super::ModifyDomainAttributes), [`ModifyListener`](super::ModifyListener) and [`ReplaceCertForLoadBalancers`](super::ReplaceCertForLoadBalancers).
 #[tc_model]
 pub struct CertificateInput {
-    /// `SSLMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`, always sent in responses; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: Option<String>,
 
-    /// `SSLVerifyClient`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `SSLVerifyClient`, always sent in responses; example: `"ON"`
     #[tc(rename = "SSLVerifyClient")]
     pub ssl_verify_client: Option<String>,
 
-    /// `CertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Fm8Wpag8"`
+    /// `CertId`, always sent in responses; example: `"Fm8Wpag8"`
     pub cert_id: Option<String>,
 
-    /// `CertCaId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HcsGe9BH"`
+    /// `CertCaId`, always sent in responses; example: `"HcsGe9BH"`
     pub cert_ca_id: Option<String>,
 
-    /// `CertName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NewCert"`
+    /// `CertName`, always sent in responses; example: `"NewCert"`
     pub cert_name: Option<String>,
 
-    /// `CertKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-----BEGIN RSA PRIVATE KEY----- certkey -----END RSA PRIVATE KEY-----"`
+    /// `CertKey`, always sent in responses; example: `"-----BEGIN RSA PRIVATE KEY----- certkey -----END RSA PRIVATE KEY-----"`
     pub cert_key: Option<String>,
 
-    /// `CertContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- certcontent -----END CERTIFICATE"`
+    /// `CertContent`, always sent in responses; example: `"-----BEGIN CERTIFICATE----- certcontent -----END CERTIFICATE"`
     pub cert_content: Option<String>,
 
-    /// `CertCaName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"new_certca"`
+    /// `CertCaName`, always sent in responses; example: `"new_certca"`
     pub cert_ca_name: Option<String>,
 
-    /// `CertCaContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"-----BEGIN CERTIFICATE----- certcontent -----END CERTIFICATE"`
+    /// `CertCaContent`, always sent in responses; example: `"-----BEGIN CERTIFICATE----- certcontent -----END CERTIFICATE"`
     pub cert_ca_content: Option<String>,
 }
 
@@ -633,31 +428,21 @@ pub struct CertificateInput {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct CertificateOutput {
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: String,
 
-    /// `SSLVerifyClient`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `SSLVerifyClient`; example: `"ON"`
     #[tc(rename = "SSLVerifyClient")]
     pub ssl_verify_client: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"ALZ****p"`
+    /// `CertId`; example: `"ALZ****p"`
     pub cert_id: String,
 
-    /// `CertCaId`: a string.
-    ///
-    /// Example: `"4Ih****6"`
+    /// `CertCaId`; example: `"4Ih****6"`
     pub cert_ca_id: String,
 
-    /// `ExtCertIds`: a list of strings.
-    ///
-    /// Example: `["Gp7qwZYB","KS25sFS6"]`
+    /// `ExtCertIds`; example: `["Gp7qwZYB","KS25sFS6"]`
     pub ext_cert_ids: Vec<String>,
 }
 
@@ -666,30 +451,20 @@ pub struct CertificateOutput {
 /// Returned in the output of [`DescribeClassicalLBHealthStatus`](super::DescribeClassicalLBHealthStatus).
 #[tc_model]
 pub struct ClassicalHealth {
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.0.102.15"`
+    /// `IP`; example: `"10.0.102.15"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `ListenerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `HealthStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthStatus`; example: `1`
     pub health_status: i64,
 }
 
@@ -698,95 +473,59 @@ pub struct ClassicalHealth {
 /// Returned in the output of [`DescribeClassicalLBListeners`](super::DescribeClassicalLBListeners).
 #[tc_model]
 pub struct ClassicalListener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-hscepds6"`
+    /// `ListenerId`; example: `"lbl-hscepds6"`
     pub listener_id: String,
 
-    /// `ListenerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `ListenerPort`; example: `80`
     pub listener_port: i64,
 
-    /// `InstancePort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `InstancePort`; example: `8080`
     pub instance_port: i64,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"CLASSIC-LB-LISTENER"`
+    /// `ListenerName`; example: `"CLASSIC-LB-LISTENER"`
     pub listener_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `SessionExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionExpire`; example: `0`
     pub session_expire: i64,
 
-    /// `HealthSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthSwitch`; example: `1`
     pub health_switch: i64,
 
-    /// `TimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TimeOut`; example: `2`
     pub time_out: i64,
 
-    /// `IntervalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IntervalTime`; example: `5`
     pub interval_time: i64,
 
-    /// `HealthNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthNum`; example: `3`
     pub health_num: i64,
 
-    /// `UnhealthNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UnhealthNum`; example: `3`
     pub unhealth_num: i64,
 
-    /// `HttpHash`: a string.
-    ///
-    /// Example: `"wrr"`
+    /// `HttpHash`; example: `"wrr"`
     pub http_hash: String,
 
-    /// `HttpCode`: a signed 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `HttpCode`; example: `31`
     pub http_code: i64,
 
-    /// `HttpCheckPath`: a string.
-    ///
-    /// Example: `"/healthchk"`
+    /// `HttpCheckPath`; example: `"/healthchk"`
     pub http_check_path: String,
 
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: String,
 
-    /// `CertId`: a string.
-    ///
-    /// Example: `"Cps86Nwh"`
+    /// `CertId`; example: `"Cps86Nwh"`
     pub cert_id: String,
 
-    /// `CertCaId`: a string.
-    ///
-    /// Example: `"FYybUazg"`
+    /// `CertCaId`; example: `"FYybUazg"`
     pub cert_ca_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -795,14 +534,10 @@ pub struct ClassicalListener {
 /// Returned in the output of [`DescribeClassicalLBByInstanceId`](super::DescribeClassicalLBByInstanceId).
 #[tc_model]
 pub struct ClassicalLoadBalancerInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-o8xk****"`
+    /// `InstanceId`; example: `"ins-o8xk****"`
     pub instance_id: String,
 
-    /// `LoadBalancerIds`: a list of strings.
-    ///
-    /// Example: `["lb-6xg1****"]`
+    /// `LoadBalancerIds`; example: `["lb-6xg1****"]`
     pub load_balancer_ids: Vec<String>,
 }
 
@@ -811,35 +546,25 @@ pub struct ClassicalLoadBalancerInfo {
 /// Returned in the output of [`DescribeClassicalLBTargets`](super::DescribeClassicalLBTargets).
 #[tc_model]
 pub struct ClassicalTarget {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`; example: `"CVM"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-2yn****"`
+    /// `InstanceId`; example: `"ins-2yn****"`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tx.text.k8s-node01"`
+    /// `InstanceName`; example: `"tx.text.k8s-node01"`
     pub instance_name: String,
 
-    /// `RunFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RunFlag`; example: `2`
     pub run_flag: i64,
 }
 
@@ -848,14 +573,10 @@ pub struct ClassicalTarget {
 /// Sent in the input of [`RegisterTargetsWithClassicalLB`](super::RegisterTargetsWithClassicalLB).
 #[tc_model]
 pub struct ClassicalTargetInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-em3pxxxx"`
+    /// `InstanceId`; example: `"ins-em3pxxxx"`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -864,135 +585,87 @@ pub struct ClassicalTargetInfo {
 /// Returned in the output of [`DescribeExclusiveClusters`](super::DescribeExclusiveClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"stgw-clclwcxx"`
+    /// `ClusterId`; example: `"stgw-clclwcxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"Guanzhaou-hxy-MS-CLB"`
+    /// `ClusterName`; example: `"Guanzhaou-hxy-MS-CLB"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"STGW"`
+    /// `ClusterType`; example: `"STGW"`
     pub cluster_type: String,
 
-    /// `ClusterTag`: a string.
-    ///
-    /// Example: `"TEST-FOR-XXX"`
+    /// `ClusterTag`; example: `"TEST-FOR-XXX"`
     pub cluster_tag: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Network`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `Network`; example: `"Public"`
     pub network: String,
 
-    /// `MaxConn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxConn`; example: `0`
     pub max_conn: Option<i64>,
 
-    /// `MaxInFlow`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxInFlow`; example: `0`
     pub max_in_flow: Option<i64>,
 
-    /// `MaxInPkg`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxInPkg`; example: `0`
     pub max_in_pkg: Option<i64>,
 
-    /// `MaxOutFlow`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxOutFlow`; example: `0`
     pub max_out_flow: Option<i64>,
 
-    /// `MaxOutPkg`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxOutPkg`; example: `0`
     pub max_out_pkg: Option<i64>,
 
-    /// `MaxNewConn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxNewConn`; example: `0`
     pub max_new_conn: Option<i64>,
 
-    /// `HTTPMaxNewConn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HTTPMaxNewConn`; example: `0`
     #[tc(rename = "HTTPMaxNewConn")]
     pub http_max_new_conn: Option<i64>,
 
-    /// `HTTPSMaxNewConn`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HTTPSMaxNewConn`; example: `0`
     #[tc(rename = "HTTPSMaxNewConn")]
     pub https_max_new_conn: Option<i64>,
 
-    /// `HTTPQps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HTTPQps`; example: `0`
     #[tc(rename = "HTTPQps")]
     pub http_qps: Option<i64>,
 
-    /// `HTTPSQps`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HTTPSQps`; example: `0`
     #[tc(rename = "HTTPSQps")]
     pub https_qps: Option<i64>,
 
-    /// `ResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceCount`; example: `0`
     pub resource_count: i64,
 
-    /// `IdleResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdleResourceCount`; example: `0`
     pub idle_resource_count: Option<i64>,
 
-    /// `LoadBalanceDirectorCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `LoadBalanceDirectorCount`; example: `4`
     pub load_balance_director_count: Option<i64>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Isp`; example: `"BGP"`
     pub isp: Option<String>,
 
-    /// `ClustersZone`: a [`ClustersZone`].
+    /// `ClustersZone`
     pub clusters_zone: Option<ClustersZone>,
 
-    /// `ClustersVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ClustersVersion`; example: `"1"`
     pub clusters_version: Option<String>,
 
-    /// `DisasterRecoveryType`: a string.
-    ///
-    /// Example: `"SINGLE-ZONE"`
+    /// `DisasterRecoveryType`; example: `"SINGLE-ZONE"`
     pub disaster_recovery_type: String,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress2"`
+    /// `Egress`; example: `"center_egress2"`
     pub egress: String,
 
-    /// `IPVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPVersion`; example: `"IPv4"`
     #[tc(rename = "IPVersion")]
     pub ip_version: String,
 
-    /// `Tag`: a list of [`TagInfo`] objects.
+    /// `Tag`
     pub tag: Option<Vec<TagInfo>>,
 }
 
@@ -1001,19 +674,13 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail) and [`DescribeModelRouters`](super::DescribeModelRouters).
 #[tc_model]
 pub struct ClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"mcls-public"`
+    /// `ClusterId`; example: `"mcls-public"`
     pub cluster_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `Type`; example: `"Public"`
     pub r#type: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"自研共享集群-A"`
+    /// `ClusterName`; example: `"自研共享集群-A"`
     pub cluster_name: Option<String>,
 }
 
@@ -1022,14 +689,10 @@ pub struct ClusterInfo {
 /// Sent in the input of [`CreateModelRouter`](super::CreateModelRouter).
 #[tc_model]
 pub struct ClusterInfoInput {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"mcls-a4pkos6k"`
+    /// `ClusterId`; example: `"mcls-a4pkos6k"`
     pub cluster_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Exclusive"`
+    /// `Type`; example: `"Exclusive"`
     pub r#type: Option<String>,
 }
 
@@ -1039,20 +702,13 @@ pub struct ClusterInfoInput {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct ClusterItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tgw-p1zxs4fu"`
+    /// `ClusterId`; example: `"tgw-p1zxs4fu"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"guangzhou-zone4-M6-S4-40G-CAP-CLB-TPNS-SET1"`
+    /// `ClusterName`, always sent in responses; example: `"guangzhou-zone4-M6-S4-40G-CAP-CLB-TPNS-SET1"`
     pub cluster_name: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -1061,37 +717,25 @@ pub struct ClusterItem {
 /// Returned in the output of [`DescribeClusterResources`](super::DescribeClusterResources).
 #[tc_model]
 pub struct ClusterResource {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tgw-12345678"`
+    /// `ClusterId`; example: `"tgw-12345678"`
     pub cluster_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.2"`
+    /// `Vip`; example: `"1.1.1.2"`
     pub vip: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-12345678"`
+    /// `LoadBalancerId`; example: `"lb-12345678"`
     pub load_balancer_id: Option<String>,
 
-    /// `Idle`: a string.
-    ///
-    /// Example: `"false"`
+    /// `Idle`; example: `"false"`
     pub idle: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-1"`
+    /// `ClusterName`; example: `"cluster-1"`
     pub cluster_name: String,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"BGP,CMCC"`
+    /// `Isp`; example: `"BGP,CMCC"`
     pub isp: String,
 
-    /// `ClustersZone`: a [`ClustersZone`].
+    /// `ClustersZone`
     pub clusters_zone: Option<ClustersZone>,
 }
 
@@ -1100,14 +744,10 @@ pub struct ClusterResource {
 /// Returned in the output of [`DescribeClusterResources`](super::DescribeClusterResources) and [`DescribeExclusiveClusters`](super::DescribeExclusiveClusters).
 #[tc_model]
 pub struct ClustersZone {
-    /// `MasterZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `MasterZone`; example: `["ap-guangzhou-2"]`
     pub master_zone: Vec<String>,
 
-    /// `SlaveZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `SlaveZone`; example: `["ap-guangzhou-3"]`
     pub slave_zone: Vec<String>,
 }
 
@@ -1117,44 +757,28 @@ pub struct ClustersZone {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct Coefficient {
-    /// `InputCachedCoefficient`: a floating-point number.
-    ///
-    /// Example: `1231.111123`
+    /// `InputCachedCoefficient`; example: `1231.111123`
     pub input_cached_coefficient: Option<f64>,
 
-    /// `InputCacheCreationCoefficient`: a floating-point number.
-    ///
-    /// Example: `123.1232`
+    /// `InputCacheCreationCoefficient`; example: `123.1232`
     pub input_cache_creation_coefficient: Option<f64>,
 
-    /// `InputCoefficient`: a floating-point number.
-    ///
-    /// Example: `4323.111123`
+    /// `InputCoefficient`; example: `4323.111123`
     pub input_coefficient: Option<f64>,
 
-    /// `OutputCoefficient`: a floating-point number.
-    ///
-    /// Example: `3323.111123`
+    /// `OutputCoefficient`; example: `3323.111123`
     pub output_coefficient: Option<f64>,
 
-    /// `InputImageCoefficient`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `InputImageCoefficient`; example: `0`
     pub input_image_coefficient: Option<f64>,
 
-    /// `InputVideoSecondCoefficient`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `InputVideoSecondCoefficient`; example: `0`
     pub input_video_second_coefficient: Option<f64>,
 
-    /// `OutputVideoSecondCoefficient`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OutputVideoSecondCoefficient`; example: `0`
     pub output_video_second_coefficient: Option<f64>,
 
-    /// `OutputImageCoefficient`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `OutputImageCoefficient`; example: `0`
     pub output_image_coefficient: Option<f64>,
 }
 
@@ -1164,24 +788,16 @@ pub struct Coefficient {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct CoefficientScheduleRule {
-    /// `Weekdays`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Weekdays`; example: `[1]`
     pub weekdays: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `StartTime`; example: `"00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"24:00"`
+    /// `EndTime`; example: `"24:00"`
     pub end_time: Option<String>,
 
-    /// `Multiplier`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `Multiplier`; example: `1.0`
     pub multiplier: Option<f64>,
 }
 
@@ -1191,10 +807,10 @@ pub struct CoefficientScheduleRule {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct CoefficientTier {
-    /// `Condition`: a [`CoefficientTierCondition`].
+    /// `Condition`
     pub condition: Option<CoefficientTierCondition>,
 
-    /// `Coefficient`: a [`Coefficient`].
+    /// `Coefficient`
     pub coefficient: Option<Coefficient>,
 }
 
@@ -1204,14 +820,10 @@ pub struct CoefficientTier {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct CoefficientTierCondition {
-    /// `InputTokensAbove`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputTokensAbove`; example: `0`
     pub input_tokens_above: Option<u64>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"1080p"`
+    /// `Resolution`; example: `"1080p"`
     pub resolution: Option<String>,
 }
 
@@ -1220,34 +832,22 @@ pub struct CoefficientTierCondition {
 /// Returned in the output of [`DescribeCustomizedConfigList`](super::DescribeCustomizedConfigList).
 #[tc_model]
 pub struct ConfigListItem {
-    /// `UconfigId`: a string.
-    ///
-    /// Example: `"pz-c2uqrqzn"`
+    /// `UconfigId`; example: `"pz-c2uqrqzn"`
     pub uconfig_id: String,
 
-    /// `ConfigType`: a string.
-    ///
-    /// Example: `"CLB"`
+    /// `ConfigType`; example: `"CLB"`
     pub config_type: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"client_max_body_size_4G"`
+    /// `ConfigName`; example: `"client_max_body_size_4G"`
     pub config_name: String,
 
-    /// `ConfigContent`: a string.
-    ///
-    /// Example: `"client_max_body_size 4096M;\\r\\nproxy_request_buffering off;"`
+    /// `ConfigContent`; example: `"client_max_body_size 4096M;\\r\\nproxy_request_buffering off;"`
     pub config_content: String,
 
-    /// `CreateTimestamp`: a string.
-    ///
-    /// Example: `"2022-12-22 17:56:55"`
+    /// `CreateTimestamp`; example: `"2022-12-22 17:56:55"`
     pub create_timestamp: String,
 
-    /// `UpdateTimestamp`: a string.
-    ///
-    /// Example: `"2022-12-22 17:56:55"`
+    /// `UpdateTimestamp`; example: `"2022-12-22 17:56:55"`
     pub update_timestamp: String,
 }
 
@@ -1256,17 +856,13 @@ pub struct ConfigListItem {
 /// Returned in the output of [`CreateKeys`](super::CreateKeys).
 #[tc_model]
 pub struct CreatedKey {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-evbmx1m1"`
+    /// `KeyId`; example: `"vkey-evbmx1m1"`
     pub key_id: Option<String>,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"批量创建Key测试"`
+    /// `KeyName`; example: `"批量创建Key测试"`
     pub key_name: Option<String>,
 }
 
@@ -1275,25 +871,16 @@ pub struct CreatedKey {
 /// Returned in the output of [`DescribeKeys`](super::DescribeKeys), [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail), [`DescribeModelRouters`](super::DescribeModelRouters) and [`DescribeUserGroups`](super::DescribeUserGroups).
 #[tc_model]
 pub struct CreditUsage {
-    /// `BudgetDuration`: a string.
-    ///
-    /// Example: `"30d"`
+    /// `BudgetDuration`; example: `"30d"`
     pub budget_duration: Option<String>,
 
-    /// `BudgetResetAt`: a string.
-    ///
-    /// Example: `"2026-07-01T00:00:00+08:00"`
+    /// `BudgetResetAt`; example: `"2026-07-01T00:00:00+08:00"`
     pub budget_reset_at: Option<String>,
 
-    /// `Limit`: a floating-point number.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<f64>,
 
-    /// `Used`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `128.45`
+    /// `Used`, always sent in responses; example: `128.45`
     pub used: Option<f64>,
 }
 
@@ -1302,45 +889,29 @@ pub struct CreditUsage {
 /// Returned in the output of [`DescribeCrossTargets`](super::DescribeCrossTargets).
 #[tc_model]
 pub struct CrossTargets {
-    /// `LocalVpcId`: a string.
-    ///
-    /// Example: `"vpc-1ywq****"`
+    /// `LocalVpcId`; example: `"vpc-1ywq****"`
     pub local_vpc_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12sd****"`
+    /// `VpcId`; example: `"vpc-12sd****"`
     pub vpc_id: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"172.16.xxx.xxx"`
+    /// `IP`; example: `"172.16.xxx.xxx"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"test-vpc"`
+    /// `VpcName`; example: `"test-vpc"`
     pub vpc_name: String,
 
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-hsc9****"`
+    /// `EniId`; example: `"eni-hsc9****"`
     pub eni_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-cxyp****"`
+    /// `InstanceId`; example: `"ins-cxyp****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `InstanceName`; example: `"test-name"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 }
 
@@ -1350,17 +921,13 @@ pub struct CrossTargets {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct DecisionsConfig {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `NumRetries`; example: `7`
     pub num_retries: Option<u64>,
 }
 
@@ -1369,9 +936,7 @@ pub struct DecisionsConfig {
 /// Sent in the input of [`DisassociateModelRouterGuardrails`](super::DisassociateModelRouterGuardrails).
 #[tc_model]
 pub struct DisassociateGuardrailConfig {
-    /// `GuardrailId`: a string.
-    ///
-    /// Example: `"gr-2x9k3ab1"`
+    /// `GuardrailId`; example: `"gr-2x9k3ab1"`
     pub guardrail_id: String,
 }
 
@@ -1381,17 +946,13 @@ pub struct DisassociateGuardrailConfig {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct EmbeddingConfig {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NumRetries`; example: `5`
     pub num_retries: Option<u64>,
 }
 
@@ -1401,13 +962,13 @@ pub struct EmbeddingConfig {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct ExclusiveCluster {
-    /// `L4Clusters`: a list of [`ClusterItem`] objects.
+    /// `L4Clusters`
     pub l4_clusters: Option<Vec<ClusterItem>>,
 
-    /// `L7Clusters`: a list of [`ClusterItem`] objects.
+    /// `L7Clusters`
     pub l7_clusters: Option<Vec<ClusterItem>>,
 
-    /// `ClassicalCluster`: a [`ClusterItem`].
+    /// `ClassicalCluster`
     pub classical_cluster: Option<ClusterItem>,
 }
 
@@ -1416,14 +977,10 @@ pub struct ExclusiveCluster {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeLoadBalancersDetail`](super::DescribeLoadBalancersDetail).
 #[tc_model]
 pub struct ExtraInfo {
-    /// `ZhiTong`: a boolean.
-    /// Always sent in responses.
+    /// `ZhiTong`, always sent in responses
     pub zhi_tong: Option<bool>,
 
-    /// `TgwGroupName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ziyan"`
+    /// `TgwGroupName`, always sent in responses; example: `"ziyan"`
     pub tgw_group_name: Option<String>,
 }
 
@@ -1433,9 +990,7 @@ pub struct ExtraInfo {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct FallBackItem {
-    /// `DefaultFallBackModels`: a list of strings.
-    ///
-    /// Example: `["gpt-4o"]`
+    /// `DefaultFallBackModels`; example: `["gpt-4o"]`
     pub default_fall_back_models: Option<Vec<String>>,
 }
 
@@ -1444,14 +999,10 @@ pub struct FallBackItem {
 /// Sent in the input of [`DescribeBudgets`](super::DescribeBudgets), [`DescribeClusterResources`](super::DescribeClusterResources), [`DescribeCrossTargets`](super::DescribeCrossTargets), [`DescribeCustomizedConfigList`](super::DescribeCustomizedConfigList), [`DescribeExclusiveClusters`](super::DescribeExclusiveClusters), [`DescribeKeys`](super::DescribeKeys) and 13 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"UserGroupId"`
+    /// `Name`; example: `"UserGroupId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ugrp-ungrouped"]`
+    /// `Values`; example: `["ugrp-ungrouped"]`
     pub values: Vec<String>,
 }
 
@@ -1461,24 +1012,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct FunctionInfo {
-    /// `FunctionNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `FunctionNamespace`; example: `"default"`
     pub function_namespace: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"bxs-open-api"`
+    /// `FunctionName`; example: `"bxs-open-api"`
     pub function_name: String,
 
-    /// `FunctionQualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionQualifier`; example: `"$LATEST"`
     pub function_qualifier: String,
 
-    /// `FunctionQualifierType`: a string.
-    ///
-    /// Example: `"VERSION"`
+    /// `FunctionQualifierType`; example: `"VERSION"`
     pub function_qualifier_type: Option<String>,
 }
 
@@ -1488,13 +1031,10 @@ pub struct FunctionInfo {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct FunctionTarget {
-    /// `Function`: a [`FunctionInfo`].
+    /// `Function`
     pub function: FunctionInfo,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Weight`, always sent in responses; example: `10`
     pub weight: Option<u64>,
 }
 
@@ -1504,34 +1044,19 @@ pub struct FunctionTarget {
 /// Returned in the output of [`DescribeModelRouterGuardrails`](super::DescribeModelRouterGuardrails).
 #[tc_model]
 pub struct GuardrailConfig {
-    /// `GuardrailId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"gr-2x9k3ab1"`
+    /// `GuardrailId`, always sent in responses; example: `"gr-2x9k3ab1"`
     pub guardrail_id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"WAF"`
+    /// `Type`, always sent in responses; example: `"WAF"`
     pub r#type: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_2kw60zgy0908e8j3"`
+    /// `InstanceId`, always sent in responses; example: `"waf_2kw60zgy0908e8j3"`
     pub instance_id: Option<String>,
 
-    /// `ServiceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"waf_rule_abc123"`
+    /// `ServiceId`, always sent in responses; example: `"waf_rule_abc123"`
     pub service_id: Option<String>,
 
-    /// `InputCheckDepth`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `InputCheckDepth`, always sent in responses; example: `5`
     pub input_check_depth: Option<u64>,
 }
 
@@ -1541,96 +1066,55 @@ pub struct GuardrailConfig {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct HealthCheck {
-    /// `HealthSwitch`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `HealthSwitch`, always sent in responses; example: `0`
     pub health_switch: Option<i64>,
 
-    /// `TimeOut`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `TimeOut`, always sent in responses; example: `2`
     pub time_out: Option<i64>,
 
-    /// `IntervalTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `IntervalTime`, always sent in responses; example: `5`
     pub interval_time: Option<i64>,
 
-    /// `HealthNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `HealthNum`, always sent in responses; example: `3`
     pub health_num: Option<i64>,
 
-    /// `UnHealthNum`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `UnHealthNum`, always sent in responses; example: `3`
     pub un_health_num: Option<i64>,
 
-    /// `HttpCode`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `HttpCode`; example: `8`
     pub http_code: Option<i64>,
 
-    /// `HttpCheckPath`: a string.
-    ///
-    /// Example: `"/xxx"`
+    /// `HttpCheckPath`; example: `"/xxx"`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckDomain`: a string.
-    ///
-    /// Example: `"www.xxxx.com"`
+    /// `HttpCheckDomain`; example: `"www.xxxx.com"`
     pub http_check_domain: Option<String>,
 
-    /// `HttpCheckMethod`: a string.
-    ///
-    /// Example: `"HEAD"`
+    /// `HttpCheckMethod`; example: `"HEAD"`
     pub http_check_method: Option<String>,
 
-    /// `CheckPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8000`
+    /// `CheckPort`; example: `8000`
     pub check_port: Option<i64>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: Option<String>,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"request-info"`
+    /// `SendContext`; example: `"request-info"`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"response-info"`
+    /// `RecvContext`; example: `"response-info"`
     pub recv_context: Option<String>,
 
-    /// `CheckType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HTTP"`
+    /// `CheckType`, always sent in responses; example: `"HTTP"`
     pub check_type: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/1.1"`
+    /// `HttpVersion`; example: `"HTTP/1.1"`
     pub http_version: Option<String>,
 
-    /// `SourceIpType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `SourceIpType`, always sent in responses; example: `0`
     pub source_ip_type: Option<i64>,
 
-    /// `ExtendedCode`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ExtendedCode`; example: `"12"`
     pub extended_code: Option<String>,
 }
 
@@ -1639,44 +1123,28 @@ pub struct HealthCheck {
 /// Returned in the output of [`DescribeIdleLoadBalancers`](super::DescribeIdleLoadBalancers).
 #[tc_model]
 pub struct IdleLoadBalancer {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-abcedf"`
+    /// `LoadBalancerId`; example: `"lb-abcedf"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `LoadBalancerName`; example: `"test-name"`
     pub load_balancer_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: String,
 
-    /// `IdleReason`: a string.
-    ///
-    /// Example: `"NO_RULES"`
+    /// `IdleReason`; example: `"NO_RULES"`
     pub idle_reason: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Forward`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Forward`; example: `1`
     pub forward: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lb-xxxxx.tencentclb.com"`
+    /// `Domain`; example: `"lb-xxxxx.tencentclb.com"`
     pub domain: String,
 }
 
@@ -1686,22 +1154,16 @@ pub struct IdleLoadBalancer {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct ImageConfig {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NumRetries`; example: `2`
     pub num_retries: Option<u64>,
 
-    /// `WaitSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `WaitSeconds`; example: `20`
     pub wait_seconds: Option<u64>,
 }
 
@@ -1710,14 +1172,10 @@ pub struct ImageConfig {
 /// Sent in the input of [`CreateKeys`](super::CreateKeys).
 #[tc_model]
 pub struct InputKeyInfo {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"批量创建Key测试"`
+    /// `KeyName`; example: `"批量创建Key测试"`
     pub key_name: Option<String>,
 
-    /// `PlainKey`: a string.
-    ///
-    /// Example: `"sk-3a9f2c8b1d4e6f7a0b5c9d8e2f1a3b4c"`
+    /// `PlainKey`; example: `"sk-3a9f2c8b1d4e6f7a0b5c9d8e2f1a3b4c"`
     pub plain_key: Option<String>,
 }
 
@@ -1727,14 +1185,10 @@ pub struct InputKeyInfo {
 /// Returned in the output of [`DescribeIntentRouters`](super::DescribeIntentRouters).
 #[tc_model]
 pub struct IntentRouterDecisionModelConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"jev-*****************"`
+    /// `ModelName`; example: `"jev-*****************"`
     pub model_name: Option<String>,
 }
 
@@ -1743,40 +1197,28 @@ pub struct IntentRouterDecisionModelConfig {
 /// Returned in the output of [`DescribeIntentRouters`](super::DescribeIntentRouters).
 #[tc_model]
 pub struct IntentRouterItem {
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-04-20T17:59:32+08:00"`
+    /// `CreatedTime`; example: `"2026-04-20T17:59:32+08:00"`
     pub created_time: Option<String>,
 
-    /// `IntentRouterId`: a string.
-    ///
-    /// Example: `"ir-76wnbeo5"`
+    /// `IntentRouterId`; example: `"ir-76wnbeo5"`
     pub intent_router_id: Option<String>,
 
-    /// `RouteName`: a string.
-    ///
-    /// Example: `"IntentRouter/delete-cleanup-test"`
+    /// `RouteName`; example: `"IntentRouter/delete-cleanup-test"`
     pub route_name: Option<String>,
 
-    /// `RouterDescribe`: a string.
-    ///
-    /// Example: `"router example"`
+    /// `RouterDescribe`; example: `"router example"`
     pub router_describe: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `Tiers`: a list of [`IntentRouterTierItem`] objects.
+    /// `Tiers`
     pub tiers: Option<Vec<IntentRouterTierItem>>,
 
-    /// `DecisionModelConfig`: an [`IntentRouterDecisionModelConfig`].
+    /// `DecisionModelConfig`
     pub decision_model_config: Option<IntentRouterDecisionModelConfig>,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2026-04-21T01:59:32+08:00"`
+    /// `UpdatedTime`; example: `"2026-04-21T01:59:32+08:00"`
     pub updated_time: Option<String>,
 }
 
@@ -1785,21 +1227,13 @@ pub struct IntentRouterItem {
 /// Returned in the output of [`DescribeIntentRouterTiers`](super::DescribeIntentRouterTiers).
 #[tc_model]
 pub struct IntentRouterTierDictItem {
-    /// `TierId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `TierId`; example: `"default"`
     pub tier_id: String,
 
-    /// `DisplayName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"摘要"`
+    /// `DisplayName`, always sent in responses; example: `"摘要"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"单文档摘要、多文档综合、会议纪要、洞察归纳"`
+    /// `Description`, always sent in responses; example: `"单文档摘要、多文档综合、会议纪要、洞察归纳"`
     pub description: Option<String>,
 }
 
@@ -1808,14 +1242,10 @@ pub struct IntentRouterTierDictItem {
 /// Returned in the output of [`DescribeIntentRouters`](super::DescribeIntentRouters).
 #[tc_model]
 pub struct IntentRouterTierItem {
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["gpt-4o-mini"]`
+    /// `Models`; example: `["gpt-4o-mini"]`
     pub models: Option<Vec<String>>,
 
-    /// `TierName`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `TierName`; example: `"SIMPLE"`
     pub tier_name: Option<String>,
 }
 
@@ -1825,21 +1255,13 @@ pub struct IntentRouterTierItem {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId), [`DescribeLoadBalancers`](super::DescribeLoadBalancers) and [`DescribeLoadBalancersDetail`](super::DescribeLoadBalancersDetail).
 #[tc_model]
 pub struct InternetAccessible {
-    /// `InternetChargeType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BANDWIDTH_POSTPAID_BY_HOUR"`
+    /// `InternetChargeType`, always sent in responses; example: `"BANDWIDTH_POSTPAID_BY_HOUR"`
     pub internet_charge_type: Option<String>,
 
-    /// `InternetMaxBandwidthOut`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `InternetMaxBandwidthOut`, always sent in responses; example: `1`
     pub internet_max_bandwidth_out: Option<i64>,
 
-    /// `BandwidthpkgSubType`: a string.
-    ///
-    /// Example: `"SINGLEISP"`
+    /// `BandwidthpkgSubType`; example: `"SINGLEISP"`
     pub bandwidthpkg_sub_type: Option<String>,
 }
 
@@ -1848,34 +1270,22 @@ pub struct InternetAccessible {
 /// Returned in the output of [`InquirePriceCreateModelRouterResourcePackage`](super::InquirePriceCreateModelRouterResourcePackage), [`InquiryPriceCreateLoadBalancer`](super::InquiryPriceCreateLoadBalancer), [`InquiryPriceModifyLoadBalancer`](super::InquiryPriceModifyLoadBalancer), [`InquiryPriceRefundLoadBalancer`](super::InquiryPriceRefundLoadBalancer) and [`InquiryPriceRenewLoadBalancer`](super::InquiryPriceRenewLoadBalancer).
 #[tc_model]
 pub struct ItemPrice {
-    /// `UnitPrice`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnitPrice`; example: `10`
     pub unit_price: Option<f64>,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"HOUR"`
+    /// `ChargeUnit`; example: `"HOUR"`
     pub charge_unit: Option<String>,
 
-    /// `OriginalPrice`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `OriginalPrice`; example: `50`
     pub original_price: Option<f64>,
 
-    /// `DiscountPrice`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `DiscountPrice`; example: `50`
     pub discount_price: Option<f64>,
 
-    /// `UnitPriceDiscount`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `UnitPriceDiscount`; example: `10`
     pub unit_price_discount: Option<f64>,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Discount`; example: `100`
     pub discount: Option<f64>,
 }
 
@@ -1884,24 +1294,16 @@ pub struct ItemPrice {
 /// Returned in the output of [`DescribeAsyncJobs`](super::DescribeAsyncJobs).
 #[tc_model]
 pub struct Job {
-    /// `ApiName`: a string.
-    ///
-    /// Example: `"DeleteModel"`
+    /// `ApiName`; example: `"DeleteModel"`
     pub api_name: Option<String>,
 
-    /// `RequestId`: a string.
-    ///
-    /// Example: `"fce26480-9478-4e2d-a1e0-5bcdac748c9d"`
+    /// `RequestId`; example: `"fce26480-9478-4e2d-a1e0-5bcdac748c9d"`
     pub request_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Processing"`
+    /// `Status`; example: `"Processing"`
     pub status: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["byok-f7x84r7z"]`
+    /// `ResourceIds`; example: `["byok-f7x84r7z"]`
     pub resource_ids: Option<Vec<String>>,
 }
 
@@ -1910,19 +1312,13 @@ pub struct Job {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct KeyDetailItem {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"key-xxx"`
+    /// `KeyId`; example: `"key-xxx"`
     pub key_id: String,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2025-01-01T00:00:00Z"`
+    /// `CreatedAt`; example: `"2025-01-01T00:00:00Z"`
     pub created_at: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-key"`
+    /// `Name`; example: `"my-key"`
     pub name: Option<String>,
 }
 
@@ -1931,68 +1327,46 @@ pub struct KeyDetailItem {
 /// Returned in the output of [`DescribeKeys`](super::DescribeKeys).
 #[tc_model]
 pub struct KeyInfo {
-    /// `Blocked`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Blocked`; example: `true`
     pub blocked: Option<bool>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: Option<String>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget"`
+    /// `BudgetName`; example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-07T14:45:32+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-04-07T14:45:32+08:00"`
     pub created_time: Option<String>,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
+    /// `CreditUsageSet`
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"sk-***BRk"`
+    /// `Key`; example: `"sk-***BRk"`
     pub key: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-onkfcokh"`
+    /// `KeyId`; example: `"vkey-onkfcokh"`
     pub key_id: String,
 
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"2"`
+    /// `KeyName`; example: `"2"`
     pub key_name: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-07T22:45:31+08:00"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2026-04-07T22:45:31+08:00"`
     pub modified_time: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForKey`].
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<RateLimitConfigForKey>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-ungrouped"`
+    /// `UserGroupId`; example: `"ugrp-ungrouped"`
     pub user_group_id: Option<String>,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"ungrouped"`
+    /// `UserGroupName`; example: `"ungrouped"`
     pub user_group_name: Option<String>,
 }
 
@@ -2001,14 +1375,10 @@ pub struct KeyInfo {
 /// Sent in the input of [`AddModelKey`](super::AddModelKey) and [`CreateModel`](super::CreateModel).
 #[tc_model]
 pub struct KeyItem {
-    /// `ApiKey`: a string.
-    ///
-    /// Example: `"sk-xxx"`
+    /// `ApiKey`; example: `"sk-xxx"`
     pub api_key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-key"`
+    /// `Name`; example: `"my-key"`
     pub name: Option<String>,
 }
 
@@ -2019,16 +1389,10 @@ pub struct KeyItem {
 #[doc(alias = "LBChargePrepaid")]
 #[tc_model]
 pub struct LbChargePrepaid {
-    /// `RenewFlag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AUTO_RENEW"`
+    /// `RenewFlag`, always sent in responses; example: `"AUTO_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Period`, always sent in responses; example: `1`
     pub period: Option<i64>,
 }
 
@@ -2038,22 +1402,16 @@ pub struct LbChargePrepaid {
 #[doc(alias = "LBItem")]
 #[tc_model]
 pub struct LbItem {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-p7v5xxxx"`
+    /// `LoadBalancerId`; example: `"lb-p7v5xxxx"`
     pub load_balancer_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"43.140.72.100"`
+    /// `Vip`; example: `"43.140.72.100"`
     pub vip: String,
 
-    /// `Listeners`: a list of [`ListenerItem`] objects.
+    /// `Listeners`
     pub listeners: Vec<ListenerItem>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -2063,29 +1421,19 @@ pub struct LbItem {
 #[doc(alias = "LBOperateProtectInfo")]
 #[tc_model]
 pub struct LbOperateProtectInfo {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-gfz73nxx"`
+    /// `LoadBalancerId`; example: `"lb-gfz73nxx"`
     pub load_balancer_id: String,
 
-    /// `ProtectState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ProtectState`; example: `true`
     pub protect_state: bool,
 
-    /// `OperatorUin`: a string.
-    ///
-    /// Example: `"1235450"`
+    /// `OperatorUin`; example: `"1235450"`
     pub operator_uin: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"x"`
+    /// `Description`; example: `"x"`
     pub description: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-09-09 15:00:00"`
+    /// `ModifyTime`; example: `"2021-09-09 15:00:00"`
     pub modify_time: Option<String>,
 }
 
@@ -2094,14 +1442,10 @@ pub struct LbOperateProtectInfo {
 /// Sent in the input of [`DescribeLBListeners`](super::DescribeLBListeners).
 #[tc_model]
 pub struct LbRsItem {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-p5sf61yj"`
+    /// `VpcId`; example: `"vpc-p5sf61yj"`
     pub vpc_id: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.3"`
+    /// `PrivateIp`; example: `"10.0.0.3"`
     pub private_ip: String,
 }
 
@@ -2110,29 +1454,19 @@ pub struct LbRsItem {
 /// Returned in the output of [`DescribeLBListeners`](super::DescribeLBListeners).
 #[tc_model]
 pub struct LbRsTargets {
-    /// `Type`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `Type`; example: `"cvm"`
     pub r#type: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.32.122"`
+    /// `PrivateIp`; example: `"10.0.32.122"`
     pub private_ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: i64,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `1433286`
+    /// `VpcId`; example: `1433286`
     pub vpc_id: i64,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 }
 
@@ -2141,124 +1475,82 @@ pub struct LbRsTargets {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners).
 #[tc_model]
 pub struct Listener {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-odt45qxx"`
+    /// `ListenerId`; example: `"lbl-odt45qxx"`
     pub listener_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Protocol`; example: `"HTTP"`
     pub protocol: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Certificate`: a [`CertificateOutput`].
+    /// `Certificate`
     pub certificate: Option<CertificateOutput>,
 
-    /// `HealthCheck`: a [`HealthCheck`].
+    /// `HealthCheck`
     pub health_check: Option<HealthCheck>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionExpireTime`; example: `0`
     pub session_expire_time: Option<i64>,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SniSwitch`; example: `0`
     pub sni_switch: i64,
 
-    /// `Rules`: a list of [`RuleOutput`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RuleOutput>>,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `ListenerName`; example: `"Name"`
     pub listener_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-01 15:27:04"`
+    /// `CreateTime`; example: `"2021-03-01 15:27:04"`
     pub create_time: String,
 
-    /// `EndPort`: a signed 64-bit integer.
-    ///
-    /// Example: `7890`
+    /// `EndPort`; example: `7890`
     pub end_port: i64,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `TargetGroup`: a [`BasicTargetGroupInfo`].
+    /// `TargetGroup`
     pub target_group: Option<BasicTargetGroupInfo>,
 
-    /// `SessionType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `SessionType`; example: `"NORMAL"`
     pub session_type: String,
 
-    /// `KeepaliveEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KeepaliveEnable`; example: `0`
     pub keepalive_enable: Option<i64>,
 
-    /// `Toa`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Toa`; example: `false`
     pub toa: bool,
 
-    /// `DeregisterTargetRst`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeregisterTargetRst`; example: `false`
     pub deregister_target_rst: bool,
 
-    /// `AttrFlags`: a list of strings.
-    ///
-    /// Example: `["Stop"]`
+    /// `AttrFlags`; example: `["Stop"]`
     pub attr_flags: Vec<String>,
 
-    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`] objects.
+    /// `TargetGroupList`
     pub target_group_list: Option<Vec<BasicTargetGroupInfo>>,
 
-    /// `MaxConn`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `MaxConn`; example: `-1`
     pub max_conn: i64,
 
-    /// `MaxCps`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `MaxCps`; example: `-1`
     pub max_cps: i64,
 
-    /// `IdleConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `900`
+    /// `IdleConnectTimeout`; example: `900`
     pub idle_connect_timeout: Option<i64>,
 
-    /// `RescheduleInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RescheduleInterval`; example: `600`
     pub reschedule_interval: Option<u64>,
 
-    /// `DataCompressMode`: a string.
-    ///
-    /// Example: `"compatibility"`
+    /// `DataCompressMode`; example: `"compatibility"`
     pub data_compress_mode: Option<String>,
 
-    /// `RescheduleStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `RescheduleStartTime`; example: `600`
     pub reschedule_start_time: Option<i64>,
 }
 
@@ -2267,30 +1559,22 @@ pub struct Listener {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct ListenerBackend {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-ca2dxxxx"`
+    /// `ListenerId`; example: `"lbl-ca2dxxxx"`
     pub listener_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RuleTargets`] objects.
+    /// `Rules`
     pub rules: Vec<RuleTargets>,
 
-    /// `Targets`: a list of [`Backend`] objects.
+    /// `Targets`
     pub targets: Vec<Backend>,
 
-    /// `EndPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPort`; example: `0`
     pub end_port: i64,
 }
 
@@ -2299,27 +1583,19 @@ pub struct ListenerBackend {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct ListenerHealth {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-a8iarxxx"`
+    /// `ListenerId`; example: `"lbl-a8iarxxx"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"lis-healthchk"`
+    /// `ListenerName`; example: `"lis-healthchk"`
     pub listener_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RuleHealth`] objects.
+    /// `Rules`
     pub rules: Vec<RuleHealth>,
 }
 
@@ -2328,30 +1604,22 @@ pub struct ListenerHealth {
 /// Returned in the output of [`DescribeLBListeners`](super::DescribeLBListeners).
 #[tc_model]
 pub struct ListenerItem {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-m1ggxxxx"`
+    /// `ListenerId`; example: `"lbl-m1ggxxxx"`
     pub listener_id: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Rules`: a list of [`RulesItems`] objects.
+    /// `Rules`
     pub rules: Option<Vec<RulesItems>>,
 
-    /// `Targets`: a list of [`LbRsTargets`] objects.
+    /// `Targets`
     pub targets: Option<Vec<LbRsTargets>>,
 
-    /// `EndPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndPort`; example: `0`
     pub end_port: i64,
 }
 
@@ -2360,324 +1628,187 @@ pub struct ListenerItem {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct LoadBalancer {
-    /// `LoadBalancerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lb-fwzzxxxx"`
+    /// `LoadBalancerId`, always sent in responses; example: `"lb-fwzzxxxx"`
     pub load_balancer_id: Option<String>,
 
-    /// `LoadBalancerName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Name"`
+    /// `LoadBalancerName`, always sent in responses; example: `"Name"`
     pub load_balancer_name: Option<String>,
 
-    /// `LoadBalancerType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`, always sent in responses; example: `"OPEN"`
     pub load_balancer_type: Option<String>,
 
-    /// `Forward`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Forward`, always sent in responses; example: `1`
     pub forward: Option<u64>,
 
-    /// `Domain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"www.aaa.com"`
+    /// `Domain`, always sent in responses; example: `"www.aaa.com"`
     pub domain: Option<String>,
 
-    /// `LoadBalancerVips`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["172.16.0.9"]`
+    /// `LoadBalancerVips`, always sent in responses; example: `["172.16.0.9"]`
     pub load_balancer_vips: Option<Vec<String>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-08 08:00:00"`
+    /// `CreateTime`, always sent in responses; example: `"2020-12-08 08:00:00"`
     pub create_time: Option<String>,
 
-    /// `StatusTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-08 08:00:00"`
+    /// `StatusTime`, always sent in responses; example: `"2020-12-08 08:00:00"`
     pub status_time: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ProjectId`, always sent in responses; example: `0`
     pub project_id: Option<u64>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-mj65xxxx"`
+    /// `VpcId`, always sent in responses; example: `"vpc-mj65xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `OpenBgp`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `OpenBgp`, always sent in responses; example: `0`
     pub open_bgp: Option<u64>,
 
-    /// `Snat`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Snat`, always sent in responses; example: `false`
     pub snat: Option<bool>,
 
-    /// `Isolation`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Isolation`, always sent in responses; example: `0`
     pub isolation: Option<u64>,
 
-    /// `Log`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Log`; example: `"null"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub log: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-lzj3xxxx"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-lzj3xxxx"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `SecureGroups`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["sg-3ygfv5c5"]`
+    /// `SecureGroups`, always sent in responses; example: `["sg-3ygfv5c5"]`
     pub secure_groups: Option<Vec<String>>,
 
-    /// `TargetRegionInfo`: a [`TargetRegionInfo`].
-    /// Always sent in responses.
+    /// `TargetRegionInfo`, always sent in responses
     pub target_region_info: Option<TargetRegionInfo>,
 
-    /// `AnycastZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"null"`
+    /// `AnycastZone`, always sent in responses; example: `"null"`
     pub anycast_zone: Option<String>,
 
-    /// `AddressIPVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ipv4"`
+    /// `AddressIPVersion`, always sent in responses; example: `"ipv4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `NumericalVpcId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `77599`
+    /// `NumericalVpcId`, always sent in responses; example: `77599`
     pub numerical_vpc_id: Option<u64>,
 
-    /// `VipIsp`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `VipIsp`; example: `"BGP"`
     pub vip_isp: Option<String>,
 
-    /// `MasterZone`: a [`ZoneInfo`].
+    /// `MasterZone`
     pub master_zone: Option<ZoneInfo>,
 
-    /// `BackupZoneSet`: a list of [`ZoneInfo`] objects.
+    /// `BackupZoneSet`
     pub backup_zone_set: Option<Vec<ZoneInfo>>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2022-02-12 12:15:08"`
+    /// `IsolatedTime`; example: `"2022-02-12 12:15:08"`
     pub isolated_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-02-12 12:15:08"`
+    /// `ExpireTime`; example: `"2021-02-12 12:15:08"`
     pub expire_time: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `NetworkAttributes`: an [`InternetAccessible`].
+    /// `NetworkAttributes`
     pub network_attributes: Option<InternetAccessible>,
 
-    /// `PrepaidAttributes`: a [`LbChargePrepaid`].
+    /// `PrepaidAttributes`
     pub prepaid_attributes: Option<LbChargePrepaid>,
 
-    /// `LogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c32fc818-e984-414a-b8f5-3985b4c5xxxx"`
+    /// `LogSetId`, always sent in responses; example: `"c32fc818-e984-414a-b8f5-3985b4c5xxxx"`
     pub log_set_id: Option<String>,
 
-    /// `LogTopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c32fc818-e984-414a-b8f5-3985b4c5xxxx"`
+    /// `LogTopicId`, always sent in responses; example: `"c32fc818-e984-414a-b8f5-3985b4c5xxxx"`
     pub log_topic_id: Option<String>,
 
-    /// `AddressIPv6`: a string.
-    ///
-    /// Example: `"2402:4e00:1000:4e00:0:920b:5519:d96d"`
+    /// `AddressIPv6`; example: `"2402:4e00:1000:4e00:0:920b:5519:d96d"`
     #[tc(rename = "AddressIPv6")]
     pub address_ipv6: Option<String>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`].
+    /// `ExtraInfo`
     pub extra_info: Option<ExtraInfo>,
 
-    /// `IsDDos`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsDDos`, always sent in responses; example: `false`
     pub is_d_dos: Option<bool>,
 
-    /// `ConfigId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"pz-5itmxxxxx"`
+    /// `ConfigId`, always sent in responses; example: `"pz-5itmxxxxx"`
     pub config_id: Option<String>,
 
-    /// `LoadBalancerPassToTarget`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `LoadBalancerPassToTarget`, always sent in responses; example: `false`
     pub load_balancer_pass_to_target: Option<bool>,
 
-    /// `ExclusiveCluster`: an [`ExclusiveCluster`].
-    /// Always sent in responses.
+    /// `ExclusiveCluster`, always sent in responses
     pub exclusive_cluster: Option<ExclusiveCluster>,
 
-    /// `IPv6Mode`: a string.
-    ///
-    /// Example: `"IPv6FullChain"`
+    /// `IPv6Mode`; example: `"IPv6FullChain"`
     #[tc(rename = "IPv6Mode")]
     pub ipv6_mode: Option<String>,
 
-    /// `SnatPro`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SnatPro`, always sent in responses; example: `true`
     pub snat_pro: Option<bool>,
 
-    /// `SnatIps`: a list of [`SnatIp`] objects.
-    /// Always sent in responses.
+    /// `SnatIps`, always sent in responses
     pub snat_ips: Option<Vec<SnatIp>>,
 
-    /// `SlaType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"null"`
+    /// `SlaType`, always sent in responses; example: `"null"`
     pub sla_type: Option<String>,
 
-    /// `IsBlock`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsBlock`, always sent in responses; example: `false`
     pub is_block: Option<bool>,
 
-    /// `IsBlockTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-02-12 12:15:08"`
+    /// `IsBlockTime`, always sent in responses; example: `"2021-02-12 12:15:08"`
     pub is_block_time: Option<String>,
 
-    /// `LocalBgp`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `LocalBgp`, always sent in responses; example: `false`
     pub local_bgp: Option<bool>,
 
-    /// `ClusterTag`: a string.
-    ///
-    /// Example: `"FOR_TEST"`
+    /// `ClusterTag`; example: `"FOR_TEST"`
     pub cluster_tag: Option<String>,
 
-    /// `MixIpTarget`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `MixIpTarget`, always sent in responses; example: `false`
     pub mix_ip_target: Option<bool>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
-    /// `NfvInfo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `NfvInfo`; example: `"null"`
     pub nfv_info: Option<String>,
 
-    /// `HealthLogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c32fc818-e984-414a-b8f5-3985b4c51111"`
+    /// `HealthLogSetId`, always sent in responses; example: `"c32fc818-e984-414a-b8f5-3985b4c51111"`
     pub health_log_set_id: Option<String>,
 
-    /// `HealthLogTopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c32fc818-e984-414a-b8f5-3985b4c52222"`
+    /// `HealthLogTopicId`, always sent in responses; example: `"c32fc818-e984-414a-b8f5-3985b4c52222"`
     pub health_log_topic_id: Option<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cluster-1234xxxx"]`
+    /// `ClusterIds`; example: `["cluster-1234xxxx"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `AttributeFlags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["DeleteProtect"]`
+    /// `AttributeFlags`, always sent in responses; example: `["DeleteProtect"]`
     pub attribute_flags: Option<Vec<String>>,
 
-    /// `LoadBalancerDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lb-xxxxxxx-e4841923c1214a90.clb.ap-guangzhou.tencentclb.com"`
+    /// `LoadBalancerDomain`, always sent in responses; example: `"lb-xxxxxxx-e4841923c1214a90.clb.ap-guangzhou.tencentclb.com"`
     pub load_balancer_domain: Option<String>,
 
-    /// `Egress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`, always sent in responses; example: `"center_egress1"`
     pub egress: Option<String>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exclusive`; example: `0`
     pub exclusive: Option<u64>,
 
-    /// `TargetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TargetCount`; example: `5`
     pub target_count: Option<u64>,
 
-    /// `AssociateEndpoint`: a string.
-    ///
-    /// Example: `"vpce-kig4revm"`
+    /// `AssociateEndpoint`; example: `"vpce-kig4revm"`
     pub associate_endpoint: Option<String>,
 
-    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`].
+    /// `AvailableZoneAffinityInfo`
     pub available_zone_affinity_info: Option<AvailableZoneAffinityInfo>,
 }
 
@@ -2686,212 +1817,136 @@ pub struct LoadBalancer {
 /// Returned in the output of [`DescribeLoadBalancersDetail`](super::DescribeLoadBalancersDetail).
 #[tc_model]
 pub struct LoadBalancerDetail {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-12345678"`
+    /// `LoadBalancerId`; example: `"lb-12345678"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"lb_details"`
+    /// `LoadBalancerName`; example: `"lb_details"`
     pub load_balancer_name: String,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `LoadBalancerType`; example: `"Public"`
     pub load_balancer_type: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Address`; example: `"1.1.1.1"`
     pub address: Option<String>,
 
-    /// `AddressIPv6`: a string.
-    ///
-    /// Example: `"null"`
+    /// `AddressIPv6`; example: `"null"`
     #[tc(rename = "AddressIPv6")]
     pub address_ipv6: Option<String>,
 
-    /// `AddressIPVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `AddressIPVersion`; example: `"IPv4"`
     #[tc(rename = "AddressIPVersion")]
     pub address_ip_version: Option<String>,
 
-    /// `IPv6Mode`: a string.
-    ///
-    /// Example: `"null"`
+    /// `IPv6Mode`; example: `"null"`
     #[tc(rename = "IPv6Mode")]
     pub ipv6_mode: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `AddressIsp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `AddressIsp`; example: `"CMCC"`
     pub address_isp: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-12345678"`
+    /// `VpcId`; example: `"vpc-12345678"`
     pub vpc_id: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2020-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `NetworkAttributes`: an [`InternetAccessible`].
+    /// `NetworkAttributes`
     pub network_attributes: Option<InternetAccessible>,
 
-    /// `PrepaidAttributes`: a [`LbChargePrepaid`].
+    /// `PrepaidAttributes`
     pub prepaid_attributes: Option<LbChargePrepaid>,
 
-    /// `ExtraInfo`: an [`ExtraInfo`].
+    /// `ExtraInfo`
     pub extra_info: Option<ExtraInfo>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"pz-12345678"`
+    /// `ConfigId`; example: `"pz-12345678"`
     pub config_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-12345678"`
+    /// `ListenerId`; example: `"lbl-12345678"`
     pub listener_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-12345678"`
+    /// `LocationId`; example: `"loc-12345678"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/details"`
+    /// `Url`; example: `"/details"`
     pub url: Option<String>,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"ins-12345678"`
+    /// `TargetId`; example: `"ins-12345678"`
     pub target_id: Option<String>,
 
-    /// `TargetAddress`: a string.
-    ///
-    /// Example: `"172.16.0.2"`
+    /// `TargetAddress`; example: `"172.16.0.2"`
     pub target_address: Option<String>,
 
-    /// `TargetPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TargetPort`; example: `80`
     pub target_port: Option<u64>,
 
-    /// `TargetWeight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TargetWeight`; example: `10`
     pub target_weight: Option<u64>,
 
-    /// `Isolation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Isolation`; example: `0`
     pub isolation: Option<u64>,
 
-    /// `SecurityGroup`: a list of strings.
-    ///
-    /// Example: `["sg-12345678"]`
+    /// `SecurityGroup`; example: `["sg-12345678"]`
     pub security_group: Option<Vec<String>>,
 
-    /// `LoadBalancerPassToTarget`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoadBalancerPassToTarget`; example: `1`
     pub load_balancer_pass_to_target: Option<u64>,
 
-    /// `TargetHealth`: a string.
-    ///
-    /// Example: `"Alive"`
+    /// `TargetHealth`; example: `"Alive"`
     pub target_health: Option<String>,
 
-    /// `Domains`: a string.
-    ///
-    /// Example: `"[\"www.xxxx.com\"]"`
+    /// `Domains`; example: `"[\"www.xxxx.com\"]"`
     pub domains: Option<String>,
 
-    /// `SlaveZone`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `SlaveZone`; example: `["ap-guangzhou-2"]`
     pub slave_zone: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `Zones`; example: `["ap-guangzhou-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SniSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SniSwitch`; example: `0`
     pub sni_switch: Option<i64>,
 
-    /// `LoadBalancerDomain`: a string.
-    ///
-    /// Example: `"lb-xxxxxxx-e4841923c1214a90.clb.ap-guangzhou.tencentclb.com"`
+    /// `LoadBalancerDomain`; example: `"lb-xxxxxxx-e4841923c1214a90.clb.ap-guangzhou.tencentclb.com"`
     pub load_balancer_domain: String,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`; example: `"center_egress1"`
     pub egress: String,
 
-    /// `AttributeFlags`: a list of strings.
-    ///
-    /// Example: `["DeleteProtect"]`
+    /// `AttributeFlags`; example: `["DeleteProtect"]`
     pub attribute_flags: Option<Vec<String>>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c2.medium"`
+    /// `SlaType`; example: `"clb.c2.medium"`
     pub sla_type: Option<String>,
 
-    /// `Exclusive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Exclusive`; example: `1`
     pub exclusive: Option<u64>,
 
-    /// `AvailableZoneAffinityInfo`: an [`AvailableZoneAffinityInfo`].
+    /// `AvailableZoneAffinityInfo`
     pub available_zone_affinity_info: Option<AvailableZoneAffinityInfo>,
 }
 
@@ -2900,17 +1955,13 @@ pub struct LoadBalancerDetail {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct LoadBalancerHealth {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-42mxxxx"`
+    /// `LoadBalancerId`; example: `"lb-42mxxxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"lb_healthchk"`
+    /// `LoadBalancerName`; example: `"lb_healthchk"`
     pub load_balancer_name: String,
 
-    /// `Listeners`: a list of [`ListenerHealth`] objects.
+    /// `Listeners`
     pub listeners: Vec<ListenerHealth>,
 }
 
@@ -2919,34 +1970,22 @@ pub struct LoadBalancerHealth {
 /// Returned in the output of [`DescribeLoadBalancerTraffic`](super::DescribeLoadBalancerTraffic).
 #[tc_model]
 pub struct LoadBalancerTraffic {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-xxxxxxx"`
+    /// `LoadBalancerId`; example: `"lb-xxxxxxx"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `LoadBalancerName`; example: `"test-name"`
     pub load_balancer_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: String,
 
-    /// `OutBandwidth`: a floating-point number.
-    ///
-    /// Example: `17`
+    /// `OutBandwidth`; example: `17`
     pub out_bandwidth: f64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"ap-guang.safsadf.tencentclb.com"`
+    /// `Domain`; example: `"ap-guang.safsadf.tencentclb.com"`
     pub domain: String,
 }
 
@@ -2955,17 +1994,13 @@ pub struct LoadBalancerTraffic {
 /// Returned in the output of [`TestModelInputModalities`](super::TestModelInputModalities).
 #[tc_model]
 pub struct ModalityProbeDetail {
-    /// `Modality`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Modality`; example: `"image"`
     pub modality: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Unsupported"`
+    /// `Status`; example: `"Unsupported"`
     pub status: Option<String>,
 
-    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`].
+    /// `ErrorInfo`
     pub error_info: Option<ProviderTestConnectionErrorInfo>,
 }
 
@@ -2974,36 +2009,28 @@ pub struct ModalityProbeDetail {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct ModelAlias {
-    /// `Coefficient`: a [`Coefficient`].
+    /// `Coefficient`
     pub coefficient: Coefficient,
 
-    /// `ModelAliasName`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelAliasName`; example: `"gpt-4o"`
     pub model_alias_name: String,
 
-    /// `ServiceProviderCoefficientSet`: a list of [`ServiceProviderCoefficient`] objects.
+    /// `ServiceProviderCoefficientSet`
     pub service_provider_coefficient_set: Vec<ServiceProviderCoefficient>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"BYOK"`
+    /// `Source`; example: `"BYOK"`
     pub source: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `Capability`; example: `"chat"`
     pub capability: Option<String>,
 
-    /// `CoefficientTiers`: a list of [`CoefficientTier`] objects.
+    /// `CoefficientTiers`
     pub coefficient_tiers: Option<Vec<CoefficientTier>>,
 
-    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`] objects.
+    /// `CoefficientSchedule`
     pub coefficient_schedule: Option<Vec<CoefficientScheduleRule>>,
 }
 
@@ -3012,27 +2039,19 @@ pub struct ModelAlias {
 /// Returned in the output of [`DescribeModelAssociations`](super::DescribeModelAssociations).
 #[tc_model]
 pub struct ModelAssociation {
-    /// `InputModalitiesUnion`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalitiesUnion`; example: `["text"]`
     pub input_modalities_union: Option<Vec<String>>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelName`; example: `"gpt-4o"`
     pub model_name: Option<String>,
 
-    /// `ServiceProviders`: a list of [`ServiceProvider`] objects.
+    /// `ServiceProviders`
     pub service_providers: Option<Vec<ServiceProvider>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BYOK"`
+    /// `Type`; example: `"BYOK"`
     pub r#type: Option<String>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `Capability`; example: `"chat"`
     pub capability: Option<String>,
 }
 
@@ -3041,19 +2060,13 @@ pub struct ModelAssociation {
 /// Returned in the output of [`DescribeAssociatedModelAvailability`](super::DescribeAssociatedModelAvailability).
 #[tc_model]
 pub struct ModelAvailability {
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"claude-opus-4-6"`
+    /// `Model`; example: `"claude-opus-4-6"`
     pub model: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Unavailable"`
+    /// `Status`; example: `"Unavailable"`
     pub status: Option<String>,
 }
 
@@ -3062,19 +2075,13 @@ pub struct ModelAvailability {
 /// Returned in the output of [`DescribeServiceProviderHealthStatus`](super::DescribeServiceProviderHealthStatus).
 #[tc_model]
 pub struct ModelHealthCheckResults {
-    /// `ProviderKeyId`: a string.
-    ///
-    /// Example: `"mkey-pqqjys9x"`
+    /// `ProviderKeyId`; example: `"mkey-pqqjys9x"`
     pub provider_key_id: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `Model`; example: `"gpt-4o"`
     pub model: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Unknown"`
+    /// `Status`; example: `"Unknown"`
     pub status: Option<String>,
 }
 
@@ -3083,19 +2090,13 @@ pub struct ModelHealthCheckResults {
 /// Sent in the input of [`CreateModel`](super::CreateModel) and [`RegisterModelsToServiceProvider`](super::RegisterModelsToServiceProvider).
 #[tc_model]
 pub struct ModelItem {
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelId`; example: `"gpt-4o"`
     pub model_id: String,
 
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 
-    /// `ModelAlias`: a string.
-    ///
-    /// Example: `"my-gpt4o-private"`
+    /// `ModelAlias`; example: `"my-gpt4o-private"`
     pub model_alias: Option<String>,
 }
 
@@ -3104,115 +2105,79 @@ pub struct ModelItem {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct ModelKeyInfoItem {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PublicCustom"`
+    /// `AccessType`; example: `"PublicCustom"`
     pub access_type: String,
 
-    /// `ApiBase`: a string.
-    ///
-    /// Example: `"http://123.0.0.9"`
+    /// `ApiBase`; example: `"http://123.0.0.9"`
     pub api_base: Option<String>,
 
-    /// `ApiBases`: a list of [`ApiBaseItem`] objects.
+    /// `ApiBases`
     pub api_bases: Option<Vec<ApiBaseItem>>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-04-09T03:36:08+00:00"`
+    /// `CreatedAt`; example: `"2026-04-09T03:36:08+00:00"`
     pub created_at: Option<String>,
 
-    /// `HostHeader`: a string.
-    ///
-    /// Example: `"www.b.com"`
+    /// `HostHeader`; example: `"www.b.com"`
     pub host_header: Option<String>,
 
-    /// `KeyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `KeyCount`; example: `13`
     pub key_count: i64,
 
-    /// `Keys`: a list of [`KeyDetailItem`] objects.
+    /// `Keys`
     pub keys: Vec<KeyDetailItem>,
 
-    /// `ModelIdsWithAlias`: a list of [`ServiceProviderModelItem`] objects.
+    /// `ModelIdsWithAlias`
     pub model_ids_with_alias: Vec<ServiceProviderModelItem>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"xai"`
+    /// `ModelProvider`; example: `"xai"`
     pub model_provider: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Protocol`; example: `"openai"`
     pub protocol: Option<String>,
 
-    /// `ServiceIps`: a list of strings.
-    ///
-    /// Example: `["172.16.96.44"]`
+    /// `ServiceIps`; example: `["172.16.96.44"]`
     pub service_ips: Option<Vec<String>>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-1q1n6zhh"`
+    /// `ServiceProviderId`; example: `"byok-1q1n6zhh"`
     pub service_provider_id: String,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"private_custom"`
+    /// `ServiceProviderName`; example: `"private_custom"`
     pub service_provider_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Provisioning"`
+    /// `Status`; example: `"Provisioning"`
     pub status: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-blcqwjo4"`
+    /// `SubnetId`; example: `"subnet-blcqwjo4"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `VerifySSL`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VerifySSL`; example: `true`
     #[tc(rename = "VerifySSL")]
     pub verify_ssl: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-j5bxoqef"`
+    /// `VpcId`; example: `"vpc-j5bxoqef"`
     pub vpc_id: Option<String>,
 
-    /// `HealthCheckConfig`: a [`ServiceProviderHealthCheckConfigOutput`].
+    /// `HealthCheckConfig`
     pub health_check_config: Option<ServiceProviderHealthCheckConfigOutput>,
 
-    /// `CMRPrivateNetworkTunnelId`: a string.
-    ///
-    /// Example: `"pnt-lbepdi5o"`
+    /// `CMRPrivateNetworkTunnelId`; example: `"pnt-lbepdi5o"`
     #[tc(rename = "CMRPrivateNetworkTunnelId")]
     pub cmr_private_network_tunnel_id: Option<String>,
 
-    /// `CMRPrivateNetworkTunnelName`: a string.
-    ///
-    /// Example: `"tunnel-dp-5e30"`
+    /// `CMRPrivateNetworkTunnelName`; example: `"tunnel-dp-5e30"`
     #[tc(rename = "CMRPrivateNetworkTunnelName")]
     pub cmr_private_network_tunnel_name: Option<String>,
 
-    /// `HealthCheckConfigs`: a list of [`ServiceProviderHealthCheckConfigItemOutput`] objects.
+    /// `HealthCheckConfigs`
     pub health_check_configs: Option<Vec<ServiceProviderHealthCheckConfigItemOutput>>,
 
-    /// `Capability`: a string.
-    ///
-    /// Example: `"embedding"`
+    /// `Capability`; example: `"embedding"`
     pub capability: Option<String>,
 
-    /// `EndpointPath`: a string.
-    ///
-    /// Example: `"/embeddings"`
+    /// `EndpointPath`; example: `"/embeddings"`
     pub endpoint_path: Option<String>,
 }
 
@@ -3221,18 +2186,13 @@ pub struct ModelKeyInfoItem {
 /// Returned in the output of [`DescribeModelNames`](super::DescribeModelNames).
 #[tc_model]
 pub struct ModelNameAggregatedItem {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelName`; example: `"gpt-4o"`
     pub model_name: String,
 
-    /// `ServiceProviders`: a list of [`ServiceProviderItem`] objects.
-    /// Always sent in responses.
+    /// `ServiceProviders`, always sent in responses
     pub service_providers: Option<Vec<ServiceProviderItem>>,
 
-    /// `InputModalitiesUnion`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalitiesUnion`; example: `["text"]`
     pub input_modalities_union: Option<Vec<String>>,
 }
 
@@ -3241,19 +2201,13 @@ pub struct ModelNameAggregatedItem {
 /// Sent in the input of [`CreateModelRouter`](super::CreateModelRouter).
 #[tc_model]
 pub struct ModelRouterBillingConfigInput {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID_BY_HOUR"`
+    /// `ChargeType`; example: `"POSTPAID_BY_HOUR"`
     pub charge_type: Option<String>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"t1.nano-01"`
+    /// `SlaType`; example: `"t1.nano-01"`
     pub sla_type: Option<String>,
 
-    /// `AssociateResourcePackage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AssociateResourcePackage`; example: `true`
     pub associate_resource_package: Option<bool>,
 }
 
@@ -3262,19 +2216,13 @@ pub struct ModelRouterBillingConfigInput {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail) and [`DescribeModelRouters`](super::DescribeModelRouters).
 #[tc_model]
 pub struct ModelRouterBillingConfigOutput {
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"RESOURCE_PACKAGE"`
+    /// `ChargeType`; example: `"RESOURCE_PACKAGE"`
     pub charge_type: Option<String>,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"t1.small-01"`
+    /// `SlaType`; example: `"t1.small-01"`
     pub sla_type: Option<String>,
 
-    /// `AssociateResourcePackage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AssociateResourcePackage`; example: `true`
     pub associate_resource_package: Option<bool>,
 }
 
@@ -3283,138 +2231,100 @@ pub struct ModelRouterBillingConfigOutput {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct ModelRouterDetail {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: Option<String>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget"`
+    /// `BudgetName`; example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `ClusterInfo`: a [`ClusterInfo`].
+    /// `ClusterInfo`
     pub cluster_info: Option<ClusterInfo>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-06T17:00:20+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-04-06T17:00:20+08:00"`
     pub created_time: String,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
+    /// `CreditUsageSet`
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lb-0zmphd9k-90ewzupvm84yr1sa.clb.gz-tencentclb.com"`
+    /// `Domain`; example: `"lb-0zmphd9k-90ewzupvm84yr1sa.clb.gz-tencentclb.com"`
     pub domain: Option<String>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-oei1qdkf"`
+    /// `ModelRouterId`; example: `"cmr-oei1qdkf"`
     pub model_router_id: String,
 
-    /// `ModelRouterName`: a string.
-    ///
-    /// Example: `"test-enterprise-tgw-polaris"`
+    /// `ModelRouterName`; example: `"test-enterprise-tgw-polaris"`
     pub model_router_name: String,
 
-    /// `ModelRouterType`: a string.
-    ///
-    /// Example: `"Enterprise"`
+    /// `ModelRouterType`; example: `"Enterprise"`
     pub model_router_type: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-07T20:11:53+08:00"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2026-04-07T20:11:53+08:00"`
     pub modified_time: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `NetworkType`; example: `"Internet"`
     pub network_type: Option<String>,
 
-    /// `RateLimitConfig`: a [`RateLimitConfigForModelRouter`].
+    /// `RateLimitConfig`
     pub rate_limit_config: Option<RateLimitConfigForModelRouter>,
 
-    /// `RouterSetting`: a [`RouterSettingWithFallBack`].
+    /// `RouterSetting`
     pub router_setting: Option<RouterSettingWithFallBack>,
 
-    /// `SecurityGroups`: a list of strings.
-    ///
-    /// Example: `["sg-fktcbp0l"]`
+    /// `SecurityGroups`; example: `["sg-fktcbp0l"]`
     pub security_groups: Option<Vec<String>>,
 
-    /// `SecurityStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `SecurityStatus`; example: `"Normal"`
     pub security_status: Option<String>,
 
-    /// `ServiceEndPoints`: a list of [`ServiceEndPoints`] objects.
+    /// `ServiceEndPoints`
     pub service_end_points: Option<Vec<ServiceEndPoints>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-2cxt138a"`
+    /// `SubnetId`; example: `"subnet-2cxt138a"`
     pub subnet_id: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `TradeStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TradeStatus`; example: `"Normal"`
     pub trade_status: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"43.136.247.56"`
+    /// `Vip`; example: `"43.136.247.56"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-fc7eyow9"`
+    /// `VpcId`; example: `"vpc-fc7eyow9"`
     pub vpc_id: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `Bandwidth`; example: `2048`
     pub bandwidth: Option<u64>,
 
-    /// `EipAddressId`: a string.
-    ///
-    /// Example: `"eip-kxle429x"`
+    /// `EipAddressId`; example: `"eip-kxle429x"`
     pub eip_address_id: Option<String>,
 
-    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`].
+    /// `BillingConfig`
     pub billing_config: Option<ModelRouterBillingConfigOutput>,
 
-    /// `EmbeddingConfig`: an [`EmbeddingConfig`].
+    /// `EmbeddingConfig`
     pub embedding_config: Option<EmbeddingConfig>,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-8p0jldxc"`
+    /// `LoadBalancerId`; example: `"lb-8p0jldxc"`
     pub load_balancer_id: Option<String>,
 
-    /// `VideoConfig`: a [`VideoConfig`].
+    /// `VideoConfig`
     pub video_config: Option<VideoConfig>,
 
-    /// `RerankConfig`: a [`RerankConfig`].
+    /// `RerankConfig`
     pub rerank_config: Option<RerankConfig>,
 
-    /// `DecisionsConfig`: a [`DecisionsConfig`].
+    /// `DecisionsConfig`
     pub decisions_config: Option<DecisionsConfig>,
 
-    /// `ImageConfig`: an [`ImageConfig`].
+    /// `ImageConfig`
     pub image_config: Option<ImageConfig>,
 
-    /// `RedirectConfig`: a [`RedirectConfig`].
+    /// `RedirectConfig`
     pub redirect_config: Option<RedirectConfig>,
 }
 
@@ -3423,64 +2333,40 @@ pub struct ModelRouterDetail {
 /// Returned in the output of [`DescribeModelRouterLogs`](super::DescribeModelRouterLogs).
 #[tc_model]
 pub struct ModelRouterLog {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"mkey-q9r9y3it"`
+    /// `KeyId`; example: `"mkey-q9r9y3it"`
     pub key_id: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `Model`; example: `"gpt-4o"`
     pub model: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Provider`; example: `"openai"`
     pub provider: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"failure"`
+    /// `Status`; example: `"failure"`
     pub status: Option<String>,
 
-    /// `MaxRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxRetries`; example: `0`
     pub max_retries: Option<u64>,
 
-    /// `TotalTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalTokens`; example: `0`
     pub total_tokens: Option<u64>,
 
-    /// `InputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InputTokens`; example: `0`
     pub input_tokens: Option<u64>,
 
-    /// `OutputTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OutputTokens`; example: `0`
     pub output_tokens: Option<u64>,
 
-    /// `RequestDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestDuration`; example: `0`
     pub request_duration: Option<u64>,
 
-    /// `RequesterIp`: a string.
-    ///
-    /// Example: `"172.17.20.0"`
+    /// `RequesterIp`; example: `"172.17.20.0"`
     pub requester_ip: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-07T12:12:27+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-04-07T12:12:27+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-07T12:12:27+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-04-07T12:12:27+08:00"`
     pub end_time: Option<String>,
 }
 
@@ -3489,36 +2375,22 @@ pub struct ModelRouterLog {
 /// Sent in the input of [`AssociateModelsToModelRouter`](super::AssociateModelsToModelRouter).
 #[tc_model]
 pub struct ModelRouterModel {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"gpt-4o"`
+    /// `ModelName`; example: `"gpt-4o"`
     pub model_name: String,
 
-    /// `Provider`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"OpenAI"`
+    /// `Provider`, required in requests; example: `"OpenAI"`
     pub provider: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"BYOK"`
+    /// `Type`, required in requests; example: `"BYOK"`
     pub r#type: Option<String>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"model-pb9cvzsua"`
+    /// `ServiceProviderId`; example: `"model-pb9cvzsua"`
     pub service_provider_id: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Order`; example: `2`
     pub order: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 }
 
@@ -3527,24 +2399,16 @@ pub struct ModelRouterModel {
 /// Sent in the input of [`DisassociateModelsFromModelRouter`](super::DisassociateModelsFromModelRouter).
 #[tc_model]
 pub struct ModelRouterModelToDisassociate {
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my-gpt-5"`
+    /// `ModelName`; example: `"my-gpt-5"`
     pub model_name: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Provider`; example: `"openai"`
     pub provider: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"BYOK"`
+    /// `Type`; example: `"BYOK"`
     pub r#type: String,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-74gzz96q"`
+    /// `ServiceProviderId`; example: `"byok-74gzz96q"`
     pub service_provider_id: String,
 }
 
@@ -3553,59 +2417,37 @@ pub struct ModelRouterModelToDisassociate {
 /// Returned in the output of [`DescribeModelRouterResourcePackages`](super::DescribeModelRouterResourcePackages).
 #[tc_model]
 pub struct ModelRouterPackage {
-    /// `CapacitySize`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CapacitySize`; example: `"1"`
     pub capacity_size: Option<String>,
 
-    /// `CapacityRemain`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CapacityRemain`; example: `"1"`
     pub capacity_remain: Option<String>,
 
-    /// `CapacitySizePrecise`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CapacitySizePrecise`; example: `"1"`
     pub capacity_size_precise: Option<String>,
 
-    /// `CapacityRemainPrecise`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CapacityRemainPrecise`; example: `"1"`
     pub capacity_remain_precise: Option<String>,
 
-    /// `AutoPurchaseFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoPurchaseFlag`; example: `0`
     pub auto_purchase_flag: Option<u64>,
 
-    /// `ModelRouterResourcePackageId`: a string.
-    ///
-    /// Example: `"CLB-k2600to9msqiji8"`
+    /// `ModelRouterResourcePackageId`; example: `"CLB-k2600to9msqiji8"`
     pub model_router_resource_package_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-04-07 17:18:40"`
+    /// `CreateTime`; example: `"2026-04-07 17:18:40"`
     pub create_time: Option<String>,
 
-    /// `DeductionStartTime`: a string.
-    ///
-    /// Example: `"2026-04-07 17:18:40"`
+    /// `DeductionStartTime`; example: `"2026-04-07 17:18:40"`
     pub deduction_start_time: Option<String>,
 
-    /// `DeductionEndTime`: a string.
-    ///
-    /// Example: `"2029-04-07 17:18:39"`
+    /// `DeductionEndTime`; example: `"2029-04-07 17:18:39"`
     pub deduction_end_time: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2026-04-07 16:22:13"`
+    /// `ExpiredTime`; example: `"2026-04-07 16:22:13"`
     pub expired_time: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -3614,29 +2456,19 @@ pub struct ModelRouterPackage {
 /// Returned in the output of [`DescribeModelRouterQuota`](super::DescribeModelRouterQuota).
 #[tc_model]
 pub struct ModelRouterQuota {
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"cmr_quota_enterprise_model_router_num"`
+    /// `QuotaType`; example: `"cmr_quota_enterprise_model_router_num"`
     pub quota_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cmr-oei1qdkf"`
+    /// `ResourceId`; example: `"cmr-oei1qdkf"`
     pub resource_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Used`; example: `0`
     pub used: Option<u64>,
 
-    /// `Available`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Available`; example: `100`
     pub available: Option<u64>,
 }
 
@@ -3645,49 +2477,31 @@ pub struct ModelRouterQuota {
 /// Returned in the output of [`DescribeModelRouterResourcePackageDeduction`](super::DescribeModelRouterResourcePackageDeduction).
 #[tc_model]
 pub struct ModelRouterResourcePackageDeduction {
-    /// `ActualDosage`: a string.
-    ///
-    /// Example: `"16.90794"`
+    /// `ActualDosage`; example: `"16.90794"`
     pub actual_dosage: Option<String>,
 
-    /// `AfterDeductionRemain`: a string.
-    ///
-    /// Example: `"29966.2635"`
+    /// `AfterDeductionRemain`; example: `"29966.2635"`
     pub after_deduction_remain: Option<String>,
 
-    /// `BeforeDeductionRemain`: a string.
-    ///
-    /// Example: `"29983.17144"`
+    /// `BeforeDeductionRemain`; example: `"29983.17144"`
     pub before_deduction_remain: Option<String>,
 
-    /// `DeductionTime`: a string.
-    ///
-    /// Example: `"2026-04-06 17:35:00"`
+    /// `DeductionTime`; example: `"2026-04-06 17:35:00"`
     pub deduction_time: Option<String>,
 
-    /// `Dosage`: a string.
-    ///
-    /// Example: `"0.3834"`
+    /// `Dosage`; example: `"0.3834"`
     pub dosage: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-04-06 15:52:00"`
+    /// `EndTime`; example: `"2026-04-06 15:52:00"`
     pub end_time: Option<String>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-e5f6g7h8"`
+    /// `ModelRouterId`; example: `"cmr-e5f6g7h8"`
     pub model_router_id: Option<String>,
 
-    /// `ModelRouterResourcePackageId`: a string.
-    ///
-    /// Example: `"cmrcredit-k2800toa8gc7far"`
+    /// `ModelRouterResourcePackageId`; example: `"cmrcredit-k2800toa8gc7far"`
     pub model_router_resource_package_id: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-04-06 15:51:00"`
+    /// `StartTime`; example: `"2026-04-06 15:51:00"`
     pub start_time: Option<String>,
 }
 
@@ -3696,16 +2510,10 @@ pub struct ModelRouterResourcePackageDeduction {
 /// Returned in the output of [`InquirePriceRefundModelRouterResourcePackage`](super::InquirePriceRefundModelRouterResourcePackage).
 #[tc_model]
 pub struct ModelRouterResourcePackageRefundPrice {
-    /// `ModelRouterPackageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cmrcredit-k2800toa9v5tnar"`
+    /// `ModelRouterPackageId`, always sent in responses; example: `"cmrcredit-k2800toa9v5tnar"`
     pub model_router_package_id: Option<String>,
 
-    /// `Price`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Price`, always sent in responses; example: `1`
     pub price: Option<f64>,
 }
 
@@ -3714,99 +2522,67 @@ pub struct ModelRouterResourcePackageRefundPrice {
 /// Returned in the output of [`DescribeModelRouters`](super::DescribeModelRouters).
 #[tc_model]
 pub struct ModelRouterSet {
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-1a2b3c4d"`
+    /// `BudgetId`; example: `"budget-1a2b3c4d"`
     pub budget_id: Option<String>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"production-budget"`
+    /// `BudgetName`; example: `"production-budget"`
     pub budget_name: Option<String>,
 
-    /// `ClusterInfo`: a [`ClusterInfo`].
+    /// `ClusterInfo`
     pub cluster_info: Option<ClusterInfo>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-30T16:57:01+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-03-30T16:57:01+08:00"`
     pub created_time: String,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
+    /// `CreditUsageSet`
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"lb-4y36j534-kuq30s51xyzt62ec.clb.gz-tencentclb.com"`
+    /// `Domain`; example: `"lb-4y36j534-kuq30s51xyzt62ec.clb.gz-tencentclb.com"`
     pub domain: Option<String>,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-5amt4ct1"`
+    /// `ModelRouterId`; example: `"cmr-5amt4ct1"`
     pub model_router_id: String,
 
-    /// `ModelRouterName`: a string.
-    ///
-    /// Example: `"test-enterprise-router"`
+    /// `ModelRouterName`; example: `"test-enterprise-router"`
     pub model_router_name: String,
 
-    /// `ModelRouterType`: a string.
-    ///
-    /// Example: `"Enterprise"`
+    /// `ModelRouterType`; example: `"Enterprise"`
     pub model_router_type: String,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-31T00:57:27+08:00"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2026-03-31T00:57:27+08:00"`
     pub modified_time: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"Internet"`
+    /// `NetworkType`; example: `"Internet"`
     pub network_type: Option<String>,
 
-    /// `SecurityStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `SecurityStatus`; example: `"Normal"`
     pub security_status: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Provisioning"`
+    /// `Status`; example: `"Provisioning"`
     pub status: String,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `TradeStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `TradeStatus`; example: `"Normal"`
     pub trade_status: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.16.48.113"`
+    /// `Vip`; example: `"172.16.48.113"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-j5bxoqef"`
+    /// `VpcId`; example: `"vpc-j5bxoqef"`
     pub vpc_id: Option<String>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<u64>,
 
-    /// `EipAddressId`: a string.
-    ///
-    /// Example: `"eip-kxle429x"`
+    /// `EipAddressId`; example: `"eip-kxle429x"`
     pub eip_address_id: Option<String>,
 
-    /// `BillingConfig`: a [`ModelRouterBillingConfigOutput`].
+    /// `BillingConfig`
     pub billing_config: Option<ModelRouterBillingConfigOutput>,
 
-    /// `RedirectConfig`: a [`RedirectConfig`].
+    /// `RedirectConfig`
     pub redirect_config: Option<RedirectConfig>,
 }
 
@@ -3815,20 +2591,16 @@ pub struct ModelRouterSet {
 /// Returned in the output of [`TestServiceProviderConnection`](super::TestServiceProviderConnection).
 #[tc_model]
 pub struct ModelTestResult {
-    /// `Model`: a string.
-    ///
-    /// Example: `"minimax"`
+    /// `Model`; example: `"minimax"`
     pub model: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `Status`; example: `"Success"`
     pub status: Option<String>,
 
-    /// `ErrorInfo`: a [`ProviderTestConnectionErrorInfo`].
+    /// `ErrorInfo`
     pub error_info: Option<ProviderTestConnectionErrorInfo>,
 
-    /// `TestConnectionRequest`: a [`TestConnectionRequestInfo`].
+    /// `TestConnectionRequest`
     pub test_connection_request: Option<TestConnectionRequestInfo>,
 }
 
@@ -3837,18 +2609,14 @@ pub struct ModelTestResult {
 /// Sent in the input of [`CreateListener`](super::CreateListener), [`CreateRule`](super::CreateRule), [`ModifyDomainAttributes`](super::ModifyDomainAttributes) and [`ModifyListener`](super::ModifyListener).
 #[tc_model]
 pub struct MultiCertInfo {
-    /// `SSLMode`: a string.
-    ///
-    /// Example: `"UNIDIRECTIONAL"`
+    /// `SSLMode`; example: `"UNIDIRECTIONAL"`
     #[tc(rename = "SSLMode")]
     pub ssl_mode: String,
 
-    /// `CertList`: a list of [`CertInfo`] objects.
+    /// `CertList`
     pub cert_list: Vec<CertInfo>,
 
-    /// `SSLVerifyClient`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `SSLVerifyClient`; example: `"ON"`
     #[tc(rename = "SSLVerifyClient")]
     pub ssl_verify_client: Option<String>,
 }
@@ -3858,12 +2626,10 @@ pub struct MultiCertInfo {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct MultiModalityAttachments {
-    /// `Data`: a string.
+    /// `Data`
     pub data: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"image"`
+    /// `Type`; example: `"image"`
     pub r#type: String,
 }
 
@@ -3873,12 +2639,10 @@ pub struct MultiModalityAttachments {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct OAuth {
-    /// `OAuthEnable`: a boolean.
+    /// `OAuthEnable`
     pub o_auth_enable: Option<bool>,
 
-    /// `OAuthFailureStatus`: a string.
-    ///
-    /// Example: `"BYPASS"`
+    /// `OAuthFailureStatus`; example: `"BYPASS"`
     pub o_auth_failure_status: Option<String>,
 }
 
@@ -3887,13 +2651,13 @@ pub struct OAuth {
 /// Returned in the output of [`InquiryPriceCreateLoadBalancer`](super::InquiryPriceCreateLoadBalancer), [`InquiryPriceModifyLoadBalancer`](super::InquiryPriceModifyLoadBalancer), [`InquiryPriceRefundLoadBalancer`](super::InquiryPriceRefundLoadBalancer) and [`InquiryPriceRenewLoadBalancer`](super::InquiryPriceRenewLoadBalancer).
 #[tc_model]
 pub struct Price {
-    /// `InstancePrice`: an [`ItemPrice`].
+    /// `InstancePrice`
     pub instance_price: ItemPrice,
 
-    /// `BandwidthPrice`: an [`ItemPrice`].
+    /// `BandwidthPrice`
     pub bandwidth_price: Option<ItemPrice>,
 
-    /// `LcuPrice`: an [`ItemPrice`].
+    /// `LcuPrice`
     pub lcu_price: Option<ItemPrice>,
 }
 
@@ -3902,25 +2666,16 @@ pub struct Price {
 /// Returned in the output of [`DescribeSupportedProviders`](super::DescribeSupportedProviders).
 #[tc_model]
 pub struct ProviderItem {
-    /// `Provider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Provider`; example: `"openai"`
     pub provider: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `DisplayName`; example: `"OpenAI"`
     pub display_name: String,
 
-    /// `Protocols`: a list of strings.
-    ///
-    /// Example: `["openai"]`
+    /// `Protocols`; example: `["openai"]`
     pub protocols: Option<Vec<String>>,
 
-    /// `EnglishDisplayName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI"`
+    /// `EnglishDisplayName`, always sent in responses; example: `"OpenAI"`
     pub english_display_name: Option<String>,
 }
 
@@ -3929,17 +2684,13 @@ pub struct ProviderItem {
 /// Returned in the output of [`TestModelInputModalities`](super::TestModelInputModalities) and [`TestServiceProviderConnection`](super::TestServiceProviderConnection).
 #[tc_model]
 pub struct ProviderTestConnectionErrorInfo {
-    /// `HttpCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `401`
+    /// `HttpCode`; example: `401`
     pub http_code: Option<u64>,
 
-    /// `ErrorStatus`: a string.
-    ///
-    /// Example: `"AuthenticationError"`
+    /// `ErrorStatus`; example: `"AuthenticationError"`
     pub error_status: Option<String>,
 
-    /// `OriginalMessage`: a string.
+    /// `OriginalMessage`
     pub original_message: Option<String>,
 }
 
@@ -3948,17 +2699,13 @@ pub struct ProviderTestConnectionErrorInfo {
 /// Returned in the output of [`DescribeQuota`](super::DescribeQuota).
 #[tc_model]
 pub struct Quota {
-    /// `QuotaId`: a string.
-    ///
-    /// Example: `"TOTAL_OPEN_CLB_QUOTA"`
+    /// `QuotaId`; example: `"TOTAL_OPEN_CLB_QUOTA"`
     pub quota_id: String,
 
-    /// `QuotaCurrent`: a signed 64-bit integer.
+    /// `QuotaCurrent`
     pub quota_current: Option<i64>,
 
-    /// `QuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `QuotaLimit`; example: `3`
     pub quota_limit: i64,
 }
 
@@ -3968,17 +2715,11 @@ pub struct Quota {
 /// Returned in the output of [`DescribeBudgets`](super::DescribeBudgets).
 #[tc_model]
 pub struct RateLimitConfigForBudget {
-    /// `RPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `RPM`, always sent in responses; example: `60`
     #[tc(rename = "RPM")]
     pub rpm: Option<u64>,
 
-    /// `TPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000`
+    /// `TPM`, always sent in responses; example: `100000`
     #[tc(rename = "TPM")]
     pub tpm: Option<u64>,
 }
@@ -3989,23 +2730,14 @@ pub struct RateLimitConfigForBudget {
 /// Returned in the output of [`DescribeKeys`](super::DescribeKeys).
 #[tc_model]
 pub struct RateLimitConfigForKey {
-    /// `MaxParallelRequest`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MaxParallelRequest`, always sent in responses; example: `10`
     pub max_parallel_request: Option<u64>,
 
-    /// `RPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `30`
+    /// `RPM`, always sent in responses; example: `30`
     #[tc(rename = "RPM")]
     pub rpm: Option<u64>,
 
-    /// `TPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `50000`
+    /// `TPM`, always sent in responses; example: `50000`
     #[tc(rename = "TPM")]
     pub tpm: Option<u64>,
 }
@@ -4016,17 +2748,11 @@ pub struct RateLimitConfigForKey {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct RateLimitConfigForModelRouter {
-    /// `RPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `60`
+    /// `RPM`, always sent in responses; example: `60`
     #[tc(rename = "RPM")]
     pub rpm: Option<u64>,
 
-    /// `TPM`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100000`
+    /// `TPM`, always sent in responses; example: `100000`
     #[tc(rename = "TPM")]
     pub tpm: Option<u64>,
 }
@@ -4037,14 +2763,10 @@ pub struct RateLimitConfigForModelRouter {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail) and [`DescribeModelRouters`](super::DescribeModelRouters).
 #[tc_model]
 pub struct RedirectConfig {
-    /// `StatusCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `StatusCode`; example: `302`
     pub status_code: Option<u64>,
 
-    /// `TargetUrl`: a string.
-    ///
-    /// Example: `"https://www.qq.com/"`
+    /// `TargetUrl`; example: `"https://www.qq.com/"`
     pub target_url: Option<String>,
 }
 
@@ -4053,12 +2775,10 @@ pub struct RedirectConfig {
 /// Returned in the output of [`RegenerateKeys`](super::RegenerateKeys).
 #[tc_model]
 pub struct RegeneratedKey {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"vkey-g2kyvhih"`
+    /// `KeyId`; example: `"vkey-g2kyvhih"`
     pub key_id: Option<String>,
 }
 
@@ -4068,17 +2788,13 @@ pub struct RegeneratedKey {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct RerankConfig {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"CostBasedRouting"`
+    /// `RoutingStrategy`; example: `"CostBasedRouting"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NumRetries`; example: `3`
     pub num_retries: Option<u64>,
 }
 
@@ -4087,18 +2803,16 @@ pub struct RerankConfig {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct Resource {
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Vec<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `Isp`; example: `"CMCC"`
     pub isp: String,
 
-    /// `AvailabilitySet`: a list of [`ResourceAvailability`] objects.
+    /// `AvailabilitySet`
     pub availability_set: Vec<ResourceAvailability>,
 
-    /// `TypeSet`: a list of [`TypeInfo`] objects.
+    /// `TypeSet`
     pub type_set: Vec<TypeInfo>,
 }
 
@@ -4107,14 +2821,10 @@ pub struct Resource {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ResourceAvailability {
-    /// `Type`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `Type`; example: `"CMCC"`
     pub r#type: String,
 
-    /// `Availability`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `Availability`; example: `"Available"`
     pub availability: String,
 }
 
@@ -4123,14 +2833,10 @@ pub struct ResourceAvailability {
 /// Returned in the output of [`DescribeModelRewrite`](super::DescribeModelRewrite).
 #[tc_model]
 pub struct RewriteItem {
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SourceModel`; example: `"default"`
     pub source_model: Option<String>,
 
-    /// `TargetModel`: a string.
-    ///
-    /// Example: `"gpt-4o-mini"`
+    /// `TargetModel`; example: `"gpt-4o-mini"`
     pub target_model: Option<String>,
 }
 
@@ -4139,29 +2845,19 @@ pub struct RewriteItem {
 /// Sent in the input of [`DeleteRewrite`](super::DeleteRewrite) and [`ManualRewrite`](super::ManualRewrite).
 #[tc_model]
 pub struct RewriteLocationMap {
-    /// `SourceLocationId`: a string.
-    ///
-    /// Example: `"loc-i82k****"`
+    /// `SourceLocationId`; example: `"loc-i82k****"`
     pub source_location_id: String,
 
-    /// `TargetLocationId`: a string.
-    ///
-    /// Example: `"loc-lavx****"`
+    /// `TargetLocationId`; example: `"loc-lavx****"`
     pub target_location_id: String,
 
-    /// `RewriteCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `RewriteCode`; example: `302`
     pub rewrite_code: Option<i64>,
 
-    /// `TakeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TakeUrl`; example: `true`
     pub take_url: Option<bool>,
 
-    /// `SourceDomain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `SourceDomain`; example: `"xxx.com"`
     pub source_domain: Option<String>,
 }
 
@@ -4170,29 +2866,19 @@ pub struct RewriteLocationMap {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct RewriteTarget {
-    /// `TargetListenerId`: a string.
-    ///
-    /// Example: `"lbl-q471xxxx"`
+    /// `TargetListenerId`; example: `"lbl-q471xxxx"`
     pub target_listener_id: Option<String>,
 
-    /// `TargetLocationId`: a string.
-    ///
-    /// Example: `"loc-188pxxxx"`
+    /// `TargetLocationId`; example: `"loc-188pxxxx"`
     pub target_location_id: Option<String>,
 
-    /// `RewriteCode`: a signed 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `RewriteCode`; example: `302`
     pub rewrite_code: i64,
 
-    /// `TakeUrl`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TakeUrl`; example: `true`
     pub take_url: bool,
 
-    /// `RewriteType`: a string.
-    ///
-    /// Example: `"Auto"`
+    /// `RewriteType`; example: `"Auto"`
     pub rewrite_type: String,
 }
 
@@ -4202,28 +2888,22 @@ pub struct RewriteTarget {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct RouterSettingWithFallBack {
-    /// `CrossModelGroupRoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `CrossModelGroupRoutingStrategy`; example: `"SimpleShuffle"`
     pub cross_model_group_routing_strategy: Option<String>,
 
-    /// `FallBack`: a [`FallBackItem`].
+    /// `FallBack`
     pub fall_back: Option<FallBackItem>,
 
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NumRetries`; example: `4`
     pub num_retries: Option<u64>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `StickyConfig`: a [`StickyConfig`].
+    /// `StickyConfig`
     pub sticky_config: Option<StickyConfig>,
 }
 
@@ -4232,25 +2912,19 @@ pub struct RouterSettingWithFallBack {
 /// Sent in the input of [`CreateModelRouter`](super::CreateModelRouter).
 #[tc_model]
 pub struct RouterSettingWithoutFallBack {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `CrossModelGroupRoutingStrategy`: a string.
-    ///
-    /// Example: `"CostBasedRouting"`
+    /// `CrossModelGroupRoutingStrategy`; example: `"CostBasedRouting"`
     pub cross_model_group_routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NumRetries`; example: `3`
     pub num_retries: Option<u64>,
 
-    /// `StickyConfig`: a [`StickyConfig`].
+    /// `StickyConfig`
     pub sticky_config: Option<StickyConfig>,
 }
 
@@ -4260,24 +2934,16 @@ pub struct RouterSettingWithoutFallBack {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct RoutingStrategyArgs {
-    /// `LeastBusyBuffer`: a floating-point number.
-    ///
-    /// Example: `0.3`
+    /// `LeastBusyBuffer`; example: `0.3`
     pub least_busy_buffer: Option<f64>,
 
-    /// `UsageBasedBuffer`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `UsageBasedBuffer`; example: `0.4`
     pub usage_based_buffer: Option<f64>,
 
-    /// `LowestLatencyBuffer`: a floating-point number.
-    ///
-    /// Example: `0.6`
+    /// `LowestLatencyBuffer`; example: `0.6`
     pub lowest_latency_buffer: Option<f64>,
 
-    /// `LowestCostBuffer`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `LowestCostBuffer`; example: `100`
     pub lowest_cost_buffer: Option<f64>,
 }
 
@@ -4286,22 +2952,16 @@ pub struct RoutingStrategyArgs {
 /// Sent in the input of [`BatchModifyTargetTag`](super::BatchModifyTargetTag).
 #[tc_model]
 pub struct RsTagRule {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-cuxw****"`
+    /// `ListenerId`; example: `"lbl-cuxw****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`] objects.
+    /// `Targets`
     pub targets: Vec<Target>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-o8cn****"`
+    /// `LocationId`; example: `"loc-o8cn****"`
     pub location_id: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag_target"`
+    /// `Tag`; example: `"tag_target"`
     pub tag: Option<String>,
 }
 
@@ -4310,38 +2970,28 @@ pub struct RsTagRule {
 /// Sent in the input of [`BatchModifyTargetWeight`](super::BatchModifyTargetWeight).
 #[tc_model]
 pub struct RsWeightRule {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lb-cuxw****"`
+    /// `ListenerId`; example: `"lb-cuxw****"`
     pub listener_id: String,
 
-    /// `Targets`: a list of [`Target`] objects.
+    /// `Targets`
     pub targets: Vec<Target>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-o8cn****"`
+    /// `LocationId`; example: `"loc-o8cn****"`
     pub location_id: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.demo.example.com"`
+    /// `Domain`; example: `"www.demo.example.com"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/index"`
+    /// `Url`; example: `"/index"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub url: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<i64>,
 }
 
@@ -4350,27 +3000,19 @@ pub struct RsWeightRule {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct RuleHealth {
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-lmf0xxxx"`
+    /// `LocationId`; example: `"loc-lmf0xxxx"`
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.clb.cloud.tencent.com"`
+    /// `Domain`; example: `"test.clb.cloud.tencent.com"`
     pub domain: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `Url`; example: `"/health"`
     pub url: Option<String>,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"rule-b6xw**lo"`
+    /// `RuleId`; example: `"rule-b6xw**lo"`
     pub rule_id: Option<String>,
 
-    /// `Targets`: a list of [`TargetHealth`] objects.
+    /// `Targets`
     pub targets: Vec<TargetHealth>,
 }
 
@@ -4379,78 +3021,52 @@ pub struct RuleHealth {
 /// Sent in the input of [`CreateRule`](super::CreateRule).
 #[tc_model]
 pub struct RuleInput {
-    /// `Url`: a string.
-    ///
-    /// Example: `"/xxxx"`
+    /// `Url`; example: `"/xxxx"`
     pub url: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxxx.com"`
+    /// `Domain`; example: `"www.xxxx.com"`
     pub domain: Option<String>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `SessionExpireTime`; example: `30`
     pub session_expire_time: Option<i64>,
 
-    /// `HealthCheck`: a [`HealthCheck`].
+    /// `HealthCheck`
     pub health_check: Option<HealthCheck>,
 
-    /// `Certificate`: a [`CertificateInput`].
+    /// `Certificate`
     pub certificate: Option<CertificateInput>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: Option<String>,
 
-    /// `ForwardType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardType`; example: `"HTTP"`
     pub forward_type: Option<String>,
 
-    /// `DefaultServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultServer`; example: `true`
     pub default_server: Option<bool>,
 
-    /// `Http2`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Http2`; example: `true`
     pub http2: Option<bool>,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: Option<String>,
 
-    /// `TrpcCallee`: a string.
-    ///
-    /// Example: `"trpcall"`
+    /// `TrpcCallee`; example: `"trpcall"`
     pub trpc_callee: Option<String>,
 
-    /// `TrpcFunc`: a string.
-    ///
-    /// Example: `"trpcFunc"`
+    /// `TrpcFunc`; example: `"trpcFunc"`
     pub trpc_func: Option<String>,
 
-    /// `Quic`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Quic`; example: `true`
     pub quic: Option<bool>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.xxxx.com"]`
+    /// `Domains`; example: `["www.xxxx.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `MultiCertInfo`: a [`MultiCertInfo`].
+    /// `MultiCertInfo`
     pub multi_cert_info: Option<MultiCertInfo>,
 
-    /// `CookieName`: a string.
-    ///
-    /// Example: `"test_cookie"`
+    /// `CookieName`; example: `"test_cookie"`
     pub cookie_name: Option<String>,
 }
 
@@ -4459,117 +3075,79 @@ pub struct RuleInput {
 /// Returned in the output of [`DescribeListeners`](super::DescribeListeners) and [`DescribeRewrite`](super::DescribeRewrite).
 #[tc_model]
 pub struct RuleOutput {
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-xxx"`
+    /// `LocationId`; example: `"loc-xxx"`
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxxx.com"`
+    /// `Domain`; example: `"www.xxxx.com"`
     pub domain: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/test"`
+    /// `Url`; example: `"/test"`
     pub url: String,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionExpireTime`; example: `0`
     pub session_expire_time: i64,
 
-    /// `HealthCheck`: a [`HealthCheck`].
+    /// `HealthCheck`
     pub health_check: HealthCheck,
 
-    /// `Certificate`: a [`CertificateOutput`].
+    /// `Certificate`
     pub certificate: Option<CertificateOutput>,
 
-    /// `Scheduler`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `Scheduler`; example: `"WRR"`
     pub scheduler: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-8cnl****"`
+    /// `ListenerId`; example: `"lbl-8cnl****"`
     pub listener_id: String,
 
-    /// `RewriteTarget`: a [`RewriteTarget`].
+    /// `RewriteTarget`
     pub rewrite_target: RewriteTarget,
 
-    /// `HttpGzip`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HttpGzip`; example: `true`
     pub http_gzip: bool,
 
-    /// `BeAutoCreated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BeAutoCreated`; example: `false`
     pub be_auto_created: bool,
 
-    /// `DefaultServer`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultServer`; example: `true`
     pub default_server: bool,
 
-    /// `Http2`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Http2`; example: `false`
     pub http2: bool,
 
-    /// `ForwardType`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `ForwardType`; example: `"HTTP"`
     pub forward_type: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-22 14:36:12"`
+    /// `CreateTime`; example: `"2024-01-22 14:36:12"`
     pub create_time: String,
 
-    /// `TargetType`: a string.
-    ///
-    /// Example: `"NODE"`
+    /// `TargetType`; example: `"NODE"`
     pub target_type: String,
 
-    /// `TargetGroup`: a [`BasicTargetGroupInfo`].
+    /// `TargetGroup`
     pub target_group: Option<BasicTargetGroupInfo>,
 
-    /// `WafDomainId`: a string.
-    ///
-    /// Example: `"waf-VuDdHZo4"`
+    /// `WafDomainId`; example: `"waf-VuDdHZo4"`
     pub waf_domain_id: String,
 
-    /// `TrpcCallee`: a string.
-    ///
-    /// Example: `"vpc"`
+    /// `TrpcCallee`; example: `"vpc"`
     pub trpc_callee: String,
 
-    /// `TrpcFunc`: a string.
-    ///
-    /// Example: `"testFunc"`
+    /// `TrpcFunc`; example: `"testFunc"`
     pub trpc_func: String,
 
-    /// `QuicStatus`: a string.
-    ///
-    /// Example: `"QUIC_INACTIVE"`
+    /// `QuicStatus`; example: `"QUIC_INACTIVE"`
     pub quic_status: String,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["www.xxxx.com"]`
+    /// `Domains`; example: `["www.xxxx.com"]`
     pub domains: Vec<String>,
 
-    /// `TargetGroupList`: a list of [`BasicTargetGroupInfo`] objects.
+    /// `TargetGroupList`
     pub target_group_list: Option<Vec<BasicTargetGroupInfo>>,
 
-    /// `OAuth`: an [`OAuth`].
+    /// `OAuth`
     pub o_auth: Option<OAuth>,
 
-    /// `CookieName`: a string.
-    ///
-    /// Example: `"test_cookie"`
+    /// `CookieName`; example: `"test_cookie"`
     pub cookie_name: Option<String>,
 }
 
@@ -4578,25 +3156,19 @@ pub struct RuleOutput {
 /// Returned in the output of [`DescribeTargets`](super::DescribeTargets).
 #[tc_model]
 pub struct RuleTargets {
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-i82k****"`
+    /// `LocationId`; example: `"loc-i82k****"`
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"xxx.com"`
+    /// `Domain`; example: `"xxx.com"`
     pub domain: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/xxx"`
+    /// `Url`; example: `"/xxx"`
     pub url: String,
 
-    /// `Targets`: a list of [`Backend`] objects.
+    /// `Targets`
     pub targets: Vec<Backend>,
 
-    /// `FunctionTargets`: a list of [`FunctionTarget`] objects.
+    /// `FunctionTargets`
     pub function_targets: Vec<FunctionTarget>,
 }
 
@@ -4605,22 +3177,16 @@ pub struct RuleTargets {
 /// Returned in the output of [`DescribeLBListeners`](super::DescribeLBListeners).
 #[tc_model]
 pub struct RulesItems {
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-lmf0xxxx"`
+    /// `LocationId`; example: `"loc-lmf0xxxx"`
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.clb.cloud.tencent.com"`
+    /// `Domain`; example: `"test.clb.cloud.tencent.com"`
     pub domain: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"/rules"`
+    /// `Url`; example: `"/rules"`
     pub url: String,
 
-    /// `Targets`: a list of [`LbRsTargets`] objects.
+    /// `Targets`
     pub targets: Vec<LbRsTargets>,
 }
 
@@ -4629,19 +3195,13 @@ pub struct RulesItems {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct ServiceEndPoints {
-    /// `CertId`: a string.
-    ///
-    /// Example: `"SCkPG15A"`
+    /// `CertId`; example: `"SCkPG15A"`
     pub cert_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<u64>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Schema`; example: `"HTTPS"`
     pub schema: Option<String>,
 }
 
@@ -4650,49 +3210,31 @@ pub struct ServiceEndPoints {
 /// Returned in the output of [`DescribeModelAssociations`](super::DescribeModelAssociations).
 #[tc_model]
 pub struct ServiceProvider {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"PublicBYOK"`
+    /// `AccessType`; example: `"PublicBYOK"`
     pub access_type: Option<String>,
 
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Protocol`; example: `"openai"`
     pub protocol: Option<String>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"xai"`
+    /// `Provider`; example: `"xai"`
     pub provider: Option<String>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"model-w***zd4jz"`
+    /// `ServiceProviderId`; example: `"model-w***zd4jz"`
     pub service_provider_id: Option<String>,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"custom_name"`
+    /// `ServiceProviderName`; example: `"custom_name"`
     pub service_provider_name: Option<String>,
 
-    /// `Order`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Order`; example: `1`
     pub order: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Weight`; example: `50`
     pub weight: Option<u64>,
 
-    /// `AssociationStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `AssociationStatus`; example: `"Active"`
     pub association_status: Option<String>,
 }
 
@@ -4701,23 +3243,19 @@ pub struct ServiceProvider {
 /// Returned in the output of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct ServiceProviderCoefficient {
-    /// `Coefficient`: a [`Coefficient`].
+    /// `Coefficient`
     pub coefficient: Option<Coefficient>,
 
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-52mdfb352"`
+    /// `ServiceProviderId`; example: `"byok-52mdfb352"`
     pub service_provider_id: String,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"openai-direct"`
+    /// `ServiceProviderName`; example: `"openai-direct"`
     pub service_provider_name: String,
 
-    /// `CoefficientTiers`: a list of [`CoefficientTier`] objects.
+    /// `CoefficientTiers`
     pub coefficient_tiers: Option<Vec<CoefficientTier>>,
 
-    /// `CoefficientSchedule`: a list of [`CoefficientScheduleRule`] objects.
+    /// `CoefficientSchedule`
     pub coefficient_schedule: Option<Vec<CoefficientScheduleRule>>,
 }
 
@@ -4726,9 +3264,7 @@ pub struct ServiceProviderCoefficient {
 /// Sent in the input of [`CreateModel`](super::CreateModel).
 #[tc_model]
 pub struct ServiceProviderHealthCheckConfigInput {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: Option<bool>,
 }
 
@@ -4737,44 +3273,28 @@ pub struct ServiceProviderHealthCheckConfigInput {
 /// Sent in the input of [`CreateModel`](super::CreateModel).
 #[tc_model]
 pub struct ServiceProviderHealthCheckConfigItemInput {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: Option<bool>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `HealthCheckInterval`; example: `600`
     pub health_check_interval: Option<u64>,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckUnhealthyThreshold`; example: `1`
     pub health_check_unhealthy_threshold: Option<u64>,
 
-    /// `HealthCheckMaxTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `HealthCheckMaxTokens`; example: `16`
     pub health_check_max_tokens: Option<u64>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"chat"`
+    /// `HealthCheckProtocol`; example: `"chat"`
     pub health_check_protocol: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"v1/models"`
+    /// `HealthCheckPath`; example: `"v1/models"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"Service"`
+    /// `HealthCheckMethod`; example: `"Service"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `HealthCheckTimeout`; example: `15`
     pub health_check_timeout: Option<u64>,
 }
 
@@ -4783,44 +3303,28 @@ pub struct ServiceProviderHealthCheckConfigItemInput {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct ServiceProviderHealthCheckConfigItemOutput {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: Option<bool>,
 
-    /// `HealthCheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `HealthCheckInterval`; example: `6000`
     pub health_check_interval: Option<u64>,
 
-    /// `HealthCheckUnhealthyThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckUnhealthyThreshold`; example: `1`
     pub health_check_unhealthy_threshold: Option<u64>,
 
-    /// `HealthCheckMaxTokens`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `HealthCheckMaxTokens`; example: `16`
     pub health_check_max_tokens: Option<u64>,
 
-    /// `HealthCheckProtocol`: a string.
-    ///
-    /// Example: `"messages"`
+    /// `HealthCheckProtocol`; example: `"messages"`
     pub health_check_protocol: Option<String>,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"v1/models"`
+    /// `HealthCheckPath`; example: `"v1/models"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"Service"`
+    /// `HealthCheckMethod`; example: `"Service"`
     pub health_check_method: Option<String>,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `HealthCheckTimeout`; example: `15`
     pub health_check_timeout: Option<u64>,
 }
 
@@ -4829,9 +3333,7 @@ pub struct ServiceProviderHealthCheckConfigItemOutput {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct ServiceProviderHealthCheckConfigOutput {
-    /// `HealthCheckEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthCheckEnabled`; example: `true`
     pub health_check_enabled: Option<bool>,
 }
 
@@ -4840,24 +3342,16 @@ pub struct ServiceProviderHealthCheckConfigOutput {
 /// Returned in the output of [`DescribeModelNames`](super::DescribeModelNames).
 #[tc_model]
 pub struct ServiceProviderItem {
-    /// `ServiceProviderId`: a string.
-    ///
-    /// Example: `"byok-c8xrjgpt"`
+    /// `ServiceProviderId`; example: `"byok-c8xrjgpt"`
     pub service_provider_id: String,
 
-    /// `ServiceProviderName`: a string.
-    ///
-    /// Example: `"my-provider"`
+    /// `ServiceProviderName`; example: `"my-provider"`
     pub service_provider_name: Option<String>,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `ModelProvider`; example: `"openai"`
     pub model_provider: Option<String>,
 
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 }
 
@@ -4866,27 +3360,19 @@ pub struct ServiceProviderItem {
 /// Returned in the output of [`DescribeModelKeys`](super::DescribeModelKeys).
 #[tc_model]
 pub struct ServiceProviderModelItem {
-    /// `AssociatedModelRouters`: a list of [`AssociatedModelRouterItem`] objects.
+    /// `AssociatedModelRouters`
     pub associated_model_routers: Option<Vec<AssociatedModelRouterItem>>,
 
-    /// `InputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `InputModalities`; example: `["text"]`
     pub input_modalities: Option<Vec<String>>,
 
-    /// `ModelAlias`: a string.
-    ///
-    /// Example: `"my-claude-Opus-4.6"`
+    /// `ModelAlias`; example: `"my-claude-Opus-4.6"`
     pub model_alias: Option<String>,
 
-    /// `ModelId`: a string.
-    ///
-    /// Example: `"gpt-4o-mini"`
+    /// `ModelId`; example: `"gpt-4o-mini"`
     pub model_id: Option<String>,
 
-    /// `ProbedInputModalities`: a list of strings.
-    ///
-    /// Example: `["text"]`
+    /// `ProbedInputModalities`; example: `["text"]`
     pub probed_input_modalities: Option<Vec<String>>,
 }
 
@@ -4895,14 +3381,10 @@ pub struct ServiceProviderModelItem {
 /// Sent in the input of [`ModifyLoadBalancerSla`](super::ModifyLoadBalancerSla).
 #[tc_model]
 pub struct SlaUpdateParam {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-57x2wzka"`
+    /// `LoadBalancerId`; example: `"lb-57x2wzka"`
     pub load_balancer_id: String,
 
-    /// `SlaType`: a string.
-    ///
-    /// Example: `"clb.c4.xlarge"`
+    /// `SlaType`; example: `"clb.c4.xlarge"`
     pub sla_type: String,
 }
 
@@ -4912,15 +3394,10 @@ pub struct SlaUpdateParam {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct SnatIp {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-3152159"`
+    /// `SubnetId`; example: `"subnet-3152159"`
     pub subnet_id: String,
 
-    /// `Ip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `Ip`, always sent in responses; example: `"192.168.0.1"`
     pub ip: Option<String>,
 }
 
@@ -4929,14 +3406,10 @@ pub struct SnatIp {
 /// Sent in the input of [`DescribeModelAliases`](super::DescribeModelAliases).
 #[tc_model]
 pub struct Sort {
-    /// `Field`: a string.
-    ///
-    /// Example: `"OutputCoefficient"`
+    /// `Field`; example: `"OutputCoefficient"`
     pub field: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 }
 
@@ -4945,14 +3418,10 @@ pub struct Sort {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct SpecAvailability {
-    /// `SpecType`: a string.
-    ///
-    /// Example: `"shared"`
+    /// `SpecType`; example: `"shared"`
     pub spec_type: String,
 
-    /// `Availability`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `Availability`; example: `"Available"`
     pub availability: String,
 }
 
@@ -4962,14 +3431,10 @@ pub struct SpecAvailability {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct StickyConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `TimeoutSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `TimeoutSeconds`; example: `1800`
     pub timeout_seconds: Option<u64>,
 }
 
@@ -4979,14 +3444,10 @@ pub struct StickyConfig {
 /// Returned in the output of [`DescribeExclusiveClusters`](super::DescribeExclusiveClusters), [`DescribeKeys`](super::DescribeKeys), [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId), [`DescribeLoadBalancers`](super::DescribeLoadBalancers), [`DescribeLoadBalancersDetail`](super::DescribeLoadBalancersDetail), [`DescribeModelKeys`](super::DescribeModelKeys) and 5 more.
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key-xxx"`
+    /// `TagKey`; example: `"key-xxx"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value-xxx"`
+    /// `TagValue`; example: `"value-xxx"`
     pub tag_value: String,
 }
 
@@ -4995,38 +3456,22 @@ pub struct TagInfo {
 /// Sent in the input of [`BatchModifyTargetTag`](super::BatchModifyTargetTag), [`BatchModifyTargetWeight`](super::BatchModifyTargetWeight), [`DeregisterTargets`](super::DeregisterTargets), [`ModifyTargetPort`](super::ModifyTargetPort), [`ModifyTargetWeight`](super::ModifyTargetWeight) and [`RegisterTargets`](super::RegisterTargets).
 #[tc_model]
 pub struct Target {
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`, always sent in responses; example: `"CVM"`
     pub r#type: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`, always sent in responses; example: `"ins-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `Weight`, always sent in responses; example: `10`
     pub weight: Option<i64>,
 
-    /// `EniIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `EniIp`, always sent in responses; example: `"x.x.x.x"`
     pub eni_ip: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"tag_taget"`
+    /// `Tag`; example: `"tag_taget"`
     pub tag: Option<String>,
 }
 
@@ -5035,29 +3480,19 @@ pub struct Target {
 /// Sent in the input of [`AssociateTargetGroups`](super::AssociateTargetGroups) and [`DisassociateTargetGroups`](super::DisassociateTargetGroups).
 #[tc_model]
 pub struct TargetGroupAssociation {
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-agcadfe"`
+    /// `LoadBalancerId`; example: `"lb-agcadfe"`
     pub load_balancer_id: String,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-0nzo3czo"`
+    /// `TargetGroupId`; example: `"lbtg-0nzo3czo"`
     pub target_group_id: String,
 
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-xxxx"`
+    /// `ListenerId`; example: `"lbl-xxxx"`
     pub listener_id: Option<String>,
 
-    /// `LocationId`: a string.
-    ///
-    /// Example: `"loc-aaaaaa"`
+    /// `LocationId`; example: `"loc-aaaaaa"`
     pub location_id: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<i64>,
 }
 
@@ -5066,55 +3501,37 @@ pub struct TargetGroupAssociation {
 /// Returned in the output of [`DescribeTargetGroupInstances`](super::DescribeTargetGroupInstances).
 #[tc_model]
 pub struct TargetGroupBackend {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-5f37****"`
+    /// `TargetGroupId`; example: `"lbtg-5f37****"`
     pub target_group_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Type`; example: `"CVM"`
     pub r#type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-2bei****"`
+    /// `InstanceId`; example: `"ins-2bei****"`
     pub instance_id: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: u64,
 
-    /// `PublicIpAddresses`: a list of strings.
+    /// `PublicIpAddresses`
     pub public_ip_addresses: Vec<String>,
 
-    /// `PrivateIpAddresses`: a list of strings.
+    /// `PrivateIpAddresses`
     pub private_ip_addresses: Vec<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"testName"`
+    /// `InstanceName`; example: `"testName"`
     pub instance_name: String,
 
-    /// `RegisteredTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-16 00:00:00"`
+    /// `RegisteredTime`, a date and time as the service writes it; example: `"2021-03-16 00:00:00"`
     pub registered_time: Option<String>,
 
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-jf7u****"`
+    /// `EniId`; example: `"eni-jf7u****"`
     pub eni_id: String,
 
-    /// `ZoneId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `400001`
+    /// `ZoneId`; example: `400001`
     pub zone_id: u64,
 }
 
@@ -5124,94 +3541,55 @@ pub struct TargetGroupBackend {
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TargetGroupHealthCheck {
-    /// `HealthSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthSwitch`; example: `true`
     pub health_switch: bool,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`, always sent in responses; example: `"TCP"`
     pub protocol: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `80`
+    /// `Port`, always sent in responses; example: `80`
     pub port: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `Timeout`, always sent in responses; example: `2`
     pub timeout: Option<i64>,
 
-    /// `GapTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `GapTime`, always sent in responses; example: `5`
     pub gap_time: Option<i64>,
 
-    /// `GoodLimit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `GoodLimit`, always sent in responses; example: `3`
     pub good_limit: Option<i64>,
 
-    /// `BadLimit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `BadLimit`, always sent in responses; example: `3`
     pub bad_limit: Option<i64>,
 
-    /// `JumboFrame`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `JumboFrame`, always sent in responses; example: `true`
     pub jumbo_frame: Option<bool>,
 
-    /// `HttpCode`: a signed 64-bit integer.
-    ///
-    /// Example: `504`
+    /// `HttpCode`; example: `504`
     pub http_code: Option<i64>,
 
-    /// `HttpCheckDomain`: a string.
-    ///
-    /// Example: `"www.xxxx.com"`
+    /// `HttpCheckDomain`; example: `"www.xxxx.com"`
     pub http_check_domain: Option<String>,
 
-    /// `HttpCheckPath`: a string.
+    /// `HttpCheckPath`
     pub http_check_path: Option<String>,
 
-    /// `HttpCheckMethod`: a string.
-    ///
-    /// Example: `"HEAD"`
+    /// `HttpCheckMethod`; example: `"HEAD"`
     pub http_check_method: Option<String>,
 
-    /// `ContextType`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ContextType`; example: `"TEXT"`
     pub context_type: Option<String>,
 
-    /// `SendContext`: a string.
-    ///
-    /// Example: `"ping"`
+    /// `SendContext`; example: `"ping"`
     pub send_context: Option<String>,
 
-    /// `RecvContext`: a string.
-    ///
-    /// Example: `"pong"`
+    /// `RecvContext`; example: `"pong"`
     pub recv_context: Option<String>,
 
-    /// `HttpVersion`: a string.
-    ///
-    /// Example: `"HTTP/1.1"`
+    /// `HttpVersion`; example: `"HTTP/1.1"`
     pub http_version: Option<String>,
 
-    /// `ExtendedCode`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ExtendedCode`; example: `"12"`
     pub extended_code: Option<String>,
 }
 
@@ -5220,98 +3598,64 @@ pub struct TargetGroupHealthCheck {
 /// Returned in the output of [`DescribeTargetGroupList`](super::DescribeTargetGroupList) and [`DescribeTargetGroups`](super::DescribeTargetGroups).
 #[tc_model]
 pub struct TargetGroupInfo {
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-xxxxxxxx"`
+    /// `TargetGroupId`; example: `"lbtg-xxxxxxxx"`
     pub target_group_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `TargetGroupName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `TargetGroupName`; example: `"Name"`
     pub target_group_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Port`; example: `60`
     pub port: Option<u64>,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-03-23 10:37:16"`
+    /// `CreatedTime`, a date and time as the service writes it; example: `"2022-03-23 10:37:16"`
     pub created_time: String,
 
-    /// `UpdatedTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2022-03-23 10:37:16"`
+    /// `UpdatedTime`, a date and time as the service writes it; example: `"2022-03-23 10:37:16"`
     pub updated_time: String,
 
-    /// `AssociatedRule`: a list of [`AssociationItem`] objects.
+    /// `AssociatedRule`
     pub associated_rule: Option<Vec<AssociationItem>>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: Option<String>,
 
-    /// `ScheduleAlgorithm`: a string.
-    ///
-    /// Example: `"WRR"`
+    /// `ScheduleAlgorithm`; example: `"WRR"`
     pub schedule_algorithm: Option<String>,
 
-    /// `HealthCheck`: a [`TargetGroupHealthCheck`].
+    /// `HealthCheck`
     pub health_check: Option<TargetGroupHealthCheck>,
 
-    /// `TargetGroupType`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TargetGroupType`; example: `"v1"`
     pub target_group_type: Option<String>,
 
-    /// `AssociatedRuleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AssociatedRuleCount`; example: `60`
     pub associated_rule_count: Option<i64>,
 
-    /// `RegisteredInstancesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegisteredInstancesCount`; example: `1`
     pub registered_instances_count: Option<i64>,
 
-    /// `Tag`: a list of [`TagInfo`] objects.
+    /// `Tag`
     pub tag: Option<Vec<TagInfo>>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: Option<u64>,
 
-    /// `FullListenSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FullListenSwitch`; example: `true`
     pub full_listen_switch: Option<bool>,
 
-    /// `KeepaliveEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeepaliveEnable`; example: `true`
     pub keepalive_enable: Option<bool>,
 
-    /// `SessionExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SessionExpireTime`; example: `0`
     pub session_expire_time: Option<i64>,
 
-    /// `IpVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IpVersion`; example: `"IPv4"`
     pub ip_version: String,
 
-    /// `SnatEnable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SnatEnable`; example: `false`
     pub snat_enable: Option<bool>,
 }
 
@@ -5320,25 +3664,17 @@ pub struct TargetGroupInfo {
 /// Sent in the input of [`CreateTargetGroup`](super::CreateTargetGroup), [`DeregisterTargetGroupInstances`](super::DeregisterTargetGroupInstances), [`ModifyTargetGroupInstancesPort`](super::ModifyTargetGroupInstancesPort), [`ModifyTargetGroupInstancesWeight`](super::ModifyTargetGroupInstancesWeight) and [`RegisterTargetGroupInstances`](super::RegisterTargetGroupInstances).
 #[tc_model]
 pub struct TargetGroupInstance {
-    /// `BindIP`: a string.
-    ///
-    /// Example: `"x.x.x.x"`
+    /// `BindIP`; example: `"x.x.x.x"`
     #[tc(rename = "BindIP")]
     pub bind_ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<u64>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 
-    /// `NewPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `NewPort`; example: `80`
     pub new_port: Option<u64>,
 }
 
@@ -5347,29 +3683,19 @@ pub struct TargetGroupInstance {
 /// Returned in the output of [`DescribeTargetGroupInstanceStatus`](super::DescribeTargetGroupInstanceStatus).
 #[tc_model]
 pub struct TargetGroupInstanceStatus {
-    /// `InstanceIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `InstanceIp`; example: `"10.0.0.1"`
     pub instance_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"health"`
+    /// `Status`; example: `"health"`
     pub status: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"ins-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Port`; example: `90`
     pub port: Option<u64>,
 
-    /// `EniId`: a string.
-    ///
-    /// Example: `"eni-xxxxxxxx"`
+    /// `EniId`; example: `"eni-xxxxxxxx"`
     pub eni_id: Option<String>,
 }
 
@@ -5378,48 +3704,32 @@ pub struct TargetGroupInstanceStatus {
 /// Returned in the output of [`DescribeTargetHealth`](super::DescribeTargetHealth).
 #[tc_model]
 pub struct TargetHealth {
-    /// `IP`: a string.
-    ///
-    /// Example: `"'10.0.0.1'"`
+    /// `IP`; example: `"'10.0.0.1'"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: i64,
 
-    /// `HealthStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HealthStatus`; example: `true`
     pub health_status: bool,
 
-    /// `TargetId`: a string.
-    ///
-    /// Example: `"'ins-12345678'"`
+    /// `TargetId`; example: `"'ins-12345678'"`
     pub target_id: String,
 
-    /// `HealthStatusDetail`: a string.
-    ///
-    /// Example: `"'Alive'"`
+    /// `HealthStatusDetail`; example: `"'Alive'"`
     pub health_status_detail: String,
 
-    /// `HealthStatusDetial`: a string.
-    ///
-    /// Example: `"'Alive'"`
+    /// `HealthStatusDetial`; example: `"'Alive'"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub health_status_detial: Option<String>,
 
-    /// `TargetGroupId`: a string.
-    ///
-    /// Example: `"lbtg-xxxxxxxx"`
+    /// `TargetGroupId`; example: `"lbtg-xxxxxxxx"`
     pub target_group_id: Option<String>,
 
-    /// `Weight`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: Option<u64>,
 }
 
@@ -5429,20 +3739,13 @@ pub struct TargetHealth {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct TargetRegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-6kog****"`
+    /// `VpcId`; example: `"vpc-6kog****"`
     pub vpc_id: String,
 
-    /// `NumericalVpcId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NumericalVpcId`, always sent in responses; example: `0`
     pub numerical_vpc_id: Option<i64>,
 }
 
@@ -5451,17 +3754,13 @@ pub struct TargetRegionInfo {
 /// Returned in the output of [`TestServiceProviderConnection`](super::TestServiceProviderConnection).
 #[tc_model]
 pub struct TestConnectionRequestInfo {
-    /// `RequestUrl`: a string.
-    ///
-    /// Example: `"https://api.openai.com/v1/"`
+    /// `RequestUrl`; example: `"https://api.openai.com/v1/"`
     pub request_url: Option<String>,
 
-    /// `RequestBody`: a string.
+    /// `RequestBody`
     pub request_body: Option<String>,
 
-    /// `RequestHeaders`: a string.
-    ///
-    /// Example: `"{\"Authorization\": \"Be****aw\"}"`
+    /// `RequestHeaders`; example: `"{\"Authorization\": \"Be****aw\"}"`
     pub request_headers: Option<String>,
 }
 
@@ -5470,14 +3769,10 @@ pub struct TestConnectionRequestInfo {
 /// Sent in the input of [`CreateIntentRouter`](super::CreateIntentRouter) and [`ModifyIntentRouterAttribute`](super::ModifyIntentRouterAttribute).
 #[tc_model]
 pub struct TierItem {
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["gpt-4o-mini"]`
+    /// `Models`; example: `["gpt-4o-mini"]`
     pub models: Vec<String>,
 
-    /// `TierName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `TierName`; example: `"default"`
     pub tier_name: String,
 }
 
@@ -5486,12 +3781,10 @@ pub struct TierItem {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct TypeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `Type`; example: `"BGP"`
     pub r#type: String,
 
-    /// `SpecAvailabilitySet`: a list of [`SpecAvailability`] objects.
+    /// `SpecAvailabilitySet`
     pub spec_availability_set: Vec<SpecAvailability>,
 }
 
@@ -5500,80 +3793,52 @@ pub struct TypeInfo {
 /// Returned in the output of [`DescribeUserGroups`](super::DescribeUserGroups).
 #[tc_model]
 pub struct UserGroupInfo {
-    /// `UserGroupId`: a string.
-    ///
-    /// Example: `"ugrp-9f8e7d6c"`
+    /// `UserGroupId`; example: `"ugrp-9f8e7d6c"`
     pub user_group_id: String,
 
-    /// `UserGroupName`: a string.
-    ///
-    /// Example: `"核心业务组"`
+    /// `UserGroupName`; example: `"核心业务组"`
     pub user_group_name: String,
 
-    /// `ModelRouterId`: a string.
-    ///
-    /// Example: `"cmr-pm53f9c3"`
+    /// `ModelRouterId`; example: `"cmr-pm53f9c3"`
     pub model_router_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Models`: a list of strings.
-    ///
-    /// Example: `["deepseek-v3"]`
+    /// `Models`; example: `["deepseek-v3"]`
     pub models: Option<Vec<String>>,
 
-    /// `IntentRouters`: a list of strings.
-    ///
-    /// Example: `["ir-chat"]`
+    /// `IntentRouters`; example: `["ir-chat"]`
     pub intent_routers: Option<Vec<String>>,
 
-    /// `BudgetId`: a string.
-    ///
-    /// Example: `"budget-x1y2z3"`
+    /// `BudgetId`; example: `"budget-x1y2z3"`
     pub budget_id: Option<String>,
 
-    /// `BudgetName`: a string.
-    ///
-    /// Example: `"核心组月度预算"`
+    /// `BudgetName`; example: `"核心组月度预算"`
     pub budget_name: Option<String>,
 
-    /// `PromptId`: a string.
-    ///
-    /// Example: `"pmt-m4cwqqv8"`
+    /// `PromptId`; example: `"pmt-m4cwqqv8"`
     pub prompt_id: Option<String>,
 
-    /// `PromptVersion`: a string.
-    ///
-    /// Example: `"v4"`
+    /// `PromptVersion`; example: `"v4"`
     pub prompt_version: Option<String>,
 
-    /// `PromptName`: a string.
-    ///
-    /// Example: `"new_name"`
+    /// `PromptName`; example: `"new_name"`
     pub prompt_name: Option<String>,
 
-    /// `CreditUsageSet`: a list of [`CreditUsage`] objects.
+    /// `CreditUsageSet`
     pub credit_usage_set: Option<Vec<CreditUsage>>,
 
-    /// `KeyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `KeyCount`; example: `12`
     pub key_count: Option<i64>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-16T10:00:00+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2026-06-16T10:00:00+08:00"`
     pub created_time: Option<String>,
 
-    /// `ModifiedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-16T10:00:00+08:00"`
+    /// `ModifiedTime`, an ISO 8601 timestamp; example: `"2026-06-16T10:00:00+08:00"`
     pub modified_time: Option<String>,
 }
 
@@ -5583,17 +3848,13 @@ pub struct UserGroupInfo {
 /// Returned in the output of [`DescribeModelRouterDetail`](super::DescribeModelRouterDetail).
 #[tc_model]
 pub struct VideoConfig {
-    /// `RoutingStrategy`: a string.
-    ///
-    /// Example: `"SimpleShuffle"`
+    /// `RoutingStrategy`; example: `"SimpleShuffle"`
     pub routing_strategy: Option<String>,
 
-    /// `RoutingStrategyArgs`: a [`RoutingStrategyArgs`].
+    /// `RoutingStrategyArgs`
     pub routing_strategy_args: Option<RoutingStrategyArgs>,
 
-    /// `NumRetries`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NumRetries`; example: `4`
     pub num_retries: Option<u64>,
 }
 
@@ -5602,40 +3863,22 @@ pub struct VideoConfig {
 /// Returned in the output of [`DescribeLoadBalancerListByCertId`](super::DescribeLoadBalancerListByCertId) and [`DescribeLoadBalancers`](super::DescribeLoadBalancers).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`, always sent in responses; example: `100001`
     pub zone_id: Option<u64>,
 
-    /// `Zone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`, always sent in responses; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 
-    /// `ZoneName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`, always sent in responses; example: `"广州一区"`
     pub zone_name: Option<String>,
 
-    /// `ZoneRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ZoneRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub zone_region: Option<String>,
 
-    /// `LocalZone`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `LocalZone`, always sent in responses; example: `false`
     pub local_zone: Option<bool>,
 
-    /// `EdgeZone`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `EdgeZone`, always sent in responses; example: `false`
     pub edge_zone: Option<bool>,
 }
 
@@ -5644,47 +3887,31 @@ pub struct ZoneInfo {
 /// Returned in the output of [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct ZoneResource {
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `MasterZone`; example: `"ap-guangzhou-2"`
     pub master_zone: String,
 
-    /// `ResourceSet`: a list of [`Resource`] objects.
+    /// `ResourceSet`
     pub resource_set: Vec<Resource>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `SlaveZone`; example: `"ap-guangzhou-3"`
     pub slave_zone: Option<String>,
 
-    /// `IPVersion`: a string.
-    ///
-    /// Example: `"IPv4"`
+    /// `IPVersion`; example: `"IPv4"`
     #[tc(rename = "IPVersion")]
     pub ip_version: String,
 
-    /// `ZoneRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ZoneRegion`; example: `"ap-guangzhou"`
     pub zone_region: String,
 
-    /// `LocalZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalZone`; example: `false`
     pub local_zone: bool,
 
-    /// `ZoneResourceType`: a string.
-    ///
-    /// Example: `"\"SHARED\""`
+    /// `ZoneResourceType`; example: `"\"SHARED\""`
     pub zone_resource_type: String,
 
-    /// `EdgeZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EdgeZone`; example: `false`
     pub edge_zone: bool,
 
-    /// `Egress`: a string.
-    ///
-    /// Example: `"center_egress1"`
+    /// `Egress`; example: `"center_egress1"`
     pub egress: String,
 }

@@ -7,27 +7,32 @@ use super::models;
 /// The `DescribeLicense` action of CLOUDAPP API 2022-05-30.
 ///
 /// A successful call returns [`DescribeLicenseResponse`].
-/// The codes it documents are in [`DescribeLicenseError`](super::errors::DescribeLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudapp&Version=2022-05-30&Action=DescribeLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudappErrorCode`](super::errors::CloudappErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CloudappErrorCode::InternalErrorDbError)
+/// - [`InternalError.FailToSign`](super::errors::CloudappErrorCode::InternalErrorFailToSign)
+/// - [`ResourceNotFound.LicenseNotFoundErr`](super::errors::CloudappErrorCode::ResourceNotFoundLicenseNotFoundErr)
 #[tc_action(
     service = "cloudapp",
     version = "2022-05-30",
     name = "DescribeLicense",
     output = DescribeLicenseResponse,
-    error = super::errors::DescribeLicenseError
+    error = super::errors::CloudappErrorCode
 )]
 pub struct DescribeLicense {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeLicense`] call returns.
 #[tc_model]
 pub struct DescribeLicenseResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"eyJhbGciOi"`
+    /// `Token`; example: `"eyJhbGciOi"`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -37,38 +42,37 @@ pub struct DescribeLicenseResponse {
 /// The `IssueLicense` action of CLOUDAPP API 2022-05-30.
 ///
 /// A successful call returns [`IssueLicenseResponse`].
-/// The codes it documents are in [`IssueLicenseError`](super::errors::IssueLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudapp&Version=2022-05-30&Action=IssueLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudappErrorCode`](super::errors::CloudappErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CloudappErrorCode::InternalErrorDbError)
+/// - [`InternalError.FailToSign`](super::errors::CloudappErrorCode::InternalErrorFailToSign)
+/// - [`ResourceNotFound.LicenseNotFoundErr`](super::errors::CloudappErrorCode::ResourceNotFoundLicenseNotFoundErr)
 #[tc_action(
     service = "cloudapp",
     version = "2022-05-30",
     name = "IssueLicense",
     output = IssueLicenseResponse,
-    error = super::errors::IssueLicenseError
+    error = super::errors::CloudappErrorCode
 )]
 pub struct IssueLicense {
-    /// `CloudappId`: a string.
-    ///
-    /// Example: `"cloudapp-i9sp7jii"`
+    /// `CloudappId`; example: `"cloudapp-i9sp7jii"`
     pub cloudapp_id: String,
 
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"100040308038:pkg-n4v3hdhs:cloudapp-i9sp7jii:m81491718"`
+    /// `LicenseId`; example: `"100040308038:pkg-n4v3hdhs:cloudapp-i9sp7jii:m81491718"`
     pub license_id: String,
 
-    /// `LicenseData`: a [`PartnerLicenseData`](super::models::PartnerLicenseData).
+    /// `LicenseData`
     pub license_data: models::PartnerLicenseData,
 
-    /// `ActivateMode`: a string.
-    ///
-    /// Example: `"scheduled"`
+    /// `ActivateMode`; example: `"scheduled"`
     pub activate_mode: Option<String>,
 
-    /// `ActivateAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-15T15:15:00+08:00"`
+    /// `ActivateAt`, an ISO 8601 timestamp; example: `"2026-01-15T15:15:00+08:00"`
     pub activate_at: Option<String>,
 }
 
@@ -82,30 +86,35 @@ pub struct IssueLicenseResponse {
 /// The `VerifyLicense` action of CLOUDAPP API 2022-05-30.
 ///
 /// A successful call returns [`VerifyLicenseResponse`].
-/// The codes it documents are in [`VerifyLicenseError`](super::errors::VerifyLicenseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudapp&Version=2022-05-30&Action=VerifyLicense)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudappErrorCode`](super::errors::CloudappErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CloudappErrorCode::InternalErrorDbError)
+/// - [`InternalError.FailToSign`](super::errors::CloudappErrorCode::InternalErrorFailToSign)
+/// - [`ResourceNotFound.LicenseNotFoundErr`](super::errors::CloudappErrorCode::ResourceNotFoundLicenseNotFoundErr)
 #[tc_action(
     service = "cloudapp",
     version = "2022-05-30",
     name = "VerifyLicense",
     output = VerifyLicenseResponse,
-    error = super::errors::VerifyLicenseError
+    error = super::errors::CloudappErrorCode
 )]
 pub struct VerifyLicense {}
 
 /// What a successful [`VerifyLicense`] call returns.
 #[tc_model]
 pub struct VerifyLicenseResponse {
-    /// `License`: a [`License`](super::models::License).
+    /// `License`
     pub license: models::License,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2025-01-08T11:38:46+08:00"`
+    /// `Timestamp`; example: `"2025-01-08T11:38:46+08:00"`
     pub timestamp: Option<String>,
 
-    /// `Signature`: a string.
+    /// `Signature`
     pub signature: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

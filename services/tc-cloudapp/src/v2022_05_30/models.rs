@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`VerifyLicense`](super::VerifyLicense).
 #[tc_model]
 pub struct DisplayMetadata {
-    /// `Name`: a string.
-    ///
-    /// Example: `"颁发机构"`
+    /// `Name`; example: `"颁发机构"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"YUNAPI 接口"`
+    /// `Value`; example: `"YUNAPI 接口"`
     pub value: Option<String>,
 }
 
@@ -24,10 +20,10 @@ pub struct DisplayMetadata {
 /// Sent in the input of [`DescribeLicense`](super::DescribeLicense).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -36,111 +32,71 @@ pub struct Filter {
 /// Returned in the output of [`VerifyLicense`](super::VerifyLicense).
 #[tc_model]
 pub struct License {
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"LICENSE_CLOUDAPP_A95275D8"`
+    /// `LicenseId`; example: `"LICENSE_CLOUDAPP_A95275D8"`
     pub license_id: String,
 
-    /// `LicenseMode`: a string.
-    ///
-    /// Example: `"Subscription"`
+    /// `LicenseMode`; example: `"Subscription"`
     pub license_mode: String,
 
-    /// `LicenseStatus`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `LicenseStatus`; example: `"Active"`
     pub license_status: String,
 
-    /// `ProviderId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ProviderId`; example: `1000`
     pub provider_id: u64,
 
-    /// `SoftwarePackageId`: a string.
-    ///
-    /// Example: `"pkg-kby01bv4"`
+    /// `SoftwarePackageId`; example: `"pkg-kby01bv4"`
     pub software_package_id: String,
 
-    /// `SoftwarePackageVersion`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `SoftwarePackageVersion`; example: `"1.0.0"`
     pub software_package_version: String,
 
-    /// `AuthorizedUserUin`: a string.
-    ///
-    /// Example: `"100008888888"`
+    /// `AuthorizedUserUin`; example: `"100008888888"`
     pub authorized_user_uin: String,
 
-    /// `AuthorizedCloudappId`: a string.
-    ///
-    /// Example: `"cloudapp-95t785d8"`
+    /// `AuthorizedCloudappId`; example: `"cloudapp-95t785d8"`
     pub authorized_cloudapp_id: String,
 
-    /// `AuthorizedCloudappRoleId`: a string.
-    ///
-    /// Example: `"4000008000060000"`
+    /// `AuthorizedCloudappRoleId`; example: `"4000008000060000"`
     pub authorized_cloudapp_role_id: String,
 
-    /// `AuthorizedSpecification`: a list of [`SaleParam`] objects.
+    /// `AuthorizedSpecification`
     pub authorized_specification: Vec<SaleParam>,
 
-    /// `BillingMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BillingMode`; example: `1`
     pub billing_mode: i64,
 
-    /// `LifeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LifeSpan`; example: `1`
     pub life_span: Option<i64>,
 
-    /// `IssueDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-29T00:00:00+08:00"`
+    /// `IssueDate`, an ISO 8601 timestamp; example: `"2024-06-29T00:00:00+08:00"`
     pub issue_date: String,
 
-    /// `ActivationDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-06-30T00:00:00+08:00"`
+    /// `ActivationDate`, an ISO 8601 timestamp; example: `"2024-06-30T00:00:00+08:00"`
     pub activation_date: Option<String>,
 
-    /// `ExpirationDate`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-30T00:00:00+08:00"`
+    /// `ExpirationDate`, an ISO 8601 timestamp; example: `"2025-06-30T00:00:00+08:00"`
     pub expiration_date: Option<String>,
 
-    /// `LifeSpanUnit`: a string.
-    ///
-    /// Example: `"Y"`
+    /// `LifeSpanUnit`; example: `"Y"`
     pub life_span_unit: Option<String>,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `LicenseType`; example: `"Standard"`
     pub license_type: String,
 
-    /// `LicenseLevel`: a string.
-    ///
-    /// Example: `"Master"`
+    /// `LicenseLevel`; example: `"Master"`
     pub license_level: Option<String>,
 
-    /// `LicenseData`: a [`LicenseData`].
+    /// `LicenseData`
     pub license_data: Option<LicenseData>,
 
-    /// `IssueURL`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/license/issuing"`
+    /// `IssueURL`; example: `"http://127.0.0.1/license/issuing"`
     #[tc(rename = "IssueURL")]
     pub issue_url: Option<String>,
 
-    /// `ProviderUin`: a string.
-    ///
-    /// Example: `"700002335211"`
+    /// `ProviderUin`; example: `"700002335211"`
     pub provider_uin: Option<String>,
 
-    /// `CreateSource`: a string.
-    ///
-    /// Example: `"ordersn:11:1"`
+    /// `CreateSource`; example: `"ordersn:11:1"`
     pub create_source: Option<String>,
 }
 
@@ -149,18 +105,13 @@ pub struct License {
 /// Returned in the output of [`VerifyLicense`](super::VerifyLicense).
 #[tc_model]
 pub struct LicenseData {
-    /// `Text`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"dszxczxc-zcx-cx--xc-zcx--"`
+    /// `Text`, required in requests; example: `"dszxczxc-zcx-cx--xc-zcx--"`
     pub text: Option<String>,
 
-    /// `DeploymentOutput`: a string.
-    ///
-    /// Example: `"{\"output\":\"deploy.data\"}"`
+    /// `DeploymentOutput`; example: `"{\"output\":\"deploy.data\"}"`
     pub deployment_output: Option<String>,
 
-    /// `Metadata`: a list of [`DisplayMetadata`] objects.
+    /// `Metadata`
     pub metadata: Option<Vec<DisplayMetadata>>,
 }
 
@@ -169,15 +120,10 @@ pub struct LicenseData {
 /// Sent in the input of [`IssueLicense`](super::IssueLicense).
 #[tc_model]
 pub struct PartnerLicenseData {
-    /// `Text`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"121212"`
+    /// `Text`, required in requests; example: `"121212"`
     pub text: Option<String>,
 
-    /// `ExtraData`: a string.
-    ///
-    /// Example: `"{\"aaaa\":!111}"`
+    /// `ExtraData`; example: `"{\"aaaa\":!111}"`
     pub extra_data: Option<String>,
 }
 
@@ -186,54 +132,33 @@ pub struct PartnerLicenseData {
 /// Returned in the output of [`VerifyLicense`](super::VerifyLicense).
 #[tc_model]
 pub struct SaleParam {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"user_scale"`
+    /// `ParamKey`; example: `"user_scale"`
     pub param_key: String,
 
-    /// `ParamKeyName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"用户规模"`
+    /// `ParamKeyName`, required in requests; example: `"用户规模"`
     pub param_key_name: Option<String>,
 
-    /// `ParamId`: a string.
-    ///
-    /// Example: `"PARAM_BHFHICABHI3452"`
+    /// `ParamId`; example: `"PARAM_BHFHICABHI3452"`
     pub param_id: Option<String>,
 
-    /// `ParamValueId`: a string.
-    ///
-    /// Example: `"PARAM_BHFHICABHI0423"`
+    /// `ParamValueId`; example: `"PARAM_BHFHICABHI0423"`
     pub param_value_id: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ParamValue`; example: `"100"`
     pub param_value: Option<String>,
 
-    /// `ParamValueName`: a string.
-    ///
-    /// Example: `"100人"`
+    /// `ParamValueName`; example: `"100人"`
     pub param_value_name: Option<String>,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"Enum"`
+    /// `ParamType`; example: `"Enum"`
     pub param_type: Option<String>,
 
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"PARAM_BHFHICABHI000"`
+    /// `ModuleId`; example: `"PARAM_BHFHICABHI000"`
     pub module_id: Option<String>,
 
-    /// `ModuleKey`: a string.
-    ///
-    /// Example: `"phone"`
+    /// `ModuleKey`; example: `"phone"`
     pub module_key: Option<String>,
 
-    /// `ModuleName`: a string.
-    ///
-    /// Example: `"手机模块"`
+    /// `ModuleName`; example: `"手机模块"`
     pub module_name: Option<String>,
 }

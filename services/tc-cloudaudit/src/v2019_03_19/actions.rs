@@ -7,62 +7,63 @@ use super::models;
 /// The `CreateAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`CreateAuditTrackResponse`].
-/// The codes it documents are in [`CreateAuditTrackError`](super::errors::CreateAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=CreateAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudauditErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckClsTopicIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckClsTopicIsExistFailed)
+/// - [`FailedOperation.CheckCosBucketIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckCosBucketIsExistFailed)
+/// - [`FailedOperation.GetClsTopicFailed`](super::errors::CloudauditErrorCode::FailedOperationGetClsTopicFailed)
+/// - [`FailedOperation.GetCosBucketListFailed`](super::errors::CloudauditErrorCode::FailedOperationGetCosBucketListFailed)
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.CosRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosRegionError)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound`](super::errors::CloudauditErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CosNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundCosNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "CreateAuditTrack",
     output = CreateAuditTrackResponse,
-    error = super::errors::CreateAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct CreateAuditTrack {
-    /// `Name`: a string.
-    ///
-    /// Example: `"操作审计"`
+    /// `Name`; example: `"操作审计"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Storage`: a [`Storage`](super::models::Storage).
+    /// `Storage`
     pub storage: models::Storage,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"Read"`
+    /// `ActionType`; example: `"Read"`
     pub action_type: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `ResourceType`; example: `"cos"`
     pub resource_type: String,
 
-    /// `EventNames`: a list of strings.
-    ///
-    /// Example: `["AddUser"]`
+    /// `EventNames`; example: `["AddUser"]`
     pub event_names: Vec<String>,
 
-    /// `TrackForAllMembers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackForAllMembers`; example: `1`
     pub track_for_all_members: Option<u64>,
 
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"20250707_163212_1hxWz5otqS7akePfoX1xlWem1AuUVUGP"`
+    /// `ExportId`; example: `"20250707_163212_1hxWz5otqS7akePfoX1xlWem1AuUVUGP"`
     pub export_id: Option<String>,
 }
 
 /// What a successful [`CreateAuditTrack`] call returns.
 #[tc_model]
 pub struct CreateAuditTrackResponse {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -72,45 +73,54 @@ pub struct CreateAuditTrackResponse {
 /// The `CreateEventsAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`CreateEventsAuditTrackResponse`].
-/// The codes it documents are in [`CreateEventsAuditTrackError`](super::errors::CreateEventsAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=CreateEventsAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudauditErrorCode::FailedOperation)
+/// - [`FailedOperation.CheckClsTopicIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckClsTopicIsExistFailed)
+/// - [`FailedOperation.CheckCosBucketIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckCosBucketIsExistFailed)
+/// - [`FailedOperation.GetClsTopicFailed`](super::errors::CloudauditErrorCode::FailedOperationGetClsTopicFailed)
+/// - [`FailedOperation.GetCosBucketListFailed`](super::errors::CloudauditErrorCode::FailedOperationGetCosBucketListFailed)
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.CosRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosRegionError)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound`](super::errors::CloudauditErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.CosNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundCosNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "CreateEventsAuditTrack",
     output = CreateEventsAuditTrackResponse,
-    error = super::errors::CreateEventsAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct CreateEventsAuditTrack {
-    /// `Name`: a string.
-    ///
-    /// Example: `"audit_test"`
+    /// `Name`; example: `"audit_test"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Storage`: a [`Storage`](super::models::Storage).
+    /// `Storage`
     pub storage: models::Storage,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: models::Filter,
 
-    /// `TrackForAllMembers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackForAllMembers`; example: `1`
     pub track_for_all_members: Option<u64>,
 }
 
 /// What a successful [`CreateEventsAuditTrack`] call returns.
 #[tc_model]
 pub struct CreateEventsAuditTrackResponse {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -120,20 +130,27 @@ pub struct CreateEventsAuditTrackResponse {
 /// The `DeleteAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`DeleteAuditTrackResponse`].
-/// The codes it documents are in [`DeleteAuditTrackError`](super::errors::DeleteAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=DeleteAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "DeleteAuditTrack",
     output = DeleteAuditTrackResponse,
-    error = super::errors::DeleteAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct DeleteAuditTrack {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 }
 
@@ -147,89 +164,67 @@ pub struct DeleteAuditTrackResponse {
 /// The `DescribeAudit` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`DescribeAuditResponse`].
-/// The codes it documents are in [`DescribeAuditError`](super::errors::DescribeAuditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=DescribeAudit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DescribeAuditError`](super::errors::CloudauditErrorCode::InternalErrorDescribeAuditError)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "DescribeAudit",
     output = DescribeAuditResponse,
-    error = super::errors::DescribeAuditError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct DescribeAudit {
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_log"`
+    /// `AuditName`; example: `"audit_log"`
     pub audit_name: String,
 }
 
 /// What a successful [`DescribeAudit`] call returns.
 #[tc_model]
 pub struct DescribeAuditResponse {
-    /// `IsEnableCmqNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnableCmqNotify`; example: `1`
     pub is_enable_cmq_notify: i64,
 
-    /// `ReadWriteAttribute`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadWriteAttribute`; example: `1`
     pub read_write_attribute: i64,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ak-3aaaa444"`
+    /// `KeyId`; example: `"ak-3aaaa444"`
     pub key_id: String,
 
-    /// `AuditStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditStatus`; example: `1`
     pub audit_status: i64,
 
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_log"`
+    /// `AuditName`; example: `"audit_log"`
     pub audit_name: String,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CosRegion`; example: `"ap-beijing"`
     pub cos_region: String,
 
-    /// `CmqQueueName`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `CmqQueueName`; example: `"audit"`
     pub cmq_queue_name: String,
 
-    /// `KmsAlias`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `KmsAlias`; example: `"audit"`
     pub kms_alias: String,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `KmsRegion`; example: `"ap-shanghai"`
     pub kms_region: String,
 
-    /// `IsEnableKmsEncry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnableKmsEncry`; example: `1`
     pub is_enable_kms_encry: i64,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"cos-audit"`
+    /// `CosBucketName`; example: `"cos-audit"`
     pub cos_bucket_name: String,
 
-    /// `CmqRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CmqRegion`; example: `"ap-guangzhou"`
     pub cmq_region: String,
 
-    /// `LogFilePrefix`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `LogFilePrefix`; example: `"audit"`
     pub log_file_prefix: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,63 +234,58 @@ pub struct DescribeAuditResponse {
 /// The `DescribeAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`DescribeAuditTrackResponse`].
-/// The codes it documents are in [`DescribeAuditTrackError`](super::errors::DescribeAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=DescribeAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "DescribeAuditTrack",
     output = DescribeAuditTrackResponse,
-    error = super::errors::DescribeAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct DescribeAuditTrack {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 }
 
 /// What a successful [`DescribeAuditTrack`] call returns.
 #[tc_model]
 pub struct DescribeAuditTrackResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"操作审计"`
+    /// `Name`; example: `"操作审计"`
     pub name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"Read"`
+    /// `ActionType`; example: `"Read"`
     pub action_type: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `ResourceType`; example: `"cos"`
     pub resource_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `EventNames`: a list of strings.
+    /// `EventNames`
     pub event_names: Vec<String>,
 
-    /// `Storage`: a [`Storage`](super::models::Storage).
+    /// `Storage`
     pub storage: models::Storage,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-01 18:03"`
+    /// `CreateTime`; example: `"2021-02-01 18:03"`
     pub create_time: String,
 
-    /// `TrackForAllMembers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackForAllMembers`; example: `1`
     pub track_for_all_members: u64,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,15 +295,23 @@ pub struct DescribeAuditTrackResponse {
 /// The `DescribeAuditTracks` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`DescribeAuditTracksResponse`].
-/// The codes it documents are in [`DescribeAuditTracksError`](super::errors::DescribeAuditTracksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=DescribeAuditTracks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "DescribeAuditTracks",
     output = DescribeAuditTracksResponse,
-    error = super::errors::DescribeAuditTracksError,
+    error = super::errors::CloudauditErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -323,28 +321,20 @@ pub struct DescribeAuditTrackResponse {
     )
 )]
 pub struct DescribeAuditTracks {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: u64,
 }
 
 /// What a successful [`DescribeAuditTracks`] call returns.
 #[tc_model]
 pub struct DescribeAuditTracksResponse {
-    /// `Tracks`: a list of [`Tracks`](super::models::Tracks) objects.
-    ///
-    /// Example: `[{}]`
+    /// `Tracks`; example: `[{}]`
     pub tracks: Vec<models::Tracks>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -354,65 +344,60 @@ pub struct DescribeAuditTracksResponse {
 /// The `DescribeEvents` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`DescribeEventsResponse`].
-/// The codes it documents are in [`DescribeEventsError`](super::errors::DescribeEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=DescribeEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudauditErrorCode::FailedOperation)
+/// - [`FailedOperation.MemberNotAuditRole`](super::errors::CloudauditErrorCode::FailedOperationMemberNotAuditRole)
+/// - [`FailedOperation.MemberNotInOrganization`](super::errors::CloudauditErrorCode::FailedOperationMemberNotInOrganization)
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`UnauthorizedOperation`](super::errors::CloudauditErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "DescribeEvents",
     output = DescribeEventsResponse,
-    error = super::errors::DescribeEventsError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct DescribeEvents {
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612171581`
+    /// `StartTime`; example: `1612171581`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1612173581`
+    /// `EndTime`; example: `1612173581`
     pub end_time: u64,
 
-    /// `NextToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123213213312313`
+    /// `NextToken`; example: `123213213312313`
     pub next_token: Option<u64>,
 
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<u64>,
 
-    /// `LookupAttributes`: a list of [`LookupAttribute`](super::models::LookupAttribute) objects.
+    /// `LookupAttributes`
     pub lookup_attributes: Option<Vec<models::LookupAttribute>>,
 
-    /// `IsReturnLocation`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsReturnLocation`; example: `1`
     pub is_return_location: Option<u64>,
 }
 
 /// What a successful [`DescribeEvents`] call returns.
 #[tc_model]
 pub struct DescribeEventsResponse {
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `NextToken`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123123213`
+    /// `NextToken`; example: `123123213`
     pub next_token: u64,
 
-    /// `Events`: a list of [`Event`](super::models::Event) objects.
+    /// `Events`
     pub events: Vec<models::Event>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -422,27 +407,30 @@ pub struct DescribeEventsResponse {
 /// The `GetAttributeKey` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`GetAttributeKeyResponse`].
-/// The codes it documents are in [`GetAttributeKeyError`](super::errors::GetAttributeKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=GetAttributeKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "GetAttributeKey",
     output = GetAttributeKeyResponse,
-    error = super::errors::GetAttributeKeyError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct GetAttributeKey {
-    /// `WebsiteType`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `WebsiteType`; example: `"ap-guangzhou"`
     pub website_type: Option<String>,
 }
 
 /// What a successful [`GetAttributeKey`] call returns.
 #[tc_model]
 pub struct GetAttributeKeyResponse {
-    /// `AttributeKeyDetails`: a list of [`AttributeKeyDetail`](super::models::AttributeKeyDetail) objects.
+    /// `AttributeKeyDetails`
     pub attribute_key_details: Vec<models::AttributeKeyDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -452,24 +440,27 @@ pub struct GetAttributeKeyResponse {
 /// The `InquireAuditCredit` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`InquireAuditCreditResponse`].
-/// The codes it documents are in [`InquireAuditCreditError`](super::errors::InquireAuditCreditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=InquireAuditCredit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InquireAuditCreditError`](super::errors::CloudauditErrorCode::InternalErrorInquireAuditCreditError)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "InquireAuditCredit",
     output = InquireAuditCreditResponse,
-    error = super::errors::InquireAuditCreditError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct InquireAuditCredit {}
 
 /// What a successful [`InquireAuditCredit`] call returns.
 #[tc_model]
 pub struct InquireAuditCreditResponse {
-    /// `AuditAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditAmount`; example: `1`
     pub audit_amount: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -479,22 +470,27 @@ pub struct InquireAuditCreditResponse {
 /// The `ListAudits` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ListAuditsResponse`].
-/// The codes it documents are in [`ListAuditsError`](super::errors::ListAuditsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ListAudits)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListAuditsError`](super::errors::CloudauditErrorCode::InternalErrorListAuditsError)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ListAudits",
     output = ListAuditsResponse,
-    error = super::errors::ListAuditsError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct ListAudits {}
 
 /// What a successful [`ListAudits`] call returns.
 #[tc_model]
 pub struct ListAuditsResponse {
-    /// `AuditSummarys`: a list of [`AuditSummary`](super::models::AuditSummary) objects.
+    /// `AuditSummarys`
     pub audit_summarys: Vec<models::AuditSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -504,27 +500,30 @@ pub struct ListAuditsResponse {
 /// The `ListCmqEnableRegion` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ListCmqEnableRegionResponse`].
-/// The codes it documents are in [`ListCmqEnableRegionError`](super::errors::ListCmqEnableRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ListCmqEnableRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListCmqEnableRegionError`](super::errors::CloudauditErrorCode::InternalErrorListCmqEnableRegionError)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ListCmqEnableRegion",
     output = ListCmqEnableRegionResponse,
-    error = super::errors::ListCmqEnableRegionError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct ListCmqEnableRegion {
-    /// `WebsiteType`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `WebsiteType`; example: `"zh"`
     pub website_type: Option<String>,
 }
 
 /// What a successful [`ListCmqEnableRegion`] call returns.
 #[tc_model]
 pub struct ListCmqEnableRegionResponse {
-    /// `EnableRegions`: a list of [`CmqRegionInfo`](super::models::CmqRegionInfo) objects.
+    /// `EnableRegions`
     pub enable_regions: Vec<models::CmqRegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -534,29 +533,30 @@ pub struct ListCmqEnableRegionResponse {
 /// The `ListCosEnableRegion` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ListCosEnableRegionResponse`].
-/// The codes it documents are in [`ListCosEnableRegionError`](super::errors::ListCosEnableRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ListCosEnableRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListCosEnableRegionError`](super::errors::CloudauditErrorCode::InternalErrorListCosEnableRegionError)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ListCosEnableRegion",
     output = ListCosEnableRegionResponse,
-    error = super::errors::ListCosEnableRegionError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct ListCosEnableRegion {
-    /// `WebsiteType`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `WebsiteType`; example: `"zh"`
     pub website_type: Option<String>,
 }
 
 /// What a successful [`ListCosEnableRegion`] call returns.
 #[tc_model]
 pub struct ListCosEnableRegionResponse {
-    /// `EnableRegions`: a list of [`CosRegionInfo`](super::models::CosRegionInfo) objects.
-    ///
-    /// Example: `[{}]`
+    /// `EnableRegions`; example: `[{}]`
     pub enable_regions: Vec<models::CosRegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -566,15 +566,22 @@ pub struct ListCosEnableRegionResponse {
 /// The `ListKeyAliasByRegion` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ListKeyAliasByRegionResponse`].
-/// The codes it documents are in [`ListKeyAliasByRegionError`](super::errors::ListKeyAliasByRegionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ListKeyAliasByRegion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListKeyAliasByRegionError`](super::errors::CloudauditErrorCode::InternalErrorListKeyAliasByRegionError)
+/// - [`InvalidParameterValue.KmsRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueKmsRegionError)
+/// - [`ResourceNotFound.RoleNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundRoleNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ListKeyAliasByRegion",
     output = ListKeyAliasByRegionResponse,
-    error = super::errors::ListKeyAliasByRegionError,
+    error = super::errors::CloudauditErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -584,31 +591,23 @@ pub struct ListCosEnableRegionResponse {
     )
 )]
 pub struct ListKeyAliasByRegion {
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KmsRegion`; example: `"ap-guangzhou"`
     pub kms_region: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`ListKeyAliasByRegion`] call returns.
 #[tc_model]
 pub struct ListKeyAliasByRegionResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `KeyMetadatas`: a list of [`KeyMetadata`](super::models::KeyMetadata) objects.
+    /// `KeyMetadatas`
     pub key_metadatas: Vec<models::KeyMetadata>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -618,15 +617,25 @@ pub struct ListKeyAliasByRegionResponse {
 /// The `LookUpEvents` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`LookUpEventsResponse`].
-/// The codes it documents are in [`LookUpEventsError`](super::errors::LookUpEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=LookUpEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
+/// - [`InvalidParameter.Time`](super::errors::CloudauditErrorCode::InvalidParameterTime)
+/// - [`InvalidParameterValue.MaxResult`](super::errors::CloudauditErrorCode::InvalidParameterValueMaxResult)
+/// - [`InvalidParameterValue.Time`](super::errors::CloudauditErrorCode::InvalidParameterValueTime)
+/// - [`InvalidParameterValue.attributeKey`](super::errors::CloudauditErrorCode::InvalidParameterValueAttributeKey)
+/// - [`LimitExceeded.OverTime`](super::errors::CloudauditErrorCode::LimitExceededOverTime)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "LookUpEvents",
     output = LookUpEventsResponse,
-    error = super::errors::LookUpEventsError,
+    error = super::errors::CloudauditErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -637,52 +646,38 @@ pub struct ListKeyAliasByRegionResponse {
     )
 )]
 pub struct LookUpEvents {
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1553056487`
+    /// `StartTime`; example: `1553056487`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1553056687`
+    /// `EndTime`; example: `1553056687`
     pub end_time: i64,
 
-    /// `LookupAttributes`: a list of [`LookupAttribute`](super::models::LookupAttribute) objects.
+    /// `LookupAttributes`
     pub lookup_attributes: Option<Vec<models::LookupAttribute>>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"79ba1f24-c21c-4858-a8e6-a9266b0599ff"`
+    /// `NextToken`; example: `"79ba1f24-c21c-4858-a8e6-a9266b0599ff"`
     pub next_token: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `Mode`; example: `"standard"`
     pub mode: Option<String>,
 }
 
 /// What a successful [`LookUpEvents`] call returns.
 #[tc_model]
 pub struct LookUpEventsResponse {
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"79ba1f24-c21c-4858-a8e6-a9266b0599ff"`
+    /// `NextToken`; example: `"79ba1f24-c21c-4858-a8e6-a9266b0599ff"`
     pub next_token: String,
 
-    /// `Events`: a list of [`Event`](super::models::Event) objects.
+    /// `Events`
     pub events: Vec<models::Event>,
 
-    /// `ListOver`: a boolean.
+    /// `ListOver`
     pub list_over: bool,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -692,53 +687,57 @@ pub struct LookUpEventsResponse {
 /// The `ModifyAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ModifyAuditTrackResponse`].
-/// The codes it documents are in [`ModifyAuditTrackError`](super::errors::ModifyAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ModifyAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckClsTopicIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckClsTopicIsExistFailed)
+/// - [`FailedOperation.CheckCosBucketIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckCosBucketIsExistFailed)
+/// - [`FailedOperation.GetClsTopicFailed`](super::errors::CloudauditErrorCode::FailedOperationGetClsTopicFailed)
+/// - [`FailedOperation.GetCosBucketListFailed`](super::errors::CloudauditErrorCode::FailedOperationGetCosBucketListFailed)
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.AuditTrackNameNotSupportModify`](super::errors::CloudauditErrorCode::InvalidParameterValueAuditTrackNameNotSupportModify)
+/// - [`InvalidParameterValue.CosRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosRegionError)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound`](super::errors::CloudauditErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
+/// - [`ResourceNotFound.CosNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundCosNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ModifyAuditTrack",
     output = ModifyAuditTrackResponse,
-    error = super::errors::ModifyAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct ModifyAuditTrack {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"操作审计"`
+    /// `Name`; example: `"操作审计"`
     pub name: Option<String>,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"Read"`
+    /// `ActionType`; example: `"Read"`
     pub action_type: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `ResourceType`; example: `"cos"`
     pub resource_type: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `EventNames`: a list of strings.
-    ///
-    /// Example: `["AddUser"]`
+    /// `EventNames`; example: `["AddUser"]`
     pub event_names: Option<Vec<String>>,
 
-    /// `Storage`: a [`Storage`](super::models::Storage).
+    /// `Storage`
     pub storage: Option<models::Storage>,
 
-    /// `TrackForAllMembers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackForAllMembers`; example: `1`
     pub track_for_all_members: Option<u64>,
 }
 
@@ -752,41 +751,51 @@ pub struct ModifyAuditTrackResponse {
 /// The `ModifyEventsAuditTrack` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`ModifyEventsAuditTrackResponse`].
-/// The codes it documents are in [`ModifyEventsAuditTrackError`](super::errors::ModifyEventsAuditTrackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=ModifyEventsAuditTrack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckClsTopicIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckClsTopicIsExistFailed)
+/// - [`FailedOperation.CheckCosBucketIsExistFailed`](super::errors::CloudauditErrorCode::FailedOperationCheckCosBucketIsExistFailed)
+/// - [`FailedOperation.GetClsTopicFailed`](super::errors::CloudauditErrorCode::FailedOperationGetClsTopicFailed)
+/// - [`FailedOperation.GetCosBucketListFailed`](super::errors::CloudauditErrorCode::FailedOperationGetCosBucketListFailed)
+/// - [`InternalError`](super::errors::CloudauditErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::CloudauditErrorCode::InternalErrorSearchError)
+/// - [`InvalidParameter`](super::errors::CloudauditErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AliasAlreadyExists`](super::errors::CloudauditErrorCode::InvalidParameterValueAliasAlreadyExists)
+/// - [`InvalidParameterValue.AuditTrackNameNotSupportModify`](super::errors::CloudauditErrorCode::InvalidParameterValueAuditTrackNameNotSupportModify)
+/// - [`InvalidParameterValue.CosRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosRegionError)
+/// - [`LimitExceeded.OverAmount`](super::errors::CloudauditErrorCode::LimitExceededOverAmount)
+/// - [`ResourceNotFound`](super::errors::CloudauditErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
+/// - [`ResourceNotFound.CosNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundCosNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "ModifyEventsAuditTrack",
     output = ModifyEventsAuditTrackResponse,
-    error = super::errors::ModifyEventsAuditTrackError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct ModifyEventsAuditTrack {
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"audit_test"`
+    /// `Name`; example: `"audit_test"`
     pub name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Storage`: a [`Storage`](super::models::Storage).
+    /// `Storage`
     pub storage: Option<models::Storage>,
 
-    /// `TrackForAllMembers`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackForAllMembers`; example: `1`
     pub track_for_all_members: Option<u64>,
 
-    /// `Filters`: a [`Filter`](super::models::Filter).
+    /// `Filters`
     pub filters: Option<models::Filter>,
 }
 
@@ -800,29 +809,31 @@ pub struct ModifyEventsAuditTrackResponse {
 /// The `StartLogging` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`StartLoggingResponse`].
-/// The codes it documents are in [`StartLoggingError`](super::errors::StartLoggingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=StartLogging)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.StartLoggingError`](super::errors::CloudauditErrorCode::InternalErrorStartLoggingError)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "StartLogging",
     output = StartLoggingResponse,
-    error = super::errors::StartLoggingError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct StartLogging {
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_log"`
+    /// `AuditName`; example: `"audit_log"`
     pub audit_name: String,
 }
 
 /// What a successful [`StartLogging`] call returns.
 #[tc_model]
 pub struct StartLoggingResponse {
-    /// `IsSuccess`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSuccess`; example: `1`
     pub is_success: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -832,29 +843,31 @@ pub struct StartLoggingResponse {
 /// The `StopLogging` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`StopLoggingResponse`].
-/// The codes it documents are in [`StopLoggingError`](super::errors::StopLoggingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=StopLogging)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.StopLoggingError`](super::errors::CloudauditErrorCode::InternalErrorStopLoggingError)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "StopLogging",
     output = StopLoggingResponse,
-    error = super::errors::StopLoggingError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct StopLogging {
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_log"`
+    /// `AuditName`; example: `"audit_log"`
     pub audit_name: String,
 }
 
 /// What a successful [`StopLogging`] call returns.
 #[tc_model]
 pub struct StopLoggingResponse {
-    /// `IsSuccess`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSuccess`; example: `1`
     pub is_success: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -864,89 +877,76 @@ pub struct StopLoggingResponse {
 /// The `UpdateAudit` action of CLOUDAUDIT API 2019-03-19.
 ///
 /// A successful call returns [`UpdateAuditResponse`].
-/// The codes it documents are in [`UpdateAuditError`](super::errors::UpdateAuditError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudaudit&Version=2019-03-19&Action=UpdateAudit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudauditErrorCode`](super::errors::CloudauditErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CmqError`](super::errors::CloudauditErrorCode::InternalErrorCmqError)
+/// - [`InternalError.UpdateAuditError`](super::errors::CloudauditErrorCode::InternalErrorUpdateAuditError)
+/// - [`InvalidParameterValue.CmqRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCmqRegionError)
+/// - [`InvalidParameterValue.CosNameError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosNameError)
+/// - [`InvalidParameterValue.CosRegionError`](super::errors::CloudauditErrorCode::InvalidParameterValueCosRegionError)
+/// - [`InvalidParameterValue.LogFilePrefixError`](super::errors::CloudauditErrorCode::InvalidParameterValueLogFilePrefixError)
+/// - [`InvalidParameterValue.QueueNameError`](super::errors::CloudauditErrorCode::InvalidParameterValueQueueNameError)
+/// - [`InvalidParameterValue.ReadWriteAttributeError`](super::errors::CloudauditErrorCode::InvalidParameterValueReadWriteAttributeError)
+/// - [`MissingParameter.cmq`](super::errors::CloudauditErrorCode::MissingParameterCmq)
+/// - [`ResourceInUse.CosBucketExists`](super::errors::CloudauditErrorCode::ResourceInUseCosBucketExists)
+/// - [`ResourceNotFound.AuditNotExist`](super::errors::CloudauditErrorCode::ResourceNotFoundAuditNotExist)
 #[tc_action(
     service = "cloudaudit",
     version = "2019-03-19",
     name = "UpdateAudit",
     output = UpdateAuditResponse,
-    error = super::errors::UpdateAuditError
+    error = super::errors::CloudauditErrorCode
 )]
 pub struct UpdateAudit {
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_log"`
+    /// `AuditName`; example: `"audit_log"`
     pub audit_name: String,
 
-    /// `IsEnableCmqNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnableCmqNotify`; example: `1`
     pub is_enable_cmq_notify: Option<i64>,
 
-    /// `ReadWriteAttribute`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadWriteAttribute`; example: `1`
     pub read_write_attribute: Option<i64>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ak-4m4mkl5433"`
+    /// `KeyId`; example: `"ak-4m4mkl5433"`
     pub key_id: Option<String>,
 
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CosRegion`; example: `"ap-guangzhou"`
     pub cos_region: Option<String>,
 
-    /// `CmqQueueName`: a string.
-    ///
-    /// Example: `"audit_queue"`
+    /// `CmqQueueName`; example: `"audit_queue"`
     pub cmq_queue_name: Option<String>,
 
-    /// `IsCreateNewBucket`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCreateNewBucket`; example: `1`
     pub is_create_new_bucket: Option<i64>,
 
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `KmsRegion`; example: `"ap-shanghai"`
     pub kms_region: Option<String>,
 
-    /// `IsEnableKmsEncry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnableKmsEncry`; example: `1`
     pub is_enable_kms_encry: Option<i64>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"audit_bucket"`
+    /// `CosBucketName`; example: `"audit_bucket"`
     pub cos_bucket_name: Option<String>,
 
-    /// `CmqRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `CmqRegion`; example: `"ap-beijing"`
     pub cmq_region: Option<String>,
 
-    /// `LogFilePrefix`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `LogFilePrefix`; example: `"audit"`
     pub log_file_prefix: Option<String>,
 
-    /// `IsCreateNewQueue`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCreateNewQueue`; example: `1`
     pub is_create_new_queue: Option<i64>,
 }
 
 /// What a successful [`UpdateAudit`] call returns.
 #[tc_model]
 pub struct UpdateAuditResponse {
-    /// `IsSuccess`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSuccess`; example: `1`
     pub is_success: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,32 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetAttributeKey`](super::GetAttributeKey).
 #[tc_model]
 pub struct AttributeKeyDetail {
-    /// `LabelType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"type"`
+    /// `LabelType`, required in requests; example: `"type"`
     pub label_type: Option<String>,
 
-    /// `Starter`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"12"`
+    /// `Starter`, required in requests; example: `"12"`
     pub starter: Option<String>,
 
-    /// `Order`: a signed 64-bit integer.
-    /// Required in requests.
+    /// `Order`, required in requests
     pub order: Option<i64>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tag1"`
+    /// `Value`, required in requests; example: `"tag1"`
     pub value: Option<String>,
 
-    /// `Label`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"事件"`
+    /// `Label`, required in requests; example: `"事件"`
     pub label: Option<String>,
 }
 
@@ -42,24 +29,16 @@ pub struct AttributeKeyDetail {
 /// Returned in the output of [`ListAudits`](super::ListAudits).
 #[tc_model]
 pub struct AuditSummary {
-    /// `AuditStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditStatus`; example: `1`
     pub audit_status: Option<i64>,
 
-    /// `CosBucketName`: a string.
-    ///
-    /// Example: `"gz_bucket"`
+    /// `CosBucketName`; example: `"gz_bucket"`
     pub cos_bucket_name: Option<String>,
 
-    /// `AuditName`: a string.
-    ///
-    /// Example: `"audit_track"`
+    /// `AuditName`; example: `"audit_track"`
     pub audit_name: Option<String>,
 
-    /// `LogFilePrefix`: a string.
-    ///
-    /// Example: `"cloudtrail"`
+    /// `LogFilePrefix`; example: `"cloudtrail"`
     pub log_file_prefix: Option<String>,
 }
 
@@ -68,14 +47,10 @@ pub struct AuditSummary {
 /// Returned in the output of [`ListCmqEnableRegion`](super::ListCmqEnableRegion).
 #[tc_model]
 pub struct CmqRegionInfo {
-    /// `CmqRegionName`: a string.
-    ///
-    /// Example: `"广州地域"`
+    /// `CmqRegionName`; example: `"广州地域"`
     pub cmq_region_name: Option<String>,
 
-    /// `CmqRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CmqRegion`; example: `"ap-guangzhou"`
     pub cmq_region: Option<String>,
 }
 
@@ -84,14 +59,10 @@ pub struct CmqRegionInfo {
 /// Returned in the output of [`ListCosEnableRegion`](super::ListCosEnableRegion).
 #[tc_model]
 pub struct CosRegionInfo {
-    /// `CosRegion`: a string.
-    ///
-    /// Example: `"ap-guanghzou"`
+    /// `CosRegion`; example: `"ap-guanghzou"`
     pub cos_region: Option<String>,
 
-    /// `CosRegionName`: a string.
-    ///
-    /// Example: `"广州地域"`
+    /// `CosRegionName`; example: `"广州地域"`
     pub cos_region_name: Option<String>,
 }
 
@@ -100,107 +71,58 @@ pub struct CosRegionInfo {
 /// Returned in the output of [`DescribeEvents`](super::DescribeEvents) and [`LookUpEvents`](super::LookUpEvents).
 #[tc_model]
 pub struct Event {
-    /// `EventId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9aa70d53-6d28-4b5d-94ca-f965816bf8a6"`
+    /// `EventId`, always sent in responses; example: `"9aa70d53-6d28-4b5d-94ca-f965816bf8a6"`
     pub event_id: Option<String>,
 
-    /// `Username`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"console"`
+    /// `Username`, always sent in responses; example: `"console"`
     pub username: Option<String>,
 
-    /// `EventTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1742884755"`
+    /// `EventTime`, always sent in responses; example: `"1742884755"`
     pub event_time: Option<String>,
 
-    /// `CloudAuditEvent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"userIdentity\":{}}"`
+    /// `CloudAuditEvent`, always sent in responses; example: `"{\"userIdentity\":{}}"`
     pub cloud_audit_event: Option<String>,
 
-    /// `ResourceTypeCn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"账号中心"`
+    /// `ResourceTypeCn`, always sent in responses; example: `"账号中心"`
     pub resource_type_cn: Option<String>,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ErrorCode`, always sent in responses; example: `1`
     pub error_code: Option<i64>,
 
-    /// `EventName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ConsoleLogin"`
+    /// `EventName`, always sent in responses; example: `"ConsoleLogin"`
     pub event_name: Option<String>,
 
-    /// `SecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AKIDY3c****N0DyAaUPZRd"`
+    /// `SecretId`, always sent in responses; example: `"AKIDY3c****N0DyAaUPZRd"`
     pub secret_id: Option<String>,
 
-    /// `EventSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"account.tencentcloudapi.com"`
+    /// `EventSource`, always sent in responses; example: `"account.tencentcloudapi.com"`
     pub event_source: Option<String>,
 
-    /// `RequestID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9aa70d53-6d28-4b5d-94ca-f965816bf8a6"`
+    /// `RequestID`, always sent in responses; example: `"9aa70d53-6d28-4b5d-94ca-f965816bf8a6"`
     #[tc(rename = "RequestID")]
     pub request_id: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub resource_region: Option<String>,
 
-    /// `AccountID`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000100007530`
+    /// `AccountID`, always sent in responses; example: `1000100007530`
     #[tc(rename = "AccountID")]
     pub account_id: Option<i64>,
 
-    /// `SourceIPAddress`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `SourceIPAddress`, always sent in responses; example: `"127.0.0.1"`
     #[tc(rename = "SourceIPAddress")]
     pub source_ip_address: Option<String>,
 
-    /// `EventNameCn`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"登录"`
+    /// `EventNameCn`, always sent in responses; example: `"登录"`
     pub event_name_cn: Option<String>,
 
-    /// `Resources`: a [`Resource`].
-    /// Always sent in responses.
+    /// `Resources`, always sent in responses
     pub resources: Option<Resource>,
 
-    /// `EventRegion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EventRegion`, always sent in responses; example: `"ap-guangzhou"`
     pub event_region: Option<String>,
 
-    /// `Location`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"中国 江苏省 南京市 腾讯网络"`
+    /// `Location`, always sent in responses; example: `"中国 江苏省 南京市 腾讯网络"`
     pub location: Option<String>,
 }
 
@@ -210,7 +132,7 @@ pub struct Event {
 /// Returned in the output of [`DescribeAuditTrack`](super::DescribeAuditTrack).
 #[tc_model]
 pub struct Filter {
-    /// `ResourceFields`: a list of [`ResourceField`] objects.
+    /// `ResourceFields`
     pub resource_fields: Option<Vec<ResourceField>>,
 }
 
@@ -219,14 +141,10 @@ pub struct Filter {
 /// Returned in the output of [`ListKeyAliasByRegion`](super::ListKeyAliasByRegion).
 #[tc_model]
 pub struct KeyMetadata {
-    /// `Alias`: a string.
-    ///
-    /// Example: `"audit_name"`
+    /// `Alias`; example: `"audit_name"`
     pub alias: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"key_34244"`
+    /// `KeyId`; example: `"key_34244"`
     pub key_id: Option<String>,
 }
 
@@ -235,14 +153,10 @@ pub struct KeyMetadata {
 /// Sent in the input of [`DescribeEvents`](super::DescribeEvents) and [`LookUpEvents`](super::LookUpEvents).
 #[tc_model]
 pub struct LookupAttribute {
-    /// `AttributeKey`: a string.
-    ///
-    /// Example: `"EventName"`
+    /// `AttributeKey`; example: `"EventName"`
     pub attribute_key: String,
 
-    /// `AttributeValue`: a string.
-    ///
-    /// Example: `"ConsoleLogin"`
+    /// `AttributeValue`; example: `"ConsoleLogin"`
     pub attribute_value: Option<String>,
 }
 
@@ -251,14 +165,10 @@ pub struct LookupAttribute {
 /// Returned in the output of [`DescribeEvents`](super::DescribeEvents) and [`LookUpEvents`](super::LookUpEvents).
 #[tc_model]
 pub struct Resource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `ResourceType`; example: `"cloudaudit"`
     pub resource_type: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"ins-234234"`
+    /// `ResourceName`; example: `"ins-234234"`
     pub resource_name: Option<String>,
 }
 
@@ -268,22 +178,13 @@ pub struct Resource {
 /// Returned in the output of [`DescribeAuditTrack`](super::DescribeAuditTrack).
 #[tc_model]
 pub struct ResourceField {
-    /// `ResourceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceType`, required in requests; example: `"cvm"`
     pub resource_type: Option<String>,
 
-    /// `ActionType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Read"`
+    /// `ActionType`, required in requests; example: `"Read"`
     pub action_type: Option<String>,
 
-    /// `EventNames`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["AddUser"]`
+    /// `EventNames`, required in requests; example: `["AddUser"]`
     pub event_names: Option<Vec<String>>,
 }
 
@@ -293,39 +194,25 @@ pub struct ResourceField {
 /// Returned in the output of [`DescribeAuditTrack`](super::DescribeAuditTrack) and [`DescribeAuditTracks`](super::DescribeAuditTracks).
 #[tc_model]
 pub struct Storage {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"cos"`
+    /// `StorageType`; example: `"cos"`
     pub storage_type: String,
 
-    /// `StorageRegion`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `StorageRegion`; example: `"ap-shanghai"`
     pub storage_region: String,
 
-    /// `StorageName`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `StorageName`; example: `"audit"`
     pub storage_name: String,
 
-    /// `StoragePrefix`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `StoragePrefix`; example: `"audit"`
     pub storage_prefix: String,
 
-    /// `StorageAccountId`: a string.
-    ///
-    /// Example: `"23424"`
+    /// `StorageAccountId`; example: `"23424"`
     pub storage_account_id: Option<String>,
 
-    /// `StorageAppId`: a string.
-    ///
-    /// Example: `"3545646"`
+    /// `StorageAppId`; example: `"3545646"`
     pub storage_app_id: Option<String>,
 
-    /// `Compress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Compress`; example: `1`
     pub compress: Option<u64>,
 }
 
@@ -334,39 +221,27 @@ pub struct Storage {
 /// Returned in the output of [`DescribeAuditTracks`](super::DescribeAuditTracks).
 #[tc_model]
 pub struct Tracks {
-    /// `Name`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `Name`; example: `"cloudaudit"`
     pub name: String,
 
-    /// `ActionType`: a string.
-    ///
-    /// Example: `"Read"`
+    /// `ActionType`; example: `"Read"`
     pub action_type: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cloudaudit"`
+    /// `ResourceType`; example: `"cloudaudit"`
     pub resource_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `EventNames`: a list of strings.
+    /// `EventNames`
     pub event_names: Vec<String>,
 
-    /// `Storage`: a [`Storage`].
+    /// `Storage`
     pub storage: Storage,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 11:06:00"`
+    /// `CreateTime`; example: `"2021-01-20 11:06:00"`
     pub create_time: String,
 
-    /// `TrackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackId`; example: `1`
     pub track_id: u64,
 }

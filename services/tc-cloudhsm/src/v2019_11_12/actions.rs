@@ -7,34 +7,36 @@ use super::models;
 /// The `DescribeHSMBySubnetId` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeHSMBySubnetIdResponse`].
-/// The codes it documents are in [`DescribeHSMBySubnetIdError`](super::errors::DescribeHSMBySubnetIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeHSMBySubnetId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeHSMBySubnetId",
     output = DescribeHSMBySubnetIdResponse,
-    error = super::errors::DescribeHSMBySubnetIdError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct DescribeHSMBySubnetId {
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4vxnrlco"`
+    /// `SubnetId`; example: `"subnet-4vxnrlco"`
     pub subnet_id: String,
 }
 
 /// What a successful [`DescribeHSMBySubnetId`] call returns.
 #[tc_model]
 pub struct DescribeHSMBySubnetIdResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4vxnrlco"`
+    /// `SubnetId`; example: `"subnet-4vxnrlco"`
     pub subnet_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,34 +46,36 @@ pub struct DescribeHSMBySubnetIdResponse {
 /// The `DescribeHSMByVpcId` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeHSMByVpcIdResponse`].
-/// The codes it documents are in [`DescribeHSMByVpcIdError`](super::errors::DescribeHSMByVpcIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeHSMByVpcId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeHSMByVpcId",
     output = DescribeHSMByVpcIdResponse,
-    error = super::errors::DescribeHSMByVpcIdError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct DescribeHSMByVpcId {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-rhx6fnd7"`
+    /// `VpcId`; example: `"vpc-rhx6fnd7"`
     pub vpc_id: String,
 }
 
 /// What a successful [`DescribeHSMByVpcId`] call returns.
 #[tc_model]
 pub struct DescribeHSMByVpcIdResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-rhx6fnd7"`
+    /// `VpcId`; example: `"vpc-rhx6fnd7"`
     pub vpc_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -81,15 +85,23 @@ pub struct DescribeHSMByVpcIdResponse {
 /// The `DescribeSubnet` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeSubnetResponse`].
-/// The codes it documents are in [`DescribeSubnetError`](super::errors::DescribeSubnetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeSubnet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeSubnet",
     output = DescribeSubnetResponse,
-    error = super::errors::DescribeSubnetError,
+    error = super::errors::CloudhsmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -99,36 +111,26 @@ pub struct DescribeHSMByVpcIdResponse {
     )
 )]
 pub struct DescribeSubnet {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-nc9yvu5p"`
+    /// `VpcId`; example: `"vpc-nc9yvu5p"`
     pub vpc_id: String,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"subnet-4vxnrlco"`
+    /// `SearchWord`; example: `"subnet-4vxnrlco"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeSubnet`] call returns.
 #[tc_model]
 pub struct DescribeSubnetResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `SubnetList`: a list of [`Subnet`](super::models::Subnet) objects.
+    /// `SubnetList`
     pub subnet_list: Vec<models::Subnet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,27 +140,32 @@ pub struct DescribeSubnetResponse {
 /// The `DescribeSupportedHsm` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeSupportedHsmResponse`].
-/// The codes it documents are in [`DescribeSupportedHsmError`](super::errors::DescribeSupportedHsmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeSupportedHsm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CloudhsmErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeSupportedHsm",
     output = DescribeSupportedHsmResponse,
-    error = super::errors::DescribeSupportedHsmError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct DescribeSupportedHsm {
-    /// `HsmType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `HsmType`; example: `"all"`
     pub hsm_type: Option<String>,
 }
 
 /// What a successful [`DescribeSupportedHsm`] call returns.
 #[tc_model]
 pub struct DescribeSupportedHsmResponse {
-    /// `DeviceTypes`: a list of [`DeviceInfo`](super::models::DeviceInfo) objects.
+    /// `DeviceTypes`
     pub device_types: Option<Vec<models::DeviceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -168,15 +175,23 @@ pub struct DescribeSupportedHsmResponse {
 /// The `DescribeUsg` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeUsgResponse`].
-/// The codes it documents are in [`DescribeUsgError`](super::errors::DescribeUsgError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeUsg)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeUsg",
     output = DescribeUsgResponse,
-    error = super::errors::DescribeUsgError,
+    error = super::errors::CloudhsmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -186,31 +201,23 @@ pub struct DescribeSupportedHsmResponse {
     )
 )]
 pub struct DescribeUsg {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"sg-p9k0swj3"`
+    /// `SearchWord`; example: `"sg-p9k0swj3"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeUsg`] call returns.
 #[tc_model]
 pub struct DescribeUsgResponse {
-    /// `SgList`: a list of [`SgUnit`](super::models::SgUnit) objects.
+    /// `SgList`
     pub sg_list: Vec<models::SgUnit>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -220,32 +227,36 @@ pub struct DescribeUsgResponse {
 /// The `DescribeUsgRule` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeUsgRuleResponse`].
-/// The codes it documents are in [`DescribeUsgRuleError`](super::errors::DescribeUsgRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeUsgRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeUsgRule",
     output = DescribeUsgRuleResponse,
-    error = super::errors::DescribeUsgRuleError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct DescribeUsgRule {
-    /// `SgIds`: a list of strings.
-    ///
-    /// Example: `["sg-6tjv5yxb"]`
+    /// `SgIds`; example: `["sg-6tjv5yxb"]`
     pub sg_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeUsgRule`] call returns.
 #[tc_model]
 pub struct DescribeUsgRuleResponse {
-    /// `SgRules`: a list of [`UsgRuleDetail`](super::models::UsgRuleDetail) objects.
+    /// `SgRules`
     pub sg_rules: Vec<models::UsgRuleDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -255,15 +266,23 @@ pub struct DescribeUsgRuleResponse {
 /// The `DescribeVpc` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeVpcResponse`].
-/// The codes it documents are in [`DescribeVpcError`](super::errors::DescribeVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeVpc",
     output = DescribeVpcResponse,
-    error = super::errors::DescribeVpcError,
+    error = super::errors::CloudhsmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -273,31 +292,23 @@ pub struct DescribeUsgRuleResponse {
     )
 )]
 pub struct DescribeVpc {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"vpc-nc9yvu5p"`
+    /// `SearchWord`; example: `"vpc-nc9yvu5p"`
     pub search_word: Option<String>,
 }
 
 /// What a successful [`DescribeVpc`] call returns.
 #[tc_model]
 pub struct DescribeVpcResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `VpcList`: a list of [`Vpc`](super::models::Vpc) objects.
+    /// `VpcList`
     pub vpc_list: Vec<models::Vpc>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -307,155 +318,111 @@ pub struct DescribeVpcResponse {
 /// The `DescribeVsmAttributes` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeVsmAttributesResponse`].
-/// The codes it documents are in [`DescribeVsmAttributesError`](super::errors::DescribeVsmAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeVsmAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeVsmAttributes",
     output = DescribeVsmAttributesResponse,
-    error = super::errors::DescribeVsmAttributesError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct DescribeVsmAttributes {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsm-r19rq1b0"`
+    /// `ResourceId`; example: `"hsm-r19rq1b0"`
     pub resource_id: String,
 }
 
 /// What a successful [`DescribeVsmAttributes`] call returns.
 #[tc_model]
 pub struct DescribeVsmAttributesResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsm-r19rq1b0"`
+    /// `ResourceId`; example: `"hsm-r19rq1b0"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"default-hsmName"`
+    /// `ResourceName`; example: `"default-hsmName"`
     pub resource_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `Vip`; example: `"192.168.1.1"`
     pub vip: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-nc9yvu5p"`
+    /// `VpcId`; example: `"vpc-nc9yvu5p"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-4vxnrlco"`
+    /// `SubnetId`; example: `"subnet-4vxnrlco"`
     pub subnet_id: String,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"SJJ1528"`
+    /// `Model`; example: `"SJJ1528"`
     pub model: String,
 
-    /// `VsmType`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `VsmType`; example: `17`
     pub vsm_type: i64,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1612332287`
+    /// `ExpireTime`; example: `1612332287`
     pub expire_time: i64,
 
-    /// `SgList`: a list of [`UsgRuleDetail`](super::models::UsgRuleDetail) objects.
+    /// `SgList`
     pub sg_list: Vec<models::UsgRuleDetail>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Expired`; example: `false`
     pub expired: bool,
 
-    /// `RemainSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RemainSeconds`; example: `20`
     pub remain_seconds: i64,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"VPC-CLOUD-GZ"`
+    /// `VpcName`; example: `"VPC-CLOUD-GZ"`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.0.0/16"`
+    /// `VpcCidrBlock`; example: `"192.168.0.0/16"`
     pub vpc_cidr_block: String,
 
-    /// `SubnetCidrBlock`: a string.
-    ///
-    /// Example: `"192.168.1.0/24"`
+    /// `SubnetCidrBlock`; example: `"192.168.1.0/24"`
     pub subnet_cidr_block: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"TASS"`
+    /// `Manufacturer`; example: `"TASS"`
     pub manufacturer: String,
 
-    /// `PqcFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PqcFlag`; example: `1`
     pub pqc_flag: Option<i64>,
 
-    /// `DeployEnv`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `DeployEnv`; example: `"cloud"`
     pub deploy_env: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hsm-cluster-2131da"`
+    /// `ClusterId`; example: `"hsm-cluster-2131da"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterRole`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterRole`; example: `1`
     pub cluster_role: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -465,15 +432,23 @@ pub struct DescribeVsmAttributesResponse {
 /// The `DescribeVsms` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`DescribeVsmsResponse`].
-/// The codes it documents are in [`DescribeVsmsError`](super::errors::DescribeVsmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=DescribeVsms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "DescribeVsms",
     output = DescribeVsmsResponse,
-    error = super::errors::DescribeVsmsError,
+    error = super::errors::CloudhsmErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -483,49 +458,35 @@ pub struct DescribeVsmAttributesResponse {
     )
 )]
 pub struct DescribeVsms {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `SearchWord`: a string.
-    ///
-    /// Example: `"hsm-r19rq1b0"`
+    /// `SearchWord`; example: `"hsm-r19rq1b0"`
     pub search_word: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"TASS"`
+    /// `Manufacturer`; example: `"TASS"`
     pub manufacturer: Option<String>,
 
-    /// `HsmType`: a string.
-    ///
-    /// Example: `"virtualization"`
+    /// `HsmType`; example: `"virtualization"`
     pub hsm_type: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hsm-cluster-dsad2"`
+    /// `ClusterId`; example: `"hsm-cluster-dsad2"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeVsms`] call returns.
 #[tc_model]
 pub struct DescribeVsmsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `VsmList`: a list of [`ResourceInfo`](super::models::ResourceInfo) objects.
+    /// `VsmList`
     pub vsm_list: Option<Vec<models::ResourceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -535,22 +496,29 @@ pub struct DescribeVsmsResponse {
 /// The `GetAlarmEvent` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`GetAlarmEventResponse`].
-/// The codes it documents are in [`GetAlarmEventError`](super::errors::GetAlarmEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=GetAlarmEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CloudhsmErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CloudhsmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "GetAlarmEvent",
     output = GetAlarmEventResponse,
-    error = super::errors::GetAlarmEventError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct GetAlarmEvent {}
 
 /// What a successful [`GetAlarmEvent`] call returns.
 #[tc_model]
 pub struct GetAlarmEventResponse {
-    /// `AlarmConfig`: a list of [`AlarmPolicy`](super::models::AlarmPolicy) objects.
+    /// `AlarmConfig`
     pub alarm_config: Option<Vec<models::AlarmPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -560,42 +528,42 @@ pub struct GetAlarmEventResponse {
 /// The `GetVsmMonitorInfo` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`GetVsmMonitorInfoResponse`].
-/// The codes it documents are in [`GetVsmMonitorInfoError`](super::errors::GetVsmMonitorInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=GetVsmMonitorInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "GetVsmMonitorInfo",
     output = GetVsmMonitorInfoResponse,
-    error = super::errors::GetVsmMonitorInfoError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct GetVsmMonitorInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsm-1234abcd"`
+    /// `ResourceId`; example: `"hsm-1234abcd"`
     pub resource_id: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"default-hsmName"`
+    /// `ResourceName`; example: `"default-hsmName"`
     pub resource_name: Option<String>,
 }
 
 /// What a successful [`GetVsmMonitorInfo`] call returns.
 #[tc_model]
 pub struct GetVsmMonitorInfoResponse {
-    /// `MonitorInfo`: a list of strings.
-    ///
-    /// Example: `["vsm","uuid"]`
+    /// `MonitorInfo`; example: `["vsm","uuid"]`
     pub monitor_info: Vec<String>,
 
-    /// `DigestList`: a list of [`VsmDigestItem`](super::models::VsmDigestItem) objects.
+    /// `DigestList`
     pub digest_list: Option<Vec<models::VsmDigestItem>>,
 
-    /// `InitStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitStatus`; example: `1`
     pub init_status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -605,79 +573,63 @@ pub struct GetVsmMonitorInfoResponse {
 /// The `InquiryPriceBuyVsm` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`InquiryPriceBuyVsmResponse`].
-/// The codes it documents are in [`InquiryPriceBuyVsmError`](super::errors::InquiryPriceBuyVsmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=InquiryPriceBuyVsm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "InquiryPriceBuyVsm",
     output = InquiryPriceBuyVsmResponse,
-    error = super::errors::InquiryPriceBuyVsmError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct InquiryPriceBuyVsm {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `TimeSpan`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeSpan`; example: `"1"`
     pub time_span: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `Type`; example: `"CREATE"`
     pub r#type: String,
 
-    /// `HsmType`: a string.
-    ///
-    /// Example: `"virtualization"`
+    /// `HsmType`; example: `"virtualization"`
     pub hsm_type: String,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: Option<String>,
 }
 
 /// What a successful [`InquiryPriceBuyVsm`] call returns.
 #[tc_model]
 pub struct InquiryPriceBuyVsmResponse {
-    /// `TotalCost`: a floating-point number.
-    ///
-    /// Example: `20000.0`
+    /// `TotalCost`; example: `20000.0`
     pub total_cost: f64,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `TimeSpan`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeSpan`; example: `"1"`
     pub time_span: String,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `OriginalCost`: a floating-point number.
-    ///
-    /// Example: `20000.0`
+    /// `OriginalCost`; example: `20000.0`
     pub original_cost: f64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -687,40 +639,37 @@ pub struct InquiryPriceBuyVsmResponse {
 /// The `ModifyAlarmEvent` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`ModifyAlarmEventResponse`].
-/// The codes it documents are in [`ModifyAlarmEventError`](super::errors::ModifyAlarmEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=ModifyAlarmEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CloudhsmErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CloudhsmErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "ModifyAlarmEvent",
     output = ModifyAlarmEventResponse,
-    error = super::errors::ModifyAlarmEventError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct ModifyAlarmEvent {
-    /// `Event`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `Event`; example: `"CPU"`
     pub event: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `70`
+    /// `Limit`; example: `70`
     pub limit: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `BeginTime`; example: `"00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`; example: `"23:59:59"`
     pub end_time: Option<String>,
 }
 
@@ -734,50 +683,44 @@ pub struct ModifyAlarmEventResponse {
 /// The `ModifyVsmAttributes` action of CLOUDHSM API 2019-11-12.
 ///
 /// A successful call returns [`ModifyVsmAttributesResponse`].
-/// The codes it documents are in [`ModifyVsmAttributesError`](super::errors::ModifyVsmAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudhsm&Version=2019-11-12&Action=ModifyVsmAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudhsmErrorCode`](super::errors::CloudhsmErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CloudhsmErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CloudhsmErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::CloudhsmErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CloudhsmErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cloudhsm",
     version = "2019-11-12",
     name = "ModifyVsmAttributes",
     output = ModifyVsmAttributesResponse,
-    error = super::errors::ModifyVsmAttributesError
+    error = super::errors::CloudhsmErrorCode
 )]
 pub struct ModifyVsmAttributes {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsm-1234abcd"`
+    /// `ResourceId`; example: `"hsm-1234abcd"`
     pub resource_id: String,
 
-    /// `Type`: a list of strings.
-    ///
-    /// Example: `["Default"]`
+    /// `Type`; example: `["Default"]`
     pub r#type: Vec<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"default-hsmName"`
+    /// `ResourceName`; example: `"default-hsmName"`
     pub resource_name: Option<String>,
 
-    /// `SgIds`: a list of strings.
-    ///
-    /// Example: `["sg-abcdefgh"]`
+    /// `SgIds`; example: `["sg-abcdefgh"]`
     pub sg_ids: Option<Vec<String>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcdefgh"`
+    /// `VpcId`; example: `"vpc-abcdefgh"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1234abcd"`
+    /// `SubnetId`; example: `"subnet-1234abcd"`
     pub subnet_id: Option<String>,
 
-    /// `AlarmStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmStatus`; example: `0`
     pub alarm_status: Option<i64>,
 }
 

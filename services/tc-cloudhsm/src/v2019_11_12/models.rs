@@ -8,34 +8,22 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`GetAlarmEvent`](super::GetAlarmEvent).
 #[tc_model]
 pub struct AlarmPolicy {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100030647170"`
+    /// `Uin`; example: `"100030647170"`
     pub uin: String,
 
-    /// `Event`: a string.
-    ///
-    /// Example: `"CPU"`
+    /// `Event`; example: `"CPU"`
     pub event: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Limit`; example: `90`
     pub limit: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `BeginTime`; example: `"00:00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`; example: `"23:59:59"`
     pub end_time: String,
 }
 
@@ -44,12 +32,10 @@ pub struct AlarmPolicy {
 /// Returned in the output of [`DescribeSupportedHsm`](super::DescribeSupportedHsm).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"TASS"`
+    /// `Manufacturer`; example: `"TASS"`
     pub manufacturer: String,
 
-    /// `HsmTypes`: a list of [`HsmInfo`] objects.
+    /// `HsmTypes`
     pub hsm_types: Vec<HsmInfo>,
 }
 
@@ -58,17 +44,13 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeSupportedHsm`](super::DescribeSupportedHsm).
 #[tc_model]
 pub struct HsmInfo {
-    /// `Model`: a string.
-    ///
-    /// Example: `"SJJ1528"`
+    /// `Model`; example: `"SJJ1528"`
     pub model: String,
 
-    /// `VsmTypes`: a list of [`VsmInfo`] objects.
+    /// `VsmTypes`
     pub vsm_types: Vec<VsmInfo>,
 
-    /// `HsmType`: a string.
-    ///
-    /// Example: `"virtualization"`
+    /// `HsmType`; example: `"virtualization"`
     pub hsm_type: String,
 }
 
@@ -77,145 +59,91 @@ pub struct HsmInfo {
 /// Returned in the output of [`DescribeVsms`](super::DescribeVsms).
 #[tc_model]
 pub struct ResourceInfo {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"hsm-aj8fp8a0"`
+    /// `ResourceId`; example: `"hsm-aj8fp8a0"`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"defaultHsmName"`
+    /// `ResourceName`; example: `"defaultHsmName"`
     pub resource_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Vip`; example: `"1.2.3.4"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-7vv1q6x9"`
+    /// `VpcId`; example: `"vpc-7vv1q6x9"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1xaztwla"`
+    /// `SubnetId`; example: `"subnet-1xaztwla"`
     pub subnet_id: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"SJJ1528"`
+    /// `Model`; example: `"SJJ1528"`
     pub model: Option<String>,
 
-    /// `VsmType`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `VsmType`; example: `17`
     pub vsm_type: Option<i64>,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: Option<i64>,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: Option<i64>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`; example: `0`
     pub expire_time: Option<i64>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: Option<String>,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: Option<String>,
 
-    /// `SgList`: a list of [`SgUnit`] objects.
+    /// `SgList`
     pub sg_list: Option<Vec<SgUnit>>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: Option<String>,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Expired`; example: `false`
     pub expired: Option<bool>,
 
-    /// `RemainSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `29123420`
+    /// `RemainSeconds`; example: `29123420`
     pub remain_seconds: Option<i64>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"VPC-CLOUD-GZ"`
+    /// `VpcName`; example: `"VPC-CLOUD-GZ"`
     pub vpc_name: Option<String>,
 
-    /// `CreateUin`: a string.
-    ///
-    /// Example: `"2942368751"`
+    /// `CreateUin`; example: `"2942368751"`
     pub create_uin: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RenewFlag`; example: `2`
     pub renew_flag: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Manufacturer`: a string.
-    ///
-    /// Example: `"TASS"`
+    /// `Manufacturer`; example: `"TASS"`
     pub manufacturer: Option<String>,
 
-    /// `AlarmStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmStatus`; example: `0`
     pub alarm_status: Option<i64>,
 
-    /// `PqcStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PqcStatus`; example: `0`
     pub pqc_status: Option<i64>,
 
-    /// `PqcFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PqcFlag`; example: `0`
     pub pqc_flag: Option<i64>,
 
-    /// `DeployEnv`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `DeployEnv`; example: `"cloud"`
     pub deploy_env: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"GST000H1.04.16.rv03"`
+    /// `Version`; example: `"GST000H1.04.16.rv03"`
     pub version: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"hsm-cluster-1f611e16"`
+    /// `ClusterId`; example: `"hsm-cluster-1f611e16"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterRole`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterRole`; example: `0`
     pub cluster_role: Option<i64>,
 }
 
@@ -224,24 +152,16 @@ pub struct ResourceInfo {
 /// Returned in the output of [`DescribeUsg`](super::DescribeUsg) and [`DescribeVsms`](super::DescribeVsms).
 #[tc_model]
 pub struct SgUnit {
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-3qcokmyz"`
+    /// `SgId`; example: `"sg-3qcokmyz"`
     pub sg_id: Option<String>,
 
-    /// `SgName`: a string.
-    ///
-    /// Example: `"放通部分端口"`
+    /// `SgName`; example: `"放通部分端口"`
     pub sg_name: Option<String>,
 
-    /// `SgRemark`: a string.
-    ///
-    /// Example: `"测试用安全组"`
+    /// `SgRemark`; example: `"测试用安全组"`
     pub sg_remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-02-10 14:24:04"`
+    /// `CreateTime`; example: `"2022-02-10 14:24:04"`
     pub create_time: Option<String>,
 }
 
@@ -250,49 +170,31 @@ pub struct SgUnit {
 /// Returned in the output of [`DescribeSubnet`](super::DescribeSubnet).
 #[tc_model]
 pub struct Subnet {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-2at5y1pn"`
+    /// `VpcId`; example: `"vpc-2at5y1pn"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-otu92seu"`
+    /// `SubnetId`; example: `"subnet-otu92seu"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"默认广州二区子网"`
+    /// `SubnetName`; example: `"默认广州二区子网"`
     pub subnet_name: Option<String>,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"172.16.16.0/24"`
+    /// `CidrBlock`; example: `"172.16.16.0/24"`
     pub cidr_block: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2017-04-20 11:30:48"`
+    /// `CreatedTime`; example: `"2017-04-20 11:30:48"`
     pub created_time: Option<String>,
 
-    /// `AvailableIpAddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AvailableIpAddressCount`; example: `2`
     pub available_ip_address_count: Option<i64>,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"3402:4e00:20:1201::/64"`
+    /// `Ipv6CidrBlock`; example: `"3402:4e00:20:1201::/64"`
     pub ipv6_cidr_block: Option<String>,
 
-    /// `TotalIpAddressCount`: a signed 64-bit integer.
-    ///
-    /// Example: `254`
+    /// `TotalIpAddressCount`; example: `254`
     pub total_ip_address_count: Option<i64>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: Option<bool>,
 }
 
@@ -301,14 +203,10 @@ pub struct Subnet {
 /// Returned in the output of [`DescribeVsmAttributes`](super::DescribeVsmAttributes) and [`DescribeVsms`](super::DescribeVsms).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `TagValue`; example: `"dev"`
     pub tag_value: String,
 }
 
@@ -317,12 +215,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeVsms`](super::DescribeVsms).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
+    /// `TagValue`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -331,44 +227,28 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeUsgRule`](super::DescribeUsgRule) and [`DescribeVsmAttributes`](super::DescribeVsmAttributes).
 #[tc_model]
 pub struct UsgPolicy {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"\"0.0.0.0/0\""`
+    /// `Ip`; example: `"\"0.0.0.0/0\""`
     pub ip: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"\"sg-id\""`
+    /// `Id`; example: `"\"sg-id\""`
     pub id: Option<String>,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"\"addr-id\""`
+    /// `AddressModule`; example: `"\"addr-id\""`
     pub address_module: Option<String>,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"\"ALL\""`
+    /// `Proto`; example: `"\"ALL\""`
     pub proto: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"\"ALL\""`
+    /// `Port`; example: `"\"ALL\""`
     pub port: Option<String>,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"\"svc-id\""`
+    /// `ServiceModule`; example: `"\"svc-id\""`
     pub service_module: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"\"自定义规则\""`
+    /// `Desc`; example: `"\"自定义规则\""`
     pub desc: Option<String>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"\"ACCEPT\""`
+    /// `Action`; example: `"\"ACCEPT\""`
     pub action: Option<String>,
 }
 
@@ -377,35 +257,25 @@ pub struct UsgPolicy {
 /// Returned in the output of [`DescribeUsgRule`](super::DescribeUsgRule) and [`DescribeVsmAttributes`](super::DescribeVsmAttributes).
 #[tc_model]
 pub struct UsgRuleDetail {
-    /// `InBound`: a list of [`UsgPolicy`] objects.
+    /// `InBound`
     pub in_bound: Option<Vec<UsgPolicy>>,
 
-    /// `OutBound`: a list of [`UsgPolicy`] objects.
+    /// `OutBound`
     pub out_bound: Option<Vec<UsgPolicy>>,
 
-    /// `SgId`: a string.
-    ///
-    /// Example: `"sg-1234abcd"`
+    /// `SgId`; example: `"sg-1234abcd"`
     pub sg_id: Option<String>,
 
-    /// `SgName`: a string.
-    ///
-    /// Example: `"default-name"`
+    /// `SgName`; example: `"default-name"`
     pub sg_name: Option<String>,
 
-    /// `SgRemark`: a string.
-    ///
-    /// Example: `"System created security group"`
+    /// `SgRemark`; example: `"System created security group"`
     pub sg_remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-06-05 10:59:39"`
+    /// `CreateTime`; example: `"2023-06-05 10:59:39"`
     pub create_time: Option<String>,
 
-    /// `Version`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Version`; example: `1`
     pub version: Option<i64>,
 }
 
@@ -414,24 +284,16 @@ pub struct UsgRuleDetail {
 /// Returned in the output of [`DescribeVpc`](super::DescribeVpc).
 #[tc_model]
 pub struct Vpc {
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"test_5"`
+    /// `VpcName`; example: `"test_5"`
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-nc9yvu5p"`
+    /// `VpcId`; example: `"vpc-nc9yvu5p"`
     pub vpc_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-05-09 19:51:48"`
+    /// `CreatedTime`; example: `"2024-05-09 19:51:48"`
     pub created_time: String,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDefault`; example: `false`
     pub is_default: bool,
 }
 
@@ -440,14 +302,10 @@ pub struct Vpc {
 /// Returned in the output of [`GetVsmMonitorInfo`](super::GetVsmMonitorInfo).
 #[tc_model]
 pub struct VsmDigestItem {
-    /// `DigestVer`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DigestVer`; example: `0`
     pub digest_ver: Option<i64>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"gDfVKGQxYGlp6g1JH9MdHZLoB8mUdAaDS/gIKUQxFU8="`
+    /// `Value`; example: `"gDfVKGQxYGlp6g1JH9MdHZLoB8mUdAaDS/gIKUQxFU8="`
     pub value: Option<String>,
 }
 
@@ -456,14 +314,10 @@ pub struct VsmDigestItem {
 /// Returned in the output of [`DescribeSupportedHsm`](super::DescribeSupportedHsm).
 #[tc_model]
 pub struct VsmInfo {
-    /// `TypeName`: a string.
-    ///
-    /// Example: `"EVSM"`
+    /// `TypeName`; example: `"EVSM"`
     pub type_name: String,
 
-    /// `TypeID`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `TypeID`; example: `17`
     #[tc(rename = "TypeID")]
     pub type_id: i64,
 }

@@ -7,77 +7,64 @@ use super::models;
 /// The `CloudMateAgent` action of CLOUDMATE API 2025-10-30.
 ///
 /// A successful call returns [`CloudMateAgentResponse`].
-/// The codes it documents are in [`CloudMateAgentError`](super::errors::CloudMateAgentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudmate&Version=2025-10-30&Action=CloudMateAgent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudmateErrorCode`](super::errors::CloudmateErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudmateErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::CloudmateErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.OutOfRange`](super::errors::CloudmateErrorCode::InvalidParameterValueOutOfRange)
+/// - [`ResourceNotFound`](super::errors::CloudmateErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.WorkspaceNotExist`](super::errors::CloudmateErrorCode::ResourceNotFoundWorkspaceNotExist)
 #[tc_action(
     service = "cloudmate",
     version = "2025-10-30",
     name = "CloudMateAgent",
     output = CloudMateAgentResponse,
-    error = super::errors::CloudMateAgentError
+    error = super::errors::CloudmateErrorCode
 )]
 pub struct CloudMateAgent {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"fa5234dc-0663-4447-ab71-ed2776fc1137"`
+    /// `WorkspaceId`; example: `"fa5234dc-0663-4447-ab71-ed2776fc1137"`
     pub workspace_id: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"帮我分析下最近30分钟的系统错误"`
+    /// `Message`; example: `"帮我分析下最近30分钟的系统错误"`
     pub message: String,
 
-    /// `ScenarioId`: a string.
-    ///
-    /// Example: `"01248bc1-c11f-4683-a960-11c534572424"`
+    /// `ScenarioId`; example: `"01248bc1-c11f-4683-a960-11c534572424"`
     pub scenario_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"ff9012c0-90d8-4bc2-9545-31fb5962bfb7"`
+    /// `SessionId`; example: `"ff9012c0-90d8-4bc2-9545-31fb5962bfb7"`
     pub session_id: Option<String>,
 
-    /// `Streaming`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Streaming`; example: `false`
     pub streaming: Option<bool>,
 }
 
 /// What a successful [`CloudMateAgent`] call returns.
 #[tc_model]
 pub struct CloudMateAgentResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"534a6323-f958-4250-a45c-bd3b3dac5303"`
+    /// `SessionId`; example: `"534a6323-f958-4250-a45c-bd3b3dac5303"`
     pub session_id: Option<String>,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1763034032`
+    /// `Timestamp`; example: `1763034032`
     pub timestamp: Option<u64>,
 
-    /// `Content`: a [`ChatContent`](super::models::ChatContent).
+    /// `Content`
     pub content: Option<models::ChatContent>,
 
-    /// `Partial`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Partial`; example: `true`
     pub partial: Option<bool>,
 
-    /// `TurnComplete`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TurnComplete`; example: `true`
     pub turn_complete: Option<bool>,
 
-    /// `ErrorCode`: a string.
-    ///
-    /// Example: `"NOT_FOUND"`
+    /// `ErrorCode`; example: `"NOT_FOUND"`
     pub error_code: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"资源未找到"`
+    /// `ErrorMessage`; example: `"资源未找到"`
     pub error_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

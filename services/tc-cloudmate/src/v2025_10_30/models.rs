@@ -8,12 +8,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`CloudMateAgent`](super::CloudMateAgent).
 #[tc_model]
 pub struct ChatContent {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Parts`: a list of [`ChatEventContentPart`] objects.
+    /// `Parts`
     pub parts: Option<Vec<ChatEventContentPart>>,
 }
 
@@ -22,18 +20,12 @@ pub struct ChatContent {
 /// Returned in the output of [`CloudMateAgent`](super::CloudMateAgent).
 #[tc_model]
 pub struct ChatEventContentPart {
-    /// `Text`: a string.
-    ///
-    /// Example: `"分析内容"`
+    /// `Text`; example: `"分析内容"`
     pub text: Option<String>,
 
-    /// `FunctionCall`: a string.
-    ///
-    /// Example: `"函数调用详情"`
+    /// `FunctionCall`; example: `"函数调用详情"`
     pub function_call: Option<String>,
 
-    /// `FunctionResponse`: a string.
-    ///
-    /// Example: `"函数返回结果"`
+    /// `FunctionResponse`; example: `"函数返回结果"`
     pub function_response: Option<String>,
 }

@@ -7,102 +7,76 @@ use super::models;
 /// The `DescribeResource` action of CLOUDRC API 2024-06-06.
 ///
 /// A successful call returns [`DescribeResourceResponse`].
-/// The codes it documents are in [`DescribeResourceError`](super::errors::DescribeResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudrc&Version=2024-06-06&Action=DescribeResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudrcErrorCode`](super::errors::CloudrcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.ResourceIdNotFound`](super::errors::CloudrcErrorCode::ResourceNotFoundResourceIdNotFound)
+/// - [`ResourceNotFound.ViewIdNotFound`](super::errors::CloudrcErrorCode::ResourceNotFoundViewIdNotFound)
 #[tc_action(
     service = "cloudrc",
     version = "2024-06-06",
     name = "DescribeResource",
     output = DescribeResourceResponse,
-    error = super::errors::DescribeResourceError
+    error = super::errors::CloudrcErrorCode
 )]
 pub struct DescribeResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"qcs::vpc::vpc"`
+    /// `ResourceType`; example: `"qcs::vpc::vpc"`
     pub resource_type: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vpc-m3ul053f"`
+    /// `ResourceId`; example: `"vpc-m3ul053f"`
     pub resource_id: String,
 
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"vw-42dfl9y1"`
+    /// `ViewId`; example: `"vw-42dfl9y1"`
     pub view_id: Option<String>,
 }
 
 /// What a successful [`DescribeResource`] call returns.
 #[tc_model]
 pub struct DescribeResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vpc-m3ul053f"`
+    /// `ResourceId`; example: `"vpc-m3ul053f"`
     pub resource_id: String,
 
-    /// `ResourceAlias`: a string.
-    ///
-    /// Example: `"******Test"`
+    /// `ResourceAlias`; example: `"******Test"`
     pub resource_alias: Option<String>,
 
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `909600000`
+    /// `Uin`; example: `909600000`
     pub uin: i64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"qcs::vpc::vpc"`
+    /// `ResourceType`; example: `"qcs::vpc::vpc"`
     pub resource_type: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 
-    /// `ZoneCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneCode`; example: `"ap-guangzhou-1"`
     pub zone_code: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"Free"`
+    /// `PayMode`; example: `"Free"`
     pub pay_mode: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2017-12-05 15:28:22"`
+    /// `CreateTime`; example: `"2017-12-05 15:28:22"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-04-18 17:30:00"`
+    /// `ExpireTime`; example: `"2021-04-18 17:30:00"`
     pub expire_time: Option<String>,
 
-    /// `PrivateIpAddress`: a list of strings.
-    ///
-    /// Example: `["10.*******"]`
+    /// `PrivateIpAddress`; example: `["10.*******"]`
     pub private_ip_address: Option<Vec<String>>,
 
-    /// `PublicIpAddress`: a list of strings.
-    ///
-    /// Example: `["139.**********"]`
+    /// `PublicIpAddress`; example: `["139.**********"]`
     pub public_ip_address: Option<Vec<String>>,
 
-    /// `Properties`: a string.
-    ///
-    /// Example: `"{\"CidrBlock\":\"10.*****/16\"}"`
+    /// `Properties`; example: `"{\"CidrBlock\":\"10.*****/16\"}"`
     pub properties: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -112,15 +86,21 @@ pub struct DescribeResourceResponse {
 /// The `SearchResources` action of CLOUDRC API 2024-06-06.
 ///
 /// A successful call returns [`SearchResourcesResponse`].
-/// The codes it documents are in [`SearchResourcesError`](super::errors::SearchResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudrc&Version=2024-06-06&Action=SearchResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudrcErrorCode`](super::errors::CloudrcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ApiParamError`](super::errors::CloudrcErrorCode::InvalidParameterApiParamError)
+/// - [`ResourceNotFound.ViewIdNotFound`](super::errors::CloudrcErrorCode::ResourceNotFoundViewIdNotFound)
 #[tc_action(
     service = "cloudrc",
     version = "2024-06-06",
     name = "SearchResources",
     output = SearchResourcesResponse,
-    error = super::errors::SearchResourcesError,
+    error = super::errors::CloudrcErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -130,40 +110,32 @@ pub struct DescribeResourceResponse {
     )
 )]
 pub struct SearchResources {
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"vw-42dfl9y1"`
+    /// `ViewId`; example: `"vw-42dfl9y1"`
     pub view_id: Option<String>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: Option<i64>,
 
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
-    /// `Filters`: a list of [`ExtendedFilter`](super::models::ExtendedFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ExtendedFilter>>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"ExpireTime"`
+    /// `SortBy`; example: `"ExpireTime"`
     pub sort_by: Option<String>,
 
-    /// `SortOrder`: a string.
-    ///
-    /// Example: `"Asc"`
+    /// `SortOrder`; example: `"Asc"`
     pub sort_order: Option<String>,
 }
 
 /// What a successful [`SearchResources`] call returns.
 #[tc_model]
 pub struct SearchResourcesResponse {
-    /// `NextToken`: a string.
+    /// `NextToken`
     pub next_token: Option<String>,
 
-    /// `Resources`: a list of [`ResourceSummary`](super::models::ResourceSummary) objects.
+    /// `Resources`
     pub resources: Vec<models::ResourceSummary>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,20 +8,13 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`SearchResources`](super::SearchResources).
 #[tc_model]
 pub struct ExtendedFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"RegionCode"`
+    /// `Key`; example: `"RegionCode"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ins-test"]`
+    /// `Values`; example: `["ins-test"]`
     pub values: Vec<String>,
 
-    /// `MatchType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"NotEquals"`
+    /// `MatchType`, always sent in responses; example: `"NotEquals"`
     pub match_type: Option<String>,
 }
 
@@ -30,62 +23,40 @@ pub struct ExtendedFilter {
 /// Returned in the output of [`SearchResources`](super::SearchResources).
 #[tc_model]
 pub struct ResourceSummary {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vpc-ls*****p"`
+    /// `ResourceId`; example: `"vpc-ls*****p"`
     pub resource_id: String,
 
-    /// `ResourceAlias`: a string.
-    ///
-    /// Example: `"******_test"`
+    /// `ResourceAlias`; example: `"******_test"`
     pub resource_alias: Option<String>,
 
-    /// `Uin`: a signed 64-bit integer.
-    ///
-    /// Example: `909600000`
+    /// `Uin`; example: `909600000`
     pub uin: i64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"qcs::vpc::vpc"`
+    /// `ResourceType`; example: `"qcs::vpc::vpc"`
     pub resource_type: String,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionCode`; example: `"ap-guangzhou"`
     pub region_code: String,
 
-    /// `ZoneCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ZoneCode`; example: `"ap-guangzhou-1"`
     pub zone_code: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"Prepaid"`
+    /// `PayMode`; example: `"Prepaid"`
     pub pay_mode: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-06-15 15:46:44"`
+    /// `CreateTime`; example: `"2018-06-15 15:46:44"`
     pub create_time: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2021-04-18 17:30:00"`
+    /// `ExpireTime`; example: `"2021-04-18 17:30:00"`
     pub expire_time: Option<String>,
 
-    /// `PrivateIpAddress`: a list of strings.
-    ///
-    /// Example: `["10.*******"]`
+    /// `PrivateIpAddress`; example: `["10.*******"]`
     pub private_ip_address: Vec<String>,
 
-    /// `PublicIpAddress`: a list of strings.
-    ///
-    /// Example: `["139.**********"]`
+    /// `PublicIpAddress`; example: `["139.**********"]`
     pub public_ip_address: Vec<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 }
 
@@ -94,15 +65,9 @@ pub struct ResourceSummary {
 /// Returned in the output of [`DescribeResource`](super::DescribeResource) and [`SearchResources`](super::SearchResources).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"project"`
+    /// `Key`, required in requests; example: `"project"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"默认项目"`
+    /// `Value`, required in requests; example: `"默认项目"`
     pub value: Option<String>,
 }

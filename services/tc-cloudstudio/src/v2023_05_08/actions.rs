@@ -7,81 +7,69 @@ use super::models;
 /// The `CreateWorkspace` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`CreateWorkspaceResponse`].
-/// The codes it documents are in [`CreateWorkspaceError`](super::errors::CreateWorkspaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=CreateWorkspace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudstudioErrorCode::FailedOperation)
+/// - [`FailedOperation.WorkspaceNameDuplicate`](super::errors::CloudstudioErrorCode::FailedOperationWorkspaceNameDuplicate)
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
+/// - [`RequestLimitExceeded`](super::errors::CloudstudioErrorCode::RequestLimitExceeded)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "CreateWorkspace",
     output = CreateWorkspaceResponse,
-    error = super::errors::CreateWorkspaceError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct CreateWorkspace {
-    /// `Name`: a string.
-    ///
-    /// Example: `"workspace-name"`
+    /// `Name`; example: `"workspace-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a workspace"`
+    /// `Description`; example: `"this is a workspace"`
     pub description: Option<String>,
 
-    /// `Specs`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `Specs`; example: `"Standard"`
     pub specs: Option<String>,
 
-    /// `Image`: a string.
+    /// `Image`
     pub image: Option<String>,
 
-    /// `Repository`: a [`GitRepository`](super::models::GitRepository).
+    /// `Repository`
     pub repository: Option<models::GitRepository>,
 
-    /// `Envs`: a list of [`Env`](super::models::Env) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::Env>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["cloudstudio.tencent-cloud-toolkit@1.3.0"]`
+    /// `Extensions`; example: `["cloudstudio.tencent-cloud-toolkit@1.3.0"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `Lifecycle`: a [`LifeCycle`](super::models::LifeCycle).
+    /// `Lifecycle`
     pub lifecycle: Option<models::LifeCycle>,
 
-    /// `TenantAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1303697168`
+    /// `TenantAppId`; example: `1303697168`
     pub tenant_app_id: Option<i64>,
 
-    /// `TenantUin`: a string.
-    ///
-    /// Example: `"100015915015"`
+    /// `TenantUin`; example: `"100015915015"`
     pub tenant_uin: Option<String>,
 
-    /// `TenantUniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-rdfkabjj"`
+    /// `TenantUniqVpcId`; example: `"vpc-rdfkabjj"`
     pub tenant_uniq_vpc_id: Option<String>,
 
-    /// `TenantSubnetId`: a string.
-    ///
-    /// Example: `"subnet-bx88somq"`
+    /// `TenantSubnetId`; example: `"subnet-bx88somq"`
     pub tenant_subnet_id: Option<String>,
 }
 
 /// What a successful [`CreateWorkspace`] call returns.
 #[tc_model]
 pub struct CreateWorkspaceResponse {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"workspace-name"`
+    /// `Name`; example: `"workspace-name"`
     pub name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,44 +79,39 @@ pub struct CreateWorkspaceResponse {
 /// The `CreateWorkspaceToken` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`CreateWorkspaceTokenResponse`].
-/// The codes it documents are in [`CreateWorkspaceTokenError`](super::errors::CreateWorkspaceTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=CreateWorkspaceToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "CreateWorkspaceToken",
     output = CreateWorkspaceTokenResponse,
-    error = super::errors::CreateWorkspaceTokenError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct CreateWorkspaceToken {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"knhwex"`
+    /// `SpaceKey`; example: `"knhwex"`
     pub space_key: String,
 
-    /// `TokenExpiredLimitSec`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `TokenExpiredLimitSec`; example: `3600`
     pub token_expired_limit_sec: Option<u64>,
 
-    /// `Policies`: a list of strings.
-    ///
-    /// Example: `["workspace-run-only"]`
+    /// `Policies`; example: `["workspace-run-only"]`
     pub policies: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateWorkspaceToken`] call returns.
 #[tc_model]
 pub struct CreateWorkspaceTokenResponse {
-    /// `Token`: a string.
-    ///
-    /// Example: `"83c99d6a03aa94f5e7bbfb4eded0de0b1153f44d05126d34b5f36e8343eca973"`
+    /// `Token`; example: `"83c99d6a03aa94f5e7bbfb4eded0de0b1153f44d05126d34b5f36e8343eca973"`
     pub token: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-02-13T12:33:48 GMT+08:00"`
+    /// `ExpiredTime`; example: `"2023-02-13T12:33:48 GMT+08:00"`
     pub expired_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,29 +121,30 @@ pub struct CreateWorkspaceTokenResponse {
 /// The `DescribeConfig` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`DescribeConfigResponse`].
-/// The codes it documents are in [`DescribeConfigError`](super::errors::DescribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=DescribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "DescribeConfig",
     output = DescribeConfigResponse,
-    error = super::errors::DescribeConfigError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct DescribeConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"codeAssistXEnabled"`
+    /// `Name`; example: `"codeAssistXEnabled"`
     pub name: String,
 }
 
 /// What a successful [`DescribeConfig`] call returns.
 #[tc_model]
 pub struct DescribeConfigResponse {
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `Data`; example: `"\"true\""`
     pub data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -170,22 +154,27 @@ pub struct DescribeConfigResponse {
 /// The `DescribeImages` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`DescribeImagesResponse`].
-/// The codes it documents are in [`DescribeImagesError`](super::errors::DescribeImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=DescribeImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "DescribeImages",
     output = DescribeImagesResponse,
-    error = super::errors::DescribeImagesError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct DescribeImages {}
 
 /// What a successful [`DescribeImages`] call returns.
 #[tc_model]
 pub struct DescribeImagesResponse {
-    /// `Images`: a list of [`Image`](super::models::Image) objects.
+    /// `Images`
     pub images: Vec<models::Image>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -195,27 +184,30 @@ pub struct DescribeImagesResponse {
 /// The `DescribeWorkspaces` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`DescribeWorkspacesResponse`].
-/// The codes it documents are in [`DescribeWorkspacesError`](super::errors::DescribeWorkspacesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=DescribeWorkspaces)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "DescribeWorkspaces",
     output = DescribeWorkspacesResponse,
-    error = super::errors::DescribeWorkspacesError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct DescribeWorkspaces {
-    /// `Name`: a string.
-    ///
-    /// Example: `"workspace-name"`
+    /// `Name`; example: `"workspace-name"`
     pub name: Option<String>,
 }
 
 /// What a successful [`DescribeWorkspaces`] call returns.
 #[tc_model]
 pub struct DescribeWorkspacesResponse {
-    /// `Data`: a list of [`WorkspaceStatusInfo`](super::models::WorkspaceStatusInfo) objects.
+    /// `Data`
     pub data: Vec<models::WorkspaceStatusInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -225,46 +217,43 @@ pub struct DescribeWorkspacesResponse {
 /// The `ModifyWorkspace` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`ModifyWorkspaceResponse`].
-/// The codes it documents are in [`ModifyWorkspaceError`](super::errors::ModifyWorkspaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=ModifyWorkspace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudstudioErrorCode::FailedOperation)
+/// - [`FailedOperation.WorkspaceNameDuplicate`](super::errors::CloudstudioErrorCode::FailedOperationWorkspaceNameDuplicate)
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "ModifyWorkspace",
     output = ModifyWorkspaceResponse,
-    error = super::errors::ModifyWorkspaceError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct ModifyWorkspace {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"workspace-name"`
+    /// `Name`; example: `"workspace-name"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a workspace"`
+    /// `Description`; example: `"this is a workspace"`
     pub description: Option<String>,
 
-    /// `Specs`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `Specs`; example: `"STANDARD"`
     pub specs: Option<String>,
 
-    /// `Envs`: a list of [`Env`](super::models::Env) objects.
+    /// `Envs`
     pub envs: Option<Vec<models::Env>>,
 
-    /// `Extensions`: a list of strings.
-    ///
-    /// Example: `["cloudstudio.tencent-cloud-toolkit@1.3.0"]`
+    /// `Extensions`; example: `["cloudstudio.tencent-cloud-toolkit@1.3.0"]`
     pub extensions: Option<Vec<String>>,
 
-    /// `Lifecycle`: a [`LifeCycle`](super::models::LifeCycle).
+    /// `Lifecycle`
     pub lifecycle: Option<models::LifeCycle>,
 }
 
@@ -278,20 +267,25 @@ pub struct ModifyWorkspaceResponse {
 /// The `RemoveWorkspace` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`RemoveWorkspaceResponse`].
-/// The codes it documents are in [`RemoveWorkspaceError`](super::errors::RemoveWorkspaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=RemoveWorkspace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudstudioErrorCode::FailedOperation)
+/// - [`FailedOperation.WorkspaceNameDuplicate`](super::errors::CloudstudioErrorCode::FailedOperationWorkspaceNameDuplicate)
+/// - [`InvalidParameterValue`](super::errors::CloudstudioErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "RemoveWorkspace",
     output = RemoveWorkspaceResponse,
-    error = super::errors::RemoveWorkspaceError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct RemoveWorkspace {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: String,
 }
 
@@ -305,20 +299,23 @@ pub struct RemoveWorkspaceResponse {
 /// The `RunWorkspace` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`RunWorkspaceResponse`].
-/// The codes it documents are in [`RunWorkspaceError`](super::errors::RunWorkspaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=RunWorkspace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudstudioErrorCode::FailedOperation)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "RunWorkspace",
     output = RunWorkspaceResponse,
-    error = super::errors::RunWorkspaceError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct RunWorkspace {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: String,
 }
 
@@ -332,20 +329,23 @@ pub struct RunWorkspaceResponse {
 /// The `StopWorkspace` action of CLOUDSTUDIO API 2023-05-08.
 ///
 /// A successful call returns [`StopWorkspaceResponse`].
-/// The codes it documents are in [`StopWorkspaceError`](super::errors::StopWorkspaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cloudstudio&Version=2023-05-08&Action=StopWorkspace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CloudstudioErrorCode`](super::errors::CloudstudioErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CloudstudioErrorCode::FailedOperation)
 #[tc_action(
     service = "cloudstudio",
     version = "2023-05-08",
     name = "StopWorkspace",
     output = StopWorkspaceResponse,
-    error = super::errors::StopWorkspaceError
+    error = super::errors::CloudstudioErrorCode
 )]
 pub struct StopWorkspace {
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: String,
 }
 

@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`CreateWorkspace`](super::CreateWorkspace) and [`ModifyWorkspace`](super::ModifyWorkspace).
 #[tc_model]
 pub struct Env {
-    /// `Name`: a string.
-    ///
-    /// Example: `"env_key"`
+    /// `Name`; example: `"env_key"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"env_value"`
+    /// `Value`; example: `"env_value"`
     pub value: String,
 }
 
@@ -24,14 +20,10 @@ pub struct Env {
 /// Sent in the input of [`CreateWorkspace`](super::CreateWorkspace).
 #[tc_model]
 pub struct GitRepository {
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://github.com/koajs/koa.git"`
+    /// `Url`; example: `"https://github.com/koajs/koa.git"`
     pub url: String,
 
-    /// `Branch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Branch`; example: `"main"`
     pub branch: Option<String>,
 }
 
@@ -40,17 +32,13 @@ pub struct GitRepository {
 /// Returned in the output of [`DescribeImages`](super::DescribeImages).
 #[tc_model]
 pub struct Image {
-    /// `Name`: a string.
-    ///
-    /// Example: `"All In One"`
+    /// `Name`; example: `"All In One"`
     pub name: Option<String>,
 
-    /// `Repository`: a string.
-    ///
-    /// Example: `"cloudstudio-devops-docker.pkg.coding.net/artifacts/workspace/full-1.0.0"`
+    /// `Repository`; example: `"cloudstudio-devops-docker.pkg.coding.net/artifacts/workspace/full-1.0.0"`
     pub repository: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 }
 
@@ -59,19 +47,13 @@ pub struct Image {
 /// Sent in the input of [`CreateWorkspace`](super::CreateWorkspace) and [`ModifyWorkspace`](super::ModifyWorkspace).
 #[tc_model]
 pub struct LifeCycle {
-    /// `Init`: a list of [`LifeCycleCommand`] objects.
-    ///
-    /// Example: `[{"Command":"echo 'init workspace'","Name":"init"}]`
+    /// `Init`; example: `[{"Command":"echo 'init workspace'","Name":"init"}]`
     pub init: Option<Vec<LifeCycleCommand>>,
 
-    /// `Start`: a list of [`LifeCycleCommand`] objects.
-    ///
-    /// Example: `[{"Command":"echo 'start workspace'","Name":"start"}]`
+    /// `Start`; example: `[{"Command":"echo 'start workspace'","Name":"start"}]`
     pub start: Option<Vec<LifeCycleCommand>>,
 
-    /// `Destroy`: a list of [`LifeCycleCommand`] objects.
-    ///
-    /// Example: `[{"Command":"echo 'destroy workspace'","Name":"destroy"}]`
+    /// `Destroy`; example: `[{"Command":"echo 'destroy workspace'","Name":"destroy"}]`
     pub destroy: Option<Vec<LifeCycleCommand>>,
 }
 
@@ -80,14 +62,10 @@ pub struct LifeCycle {
 /// Sent in the input of [`CreateWorkspace`](super::CreateWorkspace) and [`ModifyWorkspace`](super::ModifyWorkspace).
 #[tc_model]
 pub struct LifeCycleCommand {
-    /// `Name`: a string.
-    ///
-    /// Example: `"init"`
+    /// `Name`; example: `"init"`
     pub name: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"echo 'init workspace'"`
+    /// `Command`; example: `"echo 'init workspace'"`
     pub command: String,
 }
 
@@ -96,71 +74,45 @@ pub struct LifeCycleCommand {
 /// Returned in the output of [`DescribeWorkspaces`](super::DescribeWorkspaces).
 #[tc_model]
 pub struct WorkspaceStatusInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"workspace-name"`
+    /// `Name`; example: `"workspace-name"`
     pub name: String,
 
-    /// `SpaceKey`: a string.
-    ///
-    /// Example: `"ubbyfp"`
+    /// `SpaceKey`; example: `"ubbyfp"`
     pub space_key: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Icon`: a string.
+    /// `Icon`
     pub icon: String,
 
-    /// `StatusReason`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `StatusReason`; example: `"OK"`
     pub status_reason: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is a workspace"`
+    /// `Description`; example: `"this is a workspace"`
     pub description: String,
 
-    /// `WorkspaceType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `WorkspaceType`; example: `"NORMAL"`
     pub workspace_type: String,
 
-    /// `VersionControlUrl`: a string.
-    ///
-    /// Example: `"https://github.com/example/example.git"`
+    /// `VersionControlUrl`; example: `"https://github.com/example/example.git"`
     pub version_control_url: String,
 
-    /// `VersionControlRef`: a string.
-    ///
-    /// Example: `"/refs/heads/main"`
+    /// `VersionControlRef`; example: `"/refs/heads/main"`
     pub version_control_ref: String,
 
-    /// `LastOpsDate`: a string.
-    ///
-    /// Example: `"2023-05-11T08:37:43.109+00:00"`
+    /// `LastOpsDate`; example: `"2023-05-11T08:37:43.109+00:00"`
     pub last_ops_date: String,
 
-    /// `CreateDate`: a string.
-    ///
-    /// Example: `"2023-05-11T08:37:43.109+00:00"`
+    /// `CreateDate`; example: `"2023-05-11T08:37:43.109+00:00"`
     pub create_date: String,
 }

@@ -7,23 +7,27 @@ use super::models;
 /// The `AddMachineGroupInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`AddMachineGroupInfoResponse`].
-/// The codes it documents are in [`AddMachineGroupInfoError`](super::errors::AddMachineGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=AddMachineGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "AddMachineGroupInfo",
     output = AddMachineGroupInfoResponse,
-    error = super::errors::AddMachineGroupInfoError
+    error = super::errors::ClsErrorCode
 )]
 pub struct AddMachineGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: String,
 
-    /// `MachineGroupType`: a [`MachineGroupTypeInfo`](super::models::MachineGroupTypeInfo).
+    /// `MachineGroupType`
     pub machine_group_type: models::MachineGroupTypeInfo,
 }
 
@@ -37,25 +41,36 @@ pub struct AddMachineGroupInfoResponse {
 /// The `ApplyConfigToMachineGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ApplyConfigToMachineGroupResponse`].
-/// The codes it documents are in [`ApplyConfigToMachineGroupError`](super::errors::ApplyConfigToMachineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ApplyConfigToMachineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ApplyConfigToMachineGroup",
     output = ApplyConfigToMachineGroupResponse,
-    error = super::errors::ApplyConfigToMachineGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ApplyConfigToMachineGroup {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
+    /// `ConfigId`; example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
     pub config_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
+    /// `GroupId`; example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
     pub group_id: String,
 }
 
@@ -69,25 +84,35 @@ pub struct ApplyConfigToMachineGroupResponse {
 /// The `CancelRebuildIndexTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CancelRebuildIndexTaskResponse`].
-/// The codes it documents are in [`CancelRebuildIndexTaskError`](super::errors::CancelRebuildIndexTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CancelRebuildIndexTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CancelRebuildIndexTask",
     output = CancelRebuildIndexTaskResponse,
-    error = super::errors::CancelRebuildIndexTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CancelRebuildIndexTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TaskId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub task_id: String,
 }
 
@@ -101,56 +126,52 @@ pub struct CancelRebuildIndexTaskResponse {
 /// The `ChatCompletions` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ChatCompletionsResponse`].
-/// The codes it documents are in [`ChatCompletionsError`](super::errors::ChatCompletionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ChatCompletions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ChatCompletions",
     output = ChatCompletionsResponse,
-    error = super::errors::ChatCompletionsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ChatCompletions {
-    /// `Model`: a string.
-    ///
-    /// Example: `"text2sql"`
+    /// `Model`; example: `"text2sql"`
     pub model: String,
 
-    /// `Messages`: a list of [`Message`](super::models::Message) objects.
+    /// `Messages`
     pub messages: Vec<models::Message>,
 
-    /// `Stream`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Stream`; example: `false`
     pub stream: Option<bool>,
 
-    /// `Metadata`: a list of [`MetadataItem`](super::models::MetadataItem) objects.
+    /// `Metadata`
     pub metadata: Option<Vec<models::MetadataItem>>,
 }
 
 /// What a successful [`ChatCompletions`] call returns.
 #[tc_model]
 pub struct ChatCompletionsResponse {
-    /// `Created`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1705634032`
+    /// `Created`; example: `1705634032`
     pub created: Option<u64>,
 
-    /// `Usage`: a [`ChatUsage`](super::models::ChatUsage).
+    /// `Usage`
     pub usage: Option<models::ChatUsage>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"xxxxxxxx-xxxx"`
+    /// `Id`; example: `"xxxxxxxx-xxxx"`
     pub id: Option<String>,
 
-    /// `Choices`: a list of [`Choice`](super::models::Choice) objects.
+    /// `Choices`
     pub choices: Option<Vec<models::Choice>>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"text2sql"`
+    /// `Model`; example: `"text2sql"`
     pub model: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -160,42 +181,48 @@ pub struct ChatCompletionsResponse {
 /// The `CheckFunction` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CheckFunctionResponse`].
-/// The codes it documents are in [`CheckFunctionError`](super::errors::CheckFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CheckFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CrossAccountConflict`](super::errors::ClsErrorCode::InvalidParameterCrossAccountConflict)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CheckFunction",
     output = CheckFunctionResponse,
-    error = super::errors::CheckFunctionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CheckFunction {
-    /// `EtlContent`: a string.
-    ///
-    /// Example: `"fields_set(\"my_field\",\"value\")"`
+    /// `EtlContent`; example: `"fields_set(\"my_field\",\"value\")"`
     pub etl_content: String,
 
-    /// `DstResources`: a list of [`DataTransformResouceInfo`](super::models::DataTransformResouceInfo) objects.
+    /// `DstResources`
     pub dst_resources: Option<Vec<models::DataTransformResouceInfo>>,
 
-    /// `FuncType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuncType`; example: `1`
     pub func_type: Option<i64>,
 }
 
 /// What a successful [`CheckFunction`] call returns.
 #[tc_model]
 pub struct CheckFunctionResponse {
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ErrorCode`; example: `10001`
     pub error_code: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"Invalid Params"`
+    /// `ErrorMsg`; example: `"Invalid Params"`
     pub error_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -205,53 +232,53 @@ pub struct CheckFunctionResponse {
 /// The `CheckRechargeKafkaServer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CheckRechargeKafkaServerResponse`].
-/// The codes it documents are in [`CheckRechargeKafkaServerError`](super::errors::CheckRechargeKafkaServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CheckRechargeKafkaServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CheckRechargeKafkaServer",
     output = CheckRechargeKafkaServerResponse,
-    error = super::errors::CheckRechargeKafkaServerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CheckRechargeKafkaServer {
-    /// `KafkaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KafkaType`; example: `0`
     pub kafka_type: u64,
 
-    /// `KafkaInstance`: a string.
-    ///
-    /// Example: `"ckafka-5kysm8"`
+    /// `KafkaInstance`; example: `"ckafka-5kysm8"`
     pub kafka_instance: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `IsEncryptionAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryptionAddr`; example: `true`
     pub is_encryption_addr: Option<bool>,
 
-    /// `Protocol`: a [`KafkaProtocolInfo`](super::models::KafkaProtocolInfo).
+    /// `Protocol`
     pub protocol: Option<models::KafkaProtocolInfo>,
 
-    /// `NetworkInfo`: a [`NetworkInfo`](super::models::NetworkInfo).
+    /// `NetworkInfo`
     pub network_info: Option<models::NetworkInfo>,
 
-    /// `UserKafkaMeta`: a [`UserKafkaMeta`](super::models::UserKafkaMeta).
+    /// `UserKafkaMeta`
     pub user_kafka_meta: Option<models::UserKafkaMeta>,
 }
 
 /// What a successful [`CheckRechargeKafkaServer`] call returns.
 #[tc_model]
 pub struct CheckRechargeKafkaServerResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -261,20 +288,32 @@ pub struct CheckRechargeKafkaServerResponse {
 /// The `CloseKafkaConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CloseKafkaConsumerResponse`].
-/// The codes it documents are in [`CloseKafkaConsumerError`](super::errors::CloseKafkaConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CloseKafkaConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CloseKafkaConsumer",
     output = CloseKafkaConsumerResponse,
-    error = super::errors::CloseKafkaConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CloseKafkaConsumer {
-    /// `FromTopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `FromTopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub from_topic_id: String,
 }
 
@@ -288,27 +327,39 @@ pub struct CloseKafkaConsumerResponse {
 /// The `CommitConsumerOffsets` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CommitConsumerOffsetsResponse`].
-/// The codes it documents are in [`CommitConsumerOffsetsError`](super::errors::CommitConsumerOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CommitConsumerOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CommitConsumerOffsets",
     output = CommitConsumerOffsetsResponse,
-    error = super::errors::CommitConsumerOffsetsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CommitConsumerOffsets {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `Consumer`: a string.
+    /// `Consumer`
     pub consumer: String,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 
-    /// `TopicPartitionOffsetsInfo`: a list of [`TopicPartitionOffsetInfo`](super::models::TopicPartitionOffsetInfo) objects.
+    /// `TopicPartitionOffsetsInfo`
     pub topic_partition_offsets_info: Vec<models::TopicPartitionOffsetInfo>,
 }
 
@@ -322,48 +373,55 @@ pub struct CommitConsumerOffsetsResponse {
 /// The `CreateAgentApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateAgentApplicationResponse`].
-/// The codes it documents are in [`CreateAgentApplicationError`](super::errors::CreateAgentApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateAgentApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateAgentApplication",
     output = CreateAgentApplicationResponse,
-    error = super::errors::CreateAgentApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateAgentApplication {
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"***********st_agent"`
+    /// `ApplicationName`; example: `"***********st_agent"`
     pub application_name: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"Langfuse"`
+    /// `AccessType`; example: `"Langfuse"`
     pub access_type: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"leotest-custom-logset-1254077820"`
+    /// `LogsetId`; example: `"leotest-custom-logset-1254077820"`
     pub logset_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateAgentApplication`] call returns.
 #[tc_model]
 pub struct CreateAgentApplicationResponse {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"agent-app-3ca04119-f707-49c9-9d93-b79114c18042"`
+    /// `ApplicationId`; example: `"agent-app-3ca04119-f707-49c9-9d93-b79114c18042"`
     pub application_id: String,
 
-    /// `LogTopics`: a list of [`AgentTopicInfo`](super::models::AgentTopicInfo) objects.
+    /// `LogTopics`
     pub log_topics: Option<Vec<models::AgentTopicInfo>>,
 
-    /// `MetricsTopics`: a list of [`AgentTopicInfo`](super::models::AgentTopicInfo) objects.
+    /// `MetricsTopics`
     pub metrics_topics: Option<Vec<models::AgentTopicInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -373,111 +431,101 @@ pub struct CreateAgentApplicationResponse {
 /// The `CreateAlarm` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateAlarmResponse`].
-/// The codes it documents are in [`CreateAlarmError`](super::errors::CreateAlarmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateAlarm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.AlarmNotSupportForSearchLow`](super::errors::ClsErrorCode::OperationDeniedAlarmNotSupportForSearchLow)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateAlarm",
     output = CreateAlarmResponse,
-    error = super::errors::CreateAlarmError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateAlarm {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p1-业务告警"`
+    /// `Name`; example: `"p1-业务告警"`
     pub name: String,
 
-    /// `AlarmTargets`: a list of [`AlarmTarget`](super::models::AlarmTarget) objects.
+    /// `AlarmTargets`
     pub alarm_targets: Vec<models::AlarmTarget>,
 
-    /// `MonitorTime`: a [`MonitorTime`](super::models::MonitorTime).
+    /// `MonitorTime`
     pub monitor_time: models::MonitorTime,
 
-    /// `TriggerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCount`; example: `1`
     pub trigger_count: i64,
 
-    /// `AlarmPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPeriod`; example: `0`
     pub alarm_period: i64,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"$1.count > 10"`
+    /// `Condition`; example: `"$1.count > 10"`
     pub condition: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmLevel`; example: `0`
     pub alarm_level: Option<u64>,
 
-    /// `MultiConditions`: a list of [`MultiCondition`](super::models::MultiCondition) objects.
+    /// `MultiConditions`
     pub multi_conditions: Option<Vec<models::MultiCondition>>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable: Option<bool>,
 
-    /// `MessageTemplate`: a string.
-    ///
-    /// Example: `"{{range .AnalysisResult.sync}}\\n\\n集群{{.ClusterID}}中节点失败\\n\\n{{end}}"`
+    /// `MessageTemplate`; example: `"{{range .AnalysisResult.sync}}\\n\\n集群{{.ClusterID}}中节点失败\\n\\n{{end}}"`
     pub message_template: Option<String>,
 
-    /// `CallBack`: a [`CallBackInfo`](super::models::CallBackInfo).
+    /// `CallBack`
     pub call_back: Option<models::CallBackInfo>,
 
-    /// `Analysis`: a list of [`AnalysisDimensional`](super::models::AnalysisDimensional) objects.
+    /// `Analysis`
     pub analysis: Option<Vec<models::AnalysisDimensional>>,
 
-    /// `GroupTriggerStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GroupTriggerStatus`; example: `true`
     pub group_trigger_status: Option<bool>,
 
-    /// `GroupTriggerCondition`: a list of strings.
-    ///
-    /// Example: `["$1.conut"]`
+    /// `GroupTriggerCondition`; example: `["$1.conut"]`
     pub group_trigger_condition: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `MonitorObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MonitorObjectType`; example: `0`
     pub monitor_object_type: Option<u64>,
 
-    /// `Classifications`: a list of [`AlarmClassification`](super::models::AlarmClassification) objects.
+    /// `Classifications`
     pub classifications: Option<Vec<models::AlarmClassification>>,
 
-    /// `AlarmNoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-b02af159-f67b-44c3-877c-a55343f874c3"]`
+    /// `AlarmNoticeIds`; example: `["notice-b02af159-f67b-44c3-877c-a55343f874c3"]`
     pub alarm_notice_ids: Option<Vec<String>>,
 
-    /// `MonitorNotice`: a [`MonitorNotice`](super::models::MonitorNotice).
+    /// `MonitorNotice`
     pub monitor_notice: Option<models::MonitorNotice>,
 }
 
 /// What a successful [`CreateAlarm`] call returns.
 #[tc_model]
 pub struct CreateAlarmResponse {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"alarm-479dec34-4a59-11eb-b378-0242ac130002"`
+    /// `AlarmId`; example: `"alarm-479dec34-4a59-11eb-b378-0242ac130002"`
     pub alarm_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -487,74 +535,71 @@ pub struct CreateAlarmResponse {
 /// The `CreateAlarmNotice` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateAlarmNoticeResponse`].
-/// The codes it documents are in [`CreateAlarmNoticeError`](super::errors::CreateAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateAlarmNotice",
     output = CreateAlarmNoticeResponse,
-    error = super::errors::CreateAlarmNoticeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateAlarmNotice {
-    /// `Name`: a string.
-    ///
-    /// Example: `"研发通知渠道组"`
+    /// `Name`; example: `"研发通知渠道组"`
     pub name: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Type`; example: `"All"`
     pub r#type: Option<String>,
 
-    /// `NoticeReceivers`: a list of [`NoticeReceiver`](super::models::NoticeReceiver) objects.
+    /// `NoticeReceivers`
     pub notice_receivers: Option<Vec<models::NoticeReceiver>>,
 
-    /// `WebCallbacks`: a list of [`WebCallback`](super::models::WebCallback) objects.
+    /// `WebCallbacks`
     pub web_callbacks: Option<Vec<models::WebCallback>>,
 
-    /// `NoticeRules`: a list of [`NoticeRule`](super::models::NoticeRule) objects.
+    /// `NoticeRules`
     pub notice_rules: Option<Vec<models::NoticeRule>>,
 
-    /// `JumpDomain`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `JumpDomain`; example: `"https://console.cloud.tencent.com"`
     pub jump_domain: Option<String>,
 
-    /// `DeliverStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeliverStatus`; example: `2`
     pub deliver_status: Option<u64>,
 
-    /// `DeliverConfig`: a [`DeliverConfig`](super::models::DeliverConfig).
+    /// `DeliverConfig`
     pub deliver_config: Option<models::DeliverConfig>,
 
-    /// `AlarmShieldStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmShieldStatus`; example: `1`
     pub alarm_shield_status: Option<u64>,
 
-    /// `SecureDetailStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecureDetailStatus`; example: `1`
     pub secure_detail_status: Option<u64>,
 
-    /// `CallbackPrioritize`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CallbackPrioritize`; example: `true`
     pub callback_prioritize: Option<bool>,
 }
 
 /// What a successful [`CreateAlarmNotice`] call returns.
 #[tc_model]
 pub struct CreateAlarmNoticeResponse {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-f0454407-1bb2-48c7-b224-653d4b236d14"`
+    /// `AlarmNoticeId`; example: `"notice-f0454407-1bb2-48c7-b224-653d4b236d14"`
     pub alarm_notice_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -564,52 +609,53 @@ pub struct CreateAlarmNoticeResponse {
 /// The `CreateAlarmShield` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateAlarmShieldResponse`].
-/// The codes it documents are in [`CreateAlarmShieldError`](super::errors::CreateAlarmShieldError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateAlarmShield)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateAlarmShield",
     output = CreateAlarmShieldResponse,
-    error = super::errors::CreateAlarmShieldError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateAlarmShield {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-bb42f112-xxxx-476e-b3c4-ff5472911b42"`
+    /// `AlarmNoticeId`; example: `"notice-bb42f112-xxxx-476e-b3c4-ff5472911b42"`
     pub alarm_notice_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701872657`
+    /// `StartTime`; example: `1701872657`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701883657`
+    /// `EndTime`; example: `1701883657`
     pub end_time: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"屏蔽原因"`
+    /// `Reason`; example: `"屏蔽原因"`
     pub reason: String,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 }
 
 /// What a successful [`CreateAlarmShield`] call returns.
 #[tc_model]
 pub struct CreateAlarmShieldResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cb37f589-6232-431a-xxxx-e2b61fb375d1"`
+    /// `TaskId`; example: `"cb37f589-6232-431a-xxxx-e2b61fb375d1"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -619,9 +665,12 @@ pub struct CreateAlarmShieldResponse {
 /// The `CreateCLSDeliverTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateCLSDeliverTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateCLSDeliverTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -630,37 +679,29 @@ pub struct CreateAlarmShieldResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCLSDeliverTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"b*******_test_ap-tokyo_cross"`
+    /// `TaskName`; example: `"b*******_test_ap-tokyo_cross"`
     pub task_name: String,
 
-    /// `SourceTopicConfig`: a [`SourceTopicConfig`](super::models::SourceTopicConfig).
+    /// `SourceTopicConfig`
     pub source_topic_config: models::SourceTopicConfig,
 
-    /// `TargetTopicConfig`: a [`TargetTopicConfig`](super::models::TargetTopicConfig).
+    /// `TargetTopicConfig`
     pub target_topic_config: models::TargetTopicConfig,
 
-    /// `DeliverRule`: a [`DeliverRule`](super::models::DeliverRule).
+    /// `DeliverRule`
     pub deliver_rule: models::DeliverRule,
 
-    /// `Compliance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Compliance`; example: `1`
     pub compliance: u64,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`CreateCLSDeliverTask`] call returns.
 #[tc_model]
 pub struct CreateCLSDeliverTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5c1f1002-ceb1-4b45-a2f9-bcfc1fbd23ed"`
+    /// `TaskId`; example: `"5c1f1002-ceb1-4b45-a2f9-bcfc1fbd23ed"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -670,100 +711,87 @@ pub struct CreateCLSDeliverTaskResponse {
 /// The `CreateCloudProductLogCollection` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateCloudProductLogCollectionResponse`].
-/// The codes it documents are in [`CreateCloudProductLogCollectionError`](super::errors::CreateCloudProductLogCollectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateCloudProductLogCollection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudProductInvocationError`](super::errors::ClsErrorCode::FailedOperationCloudProductInvocationError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateCloudProductLogCollection",
     output = CreateCloudProductLogCollectionResponse,
-    error = super::errors::CreateCloudProductLogCollectionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateCloudProductLogCollection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hrxxx"`
+    /// `InstanceId`; example: `"ins-r8hrxxx"`
     pub instance_id: String,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"CDB"`
+    /// `AssumerName`; example: `"CDB"`
     pub assumer_name: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"CDB-AUDIT"`
+    /// `LogType`; example: `"CDB-AUDIT"`
     pub log_type: String,
 
-    /// `CloudProductRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CloudProductRegion`; example: `"ap-guangzhou"`
     pub cloud_product_region: String,
 
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClsRegion`; example: `"ap-guangzhou"`
     pub cls_region: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"logset"`
+    /// `LogsetName`; example: `"logset"`
     pub logset_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic"`
+    /// `TopicName`; example: `"topic"`
     pub topic_name: Option<String>,
 
-    /// `Extend`: a string.
-    ///
-    /// Example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
+    /// `Extend`; example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
     pub extend: Option<String>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
+    /// `LogsetId`; example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-"`
+    /// `TopicId`; example: `"92cdd6d4-da98-4a6e-"`
     pub topic_id: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `TopicConfig`: a [`CloudProductTopicConfig`](super::models::CloudProductTopicConfig).
+    /// `TopicConfig`
     pub topic_config: Option<models::CloudProductTopicConfig>,
 }
 
 /// What a successful [`CreateCloudProductLogCollection`] call returns.
 #[tc_model]
 pub struct CreateCloudProductLogCollectionResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
+    /// `TopicId`; example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
+    /// `LogsetId`; example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"test-logset"`
+    /// `LogsetName`; example: `"test-logset"`
     pub logset_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -773,61 +801,67 @@ pub struct CreateCloudProductLogCollectionResponse {
 /// The `CreateConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConfigResponse`].
-/// The codes it documents are in [`CreateConfigError`](super::errors::CreateConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfigConflict`](super::errors::ClsErrorCode::InvalidParameterConfigConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.Config`](super::errors::ClsErrorCode::LimitExceededConfig)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConfig",
     output = CreateConfigResponse,
-    error = super::errors::CreateConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"f948972f-a063-408c-a59f-8c3230bddaf6"`
+    /// `Output`; example: `"f948972f-a063-408c-a59f-8c3230bddaf6"`
     pub output: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/nginx/log/**/access.log"`
+    /// `Path`; example: `"/data/nginx/log/**/access.log"`
     pub path: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"delimiter_log"`
+    /// `LogType`; example: `"delimiter_log"`
     pub log_type: Option<String>,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRule`
     pub extract_rule: Option<models::ExtractRuleInfo>,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`](super::models::ExcludePathInfo) objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<models::ExcludePathInfo>>,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: Option<String>,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `InputType`; example: `"file"`
     pub input_type: Option<String>,
 }
 
 /// What a successful [`CreateConfig`] call returns.
 #[tc_model]
 pub struct CreateConfigResponse {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"72294392-a730-410a-bbdc-d998c27ecd4f"`
+    /// `ConfigId`; example: `"72294392-a730-410a-bbdc-d998c27ecd4f"`
     pub config_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -837,106 +871,97 @@ pub struct CreateConfigResponse {
 /// The `CreateConfigExtra` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConfigExtraResponse`].
-/// The codes it documents are in [`CreateConfigExtraError`](super::errors::CreateConfigExtraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConfigExtra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConfigExtra",
     output = CreateConfigExtraResponse,
-    error = super::errors::CreateConfigExtraError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConfigExtra {
-    /// `Name`: a string.
-    ///
-    /// Example: `"configname"`
+    /// `Name`; example: `"configname"`
     pub name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3269961d-52e0-407b-9dcd-34bd830c6f19"`
+    /// `TopicId`; example: `"3269961d-52e0-407b-9dcd-34bd830c6f19"`
     pub topic_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"container_stdout"`
+    /// `Type`; example: `"container_stdout"`
     pub r#type: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: String,
 
-    /// `ConfigFlag`: a string.
-    ///
-    /// Example: `"label_k8s"`
+    /// `ConfigFlag`; example: `"label_k8s"`
     pub config_flag: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `LogsetId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `LogsetName`; example: `"name1"`
     pub logset_name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"name2"`
+    /// `TopicName`; example: `"name2"`
     pub topic_name: String,
 
-    /// `HostFile`: a [`HostFileInfo`](super::models::HostFileInfo).
+    /// `HostFile`
     pub host_file: Option<models::HostFileInfo>,
 
-    /// `ContainerFile`: a [`ContainerFileInfo`](super::models::ContainerFileInfo).
+    /// `ContainerFile`
     pub container_file: Option<models::ContainerFileInfo>,
 
-    /// `ContainerStdout`: a [`ContainerStdoutInfo`](super::models::ContainerStdoutInfo).
+    /// `ContainerStdout`
     pub container_stdout: Option<models::ContainerStdoutInfo>,
 
-    /// `LogFormat`: a string.
-    ///
-    /// Example: `"stdout-containerd"`
+    /// `LogFormat`; example: `"stdout-containerd"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub log_format: Option<String>,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRule`
     pub extract_rule: Option<models::ExtractRuleInfo>,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`](super::models::ExcludePathInfo) objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<models::ExcludePathInfo>>,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: Option<String>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["59b6014b-6507-44c2-9d4f-a5bee6df9ab5","0af7e6bb-fc91-4ee8-ad24-1129e9c91c6c"]`
+    /// `GroupIds`; example: `["59b6014b-6507-44c2-9d4f-a5bee6df9ab5","0af7e6bb-fc91-4ee8-ad24-1129e9c91c6c"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `CollectInfos`: a list of [`CollectInfo`](super::models::CollectInfo) objects.
+    /// `CollectInfos`
     pub collect_infos: Option<Vec<models::CollectInfo>>,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: Option<String>,
 }
 
 /// What a successful [`CreateConfigExtra`] call returns.
 #[tc_model]
 pub struct CreateConfigExtraResponse {
-    /// `ConfigExtraId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
+    /// `ConfigExtraId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
     pub config_extra_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -946,89 +971,81 @@ pub struct CreateConfigExtraResponse {
 /// The `CreateConsole` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConsoleResponse`].
-/// The codes it documents are in [`CreateConsoleError`](super::errors::CreateConsoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConsole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConsole",
     output = CreateConsoleResponse,
-    error = super::errors::CreateConsoleError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConsole {
-    /// `AccessMode`: a list of strings.
-    ///
-    /// Example: `["public"]`
+    /// `AccessMode`; example: `["public"]`
     pub access_mode: Vec<String>,
 
-    /// `LoginMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginMode`; example: `0`
     pub login_mode: u64,
 
-    /// `DomainPrefix`: a string.
-    ///
-    /// Example: `"datasight"`
+    /// `DomainPrefix`; example: `"datasight"`
     pub domain_prefix: String,
 
-    /// `Accounts`: a list of [`ConsoleAccount`](super::models::ConsoleAccount) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::ConsoleAccount>>,
 
-    /// `AnonymousLogin`: an [`AnonymousLoginInfo`](super::models::AnonymousLoginInfo).
+    /// `AnonymousLogin`
     pub anonymous_login: Option<models::AnonymousLoginInfo>,
 
-    /// `IntranetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetType`; example: `0`
     pub intranet_type: Option<u64>,
 
-    /// `IntranetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `IntranetRegion`; example: `"ap-guangzhou"`
     pub intranet_region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `AuthRoles`: a list of [`AuthRoleInfo`](super::models::AuthRoleInfo) objects.
+    /// `AuthRoles`
     pub auth_roles: Option<Vec<models::AuthRoleInfo>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `HideParams`: a list of strings.
-    ///
-    /// Example: `["hideTopNav"]`
+    /// `HideParams`; example: `["hideTopNav"]`
     pub hide_params: Option<Vec<String>>,
 
-    /// `AccessControlRules`: a list of [`AccessControlRule`](super::models::AccessControlRule) objects.
+    /// `AccessControlRules`
     pub access_control_rules: Option<Vec<models::AccessControlRule>>,
 
-    /// `Remarks`: a string.
-    ///
-    /// Example: `"remarks"`
+    /// `Remarks`; example: `"remarks"`
     pub remarks: Option<String>,
 
-    /// `Menus`: a list of strings.
-    ///
-    /// Example: `["/cls/search","/cls/dashboard"]`
+    /// `Menus`; example: `["/cls/search","/cls/dashboard"]`
     pub menus: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateConsole`] call returns.
 #[tc_model]
 pub struct CreateConsoleResponse {
-    /// `ConsoleId`: a string.
-    ///
-    /// Example: `"clsconsole-xxxxxxxx"`
+    /// `ConsoleId`; example: `"clsconsole-xxxxxxxx"`
     pub console_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1038,32 +1055,35 @@ pub struct CreateConsoleResponse {
 /// The `CreateConsoleSharing` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConsoleSharingResponse`].
-/// The codes it documents are in [`CreateConsoleSharingError`](super::errors::CreateConsoleSharingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConsoleSharing)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConsoleSharing",
     output = CreateConsoleSharingResponse,
-    error = super::errors::CreateConsoleSharingError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConsoleSharing {
-    /// `SharingConfig`: a [`ConsoleSharingConfig`](super::models::ConsoleSharingConfig).
+    /// `SharingConfig`
     pub sharing_config: models::ConsoleSharingConfig,
 }
 
 /// What a successful [`CreateConsoleSharing`] call returns.
 #[tc_model]
 pub struct CreateConsoleSharingResponse {
-    /// `SharingUrl`: a string.
-    ///
-    /// Example: `"https://clsshare.tencent-cloud.com/s/13cez28h"`
+    /// `SharingUrl`; example: `"https://clsshare.tencent-cloud.com/s/13cez28h"`
     pub sharing_url: String,
 
-    /// `SharingId`: a string.
-    ///
-    /// Example: `"13cez28h"`
+    /// `SharingId`; example: `"13cez28h"`
     pub sharing_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1073,54 +1093,57 @@ pub struct CreateConsoleSharingResponse {
 /// The `CreateConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConsumerResponse`].
-/// The codes it documents are in [`CreateConsumerError`](super::errors::CreateConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConsumer",
     output = CreateConsumerResponse,
-    error = super::errors::CreateConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConsumer {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 
-    /// `NeedContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedContent`; example: `false`
     pub need_content: Option<bool>,
 
-    /// `Content`: a [`ConsumerContent`](super::models::ConsumerContent).
+    /// `Content`
     pub content: Option<models::ConsumerContent>,
 
-    /// `Ckafka`: a [`Ckafka`](super::models::Ckafka).
+    /// `Ckafka`
     pub ckafka: Option<models::Ckafka>,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compression`; example: `0`
     pub compression: Option<i64>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `AdvancedConfig`: an [`AdvancedConsumerConfiguration`](super::models::AdvancedConsumerConfiguration).
+    /// `AdvancedConfig`
     pub advanced_config: Option<models::AdvancedConsumerConfiguration>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -1135,34 +1158,47 @@ pub struct CreateConsumerResponse {
 /// The `CreateConsumerGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateConsumerGroupResponse`].
-/// The codes it documents are in [`CreateConsumerGroupError`](super::errors::CreateConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateConsumerGroup",
     output = CreateConsumerGroupResponse,
-    error = super::errors::CreateConsumerGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateConsumerGroup {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
+    /// `Timeout`
     pub timeout: u64,
 
-    /// `Topics`: a list of strings.
+    /// `Topics`
     pub topics: Vec<String>,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 }
 
 /// What a successful [`CreateConsumerGroup`] call returns.
 #[tc_model]
 pub struct CreateConsumerGroupResponse {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1172,77 +1208,72 @@ pub struct CreateConsumerGroupResponse {
 /// The `CreateCosRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateCosRechargeResponse`].
-/// The codes it documents are in [`CreateCosRechargeError`](super::errors::CreateCosRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateCosRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`LimitExceeded.BillingCosRechargeOutOfLimit`](super::errors::ClsErrorCode::LimitExceededBillingCosRechargeOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateCosRecharge",
     output = CreateCosRechargeResponse,
-    error = super::errors::CreateCosRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateCosRecharge {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
+    /// `TopicId`; example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"0af7e6bb-fc91-4ee8-ad24-1129e9cxxxxx"`
+    /// `LogsetId`; example: `"0af7e6bb-fc91-4ee8-ad24-1129e9cxxxxx"`
     pub logset_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cos导入"`
+    /// `Name`; example: `"cos导入"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1250000000"`
     pub bucket: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"var/xxx"`
+    /// `Prefix`; example: `"var/xxx"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 
-    /// `ExtractRuleInfo`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRuleInfo`
     pub extract_rule_info: Option<models::ExtractRuleInfo>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 
-    /// `Metadata`: a list of strings.
-    ///
-    /// Example: `["bucket","object"]`
+    /// `Metadata`; example: `["bucket","object"]`
     pub metadata: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCosRecharge`] call returns.
 #[tc_model]
 pub struct CreateCosRechargeResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
+    /// `Id`; example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1252,37 +1283,47 @@ pub struct CreateCosRechargeResponse {
 /// The `CreateDashboard` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateDashboardResponse`].
-/// The codes it documents are in [`CreateDashboardError`](super::errors::CreateDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DashboardNameConflict`](super::errors::ClsErrorCode::InvalidParameterDashboardNameConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Tag`](super::errors::ClsErrorCode::LimitExceededTag)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateDashboard",
     output = CreateDashboardResponse,
-    error = super::errors::CreateDashboardError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateDashboard {
-    /// `DashboardName`: a string.
-    ///
-    /// Example: `"xxxxxx-xx-xx-xx-xxxxxxxx"`
+    /// `DashboardName`; example: `"xxxxxx-xx-xx-xx-xxxxxxxx"`
     pub dashboard_name: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Data`; example: `"testname"`
     pub data: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDashboard`] call returns.
 #[tc_model]
 pub struct CreateDashboardResponse {
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xx-xxxxxxxx"`
+    /// `DashboardId`; example: `"xxxx-xx-xx-xx-xxxxxxxx"`
     pub dashboard_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1292,33 +1333,44 @@ pub struct CreateDashboardResponse {
 /// The `CreateDashboardSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateDashboardSubscribeResponse`].
-/// The codes it documents are in [`CreateDashboardSubscribeError`](super::errors::CreateDashboardSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateDashboardSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DashboardNameConflict`](super::errors::ClsErrorCode::InvalidParameterDashboardNameConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`RequestLimitExceeded`](super::errors::ClsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.DashboardRecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDashboardRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateDashboardSubscribe",
     output = CreateDashboardSubscribeResponse,
-    error = super::errors::CreateDashboardSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateDashboardSubscribe {
-    /// `Name`: a string.
-    ///
-    /// Example: `"仪表盘-CLS-日报"`
+    /// `Name`; example: `"仪表盘-CLS-日报"`
     pub name: String,
 
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-0d954d68-xxxx-xxxx-95a6-f9eff0db370f"`
+    /// `DashboardId`; example: `"dashboard-0d954d68-xxxx-xxxx-95a6-f9eff0db370f"`
     pub dashboard_id: String,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"\"0 40 20 * * ?\""`
+    /// `Cron`; example: `"\"0 40 20 * * ?\""`
     pub cron: String,
 
-    /// `SubscribeData`: a [`DashboardSubscribeData`](super::models::DashboardSubscribeData).
+    /// `SubscribeData`
     pub subscribe_data: models::DashboardSubscribeData,
 }
 
@@ -1332,106 +1384,95 @@ pub struct CreateDashboardSubscribeResponse {
 /// The `CreateDataTransform` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateDataTransformResponse`].
-/// The codes it documents are in [`CreateDataTransformError`](super::errors::CreateDataTransformError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateDataTransform)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CrossAccountConflict`](super::errors::ClsErrorCode::InvalidParameterCrossAccountConflict)
+/// - [`InvalidParameter.DataFromTaskConflict`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskConflict)
+/// - [`InvalidParameter.InvalidEtlContent`](super::errors::ClsErrorCode::InvalidParameterInvalidEtlContent)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateDataTransform",
     output = CreateDataTransformResponse,
-    error = super::errors::CreateDataTransformError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateDataTransform {
-    /// `FuncType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FuncType`; example: `1`
     pub func_type: i64,
 
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"topicid-1"`
+    /// `SrcTopicId`; example: `"topicid-1"`
     pub src_topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `Name`; example: `"task1"`
     pub name: String,
 
-    /// `EtlContent`: a string.
-    ///
-    /// Example: `"fields_drop(\"message\")"`
+    /// `EtlContent`; example: `"fields_drop(\"message\")"`
     pub etl_content: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: i64,
 
-    /// `DstResources`: a list of [`DataTransformResouceInfo`](super::models::DataTransformResouceInfo) objects.
+    /// `DstResources`
     pub dst_resources: Option<Vec<models::DataTransformResouceInfo>>,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: Option<i64>,
 
-    /// `PreviewLogStatistics`: a list of [`PreviewLogStatistic`](super::models::PreviewLogStatistic) objects.
+    /// `PreviewLogStatistics`
     pub preview_log_statistics: Option<Vec<models::PreviewLogStatistic>>,
 
-    /// `BackupGiveUpData`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BackupGiveUpData`; example: `false`
     pub backup_give_up_data: Option<bool>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `DataTransformType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataTransformType`; example: `0`
     pub data_transform_type: Option<u64>,
 
-    /// `KeepFailureLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepFailureLog`; example: `1`
     pub keep_failure_log: Option<u64>,
 
-    /// `FailureLogKey`: a string.
-    ///
-    /// Example: `"ETLParseFailure"`
+    /// `FailureLogKey`; example: `"ETLParseFailure"`
     pub failure_log_key: Option<String>,
 
-    /// `ProcessFromTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1746686554`
+    /// `ProcessFromTimestamp`; example: `1746686554`
     pub process_from_timestamp: Option<u64>,
 
-    /// `ProcessToTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1746687554`
+    /// `ProcessToTimestamp`; example: `1746687554`
     pub process_to_timestamp: Option<u64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
+    /// `TaskId`; example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
     pub task_id: Option<String>,
 
-    /// `DataTransformSqlDataSources`: a list of [`DataTransformSqlDataSource`](super::models::DataTransformSqlDataSource) objects.
+    /// `DataTransformSqlDataSources`
     pub data_transform_sql_data_sources: Option<Vec<models::DataTransformSqlDataSource>>,
 
-    /// `EnvInfos`: a list of [`EnvInfo`](super::models::EnvInfo) objects.
+    /// `EnvInfos`
     pub env_infos: Option<Vec<models::EnvInfo>>,
 }
 
 /// What a successful [`CreateDataTransform`] call returns.
 #[tc_model]
 pub struct CreateDataTransformResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
+    /// `TaskId`; example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1441,45 +1482,43 @@ pub struct CreateDataTransformResponse {
 /// The `CreateDeliverCloudFunction` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateDeliverCloudFunctionResponse`].
-/// The codes it documents are in [`CreateDeliverCloudFunctionError`](super::errors::CreateDeliverCloudFunctionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateDeliverCloudFunction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateDeliverCloudFunction",
     output = CreateDeliverCloudFunctionResponse,
-    error = super::errors::CreateDeliverCloudFunctionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateDeliverCloudFunction {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"functionName1"`
+    /// `FunctionName`; example: `"functionName1"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns1"`
+    /// `Namespace`; example: `"ns1"`
     pub namespace: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Qualifier`; example: `"$LATEST"`
     pub qualifier: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Timeout`; example: `60`
     pub timeout: Option<u64>,
 
-    /// `MaxMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxMsgNum`; example: `100`
     pub max_msg_num: Option<u64>,
 }
 
@@ -1493,71 +1532,71 @@ pub struct CreateDeliverCloudFunctionResponse {
 /// The `CreateDlcDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateDlcDeliverResponse`].
-/// The codes it documents are in [`CreateDlcDeliverError`](super::errors::CreateDlcDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateDlcDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateDlcDeliver",
     output = CreateDlcDeliverResponse,
-    error = super::errors::CreateDlcDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateDlcDeliver {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: String,
 
-    /// `DeliverType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverType`; example: `1`
     pub deliver_type: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `StartTime`; example: `1741005340`
     pub start_time: u64,
 
-    /// `DlcInfo`: a [`DlcInfo`](super::models::DlcInfo).
+    /// `DlcInfo`
     pub dlc_info: models::DlcInfo,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741006340`
+    /// `EndTime`; example: `1741006340`
     pub end_time: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `AutoCreateField`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateField`; example: `false`
     pub auto_create_field: Option<bool>,
 
-    /// `DlcFailHandle`: a [`DlcFailHandle`](super::models::DlcFailHandle).
+    /// `DlcFailHandle`
     pub dlc_fail_handle: Option<models::DlcFailHandle>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -1565,9 +1604,7 @@ pub struct CreateDlcDeliver {
 /// What a successful [`CreateDlcDeliver`] call returns.
 #[tc_model]
 pub struct CreateDlcDeliverResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"988259ca-598f-428c-8475-cf438d05468c"`
+    /// `TaskId`; example: `"988259ca-598f-428c-8475-cf438d05468c"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1577,58 +1614,66 @@ pub struct CreateDlcDeliverResponse {
 /// The `CreateEsRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateEsRechargeResponse`].
-/// The codes it documents are in [`CreateEsRechargeError`](super::errors::CreateEsRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateEsRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateEsRecharge",
     output = CreateEsRechargeResponse,
-    error = super::errors::CreateEsRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateEsRecharge {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"base-2026-01-*"`
+    /// `Index`; example: `"base-2026-01-*"`
     pub index: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"tags.service.name:session"`
+    /// `Query`; example: `"tags.service.name:session"`
     pub query: String,
 
-    /// `EsInfo`: an [`EsInfo`](super::models::EsInfo).
+    /// `EsInfo`
     pub es_info: models::EsInfo,
 
-    /// `ImportInfo`: an [`EsImportInfo`](super::models::EsImportInfo).
+    /// `ImportInfo`
     pub import_info: models::EsImportInfo,
 
-    /// `TimeInfo`: an [`EsTimeInfo`](super::models::EsTimeInfo).
+    /// `TimeInfo`
     pub time_info: models::EsTimeInfo,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`CreateEsRecharge`] call returns.
 #[tc_model]
 pub struct CreateEsRechargeResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abcd-1234-xxxx-xxxx"`
+    /// `TaskId`; example: `"abcd-1234-xxxx-xxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1638,69 +1683,64 @@ pub struct CreateEsRechargeResponse {
 /// The `CreateExport` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateExportResponse`].
-/// The codes it documents are in [`CreateExportError`](super::errors::CreateExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TopicClosed`](super::errors::ClsErrorCode::FailedOperationTopicClosed)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.Export`](super::errors::ClsErrorCode::LimitExceededExport)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateExport",
     output = CreateExportResponse,
-    error = super::errors::CreateExportError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateExport {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
+    /// `TopicId`; example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
     pub topic_id: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: u64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"status:200"`
+    /// `Query`; example: `"status:200"`
     pub query: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499107000`
+    /// `From`; example: `1607499107000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499207000`
+    /// `To`; example: `1607499207000`
     pub to: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: Option<u64>,
 
-    /// `DerivedFields`: a list of strings.
-    ///
-    /// Example: `["__timestamp__"]`
+    /// `DerivedFields`; example: `["__timestamp__"]`
     pub derived_fields: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateExport`] call returns.
 #[tc_model]
 pub struct CreateExportResponse {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"57196a6a-7622-47be-bc92-d2ebea959a0f"`
+    /// `ExportId`; example: `"57196a6a-7622-47be-bc92-d2ebea959a0f"`
     pub export_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1710,47 +1750,57 @@ pub struct CreateExportResponse {
 /// The `CreateHostMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateHostMetricConfigResponse`].
-/// The codes it documents are in [`CreateHostMetricConfigError`](super::errors::CreateHostMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateHostMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateHostMetricConfig",
     output = CreateHostMetricConfigResponse,
-    error = super::errors::CreateHostMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateHostMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: String,
 
-    /// `MachineGroupIds`: a list of strings.
-    ///
-    /// Example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
+    /// `MachineGroupIds`; example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
     pub machine_group_ids: Vec<String>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Interval`; example: `5000`
     pub interval: u64,
 
-    /// `HostMetricItems`: a list of [`HostMetricItem`](super::models::HostMetricItem) objects.
+    /// `HostMetricItems`
     pub host_metric_items: Vec<models::HostMetricItem>,
 }
 
 /// What a successful [`CreateHostMetricConfig`] call returns.
 #[tc_model]
 pub struct CreateHostMetricConfigResponse {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"23986f8e-2cab-45e6-a5d3-b1d654681ce6"`
+    /// `ConfigId`; example: `"23986f8e-2cab-45e6-a5d3-b1d654681ce6"`
     pub config_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1760,43 +1810,56 @@ pub struct CreateHostMetricConfigResponse {
 /// The `CreateIndex` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateIndexResponse`].
-/// The codes it documents are in [`CreateIndexError`](super::errors::CreateIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::FailedOperationInValidIndexRuleForSearchLow)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::InvalidParameterInValidIndexRuleForSearchLow)
+/// - [`InvalidParameter.IndexConflict`](super::errors::ClsErrorCode::InvalidParameterIndexConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexKeyOverLimit`](super::errors::ClsErrorCode::LimitExceededIndexKeyOverLimit)
+/// - [`LimitExceeded.IndexOperating`](super::errors::ClsErrorCode::LimitExceededIndexOperating)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::ClsErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateIndex",
     output = CreateIndexResponse,
-    error = super::errors::CreateIndexError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateIndex {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
+    /// `TopicId`; example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
     pub topic_id: String,
 
-    /// `Rule`: a [`RuleInfo`](super::models::RuleInfo).
+    /// `Rule`
     pub rule: models::RuleInfo,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `IncludeInternalFields`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeInternalFields`; example: `true`
     pub include_internal_fields: Option<bool>,
 
-    /// `MetadataFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetadataFlag`; example: `0`
     pub metadata_flag: Option<u64>,
 
-    /// `CoverageField`: a string.
-    ///
-    /// Example: `"RAWLOG"`
+    /// `CoverageField`; example: `"RAWLOG"`
     pub coverage_field: Option<String>,
 }
 
@@ -1810,81 +1873,76 @@ pub struct CreateIndexResponse {
 /// The `CreateKafkaRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateKafkaRechargeResponse`].
-/// The codes it documents are in [`CreateKafkaRechargeError`](super::errors::CreateKafkaRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateKafkaRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateKafkaRecharge",
     output = CreateKafkaRechargeResponse,
-    error = super::errors::CreateKafkaRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateKafkaRecharge {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"b53fe5be-7ee3-4031-8043-5a73bad4f572"`
+    /// `TopicId`; example: `"b53fe5be-7ee3-4031-8043-5a73bad4f572"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mysql-subscribe"`
+    /// `Name`; example: `"mysql-subscribe"`
     pub name: String,
 
-    /// `KafkaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KafkaType`; example: `0`
     pub kafka_type: u64,
 
-    /// `UserKafkaTopics`: a string.
-    ///
-    /// Example: `"topic1,topic2"`
+    /// `UserKafkaTopics`; example: `"topic1,topic2"`
     pub user_kafka_topics: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Offset`; example: `-1`
     pub offset: i64,
 
-    /// `LogRechargeRule`: a [`LogRechargeRuleInfo`](super::models::LogRechargeRuleInfo).
+    /// `LogRechargeRule`
     pub log_recharge_rule: models::LogRechargeRuleInfo,
 
-    /// `KafkaInstance`: a string.
-    ///
-    /// Example: `"ckafka-2vrgxbxa"`
+    /// `KafkaInstance`; example: `"ckafka-2vrgxbxa"`
     pub kafka_instance: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `IsEncryptionAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryptionAddr`; example: `true`
     pub is_encryption_addr: Option<bool>,
 
-    /// `Protocol`: a [`KafkaProtocolInfo`](super::models::KafkaProtocolInfo).
+    /// `Protocol`
     pub protocol: Option<models::KafkaProtocolInfo>,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"consumer-group-name"`
+    /// `ConsumerGroupName`; example: `"consumer-group-name"`
     pub consumer_group_name: Option<String>,
 
-    /// `NetworkInfo`: a [`NetworkInfo`](super::models::NetworkInfo).
+    /// `NetworkInfo`
     pub network_info: Option<models::NetworkInfo>,
 
-    /// `UserKafkaMeta`: a [`UserKafkaMeta`](super::models::UserKafkaMeta).
+    /// `UserKafkaMeta`
     pub user_kafka_meta: Option<models::UserKafkaMeta>,
 }
 
 /// What a successful [`CreateKafkaRecharge`] call returns.
 #[tc_model]
 pub struct CreateKafkaRechargeResponse {
-    /// `Id`: a string.
-    ///
-    /// Example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0111"`
+    /// `Id`; example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0111"`
     pub id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1894,37 +1952,48 @@ pub struct CreateKafkaRechargeResponse {
 /// The `CreateLogset` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateLogsetResponse`].
-/// The codes it documents are in [`CreateLogsetError`](super::errors::CreateLogsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateLogset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.LogsetConflict`](super::errors::ClsErrorCode::FailedOperationLogsetConflict)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.LogsetConflict`](super::errors::ClsErrorCode::InvalidParameterLogsetConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Logset`](super::errors::ClsErrorCode::LimitExceededLogset)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateLogset",
     output = CreateLogsetResponse,
-    error = super::errors::CreateLogsetError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateLogset {
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"业务流日志集"`
+    /// `LogsetName`; example: `"业务流日志集"`
     pub logset_name: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"user-diy-1254139626"`
+    /// `LogsetId`; example: `"user-diy-1254139626"`
     pub logset_id: Option<String>,
 }
 
 /// What a successful [`CreateLogset`] call returns.
 #[tc_model]
 pub struct CreateLogsetResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"dc01b74a-49e4-11eb-b378-0242ac130002"`
+    /// `LogsetId`; example: `"dc01b74a-49e4-11eb-b378-0242ac130002"`
     pub logset_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1934,59 +2003,65 @@ pub struct CreateLogsetResponse {
 /// The `CreateMachineGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateMachineGroupResponse`].
-/// The codes it documents are in [`CreateMachineGroupError`](super::errors::CreateMachineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateMachineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.MachineGroupConflict`](super::errors::ClsErrorCode::InvalidParameterMachineGroupConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.MachineGroup`](super::errors::ClsErrorCode::LimitExceededMachineGroup)
+/// - [`LimitExceeded.MachineGroupIp`](super::errors::ClsErrorCode::LimitExceededMachineGroupIp)
+/// - [`LimitExceeded.MachineGroupIpLabels`](super::errors::ClsErrorCode::LimitExceededMachineGroupIpLabels)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateMachineGroup",
     output = CreateMachineGroupResponse,
-    error = super::errors::CreateMachineGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateMachineGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"testgroup"`
+    /// `GroupName`; example: `"testgroup"`
     pub group_name: String,
 
-    /// `MachineGroupType`: a [`MachineGroupTypeInfo`](super::models::MachineGroupTypeInfo).
+    /// `MachineGroupType`
     pub machine_group_type: models::MachineGroupTypeInfo,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AutoUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoUpdate`; example: `true`
     pub auto_update: Option<bool>,
 
-    /// `UpdateStartTime`: a string.
-    ///
-    /// Example: `"\"12:00:00\""`
+    /// `UpdateStartTime`; example: `"\"12:00:00\""`
     pub update_start_time: Option<String>,
 
-    /// `UpdateEndTime`: a string.
-    ///
-    /// Example: `"\"13:00:00\""`
+    /// `UpdateEndTime`; example: `"\"13:00:00\""`
     pub update_end_time: Option<String>,
 
-    /// `ServiceLogging`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceLogging`; example: `true`
     pub service_logging: Option<bool>,
 
-    /// `DelayCleanupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayCleanupTime`; example: `30`
     pub delay_cleanup_time: Option<i64>,
 
-    /// `MetaTags`: a list of [`MetaTagInfo`](super::models::MetaTagInfo) objects.
+    /// `MetaTags`
     pub meta_tags: Option<Vec<models::MetaTagInfo>>,
 
-    /// `OSType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OSType`; example: `0`
     #[tc(rename = "OSType")]
     pub os_type: Option<u64>,
 }
@@ -1994,9 +2069,7 @@ pub struct CreateMachineGroup {
 /// What a successful [`CreateMachineGroup`] call returns.
 #[tc_model]
 pub struct CreateMachineGroupResponse {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2006,86 +2079,84 @@ pub struct CreateMachineGroupResponse {
 /// The `CreateMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateMetricConfigResponse`].
-/// The codes it documents are in [`CreateMetricConfigError`](super::errors::CreateMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateMetricConfig",
     output = CreateMetricConfigResponse,
-    error = super::errors::CreateMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: u64,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
+    /// `GroupIds`; example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
     pub group_ids: Vec<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Flag`; example: `0`
     pub flag: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: Option<String>,
 
-    /// `Spec`: a [`MetricSpec`](super::models::MetricSpec).
+    /// `Spec`
     pub spec: Option<models::MetricSpec>,
 
-    /// `MetricRelabels`: a list of [`Relabeling`](super::models::Relabeling) objects.
+    /// `MetricRelabels`
     pub metric_relabels: Option<Vec<models::Relabeling>>,
 
-    /// `MetricLabel`: a [`MetricConfigLabel`](super::models::MetricConfigLabel).
+    /// `MetricLabel`
     pub metric_label: Option<models::MetricConfigLabel>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Scheme`; example: `"http"`
     pub scheme: Option<String>,
 
-    /// `ScrapeInterval`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `ScrapeInterval`; example: `"60s"`
     pub scrape_interval: Option<String>,
 
-    /// `ScrapeTimeout`: a string.
-    ///
-    /// Example: `"30s"`
+    /// `ScrapeTimeout`; example: `"30s"`
     pub scrape_timeout: Option<String>,
 
-    /// `HonorLabels`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HonorLabels`; example: `false`
     pub honor_labels: Option<bool>,
 
-    /// `YamlSpec`: a [`MetricYamlSpec`](super::models::MetricYamlSpec).
+    /// `YamlSpec`
     pub yaml_spec: Option<models::MetricYamlSpec>,
 }
 
 /// What a successful [`CreateMetricConfig`] call returns.
 #[tc_model]
 pub struct CreateMetricConfigResponse {
-    /// `ConfigIds`: a list of strings.
-    ///
-    /// Example: `["23986f8e-2cab-45e6-a5d3-b1d654681ce6","c10ce223-4f2c-4832-a61b-2388a675a230"]`
+    /// `ConfigIds`; example: `["23986f8e-2cab-45e6-a5d3-b1d654681ce6","c10ce223-4f2c-4832-a61b-2388a675a230"]`
     pub config_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2095,45 +2166,57 @@ pub struct CreateMetricConfigResponse {
 /// The `CreateMetricSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateMetricSubscribeResponse`].
-/// The codes it documents are in [`CreateMetricSubscribeError`](super::errors::CreateMetricSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateMetricSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateMetricSubscribe",
     output = CreateMetricSubscribeResponse,
-    error = super::errors::CreateMetricSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateMetricSubscribe {
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: String,
 
-    /// `Metrics`: a list of [`MetricConfig`](super::models::MetricConfig) objects.
+    /// `Metrics`
     pub metrics: Vec<models::MetricConfig>,
 
-    /// `InstanceInfo`: an [`InstanceConfig`](super::models::InstanceConfig).
+    /// `InstanceInfo`
     pub instance_info: models::InstanceConfig,
 }
 
 /// What a successful [`CreateMetricSubscribe`] call returns.
 #[tc_model]
 pub struct CreateMetricSubscribeResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abcd-1234-xxxx-xxxx"`
+    /// `TaskId`; example: `"abcd-1234-xxxx-xxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2143,39 +2226,52 @@ pub struct CreateMetricSubscribeResponse {
 /// The `CreateNetworkApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateNetworkApplicationResponse`].
-/// The codes it documents are in [`CreateNetworkApplicationError`](super::errors::CreateNetworkApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateNetworkApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateNetworkApplication",
     output = CreateNetworkApplicationResponse,
-    error = super::errors::CreateNetworkApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateNetworkApplication {
-    /// `Name`: a string.
-    ///
-    /// Example: `"network_application_demo"`
+    /// `Name`; example: `"network_application_demo"`
     pub name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"b2927b70-6650-4bae-ba42-2cdc569f202e"`
+    /// `LogsetId`; example: `"b2927b70-6650-4bae-ba42-2cdc569f202e"`
     pub logset_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"network_application_topic_name"`
+    /// `TopicName`; example: `"network_application_topic_name"`
     pub topic_name: String,
 }
 
 /// What a successful [`CreateNetworkApplication`] call returns.
 #[tc_model]
 pub struct CreateNetworkApplicationResponse {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"78c9c041-be1c-476e-b05b-84eb51d87e02"`
+    /// `NetworkAppId`; example: `"78c9c041-be1c-476e-b05b-84eb51d87e02"`
     pub network_app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2185,37 +2281,44 @@ pub struct CreateNetworkApplicationResponse {
 /// The `CreateNoticeContent` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateNoticeContentResponse`].
-/// The codes it documents are in [`CreateNoticeContentError`](super::errors::CreateNoticeContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateNoticeContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateNoticeContent",
     output = CreateNoticeContentResponse,
-    error = super::errors::CreateNoticeContentError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateNoticeContent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"告警内容模板"`
+    /// `Name`; example: `"告警内容模板"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `NoticeContents`: a list of [`NoticeContent`](super::models::NoticeContent) objects.
+    /// `NoticeContents`
     pub notice_contents: Option<Vec<models::NoticeContent>>,
 }
 
 /// What a successful [`CreateNoticeContent`] call returns.
 #[tc_model]
 pub struct CreateNoticeContentResponse {
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"noticetemplate-5431432e-1370-490a-b43f-2757e07264c4"`
+    /// `NoticeContentId`; example: `"noticetemplate-5431432e-1370-490a-b43f-2757e07264c4"`
     pub notice_content_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2225,39 +2328,44 @@ pub struct CreateNoticeContentResponse {
 /// The `CreateRebuildIndexTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateRebuildIndexTaskResponse`].
-/// The codes it documents are in [`CreateRebuildIndexTaskError`](super::errors::CreateRebuildIndexTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateRebuildIndexTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateRebuildIndexTask",
     output = CreateRebuildIndexTaskResponse,
-    error = super::errors::CreateRebuildIndexTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateRebuildIndexTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `StartTime`; example: `978653222`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `EndTime`; example: `978653222`
     pub end_time: u64,
 }
 
 /// What a successful [`CreateRebuildIndexTask`] call returns.
 #[tc_model]
 pub struct CreateRebuildIndexTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TaskId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2267,77 +2375,69 @@ pub struct CreateRebuildIndexTaskResponse {
 /// The `CreateRecordingRuleTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateRecordingRuleTaskResponse`].
-/// The codes it documents are in [`CreateRecordingRuleTaskError`](super::errors::CreateRecordingRuleTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateRecordingRuleTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateRecordingRuleTask",
     output = CreateRecordingRuleTaskResponse,
-    error = super::errors::CreateRecordingRuleTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateRecordingRuleTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub topic_id: String,
 
-    /// `DstTopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `DstTopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub dst_topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: String,
 
-    /// `EnableFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: u64,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1778308263665`
+    /// `ProcessStartTime`; example: `1778308263665`
     pub process_start_time: u64,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriod`; example: `1`
     pub process_period: i64,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ProcessDelay`; example: `30`
     pub process_delay: i64,
 
-    /// `RecordingRuleContent`: a string.
-    ///
-    /// Example: `"sum by (code)(prometheus_http_requests_total)"`
+    /// `RecordingRuleContent`; example: `"sum by (code)(prometheus_http_requests_total)"`
     pub recording_rule_content: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"demo_metric"`
+    /// `MetricName`; example: `"demo_metric"`
     pub metric_name: String,
 
-    /// `CustomMetricLabels`: a list of [`MetricLabel`](super::models::MetricLabel) objects.
+    /// `CustomMetricLabels`
     pub custom_metric_labels: Option<Vec<models::MetricLabel>>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`CreateRecordingRuleTask`] call returns.
 #[tc_model]
 pub struct CreateRecordingRuleTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2347,69 +2447,63 @@ pub struct CreateRecordingRuleTaskResponse {
 /// The `CreateRecordingRuleYamlTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateRecordingRuleYamlTaskResponse`].
-/// The codes it documents are in [`CreateRecordingRuleYamlTaskError`](super::errors::CreateRecordingRuleYamlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateRecordingRuleYamlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateRecordingRuleYamlTask",
     output = CreateRecordingRuleYamlTaskResponse,
-    error = super::errors::CreateRecordingRuleYamlTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateRecordingRuleYamlTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub topic_id: String,
 
-    /// `DstTopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `DstTopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub dst_topic_id: String,
 
-    /// `EnableFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: u64,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1690515360000`
+    /// `ProcessStartTime`; example: `1690515360000`
     pub process_start_time: u64,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriod`; example: `1`
     pub process_period: i64,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ProcessDelay`; example: `30`
     pub process_delay: i64,
 
-    /// `YamlConfigName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `YamlConfigName`; example: `"demo"`
     pub yaml_config_name: String,
 
-    /// `YamlContent`: a string.
-    ///
-    /// Example: `"参见调用示例"`
+    /// `YamlContent`; example: `"参见调用示例"`
     pub yaml_content: String,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`CreateRecordingRuleYamlTask`] call returns.
 #[tc_model]
 pub struct CreateRecordingRuleYamlTaskResponse {
-    /// `YamlId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `YamlId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub yaml_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2419,78 +2513,71 @@ pub struct CreateRecordingRuleYamlTaskResponse {
 /// The `CreateRemoteWriteTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateRemoteWriteTaskResponse`].
-/// The codes it documents are in [`CreateRemoteWriteTaskError`](super::errors::CreateRemoteWriteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateRemoteWriteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateRemoteWriteTask",
     output = CreateRemoteWriteTaskResponse,
-    error = super::errors::CreateRemoteWriteTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateRemoteWriteTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
+    /// `TopicId`; example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"remotewritetest"`
+    /// `Name`; example: `"remotewritetest"`
     pub name: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"TencentCloud_Prometheus"`
+    /// `Target`; example: `"TencentCloud_Prometheus"`
     pub target: String,
 
-    /// `RemoteWriteURL`: a string.
-    ///
-    /// Example: `"http://10.******:90**/api/v1/prom/write"`
+    /// `RemoteWriteURL`; example: `"http://10.******:90**/api/v1/prom/write"`
     #[tc(rename = "RemoteWriteURL")]
     pub remote_write_url: String,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: u64,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-****"`
+    /// `VpcId`; example: `"vpc-****"`
     pub vpc_id: Option<String>,
 
-    /// `AuthInfo`: a [`RemoteWriteAuthInfo`](super::models::RemoteWriteAuthInfo).
+    /// `AuthInfo`
     pub auth_info: Option<models::RemoteWriteAuthInfo>,
 
-    /// `VirtualGatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `VirtualGatewayType`; example: `1025`
     pub virtual_gateway_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-hau86pmm"`
+    /// `InstanceId`; example: `"prom-hau86pmm"`
     pub instance_id: Option<String>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`CreateRemoteWriteTask`] call returns.
 #[tc_model]
 pub struct CreateRemoteWriteTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
+    /// `TaskId`; example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2500,9 +2587,12 @@ pub struct CreateRemoteWriteTaskResponse {
 /// The `CreateResourceGraph` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateResourceGraphResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateResourceGraph)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -2511,26 +2601,20 @@ pub struct CreateRemoteWriteTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateResourceGraph {
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境-test-2"`
+    /// `Name`; example: `"生产环境-test-2"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"生产环境资源空间"`
+    /// `Description`; example: `"生产环境资源空间"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateResourceGraph`] call returns.
 #[tc_model]
 pub struct CreateResourceGraphResponse {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
+    /// `ResourceGraphId`; example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
     pub resource_graph_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2540,9 +2624,12 @@ pub struct CreateResourceGraphResponse {
 /// The `CreateResourceGraphProductIngestTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateResourceGraphProductIngestTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateResourceGraphProductIngestTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -2551,50 +2638,36 @@ pub struct CreateResourceGraphResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateResourceGraphProductIngestTask {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"产品接入任务-test"`
+    /// `Name`; example: `"产品接入任务-test"`
     pub name: String,
 
-    /// `CloudProduct`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `CloudProduct`; example: `"cdb"`
     pub cloud_product: String,
 
-    /// `SelectionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SelectionMode`; example: `0`
     pub selection_mode: u64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-a2gl13j5"]`
+    /// `InstanceIds`; example: `["cdb-a2gl13j5"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `EBPFCollectRule`: an [`EbpfCollectRule`](super::models::EbpfCollectRule).
+    /// `EBPFCollectRule`
     #[tc(rename = "EBPFCollectRule")]
     pub ebpf_collect_rule: Option<models::EbpfCollectRule>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateResourceGraphProductIngestTask`] call returns.
 #[tc_model]
 pub struct CreateResourceGraphProductIngestTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"2da784dd-1d37-4f98-9950-183b56b735b0"`
+    /// `TaskId`; example: `"2da784dd-1d37-4f98-9950-183b56b735b0"`
     pub task_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2604,82 +2677,74 @@ pub struct CreateResourceGraphProductIngestTaskResponse {
 /// The `CreateS3Recharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateS3RechargeResponse`].
-/// The codes it documents are in [`CreateS3RechargeError`](super::errors::CreateS3RechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateS3Recharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateS3Recharge",
     output = CreateS3RechargeResponse,
-    error = super::errors::CreateS3RechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateS3Recharge {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-*********-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-*********-a3c3-c0831917aa15"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_del"`
+    /// `Name`; example: `"test_del"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"echo-************597"`
+    /// `Bucket`; example: `"echo-************597"`
     pub bucket: String,
 
-    /// `S3Region`: a string.
-    ///
-    /// Example: `"ap-so*********"`
+    /// `S3Region`; example: `"ap-so*********"`
     pub s3_region: String,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKIA**************QG"`
+    /// `AccessKeyId`; example: `"AKIA**************QG"`
     pub access_key_id: String,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"+AW*************************T6OHAC4IYOxU"`
+    /// `SecretAccessKey`; example: `"+AW*************************T6OHAC4IYOxU"`
     pub secret_access_key: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"multiline_fullregex_log"`
+    /// `LogType`; example: `"multiline_fullregex_log"`
     pub log_type: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.example.com"`
+    /// `Endpoint`; example: `"https://cos.example.com"`
     pub endpoint: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"csv/"`
+    /// `Prefix`; example: `"csv/"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 
-    /// `ExtractRuleInfo`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRuleInfo`
     pub extract_rule_info: Option<models::ExtractRuleInfo>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 }
 
 /// What a successful [`CreateS3Recharge`] call returns.
 #[tc_model]
 pub struct CreateS3RechargeResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e7a88e07-ed13-4dea-92aa-2777c1333d2f"`
+    /// `TaskId`; example: `"e7a88e07-ed13-4dea-92aa-2777c1333d2f"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2689,102 +2754,87 @@ pub struct CreateS3RechargeResponse {
 /// The `CreateScheduledSql` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateScheduledSqlResponse`].
-/// The codes it documents are in [`CreateScheduledSqlError`](super::errors::CreateScheduledSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateScheduledSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataFromTaskConflict`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskConflict)
+/// - [`InvalidParameter.InvalidEtlContent`](super::errors::ClsErrorCode::InvalidParameterInvalidEtlContent)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateScheduledSql",
     output = CreateScheduledSqlResponse,
-    error = super::errors::CreateScheduledSqlError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateScheduledSql {
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbxxx"`
+    /// `SrcTopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbxxx"`
     pub src_topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scheduler_sql_delete_task"`
+    /// `Name`; example: `"scheduler_sql_delete_task"`
     pub name: String,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: i64,
 
-    /// `DstResource`: a [`ScheduledSqlResouceInfo`](super::models::ScheduledSqlResouceInfo).
+    /// `DstResource`
     pub dst_resource: models::ScheduledSqlResouceInfo,
 
-    /// `ScheduledSqlContent`: a string.
-    ///
-    /// Example: `"* | select count(*)"`
+    /// `ScheduledSqlContent`; example: `"* | select count(*)"`
     pub scheduled_sql_content: String,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1690515360000`
+    /// `ProcessStartTime`; example: `1690515360000`
     pub process_start_time: u64,
 
-    /// `ProcessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessType`; example: `1`
     pub process_type: i64,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProcessPeriod`; example: `2`
     pub process_period: i64,
 
-    /// `ProcessTimeWindow`: a string.
-    ///
-    /// Example: `"@m-15m,@m"`
+    /// `ProcessTimeWindow`; example: `"@m-15m,@m"`
     pub process_time_window: String,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ProcessDelay`; example: `60`
     pub process_delay: i64,
 
-    /// `SrcTopicRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcTopicRegion`; example: `"ap-guangzhou"`
     pub src_topic_region: String,
 
-    /// `ProcessPeriodUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriodUnit`; example: `1`
     pub process_period_unit: Option<i64>,
 
-    /// `ProcessEndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1690515440000`
+    /// `ProcessEndTime`; example: `1690515440000`
     pub process_end_time: Option<u64>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyntaxRule`; example: `0`
     pub syntax_rule: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `FullQuery`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `FullQuery`; example: `2`
     pub full_query: Option<u64>,
 }
 
 /// What a successful [`CreateScheduledSql`] call returns.
 #[tc_model]
 pub struct CreateScheduledSqlResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2794,57 +2844,60 @@ pub struct CreateScheduledSqlResponse {
 /// The `CreateSearchView` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateSearchViewResponse`].
-/// The codes it documents are in [`CreateSearchViewError`](super::errors::CreateSearchViewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateSearchView)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateSearchView",
     output = CreateSearchViewResponse,
-    error = super::errors::CreateSearchViewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateSearchView {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"b*******-diy-1254139626"`
+    /// `LogsetId`; example: `"b*******-diy-1254139626"`
     pub logset_id: String,
 
-    /// `LogsetRegion`: a string.
-    ///
-    /// Example: `"ap-**************"`
+    /// `LogsetRegion`; example: `"ap-**************"`
     pub logset_region: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"b*******_test_00001"`
+    /// `ViewName`; example: `"b*******_test_00001"`
     pub view_name: String,
 
-    /// `ViewType`: a string.
-    ///
-    /// Example: `"log"`
+    /// `ViewType`; example: `"log"`
     pub view_type: String,
 
-    /// `Topics`: a list of [`ViewSearchTopic`](super::models::ViewSearchTopic) objects.
+    /// `Topics`
     pub topics: Vec<models::ViewSearchTopic>,
 
-    /// `ViewIdPrefix`: a string.
-    ///
-    /// Example: `"b*******_test_00001"`
+    /// `ViewIdPrefix`; example: `"b*******_test_00001"`
     pub view_id_prefix: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"b*******-tag-key-value test"`
+    /// `Description`; example: `"b*******-tag-key-value test"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateSearchView`] call returns.
 #[tc_model]
 pub struct CreateSearchViewResponse {
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"b*******_test_00001-view"`
+    /// `ViewId`; example: `"b*******_test_00001-view"`
     pub view_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2854,99 +2907,87 @@ pub struct CreateSearchViewResponse {
 /// The `CreateShipper` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateShipperResponse`].
-/// The codes it documents are in [`CreateShipperError`](super::errors::CreateShipperError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateShipper)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ShipperConflict`](super::errors::ClsErrorCode::InvalidParameterShipperConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.Shipper`](super::errors::ClsErrorCode::LimitExceededShipper)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateShipper",
     output = CreateShipperResponse,
-    error = super::errors::CreateShipperError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateShipper {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"fadcc986-xxxx-xxxx-b766-9ce9c193da32"`
+    /// `TopicId`; example: `"fadcc986-xxxx-xxxx-b766-9ce9c193da32"`
     pub topic_id: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1250000000"`
     pub bucket: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"var/xxx"`
+    /// `Prefix`; example: `"var/xxx"`
     pub prefix: String,
 
-    /// `ShipperName`: a string.
-    ///
-    /// Example: `"testShipper"`
+    /// `ShipperName`; example: `"testShipper"`
     pub shipper_name: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxSize`; example: `256`
     pub max_size: Option<u64>,
 
-    /// `FilterRules`: a list of [`FilterRuleInfo`](super::models::FilterRuleInfo) objects.
+    /// `FilterRules`
     pub filter_rules: Option<Vec<models::FilterRuleInfo>>,
 
-    /// `Partition`: a string.
-    ///
-    /// Example: `"%Y%m%d"`
+    /// `Partition`; example: `"%Y%m%d"`
     pub partition: Option<String>,
 
-    /// `Compress`: a [`CompressInfo`](super::models::CompressInfo).
+    /// `Compress`
     pub compress: Option<models::CompressInfo>,
 
-    /// `Content`: a [`ContentInfo`](super::models::ContentInfo).
+    /// `Content`
     pub content: Option<models::ContentInfo>,
 
-    /// `FilenameMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilenameMode`; example: `1`
     pub filename_mode: Option<u64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713410880`
+    /// `StartTime`; example: `1713410880`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1713497280`
+    /// `EndTime`; example: `1713497280`
     pub end_time: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageType`; example: `"STANDARD"`
     pub storage_type: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -2954,9 +2995,7 @@ pub struct CreateShipper {
 /// What a successful [`CreateShipper`] call returns.
 #[tc_model]
 pub struct CreateShipperResponse {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ShipperId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub shipper_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2966,79 +3005,77 @@ pub struct CreateShipperResponse {
 /// The `CreateSplunkDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateSplunkDeliverResponse`].
-/// The codes it documents are in [`CreateSplunkDeliverError`](super::errors::CreateSplunkDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateSplunkDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateSplunkDeliver",
     output = CreateSplunkDeliverResponse,
-    error = super::errors::CreateSplunkDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateSplunkDeliver {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
+    /// `TopicId`; example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: String,
 
-    /// `NetInfo`: a [`NetInfo`](super::models::NetInfo).
+    /// `NetInfo`
     pub net_info: models::NetInfo,
 
-    /// `MetadataInfo`: a [`MetadataInfo`](super::models::MetadataInfo).
+    /// `MetadataInfo`
     pub metadata_info: models::MetadataInfo,
 
-    /// `HasServiceLog`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServiceLog`; example: `2`
     pub has_service_log: Option<i64>,
 
-    /// `IndexAck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexAck`; example: `1`
     pub index_ack: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"client-01"`
+    /// `Source`; example: `"client-01"`
     pub source: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"json"`
+    /// `SourceType`; example: `"json"`
     pub source_type: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Index`; example: `"main"`
     pub index: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Channel`; example: `"template-1"`
     pub channel: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 
-    /// `ExternalRole`: an [`ExternalRole`](super::models::ExternalRole).
+    /// `ExternalRole`
     pub external_role: Option<models::ExternalRole>,
 }
 
 /// What a successful [`CreateSplunkDeliver`] call returns.
 #[tc_model]
 pub struct CreateSplunkDeliverResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3048,108 +3085,97 @@ pub struct CreateSplunkDeliverResponse {
 /// The `CreateTopic` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateTopicResponse`].
-/// The codes it documents are in [`CreateTopicError`](super::errors::CreateTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidPeriod`](super::errors::ClsErrorCode::FailedOperationInvalidPeriod)
+/// - [`FailedOperation.TopicCreating`](super::errors::ClsErrorCode::FailedOperationTopicCreating)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.BillingTopicOutOfLimit`](super::errors::ClsErrorCode::LimitExceededBillingTopicOutOfLimit)
+/// - [`LimitExceeded.Logset`](super::errors::ClsErrorCode::LimitExceededLogset)
+/// - [`LimitExceeded.Topic`](super::errors::ClsErrorCode::LimitExceededTopic)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`UnsupportedOperation.UnsupportedRegion`](super::errors::ClsErrorCode::UnsupportedOperationUnsupportedRegion)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateTopic",
     output = CreateTopicResponse,
-    error = super::errors::CreateTopicError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateTopic {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"64aebb76-644b-4e60-90f6-3c183094da40-ab2f-47ab-9dcd-31413b057812"`
+    /// `LogsetId`; example: `"64aebb76-644b-4e60-90f6-3c183094da40-ab2f-47ab-9dcd-31413b057812"`
     pub logset_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TopicName`; example: `"testname"`
     pub topic_name: String,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AutoSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSplit`; example: `true`
     pub auto_split: Option<bool>,
 
-    /// `MaxSplitPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxSplitPartitions`; example: `50`
     pub max_split_partitions: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `StorageType`; example: `"hot"`
     pub storage_type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `Describes`: a string.
-    ///
-    /// Example: `"xx部门xx任务topic"`
+    /// `Describes`; example: `"xx部门xx任务topic"`
     pub describes: Option<String>,
 
-    /// `HotPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotPeriod`; example: `7`
     pub hot_period: Option<u64>,
 
-    /// `Encryption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encryption`; example: `0`
     pub encryption: Option<u64>,
 
-    /// `CustomKmsInfo`: a [`CustomKmsInfo`](super::models::CustomKmsInfo).
+    /// `CustomKmsInfo`
     pub custom_kms_info: Option<models::CustomKmsInfo>,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: Option<u64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
+    /// `TopicId`; example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
     pub topic_id: Option<String>,
 
-    /// `IsWebTracking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWebTracking`; example: `false`
     pub is_web_tracking: Option<bool>,
 
-    /// `Extends`: a [`TopicExtendInfo`](super::models::TopicExtendInfo).
+    /// `Extends`
     pub extends: Option<models::TopicExtendInfo>,
 
-    /// `IsSourceFrom`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSourceFrom`; example: `false`
     pub is_source_from: Option<bool>,
 
-    /// `BillingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: Option<u64>,
 }
 
 /// What a successful [`CreateTopic`] call returns.
 #[tc_model]
 pub struct CreateTopicResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"xxxx-xx-xx-xx-xxxxxxxx"`
+    /// `TopicId`; example: `"xxxx-xx-xx-xx-xxxxxxxx"`
     pub topic_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3159,49 +3185,50 @@ pub struct CreateTopicResponse {
 /// The `CreateWebCallback` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`CreateWebCallbackResponse`].
-/// The codes it documents are in [`CreateWebCallbackError`](super::errors::CreateWebCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=CreateWebCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "CreateWebCallback",
     output = CreateWebCallbackResponse,
-    error = super::errors::CreateWebCallbackError
+    error = super::errors::ClsErrorCode
 )]
 pub struct CreateWebCallback {
-    /// `Name`: a string.
-    ///
-    /// Example: `"监控告警专用"`
+    /// `Name`; example: `"监控告警专用"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"WeCom"`
+    /// `Type`; example: `"WeCom"`
     pub r#type: String,
 
-    /// `Webhook`: a string.
-    ///
-    /// Example: `"http://xxxx.com/send"`
+    /// `Webhook`; example: `"http://xxxx.com/send"`
     pub webhook: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"AASFFGGYYBHGTDJ"`
+    /// `Key`; example: `"AASFFGGYYBHGTDJ"`
     pub key: Option<String>,
 }
 
 /// What a successful [`CreateWebCallback`] call returns.
 #[tc_model]
 pub struct CreateWebCallbackResponse {
-    /// `WebCallbackId`: a string.
-    ///
-    /// Example: `"webcallback-57069150-273b-46e0-b692-aff5ff92cc8c"`
+    /// `WebCallbackId`; example: `"webcallback-57069150-273b-46e0-b692-aff5ff92cc8c"`
     pub web_callback_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3211,25 +3238,35 @@ pub struct CreateWebCallbackResponse {
 /// The `DeleteAgentApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteAgentApplicationResponse`].
-/// The codes it documents are in [`DeleteAgentApplicationError`](super::errors::DeleteAgentApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteAgentApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteAgentApplication",
     output = DeleteAgentApplicationResponse,
-    error = super::errors::DeleteAgentApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteAgentApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"agent-app-bc4e3e63-65fe-466d-9cc3-b44935b6fcaa"`
+    /// `ApplicationId`; example: `"agent-app-bc4e3e63-65fe-466d-9cc3-b44935b6fcaa"`
     pub application_id: String,
 
-    /// `DeleteTopics`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeleteTopics`; example: `true`
     pub delete_topics: Option<bool>,
 }
 
@@ -3243,20 +3280,30 @@ pub struct DeleteAgentApplicationResponse {
 /// The `DeleteAlarm` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteAlarmResponse`].
-/// The codes it documents are in [`DeleteAlarmError`](super::errors::DeleteAlarmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteAlarm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.AlarmNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteAlarm",
     output = DeleteAlarmResponse,
-    error = super::errors::DeleteAlarmError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteAlarm {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"alarm-59df14aa-f35f-4ed2-9399-2b27ce69a53c"`
+    /// `AlarmId`; example: `"alarm-59df14aa-f35f-4ed2-9399-2b27ce69a53c"`
     pub alarm_id: String,
 }
 
@@ -3270,20 +3317,32 @@ pub struct DeleteAlarmResponse {
 /// The `DeleteAlarmNotice` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteAlarmNoticeResponse`].
-/// The codes it documents are in [`DeleteAlarmNoticeError`](super::errors::DeleteAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindedAlarm`](super::errors::ClsErrorCode::FailedOperationBindedAlarm)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NoticeHasAlarm`](super::errors::ClsErrorCode::OperationDeniedNoticeHasAlarm)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteAlarmNotice",
     output = DeleteAlarmNoticeResponse,
-    error = super::errors::DeleteAlarmNoticeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteAlarmNotice {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-d7286484-46d9-4be3-b7ba-2c464e6a5ad1"`
+    /// `AlarmNoticeId`; example: `"notice-d7286484-46d9-4be3-b7ba-2c464e6a5ad1"`
     pub alarm_notice_id: String,
 }
 
@@ -3297,25 +3356,34 @@ pub struct DeleteAlarmNoticeResponse {
 /// The `DeleteAlarmShield` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteAlarmShieldResponse`].
-/// The codes it documents are in [`DeleteAlarmShieldError`](super::errors::DeleteAlarmShieldError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteAlarmShield)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteAlarmShield",
     output = DeleteAlarmShieldResponse,
-    error = super::errors::DeleteAlarmShieldError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteAlarmShield {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"bc42f172-a74d-496e-b3c4-ff5472911b42"`
+    /// `TaskId`; example: `"bc42f172-a74d-496e-b3c4-ff5472911b42"`
     pub task_id: String,
 
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-bb42f112-a74d-476e-b3c4-ff5472911b42"`
+    /// `AlarmNoticeId`; example: `"notice-bb42f112-a74d-476e-b3c4-ff5472911b42"`
     pub alarm_notice_id: String,
 }
 
@@ -3329,9 +3397,12 @@ pub struct DeleteAlarmShieldResponse {
 /// The `DeleteCLSDeliverTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteCLSDeliverTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteCLSDeliverTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -3340,9 +3411,7 @@ pub struct DeleteAlarmShieldResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCLSDeliverTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"986d9c8a-a274-4ea6-81cf-bbcae096f19e"`
+    /// `TaskId`; example: `"986d9c8a-a274-4ea6-81cf-bbcae096f19e"`
     pub task_id: String,
 }
 
@@ -3356,54 +3425,55 @@ pub struct DeleteCLSDeliverTaskResponse {
 /// The `DeleteCloudProductLogCollection` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteCloudProductLogCollectionResponse`].
-/// The codes it documents are in [`DeleteCloudProductLogCollectionError`](super::errors::DeleteCloudProductLogCollectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteCloudProductLogCollection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudProductInvocationError`](super::errors::ClsErrorCode::FailedOperationCloudProductInvocationError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteCloudProductLogCollection",
     output = DeleteCloudProductLogCollectionResponse,
-    error = super::errors::DeleteCloudProductLogCollectionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteCloudProductLogCollection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"CDB"`
+    /// `AssumerName`; example: `"CDB"`
     pub assumer_name: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"CDB-AUDIT"`
+    /// `LogType`; example: `"CDB-AUDIT"`
     pub log_type: String,
 
-    /// `CloudProductRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CloudProductRegion`; example: `"ap-guangzhou"`
     pub cloud_product_region: String,
 
-    /// `IsDeleteTopic`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleteTopic`; example: `false`
     pub is_delete_topic: Option<bool>,
 
-    /// `IsDeleteLogset`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleteLogset`; example: `false`
     pub is_delete_logset: Option<bool>,
 }
 
 /// What a successful [`DeleteCloudProductLogCollection`] call returns.
 #[tc_model]
 pub struct DeleteCloudProductLogCollectionResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3413,20 +3483,34 @@ pub struct DeleteCloudProductLogCollectionResponse {
 /// The `DeleteConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConfigResponse`].
-/// The codes it documents are in [`DeleteConfigError`](super::errors::DeleteConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConfig",
     output = DeleteConfigResponse,
-    error = super::errors::DeleteConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
+    /// `ConfigId`; example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
     pub config_id: String,
 }
 
@@ -3440,20 +3524,31 @@ pub struct DeleteConfigResponse {
 /// The `DeleteConfigExtra` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConfigExtraResponse`].
-/// The codes it documents are in [`DeleteConfigExtraError`](super::errors::DeleteConfigExtraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConfigExtra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConfigExtra",
     output = DeleteConfigExtraResponse,
-    error = super::errors::DeleteConfigExtraError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConfigExtra {
-    /// `ConfigExtraId`: a string.
-    ///
-    /// Example: `"00903f17-3e27-4f32-b1f5-489cf6e5bf08"`
+    /// `ConfigExtraId`; example: `"00903f17-3e27-4f32-b1f5-489cf6e5bf08"`
     pub config_extra_id: String,
 }
 
@@ -3467,25 +3562,36 @@ pub struct DeleteConfigExtraResponse {
 /// The `DeleteConfigFromMachineGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConfigFromMachineGroupResponse`].
-/// The codes it documents are in [`DeleteConfigFromMachineGroupError`](super::errors::DeleteConfigFromMachineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConfigFromMachineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConfigFromMachineGroup",
     output = DeleteConfigFromMachineGroupResponse,
-    error = super::errors::DeleteConfigFromMachineGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConfigFromMachineGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
+    /// `GroupId`; example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
     pub group_id: String,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
+    /// `ConfigId`; example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
     pub config_id: String,
 }
 
@@ -3499,20 +3605,33 @@ pub struct DeleteConfigFromMachineGroupResponse {
 /// The `DeleteConsole` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConsoleResponse`].
-/// The codes it documents are in [`DeleteConsoleError`](super::errors::DeleteConsoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConsole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConsole",
     output = DeleteConsoleResponse,
-    error = super::errors::DeleteConsoleError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConsole {
-    /// `ConsoleId`: a string.
-    ///
-    /// Example: `"clsconsole-xxxxxxxx"`
+    /// `ConsoleId`; example: `"clsconsole-xxxxxxxx"`
     pub console_id: String,
 }
 
@@ -3526,20 +3645,25 @@ pub struct DeleteConsoleResponse {
 /// The `DeleteConsoleSharing` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConsoleSharingResponse`].
-/// The codes it documents are in [`DeleteConsoleSharingError`](super::errors::DeleteConsoleSharingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConsoleSharing)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConsoleSharing",
     output = DeleteConsoleSharingResponse,
-    error = super::errors::DeleteConsoleSharingError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConsoleSharing {
-    /// `SharingId`: a string.
-    ///
-    /// Example: `"13cez28h"`
+    /// `SharingId`; example: `"13cez28h"`
     pub sharing_id: String,
 }
 
@@ -3553,20 +3677,31 @@ pub struct DeleteConsoleSharingResponse {
 /// The `DeleteConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConsumerResponse`].
-/// The codes it documents are in [`DeleteConsumerError`](super::errors::DeleteConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConsumer",
     output = DeleteConsumerResponse,
-    error = super::errors::DeleteConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConsumer {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 }
 
@@ -3580,21 +3715,33 @@ pub struct DeleteConsumerResponse {
 /// The `DeleteConsumerGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteConsumerGroupResponse`].
-/// The codes it documents are in [`DeleteConsumerGroupError`](super::errors::DeleteConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteConsumerGroup",
     output = DeleteConsumerGroupResponse,
-    error = super::errors::DeleteConsumerGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteConsumerGroup {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 }
 
@@ -3608,25 +3755,37 @@ pub struct DeleteConsumerGroupResponse {
 /// The `DeleteCosRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteCosRechargeResponse`].
-/// The codes it documents are in [`DeleteCosRechargeError`](super::errors::DeleteCosRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteCosRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteCosRecharge",
     output = DeleteCosRechargeResponse,
-    error = super::errors::DeleteCosRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteCosRecharge {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
+    /// `Id`; example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
+    /// `TopicId`; example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
     pub topic_id: String,
 }
 
@@ -3640,20 +3799,33 @@ pub struct DeleteCosRechargeResponse {
 /// The `DeleteDashboard` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteDashboardResponse`].
-/// The codes it documents are in [`DeleteDashboardError`](super::errors::DeleteDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Tag`](super::errors::ClsErrorCode::LimitExceededTag)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteDashboard",
     output = DeleteDashboardResponse,
-    error = super::errors::DeleteDashboardError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteDashboard {
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
+    /// `DashboardId`; example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
     pub dashboard_id: String,
 }
 
@@ -3667,20 +3839,31 @@ pub struct DeleteDashboardResponse {
 /// The `DeleteDashboardSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteDashboardSubscribeResponse`].
-/// The codes it documents are in [`DeleteDashboardSubscribeError`](super::errors::DeleteDashboardSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteDashboardSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.DashboardSubscribeRecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDashboardSubscribeRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteDashboardSubscribe",
     output = DeleteDashboardSubscribeResponse,
-    error = super::errors::DeleteDashboardSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteDashboardSubscribe {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000123`
+    /// `Id`; example: `10000123`
     pub id: u64,
 }
 
@@ -3694,20 +3877,34 @@ pub struct DeleteDashboardSubscribeResponse {
 /// The `DeleteDataTransform` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteDataTransformResponse`].
-/// The codes it documents are in [`DeleteDataTransformError`](super::errors::DeleteDataTransformError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteDataTransform)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataFromTaskNotExist`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskNotExist)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteDataTransform",
     output = DeleteDataTransformResponse,
-    error = super::errors::DeleteDataTransformError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteDataTransform {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4c216645-01f2-414d-8a87-719b97ba205a"`
+    /// `TaskId`; example: `"4c216645-01f2-414d-8a87-719b97ba205a"`
     pub task_id: String,
 }
 
@@ -3721,25 +3918,41 @@ pub struct DeleteDataTransformResponse {
 /// The `DeleteDlcDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteDlcDeliverResponse`].
-/// The codes it documents are in [`DeleteDlcDeliverError`](super::errors::DeleteDlcDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteDlcDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteDlcDeliver",
     output = DeleteDlcDeliverResponse,
-    error = super::errors::DeleteDlcDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteDlcDeliver {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub task_id: String,
 }
 
@@ -3753,25 +3966,40 @@ pub struct DeleteDlcDeliverResponse {
 /// The `DeleteEsRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteEsRechargeResponse`].
-/// The codes it documents are in [`DeleteEsRechargeError`](super::errors::DeleteEsRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteEsRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteEsRecharge",
     output = DeleteEsRechargeResponse,
-    error = super::errors::DeleteEsRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteEsRecharge {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TaskId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"1111c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"1111c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 }
 
@@ -3785,20 +4013,31 @@ pub struct DeleteEsRechargeResponse {
 /// The `DeleteExport` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteExportResponse`].
-/// The codes it documents are in [`DeleteExportError`](super::errors::DeleteExportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteExport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ExportNotExist`](super::errors::ClsErrorCode::ResourceNotFoundExportNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteExport",
     output = DeleteExportResponse,
-    error = super::errors::DeleteExportError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteExport {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"57196a6a-7622-47be-bc92-d2ebea959a0f"`
+    /// `ExportId`; example: `"57196a6a-7622-47be-bc92-d2ebea959a0f"`
     pub export_id: String,
 }
 
@@ -3812,25 +4051,41 @@ pub struct DeleteExportResponse {
 /// The `DeleteHostMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteHostMetricConfigResponse`].
-/// The codes it documents are in [`DeleteHostMetricConfigError`](super::errors::DeleteHostMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteHostMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteHostMetricConfig",
     output = DeleteHostMetricConfigResponse,
-    error = super::errors::DeleteHostMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteHostMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `ConfigId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub config_id: String,
 }
 
@@ -3844,20 +4099,35 @@ pub struct DeleteHostMetricConfigResponse {
 /// The `DeleteIndex` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteIndexResponse`].
-/// The codes it documents are in [`DeleteIndexError`](super::errors::DeleteIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.IndexOperating`](super::errors::ClsErrorCode::LimitExceededIndexOperating)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::ClsErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteIndex",
     output = DeleteIndexResponse,
-    error = super::errors::DeleteIndexError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteIndex {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
+    /// `TopicId`; example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
     pub topic_id: String,
 }
 
@@ -3871,25 +4141,34 @@ pub struct DeleteIndexResponse {
 /// The `DeleteKafkaRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteKafkaRechargeResponse`].
-/// The codes it documents are in [`DeleteKafkaRechargeError`](super::errors::DeleteKafkaRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteKafkaRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteKafkaRecharge",
     output = DeleteKafkaRechargeResponse,
-    error = super::errors::DeleteKafkaRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteKafkaRecharge {
-    /// `Id`: a string.
-    ///
-    /// Example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0895"`
+    /// `Id`; example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0895"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"1014cc79-f006-48e4-8820-1dc727054111"`
+    /// `TopicId`; example: `"1014cc79-f006-48e4-8820-1dc727054111"`
     pub topic_id: String,
 }
 
@@ -3903,44 +4182,43 @@ pub struct DeleteKafkaRechargeResponse {
 /// The `DeleteLog` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteLogResponse`].
-/// The codes it documents are in [`DeleteLogError`](super::errors::DeleteLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IndexSegmentOffloaded`](super::errors::ClsErrorCode::FailedOperationIndexSegmentOffloaded)
+/// - [`FailedOperation.ModifySystemField`](super::errors::ClsErrorCode::FailedOperationModifySystemField)
+/// - [`FailedOperation.WriteByQueryReachLimit`](super::errors::ClsErrorCode::FailedOperationWriteByQueryReachLimit)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteLog",
     output = DeleteLogResponse,
-    error = super::errors::DeleteLogError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteLog {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"51586f51-****-****-9cdd-beb5e98935fd"`
+    /// `TopicId`; example: `"51586f51-****-****-9cdd-beb5e98935fd"`
     pub topic_id: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1784870150766`
+    /// `From`; example: `1784870150766`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1884870150766`
+    /// `To`; example: `1884870150766`
     pub to: i64,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"client_ip:\"214.19.128.152\""`
+    /// `QueryString`; example: `"client_ip:\"214.19.128.152\""`
     pub query_string: String,
 }
 
 /// What a successful [`DeleteLog`] call returns.
 #[tc_model]
 pub struct DeleteLogResponse {
-    /// `AffectedRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectedRows`; example: `10`
     pub affected_rows: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3950,20 +4228,34 @@ pub struct DeleteLogResponse {
 /// The `DeleteLogset` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteLogsetResponse`].
-/// The codes it documents are in [`DeleteLogsetError`](super::errors::DeleteLogsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteLogset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.LogsetNotEmpty`](super::errors::ClsErrorCode::FailedOperationLogsetNotEmpty)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteLogset",
     output = DeleteLogsetResponse,
-    error = super::errors::DeleteLogsetError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteLogset {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"eb6eafd9-1656-4d60-b3c2-0a5bf91c9b0d"`
+    /// `LogsetId`; example: `"eb6eafd9-1656-4d60-b3c2-0a5bf91c9b0d"`
     pub logset_id: String,
 }
 
@@ -3977,20 +4269,33 @@ pub struct DeleteLogsetResponse {
 /// The `DeleteMachineGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteMachineGroupResponse`].
-/// The codes it documents are in [`DeleteMachineGroupError`](super::errors::DeleteMachineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteMachineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteMachineGroup",
     output = DeleteMachineGroupResponse,
-    error = super::errors::DeleteMachineGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteMachineGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: String,
 }
 
@@ -4004,23 +4309,26 @@ pub struct DeleteMachineGroupResponse {
 /// The `DeleteMachineGroupInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteMachineGroupInfoResponse`].
-/// The codes it documents are in [`DeleteMachineGroupInfoError`](super::errors::DeleteMachineGroupInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteMachineGroupInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteMachineGroupInfo",
     output = DeleteMachineGroupInfoResponse,
-    error = super::errors::DeleteMachineGroupInfoError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteMachineGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: String,
 
-    /// `MachineGroupType`: a [`MachineGroupTypeInfo`](super::models::MachineGroupTypeInfo).
+    /// `MachineGroupType`
     pub machine_group_type: models::MachineGroupTypeInfo,
 }
 
@@ -4034,25 +4342,41 @@ pub struct DeleteMachineGroupInfoResponse {
 /// The `DeleteMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteMetricConfigResponse`].
-/// The codes it documents are in [`DeleteMetricConfigError`](super::errors::DeleteMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteMetricConfig",
     output = DeleteMetricConfigResponse,
-    error = super::errors::DeleteMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"81853bcf-67b4-4a4f-82c7-7882fd004613"`
+    /// `ConfigId`; example: `"81853bcf-67b4-4a4f-82c7-7882fd004613"`
     pub config_id: String,
 }
 
@@ -4066,25 +4390,40 @@ pub struct DeleteMetricConfigResponse {
 /// The `DeleteMetricSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteMetricSubscribeResponse`].
-/// The codes it documents are in [`DeleteMetricSubscribeError`](super::errors::DeleteMetricSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteMetricSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteMetricSubscribe",
     output = DeleteMetricSubscribeResponse,
-    error = super::errors::DeleteMetricSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteMetricSubscribe {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TaskId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"1111c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"1111c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 }
 
@@ -4098,20 +4437,39 @@ pub struct DeleteMetricSubscribeResponse {
 /// The `DeleteNetworkApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteNetworkApplicationResponse`].
-/// The codes it documents are in [`DeleteNetworkApplicationError`](super::errors::DeleteNetworkApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteNetworkApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteNetworkApplication",
     output = DeleteNetworkApplicationResponse,
-    error = super::errors::DeleteNetworkApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteNetworkApplication {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
+    /// `NetworkAppId`; example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
     pub network_app_id: String,
 }
 
@@ -4125,20 +4483,32 @@ pub struct DeleteNetworkApplicationResponse {
 /// The `DeleteNoticeContent` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteNoticeContentResponse`].
-/// The codes it documents are in [`DeleteNoticeContentError`](super::errors::DeleteNoticeContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteNoticeContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindedAlarm`](super::errors::ClsErrorCode::FailedOperationBindedAlarm)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NoticeHasAlarm`](super::errors::ClsErrorCode::OperationDeniedNoticeHasAlarm)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteNoticeContent",
     output = DeleteNoticeContentResponse,
-    error = super::errors::DeleteNoticeContentError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteNoticeContent {
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"noticetemplate-d72867484-46d9-4be3-b7ba-2c464e6a5ad1"`
+    /// `NoticeContentId`; example: `"noticetemplate-d72867484-46d9-4be3-b7ba-2c464e6a5ad1"`
     pub notice_content_id: String,
 }
 
@@ -4152,25 +4522,36 @@ pub struct DeleteNoticeContentResponse {
 /// The `DeleteRecordingRuleTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteRecordingRuleTaskResponse`].
-/// The codes it documents are in [`DeleteRecordingRuleTaskError`](super::errors::DeleteRecordingRuleTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteRecordingRuleTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteRecordingRuleTask",
     output = DeleteRecordingRuleTaskResponse,
-    error = super::errors::DeleteRecordingRuleTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteRecordingRuleTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub topic_id: String,
 }
 
@@ -4184,25 +4565,36 @@ pub struct DeleteRecordingRuleTaskResponse {
 /// The `DeleteRecordingRuleYamlTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteRecordingRuleYamlTaskResponse`].
-/// The codes it documents are in [`DeleteRecordingRuleYamlTaskError`](super::errors::DeleteRecordingRuleYamlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteRecordingRuleYamlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteRecordingRuleYamlTask",
     output = DeleteRecordingRuleYamlTaskResponse,
-    error = super::errors::DeleteRecordingRuleYamlTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteRecordingRuleYamlTask {
-    /// `YamlId`: a string.
-    ///
-    /// Example: `"abdcebec-0242-43af-bb20-270359fb54a7"`
+    /// `YamlId`; example: `"abdcebec-0242-43af-bb20-270359fb54a7"`
     pub yaml_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub topic_id: String,
 }
 
@@ -4216,21 +4608,34 @@ pub struct DeleteRecordingRuleYamlTaskResponse {
 /// The `DeleteRemoteWriteTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteRemoteWriteTaskResponse`].
-/// The codes it documents are in [`DeleteRemoteWriteTaskError`](super::errors::DeleteRemoteWriteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteRemoteWriteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteRemoteWriteTask",
     output = DeleteRemoteWriteTaskResponse,
-    error = super::errors::DeleteRemoteWriteTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteRemoteWriteTask {
-    /// `TaskId`: a string.
+    /// `TaskId`
     pub task_id: String,
 
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: String,
 }
 
@@ -4244,9 +4649,12 @@ pub struct DeleteRemoteWriteTaskResponse {
 /// The `DeleteResourceGraph` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteResourceGraphResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteResourceGraph)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -4255,9 +4663,7 @@ pub struct DeleteRemoteWriteTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteResourceGraph {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"117464c6-1354-47bd-9ff0-a7a3dce5a2e5"`
+    /// `ResourceGraphId`; example: `"117464c6-1354-47bd-9ff0-a7a3dce5a2e5"`
     pub resource_graph_id: String,
 }
 
@@ -4271,9 +4677,12 @@ pub struct DeleteResourceGraphResponse {
 /// The `DeleteResourceGraphProductIngestTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteResourceGraphProductIngestTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteResourceGraphProductIngestTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -4282,14 +4691,10 @@ pub struct DeleteResourceGraphResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteResourceGraphProductIngestTask {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"364f5096-24a1-4d0f-915d-330968625671"`
+    /// `TaskId`; example: `"364f5096-24a1-4d0f-915d-330968625671"`
     pub task_id: String,
 }
 
@@ -4303,25 +4708,37 @@ pub struct DeleteResourceGraphProductIngestTaskResponse {
 /// The `DeleteS3Recharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteS3RechargeResponse`].
-/// The codes it documents are in [`DeleteS3RechargeError`](super::errors::DeleteS3RechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteS3Recharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteS3Recharge",
     output = DeleteS3RechargeResponse,
-    error = super::errors::DeleteS3RechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteS3Recharge {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e7a88e07-ed13-4dea-92aa-2777c1333d2f"`
+    /// `TaskId`; example: `"e7a88e07-ed13-4dea-92aa-2777c1333d2f"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
     pub topic_id: String,
 }
 
@@ -4335,25 +4752,38 @@ pub struct DeleteS3RechargeResponse {
 /// The `DeleteScheduledSql` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteScheduledSqlResponse`].
-/// The codes it documents are in [`DeleteScheduledSqlError`](super::errors::DeleteScheduledSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteScheduledSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataFromTaskNotExist`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskNotExist)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DataFromTaskNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDataFromTaskNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteScheduledSql",
     output = DeleteScheduledSqlResponse,
-    error = super::errors::DeleteScheduledSqlError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteScheduledSql {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"absbdbfb-0242-43af-bb20-270359fb5xxx"`
+    /// `TaskId`; example: `"absbdbfb-0242-43af-bb20-270359fb5xxx"`
     pub task_id: String,
 
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `SrcTopicId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub src_topic_id: String,
 }
 
@@ -4367,20 +4797,33 @@ pub struct DeleteScheduledSqlResponse {
 /// The `DeleteSearchView` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteSearchViewResponse`].
-/// The codes it documents are in [`DeleteSearchViewError`](super::errors::DeleteSearchViewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteSearchView)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteSearchView",
     output = DeleteSearchViewResponse,
-    error = super::errors::DeleteSearchViewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteSearchView {
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"b*******_test_00001-view"`
+    /// `ViewId`; example: `"b*******_test_00001-view"`
     pub view_id: String,
 }
 
@@ -4394,20 +4837,34 @@ pub struct DeleteSearchViewResponse {
 /// The `DeleteShipper` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteShipperResponse`].
-/// The codes it documents are in [`DeleteShipperError`](super::errors::DeleteShipperError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteShipper)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ShipperNotExist`](super::errors::ClsErrorCode::ResourceNotFoundShipperNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteShipper",
     output = DeleteShipperResponse,
-    error = super::errors::DeleteShipperError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteShipper {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ShipperId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub shipper_id: String,
 }
 
@@ -4421,25 +4878,41 @@ pub struct DeleteShipperResponse {
 /// The `DeleteSplunkDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteSplunkDeliverResponse`].
-/// The codes it documents are in [`DeleteSplunkDeliverError`](super::errors::DeleteSplunkDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteSplunkDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.RecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundRecordNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteSplunkDeliver",
     output = DeleteSplunkDeliverResponse,
-    error = super::errors::DeleteSplunkDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteSplunkDeliver {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
+    /// `TopicId`; example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
     pub topic_id: String,
 }
 
@@ -4453,20 +4926,38 @@ pub struct DeleteSplunkDeliverResponse {
 /// The `DeleteTopic` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteTopicResponse`].
-/// The codes it documents are in [`DeleteTopicError`](super::errors::DeleteTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.TopicHasDataFormTask`](super::errors::ClsErrorCode::OperationDeniedTopicHasDataFormTask)
+/// - [`OperationDenied.TopicHasDeliverFunction`](super::errors::ClsErrorCode::OperationDeniedTopicHasDeliverFunction)
+/// - [`OperationDenied.TopicHasExternalDatasourceConfig`](super::errors::ClsErrorCode::OperationDeniedTopicHasExternalDatasourceConfig)
+/// - [`OperationDenied.TopicHasScheduleSqlTask`](super::errors::ClsErrorCode::OperationDeniedTopicHasScheduleSqlTask)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteTopic",
     output = DeleteTopicResponse,
-    error = super::errors::DeleteTopicError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"a5ce0c9c-0690-44a5-bc79-5f2190626bd0"`
+    /// `TopicId`; example: `"a5ce0c9c-0690-44a5-bc79-5f2190626bd0"`
     pub topic_id: String,
 }
 
@@ -4480,20 +4971,32 @@ pub struct DeleteTopicResponse {
 /// The `DeleteWebCallback` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DeleteWebCallbackResponse`].
-/// The codes it documents are in [`DeleteWebCallbackError`](super::errors::DeleteWebCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DeleteWebCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.BindedAlarm`](super::errors::ClsErrorCode::FailedOperationBindedAlarm)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NoticeHasAlarm`](super::errors::ClsErrorCode::OperationDeniedNoticeHasAlarm)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DeleteWebCallback",
     output = DeleteWebCallbackResponse,
-    error = super::errors::DeleteWebCallbackError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DeleteWebCallback {
-    /// `WebCallbackId`: a string.
-    ///
-    /// Example: `"webcallback-d7286794-46d9-4be3-b7ba-2c464e6a5ad1"`
+    /// `WebCallbackId`; example: `"webcallback-d7286794-46d9-4be3-b7ba-2c464e6a5ad1"`
     pub web_callback_id: String,
 }
 
@@ -4507,15 +5010,29 @@ pub struct DeleteWebCallbackResponse {
 /// The `DescribeAgentApplications` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAgentApplicationsResponse`].
-/// The codes it documents are in [`DescribeAgentApplicationsError`](super::errors::DescribeAgentApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAgentApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAgentApplications",
     output = DescribeAgentApplicationsResponse,
-    error = super::errors::DescribeAgentApplicationsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4525,29 +5042,23 @@ pub struct DeleteWebCallbackResponse {
     )
 )]
 pub struct DescribeAgentApplications {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAgentApplications`] call returns.
 #[tc_model]
 pub struct DescribeAgentApplicationsResponse {
-    /// `Infos`: a list of [`AgentApplicationInfo`](super::models::AgentApplicationInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::AgentApplicationInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Total`; example: `3`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4557,66 +5068,63 @@ pub struct DescribeAgentApplicationsResponse {
 /// The `DescribeAgentConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAgentConfigsResponse`].
-/// The codes it documents are in [`DescribeAgentConfigsError`](super::errors::DescribeAgentConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAgentConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAgentConfigs",
     output = DescribeAgentConfigsResponse,
-    error = super::errors::DescribeAgentConfigsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeAgentConfigs {
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AgentVersion`; example: `"1.0"`
     pub agent_version: String,
 
-    /// `AgentIp`: a string.
-    ///
-    /// Example: `"10.10.1.1**"`
+    /// `AgentIp`; example: `"10.10.1.1**"`
     pub agent_ip: String,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["*label*"]`
+    /// `Labels`; example: `["*label*"]`
     pub labels: Option<Vec<String>>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"loglistener-xxxx"`
+    /// `InstanceId`; example: `"loglistener-xxxx"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeAgentConfigs`] call returns.
 #[tc_model]
 pub struct DescribeAgentConfigsResponse {
-    /// `LogConfigs`: a list of [`LogConfigInfo`](super::models::LogConfigInfo) objects.
+    /// `LogConfigs`
     pub log_configs: Option<Vec<models::LogConfigInfo>>,
 
-    /// `ServiceLogConfigs`: a list of [`ServiceLogConfigInfo`](super::models::ServiceLogConfigInfo) objects.
+    /// `ServiceLogConfigs`
     pub service_log_configs: Option<Vec<models::ServiceLogConfigInfo>>,
 
-    /// `LastVersion`: a string.
-    ///
-    /// Example: `"****"`
+    /// `LastVersion`; example: `"****"`
     pub last_version: Option<String>,
 
-    /// `NeedUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedUpdate`; example: `true`
     pub need_update: Option<bool>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"htpp://***"`
+    /// `URL`; example: `"htpp://***"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"*****"`
+    /// `FileMd5`; example: `"*****"`
     pub file_md5: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4626,15 +5134,28 @@ pub struct DescribeAgentConfigsResponse {
 /// The `DescribeAlarmNotices` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAlarmNoticesResponse`].
-/// The codes it documents are in [`DescribeAlarmNoticesError`](super::errors::DescribeAlarmNoticesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAlarmNotices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAlarmNotices",
     output = DescribeAlarmNoticesResponse,
-    error = super::errors::DescribeAlarmNoticesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4644,34 +5165,26 @@ pub struct DescribeAgentConfigsResponse {
     )
 )]
 pub struct DescribeAlarmNotices {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `HasAlarmShieldCount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasAlarmShieldCount`; example: `false`
     pub has_alarm_shield_count: Option<bool>,
 }
 
 /// What a successful [`DescribeAlarmNotices`] call returns.
 #[tc_model]
 pub struct DescribeAlarmNoticesResponse {
-    /// `AlarmNotices`: a list of [`AlarmNotice`](super::models::AlarmNotice) objects.
+    /// `AlarmNotices`
     pub alarm_notices: Vec<models::AlarmNotice>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4681,15 +5194,35 @@ pub struct DescribeAlarmNoticesResponse {
 /// The `DescribeAlarmShields` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAlarmShieldsResponse`].
-/// The codes it documents are in [`DescribeAlarmShieldsError`](super::errors::DescribeAlarmShieldsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAlarmShields)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAlarmShields",
     output = DescribeAlarmShieldsResponse,
-    error = super::errors::DescribeAlarmShieldsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4699,34 +5232,26 @@ pub struct DescribeAlarmNoticesResponse {
     )
 )]
 pub struct DescribeAlarmShields {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-bb42f112-xxxx-476e-b3c4-ff5472911b42"`
+    /// `AlarmNoticeId`; example: `"notice-bb42f112-xxxx-476e-b3c4-ff5472911b42"`
     pub alarm_notice_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeAlarmShields`] call returns.
 #[tc_model]
 pub struct DescribeAlarmShieldsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `AlarmShields`: a list of [`AlarmShieldInfo`](super::models::AlarmShieldInfo) objects.
+    /// `AlarmShields`
     pub alarm_shields: Vec<models::AlarmShieldInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4736,15 +5261,25 @@ pub struct DescribeAlarmShieldsResponse {
 /// The `DescribeAlarms` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAlarmsResponse`].
-/// The codes it documents are in [`DescribeAlarmsError`](super::errors::DescribeAlarmsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAlarms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAlarms",
     output = DescribeAlarmsResponse,
-    error = super::errors::DescribeAlarmsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4754,29 +5289,23 @@ pub struct DescribeAlarmShieldsResponse {
     )
 )]
 pub struct DescribeAlarms {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAlarms`] call returns.
 #[tc_model]
 pub struct DescribeAlarmsResponse {
-    /// `Alarms`: a list of [`AlarmInfo`](super::models::AlarmInfo) objects.
+    /// `Alarms`
     pub alarms: Vec<models::AlarmInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4786,15 +5315,30 @@ pub struct DescribeAlarmsResponse {
 /// The `DescribeAlertRecordHistory` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeAlertRecordHistoryResponse`].
-/// The codes it documents are in [`DescribeAlertRecordHistoryError`](super::errors::DescribeAlertRecordHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeAlertRecordHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeAlertRecordHistory",
     output = DescribeAlertRecordHistoryResponse,
-    error = super::errors::DescribeAlertRecordHistoryError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4804,39 +5348,29 @@ pub struct DescribeAlarmsResponse {
     )
 )]
 pub struct DescribeAlertRecordHistory {
-    /// `From`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619063300000`
+    /// `From`; example: `1619063300000`
     pub from: u64,
 
-    /// `To`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619581700000`
+    /// `To`; example: `1619581700000`
     pub to: u64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAlertRecordHistory`] call returns.
 #[tc_model]
 pub struct DescribeAlertRecordHistoryResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Records`: a list of [`AlertHistoryRecord`](super::models::AlertHistoryRecord) objects.
+    /// `Records`
     pub records: Vec<models::AlertHistoryRecord>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4846,9 +5380,12 @@ pub struct DescribeAlertRecordHistoryResponse {
 /// The `DescribeCLSDeliverTasks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeCLSDeliverTasksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeCLSDeliverTasks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -4864,29 +5401,23 @@ pub struct DescribeAlertRecordHistoryResponse {
     )
 )]
 pub struct DescribeCLSDeliverTasks {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCLSDeliverTasks`] call returns.
 #[tc_model]
 pub struct DescribeCLSDeliverTasksResponse {
-    /// `Infos`: a list of [`ClsDeliverTaskInfo`](super::models::ClsDeliverTaskInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::ClsDeliverTaskInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Total`; example: `7`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4896,15 +5427,20 @@ pub struct DescribeCLSDeliverTasksResponse {
 /// The `DescribeCloudProductLogTasks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeCloudProductLogTasksResponse`].
-/// The codes it documents are in [`DescribeCloudProductLogTasksError`](super::errors::DescribeCloudProductLogTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeCloudProductLogTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeCloudProductLogTasks",
     output = DescribeCloudProductLogTasksResponse,
-    error = super::errors::DescribeCloudProductLogTasksError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4914,39 +5450,29 @@ pub struct DescribeCLSDeliverTasksResponse {
     )
 )]
 pub struct DescribeCloudProductLogTasks {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `WithTags`: a boolean.
-    ///
-    /// Example: `false`
+    /// `WithTags`; example: `false`
     pub with_tags: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudProductLogTasks`] call returns.
 #[tc_model]
 pub struct DescribeCloudProductLogTasksResponse {
-    /// `Tasks`: a list of [`CloudProductLogTaskInfo`](super::models::CloudProductLogTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::CloudProductLogTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"some tags may not be available due to permission or error"`
+    /// `Message`; example: `"some tags may not be available due to permission or error"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4956,15 +5482,34 @@ pub struct DescribeCloudProductLogTasksResponse {
 /// The `DescribeClusterBaseMetricConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeClusterBaseMetricConfigsResponse`].
-/// The codes it documents are in [`DescribeClusterBaseMetricConfigsError`](super::errors::DescribeClusterBaseMetricConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeClusterBaseMetricConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeClusterBaseMetricConfigs",
     output = DescribeClusterBaseMetricConfigsResponse,
-    error = super::errors::DescribeClusterBaseMetricConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4974,34 +5519,26 @@ pub struct DescribeCloudProductLogTasksResponse {
     )
 )]
 pub struct DescribeClusterBaseMetricConfigs {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `GroupId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub group_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeClusterBaseMetricConfigs`] call returns.
 #[tc_model]
 pub struct DescribeClusterBaseMetricConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Datas`: a list of [`BaseMetricCollectConfig`](super::models::BaseMetricCollectConfig) objects.
+    /// `Datas`
     pub datas: Option<Vec<models::BaseMetricCollectConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5011,15 +5548,34 @@ pub struct DescribeClusterBaseMetricConfigsResponse {
 /// The `DescribeClusterMetricConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeClusterMetricConfigsResponse`].
-/// The codes it documents are in [`DescribeClusterMetricConfigsError`](super::errors::DescribeClusterMetricConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeClusterMetricConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeClusterMetricConfigs",
     output = DescribeClusterMetricConfigsResponse,
-    error = super::errors::DescribeClusterMetricConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5029,34 +5585,26 @@ pub struct DescribeClusterBaseMetricConfigsResponse {
     )
 )]
 pub struct DescribeClusterMetricConfigs {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `GroupId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub group_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeClusterMetricConfigs`] call returns.
 #[tc_model]
 pub struct DescribeClusterMetricConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Datas`: a list of [`MetricCollectConfig`](super::models::MetricCollectConfig) objects.
+    /// `Datas`
     pub datas: Option<Vec<models::MetricCollectConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5066,15 +5614,29 @@ pub struct DescribeClusterMetricConfigsResponse {
 /// The `DescribeConfigExtras` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConfigExtrasResponse`].
-/// The codes it documents are in [`DescribeConfigExtrasError`](super::errors::DescribeConfigExtrasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConfigExtras)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConfigExtras",
     output = DescribeConfigExtrasResponse,
-    error = super::errors::DescribeConfigExtrasError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5084,29 +5646,23 @@ pub struct DescribeClusterMetricConfigsResponse {
     )
 )]
 pub struct DescribeConfigExtras {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeConfigExtras`] call returns.
 #[tc_model]
 pub struct DescribeConfigExtrasResponse {
-    /// `Configs`: a list of [`ConfigExtraInfo`](super::models::ConfigExtraInfo) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::ConfigExtraInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5116,27 +5672,41 @@ pub struct DescribeConfigExtrasResponse {
 /// The `DescribeConfigMachineGroups` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConfigMachineGroupsResponse`].
-/// The codes it documents are in [`DescribeConfigMachineGroupsError`](super::errors::DescribeConfigMachineGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConfigMachineGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConfigMachineGroups",
     output = DescribeConfigMachineGroupsResponse,
-    error = super::errors::DescribeConfigMachineGroupsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConfigMachineGroups {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
+    /// `ConfigId`; example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
     pub config_id: String,
 }
 
 /// What a successful [`DescribeConfigMachineGroups`] call returns.
 #[tc_model]
 pub struct DescribeConfigMachineGroupsResponse {
-    /// `MachineGroups`: a list of [`MachineGroupInfo`](super::models::MachineGroupInfo) objects.
+    /// `MachineGroups`
     pub machine_groups: Option<Vec<models::MachineGroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5146,15 +5716,31 @@ pub struct DescribeConfigMachineGroupsResponse {
 /// The `DescribeConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConfigsResponse`].
-/// The codes it documents are in [`DescribeConfigsError`](super::errors::DescribeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConfigs",
     output = DescribeConfigsResponse,
-    error = super::errors::DescribeConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5164,29 +5750,23 @@ pub struct DescribeConfigMachineGroupsResponse {
     )
 )]
 pub struct DescribeConfigs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeConfigsResponse {
-    /// `Configs`: a list of [`ConfigInfo`](super::models::ConfigInfo) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::ConfigInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5196,27 +5776,31 @@ pub struct DescribeConfigsResponse {
 /// The `DescribeConsoleSharingList` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsoleSharingListResponse`].
-/// The codes it documents are in [`DescribeConsoleSharingListError`](super::errors::DescribeConsoleSharingListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsoleSharingList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsoleSharingList",
     output = DescribeConsoleSharingListResponse,
-    error = super::errors::DescribeConsoleSharingListError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConsoleSharingList {}
 
 /// What a successful [`DescribeConsoleSharingList`] call returns.
 #[tc_model]
 pub struct DescribeConsoleSharingListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: u64,
 
-    /// `ConsoleSharingInfos`: a list of [`ConsoleSharingInfo`](super::models::ConsoleSharingInfo) objects.
+    /// `ConsoleSharingInfos`
     pub console_sharing_infos: Vec<models::ConsoleSharingInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5226,15 +5810,20 @@ pub struct DescribeConsoleSharingListResponse {
 /// The `DescribeConsoles` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsolesResponse`].
-/// The codes it documents are in [`DescribeConsolesError`](super::errors::DescribeConsolesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsoles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsoles",
     output = DescribeConsolesResponse,
-    error = super::errors::DescribeConsolesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5244,29 +5833,23 @@ pub struct DescribeConsoleSharingListResponse {
     )
 )]
 pub struct DescribeConsoles {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeConsoles`] call returns.
 #[tc_model]
 pub struct DescribeConsolesResponse {
-    /// `Consoles`: a list of [`Console`](super::models::Console) objects.
+    /// `Consoles`
     pub consoles: Option<Vec<models::Console>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5276,73 +5859,69 @@ pub struct DescribeConsolesResponse {
 /// The `DescribeConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsumerResponse`].
-/// The codes it documents are in [`DescribeConsumerError`](super::errors::DescribeConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsumer",
     output = DescribeConsumerResponse,
-    error = super::errors::DescribeConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConsumer {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 }
 
 /// What a successful [`DescribeConsumer`] call returns.
 #[tc_model]
 pub struct DescribeConsumerResponse {
-    /// `Effective`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Effective`; example: `true`
     pub effective: bool,
 
-    /// `NeedContent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedContent`; example: `true`
     pub need_content: bool,
 
-    /// `Content`: a [`ConsumerContent`](super::models::ConsumerContent).
+    /// `Content`
     pub content: Option<models::ConsumerContent>,
 
-    /// `Ckafka`: a [`Ckafka`](super::models::Ckafka).
+    /// `Ckafka`
     pub ckafka: models::Ckafka,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compression`; example: `0`
     pub compression: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1729504453000`
+    /// `CreateTime`; example: `1729504453000`
     pub create_time: u64,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/100020202020:roleName/10000010101010_to_CKafka"`
+    /// `RoleArn`; example: `"qcs::cam::uin/100020202020:roleName/10000010101010_to_CKafka"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"ext*****ext"`
+    /// `ExternalId`; example: `"ext*****ext"`
     pub external_id: Option<String>,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: Option<u64>,
 
-    /// `AdvancedConfig`: an [`AdvancedConsumerConfiguration`](super::models::AdvancedConsumerConfiguration).
+    /// `AdvancedConfig`
     pub advanced_config: Option<models::AdvancedConsumerConfiguration>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 
@@ -5353,28 +5932,40 @@ pub struct DescribeConsumerResponse {
 /// The `DescribeConsumerGroups` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsumerGroupsResponse`].
-/// The codes it documents are in [`DescribeConsumerGroupsError`](super::errors::DescribeConsumerGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsumerGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsumerGroups",
     output = DescribeConsumerGroupsResponse,
-    error = super::errors::DescribeConsumerGroupsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConsumerGroups {
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 
-    /// `Topics`: a list of strings.
+    /// `Topics`
     pub topics: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeConsumerGroups`] call returns.
 #[tc_model]
 pub struct DescribeConsumerGroupsResponse {
-    /// `ConsumerGroupsInfo`: a list of [`ConsumerGroupInfo`](super::models::ConsumerGroupInfo) objects.
+    /// `ConsumerGroupsInfo`
     pub consumer_groups_info: Option<Vec<models::ConsumerGroupInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5384,43 +5975,55 @@ pub struct DescribeConsumerGroupsResponse {
 /// The `DescribeConsumerOffsets` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsumerOffsetsResponse`].
-/// The codes it documents are in [`DescribeConsumerOffsetsError`](super::errors::DescribeConsumerOffsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsumerOffsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsumerOffsets",
     output = DescribeConsumerOffsetsResponse,
-    error = super::errors::DescribeConsumerOffsetsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConsumerOffsets {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `From`: a string.
+    /// `From`
     pub from: String,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
+    /// `TopicId`
     pub topic_id: Option<String>,
 
-    /// `PartitionId`: a string.
+    /// `PartitionId`
     pub partition_id: Option<String>,
 
-    /// `OffsetType`: a signed 64-bit integer.
+    /// `OffsetType`
     pub offset_type: Option<i64>,
 }
 
 /// What a successful [`DescribeConsumerOffsets`] call returns.
 #[tc_model]
 pub struct DescribeConsumerOffsetsResponse {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `TopicPartitionOffsetsInfo`: a list of [`TopicPartitionOffsetInfo`](super::models::TopicPartitionOffsetInfo) objects.
+    /// `TopicPartitionOffsetsInfo`
     pub topic_partition_offsets_info: Vec<models::TopicPartitionOffsetInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5430,15 +6033,31 @@ pub struct DescribeConsumerOffsetsResponse {
 /// The `DescribeConsumerPreview` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsumerPreviewResponse`].
-/// The codes it documents are in [`DescribeConsumerPreviewError`](super::errors::DescribeConsumerPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsumerPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsumerPreview",
     output = DescribeConsumerPreviewResponse,
-    error = super::errors::DescribeConsumerPreviewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeConsumerPreview {}
 
@@ -5452,15 +6071,31 @@ pub struct DescribeConsumerPreviewResponse {
 /// The `DescribeConsumers` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeConsumersResponse`].
-/// The codes it documents are in [`DescribeConsumersError`](super::errors::DescribeConsumersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeConsumers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeConsumers",
     output = DescribeConsumersResponse,
-    error = super::errors::DescribeConsumersError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5470,29 +6105,23 @@ pub struct DescribeConsumerPreviewResponse {
     )
 )]
 pub struct DescribeConsumers {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeConsumers`] call returns.
 #[tc_model]
 pub struct DescribeConsumersResponse {
-    /// `Consumers`: a list of [`ConsumerInfo`](super::models::ConsumerInfo) objects.
+    /// `Consumers`
     pub consumers: Option<Vec<models::ConsumerInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5502,37 +6131,47 @@ pub struct DescribeConsumersResponse {
 /// The `DescribeCosRecharges` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeCosRechargesResponse`].
-/// The codes it documents are in [`DescribeCosRechargesError`](super::errors::DescribeCosRechargesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeCosRecharges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeCosRecharges",
     output = DescribeCosRechargesResponse,
-    error = super::errors::DescribeCosRechargesError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeCosRecharges {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
+    /// `TopicId`; example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
     pub topic_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 }
 
 /// What a successful [`DescribeCosRecharges`] call returns.
 #[tc_model]
 pub struct DescribeCosRechargesResponse {
-    /// `Data`: a list of [`CosRechargeInfo`](super::models::CosRechargeInfo) objects.
+    /// `Data`
     pub data: Vec<models::CosRechargeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5542,15 +6181,31 @@ pub struct DescribeCosRechargesResponse {
 /// The `DescribeDashboardSubscribes` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeDashboardSubscribesResponse`].
-/// The codes it documents are in [`DescribeDashboardSubscribesError`](super::errors::DescribeDashboardSubscribesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeDashboardSubscribes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeDashboardSubscribes",
     output = DescribeDashboardSubscribesResponse,
-    error = super::errors::DescribeDashboardSubscribesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5560,29 +6215,23 @@ pub struct DescribeCosRechargesResponse {
     )
 )]
 pub struct DescribeDashboardSubscribes {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDashboardSubscribes`] call returns.
 #[tc_model]
 pub struct DescribeDashboardSubscribesResponse {
-    /// `DashboardSubscribeInfos`: a list of [`DashboardSubscribeInfo`](super::models::DashboardSubscribeInfo) objects.
+    /// `DashboardSubscribeInfos`
     pub dashboard_subscribe_infos: Vec<models::DashboardSubscribeInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5592,15 +6241,31 @@ pub struct DescribeDashboardSubscribesResponse {
 /// The `DescribeDashboards` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeDashboardsResponse`].
-/// The codes it documents are in [`DescribeDashboardsError`](super::errors::DescribeDashboardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeDashboards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.Tag`](super::errors::ClsErrorCode::LimitExceededTag)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeDashboards",
     output = DescribeDashboardsResponse,
-    error = super::errors::DescribeDashboardsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5610,32 +6275,26 @@ pub struct DescribeDashboardSubscribesResponse {
     )
 )]
 pub struct DescribeDashboards {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `TopicIdRegionFilter`: a list of [`TopicIdAndRegion`](super::models::TopicIdAndRegion) objects.
+    /// `TopicIdRegionFilter`
     pub topic_id_region_filter: Option<Vec<models::TopicIdAndRegion>>,
 }
 
 /// What a successful [`DescribeDashboards`] call returns.
 #[tc_model]
 pub struct DescribeDashboardsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DashboardInfos`: a list of [`DashboardInfo`](super::models::DashboardInfo) objects.
+    /// `DashboardInfos`
     pub dashboard_infos: Vec<models::DashboardInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5645,15 +6304,30 @@ pub struct DescribeDashboardsResponse {
 /// The `DescribeDataTransformInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeDataTransformInfoResponse`].
-/// The codes it documents are in [`DescribeDataTransformInfoError`](super::errors::DescribeDataTransformInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeDataTransformInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeDataTransformInfo",
     output = DescribeDataTransformInfoResponse,
-    error = super::errors::DescribeDataTransformInfoError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5663,39 +6337,29 @@ pub struct DescribeDashboardsResponse {
     )
 )]
 pub struct DescribeDataTransformInfo {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-id"`
+    /// `TaskId`; example: `"task-id"`
     pub task_id: Option<String>,
 }
 
 /// What a successful [`DescribeDataTransformInfo`] call returns.
 #[tc_model]
 pub struct DescribeDataTransformInfoResponse {
-    /// `DataTransformTaskInfos`: a list of [`DataTransformTaskInfo`](super::models::DataTransformTaskInfo) objects.
+    /// `DataTransformTaskInfos`
     pub data_transform_task_infos: Vec<models::DataTransformTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5705,15 +6369,28 @@ pub struct DescribeDataTransformInfoResponse {
 /// The `DescribeDlcDelivers` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeDlcDeliversResponse`].
-/// The codes it documents are in [`DescribeDlcDeliversError`](super::errors::DescribeDlcDeliversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeDlcDelivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeDlcDelivers",
     output = DescribeDlcDeliversResponse,
-    error = super::errors::DescribeDlcDeliversError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5723,34 +6400,26 @@ pub struct DescribeDataTransformInfoResponse {
     )
 )]
 pub struct DescribeDlcDelivers {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDlcDelivers`] call returns.
 #[tc_model]
 pub struct DescribeDlcDeliversResponse {
-    /// `Infos`: a list of [`DlcDeliverInfo`](super::models::DlcDeliverInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::DlcDeliverInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5760,53 +6429,63 @@ pub struct DescribeDlcDeliversResponse {
 /// The `DescribeEsRechargePreview` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeEsRechargePreviewResponse`].
-/// The codes it documents are in [`DescribeEsRechargePreviewError`](super::errors::DescribeEsRechargePreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeEsRechargePreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeEsRechargePreview",
     output = DescribeEsRechargePreviewResponse,
-    error = super::errors::DescribeEsRechargePreviewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeEsRechargePreview {
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"base-2026-01-*"`
+    /// `Index`; example: `"base-2026-01-*"`
     pub index: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"tags.service.name:session"`
+    /// `Query`; example: `"tags.service.name:session"`
     pub query: String,
 
-    /// `EsInfo`: an [`EsInfo`](super::models::EsInfo).
+    /// `EsInfo`
     pub es_info: models::EsInfo,
 
-    /// `ImportInfo`: an [`EsImportInfo`](super::models::EsImportInfo).
+    /// `ImportInfo`
     pub import_info: models::EsImportInfo,
 
-    /// `TimeInfo`: an [`EsTimeInfo`](super::models::EsTimeInfo).
+    /// `TimeInfo`
     pub time_info: models::EsTimeInfo,
 }
 
 /// What a successful [`DescribeEsRechargePreview`] call returns.
 #[tc_model]
 pub struct DescribeEsRechargePreviewResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["{\"@timestamp\":\"2025-11-24T16:14:00+08:00\"\"type\":\"mqtt_probe_metric\"}"]`
+    /// `Data`; example: `["{\"@timestamp\":\"2025-11-24T16:14:00+08:00\"\"type\":\"mqtt_probe_metric\"}"]`
     pub data: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5816,15 +6495,35 @@ pub struct DescribeEsRechargePreviewResponse {
 /// The `DescribeEsRecharges` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeEsRechargesResponse`].
-/// The codes it documents are in [`DescribeEsRechargesError`](super::errors::DescribeEsRechargesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeEsRecharges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeEsRecharges",
     output = DescribeEsRechargesResponse,
-    error = super::errors::DescribeEsRechargesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5834,34 +6533,26 @@ pub struct DescribeEsRechargePreviewResponse {
     )
 )]
 pub struct DescribeEsRecharges {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeEsRecharges`] call returns.
 #[tc_model]
 pub struct DescribeEsRechargesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Infos`: a list of [`EsRechargeInfo`](super::models::EsRechargeInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::EsRechargeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5871,15 +6562,31 @@ pub struct DescribeEsRechargesResponse {
 /// The `DescribeExports` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeExportsResponse`].
-/// The codes it documents are in [`DescribeExportsError`](super::errors::DescribeExportsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeExports)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TopicClosed`](super::errors::ClsErrorCode::FailedOperationTopicClosed)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ExportNotExist`](super::errors::ClsErrorCode::ResourceNotFoundExportNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeExports",
     output = DescribeExportsResponse,
-    error = super::errors::DescribeExportsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5889,31 +6596,23 @@ pub struct DescribeEsRechargesResponse {
     )
 )]
 pub struct DescribeExports {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
+    /// `TopicId`; example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
     pub topic_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeExports`] call returns.
 #[tc_model]
 pub struct DescribeExportsResponse {
-    /// `Exports`: a list of [`ExportInfo`](super::models::ExportInfo) objects.
+    /// `Exports`
     pub exports: Vec<models::ExportInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5923,15 +6622,34 @@ pub struct DescribeExportsResponse {
 /// The `DescribeHostMetricConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeHostMetricConfigsResponse`].
-/// The codes it documents are in [`DescribeHostMetricConfigsError`](super::errors::DescribeHostMetricConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeHostMetricConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeHostMetricConfigs",
     output = DescribeHostMetricConfigsResponse,
-    error = super::errors::DescribeHostMetricConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5941,34 +6659,26 @@ pub struct DescribeExportsResponse {
     )
 )]
 pub struct DescribeHostMetricConfigs {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeHostMetricConfigs`] call returns.
 #[tc_model]
 pub struct DescribeHostMetricConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Infos`: a list of [`HostMetricConfig`](super::models::HostMetricConfig) objects.
+    /// `Infos`
     pub infos: Vec<models::HostMetricConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5978,57 +6688,60 @@ pub struct DescribeHostMetricConfigsResponse {
 /// The `DescribeIndex` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeIndexResponse`].
-/// The codes it documents are in [`DescribeIndexError`](super::errors::DescribeIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::ClsErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeIndex",
     output = DescribeIndexResponse,
-    error = super::errors::DescribeIndexError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeIndex {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
+    /// `TopicId`; example: `"75f531f6-3644-45e5-8717-af1dc294cc93"`
     pub topic_id: String,
 }
 
 /// What a successful [`DescribeIndex`] call returns.
 #[tc_model]
 pub struct DescribeIndexResponse {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"826f8b26-b054-4a0d-8c8e-f3d609f5e0ea"`
+    /// `TopicId`; example: `"826f8b26-b054-4a0d-8c8e-f3d609f5e0ea"`
     pub topic_id: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `Rule`: a [`RuleInfo`](super::models::RuleInfo).
+    /// `Rule`
     pub rule: Option<models::RuleInfo>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-01-13 21:00:08"`
+    /// `ModifyTime`; example: `"2021-01-13 21:00:08"`
     pub modify_time: String,
 
-    /// `IncludeInternalFields`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeInternalFields`; example: `true`
     pub include_internal_fields: bool,
 
-    /// `MetadataFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MetadataFlag`; example: `1`
     pub metadata_flag: u64,
 
-    /// `CoverageField`: a string.
-    ///
-    /// Example: `"ROWLOG"`
+    /// `CoverageField`; example: `"ROWLOG"`
     pub coverage_field: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6038,63 +6751,63 @@ pub struct DescribeIndexResponse {
 /// The `DescribeKafkaConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaConsumerResponse`].
-/// The codes it documents are in [`DescribeKafkaConsumerError`](super::errors::DescribeKafkaConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaConsumer",
     output = DescribeKafkaConsumerResponse,
-    error = super::errors::DescribeKafkaConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeKafkaConsumer {
-    /// `FromTopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `FromTopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub from_topic_id: String,
 }
 
 /// What a successful [`DescribeKafkaConsumer`] call returns.
 #[tc_model]
 pub struct DescribeKafkaConsumerResponse {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Status`; example: `false`
     pub status: bool,
 
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"out-a5ce0c9c-0690-44a5-bc79-5f2190626bd0"`
+    /// `TopicID`; example: `"out-a5ce0c9c-0690-44a5-bc79-5f2190626bd0"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Compression`; example: `2`
     pub compression: i64,
 
-    /// `ConsumerContent`: a [`KafkaConsumerContent`](super::models::KafkaConsumerContent).
+    /// `ConsumerContent`
     pub consumer_content: models::KafkaConsumerContent,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `EnableInternetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternetConsume`; example: `true`
     pub enable_internet_consume: Option<bool>,
 
-    /// `EnableIntranetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableIntranetConsume`; example: `true`
     pub enable_intranet_consume: Option<bool>,
 
-    /// `ScopeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScopeType`; example: `1`
     pub scope_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6104,47 +6817,54 @@ pub struct DescribeKafkaConsumerResponse {
 /// The `DescribeKafkaConsumerGroupDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaConsumerGroupDetailResponse`].
-/// The codes it documents are in [`DescribeKafkaConsumerGroupDetailError`](super::errors::DescribeKafkaConsumerGroupDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaConsumerGroupDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaConsumerGroupDetail",
     output = DescribeKafkaConsumerGroupDetailResponse,
-    error = super::errors::DescribeKafkaConsumerGroupDetailError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeKafkaConsumerGroupDetail {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"消费组1"`
+    /// `Group`; example: `"消费组1"`
     pub group: String,
 }
 
 /// What a successful [`DescribeKafkaConsumerGroupDetail`] call returns.
 #[tc_model]
 pub struct DescribeKafkaConsumerGroupDetailResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130223"`
+    /// `LogsetId`; example: `"57f5808c-4a55-11eb-b378-0242ac130223"`
     pub logset_id: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"消费组1"`
+    /// `Group`; example: `"消费组1"`
     pub group: String,
 
-    /// `PartitionInfos`: a list of [`GroupPartitionInfo`](super::models::GroupPartitionInfo) objects.
+    /// `PartitionInfos`
     pub partition_infos: Vec<models::GroupPartitionInfo>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Empty"`
+    /// `State`; example: `"Empty"`
     pub state: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6154,15 +6874,32 @@ pub struct DescribeKafkaConsumerGroupDetailResponse {
 /// The `DescribeKafkaConsumerGroupList` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaConsumerGroupListResponse`].
-/// The codes it documents are in [`DescribeKafkaConsumerGroupListError`](super::errors::DescribeKafkaConsumerGroupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaConsumerGroupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaConsumerGroupList",
     output = DescribeKafkaConsumerGroupListResponse,
-    error = super::errors::DescribeKafkaConsumerGroupListError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6172,44 +6909,32 @@ pub struct DescribeKafkaConsumerGroupDetailResponse {
     )
 )]
 pub struct DescribeKafkaConsumerGroupList {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeKafkaConsumerGroupList`] call returns.
 #[tc_model]
 pub struct DescribeKafkaConsumerGroupListResponse {
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"日志a主题"`
+    /// `TopicName`; example: `"日志a主题"`
     pub topic_name: Option<String>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130223"`
+    /// `LogsetId`; example: `"57f5808c-4a55-11eb-b378-0242ac130223"`
     pub logset_id: Option<String>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Groups`: a list of [`ConsumerGroup`](super::models::ConsumerGroup) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::ConsumerGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6219,15 +6944,23 @@ pub struct DescribeKafkaConsumerGroupListResponse {
 /// The `DescribeKafkaConsumerPreview` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaConsumerPreviewResponse`].
-/// The codes it documents are in [`DescribeKafkaConsumerPreviewError`](super::errors::DescribeKafkaConsumerPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaConsumerPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaConsumerPreview",
     output = DescribeKafkaConsumerPreviewResponse,
-    error = super::errors::DescribeKafkaConsumerPreviewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeKafkaConsumerPreview {}
 
@@ -6241,15 +6974,24 @@ pub struct DescribeKafkaConsumerPreviewResponse {
 /// The `DescribeKafkaConsumerTopics` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaConsumerTopicsResponse`].
-/// The codes it documents are in [`DescribeKafkaConsumerTopicsError`](super::errors::DescribeKafkaConsumerTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaConsumerTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaConsumerTopics",
     output = DescribeKafkaConsumerTopicsResponse,
-    error = super::errors::DescribeKafkaConsumerTopicsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeKafkaConsumerTopics {}
 
@@ -6263,42 +7005,50 @@ pub struct DescribeKafkaConsumerTopicsResponse {
 /// The `DescribeKafkaRecharges` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeKafkaRechargesResponse`].
-/// The codes it documents are in [`DescribeKafkaRechargesError`](super::errors::DescribeKafkaRechargesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeKafkaRecharges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeKafkaRecharges",
     output = DescribeKafkaRechargesResponse,
-    error = super::errors::DescribeKafkaRechargesError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeKafkaRecharges {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6bf3355c-xxxx-xxxx-89c8-76c3ca37bae9"`
+    /// `TopicId`; example: `"6bf3355c-xxxx-xxxx-89c8-76c3ca37bae9"`
     pub topic_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"f574db7d-45ff-xxxx-xxxx-35f7fe71a4d0"`
+    /// `Id`; example: `"f574db7d-45ff-xxxx-xxxx-35f7fe71a4d0"`
     pub id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
 /// What a successful [`DescribeKafkaRecharges`] call returns.
 #[tc_model]
 pub struct DescribeKafkaRechargesResponse {
-    /// `Infos`: a list of [`KafkaRechargeInfo`](super::models::KafkaRechargeInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::KafkaRechargeInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6308,77 +7058,76 @@ pub struct DescribeKafkaRechargesResponse {
 /// The `DescribeLogContext` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeLogContextResponse`].
-/// The codes it documents are in [`DescribeLogContextError`](super::errors::DescribeLogContextError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeLogContext)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::ClsErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::ClsErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.LogSearch`](super::errors::ClsErrorCode::LimitExceededLogSearch)
+/// - [`LimitExceeded.SearchResultTooLarge`](super::errors::ClsErrorCode::LimitExceededSearchResultTooLarge)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeLogContext",
     output = DescribeLogContextResponse,
-    error = super::errors::DescribeLogContextError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeLogContext {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
     pub topic_id: String,
 
-    /// `BTime`: a string.
-    ///
-    /// Example: `"2021-04-25 14:25:00.000"`
+    /// `BTime`; example: `"2021-04-25 14:25:00.000"`
     pub b_time: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"528C1318606EFEB8-1A7"`
+    /// `PkgId`; example: `"528C1318606EFEB8-1A7"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a signed 64-bit integer.
-    ///
-    /// Example: `65536`
+    /// `PkgLogId`; example: `65536`
     pub pkg_log_id: i64,
 
-    /// `PrevLogs`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PrevLogs`; example: `10`
     pub prev_logs: Option<i64>,
 
-    /// `NextLogs`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NextLogs`; example: `10`
     pub next_logs: Option<i64>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"http_status:200"`
+    /// `Query`; example: `"http_status:200"`
     pub query: Option<String>,
 
-    /// `From`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716532075000`
+    /// `From`; example: `1716532075000`
     pub from: Option<u64>,
 
-    /// `To`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1716532085000`
+    /// `To`; example: `1716532085000`
     pub to: Option<u64>,
 }
 
 /// What a successful [`DescribeLogContext`] call returns.
 #[tc_model]
 pub struct DescribeLogContextResponse {
-    /// `LogContextInfos`: a list of [`LogContextInfo`](super::models::LogContextInfo) objects.
+    /// `LogContextInfos`
     pub log_context_infos: Vec<models::LogContextInfo>,
 
-    /// `PrevOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PrevOver`; example: `true`
     pub prev_over: bool,
 
-    /// `NextOver`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NextOver`; example: `true`
     pub next_over: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6388,62 +7137,70 @@ pub struct DescribeLogContextResponse {
 /// The `DescribeLogHistogram` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeLogHistogramResponse`].
-/// The codes it documents are in [`DescribeLogHistogramError`](super::errors::DescribeLogHistogramError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeLogHistogram)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::ClsErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::ClsErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.ServerBusy`](super::errors::ClsErrorCode::InternalErrorServerBusy)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.LogSearch`](super::errors::ClsErrorCode::LimitExceededLogSearch)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NewSyntaxNotSupported`](super::errors::ClsErrorCode::OperationDeniedNewSyntaxNotSupported)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeLogHistogram",
     output = DescribeLogHistogramResponse,
-    error = super::errors::DescribeLogHistogramError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeLogHistogram {
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794855000`
+    /// `From`; example: `1608794855000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794855000`
+    /// `To`; example: `1608794855000`
     pub to: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"http_status:200"`
+    /// `Query`; example: `"http_status:200"`
     pub query: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
     pub topic_id: Option<String>,
 
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Interval`; example: `10`
     pub interval: Option<i64>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: Option<u64>,
 }
 
 /// What a successful [`DescribeLogHistogram`] call returns.
 #[tc_model]
 pub struct DescribeLogHistogramResponse {
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Interval`; example: `10`
     pub interval: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `HistogramInfos`: a list of [`HistogramInfo`](super::models::HistogramInfo) objects.
+    /// `HistogramInfos`
     pub histogram_infos: Vec<models::HistogramInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6453,15 +7210,31 @@ pub struct DescribeLogHistogramResponse {
 /// The `DescribeLogsets` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeLogsetsResponse`].
-/// The codes it documents are in [`DescribeLogsetsError`](super::errors::DescribeLogsetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeLogsets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeLogsets",
     output = DescribeLogsetsResponse,
-    error = super::errors::DescribeLogsetsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6471,29 +7244,23 @@ pub struct DescribeLogHistogramResponse {
     )
 )]
 pub struct DescribeLogsets {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeLogsets`] call returns.
 #[tc_model]
 pub struct DescribeLogsetsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Logsets`: a list of [`LogsetInfo`](super::models::LogsetInfo) objects.
+    /// `Logsets`
     pub logsets: Vec<models::LogsetInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6503,27 +7270,40 @@ pub struct DescribeLogsetsResponse {
 /// The `DescribeMachineGroupConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMachineGroupConfigsResponse`].
-/// The codes it documents are in [`DescribeMachineGroupConfigsError`](super::errors::DescribeMachineGroupConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMachineGroupConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMachineGroupConfigs",
     output = DescribeMachineGroupConfigsResponse,
-    error = super::errors::DescribeMachineGroupConfigsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeMachineGroupConfigs {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
+    /// `GroupId`; example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
     pub group_id: String,
 }
 
 /// What a successful [`DescribeMachineGroupConfigs`] call returns.
 #[tc_model]
 pub struct DescribeMachineGroupConfigsResponse {
-    /// `Configs`: a list of [`ConfigInfo`](super::models::ConfigInfo) objects.
+    /// `Configs`
     pub configs: Option<Vec<models::ConfigInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6533,15 +7313,30 @@ pub struct DescribeMachineGroupConfigsResponse {
 /// The `DescribeMachineGroups` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMachineGroupsResponse`].
-/// The codes it documents are in [`DescribeMachineGroupsError`](super::errors::DescribeMachineGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMachineGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMachineGroups",
     output = DescribeMachineGroupsResponse,
-    error = super::errors::DescribeMachineGroupsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6551,29 +7346,23 @@ pub struct DescribeMachineGroupConfigsResponse {
     )
 )]
 pub struct DescribeMachineGroups {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeMachineGroups`] call returns.
 #[tc_model]
 pub struct DescribeMachineGroupsResponse {
-    /// `MachineGroups`: a list of [`MachineGroupInfo`](super::models::MachineGroupInfo) objects.
+    /// `MachineGroups`
     pub machine_groups: Vec<models::MachineGroupInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6583,15 +7372,31 @@ pub struct DescribeMachineGroupsResponse {
 /// The `DescribeMachines` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMachinesResponse`].
-/// The codes it documents are in [`DescribeMachinesError`](super::errors::DescribeMachinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMachines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.AgentVersionNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAgentVersionNotExist)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMachines",
     output = DescribeMachinesResponse,
-    error = super::errors::DescribeMachinesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6601,61 +7406,41 @@ pub struct DescribeMachineGroupsResponse {
     )
 )]
 pub struct DescribeMachines {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"ae0d14a7-94e1-461e-8f5d-7d66a0d56d35"`
+    /// `GroupId`; example: `"ae0d14a7-94e1-461e-8f5d-7d66a0d56d35"`
     pub group_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Key":"status","Values":["1"]}]`
+    /// `Filters`; example: `[{"Key":"status","Values":["1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMachines`] call returns.
 #[tc_model]
 pub struct DescribeMachinesResponse {
-    /// `Machines`: a list of [`MachineInfo`](super::models::MachineInfo) objects.
+    /// `Machines`
     pub machines: Vec<models::MachineInfo>,
 
-    /// `AutoUpdate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoUpdate`; example: `0`
     pub auto_update: i64,
 
-    /// `UpdateStartTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `UpdateStartTime`; example: `"00:00:00"`
     pub update_start_time: String,
 
-    /// `UpdateEndTime`: a string.
-    ///
-    /// Example: `"01:00:00"`
+    /// `UpdateEndTime`; example: `"01:00:00"`
     pub update_end_time: String,
 
-    /// `LatestAgentVersion`: a string.
-    ///
-    /// Example: `"2.2.0"`
+    /// `LatestAgentVersion`; example: `"2.2.0"`
     pub latest_agent_version: String,
 
-    /// `ServiceLogging`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceLogging`; example: `true`
     pub service_logging: bool,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6665,15 +7450,34 @@ pub struct DescribeMachinesResponse {
 /// The `DescribeMetricCorrectDimension` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMetricCorrectDimensionResponse`].
-/// The codes it documents are in [`DescribeMetricCorrectDimensionError`](super::errors::DescribeMetricCorrectDimensionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMetricCorrectDimension)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMetricCorrectDimension",
     output = DescribeMetricCorrectDimensionResponse,
-    error = super::errors::DescribeMetricCorrectDimensionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeMetricCorrectDimension {}
 
@@ -6687,51 +7491,63 @@ pub struct DescribeMetricCorrectDimensionResponse {
 /// The `DescribeMetricSubscribePreview` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMetricSubscribePreviewResponse`].
-/// The codes it documents are in [`DescribeMetricSubscribePreviewError`](super::errors::DescribeMetricSubscribePreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMetricSubscribePreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMetricSubscribePreview",
     output = DescribeMetricSubscribePreviewResponse,
-    error = super::errors::DescribeMetricSubscribePreviewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeMetricSubscribePreview {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: String,
 
-    /// `Metrics`: a list of [`MetricConfig`](super::models::MetricConfig) objects.
+    /// `Metrics`
     pub metrics: Vec<models::MetricConfig>,
 
-    /// `InstanceInfo`: an [`InstanceConfig`](super::models::InstanceConfig).
+    /// `InstanceInfo`
     pub instance_info: models::InstanceConfig,
 }
 
 /// What a successful [`DescribeMetricSubscribePreview`] call returns.
 #[tc_model]
 pub struct DescribeMetricSubscribePreviewResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: u64,
 
-    /// `FailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: u64,
 
-    /// `SuccessInstances`: a list of [`InstanceData`](super::models::InstanceData) objects.
+    /// `SuccessInstances`
     pub success_instances: Option<Vec<models::InstanceData>>,
 
-    /// `FailInstances`: a list of [`InstanceData`](super::models::InstanceData) objects.
+    /// `FailInstances`
     pub fail_instances: Option<Vec<models::InstanceData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6741,15 +7557,34 @@ pub struct DescribeMetricSubscribePreviewResponse {
 /// The `DescribeMetricSubscribes` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeMetricSubscribesResponse`].
-/// The codes it documents are in [`DescribeMetricSubscribesError`](super::errors::DescribeMetricSubscribesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeMetricSubscribes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeMetricSubscribes",
     output = DescribeMetricSubscribesResponse,
-    error = super::errors::DescribeMetricSubscribesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6759,34 +7594,26 @@ pub struct DescribeMetricSubscribePreviewResponse {
     )
 )]
 pub struct DescribeMetricSubscribes {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMetricSubscribes`] call returns.
 #[tc_model]
 pub struct DescribeMetricSubscribesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Datas`: a list of [`MetricSubscribeInfo`](super::models::MetricSubscribeInfo) objects.
+    /// `Datas`
     pub datas: Vec<models::MetricSubscribeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6796,27 +7623,39 @@ pub struct DescribeMetricSubscribesResponse {
 /// The `DescribeNetworkApplicationDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeNetworkApplicationDetailResponse`].
-/// The codes it documents are in [`DescribeNetworkApplicationDetailError`](super::errors::DescribeNetworkApplicationDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeNetworkApplicationDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeNetworkApplicationDetail",
     output = DescribeNetworkApplicationDetailResponse,
-    error = super::errors::DescribeNetworkApplicationDetailError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeNetworkApplicationDetail {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
+    /// `NetworkAppId`; example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
     pub network_app_id: String,
 }
 
 /// What a successful [`DescribeNetworkApplicationDetail`] call returns.
 #[tc_model]
 pub struct DescribeNetworkApplicationDetailResponse {
-    /// `Info`: a [`NetworkApplicationDetail`](super::models::NetworkApplicationDetail).
+    /// `Info`
     pub info: Option<models::NetworkApplicationDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6826,15 +7665,29 @@ pub struct DescribeNetworkApplicationDetailResponse {
 /// The `DescribeNetworkApplications` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeNetworkApplicationsResponse`].
-/// The codes it documents are in [`DescribeNetworkApplicationsError`](super::errors::DescribeNetworkApplicationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeNetworkApplications)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeNetworkApplications",
     output = DescribeNetworkApplicationsResponse,
-    error = super::errors::DescribeNetworkApplicationsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6844,29 +7697,23 @@ pub struct DescribeNetworkApplicationDetailResponse {
     )
 )]
 pub struct DescribeNetworkApplications {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNetworkApplications`] call returns.
 #[tc_model]
 pub struct DescribeNetworkApplicationsResponse {
-    /// `Infos`: a list of [`NetworkApplicationInfo`](super::models::NetworkApplicationInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::NetworkApplicationInfo>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6876,15 +7723,28 @@ pub struct DescribeNetworkApplicationsResponse {
 /// The `DescribeNoticeContents` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeNoticeContentsResponse`].
-/// The codes it documents are in [`DescribeNoticeContentsError`](super::errors::DescribeNoticeContentsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeNoticeContents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeNoticeContents",
     output = DescribeNoticeContentsResponse,
-    error = super::errors::DescribeNoticeContentsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6894,29 +7754,23 @@ pub struct DescribeNetworkApplicationsResponse {
     )
 )]
 pub struct DescribeNoticeContents {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeNoticeContents`] call returns.
 #[tc_model]
 pub struct DescribeNoticeContentsResponse {
-    /// `NoticeContents`: a list of [`NoticeContentTemplate`](super::models::NoticeContentTemplate) objects.
+    /// `NoticeContents`
     pub notice_contents: Vec<models::NoticeContentTemplate>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6926,27 +7780,40 @@ pub struct DescribeNoticeContentsResponse {
 /// The `DescribePartitions` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribePartitionsResponse`].
-/// The codes it documents are in [`DescribePartitionsError`](super::errors::DescribePartitionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribePartitions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribePartitions",
     output = DescribePartitionsResponse,
-    error = super::errors::DescribePartitionsError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribePartitions {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
+    /// `TopicId`; example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
     pub topic_id: String,
 }
 
 /// What a successful [`DescribePartitions`] call returns.
 #[tc_model]
 pub struct DescribePartitionsResponse {
-    /// `Partitions`: a list of [`PartitionInfo`](super::models::PartitionInfo) objects.
+    /// `Partitions`
     pub partitions: Vec<models::PartitionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6956,15 +7823,29 @@ pub struct DescribePartitionsResponse {
 /// The `DescribeRebuildIndexTasks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeRebuildIndexTasksResponse`].
-/// The codes it documents are in [`DescribeRebuildIndexTasksError`](super::errors::DescribeRebuildIndexTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeRebuildIndexTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeRebuildIndexTasks",
     output = DescribeRebuildIndexTasksResponse,
-    error = super::errors::DescribeRebuildIndexTasksError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6973,36 +7854,26 @@ pub struct DescribePartitionsResponse {
     )
 )]
 pub struct DescribeRebuildIndexTasks {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TaskId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub task_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0,1,2,3"`
+    /// `Status`; example: `"0,1,2,3"`
     pub status: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRebuildIndexTasks`] call returns.
 #[tc_model]
 pub struct DescribeRebuildIndexTasksResponse {
-    /// `RebuildTasks`: a list of [`RebuildIndexTaskInfo`](super::models::RebuildIndexTaskInfo) objects.
+    /// `RebuildTasks`
     pub rebuild_tasks: Vec<models::RebuildIndexTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7012,15 +7883,30 @@ pub struct DescribeRebuildIndexTasksResponse {
 /// The `DescribeRecordingRuleTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeRecordingRuleTaskResponse`].
-/// The codes it documents are in [`DescribeRecordingRuleTaskError`](super::errors::DescribeRecordingRuleTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeRecordingRuleTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeRecordingRuleTask",
     output = DescribeRecordingRuleTaskResponse,
-    error = super::errors::DescribeRecordingRuleTaskError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7030,34 +7916,26 @@ pub struct DescribeRebuildIndexTasksResponse {
     )
 )]
 pub struct DescribeRecordingRuleTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"539ba7bc-25e2-4696-bde5-0a5567164xxx"`
+    /// `TopicId`; example: `"539ba7bc-25e2-4696-bde5-0a5567164xxx"`
     pub topic_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRecordingRuleTask`] call returns.
 #[tc_model]
 pub struct DescribeRecordingRuleTaskResponse {
-    /// `RecordingRuleTaskInfos`: a list of [`RecordingRuleTaskInfo`](super::models::RecordingRuleTaskInfo) objects.
+    /// `RecordingRuleTaskInfos`
     pub recording_rule_task_infos: Vec<models::RecordingRuleTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7067,15 +7945,30 @@ pub struct DescribeRecordingRuleTaskResponse {
 /// The `DescribeRecordingRuleYamlTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeRecordingRuleYamlTaskResponse`].
-/// The codes it documents are in [`DescribeRecordingRuleYamlTaskError`](super::errors::DescribeRecordingRuleYamlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeRecordingRuleYamlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeRecordingRuleYamlTask",
     output = DescribeRecordingRuleYamlTaskResponse,
-    error = super::errors::DescribeRecordingRuleYamlTaskError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7085,34 +7978,26 @@ pub struct DescribeRecordingRuleTaskResponse {
     )
 )]
 pub struct DescribeRecordingRuleYamlTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"539ba7bc-25e2-4696-bde5-0a5567164xxx"`
+    /// `TopicId`; example: `"539ba7bc-25e2-4696-bde5-0a5567164xxx"`
     pub topic_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeRecordingRuleYamlTask`] call returns.
 #[tc_model]
 pub struct DescribeRecordingRuleYamlTaskResponse {
-    /// `RecordingRuleYamlTaskInfos`: a list of [`RecordingRuleYamlTaskInfo`](super::models::RecordingRuleYamlTaskInfo) objects.
+    /// `RecordingRuleYamlTaskInfos`
     pub recording_rule_yaml_task_infos: Vec<models::RecordingRuleYamlTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7122,15 +8007,31 @@ pub struct DescribeRecordingRuleYamlTaskResponse {
 /// The `DescribeRemoteWriteTasks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeRemoteWriteTasksResponse`].
-/// The codes it documents are in [`DescribeRemoteWriteTasksError`](super::errors::DescribeRemoteWriteTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeRemoteWriteTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeRemoteWriteTasks",
     output = DescribeRemoteWriteTasksResponse,
-    error = super::errors::DescribeRemoteWriteTasksError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7140,27 +8041,23 @@ pub struct DescribeRecordingRuleYamlTaskResponse {
     )
 )]
 pub struct DescribeRemoteWriteTasks {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRemoteWriteTasks`] call returns.
 #[tc_model]
 pub struct DescribeRemoteWriteTasksResponse {
-    /// `Infos`: a list of [`RemoteWriteInfo`](super::models::RemoteWriteInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::RemoteWriteInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7170,9 +8067,12 @@ pub struct DescribeRemoteWriteTasksResponse {
 /// The `DescribeResourceGraphDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7181,16 +8081,14 @@ pub struct DescribeRemoteWriteTasksResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphDetail {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"92005fca-cbf5-45e9-8c55-a506d8ff7238"`
+    /// `ResourceGraphId`; example: `"92005fca-cbf5-45e9-8c55-a506d8ff7238"`
     pub resource_graph_id: String,
 }
 
 /// What a successful [`DescribeResourceGraphDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphDetailResponse {
-    /// `ResourceGraphDetailInfo`: a [`ResourceGraphDetailInfo`](super::models::ResourceGraphDetailInfo).
+    /// `ResourceGraphDetailInfo`
     pub resource_graph_detail_info: Option<models::ResourceGraphDetailInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7200,9 +8098,12 @@ pub struct DescribeResourceGraphDetailResponse {
 /// The `DescribeResourceGraphEntities` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphEntitiesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphEntities)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7218,49 +8119,35 @@ pub struct DescribeResourceGraphDetailResponse {
     )
 )]
 pub struct DescribeResourceGraphEntities {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"badc7d81-70a6-4979-aa54-59ae51a4870a"`
+    /// `ResourceGraphId`; example: `"badc7d81-70a6-4979-aa54-59ae51a4870a"`
     pub resource_graph_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"db2a0834979ca3769b03e4493249e40f"`
+    /// `NextCursor`; example: `"db2a0834979ca3769b03e4493249e40f"`
     pub next_cursor: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<u64>,
 
-    /// `FromTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783308688`
+    /// `FromTime`; example: `1783308688`
     pub from_time: Option<u64>,
 
-    /// `ToTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783319488`
+    /// `ToTime`; example: `1783319488`
     pub to_time: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGraphEntities`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphEntitiesResponse {
-    /// `EntityInfos`: a list of [`EntityInfo`](super::models::EntityInfo) objects.
+    /// `EntityInfos`
     pub entity_infos: Vec<models::EntityInfo>,
 
-    /// `HasMore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasMore`; example: `0`
     pub has_more: u64,
 
-    /// `NextCursor`: a string.
-    ///
-    /// Example: `"31ece2107728b7bca286180b2db53582"`
+    /// `NextCursor`; example: `"31ece2107728b7bca286180b2db53582"`
     pub next_cursor: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7270,9 +8157,12 @@ pub struct DescribeResourceGraphEntitiesResponse {
 /// The `DescribeResourceGraphEntityDependency` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphEntityDependencyResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphEntityDependency)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7281,41 +8171,29 @@ pub struct DescribeResourceGraphEntitiesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphEntityDependency {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"test-yunapi-full"`
+    /// `ResourceGraphId`; example: `"test-yunapi-full"`
     pub resource_graph_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"002b693f4f8cd075e2c6a750e6e58e2c"`
+    /// `EntityId`; example: `"002b693f4f8cd075e2c6a750e6e58e2c"`
     pub entity_id: String,
 
-    /// `Depth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Depth`; example: `1`
     pub depth: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Limit`; example: `3`
     pub limit: Option<i64>,
 
-    /// `FromTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782230000`
+    /// `FromTime`; example: `1782230000`
     pub from_time: Option<u64>,
 
-    /// `ToTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782231000`
+    /// `ToTime`; example: `1782231000`
     pub to_time: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGraphEntityDependency`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphEntityDependencyResponse {
-    /// `Topology`: a [`DependencyTopology`](super::models::DependencyTopology).
+    /// `Topology`
     pub topology: models::DependencyTopology,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7325,9 +8203,12 @@ pub struct DescribeResourceGraphEntityDependencyResponse {
 /// The `DescribeResourceGraphEntityDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphEntityDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphEntityDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7336,31 +8217,23 @@ pub struct DescribeResourceGraphEntityDependencyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphEntityDetail {
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"322c008927ab772835d9cc34be4d5287"`
+    /// `EntityId`; example: `"322c008927ab772835d9cc34be4d5287"`
     pub entity_id: String,
 
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"377f703a-6fab-41a9-b05a-636f06283a3f"`
+    /// `ResourceGraphId`; example: `"377f703a-6fab-41a9-b05a-636f06283a3f"`
     pub resource_graph_id: String,
 
-    /// `FromTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782230000`
+    /// `FromTime`; example: `1782230000`
     pub from_time: Option<u64>,
 
-    /// `ToTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782231000`
+    /// `ToTime`; example: `1782231000`
     pub to_time: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGraphEntityDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphEntityDetailResponse {
-    /// `EntityInfo`: an [`EntityInfo`](super::models::EntityInfo).
+    /// `EntityInfo`
     pub entity_info: models::EntityInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7370,9 +8243,12 @@ pub struct DescribeResourceGraphEntityDetailResponse {
 /// The `DescribeResourceGraphFailureDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphFailureDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphFailureDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7381,38 +8257,26 @@ pub struct DescribeResourceGraphEntityDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphFailureDetail {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
+    /// `ResourceGraphId`; example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
     pub resource_graph_id: String,
 }
 
 /// What a successful [`DescribeResourceGraphFailureDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphFailureDetailResponse {
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"topicmgr: create logset ****"`
+    /// `ErrorMessage`; example: `"topicmgr: create logset ****"`
     pub error_message: String,
 
-    /// `LastFailedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785160435`
+    /// `LastFailedTime`; example: `1785160435`
     pub last_failed_time: i64,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryCount`; example: `0`
     pub retry_count: i64,
 
-    /// `FirstFailedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `1785160435`
+    /// `FirstFailedAt`; example: `1785160435`
     pub first_failed_at: i64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Operation`; example: `"create"`
     pub operation: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7422,9 +8286,12 @@ pub struct DescribeResourceGraphFailureDetailResponse {
 /// The `DescribeResourceGraphIngestTaskFailureDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphIngestTaskFailureDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphIngestTaskFailureDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7433,41 +8300,29 @@ pub struct DescribeResourceGraphFailureDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphIngestTaskFailureDetail {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"92005fca-cbf5-45e9-8c55-a506d8ff7238"`
+    /// `ResourceGraphId`; example: `"92005fca-cbf5-45e9-8c55-a506d8ff7238"`
     pub resource_graph_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e7a31fbb-1182-45ad-b756-cbb6597696a5"`
+    /// `TaskId`; example: `"e7a31fbb-1182-45ad-b756-cbb6597696a5"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeResourceGraphIngestTaskFailureDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphIngestTaskFailureDetailResponse {
-    /// `ErrorMessage`: a string.
+    /// `ErrorMessage`
     pub error_message: String,
 
-    /// `LastFailedTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1785323250`
+    /// `LastFailedTime`; example: `1785323250`
     pub last_failed_time: i64,
 
-    /// `RetryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetryCount`; example: `0`
     pub retry_count: i64,
 
-    /// `FirstFailedAt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstFailedAt`; example: `0`
     pub first_failed_at: i64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"create"`
+    /// `Operation`; example: `"create"`
     pub operation: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7477,9 +8332,12 @@ pub struct DescribeResourceGraphIngestTaskFailureDetailResponse {
 /// The `DescribeResourceGraphProductIngestTaskDetail` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphProductIngestTaskDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphProductIngestTaskDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7488,21 +8346,17 @@ pub struct DescribeResourceGraphIngestTaskFailureDetailResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphProductIngestTaskDetail {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"562b6948-5c9e-417f-9813-f359178fc5c6"`
+    /// `ResourceGraphId`; example: `"562b6948-5c9e-417f-9813-f359178fc5c6"`
     pub resource_graph_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e59f3af6-0cc7-47c2-9ff9-b38cc7298895"`
+    /// `TaskId`; example: `"e59f3af6-0cc7-47c2-9ff9-b38cc7298895"`
     pub task_id: String,
 }
 
 /// What a successful [`DescribeResourceGraphProductIngestTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphProductIngestTaskDetailResponse {
-    /// `ProductIngestTaskDetail`: a [`ProductIngestTaskDetail`](super::models::ProductIngestTaskDetail).
+    /// `ProductIngestTaskDetail`
     pub product_ingest_task_detail: Option<models::ProductIngestTaskDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7512,9 +8366,12 @@ pub struct DescribeResourceGraphProductIngestTaskDetailResponse {
 /// The `DescribeResourceGraphProductIngestTaskList` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphProductIngestTaskListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphProductIngestTaskList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7530,34 +8387,26 @@ pub struct DescribeResourceGraphProductIngestTaskDetailResponse {
     )
 )]
 pub struct DescribeResourceGraphProductIngestTaskList {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGraphProductIngestTaskList`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphProductIngestTaskListResponse {
-    /// `ProductIngestTaskItems`: a list of [`ProductIngestTaskItem`](super::models::ProductIngestTaskItem) objects.
+    /// `ProductIngestTaskItems`
     pub product_ingest_task_items: Vec<models::ProductIngestTaskItem>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `TotalCount`; example: `7`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7567,9 +8416,12 @@ pub struct DescribeResourceGraphProductIngestTaskListResponse {
 /// The `DescribeResourceGraphTkeClusterStatus` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphTkeClusterStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphTkeClusterStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7578,21 +8430,17 @@ pub struct DescribeResourceGraphProductIngestTaskListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeResourceGraphTkeClusterStatus {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-3jcth2i3"]`
+    /// `ClusterIds`; example: `["cls-3jcth2i3"]`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeResourceGraphTkeClusterStatus`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphTkeClusterStatusResponse {
-    /// `ConnectedClusterInfos`: a list of [`ResourceGraphTkeClusterInfo`](super::models::ResourceGraphTkeClusterInfo) objects.
+    /// `ConnectedClusterInfos`
     pub connected_cluster_infos: Option<Vec<models::ResourceGraphTkeClusterInfo>>,
 
-    /// `UnconnectedClusterIds`: a list of strings.
-    ///
-    /// Example: `["cls-3jcth2i32"]`
+    /// `UnconnectedClusterIds`; example: `["cls-3jcth2i32"]`
     pub unconnected_cluster_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7602,9 +8450,12 @@ pub struct DescribeResourceGraphTkeClusterStatusResponse {
 /// The `DescribeResourceGraphs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeResourceGraphsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeResourceGraphs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -7620,29 +8471,23 @@ pub struct DescribeResourceGraphTkeClusterStatusResponse {
     )
 )]
 pub struct DescribeResourceGraphs {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeResourceGraphs`] call returns.
 #[tc_model]
 pub struct DescribeResourceGraphsResponse {
-    /// `ResourceGraphInfos`: a list of [`ResourceGraphInfo`](super::models::ResourceGraphInfo) objects.
+    /// `ResourceGraphInfos`
     pub resource_graph_infos: Vec<models::ResourceGraphInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7652,15 +8497,31 @@ pub struct DescribeResourceGraphsResponse {
 /// The `DescribeS3Recharges` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeS3RechargesResponse`].
-/// The codes it documents are in [`DescribeS3RechargesError`](super::errors::DescribeS3RechargesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeS3Recharges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeS3Recharges",
     output = DescribeS3RechargesResponse,
-    error = super::errors::DescribeS3RechargesError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7670,34 +8531,26 @@ pub struct DescribeResourceGraphsResponse {
     )
 )]
 pub struct DescribeS3Recharges {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeS3Recharges`] call returns.
 #[tc_model]
 pub struct DescribeS3RechargesResponse {
-    /// `Infos`: a list of [`S3RechargeInfo`](super::models::S3RechargeInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::S3RechargeInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7707,15 +8560,31 @@ pub struct DescribeS3RechargesResponse {
 /// The `DescribeScheduledSqlInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeScheduledSqlInfoResponse`].
-/// The codes it documents are in [`DescribeScheduledSqlInfoError`](super::errors::DescribeScheduledSqlInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeScheduledSqlInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeScheduledSqlInfo",
     output = DescribeScheduledSqlInfoResponse,
-    error = super::errors::DescribeScheduledSqlInfoError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7725,39 +8594,29 @@ pub struct DescribeS3RechargesResponse {
     )
 )]
 pub struct DescribeScheduledSqlInfo {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scheduler_sql_delete_task"`
+    /// `Name`; example: `"scheduler_sql_delete_task"`
     pub name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"9c64f9c1-a14e-4b59-b074-5b73cac3dd66"`
+    /// `TaskId`; example: `"9c64f9c1-a14e-4b59-b074-5b73cac3dd66"`
     pub task_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeScheduledSqlInfo`] call returns.
 #[tc_model]
 pub struct DescribeScheduledSqlInfoResponse {
-    /// `ScheduledSqlTaskInfos`: a list of [`ScheduledSqlTaskInfo`](super::models::ScheduledSqlTaskInfo) objects.
+    /// `ScheduledSqlTaskInfos`
     pub scheduled_sql_task_infos: Vec<models::ScheduledSqlTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7767,15 +8626,30 @@ pub struct DescribeScheduledSqlInfoResponse {
 /// The `DescribeSearchViews` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeSearchViewsResponse`].
-/// The codes it documents are in [`DescribeSearchViewsError`](super::errors::DescribeSearchViewsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeSearchViews)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.RecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeSearchViews",
     output = DescribeSearchViewsResponse,
-    error = super::errors::DescribeSearchViewsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7785,29 +8659,23 @@ pub struct DescribeScheduledSqlInfoResponse {
     )
 )]
 pub struct DescribeSearchViews {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSearchViews`] call returns.
 #[tc_model]
 pub struct DescribeSearchViewsResponse {
-    /// `Infos`: a list of [`SearchViewInfo`](super::models::SearchViewInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SearchViewInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7817,37 +8685,47 @@ pub struct DescribeSearchViewsResponse {
 /// The `DescribeShipperTasks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeShipperTasksResponse`].
-/// The codes it documents are in [`DescribeShipperTasksError`](super::errors::DescribeShipperTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeShipperTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ShipperNotExist`](super::errors::ClsErrorCode::ResourceNotFoundShipperNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeShipperTasks",
     output = DescribeShipperTasksResponse,
-    error = super::errors::DescribeShipperTasksError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeShipperTasks {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"53d355bc-9814-43b4-b10a-4be50405095f"`
+    /// `ShipperId`; example: `"53d355bc-9814-43b4-b10a-4be50405095f"`
     pub shipper_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753878541000`
+    /// `StartTime`; example: `1753878541000`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1753878621000`
+    /// `EndTime`; example: `1753878621000`
     pub end_time: i64,
 }
 
 /// What a successful [`DescribeShipperTasks`] call returns.
 #[tc_model]
 pub struct DescribeShipperTasksResponse {
-    /// `Tasks`: a list of [`ShipperTaskInfo`](super::models::ShipperTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::ShipperTaskInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7857,15 +8735,32 @@ pub struct DescribeShipperTasksResponse {
 /// The `DescribeShippers` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeShippersResponse`].
-/// The codes it documents are in [`DescribeShippersError`](super::errors::DescribeShippersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeShippers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeShippers",
     output = DescribeShippersResponse,
-    error = super::errors::DescribeShippersError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7875,34 +8770,26 @@ pub struct DescribeShipperTasksResponse {
     )
 )]
 pub struct DescribeShippers {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `PreciseSearch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PreciseSearch`; example: `0`
     pub precise_search: Option<u64>,
 }
 
 /// What a successful [`DescribeShippers`] call returns.
 #[tc_model]
 pub struct DescribeShippersResponse {
-    /// `Shippers`: a list of [`ShipperInfo`](super::models::ShipperInfo) objects.
+    /// `Shippers`
     pub shippers: Vec<models::ShipperInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7912,15 +8799,30 @@ pub struct DescribeShippersResponse {
 /// The `DescribeSplunkDelivers` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeSplunkDeliversResponse`].
-/// The codes it documents are in [`DescribeSplunkDeliversError`](super::errors::DescribeSplunkDeliversError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeSplunkDelivers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.RecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeSplunkDelivers",
     output = DescribeSplunkDeliversResponse,
-    error = super::errors::DescribeSplunkDeliversError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7930,34 +8832,26 @@ pub struct DescribeShippersResponse {
     )
 )]
 pub struct DescribeSplunkDelivers {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
+    /// `TopicId`; example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSplunkDelivers`] call returns.
 #[tc_model]
 pub struct DescribeSplunkDeliversResponse {
-    /// `Infos`: a list of [`SplunkDeliverInfo`](super::models::SplunkDeliverInfo) objects.
+    /// `Infos`
     pub infos: Option<Vec<models::SplunkDeliverInfo>>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Total`; example: `12`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7967,28 +8861,44 @@ pub struct DescribeSplunkDeliversResponse {
 /// The `DescribeSplunkPreview` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeSplunkPreviewResponse`].
-/// The codes it documents are in [`DescribeSplunkPreviewError`](super::errors::DescribeSplunkPreviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeSplunkPreview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeSplunkPreview",
     output = DescribeSplunkPreviewResponse,
-    error = super::errors::DescribeSplunkPreviewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct DescribeSplunkPreview {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d1d7d473-827e-4dad-9a42-f0287ad42098"`
+    /// `TopicId`; example: `"d1d7d473-827e-4dad-9a42-f0287ad42098"`
     pub topic_id: String,
 
-    /// `MetadataInfo`: a [`MetadataInfo`](super::models::MetadataInfo).
+    /// `MetadataInfo`
     pub metadata_info: models::MetadataInfo,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -7996,12 +8906,10 @@ pub struct DescribeSplunkPreview {
 /// What a successful [`DescribeSplunkPreview`] call returns.
 #[tc_model]
 pub struct DescribeSplunkPreviewResponse {
-    /// `PreviewInfos`: a list of strings.
-    ///
-    /// Example: `["asdgf-12f3","gdfku-yne5"]`
+    /// `PreviewInfos`; example: `["asdgf-12f3","gdfku-yne5"]`
     pub preview_infos: Vec<String>,
 
-    /// `FilterStats`: a [`FilterStatistics`](super::models::FilterStatistics).
+    /// `FilterStats`
     pub filter_stats: Option<models::FilterStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8011,15 +8919,34 @@ pub struct DescribeSplunkPreviewResponse {
 /// The `DescribeTopicBaseMetricConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeTopicBaseMetricConfigsResponse`].
-/// The codes it documents are in [`DescribeTopicBaseMetricConfigsError`](super::errors::DescribeTopicBaseMetricConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeTopicBaseMetricConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeTopicBaseMetricConfigs",
     output = DescribeTopicBaseMetricConfigsResponse,
-    error = super::errors::DescribeTopicBaseMetricConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8029,34 +8956,26 @@ pub struct DescribeSplunkPreviewResponse {
     )
 )]
 pub struct DescribeTopicBaseMetricConfigs {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTopicBaseMetricConfigs`] call returns.
 #[tc_model]
 pub struct DescribeTopicBaseMetricConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Datas`: a list of [`BaseMetricCollectConfig`](super::models::BaseMetricCollectConfig) objects.
+    /// `Datas`
     pub datas: Option<Vec<models::BaseMetricCollectConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8066,15 +8985,34 @@ pub struct DescribeTopicBaseMetricConfigsResponse {
 /// The `DescribeTopicMetricConfigs` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeTopicMetricConfigsResponse`].
-/// The codes it documents are in [`DescribeTopicMetricConfigsError`](super::errors::DescribeTopicMetricConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeTopicMetricConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeTopicMetricConfigs",
     output = DescribeTopicMetricConfigsResponse,
-    error = super::errors::DescribeTopicMetricConfigsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8084,34 +9022,26 @@ pub struct DescribeTopicBaseMetricConfigsResponse {
     )
 )]
 pub struct DescribeTopicMetricConfigs {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TopicId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub topic_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTopicMetricConfigs`] call returns.
 #[tc_model]
 pub struct DescribeTopicMetricConfigsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 
-    /// `Datas`: a list of [`MetricCollectConfig`](super::models::MetricCollectConfig) objects.
+    /// `Datas`
     pub datas: Option<Vec<models::MetricCollectConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8121,15 +9051,35 @@ pub struct DescribeTopicMetricConfigsResponse {
 /// The `DescribeTopics` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeTopicsResponse`].
-/// The codes it documents are in [`DescribeTopicsError`](super::errors::DescribeTopicsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeTopics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.AnalysisSwitchClose`](super::errors::ClsErrorCode::OperationDeniedAnalysisSwitchClose)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeTopics",
     output = DescribeTopicsResponse,
-    error = super::errors::DescribeTopicsError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8139,39 +9089,29 @@ pub struct DescribeTopicMetricConfigsResponse {
     )
 )]
 pub struct DescribeTopics {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Limit`; example: `30`
     pub limit: Option<i64>,
 
-    /// `PreciseSearch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreciseSearch`; example: `1`
     pub precise_search: Option<u64>,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: Option<u64>,
 }
 
 /// What a successful [`DescribeTopics`] call returns.
 #[tc_model]
 pub struct DescribeTopicsResponse {
-    /// `Topics`: a list of [`TopicInfo`](super::models::TopicInfo) objects.
+    /// `Topics`
     pub topics: Vec<models::TopicInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `TotalCount`; example: `15`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8181,15 +9121,28 @@ pub struct DescribeTopicsResponse {
 /// The `DescribeWebCallbacks` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`DescribeWebCallbacksResponse`].
-/// The codes it documents are in [`DescribeWebCallbacksError`](super::errors::DescribeWebCallbacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=DescribeWebCallbacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "DescribeWebCallbacks",
     output = DescribeWebCallbacksResponse,
-    error = super::errors::DescribeWebCallbacksError,
+    error = super::errors::ClsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8199,29 +9152,23 @@ pub struct DescribeTopicsResponse {
     )
 )]
 pub struct DescribeWebCallbacks {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeWebCallbacks`] call returns.
 #[tc_model]
 pub struct DescribeWebCallbacksResponse {
-    /// `WebCallbacks`: a list of [`WebCallbackInfo`](super::models::WebCallbackInfo) objects.
+    /// `WebCallbacks`
     pub web_callbacks: Vec<models::WebCallbackInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8231,44 +9178,47 @@ pub struct DescribeWebCallbacksResponse {
 /// The `EstimateRebuildIndexTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`EstimateRebuildIndexTaskResponse`].
-/// The codes it documents are in [`EstimateRebuildIndexTaskError`](super::errors::EstimateRebuildIndexTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=EstimateRebuildIndexTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "EstimateRebuildIndexTask",
     output = EstimateRebuildIndexTaskResponse,
-    error = super::errors::EstimateRebuildIndexTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct EstimateRebuildIndexTask {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `StartTime`; example: `978653222`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `EndTime`; example: `978653222`
     pub end_time: u64,
 }
 
 /// What a successful [`EstimateRebuildIndexTask`] call returns.
 #[tc_model]
 pub struct EstimateRebuildIndexTaskResponse {
-    /// `RemainTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567890`
+    /// `RemainTime`; example: `1234567890`
     pub remain_time: u64,
 
-    /// `WriteTraffic`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `WriteTraffic`; example: `1234567`
     pub write_traffic: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8278,96 +9228,95 @@ pub struct EstimateRebuildIndexTaskResponse {
 /// The `GetAlarmLog` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`GetAlarmLogResponse`].
-/// The codes it documents are in [`GetAlarmLogError`](super::errors::GetAlarmLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=GetAlarmLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.GetlogReachLimit`](super::errors::ClsErrorCode::FailedOperationGetlogReachLimit)
+/// - [`FailedOperation.InvalidContext`](super::errors::ClsErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::ClsErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.ServerBusy`](super::errors::ClsErrorCode::InternalErrorServerBusy)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.LogSearch`](super::errors::ClsErrorCode::LimitExceededLogSearch)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "GetAlarmLog",
     output = GetAlarmLogResponse,
-    error = super::errors::GetAlarmLogError
+    error = super::errors::ClsErrorCode
 )]
 pub struct GetAlarmLog {
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1702569600000`
+    /// `From`; example: `1702569600000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1702655999999`
+    /// `To`; example: `1702655999999`
     pub to: i64,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"alert_id:notice-c0960eb3-6454-4eef-xxxx-8feb766a9fbd"`
+    /// `Query`; example: `"alert_id:notice-c0960eb3-6454-4eef-xxxx-8feb766a9fbd"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub query: Option<String>,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"alert_id:notice-c0960eb3-6454-4eef-xxxx-8feb766a9fbd"`
+    /// `QueryString`; example: `"alert_id:notice-c0960eb3-6454-4eef-xxxx-8feb766a9fbd"`
     pub query_string: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGxxxxC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGxxxxC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 
-    /// `UseNewAnalysis`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewAnalysis`; example: `false`
     pub use_new_analysis: Option<bool>,
 }
 
 /// What a successful [`GetAlarmLog`] call returns.
 #[tc_model]
 pub struct GetAlarmLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `Analysis`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Analysis`; example: `true`
     pub analysis: bool,
 
-    /// `ColNames`: a list of strings.
-    ///
-    /// Example: `["time","pv","uv"]`
+    /// `ColNames`; example: `["time","pv","uv"]`
     pub col_names: Option<Vec<String>>,
 
-    /// `Results`: a list of [`LogInfo`](super::models::LogInfo) objects.
+    /// `Results`
     pub results: Option<Vec<models::LogInfo>>,
 
-    /// `AnalysisResults`: a list of [`LogItems`](super::models::LogItems) objects.
+    /// `AnalysisResults`
     pub analysis_results: Option<Vec<models::LogItems>>,
 
-    /// `AnalysisRecords`: a list of strings.
-    ///
-    /// Example: `["acd","ac"]`
+    /// `AnalysisRecords`; example: `["acd","ac"]`
     pub analysis_records: Option<Vec<String>>,
 
-    /// `Columns`: a list of [`Column`](super::models::Column) objects.
+    /// `Columns`
     pub columns: Option<Vec<models::Column>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8377,24 +9326,31 @@ pub struct GetAlarmLogResponse {
 /// The `GetClsService` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`GetClsServiceResponse`].
-/// The codes it documents are in [`GetClsServiceError`](super::errors::GetClsServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=GetClsService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "GetClsService",
     output = GetClsServiceResponse,
-    error = super::errors::GetClsServiceError
+    error = super::errors::ClsErrorCode
 )]
 pub struct GetClsService {}
 
 /// What a successful [`GetClsService`] call returns.
 #[tc_model]
 pub struct GetClsServiceResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8404,49 +9360,50 @@ pub struct GetClsServiceResponse {
 /// The `GetMetricLabelValues` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`GetMetricLabelValuesResponse`].
-/// The codes it documents are in [`GetMetricLabelValuesError`](super::errors::GetMetricLabelValuesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=GetMetricLabelValues)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "GetMetricLabelValues",
     output = GetMetricLabelValuesResponse,
-    error = super::errors::GetMetricLabelValuesError
+    error = super::errors::ClsErrorCode
 )]
 pub struct GetMetricLabelValues {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3a05cb9c-3471-42b8-b212-6ecbc0c49a4a"`
+    /// `TopicId`; example: `"3a05cb9c-3471-42b8-b212-6ecbc0c49a4a"`
     pub topic_id: String,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"__name__"`
+    /// `LabelName`; example: `"__name__"`
     pub label_name: String,
 
-    /// `Start`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1772787397`
+    /// `Start`; example: `1772787397`
     pub start: Option<u64>,
 
-    /// `End`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1772787697`
+    /// `End`; example: `1772787697`
     pub end: Option<u64>,
 
-    /// `Match`: a list of strings.
-    ///
-    /// Example: `["http_server_requests_seconds_count"]`
+    /// `Match`; example: `["http_server_requests_seconds_count"]`
     pub r#match: Option<Vec<String>>,
 }
 
 /// What a successful [`GetMetricLabelValues`] call returns.
 #[tc_model]
 pub struct GetMetricLabelValuesResponse {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["http_server_requests_seconds_count"]`
+    /// `Values`; example: `["http_server_requests_seconds_count"]`
     pub values: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8456,32 +9413,45 @@ pub struct GetMetricLabelValuesResponse {
 /// The `MergePartition` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`MergePartitionResponse`].
-/// The codes it documents are in [`MergePartitionError`](super::errors::MergePartitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=MergePartition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.Partition`](super::errors::ClsErrorCode::LimitExceededPartition)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.PartitionNotExist`](super::errors::ClsErrorCode::ResourceNotFoundPartitionNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "MergePartition",
     output = MergePartitionResponse,
-    error = super::errors::MergePartitionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct MergePartition {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"427bba81-e149-4a8b-bd0d-b2a412520d7b"`
+    /// `TopicId`; example: `"427bba81-e149-4a8b-bd0d-b2a412520d7b"`
     pub topic_id: String,
 
-    /// `PartitionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionId`; example: `2`
     pub partition_id: i64,
 }
 
 /// What a successful [`MergePartition`] call returns.
 #[tc_model]
 pub struct MergePartitionResponse {
-    /// `Partitions`: a list of [`PartitionInfo`](super::models::PartitionInfo) objects.
+    /// `Partitions`
     pub partitions: Vec<models::PartitionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8491,25 +9461,36 @@ pub struct MergePartitionResponse {
 /// The `ModifyAgentApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyAgentApplicationResponse`].
-/// The codes it documents are in [`ModifyAgentApplicationError`](super::errors::ModifyAgentApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyAgentApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyAgentApplication",
     output = ModifyAgentApplicationResponse,
-    error = super::errors::ModifyAgentApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyAgentApplication {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"agent-app-3ca04119-f707-49c9-9d93-b79114c18042"`
+    /// `ApplicationId`; example: `"agent-app-3ca04119-f707-49c9-9d93-b79114c18042"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"update_agent_application"`
+    /// `ApplicationName`; example: `"update_agent_application"`
     pub application_name: String,
 }
 
@@ -8523,107 +9504,99 @@ pub struct ModifyAgentApplicationResponse {
 /// The `ModifyAlarm` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyAlarmResponse`].
-/// The codes it documents are in [`ModifyAlarmError`](super::errors::ModifyAlarmError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyAlarm)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidAlarm`](super::errors::ClsErrorCode::FailedOperationInvalidAlarm)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmConflict)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.AlarmNotSupportForSearchLow`](super::errors::ClsErrorCode::OperationDeniedAlarmNotSupportForSearchLow)
+/// - [`ResourceNotFound.AlarmNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNotExist)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyAlarm",
     output = ModifyAlarmResponse,
-    error = super::errors::ModifyAlarmError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyAlarm {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"alarm-bea71170-4a59-11eb-b378-0242ac130002"`
+    /// `AlarmId`; example: `"alarm-bea71170-4a59-11eb-b378-0242ac130002"`
     pub alarm_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"访问拦截告警"`
+    /// `Name`; example: `"访问拦截告警"`
     pub name: Option<String>,
 
-    /// `MonitorTime`: a [`MonitorTime`](super::models::MonitorTime).
+    /// `MonitorTime`
     pub monitor_time: Option<models::MonitorTime>,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"$1.source='10.0.0.1'"`
+    /// `Condition`; example: `"$1.source='10.0.0.1'"`
     pub condition: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmLevel`; example: `0`
     pub alarm_level: Option<u64>,
 
-    /// `MultiConditions`: a list of [`MultiCondition`](super::models::MultiCondition) objects.
+    /// `MultiConditions`
     pub multi_conditions: Option<Vec<models::MultiCondition>>,
 
-    /// `TriggerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCount`; example: `1`
     pub trigger_count: Option<i64>,
 
-    /// `AlarmPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPeriod`; example: `0`
     pub alarm_period: Option<i64>,
 
-    /// `AlarmTargets`: a list of [`AlarmTarget`](super::models::AlarmTarget) objects.
+    /// `AlarmTargets`
     pub alarm_targets: Option<Vec<models::AlarmTarget>>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub enable: Option<bool>,
 
-    /// `MessageTemplate`: a string.
-    ///
-    /// Example: `"{{.Label}}"`
+    /// `MessageTemplate`; example: `"{{.Label}}"`
     pub message_template: Option<String>,
 
-    /// `CallBack`: a [`CallBackInfo`](super::models::CallBackInfo).
+    /// `CallBack`
     pub call_back: Option<models::CallBackInfo>,
 
-    /// `Analysis`: a list of [`AnalysisDimensional`](super::models::AnalysisDimensional) objects.
+    /// `Analysis`
     pub analysis: Option<Vec<models::AnalysisDimensional>>,
 
-    /// `GroupTriggerStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `GroupTriggerStatus`; example: `true`
     pub group_trigger_status: Option<bool>,
 
-    /// `GroupTriggerCondition`: a list of strings.
-    ///
-    /// Example: `["$1.conut"]`
+    /// `GroupTriggerCondition`; example: `["$1.conut"]`
     pub group_trigger_condition: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `MonitorObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MonitorObjectType`; example: `0`
     pub monitor_object_type: Option<u64>,
 
-    /// `Classifications`: a list of [`AlarmClassification`](super::models::AlarmClassification) objects.
+    /// `Classifications`
     pub classifications: Option<Vec<models::AlarmClassification>>,
 
-    /// `AlarmNoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-479dec34-4a59-11eb-b378-0242ac130002"]`
+    /// `AlarmNoticeIds`; example: `["notice-479dec34-4a59-11eb-b378-0242ac130002"]`
     pub alarm_notice_ids: Option<Vec<String>>,
 
-    /// `MonitorNotice`: a [`MonitorNotice`](super::models::MonitorNotice).
+    /// `MonitorNotice`
     pub monitor_notice: Option<models::MonitorNotice>,
 }
 
@@ -8637,70 +9610,70 @@ pub struct ModifyAlarmResponse {
 /// The `ModifyAlarmNotice` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyAlarmNoticeResponse`].
-/// The codes it documents are in [`ModifyAlarmNoticeError`](super::errors::ModifyAlarmNoticeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyAlarmNotice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmConflict)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyAlarmNotice",
     output = ModifyAlarmNoticeResponse,
-    error = super::errors::ModifyAlarmNoticeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyAlarmNotice {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-5b2ea996-4dae-47cc-bbad-5b12888b4c89"`
+    /// `AlarmNoticeId`; example: `"notice-5b2ea996-4dae-47cc-bbad-5b12888b4c89"`
     pub alarm_notice_id: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Demo访问日志通知渠道组"`
+    /// `Name`; example: `"Demo访问日志通知渠道组"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Type`; example: `"All"`
     pub r#type: Option<String>,
 
-    /// `NoticeReceivers`: a list of [`NoticeReceiver`](super::models::NoticeReceiver) objects.
+    /// `NoticeReceivers`
     pub notice_receivers: Option<Vec<models::NoticeReceiver>>,
 
-    /// `WebCallbacks`: a list of [`WebCallback`](super::models::WebCallback) objects.
+    /// `WebCallbacks`
     pub web_callbacks: Option<Vec<models::WebCallback>>,
 
-    /// `NoticeRules`: a list of [`NoticeRule`](super::models::NoticeRule) objects.
+    /// `NoticeRules`
     pub notice_rules: Option<Vec<models::NoticeRule>>,
 
-    /// `JumpDomain`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `JumpDomain`; example: `"https://console.cloud.tencent.com"`
     pub jump_domain: Option<String>,
 
-    /// `DeliverStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeliverStatus`; example: `2`
     pub deliver_status: Option<u64>,
 
-    /// `DeliverConfig`: a [`DeliverConfig`](super::models::DeliverConfig).
+    /// `DeliverConfig`
     pub deliver_config: Option<models::DeliverConfig>,
 
-    /// `AlarmShieldStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AlarmShieldStatus`; example: `2`
     pub alarm_shield_status: Option<u64>,
 
-    /// `SecureDetailStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecureDetailStatus`; example: `1`
     pub secure_detail_status: Option<u64>,
 
-    /// `CallbackPrioritize`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CallbackPrioritize`; example: `false`
     pub callback_prioritize: Option<bool>,
 }
 
@@ -8714,53 +9687,52 @@ pub struct ModifyAlarmNoticeResponse {
 /// The `ModifyAlarmShield` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyAlarmShieldResponse`].
-/// The codes it documents are in [`ModifyAlarmShieldError`](super::errors::ModifyAlarmShieldError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyAlarmShield)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyAlarmShield",
     output = ModifyAlarmShieldResponse,
-    error = super::errors::ModifyAlarmShieldError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyAlarmShield {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"cb37f589-6232-431a-xxxx-e2b61fb375d1"`
+    /// `TaskId`; example: `"cb37f589-6232-431a-xxxx-e2b61fb375d1"`
     pub task_id: String,
 
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-bb42f112-xxxx-456e-b3c4-ff5472911b42"`
+    /// `AlarmNoticeId`; example: `"notice-bb42f112-xxxx-456e-b3c4-ff5472911b42"`
     pub alarm_notice_id: String,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701872657`
+    /// `StartTime`; example: `1701872657`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701883657`
+    /// `EndTime`; example: `1701883657`
     pub end_time: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<u64>,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"屏蔽原因"`
+    /// `Reason`; example: `"屏蔽原因"`
     pub reason: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 }
 
@@ -8774,9 +9746,12 @@ pub struct ModifyAlarmShieldResponse {
 /// The `ModifyCLSDeliverTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyCLSDeliverTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyCLSDeliverTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -8785,33 +9760,25 @@ pub struct ModifyAlarmShieldResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCLSDeliverTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3f2cdda9-263e-47fe-8bde-bb3c541e45e6"`
+    /// `TaskId`; example: `"3f2cdda9-263e-47fe-8bde-bb3c541e45e6"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"b*******_update"`
+    /// `TaskName`; example: `"b*******_update"`
     pub task_name: Option<String>,
 
-    /// `SourceTopicConfig`: a [`SourceTopicConfig`](super::models::SourceTopicConfig).
+    /// `SourceTopicConfig`
     pub source_topic_config: Option<models::SourceTopicConfig>,
 
-    /// `TargetTopicConfig`: a [`TargetTopicConfig`](super::models::TargetTopicConfig).
+    /// `TargetTopicConfig`
     pub target_topic_config: Option<models::TargetTopicConfig>,
 
-    /// `DeliverRule`: a [`DeliverRule`](super::models::DeliverRule).
+    /// `DeliverRule`
     pub deliver_rule: Option<models::DeliverRule>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -8825,52 +9792,55 @@ pub struct ModifyCLSDeliverTaskResponse {
 /// The `ModifyCloudProductLogCollection` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyCloudProductLogCollectionResponse`].
-/// The codes it documents are in [`ModifyCloudProductLogCollectionError`](super::errors::ModifyCloudProductLogCollectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyCloudProductLogCollection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.CloudProductInvocationError`](super::errors::ClsErrorCode::FailedOperationCloudProductInvocationError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyCloudProductLogCollection",
     output = ModifyCloudProductLogCollectionResponse,
-    error = super::errors::ModifyCloudProductLogCollectionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyCloudProductLogCollection {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"CDB"`
+    /// `AssumerName`; example: `"CDB"`
     pub assumer_name: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"CDB-AUDIT"`
+    /// `LogType`; example: `"CDB-AUDIT"`
     pub log_type: String,
 
-    /// `CloudProductRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CloudProductRegion`; example: `"ap-guangzhou"`
     pub cloud_product_region: String,
 
-    /// `Extend`: a string.
-    ///
-    /// Example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
+    /// `Extend`; example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
     pub extend: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`ModifyCloudProductLogCollection`] call returns.
 #[tc_model]
 pub struct ModifyCloudProductLogCollectionResponse {
-    /// `Message`: a string.
-    ///
-    /// Example: `"tag modification partially failed: logset tags; topic tags"`
+    /// `Message`; example: `"tag modification partially failed: logset tags; topic tags"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8880,57 +9850,63 @@ pub struct ModifyCloudProductLogCollectionResponse {
 /// The `ModifyConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConfigResponse`].
-/// The codes it documents are in [`ModifyConfigError`](super::errors::ModifyConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ConfigConflict`](super::errors::ClsErrorCode::InvalidParameterConfigConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::ClsErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConfig",
     output = ModifyConfigResponse,
-    error = super::errors::ModifyConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"a2c6342c-270a-4468-86cf-92625e466401"`
+    /// `ConfigId`; example: `"a2c6342c-270a-4468-86cf-92625e466401"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `Name`; example: `"testname"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/nginx/log/access.log"`
+    /// `Path`; example: `"/data/nginx/log/access.log"`
     pub path: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"delimiter_log"`
+    /// `LogType`; example: `"delimiter_log"`
     pub log_type: Option<String>,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRule`
     pub extract_rule: Option<models::ExtractRuleInfo>,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`](super::models::ExcludePathInfo) objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<models::ExcludePathInfo>>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `Output`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub output: Option<String>,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: Option<String>,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: Option<String>,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `InputType`; example: `"file"`
     pub input_type: Option<String>,
 }
 
@@ -8944,94 +9920,87 @@ pub struct ModifyConfigResponse {
 /// The `ModifyConfigExtra` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConfigExtraResponse`].
-/// The codes it documents are in [`ModifyConfigExtraError`](super::errors::ModifyConfigExtraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConfigExtra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConfigExtra",
     output = ModifyConfigExtraResponse,
-    error = super::errors::ModifyConfigExtraError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConfigExtra {
-    /// `ConfigExtraId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
+    /// `ConfigExtraId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
     pub config_extra_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"table-config1"`
+    /// `Name`; example: `"table-config1"`
     pub name: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
     pub topic_id: Option<String>,
 
-    /// `HostFile`: a [`HostFileInfo`](super::models::HostFileInfo).
+    /// `HostFile`
     pub host_file: Option<models::HostFileInfo>,
 
-    /// `ContainerFile`: a [`ContainerFileInfo`](super::models::ContainerFileInfo).
+    /// `ContainerFile`
     pub container_file: Option<models::ContainerFileInfo>,
 
-    /// `ContainerStdout`: a [`ContainerStdoutInfo`](super::models::ContainerStdoutInfo).
+    /// `ContainerStdout`
     pub container_stdout: Option<models::ContainerStdoutInfo>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: Option<String>,
 
-    /// `LogFormat`: a string.
-    ///
-    /// Example: `"stdout-containerd"`
+    /// `LogFormat`; example: `"stdout-containerd"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub log_format: Option<String>,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRule`
     pub extract_rule: Option<models::ExtractRuleInfo>,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`](super::models::ExcludePathInfo) objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<models::ExcludePathInfo>>,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"container_stdout"`
+    /// `Type`; example: `"container_stdout"`
     pub r#type: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
+    /// `GroupId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
     pub group_id: Option<String>,
 
-    /// `ConfigFlag`: a string.
-    ///
-    /// Example: `"label_k8s"`
+    /// `ConfigFlag`; example: `"label_k8s"`
     pub config_flag: Option<String>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
+    /// `LogsetId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a8"`
     pub logset_id: Option<String>,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"test-logset"`
+    /// `LogsetName`; example: `"test-logset"`
     pub logset_name: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `TopicName`; example: `"test-topic"`
     pub topic_name: Option<String>,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: Option<String>,
 }
 
@@ -9045,91 +10014,82 @@ pub struct ModifyConfigExtraResponse {
 /// The `ModifyConsole` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConsoleResponse`].
-/// The codes it documents are in [`ModifyConsoleError`](super::errors::ModifyConsoleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConsole)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConsole",
     output = ModifyConsoleResponse,
-    error = super::errors::ModifyConsoleError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConsole {
-    /// `ConsoleId`: a string.
-    ///
-    /// Example: `"clsconsole-xxxxxxxx"`
+    /// `ConsoleId`; example: `"clsconsole-xxxxxxxx"`
     pub console_id: String,
 
-    /// `AccessMode`: a list of strings.
-    ///
-    /// Example: `["public"]`
+    /// `AccessMode`; example: `["public"]`
     pub access_mode: Option<Vec<String>>,
 
-    /// `LoginMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginMode`; example: `0`
     pub login_mode: Option<u64>,
 
-    /// `DomainPrefix`: a string.
-    ///
-    /// Example: `"datasight"`
+    /// `DomainPrefix`; example: `"datasight"`
     pub domain_prefix: Option<String>,
 
-    /// `Accounts`: a list of [`ConsoleAccount`](super::models::ConsoleAccount) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::ConsoleAccount>>,
 
-    /// `AnonymousLogin`: an [`AnonymousLoginInfo`](super::models::AnonymousLoginInfo).
+    /// `AnonymousLogin`
     pub anonymous_login: Option<models::AnonymousLoginInfo>,
 
-    /// `IntranetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetType`; example: `0`
     pub intranet_type: Option<u64>,
 
-    /// `IntranetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `IntranetRegion`; example: `"ap-guangzhou"`
     pub intranet_region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `AuthRoles`: a list of [`AuthRoleInfo`](super::models::AuthRoleInfo) objects.
+    /// `AuthRoles`
     pub auth_roles: Option<Vec<models::AuthRoleInfo>>,
 
-    /// `HideParams`: a list of strings.
-    ///
-    /// Example: `["hideTopNav"]`
+    /// `HideParams`; example: `["hideTopNav"]`
     pub hide_params: Option<Vec<String>>,
 
-    /// `AccessControlRules`: a list of [`AccessControlRule`](super::models::AccessControlRule) objects.
+    /// `AccessControlRules`
     pub access_control_rules: Option<Vec<models::AccessControlRule>>,
 
-    /// `Remarks`: a string.
-    ///
-    /// Example: `"remarks"`
+    /// `Remarks`; example: `"remarks"`
     pub remarks: Option<String>,
 
-    /// `Menus`: a list of strings.
-    ///
-    /// Example: `["/cls/search","/cls/dashboard"]`
+    /// `Menus`; example: `["/cls/search","/cls/dashboard"]`
     pub menus: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyConsole`] call returns.
 #[tc_model]
 pub struct ModifyConsoleResponse {
-    /// `ConsoleId`: a string.
-    ///
-    /// Example: `"clsconsole-xxxxxxxx"`
+    /// `ConsoleId`; example: `"clsconsole-xxxxxxxx"`
     pub console_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9139,25 +10099,28 @@ pub struct ModifyConsoleResponse {
 /// The `ModifyConsoleSharing` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConsoleSharingResponse`].
-/// The codes it documents are in [`ModifyConsoleSharingError`](super::errors::ModifyConsoleSharingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConsoleSharing)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConsoleSharing",
     output = ModifyConsoleSharingResponse,
-    error = super::errors::ModifyConsoleSharingError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConsoleSharing {
-    /// `SharingId`: a string.
-    ///
-    /// Example: `"13cez28h"`
+    /// `SharingId`; example: `"13cez28h"`
     pub sharing_id: String,
 
-    /// `DurationMilliseconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800000`
+    /// `DurationMilliseconds`; example: `1800000`
     pub duration_milliseconds: u64,
 }
 
@@ -9171,59 +10134,59 @@ pub struct ModifyConsoleSharingResponse {
 /// The `ModifyConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConsumerResponse`].
-/// The codes it documents are in [`ModifyConsumerError`](super::errors::ModifyConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.RecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConsumer",
     output = ModifyConsumerResponse,
-    error = super::errors::ModifyConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConsumer {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 
-    /// `Effective`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Effective`; example: `false`
     pub effective: Option<bool>,
 
-    /// `NeedContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedContent`; example: `false`
     pub need_content: Option<bool>,
 
-    /// `Content`: a [`ConsumerContent`](super::models::ConsumerContent).
+    /// `Content`
     pub content: Option<models::ConsumerContent>,
 
-    /// `Ckafka`: a [`Ckafka`](super::models::Ckafka).
+    /// `Ckafka`
     pub ckafka: Option<models::Ckafka>,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compression`; example: `0`
     pub compression: Option<i64>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `AdvancedConfig`: an [`AdvancedConsumerConfiguration`](super::models::AdvancedConsumerConfiguration).
+    /// `AdvancedConfig`
     pub advanced_config: Option<models::AdvancedConsumerConfiguration>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -9238,27 +10201,39 @@ pub struct ModifyConsumerResponse {
 /// The `ModifyConsumerGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyConsumerGroupResponse`].
-/// The codes it documents are in [`ModifyConsumerGroupError`](super::errors::ModifyConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyConsumerGroup",
     output = ModifyConsumerGroupResponse,
-    error = super::errors::ModifyConsumerGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyConsumerGroup {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
+    /// `Timeout`
     pub timeout: u64,
 
-    /// `Topics`: a list of strings.
+    /// `Topics`
     pub topics: Vec<String>,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 }
 
@@ -9272,73 +10247,68 @@ pub struct ModifyConsumerGroupResponse {
 /// The `ModifyCosRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyCosRechargeResponse`].
-/// The codes it documents are in [`ModifyCosRechargeError`](super::errors::ModifyCosRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyCosRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation.ModifyBillingCosRechargeNoSupport`](super::errors::ClsErrorCode::UnsupportedOperationModifyBillingCosRechargeNoSupport)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyCosRecharge",
     output = ModifyCosRechargeResponse,
-    error = super::errors::ModifyCosRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyCosRecharge {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
+    /// `Id`; example: `"ca092608-98e8-4ad9-83c5-a6b3bbexxxxx"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
+    /// `TopicId`; example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"导入任务1"`
+    /// `Name`; example: `"导入任务1"`
     pub name: Option<String>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1250000000"`
     pub bucket: Option<String>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"var/xxx"`
+    /// `Prefix`; example: `"var/xxx"`
     pub prefix: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 
-    /// `ExtractRuleInfo`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRuleInfo`
     pub extract_rule_info: Option<models::ExtractRuleInfo>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 
-    /// `Metadata`: a list of strings.
-    ///
-    /// Example: `["bucket","object"]`
+    /// `Metadata`; example: `["bucket","object"]`
     pub metadata: Option<Vec<String>>,
 }
 
@@ -9352,33 +10322,43 @@ pub struct ModifyCosRechargeResponse {
 /// The `ModifyDashboard` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyDashboardResponse`].
-/// The codes it documents are in [`ModifyDashboardError`](super::errors::ModifyDashboardError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyDashboard)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DashboardNameConflict`](super::errors::ClsErrorCode::InvalidParameterDashboardNameConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyDashboard",
     output = ModifyDashboardResponse,
-    error = super::errors::ModifyDashboardError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyDashboard {
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-e7497a78-667f-45ee-b785-4ac8fca05dc6"`
+    /// `DashboardId`; example: `"dashboard-e7497a78-667f-45ee-b785-4ac8fca05dc6"`
     pub dashboard_id: String,
 
-    /// `DashboardName`: a string.
-    ///
-    /// Example: `"主机指标监控预制仪表盘"`
+    /// `DashboardName`; example: `"主机指标监控预制仪表盘"`
     pub dashboard_name: Option<String>,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"\"{\\\"timezone\\\":\\\"browser\\\",\\\"subType\\\":\\\"CLS_Host\\\"}\""`
+    /// `Data`; example: `"\"{\\\"timezone\\\":\\\"browser\\\",\\\"subType\\\":\\\"CLS_Host\\\"}\""`
     pub data: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -9392,38 +10372,47 @@ pub struct ModifyDashboardResponse {
 /// The `ModifyDashboardSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyDashboardSubscribeResponse`].
-/// The codes it documents are in [`ModifyDashboardSubscribeError`](super::errors::ModifyDashboardSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyDashboardSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`RequestLimitExceeded`](super::errors::ClsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.DashboardRecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDashboardRecordNotExist)
+/// - [`ResourceNotFound.DashboardSubscribeRecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDashboardSubscribeRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyDashboardSubscribe",
     output = ModifyDashboardSubscribeResponse,
-    error = super::errors::ModifyDashboardSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyDashboardSubscribe {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21683`
+    /// `Id`; example: `21683`
     pub id: u64,
 
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-522a5609-1f41-4b11-8086-5afd1d7574f5"`
+    /// `DashboardId`; example: `"dashboard-522a5609-1f41-4b11-8086-5afd1d7574f5"`
     pub dashboard_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"仪表盘-CLS-日报"`
+    /// `Name`; example: `"仪表盘-CLS-日报"`
     pub name: Option<String>,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"0 0 10 * * ?"`
+    /// `Cron`; example: `"0 0 10 * * ?"`
     pub cron: Option<String>,
 
-    /// `SubscribeData`: a [`DashboardSubscribeData`](super::models::DashboardSubscribeData).
+    /// `SubscribeData`
     pub subscribe_data: Option<models::DashboardSubscribeData>,
 }
 
@@ -9437,64 +10426,67 @@ pub struct ModifyDashboardSubscribeResponse {
 /// The `ModifyDataTransform` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyDataTransformResponse`].
-/// The codes it documents are in [`ModifyDataTransformError`](super::errors::ModifyDataTransformError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyDataTransform)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CrossAccountConflict`](super::errors::ClsErrorCode::InvalidParameterCrossAccountConflict)
+/// - [`InvalidParameter.DataFromTaskConflict`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskConflict)
+/// - [`InvalidParameter.DataFromTaskNotExist`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskNotExist)
+/// - [`InvalidParameter.InvalidEtlContent`](super::errors::ClsErrorCode::InvalidParameterInvalidEtlContent)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyDataTransform",
     output = ModifyDataTransformResponse,
-    error = super::errors::ModifyDataTransformError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyDataTransform {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
+    /// `TaskId`; example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task1"`
+    /// `Name`; example: `"task1"`
     pub name: Option<String>,
 
-    /// `EtlContent`: a string.
-    ///
-    /// Example: `"fields_drop(\"message\")"`
+    /// `EtlContent`; example: `"fields_drop(\"message\")"`
     pub etl_content: Option<String>,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: Option<i64>,
 
-    /// `DstResources`: a list of [`DataTransformResouceInfo`](super::models::DataTransformResouceInfo) objects.
+    /// `DstResources`
     pub dst_resources: Option<Vec<models::DataTransformResouceInfo>>,
 
-    /// `BackupGiveUpData`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BackupGiveUpData`; example: `false`
     pub backup_give_up_data: Option<bool>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `KeepFailureLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepFailureLog`; example: `1`
     pub keep_failure_log: Option<u64>,
 
-    /// `FailureLogKey`: a string.
-    ///
-    /// Example: `"ETLParseFailure"`
+    /// `FailureLogKey`; example: `"ETLParseFailure"`
     pub failure_log_key: Option<String>,
 
-    /// `DataTransformSqlDataSources`: a list of [`DataTransformSqlDataSource`](super::models::DataTransformSqlDataSource) objects.
+    /// `DataTransformSqlDataSources`
     pub data_transform_sql_data_sources: Option<Vec<models::DataTransformSqlDataSource>>,
 
-    /// `EnvInfos`: a list of [`EnvInfo`](super::models::EnvInfo) objects.
+    /// `EnvInfos`
     pub env_infos: Option<Vec<models::EnvInfo>>,
 }
 
@@ -9508,81 +10500,77 @@ pub struct ModifyDataTransformResponse {
 /// The `ModifyDlcDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyDlcDeliverResponse`].
-/// The codes it documents are in [`ModifyDlcDeliverError`](super::errors::ModifyDlcDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyDlcDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyDlcDeliver",
     output = ModifyDlcDeliverResponse,
-    error = super::errors::ModifyDlcDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyDlcDeliver {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: Option<String>,
 
-    /// `DeliverType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverType`; example: `1`
     pub deliver_type: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `StartTime`; example: `1741005340`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741006340`
+    /// `EndTime`; example: `1741006340`
     pub end_time: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<u64>,
 
-    /// `DlcInfo`: a [`DlcInfo`](super::models::DlcInfo).
+    /// `DlcInfo`
     pub dlc_info: Option<models::DlcInfo>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<u64>,
 
-    /// `AutoCreateField`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateField`; example: `false`
     pub auto_create_field: Option<bool>,
 
-    /// `DlcFailHandle`: a [`DlcFailHandle`](super::models::DlcFailHandle).
+    /// `DlcFailHandle`
     pub dlc_fail_handle: Option<models::DlcFailHandle>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -9597,59 +10585,65 @@ pub struct ModifyDlcDeliverResponse {
 /// The `ModifyEsRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyEsRechargeResponse`].
-/// The codes it documents are in [`ModifyEsRechargeError`](super::errors::ModifyEsRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyEsRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyEsRecharge",
     output = ModifyEsRechargeResponse,
-    error = super::errors::ModifyEsRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyEsRecharge {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TaskId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"base-2026-01-*"`
+    /// `Index`; example: `"base-2026-01-*"`
     pub index: Option<String>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"tags.service.name:session"`
+    /// `Query`; example: `"tags.service.name:session"`
     pub query: Option<String>,
 
-    /// `EsInfo`: an [`EsInfo`](super::models::EsInfo).
+    /// `EsInfo`
     pub es_info: Option<models::EsInfo>,
 
-    /// `ImportInfo`: an [`EsImportInfo`](super::models::EsImportInfo).
+    /// `ImportInfo`
     pub import_info: Option<models::EsImportInfo>,
 
-    /// `TimeInfo`: an [`EsTimeInfo`](super::models::EsTimeInfo).
+    /// `TimeInfo`
     pub time_info: Option<models::EsTimeInfo>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -9663,43 +10657,53 @@ pub struct ModifyEsRechargeResponse {
 /// The `ModifyHostMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyHostMetricConfigResponse`].
-/// The codes it documents are in [`ModifyHostMetricConfigError`](super::errors::ModifyHostMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyHostMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyHostMetricConfig",
     output = ModifyHostMetricConfigResponse,
-    error = super::errors::ModifyHostMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyHostMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"e542d884-f08b-4be9-b700-2a99d9aa1545"`
+    /// `ConfigId`; example: `"e542d884-f08b-4be9-b700-2a99d9aa1545"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: Option<String>,
 
-    /// `MachineGroupIds`: a list of strings.
-    ///
-    /// Example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
+    /// `MachineGroupIds`; example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
     pub machine_group_ids: Option<Vec<String>>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Interval`; example: `5000`
     pub interval: Option<u64>,
 
-    /// `HostMetricItems`: a list of [`HostMetricItem`](super::models::HostMetricItem) objects.
+    /// `HostMetricItems`
     pub host_metric_items: Option<Vec<models::HostMetricItem>>,
 }
 
@@ -9713,43 +10717,55 @@ pub struct ModifyHostMetricConfigResponse {
 /// The `ModifyIndex` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyIndexResponse`].
-/// The codes it documents are in [`ModifyIndexError`](super::errors::ModifyIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::FailedOperationInValidIndexRuleForSearchLow)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::InvalidParameterInValidIndexRuleForSearchLow)
+/// - [`LimitExceeded.IndexKeyOverLimit`](super::errors::ClsErrorCode::LimitExceededIndexKeyOverLimit)
+/// - [`LimitExceeded.IndexOperating`](super::errors::ClsErrorCode::LimitExceededIndexOperating)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::ClsErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyIndex",
     output = ModifyIndexResponse,
-    error = super::errors::ModifyIndexError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyIndex {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"826f8b26-b054-4a0d-8c8e-f3d609f5e0ea"`
+    /// `TopicId`; example: `"826f8b26-b054-4a0d-8c8e-f3d609f5e0ea"`
     pub topic_id: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `Rule`: a [`RuleInfo`](super::models::RuleInfo).
+    /// `Rule`
     pub rule: Option<models::RuleInfo>,
 
-    /// `IncludeInternalFields`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeInternalFields`; example: `false`
     pub include_internal_fields: Option<bool>,
 
-    /// `MetadataFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetadataFlag`; example: `0`
     pub metadata_flag: Option<u64>,
 
-    /// `CoverageField`: a string.
-    ///
-    /// Example: `"ROWLOG"`
+    /// `CoverageField`; example: `"ROWLOG"`
     pub coverage_field: Option<String>,
 }
 
@@ -9763,48 +10779,53 @@ pub struct ModifyIndexResponse {
 /// The `ModifyKafkaConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyKafkaConsumerResponse`].
-/// The codes it documents are in [`ModifyKafkaConsumerError`](super::errors::ModifyKafkaConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyKafkaConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyKafkaConsumer",
     output = ModifyKafkaConsumerResponse,
-    error = super::errors::ModifyKafkaConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyKafkaConsumer {
-    /// `FromTopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `FromTopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub from_topic_id: String,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Compression`; example: `2`
     pub compression: Option<i64>,
 
-    /// `ConsumerContent`: a [`KafkaConsumerContent`](super::models::KafkaConsumerContent).
+    /// `ConsumerContent`
     pub consumer_content: Option<models::KafkaConsumerContent>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `EnableInternetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternetConsume`; example: `true`
     pub enable_internet_consume: Option<bool>,
 
-    /// `EnableIntranetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableIntranetConsume`; example: `true`
     pub enable_intranet_consume: Option<bool>,
 
-    /// `ScopeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScopeType`; example: `1`
     pub scope_type: Option<u64>,
 }
 
@@ -9818,24 +10839,39 @@ pub struct ModifyKafkaConsumerResponse {
 /// The `ModifyKafkaConsumerGroupOffset` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyKafkaConsumerGroupOffsetResponse`].
-/// The codes it documents are in [`ModifyKafkaConsumerGroupOffsetError`](super::errors::ModifyKafkaConsumerGroupOffsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyKafkaConsumerGroupOffset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyKafkaConsumerGroupOffset",
     output = ModifyKafkaConsumerGroupOffsetResponse,
-    error = super::errors::ModifyKafkaConsumerGroupOffsetError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyKafkaConsumerGroupOffset {}
 
 /// What a successful [`ModifyKafkaConsumerGroupOffset`] call returns.
 #[tc_model]
 pub struct ModifyKafkaConsumerGroupOffsetResponse {
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9845,77 +10881,69 @@ pub struct ModifyKafkaConsumerGroupOffsetResponse {
 /// The `ModifyKafkaRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyKafkaRechargeResponse`].
-/// The codes it documents are in [`ModifyKafkaRechargeError`](super::errors::ModifyKafkaRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyKafkaRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyKafkaRecharge",
     output = ModifyKafkaRechargeResponse,
-    error = super::errors::ModifyKafkaRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyKafkaRecharge {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1014cc79-f006-48e4-8820-1dc7270540c0"`
+    /// `Id`; example: `"1014cc79-f006-48e4-8820-1dc7270540c0"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0111"`
+    /// `TopicId`; example: `"06bdb6f6-ae6e-41f6-9e7b-fcab91cb0111"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kafka导入"`
+    /// `Name`; example: `"kafka导入"`
     pub name: Option<String>,
 
-    /// `KafkaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KafkaType`; example: `0`
     pub kafka_type: Option<u64>,
 
-    /// `KafkaInstance`: a string.
-    ///
-    /// Example: `"ckafka-2vrgxbxa"`
+    /// `KafkaInstance`; example: `"ckafka-2vrgxbxa"`
     pub kafka_instance: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `IsEncryptionAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryptionAddr`; example: `true`
     pub is_encryption_addr: Option<bool>,
 
-    /// `Protocol`: a [`KafkaProtocolInfo`](super::models::KafkaProtocolInfo).
+    /// `Protocol`
     pub protocol: Option<models::KafkaProtocolInfo>,
 
-    /// `UserKafkaTopics`: a string.
-    ///
-    /// Example: `"topic-subs-0px4qkvu32-cdb-5zi7jf11"`
+    /// `UserKafkaTopics`; example: `"topic-subs-0px4qkvu32-cdb-5zi7jf11"`
     pub user_kafka_topics: Option<String>,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"cls-xxxxx"`
+    /// `ConsumerGroupName`; example: `"cls-xxxxx"`
     pub consumer_group_name: Option<String>,
 
-    /// `LogRechargeRule`: a [`LogRechargeRuleInfo`](super::models::LogRechargeRuleInfo).
+    /// `LogRechargeRule`
     pub log_recharge_rule: Option<models::LogRechargeRuleInfo>,
 
-    /// `StatusControl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StatusControl`; example: `1`
     pub status_control: Option<u64>,
 
-    /// `NetworkInfo`: a [`NetworkInfo`](super::models::NetworkInfo).
+    /// `NetworkInfo`
     pub network_info: Option<models::NetworkInfo>,
 
-    /// `UserKafkaMeta`: a [`UserKafkaMeta`](super::models::UserKafkaMeta).
+    /// `UserKafkaMeta`
     pub user_kafka_meta: Option<models::UserKafkaMeta>,
 }
 
@@ -9929,54 +10957,49 @@ pub struct ModifyKafkaRechargeResponse {
 /// The `ModifyLog` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyLogResponse`].
-/// The codes it documents are in [`ModifyLogError`](super::errors::ModifyLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.IndexSegmentOffloaded`](super::errors::ClsErrorCode::FailedOperationIndexSegmentOffloaded)
+/// - [`FailedOperation.ModifySystemField`](super::errors::ClsErrorCode::FailedOperationModifySystemField)
+/// - [`FailedOperation.WriteByQueryReachLimit`](super::errors::ClsErrorCode::FailedOperationWriteByQueryReachLimit)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyLog",
     output = ModifyLogResponse,
-    error = super::errors::ModifyLogError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyLog {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"51586f51-****-****-9cdd-beb5e98935fd"`
+    /// `TopicId`; example: `"51586f51-****-****-9cdd-beb5e98935fd"`
     pub topic_id: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1784870150766`
+    /// `From`; example: `1784870150766`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1784879583478`
+    /// `To`; example: `1784879583478`
     pub to: i64,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"client_ip:\"***.249.***.109\""`
+    /// `QueryString`; example: `"client_ip:\"***.249.***.109\""`
     pub query_string: String,
 
-    /// `ModifyMode`: a string.
-    ///
-    /// Example: `"REPLACE"`
+    /// `ModifyMode`; example: `"REPLACE"`
     pub modify_mode: String,
 
-    /// `ModifyContent`: a string.
-    ///
-    /// Example: `"{\"bytes_sent\":222222,\"client_ip\":\"110.***.***.109\"}"`
+    /// `ModifyContent`; example: `"{\"bytes_sent\":222222,\"client_ip\":\"110.***.***.109\"}"`
     pub modify_content: String,
 }
 
 /// What a successful [`ModifyLog`] call returns.
 #[tc_model]
 pub struct ModifyLogResponse {
-    /// `AffectedRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectedRows`; example: `10`
     pub affected_rows: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9986,28 +11009,43 @@ pub struct ModifyLogResponse {
 /// The `ModifyLogset` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyLogsetResponse`].
-/// The codes it documents are in [`ModifyLogsetError`](super::errors::ModifyLogsetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyLogset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.PeriodModifyForbidden`](super::errors::ClsErrorCode::FailedOperationPeriodModifyForbidden)
+/// - [`FailedOperation.TagConcurrentConflict`](super::errors::ClsErrorCode::FailedOperationTagConcurrentConflict)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.LogsetConflict`](super::errors::ClsErrorCode::InvalidParameterLogsetConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyLogset",
     output = ModifyLogsetResponse,
-    error = super::errors::ModifyLogsetError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyLogset {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"dc01b74a-49e4-11eb-b378-0242ac130002"`
+    /// `LogsetId`; example: `"dc01b74a-49e4-11eb-b378-0242ac130002"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"业务流日志集"`
+    /// `LogsetName`; example: `"业务流日志集"`
     pub logset_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -10021,59 +11059,64 @@ pub struct ModifyLogsetResponse {
 /// The `ModifyMachineGroup` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyMachineGroupResponse`].
-/// The codes it documents are in [`ModifyMachineGroupError`](super::errors::ModifyMachineGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyMachineGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.MachineGroupConflict`](super::errors::ClsErrorCode::InvalidParameterMachineGroupConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.MachineGroupIp`](super::errors::ClsErrorCode::LimitExceededMachineGroupIp)
+/// - [`LimitExceeded.MachineGroupIpLabels`](super::errors::ClsErrorCode::LimitExceededMachineGroupIpLabels)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.MachineGroupNotExist`](super::errors::ClsErrorCode::ResourceNotFoundMachineGroupNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyMachineGroup",
     output = ModifyMachineGroupResponse,
-    error = super::errors::ModifyMachineGroupError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyMachineGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `GroupId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `GroupName`; example: `"testname"`
     pub group_name: Option<String>,
 
-    /// `MachineGroupType`: a [`MachineGroupTypeInfo`](super::models::MachineGroupTypeInfo).
+    /// `MachineGroupType`
     pub machine_group_type: Option<models::MachineGroupTypeInfo>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `AutoUpdate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoUpdate`; example: `true`
     pub auto_update: Option<bool>,
 
-    /// `UpdateStartTime`: a string.
-    ///
-    /// Example: `"\"12:00:00\""`
+    /// `UpdateStartTime`; example: `"\"12:00:00\""`
     pub update_start_time: Option<String>,
 
-    /// `UpdateEndTime`: a string.
-    ///
-    /// Example: `"\"13:00:00\""`
+    /// `UpdateEndTime`; example: `"\"13:00:00\""`
     pub update_end_time: Option<String>,
 
-    /// `ServiceLogging`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceLogging`; example: `true`
     pub service_logging: Option<bool>,
 
-    /// `DelayCleanupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayCleanupTime`; example: `30`
     pub delay_cleanup_time: Option<i64>,
 
-    /// `MetaTags`: a list of [`MetaTagInfo`](super::models::MetaTagInfo) objects.
+    /// `MetaTags`
     pub meta_tags: Option<Vec<models::MetaTagInfo>>,
 }
 
@@ -10087,72 +11130,74 @@ pub struct ModifyMachineGroupResponse {
 /// The `ModifyMetricConfig` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyMetricConfigResponse`].
-/// The codes it documents are in [`ModifyMetricConfigError`](super::errors::ModifyMetricConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyMetricConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyMetricConfig",
     output = ModifyMetricConfigResponse,
-    error = super::errors::ModifyMetricConfigError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyMetricConfig {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"47532156-1731-4163-84ef-50e96bf7c300"`
+    /// `ConfigId`; example: `"47532156-1731-4163-84ef-50e96bf7c300"`
     pub config_id: String,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Source`; example: `0`
     pub source: Option<u64>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
+    /// `GroupIds`; example: `["81853bcf-67b4-4a4f-82c7-7882fd004613"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `Operate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operate`; example: `1`
     pub operate: Option<u64>,
 
-    /// `Spec`: a [`MetricSpec`](super::models::MetricSpec).
+    /// `Spec`
     pub spec: Option<models::MetricSpec>,
 
-    /// `MetricRelabels`: a list of [`Relabeling`](super::models::Relabeling) objects.
+    /// `MetricRelabels`
     pub metric_relabels: Option<Vec<models::Relabeling>>,
 
-    /// `MetricLabel`: a [`MetricConfigLabel`](super::models::MetricConfigLabel).
+    /// `MetricLabel`
     pub metric_label: Option<models::MetricConfigLabel>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Scheme`; example: `"http"`
     pub scheme: Option<String>,
 
-    /// `ScrapeInterval`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `ScrapeInterval`; example: `"60s"`
     pub scrape_interval: Option<String>,
 
-    /// `ScrapeTimeout`: a string.
-    ///
-    /// Example: `"30s"`
+    /// `ScrapeTimeout`; example: `"30s"`
     pub scrape_timeout: Option<String>,
 
-    /// `HonorLabels`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HonorLabels`; example: `false`
     pub honor_labels: Option<bool>,
 
-    /// `YamlSpec`: a [`MetricYamlSpec`](super::models::MetricYamlSpec).
+    /// `YamlSpec`
     pub yaml_spec: Option<models::MetricYamlSpec>,
 }
 
@@ -10166,46 +11211,56 @@ pub struct ModifyMetricConfigResponse {
 /// The `ModifyMetricSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyMetricSubscribeResponse`].
-/// The codes it documents are in [`ModifyMetricSubscribeError`](super::errors::ModifyMetricSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyMetricSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyMetricSubscribe",
     output = ModifyMetricSubscribeResponse,
-    error = super::errors::ModifyMetricSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyMetricSubscribe {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TaskId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: Option<String>,
 
-    /// `Metrics`: a list of [`MetricConfig`](super::models::MetricConfig) objects.
+    /// `Metrics`
     pub metrics: Option<Vec<models::MetricConfig>>,
 
-    /// `InstanceInfo`: an [`InstanceConfig`](super::models::InstanceConfig).
+    /// `InstanceInfo`
     pub instance_info: Option<models::InstanceConfig>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 }
 
@@ -10219,25 +11274,42 @@ pub struct ModifyMetricSubscribeResponse {
 /// The `ModifyNetworkApplication` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyNetworkApplicationResponse`].
-/// The codes it documents are in [`ModifyNetworkApplicationError`](super::errors::ModifyNetworkApplicationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyNetworkApplication)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ClusterNotFound`](super::errors::ClsErrorCode::ResourceNotFoundClusterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyNetworkApplication",
     output = ModifyNetworkApplicationResponse,
-    error = super::errors::ModifyNetworkApplicationError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyNetworkApplication {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
+    /// `NetworkAppId`; example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
     pub network_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"network_application_demo_update"`
+    /// `Name`; example: `"network_application_demo_update"`
     pub name: Option<String>,
 }
 
@@ -10251,33 +11323,43 @@ pub struct ModifyNetworkApplicationResponse {
 /// The `ModifyNoticeContent` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyNoticeContentResponse`].
-/// The codes it documents are in [`ModifyNoticeContentError`](super::errors::ModifyNoticeContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyNoticeContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmConflict)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyNoticeContent",
     output = ModifyNoticeContentResponse,
-    error = super::errors::ModifyNoticeContentError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyNoticeContent {
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"noticetemplate-5b2ea996-4dae-47cc-bbad-5b12888b4c89"`
+    /// `NoticeContentId`; example: `"noticetemplate-5b2ea996-4dae-47cc-bbad-5b12888b4c89"`
     pub notice_content_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"内部监控告警专用"`
+    /// `Name`; example: `"内部监控告警专用"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `NoticeContents`: a list of [`NoticeContent`](super::models::NoticeContent) objects.
+    /// `NoticeContents`
     pub notice_contents: Option<Vec<models::NoticeContent>>,
 }
 
@@ -10291,82 +11373,73 @@ pub struct ModifyNoticeContentResponse {
 /// The `ModifyRecordingRuleTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyRecordingRuleTaskResponse`].
-/// The codes it documents are in [`ModifyRecordingRuleTaskError`](super::errors::ModifyRecordingRuleTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyRecordingRuleTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyRecordingRuleTask",
     output = ModifyRecordingRuleTaskResponse,
-    error = super::errors::ModifyRecordingRuleTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyRecordingRuleTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
+    /// `TopicId`; example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
     pub topic_id: String,
 
-    /// `DstTopicId`: a string.
-    ///
-    /// Example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
+    /// `DstTopicId`; example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
     pub dst_topic_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: Option<String>,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: Option<i64>,
 
-    /// `ProcessStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1690515360000`
+    /// `ProcessStartTime`; example: `1690515360000`
     pub process_start_time: Option<i64>,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriod`; example: `1`
     pub process_period: Option<i64>,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ProcessDelay`; example: `30`
     pub process_delay: Option<i64>,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `MetricName`; example: `"demo"`
     pub metric_name: Option<String>,
 
-    /// `RecordingRuleContent`: a string.
-    ///
-    /// Example: `"sum by (code)(prometheus_http_requests_total)"`
+    /// `RecordingRuleContent`; example: `"sum by (code)(prometheus_http_requests_total)"`
     pub recording_rule_content: Option<String>,
 
-    /// `CustomMetricLabels`: a list of [`MetricLabel`](super::models::MetricLabel) objects.
+    /// `CustomMetricLabels`
     pub custom_metric_labels: Option<Vec<models::MetricLabel>>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
 /// What a successful [`ModifyRecordingRuleTask`] call returns.
 #[tc_model]
 pub struct ModifyRecordingRuleTaskResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"abdcebec-0242-43af-bb20-270359fb54a7"`
+    /// `TaskId`; example: `"abdcebec-0242-43af-bb20-270359fb54a7"`
     pub task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10376,66 +11449,60 @@ pub struct ModifyRecordingRuleTaskResponse {
 /// The `ModifyRecordingRuleYamlTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyRecordingRuleYamlTaskResponse`].
-/// The codes it documents are in [`ModifyRecordingRuleYamlTaskError`](super::errors::ModifyRecordingRuleYamlTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyRecordingRuleYamlTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyRecordingRuleYamlTask",
     output = ModifyRecordingRuleYamlTaskResponse,
-    error = super::errors::ModifyRecordingRuleYamlTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyRecordingRuleYamlTask {
-    /// `YamlID`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `YamlID`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     #[tc(rename = "YamlID")]
     pub yaml_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `TopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub topic_id: String,
 
-    /// `DstTopicId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fbx"`
+    /// `DstTopicId`; example: `"6ef60bec-0242-43af-bb20-270359fbx"`
     pub dst_topic_id: Option<String>,
 
-    /// `EnableFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: Option<u64>,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1690515360000`
+    /// `ProcessStartTime`; example: `1690515360000`
     pub process_start_time: Option<u64>,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriod`; example: `1`
     pub process_period: Option<i64>,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `ProcessDelay`; example: `30`
     pub process_delay: Option<i64>,
 
-    /// `YamlConfigName`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `YamlConfigName`; example: `"demo"`
     pub yaml_config_name: Option<String>,
 
-    /// `YamlContent`: a string.
-    ///
-    /// Example: `"参见调用示例"`
+    /// `YamlContent`; example: `"参见调用示例"`
     pub yaml_content: Option<String>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -10449,79 +11516,70 @@ pub struct ModifyRecordingRuleYamlTaskResponse {
 /// The `ModifyRemoteWriteTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyRemoteWriteTaskResponse`].
-/// The codes it documents are in [`ModifyRemoteWriteTaskError`](super::errors::ModifyRemoteWriteTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyRemoteWriteTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyRemoteWriteTask",
     output = ModifyRemoteWriteTaskResponse,
-    error = super::errors::ModifyRemoteWriteTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyRemoteWriteTask {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
+    /// `TaskId`; example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
+    /// `TopicId`; example: `"3b2e99eb-9665-4d67-ad52-e24dbd"`
     pub topic_id: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"RemoteWrite任务"`
+    /// `Name`; example: `"RemoteWrite任务"`
     pub name: Option<String>,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"Premotheus"`
+    /// `Target`; example: `"Premotheus"`
     pub target: Option<String>,
 
-    /// `RemoteWriteURL`: a string.
-    ///
-    /// Example: `"http://10.0.0.6:9090/api/v1/prom/write"`
+    /// `RemoteWriteURL`; example: `"http://10.0.0.6:9090/api/v1/prom/write"`
     #[tc(rename = "RemoteWriteURL")]
     pub remote_write_url: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<u64>,
 
-    /// `AuthInfo`: a [`RemoteWriteAuthInfo`](super::models::RemoteWriteAuthInfo).
+    /// `AuthInfo`
     pub auth_info: Option<models::RemoteWriteAuthInfo>,
 
-    /// `VirtualGatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `VirtualGatewayType`; example: `1025`
     pub virtual_gateway_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"vpc-p3m24spx"`
+    /// `InstanceId`; example: `"vpc-p3m24spx"`
     pub instance_id: Option<String>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -10535,9 +11593,12 @@ pub struct ModifyRemoteWriteTaskResponse {
 /// The `ModifyResourceGraph` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyResourceGraphResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyResourceGraph)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -10546,22 +11607,16 @@ pub struct ModifyRemoteWriteTaskResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyResourceGraph {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"生产环境-modify"`
+    /// `Name`; example: `"生产环境-modify"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"生产环境资源空间"`
+    /// `Description`; example: `"生产环境资源空间"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -10575,9 +11630,12 @@ pub struct ModifyResourceGraphResponse {
 /// The `ModifyResourceGraphEntityTopicsRelation` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyResourceGraphEntityTopicsRelationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyResourceGraphEntityTopicsRelation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -10586,17 +11644,13 @@ pub struct ModifyResourceGraphResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyResourceGraphEntityTopicsRelation {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"badc7d81-70a6-4979-aa54-59ae51a4870a"`
+    /// `ResourceGraphId`; example: `"badc7d81-70a6-4979-aa54-59ae51a4870a"`
     pub resource_graph_id: String,
 
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"6e465db7baf3477ae75a7efb5d0d64c7"`
+    /// `EntityId`; example: `"6e465db7baf3477ae75a7efb5d0d64c7"`
     pub entity_id: String,
 
-    /// `TopicInfos`: a list of [`ResourceGraphEntityRelatedTopic`](super::models::ResourceGraphEntityRelatedTopic) objects.
+    /// `TopicInfos`
     pub topic_infos: Option<Vec<models::ResourceGraphEntityRelatedTopic>>,
 }
 
@@ -10610,9 +11664,12 @@ pub struct ModifyResourceGraphEntityTopicsRelationResponse {
 /// The `ModifyResourceGraphProductIngestTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyResourceGraphProductIngestTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyResourceGraphProductIngestTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -10621,31 +11678,23 @@ pub struct ModifyResourceGraphEntityTopicsRelationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyResourceGraphProductIngestTask {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"364f5096-24a1-4d0f-915d-330968625671"`
+    /// `TaskId`; example: `"364f5096-24a1-4d0f-915d-330968625671"`
     pub task_id: String,
 
-    /// `SelectionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SelectionMode`; example: `2`
     pub selection_mode: Option<u64>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-asdl12x"]`
+    /// `InstanceIds`; example: `["cdb-asdl12x"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `EBPFCollectRule`: an [`EbpfCollectRule`](super::models::EbpfCollectRule).
+    /// `EBPFCollectRule`
     #[tc(rename = "EBPFCollectRule")]
     pub ebpf_collect_rule: Option<models::EbpfCollectRule>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
@@ -10659,83 +11708,73 @@ pub struct ModifyResourceGraphProductIngestTaskResponse {
 /// The `ModifyS3Recharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyS3RechargeResponse`].
-/// The codes it documents are in [`ModifyS3RechargeError`](super::errors::ModifyS3RechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyS3Recharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyS3Recharge",
     output = ModifyS3RechargeResponse,
-    error = super::errors::ModifyS3RechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyS3Recharge {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e7a88e07-*********-92aa-2777c1333d2f"`
+    /// `TaskId`; example: `"e7a88e07-*********-92aa-2777c1333d2f"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-*********-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-*********-a3c3-c0831917aa15"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_del_1"`
+    /// `Name`; example: `"test_del_1"`
     pub name: Option<String>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"echo-***********7597"`
+    /// `Bucket`; example: `"echo-***********7597"`
     pub bucket: Option<String>,
 
-    /// `S3Region`: a string.
-    ///
-    /// Example: `"ap-so*********"`
+    /// `S3Region`; example: `"ap-so*********"`
     pub s3_region: Option<String>,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKIA*************CQG"`
+    /// `AccessKeyId`; example: `"AKIA*************CQG"`
     pub access_key_id: Option<String>,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"+AW********************************IYOxU"`
+    /// `SecretAccessKey`; example: `"+AW********************************IYOxU"`
     pub secret_access_key: Option<String>,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.example.com"`
+    /// `Endpoint`; example: `"https://cos.example.com"`
     pub endpoint: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"multiline_fullregex_log"`
+    /// `LogType`; example: `"multiline_fullregex_log"`
     pub log_type: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"csv/"`
+    /// `Prefix`; example: `"csv/"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 
-    /// `ExtractRuleInfo`: an [`ExtractRuleInfo`](super::models::ExtractRuleInfo).
+    /// `ExtractRuleInfo`
     pub extract_rule_info: Option<models::ExtractRuleInfo>,
 }
 
@@ -10749,83 +11788,75 @@ pub struct ModifyS3RechargeResponse {
 /// The `ModifyScheduledSql` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyScheduledSqlResponse`].
-/// The codes it documents are in [`ModifyScheduledSqlError`](super::errors::ModifyScheduledSqlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyScheduledSql)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DataFromTaskConflict`](super::errors::ClsErrorCode::InvalidParameterDataFromTaskConflict)
+/// - [`InvalidParameter.InvalidEtlContent`](super::errors::ClsErrorCode::InvalidParameterInvalidEtlContent)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DataFromTaskNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDataFromTaskNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyScheduledSql",
     output = ModifyScheduledSqlResponse,
-    error = super::errors::ModifyScheduledSqlError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyScheduledSql {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fxxxx"`
     pub task_id: String,
 
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
+    /// `SrcTopicId`; example: `"xxxx-0889-4ec0-accc-xxxxxxx"`
     pub src_topic_id: Option<String>,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: Option<i64>,
 
-    /// `DstResource`: a [`ScheduledSqlResouceInfo`](super::models::ScheduledSqlResouceInfo).
+    /// `DstResource`
     pub dst_resource: Option<models::ScheduledSqlResouceInfo>,
 
-    /// `ScheduledSqlContent`: a string.
-    ///
-    /// Example: `"* | select count(*)"`
+    /// `ScheduledSqlContent`; example: `"* | select count(*)"`
     pub scheduled_sql_content: Option<String>,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProcessPeriod`; example: `2`
     pub process_period: Option<i64>,
 
-    /// `ProcessTimeWindow`: a string.
-    ///
-    /// Example: `"@m-15m,@m"`
+    /// `ProcessTimeWindow`; example: `"@m-15m,@m"`
     pub process_time_window: Option<String>,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ProcessDelay`; example: `60`
     pub process_delay: Option<i64>,
 
-    /// `SrcTopicRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcTopicRegion`; example: `"ap-guangzhou"`
     pub src_topic_region: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"scheduler_sql任务1"`
+    /// `Name`; example: `"scheduler_sql任务1"`
     pub name: Option<String>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyntaxRule`; example: `0`
     pub syntax_rule: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `FullQuery`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FullQuery`; example: `1`
     pub full_query: Option<u64>,
 
-    /// `ProcessPeriodUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriodUnit`; example: `1`
     pub process_period_unit: Option<i64>,
 }
 
@@ -10839,38 +11870,47 @@ pub struct ModifyScheduledSqlResponse {
 /// The `ModifySearchView` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifySearchViewResponse`].
-/// The codes it documents are in [`ModifySearchViewError`](super::errors::ModifySearchViewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifySearchView)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.LogsetNotExist`](super::errors::ClsErrorCode::ResourceNotFoundLogsetNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifySearchView",
     output = ModifySearchViewResponse,
-    error = super::errors::ModifySearchViewError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifySearchView {
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"b*******_test_00001-view"`
+    /// `ViewId`; example: `"b*******_test_00001-view"`
     pub view_id: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"b*******_test_00001-update"`
+    /// `ViewName`; example: `"b*******_test_00001-update"`
     pub view_name: Option<String>,
 
-    /// `ViewType`: a string.
-    ///
-    /// Example: `"log"`
+    /// `ViewType`; example: `"log"`
     pub view_type: Option<String>,
 
-    /// `Topics`: a list of [`ViewSearchTopic`](super::models::ViewSearchTopic) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::ViewSearchTopic>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"b*******-tag-key-value test"`
+    /// `Description`; example: `"b*******-tag-key-value test"`
     pub description: Option<String>,
 }
 
@@ -10884,94 +11924,81 @@ pub struct ModifySearchViewResponse {
 /// The `ModifyShipper` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyShipperResponse`].
-/// The codes it documents are in [`ModifyShipperError`](super::errors::ModifyShipperError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyShipper)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ShipperNotExist`](super::errors::ClsErrorCode::ResourceNotFoundShipperNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyShipper",
     output = ModifyShipperResponse,
-    error = super::errors::ModifyShipperError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyShipper {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"3f9562a7-xxxx-xxxx-b32a-d51a927226a7"`
+    /// `ShipperId`; example: `"3f9562a7-xxxx-xxxx-b32a-d51a927226a7"`
     pub shipper_id: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1250000000"`
     pub bucket: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"var/xxx"`
+    /// `Prefix`; example: `"var/xxx"`
     pub prefix: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `ShipperName`: a string.
-    ///
-    /// Example: `"testShipper"`
+    /// `ShipperName`; example: `"testShipper"`
     pub shipper_name: Option<String>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<u64>,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxSize`; example: `256`
     pub max_size: Option<u64>,
 
-    /// `FilterRules`: a list of [`FilterRuleInfo`](super::models::FilterRuleInfo) objects.
+    /// `FilterRules`
     pub filter_rules: Option<Vec<models::FilterRuleInfo>>,
 
-    /// `Partition`: a string.
-    ///
-    /// Example: `"%Y%m%d"`
+    /// `Partition`; example: `"%Y%m%d"`
     pub partition: Option<String>,
 
-    /// `Compress`: a [`CompressInfo`](super::models::CompressInfo).
+    /// `Compress`
     pub compress: Option<models::CompressInfo>,
 
-    /// `Content`: a [`ContentInfo`](super::models::ContentInfo).
+    /// `Content`
     pub content: Option<models::ContentInfo>,
 
-    /// `FilenameMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilenameMode`; example: `0`
     pub filename_mode: Option<u64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageType`; example: `"STANDARD"`
     pub storage_type: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -10986,80 +12013,77 @@ pub struct ModifyShipperResponse {
 /// The `ModifySplunkDeliver` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifySplunkDeliverResponse`].
-/// The codes it documents are in [`ModifySplunkDeliverError`](super::errors::ModifySplunkDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifySplunkDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.DbError`](super::errors::ClsErrorCode::InternalErrorDbError)
+/// - [`InternalError.IllegalRole`](super::errors::ClsErrorCode::InternalErrorIllegalRole)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamError`](super::errors::ClsErrorCode::InvalidParameterParamError)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded.RecordOutOfLimit`](super::errors::ClsErrorCode::LimitExceededRecordOutOfLimit)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::ClsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::ClsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifySplunkDeliver",
     output = ModifySplunkDeliverResponse,
-    error = super::errors::ModifySplunkDeliverError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifySplunkDeliver {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
+    /// `TopicId`; example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 
-    /// `NetInfo`: a [`NetInfo`](super::models::NetInfo).
+    /// `NetInfo`
     pub net_info: Option<models::NetInfo>,
 
-    /// `MetadataInfo`: a [`MetadataInfo`](super::models::MetadataInfo).
+    /// `MetadataInfo`
     pub metadata_info: Option<models::MetadataInfo>,
 
-    /// `HasServiceLog`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasServiceLog`; example: `1`
     pub has_service_log: Option<i64>,
 
-    /// `IndexAck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexAck`; example: `1`
     pub index_ack: Option<i64>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"client-1"`
+    /// `Source`; example: `"client-1"`
     pub source: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"json"`
+    /// `SourceType`; example: `"json"`
     pub source_type: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Index`; example: `"main"`
     pub index: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Channel`; example: `"template-1"`
     pub channel: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 
-    /// `ExternalRole`: an [`ExternalRole`](super::models::ExternalRole).
+    /// `ExternalRole`
     pub external_role: Option<models::ExternalRole>,
 }
 
@@ -11073,100 +12097,93 @@ pub struct ModifySplunkDeliverResponse {
 /// The `ModifyTopic` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyTopicResponse`].
-/// The codes it documents are in [`ModifyTopicError`](super::errors::ModifyTopicError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyTopic)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidPeriod`](super::errors::ClsErrorCode::FailedOperationInvalidPeriod)
+/// - [`FailedOperation.TagConcurrentConflict`](super::errors::ClsErrorCode::FailedOperationTagConcurrentConflict)
+/// - [`FailedOperation.TagQpsLimit`](super::errors::ClsErrorCode::FailedOperationTagQpsLimit)
+/// - [`FailedOperation.TopicClosed`](super::errors::ClsErrorCode::FailedOperationTopicClosed)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.TopicConflict`](super::errors::ClsErrorCode::InvalidParameterTopicConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.TopicHasScheduleSqlTask`](super::errors::ClsErrorCode::OperationDeniedTopicHasScheduleSqlTask)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation.UnsupportedRegion`](super::errors::ClsErrorCode::UnsupportedOperationUnsupportedRegion)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyTopic",
     output = ModifyTopicResponse,
-    error = super::errors::ModifyTopicError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
+    /// `TopicId`; example: `"eb9ec10d-1343-4386-9a6e-75fd9d68726e"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `TopicName`; example: `"testname"`
     pub topic_name: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `AutoSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSplit`; example: `true`
     pub auto_split: Option<bool>,
 
-    /// `MaxSplitPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxSplitPartitions`; example: `50`
     pub max_split_partitions: Option<i64>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"cold"`
+    /// `StorageType`; example: `"cold"`
     pub storage_type: Option<String>,
 
-    /// `Describes`: a string.
-    ///
-    /// Example: `"xx部门xx业务topic"`
+    /// `Describes`; example: `"xx部门xx业务topic"`
     pub describes: Option<String>,
 
-    /// `HotPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HotPeriod`; example: `1`
     pub hot_period: Option<u64>,
 
-    /// `IsWebTracking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWebTracking`; example: `false`
     pub is_web_tracking: Option<bool>,
 
-    /// `Extends`: a [`TopicExtendInfo`](super::models::TopicExtendInfo).
+    /// `Extends`
     pub extends: Option<models::TopicExtendInfo>,
 
-    /// `PartitionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PartitionCount`; example: `10`
     pub partition_count: Option<u64>,
 
-    /// `CancelTopicAsyncTaskID`: a string.
-    ///
-    /// Example: `"87b94286-1b33-44df-8568-924eb250ef4e"`
+    /// `CancelTopicAsyncTaskID`; example: `"87b94286-1b33-44df-8568-924eb250ef4e"`
     #[tc(rename = "CancelTopicAsyncTaskID")]
     pub cancel_topic_async_task_id: Option<String>,
 
-    /// `Encryption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encryption`; example: `1`
     pub encryption: Option<u64>,
 
-    /// `CustomKmsInfo`: a [`CustomKmsInfo`](super::models::CustomKmsInfo).
+    /// `CustomKmsInfo`
     pub custom_kms_info: Option<models::CustomKmsInfo>,
 
-    /// `IsSourceFrom`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSourceFrom`; example: `false`
     pub is_source_from: Option<bool>,
 
-    /// `BillingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: Option<u64>,
 }
 
@@ -11180,45 +12197,50 @@ pub struct ModifyTopicResponse {
 /// The `ModifyWebCallback` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`ModifyWebCallbackResponse`].
-/// The codes it documents are in [`ModifyWebCallbackError`](super::errors::ModifyWebCallbackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=ModifyWebCallback)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AlarmConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmConflict)
+/// - [`InvalidParameter.AlarmNoticeConflict`](super::errors::ClsErrorCode::InvalidParameterAlarmNoticeConflict)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.AlarmNoticeNotExist`](super::errors::ClsErrorCode::ResourceNotFoundAlarmNoticeNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "ModifyWebCallback",
     output = ModifyWebCallbackResponse,
-    error = super::errors::ModifyWebCallbackError
+    error = super::errors::ClsErrorCode
 )]
 pub struct ModifyWebCallback {
-    /// `WebCallbackId`: a string.
-    ///
-    /// Example: `"webcallback-5b2ea996-xxxx-xxxx-bbad-5b12888b4c89"`
+    /// `WebCallbackId`; example: `"webcallback-5b2ea996-xxxx-xxxx-bbad-5b12888b4c89"`
     pub web_callback_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"监控告警专用"`
+    /// `Name`; example: `"监控告警专用"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Http"`
+    /// `Type`; example: `"Http"`
     pub r#type: Option<String>,
 
-    /// `Webhook`: a string.
-    ///
-    /// Example: `"http://www.xxx.com"`
+    /// `Webhook`; example: `"http://www.xxx.com"`
     pub webhook: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"HASFUBRINFYAWERNTFGPI"`
+    /// `Key`; example: `"HASFUBRINFYAWERNTFGPI"`
     pub key: Option<String>,
 }
 
@@ -11232,99 +12254,90 @@ pub struct ModifyWebCallbackResponse {
 /// The `OpenClawService` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`OpenClawServiceResponse`].
-/// The codes it documents are in [`OpenClawServiceError`](super::errors::OpenClawServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=OpenClawService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::FailedOperationInValidIndexRuleForSearchLow)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InValidIndexRuleForSearchLow`](super::errors::ClsErrorCode::InvalidParameterInValidIndexRuleForSearchLow)
+/// - [`InvalidParameter.IndexConflict`](super::errors::ClsErrorCode::InvalidParameterIndexConflict)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`LimitExceeded.IndexKeyOverLimit`](super::errors::ClsErrorCode::LimitExceededIndexKeyOverLimit)
+/// - [`LimitExceeded.IndexOperating`](super::errors::ClsErrorCode::LimitExceededIndexOperating)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.IndexNotExist`](super::errors::ClsErrorCode::ResourceNotFoundIndexNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "OpenClawService",
     output = OpenClawServiceResponse,
-    error = super::errors::OpenClawServiceError
+    error = super::errors::ClsErrorCode
 )]
 pub struct OpenClawService {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"ClawPro"`
+    /// `Tag`; example: `"ClawPro"`
     pub tag: String,
 
-    /// `EnableTrace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableTrace`; example: `false`
     pub enable_trace: Option<bool>,
 }
 
 /// What a successful [`OpenClawService`] call returns.
 #[tc_model]
 pub struct OpenClawServiceResponse {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"claw-logset-ap-guangzhou-open-1254139626"`
+    /// `LogsetId`; example: `"claw-logset-ap-guangzhou-open-1254139626"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"claw_logset"`
+    /// `LogsetName`; example: `"claw_logset"`
     pub logset_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"clawpro-topic-ap-guangzhou-open-1254139626"`
+    /// `TopicId`; example: `"clawpro-topic-ap-guangzhou-open-1254139626"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"clawpro_log_topic"`
+    /// `TopicName`; example: `"clawpro_log_topic"`
     pub topic_name: String,
 
-    /// `MetricTopicId`: a string.
-    ///
-    /// Example: `"clawpro-metric-topic-ap-guangzhou-open-1254139626"`
+    /// `MetricTopicId`; example: `"clawpro-metric-topic-ap-guangzhou-open-1254139626"`
     pub metric_topic_id: String,
 
-    /// `MetricTopicName`: a string.
-    ///
-    /// Example: `"clawpro_metric_topic"`
+    /// `MetricTopicName`; example: `"clawpro_metric_topic"`
     pub metric_topic_name: String,
 
-    /// `MachineGroupId`: a string.
-    ///
-    /// Example: `"da7b700c-2d4b-475b-b8a1-d2ecfbe3df81"`
+    /// `MachineGroupId`; example: `"da7b700c-2d4b-475b-b8a1-d2ecfbe3df81"`
     pub machine_group_id: Option<String>,
 
-    /// `MachineGroupName`: a string.
-    ///
-    /// Example: `"ClawPro_MachineGroup"`
+    /// `MachineGroupName`; example: `"ClawPro_MachineGroup"`
     pub machine_group_name: Option<String>,
 
-    /// `AppLogConfigId`: a string.
-    ///
-    /// Example: `"b1ba2eba-8d9f-4091-a6a8-820ac2b2d85c"`
+    /// `AppLogConfigId`; example: `"b1ba2eba-8d9f-4091-a6a8-820ac2b2d85c"`
     pub app_log_config_id: Option<String>,
 
-    /// `AppLogConfigName`: a string.
-    ///
-    /// Example: `"clawpro_app_log_collect"`
+    /// `AppLogConfigName`; example: `"clawpro_app_log_collect"`
     pub app_log_config_name: Option<String>,
 
-    /// `SessionLogConfigId`: a string.
-    ///
-    /// Example: `"39134e29-ed4d-4299-9929-2fa94a060838"`
+    /// `SessionLogConfigId`; example: `"39134e29-ed4d-4299-9929-2fa94a060838"`
     pub session_log_config_id: Option<String>,
 
-    /// `SessionLogConfigName`: a string.
-    ///
-    /// Example: `"clawpro_session_log_collect"`
+    /// `SessionLogConfigName`; example: `"clawpro_session_log_collect"`
     pub session_log_config_name: Option<String>,
 
-    /// `TraceTopicId`: a string.
-    ///
-    /// Example: `"openclaw-trace-topic-ap-guangzhou-open-1254139626"`
+    /// `TraceTopicId`; example: `"openclaw-trace-topic-ap-guangzhou-open-1254139626"`
     pub trace_topic_id: Option<String>,
 
-    /// `TraceTopicName`: a string.
-    ///
-    /// Example: `"openclaw_trace_topic"`
+    /// `TraceTopicName`; example: `"openclaw_trace_topic"`
     pub trace_topic_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11334,15 +12347,24 @@ pub struct OpenClawServiceResponse {
 /// The `OpenClsService` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`OpenClsServiceResponse`].
-/// The codes it documents are in [`OpenClsServiceError`](super::errors::OpenClsServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=OpenClsService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::ClsErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "OpenClsService",
     output = OpenClsServiceResponse,
-    error = super::errors::OpenClsServiceError
+    error = super::errors::ClsErrorCode
 )]
 pub struct OpenClsService {}
 
@@ -11356,57 +12378,60 @@ pub struct OpenClsServiceResponse {
 /// The `OpenKafkaConsumer` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`OpenKafkaConsumerResponse`].
-/// The codes it documents are in [`OpenKafkaConsumerError`](super::errors::OpenKafkaConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=OpenKafkaConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ExportConflict`](super::errors::ClsErrorCode::InvalidParameterExportConflict)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "OpenKafkaConsumer",
     output = OpenKafkaConsumerResponse,
-    error = super::errors::OpenKafkaConsumerError
+    error = super::errors::ClsErrorCode
 )]
 pub struct OpenKafkaConsumer {
-    /// `FromTopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `FromTopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub from_topic_id: String,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compression`; example: `0`
     pub compression: Option<i64>,
 
-    /// `ConsumerContent`: a [`KafkaConsumerContent`](super::models::KafkaConsumerContent).
+    /// `ConsumerContent`
     pub consumer_content: Option<models::KafkaConsumerContent>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `EnableInternetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInternetConsume`; example: `true`
     pub enable_internet_consume: Option<bool>,
 
-    /// `EnableIntranetConsume`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableIntranetConsume`; example: `true`
     pub enable_intranet_consume: Option<bool>,
 
-    /// `ScopeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScopeType`; example: `1`
     pub scope_type: Option<u64>,
 }
 
 /// What a successful [`OpenKafkaConsumer`] call returns.
 #[tc_model]
 pub struct OpenKafkaConsumerResponse {
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"out-57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicID`; example: `"out-57f5808c-4a55-11eb-b378-0242ac130002"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
@@ -11417,75 +12442,75 @@ pub struct OpenKafkaConsumerResponse {
 /// The `PreviewKafkaRecharge` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`PreviewKafkaRechargeResponse`].
-/// The codes it documents are in [`PreviewKafkaRechargeError`](super::errors::PreviewKafkaRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=PreviewKafkaRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "PreviewKafkaRecharge",
     output = PreviewKafkaRechargeResponse,
-    error = super::errors::PreviewKafkaRechargeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct PreviewKafkaRecharge {
-    /// `PreviewType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PreviewType`; example: `1`
     pub preview_type: u64,
 
-    /// `KafkaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KafkaType`; example: `1`
     pub kafka_type: u64,
 
-    /// `UserKafkaTopics`: a string.
+    /// `UserKafkaTopics`
     pub user_kafka_topics: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `Offset`; example: `-1`
     pub offset: i64,
 
-    /// `KafkaInstance`: a string.
-    ///
-    /// Example: `"ckafka-k9m5vj11"`
+    /// `KafkaInstance`; example: `"ckafka-k9m5vj11"`
     pub kafka_instance: Option<String>,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
+    /// `ServerAddr`; example: `"192.168.0.1:9095或test.cls.tencentyun.com:9095"`
     pub server_addr: Option<String>,
 
-    /// `IsEncryptionAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryptionAddr`; example: `true`
     pub is_encryption_addr: Option<bool>,
 
-    /// `Protocol`: a [`KafkaProtocolInfo`](super::models::KafkaProtocolInfo).
+    /// `Protocol`
     pub protocol: Option<models::KafkaProtocolInfo>,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"webevent_log-group"`
+    /// `ConsumerGroupName`; example: `"webevent_log-group"`
     pub consumer_group_name: Option<String>,
 
-    /// `LogRechargeRule`: a [`LogRechargeRuleInfo`](super::models::LogRechargeRuleInfo).
+    /// `LogRechargeRule`
     pub log_recharge_rule: Option<models::LogRechargeRuleInfo>,
 
-    /// `NetworkInfo`: a [`NetworkInfo`](super::models::NetworkInfo).
+    /// `NetworkInfo`
     pub network_info: Option<models::NetworkInfo>,
 
-    /// `UserKafkaMeta`: a [`UserKafkaMeta`](super::models::UserKafkaMeta).
+    /// `UserKafkaMeta`
     pub user_kafka_meta: Option<models::UserKafkaMeta>,
 }
 
 /// What a successful [`PreviewKafkaRecharge`] call returns.
 #[tc_model]
 pub struct PreviewKafkaRechargeResponse {
-    /// `LogSample`: a string.
+    /// `LogSample`
     pub log_sample: String,
 
-    /// `LogData`: a string.
+    /// `LogData`
     pub log_data: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11495,42 +12520,47 @@ pub struct PreviewKafkaRechargeResponse {
 /// The `QueryMetric` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`QueryMetricResponse`].
-/// The codes it documents are in [`QueryMetricError`](super::errors::QueryMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=QueryMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "QueryMetric",
     output = QueryMetricResponse,
-    error = super::errors::QueryMetricError
+    error = super::errors::ClsErrorCode
 )]
 pub struct QueryMetric {
-    /// `Query`: a string.
-    ///
-    /// Example: `"access_evaluation_duration_bucket"`
+    /// `Query`; example: `"access_evaluation_duration_bucket"`
     pub query: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"8e7c3bd9-ef13-4981-xxxx-207971e1f80f"`
+    /// `TopicId`; example: `"8e7c3bd9-ef13-4981-xxxx-207971e1f80f"`
     pub topic_id: String,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1695197431`
+    /// `Time`; example: `1695197431`
     pub time: Option<u64>,
 }
 
 /// What a successful [`QueryMetric`] call returns.
 #[tc_model]
 pub struct QueryMetricResponse {
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"vector"`
+    /// `ResultType`; example: `"vector"`
     pub result_type: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11540,52 +12570,49 @@ pub struct QueryMetricResponse {
 /// The `QueryRangeMetric` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`QueryRangeMetricResponse`].
-/// The codes it documents are in [`QueryRangeMetricError`](super::errors::QueryRangeMetricError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=QueryRangeMetric)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "QueryRangeMetric",
     output = QueryRangeMetricResponse,
-    error = super::errors::QueryRangeMetricError
+    error = super::errors::ClsErrorCode
 )]
 pub struct QueryRangeMetric {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"8e7c3bd9-ef13-4981-xxxx-207971e1f80f"`
+    /// `TopicId`; example: `"8e7c3bd9-ef13-4981-xxxx-207971e1f80f"`
     pub topic_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"access_evaluation_duration_bucket"`
+    /// `Query`; example: `"access_evaluation_duration_bucket"`
     pub query: String,
 
-    /// `Start`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1695193830`
+    /// `Start`; example: `1695193830`
     pub start: u64,
 
-    /// `End`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1695197431`
+    /// `End`; example: `1695197431`
     pub end: u64,
 
-    /// `Step`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Step`; example: `15`
     pub step: u64,
 }
 
 /// What a successful [`QueryRangeMetric`] call returns.
 #[tc_model]
 pub struct QueryRangeMetricResponse {
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"matrix"`
+    /// `ResultType`; example: `"matrix"`
     pub result_type: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11595,9 +12622,12 @@ pub struct QueryRangeMetricResponse {
 /// The `RetryResourceGraph` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`RetryResourceGraphResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=RetryResourceGraph)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -11606,9 +12636,7 @@ pub struct QueryRangeMetricResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RetryResourceGraph {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
+    /// `ResourceGraphId`; example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
     pub resource_graph_id: String,
 }
 
@@ -11622,9 +12650,12 @@ pub struct RetryResourceGraphResponse {
 /// The `RetryResourceGraphProductIngestTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`RetryResourceGraphProductIngestTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=RetryResourceGraphProductIngestTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -11633,14 +12664,10 @@ pub struct RetryResourceGraphResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RetryResourceGraphProductIngestTask {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
+    /// `ResourceGraphId`; example: `"649f38d6-3fe9-4412-a31c-ddb701f9e5a9"`
     pub resource_graph_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"364f5096-24a1-4d0f-915d-330968625671"`
+    /// `TaskId`; example: `"364f5096-24a1-4d0f-915d-330968625671"`
     pub task_id: String,
 }
 
@@ -11654,25 +12681,39 @@ pub struct RetryResourceGraphProductIngestTaskResponse {
 /// The `RetryShipperTask` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`RetryShipperTaskResponse`].
-/// The codes it documents are in [`RetryShipperTaskError`](super::errors::RetryShipperTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=RetryShipperTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::ClsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.ShipperTaskNotToRetry`](super::errors::ClsErrorCode::FailedOperationShipperTaskNotToRetry)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.ShipperNotExist`](super::errors::ClsErrorCode::ResourceNotFoundShipperNotExist)
+/// - [`ResourceNotFound.ShipperTaskNotExist`](super::errors::ClsErrorCode::ResourceNotFoundShipperTaskNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "RetryShipperTask",
     output = RetryShipperTaskResponse,
-    error = super::errors::RetryShipperTaskError
+    error = super::errors::ClsErrorCode
 )]
 pub struct RetryShipperTask {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ShipperId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub shipper_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb54a7"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fb54a7"`
     pub task_id: String,
 }
 
@@ -11686,79 +12727,77 @@ pub struct RetryShipperTaskResponse {
 /// The `SearchCosRechargeInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SearchCosRechargeInfoResponse`].
-/// The codes it documents are in [`SearchCosRechargeInfoError`](super::errors::SearchCosRechargeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SearchCosRechargeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.BucketNoFile`](super::errors::ClsErrorCode::FailedOperationBucketNoFile)
+/// - [`FailedOperation.DecompressFile`](super::errors::ClsErrorCode::FailedOperationDecompressFile)
+/// - [`FailedOperation.DownLoadFile`](super::errors::ClsErrorCode::FailedOperationDownLoadFile)
+/// - [`FailedOperation.GetListFile`](super::errors::ClsErrorCode::FailedOperationGetListFile)
+/// - [`FailedOperation.PreviewFile`](super::errors::ClsErrorCode::FailedOperationPreviewFile)
+/// - [`FailedOperation.ReadFile`](super::errors::ClsErrorCode::FailedOperationReadFile)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SearchCosRechargeInfo",
     output = SearchCosRechargeInfoResponse,
-    error = super::errors::SearchCosRechargeInfoError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SearchCosRechargeInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
+    /// `TopicId`; example: `"ae13f7db-00b5-41ac-916e-407802axxxxx"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"0af7e6bb-fc91-4ee8-ad24-1129e9cxxxxx"`
+    /// `LogsetId`; example: `"0af7e6bb-fc91-4ee8-ad24-1129e9cxxxxx"`
     pub logset_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cos导入任务"`
+    /// `Name`; example: `"cos导入任务"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"examplebucket-1-1250000000"`
+    /// `Bucket`; example: `"examplebucket-1-1250000000"`
     pub bucket: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"var/xxx"`
+    /// `Prefix`; example: `"var/xxx"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 }
 
 /// What a successful [`SearchCosRechargeInfo`] call returns.
 #[tc_model]
 pub struct SearchCosRechargeInfoResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["{\"__SOURCE__\":\"11.149.174.232\",\"__TIMESTAMP__\":1690889917207509}\n"]`
+    /// `Data`; example: `["{\"__SOURCE__\":\"11.149.174.232\",\"__TIMESTAMP__\":1690889917207509}\n"]`
     pub data: Vec<String>,
 
-    /// `Sum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Sum`; example: `1`
     pub sum: u64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"https://bucket1.ap-guangzhou.myqcloud.com/csv/g_xxx.gz"`
+    /// `Path`; example: `"https://bucket1.ap-guangzhou.myqcloud.com/csv/g_xxx.gz"`
     pub path: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"授权失败，请确认授权"`
+    /// `Msg`; example: `"授权失败，请确认授权"`
     pub msg: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11768,33 +12807,43 @@ pub struct SearchCosRechargeInfoResponse {
 /// The `SearchDashboardSubscribe` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SearchDashboardSubscribeResponse`].
-/// The codes it documents are in [`SearchDashboardSubscribeError`](super::errors::SearchDashboardSubscribeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SearchDashboardSubscribe)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::ClsErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::ClsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`RequestLimitExceeded`](super::errors::ClsErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound.DashboardRecordNotExist`](super::errors::ClsErrorCode::ResourceNotFoundDashboardRecordNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SearchDashboardSubscribe",
     output = SearchDashboardSubscribeResponse,
-    error = super::errors::SearchDashboardSubscribeError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SearchDashboardSubscribe {
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-e7497a78-667f-45ee-b785-4ac8fca05dc6"`
+    /// `DashboardId`; example: `"dashboard-e7497a78-667f-45ee-b785-4ac8fca05dc6"`
     pub dashboard_id: String,
 
-    /// `SubscribeData`: a [`DashboardSubscribeData`](super::models::DashboardSubscribeData).
+    /// `SubscribeData`
     pub subscribe_data: models::DashboardSubscribeData,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"仪表盘-CLS-日报"`
+    /// `Name`; example: `"仪表盘-CLS-日报"`
     pub name: Option<String>,
 }
 
@@ -11808,91 +12857,90 @@ pub struct SearchDashboardSubscribeResponse {
 /// The `SearchLog` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SearchLogResponse`].
-/// The codes it documents are in [`SearchLogError`](super::errors::SearchLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SearchLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidContext`](super::errors::ClsErrorCode::FailedOperationInvalidContext)
+/// - [`FailedOperation.QueryError`](super::errors::ClsErrorCode::FailedOperationQueryError)
+/// - [`FailedOperation.SearchTimeout`](super::errors::ClsErrorCode::FailedOperationSearchTimeout)
+/// - [`FailedOperation.SyntaxError`](super::errors::ClsErrorCode::FailedOperationSyntaxError)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InternalError.SearchError`](super::errors::ClsErrorCode::InternalErrorSearchError)
+/// - [`InternalError.SearchFailed`](super::errors::ClsErrorCode::InternalErrorSearchFailed)
+/// - [`InternalError.ServerBusy`](super::errors::ClsErrorCode::InternalErrorServerBusy)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.LogSearch`](super::errors::ClsErrorCode::LimitExceededLogSearch)
+/// - [`LimitExceeded.SearchResources`](super::errors::ClsErrorCode::LimitExceededSearchResources)
+/// - [`LimitExceeded.SearchResultTooLarge`](super::errors::ClsErrorCode::LimitExceededSearchResultTooLarge)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`OperationDenied.NewSyntaxNotSupported`](super::errors::ClsErrorCode::OperationDeniedNewSyntaxNotSupported)
+/// - [`OperationDenied.OperationNotSupportInSearchLow`](super::errors::ClsErrorCode::OperationDeniedOperationNotSupportInSearchLow)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SearchLog",
     output = SearchLogResponse,
-    error = super::errors::SearchLogError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SearchLog {
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794854000`
+    /// `From`; example: `1608794854000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1608794855000`
+    /// `To`; example: `1608794855000`
     pub to: i64,
 
-    /// `QueryString`: a string.
-    ///
-    /// Example: `"CreateTime:1774322797"`
+    /// `QueryString`; example: `"CreateTime:1774322797"`
     pub query_string: Option<String>,
 
-    /// `QuerySyntax`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuerySyntax`; example: `1`
     pub query_syntax: Option<u64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-9fda-f1e9a2767e0b"`
     pub topic_id: Option<String>,
 
-    /// `Topics`: a list of [`MultiTopicSearchInformation`](super::models::MultiTopicSearchInformation) objects.
+    /// `Topics`
     pub topics: Option<Vec<models::MultiTopicSearchInformation>>,
 
-    /// `Sort`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `Sort`; example: `"asc"`
     pub sort: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 
-    /// `SamplingRate`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `SamplingRate`; example: `0.1`
     pub sampling_rate: Option<f64>,
 
-    /// `UseNewAnalysis`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseNewAnalysis`; example: `false`
     pub use_new_analysis: Option<bool>,
 
-    /// `HighLight`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HighLight`; example: `false`
     pub high_light: Option<bool>,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"http_status:200"`
+    /// `Query`; example: `"http_status:200"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub query: Option<String>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -11902,46 +12950,34 @@ pub struct SearchLog {
 /// What a successful [`SearchLog`] call returns.
 #[tc_model]
 pub struct SearchLogResponse {
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: String,
 
-    /// `ListOver`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ListOver`; example: `false`
     pub list_over: bool,
 
-    /// `Analysis`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Analysis`; example: `false`
     pub analysis: bool,
 
-    /// `Results`: a list of [`LogInfo`](super::models::LogInfo) objects.
+    /// `Results`
     pub results: Option<Vec<models::LogInfo>>,
 
-    /// `ColNames`: a list of strings.
-    ///
-    /// Example: `["code"]`
+    /// `ColNames`; example: `["code"]`
     pub col_names: Option<Vec<String>>,
 
-    /// `AnalysisResults`: a list of [`LogItems`](super::models::LogItems) objects.
+    /// `AnalysisResults`
     pub analysis_results: Option<Vec<models::LogItems>>,
 
-    /// `AnalysisRecords`: a list of strings.
-    ///
-    /// Example: `["{\"exist_pct\":0.8658,\"approx_distinct_cnt\":24,\"_col2\":\"_FAS_\"}"]`
+    /// `AnalysisRecords`; example: `["{\"exist_pct\":0.8658,\"approx_distinct_cnt\":24,\"_col2\":\"_FAS_\"}"]`
     pub analysis_records: Option<Vec<String>>,
 
-    /// `Columns`: a list of [`Column`](super::models::Column) objects.
+    /// `Columns`
     pub columns: Option<Vec<models::Column>>,
 
-    /// `SamplingRate`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `SamplingRate`; example: `0.1`
     pub sampling_rate: f64,
 
-    /// `Topics`: a [`SearchLogTopics`](super::models::SearchLogTopics).
+    /// `Topics`
     pub topics: Option<models::SearchLogTopics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11951,89 +12987,83 @@ pub struct SearchLogResponse {
 /// The `SearchS3RechargeInfo` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SearchS3RechargeInfoResponse`].
-/// The codes it documents are in [`SearchS3RechargeInfoError`](super::errors::SearchS3RechargeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SearchS3RechargeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.BucketNoFile`](super::errors::ClsErrorCode::FailedOperationBucketNoFile)
+/// - [`FailedOperation.DecompressFile`](super::errors::ClsErrorCode::FailedOperationDecompressFile)
+/// - [`FailedOperation.DownLoadFile`](super::errors::ClsErrorCode::FailedOperationDownLoadFile)
+/// - [`FailedOperation.GetListFile`](super::errors::ClsErrorCode::FailedOperationGetListFile)
+/// - [`FailedOperation.PreviewFile`](super::errors::ClsErrorCode::FailedOperationPreviewFile)
+/// - [`FailedOperation.ReadFile`](super::errors::ClsErrorCode::FailedOperationReadFile)
+/// - [`FailedOperation.Timeout`](super::errors::ClsErrorCode::FailedOperationTimeout)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DbDuplication`](super::errors::ClsErrorCode::InvalidParameterDbDuplication)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SearchS3RechargeInfo",
     output = SearchS3RechargeInfoResponse,
-    error = super::errors::SearchS3RechargeInfoError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SearchS3RechargeInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_del_1"`
+    /// `Name`; example: `"test_del_1"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"echo-test2-857317597"`
+    /// `Bucket`; example: `"echo-test2-857317597"`
     pub bucket: String,
 
-    /// `S3Region`: a string.
-    ///
-    /// Example: `"ap-southeast-1"`
+    /// `S3Region`; example: `"ap-southeast-1"`
     pub s3_region: String,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKIA**************QG"`
+    /// `AccessKeyId`; example: `"AKIA**************QG"`
     pub access_key_id: String,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"+A**************************T*******YOxU"`
+    /// `SecretAccessKey`; example: `"+A**************************T*******YOxU"`
     pub secret_access_key: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.example.com"`
+    /// `Endpoint`; example: `"https://cos.example.com"`
     pub endpoint: Option<String>,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"/csv"`
+    /// `Prefix`; example: `"/csv"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 }
 
 /// What a successful [`SearchS3RechargeInfo`] call returns.
 #[tc_model]
 pub struct SearchS3RechargeInfoResponse {
-    /// `Data`: a list of strings.
-    ///
-    /// Example: `["# Mock Logs\n"]`
+    /// `Data`; example: `["# Mock Logs\n"]`
     pub data: Vec<String>,
 
-    /// `Sum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Sum`; example: `11`
     pub sum: u64,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"mock-logs/README.md"`
+    /// `Path`; example: `"mock-logs/README.md"`
     pub path: String,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"some cause of failure"`
+    /// `Msg`; example: `"some cause of failure"`
     pub msg: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12043,37 +13073,49 @@ pub struct SearchS3RechargeInfoResponse {
 /// The `SendConsumerHeartbeat` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SendConsumerHeartbeatResponse`].
-/// The codes it documents are in [`SendConsumerHeartbeatError`](super::errors::SendConsumerHeartbeatError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SendConsumerHeartbeat)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SendConsumerHeartbeat",
     output = SendConsumerHeartbeatResponse,
-    error = super::errors::SendConsumerHeartbeatError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SendConsumerHeartbeat {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: String,
 
-    /// `Consumer`: a string.
+    /// `Consumer`
     pub consumer: String,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 
-    /// `TopicPartitionsInfo`: a list of [`TopicPartitionInfo`](super::models::TopicPartitionInfo) objects.
+    /// `TopicPartitionsInfo`
     pub topic_partitions_info: Vec<models::TopicPartitionInfo>,
 }
 
 /// What a successful [`SendConsumerHeartbeat`] call returns.
 #[tc_model]
 pub struct SendConsumerHeartbeatResponse {
-    /// `ConsumerGroup`: a string.
+    /// `ConsumerGroup`
     pub consumer_group: Option<String>,
 
-    /// `TopicPartitionsInfo`: a list of [`TopicPartitionInfo`](super::models::TopicPartitionInfo) objects.
+    /// `TopicPartitionsInfo`
     pub topic_partitions_info: Option<Vec<models::TopicPartitionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12083,42 +13125,54 @@ pub struct SendConsumerHeartbeatResponse {
 /// The `SplitPartition` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`SplitPartitionResponse`].
-/// The codes it documents are in [`SplitPartitionError`](super::errors::SplitPartitionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=SplitPartition)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ClsErrorCode`](super::errors::ClsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::ClsErrorCode::FailedOperation)
+/// - [`FailedOperation.TopicClosed`](super::errors::ClsErrorCode::FailedOperationTopicClosed)
+/// - [`FailedOperation.TopicIsolated`](super::errors::ClsErrorCode::FailedOperationTopicIsolated)
+/// - [`InternalError`](super::errors::ClsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ClsErrorCode::InvalidParameter)
+/// - [`LimitExceeded.Partition`](super::errors::ClsErrorCode::LimitExceededPartition)
+/// - [`MissingParameter`](super::errors::ClsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::ClsErrorCode::OperationDenied)
+/// - [`OperationDenied.ACLFailed`](super::errors::ClsErrorCode::OperationDeniedAclFailed)
+/// - [`OperationDenied.AccountDestroy`](super::errors::ClsErrorCode::OperationDeniedAccountDestroy)
+/// - [`OperationDenied.AccountIsolate`](super::errors::ClsErrorCode::OperationDeniedAccountIsolate)
+/// - [`OperationDenied.AccountNotExists`](super::errors::ClsErrorCode::OperationDeniedAccountNotExists)
+/// - [`ResourceNotFound`](super::errors::ClsErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.PartitionNotExist`](super::errors::ClsErrorCode::ResourceNotFoundPartitionNotExist)
+/// - [`ResourceNotFound.TopicNotExist`](super::errors::ClsErrorCode::ResourceNotFoundTopicNotExist)
+/// - [`UnsupportedOperation`](super::errors::ClsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
     name = "SplitPartition",
     output = SplitPartitionResponse,
-    error = super::errors::SplitPartitionError
+    error = super::errors::ClsErrorCode
 )]
 pub struct SplitPartition {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"427bba81-e149-4a8b-bd0d-b2a412520d7b"`
+    /// `TopicId`; example: `"427bba81-e149-4a8b-bd0d-b2a412520d7b"`
     pub topic_id: String,
 
-    /// `PartitionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionId`; example: `1`
     pub partition_id: i64,
 
-    /// `SplitKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `SplitKey`; example: `"key"`
     pub split_key: Option<String>,
 
-    /// `Number`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Number`; example: `2`
     pub number: Option<i64>,
 }
 
 /// What a successful [`SplitPartition`] call returns.
 #[tc_model]
 pub struct SplitPartitionResponse {
-    /// `Partitions`: a list of [`PartitionInfo`](super::models::PartitionInfo) objects.
+    /// `Partitions`
     pub partitions: Vec<models::PartitionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12128,9 +13182,12 @@ pub struct SplitPartitionResponse {
 /// The `UploadLog` action of CLS API 2020-10-16.
 ///
 /// A successful call returns [`UploadLogResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cls&Version=2020-10-16&Action=UploadLog)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cls",
     version = "2020-10-16",
@@ -12139,22 +13196,16 @@ pub struct SplitPartitionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UploadLog {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"f6c4fa6f-xxxx-xxxx-8289-1ff6f77ed975"`
+    /// `TopicId`; example: `"f6c4fa6f-xxxx-xxxx-8289-1ff6f77ed975"`
     pub topic_id: String,
 
-    /// `HashKey`: a string.
-    ///
-    /// Example: `"0fffffffffffffffffffffffffffffff"`
+    /// `HashKey`; example: `"0fffffffffffffffffffffffffffffff"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub hash_key: Option<String>,
 
-    /// `CompressType`: a string.
-    ///
-    /// Example: `"lz4"`
+    /// `CompressType`; example: `"lz4"`
     pub compress_type: Option<String>,
 }
 

@@ -9,23 +9,16 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIAnalysis")]
 #[tc_model]
 pub struct AiAnalysis {
-    /// `Enable`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `false`
+    /// `Enable`, required in requests; example: `false`
     pub enable: Option<bool>,
 
-    /// `HideProcess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HideProcess`; example: `false`
     pub hide_process: Option<bool>,
 
-    /// `UserPrompt`: a string.
-    ///
-    /// Example: `"这是验证UserPrompt回显的测试"`
+    /// `UserPrompt`; example: `"这是验证UserPrompt回显的测试"`
     pub user_prompt: Option<String>,
 
-    /// `AnalysisDataScope`: a list of [`AiAnalysisDataScope`] objects.
+    /// `AnalysisDataScope`
     pub analysis_data_scope: Option<Vec<AiAnalysisDataScope>>,
 }
 
@@ -35,12 +28,10 @@ pub struct AiAnalysis {
 #[doc(alias = "AIAnalysisDataScope")]
 #[tc_model]
 pub struct AiAnalysisDataScope {
-    /// `DataScopeEntry`: a list of [`AiAnalysisDataScopeEntry`] objects.
+    /// `DataScopeEntry`
     pub data_scope_entry: Option<Vec<AiAnalysisDataScopeEntry>>,
 
-    /// `DataScopeType`: a string.
-    ///
-    /// Example: `"CLSLogTopic"`
+    /// `DataScopeType`; example: `"CLSLogTopic"`
     pub data_scope_type: Option<String>,
 }
 
@@ -50,14 +41,10 @@ pub struct AiAnalysisDataScope {
 #[doc(alias = "AIAnalysisDataScopeEntry")]
 #[tc_model]
 pub struct AiAnalysisDataScopeEntry {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Region"`
+    /// `Key`; example: `"Region"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Value`; example: `"ap-beijing"`
     pub value: Option<String>,
 }
 
@@ -67,22 +54,13 @@ pub struct AiAnalysisDataScopeEntry {
 /// Returned in the output of [`DescribeConsoles`](super::DescribeConsoles).
 #[tc_model]
 pub struct AccessControlRule {
-    /// `CidrBlocks`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["0.0.0.0/16"]`
+    /// `CidrBlocks`, required in requests; example: `["0.0.0.0/16"]`
     pub cidr_blocks: Option<Vec<String>>,
 
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`, required in requests; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `AccessMode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"public"`
+    /// `AccessMode`, required in requests; example: `"public"`
     pub access_mode: Option<String>,
 }
 
@@ -92,21 +70,13 @@ pub struct AccessControlRule {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCosRecharges`](super::DescribeCosRecharges), [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs) and [`DescribeS3Recharges`](super::DescribeS3Recharges).
 #[tc_model]
 pub struct AdvanceFilterRuleInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"http_code"`
+    /// `Key`, required in requests; example: `"http_code"`
     pub key: Option<String>,
 
-    /// `Rule`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Rule`, required in requests; example: `0`
     pub rule: Option<u64>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"400|500"`
+    /// `Value`; example: `"400|500"`
     pub value: Option<String>,
 }
 
@@ -116,14 +86,10 @@ pub struct AdvanceFilterRuleInfo {
 /// Returned in the output of [`DescribeConsumer`](super::DescribeConsumer) and [`DescribeConsumers`](super::DescribeConsumers).
 #[tc_model]
 pub struct AdvancedConsumerConfiguration {
-    /// `PartitionHashStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PartitionHashStatus`; example: `true`
     pub partition_hash_status: Option<bool>,
 
-    /// `PartitionFields`: a list of strings.
-    ///
-    /// Example: `["name","address"]`
+    /// `PartitionFields`; example: `["name","address"]`
     pub partition_fields: Option<Vec<String>>,
 }
 
@@ -132,65 +98,43 @@ pub struct AdvancedConsumerConfiguration {
 /// Returned in the output of [`DescribeAgentApplications`](super::DescribeAgentApplications).
 #[tc_model]
 pub struct AgentApplicationInfo {
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"agent-app-6b296748-7057-4174-af88-c5a1bace6cdb"`
+    /// `ApplicationId`; example: `"agent-app-6b296748-7057-4174-af88-c5a1bace6cdb"`
     pub application_id: String,
 
-    /// `ApplicationName`: a string.
-    ///
-    /// Example: `"update_agent_application"`
+    /// `ApplicationName`; example: `"update_agent_application"`
     pub application_name: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"Langfuse"`
+    /// `AccessType`; example: `"Langfuse"`
     pub access_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guan**********"`
+    /// `Region`; example: `"ap-guan**********"`
     pub region: String,
 
-    /// `LogTopics`: a list of [`AgentTopicInfo`] objects.
+    /// `LogTopics`
     pub log_topics: Option<Vec<AgentTopicInfo>>,
 
-    /// `MetricsTopics`: a list of [`AgentTopicInfo`] objects.
+    /// `MetricsTopics`
     pub metrics_topics: Option<Vec<AgentTopicInfo>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1782789764`
+    /// `CreateTime`; example: `1782789764`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783309827`
+    /// `UpdateTime`; example: `1783309827`
     pub update_time: u64,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"a5f33417-ec31-4927-ade3-c5b4ada48240"`
+    /// `LogsetId`; example: `"a5f33417-ec31-4927-ade3-c5b4ada48240"`
     pub logset_id: Option<String>,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"*****an*******assumer_name"`
+    /// `AssumerName`; example: `"*****an*******assumer_name"`
     pub assumer_name: Option<String>,
 
-    /// `SubAssumerName`: a string.
-    ///
-    /// Example: `"******n******_log_type"`
+    /// `SubAssumerName`; example: `"******n******_log_type"`
     pub sub_assumer_name: Option<String>,
 
-    /// `AssumerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `90000000269`
+    /// `AssumerUin`; example: `90000000269`
     pub assumer_uin: Option<u64>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"**w*w*n*-****_role_name"`
+    /// `RoleName`; example: `"**w*w*n*-****_role_name"`
     pub role_name: Option<String>,
 }
 
@@ -199,14 +143,10 @@ pub struct AgentApplicationInfo {
 /// Returned in the output of [`CreateAgentApplication`](super::CreateAgentApplication) and [`DescribeAgentApplications`](super::DescribeAgentApplications).
 #[tc_model]
 pub struct AgentTopicInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"10ad9553-0367-4dc4-a5f9-9bbe18cd37bd"`
+    /// `TopicId`; example: `"10ad9553-0367-4dc4-a5f9-9bbe18cd37bd"`
     pub topic_id: String,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"trace"`
+    /// `Flag`; example: `"trace"`
     pub flag: String,
 }
 
@@ -216,16 +156,10 @@ pub struct AgentTopicInfo {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct AlarmAnalysisConfig {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"k"`
+    /// `Key`, required in requests; example: `"k"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"v"`
+    /// `Value`, required in requests; example: `"v"`
     pub value: Option<String>,
 }
 
@@ -235,14 +169,10 @@ pub struct AlarmAnalysisConfig {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct AlarmClassification {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key_sample"`
+    /// `Key`; example: `"key_sample"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value_sample"`
+    /// `Value`; example: `"value_sample"`
     pub value: String,
 }
 
@@ -251,107 +181,77 @@ pub struct AlarmClassification {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct AlarmInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p0-业务告警"`
+    /// `Name`; example: `"p0-业务告警"`
     pub name: String,
 
-    /// `AlarmTargets`: a list of [`AlarmTargetInfo`] objects.
+    /// `AlarmTargets`
     pub alarm_targets: Vec<AlarmTargetInfo>,
 
-    /// `MonitorTime`: a [`MonitorTime`].
+    /// `MonitorTime`
     pub monitor_time: MonitorTime,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"$1.cnt > 1"`
+    /// `Condition`; example: `"$1.cnt > 1"`
     pub condition: String,
 
-    /// `TriggerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCount`; example: `1`
     pub trigger_count: i64,
 
-    /// `AlarmPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AlarmPeriod`; example: `20`
     pub alarm_period: i64,
 
-    /// `AlarmNoticeIds`: a list of strings.
-    ///
-    /// Example: `["notice-b388dc72-****-****-9dbb-7d05fdff0376"]`
+    /// `AlarmNoticeIds`; example: `["notice-b388dc72-****-****-9dbb-7d05fdff0376"]`
     pub alarm_notice_ids: Vec<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"alarm-b8a247be-d866-4e00-a875-897435f37d18"`
+    /// `AlarmId`; example: `"alarm-b8a247be-d866-4e00-a875-897435f37d18"`
     pub alarm_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-21 22:37:16"`
+    /// `CreateTime`; example: `"2024-10-21 22:37:16"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-10-21 22-56-18"`
+    /// `UpdateTime`; example: `"2024-10-21 22-56-18"`
     pub update_time: String,
 
-    /// `MessageTemplate`: a string.
-    ///
-    /// Example: `"message tpl test {{.TopicName}}, raw result: {{.RawResults}}"`
+    /// `MessageTemplate`; example: `"message tpl test {{.TopicName}}, raw result: {{.RawResults}}"`
     pub message_template: Option<String>,
 
-    /// `CallBack`: a [`CallBackInfo`].
+    /// `CallBack`
     pub call_back: CallBackInfo,
 
-    /// `Analysis`: a list of [`AnalysisDimensional`] objects.
+    /// `Analysis`
     pub analysis: Vec<AnalysisDimensional>,
 
-    /// `GroupTriggerStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `GroupTriggerStatus`; example: `false`
     pub group_trigger_status: bool,
 
-    /// `GroupTriggerCondition`: a list of strings.
-    ///
-    /// Example: `["$1.conut"]`
+    /// `GroupTriggerCondition`; example: `["$1.conut"]`
     pub group_trigger_condition: Vec<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `MonitorObjectType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MonitorObjectType`; example: `0`
     pub monitor_object_type: u64,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: u64,
 
-    /// `Classifications`: a list of [`AlarmClassification`] objects.
+    /// `Classifications`
     pub classifications: Vec<AlarmClassification>,
 
-    /// `MultiConditions`: a list of [`MultiCondition`] objects.
+    /// `MultiConditions`
     pub multi_conditions: Option<Vec<MultiCondition>>,
 
-    /// `MonitorNotice`: a [`MonitorNotice`].
+    /// `MonitorNotice`
     pub monitor_notice: Option<MonitorNotice>,
 
-    /// `AIAnalysis`: an [`AiAnalysis`].
+    /// `AIAnalysis`
     #[tc(rename = "AIAnalysis")]
     pub ai_analysis: Option<AiAnalysis>,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100045318516`
+    /// `SubUin`; example: `100045318516`
     pub sub_uin: Option<u64>,
 }
 
@@ -360,77 +260,55 @@ pub struct AlarmInfo {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct AlarmNotice {
-    /// `Name`: a string.
-    ///
-    /// Example: `"alarm"`
+    /// `Name`; example: `"alarm"`
     pub name: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Type`; example: `"All"`
     pub r#type: String,
 
-    /// `NoticeReceivers`: a list of [`NoticeReceiver`] objects.
+    /// `NoticeReceivers`
     pub notice_receivers: Vec<NoticeReceiver>,
 
-    /// `WebCallbacks`: a list of [`WebCallback`] objects.
+    /// `WebCallbacks`
     pub web_callbacks: Vec<WebCallback>,
 
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-5281f1d2-6275-4e56-9ec3-a1eb19d8bc2f"`
+    /// `AlarmNoticeId`; example: `"notice-5281f1d2-6275-4e56-9ec3-a1eb19d8bc2f"`
     pub alarm_notice_id: String,
 
-    /// `NoticeRules`: a list of [`NoticeRule`] objects.
+    /// `NoticeRules`
     pub notice_rules: Option<Vec<NoticeRule>>,
 
-    /// `AlarmShieldStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AlarmShieldStatus`; example: `2`
     pub alarm_shield_status: Option<u64>,
 
-    /// `SecureDetailStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecureDetailStatus`; example: `1`
     pub secure_detail_status: Option<u64>,
 
-    /// `JumpDomain`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `JumpDomain`; example: `"https://console.cloud.tencent.com"`
     pub jump_domain: Option<String>,
 
-    /// `AlarmNoticeDeliverConfig`: an [`AlarmNoticeDeliverConfig`].
+    /// `AlarmNoticeDeliverConfig`
     pub alarm_notice_deliver_config: Option<AlarmNoticeDeliverConfig>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-07 16:30:53"`
+    /// `CreateTime`; example: `"2022-11-07 16:30:53"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-11-07 16:30:53"`
+    /// `UpdateTime`; example: `"2022-11-07 16:30:53"`
     pub update_time: String,
 
-    /// `DeliverStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DeliverStatus`; example: `2`
     pub deliver_status: Option<u64>,
 
-    /// `DeliverFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeliverFlag`; example: `3`
     pub deliver_flag: Option<u64>,
 
-    /// `AlarmShieldCount`: an [`AlarmShieldCount`].
+    /// `AlarmShieldCount`
     pub alarm_shield_count: Option<AlarmShieldCount>,
 
-    /// `CallbackPrioritize`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CallbackPrioritize`; example: `true`
     pub callback_prioritize: Option<bool>,
 }
 
@@ -439,12 +317,10 @@ pub struct AlarmNotice {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct AlarmNoticeDeliverConfig {
-    /// `DeliverConfig`: a [`DeliverConfig`].
+    /// `DeliverConfig`
     pub deliver_config: DeliverConfig,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"投递失败，topicId不存在"`
+    /// `ErrMsg`; example: `"投递失败，topicId不存在"`
     pub err_msg: Option<String>,
 }
 
@@ -453,24 +329,16 @@ pub struct AlarmNoticeDeliverConfig {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct AlarmShieldCount {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: u64,
 
-    /// `InvalidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidCount`; example: `1`
     pub invalid_count: u64,
 
-    /// `ValidCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ValidCount`; example: `2`
     pub valid_count: u64,
 
-    /// `ExpireCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExpireCount`; example: `2`
     pub expire_count: u64,
 }
 
@@ -479,62 +347,40 @@ pub struct AlarmShieldCount {
 /// Returned in the output of [`DescribeAlarmShields`](super::DescribeAlarmShields).
 #[tc_model]
 pub struct AlarmShieldInfo {
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-ea115e5a-04c4-421e-9ba3-fb177e9025cb"`
+    /// `AlarmNoticeId`; example: `"notice-ea115e5a-04c4-421e-9ba3-fb177e9025cb"`
     pub alarm_notice_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"ea115e5a-04c4-421e-9ba3-fb177e9025cb"`
+    /// `TaskId`; example: `"ea115e5a-04c4-421e-9ba3-fb177e9025cb"`
     pub task_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701933943`
+    /// `StartTime`; example: `1701933943`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701993943`
+    /// `EndTime`; example: `1701993943`
     pub end_time: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"发布，暂时屏蔽"`
+    /// `Reason`; example: `"发布，暂时屏蔽"`
     pub reason: Option<String>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"100001（张三）"`
+    /// `Operator`; example: `"100001（张三）"`
     pub operator: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701933943`
+    /// `CreateTime`; example: `1701933943`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1701933943`
+    /// `UpdateTime`; example: `1701933943`
     pub update_time: Option<u64>,
 }
 
@@ -543,45 +389,25 @@ pub struct AlarmShieldInfo {
 /// Sent in the input of [`CreateAlarm`](super::CreateAlarm) and [`ModifyAlarm`](super::ModifyAlarm).
 #[tc_model]
 pub struct AlarmTarget {
-    /// `TopicId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"380fe1f1-0c7b-4b0d-xxxx-d514959db1bb"`
+    /// `TopicId`, required in requests; example: `"380fe1f1-0c7b-4b0d-xxxx-d514959db1bb"`
     pub topic_id: Option<String>,
 
-    /// `Query`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"code:200 | select count(*) as success_counts"`
+    /// `Query`, required in requests; example: `"code:200 | select count(*) as success_counts"`
     pub query: Option<String>,
 
-    /// `Number`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Number`, required in requests; example: `1`
     pub number: Option<i64>,
 
-    /// `StartTimeOffset`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`, required in requests; example: `0`
     pub start_time_offset: Option<i64>,
 
-    /// `EndTimeOffset`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `EndTimeOffset`, required in requests; example: `0`
     pub end_time_offset: Option<i64>,
 
-    /// `LogsetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1c072db7-2cfd-4418-xxxx-7342c7a42516"`
+    /// `LogsetId`, required in requests; example: `"1c072db7-2cfd-4418-xxxx-7342c7a42516"`
     pub logset_id: Option<String>,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: Option<u64>,
 }
 
@@ -590,54 +416,34 @@ pub struct AlarmTarget {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct AlarmTargetInfo {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"eff86344-6a51-479a-xxxx-779aabd40a3e"`
+    /// `LogsetId`; example: `"eff86344-6a51-479a-xxxx-779aabd40a3e"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"LogsetDemo"`
+    /// `LogsetName`; example: `"LogsetDemo"`
     pub logset_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"016f6eac-4c21-4857-xxxx-4adf3be7d56c"`
+    /// `TopicId`; example: `"016f6eac-4c21-4857-xxxx-4adf3be7d56c"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"TopicDemo"`
+    /// `TopicName`; example: `"TopicDemo"`
     pub topic_name: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"\"mi\" OR \"CommunicationExcep"`
+    /// `Query`; example: `"\"mi\" OR \"CommunicationExcep"`
     pub query: String,
 
-    /// `Number`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Number`; example: `1`
     pub number: i64,
 
-    /// `StartTimeOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `-240`
+    /// `StartTimeOffset`; example: `-240`
     pub start_time_offset: i64,
 
-    /// `EndTimeOffset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTimeOffset`; example: `0`
     pub end_time_offset: i64,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyntaxRule`; example: `0`
     pub syntax_rule: u64,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: Option<u64>,
 }
 
@@ -646,14 +452,10 @@ pub struct AlarmTargetInfo {
 /// Returned in the output of [`DescribeAlertRecordHistory`](super::DescribeAlertRecordHistory).
 #[tc_model]
 pub struct AlertHistoryNotice {
-    /// `Name`: a string.
-    ///
-    /// Example: `"shicao_test"`
+    /// `Name`; example: `"shicao_test"`
     pub name: String,
 
-    /// `AlarmNoticeId`: a string.
-    ///
-    /// Example: `"notice-b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
+    /// `AlarmNoticeId`; example: `"notice-b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
     pub alarm_notice_id: String,
 }
 
@@ -662,88 +464,55 @@ pub struct AlertHistoryNotice {
 /// Returned in the output of [`DescribeAlertRecordHistory`](super::DescribeAlertRecordHistory).
 #[tc_model]
 pub struct AlertHistoryRecord {
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"7cfbe19f-99af-42ca-8f9f-b59d1f9c6157"`
+    /// `RecordId`; example: `"7cfbe19f-99af-42ca-8f9f-b59d1f9c6157"`
     pub record_id: String,
 
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"alarm-8211a509-xxxx-43dd-9ec0-6a6e7bc92552"`
+    /// `AlarmId`; example: `"alarm-8211a509-xxxx-43dd-9ec0-6a6e7bc92552"`
     pub alarm_id: String,
 
-    /// `AlarmName`: a string.
-    ///
-    /// Example: `"日志错误数超限"`
+    /// `AlarmName`; example: `"日志错误数超限"`
     pub alarm_name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"0bf009c5-53f3-4f60-xxxx-341d732ed5b9"`
+    /// `TopicId`; example: `"0bf009c5-53f3-4f60-xxxx-341d732ed5b9"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"Nginx请求日志"`
+    /// `TopicName`; example: `"Nginx请求日志"`
     pub topic_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Trigger`: a string.
-    ///
-    /// Example: `"$1.d > 300"`
+    /// `Trigger`; example: `"$1.d > 300"`
     pub trigger: String,
 
-    /// `TriggerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCount`; example: `1`
     pub trigger_count: i64,
 
-    /// `AlarmPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `AlarmPeriod`; example: `15`
     pub alarm_period: i64,
 
-    /// `Notices`: a list of [`AlertHistoryNotice`] objects.
+    /// `Notices`
     pub notices: Vec<AlertHistoryNotice>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Duration`; example: `60`
     pub duration: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1619359718000`
+    /// `CreateTime`; example: `1619359718000`
     pub create_time: u64,
 
-    /// `GroupTriggerCondition`: a list of [`GroupTriggerConditionInfo`] objects.
-    /// Always sent in responses.
+    /// `GroupTriggerCondition`, always sent in responses
     pub group_trigger_condition: Option<Vec<GroupTriggerConditionInfo>>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AlarmLevel`, always sent in responses; example: `0`
     pub alarm_level: Option<u64>,
 
-    /// `MonitorObjectType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MonitorObjectType`, always sent in responses; example: `0`
     pub monitor_object_type: Option<u64>,
 
-    /// `SendType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendType`; example: `0`
     pub send_type: Option<u64>,
 }
 
@@ -753,22 +522,16 @@ pub struct AlertHistoryRecord {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct AnalysisDimensional {
-    /// `Name`: a string.
-    ///
-    /// Example: `"status 502 pv"`
+    /// `Name`; example: `"status 502 pv"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"query"`
+    /// `Type`; example: `"query"`
     pub r#type: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"*|select count(1) as pv where status = 502"`
+    /// `Content`; example: `"*|select count(1) as pv where status = 502"`
     pub content: String,
 
-    /// `ConfigInfo`: a list of [`AlarmAnalysisConfig`] objects.
+    /// `ConfigInfo`
     pub config_info: Option<Vec<AlarmAnalysisConfig>>,
 }
 
@@ -778,10 +541,10 @@ pub struct AnalysisDimensional {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct AnonymousInfo {
-    /// `Operations`: a list of strings.
+    /// `Operations`
     pub operations: Option<Vec<String>>,
 
-    /// `Conditions`: a list of [`ConditionInfo`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<ConditionInfo>>,
 }
 
@@ -791,19 +554,13 @@ pub struct AnonymousInfo {
 /// Returned in the output of [`DescribeConsoles`](super::DescribeConsoles).
 #[tc_model]
 pub struct AnonymousLoginInfo {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"secretid"`
+    /// `SecretId`; example: `"secretid"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretkey"`
+    /// `SecretKey`; example: `"secretkey"`
     pub secret_key: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
     pub role_arn: Option<String>,
 }
 
@@ -813,15 +570,10 @@ pub struct AnonymousLoginInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct AppointLabel {
-    /// `Type`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Type`, required in requests; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["k8s-key"]`
+    /// `Keys`; example: `["k8s-key"]`
     pub keys: Option<Vec<String>>,
 }
 
@@ -831,25 +583,16 @@ pub struct AppointLabel {
 /// Returned in the output of [`DescribeConsoles`](super::DescribeConsoles).
 #[tc_model]
 pub struct AuthRoleInfo {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"rolename"`
+    /// `RoleName`; example: `"rolename"`
     pub role_name: String,
 
-    /// `SecretId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"secretid"`
+    /// `SecretId`, always sent in responses; example: `"secretid"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretkey"`
+    /// `SecretKey`; example: `"secretkey"`
     pub secret_key: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
     pub role_arn: Option<String>,
 }
 
@@ -858,12 +601,10 @@ pub struct AuthRoleInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs) and [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs).
 #[tc_model]
 pub struct BaseMetricCollectConfig {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"46ca047e-f015-45c9-9635-444bf4f31602"`
+    /// `GroupId`; example: `"46ca047e-f015-45c9-9635-444bf4f31602"`
     pub group_id: Option<String>,
 
-    /// `Configs`: a list of [`MetricCollectConfig`] objects.
+    /// `Configs`
     pub configs: Option<Vec<MetricCollectConfig>>,
 }
 
@@ -873,63 +614,43 @@ pub struct BaseMetricCollectConfig {
 #[doc(alias = "CLSDeliverTaskInfo")]
 #[tc_model]
 pub struct ClsDeliverTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"37bba0da-c899-460b-9831-925c7978602e"`
+    /// `TaskId`; example: `"37bba0da-c899-460b-9831-925c7978602e"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"b*******_test1"`
+    /// `TaskName`; example: `"b*******_test1"`
     pub task_name: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001001014`
+    /// `Uin`; example: `100001001014`
     pub uin: u64,
 
-    /// `SourceTopicConfig`: a [`SourceTopicConfig`].
+    /// `SourceTopicConfig`
     pub source_topic_config: SourceTopicConfig,
 
-    /// `TargetTopicConfig`: a [`TargetTopicConfig`].
+    /// `TargetTopicConfig`
     pub target_topic_config: TargetTopicConfig,
 
-    /// `DeliverRule`: a [`DeliverRule`].
+    /// `DeliverRule`
     pub deliver_rule: DeliverRule,
 
-    /// `Compliance`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Compliance`; example: `1`
     pub compliance: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: Option<u64>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1776743933`
+    /// `CreateTime`; example: `1776743933`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1776915747`
+    /// `UpdateTime`; example: `1776915747`
     pub update_time: u64,
 }
 
@@ -939,13 +660,10 @@ pub struct ClsDeliverTaskInfo {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct CallBackInfo {
-    /// `Body`: a string.
+    /// `Body`
     pub body: String,
 
-    /// `Headers`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Content-Type: application/json"]`
+    /// `Headers`, always sent in responses; example: `["Content-Type: application/json"]`
     pub headers: Option<Vec<String>>,
 }
 
@@ -954,19 +672,13 @@ pub struct CallBackInfo {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ChatUsage {
-    /// `PromptTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PromptTokens`; example: `10`
     pub prompt_tokens: Option<i64>,
 
-    /// `CompletionTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CompletionTokens`; example: `10`
     pub completion_tokens: Option<i64>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalTokens`; example: `10`
     pub total_tokens: Option<i64>,
 }
 
@@ -975,20 +687,16 @@ pub struct ChatUsage {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Choice {
-    /// `FinishReason`: a string.
-    ///
-    /// Example: `"stop"`
+    /// `FinishReason`; example: `"stop"`
     pub finish_reason: Option<String>,
 
-    /// `Delta`: a [`Delta`].
+    /// `Delta`
     pub delta: Option<Delta>,
 
-    /// `Message`: a [`Message`].
+    /// `Message`
     pub message: Option<Message>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<i64>,
 }
 
@@ -998,38 +706,22 @@ pub struct Choice {
 /// Returned in the output of [`DescribeConsumer`](super::DescribeConsumer) and [`DescribeConsumers`](super::DescribeConsumers).
 #[tc_model]
 pub struct Ckafka {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-8j4rotest"`
+    /// `InstanceId`; example: `"ckafka-8j4rotest"`
     pub instance_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"mrxy-business"`
+    /// `TopicName`; example: `"mrxy-business"`
     pub topic_name: String,
 
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.16.0.17"`
+    /// `Vip`, always sent in responses; example: `"172.16.0.17"`
     pub vip: Option<String>,
 
-    /// `Vport`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9092"`
+    /// `Vport`, always sent in responses; example: `"9092"`
     pub vport: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kafka协议消费监控用"`
+    /// `InstanceName`, always sent in responses; example: `"kafka协议消费监控用"`
     pub instance_name: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1254011820-24a0d67e-748b-4e30-9502-78779bcc5test"`
+    /// `TopicId`, always sent in responses; example: `"1254011820-24a0d67e-748b-4e30-9502-78779bcc5test"`
     pub topic_id: Option<String>,
 }
 
@@ -1038,50 +730,34 @@ pub struct Ckafka {
 /// Returned in the output of [`DescribeCloudProductLogTasks`](super::DescribeCloudProductLogTasks).
 #[tc_model]
 pub struct CloudProductLogTaskInfo {
-    /// `ClsRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClsRegion`; example: `"ap-guangzhou"`
     pub cls_region: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-r8hr2upy"`
+    /// `InstanceId`; example: `"ins-r8hr2upy"`
     pub instance_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
+    /// `LogsetId`; example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
+    /// `TopicId`; example: `"92cdd6d4-da98-4a6e-9494-175b44338680"`
     pub topic_id: String,
 
-    /// `Extend`: a string.
-    ///
-    /// Example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
+    /// `Extend`; example: `"{\"ServiceName\":[\"HDFS\",\"KNOX\",\"YARN\",\"ZOOKEEPER\"],\"Policy\":0}"`
     pub extend: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"CDB-AUDIT"`
+    /// `LogType`; example: `"CDB-AUDIT"`
     pub log_type: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `TopicTags`: a list of [`Tag`] objects.
+    /// `TopicTags`
     pub topic_tags: Option<Vec<Tag>>,
 
-    /// `LogsetTags`: a list of [`Tag`] objects.
+    /// `LogsetTags`
     pub logset_tags: Option<Vec<Tag>>,
 
-    /// `ApplicationId`: a string.
-    ///
-    /// Example: `"agent-app-f188a70a-35ce-475d-973f-ebff90af517b"`
+    /// `ApplicationId`; example: `"agent-app-f188a70a-35ce-475d-973f-ebff90af517b"`
     pub application_id: Option<String>,
 }
 
@@ -1090,70 +766,46 @@ pub struct CloudProductLogTaskInfo {
 /// Sent in the input of [`CreateCloudProductLogCollection`](super::CreateCloudProductLogCollection).
 #[tc_model]
 pub struct CloudProductTopicConfig {
-    /// `Encryption`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Encryption`; example: `1`
     pub encryption: Option<u64>,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PartitionCount`; example: `2`
     pub partition_count: Option<i64>,
 
-    /// `AutoSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSplit`; example: `true`
     pub auto_split: Option<bool>,
 
-    /// `MaxSplitPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxSplitPartitions`; example: `10`
     pub max_split_partitions: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `StorageType`; example: `"hot"`
     pub storage_type: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: Option<i64>,
 
-    /// `HotPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotPeriod`; example: `7`
     pub hot_period: Option<u64>,
 
-    /// `BillingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: Option<u64>,
 
-    /// `Describes`: a string.
-    ///
-    /// Example: `"全参数测试主题"`
+    /// `Describes`; example: `"全参数测试主题"`
     pub describes: Option<String>,
 
-    /// `IsSourceFrom`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSourceFrom`; example: `true`
     pub is_source_from: Option<bool>,
 
-    /// `IsWebTracking`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWebTracking`; example: `true`
     pub is_web_tracking: Option<bool>,
 
-    /// `CustomKmsInfo`: a [`CustomKmsInfo`].
+    /// `CustomKmsInfo`
     pub custom_kms_info: Option<CustomKmsInfo>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"cpl-topic-1254139626"`
+    /// `TopicId`; example: `"cpl-topic-1254139626"`
     pub topic_id: Option<String>,
 
-    /// `Extends`: a [`TopicExtendInfo`].
+    /// `Extends`
     pub extends: Option<TopicExtendInfo>,
 }
 
@@ -1163,9 +815,7 @@ pub struct CloudProductTopicConfig {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct CollectConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"pod_name"`
+    /// `Name`; example: `"pod_name"`
     pub name: String,
 }
 
@@ -1175,13 +825,10 @@ pub struct CollectConfig {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct CollectInfo {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `CollectConfigs`: a list of [`CollectConfig`] objects.
-    /// Always sent in responses.
+    /// `CollectConfigs`, always sent in responses
     pub collect_configs: Option<Vec<CollectConfig>>,
 }
 
@@ -1190,14 +837,10 @@ pub struct CollectInfo {
 /// Returned in the output of [`GetAlarmLog`](super::GetAlarmLog) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct Column {
-    /// `Name`: a string.
-    ///
-    /// Example: `"_col0"`
+    /// `Name`; example: `"_col0"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Type`; example: `"json"`
     pub r#type: Option<String>,
 }
 
@@ -1207,9 +850,7 @@ pub struct Column {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct CompressInfo {
-    /// `Format`: a string.
-    ///
-    /// Example: `"none"`
+    /// `Format`; example: `"none"`
     pub format: String,
 }
 
@@ -1219,19 +860,13 @@ pub struct CompressInfo {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct ConditionInfo {
-    /// `Attributes`: a string.
-    ///
-    /// Example: `"VpcID"`
+    /// `Attributes`; example: `"VpcID"`
     pub attributes: Option<String>,
 
-    /// `Rule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rule`; example: `1`
     pub rule: Option<u64>,
 
-    /// `ConditionValue`: a string.
-    ///
-    /// Example: `"vpc-6jfhit1t"`
+    /// `ConditionValue`; example: `"vpc-6jfhit1t"`
     pub condition_value: Option<String>,
 }
 
@@ -1240,93 +875,67 @@ pub struct ConditionInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct ConfigExtraInfo {
-    /// `ConfigExtraId`: a string.
-    ///
-    /// Example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
+    /// `ConfigExtraId`; example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
     pub config_extra_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tb-config"`
+    /// `Name`; example: `"tb-config"`
     pub name: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
+    /// `TopicId`; example: `"3b83f9d6-3a4d-47f9-9b7f-285c868b2f9a"`
     pub topic_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"container_stdout"`
+    /// `Type`; example: `"container_stdout"`
     pub r#type: String,
 
-    /// `HostFile`: a [`HostFileInfo`].
+    /// `HostFile`
     pub host_file: HostFileInfo,
 
-    /// `ContainerFile`: a [`ContainerFileInfo`].
+    /// `ContainerFile`
     pub container_file: ContainerFileInfo,
 
-    /// `ContainerStdout`: a [`ContainerStdoutInfo`].
+    /// `ContainerStdout`
     pub container_stdout: ContainerStdoutInfo,
 
-    /// `LogFormat`: a string.
-    ///
-    /// Example: `"stdout-containerd"`
+    /// `LogFormat`; example: `"stdout-containerd"`
     pub log_format: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: String,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`].
+    /// `ExtractRule`
     pub extract_rule: ExtractRuleInfo,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`] objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<ExcludePathInfo>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2020-02-16 17:01:50"`
+    /// `UpdateTime`; example: `"2020-02-16 17:01:50"`
     pub update_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-02-16 17:01:50"`
+    /// `CreateTime`; example: `"2020-02-16 17:01:50"`
     pub create_time: String,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
+    /// `GroupId`; example: `"3581a3be-aa41-423b-995a-54ec84da6264"`
     pub group_id: String,
 
-    /// `ConfigFlag`: a string.
-    ///
-    /// Example: `"label_k8s"`
+    /// `ConfigFlag`; example: `"label_k8s"`
     pub config_flag: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
+    /// `LogsetId`; example: `"b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"bow_test"`
+    /// `LogsetName`; example: `"bow_test"`
     pub logset_name: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"bow_test"`
+    /// `TopicName`; example: `"bow_test"`
     pub topic_name: String,
 
-    /// `CollectInfos`: a list of [`CollectInfo`] objects.
+    /// `CollectInfos`
     pub collect_infos: Vec<CollectInfo>,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: String,
 }
 
@@ -1335,61 +944,43 @@ pub struct ConfigExtraInfo {
 /// Returned in the output of [`DescribeConfigs`](super::DescribeConfigs) and [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs).
 #[tc_model]
 pub struct ConfigInfo {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ConfigId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"config_1"`
+    /// `Name`; example: `"config_1"`
     pub name: String,
 
-    /// `LogFormat`: a string.
-    ///
-    /// Example: `"stdout-containerd"`
+    /// `LogFormat`; example: `"stdout-containerd"`
     pub log_format: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/test/log.test"`
+    /// `Path`; example: `"/test/log.test"`
     pub path: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"json_log"`
+    /// `LogType`; example: `"json_log"`
     pub log_type: String,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`].
+    /// `ExtractRule`
     pub extract_rule: ExtractRuleInfo,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`] objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<ExcludePathInfo>>,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `Output`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub output: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-16 17:01:50"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2020-02-16 17:01:50"`
     pub update_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-02-16 17:01:50"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-02-16 17:01:50"`
     pub create_time: String,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: String,
 
-    /// `AdvancedConfig`: a string.
+    /// `AdvancedConfig`
     pub advanced_config: String,
 
-    /// `InputType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `InputType`; example: `"file"`
     pub input_type: Option<String>,
 }
 
@@ -1398,84 +989,58 @@ pub struct ConfigInfo {
 /// Returned in the output of [`DescribeConsoles`](super::DescribeConsoles).
 #[tc_model]
 pub struct Console {
-    /// `ConsoleId`: a string.
-    ///
-    /// Example: `"clsconsole-xxxxxxxx"`
+    /// `ConsoleId`; example: `"clsconsole-xxxxxxxx"`
     pub console_id: String,
 
-    /// `AccessMode`: a list of strings.
-    ///
-    /// Example: `["public"]`
+    /// `AccessMode`; example: `["public"]`
     pub access_mode: Vec<String>,
 
-    /// `LoginMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginMode`; example: `0`
     pub login_mode: u64,
 
-    /// `DomainPrefix`: a string.
-    ///
-    /// Example: `"datasight"`
+    /// `DomainPrefix`; example: `"datasight"`
     pub domain_prefix: String,
 
-    /// `Accounts`: a list of [`ConsoleAccount`] objects.
+    /// `Accounts`
     pub accounts: Option<Vec<ConsoleAccount>>,
 
-    /// `IntranetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetType`; example: `0`
     pub intranet_type: Option<u64>,
 
-    /// `IntranetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `IntranetRegion`; example: `"ap-guangzhou"`
     pub intranet_region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `AnonymousLogin`: an [`AnonymousLoginInfo`].
+    /// `AnonymousLogin`
     pub anonymous_login: Option<AnonymousLoginInfo>,
 
-    /// `AuthRoles`: a list of [`AuthRoleInfo`] objects.
+    /// `AuthRoles`
     pub auth_roles: Option<Vec<AuthRoleInfo>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `HideParams`: a list of strings.
-    ///
-    /// Example: `["hideTopNav"]`
+    /// `HideParams`; example: `["hideTopNav"]`
     pub hide_params: Option<Vec<String>>,
 
-    /// `AccessControlRules`: a list of [`AccessControlRule`] objects.
+    /// `AccessControlRules`
     pub access_control_rules: Option<Vec<AccessControlRule>>,
 
-    /// `Remarks`: a string.
-    ///
-    /// Example: `"remarks"`
+    /// `Remarks`; example: `"remarks"`
     pub remarks: Option<String>,
 
-    /// `Menus`: a list of strings.
-    ///
-    /// Example: `["/cls/search","/cls/dashboard"]`
+    /// `Menus`; example: `["/cls/search","/cls/dashboard"]`
     pub menus: Option<Vec<String>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"https://xxx.clsconsole.tencentcls.com"`
+    /// `Domain`; example: `"https://xxx.clsconsole.tencentcls.com"`
     pub domain: Option<String>,
 
-    /// `IntranetDomain`: a string.
-    ///
-    /// Example: `"https://xxx.internal.clsconsole.tencentcls.com"`
+    /// `IntranetDomain`; example: `"https://xxx.internal.clsconsole.tencentcls.com"`
     pub intranet_domain: Option<String>,
 }
 
@@ -1485,36 +1050,22 @@ pub struct Console {
 /// Returned in the output of [`DescribeConsoles`](super::DescribeConsoles).
 #[tc_model]
 pub struct ConsoleAccount {
-    /// `UserName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"username"`
+    /// `UserName`, required in requests; example: `"username"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"password"`
+    /// `Password`, required in requests; example: `"password"`
     pub password: Option<String>,
 
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"secretid"`
+    /// `SecretId`; example: `"secretid"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"secretke"`
+    /// `SecretKey`; example: `"secretke"`
     pub secret_key: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@mail.com"`
+    /// `Email`; example: `"test@mail.com"`
     pub email: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10001:roleName/readOnlyRole"`
     pub role_arn: Option<String>,
 }
 
@@ -1524,67 +1075,43 @@ pub struct ConsoleAccount {
 /// Returned in the output of [`DescribeConsoleSharingList`](super::DescribeConsoleSharingList).
 #[tc_model]
 pub struct ConsoleSharingConfig {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my-sharing"`
+    /// `Name`; example: `"my-sharing"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `DurationMilliseconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800000`
+    /// `DurationMilliseconds`; example: `1800000`
     pub duration_milliseconds: u64,
 
-    /// `Resources`: a list of strings.
+    /// `Resources`
     pub resources: Vec<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"clsshare.com"`
+    /// `Domain`; example: `"clsshare.com"`
     pub domain: Option<String>,
 
-    /// `VerifyCode`: a string.
-    ///
-    /// Example: `"lEC0V0"`
+    /// `VerifyCode`; example: `"lEC0V0"`
     pub verify_code: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"'1706781017413'或now-7d"`
+    /// `StartTime`; example: `"'1706781017413'或now-7d"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"'1706791017413'或now"`
+    /// `EndTime`; example: `"'1706791017413'或now"`
     pub end_time: Option<String>,
 
-    /// `NowTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1706797306086`
+    /// `NowTime`; example: `1706797306086`
     pub now_time: Option<u64>,
 
-    /// `Params`: a list of [`ConsoleSharingParam`] objects.
+    /// `Params`
     pub params: Option<Vec<ConsoleSharingParam>>,
 
-    /// `IsLockTimeRange`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsLockTimeRange`, always sent in responses; example: `false`
     pub is_lock_time_range: Option<bool>,
 
-    /// `IsLockQuery`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsLockQuery`, always sent in responses; example: `false`
     pub is_lock_query: Option<bool>,
 
-    /// `IsSupportLogExport`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportLogExport`; example: `false`
     pub is_support_log_export: Option<bool>,
 }
 
@@ -1593,42 +1120,28 @@ pub struct ConsoleSharingConfig {
 /// Returned in the output of [`DescribeConsoleSharingList`](super::DescribeConsoleSharingList).
 #[tc_model]
 pub struct ConsoleSharingInfo {
-    /// `SharingId`: a string.
-    ///
-    /// Example: `"13cez28h"`
+    /// `SharingId`; example: `"13cez28h"`
     pub sharing_id: String,
 
-    /// `SharingUrl`: a string.
-    ///
-    /// Example: `"https://clsshare.tencent-cloud.com/s/13cez28h"`
+    /// `SharingUrl`; example: `"https://clsshare.tencent-cloud.com/s/13cez28h"`
     pub sharing_url: Option<String>,
 
-    /// `SharingConfig`: a [`ConsoleSharingConfig`].
+    /// `SharingConfig`
     pub sharing_config: Option<ConsoleSharingConfig>,
 
-    /// `ExpiredTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1706780117413`
+    /// `ExpiredTime`; example: `1706780117413`
     pub expired_time: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1706780117413`
+    /// `CreateTime`; example: `1706780117413`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1706780117413`
+    /// `UpdateTime`; example: `1706780117413`
     pub update_time: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ContentSafetyCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ContentSafetyCode`; example: `10001`
     pub content_safety_code: Option<u64>,
 }
 
@@ -1638,14 +1151,10 @@ pub struct ConsoleSharingInfo {
 /// Returned in the output of [`DescribeConsoleSharingList`](super::DescribeConsoleSharingList).
 #[tc_model]
 pub struct ConsoleSharingParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"query"`
+    /// `Name`; example: `"query"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"* | select *"`
+    /// `Value`; example: `"* | select *"`
     pub value: Option<String>,
 }
 
@@ -1655,37 +1164,22 @@ pub struct ConsoleSharingParam {
 /// Returned in the output of [`DescribeConsumer`](super::DescribeConsumer) and [`DescribeConsumers`](super::DescribeConsumers).
 #[tc_model]
 pub struct ConsumerContent {
-    /// `EnableTag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableTag`; example: `false`
     pub enable_tag: bool,
 
-    /// `MetaFields`: a list of strings.
-    ///
-    /// Example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__"]`
+    /// `MetaFields`; example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__"]`
     pub meta_fields: Vec<String>,
 
-    /// `TagJsonNotTiled`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `TagJsonNotTiled`, always sent in responses; example: `false`
     pub tag_json_not_tiled: Option<bool>,
 
-    /// `TimestampAccuracy`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TimestampAccuracy`, always sent in responses; example: `1`
     pub timestamp_accuracy: Option<i64>,
 
-    /// `JsonType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `JsonType`, always sent in responses; example: `0`
     pub json_type: Option<i64>,
 
-    /// `AutoConvertNumber`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoConvertNumber`; example: `false`
     pub auto_convert_number: Option<bool>,
 }
 
@@ -1694,19 +1188,13 @@ pub struct ConsumerContent {
 /// Returned in the output of [`DescribeKafkaConsumerGroupList`](super::DescribeKafkaConsumerGroupList).
 #[tc_model]
 pub struct ConsumerGroup {
-    /// `Group`: a string.
-    ///
-    /// Example: `"消费组1"`
+    /// `Group`; example: `"消费组1"`
     pub group: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Empty"`
+    /// `State`; example: `"Empty"`
     pub state: String,
 
-    /// `ProtocolName`: a string.
-    ///
-    /// Example: `"roundrobin"`
+    /// `ProtocolName`; example: `"roundrobin"`
     pub protocol_name: String,
 }
 
@@ -1715,19 +1203,13 @@ pub struct ConsumerGroup {
 /// Returned in the output of [`DescribeConsumerGroups`](super::DescribeConsumerGroups).
 #[tc_model]
 pub struct ConsumerGroupInfo {
-    /// `ConsumerGroup`: a string.
-    ///
-    /// Example: `"group21"`
+    /// `ConsumerGroup`; example: `"group21"`
     pub consumer_group: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Timeout`; example: `30`
     pub timeout: u64,
 
-    /// `Topics`: a list of strings.
-    ///
-    /// Example: `["6f6ded3f-948c-4616-9c7c-956a95d8c1a3"]`
+    /// `Topics`; example: `["6f6ded3f-948c-4616-9c7c-956a95d8c1a3"]`
     pub topics: Vec<String>,
 }
 
@@ -1736,63 +1218,43 @@ pub struct ConsumerGroupInfo {
 /// Returned in the output of [`DescribeConsumers`](super::DescribeConsumers).
 #[tc_model]
 pub struct ConsumerInfo {
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ConsumerId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub consumer_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `Effective`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Effective`; example: `true`
     pub effective: bool,
 
-    /// `Ckafka`: a [`Ckafka`].
+    /// `Ckafka`
     pub ckafka: Ckafka,
 
-    /// `NeedContent`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedContent`; example: `true`
     pub need_content: bool,
 
-    /// `Content`: a [`ConsumerContent`].
+    /// `Content`
     pub content: Option<ConsumerContent>,
 
-    /// `Compression`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Compression`; example: `0`
     pub compression: Option<i64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1662034960732`
+    /// `CreateTime`; example: `1662034960732`
     pub create_time: Option<u64>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: Option<u64>,
 
-    /// `AdvancedConfig`: an [`AdvancedConsumerConfiguration`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<AdvancedConsumerConfiguration>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -1803,53 +1265,34 @@ pub struct ConsumerInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct ContainerFileInfo {
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"kube-system"`
+    /// `Namespace`; example: `"kube-system"`
     pub namespace: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"container1"`
+    /// `Container`; example: `"container1"`
     pub container: String,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"/var/log/tmep"`
+    /// `LogPath`; example: `"/var/log/tmep"`
     pub log_path: String,
 
-    /// `FilePattern`: a string.
-    ///
-    /// Example: `"*.log"`
+    /// `FilePattern`; example: `"*.log"`
     pub file_pattern: String,
 
-    /// `FilePaths`: a list of [`FilePathInfo`] objects.
-    /// Always sent in responses.
+    /// `FilePaths`, always sent in responses
     pub file_paths: Option<Vec<FilePathInfo>>,
 
-    /// `IncludeLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1"]`
+    /// `IncludeLabels`; example: `["key1=value1"]`
     pub include_labels: Option<Vec<String>>,
 
-    /// `WorkLoad`: a [`ContainerWorkLoadInfo`].
-    /// Always sent in responses.
+    /// `WorkLoad`, always sent in responses
     pub work_load: Option<ContainerWorkLoadInfo>,
 
-    /// `ExcludeNamespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kube-system"`
+    /// `ExcludeNamespace`, always sent in responses; example: `"kube-system"`
     pub exclude_namespace: Option<String>,
 
-    /// `ExcludeLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1"]`
+    /// `ExcludeLabels`; example: `["key1=value1"]`
     pub exclude_labels: Option<Vec<String>>,
 
-    /// `CustomLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1","key2=value2"]`
+    /// `CustomLabels`; example: `["key1=value1","key2=value2"]`
     pub custom_labels: Option<Vec<String>>,
 }
 
@@ -1859,43 +1302,28 @@ pub struct ContainerFileInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct ContainerStdoutInfo {
-    /// `AllContainers`: a boolean.
+    /// `AllContainers`
     pub all_containers: bool,
 
-    /// `Container`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"container_xzdfg"`
+    /// `Container`, always sent in responses; example: `"container_xzdfg"`
     pub container: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kube-system"`
+    /// `Namespace`, always sent in responses; example: `"kube-system"`
     pub namespace: Option<String>,
 
-    /// `IncludeLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1"]`
+    /// `IncludeLabels`; example: `["key1=value1"]`
     pub include_labels: Option<Vec<String>>,
 
-    /// `WorkLoads`: a list of [`ContainerWorkLoadInfo`] objects.
+    /// `WorkLoads`
     pub work_loads: Option<Vec<ContainerWorkLoadInfo>>,
 
-    /// `ExcludeNamespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kube-system"`
+    /// `ExcludeNamespace`, always sent in responses; example: `"kube-system"`
     pub exclude_namespace: Option<String>,
 
-    /// `ExcludeLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1"]`
+    /// `ExcludeLabels`; example: `["key1=value1"]`
     pub exclude_labels: Option<Vec<String>>,
 
-    /// `CustomLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1","key2=value2"]`
+    /// `CustomLabels`; example: `["key1=value1","key2=value2"]`
     pub custom_labels: Option<Vec<String>>,
 }
 
@@ -1905,26 +1333,16 @@ pub struct ContainerStdoutInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct ContainerWorkLoadInfo {
-    /// `Kind`: a string.
-    ///
-    /// Example: `"daemonset"`
+    /// `Kind`; example: `"daemonset"`
     pub kind: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tke-log-agent"`
+    /// `Name`; example: `"tke-log-agent"`
     pub name: String,
 
-    /// `Container`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"container_adsf"`
+    /// `Container`, always sent in responses; example: `"container_adsf"`
     pub container: Option<String>,
 
-    /// `Namespace`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"kube-system"`
+    /// `Namespace`, always sent in responses; example: `"kube-system"`
     pub namespace: Option<String>,
 }
 
@@ -1934,18 +1352,16 @@ pub struct ContainerWorkLoadInfo {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct ContentInfo {
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: String,
 
-    /// `Csv`: a [`CsvInfo`].
+    /// `Csv`
     pub csv: Option<CsvInfo>,
 
-    /// `Json`: a [`JsonInfo`].
+    /// `Json`
     pub json: Option<JsonInfo>,
 
-    /// `Parquet`: a [`ParquetInfo`].
+    /// `Parquet`
     pub parquet: Option<ParquetInfo>,
 }
 
@@ -1954,89 +1370,55 @@ pub struct ContentInfo {
 /// Returned in the output of [`DescribeCosRecharges`](super::DescribeCosRecharges).
 #[tc_model]
 pub struct CosRechargeInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
+    /// `Id`; example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
+    /// `TopicId`; example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
+    /// `LogsetId`; example: `"03efb75a-0f89-41b0-8cc6-90xxxxxxxxx"`
     pub logset_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx任务导入"`
+    /// `Name`; example: `"xxx任务导入"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"bucket1"`
+    /// `Bucket`; example: `"bucket1"`
     pub bucket: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegion`; example: `"ap-guangzhou"`
     pub bucket_region: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"/var/test"`
+    /// `Prefix`; example: `"/var/test"`
     pub prefix: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"minimalist_log"`
+    /// `LogType`; example: `"minimalist_log"`
     pub log_type: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `CreateTime`; example: `"2021-11-08 14:40:22"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `UpdateTime`; example: `"2021-11-08 14:40:22"`
     pub update_time: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: u64,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: String,
 
-    /// `ExtractRuleInfo`: an [`ExtractRuleInfo`].
-    ///
-    /// Example: `{"UnMatchLogKey":null,"UnMatchUpLoadSwitch":false}`
+    /// `ExtractRuleInfo`; example: `{"UnMatchLogKey":null,"UnMatchUpLoadSwitch":false}`
     pub extract_rule_info: ExtractRuleInfo,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskType`; example: `1`
     pub task_type: Option<u64>,
 
-    /// `Metadata`: a list of strings.
-    ///
-    /// Example: `["bucket","object"]`
+    /// `Metadata`; example: `["bucket","object"]`
     pub metadata: Option<Vec<String>>,
 }
 
@@ -2046,30 +1428,19 @@ pub struct CosRechargeInfo {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct CsvInfo {
-    /// `PrintKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PrintKey`; example: `true`
     pub print_key: bool,
 
-    /// `Keys`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["__SOURCE__","__FILENAME__","__HOSTNAME__"]`
+    /// `Keys`, required in requests; example: `["__SOURCE__","__FILENAME__","__HOSTNAME__"]`
     pub keys: Option<Vec<String>>,
 
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `"|"`
+    /// `Delimiter`; example: `"|"`
     pub delimiter: String,
 
-    /// `EscapeChar`: a string.
-    ///
-    /// Example: `"'"`
+    /// `EscapeChar`; example: `"'"`
     pub escape_char: String,
 
-    /// `NonExistingField`: a string.
-    ///
-    /// Example: `"not_exist"`
+    /// `NonExistingField`; example: `"not_exist"`
     pub non_existing_field: String,
 }
 
@@ -2079,14 +1450,10 @@ pub struct CsvInfo {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct CustomKmsInfo {
-    /// `KmsRegion`: a string.
-    ///
-    /// Example: `"ap-*********"`
+    /// `KmsRegion`; example: `"ap-*********"`
     pub kms_region: String,
 
-    /// `KmsKeyId`: a string.
-    ///
-    /// Example: `"c3*********************-*********2df"`
+    /// `KmsKeyId`; example: `"c3*********************-*********2df"`
     pub kms_key_id: String,
 }
 
@@ -2096,16 +1463,10 @@ pub struct CustomKmsInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct CustomLabel {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"app"`
+    /// `Key`, required in requests; example: `"app"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"k8s-x"`
+    /// `Value`, required in requests; example: `"k8s-x"`
     pub value: Option<String>,
 }
 
@@ -2115,22 +1476,16 @@ pub struct CustomLabel {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct CustomMetricSpec {
-    /// `Port`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"80"`
+    /// `Port`, required in requests; example: `"80"`
     pub port: Option<String>,
 
-    /// `Path`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"/metric"`
+    /// `Path`, required in requests; example: `"/metric"`
     pub path: Option<String>,
 
-    /// `Namespaces`: a list of strings.
+    /// `Namespaces`
     pub namespaces: Option<Vec<String>>,
 
-    /// `PodLabel`: a list of [`Label`] objects.
+    /// `PodLabel`
     pub pod_label: Option<Vec<Label>>,
 }
 
@@ -2139,55 +1494,37 @@ pub struct CustomMetricSpec {
 /// Returned in the output of [`DescribeDashboards`](super::DescribeDashboards).
 #[tc_model]
 pub struct DashboardInfo {
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-c6125e52-xxxx-xxxx-a90f-d445a6e90327"`
+    /// `DashboardId`; example: `"dashboard-c6125e52-xxxx-xxxx-a90f-d445a6e90327"`
     pub dashboard_id: String,
 
-    /// `DashboardName`: a string.
-    ///
-    /// Example: `"topic流量趋势图"`
+    /// `DashboardName`; example: `"topic流量趋势图"`
     pub dashboard_name: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"{\"panels\":[],\"time\":[\"now-h\",\"now\"]}"`
+    /// `Data`; example: `"{\"panels\":[],\"time\":[\"now-h\",\"now\"]}"`
     pub data: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-12-22 16:11:27"`
+    /// `CreateTime`; example: `"2021-12-22 16:11:27"`
     pub create_time: String,
 
-    /// `AssumerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `110111212`
+    /// `AssumerUin`; example: `110111212`
     pub assumer_uin: u64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"CLB_QcsRole"`
+    /// `RoleName`; example: `"CLB_QcsRole"`
     pub role_name: String,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"CLS_business"`
+    /// `AssumerName`; example: `"CLS_business"`
     pub assumer_name: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `DashboardRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `DashboardRegion`; example: `"ap-beijing"`
     pub dashboard_region: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-12-22 16:11:27"`
+    /// `UpdateTime`; example: `"2021-12-22 16:11:27"`
     pub update_time: String,
 
-    /// `DashboardTopicInfos`: a list of [`DashboardTopicInfo`] objects.
+    /// `DashboardTopicInfos`
     pub dashboard_topic_infos: Vec<DashboardTopicInfo>,
 }
 
@@ -2197,24 +1534,16 @@ pub struct DashboardInfo {
 /// Returned in the output of [`DescribeDashboardSubscribes`](super::DescribeDashboardSubscribes).
 #[tc_model]
 pub struct DashboardNoticeMode {
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"Uin"`
+    /// `ReceiverType`; example: `"Uin"`
     pub receiver_type: String,
 
-    /// `Values`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["168053","1"]`
+    /// `Values`, always sent in responses; example: `["168053","1"]`
     pub values: Option<Vec<String>>,
 
-    /// `ReceiverChannels`: a list of strings.
-    ///
-    /// Example: `["Email","Sms","WeChat","Phone"]`
+    /// `ReceiverChannels`; example: `["Email","Sms","WeChat","Phone"]`
     pub receiver_channels: Option<Vec<String>>,
 
-    /// `Url`: a string.
-    /// Always sent in responses.
+    /// `Url`, always sent in responses
     pub url: Option<String>,
 }
 
@@ -2224,37 +1553,25 @@ pub struct DashboardNoticeMode {
 /// Returned in the output of [`DescribeDashboardSubscribes`](super::DescribeDashboardSubscribes).
 #[tc_model]
 pub struct DashboardSubscribeData {
-    /// `NoticeModes`: a list of [`DashboardNoticeMode`] objects.
+    /// `NoticeModes`
     pub notice_modes: Vec<DashboardNoticeMode>,
 
-    /// `DashboardTime`: a list of strings.
-    ///
-    /// Example: `["now-5m","now"]`
+    /// `DashboardTime`; example: `["now-5m","now"]`
     pub dashboard_time: Option<Vec<String>>,
 
-    /// `TemplateVariables`: a list of [`DashboardTemplateVariable`] objects.
+    /// `TemplateVariables`
     pub template_variables: Option<Vec<DashboardTemplateVariable>>,
 
-    /// `Timezone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `Timezone`, always sent in responses; example: `"Asia/Shanghai"`
     pub timezone: Option<String>,
 
-    /// `SubscribeLanguage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"zh"`
+    /// `SubscribeLanguage`, always sent in responses; example: `"zh"`
     pub subscribe_language: Option<String>,
 
-    /// `JumpDomain`: a string.
-    ///
-    /// Example: `"https://console.cloud.tencent.com"`
+    /// `JumpDomain`; example: `"https://console.cloud.tencent.com"`
     pub jump_domain: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"https://www.xxx.com/getxxx"`
+    /// `JumpUrl`; example: `"https://www.xxx.com/getxxx"`
     pub jump_url: Option<String>,
 }
 
@@ -2263,57 +1580,37 @@ pub struct DashboardSubscribeData {
 /// Returned in the output of [`DescribeDashboardSubscribes`](super::DescribeDashboardSubscribes).
 #[tc_model]
 pub struct DashboardSubscribeInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21683`
+    /// `Id`; example: `21683`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"订阅任务-bus-test-2025-08-15_09:59"`
+    /// `Name`; example: `"订阅任务-bus-test-2025-08-15_09:59"`
     pub name: String,
 
-    /// `DashboardId`: a string.
-    ///
-    /// Example: `"dashboard-522a5609-1f41-4b11-8086-5afd1d7574f5"`
+    /// `DashboardId`; example: `"dashboard-522a5609-1f41-4b11-8086-5afd1d7574f5"`
     pub dashboard_id: String,
 
-    /// `Cron`: a string.
-    ///
-    /// Example: `"0 0 10 * * ?"`
+    /// `Cron`; example: `"0 0 10 * * ?"`
     pub cron: String,
 
-    /// `SubscribeData`: a [`DashboardSubscribeData`].
+    /// `SubscribeData`
     pub subscribe_data: DashboardSubscribeData,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-03-18 22:47:06"`
+    /// `CreateTime`; example: `"2022-03-18 22:47:06"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-03-18 22:47:06"`
+    /// `UpdateTime`; example: `"2022-03-18 22:47:06"`
     pub update_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2022-03-19 22:47:06"`
+    /// `LastTime`; example: `"2022-03-19 22:47:06"`
     pub last_time: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001111589`
+    /// `Uin`; example: `100001111589`
     pub uin: u64,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100011169012`
+    /// `SubUin`; example: `100011169012`
     pub sub_uin: u64,
 
-    /// `LastStatus`: a string.
-    ///
-    /// Example: `"\"ok\""`
+    /// `LastStatus`; example: `"\"ok\""`
     pub last_status: String,
 }
 
@@ -2323,14 +1620,10 @@ pub struct DashboardSubscribeInfo {
 /// Returned in the output of [`DescribeDashboardSubscribes`](super::DescribeDashboardSubscribes).
 #[tc_model]
 pub struct DashboardTemplateVariable {
-    /// `Key`: a string.
-    ///
-    /// Example: `"TopicId"`
+    /// `Key`; example: `"TopicId"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["xxxx-xxxx-xxxx-xxxx","123414-12341234-12345-3456"]`
+    /// `Values`; example: `["xxxx-xxxx-xxxx-xxxx","123414-12341234-12345-3456"]`
     pub values: Vec<String>,
 }
 
@@ -2339,14 +1632,10 @@ pub struct DashboardTemplateVariable {
 /// Returned in the output of [`DescribeDashboards`](super::DescribeDashboards).
 #[tc_model]
 pub struct DashboardTopicInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
+    /// `TopicId`; example: `"b388dc72-xxxx-xxxx-9dbb-7d05fdff0376"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -2356,41 +1645,26 @@ pub struct DashboardTopicInfo {
 /// Returned in the output of [`DescribeDataTransformInfo`](super::DescribeDataTransformInfo).
 #[tc_model]
 pub struct DataTransformResouceInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
+    /// `TopicId`; example: `"abdeace6-9484-4d2e-b670-28289c42b60f"`
     pub topic_id: String,
 
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"topicname"`
+    /// `Alias`, always sent in responses; example: `"topicname"`
     pub alias: Option<String>,
 
-    /// `IsCrossAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCrossAccount`; example: `true`
     pub is_cross_account: Option<bool>,
 
-    /// `RoleARN`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/1234567890:roleName/cls_online_role"`
+    /// `RoleARN`; example: `"qcs::cam::uin/1234567890:roleName/cls_online_role"`
     #[tc(rename = "RoleARN")]
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"hello123"`
+    /// `ExternalId`; example: `"hello123"`
     pub external_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic_name_1"`
+    /// `TopicName`; example: `"topic_name_1"`
     pub topic_name: Option<String>,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"logset_name_1"`
+    /// `LogsetName`; example: `"logset_name_1"`
     pub logset_name: Option<String>,
 }
 
@@ -2400,37 +1674,22 @@ pub struct DataTransformResouceInfo {
 /// Returned in the output of [`DescribeDataTransformInfo`](super::DescribeDataTransformInfo).
 #[tc_model]
 pub struct DataTransformSqlDataSource {
-    /// `DataSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataSource`; example: `1`
     pub data_source: u64,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, required in requests; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cdb-zxcvbnm"`
+    /// `InstanceId`, required in requests; example: `"cdb-zxcvbnm"`
     pub instance_id: Option<String>,
 
-    /// `User`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"user_00"`
+    /// `User`, required in requests; example: `"user_00"`
     pub user: Option<String>,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"my_db1x"`
+    /// `AliasName`; example: `"my_db1x"`
     pub alias_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"ps_00"`
+    /// `Password`; example: `"ps_00"`
     pub password: Option<String>,
 }
 
@@ -2439,119 +1698,77 @@ pub struct DataTransformSqlDataSource {
 /// Returned in the output of [`DescribeDataTransformInfo`](super::DescribeDataTransformInfo).
 #[tc_model]
 pub struct DataTransformTaskInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"data_transform_name"`
+    /// `Name`; example: `"data_transform_name"`
     pub name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"96562452-xxxx-xxxx-9d2b-0b94e379c917"`
+    /// `TaskId`; example: `"96562452-xxxx-xxxx-9d2b-0b94e379c917"`
     pub task_id: String,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"c6404313-xxxx-xxxx-970d-9654afd08b1f"`
+    /// `SrcTopicId`; example: `"c6404313-xxxx-xxxx-970d-9654afd08b1f"`
     pub src_topic_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-08 21:00:35"`
+    /// `CreateTime`; example: `"2022-12-08 21:00:35"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-03-20 15:51:01"`
+    /// `UpdateTime`; example: `"2024-03-20 15:51:01"`
     pub update_time: String,
 
-    /// `LastEnableTime`: a string.
-    ///
-    /// Example: `"2024-05-23 19:20:00"`
+    /// `LastEnableTime`; example: `"2024-05-23 19:20:00"`
     pub last_enable_time: String,
 
-    /// `SrcTopicName`: a string.
-    ///
-    /// Example: `"topicname"`
+    /// `SrcTopicName`; example: `"topicname"`
     pub src_topic_name: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"logset-1"`
+    /// `LogsetId`; example: `"logset-1"`
     pub logset_id: String,
 
-    /// `DstResources`: a list of [`DataTransformResouceInfo`] objects.
+    /// `DstResources`
     pub dst_resources: Vec<DataTransformResouceInfo>,
 
-    /// `EtlContent`: a string.
-    ///
-    /// Example: `"fields_set(\\\\\"111\\\\\",\\\\\"111\\\\\")"`
+    /// `EtlContent`; example: `"fields_set(\\\\\"111\\\\\",\\\\\"111\\\\\")"`
     pub etl_content: String,
 
-    /// `BackupTopicID`: a string.
-    ///
-    /// Example: `"7b40b0cb-xxxx-xxxx-9477-9386068cede6"`
+    /// `BackupTopicID`; example: `"7b40b0cb-xxxx-xxxx-9477-9386068cede6"`
     #[tc(rename = "BackupTopicID")]
     pub backup_topic_id: String,
 
-    /// `BackupGiveUpData`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BackupGiveUpData`; example: `false`
     pub backup_give_up_data: bool,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 
-    /// `TaskDstCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskDstCount`; example: `1`
     pub task_dst_count: Option<u64>,
 
-    /// `DataTransformType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataTransformType`; example: `0`
     pub data_transform_type: Option<u64>,
 
-    /// `KeepFailureLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KeepFailureLog`; example: `1`
     pub keep_failure_log: Option<u64>,
 
-    /// `FailureLogKey`: a string.
-    ///
-    /// Example: `"ETLParseFailure"`
+    /// `FailureLogKey`; example: `"ETLParseFailure"`
     pub failure_log_key: Option<String>,
 
-    /// `ProcessFromTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1746686554`
+    /// `ProcessFromTimestamp`; example: `1746686554`
     pub process_from_timestamp: Option<u64>,
 
-    /// `ProcessToTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1746687554`
+    /// `ProcessToTimestamp`; example: `1746687554`
     pub process_to_timestamp: Option<u64>,
 
-    /// `DataTransformSqlDataSources`: a list of [`DataTransformSqlDataSource`] objects.
+    /// `DataTransformSqlDataSources`
     pub data_transform_sql_data_sources: Option<Vec<DataTransformSqlDataSource>>,
 
-    /// `EnvInfos`: a list of [`EnvInfo`] objects.
+    /// `EnvInfos`
     pub env_infos: Option<Vec<EnvInfo>>,
 }
 
@@ -2561,19 +1778,13 @@ pub struct DataTransformTaskInfo {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct DeliverConfig {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"17312724-asdfa-13513-66254"`
+    /// `TopicId`; example: `"17312724-asdfa-13513-66254"`
     pub topic_id: String,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Scope`; example: `0`
     pub scope: u64,
 }
 
@@ -2583,10 +1794,7 @@ pub struct DeliverConfig {
 /// Returned in the output of [`DescribeCLSDeliverTasks`](super::DescribeCLSDeliverTasks).
 #[tc_model]
 pub struct DeliverRule {
-    /// `DataScope`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `DataScope`, required in requests; example: `1`
     pub data_scope: Option<u64>,
 }
 
@@ -2595,22 +1803,16 @@ pub struct DeliverRule {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Delta {
-    /// `Role`: a string.
-    ///
-    /// Example: `"assistant"`
+    /// `Role`; example: `"assistant"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `Content`; example: `"你好！"`
     pub content: Option<String>,
 
-    /// `ReasoningContent`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `ReasoningContent`; example: `"你好！"`
     pub reasoning_content: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 }
 
@@ -2619,10 +1821,10 @@ pub struct Delta {
 /// Returned in the output of [`DescribeResourceGraphEntityDependency`](super::DescribeResourceGraphEntityDependency).
 #[tc_model]
 pub struct DependencyTopology {
-    /// `Nodes`: a list of [`TopologyNode`] objects.
+    /// `Nodes`
     pub nodes: Vec<TopologyNode>,
 
-    /// `Edges`: a list of [`TopologyEdge`] objects.
+    /// `Edges`
     pub edges: Vec<TopologyEdge>,
 }
 
@@ -2631,14 +1833,10 @@ pub struct DependencyTopology {
 /// Returned in the output of [`DescribeMetricSubscribePreview`](super::DescribeMetricSubscribePreview).
 #[tc_model]
 pub struct Dimension {
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo_name"`
+    /// `Name`; example: `"demo_name"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"demo_value"`
+    /// `Value`; example: `"demo_value"`
     pub value: Option<String>,
 }
 
@@ -2647,95 +1845,61 @@ pub struct Dimension {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcDeliverInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub task_id: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `198644793323`
+    /// `Uin`; example: `198644793323`
     pub uin: u64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_1"`
+    /// `Name`; example: `"template_1"`
     pub name: String,
 
-    /// `DeliverType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeliverType`; example: `0`
     pub deliver_type: u64,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxSize`; example: `5`
     pub max_size: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: Option<u64>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `StartTime`; example: `1741005340`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741006340`
+    /// `EndTime`; example: `1741006340`
     pub end_time: Option<u64>,
 
-    /// `DlcInfo`: a [`DlcInfo`].
+    /// `DlcInfo`
     pub dlc_info: DlcInfo,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `CreateTime`; example: `1741005340`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741006340`
+    /// `UpdateTime`; example: `1741006340`
     pub update_time: u64,
 
-    /// `AutoCreateField`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoCreateField`; example: `false`
     pub auto_create_field: Option<bool>,
 
-    /// `DlcFailHandle`: a [`DlcFailHandle`].
+    /// `DlcFailHandle`
     pub dlc_fail_handle: Option<DlcFailHandle>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -2746,12 +1910,10 @@ pub struct DlcDeliverInfo {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcFailHandle {
-    /// `StoreToDlc`: a boolean.
-    ///
-    /// Example: `false`
+    /// `StoreToDlc`; example: `false`
     pub store_to_dlc: Option<bool>,
 
-    /// `DlcFailTableInfo`: a [`DlcFailTableInfo`].
+    /// `DlcFailTableInfo`
     pub dlc_fail_table_info: Option<DlcFailTableInfo>,
 }
 
@@ -2761,14 +1923,10 @@ pub struct DlcFailHandle {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcFailTableInfo {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"********_fail_table"`
+    /// `TableName`; example: `"********_fail_table"`
     pub table_name: String,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `FieldName`; example: `"fail"`
     pub field_name: String,
 }
 
@@ -2778,29 +1936,19 @@ pub struct DlcFailTableInfo {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcFiledInfo {
-    /// `ClsField`: a string.
-    ///
-    /// Example: `"table_name"`
+    /// `ClsField`; example: `"table_name"`
     pub cls_field: String,
 
-    /// `DlcField`: a string.
-    ///
-    /// Example: `"table_name"`
+    /// `DlcField`; example: `"table_name"`
     pub dlc_field: String,
 
-    /// `DlcFieldType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `DlcFieldType`; example: `"string"`
     pub dlc_field_type: String,
 
-    /// `FillField`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `FillField`; example: `"NULL"`
     pub fill_field: Option<String>,
 
-    /// `Disable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Disable`; example: `false`
     pub disable: Option<bool>,
 }
 
@@ -2810,16 +1958,16 @@ pub struct DlcFiledInfo {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcInfo {
-    /// `TableInfo`: a [`DlcTableInfo`].
+    /// `TableInfo`
     pub table_info: DlcTableInfo,
 
-    /// `FieldInfos`: a list of [`DlcFiledInfo`] objects.
+    /// `FieldInfos`
     pub field_infos: Vec<DlcFiledInfo>,
 
-    /// `PartitionInfos`: a list of [`DlcPartitionInfo`] objects.
+    /// `PartitionInfos`
     pub partition_infos: Vec<DlcPartitionInfo>,
 
-    /// `PartitionExtra`: a [`DlcPartitionExtra`].
+    /// `PartitionExtra`
     pub partition_extra: Option<DlcPartitionExtra>,
 }
 
@@ -2829,14 +1977,10 @@ pub struct DlcInfo {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcPartitionExtra {
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"%Y-%m-%d %H:%M:%S.%f"`
+    /// `TimeFormat`; example: `"%Y-%m-%d %H:%M:%S.%f"`
     pub time_format: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 }
 
@@ -2846,19 +1990,13 @@ pub struct DlcPartitionExtra {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcPartitionInfo {
-    /// `ClsField`: a string.
-    ///
-    /// Example: `"table_name"`
+    /// `ClsField`; example: `"table_name"`
     pub cls_field: String,
 
-    /// `DlcField`: a string.
-    ///
-    /// Example: `"table_name"`
+    /// `DlcField`; example: `"table_name"`
     pub dlc_field: String,
 
-    /// `DlcFieldType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `DlcFieldType`; example: `"string"`
     pub dlc_field_type: String,
 }
 
@@ -2868,20 +2006,13 @@ pub struct DlcPartitionInfo {
 /// Returned in the output of [`DescribeDlcDelivers`](super::DescribeDlcDelivers).
 #[tc_model]
 pub struct DlcTableInfo {
-    /// `DataDirectory`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"data_directory"`
+    /// `DataDirectory`, required in requests; example: `"data_directory"`
     pub data_directory: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"database_name"`
+    /// `DatabaseName`; example: `"database_name"`
     pub database_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table_name"`
+    /// `TableName`; example: `"table_name"`
     pub table_name: String,
 }
 
@@ -2891,10 +2022,7 @@ pub struct DlcTableInfo {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct DynamicIndex {
-    /// `Status`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `Status`, always sent in responses; example: `false`
     pub status: Option<bool>,
 }
 
@@ -2905,13 +2033,13 @@ pub struct DynamicIndex {
 #[doc(alias = "EBPFCollectFilters")]
 #[tc_model]
 pub struct EbpfCollectFilters {
-    /// `ProcessName`: an [`EbpfProcessNameFilter`].
+    /// `ProcessName`
     pub process_name: EbpfProcessNameFilter,
 
-    /// `DestEndpoint`: an [`EbpfDestEndpointFilter`].
+    /// `DestEndpoint`
     pub dest_endpoint: EbpfDestEndpointFilter,
 
-    /// `DNS`: an [`EbpfdnsFilter`].
+    /// `DNS`
     #[tc(rename = "DNS")]
     pub dns: EbpfdnsFilter,
 }
@@ -2923,17 +2051,13 @@ pub struct EbpfCollectFilters {
 #[doc(alias = "EBPFCollectRule")]
 #[tc_model]
 pub struct EbpfCollectRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"default-ebpf-rule"`
+    /// `RuleName`; example: `"default-ebpf-rule"`
     pub rule_name: String,
 
-    /// `TrackTarget`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TrackTarget`; example: `1`
     pub track_target: i64,
 
-    /// `Filters`: an [`EbpfCollectFilters`].
+    /// `Filters`
     pub filters: EbpfCollectFilters,
 }
 
@@ -2944,14 +2068,10 @@ pub struct EbpfCollectRule {
 #[doc(alias = "EBPFDNSFilter")]
 #[tc_model]
 pub struct EbpfdnsFilter {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["localhost"]`
+    /// `Domains`; example: `["localhost"]`
     pub domains: Option<Vec<String>>,
 }
 
@@ -2962,12 +2082,10 @@ pub struct EbpfdnsFilter {
 #[doc(alias = "EBPFDestEndpointFilter")]
 #[tc_model]
 pub struct EbpfDestEndpointFilter {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `Endpoints`: a list of [`EbpfEndpoint`] objects.
+    /// `Endpoints`
     pub endpoints: Option<Vec<EbpfEndpoint>>,
 }
 
@@ -2978,15 +2096,11 @@ pub struct EbpfDestEndpointFilter {
 #[doc(alias = "EBPFEndpoint")]
 #[tc_model]
 pub struct EbpfEndpoint {
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `IP`; example: `"10.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<u64>,
 }
 
@@ -2997,14 +2111,10 @@ pub struct EbpfEndpoint {
 #[doc(alias = "EBPFProcessNameFilter")]
 #[tc_model]
 pub struct EbpfProcessNameFilter {
-    /// `Mode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: i64,
 
-    /// `ProcessNames`: a list of strings.
-    ///
-    /// Example: `["nginx"]`
+    /// `ProcessNames`; example: `["nginx"]`
     pub process_names: Option<Vec<String>>,
 }
 
@@ -3013,14 +2123,10 @@ pub struct EbpfProcessNameFilter {
 /// Returned in the output of [`DescribeResourceGraphEntities`](super::DescribeResourceGraphEntities) and [`DescribeResourceGraphEntityDetail`](super::DescribeResourceGraphEntityDetail).
 #[tc_model]
 pub struct EntityAttribute {
-    /// `Key`: a string.
-    ///
-    /// Example: `"appId"`
+    /// `Key`; example: `"appId"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tc.app.order"`
+    /// `Value`; example: `"tc.app.order"`
     pub value: String,
 }
 
@@ -3029,43 +2135,31 @@ pub struct EntityAttribute {
 /// Returned in the output of [`DescribeResourceGraphEntities`](super::DescribeResourceGraphEntities) and [`DescribeResourceGraphEntityDetail`](super::DescribeResourceGraphEntityDetail).
 #[tc_model]
 pub struct EntityInfo {
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"ins-cvm-001"`
+    /// `EntityId`; example: `"ins-cvm-001"`
     pub entity_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"tc"`
+    /// `Domain`; example: `"tc"`
     pub domain: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `Product`; example: `"TKE"`
     pub product: String,
 
-    /// `EntityName`: a string.
-    ///
-    /// Example: `"web-server-01"`
+    /// `EntityName`; example: `"web-server-01"`
     pub entity_name: String,
 
-    /// `EntityClassName`: a string.
-    ///
-    /// Example: `"tc.tke.cluster"`
+    /// `EntityClassName`; example: `"tc.tke.cluster"`
     pub entity_class_name: String,
 
-    /// `Attributes`: a list of [`EntityAttribute`] objects.
+    /// `Attributes`
     pub attributes: Option<Vec<EntityAttribute>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `RelatedLogTopics`: a list of [`RelatedTopicItem`] objects.
+    /// `RelatedLogTopics`
     pub related_log_topics: Option<Vec<RelatedTopicItem>>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"cdb-aav0v207"`
+    /// `ResourceId`; example: `"cdb-aav0v207"`
     pub resource_id: Option<String>,
 }
 
@@ -3075,14 +2169,10 @@ pub struct EntityInfo {
 /// Returned in the output of [`DescribeDataTransformInfo`](super::DescribeDataTransformInfo).
 #[tc_model]
 pub struct EnvInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"SecretKey"`
+    /// `Key`; example: `"SecretKey"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"key_ubsgg_demo"`
+    /// `Value`; example: `"key_ubsgg_demo"`
     pub value: Option<String>,
 }
 
@@ -3092,29 +2182,19 @@ pub struct EnvInfo {
 /// Returned in the output of [`DescribeEsRecharges`](super::DescribeEsRecharges).
 #[tc_model]
 pub struct EsImportInfo {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1739783039`
+    /// `StartTime`; example: `1739783039`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1739784039`
+    /// `EndTime`; example: `1739784039`
     pub end_time: Option<u64>,
 
-    /// `MaxDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `MaxDelay`; example: `600`
     pub max_delay: Option<u64>,
 
-    /// `CheckInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `CheckInterval`; example: `60`
     pub check_interval: Option<u64>,
 }
 
@@ -3124,49 +2204,31 @@ pub struct EsImportInfo {
 /// Returned in the output of [`DescribeEsRecharges`](super::DescribeEsRecharges).
 #[tc_model]
 pub struct EsInfo {
-    /// `EsType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EsType`; example: `2`
     pub es_type: u64,
 
-    /// `AccessMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AccessMode`; example: `2`
     pub access_mode: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"es-fbs7gqxx"`
+    /// `InstanceId`; example: `"es-fbs7gqxx"`
     pub instance_id: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user"`
+    /// `User`; example: `"user"`
     pub user: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"10.0.0.10"`
+    /// `Address`; example: `"10.0.0.10"`
     pub address: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9200`
+    /// `Port`; example: `9200`
     pub port: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xymnt"`
+    /// `VpcId`; example: `"vpc-xymnt"`
     pub vpc_id: Option<String>,
 
-    /// `VirtualGatewayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `VirtualGatewayType`; example: `1025`
     pub virtual_gateway_type: Option<u64>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"password"`
+    /// `Password`; example: `"password"`
     pub password: Option<String>,
 }
 
@@ -3175,73 +2237,49 @@ pub struct EsInfo {
 /// Returned in the output of [`DescribeEsRecharges`](super::DescribeEsRecharges).
 #[tc_model]
 pub struct EsRechargeInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"4cc398ff-a952-4318-abfa-b5a370017466"`
+    /// `TaskId`; example: `"4cc398ff-a952-4318-abfa-b5a370017466"`
     pub task_id: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000007129`
+    /// `Uin`; example: `100000007129`
     pub uin: u64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
+    /// `TopicId`; example: `"871710c5-35cd-4d1e-8e79-2fa92c35d612"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"export_1"`
+    /// `Name`; example: `"export_1"`
     pub name: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"base-2026-01-*"`
+    /// `Index`; example: `"base-2026-01-*"`
     pub index: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"tags.service.name:session"`
+    /// `Query`; example: `"tags.service.name:session"`
     pub query: String,
 
-    /// `EsInfo`: an [`EsInfo`].
+    /// `EsInfo`
     pub es_info: EsInfo,
 
-    /// `ImportInfo`: an [`EsImportInfo`].
+    /// `ImportInfo`
     pub import_info: EsImportInfo,
 
-    /// `TimeInfo`: an [`EsTimeInfo`].
+    /// `TimeInfo`
     pub time_info: EsTimeInfo,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<u64>,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19745641`
+    /// `SubUin`; example: `19745641`
     pub sub_uin: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1739784039`
+    /// `CreateTime`; example: `1739784039`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1739784039`
+    /// `UpdateTime`; example: `1739784039`
     pub update_time: u64,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -3251,24 +2289,16 @@ pub struct EsRechargeInfo {
 /// Returned in the output of [`DescribeEsRecharges`](super::DescribeEsRecharges).
 #[tc_model]
 pub struct EsTimeInfo {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: u64,
 
-    /// `TimeKey`: a string.
-    ///
-    /// Example: `"time_key"`
+    /// `TimeKey`; example: `"time_key"`
     pub time_key: Option<String>,
 
-    /// `TimeFormat`: a string.
-    ///
-    /// Example: `"%Y-%m-%d %H:%M:%S.%f"`
+    /// `TimeFormat`; example: `"%Y-%m-%d %H:%M:%S.%f"`
     pub time_format: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 }
 
@@ -3278,30 +2308,22 @@ pub struct EsTimeInfo {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct EscalateNoticeInfo {
-    /// `NoticeReceivers`: a list of [`NoticeReceiver`] objects.
-    /// Required in requests.
+    /// `NoticeReceivers`, required in requests
     pub notice_receivers: Option<Vec<NoticeReceiver>>,
 
-    /// `WebCallbacks`: a list of [`WebCallback`] objects.
-    /// Required in requests.
+    /// `WebCallbacks`, required in requests
     pub web_callbacks: Option<Vec<WebCallback>>,
 
-    /// `Escalate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Escalate`; example: `false`
     pub escalate: Option<bool>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Interval`; example: `5`
     pub interval: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `EscalateNotice`: an [`EscalateNoticeInfo`].
+    /// `EscalateNotice`
     pub escalate_notice: Option<Box<EscalateNoticeInfo>>,
 }
 
@@ -3311,26 +2333,16 @@ pub struct EscalateNoticeInfo {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCosRecharges`](super::DescribeCosRecharges), [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs) and [`DescribeS3Recharges`](super::DescribeS3Recharges).
 #[tc_model]
 pub struct EventLog {
-    /// `EventChannel`: a string.
-    ///
-    /// Example: `"Application"`
+    /// `EventChannel`; example: `"Application"`
     pub event_channel: String,
 
-    /// `TimeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeType`; example: `1`
     pub time_type: u64,
 
-    /// `Timestamp`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1754897446`
+    /// `Timestamp`, always sent in responses; example: `1754897446`
     pub timestamp: Option<u64>,
 
-    /// `EventIDs`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["1","-100"]`
+    /// `EventIDs`, always sent in responses; example: `["1","-100"]`
     #[tc(rename = "EventIDs")]
     pub event_ids: Option<Vec<String>>,
 }
@@ -3341,14 +2353,10 @@ pub struct EventLog {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigs`](super::DescribeConfigs) and [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs).
 #[tc_model]
 pub struct ExcludePathInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"File"`
+    /// `Type`; example: `"File"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"/loglistener_auto_test/black_list/after_black_test.log"`
+    /// `Value`; example: `"/loglistener_auto_test/black_list/after_black_test.log"`
     pub value: String,
 }
 
@@ -3357,84 +2365,52 @@ pub struct ExcludePathInfo {
 /// Returned in the output of [`DescribeExports`](super::DescribeExports).
 #[tc_model]
 pub struct ExportInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
+    /// `TopicId`; example: `"ee20bb16-3025-4048-b81a-dd436373062e"`
     pub topic_id: String,
 
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-57196a6a-7622-47be-bc92-d2ebea959a0f"`
+    /// `ExportId`; example: `"export-57196a6a-7622-47be-bc92-d2ebea959a0f"`
     pub export_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"status:200"`
+    /// `Query`; example: `"status:200"`
     pub query: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_571"`
+    /// `FileName`; example: `"log_2075178708_ee20bb16-3025-4048-b81a-dd436373062f_20210107_571"`
     pub file_name: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: u64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Expired"`
+    /// `Status`; example: `"Expired"`
     pub status: String,
 
-    /// `From`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499207000`
+    /// `From`; example: `1607499207000`
     pub from: i64,
 
-    /// `To`: a signed 64-bit integer.
-    ///
-    /// Example: `1607499208000`
+    /// `To`; example: `1607499208000`
     pub to: i64,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"/cos_path/file/1"`
+    /// `CosPath`; example: `"/cos_path/file/1"`
     pub cos_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-08-08 12:12:12"`
+    /// `CreateTime`; example: `"2020-08-08 12:12:12"`
     pub create_time: String,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SyntaxRule`; example: `1`
     pub syntax_rule: u64,
 
-    /// `DerivedFields`: a list of strings.
-    ///
-    /// Example: `["__timestamp__"]`
+    /// `DerivedFields`; example: `["__timestamp__"]`
     pub derived_fields: Option<Vec<String>>,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1785848285000`
+    /// `CreateTimestamp`; example: `1785848285000`
     pub create_timestamp: Option<u64>,
 }
 
@@ -3444,14 +2420,10 @@ pub struct ExportInfo {
 /// Returned in the output of [`DescribeSplunkDelivers`](super::DescribeSplunkDelivers).
 #[tc_model]
 pub struct ExternalRole {
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/10000***7589:roleName/ro*-test-splunk"`
+    /// `RoleArn`; example: `"qcs::cam::uin/10000***7589:roleName/ro*-test-splunk"`
     pub role_arn: String,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"roytestsplunk"`
+    /// `ExternalId`; example: `"roytestsplunk"`
     pub external_id: String,
 }
 
@@ -3461,140 +2433,83 @@ pub struct ExternalRole {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCosRecharges`](super::DescribeCosRecharges), [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs) and [`DescribeS3Recharges`](super::DescribeS3Recharges).
 #[tc_model]
 pub struct ExtractRuleInfo {
-    /// `TimeKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"time"`
+    /// `TimeKey`, always sent in responses; example: `"time"`
     pub time_key: Option<String>,
 
-    /// `TimeFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"%Y-%m-%d %H:%M:%S"`
+    /// `TimeFormat`, always sent in responses; example: `"%Y-%m-%d %H:%M:%S"`
     pub time_format: Option<String>,
 
-    /// `Delimiter`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `","`
+    /// `Delimiter`, always sent in responses; example: `","`
     pub delimiter: Option<String>,
 
-    /// `LogRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\\w"`
+    /// `LogRegex`, always sent in responses; example: `"\\w"`
     pub log_regex: Option<String>,
 
-    /// `BeginRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"\\w"`
+    /// `BeginRegex`, always sent in responses; example: `"\\w"`
     pub begin_regex: Option<String>,
 
-    /// `Keys`: a list of strings.
-    ///
-    /// Example: `["name","address"]`
+    /// `Keys`; example: `["name","address"]`
     pub keys: Option<Vec<String>>,
 
-    /// `FilterKeyRegex`: a list of [`KeyRegexInfo`] objects.
-    /// Always sent in responses.
+    /// `FilterKeyRegex`, always sent in responses
     pub filter_key_regex: Option<Vec<KeyRegexInfo>>,
 
-    /// `UnMatchUpLoadSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnMatchUpLoadSwitch`; example: `true`
     pub un_match_up_load_switch: Option<bool>,
 
-    /// `UnMatchLogKey`: a string.
-    ///
-    /// Example: `"testlog"`
+    /// `UnMatchLogKey`; example: `"testlog"`
     pub un_match_log_key: Option<String>,
 
-    /// `Backtracking`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Backtracking`; example: `0`
     pub backtracking: Option<i64>,
 
-    /// `IsGBK`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsGBK`, always sent in responses; example: `0`
     #[tc(rename = "IsGBK")]
     pub is_gbk: Option<i64>,
 
-    /// `JsonStandard`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `JsonStandard`; example: `0`
     pub json_standard: Option<i64>,
 
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`, always sent in responses; example: `"tcp"`
     pub protocol: Option<String>,
 
-    /// `Address`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1:9000"`
+    /// `Address`, always sent in responses; example: `"127.0.0.1:9000"`
     pub address: Option<String>,
 
-    /// `ParseProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RFC3164"`
+    /// `ParseProtocol`, always sent in responses; example: `"RFC3164"`
     pub parse_protocol: Option<String>,
 
-    /// `MetadataType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `MetadataType`, always sent in responses; example: `0`
     pub metadata_type: Option<i64>,
 
-    /// `PathRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/(?<app>.*?)/(?<user>.*?)/access.log"`
+    /// `PathRegex`, always sent in responses; example: `"/(?<app>.*?)/(?<user>.*?)/access.log"`
     pub path_regex: Option<String>,
 
-    /// `MetaTags`: a list of [`MetaTagInfo`] objects.
-    /// Always sent in responses.
+    /// `MetaTags`, always sent in responses
     pub meta_tags: Option<Vec<MetaTagInfo>>,
 
-    /// `EventLogRules`: a list of [`EventLog`] objects.
+    /// `EventLogRules`
     pub event_log_rules: Option<Vec<EventLog>>,
 
-    /// `AdvanceFilterRules`: a list of [`AdvanceFilterRuleInfo`] objects.
+    /// `AdvanceFilterRules`
     pub advance_filter_rules: Option<Vec<AdvanceFilterRuleInfo>>,
 
-    /// `RawLogKey`: a string.
-    ///
-    /// Example: `"__CONTENT__"`
+    /// `RawLogKey`; example: `"__CONTENT__"`
     pub raw_log_key: Option<String>,
 
-    /// `Units`: a list of strings.
-    ///
-    /// Example: `["***"]`
+    /// `Units`; example: `["***"]`
     pub units: Option<Vec<String>>,
 
-    /// `IncludeKernel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeKernel`; example: `true`
     pub include_kernel: Option<bool>,
 
-    /// `UseJournalTime`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseJournalTime`; example: `true`
     pub use_journal_time: Option<bool>,
 
-    /// `KeysDelimiter`: a list of strings.
-    ///
-    /// Example: `["[ ]"]`
+    /// `KeysDelimiter`; example: `["[ ]"]`
     pub keys_delimiter: Option<Vec<String>>,
 
-    /// `KeysFlag`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `KeysFlag`; example: `[0,1]`
     pub keys_flag: Option<Vec<i64>>,
 }
 
@@ -3604,14 +2519,10 @@ pub struct ExtractRuleInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct FilePathInfo {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/log"`
+    /// `Path`; example: `"/log"`
     pub path: Option<String>,
 
-    /// `File`: a string.
-    ///
-    /// Example: `"test.log"`
+    /// `File`; example: `"test.log"`
     pub file: Option<String>,
 }
 
@@ -3620,14 +2531,10 @@ pub struct FilePathInfo {
 /// Sent in the input of [`DescribeAgentApplications`](super::DescribeAgentApplications), [`DescribeAlarmNotices`](super::DescribeAlarmNotices), [`DescribeAlarmShields`](super::DescribeAlarmShields), [`DescribeAlarms`](super::DescribeAlarms), [`DescribeAlertRecordHistory`](super::DescribeAlertRecordHistory), [`DescribeCLSDeliverTasks`](super::DescribeCLSDeliverTasks) and 35 more.
 #[tc_model]
 pub struct Filter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `Key`; example: `"taskId"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["fadcc986-xxxx-xxxx-b766-9ce9c193da32"]`
+    /// `Values`; example: `["fadcc986-xxxx-xxxx-b766-9ce9c193da32"]`
     pub values: Vec<String>,
 }
 
@@ -3637,19 +2544,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct FilterRuleInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"testKey"`
+    /// `Key`; example: `"testKey"`
     pub key: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"/w"`
+    /// `Regex`; example: `"/w"`
     pub regex: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"testValue"`
+    /// `Value`; example: `"testValue"`
     pub value: String,
 }
 
@@ -3658,19 +2559,13 @@ pub struct FilterRuleInfo {
 /// Returned in the output of [`DescribeSplunkPreview`](super::DescribeSplunkPreview).
 #[tc_model]
 pub struct FilterStatistics {
-    /// `OriginalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginalCount`; example: `1`
     pub original_count: u64,
 
-    /// `FilteredCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilteredCount`; example: `1`
     pub filtered_count: u64,
 
-    /// `FilteredResult`: a list of strings.
-    ///
-    /// Example: `["{\"content\":\"--------\",\"content2\":\"0\"}"]`
+    /// `FilteredResult`; example: `["{\"content\":\"--------\",\"content2\":\"0\"}"]`
     pub filtered_result: Option<Vec<String>>,
 }
 
@@ -3680,20 +2575,13 @@ pub struct FilterStatistics {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct FullTextInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `Tokenizer`: a string.
-    ///
-    /// Example: `"@&?|#()='\",;:<>[]{}/ \\n\\t\\r\\\\"`
+    /// `Tokenizer`; example: `"@&?|#()='\",;:<>[]{}/ \\n\\t\\r\\\\"`
     pub tokenizer: String,
 
-    /// `ContainZH`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ContainZH`, always sent in responses; example: `false`
     #[tc(rename = "ContainZH")]
     pub contain_zh: Option<bool>,
 }
@@ -3703,19 +2591,13 @@ pub struct FullTextInfo {
 /// Returned in the output of [`DescribeKafkaConsumerGroupDetail`](super::DescribeKafkaConsumerGroupDetail).
 #[tc_model]
 pub struct GroupPartitionInfo {
-    /// `PartitionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionId`; example: `1`
     pub partition_id: i64,
 
-    /// `CommitTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CommitTimestamp`; example: `2`
     pub commit_timestamp: i64,
 
-    /// `Consumer`: a string.
-    ///
-    /// Example: `"app_as"`
+    /// `Consumer`; example: `"app_as"`
     pub consumer: String,
 }
 
@@ -3724,14 +2606,10 @@ pub struct GroupPartitionInfo {
 /// Returned in the output of [`DescribeAlertRecordHistory`](super::DescribeAlertRecordHistory).
 #[tc_model]
 pub struct GroupTriggerConditionInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"$1.count"`
+    /// `Key`; example: `"$1.count"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Value`; example: `"100"`
     pub value: String,
 }
 
@@ -3740,14 +2618,10 @@ pub struct GroupTriggerConditionInfo {
 /// Returned in the output of [`DescribeLogContext`](super::DescribeLogContext), [`GetAlarmLog`](super::GetAlarmLog) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct HighLightItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"Message"`
+    /// `Key`; example: `"Message"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["<cls_highlight>finish</cls_highlight> request"]`
+    /// `Values`; example: `["<cls_highlight>finish</cls_highlight> request"]`
     pub values: Vec<String>,
 }
 
@@ -3756,14 +2630,10 @@ pub struct HighLightItem {
 /// Returned in the output of [`DescribeLogHistogram`](super::DescribeLogHistogram).
 #[tc_model]
 pub struct HistogramInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `Count`; example: `15`
     pub count: i64,
 
-    /// `BTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1754856576000`
+    /// `BTime`; example: `1754856576000`
     pub b_time: i64,
 }
 
@@ -3773,19 +2643,13 @@ pub struct HistogramInfo {
 /// Returned in the output of [`DescribeConfigExtras`](super::DescribeConfigExtras).
 #[tc_model]
 pub struct HostFileInfo {
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"/xxx/xxx"`
+    /// `LogPath`; example: `"/xxx/xxx"`
     pub log_path: String,
 
-    /// `FilePattern`: a string.
-    ///
-    /// Example: `"**.log"`
+    /// `FilePattern`; example: `"**.log"`
     pub file_pattern: String,
 
-    /// `CustomLabels`: a list of strings.
-    ///
-    /// Example: `["key1=value1","key2=value2"]`
+    /// `CustomLabels`; example: `["key1=value1","key2=value2"]`
     pub custom_labels: Option<Vec<String>>,
 }
 
@@ -3794,37 +2658,25 @@ pub struct HostFileInfo {
 /// Returned in the output of [`DescribeHostMetricConfigs`](super::DescribeHostMetricConfigs).
 #[tc_model]
 pub struct HostMetricConfig {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `ConfigId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub config_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"主机指标采集"`
+    /// `Name`; example: `"主机指标采集"`
     pub name: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Interval`; example: `1000`
     pub interval: u64,
 
-    /// `HostMetricItems`: a list of [`HostMetricItem`] objects.
+    /// `HostMetricItems`
     pub host_metric_items: Vec<HostMetricItem>,
 
-    /// `MachineGroupIds`: a list of strings.
-    ///
-    /// Example: `["715094e3-01b0-4aeb-91f5-ee9f46a4a13b"]`
+    /// `MachineGroupIds`; example: `["715094e3-01b0-4aeb-91f5-ee9f46a4a13b"]`
     pub machine_group_ids: Vec<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748505992`
+    /// `CreateTime`; example: `1748505992`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1748505992`
+    /// `UpdateTime`; example: `1748505992`
     pub update_time: u64,
 }
 
@@ -3834,10 +2686,7 @@ pub struct HostMetricConfig {
 /// Returned in the output of [`DescribeHostMetricConfigs`](super::DescribeHostMetricConfigs).
 #[tc_model]
 pub struct HostMetricItem {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cpu"`
+    /// `Type`, required in requests; example: `"cpu"`
     pub r#type: Option<String>,
 }
 
@@ -3847,9 +2696,7 @@ pub struct HostMetricItem {
 /// Returned in the output of [`DescribeMetricSubscribes`](super::DescribeMetricSubscribes).
 #[tc_model]
 pub struct Instance {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["key1-value","key2-value"]`
+    /// `Values`; example: `["key1-value","key2-value"]`
     pub values: Vec<String>,
 }
 
@@ -3859,12 +2706,10 @@ pub struct Instance {
 /// Returned in the output of [`DescribeMetricSubscribes`](super::DescribeMetricSubscribes).
 #[tc_model]
 pub struct InstanceConfig {
-    /// `InstanceDimension`: a list of strings.
-    ///
-    /// Example: `["bucket","appid"]`
+    /// `InstanceDimension`; example: `["bucket","appid"]`
     pub instance_dimension: Vec<String>,
 
-    /// `Instances`: a list of [`Instance`] objects.
+    /// `Instances`
     pub instances: Vec<Instance>,
 }
 
@@ -3873,38 +2718,26 @@ pub struct InstanceConfig {
 /// Returned in the output of [`DescribeMetricSubscribePreview`](super::DescribeMetricSubscribePreview).
 #[tc_model]
 pub struct InstanceData {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"MemUsed"`
+    /// `MetricName`; example: `"MemUsed"`
     pub metric_name: Option<String>,
 
-    /// `CLSMetricName`: a string.
-    ///
-    /// Example: `"qce_cvm_memused_60_avg"`
+    /// `CLSMetricName`; example: `"qce_cvm_memused_60_avg"`
     #[tc(rename = "CLSMetricName")]
     pub cls_metric_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"QCE/CVM"`
+    /// `Namespace`; example: `"QCE/CVM"`
     pub namespace: Option<String>,
 
-    /// `Dimensions`: a list of [`Dimension`] objects.
+    /// `Dimensions`
     pub dimensions: Option<Vec<Dimension>>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<u64>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `90`
+    /// `Value`; example: `90`
     pub value: Option<f64>,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"err_msg"`
+    /// `ErrMsg`; example: `"err_msg"`
     pub err_msg: Option<String>,
 }
 
@@ -3914,26 +2747,16 @@ pub struct InstanceData {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct JsonExpandInfo {
-    /// `Switch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Switch`; example: `true`
     pub switch: bool,
 
-    /// `Fields`: a list of strings.
-    ///
-    /// Example: `["message"]`
+    /// `Fields`; example: `["message"]`
     pub fields: Vec<String>,
 
-    /// `DropOriginal`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `DropOriginal`, always sent in responses; example: `true`
     pub drop_original: Option<bool>,
 
-    /// `ConflictPolicy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"keep_inner"`
+    /// `ConflictPolicy`, always sent in responses; example: `"keep_inner"`
     pub conflict_policy: Option<String>,
 }
 
@@ -3943,21 +2766,13 @@ pub struct JsonExpandInfo {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct JsonInfo {
-    /// `EnableTag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTag`; example: `true`
     pub enable_tag: bool,
 
-    /// `MetaFields`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__","__HOSTNAME__"]`
+    /// `MetaFields`, required in requests; example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__","__HOSTNAME__"]`
     pub meta_fields: Option<Vec<String>>,
 
-    /// `JsonType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `JsonType`, always sent in responses; example: `1`
     pub json_type: Option<i64>,
 }
 
@@ -3967,36 +2782,22 @@ pub struct JsonInfo {
 /// Returned in the output of [`DescribeKafkaConsumer`](super::DescribeKafkaConsumer).
 #[tc_model]
 pub struct KafkaConsumerContent {
-    /// `Format`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Format`; example: `1`
     pub format: i64,
 
-    /// `EnableTag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableTag`; example: `false`
     pub enable_tag: bool,
 
-    /// `MetaFields`: a list of strings.
-    ///
-    /// Example: `["__HOSTNAME__"]`
+    /// `MetaFields`; example: `["__HOSTNAME__"]`
     pub meta_fields: Vec<String>,
 
-    /// `TagTransaction`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TagTransaction`, always sent in responses; example: `1`
     pub tag_transaction: Option<i64>,
 
-    /// `JsonType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `JsonType`, always sent in responses; example: `1`
     pub json_type: Option<i64>,
 
-    /// `AutoConvertNumber`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoConvertNumber`; example: `true`
     pub auto_convert_number: Option<bool>,
 }
 
@@ -4006,49 +2807,29 @@ pub struct KafkaConsumerContent {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct KafkaProtocolInfo {
-    /// `Protocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sasl_ssl"`
+    /// `Protocol`, always sent in responses; example: `"sasl_ssl"`
     pub protocol: Option<String>,
 
-    /// `Mechanism`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PLAIN"`
+    /// `Mechanism`, always sent in responses; example: `"PLAIN"`
     pub mechanism: Option<String>,
 
-    /// `UserName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `UserName`, always sent in responses; example: `"name"`
     pub user_name: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"axxxxxx"`
+    /// `Password`, always sent in responses; example: `"axxxxxx"`
     pub password: Option<String>,
 
-    /// `EnableClientCertificate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableClientCertificate`; example: `0`
     pub enable_client_certificate: Option<u64>,
 
-    /// `EnableServerCertificate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableServerCertificate`; example: `0`
     pub enable_server_certificate: Option<u64>,
 
-    /// `CACertificateId`: a string.
-    ///
-    /// Example: `"cert-abcd1234"`
+    /// `CACertificateId`; example: `"cert-abcd1234"`
     #[tc(rename = "CACertificateId")]
     pub ca_certificate_id: Option<String>,
 
-    /// `SVRCertificateId`: a string.
-    ///
-    /// Example: `"cert-efgh5678"`
+    /// `SVRCertificateId`; example: `"cert-efgh5678"`
     #[tc(rename = "SVRCertificateId")]
     pub svr_certificate_id: Option<String>,
 }
@@ -4058,81 +2839,55 @@ pub struct KafkaProtocolInfo {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct KafkaRechargeInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"86076b49-xxxx-xxxx-ab09-a5d7e7972825"`
+    /// `Id`; example: `"86076b49-xxxx-xxxx-ab09-a5d7e7972825"`
     pub id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"957f4aed-xxxx-xxxx-b98b-c3c806f9e71b"`
+    /// `TopicId`; example: `"957f4aed-xxxx-xxxx-b98b-c3c806f9e71b"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"xxx任务导入"`
+    /// `Name`; example: `"xxx任务导入"`
     pub name: String,
 
-    /// `KafkaType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KafkaType`; example: `0`
     pub kafka_type: u64,
 
-    /// `KafkaInstance`: a string.
-    ///
-    /// Example: `"ckafka-xxxx"`
+    /// `KafkaInstance`; example: `"ckafka-xxxx"`
     pub kafka_instance: String,
 
-    /// `ServerAddr`: a string.
-    ///
-    /// Example: `"kafkaconsumer-ap-chongqing.aaa.com:1534"`
+    /// `ServerAddr`; example: `"kafkaconsumer-ap-chongqing.aaa.com:1534"`
     pub server_addr: String,
 
-    /// `IsEncryptionAddr`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryptionAddr`; example: `true`
     pub is_encryption_addr: bool,
 
-    /// `Protocol`: a [`KafkaProtocolInfo`].
+    /// `Protocol`
     pub protocol: KafkaProtocolInfo,
 
-    /// `UserKafkaTopics`: a string.
-    ///
-    /// Example: `"1256238147-f3061593-cd5b-4321-1254-3ba507d43301"`
+    /// `UserKafkaTopics`; example: `"1256238147-f3061593-cd5b-4321-1254-3ba507d43301"`
     pub user_kafka_topics: String,
 
-    /// `ConsumerGroupName`: a string.
-    ///
-    /// Example: `"cls-xxxxx"`
+    /// `ConsumerGroupName`; example: `"cls-xxxxx"`
     pub consumer_group_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `-2`
+    /// `Offset`; example: `-2`
     pub offset: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `CreateTime`; example: `"2021-11-08 14:40:22"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `UpdateTime`; example: `"2021-11-08 14:40:22"`
     pub update_time: String,
 
-    /// `LogRechargeRule`: a [`LogRechargeRuleInfo`].
+    /// `LogRechargeRule`
     pub log_recharge_rule: LogRechargeRuleInfo,
 
-    /// `NetworkInfo`: a [`NetworkInfo`].
+    /// `NetworkInfo`
     pub network_info: Option<NetworkInfo>,
 
-    /// `UserKafkaMeta`: a [`UserKafkaMeta`].
+    /// `UserKafkaMeta`
     pub user_kafka_meta: Option<UserKafkaMeta>,
 }
 
@@ -4142,14 +2897,10 @@ pub struct KafkaRechargeInfo {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCosRecharges`](super::DescribeCosRecharges), [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs) and [`DescribeS3Recharges`](super::DescribeS3Recharges).
 #[tc_model]
 pub struct KeyRegexInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"response_code"`
+    /// `Key`; example: `"response_code"`
     pub key: String,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"400|500"`
+    /// `Regex`; example: `"400|500"`
     pub regex: String,
 }
 
@@ -4159,12 +2910,10 @@ pub struct KeyRegexInfo {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct KeyValueInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"address"`
+    /// `Key`; example: `"address"`
     pub key: String,
 
-    /// `Value`: a [`ValueInfo`].
+    /// `Value`
     pub value: ValueInfo,
 }
 
@@ -4174,21 +2923,13 @@ pub struct KeyValueInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct Label {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"app"`
+    /// `Key`, required in requests; example: `"app"`
     pub key: Option<String>,
 
-    /// `Operate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"in"`
+    /// `Operate`, required in requests; example: `"in"`
     pub operate: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["k8s-x"]`
+    /// `Values`; example: `["k8s-x"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -4197,38 +2938,34 @@ pub struct Label {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs).
 #[tc_model]
 pub struct LogConfigInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"f6c4fa6f-367a-4f14-8289-1ff6f77ed975"`
+    /// `TopicId`; example: `"f6c4fa6f-367a-4f14-8289-1ff6f77ed975"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
+    /// `LogsetId`
     pub logset_id: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/var/log/message"`
+    /// `Path`; example: `"/var/log/message"`
     pub path: String,
 
-    /// `LogType`: a string.
+    /// `LogType`
     pub log_type: String,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`].
+    /// `ExtractRule`
     pub extract_rule: ExtractRuleInfo,
 
-    /// `LogFormat`: a string.
+    /// `LogFormat`
     pub log_format: Option<String>,
 
-    /// `ExcludePaths`: a list of [`ExcludePathInfo`] objects.
+    /// `ExcludePaths`
     pub exclude_paths: Option<Vec<ExcludePathInfo>>,
 
-    /// `UserDefineRule`: a string.
+    /// `UserDefineRule`
     pub user_define_rule: Option<String>,
 
-    /// `ConfigId`: a string.
+    /// `ConfigId`
     pub config_id: Option<String>,
 
-    /// `GroupIds`: a list of strings.
+    /// `GroupIds`
     pub group_ids: Option<Vec<String>>,
 }
 
@@ -4237,48 +2974,34 @@ pub struct LogConfigInfo {
 /// Returned in the output of [`DescribeLogContext`](super::DescribeLogContext).
 #[tc_model]
 pub struct LogContextInfo {
-    /// `Source`: a string.
-    ///
-    /// Example: `"100.105.60.255"`
+    /// `Source`; example: `"100.105.60.255"`
     pub source: String,
 
-    /// `Filename`: a string.
-    ///
-    /// Example: `"/usr/local/services/cls_cgi_api3-1.0/log/cls_cgi.log.20210425"`
+    /// `Filename`; example: `"/usr/local/services/cls_cgi_api3-1.0/log/cls_cgi.log.20210425"`
     pub filename: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"528C1318606EFEB8-1A0"`
+    /// `PkgId`; example: `"528C1318606EFEB8-1A0"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a signed 64-bit integer.
-    ///
-    /// Example: `196609`
+    /// `PkgLogId`; example: `196609`
     pub pkg_log_id: i64,
 
-    /// `BTime`: a signed 64-bit integer.
+    /// `BTime`
     pub b_time: i64,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"hostName-1"`
+    /// `HostName`; example: `"hostName-1"`
     pub host_name: String,
 
-    /// `RawLog`: a string.
-    ///
-    /// Example: `"{\"content\":\"test\"}"`
+    /// `RawLog`; example: `"{\"content\":\"test\"}"`
     pub raw_log: String,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
+    /// `IndexStatus`; example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
     pub index_status: String,
 
-    /// `HighLights`: a list of [`HighLightItem`] objects.
+    /// `HighLights`
     pub high_lights: Option<Vec<HighLightItem>>,
 }
 
@@ -4287,67 +3010,43 @@ pub struct LogContextInfo {
 /// Returned in the output of [`GetAlarmLog`](super::GetAlarmLog) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogInfo {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1789443988000`
+    /// `Time`; example: `1789443988000`
     pub time: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
+    /// `TopicId`; example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"业务A日志主题"`
+    /// `TopicName`; example: `"业务A日志主题"`
     pub topic_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Source`; example: `"10.0.0.1"`
     pub source: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/test/access.log"`
+    /// `FileName`; example: `"/test/access.log"`
     pub file_name: String,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgId`; example: `"0"`
     pub pkg_id: String,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgLogId`; example: `"0"`
     pub pkg_log_id: String,
 
-    /// `HighLights`: a list of [`HighLightItem`] objects.
+    /// `HighLights`
     pub high_lights: Vec<HighLightItem>,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `LogJson`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub log_json: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"hostName-1"`
+    /// `HostName`; example: `"hostName-1"`
     pub host_name: String,
 
-    /// `RawLog`: a string.
-    ///
-    /// Example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
+    /// `RawLog`; example: `"{\\\\\"content\\\\\":\\\\\"test\\\\\"}"`
     pub raw_log: String,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
+    /// `IndexStatus`; example: `"IndexAllFail:fields like 'a' and 'a.b' can not appear in the same topic"`
     pub index_status: String,
 
-    /// `TimeNanos`: a signed 64-bit integer.
-    ///
-    /// Example: `1789443988000000000`
+    /// `TimeNanos`; example: `1789443988000000000`
     pub time_nanos: Option<i64>,
 }
 
@@ -4356,14 +3055,10 @@ pub struct LogInfo {
 /// Returned in the output of [`GetAlarmLog`](super::GetAlarmLog) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"http_code"`
+    /// `Key`; example: `"http_code"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Value`; example: `"200"`
     pub value: String,
 }
 
@@ -4372,7 +3067,7 @@ pub struct LogItem {
 /// Returned in the output of [`GetAlarmLog`](super::GetAlarmLog) and [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogItems {
-    /// `Data`: a list of [`LogItem`] objects.
+    /// `Data`
     pub data: Vec<LogItem>,
 }
 
@@ -4382,99 +3077,55 @@ pub struct LogItems {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct LogRechargeRuleInfo {
-    /// `RechargeType`: a string.
-    ///
-    /// Example: `"json_log"`
+    /// `RechargeType`; example: `"json_log"`
     pub recharge_type: String,
 
-    /// `EncodingFormat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncodingFormat`; example: `0`
     pub encoding_format: u64,
 
-    /// `DefaultTimeSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultTimeSwitch`; example: `true`
     pub default_time_switch: bool,
 
-    /// `LogRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"(\\\\w+).*"`
+    /// `LogRegex`, always sent in responses; example: `"(\\\\w+).*"`
     pub log_regex: Option<String>,
 
-    /// `UnMatchLogSwitch`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `UnMatchLogSwitch`, always sent in responses; example: `true`
     pub un_match_log_switch: Option<bool>,
 
-    /// `UnMatchLogKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LogParseFailure"`
+    /// `UnMatchLogKey`, always sent in responses; example: `"LogParseFailure"`
     pub un_match_log_key: Option<String>,
 
-    /// `UnMatchLogTimeSrc`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `UnMatchLogTimeSrc`, always sent in responses; example: `1`
     pub un_match_log_time_src: Option<u64>,
 
-    /// `DefaultTimeSrc`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `DefaultTimeSrc`, always sent in responses; example: `0`
     pub default_time_src: Option<u64>,
 
-    /// `TimeKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"__TIMESTAMP__"`
+    /// `TimeKey`, always sent in responses; example: `"__TIMESTAMP__"`
     pub time_key: Option<String>,
 
-    /// `TimeRegex`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})"`
+    /// `TimeRegex`, always sent in responses; example: `"(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})"`
     pub time_regex: Option<String>,
 
-    /// `TimeFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"%Y-%m-%d %H:%M:%S"`
+    /// `TimeFormat`, always sent in responses; example: `"%Y-%m-%d %H:%M:%S"`
     pub time_format: Option<String>,
 
-    /// `TimeZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`, always sent in responses; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 
-    /// `Metadata`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["kafka_topic","kafka_partition","kafka_offset","kafka_timestamp"]`
+    /// `Metadata`, always sent in responses; example: `["kafka_topic","kafka_partition","kafka_offset","kafka_timestamp"]`
     pub metadata: Option<Vec<String>>,
 
-    /// `Keys`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["name","address"]`
+    /// `Keys`, always sent in responses; example: `["name","address"]`
     pub keys: Option<Vec<String>>,
 
-    /// `ParseArray`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ParseArray`; example: `false`
     pub parse_array: Option<bool>,
 
-    /// `Delimiter`: a string.
-    ///
-    /// Example: `","`
+    /// `Delimiter`; example: `","`
     pub delimiter: Option<String>,
 
-    /// `JsonExpand`: a [`JsonExpandInfo`].
-    /// Always sent in responses.
+    /// `JsonExpand`, always sent in responses
     pub json_expand: Option<JsonExpandInfo>,
 }
 
@@ -4483,47 +3134,31 @@ pub struct LogRechargeRuleInfo {
 /// Returned in the output of [`DescribeLogsets`](super::DescribeLogsets).
 #[tc_model]
 pub struct LogsetInfo {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
+    /// `LogsetId`; example: `"4463e7b0-3ec8-41a1-ae48-5d24b22167c2"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"业务A日志集"`
+    /// `LogsetName`; example: `"业务A日志集"`
     pub logset_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-01 08:00:00"`
+    /// `CreateTime`; example: `"2021-04-01 08:00:00"`
     pub create_time: String,
 
-    /// `AssumerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000945`
+    /// `AssumerUin`; example: `1000945`
     pub assumer_uin: u64,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"TCB"`
+    /// `AssumerName`; example: `"TCB"`
     pub assumer_name: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `TopicCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TopicCount`; example: `10`
     pub topic_count: i64,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"TCB_QcsRole"`
+    /// `RoleName`; example: `"TCB_QcsRole"`
     pub role_name: String,
 
-    /// `MetricTopicCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MetricTopicCount`; example: `10`
     pub metric_topic_count: i64,
 }
 
@@ -4532,58 +3167,40 @@ pub struct LogsetInfo {
 /// Returned in the output of [`DescribeConfigMachineGroups`](super::DescribeConfigMachineGroups) and [`DescribeMachineGroups`](super::DescribeMachineGroups).
 #[tc_model]
 pub struct MachineGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"559d015f-fac7-43cd-ad6e-3c4523fe8767"`
+    /// `GroupId`; example: `"559d015f-fac7-43cd-ad6e-3c4523fe8767"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"业务A机器组"`
+    /// `GroupName`; example: `"业务A机器组"`
     pub group_name: String,
 
-    /// `MachineGroupType`: a [`MachineGroupTypeInfo`].
+    /// `MachineGroupType`
     pub machine_group_type: MachineGroupTypeInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-05 00:40:22"`
+    /// `CreateTime`; example: `"2021-03-05 00:40:22"`
     pub create_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `AutoUpdate`: a string.
-    ///
-    /// Example: `"\"true\""`
+    /// `AutoUpdate`; example: `"\"true\""`
     pub auto_update: String,
 
-    /// `UpdateStartTime`: a string.
-    ///
-    /// Example: `"\"12:00:00\""`
+    /// `UpdateStartTime`; example: `"\"12:00:00\""`
     pub update_start_time: String,
 
-    /// `UpdateEndTime`: a string.
-    ///
-    /// Example: `"\"13:00:00\""`
+    /// `UpdateEndTime`; example: `"\"13:00:00\""`
     pub update_end_time: String,
 
-    /// `ServiceLogging`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ServiceLogging`; example: `true`
     pub service_logging: bool,
 
-    /// `DelayCleanupTime`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `DelayCleanupTime`; example: `30`
     pub delay_cleanup_time: i64,
 
-    /// `MetaTags`: a list of [`MetaTagInfo`] objects.
+    /// `MetaTags`
     pub meta_tags: Vec<MetaTagInfo>,
 
-    /// `OSType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OSType`; example: `0`
     #[tc(rename = "OSType")]
     pub os_type: u64,
 }
@@ -4594,13 +3211,10 @@ pub struct MachineGroupInfo {
 /// Returned in the output of [`DescribeConfigMachineGroups`](super::DescribeConfigMachineGroups) and [`DescribeMachineGroups`](super::DescribeMachineGroups).
 #[tc_model]
 pub struct MachineGroupTypeInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `Type`; example: `"ip"`
     pub r#type: String,
 
-    /// `Values`: a list of strings.
-    /// Always sent in responses.
+    /// `Values`, always sent in responses
     pub values: Option<Vec<String>>,
 }
 
@@ -4609,50 +3223,32 @@ pub struct MachineGroupTypeInfo {
 /// Returned in the output of [`DescribeMachines`](super::DescribeMachines).
 #[tc_model]
 pub struct MachineInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Ip`; example: `"10.0.0.1"`
     pub ip: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"loglistener-1462d334-0fb6-5f36-28d8-209e1b17ea2d"`
+    /// `InstanceID`; example: `"loglistener-1462d334-0fb6-5f36-28d8-209e1b17ea2d"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2021-01-12 20:14:10"`
+    /// `OfflineTime`; example: `"2021-01-12 20:14:10"`
     pub offline_time: String,
 
-    /// `AutoUpdate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoUpdate`; example: `0`
     pub auto_update: i64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.1.0"`
+    /// `Version`; example: `"2.1.0"`
     pub version: String,
 
-    /// `UpdateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateStatus`; example: `0`
     pub update_status: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"OK"`
+    /// `ErrMsg`; example: `"OK"`
     pub err_msg: String,
 }
 
@@ -4662,22 +3258,16 @@ pub struct MachineInfo {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct Message {
-    /// `Role`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Role`; example: `"user"`
     pub role: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `Content`; example: `"你好！"`
     pub content: Option<String>,
 
-    /// `ReasoningContent`: a string.
-    ///
-    /// Example: `"你好！"`
+    /// `ReasoningContent`; example: `"你好！"`
     pub reasoning_content: Option<String>,
 
-    /// `ToolCalls`: a list of [`ToolCall`] objects.
+    /// `ToolCalls`
     pub tool_calls: Option<Vec<ToolCall>>,
 }
 
@@ -4687,16 +3277,10 @@ pub struct Message {
 /// Returned in the output of [`DescribeAgentConfigs`](super::DescribeAgentConfigs), [`DescribeConfigExtras`](super::DescribeConfigExtras), [`DescribeConfigMachineGroups`](super::DescribeConfigMachineGroups), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCosRecharges`](super::DescribeCosRecharges), [`DescribeMachineGroupConfigs`](super::DescribeMachineGroupConfigs) and 2 more.
 #[tc_model]
 pub struct MetaTagInfo {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"buss_key"`
+    /// `Key`, always sent in responses; example: `"buss_key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"buss_value"`
+    /// `Value`, always sent in responses; example: `"buss_value"`
     pub value: Option<String>,
 }
 
@@ -4706,24 +3290,16 @@ pub struct MetaTagInfo {
 /// Returned in the output of [`DescribeSplunkDelivers`](super::DescribeSplunkDelivers).
 #[tc_model]
 pub struct MetadataInfo {
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: String,
 
-    /// `MetaFields`: a list of strings.
-    ///
-    /// Example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__","__HOSTNAME__"]`
+    /// `MetaFields`; example: `["__SOURCE__","__FILENAME__","__TIMESTAMP__","__HOSTNAME__"]`
     pub meta_fields: Option<Vec<String>>,
 
-    /// `EnableTag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableTag`; example: `true`
     pub enable_tag: Option<bool>,
 
-    /// `TagJsonTiled`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TagJsonTiled`; example: `false`
     pub tag_json_tiled: Option<bool>,
 }
 
@@ -4732,14 +3308,10 @@ pub struct MetadataInfo {
 /// Sent in the input of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct MetadataItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"topic_region"`
+    /// `Key`; example: `"topic_region"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Value`; example: `"ap-guangzhou"`
     pub value: Option<String>,
 }
 
@@ -4748,95 +3320,58 @@ pub struct MetadataItem {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct MetricCollectConfig {
-    /// `ConfigId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c10ce223-4f2c-4832-a61b-2388a675a230"`
+    /// `ConfigId`, always sent in responses; example: `"c10ce223-4f2c-4832-a61b-2388a675a230"`
     pub config_id: Option<String>,
 
-    /// `TopicIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["d7adf66d-88a7-4321-8b4b-6f2c7a9773b8"]`
+    /// `TopicIds`, always sent in responses; example: `["d7adf66d-88a7-4321-8b4b-6f2c7a9773b8"]`
     pub topic_ids: Option<Vec<String>>,
 
-    /// `Source`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Source`, always sent in responses; example: `0`
     pub source: Option<u64>,
 
-    /// `GroupIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["47532156-1731-4163-84ef-50e96bf7c300"]`
+    /// `GroupIds`, always sent in responses; example: `["47532156-1731-4163-84ef-50e96bf7c300"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Type`, always sent in responses; example: `0`
     pub r#type: Option<u64>,
 
-    /// `Flag`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Flag`, always sent in responses; example: `0`
     pub flag: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: Option<String>,
 
-    /// `Spec`: a [`MetricSpec`].
+    /// `Spec`
     pub spec: Option<MetricSpec>,
 
-    /// `MetricRelabels`: a list of [`Relabeling`] objects.
+    /// `MetricRelabels`
     pub metric_relabels: Option<Vec<Relabeling>>,
 
-    /// `MetricLabel`: a [`MetricConfigLabel`].
+    /// `MetricLabel`
     pub metric_label: Option<MetricConfigLabel>,
 
-    /// `Scheme`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Scheme`; example: `"http"`
     pub scheme: Option<String>,
 
-    /// `ScrapeInterval`: a string.
-    ///
-    /// Example: `"60s"`
+    /// `ScrapeInterval`; example: `"60s"`
     pub scrape_interval: Option<String>,
 
-    /// `ScrapeTimeout`: a string.
-    ///
-    /// Example: `"30s"`
+    /// `ScrapeTimeout`; example: `"30s"`
     pub scrape_timeout: Option<String>,
 
-    /// `HonorLabels`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HonorLabels`; example: `false`
     pub honor_labels: Option<bool>,
 
-    /// `YamlSpec`: a [`MetricYamlSpec`].
+    /// `YamlSpec`
     pub yaml_spec: Option<MetricYamlSpec>,
 
-    /// `Operate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Operate`, always sent in responses; example: `0`
     pub operate: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1722945389`
+    /// `CreateTime`, always sent in responses; example: `1722945389`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1722945399`
+    /// `UpdateTime`, always sent in responses; example: `1722945399`
     pub update_time: Option<u64>,
 }
 
@@ -4846,17 +3381,13 @@ pub struct MetricCollectConfig {
 /// Returned in the output of [`DescribeMetricSubscribes`](super::DescribeMetricSubscribes).
 #[tc_model]
 pub struct MetricConfig {
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"metric_name"`
+    /// `MetricName`; example: `"metric_name"`
     pub metric_name: String,
 
-    /// `Periods`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[60,120]`
+    /// `Periods`; example: `[60,120]`
     pub periods: Vec<u64>,
 
-    /// `MetricLabels`: a list of [`MetricLabel`] objects.
+    /// `MetricLabels`
     pub metric_labels: Option<Vec<MetricLabel>>,
 }
 
@@ -4866,15 +3397,13 @@ pub struct MetricConfig {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct MetricConfigLabel {
-    /// `Metadata`: a list of strings.
-    ///
-    /// Example: `["namespace","pod_name"]`
+    /// `Metadata`; example: `["namespace","pod_name"]`
     pub metadata: Option<Vec<String>>,
 
-    /// `Label`: an [`AppointLabel`].
+    /// `Label`
     pub label: Option<AppointLabel>,
 
-    /// `CustomLabels`: a list of [`CustomLabel`] objects.
+    /// `CustomLabels`
     pub custom_labels: Option<Vec<CustomLabel>>,
 }
 
@@ -4884,16 +3413,10 @@ pub struct MetricConfigLabel {
 /// Returned in the output of [`DescribeMetricSubscribes`](super::DescribeMetricSubscribes), [`DescribeRecordingRuleTask`](super::DescribeRecordingRuleTask) and [`DescribeScheduledSqlInfo`](super::DescribeScheduledSqlInfo).
 #[tc_model]
 pub struct MetricLabel {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ErrorMessage"`
+    /// `Key`, required in requests; example: `"ErrorMessage"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Unauthorized"`
+    /// `Value`, required in requests; example: `"Unauthorized"`
     pub value: Option<String>,
 }
 
@@ -4903,7 +3426,7 @@ pub struct MetricLabel {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct MetricSpec {
-    /// `CustomSpecs`: a list of [`CustomMetricSpec`] objects.
+    /// `CustomSpecs`
     pub custom_specs: Option<Vec<CustomMetricSpec>>,
 }
 
@@ -4912,49 +3435,37 @@ pub struct MetricSpec {
 /// Returned in the output of [`DescribeMetricSubscribes`](super::DescribeMetricSubscribes).
 #[tc_model]
 pub struct MetricSubscribeInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
+    /// `TaskId`; example: `"5871c48d-219b-4274-829b-5aa7fb24229b"`
     pub task_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
+    /// `TopicId`; example: `"715094e3-01b0-4aeb-91f5-ee9f46a4a13c"`
     pub topic_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template_name"`
+    /// `Name`; example: `"template_name"`
     pub name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `Namespace`; example: `"cvm"`
     pub namespace: Option<String>,
 
-    /// `Metrics`: a list of [`MetricConfig`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<MetricConfig>>,
 
-    /// `InstanceInfo`: an [`InstanceConfig`].
+    /// `InstanceInfo`
     pub instance_info: Option<InstanceConfig>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Enable`; example: `2`
     pub enable: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 
-    /// `CreateTime`: a signed 64-bit integer.
+    /// `CreateTime`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
+    /// `UpdateTime`
     pub update_time: Option<i64>,
 }
 
@@ -4964,14 +3475,10 @@ pub struct MetricSubscribeInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct MetricYamlSpec {
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ServiceMonitor"`
+    /// `Type`, required in requests; example: `"ServiceMonitor"`
     pub r#type: Option<String>,
 
-    /// `Spec`: a string.
-    /// Required in requests.
+    /// `Spec`, required in requests
     pub spec: Option<String>,
 }
 
@@ -4981,7 +3488,7 @@ pub struct MetricYamlSpec {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct MonitorNotice {
-    /// `Notices`: a list of [`MonitorNoticeRule`] objects.
+    /// `Notices`
     pub notices: Option<Vec<MonitorNoticeRule>>,
 }
 
@@ -4991,19 +3498,13 @@ pub struct MonitorNotice {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct MonitorNoticeRule {
-    /// `NoticeId`: a string.
-    ///
-    /// Example: `"notice-xxx"`
+    /// `NoticeId`; example: `"notice-xxx"`
     pub notice_id: Option<String>,
 
-    /// `ContentTmplId`: a string.
-    ///
-    /// Example: `"tmpl-xxx"`
+    /// `ContentTmplId`; example: `"tmpl-xxx"`
     pub content_tmpl_id: Option<String>,
 
-    /// `AlarmLevels`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,2]`
+    /// `AlarmLevels`; example: `[0,1,2]`
     pub alarm_levels: Option<Vec<u64>>,
 }
 
@@ -5013,20 +3514,13 @@ pub struct MonitorNoticeRule {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct MonitorTime {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Period"`
+    /// `Type`; example: `"Period"`
     pub r#type: String,
 
-    /// `Time`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Time`, always sent in responses; example: `1`
     pub time: Option<i64>,
 
-    /// `CronExpression`: a string.
-    ///
-    /// Example: `"0/1 * * * *"`
+    /// `CronExpression`; example: `"0/1 * * * *"`
     pub cron_expression: Option<String>,
 }
 
@@ -5036,14 +3530,10 @@ pub struct MonitorTime {
 /// Returned in the output of [`DescribeAlarms`](super::DescribeAlarms).
 #[tc_model]
 pub struct MultiCondition {
-    /// `Condition`: a string.
-    ///
-    /// Example: `"[$1.__QUERYCOUNT__]> 0"`
+    /// `Condition`; example: `"[$1.__QUERYCOUNT__]> 0"`
     pub condition: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmLevel`; example: `0`
     pub alarm_level: Option<u64>,
 }
 
@@ -5052,14 +3542,10 @@ pub struct MultiCondition {
 /// Sent in the input of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct MultiTopicSearchInformation {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
     pub topic_id: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: Option<String>,
 }
 
@@ -5069,40 +3555,25 @@ pub struct MultiTopicSearchInformation {
 /// Returned in the output of [`DescribeSplunkDelivers`](super::DescribeSplunkDelivers).
 #[tc_model]
 pub struct NetInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"abce"`
+    /// `Token`; example: `"abce"`
     pub token: String,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ab12"`
+    /// `VpcId`; example: `"vpc-ab12"`
     pub vpc_id: Option<String>,
 
-    /// `VirtualGatewayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirtualGatewayType`; example: `0`
     pub virtual_gateway_type: Option<u64>,
 
-    /// `IsSSL`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsSSL`, always sent in responses; example: `false`
     #[tc(rename = "IsSSL")]
     pub is_ssl: Option<bool>,
 }
@@ -5112,52 +3583,34 @@ pub struct NetInfo {
 /// Returned in the output of [`DescribeNetworkApplicationDetail`](super::DescribeNetworkApplicationDetail).
 #[tc_model]
 pub struct NetworkApplicationDetail {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
+    /// `NetworkAppId`; example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
     pub network_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"network_application_demo"`
+    /// `Name`; example: `"network_application_demo"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"edce15b6-b85c-48e2-94e5-042aa9ad99d7"`
+    /// `TopicId`; example: `"edce15b6-b85c-48e2-94e5-042aa9ad99d7"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
+    /// `LogsetId`; example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
     pub logset_id: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000010101`
+    /// `Uin`; example: `1000010101`
     pub uin: u64,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000010102`
+    /// `SubUin`; example: `1000010102`
     pub sub_uin: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1764593137`
+    /// `CreateTime`; example: `1764593137`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1764593137`
+    /// `UpdateTime`; example: `1764593137`
     pub update_time: u64,
 }
 
@@ -5166,49 +3619,31 @@ pub struct NetworkApplicationDetail {
 /// Returned in the output of [`DescribeNetworkApplications`](super::DescribeNetworkApplications).
 #[tc_model]
 pub struct NetworkApplicationInfo {
-    /// `NetworkAppId`: a string.
-    ///
-    /// Example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
+    /// `NetworkAppId`; example: `"638ca7fd-c7d3-492b-bc01-65304426783e"`
     pub network_app_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"network_application_demo"`
+    /// `Name`; example: `"network_application_demo"`
     pub name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"edce15b6-b85c-48e2-94e5-042aa9ad99d7"`
+    /// `TopicId`; example: `"edce15b6-b85c-48e2-94e5-042aa9ad99d7"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
+    /// `LogsetId`; example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
     pub logset_id: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000010101`
+    /// `Uin`; example: `1000010101`
     pub uin: u64,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000010102`
+    /// `SubUin`; example: `1000010102`
     pub sub_uin: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1764593137`
+    /// `CreateTime`; example: `1764593137`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1764593137`
+    /// `UpdateTime`; example: `1764593137`
     pub update_time: u64,
 }
 
@@ -5218,34 +3653,24 @@ pub struct NetworkApplicationInfo {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct NetworkInfo {
-    /// `NetworkType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetworkType`; example: `1`
     pub network_type: u64,
 
-    /// `VpcID`: a string.
-    ///
-    /// Example: `"vpc-d18pppxl"`
+    /// `VpcID`; example: `"vpc-d18pppxl"`
     #[tc(rename = "VpcID")]
     pub vpc_id: Option<String>,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17678273444`
+    /// `AppID`; example: `17678273444`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `VirtualGatewayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `VirtualGatewayType`; example: `11`
     pub virtual_gateway_type: Option<u64>,
 
-    /// `VpcGatewayIndex`: a string.
-    ///
-    /// Example: `"ccn-ap4f12qzl"`
+    /// `VpcGatewayIndex`; example: `"ccn-ap4f12qzl"`
     pub vpc_gateway_index: Option<String>,
 
-    /// `PrivateDomainNames`: a list of [`PrivateDomainNames`] objects.
+    /// `PrivateDomainNames`
     pub private_domain_names: Option<Vec<PrivateDomainNames>>,
 }
 
@@ -5255,15 +3680,13 @@ pub struct NetworkInfo {
 /// Returned in the output of [`DescribeNoticeContents`](super::DescribeNoticeContents).
 #[tc_model]
 pub struct NoticeContent {
-    /// `Type`: a string.
-    ///
-    /// Example: `"\"Email\""`
+    /// `Type`; example: `"\"Email\""`
     pub r#type: String,
 
-    /// `TriggerContent`: a [`NoticeContentInfo`].
+    /// `TriggerContent`
     pub trigger_content: Option<NoticeContentInfo>,
 
-    /// `RecoveryContent`: a [`NoticeContentInfo`].
+    /// `RecoveryContent`
     pub recovery_content: Option<NoticeContentInfo>,
 }
 
@@ -5273,19 +3696,13 @@ pub struct NoticeContent {
 /// Returned in the output of [`DescribeNoticeContents`](super::DescribeNoticeContents).
 #[tc_model]
 pub struct NoticeContentInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"这是标题。"`
+    /// `Title`; example: `"这是标题。"`
     pub title: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"这是正文。"`
+    /// `Content`; example: `"这是正文。"`
     pub content: Option<String>,
 
-    /// `Headers`: a list of strings.
-    ///
-    /// Example: `["Content-Type:application/json"]`
+    /// `Headers`; example: `["Content-Type:application/json"]`
     pub headers: Option<Vec<String>>,
 }
 
@@ -5294,47 +3711,31 @@ pub struct NoticeContentInfo {
 /// Returned in the output of [`DescribeNoticeContents`](super::DescribeNoticeContents).
 #[tc_model]
 pub struct NoticeContentTemplate {
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"noticetemplate-0dffefa3-xxxx-xxxx-a1f6-84854de6e908"`
+    /// `NoticeContentId`; example: `"noticetemplate-0dffefa3-xxxx-xxxx-a1f6-84854de6e908"`
     pub notice_content_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"监控告警专用"`
+    /// `Name`; example: `"监控告警专用"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `NoticeContents`: a list of [`NoticeContent`] objects.
+    /// `NoticeContents`
     pub notice_contents: Vec<NoticeContent>,
 
-    /// `Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Flag`; example: `0`
     pub flag: u64,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000010111112`
+    /// `Uin`; example: `1000010111112`
     pub uin: u64,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000219612312`
+    /// `SubUin`; example: `1000219612312`
     pub sub_uin: Option<u64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1705923855`
+    /// `CreateTime`; example: `1705923855`
     pub create_time: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1706149043`
+    /// `UpdateTime`; example: `1706149043`
     pub update_time: i64,
 }
 
@@ -5344,42 +3745,25 @@ pub struct NoticeContentTemplate {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct NoticeReceiver {
-    /// `ReceiverType`: a string.
-    ///
-    /// Example: `"Group"`
+    /// `ReceiverType`; example: `"Group"`
     pub receiver_type: String,
 
-    /// `ReceiverIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1234,2345]`
+    /// `ReceiverIds`; example: `[1234,2345]`
     pub receiver_ids: Vec<i64>,
 
-    /// `ReceiverChannels`: a list of strings.
-    ///
-    /// Example: `["Sms"]`
+    /// `ReceiverChannels`; example: `["Sms"]`
     pub receiver_channels: Vec<String>,
 
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"\"noticetemplate-1eba4ed8-9584-40e3-a948-c8cff121eed1\""`
+    /// `NoticeContentId`; example: `"\"noticetemplate-1eba4ed8-9584-40e3-a948-c8cff121eed1\""`
     pub notice_content_id: Option<String>,
 
-    /// `StartTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"00:00:00"`
+    /// `StartTime`, always sent in responses; example: `"00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`, always sent in responses; example: `"23:59:59"`
     pub end_time: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Index`, always sent in responses; example: `1`
     pub index: Option<i64>,
 }
 
@@ -5389,31 +3773,25 @@ pub struct NoticeReceiver {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct NoticeRule {
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 
-    /// `NoticeReceivers`: a list of [`NoticeReceiver`] objects.
+    /// `NoticeReceivers`
     pub notice_receivers: Option<Vec<NoticeReceiver>>,
 
-    /// `WebCallbacks`: a list of [`WebCallback`] objects.
+    /// `WebCallbacks`
     pub web_callbacks: Option<Vec<WebCallback>>,
 
-    /// `Escalate`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Escalate`; example: `false`
     pub escalate: Option<bool>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Interval`; example: `1`
     pub interval: Option<u64>,
 
-    /// `EscalateNotice`: an [`EscalateNoticeInfo`].
+    /// `EscalateNotice`
     pub escalate_notice: Option<EscalateNoticeInfo>,
 }
 
@@ -5423,7 +3801,7 @@ pub struct NoticeRule {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct ParquetInfo {
-    /// `ParquetKeyInfo`: a list of [`ParquetKeyInfo`] objects.
+    /// `ParquetKeyInfo`
     pub parquet_key_info: Vec<ParquetKeyInfo>,
 }
 
@@ -5433,19 +3811,13 @@ pub struct ParquetInfo {
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct ParquetKeyInfo {
-    /// `KeyName`: a string.
-    ///
-    /// Example: `"content"`
+    /// `KeyName`; example: `"content"`
     pub key_name: String,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `KeyType`; example: `"string"`
     pub key_type: String,
 
-    /// `KeyNonExistingField`: a string.
-    ///
-    /// Example: `"NotExist"`
+    /// `KeyNonExistingField`; example: `"NotExist"`
     pub key_non_existing_field: String,
 }
 
@@ -5454,34 +3826,22 @@ pub struct ParquetKeyInfo {
 /// Returned in the output of [`DescribePartitions`](super::DescribePartitions), [`MergePartition`](super::MergePartition) and [`SplitPartition`](super::SplitPartition).
 #[tc_model]
 pub struct PartitionInfo {
-    /// `PartitionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionId`; example: `1`
     pub partition_id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"readwrite"`
+    /// `Status`; example: `"readwrite"`
     pub status: String,
 
-    /// `InclusiveBeginKey`: a string.
-    ///
-    /// Example: `"000000000000000000000000000000f"`
+    /// `InclusiveBeginKey`; example: `"000000000000000000000000000000f"`
     pub inclusive_begin_key: String,
 
-    /// `ExclusiveEndKey`: a string.
-    ///
-    /// Example: `"0fffffffffffffffffffffffffffffff"`
+    /// `ExclusiveEndKey`; example: `"0fffffffffffffffffffffffffffffff"`
     pub exclusive_end_key: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-04 07:43:08"`
+    /// `CreateTime`; example: `"2024-10-04 07:43:08"`
     pub create_time: String,
 
-    /// `LastWriteTime`: a string.
-    ///
-    /// Example: `"2024-10-06 16:08:59"`
+    /// `LastWriteTime`; example: `"2024-10-06 16:08:59"`
     pub last_write_time: Option<String>,
 }
 
@@ -5491,11 +3851,10 @@ pub struct PartitionInfo {
 /// Returned in the output of [`DescribeConsumerOffsets`](super::DescribeConsumerOffsets).
 #[tc_model]
 pub struct PartitionOffsetInfo {
-    /// `PartitionId`: an unsigned 64-bit integer.
-    /// Required in requests.
+    /// `PartitionId`, required in requests
     pub partition_id: Option<u64>,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: Option<i64>,
 }
 
@@ -5504,37 +3863,22 @@ pub struct PartitionOffsetInfo {
 /// Sent in the input of [`CreateDataTransform`](super::CreateDataTransform).
 #[tc_model]
 pub struct PreviewLogStatistic {
-    /// `LogContent`: a string.
-    ///
-    /// Example: `"{\\\"hello\\\":\\\"world\\\"}"`
+    /// `LogContent`; example: `"{\\\"hello\\\":\\\"world\\\"}"`
     pub log_content: String,
 
-    /// `LineNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LineNum`; example: `0`
     pub line_num: i64,
 
-    /// `DstTopicId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4c216645-01f2-414d-8a87-719b97baxxx"`
+    /// `DstTopicId`, always sent in responses; example: `"4c216645-01f2-414d-8a87-719b97baxxx"`
     pub dst_topic_id: Option<String>,
 
-    /// `FailReason`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"error"`
+    /// `FailReason`, always sent in responses; example: `"error"`
     pub fail_reason: Option<String>,
 
-    /// `Time`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-05-07 17:13:17.105"`
+    /// `Time`, always sent in responses; example: `"2024-05-07 17:13:17.105"`
     pub time: Option<String>,
 
-    /// `DstTopicName`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `DstTopicName`; example: `"Name"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -5547,14 +3891,10 @@ pub struct PreviewLogStatistic {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct PrivateDomainNames {
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"brokerxx.xxx.com"`
+    /// `DomainName`; example: `"brokerxx.xxx.com"`
     pub domain_name: String,
 
-    /// `IpAddr`: a string.
-    ///
-    /// Example: `"10.0.x.xx"`
+    /// `IpAddr`; example: `"10.0.x.xx"`
     pub ip_addr: String,
 }
 
@@ -5563,28 +3903,22 @@ pub struct PrivateDomainNames {
 /// Returned in the output of [`DescribeResourceGraphProductIngestTaskDetail`](super::DescribeResourceGraphProductIngestTaskDetail).
 #[tc_model]
 pub struct ProductIngestTaskDetail {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1be55c2f-9ef3-4194-8680-47df4076be7d"`
+    /// `TaskId`; example: `"1be55c2f-9ef3-4194-8680-47df4076be7d"`
     pub task_id: String,
 
-    /// `ProductIngestTaskItem`: a [`ProductIngestTaskItem`].
+    /// `ProductIngestTaskItem`
     pub product_ingest_task_item: ProductIngestTaskItem,
 
-    /// `SelectionMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SelectionMode`; example: `0`
     pub selection_mode: u64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cls-dhf2fygk"]`
+    /// `InstanceIds`; example: `["cls-dhf2fygk"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `EBPFCollectRule`: an [`EbpfCollectRule`].
+    /// `EBPFCollectRule`
     #[tc(rename = "EBPFCollectRule")]
     pub ebpf_collect_rule: Option<EbpfCollectRule>,
 }
@@ -5594,34 +3928,22 @@ pub struct ProductIngestTaskDetail {
 /// Returned in the output of [`DescribeResourceGraphProductIngestTaskDetail`](super::DescribeResourceGraphProductIngestTaskDetail) and [`DescribeResourceGraphProductIngestTaskList`](super::DescribeResourceGraphProductIngestTaskList).
 #[tc_model]
 pub struct ProductIngestTaskItem {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"198b2725-ca0a-4058-9f94-864e7bfb3713"`
+    /// `TaskId`; example: `"198b2725-ca0a-4058-9f94-864e7bfb3713"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"faith-mongodb1"`
+    /// `Name`; example: `"faith-mongodb1"`
     pub name: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `Product`; example: `"tke"`
     pub product: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783324318`
+    /// `CreateTime`; example: `1783324318`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783324323`
+    /// `UpdateTime`; example: `1783324323`
     pub update_time: u64,
 }
 
@@ -5630,49 +3952,31 @@ pub struct ProductIngestTaskItem {
 /// Returned in the output of [`DescribeRebuildIndexTasks`](super::DescribeRebuildIndexTasks).
 #[tc_model]
 pub struct RebuildIndexTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TaskId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub task_id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649670501`
+    /// `StartTime`; example: `1649670501`
     pub start_time: u64,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649670501`
+    /// `EndTime`; example: `1649670501`
     pub end_time: u64,
 
-    /// `RemainTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `RemainTime`; example: `10000`
     pub remain_time: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1649670501`
+    /// `CreateTime`; example: `1649670501`
     pub create_time: u64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `Progress`; example: `0.1`
     pub progress: f64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UpdateTime`; example: `0`
     pub update_time: u64,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"test"`
+    /// `StatusMessage`; example: `"test"`
     pub status_message: String,
 }
 
@@ -5681,81 +3985,55 @@ pub struct RebuildIndexTaskInfo {
 /// Returned in the output of [`DescribeRecordingRuleTask`](super::DescribeRecordingRuleTask).
 #[tc_model]
 pub struct RecordingRuleTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
+    /// `TopicId`; example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
     pub topic_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Name`; example: `"task"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `CreateTime`; example: `"2023-07-28 11:36:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `UpdateTime`; example: `"2023-07-28 11:36:00"`
     pub update_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: i64,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20304858483`
+    /// `ProcessStartTime`; example: `20304858483`
     pub process_start_time: u64,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessPeriod`; example: `5`
     pub process_period: i64,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessDelay`; example: `5`
     pub process_delay: i64,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasServicesLog`; example: `1`
     pub has_services_log: u64,
 
-    /// `RecordingRuleContent`: a string.
-    ///
-    /// Example: `"test"`
+    /// `RecordingRuleContent`; example: `"test"`
     pub recording_rule_content: String,
 
-    /// `MetricName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `MetricName`; example: `"test"`
     pub metric_name: String,
 
-    /// `CustomMetricLabels`: a list of [`MetricLabel`] objects.
+    /// `CustomMetricLabels`
     pub custom_metric_labels: Option<Vec<MetricLabel>>,
 
-    /// `YamlId`: a string.
+    /// `YamlId`
     pub yaml_id: Option<String>,
 
-    /// `YamlConfigName`: a string.
+    /// `YamlConfigName`
     pub yaml_config_name: Option<String>,
 
-    /// `DstTopicId`: a string.
+    /// `DstTopicId`
     pub dst_topic_id: String,
 }
 
@@ -5764,68 +4042,46 @@ pub struct RecordingRuleTaskInfo {
 /// Returned in the output of [`DescribeRecordingRuleYamlTask`](super::DescribeRecordingRuleYamlTask).
 #[tc_model]
 pub struct RecordingRuleYamlTaskInfo {
-    /// `YamlId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
+    /// `YamlId`; example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
     pub yaml_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
+    /// `TopicId`; example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
     pub topic_id: String,
 
-    /// `DstTopicId`: a string.
+    /// `DstTopicId`
     pub dst_topic_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `CreateTime`; example: `"2023-07-28 11:36:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `UpdateTime`; example: `"2023-07-28 11:36:00"`
     pub update_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: i64,
 
-    /// `ProcessStartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4829745892375`
+    /// `ProcessStartTime`; example: `4829745892375`
     pub process_start_time: u64,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessPeriod`; example: `5`
     pub process_period: i64,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessDelay`; example: `5`
     pub process_delay: i64,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasServicesLog`; example: `1`
     pub has_services_log: u64,
 
-    /// `YamlConfigName`: a string.
+    /// `YamlConfigName`
     pub yaml_config_name: String,
 
-    /// `YamlContent`: a string.
+    /// `YamlContent`
     pub yaml_content: String,
 
-    /// `SubTaskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubTaskCount`; example: `0`
     pub sub_task_count: i64,
 }
 
@@ -5835,38 +4091,25 @@ pub struct RecordingRuleYamlTaskInfo {
 /// Returned in the output of [`DescribeClusterBaseMetricConfigs`](super::DescribeClusterBaseMetricConfigs), [`DescribeClusterMetricConfigs`](super::DescribeClusterMetricConfigs), [`DescribeTopicBaseMetricConfigs`](super::DescribeTopicBaseMetricConfigs) and [`DescribeTopicMetricConfigs`](super::DescribeTopicMetricConfigs).
 #[tc_model]
 pub struct Relabeling {
-    /// `Action`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"replace"`
+    /// `Action`, required in requests; example: `"replace"`
     pub action: Option<String>,
 
-    /// `SourceLabels`: a list of strings.
-    ///
-    /// Example: `["__meta_kubernetes_pod_label_app"]`
+    /// `SourceLabels`; example: `["__meta_kubernetes_pod_label_app"]`
     pub source_labels: Option<Vec<String>>,
 
-    /// `Separator`: a string.
-    ///
-    /// Example: `";"`
+    /// `Separator`; example: `";"`
     pub separator: Option<String>,
 
-    /// `TargetLabel`: a string.
-    ///
-    /// Example: `"application"`
+    /// `TargetLabel`; example: `"application"`
     pub target_label: Option<String>,
 
-    /// `Replacement`: a string.
+    /// `Replacement`
     pub replacement: Option<String>,
 
-    /// `Regex`: a string.
-    ///
-    /// Example: `"(.*)"`
+    /// `Regex`; example: `"(.*)"`
     pub regex: Option<String>,
 
-    /// `Modulus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Modulus`; example: `1`
     pub modulus: Option<u64>,
 }
 
@@ -5875,24 +4118,16 @@ pub struct Relabeling {
 /// Returned in the output of [`DescribeResourceGraphEntities`](super::DescribeResourceGraphEntities) and [`DescribeResourceGraphEntityDetail`](super::DescribeResourceGraphEntityDetail).
 #[tc_model]
 pub struct RelatedTopicItem {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"abcd1234-5678-90ef-ghij-klmnopqrstuv"`
+    /// `TopicId`; example: `"abcd1234-5678-90ef-ghij-klmnopqrstuv"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slowlog"`
+    /// `LogType`; example: `"slowlog"`
     pub log_type: String,
 
-    /// `BizType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: i64,
 }
 
@@ -5901,14 +4136,10 @@ pub struct RelatedTopicItem {
 /// Returned in the output of [`DescribeResourceGraphDetail`](super::DescribeResourceGraphDetail) and [`DescribeResourceGraphs`](super::DescribeResourceGraphs).
 #[tc_model]
 pub struct RelationLogset {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"ff768190-a5b0-48d1-8a5a-78f148a56422"`
+    /// `LogsetId`; example: `"ff768190-a5b0-48d1-8a5a-78f148a56422"`
     pub logset_id: String,
 
-    /// `LogsetName`: a string.
-    ///
-    /// Example: `"graph-logset-34b7ad8b-fb4c-42de-a7e1-2442202bad02"`
+    /// `LogsetName`; example: `"graph-logset-34b7ad8b-fb4c-42de-a7e1-2442202bad02"`
     pub logset_name: String,
 }
 
@@ -5917,19 +4148,13 @@ pub struct RelationLogset {
 /// Returned in the output of [`DescribeResourceGraphDetail`](super::DescribeResourceGraphDetail) and [`DescribeResourceGraphs`](super::DescribeResourceGraphs).
 #[tc_model]
 pub struct RelationTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"d2800f1b-cb58-415b-b53a-99a130d6b462"`
+    /// `TopicId`; example: `"d2800f1b-cb58-415b-b53a-99a130d6b462"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"graph-entity-log-topic"`
+    /// `TopicName`; example: `"graph-entity-log-topic"`
     pub topic_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"entity"`
+    /// `Type`; example: `"entity"`
     pub r#type: String,
 }
 
@@ -5939,13 +4164,13 @@ pub struct RelationTopic {
 /// Returned in the output of [`DescribeRemoteWriteTasks`](super::DescribeRemoteWriteTasks).
 #[tc_model]
 pub struct RemoteWriteAuthInfo {
-    /// `Username`: a string.
+    /// `Username`
     pub username: Option<String>,
 
-    /// `Password`: a string.
+    /// `Password`
     pub password: Option<String>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 }
 
@@ -5954,88 +4179,56 @@ pub struct RemoteWriteAuthInfo {
 /// Returned in the output of [`DescribeRemoteWriteTasks`](super::DescribeRemoteWriteTasks).
 #[tc_model]
 pub struct RemoteWriteInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"f700f7c6-a684-4c8c-92f2-2cbce4986547"`
+    /// `TaskId`; example: `"f700f7c6-a684-4c8c-92f2-2cbce4986547"`
     pub task_id: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"44183e5a-52c6-4c45-86c6-c183f8c9f241"`
+    /// `TopicId`; example: `"44183e5a-52c6-4c45-86c6-c183f8c9f241"`
     pub topic_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"agentruntime"`
+    /// `Name`; example: `"agentruntime"`
     pub name: Option<String>,
 
-    /// `NetType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: Option<u64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-p3m24spx"`
+    /// `VpcId`; example: `"vpc-p3m24spx"`
     pub vpc_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `CreateTime`; example: `"2021-11-08 14:40:22"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-11-08 14:40:22"`
+    /// `UpdateTime`; example: `"2021-11-08 14:40:22"`
     pub update_time: Option<String>,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"TencentCloud_Prometheus"`
+    /// `Target`; example: `"TencentCloud_Prometheus"`
     pub target: Option<String>,
 
-    /// `RemoteWriteURL`: a string.
-    ///
-    /// Example: `"http://********3:90**/api/v1/prom/write"`
+    /// `RemoteWriteURL`; example: `"http://********3:90**/api/v1/prom/write"`
     #[tc(rename = "RemoteWriteURL")]
     pub remote_write_url: Option<String>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<u64>,
 
-    /// `AuthInfo`: a [`RemoteWriteAuthInfo`].
+    /// `AuthInfo`
     pub auth_info: Option<RemoteWriteAuthInfo>,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"06d46412-e346-4c3f-ad3d-5d11b7250fd3"`
+    /// `LogsetId`; example: `"06d46412-e346-4c3f-ad3d-5d11b7250fd3"`
     pub logset_id: Option<String>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `VirtualGatewayType`: a signed 64-bit integer.
-    ///
-    /// Example: `1025`
+    /// `VirtualGatewayType`; example: `1025`
     pub virtual_gateway_type: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"prom-2sqed246"`
+    /// `InstanceId`; example: `"prom-2sqed246"`
     pub instance_id: Option<String>,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServicesLog`; example: `2`
     pub has_services_log: Option<u64>,
 }
 
@@ -6044,53 +4237,37 @@ pub struct RemoteWriteInfo {
 /// Returned in the output of [`DescribeResourceGraphDetail`](super::DescribeResourceGraphDetail).
 #[tc_model]
 pub struct ResourceGraphDetailInfo {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
+    /// `ResourceGraphId`; example: `"5c4efe6f-84f3-4595-aafb-92a944411f42"`
     pub resource_graph_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"graph-name"`
+    /// `Name`; example: `"graph-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"修改描述"`
+    /// `Description`; example: `"修改描述"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `AccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AccessCount`; example: `4`
     pub access_count: u64,
 
-    /// `Products`: a list of strings.
-    ///
-    /// Example: `["tke"]`
+    /// `Products`; example: `["tke"]`
     pub products: Option<Vec<String>>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1785160418`
+    /// `CreateTime`; example: `1785160418`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1785316923`
+    /// `UpdateTime`; example: `1785316923`
     pub update_time: u64,
 
-    /// `RelationLogset`: a [`RelationLogset`].
+    /// `RelationLogset`
     pub relation_logset: Option<RelationLogset>,
 
-    /// `RelationTopics`: a list of [`RelationTopic`] objects.
+    /// `RelationTopics`
     pub relation_topics: Option<Vec<RelationTopic>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6099,24 +4276,16 @@ pub struct ResourceGraphDetailInfo {
 /// Sent in the input of [`ModifyResourceGraphEntityTopicsRelation`](super::ModifyResourceGraphEntityTopicsRelation).
 #[tc_model]
 pub struct ResourceGraphEntityRelatedTopic {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"609b4f30-b3e4-46a0-94d1-7122bfd45b1"`
+    /// `TopicId`; example: `"609b4f30-b3e4-46a0-94d1-7122bfd45b1"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"bussinesslog"`
+    /// `LogType`; example: `"bussinesslog"`
     pub log_type: String,
 
-    /// `BizType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BizType`; example: `1`
     pub biz_type: Option<i64>,
 }
 
@@ -6125,43 +4294,31 @@ pub struct ResourceGraphEntityRelatedTopic {
 /// Returned in the output of [`DescribeResourceGraphs`](super::DescribeResourceGraphs).
 #[tc_model]
 pub struct ResourceGraphInfo {
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"29a76d21-8e44-4d35-928f-4987c4b333ea"`
+    /// `ResourceGraphId`; example: `"29a76d21-8e44-4d35-928f-4987c4b333ea"`
     pub resource_graph_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"graph-name"`
+    /// `Name`; example: `"graph-name"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"修改描述"`
+    /// `Description`; example: `"修改描述"`
     pub description: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1784861968`
+    /// `CreateTime`; example: `1784861968`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1785316923`
+    /// `UpdateTime`; example: `1785316923`
     pub update_time: u64,
 
-    /// `RelationLogset`: a [`RelationLogset`].
+    /// `RelationLogset`
     pub relation_logset: Option<RelationLogset>,
 
-    /// `RelationTopics`: a list of [`RelationTopic`] objects.
+    /// `RelationTopics`
     pub relation_topics: Option<Vec<RelationTopic>>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 }
 
@@ -6170,29 +4327,19 @@ pub struct ResourceGraphInfo {
 /// Returned in the output of [`DescribeResourceGraphTkeClusterStatus`](super::DescribeResourceGraphTkeClusterStatus).
 #[tc_model]
 pub struct ResourceGraphTkeClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-3jcth2i3"`
+    /// `ClusterId`; example: `"cls-3jcth2i3"`
     pub cluster_id: Option<String>,
 
-    /// `ResourceGraphId`: a string.
-    ///
-    /// Example: `"29a76d21-8e44-4d35-928f-4987c4b333ea"`
+    /// `ResourceGraphId`; example: `"29a76d21-8e44-4d35-928f-4987c4b333ea"`
     pub resource_graph_id: Option<String>,
 
-    /// `ResourceGraphName`: a string.
-    ///
-    /// Example: `"graph-name"`
+    /// `ResourceGraphName`; example: `"graph-name"`
     pub resource_graph_name: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"e7a31fbb-1182-45ad-b756-cbb6597696a5"`
+    /// `TaskId`; example: `"e7a31fbb-1182-45ad-b756-cbb6597696a5"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `TaskName`; example: `"tke"`
     pub task_name: Option<String>,
 }
 
@@ -6202,16 +4349,16 @@ pub struct ResourceGraphTkeClusterInfo {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct RuleInfo {
-    /// `FullText`: a [`FullTextInfo`].
+    /// `FullText`
     pub full_text: Option<FullTextInfo>,
 
-    /// `KeyValue`: a [`RuleKeyValueInfo`].
+    /// `KeyValue`
     pub key_value: Option<RuleKeyValueInfo>,
 
-    /// `Tag`: a [`RuleTagInfo`].
+    /// `Tag`
     pub tag: Option<RuleTagInfo>,
 
-    /// `DynamicIndex`: a [`DynamicIndex`].
+    /// `DynamicIndex`
     pub dynamic_index: Option<DynamicIndex>,
 }
 
@@ -6221,13 +4368,10 @@ pub struct RuleInfo {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct RuleKeyValueInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `KeyValues`: a list of [`KeyValueInfo`] objects.
-    /// Always sent in responses.
+    /// `KeyValues`, always sent in responses
     pub key_values: Option<Vec<KeyValueInfo>>,
 }
 
@@ -6237,12 +4381,10 @@ pub struct RuleKeyValueInfo {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct RuleTagInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `KeyValues`: a list of [`KeyValueInfo`] objects.
+    /// `KeyValues`
     pub key_values: Vec<KeyValueInfo>,
 }
 
@@ -6251,97 +4393,61 @@ pub struct RuleTagInfo {
 /// Returned in the output of [`DescribeS3Recharges`](super::DescribeS3Recharges).
 #[tc_model]
 pub struct S3RechargeInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"b2fbb75a-b5ee-479c-9db4-541c63c0b4c4"`
+    /// `TaskId`; example: `"b2fbb75a-b5ee-479c-9db4-541c63c0b4c4"`
     pub task_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
+    /// `TopicId`; example: `"3faf22cb-5396-4aca-a3c3-c0831917aa15"`
     pub topic_id: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
+    /// `LogsetId`; example: `"7fb0245e-2006-4e0f-9153-c5f6b7110b4c"`
     pub logset_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_del_1"`
+    /// `Name`; example: `"test_del_1"`
     pub name: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"echo-test2-857317597"`
+    /// `Bucket`; example: `"echo-test2-857317597"`
     pub bucket: String,
 
-    /// `S3Region`: a string.
-    ///
-    /// Example: `"ap-s**********"`
+    /// `S3Region`; example: `"ap-s**********"`
     pub s3_region: String,
 
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"AKIA**************QG"`
+    /// `AccessKeyId`; example: `"AKIA**************QG"`
     pub access_key_id: String,
 
-    /// `Endpoint`: a string.
-    ///
-    /// Example: `"https://cos.example.com"`
+    /// `Endpoint`; example: `"https://cos.example.com"`
     pub endpoint: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"multiline_fullregex_log"`
+    /// `LogType`; example: `"multiline_fullregex_log"`
     pub log_type: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"csv/"`
+    /// `Prefix`; example: `"csv/"`
     pub prefix: Option<String>,
 
-    /// `Compress`: a string.
-    ///
-    /// Example: `"gzip"`
+    /// `Compress`; example: `"gzip"`
     pub compress: Option<String>,
 
-    /// `ExtractRule`: an [`ExtractRuleInfo`].
+    /// `ExtractRule`
     pub extract_rule: Option<ExtractRuleInfo>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TaskType`; example: `2`
     pub task_type: u64,
 
-    /// `Metadata`: a list of strings.
-    ///
-    /// Example: `["bucket"]`
+    /// `Metadata`; example: `["bucket"]`
     pub metadata: Option<Vec<String>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783153774`
+    /// `CreateTime`; example: `1783153774`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1783153774`
+    /// `UpdateTime`; example: `1783153774`
     pub update_time: u64,
 }
 
@@ -6351,45 +4457,28 @@ pub struct S3RechargeInfo {
 /// Returned in the output of [`DescribeScheduledSqlInfo`](super::DescribeScheduledSqlInfo).
 #[tc_model]
 pub struct ScheduledSqlResouceInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"xxxxxxxx-0889-4ec0-accc-xxxxxxx"`
+    /// `TopicId`; example: `"xxxxxxxx-0889-4ec0-accc-xxxxxxx"`
     pub topic_id: String,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `BizType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `BizType`, always sent in responses; example: `0`
     pub biz_type: Option<i64>,
 
-    /// `MetricName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cpu_usage"`
+    /// `MetricName`, always sent in responses; example: `"cpu_usage"`
     pub metric_name: Option<String>,
 
-    /// `MetricNames`: a list of strings.
-    ///
-    /// Example: `["cpu_usage","mem_usage"]`
+    /// `MetricNames`; example: `["cpu_usage","mem_usage"]`
     pub metric_names: Option<Vec<String>>,
 
-    /// `MetricLabels`: a list of strings.
-    ///
-    /// Example: `["cluster","ip"]`
+    /// `MetricLabels`; example: `["cluster","ip"]`
     pub metric_labels: Option<Vec<String>>,
 
-    /// `CustomTime`: a string.
-    ///
-    /// Example: `"unix_ts,或者TimeStamp 2021-07-15T17:11:56.735+08:00"`
+    /// `CustomTime`; example: `"unix_ts,或者TimeStamp 2021-07-15T17:11:56.735+08:00"`
     pub custom_time: Option<String>,
 
-    /// `CustomMetricLabels`: a list of [`MetricLabel`] objects.
+    /// `CustomMetricLabels`
     pub custom_metric_labels: Option<Vec<MetricLabel>>,
 }
 
@@ -6398,107 +4487,67 @@ pub struct ScheduledSqlResouceInfo {
 /// Returned in the output of [`DescribeScheduledSqlInfo`](super::DescribeScheduledSqlInfo).
 #[tc_model]
 pub struct ScheduledSqlTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
+    /// `TaskId`; example: `"6ef60bec-0242-43af-bb20-270359fb5xxx"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"task"`
+    /// `Name`; example: `"task"`
     pub name: String,
 
-    /// `SrcTopicId`: a string.
-    ///
-    /// Example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
+    /// `SrcTopicId`; example: `"5237e8f4-0889-4ec0-accc-xxxxxxx"`
     pub src_topic_id: String,
 
-    /// `SrcTopicName`: a string.
-    ///
-    /// Example: `"test-topic"`
+    /// `SrcTopicName`; example: `"test-topic"`
     pub src_topic_name: String,
 
-    /// `DstResource`: a [`ScheduledSqlResouceInfo`].
+    /// `DstResource`
     pub dst_resource: ScheduledSqlResouceInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `CreateTime`; example: `"2023-07-28 11:36:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `UpdateTime`; example: `"2023-07-28 11:36:00"`
     pub update_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `EnableFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableFlag`; example: `1`
     pub enable_flag: i64,
 
-    /// `ScheduledSqlContent`: a string.
-    ///
-    /// Example: `"* | select count(*)"`
+    /// `ScheduledSqlContent`; example: `"* | select count(*)"`
     pub scheduled_sql_content: String,
 
-    /// `ProcessStartTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `ProcessStartTime`; example: `"2023-07-28 11:36:00"`
     pub process_start_time: String,
 
-    /// `ProcessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessType`; example: `1`
     pub process_type: i64,
 
-    /// `ProcessEndTime`: a string.
-    ///
-    /// Example: `"2023-07-28 11:36:00"`
+    /// `ProcessEndTime`; example: `"2023-07-28 11:36:00"`
     pub process_end_time: String,
 
-    /// `ProcessPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessPeriod`; example: `5`
     pub process_period: i64,
 
-    /// `ProcessTimeWindow`: a string.
-    ///
-    /// Example: `"@m-15m, @m"`
+    /// `ProcessTimeWindow`; example: `"@m-15m, @m"`
     pub process_time_window: String,
 
-    /// `ProcessDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessDelay`; example: `5`
     pub process_delay: i64,
 
-    /// `SrcTopicRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SrcTopicRegion`; example: `"ap-guangzhou"`
     pub src_topic_region: String,
 
-    /// `SyntaxRule`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyntaxRule`; example: `0`
     pub syntax_rule: u64,
 
-    /// `HasServicesLog`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasServicesLog`; example: `1`
     pub has_services_log: Option<u64>,
 
-    /// `FullQuery`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FullQuery`; example: `1`
     pub full_query: Option<u64>,
 
-    /// `ProcessPeriodUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessPeriodUnit`; example: `1`
     pub process_period_unit: Option<i64>,
 }
 
@@ -6507,17 +4556,13 @@ pub struct ScheduledSqlTaskInfo {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogErrors {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-4ec0-xxxx-f1e9a2767e0b"`
     pub topic_id: String,
 
-    /// `ErrorMsg`: a string.
+    /// `ErrorMsg`
     pub error_msg: String,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"FailedOperation.QueryError"`
+    /// `ErrorCodeStr`; example: `"FailedOperation.QueryError"`
     pub error_code_str: String,
 }
 
@@ -6526,19 +4571,13 @@ pub struct SearchLogErrors {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogInfos {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"682d0718-07bb-xxxx-9fda-f1e9a2767e0b"`
+    /// `TopicId`; example: `"682d0718-07bb-xxxx-9fda-f1e9a2767e0b"`
     pub topic_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: i64,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
+    /// `Context`; example: `"Y29udGV4dC04MjMzNWRkMi01YmMxLTQ4NGYtYjQ4MS04MDg0NzAwYjQ1NDUxNjcy"`
     pub context: String,
 }
 
@@ -6547,10 +4586,10 @@ pub struct SearchLogInfos {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct SearchLogTopics {
-    /// `Errors`: a list of [`SearchLogErrors`] objects.
+    /// `Errors`
     pub errors: Vec<SearchLogErrors>,
 
-    /// `Infos`: a list of [`SearchLogInfos`] objects.
+    /// `Infos`
     pub infos: Vec<SearchLogInfos>,
 }
 
@@ -6559,47 +4598,31 @@ pub struct SearchLogTopics {
 /// Returned in the output of [`DescribeSearchViews`](super::DescribeSearchViews).
 #[tc_model]
 pub struct SearchViewInfo {
-    /// `ViewId`: a string.
-    ///
-    /// Example: `"b*******_test_00001-view"`
+    /// `ViewId`; example: `"b*******_test_00001-view"`
     pub view_id: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"b*******_test_001"`
+    /// `ViewName`; example: `"b*******_test_001"`
     pub view_name: String,
 
-    /// `ViewType`: a string.
-    ///
-    /// Example: `"log"`
+    /// `ViewType`; example: `"log"`
     pub view_type: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"b*******-diy-1254139626"`
+    /// `LogsetId`; example: `"b*******-diy-1254139626"`
     pub logset_id: String,
 
-    /// `LogsetRegion`: a string.
-    ///
-    /// Example: `"ap-**************"`
+    /// `LogsetRegion`; example: `"ap-**************"`
     pub logset_region: String,
 
-    /// `Topics`: a list of [`ViewSearchTopic`] objects.
+    /// `Topics`
     pub topics: Vec<ViewSearchTopic>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"b*******-tag-key-value test"`
+    /// `Description`; example: `"b*******-tag-key-value test"`
     pub description: Option<String>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1776914101`
+    /// `CreateTime`; example: `1776914101`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1776914101`
+    /// `UpdateTime`; example: `1776914101`
     pub update_time: u64,
 }
 
@@ -6614,123 +4637,79 @@ pub struct ServiceLogConfigInfo {}
 /// Returned in the output of [`DescribeShippers`](super::DescribeShippers).
 #[tc_model]
 pub struct ShipperInfo {
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ShipperId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub shipper_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"alexxxx-1254011120"`
+    /// `Bucket`; example: `"alexxxx-1254011120"`
     pub bucket: String,
 
-    /// `Prefix`: a string.
-    ///
-    /// Example: `"user-zip"`
+    /// `Prefix`; example: `"user-zip"`
     pub prefix: String,
 
-    /// `ShipperName`: a string.
-    ///
-    /// Example: `"testShipper"`
+    /// `ShipperName`; example: `"testShipper"`
     pub shipper_name: String,
 
-    /// `Interval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Interval`; example: `300`
     pub interval: u64,
 
-    /// `MaxSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `MaxSize`; example: `256`
     pub max_size: u64,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `FilterRules`: a list of [`FilterRuleInfo`] objects.
+    /// `FilterRules`
     pub filter_rules: Vec<FilterRuleInfo>,
 
-    /// `Partition`: a string.
-    ///
-    /// Example: `"/%Y/%m/%d/%H/"`
+    /// `Partition`; example: `"/%Y/%m/%d/%H/"`
     pub partition: String,
 
-    /// `Compress`: a [`CompressInfo`].
+    /// `Compress`
     pub compress: CompressInfo,
 
-    /// `Content`: a [`ContentInfo`].
+    /// `Content`
     pub content: ContentInfo,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-08-22 22:02:52"`
+    /// `CreateTime`; example: `"2023-08-22 22:02:52"`
     pub create_time: String,
 
-    /// `FilenameMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilenameMode`; example: `1`
     pub filename_mode: u64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1670642281`
+    /// `StartTime`; example: `1670642281`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: i64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `5.6`
+    /// `Progress`; example: `5.6`
     pub progress: f64,
 
-    /// `RemainTime`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RemainTime`; example: `23`
     pub remain_time: i64,
 
-    /// `HistoryStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HistoryStatus`; example: `1`
     pub history_status: i64,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"MAZ_STANDARD"`
+    /// `StorageType`; example: `"MAZ_STANDARD"`
     pub storage_type: Option<String>,
 
-    /// `RoleArn`: a string.
-    ///
-    /// Example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
+    /// `RoleArn`; example: `"qcs::cam::uin/${uin}:roleName/xxxtest"`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"external_id_demo"`
+    /// `ExternalId`; example: `"external_id_demo"`
     pub external_id: Option<String>,
 
-    /// `TaskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskStatus`; example: `1`
     pub task_status: Option<u64>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"UTC+08:00"`
+    /// `TimeZone`; example: `"UTC+08:00"`
     pub time_zone: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 }
@@ -6740,49 +4719,31 @@ pub struct ShipperInfo {
 /// Returned in the output of [`DescribeShipperTasks`](super::DescribeShipperTasks).
 #[tc_model]
 pub struct ShipperTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TaskId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub task_id: String,
 
-    /// `ShipperId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `ShipperId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub shipper_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `RangeStart`: a signed 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `RangeStart`; example: `978653222`
     pub range_start: i64,
 
-    /// `RangeEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `RangeEnd`; example: `978653222`
     pub range_end: i64,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `StartTime`; example: `978653222`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `978653222`
+    /// `EndTime`; example: `978653222`
     pub end_time: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: String,
 }
 
@@ -6792,19 +4753,13 @@ pub struct ShipperTaskInfo {
 /// Returned in the output of [`DescribeCLSDeliverTasks`](super::DescribeCLSDeliverTasks).
 #[tc_model]
 pub struct SourceTopicConfig {
-    /// `TopicFilterType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `TopicFilterType`, required in requests; example: `1`
     pub topic_filter_type: Option<u64>,
 
-    /// `LogsetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"f42a1c8d-2112-4710-aca5-404eba0b1b1a"`
+    /// `LogsetId`, required in requests; example: `"f42a1c8d-2112-4710-aca5-404eba0b1b1a"`
     pub logset_id: Option<String>,
 
-    /// `Topics`: a list of [`SourceTopicInfo`] objects.
+    /// `Topics`
     pub topics: Option<Vec<SourceTopicInfo>>,
 }
 
@@ -6814,10 +4769,7 @@ pub struct SourceTopicConfig {
 /// Returned in the output of [`DescribeCLSDeliverTasks`](super::DescribeCLSDeliverTasks).
 #[tc_model]
 pub struct SourceTopicInfo {
-    /// `TopicId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"7a15b60f-d44e-4880-a77a-86863196d041"`
+    /// `TopicId`, required in requests; example: `"7a15b60f-d44e-4880-a77a-86863196d041"`
     pub topic_id: Option<String>,
 }
 
@@ -6826,89 +4778,59 @@ pub struct SourceTopicInfo {
 /// Returned in the output of [`DescribeSplunkDelivers`](super::DescribeSplunkDelivers).
 #[tc_model]
 pub struct SplunkDeliverInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"111024e3-01b0-4aeb-91f5-ee"`
+    /// `TaskId`; example: `"111024e3-01b0-4aeb-91f5-ee"`
     pub task_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"template-1"`
+    /// `Name`; example: `"template-1"`
     pub name: String,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `198644793323`
+    /// `Uin`; example: `198644793323`
     pub uin: u64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
+    /// `TopicId`; example: `"06cc3d03-44a0-4d94-89c2-aeac27a1d9f1"`
     pub topic_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `CreateTime`; example: `1741005340`
     pub create_time: u64,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1741005340`
+    /// `UpdateTime`; example: `1741005340`
     pub update_time: u64,
 
-    /// `NetInfo`: a [`NetInfo`].
+    /// `NetInfo`
     pub net_info: NetInfo,
 
-    /// `Metadata`: a [`MetadataInfo`].
+    /// `Metadata`
     pub metadata: MetadataInfo,
 
-    /// `HasServiceLog`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HasServiceLog`; example: `2`
     pub has_service_log: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"client-01"`
+    /// `Source`; example: `"client-01"`
     pub source: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"json"`
+    /// `SourceType`; example: `"json"`
     pub source_type: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Index`; example: `"main"`
     pub index: Option<String>,
 
-    /// `IndexAck`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexAck`; example: `1`
     pub index_ack: Option<i64>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"template"`
+    /// `Channel`; example: `"template"`
     pub channel: Option<String>,
 
-    /// `DSLFilter`: a string.
-    ///
-    /// Example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
+    /// `DSLFilter`; example: `"log_keep(op_str_eq(v(\"type\"), \"kibana_stats\"))"`
     #[tc(rename = "DSLFilter")]
     pub dsl_filter: Option<String>,
 
-    /// `ExternalRole`: an [`ExternalRole`].
+    /// `ExternalRole`
     pub external_role: Option<ExternalRole>,
 }
 
@@ -6918,14 +4840,10 @@ pub struct SplunkDeliverInfo {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices), [`DescribeAlarms`](super::DescribeAlarms), [`DescribeCloudProductLogTasks`](super::DescribeCloudProductLogTasks), [`DescribeConfigMachineGroups`](super::DescribeConfigMachineGroups), [`DescribeConsoles`](super::DescribeConsoles), [`DescribeDashboards`](super::DescribeDashboards) and 8 more.
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"业务A"`
+    /// `Value`; example: `"业务A"`
     pub value: String,
 }
 
@@ -6935,36 +4853,22 @@ pub struct Tag {
 /// Returned in the output of [`DescribeCLSDeliverTasks`](super::DescribeCLSDeliverTasks).
 #[tc_model]
 pub struct TargetTopicConfig {
-    /// `AccountType`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AccountType`, required in requests; example: `2`
     pub account_type: Option<u64>,
 
-    /// `Region`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ap-tokyo"`
+    /// `Region`, required in requests; example: `"ap-tokyo"`
     pub region: Option<String>,
 
-    /// `LogsetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1c1a172e-1f54-4d04-a4ca-aab9b68a93ee"`
+    /// `LogsetId`, required in requests; example: `"1c1a172e-1f54-4d04-a4ca-aab9b68a93ee"`
     pub logset_id: Option<String>,
 
-    /// `TopicId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"8aae17a5-ee8d-474c-a88f-931900ff621c"`
+    /// `TopicId`, required in requests; example: `"8aae17a5-ee8d-474c-a88f-931900ff621c"`
     pub topic_id: Option<String>,
 
-    /// `RoleArn`: a string.
+    /// `RoleArn`
     pub role_arn: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"ExternalID_asdfghjkl"`
+    /// `ExternalId`; example: `"ExternalID_asdfghjkl"`
     pub external_id: Option<String>,
 }
 
@@ -6974,30 +4878,19 @@ pub struct TargetTopicConfig {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ToolCall {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"call_cpv320k2c3m8fgcs8ja0"`
+    /// `Id`, always sent in responses; example: `"call_cpv320k2c3m8fgcs8ja0"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"function"`
+    /// `Type`, always sent in responses; example: `"function"`
     pub r#type: Option<String>,
 
-    /// `Function`: a [`ToolCallFunction`].
-    /// Always sent in responses.
+    /// `Function`, always sent in responses
     pub function: Option<ToolCallFunction>,
 
-    /// `Index`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Index`; example: `0`
     pub index: Option<u64>,
 
-    /// `ThoughtSignature`: a string.
-    ///
-    /// Example: `"random_signature"`
+    /// `ThoughtSignature`; example: `"random_signature"`
     pub thought_signature: Option<String>,
 }
 
@@ -7007,16 +4900,10 @@ pub struct ToolCall {
 /// Returned in the output of [`ChatCompletions`](super::ChatCompletions).
 #[tc_model]
 pub struct ToolCallFunction {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"get_current_weather"`
+    /// `Name`, always sent in responses; example: `"get_current_weather"`
     pub name: Option<String>,
 
-    /// `Arguments`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\\\"location\\\":\\\"北京\\\",\\\"unit\\\":\\\"celsius\\\"}"`
+    /// `Arguments`, always sent in responses; example: `"{\\\"location\\\":\\\"北京\\\",\\\"unit\\\":\\\"celsius\\\"}"`
     pub arguments: Option<String>,
 }
 
@@ -7026,7 +4913,7 @@ pub struct ToolCallFunction {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct TopicExtendInfo {
-    /// `AnonymousAccess`: an [`AnonymousInfo`].
+    /// `AnonymousAccess`
     pub anonymous_access: Option<AnonymousInfo>,
 }
 
@@ -7035,14 +4922,10 @@ pub struct TopicExtendInfo {
 /// Sent in the input of [`DescribeDashboards`](super::DescribeDashboards).
 #[tc_model]
 pub struct TopicIdAndRegion {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx-xxx"`
+    /// `TopicId`; example: `"xxx-xxx-xxx-xxx"`
     pub topic_id: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `RegionId`; example: `19`
     pub region_id: u64,
 }
 
@@ -7051,144 +4934,92 @@ pub struct TopicIdAndRegion {
 /// Returned in the output of [`DescribeTopics`](super::DescribeTopics).
 #[tc_model]
 pub struct TopicInfo {
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `LogsetId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
+    /// `TopicId`; example: `"57f5808c-4a55-11eb-b378-0242ac130002"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"业务A"`
+    /// `TopicName`; example: `"业务A"`
     pub topic_name: String,
 
-    /// `PartitionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: i64,
 
-    /// `Index`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Index`; example: `true`
     pub index: bool,
 
-    /// `AssumerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12341231`
+    /// `AssumerUin`; example: `12341231`
     pub assumer_uin: u64,
 
-    /// `AssumerName`: a string.
-    ///
-    /// Example: `"CLS_bus"`
+    /// `AssumerName`; example: `"CLS_bus"`
     pub assumer_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-13 14:48:23"`
+    /// `CreateTime`; example: `"2024-11-13 14:48:23"`
     pub create_time: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"CLB_QcsRole"`
+    /// `RoleName`; example: `"CLB_QcsRole"`
     pub role_name: String,
 
-    /// `AutoSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSplit`; example: `true`
     pub auto_split: bool,
 
-    /// `MaxSplitPartitions`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `MaxSplitPartitions`; example: `50`
     pub max_split_partitions: i64,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"hot"`
+    /// `StorageType`; example: `"hot"`
     pub storage_type: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Period`; example: `30`
     pub period: i64,
 
-    /// `SubAssumerName`: a string.
-    ///
-    /// Example: `"TKE-Audio"`
+    /// `SubAssumerName`; example: `"TKE-Audio"`
     pub sub_assumer_name: String,
 
-    /// `Describes`: a string.
-    ///
-    /// Example: `"xx部门xx业务topic"`
+    /// `Describes`; example: `"xx部门xx业务topic"`
     pub describes: String,
 
-    /// `HotPeriod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HotPeriod`; example: `0`
     pub hot_period: u64,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"ASF-AFAS-JGJISDJG-SDGF"`
+    /// `KeyId`; example: `"ASF-AFAS-JGJISDJG-SDGF"`
     pub key_id: String,
 
-    /// `CustomKmsInfo`: a [`CustomKmsInfo`].
+    /// `CustomKmsInfo`
     pub custom_kms_info: Option<CustomKmsInfo>,
 
-    /// `BizType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BizType`; example: `0`
     pub biz_type: u64,
 
-    /// `IsWebTracking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsWebTracking`; example: `false`
     pub is_web_tracking: bool,
 
-    /// `Extends`: a [`TopicExtendInfo`].
+    /// `Extends`
     pub extends: Option<TopicExtendInfo>,
 
-    /// `TopicAsyncTaskID`: a string.
-    ///
-    /// Example: `"b5d24fc0-xxxx-xxxx-8c5d-ceed655c204b"`
+    /// `TopicAsyncTaskID`; example: `"b5d24fc0-xxxx-xxxx-8c5d-ceed655c204b"`
     #[tc(rename = "TopicAsyncTaskID")]
     pub topic_async_task_id: Option<String>,
 
-    /// `MigrationStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MigrationStatus`; example: `1`
     pub migration_status: Option<u64>,
 
-    /// `EffectiveDate`: a string.
-    ///
-    /// Example: `"2024-11-13 14:48:23"`
+    /// `EffectiveDate`; example: `"2024-11-13 14:48:23"`
     pub effective_date: Option<String>,
 
-    /// `IsSourceFrom`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSourceFrom`; example: `false`
     pub is_source_from: Option<bool>,
 
-    /// `BillingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingMode`; example: `0`
     pub billing_mode: Option<u64>,
 
-    /// `NewBillingMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NewBillingMode`; example: `0`
     pub new_billing_mode: Option<u64>,
 }
 
@@ -7198,13 +5029,11 @@ pub struct TopicInfo {
 /// Returned in the output of [`SendConsumerHeartbeat`](super::SendConsumerHeartbeat).
 #[tc_model]
 pub struct TopicPartitionInfo {
-    /// `TopicID`: a string.
-    /// Required in requests.
+    /// `TopicID`, required in requests
     #[tc(rename = "TopicID")]
     pub topic_id: Option<String>,
 
-    /// `Partitions`: a list of unsigned 64-bit integers.
-    /// Required in requests.
+    /// `Partitions`, required in requests
     pub partitions: Option<Vec<u64>>,
 }
 
@@ -7214,13 +5043,11 @@ pub struct TopicPartitionInfo {
 /// Returned in the output of [`DescribeConsumerOffsets`](super::DescribeConsumerOffsets).
 #[tc_model]
 pub struct TopicPartitionOffsetInfo {
-    /// `TopicID`: a string.
-    /// Required in requests.
+    /// `TopicID`, required in requests
     #[tc(rename = "TopicID")]
     pub topic_id: Option<String>,
 
-    /// `PartitionOffsets`: a list of [`PartitionOffsetInfo`] objects.
-    /// Required in requests.
+    /// `PartitionOffsets`, required in requests
     pub partition_offsets: Option<Vec<PartitionOffsetInfo>>,
 }
 
@@ -7229,19 +5056,13 @@ pub struct TopicPartitionOffsetInfo {
 /// Returned in the output of [`DescribeResourceGraphEntityDependency`](super::DescribeResourceGraphEntityDependency).
 #[tc_model]
 pub struct TopologyEdge {
-    /// `SrcEntityId`: a string.
-    ///
-    /// Example: `"ins-cvm-001"`
+    /// `SrcEntityId`; example: `"ins-cvm-001"`
     pub src_entity_id: String,
 
-    /// `DstEntityId`: a string.
-    ///
-    /// Example: `"cdb-mysql-002"`
+    /// `DstEntityId`; example: `"cdb-mysql-002"`
     pub dst_entity_id: String,
 
-    /// `RelationType`: a string.
-    ///
-    /// Example: `"contains"`
+    /// `RelationType`; example: `"contains"`
     pub relation_type: String,
 }
 
@@ -7250,34 +5071,22 @@ pub struct TopologyEdge {
 /// Returned in the output of [`DescribeResourceGraphEntityDependency`](super::DescribeResourceGraphEntityDependency).
 #[tc_model]
 pub struct TopologyNode {
-    /// `EntityId`: a string.
-    ///
-    /// Example: `"62eb09ed-5480-4c18-a70d-691b18c272c0"`
+    /// `EntityId`; example: `"62eb09ed-5480-4c18-a70d-691b18c272c0"`
     pub entity_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"loadtest-pod-src-23-93"`
+    /// `Name`; example: `"loadtest-pod-src-23-93"`
     pub name: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `Domain`; example: `"k8s"`
     pub domain: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"CDB"`
+    /// `Product`; example: `"CDB"`
     pub product: String,
 
-    /// `EntityClassName`: a string.
-    ///
-    /// Example: `"k8s.node"`
+    /// `EntityClassName`; example: `"k8s.node"`
     pub entity_class_name: String,
 
-    /// `Depth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Depth`; example: `2`
     pub depth: i64,
 }
 
@@ -7287,9 +5096,7 @@ pub struct TopologyNode {
 /// Returned in the output of [`DescribeKafkaRecharges`](super::DescribeKafkaRecharges).
 #[tc_model]
 pub struct UserKafkaMeta {
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"2.0.0"`
+    /// `KafkaVersion`; example: `"2.0.0"`
     pub kafka_version: String,
 }
 
@@ -7299,42 +5106,26 @@ pub struct UserKafkaMeta {
 /// Returned in the output of [`DescribeIndex`](super::DescribeIndex).
 #[tc_model]
 pub struct ValueInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"long"`
+    /// `Type`; example: `"long"`
     pub r#type: String,
 
-    /// `Tokenizer`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `".*"`
+    /// `Tokenizer`, always sent in responses; example: `".*"`
     pub tokenizer: Option<String>,
 
-    /// `SqlFlag`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `SqlFlag`, always sent in responses; example: `true`
     pub sql_flag: Option<bool>,
 
-    /// `ContainZH`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `ContainZH`, always sent in responses; example: `false`
     #[tc(rename = "ContainZH")]
     pub contain_zh: Option<bool>,
 
-    /// `Alias`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"alias_name"`
+    /// `Alias`, always sent in responses; example: `"alias_name"`
     pub alias: Option<String>,
 
-    /// `OpenIndexForChildOnly`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OpenIndexForChildOnly`; example: `false`
     pub open_index_for_child_only: Option<bool>,
 
-    /// `ChildNode`: a list of [`KeyValueInfo`] objects.
+    /// `ChildNode`
     pub child_node: Option<Vec<KeyValueInfo>>,
 }
 
@@ -7344,19 +5135,13 @@ pub struct ValueInfo {
 /// Returned in the output of [`DescribeSearchViews`](super::DescribeSearchViews).
 #[tc_model]
 pub struct ViewSearchTopic {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-**************"`
+    /// `Region`; example: `"ap-**************"`
     pub region: String,
 
-    /// `LogsetId`: a string.
-    ///
-    /// Example: `"f42a1c8d-2112-4710-aca5-404eba0b1b1a"`
+    /// `LogsetId`; example: `"f42a1c8d-2112-4710-aca5-404eba0b1b1a"`
     pub logset_id: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"c5d8689a-0346-413a-a430-4d30b50aba75"`
+    /// `TopicId`; example: `"c5d8689a-0346-413a-a430-4d30b50aba75"`
     pub topic_id: String,
 }
 
@@ -7366,65 +5151,43 @@ pub struct ViewSearchTopic {
 /// Returned in the output of [`DescribeAlarmNotices`](super::DescribeAlarmNotices).
 #[tc_model]
 pub struct WebCallback {
-    /// `CallbackType`: a string.
-    ///
-    /// Example: `"WeCom"`
+    /// `CallbackType`; example: `"WeCom"`
     pub callback_type: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `WebCallbackId`: a string.
-    ///
-    /// Example: `"\"webcallback-aaa-bbb-ccc-ddd\""`
+    /// `WebCallbackId`; example: `"\"webcallback-aaa-bbb-ccc-ddd\""`
     pub web_callback_id: Option<String>,
 
-    /// `Method`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"POST"`
+    /// `Method`, always sent in responses; example: `"POST"`
     pub method: Option<String>,
 
-    /// `NoticeContentId`: a string.
-    ///
-    /// Example: `"\"noticetemplate-1eba4ed8-9584-40e3-a948-c8cff121eed1\""`
+    /// `NoticeContentId`; example: `"\"noticetemplate-1eba4ed8-9584-40e3-a948-c8cff121eed1\""`
     pub notice_content_id: Option<String>,
 
-    /// `RemindType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemindType`; example: `0`
     pub remind_type: Option<u64>,
 
-    /// `Mobiles`: a list of strings.
-    ///
-    /// Example: `["15111111111"]`
+    /// `Mobiles`; example: `["15111111111"]`
     pub mobiles: Option<Vec<String>>,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["11274"]`
+    /// `UserIds`; example: `["11274"]`
     pub user_ids: Option<Vec<String>>,
 
-    /// `Headers`: a list of strings.
-    ///
-    /// Example: `["Content-Type: application/json"]`
+    /// `Headers`; example: `["Content-Type: application/json"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub headers: Option<Vec<String>>,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"[{{.Level}}]{{.Alarm}}"`
+    /// `Body`; example: `"[{{.Level}}]{{.Alarm}}"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub body: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Index`, always sent in responses; example: `1`
     pub index: Option<i64>,
 }
 
@@ -7433,53 +5196,33 @@ pub struct WebCallback {
 /// Returned in the output of [`DescribeWebCallbacks`](super::DescribeWebCallbacks).
 #[tc_model]
 pub struct WebCallbackInfo {
-    /// `WebCallbackId`: a string.
-    ///
-    /// Example: `"\"webcallback-aaa-bbb-ccc-ddd\""`
+    /// `WebCallbackId`; example: `"\"webcallback-aaa-bbb-ccc-ddd\""`
     pub web_callback_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"name\""`
+    /// `Name`; example: `"\"name\""`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"“Http”"`
+    /// `Type`; example: `"“Http”"`
     pub r#type: Option<String>,
 
-    /// `Webhook`: a string.
-    ///
-    /// Example: `"“http://www.xxx.com”"`
+    /// `Webhook`; example: `"“http://www.xxx.com”"`
     pub webhook: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"“POST”"`
+    /// `Method`; example: `"“POST”"`
     pub method: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"“keyid”"`
+    /// `Key`; example: `"“keyid”"`
     pub key: Option<String>,
 
-    /// `Uin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Uin`; example: `10001`
     pub uin: Option<u64>,
 
-    /// `SubUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000101`
+    /// `SubUin`; example: `1000101`
     pub sub_uin: Option<u64>,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1693468888`
+    /// `CreateTime`; example: `1693468888`
     pub create_time: Option<u64>,
 
-    /// `UpdateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1693468888`
+    /// `UpdateTime`; example: `1693468888`
     pub update_time: Option<u64>,
 }

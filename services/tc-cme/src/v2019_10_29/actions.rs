@@ -7,33 +7,38 @@ use super::models;
 /// The `AddTeamMember` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`AddTeamMemberResponse`].
-/// The codes it documents are in [`AddTeamMemberError`](super::errors::AddTeamMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=AddTeamMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamId`](super::errors::CmeErrorCode::InvalidParameterValueTeamId)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "AddTeamMember",
     output = AddTeamMemberResponse,
-    error = super::errors::AddTeamMemberError
+    error = super::errors::CmeErrorCode
 )]
 pub struct AddTeamMember {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"1kdk882ddd88338ddd3k3"`
+    /// `TeamId`; example: `"1kdk882ddd88338ddd3k3"`
     pub team_id: String,
 
-    /// `TeamMembers`: a list of [`AddMemberInfo`](super::models::AddMemberInfo) objects.
+    /// `TeamMembers`
     pub team_members: Vec<models::AddMemberInfo>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
@@ -47,47 +52,48 @@ pub struct AddTeamMemberResponse {
 /// The `CopyProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CopyProjectResponse`].
-/// The codes it documents are in [`CopyProjectError`](super::errors::CopyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CopyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CopyProject",
     output = CopyProjectResponse,
-    error = super::errors::CopyProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CopyProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"cmepid_88kkdkkkkd009d9d9d99d9"`
+    /// `ProjectId`; example: `"cmepid_88kkdkkkkd009d9d9d99d9"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"复制项目"`
+    /// `Name`; example: `"复制项目"`
     pub name: Option<String>,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: Option<models::Entity>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id_1000001"`
+    /// `Operator`; example: `"user_id_1000001"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CopyProject`] call returns.
 #[tc_model]
 pub struct CopyProjectResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"mepid_88kkdkkkkd009d9duujde77"`
+    /// `ProjectId`; example: `"mepid_88kkdkkkkd009d9duujde77"`
     pub project_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -97,33 +103,40 @@ pub struct CopyProjectResponse {
 /// The `CreateClass` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CreateClassResponse`].
-/// The codes it documents are in [`CreateClassError`](super::errors::CreateClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CreateClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue.ClassExist`](super::errors::CmeErrorCode::InvalidParameterValueClassExist)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CreateClass",
     output = CreateClassResponse,
-    error = super::errors::CreateClassError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CreateClass {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"aaa1e081-***-9162840cadb7"`
+    /// `Operator`; example: `"aaa1e081-***-9162840cadb7"`
     pub operator: Option<String>,
 }
 
@@ -137,60 +150,64 @@ pub struct CreateClassResponse {
 /// The `CreateLink` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CreateLinkResponse`].
-/// The codes it documents are in [`CreateLinkError`](super::errors::CreateLinkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CreateLink)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.NameLenLimt`](super::errors::CmeErrorCode::InvalidParameterValueNameLenLimt)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CreateLink",
     output = CreateLinkResponse,
-    error = super::errors::CreateLinkError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CreateLink {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MATERIAL"`
+    /// `Type`; example: `"MATERIAL"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"link"`
+    /// `Name`; example: `"link"`
     pub name: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `DestinationId`: a string.
-    ///
-    /// Example: `"5fec3806b4e0960001ed9ce2"`
+    /// `DestinationId`; example: `"5fec3806b4e0960001ed9ce2"`
     pub destination_id: String,
 
-    /// `DestinationOwner`: an [`Entity`](super::models::Entity).
+    /// `DestinationOwner`
     pub destination_owner: models::Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`CreateLink`] call returns.
 #[tc_model]
 pub struct CreateLinkResponse {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"5fec3806b4e0960001ed9ce5"`
+    /// `MaterialId`; example: `"5fec3806b4e0960001ed9ce5"`
     pub material_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -200,84 +217,95 @@ pub struct CreateLinkResponse {
 /// The `CreateProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CreateProjectResponse`].
-/// The codes it documents are in [`CreateProjectError`](super::errors::CreateProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CreateProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateRecordTask`](super::errors::CmeErrorCode::FailedOperationCreateRecordTask)
+/// - [`FailedOperation.RecordNotSupport`](super::errors::CmeErrorCode::FailedOperationRecordNotSupport)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AspectRatio`](super::errors::CmeErrorCode::InvalidParameterValueAspectRatio)
+/// - [`InvalidParameterValue.Category`](super::errors::CmeErrorCode::InvalidParameterValueCategory)
+/// - [`InvalidParameterValue.ExternalMediaInfoNotExist`](super::errors::CmeErrorCode::InvalidParameterValueExternalMediaInfoNotExist)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.Name`](super::errors::CmeErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.NameLenLimt`](super::errors::CmeErrorCode::InvalidParameterValueNameLenLimt)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.SwitcherProjectInput`](super::errors::CmeErrorCode::InvalidParameterValueSwitcherProjectInput)
+/// - [`InvalidParameterValue.TrackItem`](super::errors::CmeErrorCode::InvalidParameterValueTrackItem)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`LimitExceeded`](super::errors::CmeErrorCode::LimitExceeded)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CreateProject",
     output = CreateProjectResponse,
-    error = super::errors::CreateProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CreateProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新建项目"`
+    /// `Name`; example: `"新建项目"`
     pub name: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"VIDEO_EDIT"`
+    /// `Category`; example: `"VIDEO_EDIT"`
     pub category: String,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Mode`; example: `"Default"`
     pub mode: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub aspect_ratio: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"新建"`
+    /// `Description`; example: `"新建"`
     pub description: Option<String>,
 
-    /// `SwitcherProjectInput`: a [`SwitcherProjectInput`](super::models::SwitcherProjectInput).
+    /// `SwitcherProjectInput`
     pub switcher_project_input: Option<models::SwitcherProjectInput>,
 
-    /// `LiveStreamClipProjectInput`: a [`LiveStreamClipProjectInput`](super::models::LiveStreamClipProjectInput).
+    /// `LiveStreamClipProjectInput`
     pub live_stream_clip_project_input: Option<models::LiveStreamClipProjectInput>,
 
-    /// `VideoEditProjectInput`: a [`VideoEditProjectInput`](super::models::VideoEditProjectInput).
+    /// `VideoEditProjectInput`
     pub video_edit_project_input: Option<models::VideoEditProjectInput>,
 
-    /// `VideoSegmentationProjectInput`: a [`VideoSegmentationProjectInput`](super::models::VideoSegmentationProjectInput).
+    /// `VideoSegmentationProjectInput`
     pub video_segmentation_project_input: Option<models::VideoSegmentationProjectInput>,
 
-    /// `StreamConnectProjectInput`: a [`StreamConnectProjectInput`](super::models::StreamConnectProjectInput).
+    /// `StreamConnectProjectInput`
     pub stream_connect_project_input: Option<models::StreamConnectProjectInput>,
 
-    /// `RecordReplayProjectInput`: a [`RecordReplayProjectInput`](super::models::RecordReplayProjectInput).
+    /// `RecordReplayProjectInput`
     pub record_replay_project_input: Option<models::RecordReplayProjectInput>,
 
-    /// `MediaCastProjectInput`: a [`MediaCastProjectInput`](super::models::MediaCastProjectInput).
+    /// `MediaCastProjectInput`
     pub media_cast_project_input: Option<models::MediaCastProjectInput>,
 }
 
 /// What a successful [`CreateProject`] call returns.
 #[tc_model]
 pub struct CreateProjectResponse {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"60336ab29997a500019xxx"`
+    /// `ProjectId`; example: `"60336ab29997a500019xxx"`
     pub project_id: String,
 
-    /// `RtmpPushInputInfoSet`: a list of [`RtmpPushInputInfo`](super::models::RtmpPushInputInfo) objects.
+    /// `RtmpPushInputInfoSet`
     pub rtmp_push_input_info_set: Vec<models::RtmpPushInputInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -287,49 +315,49 @@ pub struct CreateProjectResponse {
 /// The `CreateTeam` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CreateTeamResponse`].
-/// The codes it documents are in [`CreateTeamError`](super::errors::CreateTeamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CreateTeam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.OwnerRemark`](super::errors::CmeErrorCode::InvalidParameterValueOwnerRemark)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamId`](super::errors::CmeErrorCode::InvalidParameterValueTeamId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CreateTeam",
     output = CreateTeamResponse,
-    error = super::errors::CreateTeamError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CreateTeam {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试团队名称"`
+    /// `Name`; example: `"测试团队名称"`
     pub name: String,
 
-    /// `OwnerId`: a string.
-    ///
-    /// Example: `"997988688"`
+    /// `OwnerId`; example: `"997988688"`
     pub owner_id: String,
 
-    /// `OwnerRemark`: a string.
-    ///
-    /// Example: `"管理员李四"`
+    /// `OwnerRemark`; example: `"管理员李四"`
     pub owner_remark: Option<String>,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"fa3a12938b007acff7adb59a9e4ae7b9"`
+    /// `TeamId`; example: `"fa3a12938b007acff7adb59a9e4ae7b9"`
     pub team_id: Option<String>,
 }
 
 /// What a successful [`CreateTeam`] call returns.
 #[tc_model]
 pub struct CreateTeamResponse {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"cmetid_19882998399iieii87neu78"`
+    /// `TeamId`; example: `"cmetid_19882998399iieii87neu78"`
     pub team_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -339,55 +367,50 @@ pub struct CreateTeamResponse {
 /// The `CreateVideoEncodingPreset` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`CreateVideoEncodingPresetResponse`].
-/// The codes it documents are in [`CreateVideoEncodingPresetError`](super::errors::CreateVideoEncodingPresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=CreateVideoEncodingPreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "CreateVideoEncodingPreset",
     output = CreateVideoEncodingPresetResponse,
-    error = super::errors::CreateVideoEncodingPresetError
+    error = super::errors::CmeErrorCode
 )]
 pub struct CreateVideoEncodingPreset {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Name`; example: `"测试模板"`
     pub name: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemoveAudio`; example: `1`
     pub remove_audio: Option<i64>,
 
-    /// `VideoSetting`: a [`VideoEncodingPresetVideoSetting`](super::models::VideoEncodingPresetVideoSetting).
+    /// `VideoSetting`
     pub video_setting: Option<models::VideoEncodingPresetVideoSetting>,
 
-    /// `AudioSetting`: a [`VideoEncodingPresetAudioSetting`](super::models::VideoEncodingPresetAudioSetting).
+    /// `AudioSetting`
     pub audio_setting: Option<models::VideoEncodingPresetAudioSetting>,
 }
 
 /// What a successful [`CreateVideoEncodingPreset`] call returns.
 #[tc_model]
 pub struct CreateVideoEncodingPresetResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -397,30 +420,32 @@ pub struct CreateVideoEncodingPresetResponse {
 /// The `DeleteAccount` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteAccount {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"15****6788"`
+    /// `Platform`; example: `"15****6788"`
     pub platform: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"7b3a5***********************ce76a905"`
+    /// `UserId`; example: `"7b3a5***********************ce76a905"`
     pub user_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"7b*****e-3***-**9************e76a905"`
+    /// `Operator`; example: `"7b*****e-3***-**9************e76a905"`
     pub operator: Option<String>,
 }
 
@@ -434,33 +459,38 @@ pub struct DeleteAccountResponse {
 /// The `DeleteClass` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteClassResponse`].
-/// The codes it documents are in [`DeleteClassError`](super::errors::DeleteClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassExist`](super::errors::CmeErrorCode::InvalidParameterValueClassExist)
+/// - [`InvalidParameterValue.ClassNotEmpty`](super::errors::CmeErrorCode::InvalidParameterValueClassNotEmpty)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteClass",
     output = DeleteClassResponse,
-    error = super::errors::DeleteClassError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteClass {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `Operator`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub operator: Option<String>,
 }
 
@@ -474,25 +504,28 @@ pub struct DeleteClassResponse {
 /// The `DeleteLoginStatus` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteLoginStatusResponse`].
-/// The codes it documents are in [`DeleteLoginStatusError`](super::errors::DeleteLoginStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteLoginStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteLoginStatus",
     output = DeleteLoginStatusResponse,
-    error = super::errors::DeleteLoginStatusError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteLoginStatus {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["111\r\n"]`
+    /// `UserIds`; example: `["111\r\n"]`
     pub user_ids: Vec<String>,
 }
 
@@ -506,30 +539,34 @@ pub struct DeleteLoginStatusResponse {
 /// The `DeleteMaterial` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteMaterialResponse`].
-/// The codes it documents are in [`DeleteMaterialError`](super::errors::DeleteMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteMaterial",
     output = DeleteMaterialResponse,
-    error = super::errors::DeleteMaterialError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteMaterial {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"397ff3d4730c2e09ba24298f742add6346107826"`
+    /// `MaterialId`; example: `"397ff3d4730c2e09ba24298f742add6346107826"`
     pub material_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Operator`; example: `"user_id"`
     pub operator: Option<String>,
 }
 
@@ -543,30 +580,36 @@ pub struct DeleteMaterialResponse {
 /// The `DeleteProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteProjectResponse`].
-/// The codes it documents are in [`DeleteProjectError`](super::errors::DeleteProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`FailedOperation.SwitcherOnWorking`](super::errors::CmeErrorCode::FailedOperationSwitcherOnWorking)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteProject",
     output = DeleteProjectResponse,
-    error = super::errors::DeleteProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"1112"`
+    /// `ProjectId`; example: `"1112"`
     pub project_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id_100001"`
+    /// `Operator`; example: `"user_id_100001"`
     pub operator: Option<String>,
 }
 
@@ -580,30 +623,34 @@ pub struct DeleteProjectResponse {
 /// The `DeleteTeam` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteTeamResponse`].
-/// The codes it documents are in [`DeleteTeamError`](super::errors::DeleteTeamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteTeam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteTeam",
     output = DeleteTeamResponse,
-    error = super::errors::DeleteTeamError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteTeam {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"9aoodiiiekj899dkk99d7d6d5dff77f"`
+    /// `TeamId`; example: `"9aoodiiiekj899dkk99d7d6d5dff77f"`
     pub team_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
@@ -617,35 +664,36 @@ pub struct DeleteTeamResponse {
 /// The `DeleteTeamMembers` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteTeamMembersResponse`].
-/// The codes it documents are in [`DeleteTeamMembersError`](super::errors::DeleteTeamMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteTeamMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.MemberIds`](super::errors::CmeErrorCode::InvalidParameterValueMemberIds)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteTeamMembers",
     output = DeleteTeamMembersResponse,
-    error = super::errors::DeleteTeamMembersError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteTeamMembers {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"1kdk882ddd88338ddd3k3"`
+    /// `TeamId`; example: `"1kdk882ddd88338ddd3k3"`
     pub team_id: String,
 
-    /// `MemberIds`: a list of strings.
-    ///
-    /// Example: `["999kd3ej3okjdije3lejjdjk99\r\n","999kd3ej3okjdije3lejjdjk98\r\n"]`
+    /// `MemberIds`; example: `["999kd3ej3okjdije3lejjdjk99\r\n","999kd3ej3okjdije3lejjdjk98\r\n"]`
     pub member_ids: Vec<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
@@ -659,25 +707,28 @@ pub struct DeleteTeamMembersResponse {
 /// The `DeleteVideoEncodingPreset` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DeleteVideoEncodingPresetResponse`].
-/// The codes it documents are in [`DeleteVideoEncodingPresetError`](super::errors::DeleteVideoEncodingPresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DeleteVideoEncodingPreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DeleteVideoEncodingPreset",
     output = DeleteVideoEncodingPresetResponse,
-    error = super::errors::DeleteVideoEncodingPresetError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DeleteVideoEncodingPreset {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100050`
+    /// `Id`; example: `100050`
     pub id: u64,
 }
 
@@ -691,15 +742,33 @@ pub struct DeleteVideoEncodingPresetResponse {
 /// The `DescribeAccounts` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Offset`](super::errors::CmeErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`LimitExceeded`](super::errors::CmeErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CmeErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CmeErrorCode::OperationDenied)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`ResourceNotFound.PlatformNotFound`](super::errors::CmeErrorCode::ResourceNotFoundPlatformNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -709,36 +778,26 @@ pub struct DeleteVideoEncodingPresetResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"15515555055"`
+    /// `Phone`; example: `"15515555055"`
     pub phone: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `AccountInfoSet`: a list of [`AccountInfo`](super::models::AccountInfo) objects.
+    /// `AccountInfoSet`
     pub account_info_set: Vec<models::AccountInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -748,35 +807,41 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeClass` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeClassResponse`].
-/// The codes it documents are in [`DescribeClassError`](super::errors::DescribeClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeClass",
     output = DescribeClassResponse,
-    error = super::errors::DescribeClassError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeClass {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `Operator`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeClass`] call returns.
 #[tc_model]
 pub struct DescribeClassResponse {
-    /// `ClassInfoSet`: a list of [`ClassInfo`](super::models::ClassInfo) objects.
+    /// `ClassInfoSet`
     pub class_info_set: Vec<models::ClassInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -786,15 +851,26 @@ pub struct DescribeClassResponse {
 /// The `DescribeJoinTeams` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeJoinTeamsResponse`].
-/// The codes it documents are in [`DescribeJoinTeamsError`](super::errors::DescribeJoinTeamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeJoinTeams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeJoinTeams",
     output = DescribeJoinTeamsResponse,
-    error = super::errors::DescribeJoinTeamsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -804,36 +880,26 @@ pub struct DescribeClassResponse {
     )
 )]
 pub struct DescribeJoinTeams {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"1993939392iidkei8ei"`
+    /// `MemberId`; example: `"1993939392iidkei8ei"`
     pub member_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeJoinTeams`] call returns.
 #[tc_model]
 pub struct DescribeJoinTeamsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TeamSet`: a list of [`JoinTeamInfo`](super::models::JoinTeamInfo) objects.
+    /// `TeamSet`
     pub team_set: Vec<models::JoinTeamInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -843,32 +909,36 @@ pub struct DescribeJoinTeamsResponse {
 /// The `DescribeLoginStatus` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeLoginStatusResponse`].
-/// The codes it documents are in [`DescribeLoginStatusError`](super::errors::DescribeLoginStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeLoginStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeLoginStatus",
     output = DescribeLoginStatusResponse,
-    error = super::errors::DescribeLoginStatusError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeLoginStatus {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `UserIds`: a list of strings.
-    ///
-    /// Example: `["c9bf9e57-1685-4c89-bafb-ff5af830be8a"]`
+    /// `UserIds`; example: `["c9bf9e57-1685-4c89-bafb-ff5af830be8a"]`
     pub user_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeLoginStatus`] call returns.
 #[tc_model]
 pub struct DescribeLoginStatusResponse {
-    /// `LoginStatusInfoSet`: a list of [`LoginStatusInfo`](super::models::LoginStatusInfo) objects.
+    /// `LoginStatusInfoSet`
     pub login_status_info_set: Vec<models::LoginStatusInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -878,40 +948,45 @@ pub struct DescribeLoginStatusResponse {
 /// The `DescribeMaterials` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeMaterialsResponse`].
-/// The codes it documents are in [`DescribeMaterialsError`](super::errors::DescribeMaterialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeMaterials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeMaterials",
     output = DescribeMaterialsResponse,
-    error = super::errors::DescribeMaterialsError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeMaterials {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `MaterialIds`: a list of strings.
-    ///
-    /// Example: `["5fd8ad3d628dc30001bd0895"]`
+    /// `MaterialIds`; example: `["5fd8ad3d628dc30001bd0895"]`
     pub material_ids: Vec<String>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeMaterials`] call returns.
 #[tc_model]
 pub struct DescribeMaterialsResponse {
-    /// `MaterialInfoSet`: a list of [`MaterialInfo`](super::models::MaterialInfo) objects.
+    /// `MaterialInfoSet`
     pub material_info_set: Vec<models::MaterialInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -921,15 +996,23 @@ pub struct DescribeMaterialsResponse {
 /// The `DescribePlatforms` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribePlatformsResponse`].
-/// The codes it documents are in [`DescribePlatformsError`](super::errors::DescribePlatformsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribePlatforms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::CmeErrorCode::InvalidParameterValueLimit)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribePlatforms",
     output = DescribePlatformsResponse,
-    error = super::errors::DescribePlatformsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -939,34 +1022,26 @@ pub struct DescribeMaterialsResponse {
     )
 )]
 pub struct DescribePlatforms {
-    /// `Platforms`: a list of strings.
-    ///
-    /// Example: `["1000000009"]`
+    /// `Platforms`; example: `["1000000009"]`
     pub platforms: Option<Vec<String>>,
 
-    /// `LicenseIds`: a list of strings.
+    /// `LicenseIds`
     pub license_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribePlatforms`] call returns.
 #[tc_model]
 pub struct DescribePlatformsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `PlatformInfoSet`: a list of [`PlatformInfo`](super::models::PlatformInfo) objects.
+    /// `PlatformInfoSet`
     pub platform_info_set: Vec<models::PlatformInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -976,15 +1051,32 @@ pub struct DescribePlatformsResponse {
 /// The `DescribeProjects` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.AspectRatioSet`](super::errors::CmeErrorCode::InvalidParameterValueAspectRatioSet)
+/// - [`InvalidParameterValue.CategorySet`](super::errors::CmeErrorCode::InvalidParameterValueCategorySet)
+/// - [`InvalidParameterValue.Limit`](super::errors::CmeErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.SortOrder`](super::errors::CmeErrorCode::InvalidParameterValueSortOrder)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -994,62 +1086,44 @@ pub struct DescribePlatformsResponse {
     )
 )]
 pub struct DescribeProjects {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectIds`: a list of strings.
-    ///
-    /// Example: `["a82b830e765aa979"]`
+    /// `ProjectIds`; example: `["a82b830e765aa979"]`
     pub project_ids: Option<Vec<String>>,
 
-    /// `AspectRatioSet`: a list of strings.
-    ///
-    /// Example: `["16:9"]`
+    /// `AspectRatioSet`; example: `["16:9"]`
     pub aspect_ratio_set: Option<Vec<String>>,
 
-    /// `CategorySet`: a list of strings.
-    ///
-    /// Example: `["VIDEO_EDIT"]`
+    /// `CategorySet`; example: `["VIDEO_EDIT"]`
     pub category_set: Option<Vec<String>>,
 
-    /// `Modes`: a list of strings.
-    ///
-    /// Example: `["Default"]`
+    /// `Modes`; example: `["Default"]`
     pub modes: Option<Vec<String>>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: Option<models::Entity>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
+    /// `Operator`; example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `ProjectInfoSet`: a list of [`ProjectInfo`](super::models::ProjectInfo) objects.
+    /// `ProjectInfoSet`
     pub project_info_set: Vec<models::ProjectInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1059,47 +1133,48 @@ pub struct DescribeProjectsResponse {
 /// The `DescribeResourceAuthorization` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeResourceAuthorizationResponse`].
-/// The codes it documents are in [`DescribeResourceAuthorizationError`](super::errors::DescribeResourceAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeResourceAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeResourceAuthorization",
     output = DescribeResourceAuthorizationResponse,
-    error = super::errors::DescribeResourceAuthorizationError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeResourceAuthorization {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `Platform`; example: `"1000000001"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
-    ///
-    /// Example: `{"Id":"e7abc68e-6908-0000-2222-3221728e1111","Type":"PERSON"}`
+    /// `Owner`; example: `{"Id":"e7abc68e-6908-0000-2222-3221728e1111","Type":"PERSON"}`
     pub owner: Option<models::Entity>,
 
-    /// `Resource`: a [`Resource`](super::models::Resource).
-    ///
-    /// Example: `{"Id":"1","Type":"CLASS"}`
+    /// `Resource`; example: `{"Id":"1","Type":"CLASS"}`
     pub resource: Option<models::Resource>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1234c68e-1111-2222-3333-3221728e4444"`
+    /// `Operator`; example: `"1234c68e-1111-2222-3333-3221728e4444"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeResourceAuthorization`] call returns.
 #[tc_model]
 pub struct DescribeResourceAuthorizationResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AuthorizationInfoSet`: a list of [`AuthorizationInfo`](super::models::AuthorizationInfo) objects.
+    /// `AuthorizationInfoSet`
     pub authorization_info_set: Vec<models::AuthorizationInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1109,40 +1184,42 @@ pub struct DescribeResourceAuthorizationResponse {
 /// The `DescribeSharedSpace` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeSharedSpaceResponse`].
-/// The codes it documents are in [`DescribeSharedSpaceError`](super::errors::DescribeSharedSpaceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeSharedSpace)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeSharedSpace",
     output = DescribeSharedSpaceResponse,
-    error = super::errors::DescribeSharedSpaceError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeSharedSpace {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Authorizee`: an [`Entity`](super::models::Entity).
+    /// `Authorizee`
     pub authorizee: models::Entity,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"teamAmemberXXX"`
+    /// `Operator`; example: `"teamAmemberXXX"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeSharedSpace`] call returns.
 #[tc_model]
 pub struct DescribeSharedSpaceResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `AuthorizerSet`: a list of [`Authorizer`](super::models::Authorizer) objects.
+    /// `AuthorizerSet`
     pub authorizer_set: Vec<models::Authorizer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1152,67 +1229,59 @@ pub struct DescribeSharedSpaceResponse {
 /// The `DescribeTaskDetail` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeTaskDetailResponse`].
-/// The codes it documents are in [`DescribeTaskDetailError`](super::errors::DescribeTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TaskId`](super::errors::CmeErrorCode::InvalidParameterValueTaskId)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeTaskDetail",
     output = DescribeTaskDetailResponse,
-    error = super::errors::DescribeTaskDetailError
+    error = super::errors::CmeErrorCode
 )]
 pub struct DescribeTaskDetail {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1400-tfusion-ct0"`
+    /// `TaskId`; example: `"1400-tfusion-ct0"`
     pub task_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"85b8cdac-8e18-430a-aeae-08076ac26a11"`
+    /// `Operator`; example: `"85b8cdac-8e18-430a-aeae-08076ac26a11"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeTaskDetailResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `ErrCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: u64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"Success."`
+    /// `ErrMsg`; example: `"Success."`
     pub err_msg: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"VIDEO_EDIT_PROJECT_EXPORT"`
+    /// `TaskType`; example: `"VIDEO_EDIT_PROJECT_EXPORT"`
     pub task_type: String,
 
-    /// `VideoEditProjectOutput`: a [`VideoEditProjectOutput`](super::models::VideoEditProjectOutput).
+    /// `VideoEditProjectOutput`
     pub video_edit_project_output: Option<models::VideoEditProjectOutput>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-04-28T18:16:58Z"`
+    /// `CreateTime`; example: `"2020-04-28T18:16:58Z"`
     pub create_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1222,15 +1291,24 @@ pub struct DescribeTaskDetailResponse {
 /// The `DescribeTasks` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1240,51 +1318,35 @@ pub struct DescribeTaskDetailResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"a82b830e765aa979"`
+    /// `ProjectId`; example: `"a82b830e765aa979"`
     pub project_id: Option<String>,
 
-    /// `TaskTypeSet`: a list of strings.
-    ///
-    /// Example: `["VIDEO_EDIT_PROJECT_EXPORT"]`
+    /// `TaskTypeSet`; example: `["VIDEO_EDIT_PROJECT_EXPORT"]`
     pub task_type_set: Option<Vec<String>>,
 
-    /// `StatusSet`: a list of strings.
-    ///
-    /// Example: `["PROCESSING"]`
+    /// `StatusSet`; example: `["PROCESSING"]`
     pub status_set: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
+    /// `Operator`; example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `TaskBaseInfoSet`: a list of [`TaskBaseInfo`](super::models::TaskBaseInfo) objects.
+    /// `TaskBaseInfoSet`
     pub task_base_info_set: Vec<models::TaskBaseInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1294,15 +1356,29 @@ pub struct DescribeTasksResponse {
 /// The `DescribeTeamMembers` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeTeamMembersResponse`].
-/// The codes it documents are in [`DescribeTeamMembersError`](super::errors::DescribeTeamMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeTeamMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Limit`](super::errors::CmeErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.Offset`](super::errors::CmeErrorCode::InvalidParameterValueOffset)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeTeamMembers",
     output = DescribeTeamMembersResponse,
-    error = super::errors::DescribeTeamMembersError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1312,46 +1388,32 @@ pub struct DescribeTasksResponse {
     )
 )]
 pub struct DescribeTeamMembers {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"1kdk882ddd88338ddd3k3"`
+    /// `TeamId`; example: `"1kdk882ddd88338ddd3k3"`
     pub team_id: String,
 
-    /// `MemberIds`: a list of strings.
-    ///
-    /// Example: `["378b753f-f91f-4c42-8fa3-34a2a3bf3c56"]`
+    /// `MemberIds`; example: `["378b753f-f91f-4c42-8fa3-34a2a3bf3c56"]`
     pub member_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`DescribeTeamMembers`] call returns.
 #[tc_model]
 pub struct DescribeTeamMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: u64,
 
-    /// `MemberSet`: a list of [`TeamMemberInfo`](super::models::TeamMemberInfo) objects.
+    /// `MemberSet`
     pub member_set: Vec<models::TeamMemberInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1361,15 +1423,27 @@ pub struct DescribeTeamMembersResponse {
 /// The `DescribeTeams` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeTeamsResponse`].
-/// The codes it documents are in [`DescribeTeamsError`](super::errors::DescribeTeamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeTeams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeTeams",
     output = DescribeTeamsResponse,
-    error = super::errors::DescribeTeamsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1379,36 +1453,26 @@ pub struct DescribeTeamMembersResponse {
     )
 )]
 pub struct DescribeTeams {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamIds`: a list of strings.
-    ///
-    /// Example: `["1kdk882ddd88338ddd3k3\n","1kdk882ddd88338ddd3k4\n"]`
+    /// `TeamIds`; example: `["1kdk882ddd88338ddd3k3\n","1kdk882ddd88338ddd3k4\n"]`
     pub team_ids: Option<Vec<String>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeTeams`] call returns.
 #[tc_model]
 pub struct DescribeTeamsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `TeamSet`: a list of [`TeamInfo`](super::models::TeamInfo) objects.
+    /// `TeamSet`
     pub team_set: Vec<models::TeamInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1418,15 +1482,24 @@ pub struct DescribeTeamsResponse {
 /// The `DescribeVideoEncodingPresets` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`DescribeVideoEncodingPresetsResponse`].
-/// The codes it documents are in [`DescribeVideoEncodingPresetsError`](super::errors::DescribeVideoEncodingPresetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=DescribeVideoEncodingPresets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Id`](super::errors::CmeErrorCode::InvalidParameterId)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "DescribeVideoEncodingPresets",
     output = DescribeVideoEncodingPresetsResponse,
-    error = super::errors::DescribeVideoEncodingPresetsError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1436,36 +1509,26 @@ pub struct DescribeTeamsResponse {
     )
 )]
 pub struct DescribeVideoEncodingPresets {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Ids`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100047]`
+    /// `Ids`; example: `[100047]`
     pub ids: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeVideoEncodingPresets`] call returns.
 #[tc_model]
 pub struct DescribeVideoEncodingPresetsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TotalCount`; example: `32`
     pub total_count: u64,
 
-    /// `VideoEncodingPresetSet`: a list of [`VideoEncodingPreset`](super::models::VideoEncodingPreset) objects.
+    /// `VideoEncodingPresetSet`
     pub video_encoding_preset_set: Vec<models::VideoEncodingPreset>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1475,70 +1538,77 @@ pub struct DescribeVideoEncodingPresetsResponse {
 /// The `ExportVideoByEditorTrackData` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ExportVideoByEditorTrackDataResponse`].
-/// The codes it documents are in [`ExportVideoByEditorTrackDataError`](super::errors::ExportVideoByEditorTrackDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ExportVideoByEditorTrackData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InternalError.CreateTask`](super::errors::CmeErrorCode::InternalErrorCreateTask)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definition`](super::errors::CmeErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.ExportDestination`](super::errors::CmeErrorCode::InvalidParameterValueExportDestination)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ThirdyPartyPublishChannelId`](super::errors::CmeErrorCode::InvalidParameterValueThirdyPartyPublishChannelId)
+/// - [`InvalidParameterValue.TrackData`](super::errors::CmeErrorCode::InvalidParameterValueTrackData)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`LimitExceeded.BillItemStorage`](super::errors::CmeErrorCode::LimitExceededBillItemStorage)
+/// - [`LimitExceeded.BillItemVideoEditExportDuration`](super::errors::CmeErrorCode::LimitExceededBillItemVideoEditExportDuration)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ExportVideoByEditorTrackData",
     output = ExportVideoByEditorTrackDataResponse,
-    error = super::errors::ExportVideoByEditorTrackDataError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ExportVideoByEditorTrackData {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExportDestination`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `ExportDestination`; example: `"VOD"`
     pub export_destination: String,
 
-    /// `TrackData`: a string.
-    ///
-    /// Example: `"[{\"id\":\"469f6d6e\",\"type\":\"video\",\"items\":[]}]"`
+    /// `TrackData`; example: `"[{\"id\":\"469f6d6e\",\"type\":\"video\",\"items\":[]}]"`
     pub track_data: String,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `CoverData`: a string.
-    ///
-    /// Example: `"SGVsbG8sIFdvcmxkIQ=="`
+    /// `CoverData`; example: `"SGVsbG8sIFdvcmxkIQ=="`
     pub cover_data: Option<String>,
 
-    /// `CMEExportInfo`: a [`CmeExportInfo`](super::models::CmeExportInfo).
+    /// `CMEExportInfo`
     #[tc(rename = "CMEExportInfo")]
     pub cme_export_info: Option<models::CmeExportInfo>,
 
-    /// `VODExportInfo`: a [`VodExportInfo`](super::models::VodExportInfo).
+    /// `VODExportInfo`
     #[tc(rename = "VODExportInfo")]
     pub vod_export_info: Option<models::VodExportInfo>,
 
-    /// `ExportExtensionArgs`: a [`VideoExportExtensionArgs`](super::models::VideoExportExtensionArgs).
+    /// `ExportExtensionArgs`
     pub export_extension_args: Option<models::VideoExportExtensionArgs>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
+    /// `Operator`; example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ExportVideoByEditorTrackData`] call returns.
 #[tc_model]
 pub struct ExportVideoByEditorTrackDataResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125009388839-tfusion-0a54392053f84053942f9308c49404d7"`
+    /// `TaskId`; example: `"125009388839-tfusion-0a54392053f84053942f9308c49404d7"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1548,63 +1618,76 @@ pub struct ExportVideoByEditorTrackDataResponse {
 /// The `ExportVideoByTemplate` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ExportVideoByTemplateResponse`].
-/// The codes it documents are in [`ExportVideoByTemplateError`](super::errors::ExportVideoByTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ExportVideoByTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmeErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InternalError.CreateTask`](super::errors::CmeErrorCode::InternalErrorCreateTask)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.Definition`](super::errors::CmeErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.ExportDestination`](super::errors::CmeErrorCode::InvalidParameterValueExportDestination)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.MediaReplacementInfo`](super::errors::CmeErrorCode::InvalidParameterValueMediaReplacementInfo)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ReplacementType`](super::errors::CmeErrorCode::InvalidParameterValueReplacementType)
+/// - [`InvalidParameterValue.TrackData`](super::errors::CmeErrorCode::InvalidParameterValueTrackData)
+/// - [`InvalidParameterValue.VideoEditTemplateIdNotExist`](super::errors::CmeErrorCode::InvalidParameterValueVideoEditTemplateIdNotExist)
+/// - [`LimitExceeded`](super::errors::CmeErrorCode::LimitExceeded)
+/// - [`LimitExceeded.BillItemStorage`](super::errors::CmeErrorCode::LimitExceededBillItemStorage)
+/// - [`LimitExceeded.BillItemVideoEditExportDuration`](super::errors::CmeErrorCode::LimitExceededBillItemVideoEditExportDuration)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ExportVideoByTemplate",
     output = ExportVideoByTemplateResponse,
-    error = super::errors::ExportVideoByTemplateError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ExportVideoByTemplate {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `TemplateId`; example: `"60097a8a8ea83d00017b484b"`
     pub template_id: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: i64,
 
-    /// `ExportDestination`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `ExportDestination`; example: `"VOD"`
     pub export_destination: String,
 
-    /// `SlotReplacements`: a list of [`SlotReplacementInfo`](super::models::SlotReplacementInfo) objects.
+    /// `SlotReplacements`
     pub slot_replacements: Option<Vec<models::SlotReplacementInfo>>,
 
-    /// `CMEExportInfo`: a [`CmeExportInfo`](super::models::CmeExportInfo).
+    /// `CMEExportInfo`
     #[tc(rename = "CMEExportInfo")]
     pub cme_export_info: Option<models::CmeExportInfo>,
 
-    /// `VODExportInfo`: a [`VodExportInfo`](super::models::VodExportInfo).
+    /// `VODExportInfo`
     #[tc(rename = "VODExportInfo")]
     pub vod_export_info: Option<models::VodExportInfo>,
 
-    /// `ExportExtensionArgs`: a [`VideoExportExtensionArgs`](super::models::VideoExportExtensionArgs).
+    /// `ExportExtensionArgs`
     pub export_extension_args: Option<models::VideoExportExtensionArgs>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ExportVideoByTemplate`] call returns.
 #[tc_model]
 pub struct ExportVideoByTemplateResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1250000000-tfusion-32f87637061242508eb10d6e4ecd0cd6"`
+    /// `TaskId`; example: `"1250000000-tfusion-32f87637061242508eb10d6e4ecd0cd6"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1614,67 +1697,64 @@ pub struct ExportVideoByTemplateResponse {
 /// The `ExportVideoByVideoSegmentationData` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ExportVideoByVideoSegmentationDataResponse`].
-/// The codes it documents are in [`ExportVideoByVideoSegmentationDataError`](super::errors::ExportVideoByVideoSegmentationDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ExportVideoByVideoSegmentationData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Definition`](super::errors::CmeErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.ExportDestination`](super::errors::CmeErrorCode::InvalidParameterValueExportDestination)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`LimitExceeded.BillItemStorage`](super::errors::CmeErrorCode::LimitExceededBillItemStorage)
+/// - [`LimitExceeded.BillItemVideoEditExportDuration`](super::errors::CmeErrorCode::LimitExceededBillItemVideoEditExportDuration)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ExportVideoByVideoSegmentationData",
     output = ExportVideoByVideoSegmentationDataResponse,
-    error = super::errors::ExportVideoByVideoSegmentationDataError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ExportVideoByVideoSegmentationData {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"default_platform"`
+    /// `Platform`; example: `"default_platform"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"cmepid_5fd1dfaf0e1b530001f5d9b0"`
+    /// `ProjectId`; example: `"cmepid_5fd1dfaf0e1b530001f5d9b0"`
     pub project_id: String,
 
-    /// `SegmentGroupId`: a string.
-    ///
-    /// Example: `"5fd6e20b0e1b530001f5daed"`
+    /// `SegmentGroupId`; example: `"5fd6e20b0e1b530001f5daed"`
     pub segment_group_id: String,
 
-    /// `SegmentIds`: a list of strings.
-    ///
-    /// Example: `["seg_5fd6e20b0e1b530001f5daee\n"]`
+    /// `SegmentIds`; example: `["seg_5fd6e20b0e1b530001f5daee\n"]`
     pub segment_ids: Vec<String>,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExportDestination`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `ExportDestination`; example: `"VOD"`
     pub export_destination: String,
 
-    /// `CMEExportInfo`: a [`CmeExportInfo`](super::models::CmeExportInfo).
+    /// `CMEExportInfo`
     #[tc(rename = "CMEExportInfo")]
     pub cme_export_info: Option<models::CmeExportInfo>,
 
-    /// `VODExportInfo`: a [`VodExportInfo`](super::models::VodExportInfo).
+    /// `VODExportInfo`
     #[tc(rename = "VODExportInfo")]
     pub vod_export_info: Option<models::VodExportInfo>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"16556266637489"`
+    /// `Operator`; example: `"16556266637489"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ExportVideoByVideoSegmentationData`] call returns.
 #[tc_model]
 pub struct ExportVideoByVideoSegmentationDataResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125009388839-tfusion-0a54392053f84053942f9308c49404d7"`
+    /// `TaskId`; example: `"125009388839-tfusion-0a54392053f84053942f9308c49404d7"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1684,65 +1764,75 @@ pub struct ExportVideoByVideoSegmentationDataResponse {
 /// The `ExportVideoEditProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ExportVideoEditProjectResponse`].
-/// The codes it documents are in [`ExportVideoEditProjectError`](super::errors::ExportVideoEditProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ExportVideoEditProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InternalError.CreateTask`](super::errors::CmeErrorCode::InternalErrorCreateTask)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.Definition`](super::errors::CmeErrorCode::InvalidParameterValueDefinition)
+/// - [`InvalidParameterValue.ExportDestination`](super::errors::CmeErrorCode::InvalidParameterValueExportDestination)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`InvalidParameterValue.ThirdyPartyPublishChannelId`](super::errors::CmeErrorCode::InvalidParameterValueThirdyPartyPublishChannelId)
+/// - [`InvalidParameterValue.TrackData`](super::errors::CmeErrorCode::InvalidParameterValueTrackData)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`LimitExceeded.BillItemStorage`](super::errors::CmeErrorCode::LimitExceededBillItemStorage)
+/// - [`LimitExceeded.BillItemVideoEditExportDuration`](super::errors::CmeErrorCode::LimitExceededBillItemVideoEditExportDuration)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ExportVideoEditProject",
     output = ExportVideoEditProjectResponse,
-    error = super::errors::ExportVideoEditProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ExportVideoEditProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"cmepid_503f1c85000152217601dfa6"`
+    /// `ProjectId`; example: `"cmepid_503f1c85000152217601dfa6"`
     pub project_id: String,
 
-    /// `Definition`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Definition`; example: `10`
     pub definition: u64,
 
-    /// `ExportDestination`: a string.
-    ///
-    /// Example: `"CME"`
+    /// `ExportDestination`; example: `"CME"`
     pub export_destination: String,
 
-    /// `CoverData`: a string.
-    ///
-    /// Example: `"Y292ZXJJbWFnZQ=="`
+    /// `CoverData`; example: `"Y292ZXJJbWFnZQ=="`
     pub cover_data: Option<String>,
 
-    /// `CMEExportInfo`: a [`CmeExportInfo`](super::models::CmeExportInfo).
+    /// `CMEExportInfo`
     #[tc(rename = "CMEExportInfo")]
     pub cme_export_info: Option<models::CmeExportInfo>,
 
-    /// `VODExportInfo`: a [`VodExportInfo`](super::models::VodExportInfo).
+    /// `VODExportInfo`
     #[tc(rename = "VODExportInfo")]
     pub vod_export_info: Option<models::VodExportInfo>,
 
-    /// `ExportExtensionArgs`: a [`VideoExportExtensionArgs`](super::models::VideoExportExtensionArgs).
+    /// `ExportExtensionArgs`
     pub export_extension_args: Option<models::VideoExportExtensionArgs>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
+    /// `Operator`; example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ExportVideoEditProject`] call returns.
 #[tc_model]
 pub struct ExportVideoEditProjectResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"24820810452266399"`
+    /// `TaskId`; example: `"24820810452266399"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1752,15 +1842,28 @@ pub struct ExportVideoEditProjectResponse {
 /// The `FlattenListMedia` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`FlattenListMediaResponse`].
-/// The codes it documents are in [`FlattenListMediaError`](super::errors::FlattenListMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=FlattenListMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "FlattenListMedia",
     output = FlattenListMediaResponse,
-    error = super::errors::FlattenListMediaError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1770,44 +1873,32 @@ pub struct ExportVideoEditProjectResponse {
     )
 )]
 pub struct FlattenListMedia {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"cmeid_system"`
+    /// `Operator`; example: `"cmeid_system"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`FlattenListMedia`] call returns.
 #[tc_model]
 pub struct FlattenListMediaResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `MaterialInfoSet`: a list of [`MaterialInfo`](super::models::MaterialInfo) objects.
+    /// `MaterialInfoSet`
     pub material_info_set: Vec<models::MaterialInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1817,30 +1908,32 @@ pub struct FlattenListMediaResponse {
 /// The `ForbidAccount` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ForbidAccountResponse`].
-/// The codes it documents are in [`ForbidAccountError`](super::errors::ForbidAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ForbidAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ForbidAccount",
     output = ForbidAccountResponse,
-    error = super::errors::ForbidAccountError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ForbidAccount {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1500006788"`
+    /// `Platform`; example: `"1500006788"`
     pub platform: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"dd00afa4-2c13-414e-b0a2-ca6627aa20cf"`
+    /// `UserId`; example: `"dd00afa4-2c13-414e-b0a2-ca6627aa20cf"`
     pub user_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"aad96************************aff94a3"`
+    /// `Operator`; example: `"aad96************************aff94a3"`
     pub operator: Option<String>,
 }
 
@@ -1854,39 +1947,41 @@ pub struct ForbidAccountResponse {
 /// The `GenerateVideoSegmentationSchemeByAi` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`GenerateVideoSegmentationSchemeByAiResponse`].
-/// The codes it documents are in [`GenerateVideoSegmentationSchemeByAiError`](super::errors::GenerateVideoSegmentationSchemeByAiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=GenerateVideoSegmentationSchemeByAi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "GenerateVideoSegmentationSchemeByAi",
     output = GenerateVideoSegmentationSchemeByAiResponse,
-    error = super::errors::GenerateVideoSegmentationSchemeByAiError
+    error = super::errors::CmeErrorCode
 )]
 pub struct GenerateVideoSegmentationSchemeByAi {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"60336ab29997a50001942xxx"`
+    /// `ProjectId`; example: `"60336ab29997a50001942xxx"`
     pub project_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"cmeid_system"`
+    /// `Operator`; example: `"cmeid_system"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`GenerateVideoSegmentationSchemeByAi`] call returns.
 #[tc_model]
 pub struct GenerateVideoSegmentationSchemeByAiResponse {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1400xxx8-procxxx"`
+    /// `TaskId`; example: `"1400xxx8-procxxx"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1896,39 +1991,44 @@ pub struct GenerateVideoSegmentationSchemeByAiResponse {
 /// The `GrantResourceAuthorization` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`GrantResourceAuthorizationResponse`].
-/// The codes it documents are in [`GrantResourceAuthorizationError`](super::errors::GrantResourceAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=GrantResourceAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "GrantResourceAuthorization",
     output = GrantResourceAuthorizationResponse,
-    error = super::errors::GrantResourceAuthorizationError
+    error = super::errors::CmeErrorCode
 )]
 pub struct GrantResourceAuthorization {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Resources`: a list of [`Resource`](super::models::Resource) objects.
+    /// `Resources`
     pub resources: Vec<models::Resource>,
 
-    /// `Authorizees`: a list of [`Entity`](super::models::Entity) objects.
+    /// `Authorizees`
     pub authorizees: Vec<models::Entity>,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["R\n"]`
+    /// `Permissions`; example: `["R\n"]`
     pub permissions: Vec<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"cmeid_system"`
+    /// `Operator`; example: `"cmeid_system"`
     pub operator: Option<String>,
 }
 
@@ -1942,65 +2042,74 @@ pub struct GrantResourceAuthorizationResponse {
 /// The `HandleMediaCastProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`HandleMediaCastProjectResponse`].
-/// The codes it documents are in [`HandleMediaCastProjectError`](super::errors::HandleMediaCastProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=HandleMediaCastProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.EndTime`](super::errors::CmeErrorCode::InvalidParameterValueEndTime)
+/// - [`InvalidParameterValue.MediaCastSourceInfosInvalid`](super::errors::CmeErrorCode::InvalidParameterValueMediaCastSourceInfosInvalid)
+/// - [`InvalidParameterValue.OperationInvalid`](super::errors::CmeErrorCode::InvalidParameterValueOperationInvalid)
+/// - [`InvalidParameterValue.Operator`](super::errors::CmeErrorCode::InvalidParameterValueOperator)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`InvalidParameterValue.ProjectInfoError`](super::errors::CmeErrorCode::InvalidParameterValueProjectInfoError)
+/// - [`LimitExceeded`](super::errors::CmeErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "HandleMediaCastProject",
     output = HandleMediaCastProjectResponse,
-    error = super::errors::HandleMediaCastProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct HandleMediaCastProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"67e105de4fb8950001052fff"`
+    /// `ProjectId`; example: `"67e105de4fb8950001052fff"`
     pub project_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"AddSource"`
+    /// `Operation`; example: `"AddSource"`
     pub operation: String,
 
-    /// `SourceInfos`: a list of [`MediaCastSourceInfo`](super::models::MediaCastSourceInfo) objects.
+    /// `SourceInfos`
     pub source_infos: Option<Vec<models::MediaCastSourceInfo>>,
 
-    /// `DestinationInfos`: a list of [`MediaCastDestinationInfo`](super::models::MediaCastDestinationInfo) objects.
+    /// `DestinationInfos`
     pub destination_infos: Option<Vec<models::MediaCastDestinationInfo>>,
 
-    /// `OutputMediaSetting`: a [`MediaCastOutputMediaSetting`](super::models::MediaCastOutputMediaSetting).
+    /// `OutputMediaSetting`
     pub output_media_setting: Option<models::MediaCastOutputMediaSetting>,
 
-    /// `PlaySetting`: a [`MediaCastPlaySetting`](super::models::MediaCastPlaySetting).
+    /// `PlaySetting`
     pub play_setting: Option<models::MediaCastPlaySetting>,
 
-    /// `Position`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Position`; example: `1`
     pub position: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`HandleMediaCastProject`] call returns.
 #[tc_model]
 pub struct HandleMediaCastProjectResponse {
-    /// `PlayInfo`: a [`MediaCastPlayInfo`](super::models::MediaCastPlayInfo).
+    /// `PlayInfo`
     pub play_info: Option<models::MediaCastPlayInfo>,
 
-    /// `SourceInfoSet`: a list of [`MediaCastSourceInfo`](super::models::MediaCastSourceInfo) objects.
+    /// `SourceInfoSet`
     pub source_info_set: Option<Vec<models::MediaCastSourceInfo>>,
 
-    /// `DestinationInfoSet`: a list of [`MediaCastDestinationInfo`](super::models::MediaCastDestinationInfo) objects.
+    /// `DestinationInfoSet`
     pub destination_info_set: Option<Vec<models::MediaCastDestinationInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2010,63 +2119,73 @@ pub struct HandleMediaCastProjectResponse {
 /// The `HandleStreamConnectProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`HandleStreamConnectProjectResponse`].
-/// The codes it documents are in [`HandleStreamConnectProjectError`](super::errors::HandleStreamConnectProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=HandleStreamConnectProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`FailedOperation.StartStreamConnectPartlyErr`](super::errors::CmeErrorCode::FailedOperationStartStreamConnectPartlyErr)
+/// - [`FailedOperation.StreamConnect`](super::errors::CmeErrorCode::FailedOperationStreamConnect)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Category`](super::errors::CmeErrorCode::InvalidParameterValueCategory)
+/// - [`InvalidParameterValue.ExtInfoInvalid`](super::errors::CmeErrorCode::InvalidParameterValueExtInfoInvalid)
+/// - [`InvalidParameterValue.Input`](super::errors::CmeErrorCode::InvalidParameterValueInput)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`InvalidParameterValue.StreamConnect`](super::errors::CmeErrorCode::InvalidParameterValueStreamConnect)
+/// - [`InvalidParameterValue.StreamConnectInputInvalid`](super::errors::CmeErrorCode::InvalidParameterValueStreamConnectInputInvalid)
+/// - [`InvalidParameterValue.StreamConnectOutputInvalid`](super::errors::CmeErrorCode::InvalidParameterValueStreamConnectOutputInvalid)
+/// - [`InvalidParameterValue.StreamInput`](super::errors::CmeErrorCode::InvalidParameterValueStreamInput)
+/// - [`LimitExceeded.BillItemLiveDispatchDuration`](super::errors::CmeErrorCode::LimitExceededBillItemLiveDispatchDuration)
+/// - [`LimitExceeded.BillItemLiveDispatchMaxCount`](super::errors::CmeErrorCode::LimitExceededBillItemLiveDispatchMaxCount)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "HandleStreamConnectProject",
     output = HandleStreamConnectProjectResponse,
-    error = super::errors::HandleStreamConnectProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct HandleStreamConnectProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"67e105de4fb8950001052fff"`
+    /// `ProjectId`; example: `"67e105de4fb8950001052fff"`
     pub project_id: String,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"AddInput"`
+    /// `Operation`; example: `"AddInput"`
     pub operation: String,
 
-    /// `InputInfo`: a [`StreamInputInfo`](super::models::StreamInputInfo).
+    /// `InputInfo`
     pub input_info: Option<models::StreamInputInfo>,
 
-    /// `InputEndpoint`: a string.
-    ///
-    /// Example: `"Main"`
+    /// `InputEndpoint`; example: `"Main"`
     pub input_endpoint: Option<String>,
 
-    /// `OutputInfo`: a [`StreamConnectOutput`](super::models::StreamConnectOutput).
+    /// `OutputInfo`
     pub output_info: Option<models::StreamConnectOutput>,
 
-    /// `CurrentStopTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `CurrentStopTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub current_stop_time: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`HandleStreamConnectProject`] call returns.
 #[tc_model]
 pub struct HandleStreamConnectProjectResponse {
-    /// `StreamInputRtmpPushUrl`: a string.
-    ///
-    /// Example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-6086"`
+    /// `StreamInputRtmpPushUrl`; example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-6086"`
     pub stream_input_rtmp_push_url: String,
 
-    /// `VodPullInputPlayInfo`: a [`VodPullInputPlayInfo`](super::models::VodPullInputPlayInfo).
+    /// `VodPullInputPlayInfo`
     pub vod_pull_input_play_info: Option<models::VodPullInputPlayInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2076,70 +2195,75 @@ pub struct HandleStreamConnectProjectResponse {
 /// The `ImportMaterial` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ImportMaterialResponse`].
-/// The codes it documents are in [`ImportMaterialError`](super::errors::ImportMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ImportMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidVodUser`](super::errors::CmeErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InternalError.CreateTask`](super::errors::CmeErrorCode::InternalErrorCreateTask)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.ExternalMediaInfoNotExist`](super::errors::CmeErrorCode::InvalidParameterValueExternalMediaInfoNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CmeErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.NameLenLimt`](super::errors::CmeErrorCode::InvalidParameterValueNameLenLimt)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.PreProcessDefinition`](super::errors::CmeErrorCode::InvalidParameterValuePreProcessDefinition)
+/// - [`InvalidParameterValue.VodFileId`](super::errors::CmeErrorCode::InvalidParameterValueVodFileId)
+/// - [`InvalidParameterValue.VodFileNotExist`](super::errors::CmeErrorCode::InvalidParameterValueVodFileNotExist)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ImportMaterial",
     output = ImportMaterialResponse,
-    error = super::errors::ImportMaterialError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ImportMaterial {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"material_name"`
+    /// `Name`; example: `"material_name"`
     pub name: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"5285890796182734267"`
+    /// `VodFileId`; example: `"5285890796182734267"`
     pub vod_file_id: Option<String>,
 
-    /// `ExternalMediaInfo`: an [`ExternalMediaInfo`](super::models::ExternalMediaInfo).
+    /// `ExternalMediaInfo`
     pub external_media_info: Option<models::ExternalMediaInfo>,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/media"`
+    /// `ClassPath`; example: `"/media"`
     pub class_path: Option<String>,
 
-    /// `PreProcessDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PreProcessDefinition`; example: `10`
     pub pre_process_definition: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ImportMaterial`] call returns.
 #[tc_model]
 pub struct ImportMaterialResponse {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"materialId"`
+    /// `MaterialId`; example: `"materialId"`
     pub material_id: String,
 
-    /// `PreProcessTaskId`: a string.
-    ///
-    /// Example: `"taskId"`
+    /// `PreProcessTaskId`; example: `"taskId"`
     pub pre_process_task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2149,67 +2273,70 @@ pub struct ImportMaterialResponse {
 /// The `ImportMediaToProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ImportMediaToProjectResponse`].
-/// The codes it documents are in [`ImportMediaToProjectError`](super::errors::ImportMediaToProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ImportMediaToProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`FailedOperation.InvalidVodUser`](super::errors::CmeErrorCode::FailedOperationInvalidVodUser)
+/// - [`InternalError.CreateTask`](super::errors::CmeErrorCode::InternalErrorCreateTask)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ExternalMediaInfoNotExist`](super::errors::CmeErrorCode::InvalidParameterValueExternalMediaInfoNotExist)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`InvalidParameterValue.Name`](super::errors::CmeErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.NameLenLimt`](super::errors::CmeErrorCode::InvalidParameterValueNameLenLimt)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.PreProcessDefinition`](super::errors::CmeErrorCode::InvalidParameterValuePreProcessDefinition)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`InvalidParameterValue.VodFileId`](super::errors::CmeErrorCode::InvalidParameterValueVodFileId)
+/// - [`InvalidParameterValue.VodFileNotExist`](super::errors::CmeErrorCode::InvalidParameterValueVodFileNotExist)
+/// - [`InvalidParameterValue.VodSubAppid`](super::errors::CmeErrorCode::InvalidParameterValueVodSubAppid)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ImportMediaToProject",
     output = ImportMediaToProjectResponse,
-    error = super::errors::ImportMediaToProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ImportMediaToProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"600aae0bb1cc1c000129214b"`
+    /// `ProjectId`; example: `"600aae0bb1cc1c000129214b"`
     pub project_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: Option<String>,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"5285890813075978720"`
+    /// `VodFileId`; example: `"5285890813075978720"`
     pub vod_file_id: Option<String>,
 
-    /// `ExternalMediaInfo`: an [`ExternalMediaInfo`](super::models::ExternalMediaInfo).
+    /// `ExternalMediaInfo`
     pub external_media_info: Option<models::ExternalMediaInfo>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"素材一"`
+    /// `Name`; example: `"素材一"`
     pub name: Option<String>,
 
-    /// `PreProcessDefinition`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PreProcessDefinition`; example: `10`
     pub pre_process_definition: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"abf00b8b-9482-4c34-b72c-bea5da0a27ce"`
+    /// `Operator`; example: `"abf00b8b-9482-4c34-b72c-bea5da0a27ce"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ImportMediaToProject`] call returns.
 #[tc_model]
 pub struct ImportMediaToProjectResponse {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"600a2c94e5c6aa0001b9ef78"`
+    /// `MaterialId`; example: `"600a2c94e5c6aa0001b9ef78"`
     pub material_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1900001191-tfusion-5e299c12c63f6af4c95f34159f19137345t0"`
+    /// `TaskId`; example: `"1900001191-tfusion-5e299c12c63f6af4c95f34159f19137345t0"`
     pub task_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2219,58 +2346,61 @@ pub struct ImportMediaToProjectResponse {
 /// The `ListMedia` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ListMediaResponse`].
-/// The codes it documents are in [`ListMediaError`](super::errors::ListMediaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ListMedia)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.Limit`](super::errors::CmeErrorCode::InvalidParameterValueLimit)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ListMedia",
     output = ListMediaResponse,
-    error = super::errors::ListMediaError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ListMedia {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Operator`; example: `"user_id"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`ListMedia`] call returns.
 #[tc_model]
 pub struct ListMediaResponse {
-    /// `MaterialTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaterialTotalCount`; example: `1`
     pub material_total_count: i64,
 
-    /// `MaterialInfoSet`: a list of [`MaterialInfo`](super::models::MaterialInfo) objects.
+    /// `MaterialInfoSet`
     pub material_info_set: Vec<models::MaterialInfo>,
 
-    /// `ClassInfoSet`: a list of [`ClassInfo`](super::models::ClassInfo) objects.
+    /// `ClassInfoSet`
     pub class_info_set: Vec<models::ClassInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2280,43 +2410,45 @@ pub struct ListMediaResponse {
 /// The `ModifyMaterial` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ModifyMaterialResponse`].
-/// The codes it documents are in [`ModifyMaterialError`](super::errors::ModifyMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ModifyMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ModifyMaterial",
     output = ModifyMaterialResponse,
-    error = super::errors::ModifyMaterialError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ModifyMaterial {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"67e0e02c1ac4270001501fff"`
+    /// `MaterialId`; example: `"67e0e02c1ac4270001501fff"`
     pub material_id: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: Option<models::Entity>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name_modify"`
+    /// `Name`; example: `"name_modify"`
     pub name: Option<String>,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/a/b"`
+    /// `ClassPath`; example: `"/a/b"`
     pub class_path: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Operator`; example: `"user_id"`
     pub operator: Option<String>,
 }
 
@@ -2330,43 +2462,48 @@ pub struct ModifyMaterialResponse {
 /// The `ModifyProject` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ModifyProjectResponse`].
-/// The codes it documents are in [`ModifyProjectError`](super::errors::ModifyProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ModifyProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.AspectRatio`](super::errors::CmeErrorCode::InvalidParameterValueAspectRatio)
+/// - [`InvalidParameterValue.Name`](super::errors::CmeErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.NameLenLimt`](super::errors::CmeErrorCode::InvalidParameterValueNameLenLimt)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.ProjectId`](super::errors::CmeErrorCode::InvalidParameterValueProjectId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ModifyProject",
     output = ModifyProjectResponse,
-    error = super::errors::ModifyProjectError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ModifyProject {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"67e105de4fb8950001052fff"`
+    /// `ProjectId`; example: `"67e105de4fb8950001052fff"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"first_project"`
+    /// `Name`; example: `"first_project"`
     pub name: Option<String>,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: Option<models::Entity>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Mode`; example: `"Default"`
     pub mode: Option<String>,
 }
 
@@ -2380,35 +2517,38 @@ pub struct ModifyProjectResponse {
 /// The `ModifyTeam` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ModifyTeamResponse`].
-/// The codes it documents are in [`ModifyTeamError`](super::errors::ModifyTeamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ModifyTeam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.Name`](super::errors::CmeErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ModifyTeam",
     output = ModifyTeamResponse,
-    error = super::errors::ModifyTeamError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ModifyTeam {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"997988688"`
+    /// `TeamId`; example: `"997988688"`
     pub team_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试团队名称"`
+    /// `Name`; example: `"测试团队名称"`
     pub name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
@@ -2422,45 +2562,46 @@ pub struct ModifyTeamResponse {
 /// The `ModifyTeamMember` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ModifyTeamMemberResponse`].
-/// The codes it documents are in [`ModifyTeamMemberError`](super::errors::ModifyTeamMemberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ModifyTeamMember)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.MemberNotExist`](super::errors::CmeErrorCode::InvalidParameterValueMemberNotExist)
+/// - [`InvalidParameterValue.NotTeamMemberError`](super::errors::CmeErrorCode::InvalidParameterValueNotTeamMemberError)
+/// - [`InvalidParameterValue.Operator`](super::errors::CmeErrorCode::InvalidParameterValueOperator)
+/// - [`InvalidParameterValue.Role`](super::errors::CmeErrorCode::InvalidParameterValueRole)
+/// - [`InvalidParameterValue.TeamNotExist`](super::errors::CmeErrorCode::InvalidParameterValueTeamNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ModifyTeamMember",
     output = ModifyTeamMemberResponse,
-    error = super::errors::ModifyTeamMemberError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ModifyTeamMember {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"1kdk882ddd88338ddd3k3"`
+    /// `TeamId`; example: `"1kdk882ddd88338ddd3k3"`
     pub team_id: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"1kd3ej3okjdije3lejjdjk99"`
+    /// `MemberId`; example: `"1kd3ej3okjdije3lejjdjk99"`
     pub member_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"主编辑李四"`
+    /// `Remark`; example: `"主编辑李四"`
     pub remark: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Admin"`
+    /// `Role`; example: `"Admin"`
     pub role: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `Operator`; example: `"60097a8a8ea83d00017b484b"`
     pub operator: Option<String>,
 }
 
@@ -2474,46 +2615,41 @@ pub struct ModifyTeamMemberResponse {
 /// The `ModifyVideoEncodingPreset` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ModifyVideoEncodingPresetResponse`].
-/// The codes it documents are in [`ModifyVideoEncodingPresetError`](super::errors::ModifyVideoEncodingPresetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ModifyVideoEncodingPreset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ModifyVideoEncodingPreset",
     output = ModifyVideoEncodingPresetResponse,
-    error = super::errors::ModifyVideoEncodingPresetError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ModifyVideoEncodingPreset {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100048`
+    /// `Id`; example: `100048`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `Name`; example: `"demo"`
     pub name: Option<String>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `VideoSetting`: a [`VideoEncodingPresetVideoSettingForUpdate`](super::models::VideoEncodingPresetVideoSettingForUpdate).
+    /// `VideoSetting`
     pub video_setting: Option<models::VideoEncodingPresetVideoSettingForUpdate>,
 
-    /// `AudioSetting`: a [`VideoEncodingPresetAudioSettingForUpdate`](super::models::VideoEncodingPresetAudioSettingForUpdate).
+    /// `AudioSetting`
     pub audio_setting: Option<models::VideoEncodingPresetAudioSettingForUpdate>,
 }
 
@@ -2527,38 +2663,42 @@ pub struct ModifyVideoEncodingPresetResponse {
 /// The `MoveClass` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`MoveClassResponse`].
-/// The codes it documents are in [`MoveClassError`](super::errors::MoveClassError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=MoveClass)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue.ClassExist`](super::errors::CmeErrorCode::InvalidParameterValueClassExist)
+/// - [`InvalidParameterValue.ClassNotExist`](super::errors::CmeErrorCode::InvalidParameterValueClassNotExist)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.DstClassPathNotExist`](super::errors::CmeErrorCode::InvalidParameterValueDstClassPathNotExist)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "MoveClass",
     output = MoveClassResponse,
-    error = super::errors::MoveClassError
+    error = super::errors::CmeErrorCode
 )]
 pub struct MoveClass {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `SourceClassPath`: a string.
-    ///
-    /// Example: `"/媒资"`
+    /// `SourceClassPath`; example: `"/媒资"`
     pub source_class_path: String,
 
-    /// `DestinationClassPath`: a string.
-    ///
-    /// Example: `"/媒资/综艺"`
+    /// `DestinationClassPath`; example: `"/媒资/综艺"`
     pub destination_class_path: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
+    /// `Operator`; example: `"9b92a8e7-a5ef-4e28-d72e-4eff571fabf0"`
     pub operator: Option<String>,
 }
 
@@ -2572,31 +2712,38 @@ pub struct MoveClassResponse {
 /// The `MoveResource` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`MoveResourceResponse`].
-/// The codes it documents are in [`MoveResourceError`](super::errors::MoveResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=MoveResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmeErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.MaterialId`](super::errors::CmeErrorCode::InvalidParameterValueMaterialId)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "MoveResource",
     output = MoveResourceResponse,
-    error = super::errors::MoveResourceError
+    error = super::errors::CmeErrorCode
 )]
 pub struct MoveResource {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `SourceResource`: a [`ResourceInfo`](super::models::ResourceInfo).
+    /// `SourceResource`
     pub source_resource: models::ResourceInfo,
 
-    /// `DestinationResource`: a [`ResourceInfo`](super::models::ResourceInfo).
+    /// `DestinationResource`
     pub destination_resource: models::ResourceInfo,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `Operator`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub operator: Option<String>,
 }
 
@@ -2610,30 +2757,37 @@ pub struct MoveResourceResponse {
 /// The `ParseEvent` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`ParseEventResponse`].
-/// The codes it documents are in [`ParseEventError`](super::errors::ParseEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=ParseEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmeErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmeErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Platform`](super::errors::CmeErrorCode::InvalidParameterPlatform)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "ParseEvent",
     output = ParseEventResponse,
-    error = super::errors::ParseEventError
+    error = super::errors::CmeErrorCode
 )]
 pub struct ParseEvent {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `EventContent`: a string.
+    /// `EventContent`
     pub event_content: String,
 }
 
 /// What a successful [`ParseEvent`] call returns.
 #[tc_model]
 pub struct ParseEventResponse {
-    /// `EventContent`: an [`EventContent`](super::models::EventContent).
+    /// `EventContent`
     pub event_content: models::EventContent,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2643,39 +2797,42 @@ pub struct ParseEventResponse {
 /// The `RevokeResourceAuthorization` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`RevokeResourceAuthorizationResponse`].
-/// The codes it documents are in [`RevokeResourceAuthorizationError`](super::errors::RevokeResourceAuthorizationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=RevokeResourceAuthorization)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound`](super::errors::CmeErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "RevokeResourceAuthorization",
     output = RevokeResourceAuthorizationResponse,
-    error = super::errors::RevokeResourceAuthorizationError
+    error = super::errors::CmeErrorCode
 )]
 pub struct RevokeResourceAuthorization {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `Owner`: an [`Entity`](super::models::Entity).
+    /// `Owner`
     pub owner: models::Entity,
 
-    /// `Resources`: a list of [`Resource`](super::models::Resource) objects.
+    /// `Resources`
     pub resources: Vec<models::Resource>,
 
-    /// `Authorizees`: a list of [`Entity`](super::models::Entity) objects.
+    /// `Authorizees`
     pub authorizees: Vec<models::Entity>,
 
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["R\r\n"]`
+    /// `Permissions`; example: `["R\r\n"]`
     pub permissions: Vec<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"cmeid_system"`
+    /// `Operator`; example: `"cmeid_system"`
     pub operator: Option<String>,
 }
 
@@ -2689,15 +2846,29 @@ pub struct RevokeResourceAuthorizationResponse {
 /// The `SearchMaterial` action of CME API 2019-10-29.
 ///
 /// A successful call returns [`SearchMaterialResponse`].
-/// The codes it documents are in [`SearchMaterialError`](super::errors::SearchMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cme&Version=2019-10-29&Action=SearchMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmeErrorCode`](super::errors::CmeErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmeErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::CmeErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.ClassPath`](super::errors::CmeErrorCode::InvalidParameterValueClassPath)
+/// - [`InvalidParameterValue.DataNotFoundInDB`](super::errors::CmeErrorCode::InvalidParameterValueDataNotFoundInDb)
+/// - [`InvalidParameterValue.OwnerId`](super::errors::CmeErrorCode::InvalidParameterValueOwnerId)
+/// - [`InvalidParameterValue.OwnerType`](super::errors::CmeErrorCode::InvalidParameterValueOwnerType)
+/// - [`InvalidParameterValue.Platform`](super::errors::CmeErrorCode::InvalidParameterValuePlatform)
+/// - [`OperationDenied.PermissionDeny`](super::errors::CmeErrorCode::OperationDeniedPermissionDeny)
+/// - [`ResourceNotFound.Platform`](super::errors::CmeErrorCode::ResourceNotFoundPlatform)
+/// - [`UnauthorizedOperation`](super::errors::CmeErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cme",
     version = "2019-10-29",
     name = "SearchMaterial",
     output = SearchMaterialResponse,
-    error = super::errors::SearchMaterialError,
+    error = super::errors::CmeErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2707,68 +2878,50 @@ pub struct RevokeResourceAuthorizationResponse {
     )
 )]
 pub struct SearchMaterial {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000009"`
+    /// `Platform`; example: `"1000000009"`
     pub platform: String,
 
-    /// `SearchScopes`: a list of [`SearchScope`](super::models::SearchScope) objects.
+    /// `SearchScopes`
     pub search_scopes: Vec<models::SearchScope>,
 
-    /// `MaterialTypes`: a list of strings.
-    ///
-    /// Example: `["VIDEO"]`
+    /// `MaterialTypes`; example: `["VIDEO"]`
     pub material_types: Option<Vec<String>>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"综艺"`
+    /// `Text`; example: `"综艺"`
     pub text: Option<String>,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"HD"`
+    /// `Resolution`; example: `"HD"`
     pub resolution: Option<String>,
 
-    /// `DurationRange`: an [`IntegerRange`](super::models::IntegerRange).
+    /// `DurationRange`
     pub duration_range: Option<models::IntegerRange>,
 
-    /// `CreateTimeRange`: a [`TimeRange`](super::models::TimeRange).
+    /// `CreateTimeRange`
     pub create_time_range: Option<models::TimeRange>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["zoo"]`
+    /// `Tags`; example: `["zoo"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Sort`: a [`SortBy`](super::models::SortBy).
+    /// `Sort`
     pub sort: Option<models::SortBy>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Operator`; example: `"user_id"`
     pub operator: Option<String>,
 }
 
 /// What a successful [`SearchMaterial`] call returns.
 #[tc_model]
 pub struct SearchMaterialResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `MaterialInfoSet`: a list of [`MaterialInfo`](super::models::MaterialInfo) objects.
+    /// `MaterialInfoSet`
     pub material_info_set: Vec<models::MaterialInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts).
 #[tc_model]
 pub struct AccountInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `UserId`; example: `"1000000001"`
     pub user_id: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"15515555055"`
+    /// `Phone`; example: `"15515555055"`
     pub phone: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"Nick"`
+    /// `Nick`; example: `"Nick"`
     pub nick: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: Option<String>,
 }
 
@@ -39,19 +29,13 @@ pub struct AccountInfo {
 /// Sent in the input of [`AddTeamMember`](super::AddTeamMember).
 #[tc_model]
 pub struct AddMemberInfo {
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `MemberId`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub member_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"new_admin"`
+    /// `Remark`; example: `"new_admin"`
     pub remark: Option<String>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Member"`
+    /// `Role`; example: `"Member"`
     pub role: Option<String>,
 }
 
@@ -60,30 +44,22 @@ pub struct AddMemberInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct AudioMaterial {
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `MaterialUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp3"`
+    /// `MaterialUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp3"`
     pub material_url: String,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"`
+    /// `CoverUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"`
     pub cover_url: String,
 
-    /// `MaterialStatus`: a [`MaterialStatus`].
+    /// `MaterialStatus`
     pub material_status: Option<MaterialStatus>,
 
-    /// `OriginalUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/original/xxxxx/cemdemo.mp3"`
+    /// `OriginalUrl`; example: `"http://cmedemo.vod2.myqcloud.com/original/xxxxx/cemdemo.mp3"`
     pub original_url: String,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"15e83cf8b48b147223"`
+    /// `VodFileId`; example: `"15e83cf8b48b147223"`
     pub vod_file_id: String,
 }
 
@@ -92,19 +68,13 @@ pub struct AudioMaterial {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia), [`ParseEvent`](super::ParseEvent) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct AudioStreamInfo {
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1411000`
+    /// `Bitrate`; example: `1411000`
     pub bitrate: u64,
 
-    /// `SamplingRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `44100`
+    /// `SamplingRate`; example: `44100`
     pub sampling_rate: u64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"aac"`
+    /// `Codec`; example: `"aac"`
     pub codec: String,
 }
 
@@ -113,24 +83,16 @@ pub struct AudioStreamInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct AudioTrackItem {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"EXTERNAL"`
+    /// `SourceType`; example: `"EXTERNAL"`
     pub source_type: String,
 
-    /// `SourceMedia`: a string.
-    ///
-    /// Example: `"1000000:www.qq.com/a.mp4"`
+    /// `SourceMedia`; example: `"1000000:www.qq.com/a.mp4"`
     pub source_media: String,
 
-    /// `SourceMediaStartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `SourceMediaStartTime`; example: `0`
     pub source_media_start_time: Option<f64>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Duration`; example: `20`
     pub duration: Option<f64>,
 }
 
@@ -139,12 +101,10 @@ pub struct AudioTrackItem {
 /// Returned in the output of [`DescribeResourceAuthorization`](super::DescribeResourceAuthorization).
 #[tc_model]
 pub struct AuthorizationInfo {
-    /// `Authorizee`: an [`Entity`].
+    /// `Authorizee`
     pub authorizee: Entity,
 
-    /// `PermissionSet`: a list of strings.
-    ///
-    /// Example: `["R"]`
+    /// `PermissionSet`; example: `["R"]`
     pub permission_set: Vec<String>,
 }
 
@@ -153,14 +113,10 @@ pub struct AuthorizationInfo {
 /// Returned in the output of [`DescribeSharedSpace`](super::DescribeSharedSpace).
 #[tc_model]
 pub struct Authorizer {
-    /// `Type`: a string.
-    ///
-    /// Example: `"PERSON"`
+    /// `Type`; example: `"PERSON"`
     pub r#type: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-psid-demo-ff5af830be8a"`
+    /// `Id`; example: `"c9bf9e57-1685-psid-demo-ff5af830be8a"`
     pub id: String,
 }
 
@@ -170,30 +126,22 @@ pub struct Authorizer {
 #[doc(alias = "CMEExportInfo")]
 #[tc_model]
 pub struct CmeExportInfo {
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"素材"`
+    /// `Name`; example: `"素材"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"素材"`
+    /// `Description`; example: `"素材"`
     pub description: Option<String>,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/素材"`
+    /// `ClassPath`; example: `"/素材"`
     pub class_path: Option<String>,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["素材"]`
+    /// `TagSet`; example: `["素材"]`
     pub tag_set: Option<Vec<String>>,
 
-    /// `ThirdPartyPublishInfos`: a list of [`ThirdPartyPublishInfo`] objects.
+    /// `ThirdPartyPublishInfos`
     pub third_party_publish_infos: Option<Vec<ThirdPartyPublishInfo>>,
 }
 
@@ -202,12 +150,10 @@ pub struct CmeExportInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ClassCreatedEvent {
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `ClassPath`; example: `"/媒体"`
     pub class_path: String,
 }
 
@@ -216,12 +162,10 @@ pub struct ClassCreatedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ClassDeletedEvent {
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPathSet`: a list of strings.
-    ///
-    /// Example: `["/path"]`
+    /// `ClassPathSet`; example: `["/path"]`
     pub class_path_set: Vec<String>,
 }
 
@@ -230,12 +174,10 @@ pub struct ClassDeletedEvent {
 /// Returned in the output of [`DescribeClass`](super::DescribeClass), [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct ClassInfo {
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/my/media/class"`
+    /// `ClassPath`; example: `"/my/media/class"`
     pub class_path: String,
 }
 
@@ -244,18 +186,16 @@ pub struct ClassInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ClassMovedEvent {
-    /// `SourceOwner`: an [`Entity`].
+    /// `SourceOwner`
     pub source_owner: Entity,
 
-    /// `SourceClassPathSet`: a list of strings.
+    /// `SourceClassPathSet`
     pub source_class_path_set: Vec<String>,
 
-    /// `DestinationOwner`: an [`Entity`].
+    /// `DestinationOwner`
     pub destination_owner: Entity,
 
-    /// `DestinationClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `DestinationClassPath`; example: `"/媒体"`
     pub destination_class_path: String,
 }
 
@@ -264,24 +204,16 @@ pub struct ClassMovedEvent {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate), [`ExportVideoByVideoSegmentationData`](super::ExportVideoByVideoSegmentationData) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct CosPublishInputInfo {
-    /// `Bucket`: a string.
-    ///
-    /// Example: `"Video-125xxx88"`
+    /// `Bucket`; example: `"Video-125xxx88"`
     pub bucket: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: String,
 
-    /// `VideoKey`: a string.
-    ///
-    /// Example: `"fadd70539811.mp4"`
+    /// `VideoKey`; example: `"fadd70539811.mp4"`
     pub video_key: String,
 
-    /// `CoverKey`: a string.
-    ///
-    /// Example: `"fadd70539812.png"`
+    /// `CoverKey`; example: `"fadd70539812.png"`
     pub cover_key: String,
 }
 
@@ -290,9 +222,7 @@ pub struct CosPublishInputInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct EmptyTrackItem {
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `30.0`
+    /// `Duration`; example: `30.0`
     pub duration: f64,
 }
 
@@ -302,14 +232,10 @@ pub struct EmptyTrackItem {
 /// Returned in the output of [`DescribeClass`](super::DescribeClass), [`DescribeMaterials`](super::DescribeMaterials), [`DescribeProjects`](super::DescribeProjects), [`DescribeResourceAuthorization`](super::DescribeResourceAuthorization), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and 2 more.
 #[tc_model]
 pub struct Entity {
-    /// `Type`: a string.
-    ///
-    /// Example: `"PERSON"`
+    /// `Type`; example: `"PERSON"`
     pub r#type: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `Id`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub id: String,
 }
 
@@ -318,53 +244,49 @@ pub struct Entity {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct EventContent {
-    /// `EventType`: a string.
-    ///
-    /// Example: `"Storage.NewFileCreated"`
+    /// `EventType`; example: `"Storage.NewFileCreated"`
     pub event_type: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
+    /// `Operator`; example: `"378b753f-f91f-4c42-8fa3-34a2a3bf3c56"`
     pub operator: String,
 
-    /// `StorageNewFileCreatedEvent`: a [`StorageNewFileCreatedEvent`].
+    /// `StorageNewFileCreatedEvent`
     pub storage_new_file_created_event: StorageNewFileCreatedEvent,
 
-    /// `ProjectStreamConnectStatusChangedEvent`: a [`ProjectStreamConnectStatusChangedEvent`].
+    /// `ProjectStreamConnectStatusChangedEvent`
     pub project_stream_connect_status_changed_event: ProjectStreamConnectStatusChangedEvent,
 
-    /// `ProjectSwitcherStatusChangedEvent`: a [`ProjectSwitcherStatusChangedEvent`].
+    /// `ProjectSwitcherStatusChangedEvent`
     pub project_switcher_status_changed_event: Option<ProjectSwitcherStatusChangedEvent>,
 
-    /// `MaterialImportedEvent`: a [`MaterialImportedEvent`].
+    /// `MaterialImportedEvent`
     pub material_imported_event: Option<MaterialImportedEvent>,
 
-    /// `MaterialAddedEvent`: a [`MaterialAddedEvent`].
+    /// `MaterialAddedEvent`
     pub material_added_event: Option<MaterialAddedEvent>,
 
-    /// `MaterialMovedEvent`: a [`MaterialMovedEvent`].
+    /// `MaterialMovedEvent`
     pub material_moved_event: Option<MaterialMovedEvent>,
 
-    /// `MaterialModifiedEvent`: a [`MaterialModifiedEvent`].
+    /// `MaterialModifiedEvent`
     pub material_modified_event: Option<MaterialModifiedEvent>,
 
-    /// `MaterialDeletedEvent`: a [`MaterialDeletedEvent`].
+    /// `MaterialDeletedEvent`
     pub material_deleted_event: Option<MaterialDeletedEvent>,
 
-    /// `ClassCreatedEvent`: a [`ClassCreatedEvent`].
+    /// `ClassCreatedEvent`
     pub class_created_event: Option<ClassCreatedEvent>,
 
-    /// `ClassMovedEvent`: a [`ClassMovedEvent`].
+    /// `ClassMovedEvent`
     pub class_moved_event: Option<ClassMovedEvent>,
 
-    /// `ClassDeletedEvent`: a [`ClassDeletedEvent`].
+    /// `ClassDeletedEvent`
     pub class_deleted_event: Option<ClassDeletedEvent>,
 
-    /// `VideoExportCompletedEvent`: a [`VideoExportCompletedEvent`].
+    /// `VideoExportCompletedEvent`
     pub video_export_completed_event: Option<VideoExportCompletedEvent>,
 
-    /// `ProjectMediaCastStatusChangedEvent`: a [`ProjectMediaCastStatusChangedEvent`].
+    /// `ProjectMediaCastStatusChangedEvent`
     pub project_media_cast_status_changed_event: Option<
         ProjectMediaCastStatusChangedEvent,
     >,
@@ -375,22 +297,16 @@ pub struct EventContent {
 /// Sent in the input of [`ImportMaterial`](super::ImportMaterial) and [`ImportMediaToProject`](super::ImportMediaToProject).
 #[tc_model]
 pub struct ExternalMediaInfo {
-    /// `MediaKey`: a string.
-    ///
-    /// Example: `"www.qq.com/a.mp4"`
+    /// `MediaKey`; example: `"www.qq.com/a.mp4"`
     pub media_key: String,
 
-    /// `Definition`: a signed 64-bit integer.
-    ///
-    /// Example: `1000000`
+    /// `Definition`; example: `1000000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub definition: Option<i64>,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `StorageId`; example: `"60097a8a8ea83d00017b484b"`
     pub storage_id: Option<String>,
 }
 
@@ -399,34 +315,22 @@ pub struct ExternalMediaInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct ImageMaterial {
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Height`; example: `1024`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `Width`; example: `1024`
     pub width: i64,
 
-    /// `MaterialUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.png"`
+    /// `MaterialUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.png"`
     pub material_url: String,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `596106`
+    /// `Size`; example: `596106`
     pub size: i64,
 
-    /// `OriginalUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/original/xxxxx/cemdemo.png"`
+    /// `OriginalUrl`; example: `"http://cmedemo.vod2.myqcloud.com/original/xxxxx/cemdemo.png"`
     pub original_url: String,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"15e83cf8b48b14712"`
+    /// `VodFileId`; example: `"15e83cf8b48b14712"`
     pub vod_file_id: String,
 }
 
@@ -435,14 +339,10 @@ pub struct ImageMaterial {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ImportMediaInfo {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"362565566555118451552"`
+    /// `FileId`; example: `"362565566555118451552"`
     pub file_id: String,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `MaterialId`; example: `"60097a8a8ea83d00017b484b"`
     pub material_id: String,
 }
 
@@ -451,14 +351,10 @@ pub struct ImportMediaInfo {
 /// Sent in the input of [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct IntegerRange {
-    /// `LowerBound`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowerBound`; example: `0`
     pub lower_bound: i64,
 
-    /// `UpperBound`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UpperBound`; example: `100`
     pub upper_bound: i64,
 }
 
@@ -467,24 +363,16 @@ pub struct IntegerRange {
 /// Returned in the output of [`DescribeJoinTeams`](super::DescribeJoinTeams).
 #[tc_model]
 pub struct JoinTeamInfo {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"teamid"`
+    /// `TeamId`; example: `"teamid"`
     pub team_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"团队一"`
+    /// `Name`; example: `"团队一"`
     pub name: String,
 
-    /// `MemberCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MemberCount`; example: `10`
     pub member_count: u64,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Member"`
+    /// `Role`; example: `"Member"`
     pub role: String,
 }
 
@@ -493,10 +381,7 @@ pub struct JoinTeamInfo {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate), [`ExportVideoByVideoSegmentationData`](super::ExportVideoByVideoSegmentationData) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct KuaishouPublishInfo {
-    /// `Title`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"my_news"`
+    /// `Title`, always sent in responses; example: `"my_news"`
     pub title: Option<String>,
 }
 
@@ -505,20 +390,16 @@ pub struct KuaishouPublishInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct LinkMaterial {
-    /// `LinkType`: a string.
-    ///
-    /// Example: `"CLASS"`
+    /// `LinkType`; example: `"CLASS"`
     pub link_type: String,
 
-    /// `LinkStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `LinkStatus`; example: `"Normal"`
     pub link_status: String,
 
-    /// `LinkMaterialInfo`: a [`LinkMaterialInfo`].
+    /// `LinkMaterialInfo`
     pub link_material_info: Option<LinkMaterialInfo>,
 
-    /// `LinkClassInfo`: a [`ClassInfo`].
+    /// `LinkClassInfo`
     pub link_class_info: Option<ClassInfo>,
 }
 
@@ -527,16 +408,16 @@ pub struct LinkMaterial {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct LinkMaterialInfo {
-    /// `BasicInfo`: a [`MaterialBasicInfo`].
+    /// `BasicInfo`
     pub basic_info: MaterialBasicInfo,
 
-    /// `VideoMaterial`: a [`VideoMaterial`].
+    /// `VideoMaterial`
     pub video_material: Option<VideoMaterial>,
 
-    /// `AudioMaterial`: an [`AudioMaterial`].
+    /// `AudioMaterial`
     pub audio_material: Option<AudioMaterial>,
 
-    /// `ImageMaterial`: an [`ImageMaterial`].
+    /// `ImageMaterial`
     pub image_material: Option<ImageMaterial>,
 }
 
@@ -546,9 +427,7 @@ pub struct LinkMaterialInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct LivePullInputInfo {
-    /// `InputUrl`: a string.
-    ///
-    /// Example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
+    /// `InputUrl`; example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
     pub input_url: String,
 }
 
@@ -557,16 +436,10 @@ pub struct LivePullInputInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct LiveStreamClipProjectInput {
-    /// `Url`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"https://liveplay.video-studio.myqcloud.com/live.flv"`
+    /// `Url`, required in requests; example: `"https://liveplay.video-studio.myqcloud.com/live.flv"`
     pub url: Option<String>,
 
-    /// `StreamRecordDuration`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `60`
+    /// `StreamRecordDuration`, required in requests; example: `60`
     pub stream_record_duration: Option<u64>,
 }
 
@@ -575,14 +448,10 @@ pub struct LiveStreamClipProjectInput {
 /// Returned in the output of [`DescribeLoginStatus`](super::DescribeLoginStatus).
 #[tc_model]
 pub struct LoginStatusInfo {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
+    /// `UserId`; example: `"c9bf9e57-1685-4c89-bafb-ff5af830be8a"`
     pub user_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: String,
 }
 
@@ -591,17 +460,13 @@ pub struct LoginStatusInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MaterialAddedEvent {
-    /// `MaterialIdSet`: a list of strings.
-    ///
-    /// Example: `["445ecdf88f7071998672"]`
+    /// `MaterialIdSet`; example: `["445ecdf88f7071998672"]`
     pub material_id_set: Vec<String>,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `ClassPath`; example: `"/媒体"`
     pub class_path: String,
 }
 
@@ -610,53 +475,37 @@ pub struct MaterialAddedEvent {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MaterialBasicInfo {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"445ecdf88f7071998672"`
+    /// `MaterialId`; example: `"445ecdf88f7071998672"`
     pub material_id: String,
 
-    /// `MaterialType`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `MaterialType`; example: `"VIDEO"`
     pub material_type: String,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"素材"`
+    /// `Name`; example: `"素材"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `CreateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `UpdateTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub update_time: String,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/媒资"`
+    /// `ClassPath`; example: `"/媒资"`
     pub class_path: String,
 
-    /// `PresetTagSet`: a list of [`PresetTagInfo`] objects.
+    /// `PresetTagSet`
     pub preset_tag_set: Vec<PresetTagInfo>,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["tag"]`
+    /// `TagSet`; example: `["tag"]`
     pub tag_set: Vec<String>,
 
-    /// `PreviewUrl`: a string.
-    ///
-    /// Example: `"http://cme.vod-qcloud.com/123/f0.jpg"`
+    /// `PreviewUrl`; example: `"http://cme.vod-qcloud.com/123/f0.jpg"`
     pub preview_url: String,
 
-    /// `TagInfoSet`: a list of [`MaterialTagInfo`] objects.
+    /// `TagInfoSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -668,9 +517,7 @@ pub struct MaterialBasicInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MaterialDeletedEvent {
-    /// `MaterialIdSet`: a list of strings.
-    ///
-    /// Example: `["445ecdf88f7071998672"]`
+    /// `MaterialIdSet`; example: `["445ecdf88f7071998672"]`
     pub material_id_set: Vec<String>,
 }
 
@@ -679,15 +526,13 @@ pub struct MaterialDeletedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MaterialImportedEvent {
-    /// `MediaInfoSet`: a list of [`ImportMediaInfo`] objects.
+    /// `MediaInfoSet`
     pub media_info_set: Vec<ImportMediaInfo>,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `ClassPath`; example: `"/媒体"`
     pub class_path: String,
 }
 
@@ -696,25 +541,25 @@ pub struct MaterialImportedEvent {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MaterialInfo {
-    /// `BasicInfo`: a [`MaterialBasicInfo`].
+    /// `BasicInfo`
     pub basic_info: Option<MaterialBasicInfo>,
 
-    /// `VideoMaterial`: a [`VideoMaterial`].
+    /// `VideoMaterial`
     pub video_material: Option<VideoMaterial>,
 
-    /// `AudioMaterial`: an [`AudioMaterial`].
+    /// `AudioMaterial`
     pub audio_material: Option<AudioMaterial>,
 
-    /// `ImageMaterial`: an [`ImageMaterial`].
+    /// `ImageMaterial`
     pub image_material: Option<ImageMaterial>,
 
-    /// `LinkMaterial`: a [`LinkMaterial`].
+    /// `LinkMaterial`
     pub link_material: Option<LinkMaterial>,
 
-    /// `VideoEditTemplateMaterial`: a [`VideoEditTemplateMaterial`].
+    /// `VideoEditTemplateMaterial`
     pub video_edit_template_material: Option<VideoEditTemplateMaterial>,
 
-    /// `OtherMaterial`: an [`OtherMaterial`].
+    /// `OtherMaterial`
     pub other_material: Option<OtherMaterial>,
 }
 
@@ -723,24 +568,16 @@ pub struct MaterialInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MaterialModifiedEvent {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `MaterialId`; example: `"60097a8a8ea83d00017b484b"`
     pub material_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"素材"`
+    /// `Name`; example: `"素材"`
     pub name: String,
 
-    /// `PresetTagIdSet`: a list of strings.
-    ///
-    /// Example: `["tag"]`
+    /// `PresetTagIdSet`; example: `["tag"]`
     pub preset_tag_id_set: Vec<String>,
 
-    /// `TagSet`: a list of strings.
-    ///
-    /// Example: `["tag"]`
+    /// `TagSet`; example: `["tag"]`
     pub tag_set: Vec<String>,
 }
 
@@ -749,25 +586,19 @@ pub struct MaterialModifiedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MaterialMovedEvent {
-    /// `MaterialIdSet`: a list of strings.
-    ///
-    /// Example: `["445ecdf88f7071998672"]`
+    /// `MaterialIdSet`; example: `["445ecdf88f7071998672"]`
     pub material_id_set: Vec<String>,
 
-    /// `SourceOwner`: an [`Entity`].
+    /// `SourceOwner`
     pub source_owner: Entity,
 
-    /// `SourceClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `SourceClassPath`; example: `"/媒体"`
     pub source_class_path: String,
 
-    /// `DestinationOwner`: an [`Entity`].
+    /// `DestinationOwner`
     pub destination_owner: Entity,
 
-    /// `DestinationClassPath`: a string.
-    ///
-    /// Example: `"/媒体/视频"`
+    /// `DestinationClassPath`; example: `"/媒体/视频"`
     pub destination_class_path: String,
 }
 
@@ -776,9 +607,7 @@ pub struct MaterialMovedEvent {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MaterialStatus {
-    /// `EditorUsableStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `EditorUsableStatus`; example: `"NORMAL"`
     pub editor_usable_status: String,
 }
 
@@ -787,19 +616,13 @@ pub struct MaterialStatus {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MaterialTagInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"PRESET"`
+    /// `Type`; example: `"PRESET"`
     pub r#type: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"cmetagid_251a115e88000a0ff7f5fb62"`
+    /// `Id`; example: `"cmetagid_251a115e88000a0ff7f5fb62"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyTag"`
+    /// `Name`; example: `"MyTag"`
     pub name: String,
 }
 
@@ -809,22 +632,13 @@ pub struct MaterialTagInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects), [`HandleMediaCastProject`](super::HandleMediaCastProject) and [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MediaCastDestinationInfo {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fa3a12938b007acff7adb59a9e4ae7b9"`
+    /// `Id`, always sent in responses; example: `"fa3a12938b007acff7adb59a9e4ae7b9"`
     pub id: Option<String>,
 
-    /// `PushUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtmp://push.example.com/cme/live1"`
+    /// `PushUrl`, always sent in responses; example: `"rtmp://push.example.com/cme/live1"`
     pub push_url: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"输出"`
+    /// `Name`, always sent in responses; example: `"输出"`
     pub name: Option<String>,
 }
 
@@ -833,12 +647,10 @@ pub struct MediaCastDestinationInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MediaCastDestinationInterruptInfo {
-    /// `DestinationInfo`: a [`MediaCastDestinationInfo`].
+    /// `DestinationInfo`
     pub destination_info: MediaCastDestinationInfo,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"SystemError"`
+    /// `Reason`; example: `"SystemError"`
     pub reason: String,
 }
 
@@ -847,19 +659,13 @@ pub struct MediaCastDestinationInterruptInfo {
 /// Returned in the output of [`HandleMediaCastProject`](super::HandleMediaCastProject).
 #[tc_model]
 pub struct MediaCastDestinationStatus {
-    /// `Id`: a string.
-    ///
-    /// Example: `"209dcbca1d7ba343ba51"`
+    /// `Id`; example: `"209dcbca1d7ba343ba51"`
     pub id: String,
 
-    /// `PushUrl`: a string.
-    ///
-    /// Example: `"rtmp://push.example.com/cme/live1"`
+    /// `PushUrl`; example: `"rtmp://push.example.com/cme/live1"`
     pub push_url: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Working"`
+    /// `Status`; example: `"Working"`
     pub status: String,
 }
 
@@ -869,12 +675,10 @@ pub struct MediaCastDestinationStatus {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct MediaCastOutputMediaSetting {
-    /// `VideoSetting`: a [`MediaCastVideoSetting`].
+    /// `VideoSetting`
     pub video_setting: MediaCastVideoSetting,
 
-    /// `FollowSourceInfo`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FollowSourceInfo`; example: `false`
     pub follow_source_info: Option<bool>,
 }
 
@@ -883,32 +687,22 @@ pub struct MediaCastOutputMediaSetting {
 /// Returned in the output of [`HandleMediaCastProject`](super::HandleMediaCastProject).
 #[tc_model]
 pub struct MediaCastPlayInfo {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Working"`
+    /// `Status`; example: `"Working"`
     pub status: String,
 
-    /// `CurrentSourceId`: a string.
-    ///
-    /// Example: `"209dcbca1d7ba343ba51"`
+    /// `CurrentSourceId`; example: `"209dcbca1d7ba343ba51"`
     pub current_source_id: String,
 
-    /// `CurrentSourcePosition`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CurrentSourcePosition`; example: `100`
     pub current_source_position: f64,
 
-    /// `CurrentSourceDuration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `CurrentSourceDuration`; example: `100`
     pub current_source_duration: f64,
 
-    /// `DestinationStatusSet`: a list of [`MediaCastDestinationStatus`] objects.
+    /// `DestinationStatusSet`
     pub destination_status_set: Vec<MediaCastDestinationStatus>,
 
-    /// `LoopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoopCount`; example: `1`
     pub loop_count: i64,
 }
 
@@ -918,19 +712,13 @@ pub struct MediaCastPlayInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct MediaCastPlaySetting {
-    /// `LoopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoopCount`; example: `1`
     pub loop_count: Option<i64>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-12-10T15:00:00Z"`
+    /// `EndTime`; example: `"2022-12-10T15:00:00Z"`
     pub end_time: Option<String>,
 
-    /// `AutoStartTime`: a string.
-    ///
-    /// Example: `"2022-12-10T15:00:00Z"`
+    /// `AutoStartTime`; example: `"2022-12-10T15:00:00Z"`
     pub auto_start_time: Option<String>,
 }
 
@@ -939,36 +727,28 @@ pub struct MediaCastPlaySetting {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct MediaCastProjectInfo {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Working"`
+    /// `Status`; example: `"Working"`
     pub status: String,
 
-    /// `SourceInfos`: a list of [`MediaCastSourceInfo`] objects.
+    /// `SourceInfos`
     pub source_infos: Vec<MediaCastSourceInfo>,
 
-    /// `DestinationInfos`: a list of [`MediaCastDestinationInfo`] objects.
+    /// `DestinationInfos`
     pub destination_infos: Vec<MediaCastDestinationInfo>,
 
-    /// `OutputMediaSetting`: a [`MediaCastOutputMediaSetting`].
+    /// `OutputMediaSetting`
     pub output_media_setting: MediaCastOutputMediaSetting,
 
-    /// `PlaySetting`: a [`MediaCastPlaySetting`].
+    /// `PlaySetting`
     pub play_setting: MediaCastPlaySetting,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `StartTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub start_time: String,
 
-    /// `StopTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `StopTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub stop_time: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `23`
+    /// `Duration`; example: `23`
     pub duration: f64,
 }
 
@@ -977,16 +757,16 @@ pub struct MediaCastProjectInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct MediaCastProjectInput {
-    /// `SourceInfos`: a list of [`MediaCastSourceInfo`] objects.
+    /// `SourceInfos`
     pub source_infos: Option<Vec<MediaCastSourceInfo>>,
 
-    /// `DestinationInfos`: a list of [`MediaCastDestinationInfo`] objects.
+    /// `DestinationInfos`
     pub destination_infos: Option<Vec<MediaCastDestinationInfo>>,
 
-    /// `OutputMediaSetting`: a [`MediaCastOutputMediaSetting`].
+    /// `OutputMediaSetting`
     pub output_media_setting: Option<MediaCastOutputMediaSetting>,
 
-    /// `PlaySetting`: a [`MediaCastPlaySetting`].
+    /// `PlaySetting`
     pub play_setting: Option<MediaCastPlaySetting>,
 }
 
@@ -996,46 +776,25 @@ pub struct MediaCastProjectInput {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects), [`HandleMediaCastProject`](super::HandleMediaCastProject) and [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MediaCastSourceInfo {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fa98bf72ad3d334bb3a8"`
+    /// `Id`, always sent in responses; example: `"fa98bf72ad3d334bb3a8"`
     pub id: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CME"`
+    /// `Type`, always sent in responses; example: `"CME"`
     pub r#type: Option<String>,
 
-    /// `FileId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"a82b830e765aa979"`
+    /// `FileId`, always sent in responses; example: `"a82b830e765aa979"`
     pub file_id: Option<String>,
 
-    /// `MaterialId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"7d7ac177781a48c14198"`
+    /// `MaterialId`, always sent in responses; example: `"7d7ac177781a48c14198"`
     pub material_id: Option<String>,
 
-    /// `Offset`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Offset`, always sent in responses; example: `0`
     pub offset: Option<f64>,
 
-    /// `Duration`: a floating-point number.
-    /// Always sent in responses.
-    ///
-    /// Example: `23`
+    /// `Duration`, always sent in responses; example: `23`
     pub duration: Option<f64>,
 
-    /// `Url`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtmp://push.example.com/cme/live1"`
+    /// `Url`, always sent in responses; example: `"rtmp://push.example.com/cme/live1"`
     pub url: Option<String>,
 }
 
@@ -1044,12 +803,10 @@ pub struct MediaCastSourceInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct MediaCastSourceInterruptInfo {
-    /// `SourceInfo`: a [`MediaCastSourceInfo`].
+    /// `SourceInfo`
     pub source_info: MediaCastSourceInfo,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"SystemError"`
+    /// `Reason`; example: `"SystemError"`
     pub reason: String,
 }
 
@@ -1059,24 +816,16 @@ pub struct MediaCastSourceInterruptInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct MediaCastVideoSetting {
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `1280`
+    /// `Width`; example: `1280`
     pub width: i64,
 
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `720`
+    /// `Height`; example: `720`
     pub height: i64,
 
-    /// `Bitrate`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Bitrate`; example: `2000`
     pub bitrate: Option<i64>,
 
-    /// `FrameRate`: a floating-point number.
-    ///
-    /// Example: `25`
+    /// `FrameRate`; example: `25`
     pub frame_rate: Option<f64>,
 }
 
@@ -1085,29 +834,19 @@ pub struct MediaCastVideoSetting {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MediaImageSpriteInfo {
-    /// `Height`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Height`; example: `100`
     pub height: i64,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Width`; example: `100`
     pub width: i64,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `TotalCount`; example: `200`
     pub total_count: i64,
 
-    /// `ImageUrlSet`: a list of strings.
-    ///
-    /// Example: `["http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"]`
+    /// `ImageUrlSet`; example: `["http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"]`
     pub image_url_set: Vec<String>,
 
-    /// `WebVttUrl`: a string.
-    ///
-    /// Example: `"https://xxx.vod2.myqcloud.com/xxx/xxx.vtt"`
+    /// `WebVttUrl`; example: `"https://xxx.vod2.myqcloud.com/xxx/xxx.vtt"`
     pub web_vtt_url: String,
 }
 
@@ -1116,45 +855,31 @@ pub struct MediaImageSpriteInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia), [`ParseEvent`](super::ParseEvent) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct MediaMetaData {
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `97561`
+    /// `Size`; example: `97561`
     pub size: u64,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64000`
+    /// `Bitrate`; example: `64000`
     pub bitrate: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Height`; example: `540`
     pub height: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Width`; example: `960`
     pub width: u64,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Duration`; example: `20`
     pub duration: f64,
 
-    /// `Rotate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Rotate`; example: `0`
     pub rotate: i64,
 
-    /// `VideoStreamInfoSet`: a list of [`VideoStreamInfo`] objects.
+    /// `VideoStreamInfoSet`
     pub video_stream_info_set: Vec<VideoStreamInfo>,
 
-    /// `AudioStreamInfoSet`: a list of [`AudioStreamInfo`] objects.
+    /// `AudioStreamInfoSet`
     pub audio_stream_info_set: Vec<AudioStreamInfo>,
 }
 
@@ -1163,14 +888,10 @@ pub struct MediaMetaData {
 /// Sent in the input of [`ExportVideoByTemplate`](super::ExportVideoByTemplate).
 #[tc_model]
 pub struct MediaPreprocessOperation {
-    /// `Type`: a string.
-    ///
-    /// Example: `"ImageTextMask"`
+    /// `Type`; example: `"ImageTextMask"`
     pub r#type: String,
 
-    /// `Args`: a list of strings.
-    ///
-    /// Example: `["文字"]`
+    /// `Args`; example: `["文字"]`
     pub args: Option<Vec<String>>,
 }
 
@@ -1179,32 +900,22 @@ pub struct MediaPreprocessOperation {
 /// Sent in the input of [`ExportVideoByTemplate`](super::ExportVideoByTemplate).
 #[tc_model]
 pub struct MediaReplacementInfo {
-    /// `MediaType`: a string.
-    ///
-    /// Example: `"ImageUrl"`
+    /// `MediaType`; example: `"ImageUrl"`
     pub media_type: Option<String>,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `MaterialId`; example: `"60097a8a8ea83d00017b484b"`
     pub material_id: Option<String>,
 
-    /// `MediaUrl`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
+    /// `MediaUrl`; example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
     pub media_url: Option<String>,
 
-    /// `StartTimeOffset`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTimeOffset`; example: `0`
     pub start_time_offset: Option<f64>,
 
-    /// `PreprocessOperation`: a [`MediaPreprocessOperation`].
+    /// `PreprocessOperation`
     pub preprocess_operation: Option<MediaPreprocessOperation>,
 
-    /// `MuteSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `MuteSwitch`; example: `"ON"`
     pub mute_switch: Option<String>,
 }
 
@@ -1213,12 +924,10 @@ pub struct MediaReplacementInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct MediaTrack {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `TrackItems`: a list of [`MediaTrackItem`] objects.
+    /// `TrackItems`
     pub track_items: Vec<MediaTrackItem>,
 }
 
@@ -1227,21 +936,19 @@ pub struct MediaTrack {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct MediaTrackItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"Video"`
+    /// `Type`; example: `"Video"`
     pub r#type: String,
 
-    /// `VideoItem`: a [`VideoTrackItem`].
+    /// `VideoItem`
     pub video_item: Option<VideoTrackItem>,
 
-    /// `AudioItem`: an [`AudioTrackItem`].
+    /// `AudioItem`
     pub audio_item: Option<AudioTrackItem>,
 
-    /// `EmptyItem`: an [`EmptyTrackItem`].
+    /// `EmptyItem`
     pub empty_item: Option<EmptyTrackItem>,
 
-    /// `TransitionItem`: a [`MediaTransitionItem`].
+    /// `TransitionItem`
     pub transition_item: Option<MediaTransitionItem>,
 }
 
@@ -1250,14 +957,10 @@ pub struct MediaTrackItem {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct MediaTransitionItem {
-    /// `TransitionId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `TransitionId`; example: `"60097a8a8ea83d00017b484b"`
     pub transition_id: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `Duration`; example: `2.0`
     pub duration: Option<f64>,
 }
 
@@ -1266,14 +969,10 @@ pub struct MediaTransitionItem {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct OtherMaterial {
-    /// `MaterialUrl`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
+    /// `MaterialUrl`; example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
     pub material_url: String,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"a754bf0c6d0e727c"`
+    /// `VodFileId`; example: `"a754bf0c6d0e727c"`
     pub vod_file_id: String,
 }
 
@@ -1282,22 +981,16 @@ pub struct OtherMaterial {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate), [`ExportVideoByVideoSegmentationData`](super::ExportVideoByVideoSegmentationData) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct PenguinMediaPlatformPublishInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"视频能力"`
+    /// `Title`; example: `"视频能力"`
     pub title: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"视频能力描述"`
+    /// `Description`; example: `"视频能力描述"`
     pub description: Option<String>,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Option<Vec<String>>,
 
-    /// `Category`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Category`; example: `64`
     pub category: Option<i64>,
 }
 
@@ -1306,39 +999,25 @@ pub struct PenguinMediaPlatformPublishInfo {
 /// Returned in the output of [`DescribePlatforms`](super::DescribePlatforms).
 #[tc_model]
 pub struct PlatformInfo {
-    /// `Platform`: a string.
-    ///
-    /// Example: `"1000000001"`
+    /// `Platform`; example: `"1000000001"`
     pub platform: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"describetion"`
+    /// `Description`; example: `"describetion"`
     pub description: String,
 
-    /// `VodSubAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1402233125`
+    /// `VodSubAppId`; example: `1402233125`
     pub vod_sub_app_id: u64,
 
-    /// `LicenseId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `LicenseId`; example: `"60097a8a8ea83d00017b484b"`
     pub license_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `Status`; example: `"Normal"`
     pub status: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-09-02T03:13:08Z"`
+    /// `CreateTime`; example: `"2021-09-02T03:13:08Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-09-02T03:13:08Z"`
+    /// `UpdateTime`; example: `"2021-09-02T03:13:08Z"`
     pub update_time: String,
 }
 
@@ -1347,20 +1026,13 @@ pub struct PlatformInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct PresetTagInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"ca24d5c6cb360a98a9dc6ae1245a0f90"`
+    /// `Id`; example: `"ca24d5c6cb360a98a9dc6ae1245a0f90"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"视频"`
+    /// `Name`; example: `"视频"`
     pub name: String,
 
-    /// `ParentTagId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"755d4edf7550762526088161f5cf9ae0"`
+    /// `ParentTagId`, always sent in responses; example: `"755d4edf7550762526088161f5cf9ae0"`
     pub parent_tag_id: Option<String>,
 }
 
@@ -1369,48 +1041,34 @@ pub struct PresetTagInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct ProjectInfo {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"445ecdf88f7071998672"`
+    /// `ProjectId`; example: `"445ecdf88f7071998672"`
     pub project_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"新建"`
+    /// `Name`; example: `"新建"`
     pub name: String,
 
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"STREAM_CONNECT"`
+    /// `Category`; example: `"STREAM_CONNECT"`
     pub category: String,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.png"`
+    /// `CoverUrl`; example: `"http://cme.vod2.myqcloud.com/123/f0.png"`
     pub cover_url: String,
 
-    /// `StreamConnectProjectInfo`: a [`StreamConnectProjectInfo`].
+    /// `StreamConnectProjectInfo`
     pub stream_connect_project_info: Option<StreamConnectProjectInfo>,
 
-    /// `MediaCastProjectInfo`: a [`MediaCastProjectInfo`].
+    /// `MediaCastProjectInfo`
     pub media_cast_project_info: Option<MediaCastProjectInfo>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `UpdateTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub update_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `CreateTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub create_time: String,
 }
 
@@ -1419,20 +1077,16 @@ pub struct ProjectInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ProjectMediaCastStatusChangedEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `ProjectId`; example: `"60097a8a8ea83d00017b484b"`
     pub project_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Started"`
+    /// `Status`; example: `"Started"`
     pub status: String,
 
-    /// `SourceInterruptInfo`: a [`MediaCastSourceInterruptInfo`].
+    /// `SourceInterruptInfo`
     pub source_interrupt_info: MediaCastSourceInterruptInfo,
 
-    /// `DestinationInterruptInfo`: a [`MediaCastDestinationInterruptInfo`].
+    /// `DestinationInterruptInfo`
     pub destination_interrupt_info: MediaCastDestinationInterruptInfo,
 }
 
@@ -1441,20 +1095,16 @@ pub struct ProjectMediaCastStatusChangedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ProjectStreamConnectStatusChangedEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `ProjectId`; example: `"60097a8a8ea83d00017b484b"`
     pub project_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PushStreamFinish"`
+    /// `Status`; example: `"PushStreamFinish"`
     pub status: String,
 
-    /// `InputInterruptInfo`: a [`StreamConnectInputInterruptInfo`].
+    /// `InputInterruptInfo`
     pub input_interrupt_info: Option<StreamConnectInputInterruptInfo>,
 
-    /// `OutputInterruptInfo`: a [`StreamConnectOutputInterruptInfo`].
+    /// `OutputInterruptInfo`
     pub output_interrupt_info: Option<StreamConnectOutputInterruptInfo>,
 }
 
@@ -1463,14 +1113,10 @@ pub struct ProjectStreamConnectStatusChangedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct ProjectSwitcherStatusChangedEvent {
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `ProjectId`; example: `"60097a8a8ea83d00017b484b"`
     pub project_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Started"`
+    /// `Status`; example: `"Started"`
     pub status: String,
 }
 
@@ -1479,22 +1125,16 @@ pub struct ProjectSwitcherStatusChangedEvent {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct RecordReplayProjectInput {
-    /// `PullStreamUrl`: a string.
-    ///
-    /// Example: `"https://liveplay.video-studio.myqcloud.com/live.flv"`
+    /// `PullStreamUrl`; example: `"https://liveplay.video-studio.myqcloud.com/live.flv"`
     pub pull_stream_url: String,
 
-    /// `MaterialOwner`: an [`Entity`].
+    /// `MaterialOwner`
     pub material_owner: Entity,
 
-    /// `MaterialClassPath`: a string.
-    ///
-    /// Example: `"/录制"`
+    /// `MaterialClassPath`; example: `"/录制"`
     pub material_class_path: String,
 
-    /// `PushStreamUrl`: a string.
-    ///
-    /// Example: `"rtmp://push.example.com/cme/live1"`
+    /// `PushStreamUrl`; example: `"rtmp://push.example.com/cme/live1"`
     pub push_stream_url: String,
 }
 
@@ -1503,14 +1143,10 @@ pub struct RecordReplayProjectInput {
 /// Sent in the input of [`DescribeResourceAuthorization`](super::DescribeResourceAuthorization), [`GrantResourceAuthorization`](super::GrantResourceAuthorization), [`MoveResource`](super::MoveResource) and [`RevokeResourceAuthorization`](super::RevokeResourceAuthorization).
 #[tc_model]
 pub struct Resource {
-    /// `Type`: a string.
-    ///
-    /// Example: `"MATERIAL"`
+    /// `Type`; example: `"MATERIAL"`
     pub r#type: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"67e105de4fb8950001052fff"`
+    /// `Id`; example: `"67e105de4fb8950001052fff"`
     pub id: String,
 }
 
@@ -1519,10 +1155,10 @@ pub struct Resource {
 /// Sent in the input of [`MoveResource`](super::MoveResource).
 #[tc_model]
 pub struct ResourceInfo {
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Resource,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 }
 
@@ -1532,14 +1168,10 @@ pub struct ResourceInfo {
 /// Returned in the output of [`CreateProject`](super::CreateProject) and [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct RtmpPushInputInfo {
-    /// `ExpiredSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `ExpiredSecond`; example: `60`
     pub expired_second: u64,
 
-    /// `PushUrl`: a string.
-    ///
-    /// Example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
+    /// `PushUrl`; example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
     pub push_url: Option<String>,
 }
 
@@ -1548,12 +1180,10 @@ pub struct RtmpPushInputInfo {
 /// Sent in the input of [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct SearchScope {
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/media"`
+    /// `ClassPath`; example: `"/media"`
     pub class_path: Option<String>,
 }
 
@@ -1562,32 +1192,22 @@ pub struct SearchScope {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct SlotInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `Type`; example: `"VIDEO"`
     pub r#type: String,
 
-    /// `DefaultMaterialId`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `DefaultMaterialId`; example: `"60097a8a8ea83d00017b484b"`
     pub default_material_id: String,
 
-    /// `DefaultTextSlotInfo`: a [`TextSlotInfo`].
+    /// `DefaultTextSlotInfo`
     pub default_text_slot_info: Option<TextSlotInfo>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Duration`; example: `100`
     pub duration: f64,
 
-    /// `StartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<f64>,
 }
 
@@ -1596,20 +1216,16 @@ pub struct SlotInfo {
 /// Sent in the input of [`ExportVideoByTemplate`](super::ExportVideoByTemplate).
 #[tc_model]
 pub struct SlotReplacementInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `ReplacementType`: a string.
-    ///
-    /// Example: `"VIDEO"`
+    /// `ReplacementType`; example: `"VIDEO"`
     pub replacement_type: String,
 
-    /// `MediaReplacementInfo`: a [`MediaReplacementInfo`].
+    /// `MediaReplacementInfo`
     pub media_replacement_info: Option<MediaReplacementInfo>,
 
-    /// `TextReplacementInfo`: a [`TextReplacementInfo`].
+    /// `TextReplacementInfo`
     pub text_replacement_info: Option<TextReplacementInfo>,
 }
 
@@ -1618,14 +1234,10 @@ pub struct SlotReplacementInfo {
 /// Sent in the input of [`DescribeMaterials`](super::DescribeMaterials), [`DescribeProjects`](super::DescribeProjects) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct SortBy {
-    /// `Field`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `Field`; example: `"CreateTime"`
     pub field: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Asc"`
+    /// `Order`; example: `"Asc"`
     pub order: Option<String>,
 }
 
@@ -1634,45 +1246,31 @@ pub struct SortBy {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct StorageNewFileCreatedEvent {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"5285890818667693889292992"`
+    /// `FileId`; example: `"5285890818667693889292992"`
     pub file_id: String,
 
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"60a75c1c30fcbe0001cc8990d0"`
+    /// `MaterialId`; example: `"60a75c1c30fcbe0001cc8990d0"`
     pub material_id: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"3fa6b09e-05c6-433e-bc1e-6457d264f1dd"`
+    /// `Operator`; example: `"3fa6b09e-05c6-433e-bc1e-6457d264f1dd"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub operator: Option<String>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"Upload"`
+    /// `OperationType`; example: `"Upload"`
     pub operation_type: String,
 
-    /// `Owner`: an [`Entity`].
+    /// `Owner`
     pub owner: Entity,
 
-    /// `ClassPath`: a string.
-    ///
-    /// Example: `"/媒体"`
+    /// `ClassPath`; example: `"/媒体"`
     pub class_path: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"125000800-PullUpload-6fdaf790821a36dbe95ec8f557366c71t"`
+    /// `TaskId`; example: `"125000800-PullUpload-6fdaf790821a36dbe95ec8f557366c71t"`
     pub task_id: String,
 
-    /// `SourceContext`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `SourceContext`; example: `"60097a8a8ea83d00017b484b"`
     pub source_context: String,
 }
 
@@ -1681,9 +1279,7 @@ pub struct StorageNewFileCreatedEvent {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct StreamConnectInputInterruptInfo {
-    /// `EndPoint`: a string.
-    ///
-    /// Example: `"Main"`
+    /// `EndPoint`; example: `"Main"`
     pub end_point: String,
 }
 
@@ -1693,28 +1289,16 @@ pub struct StreamConnectInputInterruptInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct StreamConnectOutput {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"135ed54d55d"`
+    /// `Id`, always sent in responses; example: `"135ed54d55d"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MyStreamName"`
+    /// `Name`, always sent in responses; example: `"MyStreamName"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"URL"`
+    /// `Type`, always sent in responses; example: `"URL"`
     pub r#type: Option<String>,
 
-    /// `PushUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
+    /// `PushUrl`, always sent in responses; example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
     pub push_url: Option<String>,
 }
 
@@ -1723,12 +1307,10 @@ pub struct StreamConnectOutput {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct StreamConnectOutputInfo {
-    /// `StreamConnectOutput`: a [`StreamConnectOutput`].
+    /// `StreamConnectOutput`
     pub stream_connect_output: Option<StreamConnectOutput>,
 
-    /// `PushSwitch`: a string.
-    ///
-    /// Example: `"On"`
+    /// `PushSwitch`; example: `"On"`
     pub push_switch: String,
 }
 
@@ -1737,19 +1319,13 @@ pub struct StreamConnectOutputInfo {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct StreamConnectOutputInterruptInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"outputId"`
+    /// `Id`; example: `"outputId"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MyStreamName"`
+    /// `Name`; example: `"MyStreamName"`
     pub name: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
+    /// `Url`; example: `"rtmp://livepush.video-studio.myqcloud.com/output/1250000001-600c"`
     pub url: String,
 }
 
@@ -1758,38 +1334,28 @@ pub struct StreamConnectOutputInterruptInfo {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct StreamConnectProjectInfo {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Working"`
+    /// `Status`; example: `"Working"`
     pub status: String,
 
-    /// `CurrentInputEndpoint`: a string.
-    ///
-    /// Example: `"Main"`
+    /// `CurrentInputEndpoint`; example: `"Main"`
     pub current_input_endpoint: String,
 
-    /// `CurrentStartTime`: a string.
-    ///
-    /// Example: `"2021-03-23T07:51:18.029Z"`
+    /// `CurrentStartTime`; example: `"2021-03-23T07:51:18.029Z"`
     pub current_start_time: String,
 
-    /// `CurrentStopTime`: a string.
-    ///
-    /// Example: `"2021-03-23T08:51:18.029Z"`
+    /// `CurrentStopTime`; example: `"2021-03-23T08:51:18.029Z"`
     pub current_stop_time: String,
 
-    /// `LastStopTime`: a string.
-    ///
-    /// Example: `"2021-03-22T08:51:18.029Z"`
+    /// `LastStopTime`; example: `"2021-03-22T08:51:18.029Z"`
     pub last_stop_time: String,
 
-    /// `MainInput`: a [`StreamInputInfo`].
+    /// `MainInput`
     pub main_input: Option<StreamInputInfo>,
 
-    /// `BackupInput`: a [`StreamInputInfo`].
+    /// `BackupInput`
     pub backup_input: Option<StreamInputInfo>,
 
-    /// `OutputSet`: a list of [`StreamConnectOutputInfo`] objects.
+    /// `OutputSet`
     pub output_set: Vec<StreamConnectOutputInfo>,
 }
 
@@ -1798,13 +1364,13 @@ pub struct StreamConnectProjectInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct StreamConnectProjectInput {
-    /// `MainInput`: a [`StreamInputInfo`].
+    /// `MainInput`
     pub main_input: Option<StreamInputInfo>,
 
-    /// `BackupInput`: a [`StreamInputInfo`].
+    /// `BackupInput`
     pub backup_input: Option<StreamInputInfo>,
 
-    /// `Outputs`: a list of [`StreamConnectOutput`] objects.
+    /// `Outputs`
     pub outputs: Option<Vec<StreamConnectOutput>>,
 }
 
@@ -1814,18 +1380,16 @@ pub struct StreamConnectProjectInput {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct StreamInputInfo {
-    /// `InputType`: a string.
-    ///
-    /// Example: `"LivePull"`
+    /// `InputType`; example: `"LivePull"`
     pub input_type: String,
 
-    /// `VodPullInputInfo`: a [`VodPullInputInfo`].
+    /// `VodPullInputInfo`
     pub vod_pull_input_info: Option<VodPullInputInfo>,
 
-    /// `LivePullInputInfo`: a [`LivePullInputInfo`].
+    /// `LivePullInputInfo`
     pub live_pull_input_info: Option<LivePullInputInfo>,
 
-    /// `RtmpPushInputInfo`: a [`RtmpPushInputInfo`].
+    /// `RtmpPushInputInfo`
     pub rtmp_push_input_info: Option<RtmpPushInputInfo>,
 }
 
@@ -1834,34 +1398,19 @@ pub struct StreamInputInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct SwitcherPgmOutputConfig {
-    /// `TemplateId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10001`
+    /// `TemplateId`, always sent in responses; example: `10001`
     pub template_id: Option<i64>,
 
-    /// `Width`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `960`
+    /// `Width`, always sent in responses; example: `960`
     pub width: Option<u64>,
 
-    /// `Height`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `540`
+    /// `Height`, always sent in responses; example: `540`
     pub height: Option<u64>,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `25`
+    /// `Fps`, always sent in responses; example: `25`
     pub fps: Option<u64>,
 
-    /// `BitRate`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `64000`
+    /// `BitRate`, always sent in responses; example: `64000`
     pub bit_rate: Option<u64>,
 }
 
@@ -1870,12 +1419,10 @@ pub struct SwitcherPgmOutputConfig {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct SwitcherProjectInput {
-    /// `StopTime`: a string.
-    ///
-    /// Example: `"2024-01-01T12:34:56+00:00"`
+    /// `StopTime`; example: `"2024-01-01T12:34:56+00:00"`
     pub stop_time: Option<String>,
 
-    /// `PgmOutputConfig`: a [`SwitcherPgmOutputConfig`].
+    /// `PgmOutputConfig`
     pub pgm_output_config: Option<SwitcherPgmOutputConfig>,
 }
 
@@ -1884,39 +1431,25 @@ pub struct SwitcherProjectInput {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskBaseInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"1000000009-procedurev2-b718fcee09a72470bf665cffff"`
+    /// `TaskId`; example: `"1000000009-procedurev2-b718fcee09a72470bf665cffff"`
     pub task_id: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"VIDEO_EDIT_PROJECT_EXPORT"`
+    /// `TaskType`; example: `"VIDEO_EDIT_PROJECT_EXPORT"`
     pub task_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrMsg`; example: `"SUCCESS"`
     pub err_msg: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-30T03:26:37Z"`
+    /// `CreateTime`; example: `"2024-04-30T03:26:37Z"`
     pub create_time: String,
 }
 
@@ -1925,29 +1458,19 @@ pub struct TaskBaseInfo {
 /// Returned in the output of [`DescribeTeams`](super::DescribeTeams).
 #[tc_model]
 pub struct TeamInfo {
-    /// `TeamId`: a string.
-    ///
-    /// Example: `"aeebb1372a0472e775047027e1f35e3f"`
+    /// `TeamId`; example: `"aeebb1372a0472e775047027e1f35e3f"`
     pub team_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"分队"`
+    /// `Name`; example: `"分队"`
     pub name: String,
 
-    /// `MemberCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MemberCount`; example: `5`
     pub member_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-01T12:34:56+00:00"`
+    /// `CreateTime`; example: `"2024-01-01T12:34:56+00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-02-01T12:34:56+00:00"`
+    /// `UpdateTime`; example: `"2024-02-01T12:34:56+00:00"`
     pub update_time: String,
 }
 
@@ -1956,21 +1479,13 @@ pub struct TeamInfo {
 /// Returned in the output of [`DescribeTeamMembers`](super::DescribeTeamMembers).
 #[tc_model]
 pub struct TeamMemberInfo {
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"59198a95d991f120005"`
+    /// `MemberId`; example: `"59198a95d991f120005"`
     pub member_id: String,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"成员"`
+    /// `Remark`, always sent in responses; example: `"成员"`
     pub remark: Option<String>,
 
-    /// `Role`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Member"`
+    /// `Role`, always sent in responses; example: `"Member"`
     pub role: Option<String>,
 }
 
@@ -1979,9 +1494,7 @@ pub struct TeamMemberInfo {
 /// Sent in the input of [`ExportVideoByTemplate`](super::ExportVideoByTemplate).
 #[tc_model]
 pub struct TextReplacementInfo {
-    /// `Text`: a string.
-    ///
-    /// Example: `"文字"`
+    /// `Text`; example: `"文字"`
     pub text: String,
 }
 
@@ -1990,9 +1503,7 @@ pub struct TextReplacementInfo {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct TextSlotInfo {
-    /// `Text`: a string.
-    ///
-    /// Example: `"智能创作"`
+    /// `Text`; example: `"智能创作"`
     pub text: String,
 }
 
@@ -2001,21 +1512,19 @@ pub struct TextSlotInfo {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate), [`ExportVideoByVideoSegmentationData`](super::ExportVideoByVideoSegmentationData) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct ThirdPartyPublishInfo {
-    /// `ChannelMaterialId`: a string.
-    ///
-    /// Example: `"9d64a35169404c4a250d"`
+    /// `ChannelMaterialId`; example: `"9d64a35169404c4a250d"`
     pub channel_material_id: String,
 
-    /// `PenguinMediaPlatformPublishInfo`: a [`PenguinMediaPlatformPublishInfo`].
+    /// `PenguinMediaPlatformPublishInfo`
     pub penguin_media_platform_publish_info: Option<PenguinMediaPlatformPublishInfo>,
 
-    /// `WeiboPublishInfo`: a [`WeiboPublishInfo`].
+    /// `WeiboPublishInfo`
     pub weibo_publish_info: Option<WeiboPublishInfo>,
 
-    /// `KuaishouPublishInfo`: a [`KuaishouPublishInfo`].
+    /// `KuaishouPublishInfo`
     pub kuaishou_publish_info: Option<KuaishouPublishInfo>,
 
-    /// `CosPublishInfo`: a [`CosPublishInputInfo`].
+    /// `CosPublishInfo`
     pub cos_publish_info: Option<CosPublishInputInfo>,
 }
 
@@ -2024,14 +1533,10 @@ pub struct ThirdPartyPublishInfo {
 /// Sent in the input of [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct TimeRange {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2018-10-01T18:00:00+08:00"`
+    /// `StartTime`; example: `"2018-10-01T18:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2018-11-01T18:00:00+08:00"`
+    /// `EndTime`; example: `"2018-11-01T18:00:00+08:00"`
     pub end_time: String,
 }
 
@@ -2041,17 +1546,13 @@ pub struct TimeRange {
 #[doc(alias = "VODExportInfo")]
 #[tc_model]
 pub struct VodExportInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"MaterialName"`
+    /// `Name`; example: `"MaterialName"`
     pub name: Option<String>,
 
-    /// `ClassId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `ClassId`; example: `9`
     pub class_id: Option<u64>,
 
-    /// `ThirdPartyPublishInfos`: a list of [`ThirdPartyPublishInfo`] objects.
+    /// `ThirdPartyPublishInfos`
     pub third_party_publish_infos: Option<Vec<ThirdPartyPublishInfo>>,
 }
 
@@ -2060,17 +1561,13 @@ pub struct VodExportInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct VideoEditProjectInput {
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `VideoEditTemplateId`: a string.
-    ///
-    /// Example: `"36f19218d1c35ae5"`
+    /// `VideoEditTemplateId`; example: `"36f19218d1c35ae5"`
     pub video_edit_template_id: Option<String>,
 
-    /// `InitTracks`: a list of [`MediaTrack`] objects.
+    /// `InitTracks`
     pub init_tracks: Option<Vec<MediaTrack>>,
 }
 
@@ -2079,28 +1576,20 @@ pub struct VideoEditProjectInput {
 /// Returned in the output of [`DescribeTaskDetail`](super::DescribeTaskDetail) and [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct VideoEditProjectOutput {
-    /// `MaterialId`: a string.
-    ///
-    /// Example: `"5f73f8ad54953bce323f"`
+    /// `MaterialId`; example: `"5f73f8ad54953bce323f"`
     pub material_id: String,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"2c65f425b86ad532"`
+    /// `VodFileId`; example: `"2c65f425b86ad532"`
     pub vod_file_id: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.mp4"`
+    /// `URL`; example: `"http://cme.vod2.myqcloud.com/123/f0.mp4"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: Option<MediaMetaData>,
 
-    /// `CoverURL`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
+    /// `CoverURL`; example: `"http://cme.vod2.myqcloud.com/123/f0.jpg"`
     #[tc(rename = "CoverURL")]
     pub cover_url: String,
 }
@@ -2110,17 +1599,13 @@ pub struct VideoEditProjectOutput {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct VideoEditTemplateMaterial {
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: String,
 
-    /// `SlotSet`: a list of [`SlotInfo`] objects.
+    /// `SlotSet`
     pub slot_set: Vec<SlotInfo>,
 
-    /// `PreviewVideoUrl`: a string.
-    ///
-    /// Example: `"http://cme.vod2.myqcloud.com/123/f0.mp4"`
+    /// `PreviewVideoUrl`; example: `"http://cme.vod2.myqcloud.com/123/f0.mp4"`
     pub preview_video_url: String,
 }
 
@@ -2129,35 +1614,25 @@ pub struct VideoEditTemplateMaterial {
 /// Returned in the output of [`DescribeVideoEncodingPresets`](super::DescribeVideoEncodingPresets).
 #[tc_model]
 pub struct VideoEncodingPreset {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Id`; example: `10`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认编码"`
+    /// `Name`; example: `"默认编码"`
     pub name: String,
 
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: String,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: i64,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: i64,
 
-    /// `VideoSetting`: a [`VideoEncodingPresetVideoSetting`].
+    /// `VideoSetting`
     pub video_setting: VideoEncodingPresetVideoSetting,
 
-    /// `AudioSetting`: a [`VideoEncodingPresetAudioSetting`].
+    /// `AudioSetting`
     pub audio_setting: VideoEncodingPresetAudioSetting,
 }
 
@@ -2167,24 +1642,16 @@ pub struct VideoEncodingPreset {
 /// Returned in the output of [`DescribeVideoEncodingPresets`](super::DescribeVideoEncodingPresets).
 #[tc_model]
 pub struct VideoEncodingPresetAudioSetting {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"AAC"`
+    /// `Codec`; example: `"AAC"`
     pub codec: Option<String>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<u64>,
 
-    /// `Channels`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channels`; example: `2`
     pub channels: Option<u64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 }
 
@@ -2193,19 +1660,13 @@ pub struct VideoEncodingPresetAudioSetting {
 /// Sent in the input of [`ModifyVideoEncodingPreset`](super::ModifyVideoEncodingPreset).
 #[tc_model]
 pub struct VideoEncodingPresetAudioSettingForUpdate {
-    /// `Bitrate`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Bitrate`; example: `"0"`
     pub bitrate: Option<String>,
 
-    /// `Channels`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Channels`; example: `2`
     pub channels: Option<u64>,
 
-    /// `SampleRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `SampleRate`; example: `16000`
     pub sample_rate: Option<u64>,
 }
 
@@ -2215,19 +1676,13 @@ pub struct VideoEncodingPresetAudioSettingForUpdate {
 /// Returned in the output of [`DescribeVideoEncodingPresets`](super::DescribeVideoEncodingPresets).
 #[tc_model]
 pub struct VideoEncodingPresetVideoSetting {
-    /// `Codec`: a string.
-    ///
-    /// Example: `"H264"`
+    /// `Codec`; example: `"H264"`
     pub codec: Option<String>,
 
-    /// `ShortEdge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `ShortEdge`; example: `1080`
     pub short_edge: Option<u64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<u64>,
 }
 
@@ -2236,19 +1691,13 @@ pub struct VideoEncodingPresetVideoSetting {
 /// Sent in the input of [`ModifyVideoEncodingPreset`](super::ModifyVideoEncodingPreset).
 #[tc_model]
 pub struct VideoEncodingPresetVideoSettingForUpdate {
-    /// `ShortEdge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `ShortEdge`; example: `1080`
     pub short_edge: Option<u64>,
 
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bitrate`; example: `0`
     pub bitrate: Option<u64>,
 
-    /// `FrameRate`: a floating-point number.
-    ///
-    /// Example: `25`
+    /// `FrameRate`; example: `25`
     pub frame_rate: Option<f64>,
 }
 
@@ -2257,27 +1706,19 @@ pub struct VideoEncodingPresetVideoSettingForUpdate {
 /// Returned in the output of [`ParseEvent`](super::ParseEvent).
 #[tc_model]
 pub struct VideoExportCompletedEvent {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"123-FusionCME-391d2d669d70952a99e3be240e0acf11t"`
+    /// `TaskId`; example: `"123-FusionCME-391d2d669d70952a99e3be240e0acf11t"`
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `ErrMsg`; example: `"fail"`
     pub err_msg: String,
 
-    /// `Output`: a [`VideoEditProjectOutput`].
+    /// `Output`
     pub output: Option<VideoEditProjectOutput>,
 }
 
@@ -2286,44 +1727,28 @@ pub struct VideoExportCompletedEvent {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct VideoExportExtensionArgs {
-    /// `Container`: a string.
-    ///
-    /// Example: `"mp4"`
+    /// `Container`; example: `"mp4"`
     pub container: Option<String>,
 
-    /// `ShortEdge`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1080`
+    /// `ShortEdge`; example: `1080`
     pub short_edge: Option<u64>,
 
-    /// `VideoBitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VideoBitrate`; example: `0`
     pub video_bitrate: Option<u64>,
 
-    /// `FrameRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FrameRate`; example: `0`
     pub frame_rate: Option<f64>,
 
-    /// `RemoveVideo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveVideo`; example: `0`
     pub remove_video: Option<i64>,
 
-    /// `RemoveAudio`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemoveAudio`; example: `0`
     pub remove_audio: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: Option<i64>,
 }
 
@@ -2332,38 +1757,28 @@ pub struct VideoExportExtensionArgs {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct VideoMaterial {
-    /// `MetaData`: a [`MediaMetaData`].
+    /// `MetaData`
     pub meta_data: MediaMetaData,
 
-    /// `ImageSpriteInfo`: a [`MediaImageSpriteInfo`].
+    /// `ImageSpriteInfo`
     pub image_sprite_info: MediaImageSpriteInfo,
 
-    /// `MaterialUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp4"`
+    /// `MaterialUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp4"`
     pub material_url: String,
 
-    /// `CoverUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"`
+    /// `CoverUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.jpg"`
     pub cover_url: String,
 
-    /// `Resolution`: a string.
-    ///
-    /// Example: `"HD"`
+    /// `Resolution`; example: `"HD"`
     pub resolution: String,
 
-    /// `MaterialStatus`: a [`MaterialStatus`].
+    /// `MaterialStatus`
     pub material_status: Option<MaterialStatus>,
 
-    /// `OriginalUrl`: a string.
-    ///
-    /// Example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp4"`
+    /// `OriginalUrl`; example: `"http://cmedemo.vod2.myqcloud.com/xxxxx/cemdemo.mp4"`
     pub original_url: String,
 
-    /// `VodFileId`: a string.
-    ///
-    /// Example: `"15e83cf8b48b147"`
+    /// `VodFileId`; example: `"15e83cf8b48b147"`
     pub vod_file_id: String,
 }
 
@@ -2372,14 +1787,10 @@ pub struct VideoMaterial {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct VideoSegmentationProjectInput {
-    /// `AspectRatio`: a string.
-    ///
-    /// Example: `"16:9"`
+    /// `AspectRatio`; example: `"16:9"`
     pub aspect_ratio: Option<String>,
 
-    /// `ProcessModel`: a string.
-    ///
-    /// Example: `"AI.NewsSegmentation"`
+    /// `ProcessModel`; example: `"AI.NewsSegmentation"`
     pub process_model: Option<String>,
 }
 
@@ -2388,29 +1799,19 @@ pub struct VideoSegmentationProjectInput {
 /// Returned in the output of [`DescribeMaterials`](super::DescribeMaterials), [`DescribeTaskDetail`](super::DescribeTaskDetail), [`FlattenListMedia`](super::FlattenListMedia), [`ListMedia`](super::ListMedia), [`ParseEvent`](super::ParseEvent) and [`SearchMaterial`](super::SearchMaterial).
 #[tc_model]
 pub struct VideoStreamInfo {
-    /// `Bitrate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `64000`
+    /// `Bitrate`; example: `64000`
     pub bitrate: u64,
 
-    /// `Height`: an unsigned 64-bit integer.
-    ///
-    /// Example: `540`
+    /// `Height`; example: `540`
     pub height: u64,
 
-    /// `Width`: an unsigned 64-bit integer.
-    ///
-    /// Example: `960`
+    /// `Width`; example: `960`
     pub width: u64,
 
-    /// `Codec`: a string.
-    ///
-    /// Example: `"h264"`
+    /// `Codec`; example: `"h264"`
     pub codec: String,
 
-    /// `Fps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `Fps`; example: `24`
     pub fps: u64,
 }
 
@@ -2419,49 +1820,31 @@ pub struct VideoStreamInfo {
 /// Sent in the input of [`CreateProject`](super::CreateProject).
 #[tc_model]
 pub struct VideoTrackItem {
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"VOD"`
+    /// `SourceType`; example: `"VOD"`
     pub source_type: String,
 
-    /// `SourceMedia`: a string.
-    ///
-    /// Example: `"60097a8a8ea83d00017b484b"`
+    /// `SourceMedia`; example: `"60097a8a8ea83d00017b484b"`
     pub source_media: String,
 
-    /// `SourceMediaStartTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `SourceMediaStartTime`; example: `0`
     pub source_media_start_time: Option<f64>,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `20`
+    /// `Duration`; example: `20`
     pub duration: Option<f64>,
 
-    /// `XPos`: a string.
-    ///
-    /// Example: `"10px"`
+    /// `XPos`; example: `"10px"`
     pub x_pos: Option<String>,
 
-    /// `YPos`: a string.
-    ///
-    /// Example: `"20px"`
+    /// `YPos`; example: `"20px"`
     pub y_pos: Option<String>,
 
-    /// `CoordinateOrigin`: a string.
-    ///
-    /// Example: `"Center"`
+    /// `CoordinateOrigin`; example: `"Center"`
     pub coordinate_origin: Option<String>,
 
-    /// `Height`: a string.
-    ///
-    /// Example: `"1080px"`
+    /// `Height`; example: `"1080px"`
     pub height: Option<String>,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"1920px"`
+    /// `Width`; example: `"1920px"`
     pub width: Option<String>,
 }
 
@@ -2471,15 +1854,10 @@ pub struct VideoTrackItem {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct VodPullInputInfo {
-    /// `InputUrls`: a list of strings.
-    ///
-    /// Example: `["http://example.com/file1.mp4"]`
+    /// `InputUrls`; example: `["http://example.com/file1.mp4"]`
     pub input_urls: Vec<String>,
 
-    /// `LoopTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `-1`
+    /// `LoopTimes`, always sent in responses; example: `-1`
     pub loop_times: Option<i64>,
 }
 
@@ -2488,14 +1866,10 @@ pub struct VodPullInputInfo {
 /// Returned in the output of [`HandleStreamConnectProject`](super::HandleStreamConnectProject).
 #[tc_model]
 pub struct VodPullInputPlayInfo {
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://playdomain/patch/file.m3u8"`
+    /// `Url`; example: `"http://playdomain/patch/file.m3u8"`
     pub url: String,
 
-    /// `TimeOffset`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `TimeOffset`; example: `10`
     pub time_offset: f64,
 }
 
@@ -2504,18 +1878,12 @@ pub struct VodPullInputPlayInfo {
 /// Sent in the input of [`ExportVideoByEditorTrackData`](super::ExportVideoByEditorTrackData), [`ExportVideoByTemplate`](super::ExportVideoByTemplate), [`ExportVideoByVideoSegmentationData`](super::ExportVideoByVideoSegmentationData) and [`ExportVideoEditProject`](super::ExportVideoEditProject).
 #[tc_model]
 pub struct WeiboPublishInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"视频能力"`
+    /// `Title`; example: `"视频能力"`
     pub title: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"视频能力描述"`
+    /// `Description`; example: `"视频能力描述"`
     pub description: Option<String>,
 
-    /// `Visible`: a string.
-    ///
-    /// Example: `"Public"`
+    /// `Visible`; example: `"Public"`
     pub visible: Option<String>,
 }

@@ -7,15 +7,28 @@ use super::models;
 /// The `DescribeQueueDetail` action of CMQ API 2019-03-04.
 ///
 /// A successful call returns [`DescribeQueueDetailResponse`].
-/// The codes it documents are in [`DescribeQueueDetailError`](super::errors::DescribeQueueDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cmq&Version=2019-03-04&Action=DescribeQueueDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmqErrorCode`](super::errors::CmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmqErrorCode::FailedOperation)
+/// - [`FailedOperation.TryLater`](super::errors::CmqErrorCode::FailedOperationTryLater)
+/// - [`InvalidParameter`](super::errors::CmqErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmqErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CmqErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CmqErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cmq",
     version = "2019-03-04",
     name = "DescribeQueueDetail",
     output = DescribeQueueDetailResponse,
-    error = super::errors::DescribeQueueDetailError,
+    error = super::errors::CmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -25,39 +38,29 @@ use super::models;
     )
 )]
 pub struct DescribeQueueDetail {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `TagKey`; example: `"tag"`
     pub tag_key: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testQueue"`
+    /// `QueueName`; example: `"testQueue"`
     pub queue_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Offset`; example: `20`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeQueueDetail`] call returns.
 #[tc_model]
 pub struct DescribeQueueDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `QueueSet`: a list of [`QueueSet`](super::models::QueueSet) objects.
+    /// `QueueSet`
     pub queue_set: Vec<models::QueueSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -67,15 +70,29 @@ pub struct DescribeQueueDetailResponse {
 /// The `DescribeTopicDetail` action of CMQ API 2019-03-04.
 ///
 /// A successful call returns [`DescribeTopicDetailResponse`].
-/// The codes it documents are in [`DescribeTopicDetailError`](super::errors::DescribeTopicDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cmq&Version=2019-03-04&Action=DescribeTopicDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmqErrorCode`](super::errors::CmqErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CmqErrorCode::FailedOperation)
+/// - [`FailedOperation.TryLater`](super::errors::CmqErrorCode::FailedOperationTryLater)
+/// - [`InvalidParameter`](super::errors::CmqErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.NoTaskId`](super::errors::CmqErrorCode::InvalidParameterValueNoTaskId)
+/// - [`LimitExceeded`](super::errors::CmqErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmqErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::CmqErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmqErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CmqErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CmqErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cmq",
     version = "2019-03-04",
     name = "DescribeTopicDetail",
     output = DescribeTopicDetailResponse,
-    error = super::errors::DescribeTopicDetailError,
+    error = super::errors::CmqErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -85,41 +102,29 @@ pub struct DescribeQueueDetailResponse {
     )
 )]
 pub struct DescribeTopicDetail {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `TagKey`; example: `"key1"`
     pub tag_key: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic1"`
+    /// `TopicName`; example: `"topic1"`
     pub topic_name: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"topicName","Values":["testtopic"]}]`
+    /// `Filters`; example: `[{"Name":"topicName","Values":["testtopic"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeTopicDetail`] call returns.
 #[tc_model]
 pub struct DescribeTopicDetailResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 
-    /// `TopicSet`: a list of [`TopicSet`](super::models::TopicSet) objects.
+    /// `TopicSet`
     pub topic_set: Vec<models::TopicSet>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,29 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeQueueDetail`](super::DescribeQueueDetail).
 #[tc_model]
 pub struct DeadLetterPolicy {
-    /// `DeadLetterQueue`: a string.
-    ///
-    /// Example: `"queue-xxxxx"`
+    /// `DeadLetterQueue`; example: `"queue-xxxxx"`
     pub dead_letter_queue: String,
 
-    /// `DeadLetterQueueName`: a string.
-    ///
-    /// Example: `"deadletterQueue"`
+    /// `DeadLetterQueueName`; example: `"deadletterQueue"`
     pub dead_letter_queue_name: String,
 
-    /// `MaxTimeToLive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `MaxTimeToLive`; example: `300`
     pub max_time_to_live: u64,
 
-    /// `Policy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Policy`; example: `1`
     pub policy: u64,
 
-    /// `MaxReceiveCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxReceiveCount`; example: `1`
     pub max_receive_count: u64,
 }
 
@@ -39,14 +29,10 @@ pub struct DeadLetterPolicy {
 /// Returned in the output of [`DescribeQueueDetail`](super::DescribeQueueDetail).
 #[tc_model]
 pub struct DeadLetterSource {
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"queue-xxxxxxx"`
+    /// `QueueId`; example: `"queue-xxxxxxx"`
     pub queue_id: String,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testqueue"`
+    /// `QueueName`; example: `"testqueue"`
     pub queue_name: String,
 }
 
@@ -55,14 +41,10 @@ pub struct DeadLetterSource {
 /// Sent in the input of [`DescribeQueueDetail`](super::DescribeQueueDetail) and [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct Filter {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["test_queue","queue_sync_test"]`
+    /// `Values`; example: `["test_queue","queue_sync_test"]`
     pub values: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: Option<String>,
 }
 
@@ -71,126 +53,82 @@ pub struct Filter {
 /// Returned in the output of [`DescribeQueueDetail`](super::DescribeQueueDetail).
 #[tc_model]
 pub struct QueueSet {
-    /// `QueueId`: a string.
-    ///
-    /// Example: `"queue-xxxxxxxx"`
+    /// `QueueId`; example: `"queue-xxxxxxxx"`
     pub queue_id: String,
 
-    /// `RewindSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RewindSeconds`; example: `10`
     pub rewind_seconds: u64,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000004332`
+    /// `CreateUin`; example: `100000004332`
     pub create_uin: u64,
 
-    /// `LastModifyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1645087331`
+    /// `LastModifyTime`; example: `1645087331`
     pub last_modify_time: u64,
 
-    /// `VisibilityTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `VisibilityTimeout`; example: `30`
     pub visibility_timeout: u64,
 
-    /// `QueueName`: a string.
-    ///
-    /// Example: `"testqueue"`
+    /// `QueueName`; example: `"testqueue"`
     pub queue_name: String,
 
-    /// `Trace`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Trace`; example: `false`
     pub trace: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `RewindMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RewindMsgNum`; example: `10`
     pub rewind_msg_num: u64,
 
-    /// `MaxDelaySeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxDelaySeconds`; example: `10`
     pub max_delay_seconds: u64,
 
-    /// `TransactionPolicy`: a [`TransactionPolicy`].
+    /// `TransactionPolicy`
     pub transaction_policy: Option<TransactionPolicy>,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `MsgRetentionSeconds`; example: `60`
     pub msg_retention_seconds: u64,
 
-    /// `DelayMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DelayMsgNum`; example: `1`
     pub delay_msg_num: u64,
 
-    /// `MaxMsgHeapNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000000000`
+    /// `MaxMsgHeapNum`; example: `10000000000`
     pub max_msg_heap_num: u64,
 
-    /// `PollingWaitSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PollingWaitSeconds`; example: `1`
     pub polling_wait_seconds: u64,
 
-    /// `Bps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Bps`; example: `5000`
     pub bps: u64,
 
-    /// `InactiveMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InactiveMsgNum`; example: `1`
     pub inactive_msg_num: u64,
 
-    /// `DeadLetterPolicy`: a [`DeadLetterPolicy`].
+    /// `DeadLetterPolicy`
     pub dead_letter_policy: Option<DeadLetterPolicy>,
 
-    /// `ActiveMsgNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveMsgNum`; example: `1`
     pub active_msg_num: u64,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxMsgSize`; example: `1`
     pub max_msg_size: u64,
 
-    /// `MinMsgTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1645087331`
+    /// `MinMsgTime`; example: `1645087331`
     pub min_msg_time: u64,
 
-    /// `DeadLetterSource`: a list of [`DeadLetterSource`] objects.
+    /// `DeadLetterSource`
     pub dead_letter_source: Vec<DeadLetterSource>,
 
-    /// `Transaction`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Transaction`; example: `false`
     pub transaction: Option<bool>,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Qps`; example: `5000`
     pub qps: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1645087331`
+    /// `CreateTime`; example: `1645087331`
     pub create_time: u64,
 
-    /// `Migrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Migrate`; example: `1`
     pub migrate: i64,
 }
 
@@ -199,14 +137,10 @@ pub struct QueueSet {
 /// Returned in the output of [`DescribeQueueDetail`](super::DescribeQueueDetail) and [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"testKey"`
+    /// `TagKey`; example: `"testKey"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"testvalue"`
+    /// `TagValue`; example: `"testvalue"`
     pub tag_value: String,
 }
 
@@ -215,65 +149,43 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTopicDetail`](super::DescribeTopicDetail).
 #[tc_model]
 pub struct TopicSet {
-    /// `MsgCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `MsgCount`; example: `12`
     pub msg_count: u64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-xxxxxxxx"`
+    /// `TopicId`; example: `"topic-xxxxxxxx"`
     pub topic_id: String,
 
-    /// `MaxMsgSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MaxMsgSize`; example: `1024`
     pub max_msg_size: u64,
 
-    /// `Trace`: a boolean.
+    /// `Trace`
     pub trace: bool,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `CreateUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000004321`
+    /// `CreateUin`; example: `10000004321`
     pub create_uin: u64,
 
-    /// `FilterType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterType`; example: `1`
     pub filter_type: u64,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"testTopic"`
+    /// `TopicName`; example: `"testTopic"`
     pub topic_name: String,
 
-    /// `LastModifyTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1645087331`
+    /// `LastModifyTime`; example: `1645087331`
     pub last_modify_time: u64,
 
-    /// `MsgRetentionSeconds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `86400`
+    /// `MsgRetentionSeconds`; example: `86400`
     pub msg_retention_seconds: u64,
 
-    /// `Qps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `Qps`; example: `5000`
     pub qps: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1645087331`
+    /// `CreateTime`; example: `1645087331`
     pub create_time: u64,
 
-    /// `Migrate`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Migrate`; example: `1`
     pub migrate: i64,
 }
 
@@ -282,13 +194,9 @@ pub struct TopicSet {
 /// Returned in the output of [`DescribeQueueDetail`](super::DescribeQueueDetail).
 #[tc_model]
 pub struct TransactionPolicy {
-    /// `MaxQueryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxQueryCount`; example: `1`
     pub max_query_count: u64,
 
-    /// `FirstQueryInterval`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstQueryInterval`; example: `1`
     pub first_query_interval: u64,
 }

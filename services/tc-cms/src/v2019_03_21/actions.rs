@@ -7,23 +7,40 @@ use super::models;
 /// The `CreateKeywordsSamples` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`CreateKeywordsSamplesResponse`].
-/// The codes it documents are in [`CreateKeywordsSamplesError`](super::errors::CreateKeywordsSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=CreateKeywordsSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "CreateKeywordsSamples",
     output = CreateKeywordsSamplesResponse,
-    error = super::errors::CreateKeywordsSamplesError
+    error = super::errors::CmsErrorCode
 )]
 pub struct CreateKeywordsSamples {
-    /// `UserKeywords`: a list of [`UserKeyword`](super::models::UserKeyword) objects.
+    /// `UserKeywords`
     pub user_keywords: Vec<models::UserKeyword>,
 
-    /// `LibID`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx"`
+    /// `LibID`; example: `"xxx-xxx-xxx"`
     #[tc(rename = "LibID")]
     pub lib_id: Option<String>,
 }
@@ -31,17 +48,17 @@ pub struct CreateKeywordsSamples {
 /// What a successful [`CreateKeywordsSamples`] call returns.
 #[tc_model]
 pub struct CreateKeywordsSamplesResponse {
-    /// `SampleIDs`: a list of strings.
+    /// `SampleIDs`
     #[tc(rename = "SampleIDs")]
     pub sample_ids: Option<Vec<String>>,
 
-    /// `SuccessInfos`: a list of [`UserKeywordInfo`](super::models::UserKeywordInfo) objects.
+    /// `SuccessInfos`
     pub success_infos: Option<Vec<models::UserKeywordInfo>>,
 
-    /// `DupInfos`: a list of [`UserKeywordInfo`](super::models::UserKeywordInfo) objects.
+    /// `DupInfos`
     pub dup_infos: Option<Vec<models::UserKeywordInfo>>,
 
-    /// `InvalidSamples`: a list of [`InvalidSample`](super::models::InvalidSample) objects.
+    /// `InvalidSamples`
     pub invalid_samples: Option<Vec<models::InvalidSample>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -51,44 +68,55 @@ pub struct CreateKeywordsSamplesResponse {
 /// The `DeleteLibSamples` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`DeleteLibSamplesResponse`].
-/// The codes it documents are in [`DeleteLibSamplesError`](super::errors::DeleteLibSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=DeleteLibSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "DeleteLibSamples",
     output = DeleteLibSamplesResponse,
-    error = super::errors::DeleteLibSamplesError
+    error = super::errors::CmsErrorCode
 )]
 pub struct DeleteLibSamples {
-    /// `SampleIDs`: a list of strings.
-    ///
-    /// Example: `["123","456"]`
+    /// `SampleIDs`; example: `["123","456"]`
     #[tc(rename = "SampleIDs")]
     pub sample_ids: Vec<String>,
 
-    /// `LibID`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx"`
+    /// `LibID`; example: `"xxx-xxx-xxx"`
     #[tc(rename = "LibID")]
     pub lib_id: Option<String>,
 
-    /// `SampleContents`: a list of strings.
-    ///
-    /// Example: `["违规","告警"]`
+    /// `SampleContents`; example: `["违规","告警"]`
     pub sample_contents: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteLibSamples`] call returns.
 #[tc_model]
 pub struct DeleteLibSamplesResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Details`: a list of [`DeleteSampleDetails`](super::models::DeleteSampleDetails) objects.
+    /// `Details`
     pub details: Vec<models::DeleteSampleDetails>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -98,15 +126,34 @@ pub struct DeleteLibSamplesResponse {
 /// The `DescribeKeywordsLibs` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`DescribeKeywordsLibsResponse`].
-/// The codes it documents are in [`DescribeKeywordsLibsError`](super::errors::DescribeKeywordsLibsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=DescribeKeywordsLibs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "DescribeKeywordsLibs",
     output = DescribeKeywordsLibsResponse,
-    error = super::errors::DescribeKeywordsLibsError,
+    error = super::errors::CmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -116,29 +163,23 @@ pub struct DeleteLibSamplesResponse {
     )
 )]
 pub struct DescribeKeywordsLibs {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Offset`; example: `300`
     pub offset: i64,
 
-    /// `Filters`: a list of [`Filters`](super::models::Filters) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filters>>,
 }
 
 /// What a successful [`DescribeKeywordsLibs`] call returns.
 #[tc_model]
 pub struct DescribeKeywordsLibsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `TotalCount`; example: `50`
     pub total_count: i64,
 
-    /// `Infos`: a list of [`KeywordsLibInfo`](super::models::KeywordsLibInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::KeywordsLibInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -148,15 +189,34 @@ pub struct DescribeKeywordsLibsResponse {
 /// The `DescribeLibSamples` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`DescribeLibSamplesResponse`].
-/// The codes it documents are in [`DescribeLibSamplesError`](super::errors::DescribeLibSamplesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=DescribeLibSamples)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CmsErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CmsErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CmsErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::CmsErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CmsErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CmsErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CmsErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CmsErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CmsErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CmsErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CmsErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CmsErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CmsErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CmsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "DescribeLibSamples",
     output = DescribeLibSamplesResponse,
-    error = super::errors::DescribeLibSamplesError,
+    error = super::errors::CmsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -166,35 +226,23 @@ pub struct DescribeKeywordsLibsResponse {
     )
 )]
 pub struct DescribeLibSamples {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Offset`; example: `300`
     pub offset: i64,
 
-    /// `LibID`: a string.
-    ///
-    /// Example: `"xxx-xxx-xxx"`
+    /// `LibID`; example: `"xxx-xxx-xxx"`
     #[tc(rename = "LibID")]
     pub lib_id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"敏感"`
+    /// `Content`; example: `"敏感"`
     pub content: Option<String>,
 
-    /// `EvilTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[20001,20002]`
+    /// `EvilTypeList`; example: `[20001,20002]`
     pub evil_type_list: Option<Vec<i64>>,
 
-    /// `SampleIDs`: a list of strings.
-    ///
-    /// Example: `["23231","232133"]`
+    /// `SampleIDs`; example: `["23231","232133"]`
     #[tc(rename = "SampleIDs")]
     pub sample_ids: Option<Vec<String>>,
 }
@@ -202,12 +250,10 @@ pub struct DescribeLibSamples {
 /// What a successful [`DescribeLibSamples`] call returns.
 #[tc_model]
 pub struct DescribeLibSamplesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Infos`: a list of [`UserKeywordInfo`](super::models::UserKeywordInfo) objects.
+    /// `Infos`
     pub infos: Vec<models::UserKeywordInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -217,39 +263,61 @@ pub struct DescribeLibSamplesResponse {
 /// The `ImageModeration` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`ImageModerationResponse`].
-/// The codes it documents are in [`ImageModerationError`](super::errors::ImageModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=ImageModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InternalError.InternalError`](super::errors::CmsErrorCode::InternalErrorInternalError)
+/// - [`InvalidParameter.ImageAspectRatioTooLarge`](super::errors::CmsErrorCode::InvalidParameterImageAspectRatioTooLarge)
+/// - [`InvalidParameter.ImageDataTooSmall`](super::errors::CmsErrorCode::InvalidParameterImageDataTooSmall)
+/// - [`InvalidParameter.ImageSizeTooSmall`](super::errors::CmsErrorCode::InvalidParameterImageSizeTooSmall)
+/// - [`InvalidParameter.InvalidImageContent`](super::errors::CmsErrorCode::InvalidParameterInvalidImageContent)
+/// - [`InvalidParameter.ParameterError`](super::errors::CmsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue.ErrFileContent`](super::errors::CmsErrorCode::InvalidParameterValueErrFileContent)
+/// - [`InvalidParameterValue.ErrImageSize`](super::errors::CmsErrorCode::InvalidParameterValueErrImageSize)
+/// - [`InvalidParameterValue.InvalidContent`](super::errors::CmsErrorCode::InvalidParameterValueInvalidContent)
+/// - [`InvalidParameterValue.InvalidFileContentSize`](super::errors::CmsErrorCode::InvalidParameterValueInvalidFileContentSize)
+/// - [`InvalidParameterValue.InvalidImageContent`](super::errors::CmsErrorCode::InvalidParameterValueInvalidImageContent)
+/// - [`InvalidParameterValue.InvalidParameter`](super::errors::CmsErrorCode::InvalidParameterValueInvalidParameter)
+/// - [`MissingParameter.ErrFileUrl`](super::errors::CmsErrorCode::MissingParameterErrFileUrl)
+/// - [`ResourceNotFound.ErrDowdownInternalError`](super::errors::CmsErrorCode::ResourceNotFoundErrDowdownInternalError)
+/// - [`ResourceNotFound.ErrDowdownParamsError`](super::errors::CmsErrorCode::ResourceNotFoundErrDowdownParamsError)
+/// - [`ResourceNotFound.ErrDowdownSourceError`](super::errors::CmsErrorCode::ResourceNotFoundErrDowdownSourceError)
+/// - [`ResourceNotFound.ErrDowdownTimeOut`](super::errors::CmsErrorCode::ResourceNotFoundErrDowdownTimeOut)
+/// - [`ResourceUnavailable.ErrImageTimeOut`](super::errors::CmsErrorCode::ResourceUnavailableErrImageTimeOut)
+/// - [`ResourceUnavailable.ImageDownloadError`](super::errors::CmsErrorCode::ResourceUnavailableImageDownloadError)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CmsErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "ImageModeration",
     output = ImageModerationResponse,
-    error = super::errors::ImageModerationError
+    error = super::errors::CmsErrorCode
 )]
 pub struct ImageModeration {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://123.jpg"`
+    /// `FileUrl`; example: `"http://123.jpg"`
     pub file_url: Option<String>,
 
-    /// `FileMD5`: a string.
+    /// `FileMD5`
     #[tc(rename = "FileMD5")]
     pub file_md5: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 }
 
 /// What a successful [`ImageModeration`] call returns.
 #[tc_model]
 pub struct ImageModerationResponse {
-    /// `BusinessCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BusinessCode`; example: `0`
     pub business_code: Option<i64>,
 
-    /// `Data`: an [`ImageData`](super::models::ImageData).
+    /// `Data`
     pub data: Option<models::ImageData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -259,43 +327,55 @@ pub struct ImageModerationResponse {
 /// The `TextModeration` action of CMS API 2019-03-21.
 ///
 /// A successful call returns [`TextModerationResponse`].
-/// The codes it documents are in [`TextModerationError`](super::errors::TextModerationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cms&Version=2019-03-21&Action=TextModeration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CmsErrorCode`](super::errors::CmsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CmsErrorCode::InternalError)
+/// - [`InvalidParameter.ParameterError`](super::errors::CmsErrorCode::InvalidParameterParameterError)
+/// - [`InvalidParameterValue.ErrFileContent`](super::errors::CmsErrorCode::InvalidParameterValueErrFileContent)
+/// - [`InvalidParameterValue.ErrTextContentLen`](super::errors::CmsErrorCode::InvalidParameterValueErrTextContentLen)
+/// - [`InvalidParameterValue.ErrTextContentType`](super::errors::CmsErrorCode::InvalidParameterValueErrTextContentType)
+/// - [`ResourceUnavailable.ErrTextTimeOut`](super::errors::CmsErrorCode::ResourceUnavailableErrTextTimeOut)
+/// - [`UnauthorizedOperation.ErrAuth`](super::errors::CmsErrorCode::UnauthorizedOperationErrAuth)
+/// - [`UnauthorizedOperation.Unauthorized`](super::errors::CmsErrorCode::UnauthorizedOperationUnauthorized)
 #[tc_action(
     service = "cms",
     version = "2019-03-21",
     name = "TextModeration",
     output = TextModerationResponse,
-    error = super::errors::TextModerationError
+    error = super::errors::CmsErrorCode
 )]
 pub struct TextModeration {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `BizType`: an unsigned 64-bit integer.
+    /// `BizType`
     pub biz_type: Option<u64>,
 
-    /// `User`: a [`User`](super::models::User).
+    /// `User`
     pub user: Option<models::User>,
 
-    /// `SdkAppId`: an unsigned 64-bit integer.
+    /// `SdkAppId`
     pub sdk_app_id: Option<u64>,
 
-    /// `Device`: a [`Device`](super::models::Device).
+    /// `Device`
     pub device: Option<models::Device>,
 }
 
 /// What a successful [`TextModeration`] call returns.
 #[tc_model]
 pub struct TextModerationResponse {
-    /// `BusinessCode`: a signed 64-bit integer.
+    /// `BusinessCode`
     pub business_code: Option<i64>,
 
-    /// `Data`: a [`TextData`](super::models::TextData).
+    /// `Data`
     pub data: Option<models::TextData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,28 +8,28 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct CodeDetail {
-    /// `StrCharset`: a string.
+    /// `StrCharset`
     pub str_charset: Option<String>,
 
-    /// `QrCodePosition`: a list of [`CodePosition`] objects.
+    /// `QrCodePosition`
     pub qr_code_position: Option<Vec<CodePosition>>,
 
-    /// `StrQrCodeText`: a string.
+    /// `StrQrCodeText`
     pub str_qr_code_text: Option<String>,
 
-    /// `Uint32QrCodeType`: a signed 64-bit integer.
+    /// `Uint32QrCodeType`
     pub uint32_qr_code_type: Option<i64>,
 
-    /// `CodeCharset`: a string.
+    /// `CodeCharset`
     pub code_charset: Option<String>,
 
-    /// `CodePosition`: a list of [`CodePosition`] objects.
+    /// `CodePosition`
     pub code_position: Option<Vec<CodePosition>>,
 
-    /// `CodeText`: a string.
+    /// `CodeText`
     pub code_text: Option<String>,
 
-    /// `CodeType`: a signed 64-bit integer.
+    /// `CodeType`
     pub code_type: Option<i64>,
 }
 
@@ -38,10 +38,10 @@ pub struct CodeDetail {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct CodeDetect {
-    /// `ModerationCode`: a signed 64-bit integer.
+    /// `ModerationCode`
     pub moderation_code: Option<i64>,
 
-    /// `ModerationDetail`: a list of [`CodeDetail`] objects.
+    /// `ModerationDetail`
     pub moderation_detail: Option<Vec<CodeDetail>>,
 }
 
@@ -50,10 +50,10 @@ pub struct CodeDetect {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct CodePosition {
-    /// `FloatX`: a floating-point number.
+    /// `FloatX`
     pub float_x: Option<f64>,
 
-    /// `FloatY`: a floating-point number.
+    /// `FloatY`
     pub float_y: Option<f64>,
 }
 
@@ -62,16 +62,16 @@ pub struct CodePosition {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Coordinate {
-    /// `Width`: a signed 64-bit integer.
+    /// `Width`
     pub width: Option<i64>,
 
-    /// `Cy`: a signed 64-bit integer.
+    /// `Cy`
     pub cy: Option<i64>,
 
-    /// `Cx`: a signed 64-bit integer.
+    /// `Cx`
     pub cx: Option<i64>,
 
-    /// `Height`: a signed 64-bit integer.
+    /// `Height`
     pub height: Option<i64>,
 }
 
@@ -80,16 +80,16 @@ pub struct Coordinate {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct CustomResult {
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `LibName`: a string.
+    /// `LibName`
     pub lib_name: Option<String>,
 
-    /// `LibId`: a string.
+    /// `LibId`
     pub lib_id: Option<String>,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: Option<String>,
 }
 
@@ -98,25 +98,17 @@ pub struct CustomResult {
 /// Returned in the output of [`DeleteLibSamples`](super::DeleteLibSamples).
 #[tc_model]
 pub struct DeleteSampleDetails {
-    /// `SampleID`: a string.
-    ///
-    /// Example: `"100"`
+    /// `SampleID`; example: `"100"`
     #[tc(rename = "SampleID")]
     pub sample_id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"wo"`
+    /// `Content`; example: `"wo"`
     pub content: String,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: bool,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"NotFound"`
+    /// `ErrorInfo`; example: `"NotFound"`
     pub error_info: String,
 }
 
@@ -125,16 +117,16 @@ pub struct DeleteSampleDetails {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct DetailResult {
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `EvilType`: an unsigned 64-bit integer.
+    /// `EvilType`
     pub evil_type: Option<u64>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: Option<u64>,
 
-    /// `EvilLabel`: a string.
+    /// `EvilLabel`
     pub evil_label: Option<String>,
 }
 
@@ -143,28 +135,28 @@ pub struct DetailResult {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct Device {
-    /// `IDFV`: a string.
+    /// `IDFV`
     #[tc(rename = "IDFV")]
     pub idfv: Option<String>,
 
-    /// `TokenId`: a string.
+    /// `TokenId`
     pub token_id: Option<String>,
 
-    /// `IP`: a string.
+    /// `IP`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Mac`: a string.
+    /// `Mac`
     pub mac: Option<String>,
 
-    /// `IDFA`: a string.
+    /// `IDFA`
     #[tc(rename = "IDFA")]
     pub idfa: Option<String>,
 
-    /// `DeviceId`: a string.
+    /// `DeviceId`
     pub device_id: Option<String>,
 
-    /// `IMEI`: a string.
+    /// `IMEI`
     #[tc(rename = "IMEI")]
     pub imei: Option<String>,
 }
@@ -174,14 +166,10 @@ pub struct Device {
 /// Sent in the input of [`DescribeKeywordsLibs`](super::DescribeKeywordsLibs).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Values`; example: `["1"]`
     pub values: Vec<String>,
 }
 
@@ -190,41 +178,41 @@ pub struct Filters {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImageData {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `HotDetect`: an [`ImageHotDetect`].
+    /// `HotDetect`
     pub hot_detect: Option<ImageHotDetect>,
 
-    /// `EvilFlag`: a signed 64-bit integer.
+    /// `EvilFlag`
     pub evil_flag: i64,
 
-    /// `CodeDetect`: a [`CodeDetect`].
+    /// `CodeDetect`
     pub code_detect: Option<CodeDetect>,
 
-    /// `PolityDetect`: an [`ImagePolityDetect`].
+    /// `PolityDetect`
     pub polity_detect: Option<ImagePolityDetect>,
 
-    /// `IllegalDetect`: an [`ImageIllegalDetect`].
+    /// `IllegalDetect`
     pub illegal_detect: Option<ImageIllegalDetect>,
 
-    /// `PornDetect`: an [`ImagePornDetect`].
+    /// `PornDetect`
     pub porn_detect: Option<ImagePornDetect>,
 
-    /// `TerrorDetect`: an [`ImageTerrorDetect`].
+    /// `TerrorDetect`
     pub terror_detect: Option<ImageTerrorDetect>,
 
-    /// `OCRDetect`: an [`OcrDetect`].
+    /// `OCRDetect`
     #[tc(rename = "OCRDetect")]
     pub ocr_detect: Option<OcrDetect>,
 
-    /// `LogoDetect`: a [`LogoDetail`].
+    /// `LogoDetect`
     pub logo_detect: Option<LogoDetail>,
 
-    /// `Similar`: a [`Similar`].
+    /// `Similar`
     pub similar: Option<Similar>,
 
-    /// `PhoneDetect`: a [`PhoneDetect`].
+    /// `PhoneDetect`
     pub phone_detect: Option<PhoneDetect>,
 }
 
@@ -233,19 +221,19 @@ pub struct ImageData {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImageHotDetect {
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 }
 
@@ -254,19 +242,19 @@ pub struct ImageHotDetect {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImageIllegalDetect {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 }
 
@@ -275,25 +263,25 @@ pub struct ImageIllegalDetect {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImagePolityDetect {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 
-    /// `FaceNames`: a list of strings.
+    /// `FaceNames`
     pub face_names: Option<Vec<String>>,
 
-    /// `PolityLogoDetail`: a list of [`Logo`] objects.
+    /// `PolityLogoDetail`
     pub polity_logo_detail: Option<Vec<Logo>>,
 
-    /// `PolityItems`: a list of strings.
+    /// `PolityItems`
     pub polity_items: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 }
 
@@ -302,19 +290,19 @@ pub struct ImagePolityDetect {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImagePornDetect {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 }
 
@@ -323,19 +311,19 @@ pub struct ImagePornDetect {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct ImageTerrorDetect {
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: Option<i64>,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 }
 
@@ -344,19 +332,13 @@ pub struct ImageTerrorDetect {
 /// Returned in the output of [`CreateKeywordsSamples`](super::CreateKeywordsSamples).
 #[tc_model]
 pub struct InvalidSample {
-    /// `Content`: a string.
-    ///
-    /// Example: `"放火"`
+    /// `Content`; example: `"放火"`
     pub content: Option<String>,
 
-    /// `InvalidCode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvalidCode`; example: `1`
     pub invalid_code: Option<i64>,
 
-    /// `InvalidMessage`: a string.
-    ///
-    /// Example: `"sample content should less then 40 words"`
+    /// `InvalidMessage`; example: `"sample content should less then 40 words"`
     pub invalid_message: Option<String>,
 }
 
@@ -365,38 +347,26 @@ pub struct InvalidSample {
 /// Returned in the output of [`DescribeKeywordsLibs`](super::DescribeKeywordsLibs).
 #[tc_model]
 pub struct KeywordsLibInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"1111"`
+    /// `ID`; example: `"1111"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `LibName`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `LibName`; example: `"Default"`
     pub lib_name: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"user defined"`
+    /// `Describe`; example: `"user defined"`
     pub describe: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-11-22 11:12"`
+    /// `CreateTime`; example: `"2021-11-22 11:12"`
     pub create_time: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"Review"`
+    /// `Suggestion`; example: `"Review"`
     pub suggestion: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"FuzzyMatch"`
+    /// `MatchType`; example: `"FuzzyMatch"`
     pub match_type: String,
 
-    /// `BizTypes`: a list of strings.
+    /// `BizTypes`
     pub biz_types: Option<Vec<String>>,
 }
 
@@ -405,13 +375,13 @@ pub struct KeywordsLibInfo {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Logo {
-    /// `Confidence`: a floating-point number.
+    /// `Confidence`
     pub confidence: Option<f64>,
 
-    /// `RrectF`: a [`RrectF`].
+    /// `RrectF`
     pub rrect_f: Option<RrectF>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -420,7 +390,7 @@ pub struct Logo {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct LogoDetail {
-    /// `AppLogoDetail`: a list of [`Logo`] objects.
+    /// `AppLogoDetail`
     pub app_logo_detail: Option<Vec<Logo>>,
 }
 
@@ -430,10 +400,10 @@ pub struct LogoDetail {
 #[doc(alias = "OCRDetect")]
 #[tc_model]
 pub struct OcrDetect {
-    /// `Item`: a list of [`OcrItem`] objects.
+    /// `Item`
     pub item: Option<Vec<OcrItem>>,
 
-    /// `TextInfo`: a string.
+    /// `TextInfo`
     pub text_info: Option<String>,
 }
 
@@ -443,22 +413,22 @@ pub struct OcrDetect {
 #[doc(alias = "OCRItem")]
 #[tc_model]
 pub struct OcrItem {
-    /// `TextPosition`: a [`Coordinate`].
+    /// `TextPosition`
     pub text_position: Option<Coordinate>,
 
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: Option<i64>,
 
-    /// `TextContent`: a string.
+    /// `TextContent`
     pub text_content: Option<String>,
 
-    /// `Rate`: a signed 64-bit integer.
+    /// `Rate`
     pub rate: Option<i64>,
 
-    /// `EvilLabel`: a string.
+    /// `EvilLabel`
     pub evil_label: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 }
 
@@ -467,16 +437,16 @@ pub struct OcrItem {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct PhoneDetect {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: Option<i64>,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `Score`: a signed 64-bit integer.
+    /// `Score`
     pub score: Option<i64>,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: Option<i64>,
 }
 
@@ -485,16 +455,16 @@ pub struct PhoneDetect {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct RiskDetails {
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `Lable`: a string.
+    /// `Lable`
     pub lable: Option<String>,
 
-    /// `Label`: a string.
+    /// `Label`
     pub label: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 }
 
@@ -503,19 +473,19 @@ pub struct RiskDetails {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct RrectF {
-    /// `Width`: a floating-point number.
+    /// `Width`
     pub width: Option<f64>,
 
-    /// `Cy`: a floating-point number.
+    /// `Cy`
     pub cy: Option<f64>,
 
-    /// `Cx`: a floating-point number.
+    /// `Cx`
     pub cx: Option<f64>,
 
-    /// `Rotate`: a floating-point number.
+    /// `Rotate`
     pub rotate: Option<f64>,
 
-    /// `Height`: a floating-point number.
+    /// `Height`
     pub height: Option<f64>,
 }
 
@@ -524,14 +494,13 @@ pub struct RrectF {
 /// Returned in the output of [`ImageModeration`](super::ImageModeration).
 #[tc_model]
 pub struct Similar {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `HitFlag`: a signed 64-bit integer.
+    /// `HitFlag`
     pub hit_flag: i64,
 
-    /// `SeedUrl`: a string.
-    /// Required in requests.
+    /// `SeedUrl`, required in requests
     pub seed_url: Option<String>,
 }
 
@@ -540,50 +509,50 @@ pub struct Similar {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct TextData {
-    /// `EvilType`: a signed 64-bit integer.
+    /// `EvilType`
     pub evil_type: i64,
 
-    /// `EvilFlag`: a signed 64-bit integer.
+    /// `EvilFlag`
     pub evil_flag: i64,
 
-    /// `DataId`: a string.
+    /// `DataId`
     pub data_id: Option<String>,
 
-    /// `Extra`: a string.
+    /// `Extra`
     pub extra: Option<String>,
 
-    /// `BizType`: an unsigned 64-bit integer.
+    /// `BizType`
     pub biz_type: Option<u64>,
 
-    /// `Res`: a [`TextOutputRes`].
+    /// `Res`
     pub res: Option<TextOutputRes>,
 
-    /// `RiskDetails`: a list of [`RiskDetails`] objects.
+    /// `RiskDetails`
     pub risk_details: Option<Vec<RiskDetails>>,
 
-    /// `ID`: a [`TextOutputId`].
+    /// `ID`
     #[tc(rename = "ID")]
     pub id: Option<TextOutputId>,
 
-    /// `Score`: an unsigned 64-bit integer.
+    /// `Score`
     pub score: Option<u64>,
 
-    /// `Common`: a [`TextOutputComm`].
+    /// `Common`
     pub common: Option<TextOutputComm>,
 
-    /// `Suggestion`: a string.
+    /// `Suggestion`
     pub suggestion: Option<String>,
 
-    /// `Keywords`: a list of strings.
+    /// `Keywords`
     pub keywords: Option<Vec<String>>,
 
-    /// `DetailResult`: a list of [`DetailResult`] objects.
+    /// `DetailResult`
     pub detail_result: Option<Vec<DetailResult>>,
 
-    /// `CustomResult`: a list of [`CustomResult`] objects.
+    /// `CustomResult`
     pub custom_result: Option<Vec<CustomResult>>,
 
-    /// `EvilLabel`: a string.
+    /// `EvilLabel`
     pub evil_label: Option<String>,
 }
 
@@ -592,18 +561,18 @@ pub struct TextData {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct TextOutputComm {
-    /// `BUCtrlID`: a signed 64-bit integer.
+    /// `BUCtrlID`
     #[tc(rename = "BUCtrlID")]
     pub bu_ctrl_id: Option<i64>,
 
-    /// `SendTime`: a signed 64-bit integer.
+    /// `SendTime`
     pub send_time: Option<i64>,
 
-    /// `AppID`: a signed 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a signed 64-bit integer.
+    /// `Uin`
     pub uin: Option<i64>,
 }
 
@@ -613,11 +582,11 @@ pub struct TextOutputComm {
 #[doc(alias = "TextOutputID")]
 #[tc_model]
 pub struct TextOutputId {
-    /// `MsgID`: a string.
+    /// `MsgID`
     #[tc(rename = "MsgID")]
     pub msg_id: Option<String>,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: Option<String>,
 }
 
@@ -626,16 +595,16 @@ pub struct TextOutputId {
 /// Returned in the output of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct TextOutputRes {
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: Option<String>,
 
-    /// `ResultType`: a signed 64-bit integer.
+    /// `ResultType`
     pub result_type: Option<i64>,
 
-    /// `ResultCode`: a signed 64-bit integer.
+    /// `ResultCode`
     pub result_code: Option<i64>,
 
-    /// `ResultMsg`: a string.
+    /// `ResultMsg`
     pub result_msg: Option<String>,
 }
 
@@ -644,25 +613,25 @@ pub struct TextOutputRes {
 /// Sent in the input of [`TextModeration`](super::TextModeration).
 #[tc_model]
 pub struct User {
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 
-    /// `Gender`: a signed 64-bit integer.
+    /// `Gender`
     pub gender: Option<i64>,
 
-    /// `Age`: a signed 64-bit integer.
+    /// `Age`
     pub age: Option<i64>,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
+    /// `AccountType`
     pub account_type: Option<i64>,
 
-    /// `Nickname`: a string.
+    /// `Nickname`
     pub nickname: Option<String>,
 }
 
@@ -671,24 +640,16 @@ pub struct User {
 /// Sent in the input of [`CreateKeywordsSamples`](super::CreateKeywordsSamples).
 #[tc_model]
 pub struct UserKeyword {
-    /// `Content`: a string.
-    ///
-    /// Example: `"违法"`
+    /// `Content`; example: `"违法"`
     pub content: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"Illegal"`
+    /// `Label`; example: `"Illegal"`
     pub label: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Remark`; example: `"xxx"`
     pub remark: Option<String>,
 
-    /// `WordType`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `WordType`; example: `"Default"`
     pub word_type: Option<String>,
 }
 
@@ -697,34 +658,22 @@ pub struct UserKeyword {
 /// Returned in the output of [`CreateKeywordsSamples`](super::CreateKeywordsSamples) and [`DescribeLibSamples`](super::DescribeLibSamples).
 #[tc_model]
 pub struct UserKeywordInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"2"`
+    /// `ID`; example: `"2"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Content`; example: `"1"`
     pub content: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Label`; example: `"3"`
     pub label: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"4"`
+    /// `CreateTime`; example: `"4"`
     pub create_time: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `Remark`; example: `"xxx"`
     pub remark: Option<String>,
 
-    /// `WordType`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `WordType`; example: `"Default"`
     pub word_type: Option<String>,
 }

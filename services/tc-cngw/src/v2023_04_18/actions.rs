@@ -7,35 +7,53 @@ use super::models;
 /// The `AddCloudNativeAPIGatewayConsumerGroupAuth` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`AddCloudNativeAPIGatewayConsumerGroupAuthResponse`].
-/// The codes it documents are in [`AddCloudNativeAPIGatewayConsumerGroupAuthError`](super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=AddCloudNativeAPIGatewayConsumerGroupAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "AddCloudNativeAPIGatewayConsumerGroupAuth",
     output = AddCloudNativeAPIGatewayConsumerGroupAuthResponse,
-    error = super::errors::AddCloudNativeAPIGatewayConsumerGroupAuthError
+    error = super::errors::CngwErrorCode
 )]
 pub struct AddCloudNativeAPIGatewayConsumerGroupAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelAPI"`
+    /// `ResourceType`; example: `"ModelAPI"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
+    /// `ResourceId`; example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
     pub resource_id: String,
 
-    /// `ConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-xxx"]`
+    /// `ConsumerGroupIds`; example: `["cg-xxx"]`
     pub consumer_group_ids: Vec<String>,
 }
 
@@ -49,39 +67,57 @@ pub struct AddCloudNativeAPIGatewayConsumerGroupAuthResponse {
 /// The `AddCloudNativeAPIGatewayConsumerInGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`AddCloudNativeAPIGatewayConsumerInGroupResponse`].
-/// The codes it documents are in [`AddCloudNativeAPIGatewayConsumerInGroupError`](super::errors::AddCloudNativeAPIGatewayConsumerInGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=AddCloudNativeAPIGatewayConsumerInGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "AddCloudNativeAPIGatewayConsumerInGroup",
     output = AddCloudNativeAPIGatewayConsumerInGroupResponse,
-    error = super::errors::AddCloudNativeAPIGatewayConsumerInGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct AddCloudNativeAPIGatewayConsumerInGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `ConsumerIds`: a list of strings.
-    ///
-    /// Example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
+    /// `ConsumerIds`; example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
     pub consumer_ids: Vec<String>,
 }
 
 /// What a successful [`AddCloudNativeAPIGatewayConsumerInGroup`] call returns.
 #[tc_model]
 pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,44 +127,60 @@ pub struct AddCloudNativeAPIGatewayConsumerInGroupResponse {
 /// The `BindCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`BindCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`BindCloudNativeAPIGatewaySecretKeyError`](super::errors::BindCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=BindCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "BindCloudNativeAPIGatewaySecretKey",
     output = BindCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::BindCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct BindCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["consumer-xxx"]`
+    /// `ResourceIds`; example: `["consumer-xxx"]`
     pub resource_ids: Vec<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 }
 
 /// What a successful [`BindCloudNativeAPIGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct BindCloudNativeAPIGatewaySecretKeyResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -138,9 +190,12 @@ pub struct BindCloudNativeAPIGatewaySecretKeyResponse {
 /// The `CheckCloudNativeAPIGatewayMCPRouteMatch` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CheckCloudNativeAPIGatewayMCPRouteMatchResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CheckCloudNativeAPIGatewayMCPRouteMatch)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -149,44 +204,32 @@ pub struct BindCloudNativeAPIGatewaySecretKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CheckCloudNativeAPIGatewayMCPRouteMatch {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 
-    /// `ExcludeRouteId`: a string.
-    ///
-    /// Example: `"791a27f9-0431-4d71-87e3-511a650cc760"`
+    /// `ExcludeRouteId`; example: `"791a27f9-0431-4d71-87e3-511a650cc760"`
     pub exclude_route_id: Option<String>,
 
-    /// `HeaderMatch`: a list of [`AigwHeaderRule`](super::models::AigwHeaderRule) objects.
+    /// `HeaderMatch`
     pub header_match: Option<Vec<models::AigwHeaderRule>>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/mcpserver"`
+    /// `Path`; example: `"/mcpserver"`
     pub path: Option<String>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"Exact"`
+    /// `PathMatchType`; example: `"Exact"`
     pub path_match_type: Option<String>,
 }
 
 /// What a successful [`CheckCloudNativeAPIGatewayMCPRouteMatch`] call returns.
 #[tc_model]
 pub struct CheckCloudNativeAPIGatewayMCPRouteMatchResponse {
-    /// `Result`: an [`AigwmcpRouteCheckResult`](super::models::AigwmcpRouteCheckResult).
+    /// `Result`
     pub result: Option<models::AigwmcpRouteCheckResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -196,9 +239,12 @@ pub struct CheckCloudNativeAPIGatewayMCPRouteMatchResponse {
 /// The `CheckCloudNativeAPIGatewayMCPToolVersionExist` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CheckCloudNativeAPIGatewayMCPToolVersionExistResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CheckCloudNativeAPIGatewayMCPToolVersionExist)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -207,33 +253,23 @@ pub struct CheckCloudNativeAPIGatewayMCPRouteMatchResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CheckCloudNativeAPIGatewayMCPToolVersionExist {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `ToolVersion`: a string.
-    ///
-    /// Example: `"1387463"`
+    /// `ToolVersion`; example: `"1387463"`
     pub tool_version: String,
 }
 
 /// What a successful [`CheckCloudNativeAPIGatewayMCPToolVersionExist`] call returns.
 #[tc_model]
 pub struct CheckCloudNativeAPIGatewayMCPToolVersionExistResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Result`; example: `false`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -243,9 +279,12 @@ pub struct CheckCloudNativeAPIGatewayMCPToolVersionExistResponse {
 /// The `CompareCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CompareCloudNativeAPIGatewayMCPToolVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CompareCloudNativeAPIGatewayMCPToolVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -254,36 +293,26 @@ pub struct CheckCloudNativeAPIGatewayMCPToolVersionExistResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CompareCloudNativeAPIGatewayMCPToolVersion {
-    /// `BaseVersion`: a string.
-    ///
-    /// Example: `"20260527"`
+    /// `BaseVersion`; example: `"20260527"`
     pub base_version: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `TargetVersion`: a string.
-    ///
-    /// Example: `"2026052757"`
+    /// `TargetVersion`; example: `"2026052757"`
     pub target_version: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 }
 
 /// What a successful [`CompareCloudNativeAPIGatewayMCPToolVersion`] call returns.
 #[tc_model]
 pub struct CompareCloudNativeAPIGatewayMCPToolVersionResponse {
-    /// `Result`: an [`AigwChangeSummary`](super::models::AigwChangeSummary).
+    /// `Result`
     pub result: models::AigwChangeSummary,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,9 +322,12 @@ pub struct CompareCloudNativeAPIGatewayMCPToolVersionResponse {
 /// The `CreateCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayAIServiceSourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayAIServiceSource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -304,39 +336,29 @@ pub struct CompareCloudNativeAPIGatewayMCPToolVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCloudNativeAPIGatewayAIServiceSource {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4e588095"`
+    /// `GatewayId`; example: `"gateway-4e588095"`
     pub gateway_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Registry"`
+    /// `SourceType`; example: `"Registry"`
     pub source_type: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"默认接入点"`
+    /// `SourceName`; example: `"默认接入点"`
     pub source_name: Option<String>,
 
-    /// `SourceProduct`: a string.
-    ///
-    /// Example: `"InnerPolaris"`
+    /// `SourceProduct`; example: `"InnerPolaris"`
     pub source_product: Option<String>,
 
-    /// `SourceInfo`: a [`CnapiGwAiServiceSourceInfo`](super::models::CnapiGwAiServiceSourceInfo).
+    /// `SourceInfo`
     pub source_info: Option<models::CnapiGwAiServiceSourceInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"默认接入点"`
+    /// `Description`; example: `"默认接入点"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayAIServiceSource`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayAIServiceSourceResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -346,60 +368,72 @@ pub struct CreateCloudNativeAPIGatewayAIServiceSourceResponse {
 /// The `CreateCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayConsumerError`](super::errors::CreateCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayConsumer",
     output = CreateCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayConsumerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-1"`
+    /// `Name`; example: `"consumer-1"`
     pub name: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试消费者"`
+    /// `Description`; example: `"测试消费者"`
     pub description: Option<String>,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: Option<String>,
 
-    /// `SecretBindType`: a string.
-    ///
-    /// Example: `"Existing"`
+    /// `SecretBindType`; example: `"Existing"`
     pub secret_bind_type: Option<String>,
 
-    /// `AutoSecretKey`: an [`AutoSecretKey`](super::models::AutoSecretKey).
+    /// `AutoSecretKey`
     pub auto_secret_key: Option<models::AutoSecretKey>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayConsumer`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayConsumerResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: models::CnapiGwCreateCommonResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -409,50 +443,66 @@ pub struct CreateCloudNativeAPIGatewayConsumerResponse {
 /// The `CreateCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayConsumerGroupError`](super::errors::CreateCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayConsumerGroup",
     output = CreateCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-73a0405d"`
+    /// `GatewayId`; example: `"gateway-73a0405d"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"testgroup"`
+    /// `Name`; example: `"testgroup"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"创建消费者分组"`
+    /// `Description`; example: `"创建消费者分组"`
     pub description: Option<String>,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 
-    /// `ParentConsumerGroupIds`: a list of strings.
+    /// `ParentConsumerGroupIds`
     pub parent_consumer_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayConsumerGroup`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -462,104 +512,99 @@ pub struct CreateCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `CreateCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayLLMModelAPIError`](super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayLLMModelAPI",
     output = CreateCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-bb346e76"`
+    /// `GatewayId`; example: `"gateway-bb346e76"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"modelapi"`
+    /// `Name`; example: `"modelapi"`
     pub name: String,
 
-    /// `SceneType`: a string.
-    ///
-    /// Example: `"Chat"`
+    /// `SceneType`; example: `"Chat"`
     pub scene_type: String,
 
-    /// `RequestProtocol`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `RequestProtocol`; example: `"openai"`
     pub request_protocol: String,
 
-    /// `ListModelServiceId`: a list of strings.
-    ///
-    /// Example: `["c6549138344a463a87ae091127471bbe"]`
+    /// `ListModelServiceId`; example: `["c6549138344a463a87ae091127471bbe"]`
     pub list_model_service_id: Vec<String>,
 
-    /// `RouteList`: a list of [`DefaultKongRoute`](super::models::DefaultKongRoute) objects.
+    /// `RouteList`
     pub route_list: Vec<models::DefaultKongRoute>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/basepath"`
+    /// `BasePath`; example: `"/basepath"`
     pub base_path: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型统一聊天 API"`
+    /// `Description`; example: `"大模型统一聊天 API"`
     pub description: Option<String>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`](super::models::CloudNativeApiGatewayLlmModelServiceRoute).
+    /// `ModelServiceRoute`
     pub model_service_route: Option<models::CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`](super::models::AigwkvMatch) objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<models::AigwkvMatch>>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCrossServiceFallback`; example: `false`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`](super::models::AigwCrossServiceFallbackConfig).
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<models::AigwCrossServiceFallbackConfig>,
 
-    /// `TagFilter`: an [`AigwTagFilter`](super::models::AigwTagFilter).
+    /// `TagFilter`
     pub tag_filter: Option<models::AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`](super::models::AigwRerankMaxDocumentsConfig).
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<models::AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`](super::models::AigwSensitiveWordRoute).
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<models::AigwSensitiveWordRoute>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`](super::models::AigwPriorityScheduleConfig).
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<models::AigwPriorityScheduleConfig>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`](super::models::AigwModelNameRoute).
+    /// `ModelNameRoute`
     pub model_name_route: Option<models::AigwModelNameRoute>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"cae62c8faa894a93b48c4dcfe4a8c80e"`
+    /// `ModelAPIId`; example: `"cae62c8faa894a93b48c4dcfe4a8c80e"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: Option<String>,
 
@@ -570,192 +615,151 @@ pub struct CreateCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `CreateCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayLLMModelServiceError`](super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayLLMModelService",
     output = CreateCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-aeb0be15"`
+    /// `GatewayId`; example: `"gateway-aeb0be15"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tione-3"`
+    /// `Name`; example: `"tione-3"`
     pub name: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"LLMService"`
+    /// `ServiceType`; example: `"LLMService"`
     pub service_type: String,
 
-    /// `ModelProvider`: a string.
-    ///
-    /// Example: `"tione"`
+    /// `ModelProvider`; example: `"tione"`
     pub model_provider: String,
 
-    /// `ModelProtocol`: a string.
-    ///
-    /// Example: `"OpenAI-Tione"`
+    /// `ModelProtocol`; example: `"OpenAI-Tione"`
     pub model_protocol: String,
 
-    /// `ModelSelector`: a string.
-    ///
-    /// Example: `"PassThrough"`
+    /// `ModelSelector`; example: `"PassThrough"`
     pub model_selector: String,
 
-    /// `SecretKeyIds`: a list of strings.
-    ///
-    /// Example: `["secret-f4e97d19d1e876"]`
+    /// `SecretKeyIds`; example: `["secret-f4e97d19d1e876"]`
     pub secret_key_ids: Option<Vec<String>>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-5.1"`
+    /// `DefaultModel`; example: `"gpt-5.1"`
     pub default_model: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableModelFallback`; example: `false`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`](super::models::CloudNativeApiGatewayLlmModelFallbackRule).
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<models::CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableModelParamCheck`; example: `false`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`](super::models::CloudNativeApiGatewayLlmModelParamCheckInfo).
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<
         models::CloudNativeApiGatewayLlmModelParamCheckInfo,
     >,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://ms-84cnfq44-100011913960.gw.ap-guangzhou.ti.tencentcs.com/ms-84cnfq44"`
+    /// `UpstreamURL`; example: `"https://ms-84cnfq44-100011913960.gw.ap-guangzhou.ti.tencentcs.com/ms-84cnfq44"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`](super::models::AigwllmQuotaLimit).
+    /// `QuotaLimit`
     pub quota_limit: Option<models::AigwllmQuotaLimit>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:test"]`
+    /// `Tags`; example: `["env:test"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`](super::models::AigwModelRewriteRule) objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<models::AigwModelRewriteRule>>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"custom-11233"`
+    /// `CustomProviderName`; example: `"custom-11233"`
     pub custom_provider_name: Option<String>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test2"`
+    /// `ExternalInstanceId`; example: `"ins-test2"`
     pub external_instance_id: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::KeyValue>>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `KeyRotationPeriodDays`; example: `3`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"openai-source-id-xxxxxxxx"`
+    /// `SourceId`; example: `"openai-source-id-xxxxxxxx"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"openai-mock-service"`
+    /// `ServiceName`; example: `"openai-mock-service"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `Protocol`; example: `"OpenAI"`
     pub protocol: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`](super::models::AigwLoadBalanceConfig).
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<models::AigwLoadBalanceConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`](super::models::AigwSmartBalanceConfig).
+    /// `SmartBalance`
     pub smart_balance: Option<models::AigwSmartBalanceConfig>,
 
-    /// `LengthLimitConfig`: an [`AigwLengthLimitConfig`](super::models::AigwLengthLimitConfig).
+    /// `LengthLimitConfig`
     pub length_limit_config: Option<models::AigwLengthLimitConfig>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"0226dd421d434f68ab414116737c18fc"`
+    /// `ModelServiceId`; example: `"0226dd421d434f68ab414116737c18fc"`
     pub model_service_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -765,9 +769,12 @@ pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `CreateCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayMCPRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayMCPRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -776,54 +783,38 @@ pub struct CreateCloudNativeAPIGatewayLLMModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCloudNativeAPIGatewayMCPRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mcp-route"`
+    /// `Description`; example: `"mcp-route"`
     pub description: Option<String>,
 
-    /// `HeaderMatch`: a list of [`AigwHeaderRule`](super::models::AigwHeaderRule) objects.
+    /// `HeaderMatch`
     pub header_match: Option<Vec<models::AigwHeaderRule>>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"route-mcp"`
+    /// `Name`; example: `"route-mcp"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/mcpserver"`
+    /// `Path`; example: `"/mcpserver"`
     pub path: Option<String>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"Exact"`
+    /// `PathMatchType`; example: `"Exact"`
     pub path_match_type: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Priority`; example: `3000`
     pub priority: Option<u64>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayMCPRoute`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayMCPRouteResponse {
-    /// `Result`: an [`AigwCreateMcpRouteResult`](super::models::AigwCreateMcpRouteResult).
+    /// `Result`
     pub result: Option<models::AigwCreateMcpRouteResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -833,92 +824,96 @@ pub struct CreateCloudNativeAPIGatewayMCPRouteResponse {
 /// The `CreateCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayMCPServerResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayMCPServerError`](super::errors::CreateCloudNativeAPIGatewayMCPServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayMCPServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayMCPServer",
     output = CreateCloudNativeAPIGatewayMCPServerResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayMCPServerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayMCPServer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-27268511"`
+    /// `GatewayId`; example: `"gateway-27268511"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-virtual-mcp-2"`
+    /// `Name`; example: `"test-virtual-mcp-2"`
     pub name: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"虚拟MCP"`
+    /// `DisplayName`; example: `"虚拟MCP"`
     pub display_name: String,
 
-    /// `ServerType`: a string.
-    ///
-    /// Example: `"Rest2MCP"`
+    /// `ServerType`; example: `"Rest2MCP"`
     pub server_type: String,
 
-    /// `Transport`: a string.
-    ///
-    /// Example: `"StreamableHttp"`
+    /// `Transport`; example: `"StreamableHttp"`
     pub transport: String,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"VirtualMCPServer"`
+    /// `UpstreamType`; example: `"VirtualMCPServer"`
     pub upstream_type: String,
 
-    /// `UpstreamInfo`: an [`AigwmcpUpstreamInfo`](super::models::AigwmcpUpstreamInfo).
+    /// `UpstreamInfo`
     pub upstream_info: Option<models::AigwmcpUpstreamInfo>,
 
-    /// `SessionConfig`: an [`AigwmcpSessionConfig`](super::models::AigwmcpSessionConfig).
+    /// `SessionConfig`
     pub session_config: Option<models::AigwmcpSessionConfig>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Timeout`; example: `3000`
     pub timeout: Option<u64>,
 
-    /// `RetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetryCount`; example: `3`
     pub retry_count: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"虚拟MCP服务"`
+    /// `Description`; example: `"虚拟MCP服务"`
     pub description: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableHealthCheck`; example: `false`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheck`: an [`AigwHealthCheckSetting`](super::models::AigwHealthCheckSetting).
+    /// `HealthCheck`
     pub health_check: Option<models::AigwHealthCheckSetting>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `ParamRewriteConfig`: an [`AigwmcpServerParamRewriteConfig`](super::models::AigwmcpServerParamRewriteConfig).
+    /// `ParamRewriteConfig`
     pub param_rewrite_config: Option<models::AigwmcpServerParamRewriteConfig>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayMCPServer`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayMCPServerResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -928,37 +923,57 @@ pub struct CreateCloudNativeAPIGatewayMCPServerResponse {
 /// The `CreateCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewayMCPToolResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewayMCPToolError`](super::errors::CreateCloudNativeAPIGatewayMCPToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewayMCPTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewayMCPTool",
     output = CreateCloudNativeAPIGatewayMCPToolResponse,
-    error = super::errors::CreateCloudNativeAPIGatewayMCPToolError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewayMCPTool {
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"获取用户信息"`
+    /// `DisplayName`; example: `"获取用户信息"`
     pub display_name: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
+    /// `ServiceId`; example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
     pub service_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewayMCPTool`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewayMCPToolResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -968,105 +983,112 @@ pub struct CreateCloudNativeAPIGatewayMCPToolResponse {
 /// The `CreateCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`CreateCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`CreateCloudNativeAPIGatewaySecretKeyError`](super::errors::CreateCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=CreateCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable.NotPurchased`](super::errors::CngwErrorCode::ResourceUnavailableNotPurchased)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "CreateCloudNativeAPIGatewaySecretKey",
     output = CreateCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::CreateCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct CreateCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `GenerateType`: a string.
-    ///
-    /// Example: `"KMS"`
+    /// `GenerateType`; example: `"KMS"`
     pub generate_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: String,
 
-    /// `SecretType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`; example: `"ApiKey"`
     pub secret_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"密钥描述"`
+    /// `Description`; example: `"密钥描述"`
     pub description: Option<String>,
 
-    /// `JWTCredentialConfig`: an [`AigwjwtCredentialConfig`](super::models::AigwjwtCredentialConfig).
+    /// `JWTCredentialConfig`
     #[tc(rename = "JWTCredentialConfig")]
     pub jwt_credential_config: Option<models::AigwjwtCredentialConfig>,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `KmsKeyName`; example: `"name"`
     pub kms_key_name: Option<String>,
 
-    /// `KmsKeyVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `KmsKeyVersion`; example: `"v1"`
     pub kms_key_version: Option<String>,
 
-    /// `OAuthCredentialConfig`: an [`AigwoAuthCredentialConfig`](super::models::AigwoAuthCredentialConfig).
+    /// `OAuthCredentialConfig`
     pub o_auth_credential_config: Option<models::AigwoAuthCredentialConfig>,
 
-    /// `OIDCCredentialConfig`: an [`AigwoidcCredentialConfig`](super::models::AigwoidcCredentialConfig).
+    /// `OIDCCredentialConfig`
     #[tc(rename = "OIDCCredentialConfig")]
     pub oidc_credential_config: Option<models::AigwoidcCredentialConfig>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"Dify"`
+    /// `Provider`; example: `"Dify"`
     pub provider: Option<String>,
 
-    /// `SecretValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `SecretValue`; example: `"value"`
     pub secret_value: Option<String>,
 
-    /// `AKSKCredentialConfig`: an [`AigwakskCredentialConfig`](super::models::AigwakskCredentialConfig).
+    /// `AKSKCredentialConfig`
     #[tc(rename = "AKSKCredentialConfig")]
     pub aksk_credential_config: Option<models::AigwakskCredentialConfig>,
 
-    /// `CAMCredentialConfig`: an [`AigwcamCredentialConfig`](super::models::AigwcamCredentialConfig).
+    /// `CAMCredentialConfig`
     #[tc(rename = "CAMCredentialConfig")]
     pub cam_credential_config: Option<models::AigwcamCredentialConfig>,
 
-    /// `BearerTokenCredentialConfig`: an [`AigwBearerTokenCredentialConfig`](super::models::AigwBearerTokenCredentialConfig).
+    /// `BearerTokenCredentialConfig`
     pub bearer_token_credential_config: Option<models::AigwBearerTokenCredentialConfig>,
 
-    /// `CustomHeaderCredentialConfig`: an [`AigwCustomHeaderCredentialConfig`](super::models::AigwCustomHeaderCredentialConfig).
+    /// `CustomHeaderCredentialConfig`
     pub custom_header_credential_config: Option<
         models::AigwCustomHeaderCredentialConfig,
     >,
 
-    /// `QueryParamCredentialConfig`: an [`AigwQueryParamCredentialConfig`](super::models::AigwQueryParamCredentialConfig).
+    /// `QueryParamCredentialConfig`
     pub query_param_credential_config: Option<models::AigwQueryParamCredentialConfig>,
 
-    /// `BasicCredentialConfig`: an [`AigwBasicCredentialConfig`](super::models::AigwBasicCredentialConfig).
+    /// `BasicCredentialConfig`
     pub basic_credential_config: Option<models::AigwBasicCredentialConfig>,
 }
 
 /// What a successful [`CreateCloudNativeAPIGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
-    /// `Result`: a [`CnapiGwCreateCommonResult`](super::models::CnapiGwCreateCommonResult).
+    /// `Result`
     pub result: Option<models::CnapiGwCreateCommonResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1076,9 +1098,12 @@ pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
 /// The `DeleteCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayAIServiceSourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayAIServiceSource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1087,19 +1112,13 @@ pub struct CreateCloudNativeAPIGatewaySecretKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCloudNativeAPIGatewayAIServiceSource {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-9a766f25"`
+    /// `GatewayId`; example: `"gateway-9a766f25"`
     pub gateway_id: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-f334b584"`
+    /// `SourceId`; example: `"ins-f334b584"`
     pub source_id: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Registry"`
+    /// `SourceType`; example: `"Registry"`
     pub source_type: Option<String>,
 }
 
@@ -1113,30 +1132,50 @@ pub struct DeleteCloudNativeAPIGatewayAIServiceSourceResponse {
 /// The `DeleteCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayConsumerError`](super::errors::DeleteCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayConsumer",
     output = DeleteCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayConsumerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
+    /// `ConsumerId`; example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
     pub consumer_id: String,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 }
 
@@ -1150,30 +1189,50 @@ pub struct DeleteCloudNativeAPIGatewayConsumerResponse {
 /// The `DeleteCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayConsumerGroupError`](super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayConsumerGroup",
     output = DeleteCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `OperationSource`: a string.
-    ///
-    /// Example: `"Legacy"`
+    /// `OperationSource`; example: `"Legacy"`
     pub operation_source: Option<String>,
 }
 
@@ -1187,25 +1246,38 @@ pub struct DeleteCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `DeleteCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayLLMModelAPIError`](super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayLLMModelAPI",
     output = DeleteCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelAPIId`; example: `"9006154d-8770-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 }
@@ -1213,9 +1285,7 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPI {
 /// What a successful [`DeleteCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1225,34 +1295,45 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `DeleteCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayLLMModelServiceError`](super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayLLMModelService",
     output = DeleteCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 }
 
 /// What a successful [`DeleteCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1262,9 +1343,12 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `DeleteCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayMCPRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayMCPRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1273,19 +1357,13 @@ pub struct DeleteCloudNativeAPIGatewayLLMModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCloudNativeAPIGatewayMCPRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"9a6acc8d-4d36-4554-a3e4-ec7bfbd1c1dc"`
+    /// `RouteId`; example: `"9a6acc8d-4d36-4554-a3e4-ec7bfbd1c1dc"`
     pub route_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 }
 
@@ -1299,25 +1377,47 @@ pub struct DeleteCloudNativeAPIGatewayMCPRouteResponse {
 /// The `DeleteCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayMCPServerResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayMCPServerError`](super::errors::DeleteCloudNativeAPIGatewayMCPServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayMCPServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayMCPServer",
     output = DeleteCloudNativeAPIGatewayMCPServerResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayMCPServerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayMCPServer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-545fe799"`
+    /// `GatewayId`; example: `"gateway-545fe799"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
+    /// `ServerId`; example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
     pub server_id: String,
 }
 
@@ -1331,30 +1431,50 @@ pub struct DeleteCloudNativeAPIGatewayMCPServerResponse {
 /// The `DeleteCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayMCPToolResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewayMCPToolError`](super::errors::DeleteCloudNativeAPIGatewayMCPToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayMCPTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewayMCPTool",
     output = DeleteCloudNativeAPIGatewayMCPToolResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewayMCPToolError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewayMCPTool {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-545fe799"`
+    /// `GatewayId`; example: `"gateway-545fe799"`
     pub gateway_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"1ce6bcd3-c9dd-432a-8207-6f479d74fa1e"`
+    /// `ToolId`; example: `"1ce6bcd3-c9dd-432a-8207-6f479d74fa1e"`
     pub tool_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"7c01f858-6444-472c-862f-2c9fba063958"`
+    /// `ServerId`; example: `"7c01f858-6444-472c-862f-2c9fba063958"`
     pub server_id: String,
 }
 
@@ -1368,9 +1488,12 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolResponse {
 /// The `DeleteCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewayMCPToolVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewayMCPToolVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1379,33 +1502,23 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCloudNativeAPIGatewayMCPToolVersion {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `ToolVersion`: a string.
-    ///
-    /// Example: `"axsw"`
+    /// `ToolVersion`; example: `"axsw"`
     pub tool_version: String,
 }
 
 /// What a successful [`DeleteCloudNativeAPIGatewayMCPToolVersion`] call returns.
 #[tc_model]
 pub struct DeleteCloudNativeAPIGatewayMCPToolVersionResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1415,25 +1528,47 @@ pub struct DeleteCloudNativeAPIGatewayMCPToolVersionResponse {
 /// The `DeleteCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DeleteCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`DeleteCloudNativeAPIGatewaySecretKeyError`](super::errors::DeleteCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DeleteCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DeleteCloudNativeAPIGatewaySecretKey",
     output = DeleteCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::DeleteCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DeleteCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: String,
 }
 
@@ -1447,40 +1582,61 @@ pub struct DeleteCloudNativeAPIGatewaySecretKeyResponse {
 /// The `DescribeCNGWServicesWithRoutes` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCNGWServicesWithRoutesResponse`].
-/// The codes it documents are in [`DescribeCNGWServicesWithRoutesError`](super::errors::DescribeCNGWServicesWithRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCNGWServicesWithRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCNGWServicesWithRoutes",
     output = DescribeCNGWServicesWithRoutesResponse,
-    error = super::errors::DescribeCNGWServicesWithRoutesError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCNGWServicesWithRoutes {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-2c8a4896"`
+    /// `GatewayId`; example: `"gateway-2c8a4896"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`ListFilter`](super::models::ListFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::ListFilter>>,
 }
 
 /// What a successful [`DescribeCNGWServicesWithRoutes`] call returns.
 #[tc_model]
 pub struct DescribeCNGWServicesWithRoutesResponse {
-    /// `Result`: a [`KongServiceWithRoutes`](super::models::KongServiceWithRoutes).
+    /// `Result`
     pub result: Option<models::KongServiceWithRoutes>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1490,9 +1646,12 @@ pub struct DescribeCNGWServicesWithRoutesResponse {
 /// The `DescribeCloudNativeAPIGatewayAIQuota` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayAIQuotaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayAIQuota)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1501,21 +1660,17 @@ pub struct DescribeCNGWServicesWithRoutesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayAIQuota {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4a133c03"`
+    /// `GatewayId`; example: `"gateway-4a133c03"`
     pub gateway_id: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
+    /// `Id`; example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
     pub id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayAIQuota`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayAIQuotaResponse {
-    /// `Result`: an [`AigwQuotaDetail`](super::models::AigwQuotaDetail).
+    /// `Result`
     pub result: Option<models::AigwQuotaDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1525,9 +1680,12 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaResponse {
 /// The `DescribeCloudNativeAPIGatewayAIQuotaList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayAIQuotaListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayAIQuotaList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1536,39 +1694,29 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayAIQuotaList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-b6ec1f87"`
+    /// `GatewayId`; example: `"gateway-b6ec1f87"`
     pub gateway_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `AlarmLevels`: a list of strings.
-    ///
-    /// Example: `["Exceeded"]`
+    /// `AlarmLevels`; example: `["Exceeded"]`
     pub alarm_levels: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayAIQuotaList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayAIQuotaListResponse {
-    /// `Result`: an [`AigwQuotaList`](super::models::AigwQuotaList).
+    /// `Result`
     pub result: Option<models::AigwQuotaList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1578,9 +1726,12 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaListResponse {
 /// The `DescribeCloudNativeAPIGatewayAIServiceSourceList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayAIServiceSourceListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayAIServiceSourceList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -1589,34 +1740,26 @@ pub struct DescribeCloudNativeAPIGatewayAIQuotaListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayAIServiceSourceList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4e588095"`
+    /// `GatewayId`; example: `"gateway-4e588095"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayAIServiceSourceList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayAIServiceSourceListResponse {
-    /// `Result`: a [`CnapiGwAiServiceSourceList`](super::models::CnapiGwAiServiceSourceList).
+    /// `Result`
     pub result: models::CnapiGwAiServiceSourceList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1626,32 +1769,54 @@ pub struct DescribeCloudNativeAPIGatewayAIServiceSourceListResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerError`](super::errors::DescribeCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayConsumer",
     output = DescribeCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ConsumerId`; example: `"consumer-xxx"`
     pub consumer_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumer`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
-    /// `Result`: a [`CnapiGwConsumer`](super::models::CnapiGwConsumer).
+    /// `Result`
     pub result: models::CnapiGwConsumer,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1661,32 +1826,54 @@ pub struct DescribeCloudNativeAPIGatewayConsumerResponse {
 /// The `DescribeCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayConsumerGroupError`](super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayConsumerGroup",
     output = DescribeCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayConsumerGroup`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
-    /// `Result`: a [`CnapiGwConsumerGroup`](super::models::CnapiGwConsumerGroup).
+    /// `Result`
     pub result: models::CnapiGwConsumerGroup,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1696,25 +1883,38 @@ pub struct DescribeCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelAPIError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMModelAPI",
     output = DescribeCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelAPIId`; example: `"9006154d-8770-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 }
@@ -1722,7 +1922,7 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPI {
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a [`CloudNativeApiGatewayLlmModelApi`](super::models::CloudNativeApiGatewayLlmModelApi).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayLlmModelApi,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1732,65 +1932,66 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelAPIs` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelAPIsResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelAPIsError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMModelAPIs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMModelAPIs",
     output = DescribeCloudNativeAPIGatewayLLMModelAPIsResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelAPIsError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIs {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-9a766f25"`
+    /// `GatewayId`; example: `"gateway-9a766f25"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"openai"`
+    /// `Keyword`; example: `"openai"`
     pub keyword: Option<String>,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-abc"`
+    /// `ConsumerGroupId`; example: `"cg-abc"`
     pub consumer_group_id: Option<String>,
 
-    /// `UseToBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UseToBind`; example: `true`
     pub use_to_bind: Option<bool>,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xxxxxxxx"`
+    /// `ConsumerId`; example: `"consumer-xxxxxxxx"`
     pub consumer_id: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-8fe776ce194dab"`
+    /// `SecretKeyId`; example: `"secret-8fe776ce194dab"`
     pub secret_key_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelAPIs`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayLlmModelApi`](super::models::ListCloudNativeApiGatewayLlmModelApi).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayLlmModelApi,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1800,32 +2001,45 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelAPIsResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelServiceError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMModelService",
     output = DescribeCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a [`CloudNativeApiGatewayLlmModelService`](super::models::CloudNativeApiGatewayLlmModelService).
+    /// `Result`
     pub result: models::CloudNativeApiGatewayLlmModelService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1835,56 +2049,61 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMModelServices` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMModelServicesResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMModelServicesError`](super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMModelServices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMModelServices",
     output = DescribeCloudNativeAPIGatewayLLMModelServicesResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMModelServicesError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServices {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"4eb46023-xx"`
+    /// `ModelAPIId`; example: `"4eb46023-xx"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"关键词"`
+    /// `Keyword`; example: `"关键词"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMModelServices`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
-    /// `Result`: a [`ListCloudNativeApiGatewayLlmModelService`](super::models::ListCloudNativeApiGatewayLlmModelService).
+    /// `Result`
     pub result: models::ListCloudNativeApiGatewayLlmModelService,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1894,50 +2113,53 @@ pub struct DescribeCloudNativeAPIGatewayLLMModelServicesResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMTokenUsageList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMTokenUsageListError`](super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMTokenUsageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMTokenUsageList",
     output = DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageListError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-0663f44f"`
+    /// `GatewayId`; example: `"gateway-0663f44f"`
     pub gateway_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779638400`
+    /// `StartTime`; example: `1779638400`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1779690592`
+    /// `EndTime`; example: `1779690592`
     pub end_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMTokenUsageList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse {
-    /// `Result`: an [`AigwllmTokenUsageListResult`](super::models::AigwllmTokenUsageListResult).
+    /// `Result`
     pub result: models::AigwllmTokenUsageListResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1947,40 +2169,47 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageListResponse {
 /// The `DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsError`](super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics",
     output = DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1777996800`
+    /// `StartTime`; example: `1777996800`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1778688000`
+    /// `EndTime`; example: `1778688000`
     pub end_time: i64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse {
-    /// `Result`: an [`AigwllmTokenUsageStatisticsResult`](super::models::AigwllmTokenUsageStatisticsResult).
+    /// `Result`
     pub result: models::AigwllmTokenUsageStatisticsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1990,9 +2219,12 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPRouteList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPRouteListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPRouteList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2001,31 +2233,23 @@ pub struct DescribeCloudNativeAPIGatewayLLMTokenUsageStatisticsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPRouteList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPRouteList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPRouteListResponse {
-    /// `Result`: an [`AigwmcpRouteListResult`](super::models::AigwmcpRouteListResult).
+    /// `Result`
     pub result: Option<models::AigwmcpRouteListResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2035,32 +2259,54 @@ pub struct DescribeCloudNativeAPIGatewayMCPRouteListResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPServerResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPServerError`](super::errors::DescribeCloudNativeAPIGatewayMCPServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPServer",
     output = DescribeCloudNativeAPIGatewayMCPServerResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPServerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPServer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-545fe799"`
+    /// `GatewayId`; example: `"gateway-545fe799"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"667065f5-6796-4430-b987-9a8b43c3d5b1"`
+    /// `ServerId`; example: `"667065f5-6796-4430-b987-9a8b43c3d5b1"`
     pub server_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPServer`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPServerResponse {
-    /// `Result`: an [`AigwmcpServer`](super::models::AigwmcpServer).
+    /// `Result`
     pub result: Option<models::AigwmcpServer>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2070,32 +2316,129 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPServerACL` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPServerACLResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPServerACLError`](super::errors::DescribeCloudNativeAPIGatewayMCPServerACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPServerACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPServerACL",
     output = DescribeCloudNativeAPIGatewayMCPServerACLResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPServerACLError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPServerACL {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"********-****-****-****-************"`
+    /// `ServerId`; example: `"********-****-****-****-************"`
     pub server_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPServerACL`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPServerACLResponse {
-    /// `Result`: an [`AigwmcpServerAclResult`](super::models::AigwmcpServerAclResult).
+    /// `Result`
     pub result: Option<models::AigwmcpServerAclResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2105,32 +2448,129 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerACLResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPServerAuth` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPServerAuthResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPServerAuthError`](super::errors::DescribeCloudNativeAPIGatewayMCPServerAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPServerAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPServerAuth",
     output = DescribeCloudNativeAPIGatewayMCPServerAuthResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPServerAuthError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPServerAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"204f2888-7b53-4499-9061-24e623b2bdbd"`
+    /// `ServerId`; example: `"204f2888-7b53-4499-9061-24e623b2bdbd"`
     pub server_id: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPServerAuth`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPServerAuthResponse {
-    /// `Result`: an [`AigwmcpServerAuthResult`](super::models::AigwmcpServerAuthResult).
+    /// `Result`
     pub result: Option<models::AigwmcpServerAuthResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2140,42 +2580,60 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerAuthResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPServerList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPServerListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPServerListError`](super::errors::DescribeCloudNativeAPIGatewayMCPServerListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPServerList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPServerList",
     output = DescribeCloudNativeAPIGatewayMCPServerListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPServerListError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPServerList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-9a766f25"`
+    /// `GatewayId`; example: `"gateway-9a766f25"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-f60091e9e0a43e"`
+    /// `SecretKeyId`; example: `"secret-f60091e9e0a43e"`
     pub secret_key_id: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPServerList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPServerListResponse {
-    /// `Result`: an [`AigwmcpServerList`](super::models::AigwmcpServerList).
+    /// `Result`
     pub result: models::AigwmcpServerList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2185,30 +2643,50 @@ pub struct DescribeCloudNativeAPIGatewayMCPServerListResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPToolError`](super::errors::DescribeCloudNativeAPIGatewayMCPToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPTool",
     output = DescribeCloudNativeAPIGatewayMCPToolResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPToolError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPTool {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-545fe799"`
+    /// `GatewayId`; example: `"gateway-545fe799"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"865e3a7d-54da-469c-82eb-a63b09d8f47f"`
+    /// `ServerId`; example: `"865e3a7d-54da-469c-82eb-a63b09d8f47f"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"3aab6316-69bb-4610-b10c-479c9320f1b0"`
+    /// `ToolId`; example: `"3aab6316-69bb-4610-b10c-479c9320f1b0"`
     pub tool_id: String,
 }
 
@@ -2222,47 +2700,138 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolACLList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolACLListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPToolACLListError`](super::errors::DescribeCloudNativeAPIGatewayMCPToolACLListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolACLList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPToolACLList",
     output = DescribeCloudNativeAPIGatewayMCPToolACLListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPToolACLListError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolACLList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"********-****-****-****-************"`
+    /// `ServerId`; example: `"********-****-****-****-************"`
     pub server_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"mcp"`
+    /// `Keyword`; example: `"mcp"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolACLList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolACLListResponse {
-    /// `Result`: an [`AigwmcpToolAclListResult`](super::models::AigwmcpToolAclListResult).
+    /// `Result`
     pub result: Option<models::AigwmcpToolAclListResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2272,9 +2841,12 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolACLListResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolImportTask` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolImportTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2283,14 +2855,10 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolACLListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolImportTask {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-6fa655a5"`
+    /// `GatewayId`; example: `"gateway-6fa655a5"`
     pub gateway_id: String,
 
-    /// `MCPServerId`: a string.
-    ///
-    /// Example: `"2dd8373d-16e9-4f43-9808-5aa75fcfc097"`
+    /// `MCPServerId`; example: `"2dd8373d-16e9-4f43-9808-5aa75fcfc097"`
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: String,
 }
@@ -2298,7 +2866,7 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolImportTask {
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolImportTask`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse {
-    /// `Result`: a [`CnapiGwMcpToolImportTaskResult`](super::models::CnapiGwMcpToolImportTaskResult).
+    /// `Result`
     pub result: Option<models::CnapiGwMcpToolImportTaskResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2308,42 +2876,60 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolImportTaskResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolListResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPToolListError`](super::errors::DescribeCloudNativeAPIGatewayMCPToolListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPToolList",
     output = DescribeCloudNativeAPIGatewayMCPToolListResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPToolListError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-545fe799"`
+    /// `GatewayId`; example: `"gateway-545fe799"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"865e3a7d-54da-469c-82eb-a63b09d8f47f"`
+    /// `ServerId`; example: `"865e3a7d-54da-469c-82eb-a63b09d8f47f"`
     pub server_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolListResponse {
-    /// `Result`: a [`CnapiGwMcpToolList`](super::models::CnapiGwMcpToolList).
+    /// `Result`
     pub result: models::CnapiGwMcpToolList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2353,9 +2939,12 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolListResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2364,31 +2953,23 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolListResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersion {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `ToolVersion`: a string.
-    ///
-    /// Example: `"20260506193820"`
+    /// `ToolVersion`; example: `"20260506193820"`
     pub tool_version: String,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolVersion`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersionResponse {
-    /// `Result`: a string.
+    /// `Result`
     pub result: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2398,9 +2979,12 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolVersionList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolVersionListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolVersionList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2409,36 +2993,26 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersionList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolVersionList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolVersionListResponse {
-    /// `Result`: an [`AigwmcpToolVersionList`](super::models::AigwmcpToolVersionList).
+    /// `Result`
     pub result: models::AigwmcpToolVersionList,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2448,33 +3022,50 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolVersionListResponse {
 /// The `DescribeCloudNativeAPIGatewayMCPToolsFromFile` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewayMCPToolsFromFileError`](super::errors::DescribeCloudNativeAPIGatewayMCPToolsFromFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewayMCPToolsFromFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewayMCPToolsFromFile",
     output = DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewayMCPToolsFromFileError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFile {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"JSON"`
+    /// `Format`; example: `"JSON"`
     pub format: String,
 
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-6fa655a5"`
+    /// `GatewayId`; example: `"gateway-6fa655a5"`
     pub gateway_id: String,
 
-    /// `MCPServerId`: a string.
-    ///
-    /// Example: `"a610d9b2-1b7d-4240-9af0-7761791b3ba1"`
+    /// `MCPServerId`; example: `"a610d9b2-1b7d-4240-9af0-7761791b3ba1"`
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: String,
 }
@@ -2482,7 +3073,7 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFile {
 /// What a successful [`DescribeCloudNativeAPIGatewayMCPToolsFromFile`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse {
-    /// `Result`: a [`CnapiGwParseMcpToolsResult`](super::models::CnapiGwParseMcpToolsResult).
+    /// `Result`
     pub result: models::CnapiGwParseMcpToolsResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2492,37 +3083,57 @@ pub struct DescribeCloudNativeAPIGatewayMCPToolsFromFileResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaySecretKeyError`](super::errors::DescribeCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewaySecretKey",
     output = DescribeCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 
-    /// `IncludeCreationInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeCreationInfo`; example: `true`
     pub include_creation_info: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKey`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
-    /// `Result`: a [`CnapiGwSecretKey`](super::models::CnapiGwSecretKey).
+    /// `Result`
     pub result: Option<models::CnapiGwSecretKey>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2532,9 +3143,12 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKeyList` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyListResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewaySecretKeyList)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2543,54 +3157,38 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyList {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-657ece23"`
+    /// `GatewayId`; example: `"gateway-657ece23"`
     pub gateway_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Keyword`; example: `"name"`
     pub keyword: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"f5b6da2b-7229-400e-b7aa-9f2ad1fc645f"`
+    /// `ResourceId`; example: `"f5b6da2b-7229-400e-b7aa-9f2ad1fc645f"`
     pub resource_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: Option<String>,
 
-    /// `UseToBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UseToBind`; example: `false`
     pub use_to_bind: Option<bool>,
 
-    /// `IncludeCreationInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeCreationInfo`; example: `true`
     pub include_creation_info: Option<bool>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKeyList`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
-    /// `Result`: a [`CnapiGwSecretKeyList`](super::models::CnapiGwSecretKeyList).
+    /// `Result`
     pub result: Option<models::CnapiGwSecretKeyList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2600,39 +3198,57 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyListResponse {
 /// The `DescribeCloudNativeAPIGatewaySecretKeyValue` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`DescribeCloudNativeAPIGatewaySecretKeyValueResponse`].
-/// The codes it documents are in [`DescribeCloudNativeAPIGatewaySecretKeyValueError`](super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=DescribeCloudNativeAPIGatewaySecretKeyValue)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "DescribeCloudNativeAPIGatewaySecretKeyValue",
     output = DescribeCloudNativeAPIGatewaySecretKeyValueResponse,
-    error = super::errors::DescribeCloudNativeAPIGatewaySecretKeyValueError
+    error = super::errors::CngwErrorCode
 )]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValue {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xx"`
+    /// `GatewayId`; example: `"gateway-xx"`
     pub gateway_id: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 
-    /// `SecretValueType`: a string.
-    ///
-    /// Example: `"AccessKey"`
+    /// `SecretValueType`; example: `"AccessKey"`
     pub secret_value_type: Option<String>,
 }
 
 /// What a successful [`DescribeCloudNativeAPIGatewaySecretKeyValue`] call returns.
 #[tc_model]
 pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Result`; example: `"value"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2642,9 +3258,12 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
 /// The `ModifyCloudNativeAPIGatewayAIServiceSource` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayAIServiceSourceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayAIServiceSource)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -2653,32 +3272,22 @@ pub struct DescribeCloudNativeAPIGatewaySecretKeyValueResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCloudNativeAPIGatewayAIServiceSource {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-9a766f25"`
+    /// `GatewayId`; example: `"gateway-9a766f25"`
     pub gateway_id: String,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"nacos-registry2"`
+    /// `SourceName`; example: `"nacos-registry2"`
     pub source_name: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Registry"`
+    /// `SourceType`; example: `"Registry"`
     pub source_type: Option<String>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-f334b584"`
+    /// `SourceId`; example: `"ins-f334b584"`
     pub source_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"普通注册中心"`
+    /// `Description`; example: `"普通注册中心"`
     pub description: Option<String>,
 
-    /// `SourceInfo`: a [`CnapiGwAiServiceSourceInfo`](super::models::CnapiGwAiServiceSourceInfo).
+    /// `SourceInfo`
     pub source_info: Option<models::CnapiGwAiServiceSourceInfo>,
 }
 
@@ -2692,40 +3301,56 @@ pub struct ModifyCloudNativeAPIGatewayAIServiceSourceResponse {
 /// The `ModifyCloudNativeAPIGatewayConsumer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayConsumerResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayConsumerError`](super::errors::ModifyCloudNativeAPIGatewayConsumerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayConsumer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayConsumer",
     output = ModifyCloudNativeAPIGatewayConsumerResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayConsumerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayConsumer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
+    /// `ConsumerId`; example: `"50ec02a9-3e96-47b4-a275-22f402e15e21"`
     pub consumer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-updated"`
+    /// `Name`; example: `"consumer-updated"`
     pub name: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新后的描述"`
+    /// `Description`; example: `"更新后的描述"`
     pub description: Option<String>,
 }
 
@@ -2739,40 +3364,56 @@ pub struct ModifyCloudNativeAPIGatewayConsumerResponse {
 /// The `ModifyCloudNativeAPIGatewayConsumerGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayConsumerGroupResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayConsumerGroupError`](super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayConsumerGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayConsumerGroup",
     output = ModifyCloudNativeAPIGatewayConsumerGroupResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayConsumerGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayConsumerGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"consumer-group-updated"`
+    /// `Name`; example: `"consumer-group-updated"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"更新后的描述"`
+    /// `Description`; example: `"更新后的描述"`
     pub description: Option<String>,
 }
 
@@ -2786,92 +3427,91 @@ pub struct ModifyCloudNativeAPIGatewayConsumerGroupResponse {
 /// The `ModifyCloudNativeAPIGatewayLLMModelAPI` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayLLMModelAPIResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayLLMModelAPIError`](super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayLLMModelAPI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayLLMModelAPI",
     output = ModifyCloudNativeAPIGatewayLLMModelAPIResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayLLMModelAPIError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPI {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-bb346e76"`
+    /// `GatewayId`; example: `"gateway-bb346e76"`
     pub gateway_id: String,
 
-    /// `ModelAPIId`: a string.
-    ///
-    /// Example: `"cae62c8faa894a93b48c4dcfe4a8c80e"`
+    /// `ModelAPIId`; example: `"cae62c8faa894a93b48c4dcfe4a8c80e"`
     #[tc(rename = "ModelAPIId")]
     pub model_api_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"modelapi"`
+    /// `Name`; example: `"modelapi"`
     pub name: Option<String>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/basepath2"`
+    /// `BasePath`; example: `"/basepath2"`
     pub base_path: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"大模型统一聊天 API"`
+    /// `Description`; example: `"大模型统一聊天 API"`
     pub description: Option<String>,
 
-    /// `ListModelServiceId`: a list of strings.
-    ///
-    /// Example: `["c6549138344a463a87ae091127471bbe"]`
+    /// `ListModelServiceId`; example: `["c6549138344a463a87ae091127471bbe"]`
     pub list_model_service_id: Option<Vec<String>>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`](super::models::CloudNativeApiGatewayLlmModelServiceRoute).
+    /// `ModelServiceRoute`
     pub model_service_route: Option<models::CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`](super::models::AigwkvMatch) objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<models::AigwkvMatch>>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`](super::models::AigwModelNameRoute).
+    /// `ModelNameRoute`
     pub model_name_route: Option<models::AigwModelNameRoute>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCrossServiceFallback`; example: `false`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`](super::models::AigwCrossServiceFallbackConfig).
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<models::AigwCrossServiceFallbackConfig>,
 
-    /// `TagFilter`: an [`AigwTagFilter`](super::models::AigwTagFilter).
+    /// `TagFilter`
     pub tag_filter: Option<models::AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`](super::models::AigwRerankMaxDocumentsConfig).
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<models::AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`](super::models::AigwSensitiveWordRoute).
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<models::AigwSensitiveWordRoute>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`](super::models::AigwPriorityScheduleConfig).
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<models::AigwPriorityScheduleConfig>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayLLMModelAPI`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2881,169 +3521,136 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelAPIResponse {
 /// The `ModifyCloudNativeAPIGatewayLLMModelService` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayLLMModelServiceResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayLLMModelServiceError`](super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayLLMModelService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayLLMModelService",
     output = ModifyCloudNativeAPIGatewayLLMModelServiceResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayLLMModelServiceError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayLLMModelService {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-4eb46023"`
+    /// `GatewayId`; example: `"gateway-4eb46023"`
     pub gateway_id: String,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `ModelServiceId`; example: `"9006154d-8770-xx"`
     pub model_service_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openai_test"`
+    /// `Name`; example: `"openai_test"`
     pub name: Option<String>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-5.1"`
+    /// `DefaultModel`; example: `"gpt-5.1"`
     pub default_model: Option<String>,
 
-    /// `ModelSelector`: a string.
-    ///
-    /// Example: `"Specify"`
+    /// `ModelSelector`; example: `"Specify"`
     pub model_selector: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelFallback`; example: `true`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`](super::models::CloudNativeApiGatewayLlmModelFallbackRule).
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<models::CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableModelParamCheck`; example: `false`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`](super::models::CloudNativeApiGatewayLlmModelParamCheckInfo).
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<
         models::CloudNativeApiGatewayLlmModelParamCheckInfo,
     >,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
+    /// `UpstreamURL`; example: `"https://api.hunyuan.cloud.tencent.com/v1/chat/completions"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`](super::models::AigwllmQuotaLimit).
+    /// `QuotaLimit`
     pub quota_limit: Option<models::AigwllmQuotaLimit>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:prod"]`
+    /// `Tags`; example: `["env:prod"]`
     pub tags: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`](super::models::AigwModelRewriteRule) objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<models::AigwModelRewriteRule>>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `ExternalInstanceId`; example: `"ins-test"`
     pub external_instance_id: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<models::KeyValue>>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `KeyRotationPeriodDays`; example: `4`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"openai-source-id-xxxxxxxx"`
+    /// `SourceId`; example: `"openai-source-id-xxxxxxxx"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"openai-mock-service"`
+    /// `ServiceName`; example: `"openai-mock-service"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"OpenAI"`
+    /// `Protocol`; example: `"OpenAI"`
     pub protocol: Option<String>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"新名称A"`
+    /// `CustomProviderName`; example: `"新名称A"`
     pub custom_provider_name: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`](super::models::AigwLoadBalanceConfig).
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<models::AigwLoadBalanceConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`](super::models::AigwSmartBalanceConfig).
+    /// `SmartBalance`
     pub smart_balance: Option<models::AigwSmartBalanceConfig>,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayLLMModelService`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3053,9 +3660,12 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPRoute` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPRouteResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPRoute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -3064,47 +3674,31 @@ pub struct ModifyCloudNativeAPIGatewayLLMModelServiceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPRoute {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"9f63826c-cf7b-4658-ac67-6fd96df49944"`
+    /// `RouteId`; example: `"9f63826c-cf7b-4658-ac67-6fd96df49944"`
     pub route_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"modify"`
+    /// `Description`; example: `"modify"`
     pub description: Option<String>,
 
-    /// `HeaderMatch`: a list of [`AigwHeaderRule`](super::models::AigwHeaderRule) objects.
+    /// `HeaderMatch`
     pub header_match: Option<Vec<models::AigwHeaderRule>>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/tmps"`
+    /// `Path`; example: `"/tmps"`
     pub path: Option<String>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"Regex"`
+    /// `PathMatchType`; example: `"Regex"`
     pub path_match_type: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2500`
+    /// `Priority`; example: `2500`
     pub priority: Option<u64>,
 }
 
@@ -3118,9 +3712,12 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPRouteStatus` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPRouteStatusResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPRouteStatus)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -3129,33 +3726,23 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPRouteStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"791a27f9-0431-4d71-87e3-511a650cc760"`
+    /// `RouteId`; example: `"791a27f9-0431-4d71-87e3-511a650cc760"`
     pub route_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `ServerId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub server_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disabled"`
+    /// `Status`; example: `"Disabled"`
     pub status: String,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayMCPRouteStatus`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayMCPRouteStatusResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3165,75 +3752,83 @@ pub struct ModifyCloudNativeAPIGatewayMCPRouteStatusResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPServer` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPServerResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPServerError`](super::errors::ModifyCloudNativeAPIGatewayMCPServerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPServer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPServer",
     output = ModifyCloudNativeAPIGatewayMCPServerResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPServerError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPServer {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-c67671ec"`
+    /// `GatewayId`; example: `"gateway-c67671ec"`
     pub gateway_id: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `DisplayName`; example: `"dev"`
     pub display_name: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"d49b1959-f847-4012-8af8-e286aa360ee8"`
+    /// `ServerId`; example: `"d49b1959-f847-4012-8af8-e286aa360ee8"`
     pub server_id: String,
 
-    /// `UpstreamType`: a string.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`; example: `"HostIP"`
     pub upstream_type: String,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Timeout`; example: `3000`
     pub timeout: Option<u64>,
 
-    /// `RetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetryCount`; example: `3`
     pub retry_count: Option<u64>,
 
-    /// `UpstreamInfo`: an [`AigwmcpUpstreamInfo`](super::models::AigwmcpUpstreamInfo).
+    /// `UpstreamInfo`
     pub upstream_info: Option<models::AigwmcpUpstreamInfo>,
 
-    /// `SessionConfig`: an [`AigwmcpSessionConfig`](super::models::AigwmcpSessionConfig).
+    /// `SessionConfig`
     pub session_config: Option<models::AigwmcpSessionConfig>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"开发 mcp"`
+    /// `Description`; example: `"开发 mcp"`
     pub description: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheck`: an [`AigwHealthCheckSetting`](super::models::AigwHealthCheckSetting).
+    /// `HealthCheck`
     pub health_check: Option<models::AigwHealthCheckSetting>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `LogConfig`: an [`AigwLogConfig`](super::models::AigwLogConfig).
+    /// `LogConfig`
     pub log_config: Option<models::AigwLogConfig>,
 
-    /// `ParamRewriteConfig`: an [`AigwmcpServerParamRewriteConfig`](super::models::AigwmcpServerParamRewriteConfig).
+    /// `ParamRewriteConfig`
     pub param_rewrite_config: Option<models::AigwmcpServerParamRewriteConfig>,
 }
 
@@ -3247,42 +3842,133 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPServerACL` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPServerACLResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPServerACLError`](super::errors::ModifyCloudNativeAPIGatewayMCPServerACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPServerACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPServerACL",
     output = ModifyCloudNativeAPIGatewayMCPServerACLResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPServerACLError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPServerACL {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"********-****-****-****-************"`
+    /// `ServerId`; example: `"********-****-****-****-************"`
     pub server_id: String,
 
-    /// `ACLType`: a string.
-    ///
-    /// Example: `"Deny"`
+    /// `ACLType`; example: `"Deny"`
     #[tc(rename = "ACLType")]
     pub acl_type: String,
 
-    /// `ACLConsumerIds`: a list of strings.
-    ///
-    /// Example: `["********-****-****-****-************"]`
+    /// `ACLConsumerIds`; example: `["********-****-****-****-************"]`
     #[tc(rename = "ACLConsumerIds")]
     pub acl_consumer_ids: Option<Vec<String>>,
 
-    /// `ACLConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-**************"]`
+    /// `ACLConsumerGroupIds`; example: `["cg-**************"]`
     #[tc(rename = "ACLConsumerGroupIds")]
     pub acl_consumer_group_ids: Option<Vec<String>>,
 }
@@ -3297,40 +3983,135 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerACLResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPServerAuth` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPServerAuthResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPServerAuthError`](super::errors::ModifyCloudNativeAPIGatewayMCPServerAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPServerAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPServerAuth",
     output = ModifyCloudNativeAPIGatewayMCPServerAuthResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPServerAuthError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPServerAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-aeb0be15"`
+    /// `GatewayId`; example: `"gateway-aeb0be15"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"412b0a7c-f2f6-42f7-8a65-ec5e708b637f"`
+    /// `ServerId`; example: `"412b0a7c-f2f6-42f7-8a65-ec5e708b637f"`
     pub server_id: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `AuthType`; example: `"ApiKey"`
     pub auth_type: String,
 
-    /// `JWTAuthConfig`: an [`AigwjwtAuthPluginConfig`](super::models::AigwjwtAuthPluginConfig).
+    /// `JWTAuthConfig`
     #[tc(rename = "JWTAuthConfig")]
     pub jwt_auth_config: Option<models::AigwjwtAuthPluginConfig>,
 
-    /// `OAuthAuthConfig`: an [`AigwoAuthAuthPluginConfig`](super::models::AigwoAuthAuthPluginConfig).
+    /// `OAuthAuthConfig`
     pub o_auth_auth_config: Option<models::AigwoAuthAuthPluginConfig>,
 
-    /// `OIDCAuthConfig`: an [`AigwoidcAuthPluginConfig`](super::models::AigwoidcAuthPluginConfig).
+    /// `OIDCAuthConfig`
     #[tc(rename = "OIDCAuthConfig")]
     pub oidc_auth_config: Option<models::AigwoidcAuthPluginConfig>,
 }
@@ -3345,39 +4126,57 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerAuthResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPServerStatus` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPServerStatusResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPServerStatusError`](super::errors::ModifyCloudNativeAPIGatewayMCPServerStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPServerStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPServerStatus",
     output = ModifyCloudNativeAPIGatewayMCPServerStatusResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPServerStatusError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPServerStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Offline"`
+    /// `Status`; example: `"Offline"`
     pub status: String,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayMCPServerStatus`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayMCPServerStatusResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3387,68 +4186,74 @@ pub struct ModifyCloudNativeAPIGatewayMCPServerStatusResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPTool` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPToolResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPToolError`](super::errors::ModifyCloudNativeAPIGatewayMCPToolError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPTool)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPTool",
     output = ModifyCloudNativeAPIGatewayMCPToolResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPToolError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPTool {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"talent"`
+    /// `Name`; example: `"talent"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/get"`
+    /// `Path`; example: `"/get"`
     pub path: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: String,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"展示"`
+    /// `DisplayName`; example: `"展示"`
     pub display_name: Option<String>,
 
-    /// `InputParams`: a list of [`CnapiGwMcpToolParam`](super::models::CnapiGwMcpToolParam) objects.
+    /// `InputParams`
     pub input_params: Option<Vec<models::CnapiGwMcpToolParam>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"真是个天才"`
+    /// `Description`; example: `"真是个天才"`
     pub description: Option<String>,
 
-    /// `ToolVersion`: a string.
-    ///
-    /// Example: `"2026052757"`
+    /// `ToolVersion`; example: `"2026052757"`
     pub tool_version: Option<String>,
 }
 
@@ -3462,47 +4267,136 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPToolACL` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPToolACLResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPToolACLError`](super::errors::ModifyCloudNativeAPIGatewayMCPToolACLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPToolACL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CngwErrorCode::AuthFailure)
+/// - [`AuthFailure.SecretIdNotFound`](super::errors::CngwErrorCode::AuthFailureSecretIdNotFound)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CngwErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`DryRunOperation`](super::errors::CngwErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.Cls`](super::errors::CngwErrorCode::FailedOperationCls)
+/// - [`FailedOperation.ClsConfig`](super::errors::CngwErrorCode::FailedOperationClsConfig)
+/// - [`FailedOperation.Cos`](super::errors::CngwErrorCode::FailedOperationCos)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Plugin`](super::errors::CngwErrorCode::FailedOperationPlugin)
+/// - [`FailedOperation.Resource`](super::errors::CngwErrorCode::FailedOperationResource)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.CLBFailure`](super::errors::CngwErrorCode::InternalErrorClbFailure)
+/// - [`InternalError.CamNoAuth`](super::errors::CngwErrorCode::InternalErrorCamNoAuth)
+/// - [`InternalError.CreateError`](super::errors::CngwErrorCode::InternalErrorCreateError)
+/// - [`InternalError.DecodeError`](super::errors::CngwErrorCode::InternalErrorDecodeError)
+/// - [`InternalError.EKSFailure`](super::errors::CngwErrorCode::InternalErrorEksFailure)
+/// - [`InternalError.GetCredential`](super::errors::CngwErrorCode::InternalErrorGetCredential)
+/// - [`InternalError.GetRoleError`](super::errors::CngwErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.GovernanceFailure`](super::errors::CngwErrorCode::InternalErrorGovernanceFailure)
+/// - [`InternalError.HttpStatusCodeError`](super::errors::CngwErrorCode::InternalErrorHttpStatusCodeError)
+/// - [`InternalError.IOError`](super::errors::CngwErrorCode::InternalErrorIoError)
+/// - [`InternalError.InternalError`](super::errors::CngwErrorCode::InternalErrorInternalError)
+/// - [`InternalError.OperationFailed`](super::errors::CngwErrorCode::InternalErrorOperationFailed)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.TKEClusterNotReady`](super::errors::CngwErrorCode::InternalErrorTkeClusterNotReady)
+/// - [`InternalError.TKEFailure`](super::errors::CngwErrorCode::InternalErrorTkeFailure)
+/// - [`InternalError.TagFailure`](super::errors::CngwErrorCode::InternalErrorTagFailure)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InternalError.UpdateError`](super::errors::CngwErrorCode::InternalErrorUpdateError)
+/// - [`InternalError.VPCFailure`](super::errors::CngwErrorCode::InternalErrorVpcFailure)
+/// - [`InvalidFilter`](super::errors::CngwErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CngwErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParseJsonError`](super::errors::CngwErrorCode::InvalidParameterParseJsonError)
+/// - [`InvalidParameterCombination`](super::errors::CngwErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.Action`](super::errors::CngwErrorCode::InvalidParameterValueAction)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.BucketName`](super::errors::CngwErrorCode::InvalidParameterValueBucketName)
+/// - [`InvalidParameterValue.Cos`](super::errors::CngwErrorCode::InvalidParameterValueCos)
+/// - [`InvalidParameterValue.CreateError`](super::errors::CngwErrorCode::InvalidParameterValueCreateError)
+/// - [`InvalidParameterValue.Description`](super::errors::CngwErrorCode::InvalidParameterValueDescription)
+/// - [`InvalidParameterValue.GatewayId`](super::errors::CngwErrorCode::InvalidParameterValueGatewayId)
+/// - [`InvalidParameterValue.GatewayVersion`](super::errors::CngwErrorCode::InvalidParameterValueGatewayVersion)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.KeyNotExist`](super::errors::CngwErrorCode::InvalidParameterValueKeyNotExist)
+/// - [`InvalidParameterValue.Name`](super::errors::CngwErrorCode::InvalidParameterValueName)
+/// - [`InvalidParameterValue.ObjectName`](super::errors::CngwErrorCode::InvalidParameterValueObjectName)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Plugin`](super::errors::CngwErrorCode::InvalidParameterValuePlugin)
+/// - [`InvalidParameterValue.QueryError`](super::errors::CngwErrorCode::InvalidParameterValueQueryError)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.SystemParameter`](super::errors::CngwErrorCode::InvalidParameterValueSystemParameter)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`InvalidParameterValue.UpdateError`](super::errors::CngwErrorCode::InvalidParameterValueUpdateError)
+/// - [`InvalidParameterValue.ZipFile`](super::errors::CngwErrorCode::InvalidParameterValueZipFile)
+/// - [`LimitExceeded`](super::errors::CngwErrorCode::LimitExceeded)
+/// - [`LimitExceeded.LBDomains`](super::errors::CngwErrorCode::LimitExceededLbDomains)
+/// - [`LimitExceeded.LimitExceeded`](super::errors::CngwErrorCode::LimitExceededLimitExceeded)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`MissingParameter.CreateError`](super::errors::CngwErrorCode::MissingParameterCreateError)
+/// - [`MissingParameter.MissParameter`](super::errors::CngwErrorCode::MissingParameterMissParameter)
+/// - [`MissingParameter.UpdateError`](super::errors::CngwErrorCode::MissingParameterUpdateError)
+/// - [`OperationDenied`](super::errors::CngwErrorCode::OperationDenied)
+/// - [`OperationDenied.LimitExceeded`](super::errors::CngwErrorCode::OperationDeniedLimitExceeded)
+/// - [`OperationDenied.OperationDenied`](super::errors::CngwErrorCode::OperationDeniedOperationDenied)
+/// - [`RegionError`](super::errors::CngwErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CngwErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CngwErrorCode::ResourceInUse)
+/// - [`ResourceInUse.GatewayServiceExistGroups`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistGroups)
+/// - [`ResourceInUse.GatewayServiceExistRouter`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceExistRouter)
+/// - [`ResourceInUse.GatewayServiceGroupExistUpstream`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceGroupExistUpstream)
+/// - [`ResourceInUse.GatewayServiceSourceExistService`](super::errors::CngwErrorCode::ResourceInUseGatewayServiceSourceExistService)
+/// - [`ResourceInUse.InstancesExistedInService`](super::errors::CngwErrorCode::ResourceInUseInstancesExistedInService)
+/// - [`ResourceInUse.ServicesExistedInNamespace`](super::errors::CngwErrorCode::ResourceInUseServicesExistedInNamespace)
+/// - [`ResourceInsufficient`](super::errors::CngwErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.ConfigNotExist`](super::errors::CngwErrorCode::ResourceNotFoundConfigNotExist)
+/// - [`ResourceNotFound.Forbidden`](super::errors::CngwErrorCode::ResourceNotFoundForbidden)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CngwErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CngwErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.ClsNotActivated`](super::errors::CngwErrorCode::UnauthorizedOperationClsNotActivated)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CngwErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CngwErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.GovernanceNotSupportVisible`](super::errors::CngwErrorCode::UnsupportedOperationGovernanceNotSupportVisible)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPToolACL",
     output = ModifyCloudNativeAPIGatewayMCPToolACLResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPToolACLError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPToolACL {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-********"`
+    /// `GatewayId`; example: `"gateway-********"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"204f2888-7b53-4499-9061-24e623b2bdbd"`
+    /// `ServerId`; example: `"204f2888-7b53-4499-9061-24e623b2bdbd"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"f15f49c3-4c99-4930-bd4b-7284f74dda0d"`
+    /// `ToolId`; example: `"f15f49c3-4c99-4930-bd4b-7284f74dda0d"`
     pub tool_id: String,
 
-    /// `ACLType`: a string.
-    ///
-    /// Example: `"Allow"`
+    /// `ACLType`; example: `"Allow"`
     #[tc(rename = "ACLType")]
     pub acl_type: String,
 
-    /// `ACLConsumerIds`: a list of strings.
-    ///
-    /// Example: `["ef504000-a818-4e95-97e2-563e236fa26f"]`
+    /// `ACLConsumerIds`; example: `["ef504000-a818-4e95-97e2-563e236fa26f"]`
     #[tc(rename = "ACLConsumerIds")]
     pub acl_consumer_ids: Option<Vec<String>>,
 
-    /// `ACLConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-**************"]`
+    /// `ACLConsumerGroupIds`; example: `["cg-**************"]`
     #[tc(rename = "ACLConsumerGroupIds")]
     pub acl_consumer_group_ids: Option<Vec<String>>,
 }
@@ -3517,44 +4411,60 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolACLResponse {
 /// The `ModifyCloudNativeAPIGatewayMCPToolStatus` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewayMCPToolStatusResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewayMCPToolStatusError`](super::errors::ModifyCloudNativeAPIGatewayMCPToolStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewayMCPToolStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewayMCPToolStatus",
     output = ModifyCloudNativeAPIGatewayMCPToolStatusResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewayMCPToolStatusError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewayMCPToolStatus {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 }
 
 /// What a successful [`ModifyCloudNativeAPIGatewayMCPToolStatus`] call returns.
 #[tc_model]
 pub struct ModifyCloudNativeAPIGatewayMCPToolStatusResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3564,35 +4474,53 @@ pub struct ModifyCloudNativeAPIGatewayMCPToolStatusResponse {
 /// The `ModifyCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`ModifyCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`ModifyCloudNativeAPIGatewaySecretKeyError`](super::errors::ModifyCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=ModifyCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "ModifyCloudNativeAPIGatewaySecretKey",
     output = ModifyCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::ModifyCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct ModifyCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`; example: `"secret-xxx"`
     pub secret_key_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"密钥描述"`
+    /// `Description`; example: `"密钥描述"`
     pub description: Option<String>,
 }
 
@@ -3606,35 +4534,53 @@ pub struct ModifyCloudNativeAPIGatewaySecretKeyResponse {
 /// The `RemoveCloudNativeAPIGatewayConsumerGroupAuth` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse`].
-/// The codes it documents are in [`RemoveCloudNativeAPIGatewayConsumerGroupAuthError`](super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=RemoveCloudNativeAPIGatewayConsumerGroupAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "RemoveCloudNativeAPIGatewayConsumerGroupAuth",
     output = RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse,
-    error = super::errors::RemoveCloudNativeAPIGatewayConsumerGroupAuthError
+    error = super::errors::CngwErrorCode
 )]
 pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuth {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"ModelAPI"`
+    /// `ResourceType`; example: `"ModelAPI"`
     pub resource_type: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
+    /// `ResourceId`; example: `"e3aa4fe271c24bb4aa7cca41db5a4e75"`
     pub resource_id: String,
 
-    /// `ConsumerGroupIds`: a list of strings.
-    ///
-    /// Example: `["cg-xxx"]`
+    /// `ConsumerGroupIds`; example: `["cg-xxx"]`
     pub consumer_group_ids: Vec<String>,
 }
 
@@ -3648,30 +4594,50 @@ pub struct RemoveCloudNativeAPIGatewayConsumerGroupAuthResponse {
 /// The `RemoveCloudNativeAPIGatewayConsumerInGroup` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`RemoveCloudNativeAPIGatewayConsumerInGroupResponse`].
-/// The codes it documents are in [`RemoveCloudNativeAPIGatewayConsumerInGroupError`](super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=RemoveCloudNativeAPIGatewayConsumerInGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "RemoveCloudNativeAPIGatewayConsumerInGroup",
     output = RemoveCloudNativeAPIGatewayConsumerInGroupResponse,
-    error = super::errors::RemoveCloudNativeAPIGatewayConsumerInGroupError
+    error = super::errors::CngwErrorCode
 )]
 pub struct RemoveCloudNativeAPIGatewayConsumerInGroup {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `ConsumerIds`: a list of strings.
-    ///
-    /// Example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
+    /// `ConsumerIds`; example: `["c31f5dd7-eab5-4e77-ac18-31add3c94a9d"]`
     pub consumer_ids: Vec<String>,
 }
 
@@ -3685,9 +4651,12 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse {
 /// The `RollbackCloudNativeAPIGatewayMCPToolVersion` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`RollbackCloudNativeAPIGatewayMCPToolVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=RollbackCloudNativeAPIGatewayMCPToolVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
@@ -3696,33 +4665,23 @@ pub struct RemoveCloudNativeAPIGatewayConsumerInGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RollbackCloudNativeAPIGatewayMCPToolVersion {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-46a97dc8"`
+    /// `GatewayId`; example: `"gateway-46a97dc8"`
     pub gateway_id: String,
 
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"18845314-b041-4364-b091-af9ee6086c54"`
+    /// `ServerId`; example: `"18845314-b041-4364-b091-af9ee6086c54"`
     pub server_id: String,
 
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
+    /// `ToolId`; example: `"9bc61b25-7eec-4812-b81a-d39457e2980d"`
     pub tool_id: String,
 
-    /// `ToolVersion`: a string.
-    ///
-    /// Example: `"20260506193116"`
+    /// `ToolVersion`; example: `"20260506193116"`
     pub tool_version: String,
 }
 
 /// What a successful [`RollbackCloudNativeAPIGatewayMCPToolVersion`] call returns.
 #[tc_model]
 pub struct RollbackCloudNativeAPIGatewayMCPToolVersionResponse {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3732,35 +4691,53 @@ pub struct RollbackCloudNativeAPIGatewayMCPToolVersionResponse {
 /// The `UnbindCloudNativeAPIGatewaySecretKey` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`UnbindCloudNativeAPIGatewaySecretKeyResponse`].
-/// The codes it documents are in [`UnbindCloudNativeAPIGatewaySecretKeyError`](super::errors::UnbindCloudNativeAPIGatewaySecretKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=UnbindCloudNativeAPIGatewaySecretKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "UnbindCloudNativeAPIGatewaySecretKey",
     output = UnbindCloudNativeAPIGatewaySecretKeyResponse,
-    error = super::errors::UnbindCloudNativeAPIGatewaySecretKeyError
+    error = super::errors::CngwErrorCode
 )]
 pub struct UnbindCloudNativeAPIGatewaySecretKey {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-xxx"`
+    /// `GatewayId`; example: `"gateway-xxx"`
     pub gateway_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer/LLM"`
+    /// `ResourceType`; example: `"Consumer/LLM"`
     pub resource_type: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["consumer-xxx"]`
+    /// `ResourceIds`; example: `["consumer-xxx"]`
     pub resource_ids: Vec<String>,
 
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-xx"`
+    /// `SecretKeyId`; example: `"secret-xx"`
     pub secret_key_id: String,
 }
 
@@ -3774,38 +4751,58 @@ pub struct UnbindCloudNativeAPIGatewaySecretKeyResponse {
 /// The `UpdateCloudNativeAPIGatewayMCPTools` action of CNGW API 2023-04-18.
 ///
 /// A successful call returns [`UpdateCloudNativeAPIGatewayMCPToolsResponse`].
-/// The codes it documents are in [`UpdateCloudNativeAPIGatewayMCPToolsError`](super::errors::UpdateCloudNativeAPIGatewayMCPToolsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cngw&Version=2023-04-18&Action=UpdateCloudNativeAPIGatewayMCPTools)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CngwErrorCode`](super::errors::CngwErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CngwErrorCode::FailedOperation)
+/// - [`FailedOperation.FailedOperation`](super::errors::CngwErrorCode::FailedOperationFailedOperation)
+/// - [`FailedOperation.InternalError`](super::errors::CngwErrorCode::FailedOperationInternalError)
+/// - [`FailedOperation.Role`](super::errors::CngwErrorCode::FailedOperationRole)
+/// - [`FailedOperation.Vpc`](super::errors::CngwErrorCode::FailedOperationVpc)
+/// - [`InternalError`](super::errors::CngwErrorCode::InternalError)
+/// - [`InternalError.QueryError`](super::errors::CngwErrorCode::InternalErrorQueryError)
+/// - [`InternalError.UnknownError`](super::errors::CngwErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.BadRequestFormat`](super::errors::CngwErrorCode::InvalidParameterValueBadRequestFormat)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::CngwErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`InvalidParameterValue.OperationFailed`](super::errors::CngwErrorCode::InvalidParameterValueOperationFailed)
+/// - [`InvalidParameterValue.Region`](super::errors::CngwErrorCode::InvalidParameterValueRegion)
+/// - [`InvalidParameterValue.ResourceAlreadyExist`](super::errors::CngwErrorCode::InvalidParameterValueResourceAlreadyExist)
+/// - [`InvalidParameterValue.Specification`](super::errors::CngwErrorCode::InvalidParameterValueSpecification)
+/// - [`InvalidParameterValue.Type`](super::errors::CngwErrorCode::InvalidParameterValueType)
+/// - [`MissingParameter`](super::errors::CngwErrorCode::MissingParameter)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ResourceNotFound`](super::errors::CngwErrorCode::ResourceNotFoundResourceNotFound)
+/// - [`UnauthorizedOperation.CamNoAuth`](super::errors::CngwErrorCode::UnauthorizedOperationCamNoAuth)
+/// - [`UnauthorizedOperation.CamPassRoleNotExist`](super::errors::CngwErrorCode::UnauthorizedOperationCamPassRoleNotExist)
+/// - [`UnauthorizedOperation.Uin`](super::errors::CngwErrorCode::UnauthorizedOperationUin)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::CngwErrorCode::UnauthorizedOperationUnauthorizedOperation)
 #[tc_action(
     service = "cngw",
     version = "2023-04-18",
     name = "UpdateCloudNativeAPIGatewayMCPTools",
     output = UpdateCloudNativeAPIGatewayMCPToolsResponse,
-    error = super::errors::UpdateCloudNativeAPIGatewayMCPToolsError
+    error = super::errors::CngwErrorCode
 )]
 pub struct UpdateCloudNativeAPIGatewayMCPTools {
-    /// `GatewayId`: a string.
-    ///
-    /// Example: `"gateway-6fa655a5"`
+    /// `GatewayId`; example: `"gateway-6fa655a5"`
     pub gateway_id: String,
 
-    /// `MCPServerId`: a string.
-    ///
-    /// Example: `"a610d9b2-1b7d-4240-9af0-7761791b3ba1"`
+    /// `MCPServerId`; example: `"a610d9b2-1b7d-4240-9af0-7761791b3ba1"`
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: String,
 
-    /// `Tools`: a list of [`CnapiGwMcpTool`](super::models::CnapiGwMcpTool) objects.
+    /// `Tools`
     pub tools: Vec<models::CnapiGwMcpTool>,
 }
 
 /// What a successful [`UpdateCloudNativeAPIGatewayMCPTools`] call returns.
 #[tc_model]
 pub struct UpdateCloudNativeAPIGatewayMCPToolsResponse {
-    /// `Result`: a string.
-    ///
-    /// Example: `"task-cc6ddf7e"`
+    /// `Result`; example: `"task-cc6ddf7e"`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -9,14 +9,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIGWACLSubject")]
 #[tc_model]
 pub struct AigwaclSubject {
-    /// `Id`: a string.
-    ///
-    /// Example: `"*****************"`
+    /// `Id`; example: `"*****************"`
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"默认消费者组"`
+    /// `Name`; example: `"默认消费者组"`
     pub name: String,
 }
 
@@ -27,14 +23,10 @@ pub struct AigwaclSubject {
 #[doc(alias = "AIGWAKSKCredentialConfig")]
 #[tc_model]
 pub struct AigwakskCredentialConfig {
-    /// `AccessKeyId`: a string.
-    ///
-    /// Example: `"FKI****EE8"`
+    /// `AccessKeyId`; example: `"FKI****EE8"`
     pub access_key_id: Option<String>,
 
-    /// `SecretAccessKey`: a string.
-    ///
-    /// Example: `"fak****ake"`
+    /// `SecretAccessKey`; example: `"fak****ake"`
     pub secret_access_key: Option<String>,
 }
 
@@ -44,22 +36,16 @@ pub struct AigwakskCredentialConfig {
 #[doc(alias = "AIGWAuthModelScopeItem")]
 #[tc_model]
 pub struct AigwAuthModelScopeItem {
-    /// `PrincipalId`: a string.
-    ///
-    /// Example: `"cg-393266dc6f5f2c"`
+    /// `PrincipalId`; example: `"cg-393266dc6f5f2c"`
     pub principal_id: Option<String>,
 
-    /// `PrincipalName`: a string.
-    ///
-    /// Example: `"deepx"`
+    /// `PrincipalName`; example: `"deepx"`
     pub principal_name: Option<String>,
 
-    /// `ModelScope`: an [`AigwModelScope`].
+    /// `ModelScope`
     pub model_scope: Option<AigwModelScope>,
 
-    /// `EffectiveModelNames`: a list of strings.
-    ///
-    /// Example: `["deepseek-v4-flash"]`
+    /// `EffectiveModelNames`; example: `["deepseek-v4-flash"]`
     pub effective_model_names: Option<Vec<String>>,
 }
 
@@ -70,14 +56,10 @@ pub struct AigwAuthModelScopeItem {
 #[doc(alias = "AIGWBasicCredentialConfig")]
 #[tc_model]
 pub struct AigwBasicCredentialConfig {
-    /// `Password`: a string.
-    ///
-    /// Example: `"my-secret*********"`
+    /// `Password`; example: `"my-secret*********"`
     pub password: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Username`; example: `"admin"`
     pub username: Option<String>,
 }
 
@@ -88,9 +70,7 @@ pub struct AigwBasicCredentialConfig {
 #[doc(alias = "AIGWBearerTokenCredentialConfig")]
 #[tc_model]
 pub struct AigwBearerTokenCredentialConfig {
-    /// `Token`: a string.
-    ///
-    /// Example: `"sk-test-demo-**************"`
+    /// `Token`; example: `"sk-test-demo-**************"`
     pub token: Option<String>,
 }
 
@@ -101,14 +81,10 @@ pub struct AigwBearerTokenCredentialConfig {
 #[doc(alias = "AIGWCAMCredentialConfig")]
 #[tc_model]
 pub struct AigwcamCredentialConfig {
-    /// `SecretId`: a string.
-    ///
-    /// Example: `"fak****-ak"`
+    /// `SecretId`; example: `"fak****-ak"`
     pub secret_id: Option<String>,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"fak****-sk"`
+    /// `SecretKey`; example: `"fak****-sk"`
     pub secret_key: Option<String>,
 }
 
@@ -119,14 +95,10 @@ pub struct AigwcamCredentialConfig {
 #[doc(alias = "AIGWCacheAwareRouteCandidate")]
 #[tc_model]
 pub struct AigwCacheAwareRouteCandidate {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"d8bbb1a7b70341a4ba94ea77de091de3"`
+    /// `ModelServiceId`; example: `"d8bbb1a7b70341a4ba94ea77de091de3"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"ds-2"`
+    /// `ModelServiceName`; example: `"ds-2"`
     pub model_service_name: Option<String>,
 }
 
@@ -137,7 +109,7 @@ pub struct AigwCacheAwareRouteCandidate {
 #[doc(alias = "AIGWCacheAwareRouteConfig")]
 #[tc_model]
 pub struct AigwCacheAwareRouteConfig {
-    /// `Candidates`: a list of [`AigwCacheAwareRouteCandidate`] objects.
+    /// `Candidates`
     pub candidates: Option<Vec<AigwCacheAwareRouteCandidate>>,
 }
 
@@ -147,14 +119,10 @@ pub struct AigwCacheAwareRouteConfig {
 #[doc(alias = "AIGWChangeSummary")]
 #[tc_model]
 pub struct AigwChangeSummary {
-    /// `Breaking`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Breaking`; example: `0`
     pub breaking: u64,
 
-    /// `Compatible`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Compatible`; example: `1`
     pub compatible: u64,
 }
 
@@ -164,19 +132,13 @@ pub struct AigwChangeSummary {
 #[doc(alias = "AIGWConsumerGroupBrief")]
 #[tc_model]
 pub struct AigwConsumerGroupBrief {
-    /// `Name`: a string.
-    ///
-    /// Example: `"平台组"`
+    /// `Name`; example: `"平台组"`
     pub name: String,
 
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"00000000-0000-0000-0000-000000000012"`
+    /// `ConsumerGroupId`; example: `"00000000-0000-0000-0000-000000000012"`
     pub consumer_group_id: String,
 
-    /// `ConsumerGroupPath`: a string.
-    ///
-    /// Example: `"自定义组织架构 / 研发部 / 平台组"`
+    /// `ConsumerGroupPath`; example: `"自定义组织架构 / 研发部 / 平台组"`
     pub consumer_group_path: Option<String>,
 }
 
@@ -186,14 +148,10 @@ pub struct AigwConsumerGroupBrief {
 #[doc(alias = "AIGWConsumerModelScope")]
 #[tc_model]
 pub struct AigwConsumerModelScope {
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"ALLOWLIST"`
+    /// `ScopeType`; example: `"ALLOWLIST"`
     pub scope_type: Option<String>,
 
-    /// `AllowList`: a list of strings.
-    ///
-    /// Example: `["claude-haiku-4-5"]`
+    /// `AllowList`; example: `["claude-haiku-4-5"]`
     pub allow_list: Option<Vec<String>>,
 }
 
@@ -203,14 +161,10 @@ pub struct AigwConsumerModelScope {
 #[doc(alias = "AIGWCreateMCPRouteResult")]
 #[tc_model]
 pub struct AigwCreateMcpRouteResult {
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"9f63826c-cf7b-4658-ac67-6fd96df49944"`
+    /// `RouteId`; example: `"9f63826c-cf7b-4658-ac67-6fd96df49944"`
     pub route_id: Option<String>,
 
-    /// `Success`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Success`; example: `true`
     pub success: bool,
 }
 
@@ -221,17 +175,13 @@ pub struct AigwCreateMcpRouteResult {
 #[doc(alias = "AIGWCrossServiceFallbackConfig")]
 #[tc_model]
 pub struct AigwCrossServiceFallbackConfig {
-    /// `TriggerConditions`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["ServiceUnavailable"]`
+    /// `TriggerConditions`, required in requests; example: `["ServiceUnavailable"]`
     pub trigger_conditions: Option<Vec<String>>,
 
-    /// `FallbackServiceChain`: a list of [`AigwFallbackServiceItem`] objects.
-    /// Required in requests.
+    /// `FallbackServiceChain`, required in requests
     pub fallback_service_chain: Option<Vec<AigwFallbackServiceItem>>,
 
-    /// `QuotaFallbackTrigger`: an [`AigwllmQuotaFallbackTrigger`].
+    /// `QuotaFallbackTrigger`
     pub quota_fallback_trigger: Option<AigwllmQuotaFallbackTrigger>,
 }
 
@@ -241,24 +191,16 @@ pub struct AigwCrossServiceFallbackConfig {
 #[doc(alias = "AIGWCustomDesensitizeRule")]
 #[tc_model]
 pub struct AigwCustomDesensitizeRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"员工工号"`
+    /// `Name`; example: `"员工工号"`
     pub name: String,
 
-    /// `Pattern`: a string.
-    ///
-    /// Example: `"EMP-[0-9]{6}"`
+    /// `Pattern`; example: `"EMP-[0-9]{6}"`
     pub pattern: String,
 
-    /// `MaskFormat`: a string.
-    ///
-    /// Example: `"E***"`
+    /// `MaskFormat`; example: `"E***"`
     pub mask_format: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 }
 
@@ -269,14 +211,10 @@ pub struct AigwCustomDesensitizeRule {
 #[doc(alias = "AIGWCustomHeaderCredentialConfig")]
 #[tc_model]
 pub struct AigwCustomHeaderCredentialConfig {
-    /// `HeaderName`: a string.
-    ///
-    /// Example: `"X-App-Token"`
+    /// `HeaderName`; example: `"X-App-Token"`
     pub header_name: Option<String>,
 
-    /// `HeaderValue`: a string.
-    ///
-    /// Example: `"my-custom-****************"`
+    /// `HeaderValue`; example: `"my-custom-****************"`
     pub header_value: Option<String>,
 }
 
@@ -287,15 +225,10 @@ pub struct AigwCustomHeaderCredentialConfig {
 #[doc(alias = "AIGWFallbackServiceItem")]
 #[tc_model]
 pub struct AigwFallbackServiceItem {
-    /// `ModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"3dcaac5d48cc4d39a8ed79937fe720c6"`
+    /// `ModelServiceId`, required in requests; example: `"3dcaac5d48cc4d39a8ed79937fe720c6"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"mock-openai"`
+    /// `ModelServiceName`; example: `"mock-openai"`
     pub model_service_name: Option<String>,
 }
 
@@ -305,31 +238,19 @@ pub struct AigwFallbackServiceItem {
 #[doc(alias = "AIGWForwardDesensitizeConfig")]
 #[tc_model]
 pub struct AigwForwardDesensitizeConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `PredefinedRuleTypes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Phone","Email"]`
+    /// `PredefinedRuleTypes`, always sent in responses; example: `["Phone","Email"]`
     pub predefined_rule_types: Option<Vec<String>>,
 
-    /// `CustomRules`: a list of [`AigwCustomDesensitizeRule`] objects.
-    /// Always sent in responses.
+    /// `CustomRules`, always sent in responses
     pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
 
-    /// `PlaceholderFormat`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[{type}]"`
+    /// `PlaceholderFormat`, always sent in responses; example: `"[{type}]"`
     pub placeholder_format: Option<String>,
 
-    /// `OnFailure`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Reject"`
+    /// `OnFailure`, always sent in responses; example: `"Reject"`
     pub on_failure: Option<String>,
 }
 
@@ -339,17 +260,13 @@ pub struct AigwForwardDesensitizeConfig {
 #[doc(alias = "AIGWGatewayVerifyConfig")]
 #[tc_model]
 pub struct AigwGatewayVerifyConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `VerifyType`: a string.
-    ///
-    /// Example: `"OAuth"`
+    /// `VerifyType`; example: `"OAuth"`
     pub verify_type: Option<String>,
 
-    /// `OAuthConfig`: an [`AigwGatewayVerifyOAuthConfig`].
+    /// `OAuthConfig`
     pub o_auth_config: Option<AigwGatewayVerifyOAuthConfig>,
 }
 
@@ -359,60 +276,37 @@ pub struct AigwGatewayVerifyConfig {
 #[doc(alias = "AIGWGatewayVerifyOAuthConfig")]
 #[tc_model]
 pub struct AigwGatewayVerifyOAuthConfig {
-    /// `VerifyMethod`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Introspection"`
+    /// `VerifyMethod`, required in requests; example: `"Introspection"`
     pub verify_method: Option<String>,
 
-    /// `Issuer`: a string.
-    ///
-    /// Example: `"http://***************"`
+    /// `Issuer`; example: `"http://***************"`
     pub issuer: Option<String>,
 
-    /// `JwksUri`: a string.
-    ///
-    /// Example: `"http://***************/.well-known/jwks.json"`
+    /// `JwksUri`; example: `"http://***************/.well-known/jwks.json"`
     pub jwks_uri: Option<String>,
 
-    /// `Audience`: a string.
-    ///
-    /// Example: `"mcp-gateway"`
+    /// `Audience`; example: `"mcp-gateway"`
     pub audience: Option<String>,
 
-    /// `JwksCacheTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `JwksCacheTtl`; example: `100`
     pub jwks_cache_ttl: Option<u64>,
 
-    /// `IntrospectionEndpoint`: a string.
-    ///
-    /// Example: `"http://***************/"`
+    /// `IntrospectionEndpoint`; example: `"http://***************/"`
     pub introspection_endpoint: Option<String>,
 
-    /// `IntrospectionClientId`: a string.
-    ///
-    /// Example: `"client"`
+    /// `IntrospectionClientId`; example: `"client"`
     pub introspection_client_id: Option<String>,
 
-    /// `IntrospectionClientSecret`: a string.
-    ///
-    /// Example: `"********"`
+    /// `IntrospectionClientSecret`; example: `"********"`
     pub introspection_client_secret: Option<String>,
 
-    /// `IntrospectionCacheTtl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `IntrospectionCacheTtl`; example: `100`
     pub introspection_cache_ttl: Option<u64>,
 
-    /// `ScopeWhitelist`: a string.
-    ///
-    /// Example: `"mcp.read"`
+    /// `ScopeWhitelist`; example: `"mcp.read"`
     pub scope_whitelist: Option<String>,
 
-    /// `TokenHeader`: a string.
-    ///
-    /// Example: `"Authorization"`
+    /// `TokenHeader`; example: `"Authorization"`
     pub token_header: Option<String>,
 }
 
@@ -423,19 +317,13 @@ pub struct AigwGatewayVerifyOAuthConfig {
 #[doc(alias = "AIGWHeaderRule")]
 #[tc_model]
 pub struct AigwHeaderRule {
-    /// `Key`: a string.
-    ///
-    /// Example: `"X-Tenant"`
+    /// `Key`; example: `"X-Tenant"`
     pub key: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"Exact"`
+    /// `MatchType`; example: `"Exact"`
     pub match_type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tenant-a"`
+    /// `Value`; example: `"tenant-a"`
     pub value: String,
 }
 
@@ -446,39 +334,25 @@ pub struct AigwHeaderRule {
 #[doc(alias = "AIGWHealthCheckSetting")]
 #[tc_model]
 pub struct AigwHealthCheckSetting {
-    /// `HealthCheckType`: a string.
-    ///
-    /// Example: `"MCP"`
+    /// `HealthCheckType`; example: `"MCP"`
     pub health_check_type: String,
 
-    /// `HealthCheckIntervalSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckIntervalSecond`; example: `10`
     pub health_check_interval_second: u64,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthCheckTimeout`; example: `3`
     pub health_check_timeout: u64,
 
-    /// `HealthCheckFailThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthCheckFailThreshold`; example: `3`
     pub health_check_fail_threshold: u64,
 
-    /// `HealthCheckRecoverThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HealthCheckRecoverThreshold`; example: `3`
     pub health_check_recover_threshold: u64,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `HealthCheckPath`; example: `"/health"`
     pub health_check_path: Option<String>,
 
-    /// `HealthCheckMethod`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `HealthCheckMethod`; example: `"GET"`
     pub health_check_method: Option<String>,
 }
 
@@ -489,35 +363,22 @@ pub struct AigwHealthCheckSetting {
 #[doc(alias = "AIGWIntentRoute")]
 #[tc_model]
 pub struct AigwIntentRoute {
-    /// `IntentModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `IntentModelServiceId`, required in requests; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub intent_model_service_id: Option<String>,
 
-    /// `ConfidenceThreshold`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `0.75`
+    /// `ConfidenceThreshold`, required in requests; example: `0.75`
     pub confidence_threshold: Option<f64>,
 
-    /// `DefaultModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `DefaultModelServiceId`, required in requests; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub default_model_service_id: Option<String>,
 
-    /// `Rules`: a list of [`AigwIntentRouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<AigwIntentRouteRule>>,
 
-    /// `DefaultStandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `DefaultStandardModelName`; example: `"claude-haiku-4-5"`
     pub default_standard_model_name: Option<String>,
 
-    /// `IntentStandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `IntentStandardModelName`; example: `"claude-haiku-4-5"`
     pub intent_standard_model_name: Option<String>,
 }
 
@@ -528,29 +389,19 @@ pub struct AigwIntentRoute {
 #[doc(alias = "AIGWIntentRouteRule")]
 #[tc_model]
 pub struct AigwIntentRouteRule {
-    /// `IntentCode`: a string.
-    ///
-    /// Example: `"Coder"`
+    /// `IntentCode`; example: `"Coder"`
     pub intent_code: Option<String>,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"d6015302e11b4a1f83dd3adb88180716"`
+    /// `ModelServiceId`; example: `"d6015302e11b4a1f83dd3adb88180716"`
     pub model_service_id: Option<String>,
 
-    /// `IntentId`: a string.
-    ///
-    /// Example: `"4620f05a565b419998026523b9d2ec5c"`
+    /// `IntentId`; example: `"4620f05a565b419998026523b9d2ec5c"`
     pub intent_id: Option<String>,
 
-    /// `IntentName`: a string.
-    ///
-    /// Example: `"航班改签退票"`
+    /// `IntentName`; example: `"航班改签退票"`
     pub intent_name: Option<String>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -561,45 +412,29 @@ pub struct AigwIntentRouteRule {
 #[doc(alias = "AIGWJWTAuthPluginConfig")]
 #[tc_model]
 pub struct AigwjwtAuthPluginConfig {
-    /// `HeaderNames`: a list of strings.
-    ///
-    /// Example: `["header"]`
+    /// `HeaderNames`; example: `["header"]`
     pub header_names: Option<Vec<String>>,
 
-    /// `CookieNames`: a list of strings.
-    ///
-    /// Example: `["cookie"]`
+    /// `CookieNames`; example: `["cookie"]`
     pub cookie_names: Option<Vec<String>>,
 
-    /// `URIParamNames`: a list of strings.
-    ///
-    /// Example: `["param"]`
+    /// `URIParamNames`; example: `["param"]`
     #[tc(rename = "URIParamNames")]
     pub uri_param_names: Option<Vec<String>>,
 
-    /// `KeyClaimName`: a string.
-    ///
-    /// Example: `"claim"`
+    /// `KeyClaimName`; example: `"claim"`
     pub key_claim_name: Option<String>,
 
-    /// `ClaimsToVerify`: a list of strings.
-    ///
-    /// Example: `["exp"]`
+    /// `ClaimsToVerify`; example: `["exp"]`
     pub claims_to_verify: Option<Vec<String>>,
 
-    /// `MaximumExpiration`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaximumExpiration`; example: `1000`
     pub maximum_expiration: Option<i64>,
 
-    /// `SecretIsBase64`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SecretIsBase64`; example: `true`
     pub secret_is_base64: Option<bool>,
 
-    /// `RunOnPreFlight`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RunOnPreFlight`; example: `true`
     pub run_on_pre_flight: Option<bool>,
 }
 
@@ -610,23 +445,17 @@ pub struct AigwjwtAuthPluginConfig {
 #[doc(alias = "AIGWJWTCredentialConfig")]
 #[tc_model]
 pub struct AigwjwtCredentialConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"ES256"`
+    /// `Algorithm`; example: `"ES256"`
     pub algorithm: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"my-org-test-ES256"`
+    /// `Key`; example: `"my-org-test-ES256"`
     pub key: String,
 
-    /// `RSAPublicKey`: a string.
+    /// `RSAPublicKey`
     #[tc(rename = "RSAPublicKey")]
     pub rsa_public_key: Option<String>,
 
-    /// `Secret`: a string.
-    ///
-    /// Example: `"********************************************"`
+    /// `Secret`; example: `"********************************************"`
     pub secret: Option<String>,
 }
 
@@ -637,22 +466,13 @@ pub struct AigwjwtCredentialConfig {
 #[doc(alias = "AIGWKVMatch")]
 #[tc_model]
 pub struct AigwkvMatch {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"k1"`
+    /// `Key`, required in requests; example: `"k1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"asdfad"`
+    /// `Value`, required in requests; example: `"asdfad"`
     pub value: Option<String>,
 
-    /// `Operator`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"exact"`
+    /// `Operator`, required in requests; example: `"exact"`
     pub operator: Option<String>,
 }
 
@@ -662,29 +482,19 @@ pub struct AigwkvMatch {
 #[doc(alias = "AIGWLLMHealthCheckSetting")]
 #[tc_model]
 pub struct AigwllmHealthCheckSetting {
-    /// `HealthCheckFailThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckFailThreshold`; example: `1`
     pub health_check_fail_threshold: u64,
 
-    /// `HealthCheckIntervalSecond`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `HealthCheckIntervalSecond`; example: `5`
     pub health_check_interval_second: u64,
 
-    /// `HealthCheckRecoverThreshold`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthCheckRecoverThreshold`; example: `1`
     pub health_check_recover_threshold: u64,
 
-    /// `HealthCheckTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HealthCheckTimeout`; example: `10`
     pub health_check_timeout: u64,
 
-    /// `HealthCheckPath`: a string.
-    ///
-    /// Example: `"/health"`
+    /// `HealthCheckPath`; example: `"/health"`
     pub health_check_path: Option<String>,
 }
 
@@ -695,20 +505,18 @@ pub struct AigwllmHealthCheckSetting {
 #[doc(alias = "AIGWLLMModelServiceSubRoute")]
 #[tc_model]
 pub struct AigwllmModelServiceSubRoute {
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["ModelService"]`
+    /// `SelectedTypes`; example: `["ModelService"]`
     pub selected_types: Vec<String>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `LatencyPriorityConfig`: an [`AigwLatencyPriorityConfig`].
+    /// `LatencyPriorityConfig`
     pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
 
-    /// `ModelServiceConfig`: an [`AigwRouteModelServiceConfig`].
+    /// `ModelServiceConfig`
     pub model_service_config: Option<AigwRouteModelServiceConfig>,
 }
 
@@ -719,14 +527,10 @@ pub struct AigwllmModelServiceSubRoute {
 #[doc(alias = "AIGWLLMQuotaFallbackTrigger")]
 #[tc_model]
 pub struct AigwllmQuotaFallbackTrigger {
-    /// `ThresholdPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ThresholdPercent`; example: `10`
     pub threshold_percent: Option<i64>,
 
-    /// `CheckDimension`: a string.
-    ///
-    /// Example: `"AnyInsufficient"`
+    /// `CheckDimension`; example: `"AnyInsufficient"`
     pub check_dimension: Option<String>,
 }
 
@@ -737,21 +541,15 @@ pub struct AigwllmQuotaFallbackTrigger {
 #[doc(alias = "AIGWLLMQuotaLimit")]
 #[tc_model]
 pub struct AigwllmQuotaLimit {
-    /// `RPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RPMLimit`; example: `0`
     #[tc(rename = "RPMLimit")]
     pub rpm_limit: Option<i64>,
 
-    /// `TPMLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TPMLimit`; example: `0`
     #[tc(rename = "TPMLimit")]
     pub tpm_limit: Option<i64>,
 
-    /// `ConcurrentCountLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ConcurrentCountLimit`; example: `20`
     pub concurrent_count_limit: Option<i64>,
 }
 
@@ -761,14 +559,10 @@ pub struct AigwllmQuotaLimit {
 #[doc(alias = "AIGWLLMResourceDimension")]
 #[tc_model]
 pub struct AigwllmResourceDimension {
-    /// `Key`: a string.
-    ///
-    /// Example: `"ConsumerId"`
+    /// `Key`; example: `"ConsumerId"`
     pub key: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ba3ffabd-e6ee-42e6-ba25-64f202248da8"]`
+    /// `Values`; example: `["ba3ffabd-e6ee-42e6-ba25-64f202248da8"]`
     pub values: Vec<String>,
 }
 
@@ -778,65 +572,43 @@ pub struct AigwllmResourceDimension {
 #[doc(alias = "AIGWLLMTokenUsageItem")]
 #[tc_model]
 pub struct AigwllmTokenUsageItem {
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"02b4d312-2fcd-4995-ae7c-5acaa57962b7"`
+    /// `ConsumerId`; example: `"02b4d312-2fcd-4995-ae7c-5acaa57962b7"`
     pub consumer_id: String,
 
-    /// `ConsumerName`: a string.
-    ///
-    /// Example: `"test-consumer-1"`
+    /// `ConsumerName`; example: `"test-consumer-1"`
     pub consumer_name: String,
 
-    /// `ConsumerGroups`: a list of [`AigwConsumerGroupBrief`] objects.
+    /// `ConsumerGroups`
     pub consumer_groups: Vec<AigwConsumerGroupBrief>,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"f77b443101e9411ab881f183079c073a"`
+    /// `ModelServiceId`; example: `"f77b443101e9411ab881f183079c073a"`
     pub model_service_id: String,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"anthropic-deepseek"`
+    /// `ModelServiceName`; example: `"anthropic-deepseek"`
     pub model_service_name: String,
 
-    /// `InputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `5736`
+    /// `InputTokens`; example: `5736`
     pub input_tokens: i64,
 
-    /// `CacheReadInputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `5632`
+    /// `CacheReadInputTokens`; example: `5632`
     pub cache_read_input_tokens: i64,
 
-    /// `OutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `969`
+    /// `OutputTokens`; example: `969`
     pub output_tokens: i64,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `6705`
+    /// `TotalTokens`; example: `6705`
     pub total_tokens: i64,
 
-    /// `RequestCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RequestCount`; example: `5`
     pub request_count: i64,
 
-    /// `Cost`: a string.
-    ///
-    /// Example: `"0.00"`
+    /// `Cost`; example: `"0.00"`
     pub cost: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `DimensionList`: a list of [`AigwllmResourceDimension`] objects.
+    /// `DimensionList`
     pub dimension_list: Option<Vec<AigwllmResourceDimension>>,
 }
 
@@ -846,17 +618,13 @@ pub struct AigwllmTokenUsageItem {
 #[doc(alias = "AIGWLLMTokenUsageListResult")]
 #[tc_model]
 pub struct AigwllmTokenUsageListResult {
-    /// `DataList`: a list of [`AigwllmTokenUsageItem`] objects.
+    /// `DataList`
     pub data_list: Vec<AigwllmTokenUsageItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
-    /// `OrgAttributionIncomplete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OrgAttributionIncomplete`; example: `false`
     pub org_attribution_incomplete: Option<bool>,
 }
 
@@ -866,47 +634,31 @@ pub struct AigwllmTokenUsageListResult {
 #[doc(alias = "AIGWLLMTokenUsageStatisticsResult")]
 #[tc_model]
 pub struct AigwllmTokenUsageStatisticsResult {
-    /// `TotalRequestCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalRequestCount`; example: `2`
     pub total_request_count: i64,
 
-    /// `TotalInputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `TotalInputTokens`; example: `45`
     pub total_input_tokens: i64,
 
-    /// `TotalOutputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TotalOutputTokens`; example: `11`
     pub total_output_tokens: i64,
 
-    /// `TotalCachedReadInputTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `5632`
+    /// `TotalCachedReadInputTokens`; example: `5632`
     pub total_cached_read_input_tokens: i64,
 
-    /// `TotalCost`: a string.
-    ///
-    /// Example: `"0.0"`
+    /// `TotalCost`; example: `"0.0"`
     pub total_cost: Option<String>,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `TopConsumers`: a list of [`AigwTopConsumersItem`] objects.
+    /// `TopConsumers`
     pub top_consumers: Vec<AigwTopConsumersItem>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalTokens`; example: `100`
     pub total_tokens: Option<i64>,
 
-    /// `OrgAttributionIncomplete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OrgAttributionIncomplete`; example: `false`
     pub org_attribution_incomplete: Option<bool>,
 }
 
@@ -917,19 +669,13 @@ pub struct AigwllmTokenUsageStatisticsResult {
 #[doc(alias = "AIGWLatencyPriorityConfig")]
 #[tc_model]
 pub struct AigwLatencyPriorityConfig {
-    /// `Rules`: a list of [`AigwLatencyPriorityRouteRule`] objects.
-    /// Required in requests.
+    /// `Rules`, required in requests
     pub rules: Option<Vec<AigwLatencyPriorityRouteRule>>,
 
-    /// `LatencyMetric`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"LLMLatency"`
+    /// `LatencyMetric`, required in requests; example: `"LLMLatency"`
     pub latency_metric: Option<String>,
 
-    /// `RouteMode`: a string.
-    ///
-    /// Example: `"BalanceMode"`
+    /// `RouteMode`; example: `"BalanceMode"`
     pub route_mode: Option<String>,
 }
 
@@ -940,10 +686,7 @@ pub struct AigwLatencyPriorityConfig {
 #[doc(alias = "AIGWLatencyPriorityRouteRule")]
 #[tc_model]
 pub struct AigwLatencyPriorityRouteRule {
-    /// `ModelServiceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"4d3b21814ff540b6a1b3bc3c46a62793"`
+    /// `ModelServiceId`, required in requests; example: `"4d3b21814ff540b6a1b3bc3c46a62793"`
     pub model_service_id: Option<String>,
 }
 
@@ -954,14 +697,10 @@ pub struct AigwLatencyPriorityRouteRule {
 #[doc(alias = "AIGWLengthLimitConfig")]
 #[tc_model]
 pub struct AigwLengthLimitConfig {
-    /// `EnableInputLimit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableInputLimit`; example: `true`
     pub enable_input_limit: Option<bool>,
 
-    /// `MaxInputChars`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxInputChars`; example: `10`
     pub max_input_chars: Option<u64>,
 }
 
@@ -972,9 +711,7 @@ pub struct AigwLengthLimitConfig {
 #[doc(alias = "AIGWLoadBalanceConfig")]
 #[tc_model]
 pub struct AigwLoadBalanceConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"WeightedRoundRobin"`
+    /// `Algorithm`; example: `"WeightedRoundRobin"`
     pub algorithm: Option<String>,
 }
 
@@ -985,44 +722,28 @@ pub struct AigwLoadBalanceConfig {
 #[doc(alias = "AIGWLogConfig")]
 #[tc_model]
 pub struct AigwLogConfig {
-    /// `EnableRequestLogPayloads`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableRequestLogPayloads`; example: `true`
     pub enable_request_log_payloads: Option<bool>,
 
-    /// `EnableResponseLogPayloads`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableResponseLogPayloads`; example: `true`
     pub enable_response_log_payloads: Option<bool>,
 
-    /// `RequestLogPayloadMaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `RequestLogPayloadMaxSize`; example: `4096`
     pub request_log_payload_max_size: Option<i64>,
 
-    /// `ResponseLogPayloadMaxSize`: a signed 64-bit integer.
-    ///
-    /// Example: `32768`
+    /// `ResponseLogPayloadMaxSize`; example: `32768`
     pub response_log_payload_max_size: Option<i64>,
 
-    /// `RequestLogPayloadMode`: a string.
-    ///
-    /// Example: `"raw"`
+    /// `RequestLogPayloadMode`; example: `"raw"`
     pub request_log_payload_mode: Option<String>,
 
-    /// `ResponseLogPayloadMode`: a string.
-    ///
-    /// Example: `"raw"`
+    /// `ResponseLogPayloadMode`; example: `"raw"`
     pub response_log_payload_mode: Option<String>,
 
-    /// `RequestLogPayloadTruncationPolicy`: a string.
-    ///
-    /// Example: `"Bounded"`
+    /// `RequestLogPayloadTruncationPolicy`; example: `"Bounded"`
     pub request_log_payload_truncation_policy: Option<String>,
 
-    /// `ResponseLogPayloadTruncationPolicy`: a string.
-    ///
-    /// Example: `"Bounded"`
+    /// `ResponseLogPayloadTruncationPolicy`; example: `"Bounded"`
     pub response_log_payload_truncation_policy: Option<String>,
 }
 
@@ -1032,25 +753,16 @@ pub struct AigwLogConfig {
 #[doc(alias = "AIGWLogDesensitizeConfig")]
 #[tc_model]
 pub struct AigwLogDesensitizeConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 
-    /// `PredefinedRuleTypes`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Phone","Email"]`
+    /// `PredefinedRuleTypes`, always sent in responses; example: `["Phone","Email"]`
     pub predefined_rule_types: Option<Vec<String>>,
 
-    /// `CustomRules`: a list of [`AigwCustomDesensitizeRule`] objects.
-    /// Always sent in responses.
+    /// `CustomRules`, always sent in responses
     pub custom_rules: Option<Vec<AigwCustomDesensitizeRule>>,
 
-    /// `Scope`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["Request","Response"]`
+    /// `Scope`, always sent in responses; example: `["Request","Response"]`
     pub scope: Option<Vec<String>>,
 }
 
@@ -1060,62 +772,40 @@ pub struct AigwLogDesensitizeConfig {
 #[doc(alias = "AIGWMCPRoute")]
 #[tc_model]
 pub struct AigwmcpRoute {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-03T14:29:35+08:00"`
+    /// `CreateTime`; example: `"2026-07-03T14:29:35+08:00"`
     pub create_time: Option<String>,
 
-    /// `Expression`: a string.
-    ///
-    /// Example: `"http.headers.x_tenant == \"tenant-a\""`
+    /// `Expression`; example: `"http.headers.x_tenant == \"tenant-a\""`
     pub expression: Option<String>,
 
-    /// `HeaderMatch`: a list of [`AigwHeaderRule`] objects.
+    /// `HeaderMatch`
     pub header_match: Option<Vec<AigwHeaderRule>>,
 
-    /// `IsDefault`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDefault`; example: `true`
     pub is_default: Option<bool>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["OPTIONS"]`
+    /// `Methods`; example: `["OPTIONS"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/mcpservers/my-mcp-server/mcp"`
+    /// `Path`; example: `"/mcpservers/my-mcp-server/mcp"`
     pub path: Option<String>,
 
-    /// `PathMatchType`: a string.
-    ///
-    /// Example: `"Exact"`
+    /// `PathMatchType`; example: `"Exact"`
     pub path_match_type: Option<String>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
+    /// `RouteId`; example: `"f8d4b985-641f-4010-a202-4559af81df6d"`
     pub route_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enabled"`
+    /// `Status`; example: `"Enabled"`
     pub status: Option<String>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 }
 
@@ -1125,19 +815,13 @@ pub struct AigwmcpRoute {
 #[doc(alias = "AIGWMCPRouteCheckResult")]
 #[tc_model]
 pub struct AigwmcpRouteCheckResult {
-    /// `ConflictRouteId`: a string.
-    ///
-    /// Example: `"1d328e9d-a65c-48b5-ae78-cfc56142baa1"`
+    /// `ConflictRouteId`; example: `"1d328e9d-a65c-48b5-ae78-cfc56142baa1"`
     pub conflict_route_id: Option<String>,
 
-    /// `IsConflict`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsConflict`; example: `true`
     pub is_conflict: bool,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"route match spec conflicts with an existing route in this server"`
+    /// `Reason`; example: `"route match spec conflicts with an existing route in this server"`
     pub reason: Option<String>,
 }
 
@@ -1147,12 +831,10 @@ pub struct AigwmcpRouteCheckResult {
 #[doc(alias = "AIGWMCPRouteListResult")]
 #[tc_model]
 pub struct AigwmcpRouteListResult {
-    /// `DataList`: a list of [`AigwmcpRoute`] objects.
+    /// `DataList`
     pub data_list: Vec<AigwmcpRoute>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: u64,
 }
 
@@ -1162,114 +844,77 @@ pub struct AigwmcpRouteListResult {
 #[doc(alias = "AIGWMCPServer")]
 #[tc_model]
 pub struct AigwmcpServer {
-    /// `ServerId`: a string.
-    ///
-    /// Example: `"667065f5-6796-4430-b987-9a8b43c3d5b1"`
+    /// `ServerId`; example: `"667065f5-6796-4430-b987-9a8b43c3d5b1"`
     pub server_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"gitee"`
+    /// `Name`; example: `"gitee"`
     pub name: String,
 
-    /// `ServerType`: a string.
-    ///
-    /// Example: `"MCP"`
+    /// `ServerType`; example: `"MCP"`
     pub server_type: String,
 
-    /// `Transport`: a string.
-    ///
-    /// Example: `"StreamableHttp"`
+    /// `Transport`; example: `"StreamableHttp"`
     pub transport: String,
 
-    /// `UpstreamType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`, required in requests; example: `"HostIP"`
     pub upstream_type: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"giteeasd"`
+    /// `DisplayName`; example: `"giteeasd"`
     pub display_name: Option<String>,
 
-    /// `MCPEndpoint`: a string.
-    ///
-    /// Example: `"/mcpservers/gitee/mcp"`
+    /// `MCPEndpoint`; example: `"/mcpservers/gitee/mcp"`
     #[tc(rename = "MCPEndpoint")]
     pub mcp_endpoint: Option<String>,
 
-    /// `UpstreamInfo`: an [`AigwmcpUpstreamInfoDetail`].
+    /// `UpstreamInfo`
     pub upstream_info: Option<AigwmcpUpstreamInfoDetail>,
 
-    /// `SessionConfig`: an [`AigwmcpSessionConfig`].
+    /// `SessionConfig`
     pub session_config: Option<AigwmcpSessionConfig>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `Timeout`; example: `3000`
     pub timeout: Option<u64>,
 
-    /// `RetryCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RetryCount`; example: `3`
     pub retry_count: Option<u64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-15 16:50:50"`
+    /// `CreateTime`, always sent in responses; example: `"2026-04-15 16:50:50"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-15 16:54:34"`
+    /// `UpdateTime`, always sent in responses; example: `"2026-04-15 16:54:34"`
     pub update_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"webflux-mcp-server"`
+    /// `Description`; example: `"webflux-mcp-server"`
     pub description: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheck`: an [`AigwHealthCheckSetting`].
+    /// `HealthCheck`
     pub health_check: Option<AigwHealthCheckSetting>,
 
-    /// `ToolCountLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ToolCountLimit`; example: `100`
     pub tool_count_limit: Option<u64>,
 
-    /// `ConflictStrategy`: a string.
-    ///
-    /// Example: `"AutoPrefix"`
+    /// `ConflictStrategy`; example: `"AutoPrefix"`
     pub conflict_strategy: Option<String>,
 
-    /// `MarketStatus`: a string.
+    /// `MarketStatus`
     pub market_status: Option<String>,
 
-    /// `PreserveHost`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `LogConfig`: an [`AigwLogConfig`].
+    /// `LogConfig`
     pub log_config: Option<AigwLogConfig>,
 
-    /// `ParamRewriteConfig`: an [`AigwmcpServerParamRewriteConfig`].
+    /// `ParamRewriteConfig`
     pub param_rewrite_config: Option<AigwmcpServerParamRewriteConfig>,
 
-    /// `GatewayVerifyConfig`: an [`AigwGatewayVerifyConfig`].
+    /// `GatewayVerifyConfig`
     pub gateway_verify_config: Option<AigwGatewayVerifyConfig>,
 }
 
@@ -1279,23 +924,19 @@ pub struct AigwmcpServer {
 #[doc(alias = "AIGWMCPServerACLResult")]
 #[tc_model]
 pub struct AigwmcpServerAclResult {
-    /// `ACLType`: a string.
-    ///
-    /// Example: `"Deny"`
+    /// `ACLType`; example: `"Deny"`
     #[tc(rename = "ACLType")]
     pub acl_type: String,
 
-    /// `ACLConsumers`: a list of [`AigwaclSubject`] objects.
+    /// `ACLConsumers`
     #[tc(rename = "ACLConsumers")]
     pub acl_consumers: Option<Vec<AigwaclSubject>>,
 
-    /// `ACLConsumerGroups`: a list of [`AigwaclSubject`] objects.
+    /// `ACLConsumerGroups`
     #[tc(rename = "ACLConsumerGroups")]
     pub acl_consumer_groups: Option<Vec<AigwaclSubject>>,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `AuthType`; example: `"ApiKey"`
     pub auth_type: String,
 }
 
@@ -1305,19 +946,17 @@ pub struct AigwmcpServerAclResult {
 #[doc(alias = "AIGWMCPServerAuthResult")]
 #[tc_model]
 pub struct AigwmcpServerAuthResult {
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `AuthType`; example: `"ApiKey"`
     pub auth_type: String,
 
-    /// `JWTAuthConfig`: an [`AigwjwtAuthPluginConfig`].
+    /// `JWTAuthConfig`
     #[tc(rename = "JWTAuthConfig")]
     pub jwt_auth_config: Option<AigwjwtAuthPluginConfig>,
 
-    /// `OAuthAuthConfig`: an [`AigwoAuthAuthPluginConfig`].
+    /// `OAuthAuthConfig`
     pub o_auth_auth_config: Option<AigwoAuthAuthPluginConfig>,
 
-    /// `OIDCAuthConfig`: an [`AigwoidcAuthPluginConfig`].
+    /// `OIDCAuthConfig`
     #[tc(rename = "OIDCAuthConfig")]
     pub oidc_auth_config: Option<AigwoidcAuthPluginConfig>,
 }
@@ -1328,12 +967,10 @@ pub struct AigwmcpServerAuthResult {
 #[doc(alias = "AIGWMCPServerList")]
 #[tc_model]
 pub struct AigwmcpServerList {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
-    /// `DataList`: a list of [`AigwmcpServer`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<AigwmcpServer>>,
 }
 
@@ -1344,12 +981,10 @@ pub struct AigwmcpServerList {
 #[doc(alias = "AIGWMCPServerParamRewriteConfig")]
 #[tc_model]
 pub struct AigwmcpServerParamRewriteConfig {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `Request`: an [`AigwmcpServerRequestRewriteConfig`].
+    /// `Request`
     pub request: Option<AigwmcpServerRequestRewriteConfig>,
 }
 
@@ -1360,21 +995,13 @@ pub struct AigwmcpServerParamRewriteConfig {
 #[doc(alias = "AIGWMCPServerParamRewriteRule")]
 #[tc_model]
 pub struct AigwmcpServerParamRewriteRule {
-    /// `Operate`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Rename"`
+    /// `Operate`, required in requests; example: `"Rename"`
     pub operate: Option<String>,
 
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Authorization"`
+    /// `Key`, required in requests; example: `"Authorization"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"X-Auth-Token"`
+    /// `Value`; example: `"X-Auth-Token"`
     pub value: Option<String>,
 }
 
@@ -1385,7 +1012,7 @@ pub struct AigwmcpServerParamRewriteRule {
 #[doc(alias = "AIGWMCPServerRequestRewriteConfig")]
 #[tc_model]
 pub struct AigwmcpServerRequestRewriteConfig {
-    /// `Headers`: a list of [`AigwmcpServerParamRewriteRule`] objects.
+    /// `Headers`
     pub headers: Option<Vec<AigwmcpServerParamRewriteRule>>,
 }
 
@@ -1396,12 +1023,10 @@ pub struct AigwmcpServerRequestRewriteConfig {
 #[doc(alias = "AIGWMCPSessionConfig")]
 #[tc_model]
 pub struct AigwmcpSessionConfig {
-    /// `SessionStorage`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `SessionStorage`; example: `"redis"`
     pub session_storage: Option<String>,
 
-    /// `RedisConfig`: an [`AigwRedisConfig`].
+    /// `RedisConfig`
     pub redis_config: Option<AigwRedisConfig>,
 }
 
@@ -1411,25 +1036,21 @@ pub struct AigwmcpSessionConfig {
 #[doc(alias = "AIGWMCPToolACLItem")]
 #[tc_model]
 pub struct AigwmcpToolAclItem {
-    /// `ToolId`: a string.
-    ///
-    /// Example: `"********-****-****-****-************"`
+    /// `ToolId`; example: `"********-****-****-****-************"`
     pub tool_id: String,
 
-    /// `ToolName`: a string.
-    ///
-    /// Example: `"get_weather_mock"`
+    /// `ToolName`; example: `"get_weather_mock"`
     pub tool_name: String,
 
-    /// `ACLType`: a string.
+    /// `ACLType`
     #[tc(rename = "ACLType")]
     pub acl_type: String,
 
-    /// `ACLConsumers`: a list of [`AigwaclSubject`] objects.
+    /// `ACLConsumers`
     #[tc(rename = "ACLConsumers")]
     pub acl_consumers: Option<Vec<AigwaclSubject>>,
 
-    /// `ACLConsumerGroups`: a list of [`AigwaclSubject`] objects.
+    /// `ACLConsumerGroups`
     #[tc(rename = "ACLConsumerGroups")]
     pub acl_consumer_groups: Option<Vec<AigwaclSubject>>,
 }
@@ -1440,18 +1061,14 @@ pub struct AigwmcpToolAclItem {
 #[doc(alias = "AIGWMCPToolACLListResult")]
 #[tc_model]
 pub struct AigwmcpToolAclListResult {
-    /// `ACLType`: a string.
-    ///
-    /// Example: `"Deny"`
+    /// `ACLType`; example: `"Deny"`
     #[tc(rename = "ACLType")]
     pub acl_type: String,
 
-    /// `DataList`: a list of [`AigwmcpToolAclItem`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<AigwmcpToolAclItem>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: u64,
 }
 
@@ -1461,29 +1078,19 @@ pub struct AigwmcpToolAclListResult {
 #[doc(alias = "AIGWMCPToolVersion")]
 #[tc_model]
 pub struct AigwmcpToolVersion {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-05-27 11:44:28"`
+    /// `CreateTime`; example: `"2026-05-27 11:44:28"`
     pub create_time: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100020293116"`
+    /// `Creator`; example: `"100020293116"`
     pub creator: Option<String>,
 
-    /// `IsActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsActive`; example: `true`
     pub is_active: Option<bool>,
 
-    /// `TotalParam`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalParam`; example: `0`
     pub total_param: Option<u64>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2026052757"`
+    /// `Version`; example: `"2026052757"`
     pub version: Option<String>,
 }
 
@@ -1493,13 +1100,11 @@ pub struct AigwmcpToolVersion {
 #[doc(alias = "AIGWMCPToolVersionList")]
 #[tc_model]
 pub struct AigwmcpToolVersionList {
-    /// `MCPToolVersions`: a list of [`AigwmcpToolVersion`] objects.
+    /// `MCPToolVersions`
     #[tc(rename = "MCPToolVersions")]
     pub mcp_tool_versions: Option<Vec<AigwmcpToolVersion>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: Option<u64>,
 }
 
@@ -1509,59 +1114,39 @@ pub struct AigwmcpToolVersionList {
 #[doc(alias = "AIGWMCPUpstreamInfo")]
 #[tc_model]
 pub struct AigwmcpUpstreamInfo {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-2c6758fb"`
+    /// `SourceId`; example: `"ins-2c6758fb"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Namespace`; example: `"public"`
     pub namespace: Option<String>,
 
-    /// `MCPServerId`: a string.
-    ///
-    /// Example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
+    /// `MCPServerId`; example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"api.gitee.com"`
+    /// `Host`; example: `"api.gitee.com"`
     pub host: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<u64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
+    /// `ServiceId`; example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
     pub service_id: Option<String>,
 
-    /// `ServiceGroup`: a string.
-    ///
-    /// Example: `"mcp-server"`
+    /// `ServiceGroup`; example: `"mcp-server"`
     pub service_group: Option<String>,
 
-    /// `MCPEndpoint`: a string.
-    ///
-    /// Example: `"/mcp"`
+    /// `MCPEndpoint`; example: `"/mcp"`
     #[tc(rename = "MCPEndpoint")]
     pub mcp_endpoint: Option<String>,
 
-    /// `MessageEndpoint`: a string.
-    ///
-    /// Example: `"/message"`
+    /// `MessageEndpoint`; example: `"/message"`
     pub message_endpoint: Option<String>,
 
-    /// `TLSConfig`: an [`AigwUpstreamTlsConfig`].
+    /// `TLSConfig`
     #[tc(rename = "TLSConfig")]
     pub tls_config: Option<AigwUpstreamTlsConfig>,
 }
@@ -1572,69 +1157,45 @@ pub struct AigwmcpUpstreamInfo {
 #[doc(alias = "AIGWMCPUpstreamInfoDetail")]
 #[tc_model]
 pub struct AigwmcpUpstreamInfoDetail {
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"ins-2c6758fb"`
+    /// `SourceId`; example: `"ins-2c6758fb"`
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"jensonzheng-mcp"`
+    /// `SourceName`; example: `"jensonzheng-mcp"`
     pub source_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Namespace`; example: `"public"`
     pub namespace: Option<String>,
 
-    /// `MCPServerId`: a string.
-    ///
-    /// Example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
+    /// `MCPServerId`; example: `"06d46e56-ff98-4745-861d-66f61742e3fd"`
     #[tc(rename = "MCPServerId")]
     pub mcp_server_id: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"api.gitee.com"`
+    /// `Host`; example: `"api.gitee.com"`
     pub host: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `Port`; example: `443`
     pub port: Option<u64>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
+    /// `ServiceId`; example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
     pub service_id: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `ServiceName`; example: `"dev"`
     pub service_name: Option<String>,
 
-    /// `ServiceGroup`: a string.
-    ///
-    /// Example: `"mcp-server"`
+    /// `ServiceGroup`; example: `"mcp-server"`
     pub service_group: Option<String>,
 
-    /// `MCPEndpoint`: a string.
-    ///
-    /// Example: `"/mcp"`
+    /// `MCPEndpoint`; example: `"/mcp"`
     #[tc(rename = "MCPEndpoint")]
     pub mcp_endpoint: Option<String>,
 
-    /// `MessageEndpoint`: a string.
-    ///
-    /// Example: `"/message"`
+    /// `MessageEndpoint`; example: `"/message"`
     pub message_endpoint: Option<String>,
 
-    /// `TLSConfig`: an [`AigwUpstreamTlsConfig`].
+    /// `TLSConfig`
     #[tc(rename = "TLSConfig")]
     pub tls_config: Option<AigwUpstreamTlsConfig>,
 }
@@ -1646,9 +1207,7 @@ pub struct AigwmcpUpstreamInfoDetail {
 #[doc(alias = "AIGWModelNameRoute")]
 #[tc_model]
 pub struct AigwModelNameRoute {
-    /// `ModelNames`: a list of strings.
-    ///
-    /// Example: `["claude-haiku-4-5"]`
+    /// `ModelNames`; example: `["claude-haiku-4-5"]`
     pub model_names: Option<Vec<String>>,
 }
 
@@ -1659,14 +1218,10 @@ pub struct AigwModelNameRoute {
 #[doc(alias = "AIGWModelRewriteRule")]
 #[tc_model]
 pub struct AigwModelRewriteRule {
-    /// `SourceModel`: a string.
-    ///
-    /// Example: `"qwen3.5"`
+    /// `SourceModel`; example: `"qwen3.5"`
     pub source_model: Option<String>,
 
-    /// `TargetModel`: a string.
-    ///
-    /// Example: `"deepseek-v4-flash"`
+    /// `TargetModel`; example: `"deepseek-v4-flash"`
     pub target_model: Option<String>,
 }
 
@@ -1676,19 +1231,13 @@ pub struct AigwModelRewriteRule {
 #[doc(alias = "AIGWModelScope")]
 #[tc_model]
 pub struct AigwModelScope {
-    /// `ScopeType`: a string.
-    ///
-    /// Example: `"MAG"`
+    /// `ScopeType`; example: `"MAG"`
     pub scope_type: Option<String>,
 
-    /// `AllowList`: a list of strings.
-    ///
-    /// Example: `["deepseek-v4-pro"]`
+    /// `AllowList`; example: `["deepseek-v4-pro"]`
     pub allow_list: Option<Vec<String>>,
 
-    /// `MagRefs`: a list of strings.
-    ///
-    /// Example: `["mag-ba1a8bd0bada106d"]`
+    /// `MagRefs`; example: `["mag-ba1a8bd0bada106d"]`
     pub mag_refs: Option<Vec<String>>,
 }
 
@@ -1699,24 +1248,16 @@ pub struct AigwModelScope {
 #[doc(alias = "AIGWOAuthAuthPluginConfig")]
 #[tc_model]
 pub struct AigwoAuthAuthPluginConfig {
-    /// `HeaderNames`: a list of strings.
-    ///
-    /// Example: `["header"]`
+    /// `HeaderNames`; example: `["header"]`
     pub header_names: Option<Vec<String>>,
 
-    /// `TokenExpiration`: a signed 64-bit integer.
-    ///
-    /// Example: `1220`
+    /// `TokenExpiration`; example: `1220`
     pub token_expiration: Option<i64>,
 
-    /// `Scopes`: a list of strings.
-    ///
-    /// Example: `["scope"]`
+    /// `Scopes`; example: `["scope"]`
     pub scopes: Option<Vec<String>>,
 
-    /// `MandatoryScope`: a boolean.
-    ///
-    /// Example: `true`
+    /// `MandatoryScope`; example: `true`
     pub mandatory_scope: Option<bool>,
 }
 
@@ -1727,20 +1268,13 @@ pub struct AigwoAuthAuthPluginConfig {
 #[doc(alias = "AIGWOAuthCredentialConfig")]
 #[tc_model]
 pub struct AigwoAuthCredentialConfig {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"96d9f101-ada5-414c-b768-************"`
+    /// `ClientId`; example: `"96d9f101-ada5-414c-b768-************"`
     pub client_id: String,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"****************************************************************"`
+    /// `ClientSecret`; example: `"****************************************************************"`
     pub client_secret: String,
 
-    /// `RedirectURIs`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"http://example.com"`
+    /// `RedirectURIs`, always sent in responses; example: `"http://example.com"`
     #[tc(rename = "RedirectURIs")]
     pub redirect_uris: Option<String>,
 }
@@ -1752,65 +1286,41 @@ pub struct AigwoAuthCredentialConfig {
 #[doc(alias = "AIGWOIDCAuthPluginConfig")]
 #[tc_model]
 pub struct AigwoidcAuthPluginConfig {
-    /// `Audience`: a string.
-    ///
-    /// Example: `"audience"`
+    /// `Audience`; example: `"audience"`
     pub audience: Option<String>,
 
-    /// `BearerOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BearerOnly`; example: `true`
     pub bearer_only: Option<bool>,
 
-    /// `Scopes`: a list of strings.
-    ///
-    /// Example: `["scope"]`
+    /// `Scopes`; example: `["scope"]`
     pub scopes: Option<Vec<String>>,
 
-    /// `ConsumerClaim`: a string.
-    ///
-    /// Example: `"claim"`
+    /// `ConsumerClaim`; example: `"claim"`
     pub consumer_claim: Option<String>,
 
-    /// `Realm`: a string.
-    ///
-    /// Example: `"realm"`
+    /// `Realm`; example: `"realm"`
     pub realm: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Timeout`; example: `100`
     pub timeout: Option<u64>,
 
-    /// `TokenEndpointAuthMethod`: a string.
-    ///
-    /// Example: `"client_secret_post"`
+    /// `TokenEndpointAuthMethod`; example: `"client_secret_post"`
     pub token_endpoint_auth_method: Option<String>,
 
-    /// `IntrospectionEndpoint`: a string.
-    ///
-    /// Example: `"http://example.com/introspection"`
+    /// `IntrospectionEndpoint`; example: `"http://example.com/introspection"`
     pub introspection_endpoint: Option<String>,
 
-    /// `IntrospectionEndpointAuthMethod`: a string.
-    ///
-    /// Example: `"client_secret_basic"`
+    /// `IntrospectionEndpointAuthMethod`; example: `"client_secret_basic"`
     pub introspection_endpoint_auth_method: Option<String>,
 
-    /// `IssuerURL`: a string.
-    ///
-    /// Example: `"http://example.com/oidc"`
+    /// `IssuerURL`; example: `"http://example.com/oidc"`
     #[tc(rename = "IssuerURL")]
     pub issuer_url: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client_id"`
+    /// `ClientId`; example: `"client_id"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"client_secret"`
+    /// `ClientSecret`; example: `"client_secret"`
     pub client_secret: Option<String>,
 }
 
@@ -1821,25 +1331,17 @@ pub struct AigwoidcAuthPluginConfig {
 #[doc(alias = "AIGWOIDCCredentialConfig")]
 #[tc_model]
 pub struct AigwoidcCredentialConfig {
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"aigw-oidc-test"`
+    /// `ClientId`; example: `"aigw-oidc-test"`
     pub client_id: String,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"********************************"`
+    /// `ClientSecret`; example: `"********************************"`
     pub client_secret: String,
 
-    /// `IssuerURL`: a string.
-    ///
-    /// Example: `"*********************************"`
+    /// `IssuerURL`; example: `"*********************************"`
     #[tc(rename = "IssuerURL")]
     pub issuer_url: String,
 
-    /// `ConsumerClaimValue`: a string.
-    ///
-    /// Example: `"aigw-oidc-test"`
+    /// `ConsumerClaimValue`; example: `"aigw-oidc-test"`
     pub consumer_claim_value: Option<String>,
 }
 
@@ -1850,9 +1352,7 @@ pub struct AigwoidcCredentialConfig {
 #[doc(alias = "AIGWPriorityScheduleConfig")]
 #[tc_model]
 pub struct AigwPriorityScheduleConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 }
 
@@ -1863,14 +1363,10 @@ pub struct AigwPriorityScheduleConfig {
 #[doc(alias = "AIGWQueryParamCredentialConfig")]
 #[tc_model]
 pub struct AigwQueryParamCredentialConfig {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"api_key"`
+    /// `ParamName`; example: `"api_key"`
     pub param_name: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"my-query-***************"`
+    /// `ParamValue`; example: `"my-query-***************"`
     pub param_value: Option<String>,
 }
 
@@ -1880,132 +1376,79 @@ pub struct AigwQueryParamCredentialConfig {
 #[doc(alias = "AIGWQuota")]
 #[tc_model]
 pub struct AigwQuota {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
+    /// `Id`, always sent in responses; example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
     pub id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"71a775c5-e634-41ad-b329-15f6eac47f33"`
+    /// `ResourceId`; example: `"71a775c5-e634-41ad-b329-15f6eac47f33"`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"j********t"`
+    /// `ResourceName`; example: `"j********t"`
     pub resource_name: Option<String>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"RequestCount"`
+    /// `QuotaType`; example: `"RequestCount"`
     pub quota_type: Option<String>,
 
-    /// `PeriodUnit`: a string.
-    ///
-    /// Example: `"Day"`
+    /// `PeriodUnit`; example: `"Day"`
     pub period_unit: Option<String>,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaLimit`; example: `10`
     pub quota_limit: Option<u64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-05-13 15:49:29"`
+    /// `CreateTime`, always sent in responses; example: `"2026-05-13 15:49:29"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-05-13 16:27:20"`
+    /// `ModifyTime`, always sent in responses; example: `"2026-05-13 16:27:20"`
     pub modify_time: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `Source`; example: `"Manual"`
     pub source: Option<String>,
 
-    /// `ExceedAction`: a string.
-    ///
-    /// Example: `"Reject"`
+    /// `ExceedAction`; example: `"Reject"`
     pub exceed_action: Option<String>,
 
-    /// `CacheHitStat`: a string.
-    ///
-    /// Example: `"Full"`
+    /// `CacheHitStat`; example: `"Full"`
     pub cache_hit_stat: Option<String>,
 
-    /// `ExceedPercentage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ExceedPercentage`; example: `20`
     pub exceed_percentage: Option<u64>,
 
-    /// `SetExceedPercentage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SetExceedPercentage`; example: `false`
     pub set_exceed_percentage: Option<bool>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Scope`; example: `"All"`
     pub scope: Option<String>,
 
-    /// `SubResourceType`: a string.
-    ///
-    /// Example: `"ModelService"`
+    /// `SubResourceType`; example: `"ModelService"`
     pub sub_resource_type: Option<String>,
 
-    /// `SubResourceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubResourceCount`; example: `0`
     pub sub_resource_count: Option<i64>,
 
-    /// `ConsumerGroupPath`: a string.
-    ///
-    /// Example: `"DefaultConsumerGroup/test"`
+    /// `ConsumerGroupPath`; example: `"DefaultConsumerGroup/test"`
     pub consumer_group_path: Option<String>,
 
-    /// `ConsumerGroupActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumerGroupActive`; example: `true`
     pub consumer_group_active: Option<bool>,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Used`; example: `0`
     pub used: Option<i64>,
 
-    /// `UsedExact`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `UsedExact`; example: `0`
     pub used_exact: Option<f64>,
 
-    /// `UsageRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `UsageRate`; example: `0`
     pub usage_rate: Option<f64>,
 
-    /// `AlarmLevel`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `AlarmLevel`; example: `"Normal"`
     pub alarm_level: Option<String>,
 
-    /// `SecretKeyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecretKeyCount`; example: `0`
     pub secret_key_count: Option<i64>,
 }
 
@@ -2015,113 +1458,70 @@ pub struct AigwQuota {
 #[doc(alias = "AIGWQuotaDetail")]
 #[tc_model]
 pub struct AigwQuotaDetail {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
+    /// `Id`, always sent in responses; example: `"c4db7b5c-6de3-4597-a03f-b3ee9de5be2d"`
     pub id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`; example: `"Consumer"`
     pub resource_type: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"71a775c5-e634-41ad-b329-15f6eac47f33"`
+    /// `ResourceId`; example: `"71a775c5-e634-41ad-b329-15f6eac47f33"`
     pub resource_id: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"jenson-prod"`
+    /// `ResourceName`; example: `"jenson-prod"`
     pub resource_name: Option<String>,
 
-    /// `QuotaType`: a string.
-    ///
-    /// Example: `"RequestCount"`
+    /// `QuotaType`; example: `"RequestCount"`
     pub quota_type: Option<String>,
 
-    /// `PeriodUnit`: a string.
-    ///
-    /// Example: `"Day"`
+    /// `PeriodUnit`; example: `"Day"`
     pub period_unit: Option<String>,
 
-    /// `QuotaLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `QuotaLimit`; example: `10`
     pub quota_limit: Option<i64>,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Used`: a signed 64-bit integer.
-    ///
-    /// Example: `52`
+    /// `Used`; example: `52`
     pub used: Option<i64>,
 
-    /// `UsageRate`: a floating-point number.
-    ///
-    /// Example: `1.127`
+    /// `UsageRate`; example: `1.127`
     pub usage_rate: Option<f64>,
 
-    /// `AlarmLevel`: a string.
-    ///
-    /// Example: `"Exceeded"`
+    /// `AlarmLevel`; example: `"Exceeded"`
     pub alarm_level: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"Manual"`
+    /// `Source`; example: `"Manual"`
     pub source: Option<String>,
 
-    /// `ExceedAction`: a string.
-    ///
-    /// Example: `"AllowOverage"`
+    /// `ExceedAction`; example: `"AllowOverage"`
     pub exceed_action: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-05-13 15:49:29"`
+    /// `CreateTime`; example: `"2026-05-13 15:49:29"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-05-13 16:27:20"`
+    /// `ModifyTime`; example: `"2026-05-13 16:27:20"`
     pub modify_time: Option<String>,
 
-    /// `CacheHitStat`: a string.
-    ///
-    /// Example: `"Full"`
+    /// `CacheHitStat`; example: `"Full"`
     pub cache_hit_stat: Option<String>,
 
-    /// `SetExceedPercentage`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SetExceedPercentage`; example: `false`
     pub set_exceed_percentage: Option<bool>,
 
-    /// `ExceedPercentage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExceedPercentage`; example: `0`
     pub exceed_percentage: Option<u64>,
 
-    /// `UsedExact`: a floating-point number.
-    ///
-    /// Example: `52`
+    /// `UsedExact`; example: `52`
     pub used_exact: Option<f64>,
 
-    /// `ConsumerGroupPath`: a string.
-    ///
-    /// Example: `"自定义组织架构 / QuotaDP-Root-0926 / QuotaDP-B-0926"`
+    /// `ConsumerGroupPath`; example: `"自定义组织架构 / QuotaDP-Root-0926 / QuotaDP-B-0926"`
     pub consumer_group_path: Option<String>,
 
-    /// `ConsumerGroupActive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConsumerGroupActive`; example: `true`
     pub consumer_group_active: Option<bool>,
 
-    /// `SubResources`: a list of [`AigwQuotaSubItem`] objects.
+    /// `SubResources`
     pub sub_resources: Option<Vec<AigwQuotaSubItem>>,
 }
 
@@ -2131,12 +1531,10 @@ pub struct AigwQuotaDetail {
 #[doc(alias = "AIGWQuotaList")]
 #[tc_model]
 pub struct AigwQuotaList {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `DataList`: a list of [`AigwQuota`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<AigwQuota>>,
 }
 
@@ -2146,15 +1544,10 @@ pub struct AigwQuotaList {
 #[doc(alias = "AIGWQuotaSubItem")]
 #[tc_model]
 pub struct AigwQuotaSubItem {
-    /// `SubResourceId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ae6ecdc754e34ef59718f3160b8e664b"`
+    /// `SubResourceId`, required in requests; example: `"ae6ecdc754e34ef59718f3160b8e664b"`
     pub sub_resource_id: Option<String>,
 
-    /// `QuotaLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `QuotaLimit`; example: `30`
     pub quota_limit: Option<u64>,
 }
 
@@ -2165,34 +1558,22 @@ pub struct AigwQuotaSubItem {
 #[doc(alias = "AIGWRedisConfig")]
 #[tc_model]
 pub struct AigwRedisConfig {
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.0.2.193"`
+    /// `Host`; example: `"10.0.2.193"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `6379`
+    /// `Port`; example: `6379`
     pub port: Option<i64>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"aigw"`
+    /// `Username`; example: `"aigw"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"Tsf123456+"`
+    /// `Password`; example: `"Tsf123456+"`
     pub password: Option<String>,
 
-    /// `RedisConfigId`: a string.
-    ///
-    /// Example: `"redis-config-abc123"`
+    /// `RedisConfigId`; example: `"redis-config-abc123"`
     pub redis_config_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"standalone"`
+    /// `Type`; example: `"standalone"`
     pub r#type: Option<String>,
 }
 
@@ -2203,14 +1584,10 @@ pub struct AigwRedisConfig {
 #[doc(alias = "AIGWRerankMaxDocumentsConfig")]
 #[tc_model]
 pub struct AigwRerankMaxDocumentsConfig {
-    /// `EnableMaxDocuments`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableMaxDocuments`; example: `true`
     pub enable_max_documents: bool,
 
-    /// `MaxDocumentValue`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxDocumentValue`; example: `2`
     pub max_document_value: Option<i64>,
 }
 
@@ -2221,9 +1598,7 @@ pub struct AigwRerankMaxDocumentsConfig {
 #[doc(alias = "AIGWRouteModelServiceConfig")]
 #[tc_model]
 pub struct AigwRouteModelServiceConfig {
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"th-gz"`
+    /// `ModelServiceName`; example: `"th-gz"`
     pub model_service_name: Option<String>,
 }
 
@@ -2234,39 +1609,29 @@ pub struct AigwRouteModelServiceConfig {
 #[doc(alias = "AIGWSensitiveWordRoute")]
 #[tc_model]
 pub struct AigwSensitiveWordRoute {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ModelServiceRefs`: a list of strings.
-    ///
-    /// Example: `["a6ac4163b6544e1eb95c7bc422c32b1b"]`
+    /// `ModelServiceRefs`; example: `["a6ac4163b6544e1eb95c7bc422c32b1b"]`
     pub model_service_refs: Option<Vec<String>>,
 
-    /// `ModelServiceNames`: a list of strings.
-    ///
-    /// Example: `["backup-service"]`
+    /// `ModelServiceNames`; example: `["backup-service"]`
     pub model_service_names: Option<Vec<String>>,
 
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["Weighted"]`
+    /// `SelectedTypes`; example: `["Weighted"]`
     pub selected_types: Option<Vec<String>>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `ModelNameConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`] objects.
+    /// `ModelNameConfig`
     pub model_name_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>,
     >,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -2276,29 +1641,19 @@ pub struct AigwSensitiveWordRoute {
 #[doc(alias = "AIGWSimpleSecretKey")]
 #[tc_model]
 pub struct AigwSimpleSecretKey {
-    /// `SecretKeyId`: a string.
-    ///
-    /// Example: `"secret-56537c1ca1d039"`
+    /// `SecretKeyId`; example: `"secret-56537c1ca1d039"`
     pub secret_key_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nogood"`
+    /// `Name`; example: `"nogood"`
     pub name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Disable"`
+    /// `Status`; example: `"Disable"`
     pub status: Option<String>,
 
-    /// `SecretType`: a string.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`; example: `"ApiKey"`
     pub secret_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-09-03 14:11:05"`
+    /// `CreateTime`; example: `"2026-09-03 14:11:05"`
     pub create_time: Option<String>,
 }
 
@@ -2309,9 +1664,7 @@ pub struct AigwSimpleSecretKey {
 #[doc(alias = "AIGWSmartBalanceConfig")]
 #[tc_model]
 pub struct AigwSmartBalanceConfig {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"LeastQueued"`
+    /// `Algorithm`; example: `"LeastQueued"`
     pub algorithm: Option<String>,
 }
 
@@ -2322,14 +1675,10 @@ pub struct AigwSmartBalanceConfig {
 #[doc(alias = "AIGWTagFilter")]
 #[tc_model]
 pub struct AigwTagFilter {
-    /// `MatchStrategy`: a string.
-    ///
-    /// Example: `"OR"`
+    /// `MatchStrategy`; example: `"OR"`
     pub match_strategy: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["env:dev"]`
+    /// `Tags`; example: `["env:dev"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -2340,15 +1689,13 @@ pub struct AigwTagFilter {
 #[doc(alias = "AIGWTokenLengthRoute")]
 #[tc_model]
 pub struct AigwTokenLengthRoute {
-    /// `DefaultEncodingName`: a string.
-    ///
-    /// Example: `"o200k_base"`
+    /// `DefaultEncodingName`; example: `"o200k_base"`
     pub default_encoding_name: Option<String>,
 
-    /// `DefaultTarget`: an [`AigwllmModelServiceSubRoute`].
+    /// `DefaultTarget`
     pub default_target: Option<AigwllmModelServiceSubRoute>,
 
-    /// `Rules`: a list of [`AigwTokenLengthRouteRule`] objects.
+    /// `Rules`
     pub rules: Option<Vec<AigwTokenLengthRouteRule>>,
 }
 
@@ -2359,20 +1706,13 @@ pub struct AigwTokenLengthRoute {
 #[doc(alias = "AIGWTokenLengthRouteRule")]
 #[tc_model]
 pub struct AigwTokenLengthRouteRule {
-    /// `MinTokenLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `MinTokenLength`, required in requests; example: `0`
     pub min_token_length: Option<i64>,
 
-    /// `MaxTokenLength`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `MaxTokenLength`, required in requests; example: `1`
     pub max_token_length: Option<i64>,
 
-    /// `Target`: an [`AigwllmModelServiceSubRoute`].
-    /// Required in requests.
+    /// `Target`, required in requests
     pub target: Option<AigwllmModelServiceSubRoute>,
 }
 
@@ -2382,19 +1722,13 @@ pub struct AigwTokenLengthRouteRule {
 #[doc(alias = "AIGWTopConsumersItem")]
 #[tc_model]
 pub struct AigwTopConsumersItem {
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"02b4d312-2fcd-4995-ae7c-5acaa57962b7"`
+    /// `ConsumerId`; example: `"02b4d312-2fcd-4995-ae7c-5acaa57962b7"`
     pub consumer_id: Option<String>,
 
-    /// `ConsumerName`: a string.
-    ///
-    /// Example: `"test-consumer-2"`
+    /// `ConsumerName`; example: `"test-consumer-2"`
     pub consumer_name: Option<String>,
 
-    /// `TotalTokens`: a signed 64-bit integer.
-    ///
-    /// Example: `6705`
+    /// `TotalTokens`; example: `6705`
     pub total_tokens: Option<i64>,
 }
 
@@ -2405,20 +1739,14 @@ pub struct AigwTopConsumersItem {
 #[doc(alias = "AIGWUpstreamTLSConfig")]
 #[tc_model]
 pub struct AigwUpstreamTlsConfig {
-    /// `TLSVerify`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TLSVerify`; example: `true`
     #[tc(rename = "TLSVerify")]
     pub tls_verify: Option<bool>,
 
-    /// `ClientCertId`: a string.
-    ///
-    /// Example: `"bf6ff0bf-737e-49ef-85ab-2ee71c45ac14"`
+    /// `ClientCertId`; example: `"bf6ff0bf-737e-49ef-85ab-2ee71c45ac14"`
     pub client_cert_id: Option<String>,
 
-    /// `UpstreamCACertIds`: a list of strings.
-    ///
-    /// Example: `["c4b5d580-1a93-4747-a120-5b6eef6682f7"]`
+    /// `UpstreamCACertIds`; example: `["c4b5d580-1a93-4747-a120-5b6eef6682f7"]`
     #[tc(rename = "UpstreamCACertIds")]
     pub upstream_ca_cert_ids: Option<Vec<String>>,
 }
@@ -2428,15 +1756,10 @@ pub struct AigwUpstreamTlsConfig {
 /// Sent in the input of [`CreateCloudNativeAPIGatewayConsumer`](super::CreateCloudNativeAPIGatewayConsumer).
 #[tc_model]
 pub struct AutoSecretKey {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"even"`
+    /// `Name`, required in requests; example: `"even"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Description`; example: `"22"`
     pub description: Option<String>,
 }
 
@@ -2446,44 +1769,28 @@ pub struct AutoSecretKey {
 #[doc(alias = "CNAPIGwAIServiceSource")]
 #[tc_model]
 pub struct CnapiGwAiServiceSource {
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"PrivateDNS"`
+    /// `SourceName`; example: `"PrivateDNS"`
     pub source_name: String,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"PrivateDNS"`
+    /// `SourceId`; example: `"PrivateDNS"`
     pub source_id: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"DNS"`
+    /// `SourceType`; example: `"DNS"`
     pub source_type: String,
 
-    /// `SourceProduct`: a string.
-    ///
-    /// Example: `"PrivateDNS"`
+    /// `SourceProduct`; example: `"PrivateDNS"`
     pub source_product: String,
 
-    /// `SourceInfo`: a [`CnapiGwAiServiceSourceInfo`].
+    /// `SourceInfo`
     pub source_info: CnapiGwAiServiceSourceInfo,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"testtest"`
+    /// `Description`; example: `"testtest"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-09 19:52:00"`
+    /// `CreateTime`, always sent in responses; example: `"2026-04-09 19:52:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-09 20:10:06"`
+    /// `UpdateTime`, always sent in responses; example: `"2026-04-09 20:10:06"`
     pub update_time: Option<String>,
 }
 
@@ -2494,22 +1801,13 @@ pub struct CnapiGwAiServiceSource {
 #[doc(alias = "CNAPIGwAIServiceSourceAuth")]
 #[tc_model]
 pub struct CnapiGwAiServiceSourceAuth {
-    /// `Username`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"username"`
+    /// `Username`, always sent in responses; example: `"username"`
     pub username: Option<String>,
 
-    /// `Password`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"password"`
+    /// `Password`, always sent in responses; example: `"password"`
     pub password: Option<String>,
 
-    /// `AccessToken`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4WP8QPLSSehTQmGwOYaVyut2q1zfw2176Xxgv7XV6CqF************"`
+    /// `AccessToken`, always sent in responses; example: `"4WP8QPLSSehTQmGwOYaVyut2q1zfw2176Xxgv7XV6CqF************"`
     pub access_token: Option<String>,
 }
 
@@ -2520,17 +1818,13 @@ pub struct CnapiGwAiServiceSourceAuth {
 #[doc(alias = "CNAPIGwAIServiceSourceInfo")]
 #[tc_model]
 pub struct CnapiGwAiServiceSourceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"inc-a2af234"`
+    /// `InstanceId`; example: `"inc-a2af234"`
     pub instance_id: Option<String>,
 
-    /// `Auth`: a [`CnapiGwAiServiceSourceAuth`].
+    /// `Auth`
     pub auth: Option<CnapiGwAiServiceSourceAuth>,
 
-    /// `Addresses`: a list of strings.
-    ///
-    /// Example: `["183.60.83.19"]`
+    /// `Addresses`; example: `["183.60.83.19"]`
     pub addresses: Option<Vec<String>>,
 }
 
@@ -2540,12 +1834,10 @@ pub struct CnapiGwAiServiceSourceInfo {
 #[doc(alias = "CNAPIGwAIServiceSourceList")]
 #[tc_model]
 pub struct CnapiGwAiServiceSourceList {
-    /// `DataList`: a list of [`CnapiGwAiServiceSource`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<CnapiGwAiServiceSource>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 }
 
@@ -2555,82 +1847,52 @@ pub struct CnapiGwAiServiceSourceList {
 #[doc(alias = "CNAPIGwConsumer")]
 #[tc_model]
 pub struct CnapiGwConsumer {
-    /// `ConsumerId`: a string.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ConsumerId`; example: `"consumer-xxx"`
     pub consumer_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"消费者名称"`
+    /// `Name`; example: `"消费者名称"`
     pub name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `CreateTime`; example: `"2023-01-01 10:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `ModifyTime`; example: `"2023-01-01 10:00:00"`
     pub modify_time: String,
 
-    /// `Priority`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Priority`; example: `"High"`
     pub priority: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"消费者描述"`
+    /// `Description`; example: `"消费者描述"`
     pub description: Option<String>,
 
-    /// `ConsumerGroups`: a list of [`CnapiGwConsumerGroup`] objects.
+    /// `ConsumerGroups`
     pub consumer_groups: Option<Vec<CnapiGwConsumerGroup>>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Fail"`
+    /// `SyncStatus`; example: `"Fail"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `SyncedVersion`; example: `"v1"`
     pub synced_version: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"c1"`
+    /// `DisplayName`; example: `"c1"`
     pub display_name: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"c1"`
+    /// `UserName`; example: `"c1"`
     pub user_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `Origin`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `Origin`; example: `"manual"`
     pub origin: Option<String>,
 
-    /// `SyncSourceId`: a string.
-    ///
-    /// Example: `"even-222"`
+    /// `SyncSourceId`; example: `"even-222"`
     pub sync_source_id: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"even-111"`
+    /// `ExternalId`; example: `"even-111"`
     pub external_id: Option<String>,
 }
 
@@ -2640,62 +1902,37 @@ pub struct CnapiGwConsumer {
 #[doc(alias = "CNAPIGwConsumerGroup")]
 #[tc_model]
 pub struct CnapiGwConsumerGroup {
-    /// `ConsumerGroupId`: a string.
-    ///
-    /// Example: `"cg-xxx"`
+    /// `ConsumerGroupId`; example: `"cg-xxx"`
     pub consumer_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"消费者组名称"`
+    /// `Name`; example: `"消费者组名称"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: String,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"消费者组描述"`
+    /// `Description`, required in requests; example: `"消费者组描述"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `CreateTime`, always sent in responses; example: `"2023-01-01 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2023-01-01 10:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2023-01-01 10:00:00"`
     pub modify_time: Option<String>,
 
-    /// `BindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindCount`; example: `0`
     pub bind_count: Option<u64>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Waiting"`
+    /// `SyncStatus`; example: `"Waiting"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `SyncedVersion`; example: `"v2"`
     pub synced_version: Option<String>,
 
-    /// `ExternalId`: a string.
-    ///
-    /// Example: `"even-111"`
+    /// `ExternalId`; example: `"even-111"`
     pub external_id: Option<String>,
 }
 
@@ -2705,17 +1942,11 @@ pub struct CnapiGwConsumerGroup {
 #[doc(alias = "CNAPIGwCreateCommonResult")]
 #[tc_model]
 pub struct CnapiGwCreateCommonResult {
-    /// `ID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"consumer-xxx"`
+    /// `ID`, always sent in responses; example: `"consumer-xxx"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Success`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Success`, always sent in responses; example: `true`
     pub success: Option<bool>,
 }
 
@@ -2726,73 +1957,43 @@ pub struct CnapiGwCreateCommonResult {
 #[doc(alias = "CNAPIGwMCPTool")]
 #[tc_model]
 pub struct CnapiGwMcpTool {
-    /// `Name`: a string.
-    ///
-    /// Example: `"createPet7"`
+    /// `Name`; example: `"createPet7"`
     pub name: String,
 
-    /// `DisplayName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"createPet7"`
+    /// `DisplayName`, required in requests; example: `"createPet7"`
     pub display_name: Option<String>,
 
-    /// `Method`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"POST"`
+    /// `Method`, required in requests; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Description`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"创建订单"`
+    /// `Description`, required in requests; example: `"创建订单"`
     pub description: Option<String>,
 
-    /// `ToolId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"3aab6316-69bb-4610-b10c-479c9320f1b0"`
+    /// `ToolId`, always sent in responses; example: `"3aab6316-69bb-4610-b10c-479c9320f1b0"`
     pub tool_id: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: Option<String>,
 
-    /// `ServiceId`: a string.
-    ///
-    /// Example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
+    /// `ServiceId`; example: `"4e141ac6-f0cd-4d35-80f0-75e47f5d56a6"`
     pub service_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/api/orders"`
+    /// `Path`; example: `"/api/orders"`
     pub path: Option<String>,
 
-    /// `InputParams`: a list of [`CnapiGwMcpToolParam`] objects.
+    /// `InputParams`
     pub input_params: Option<Vec<CnapiGwMcpToolParam>>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-15 17:44:41"`
+    /// `CreateTime`, always sent in responses; example: `"2026-04-15 17:44:41"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-04-15 17:46:32"`
+    /// `UpdateTime`, always sent in responses; example: `"2026-04-15 17:46:32"`
     pub update_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`; example: `"Enable"`
     pub status: Option<String>,
 
-    /// `CurrentVersion`: a string.
-    ///
-    /// Example: `"default"`
+    /// `CurrentVersion`; example: `"default"`
     pub current_version: Option<String>,
 }
 
@@ -2802,32 +2003,22 @@ pub struct CnapiGwMcpTool {
 #[doc(alias = "CNAPIGwMCPToolImportResult")]
 #[tc_model]
 pub struct CnapiGwMcpToolImportResult {
-    /// `FailedMessage`: a string.
+    /// `FailedMessage`
     pub failed_message: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"createPet7"`
+    /// `Name`; example: `"createPet7"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/anything"`
+    /// `Path`; example: `"/anything"`
     pub path: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Failed"`
+    /// `Status`; example: `"Failed"`
     pub status: String,
 
-    /// `UpstreamUrl`: a string.
-    ///
-    /// Example: `"https://httpbin.org/anything"`
+    /// `UpstreamUrl`; example: `"https://httpbin.org/anything"`
     pub upstream_url: Option<String>,
 }
 
@@ -2837,47 +2028,31 @@ pub struct CnapiGwMcpToolImportResult {
 #[doc(alias = "CNAPIGwMCPToolImportTaskResult")]
 #[tc_model]
 pub struct CnapiGwMcpToolImportTaskResult {
-    /// `FailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailedCount`; example: `0`
     pub failed_count: u64,
 
-    /// `ProcessedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessedCount`; example: `1`
     pub processed_count: u64,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: u64,
 
-    /// `TaskEndTime`: a string.
-    ///
-    /// Example: `"2026-04-15 16:19:26"`
+    /// `TaskEndTime`; example: `"2026-04-15 16:19:26"`
     pub task_end_time: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-c93d9ca5"`
+    /// `TaskId`; example: `"task-c93d9ca5"`
     pub task_id: String,
 
-    /// `TaskStartTime`: a string.
-    ///
-    /// Example: `"2026-04-15 16:19:22"`
+    /// `TaskStartTime`; example: `"2026-04-15 16:19:22"`
     pub task_start_time: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"End"`
+    /// `TaskStatus`; example: `"End"`
     pub task_status: String,
 
-    /// `ToolsImportResult`: a list of [`CnapiGwMcpToolImportResult`] objects.
+    /// `ToolsImportResult`
     pub tools_import_result: Vec<CnapiGwMcpToolImportResult>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 }
 
@@ -2887,13 +2062,10 @@ pub struct CnapiGwMcpToolImportTaskResult {
 #[doc(alias = "CNAPIGwMCPToolList")]
 #[tc_model]
 pub struct CnapiGwMcpToolList {
-    /// `DataList`: a list of [`CnapiGwMcpTool`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<CnapiGwMcpTool>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `TotalCount`, always sent in responses; example: `1`
     pub total_count: Option<u64>,
 }
 
@@ -2904,45 +2076,31 @@ pub struct CnapiGwMcpToolList {
 #[doc(alias = "CNAPIGwMCPToolParam")]
 #[tc_model]
 pub struct CnapiGwMcpToolParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `Name`; example: `"tag"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"number"`
+    /// `Type`; example: `"number"`
     pub r#type: String,
 
-    /// `Required`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Required`; example: `true`
     pub required: bool,
 
-    /// `Position`: a string.
-    ///
-    /// Example: `"query"`
+    /// `Position`; example: `"query"`
     pub position: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Pet name"`
+    /// `Description`; example: `"Pet name"`
     pub description: Option<String>,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Default`; example: `"20"`
     pub default: Option<String>,
 
-    /// `Items`: a [`CnapiGwMcpToolParam`].
+    /// `Items`
     pub items: Option<Box<CnapiGwMcpToolParam>>,
 
-    /// `Properties`: a list of [`CnapiGwMcpToolParam`] objects.
+    /// `Properties`
     pub properties: Option<Vec<CnapiGwMcpToolParam>>,
 
-    /// `BackendName`: a string.
-    ///
-    /// Example: `"city"`
+    /// `BackendName`; example: `"city"`
     pub backend_name: Option<String>,
 }
 
@@ -2952,47 +2110,31 @@ pub struct CnapiGwMcpToolParam {
 #[doc(alias = "CNAPIGwMCPToolPreview")]
 #[tc_model]
 pub struct CnapiGwMcpToolPreview {
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"application/json"`
+    /// `ContentType`; example: `"application/json"`
     pub content_type: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"List all pets"`
+    /// `Description`; example: `"List all pets"`
     pub description: Option<String>,
 
-    /// `InputParams`: a list of [`CnapiGwMcpToolParam`] objects.
+    /// `InputParams`
     pub input_params: Vec<CnapiGwMcpToolParam>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"GET"`
+    /// `Method`; example: `"GET"`
     pub method: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"listPets"`
+    /// `Name`; example: `"listPets"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/pets"`
+    /// `Path`; example: `"/pets"`
     pub path: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"invalid"`
+    /// `Status`; example: `"invalid"`
     pub status: String,
 
-    /// `StatusMessage`: a string.
-    ///
-    /// Example: `"parameter nesting depth exceeds the maximum of 3 levels"`
+    /// `StatusMessage`; example: `"parameter nesting depth exceeds the maximum of 3 levels"`
     pub status_message: Option<String>,
 
-    /// `UpstreamUrl`: a string.
-    ///
-    /// Example: `"http://petstore.example.com/v1/pets"`
+    /// `UpstreamUrl`; example: `"http://petstore.example.com/v1/pets"`
     pub upstream_url: Option<String>,
 }
 
@@ -3002,12 +2144,10 @@ pub struct CnapiGwMcpToolPreview {
 #[doc(alias = "CNAPIGwParseMCPToolsResult")]
 #[tc_model]
 pub struct CnapiGwParseMcpToolsResult {
-    /// `DataList`: a list of [`CnapiGwMcpToolPreview`] objects.
+    /// `DataList`
     pub data_list: Vec<CnapiGwMcpToolPreview>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 }
 
@@ -3017,155 +2157,104 @@ pub struct CnapiGwParseMcpToolsResult {
 #[doc(alias = "CNAPIGwSecretKey")]
 #[tc_model]
 pub struct CnapiGwSecretKey {
-    /// `BindCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindCount`; example: `0`
     pub bind_count: Option<u64>,
 
-    /// `CanBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanBind`; example: `true`
     pub can_bind: Option<bool>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `CreateTime`, always sent in responses; example: `"2025-11-11 11:11:11"`
     pub create_time: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"密钥描述"`
+    /// `Description`; example: `"密钥描述"`
     pub description: Option<String>,
 
-    /// `GenerateType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"KMS"`
+    /// `GenerateType`, always sent in responses; example: `"KMS"`
     pub generate_type: Option<String>,
 
-    /// `JWTCredentialConfig`: an [`AigwjwtCredentialConfig`].
+    /// `JWTCredentialConfig`
     #[tc(rename = "JWTCredentialConfig")]
     pub jwt_credential_config: Option<AigwjwtCredentialConfig>,
 
-    /// `KmsKeyName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `KmsKeyName`; example: `"name"`
     pub kms_key_name: Option<String>,
 
-    /// `KmsKeyVersion`: a string.
-    ///
-    /// Example: `"value"`
+    /// `KmsKeyVersion`; example: `"value"`
     pub kms_key_version: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-11-11 11:11:11"`
+    /// `ModifyTime`, always sent in responses; example: `"2025-11-11 11:11:11"`
     pub modify_time: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"name"`
+    /// `Name`, always sent in responses; example: `"name"`
     pub name: Option<String>,
 
-    /// `OAuthCredentialConfig`: an [`AigwoAuthCredentialConfig`].
+    /// `OAuthCredentialConfig`
     pub o_auth_credential_config: Option<AigwoAuthCredentialConfig>,
 
-    /// `OIDCCredentialConfig`: an [`AigwoidcCredentialConfig`].
+    /// `OIDCCredentialConfig`
     #[tc(rename = "OIDCCredentialConfig")]
     pub oidc_credential_config: Option<AigwoidcCredentialConfig>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"Dify"`
+    /// `Provider`; example: `"Dify"`
     pub provider: Option<String>,
 
-    /// `ResourceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Consumer"`
+    /// `ResourceType`, always sent in responses; example: `"Consumer"`
     pub resource_type: Option<String>,
 
-    /// `SecretKeyId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"secret-xxx"`
+    /// `SecretKeyId`, always sent in responses; example: `"secret-xxx"`
     pub secret_key_id: Option<String>,
 
-    /// `SecretType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ApiKey"`
+    /// `SecretType`, always sent in responses; example: `"ApiKey"`
     pub secret_type: Option<String>,
 
-    /// `SecretValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `SecretValue`, always sent in responses; example: `"value"`
     pub secret_value: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Enable"`
+    /// `Status`, always sent in responses; example: `"Enable"`
     pub status: Option<String>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `SyncStatus`; example: `"Success"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `SyncedVersion`; example: `"v1"`
     pub synced_version: Option<String>,
 
-    /// `AKSKCredentialConfig`: an [`AigwakskCredentialConfig`].
+    /// `AKSKCredentialConfig`
     #[tc(rename = "AKSKCredentialConfig")]
     pub aksk_credential_config: Option<AigwakskCredentialConfig>,
 
-    /// `CAMCredentialConfig`: an [`AigwcamCredentialConfig`].
+    /// `CAMCredentialConfig`
     #[tc(rename = "CAMCredentialConfig")]
     pub cam_credential_config: Option<AigwcamCredentialConfig>,
 
-    /// `BearerTokenCredentialConfig`: an [`AigwBearerTokenCredentialConfig`].
+    /// `BearerTokenCredentialConfig`
     pub bearer_token_credential_config: Option<AigwBearerTokenCredentialConfig>,
 
-    /// `BasicCredentialConfig`: an [`AigwBasicCredentialConfig`].
+    /// `BasicCredentialConfig`
     pub basic_credential_config: Option<AigwBasicCredentialConfig>,
 
-    /// `CustomHeaderCredentialConfig`: an [`AigwCustomHeaderCredentialConfig`].
+    /// `CustomHeaderCredentialConfig`
     pub custom_header_credential_config: Option<AigwCustomHeaderCredentialConfig>,
 
-    /// `QueryParamCredentialConfig`: an [`AigwQueryParamCredentialConfig`].
+    /// `QueryParamCredentialConfig`
     pub query_param_credential_config: Option<AigwQueryParamCredentialConfig>,
 
-    /// `BoundModelSecretKeys`: a list of [`AigwSimpleSecretKey`] objects.
+    /// `BoundModelSecretKeys`
     pub bound_model_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
 
-    /// `BoundConsumerSecretKeys`: a list of [`AigwSimpleSecretKey`] objects.
+    /// `BoundConsumerSecretKeys`
     pub bound_consumer_secret_keys: Option<Vec<AigwSimpleSecretKey>>,
 
-    /// `CredentialGenerateType`: a string.
-    ///
-    /// Example: `"System"`
+    /// `CredentialGenerateType`; example: `"System"`
     pub credential_generate_type: Option<String>,
 
-    /// `CreationSource`: a string.
-    ///
-    /// Example: `"AutoWithConsumer"`
+    /// `CreationSource`; example: `"AutoWithConsumer"`
     pub creation_source: Option<String>,
 
-    /// `BatchId`: a string.
-    ///
-    /// Example: `"keybatch-d1cc0404-5a7a-4b55-a523-ccaed70a529c"`
+    /// `BatchId`; example: `"keybatch-d1cc0404-5a7a-4b55-a523-ccaed70a529c"`
     pub batch_id: Option<String>,
 }
 
@@ -3175,12 +2264,10 @@ pub struct CnapiGwSecretKey {
 #[doc(alias = "CNAPIGwSecretKeyList")]
 #[tc_model]
 pub struct CnapiGwSecretKeyList {
-    /// `SecretKeys`: a list of [`CnapiGwSecretKey`] objects.
+    /// `SecretKeys`
     pub secret_keys: Option<Vec<CnapiGwSecretKey>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 }
 
@@ -3190,136 +2277,98 @@ pub struct CnapiGwSecretKeyList {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelAPI")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelApi {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9006154d87704d3a9e5c839fda1461c1"`
+    /// `Id`, always sent in responses; example: `"9006154d87704d3a9e5c839fda1461c1"`
     pub id: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-15 10:30:00"`
+    /// `CreateTime`, always sent in responses; example: `"2026-01-15 10:30:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-07-28 19:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2026-07-28 19:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"openai_chat"`
+    /// `Name`, always sent in responses; example: `"openai_chat"`
     pub name: Option<String>,
 
-    /// `SceneType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Chat"`
+    /// `SceneType`, always sent in responses; example: `"Chat"`
     pub scene_type: Option<String>,
 
-    /// `RequestProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI"`
+    /// `RequestProtocol`, always sent in responses; example: `"OpenAI"`
     pub request_protocol: Option<String>,
 
-    /// `RouteList`: a list of [`DefaultKongRoute`] objects.
-    /// Always sent in responses.
+    /// `RouteList`, always sent in responses
     pub route_list: Option<Vec<DefaultKongRoute>>,
 
-    /// `BasePath`: a string.
-    ///
-    /// Example: `"/api/v1"`
+    /// `BasePath`; example: `"/api/v1"`
     pub base_path: Option<String>,
 
-    /// `StripPath`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `StripPath`, always sent in responses; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 兼容格式大模型聊天 API"`
+    /// `Description`; example: `"OpenAI 兼容格式大模型聊天 API"`
     pub description: Option<String>,
 
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"8006154d87704d3a9e5c839fda1461c1"`
+    /// `ModelServiceId`; example: `"8006154d87704d3a9e5c839fda1461c1"`
     pub model_service_id: Option<String>,
 
-    /// `ModelServiceName`: a string.
-    ///
-    /// Example: `"openai-service"`
+    /// `ModelServiceName`; example: `"openai-service"`
     pub model_service_name: Option<String>,
 
-    /// `ModelServiceRoute`: a [`CloudNativeApiGatewayLlmModelServiceRoute`].
+    /// `ModelServiceRoute`
     pub model_service_route: Option<CloudNativeApiGatewayLlmModelServiceRoute>,
 
-    /// `MatchHeaders`: a list of [`AigwkvMatch`] objects.
+    /// `MatchHeaders`
     pub match_headers: Option<Vec<AigwkvMatch>>,
 
-    /// `EnableCrossServiceFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableCrossServiceFallback`; example: `true`
     pub enable_cross_service_fallback: Option<bool>,
 
-    /// `CrossServiceFallbackConfig`: an [`AigwCrossServiceFallbackConfig`].
+    /// `CrossServiceFallbackConfig`
     pub cross_service_fallback_config: Option<AigwCrossServiceFallbackConfig>,
 
-    /// `DescribeCloudNativeAPIGatewayLLMModelAPI`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DescribeCloudNativeAPIGatewayLLMModelAPI`; example: `true`
     #[tc(rename = "DescribeCloudNativeAPIGatewayLLMModelAPI")]
     pub describe_cloud_native_api_gateway_llm_model_api: Option<bool>,
 
-    /// `TagFilter`: an [`AigwTagFilter`].
+    /// `TagFilter`
     pub tag_filter: Option<AigwTagFilter>,
 
-    /// `LogConfig`: an [`AigwLogConfig`].
+    /// `LogConfig`
     pub log_config: Option<AigwLogConfig>,
 
-    /// `LogDesensitizeConfig`: an [`AigwLogDesensitizeConfig`].
+    /// `LogDesensitizeConfig`
     pub log_desensitize_config: Option<AigwLogDesensitizeConfig>,
 
-    /// `ForwardDesensitizeConfig`: an [`AigwForwardDesensitizeConfig`].
+    /// `ForwardDesensitizeConfig`
     pub forward_desensitize_config: Option<AigwForwardDesensitizeConfig>,
 
-    /// `MaxDocumentsConfig`: an [`AigwRerankMaxDocumentsConfig`].
+    /// `MaxDocumentsConfig`
     pub max_documents_config: Option<AigwRerankMaxDocumentsConfig>,
 
-    /// `SensitiveWordRoute`: an [`AigwSensitiveWordRoute`].
+    /// `SensitiveWordRoute`
     pub sensitive_word_route: Option<AigwSensitiveWordRoute>,
 
-    /// `ConsumerGroupModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `ConsumerGroupModelScopes`
     pub consumer_group_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `ConsumerInheritModelScope`: an [`AigwConsumerModelScope`].
+    /// `ConsumerInheritModelScope`
     pub consumer_inherit_model_scope: Option<AigwConsumerModelScope>,
 
-    /// `ConsumerDirectModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `ConsumerDirectModelScopes`
     pub consumer_direct_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `SecretKeyModelScopes`: a list of [`AigwAuthModelScopeItem`] objects.
+    /// `SecretKeyModelScopes`
     pub secret_key_model_scopes: Option<Vec<AigwAuthModelScopeItem>>,
 
-    /// `PriorityScheduleConfig`: an [`AigwPriorityScheduleConfig`].
+    /// `PriorityScheduleConfig`
     pub priority_schedule_config: Option<AigwPriorityScheduleConfig>,
 
-    /// `PlaygroundAvailable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `PlaygroundAvailable`; example: `true`
     pub playground_available: Option<bool>,
 
-    /// `ModelNameRoute`: an [`AigwModelNameRoute`].
+    /// `ModelNameRoute`
     pub model_name_route: Option<AigwModelNameRoute>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -3330,10 +2379,7 @@ pub struct CloudNativeApiGatewayLlmModelApi {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelFallbackRule")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelFallbackRule {
-    /// `FallbackModels`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["gpt-5.1","gpt-5-mini"]`
+    /// `FallbackModels`, always sent in responses; example: `["gpt-5.1","gpt-5-mini"]`
     pub fallback_models: Option<Vec<String>>,
 }
 
@@ -3344,16 +2390,10 @@ pub struct CloudNativeApiGatewayLlmModelFallbackRule {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelParamCheckInfo")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
-    /// `AllowModelList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["gpt-5.1","gpt-5-mini"]`
+    /// `AllowModelList`, always sent in responses; example: `["gpt-5.1","gpt-5-mini"]`
     pub allow_model_list: Option<Vec<String>>,
 
-    /// `ModelValidationFailureStrategy`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Return404"`
+    /// `ModelValidationFailureStrategy`, always sent in responses; example: `"Return404"`
     pub model_validation_failure_strategy: Option<String>,
 }
 
@@ -3363,221 +2403,141 @@ pub struct CloudNativeApiGatewayLlmModelParamCheckInfo {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelService")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelService {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"9006154d-8770-xx"`
+    /// `Id`, always sent in responses; example: `"9006154d-8770-xx"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"openai-test"`
+    /// `Name`, always sent in responses; example: `"openai-test"`
     pub name: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `CreateTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-09-09 11:52:30"`
+    /// `ModifyTime`, always sent in responses; example: `"2021-09-09 11:52:30"`
     pub modify_time: Option<String>,
 
-    /// `ServiceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LLMService"`
+    /// `ServiceType`, always sent in responses; example: `"LLMService"`
     pub service_type: Option<String>,
 
-    /// `ModelProvider`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI"`
+    /// `ModelProvider`, always sent in responses; example: `"OpenAI"`
     pub model_provider: Option<String>,
 
-    /// `ModelProtocol`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"OpenAI/v1"`
+    /// `ModelProtocol`, always sent in responses; example: `"OpenAI/v1"`
     pub model_protocol: Option<String>,
 
-    /// `UpstreamURL`: a string.
-    ///
-    /// Example: `"https://api.openai.com/v1"`
+    /// `UpstreamURL`; example: `"https://api.openai.com/v1"`
     #[tc(rename = "UpstreamURL")]
     pub upstream_url: Option<String>,
 
-    /// `ModelSelector`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Specify"`
+    /// `ModelSelector`, always sent in responses; example: `"Specify"`
     pub model_selector: Option<String>,
 
-    /// `DefaultModel`: a string.
-    ///
-    /// Example: `"gpt-4.1"`
+    /// `DefaultModel`; example: `"gpt-4.1"`
     pub default_model: Option<String>,
 
-    /// `EnableModelFallback`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelFallback`; example: `true`
     pub enable_model_fallback: Option<bool>,
 
-    /// `ModelFallbackRule`: a [`CloudNativeApiGatewayLlmModelFallbackRule`].
+    /// `ModelFallbackRule`
     pub model_fallback_rule: Option<CloudNativeApiGatewayLlmModelFallbackRule>,
 
-    /// `EnableModelParamCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableModelParamCheck`; example: `true`
     pub enable_model_param_check: Option<bool>,
 
-    /// `ModelParamCheckRule`: a [`CloudNativeApiGatewayLlmModelParamCheckInfo`].
+    /// `ModelParamCheckRule`
     pub model_param_check_rule: Option<CloudNativeApiGatewayLlmModelParamCheckInfo>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenAI 模型服务"`
+    /// `Description`; example: `"OpenAI 模型服务"`
     pub description: Option<String>,
 
-    /// `ConnectTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ConnectTimeout`; example: `10000`
     pub connect_timeout: Option<i64>,
 
-    /// `WriteTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `WriteTimeout`; example: `60000`
     pub write_timeout: Option<i64>,
 
-    /// `ReadTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `60000`
+    /// `ReadTimeout`; example: `60000`
     pub read_timeout: Option<i64>,
 
-    /// `Retries`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Retries`; example: `0`
     pub retries: Option<i64>,
 
-    /// `UpstreamUrlMode`: a string.
-    ///
-    /// Example: `"FixedPath"`
+    /// `UpstreamUrlMode`; example: `"FixedPath"`
     pub upstream_url_mode: Option<String>,
 
-    /// `SNI`: a string.
-    ///
-    /// Example: `"generativelanguage.googleapis.com"`
+    /// `SNI`; example: `"generativelanguage.googleapis.com"`
     #[tc(rename = "SNI")]
     pub sni: Option<String>,
 
-    /// `QuotaLimit`: an [`AigwllmQuotaLimit`].
+    /// `QuotaLimit`
     pub quota_limit: Option<AigwllmQuotaLimit>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"[\"capability:code\"]"`
+    /// `Tags`; example: `"[\"capability:code\"]"`
     pub tags: Option<String>,
 
-    /// `SecretKeyIds`: a list of strings.
-    ///
-    /// Example: `["sk-hjegh"]`
+    /// `SecretKeyIds`; example: `["sk-hjegh"]`
     pub secret_key_ids: Option<Vec<String>>,
 
-    /// `ModelRewriteRules`: a list of [`AigwModelRewriteRule`] objects.
+    /// `ModelRewriteRules`
     pub model_rewrite_rules: Option<Vec<AigwModelRewriteRule>>,
 
-    /// `SourceId`: a string.
-    ///
-    /// Example: `"cls-********"`
+    /// `SourceId`; example: `"cls-********"`
     pub source_id: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"mock-openai"`
+    /// `ServiceName`; example: `"mock-openai"`
     pub service_name: Option<String>,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: Option<String>,
 
-    /// `ExtParams`: a list of [`KeyValue`] objects.
+    /// `ExtParams`
     pub ext_params: Option<Vec<KeyValue>>,
 
-    /// `CustomProviderName`: a string.
-    ///
-    /// Example: `"custom-11233"`
+    /// `CustomProviderName`; example: `"custom-11233"`
     pub custom_provider_name: Option<String>,
 
-    /// `KeyRotationEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KeyRotationEnabled`; example: `true`
     pub key_rotation_enabled: Option<bool>,
 
-    /// `KeyRotationPeriodDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `KeyRotationPeriodDays`; example: `2`
     pub key_rotation_period_days: Option<u64>,
 
-    /// `ExternalInstanceId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `ExternalInstanceId`; example: `"ins-test"`
     pub external_instance_id: Option<String>,
 
-    /// `LoadBalanceConfig`: an [`AigwLoadBalanceConfig`].
+    /// `LoadBalanceConfig`
     pub load_balance_config: Option<AigwLoadBalanceConfig>,
 
-    /// `CanPublish`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanPublish`; example: `true`
     pub can_publish: Option<bool>,
 
-    /// `PublishStatus`: a string.
-    ///
-    /// Example: `"Unpublished"`
+    /// `PublishStatus`; example: `"Unpublished"`
     pub publish_status: Option<String>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"Waiting"`
+    /// `SyncStatus`; example: `"Waiting"`
     pub sync_status: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Private"`
+    /// `SourceType`; example: `"Private"`
     pub source_type: Option<String>,
 
-    /// `SyncedVersion`: a string.
-    ///
-    /// Example: `"v2"`
+    /// `SyncedVersion`; example: `"v2"`
     pub synced_version: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `Status`; example: `"Online"`
     pub status: Option<String>,
 
-    /// `EnableHealthCheck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHealthCheck`; example: `true`
     pub enable_health_check: Option<bool>,
 
-    /// `HealthCheck`: an [`AigwllmHealthCheckSetting`].
+    /// `HealthCheck`
     pub health_check: Option<AigwllmHealthCheckSetting>,
 
-    /// `LengthLimitConfig`: an [`AigwLengthLimitConfig`].
+    /// `LengthLimitConfig`
     pub length_limit_config: Option<AigwLengthLimitConfig>,
 
-    /// `SmartBalance`: an [`AigwSmartBalanceConfig`].
+    /// `SmartBalance`
     pub smart_balance: Option<AigwSmartBalanceConfig>,
 }
 
@@ -3588,31 +2548,29 @@ pub struct CloudNativeApiGatewayLlmModelService {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRoute")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRoute {
-    /// `SelectedTypes`: a list of strings.
-    ///
-    /// Example: `["ModelName"]`
+    /// `SelectedTypes`; example: `["ModelName"]`
     pub selected_types: Vec<String>,
 
-    /// `WeightedConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy`] objects.
+    /// `WeightedConfig`
     pub weighted_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy>,
     >,
 
-    /// `ModelNameConfig`: a list of [`CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy`] objects.
+    /// `ModelNameConfig`
     pub model_name_config: Option<
         Vec<CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy>,
     >,
 
-    /// `IntentRouteConfig`: an [`AigwIntentRoute`].
+    /// `IntentRouteConfig`
     pub intent_route_config: Option<AigwIntentRoute>,
 
-    /// `LatencyPriorityConfig`: an [`AigwLatencyPriorityConfig`].
+    /// `LatencyPriorityConfig`
     pub latency_priority_config: Option<AigwLatencyPriorityConfig>,
 
-    /// `CacheAwareRouteConfig`: an [`AigwCacheAwareRouteConfig`].
+    /// `CacheAwareRouteConfig`
     pub cache_aware_route_config: Option<AigwCacheAwareRouteConfig>,
 
-    /// `TokenLengthRouteConfig`: an [`AigwTokenLengthRoute`].
+    /// `TokenLengthRouteConfig`
     pub token_length_route_config: Option<AigwTokenLengthRoute>,
 }
 
@@ -3623,24 +2581,16 @@ pub struct CloudNativeApiGatewayLlmModelServiceRoute {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRouteModelNameStrategy")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"5b5b32f09bc24278a35541aa450cbbf3"`
+    /// `ModelServiceId`; example: `"5b5b32f09bc24278a35541aa450cbbf3"`
     pub model_service_id: String,
 
-    /// `MatchModelName`: a string.
-    ///
-    /// Example: `"ge*n*"`
+    /// `MatchModelName`; example: `"ge*n*"`
     pub match_model_name: String,
 
-    /// `RewriteModelName`: a string.
-    ///
-    /// Example: `"gemini-2.5-flash"`
+    /// `RewriteModelName`; example: `"gemini-2.5-flash"`
     pub rewrite_model_name: Option<String>,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -3651,19 +2601,13 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteModelNameStrategy {
 #[doc(alias = "CloudNativeAPIGatewayLLMModelServiceRouteWeightedStrategy")]
 #[tc_model]
 pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
-    /// `ModelServiceId`: a string.
-    ///
-    /// Example: `"5b5b32f09bc24278a35541aa450cbbf3"`
+    /// `ModelServiceId`; example: `"5b5b32f09bc24278a35541aa450cbbf3"`
     pub model_service_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Weight`; example: `100`
     pub weight: i64,
 
-    /// `StandardModelName`: a string.
-    ///
-    /// Example: `"claude-haiku-4-5"`
+    /// `StandardModelName`; example: `"claude-haiku-4-5"`
     pub standard_model_name: Option<String>,
 }
 
@@ -3673,26 +2617,17 @@ pub struct CloudNativeApiGatewayLlmModelServiceRouteWeightedStrategy {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayLLMModelAPI`](super::DescribeCloudNativeAPIGatewayLLMModelAPI) and [`DescribeCloudNativeAPIGatewayLLMModelAPIs`](super::DescribeCloudNativeAPIGatewayLLMModelAPIs).
 #[tc_model]
 pub struct DefaultKongRoute {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-service"`
+    /// `Name`; example: `"test-service"`
     pub name: String,
 
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["/v1/users"]`
+    /// `Paths`, always sent in responses; example: `["/v1/users"]`
     pub paths: Option<Vec<String>>,
 }
 
@@ -3701,12 +2636,10 @@ pub struct DefaultKongRoute {
 /// Sent in the input of [`DescribeCloudNativeAPIGatewayAIQuotaList`](super::DescribeCloudNativeAPIGatewayAIQuotaList), [`DescribeCloudNativeAPIGatewayAIServiceSourceList`](super::DescribeCloudNativeAPIGatewayAIServiceSourceList), [`DescribeCloudNativeAPIGatewayLLMModelAPIs`](super::DescribeCloudNativeAPIGatewayLLMModelAPIs), [`DescribeCloudNativeAPIGatewayLLMModelServices`](super::DescribeCloudNativeAPIGatewayLLMModelServices), [`DescribeCloudNativeAPIGatewayLLMTokenUsageList`](super::DescribeCloudNativeAPIGatewayLLMTokenUsageList), [`DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics`](super::DescribeCloudNativeAPIGatewayLLMTokenUsageStatistics) and [`DescribeCloudNativeAPIGatewaySecretKeyList`](super::DescribeCloudNativeAPIGatewaySecretKeyList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"filter-name"`
+    /// `Name`; example: `"filter-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -3716,16 +2649,10 @@ pub struct Filter {
 #[doc(alias = "KVMapping")]
 #[tc_model]
 pub struct KvMapping {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -3735,14 +2662,10 @@ pub struct KvMapping {
 /// Returned in the output of [`DescribeCloudNativeAPIGatewayLLMModelService`](super::DescribeCloudNativeAPIGatewayLLMModelService) and [`DescribeCloudNativeAPIGatewayLLMModelServices`](super::DescribeCloudNativeAPIGatewayLLMModelServices).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    ///
-    /// Example: `"header"`
+    /// `Key`; example: `"header"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Value`; example: `"host"`
     pub value: Option<String>,
 }
 
@@ -3751,115 +2674,69 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongRoutePreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"huidu-route"`
+    /// `Name`, always sent in responses; example: `"huidu-route"`
     pub name: Option<String>,
 
-    /// `Methods`: a list of strings.
-    ///
-    /// Example: `["GET"]`
+    /// `Methods`; example: `["GET"]`
     pub methods: Option<Vec<String>>,
 
-    /// `Paths`: a list of strings.
-    ///
-    /// Example: `["/v1/users"]`
+    /// `Paths`; example: `["/v1/users"]`
     pub paths: Option<Vec<String>>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["tencent.com"]`
+    /// `Hosts`; example: `["tencent.com"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `Protocols`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["http"]`
+    /// `Protocols`, always sent in responses; example: `["http"]`
     pub protocols: Option<Vec<String>>,
 
-    /// `PreserveHost`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `PreserveHost`, always sent in responses; example: `true`
     pub preserve_host: Option<bool>,
 
-    /// `HttpsRedirectStatusCode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `426`
+    /// `HttpsRedirectStatusCode`, always sent in responses; example: `426`
     pub https_redirect_status_code: Option<i64>,
 
-    /// `StripPath`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `StripPath`, always sent in responses; example: `true`
     pub strip_path: Option<bool>,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`, always sent in responses; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `ForceHttps`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceHttps`; example: `true`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub force_https: Option<bool>,
 
-    /// `ServiceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"learn"`
+    /// `ServiceName`, always sent in responses; example: `"learn"`
     pub service_name: Option<String>,
 
-    /// `ServiceID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
+    /// `ServiceID`, always sent in responses; example: `"2a212560-220a-46f6-b139-3238eb8ea041"`
     #[tc(rename = "ServiceID")]
     pub service_id: Option<String>,
 
-    /// `DestinationPorts`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[8000]`
+    /// `DestinationPorts`, always sent in responses; example: `[8000]`
     pub destination_ports: Option<Vec<u64>>,
 
-    /// `Headers`: a list of [`KvMapping`] objects.
-    /// Always sent in responses.
+    /// `Headers`, always sent in responses
     pub headers: Option<Vec<KvMapping>>,
 
-    /// `RequestBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RequestBuffering`; example: `true`
     pub request_buffering: Option<bool>,
 
-    /// `ResponseBuffering`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ResponseBuffering`; example: `true`
     pub response_buffering: Option<bool>,
 
-    /// `RegexPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RegexPriority`; example: `0`
     pub regex_priority: Option<i64>,
 
-    /// `QueryStringParameters`: a list of [`KvMapping`] objects.
+    /// `QueryStringParameters`
     pub query_string_parameters: Option<Vec<KvMapping>>,
 
-    /// `RouteSource`: a string.
-    ///
-    /// Example: `"Original"`
+    /// `RouteSource`; example: `"Original"`
     pub route_source: Option<String>,
 }
 
@@ -3868,49 +2745,29 @@ pub struct KongRoutePreview {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongServicePreview {
-    /// `ID`: a string.
-    ///
-    /// Example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
+    /// `ID`; example: `"916462a4-8ce4-4605-a7b7-66cd51c38201"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `CreatedTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`, always sent in responses; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `Editable`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `Editable`, always sent in responses; example: `true`
     pub editable: Option<bool>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"demo-service"`
+    /// `Name`, always sent in responses; example: `"demo-service"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/open"`
+    /// `Path`; example: `"/open"`
     pub path: Option<String>,
 
-    /// `Tags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["demo"]`
+    /// `Tags`, always sent in responses; example: `["demo"]`
     pub tags: Option<Vec<String>>,
 
-    /// `UpstreamInfo`: a [`KongUpstreamInfo`].
-    /// Always sent in responses.
+    /// `UpstreamInfo`, always sent in responses
     pub upstream_info: Option<KongUpstreamInfo>,
 
-    /// `UpstreamType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HostIP"`
+    /// `UpstreamType`, always sent in responses; example: `"HostIP"`
     pub upstream_type: Option<String>,
 }
 
@@ -3919,20 +2776,16 @@ pub struct KongServicePreview {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongServiceRoute {
-    /// `Service`: a [`KongServicePreview`].
+    /// `Service`
     pub service: Option<KongServicePreview>,
 
-    /// `RouteTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RouteTotalCount`; example: `0`
     pub route_total_count: Option<i64>,
 
-    /// `RouteHasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RouteHasMore`; example: `false`
     pub route_has_more: Option<bool>,
 
-    /// `Routes`: a list of [`KongRoutePreview`] objects.
+    /// `Routes`
     pub routes: Option<Vec<KongRoutePreview>>,
 }
 
@@ -3941,12 +2794,10 @@ pub struct KongServiceRoute {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongServiceWithRoutes {
-    /// `ServiceList`: a list of [`KongServiceRoute`] objects.
+    /// `ServiceList`
     pub service_list: Vec<KongServiceRoute>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 }
 
@@ -3955,52 +2806,31 @@ pub struct KongServiceWithRoutes {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongTarget {
-    /// `Host`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `Host`, required in requests; example: `"8.8.8.8"`
     pub host: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `Port`, required in requests; example: `100`
     pub port: Option<i64>,
 
-    /// `Weight`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `10`
+    /// `Weight`, required in requests; example: `10`
     pub weight: Option<i64>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-11-25 10:49:23"`
+    /// `CreatedTime`; example: `"2024-11-25 10:49:23"`
     pub created_time: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-ze3124da"`
+    /// `CvmInstanceId`; example: `"ins-ze3124da"`
     pub cvm_instance_id: Option<String>,
 
-    /// `CvmInstanceName`: a string.
-    ///
-    /// Example: `"在线学习服务"`
+    /// `CvmInstanceName`; example: `"在线学习服务"`
     pub cvm_instance_name: Option<String>,
 
-    /// `Health`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `Health`; example: `"HEALTHY"`
     pub health: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"AutoScaling"`
+    /// `Source`; example: `"AutoScaling"`
     pub source: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["learn"]`
+    /// `Tags`; example: `["learn"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -4009,119 +2839,75 @@ pub struct KongTarget {
 /// Returned in the output of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct KongUpstreamInfo {
-    /// `Algorithm`: a string.
-    ///
-    /// Example: `"round-robin"`
+    /// `Algorithm`; example: `"round-robin"`
     pub algorithm: Option<String>,
 
-    /// `AutoScalingCvmPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `AutoScalingCvmPort`; example: `80`
     pub auto_scaling_cvm_port: Option<u64>,
 
-    /// `AutoScalingGroupID`: a string.
-    ///
-    /// Example: `"as-4se0czf7"`
+    /// `AutoScalingGroupID`; example: `"as-4se0czf7"`
     #[tc(rename = "AutoScalingGroupID")]
     pub auto_scaling_group_id: Option<String>,
 
-    /// `AutoScalingHookStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `AutoScalingHookStatus`; example: `"Normal"`
     pub auto_scaling_hook_status: Option<String>,
 
-    /// `AutoScalingTatCmdStatus`: a string.
-    ///
-    /// Example: `"Normal"`
+    /// `AutoScalingTatCmdStatus`; example: `"Normal"`
     pub auto_scaling_tat_cmd_status: Option<String>,
 
-    /// `HealthStatus`: a string.
-    ///
-    /// Example: `"HEALTHY"`
+    /// `HealthStatus`; example: `"HEALTHY"`
     pub health_status: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"www.example.com"`
+    /// `Host`; example: `"www.example.com"`
     pub host: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Namespace`; example: `"Default"`
     pub namespace: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `RealSourceType`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `RealSourceType`; example: `"TKE"`
     pub real_source_type: Option<String>,
 
-    /// `ScfCamAuthEnable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ScfCamAuthEnable`; example: `true`
     pub scf_cam_auth_enable: Option<bool>,
 
-    /// `ScfIsBase64Encoded`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScfIsBase64Encoded`; example: `false`
     pub scf_is_base64_encoded: Option<bool>,
 
-    /// `ScfIsIntegratedResponse`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ScfIsIntegratedResponse`; example: `false`
     pub scf_is_integrated_response: Option<bool>,
 
-    /// `ScfLambdaName`: a string.
-    ///
-    /// Example: `"helloworld"`
+    /// `ScfLambdaName`; example: `"helloworld"`
     pub scf_lambda_name: Option<String>,
 
-    /// `ScfLambdaQualifier`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `ScfLambdaQualifier`; example: `"$LATEST"`
     pub scf_lambda_qualifier: Option<String>,
 
-    /// `ScfNamespace`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `ScfNamespace`; example: `"Default"`
     pub scf_namespace: Option<String>,
 
-    /// `ScfType`: a string.
-    ///
-    /// Example: `"event"`
+    /// `ScfType`; example: `"event"`
     pub scf_type: Option<String>,
 
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"demo-service"`
+    /// `ServiceName`; example: `"demo-service"`
     pub service_name: Option<String>,
 
-    /// `SlowStart`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `SlowStart`; example: `60`
     pub slow_start: Option<i64>,
 
-    /// `SourceID`: a string.
-    ///
-    /// Example: `"ins-102555d0"`
+    /// `SourceID`; example: `"ins-102555d0"`
     #[tc(rename = "SourceID")]
     pub source_id: Option<String>,
 
-    /// `SourceName`: a string.
-    ///
-    /// Example: `"tse-polaris"`
+    /// `SourceName`; example: `"tse-polaris"`
     pub source_name: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"TKE"`
+    /// `SourceType`; example: `"TKE"`
     pub source_type: Option<String>,
 
-    /// `Targets`: a list of [`KongTarget`] objects.
+    /// `Targets`
     pub targets: Option<Vec<KongTarget>>,
 }
 
@@ -4131,12 +2917,10 @@ pub struct KongUpstreamInfo {
 #[doc(alias = "ListCloudNativeAPIGatewayLLMModelAPI")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayLlmModelApi {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `DataList`: a list of [`CloudNativeApiGatewayLlmModelApi`] objects.
+    /// `DataList`
     pub data_list: Vec<CloudNativeApiGatewayLlmModelApi>,
 }
 
@@ -4146,12 +2930,10 @@ pub struct ListCloudNativeApiGatewayLlmModelApi {
 #[doc(alias = "ListCloudNativeAPIGatewayLLMModelService")]
 #[tc_model]
 pub struct ListCloudNativeApiGatewayLlmModelService {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `DataList`: a list of [`CloudNativeApiGatewayLlmModelService`] objects.
+    /// `DataList`
     pub data_list: Vec<CloudNativeApiGatewayLlmModelService>,
 }
 
@@ -4160,13 +2942,9 @@ pub struct ListCloudNativeApiGatewayLlmModelService {
 /// Sent in the input of [`DescribeCNGWServicesWithRoutes`](super::DescribeCNGWServicesWithRoutes).
 #[tc_model]
 pub struct ListFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Key`; example: `"name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"user-stu"`
+    /// `Value`; example: `"user-stu"`
     pub value: Option<String>,
 }

@@ -7,47 +7,45 @@ use super::models;
 /// The `AddAggregateCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`AddAggregateCompliancePackResponse`].
-/// The codes it documents are in [`AddAggregateCompliancePackError`](super::errors::AddAggregateCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=AddAggregateCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackNameIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackNameIsNotExist)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.CompliancePackMaxNum`](super::errors::ConfigErrorCode::LimitExceededCompliancePackMaxNum)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "AddAggregateCompliancePack",
     output = AddAggregateCompliancePackResponse,
-    error = super::errors::AddAggregateCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct AddAggregateCompliancePack {
-    /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
+    /// `ConfigRules`
     pub config_rules: Vec<models::CompliancePackRule>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"安全合规"`
+    /// `Description`; example: `"安全合规"`
     pub description: Option<String>,
 }
 
 /// What a successful [`AddAggregateCompliancePack`] call returns.
 #[tc_model]
 pub struct AddAggregateCompliancePackResponse {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-33mA27YUlOJWG4sJ53Sx"`
+    /// `CompliancePackId`; example: `"cp-33mA27YUlOJWG4sJ53Sx"`
     pub compliance_pack_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -57,63 +55,60 @@ pub struct AddAggregateCompliancePackResponse {
 /// The `AddAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`AddAggregateConfigRuleResponse`].
-/// The codes it documents are in [`AddAggregateConfigRuleError`](super::errors::AddAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=AddAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleNameIsExist`](super::errors::ConfigErrorCode::FailedOperationRuleNameIsExist)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "AddAggregateConfigRule",
     output = AddAggregateConfigRuleResponse,
-    error = super::errors::AddAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct AddAggregateConfigRule {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Identifier`; example: `"1"`
     pub identifier: String,
 
-    /// `IdentifierType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `IdentifierType`; example: `"SYSTEM"`
     pub identifier_type: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: String,
 
-    /// `ResourceType`: a list of strings.
-    ///
-    /// Example: `[""]`
+    /// `ResourceType`; example: `[""]`
     pub resource_type: Vec<String>,
 
-    /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
+    /// `TriggerType`
     pub trigger_type: Vec<models::TriggerType>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `InputParameter`: a list of [`InputParameter`](super::models::InputParameter) objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<models::InputParameter>>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `RegionScope`: a list of strings.
+    /// `RegionScope`
     pub region_scope: Option<Vec<String>>,
 
-    /// `TagsScope`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagsScope`
     pub tags_scope: Option<Vec<models::Tag>>,
 
-    /// `ExcludeResourceIdsScope`: a list of strings.
+    /// `ExcludeResourceIdsScope`
     pub exclude_resource_ids_scope: Option<Vec<String>>,
 }
 
@@ -127,69 +122,56 @@ pub struct AddAggregateConfigRuleResponse {
 /// The `AddAlarmPolicy` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`AddAlarmPolicyResponse`].
-/// The codes it documents are in [`AddAlarmPolicyError`](super::errors::AddAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=AddAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.AlertPolicyLimit`](super::errors::ConfigErrorCode::LimitExceededAlertPolicyLimit)
+/// - [`ResourceNotFound.ResourceTypeNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundResourceTypeNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "AddAlarmPolicy",
     output = AddAlarmPolicyResponse,
-    error = super::errors::AddAlarmPolicyError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct AddAlarmPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则告警"`
+    /// `Name`; example: `"规则告警"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `EventScope`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EventScope`; example: `[1]`
     pub event_scope: Vec<i64>,
 
-    /// `RiskLevel`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RiskLevel`; example: `[1]`
     pub risk_level: Vec<i64>,
 
-    /// `NoticeTime`: a string.
-    ///
-    /// Example: `"00:00:00~12:12:12"`
+    /// `NoticeTime`; example: `"00:00:00~12:12:12"`
     pub notice_time: String,
 
-    /// `NotificationMechanism`: a string.
-    ///
-    /// Example: `"实时发送"`
+    /// `NotificationMechanism`; example: `"实时发送"`
     pub notification_mechanism: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `NoticePeriod`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `NoticePeriod`; example: `[1]`
     pub notice_period: Vec<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"告警描述"`
+    /// `Description`; example: `"告警描述"`
     pub description: Option<String>,
 }
 
 /// What a successful [`AddAlarmPolicy`] call returns.
 #[tc_model]
 pub struct AddAlarmPolicyResponse {
-    /// `AlarmPolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicyId`; example: `1`
     pub alarm_policy_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -199,42 +181,42 @@ pub struct AddAlarmPolicyResponse {
 /// The `AddCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`AddCompliancePackResponse`].
-/// The codes it documents are in [`AddCompliancePackError`](super::errors::AddCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=AddCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackNameIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackNameIsNotExist)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.CompliancePackMaxNum`](super::errors::ConfigErrorCode::LimitExceededCompliancePackMaxNum)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "AddCompliancePack",
     output = AddCompliancePackResponse,
-    error = super::errors::AddCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct AddCompliancePack {
-    /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
+    /// `ConfigRules`
     pub config_rules: Vec<models::CompliancePackRule>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"安全合规"`
+    /// `Description`; example: `"安全合规"`
     pub description: Option<String>,
 }
 
 /// What a successful [`AddCompliancePack`] call returns.
 #[tc_model]
 pub struct AddCompliancePackResponse {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-33mA27YUlOJWG4sJ53Sx"`
+    /// `CompliancePackId`; example: `"cp-33mA27YUlOJWG4sJ53Sx"`
     pub compliance_pack_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -244,73 +226,61 @@ pub struct AddCompliancePackResponse {
 /// The `AddConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`AddConfigRuleResponse`].
-/// The codes it documents are in [`AddConfigRuleError`](super::errors::AddConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=AddConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RuleNameIsExist`](super::errors::ConfigErrorCode::FailedOperationRuleNameIsExist)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "AddConfigRule",
     output = AddConfigRuleResponse,
-    error = super::errors::AddConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct AddConfigRule {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Identifier`; example: `"1"`
     pub identifier: String,
 
-    /// `IdentifierType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `IdentifierType`; example: `"SYSTEM"`
     pub identifier_type: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: String,
 
-    /// `ResourceType`: a list of strings.
-    ///
-    /// Example: `["QCS::CAM::User"]`
+    /// `ResourceType`; example: `["QCS::CAM::User"]`
     pub resource_type: Vec<String>,
 
-    /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
+    /// `TriggerType`
     pub trigger_type: Vec<models::TriggerType>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `InputParameter`: a list of [`InputParameter`](super::models::InputParameter) objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<models::InputParameter>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"RAM用户开启MFA，视为“合规”。"`
+    /// `Description`; example: `"RAM用户开启MFA，视为“合规”。"`
     pub description: Option<String>,
 
-    /// `RegionsScope`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RegionsScope`; example: `["ap-guangzhou"]`
     pub regions_scope: Option<Vec<String>>,
 
-    /// `TagsScope`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagsScope`
     pub tags_scope: Option<Vec<models::Tag>>,
 
-    /// `ExcludeResourceIdsScope`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `ExcludeResourceIdsScope`; example: `["1001"]`
     pub exclude_resource_ids_scope: Option<Vec<String>>,
 }
 
 /// What a successful [`AddConfigRule`] call returns.
 #[tc_model]
 pub struct AddConfigRuleResponse {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -320,25 +290,31 @@ pub struct AddConfigRuleResponse {
 /// The `CloseAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`CloseAggregateConfigRuleResponse`].
-/// The codes it documents are in [`CloseAggregateConfigRuleError`](super::errors::CloseAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=CloseAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "CloseAggregateConfigRule",
     output = CloseAggregateConfigRuleResponse,
-    error = super::errors::CloseAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct CloseAggregateConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 }
 
@@ -352,15 +328,21 @@ pub struct CloseAggregateConfigRuleResponse {
 /// The `CloseConfigRecorder` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`CloseConfigRecorderResponse`].
-/// The codes it documents are in [`CloseConfigRecorderError`](super::errors::CloseConfigRecorderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=CloseConfigRecorder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RecorderIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRecorderIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "CloseConfigRecorder",
     output = CloseConfigRecorderResponse,
-    error = super::errors::CloseConfigRecorderError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct CloseConfigRecorder {}
 
@@ -374,20 +356,25 @@ pub struct CloseConfigRecorderResponse {
 /// The `CloseConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`CloseConfigRuleResponse`].
-/// The codes it documents are in [`CloseConfigRuleError`](super::errors::CloseConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=CloseConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "CloseConfigRule",
     output = CloseConfigRuleResponse,
-    error = super::errors::CloseConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct CloseConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 }
 
@@ -401,42 +388,42 @@ pub struct CloseConfigRuleResponse {
 /// The `CreateAggregator` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`CreateAggregatorResponse`].
-/// The codes it documents are in [`CreateAggregatorError`](super::errors::CreateAggregatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=CreateAggregator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.SameMemberAccountGroupAlreadyExist`](super::errors::ConfigErrorCode::FailedOperationSameMemberAccountGroupAlreadyExist)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.AccountGroupLimitOver`](super::errors::ConfigErrorCode::LimitExceededAccountGroupLimitOver)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "CreateAggregator",
     output = CreateAggregatorResponse,
-    error = super::errors::CreateAggregatorError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct CreateAggregator {
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号组1"`
+    /// `Name`; example: `"账号组1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号组描述"`
+    /// `Description`; example: `"账号组描述"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RD"`
+    /// `Type`; example: `"RD"`
     pub r#type: String,
 
-    /// `AggregatorAccounts`: a list of [`AggregatorAccount`](super::models::AggregatorAccount) objects.
+    /// `AggregatorAccounts`
     pub aggregator_accounts: Option<Vec<models::AggregatorAccount>>,
 }
 
 /// What a successful [`CreateAggregator`] call returns.
 #[tc_model]
 pub struct CreateAggregatorResponse {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -446,49 +433,43 @@ pub struct CreateAggregatorResponse {
 /// The `CreateRemediation` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`CreateRemediationResponse`].
-/// The codes it documents are in [`CreateRemediationError`](super::errors::CreateRemediationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=CreateRemediation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.RemediationMaxNum`](super::errors::ConfigErrorCode::LimitExceededRemediationMaxNum)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "CreateRemediation",
     output = CreateRemediationResponse,
-    error = super::errors::CreateRemediationError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct CreateRemediation {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-oPTxveTx0NbmcNmDNoQG"`
+    /// `RuleId`; example: `"cr-oPTxveTx0NbmcNmDNoQG"`
     pub rule_id: String,
 
-    /// `RemediationType`: a string.
-    ///
-    /// Example: `"SCF"`
+    /// `RemediationType`; example: `"SCF"`
     pub remediation_type: String,
 
-    /// `RemediationTemplateId`: a string.
-    ///
-    /// Example: `"qcs::scf:ap-guangzhou:100000005287:namespace/test/functions/aaa"`
+    /// `RemediationTemplateId`; example: `"qcs::scf:ap-guangzhou:100000005287:namespace/test/functions/aaa"`
     pub remediation_template_id: String,
 
-    /// `InvokeType`: a string.
-    ///
-    /// Example: `"MANUAL_EXECUTION"`
+    /// `InvokeType`; example: `"MANUAL_EXECUTION"`
     pub invoke_type: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `SourceType`; example: `"CUSTOM"`
     pub source_type: Option<String>,
 }
 
 /// What a successful [`CreateRemediation`] call returns.
 #[tc_model]
 pub struct CreateRemediationResponse {
-    /// `RemediationId`: a string.
-    ///
-    /// Example: `"crr-lKj43O4nbSD78XYlvGS9"`
+    /// `RemediationId`; example: `"crr-lKj43O4nbSD78XYlvGS9"`
     pub remediation_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -498,25 +479,31 @@ pub struct CreateRemediationResponse {
 /// The `DeleteAggregateCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteAggregateCompliancePackResponse`].
-/// The codes it documents are in [`DeleteAggregateCompliancePackError`](super::errors::DeleteAggregateCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteAggregateCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.CompliancePackIsNotStop`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotStop)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`FailedOperation.RuleIsNotStop`](super::errors::ConfigErrorCode::FailedOperationRuleIsNotStop)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteAggregateCompliancePack",
     output = DeleteAggregateCompliancePackResponse,
-    error = super::errors::DeleteAggregateCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteAggregateCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-p2fnfklc7sdwho2t4wcf"`
+    /// `CompliancePackId`; example: `"cp-p2fnfklc7sdwho2t4wcf"`
     pub compliance_pack_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h2"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h2"`
     pub account_group_id: String,
 }
 
@@ -530,25 +517,32 @@ pub struct DeleteAggregateCompliancePackResponse {
 /// The `DeleteAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteAggregateConfigRuleResponse`].
-/// The codes it documents are in [`DeleteAggregateConfigRuleError`](super::errors::DeleteAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`FailedOperation.RuleIsNotStop`](super::errors::ConfigErrorCode::FailedOperationRuleIsNotStop)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteAggregateConfigRule",
     output = DeleteAggregateConfigRuleResponse,
-    error = super::errors::DeleteAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteAggregateConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 }
 
@@ -562,25 +556,31 @@ pub struct DeleteAggregateConfigRuleResponse {
 /// The `DeleteAggregators` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteAggregatorsResponse`].
-/// The codes it documents are in [`DeleteAggregatorsError`](super::errors::DeleteAggregatorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteAggregators)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteAggregators",
     output = DeleteAggregatorsResponse,
-    error = super::errors::DeleteAggregatorsError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteAggregators {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234124234`
+    /// `OwnerUin`; example: `234234124234`
     pub owner_uin: u64,
 }
 
@@ -594,20 +594,24 @@ pub struct DeleteAggregatorsResponse {
 /// The `DeleteAlarmPolicy` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteAlarmPolicyResponse`].
-/// The codes it documents are in [`DeleteAlarmPolicyError`](super::errors::DeleteAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteAlarmPolicy",
     output = DeleteAlarmPolicyResponse,
-    error = super::errors::DeleteAlarmPolicyError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteAlarmPolicy {
-    /// `AlarmPolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `AlarmPolicyId`; example: `18`
     pub alarm_policy_id: u64,
 }
 
@@ -621,20 +625,28 @@ pub struct DeleteAlarmPolicyResponse {
 /// The `DeleteCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteCompliancePackResponse`].
-/// The codes it documents are in [`DeleteCompliancePackError`](super::errors::DeleteCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.CompliancePackIsNotStop`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotStop)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`FailedOperation.RuleIsNotStop`](super::errors::ConfigErrorCode::FailedOperationRuleIsNotStop)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteCompliancePack",
     output = DeleteCompliancePackResponse,
-    error = super::errors::DeleteCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-p2fnfklc7sdwho2t4wcf"`
+    /// `CompliancePackId`; example: `"cp-p2fnfklc7sdwho2t4wcf"`
     pub compliance_pack_id: String,
 }
 
@@ -648,20 +660,26 @@ pub struct DeleteCompliancePackResponse {
 /// The `DeleteConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteConfigRuleResponse`].
-/// The codes it documents are in [`DeleteConfigRuleError`](super::errors::DeleteConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`FailedOperation.RuleIsNotStop`](super::errors::ConfigErrorCode::FailedOperationRuleIsNotStop)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteConfigRule",
     output = DeleteConfigRuleResponse,
-    error = super::errors::DeleteConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 }
 
@@ -675,20 +693,25 @@ pub struct DeleteConfigRuleResponse {
 /// The `DeleteRemediations` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DeleteRemediationsResponse`].
-/// The codes it documents are in [`DeleteRemediationsError`](super::errors::DeleteRemediationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DeleteRemediations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RemediationIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRemediationIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DeleteRemediations",
     output = DeleteRemediationsResponse,
-    error = super::errors::DeleteRemediationsError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DeleteRemediations {
-    /// `RemediationIds`: a list of strings.
-    ///
-    /// Example: `["crr-GBPkhQhe0UHodWPnZNRD"]`
+    /// `RemediationIds`; example: `["crr-GBPkhQhe0UHodWPnZNRD"]`
     pub remediation_ids: Vec<String>,
 }
 
@@ -702,62 +725,51 @@ pub struct DeleteRemediationsResponse {
 /// The `DescribeAggregateCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeAggregateCompliancePackResponse`].
-/// The codes it documents are in [`DescribeAggregateCompliancePackError`](super::errors::DescribeAggregateCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeAggregateCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeAggregateCompliancePack",
     output = DescribeAggregateCompliancePackResponse,
-    error = super::errors::DescribeAggregateCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeAggregateCompliancePack {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-1g118yvw28p142zr17kz"`
+    /// `CompliancePackId`; example: `"cp-1g118yvw28p142zr17kz"`
     pub compliance_pack_id: Option<String>,
 }
 
 /// What a successful [`DescribeAggregateCompliancePack`] call returns.
 #[tc_model]
 pub struct DescribeAggregateCompliancePackResponse {
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"x"`
+    /// `Description`; example: `"x"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `CreateTime`; example: `"2022-09-01 12:00:00"`
     pub create_time: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `ConfigRules`: a list of [`ComplianceConfigRule`](super::models::ComplianceConfigRule) objects.
+    /// `ConfigRules`
     pub config_rules: Option<Vec<models::ComplianceConfigRule>>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-4bndf012mx7nrk9zs0lr"`
+    /// `CompliancePackId`; example: `"cp-4bndf012mx7nrk9zs0lr"`
     pub compliance_pack_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -767,64 +779,53 @@ pub struct DescribeAggregateCompliancePackResponse {
 /// The `DescribeAggregateConfigDeliver` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeAggregateConfigDeliverResponse`].
-/// The codes it documents are in [`DescribeAggregateConfigDeliverError`](super::errors::DescribeAggregateConfigDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeAggregateConfigDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeliverEventNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverEventNotExist)
+/// - [`ResourceNotFound.DeliverIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeAggregateConfigDeliver",
     output = DescribeAggregateConfigDeliverResponse,
-    error = super::errors::DescribeAggregateConfigDeliverError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeAggregateConfigDeliver {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h"`
     pub account_group_id: String,
 }
 
 /// What a successful [`DescribeAggregateConfigDeliver`] call returns.
 #[tc_model]
 pub struct DescribeAggregateConfigDeliverResponse {
-    /// `DeliverName`: a string.
-    ///
-    /// Example: `"投递设置1"`
+    /// `DeliverName`; example: `"投递设置1"`
     pub deliver_name: Option<String>,
 
-    /// `TargetArn`: a string.
-    ///
-    /// Example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
+    /// `TargetArn`; example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
     pub target_arn: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-25 03:05:02"`
+    /// `CreateTime`; example: `"2022-08-25 03:05:02"`
     pub create_time: Option<String>,
 
-    /// `DeliverPrefix`: a string.
-    ///
-    /// Example: `"config"`
+    /// `DeliverPrefix`; example: `"config"`
     pub deliver_prefix: Option<String>,
 
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `DeliverType`; example: `"COS"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverUin`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DeliverUin`; example: `0`
     pub deliver_uin: Option<i64>,
 
-    /// `DeliverContentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverContentType`; example: `1`
     pub deliver_content_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -834,32 +835,36 @@ pub struct DescribeAggregateConfigDeliverResponse {
 /// The `DescribeAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeAggregateConfigRuleResponse`].
-/// The codes it documents are in [`DescribeAggregateConfigRuleError`](super::errors::DescribeAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeAggregateConfigRule",
     output = DescribeAggregateConfigRuleResponse,
-    error = super::errors::DescribeAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeAggregateConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-2d3brhnvyazqb9j1el6o"`
+    /// `RuleId`; example: `"cr-2d3brhnvyazqb9j1el6o"`
     pub rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 }
 
 /// What a successful [`DescribeAggregateConfigRule`] call returns.
 #[tc_model]
 pub struct DescribeAggregateConfigRuleResponse {
-    /// `ConfigRule`: a [`ConfigRule`](super::models::ConfigRule).
+    /// `ConfigRule`
     pub config_rule: Option<models::ConfigRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -869,87 +874,69 @@ pub struct DescribeAggregateConfigRuleResponse {
 /// The `DescribeAggregateDiscoveredResource` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeAggregateDiscoveredResourceResponse`].
-/// The codes it documents are in [`DescribeAggregateDiscoveredResourceError`](super::errors::DescribeAggregateDiscoveredResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeAggregateDiscoveredResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundResourceNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeAggregateDiscoveredResource",
     output = DescribeAggregateDiscoveredResourceResponse,
-    error = super::errors::DescribeAggregateDiscoveredResourceError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeAggregateDiscoveredResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-sada"`
+    /// `ResourceId`; example: `"ins-sada"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CVM::Instance"`
+    /// `ResourceType`; example: `"QCS::CVM::Instance"`
     pub resource_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou"`
+    /// `ResourceRegion`; example: `"ap-hangzhou"`
     pub resource_region: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h"`
     pub account_group_id: String,
 
-    /// `ResourceOwnerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234234`
+    /// `ResourceOwnerId`; example: `234234234`
     pub resource_owner_id: u64,
 }
 
 /// What a successful [`DescribeAggregateDiscoveredResource`] call returns.
 #[tc_model]
 pub struct DescribeAggregateDiscoveredResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"instance-123"`
+    /// `ResourceId`; example: `"instance-123"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CVM::Instance"`
+    /// `ResourceType`; example: `"QCS::CVM::Instance"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceName`; example: `"cvm"`
     pub resource_name: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ResourceZone`; example: `"ap-guangzhou-1"`
     pub resource_zone: String,
 
-    /// `Configuration`: a string.
-    ///
-    /// Example: `"{\"\"}"`
+    /// `Configuration`; example: `"{\"\"}"`
     pub configuration: String,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2025-01-09 14:35:26"`
+    /// `ResourceCreateTime`; example: `"2025-01-09 14:35:26"`
     pub resource_create_time: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Vec<models::Tag>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-09 14:35:26"`
+    /// `UpdateTime`; example: `"2025-01-09 14:35:26"`
     pub update_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -959,52 +946,48 @@ pub struct DescribeAggregateDiscoveredResourceResponse {
 /// The `DescribeAggregator` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeAggregatorResponse`].
-/// The codes it documents are in [`DescribeAggregatorError`](super::errors::DescribeAggregatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeAggregator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundMemberNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeAggregator",
     output = DescribeAggregatorResponse,
-    error = super::errors::DescribeAggregatorError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeAggregator {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `234234124234`
+    /// `OwnerUin`; example: `234234124234`
     pub owner_uin: u64,
 }
 
 /// What a successful [`DescribeAggregator`] call returns.
 #[tc_model]
 pub struct DescribeAggregatorResponse {
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号组1"`
+    /// `Name`; example: `"账号组1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号组描述"`
+    /// `Description`; example: `"账号组描述"`
     pub description: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RD"`
+    /// `Type`; example: `"RD"`
     pub r#type: String,
 
-    /// `AggregatorAccounts`: a list of [`AggregatorAccount`](super::models::AggregatorAccount) objects.
+    /// `AggregatorAccounts`
     pub aggregator_accounts: Option<Vec<models::AggregatorAccount>>,
 
-    /// `AggregatorStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregatorStatus`; example: `1`
     pub aggregator_status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1014,57 +997,48 @@ pub struct DescribeAggregatorResponse {
 /// The `DescribeCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeCompliancePackResponse`].
-/// The codes it documents are in [`DescribeCompliancePackError`](super::errors::DescribeCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeCompliancePack",
     output = DescribeCompliancePackResponse,
-    error = super::errors::DescribeCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-1g118yvw28p142zr17kz"`
+    /// `CompliancePackId`; example: `"cp-1g118yvw28p142zr17kz"`
     pub compliance_pack_id: Option<String>,
 }
 
 /// What a successful [`DescribeCompliancePack`] call returns.
 #[tc_model]
 pub struct DescribeCompliancePackResponse {
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"x"`
+    /// `Description`; example: `"x"`
     pub description: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `CreateTime`; example: `"2022-09-01 12:00:00"`
     pub create_time: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `ConfigRules`: a list of [`ComplianceConfigRule`](super::models::ComplianceConfigRule) objects.
+    /// `ConfigRules`
     pub config_rules: Option<Vec<models::ComplianceConfigRule>>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-4bndf012mx7nrk9zs0lr"`
+    /// `CompliancePackId`; example: `"cp-4bndf012mx7nrk9zs0lr"`
     pub compliance_pack_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1074,54 +1048,47 @@ pub struct DescribeCompliancePackResponse {
 /// The `DescribeConfigDeliver` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeConfigDeliverResponse`].
-/// The codes it documents are in [`DescribeConfigDeliverError`](super::errors::DescribeConfigDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeConfigDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeliverEventNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverEventNotExist)
+/// - [`ResourceNotFound.DeliverIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeConfigDeliver",
     output = DescribeConfigDeliverResponse,
-    error = super::errors::DescribeConfigDeliverError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeConfigDeliver {}
 
 /// What a successful [`DescribeConfigDeliver`] call returns.
 #[tc_model]
 pub struct DescribeConfigDeliverResponse {
-    /// `DeliverName`: a string.
-    ///
-    /// Example: `"投递设置1"`
+    /// `DeliverName`; example: `"投递设置1"`
     pub deliver_name: Option<String>,
 
-    /// `TargetArn`: a string.
-    ///
-    /// Example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
+    /// `TargetArn`; example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
     pub target_arn: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-25 03:05:02"`
+    /// `CreateTime`; example: `"2022-08-25 03:05:02"`
     pub create_time: Option<String>,
 
-    /// `DeliverPrefix`: a string.
-    ///
-    /// Example: `"config"`
+    /// `DeliverPrefix`; example: `"config"`
     pub deliver_prefix: Option<String>,
 
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"COS"`
+    /// `DeliverType`; example: `"COS"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverContentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverContentType`; example: `1`
     pub deliver_content_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1131,47 +1098,43 @@ pub struct DescribeConfigDeliverResponse {
 /// The `DescribeConfigRecorder` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeConfigRecorderResponse`].
-/// The codes it documents are in [`DescribeConfigRecorderError`](super::errors::DescribeConfigRecorderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeConfigRecorder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RecorderIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRecorderIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeConfigRecorder",
     output = DescribeConfigRecorderResponse,
-    error = super::errors::DescribeConfigRecorderError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeConfigRecorder {}
 
 /// What a successful [`DescribeConfigRecorder`] call returns.
 #[tc_model]
 pub struct DescribeConfigRecorderResponse {
-    /// `Items`: a list of [`UserConfigResource`](super::models::UserConfigResource) objects.
+    /// `Items`
     pub items: Option<Vec<models::UserConfigResource>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `TriggerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerCount`; example: `1`
     pub trigger_count: Option<u64>,
 
-    /// `OpenCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenCount`; example: `1`
     pub open_count: Option<u64>,
 
-    /// `UpdateCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateCount`; example: `1`
     pub update_count: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-12-12 12:12:13"`
+    /// `CreateTime`; example: `"2023-12-12 12:12:13"`
     pub create_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1181,27 +1144,31 @@ pub struct DescribeConfigRecorderResponse {
 /// The `DescribeConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeConfigRuleResponse`].
-/// The codes it documents are in [`DescribeConfigRuleError`](super::errors::DescribeConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeConfigRule",
     output = DescribeConfigRuleResponse,
-    error = super::errors::DescribeConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-2d3brhnvyazqb9j1el6o"`
+    /// `RuleId`; example: `"cr-2d3brhnvyazqb9j1el6o"`
     pub rule_id: String,
 }
 
 /// What a successful [`DescribeConfigRule`] call returns.
 #[tc_model]
 pub struct DescribeConfigRuleResponse {
-    /// `ConfigRule`: a [`ConfigRule`](super::models::ConfigRule).
+    /// `ConfigRule`
     pub config_rule: models::ConfigRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1211,77 +1178,61 @@ pub struct DescribeConfigRuleResponse {
 /// The `DescribeDiscoveredResource` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeDiscoveredResourceResponse`].
-/// The codes it documents are in [`DescribeDiscoveredResourceError`](super::errors::DescribeDiscoveredResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeDiscoveredResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundResourceNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeDiscoveredResource",
     output = DescribeDiscoveredResourceResponse,
-    error = super::errors::DescribeDiscoveredResourceError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeDiscoveredResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-sada"`
+    /// `ResourceId`; example: `"ins-sada"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CVM::Instance"`
+    /// `ResourceType`; example: `"QCS::CVM::Instance"`
     pub resource_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou"`
+    /// `ResourceRegion`; example: `"ap-hangzhou"`
     pub resource_region: String,
 }
 
 /// What a successful [`DescribeDiscoveredResource`] call returns.
 #[tc_model]
 pub struct DescribeDiscoveredResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"instance-123"`
+    /// `ResourceId`; example: `"instance-123"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CVM::Instance"`
+    /// `ResourceType`; example: `"QCS::CVM::Instance"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceName`; example: `"cvm"`
     pub resource_name: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ResourceRegion`; example: `"ap-guangzhou"`
     pub resource_region: String,
 
-    /// `ResourceZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ResourceZone`; example: `"ap-guangzhou-1"`
     pub resource_zone: String,
 
-    /// `Configuration`: a string.
+    /// `Configuration`
     pub configuration: String,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2021-11-16 09:28:13"`
+    /// `ResourceCreateTime`; example: `"2021-11-16 09:28:13"`
     pub resource_create_time: String,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
-    ///
-    /// Example: `[{"tagKey":"运营部","tagValue":"开发部"}]`
+    /// `Tags`; example: `[{"tagKey":"运营部","tagValue":"开发部"}]`
     pub tags: Vec<models::Tag>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-05 19:14:53"`
+    /// `UpdateTime`; example: `"2024-12-05 19:14:53"`
     pub update_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1291,47 +1242,43 @@ pub struct DescribeDiscoveredResourceResponse {
 /// The `DescribeSystemCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeSystemCompliancePackResponse`].
-/// The codes it documents are in [`DescribeSystemCompliancePackError`](super::errors::DescribeSystemCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeSystemCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeSystemCompliancePack",
     output = DescribeSystemCompliancePackResponse,
-    error = super::errors::DescribeSystemCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeSystemCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-wn7attowki"`
+    /// `CompliancePackId`; example: `"cp-wn7attowki"`
     pub compliance_pack_id: String,
 }
 
 /// What a successful [`DescribeSystemCompliancePack`] call returns.
 #[tc_model]
 pub struct DescribeSystemCompliancePackResponse {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-wn7attowki"`
+    /// `CompliancePackId`; example: `"cp-wn7attowki"`
     pub compliance_pack_id: String,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"PCI-DSS数据安全标准合规包"`
+    /// `CompliancePackName`; example: `"PCI-DSS数据安全标准合规包"`
     pub compliance_pack_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"从网络架构和数据安全等方面进行全面检测，以确保系统和数据进行了合理的设置和保护，有效减少网络和数据泄漏的风险。参考CIS Benchmarks文件要求。"`
+    /// `Description`; example: `"从网络架构和数据安全等方面进行全面检测，以确保系统和数据进行了合理的设置和保护，有效减少网络和数据泄漏的风险。参考CIS Benchmarks文件要求。"`
     pub description: Option<String>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `ConfigRules`: a list of [`CompliancePackRuleForManage`](super::models::CompliancePackRuleForManage) objects.
+    /// `ConfigRules`
     pub config_rules: Vec<models::CompliancePackRuleForManage>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1341,27 +1288,30 @@ pub struct DescribeSystemCompliancePackResponse {
 /// The `DescribeSystemRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DescribeSystemRuleResponse`].
-/// The codes it documents are in [`DescribeSystemRuleError`](super::errors::DescribeSystemRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DescribeSystemRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DescribeSystemRule",
     output = DescribeSystemRuleResponse,
-    error = super::errors::DescribeSystemRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DescribeSystemRule {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"cam-user-group-bound"`
+    /// `Identifier`; example: `"cam-user-group-bound"`
     pub identifier: Option<String>,
 }
 
 /// What a successful [`DescribeSystemRule`] call returns.
 #[tc_model]
 pub struct DescribeSystemRuleResponse {
-    /// `SystemConfigRule`: a [`SystemConfigRule`](super::models::SystemConfigRule).
+    /// `SystemConfigRule`
     pub system_config_rule: models::SystemConfigRule,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1371,30 +1321,33 @@ pub struct DescribeSystemRuleResponse {
 /// The `DetachAggregateConfigRuleToCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DetachAggregateConfigRuleToCompliancePackResponse`].
-/// The codes it documents are in [`DetachAggregateConfigRuleToCompliancePackError`](super::errors::DetachAggregateConfigRuleToCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DetachAggregateConfigRuleToCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DetachAggregateConfigRuleToCompliancePack",
     output = DetachAggregateConfigRuleToCompliancePackResponse,
-    error = super::errors::DetachAggregateConfigRuleToCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DetachAggregateConfigRuleToCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: String,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-xhsd76j603v0a8ma0i73"`
+    /// `ConfigRuleId`; example: `"cr-xhsd76j603v0a8ma0i73"`
     pub config_rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 }
 
@@ -1408,25 +1361,30 @@ pub struct DetachAggregateConfigRuleToCompliancePackResponse {
 /// The `DetachConfigRuleToCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`DetachConfigRuleToCompliancePackResponse`].
-/// The codes it documents are in [`DetachConfigRuleToCompliancePackError`](super::errors::DetachConfigRuleToCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=DetachConfigRuleToCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "DetachConfigRuleToCompliancePack",
     output = DetachConfigRuleToCompliancePackResponse,
-    error = super::errors::DetachConfigRuleToCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct DetachConfigRuleToCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: String,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-xhsd76j603v0a8ma0i73"`
+    /// `ConfigRuleId`; example: `"cr-xhsd76j603v0a8ma0i73"`
     pub config_rule_id: String,
 }
 
@@ -1440,15 +1398,22 @@ pub struct DetachConfigRuleToCompliancePackResponse {
 /// The `ListAggregateCompliancePacks` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregateCompliancePacksResponse`].
-/// The codes it documents are in [`ListAggregateCompliancePacksError`](super::errors::ListAggregateCompliancePacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregateCompliancePacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregateCompliancePacks",
     output = ListAggregateCompliancePacksResponse,
-    error = super::errors::ListAggregateCompliancePacksError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1458,61 +1423,41 @@ pub struct DetachConfigRuleToCompliancePackResponse {
     )
 )]
 pub struct ListAggregateCompliancePacks {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CompliancePackName`; example: `"1"`
     pub compliance_pack_name: Option<String>,
 
-    /// `RiskLevel`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RiskLevel`; example: `[1,2]`
     pub risk_level: Option<Vec<u64>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTICE"`
+    /// `Status`; example: `"ACTICE"`
     pub status: Option<String>,
 
-    /// `ComplianceResult`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceResult`; example: `["COMPLIANT"]`
     pub compliance_result: Option<Vec<String>>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `IncludeCompliancePackRuleResult`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `IncludeCompliancePackRuleResult`; example: `"NO"`
     pub include_compliance_pack_rule_result: Option<String>,
 }
 
 /// What a successful [`ListAggregateCompliancePacks`] call returns.
 #[tc_model]
 pub struct ListAggregateCompliancePacksResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `Items`: a list of [`ConfigCompliancePack`](super::models::ConfigCompliancePack) objects.
+    /// `Items`
     pub items: Vec<models::ConfigCompliancePack>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1522,15 +1467,23 @@ pub struct ListAggregateCompliancePacksResponse {
 /// The `ListAggregateConfigRuleEvaluationResults` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregateConfigRuleEvaluationResultsResponse`].
-/// The codes it documents are in [`ListAggregateConfigRuleEvaluationResultsError`](super::errors::ListAggregateConfigRuleEvaluationResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregateConfigRuleEvaluationResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundMemberNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregateConfigRuleEvaluationResults",
     output = ListAggregateConfigRuleEvaluationResultsResponse,
-    error = super::errors::ListAggregateConfigRuleEvaluationResultsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1540,56 +1493,38 @@ pub struct ListAggregateCompliancePacksResponse {
     )
 )]
 pub struct ListAggregateConfigRuleEvaluationResults {
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"101"`
+    /// `ConfigRuleId`; example: `"101"`
     pub config_rule_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `ResourceType`: a list of strings.
-    ///
-    /// Example: `["QCS::CVM::Instance"]`
+    /// `ResourceType`; example: `["QCS::CVM::Instance"]`
     pub resource_type: Option<Vec<String>>,
 
-    /// `ComplianceType`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceType`; example: `["COMPLIANT"]`
     pub compliance_type: Option<Vec<String>>,
 
-    /// `ResourceOwnerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23424234`
+    /// `ResourceOwnerId`; example: `23424234`
     pub resource_owner_id: Option<u64>,
 
-    /// `ResourceOwnerIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100001,1000002]`
+    /// `ResourceOwnerIds`; example: `[100001,1000002]`
     pub resource_owner_ids: Option<Vec<u64>>,
 }
 
 /// What a successful [`ListAggregateConfigRuleEvaluationResults`] call returns.
 #[tc_model]
 pub struct ListAggregateConfigRuleEvaluationResultsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Items`: a list of [`AggregateEvaluationResult`](super::models::AggregateEvaluationResult) objects.
+    /// `Items`
     pub items: Vec<models::AggregateEvaluationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1599,15 +1534,21 @@ pub struct ListAggregateConfigRuleEvaluationResultsResponse {
 /// The `ListAggregateConfigRuleResourceEvaluationResults` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregateConfigRuleResourceEvaluationResultsResponse`].
-/// The codes it documents are in [`ListAggregateConfigRuleResourceEvaluationResultsError`](super::errors::ListAggregateConfigRuleResourceEvaluationResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregateConfigRuleResourceEvaluationResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregateConfigRuleResourceEvaluationResults",
     output = ListAggregateConfigRuleResourceEvaluationResultsResponse,
-    error = super::errors::ListAggregateConfigRuleResourceEvaluationResultsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1617,31 +1558,23 @@ pub struct ListAggregateConfigRuleEvaluationResultsResponse {
     )
 )]
 pub struct ListAggregateConfigRuleResourceEvaluationResults {
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-MEcWXoKFeeHdJq7LvXNA"`
+    /// `AccountGroupId`; example: `"ca-MEcWXoKFeeHdJq7LvXNA"`
     pub account_group_id: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListAggregateConfigRuleResourceEvaluationResults`] call returns.
 #[tc_model]
 pub struct ListAggregateConfigRuleResourceEvaluationResultsResponse {
-    /// `Items`: a list of [`ConfigRuleResourceEvaluationResult`](super::models::ConfigRuleResourceEvaluationResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::ConfigRuleResourceEvaluationResult>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1651,15 +1584,21 @@ pub struct ListAggregateConfigRuleResourceEvaluationResultsResponse {
 /// The `ListAggregateConfigRules` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregateConfigRulesResponse`].
-/// The codes it documents are in [`ListAggregateConfigRulesError`](super::errors::ListAggregateConfigRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregateConfigRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregateConfigRules",
     output = ListAggregateConfigRulesResponse,
-    error = super::errors::ListAggregateConfigRulesError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1669,61 +1608,41 @@ pub struct ListAggregateConfigRuleResourceEvaluationResultsResponse {
     )
 )]
 pub struct ListAggregateConfigRules {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `RiskLevel`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RiskLevel`; example: `[1,2]`
     pub risk_level: Option<Vec<u64>>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: Option<String>,
 
-    /// `ComplianceResult`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceResult`; example: `["COMPLIANT"]`
     pub compliance_result: Option<Vec<String>>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: Option<String>,
 
-    /// `RuleOwnerId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `98332222`
+    /// `RuleOwnerId`; example: `98332222`
     pub rule_owner_id: Option<u64>,
 }
 
 /// What a successful [`ListAggregateConfigRules`] call returns.
 #[tc_model]
 pub struct ListAggregateConfigRulesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `Items`: a list of [`ConfigRule`](super::models::ConfigRule) objects.
+    /// `Items`
     pub items: Vec<models::ConfigRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1733,15 +1652,22 @@ pub struct ListAggregateConfigRulesResponse {
 /// The `ListAggregateDiscoveredResources` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregateDiscoveredResourcesResponse`].
-/// The codes it documents are in [`ListAggregateDiscoveredResourcesError`](super::errors::ListAggregateDiscoveredResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregateDiscoveredResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregateDiscoveredResources",
     output = ListAggregateDiscoveredResourcesResponse,
-    error = super::errors::ListAggregateDiscoveredResourcesError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -1751,47 +1677,35 @@ pub struct ListAggregateConfigRulesResponse {
     )
 )]
 pub struct ListAggregateDiscoveredResources {
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: u64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"E5WbfJQIT0Abtaj4RxODhsX"`
+    /// `NextToken`; example: `"E5WbfJQIT0Abtaj4RxODhsX"`
     pub next_token: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`ListAggregateDiscoveredResources`] call returns.
 #[tc_model]
 pub struct ListAggregateDiscoveredResourcesResponse {
-    /// `Items`: a list of [`AggregateResourceInfo`](super::models::AggregateResourceInfo) objects.
+    /// `Items`
     pub items: Vec<models::AggregateResourceInfo>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"E5WbfJQIT0Abtaj4RxODhsX"`
+    /// `NextToken`; example: `"E5WbfJQIT0Abtaj4RxODhsX"`
     pub next_token: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1801,15 +1715,21 @@ pub struct ListAggregateDiscoveredResourcesResponse {
 /// The `ListAggregators` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAggregatorsResponse`].
-/// The codes it documents are in [`ListAggregatorsError`](super::errors::ListAggregatorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAggregators)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAggregators",
     output = ListAggregatorsResponse,
-    error = super::errors::ListAggregatorsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1819,26 +1739,20 @@ pub struct ListAggregateDiscoveredResourcesResponse {
     )
 )]
 pub struct ListAggregators {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 }
 
 /// What a successful [`ListAggregators`] call returns.
 #[tc_model]
 pub struct ListAggregatorsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Items`: a list of [`Aggregator`](super::models::Aggregator) objects.
+    /// `Items`
     pub items: Option<Vec<models::Aggregator>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1848,15 +1762,21 @@ pub struct ListAggregatorsResponse {
 /// The `ListAlarmPolicy` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListAlarmPolicyResponse`].
-/// The codes it documents are in [`ListAlarmPolicyError`](super::errors::ListAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListAlarmPolicy",
     output = ListAlarmPolicyResponse,
-    error = super::errors::ListAlarmPolicyError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1866,26 +1786,20 @@ pub struct ListAggregatorsResponse {
     )
 )]
 pub struct ListAlarmPolicy {
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: u64,
 }
 
 /// What a successful [`ListAlarmPolicy`] call returns.
 #[tc_model]
 pub struct ListAlarmPolicyResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Total`; example: `2`
     pub total: i64,
 
-    /// `AlarmPolicyList`: a list of [`AlarmPolicyRsp`](super::models::AlarmPolicyRsp) objects.
+    /// `AlarmPolicyList`
     pub alarm_policy_list: Vec<models::AlarmPolicyRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1895,15 +1809,20 @@ pub struct ListAlarmPolicyResponse {
 /// The `ListCompliancePacks` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListCompliancePacksResponse`].
-/// The codes it documents are in [`ListCompliancePacksError`](super::errors::ListCompliancePacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListCompliancePacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListCompliancePacks",
     output = ListCompliancePacksResponse,
-    error = super::errors::ListCompliancePacksError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1913,56 +1832,38 @@ pub struct ListAlarmPolicyResponse {
     )
 )]
 pub struct ListCompliancePacks {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CompliancePackName`; example: `"1"`
     pub compliance_pack_name: Option<String>,
 
-    /// `RiskLevel`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RiskLevel`; example: `[1,2]`
     pub risk_level: Option<Vec<u64>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTICE"`
+    /// `Status`; example: `"ACTICE"`
     pub status: Option<String>,
 
-    /// `ComplianceResult`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceResult`; example: `["COMPLIANT"]`
     pub compliance_result: Option<Vec<String>>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `IncludeCompliancePackRuleResult`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IncludeCompliancePackRuleResult`; example: `"1"`
     pub include_compliance_pack_rule_result: Option<String>,
 }
 
 /// What a successful [`ListCompliancePacks`] call returns.
 #[tc_model]
 pub struct ListCompliancePacksResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `Items`: a list of [`ConfigCompliancePack`](super::models::ConfigCompliancePack) objects.
+    /// `Items`
     pub items: Vec<models::ConfigCompliancePack>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1972,15 +1873,21 @@ pub struct ListCompliancePacksResponse {
 /// The `ListConfigRuleEvaluationResults` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListConfigRuleEvaluationResultsResponse`].
-/// The codes it documents are in [`ListConfigRuleEvaluationResultsError`](super::errors::ListConfigRuleEvaluationResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListConfigRuleEvaluationResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListConfigRuleEvaluationResults",
     output = ListConfigRuleEvaluationResultsResponse,
-    error = super::errors::ListConfigRuleEvaluationResultsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1990,39 +1897,29 @@ pub struct ListCompliancePacksResponse {
     )
 )]
 pub struct ListConfigRuleEvaluationResults {
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `ConfigRuleId`; example: `"111"`
     pub config_rule_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: u64,
 
-    /// `ResourceType`: a list of strings.
+    /// `ResourceType`
     pub resource_type: Option<Vec<String>>,
 
-    /// `ComplianceType`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceType`; example: `["COMPLIANT"]`
     pub compliance_type: Option<Vec<String>>,
 }
 
 /// What a successful [`ListConfigRuleEvaluationResults`] call returns.
 #[tc_model]
 pub struct ListConfigRuleEvaluationResultsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: u64,
 
-    /// `Items`: a list of [`EvaluationResult`](super::models::EvaluationResult) objects.
+    /// `Items`
     pub items: Vec<models::EvaluationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2032,15 +1929,21 @@ pub struct ListConfigRuleEvaluationResultsResponse {
 /// The `ListConfigRuleResourceEvaluationResults` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListConfigRuleResourceEvaluationResultsResponse`].
-/// The codes it documents are in [`ListConfigRuleResourceEvaluationResultsError`](super::errors::ListConfigRuleResourceEvaluationResultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListConfigRuleResourceEvaluationResults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListConfigRuleResourceEvaluationResults",
     output = ListConfigRuleResourceEvaluationResultsResponse,
-    error = super::errors::ListConfigRuleResourceEvaluationResultsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2050,26 +1953,20 @@ pub struct ListConfigRuleEvaluationResultsResponse {
     )
 )]
 pub struct ListConfigRuleResourceEvaluationResults {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`ListConfigRuleResourceEvaluationResults`] call returns.
 #[tc_model]
 pub struct ListConfigRuleResourceEvaluationResultsResponse {
-    /// `Items`: a list of [`ConfigRuleResourceEvaluationResult`](super::models::ConfigRuleResourceEvaluationResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::ConfigRuleResourceEvaluationResult>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `272`
+    /// `TotalCount`; example: `272`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2079,15 +1976,20 @@ pub struct ListConfigRuleResourceEvaluationResultsResponse {
 /// The `ListConfigRules` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListConfigRulesResponse`].
-/// The codes it documents are in [`ListConfigRulesError`](super::errors::ListConfigRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListConfigRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListConfigRules",
     output = ListConfigRulesResponse,
-    error = super::errors::ListConfigRulesError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2097,51 +1999,35 @@ pub struct ListConfigRuleResourceEvaluationResultsResponse {
     )
 )]
 pub struct ListConfigRules {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 
-    /// `RiskLevel`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `RiskLevel`; example: `[1,2]`
     pub risk_level: Option<Vec<u64>>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `State`; example: `"ACTIVE"`
     pub state: Option<String>,
 
-    /// `ComplianceResult`: a list of strings.
-    ///
-    /// Example: `["COMPLIANT"]`
+    /// `ComplianceResult`; example: `["COMPLIANT"]`
     pub compliance_result: Option<Vec<String>>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: Option<String>,
 }
 
 /// What a successful [`ListConfigRules`] call returns.
 #[tc_model]
 pub struct ListConfigRulesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `Items`: a list of [`ConfigRule`](super::models::ConfigRule) objects.
+    /// `Items`
     pub items: Vec<models::ConfigRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2151,15 +2037,20 @@ pub struct ListConfigRulesResponse {
 /// The `ListDiscoveredResources` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListDiscoveredResourcesResponse`].
-/// The codes it documents are in [`ListDiscoveredResourcesError`](super::errors::ListDiscoveredResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListDiscoveredResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListDiscoveredResources",
     output = ListDiscoveredResourcesResponse,
-    error = super::errors::ListDiscoveredResourcesError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         token = next_token,
         limit = max_results,
@@ -2169,42 +2060,32 @@ pub struct ListConfigRulesResponse {
     )
 )]
 pub struct ListDiscoveredResources {
-    /// `MaxResults`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxResults`; example: `10`
     pub max_results: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"C3IptlTj6hTlW0WKVO3NI"`
+    /// `NextToken`; example: `"C3IptlTj6hTlW0WKVO3NI"`
     pub next_token: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderType`; example: `"desc"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`ListDiscoveredResources`] call returns.
 #[tc_model]
 pub struct ListDiscoveredResourcesResponse {
-    /// `Items`: a list of [`ResourceListInfo`](super::models::ResourceListInfo) objects.
+    /// `Items`
     pub items: Vec<models::ResourceListInfo>,
 
-    /// `NextToken`: a string.
-    ///
-    /// Example: `"C3IptlTj6hTlW0WKVO3NI"`
+    /// `NextToken`; example: `"C3IptlTj6hTlW0WKVO3NI"`
     pub next_token: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2214,15 +2095,21 @@ pub struct ListDiscoveredResourcesResponse {
 /// The `ListRemediationExecutions` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListRemediationExecutionsResponse`].
-/// The codes it documents are in [`ListRemediationExecutionsError`](super::errors::ListRemediationExecutionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListRemediationExecutions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RemediationIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRemediationIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListRemediationExecutions",
     output = ListRemediationExecutionsResponse,
-    error = super::errors::ListRemediationExecutionsError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2232,36 +2119,26 @@ pub struct ListDiscoveredResourcesResponse {
     )
 )]
 pub struct ListRemediationExecutions {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-RhUgJXUIOisba3r8uEqf"`
+    /// `RuleId`; example: `"cr-RhUgJXUIOisba3r8uEqf"`
     pub rule_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `ExecutionStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecutionStatus`; example: `1`
     pub execution_status: Option<u64>,
 }
 
 /// What a successful [`ListRemediationExecutions`] call returns.
 #[tc_model]
 pub struct ListRemediationExecutionsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: u64,
 
-    /// `RemediationExecutions`: a list of [`RemediationExecutions`](super::models::RemediationExecutions) objects.
+    /// `RemediationExecutions`
     pub remediation_executions: Option<Vec<models::RemediationExecutions>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2271,37 +2148,36 @@ pub struct ListRemediationExecutionsResponse {
 /// The `ListRemediations` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListRemediationsResponse`].
-/// The codes it documents are in [`ListRemediationsError`](super::errors::ListRemediationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListRemediations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListRemediations",
     output = ListRemediationsResponse,
-    error = super::errors::ListRemediationsError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct ListRemediations {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `RuleIds`: a list of strings.
-    ///
-    /// Example: `["cr-hZWheBkQnPHGoRDUPd0N"]`
+    /// `RuleIds`; example: `["cr-hZWheBkQnPHGoRDUPd0N"]`
     pub rule_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`ListRemediations`] call returns.
 #[tc_model]
 pub struct ListRemediationsResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<u64>,
 
-    /// `Remediations`: a list of [`Remediation`](super::models::Remediation) objects.
+    /// `Remediations`
     pub remediations: Option<Vec<models::Remediation>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2311,22 +2187,27 @@ pub struct ListRemediationsResponse {
 /// The `ListResourceTypes` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListResourceTypesResponse`].
-/// The codes it documents are in [`ListResourceTypesError`](super::errors::ListResourceTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListResourceTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListResourceTypes",
     output = ListResourceTypesResponse,
-    error = super::errors::ListResourceTypesError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct ListResourceTypes {}
 
 /// What a successful [`ListResourceTypes`] call returns.
 #[tc_model]
 pub struct ListResourceTypesResponse {
-    /// `Items`: a list of [`ConfigResource`](super::models::ConfigResource) objects.
+    /// `Items`
     pub items: Vec<models::ConfigResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2336,15 +2217,20 @@ pub struct ListResourceTypesResponse {
 /// The `ListSystemCompliancePacks` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListSystemCompliancePacksResponse`].
-/// The codes it documents are in [`ListSystemCompliancePacksError`](super::errors::ListSystemCompliancePacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListSystemCompliancePacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListSystemCompliancePacks",
     output = ListSystemCompliancePacksResponse,
-    error = super::errors::ListSystemCompliancePacksError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2354,26 +2240,20 @@ pub struct ListResourceTypesResponse {
     )
 )]
 pub struct ListSystemCompliancePacks {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 }
 
 /// What a successful [`ListSystemCompliancePacks`] call returns.
 #[tc_model]
 pub struct ListSystemCompliancePacksResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Total`; example: `4`
     pub total: u64,
 
-    /// `Items`: a list of [`SystemCompliancePack`](super::models::SystemCompliancePack) objects.
+    /// `Items`
     pub items: Option<Vec<models::SystemCompliancePack>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2383,15 +2263,20 @@ pub struct ListSystemCompliancePacksResponse {
 /// The `ListSystemRules` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`ListSystemRulesResponse`].
-/// The codes it documents are in [`ListSystemRulesError`](super::errors::ListSystemRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=ListSystemRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "ListSystemRules",
     output = ListSystemRulesResponse,
-    error = super::errors::ListSystemRulesError,
+    error = super::errors::ConfigErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2401,36 +2286,26 @@ pub struct ListSystemCompliancePacksResponse {
     )
 )]
 pub struct ListSystemRules {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"ap-456-1"`
+    /// `Keyword`; example: `"ap-456-1"`
     pub keyword: Option<String>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<u64>,
 }
 
 /// What a successful [`ListSystemRules`] call returns.
 #[tc_model]
 pub struct ListSystemRulesResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<u64>,
 
-    /// `Items`: a list of [`SystemConfigRule`](super::models::SystemConfigRule) objects.
+    /// `Items`
     pub items: Vec<models::SystemConfigRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2440,25 +2315,30 @@ pub struct ListSystemRulesResponse {
 /// The `OpenAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`OpenAggregateConfigRuleResponse`].
-/// The codes it documents are in [`OpenAggregateConfigRuleError`](super::errors::OpenAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=OpenAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "OpenAggregateConfigRule",
     output = OpenAggregateConfigRuleResponse,
-    error = super::errors::OpenAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct OpenAggregateConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 }
 
@@ -2472,20 +2352,24 @@ pub struct OpenAggregateConfigRuleResponse {
 /// The `OpenConfigRecorder` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`OpenConfigRecorderResponse`].
-/// The codes it documents are in [`OpenConfigRecorderError`](super::errors::OpenConfigRecorderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=OpenConfigRecorder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.OpenRecorderLimitOver`](super::errors::ConfigErrorCode::LimitExceededOpenRecorderLimitOver)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "OpenConfigRecorder",
     output = OpenConfigRecorderResponse,
-    error = super::errors::OpenConfigRecorderError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct OpenConfigRecorder {
-    /// `FromMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FromMode`; example: `1`
     pub from_mode: Option<u64>,
 }
 
@@ -2499,20 +2383,25 @@ pub struct OpenConfigRecorderResponse {
 /// The `OpenConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`OpenConfigRuleResponse`].
-/// The codes it documents are in [`OpenConfigRuleError`](super::errors::OpenConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=OpenConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "OpenConfigRule",
     output = OpenConfigRuleResponse,
-    error = super::errors::OpenConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct OpenConfigRule {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-3xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-3xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 }
 
@@ -2526,23 +2415,29 @@ pub struct OpenConfigRuleResponse {
 /// The `PutEvaluations` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`PutEvaluationsResponse`].
-/// The codes it documents are in [`PutEvaluationsError`](super::errors::PutEvaluationsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=PutEvaluations)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.ResourceNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundResourceNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "PutEvaluations",
     output = PutEvaluationsResponse,
-    error = super::errors::PutEvaluationsError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct PutEvaluations {
-    /// `ResultToken`: a string.
-    ///
-    /// Example: `"FQikxW6AmU4cTUUpEJ-OF4Mvbq_7quPYZQOjDuo9cAxzUX-D8w=="`
+    /// `ResultToken`; example: `"FQikxW6AmU4cTUUpEJ-OF4Mvbq_7quPYZQOjDuo9cAxzUX-D8w=="`
     pub result_token: String,
 
-    /// `Evaluations`: a list of [`Evaluation`](super::models::Evaluation) objects.
+    /// `Evaluations`
     pub evaluations: Vec<models::Evaluation>,
 }
 
@@ -2556,35 +2451,36 @@ pub struct PutEvaluationsResponse {
 /// The `StartAggregateConfigRuleEvaluation` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`StartAggregateConfigRuleEvaluationResponse`].
-/// The codes it documents are in [`StartAggregateConfigRuleEvaluationError`](super::errors::StartAggregateConfigRuleEvaluationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=StartAggregateConfigRuleEvaluation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "StartAggregateConfigRuleEvaluation",
     output = StartAggregateConfigRuleEvaluationResponse,
-    error = super::errors::StartAggregateConfigRuleEvaluationError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct StartAggregateConfigRuleEvaluation {
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `TriggerType`; example: `"MANUAL"`
     pub trigger_type: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-xhsd76j603v0a8ma0i73"`
     pub rule_id: Option<String>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: Option<String>,
 }
 
@@ -2598,25 +2494,27 @@ pub struct StartAggregateConfigRuleEvaluationResponse {
 /// The `StartConfigRuleEvaluation` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`StartConfigRuleEvaluationResponse`].
-/// The codes it documents are in [`StartConfigRuleEvaluationError`](super::errors::StartConfigRuleEvaluationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=StartConfigRuleEvaluation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "StartConfigRuleEvaluation",
     output = StartConfigRuleEvaluationResponse,
-    error = super::errors::StartConfigRuleEvaluationError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct StartConfigRuleEvaluation {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-xhsd76j603v0a8ma0i73"`
     pub rule_id: Option<String>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: Option<String>,
 }
 
@@ -2630,20 +2528,23 @@ pub struct StartConfigRuleEvaluationResponse {
 /// The `StartRemediation` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`StartRemediationResponse`].
-/// The codes it documents are in [`StartRemediationError`](super::errors::StartRemediationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=StartRemediation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "StartRemediation",
     output = StartRemediationResponse,
-    error = super::errors::StartRemediationError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct StartRemediation {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-k7t0U3UrwBLOZe97lL20"`
+    /// `RuleId`; example: `"cr-k7t0U3UrwBLOZe97lL20"`
     pub rule_id: String,
 }
 
@@ -2657,43 +2558,42 @@ pub struct StartRemediationResponse {
 /// The `UpdateAggregateCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAggregateCompliancePackResponse`].
-/// The codes it documents are in [`UpdateAggregateCompliancePackError`](super::errors::UpdateAggregateCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAggregateCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAggregateCompliancePack",
     output = UpdateAggregateCompliancePackResponse,
-    error = super::errors::UpdateAggregateCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAggregateCompliancePack {
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-fc507gbwtks141giu8p2"`
+    /// `CompliancePackId`; example: `"cp-fc507gbwtks141giu8p2"`
     pub compliance_pack_id: String,
 
-    /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
+    /// `ConfigRules`
     pub config_rules: Vec<models::CompliancePackRule>,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Description`; example: `"描述"`
     pub description: Option<String>,
 }
 
@@ -2707,30 +2607,32 @@ pub struct UpdateAggregateCompliancePackResponse {
 /// The `UpdateAggregateCompliancePackStatus` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAggregateCompliancePackStatusResponse`].
-/// The codes it documents are in [`UpdateAggregateCompliancePackStatusError`](super::errors::UpdateAggregateCompliancePackStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAggregateCompliancePackStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAggregateCompliancePackStatus",
     output = UpdateAggregateCompliancePackStatusResponse,
-    error = super::errors::UpdateAggregateCompliancePackStatusError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAggregateCompliancePackStatus {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE 、UN_ACTIVE"`
+    /// `Status`; example: `"ACTIVE 、UN_ACTIVE"`
     pub status: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h"`
     pub account_group_id: String,
 }
 
@@ -2744,55 +2646,47 @@ pub struct UpdateAggregateCompliancePackStatusResponse {
 /// The `UpdateAggregateConfigDeliver` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAggregateConfigDeliverResponse`].
-/// The codes it documents are in [`UpdateAggregateConfigDeliverError`](super::errors::UpdateAggregateConfigDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAggregateConfigDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MemberNotAssignManager`](super::errors::ConfigErrorCode::FailedOperationMemberNotAssignManager)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeliverBucketNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverBucketNotExist)
+/// - [`ResourceNotFound.DeliverEventNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverEventNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAggregateConfigDeliver",
     output = UpdateAggregateConfigDeliverResponse,
-    error = super::errors::UpdateAggregateConfigDeliverError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAggregateConfigDeliver {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24"`
     pub account_group_id: String,
 
-    /// `DeliverName`: a string.
-    ///
-    /// Example: `"投递服务1"`
+    /// `DeliverName`; example: `"投递服务1"`
     pub deliver_name: Option<String>,
 
-    /// `TargetArn`: a string.
-    ///
-    /// Example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
+    /// `TargetArn`; example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
     pub target_arn: Option<String>,
 
-    /// `DeliverPrefix`: a string.
-    ///
-    /// Example: `"clonfig_fix"`
+    /// `DeliverPrefix`; example: `"clonfig_fix"`
     pub deliver_prefix: Option<String>,
 
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"COS、CLS"`
+    /// `DeliverType`; example: `"COS、CLS"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100020328651`
+    /// `DeliverUin`; example: `100020328651`
     pub deliver_uin: Option<i64>,
 
-    /// `DeliverContentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverContentType`; example: `1`
     pub deliver_content_type: Option<u64>,
 }
 
@@ -2806,55 +2700,55 @@ pub struct UpdateAggregateConfigDeliverResponse {
 /// The `UpdateAggregateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAggregateConfigRuleResponse`].
-/// The codes it documents are in [`UpdateAggregateConfigRuleError`](super::errors::UpdateAggregateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAggregateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAggregateConfigRule",
     output = UpdateAggregateConfigRuleResponse,
-    error = super::errors::UpdateAggregateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAggregateConfigRule {
-    /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
+    /// `TriggerType`
     pub trigger_type: Vec<models::TriggerType>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-2xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-2xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-sdfs7734h24h3"`
+    /// `AccountGroupId`; example: `"ca-sdfs7734h24h3"`
     pub account_group_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: Option<String>,
 
-    /// `InputParameter`: a list of [`InputParameter`](super::models::InputParameter) objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<models::InputParameter>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Description`; example: `"规则描述"`
     pub description: Option<String>,
 
-    /// `RegionScope`: a list of strings.
+    /// `RegionScope`
     pub region_scope: Option<Vec<String>>,
 
-    /// `TagsScope`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagsScope`
     pub tags_scope: Option<Vec<models::Tag>>,
 
-    /// `ExcludeResourceIdsScope`: a list of strings.
+    /// `ExcludeResourceIdsScope`
     pub exclude_resource_ids_scope: Option<Vec<String>>,
 }
 
@@ -2868,38 +2762,39 @@ pub struct UpdateAggregateConfigRuleResponse {
 /// The `UpdateAggregator` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAggregatorResponse`].
-/// The codes it documents are in [`UpdateAggregatorError`](super::errors::UpdateAggregatorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAggregator)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.AccountGroupIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundAccountGroupIsNotExist)
+/// - [`ResourceNotFound.MemberNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundMemberNotExist)
+/// - [`UnauthorizedOperation`](super::errors::ConfigErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAggregator",
     output = UpdateAggregatorResponse,
-    error = super::errors::UpdateAggregatorError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAggregator {
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号组1"`
+    /// `Name`; example: `"账号组1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号组描述"`
+    /// `Description`; example: `"账号组描述"`
     pub description: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"RD"`
+    /// `AccountGroupId`; example: `"RD"`
     pub account_group_id: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23234234234`
+    /// `OwnerUin`; example: `23234234234`
     pub owner_uin: u64,
 
-    /// `AggregatorAccounts`: a list of [`AggregatorAccount`](super::models::AggregatorAccount) objects.
+    /// `AggregatorAccounts`
     pub aggregator_accounts: Option<Vec<models::AggregatorAccount>>,
 }
 
@@ -2913,60 +2808,48 @@ pub struct UpdateAggregatorResponse {
 /// The `UpdateAlarmPolicy` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateAlarmPolicyResponse`].
-/// The codes it documents are in [`UpdateAlarmPolicyError`](super::errors::UpdateAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::ConfigErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateAlarmPolicy",
     output = UpdateAlarmPolicyResponse,
-    error = super::errors::UpdateAlarmPolicyError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateAlarmPolicy {
-    /// `AlarmPolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `AlarmPolicyId`; example: `123`
     pub alarm_policy_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"u544au8b66u89c4u5219"`
+    /// `Name`; example: `"u544au8b66u89c4u5219"`
     pub name: Option<String>,
 
-    /// `EventScope`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `EventScope`; example: `[1]`
     pub event_scope: Option<Vec<i64>>,
 
-    /// `RiskLevel`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `RiskLevel`; example: `[1]`
     pub risk_level: Option<Vec<i64>>,
 
-    /// `NoticeTime`: a string.
-    ///
-    /// Example: `"09:30:00~23:30:00"`
+    /// `NoticeTime`; example: `"09:30:00~23:30:00"`
     pub notice_time: Option<String>,
 
-    /// `NotificationMechanism`: a string.
-    ///
-    /// Example: `"u5b9eu65f6u53d1u9001"`
+    /// `NotificationMechanism`; example: `"u5b9eu65f6u53d1u9001"`
     pub notification_mechanism: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `NoticePeriod`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `NoticePeriod`; example: `[1]`
     pub notice_period: Option<Vec<i64>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"u5bf9u4e0du5408u89c4u89c4u5219u8fdbu884cu544au8b66"`
+    /// `Description`; example: `"u5bf9u4e0du5408u89c4u89c4u5219u8fdbu884cu544au8b66"`
     pub description: Option<String>,
 }
 
@@ -2980,38 +2863,39 @@ pub struct UpdateAlarmPolicyResponse {
 /// The `UpdateCompliancePack` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateCompliancePackResponse`].
-/// The codes it documents are in [`UpdateCompliancePackError`](super::errors::UpdateCompliancePackError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateCompliancePack)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateCompliancePack",
     output = UpdateCompliancePackResponse,
-    error = super::errors::UpdateCompliancePackError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateCompliancePack {
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-fc507gbwtks141giu8p2"`
+    /// `CompliancePackId`; example: `"cp-fc507gbwtks141giu8p2"`
     pub compliance_pack_id: String,
 
-    /// `ConfigRules`: a list of [`CompliancePackRule`](super::models::CompliancePackRule) objects.
+    /// `ConfigRules`
     pub config_rules: Vec<models::CompliancePackRule>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"合规包描述"`
+    /// `Description`; example: `"合规包描述"`
     pub description: Option<String>,
 }
 
@@ -3025,25 +2909,29 @@ pub struct UpdateCompliancePackResponse {
 /// The `UpdateCompliancePackStatus` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateCompliancePackStatusResponse`].
-/// The codes it documents are in [`UpdateCompliancePackStatusError`](super::errors::UpdateCompliancePackStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateCompliancePackStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::FailedOperationCompliancePackIsNotExist)
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackage`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackage)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.CompliancePackIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundCompliancePackIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateCompliancePackStatus",
     output = UpdateCompliancePackStatusResponse,
-    error = super::errors::UpdateCompliancePackStatusError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateCompliancePackStatus {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-3kr5im1ssbg6tdo5jbi9"`
+    /// `CompliancePackId`; example: `"cp-3kr5im1ssbg6tdo5jbi9"`
     pub compliance_pack_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE 、UN_ACTIVE"`
+    /// `Status`; example: `"ACTIVE 、UN_ACTIVE"`
     pub status: String,
 }
 
@@ -3057,45 +2945,39 @@ pub struct UpdateCompliancePackStatusResponse {
 /// The `UpdateConfigDeliver` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateConfigDeliverResponse`].
-/// The codes it documents are in [`UpdateConfigDeliverError`](super::errors::UpdateConfigDeliverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateConfigDeliver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DeliverEventNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundDeliverEventNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateConfigDeliver",
     output = UpdateConfigDeliverResponse,
-    error = super::errors::UpdateConfigDeliverError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateConfigDeliver {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `DeliverName`: a string.
-    ///
-    /// Example: `"投递服务1"`
+    /// `DeliverName`; example: `"投递服务1"`
     pub deliver_name: Option<String>,
 
-    /// `TargetArn`: a string.
-    ///
-    /// Example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
+    /// `TargetArn`; example: `"qcs::cos:ap-hangzhou:45354345345:prefix/24234234/345345345"`
     pub target_arn: Option<String>,
 
-    /// `DeliverPrefix`: a string.
-    ///
-    /// Example: `"资源前缀"`
+    /// `DeliverPrefix`; example: `"资源前缀"`
     pub deliver_prefix: Option<String>,
 
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"COS、CLS"`
+    /// `DeliverType`; example: `"COS、CLS"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverContentType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeliverContentType`; example: `1`
     pub deliver_content_type: Option<u64>,
 }
 
@@ -3109,18 +2991,26 @@ pub struct UpdateConfigDeliverResponse {
 /// The `UpdateConfigRecorder` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateConfigRecorderResponse`].
-/// The codes it documents are in [`UpdateConfigRecorderError`](super::errors::UpdateConfigRecorderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateConfigRecorder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RecorderIsClose`](super::errors::ConfigErrorCode::FailedOperationRecorderIsClose)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`LimitExceeded.UpdateRecorderLimitOver`](super::errors::ConfigErrorCode::LimitExceededUpdateRecorderLimitOver)
+/// - [`ResourceNotFound.RecorderIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRecorderIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateConfigRecorder",
     output = UpdateConfigRecorderResponse,
-    error = super::errors::UpdateConfigRecorderError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateConfigRecorder {
-    /// `ResourceTypes`: a list of strings.
+    /// `ResourceTypes`
     pub resource_types: Option<Vec<String>>,
 }
 
@@ -3134,54 +3024,49 @@ pub struct UpdateConfigRecorderResponse {
 /// The `UpdateConfigRule` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateConfigRuleResponse`].
-/// The codes it documents are in [`UpdateConfigRuleError`](super::errors::UpdateConfigRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateConfigRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.NotAllowOperateControlCenterGovernancePackageRule`](super::errors::ConfigErrorCode::FailedOperationNotAllowOperateControlCenterGovernancePackageRule)
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.RuleIsNotExist`](super::errors::ConfigErrorCode::ResourceNotFoundRuleIsNotExist)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateConfigRule",
     output = UpdateConfigRuleResponse,
-    error = super::errors::UpdateConfigRuleError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateConfigRule {
-    /// `TriggerType`: a list of [`TriggerType`](super::models::TriggerType) objects.
+    /// `TriggerType`
     pub trigger_type: Vec<models::TriggerType>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskLevel`; example: `2`
     pub risk_level: u64,
 
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-2xhsd76j603v0a8ma0i73"`
+    /// `RuleId`; example: `"cr-2xhsd76j603v0a8ma0i73"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: Option<String>,
 
-    /// `InputParameter`: a list of [`InputParameter`](super::models::InputParameter) objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<models::InputParameter>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则描述"`
+    /// `Description`; example: `"规则描述"`
     pub description: Option<String>,
 
-    /// `RegionsScope`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhuo"]`
+    /// `RegionsScope`; example: `["ap-guangzhuo"]`
     pub regions_scope: Option<Vec<String>>,
 
-    /// `TagsScope`: a list of [`Tag`](super::models::Tag) objects.
+    /// `TagsScope`
     pub tags_scope: Option<Vec<models::Tag>>,
 
-    /// `ExcludeResourceIdsScope`: a list of strings.
-    ///
-    /// Example: `["r_111111"]`
+    /// `ExcludeResourceIdsScope`; example: `["r_111111"]`
     pub exclude_resource_ids_scope: Option<Vec<String>>,
 }
 
@@ -3195,40 +3080,35 @@ pub struct UpdateConfigRuleResponse {
 /// The `UpdateRemediation` action of CONFIG API 2022-08-02.
 ///
 /// A successful call returns [`UpdateRemediationResponse`].
-/// The codes it documents are in [`UpdateRemediationError`](super::errors::UpdateRemediationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=config&Version=2022-08-02&Action=UpdateRemediation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ConfigErrorCode`](super::errors::ConfigErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::ConfigErrorCode::InvalidParameter)
 #[tc_action(
     service = "config",
     version = "2022-08-02",
     name = "UpdateRemediation",
     output = UpdateRemediationResponse,
-    error = super::errors::UpdateRemediationError
+    error = super::errors::ConfigErrorCode
 )]
 pub struct UpdateRemediation {
-    /// `RemediationId`: a string.
-    ///
-    /// Example: `"crr-Z80LHNfW09bakPGFd9cj"`
+    /// `RemediationId`; example: `"crr-Z80LHNfW09bakPGFd9cj"`
     pub remediation_id: String,
 
-    /// `RemediationType`: a string.
-    ///
-    /// Example: `"SCF"`
+    /// `RemediationType`; example: `"SCF"`
     pub remediation_type: Option<String>,
 
-    /// `RemediationTemplateId`: a string.
-    ///
-    /// Example: `"qcs::scf:ap-guangzhou:100000005287:namespace/test/functions/bbb"`
+    /// `RemediationTemplateId`; example: `"qcs::scf:ap-guangzhou:100000005287:namespace/test/functions/bbb"`
     pub remediation_template_id: Option<String>,
 
-    /// `InvokeType`: a string.
-    ///
-    /// Example: `"MANUAL_EXECUTION"`
+    /// `InvokeType`; example: `"MANUAL_EXECUTION"`
     pub invoke_type: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `SourceType`; example: `"CUSTOM"`
     pub source_type: Option<String>,
 }
 

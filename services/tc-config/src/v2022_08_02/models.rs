@@ -8,73 +8,49 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListAggregateConfigRuleEvaluationResults`](super::ListAggregateConfigRuleEvaluationResults).
 #[tc_model]
 pub struct AggregateEvaluationResult {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vpc-1222"`
+    /// `ResourceId`; example: `"vpc-1222"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::VPC::Subnet"`
+    /// `ResourceType`; example: `"QCS::VPC::Subnet"`
     pub resource_type: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-gaungzhou"`
+    /// `ResourceRegion`; example: `"ap-gaungzhou"`
     pub resource_region: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"私有网络1"`
+    /// `ResourceName`; example: `"私有网络1"`
     pub resource_name: String,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-13vkg****ixgabkepxe"`
+    /// `ConfigRuleId`; example: `"cr-13vkg****ixgabkepxe"`
     pub config_rule_id: String,
 
-    /// `ConfigRuleName`: a string.
-    ///
-    /// Example: `"CAM访问管理子用户必须关联用户组"`
+    /// `ConfigRuleName`; example: `"CAM访问管理子用户必须关联用户组"`
     pub config_rule_name: String,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-xzfz0*****07feuhwi8auv"`
+    /// `CompliancePackId`; example: `"cp-xzfz0*****07feuhwi8auv"`
     pub compliance_pack_id: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: i64,
 
-    /// `Annotation`: an [`Annotation`].
+    /// `Annotation`
     pub annotation: Option<Annotation>,
 
-    /// `ComplianceType`: a string.
-    ///
-    /// Example: `"COMPLIANT"`
+    /// `ComplianceType`; example: `"COMPLIANT"`
     pub compliance_type: Option<String>,
 
-    /// `InvokingEventMessageType`: a string.
-    ///
-    /// Example: `"Manul"`
+    /// `InvokingEventMessageType`; example: `"Manul"`
     pub invoking_event_message_type: String,
 
-    /// `ConfigRuleInvokedTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ConfigRuleInvokedTime`; example: `"2022-10-10 12:56:37"`
     pub config_rule_invoked_time: String,
 
-    /// `ResultRecordedTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ResultRecordedTime`; example: `"2022-10-10 12:56:37"`
     pub result_recorded_time: String,
 
-    /// `ResourceOwnerId`: an unsigned 64-bit integer.
+    /// `ResourceOwnerId`
     pub resource_owner_id: Option<u64>,
 
-    /// `ResourceOwnerName`: a string.
+    /// `ResourceOwnerName`
     pub resource_owner_name: Option<String>,
 }
 
@@ -83,60 +59,40 @@ pub struct AggregateEvaluationResult {
 /// Returned in the output of [`ListAggregateDiscoveredResources`](super::ListAggregateDiscoveredResources).
 #[tc_model]
 pub struct AggregateResourceInfo {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceType`; example: `"cvm"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ResourceName`; example: `"云服务器"`
     pub resource_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-4ynwt8x5"`
+    /// `ResourceId`; example: `"ins-4ynwt8x5"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou"`
+    /// `ResourceRegion`; example: `"ap-hangzhou"`
     pub resource_region: String,
 
-    /// `ResourceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ResourceStatus`; example: `"Running"`
     pub resource_status: String,
 
-    /// `ResourceDelete`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResourceDelete`; example: `1`
     pub resource_delete: u64,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ResourceCreateTime`; example: `"2022-10-10 12:56:37"`
     pub resource_create_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `ResourceZone`: a string.
-    ///
-    /// Example: `"ap-hangzhou-3"`
+    /// `ResourceZone`; example: `"ap-hangzhou-3"`
     pub resource_zone: String,
 
-    /// `ComplianceResult`: a string.
-    ///
-    /// Example: `"COMPLIANT"`
+    /// `ComplianceResult`; example: `"COMPLIANT"`
     pub compliance_result: String,
 
-    /// `ResourceOwnerId`: an unsigned 64-bit integer.
+    /// `ResourceOwnerId`
     pub resource_owner_id: u64,
 
-    /// `ResourceOwnerName`: a string.
-    ///
-    /// Example: `"张*"`
+    /// `ResourceOwnerName`; example: `"张*"`
     pub resource_owner_name: String,
 }
 
@@ -145,47 +101,31 @@ pub struct AggregateResourceInfo {
 /// Returned in the output of [`ListAggregators`](super::ListAggregators).
 #[tc_model]
 pub struct Aggregator {
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号组1"`
+    /// `Name`; example: `"账号组1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号组描述"`
+    /// `Description`; example: `"账号组描述"`
     pub description: String,
 
-    /// `OwnerUin`: an unsigned 64-bit integer.
+    /// `OwnerUin`
     pub owner_uin: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-10-09 09:04:37"`
+    /// `CreateTime`; example: `"2022-10-09 09:04:37"`
     pub create_time: String,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AccountCount`; example: `4`
     pub account_count: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"账号组类型"`
+    /// `Type`; example: `"账号组类型"`
     pub r#type: String,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-acco****"`
+    /// `AccountGroupId`; example: `"ca-acco****"`
     pub account_group_id: String,
 
-    /// `AggregatorStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregatorStatus`; example: `1`
     pub aggregator_status: Option<u64>,
 
-    /// `MemberName`: a string.
-    ///
-    /// Example: `"计费组"`
+    /// `MemberName`; example: `"计费组"`
     pub member_name: Option<String>,
 }
 
@@ -195,13 +135,10 @@ pub struct Aggregator {
 /// Returned in the output of [`DescribeAggregator`](super::DescribeAggregator).
 #[tc_model]
 pub struct AggregatorAccount {
-    /// `MemberUin`: an unsigned 64-bit integer.
+    /// `MemberUin`
     pub member_uin: u64,
 
-    /// `MemberName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"张*"`
+    /// `MemberName`, required in requests; example: `"张*"`
     pub member_name: Option<String>,
 }
 
@@ -210,53 +147,34 @@ pub struct AggregatorAccount {
 /// Returned in the output of [`ListAlarmPolicy`](super::ListAlarmPolicy).
 #[tc_model]
 pub struct AlarmPolicyRsp {
-    /// `AlarmPolicyId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `AlarmPolicyId`, always sent in responses
     pub alarm_policy_id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"策略名称"`
+    /// `Name`, always sent in responses; example: `"策略名称"`
     pub name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Type`, always sent in responses; example: `1`
     pub r#type: Option<i64>,
 
-    /// `EventScope`: a list of signed 64-bit integers.
-    /// Always sent in responses.
+    /// `EventScope`, always sent in responses
     pub event_scope: Option<Vec<i64>>,
 
-    /// `RiskLevel`: a list of signed 64-bit integers.
-    /// Always sent in responses.
+    /// `RiskLevel`, always sent in responses
     pub risk_level: Option<Vec<i64>>,
 
-    /// `NoticePeriod`: a list of signed 64-bit integers.
-    /// Always sent in responses.
+    /// `NoticePeriod`, always sent in responses
     pub notice_period: Option<Vec<i64>>,
 
-    /// `NoticeTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"00:00:00-12:12:12"`
+    /// `NoticeTime`, always sent in responses; example: `"00:00:00-12:12:12"`
     pub notice_time: Option<String>,
 
-    /// `NotificationMechanism`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"实时发送"`
+    /// `NotificationMechanism`, always sent in responses; example: `"实时发送"`
     pub notification_mechanism: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<i64>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -266,26 +184,16 @@ pub struct AlarmPolicyRsp {
 /// Returned in the output of [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeConfigRule`](super::DescribeConfigRule), [`ListAggregateConfigRuleEvaluationResults`](super::ListAggregateConfigRuleEvaluationResults), [`ListAggregateConfigRuleResourceEvaluationResults`](super::ListAggregateConfigRuleResourceEvaluationResults), [`ListAggregateConfigRules`](super::ListAggregateConfigRules), [`ListConfigRuleEvaluationResults`](super::ListConfigRuleEvaluationResults) and 2 more.
 #[tc_model]
 pub struct Annotation {
-    /// `Configuration`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Configuration`; example: `"10"`
     pub configuration: String,
 
-    /// `DesiredValue`: a string.
-    ///
-    /// Example: `"12"`
+    /// `DesiredValue`; example: `"12"`
     pub desired_value: String,
 
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Equals"`
+    /// `Operator`, always sent in responses; example: `"Equals"`
     pub operator: Option<String>,
 
-    /// `Property`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"$.Cpu"`
+    /// `Property`, always sent in responses; example: `"$.Cpu"`
     pub property: Option<String>,
 }
 
@@ -294,50 +202,40 @@ pub struct Annotation {
 /// Returned in the output of [`DescribeAggregateCompliancePack`](super::DescribeAggregateCompliancePack) and [`DescribeCompliancePack`](super::DescribeCompliancePack).
 #[tc_model]
 pub struct ComplianceConfigRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"规则1"`
+    /// `RuleName`; example: `"规则1"`
     pub rule_name: Option<String>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: Option<String>,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-a234"`
+    /// `ConfigRuleId`; example: `"cr-a234"`
     pub config_rule_id: Option<String>,
 
-    /// `ComplianceResult`: a string.
-    ///
-    /// Example: `"COMPLIANT"`
+    /// `ComplianceResult`; example: `"COMPLIANT"`
     pub compliance_result: Option<String>,
 
-    /// `Labels`: a list of strings.
+    /// `Labels`
     pub labels: Option<Vec<String>>,
 
-    /// `InputParameter`: a list of [`InputParameter`] objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<InputParameter>>,
 
-    /// `SourceCondition`: a list of [`SourceConditionForManage`] objects.
+    /// `SourceCondition`
     pub source_condition: Option<Vec<SourceConditionForManage>>,
 
-    /// `Identifier`: a string.
+    /// `Identifier`
     pub identifier: Option<String>,
 
-    /// `CreateByType`: a string.
+    /// `CreateByType`
     pub create_by_type: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `ManageInputParameter`: a list of [`InputParameterForManage`] objects.
+    /// `ManageInputParameter`
     pub manage_input_parameter: Option<Vec<InputParameterForManage>>,
 }
 
@@ -346,42 +244,28 @@ pub struct ComplianceConfigRule {
 /// Sent in the input of [`AddAggregateCompliancePack`](super::AddAggregateCompliancePack), [`AddCompliancePack`](super::AddCompliancePack), [`UpdateAggregateCompliancePack`](super::UpdateAggregateCompliancePack) and [`UpdateCompliancePack`](super::UpdateCompliancePack).
 #[tc_model]
 pub struct CompliancePackRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"CAM访问管理子用户必须关联用户组"`
+    /// `RuleName`; example: `"CAM访问管理子用户必须关联用户组"`
     pub rule_name: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `InputParameter`: a list of [`InputParameter`] objects.
+    /// `InputParameter`
     pub input_parameter: Vec<InputParameter>,
 
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"cam-user-group-bound"`
+    /// `Identifier`; example: `"cam-user-group-bound"`
     pub identifier: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
+    /// `Description`; example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
     pub description: Option<String>,
 
-    /// `ManagedRuleIdentifier`: a string.
-    ///
-    /// Example: `"cam-user-group-bound"`
+    /// `ManagedRuleIdentifier`; example: `"cam-user-group-bound"`
     pub managed_rule_identifier: Option<String>,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-13vkg9c31dixgabkepxe"`
+    /// `ConfigRuleId`; example: `"cr-13vkg9c31dixgabkepxe"`
     pub config_rule_id: Option<String>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-xzfz0vu007feuhwi8auv"`
+    /// `CompliancePackId`; example: `"cp-xzfz0vu007feuhwi8auv"`
     pub compliance_pack_id: Option<String>,
 }
 
@@ -390,45 +274,31 @@ pub struct CompliancePackRule {
 /// Returned in the output of [`DescribeSystemCompliancePack`](super::DescribeSystemCompliancePack) and [`ListSystemCompliancePacks`](super::ListSystemCompliancePacks).
 #[tc_model]
 pub struct CompliancePackRuleForManage {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"cbs-disk-encrypted"`
+    /// `Identifier`; example: `"cbs-disk-encrypted"`
     pub identifier: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"CAM访问管理不存在闲置的权限策略"`
+    /// `RuleName`; example: `"CAM访问管理不存在闲置的权限策略"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"CBS自动快照策略设置快照保留天数大于设置的天数，视为“合规”。默认值：7天。"`
+    /// `Description`; example: `"CBS自动快照策略设置快照保留天数大于设置的天数，视为“合规”。默认值：7天。"`
     pub description: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `CreateTime`; example: `"2022-09-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `UpdateTime`; example: `"2022-09-01 12:00:00"`
     pub update_time: Option<String>,
 
-    /// `CompliancePackRules`: a list of [`CompliancePackRules`] objects.
+    /// `CompliancePackRules`
     pub compliance_pack_rules: Option<Vec<CompliancePackRules>>,
 
-    /// `Control`: a list of [`Control`] objects.
+    /// `Control`
     pub control: Option<Vec<Control>>,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["QCS::SCF::Namespace"]`
+    /// `ResourceTypes`; example: `["QCS::SCF::Namespace"]`
     pub resource_types: Option<Vec<String>>,
 }
 
@@ -437,18 +307,13 @@ pub struct CompliancePackRuleForManage {
 /// Returned in the output of [`DescribeSystemCompliancePack`](super::DescribeSystemCompliancePack) and [`ListSystemCompliancePacks`](super::ListSystemCompliancePacks).
 #[tc_model]
 pub struct CompliancePackRules {
-    /// `Identifier`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cbs-snapshot-retention-days"`
+    /// `Identifier`, required in requests; example: `"cbs-snapshot-retention-days"`
     pub identifier: Option<String>,
 
-    /// `Control`: a list of [`Control`] objects.
+    /// `Control`
     pub control: Option<Vec<Control>>,
 
-    /// `ResourceTypes`: a list of strings.
-    ///
-    /// Example: `["QCS::CBS::Disk"]`
+    /// `ResourceTypes`; example: `["QCS::CBS::Disk"]`
     pub resource_types: Option<Vec<String>>,
 }
 
@@ -457,49 +322,31 @@ pub struct CompliancePackRules {
 /// Returned in the output of [`ListAggregateCompliancePacks`](super::ListAggregateCompliancePacks) and [`ListCompliancePacks`](super::ListCompliancePacks).
 #[tc_model]
 pub struct ConfigCompliancePack {
-    /// `Status`: a string.
-    ///
-    /// Example: `"ACTIVE"`
+    /// `Status`; example: `"ACTIVE"`
     pub status: String,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-fc507gbwtks141giu8p2"`
+    /// `CompliancePackId`; example: `"cp-fc507gbwtks141giu8p2"`
     pub compliance_pack_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
+    /// `Description`; example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
     pub description: Option<String>,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"安全合规包"`
+    /// `CompliancePackName`; example: `"安全合规包"`
     pub compliance_pack_name: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `ComplianceResult`: a string.
-    ///
-    /// Example: `"NON_COMPLIANT"`
+    /// `ComplianceResult`; example: `"NON_COMPLIANT"`
     pub compliance_result: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-16 14:11:48"`
+    /// `CreateTime`; example: `"2022-11-16 14:11:48"`
     pub create_time: String,
 
-    /// `NoCompliantNames`: a list of strings.
-    ///
-    /// Example: `["cam实践"]`
+    /// `NoCompliantNames`; example: `["cam实践"]`
     pub no_compliant_names: Option<Vec<String>>,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleCount`; example: `2`
     pub rule_count: Option<u64>,
 }
 
@@ -508,24 +355,16 @@ pub struct ConfigCompliancePack {
 /// Returned in the output of [`ListResourceTypes`](super::ListResourceTypes).
 #[tc_model]
 pub struct ConfigResource {
-    /// `Product`: a string.
-    ///
-    /// Example: `"CAM"`
+    /// `Product`; example: `"CAM"`
     pub product: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"访问管理"`
+    /// `ProductName`; example: `"访问管理"`
     pub product_name: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CAM::Group"`
+    /// `ResourceType`; example: `"QCS::CAM::Group"`
     pub resource_type: Option<String>,
 
-    /// `ResourceTypeName`: a string.
-    ///
-    /// Example: `"访问管理-用户组"`
+    /// `ResourceTypeName`; example: `"访问管理-用户组"`
     pub resource_type_name: Option<String>,
 }
 
@@ -534,125 +373,85 @@ pub struct ConfigResource {
 /// Returned in the output of [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeConfigRule`](super::DescribeConfigRule), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and [`ListConfigRules`](super::ListConfigRules).
 #[tc_model]
 pub struct ConfigRule {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"cam-user-invalid-ak-check"`
+    /// `Identifier`; example: `"cam-user-invalid-ak-check"`
     pub identifier: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"配置规则1"`
+    /// `RuleName`; example: `"配置规则1"`
     pub rule_name: String,
 
-    /// `InputParameter`: a list of [`InputParameter`] objects.
+    /// `InputParameter`
     pub input_parameter: Vec<InputParameter>,
 
-    /// `SourceCondition`: a list of [`SourceConditionForManage`] objects.
+    /// `SourceCondition`
     pub source_condition: Vec<SourceConditionForManage>,
 
-    /// `ResourceType`: a list of strings.
-    ///
-    /// Example: `["QCS::CAM::User"]`
+    /// `ResourceType`; example: `["QCS::CAM::User"]`
     pub resource_type: Vec<String>,
 
-    /// `Labels`: a list of strings.
-    ///
-    /// Example: `["用户","密钥"]`
+    /// `Labels`; example: `["用户","密钥"]`
     pub labels: Vec<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: i64,
 
-    /// `ServiceFunction`: a string.
-    ///
-    /// Example: `"scf1"`
+    /// `ServiceFunction`; example: `"scf1"`
     pub service_function: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `CreateTime`; example: `"2022-09-01 12:00:00"`
     pub create_time: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Redis实例内存总量大于等于指定的参数值，视为“合规”。默认值：1000MB"`
+    /// `Description`; example: `"Redis实例内存总量大于等于指定的参数值，视为“合规”。默认值：1000MB"`
     pub description: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"规则状态"`
+    /// `Status`; example: `"规则状态"`
     pub status: String,
 
-    /// `ComplianceResult`: a string.
-    ///
-    /// Example: `"合规状态"`
+    /// `ComplianceResult`; example: `"合规状态"`
     pub compliance_result: String,
 
-    /// `Annotation`: an [`Annotation`].
+    /// `Annotation`
     pub annotation: Annotation,
 
-    /// `ConfigRuleInvokedTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `ConfigRuleInvokedTime`; example: `"2022-09-01 12:00:00"`
     pub config_rule_invoked_time: String,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-24234234werw234"`
+    /// `ConfigRuleId`; example: `"cr-24234234werw234"`
     pub config_rule_id: String,
 
-    /// `IdentifierType`: a string.
-    ///
-    /// Example: `"规则类型"`
+    /// `IdentifierType`; example: `"规则类型"`
     pub identifier_type: String,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-342424dfsdfdf"`
+    /// `CompliancePackId`; example: `"cp-342424dfsdfdf"`
     pub compliance_pack_id: String,
 
-    /// `TriggerType`: a list of [`TriggerType`] objects.
+    /// `TriggerType`
     pub trigger_type: Vec<TriggerType>,
 
-    /// `ManageInputParameter`: a list of [`InputParameterForManage`] objects.
+    /// `ManageInputParameter`
     pub manage_input_parameter: Vec<InputParameterForManage>,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"合规包1"`
+    /// `CompliancePackName`; example: `"合规包1"`
     pub compliance_pack_name: String,
 
-    /// `RegionsScope`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `RegionsScope`; example: `["ap-guangzhou"]`
     pub regions_scope: Vec<String>,
 
-    /// `TagsScope`: a list of [`Tag`] objects.
+    /// `TagsScope`
     pub tags_scope: Vec<Tag>,
 
-    /// `ExcludeResourceIdsScope`: a list of strings.
-    ///
-    /// Example: `["23424"]`
+    /// `ExcludeResourceIdsScope`; example: `["23424"]`
     pub exclude_resource_ids_scope: Vec<String>,
 
-    /// `AccountGroupId`: a string.
-    ///
-    /// Example: `"ca-34sdf345345"`
+    /// `AccountGroupId`; example: `"ca-34sdf345345"`
     pub account_group_id: String,
 
-    /// `AccountGroupName`: a string.
-    ///
-    /// Example: `"账号组1"`
+    /// `AccountGroupName`; example: `"账号组1"`
     pub account_group_name: String,
 
-    /// `RuleOwnerId`: an unsigned 64-bit integer.
+    /// `RuleOwnerId`
     pub rule_owner_id: u64,
 
-    /// `ManageTriggerType`: a list of strings.
-    ///
-    /// Example: `["ScheduledNotification"]`
+    /// `ManageTriggerType`; example: `["ScheduledNotification"]`
     pub manage_trigger_type: Vec<String>,
 }
 
@@ -661,60 +460,40 @@ pub struct ConfigRule {
 /// Returned in the output of [`ListAggregateConfigRuleResourceEvaluationResults`](super::ListAggregateConfigRuleResourceEvaluationResults) and [`ListConfigRuleResourceEvaluationResults`](super::ListConfigRuleResourceEvaluationResults).
 #[tc_model]
 pub struct ConfigRuleResourceEvaluationResult {
-    /// `RuleId`: a string.
-    ///
-    /// Example: `"cr-9JY91Ayx1LamXSoa3geQ"`
+    /// `RuleId`; example: `"cr-9JY91Ayx1LamXSoa3geQ"`
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"CAM角色绑定了指定的策略"`
+    /// `RuleName`; example: `"CAM角色绑定了指定的策略"`
     pub rule_name: String,
 
-    /// `RuleIdentifier`: a string.
-    ///
-    /// Example: `"cam-role-attached-specified-policy"`
+    /// `RuleIdentifier`; example: `"cam-role-attached-specified-policy"`
     pub rule_identifier: String,
 
-    /// `RuleDescription`: a string.
-    ///
-    /// Example: `"CAM角色绑定了指定的策略"`
+    /// `RuleDescription`; example: `"CAM角色绑定了指定的策略"`
     pub rule_description: String,
 
-    /// `RuleOwnerId`: a signed 64-bit integer.
-    ///
-    /// Example: `700000145543`
+    /// `RuleOwnerId`; example: `700000145543`
     pub rule_owner_id: i64,
 
-    /// `RuleRiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleRiskLevel`; example: `1`
     pub rule_risk_level: i64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"4611686018427541736"`
+    /// `ResourceId`; example: `"4611686018427541736"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CAM::Role"`
+    /// `ResourceType`; example: `"QCS::CAM::Role"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"SCF_QcsRole"`
+    /// `ResourceName`; example: `"SCF_QcsRole"`
     pub resource_name: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"global"`
+    /// `ResourceRegion`; example: `"global"`
     pub resource_region: String,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<Tag>>,
 
-    /// `Annotation`: an [`Annotation`].
+    /// `Annotation`
     pub annotation: Option<Annotation>,
 }
 
@@ -723,14 +502,10 @@ pub struct ConfigRuleResourceEvaluationResult {
 /// Returned in the output of [`DescribeSystemCompliancePack`](super::DescribeSystemCompliancePack) and [`ListSystemCompliancePacks`](super::ListSystemCompliancePacks).
 #[tc_model]
 pub struct Control {
-    /// `Id`: a string.
-    ///
-    /// Example: `"3546"`
+    /// `Id`; example: `"3546"`
     pub id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"567567"`
+    /// `Description`; example: `"567567"`
     pub description: Option<String>,
 }
 
@@ -739,27 +514,19 @@ pub struct Control {
 /// Sent in the input of [`PutEvaluations`](super::PutEvaluations).
 #[tc_model]
 pub struct Evaluation {
-    /// `ComplianceResourceId`: a string.
-    ///
-    /// Example: `"disk-26itbqha"`
+    /// `ComplianceResourceId`; example: `"disk-26itbqha"`
     pub compliance_resource_id: String,
 
-    /// `ComplianceResourceType`: a string.
-    ///
-    /// Example: `"QCS::CBS::Disk"`
+    /// `ComplianceResourceType`; example: `"QCS::CBS::Disk"`
     pub compliance_resource_type: String,
 
-    /// `ComplianceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ComplianceRegion`; example: `"ap-guangzhou"`
     pub compliance_region: String,
 
-    /// `ComplianceType`: a string.
-    ///
-    /// Example: `"NON_COMPLIANT"`
+    /// `ComplianceType`; example: `"NON_COMPLIANT"`
     pub compliance_type: String,
 
-    /// `Annotation`: an [`Annotation`].
+    /// `Annotation`
     pub annotation: Option<Annotation>,
 }
 
@@ -768,67 +535,43 @@ pub struct Evaluation {
 /// Returned in the output of [`ListConfigRuleEvaluationResults`](super::ListConfigRuleEvaluationResults).
 #[tc_model]
 pub struct EvaluationResult {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"vpc-1222"`
+    /// `ResourceId`; example: `"vpc-1222"`
     pub resource_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::VPC::Subnet"`
+    /// `ResourceType`; example: `"QCS::VPC::Subnet"`
     pub resource_type: Option<String>,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-gaungzhou"`
+    /// `ResourceRegion`; example: `"ap-gaungzhou"`
     pub resource_region: Option<String>,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"私有网络1"`
+    /// `ResourceName`; example: `"私有网络1"`
     pub resource_name: Option<String>,
 
-    /// `ConfigRuleId`: a string.
-    ///
-    /// Example: `"cr-13vkg9c31dixgabkepxe"`
+    /// `ConfigRuleId`; example: `"cr-13vkg9c31dixgabkepxe"`
     pub config_rule_id: Option<String>,
 
-    /// `ConfigRuleName`: a string.
-    ///
-    /// Example: `"CAM访问管理子用户必须关联用户组"`
+    /// `ConfigRuleName`; example: `"CAM访问管理子用户必须关联用户组"`
     pub config_rule_name: Option<String>,
 
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-xzfz0vu007feuhwi8auv"`
+    /// `CompliancePackId`; example: `"cp-xzfz0vu007feuhwi8auv"`
     pub compliance_pack_id: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `Annotation`: an [`Annotation`].
+    /// `Annotation`
     pub annotation: Option<Annotation>,
 
-    /// `ComplianceType`: a string.
-    ///
-    /// Example: `"COMPLIANT"`
+    /// `ComplianceType`; example: `"COMPLIANT"`
     pub compliance_type: Option<String>,
 
-    /// `InvokingEventMessageType`: a string.
-    ///
-    /// Example: `"Manul"`
+    /// `InvokingEventMessageType`; example: `"Manul"`
     pub invoking_event_message_type: Option<String>,
 
-    /// `ConfigRuleInvokedTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ConfigRuleInvokedTime`; example: `"2022-10-10 12:56:37"`
     pub config_rule_invoked_time: Option<String>,
 
-    /// `ResultRecordedTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ResultRecordedTime`; example: `"2022-10-10 12:56:37"`
     pub result_recorded_time: Option<String>,
 }
 
@@ -837,12 +580,10 @@ pub struct EvaluationResult {
 /// Sent in the input of [`ListAggregateDiscoveredResources`](super::ListAggregateDiscoveredResources) and [`ListDiscoveredResources`](super::ListDiscoveredResources).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"resourceId"`
+    /// `Name`; example: `"resourceId"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -852,21 +593,13 @@ pub struct Filter {
 /// Returned in the output of [`DescribeAggregateCompliancePack`](super::DescribeAggregateCompliancePack), [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeCompliancePack`](super::DescribeCompliancePack), [`DescribeConfigRule`](super::DescribeConfigRule), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and [`ListConfigRules`](super::ListConfigRules).
 #[tc_model]
 pub struct InputParameter {
-    /// `ParameterKey`: a string.
-    ///
-    /// Example: `"days"`
+    /// `ParameterKey`; example: `"days"`
     pub parameter_key: String,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Require"`
+    /// `Type`, always sent in responses; example: `"Require"`
     pub r#type: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Value`, always sent in responses; example: `"1"`
     pub value: Option<String>,
 }
 
@@ -875,34 +608,19 @@ pub struct InputParameter {
 /// Returned in the output of [`DescribeAggregateCompliancePack`](super::DescribeAggregateCompliancePack), [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeCompliancePack`](super::DescribeCompliancePack), [`DescribeConfigRule`](super::DescribeConfigRule), [`DescribeSystemRule`](super::DescribeSystemRule), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and 2 more.
 #[tc_model]
 pub struct InputParameterForManage {
-    /// `ValueType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ValueType`, always sent in responses; example: `"1"`
     pub value_type: Option<String>,
 
-    /// `ParameterKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ParameterKey`, always sent in responses; example: `"1"`
     pub parameter_key: Option<String>,
 
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Type`, always sent in responses; example: `"1"`
     pub r#type: Option<String>,
 
-    /// `DefaultValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `DefaultValue`, always sent in responses; example: `"1"`
     pub default_value: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Description`, always sent in responses; example: `"1"`
     pub description: Option<String>,
 }
 
@@ -911,32 +629,25 @@ pub struct InputParameterForManage {
 /// Returned in the output of [`ListRemediations`](super::ListRemediations).
 #[tc_model]
 pub struct Remediation {
-    /// `RemediationTemplateId`: a string.
-    /// Always sent in responses.
+    /// `RemediationTemplateId`, always sent in responses
     pub remediation_template_id: Option<String>,
 
-    /// `RemediationId`: a string.
-    /// Always sent in responses.
+    /// `RemediationId`, always sent in responses
     pub remediation_id: Option<String>,
 
-    /// `RemediationSourceType`: a string.
-    /// Always sent in responses.
+    /// `RemediationSourceType`, always sent in responses
     pub remediation_source_type: Option<String>,
 
-    /// `RemediationType`: a string.
-    /// Always sent in responses.
+    /// `RemediationType`, always sent in responses
     pub remediation_type: Option<String>,
 
-    /// `OwnerUin`: a string.
-    /// Always sent in responses.
+    /// `OwnerUin`, always sent in responses
     pub owner_uin: Option<String>,
 
-    /// `InvokeType`: a string.
-    /// Always sent in responses.
+    /// `InvokeType`, always sent in responses
     pub invoke_type: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
+    /// `RuleId`, always sent in responses
     pub rule_id: Option<String>,
 }
 
@@ -945,19 +656,19 @@ pub struct Remediation {
 /// Returned in the output of [`ListRemediationExecutions`](super::ListRemediationExecutions).
 #[tc_model]
 pub struct RemediationExecutions {
-    /// `ExecutionStatus`: an unsigned 64-bit integer.
+    /// `ExecutionStatus`
     pub execution_status: u64,
 
-    /// `ExecutionResourceType`: a string.
+    /// `ExecutionResourceType`
     pub execution_resource_type: String,
 
-    /// `ExecutionCreateDate`: a string.
+    /// `ExecutionCreateDate`
     pub execution_create_date: String,
 
-    /// `ExecutionStatusMessage`: a string.
+    /// `ExecutionStatusMessage`
     pub execution_status_message: Option<String>,
 
-    /// `ExecutionResourceIds`: a string.
+    /// `ExecutionResourceIds`
     pub execution_resource_ids: String,
 }
 
@@ -966,52 +677,34 @@ pub struct RemediationExecutions {
 /// Returned in the output of [`ListDiscoveredResources`](super::ListDiscoveredResources).
 #[tc_model]
 pub struct ResourceListInfo {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceType`; example: `"cvm"`
     pub resource_type: String,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ResourceName`; example: `"云服务器"`
     pub resource_name: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"ins-4ynwt8x5"`
+    /// `ResourceId`; example: `"ins-4ynwt8x5"`
     pub resource_id: String,
 
-    /// `ResourceRegion`: a string.
-    ///
-    /// Example: `"ap-hangzhou"`
+    /// `ResourceRegion`; example: `"ap-hangzhou"`
     pub resource_region: String,
 
-    /// `ResourceStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ResourceStatus`; example: `"Running"`
     pub resource_status: String,
 
-    /// `ResourceDelete`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceDelete`; example: `2`
     pub resource_delete: u64,
 
-    /// `ResourceCreateTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `ResourceCreateTime`; example: `"2022-10-10 12:56:37"`
     pub resource_create_time: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Vec<Tag>,
 
-    /// `ResourceZone`: a string.
-    ///
-    /// Example: `"ap-hangzhou-3"`
+    /// `ResourceZone`; example: `"ap-hangzhou-3"`
     pub resource_zone: String,
 
-    /// `ComplianceResult`: a string.
-    ///
-    /// Example: `"COMPLIANT"`
+    /// `ComplianceResult`; example: `"COMPLIANT"`
     pub compliance_result: String,
 }
 
@@ -1020,32 +713,19 @@ pub struct ResourceListInfo {
 /// Returned in the output of [`DescribeAggregateCompliancePack`](super::DescribeAggregateCompliancePack), [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeCompliancePack`](super::DescribeCompliancePack), [`DescribeConfigRule`](super::DescribeConfigRule), [`DescribeSystemRule`](super::DescribeSystemRule), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and 2 more.
 #[tc_model]
 pub struct SourceConditionForManage {
-    /// `EmptyAs`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `EmptyAs`, always sent in responses; example: `"1"`
     pub empty_as: Option<String>,
 
-    /// `SelectPath`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `SelectPath`, always sent in responses; example: `"1"`
     pub select_path: Option<String>,
 
-    /// `Operator`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `Operator`, always sent in responses; example: `"1"`
     pub operator: Option<String>,
 
-    /// `Required`: a boolean.
-    /// Always sent in responses.
+    /// `Required`, always sent in responses
     pub required: Option<bool>,
 
-    /// `DesiredValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `DesiredValue`, always sent in responses; example: `"1"`
     pub desired_value: Option<String>,
 }
 
@@ -1054,27 +734,19 @@ pub struct SourceConditionForManage {
 /// Returned in the output of [`ListSystemCompliancePacks`](super::ListSystemCompliancePacks).
 #[tc_model]
 pub struct SystemCompliancePack {
-    /// `CompliancePackId`: a string.
-    ///
-    /// Example: `"cp-fc507gbwtks141giu8p2"`
+    /// `CompliancePackId`; example: `"cp-fc507gbwtks141giu8p2"`
     pub compliance_pack_id: String,
 
-    /// `CompliancePackName`: a string.
-    ///
-    /// Example: `"网络实践"`
+    /// `CompliancePackName`; example: `"网络实践"`
     pub compliance_pack_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"安全合规包描述"`
+    /// `Description`; example: `"安全合规包描述"`
     pub description: Option<String>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `ConfigRules`: a list of [`CompliancePackRuleForManage`] objects.
+    /// `ConfigRules`
     pub config_rules: Option<Vec<CompliancePackRuleForManage>>,
 }
 
@@ -1083,70 +755,46 @@ pub struct SystemCompliancePack {
 /// Returned in the output of [`DescribeSystemRule`](super::DescribeSystemRule) and [`ListSystemRules`](super::ListSystemRules).
 #[tc_model]
 pub struct SystemConfigRule {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"cam-user-group-bound"`
+    /// `Identifier`; example: `"cam-user-group-bound"`
     pub identifier: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"CAM访问管理子用户必须关联用户组"`
+    /// `RuleName`; example: `"CAM访问管理子用户必须关联用户组"`
     pub rule_name: Option<String>,
 
-    /// `InputParameter`: a list of [`InputParameterForManage`] objects.
+    /// `InputParameter`
     pub input_parameter: Option<Vec<InputParameterForManage>>,
 
-    /// `SourceCondition`: a list of [`SourceConditionForManage`] objects.
+    /// `SourceCondition`
     pub source_condition: Option<Vec<SourceConditionForManage>>,
 
-    /// `ResourceType`: a list of strings.
-    ///
-    /// Example: `["QCS::SCF::Namespace"]`
+    /// `ResourceType`; example: `["QCS::SCF::Namespace"]`
     pub resource_type: Option<Vec<String>>,
 
-    /// `Label`: a list of strings.
-    ///
-    /// Example: `["用户","用户组"]`
+    /// `Label`; example: `["用户","用户组"]`
     pub label: Option<Vec<String>>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `ServiceFunction`: a string.
-    ///
-    /// Example: `"function_1"`
+    /// `ServiceFunction`; example: `"function_1"`
     pub service_function: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `CreateTime`; example: `"2022-09-01 12:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-09-01 12:00:00"`
+    /// `UpdateTime`; example: `"2022-09-01 12:00:00"`
     pub update_time: Option<String>,
 
-    /// `TriggerType`: a list of strings.
-    ///
-    /// Example: `["ScheduledNotification"]`
+    /// `TriggerType`; example: `["ScheduledNotification"]`
     pub trigger_type: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
+    /// `Description`; example: `"账号访问管理中用户至少关联一个用户组，则符合规则。"`
     pub description: Option<String>,
 
-    /// `ReferenceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReferenceCount`; example: `2`
     pub reference_count: Option<u64>,
 
-    /// `IdentifierType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `IdentifierType`; example: `"SYSTEM"`
     pub identifier_type: String,
 }
 
@@ -1156,16 +804,10 @@ pub struct SystemConfigRule {
 /// Returned in the output of [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeAggregateDiscoveredResource`](super::DescribeAggregateDiscoveredResource), [`DescribeConfigRule`](super::DescribeConfigRule), [`DescribeDiscoveredResource`](super::DescribeDiscoveredResource), [`ListAggregateConfigRuleResourceEvaluationResults`](super::ListAggregateConfigRuleResourceEvaluationResults), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and 4 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"产品部"`
+    /// `TagKey`, always sent in responses; example: `"产品部"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"运营部成员"`
+    /// `TagValue`, always sent in responses; example: `"运营部成员"`
     pub tag_value: Option<String>,
 }
 
@@ -1175,15 +817,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeAggregateConfigRule`](super::DescribeAggregateConfigRule), [`DescribeConfigRule`](super::DescribeConfigRule), [`ListAggregateConfigRules`](super::ListAggregateConfigRules) and [`ListConfigRules`](super::ListConfigRules).
 #[tc_model]
 pub struct TriggerType {
-    /// `MessageType`: a string.
-    ///
-    /// Example: `"ScheduledNotification、ConfigurationItemChangeNotification"`
+    /// `MessageType`; example: `"ScheduledNotification、ConfigurationItemChangeNotification"`
     pub message_type: String,
 
-    /// `MaximumExecutionFrequency`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TwentyFour_Hours"`
+    /// `MaximumExecutionFrequency`, always sent in responses; example: `"TwentyFour_Hours"`
     pub maximum_execution_frequency: Option<String>,
 }
 
@@ -1192,28 +829,18 @@ pub struct TriggerType {
 /// Returned in the output of [`DescribeConfigRecorder`](super::DescribeConfigRecorder).
 #[tc_model]
 pub struct UserConfigResource {
-    /// `Product`: a string.
-    ///
-    /// Example: `"CAM"`
+    /// `Product`; example: `"CAM"`
     pub product: Option<String>,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductName`; example: `"云服务器"`
     pub product_name: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"QCS::CAM::Group"`
+    /// `ResourceType`; example: `"QCS::CAM::Group"`
     pub resource_type: Option<String>,
 
-    /// `ResourceTypeName`: a string.
-    ///
-    /// Example: `"云服务器-实例"`
+    /// `ResourceTypeName`; example: `"云服务器-实例"`
     pub resource_type_name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-10-10 12:56:37"`
+    /// `UpdateTime`; example: `"2022-10-10 12:56:37"`
     pub update_time: Option<String>,
 }

@@ -7,23 +7,37 @@ use super::models;
 /// The `BatchApplyAccountBaselines` action of CONTROLCENTER API 2023-01-10.
 ///
 /// A successful call returns [`BatchApplyAccountBaselinesResponse`].
-/// The codes it documents are in [`BatchApplyAccountBaselinesError`](super::errors::BatchApplyAccountBaselinesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=controlcenter&Version=2023-01-10&Action=BatchApplyAccountBaselines)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ControlcenterErrorCode`](super::errors::ControlcenterErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AFRequiredItemNotSelect`](super::errors::ControlcenterErrorCode::FailedOperationAfRequiredItemNotSelect)
+/// - [`FailedOperation.AccountFactoryContactEmailNotVerify`](super::errors::ControlcenterErrorCode::FailedOperationAccountFactoryContactEmailNotVerify)
+/// - [`FailedOperation.AccountFactoryContactPhoneNotVerify`](super::errors::ControlcenterErrorCode::FailedOperationAccountFactoryContactPhoneNotVerify)
+/// - [`FailedOperation.AccountFactoryMemberUinNumExceed`](super::errors::ControlcenterErrorCode::FailedOperationAccountFactoryMemberUinNumExceed)
+/// - [`FailedOperation.AccountFactoryTaskIsDeploying`](super::errors::ControlcenterErrorCode::FailedOperationAccountFactoryTaskIsDeploying)
+/// - [`FailedOperation.ControlCenterNotOpen`](super::errors::ControlcenterErrorCode::FailedOperationControlCenterNotOpen)
+/// - [`FailedOperation.DBOperationError`](super::errors::ControlcenterErrorCode::FailedOperationDbOperationError)
+/// - [`FailedOperation.DependOnItemNotDeploy`](super::errors::ControlcenterErrorCode::FailedOperationDependOnItemNotDeploy)
+/// - [`FailedOperation.RemoteCallError`](super::errors::ControlcenterErrorCode::FailedOperationRemoteCallError)
+/// - [`ResourceNotFound.AccountFactoryBaselineNotExist`](super::errors::ControlcenterErrorCode::ResourceNotFoundAccountFactoryBaselineNotExist)
+/// - [`ResourceNotFound.AccountFactoryItemNotConfig`](super::errors::ControlcenterErrorCode::ResourceNotFoundAccountFactoryItemNotConfig)
+/// - [`ResourceNotFound.AccountFactoryItemNotExist`](super::errors::ControlcenterErrorCode::ResourceNotFoundAccountFactoryItemNotExist)
 #[tc_action(
     service = "controlcenter",
     version = "2023-01-10",
     name = "BatchApplyAccountBaselines",
     output = BatchApplyAccountBaselinesResponse,
-    error = super::errors::BatchApplyAccountBaselinesError
+    error = super::errors::ControlcenterErrorCode
 )]
 pub struct BatchApplyAccountBaselines {
-    /// `MemberUinList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1000000000001]`
+    /// `MemberUinList`; example: `[1000000000001]`
     pub member_uin_list: Vec<i64>,
 
-    /// `BaselineConfigItems`: a list of [`BaselineConfigItem`](super::models::BaselineConfigItem) objects.
+    /// `BaselineConfigItems`
     pub baseline_config_items: Vec<models::BaselineConfigItem>,
 }
 
@@ -37,42 +51,41 @@ pub struct BatchApplyAccountBaselinesResponse {
 /// The `GetAccountFactoryBaseline` action of CONTROLCENTER API 2023-01-10.
 ///
 /// A successful call returns [`GetAccountFactoryBaselineResponse`].
-/// The codes it documents are in [`GetAccountFactoryBaselineError`](super::errors::GetAccountFactoryBaselineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=controlcenter&Version=2023-01-10&Action=GetAccountFactoryBaseline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ControlcenterErrorCode`](super::errors::ControlcenterErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ControlCenterNotOpen`](super::errors::ControlcenterErrorCode::FailedOperationControlCenterNotOpen)
+/// - [`FailedOperation.DBOperationError`](super::errors::ControlcenterErrorCode::FailedOperationDbOperationError)
+/// - [`ResourceNotFound.AccountFactoryBaselineNotExist`](super::errors::ControlcenterErrorCode::ResourceNotFoundAccountFactoryBaselineNotExist)
 #[tc_action(
     service = "controlcenter",
     version = "2023-01-10",
     name = "GetAccountFactoryBaseline",
     output = GetAccountFactoryBaselineResponse,
-    error = super::errors::GetAccountFactoryBaselineError
+    error = super::errors::ControlcenterErrorCode
 )]
 pub struct GetAccountFactoryBaseline {}
 
 /// What a successful [`GetAccountFactoryBaseline`] call returns.
 #[tc_model]
 pub struct GetAccountFactoryBaselineResponse {
-    /// `OwnerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100000000001`
+    /// `OwnerUin`; example: `100000000001`
     pub owner_uin: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: String,
 
-    /// `BaselineConfigItems`: a list of [`BaselineInfoItem`](super::models::BaselineInfoItem) objects.
+    /// `BaselineConfigItems`
     pub baseline_config_items: Vec<models::BaselineInfoItem>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-18 12:00:00"`
+    /// `CreateTime`; example: `"2022-08-18 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-08-18 12:00:00"`
+    /// `UpdateTime`; example: `"2022-08-18 12:00:00"`
     pub update_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,15 +95,21 @@ pub struct GetAccountFactoryBaselineResponse {
 /// The `ListAccountFactoryBaselineItems` action of CONTROLCENTER API 2023-01-10.
 ///
 /// A successful call returns [`ListAccountFactoryBaselineItemsResponse`].
-/// The codes it documents are in [`ListAccountFactoryBaselineItemsError`](super::errors::ListAccountFactoryBaselineItemsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=controlcenter&Version=2023-01-10&Action=ListAccountFactoryBaselineItems)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ControlcenterErrorCode`](super::errors::ControlcenterErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ControlCenterNotOpen`](super::errors::ControlcenterErrorCode::FailedOperationControlCenterNotOpen)
+/// - [`FailedOperation.DBOperationError`](super::errors::ControlcenterErrorCode::FailedOperationDbOperationError)
 #[tc_action(
     service = "controlcenter",
     version = "2023-01-10",
     name = "ListAccountFactoryBaselineItems",
     output = ListAccountFactoryBaselineItemsResponse,
-    error = super::errors::ListAccountFactoryBaselineItemsError,
+    error = super::errors::ControlcenterErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -100,26 +119,20 @@ pub struct GetAccountFactoryBaselineResponse {
     )
 )]
 pub struct ListAccountFactoryBaselineItems {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`ListAccountFactoryBaselineItems`] call returns.
 #[tc_model]
 pub struct ListAccountFactoryBaselineItemsResponse {
-    /// `BaselineItems`: a list of [`AccountFactoryItem`](super::models::AccountFactoryItem) objects.
+    /// `BaselineItems`
     pub baseline_items: Vec<models::AccountFactoryItem>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -129,15 +142,22 @@ pub struct ListAccountFactoryBaselineItemsResponse {
 /// The `ListDeployStepTasks` action of CONTROLCENTER API 2023-01-10.
 ///
 /// A successful call returns [`ListDeployStepTasksResponse`].
-/// The codes it documents are in [`ListDeployStepTasksError`](super::errors::ListDeployStepTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=controlcenter&Version=2023-01-10&Action=ListDeployStepTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ControlcenterErrorCode`](super::errors::ControlcenterErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ControlCenterNotOpen`](super::errors::ControlcenterErrorCode::FailedOperationControlCenterNotOpen)
+/// - [`FailedOperation.DBOperationError`](super::errors::ControlcenterErrorCode::FailedOperationDbOperationError)
+/// - [`ResourceNotFound.AccountFactoryItemNotExist`](super::errors::ControlcenterErrorCode::ResourceNotFoundAccountFactoryItemNotExist)
 #[tc_action(
     service = "controlcenter",
     version = "2023-01-10",
     name = "ListDeployStepTasks",
     output = ListDeployStepTasksResponse,
-    error = super::errors::ListDeployStepTasksError,
+    error = super::errors::ControlcenterErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -147,31 +167,23 @@ pub struct ListAccountFactoryBaselineItemsResponse {
     )
 )]
 pub struct ListDeployStepTasks {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"ACS-BP_GUARDRAILS"`
+    /// `Identifier`; example: `"ACS-BP_GUARDRAILS"`
     pub identifier: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 }
 
 /// What a successful [`ListDeployStepTasks`] call returns.
 #[tc_model]
 pub struct ListDeployStepTasksResponse {
-    /// `BaselineDeployStepTaskList`: a list of [`BaselineStepTaskInfo`](super::models::BaselineStepTaskInfo) objects.
+    /// `BaselineDeployStepTaskList`
     pub baseline_deploy_step_task_list: Vec<models::BaselineStepTaskInfo>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -181,23 +193,31 @@ pub struct ListDeployStepTasksResponse {
 /// The `UpdateAccountFactoryBaseline` action of CONTROLCENTER API 2023-01-10.
 ///
 /// A successful call returns [`UpdateAccountFactoryBaselineResponse`].
-/// The codes it documents are in [`UpdateAccountFactoryBaselineError`](super::errors::UpdateAccountFactoryBaselineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=controlcenter&Version=2023-01-10&Action=UpdateAccountFactoryBaseline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`ControlcenterErrorCode`](super::errors::ControlcenterErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AFRequiredItemNotSelect`](super::errors::ControlcenterErrorCode::FailedOperationAfRequiredItemNotSelect)
+/// - [`FailedOperation.AccountFactoryDependOnItemNotConfig`](super::errors::ControlcenterErrorCode::FailedOperationAccountFactoryDependOnItemNotConfig)
+/// - [`FailedOperation.ControlCenterNotOpen`](super::errors::ControlcenterErrorCode::FailedOperationControlCenterNotOpen)
+/// - [`FailedOperation.DBOperationError`](super::errors::ControlcenterErrorCode::FailedOperationDbOperationError)
+/// - [`InvalidParameter.AccountFactoryTagExceedMaxNum`](super::errors::ControlcenterErrorCode::InvalidParameterAccountFactoryTagExceedMaxNum)
+/// - [`InvalidParameter.ParamError`](super::errors::ControlcenterErrorCode::InvalidParameterParamError)
 #[tc_action(
     service = "controlcenter",
     version = "2023-01-10",
     name = "UpdateAccountFactoryBaseline",
     output = UpdateAccountFactoryBaselineResponse,
-    error = super::errors::UpdateAccountFactoryBaselineError
+    error = super::errors::ControlcenterErrorCode
 )]
 pub struct UpdateAccountFactoryBaseline {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: String,
 
-    /// `BaselineConfigItems`: a list of [`BaselineConfigItem`](super::models::BaselineConfigItem) objects.
+    /// `BaselineConfigItems`
     pub baseline_config_items: Option<Vec<models::BaselineConfigItem>>,
 }
 

@@ -8,52 +8,34 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`ListAccountFactoryBaselineItems`](super::ListAccountFactoryBaselineItems).
 #[tc_model]
 pub struct AccountFactoryItem {
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"ACS-BP_ACCOUNT_FACTORY_RAM_USER_PASSWORD_POLICY"`
+    /// `Identifier`; example: `"ACS-BP_ACCOUNT_FACTORY_RAM_USER_PASSWORD_POLICY"`
     pub identifier: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号联系人"`
+    /// `Name`; example: `"账号联系人"`
     pub name: String,
 
-    /// `NameEn`: a string.
-    ///
-    /// Example: `"protection rules"`
+    /// `NameEn`; example: `"protection rules"`
     pub name_en: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: i64,
 
-    /// `Required`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Required`; example: `1`
     pub required: i64,
 
-    /// `DependsOn`: a list of [`DependsOnItem`] objects.
+    /// `DependsOn`
     pub depends_on: Vec<DependsOnItem>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"为新账号设置联系人，以配置消息通知。"`
+    /// `Description`; example: `"为新账号设置联系人，以配置消息通知。"`
     pub description: String,
 
-    /// `DescriptionEn`: a string.
-    ///
-    /// Example: `"Add contacts for new accounts to receive notifications."`
+    /// `DescriptionEn`; example: `"Add contacts for new accounts to receive notifications."`
     pub description_en: Option<String>,
 
-    /// `Classify`: a string.
-    ///
-    /// Example: `"权限"`
+    /// `Classify`; example: `"权限"`
     pub classify: String,
 
-    /// `ClassifyEn`: a string.
-    ///
-    /// Example: `"permissions"`
+    /// `ClassifyEn`; example: `"permissions"`
     pub classify_en: Option<String>,
 }
 
@@ -62,14 +44,10 @@ pub struct AccountFactoryItem {
 /// Sent in the input of [`BatchApplyAccountBaselines`](super::BatchApplyAccountBaselines) and [`UpdateAccountFactoryBaseline`](super::UpdateAccountFactoryBaseline).
 #[tc_model]
 pub struct BaselineConfigItem {
-    /// `Identifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACS-BP_ACCOUNT_FACTORY_ACCOUNT_CONTACT"`
+    /// `Identifier`, always sent in responses; example: `"ACS-BP_ACCOUNT_FACTORY_ACCOUNT_CONTACT"`
     pub identifier: Option<String>,
 
-    /// `Configuration`: a string.
-    /// Always sent in responses.
+    /// `Configuration`, always sent in responses
     pub configuration: Option<String>,
 }
 
@@ -78,20 +56,13 @@ pub struct BaselineConfigItem {
 /// Returned in the output of [`GetAccountFactoryBaseline`](super::GetAccountFactoryBaseline).
 #[tc_model]
 pub struct BaselineInfoItem {
-    /// `Identifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACS-BP_ACCOUNT_FACTORY_ACCOUNT_CONTACT"`
+    /// `Identifier`, always sent in responses; example: `"ACS-BP_ACCOUNT_FACTORY_ACCOUNT_CONTACT"`
     pub identifier: Option<String>,
 
-    /// `Configuration`: a string.
-    /// Always sent in responses.
+    /// `Configuration`, always sent in responses
     pub configuration: Option<String>,
 
-    /// `ApplyCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `ApplyCount`, always sent in responses; example: `4`
     pub apply_count: Option<i64>,
 }
 
@@ -100,49 +71,31 @@ pub struct BaselineInfoItem {
 /// Returned in the output of [`ListDeployStepTasks`](super::ListDeployStepTasks).
 #[tc_model]
 pub struct BaselineStepTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"m7r1xzlef7lp71bo"`
+    /// `TaskId`; example: `"m7r1xzlef7lp71bo"`
     pub task_id: String,
 
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"TCC-AF_CAM_USER_PASSWORD_POLICY"`
+    /// `Identifier`; example: `"TCC-AF_CAM_USER_PASSWORD_POLICY"`
     pub identifier: String,
 
-    /// `MemberUin`: a signed 64-bit integer.
-    ///
-    /// Example: `14235424532`
+    /// `MemberUin`; example: `14235424532`
     pub member_uin: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"InternalError"`
+    /// `ErrCode`; example: `"InternalError"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"landing zone is not exist"`
+    /// `ErrMessage`; example: `"landing zone is not exist"`
     pub err_message: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"[{\"Code\":\"OK\",\"Msg\":\"OK\"},{\"Code\":\"OK\",\"Msg\":\"OK\"}]"`
+    /// `Output`; example: `"[{\"Code\":\"OK\",\"Msg\":\"OK\"},{\"Code\":\"OK\",\"Msg\":\"OK\"}]"`
     pub output: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-08-18 12:00:00"`
+    /// `CreateTime`; example: `"2022-08-18 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2022-08-18 12:00:00"`
+    /// `UpdateTime`; example: `"2022-08-18 12:00:00"`
     pub update_time: String,
 }
 
@@ -151,15 +104,9 @@ pub struct BaselineStepTaskInfo {
 /// Returned in the output of [`ListAccountFactoryBaselineItems`](super::ListAccountFactoryBaselineItems).
 #[tc_model]
 pub struct DependsOnItem {
-    /// `Type`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"LandingZoneItem"`
+    /// `Type`, always sent in responses; example: `"LandingZoneItem"`
     pub r#type: Option<String>,
 
-    /// `Identifier`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ACS-BP_GUARDRAILS"`
+    /// `Identifier`, always sent in responses; example: `"ACS-BP_GUARDRAILS"`
     pub identifier: Option<String>,
 }

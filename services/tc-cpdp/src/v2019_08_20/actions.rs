@@ -7,9 +7,12 @@ use super::models;
 /// The `AddContract` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddContractResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddContract)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
@@ -18,174 +21,110 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddContract {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutContractId`: a string.
-    ///
-    /// Example: `"C0001"`
+    /// `OutContractId`; example: `"C0001"`
     pub out_contract_id: String,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"11111"`
+    /// `Code`; example: `"11111"`
     pub code: String,
 
-    /// `PaymentId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PaymentId`; example: `"0"`
     pub payment_id: String,
 
-    /// `PaymentClassificationId`: a string.
-    ///
-    /// Example: `"03-1"`
+    /// `PaymentClassificationId`; example: `"03-1"`
     pub payment_classification_id: String,
 
-    /// `PaymentClassificationLimit`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PaymentClassificationLimit`; example: `"0"`
     pub payment_classification_limit: String,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: String,
 
-    /// `Fee`: a string.
-    ///
-    /// Example: `"0.32"`
+    /// `Fee`; example: `"0.32"`
     pub fee: String,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `StartDate`; example: `"2019-9-9"`
     pub start_date: String,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2029-9-9"`
+    /// `EndDate`; example: `"2029-9-9"`
     pub end_date: String,
 
-    /// `SignMan`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `SignMan`; example: `"张三"`
     pub sign_man: String,
 
-    /// `SignName`: a string.
-    ///
-    /// Example: `"北极星"`
+    /// `SignName`; example: `"北极星"`
     pub sign_name: String,
 
-    /// `SignDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `SignDate`; example: `"2019-9-9"`
     pub sign_date: String,
 
-    /// `AutoSign`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AutoSign`; example: `"0"`
     pub auto_sign: String,
 
-    /// `Contact`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Contact`; example: `"张三"`
     pub contact: String,
 
-    /// `ContactTelephone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `ContactTelephone`; example: `"13800138000"`
     pub contact_telephone: String,
 
-    /// `PictureOne`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `PictureOne`; example: `"201901/123456.jpg"`
     pub picture_one: String,
 
-    /// `PictureTwo`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `PictureTwo`; example: `"201901/123456.jpg"`
     pub picture_two: Option<String>,
 
-    /// `ChannelExtJson`: a string.
+    /// `ChannelExtJson`
     pub channel_ext_json: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 
-    /// `PaymentOptionOne`: a string.
-    ///
-    /// Example: `"open_id"`
+    /// `PaymentOptionOne`; example: `"open_id"`
     pub payment_option_one: Option<String>,
 
-    /// `PaymentOptionTwo`: a string.
-    ///
-    /// Example: `"open_key"`
+    /// `PaymentOptionTwo`; example: `"open_key"`
     pub payment_option_two: Option<String>,
 
-    /// `PaymentOptionThree`: a string.
-    ///
-    /// Example: `"九江银行商户号"`
+    /// `PaymentOptionThree`; example: `"九江银行商户号"`
     pub payment_option_three: Option<String>,
 
-    /// `PaymentOptionFour`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionFour`; example: `"微信子商户号"`
     pub payment_option_four: Option<String>,
 
-    /// `PaymentOptionFive`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionFive`; example: `"微信子商户号"`
     pub payment_option_five: Option<String>,
 
-    /// `PaymentOptionSix`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionSix`; example: `"微信子商户号"`
     pub payment_option_six: Option<String>,
 
-    /// `PaymentOptionSeven`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionSeven`; example: `"微信子商户号"`
     pub payment_option_seven: Option<String>,
 
-    /// `PaymentOptionOther`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionOther`; example: `"微信子商户号"`
     pub payment_option_other: Option<String>,
 
-    /// `PaymentOptionTen`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionTen`; example: `"微信子商户号"`
     pub payment_option_ten: Option<String>,
 
-    /// `PaymentOptionNine`: a string.
-    ///
-    /// Example: `"微信子商户号"`
+    /// `PaymentOptionNine`; example: `"微信子商户号"`
     pub payment_option_nine: Option<String>,
 }
 
 /// What a successful [`AddContract`] call returns.
 #[tc_model]
 pub struct AddContractResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: an [`AddContractResult`](super::models::AddContractResult).
+    /// `Result`
     pub result: Option<models::AddContractResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -195,49 +134,54 @@ pub struct AddContractResponse {
 /// The `AddFlexFundingAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddFlexFundingAccountResponse`].
-/// The codes it documents are in [`AddFlexFundingAccountError`](super::errors::AddFlexFundingAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddFlexFundingAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "AddFlexFundingAccount",
     output = AddFlexFundingAccountResponse,
-    error = super::errors::AddFlexFundingAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct AddFlexFundingAccount {
-    /// `FundingAccountType`: a string.
+    /// `FundingAccountType`
     pub funding_account_type: String,
 
-    /// `FundingAccountName`: a string.
+    /// `FundingAccountName`
     pub funding_account_name: String,
 
-    /// `FundingAccountNo`: a string.
+    /// `FundingAccountNo`
     pub funding_account_no: String,
 
-    /// `PhoneNo`: a string.
+    /// `PhoneNo`
     pub phone_no: String,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `BankBranchName`: a string.
+    /// `BankBranchName`
     pub bank_branch_name: Option<String>,
 }
 
 /// What a successful [`AddFlexFundingAccount`] call returns.
 #[tc_model]
 pub struct AddFlexFundingAccountResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PayeeFundingAccountResult`](super::models::PayeeFundingAccountResult).
+    /// `Result`
     pub result: Option<models::PayeeFundingAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -247,43 +191,48 @@ pub struct AddFlexFundingAccountResponse {
 /// The `AddFlexIdInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddFlexIdInfoResponse`].
-/// The codes it documents are in [`AddFlexIdInfoError`](super::errors::AddFlexIdInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddFlexIdInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "AddFlexIdInfo",
     output = AddFlexIdInfoResponse,
-    error = super::errors::AddFlexIdInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct AddFlexIdInfo {
-    /// `IdType`: a signed 64-bit integer.
+    /// `IdType`
     pub id_type: i64,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
 /// What a successful [`AddFlexIdInfo`] call returns.
 #[tc_model]
 pub struct AddFlexIdInfoResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -293,37 +242,42 @@ pub struct AddFlexIdInfoResponse {
 /// The `AddFlexPhoneNo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddFlexPhoneNoResponse`].
-/// The codes it documents are in [`AddFlexPhoneNoError`](super::errors::AddFlexPhoneNoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddFlexPhoneNo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "AddFlexPhoneNo",
     output = AddFlexPhoneNoResponse,
-    error = super::errors::AddFlexPhoneNoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct AddFlexPhoneNo {
-    /// `PhoneNo`: a string.
+    /// `PhoneNo`
     pub phone_no: String,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`AddFlexPhoneNo`] call returns.
 #[tc_model]
 pub struct AddFlexPhoneNoResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -333,320 +287,207 @@ pub struct AddFlexPhoneNoResponse {
 /// The `AddMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddMerchantResponse`].
-/// The codes it documents are in [`AddMerchantError`](super::errors::AddMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "AddMerchant",
     output = AddMerchantResponse,
-    error = super::errors::AddMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct AddMerchant {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutMerchantId`: a string.
-    ///
-    /// Example: `"10"`
+    /// `OutMerchantId`; example: `"10"`
     pub out_merchant_id: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"北极星"`
+    /// `MerchantName`; example: `"北极星"`
     pub merchant_name: String,
 
-    /// `BusinessLicenseType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BusinessLicenseType`; example: `"1"`
     pub business_license_type: String,
 
-    /// `BusinessLicenseNo`: a string.
-    ///
-    /// Example: `"100"`
+    /// `BusinessLicenseNo`; example: `"100"`
     pub business_license_no: String,
 
-    /// `BusinessLicensePicture`: a string.
-    ///
-    /// Example: `"picture3"`
+    /// `BusinessLicensePicture`; example: `"picture3"`
     pub business_license_picture: String,
 
-    /// `BusinessLicenseStartDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `BusinessLicenseStartDate`; example: `"2019-9-9"`
     pub business_license_start_date: String,
 
-    /// `BusinessLicenseEndDate`: a string.
-    ///
-    /// Example: `"2029-9-9"`
+    /// `BusinessLicenseEndDate`; example: `"2029-9-9"`
     pub business_license_end_date: String,
 
-    /// `ClassificationIds`: a list of strings.
+    /// `ClassificationIds`
     pub classification_ids: Vec<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"北国风光"`
+    /// `BrandName`; example: `"北国风光"`
     pub brand_name: String,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `Telephone`; example: `"11111111111"`
     pub telephone: String,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"111000"`
+    /// `CityId`; example: `"111000"`
     pub city_id: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"东湖路"`
+    /// `Address`; example: `"东湖路"`
     pub address: String,
 
-    /// `OpenHours`: a string.
-    ///
-    /// Example: `"9:00-12:00,13:00-18:00"`
+    /// `OpenHours`; example: `"9:00-12:00,13:00-18:00"`
     pub open_hours: String,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountType`; example: `"1"`
     pub account_type: String,
 
-    /// `BankNo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BankNo`; example: `"1"`
     pub bank_no: String,
 
-    /// `BankName`: a string.
-    ///
-    /// Example: `"中国银行"`
+    /// `BankName`; example: `"中国银行"`
     pub bank_name: String,
 
-    /// `AccountNo`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `AccountNo`; example: `"10000"`
     pub account_no: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"100"`
+    /// `AccountName`; example: `"100"`
     pub account_name: String,
 
-    /// `BossIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BossIdType`; example: `"1"`
     pub boss_id_type: String,
 
-    /// `BossIdNo`: a string.
-    ///
-    /// Example: `"00000000000000000"`
+    /// `BossIdNo`; example: `"00000000000000000"`
     pub boss_id_no: String,
 
-    /// `BossName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `BossName`; example: `"张三"`
     pub boss_name: String,
 
-    /// `BossSex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BossSex`; example: `"1"`
     pub boss_sex: String,
 
-    /// `BossIdCountry`: a string.
-    ///
-    /// Example: `"中国CHN"`
+    /// `BossIdCountry`; example: `"中国CHN"`
     pub boss_id_country: String,
 
-    /// `BossPositive`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `BossPositive`; example: `"201901/123456.jpg"`
     pub boss_positive: String,
 
-    /// `BossBack`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `BossBack`; example: `"201901/123456.jpg"`
     pub boss_back: String,
 
-    /// `BossStartDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `BossStartDate`; example: `"2019-9-9"`
     pub boss_start_date: String,
 
-    /// `BossEndDate`: a string.
-    ///
-    /// Example: `"2029-9-9"`
+    /// `BossEndDate`; example: `"2029-9-9"`
     pub boss_end_date: String,
 
-    /// `LicencePicture`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `LicencePicture`; example: `"201901/123456.jpg"`
     pub licence_picture: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Type`; example: `"2"`
     pub r#type: Option<String>,
 
-    /// `OrganizationNo`: a string.
-    ///
-    /// Example: `"00000"`
+    /// `OrganizationNo`; example: `"00000"`
     pub organization_no: Option<String>,
 
-    /// `OrganizationStartDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `OrganizationStartDate`; example: `"2019-9-9"`
     pub organization_start_date: Option<String>,
 
-    /// `OrganizationPicture`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `OrganizationPicture`; example: `"201901/123456.jpg"`
     pub organization_picture: Option<String>,
 
-    /// `OrganizationEndDate`: a string.
-    ///
-    /// Example: `"2029-9-9"`
+    /// `OrganizationEndDate`; example: `"2029-9-9"`
     pub organization_end_date: Option<String>,
 
-    /// `Intro`: a string.
-    ///
-    /// Example: `"互联网商户"`
+    /// `Intro`; example: `"互联网商户"`
     pub intro: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"北极星"`
+    /// `Logo`; example: `"北极星"`
     pub logo: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Tag`; example: `"10"`
     pub tag: Option<String>,
 
-    /// `FinancialTelephone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `FinancialTelephone`; example: `"11111111111"`
     pub financial_telephone: Option<String>,
 
-    /// `FinancialContact`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `FinancialContact`; example: `"张三"`
     pub financial_contact: Option<String>,
 
-    /// `TaxRegistrationNo`: a string.
-    ///
-    /// Example: `"00100"`
+    /// `TaxRegistrationNo`; example: `"00100"`
     pub tax_registration_no: Option<String>,
 
-    /// `TaxRegistrationPicture`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `TaxRegistrationPicture`; example: `"201901/123456.jpg"`
     pub tax_registration_picture: Option<String>,
 
-    /// `TaxRegistrationStartDate`: a string.
-    ///
-    /// Example: `"2019-9-9"`
+    /// `TaxRegistrationStartDate`; example: `"2019-9-9"`
     pub tax_registration_start_date: Option<String>,
 
-    /// `TaxRegistrationEndDate`: a string.
-    ///
-    /// Example: `"2029-9-9"`
+    /// `TaxRegistrationEndDate`; example: `"2029-9-9"`
     pub tax_registration_end_date: Option<String>,
 
-    /// `AccountBoss`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountBoss`; example: `"1"`
     pub account_boss: Option<String>,
 
-    /// `AccountManagerName`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `AccountManagerName`; example: `"李四"`
     pub account_manager_name: Option<String>,
 
-    /// `BossTelephone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `BossTelephone`; example: `"11111111111"`
     pub boss_telephone: Option<String>,
 
-    /// `BossJob`: a string.
-    ///
-    /// Example: `"学生"`
+    /// `BossJob`; example: `"学生"`
     pub boss_job: Option<String>,
 
-    /// `BossEmail`: a string.
-    ///
-    /// Example: `"11111111111@163.com"`
+    /// `BossEmail`; example: `"11111111111@163.com"`
     pub boss_email: Option<String>,
 
-    /// `BossAddress`: a string.
-    ///
-    /// Example: `"北京朝阳区"`
+    /// `BossAddress`; example: `"北京朝阳区"`
     pub boss_address: Option<String>,
 
-    /// `AccountIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountIdType`; example: `"1"`
     pub account_id_type: Option<String>,
 
-    /// `AccountIdNo`: a string.
-    ///
-    /// Example: `"11111111111111112"`
+    /// `AccountIdNo`; example: `"11111111111111112"`
     pub account_id_no: Option<String>,
 
-    /// `LicencePictureTwo`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `LicencePictureTwo`; example: `"201901/123456.jpg"`
     pub licence_picture_two: Option<String>,
 
-    /// `OtherPictureOne`: a string.
-    ///
-    /// Example: `"资料1"`
+    /// `OtherPictureOne`; example: `"资料1"`
     pub other_picture_one: Option<String>,
 
-    /// `OtherPictureTwo`: a string.
-    ///
-    /// Example: `"资料2"`
+    /// `OtherPictureTwo`; example: `"资料2"`
     pub other_picture_two: Option<String>,
 
-    /// `OtherPictureThree`: a string.
-    ///
-    /// Example: `"资料3"`
+    /// `OtherPictureThree`; example: `"资料3"`
     pub other_picture_three: Option<String>,
 
-    /// `OtherPictureFour`: a string.
-    ///
-    /// Example: `"资料4"`
+    /// `OtherPictureFour`; example: `"资料4"`
     pub other_picture_four: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`AddMerchant`] call returns.
 #[tc_model]
 pub struct AddMerchantResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `Result`: an [`AddMerchantResult`](super::models::AddMerchantResult).
+    /// `Result`
     pub result: Option<models::AddMerchantResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -656,137 +497,96 @@ pub struct AddMerchantResponse {
 /// The `AddShop` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`AddShopResponse`].
-/// The codes it documents are in [`AddShopError`](super::errors::AddShopError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=AddShop)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "AddShop",
     output = AddShopResponse,
-    error = super::errors::AddShopError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct AddShop {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutShopId`: a string.
-    ///
-    /// Example: `"S0001"`
+    /// `OutShopId`; example: `"S0001"`
     pub out_shop_id: String,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"南山店"`
+    /// `ShopName`; example: `"南山店"`
     pub shop_name: String,
 
-    /// `ShopFullName`: a string.
-    ///
-    /// Example: `"江山小厨（南山店）"`
+    /// `ShopFullName`; example: `"江山小厨（南山店）"`
     pub shop_full_name: String,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: String,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `Telephone`; example: `"11111111111"`
     pub telephone: String,
 
-    /// `OpenHours`: a string.
-    ///
-    /// Example: `"9:00-12:00,13:00-18:00"`
+    /// `OpenHours`; example: `"9:00-12:00,13:00-18:00"`
     pub open_hours: String,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"440300"`
+    /// `CityId`; example: `"440300"`
     pub city_id: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"大学城"`
+    /// `Address`; example: `"大学城"`
     pub address: String,
 
-    /// `PictureOne`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `PictureOne`; example: `"201901/123456.jpg"`
     pub picture_one: String,
 
-    /// `PictureTwo`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `PictureTwo`; example: `"201901/123456.jpg"`
     pub picture_two: String,
 
-    /// `PictureThree`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `PictureThree`; example: `"201901/123456.jpg"`
     pub picture_three: String,
 
-    /// `FinancialTelephone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `FinancialTelephone`; example: `"11111111111"`
     pub financial_telephone: Option<String>,
 
-    /// `Contact`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Contact`; example: `"张三"`
     pub contact: Option<String>,
 
-    /// `Latitude`: a string.
-    ///
-    /// Example: `"E114°03′"`
+    /// `Latitude`; example: `"E114°03′"`
     pub latitude: Option<String>,
 
-    /// `LatitudeTwo`: a string.
-    ///
-    /// Example: `"E114°03′"`
+    /// `LatitudeTwo`; example: `"E114°03′"`
     pub latitude_two: Option<String>,
 
-    /// `Longitude`: a string.
-    ///
-    /// Example: `"N22°32′"`
+    /// `Longitude`; example: `"N22°32′"`
     pub longitude: Option<String>,
 
-    /// `LongitudeTwo`: a string.
-    ///
-    /// Example: `"N22°32′"`
+    /// `LongitudeTwo`; example: `"N22°32′"`
     pub longitude_two: Option<String>,
 
-    /// `OtherPicture`: a string.
-    ///
-    /// Example: `"201901/123456.jpg"`
+    /// `OtherPicture`; example: `"201901/123456.jpg"`
     pub other_picture: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`AddShop`] call returns.
 #[tc_model]
 pub struct AddShopResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: an [`AddShopResult`](super::models::AddShopResult).
+    /// `Result`
     pub result: Option<models::AddShopResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -796,72 +596,59 @@ pub struct AddShopResponse {
 /// The `ApplyApplicationMaterial` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyApplicationMaterialResponse`].
-/// The codes it documents are in [`ApplyApplicationMaterialError`](super::errors::ApplyApplicationMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyApplicationMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyApplicationMaterial",
     output = ApplyApplicationMaterialResponse,
-    error = super::errors::ApplyApplicationMaterialError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyApplicationMaterial {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"trasid201911230012"`
+    /// `TransactionId`; example: `"trasid201911230012"`
     pub transaction_id: String,
 
-    /// `DeclareId`: a string.
-    ///
-    /// Example: `"dcldid201911230012"`
+    /// `DeclareId`; example: `"dcldid201911230012"`
     pub declare_id: String,
 
-    /// `PayerId`: a string.
-    ///
-    /// Example: `"qyfkr201911230004"`
+    /// `PayerId`; example: `"qyfkr201911230004"`
     pub payer_id: String,
 
-    /// `SourceCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `SourceCurrency`; example: `"CNY"`
     pub source_currency: String,
 
-    /// `TargetCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `TargetCurrency`; example: `"CNY"`
     pub target_currency: String,
 
-    /// `TradeCode`: a string.
-    ///
-    /// Example: `"223010"`
+    /// `TradeCode`; example: `"223010"`
     pub trade_code: String,
 
-    /// `OriginalDeclareId`: a string.
-    ///
-    /// Example: `"test12345"`
+    /// `OriginalDeclareId`; example: `"test12345"`
     pub original_declare_id: Option<String>,
 
-    /// `SourceAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceAmount`; example: `1`
     pub source_amount: Option<i64>,
 
-    /// `TargetAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TargetAmount`; example: `1`
     pub target_amount: Option<i64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ApplyApplicationMaterial`] call returns.
 #[tc_model]
 pub struct ApplyApplicationMaterialResponse {
-    /// `Result`: an [`ApplyDeclareResult`](super::models::ApplyDeclareResult).
+    /// `Result`
     pub result: models::ApplyDeclareResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -871,52 +658,57 @@ pub struct ApplyApplicationMaterialResponse {
 /// The `ApplyFlexPayment` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyFlexPaymentResponse`].
-/// The codes it documents are in [`ApplyFlexPaymentError`](super::errors::ApplyFlexPaymentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyFlexPayment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyFlexPayment",
     output = ApplyFlexPaymentResponse,
-    error = super::errors::ApplyFlexPaymentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyFlexPayment {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `FundingAccountInfo`: a [`FlexFundingAccountInfo`](super::models::FlexFundingAccountInfo).
+    /// `FundingAccountInfo`
     pub funding_account_info: models::FlexFundingAccountInfo,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 }
 
 /// What a successful [`ApplyFlexPayment`] call returns.
 #[tc_model]
 pub struct ApplyFlexPaymentResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`ApplyFlexPaymentResult`](super::models::ApplyFlexPaymentResult).
+    /// `Result`
     pub result: Option<models::ApplyFlexPaymentResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,46 +718,51 @@ pub struct ApplyFlexPaymentResponse {
 /// The `ApplyFlexSettlement` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyFlexSettlementResponse`].
-/// The codes it documents are in [`ApplyFlexSettlementError`](super::errors::ApplyFlexSettlementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyFlexSettlement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyFlexSettlement",
     output = ApplyFlexSettlementResponse,
-    error = super::errors::ApplyFlexSettlementError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyFlexSettlement {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`ApplyFlexSettlement`] call returns.
 #[tc_model]
 pub struct ApplyFlexSettlementResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`ApplyFlexSettlementResult`](super::models::ApplyFlexSettlementResult).
+    /// `Result`
     pub result: Option<models::ApplyFlexSettlementResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -975,55 +772,60 @@ pub struct ApplyFlexSettlementResponse {
 /// The `ApplyFlexWechatPreAuth` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyFlexWechatPreAuthResponse`].
-/// The codes it documents are in [`ApplyFlexWechatPreAuthError`](super::errors::ApplyFlexWechatPreAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyFlexWechatPreAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyFlexWechatPreAuth",
     output = ApplyFlexWechatPreAuthResponse,
-    error = super::errors::ApplyFlexWechatPreAuthError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyFlexWechatPreAuth {
-    /// `AuthNo`: a string.
+    /// `AuthNo`
     pub auth_no: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 
-    /// `EmployerName`: a string.
+    /// `EmployerName`
     pub employer_name: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `EmploymentType`: a string.
+    /// `EmploymentType`
     pub employment_type: String,
 
-    /// `AuthType`: a string.
+    /// `AuthType`
     pub auth_type: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: String,
 }
 
 /// What a successful [`ApplyFlexWechatPreAuth`] call returns.
 #[tc_model]
 pub struct ApplyFlexWechatPreAuthResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: Option<String>,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`WechatPreAuthResult`](super::models::WechatPreAuthResult).
+    /// `Result`
     pub result: Option<models::WechatPreAuthResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1033,57 +835,54 @@ pub struct ApplyFlexWechatPreAuthResponse {
 /// The `ApplyOpenBankOrderDetailReceipt` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyOpenBankOrderDetailReceiptResponse`].
-/// The codes it documents are in [`ApplyOpenBankOrderDetailReceiptError`](super::errors::ApplyOpenBankOrderDetailReceiptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyOpenBankOrderDetailReceipt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyOpenBankOrderDetailReceipt",
     output = ApplyOpenBankOrderDetailReceiptResponse,
-    error = super::errors::ApplyOpenBankOrderDetailReceiptError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyOpenBankOrderDetailReceipt {
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: String,
 
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `ChannelName`; example: `"ALIPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"SAFT_ISV"`
+    /// `PaymentMethod`; example: `"SAFT_ISV"`
     pub payment_method: String,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`ApplyOpenBankOrderDetailReceipt`] call returns.
 #[tc_model]
 pub struct ApplyOpenBankOrderDetailReceiptResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: an [`ApplyOpenBankOrderDetailReceiptResult`](super::models::ApplyOpenBankOrderDetailReceiptResult).
+    /// `Result`
     pub result: Option<models::ApplyOpenBankOrderDetailReceiptResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1093,58 +892,63 @@ pub struct ApplyOpenBankOrderDetailReceiptResponse {
 /// The `ApplyOpenBankSettleOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyOpenBankSettleOrderResponse`].
-/// The codes it documents are in [`ApplyOpenBankSettleOrderError`](super::errors::ApplyOpenBankSettleOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyOpenBankSettleOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyOpenBankSettleOrder",
     output = ApplyOpenBankSettleOrderResponse,
-    error = super::errors::ApplyOpenBankSettleOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyOpenBankSettleOrder {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `OutSettleId`: a string.
+    /// `OutSettleId`
     pub out_settle_id: String,
 
-    /// `SettleAmount`: a signed 64-bit integer.
+    /// `SettleAmount`
     pub settle_amount: i64,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `SettleDetail`: a string.
+    /// `SettleDetail`
     pub settle_detail: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ExternalSettleData`: a string.
+    /// `ExternalSettleData`
     pub external_settle_data: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`ApplyOpenBankSettleOrder`] call returns.
 #[tc_model]
 pub struct ApplyOpenBankSettleOrderResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`ApplyOpenBankSettleOrderResult`](super::models::ApplyOpenBankSettleOrderResult).
+    /// `Result`
     pub result: Option<models::ApplyOpenBankSettleOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1154,43 +958,48 @@ pub struct ApplyOpenBankSettleOrderResponse {
 /// The `ApplyOpenBankSubMerchantSignOnline` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyOpenBankSubMerchantSignOnlineResponse`].
-/// The codes it documents are in [`ApplyOpenBankSubMerchantSignOnlineError`](super::errors::ApplyOpenBankSubMerchantSignOnlineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyOpenBankSubMerchantSignOnline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyOpenBankSubMerchantSignOnline",
     output = ApplyOpenBankSubMerchantSignOnlineResponse,
-    error = super::errors::ApplyOpenBankSubMerchantSignOnlineError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyOpenBankSubMerchantSignOnline {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `OutSubMerchantId`: a string.
+    /// `OutSubMerchantId`
     pub out_sub_merchant_id: Option<String>,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 }
 
 /// What a successful [`ApplyOpenBankSubMerchantSignOnline`] call returns.
 #[tc_model]
 pub struct ApplyOpenBankSubMerchantSignOnlineResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`ApplyOpenBankSubMerchantSignOnlineResult`](super::models::ApplyOpenBankSubMerchantSignOnlineResult).
+    /// `Result`
     pub result: Option<models::ApplyOpenBankSubMerchantSignOnlineResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1200,122 +1009,89 @@ pub struct ApplyOpenBankSubMerchantSignOnlineResponse {
 /// The `ApplyOutwardOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyOutwardOrderResponse`].
-/// The codes it documents are in [`ApplyOutwardOrderError`](super::errors::ApplyOutwardOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyOutwardOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyOutwardOrder",
     output = ApplyOutwardOrderResponse,
-    error = super::errors::ApplyOutwardOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyOutwardOrder {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"trasid201911230012"`
+    /// `TransactionId`; example: `"trasid201911230012"`
     pub transaction_id: String,
 
-    /// `PricingCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `PricingCurrency`; example: `"CNY"`
     pub pricing_currency: String,
 
-    /// `SourceCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `SourceCurrency`; example: `"CNY"`
     pub source_currency: String,
 
-    /// `TargetCurrency`: a string.
-    ///
-    /// Example: `"USD"`
+    /// `TargetCurrency`; example: `"USD"`
     pub target_currency: String,
 
-    /// `PayeeType`: a string.
-    ///
-    /// Example: `"BANK_ACCOUNT"`
+    /// `PayeeType`; example: `"BANK_ACCOUNT"`
     pub payee_type: String,
 
-    /// `PayeeAccount`: a string.
-    ///
-    /// Example: `"325119780000"`
+    /// `PayeeAccount`; example: `"325119780000"`
     pub payee_account: String,
 
-    /// `SourceAmount`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `SourceAmount`; example: `10`
     pub source_amount: Option<f64>,
 
-    /// `TargetAmount`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TargetAmount`; example: `1`
     pub target_amount: Option<f64>,
 
-    /// `PayeeName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayeeName`; example: `"TEST"`
     pub payee_name: Option<String>,
 
-    /// `PayeeAddress`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayeeAddress`; example: `"TEST"`
     pub payee_address: Option<String>,
 
-    /// `PayeeBankAccountType`: a string.
-    ///
-    /// Example: `"CORPORATE"`
+    /// `PayeeBankAccountType`; example: `"CORPORATE"`
     pub payee_bank_account_type: Option<String>,
 
-    /// `PayeeCountryCode`: a string.
-    ///
-    /// Example: `"USA"`
+    /// `PayeeCountryCode`; example: `"USA"`
     pub payee_country_code: Option<String>,
 
-    /// `PayeeBankName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayeeBankName`; example: `"TEST"`
     pub payee_bank_name: Option<String>,
 
-    /// `PayeeBankAddress`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayeeBankAddress`; example: `"TEST"`
     pub payee_bank_address: Option<String>,
 
-    /// `PayeeBankDistrict`: a string.
-    ///
-    /// Example: `"US"`
+    /// `PayeeBankDistrict`; example: `"US"`
     pub payee_bank_district: Option<String>,
 
-    /// `PayeeBankSwiftCode`: a string.
-    ///
-    /// Example: `"CITIUS33XXX"`
+    /// `PayeeBankSwiftCode`; example: `"CITIUS33XXX"`
     pub payee_bank_swift_code: Option<String>,
 
-    /// `PayeeBankType`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayeeBankType`; example: `"TEST"`
     pub payee_bank_type: Option<String>,
 
-    /// `PayeeBankCode`: a string.
-    ///
-    /// Example: `"026009593"`
+    /// `PayeeBankCode`; example: `"026009593"`
     pub payee_bank_code: Option<String>,
 
-    /// `ReferenceForBeneficiary`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `ReferenceForBeneficiary`; example: `"TEST"`
     pub reference_for_beneficiary: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ApplyOutwardOrder`] call returns.
 #[tc_model]
 pub struct ApplyOutwardOrderResponse {
-    /// `Result`: an [`ApplyOutwardOrderResult`](super::models::ApplyOutwardOrderResult).
+    /// `Result`
     pub result: models::ApplyOutwardOrderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1325,72 +1101,59 @@ pub struct ApplyOutwardOrderResponse {
 /// The `ApplyPayerInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyPayerInfoResponse`].
-/// The codes it documents are in [`ApplyPayerInfoError`](super::errors::ApplyPayerInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyPayerInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyPayerInfo",
     output = ApplyPayerInfoResponse,
-    error = super::errors::ApplyPayerInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyPayerInfo {
-    /// `PayerId`: a string.
-    ///
-    /// Example: `"qyfkr201911230006"`
+    /// `PayerId`; example: `"qyfkr201911230006"`
     pub payer_id: String,
 
-    /// `PayerType`: a string.
-    ///
-    /// Example: `"CORPORATE"`
+    /// `PayerType`; example: `"CORPORATE"`
     pub payer_type: String,
 
-    /// `PayerName`: a string.
-    ///
-    /// Example: `"企业名称"`
+    /// `PayerName`; example: `"企业名称"`
     pub payer_name: String,
 
-    /// `PayerIdType`: a string.
-    ///
-    /// Example: `"UNIFIED_CREDIT_CODE"`
+    /// `PayerIdType`; example: `"UNIFIED_CREDIT_CODE"`
     pub payer_id_type: String,
 
-    /// `PayerIdNo`: a string.
-    ///
-    /// Example: `"913302127996560011"`
+    /// `PayerIdNo`; example: `"913302127996560011"`
     pub payer_id_no: String,
 
-    /// `PayerCountryCode`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayerCountryCode`; example: `"TEST"`
     pub payer_country_code: String,
 
-    /// `PayerContactName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayerContactName`; example: `"TEST"`
     pub payer_contact_name: Option<String>,
 
-    /// `PayerContactNumber`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayerContactNumber`; example: `"TEST"`
     pub payer_contact_number: Option<String>,
 
-    /// `PayerEmailAddress`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `PayerEmailAddress`; example: `"TEST"`
     pub payer_email_address: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ApplyPayerInfo`] call returns.
 #[tc_model]
 pub struct ApplyPayerInfoResponse {
-    /// `Result`: an [`ApplyPayerinfoResult`](super::models::ApplyPayerinfoResult).
+    /// `Result`
     pub result: models::ApplyPayerinfoResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1400,40 +1163,50 @@ pub struct ApplyPayerInfoResponse {
 /// The `ApplyReWithdrawal` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyReWithdrawalResponse`].
-/// The codes it documents are in [`ApplyReWithdrawalError`](super::errors::ApplyReWithdrawalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyReWithdrawal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyReWithdrawal",
     output = ApplyReWithdrawalResponse,
-    error = super::errors::ApplyReWithdrawalError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyReWithdrawal {
-    /// `BusinessType`: an unsigned 64-bit integer.
+    /// `BusinessType`
     pub business_type: u64,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `Body`: a [`WithdrawBill`](super::models::WithdrawBill).
+    /// `Body`
     pub body: models::WithdrawBill,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`ApplyReWithdrawal`] call returns.
 #[tc_model]
 pub struct ApplyReWithdrawalResponse {
-    /// `WithdrawOrderId`: a string.
+    /// `WithdrawOrderId`
     pub withdraw_order_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1443,50 +1216,50 @@ pub struct ApplyReWithdrawalResponse {
 /// The `ApplyReconciliationFile` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyReconciliationFileResponse`].
-/// The codes it documents are in [`ApplyReconciliationFileError`](super::errors::ApplyReconciliationFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyReconciliationFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyReconciliationFile",
     output = ApplyReconciliationFileResponse,
-    error = super::errors::ApplyReconciliationFileError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyReconciliationFile {
-    /// `ApplyFileType`: a string.
-    ///
-    /// Example: `"YE"`
+    /// `ApplyFileType`; example: `"YE"`
     pub apply_file_type: String,
 
-    /// `ApplyFileDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `ApplyFileDate`; example: `"20220222"`
     pub apply_file_date: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`ApplyReconciliationFile`] call returns.
 #[tc_model]
 pub struct ApplyReconciliationFileResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: an [`ApplyReconciliationFileResult`](super::models::ApplyReconciliationFileResult).
+    /// `Result`
     pub result: Option<models::ApplyReconciliationFileResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1496,97 +1269,74 @@ pub struct ApplyReconciliationFileResponse {
 /// The `ApplyTrade` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyTradeResponse`].
-/// The codes it documents are in [`ApplyTradeError`](super::errors::ApplyTradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyTrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyTrade",
     output = ApplyTradeResponse,
-    error = super::errors::ApplyTradeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyTrade {
-    /// `TradeFileId`: a string.
-    ///
-    /// Example: `"tdflid20191123023"`
+    /// `TradeFileId`; example: `"tdflid20191123023"`
     pub trade_file_id: String,
 
-    /// `TradeOrderId`: a string.
-    ///
-    /// Example: `"tdodid20191118021"`
+    /// `TradeOrderId`; example: `"tdodid20191118021"`
     pub trade_order_id: String,
 
-    /// `PayerId`: a string.
-    ///
-    /// Example: `"qyfkr201911230001"`
+    /// `PayerId`; example: `"qyfkr201911230001"`
     pub payer_id: String,
 
-    /// `PayeeName`: a string.
-    ///
-    /// Example: `"个人收款姓名A"`
+    /// `PayeeName`; example: `"个人收款姓名A"`
     pub payee_name: String,
 
-    /// `PayeeCountryCode`: a string.
-    ///
-    /// Example: `"CHN"`
+    /// `PayeeCountryCode`; example: `"CHN"`
     pub payee_country_code: String,
 
-    /// `TradeType`: a string.
-    ///
-    /// Example: `"GOODS"`
+    /// `TradeType`; example: `"GOODS"`
     pub trade_type: String,
 
-    /// `TradeTime`: a string.
-    ///
-    /// Example: `"20191118"`
+    /// `TradeTime`; example: `"20191118"`
     pub trade_time: String,
 
-    /// `TradeCurrency`: a string.
-    ///
-    /// Example: `"USD"`
+    /// `TradeCurrency`; example: `"USD"`
     pub trade_currency: String,
 
-    /// `TradeAmount`: a floating-point number.
-    ///
-    /// Example: `10.22`
+    /// `TradeAmount`; example: `10.22`
     pub trade_amount: f64,
 
-    /// `TradeName`: a string.
-    ///
-    /// Example: `"帽子"`
+    /// `TradeName`; example: `"帽子"`
     pub trade_name: String,
 
-    /// `TradeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TradeCount`; example: `1`
     pub trade_count: i64,
 
-    /// `GoodsCarrier`: a string.
-    ///
-    /// Example: `"中外运空运;MC2410918701000931505"`
+    /// `GoodsCarrier`; example: `"中外运空运;MC2410918701000931505"`
     pub goods_carrier: Option<String>,
 
-    /// `ServiceDetail`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `ServiceDetail`; example: `"TEST"`
     pub service_detail: Option<String>,
 
-    /// `ServiceTime`: a string.
-    ///
-    /// Example: `"20210101"`
+    /// `ServiceTime`; example: `"20210101"`
     pub service_time: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ApplyTrade`] call returns.
 #[tc_model]
 pub struct ApplyTradeResponse {
-    /// `Result`: an [`ApplyTradeResult`](super::models::ApplyTradeResult).
+    /// `Result`
     pub result: models::ApplyTradeResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1596,63 +1346,72 @@ pub struct ApplyTradeResponse {
 /// The `ApplyWithdrawal` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ApplyWithdrawalResponse`].
-/// The codes it documents are in [`ApplyWithdrawalError`](super::errors::ApplyWithdrawalError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ApplyWithdrawal)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ApplyWithdrawal",
     output = ApplyWithdrawalResponse,
-    error = super::errors::ApplyWithdrawalError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ApplyWithdrawal {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `SettleAcctNo`: a string.
+    /// `SettleAcctNo`
     pub settle_acct_no: String,
 
-    /// `SettleAcctName`: a string.
+    /// `SettleAcctName`
     pub settle_acct_name: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `CurrencyUnit`: a signed 64-bit integer.
+    /// `CurrencyUnit`
     pub currency_unit: i64,
 
-    /// `CurrencyAmt`: a string.
+    /// `CurrencyAmt`
     pub currency_amt: String,
 
-    /// `TranWebName`: a string.
+    /// `TranWebName`
     pub tran_web_name: String,
 
-    /// `IdType`: a string.
+    /// `IdType`
     pub id_type: String,
 
-    /// `IdCode`: a string.
+    /// `IdCode`
     pub id_code: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `EncryptType`: a string.
+    /// `EncryptType`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 
-    /// `CommissionAmount`: a string.
+    /// `CommissionAmount`
     pub commission_amount: Option<String>,
 
-    /// `WithdrawOrderId`: a string.
+    /// `WithdrawOrderId`
     pub withdraw_order_id: Option<String>,
 }
 
@@ -1666,44 +1425,49 @@ pub struct ApplyWithdrawalResponse {
 /// The `BindAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindAccountResponse`].
-/// The codes it documents are in [`BindAccountError`](super::errors::BindAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindAccount",
     output = BindAccountResponse,
-    error = super::errors::BindAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindAccount {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `TransferType`: a signed 64-bit integer.
+    /// `TransferType`
     pub transfer_type: i64,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: String,
 
-    /// `PhoneNum`: a string.
+    /// `PhoneNum`
     pub phone_num: String,
 }
 
 /// What a successful [`BindAccount`] call returns.
 #[tc_model]
 pub struct BindAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1713,98 +1477,75 @@ pub struct BindAccountResponse {
 /// The `BindAcct` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindAcctResponse`].
-/// The codes it documents are in [`BindAcctError`](super::errors::BindAcctError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindAcct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindAcct",
     output = BindAcctResponse,
-    error = super::errors::BindAcctError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindAcct {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: String,
 
-    /// `BindType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindType`; example: `1`
     pub bind_type: i64,
 
-    /// `SettleAcctNo`: a string.
-    ///
-    /// Example: `"encrypted_account_no"`
+    /// `SettleAcctNo`; example: `"encrypted_account_no"`
     pub settle_acct_no: String,
 
-    /// `SettleAcctName`: a string.
-    ///
-    /// Example: `"encrypted_account_name"`
+    /// `SettleAcctName`; example: `"encrypted_account_name"`
     pub settle_acct_name: String,
 
-    /// `SettleAcctType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SettleAcctType`; example: `1`
     pub settle_acct_type: i64,
 
-    /// `IdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IdType`; example: `"1"`
     pub id_type: String,
 
-    /// `IdCode`: a string.
-    ///
-    /// Example: `"encrypted_id_code"`
+    /// `IdCode`; example: `"encrypted_id_code"`
     pub id_code: String,
 
-    /// `AcctBranchName`: a string.
-    ///
-    /// Example: `"银行名称"`
+    /// `AcctBranchName`; example: `"银行名称"`
     pub acct_branch_name: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"encrypted_mobile_no"`
+    /// `Mobile`; example: `"encrypted_mobile_no"`
     pub mobile: Option<String>,
 
-    /// `CnapsBranchId`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `CnapsBranchId`; example: `"1234567890"`
     pub cnaps_branch_id: Option<String>,
 
-    /// `EiconBankBranchId`: a string.
-    ///
-    /// Example: `"分行ID"`
+    /// `EiconBankBranchId`; example: `"分行ID"`
     pub eicon_bank_branch_id: Option<String>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `EncryptType`; example: `"RSA"`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `AgencyClientInfo`: an [`AgencyClientInfo`](super::models::AgencyClientInfo).
+    /// `AgencyClientInfo`
     pub agency_client_info: Option<models::AgencyClientInfo>,
 }
 
@@ -1818,58 +1559,57 @@ pub struct BindAcctResponse {
 /// The `BindOpenBankExternalSubMerchantBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindOpenBankExternalSubMerchantBankAccountResponse`].
-/// The codes it documents are in [`BindOpenBankExternalSubMerchantBankAccountError`](super::errors::BindOpenBankExternalSubMerchantBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindOpenBankExternalSubMerchantBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindOpenBankExternalSubMerchantBankAccount",
     output = BindOpenBankExternalSubMerchantBankAccountResponse,
-    error = super::errors::BindOpenBankExternalSubMerchantBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindOpenBankExternalSubMerchantBankAccount {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: String,
 
-    /// `ExternalSubMerchantBindBankAccountData`: a string.
+    /// `ExternalSubMerchantBindBankAccountData`
     pub external_sub_merchant_bind_bank_account_data: String,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: String,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`BindOpenBankExternalSubMerchantBankAccount`] call returns.
 #[tc_model]
 pub struct BindOpenBankExternalSubMerchantBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`BindOpenBankExternalSubMerchantBankAccountResult`](super::models::BindOpenBankExternalSubMerchantBankAccountResult).
+    /// `Result`
     pub result: Option<models::BindOpenBankExternalSubMerchantBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1879,52 +1619,57 @@ pub struct BindOpenBankExternalSubMerchantBankAccountResponse {
 /// The `BindOpenBankProfitSharePayee` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindOpenBankProfitSharePayeeResponse`].
-/// The codes it documents are in [`BindOpenBankProfitSharePayeeError`](super::errors::BindOpenBankProfitSharePayeeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindOpenBankProfitSharePayee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindOpenBankProfitSharePayee",
     output = BindOpenBankProfitSharePayeeResponse,
-    error = super::errors::BindOpenBankProfitSharePayeeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindOpenBankProfitSharePayee {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: String,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `ProfitSharePayeeInfo`: an [`OpenBankProfitSharePayeeInfo`](super::models::OpenBankProfitSharePayeeInfo).
+    /// `ProfitSharePayeeInfo`
     pub profit_share_payee_info: Option<models::OpenBankProfitSharePayeeInfo>,
 
-    /// `ExternalProfitSharingData`: a string.
+    /// `ExternalProfitSharingData`
     pub external_profit_sharing_data: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`BindOpenBankProfitSharePayee`] call returns.
 #[tc_model]
 pub struct BindOpenBankProfitSharePayeeResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`BindOpenBankProfitSharePayeeResult`](super::models::BindOpenBankProfitSharePayeeResult).
+    /// `Result`
     pub result: Option<models::BindOpenBankProfitSharePayeeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1934,52 +1679,65 @@ pub struct BindOpenBankProfitSharePayeeResponse {
 /// The `BindRelateAccReUnionPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindRelateAccReUnionPayResponse`].
-/// The codes it documents are in [`BindRelateAccReUnionPayError`](super::errors::BindRelateAccReUnionPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindRelateAccReUnionPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindRelateAccReUnionPay",
     output = BindRelateAccReUnionPayResponse,
-    error = super::errors::BindRelateAccReUnionPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindRelateAccReUnionPay {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberAcctNo`: a string.
+    /// `MemberAcctNo`
     pub member_acct_no: String,
 
-    /// `MessageCheckCode`: a string.
+    /// `MessageCheckCode`
     pub message_check_code: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`BindRelateAccReUnionPay`] call returns.
 #[tc_model]
 pub struct BindRelateAccReUnionPayResponse {
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1989,70 +1747,83 @@ pub struct BindRelateAccReUnionPayResponse {
 /// The `BindRelateAcctSmallAmount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindRelateAcctSmallAmountResponse`].
-/// The codes it documents are in [`BindRelateAcctSmallAmountError`](super::errors::BindRelateAcctSmallAmountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindRelateAcctSmallAmount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindRelateAcctSmallAmount",
     output = BindRelateAcctSmallAmountResponse,
-    error = super::errors::BindRelateAcctSmallAmountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindRelateAcctSmallAmount {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberName`: a string.
+    /// `MemberName`
     pub member_name: String,
 
-    /// `MemberGlobalType`: a string.
+    /// `MemberGlobalType`
     pub member_global_type: String,
 
-    /// `MemberGlobalId`: a string.
+    /// `MemberGlobalId`
     pub member_global_id: String,
 
-    /// `MemberAcctNo`: a string.
+    /// `MemberAcctNo`
     pub member_acct_no: String,
 
-    /// `BankType`: a string.
+    /// `BankType`
     pub bank_type: String,
 
-    /// `AcctOpenBranchName`: a string.
+    /// `AcctOpenBranchName`
     pub acct_open_branch_name: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `CnapsBranchId`: a string.
+    /// `CnapsBranchId`
     pub cnaps_branch_id: Option<String>,
 
-    /// `EiconBankBranchId`: a string.
+    /// `EiconBankBranchId`
     pub eicon_bank_branch_id: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`BindRelateAcctSmallAmount`] call returns.
 #[tc_model]
 pub struct BindRelateAcctSmallAmountResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2062,70 +1833,83 @@ pub struct BindRelateAcctSmallAmountResponse {
 /// The `BindRelateAcctUnionPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`BindRelateAcctUnionPayResponse`].
-/// The codes it documents are in [`BindRelateAcctUnionPayError`](super::errors::BindRelateAcctUnionPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=BindRelateAcctUnionPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "BindRelateAcctUnionPay",
     output = BindRelateAcctUnionPayResponse,
-    error = super::errors::BindRelateAcctUnionPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct BindRelateAcctUnionPay {
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberName`: a string.
+    /// `MemberName`
     pub member_name: String,
 
-    /// `MemberGlobalType`: a string.
+    /// `MemberGlobalType`
     pub member_global_type: String,
 
-    /// `MemberGlobalId`: a string.
+    /// `MemberGlobalId`
     pub member_global_id: String,
 
-    /// `MemberAcctNo`: a string.
+    /// `MemberAcctNo`
     pub member_acct_no: String,
 
-    /// `BankType`: a string.
+    /// `BankType`
     pub bank_type: String,
 
-    /// `AcctOpenBranchName`: a string.
+    /// `AcctOpenBranchName`
     pub acct_open_branch_name: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `CnapsBranchId`: a string.
+    /// `CnapsBranchId`
     pub cnaps_branch_id: Option<String>,
 
-    /// `EiconBankBranchId`: a string.
+    /// `EiconBankBranchId`
     pub eicon_bank_branch_id: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`BindRelateAcctUnionPay`] call returns.
 #[tc_model]
 pub struct BindRelateAcctUnionPayResponse {
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2135,84 +1919,67 @@ pub struct BindRelateAcctUnionPayResponse {
 /// The `CheckAcct` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CheckAcctResponse`].
-/// The codes it documents are in [`CheckAcctError`](super::errors::CheckAcctError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CheckAcct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CheckAcct",
     output = CheckAcctResponse,
-    error = super::errors::CheckAcctError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CheckAcct {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: String,
 
-    /// `BindType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BindType`; example: `1`
     pub bind_type: i64,
 
-    /// `SettleAcctNo`: a string.
-    ///
-    /// Example: `"encrypted_settle_account_no"`
+    /// `SettleAcctNo`; example: `"encrypted_settle_account_no"`
     pub settle_acct_no: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"签名"`
+    /// `MidasSignature`; example: `"签名"`
     pub midas_signature: String,
 
-    /// `CheckCode`: a string.
-    ///
-    /// Example: `"0000"`
+    /// `CheckCode`; example: `"0000"`
     pub check_code: Option<String>,
 
-    /// `CurrencyType`: a string.
-    ///
-    /// Example: `"RMB"`
+    /// `CurrencyType`; example: `"RMB"`
     pub currency_type: Option<String>,
 
-    /// `CurrencyUnit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrencyUnit`; example: `1`
     pub currency_unit: Option<i64>,
 
-    /// `CurrencyAmt`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `CurrencyAmt`; example: `"10000"`
     pub currency_amt: Option<String>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `EncryptType`; example: `"RSA"`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`CheckAcct`] call returns.
 #[tc_model]
 pub struct CheckAcctResponse {
-    /// `FrontSeqNo`: a string.
-    ///
-    /// Example: `"1910120069802835"`
+    /// `FrontSeqNo`; example: `"1910120069802835"`
     pub front_seq_no: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2222,55 +1989,68 @@ pub struct CheckAcctResponse {
 /// The `CheckAmount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CheckAmountResponse`].
-/// The codes it documents are in [`CheckAmountError`](super::errors::CheckAmountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CheckAmount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CheckAmount",
     output = CheckAmountResponse,
-    error = super::errors::CheckAmountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CheckAmount {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `TakeCashAcctNo`: a string.
+    /// `TakeCashAcctNo`
     pub take_cash_acct_no: String,
 
-    /// `AuthAmt`: a string.
+    /// `AuthAmt`
     pub auth_amt: String,
 
-    /// `Ccy`: a string.
+    /// `Ccy`
     pub ccy: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`CheckAmount`] call returns.
 #[tc_model]
 pub struct CheckAmountResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2280,29 +2060,74 @@ pub struct CheckAmountResponse {
 /// The `CloseCloudOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CloseCloudOrderResponse`].
-/// The codes it documents are in [`CloseCloudOrderError`](super::errors::CloseCloudOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CloseCloudOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CloseCloudOrder",
     output = CloseCloudOrderResponse,
-    error = super::errors::CloseCloudOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CloseCloudOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
@@ -2316,52 +2141,45 @@ pub struct CloseCloudOrderResponse {
 /// The `CloseOpenBankPaymentOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CloseOpenBankPaymentOrderResponse`].
-/// The codes it documents are in [`CloseOpenBankPaymentOrderError`](super::errors::CloseOpenBankPaymentOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CloseOpenBankPaymentOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CloseOpenBankPaymentOrder",
     output = CloseOpenBankPaymentOrderResponse,
-    error = super::errors::CloseOpenBankPaymentOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CloseOpenBankPaymentOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM2000232430491"`
+    /// `ChannelMerchantId`; example: `"CM2000232430491"`
     pub channel_merchant_id: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutOrderId`; example: `"20209324350112001"`
     pub out_order_id: Option<String>,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `ChannelOrderId`; example: `"202002011200001"`
     pub channel_order_id: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"沙箱环境sandbox；"`
+    /// `Environment`; example: `"沙箱环境sandbox；"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CloseOpenBankPaymentOrder`] call returns.
 #[tc_model]
 pub struct CloseOpenBankPaymentOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CloseOpenBankPaymentOrderResult`](super::models::CloseOpenBankPaymentOrderResult).
+    /// `Result`
     pub result: Option<models::CloseOpenBankPaymentOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2371,36 +2189,47 @@ pub struct CloseOpenBankPaymentOrderResponse {
 /// The `CloseOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CloseOrderResponse`].
-/// The codes it documents are in [`CloseOrderError`](super::errors::CloseOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CloseOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OrderNotActivated`](super::errors::CpdpErrorCode::FailedOperationOrderNotActivated)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CloseOrder",
     output = CloseOrderResponse,
-    error = super::errors::CloseOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CloseOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: Option<String>,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
@@ -2414,49 +2243,44 @@ pub struct CloseOrderResponse {
 /// The `ConfirmOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ConfirmOrderResponse`].
-/// The codes it documents are in [`ConfirmOrderError`](super::errors::ConfirmOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ConfirmOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ConfirmOrder",
     output = ConfirmOrderResponse,
-    error = super::errors::ConfirmOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ConfirmOrder {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"T094795059988"`
+    /// `OrderNo`; example: `"T094795059988"`
     pub order_no: String,
 }
 
 /// What a successful [`ConfirmOrder`] call returns.
 #[tc_model]
 pub struct ConfirmOrderResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"T094795059988"`
+    /// `OrderNo`; example: `"T094795059988"`
     pub order_no: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"确认成功"`
+    /// `Description`; example: `"确认成功"`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2466,200 +2290,155 @@ pub struct ConfirmOrderResponse {
 /// The `ContractOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ContractOrderResponse`].
-/// The codes it documents are in [`ContractOrderError`](super::errors::ContractOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ContractOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientInserttFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientInserttFailed)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.ParentAppIdError`](super::errors::CpdpErrorCode::FailedOperationParentAppIdError)
+/// - [`FailedOperation.PortalError`](super::errors::CpdpErrorCode::FailedOperationPortalError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.WechatError`](super::errors::CpdpErrorCode::FailedOperationWechatError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ContractOrder",
     output = ContractOrderResponse,
-    error = super::errors::ContractOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ContractOrder {
-    /// `CurrencyType`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `CurrencyType`; example: `"CNY"`
     pub currency_type: String,
 
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `OutTradeNo`; example: `"your_order_no"`
     pub out_trade_no: String,
 
-    /// `ProductDetail`: a string.
-    ///
-    /// Example: `"商品详情"`
+    /// `ProductDetail`; example: `"商品详情"`
     pub product_detail: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"your_product_id"`
+    /// `ProductId`; example: `"your_product_id"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `ProductName`; example: `"商品名称"`
     pub product_name: String,
 
-    /// `TotalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalAmt`; example: `1`
     pub total_amt: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `RealChannel`: a string.
-    ///
-    /// Example: `"bank_pingan"`
+    /// `RealChannel`; example: `"bank_pingan"`
     pub real_channel: String,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginalAmt`; example: `1`
     pub original_amt: i64,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `ContractNotifyUrl`: a string.
-    ///
-    /// Example: `"http://cloud.tencent.com"`
+    /// `ContractNotifyUrl`; example: `"http://cloud.tencent.com"`
     pub contract_notify_url: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://openmidas.com"`
+    /// `CallbackUrl`; example: `"http://openmidas.com"`
     pub callback_url: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: Option<String>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"your_metadata"`
+    /// `Metadata`; example: `"your_metadata"`
     pub metadata: Option<String>,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: Option<String>,
 
-    /// `SubOrderList`: a list of [`ContractOrderInSubOrder`](super::models::ContractOrderInSubOrder) objects.
+    /// `SubOrderList`
     pub sub_order_list: Option<Vec<models::ContractOrderInSubOrder>>,
 
-    /// `TotalMchIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalMchIncome`; example: `1`
     pub total_mch_income: Option<i64>,
 
-    /// `TotalPlatformIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPlatformIncome`; example: `0`
     pub total_platform_income: Option<i64>,
 
-    /// `WxOpenId`: a string.
-    ///
-    /// Example: `"your_wx_openid"`
+    /// `WxOpenId`; example: `"your_wx_openid"`
     pub wx_open_id: Option<String>,
 
-    /// `WxSubOpenId`: a string.
-    ///
-    /// Example: `"your_wx_sub_openid"`
+    /// `WxSubOpenId`; example: `"your_wx_sub_openid"`
     pub wx_sub_open_id: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"your_midas_environment"`
+    /// `MidasEnvironment`; example: `"your_midas_environment"`
     pub midas_environment: Option<String>,
 
-    /// `WxAppId`: a string.
-    ///
-    /// Example: `"your_wx_app_id"`
+    /// `WxAppId`; example: `"your_wx_app_id"`
     pub wx_app_id: Option<String>,
 
-    /// `WxSubAppId`: a string.
-    ///
-    /// Example: `"your_wx_sub_app_id"`
+    /// `WxSubAppId`; example: `"your_wx_sub_app_id"`
     pub wx_sub_app_id: Option<String>,
 
-    /// `PaymentNotifyUrl`: a string.
-    ///
-    /// Example: `"http://cloud.tencent.com"`
+    /// `PaymentNotifyUrl`; example: `"http://cloud.tencent.com"`
     pub payment_notify_url: Option<String>,
 
-    /// `ContractSceneId`: a string.
-    ///
-    /// Example: `"your_contract_scene_id"`
+    /// `ContractSceneId`; example: `"your_contract_scene_id"`
     pub contract_scene_id: Option<String>,
 
-    /// `ExternalContractData`: a string.
+    /// `ExternalContractData`
     pub external_contract_data: Option<String>,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"your_out_contract_code"`
+    /// `OutContractCode`; example: `"your_out_contract_code"`
     pub out_contract_code: Option<String>,
 
-    /// `AttachData`: a string.
-    ///
-    /// Example: `"your_attach_data"`
+    /// `AttachData`; example: `"your_attach_data"`
     pub attach_data: Option<String>,
 
-    /// `ContractDisplayName`: a string.
-    ///
-    /// Example: `"your_contract_display_name"`
+    /// `ContractDisplayName`; example: `"your_contract_display_name"`
     pub contract_display_name: Option<String>,
 }
 
 /// What a successful [`ContractOrder`] call returns.
 #[tc_model]
 pub struct ContractOrderResponse {
-    /// `TotalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalAmt`; example: `1`
     pub total_amt: i64,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `OutTradeNo`; example: `"your_order_no"`
     pub out_trade_no: String,
 
-    /// `PayInfo`: a string.
-    ///
-    /// Example: `"data=%7B%22appid%22%3A%22unibank10001%22%2C%22user_id%22%3A%22us"`
+    /// `PayInfo`; example: `"data=%7B%22appid%22%3A%22unibank10001%22%2C%22user_id%22%3A%22us"`
     pub pay_info: String,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"E-191018160200005000"`
+    /// `TransactionId`; example: `"E-191018160200005000"`
     pub transaction_id: String,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"your_out_contract_code"`
+    /// `OutContractCode`; example: `"your_out_contract_code"`
     pub out_contract_code: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2669,128 +2448,98 @@ pub struct ContractOrderResponse {
 /// The `CreateAcct` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateAcctResponse`].
-/// The codes it documents are in [`CreateAcctError`](super::errors::CreateAcctError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateAcct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateAcct",
     output = CreateAcctResponse,
-    error = super::errors::CreateAcctError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateAcct {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `SubMchId`: a string.
-    ///
-    /// Example: `"your_sub_mch_id"`
+    /// `SubMchId`; example: `"your_sub_mch_id"`
     pub sub_mch_id: String,
 
-    /// `SubMchName`: a string.
-    ///
-    /// Example: `"商户名称"`
+    /// `SubMchName`; example: `"商户名称"`
     pub sub_mch_name: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"商户地址"`
+    /// `Address`; example: `"商户地址"`
     pub address: String,
 
-    /// `Contact`: a string.
-    ///
-    /// Example: `"encrypted_contact_information"`
+    /// `Contact`; example: `"encrypted_contact_information"`
     pub contact: String,
 
-    /// `Mobile`: a string.
-    ///
-    /// Example: `"encrypted_mobile_no"`
+    /// `Mobile`; example: `"encrypted_mobile_no"`
     pub mobile: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"encrypted_email"`
+    /// `Email`; example: `"encrypted_email"`
     pub email: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `SubMchType`: a string.
-    ///
-    /// Example: `"enterprise"`
+    /// `SubMchType`; example: `"enterprise"`
     pub sub_mch_type: Option<String>,
 
-    /// `ShortName`: a string.
-    ///
-    /// Example: `"商户简称"`
+    /// `ShortName`; example: `"商户简称"`
     pub short_name: Option<String>,
 
-    /// `SubMerchantMemberType`: a string.
-    ///
-    /// Example: `"general"`
+    /// `SubMerchantMemberType`; example: `"general"`
     pub sub_merchant_member_type: Option<String>,
 
-    /// `SubMerchantKey`: a string.
-    ///
-    /// Example: `"密钥"`
+    /// `SubMerchantKey`; example: `"密钥"`
     pub sub_merchant_key: Option<String>,
 
-    /// `SubMerchantPrivateKey`: a string.
-    ///
-    /// Example: `"私钥"`
+    /// `SubMerchantPrivateKey`; example: `"私钥"`
     pub sub_merchant_private_key: Option<String>,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `EncryptType`; example: `"RSA"`
     pub encrypt_type: Option<String>,
 
-    /// `SubAcctNo`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `SubAcctNo`; example: `"1234567890"`
     pub sub_acct_no: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `SubMerchantStoreName`: a string.
-    ///
-    /// Example: `"示例店铺"`
+    /// `SubMerchantStoreName`; example: `"示例店铺"`
     pub sub_merchant_store_name: Option<String>,
 
-    /// `OrganizationInfo`: an [`OrganizationInfo`](super::models::OrganizationInfo).
+    /// `OrganizationInfo`
     pub organization_info: Option<models::OrganizationInfo>,
 
-    /// `SubMerchantIdType`: a string.
+    /// `SubMerchantIdType`
     pub sub_merchant_id_type: Option<String>,
 
-    /// `SubMerchantIdCode`: a string.
+    /// `SubMerchantIdCode`
     pub sub_merchant_id_code: Option<String>,
 }
 
 /// What a successful [`CreateAcct`] call returns.
 #[tc_model]
 pub struct CreateAcctResponse {
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"sub_app_id_used_for_payment"`
+    /// `SubAppId`; example: `"sub_app_id_used_for_payment"`
     pub sub_app_id: String,
 
-    /// `SubAcctNo`: a string.
-    ///
-    /// Example: `"sub_account_no_from_bank"`
+    /// `SubAcctNo`; example: `"sub_account_no_from_bank"`
     pub sub_acct_no: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2800,55 +2549,53 @@ pub struct CreateAcctResponse {
 /// The `CreateAgentTaxPaymentInfos` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateAgentTaxPaymentInfosResponse`].
-/// The codes it documents are in [`CreateAgentTaxPaymentInfosError`](super::errors::CreateAgentTaxPaymentInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateAgentTaxPaymentInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateAgentTaxPaymentInfos",
     output = CreateAgentTaxPaymentInfosResponse,
-    error = super::errors::CreateAgentTaxPaymentInfosError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateAgentTaxPaymentInfos {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `AgentId`; example: `"test"`
     pub agent_id: String,
 
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Channel`; example: `1`
     pub channel: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `RawElectronicCertUrl`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/1122/40638"`
+    /// `RawElectronicCertUrl`; example: `"https://cloud.tencent.com/document/product/1122/40638"`
     pub raw_electronic_cert_url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"paxos.pdf"`
+    /// `FileName`; example: `"paxos.pdf"`
     pub file_name: String,
 
-    /// `AgentTaxPaymentInfos`: a list of [`AgentTaxPayment`](super::models::AgentTaxPayment) objects.
+    /// `AgentTaxPaymentInfos`
     pub agent_tax_payment_infos: Vec<models::AgentTaxPayment>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`CreateAgentTaxPaymentInfos`] call returns.
 #[tc_model]
 pub struct CreateAgentTaxPaymentInfosResponse {
-    /// `AgentTaxPaymentBatch`: an [`AgentTaxPaymentBatch`](super::models::AgentTaxPaymentBatch).
+    /// `AgentTaxPaymentBatch`
     pub agent_tax_payment_batch: models::AgentTaxPaymentBatch,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2858,48 +2605,55 @@ pub struct CreateAgentTaxPaymentInfosResponse {
 /// The `CreateAnchor` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateAnchorResponse`].
-/// The codes it documents are in [`CreateAnchorError`](super::errors::CreateAnchorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateAnchor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.CreateAgent`](super::errors::CpdpErrorCode::FailedOperationCreateAgent)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateAnchor",
     output = CreateAnchorResponse,
-    error = super::errors::CreateAnchorError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateAnchor {
-    /// `AnchorUid`: a string.
+    /// `AnchorUid`
     pub anchor_uid: String,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: String,
 
-    /// `AnchorPhone`: a string.
+    /// `AnchorPhone`
     pub anchor_phone: String,
 
-    /// `AnchorEmail`: a string.
+    /// `AnchorEmail`
     pub anchor_email: String,
 
-    /// `AnchorAddress`: a string.
+    /// `AnchorAddress`
     pub anchor_address: String,
 
-    /// `AnchorIdNo`: a string.
+    /// `AnchorIdNo`
     pub anchor_id_no: String,
 
-    /// `AnchorType`: a string.
-    ///
-    /// Example: `"WeChat"`
+    /// `AnchorType`; example: `"WeChat"`
     pub anchor_type: String,
 
-    /// `AnchorExtendInfo`: a list of [`AnchorExtendInfo`](super::models::AnchorExtendInfo) objects.
+    /// `AnchorExtendInfo`
     pub anchor_extend_info: Option<Vec<models::AnchorExtendInfo>>,
 }
 
 /// What a successful [`CreateAnchor`] call returns.
 #[tc_model]
 pub struct CreateAnchorResponse {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2909,44 +2663,49 @@ pub struct CreateAnchorResponse {
 /// The `CreateBatchPayment` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateBatchPaymentResponse`].
-/// The codes it documents are in [`CreateBatchPaymentError`](super::errors::CreateBatchPaymentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateBatchPayment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.CreateAgent`](super::errors::CpdpErrorCode::FailedOperationCreateAgent)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateBatchPayment",
     output = CreateBatchPaymentResponse,
-    error = super::errors::CreateBatchPaymentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateBatchPayment {
-    /// `TransferType`: a signed 64-bit integer.
+    /// `TransferType`
     pub transfer_type: i64,
 
-    /// `RecipientList`: a list of [`CreateBatchPaymentRecipient`](super::models::CreateBatchPaymentRecipient) objects.
+    /// `RecipientList`
     pub recipient_list: Vec<models::CreateBatchPaymentRecipient>,
 
-    /// `ReqReserved`: a string.
+    /// `ReqReserved`
     pub req_reserved: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 }
 
 /// What a successful [`CreateBatchPayment`] call returns.
 #[tc_model]
 pub struct CreateBatchPaymentResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateBatchPaymentData`](super::models::CreateBatchPaymentData).
+    /// `Result`
     pub result: models::CreateBatchPaymentData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2956,57 +2715,102 @@ pub struct CreateBatchPaymentResponse {
 /// The `CreateCloudSubMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateCloudSubMerchantResponse`].
-/// The codes it documents are in [`CreateCloudSubMerchantError`](super::errors::CreateCloudSubMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateCloudSubMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateCloudSubMerchant",
     output = CreateCloudSubMerchantResponse,
-    error = super::errors::CreateCloudSubMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateCloudSubMerchant {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `ParentAppId`: a string.
+    /// `ParentAppId`
     pub parent_app_id: String,
 
-    /// `SubMchName`: a string.
+    /// `SubMchName`
     pub sub_mch_name: String,
 
-    /// `SubMchDescription`: a string.
+    /// `SubMchDescription`
     pub sub_mch_description: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `SubMchShortName`: a string.
+    /// `SubMchShortName`
     pub sub_mch_short_name: Option<String>,
 
-    /// `OutSubMerchantId`: a string.
+    /// `OutSubMerchantId`
     pub out_sub_merchant_id: Option<String>,
 }
 
 /// What a successful [`CreateCloudSubMerchant`] call returns.
 #[tc_model]
 pub struct CreateCloudSubMerchantResponse {
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
+    /// `Level`
     pub level: Option<i64>,
 
-    /// `ChannelAppId`: a string.
+    /// `ChannelAppId`
     pub channel_app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3016,79 +2820,93 @@ pub struct CreateCloudSubMerchantResponse {
 /// The `CreateCustAcctId` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateCustAcctIdResponse`].
-/// The codes it documents are in [`CreateCustAcctIdError`](super::errors::CreateCustAcctIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateCustAcctId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.SDKError`](super::errors::CpdpErrorCode::FailedOperationSdkError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateCustAcctId",
     output = CreateCustAcctIdResponse,
-    error = super::errors::CreateCustAcctIdError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateCustAcctId {
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `FundSummaryAcctNo`: a string.
+    /// `FundSummaryAcctNo`
     pub fund_summary_acct_no: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberProperty`: a string.
+    /// `MemberProperty`
     pub member_property: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `SelfBusiness`: a boolean.
+    /// `SelfBusiness`
     pub self_business: bool,
 
-    /// `ContactName`: a string.
+    /// `ContactName`
     pub contact_name: String,
 
-    /// `SubAcctName`: a string.
+    /// `SubAcctName`
     pub sub_acct_name: String,
 
-    /// `SubAcctShortName`: a string.
+    /// `SubAcctShortName`
     pub sub_acct_short_name: String,
 
-    /// `SubAcctType`: a signed 64-bit integer.
+    /// `SubAcctType`
     pub sub_acct_type: i64,
 
-    /// `UserNickname`: a string.
+    /// `UserNickname`
     pub user_nickname: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`CreateCustAcctId`] call returns.
 #[tc_model]
 pub struct CreateCustAcctIdResponse {
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3098,50 +2916,60 @@ pub struct CreateCustAcctIdResponse {
 /// The `CreateExternalAnchor` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateExternalAnchorResponse`].
-/// The codes it documents are in [`CreateExternalAnchorError`](super::errors::CreateExternalAnchorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateExternalAnchor)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.SDKError`](super::errors::CpdpErrorCode::FailedOperationSdkError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateExternalAnchor",
     output = CreateExternalAnchorResponse,
-    error = super::errors::CreateExternalAnchorError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateExternalAnchor {
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `IdCardFront`: a string.
+    /// `IdCardFront`
     pub id_card_front: Option<String>,
 
-    /// `IdCardReverse`: a string.
+    /// `IdCardReverse`
     pub id_card_reverse: Option<String>,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: Option<String>,
 }
 
 /// What a successful [`CreateExternalAnchor`] call returns.
 #[tc_model]
 pub struct CreateExternalAnchorResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateExternalAnchorData`](super::models::CreateExternalAnchorData).
+    /// `Result`
     pub result: Option<models::CreateExternalAnchorData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3151,58 +2979,63 @@ pub struct CreateExternalAnchorResponse {
 /// The `CreateFlexPayee` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateFlexPayeeResponse`].
-/// The codes it documents are in [`CreateFlexPayeeError`](super::errors::CreateFlexPayeeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateFlexPayee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateFlexPayee",
     output = CreateFlexPayeeResponse,
-    error = super::errors::CreateFlexPayeeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateFlexPayee {
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: String,
 
-    /// `ServiceProviderId`: a string.
+    /// `ServiceProviderId`
     pub service_provider_id: String,
 
-    /// `TaxInfo`: a [`PayeeTaxInfo`](super::models::PayeeTaxInfo).
+    /// `TaxInfo`
     pub tax_info: models::PayeeTaxInfo,
 
-    /// `IdType`: a signed 64-bit integer.
+    /// `IdType`
     pub id_type: i64,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `PhoneNo`: a string.
+    /// `PhoneNo`
     pub phone_no: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateFlexPayee`] call returns.
 #[tc_model]
 pub struct CreateFlexPayeeResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`CreateFlexPayeeResult`](super::models::CreateFlexPayeeResult).
+    /// `Result`
     pub result: Option<models::CreateFlexPayeeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3212,190 +3045,150 @@ pub struct CreateFlexPayeeResponse {
 /// The `CreateInvoice` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateInvoiceResponse`].
-/// The codes it documents are in [`CreateInvoiceError`](super::errors::CreateInvoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateInvoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.InvoiceExist`](super::errors::CpdpErrorCode::FailedOperationInvoiceExist)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.InvoiceExist`](super::errors::CpdpErrorCode::InternalErrorInvoiceExist)
+/// - [`InternalError.SandBoxAccessError`](super::errors::CpdpErrorCode::InternalErrorSandBoxAccessError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`InvalidParameter.UnsupportedParameter`](super::errors::CpdpErrorCode::InvalidParameterUnsupportedParameter)
+/// - [`ResourceInsufficient.ThreadPoolReject`](super::errors::CpdpErrorCode::ResourceInsufficientThreadPoolReject)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateInvoice",
     output = CreateInvoiceResponse,
-    error = super::errors::CreateInvoiceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateInvoice {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `TitleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TitleType`; example: `1`
     pub title_type: i64,
 
-    /// `BuyerTitle`: a string.
-    ///
-    /// Example: `"购方名称"`
+    /// `BuyerTitle`; example: `"购方名称"`
     pub buyer_title: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"test12345678"`
+    /// `OrderId`; example: `"test12345678"`
     pub order_id: String,
 
-    /// `AmountHasTax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AmountHasTax`; example: `1`
     pub amount_has_tax: i64,
 
-    /// `TaxAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaxAmount`; example: `1`
     pub tax_amount: i64,
 
-    /// `AmountWithoutTax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AmountWithoutTax`; example: `1`
     pub amount_without_tax: i64,
 
-    /// `SellerTaxpayerNum`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `SellerTaxpayerNum`; example: `"1234567890"`
     pub seller_taxpayer_num: String,
 
-    /// `SellerName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerName`; example: `"NULL"`
     pub seller_name: Option<String>,
 
-    /// `SellerAddress`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerAddress`; example: `"NULL"`
     pub seller_address: Option<String>,
 
-    /// `SellerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerPhone`; example: `"NULL"`
     pub seller_phone: Option<String>,
 
-    /// `SellerBankName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerBankName`; example: `"NULL"`
     pub seller_bank_name: Option<String>,
 
-    /// `SellerBankAccount`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerBankAccount`; example: `"NULL"`
     pub seller_bank_account: Option<String>,
 
-    /// `BuyerTaxpayerNum`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerTaxpayerNum`; example: `"NULL"`
     pub buyer_taxpayer_num: Option<String>,
 
-    /// `BuyerAddress`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerAddress`; example: `"NULL"`
     pub buyer_address: Option<String>,
 
-    /// `BuyerBankName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerBankName`; example: `"NULL"`
     pub buyer_bank_name: Option<String>,
 
-    /// `BuyerBankAccount`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerBankAccount`; example: `"NULL"`
     pub buyer_bank_account: Option<String>,
 
-    /// `BuyerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerPhone`; example: `"NULL"`
     pub buyer_phone: Option<String>,
 
-    /// `BuyerEmail`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerEmail`; example: `"NULL"`
     pub buyer_email: Option<String>,
 
-    /// `TakerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `TakerPhone`; example: `"NULL"`
     pub taker_phone: Option<String>,
 
-    /// `InvoiceType`: a signed 64-bit integer.
+    /// `InvoiceType`
     pub invoice_type: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `CallbackUrl`; example: `"NULL"`
     pub callback_url: Option<String>,
 
-    /// `Drawer`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Drawer`; example: `"NULL"`
     pub drawer: Option<String>,
 
-    /// `Payee`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Payee`; example: `"NULL"`
     pub payee: Option<String>,
 
-    /// `Checker`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Checker`; example: `"NULL"`
     pub checker: Option<String>,
 
-    /// `TerminalCode`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `TerminalCode`; example: `"NULL"`
     pub terminal_code: Option<String>,
 
-    /// `LevyMethod`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `LevyMethod`; example: `"NULL"`
     pub levy_method: Option<String>,
 
-    /// `Deduction`: a signed 64-bit integer.
+    /// `Deduction`
     pub deduction: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Remark`; example: `"NULL"`
     pub remark: Option<String>,
 
-    /// `Items`: a list of [`CreateInvoiceItem`](super::models::CreateInvoiceItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::CreateInvoiceItem>>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `UndoPart`: a signed 64-bit integer.
+    /// `UndoPart`
     pub undo_part: Option<i64>,
 
-    /// `OrderDate`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `OrderDate`; example: `"NULL"`
     pub order_date: Option<String>,
 
-    /// `Discount`: a signed 64-bit integer.
+    /// `Discount`
     pub discount: Option<i64>,
 
-    /// `StoreNo`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `StoreNo`; example: `"NULL"`
     pub store_no: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 }
 
 /// What a successful [`CreateInvoice`] call returns.
 #[tc_model]
 pub struct CreateInvoiceResponse {
-    /// `Result`: a [`CreateInvoiceResult`](super::models::CreateInvoiceResult).
+    /// `Result`
     pub result: models::CreateInvoiceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3405,202 +3198,141 @@ pub struct CreateInvoiceResponse {
 /// The `CreateInvoiceV2` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateInvoiceV2Response`].
-/// The codes it documents are in [`CreateInvoiceV2Error`](super::errors::CreateInvoiceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateInvoiceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateInvoiceV2",
     output = CreateInvoiceV2Response,
-    error = super::errors::CreateInvoiceV2Error
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateInvoiceV2 {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `TitleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TitleType`; example: `1`
     pub title_type: i64,
 
-    /// `BuyerTitle`: a string.
-    ///
-    /// Example: `"购方名称"`
+    /// `BuyerTitle`; example: `"购方名称"`
     pub buyer_title: String,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"test12345678"`
+    /// `OrderId`; example: `"test12345678"`
     pub order_id: String,
 
-    /// `AmountHasTax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AmountHasTax`; example: `1`
     pub amount_has_tax: i64,
 
-    /// `TaxAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaxAmount`; example: `1`
     pub tax_amount: i64,
 
-    /// `AmountWithoutTax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AmountWithoutTax`; example: `1`
     pub amount_without_tax: i64,
 
-    /// `SellerTaxpayerNum`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `SellerTaxpayerNum`; example: `"1234567890"`
     pub seller_taxpayer_num: String,
 
-    /// `SellerName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerName`; example: `"NULL"`
     pub seller_name: Option<String>,
 
-    /// `SellerAddress`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerAddress`; example: `"NULL"`
     pub seller_address: Option<String>,
 
-    /// `SellerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerPhone`; example: `"NULL"`
     pub seller_phone: Option<String>,
 
-    /// `SellerBankName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerBankName`; example: `"NULL"`
     pub seller_bank_name: Option<String>,
 
-    /// `SellerBankAccount`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerBankAccount`; example: `"NULL"`
     pub seller_bank_account: Option<String>,
 
-    /// `BuyerTaxpayerNum`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerTaxpayerNum`; example: `"NULL"`
     pub buyer_taxpayer_num: Option<String>,
 
-    /// `BuyerAddress`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerAddress`; example: `"NULL"`
     pub buyer_address: Option<String>,
 
-    /// `BuyerBankName`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerBankName`; example: `"NULL"`
     pub buyer_bank_name: Option<String>,
 
-    /// `BuyerBankAccount`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerBankAccount`; example: `"NULL"`
     pub buyer_bank_account: Option<String>,
 
-    /// `BuyerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerPhone`; example: `"NULL"`
     pub buyer_phone: Option<String>,
 
-    /// `BuyerEmail`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `BuyerEmail`; example: `"NULL"`
     pub buyer_email: Option<String>,
 
-    /// `TakerPhone`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `TakerPhone`; example: `"NULL"`
     pub taker_phone: Option<String>,
 
-    /// `InvoiceType`: a signed 64-bit integer.
+    /// `InvoiceType`
     pub invoice_type: Option<i64>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `CallbackUrl`; example: `"NULL"`
     pub callback_url: Option<String>,
 
-    /// `Drawer`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Drawer`; example: `"NULL"`
     pub drawer: Option<String>,
 
-    /// `Payee`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Payee`; example: `"NULL"`
     pub payee: Option<String>,
 
-    /// `Checker`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Checker`; example: `"NULL"`
     pub checker: Option<String>,
 
-    /// `TerminalCode`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `TerminalCode`; example: `"NULL"`
     pub terminal_code: Option<String>,
 
-    /// `LevyMethod`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `LevyMethod`; example: `"NULL"`
     pub levy_method: Option<String>,
 
-    /// `Deduction`: a signed 64-bit integer.
+    /// `Deduction`
     pub deduction: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Remark`; example: `"NULL"`
     pub remark: Option<String>,
 
-    /// `Items`: a list of [`CreateInvoiceItem`](super::models::CreateInvoiceItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::CreateInvoiceItem>>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `UndoPart`: a signed 64-bit integer.
+    /// `UndoPart`
     pub undo_part: Option<i64>,
 
-    /// `OrderDate`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `OrderDate`; example: `"NULL"`
     pub order_date: Option<String>,
 
-    /// `Discount`: a signed 64-bit integer.
+    /// `Discount`
     pub discount: Option<i64>,
 
-    /// `StoreNo`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `StoreNo`; example: `"NULL"`
     pub store_no: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 }
 
 /// What a successful [`CreateInvoiceV2`] call returns.
 #[tc_model]
 pub struct CreateInvoiceV2Response {
-    /// `Result`: a [`CreateInvoiceResultV2`](super::models::CreateInvoiceResultV2).
-    ///
-    /// Example: `{"InvoiceId":"123456"}`
+    /// `Result`; example: `{"InvoiceId":"123456"}`
     pub result: Option<models::CreateInvoiceResultV2>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"请求成功"`
+    /// `ErrMessage`; example: `"请求成功"`
     pub err_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3610,127 +3342,97 @@ pub struct CreateInvoiceV2Response {
 /// The `CreateMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateMerchantResponse`].
-/// The codes it documents are in [`CreateMerchantError`](super::errors::CreateMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateMerchant",
     output = CreateMerchantResponse,
-    error = super::errors::CreateMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateMerchant {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InvoicePlatformId`; example: `0`
     pub invoice_platform_id: i64,
 
-    /// `TaxpayerName`: a string.
-    ///
-    /// Example: `"测试名称"`
+    /// `TaxpayerName`; example: `"测试名称"`
     pub taxpayer_name: String,
 
-    /// `TaxpayerNum`: a string.
-    ///
-    /// Example: `"111212222233338"`
+    /// `TaxpayerNum`; example: `"111212222233338"`
     pub taxpayer_num: String,
 
-    /// `LegalPersonName`: a string.
-    ///
-    /// Example: `"测试名称"`
+    /// `LegalPersonName`; example: `"测试名称"`
     pub legal_person_name: String,
 
-    /// `ContactsName`: a string.
-    ///
-    /// Example: `"联系人"`
+    /// `ContactsName`; example: `"联系人"`
     pub contacts_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"11111111111"`
+    /// `Phone`; example: `"11111111111"`
     pub phone: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"地址"`
+    /// `Address`; example: `"地址"`
     pub address: String,
 
-    /// `RegionCode`: a signed 64-bit integer.
-    ///
-    /// Example: `44`
+    /// `RegionCode`; example: `44`
     pub region_code: i64,
 
-    /// `CityName`: a string.
-    ///
-    /// Example: `"深圳市"`
+    /// `CityName`; example: `"深圳市"`
     pub city_name: String,
 
-    /// `Drawer`: a string.
-    ///
-    /// Example: `"drawer"`
+    /// `Drawer`; example: `"drawer"`
     pub drawer: String,
 
-    /// `TaxRegistrationCertificate`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `TaxRegistrationCertificate`; example: `"TEST"`
     pub tax_registration_certificate: String,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@email.com"`
+    /// `Email`; example: `"test@email.com"`
     pub email: Option<String>,
 
-    /// `BusinessMobile`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `BusinessMobile`; example: `"123456"`
     pub business_mobile: Option<String>,
 
-    /// `BankName`: a string.
-    ///
-    /// Example: `"银行名称"`
+    /// `BankName`; example: `"银行名称"`
     pub bank_name: Option<String>,
 
-    /// `BankAccount`: a string.
-    ///
-    /// Example: `"621281240305123200"`
+    /// `BankAccount`; example: `"621281240305123200"`
     pub bank_account: Option<String>,
 
-    /// `Reviewer`: a string.
-    ///
-    /// Example: `"reviewer"`
+    /// `Reviewer`; example: `"reviewer"`
     pub reviewer: Option<String>,
 
-    /// `Payee`: a string.
-    ///
-    /// Example: `"payee"`
+    /// `Payee`; example: `"payee"`
     pub payee: Option<String>,
 
-    /// `RegisterCode`: a string.
-    ///
-    /// Example: `"1010"`
+    /// `RegisterCode`; example: `"1010"`
     pub register_code: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"1"`
+    /// `State`; example: `"1"`
     pub state: Option<String>,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://test.html"`
+    /// `CallbackUrl`; example: `"http://test.html"`
     pub callback_url: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`CreateMerchant`] call returns.
 #[tc_model]
 pub struct CreateMerchantResponse {
-    /// `Result`: a [`CreateMerchantResult`](super::models::CreateMerchantResult).
+    /// `Result`
     pub result: models::CreateMerchantResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3740,103 +3442,91 @@ pub struct CreateMerchantResponse {
 /// The `CreateOpenBankAggregatedSubMerchantRegistration` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankAggregatedSubMerchantRegistrationResponse`].
-/// The codes it documents are in [`CreateOpenBankAggregatedSubMerchantRegistrationError`](super::errors::CreateOpenBankAggregatedSubMerchantRegistrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankAggregatedSubMerchantRegistration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankAggregatedSubMerchantRegistration",
     output = CreateOpenBankAggregatedSubMerchantRegistrationResponse,
-    error = super::errors::CreateOpenBankAggregatedSubMerchantRegistrationError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankAggregatedSubMerchantRegistration {
-    /// `OutRegistrationNo`: a string.
-    ///
-    /// Example: `"outNo9747817"`
+    /// `OutRegistrationNo`; example: `"outNo9747817"`
     pub out_registration_no: String,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM6147741696"`
+    /// `ChannelMerchantId`; example: `"CM6147741696"`
     pub channel_merchant_id: String,
 
-    /// `OutSubMerchantId`: a string.
-    ///
-    /// Example: `"E1806456666"`
+    /// `OutSubMerchantId`; example: `"E1806456666"`
     pub out_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `OutSubMerchantType`: a string.
-    ///
-    /// Example: `"ENTERPRISE"`
+    /// `OutSubMerchantType`; example: `"ENTERPRISE"`
     pub out_sub_merchant_type: String,
 
-    /// `OutSubMerchantName`: a string.
-    ///
-    /// Example: `"子商户01"`
+    /// `OutSubMerchantName`; example: `"子商户01"`
     pub out_sub_merchant_name: String,
 
-    /// `LegalPersonInfo`: a [`LegalPersonInfo`](super::models::LegalPersonInfo).
+    /// `LegalPersonInfo`
     pub legal_person_info: models::LegalPersonInfo,
 
-    /// `BusinessLicenseInfo`: a [`BusinessLicenseInfo`](super::models::BusinessLicenseInfo).
+    /// `BusinessLicenseInfo`
     pub business_license_info: models::BusinessLicenseInfo,
 
-    /// `InterConnectionSubMerchantData`: a string.
+    /// `InterConnectionSubMerchantData`
     pub inter_connection_sub_merchant_data: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"UNIFIED_PAYMENT"`
+    /// `PaymentMethod`; example: `"UNIFIED_PAYMENT"`
     pub payment_method: Option<String>,
 
-    /// `OutSubMerchantShortName`: a string.
-    ///
-    /// Example: `"子商户简称01"`
+    /// `OutSubMerchantShortName`; example: `"子商户简称01"`
     pub out_sub_merchant_short_name: Option<String>,
 
-    /// `OutSubMerchantDescription`: a string.
-    ///
-    /// Example: `"子商户描述01"`
+    /// `OutSubMerchantDescription`; example: `"子商户描述01"`
     pub out_sub_merchant_description: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://www.merchant.com"`
+    /// `NotifyUrl`; example: `"http://www.merchant.com"`
     pub notify_url: Option<String>,
 
-    /// `NaturalPersonList`: a list of [`NaturalPersonInfo`](super::models::NaturalPersonInfo) objects.
+    /// `NaturalPersonList`
     pub natural_person_list: Option<Vec<models::NaturalPersonInfo>>,
 
-    /// `SettleInfo`: a [`SettleInfo`](super::models::SettleInfo).
+    /// `SettleInfo`
     pub settle_info: Option<models::SettleInfo>,
 
-    /// `OutSubMerchantExtensionInfo`: an [`OutSubMerchantExtensionInfo`](super::models::OutSubMerchantExtensionInfo).
+    /// `OutSubMerchantExtensionInfo`
     pub out_sub_merchant_extension_info: Option<models::OutSubMerchantExtensionInfo>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankAggregatedSubMerchantRegistration`] call returns.
 #[tc_model]
 pub struct CreateOpenBankAggregatedSubMerchantRegistrationResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankExternalAggregatedSubMerchantRegistrationResult`](super::models::CreateOpenBankExternalAggregatedSubMerchantRegistrationResult).
+    /// `Result`
     pub result: Option<
         models::CreateOpenBankExternalAggregatedSubMerchantRegistrationResult,
     >,
@@ -3848,60 +3538,58 @@ pub struct CreateOpenBankAggregatedSubMerchantRegistrationResponse {
 /// The `CreateOpenBankExternalSubMerchantAccountBook` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankExternalSubMerchantAccountBookResponse`].
-/// The codes it documents are in [`CreateOpenBankExternalSubMerchantAccountBookError`](super::errors::CreateOpenBankExternalSubMerchantAccountBookError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankExternalSubMerchantAccountBook)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankExternalSubMerchantAccountBook",
     output = CreateOpenBankExternalSubMerchantAccountBookResponse,
-    error = super::errors::CreateOpenBankExternalSubMerchantAccountBookError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankExternalSubMerchantAccountBook {
-    /// `OutAccountBookId`: a string.
-    ///
-    /// Example: `"OUT123876544"`
+    /// `OutAccountBookId`; example: `"OUT123876544"`
     pub out_account_book_id: String,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM128989485"`
+    /// `ChannelMerchantId`; example: `"CM128989485"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CSM12874759"`
+    /// `ChannelSubMerchantId`; example: `"CSM12874759"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `ChannelName`; example: `"ALIPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"SAFT_ISV"`
+    /// `PaymentMethod`; example: `"SAFT_ISV"`
     pub payment_method: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankExternalSubMerchantAccountBook`] call returns.
 #[tc_model]
 pub struct CreateOpenBankExternalSubMerchantAccountBookResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateExternalAccountBookResult`](super::models::CreateExternalAccountBookResult).
+    /// `Result`
     pub result: Option<models::CreateExternalAccountBookResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3911,73 +3599,72 @@ pub struct CreateOpenBankExternalSubMerchantAccountBookResponse {
 /// The `CreateOpenBankExternalSubMerchantRegistration` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankExternalSubMerchantRegistrationResponse`].
-/// The codes it documents are in [`CreateOpenBankExternalSubMerchantRegistrationError`](super::errors::CreateOpenBankExternalSubMerchantRegistrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankExternalSubMerchantRegistration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankExternalSubMerchantRegistration",
     output = CreateOpenBankExternalSubMerchantRegistrationResponse,
-    error = super::errors::CreateOpenBankExternalSubMerchantRegistrationError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankExternalSubMerchantRegistration {
-    /// `OutRegistrationNo`: a string.
+    /// `OutRegistrationNo`
     pub out_registration_no: String,
 
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `OutSubMerchantId`: a string.
+    /// `OutSubMerchantId`
     pub out_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: String,
 
-    /// `BusinessLicenseNumber`: a string.
+    /// `BusinessLicenseNumber`
     pub business_license_number: String,
 
-    /// `OutSubMerchantName`: a string.
+    /// `OutSubMerchantName`
     pub out_sub_merchant_name: String,
 
-    /// `LegalName`: a string.
+    /// `LegalName`
     pub legal_name: Option<String>,
 
-    /// `OutSubMerchantShortName`: a string.
+    /// `OutSubMerchantShortName`
     pub out_sub_merchant_short_name: Option<String>,
 
-    /// `OutSubMerchantDescription`: a string.
+    /// `OutSubMerchantDescription`
     pub out_sub_merchant_description: Option<String>,
 
-    /// `ExternalSubMerchantRegistrationData`: a string.
+    /// `ExternalSubMerchantRegistrationData`
     pub external_sub_merchant_registration_data: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankExternalSubMerchantRegistration`] call returns.
 #[tc_model]
 pub struct CreateOpenBankExternalSubMerchantRegistrationResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateOpenBankExternalSubMerchantRegistrationResult`](super::models::CreateOpenBankExternalSubMerchantRegistrationResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankExternalSubMerchantRegistrationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3987,100 +3674,81 @@ pub struct CreateOpenBankExternalSubMerchantRegistrationResponse {
 /// The `CreateOpenBankGlobalPaymentOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankGlobalPaymentOrderResponse`].
-/// The codes it documents are in [`CreateOpenBankGlobalPaymentOrderError`](super::errors::CreateOpenBankGlobalPaymentOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankGlobalPaymentOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankGlobalPaymentOrder",
     output = CreateOpenBankGlobalPaymentOrderResponse,
-    error = super::errors::CreateOpenBankGlobalPaymentOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankGlobalPaymentOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM572433237990035456"`
+    /// `ChannelMerchantId`; example: `"CM572433237990035456"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"CNP"`
+    /// `ChannelName`; example: `"CNP"`
     pub channel_name: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"CREDIT_GATEWAY"`
+    /// `PayType`; example: `"CREDIT_GATEWAY"`
     pub pay_type: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `OutOrderId`; example: `"202002011200001"`
     pub out_order_id: String,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalAmount`; example: `10`
     pub total_amount: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CM572433237990035456"`
+    /// `ChannelSubMerchantId`; example: `"CM572433237990035456"`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/notify/pay"`
+    /// `NotifyUrl`; example: `"https://xxxx.com/notify/pay"`
     pub notify_url: Option<String>,
 
-    /// `FrontUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/page"`
+    /// `FrontUrl`; example: `"https://xxxx.com/page"`
     pub front_url: Option<String>,
 
-    /// `FrontLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `FrontLanguage`; example: `"zh"`
     pub front_language: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ExternalPaymentData`: a string.
+    /// `ExternalPaymentData`
     pub external_payment_data: Option<String>,
 
-    /// `GoodsInfos`: a list of [`OpenBankGoodsInfo`](super::models::OpenBankGoodsInfo) objects.
+    /// `GoodsInfos`
     pub goods_infos: Option<Vec<models::OpenBankGoodsInfo>>,
 
-    /// `ShippingInfo`: an [`OpenBankShippingInfo`](super::models::OpenBankShippingInfo).
+    /// `ShippingInfo`
     pub shipping_info: Option<models::OpenBankShippingInfo>,
 
-    /// `BillingInfo`: an [`OpenBankBillingInfo`](super::models::OpenBankBillingInfo).
+    /// `BillingInfo`
     pub billing_info: Option<models::OpenBankBillingInfo>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankGlobalPaymentOrder`] call returns.
 #[tc_model]
 pub struct CreateOpenBankGlobalPaymentOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankUnifiedOrderPaymentResult`](super::models::CreateOpenBankUnifiedOrderPaymentResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankUnifiedOrderPaymentResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4090,57 +3758,54 @@ pub struct CreateOpenBankGlobalPaymentOrderResponse {
 /// The `CreateOpenBankMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankMerchantResponse`].
-/// The codes it documents are in [`CreateOpenBankMerchantError`](super::errors::CreateOpenBankMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankMerchant",
     output = CreateOpenBankMerchantResponse,
-    error = super::errors::CreateOpenBankMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankMerchant {
-    /// `OutMerchantId`: a string.
+    /// `OutMerchantId`
     pub out_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `OutMerchantName`: a string.
+    /// `OutMerchantName`
     pub out_merchant_name: String,
 
-    /// `ExternalMerchantInfo`: a string.
+    /// `ExternalMerchantInfo`
     pub external_merchant_info: String,
 
-    /// `OutMerchantShortName`: a string.
+    /// `OutMerchantShortName`
     pub out_merchant_short_name: Option<String>,
 
-    /// `OutMerchantDescription`: a string.
+    /// `OutMerchantDescription`
     pub out_merchant_description: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Environment`; example: `"sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankMerchant`] call returns.
 #[tc_model]
 pub struct CreateOpenBankMerchantResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateOpenBankMerchantResult`](super::models::CreateOpenBankMerchantResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankMerchantResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4150,128 +3815,99 @@ pub struct CreateOpenBankMerchantResponse {
 /// The `CreateOpenBankPaymentOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankPaymentOrderResponse`].
-/// The codes it documents are in [`CreateOpenBankPaymentOrderError`](super::errors::CreateOpenBankPaymentOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankPaymentOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankPaymentOrder",
     output = CreateOpenBankPaymentOrderResponse,
-    error = super::errors::CreateOpenBankPaymentOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankPaymentOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM572433237990035456"`
+    /// `ChannelMerchantId`; example: `"CM572433237990035456"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"EBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"EBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `PaymentMode`: a string.
-    ///
-    /// Example: `"DIRECT"`
+    /// `PaymentMode`; example: `"DIRECT"`
     pub payment_mode: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20210203855632001"`
+    /// `OutOrderId`; example: `"20210203855632001"`
     pub out_order_id: String,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalAmount`; example: `100`
     pub total_amount: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `PayerInfo`: an [`OpenBankPayerInfo`](super::models::OpenBankPayerInfo).
+    /// `PayerInfo`
     pub payer_info: models::OpenBankPayerInfo,
 
-    /// `PayeeInfo`: an [`OpenBankPayeeInfo`](super::models::OpenBankPayeeInfo).
+    /// `PayeeInfo`
     pub payee_info: models::OpenBankPayeeInfo,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"如www.test.com"`
+    /// `NotifyUrl`; example: `"如www.test.com"`
     pub notify_url: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-11 18:11:54"`
+    /// `ExpireTime`; example: `"2020-02-11 18:11:54"`
     pub expire_time: Option<String>,
 
-    /// `FrontUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/web/success"`
+    /// `FrontUrl`; example: `"http://127.0.0.1/web/success"`
     pub front_url: Option<String>,
 
-    /// `RefreshUrl`: a string.
-    ///
-    /// Example: `"http://127.0.0.1/web/refresh"`
+    /// `RefreshUrl`; example: `"http://127.0.0.1/web/refresh"`
     pub refresh_url: Option<String>,
 
-    /// `SceneInfo`: an [`OpenBankSceneInfo`](super::models::OpenBankSceneInfo).
+    /// `SceneInfo`
     pub scene_info: Option<models::OpenBankSceneInfo>,
 
-    /// `GoodsInfo`: an [`OpenBankGoodsInfo`](super::models::OpenBankGoodsInfo).
+    /// `GoodsInfo`
     pub goods_info: Option<models::OpenBankGoodsInfo>,
 
-    /// `Attachment`: a string.
-    ///
-    /// Example: `"name=123"`
+    /// `Attachment`; example: `"name=123"`
     pub attachment: Option<String>,
 
-    /// `ProfitShareFlag`: a string.
-    ///
-    /// Example: `"NO_NEED_SHARE"`
+    /// `ProfitShareFlag`; example: `"NO_NEED_SHARE"`
     pub profit_share_flag: Option<String>,
 
-    /// `ProfitShareInfoList`: a list of [`OpenBankProfitShareInfo`](super::models::OpenBankProfitShareInfo) objects.
+    /// `ProfitShareInfoList`
     pub profit_share_info_list: Option<Vec<models::OpenBankProfitShareInfo>>,
 
-    /// `SettlementRulesInfo`: an [`OpenBankSettlementRulesInfo`](super::models::OpenBankSettlementRulesInfo).
+    /// `SettlementRulesInfo`
     pub settlement_rules_info: Option<models::OpenBankSettlementRulesInfo>,
 
-    /// `ExternalPaymentData`: a string.
+    /// `ExternalPaymentData`
     pub external_payment_data: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"沙箱环境sandbox"`
+    /// `Environment`; example: `"沙箱环境sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankPaymentOrder`] call returns.
 #[tc_model]
 pub struct CreateOpenBankPaymentOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankOrderPaymentResult`](super::models::CreateOpenBankOrderPaymentResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankOrderPaymentResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4281,84 +3917,69 @@ pub struct CreateOpenBankPaymentOrderResponse {
 /// The `CreateOpenBankRechargeOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankRechargeOrderResponse`].
-/// The codes it documents are in [`CreateOpenBankRechargeOrderError`](super::errors::CreateOpenBankRechargeOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankRechargeOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankRechargeOrder",
     output = CreateOpenBankRechargeOrderResponse,
-    error = super::errors::CreateOpenBankRechargeOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankRechargeOrder {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20210203855632001"`
+    /// `OutOrderId`; example: `"20210203855632001"`
     pub out_order_id: String,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalAmount`; example: `100`
     pub total_amount: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-11 18:11:54"`
+    /// `ExpireTime`; example: `"2020-02-11 18:11:54"`
     pub expire_time: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `ChannelName`; example: `"ALIPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"SAFT_ISV"`
+    /// `PaymentMethod`; example: `"SAFT_ISV"`
     pub payment_method: String,
 
-    /// `PayeeInfo`: an [`OpenBankRechargePayeeInfo`](super::models::OpenBankRechargePayeeInfo).
+    /// `PayeeInfo`
     pub payee_info: models::OpenBankRechargePayeeInfo,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"如www.test.com"`
+    /// `NotifyUrl`; example: `"如www.test.com"`
     pub notify_url: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankRechargeOrder`] call returns.
 #[tc_model]
 pub struct CreateOpenBankRechargeOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankOrderRechargeResult`](super::models::CreateOpenBankOrderRechargeResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankOrderRechargeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4368,103 +3989,78 @@ pub struct CreateOpenBankRechargeOrderResponse {
 /// The `CreateOpenBankSubMerchantRateConfigure` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankSubMerchantRateConfigureResponse`].
-/// The codes it documents are in [`CreateOpenBankSubMerchantRateConfigureError`](super::errors::CreateOpenBankSubMerchantRateConfigureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankSubMerchantRateConfigure)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankSubMerchantRateConfigure",
     output = CreateOpenBankSubMerchantRateConfigureResponse,
-    error = super::errors::CreateOpenBankSubMerchantRateConfigureError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankSubMerchantRateConfigure {
-    /// `ChannelRegistrationNo`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `ChannelRegistrationNo`; example: `"123456"`
     pub channel_registration_no: String,
 
-    /// `OutProductFeeNo`: a string.
-    ///
-    /// Example: `"12345678"`
+    /// `OutProductFeeNo`; example: `"12345678"`
     pub out_product_fee_no: String,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM123456"`
+    /// `ChannelMerchantId`; example: `"CM123456"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CM345678"`
+    /// `ChannelSubMerchantId`; example: `"CM345678"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"HELIPAY"`
+    /// `ChannelName`; example: `"HELIPAY"`
     pub channel_name: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"SDK"`
+    /// `PayType`; example: `"SDK"`
     pub pay_type: String,
 
-    /// `PayChannel`: a string.
-    ///
-    /// Example: `"WXPAY"`
+    /// `PayChannel`; example: `"WXPAY"`
     pub pay_channel: String,
 
-    /// `FeeMode`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `FeeMode`; example: `"SINGLE"`
     pub fee_mode: String,
 
-    /// `FeeValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FeeValue`; example: `1`
     pub fee_value: u64,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"UNIFIED_PAYMENT"`
+    /// `PaymentMethod`; example: `"UNIFIED_PAYMENT"`
     pub payment_method: Option<String>,
 
-    /// `MinFee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinFee`; example: `1`
     pub min_fee: Option<u64>,
 
-    /// `MaxFee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFee`; example: `1`
     pub max_fee: Option<u64>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://xxx.com"`
+    /// `NotifyUrl`; example: `"http://xxx.com"`
     pub notify_url: Option<String>,
 
-    /// `FeeRangeList`: a list of [`FeeRangInfo`](super::models::FeeRangInfo) objects.
+    /// `FeeRangeList`
     pub fee_range_list: Option<Vec<models::FeeRangInfo>>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankSubMerchantRateConfigure`] call returns.
 #[tc_model]
 pub struct CreateOpenBankSubMerchantRateConfigureResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankSubMerchantRateConfigureResult`](super::models::CreateOpenBankSubMerchantRateConfigureResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankSubMerchantRateConfigureResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4474,127 +4070,96 @@ pub struct CreateOpenBankSubMerchantRateConfigureResponse {
 /// The `CreateOpenBankUnifiedOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankUnifiedOrderResponse`].
-/// The codes it documents are in [`CreateOpenBankUnifiedOrderError`](super::errors::CreateOpenBankUnifiedOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankUnifiedOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankUnifiedOrder",
     output = CreateOpenBankUnifiedOrderResponse,
-    error = super::errors::CreateOpenBankUnifiedOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankUnifiedOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM572433237990035456"`
+    /// `ChannelMerchantId`; example: `"CM572433237990035456"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"HELIPAY"`
+    /// `ChannelName`; example: `"HELIPAY"`
     pub channel_name: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"SDK"`
+    /// `PayType`; example: `"SDK"`
     pub pay_type: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `OutOrderId`; example: `"202002011200001"`
     pub out_order_id: String,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalAmount`; example: `100`
     pub total_amount: i64,
 
-    /// `Currency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `Currency`; example: `"CNY"`
     pub currency: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CM572433237990035456"`
+    /// `ChannelSubMerchantId`; example: `"CM572433237990035456"`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `PayChannel`: a string.
-    ///
-    /// Example: `"WXPAY"`
+    /// `PayChannel`; example: `"WXPAY"`
     pub pay_channel: Option<String>,
 
-    /// `SceneInfo`: an [`OpenBankSceneInfo`](super::models::OpenBankSceneInfo).
+    /// `SceneInfo`
     pub scene_info: Option<models::OpenBankSceneInfo>,
 
-    /// `ProfitShareInfoList`: a list of [`OpenBankProfitShareInfo`](super::models::OpenBankProfitShareInfo) objects.
+    /// `ProfitShareInfoList`
     pub profit_share_info_list: Option<Vec<models::OpenBankProfitShareInfo>>,
 
-    /// `OrderSubject`: a string.
-    ///
-    /// Example: `"购买商品"`
+    /// `OrderSubject`; example: `"购买商品"`
     pub order_subject: Option<String>,
 
-    /// `GoodsDetail`: a string.
-    ///
-    /// Example: `"商品描述"`
+    /// `GoodsDetail`; example: `"商品描述"`
     pub goods_detail: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-02-11 18:11:54"`
+    /// `ExpireTime`; example: `"2020-02-11 18:11:54"`
     pub expire_time: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/notify/pay"`
+    /// `NotifyUrl`; example: `"https://xxxx.com/notify/pay"`
     pub notify_url: Option<String>,
 
-    /// `FrontUrl`: a string.
-    ///
-    /// Example: `"https://xxxx.com/page"`
+    /// `FrontUrl`; example: `"https://xxxx.com/page"`
     pub front_url: Option<String>,
 
-    /// `Attachment`: a string.
-    ///
-    /// Example: `"附加信息"`
+    /// `Attachment`; example: `"附加信息"`
     pub attachment: Option<String>,
 
-    /// `ExternalPaymentData`: a string.
-    ///
-    /// Example: `"{\"xxx\":\"xxx\"}"`
+    /// `ExternalPaymentData`; example: `"{\"xxx\":\"xxx\"}"`
     pub external_payment_data: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `StoreInfo`: an [`OpenBankStoreInfo`](super::models::OpenBankStoreInfo).
+    /// `StoreInfo`
     pub store_info: Option<models::OpenBankStoreInfo>,
 
-    /// `PayLimitInfo`: an [`OpenBankPayLimitInfo`](super::models::OpenBankPayLimitInfo).
+    /// `PayLimitInfo`
     pub pay_limit_info: Option<models::OpenBankPayLimitInfo>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankUnifiedOrder`] call returns.
 #[tc_model]
 pub struct CreateOpenBankUnifiedOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankOrderPaymentResult`](super::models::CreateOpenBankOrderPaymentResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankOrderPaymentResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4604,71 +4169,60 @@ pub struct CreateOpenBankUnifiedOrderResponse {
 /// The `CreateOpenBankVerificationOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOpenBankVerificationOrderResponse`].
-/// The codes it documents are in [`CreateOpenBankVerificationOrderError`](super::errors::CreateOpenBankVerificationOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOpenBankVerificationOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOpenBankVerificationOrder",
     output = CreateOpenBankVerificationOrderResponse,
-    error = super::errors::CreateOpenBankVerificationOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOpenBankVerificationOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM20209324350112001"`
+    /// `ChannelMerchantId`; example: `"CM20209324350112001"`
     pub channel_merchant_id: String,
 
-    /// `OutVerificationId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutVerificationId`; example: `"20209324350112001"`
     pub out_verification_id: String,
 
-    /// `VerificationAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `VerificationAmount`; example: `1000`
     pub verification_amount: i64,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"202224350112001"`
+    /// `OutOrderId`; example: `"202224350112001"`
     pub out_order_id: Option<String>,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"66789324350112001"`
+    /// `ChannelOrderId`; example: `"66789324350112001"`
     pub channel_order_id: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"https://xxx.cloud.xxx.com/notify"`
+    /// `NotifyUrl`; example: `"https://xxx.cloud.xxx.com/notify"`
     pub notify_url: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ExternalVerificationData`: a string.
+    /// `ExternalVerificationData`
     pub external_verification_data: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`CreateOpenBankVerificationOrder`] call returns.
 #[tc_model]
 pub struct CreateOpenBankVerificationOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`CreateOpenBankVerificationResult`](super::models::CreateOpenBankVerificationResult).
+    /// `Result`
     pub result: Option<models::CreateOpenBankVerificationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4678,69 +4232,58 @@ pub struct CreateOpenBankVerificationOrderResponse {
 /// The `CreateOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateOrderResponse`].
-/// The codes it documents are in [`CreateOrderError`](super::errors::CreateOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderError`](super::errors::CpdpErrorCode::FailedOperationCreateOrderError)
+/// - [`FailedOperation.CreateOrderUnknown`](super::errors::CpdpErrorCode::FailedOperationCreateOrderUnknown)
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateOrder",
     output = CreateOrderResponse,
-    error = super::errors::CreateOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateOrder {
-    /// `ChannelCode`: a string.
-    ///
-    /// Example: `"ZSB2B"`
+    /// `ChannelCode`; example: `"ZSB2B"`
     pub channel_code: String,
 
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"交易金额"`
+    /// `Amount`; example: `"交易金额"`
     pub amount: String,
 
-    /// `TraceNo`: a string.
-    ///
-    /// Example: `"46eed0ce0edc3b11bc1056b97dbc734c"`
+    /// `TraceNo`; example: `"46eed0ce0edc3b11bc1056b97dbc734c"`
     pub trace_no: String,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://aaa.aaa.aaa/"`
+    /// `NotifyUrl`; example: `"http://aaa.aaa.aaa/"`
     pub notify_url: String,
 
-    /// `ReturnUrl`: a string.
-    ///
-    /// Example: `"http://bbb.bbb.bbb/"`
+    /// `ReturnUrl`; example: `"http://bbb.bbb.bbb/"`
     pub return_url: String,
 }
 
 /// What a successful [`CreateOrder`] call returns.
 #[tc_model]
 pub struct CreateOrderResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `TraceNo`: a string.
-    ///
-    /// Example: `"46eed0ce0edc3b11bc1056b97dbc734c"`
+    /// `TraceNo`; example: `"46eed0ce0edc3b11bc1056b97dbc734c"`
     pub trace_no: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
+    /// `OrderNo`; example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
     pub order_no: String,
 
-    /// `PayUrl`: a string.
-    ///
-    /// Example: `"http://ccc.ccc.ccc/"`
+    /// `PayUrl`; example: `"http://ccc.ccc.ccc/"`
     pub pay_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4750,49 +4293,48 @@ pub struct CreateOrderResponse {
 /// The `CreatePayMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreatePayMerchantResponse`].
-/// The codes it documents are in [`CreatePayMerchantError`](super::errors::CreatePayMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreatePayMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddMerchantFailed`](super::errors::CpdpErrorCode::FailedOperationAddMerchantFailed)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MerchantCheckFailed`](super::errors::CpdpErrorCode::FailedOperationMerchantCheckFailed)
+/// - [`FailedOperation.MerchantCreateFailed`](super::errors::CpdpErrorCode::FailedOperationMerchantCreateFailed)
+/// - [`FailedOperation.MerchantExist`](super::errors::CpdpErrorCode::FailedOperationMerchantExist)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreatePayMerchant",
     output = CreatePayMerchantResponse,
-    error = super::errors::CreatePayMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreatePayMerchant {
-    /// `PlatformCode`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `PlatformCode`; example: `"1001"`
     pub platform_code: String,
 
-    /// `ChannelMerchantNo`: a string.
-    ///
-    /// Example: `"m123456"`
+    /// `ChannelMerchantNo`; example: `"m123456"`
     pub channel_merchant_no: String,
 
-    /// `ChannelCheckFlag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ChannelCheckFlag`; example: `"0"`
     pub channel_check_flag: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"美亿佳白石洲店"`
+    /// `MerchantName`; example: `"美亿佳白石洲店"`
     pub merchant_name: String,
 
-    /// `BusinessPayFlag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BusinessPayFlag`; example: `"1"`
     pub business_pay_flag: Option<String>,
 }
 
 /// What a successful [`CreatePayMerchant`] call returns.
 #[tc_model]
 pub struct CreatePayMerchantResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4802,58 +4344,69 @@ pub struct CreatePayMerchantResponse {
 /// The `CreatePayRollPreOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreatePayRollPreOrderResponse`].
-/// The codes it documents are in [`CreatePayRollPreOrderError`](super::errors::CreatePayRollPreOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreatePayRollPreOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreatePayRollPreOrder",
     output = CreatePayRollPreOrderResponse,
-    error = super::errors::CreatePayRollPreOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreatePayRollPreOrder {
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `AuthNumber`: a string.
+    /// `AuthNumber`
     pub auth_number: String,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: String,
 
-    /// `WechatAppId`: a string.
+    /// `WechatAppId`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatSubAppId`: a string.
+    /// `WechatSubAppId`
     pub wechat_sub_app_id: Option<String>,
 }
 
 /// What a successful [`CreatePayRollPreOrder`] call returns.
 #[tc_model]
 pub struct CreatePayRollPreOrderResponse {
-    /// `AuthNumber`: a string.
+    /// `AuthNumber`
     pub auth_number: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: i64,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4863,67 +4416,78 @@ pub struct CreatePayRollPreOrderResponse {
 /// The `CreatePayRollPreOrderWithAuth` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreatePayRollPreOrderWithAuthResponse`].
-/// The codes it documents are in [`CreatePayRollPreOrderWithAuthError`](super::errors::CreatePayRollPreOrderWithAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreatePayRollPreOrderWithAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreatePayRollPreOrderWithAuth",
     output = CreatePayRollPreOrderWithAuthResponse,
-    error = super::errors::CreatePayRollPreOrderWithAuthError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreatePayRollPreOrderWithAuth {
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `AuthNumber`: a string.
+    /// `AuthNumber`
     pub auth_number: String,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: String,
 
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `EmploymentType`: a string.
+    /// `EmploymentType`
     pub employment_type: String,
 
-    /// `WechatAppId`: a string.
+    /// `WechatAppId`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatSubAppId`: a string.
+    /// `WechatSubAppId`
     pub wechat_sub_app_id: Option<String>,
 }
 
 /// What a successful [`CreatePayRollPreOrderWithAuth`] call returns.
 #[tc_model]
 pub struct CreatePayRollPreOrderWithAuthResponse {
-    /// `AuthNumber`: a string.
+    /// `AuthNumber`
     pub auth_number: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: i64,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4933,55 +4497,66 @@ pub struct CreatePayRollPreOrderWithAuthResponse {
 /// The `CreatePayRollToken` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreatePayRollTokenResponse`].
-/// The codes it documents are in [`CreatePayRollTokenError`](super::errors::CreatePayRollTokenError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreatePayRollToken)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreatePayRollToken",
     output = CreatePayRollTokenResponse,
-    error = super::errors::CreatePayRollTokenError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreatePayRollToken {
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `EmploymentType`: a string.
+    /// `EmploymentType`
     pub employment_type: String,
 
-    /// `WechatAppId`: a string.
+    /// `WechatAppId`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatSubAppId`: a string.
+    /// `WechatSubAppId`
     pub wechat_sub_app_id: Option<String>,
 }
 
 /// What a successful [`CreatePayRollToken`] call returns.
 #[tc_model]
 pub struct CreatePayRollTokenResponse {
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: i64,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4991,38 +4566,53 @@ pub struct CreatePayRollTokenResponse {
 /// The `CreateRedInvoice` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateRedInvoiceResponse`].
-/// The codes it documents are in [`CreateRedInvoiceError`](super::errors::CreateRedInvoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateRedInvoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.InvoiceExist`](super::errors::CpdpErrorCode::FailedOperationInvoiceExist)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.SandBoxAccessError`](super::errors::CpdpErrorCode::InternalErrorSandBoxAccessError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`InvalidParameter.UnsupportedParameter`](super::errors::CpdpErrorCode::InvalidParameterUnsupportedParameter)
+/// - [`ResourceInsufficient.ThreadPoolReject`](super::errors::CpdpErrorCode::ResourceInsufficientThreadPoolReject)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateRedInvoice",
     output = CreateRedInvoiceResponse,
-    error = super::errors::CreateRedInvoiceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateRedInvoice {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `Invoices`: a list of [`CreateRedInvoiceItem`](super::models::CreateRedInvoiceItem) objects.
+    /// `Invoices`
     pub invoices: Vec<models::CreateRedInvoiceItem>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 }
 
 /// What a successful [`CreateRedInvoice`] call returns.
 #[tc_model]
 pub struct CreateRedInvoiceResponse {
-    /// `Result`: a [`CreateRedInvoiceResult`](super::models::CreateRedInvoiceResult).
+    /// `Result`
     pub result: models::CreateRedInvoiceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5032,52 +4622,45 @@ pub struct CreateRedInvoiceResponse {
 /// The `CreateRedInvoiceV2` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateRedInvoiceV2Response`].
-/// The codes it documents are in [`CreateRedInvoiceV2Error`](super::errors::CreateRedInvoiceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateRedInvoiceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateRedInvoiceV2",
     output = CreateRedInvoiceV2Response,
-    error = super::errors::CreateRedInvoiceV2Error
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateRedInvoiceV2 {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `OrderId`; example: `"123456"`
     pub order_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 }
 
 /// What a successful [`CreateRedInvoiceV2`] call returns.
 #[tc_model]
 pub struct CreateRedInvoiceV2Response {
-    /// `Result`: a [`CreateRedInvoiceResultV2`](super::models::CreateRedInvoiceResultV2).
-    ///
-    /// Example: `{"InvoiceId":"123456"}`
+    /// `Result`; example: `{"InvoiceId":"123456"}`
     pub result: Option<models::CreateRedInvoiceResultV2>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"请求成功"`
+    /// `ErrMessage`; example: `"请求成功"`
     pub err_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5087,77 +4670,60 @@ pub struct CreateRedInvoiceV2Response {
 /// The `CreateSinglePayment` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateSinglePaymentResponse`].
-/// The codes it documents are in [`CreateSinglePaymentError`](super::errors::CreateSinglePaymentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateSinglePayment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateSinglePayment",
     output = CreateSinglePaymentResponse,
-    error = super::errors::CreateSinglePaymentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateSinglePayment {
-    /// `TransferType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferType`; example: `1`
     pub transfer_type: u64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"orderId"`
+    /// `OrderId`; example: `"orderId"`
     pub order_id: String,
 
-    /// `TransferAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TransferAmount`; example: `100`
     pub transfer_amount: u64,
 
-    /// `AnchorId`: a string.
-    ///
-    /// Example: `"anchorId"`
+    /// `AnchorId`; example: `"anchorId"`
     pub anchor_id: String,
 
-    /// `ReqReserved`: a string.
-    ///
-    /// Example: `"reqReserved"`
+    /// `ReqReserved`; example: `"reqReserved"`
     pub req_reserved: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: Option<String>,
 
-    /// `AnchorName`: a string.
-    ///
-    /// Example: `"主播名称"`
+    /// `AnchorName`; example: `"主播名称"`
     pub anchor_name: Option<String>,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"uid"`
+    /// `Uid`; example: `"uid"`
     pub uid: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"https://123.com"`
+    /// `NotifyUrl`; example: `"https://123.com"`
     pub notify_url: Option<String>,
 }
 
 /// What a successful [`CreateSinglePayment`] call returns.
 #[tc_model]
 pub struct CreateSinglePaymentResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrMessage`; example: `"SUCCESS"`
     pub err_message: String,
 
-    /// `Result`: a [`CreateSinglePaymentData`](super::models::CreateSinglePaymentData).
+    /// `Result`
     pub result: Option<models::CreateSinglePaymentData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5167,55 +4733,72 @@ pub struct CreateSinglePaymentResponse {
 /// The `CreateTransferBatch` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`CreateTransferBatchResponse`].
-/// The codes it documents are in [`CreateTransferBatchError`](super::errors::CreateTransferBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=CreateTransferBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::CpdpErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.AppidMchidNotMatch`](super::errors::CpdpErrorCode::FailedOperationAppidMchidNotMatch)
+/// - [`FailedOperation.FrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationFrequencyLimited)
+/// - [`FailedOperation.InvalidRequest`](super::errors::CpdpErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.NoAuth`](super::errors::CpdpErrorCode::FailedOperationNoAuth)
+/// - [`FailedOperation.NotEnough`](super::errors::CpdpErrorCode::FailedOperationNotEnough)
+/// - [`FailedOperation.NotFound`](super::errors::CpdpErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.ParamError`](super::errors::CpdpErrorCode::FailedOperationParamError)
+/// - [`FailedOperation.QuotaExceed`](super::errors::CpdpErrorCode::FailedOperationQuotaExceed)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
+/// - [`InternalError.`](super::errors::CpdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "CreateTransferBatch",
     output = CreateTransferBatchResponse,
-    error = super::errors::CreateTransferBatchError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct CreateTransferBatch {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TransferDetails`: a list of [`TransferDetailRequest`](super::models::TransferDetailRequest) objects.
+    /// `TransferDetails`
     pub transfer_details: Vec<models::TransferDetailRequest>,
 
-    /// `MerchantAppId`: a string.
+    /// `MerchantAppId`
     pub merchant_app_id: String,
 
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: String,
 
-    /// `BatchName`: a string.
+    /// `BatchName`
     pub batch_name: String,
 
-    /// `BatchRemark`: a string.
+    /// `BatchRemark`
     pub batch_remark: String,
 
-    /// `TotalAmount`: an unsigned 64-bit integer.
+    /// `TotalAmount`
     pub total_amount: u64,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
+    /// `TotalNum`
     pub total_num: u64,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`CreateTransferBatch`] call returns.
 #[tc_model]
 pub struct CreateTransferBatchResponse {
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: Option<String>,
 
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5225,47 +4808,54 @@ pub struct CreateTransferBatchResponse {
 /// The `DeduceQuota` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DeduceQuotaResponse`].
-/// The codes it documents are in [`DeduceQuotaError`](super::errors::DeduceQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DeduceQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::CpdpErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.AppidMchidNotMatch`](super::errors::CpdpErrorCode::FailedOperationAppidMchidNotMatch)
+/// - [`FailedOperation.FrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationFrequencyLimited)
+/// - [`FailedOperation.InvalidRequest`](super::errors::CpdpErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.NoAuth`](super::errors::CpdpErrorCode::FailedOperationNoAuth)
+/// - [`FailedOperation.NotEnough`](super::errors::CpdpErrorCode::FailedOperationNotEnough)
+/// - [`FailedOperation.NotFound`](super::errors::CpdpErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.ParamError`](super::errors::CpdpErrorCode::FailedOperationParamError)
+/// - [`FailedOperation.QuotaExceed`](super::errors::CpdpErrorCode::FailedOperationQuotaExceed)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
+/// - [`InternalError.`](super::errors::CpdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DeduceQuota",
     output = DeduceQuotaResponse,
-    error = super::errors::DeduceQuotaError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DeduceQuota {
-    /// `AnchorId`: a string.
-    ///
-    /// Example: `"Anchor123"`
+    /// `AnchorId`; example: `"Anchor123"`
     pub anchor_id: String,
 
-    /// `Amount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Amount`; example: `100`
     pub amount: i64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"OrderId123"`
+    /// `OrderId`; example: `"OrderId123"`
     pub order_id: String,
 }
 
 /// What a successful [`DeduceQuota`] call returns.
 #[tc_model]
 pub struct DeduceQuotaResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMsg`; example: `"成功"`
     pub err_msg: String,
 
-    /// `Result`: an [`AssignmentData`](super::models::AssignmentData).
+    /// `Result`
     pub result: Option<models::AssignmentData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5275,25 +4865,31 @@ pub struct DeduceQuotaResponse {
 /// The `DeleteAgentTaxPaymentInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DeleteAgentTaxPaymentInfoResponse`].
-/// The codes it documents are in [`DeleteAgentTaxPaymentInfoError`](super::errors::DeleteAgentTaxPaymentInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DeleteAgentTaxPaymentInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DeleteAgentTaxPaymentInfo",
     output = DeleteAgentTaxPaymentInfoResponse,
-    error = super::errors::DeleteAgentTaxPaymentInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DeleteAgentTaxPaymentInfo {
-    /// `BatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchNum`; example: `1`
     pub batch_num: i64,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
@@ -5307,20 +4903,28 @@ pub struct DeleteAgentTaxPaymentInfoResponse {
 /// The `DeleteAgentTaxPaymentInfos` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DeleteAgentTaxPaymentInfosResponse`].
-/// The codes it documents are in [`DeleteAgentTaxPaymentInfosError`](super::errors::DeleteAgentTaxPaymentInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DeleteAgentTaxPaymentInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DeleteAgentTaxPaymentInfos",
     output = DeleteAgentTaxPaymentInfosResponse,
-    error = super::errors::DeleteAgentTaxPaymentInfosError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DeleteAgentTaxPaymentInfos {
-    /// `BatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchNum`; example: `1`
     pub batch_num: i64,
 }
 
@@ -5334,100 +4938,110 @@ pub struct DeleteAgentTaxPaymentInfosResponse {
 /// The `DescribeChargeDetail` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DescribeChargeDetailResponse`].
-/// The codes it documents are in [`DescribeChargeDetailError`](super::errors::DescribeChargeDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DescribeChargeDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DescribeChargeDetail",
     output = DescribeChargeDetailResponse,
-    error = super::errors::DescribeChargeDetailError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DescribeChargeDetail {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `AcquiringChannelType`: a string.
+    /// `AcquiringChannelType`
     pub acquiring_channel_type: String,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 }
 
 /// What a successful [`DescribeChargeDetail`] call returns.
 #[tc_model]
 pub struct DescribeChargeDetailResponse {
-    /// `OrderStatus`: a string.
+    /// `OrderStatus`
     pub order_status: Option<String>,
 
-    /// `OrderAmount`: a string.
+    /// `OrderAmount`
     pub order_amount: Option<String>,
 
-    /// `CommissionAmount`: a string.
+    /// `CommissionAmount`
     pub commission_amount: Option<String>,
 
-    /// `PayMode`: a string.
+    /// `PayMode`
     pub pay_mode: Option<String>,
 
-    /// `OrderDate`: a string.
+    /// `OrderDate`
     pub order_date: Option<String>,
 
-    /// `OrderTime`: a string.
+    /// `OrderTime`
     pub order_time: Option<String>,
 
-    /// `OrderActualInSubAccountName`: a string.
+    /// `OrderActualInSubAccountName`
     pub order_actual_in_sub_account_name: Option<String>,
 
-    /// `OrderActualInSubAccountNumber`: a string.
+    /// `OrderActualInSubAccountNumber`
     pub order_actual_in_sub_account_number: Option<String>,
 
-    /// `OrderInSubAccountName`: a string.
+    /// `OrderInSubAccountName`
     pub order_in_sub_account_name: Option<String>,
 
-    /// `OrderInSubAccountNumber`: a string.
+    /// `OrderInSubAccountNumber`
     pub order_in_sub_account_number: Option<String>,
 
-    /// `FrontSequenceNumber`: a string.
+    /// `FrontSequenceNumber`
     pub front_sequence_number: Option<String>,
 
-    /// `FailMessage`: a string.
+    /// `FailMessage`
     pub fail_message: Option<String>,
 
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5437,94 +5051,100 @@ pub struct DescribeChargeDetailResponse {
 /// The `DescribeOrderStatus` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DescribeOrderStatusResponse`].
-/// The codes it documents are in [`DescribeOrderStatusError`](super::errors::DescribeOrderStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DescribeOrderStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DescribeOrderStatus",
     output = DescribeOrderStatusResponse,
-    error = super::errors::DescribeOrderStatusError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DescribeOrderStatus {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: String,
 
-    /// `QueryType`: a string.
+    /// `QueryType`
     pub query_type: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `BankSubAccountNumber`: a string.
+    /// `BankSubAccountNumber`
     pub bank_sub_account_number: Option<String>,
 
-    /// `TransDate`: a string.
+    /// `TransDate`
     pub trans_date: Option<String>,
 }
 
 /// What a successful [`DescribeOrderStatus`] call returns.
 #[tc_model]
 pub struct DescribeOrderStatusResponse {
-    /// `OrderStatus`: a string.
+    /// `OrderStatus`
     pub order_status: Option<String>,
 
-    /// `OrderAmount`: a string.
+    /// `OrderAmount`
     pub order_amount: Option<String>,
 
-    /// `OrderDate`: a string.
+    /// `OrderDate`
     pub order_date: Option<String>,
 
-    /// `OrderTime`: a string.
+    /// `OrderTime`
     pub order_time: Option<String>,
 
-    /// `OutSubAccountNumber`: a string.
+    /// `OutSubAccountNumber`
     pub out_sub_account_number: Option<String>,
 
-    /// `InSubAccountNumber`: a string.
+    /// `InSubAccountNumber`
     pub in_sub_account_number: Option<String>,
 
-    /// `BookingFlag`: a string.
+    /// `BookingFlag`
     pub booking_flag: Option<String>,
 
-    /// `FailMessage`: a string.
+    /// `FailMessage`
     pub fail_message: Option<String>,
 
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5534,47 +5154,43 @@ pub struct DescribeOrderStatusResponse {
 /// The `DistributeAccreditQuery` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeAccreditQueryResponse`].
-/// The codes it documents are in [`DistributeAccreditQueryError`](super::errors::DistributeAccreditQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeAccreditQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeAccreditQuery",
     output = DistributeAccreditQueryResponse,
-    error = super::errors::DistributeAccreditQueryError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeAccreditQuery {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeAccreditQuery`] call returns.
 #[tc_model]
 pub struct DistributeAccreditQueryResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeAccreditQueryResult`](super::models::DistributeAccreditQueryResult).
+    /// `Result`
     pub result: Option<models::DistributeAccreditQueryResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5584,62 +5200,52 @@ pub struct DistributeAccreditQueryResponse {
 /// The `DistributeAccreditTlinx` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeAccreditTlinxResponse`].
-/// The codes it documents are in [`DistributeAccreditTlinxError`](super::errors::DistributeAccreditTlinxError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeAccreditTlinx)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeAccreditTlinx",
     output = DistributeAccreditTlinxResponse,
-    error = super::errors::DistributeAccreditTlinxError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeAccreditTlinx {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `AuthType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AuthType`; example: `"1"`
     pub auth_type: String,
 
-    /// `Percent`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Percent`; example: `"200"`
     pub percent: Option<String>,
 
-    /// `FullName`: a string.
-    ///
-    /// Example: `"营业执照商户全称测试"`
+    /// `FullName`; example: `"营业执照商户全称测试"`
     pub full_name: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeAccreditTlinx`] call returns.
 #[tc_model]
 pub struct DistributeAccreditTlinxResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeAccreditResult`](super::models::DistributeAccreditResult).
+    /// `Result`
     pub result: Option<models::DistributeAccreditResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5649,57 +5255,49 @@ pub struct DistributeAccreditTlinxResponse {
 /// The `DistributeAddReceiver` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeAddReceiverResponse`].
-/// The codes it documents are in [`DistributeAddReceiverError`](super::errors::DistributeAddReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeAddReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeAddReceiver",
     output = DistributeAddReceiverResponse,
-    error = super::errors::DistributeAddReceiverError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeAddReceiver {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeAddReceiver`] call returns.
 #[tc_model]
 pub struct DistributeAddReceiverResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeReceiverResult`](super::models::DistributeReceiverResult).
+    /// `Result`
     pub result: Option<models::DistributeReceiverResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5709,70 +5307,58 @@ pub struct DistributeAddReceiverResponse {
 /// The `DistributeApply` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeApplyResponse`].
-/// The codes it documents are in [`DistributeApplyError`](super::errors::DistributeApplyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeApply)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeApply",
     output = DistributeApplyResponse,
-    error = super::errors::DistributeApplyError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeApply {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OutDistributeNo`; example: `"123"`
     pub out_distribute_no: String,
 
-    /// `Details`: a list of [`MultiApplyDetail`](super::models::MultiApplyDetail) objects.
+    /// `Details`
     pub details: Vec<models::MultiApplyDetail>,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"456"`
+    /// `DeveloperNo`; example: `"456"`
     pub developer_no: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"789"`
+    /// `OrderNo`; example: `"789"`
     pub order_no: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"说明"`
+    /// `Remark`; example: `"说明"`
     pub remark: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeApply`] call returns.
 #[tc_model]
 pub struct DistributeApplyResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeMultiApplyResult`](super::models::DistributeMultiApplyResult).
+    /// `Result`
     pub result: Option<models::DistributeMultiApplyResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5782,62 +5368,52 @@ pub struct DistributeApplyResponse {
 /// The `DistributeCancel` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeCancelResponse`].
-/// The codes it documents are in [`DistributeCancelError`](super::errors::DistributeCancelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeCancel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeCancel",
     output = DistributeCancelResponse,
-    error = super::errors::DistributeCancelError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeCancel {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"789"`
+    /// `OrderNo`; example: `"789"`
     pub order_no: String,
 
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OutDistributeNo`; example: `"123"`
     pub out_distribute_no: Option<String>,
 
-    /// `DistributeNo`: a string.
-    ///
-    /// Example: `"456"`
+    /// `DistributeNo`; example: `"456"`
     pub distribute_no: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeCancel`] call returns.
 #[tc_model]
 pub struct DistributeCancelResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeCancelResult`](super::models::DistributeCancelResult).
+    /// `Result`
     pub result: Option<models::DistributeCancelResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5847,67 +5423,55 @@ pub struct DistributeCancelResponse {
 /// The `DistributeQuery` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeQueryResponse`].
-/// The codes it documents are in [`DistributeQueryError`](super::errors::DistributeQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeQuery",
     output = DistributeQueryResponse,
-    error = super::errors::DistributeQueryError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeQuery {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OutDistributeNo`; example: `"123"`
     pub out_distribute_no: Option<String>,
 
-    /// `DistributeNo`: a string.
-    ///
-    /// Example: `"456"`
+    /// `DistributeNo`; example: `"456"`
     pub distribute_no: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"789"`
+    /// `OrderNo`; example: `"789"`
     pub order_no: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeQuery`] call returns.
 #[tc_model]
 pub struct DistributeQueryResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeQueryResult`](super::models::DistributeQueryResult).
+    /// `Result`
     pub result: Option<models::DistributeQueryResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5917,47 +5481,43 @@ pub struct DistributeQueryResponse {
 /// The `DistributeQueryReceiver` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeQueryReceiverResponse`].
-/// The codes it documents are in [`DistributeQueryReceiverError`](super::errors::DistributeQueryReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeQueryReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeQueryReceiver",
     output = DistributeQueryReceiverResponse,
-    error = super::errors::DistributeQueryReceiverError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeQueryReceiver {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeQueryReceiver`] call returns.
 #[tc_model]
 pub struct DistributeQueryReceiverResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeReceiverResult`](super::models::DistributeReceiverResult).
+    /// `Result`
     pub result: Option<models::DistributeReceiverResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5967,57 +5527,49 @@ pub struct DistributeQueryReceiverResponse {
 /// The `DistributeRemoveReceiver` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DistributeRemoveReceiverResponse`].
-/// The codes it documents are in [`DistributeRemoveReceiverError`](super::errors::DistributeRemoveReceiverError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DistributeRemoveReceiver)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DistributeRemoveReceiver",
     output = DistributeRemoveReceiverResponse,
-    error = super::errors::DistributeRemoveReceiverError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DistributeRemoveReceiver {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DistributeRemoveReceiver`] call returns.
 #[tc_model]
 pub struct DistributeRemoveReceiverResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DistributeReceiverResult`](super::models::DistributeReceiverResult).
+    /// `Result`
     pub result: Option<models::DistributeReceiverResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6027,65 +5579,58 @@ pub struct DistributeRemoveReceiverResponse {
 /// The `DownloadBill` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DownloadBillResponse`].
-/// The codes it documents are in [`DownloadBillError`](super::errors::DownloadBillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DownloadBill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ConfigError`](super::errors::CpdpErrorCode::FailedOperationConfigError)
+/// - [`FailedOperation.DBConfigError`](super::errors::CpdpErrorCode::FailedOperationDbConfigError)
+/// - [`FailedOperation.FileNotExist`](super::errors::CpdpErrorCode::FailedOperationFileNotExist)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DownloadBill",
     output = DownloadBillResponse,
-    error = super::errors::DownloadBillError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DownloadBill {
-    /// `StateDate`: a string.
-    ///
-    /// Example: `"20191202"`
+    /// `StateDate`; example: `"20191202"`
     pub state_date: String,
 
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"test_midas_app_id"`
+    /// `MidasAppId`; example: `"test_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MidasSignature`; example: `"xx"`
     pub midas_signature: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MidasEnvironment`; example: `"xx"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`DownloadBill`] call returns.
 #[tc_model]
 pub struct DownloadBillResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"appid_20191202.csv"`
+    /// `FileName`; example: `"appid_20191202.csv"`
     pub file_name: String,
 
-    /// `FileMD5`: a string.
-    ///
-    /// Example: `"bef046b73c9e543f7773692ce56def68"`
+    /// `FileMD5`; example: `"bef046b73c9e543f7773692ce56def68"`
     #[tc(rename = "FileMD5")]
     pub file_md5: String,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"download_url"`
+    /// `DownloadUrl`; example: `"download_url"`
     pub download_url: String,
 
-    /// `StateType`: a string.
-    ///
-    /// Example: `"Trade"`
+    /// `StateType`; example: `"Trade"`
     pub state_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6095,57 +5640,54 @@ pub struct DownloadBillResponse {
 /// The `DownloadOrgFile` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DownloadOrgFileResponse`].
-/// The codes it documents are in [`DownloadOrgFileError`](super::errors::DownloadOrgFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DownloadOrgFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ConfigError`](super::errors::CpdpErrorCode::FailedOperationConfigError)
+/// - [`FailedOperation.DBConfigError`](super::errors::CpdpErrorCode::FailedOperationDbConfigError)
+/// - [`FailedOperation.FileNotExist`](super::errors::CpdpErrorCode::FailedOperationFileNotExist)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DownloadOrgFile",
     output = DownloadOrgFileResponse,
-    error = super::errors::DownloadOrgFileError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DownloadOrgFile {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Storage`; example: `"1"`
     pub storage: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"201912/eabc9ba6b7a5d577011def3a9f4c5302.png"`
+    /// `FilePath`; example: `"201912/eabc9ba6b7a5d577011def3a9f4c5302.png"`
     pub file_path: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`DownloadOrgFile`] call returns.
 #[tc_model]
 pub struct DownloadOrgFileResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`DownloadFileResult`](super::models::DownloadFileResult).
+    /// `Result`
     pub result: Option<models::DownloadFileResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6155,54 +5697,47 @@ pub struct DownloadOrgFileResponse {
 /// The `DownloadReconciliationUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`DownloadReconciliationUrlResponse`].
-/// The codes it documents are in [`DownloadReconciliationUrlError`](super::errors::DownloadReconciliationUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=DownloadReconciliationUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.IsEmpty`](super::errors::CpdpErrorCode::FailedOperationIsEmpty)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "DownloadReconciliationUrl",
     output = DownloadReconciliationUrlResponse,
-    error = super::errors::DownloadReconciliationUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct DownloadReconciliationUrl {
-    /// `MainAppId`: a string.
-    ///
-    /// Example: `"8793784"`
+    /// `MainAppId`; example: `"8793784"`
     pub main_app_id: String,
 
-    /// `AppCode`: a string.
-    ///
-    /// Example: `"cpdp_recon12384"`
+    /// `AppCode`; example: `"cpdp_recon12384"`
     pub app_code: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2021-08-21"`
+    /// `BillDate`; example: `"2021-08-21"`
     pub bill_date: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"9098835664433"`
+    /// `SubAppId`; example: `"9098835664433"`
     pub sub_app_id: Option<String>,
 }
 
 /// What a successful [`DownloadReconciliationUrl`] call returns.
 #[tc_model]
 pub struct DownloadReconciliationUrlResponse {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://xxx.xx.com/xxx"`
+    /// `DownloadUrl`; example: `"http://xxx.xx.com/xxx"`
     pub download_url: String,
 
-    /// `HashType`: a string.
-    ///
-    /// Example: `"SHA1"`
+    /// `HashType`; example: `"SHA1"`
     pub hash_type: Option<String>,
 
-    /// `HashValue`: a string.
-    ///
-    /// Example: `"055a397d3c7e9fbf97c6348732c20684c89d01df"`
+    /// `HashValue`; example: `"055a397d3c7e9fbf97c6348732c20684c89d01df"`
     pub hash_value: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6212,100 +5747,107 @@ pub struct DownloadReconciliationUrlResponse {
 /// The `ExecuteMemberTransaction` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ExecuteMemberTransactionResponse`].
-/// The codes it documents are in [`ExecuteMemberTransactionError`](super::errors::ExecuteMemberTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ExecuteMemberTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ExecuteMemberTransaction",
     output = ExecuteMemberTransactionResponse,
-    error = super::errors::ExecuteMemberTransactionError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ExecuteMemberTransaction {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OutTransNetMemberCode`: a string.
+    /// `OutTransNetMemberCode`
     pub out_trans_net_member_code: String,
 
-    /// `OutSubAccountName`: a string.
+    /// `OutSubAccountName`
     pub out_sub_account_name: String,
 
-    /// `InSubAccountName`: a string.
+    /// `InSubAccountName`
     pub in_sub_account_name: String,
 
-    /// `OutSubAccountNumber`: a string.
+    /// `OutSubAccountNumber`
     pub out_sub_account_number: String,
 
-    /// `InSubAccountNumber`: a string.
+    /// `InSubAccountNumber`
     pub in_sub_account_number: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `CurrencyUnit`: a string.
+    /// `CurrencyUnit`
     pub currency_unit: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `CurrencyAmount`: a string.
+    /// `CurrencyAmount`
     pub currency_amount: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `InTransNetMemberCode`: a string.
+    /// `InTransNetMemberCode`
     pub in_trans_net_member_code: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: Option<String>,
 
-    /// `TransType`: a string.
+    /// `TransType`
     pub trans_type: Option<String>,
 
-    /// `TransFee`: a string.
+    /// `TransFee`
     pub trans_fee: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 }
 
 /// What a successful [`ExecuteMemberTransaction`] call returns.
 #[tc_model]
 pub struct ExecuteMemberTransactionResponse {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
-    /// `FrontSequenceNumber`: a string.
+    /// `FrontSequenceNumber`
     pub front_sequence_number: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6315,49 +5857,56 @@ pub struct ExecuteMemberTransactionResponse {
 /// The `FreezeFlexBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`FreezeFlexBalanceResponse`].
-/// The codes it documents are in [`FreezeFlexBalanceError`](super::errors::FreezeFlexBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=FreezeFlexBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "FreezeFlexBalance",
     output = FreezeFlexBalanceResponse,
-    error = super::errors::FreezeFlexBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct FreezeFlexBalance {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`FreezeFlexBalance`] call returns.
 #[tc_model]
 pub struct FreezeFlexBalanceResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`FreezeFlexBalanceResult`](super::models::FreezeFlexBalanceResult).
+    /// `Result`
     pub result: Option<models::FreezeFlexBalanceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6367,47 +5916,44 @@ pub struct FreezeFlexBalanceResponse {
 /// The `GetBillDownloadUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`GetBillDownloadUrlResponse`].
-/// The codes it documents are in [`GetBillDownloadUrlError`](super::errors::GetBillDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=GetBillDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "GetBillDownloadUrl",
     output = GetBillDownloadUrlResponse,
-    error = super::errors::GetBillDownloadUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct GetBillDownloadUrl {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"OpenId123"`
+    /// `OpenId`; example: `"OpenId123"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"OpenKey123"`
+    /// `OpenKey`; example: `"OpenKey123"`
     pub open_key: String,
 
-    /// `Day`: a string.
-    ///
-    /// Example: `"20220322"`
+    /// `Day`; example: `"20220322"`
     pub day: String,
 }
 
 /// What a successful [`GetBillDownloadUrl`] call returns.
 #[tc_model]
 pub struct GetBillDownloadUrlResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`BillDownloadUrlResult`](super::models::BillDownloadUrlResult).
+    /// `Result`
     pub result: Option<models::BillDownloadUrlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6417,47 +5963,44 @@ pub struct GetBillDownloadUrlResponse {
 /// The `GetDistributeBillDownloadUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`GetDistributeBillDownloadUrlResponse`].
-/// The codes it documents are in [`GetDistributeBillDownloadUrlError`](super::errors::GetDistributeBillDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=GetDistributeBillDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "GetDistributeBillDownloadUrl",
     output = GetDistributeBillDownloadUrlResponse,
-    error = super::errors::GetDistributeBillDownloadUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct GetDistributeBillDownloadUrl {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"OpenId123"`
+    /// `OpenId`; example: `"OpenId123"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"OpenKey123"`
+    /// `OpenKey`; example: `"OpenKey123"`
     pub open_key: String,
 
-    /// `Day`: a string.
-    ///
-    /// Example: `"20220322"`
+    /// `Day`; example: `"20220322"`
     pub day: String,
 }
 
 /// What a successful [`GetDistributeBillDownloadUrl`] call returns.
 #[tc_model]
 pub struct GetDistributeBillDownloadUrlResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`BillDownloadUrlResult`](super::models::BillDownloadUrlResult).
+    /// `Result`
     pub result: Option<models::BillDownloadUrlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6467,49 +6010,60 @@ pub struct GetDistributeBillDownloadUrlResponse {
 /// The `GetPayRollAuth` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`GetPayRollAuthResponse`].
-/// The codes it documents are in [`GetPayRollAuthError`](super::errors::GetPayRollAuthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=GetPayRollAuth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "GetPayRollAuth",
     output = GetPayRollAuthResponse,
-    error = super::errors::GetPayRollAuthError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct GetPayRollAuth {
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `WechatAppId`: a string.
+    /// `WechatAppId`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatSubAppId`: a string.
+    /// `WechatSubAppId`
     pub wechat_sub_app_id: Option<String>,
 }
 
 /// What a successful [`GetPayRollAuth`] call returns.
 #[tc_model]
 pub struct GetPayRollAuthResponse {
-    /// `AuthStatus`: a string.
+    /// `AuthStatus`
     pub auth_status: String,
 
-    /// `AuthTime`: a string.
+    /// `AuthTime`
     pub auth_time: Option<String>,
 
-    /// `CancelAuthTime`: a string.
+    /// `CancelAuthTime`
     pub cancel_auth_time: Option<String>,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6519,15 +6073,26 @@ pub struct GetPayRollAuthResponse {
 /// The `GetPayRollAuthList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`GetPayRollAuthListResponse`].
-/// The codes it documents are in [`GetPayRollAuthListError`](super::errors::GetPayRollAuthListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=GetPayRollAuthList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "GetPayRollAuthList",
     output = GetPayRollAuthListResponse,
-    error = super::errors::GetPayRollAuthListError,
+    error = super::errors::CpdpErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6537,50 +6102,44 @@ pub struct GetPayRollAuthResponse {
     )
 )]
 pub struct GetPayRollAuthList {
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 
-    /// `AuthDate`: a string.
+    /// `AuthDate`
     pub auth_date: String,
 
-    /// `Offset`: a signed 64-bit integer.
+    /// `Offset`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
+    /// `Limit`
     pub limit: i64,
 
-    /// `WechatAppId`: a string.
+    /// `WechatAppId`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatSubAppId`: a string.
+    /// `WechatSubAppId`
     pub wechat_sub_app_id: Option<String>,
 
-    /// `AuthStatus`: a string.
+    /// `AuthStatus`
     pub auth_status: Option<String>,
 }
 
 /// What a successful [`GetPayRollAuthList`] call returns.
 #[tc_model]
 pub struct GetPayRollAuthListResponse {
-    /// `Results`: a list of [`PayRollAuthResult`](super::models::PayRollAuthResult) objects.
+    /// `Results`
     pub results: Option<Vec<models::PayRollAuthResult>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6590,28 +6149,39 @@ pub struct GetPayRollAuthListResponse {
 /// The `GetPayRollAuthResult` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`GetPayRollAuthResultResponse`].
-/// The codes it documents are in [`GetPayRollAuthResultError`](super::errors::GetPayRollAuthResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=GetPayRollAuthResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Sign`](super::errors::CpdpErrorCode::AuthFailureSign)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.Key`](super::errors::CpdpErrorCode::ResourceNotFoundKey)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "GetPayRollAuthResult",
     output = GetPayRollAuthResultResponse,
-    error = super::errors::GetPayRollAuthResultError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct GetPayRollAuthResult {
-    /// `AuthNumber`: a string.
+    /// `AuthNumber`
     pub auth_number: String,
 
-    /// `SubMerchantId`: a string.
+    /// `SubMerchantId`
     pub sub_merchant_id: String,
 }
 
 /// What a successful [`GetPayRollAuthResult`] call returns.
 #[tc_model]
 pub struct GetPayRollAuthResultResponse {
-    /// `Result`: a [`PayRollAuthResult`](super::models::PayRollAuthResult).
+    /// `Result`
     pub result: models::PayRollAuthResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6621,79 +6191,77 @@ pub struct GetPayRollAuthResultResponse {
 /// The `MigrateOrderRefund` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`MigrateOrderRefundResponse`].
-/// The codes it documents are in [`MigrateOrderRefundError`](super::errors::MigrateOrderRefundError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=MigrateOrderRefund)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.ChannelError`](super::errors::CpdpErrorCode::FailedOperationChannelError)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SandBoxAccessError`](super::errors::CpdpErrorCode::InternalErrorSandBoxAccessError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`InvalidParameter.UnsupportedParameter`](super::errors::CpdpErrorCode::InvalidParameterUnsupportedParameter)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "MigrateOrderRefund",
     output = MigrateOrderRefundResponse,
-    error = super::errors::MigrateOrderRefundError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct MigrateOrderRefund {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"cm1111"`
+    /// `MerchantId`; example: `"cm1111"`
     pub merchant_id: String,
 
-    /// `PayChannel`: a string.
-    ///
-    /// Example: `"wxpay"`
+    /// `PayChannel`; example: `"wxpay"`
     pub pay_channel: String,
 
-    /// `PayOrderId`: a string.
-    ///
-    /// Example: `"111"`
+    /// `PayOrderId`; example: `"111"`
     pub pay_order_id: String,
 
-    /// `RefundOrderId`: a string.
-    ///
-    /// Example: `"out202300001"`
+    /// `RefundOrderId`; example: `"out202300001"`
     pub refund_order_id: String,
 
-    /// `RefundAmt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RefundAmt`; example: `1`
     pub refund_amt: u64,
 
-    /// `ThirdChannelOrderId`: a string.
-    ///
-    /// Example: `"454654612213"`
+    /// `ThirdChannelOrderId`; example: `"454654612213"`
     pub third_channel_order_id: String,
 
-    /// `PayAmt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayAmt`; example: `1`
     pub pay_amt: Option<u64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 
-    /// `RefundReason`: a string.
-    ///
-    /// Example: `"123"`
+    /// `RefundReason`; example: `"123"`
     pub refund_reason: Option<String>,
 }
 
 /// What a successful [`MigrateOrderRefund`] call returns.
 #[tc_model]
 pub struct MigrateOrderRefundResponse {
-    /// `IsSuccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSuccess`; example: `true`
     pub is_success: bool,
 
-    /// `TradeSerialNo`: a string.
-    ///
-    /// Example: `"67873411212"`
+    /// `TradeSerialNo`; example: `"67873411212"`
     pub trade_serial_no: String,
 
-    /// `TradeMsg`: a string.
-    ///
-    /// Example: `"123"`
+    /// `TradeMsg`; example: `"123"`
     pub trade_msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6703,49 +6271,69 @@ pub struct MigrateOrderRefundResponse {
 /// The `MigrateOrderRefundQuery` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`MigrateOrderRefundQueryResponse`].
-/// The codes it documents are in [`MigrateOrderRefundQueryError`](super::errors::MigrateOrderRefundQueryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=MigrateOrderRefundQuery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.ChannelError`](super::errors::CpdpErrorCode::FailedOperationChannelError)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SandBoxAccessError`](super::errors::CpdpErrorCode::InternalErrorSandBoxAccessError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`InvalidParameter.UnsupportedParameter`](super::errors::CpdpErrorCode::InvalidParameterUnsupportedParameter)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "MigrateOrderRefundQuery",
     output = MigrateOrderRefundQueryResponse,
-    error = super::errors::MigrateOrderRefundQueryError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct MigrateOrderRefundQuery {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `RefundOrderId`: a string.
+    /// `RefundOrderId`
     pub refund_order_id: String,
 
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: String,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`MigrateOrderRefundQuery`] call returns.
 #[tc_model]
 pub struct MigrateOrderRefundQueryResponse {
-    /// `IsSuccess`: a boolean.
+    /// `IsSuccess`
     pub is_success: Option<bool>,
 
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: Option<String>,
 
-    /// `TradeMsg`: a string.
+    /// `TradeMsg`
     pub trade_msg: Option<String>,
 
-    /// `TradeStatus`: a signed 64-bit integer.
+    /// `TradeStatus`
     pub trade_status: Option<i64>,
 
-    /// `ThirdChannelOrderId`: a string.
+    /// `ThirdChannelOrderId`
     pub third_channel_order_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6755,42 +6343,44 @@ pub struct MigrateOrderRefundQueryResponse {
 /// The `ModifyAgentTaxPaymentInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyAgentTaxPaymentInfoResponse`].
-/// The codes it documents are in [`ModifyAgentTaxPaymentInfoError`](super::errors::ModifyAgentTaxPaymentInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyAgentTaxPaymentInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyAgentTaxPaymentInfo",
     output = ModifyAgentTaxPaymentInfoResponse,
-    error = super::errors::ModifyAgentTaxPaymentInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyAgentTaxPaymentInfo {
-    /// `BatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `BatchNum`; example: `98`
     pub batch_num: i64,
 
-    /// `RawElectronicCertUrl`: a string.
-    ///
-    /// Example: `"https://xxx.com/url"`
+    /// `RawElectronicCertUrl`; example: `"https://xxx.com/url"`
     pub raw_electronic_cert_url: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"TEST"`
+    /// `FileName`; example: `"TEST"`
     pub file_name: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ModifyAgentTaxPaymentInfo`] call returns.
 #[tc_model]
 pub struct ModifyAgentTaxPaymentInfoResponse {
-    /// `AgentTaxPaymentBatch`: an [`AgentTaxPaymentBatch`](super::models::AgentTaxPaymentBatch).
+    /// `AgentTaxPaymentBatch`
     pub agent_tax_payment_batch: models::AgentTaxPaymentBatch,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6800,40 +6390,50 @@ pub struct ModifyAgentTaxPaymentInfoResponse {
 /// The `ModifyBindedAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyBindedAccountResponse`].
-/// The codes it documents are in [`ModifyBindedAccountError`](super::errors::ModifyBindedAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyBindedAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyBindedAccount",
     output = ModifyBindedAccountResponse,
-    error = super::errors::ModifyBindedAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyBindedAccount {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `TransferType`: a signed 64-bit integer.
+    /// `TransferType`
     pub transfer_type: i64,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: String,
 
-    /// `PhoneNum`: a string.
+    /// `PhoneNum`
     pub phone_num: String,
 }
 
 /// What a successful [`ModifyBindedAccount`] call returns.
 #[tc_model]
 pub struct ModifyBindedAccountResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6843,52 +6443,57 @@ pub struct ModifyBindedAccountResponse {
 /// The `ModifyFlexFundingAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyFlexFundingAccountResponse`].
-/// The codes it documents are in [`ModifyFlexFundingAccountError`](super::errors::ModifyFlexFundingAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyFlexFundingAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyFlexFundingAccount",
     output = ModifyFlexFundingAccountResponse,
-    error = super::errors::ModifyFlexFundingAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyFlexFundingAccount {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `FundingAccountBindSerialNo`: a string.
+    /// `FundingAccountBindSerialNo`
     pub funding_account_bind_serial_no: String,
 
-    /// `FundingAccountType`: a string.
+    /// `FundingAccountType`
     pub funding_account_type: String,
 
-    /// `PhoneNo`: a string.
+    /// `PhoneNo`
     pub phone_no: String,
 
-    /// `FundingAccountName`: a string.
+    /// `FundingAccountName`
     pub funding_account_name: String,
 
-    /// `FundingAccountNo`: a string.
+    /// `FundingAccountNo`
     pub funding_account_no: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `BankBranchName`: a string.
+    /// `BankBranchName`
     pub bank_branch_name: Option<String>,
 }
 
 /// What a successful [`ModifyFlexFundingAccount`] call returns.
 #[tc_model]
 pub struct ModifyFlexFundingAccountResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6898,40 +6503,45 @@ pub struct ModifyFlexFundingAccountResponse {
 /// The `ModifyFlexPayeeAccountRightStatus` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyFlexPayeeAccountRightStatusResponse`].
-/// The codes it documents are in [`ModifyFlexPayeeAccountRightStatusError`](super::errors::ModifyFlexPayeeAccountRightStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyFlexPayeeAccountRightStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyFlexPayeeAccountRightStatus",
     output = ModifyFlexPayeeAccountRightStatusResponse,
-    error = super::errors::ModifyFlexPayeeAccountRightStatusError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyFlexPayeeAccountRightStatus {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `AccountRightType`: a string.
+    /// `AccountRightType`
     pub account_right_type: String,
 
-    /// `AccountRightStatus`: a string.
+    /// `AccountRightStatus`
     pub account_right_status: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`ModifyFlexPayeeAccountRightStatus`] call returns.
 #[tc_model]
 pub struct ModifyFlexPayeeAccountRightStatusResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6941,30 +6551,31 @@ pub struct ModifyFlexPayeeAccountRightStatusResponse {
 /// The `ModifyMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyMerchantResponse`].
-/// The codes it documents are in [`ModifyMerchantError`](super::errors::ModifyMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MerchantNotExist`](super::errors::CpdpErrorCode::FailedOperationMerchantNotExist)
+/// - [`FailedOperation.ModifyMerchantFailed`](super::errors::CpdpErrorCode::FailedOperationModifyMerchantFailed)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyMerchant",
     output = ModifyMerchantResponse,
-    error = super::errors::ModifyMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyMerchant {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"美亿佳乐购超市"`
+    /// `MerchantName`; example: `"美亿佳乐购超市"`
     pub merchant_name: String,
 
-    /// `BusinessPayFlag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BusinessPayFlag`; example: `"1"`
     pub business_pay_flag: String,
 }
 
@@ -6978,55 +6589,68 @@ pub struct ModifyMerchantResponse {
 /// The `ModifyMntMbrBindRelateAcctBankCode` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ModifyMntMbrBindRelateAcctBankCodeResponse`].
-/// The codes it documents are in [`ModifyMntMbrBindRelateAcctBankCodeError`](super::errors::ModifyMntMbrBindRelateAcctBankCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ModifyMntMbrBindRelateAcctBankCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ModifyMntMbrBindRelateAcctBankCode",
     output = ModifyMntMbrBindRelateAcctBankCodeResponse,
-    error = super::errors::ModifyMntMbrBindRelateAcctBankCodeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ModifyMntMbrBindRelateAcctBankCode {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `MemberBindAcctNo`: a string.
+    /// `MemberBindAcctNo`
     pub member_bind_acct_no: String,
 
-    /// `AcctOpenBranchName`: a string.
+    /// `AcctOpenBranchName`
     pub acct_open_branch_name: String,
 
-    /// `CnapsBranchId`: a string.
+    /// `CnapsBranchId`
     pub cnaps_branch_id: Option<String>,
 
-    /// `EiconBankBranchId`: a string.
+    /// `EiconBankBranchId`
     pub eicon_bank_branch_id: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ModifyMntMbrBindRelateAcctBankCode`] call returns.
 #[tc_model]
 pub struct ModifyMntMbrBindRelateAcctBankCodeResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7036,57 +6660,54 @@ pub struct ModifyMntMbrBindRelateAcctBankCodeResponse {
 /// The `QueryAcctBinding` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAcctBindingResponse`].
-/// The codes it documents are in [`QueryAcctBindingError`](super::errors::QueryAcctBindingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAcctBinding)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAcctBinding",
     output = QueryAcctBindingResponse,
-    error = super::errors::QueryAcctBindingError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAcctBinding {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_mch_id"`
+    /// `SubAppId`; example: `"your_sub_mch_id"`
     pub sub_app_id: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_secret_key"`
+    /// `MidasSignature`; example: `"your_midas_secret_key"`
     pub midas_signature: String,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"RSA"`
+    /// `EncryptType`; example: `"RSA"`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryAcctBinding`] call returns.
 #[tc_model]
 pub struct QueryAcctBindingResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BankCardItems`: a list of [`BankCardItem`](super::models::BankCardItem) objects.
+    /// `BankCardItems`
     pub bank_card_items: Vec<models::BankCardItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7096,70 +6717,81 @@ pub struct QueryAcctBindingResponse {
 /// The `QueryAcctInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAcctInfoResponse`].
-/// The codes it documents are in [`QueryAcctInfoError`](super::errors::QueryAcctInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAcctInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAcctInfo",
     output = QueryAcctInfoResponse,
-    error = super::errors::QueryAcctInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAcctInfo {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `EncryptType`: a string.
+    /// `EncryptType`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryAcctInfo`] call returns.
 #[tc_model]
 pub struct QueryAcctInfoResponse {
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `SubMchName`: a string.
+    /// `SubMchName`
     pub sub_mch_name: Option<String>,
 
-    /// `SubMchType`: a string.
+    /// `SubMchType`
     pub sub_mch_type: Option<String>,
 
-    /// `ShortName`: a string.
+    /// `ShortName`
     pub short_name: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `Contact`: a string.
+    /// `Contact`
     pub contact: Option<String>,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: Option<String>,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: Option<String>,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: Option<String>,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `SubMerchantMemberType`: a string.
+    /// `SubMerchantMemberType`
     pub sub_merchant_member_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7169,52 +6801,62 @@ pub struct QueryAcctInfoResponse {
 /// The `QueryAcctInfoList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAcctInfoListResponse`].
-/// The codes it documents are in [`QueryAcctInfoListError`](super::errors::QueryAcctInfoListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAcctInfoList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAcctInfoList",
     output = QueryAcctInfoListResponse,
-    error = super::errors::QueryAcctInfoListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAcctInfoList {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `QueryAcctBeginTime`: a string.
+    /// `QueryAcctBeginTime`
     pub query_acct_begin_time: String,
 
-    /// `QueryAcctEndTime`: a string.
+    /// `QueryAcctEndTime`
     pub query_acct_end_time: String,
 
-    /// `PageOffset`: a string.
+    /// `PageOffset`
     pub page_offset: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `EncryptType`: a string.
+    /// `EncryptType`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryAcctInfoList`] call returns.
 #[tc_model]
 pub struct QueryAcctInfoListResponse {
-    /// `ResultCount`: a signed 64-bit integer.
+    /// `ResultCount`
     pub result_count: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `QueryAcctItems`: a list of [`QueryAcctItem`](super::models::QueryAcctItem) objects.
+    /// `QueryAcctItems`
     pub query_acct_items: Option<Vec<models::QueryAcctItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7224,34 +6866,39 @@ pub struct QueryAcctInfoListResponse {
 /// The `QueryAgentStatements` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAgentStatementsResponse`].
-/// The codes it documents are in [`QueryAgentStatementsError`](super::errors::QueryAgentStatementsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAgentStatements)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Account`](super::errors::CpdpErrorCode::AuthFailureAccount)
+/// - [`FailedOperation.GetLiveDailySummary`](super::errors::CpdpErrorCode::FailedOperationGetLiveDailySummary)
+/// - [`FailedOperation.QueryAgentStatements`](super::errors::CpdpErrorCode::FailedOperationQueryAgentStatements)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAgentStatements",
     output = QueryAgentStatementsResponse,
-    error = super::errors::QueryAgentStatementsError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAgentStatements {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-05-01"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2020-05-01"`
     pub date: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `Type`; example: `"monthly"`
     pub r#type: String,
 }
 
 /// What a successful [`QueryAgentStatements`] call returns.
 #[tc_model]
 pub struct QueryAgentStatementsResponse {
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"https://cpdp.com/monthly_2020-5.xlsx"`
+    /// `FileUrl`; example: `"https://cpdp.com/monthly_2020-5.xlsx"`
     pub file_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7261,32 +6908,38 @@ pub struct QueryAgentStatementsResponse {
 /// The `QueryAgentTaxPaymentBatch` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAgentTaxPaymentBatchResponse`].
-/// The codes it documents are in [`QueryAgentTaxPaymentBatchError`](super::errors::QueryAgentTaxPaymentBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAgentTaxPaymentBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAgentTaxPaymentBatch",
     output = QueryAgentTaxPaymentBatchResponse,
-    error = super::errors::QueryAgentTaxPaymentBatchError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAgentTaxPaymentBatch {
-    /// `BatchNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BatchNum`; example: `1`
     pub batch_num: i64,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryAgentTaxPaymentBatch`] call returns.
 #[tc_model]
 pub struct QueryAgentTaxPaymentBatchResponse {
-    /// `AgentTaxPaymentBatch`: an [`AgentTaxPaymentBatch`](super::models::AgentTaxPaymentBatch).
+    /// `AgentTaxPaymentBatch`
     pub agent_tax_payment_batch: models::AgentTaxPaymentBatch,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7296,32 +6949,37 @@ pub struct QueryAgentTaxPaymentBatchResponse {
 /// The `QueryAnchorContractInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAnchorContractInfoResponse`].
-/// The codes it documents are in [`QueryAnchorContractInfoError`](super::errors::QueryAnchorContractInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAnchorContractInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DeleteDBError`](super::errors::CpdpErrorCode::InternalErrorDeleteDbError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.BatchInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundBatchInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAnchorContractInfo",
     output = QueryAnchorContractInfoResponse,
-    error = super::errors::QueryAnchorContractInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAnchorContractInfo {
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `BeginTime`; example: `"2020-01-01"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-01"`
+    /// `EndTime`; example: `"2020-01-01"`
     pub end_time: String,
 }
 
 /// What a successful [`QueryAnchorContractInfo`] call returns.
 #[tc_model]
 pub struct QueryAnchorContractInfoResponse {
-    /// `AnchorContractInfoList`: a list of [`AnchorContractInfo`](super::models::AnchorContractInfo) objects.
+    /// `AnchorContractInfoList`
     pub anchor_contract_info_list: Vec<models::AnchorContractInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7331,32 +6989,35 @@ pub struct QueryAnchorContractInfoResponse {
 /// The `QueryApplicationMaterial` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryApplicationMaterialResponse`].
-/// The codes it documents are in [`QueryApplicationMaterialError`](super::errors::QueryApplicationMaterialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryApplicationMaterial)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryApplicationMaterial",
     output = QueryApplicationMaterialResponse,
-    error = super::errors::QueryApplicationMaterialError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryApplicationMaterial {
-    /// `DeclareId`: a string.
-    ///
-    /// Example: `"DeclareId"`
+    /// `DeclareId`; example: `"DeclareId"`
     pub declare_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryApplicationMaterial`] call returns.
 #[tc_model]
 pub struct QueryApplicationMaterialResponse {
-    /// `Result`: a [`QueryDeclareResult`](super::models::QueryDeclareResult).
+    /// `Result`
     pub result: models::QueryDeclareResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7366,35 +7027,38 @@ pub struct QueryApplicationMaterialResponse {
 /// The `QueryAssignment` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryAssignmentResponse`].
-/// The codes it documents are in [`QueryAssignmentError`](super::errors::QueryAssignmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryAssignment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryAssignment",
     output = QueryAssignmentResponse,
-    error = super::errors::QueryAssignmentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryAssignment {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 }
 
 /// What a successful [`QueryAssignment`] call returns.
 #[tc_model]
 pub struct QueryAssignmentResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMsg`; example: `"成功"`
     pub err_msg: String,
 
-    /// `Result`: an [`AssignmentData`](super::models::AssignmentData).
+    /// `Result`
     pub result: Option<models::AssignmentData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7404,55 +7068,65 @@ pub struct QueryAssignmentResponse {
 /// The `QueryBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBalanceResponse`].
-/// The codes it documents are in [`QueryBalanceError`](super::errors::QueryBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBalance",
     output = QueryBalanceResponse,
-    error = super::errors::QueryBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBalance {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `QueryFlag`: a string.
+    /// `QueryFlag`
     pub query_flag: String,
 
-    /// `PageOffset`: a string.
+    /// `PageOffset`
     pub page_offset: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryBalance`] call returns.
 #[tc_model]
 pub struct QueryBalanceResponse {
-    /// `ResultCount`: a string.
+    /// `ResultCount`
     pub result_count: Option<String>,
 
-    /// `StartRecordOffset`: a string.
+    /// `StartRecordOffset`
     pub start_record_offset: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalCount`: a string.
+    /// `TotalCount`
     pub total_count: Option<String>,
 
-    /// `QueryItems`: a list of [`QueryItem`](super::models::QueryItem) objects.
+    /// `QueryItems`
     pub query_items: Option<Vec<models::QueryItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7462,67 +7136,80 @@ pub struct QueryBalanceResponse {
 /// The `QueryBankClear` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBankClearResponse`].
-/// The codes it documents are in [`QueryBankClearError`](super::errors::QueryBankClearError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBankClear)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBankClear",
     output = QueryBankClearResponse,
-    error = super::errors::QueryBankClearError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBankClear {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `StartDate`: a string.
+    /// `StartDate`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
+    /// `EndDate`
     pub end_date: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryBankClear`] call returns.
 #[tc_model]
 pub struct QueryBankClearResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`ClearItem`](super::models::ClearItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::ClearItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7532,73 +7219,86 @@ pub struct QueryBankClearResponse {
 /// The `QueryBankTransactionDetails` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBankTransactionDetailsResponse`].
-/// The codes it documents are in [`QueryBankTransactionDetailsError`](super::errors::QueryBankTransactionDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBankTransactionDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBankTransactionDetails",
     output = QueryBankTransactionDetailsResponse,
-    error = super::errors::QueryBankTransactionDetailsError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBankTransactionDetails {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `QueryFlag`: a string.
+    /// `QueryFlag`
     pub query_flag: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `StartDate`: a string.
+    /// `StartDate`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a string.
+    /// `EndDate`
     pub end_date: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryBankTransactionDetails`] call returns.
 #[tc_model]
 pub struct QueryBankTransactionDetailsResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`TransactionItem`](super::models::TransactionItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::TransactionItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7608,73 +7308,86 @@ pub struct QueryBankTransactionDetailsResponse {
 /// The `QueryBankWithdrawCashDetails` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBankWithdrawCashDetailsResponse`].
-/// The codes it documents are in [`QueryBankWithdrawCashDetailsError`](super::errors::QueryBankWithdrawCashDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBankWithdrawCashDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBankWithdrawCashDetails",
     output = QueryBankWithdrawCashDetailsResponse,
-    error = super::errors::QueryBankWithdrawCashDetailsError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBankWithdrawCashDetails {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `QueryFlag`: a string.
+    /// `QueryFlag`
     pub query_flag: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `BeginDate`: a string.
+    /// `BeginDate`
     pub begin_date: Option<String>,
 
-    /// `EndDate`: a string.
+    /// `EndDate`
     pub end_date: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryBankWithdrawCashDetails`] call returns.
 #[tc_model]
 pub struct QueryBankWithdrawCashDetailsResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`WithdrawItem`](super::models::WithdrawItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::WithdrawItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7684,35 +7397,44 @@ pub struct QueryBankWithdrawCashDetailsResponse {
 /// The `QueryBatchPaymentResult` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBatchPaymentResultResponse`].
-/// The codes it documents are in [`QueryBatchPaymentResultError`](super::errors::QueryBatchPaymentResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBatchPaymentResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBatchPaymentResult",
     output = QueryBatchPaymentResultResponse,
-    error = super::errors::QueryBatchPaymentResultError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBatchPaymentResult {
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: String,
 }
 
 /// What a successful [`QueryBatchPaymentResult`] call returns.
 #[tc_model]
 pub struct QueryBatchPaymentResultResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryBatchPaymentResultData`](super::models::QueryBatchPaymentResultData).
+    /// `Result`
     pub result: models::QueryBatchPaymentResultData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7722,47 +7444,50 @@ pub struct QueryBatchPaymentResultResponse {
 /// The `QueryBillDownloadURL` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryBillDownloadURLResponse`].
-/// The codes it documents are in [`QueryBillDownloadURLError`](super::errors::QueryBillDownloadURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryBillDownloadURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryBillDownloadURL",
     output = QueryBillDownloadURLResponse,
-    error = super::errors::QueryBillDownloadURLError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryBillDownloadURL {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"faryrong"`
+    /// `MerchantId`; example: `"faryrong"`
     pub merchant_id: String,
 
-    /// `TransferType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TransferType`; example: `3`
     pub transfer_type: i64,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2020-12-18"`
+    /// `BillDate`; example: `"2020-12-18"`
     pub bill_date: String,
 }
 
 /// What a successful [`QueryBillDownloadURL`] call returns.
 #[tc_model]
 pub struct QueryBillDownloadURLResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryBillDownloadUrlData`](super::models::QueryBillDownloadUrlData).
+    /// `Result`
     pub result: Option<models::QueryBillDownloadUrlData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7772,47 +7497,50 @@ pub struct QueryBillDownloadURLResponse {
 /// The `QueryCityCode` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCityCodeResponse`].
-/// The codes it documents are in [`QueryCityCodeError`](super::errors::QueryCityCodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCityCode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCityCode",
     output = QueryCityCodeResponse,
-    error = super::errors::QueryCityCodeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCityCode {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryCityCode`] call returns.
 #[tc_model]
 pub struct QueryCityCodeResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a list of [`CityCodeResult`](super::models::CityCodeResult) objects.
+    /// `Result`
     pub result: Option<Vec<models::CityCodeResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7822,63 +7550,108 @@ pub struct QueryCityCodeResponse {
 /// The `QueryCloudChannelData` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCloudChannelDataResponse`].
-/// The codes it documents are in [`QueryCloudChannelDataError`](super::errors::QueryCloudChannelDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCloudChannelData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCloudChannelData",
     output = QueryCloudChannelDataResponse,
-    error = super::errors::QueryCloudChannelDataError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCloudChannelData {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `OutOrderNo`: a string.
+    /// `OutOrderNo`
     pub out_order_no: String,
 
-    /// `ExternalChannelDataType`: a string.
+    /// `ExternalChannelDataType`
     pub external_channel_data_type: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: Option<String>,
 }
 
 /// What a successful [`QueryCloudChannelData`] call returns.
 #[tc_model]
 pub struct QueryCloudChannelDataResponse {
-    /// `OutOrderNo`: a string.
+    /// `OutOrderNo`
     pub out_order_no: Option<String>,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: Option<String>,
 
-    /// `ExternalChannelDataType`: a string.
+    /// `ExternalChannelDataType`
     pub external_channel_data_type: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: Option<String>,
 
-    /// `ExternalChannelDataList`: a list of [`CloudExternalChannelData`](super::models::CloudExternalChannelData) objects.
+    /// `ExternalChannelDataList`
     pub external_channel_data_list: Option<Vec<models::CloudExternalChannelData>>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7888,42 +7661,87 @@ pub struct QueryCloudChannelDataResponse {
 /// The `QueryCloudOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCloudOrderResponse`].
-/// The codes it documents are in [`QueryCloudOrderError`](super::errors::QueryCloudOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCloudOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCloudOrder",
     output = QueryCloudOrderResponse,
-    error = super::errors::QueryCloudOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCloudOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: Option<String>,
 }
 
 /// What a successful [`QueryCloudOrder`] call returns.
 #[tc_model]
 pub struct QueryCloudOrderResponse {
-    /// `TotalNum`: a signed 64-bit integer.
+    /// `TotalNum`
     pub total_num: i64,
 
-    /// `OrderList`: a list of [`CloudOrderReturn`](super::models::CloudOrderReturn) objects.
+    /// `OrderList`
     pub order_list: Option<Vec<models::CloudOrderReturn>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7933,72 +7751,117 @@ pub struct QueryCloudOrderResponse {
 /// The `QueryCloudRefundOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCloudRefundOrderResponse`].
-/// The codes it documents are in [`QueryCloudRefundOrderError`](super::errors::QueryCloudRefundOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCloudRefundOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCloudRefundOrder",
     output = QueryCloudRefundOrderResponse,
-    error = super::errors::QueryCloudRefundOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCloudRefundOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `RefundId`: a string.
+    /// `RefundId`
     pub refund_id: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryCloudRefundOrder`] call returns.
 #[tc_model]
 pub struct QueryCloudRefundOrderResponse {
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `ChannelExternalOrderId`: a string.
+    /// `ChannelExternalOrderId`
     pub channel_external_order_id: String,
 
-    /// `ChannelExternalRefundId`: a string.
+    /// `ChannelExternalRefundId`
     pub channel_external_refund_id: String,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: String,
 
-    /// `RefundId`: a string.
+    /// `RefundId`
     pub refund_id: String,
 
-    /// `UsedRefundId`: a string.
+    /// `UsedRefundId`
     pub used_refund_id: String,
 
-    /// `TotalRefundAmt`: a signed 64-bit integer.
+    /// `TotalRefundAmt`
     pub total_refund_amt: i64,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `State`: a string.
+    /// `State`
     pub state: String,
 
-    /// `SubRefundList`: a list of [`CloudSubRefundItem`](super::models::CloudSubRefundItem) objects.
+    /// `SubRefundList`
     pub sub_refund_list: Option<Vec<models::CloudSubRefundItem>>,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: Option<String>,
 
-    /// `ChannelRefundId`: a string.
+    /// `ChannelRefundId`
     pub channel_refund_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8008,67 +7871,80 @@ pub struct QueryCloudRefundOrderResponse {
 /// The `QueryCommonTransferRecharge` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCommonTransferRechargeResponse`].
-/// The codes it documents are in [`QueryCommonTransferRechargeError`](super::errors::QueryCommonTransferRechargeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCommonTransferRecharge)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCommonTransferRecharge",
     output = QueryCommonTransferRechargeResponse,
-    error = super::errors::QueryCommonTransferRechargeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCommonTransferRecharge {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `StartDate`: a string.
+    /// `StartDate`
     pub start_date: String,
 
-    /// `EndDate`: a string.
+    /// `EndDate`
     pub end_date: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryCommonTransferRecharge`] call returns.
 #[tc_model]
 pub struct QueryCommonTransferRechargeResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`TransferItem`](super::models::TransferItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::TransferItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8078,44 +7954,45 @@ pub struct QueryCommonTransferRechargeResponse {
 /// The `QueryCompanyTitle` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCompanyTitleResponse`].
-/// The codes it documents are in [`QueryCompanyTitleError`](super::errors::QueryCompanyTitleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCompanyTitle)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCompanyTitle",
     output = QueryCompanyTitleResponse,
-    error = super::errors::QueryCompanyTitleError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCompanyTitle {
-    /// `CompanyTitleKeyword`: a string.
+    /// `CompanyTitleKeyword`
     pub company_title_keyword: String,
 
-    /// `InvoicePlatformId`: a signed 64-bit integer.
+    /// `InvoicePlatformId`
     pub invoice_platform_id: i64,
 
-    /// `SellerTaxpayerNum`: a string.
+    /// `SellerTaxpayerNum`
     pub seller_taxpayer_num: String,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryCompanyTitle`] call returns.
 #[tc_model]
 pub struct QueryCompanyTitleResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"请求成功"`
+    /// `ErrMessage`; example: `"请求成功"`
     pub err_message: String,
 
-    /// `Result`: a list of [`CompanyTitleResult`](super::models::CompanyTitleResult) objects.
+    /// `Result`
     pub result: Option<Vec<models::CompanyTitleResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8125,100 +8002,110 @@ pub struct QueryCompanyTitleResponse {
 /// The `QueryContract` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryContractResponse`].
-/// The codes it documents are in [`QueryContractError`](super::errors::QueryContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractIndexNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractIndexNotFound)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.QueryContractNull`](super::errors::CpdpErrorCode::FailedOperationQueryContractNull)
+/// - [`FailedOperation.QueryMchannelError`](super::errors::CpdpErrorCode::FailedOperationQueryMchannelError)
+/// - [`FailedOperation.QueryModeError`](super::errors::CpdpErrorCode::FailedOperationQueryModeError)
+/// - [`FailedOperation.QueryResultNull`](super::errors::CpdpErrorCode::FailedOperationQueryResultNull)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.UpdateContractStatusFailed`](super::errors::CpdpErrorCode::FailedOperationUpdateContractStatusFailed)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryContract",
     output = QueryContractResponse,
-    error = super::errors::QueryContractError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryContract {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: String,
 
-    /// `ContractQueryMode`: a string.
-    ///
-    /// Example: `"CONTRACT_QUERY_MODE_BY_OUT_CONTRACT_CODE"`
+    /// `ContractQueryMode`; example: `"CONTRACT_QUERY_MODE_BY_OUT_CONTRACT_CODE"`
     pub contract_query_mode: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: Option<String>,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"your_out_contract_code"`
+    /// `OutContractCode`; example: `"your_out_contract_code"`
     pub out_contract_code: Option<String>,
 
-    /// `ContractSceneId`: a string.
-    ///
-    /// Example: `"your_contract_scene_id"`
+    /// `ContractSceneId`; example: `"your_contract_scene_id"`
     pub contract_scene_id: Option<String>,
 
-    /// `ChannelContractCode`: a string.
-    ///
-    /// Example: `"your_channel_contract_code"`
+    /// `ChannelContractCode`; example: `"your_channel_contract_code"`
     pub channel_contract_code: Option<String>,
 
-    /// `ExternalContractData`: a string.
+    /// `ExternalContractData`
     pub external_contract_data: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"your_midas_environment"`
+    /// `MidasEnvironment`; example: `"your_midas_environment"`
     pub midas_environment: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"USER_ID"`
+    /// `UserType`; example: `"USER_ID"`
     pub user_type: Option<String>,
 
-    /// `MigrateMode`: a string.
-    ///
-    /// Example: `"MigrateMode_CONTRACT_MIGRATE_MODE_NO"`
+    /// `MigrateMode`; example: `"MigrateMode_CONTRACT_MIGRATE_MODE_NO"`
     pub migrate_mode: Option<String>,
 
-    /// `ContractMethod`: a string.
-    ///
-    /// Example: `"CONTRACT_METHOD_WECHAT_JSAPI"`
+    /// `ContractMethod`; example: `"CONTRACT_METHOD_WECHAT_JSAPI"`
     pub contract_method: Option<String>,
 }
 
 /// What a successful [`QueryContract`] call returns.
 #[tc_model]
 pub struct QueryContractResponse {
-    /// `ContractData`: a [`ResponseQueryContract`](super::models::ResponseQueryContract).
+    /// `ContractData`
     pub contract_data: models::ResponseQueryContract,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Msg`; example: `"msg"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8228,52 +8115,80 @@ pub struct QueryContractResponse {
 /// The `QueryContractPayFee` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryContractPayFeeResponse`].
-/// The codes it documents are in [`QueryContractPayFeeError`](super::errors::QueryContractPayFeeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryContractPayFee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractIndexNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractIndexNotFound)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.QueryContractNull`](super::errors::CpdpErrorCode::FailedOperationQueryContractNull)
+/// - [`FailedOperation.QueryMchannelError`](super::errors::CpdpErrorCode::FailedOperationQueryMchannelError)
+/// - [`FailedOperation.QueryModeError`](super::errors::CpdpErrorCode::FailedOperationQueryModeError)
+/// - [`FailedOperation.QueryResultNull`](super::errors::CpdpErrorCode::FailedOperationQueryResultNull)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.UpdateContractStatusFailed`](super::errors::CpdpErrorCode::FailedOperationUpdateContractStatusFailed)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryContractPayFee",
     output = QueryContractPayFeeResponse,
-    error = super::errors::QueryContractPayFeeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryContractPayFee {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `PaymentId`: a string.
-    ///
-    /// Example: `"21"`
+    /// `PaymentId`; example: `"21"`
     pub payment_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryContractPayFee`] call returns.
 #[tc_model]
 pub struct QueryContractPayFeeResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `Result`: a [`QueryContractPayFeeResult`](super::models::QueryContractPayFeeResult).
+    /// `Result`
     pub result: Option<models::QueryContractPayFeeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8283,47 +8198,77 @@ pub struct QueryContractPayFeeResponse {
 /// The `QueryContractPayWayList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryContractPayWayListResponse`].
-/// The codes it documents are in [`QueryContractPayWayListError`](super::errors::QueryContractPayWayListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryContractPayWayList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractIndexNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractIndexNotFound)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.QueryContractNull`](super::errors::CpdpErrorCode::FailedOperationQueryContractNull)
+/// - [`FailedOperation.QueryMchannelError`](super::errors::CpdpErrorCode::FailedOperationQueryMchannelError)
+/// - [`FailedOperation.QueryModeError`](super::errors::CpdpErrorCode::FailedOperationQueryModeError)
+/// - [`FailedOperation.QueryResultNull`](super::errors::CpdpErrorCode::FailedOperationQueryResultNull)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.UpdateContractStatusFailed`](super::errors::CpdpErrorCode::FailedOperationUpdateContractStatusFailed)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryContractPayWayList",
     output = QueryContractPayWayListResponse,
-    error = super::errors::QueryContractPayWayListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryContractPayWayList {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryContractPayWayList`] call returns.
 #[tc_model]
 pub struct QueryContractPayWayListResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a list of [`ContractPayListResult`](super::models::ContractPayListResult) objects.
+    /// `Result`
     pub result: Option<Vec<models::ContractPayListResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8333,52 +8278,80 @@ pub struct QueryContractPayWayListResponse {
 /// The `QueryContractRelateShop` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryContractRelateShopResponse`].
-/// The codes it documents are in [`QueryContractRelateShopError`](super::errors::QueryContractRelateShopError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryContractRelateShop)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractIndexNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractIndexNotFound)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.QueryContractNull`](super::errors::CpdpErrorCode::FailedOperationQueryContractNull)
+/// - [`FailedOperation.QueryMchannelError`](super::errors::CpdpErrorCode::FailedOperationQueryMchannelError)
+/// - [`FailedOperation.QueryModeError`](super::errors::CpdpErrorCode::FailedOperationQueryModeError)
+/// - [`FailedOperation.QueryResultNull`](super::errors::CpdpErrorCode::FailedOperationQueryResultNull)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.UpdateContractStatusFailed`](super::errors::CpdpErrorCode::FailedOperationUpdateContractStatusFailed)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryContractRelateShop",
     output = QueryContractRelateShopResponse,
-    error = super::errors::QueryContractRelateShopError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryContractRelateShop {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `ContractId`: a string.
-    ///
-    /// Example: `"C0001"`
+    /// `ContractId`; example: `"C0001"`
     pub contract_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryContractRelateShop`] call returns.
 #[tc_model]
 pub struct QueryContractRelateShopResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a list of [`QueryContractRelateShopResult`](super::models::QueryContractRelateShopResult) objects.
+    /// `Result`
     pub result: Option<Vec<models::QueryContractRelateShopResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8388,64 +8361,77 @@ pub struct QueryContractRelateShopResponse {
 /// The `QueryCustAcctIdBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryCustAcctIdBalanceResponse`].
-/// The codes it documents are in [`QueryCustAcctIdBalanceError`](super::errors::QueryCustAcctIdBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryCustAcctIdBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryCustAcctIdBalance",
     output = QueryCustAcctIdBalanceResponse,
-    error = super::errors::QueryCustAcctIdBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryCustAcctIdBalance {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `QueryFlag`: a string.
+    /// `QueryFlag`
     pub query_flag: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryCustAcctIdBalance`] call returns.
 #[tc_model]
 pub struct QueryCustAcctIdBalanceResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `AcctArray`: a list of [`Acct`](super::models::Acct) objects.
+    /// `AcctArray`
     pub acct_array: Option<Vec<models::Acct>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8455,44 +8441,42 @@ pub struct QueryCustAcctIdBalanceResponse {
 /// The `QueryDownloadBillURL` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryDownloadBillURLResponse`].
-/// The codes it documents are in [`QueryDownloadBillURLError`](super::errors::QueryDownloadBillURLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryDownloadBillURL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadBillError`](super::errors::CpdpErrorCode::FailedOperationDownloadBillError)
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryDownloadBillURL",
     output = QueryDownloadBillURLResponse,
-    error = super::errors::QueryDownloadBillURLError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryDownloadBillURL {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `ChannelCode`: a string.
-    ///
-    /// Example: `"ZSB2B"`
+    /// `ChannelCode`; example: `"ZSB2B"`
     pub channel_code: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"20211012"`
+    /// `BillDate`; example: `"20211012"`
     pub bill_date: String,
 }
 
 /// What a successful [`QueryDownloadBillURL`] call returns.
 #[tc_model]
 pub struct QueryDownloadBillURLResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://xxx.xxx.xxx/a.xls"`
+    /// `DownloadUrl`; example: `"http://xxx.xxx.xxx/a.xls"`
     pub download_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8502,45 +8486,45 @@ pub struct QueryDownloadBillURLResponse {
 /// The `QueryExceedingInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryExceedingInfoResponse`].
-/// The codes it documents are in [`QueryExceedingInfoError`](super::errors::QueryExceedingInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryExceedingInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DownloadBillError`](super::errors::CpdpErrorCode::FailedOperationDownloadBillError)
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryExceedingInfo",
     output = QueryExceedingInfoResponse,
-    error = super::errors::QueryExceedingInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryExceedingInfo {
-    /// `TimeStr`: a string.
-    ///
-    /// Example: `"2022-01-01"`
+    /// `TimeStr`; example: `"2022-01-01"`
     pub time_str: String,
 
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"AGENT"`
+    /// `Dimension`; example: `"AGENT"`
     pub dimension: Option<String>,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: Option<models::Paging>,
 }
 
 /// What a successful [`QueryExceedingInfo`] call returns.
 #[tc_model]
 pub struct QueryExceedingInfoResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryExceedingInfoResult`](super::models::QueryExceedingInfoResult).
+    /// `Result`
     pub result: Option<models::QueryExceedingInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8550,37 +8534,38 @@ pub struct QueryExceedingInfoResponse {
 /// The `QueryExchangeRate` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryExchangeRateResponse`].
-/// The codes it documents are in [`QueryExchangeRateError`](super::errors::QueryExchangeRateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryExchangeRate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryExchangeRate",
     output = QueryExchangeRateResponse,
-    error = super::errors::QueryExchangeRateError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryExchangeRate {
-    /// `SourceCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `SourceCurrency`; example: `"CNY"`
     pub source_currency: String,
 
-    /// `TargetCurrency`: a string.
-    ///
-    /// Example: `"TargetCurrency"`
+    /// `TargetCurrency`; example: `"TargetCurrency"`
     pub target_currency: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryExchangeRate`] call returns.
 #[tc_model]
 pub struct QueryExchangeRateResponse {
-    /// `Result`: a [`QueryExchangerateResult`](super::models::QueryExchangerateResult).
+    /// `Result`
     pub result: models::QueryExchangerateResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8590,34 +8575,39 @@ pub struct QueryExchangeRateResponse {
 /// The `QueryFinancialDataUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFinancialDataUrlResponse`].
-/// The codes it documents are in [`QueryFinancialDataUrlError`](super::errors::QueryFinancialDataUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFinancialDataUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MountNotFound`](super::errors::CpdpErrorCode::FailedOperationMountNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFinancialDataUrl",
     output = QueryFinancialDataUrlResponse,
-    error = super::errors::QueryFinancialDataUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFinancialDataUrl {
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `DataType`: a string.
+    /// `DataType`
     pub data_type: String,
 }
 
 /// What a successful [`QueryFinancialDataUrl`] call returns.
 #[tc_model]
 pub struct QueryFinancialDataUrlResponse {
-    /// `CosUrl`: a string.
+    /// `CosUrl`
     pub cos_url: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8627,40 +8617,45 @@ pub struct QueryFinancialDataUrlResponse {
 /// The `QueryFlexAmountBeforeTax` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexAmountBeforeTaxResponse`].
-/// The codes it documents are in [`QueryFlexAmountBeforeTaxError`](super::errors::QueryFlexAmountBeforeTaxError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexAmountBeforeTax)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MountNotFound`](super::errors::CpdpErrorCode::FailedOperationMountNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexAmountBeforeTax",
     output = QueryFlexAmountBeforeTaxResponse,
-    error = super::errors::QueryFlexAmountBeforeTaxError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexAmountBeforeTax {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `AmountAfterTax`: a string.
+    /// `AmountAfterTax`
     pub amount_after_tax: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexAmountBeforeTax`] call returns.
 #[tc_model]
 pub struct QueryFlexAmountBeforeTaxResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`AmountBeforeTaxResult`](super::models::AmountBeforeTaxResult).
+    /// `Result`
     pub result: Option<models::AmountBeforeTaxResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8670,40 +8665,45 @@ pub struct QueryFlexAmountBeforeTaxResponse {
 /// The `QueryFlexBillDownloadUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexBillDownloadUrlResponse`].
-/// The codes it documents are in [`QueryFlexBillDownloadUrlError`](super::errors::QueryFlexBillDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexBillDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MountNotFound`](super::errors::CpdpErrorCode::FailedOperationMountNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexBillDownloadUrl",
     output = QueryFlexBillDownloadUrlResponse,
-    error = super::errors::QueryFlexBillDownloadUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexBillDownloadUrl {
-    /// `BillDate`: a string.
+    /// `BillDate`
     pub bill_date: String,
 
-    /// `BillType`: a string.
+    /// `BillType`
     pub bill_type: String,
 
-    /// `ServiceProviderId`: a string.
+    /// `ServiceProviderId`
     pub service_provider_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexBillDownloadUrl`] call returns.
 #[tc_model]
 pub struct QueryFlexBillDownloadUrlResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`FlexBillDownloadUrlResult`](super::models::FlexBillDownloadUrlResult).
+    /// `Result`
     pub result: Option<models::FlexBillDownloadUrlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8713,46 +8713,51 @@ pub struct QueryFlexBillDownloadUrlResponse {
 /// The `QueryFlexFreezeOrderList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexFreezeOrderListResponse`].
-/// The codes it documents are in [`QueryFlexFreezeOrderListError`](super::errors::QueryFlexFreezeOrderListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexFreezeOrderList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.MountNotFound`](super::errors::CpdpErrorCode::FailedOperationMountNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexFreezeOrderList",
     output = QueryFlexFreezeOrderListResponse,
-    error = super::errors::QueryFlexFreezeOrderListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexFreezeOrderList {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: models::Paging,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexFreezeOrderList`] call returns.
 #[tc_model]
 pub struct QueryFlexFreezeOrderListResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`FreezeOrders`](super::models::FreezeOrders).
+    /// `Result`
     pub result: Option<models::FreezeOrders>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8762,43 +8767,48 @@ pub struct QueryFlexFreezeOrderListResponse {
 /// The `QueryFlexOrderSummaryList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexOrderSummaryListResponse`].
-/// The codes it documents are in [`QueryFlexOrderSummaryListError`](super::errors::QueryFlexOrderSummaryListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexOrderSummaryList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexOrderSummaryList",
     output = QueryFlexOrderSummaryListResponse,
-    error = super::errors::QueryFlexOrderSummaryListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexOrderSummaryList {
-    /// `SummaryDate`: a string.
+    /// `SummaryDate`
     pub summary_date: String,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: models::Paging,
 
-    /// `OrderType`: a string.
+    /// `OrderType`
     pub order_type: String,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexOrderSummaryList`] call returns.
 #[tc_model]
 pub struct QueryFlexOrderSummaryListResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: an [`OrderSummaries`](super::models::OrderSummaries).
+    /// `Result`
     pub result: Option<models::OrderSummaries>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8808,40 +8818,45 @@ pub struct QueryFlexOrderSummaryListResponse {
 /// The `QueryFlexPayeeAccountBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPayeeAccountBalanceResponse`].
-/// The codes it documents are in [`QueryFlexPayeeAccountBalanceError`](super::errors::QueryFlexPayeeAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPayeeAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPayeeAccountBalance",
     output = QueryFlexPayeeAccountBalanceResponse,
-    error = super::errors::QueryFlexPayeeAccountBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPayeeAccountBalance {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `SnapshotDate`: a string.
+    /// `SnapshotDate`
     pub snapshot_date: Option<String>,
 }
 
 /// What a successful [`QueryFlexPayeeAccountBalance`] call returns.
 #[tc_model]
 pub struct QueryFlexPayeeAccountBalanceResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PayeeAccountBalanceResult`](super::models::PayeeAccountBalanceResult).
+    /// `Result`
     pub result: Option<models::PayeeAccountBalanceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8851,37 +8866,42 @@ pub struct QueryFlexPayeeAccountBalanceResponse {
 /// The `QueryFlexPayeeAccountInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPayeeAccountInfoResponse`].
-/// The codes it documents are in [`QueryFlexPayeeAccountInfoError`](super::errors::QueryFlexPayeeAccountInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPayeeAccountInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPayeeAccountInfo",
     output = QueryFlexPayeeAccountInfoResponse,
-    error = super::errors::QueryFlexPayeeAccountInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPayeeAccountInfo {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: Option<String>,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexPayeeAccountInfo`] call returns.
 #[tc_model]
 pub struct QueryFlexPayeeAccountInfoResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PayeeAccountInfoResult`](super::models::PayeeAccountInfoResult).
+    /// `Result`
     pub result: Option<models::PayeeAccountInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8891,43 +8911,48 @@ pub struct QueryFlexPayeeAccountInfoResponse {
 /// The `QueryFlexPayeeAccountList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPayeeAccountListResponse`].
-/// The codes it documents are in [`QueryFlexPayeeAccountListError`](super::errors::QueryFlexPayeeAccountListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPayeeAccountList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPayeeAccountList",
     output = QueryFlexPayeeAccountListResponse,
-    error = super::errors::QueryFlexPayeeAccountListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPayeeAccountList {
-    /// `PropertyInfo`: a [`PayeeAccountPropertyInfo`](super::models::PayeeAccountPropertyInfo).
+    /// `PropertyInfo`
     pub property_info: models::PayeeAccountPropertyInfo,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: Option<models::Paging>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexPayeeAccountList`] call returns.
 #[tc_model]
 pub struct QueryFlexPayeeAccountListResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PayeeAccountInfos`](super::models::PayeeAccountInfos).
+    /// `Result`
     pub result: Option<models::PayeeAccountInfos>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8937,37 +8962,42 @@ pub struct QueryFlexPayeeAccountListResponse {
 /// The `QueryFlexPayeeInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPayeeInfoResponse`].
-/// The codes it documents are in [`QueryFlexPayeeInfoError`](super::errors::QueryFlexPayeeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPayeeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPayeeInfo",
     output = QueryFlexPayeeInfoResponse,
-    error = super::errors::QueryFlexPayeeInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPayeeInfo {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: Option<String>,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexPayeeInfo`] call returns.
 #[tc_model]
 pub struct QueryFlexPayeeInfoResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PayeeInfoResult`](super::models::PayeeInfoResult).
+    /// `Result`
     pub result: Option<models::PayeeInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8977,43 +9007,48 @@ pub struct QueryFlexPayeeInfoResponse {
 /// The `QueryFlexPaymentOrderList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPaymentOrderListResponse`].
-/// The codes it documents are in [`QueryFlexPaymentOrderListError`](super::errors::QueryFlexPaymentOrderListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPaymentOrderList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPaymentOrderList",
     output = QueryFlexPaymentOrderListResponse,
-    error = super::errors::QueryFlexPaymentOrderListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPaymentOrderList {
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: models::Paging,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexPaymentOrderList`] call returns.
 #[tc_model]
 pub struct QueryFlexPaymentOrderListResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PaymentOrders`](super::models::PaymentOrders).
+    /// `Result`
     pub result: Option<models::PaymentOrders>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9023,37 +9058,42 @@ pub struct QueryFlexPaymentOrderListResponse {
 /// The `QueryFlexPaymentOrderStatus` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPaymentOrderStatusResponse`].
-/// The codes it documents are in [`QueryFlexPaymentOrderStatusError`](super::errors::QueryFlexPaymentOrderStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPaymentOrderStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPaymentOrderStatus",
     output = QueryFlexPaymentOrderStatusResponse,
-    error = super::errors::QueryFlexPaymentOrderStatusError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPaymentOrderStatus {
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexPaymentOrderStatus`] call returns.
 #[tc_model]
 pub struct QueryFlexPaymentOrderStatusResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PaymentOrderStatusResult`](super::models::PaymentOrderStatusResult).
+    /// `Result`
     pub result: Option<models::PaymentOrderStatusResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9063,37 +9103,42 @@ pub struct QueryFlexPaymentOrderStatusResponse {
 /// The `QueryFlexPlatformAccountBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexPlatformAccountBalanceResponse`].
-/// The codes it documents are in [`QueryFlexPlatformAccountBalanceError`](super::errors::QueryFlexPlatformAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexPlatformAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexPlatformAccountBalance",
     output = QueryFlexPlatformAccountBalanceResponse,
-    error = super::errors::QueryFlexPlatformAccountBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexPlatformAccountBalance {
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `SnapshotDate`: a string.
+    /// `SnapshotDate`
     pub snapshot_date: Option<String>,
 }
 
 /// What a successful [`QueryFlexPlatformAccountBalance`] call returns.
 #[tc_model]
 pub struct QueryFlexPlatformAccountBalanceResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`PlatformAccountBalanceResult`](super::models::PlatformAccountBalanceResult).
+    /// `Result`
     pub result: Option<models::PlatformAccountBalanceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9103,34 +9148,39 @@ pub struct QueryFlexPlatformAccountBalanceResponse {
 /// The `QueryFlexServiceProviderAccountBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexServiceProviderAccountBalanceResponse`].
-/// The codes it documents are in [`QueryFlexServiceProviderAccountBalanceError`](super::errors::QueryFlexServiceProviderAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexServiceProviderAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexServiceProviderAccountBalance",
     output = QueryFlexServiceProviderAccountBalanceResponse,
-    error = super::errors::QueryFlexServiceProviderAccountBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexServiceProviderAccountBalance {
-    /// `ServiceProviderId`: a string.
+    /// `ServiceProviderId`
     pub service_provider_id: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexServiceProviderAccountBalance`] call returns.
 #[tc_model]
 pub struct QueryFlexServiceProviderAccountBalanceResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`ServiceProviderAccountBalanceResult`](super::models::ServiceProviderAccountBalanceResult).
+    /// `Result`
     pub result: Option<models::ServiceProviderAccountBalanceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9140,46 +9190,51 @@ pub struct QueryFlexServiceProviderAccountBalanceResponse {
 /// The `QueryFlexSettlementOrderList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexSettlementOrderListResponse`].
-/// The codes it documents are in [`QueryFlexSettlementOrderListError`](super::errors::QueryFlexSettlementOrderListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexSettlementOrderList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexSettlementOrderList",
     output = QueryFlexSettlementOrderListResponse,
-    error = super::errors::QueryFlexSettlementOrderListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexSettlementOrderList {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: models::Paging,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexSettlementOrderList`] call returns.
 #[tc_model]
 pub struct QueryFlexSettlementOrderListResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`SettlementOrders`](super::models::SettlementOrders).
+    /// `Result`
     pub result: Option<models::SettlementOrders>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9189,34 +9244,39 @@ pub struct QueryFlexSettlementOrderListResponse {
 /// The `QueryFlexWechatAuthResult` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFlexWechatAuthResultResponse`].
-/// The codes it documents are in [`QueryFlexWechatAuthResultError`](super::errors::QueryFlexWechatAuthResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFlexWechatAuthResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFlexWechatAuthResult",
     output = QueryFlexWechatAuthResultResponse,
-    error = super::errors::QueryFlexWechatAuthResultError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFlexWechatAuthResult {
-    /// `AuthNo`: a string.
+    /// `AuthNo`
     pub auth_no: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryFlexWechatAuthResult`] call returns.
 #[tc_model]
 pub struct QueryFlexWechatAuthResultResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: Option<String>,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryWechatAuthResult`](super::models::QueryWechatAuthResult).
+    /// `Result`
     pub result: Option<models::QueryWechatAuthResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9226,68 +9286,57 @@ pub struct QueryFlexWechatAuthResultResponse {
 /// The `QueryFundsTransactionDetails` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryFundsTransactionDetailsResponse`].
-/// The codes it documents are in [`QueryFundsTransactionDetailsError`](super::errors::QueryFundsTransactionDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryFundsTransactionDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryFundsTransactionDetails",
     output = QueryFundsTransactionDetailsResponse,
-    error = super::errors::QueryFundsTransactionDetailsError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryFundsTransactionDetails {
-    /// `QueryDateType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryDateType`; example: `"1"`
     pub query_date_type: String,
 
-    /// `QueryTranType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryTranType`; example: `"1"`
     pub query_tran_type: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `SubAccountNumber`: a string.
+    /// `SubAccountNumber`
     pub sub_account_number: String,
 
-    /// `PageOffSet`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageOffSet`; example: `"1"`
     pub page_off_set: String,
 
-    /// `QueryStartDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `QueryStartDate`; example: `"20220222"`
     pub query_start_date: Option<String>,
 
-    /// `QueryEndDate`: a string.
-    ///
-    /// Example: `"22220222"`
+    /// `QueryEndDate`; example: `"22220222"`
     pub query_end_date: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryFundsTransactionDetails`] call returns.
 #[tc_model]
 pub struct QueryFundsTransactionDetailsResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryFundsTransactionDetailsResult`](super::models::QueryFundsTransactionDetailsResult).
+    /// `Result`
     pub result: Option<models::QueryFundsTransactionDetailsResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9297,53 +9346,63 @@ pub struct QueryFundsTransactionDetailsResponse {
 /// The `QueryInvoice` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryInvoiceResponse`].
-/// The codes it documents are in [`QueryInvoiceError`](super::errors::QueryInvoiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryInvoice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`FailedOperation.InvoiceExist`](super::errors::CpdpErrorCode::FailedOperationInvoiceExist)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.InvoiceExist`](super::errors::CpdpErrorCode::InternalErrorInvoiceExist)
+/// - [`InternalError.SandBoxAccessError`](super::errors::CpdpErrorCode::InternalErrorSandBoxAccessError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`InvalidParameter.UnsupportedParameter`](super::errors::CpdpErrorCode::InvalidParameterUnsupportedParameter)
+/// - [`ResourceInsufficient.ThreadPoolReject`](super::errors::CpdpErrorCode::ResourceInsufficientThreadPoolReject)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryInvoice",
     output = QueryInvoiceResponse,
-    error = super::errors::QueryInvoiceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryInvoice {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"test123456"`
+    /// `OrderId`; example: `"test123456"`
     pub order_id: String,
 
-    /// `OrderSn`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `OrderSn`; example: `"NULL"`
     pub order_sn: Option<String>,
 
-    /// `IsRed`: a signed 64-bit integer.
+    /// `IsRed`
     pub is_red: Option<i64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 
-    /// `SellerTaxpayerNum`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerTaxpayerNum`; example: `"NULL"`
     pub seller_taxpayer_num: Option<String>,
 }
 
 /// What a successful [`QueryInvoice`] call returns.
 #[tc_model]
 pub struct QueryInvoiceResponse {
-    /// `Result`: a [`QueryInvoiceResult`](super::models::QueryInvoiceResult).
+    /// `Result`
     pub result: models::QueryInvoiceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9353,58 +9412,51 @@ pub struct QueryInvoiceResponse {
 /// The `QueryInvoiceV2` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryInvoiceV2Response`].
-/// The codes it documents are in [`QueryInvoiceV2Error`](super::errors::QueryInvoiceV2Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryInvoiceV2)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryInvoiceV2",
     output = QueryInvoiceV2Response,
-    error = super::errors::QueryInvoiceV2Error
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryInvoiceV2 {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvoicePlatformId`; example: `1`
     pub invoice_platform_id: i64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"test123456"`
+    /// `OrderId`; example: `"test123456"`
     pub order_id: String,
 
-    /// `IsRed`: a signed 64-bit integer.
+    /// `IsRed`
     pub is_red: Option<i64>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `Profile`; example: `"NULL"`
     pub profile: Option<String>,
 
-    /// `InvoiceChannel`: a signed 64-bit integer.
+    /// `InvoiceChannel`
     pub invoice_channel: Option<i64>,
 
-    /// `SellerTaxpayerNum`: a string.
-    ///
-    /// Example: `"NULL"`
+    /// `SellerTaxpayerNum`; example: `"NULL"`
     pub seller_taxpayer_num: Option<String>,
 }
 
 /// What a successful [`QueryInvoiceV2`] call returns.
 #[tc_model]
 pub struct QueryInvoiceV2Response {
-    /// `Result`: a [`QueryInvoiceResultData`](super::models::QueryInvoiceResultData).
+    /// `Result`
     pub result: Option<models::QueryInvoiceResultData>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"请求成功"`
+    /// `ErrMessage`; example: `"请求成功"`
     pub err_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9414,65 +9466,70 @@ pub struct QueryInvoiceV2Response {
 /// The `QueryMaliciousRegistration` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMaliciousRegistrationResponse`].
-/// The codes it documents are in [`QueryMaliciousRegistrationError`](super::errors::QueryMaliciousRegistrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMaliciousRegistration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMaliciousRegistration",
     output = QueryMaliciousRegistrationResponse,
-    error = super::errors::QueryMaliciousRegistrationError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMaliciousRegistration {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `MerchantName`: a string.
+    /// `MerchantName`
     pub merchant_name: String,
 
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: String,
 
-    /// `RegAddress`: a string.
+    /// `RegAddress`
     pub reg_address: String,
 
-    /// `RegTime`: an unsigned 64-bit integer.
+    /// `RegTime`
     pub reg_time: u64,
 
-    /// `USCI`: a string.
+    /// `USCI`
     #[tc(rename = "USCI")]
     pub usci: Option<String>,
 
-    /// `RegNumber`: a string.
+    /// `RegNumber`
     pub reg_number: Option<String>,
 
-    /// `EncryptedPhoneNumber`: a string.
+    /// `EncryptedPhoneNumber`
     pub encrypted_phone_number: Option<String>,
 
-    /// `EncryptedEmailAddress`: a string.
+    /// `EncryptedEmailAddress`
     pub encrypted_email_address: Option<String>,
 
-    /// `EncryptedPersonId`: a string.
+    /// `EncryptedPersonId`
     pub encrypted_person_id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: Option<String>,
 }
 
 /// What a successful [`QueryMaliciousRegistration`] call returns.
 #[tc_model]
 pub struct QueryMaliciousRegistrationResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: String,
 
-    /// `Result`: a [`MerchantRiskInfo`](super::models::MerchantRiskInfo).
+    /// `Result`
     pub result: Option<models::MerchantRiskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9482,64 +9539,77 @@ pub struct QueryMaliciousRegistrationResponse {
 /// The `QueryMemberBind` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMemberBindResponse`].
-/// The codes it documents are in [`QueryMemberBindError`](super::errors::QueryMemberBindError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMemberBind)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMemberBind",
     output = QueryMemberBindResponse,
-    error = super::errors::QueryMemberBindError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMemberBind {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `QueryFlag`: a string.
+    /// `QueryFlag`
     pub query_flag: String,
 
-    /// `PageNum`: a string.
+    /// `PageNum`
     pub page_num: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMemberBind`] call returns.
 #[tc_model]
 pub struct QueryMemberBindResponse {
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `StartRecordNo`: a string.
+    /// `StartRecordNo`
     pub start_record_no: Option<String>,
 
-    /// `EndFlag`: a string.
+    /// `EndFlag`
     pub end_flag: Option<String>,
 
-    /// `TotalNum`: a string.
+    /// `TotalNum`
     pub total_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`TranItem`](super::models::TranItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::TranItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9549,88 +9619,101 @@ pub struct QueryMemberBindResponse {
 /// The `QueryMemberTransaction` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMemberTransactionResponse`].
-/// The codes it documents are in [`QueryMemberTransactionError`](super::errors::QueryMemberTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMemberTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMemberTransaction",
     output = QueryMemberTransactionResponse,
-    error = super::errors::QueryMemberTransactionError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMemberTransaction {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `OutSubAcctNo`: a string.
+    /// `OutSubAcctNo`
     pub out_sub_acct_no: String,
 
-    /// `OutMemberCode`: a string.
+    /// `OutMemberCode`
     pub out_member_code: String,
 
-    /// `OutSubAcctName`: a string.
+    /// `OutSubAcctName`
     pub out_sub_acct_name: String,
 
-    /// `InSubAcctNo`: a string.
+    /// `InSubAcctNo`
     pub in_sub_acct_no: String,
 
-    /// `InMemberCode`: a string.
+    /// `InMemberCode`
     pub in_member_code: String,
 
-    /// `InSubAcctName`: a string.
+    /// `InSubAcctName`
     pub in_sub_acct_name: String,
 
-    /// `TranAmt`: a string.
+    /// `TranAmt`
     pub tran_amt: String,
 
-    /// `TranFee`: a string.
+    /// `TranFee`
     pub tran_fee: String,
 
-    /// `TranType`: a string.
+    /// `TranType`
     pub tran_type: String,
 
-    /// `Ccy`: a string.
+    /// `Ccy`
     pub ccy: String,
 
-    /// `OrderNo`: a string.
+    /// `OrderNo`
     pub order_no: Option<String>,
 
-    /// `OrderContent`: a string.
+    /// `OrderContent`
     pub order_content: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `WebSign`: a string.
+    /// `WebSign`
     pub web_sign: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMemberTransaction`] call returns.
 #[tc_model]
 pub struct QueryMemberTransactionResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9640,68 +9723,65 @@ pub struct QueryMemberTransactionResponse {
 /// The `QueryMemberTransactionDetails` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMemberTransactionDetailsResponse`].
-/// The codes it documents are in [`QueryMemberTransactionDetailsError`](super::errors::QueryMemberTransactionDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMemberTransactionDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMemberTransactionDetails",
     output = QueryMemberTransactionDetailsResponse,
-    error = super::errors::QueryMemberTransactionDetailsError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMemberTransactionDetails {
-    /// `QueryDateType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryDateType`; example: `"1"`
     pub query_date_type: String,
 
-    /// `QueryTranType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryTranType`; example: `"1"`
     pub query_tran_type: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `SubAccountNumber`: a string.
+    /// `SubAccountNumber`
     pub sub_account_number: String,
 
-    /// `PageOffSet`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PageOffSet`; example: `"1"`
     pub page_off_set: String,
 
-    /// `QueryStartDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `QueryStartDate`; example: `"20220222"`
     pub query_start_date: Option<String>,
 
-    /// `QueryEndDate`: a string.
-    ///
-    /// Example: `"22220222"`
+    /// `QueryEndDate`; example: `"22220222"`
     pub query_end_date: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryMemberTransactionDetails`] call returns.
 #[tc_model]
 pub struct QueryMemberTransactionDetailsResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryMemberTransactionDetailsResult`](super::models::QueryMemberTransactionDetailsResult).
+    /// `Result`
     pub result: Option<models::QueryMemberTransactionDetailsResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9711,39 +9791,39 @@ pub struct QueryMemberTransactionDetailsResponse {
 /// The `QueryMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantResponse`].
-/// The codes it documents are in [`QueryMerchantError`](super::errors::QueryMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MerchantNotExist`](super::errors::CpdpErrorCode::FailedOperationMerchantNotExist)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchant",
     output = QueryMerchantResponse,
-    error = super::errors::QueryMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchant {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 }
 
 /// What a successful [`QueryMerchant`] call returns.
 #[tc_model]
 pub struct QueryMerchantResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"美亿佳乐购超市"`
+    /// `MerchantName`; example: `"美亿佳乐购超市"`
     pub merchant_name: String,
 
-    /// `BusinessPayFlag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BusinessPayFlag`; example: `"1"`
     pub business_pay_flag: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9753,32 +9833,35 @@ pub struct QueryMerchantResponse {
 /// The `QueryMerchantBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantBalanceResponse`].
-/// The codes it documents are in [`QueryMerchantBalanceError`](super::errors::QueryMerchantBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchantBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchantBalance",
     output = QueryMerchantBalanceResponse,
-    error = super::errors::QueryMerchantBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchantBalance {
-    /// `Currency`: a string.
-    ///
-    /// Example: `"Currency"`
+    /// `Currency`; example: `"Currency"`
     pub currency: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMerchantBalance`] call returns.
 #[tc_model]
 pub struct QueryMerchantBalanceResponse {
-    /// `Result`: a [`QueryMerchantBalanceResult`](super::models::QueryMerchantBalanceResult).
+    /// `Result`
     pub result: models::QueryMerchantBalanceResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9788,47 +9871,44 @@ pub struct QueryMerchantBalanceResponse {
 /// The `QueryMerchantClassification` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantClassificationResponse`].
-/// The codes it documents are in [`QueryMerchantClassificationError`](super::errors::QueryMerchantClassificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchantClassification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchantClassification",
     output = QueryMerchantClassificationResponse,
-    error = super::errors::QueryMerchantClassificationError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchantClassification {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMerchantClassification`] call returns.
 #[tc_model]
 pub struct QueryMerchantClassificationResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a list of [`MerchantClassificationId`](super::models::MerchantClassificationId) objects.
+    /// `Result`
     pub result: Option<Vec<models::MerchantClassificationId>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9838,42 +9918,47 @@ pub struct QueryMerchantClassificationResponse {
 /// The `QueryMerchantInfoForManagement` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantInfoForManagementResponse`].
-/// The codes it documents are in [`QueryMerchantInfoForManagementError`](super::errors::QueryMerchantInfoForManagementError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchantInfoForManagement)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DuplicateKeyError`](super::errors::CpdpErrorCode::InternalErrorDuplicateKeyError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SigGenError`](super::errors::CpdpErrorCode::InternalErrorSigGenError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`InvalidParameter.LackParameter`](super::errors::CpdpErrorCode::InvalidParameterLackParameter)
+/// - [`ResourceNotFound.InvoiceNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundInvoiceNotFound)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
+/// - [`ResourceNotFound.PlatformInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundPlatformInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchantInfoForManagement",
     output = QueryMerchantInfoForManagementResponse,
-    error = super::errors::QueryMerchantInfoForManagementError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchantInfoForManagement {
-    /// `InvoicePlatformId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InvoicePlatformId`; example: `0`
     pub invoice_platform_id: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMerchantInfoForManagement`] call returns.
 #[tc_model]
 pub struct QueryMerchantInfoForManagementResponse {
-    /// `Result`: a [`MerchantManagementResult`](super::models::MerchantManagementResult).
+    /// `Result`
     pub result: Option<models::MerchantManagementResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9883,44 +9968,42 @@ pub struct QueryMerchantInfoForManagementResponse {
 /// The `QueryMerchantOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantOrderResponse`].
-/// The codes it documents are in [`QueryMerchantOrderError`](super::errors::QueryMerchantOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchantOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.QueryOrderError`](super::errors::CpdpErrorCode::FailedOperationQueryOrderError)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchantOrder",
     output = QueryMerchantOrderResponse,
-    error = super::errors::QueryMerchantOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchantOrder {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
+    /// `OrderNo`; example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
     pub order_no: String,
 }
 
 /// What a successful [`QueryMerchantOrder`] call returns.
 #[tc_model]
 pub struct QueryMerchantOrderResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
+    /// `OrderNo`; example: `"847f33d665d83eecaf0a8805a2ee6c7a"`
     pub order_no: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9930,52 +10013,48 @@ pub struct QueryMerchantOrderResponse {
 /// The `QueryMerchantPayWayList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryMerchantPayWayListResponse`].
-/// The codes it documents are in [`QueryMerchantPayWayListError`](super::errors::QueryMerchantPayWayListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryMerchantPayWayList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.QueryOrderError`](super::errors::CpdpErrorCode::FailedOperationQueryOrderError)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryMerchantPayWayList",
     output = QueryMerchantPayWayListResponse,
-    error = super::errors::QueryMerchantPayWayListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryMerchantPayWayList {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"5fb33938bb819024b8ed719edf221840"`
+    /// `OpenId`; example: `"5fb33938bb819024b8ed719edf221840"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e95bffc38504f0ac408c27d61eb52d1a"`
+    /// `OpenKey`; example: `"e95bffc38504f0ac408c27d61eb52d1a"`
     pub open_key: String,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PayType`; example: `"2"`
     pub pay_type: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryMerchantPayWayList`] call returns.
 #[tc_model]
 pub struct QueryMerchantPayWayListResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a list of [`MerchantPayWayData`](super::models::MerchantPayWayData) objects.
+    /// `Result`
     pub result: Option<Vec<models::MerchantPayWayData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9985,62 +10064,51 @@ pub struct QueryMerchantPayWayListResponse {
 /// The `QueryOpenBankBankAccountBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankBankAccountBalanceResponse`].
-/// The codes it documents are in [`QueryOpenBankBankAccountBalanceError`](super::errors::QueryOpenBankBankAccountBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankBankAccountBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankBankAccountBalance",
     output = QueryOpenBankBankAccountBalanceResponse,
-    error = super::errors::QueryOpenBankBankAccountBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankBankAccountBalance {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM28698939401"`
+    /// `ChannelMerchantId`; example: `"CM28698939401"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"sub1w00001"`
+    /// `ChannelSubMerchantId`; example: `"sub1w00001"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"OPENBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"OPENBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `BindSerialNo`: a string.
-    ///
-    /// Example: `"10232043567"`
+    /// `BindSerialNo`; example: `"10232043567"`
     pub bind_serial_no: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Environment`; example: `"sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankBankAccountBalance`] call returns.
 #[tc_model]
 pub struct QueryOpenBankBankAccountBalanceResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankBankAccountBalanceResult`](super::models::QueryOpenBankBankAccountBalanceResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankBankAccountBalanceResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10050,65 +10118,54 @@ pub struct QueryOpenBankBankAccountBalanceResponse {
 /// The `QueryOpenBankBankBranchList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankBankBranchListResponse`].
-/// The codes it documents are in [`QueryOpenBankBankBranchListError`](super::errors::QueryOpenBankBankBranchListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankBankBranchList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankBankBranchList",
     output = QueryOpenBankBankBranchListResponse,
-    error = super::errors::QueryOpenBankBankBranchListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankBankBranchList {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM28698939401"`
+    /// `ChannelMerchantId`; example: `"CM28698939401"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"OPENBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"OPENBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `BankBranchName`: a string.
-    ///
-    /// Example: `"10232043567"`
+    /// `BankBranchName`; example: `"10232043567"`
     pub bank_branch_name: String,
 
-    /// `BankAbbreviation`: a string.
-    ///
-    /// Example: `"CMB/CITIC/ICBC/OTHERS"`
+    /// `BankAbbreviation`; example: `"CMB/CITIC/ICBC/OTHERS"`
     pub bank_abbreviation: String,
 
-    /// `PageNumber`: a [`Paging`](super::models::Paging).
+    /// `PageNumber`
     pub page_number: models::Paging,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Environment`; example: `"sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankBankBranchList`] call returns.
 #[tc_model]
 pub struct QueryOpenBankBankBranchListResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankBankBranchListResult`](super::models::QueryOpenBankBankBranchListResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankBankBranchListResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10118,68 +10175,57 @@ pub struct QueryOpenBankBankBranchListResponse {
 /// The `QueryOpenBankBillDataPage` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankBillDataPageResponse`].
-/// The codes it documents are in [`QueryOpenBankBillDataPageError`](super::errors::QueryOpenBankBillDataPageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankBillDataPage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankBillDataPage",
     output = QueryOpenBankBillDataPageResponse,
-    error = super::errors::QueryOpenBankBillDataPageError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankBillDataPage {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM20348565901"`
+    /// `ChannelMerchantId`; example: `"CM20348565901"`
     pub channel_merchant_id: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2020-10-07"`
+    /// `BillDate`; example: `"2020-10-07"`
     pub bill_date: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PageNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNo`; example: `1`
     pub page_no: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"TRADE"`
+    /// `BillType`; example: `"TRADE"`
     pub bill_type: Option<String>,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankBillDataPage`] call returns.
 #[tc_model]
 pub struct QueryOpenBankBillDataPageResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankBillDataPageResult`](super::models::QueryOpenBankBillDataPageResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankBillDataPageResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10189,47 +10235,48 @@ pub struct QueryOpenBankBillDataPageResponse {
 /// The `QueryOpenBankBindExternalSubMerchantBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankBindExternalSubMerchantBankAccountResponse`].
-/// The codes it documents are in [`QueryOpenBankBindExternalSubMerchantBankAccountError`](super::errors::QueryOpenBankBindExternalSubMerchantBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankBindExternalSubMerchantBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankBindExternalSubMerchantBankAccount",
     output = QueryOpenBankBindExternalSubMerchantBankAccountResponse,
-    error = super::errors::QueryOpenBankBindExternalSubMerchantBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankBindExternalSubMerchantBankAccount {
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankBindExternalSubMerchantBankAccount`] call returns.
 #[tc_model]
 pub struct QueryOpenBankBindExternalSubMerchantBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankBindExternalSubMerchantBankAccountResult`](super::models::QueryOpenBankBindExternalSubMerchantBankAccountResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankBindExternalSubMerchantBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10239,67 +10286,54 @@ pub struct QueryOpenBankBindExternalSubMerchantBankAccountResponse {
 /// The `QueryOpenBankDailyReceiptDownloadUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankDailyReceiptDownloadUrlResponse`].
-/// The codes it documents are in [`QueryOpenBankDailyReceiptDownloadUrlError`](super::errors::QueryOpenBankDailyReceiptDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankDailyReceiptDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankDailyReceiptDownloadUrl",
     output = QueryOpenBankDailyReceiptDownloadUrlResponse,
-    error = super::errors::QueryOpenBankDailyReceiptDownloadUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankDailyReceiptDownloadUrl {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM28698939401"`
+    /// `ChannelMerchantId`; example: `"CM28698939401"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"sub1w00001"`
+    /// `ChannelSubMerchantId`; example: `"sub1w00001"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"OPENBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"OPENBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `BindSerialNo`: a string.
-    ///
-    /// Example: `"10232043567"`
+    /// `BindSerialNo`; example: `"10232043567"`
     pub bind_serial_no: String,
 
-    /// `QueryDate`: a string.
-    ///
-    /// Example: `"2020-01-11"`
+    /// `QueryDate`; example: `"2020-01-11"`
     pub query_date: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Environment`; example: `"sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankDailyReceiptDownloadUrl`] call returns.
 #[tc_model]
 pub struct QueryOpenBankDailyReceiptDownloadUrlResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankDailyReceiptDownloadUrlResult`](super::models::QueryOpenBankDailyReceiptDownloadUrlResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankDailyReceiptDownloadUrlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10309,62 +10343,51 @@ pub struct QueryOpenBankDailyReceiptDownloadUrlResponse {
 /// The `QueryOpenBankDownLoadUrl` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankDownLoadUrlResponse`].
-/// The codes it documents are in [`QueryOpenBankDownLoadUrlError`](super::errors::QueryOpenBankDownLoadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankDownLoadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankDownLoadUrl",
     output = QueryOpenBankDownLoadUrlResponse,
-    error = super::errors::QueryOpenBankDownLoadUrlError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankDownLoadUrl {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM20348565901"`
+    /// `ChannelMerchantId`; example: `"CM20348565901"`
     pub channel_merchant_id: String,
 
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2020-10-07"`
+    /// `BillDate`; example: `"2020-10-07"`
     pub bill_date: String,
 
-    /// `BillType`: a string.
-    ///
-    /// Example: `"TRADE"`
+    /// `BillType`; example: `"TRADE"`
     pub bill_type: Option<String>,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"沙箱环境sandbox"`
+    /// `Environment`; example: `"沙箱环境sandbox"`
     pub environment: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: Option<String>,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `PaymentMethod`; example: `"ALIPAY"`
     pub payment_method: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankDownLoadUrl`] call returns.
 #[tc_model]
 pub struct QueryOpenBankDownLoadUrlResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankDownLoadUrlResult`](super::models::QueryOpenBankDownLoadUrlResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankDownLoadUrlResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10374,65 +10397,54 @@ pub struct QueryOpenBankDownLoadUrlResponse {
 /// The `QueryOpenBankExternalSubAccountBookBalance` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankExternalSubAccountBookBalanceResponse`].
-/// The codes it documents are in [`QueryOpenBankExternalSubAccountBookBalanceError`](super::errors::QueryOpenBankExternalSubAccountBookBalanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankExternalSubAccountBookBalance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankExternalSubAccountBookBalance",
     output = QueryOpenBankExternalSubAccountBookBalanceResponse,
-    error = super::errors::QueryOpenBankExternalSubAccountBookBalanceError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankExternalSubAccountBookBalance {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM834794323"`
+    /// `ChannelMerchantId`; example: `"CM834794323"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CMS43432323"`
+    /// `ChannelSubMerchantId`; example: `"CMS43432323"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `ChannelName`; example: `"ALIPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"SAFT_ISV"`
+    /// `PaymentMethod`; example: `"SAFT_ISV"`
     pub payment_method: String,
 
-    /// `OutAccountBookId`: a string.
-    ///
-    /// Example: `"OUT948944"`
+    /// `OutAccountBookId`; example: `"OUT948944"`
     pub out_account_book_id: Option<String>,
 
-    /// `ChannelAccountBookId`: a string.
-    ///
-    /// Example: `"CAB947894"`
+    /// `ChannelAccountBookId`; example: `"CAB947894"`
     pub channel_account_book_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankExternalSubAccountBookBalance`] call returns.
 #[tc_model]
 pub struct QueryOpenBankExternalSubAccountBookBalanceResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryExternalAccountBookResult`](super::models::QueryExternalAccountBookResult).
+    /// `Result`
     pub result: Option<models::QueryExternalAccountBookResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10442,49 +10454,48 @@ pub struct QueryOpenBankExternalSubAccountBookBalanceResponse {
 /// The `QueryOpenBankExternalSubMerchantBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankExternalSubMerchantBankAccountResponse`].
-/// The codes it documents are in [`QueryOpenBankExternalSubMerchantBankAccountError`](super::errors::QueryOpenBankExternalSubMerchantBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankExternalSubMerchantBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankExternalSubMerchantBankAccount",
     output = QueryOpenBankExternalSubMerchantBankAccountResponse,
-    error = super::errors::QueryOpenBankExternalSubMerchantBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankExternalSubMerchantBankAccount {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: String,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankExternalSubMerchantBankAccount`] call returns.
 #[tc_model]
 pub struct QueryOpenBankExternalSubMerchantBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankExternalSubMerchantBankAccountResult`](super::models::QueryOpenBankExternalSubMerchantBankAccountResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankExternalSubMerchantBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10494,44 +10505,45 @@ pub struct QueryOpenBankExternalSubMerchantBankAccountResponse {
 /// The `QueryOpenBankExternalSubMerchantRegistration` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankExternalSubMerchantRegistrationResponse`].
-/// The codes it documents are in [`QueryOpenBankExternalSubMerchantRegistrationError`](super::errors::QueryOpenBankExternalSubMerchantRegistrationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankExternalSubMerchantRegistration)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankExternalSubMerchantRegistration",
     output = QueryOpenBankExternalSubMerchantRegistrationResponse,
-    error = super::errors::QueryOpenBankExternalSubMerchantRegistrationError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankExternalSubMerchantRegistration {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelRegistrationNo`: a string.
+    /// `ChannelRegistrationNo`
     pub channel_registration_no: Option<String>,
 
-    /// `OutRegistrationNo`: a string.
+    /// `OutRegistrationNo`
     pub out_registration_no: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankExternalSubMerchantRegistration`] call returns.
 #[tc_model]
 pub struct QueryOpenBankExternalSubMerchantRegistrationResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankExternalSubMerchantRegistrationResult`](super::models::QueryOpenBankExternalSubMerchantRegistrationResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankExternalSubMerchantRegistrationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10541,57 +10553,54 @@ pub struct QueryOpenBankExternalSubMerchantRegistrationResponse {
 /// The `QueryOpenBankOrderDetailReceiptInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankOrderDetailReceiptInfoResponse`].
-/// The codes it documents are in [`QueryOpenBankOrderDetailReceiptInfoError`](super::errors::QueryOpenBankOrderDetailReceiptInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankOrderDetailReceiptInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankOrderDetailReceiptInfo",
     output = QueryOpenBankOrderDetailReceiptInfoResponse,
-    error = super::errors::QueryOpenBankOrderDetailReceiptInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankOrderDetailReceiptInfo {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"ALIPAY"`
+    /// `ChannelName`; example: `"ALIPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"SAFT_ISV"`
+    /// `PaymentMethod`; example: `"SAFT_ISV"`
     pub payment_method: String,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: Option<String>,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankOrderDetailReceiptInfo`] call returns.
 #[tc_model]
 pub struct QueryOpenBankOrderDetailReceiptInfoResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankOrderDetailReceiptInfoResult`](super::models::QueryOpenBankOrderDetailReceiptInfoResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankOrderDetailReceiptInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10601,52 +10610,45 @@ pub struct QueryOpenBankOrderDetailReceiptInfoResponse {
 /// The `QueryOpenBankPaymentOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankPaymentOrderResponse`].
-/// The codes it documents are in [`QueryOpenBankPaymentOrderError`](super::errors::QueryOpenBankPaymentOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankPaymentOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankPaymentOrder",
     output = QueryOpenBankPaymentOrderResponse,
-    error = super::errors::QueryOpenBankPaymentOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankPaymentOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM8950112001"`
+    /// `ChannelMerchantId`; example: `"CM8950112001"`
     pub channel_merchant_id: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"202022167824350112001"`
+    /// `OutOrderId`; example: `"202022167824350112001"`
     pub out_order_id: String,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202022167824350112001"`
+    /// `ChannelOrderId`; example: `"202022167824350112001"`
     pub channel_order_id: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"沙箱环境sandbox"`
+    /// `Environment`; example: `"沙箱环境sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankPaymentOrder`] call returns.
 #[tc_model]
 pub struct QueryOpenBankPaymentOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankPaymentOrderResult`](super::models::QueryOpenBankPaymentOrderResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankPaymentOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10656,46 +10658,51 @@ pub struct QueryOpenBankPaymentOrderResponse {
 /// The `QueryOpenBankProfitSharePayee` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankProfitSharePayeeResponse`].
-/// The codes it documents are in [`QueryOpenBankProfitSharePayeeError`](super::errors::QueryOpenBankProfitSharePayeeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankProfitSharePayee)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankProfitSharePayee",
     output = QueryOpenBankProfitSharePayeeResponse,
-    error = super::errors::QueryOpenBankProfitSharePayeeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankProfitSharePayee {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: Option<String>,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: Option<String>,
 
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankProfitSharePayee`] call returns.
 #[tc_model]
 pub struct QueryOpenBankProfitSharePayeeResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankProfitSharePayeeResult`](super::models::QueryOpenBankProfitSharePayeeResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankProfitSharePayeeResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10705,46 +10712,45 @@ pub struct QueryOpenBankProfitSharePayeeResponse {
 /// The `QueryOpenBankRefundOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankRefundOrderResponse`].
-/// The codes it documents are in [`QueryOpenBankRefundOrderError`](super::errors::QueryOpenBankRefundOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankRefundOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankRefundOrder",
     output = QueryOpenBankRefundOrderResponse,
-    error = super::errors::QueryOpenBankRefundOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankRefundOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM702312111196"`
+    /// `ChannelMerchantId`; example: `"CM702312111196"`
     pub channel_merchant_id: String,
 
-    /// `OutRefundId`: a string.
-    ///
-    /// Example: `"R202002011200001"`
+    /// `OutRefundId`; example: `"R202002011200001"`
     pub out_refund_id: Option<String>,
 
-    /// `ChannelRefundId`: a string.
-    ///
-    /// Example: `"R202002011200001"`
+    /// `ChannelRefundId`; example: `"R202002011200001"`
     pub channel_refund_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankRefundOrder`] call returns.
 #[tc_model]
 pub struct QueryOpenBankRefundOrderResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: Option<String>,
 
-    /// `Result`: an [`OpenBankQueryRefundOrderResult`](super::models::OpenBankQueryRefundOrderResult).
+    /// `Result`
     pub result: Option<models::OpenBankQueryRefundOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10754,43 +10760,48 @@ pub struct QueryOpenBankRefundOrderResponse {
 /// The `QueryOpenBankSettleOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankSettleOrderResponse`].
-/// The codes it documents are in [`QueryOpenBankSettleOrderError`](super::errors::QueryOpenBankSettleOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankSettleOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankSettleOrder",
     output = QueryOpenBankSettleOrderResponse,
-    error = super::errors::QueryOpenBankSettleOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankSettleOrder {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `OutSettleId`: a string.
+    /// `OutSettleId`
     pub out_settle_id: Option<String>,
 
-    /// `ChannelSettleId`: a string.
+    /// `ChannelSettleId`
     pub channel_settle_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankSettleOrder`] call returns.
 #[tc_model]
 pub struct QueryOpenBankSettleOrderResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankSettleOrderResult`](super::models::QueryOpenBankSettleOrderResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankSettleOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10800,53 +10811,54 @@ pub struct QueryOpenBankSettleOrderResponse {
 /// The `QueryOpenBankSubMerchantCredential` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankSubMerchantCredentialResponse`].
-/// The codes it documents are in [`QueryOpenBankSubMerchantCredentialError`](super::errors::QueryOpenBankSubMerchantCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankSubMerchantCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankSubMerchantCredential",
     output = QueryOpenBankSubMerchantCredentialResponse,
-    error = super::errors::QueryOpenBankSubMerchantCredentialError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankSubMerchantCredential {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: Option<String>,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: Option<String>,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankSubMerchantCredential`] call returns.
 #[tc_model]
 pub struct QueryOpenBankSubMerchantCredentialResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankSubMerchantCredentialResult`](super::models::QueryOpenBankSubMerchantCredentialResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankSubMerchantCredentialResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10856,65 +10868,54 @@ pub struct QueryOpenBankSubMerchantCredentialResponse {
 /// The `QueryOpenBankSubMerchantRateConfigure` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankSubMerchantRateConfigureResponse`].
-/// The codes it documents are in [`QueryOpenBankSubMerchantRateConfigureError`](super::errors::QueryOpenBankSubMerchantRateConfigureError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankSubMerchantRateConfigure)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankSubMerchantRateConfigure",
     output = QueryOpenBankSubMerchantRateConfigureResponse,
-    error = super::errors::QueryOpenBankSubMerchantRateConfigureError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankSubMerchantRateConfigure {
-    /// `ChannelRegistrationNo`: a string.
-    ///
-    /// Example: `"R123456"`
+    /// `ChannelRegistrationNo`; example: `"R123456"`
     pub channel_registration_no: String,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM123456"`
+    /// `ChannelMerchantId`; example: `"CM123456"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CM345678"`
+    /// `ChannelSubMerchantId`; example: `"CM345678"`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"HELIPAY"`
+    /// `ChannelName`; example: `"HELIPAY"`
     pub channel_name: String,
 
-    /// `ChannelProductFeeNo`: a string.
-    ///
-    /// Example: `"P123456"`
+    /// `ChannelProductFeeNo`; example: `"P123456"`
     pub channel_product_fee_no: Option<String>,
 
-    /// `OutProductFeeNo`: a string.
-    ///
-    /// Example: `"P345678"`
+    /// `OutProductFeeNo`; example: `"P345678"`
     pub out_product_fee_no: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankSubMerchantRateConfigure`] call returns.
 #[tc_model]
 pub struct QueryOpenBankSubMerchantRateConfigureResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankSubMerchantRateConfigureResult`](super::models::QueryOpenBankSubMerchantRateConfigureResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankSubMerchantRateConfigureResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10924,40 +10925,45 @@ pub struct QueryOpenBankSubMerchantRateConfigureResponse {
 /// The `QueryOpenBankSubMerchantSignOnline` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankSubMerchantSignOnlineResponse`].
-/// The codes it documents are in [`QueryOpenBankSubMerchantSignOnlineError`](super::errors::QueryOpenBankSubMerchantSignOnlineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankSubMerchantSignOnline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankSubMerchantSignOnline",
     output = QueryOpenBankSubMerchantSignOnlineResponse,
-    error = super::errors::QueryOpenBankSubMerchantSignOnlineError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankSubMerchantSignOnline {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `OutSubMerchantId`: a string.
+    /// `OutSubMerchantId`
     pub out_sub_merchant_id: Option<String>,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankSubMerchantSignOnline`] call returns.
 #[tc_model]
 pub struct QueryOpenBankSubMerchantSignOnlineResponse {
-    /// `ErrCode`: a string.
+    /// `ErrCode`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
+    /// `ErrMessage`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankSubMerchantSignOnlineResult`](super::models::QueryOpenBankSubMerchantSignOnlineResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankSubMerchantSignOnlineResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10967,52 +10973,45 @@ pub struct QueryOpenBankSubMerchantSignOnlineResponse {
 /// The `QueryOpenBankSupportBankList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankSupportBankListResponse`].
-/// The codes it documents are in [`QueryOpenBankSupportBankListError`](super::errors::QueryOpenBankSupportBankListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankSupportBankList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankSupportBankList",
     output = QueryOpenBankSupportBankListResponse,
-    error = super::errors::QueryOpenBankSupportBankListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankSupportBankList {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM28698939401"`
+    /// `ChannelMerchantId`; example: `"CM28698939401"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"OPENBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"OPENBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `Environment`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Environment`; example: `"sandbox"`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankSupportBankList`] call returns.
 #[tc_model]
 pub struct QueryOpenBankSupportBankListResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankSupportBankListResult`](super::models::QueryOpenBankSupportBankListResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankSupportBankListResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11022,47 +11021,48 @@ pub struct QueryOpenBankSupportBankListResponse {
 /// The `QueryOpenBankUnbindExternalSubMerchantBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankUnbindExternalSubMerchantBankAccountResponse`].
-/// The codes it documents are in [`QueryOpenBankUnbindExternalSubMerchantBankAccountError`](super::errors::QueryOpenBankUnbindExternalSubMerchantBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankUnbindExternalSubMerchantBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankUnbindExternalSubMerchantBankAccount",
     output = QueryOpenBankUnbindExternalSubMerchantBankAccountResponse,
-    error = super::errors::QueryOpenBankUnbindExternalSubMerchantBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankUnbindExternalSubMerchantBankAccount {
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankUnbindExternalSubMerchantBankAccount`] call returns.
 #[tc_model]
 pub struct QueryOpenBankUnbindExternalSubMerchantBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryOpenBankUnbindExternalSubMerchantBankAccountResult`](super::models::QueryOpenBankUnbindExternalSubMerchantBankAccountResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankUnbindExternalSubMerchantBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11072,50 +11072,45 @@ pub struct QueryOpenBankUnbindExternalSubMerchantBankAccountResponse {
 /// The `QueryOpenBankVerificationOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOpenBankVerificationOrderResponse`].
-/// The codes it documents are in [`QueryOpenBankVerificationOrderError`](super::errors::QueryOpenBankVerificationOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOpenBankVerificationOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOpenBankVerificationOrder",
     output = QueryOpenBankVerificationOrderResponse,
-    error = super::errors::QueryOpenBankVerificationOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOpenBankVerificationOrder {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM20209324350112001"`
+    /// `ChannelMerchantId`; example: `"CM20209324350112001"`
     pub channel_merchant_id: String,
 
-    /// `ChannelVerificationId`: a string.
-    ///
-    /// Example: `"678920209324350112001"`
+    /// `ChannelVerificationId`; example: `"678920209324350112001"`
     pub channel_verification_id: Option<String>,
 
-    /// `OutVerificationId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutVerificationId`; example: `"20209324350112001"`
     pub out_verification_id: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`QueryOpenBankVerificationOrder`] call returns.
 #[tc_model]
 pub struct QueryOpenBankVerificationOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOpenBankVerificationResult`](super::models::QueryOpenBankVerificationResult).
+    /// `Result`
     pub result: Option<models::QueryOpenBankVerificationResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11125,87 +11120,72 @@ pub struct QueryOpenBankVerificationOrderResponse {
 /// The `QueryOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOrderResponse`].
-/// The codes it documents are in [`QueryOrderError`](super::errors::QueryOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOrder",
     output = QueryOrderResponse,
-    error = super::errors::QueryOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOrder {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"by_order"`
+    /// `Type`; example: `"by_order"`
     pub r#type: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"MidasSignature"`
+    /// `MidasSignature`; example: `"MidasSignature"`
     pub midas_signature: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1652768614"`
+    /// `StartTime`; example: `"1652768614"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1652768614"`
+    /// `EndTime`; example: `"1652768614"`
     pub end_time: Option<String>,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `OutTradeNo`; example: `"your_order_no"`
     pub out_trade_no: Option<String>,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `TransactionId`; example: `"your_order_no"`
     pub transaction_id: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryOrder`] call returns.
 #[tc_model]
 pub struct QueryOrderResponse {
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalNum`; example: `1`
     pub total_num: i64,
 
-    /// `OrderList`: a list of [`QueryOrderOutOrderList`](super::models::QueryOrderOutOrderList) objects.
+    /// `OrderList`
     pub order_list: Vec<models::QueryOrderOutOrderList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11215,57 +11195,54 @@ pub struct QueryOrderResponse {
 /// The `QueryOrderStatus` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOrderStatusResponse`].
-/// The codes it documents are in [`QueryOrderStatusError`](super::errors::QueryOrderStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOrderStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`AuthFailure.VerifyTokenFailure`](super::errors::CpdpErrorCode::AuthFailureVerifyTokenFailure)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOrderStatus",
     output = QueryOrderStatusResponse,
-    error = super::errors::QueryOrderStatusError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOrderStatus {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"5fb33938bb819024b8ed719edf221840"`
+    /// `OpenId`; example: `"5fb33938bb819024b8ed719edf221840"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e95bffc38504f0ac408c27d61eb52d1a"`
+    /// `OpenKey`; example: `"e95bffc38504f0ac408c27d61eb52d1a"`
     pub open_key: String,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000111"`
+    /// `DeveloperNo`; example: `"TEST00000111"`
     pub developer_no: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"9163238193244046880658645"`
+    /// `OrderNo`; example: `"9163238193244046880658645"`
     pub order_no: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryOrderStatus`] call returns.
 #[tc_model]
 pub struct QueryOrderStatusResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`QueryOrderStatusResult`](super::models::QueryOrderStatusResult).
+    /// `Result`
     pub result: Option<models::QueryOrderStatusResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11275,32 +11252,35 @@ pub struct QueryOrderStatusResponse {
 /// The `QueryOutwardOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryOutwardOrderResponse`].
-/// The codes it documents are in [`QueryOutwardOrderError`](super::errors::QueryOutwardOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryOutwardOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryOutwardOrder",
     output = QueryOutwardOrderResponse,
-    error = super::errors::QueryOutwardOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryOutwardOrder {
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"TransactionId"`
+    /// `TransactionId`; example: `"TransactionId"`
     pub transaction_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryOutwardOrder`] call returns.
 #[tc_model]
 pub struct QueryOutwardOrderResponse {
-    /// `Result`: a [`QueryOutwardOrderResult`](super::models::QueryOutwardOrderResult).
+    /// `Result`
     pub result: models::QueryOutwardOrderResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11310,32 +11290,35 @@ pub struct QueryOutwardOrderResponse {
 /// The `QueryPayerInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryPayerInfoResponse`].
-/// The codes it documents are in [`QueryPayerInfoError`](super::errors::QueryPayerInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryPayerInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryPayerInfo",
     output = QueryPayerInfoResponse,
-    error = super::errors::QueryPayerInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryPayerInfo {
-    /// `PayerId`: a string.
-    ///
-    /// Example: `"PayerId"`
+    /// `PayerId`; example: `"PayerId"`
     pub payer_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryPayerInfo`] call returns.
 #[tc_model]
 pub struct QueryPayerInfoResponse {
-    /// `Result`: a [`QueryPayerinfoResult`](super::models::QueryPayerinfoResult).
+    /// `Result`
     pub result: models::QueryPayerinfoResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11345,52 +11328,65 @@ pub struct QueryPayerInfoResponse {
 /// The `QueryReconciliationDocument` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryReconciliationDocumentResponse`].
-/// The codes it documents are in [`QueryReconciliationDocumentError`](super::errors::QueryReconciliationDocumentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryReconciliationDocument)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryReconciliationDocument",
     output = QueryReconciliationDocumentResponse,
-    error = super::errors::QueryReconciliationDocumentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryReconciliationDocument {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: String,
 
-    /// `FileDate`: a string.
+    /// `FileDate`
     pub file_date: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryReconciliationDocument`] call returns.
 #[tc_model]
 pub struct QueryReconciliationDocumentResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ResultNum`: a string.
+    /// `ResultNum`
     pub result_num: Option<String>,
 
-    /// `TranItemArray`: a list of [`FileItem`](super::models::FileItem) objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<models::FileItem>>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11400,40 +11396,47 @@ pub struct QueryReconciliationDocumentResponse {
 /// The `QueryReconciliationFileApplyInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryReconciliationFileApplyInfoResponse`].
-/// The codes it documents are in [`QueryReconciliationFileApplyInfoError`](super::errors::QueryReconciliationFileApplyInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryReconciliationFileApplyInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryReconciliationFileApplyInfo",
     output = QueryReconciliationFileApplyInfoResponse,
-    error = super::errors::QueryReconciliationFileApplyInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryReconciliationFileApplyInfo {
-    /// `ApplyFileId`: a string.
+    /// `ApplyFileId`
     pub apply_file_id: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryReconciliationFileApplyInfo`] call returns.
 #[tc_model]
 pub struct QueryReconciliationFileApplyInfoResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryReconciliationFileApplyInfoResult`](super::models::QueryReconciliationFileApplyInfoResult).
+    /// `Result`
     pub result: Option<models::QueryReconciliationFileApplyInfoResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11443,102 +11446,80 @@ pub struct QueryReconciliationFileApplyInfoResponse {
 /// The `QueryRefund` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryRefundResponse`].
-/// The codes it documents are in [`QueryRefundError`](super::errors::QueryRefundError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryRefund)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryRefund",
     output = QueryRefundResponse,
-    error = super::errors::QueryRefundError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryRefund {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `RefundId`: a string.
-    ///
-    /// Example: `"refund_id_000001"`
+    /// `RefundId`; example: `"refund_id_000001"`
     pub refund_id: String,
 
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MidasEnvironment`; example: `"xx"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`QueryRefund`] call returns.
 #[tc_model]
 pub struct QueryRefundResponse {
-    /// `State`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `State`; example: `"xx"`
     pub state: String,
 
-    /// `ChannelExternalOrderId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ChannelExternalOrderId`; example: `"xx"`
     pub channel_external_order_id: Option<String>,
 
-    /// `ChannelExternalRefundId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ChannelExternalRefundId`; example: `"xx"`
     pub channel_external_refund_id: Option<String>,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ChannelOrderId`; example: `"xx"`
     pub channel_order_id: Option<String>,
 
-    /// `TotalRefundAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalRefundAmt`; example: `1`
     pub total_refund_amt: Option<i64>,
 
-    /// `CurrencyType`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `CurrencyType`; example: `"xx"`
     pub currency_type: Option<String>,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `OutTradeNo`; example: `"xx"`
     pub out_trade_no: Option<String>,
 
-    /// `RefundId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `RefundId`; example: `"xx"`
     pub refund_id: Option<String>,
 
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MidasAppId`; example: `"xx"`
     pub midas_app_id: String,
 
-    /// `UsedRefundId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `UsedRefundId`; example: `"xx"`
     pub used_refund_id: Option<String>,
 
-    /// `SubRefundList`: a list of [`OldSubRefund`](super::models::OldSubRefund) objects.
+    /// `SubRefundList`
     pub sub_refund_list: Option<Vec<models::OldSubRefund>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11548,52 +11529,50 @@ pub struct QueryRefundResponse {
 /// The `QueryShopOpenId` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryShopOpenIdResponse`].
-/// The codes it documents are in [`QueryShopOpenIdError`](super::errors::QueryShopOpenIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryShopOpenId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryShopOpenId",
     output = QueryShopOpenIdResponse,
-    error = super::errors::QueryShopOpenIdError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryShopOpenId {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"TestS115"`
+    /// `ShopNo`; example: `"TestS115"`
     pub shop_no: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryShopOpenId`] call returns.
 #[tc_model]
 pub struct QueryShopOpenIdResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`QueryShopOpenIdResult`](super::models::QueryShopOpenIdResult).
+    /// `Result`
     pub result: Option<models::QueryShopOpenIdResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11603,41 +11582,47 @@ pub struct QueryShopOpenIdResponse {
 /// The `QuerySinglePaymentResult` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QuerySinglePaymentResultResponse`].
-/// The codes it documents are in [`QuerySinglePaymentResultError`](super::errors::QuerySinglePaymentResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QuerySinglePaymentResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QuerySinglePaymentResult",
     output = QuerySinglePaymentResultResponse,
-    error = super::errors::QuerySinglePaymentResultError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QuerySinglePaymentResult {
-    /// `TransferType`: a signed 64-bit integer.
+    /// `TransferType`
     pub transfer_type: i64,
 
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 }
 
 /// What a successful [`QuerySinglePaymentResult`] call returns.
 #[tc_model]
 pub struct QuerySinglePaymentResultResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a [`QuerySinglePaymentResultData`](super::models::QuerySinglePaymentResultData).
+    /// `Result`
     pub result: Option<models::QuerySinglePaymentResultData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11647,76 +11632,89 @@ pub struct QuerySinglePaymentResultResponse {
 /// The `QuerySingleTransactionStatus` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QuerySingleTransactionStatusResponse`].
-/// The codes it documents are in [`QuerySingleTransactionStatusError`](super::errors::QuerySingleTransactionStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QuerySingleTransactionStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QuerySingleTransactionStatus",
     output = QuerySingleTransactionStatusResponse,
-    error = super::errors::QuerySingleTransactionStatusError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QuerySingleTransactionStatus {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `TranNetSeqNo`: a string.
+    /// `TranNetSeqNo`
     pub tran_net_seq_no: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `TranDate`: a string.
+    /// `TranDate`
     pub tran_date: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QuerySingleTransactionStatus`] call returns.
 #[tc_model]
 pub struct QuerySingleTransactionStatusResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `BookingFlag`: a string.
+    /// `BookingFlag`
     pub booking_flag: Option<String>,
 
-    /// `TranStatus`: a string.
+    /// `TranStatus`
     pub tran_status: Option<String>,
 
-    /// `TranAmt`: a string.
+    /// `TranAmt`
     pub tran_amt: Option<String>,
 
-    /// `TranDate`: a string.
+    /// `TranDate`
     pub tran_date: Option<String>,
 
-    /// `TranTime`: a string.
+    /// `TranTime`
     pub tran_time: Option<String>,
 
-    /// `InSubAcctNo`: a string.
+    /// `InSubAcctNo`
     pub in_sub_acct_no: Option<String>,
 
-    /// `OutSubAcctNo`: a string.
+    /// `OutSubAcctNo`
     pub out_sub_acct_no: Option<String>,
 
-    /// `FailMsg`: a string.
+    /// `FailMsg`
     pub fail_msg: Option<String>,
 
-    /// `OldTranFrontSeqNo`: a string.
+    /// `OldTranFrontSeqNo`
     pub old_tran_front_seq_no: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11726,52 +11724,65 @@ pub struct QuerySingleTransactionStatusResponse {
 /// The `QuerySmallAmountTransfer` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QuerySmallAmountTransferResponse`].
-/// The codes it documents are in [`QuerySmallAmountTransferError`](super::errors::QuerySmallAmountTransferError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QuerySmallAmountTransfer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QuerySmallAmountTransfer",
     output = QuerySmallAmountTransferResponse,
-    error = super::errors::QuerySmallAmountTransferError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QuerySmallAmountTransfer {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `OldTranSeqNo`: a string.
+    /// `OldTranSeqNo`
     pub old_tran_seq_no: String,
 
-    /// `TranDate`: a string.
+    /// `TranDate`
     pub tran_date: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QuerySmallAmountTransfer`] call returns.
 #[tc_model]
 pub struct QuerySmallAmountTransferResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ReturnStatus`: a string.
+    /// `ReturnStatus`
     pub return_status: Option<String>,
 
-    /// `ReturnMsg`: a string.
+    /// `ReturnMsg`
     pub return_msg: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11781,32 +11792,35 @@ pub struct QuerySmallAmountTransferResponse {
 /// The `QueryTrade` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryTradeResponse`].
-/// The codes it documents are in [`QueryTradeError`](super::errors::QueryTradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryTrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
+/// - [`ResourceNotFound.MerchantInfoNotFound`](super::errors::CpdpErrorCode::ResourceNotFoundMerchantInfoNotFound)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryTrade",
     output = QueryTradeResponse,
-    error = super::errors::QueryTradeError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryTrade {
-    /// `TradeFileId`: a string.
-    ///
-    /// Example: `"TradeFileId"`
+    /// `TradeFileId`; example: `"TradeFileId"`
     pub trade_file_id: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryTrade`] call returns.
 #[tc_model]
 pub struct QueryTradeResponse {
-    /// `Result`: a [`QueryTradeResult`](super::models::QueryTradeResult).
+    /// `Result`
     pub result: models::QueryTradeResult,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11816,15 +11830,32 @@ pub struct QueryTradeResponse {
 /// The `QueryTransferBatch` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryTransferBatchResponse`].
-/// The codes it documents are in [`QueryTransferBatchError`](super::errors::QueryTransferBatchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryTransferBatch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::CpdpErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.AppidMchidNotMatch`](super::errors::CpdpErrorCode::FailedOperationAppidMchidNotMatch)
+/// - [`FailedOperation.FrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationFrequencyLimited)
+/// - [`FailedOperation.InvalidRequest`](super::errors::CpdpErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.NoAuth`](super::errors::CpdpErrorCode::FailedOperationNoAuth)
+/// - [`FailedOperation.NotEnough`](super::errors::CpdpErrorCode::FailedOperationNotEnough)
+/// - [`FailedOperation.NotFound`](super::errors::CpdpErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.ParamError`](super::errors::CpdpErrorCode::FailedOperationParamError)
+/// - [`FailedOperation.QuotaExceed`](super::errors::CpdpErrorCode::FailedOperationQuotaExceed)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
+/// - [`InternalError.`](super::errors::CpdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryTransferBatch",
     output = QueryTransferBatchResponse,
-    error = super::errors::QueryTransferBatchError,
+    error = super::errors::CpdpErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -11834,86 +11865,86 @@ pub struct QueryTradeResponse {
     )
 )]
 pub struct QueryTransferBatch {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `NeedQueryDetail`: a boolean.
+    /// `NeedQueryDetail`
     pub need_query_detail: bool,
 
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: Option<String>,
 
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `DetailStatus`: a string.
+    /// `DetailStatus`
     pub detail_status: Option<String>,
 }
 
 /// What a successful [`QueryTransferBatch`] call returns.
 #[tc_model]
 pub struct QueryTransferBatchResponse {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: Option<String>,
 
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: Option<String>,
 
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `MerchantAppId`: a string.
+    /// `MerchantAppId`
     pub merchant_app_id: Option<String>,
 
-    /// `BatchStatus`: a string.
+    /// `BatchStatus`
     pub batch_status: Option<String>,
 
-    /// `CloseReason`: a string.
+    /// `CloseReason`
     pub close_reason: Option<String>,
 
-    /// `TotalAmount`: an unsigned 64-bit integer.
+    /// `TotalAmount`
     pub total_amount: Option<u64>,
 
-    /// `TotalNum`: an unsigned 64-bit integer.
+    /// `TotalNum`
     pub total_num: Option<u64>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `SuccessAmount`: an unsigned 64-bit integer.
+    /// `SuccessAmount`
     pub success_amount: Option<u64>,
 
-    /// `SuccessNum`: an unsigned 64-bit integer.
+    /// `SuccessNum`
     pub success_num: Option<u64>,
 
-    /// `FailAmount`: an unsigned 64-bit integer.
+    /// `FailAmount`
     pub fail_amount: Option<u64>,
 
-    /// `FailNum`: an unsigned 64-bit integer.
+    /// `FailNum`
     pub fail_num: Option<u64>,
 
-    /// `TransferDetails`: a list of [`TransferDetailResponse`](super::models::TransferDetailResponse) objects.
+    /// `TransferDetails`
     pub transfer_details: Option<Vec<models::TransferDetailResponse>>,
 
-    /// `BatchType`: a string.
+    /// `BatchType`
     pub batch_type: Option<String>,
 
-    /// `BatchName`: a string.
+    /// `BatchName`
     pub batch_name: Option<String>,
 
-    /// `BatchRemark`: a string.
+    /// `BatchRemark`
     pub batch_remark: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11923,79 +11954,96 @@ pub struct QueryTransferBatchResponse {
 /// The `QueryTransferDetail` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryTransferDetailResponse`].
-/// The codes it documents are in [`QueryTransferDetailError`](super::errors::QueryTransferDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryTransferDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::CpdpErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.AppidMchidNotMatch`](super::errors::CpdpErrorCode::FailedOperationAppidMchidNotMatch)
+/// - [`FailedOperation.FrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationFrequencyLimited)
+/// - [`FailedOperation.InvalidRequest`](super::errors::CpdpErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.NoAuth`](super::errors::CpdpErrorCode::FailedOperationNoAuth)
+/// - [`FailedOperation.NotEnough`](super::errors::CpdpErrorCode::FailedOperationNotEnough)
+/// - [`FailedOperation.NotFound`](super::errors::CpdpErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.ParamError`](super::errors::CpdpErrorCode::FailedOperationParamError)
+/// - [`FailedOperation.QuotaExceed`](super::errors::CpdpErrorCode::FailedOperationQuotaExceed)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
+/// - [`InternalError.`](super::errors::CpdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryTransferDetail",
     output = QueryTransferDetailResponse,
-    error = super::errors::QueryTransferDetailError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryTransferDetail {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: Option<String>,
 
-    /// `MerchantDetailNo`: a string.
+    /// `MerchantDetailNo`
     pub merchant_detail_no: Option<String>,
 
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `DetailId`: a string.
+    /// `DetailId`
     pub detail_id: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryTransferDetail`] call returns.
 #[tc_model]
 pub struct QueryTransferDetailResponse {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: Option<String>,
 
-    /// `MerchantBatchNo`: a string.
+    /// `MerchantBatchNo`
     pub merchant_batch_no: Option<String>,
 
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `MerchantDetailNo`: a string.
+    /// `MerchantDetailNo`
     pub merchant_detail_no: Option<String>,
 
-    /// `DetailId`: a string.
+    /// `DetailId`
     pub detail_id: Option<String>,
 
-    /// `DetailStatus`: a string.
+    /// `DetailStatus`
     pub detail_status: Option<String>,
 
-    /// `TransferAmount`: an unsigned 64-bit integer.
+    /// `TransferAmount`
     pub transfer_amount: Option<u64>,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `InitiateTime`: a string.
+    /// `InitiateTime`
     pub initiate_time: Option<String>,
 
-    /// `UpdateTime`: a string.
+    /// `UpdateTime`
     pub update_time: Option<String>,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: Option<String>,
 
-    /// `TransferRemark`: a string.
+    /// `TransferRemark`
     pub transfer_remark: Option<String>,
 
-    /// `MerchantAppId`: a string.
+    /// `MerchantAppId`
     pub merchant_app_id: Option<String>,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12005,62 +12053,63 @@ pub struct QueryTransferDetailResponse {
 /// The `QueryTransferResult` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`QueryTransferResultResponse`].
-/// The codes it documents are in [`QueryTransferResultError`](super::errors::QueryTransferResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=QueryTransferResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AlreadyExists`](super::errors::CpdpErrorCode::FailedOperationAlreadyExists)
+/// - [`FailedOperation.AppidMchidNotMatch`](super::errors::CpdpErrorCode::FailedOperationAppidMchidNotMatch)
+/// - [`FailedOperation.FrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationFrequencyLimited)
+/// - [`FailedOperation.InvalidRequest`](super::errors::CpdpErrorCode::FailedOperationInvalidRequest)
+/// - [`FailedOperation.NoAuth`](super::errors::CpdpErrorCode::FailedOperationNoAuth)
+/// - [`FailedOperation.NotEnough`](super::errors::CpdpErrorCode::FailedOperationNotEnough)
+/// - [`FailedOperation.NotFound`](super::errors::CpdpErrorCode::FailedOperationNotFound)
+/// - [`FailedOperation.ParamError`](super::errors::CpdpErrorCode::FailedOperationParamError)
+/// - [`FailedOperation.QuotaExceed`](super::errors::CpdpErrorCode::FailedOperationQuotaExceed)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
+/// - [`InternalError.`](super::errors::CpdpErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "QueryTransferResult",
     output = QueryTransferResultResponse,
-    error = super::errors::QueryTransferResultError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct QueryTransferResult {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MerchantId`; example: `"xx"`
     pub merchant_id: String,
 
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `MerchantAppId`; example: `"xx"`
     pub merchant_app_id: String,
 
-    /// `TransferType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TransferType`; example: `0`
     pub transfer_type: i64,
 
-    /// `TradeSerialNo`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `TradeSerialNo`; example: `"xx"`
     pub trade_serial_no: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `OrderId`; example: `"xx"`
     pub order_id: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`QueryTransferResult`] call returns.
 #[tc_model]
 pub struct QueryTransferResultResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ErrCode`; example: `"xx"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"xx"`
+    /// `ErrMessage`; example: `"xx"`
     pub err_message: String,
 
-    /// `Result`: a [`QueryTransferResultData`](super::models::QueryTransferResultData).
+    /// `Result`
     pub result: Option<models::QueryTransferResultData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12070,97 +12119,103 @@ pub struct QueryTransferResultResponse {
 /// The `RechargeByThirdPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RechargeByThirdPayResponse`].
-/// The codes it documents are in [`RechargeByThirdPayError`](super::errors::RechargeByThirdPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RechargeByThirdPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RechargeByThirdPay",
     output = RechargeByThirdPayResponse,
-    error = super::errors::RechargeByThirdPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RechargeByThirdPay {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `BankSubAccountNumber`: a string.
+    /// `BankSubAccountNumber`
     pub bank_sub_account_number: String,
 
-    /// `TransFee`: a string.
+    /// `TransFee`
     pub trans_fee: String,
 
-    /// `ThirdPayChannel`: a string.
+    /// `ThirdPayChannel`
     pub third_pay_channel: String,
 
-    /// `ThirdPayChannelMerchantCode`: a string.
+    /// `ThirdPayChannelMerchantCode`
     pub third_pay_channel_merchant_code: String,
 
-    /// `ThirdPayChannelOrderId`: a string.
+    /// `ThirdPayChannelOrderId`
     pub third_pay_channel_order_id: String,
 
-    /// `CurrencyAmount`: a string.
+    /// `CurrencyAmount`
     pub currency_amount: String,
 
-    /// `CurrencyUnit`: a string.
+    /// `CurrencyUnit`
     pub currency_unit: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `TransNetMemberCode`: a string.
+    /// `TransNetMemberCode`
     pub trans_net_member_code: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
 /// What a successful [`RechargeByThirdPay`] call returns.
 #[tc_model]
 pub struct RechargeByThirdPayResponse {
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `FrontSequenceNumber`: a string.
+    /// `FrontSequenceNumber`
     pub front_sequence_number: Option<String>,
 
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12170,85 +12225,98 @@ pub struct RechargeByThirdPayResponse {
 /// The `RechargeMemberThirdPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RechargeMemberThirdPayResponse`].
-/// The codes it documents are in [`RechargeMemberThirdPayError`](super::errors::RechargeMemberThirdPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RechargeMemberThirdPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RechargeMemberThirdPay",
     output = RechargeMemberThirdPayResponse,
-    error = super::errors::RechargeMemberThirdPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RechargeMemberThirdPay {
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberFillAmt`: a string.
+    /// `MemberFillAmt`
     pub member_fill_amt: String,
 
-    /// `Commission`: a string.
+    /// `Commission`
     pub commission: String,
 
-    /// `Ccy`: a string.
+    /// `Ccy`
     pub ccy: String,
 
-    /// `PayChannelType`: a string.
+    /// `PayChannelType`
     pub pay_channel_type: String,
 
-    /// `PayChannelAssignMerNo`: a string.
+    /// `PayChannelAssignMerNo`
     pub pay_channel_assign_mer_no: String,
 
-    /// `PayChannelTranSeqNo`: a string.
+    /// `PayChannelTranSeqNo`
     pub pay_channel_tran_seq_no: String,
 
-    /// `EjzbOrderNo`: a string.
+    /// `EjzbOrderNo`
     pub ejzb_order_no: String,
 
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `EjzbOrderContent`: a string.
+    /// `EjzbOrderContent`
     pub ejzb_order_content: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReservedMsgOne`: a string.
+    /// `ReservedMsgOne`
     pub reserved_msg_one: Option<String>,
 
-    /// `ReservedMsgTwo`: a string.
+    /// `ReservedMsgTwo`
     pub reserved_msg_two: Option<String>,
 
-    /// `ReservedMsgThree`: a string.
+    /// `ReservedMsgThree`
     pub reserved_msg_three: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`RechargeMemberThirdPay`] call returns.
 #[tc_model]
 pub struct RechargeMemberThirdPayResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `MemberSubAcctPreAvailBal`: a string.
+    /// `MemberSubAcctPreAvailBal`
     pub member_sub_acct_pre_avail_bal: Option<String>,
 
-    /// `ReservedMsgOne`: a string.
+    /// `ReservedMsgOne`
     pub reserved_msg_one: Option<String>,
 
-    /// `ReservedMsgTwo`: a string.
+    /// `ReservedMsgTwo`
     pub reserved_msg_two: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12258,51 +12326,77 @@ pub struct RechargeMemberThirdPayResponse {
 /// The `Refund` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundResponse`].
-/// The codes it documents are in [`RefundError`](super::errors::RefundError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=Refund)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AbnormalMerchantState`](super::errors::CpdpErrorCode::FailedOperationAbnormalMerchantState)
+/// - [`FailedOperation.AbnormalOrderState`](super::errors::CpdpErrorCode::FailedOperationAbnormalOrderState)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.BanlanceNotEnoughError`](super::errors::CpdpErrorCode::FailedOperationBanlanceNotEnoughError)
+/// - [`FailedOperation.ChannelRefundFailed`](super::errors::CpdpErrorCode::FailedOperationChannelRefundFailed)
+/// - [`FailedOperation.ChannelRefundFrequencyLimited`](super::errors::CpdpErrorCode::FailedOperationChannelRefundFrequencyLimited)
+/// - [`FailedOperation.InternalServiceTimeout`](super::errors::CpdpErrorCode::FailedOperationInternalServiceTimeout)
+/// - [`FailedOperation.InvalidRefundAmt`](super::errors::CpdpErrorCode::FailedOperationInvalidRefundAmt)
+/// - [`FailedOperation.MerchantBalanceNotEnough`](super::errors::CpdpErrorCode::FailedOperationMerchantBalanceNotEnough)
+/// - [`FailedOperation.MerchantNotExists`](super::errors::CpdpErrorCode::FailedOperationMerchantNotExists)
+/// - [`FailedOperation.NoRecord`](super::errors::CpdpErrorCode::FailedOperationNoRecord)
+/// - [`FailedOperation.OrderLocked`](super::errors::CpdpErrorCode::FailedOperationOrderLocked)
+/// - [`FailedOperation.PortalError`](super::errors::CpdpErrorCode::FailedOperationPortalError)
+/// - [`FailedOperation.RefundInfoDuplicate`](super::errors::CpdpErrorCode::FailedOperationRefundInfoDuplicate)
+/// - [`FailedOperation.RefundNotRetrieable`](super::errors::CpdpErrorCode::FailedOperationRefundNotRetrieable)
+/// - [`FailedOperation.RefundProcessIng`](super::errors::CpdpErrorCode::FailedOperationRefundProcessIng)
+/// - [`FailedOperation.RefundTransactionClosed`](super::errors::CpdpErrorCode::FailedOperationRefundTransactionClosed)
+/// - [`FailedOperation.RefundTransactionFinished`](super::errors::CpdpErrorCode::FailedOperationRefundTransactionFinished)
+/// - [`FailedOperation.WxCrtNotSet`](super::errors::CpdpErrorCode::FailedOperationWxCrtNotSet)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "Refund",
     output = RefundResponse,
-    error = super::errors::RefundError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct Refund {
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `RefundId`: a string.
+    /// `RefundId`
     pub refund_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `TotalRefundAmt`: a signed 64-bit integer.
+    /// `TotalRefundAmt`
     pub total_refund_amt: i64,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: Option<String>,
 
-    /// `MchRefundAmt`: a signed 64-bit integer.
+    /// `MchRefundAmt`
     pub mch_refund_amt: Option<i64>,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: Option<String>,
 
-    /// `PlatformRefundAmt`: a signed 64-bit integer.
+    /// `PlatformRefundAmt`
     pub platform_refund_amt: Option<i64>,
 
-    /// `SubOrderRefundList`: a list of [`RefundOutSubOrderRefundList`](super::models::RefundOutSubOrderRefundList) objects.
+    /// `SubOrderRefundList`
     pub sub_order_refund_list: Option<Vec<models::RefundOutSubOrderRefundList>>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
@@ -12316,56 +12410,101 @@ pub struct RefundResponse {
 /// The `RefundCloudOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundCloudOrderResponse`].
-/// The codes it documents are in [`RefundCloudOrderError`](super::errors::RefundCloudOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RefundCloudOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RefundCloudOrder",
     output = RefundCloudOrderResponse,
-    error = super::errors::RefundCloudOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RefundCloudOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `RefundId`: a string.
+    /// `RefundId`
     pub refund_id: String,
 
-    /// `TotalRefundAmt`: a signed 64-bit integer.
+    /// `TotalRefundAmt`
     pub total_refund_amt: i64,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `PlatformRefundAmt`: a signed 64-bit integer.
+    /// `PlatformRefundAmt`
     pub platform_refund_amt: Option<i64>,
 
-    /// `MchRefundAmt`: a signed 64-bit integer.
+    /// `MchRefundAmt`
     pub mch_refund_amt: Option<i64>,
 
-    /// `SubOrderRefundList`: a list of [`CloudSubOrderRefund`](super::models::CloudSubOrderRefund) objects.
+    /// `SubOrderRefundList`
     pub sub_order_refund_list: Option<Vec<models::CloudSubOrderRefund>>,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: Option<String>,
 
-    /// `RefundNotifyUrl`: a string.
+    /// `RefundNotifyUrl`
     pub refund_notify_url: Option<String>,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: Option<String>,
 
-    /// `ExternalRefundPromptGroupList`: a string.
+    /// `ExternalRefundPromptGroupList`
     pub external_refund_prompt_group_list: Option<String>,
 }
 
@@ -12379,100 +12518,107 @@ pub struct RefundCloudOrderResponse {
 /// The `RefundMemberTransaction` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundMemberTransactionResponse`].
-/// The codes it documents are in [`RefundMemberTransactionError`](super::errors::RefundMemberTransactionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RefundMemberTransaction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RefundMemberTransaction",
     output = RefundMemberTransactionResponse,
-    error = super::errors::RefundMemberTransactionError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RefundMemberTransaction {
-    /// `OutSubAccountName`: a string.
+    /// `OutSubAccountName`
     pub out_sub_account_name: String,
 
-    /// `InSubAccountName`: a string.
+    /// `InSubAccountName`
     pub in_sub_account_name: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OutSubAccountNumber`: a string.
+    /// `OutSubAccountNumber`
     pub out_sub_account_number: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `InSubAccountNumber`: a string.
+    /// `InSubAccountNumber`
     pub in_sub_account_number: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `OldTransSequenceNumber`: a string.
+    /// `OldTransSequenceNumber`
     pub old_trans_sequence_number: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `CurrencyAmount`: a string.
+    /// `CurrencyAmount`
     pub currency_amount: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `OldOrderId`: a string.
+    /// `OldOrderId`
     pub old_order_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `OutTransNetMemberCode`: a string.
+    /// `OutTransNetMemberCode`
     pub out_trans_net_member_code: Option<String>,
 
-    /// `InTransNetMemberCode`: a string.
+    /// `InTransNetMemberCode`
     pub in_trans_net_member_code: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: Option<String>,
 
-    /// `TransType`: a string.
+    /// `TransType`
     pub trans_type: Option<String>,
 
-    /// `TransFee`: a string.
+    /// `TransFee`
     pub trans_fee: Option<String>,
 }
 
 /// What a successful [`RefundMemberTransaction`] call returns.
 #[tc_model]
 pub struct RefundMemberTransactionResponse {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
-    /// `FrontSequenceNumber`: a string.
+    /// `FrontSequenceNumber`
     pub front_sequence_number: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12482,75 +12628,68 @@ pub struct RefundMemberTransactionResponse {
 /// The `RefundOpenBankOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundOpenBankOrderResponse`].
-/// The codes it documents are in [`RefundOpenBankOrderError`](super::errors::RefundOpenBankOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RefundOpenBankOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RefundOpenBankOrder",
     output = RefundOpenBankOrderResponse,
-    error = super::errors::RefundOpenBankOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RefundOpenBankOrder {
-    /// `OutRefundId`: a string.
-    ///
-    /// Example: `"R202002011200001"`
+    /// `OutRefundId`; example: `"R202002011200001"`
     pub out_refund_id: String,
 
-    /// `RefundAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RefundAmount`; example: `100`
     pub refund_amount: i64,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM772002011200001"`
+    /// `ChannelMerchantId`; example: `"CM772002011200001"`
     pub channel_merchant_id: Option<String>,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `OutOrderId`; example: `"202002011200001"`
     pub out_order_id: Option<String>,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `ChannelOrderId`; example: `"202002011200001"`
     pub channel_order_id: Option<String>,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `RefundReason`: a string.
+    /// `RefundReason`
     pub refund_reason: Option<String>,
 
-    /// `ExternalRefundData`: a string.
+    /// `ExternalRefundData`
     pub external_refund_data: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 
-    /// `ProfitShareInfoList`: a list of [`OpenBankProfitShareInfo`](super::models::OpenBankProfitShareInfo) objects.
+    /// `ProfitShareInfoList`
     pub profit_share_info_list: Option<Vec<models::OpenBankProfitShareInfo>>,
 }
 
 /// What a successful [`RefundOpenBankOrder`] call returns.
 #[tc_model]
 pub struct RefundOpenBankOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: an [`OpenBankRefundOrderApplyResult`](super::models::OpenBankRefundOrderApplyResult).
+    /// `Result`
     pub result: Option<models::OpenBankRefundOrderApplyResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12560,49 +12699,45 @@ pub struct RefundOpenBankOrderResponse {
 /// The `RefundOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundOrderResponse`].
-/// The codes it documents are in [`RefundOrderError`](super::errors::RefundOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RefundOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.OrderRefundError`](super::errors::CpdpErrorCode::FailedOperationOrderRefundError)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RefundOrder",
     output = RefundOrderResponse,
-    error = super::errors::RefundOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RefundOrder {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"T03210722000014555992"`
+    /// `OrderNo`; example: `"T03210722000014555992"`
     pub order_no: String,
 }
 
 /// What a successful [`RefundOrder`] call returns.
 #[tc_model]
 pub struct RefundOrderResponse {
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"1c6f41570498301d85fc4589a5435b54"`
+    /// `MerchantAppId`; example: `"1c6f41570498301d85fc4589a5435b54"`
     pub merchant_app_id: String,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"T03210722000014555992"`
+    /// `OrderNo`; example: `"T03210722000014555992"`
     pub order_no: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"退款成功"`
+    /// `Description`; example: `"退款成功"`
     pub description: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12612,77 +12747,63 @@ pub struct RefundOrderResponse {
 /// The `RefundTlinxOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RefundTlinxOrderResponse`].
-/// The codes it documents are in [`RefundTlinxOrderError`](super::errors::RefundTlinxOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RefundTlinxOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.InvalidParameter`](super::errors::CpdpErrorCode::FailedOperationInvalidParameter)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`FailedOperation.OrderRefundError`](super::errors::CpdpErrorCode::FailedOperationOrderRefundError)
+/// - [`FailedOperation.SystemError`](super::errors::CpdpErrorCode::FailedOperationSystemError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RefundTlinxOrder",
     output = RefundTlinxOrderResponse,
-    error = super::errors::RefundTlinxOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RefundTlinxOrder {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000456"`
+    /// `DeveloperNo`; example: `"TEST00000456"`
     pub developer_no: String,
 
-    /// `RefundOutNo`: a string.
-    ///
-    /// Example: `"TEST00000457"`
+    /// `RefundOutNo`; example: `"TEST00000457"`
     pub refund_out_no: String,
 
-    /// `RefundOrderName`: a string.
-    ///
-    /// Example: `"退款测试"`
+    /// `RefundOrderName`; example: `"退款测试"`
     pub refund_order_name: String,
 
-    /// `RefundAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RefundAmount`; example: `"1"`
     pub refund_amount: String,
 
-    /// `ShopPassword`: a string.
-    ///
-    /// Example: `"7c4a8d09ca3762af61e59520943dc26494f8941b"`
+    /// `ShopPassword`; example: `"7c4a8d09ca3762af61e59520943dc26494f8941b"`
     pub shop_password: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`RefundTlinxOrder`] call returns.
 #[tc_model]
 pub struct RefundTlinxOrderResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`RefundOrderResult`](super::models::RefundOrderResult).
+    /// `Result`
     pub result: Option<models::RefundOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12692,77 +12813,65 @@ pub struct RefundTlinxOrderResponse {
 /// The `RegisterBehavior` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RegisterBehaviorResponse`].
-/// The codes it documents are in [`RegisterBehaviorError`](super::errors::RegisterBehaviorError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RegisterBehavior)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RegisterBehavior",
     output = RegisterBehaviorResponse,
-    error = super::errors::RegisterBehaviorError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RegisterBehavior {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `FunctionFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FunctionFlag`; example: `1`
     pub function_flag: i64,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `OperationClickTime`: a string.
-    ///
-    /// Example: `"20210513120030"`
+    /// `OperationClickTime`; example: `"20210513120030"`
     pub operation_click_time: Option<String>,
 
-    /// `IpAddress`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IpAddress`; example: `"127.0.0.1"`
     pub ip_address: Option<String>,
 
-    /// `MacAddress`: a string.
-    ///
-    /// Example: `"A1:B1:C1:D1:E1:F1"`
+    /// `MacAddress`; example: `"A1:B1:C1:D1:E1:F1"`
     pub mac_address: Option<String>,
 
-    /// `SignChannel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SignChannel`; example: `1`
     pub sign_channel: Option<i64>,
 }
 
 /// What a successful [`RegisterBehavior`] call returns.
 #[tc_model]
 pub struct RegisterBehaviorResponse {
-    /// `ReplenishSuccessFlag`: a string.
-    ///
-    /// Example: `"S"`
+    /// `ReplenishSuccessFlag`; example: `"S"`
     pub replenish_success_flag: Option<String>,
 
-    /// `RegisterInfo`: a [`RegisterInfo`](super::models::RegisterInfo).
+    /// `RegisterInfo`
     pub register_info: Option<models::RegisterInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12772,85 +12881,94 @@ pub struct RegisterBehaviorResponse {
 /// The `RegisterBill` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RegisterBillResponse`].
-/// The codes it documents are in [`RegisterBillError`](super::errors::RegisterBillError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RegisterBill)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AcctNotBind`](super::errors::CpdpErrorCode::FailedOperationAcctNotBind)
+/// - [`FailedOperation.AcctNotExist`](super::errors::CpdpErrorCode::FailedOperationAcctNotExist)
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.BalanceInsufficient`](super::errors::CpdpErrorCode::FailedOperationBalanceInsufficient)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RegisterBill",
     output = RegisterBillResponse,
-    error = super::errors::RegisterBillError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RegisterBill {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `BankAccountNo`: a string.
+    /// `BankAccountNo`
     pub bank_account_no: String,
 
-    /// `PlatformShortNo`: a string.
+    /// `PlatformShortNo`
     pub platform_short_no: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `TransSeqNo`: a string.
+    /// `TransSeqNo`
     pub trans_seq_no: String,
 
-    /// `TranFee`: a string.
+    /// `TranFee`
     pub tran_fee: String,
 
-    /// `OrderAmt`: a string.
+    /// `OrderAmt`
     pub order_amt: String,
 
-    /// `BankSubAccountNo`: a string.
+    /// `BankSubAccountNo`
     pub bank_sub_account_no: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `TranType`: a string.
+    /// `TranType`
     pub tran_type: String,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`RegisterBill`] call returns.
 #[tc_model]
 pub struct RegisterBillResponse {
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12860,64 +12978,77 @@ pub struct RegisterBillResponse {
 /// The `RegisterBillSupportWithdraw` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RegisterBillSupportWithdrawResponse`].
-/// The codes it documents are in [`RegisterBillSupportWithdrawError`](super::errors::RegisterBillSupportWithdrawError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RegisterBillSupportWithdraw)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RegisterBillSupportWithdraw",
     output = RegisterBillSupportWithdrawResponse,
-    error = super::errors::RegisterBillSupportWithdrawError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RegisterBillSupportWithdraw {
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `OrderNo`: a string.
+    /// `OrderNo`
     pub order_no: String,
 
-    /// `SuspendAmt`: a string.
+    /// `SuspendAmt`
     pub suspend_amt: String,
 
-    /// `TranFee`: a string.
+    /// `TranFee`
     pub tran_fee: String,
 
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReservedMsgOne`: a string.
+    /// `ReservedMsgOne`
     pub reserved_msg_one: Option<String>,
 
-    /// `ReservedMsgTwo`: a string.
+    /// `ReservedMsgTwo`
     pub reserved_msg_two: Option<String>,
 
-    /// `ReservedMsgThree`: a string.
+    /// `ReservedMsgThree`
     pub reserved_msg_three: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`RegisterBillSupportWithdraw`] call returns.
 #[tc_model]
 pub struct RegisterBillSupportWithdrawResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12927,46 +13058,59 @@ pub struct RegisterBillSupportWithdrawResponse {
 /// The `ReviseMbrProperty` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ReviseMbrPropertyResponse`].
-/// The codes it documents are in [`ReviseMbrPropertyError`](super::errors::ReviseMbrPropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ReviseMbrProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ReviseMbrProperty",
     output = ReviseMbrPropertyResponse,
-    error = super::errors::ReviseMbrPropertyError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ReviseMbrProperty {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `MemberProperty`: a string.
+    /// `MemberProperty`
     pub member_property: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ReviseMbrProperty`] call returns.
 #[tc_model]
 pub struct ReviseMbrPropertyResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12976,73 +13120,86 @@ pub struct ReviseMbrPropertyResponse {
 /// The `RevokeMemberRechargeThirdPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RevokeMemberRechargeThirdPayResponse`].
-/// The codes it documents are in [`RevokeMemberRechargeThirdPayError`](super::errors::RevokeMemberRechargeThirdPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RevokeMemberRechargeThirdPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RevokeMemberRechargeThirdPay",
     output = RevokeMemberRechargeThirdPayResponse,
-    error = super::errors::RevokeMemberRechargeThirdPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RevokeMemberRechargeThirdPay {
-    /// `OldFillFrontSeqNo`: a string.
+    /// `OldFillFrontSeqNo`
     pub old_fill_front_seq_no: String,
 
-    /// `OldFillPayChannelType`: a string.
+    /// `OldFillPayChannelType`
     pub old_fill_pay_channel_type: String,
 
-    /// `OldPayChannelTranSeqNo`: a string.
+    /// `OldPayChannelTranSeqNo`
     pub old_pay_channel_tran_seq_no: String,
 
-    /// `OldFillEjzbOrderNo`: a string.
+    /// `OldFillEjzbOrderNo`
     pub old_fill_ejzb_order_no: String,
 
-    /// `ApplyCancelMemberAmt`: a string.
+    /// `ApplyCancelMemberAmt`
     pub apply_cancel_member_amt: String,
 
-    /// `ApplyCancelCommission`: a string.
+    /// `ApplyCancelCommission`
     pub apply_cancel_commission: String,
 
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReservedMsgOne`: a string.
+    /// `ReservedMsgOne`
     pub reserved_msg_one: Option<String>,
 
-    /// `ReservedMsgTwo`: a string.
+    /// `ReservedMsgTwo`
     pub reserved_msg_two: Option<String>,
 
-    /// `ReservedMsgThree`: a string.
+    /// `ReservedMsgThree`
     pub reserved_msg_three: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`RevokeMemberRechargeThirdPay`] call returns.
 #[tc_model]
 pub struct RevokeMemberRechargeThirdPayResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMsgOne`: a string.
+    /// `ReservedMsgOne`
     pub reserved_msg_one: Option<String>,
 
-    /// `ReservedMsgTwo`: a string.
+    /// `ReservedMsgTwo`
     pub reserved_msg_two: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13052,91 +13209,97 @@ pub struct RevokeMemberRechargeThirdPayResponse {
 /// The `RevokeRechargeByThirdPay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`RevokeRechargeByThirdPayResponse`].
-/// The codes it documents are in [`RevokeRechargeByThirdPayError`](super::errors::RevokeRechargeByThirdPayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=RevokeRechargeByThirdPay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ActionInvalid`](super::errors::CpdpErrorCode::FailedOperationActionInvalid)
+/// - [`FailedOperation.PABankError`](super::errors::CpdpErrorCode::FailedOperationPaBankError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "RevokeRechargeByThirdPay",
     output = RevokeRechargeByThirdPayResponse,
-    error = super::errors::RevokeRechargeByThirdPayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct RevokeRechargeByThirdPay {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: String,
 
-    /// `MerchantCode`: a string.
+    /// `MerchantCode`
     pub merchant_code: String,
 
-    /// `PayChannel`: a string.
+    /// `PayChannel`
     pub pay_channel: String,
 
-    /// `PayChannelSubId`: a signed 64-bit integer.
+    /// `PayChannelSubId`
     pub pay_channel_sub_id: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `BankAccountNumber`: a string.
+    /// `BankAccountNumber`
     pub bank_account_number: String,
 
-    /// `PlatformShortNumber`: a string.
+    /// `PlatformShortNumber`
     pub platform_short_number: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `TransSequenceNumber`: a string.
+    /// `TransSequenceNumber`
     pub trans_sequence_number: String,
 
-    /// `TransFee`: a string.
+    /// `TransFee`
     pub trans_fee: String,
 
-    /// `ThirdPayChannel`: a string.
+    /// `ThirdPayChannel`
     pub third_pay_channel: String,
 
-    /// `ThirdPayChannelOrderId`: a string.
+    /// `ThirdPayChannelOrderId`
     pub third_pay_channel_order_id: String,
 
-    /// `OldFrontSequenceNumber`: a string.
+    /// `OldFrontSequenceNumber`
     pub old_front_sequence_number: String,
 
-    /// `CurrencyAmount`: a string.
+    /// `CurrencyAmount`
     pub currency_amount: String,
 
-    /// `CurrencyUnit`: a string.
+    /// `CurrencyUnit`
     pub currency_unit: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: String,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
 /// What a successful [`RevokeRechargeByThirdPay`] call returns.
 #[tc_model]
 pub struct RevokeRechargeByThirdPayResponse {
-    /// `RequestType`: a string.
+    /// `RequestType`
     pub request_type: Option<String>,
 
-    /// `ReservedMessage`: a string.
+    /// `ReservedMessage`
     pub reserved_message: Option<String>,
 
-    /// `FrontSequenceNumber`: a string.
+    /// `FrontSequenceNumber`
     pub front_sequence_number: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13146,80 +13309,92 @@ pub struct RevokeRechargeByThirdPayResponse {
 /// The `SyncContractData` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`SyncContractDataResponse`].
-/// The codes it documents are in [`SyncContractDataError`](super::errors::SyncContractDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=SyncContractData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.SyncMchannelError`](super::errors::CpdpErrorCode::FailedOperationSyncMchannelError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter`](super::errors::CpdpErrorCode::MissingParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "SyncContractData",
     output = SyncContractDataResponse,
-    error = super::errors::SyncContractDataError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct SyncContractData {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: String,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"your_contract_code"`
+    /// `OutContractCode`; example: `"your_contract_code"`
     pub out_contract_code: String,
 
-    /// `ContractStatus`: a string.
-    ///
-    /// Example: `"CONTRACT_STATUS_SIGNED"`
+    /// `ContractStatus`; example: `"CONTRACT_STATUS_SIGNED"`
     pub contract_status: String,
 
-    /// `ContractSyncInfo`: a [`ContractSyncInfo`](super::models::ContractSyncInfo).
+    /// `ContractSyncInfo`
     pub contract_sync_info: models::ContractSyncInfo,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"USER_ID"`
+    /// `UserType`; example: `"USER_ID"`
     pub user_type: Option<String>,
 
-    /// `SceneInfo`: a [`SceneInfo`](super::models::SceneInfo).
+    /// `SceneInfo`
     pub scene_info: Option<models::SceneInfo>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"your_midas_environment"`
+    /// `MidasEnvironment`; example: `"your_midas_environment"`
     pub midas_environment: Option<String>,
 }
 
 /// What a successful [`SyncContractData`] call returns.
 #[tc_model]
 pub struct SyncContractDataResponse {
-    /// `Msg`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Msg`; example: `"msg"`
     pub msg: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13229,105 +13404,111 @@ pub struct SyncContractDataResponse {
 /// The `TerminateContract` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`TerminateContractResponse`].
-/// The codes it documents are in [`TerminateContractError`](super::errors::TerminateContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=TerminateContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.CloseContractDbFailed`](super::errors::CpdpErrorCode::FailedOperationCloseContractDbFailed)
+/// - [`FailedOperation.CloseContractModeInvalid`](super::errors::CpdpErrorCode::FailedOperationCloseContractModeInvalid)
+/// - [`FailedOperation.ContractStatusError`](super::errors::CpdpErrorCode::FailedOperationContractStatusError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalContractStatusInvalid`](super::errors::CpdpErrorCode::FailedOperationExternalContractStatusInvalid)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.TerminateMchannelError`](super::errors::CpdpErrorCode::FailedOperationTerminateMchannelError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "TerminateContract",
     output = TerminateContractResponse,
-    error = super::errors::TerminateContractError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct TerminateContract {
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: String,
 
-    /// `TerminateMode`: a string.
-    ///
-    /// Example: `"CONTRACT_TERMINATION_MODE_BY_OUT_CONTRACT_CODE"`
+    /// `TerminateMode`; example: `"CONTRACT_TERMINATION_MODE_BY_OUT_CONTRACT_CODE"`
     pub terminate_mode: String,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: Option<String>,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"your_contract_code"`
+    /// `OutContractCode`; example: `"your_contract_code"`
     pub out_contract_code: Option<String>,
 
-    /// `ContractSceneId`: a string.
-    ///
-    /// Example: `"your_scene_id"`
+    /// `ContractSceneId`; example: `"your_scene_id"`
     pub contract_scene_id: Option<String>,
 
-    /// `ChannelContractCode`: a string.
-    ///
-    /// Example: `"your_contract_code"`
+    /// `ChannelContractCode`; example: `"your_contract_code"`
     pub channel_contract_code: Option<String>,
 
-    /// `ExternalContractData`: a string.
+    /// `ExternalContractData`
     pub external_contract_data: Option<String>,
 
-    /// `TerminationReason`: a string.
-    ///
-    /// Example: `"your_reason"`
+    /// `TerminationReason`; example: `"your_reason"`
     pub termination_reason: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"USER_ID"`
+    /// `UserType`; example: `"USER_ID"`
     pub user_type: Option<String>,
 
-    /// `ContractMethod`: a string.
-    ///
-    /// Example: `"CONTRACT_METHOD_WECHAT_JSAPI"`
+    /// `ContractMethod`; example: `"CONTRACT_METHOD_WECHAT_JSAPI"`
     pub contract_method: Option<String>,
 
-    /// `MigrateMode`: a string.
-    ///
-    /// Example: `"MigrateMode_CONTRACT_MIGRATE_MODE_NO"`
+    /// `MigrateMode`; example: `"MigrateMode_CONTRACT_MIGRATE_MODE_NO"`
     pub migrate_mode: Option<String>,
 }
 
 /// What a successful [`TerminateContract`] call returns.
 #[tc_model]
 pub struct TerminateContractResponse {
-    /// `ContractTerminateData`: a [`ResponseTerminateContract`](super::models::ResponseTerminateContract).
+    /// `ContractTerminateData`
     pub contract_terminate_data: models::ResponseTerminateContract,
 
-    /// `Msg`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Msg`; example: `"msg"`
     pub msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13337,92 +13518,102 @@ pub struct TerminateContractResponse {
 /// The `TransferSinglePay` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`TransferSinglePayResponse`].
-/// The codes it documents are in [`TransferSinglePayError`](super::errors::TransferSinglePayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=TransferSinglePay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.BackCallError`](super::errors::CpdpErrorCode::FailedOperationBackCallError)
+/// - [`FailedOperation.CallChannelGatewayError`](super::errors::CpdpErrorCode::FailedOperationCallChannelGatewayError)
+/// - [`FailedOperation.CloseContractDbFailed`](super::errors::CpdpErrorCode::FailedOperationCloseContractDbFailed)
+/// - [`FailedOperation.CloseContractModeInvalid`](super::errors::CpdpErrorCode::FailedOperationCloseContractModeInvalid)
+/// - [`FailedOperation.ContractStatusError`](super::errors::CpdpErrorCode::FailedOperationContractStatusError)
+/// - [`FailedOperation.DbClientConnectFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientConnectFailed)
+/// - [`FailedOperation.DbClientQueryFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientQueryFailed)
+/// - [`FailedOperation.DbClientUpdateFailed`](super::errors::CpdpErrorCode::FailedOperationDbClientUpdateFailed)
+/// - [`FailedOperation.ExternalContractNotFound`](super::errors::CpdpErrorCode::FailedOperationExternalContractNotFound)
+/// - [`FailedOperation.ExternalContractStatusInvalid`](super::errors::CpdpErrorCode::FailedOperationExternalContractStatusInvalid)
+/// - [`FailedOperation.ExternalMerchantContractInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantContractInfoConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantIndexConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantIndexConfigNoFound)
+/// - [`FailedOperation.ExternalMerchantInfoConfigNoFound`](super::errors::CpdpErrorCode::FailedOperationExternalMerchantInfoConfigNoFound)
+/// - [`FailedOperation.HttpDoRequestError`](super::errors::CpdpErrorCode::FailedOperationHttpDoRequestError)
+/// - [`FailedOperation.MarshalError`](super::errors::CpdpErrorCode::FailedOperationMarshalError)
+/// - [`FailedOperation.MerchantPermissionError`](super::errors::CpdpErrorCode::FailedOperationMerchantPermissionError)
+/// - [`FailedOperation.NotifyUrlParseError`](super::errors::CpdpErrorCode::FailedOperationNotifyUrlParseError)
+/// - [`FailedOperation.ParameterError`](super::errors::CpdpErrorCode::FailedOperationParameterError)
+/// - [`FailedOperation.SignError`](super::errors::CpdpErrorCode::FailedOperationSignError)
+/// - [`FailedOperation.TerminateMchannelError`](super::errors::CpdpErrorCode::FailedOperationTerminateMchannelError)
+/// - [`FailedOperation.UnmarshalError`](super::errors::CpdpErrorCode::FailedOperationUnmarshalError)
+/// - [`FailedOperation.XmlFail`](super::errors::CpdpErrorCode::FailedOperationXmlFail)
+/// - [`InternalError.BackendConnectionError`](super::errors::CpdpErrorCode::InternalErrorBackendConnectionError)
+/// - [`InternalError.BackendInternalError`](super::errors::CpdpErrorCode::InternalErrorBackendInternalError)
+/// - [`InternalError.BackendNetworkError`](super::errors::CpdpErrorCode::InternalErrorBackendNetworkError)
+/// - [`InternalError.BackendRouterError`](super::errors::CpdpErrorCode::InternalErrorBackendRouterError)
+/// - [`InternalError.BackendTimeOut`](super::errors::CpdpErrorCode::InternalErrorBackendTimeOut)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ParamMarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamMarshalFailed)
+/// - [`InvalidParameter.ParamUnmarshalFailed`](super::errors::CpdpErrorCode::InvalidParameterParamUnmarshalFailed)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "TransferSinglePay",
     output = TransferSinglePayResponse,
-    error = super::errors::TransferSinglePayError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct TransferSinglePay {
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `MerchantId`; example: `"test"`
     pub merchant_id: String,
 
-    /// `MerchantAppId`: a string.
-    ///
-    /// Example: `"test"`
+    /// `MerchantAppId`; example: `"test"`
     pub merchant_app_id: String,
 
-    /// `TransferType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferType`; example: `1`
     pub transfer_type: i64,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"1234567"`
+    /// `OrderId`; example: `"1234567"`
     pub order_id: String,
 
-    /// `TransferAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TransferAmount`; example: `1`
     pub transfer_amount: i64,
 
-    /// `PayeeId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `PayeeId`; example: `"123"`
     pub payee_id: String,
 
-    /// `PayeeName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `PayeeName`; example: `"test"`
     pub payee_name: Option<String>,
 
-    /// `PayeeExtends`: a string.
-    ///
-    /// Example: `"null"`
+    /// `PayeeExtends`; example: `"null"`
     pub payee_extends: Option<String>,
 
-    /// `ReqReserved`: a string.
-    ///
-    /// Example: `"null"`
+    /// `ReqReserved`; example: `"null"`
     pub req_reserved: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Remark`; example: `"null"`
     pub remark: Option<String>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"null"`
+    /// `NotifyUrl`; example: `"null"`
     pub notify_url: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"null"`
+    /// `Profile`; example: `"null"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`TransferSinglePay`] call returns.
 #[tc_model]
 pub struct TransferSinglePayResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"请求成功"`
+    /// `ErrMessage`; example: `"请求成功"`
     pub err_message: String,
 
-    /// `Result`: a [`TransferSinglePayData`](super::models::TransferSinglePayData).
+    /// `Result`
     pub result: Option<models::TransferSinglePayData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13432,36 +13623,46 @@ pub struct TransferSinglePayResponse {
 /// The `UnBindAcct` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnBindAcctResponse`].
-/// The codes it documents are in [`UnBindAcctError`](super::errors::UnBindAcctError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnBindAcct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnBindAcct",
     output = UnBindAcctResponse,
-    error = super::errors::UnBindAcctError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnBindAcct {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `SettleAcctNo`: a string.
+    /// `SettleAcctNo`
     pub settle_acct_no: String,
 
-    /// `MidasSecretId`: a string.
+    /// `MidasSecretId`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
+    /// `MidasSignature`
     pub midas_signature: String,
 
-    /// `EncryptType`: a string.
+    /// `EncryptType`
     pub encrypt_type: Option<String>,
 
-    /// `MidasEnvironment`: a string.
+    /// `MidasEnvironment`
     pub midas_environment: Option<String>,
 }
 
@@ -13475,58 +13676,62 @@ pub struct UnBindAcctResponse {
 /// The `UnbindOpenBankExternalSubMerchantBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnbindOpenBankExternalSubMerchantBankAccountResponse`].
-/// The codes it documents are in [`UnbindOpenBankExternalSubMerchantBankAccountError`](super::errors::UnbindOpenBankExternalSubMerchantBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnbindOpenBankExternalSubMerchantBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`FailedOperation.BankFailed`](super::errors::CpdpErrorCode::FailedOperationBankFailed)
+/// - [`FailedOperation.ServiceError`](super::errors::CpdpErrorCode::FailedOperationServiceError)
+/// - [`FailedOperation.Unknown`](super::errors::CpdpErrorCode::FailedOperationUnknown)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`MissingParameter.`](super::errors::CpdpErrorCode::MissingParameterDot)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnbindOpenBankExternalSubMerchantBankAccount",
     output = UnbindOpenBankExternalSubMerchantBankAccountResponse,
-    error = super::errors::UnbindOpenBankExternalSubMerchantBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnbindOpenBankExternalSubMerchantBankAccount {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: String,
 
-    /// `BindSerialNo`: a string.
+    /// `BindSerialNo`
     pub bind_serial_no: String,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: String,
 
-    /// `NotifyUrl`: a string.
+    /// `NotifyUrl`
     pub notify_url: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`UnbindOpenBankExternalSubMerchantBankAccount`] call returns.
 #[tc_model]
 pub struct UnbindOpenBankExternalSubMerchantBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: an [`UnbindOpenBankExternalSubMerchantBankAccountResult`](super::models::UnbindOpenBankExternalSubMerchantBankAccountResult).
+    /// `Result`
     pub result: Option<models::UnbindOpenBankExternalSubMerchantBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13536,52 +13741,65 @@ pub struct UnbindOpenBankExternalSubMerchantBankAccountResponse {
 /// The `UnbindRelateAcct` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnbindRelateAcctResponse`].
-/// The codes it documents are in [`UnbindRelateAcctError`](super::errors::UnbindRelateAcctError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnbindRelateAcct)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnbindRelateAcct",
     output = UnbindRelateAcctResponse,
-    error = super::errors::UnbindRelateAcctError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnbindRelateAcct {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `FunctionFlag`: a string.
+    /// `FunctionFlag`
     pub function_flag: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberAcctNo`: a string.
+    /// `MemberAcctNo`
     pub member_acct_no: String,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`UnbindRelateAcct`] call returns.
 #[tc_model]
 pub struct UnbindRelateAcctResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13591,156 +13809,202 @@ pub struct UnbindRelateAcctResponse {
 /// The `UnifiedCloudOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnifiedCloudOrderResponse`].
-/// The codes it documents are in [`UnifiedCloudOrderError`](super::errors::UnifiedCloudOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnifiedCloudOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Midas`](super::errors::CpdpErrorCode::AuthFailureMidas)
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`FailedOperation.MidasInternalError`](super::errors::CpdpErrorCode::FailedOperationMidasInternalError)
+/// - [`FailedOperation.MidasInvalidRequest`](super::errors::CpdpErrorCode::FailedOperationMidasInvalidRequest)
+/// - [`FailedOperation.MidasNeedRetry`](super::errors::CpdpErrorCode::FailedOperationMidasNeedRetry)
+/// - [`FailedOperation.MidasRegisterUnfinished`](super::errors::CpdpErrorCode::FailedOperationMidasRegisterUnfinished)
+/// - [`FailedOperation.MidasRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationMidasRepeatOrder)
+/// - [`FailedOperation.MidasRisk`](super::errors::CpdpErrorCode::FailedOperationMidasRisk)
+/// - [`FailedOperation.MidasStatusNotMatch`](super::errors::CpdpErrorCode::FailedOperationMidasStatusNotMatch)
+/// - [`FailedOperation.MidasUnsupportedAction`](super::errors::CpdpErrorCode::FailedOperationMidasUnsupportedAction)
+/// - [`FailedOperation.MissingParameter`](super::errors::CpdpErrorCode::FailedOperationMissingParameter)
+/// - [`InternalError.Midas`](super::errors::CpdpErrorCode::InternalErrorMidas)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InvalidParameter.Midas`](super::errors::CpdpErrorCode::InvalidParameterMidas)
+/// - [`InvalidParameter.MidasEnvironment`](super::errors::CpdpErrorCode::InvalidParameterMidasEnvironment)
+/// - [`InvalidParameter.MidasExternalApp`](super::errors::CpdpErrorCode::InvalidParameterMidasExternalApp)
+/// - [`InvalidParameter.MidasFileType`](super::errors::CpdpErrorCode::InvalidParameterMidasFileType)
+/// - [`InvalidParameter.MidasHash`](super::errors::CpdpErrorCode::InvalidParameterMidasHash)
+/// - [`InvalidParameter.MidasSignId`](super::errors::CpdpErrorCode::InvalidParameterMidasSignId)
+/// - [`LimitExceeded.MidasLargeFile`](super::errors::CpdpErrorCode::LimitExceededMidasLargeFile)
+/// - [`LimitExceeded.MidasOrder`](super::errors::CpdpErrorCode::LimitExceededMidasOrder)
+/// - [`LimitExceeded.MidasOrderCanceled`](super::errors::CpdpErrorCode::LimitExceededMidasOrderCanceled)
+/// - [`LimitExceeded.MidasOrderClosed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderClosed)
+/// - [`LimitExceeded.MidasOrderExpired`](super::errors::CpdpErrorCode::LimitExceededMidasOrderExpired)
+/// - [`LimitExceeded.MidasOrderFailed`](super::errors::CpdpErrorCode::LimitExceededMidasOrderFailed)
+/// - [`LimitExceeded.MidasOrderPartialSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderPartialSuccess)
+/// - [`LimitExceeded.MidasOrderProcessing`](super::errors::CpdpErrorCode::LimitExceededMidasOrderProcessing)
+/// - [`LimitExceeded.MidasOrderSuccess`](super::errors::CpdpErrorCode::LimitExceededMidasOrderSuccess)
+/// - [`RequestLimitExceeded.Midas`](super::errors::CpdpErrorCode::RequestLimitExceededMidas)
+/// - [`RequestLimitExceeded.MidasInvalidRequest`](super::errors::CpdpErrorCode::RequestLimitExceededMidasInvalidRequest)
+/// - [`ResourceInUse.Midas`](super::errors::CpdpErrorCode::ResourceInUseMidas)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
+/// - [`ResourceNotFound.MidasExternalApp`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalApp)
+/// - [`ResourceNotFound.MidasExternalOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasExternalOrder)
+/// - [`ResourceNotFound.MidasOrder`](super::errors::CpdpErrorCode::ResourceNotFoundMidasOrder)
+/// - [`ResourceNotFound.MidasSign`](super::errors::CpdpErrorCode::ResourceNotFoundMidasSign)
+/// - [`ResourceUnavailable.MidasBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasBalance)
+/// - [`ResourceUnavailable.MidasDay`](super::errors::CpdpErrorCode::ResourceUnavailableMidasDay)
+/// - [`ResourceUnavailable.MidasFrozenAmount`](super::errors::CpdpErrorCode::ResourceUnavailableMidasFrozenAmount)
+/// - [`ResourceUnavailable.MidasMerchantBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasMerchantBalance)
+/// - [`ResourceUnavailable.MidasOrder`](super::errors::CpdpErrorCode::ResourceUnavailableMidasOrder)
+/// - [`ResourceUnavailable.MidasUserBalance`](super::errors::CpdpErrorCode::ResourceUnavailableMidasUserBalance)
+/// - [`ResourceUnavailable.MidasWallet`](super::errors::CpdpErrorCode::ResourceUnavailableMidasWallet)
+/// - [`UnauthorizedOperation.Midas`](super::errors::CpdpErrorCode::UnauthorizedOperationMidas)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnifiedCloudOrder",
     output = UnifiedCloudOrderResponse,
-    error = super::errors::UnifiedCloudOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnifiedCloudOrder {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductDetail`: a string.
+    /// `ProductDetail`
     pub product_detail: String,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
+    /// `OriginalAmt`
     pub original_amt: i64,
 
-    /// `TotalAmt`: a signed 64-bit integer.
+    /// `TotalAmt`
     pub total_amt: i64,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"release"`
+    /// `MidasEnvironment`; example: `"release"`
     pub midas_environment: Option<String>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `RealChannel`: a string.
+    /// `RealChannel`
     pub real_channel: Option<String>,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: Option<String>,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: Option<String>,
 
-    /// `Quantity`: a signed 64-bit integer.
+    /// `Quantity`
     pub quantity: Option<i64>,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `CancelUrl`: a string.
+    /// `CancelUrl`
     pub cancel_url: Option<String>,
 
-    /// `WxAppId`: a string.
+    /// `WxAppId`
     pub wx_app_id: Option<String>,
 
-    /// `WxSubAppId`: a string.
+    /// `WxSubAppId`
     pub wx_sub_app_id: Option<String>,
 
-    /// `WxOpenId`: a string.
+    /// `WxOpenId`
     pub wx_open_id: Option<String>,
 
-    /// `WxSubOpenId`: a string.
+    /// `WxSubOpenId`
     pub wx_sub_open_id: Option<String>,
 
-    /// `TotalPlatformIncome`: a signed 64-bit integer.
+    /// `TotalPlatformIncome`
     pub total_platform_income: Option<i64>,
 
-    /// `TotalMchIncome`: a signed 64-bit integer.
+    /// `TotalMchIncome`
     pub total_mch_income: Option<i64>,
 
-    /// `SubOrderList`: a list of [`CloudSubOrder`](super::models::CloudSubOrder) objects.
+    /// `SubOrderList`
     pub sub_order_list: Option<Vec<models::CloudSubOrder>>,
 
-    /// `SettleInfo`: a [`CloudSettleInfo`](super::models::CloudSettleInfo).
+    /// `SettleInfo`
     pub settle_info: Option<models::CloudSettleInfo>,
 
-    /// `AttachmentInfoList`: a list of [`CloudAttachmentInfo`](super::models::CloudAttachmentInfo) objects.
+    /// `AttachmentInfoList`
     pub attachment_info_list: Option<Vec<models::CloudAttachmentInfo>>,
 
-    /// `PaymentNotifyUrl`: a string.
+    /// `PaymentNotifyUrl`
     pub payment_notify_url: Option<String>,
 
-    /// `PayScene`: a string.
+    /// `PayScene`
     pub pay_scene: Option<String>,
 
-    /// `LocaleCode`: a string.
+    /// `LocaleCode`
     pub locale_code: Option<String>,
 
-    /// `RegionCode`: a string.
+    /// `RegionCode`
     pub region_code: Option<String>,
 
-    /// `UserClientIp`: a string.
+    /// `UserClientIp`
     pub user_client_ip: Option<String>,
 
-    /// `ChannelOrderIdMode`: a string.
+    /// `ChannelOrderIdMode`
     pub channel_order_id_mode: Option<String>,
 
-    /// `GlobalPayTimeInfo`: a [`CloudGlobalPayTimeInfo`](super::models::CloudGlobalPayTimeInfo).
+    /// `GlobalPayTimeInfo`
     pub global_pay_time_info: Option<models::CloudGlobalPayTimeInfo>,
 
-    /// `ChannelAppIdPolicy`: a string.
+    /// `ChannelAppIdPolicy`
     pub channel_app_id_policy: Option<String>,
 
-    /// `StoreInfo`: a [`CloudStoreInfo`](super::models::CloudStoreInfo).
+    /// `StoreInfo`
     pub store_info: Option<models::CloudStoreInfo>,
 
-    /// `ClientInfo`: a [`CloudClientInfo`](super::models::CloudClientInfo).
+    /// `ClientInfo`
     pub client_info: Option<models::CloudClientInfo>,
 
-    /// `ExternalPromptGroupList`: a list of [`CloudExternalPromptGroup`](super::models::CloudExternalPromptGroup) objects.
+    /// `ExternalPromptGroupList`
     pub external_prompt_group_list: Option<Vec<models::CloudExternalPromptGroup>>,
 
-    /// `OrderReceiveMode`: a string.
+    /// `OrderReceiveMode`
     pub order_receive_mode: Option<String>,
 
-    /// `ExternalUserInfoList`: a list of [`CloudExternalUserInfo`](super::models::CloudExternalUserInfo) objects.
+    /// `ExternalUserInfoList`
     pub external_user_info_list: Option<Vec<models::CloudExternalUserInfo>>,
 
-    /// `ExternalAttachmentDataList`: a list of [`CloudExternalAttachmentData`](super::models::CloudExternalAttachmentData) objects.
+    /// `ExternalAttachmentDataList`
     pub external_attachment_data_list: Option<Vec<models::CloudExternalAttachmentData>>,
 }
 
 /// What a successful [`UnifiedCloudOrder`] call returns.
 #[tc_model]
 pub struct UnifiedCloudOrderResponse {
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: Option<String>,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: Option<String>,
 
-    /// `PayInfo`: a string.
+    /// `PayInfo`
     pub pay_info: Option<String>,
 
-    /// `TotalAmt`: a signed 64-bit integer.
+    /// `TotalAmt`
     pub total_amt: Option<i64>,
 
-    /// `ChannelInfo`: a string.
+    /// `ChannelInfo`
     pub channel_info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13750,165 +14014,126 @@ pub struct UnifiedCloudOrderResponse {
 /// The `UnifiedOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnifiedOrderResponse`].
-/// The codes it documents are in [`UnifiedOrderError`](super::errors::UnifiedOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnifiedOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Forbidden`](super::errors::CpdpErrorCode::AuthFailureForbidden)
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ParentAppIdError`](super::errors::CpdpErrorCode::FailedOperationParentAppIdError)
+/// - [`FailedOperation.PortalError`](super::errors::CpdpErrorCode::FailedOperationPortalError)
+/// - [`FailedOperation.WechatError`](super::errors::CpdpErrorCode::FailedOperationWechatError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BackendCgiError`](super::errors::CpdpErrorCode::InvalidParameterBackendCgiError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnifiedOrder",
     output = UnifiedOrderResponse,
-    error = super::errors::UnifiedOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnifiedOrder {
-    /// `CurrencyType`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `CurrencyType`; example: `"CNY"`
     pub currency_type: String,
 
-    /// `MidasAppId`: a string.
-    ///
-    /// Example: `"your_midas_app_id"`
+    /// `MidasAppId`; example: `"your_midas_app_id"`
     pub midas_app_id: String,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `OutTradeNo`; example: `"your_order_no"`
     pub out_trade_no: String,
 
-    /// `ProductDetail`: a string.
-    ///
-    /// Example: `"商品详情"`
+    /// `ProductDetail`; example: `"商品详情"`
     pub product_detail: String,
 
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"your_product_id"`
+    /// `ProductId`; example: `"your_product_id"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"商品名称"`
+    /// `ProductName`; example: `"商品名称"`
     pub product_name: String,
 
-    /// `TotalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalAmt`; example: `1`
     pub total_amt: i64,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 
-    /// `RealChannel`: a string.
-    ///
-    /// Example: `"bank_pingan"`
+    /// `RealChannel`; example: `"bank_pingan"`
     pub real_channel: String,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OriginalAmt`; example: `1`
     pub original_amt: i64,
 
-    /// `MidasSecretId`: a string.
-    ///
-    /// Example: `"your_midas_secret_id"`
+    /// `MidasSecretId`; example: `"your_midas_secret_id"`
     pub midas_secret_id: String,
 
-    /// `MidasSignature`: a string.
-    ///
-    /// Example: `"your_midas_signature"`
+    /// `MidasSignature`; example: `"your_midas_signature"`
     pub midas_signature: String,
 
-    /// `CallbackUrl`: a string.
-    ///
-    /// Example: `"http://callbackurl"`
+    /// `CallbackUrl`; example: `"http://callbackurl"`
     pub callback_url: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `Channel`; example: `"wechat"`
     pub channel: Option<String>,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `Metadata`; example: `"xxxx"`
     pub metadata: Option<String>,
 
-    /// `Quantity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Quantity`; example: `1`
     pub quantity: Option<i64>,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"your_sub_app_id"`
+    /// `SubAppId`; example: `"your_sub_app_id"`
     pub sub_app_id: Option<String>,
 
-    /// `SubOrderList`: a list of [`UnifiedOrderInSubOrderList`](super::models::UnifiedOrderInSubOrderList) objects.
+    /// `SubOrderList`
     pub sub_order_list: Option<Vec<models::UnifiedOrderInSubOrderList>>,
 
-    /// `TotalMchIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalMchIncome`; example: `1`
     pub total_mch_income: Option<i64>,
 
-    /// `TotalPlatformIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPlatformIncome`; example: `0`
     pub total_platform_income: Option<i64>,
 
-    /// `WxOpenId`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `WxOpenId`; example: `"xxxx"`
     pub wx_open_id: Option<String>,
 
-    /// `WxSubOpenId`: a string.
-    ///
-    /// Example: `"your_wx_sub_open_id"`
+    /// `WxSubOpenId`; example: `"your_wx_sub_open_id"`
     pub wx_sub_open_id: Option<String>,
 
-    /// `MidasEnvironment`: a string.
-    ///
-    /// Example: `"xxxx"`
+    /// `MidasEnvironment`; example: `"xxxx"`
     pub midas_environment: Option<String>,
 
-    /// `WxAppId`: a string.
-    ///
-    /// Example: `"your_wx_app_id"`
+    /// `WxAppId`; example: `"your_wx_app_id"`
     pub wx_app_id: Option<String>,
 
-    /// `WxSubAppId`: a string.
-    ///
-    /// Example: `"your_wx_sub_app_id"`
+    /// `WxSubAppId`; example: `"your_wx_sub_app_id"`
     pub wx_sub_app_id: Option<String>,
 
-    /// `PaymentNotifyUrl`: a string.
-    ///
-    /// Example: `"http://cloud.tencent.com"`
+    /// `PaymentNotifyUrl`; example: `"http://cloud.tencent.com"`
     pub payment_notify_url: Option<String>,
 }
 
 /// What a successful [`UnifiedOrder`] call returns.
 #[tc_model]
 pub struct UnifiedOrderResponse {
-    /// `TotalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalAmt`; example: `1`
     pub total_amt: i64,
 
-    /// `OutTradeNo`: a string.
-    ///
-    /// Example: `"your_order_no"`
+    /// `OutTradeNo`; example: `"your_order_no"`
     pub out_trade_no: String,
 
-    /// `PayInfo`: a string.
+    /// `PayInfo`
     pub pay_info: String,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"E-191018160200005000"`
+    /// `TransactionId`; example: `"E-191018160200005000"`
     pub transaction_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13918,147 +14143,114 @@ pub struct UnifiedOrderResponse {
 /// The `UnifiedTlinxOrder` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UnifiedTlinxOrderResponse`].
-/// The codes it documents are in [`UnifiedTlinxOrderError`](super::errors::UnifiedTlinxOrderError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UnifiedTlinxOrder)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Forbidden`](super::errors::CpdpErrorCode::AuthFailureForbidden)
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ParentAppIdError`](super::errors::CpdpErrorCode::FailedOperationParentAppIdError)
+/// - [`FailedOperation.PortalError`](super::errors::CpdpErrorCode::FailedOperationPortalError)
+/// - [`FailedOperation.WechatError`](super::errors::CpdpErrorCode::FailedOperationWechatError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BackendCgiError`](super::errors::CpdpErrorCode::InvalidParameterBackendCgiError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UnifiedTlinxOrder",
     output = UnifiedTlinxOrderResponse,
-    error = super::errors::UnifiedTlinxOrderError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UnifiedTlinxOrder {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000458"`
+    /// `DeveloperNo`; example: `"TEST00000458"`
     pub developer_no: String,
 
-    /// `PayTag`: a string.
-    ///
-    /// Example: `"WeixinLS"`
+    /// `PayTag`; example: `"WeixinLS"`
     pub pay_tag: String,
 
-    /// `TradeAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TradeAmount`; example: `"1"`
     pub trade_amount: String,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://www.baidu.com/tlinx2apidemo1/callback/scanpay_cashier/pay"`
+    /// `NotifyUrl`; example: `"http://www.baidu.com/tlinx2apidemo1/callback/scanpay_cashier/pay"`
     pub notify_url: String,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PayName`; example: `"1"`
     pub pay_name: Option<String>,
 
-    /// `JumpUrl`: a string.
-    ///
-    /// Example: `"http://www.baidu.com/tlinx2apidemo1/callback/scanpay_cashier/pay"`
+    /// `JumpUrl`; example: `"http://www.baidu.com/tlinx2apidemo1/callback/scanpay_cashier/pay"`
     pub jump_url: Option<String>,
 
-    /// `OrderName`: a string.
-    ///
-    /// Example: `"自定义订单名称"`
+    /// `OrderName`; example: `"自定义订单名称"`
     pub order_name: Option<String>,
 
-    /// `OriginalAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OriginalAmount`; example: `"1"`
     pub original_amount: Option<String>,
 
-    /// `IgnoreAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IgnoreAmount`; example: `"1"`
     pub ignore_amount: Option<String>,
 
-    /// `DiscountAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DiscountAmount`; example: `"1"`
     pub discount_amount: Option<String>,
 
-    /// `TradeAccount`: a string.
-    ///
-    /// Example: `"622522"`
+    /// `TradeAccount`; example: `"622522"`
     pub trade_account: Option<String>,
 
-    /// `TradeNo`: a string.
-    ///
-    /// Example: `"T001"`
+    /// `TradeNo`; example: `"T001"`
     pub trade_no: Option<String>,
 
-    /// `AuthCode`: a string.
-    ///
-    /// Example: `"33523"`
+    /// `AuthCode`; example: `"33523"`
     pub auth_code: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"附加数据"`
+    /// `Tag`; example: `"附加数据"`
     pub tag: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `TradeResult`: a string.
-    ///
-    /// Example: `"null"`
+    /// `TradeResult`; example: `"null"`
     pub trade_result: Option<String>,
 
-    /// `Royalty`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Royalty`; example: `"1"`
     pub royalty: Option<String>,
 
-    /// `Jsapi`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Jsapi`; example: `"1"`
     pub jsapi: Option<String>,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SubAppId`; example: `"xxx"`
     pub sub_app_id: Option<String>,
 
-    /// `SubOpenId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `SubOpenId`; example: `"xxx"`
     pub sub_open_id: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`UnifiedTlinxOrder`] call returns.
 #[tc_model]
 pub struct UnifiedTlinxOrderResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: String,
 
-    /// `Result`: a [`PayOrderResult`](super::models::PayOrderResult).
+    /// `Result`
     pub result: Option<models::PayOrderResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14068,41 +14260,54 @@ pub struct UnifiedTlinxOrderResponse {
 /// The `UploadExternalAnchorInfo` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadExternalAnchorInfoResponse`].
-/// The codes it documents are in [`UploadExternalAnchorInfoError`](super::errors::UploadExternalAnchorInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadExternalAnchorInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.Forbidden`](super::errors::CpdpErrorCode::AuthFailureForbidden)
+/// - [`AuthFailure.SecretKeyNotFound`](super::errors::CpdpErrorCode::AuthFailureSecretKeyNotFound)
+/// - [`AuthFailure.VerifyError`](super::errors::CpdpErrorCode::AuthFailureVerifyError)
+/// - [`FailedOperation`](super::errors::CpdpErrorCode::FailedOperation)
+/// - [`FailedOperation.AppDeny`](super::errors::CpdpErrorCode::FailedOperationAppDeny)
+/// - [`FailedOperation.ChannelDeny`](super::errors::CpdpErrorCode::FailedOperationChannelDeny)
+/// - [`FailedOperation.OcCompletedOrder`](super::errors::CpdpErrorCode::FailedOperationOcCompletedOrder)
+/// - [`FailedOperation.OcRepeatOrder`](super::errors::CpdpErrorCode::FailedOperationOcRepeatOrder)
+/// - [`FailedOperation.ParentAppIdError`](super::errors::CpdpErrorCode::FailedOperationParentAppIdError)
+/// - [`FailedOperation.PortalError`](super::errors::CpdpErrorCode::FailedOperationPortalError)
+/// - [`FailedOperation.WechatError`](super::errors::CpdpErrorCode::FailedOperationWechatError)
+/// - [`InvalidParameter`](super::errors::CpdpErrorCode::InvalidParameter)
+/// - [`InvalidParameter.BackendCgiError`](super::errors::CpdpErrorCode::InvalidParameterBackendCgiError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadExternalAnchorInfo",
     output = UploadExternalAnchorInfoResponse,
-    error = super::errors::UploadExternalAnchorInfoError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadExternalAnchorInfo {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `IdCardFront`: a string.
+    /// `IdCardFront`
     pub id_card_front: Option<String>,
 
-    /// `IdCardReverse`: a string.
+    /// `IdCardReverse`
     pub id_card_reverse: Option<String>,
 }
 
 /// What a successful [`UploadExternalAnchorInfo`] call returns.
 #[tc_model]
 pub struct UploadExternalAnchorInfoResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14112,43 +14317,45 @@ pub struct UploadExternalAnchorInfoResponse {
 /// The `UploadFile` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadFileResponse`].
-/// The codes it documents are in [`UploadFileError`](super::errors::UploadFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadFile",
     output = UploadFileResponse,
-    error = super::errors::UploadFileError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"demo.png"`
+    /// `FileName`; example: `"demo.png"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"IdCard"`
+    /// `FileType`; example: `"IdCard"`
     pub file_type: String,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: Option<String>,
 
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: Option<String>,
 
-    /// `FileExtendInfo`: a list of [`AnchorExtendInfo`](super::models::AnchorExtendInfo) objects.
+    /// `FileExtendInfo`
     pub file_extend_info: Option<Vec<models::AnchorExtendInfo>>,
 }
 
 /// What a successful [`UploadFile`] call returns.
 #[tc_model]
 pub struct UploadFileResponse {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"file.png"`
+    /// `FileId`; example: `"file.png"`
     pub file_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14158,64 +14365,66 @@ pub struct UploadFileResponse {
 /// The `UploadOpenBankSubMerchantCredential` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadOpenBankSubMerchantCredentialResponse`].
-/// The codes it documents are in [`UploadOpenBankSubMerchantCredentialError`](super::errors::UploadOpenBankSubMerchantCredentialError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadOpenBankSubMerchantCredential)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadOpenBankSubMerchantCredential",
     output = UploadOpenBankSubMerchantCredentialResponse,
-    error = super::errors::UploadOpenBankSubMerchantCredentialError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadOpenBankSubMerchantCredential {
-    /// `ChannelMerchantId`: a string.
+    /// `ChannelMerchantId`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"HELIPAY"`
+    /// `ChannelName`; example: `"HELIPAY"`
     pub channel_name: String,
 
-    /// `OutApplyId`: a string.
+    /// `OutApplyId`
     pub out_apply_id: String,
 
-    /// `CredentialType`: a string.
+    /// `CredentialType`
     pub credential_type: String,
 
-    /// `FileType`: a string.
+    /// `FileType`
     pub file_type: String,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: Option<String>,
 
-    /// `CredentialContent`: a string.
+    /// `CredentialContent`
     pub credential_content: Option<String>,
 
-    /// `CredentialUrl`: a string.
+    /// `CredentialUrl`
     pub credential_url: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`UploadOpenBankSubMerchantCredential`] call returns.
 #[tc_model]
 pub struct UploadOpenBankSubMerchantCredentialResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: String,
 
-    /// `Result`: an [`UploadOpenBankSubMerchantCredentialResult`](super::models::UploadOpenBankSubMerchantCredentialResult).
+    /// `Result`
     pub result: Option<models::UploadOpenBankSubMerchantCredentialResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14225,67 +14434,57 @@ pub struct UploadOpenBankSubMerchantCredentialResponse {
 /// The `UploadOrgFile` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadOrgFileResponse`].
-/// The codes it documents are in [`UploadOrgFileError`](super::errors::UploadOrgFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadOrgFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.Action`](super::errors::CpdpErrorCode::FailedOperationAction)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadOrgFile",
     output = UploadOrgFileResponse,
-    error = super::errors::UploadOrgFileError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadOrgFile {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Storage`; example: `"1"`
     pub storage: String,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"E68A2FEBA43406F3D27B38F71E1C39A7"`
+    /// `FileMd5`; example: `"E68A2FEBA43406F3D27B38F71E1C39A7"`
     pub file_md5: String,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `FileContent`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub file_content: String,
 
-    /// `FileExtension`: a string.
-    ///
-    /// Example: `"jpg"`
+    /// `FileExtension`; example: `"jpg"`
     pub file_extension: String,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`UploadOrgFile`] call returns.
 #[tc_model]
 pub struct UploadOrgFileResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: an [`UploadFileResult`](super::models::UploadFileResult).
+    /// `Result`
     pub result: Option<models::UploadFileResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14295,34 +14494,43 @@ pub struct UploadOrgFileResponse {
 /// The `UploadTaxList` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadTaxListResponse`].
-/// The codes it documents are in [`UploadTaxListError`](super::errors::UploadTaxListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadTaxList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UploadTaxList`](super::errors::CpdpErrorCode::FailedOperationUploadTaxList)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadTaxList",
     output = UploadTaxListResponse,
-    error = super::errors::UploadTaxListError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadTaxList {
-    /// `Channel`: a signed 64-bit integer.
+    /// `Channel`
     pub channel: i64,
 
-    /// `BeginMonth`: a string.
+    /// `BeginMonth`
     pub begin_month: String,
 
-    /// `EndMonth`: a string.
+    /// `EndMonth`
     pub end_month: String,
 
-    /// `FileUrl`: a string.
+    /// `FileUrl`
     pub file_url: String,
 }
 
 /// What a successful [`UploadTaxList`] call returns.
 #[tc_model]
 pub struct UploadTaxListResponse {
-    /// `TaxId`: a string.
+    /// `TaxId`
     pub tax_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14332,30 +14540,34 @@ pub struct UploadTaxListResponse {
 /// The `UploadTaxPayment` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`UploadTaxPaymentResponse`].
-/// The codes it documents are in [`UploadTaxPaymentError`](super::errors::UploadTaxPaymentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=UploadTaxPayment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.UploadTaxList`](super::errors::CpdpErrorCode::FailedOperationUploadTaxList)
+/// - [`FailedOperation.UploadTaxPayment`](super::errors::CpdpErrorCode::FailedOperationUploadTaxPayment)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`MissingParameter.Action`](super::errors::CpdpErrorCode::MissingParameterAction)
+/// - [`MissingParameter.AppId`](super::errors::CpdpErrorCode::MissingParameterAppId)
+/// - [`ResourceNotFound.Account`](super::errors::CpdpErrorCode::ResourceNotFoundAccount)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "UploadTaxPayment",
     output = UploadTaxPaymentResponse,
-    error = super::errors::UploadTaxPaymentError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct UploadTaxPayment {
-    /// `Channel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Channel`; example: `1`
     pub channel: i64,
 
-    /// `TaxId`: a string.
-    ///
-    /// Example: `"tax-xxx"`
+    /// `TaxId`; example: `"tax-xxx"`
     pub tax_id: String,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://cos.qcloud.com/tax.xlsx"`
+    /// `FileUrl`; example: `"http://cos.qcloud.com/tax.xlsx"`
     pub file_url: String,
 }
 
@@ -14369,53 +14581,48 @@ pub struct UploadTaxPaymentResponse {
 /// The `VerifyOpenBankAccount` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`VerifyOpenBankAccountResponse`].
-/// The codes it documents are in [`VerifyOpenBankAccountError`](super::errors::VerifyOpenBankAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=VerifyOpenBankAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "VerifyOpenBankAccount",
     output = VerifyOpenBankAccountResponse,
-    error = super::errors::VerifyOpenBankAccountError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct VerifyOpenBankAccount {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM584693967762206720"`
+    /// `ChannelMerchantId`; example: `"CM584693967762206720"`
     pub channel_merchant_id: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PayeeInfo`: an [`OpenBankPayeeInfo`](super::models::OpenBankPayeeInfo).
+    /// `PayeeInfo`
     pub payee_info: models::OpenBankPayeeInfo,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"https://xxx.cloud.xxx.com/notify"`
+    /// `NotifyUrl`; example: `"https://xxx.cloud.xxx.com/notify"`
     pub notify_url: Option<String>,
 
-    /// `Environment`: a string.
+    /// `Environment`
     pub environment: Option<String>,
 }
 
 /// What a successful [`VerifyOpenBankAccount`] call returns.
 #[tc_model]
 pub struct VerifyOpenBankAccountResponse {
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `Result`: a [`VerifyOpenBankAccountResult`](super::models::VerifyOpenBankAccountResult).
+    /// `Result`
     pub result: Option<models::VerifyOpenBankAccountResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14425,57 +14632,48 @@ pub struct VerifyOpenBankAccountResponse {
 /// The `ViewContract` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ViewContractResponse`].
-/// The codes it documents are in [`ViewContractError`](super::errors::ViewContractError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ViewContract)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ViewContract",
     output = ViewContractResponse,
-    error = super::errors::ViewContractError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ViewContract {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutContractId`: a string.
-    ///
-    /// Example: `"C001"`
+    /// `OutContractId`; example: `"C001"`
     pub out_contract_id: Option<String>,
 
-    /// `ContractId`: a string.
-    ///
-    /// Example: `"TestC115"`
+    /// `ContractId`; example: `"TestC115"`
     pub contract_id: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ViewContract`] call returns.
 #[tc_model]
 pub struct ViewContractResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`ViewContractResult`](super::models::ViewContractResult).
+    /// `Result`
     pub result: Option<models::ViewContractResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14485,57 +14683,48 @@ pub struct ViewContractResponse {
 /// The `ViewMerchant` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ViewMerchantResponse`].
-/// The codes it documents are in [`ViewMerchantError`](super::errors::ViewMerchantError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ViewMerchant)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ViewMerchant",
     output = ViewMerchantResponse,
-    error = super::errors::ViewMerchantError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ViewMerchant {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutMerchantId`: a string.
-    ///
-    /// Example: `"S0001"`
+    /// `OutMerchantId`; example: `"S0001"`
     pub out_merchant_id: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"Test10"`
+    /// `MerchantNo`; example: `"Test10"`
     pub merchant_no: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ViewMerchant`] call returns.
 #[tc_model]
 pub struct ViewMerchantResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`ViewMerchantResult`](super::models::ViewMerchantResult).
+    /// `Result`
     pub result: Option<models::ViewMerchantResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14545,57 +14734,48 @@ pub struct ViewMerchantResponse {
 /// The `ViewShop` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`ViewShopResponse`].
-/// The codes it documents are in [`ViewShopError`](super::errors::ViewShopError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=ViewShop)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "ViewShop",
     output = ViewShopResponse,
-    error = super::errors::ViewShopError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct ViewShop {
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
+    /// `OpenId`; example: `"f2cc268b9c95fbbb230a19397fe35f8d"`
     pub open_id: String,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"e30051d527bd4e621e7090c9392739ec"`
+    /// `OpenKey`; example: `"e30051d527bd4e621e7090c9392739ec"`
     pub open_key: String,
 
-    /// `OutShopId`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `OutShopId`; example: `"test1"`
     pub out_shop_id: Option<String>,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"Test5333"`
+    /// `ShopNo`; example: `"Test5333"`
     pub shop_no: Option<String>,
 
-    /// `Profile`: a string.
-    ///
-    /// Example: `"sandbox"`
+    /// `Profile`; example: `"sandbox"`
     pub profile: Option<String>,
 }
 
 /// What a successful [`ViewShop`] call returns.
 #[tc_model]
 pub struct ViewShopResponse {
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `ErrMessage`; example: `"成功"`
     pub err_message: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `ErrCode`; example: `"SUCCESS"`
     pub err_code: String,
 
-    /// `Result`: a [`ViewShopResult`](super::models::ViewShopResult).
+    /// `Result`
     pub result: Option<models::ViewShopResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -14605,79 +14785,92 @@ pub struct ViewShopResponse {
 /// The `WithdrawCashMembership` action of CPDP API 2019-08-20.
 ///
 /// A successful call returns [`WithdrawCashMembershipResponse`].
-/// The codes it documents are in [`WithdrawCashMembershipError`](super::errors::WithdrawCashMembershipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cpdp&Version=2019-08-20&Action=WithdrawCashMembership)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CpdpErrorCode`](super::errors::CpdpErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BackendError`](super::errors::CpdpErrorCode::FailedOperationBackendError)
+/// - [`InternalError.BackendError`](super::errors::CpdpErrorCode::InternalErrorBackendError)
+/// - [`InternalError.DBAccessError`](super::errors::CpdpErrorCode::InternalErrorDbAccessError)
+/// - [`InternalError.FundSummaryAcctNoInconsistentError`](super::errors::CpdpErrorCode::InternalErrorFundSummaryAcctNoInconsistentError)
+/// - [`InternalError.ParameterError`](super::errors::CpdpErrorCode::InternalErrorParameterError)
+/// - [`InternalError.SaveDBError`](super::errors::CpdpErrorCode::InternalErrorSaveDbError)
+/// - [`InternalError.SubAccountNotFoundError`](super::errors::CpdpErrorCode::InternalErrorSubAccountNotFoundError)
+/// - [`InternalError.Unknown`](super::errors::CpdpErrorCode::InternalErrorUnknown)
+/// - [`InternalError.UnkownError`](super::errors::CpdpErrorCode::InternalErrorUnkownError)
 #[tc_action(
     service = "cpdp",
     version = "2019-08-20",
     name = "WithdrawCashMembership",
     output = WithdrawCashMembershipResponse,
-    error = super::errors::WithdrawCashMembershipError
+    error = super::errors::CpdpErrorCode
 )]
 pub struct WithdrawCashMembership {
-    /// `MrchCode`: a string.
+    /// `MrchCode`
     pub mrch_code: String,
 
-    /// `TranWebName`: a string.
+    /// `TranWebName`
     pub tran_web_name: String,
 
-    /// `MemberGlobalType`: a string.
+    /// `MemberGlobalType`
     pub member_global_type: String,
 
-    /// `MemberGlobalId`: a string.
+    /// `MemberGlobalId`
     pub member_global_id: String,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: String,
 
-    /// `MemberName`: a string.
+    /// `MemberName`
     pub member_name: String,
 
-    /// `TakeCashAcctNo`: a string.
+    /// `TakeCashAcctNo`
     pub take_cash_acct_no: String,
 
-    /// `OutAmtAcctName`: a string.
+    /// `OutAmtAcctName`
     pub out_amt_acct_name: String,
 
-    /// `Ccy`: a string.
+    /// `Ccy`
     pub ccy: String,
 
-    /// `CashAmt`: a string.
+    /// `CashAmt`
     pub cash_amt: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
-    /// `WebSign`: a string.
+    /// `WebSign`
     pub web_sign: Option<String>,
 
-    /// `Profile`: a string.
+    /// `Profile`
     pub profile: Option<String>,
 }
 
 /// What a successful [`WithdrawCashMembership`] call returns.
 #[tc_model]
 pub struct WithdrawCashMembershipResponse {
-    /// `TxnReturnCode`: a string.
+    /// `TxnReturnCode`
     pub txn_return_code: Option<String>,
 
-    /// `TxnReturnMsg`: a string.
+    /// `TxnReturnMsg`
     pub txn_return_msg: Option<String>,
 
-    /// `CnsmrSeqNo`: a string.
+    /// `CnsmrSeqNo`
     pub cnsmr_seq_no: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `TransferFee`: a string.
+    /// `TransferFee`
     pub transfer_fee: Option<String>,
 
-    /// `ReservedMsg`: a string.
+    /// `ReservedMsg`
     pub reserved_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

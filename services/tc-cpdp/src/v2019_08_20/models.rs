@@ -8,25 +8,25 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`QueryCustAcctIdBalance`](super::QueryCustAcctIdBalance).
 #[tc_model]
 pub struct Acct {
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `SubAcctProperty`: a string.
+    /// `SubAcctProperty`
     pub sub_acct_property: Option<String>,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: Option<String>,
 
-    /// `SubAcctName`: a string.
+    /// `SubAcctName`
     pub sub_acct_name: Option<String>,
 
-    /// `AcctAvailBal`: a string.
+    /// `AcctAvailBal`
     pub acct_avail_bal: Option<String>,
 
-    /// `CashAmt`: a string.
+    /// `CashAmt`
     pub cash_amt: Option<String>,
 
-    /// `MaintenanceDate`: a string.
+    /// `MaintenanceDate`
     pub maintenance_date: Option<String>,
 }
 
@@ -35,9 +35,7 @@ pub struct Acct {
 /// Returned in the output of [`AddContract`](super::AddContract).
 #[tc_model]
 pub struct AddContractResult {
-    /// `ContractId`: a string.
-    ///
-    /// Example: `"C0001"`
+    /// `ContractId`; example: `"C0001"`
     pub contract_id: Option<String>,
 }
 
@@ -46,9 +44,7 @@ pub struct AddContractResult {
 /// Returned in the output of [`AddMerchant`](super::AddMerchant).
 #[tc_model]
 pub struct AddMerchantResult {
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: Option<String>,
 }
 
@@ -57,9 +53,7 @@ pub struct AddMerchantResult {
 /// Returned in the output of [`AddShop`](super::AddShop).
 #[tc_model]
 pub struct AddShopResult {
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"S0001"`
+    /// `ShopNo`; example: `"S0001"`
     pub shop_no: Option<String>,
 }
 
@@ -68,24 +62,16 @@ pub struct AddShopResult {
 /// Sent in the input of [`BindAcct`](super::BindAcct).
 #[tc_model]
 pub struct AgencyClientInfo {
-    /// `AgencyClientName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AgencyClientName`; example: `"张三"`
     pub agency_client_name: String,
 
-    /// `AgencyClientGlobalType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AgencyClientGlobalType`; example: `"1"`
     pub agency_client_global_type: String,
 
-    /// `AgencyClientGlobalId`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `AgencyClientGlobalId`; example: `"1234567890"`
     pub agency_client_global_id: String,
 
-    /// `AgencyClientMobile`: a string.
-    ///
-    /// Example: `"13900000000"`
+    /// `AgencyClientMobile`; example: `"13900000000"`
     pub agency_client_mobile: String,
 }
 
@@ -94,26 +80,26 @@ pub struct AgencyClientInfo {
 /// Sent in the input of [`CreateAgentTaxPaymentInfos`](super::CreateAgentTaxPaymentInfos).
 #[tc_model]
 pub struct AgentTaxPayment {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: String,
 
-    /// `AnchorIDCard`: a string.
+    /// `AnchorIDCard`
     #[tc(rename = "AnchorIDCard")]
     pub anchor_id_card: String,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: String,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: String,
 
-    /// `Amount`: a signed 64-bit integer.
+    /// `Amount`
     pub amount: i64,
 
-    /// `Tax`: a signed 64-bit integer.
+    /// `Tax`
     pub tax: i64,
 }
 
@@ -122,31 +108,31 @@ pub struct AgentTaxPayment {
 /// Returned in the output of [`CreateAgentTaxPaymentInfos`](super::CreateAgentTaxPaymentInfos), [`ModifyAgentTaxPaymentInfo`](super::ModifyAgentTaxPaymentInfo) and [`QueryAgentTaxPaymentBatch`](super::QueryAgentTaxPaymentBatch).
 #[tc_model]
 pub struct AgentTaxPaymentBatch {
-    /// `StatusMsg`: a string.
+    /// `StatusMsg`
     pub status_msg: String,
 
-    /// `BatchNum`: a signed 64-bit integer.
+    /// `BatchNum`
     pub batch_num: i64,
 
-    /// `InfoNum`: a signed 64-bit integer.
+    /// `InfoNum`
     pub info_num: i64,
 
-    /// `RawElectronicCertUrl`: a string.
+    /// `RawElectronicCertUrl`
     pub raw_electronic_cert_url: String,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 
-    /// `StatusCode`: a signed 64-bit integer.
+    /// `StatusCode`
     pub status_code: i64,
 
-    /// `Channel`: a signed 64-bit integer.
+    /// `Channel`
     pub channel: i64,
 
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 }
 
@@ -155,10 +141,10 @@ pub struct AgentTaxPaymentBatch {
 /// Returned in the output of [`QueryFlexAmountBeforeTax`](super::QueryFlexAmountBeforeTax).
 #[tc_model]
 pub struct AmountBeforeTaxResult {
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: Option<String>,
 
-    /// `AmountBeforeTaxWithTwoDigitPrecision`: a string.
+    /// `AmountBeforeTaxWithTwoDigitPrecision`
     pub amount_before_tax_with_two_digit_precision: Option<String>,
 }
 
@@ -167,19 +153,19 @@ pub struct AmountBeforeTaxResult {
 /// Returned in the output of [`QueryAnchorContractInfo`](super::QueryAnchorContractInfo).
 #[tc_model]
 pub struct AnchorContractInfo {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: String,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: String,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: String,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 }
 
@@ -188,14 +174,10 @@ pub struct AnchorContractInfo {
 /// Sent in the input of [`CreateAnchor`](super::CreateAnchor) and [`UploadFile`](super::UploadFile).
 #[tc_model]
 pub struct AnchorExtendInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"id_card_front"`
+    /// `Type`; example: `"id_card_front"`
     pub r#type: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"file.png"`
+    /// `Value`; example: `"file.png"`
     pub value: String,
 }
 
@@ -204,22 +186,22 @@ pub struct AnchorExtendInfo {
 /// Returned in the output of [`ApplyApplicationMaterial`](super::ApplyApplicationMaterial).
 #[tc_model]
 pub struct ApplyDeclareData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `DeclareId`: a string.
+    /// `DeclareId`
     pub declare_id: String,
 
-    /// `OriginalDeclareId`: a string.
+    /// `OriginalDeclareId`
     pub original_declare_id: Option<String>,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 }
 
@@ -228,10 +210,10 @@ pub struct ApplyDeclareData {
 /// Returned in the output of [`ApplyApplicationMaterial`](super::ApplyApplicationMaterial).
 #[tc_model]
 pub struct ApplyDeclareResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: an [`ApplyDeclareData`].
+    /// `Data`
     pub data: ApplyDeclareData,
 }
 
@@ -240,28 +222,28 @@ pub struct ApplyDeclareResult {
 /// Returned in the output of [`ApplyFlexPayment`](super::ApplyFlexPayment).
 #[tc_model]
 pub struct ApplyFlexPaymentResult {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `AmountAfterTax`: a string.
+    /// `AmountAfterTax`
     pub amount_after_tax: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `Vat`: a string.
+    /// `Vat`
     pub vat: Option<String>,
 
-    /// `IndividualIncomeTax`: a string.
+    /// `IndividualIncomeTax`
     pub individual_income_tax: Option<String>,
 
-    /// `AdditionalTaxSum`: a string.
+    /// `AdditionalTaxSum`
     pub additional_tax_sum: Option<String>,
 
-    /// `AdditionalTaxItem`: a string.
+    /// `AdditionalTaxItem`
     pub additional_tax_item: Option<String>,
 }
 
@@ -270,16 +252,16 @@ pub struct ApplyFlexPaymentResult {
 /// Returned in the output of [`ApplyFlexSettlement`](super::ApplyFlexSettlement).
 #[tc_model]
 pub struct ApplyFlexSettlementResult {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `AmountAfterTax`: a string.
+    /// `AmountAfterTax`
     pub amount_after_tax: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 }
 
@@ -288,19 +270,19 @@ pub struct ApplyFlexSettlementResult {
 /// Returned in the output of [`ApplyOpenBankOrderDetailReceipt`](super::ApplyOpenBankOrderDetailReceipt).
 #[tc_model]
 pub struct ApplyOpenBankOrderDetailReceiptResult {
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `ReceiptStatus`: a string.
+    /// `ReceiptStatus`
     pub receipt_status: String,
 
-    /// `ReceiptMessage`: a string.
+    /// `ReceiptMessage`
     pub receipt_message: Option<String>,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 }
 
@@ -309,13 +291,13 @@ pub struct ApplyOpenBankOrderDetailReceiptResult {
 /// Returned in the output of [`ApplyOpenBankSettleOrder`](super::ApplyOpenBankSettleOrder).
 #[tc_model]
 pub struct ApplyOpenBankSettleOrderResult {
-    /// `OutSettleId`: a string.
+    /// `OutSettleId`
     pub out_settle_id: String,
 
-    /// `ChannelSettleId`: a string.
+    /// `ChannelSettleId`
     pub channel_settle_id: String,
 
-    /// `SettleStatus`: a string.
+    /// `SettleStatus`
     pub settle_status: String,
 }
 
@@ -324,15 +306,13 @@ pub struct ApplyOpenBankSettleOrderResult {
 /// Returned in the output of [`ApplyOpenBankSubMerchantSignOnline`](super::ApplyOpenBankSubMerchantSignOnline).
 #[tc_model]
 pub struct ApplyOpenBankSubMerchantSignOnlineResult {
-    /// `SignStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `SignStatus`; example: `"SUCCESS"`
     pub sign_status: String,
 
-    /// `SignMessage`: a string.
+    /// `SignMessage`
     pub sign_message: Option<String>,
 
-    /// `ExternalReturnData`: a string.
+    /// `ExternalReturnData`
     pub external_return_data: Option<String>,
 }
 
@@ -341,13 +321,13 @@ pub struct ApplyOpenBankSubMerchantSignOnlineResult {
 /// Returned in the output of [`ApplyOutwardOrder`](super::ApplyOutwardOrder).
 #[tc_model]
 pub struct ApplyOutwardOrderData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -356,10 +336,10 @@ pub struct ApplyOutwardOrderData {
 /// Returned in the output of [`ApplyOutwardOrder`](super::ApplyOutwardOrder).
 #[tc_model]
 pub struct ApplyOutwardOrderResult {
-    /// `Data`: an [`ApplyOutwardOrderData`].
+    /// `Data`
     pub data: ApplyOutwardOrderData,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 }
 
@@ -368,16 +348,16 @@ pub struct ApplyOutwardOrderResult {
 /// Returned in the output of [`ApplyPayerInfo`](super::ApplyPayerInfo).
 #[tc_model]
 pub struct ApplyPayerinfoData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 }
 
@@ -386,10 +366,10 @@ pub struct ApplyPayerinfoData {
 /// Returned in the output of [`ApplyPayerInfo`](super::ApplyPayerInfo).
 #[tc_model]
 pub struct ApplyPayerinfoResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: an [`ApplyPayerinfoData`].
+    /// `Data`
     pub data: ApplyPayerinfoData,
 }
 
@@ -398,15 +378,13 @@ pub struct ApplyPayerinfoResult {
 /// Returned in the output of [`ApplyReconciliationFile`](super::ApplyReconciliationFile).
 #[tc_model]
 pub struct ApplyReconciliationFileResult {
-    /// `ApplyFileId`: a string.
+    /// `ApplyFileId`
     pub apply_file_id: String,
 
-    /// `ApplyStatus`: a string.
-    ///
-    /// Example: `"S"`
+    /// `ApplyStatus`; example: `"S"`
     pub apply_status: String,
 
-    /// `ApplyMessage`: a string.
+    /// `ApplyMessage`
     pub apply_message: Option<String>,
 }
 
@@ -415,22 +393,22 @@ pub struct ApplyReconciliationFileResult {
 /// Returned in the output of [`ApplyTrade`](super::ApplyTrade).
 #[tc_model]
 pub struct ApplyTradeData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TradeFileId`: a string.
+    /// `TradeFileId`
     pub trade_file_id: String,
 
-    /// `TradeCurrency`: a string.
+    /// `TradeCurrency`
     pub trade_currency: String,
 
-    /// `TradeAmount`: a string.
+    /// `TradeAmount`
     pub trade_amount: String,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 }
 
@@ -439,10 +417,10 @@ pub struct ApplyTradeData {
 /// Returned in the output of [`ApplyTrade`](super::ApplyTrade).
 #[tc_model]
 pub struct ApplyTradeResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: an [`ApplyTradeData`].
+    /// `Data`
     pub data: ApplyTradeData,
 }
 
@@ -451,16 +429,16 @@ pub struct ApplyTradeResult {
 /// Returned in the output of [`DeduceQuota`](super::DeduceQuota) and [`QueryAssignment`](super::QueryAssignment).
 #[tc_model]
 pub struct AssignmentData {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: String,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: String,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: String,
 }
 
@@ -469,20 +447,16 @@ pub struct AssignmentData {
 /// Returned in the output of [`QueryOpenBankBankBranchList`](super::QueryOpenBankBankBranchList).
 #[tc_model]
 pub struct BankBranchInfo {
-    /// `BankName`: a string.
-    ///
-    /// Example: `"招商银行/中信银行/工商银行"`
+    /// `BankName`; example: `"招商银行/中信银行/工商银行"`
     pub bank_name: String,
 
-    /// `BankAbbreviation`: a string.
-    ///
-    /// Example: `"ICBC"`
+    /// `BankAbbreviation`; example: `"ICBC"`
     pub bank_abbreviation: String,
 
-    /// `BankBranchName`: a string.
+    /// `BankBranchName`
     pub bank_branch_name: String,
 
-    /// `BankBranchId`: a string.
+    /// `BankBranchId`
     pub bank_branch_id: String,
 }
 
@@ -491,37 +465,37 @@ pub struct BankBranchInfo {
 /// Returned in the output of [`QueryAcctBinding`](super::QueryAcctBinding).
 #[tc_model]
 pub struct BankCardItem {
-    /// `EiconBankBranchId`: a string.
+    /// `EiconBankBranchId`
     pub eicon_bank_branch_id: String,
 
-    /// `CnapsBranchId`: a string.
+    /// `CnapsBranchId`
     pub cnaps_branch_id: String,
 
-    /// `SettleAcctType`: a signed 64-bit integer.
+    /// `SettleAcctType`
     pub settle_acct_type: i64,
 
-    /// `SettleAcctName`: a string.
+    /// `SettleAcctName`
     pub settle_acct_name: String,
 
-    /// `AcctBranchName`: a string.
+    /// `AcctBranchName`
     pub acct_branch_name: String,
 
-    /// `SettleAcctNo`: a string.
+    /// `SettleAcctNo`
     pub settle_acct_no: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `BindType`: a signed 64-bit integer.
+    /// `BindType`
     pub bind_type: i64,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `IdType`: a string.
+    /// `IdType`
     pub id_type: String,
 
-    /// `IdCode`: a string.
+    /// `IdCode`
     pub id_code: String,
 }
 
@@ -530,9 +504,7 @@ pub struct BankCardItem {
 /// Returned in the output of [`GetBillDownloadUrl`](super::GetBillDownloadUrl) and [`GetDistributeBillDownloadUrl`](super::GetDistributeBillDownloadUrl).
 #[tc_model]
 pub struct BillDownloadUrlResult {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"www.tencent.com/download?key=nkaOrSxpEnW"`
+    /// `DownloadUrl`; example: `"www.tencent.com/download?key=nkaOrSxpEnW"`
     pub download_url: Option<String>,
 }
 
@@ -541,19 +513,19 @@ pub struct BillDownloadUrlResult {
 /// Returned in the output of [`BindOpenBankExternalSubMerchantBankAccount`](super::BindOpenBankExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct BindOpenBankExternalSubMerchantBankAccountResult {
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `BindStatus`: a string.
+    /// `BindStatus`
     pub bind_status: String,
 
-    /// `BindMessage`: a string.
+    /// `BindMessage`
     pub bind_message: Option<String>,
 
-    /// `ExternalSubMerchantBankAccountReturnData`: a string.
+    /// `ExternalSubMerchantBankAccountReturnData`
     pub external_sub_merchant_bank_account_return_data: Option<String>,
 
-    /// `BindSerialNo`: a string.
+    /// `BindSerialNo`
     pub bind_serial_no: Option<String>,
 }
 
@@ -562,13 +534,13 @@ pub struct BindOpenBankExternalSubMerchantBankAccountResult {
 /// Returned in the output of [`BindOpenBankProfitSharePayee`](super::BindOpenBankProfitSharePayee).
 #[tc_model]
 pub struct BindOpenBankProfitSharePayeeResult {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: String,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: String,
 
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: String,
 }
 
@@ -577,29 +549,19 @@ pub struct BindOpenBankProfitSharePayeeResult {
 /// Sent in the input of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct BusinessLicenseInfo {
-    /// `BusinessLicenseType`: a string.
-    ///
-    /// Example: `"IDCARD"`
+    /// `BusinessLicenseType`; example: `"IDCARD"`
     pub business_license_type: String,
 
-    /// `BusinessLicenseNumber`: a string.
-    ///
-    /// Example: `"B06938889642830696"`
+    /// `BusinessLicenseNumber`; example: `"B06938889642830696"`
     pub business_license_number: String,
 
-    /// `BusinessLicenseValidityType`: a string.
-    ///
-    /// Example: `"LONGTERM"`
+    /// `BusinessLicenseValidityType`; example: `"LONGTERM"`
     pub business_license_validity_type: String,
 
-    /// `BusinessLicenseEffectiveDate`: a string.
-    ///
-    /// Example: `"2021-09-01"`
+    /// `BusinessLicenseEffectiveDate`; example: `"2021-09-01"`
     pub business_license_effective_date: String,
 
-    /// `BusinessLicenseExpireDate`: a string.
-    ///
-    /// Example: `"2031-09-01"`
+    /// `BusinessLicenseExpireDate`; example: `"2031-09-01"`
     pub business_license_expire_date: Option<String>,
 }
 
@@ -608,14 +570,10 @@ pub struct BusinessLicenseInfo {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ChannelContractInfo {
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"code"`
+    /// `OutContractCode`; example: `"code"`
     pub out_contract_code: String,
 
-    /// `ChannelContractCode`: a string.
-    ///
-    /// Example: `"code"`
+    /// `ChannelContractCode`; example: `"code"`
     pub channel_contract_code: String,
 }
 
@@ -624,12 +582,10 @@ pub struct ChannelContractInfo {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ChannelReturnContractInfo {
-    /// `ContractStatus`: a string.
-    ///
-    /// Example: `"CONTRACT_STATUS_PENDING"`
+    /// `ContractStatus`; example: `"CONTRACT_STATUS_PENDING"`
     pub contract_status: String,
 
-    /// `ChannelContractInfo`: a [`ChannelContractInfo`].
+    /// `ChannelContractInfo`
     pub channel_contract_info: ChannelContractInfo,
 }
 
@@ -638,24 +594,16 @@ pub struct ChannelReturnContractInfo {
 /// Returned in the output of [`QueryCityCode`](super::QueryCityCode).
 #[tc_model]
 pub struct CityCodeResult {
-    /// `CityId`: a string.
-    ///
-    /// Example: `"110100"`
+    /// `CityId`; example: `"110100"`
     pub city_id: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Province`; example: `"北京"`
     pub province: Option<String>,
 
-    /// `District`: a string.
-    ///
-    /// Example: `"东城区"`
+    /// `District`; example: `"东城区"`
     pub district: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 }
 
@@ -664,25 +612,25 @@ pub struct CityCodeResult {
 /// Returned in the output of [`QueryBankClear`](super::QueryBankClear).
 #[tc_model]
 pub struct ClearItem {
-    /// `Date`: a string.
+    /// `Date`
     pub date: Option<String>,
 
-    /// `SubAcctType`: a string.
+    /// `SubAcctType`
     pub sub_acct_type: Option<String>,
 
-    /// `ReconcileStatus`: a string.
+    /// `ReconcileStatus`
     pub reconcile_status: Option<String>,
 
-    /// `ReconcileReturnMsg`: a string.
+    /// `ReconcileReturnMsg`
     pub reconcile_return_msg: Option<String>,
 
-    /// `ClearingStatus`: a string.
+    /// `ClearingStatus`
     pub clearing_status: Option<String>,
 
-    /// `ClearingReturnMsg`: a string.
+    /// `ClearingReturnMsg`
     pub clearing_return_msg: Option<String>,
 
-    /// `TotalAmt`: a string.
+    /// `TotalAmt`
     pub total_amt: Option<String>,
 }
 
@@ -691,19 +639,13 @@ pub struct ClearItem {
 /// Returned in the output of [`CloseOpenBankPaymentOrder`](super::CloseOpenBankPaymentOrder).
 #[tc_model]
 pub struct CloseOpenBankPaymentOrderResult {
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutOrderId`; example: `"20209324350112001"`
     pub out_order_id: String,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `ChannelOrderId`; example: `"202002011200001"`
     pub channel_order_id: String,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"关单成功CLOSED"`
+    /// `OrderStatus`; example: `"关单成功CLOSED"`
     pub order_status: String,
 }
 
@@ -713,16 +655,16 @@ pub struct CloseOpenBankPaymentOrderResult {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudAttachmentInfo {
-    /// `AttachmentAmount`: a signed 64-bit integer.
+    /// `AttachmentAmount`
     pub attachment_amount: i64,
 
-    /// `AttachmentType`: a string.
+    /// `AttachmentType`
     pub attachment_type: String,
 
-    /// `AttachmentName`: a string.
+    /// `AttachmentName`
     pub attachment_name: String,
 
-    /// `AttachmentCode`: a string.
+    /// `AttachmentCode`
     pub attachment_code: String,
 }
 
@@ -731,10 +673,10 @@ pub struct CloudAttachmentInfo {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudChannelExternalUserInfo {
-    /// `ChannelExternalUserType`: a string.
+    /// `ChannelExternalUserType`
     pub channel_external_user_type: String,
 
-    /// `ChannelExternalUserId`: a string.
+    /// `ChannelExternalUserId`
     pub channel_external_user_id: String,
 }
 
@@ -743,19 +685,19 @@ pub struct CloudChannelExternalUserInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudClientInfo {
-    /// `ClientType`: a string.
+    /// `ClientType`
     pub client_type: Option<String>,
 
-    /// `AppName`: a string.
+    /// `AppName`
     pub app_name: Option<String>,
 
-    /// `AppUrl`: a string.
+    /// `AppUrl`
     pub app_url: Option<String>,
 
-    /// `BundleId`: a string.
+    /// `BundleId`
     pub bundle_id: Option<String>,
 
-    /// `PackageName`: a string.
+    /// `PackageName`
     pub package_name: Option<String>,
 }
 
@@ -764,10 +706,10 @@ pub struct CloudClientInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudExternalAttachmentData {
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `AttachmentData`: a string.
+    /// `AttachmentData`
     pub attachment_data: String,
 }
 
@@ -776,10 +718,10 @@ pub struct CloudExternalAttachmentData {
 /// Returned in the output of [`QueryCloudChannelData`](super::QueryCloudChannelData).
 #[tc_model]
 pub struct CloudExternalChannelData {
-    /// `ExternalChannelDataName`: a string.
+    /// `ExternalChannelDataName`
     pub external_channel_data_name: Option<String>,
 
-    /// `ExternalChannelDataValue`: a string.
+    /// `ExternalChannelDataValue`
     pub external_channel_data_value: Option<String>,
 }
 
@@ -789,10 +731,10 @@ pub struct CloudExternalChannelData {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudExternalPromptGroup {
-    /// `ChannelName`: a string.
+    /// `ChannelName`
     pub channel_name: String,
 
-    /// `ExternalPromptInfoList`: a list of [`CloudExternalPromptInfo`] objects.
+    /// `ExternalPromptInfoList`
     pub external_prompt_info_list: Vec<CloudExternalPromptInfo>,
 }
 
@@ -802,13 +744,13 @@ pub struct CloudExternalPromptGroup {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudExternalPromptInfo {
-    /// `ExternalPromptType`: a string.
+    /// `ExternalPromptType`
     pub external_prompt_type: String,
 
-    /// `ExternalPromptValue`: a string.
+    /// `ExternalPromptValue`
     pub external_prompt_value: String,
 
-    /// `ExternalPromptName`: a string.
+    /// `ExternalPromptName`
     pub external_prompt_name: Option<String>,
 }
 
@@ -817,10 +759,10 @@ pub struct CloudExternalPromptInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudExternalUserInfo {
-    /// `ExternalUserType`: a string.
+    /// `ExternalUserType`
     pub external_user_type: Option<String>,
 
-    /// `ExternalUserId`: a string.
+    /// `ExternalUserId`
     pub external_user_id: Option<String>,
 }
 
@@ -829,13 +771,13 @@ pub struct CloudExternalUserInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudGlobalPayTimeInfo {
-    /// `StartTimestamp`: a signed 64-bit integer.
+    /// `StartTimestamp`
     pub start_timestamp: Option<i64>,
 
-    /// `ExpireTimestamp`: a signed 64-bit integer.
+    /// `ExpireTimestamp`
     pub expire_timestamp: Option<i64>,
 
-    /// `TimeOffset`: a signed 64-bit integer.
+    /// `TimeOffset`
     pub time_offset: Option<i64>,
 }
 
@@ -844,94 +786,94 @@ pub struct CloudGlobalPayTimeInfo {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudOrderReturn {
-    /// `AppId`: a string.
+    /// `AppId`
     pub app_id: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `SubOrderList`: a list of [`CloudSubOrderReturn`] objects.
+    /// `SubOrderList`
     pub sub_order_list: Option<Vec<CloudSubOrderReturn>>,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `OrderState`: a string.
+    /// `OrderState`
     pub order_state: String,
 
-    /// `OrderTime`: a string.
+    /// `OrderTime`
     pub order_time: String,
 
-    /// `PayTime`: a string.
+    /// `PayTime`
     pub pay_time: String,
 
-    /// `CallBackTime`: a string.
+    /// `CallBackTime`
     pub call_back_time: String,
 
-    /// `ChannelExternalOrderId`: a string.
+    /// `ChannelExternalOrderId`
     pub channel_external_order_id: String,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: String,
 
-    /// `RefundFlag`: a string.
+    /// `RefundFlag`
     pub refund_flag: String,
 
-    /// `CashAmt`: a string.
+    /// `CashAmt`
     pub cash_amt: String,
 
-    /// `CouponAmt`: a string.
+    /// `CouponAmt`
     pub coupon_amt: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `SettleInfo`: a [`CloudSettleInfo`].
+    /// `SettleInfo`
     pub settle_info: Option<CloudSettleInfo>,
 
-    /// `AttachmentInfoList`: a list of [`CloudAttachmentInfo`] objects.
+    /// `AttachmentInfoList`
     pub attachment_info_list: Option<Vec<CloudAttachmentInfo>>,
 
-    /// `ChannelExternalUserInfoList`: a list of [`CloudChannelExternalUserInfo`] objects.
+    /// `ChannelExternalUserInfoList`
     pub channel_external_user_info_list: Option<Vec<CloudChannelExternalUserInfo>>,
 
-    /// `ExternalReturnPromptGroupList`: a list of [`CloudExternalPromptGroup`] objects.
+    /// `ExternalReturnPromptGroupList`
     pub external_return_prompt_group_list: Option<Vec<CloudExternalPromptGroup>>,
 
-    /// `SceneInfo`: a string.
+    /// `SceneInfo`
     pub scene_info: Option<String>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `PayScene`: a string.
+    /// `PayScene`
     pub pay_scene: Option<String>,
 
-    /// `PaymentMethod`: a string.
+    /// `PaymentMethod`
     pub payment_method: Option<String>,
 
-    /// `TotalPlatformIncome`: a signed 64-bit integer.
+    /// `TotalPlatformIncome`
     pub total_platform_income: Option<i64>,
 
-    /// `TotalMchIncome`: a signed 64-bit integer.
+    /// `TotalMchIncome`
     pub total_mch_income: Option<i64>,
 }
 
@@ -941,10 +883,10 @@ pub struct CloudOrderReturn {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudSettleInfo {
-    /// `NeedToBeConfirmed`: a signed 64-bit integer.
+    /// `NeedToBeConfirmed`
     pub need_to_be_confirmed: Option<i64>,
 
-    /// `ProfitSharing`: a signed 64-bit integer.
+    /// `ProfitSharing`
     pub profit_sharing: Option<i64>,
 }
 
@@ -953,19 +895,19 @@ pub struct CloudSettleInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudStoreInfo {
-    /// `StoreId`: a string.
+    /// `StoreId`
     pub store_id: Option<String>,
 
-    /// `StoreName`: a string.
+    /// `StoreName`
     pub store_name: Option<String>,
 
-    /// `StoreAddress`: a string.
+    /// `StoreAddress`
     pub store_address: Option<String>,
 
-    /// `StoreAreaCode`: a string.
+    /// `StoreAreaCode`
     pub store_area_code: Option<String>,
 
-    /// `StoreDeviceId`: a string.
+    /// `StoreDeviceId`
     pub store_device_id: Option<String>,
 }
 
@@ -974,43 +916,43 @@ pub struct CloudStoreInfo {
 /// Sent in the input of [`UnifiedCloudOrder`](super::UnifiedCloudOrder).
 #[tc_model]
 pub struct CloudSubOrder {
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductDetail`: a string.
+    /// `ProductDetail`
     pub product_detail: String,
 
-    /// `PlatformIncome`: a signed 64-bit integer.
+    /// `PlatformIncome`
     pub platform_income: i64,
 
-    /// `SubMchIncome`: a signed 64-bit integer.
+    /// `SubMchIncome`
     pub sub_mch_income: i64,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
+    /// `OriginalAmt`
     pub original_amt: i64,
 
-    /// `WxSubMchId`: a string.
+    /// `WxSubMchId`
     pub wx_sub_mch_id: Option<String>,
 
-    /// `SettleInfo`: a [`CloudSettleInfo`].
+    /// `SettleInfo`
     pub settle_info: Option<CloudSettleInfo>,
 
-    /// `AttachmentInfoList`: a list of [`CloudAttachmentInfo`] objects.
+    /// `AttachmentInfoList`
     pub attachment_info_list: Option<Vec<CloudAttachmentInfo>>,
 
-    /// `ExternalAttachmentDataList`: a list of [`CloudExternalAttachmentData`] objects.
+    /// `ExternalAttachmentDataList`
     pub external_attachment_data_list: Option<Vec<CloudExternalAttachmentData>>,
 }
 
@@ -1019,19 +961,19 @@ pub struct CloudSubOrder {
 /// Sent in the input of [`RefundCloudOrder`](super::RefundCloudOrder).
 #[tc_model]
 pub struct CloudSubOrderRefund {
-    /// `RefundAmt`: a signed 64-bit integer.
+    /// `RefundAmt`
     pub refund_amt: i64,
 
-    /// `PlatformRefundAmt`: a signed 64-bit integer.
+    /// `PlatformRefundAmt`
     pub platform_refund_amt: i64,
 
-    /// `SubMchRefundAmt`: a signed 64-bit integer.
+    /// `SubMchRefundAmt`
     pub sub_mch_refund_amt: i64,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 
-    /// `SubRefundId`: a string.
+    /// `SubRefundId`
     pub sub_refund_id: String,
 }
 
@@ -1040,52 +982,52 @@ pub struct CloudSubOrderRefund {
 /// Returned in the output of [`QueryCloudOrder`](super::QueryCloudOrder).
 #[tc_model]
 pub struct CloudSubOrderReturn {
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `ProductDetail`: a string.
+    /// `ProductDetail`
     pub product_detail: String,
 
-    /// `PlatformIncome`: a signed 64-bit integer.
+    /// `PlatformIncome`
     pub platform_income: i64,
 
-    /// `SubMchIncome`: a signed 64-bit integer.
+    /// `SubMchIncome`
     pub sub_mch_income: i64,
 
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
+    /// `OriginalAmt`
     pub original_amt: i64,
 
-    /// `SettleCheck`: a signed 64-bit integer.
+    /// `SettleCheck`
     pub settle_check: i64,
 
-    /// `SettleInfo`: a [`CloudSettleInfo`].
+    /// `SettleInfo`
     pub settle_info: Option<CloudSettleInfo>,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `AttachmentInfoList`: a [`CloudAttachmentInfo`].
+    /// `AttachmentInfoList`
     pub attachment_info_list: Option<CloudAttachmentInfo>,
 
-    /// `ChannelExternalSubOrderId`: a string.
+    /// `ChannelExternalSubOrderId`
     pub channel_external_sub_order_id: String,
 
-    /// `WxSubMchId`: a string.
+    /// `WxSubMchId`
     pub wx_sub_mch_id: String,
 
-    /// `ChannelSubPayOrderId`: a string.
+    /// `ChannelSubPayOrderId`
     pub channel_sub_pay_order_id: Option<String>,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: Option<String>,
 }
 
@@ -1094,28 +1036,28 @@ pub struct CloudSubOrderReturn {
 /// Returned in the output of [`QueryCloudRefundOrder`](super::QueryCloudRefundOrder).
 #[tc_model]
 pub struct CloudSubRefundItem {
-    /// `ChannelExternalRefundId`: a string.
+    /// `ChannelExternalRefundId`
     pub channel_external_refund_id: Option<String>,
 
-    /// `ChannelExternalOrderId`: a string.
+    /// `ChannelExternalOrderId`
     pub channel_external_order_id: Option<String>,
 
-    /// `RefundAmt`: a signed 64-bit integer.
+    /// `RefundAmt`
     pub refund_amt: Option<i64>,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: Option<String>,
 
-    /// `SubRefundId`: a string.
+    /// `SubRefundId`
     pub sub_refund_id: Option<String>,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: Option<String>,
 
-    /// `ChannelSubOrderId`: a string.
+    /// `ChannelSubOrderId`
     pub channel_sub_order_id: Option<String>,
 
-    /// `ChannelSubRefundId`: a string.
+    /// `ChannelSubRefundId`
     pub channel_sub_refund_id: Option<String>,
 }
 
@@ -1124,22 +1066,22 @@ pub struct CloudSubRefundItem {
 /// Returned in the output of [`QueryCompanyTitle`](super::QueryCompanyTitle).
 #[tc_model]
 pub struct CompanyTitleResult {
-    /// `CompanyBankAccount`: a string.
+    /// `CompanyBankAccount`
     pub company_bank_account: Option<String>,
 
-    /// `CompanyAddress`: a string.
+    /// `CompanyAddress`
     pub company_address: Option<String>,
 
-    /// `CompanyTaxpayerNum`: a string.
+    /// `CompanyTaxpayerNum`
     pub company_taxpayer_num: Option<String>,
 
-    /// `CompanyName`: a string.
+    /// `CompanyName`
     pub company_name: Option<String>,
 
-    /// `CompanyBankName`: a string.
+    /// `CompanyBankName`
     pub company_bank_name: Option<String>,
 
-    /// `CompanyPhone`: a string.
+    /// `CompanyPhone`
     pub company_phone: Option<String>,
 }
 
@@ -1148,50 +1090,34 @@ pub struct CompanyTitleResult {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ContractInfo {
-    /// `ChannelContractMerchantId`: a string.
-    ///
-    /// Example: `"merchant_id"`
+    /// `ChannelContractMerchantId`; example: `"merchant_id"`
     pub channel_contract_merchant_id: String,
 
-    /// `ChannelContractSubMerchantId`: a string.
-    ///
-    /// Example: `"sub_merchant_id"`
+    /// `ChannelContractSubMerchantId`; example: `"sub_merchant_id"`
     pub channel_contract_sub_merchant_id: Option<String>,
 
-    /// `ChannelContractAppId`: a string.
-    ///
-    /// Example: `"appid"`
+    /// `ChannelContractAppId`; example: `"appid"`
     pub channel_contract_app_id: Option<String>,
 
-    /// `ChannelContractSubAppId`: a string.
-    ///
-    /// Example: `"sub_appid"`
+    /// `ChannelContractSubAppId`; example: `"sub_appid"`
     pub channel_contract_sub_app_id: Option<String>,
 
-    /// `OutContractCode`: a string.
-    ///
-    /// Example: `"out_contract_code"`
+    /// `OutContractCode`; example: `"out_contract_code"`
     pub out_contract_code: String,
 
-    /// `ExternalContractUserInfoList`: a list of [`ExternalContractUserInfo`] objects.
+    /// `ExternalContractUserInfoList`
     pub external_contract_user_info_list: Option<Vec<ExternalContractUserInfo>>,
 
-    /// `ContractMethod`: a string.
-    ///
-    /// Example: `"wechat_app"`
+    /// `ContractMethod`; example: `"wechat_app"`
     pub contract_method: String,
 
-    /// `ContractSceneId`: a string.
-    ///
-    /// Example: `"scene_id"`
+    /// `ContractSceneId`; example: `"scene_id"`
     pub contract_scene_id: Option<String>,
 
-    /// `UserInfo`: a [`ContractUserInfo`].
+    /// `UserInfo`
     pub user_info: ContractUserInfo,
 
-    /// `ExternalContractData`: a string.
-    ///
-    /// Example: `"your_data"`
+    /// `ExternalContractData`; example: `"your_data"`
     pub external_contract_data: String,
 }
 
@@ -1200,49 +1126,31 @@ pub struct ContractInfo {
 /// Sent in the input of [`ContractOrder`](super::ContractOrder).
 #[tc_model]
 pub struct ContractOrderInSubOrder {
-    /// `SubMchIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubMchIncome`; example: `1`
     pub sub_mch_income: i64,
 
-    /// `PlatformIncome`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PlatformIncome`; example: `1`
     pub platform_income: i64,
 
-    /// `ProductDetail`: a string.
-    ///
-    /// Example: `"your_product_detail"`
+    /// `ProductDetail`; example: `"your_product_detail"`
     pub product_detail: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"your_product_name"`
+    /// `ProductName`; example: `"your_product_name"`
     pub product_name: String,
 
-    /// `SubAppId`: a string.
-    ///
-    /// Example: `"unibank10001_01"`
+    /// `SubAppId`; example: `"unibank10001_01"`
     pub sub_app_id: String,
 
-    /// `SubOutTradeNo`: a string.
-    ///
-    /// Example: `"your_sub_out_trade_no"`
+    /// `SubOutTradeNo`; example: `"your_sub_out_trade_no"`
     pub sub_out_trade_no: String,
 
-    /// `Amt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Amt`; example: `3`
     pub amt: i64,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OriginalAmt`; example: `3`
     pub original_amt: i64,
 
-    /// `Metadata`: a string.
-    ///
-    /// Example: `"your_metadata"`
+    /// `Metadata`; example: `"your_metadata"`
     pub metadata: Option<String>,
 }
 
@@ -1251,84 +1159,52 @@ pub struct ContractOrderInSubOrder {
 /// Returned in the output of [`QueryContractPayWayList`](super::QueryContractPayWayList).
 #[tc_model]
 pub struct ContractPayListResult {
-    /// `PaymentId`: a string.
-    ///
-    /// Example: `"13"`
+    /// `PaymentId`; example: `"13"`
     pub payment_id: Option<String>,
 
-    /// `PaymentType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PaymentType`; example: `"1"`
     pub payment_type: Option<String>,
 
-    /// `PaymentTag`: a string.
-    ///
-    /// Example: `"123453"`
+    /// `PaymentTag`; example: `"123453"`
     pub payment_tag: Option<String>,
 
-    /// `PaymentIcon`: a string.
-    ///
-    /// Example: `"2017/a15619894.jpg"`
+    /// `PaymentIcon`; example: `"2017/a15619894.jpg"`
     pub payment_icon: Option<String>,
 
-    /// `PaymentName`: a string.
-    ///
-    /// Example: `"微信"`
+    /// `PaymentName`; example: `"微信"`
     pub payment_name: Option<String>,
 
-    /// `PaymentInternalName`: a string.
-    ///
-    /// Example: `"wechant"`
+    /// `PaymentInternalName`; example: `"wechant"`
     pub payment_internal_name: Option<String>,
 
-    /// `PaymentOptionOne`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionOne`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_one: Option<String>,
 
-    /// `PaymentOptionTwo`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionTwo`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_two: Option<String>,
 
-    /// `PaymentOptionThree`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionThree`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_three: Option<String>,
 
-    /// `PaymentOptionFour`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionFour`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_four: Option<String>,
 
-    /// `PaymentOptionFive`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionFive`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_five: Option<String>,
 
-    /// `PaymentOptionSix`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionSix`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_six: Option<String>,
 
-    /// `PaymentOptionSeven`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionSeven`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_seven: Option<String>,
 
-    /// `PaymentOptionOther`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionOther`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_other: Option<String>,
 
-    /// `PaymentOptionNine`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionNine`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_nine: Option<String>,
 
-    /// `PaymentOptionTen`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `PaymentOptionTen`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub payment_option_ten: Option<String>,
 }
 
@@ -1337,25 +1213,19 @@ pub struct ContractPayListResult {
 /// Sent in the input of [`SyncContractData`](super::SyncContractData).
 #[tc_model]
 pub struct ContractSyncInfo {
-    /// `ExternalReturnContractInfo`: an [`ExternalReturnContractInfo`].
+    /// `ExternalReturnContractInfo`
     pub external_return_contract_info: ExternalReturnContractInfo,
 
-    /// `ExternalContractUserInfo`: a list of [`ExternalContractUserInfo`] objects.
+    /// `ExternalContractUserInfo`
     pub external_contract_user_info: Vec<ExternalContractUserInfo>,
 
-    /// `ContractMethod`: a string.
-    ///
-    /// Example: `"CONTRACT_METHOD_WECHAT_PUBLIC"`
+    /// `ContractMethod`; example: `"CONTRACT_METHOD_WECHAT_PUBLIC"`
     pub contract_method: Option<String>,
 
-    /// `ContractSceneId`: a string.
-    ///
-    /// Example: `"your_contract_scene_id"`
+    /// `ContractSceneId`; example: `"your_contract_scene_id"`
     pub contract_scene_id: Option<String>,
 
-    /// `ExternalReturnContractData`: a string.
-    ///
-    /// Example: `"your_external_contract_data"`
+    /// `ExternalReturnContractData`; example: `"your_external_contract_data"`
     pub external_return_contract_data: Option<String>,
 }
 
@@ -1364,14 +1234,10 @@ pub struct ContractSyncInfo {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ContractUserInfo {
-    /// `UserType`: a string.
-    ///
-    /// Example: `"USER_ID"`
+    /// `UserType`; example: `"USER_ID"`
     pub user_type: String,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"your_user_id"`
+    /// `UserId`; example: `"your_user_id"`
     pub user_id: String,
 }
 
@@ -1380,22 +1246,22 @@ pub struct ContractUserInfo {
 /// Returned in the output of [`CreateBatchPayment`](super::CreateBatchPayment).
 #[tc_model]
 pub struct CreateBatchPaymentBatchData {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: Option<String>,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: Option<String>,
 }
 
@@ -1404,10 +1270,10 @@ pub struct CreateBatchPaymentBatchData {
 /// Returned in the output of [`CreateBatchPayment`](super::CreateBatchPayment).
 #[tc_model]
 pub struct CreateBatchPaymentData {
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: String,
 
-    /// `BatchInfoList`: a list of [`CreateBatchPaymentBatchData`] objects.
+    /// `BatchInfoList`
     pub batch_info_list: Option<Vec<CreateBatchPaymentBatchData>>,
 }
 
@@ -1416,25 +1282,25 @@ pub struct CreateBatchPaymentData {
 /// Sent in the input of [`CreateBatchPayment`](super::CreateBatchPayment).
 #[tc_model]
 pub struct CreateBatchPaymentRecipient {
-    /// `TransferAmount`: a signed 64-bit integer.
+    /// `TransferAmount`
     pub transfer_amount: i64,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: Option<String>,
 
-    /// `Uid`: a string.
+    /// `Uid`
     pub uid: Option<String>,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `ReqReserved`: a string.
+    /// `ReqReserved`
     pub req_reserved: Option<String>,
 }
 
@@ -1443,22 +1309,16 @@ pub struct CreateBatchPaymentRecipient {
 /// Returned in the output of [`CreateOpenBankExternalSubMerchantAccountBook`](super::CreateOpenBankExternalSubMerchantAccountBook).
 #[tc_model]
 pub struct CreateExternalAccountBookResult {
-    /// `DealStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `DealStatus`; example: `"SUCCESS"`
     pub deal_status: String,
 
-    /// `DealMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `DealMessage`; example: `"成功"`
     pub deal_message: Option<String>,
 
-    /// `ChannelAccountBookId`: a string.
-    ///
-    /// Example: `"B98398748"`
+    /// `ChannelAccountBookId`; example: `"B98398748"`
     pub channel_account_book_id: Option<String>,
 
-    /// `CollectMoneyAccountInfo`: a string.
+    /// `CollectMoneyAccountInfo`
     pub collect_money_account_info: Option<String>,
 }
 
@@ -1467,7 +1327,7 @@ pub struct CreateExternalAccountBookResult {
 /// Returned in the output of [`CreateExternalAnchor`](super::CreateExternalAnchor).
 #[tc_model]
 pub struct CreateExternalAnchorData {
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: String,
 }
 
@@ -1476,7 +1336,7 @@ pub struct CreateExternalAnchorData {
 /// Returned in the output of [`CreateFlexPayee`](super::CreateFlexPayee).
 #[tc_model]
 pub struct CreateFlexPayeeResult {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 }
 
@@ -1485,46 +1345,46 @@ pub struct CreateFlexPayeeResult {
 /// Sent in the input of [`CreateInvoice`](super::CreateInvoice) and [`CreateInvoiceV2`](super::CreateInvoiceV2).
 #[tc_model]
 pub struct CreateInvoiceItem {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `TaxCode`: a string.
+    /// `TaxCode`
     pub tax_code: String,
 
-    /// `TotalPrice`: a signed 64-bit integer.
+    /// `TotalPrice`
     pub total_price: i64,
 
-    /// `TaxRate`: a signed 64-bit integer.
+    /// `TaxRate`
     pub tax_rate: i64,
 
-    /// `TaxAmount`: a signed 64-bit integer.
+    /// `TaxAmount`
     pub tax_amount: i64,
 
-    /// `TaxType`: a string.
+    /// `TaxType`
     pub tax_type: Option<String>,
 
-    /// `Models`: a string.
+    /// `Models`
     pub models: Option<String>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Total`: a string.
+    /// `Total`
     pub total: Option<String>,
 
-    /// `Price`: a string.
+    /// `Price`
     pub price: Option<String>,
 
-    /// `Discount`: a signed 64-bit integer.
+    /// `Discount`
     pub discount: Option<i64>,
 
-    /// `PreferentialPolicyFlag`: a string.
+    /// `PreferentialPolicyFlag`
     pub preferential_policy_flag: Option<String>,
 
-    /// `ZeroTaxFlag`: a string.
+    /// `ZeroTaxFlag`
     pub zero_tax_flag: Option<String>,
 
-    /// `VatSpecialManagement`: a string.
+    /// `VatSpecialManagement`
     pub vat_special_management: Option<String>,
 }
 
@@ -1533,13 +1393,13 @@ pub struct CreateInvoiceItem {
 /// Returned in the output of [`CreateInvoice`](super::CreateInvoice).
 #[tc_model]
 pub struct CreateInvoiceResult {
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Data`: a [`CreateInvoiceResultData`].
+    /// `Data`
     pub data: Option<CreateInvoiceResultData>,
 }
 
@@ -1548,13 +1408,13 @@ pub struct CreateInvoiceResult {
 /// Returned in the output of [`CreateInvoice`](super::CreateInvoice).
 #[tc_model]
 pub struct CreateInvoiceResultData {
-    /// `State`: a signed 64-bit integer.
+    /// `State`
     pub state: i64,
 
-    /// `InvoiceId`: a string.
+    /// `InvoiceId`
     pub invoice_id: String,
 
-    /// `OrderSn`: a string.
+    /// `OrderSn`
     pub order_sn: String,
 }
 
@@ -1563,9 +1423,7 @@ pub struct CreateInvoiceResultData {
 /// Returned in the output of [`CreateInvoiceV2`](super::CreateInvoiceV2).
 #[tc_model]
 pub struct CreateInvoiceResultV2 {
-    /// `InvoiceId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `InvoiceId`; example: `"123456"`
     pub invoice_id: String,
 }
 
@@ -1574,13 +1432,13 @@ pub struct CreateInvoiceResultV2 {
 /// Returned in the output of [`CreateMerchant`](super::CreateMerchant).
 #[tc_model]
 pub struct CreateMerchantResult {
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Data`: a [`CreateMerchantResultData`].
+    /// `Data`
     pub data: Option<CreateMerchantResultData>,
 }
 
@@ -1589,13 +1447,13 @@ pub struct CreateMerchantResult {
 /// Returned in the output of [`CreateMerchant`](super::CreateMerchant).
 #[tc_model]
 pub struct CreateMerchantResultData {
-    /// `TaxpayerName`: a string.
+    /// `TaxpayerName`
     pub taxpayer_name: String,
 
-    /// `SerialNo`: a string.
+    /// `SerialNo`
     pub serial_no: String,
 
-    /// `TaxpayerNum`: a string.
+    /// `TaxpayerNum`
     pub taxpayer_num: String,
 }
 
@@ -1604,24 +1462,16 @@ pub struct CreateMerchantResultData {
 /// Returned in the output of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct CreateOpenBankExternalAggregatedSubMerchantRegistrationResult {
-    /// `RegistrationStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `RegistrationStatus`; example: `"SUCCESS"`
     pub registration_status: String,
 
-    /// `RegistrationMessage`: a string.
-    ///
-    /// Example: `"进件成功"`
+    /// `RegistrationMessage`; example: `"进件成功"`
     pub registration_message: Option<String>,
 
-    /// `ChannelRegistrationNo`: a string.
-    ///
-    /// Example: `"CM22343434"`
+    /// `ChannelRegistrationNo`; example: `"CM22343434"`
     pub channel_registration_no: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"CM1872632328"`
+    /// `ChannelSubMerchantId`; example: `"CM1872632328"`
     pub channel_sub_merchant_id: String,
 }
 
@@ -1630,19 +1480,19 @@ pub struct CreateOpenBankExternalAggregatedSubMerchantRegistrationResult {
 /// Returned in the output of [`CreateOpenBankExternalSubMerchantRegistration`](super::CreateOpenBankExternalSubMerchantRegistration).
 #[tc_model]
 pub struct CreateOpenBankExternalSubMerchantRegistrationResult {
-    /// `RegistrationStatus`: a string.
+    /// `RegistrationStatus`
     pub registration_status: String,
 
-    /// `RegistrationMessage`: a string.
+    /// `RegistrationMessage`
     pub registration_message: Option<String>,
 
-    /// `ChannelRegistrationNo`: a string.
+    /// `ChannelRegistrationNo`
     pub channel_registration_no: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: String,
 
-    /// `ExternalReturnData`: a string.
+    /// `ExternalReturnData`
     pub external_return_data: Option<String>,
 }
 
@@ -1651,9 +1501,7 @@ pub struct CreateOpenBankExternalSubMerchantRegistrationResult {
 /// Returned in the output of [`CreateOpenBankMerchant`](super::CreateOpenBankMerchant).
 #[tc_model]
 pub struct CreateOpenBankMerchantResult {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"145834354932800000001"`
+    /// `ChannelMerchantId`; example: `"145834354932800000001"`
     pub channel_merchant_id: String,
 }
 
@@ -1662,28 +1510,22 @@ pub struct CreateOpenBankMerchantResult {
 /// Returned in the output of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder) and [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder).
 #[tc_model]
 pub struct CreateOpenBankOrderPaymentResult {
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `ChannelOrderId`; example: `"202002011200001"`
     pub channel_order_id: String,
 
-    /// `ThirdPayOrderId`: a string.
-    ///
-    /// Example: `"20401001000000030103000000202201268080020330"`
+    /// `ThirdPayOrderId`; example: `"20401001000000030103000000202201268080020330"`
     pub third_pay_order_id: Option<String>,
 
-    /// `RedirectInfo`: an [`OpenBankRedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: Option<OpenBankRedirectInfo>,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutOrderId`; example: `"20209324350112001"`
     pub out_order_id: String,
 
-    /// `PayInfo`: a string.
+    /// `PayInfo`
     pub pay_info: Option<String>,
 
-    /// `PayInfoType`: a string.
+    /// `PayInfoType`
     pub pay_info_type: Option<String>,
 }
 
@@ -1692,31 +1534,25 @@ pub struct CreateOpenBankOrderPaymentResult {
 /// Returned in the output of [`CreateOpenBankRechargeOrder`](super::CreateOpenBankRechargeOrder).
 #[tc_model]
 pub struct CreateOpenBankOrderRechargeResult {
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"202002011200001"`
+    /// `ChannelOrderId`; example: `"202002011200001"`
     pub channel_order_id: String,
 
-    /// `ThirdPayOrderId`: a string.
-    ///
-    /// Example: `"20401001000000030103000000202201268080020330"`
+    /// `ThirdPayOrderId`; example: `"20401001000000030103000000202201268080020330"`
     pub third_pay_order_id: Option<String>,
 
-    /// `RedirectInfo`: an [`OpenBankRechargeRedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: Option<OpenBankRechargeRedirectInfo>,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"20209324350112001"`
+    /// `OutOrderId`; example: `"20209324350112001"`
     pub out_order_id: String,
 
-    /// `DealStatus`: a string.
+    /// `DealStatus`
     pub deal_status: Option<String>,
 
-    /// `DealMessage`: a string.
+    /// `DealMessage`
     pub deal_message: Option<String>,
 
-    /// `PcWebUrl`: a string.
+    /// `PcWebUrl`
     pub pc_web_url: Option<String>,
 }
 
@@ -1725,19 +1561,13 @@ pub struct CreateOpenBankOrderRechargeResult {
 /// Returned in the output of [`CreateOpenBankSubMerchantRateConfigure`](super::CreateOpenBankSubMerchantRateConfigure).
 #[tc_model]
 pub struct CreateOpenBankSubMerchantRateConfigureResult {
-    /// `DealStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `DealStatus`; example: `"SUCCESS"`
     pub deal_status: String,
 
-    /// `DealMessage`: a string.
-    ///
-    /// Example: `"处理成功"`
+    /// `DealMessage`; example: `"处理成功"`
     pub deal_message: Option<String>,
 
-    /// `ChannelProductFeeNo`: a string.
-    ///
-    /// Example: `"P12345678"`
+    /// `ChannelProductFeeNo`; example: `"P12345678"`
     pub channel_product_fee_no: String,
 }
 
@@ -1746,22 +1576,22 @@ pub struct CreateOpenBankSubMerchantRateConfigureResult {
 /// Returned in the output of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder).
 #[tc_model]
 pub struct CreateOpenBankUnifiedOrderPaymentResult {
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: String,
 
-    /// `ThirdPayOrderId`: a string.
+    /// `ThirdPayOrderId`
     pub third_pay_order_id: Option<String>,
 
-    /// `RedirectInfo`: an [`OpenBankOrderRedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: Option<OpenBankOrderRedirectInfo>,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `PayInfo`: a string.
+    /// `PayInfo`
     pub pay_info: Option<String>,
 
-    /// `PayInfoType`: a string.
+    /// `PayInfoType`
     pub pay_info_type: Option<String>,
 }
 
@@ -1770,27 +1600,19 @@ pub struct CreateOpenBankUnifiedOrderPaymentResult {
 /// Returned in the output of [`CreateOpenBankVerificationOrder`](super::CreateOpenBankVerificationOrder).
 #[tc_model]
 pub struct CreateOpenBankVerificationResult {
-    /// `ChannelVerificationId`: a string.
-    ///
-    /// Example: `"2022092323242341"`
+    /// `ChannelVerificationId`; example: `"2022092323242341"`
     pub channel_verification_id: String,
 
-    /// `ThirdVerificationId`: a string.
-    ///
-    /// Example: `"300002022009324350112001"`
+    /// `ThirdVerificationId`; example: `"300002022009324350112001"`
     pub third_verification_id: String,
 
-    /// `VerificationStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `VerificationStatus`; example: `"SUCCESS"`
     pub verification_status: String,
 
-    /// `VerificationAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `VerificationAmount`; example: `1000`
     pub verification_amount: i64,
 
-    /// `ThirdVerificationReturnInfo`: a string.
+    /// `ThirdVerificationReturnInfo`
     pub third_verification_return_info: Option<String>,
 }
 
@@ -1799,19 +1621,19 @@ pub struct CreateOpenBankVerificationResult {
 /// Sent in the input of [`CreateRedInvoice`](super::CreateRedInvoice).
 #[tc_model]
 pub struct CreateRedInvoiceItem {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `CallbackUrl`: a string.
+    /// `CallbackUrl`
     pub callback_url: Option<String>,
 
-    /// `OrderSn`: a string.
+    /// `OrderSn`
     pub order_sn: Option<String>,
 
-    /// `RedSerialNo`: a string.
+    /// `RedSerialNo`
     pub red_serial_no: Option<String>,
 
-    /// `StoreNo`: a string.
+    /// `StoreNo`
     pub store_no: Option<String>,
 }
 
@@ -1820,13 +1642,13 @@ pub struct CreateRedInvoiceItem {
 /// Returned in the output of [`CreateRedInvoice`](super::CreateRedInvoice).
 #[tc_model]
 pub struct CreateRedInvoiceResult {
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Data`: a list of [`CreateRedInvoiceResultData`] objects.
+    /// `Data`
     pub data: Option<Vec<CreateRedInvoiceResultData>>,
 }
 
@@ -1835,16 +1657,16 @@ pub struct CreateRedInvoiceResult {
 /// Returned in the output of [`CreateRedInvoice`](super::CreateRedInvoice).
 #[tc_model]
 pub struct CreateRedInvoiceResultData {
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `InvoiceId`: a string.
+    /// `InvoiceId`
     pub invoice_id: String,
 
-    /// `OrderSn`: a string.
+    /// `OrderSn`
     pub order_sn: String,
 }
 
@@ -1853,9 +1675,7 @@ pub struct CreateRedInvoiceResultData {
 /// Returned in the output of [`CreateRedInvoiceV2`](super::CreateRedInvoiceV2).
 #[tc_model]
 pub struct CreateRedInvoiceResultV2 {
-    /// `InvoiceId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `InvoiceId`; example: `"123456"`
     pub invoice_id: String,
 }
 
@@ -1864,13 +1684,13 @@ pub struct CreateRedInvoiceResultV2 {
 /// Returned in the output of [`CreateSinglePayment`](super::CreateSinglePayment).
 #[tc_model]
 pub struct CreateSinglePaymentData {
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: String,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: Option<String>,
 }
 
@@ -1879,19 +1699,13 @@ pub struct CreateSinglePaymentData {
 /// Returned in the output of [`DistributeAccreditQuery`](super::DistributeAccreditQuery).
 #[tc_model]
 pub struct DistributeAccreditQueryResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `ContractUrl`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `ContractUrl`; example: `"https://www.tencent.com"`
     pub contract_url: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"说明"`
+    /// `Remark`; example: `"说明"`
     pub remark: Option<String>,
 }
 
@@ -1900,14 +1714,10 @@ pub struct DistributeAccreditQueryResult {
 /// Returned in the output of [`DistributeAccreditTlinx`](super::DistributeAccreditTlinx).
 #[tc_model]
 pub struct DistributeAccreditResult {
-    /// `ContractUrl`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `ContractUrl`; example: `"https://www.tencent.com"`
     pub contract_url: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: Option<String>,
 }
 
@@ -1916,24 +1726,16 @@ pub struct DistributeAccreditResult {
 /// Returned in the output of [`DistributeCancel`](super::DistributeCancel).
 #[tc_model]
 pub struct DistributeCancelResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"3"`
+    /// `Status`; example: `"3"`
     pub status: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"789"`
+    /// `OrderNo`; example: `"789"`
     pub order_no: Option<String>,
 
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OutDistributeNo`; example: `"123"`
     pub out_distribute_no: Option<String>,
 
-    /// `DistributeNo`: a string.
-    ///
-    /// Example: `"456"`
+    /// `DistributeNo`; example: `"456"`
     pub distribute_no: Option<String>,
 }
 
@@ -1942,34 +1744,22 @@ pub struct DistributeCancelResult {
 /// Returned in the output of [`DistributeApply`](super::DistributeApply).
 #[tc_model]
 pub struct DistributeMultiApplyResult {
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `DistributeNo`: a string.
-    ///
-    /// Example: `"D001"`
+    /// `DistributeNo`; example: `"D001"`
     pub distribute_no: Option<String>,
 
-    /// `InDate`: a string.
-    ///
-    /// Example: `"2021-10-01"`
+    /// `InDate`; example: `"2021-10-01"`
     pub in_date: Option<String>,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Amount`; example: `"100"`
     pub amount: Option<String>,
 
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"OD001"`
+    /// `OutDistributeNo`; example: `"OD001"`
     pub out_distribute_no: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"T001"`
+    /// `OrderNo`; example: `"T001"`
     pub order_no: Option<String>,
 }
 
@@ -1978,7 +1768,7 @@ pub struct DistributeMultiApplyResult {
 /// Returned in the output of [`DistributeQuery`](super::DistributeQuery).
 #[tc_model]
 pub struct DistributeQueryResult {
-    /// `Orders`: a list of [`MultiApplyOrder`] objects.
+    /// `Orders`
     pub orders: Option<Vec<MultiApplyOrder>>,
 }
 
@@ -1987,9 +1777,7 @@ pub struct DistributeQueryResult {
 /// Returned in the output of [`DistributeAddReceiver`](super::DistributeAddReceiver), [`DistributeQueryReceiver`](super::DistributeQueryReceiver) and [`DistributeRemoveReceiver`](super::DistributeRemoveReceiver).
 #[tc_model]
 pub struct DistributeReceiverResult {
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: Option<String>,
 }
 
@@ -1998,14 +1786,10 @@ pub struct DistributeReceiverResult {
 /// Returned in the output of [`DownloadOrgFile`](super::DownloadOrgFile).
 #[tc_model]
 pub struct DownloadFileResult {
-    /// `Content`: a string.
-    ///
-    /// Example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
+    /// `Content`; example: `"iVBORw0KGgoAAAANSUhEUgAAAI8AAAAeCAYAAAAVWU11AAAACXBIWXMAAAsTAAAL"`
     pub content: Option<String>,
 
-    /// `Storage`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Storage`; example: `"1"`
     pub storage: Option<String>,
 }
 
@@ -2015,14 +1799,10 @@ pub struct DownloadFileResult {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ExternalContractUserInfo {
-    /// `ExternalUserType`: a string.
-    ///
-    /// Example: `"WX_OPENID"`
+    /// `ExternalUserType`; example: `"WX_OPENID"`
     pub external_user_type: String,
 
-    /// `ExternalUserId`: a string.
-    ///
-    /// Example: `"your_wx_openid"`
+    /// `ExternalUserId`; example: `"your_wx_openid"`
     pub external_user_id: String,
 }
 
@@ -2032,62 +1812,34 @@ pub struct ExternalContractUserInfo {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ExternalReturnContractInfo {
-    /// `ExternalReturnAgreementId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"agreement_id"`
+    /// `ExternalReturnAgreementId`, required in requests; example: `"agreement_id"`
     pub external_return_agreement_id: Option<String>,
 
-    /// `ExternalReturnContractEffectiveTimestamp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-05-11T20:41:07Z"`
+    /// `ExternalReturnContractEffectiveTimestamp`, required in requests; example: `"2021-05-11T20:41:07Z"`
     pub external_return_contract_effective_timestamp: Option<String>,
 
-    /// `ExternalReturnContractTerminationTimestamp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-05-11T20:41:07Z"`
+    /// `ExternalReturnContractTerminationTimestamp`, required in requests; example: `"2021-05-11T20:41:07Z"`
     pub external_return_contract_termination_timestamp: Option<String>,
 
-    /// `ExternalReturnContractStatus`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CONTRACT_STATUS_PENDING"`
+    /// `ExternalReturnContractStatus`, required in requests; example: `"CONTRACT_STATUS_PENDING"`
     pub external_return_contract_status: Option<String>,
 
-    /// `ExternalReturnRequestId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"request_id"`
+    /// `ExternalReturnRequestId`, required in requests; example: `"request_id"`
     pub external_return_request_id: Option<String>,
 
-    /// `ExternalReturnContractSignedTimestamp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-05-11T20:41:07Z"`
+    /// `ExternalReturnContractSignedTimestamp`, required in requests; example: `"2021-05-11T20:41:07Z"`
     pub external_return_contract_signed_timestamp: Option<String>,
 
-    /// `ExternalReturnContractExpiredTimestamp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2021-05-11T20:41:07Z"`
+    /// `ExternalReturnContractExpiredTimestamp`, required in requests; example: `"2021-05-11T20:41:07Z"`
     pub external_return_contract_expired_timestamp: Option<String>,
 
-    /// `ExternalReturnContractData`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"data"`
+    /// `ExternalReturnContractData`, required in requests; example: `"data"`
     pub external_return_contract_data: Option<String>,
 
-    /// `ExternalReturnContractTerminationRemark`: a string.
-    ///
-    /// Example: `"mode"`
+    /// `ExternalReturnContractTerminationRemark`; example: `"mode"`
     pub external_return_contract_termination_remark: Option<String>,
 
-    /// `ExternalReturnContractTerminationMode`: a string.
-    ///
-    /// Example: `"mode"`
+    /// `ExternalReturnContractTerminationMode`; example: `"mode"`
     pub external_return_contract_termination_mode: Option<String>,
 }
 
@@ -2096,39 +1848,25 @@ pub struct ExternalReturnContractInfo {
 /// Sent in the input of [`CreateOpenBankSubMerchantRateConfigure`](super::CreateOpenBankSubMerchantRateConfigure).
 #[tc_model]
 pub struct FeeRangInfo {
-    /// `CardType`: a string.
-    ///
-    /// Example: `"DEBIT"`
+    /// `CardType`; example: `"DEBIT"`
     pub card_type: String,
 
-    /// `RangeStartValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RangeStartValue`; example: `1`
     pub range_start_value: u64,
 
-    /// `RangeEndValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RangeEndValue`; example: `2`
     pub range_end_value: u64,
 
-    /// `RangeFeeMode`: a string.
-    ///
-    /// Example: `"SINGLE"`
+    /// `RangeFeeMode`; example: `"SINGLE"`
     pub range_fee_mode: String,
 
-    /// `FeeValue`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FeeValue`; example: `1`
     pub fee_value: u64,
 
-    /// `MinFee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinFee`; example: `1`
     pub min_fee: Option<u64>,
 
-    /// `MaxFee`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxFee`; example: `2`
     pub max_fee: Option<u64>,
 }
 
@@ -2137,16 +1875,16 @@ pub struct FeeRangInfo {
 /// Returned in the output of [`QueryReconciliationDocument`](super::QueryReconciliationDocument).
 #[tc_model]
 pub struct FileItem {
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: Option<String>,
 
-    /// `RandomPassword`: a string.
+    /// `RandomPassword`
     pub random_password: Option<String>,
 
-    /// `FilePath`: a string.
+    /// `FilePath`
     pub file_path: Option<String>,
 
-    /// `DrawCode`: a string.
+    /// `DrawCode`
     pub draw_code: Option<String>,
 }
 
@@ -2155,10 +1893,10 @@ pub struct FileItem {
 /// Returned in the output of [`QueryFlexBillDownloadUrl`](super::QueryFlexBillDownloadUrl).
 #[tc_model]
 pub struct FlexBillDownloadUrlResult {
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: String,
 }
 
@@ -2167,16 +1905,16 @@ pub struct FlexBillDownloadUrlResult {
 /// Sent in the input of [`ApplyFlexPayment`](super::ApplyFlexPayment).
 #[tc_model]
 pub struct FlexFundingAccountInfo {
-    /// `FundingAccountNo`: a string.
+    /// `FundingAccountNo`
     pub funding_account_no: Option<String>,
 
-    /// `FundingAccountType`: a string.
+    /// `FundingAccountType`
     pub funding_account_type: Option<String>,
 
-    /// `FundingAccountBindSerialNo`: a string.
+    /// `FundingAccountBindSerialNo`
     pub funding_account_bind_serial_no: Option<String>,
 
-    /// `FundingAccountName`: a string.
+    /// `FundingAccountName`
     pub funding_account_name: Option<String>,
 }
 
@@ -2185,7 +1923,7 @@ pub struct FlexFundingAccountInfo {
 /// Returned in the output of [`FreezeFlexBalance`](super::FreezeFlexBalance).
 #[tc_model]
 pub struct FreezeFlexBalanceResult {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 }
 
@@ -2194,40 +1932,40 @@ pub struct FreezeFlexBalanceResult {
 /// Returned in the output of [`QueryFlexFreezeOrderList`](super::QueryFlexFreezeOrderList).
 #[tc_model]
 pub struct FreezeOrderResult {
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: String,
 
-    /// `InitiateTime`: a string.
+    /// `InitiateTime`
     pub initiate_time: String,
 
-    /// `FinishTime`: a string.
+    /// `FinishTime`
     pub finish_time: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 }
 
@@ -2236,10 +1974,10 @@ pub struct FreezeOrderResult {
 /// Returned in the output of [`QueryFlexFreezeOrderList`](super::QueryFlexFreezeOrderList).
 #[tc_model]
 pub struct FreezeOrders {
-    /// `List`: a list of [`FreezeOrderResult`] objects.
+    /// `List`
     pub list: Option<Vec<FreezeOrderResult>>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 }
 
@@ -2248,52 +1986,40 @@ pub struct FreezeOrders {
 /// Returned in the output of [`QueryFundsTransactionDetails`](super::QueryFundsTransactionDetails).
 #[tc_model]
 pub struct FundsTransactionItem {
-    /// `TransType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TransType`; example: `"1"`
     pub trans_type: String,
 
-    /// `BankBookingMessage`: a string.
+    /// `BankBookingMessage`
     pub bank_booking_message: Option<String>,
 
-    /// `TranStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TranStatus`; example: `"0"`
     pub tran_status: String,
 
-    /// `TransNetMemberCode`: a string.
+    /// `TransNetMemberCode`
     pub trans_net_member_code: Option<String>,
 
-    /// `SubAccountNumber`: a string.
+    /// `SubAccountNumber`
     pub sub_account_number: String,
 
-    /// `SubAccountName`: a string.
+    /// `SubAccountName`
     pub sub_account_name: Option<String>,
 
-    /// `TransAmount`: a string.
-    ///
-    /// Example: `"222.22"`
+    /// `TransAmount`; example: `"222.22"`
     pub trans_amount: String,
 
-    /// `TransFee`: a string.
-    ///
-    /// Example: `"2.22"`
+    /// `TransFee`; example: `"2.22"`
     pub trans_fee: Option<String>,
 
-    /// `TransDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `TransDate`; example: `"20220222"`
     pub trans_date: String,
 
-    /// `TransTime`: a string.
-    ///
-    /// Example: `"222222"`
+    /// `TransTime`; example: `"222222"`
     pub trans_time: Option<String>,
 
-    /// `BankSequenceNumber`: a string.
+    /// `BankSequenceNumber`
     pub bank_sequence_number: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -2302,49 +2028,31 @@ pub struct FundsTransactionItem {
 /// Sent in the input of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct LegalPersonInfo {
-    /// `IdType`: a string.
-    ///
-    /// Example: `"IDCARD"`
+    /// `IdType`; example: `"IDCARD"`
     pub id_type: String,
 
-    /// `IdNumber`: a string.
-    ///
-    /// Example: `"440****99201010171"`
+    /// `IdNumber`; example: `"440****99201010171"`
     pub id_number: String,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PersonName`; example: `"张三"`
     pub person_name: String,
 
-    /// `IdValidityType`: a string.
-    ///
-    /// Example: `"LONGTERM"`
+    /// `IdValidityType`; example: `"LONGTERM"`
     pub id_validity_type: String,
 
-    /// `IdEffectiveDate`: a string.
-    ///
-    /// Example: `"2010-09-01"`
+    /// `IdEffectiveDate`; example: `"2010-09-01"`
     pub id_effective_date: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"157****5574"`
+    /// `ContactPhone`; example: `"157****5574"`
     pub contact_phone: String,
 
-    /// `IdExpireDate`: a string.
-    ///
-    /// Example: `"2030-09-01"`
+    /// `IdExpireDate`; example: `"2030-09-01"`
     pub id_expire_date: Option<String>,
 
-    /// `ContactAddress`: a string.
-    ///
-    /// Example: `"联系地址***"`
+    /// `ContactAddress`; example: `"联系地址***"`
     pub contact_address: Option<String>,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"test@tencent.com"`
+    /// `EmailAddress`; example: `"test@tencent.com"`
     pub email_address: Option<String>,
 }
 
@@ -2353,46 +2061,34 @@ pub struct LegalPersonInfo {
 /// Returned in the output of [`QueryMemberTransactionDetails`](super::QueryMemberTransactionDetails).
 #[tc_model]
 pub struct MemberTransactionItem {
-    /// `TransType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TransType`; example: `"1"`
     pub trans_type: String,
 
-    /// `TranStatus`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TranStatus`; example: `"0"`
     pub tran_status: String,
 
-    /// `TransAmount`: a string.
-    ///
-    /// Example: `"222.22"`
+    /// `TransAmount`; example: `"222.22"`
     pub trans_amount: String,
 
-    /// `TransDate`: a string.
-    ///
-    /// Example: `"20220222"`
+    /// `TransDate`; example: `"20220222"`
     pub trans_date: String,
 
-    /// `TransTime`: a string.
-    ///
-    /// Example: `"222222"`
+    /// `TransTime`; example: `"222222"`
     pub trans_time: Option<String>,
 
-    /// `BankSequenceNumber`: a string.
+    /// `BankSequenceNumber`
     pub bank_sequence_number: String,
 
-    /// `BankBookingType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BankBookingType`; example: `"1"`
     pub bank_booking_type: Option<String>,
 
-    /// `InSubAccountNumber`: a string.
+    /// `InSubAccountNumber`
     pub in_sub_account_number: String,
 
-    /// `OutSubAccountNumber`: a string.
+    /// `OutSubAccountNumber`
     pub out_sub_account_number: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -2401,19 +2097,13 @@ pub struct MemberTransactionItem {
 /// Returned in the output of [`QueryMerchantClassification`](super::QueryMerchantClassification).
 #[tc_model]
 pub struct MerchantClassificationId {
-    /// `Code`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Code`; example: `"100"`
     pub code: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"川菜"`
+    /// `Name`; example: `"川菜"`
     pub name: Option<String>,
 
-    /// `Parent`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Parent`; example: `"0"`
     pub parent: Option<String>,
 }
 
@@ -2422,16 +2112,16 @@ pub struct MerchantClassificationId {
 /// Returned in the output of [`QueryMerchantInfoForManagement`](super::QueryMerchantInfoForManagement).
 #[tc_model]
 pub struct MerchantManagementList {
-    /// `TaxpayerName`: a string.
+    /// `TaxpayerName`
     pub taxpayer_name: String,
 
-    /// `TaxpayerNum`: a string.
+    /// `TaxpayerNum`
     pub taxpayer_num: String,
 
-    /// `SerialNo`: a string.
+    /// `SerialNo`
     pub serial_no: String,
 
-    /// `InvoicePlatformId`: a signed 64-bit integer.
+    /// `InvoicePlatformId`
     pub invoice_platform_id: i64,
 }
 
@@ -2440,10 +2130,10 @@ pub struct MerchantManagementList {
 /// Returned in the output of [`QueryMerchantInfoForManagement`](super::QueryMerchantInfoForManagement).
 #[tc_model]
 pub struct MerchantManagementResult {
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: i64,
 
-    /// `List`: a list of [`MerchantManagementList`] objects.
+    /// `List`
     pub list: Vec<MerchantManagementList>,
 }
 
@@ -2452,49 +2142,31 @@ pub struct MerchantManagementResult {
 /// Returned in the output of [`QueryMerchantPayWayList`](super::QueryMerchantPayWayList).
 #[tc_model]
 pub struct MerchantPayWayData {
-    /// `PayCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `PayCurrency`; example: `"CNY"`
     pub pay_currency: Option<String>,
 
-    /// `PayIcon`: a string.
-    ///
-    /// Example: `"http://f.tlinx.cn//Public/icons/pay/Weixin.png"`
+    /// `PayIcon`; example: `"http://f.tlinx.cn//Public/icons/pay/Weixin.png"`
     pub pay_icon: Option<String>,
 
-    /// `PayInternalName`: a string.
-    ///
-    /// Example: `"微信测试"`
+    /// `PayInternalName`; example: `"微信测试"`
     pub pay_internal_name: Option<String>,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"微信测试"`
+    /// `PayName`; example: `"微信测试"`
     pub pay_name: Option<String>,
 
-    /// `PaySplitRefund`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PaySplitRefund`; example: `"1"`
     pub pay_split_refund: Option<String>,
 
-    /// `PayTag`: a string.
-    ///
-    /// Example: `"WeixinTEST"`
+    /// `PayTag`; example: `"WeixinTEST"`
     pub pay_tag: Option<String>,
 
-    /// `PayTicketIcon`: a string.
-    ///
-    /// Example: `"http://f.tlinx.cn//Public/icons/ticket/Weixin.png"`
+    /// `PayTicketIcon`; example: `"http://f.tlinx.cn//Public/icons/ticket/Weixin.png"`
     pub pay_ticket_icon: Option<String>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"2,3,4"`
+    /// `PayType`; example: `"2,3,4"`
     pub pay_type: Option<String>,
 
-    /// `TicketName`: a string.
-    ///
-    /// Example: `"哈哈"`
+    /// `TicketName`; example: `"哈哈"`
     pub ticket_name: Option<String>,
 }
 
@@ -2503,10 +2175,10 @@ pub struct MerchantPayWayData {
 /// Returned in the output of [`QueryMaliciousRegistration`](super::QueryMaliciousRegistration).
 #[tc_model]
 pub struct MerchantRiskInfo {
-    /// `RiskLevel`: a signed 64-bit integer.
+    /// `RiskLevel`
     pub risk_level: Option<i64>,
 
-    /// `RiskTypes`: a string.
+    /// `RiskTypes`
     pub risk_types: Option<String>,
 }
 
@@ -2516,19 +2188,13 @@ pub struct MerchantRiskInfo {
 /// Returned in the output of [`DistributeQuery`](super::DistributeQuery).
 #[tc_model]
 pub struct MultiApplyDetail {
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M0001"`
+    /// `MerchantNo`; example: `"M0001"`
     pub merchant_no: String,
 
-    /// `Amount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Amount`; example: `"100"`
     pub amount: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 }
 
@@ -2537,37 +2203,25 @@ pub struct MultiApplyDetail {
 /// Returned in the output of [`DistributeQuery`](super::DistributeQuery).
 #[tc_model]
 pub struct MultiApplyOrder {
-    /// `OutDistributeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OutDistributeNo`; example: `"123"`
     pub out_distribute_no: Option<String>,
 
-    /// `DistributeNo`: a string.
-    ///
-    /// Example: `"456"`
+    /// `DistributeNo`; example: `"456"`
     pub distribute_no: Option<String>,
 
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"789"`
+    /// `OrderNo`; example: `"789"`
     pub order_no: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `InDate`: a string.
-    ///
-    /// Example: `"2021-10-01"`
+    /// `InDate`; example: `"2021-10-01"`
     pub in_date: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Details`: a list of [`MultiApplyDetail`] objects.
+    /// `Details`
     pub details: Option<Vec<MultiApplyDetail>>,
 }
 
@@ -2576,54 +2230,34 @@ pub struct MultiApplyOrder {
 /// Sent in the input of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct NaturalPersonInfo {
-    /// `PersonType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PersonType`; example: `"2"`
     pub person_type: String,
 
-    /// `IdType`: a string.
-    ///
-    /// Example: `"IDCARD"`
+    /// `IdType`; example: `"IDCARD"`
     pub id_type: String,
 
-    /// `IdNumber`: a string.
-    ///
-    /// Example: `"420704********6030"`
+    /// `IdNumber`; example: `"420704********6030"`
     pub id_number: String,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PersonName`; example: `"张三"`
     pub person_name: String,
 
-    /// `IdValidityType`: a string.
-    ///
-    /// Example: `"LONGTERM"`
+    /// `IdValidityType`; example: `"LONGTERM"`
     pub id_validity_type: String,
 
-    /// `IdEffectiveDate`: a string.
-    ///
-    /// Example: `"2021-09-01"`
+    /// `IdEffectiveDate`; example: `"2021-09-01"`
     pub id_effective_date: String,
 
-    /// `IdExpireDate`: a string.
-    ///
-    /// Example: `"2031-09-01"`
+    /// `IdExpireDate`; example: `"2031-09-01"`
     pub id_expire_date: String,
 
-    /// `ContactPhone`: a string.
-    ///
-    /// Example: `"156****6677"`
+    /// `ContactPhone`; example: `"156****6677"`
     pub contact_phone: Option<String>,
 
-    /// `ContactAddress`: a string.
-    ///
-    /// Example: `"北京市****街道***"`
+    /// `ContactAddress`; example: `"北京市****街道***"`
     pub contact_address: Option<String>,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"1293****332@qq.com"`
+    /// `EmailAddress`; example: `"1293****332@qq.com"`
     pub email_address: Option<String>,
 }
 
@@ -2632,16 +2266,16 @@ pub struct NaturalPersonInfo {
 /// Returned in the output of [`QueryOrder`](super::QueryOrder).
 #[tc_model]
 pub struct OldAttachmentInfo {
-    /// `AttachmentAmount`: a signed 64-bit integer.
+    /// `AttachmentAmount`
     pub attachment_amount: Option<i64>,
 
-    /// `AttachmentType`: a string.
+    /// `AttachmentType`
     pub attachment_type: Option<String>,
 
-    /// `AttachmentName`: a string.
+    /// `AttachmentName`
     pub attachment_name: Option<String>,
 
-    /// `AttachmentCode`: a string.
+    /// `AttachmentCode`
     pub attachment_code: Option<String>,
 }
 
@@ -2650,10 +2284,10 @@ pub struct OldAttachmentInfo {
 /// Returned in the output of [`QueryOrder`](super::QueryOrder).
 #[tc_model]
 pub struct OldChannelExternalUserInfo {
-    /// `ChannelExternalUserType`: a string.
+    /// `ChannelExternalUserType`
     pub channel_external_user_type: Option<String>,
 
-    /// `ChannelExternalUserId`: a string.
+    /// `ChannelExternalUserId`
     pub channel_external_user_id: Option<String>,
 }
 
@@ -2662,19 +2296,19 @@ pub struct OldChannelExternalUserInfo {
 /// Returned in the output of [`QueryRefund`](super::QueryRefund).
 #[tc_model]
 pub struct OldSubRefund {
-    /// `ChannelExternalRefundId`: a string.
+    /// `ChannelExternalRefundId`
     pub channel_external_refund_id: Option<String>,
 
-    /// `ChannelExternalOrderId`: a string.
+    /// `ChannelExternalOrderId`
     pub channel_external_order_id: Option<String>,
 
-    /// `ChannelRefundId`: a string.
+    /// `ChannelRefundId`
     pub channel_refund_id: Option<String>,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: Option<String>,
 
-    /// `RefundAmt`: a string.
+    /// `RefundAmt`
     pub refund_amt: Option<String>,
 }
 
@@ -2683,10 +2317,10 @@ pub struct OldSubRefund {
 /// Returned in the output of [`QueryOpenBankPaymentOrder`](super::QueryOpenBankPaymentOrder).
 #[tc_model]
 pub struct OpenBankApprovalGuideInfo {
-    /// `PcGuideUrl`: a string.
+    /// `PcGuideUrl`
     pub pc_guide_url: String,
 
-    /// `MobileGuideUrl`: a string.
+    /// `MobileGuideUrl`
     pub mobile_guide_url: Option<String>,
 }
 
@@ -2695,31 +2329,31 @@ pub struct OpenBankApprovalGuideInfo {
 /// Sent in the input of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder).
 #[tc_model]
 pub struct OpenBankBillingInfo {
-    /// `FirstName`: a string.
+    /// `FirstName`
     pub first_name: Option<String>,
 
-    /// `LastName`: a string.
+    /// `LastName`
     pub last_name: Option<String>,
 
-    /// `AddressOne`: a string.
+    /// `AddressOne`
     pub address_one: Option<String>,
 
-    /// `AddressTwo`: a string.
+    /// `AddressTwo`
     pub address_two: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `State`: a string.
+    /// `State`
     pub state: Option<String>,
 
-    /// `Country`: a string.
+    /// `Country`
     pub country: Option<String>,
 
-    /// `ZipCode`: a string.
+    /// `ZipCode`
     pub zip_code: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 }
 
@@ -2728,10 +2362,10 @@ pub struct OpenBankBillingInfo {
 /// Returned in the output of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder), [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder), [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder), [`QueryOpenBankPaymentOrder`](super::QueryOpenBankPaymentOrder) and [`VerifyOpenBankAccount`](super::VerifyOpenBankAccount).
 #[tc_model]
 pub struct OpenBankFormInfo {
-    /// `FormHtml`: a string.
+    /// `FormHtml`
     pub form_html: Option<String>,
 
-    /// `FormEncoding`: a string.
+    /// `FormEncoding`
     pub form_encoding: Option<String>,
 }
 
@@ -2740,45 +2374,31 @@ pub struct OpenBankFormInfo {
 /// Sent in the input of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder) and [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder).
 #[tc_model]
 pub struct OpenBankGoodsInfo {
-    /// `GoodsName`: a string.
-    ///
-    /// Example: `"商品支付"`
+    /// `GoodsName`; example: `"商品支付"`
     pub goods_name: Option<String>,
 
-    /// `GoodsDetail`: a string.
-    ///
-    /// Example: `"商品详细描述（商品列表，默认值“商品支付”）"`
+    /// `GoodsDetail`; example: `"商品详细描述（商品列表，默认值“商品支付”）"`
     pub goods_detail: Option<String>,
 
-    /// `GoodsDescription`: a string.
-    ///
-    /// Example: `"商品简单描述。需传入应用市场上的"`
+    /// `GoodsDescription`; example: `"商品简单描述。需传入应用市场上的"`
     pub goods_description: Option<String>,
 
-    /// `GoodsBizType`: a string.
-    ///
-    /// Example: `"100099"`
+    /// `GoodsBizType`; example: `"100099"`
     pub goods_biz_type: Option<String>,
 
-    /// `Sku`: a string.
-    ///
-    /// Example: `"123121"`
+    /// `Sku`; example: `"123121"`
     pub sku: Option<String>,
 
-    /// `Price`: a string.
-    ///
-    /// Example: `"10.12"`
+    /// `Price`; example: `"10.12"`
     pub price: Option<String>,
 
-    /// `Quantity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Quantity`; example: `"1"`
     pub quantity: Option<String>,
 
-    /// `ProductImage`: a string.
+    /// `ProductImage`
     pub product_image: Option<String>,
 
-    /// `ProductUrl`: a string.
+    /// `ProductUrl`
     pub product_url: Option<String>,
 }
 
@@ -2787,30 +2407,30 @@ pub struct OpenBankGoodsInfo {
 /// Returned in the output of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder).
 #[tc_model]
 pub struct OpenBankOrderRedirectInfo {
-    /// `QRCodeUrl`: a string.
+    /// `QRCodeUrl`
     #[tc(rename = "QRCodeUrl")]
     pub qr_code_url: Option<String>,
 
-    /// `QRCodeKey`: a string.
+    /// `QRCodeKey`
     #[tc(rename = "QRCodeKey")]
     pub qr_code_key: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 
-    /// `MpAppId`: a string.
+    /// `MpAppId`
     pub mp_app_id: Option<String>,
 
-    /// `MpPath`: a string.
+    /// `MpPath`
     pub mp_path: Option<String>,
 
-    /// `MpUserName`: a string.
+    /// `MpUserName`
     pub mp_user_name: Option<String>,
 
-    /// `FormInfo`: an [`OpenBankFormInfo`].
+    /// `FormInfo`
     pub form_info: Option<OpenBankFormInfo>,
 }
 
@@ -2819,10 +2439,10 @@ pub struct OpenBankOrderRedirectInfo {
 /// Sent in the input of [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder).
 #[tc_model]
 pub struct OpenBankPayLimitInfo {
-    /// `PayLimitType`: a string.
+    /// `PayLimitType`
     pub pay_limit_type: String,
 
-    /// `PayLimitValue`: a string.
+    /// `PayLimitValue`
     pub pay_limit_value: String,
 }
 
@@ -2831,39 +2451,25 @@ pub struct OpenBankPayLimitInfo {
 /// Sent in the input of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder) and [`VerifyOpenBankAccount`](super::VerifyOpenBankAccount).
 #[tc_model]
 pub struct OpenBankPayeeInfo {
-    /// `PayeeId`: a string.
-    ///
-    /// Example: `"sub1w00002"`
+    /// `PayeeId`; example: `"sub1w00002"`
     pub payee_id: Option<String>,
 
-    /// `BankBranchName`: a string.
-    ///
-    /// Example: `"深圳华侨城支行"`
+    /// `BankBranchName`; example: `"深圳华侨城支行"`
     pub bank_branch_name: Option<String>,
 
-    /// `BankAccountNumber`: a string.
-    ///
-    /// Example: `"310899991010003084911"`
+    /// `BankAccountNumber`; example: `"310899991010003084911"`
     pub bank_account_number: Option<String>,
 
-    /// `PayeeName`: a string.
-    ///
-    /// Example: `"收款子商户0002"`
+    /// `PayeeName`; example: `"收款子商户0002"`
     pub payee_name: Option<String>,
 
-    /// `BankBranchId`: a string.
-    ///
-    /// Example: `"301290050123"`
+    /// `BankBranchId`; example: `"301290050123"`
     pub bank_branch_id: Option<String>,
 
-    /// `BindSerialNo`: a string.
-    ///
-    /// Example: `"10232043567"`
+    /// `BindSerialNo`; example: `"10232043567"`
     pub bind_serial_no: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"ACCOUNT_BOOK_ID"`
+    /// `AccountType`; example: `"ACCOUNT_BOOK_ID"`
     pub account_type: Option<String>,
 }
 
@@ -2872,29 +2478,19 @@ pub struct OpenBankPayeeInfo {
 /// Sent in the input of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder).
 #[tc_model]
 pub struct OpenBankPayerInfo {
-    /// `PayerId`: a string.
-    ///
-    /// Example: `"sub1w00001"`
+    /// `PayerId`; example: `"sub1w00001"`
     pub payer_id: Option<String>,
 
-    /// `PayerName`: a string.
-    ///
-    /// Example: `"子商户001"`
+    /// `PayerName`; example: `"子商户001"`
     pub payer_name: Option<String>,
 
-    /// `BindSerialNo`: a string.
-    ///
-    /// Example: `"10232043567"`
+    /// `BindSerialNo`; example: `"10232043567"`
     pub bind_serial_no: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"ACCOUNT_BOOK_ID"`
+    /// `AccountType`; example: `"ACCOUNT_BOOK_ID"`
     pub account_type: Option<String>,
 
-    /// `BankCardType`: a string.
-    ///
-    /// Example: `"DEBIT_CARD"`
+    /// `BankCardType`; example: `"DEBIT_CARD"`
     pub bank_card_type: Option<String>,
 }
 
@@ -2903,14 +2499,10 @@ pub struct OpenBankPayerInfo {
 /// Sent in the input of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder), [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder) and [`RefundOpenBankOrder`](super::RefundOpenBankOrder).
 #[tc_model]
 pub struct OpenBankProfitShareInfo {
-    /// `RecvId`: a string.
-    ///
-    /// Example: `"sub1w00003"`
+    /// `RecvId`; example: `"sub1w00003"`
     pub recv_id: Option<String>,
 
-    /// `ProfitShareFee`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ProfitShareFee`; example: `100`
     pub profit_share_fee: Option<i64>,
 }
 
@@ -2919,65 +2511,65 @@ pub struct OpenBankProfitShareInfo {
 /// Sent in the input of [`BindOpenBankProfitSharePayee`](super::BindOpenBankProfitSharePayee).
 #[tc_model]
 pub struct OpenBankProfitSharePayeeInfo {
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: String,
 
-    /// `BankName`: a string.
+    /// `BankName`
     pub bank_name: String,
 
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: String,
 
-    /// `Nature`: a string.
+    /// `Nature`
     pub nature: String,
 
-    /// `Country`: a string.
+    /// `Country`
     pub country: String,
 
-    /// `DepositCountry`: a string.
+    /// `DepositCountry`
     pub deposit_country: String,
 
-    /// `ExpireDate`: a string.
+    /// `ExpireDate`
     pub expire_date: String,
 
-    /// `Flag`: a string.
+    /// `Flag`
     pub flag: String,
 
-    /// `BankAddress`: a string.
+    /// `BankAddress`
     pub bank_address: Option<String>,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: Option<String>,
 
-    /// `IsOSA`: a string.
+    /// `IsOSA`
     #[tc(rename = "IsOSA")]
     pub is_osa: Option<String>,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `LegalIdNo`: a string.
+    /// `LegalIdNo`
     pub legal_id_no: Option<String>,
 
-    /// `Telephone`: a string.
+    /// `Telephone`
     pub telephone: Option<String>,
 
-    /// `BicCode`: a string.
+    /// `BicCode`
     pub bic_code: Option<String>,
 
-    /// `SwiftCode`: a string.
+    /// `SwiftCode`
     pub swift_code: Option<String>,
 
-    /// `Cnaps`: a string.
+    /// `Cnaps`
     pub cnaps: Option<String>,
 
-    /// `TransferBankNo`: a string.
+    /// `TransferBankNo`
     pub transfer_bank_no: Option<String>,
 
-    /// `Fid`: a string.
+    /// `Fid`
     pub fid: Option<String>,
 }
 
@@ -2986,22 +2578,22 @@ pub struct OpenBankProfitSharePayeeInfo {
 /// Returned in the output of [`QueryOpenBankPaymentOrder`](super::QueryOpenBankPaymentOrder) and [`QueryOpenBankRefundOrder`](super::QueryOpenBankRefundOrder).
 #[tc_model]
 pub struct OpenBankProfitShareRespInfo {
-    /// `RecvId`: a string.
+    /// `RecvId`
     pub recv_id: String,
 
-    /// `ProfitShareFee`: a signed 64-bit integer.
+    /// `ProfitShareFee`
     pub profit_share_fee: i64,
 
-    /// `RealProfitShareFee`: a signed 64-bit integer.
+    /// `RealProfitShareFee`
     pub real_profit_share_fee: i64,
 
-    /// `ProfitShareStatus`: a string.
+    /// `ProfitShareStatus`
     pub profit_share_status: String,
 
-    /// `ProfitFinishTime`: a string.
+    /// `ProfitFinishTime`
     pub profit_finish_time: String,
 
-    /// `ProfitShareType`: a signed 64-bit integer.
+    /// `ProfitShareType`
     pub profit_share_type: i64,
 }
 
@@ -3010,50 +2602,40 @@ pub struct OpenBankProfitShareRespInfo {
 /// Returned in the output of [`QueryOpenBankRefundOrder`](super::QueryOpenBankRefundOrder).
 #[tc_model]
 pub struct OpenBankQueryRefundOrderResult {
-    /// `OutRefundId`: a string.
+    /// `OutRefundId`
     pub out_refund_id: Option<String>,
 
-    /// `ChannelRefundId`: a string.
+    /// `ChannelRefundId`
     pub channel_refund_id: Option<String>,
 
-    /// `RefundReason`: a string.
+    /// `RefundReason`
     pub refund_reason: Option<String>,
 
-    /// `RefundAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `RefundAmount`; example: `300`
     pub refund_amount: Option<i64>,
 
-    /// `RealRefundAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `RealRefundAmount`; example: `300`
     pub real_refund_amount: Option<i64>,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TotalAmount`; example: `1000`
     pub total_amount: Option<i64>,
 
-    /// `TimeFinish`: a string.
+    /// `TimeFinish`
     pub time_finish: Option<String>,
 
-    /// `RefundStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `RefundStatus`; example: `"SUCCESS"`
     pub refund_status: Option<String>,
 
-    /// `RefundInfo`: a string.
+    /// `RefundInfo`
     pub refund_info: Option<String>,
 
-    /// `FeeAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FeeAmount`; example: `0`
     pub fee_amount: Option<i64>,
 
-    /// `RefundMessage`: a string.
+    /// `RefundMessage`
     pub refund_message: Option<String>,
 
-    /// `ProfitShareRespInfoList`: a list of [`OpenBankProfitShareRespInfo`] objects.
+    /// `ProfitShareRespInfoList`
     pub profit_share_resp_info_list: Option<Vec<OpenBankProfitShareRespInfo>>,
 }
 
@@ -3062,17 +2644,13 @@ pub struct OpenBankQueryRefundOrderResult {
 /// Sent in the input of [`CreateOpenBankRechargeOrder`](super::CreateOpenBankRechargeOrder).
 #[tc_model]
 pub struct OpenBankRechargePayeeInfo {
-    /// `PayeeId`: a string.
-    ///
-    /// Example: `"sub1w0002"`
+    /// `PayeeId`; example: `"sub1w0002"`
     pub payee_id: String,
 
-    /// `PayeeIdType`: a string.
-    ///
-    /// Example: `"ACCOUNT_BOOK_ID"`
+    /// `PayeeIdType`; example: `"ACCOUNT_BOOK_ID"`
     pub payee_id_type: String,
 
-    /// `PayeeName`: a string.
+    /// `PayeeName`
     pub payee_name: Option<String>,
 }
 
@@ -3081,7 +2659,7 @@ pub struct OpenBankRechargePayeeInfo {
 /// Returned in the output of [`CreateOpenBankRechargeOrder`](super::CreateOpenBankRechargeOrder).
 #[tc_model]
 pub struct OpenBankRechargeRedirectInfo {
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -3090,30 +2668,30 @@ pub struct OpenBankRechargeRedirectInfo {
 /// Returned in the output of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder), [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder), [`QueryOpenBankPaymentOrder`](super::QueryOpenBankPaymentOrder) and [`VerifyOpenBankAccount`](super::VerifyOpenBankAccount).
 #[tc_model]
 pub struct OpenBankRedirectInfo {
-    /// `QRCodeUrl`: a string.
+    /// `QRCodeUrl`
     #[tc(rename = "QRCodeUrl")]
     pub qr_code_url: String,
 
-    /// `QRCodeKey`: a string.
+    /// `QRCodeKey`
     #[tc(rename = "QRCodeKey")]
     pub qr_code_key: String,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: String,
 
-    /// `MpAppId`: a string.
+    /// `MpAppId`
     pub mp_app_id: String,
 
-    /// `MpPath`: a string.
+    /// `MpPath`
     pub mp_path: String,
 
-    /// `MpUserName`: a string.
+    /// `MpUserName`
     pub mp_user_name: String,
 
-    /// `FormInfo`: an [`OpenBankFormInfo`].
+    /// `FormInfo`
     pub form_info: Option<OpenBankFormInfo>,
 }
 
@@ -3122,34 +2700,28 @@ pub struct OpenBankRedirectInfo {
 /// Returned in the output of [`RefundOpenBankOrder`](super::RefundOpenBankOrder).
 #[tc_model]
 pub struct OpenBankRefundOrderApplyResult {
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: Option<String>,
 
-    /// `ChannelRefundId`: a string.
+    /// `ChannelRefundId`
     pub channel_refund_id: Option<String>,
 
-    /// `OutRefundId`: a string.
+    /// `OutRefundId`
     pub out_refund_id: Option<String>,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: Option<String>,
 
-    /// `RefundMessage`: a string.
+    /// `RefundMessage`
     pub refund_message: Option<String>,
 
-    /// `RefundAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `RefundAmount`; example: `200`
     pub refund_amount: Option<i64>,
 
-    /// `FeeAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FeeAmount`; example: `10`
     pub fee_amount: Option<i64>,
 
-    /// `RefundStatus`: a string.
-    ///
-    /// Example: `"PROCESSING"`
+    /// `RefundStatus`; example: `"PROCESSING"`
     pub refund_status: Option<String>,
 }
 
@@ -3158,29 +2730,19 @@ pub struct OpenBankRefundOrderApplyResult {
 /// Sent in the input of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder) and [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder).
 #[tc_model]
 pub struct OpenBankSceneInfo {
-    /// `PayerClientIp`: a string.
-    ///
-    /// Example: `"14.17.22.32"`
+    /// `PayerClientIp`; example: `"14.17.22.32"`
     pub payer_client_ip: Option<String>,
 
-    /// `PayerUa`: a string.
-    ///
-    /// Example: `"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_2) AppleWebKit/537.3"`
+    /// `PayerUa`; example: `"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_7_2) AppleWebKit/537.3"`
     pub payer_ua: Option<String>,
 
-    /// `OrderTime`: a string.
-    ///
-    /// Example: `"2020-12-11 11:33:43"`
+    /// `OrderTime`; example: `"2020-12-11 11:33:43"`
     pub order_time: Option<String>,
 
-    /// `DeviceId`: a string.
-    ///
-    /// Example: `"POS1:1"`
+    /// `DeviceId`; example: `"POS1:1"`
     pub device_id: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"MOBILE_BROWSER"`
+    /// `DeviceType`; example: `"MOBILE_BROWSER"`
     pub device_type: Option<String>,
 }
 
@@ -3189,14 +2751,10 @@ pub struct OpenBankSceneInfo {
 /// Sent in the input of [`CreateOpenBankPaymentOrder`](super::CreateOpenBankPaymentOrder).
 #[tc_model]
 pub struct OpenBankSettlementRulesInfo {
-    /// `UnfreezeRule`: a string.
-    ///
-    /// Example: `"ONCE"`
+    /// `UnfreezeRule`; example: `"ONCE"`
     pub unfreeze_rule: Option<String>,
 
-    /// `RefundRule`: a string.
-    ///
-    /// Example: `"ONCE"`
+    /// `RefundRule`; example: `"ONCE"`
     pub refund_rule: Option<String>,
 }
 
@@ -3205,31 +2763,31 @@ pub struct OpenBankSettlementRulesInfo {
 /// Sent in the input of [`CreateOpenBankGlobalPaymentOrder`](super::CreateOpenBankGlobalPaymentOrder).
 #[tc_model]
 pub struct OpenBankShippingInfo {
-    /// `FirstName`: a string.
+    /// `FirstName`
     pub first_name: Option<String>,
 
-    /// `LastName`: a string.
+    /// `LastName`
     pub last_name: Option<String>,
 
-    /// `AddressOne`: a string.
+    /// `AddressOne`
     pub address_one: Option<String>,
 
-    /// `AddressTwo`: a string.
+    /// `AddressTwo`
     pub address_two: Option<String>,
 
-    /// `City`: a string.
+    /// `City`
     pub city: Option<String>,
 
-    /// `State`: a string.
+    /// `State`
     pub state: Option<String>,
 
-    /// `Country`: a string.
+    /// `Country`
     pub country: Option<String>,
 
-    /// `ZipCode`: a string.
+    /// `ZipCode`
     pub zip_code: Option<String>,
 
-    /// `Phone`: a string.
+    /// `Phone`
     pub phone: Option<String>,
 }
 
@@ -3238,16 +2796,16 @@ pub struct OpenBankShippingInfo {
 /// Sent in the input of [`CreateOpenBankUnifiedOrder`](super::CreateOpenBankUnifiedOrder).
 #[tc_model]
 pub struct OpenBankStoreInfo {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `AreaCode`: a string.
+    /// `AreaCode`
     pub area_code: String,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 }
 
@@ -3256,34 +2814,34 @@ pub struct OpenBankStoreInfo {
 /// Returned in the output of [`QueryInvoice`](super::QueryInvoice).
 #[tc_model]
 pub struct Order {
-    /// `AmountHasTax`: a floating-point number.
+    /// `AmountHasTax`
     pub amount_has_tax: Option<f64>,
 
-    /// `Discount`: a floating-point number.
+    /// `Discount`
     pub discount: Option<f64>,
 
-    /// `SellerName`: a string.
+    /// `SellerName`
     pub seller_name: Option<String>,
 
-    /// `InvoiceType`: a signed 64-bit integer.
+    /// `InvoiceType`
     pub invoice_type: Option<i64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Amount`: a floating-point number.
+    /// `Amount`
     pub amount: Option<f64>,
 
-    /// `OrderDate`: a string.
+    /// `OrderDate`
     pub order_date: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `StoreNo`: a string.
+    /// `StoreNo`
     pub store_no: Option<String>,
 
-    /// `Items`: a list of [`OrderItem`] objects.
+    /// `Items`
     pub items: Option<Vec<OrderItem>>,
 }
 
@@ -3292,31 +2850,31 @@ pub struct Order {
 /// Returned in the output of [`QueryInvoice`](super::QueryInvoice).
 #[tc_model]
 pub struct OrderItem {
-    /// `AmountHasTax`: a floating-point number.
+    /// `AmountHasTax`
     pub amount_has_tax: Option<f64>,
 
-    /// `Discount`: a floating-point number.
+    /// `Discount`
     pub discount: Option<f64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Models`: a string.
+    /// `Models`
     pub models: Option<String>,
 
-    /// `Total`: a signed 64-bit integer.
+    /// `Total`
     pub total: Option<i64>,
 
-    /// `Unit`: a string.
+    /// `Unit`
     pub unit: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 
-    /// `Price`: a floating-point number.
+    /// `Price`
     pub price: Option<f64>,
 
-    /// `TaxCode`: a string.
+    /// `TaxCode`
     pub tax_code: Option<String>,
 }
 
@@ -3325,10 +2883,10 @@ pub struct OrderItem {
 /// Returned in the output of [`QueryFlexOrderSummaryList`](super::QueryFlexOrderSummaryList).
 #[tc_model]
 pub struct OrderSummaries {
-    /// `List`: a list of [`OrderSummaryResult`] objects.
+    /// `List`
     pub list: Vec<OrderSummaryResult>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -3337,28 +2895,28 @@ pub struct OrderSummaries {
 /// Returned in the output of [`QueryFlexOrderSummaryList`](super::QueryFlexOrderSummaryList).
 #[tc_model]
 pub struct OrderSummaryResult {
-    /// `SummaryId`: a string.
+    /// `SummaryId`
     pub summary_id: String,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `SummaryAmount`: a string.
+    /// `SummaryAmount`
     pub summary_amount: String,
 
-    /// `SummaryTime`: a string.
+    /// `SummaryTime`
     pub summary_time: String,
 
-    /// `SummaryCount`: a signed 64-bit integer.
+    /// `SummaryCount`
     pub summary_count: i64,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 }
 
@@ -3367,34 +2925,22 @@ pub struct OrderSummaryResult {
 /// Sent in the input of [`CreateAcct`](super::CreateAcct).
 #[tc_model]
 pub struct OrganizationInfo {
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"公司"`
+    /// `OrganizationName`; example: `"公司"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"73"`
+    /// `OrganizationType`; example: `"73"`
     pub organization_type: Option<String>,
 
-    /// `OrganizationCode`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `OrganizationCode`; example: `"1234567890"`
     pub organization_code: Option<String>,
 
-    /// `LegalPersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalPersonName`; example: `"张三"`
     pub legal_person_name: Option<String>,
 
-    /// `LegalPersonIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LegalPersonIdType`; example: `"1"`
     pub legal_person_id_type: Option<String>,
 
-    /// `LegalPersonIdCode`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `LegalPersonIdCode`; example: `"1234567890"`
     pub legal_person_id_code: Option<String>,
 }
 
@@ -3403,39 +2949,25 @@ pub struct OrganizationInfo {
 /// Sent in the input of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct OutSubMerchantExtensionInfo {
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `RegionCode`; example: `"110101"`
     pub region_code: Option<String>,
 
-    /// `RegisterAddress`: a string.
-    ///
-    /// Example: `"北京市-朝阳区"`
+    /// `RegisterAddress`; example: `"北京市-朝阳区"`
     pub register_address: Option<String>,
 
-    /// `MailingAddress`: a string.
-    ///
-    /// Example: `"天河区珠江东路28号"`
+    /// `MailingAddress`; example: `"天河区珠江东路28号"`
     pub mailing_address: Option<String>,
 
-    /// `BusinessAddress`: a string.
-    ///
-    /// Example: `"营业地址001"`
+    /// `BusinessAddress`; example: `"营业地址001"`
     pub business_address: Option<String>,
 
-    /// `ServicePhone`: a string.
-    ///
-    /// Example: `"15678995567"`
+    /// `ServicePhone`; example: `"15678995567"`
     pub service_phone: Option<String>,
 
-    /// `WebSiteUrl`: a string.
-    ///
-    /// Example: `"http://www.merchant.com"`
+    /// `WebSiteUrl`; example: `"http://www.merchant.com"`
     pub web_site_url: Option<String>,
 
-    /// `EmailAddress`: a string.
-    ///
-    /// Example: `"test@tencent.com"`
+    /// `EmailAddress`; example: `"test@tencent.com"`
     pub email_address: Option<String>,
 }
 
@@ -3444,10 +2976,10 @@ pub struct OutSubMerchantExtensionInfo {
 /// Sent in the input of [`QueryExceedingInfo`](super::QueryExceedingInfo), [`QueryFlexFreezeOrderList`](super::QueryFlexFreezeOrderList), [`QueryFlexOrderSummaryList`](super::QueryFlexOrderSummaryList), [`QueryFlexPayeeAccountList`](super::QueryFlexPayeeAccountList), [`QueryFlexPaymentOrderList`](super::QueryFlexPaymentOrderList), [`QueryFlexSettlementOrderList`](super::QueryFlexSettlementOrderList) and [`QueryOpenBankBankBranchList`](super::QueryOpenBankBankBranchList).
 #[tc_model]
 pub struct Paging {
-    /// `Index`: a signed 64-bit integer.
+    /// `Index`
     pub index: i64,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -3456,72 +2988,58 @@ pub struct Paging {
 /// Returned in the output of [`QueryContractPayFee`](super::QueryContractPayFee).
 #[tc_model]
 pub struct PayDataResult {
-    /// `PaymentTag`: a string.
-    ///
-    /// Example: `"Weixin"`
+    /// `PaymentTag`; example: `"Weixin"`
     pub payment_tag: String,
 
-    /// `PaymentOptionHide`: a string.
+    /// `PaymentOptionHide`
     pub payment_option_hide: Option<String>,
 
-    /// `PaymentIcon`: a string.
-    ///
-    /// Example: `"2017/a61611233156.jpg"`
+    /// `PaymentIcon`; example: `"2017/a61611233156.jpg"`
     pub payment_icon: String,
 
-    /// `PaymentOptionSix`: a string.
+    /// `PaymentOptionSix`
     pub payment_option_six: Option<String>,
 
-    /// `PaymentName`: a string.
-    ///
-    /// Example: `"微信"`
+    /// `PaymentName`; example: `"微信"`
     pub payment_name: String,
 
-    /// `PaymentOptionSeven`: a string.
+    /// `PaymentOptionSeven`
     pub payment_option_seven: Option<String>,
 
-    /// `PaymentOptionOther`: a string.
+    /// `PaymentOptionOther`
     pub payment_option_other: Option<String>,
 
-    /// `PaymentOptionTwo`: a string.
+    /// `PaymentOptionTwo`
     pub payment_option_two: Option<String>,
 
-    /// `PaymentOptionOne`: a string.
+    /// `PaymentOptionOne`
     pub payment_option_one: Option<String>,
 
-    /// `PaymentDiscountFee`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PaymentDiscountFee`; example: `"1"`
     pub payment_discount_fee: String,
 
-    /// `PaymentType`: a string.
-    ///
-    /// Example: `"2,3,4"`
+    /// `PaymentType`; example: `"2,3,4"`
     pub payment_type: String,
 
-    /// `PaymentOptionFive`: a string.
+    /// `PaymentOptionFive`
     pub payment_option_five: Option<String>,
 
-    /// `PaymentOptionNine`: a string.
+    /// `PaymentOptionNine`
     pub payment_option_nine: Option<String>,
 
-    /// `PaymentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PaymentId`; example: `"1"`
     pub payment_id: String,
 
-    /// `PaymentOptionThree`: a string.
+    /// `PaymentOptionThree`
     pub payment_option_three: Option<String>,
 
-    /// `PaymentInternalName`: a string.
-    ///
-    /// Example: `"微信支付（九江银行）"`
+    /// `PaymentInternalName`; example: `"微信支付（九江银行）"`
     pub payment_internal_name: String,
 
-    /// `PaymentOptionFour`: a string.
+    /// `PaymentOptionFour`
     pub payment_option_four: Option<String>,
 
-    /// `PaymentOptionTen`: a string.
+    /// `PaymentOptionTen`
     pub payment_option_ten: Option<String>,
 }
 
@@ -3530,39 +3048,25 @@ pub struct PayDataResult {
 /// Returned in the output of [`QueryContractPayFee`](super::QueryContractPayFee).
 #[tc_model]
 pub struct PayFeeDataResult {
-    /// `OrganizationFee`: a string.
-    ///
-    /// Example: `"0.200"`
+    /// `OrganizationFee`; example: `"0.200"`
     pub organization_fee: String,
 
-    /// `PaymentClassificationLimit`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PaymentClassificationLimit`; example: `"0"`
     pub payment_classification_limit: String,
 
-    /// `OrganizationFeeType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OrganizationFeeType`; example: `"1"`
     pub organization_fee_type: String,
 
-    /// `PaymentClassificationMaxFee`: a string.
-    ///
-    /// Example: `"0.600"`
+    /// `PaymentClassificationMaxFee`; example: `"0.600"`
     pub payment_classification_max_fee: String,
 
-    /// `PaymentClassificationMinFee`: a string.
-    ///
-    /// Example: `"0.200"`
+    /// `PaymentClassificationMinFee`; example: `"0.200"`
     pub payment_classification_min_fee: String,
 
-    /// `PaymentClassificationId`: a string.
-    ///
-    /// Example: `"13"`
+    /// `PaymentClassificationId`; example: `"13"`
     pub payment_classification_id: String,
 
-    /// `PaymentClassificationName`: a string.
-    ///
-    /// Example: `"线下实体商户"`
+    /// `PaymentClassificationName`; example: `"线下实体商户"`
     pub payment_classification_name: String,
 }
 
@@ -3571,104 +3075,64 @@ pub struct PayFeeDataResult {
 /// Returned in the output of [`UnifiedTlinxOrder`](super::UnifiedTlinxOrder).
 #[tc_model]
 pub struct PayOrderResult {
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"9156318394674725677462349"`
+    /// `OrderNo`; example: `"9156318394674725677462349"`
     pub order_no: Option<String>,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000111"`
+    /// `DeveloperNo`; example: `"TEST00000111"`
     pub developer_no: Option<String>,
 
-    /// `TradeDiscountAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TradeDiscountAmount`; example: `"0"`
     pub trade_discount_amount: Option<String>,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"微信测试"`
+    /// `PayName`; example: `"微信测试"`
     pub pay_name: Option<String>,
 
-    /// `OrderMerchantId`: a string.
-    ///
-    /// Example: `"200010"`
+    /// `OrderMerchantId`; example: `"200010"`
     pub order_merchant_id: Option<String>,
 
-    /// `TradeAccount`: a string.
-    ///
-    /// Example: `"6335"`
+    /// `TradeAccount`; example: `"6335"`
     pub trade_account: Option<String>,
 
-    /// `TradeAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TradeAmount`; example: `"1"`
     pub trade_amount: Option<String>,
 
-    /// `CurrencySign`: a string.
-    ///
-    /// Example: `"¥"`
+    /// `CurrencySign`; example: `"¥"`
     pub currency_sign: Option<String>,
 
-    /// `TradePayTime`: a string.
-    ///
-    /// Example: `"2019/9/16  10:43:26"`
+    /// `TradePayTime`; example: `"2019/9/16  10:43:26"`
     pub trade_pay_time: Option<String>,
 
-    /// `ShopOrderId`: a string.
-    ///
-    /// Example: `"T0001"`
+    /// `ShopOrderId`; example: `"T0001"`
     pub shop_order_id: Option<String>,
 
-    /// `PayTag`: a string.
-    ///
-    /// Example: `"WeixinTEST"`
+    /// `PayTag`; example: `"WeixinTEST"`
     pub pay_tag: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `OrderCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `OrderCurrency`; example: `"CNY"`
     pub order_currency: Option<String>,
 
-    /// `TradeQrcode`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `TradeQrcode`; example: `"https://www.tencent.com"`
     pub trade_qrcode: Option<String>,
 
-    /// `WechatAppId`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatAppId`; example: `"xxx"`
     pub wechat_app_id: Option<String>,
 
-    /// `WechatTimeStamp`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatTimeStamp`; example: `"xxx"`
     pub wechat_time_stamp: Option<String>,
 
-    /// `WechatNonceStr`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatNonceStr`; example: `"xxx"`
     pub wechat_nonce_str: Option<String>,
 
-    /// `WechatSignType`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatSignType`; example: `"xxx"`
     pub wechat_sign_type: Option<String>,
 
-    /// `WechatPackage`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatPackage`; example: `"xxx"`
     pub wechat_package: Option<String>,
 
-    /// `WechatPaySign`: a string.
-    ///
-    /// Example: `"xxx"`
+    /// `WechatPaySign`; example: `"xxx"`
     pub wechat_pay_sign: Option<String>,
 }
 
@@ -3677,59 +3141,37 @@ pub struct PayOrderResult {
 /// Returned in the output of [`GetPayRollAuthList`](super::GetPayRollAuthList) and [`GetPayRollAuthResult`](super::GetPayRollAuthResult).
 #[tc_model]
 pub struct PayRollAuthResult {
-    /// `AuthFailedReason`: a string.
-    ///
-    /// Example: `"人脸验证未通过"`
+    /// `AuthFailedReason`; example: `"人脸验证未通过"`
     pub auth_failed_reason: Option<String>,
 
-    /// `AuthNumber`: a string.
-    ///
-    /// Example: `"mcdhehfgisdhfjghed39384564i83"`
+    /// `AuthNumber`; example: `"mcdhehfgisdhfjghed39384564i83"`
     pub auth_number: String,
 
-    /// `AuthScene`: a string.
-    ///
-    /// Example: `"FROM_MINI_APP"`
+    /// `AuthScene`; example: `"FROM_MINI_APP"`
     pub auth_scene: String,
 
-    /// `AuthSource`: a string.
-    ///
-    /// Example: `"wdiooewl7587443649000"`
+    /// `AuthSource`; example: `"wdiooewl7587443649000"`
     pub auth_source: String,
 
-    /// `AuthStatus`: a string.
-    ///
-    /// Example: `"AUTHENTICATE_SUCCESS"`
+    /// `AuthStatus`; example: `"AUTHENTICATE_SUCCESS"`
     pub auth_status: String,
 
-    /// `AuthTime`: a string.
-    ///
-    /// Example: `"2015-05-20T13:29:35+08:00"`
+    /// `AuthTime`; example: `"2015-05-20T13:29:35+08:00"`
     pub auth_time: String,
 
-    /// `CompanyName`: a string.
-    ///
-    /// Example: `"某单位名称"`
+    /// `CompanyName`; example: `"某单位名称"`
     pub company_name: String,
 
-    /// `MerchantId`: a string.
-    ///
-    /// Example: `"1111111"`
+    /// `MerchantId`; example: `"1111111"`
     pub merchant_id: String,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"onqOjjmo8wmTOOtSKwXtGjg9Gb58"`
+    /// `OpenId`; example: `"onqOjjmo8wmTOOtSKwXtGjg9Gb58"`
     pub open_id: String,
 
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"某项目"`
+    /// `ProjectName`; example: `"某项目"`
     pub project_name: String,
 
-    /// `SubMerchantId`: a string.
-    ///
-    /// Example: `"111111"`
+    /// `SubMerchantId`; example: `"111111"`
     pub sub_merchant_id: String,
 }
 
@@ -3738,49 +3180,49 @@ pub struct PayRollAuthResult {
 /// Returned in the output of [`QueryFlexPayeeAccountBalance`](super::QueryFlexPayeeAccountBalance).
 #[tc_model]
 pub struct PayeeAccountBalanceResult {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: Option<String>,
 
-    /// `IncomeType`: a signed 64-bit integer.
+    /// `IncomeType`
     pub income_type: Option<i64>,
 
-    /// `Balance`: a string.
+    /// `Balance`
     pub balance: Option<String>,
 
-    /// `SystemFreezeBalance`: a string.
+    /// `SystemFreezeBalance`
     pub system_freeze_balance: Option<String>,
 
-    /// `ManualFreezeBalance`: a string.
+    /// `ManualFreezeBalance`
     pub manual_freeze_balance: Option<String>,
 
-    /// `PayableBalance`: a string.
+    /// `PayableBalance`
     pub payable_balance: Option<String>,
 
-    /// `PaidBalance`: a string.
+    /// `PaidBalance`
     pub paid_balance: Option<String>,
 
-    /// `InPayBalance`: a string.
+    /// `InPayBalance`
     pub in_pay_balance: Option<String>,
 
-    /// `SumSettlementAmount`: a string.
+    /// `SumSettlementAmount`
     pub sum_settlement_amount: Option<String>,
 
-    /// `PaidIncomeTax`: a string.
+    /// `PaidIncomeTax`
     pub paid_income_tax: Option<String>,
 
-    /// `InPayIncomeTax`: a string.
+    /// `InPayIncomeTax`
     pub in_pay_income_tax: Option<String>,
 
-    /// `PaidValueAddedTax`: a string.
+    /// `PaidValueAddedTax`
     pub paid_value_added_tax: Option<String>,
 
-    /// `InPayValueAddedTax`: a string.
+    /// `InPayValueAddedTax`
     pub in_pay_value_added_tax: Option<String>,
 
-    /// `PaidAttachTax`: a string.
+    /// `PaidAttachTax`
     pub paid_attach_tax: Option<String>,
 
-    /// `InPayAttachTax`: a string.
+    /// `InPayAttachTax`
     pub in_pay_attach_tax: Option<String>,
 }
 
@@ -3789,22 +3231,22 @@ pub struct PayeeAccountBalanceResult {
 /// Returned in the output of [`QueryFlexPayeeAccountInfo`](super::QueryFlexPayeeAccountInfo) and [`QueryFlexPayeeAccountList`](super::QueryFlexPayeeAccountList).
 #[tc_model]
 pub struct PayeeAccountInfoResult {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: Option<String>,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `UserInfo`: a [`PayeeAccountUserInfo`].
+    /// `UserInfo`
     pub user_info: Option<PayeeAccountUserInfo>,
 
-    /// `PropertyInfo`: a [`PayeeAccountPropertyInfo`].
+    /// `PropertyInfo`
     pub property_info: Option<PayeeAccountPropertyInfo>,
 }
 
@@ -3813,10 +3255,10 @@ pub struct PayeeAccountInfoResult {
 /// Returned in the output of [`QueryFlexPayeeAccountList`](super::QueryFlexPayeeAccountList).
 #[tc_model]
 pub struct PayeeAccountInfos {
-    /// `List`: a list of [`PayeeAccountInfoResult`] objects.
+    /// `List`
     pub list: Option<Vec<PayeeAccountInfoResult>>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 }
 
@@ -3826,10 +3268,10 @@ pub struct PayeeAccountInfos {
 /// Returned in the output of [`QueryFlexPayeeAccountInfo`](super::QueryFlexPayeeAccountInfo) and [`QueryFlexPayeeAccountList`](super::QueryFlexPayeeAccountList).
 #[tc_model]
 pub struct PayeeAccountPropertyInfo {
-    /// `SettleRightStatus`: a string.
+    /// `SettleRightStatus`
     pub settle_right_status: Option<String>,
 
-    /// `PaymentRightStatus`: a string.
+    /// `PaymentRightStatus`
     pub payment_right_status: Option<String>,
 }
 
@@ -3838,19 +3280,19 @@ pub struct PayeeAccountPropertyInfo {
 /// Returned in the output of [`QueryFlexPayeeAccountInfo`](super::QueryFlexPayeeAccountInfo) and [`QueryFlexPayeeAccountList`](super::QueryFlexPayeeAccountList).
 #[tc_model]
 pub struct PayeeAccountUserInfo {
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: Option<String>,
 
-    /// `UserType`: a signed 64-bit integer.
+    /// `UserType`
     pub user_type: Option<i64>,
 
-    /// `IdType`: a signed 64-bit integer.
+    /// `IdType`
     pub id_type: Option<i64>,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 }
 
@@ -3859,7 +3301,7 @@ pub struct PayeeAccountUserInfo {
 /// Returned in the output of [`AddFlexFundingAccount`](super::AddFlexFundingAccount).
 #[tc_model]
 pub struct PayeeFundingAccountResult {
-    /// `FundingAccountBindSerialNo`: a string.
+    /// `FundingAccountBindSerialNo`
     pub funding_account_bind_serial_no: String,
 }
 
@@ -3868,25 +3310,25 @@ pub struct PayeeFundingAccountResult {
 /// Returned in the output of [`QueryFlexPayeeInfo`](super::QueryFlexPayeeInfo).
 #[tc_model]
 pub struct PayeeInfoResult {
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `IdType`: a signed 64-bit integer.
+    /// `IdType`
     pub id_type: i64,
 
-    /// `IdNo`: a string.
+    /// `IdNo`
     pub id_no: String,
 
-    /// `ServiceProviderId`: a string.
+    /// `ServiceProviderId`
     pub service_provider_id: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -3895,16 +3337,16 @@ pub struct PayeeInfoResult {
 /// Sent in the input of [`CreateFlexPayee`](super::CreateFlexPayee).
 #[tc_model]
 pub struct PayeeTaxInfo {
-    /// `TaxTemplateInfoList`: a list of [`PayeeTaxTemplateInfo`] objects.
+    /// `TaxTemplateInfoList`
     pub tax_template_info_list: Vec<PayeeTaxTemplateInfo>,
 
-    /// `TaxpayerIdNo`: a string.
+    /// `TaxpayerIdNo`
     pub taxpayer_id_no: String,
 
-    /// `TaxEntityType`: a string.
+    /// `TaxEntityType`
     pub tax_entity_type: String,
 
-    /// `TaxServiceProviderId`: a string.
+    /// `TaxServiceProviderId`
     pub tax_service_provider_id: String,
 }
 
@@ -3913,10 +3355,10 @@ pub struct PayeeTaxInfo {
 /// Sent in the input of [`CreateFlexPayee`](super::CreateFlexPayee).
 #[tc_model]
 pub struct PayeeTaxTemplateInfo {
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `TaxTemplateId`: a string.
+    /// `TaxTemplateId`
     pub tax_template_id: String,
 }
 
@@ -3925,64 +3367,64 @@ pub struct PayeeTaxTemplateInfo {
 /// Returned in the output of [`QueryFlexPaymentOrderList`](super::QueryFlexPaymentOrderList).
 #[tc_model]
 pub struct PaymentOrderResult {
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `AmountAfterTax`: a string.
+    /// `AmountAfterTax`
     pub amount_after_tax: String,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: String,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `InitiateTime`: a string.
+    /// `InitiateTime`
     pub initiate_time: String,
 
-    /// `FinishTime`: a string.
+    /// `FinishTime`
     pub finish_time: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: Option<String>,
 
-    /// `Vat`: a string.
+    /// `Vat`
     pub vat: Option<String>,
 
-    /// `IndividualIncomeTax`: a string.
+    /// `IndividualIncomeTax`
     pub individual_income_tax: Option<String>,
 
-    /// `AdditionalTaxSum`: a string.
+    /// `AdditionalTaxSum`
     pub additional_tax_sum: Option<String>,
 
-    /// `AdditionalTaxItem`: a string.
+    /// `AdditionalTaxItem`
     pub additional_tax_item: Option<String>,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `FundingAccountSubType`: a string.
+    /// `FundingAccountSubType`
     pub funding_account_sub_type: Option<String>,
 }
 
@@ -3991,13 +3433,13 @@ pub struct PaymentOrderResult {
 /// Returned in the output of [`QueryFlexPaymentOrderStatus`](super::QueryFlexPaymentOrderStatus).
 #[tc_model]
 pub struct PaymentOrderStatusResult {
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 }
 
@@ -4006,10 +3448,10 @@ pub struct PaymentOrderStatusResult {
 /// Returned in the output of [`QueryFlexPaymentOrderList`](super::QueryFlexPaymentOrderList).
 #[tc_model]
 pub struct PaymentOrders {
-    /// `List`: a list of [`PaymentOrderResult`] objects.
+    /// `List`
     pub list: Vec<PaymentOrderResult>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: i64,
 }
 
@@ -4018,22 +3460,22 @@ pub struct PaymentOrders {
 /// Returned in the output of [`QueryFlexPlatformAccountBalance`](super::QueryFlexPlatformAccountBalance).
 #[tc_model]
 pub struct PlatformAccountBalanceResult {
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: Option<String>,
 
-    /// `Balance`: a string.
+    /// `Balance`
     pub balance: Option<String>,
 
-    /// `SystemFreezeBalance`: a string.
+    /// `SystemFreezeBalance`
     pub system_freeze_balance: Option<String>,
 
-    /// `ManualFreezeBalance`: a string.
+    /// `ManualFreezeBalance`
     pub manual_freeze_balance: Option<String>,
 
-    /// `PayableBalance`: a string.
+    /// `PayableBalance`
     pub payable_balance: Option<String>,
 
-    /// `InPayBalance`: a string.
+    /// `InPayBalance`
     pub in_pay_balance: Option<String>,
 }
 
@@ -4042,37 +3484,37 @@ pub struct PlatformAccountBalanceResult {
 /// Returned in the output of [`QueryAcctInfoList`](super::QueryAcctInfoList).
 #[tc_model]
 pub struct QueryAcctItem {
-    /// `SubMchType`: a string.
+    /// `SubMchType`
     pub sub_mch_type: String,
 
-    /// `SubMchName`: a string.
+    /// `SubMchName`
     pub sub_mch_name: String,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `ShortName`: a string.
+    /// `ShortName`
     pub short_name: String,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `Contact`: a string.
+    /// `Contact`
     pub contact: String,
 
-    /// `Address`: a string.
+    /// `Address`
     pub address: String,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: String,
 
-    /// `Email`: a string.
+    /// `Email`
     pub email: String,
 
-    /// `SubMerchantMemberType`: a string.
+    /// `SubMerchantMemberType`
     pub sub_merchant_member_type: Option<String>,
 }
 
@@ -4081,25 +3523,25 @@ pub struct QueryAcctItem {
 /// Returned in the output of [`QueryBatchPaymentResult`](super::QueryBatchPaymentResult).
 #[tc_model]
 pub struct QueryBatchPaymentResultData {
-    /// `BatchId`: a string.
+    /// `BatchId`
     pub batch_id: Option<String>,
 
-    /// `TotalAmount`: a signed 64-bit integer.
+    /// `TotalAmount`
     pub total_amount: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `ReqReserved`: a string.
+    /// `ReqReserved`
     pub req_reserved: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `TransferType`: a signed 64-bit integer.
+    /// `TransferType`
     pub transfer_type: Option<i64>,
 
-    /// `TransferInfoList`: a list of [`QueryBatchPaymentResultDataInfo`] objects.
+    /// `TransferInfoList`
     pub transfer_info_list: Option<Vec<QueryBatchPaymentResultDataInfo>>,
 }
 
@@ -4108,22 +3550,22 @@ pub struct QueryBatchPaymentResultData {
 /// Returned in the output of [`QueryBatchPaymentResult`](super::QueryBatchPaymentResult).
 #[tc_model]
 pub struct QueryBatchPaymentResultDataInfo {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: Option<i64>,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: Option<String>,
 
-    /// `TransferAmount`: a signed 64-bit integer.
+    /// `TransferAmount`
     pub transfer_amount: Option<i64>,
 }
 
@@ -4133,11 +3575,11 @@ pub struct QueryBatchPaymentResultDataInfo {
 #[doc(alias = "QueryBillDownloadURLData")]
 #[tc_model]
 pub struct QueryBillDownloadUrlData {
-    /// `BillDownloadURL`: a string.
+    /// `BillDownloadURL`
     #[tc(rename = "BillDownloadURL")]
     pub bill_download_url: Option<String>,
 
-    /// `OriginalBillDownloadURL`: a string.
+    /// `OriginalBillDownloadURL`
     #[tc(rename = "OriginalBillDownloadURL")]
     pub original_bill_download_url: Option<String>,
 }
@@ -4147,13 +3589,13 @@ pub struct QueryBillDownloadUrlData {
 /// Returned in the output of [`QueryContractPayFee`](super::QueryContractPayFee).
 #[tc_model]
 pub struct QueryContractPayFeeResult {
-    /// `Pay`: a [`PayDataResult`].
+    /// `Pay`
     pub pay: Option<PayDataResult>,
 
-    /// `ExtraInput`: a list of strings.
+    /// `ExtraInput`
     pub extra_input: Option<Vec<String>>,
 
-    /// `PayFee`: a list of [`PayFeeDataResult`] objects.
+    /// `PayFee`
     pub pay_fee: Option<Vec<PayFeeDataResult>>,
 }
 
@@ -4162,63 +3604,43 @@ pub struct QueryContractPayFeeResult {
 /// Returned in the output of [`QueryContractRelateShop`](super::QueryContractRelateShop).
 #[tc_model]
 pub struct QueryContractRelateShopResult {
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"440300"`
+    /// `CityId`; example: `"440300"`
     pub city_id: Option<String>,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"南山店"`
+    /// `ShopName`; example: `"南山店"`
     pub shop_name: Option<String>,
 
-    /// `TerminalCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TerminalCount`; example: `"1"`
     pub terminal_count: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `ShopStatus`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShopStatus`; example: `"1"`
     pub shop_status: Option<String>,
 
-    /// `AliPayOnline`: a string.
+    /// `AliPayOnline`
     pub ali_pay_online: Option<String>,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"S0001"`
+    /// `ShopNo`; example: `"S0001"`
     pub shop_no: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"南山"`
+    /// `Country`; example: `"南山"`
     pub country: Option<String>,
 
-    /// `AliPayStatus`: a string.
+    /// `AliPayStatus`
     pub ali_pay_status: Option<String>,
 
-    /// `IsChecked`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsChecked`; example: `"1"`
     pub is_checked: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"大学城"`
+    /// `Address`; example: `"大学城"`
     pub address: Option<String>,
 
-    /// `AliPayDesc`: a string.
+    /// `AliPayDesc`
     pub ali_pay_desc: Option<String>,
 }
 
@@ -4227,37 +3649,37 @@ pub struct QueryContractRelateShopResult {
 /// Returned in the output of [`QueryApplicationMaterial`](super::QueryApplicationMaterial).
 #[tc_model]
 pub struct QueryDeclareData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `DeclareId`: a string.
+    /// `DeclareId`
     pub declare_id: String,
 
-    /// `OriginalDeclareId`: a string.
+    /// `OriginalDeclareId`
     pub original_declare_id: Option<String>,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 
-    /// `SourceCurrency`: a string.
+    /// `SourceCurrency`
     pub source_currency: String,
 
-    /// `SourceAmount`: a string.
+    /// `SourceAmount`
     pub source_amount: Option<String>,
 
-    /// `TargetCurrency`: a string.
+    /// `TargetCurrency`
     pub target_currency: String,
 
-    /// `TargetAmount`: a string.
+    /// `TargetAmount`
     pub target_amount: Option<String>,
 
-    /// `TradeCode`: a string.
+    /// `TradeCode`
     pub trade_code: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: Option<String>,
 }
 
@@ -4266,10 +3688,10 @@ pub struct QueryDeclareData {
 /// Returned in the output of [`QueryApplicationMaterial`](super::QueryApplicationMaterial).
 #[tc_model]
 pub struct QueryDeclareResult {
-    /// `Data`: a [`QueryDeclareData`].
+    /// `Data`
     pub data: QueryDeclareData,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 }
 
@@ -4278,22 +3700,22 @@ pub struct QueryDeclareResult {
 /// Returned in the output of [`QueryExceedingInfo`](super::QueryExceedingInfo).
 #[tc_model]
 pub struct QueryExceedingInfoData {
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: String,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: String,
 
-    /// `AnchorId`: a string.
+    /// `AnchorId`
     pub anchor_id: Option<String>,
 
-    /// `AnchorName`: a string.
+    /// `AnchorName`
     pub anchor_name: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `ExceedingType`: a string.
+    /// `ExceedingType`
     pub exceeding_type: String,
 }
 
@@ -4302,12 +3724,10 @@ pub struct QueryExceedingInfoData {
 /// Returned in the output of [`QueryExceedingInfo`](super::QueryExceedingInfo).
 #[tc_model]
 pub struct QueryExceedingInfoResult {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 
-    /// `Data`: a list of [`QueryExceedingInfoData`] objects.
+    /// `Data`
     pub data: Option<Vec<QueryExceedingInfoData>>,
 }
 
@@ -4316,19 +3736,19 @@ pub struct QueryExceedingInfoResult {
 /// Returned in the output of [`QueryExchangeRate`](super::QueryExchangeRate).
 #[tc_model]
 pub struct QueryExchangerateData {
-    /// `Rate`: a string.
+    /// `Rate`
     pub rate: String,
 
-    /// `SourceCurrency`: a string.
+    /// `SourceCurrency`
     pub source_currency: String,
 
-    /// `TargetCurrency`: a string.
+    /// `TargetCurrency`
     pub target_currency: String,
 
-    /// `RateTime`: a string.
+    /// `RateTime`
     pub rate_time: String,
 
-    /// `BaseCurrency`: a string.
+    /// `BaseCurrency`
     pub base_currency: String,
 }
 
@@ -4337,10 +3757,10 @@ pub struct QueryExchangerateData {
 /// Returned in the output of [`QueryExchangeRate`](super::QueryExchangeRate).
 #[tc_model]
 pub struct QueryExchangerateResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: a list of [`QueryExchangerateData`] objects.
+    /// `Data`
     pub data: Vec<QueryExchangerateData>,
 }
 
@@ -4349,17 +3769,13 @@ pub struct QueryExchangerateResult {
 /// Returned in the output of [`QueryOpenBankExternalSubAccountBookBalance`](super::QueryOpenBankExternalSubAccountBookBalance).
 #[tc_model]
 pub struct QueryExternalAccountBookResult {
-    /// `ChannelAccountBookId`: a string.
-    ///
-    /// Example: `"CAB93794"`
+    /// `ChannelAccountBookId`; example: `"CAB93794"`
     pub channel_account_book_id: String,
 
-    /// `AvailableBalance`: a string.
-    ///
-    /// Example: `"9893"`
+    /// `AvailableBalance`; example: `"9893"`
     pub available_balance: Option<String>,
 
-    /// `CollectMoneyAccountInfo`: a string.
+    /// `CollectMoneyAccountInfo`
     pub collect_money_account_info: Option<String>,
 }
 
@@ -4368,22 +3784,16 @@ pub struct QueryExternalAccountBookResult {
 /// Returned in the output of [`QueryFundsTransactionDetails`](super::QueryFundsTransactionDetails).
 #[tc_model]
 pub struct QueryFundsTransactionDetailsResult {
-    /// `ResultCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCount`; example: `1`
     pub result_count: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `EndFlag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EndFlag`; example: `"1"`
     pub end_flag: Option<String>,
 
-    /// `TranItemArray`: a list of [`FundsTransactionItem`] objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<FundsTransactionItem>>,
 }
 
@@ -4392,16 +3802,16 @@ pub struct QueryFundsTransactionDetailsResult {
 /// Returned in the output of [`QueryInvoice`](super::QueryInvoice).
 #[tc_model]
 pub struct QueryInvoiceResult {
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `Code`: a signed 64-bit integer.
+    /// `Code`
     pub code: i64,
 
-    /// `Data`: a [`QueryInvoiceResultData`].
+    /// `Data`
     pub data: Option<QueryInvoiceResultData>,
 
-    /// `Order`: an [`Order`].
+    /// `Order`
     pub order: Option<Order>,
 }
 
@@ -4410,46 +3820,46 @@ pub struct QueryInvoiceResult {
 /// Returned in the output of [`QueryInvoice`](super::QueryInvoice) and [`QueryInvoiceV2`](super::QueryInvoiceV2).
 #[tc_model]
 pub struct QueryInvoiceResultData {
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `OrderSn`: a string.
+    /// `OrderSn`
     pub order_sn: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 
-    /// `TicketDate`: a string.
+    /// `TicketDate`
     pub ticket_date: String,
 
-    /// `TicketSn`: a string.
+    /// `TicketSn`
     pub ticket_sn: String,
 
-    /// `TicketCode`: a string.
+    /// `TicketCode`
     pub ticket_code: String,
 
-    /// `CheckCode`: a string.
+    /// `CheckCode`
     pub check_code: String,
 
-    /// `AmountWithTax`: a string.
+    /// `AmountWithTax`
     pub amount_with_tax: String,
 
-    /// `AmountWithoutTax`: a string.
+    /// `AmountWithoutTax`
     pub amount_without_tax: String,
 
-    /// `TaxAmount`: a string.
+    /// `TaxAmount`
     pub tax_amount: String,
 
-    /// `IsRedWashed`: a signed 64-bit integer.
+    /// `IsRedWashed`
     pub is_red_washed: i64,
 
-    /// `PdfUrl`: a string.
+    /// `PdfUrl`
     pub pdf_url: String,
 
-    /// `ImageUrl`: a string.
+    /// `ImageUrl`
     pub image_url: Option<String>,
 }
 
@@ -4458,25 +3868,25 @@ pub struct QueryInvoiceResultData {
 /// Returned in the output of [`QueryBalance`](super::QueryBalance).
 #[tc_model]
 pub struct QueryItem {
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: String,
 
-    /// `SubAcctProperty`: a string.
+    /// `SubAcctProperty`
     pub sub_acct_property: String,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: String,
 
-    /// `SubAcctName`: a string.
+    /// `SubAcctName`
     pub sub_acct_name: String,
 
-    /// `AcctAvailBal`: a string.
+    /// `AcctAvailBal`
     pub acct_avail_bal: String,
 
-    /// `CashAmt`: a string.
+    /// `CashAmt`
     pub cash_amt: String,
 
-    /// `MaintenanceDate`: a string.
+    /// `MaintenanceDate`
     pub maintenance_date: String,
 }
 
@@ -4485,22 +3895,16 @@ pub struct QueryItem {
 /// Returned in the output of [`QueryMemberTransactionDetails`](super::QueryMemberTransactionDetails).
 #[tc_model]
 pub struct QueryMemberTransactionDetailsResult {
-    /// `ResultCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ResultCount`; example: `1`
     pub result_count: u64,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
-    /// `EndFlag`: a string.
-    ///
-    /// Example: `"1"`
+    /// `EndFlag`; example: `"1"`
     pub end_flag: Option<String>,
 
-    /// `TranItemArray`: a list of [`MemberTransactionItem`] objects.
+    /// `TranItemArray`
     pub tran_item_array: Option<Vec<MemberTransactionItem>>,
 }
 
@@ -4509,13 +3913,13 @@ pub struct QueryMemberTransactionDetailsResult {
 /// Returned in the output of [`QueryMerchantBalance`](super::QueryMerchantBalance).
 #[tc_model]
 pub struct QueryMerchantBalanceData {
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: String,
 
-    /// `Balance`: a string.
+    /// `Balance`
     pub balance: String,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 }
 
@@ -4524,10 +3928,10 @@ pub struct QueryMerchantBalanceData {
 /// Returned in the output of [`QueryMerchantBalance`](super::QueryMerchantBalance).
 #[tc_model]
 pub struct QueryMerchantBalanceResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: a [`QueryMerchantBalanceData`].
+    /// `Data`
     pub data: QueryMerchantBalanceData,
 }
 
@@ -4536,14 +3940,10 @@ pub struct QueryMerchantBalanceResult {
 /// Returned in the output of [`QueryOpenBankBankAccountBalance`](super::QueryOpenBankBankAccountBalance).
 #[tc_model]
 pub struct QueryOpenBankBankAccountBalanceResult {
-    /// `TotalBalance`: a string.
-    ///
-    /// Example: `"500"`
+    /// `TotalBalance`; example: `"500"`
     pub total_balance: String,
 
-    /// `YesterdayBalance`: a string.
-    ///
-    /// Example: `"400"`
+    /// `YesterdayBalance`; example: `"400"`
     pub yesterday_balance: String,
 }
 
@@ -4552,12 +3952,10 @@ pub struct QueryOpenBankBankAccountBalanceResult {
 /// Returned in the output of [`QueryOpenBankBankBranchList`](super::QueryOpenBankBankBranchList).
 #[tc_model]
 pub struct QueryOpenBankBankBranchListResult {
-    /// `BankBranchList`: a list of [`BankBranchInfo`] objects.
+    /// `BankBranchList`
     pub bank_branch_list: Vec<BankBranchInfo>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: i64,
 }
 
@@ -4566,80 +3964,76 @@ pub struct QueryOpenBankBankBranchListResult {
 /// Returned in the output of [`QueryOpenBankBillDataPage`](super::QueryOpenBankBillDataPage).
 #[tc_model]
 pub struct QueryOpenBankBillData {
-    /// `BillDate`: a string.
-    ///
-    /// Example: `"2022-06-06"`
+    /// `BillDate`; example: `"2022-06-06"`
     pub bill_date: String,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"HELIPAY"`
+    /// `Channel`; example: `"HELIPAY"`
     pub channel: String,
 
-    /// `SubChannel`: a string.
+    /// `SubChannel`
     pub sub_channel: Option<String>,
 
-    /// `ParentMerchantId`: a string.
+    /// `ParentMerchantId`
     pub parent_merchant_id: Option<String>,
 
-    /// `OutMerchantId`: a string.
+    /// `OutMerchantId`
     pub out_merchant_id: Option<String>,
 
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `EndMerchantId`: a string.
+    /// `EndMerchantId`
     pub end_merchant_id: Option<String>,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: Option<String>,
 
-    /// `TradeNo`: a string.
+    /// `TradeNo`
     pub trade_no: String,
 
-    /// `EndTradeNo`: a string.
+    /// `EndTradeNo`
     pub end_trade_no: Option<String>,
 
-    /// `PaymentType`: a string.
+    /// `PaymentType`
     pub payment_type: Option<String>,
 
-    /// `BusinessType`: a string.
+    /// `BusinessType`
     pub business_type: Option<String>,
 
-    /// `TradeTime`: a string.
+    /// `TradeTime`
     pub trade_time: String,
 
-    /// `FinishTime`: a string.
+    /// `FinishTime`
     pub finish_time: Option<String>,
 
-    /// `TradeStatus`: a string.
+    /// `TradeStatus`
     pub trade_status: String,
 
-    /// `CheckStatus`: a string.
+    /// `CheckStatus`
     pub check_status: String,
 
-    /// `CheckFailReason`: a string.
+    /// `CheckFailReason`
     pub check_fail_reason: Option<String>,
 
-    /// `OrderAmount`: a string.
+    /// `OrderAmount`
     pub order_amount: String,
 
-    /// `ServiceFee`: a string.
+    /// `ServiceFee`
     pub service_fee: Option<String>,
 
-    /// `PayeeAccount`: a string.
+    /// `PayeeAccount`
     pub payee_account: Option<String>,
 
-    /// `PayeeName`: a string.
+    /// `PayeeName`
     pub payee_name: Option<String>,
 
-    /// `PayerAccount`: a string.
+    /// `PayerAccount`
     pub payer_account: Option<String>,
 
-    /// `PayerName`: a string.
+    /// `PayerName`
     pub payer_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -4648,16 +4042,16 @@ pub struct QueryOpenBankBillData {
 /// Returned in the output of [`QueryOpenBankBillDataPage`](super::QueryOpenBankBillDataPage).
 #[tc_model]
 pub struct QueryOpenBankBillDataPageResult {
-    /// `PageNo`: an unsigned 64-bit integer.
+    /// `PageNo`
     pub page_no: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 
-    /// `DataList`: a list of [`QueryOpenBankBillData`] objects.
+    /// `DataList`
     pub data_list: Option<Vec<QueryOpenBankBillData>>,
 }
 
@@ -4666,19 +4060,19 @@ pub struct QueryOpenBankBillDataPageResult {
 /// Returned in the output of [`QueryOpenBankBindExternalSubMerchantBankAccount`](super::QueryOpenBankBindExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct QueryOpenBankBindExternalSubMerchantBankAccountResult {
-    /// `ExternalSubMerchantBankAccountReturnData`: a string.
+    /// `ExternalSubMerchantBankAccountReturnData`
     pub external_sub_merchant_bank_account_return_data: Option<String>,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `BindStatus`: a string.
+    /// `BindStatus`
     pub bind_status: String,
 
-    /// `BindMessage`: a string.
+    /// `BindMessage`
     pub bind_message: Option<String>,
 
-    /// `BindSerialNo`: a string.
+    /// `BindSerialNo`
     pub bind_serial_no: Option<String>,
 }
 
@@ -4687,17 +4081,13 @@ pub struct QueryOpenBankBindExternalSubMerchantBankAccountResult {
 /// Returned in the output of [`QueryOpenBankDailyReceiptDownloadUrl`](super::QueryOpenBankDailyReceiptDownloadUrl).
 #[tc_model]
 pub struct QueryOpenBankDailyReceiptDownloadUrlResult {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"日期格式date格式，yyyy-MM-dd HH:mm:ss"`
+    /// `ExpireTime`; example: `"日期格式date格式，yyyy-MM-dd HH:mm:ss"`
     pub expire_time: String,
 
-    /// `ReceiptStatus`: a string.
-    ///
-    /// Example: `"READY"`
+    /// `ReceiptStatus`; example: `"READY"`
     pub receipt_status: String,
 }
 
@@ -4706,19 +4096,13 @@ pub struct QueryOpenBankDailyReceiptDownloadUrlResult {
 /// Returned in the output of [`QueryOpenBankDownLoadUrl`](super::QueryOpenBankDownLoadUrl).
 #[tc_model]
 pub struct QueryOpenBankDownLoadUrlResult {
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://xxx.cloud.xxx.com/finance/api/billdownload/file?token=xx"`
+    /// `DownloadUrl`; example: `"https://xxx.cloud.xxx.com/finance/api/billdownload/file?token=xx"`
     pub download_url: String,
 
-    /// `HashValue`: a string.
-    ///
-    /// Example: `"79bb0f45fc4c42234a918000b2668d689e2bde04"`
+    /// `HashValue`; example: `"79bb0f45fc4c42234a918000b2668d689e2bde04"`
     pub hash_value: String,
 
-    /// `HashType`: a string.
-    ///
-    /// Example: `"SHA256"`
+    /// `HashType`; example: `"SHA256"`
     pub hash_type: String,
 }
 
@@ -4727,19 +4111,19 @@ pub struct QueryOpenBankDownLoadUrlResult {
 /// Returned in the output of [`QueryOpenBankExternalSubMerchantBankAccount`](super::QueryOpenBankExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct QueryOpenBankExternalSubMerchantBankAccountData {
-    /// `AccountBank`: a string.
+    /// `AccountBank`
     pub account_bank: String,
 
-    /// `BindSerialNo`: a string.
+    /// `BindSerialNo`
     pub bind_serial_no: String,
 
-    /// `AccountType`: a string.
+    /// `AccountType`
     pub account_type: String,
 
-    /// `BankBranchId`: a string.
+    /// `BankBranchId`
     pub bank_branch_id: Option<String>,
 
-    /// `AccountNumberLastFour`: a string.
+    /// `AccountNumberLastFour`
     pub account_number_last_four: Option<String>,
 }
 
@@ -4748,7 +4132,7 @@ pub struct QueryOpenBankExternalSubMerchantBankAccountData {
 /// Returned in the output of [`QueryOpenBankExternalSubMerchantBankAccount`](super::QueryOpenBankExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct QueryOpenBankExternalSubMerchantBankAccountResult {
-    /// `AccountList`: a list of [`QueryOpenBankExternalSubMerchantBankAccountData`] objects.
+    /// `AccountList`
     pub account_list: Vec<QueryOpenBankExternalSubMerchantBankAccountData>,
 }
 
@@ -4757,38 +4141,34 @@ pub struct QueryOpenBankExternalSubMerchantBankAccountResult {
 /// Returned in the output of [`QueryOpenBankExternalSubMerchantRegistration`](super::QueryOpenBankExternalSubMerchantRegistration).
 #[tc_model]
 pub struct QueryOpenBankExternalSubMerchantRegistrationResult {
-    /// `RegistrationStatus`: a string.
+    /// `RegistrationStatus`
     pub registration_status: String,
 
-    /// `RegistrationMessage`: a string.
+    /// `RegistrationMessage`
     pub registration_message: Option<String>,
 
-    /// `ChannelRegistrationNo`: a string.
+    /// `ChannelRegistrationNo`
     pub channel_registration_no: String,
 
-    /// `ChannelSubMerchantId`: a string.
+    /// `ChannelSubMerchantId`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `OutSubMerchantName`: a string.
+    /// `OutSubMerchantName`
     pub out_sub_merchant_name: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: Option<String>,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"EBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"EBANK_PAYMENT"`
     pub payment_method: Option<String>,
 
-    /// `BusinessLicenseNumber`: a string.
+    /// `BusinessLicenseNumber`
     pub business_license_number: Option<String>,
 
-    /// `LegalName`: a string.
+    /// `LegalName`
     pub legal_name: Option<String>,
 
-    /// `ExternalReturnData`: a string.
+    /// `ExternalReturnData`
     pub external_return_data: Option<String>,
 }
 
@@ -4797,19 +4177,19 @@ pub struct QueryOpenBankExternalSubMerchantRegistrationResult {
 /// Returned in the output of [`QueryOpenBankOrderDetailReceiptInfo`](super::QueryOpenBankOrderDetailReceiptInfo).
 #[tc_model]
 pub struct QueryOpenBankOrderDetailReceiptInfoResult {
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `ReceiptStatus`: a string.
+    /// `ReceiptStatus`
     pub receipt_status: String,
 
-    /// `ReceiptMessage`: a string.
+    /// `ReceiptMessage`
     pub receipt_message: Option<String>,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: Option<String>,
 
-    /// `ExpireTime`: a string.
+    /// `ExpireTime`
     pub expire_time: Option<String>,
 }
 
@@ -4818,80 +4198,58 @@ pub struct QueryOpenBankOrderDetailReceiptInfoResult {
 /// Returned in the output of [`QueryOpenBankPaymentOrder`](super::QueryOpenBankPaymentOrder).
 #[tc_model]
 pub struct QueryOpenBankPaymentOrderResult {
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"CM28698939401"`
+    /// `ChannelMerchantId`; example: `"CM28698939401"`
     pub channel_merchant_id: String,
 
-    /// `OutOrderId`: a string.
-    ///
-    /// Example: `"2020119324350112001"`
+    /// `OutOrderId`; example: `"2020119324350112001"`
     pub out_order_id: String,
 
-    /// `ChannelOrderId`: a string.
-    ///
-    /// Example: `"20208769324350112001"`
+    /// `ChannelOrderId`; example: `"20208769324350112001"`
     pub channel_order_id: String,
 
-    /// `ThirdPayOrderId`: a string.
-    ///
-    /// Example: `"20401001000000030103000000202201268080020330"`
+    /// `ThirdPayOrderId`; example: `"20401001000000030103000000202201268080020330"`
     pub third_pay_order_id: String,
 
-    /// `OrderStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `OrderStatus`; example: `"SUCCESS"`
     pub order_status: String,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"TENPAY"`
+    /// `ChannelName`; example: `"TENPAY"`
     pub channel_name: String,
 
-    /// `PaymentMethod`: a string.
-    ///
-    /// Example: `"EBANK_PAYMENT"`
+    /// `PaymentMethod`; example: `"EBANK_PAYMENT"`
     pub payment_method: String,
 
-    /// `TotalAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalAmount`; example: `100`
     pub total_amount: i64,
 
-    /// `PayAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `PayAmount`; example: `90`
     pub pay_amount: i64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"银行卡限额受限"`
+    /// `FailReason`; example: `"银行卡限额受限"`
     pub fail_reason: Option<String>,
 
-    /// `Attachment`: a string.
-    ///
-    /// Example: `"code"`
+    /// `Attachment`; example: `"code"`
     pub attachment: Option<String>,
 
-    /// `RedirectInfo`: an [`OpenBankRedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: Option<OpenBankRedirectInfo>,
 
-    /// `ExternalReturnData`: a string.
+    /// `ExternalReturnData`
     pub external_return_data: Option<String>,
 
-    /// `BankApprovalGuideInfo`: an [`OpenBankApprovalGuideInfo`].
+    /// `BankApprovalGuideInfo`
     pub bank_approval_guide_info: Option<OpenBankApprovalGuideInfo>,
 
-    /// `FeeAmount`: a signed 64-bit integer.
+    /// `FeeAmount`
     pub fee_amount: Option<i64>,
 
-    /// `FeeRate`: a signed 64-bit integer.
+    /// `FeeRate`
     pub fee_rate: Option<i64>,
 
-    /// `ProfitShareRespInfoList`: a list of [`OpenBankProfitShareRespInfo`] objects.
+    /// `ProfitShareRespInfoList`
     pub profit_share_resp_info_list: Option<Vec<OpenBankProfitShareRespInfo>>,
 
-    /// `TimeFinish`: a string.
+    /// `TimeFinish`
     pub time_finish: Option<String>,
 }
 
@@ -4900,28 +4258,28 @@ pub struct QueryOpenBankPaymentOrderResult {
 /// Returned in the output of [`QueryOpenBankProfitSharePayee`](super::QueryOpenBankProfitSharePayee).
 #[tc_model]
 pub struct QueryOpenBankProfitSharePayeeResult {
-    /// `AccountId`: a string.
+    /// `AccountId`
     pub account_id: String,
 
-    /// `AccountNo`: a string.
+    /// `AccountNo`
     pub account_no: String,
 
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: String,
 
-    /// `AccountName`: a string.
+    /// `AccountName`
     pub account_name: String,
 
-    /// `BankName`: a string.
+    /// `BankName`
     pub bank_name: Option<String>,
 
-    /// `Nature`: a string.
+    /// `Nature`
     pub nature: Option<String>,
 
-    /// `BindState`: a string.
+    /// `BindState`
     pub bind_state: String,
 
-    /// `StateExplain`: a string.
+    /// `StateExplain`
     pub state_explain: String,
 }
 
@@ -4930,34 +4288,34 @@ pub struct QueryOpenBankProfitSharePayeeResult {
 /// Returned in the output of [`QueryOpenBankSettleOrder`](super::QueryOpenBankSettleOrder).
 #[tc_model]
 pub struct QueryOpenBankSettleOrderResult {
-    /// `OutSettleId`: a string.
+    /// `OutSettleId`
     pub out_settle_id: String,
 
-    /// `ChannelSettleId`: a string.
+    /// `ChannelSettleId`
     pub channel_settle_id: String,
 
-    /// `SettleStatus`: a string.
+    /// `SettleStatus`
     pub settle_status: Option<String>,
 
-    /// `SettleAmount`: a signed 64-bit integer.
+    /// `SettleAmount`
     pub settle_amount: i64,
 
-    /// `SettleDate`: a string.
+    /// `SettleDate`
     pub settle_date: Option<String>,
 
-    /// `SettleType`: a string.
+    /// `SettleType`
     pub settle_type: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `TimeFinish`: a string.
+    /// `TimeFinish`
     pub time_finish: Option<String>,
 
-    /// `SettleFee`: a string.
+    /// `SettleFee`
     pub settle_fee: Option<String>,
 
-    /// `Currency`: a string.
+    /// `Currency`
     pub currency: Option<String>,
 }
 
@@ -4966,12 +4324,10 @@ pub struct QueryOpenBankSettleOrderResult {
 /// Returned in the output of [`QueryOpenBankSubMerchantCredential`](super::QueryOpenBankSubMerchantCredential).
 #[tc_model]
 pub struct QueryOpenBankSubMerchantCredentialResult {
-    /// `UploadStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `UploadStatus`; example: `"SUCCESS"`
     pub upload_status: String,
 
-    /// `UploadMessage`: a string.
+    /// `UploadMessage`
     pub upload_message: Option<String>,
 }
 
@@ -4980,14 +4336,10 @@ pub struct QueryOpenBankSubMerchantCredentialResult {
 /// Returned in the output of [`QueryOpenBankSubMerchantRateConfigure`](super::QueryOpenBankSubMerchantRateConfigure).
 #[tc_model]
 pub struct QueryOpenBankSubMerchantRateConfigureResult {
-    /// `DealStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `DealStatus`; example: `"SUCCESS"`
     pub deal_status: String,
 
-    /// `DealMessage`: a string.
-    ///
-    /// Example: `"成功"`
+    /// `DealMessage`; example: `"成功"`
     pub deal_message: Option<String>,
 }
 
@@ -4996,12 +4348,10 @@ pub struct QueryOpenBankSubMerchantRateConfigureResult {
 /// Returned in the output of [`QueryOpenBankSubMerchantSignOnline`](super::QueryOpenBankSubMerchantSignOnline).
 #[tc_model]
 pub struct QueryOpenBankSubMerchantSignOnlineResult {
-    /// `SignStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `SignStatus`; example: `"SUCCESS"`
     pub sign_status: String,
 
-    /// `SignMessage`: a string.
+    /// `SignMessage`
     pub sign_message: Option<String>,
 }
 
@@ -5010,7 +4360,7 @@ pub struct QueryOpenBankSubMerchantSignOnlineResult {
 /// Returned in the output of [`QueryOpenBankSupportBankList`](super::QueryOpenBankSupportBankList).
 #[tc_model]
 pub struct QueryOpenBankSupportBankListResult {
-    /// `SupportBankList`: a list of [`SupportBankInfo`] objects.
+    /// `SupportBankList`
     pub support_bank_list: Vec<SupportBankInfo>,
 }
 
@@ -5019,13 +4369,13 @@ pub struct QueryOpenBankSupportBankListResult {
 /// Returned in the output of [`QueryOpenBankUnbindExternalSubMerchantBankAccount`](super::QueryOpenBankUnbindExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct QueryOpenBankUnbindExternalSubMerchantBankAccountResult {
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `UnbindStatus`: a string.
+    /// `UnbindStatus`
     pub unbind_status: String,
 
-    /// `UnbindMessage`: a string.
+    /// `UnbindMessage`
     pub unbind_message: Option<String>,
 }
 
@@ -5034,32 +4384,22 @@ pub struct QueryOpenBankUnbindExternalSubMerchantBankAccountResult {
 /// Returned in the output of [`QueryOpenBankVerificationOrder`](super::QueryOpenBankVerificationOrder).
 #[tc_model]
 pub struct QueryOpenBankVerificationResult {
-    /// `ChannelVerificationId`: a string.
-    ///
-    /// Example: `"2022092323242341"`
+    /// `ChannelVerificationId`; example: `"2022092323242341"`
     pub channel_verification_id: String,
 
-    /// `ThirdVerificationId`: a string.
-    ///
-    /// Example: `"300002022009324350112001"`
+    /// `ThirdVerificationId`; example: `"300002022009324350112001"`
     pub third_verification_id: String,
 
-    /// `VerificationAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerificationAmount`; example: `1`
     pub verification_amount: i64,
 
-    /// `VerificationStatus`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `VerificationStatus`; example: `"SUCCESS"`
     pub verification_status: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"已全部退款，不支持核销"`
+    /// `FailReason`; example: `"已全部退款，不支持核销"`
     pub fail_reason: Option<String>,
 
-    /// `ThirdVerificationReturnData`: a string.
+    /// `ThirdVerificationReturnData`
     pub third_verification_return_data: Option<String>,
 }
 
@@ -5068,79 +4408,79 @@ pub struct QueryOpenBankVerificationResult {
 /// Returned in the output of [`QueryOrder`](super::QueryOrder).
 #[tc_model]
 pub struct QueryOrderOutOrderList {
-    /// `MidasAppId`: a string.
+    /// `MidasAppId`
     pub midas_app_id: String,
 
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `UserId`: a string.
+    /// `UserId`
     pub user_id: String,
 
-    /// `CashAmt`: a string.
+    /// `CashAmt`
     pub cash_amt: String,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `PayTime`: a string.
+    /// `PayTime`
     pub pay_time: String,
 
-    /// `CouponAmt`: a string.
+    /// `CouponAmt`
     pub coupon_amt: String,
 
-    /// `OrderTime`: a string.
+    /// `OrderTime`
     pub order_time: String,
 
-    /// `ProductId`: a string.
+    /// `ProductId`
     pub product_id: String,
 
-    /// `SceneInfo`: a string.
+    /// `SceneInfo`
     pub scene_info: String,
 
-    /// `OrderState`: a string.
+    /// `OrderState`
     pub order_state: String,
 
-    /// `Channel`: a string.
+    /// `Channel`
     pub channel: String,
 
-    /// `RefundFlag`: a string.
+    /// `RefundFlag`
     pub refund_flag: String,
 
-    /// `OutTradeNo`: a string.
+    /// `OutTradeNo`
     pub out_trade_no: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `CallBackTime`: a string.
+    /// `CallBackTime`
     pub call_back_time: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `AcctSubAppId`: a string.
+    /// `AcctSubAppId`
     pub acct_sub_app_id: String,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `ChannelOrderId`: a string.
+    /// `ChannelOrderId`
     pub channel_order_id: String,
 
-    /// `SubOrderList`: a list of [`QueryOrderOutSubOrderList`] objects.
+    /// `SubOrderList`
     pub sub_order_list: Vec<QueryOrderOutSubOrderList>,
 
-    /// `ChannelExternalOrderId`: a string.
+    /// `ChannelExternalOrderId`
     pub channel_external_order_id: String,
 
-    /// `SettleCheck`: a signed 64-bit integer.
+    /// `SettleCheck`
     pub settle_check: Option<i64>,
 
-    /// `ChannelExternalUserInfoList`: a list of [`OldChannelExternalUserInfo`] objects.
+    /// `ChannelExternalUserInfoList`
     pub channel_external_user_info_list: Option<Vec<OldChannelExternalUserInfo>>,
 
-    /// `AttachmentInfoList`: a list of [`OldAttachmentInfo`] objects.
+    /// `AttachmentInfoList`
     pub attachment_info_list: Option<Vec<OldAttachmentInfo>>,
 }
 
@@ -5149,34 +4489,34 @@ pub struct QueryOrderOutOrderList {
 /// Returned in the output of [`QueryOrder`](super::QueryOrder).
 #[tc_model]
 pub struct QueryOrderOutSubOrderList {
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `SubMchIncome`: a signed 64-bit integer.
+    /// `SubMchIncome`
     pub sub_mch_income: i64,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
+    /// `OriginalAmt`
     pub original_amt: i64,
 
-    /// `PlatformIncome`: a signed 64-bit integer.
+    /// `PlatformIncome`
     pub platform_income: i64,
 
-    /// `ProductDetail`: a string.
+    /// `ProductDetail`
     pub product_detail: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `SettleCheck`: a signed 64-bit integer.
+    /// `SettleCheck`
     pub settle_check: i64,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 }
 
@@ -5185,162 +4525,100 @@ pub struct QueryOrderOutSubOrderList {
 /// Returned in the output of [`QueryOrderStatus`](super::QueryOrderStatus).
 #[tc_model]
 pub struct QueryOrderStatusResult {
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"9156318394674725677462349"`
+    /// `OrderNo`; example: `"9156318394674725677462349"`
     pub order_no: Option<String>,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000111"`
+    /// `DeveloperNo`; example: `"TEST00000111"`
     pub developer_no: Option<String>,
 
-    /// `TradeDiscountAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TradeDiscountAmount`; example: `"0"`
     pub trade_discount_amount: Option<String>,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"微信测试"`
+    /// `PayName`; example: `"微信测试"`
     pub pay_name: Option<String>,
 
-    /// `OrderMerchantId`: a string.
-    ///
-    /// Example: `"200010"`
+    /// `OrderMerchantId`; example: `"200010"`
     pub order_merchant_id: Option<String>,
 
-    /// `TradeAccount`: a string.
-    ///
-    /// Example: `"CFT"`
+    /// `TradeAccount`; example: `"CFT"`
     pub trade_account: Option<String>,
 
-    /// `TradeAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TradeAmount`; example: `"1"`
     pub trade_amount: Option<String>,
 
-    /// `CurrencySign`: a string.
-    ///
-    /// Example: `"¥"`
+    /// `CurrencySign`; example: `"¥"`
     pub currency_sign: Option<String>,
 
-    /// `TradePayTime`: a string.
-    ///
-    /// Example: `"2019/9/16  10:43:26"`
+    /// `TradePayTime`; example: `"2019/9/16  10:43:26"`
     pub trade_pay_time: Option<String>,
 
-    /// `ShopOrderId`: a string.
-    ///
-    /// Example: `"200010"`
+    /// `ShopOrderId`; example: `"200010"`
     pub shop_order_id: Option<String>,
 
-    /// `PayTag`: a string.
-    ///
-    /// Example: `"WeixinTEST"`
+    /// `PayTag`; example: `"WeixinTEST"`
     pub pay_tag: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `OrderCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `OrderCurrency`; example: `"CNY"`
     pub order_currency: Option<String>,
 
-    /// `TradeQrcode`: a string.
-    ///
-    /// Example: `"https://www.tencent.com"`
+    /// `TradeQrcode`; example: `"https://www.tencent.com"`
     pub trade_qrcode: Option<String>,
 
-    /// `TradeTime`: a string.
-    ///
-    /// Example: `"2019/9/16  10:43:26"`
+    /// `TradeTime`; example: `"2019/9/16  10:43:26"`
     pub trade_time: Option<String>,
 
-    /// `DiscountAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountAmount`; example: `"0"`
     pub discount_amount: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"M001"`
+    /// `MerchantNo`; example: `"M001"`
     pub merchant_no: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"订单备注"`
+    /// `Remark`; example: `"订单备注"`
     pub remark: Option<String>,
 
-    /// `OrderName`: a string.
-    ///
-    /// Example: `"订单标题"`
+    /// `OrderName`; example: `"订单标题"`
     pub order_name: Option<String>,
 
-    /// `OriginalAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OriginalAmount`; example: `"1"`
     pub original_amount: Option<String>,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"20269345"`
+    /// `ShopNo`; example: `"20269345"`
     pub shop_no: Option<String>,
 
-    /// `TradeResult`: a string.
+    /// `TradeResult`
     pub trade_result: Option<String>,
 
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"32425323"`
+    /// `OrderId`; example: `"32425323"`
     pub order_id: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OrderType`; example: `"1"`
     pub order_type: Option<String>,
 
-    /// `TradeNo`: a string.
-    ///
-    /// Example: `"83285498065296614040121575879177"`
+    /// `TradeNo`; example: `"83285498065296614040121575879177"`
     pub trade_no: Option<String>,
 
-    /// `OriginalOrderNo`: a string.
-    ///
-    /// Example: `"null"`
+    /// `OriginalOrderNo`; example: `"null"`
     pub original_order_no: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"附加数据"`
+    /// `Tag`; example: `"附加数据"`
     pub tag: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2019/7/15  17:45:46"`
+    /// `AddTime`; example: `"2019/7/15  17:45:46"`
     pub add_time: Option<String>,
 
-    /// `CashierId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CashierId`; example: `"0"`
     pub cashier_id: Option<String>,
 
-    /// `CashierRealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CashierRealName`; example: `"张三"`
     pub cashier_real_name: Option<String>,
 
-    /// `ShopFullName`: a string.
-    ///
-    /// Example: `"深圳市XX门店"`
+    /// `ShopFullName`; example: `"深圳市XX门店"`
     pub shop_full_name: Option<String>,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"XX门店"`
+    /// `ShopName`; example: `"XX门店"`
     pub shop_name: Option<String>,
 }
 
@@ -5349,43 +4627,43 @@ pub struct QueryOrderStatusResult {
 /// Returned in the output of [`QueryOutwardOrder`](super::QueryOutwardOrder).
 #[tc_model]
 pub struct QueryOutwardOrderData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TransactionId`: a string.
+    /// `TransactionId`
     pub transaction_id: String,
 
-    /// `AcctDate`: a string.
+    /// `AcctDate`
     pub acct_date: Option<String>,
 
-    /// `PricingCurrency`: a string.
+    /// `PricingCurrency`
     pub pricing_currency: Option<String>,
 
-    /// `SourceCurrency`: a string.
+    /// `SourceCurrency`
     pub source_currency: Option<String>,
 
-    /// `SourceAmount`: a string.
+    /// `SourceAmount`
     pub source_amount: Option<String>,
 
-    /// `TargetCurrency`: a string.
+    /// `TargetCurrency`
     pub target_currency: Option<String>,
 
-    /// `TargetAmount`: a string.
+    /// `TargetAmount`
     pub target_amount: Option<String>,
 
-    /// `FxRate`: a string.
+    /// `FxRate`
     pub fx_rate: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `RefundAmount`: a string.
+    /// `RefundAmount`
     pub refund_amount: Option<String>,
 
-    /// `RefundCurrency`: a string.
+    /// `RefundCurrency`
     pub refund_currency: Option<String>,
 }
 
@@ -5394,10 +4672,10 @@ pub struct QueryOutwardOrderData {
 /// Returned in the output of [`QueryOutwardOrder`](super::QueryOutwardOrder).
 #[tc_model]
 pub struct QueryOutwardOrderResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: a [`QueryOutwardOrderData`].
+    /// `Data`
     pub data: QueryOutwardOrderData,
 }
 
@@ -5406,40 +4684,40 @@ pub struct QueryOutwardOrderResult {
 /// Returned in the output of [`QueryPayerInfo`](super::QueryPayerInfo).
 #[tc_model]
 pub struct QueryPayerinfoData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `PayerType`: a string.
+    /// `PayerType`
     pub payer_type: String,
 
-    /// `PayerName`: a string.
+    /// `PayerName`
     pub payer_name: String,
 
-    /// `PayerIdType`: a string.
+    /// `PayerIdType`
     pub payer_id_type: String,
 
-    /// `PayerIdNo`: a string.
+    /// `PayerIdNo`
     pub payer_id_no: String,
 
-    /// `PayerContactNumber`: a string.
+    /// `PayerContactNumber`
     pub payer_contact_number: Option<String>,
 
-    /// `PayerEmailAddress`: a string.
+    /// `PayerEmailAddress`
     pub payer_email_address: Option<String>,
 
-    /// `PayerCountryCode`: a string.
+    /// `PayerCountryCode`
     pub payer_country_code: String,
 
-    /// `PayerContactName`: a string.
+    /// `PayerContactName`
     pub payer_contact_name: Option<String>,
 }
 
@@ -5448,10 +4726,10 @@ pub struct QueryPayerinfoData {
 /// Returned in the output of [`QueryPayerInfo`](super::QueryPayerInfo).
 #[tc_model]
 pub struct QueryPayerinfoResult {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Data`: a [`QueryPayerinfoData`].
+    /// `Data`
     pub data: QueryPayerinfoData,
 }
 
@@ -5460,16 +4738,16 @@ pub struct QueryPayerinfoResult {
 /// Returned in the output of [`QueryReconciliationFileApplyInfo`](super::QueryReconciliationFileApplyInfo).
 #[tc_model]
 pub struct QueryReconciliationFileApplyInfoResult {
-    /// `ApplyFileId`: a string.
+    /// `ApplyFileId`
     pub apply_file_id: String,
 
-    /// `ApplyStatus`: a string.
+    /// `ApplyStatus`
     pub apply_status: String,
 
-    /// `ApplyMessage`: a string.
+    /// `ApplyMessage`
     pub apply_message: Option<String>,
 
-    /// `FileUrlArray`: a list of strings.
+    /// `FileUrlArray`
     pub file_url_array: Option<Vec<String>>,
 }
 
@@ -5478,74 +4756,46 @@ pub struct QueryReconciliationFileApplyInfoResult {
 /// Returned in the output of [`QueryShopOpenId`](super::QueryShopOpenId).
 #[tc_model]
 pub struct QueryShopOpenIdResult {
-    /// `Province`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Province`; example: `"北京"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"南山店"`
+    /// `ShopName`; example: `"南山店"`
     pub shop_name: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"20743873"`
+    /// `MerchantNo`; example: `"20743873"`
     pub merchant_no: Option<String>,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `CityId`; example: `"110101"`
     pub city_id: Option<String>,
 
-    /// `OpenId`: a string.
-    ///
-    /// Example: `"eadca266c6d9a0aaa962323f3f778b576"`
+    /// `OpenId`; example: `"eadca266c6d9a0aaa962323f3f778b576"`
     pub open_id: Option<String>,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"88888888"`
+    /// `Telephone`; example: `"88888888"`
     pub telephone: Option<String>,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"20260437"`
+    /// `ShopNo`; example: `"20260437"`
     pub shop_no: Option<String>,
 
-    /// `County`: a string.
-    ///
-    /// Example: `"东城区"`
+    /// `County`; example: `"东城区"`
     pub county: Option<String>,
 
-    /// `ShopFullName`: a string.
-    ///
-    /// Example: `"API进件测试的商户（南山店）"`
+    /// `ShopFullName`; example: `"API进件测试的商户（南山店）"`
     pub shop_full_name: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"招牌名称"`
+    /// `BrandName`; example: `"招牌名称"`
     pub brand_name: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
+    /// `Address`; example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
     pub address: Option<String>,
 
-    /// `OpenKey`: a string.
-    ///
-    /// Example: `"1248d0bc506ff93e012364d16d449df3"`
+    /// `OpenKey`; example: `"1248d0bc506ff93e012364d16d449df3"`
     pub open_key: Option<String>,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"API进件测试的商户"`
+    /// `MerchantName`; example: `"API进件测试的商户"`
     pub merchant_name: Option<String>,
 }
 
@@ -5554,25 +4804,25 @@ pub struct QueryShopOpenIdResult {
 /// Returned in the output of [`QuerySinglePaymentResult`](super::QuerySinglePaymentResult).
 #[tc_model]
 pub struct QuerySinglePaymentResultData {
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: Option<String>,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: Option<String>,
 
-    /// `TradeStatus`: a signed 64-bit integer.
+    /// `TradeStatus`
     pub trade_status: Option<i64>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `AgentId`: a string.
+    /// `AgentId`
     pub agent_id: Option<String>,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: Option<String>,
 
-    /// `TradeStatusDesc`: a string.
+    /// `TradeStatusDesc`
     pub trade_status_desc: Option<String>,
 }
 
@@ -5581,55 +4831,55 @@ pub struct QuerySinglePaymentResultData {
 /// Returned in the output of [`QueryTrade`](super::QueryTrade).
 #[tc_model]
 pub struct QueryTradeData {
-    /// `MerchantId`: a string.
+    /// `MerchantId`
     pub merchant_id: String,
 
-    /// `TradeFileId`: a string.
+    /// `TradeFileId`
     pub trade_file_id: String,
 
-    /// `TradeOrderId`: a string.
+    /// `TradeOrderId`
     pub trade_order_id: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `FailReason`: a string.
+    /// `FailReason`
     pub fail_reason: Option<String>,
 
-    /// `PayerId`: a string.
+    /// `PayerId`
     pub payer_id: String,
 
-    /// `PayeeName`: a string.
+    /// `PayeeName`
     pub payee_name: String,
 
-    /// `PayeeCountryCode`: a string.
+    /// `PayeeCountryCode`
     pub payee_country_code: String,
 
-    /// `TradeType`: a string.
+    /// `TradeType`
     pub trade_type: String,
 
-    /// `TradeTime`: a string.
+    /// `TradeTime`
     pub trade_time: String,
 
-    /// `TradeCurrency`: a string.
+    /// `TradeCurrency`
     pub trade_currency: String,
 
-    /// `TradeAmount`: a string.
+    /// `TradeAmount`
     pub trade_amount: String,
 
-    /// `TradeName`: a string.
+    /// `TradeName`
     pub trade_name: String,
 
-    /// `TradeCount`: a signed 64-bit integer.
+    /// `TradeCount`
     pub trade_count: i64,
 
-    /// `GoodsCarrier`: a string.
+    /// `GoodsCarrier`
     pub goods_carrier: Option<String>,
 
-    /// `ServiceDetail`: a string.
+    /// `ServiceDetail`
     pub service_detail: Option<String>,
 
-    /// `ServiceTime`: a string.
+    /// `ServiceTime`
     pub service_time: Option<String>,
 }
 
@@ -5638,10 +4888,10 @@ pub struct QueryTradeData {
 /// Returned in the output of [`QueryTrade`](super::QueryTrade).
 #[tc_model]
 pub struct QueryTradeResult {
-    /// `Data`: a [`QueryTradeData`].
+    /// `Data`
     pub data: QueryTradeData,
 
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 }
 
@@ -5650,16 +4900,16 @@ pub struct QueryTradeResult {
 /// Returned in the output of [`QueryTransferResult`](super::QueryTransferResult).
 #[tc_model]
 pub struct QueryTransferResultData {
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `TradeStatus`: a signed 64-bit integer.
+    /// `TradeStatus`
     pub trade_status: i64,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -5668,40 +4918,40 @@ pub struct QueryTransferResultData {
 /// Returned in the output of [`QueryFlexWechatAuthResult`](super::QueryFlexWechatAuthResult).
 #[tc_model]
 pub struct QueryWechatAuthResult {
-    /// `AuthNo`: a string.
+    /// `AuthNo`
     pub auth_no: Option<String>,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: Option<String>,
 
-    /// `MchId`: a string.
+    /// `MchId`
     pub mch_id: Option<String>,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: Option<String>,
 
-    /// `AuthScene`: a string.
+    /// `AuthScene`
     pub auth_scene: Option<String>,
 
-    /// `AuthSource`: a string.
+    /// `AuthSource`
     pub auth_source: Option<String>,
 
-    /// `ProjectName`: a string.
+    /// `ProjectName`
     pub project_name: Option<String>,
 
-    /// `EmployerName`: a string.
+    /// `EmployerName`
     pub employer_name: Option<String>,
 
-    /// `AuthTime`: a string.
+    /// `AuthTime`
     pub auth_time: Option<String>,
 
-    /// `AuthType`: a string.
+    /// `AuthType`
     pub auth_type: Option<String>,
 
-    /// `AuthState`: a string.
+    /// `AuthState`
     pub auth_state: Option<String>,
 
-    /// `AuthFailReason`: a string.
+    /// `AuthFailReason`
     pub auth_fail_reason: Option<String>,
 }
 
@@ -5710,79 +4960,49 @@ pub struct QueryWechatAuthResult {
 /// Returned in the output of [`RefundTlinxOrder`](super::RefundTlinxOrder).
 #[tc_model]
 pub struct RefundOrderResult {
-    /// `OrderNo`: a string.
-    ///
-    /// Example: `"9156318394674725677462349"`
+    /// `OrderNo`; example: `"9156318394674725677462349"`
     pub order_no: Option<String>,
 
-    /// `DeveloperNo`: a string.
-    ///
-    /// Example: `"TEST00000111"`
+    /// `DeveloperNo`; example: `"TEST00000111"`
     pub developer_no: Option<String>,
 
-    /// `TradeDiscountAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TradeDiscountAmount`; example: `"0"`
     pub trade_discount_amount: Option<String>,
 
-    /// `PayName`: a string.
-    ///
-    /// Example: `"微信测试"`
+    /// `PayName`; example: `"微信测试"`
     pub pay_name: Option<String>,
 
-    /// `OrderMerchantId`: a string.
-    ///
-    /// Example: `"200010"`
+    /// `OrderMerchantId`; example: `"200010"`
     pub order_merchant_id: Option<String>,
 
-    /// `TradeAmount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TradeAmount`; example: `"1"`
     pub trade_amount: Option<String>,
 
-    /// `CurrencySign`: a string.
-    ///
-    /// Example: `"¥"`
+    /// `CurrencySign`; example: `"¥"`
     pub currency_sign: Option<String>,
 
-    /// `TradePayTime`: a string.
-    ///
-    /// Example: `"2019/9/16  10:43:26"`
+    /// `TradePayTime`; example: `"2019/9/16  10:43:26"`
     pub trade_pay_time: Option<String>,
 
-    /// `ShopOrderId`: a string.
-    ///
-    /// Example: `"200010"`
+    /// `ShopOrderId`; example: `"200010"`
     pub shop_order_id: Option<String>,
 
-    /// `PayTag`: a string.
-    ///
-    /// Example: `"WeixinTEST"`
+    /// `PayTag`; example: `"WeixinTEST"`
     pub pay_tag: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `OrderCurrency`: a string.
-    ///
-    /// Example: `"CNY"`
+    /// `OrderCurrency`; example: `"CNY"`
     pub order_currency: Option<String>,
 
-    /// `TradeTime`: a string.
-    ///
-    /// Example: `"2021/9/23  15:24:53"`
+    /// `TradeTime`; example: `"2021/9/23  15:24:53"`
     pub trade_time: Option<String>,
 
-    /// `DiscountAmount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiscountAmount`; example: `"0"`
     pub discount_amount: Option<String>,
 
-    /// `OriginalOrderNo`: a string.
-    ///
-    /// Example: `"9163238179308914020221775"`
+    /// `OriginalOrderNo`; example: `"9163238179308914020221775"`
     pub original_order_no: Option<String>,
 }
 
@@ -5791,19 +5011,19 @@ pub struct RefundOrderResult {
 /// Sent in the input of [`Refund`](super::Refund).
 #[tc_model]
 pub struct RefundOutSubOrderRefundList {
-    /// `PlatformRefundAmt`: a signed 64-bit integer.
+    /// `PlatformRefundAmt`
     pub platform_refund_amt: i64,
 
-    /// `RefundAmt`: a signed 64-bit integer.
+    /// `RefundAmt`
     pub refund_amt: i64,
 
-    /// `SubMchRefundAmt`: a signed 64-bit integer.
+    /// `SubMchRefundAmt`
     pub sub_mch_refund_amt: i64,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 
-    /// `SubRefundId`: a string.
+    /// `SubRefundId`
     pub sub_refund_id: String,
 }
 
@@ -5812,34 +5032,22 @@ pub struct RefundOutSubOrderRefundList {
 /// Returned in the output of [`RegisterBehavior`](super::RegisterBehavior).
 #[tc_model]
 pub struct RegisterInfo {
-    /// `LegalPersonIdCode`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `LegalPersonIdCode`; example: `"1234567890"`
     pub legal_person_id_code: Option<String>,
 
-    /// `LegalPersonIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LegalPersonIdType`; example: `"1"`
     pub legal_person_id_type: Option<String>,
 
-    /// `LegalPersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `LegalPersonName`; example: `"张三"`
     pub legal_person_name: Option<String>,
 
-    /// `OrganizationCode`: a string.
-    ///
-    /// Example: `"1234567890"`
+    /// `OrganizationCode`; example: `"1234567890"`
     pub organization_code: Option<String>,
 
-    /// `OrganizationName`: a string.
-    ///
-    /// Example: `"示例公司"`
+    /// `OrganizationName`; example: `"示例公司"`
     pub organization_name: Option<String>,
 
-    /// `OrganizationType`: a string.
-    ///
-    /// Example: `"73"`
+    /// `OrganizationType`; example: `"73"`
     pub organization_type: Option<String>,
 }
 
@@ -5848,52 +5056,34 @@ pub struct RegisterInfo {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ResponseQueryContract {
-    /// `ExternalReturnCode`: a string.
-    ///
-    /// Example: `"code"`
+    /// `ExternalReturnCode`; example: `"code"`
     pub external_return_code: Option<String>,
 
-    /// `ExternalReturnMessage`: a string.
-    ///
-    /// Example: `"message"`
+    /// `ExternalReturnMessage`; example: `"message"`
     pub external_return_message: Option<String>,
 
-    /// `ExternalReturnData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExternalReturnData`; example: `"data"`
     pub external_return_data: Option<String>,
 
-    /// `ChannelMerchantId`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ChannelMerchantId`; example: `"id"`
     pub channel_merchant_id: String,
 
-    /// `ChannelSubMerchantId`: a string.
-    ///
-    /// Example: `"sub_id"`
+    /// `ChannelSubMerchantId`; example: `"sub_id"`
     pub channel_sub_merchant_id: Option<String>,
 
-    /// `ChannelAppId`: a string.
-    ///
-    /// Example: `"appid"`
+    /// `ChannelAppId`; example: `"appid"`
     pub channel_app_id: Option<String>,
 
-    /// `ChannelSubAppId`: a string.
-    ///
-    /// Example: `"sub_appid"`
+    /// `ChannelSubAppId`; example: `"sub_appid"`
     pub channel_sub_app_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"wechat"`
+    /// `ChannelName`; example: `"wechat"`
     pub channel_name: String,
 
-    /// `ReturnContractInfo`: a [`ReturnContractInfo`].
+    /// `ReturnContractInfo`
     pub return_contract_info: Option<ReturnContractInfo>,
 
-    /// `NotifyUrl`: a string.
-    ///
-    /// Example: `"http://notify_url"`
+    /// `NotifyUrl`; example: `"http://notify_url"`
     pub notify_url: String,
 }
 
@@ -5902,19 +5092,13 @@ pub struct ResponseQueryContract {
 /// Returned in the output of [`TerminateContract`](super::TerminateContract).
 #[tc_model]
 pub struct ResponseTerminateContract {
-    /// `ExternalReturnCode`: a string.
-    ///
-    /// Example: `"code"`
+    /// `ExternalReturnCode`; example: `"code"`
     pub external_return_code: Option<String>,
 
-    /// `ExternalReturnMessage`: a string.
-    ///
-    /// Example: `"message"`
+    /// `ExternalReturnMessage`; example: `"message"`
     pub external_return_message: Option<String>,
 
-    /// `ExternalReturnData`: a string.
-    ///
-    /// Example: `"data"`
+    /// `ExternalReturnData`; example: `"data"`
     pub external_return_data: Option<String>,
 }
 
@@ -5923,13 +5107,13 @@ pub struct ResponseTerminateContract {
 /// Returned in the output of [`QueryContract`](super::QueryContract).
 #[tc_model]
 pub struct ReturnContractInfo {
-    /// `ContractInfo`: a [`ContractInfo`].
+    /// `ContractInfo`
     pub contract_info: ContractInfo,
 
-    /// `ChannelReturnContractInfo`: a [`ChannelReturnContractInfo`].
+    /// `ChannelReturnContractInfo`
     pub channel_return_contract_info: ChannelReturnContractInfo,
 
-    /// `ExternalReturnContractInfo`: an [`ExternalReturnContractInfo`].
+    /// `ExternalReturnContractInfo`
     pub external_return_contract_info: ExternalReturnContractInfo,
 }
 
@@ -5938,22 +5122,13 @@ pub struct ReturnContractInfo {
 /// Sent in the input of [`SyncContractData`](super::SyncContractData).
 #[tc_model]
 pub struct SceneInfo {
-    /// `LocaleCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"code"`
+    /// `LocaleCode`, required in requests; example: `"code"`
     pub locale_code: Option<String>,
 
-    /// `RegionCode`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"code"`
+    /// `RegionCode`, required in requests; example: `"code"`
     pub region_code: Option<String>,
 
-    /// `UserClientIp`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"your_ip"`
+    /// `UserClientIp`, required in requests; example: `"your_ip"`
     pub user_client_ip: Option<String>,
 }
 
@@ -5962,7 +5137,7 @@ pub struct SceneInfo {
 /// Returned in the output of [`QueryFlexServiceProviderAccountBalance`](super::QueryFlexServiceProviderAccountBalance).
 #[tc_model]
 pub struct ServiceProviderAccountBalanceResult {
-    /// `Balance`: a string.
+    /// `Balance`
     pub balance: String,
 }
 
@@ -5971,39 +5146,25 @@ pub struct ServiceProviderAccountBalanceResult {
 /// Sent in the input of [`CreateOpenBankAggregatedSubMerchantRegistration`](super::CreateOpenBankAggregatedSubMerchantRegistration).
 #[tc_model]
 pub struct SettleInfo {
-    /// `SettleAccountType`: a string.
-    ///
-    /// Example: `"PRIVATE"`
+    /// `SettleAccountType`; example: `"PRIVATE"`
     pub settle_account_type: Option<String>,
 
-    /// `SettleAccountNumber`: a string.
-    ///
-    /// Example: `"90719*****00014"`
+    /// `SettleAccountNumber`; example: `"90719*****00014"`
     pub settle_account_number: Option<String>,
 
-    /// `SettleAccountName`: a string.
-    ///
-    /// Example: `"结算账户名称01"`
+    /// `SettleAccountName`; example: `"结算账户名称01"`
     pub settle_account_name: Option<String>,
 
-    /// `BankBranchId`: a string.
-    ///
-    /// Example: `"10*******0048"`
+    /// `BankBranchId`; example: `"10*******0048"`
     pub bank_branch_id: Option<String>,
 
-    /// `BankBranchName`: a string.
-    ///
-    /// Example: `"中国XX银行XX支行"`
+    /// `BankBranchName`; example: `"中国XX银行XX支行"`
     pub bank_branch_name: Option<String>,
 
-    /// `SettleMode`: a string.
-    ///
-    /// Example: `"AUTO"`
+    /// `SettleMode`; example: `"AUTO"`
     pub settle_mode: Option<String>,
 
-    /// `SettlePeriod`: a string.
-    ///
-    /// Example: `"T1"`
+    /// `SettlePeriod`; example: `"T1"`
     pub settle_period: Option<String>,
 }
 
@@ -6012,46 +5173,46 @@ pub struct SettleInfo {
 /// Returned in the output of [`QueryFlexSettlementOrderList`](super::QueryFlexSettlementOrderList).
 #[tc_model]
 pub struct SettlementOrderResult {
-    /// `IncomeType`: a string.
+    /// `IncomeType`
     pub income_type: String,
 
-    /// `AmountBeforeTax`: a string.
+    /// `AmountBeforeTax`
     pub amount_before_tax: String,
 
-    /// `AmountAfterTax`: a string.
+    /// `AmountAfterTax`
     pub amount_after_tax: Option<String>,
 
-    /// `Tax`: a string.
+    /// `Tax`
     pub tax: Option<String>,
 
-    /// `OutOrderId`: a string.
+    /// `OutOrderId`
     pub out_order_id: String,
 
-    /// `OrderId`: a string.
+    /// `OrderId`
     pub order_id: String,
 
-    /// `InitiateTime`: a string.
+    /// `InitiateTime`
     pub initiate_time: String,
 
-    /// `FinishTime`: a string.
+    /// `FinishTime`
     pub finish_time: Option<String>,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `StatusDesc`: a string.
+    /// `StatusDesc`
     pub status_desc: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `PayeeId`: a string.
+    /// `PayeeId`
     pub payee_id: String,
 
-    /// `OutUserId`: a string.
+    /// `OutUserId`
     pub out_user_id: String,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: String,
 }
 
@@ -6060,10 +5221,10 @@ pub struct SettlementOrderResult {
 /// Returned in the output of [`QueryFlexSettlementOrderList`](super::QueryFlexSettlementOrderList).
 #[tc_model]
 pub struct SettlementOrders {
-    /// `List`: a list of [`SettlementOrderResult`] objects.
+    /// `List`
     pub list: Option<Vec<SettlementOrderResult>>,
 
-    /// `Count`: a signed 64-bit integer.
+    /// `Count`
     pub count: Option<i64>,
 }
 
@@ -6072,30 +5233,22 @@ pub struct SettlementOrders {
 /// Returned in the output of [`QueryOpenBankSupportBankList`](super::QueryOpenBankSupportBankList).
 #[tc_model]
 pub struct SupportBankInfo {
-    /// `BankCode`: a string.
-    ///
-    /// Example: `"CMB/CITIC/ICBC"`
+    /// `BankCode`; example: `"CMB/CITIC/ICBC"`
     pub bank_code: String,
 
-    /// `BankName`: a string.
-    ///
-    /// Example: `"招商银行/中信银行/工商银行"`
+    /// `BankName`; example: `"招商银行/中信银行/工商银行"`
     pub bank_name: String,
 
-    /// `MaintainStatus`: a string.
-    ///
-    /// Example: `"WORKING"`
+    /// `MaintainStatus`; example: `"WORKING"`
     pub maintain_status: Option<String>,
 
-    /// `BankNotice`: a string.
+    /// `BankNotice`
     pub bank_notice: Option<String>,
 
-    /// `BankId`: a string.
+    /// `BankId`
     pub bank_id: Option<String>,
 
-    /// `CardType`: a string.
-    ///
-    /// Example: `"D"`
+    /// `CardType`; example: `"D"`
     pub card_type: Option<String>,
 }
 
@@ -6104,40 +5257,40 @@ pub struct SupportBankInfo {
 /// Returned in the output of [`QueryMemberBind`](super::QueryMemberBind).
 #[tc_model]
 pub struct TranItem {
-    /// `FundSummaryAcctNo`: a string.
+    /// `FundSummaryAcctNo`
     pub fund_summary_acct_no: Option<String>,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: Option<String>,
 
-    /// `MemberName`: a string.
+    /// `MemberName`
     pub member_name: Option<String>,
 
-    /// `MemberGlobalType`: a string.
+    /// `MemberGlobalType`
     pub member_global_type: Option<String>,
 
-    /// `MemberGlobalId`: a string.
+    /// `MemberGlobalId`
     pub member_global_id: Option<String>,
 
-    /// `MemberAcctNo`: a string.
+    /// `MemberAcctNo`
     pub member_acct_no: Option<String>,
 
-    /// `BankType`: a string.
+    /// `BankType`
     pub bank_type: Option<String>,
 
-    /// `AcctOpenBranchName`: a string.
+    /// `AcctOpenBranchName`
     pub acct_open_branch_name: Option<String>,
 
-    /// `CnapsBranchId`: a string.
+    /// `CnapsBranchId`
     pub cnaps_branch_id: Option<String>,
 
-    /// `EiconBankBranchId`: a string.
+    /// `EiconBankBranchId`
     pub eicon_bank_branch_id: Option<String>,
 
-    /// `Mobile`: a string.
+    /// `Mobile`
     pub mobile: Option<String>,
 }
 
@@ -6146,34 +5299,34 @@ pub struct TranItem {
 /// Returned in the output of [`QueryBankTransactionDetails`](super::QueryBankTransactionDetails).
 #[tc_model]
 pub struct TransactionItem {
-    /// `BookingFlag`: a string.
+    /// `BookingFlag`
     pub booking_flag: Option<String>,
 
-    /// `TranStatus`: a string.
+    /// `TranStatus`
     pub tran_status: Option<String>,
 
-    /// `TranAmt`: a string.
+    /// `TranAmt`
     pub tran_amt: Option<String>,
 
-    /// `TranDate`: a string.
+    /// `TranDate`
     pub tran_date: Option<String>,
 
-    /// `TranTime`: a string.
+    /// `TranTime`
     pub tran_time: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `BookingType`: a string.
+    /// `BookingType`
     pub booking_type: Option<String>,
 
-    /// `InSubAcctNo`: a string.
+    /// `InSubAcctNo`
     pub in_sub_acct_no: Option<String>,
 
-    /// `OutSubAcctNo`: a string.
+    /// `OutSubAcctNo`
     pub out_sub_acct_no: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }
 
@@ -6182,19 +5335,19 @@ pub struct TransactionItem {
 /// Sent in the input of [`CreateTransferBatch`](super::CreateTransferBatch).
 #[tc_model]
 pub struct TransferDetailRequest {
-    /// `MerchantDetailNo`: a string.
+    /// `MerchantDetailNo`
     pub merchant_detail_no: String,
 
-    /// `TransferAmount`: an unsigned 64-bit integer.
+    /// `TransferAmount`
     pub transfer_amount: u64,
 
-    /// `TransferRemark`: a string.
+    /// `TransferRemark`
     pub transfer_remark: String,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: String,
 
-    /// `UserName`: a string.
+    /// `UserName`
     pub user_name: String,
 }
 
@@ -6203,13 +5356,13 @@ pub struct TransferDetailRequest {
 /// Returned in the output of [`QueryTransferBatch`](super::QueryTransferBatch).
 #[tc_model]
 pub struct TransferDetailResponse {
-    /// `MerchantDetailNo`: a string.
+    /// `MerchantDetailNo`
     pub merchant_detail_no: String,
 
-    /// `DetailId`: a string.
+    /// `DetailId`
     pub detail_id: String,
 
-    /// `DetailStatus`: a string.
+    /// `DetailStatus`
     pub detail_status: String,
 }
 
@@ -6218,37 +5371,37 @@ pub struct TransferDetailResponse {
 /// Returned in the output of [`QueryCommonTransferRecharge`](super::QueryCommonTransferRecharge).
 #[tc_model]
 pub struct TransferItem {
-    /// `InAcctType`: a string.
+    /// `InAcctType`
     pub in_acct_type: Option<String>,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: Option<String>,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `TranAmt`: a string.
+    /// `TranAmt`
     pub tran_amt: Option<String>,
 
-    /// `InAcctNo`: a string.
+    /// `InAcctNo`
     pub in_acct_no: Option<String>,
 
-    /// `InAcctName`: a string.
+    /// `InAcctName`
     pub in_acct_name: Option<String>,
 
-    /// `Ccy`: a string.
+    /// `Ccy`
     pub ccy: Option<String>,
 
-    /// `AccountingDate`: a string.
+    /// `AccountingDate`
     pub accounting_date: Option<String>,
 
-    /// `BankName`: a string.
+    /// `BankName`
     pub bank_name: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 }
 
@@ -6257,7 +5410,7 @@ pub struct TransferItem {
 /// Returned in the output of [`TransferSinglePay`](super::TransferSinglePay).
 #[tc_model]
 pub struct TransferSinglePayData {
-    /// `TradeSerialNo`: a string.
+    /// `TradeSerialNo`
     pub trade_serial_no: String,
 }
 
@@ -6266,13 +5419,13 @@ pub struct TransferSinglePayData {
 /// Returned in the output of [`UnbindOpenBankExternalSubMerchantBankAccount`](super::UnbindOpenBankExternalSubMerchantBankAccount).
 #[tc_model]
 pub struct UnbindOpenBankExternalSubMerchantBankAccountResult {
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 
-    /// `UnbindStatus`: a string.
+    /// `UnbindStatus`
     pub unbind_status: String,
 
-    /// `UnbindMessage`: a string.
+    /// `UnbindMessage`
     pub unbind_message: Option<String>,
 }
 
@@ -6281,31 +5434,31 @@ pub struct UnbindOpenBankExternalSubMerchantBankAccountResult {
 /// Sent in the input of [`UnifiedOrder`](super::UnifiedOrder).
 #[tc_model]
 pub struct UnifiedOrderInSubOrderList {
-    /// `SubMchIncome`: a signed 64-bit integer.
+    /// `SubMchIncome`
     pub sub_mch_income: i64,
 
-    /// `PlatformIncome`: a signed 64-bit integer.
+    /// `PlatformIncome`
     pub platform_income: i64,
 
-    /// `ProductDetail`: a string.
+    /// `ProductDetail`
     pub product_detail: String,
 
-    /// `ProductName`: a string.
+    /// `ProductName`
     pub product_name: String,
 
-    /// `SubAppId`: a string.
+    /// `SubAppId`
     pub sub_app_id: String,
 
-    /// `SubOutTradeNo`: a string.
+    /// `SubOutTradeNo`
     pub sub_out_trade_no: String,
 
-    /// `Amt`: a signed 64-bit integer.
+    /// `Amt`
     pub amt: i64,
 
-    /// `Metadata`: a string.
+    /// `Metadata`
     pub metadata: String,
 
-    /// `OriginalAmt`: a signed 64-bit integer.
+    /// `OriginalAmt`
     pub original_amt: i64,
 }
 
@@ -6314,14 +5467,10 @@ pub struct UnifiedOrderInSubOrderList {
 /// Returned in the output of [`UploadOrgFile`](super::UploadOrgFile).
 #[tc_model]
 pub struct UploadFileResult {
-    /// `Storage`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Storage`; example: `"1"`
     pub storage: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"201912/eabc9ba6b7a5d577011def3a9f4c5302.png"`
+    /// `FilePath`; example: `"201912/eabc9ba6b7a5d577011def3a9f4c5302.png"`
     pub file_path: Option<String>,
 }
 
@@ -6330,13 +5479,13 @@ pub struct UploadFileResult {
 /// Returned in the output of [`UploadOpenBankSubMerchantCredential`](super::UploadOpenBankSubMerchantCredential).
 #[tc_model]
 pub struct UploadOpenBankSubMerchantCredentialResult {
-    /// `UploadStatus`: a string.
+    /// `UploadStatus`
     pub upload_status: String,
 
-    /// `UploadMessage`: a string.
+    /// `UploadMessage`
     pub upload_message: Option<String>,
 
-    /// `ChannelApplyId`: a string.
+    /// `ChannelApplyId`
     pub channel_apply_id: String,
 }
 
@@ -6345,10 +5494,10 @@ pub struct UploadOpenBankSubMerchantCredentialResult {
 /// Returned in the output of [`VerifyOpenBankAccount`](super::VerifyOpenBankAccount).
 #[tc_model]
 pub struct VerifyOpenBankAccountResult {
-    /// `VerifyState`: a string.
+    /// `VerifyState`
     pub verify_state: String,
 
-    /// `RedirectInfo`: an [`OpenBankRedirectInfo`].
+    /// `RedirectInfo`
     pub redirect_info: OpenBankRedirectInfo,
 }
 
@@ -6357,252 +5506,178 @@ pub struct VerifyOpenBankAccountResult {
 /// Returned in the output of [`ViewContract`](super::ViewContract).
 #[tc_model]
 pub struct ViewContractResult {
-    /// `PaymentTag`: a string.
-    ///
-    /// Example: `"WeixinJJYH"`
+    /// `PaymentTag`; example: `"WeixinJJYH"`
     pub payment_tag: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 
-    /// `AgentNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `AgentNo`; example: `"123"`
     pub agent_no: Option<String>,
 
-    /// `ContractOptionFour`: a string.
+    /// `ContractOptionFour`
     pub contract_option_four: Option<String>,
 
-    /// `ContractOptionTwo`: a string.
+    /// `ContractOptionTwo`
     pub contract_option_two: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: Option<String>,
 
-    /// `PaymentId`: a string.
-    ///
-    /// Example: `"13"`
+    /// `PaymentId`; example: `"13"`
     pub payment_id: Option<String>,
 
-    /// `Fee`: a string.
-    ///
-    /// Example: `"0.32"`
+    /// `Fee`; example: `"0.32"`
     pub fee: Option<String>,
 
-    /// `PaymentOptionFive`: a string.
+    /// `PaymentOptionFive`
     pub payment_option_five: Option<String>,
 
-    /// `OutContractId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `OutContractId`; example: `"123456"`
     pub out_contract_id: Option<String>,
 
-    /// `ChannelExtJson`: a string.
+    /// `ChannelExtJson`
     pub channel_ext_json: Option<String>,
 
-    /// `ContractOptionFive`: a string.
+    /// `ContractOptionFive`
     pub contract_option_five: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Province`; example: `"北京"`
     pub province: Option<String>,
 
-    /// `StartDate`: a string.
-    ///
-    /// Example: `"2016-11-01"`
+    /// `StartDate`; example: `"2016-11-01"`
     pub start_date: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
+    /// `Address`; example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
     pub address: Option<String>,
 
-    /// `EndDate`: a string.
-    ///
-    /// Example: `"2017-11-01"`
+    /// `EndDate`; example: `"2017-11-01"`
     pub end_date: Option<String>,
 
-    /// `ContractOptionSix`: a string.
+    /// `ContractOptionSix`
     pub contract_option_six: Option<String>,
 
-    /// `PaymentOptionSeven`: a string.
+    /// `PaymentOptionSeven`
     pub payment_option_seven: Option<String>,
 
-    /// `PictureTwo`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureTwo`; example: `"201601/123456.jpg"`
     pub picture_two: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"20743873"`
+    /// `MerchantNo`; example: `"20743873"`
     pub merchant_no: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"123"`
+    /// `AgentName`; example: `"123"`
     pub agent_name: Option<String>,
 
-    /// `ContractOptionOther`: a string.
+    /// `ContractOptionOther`
     pub contract_option_other: Option<String>,
 
-    /// `ContractOptionThree`: a string.
+    /// `ContractOptionThree`
     pub contract_option_three: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"东城区"`
+    /// `Country`; example: `"东城区"`
     pub country: Option<String>,
 
-    /// `ShopCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShopCount`; example: `"1"`
     pub shop_count: Option<String>,
 
-    /// `PaymentOptionThree`: a string.
+    /// `PaymentOptionThree`
     pub payment_option_three: Option<String>,
 
-    /// `PaymentClassificationName`: a string.
-    ///
-    /// Example: `"线下实体商户"`
+    /// `PaymentClassificationName`; example: `"线下实体商户"`
     pub payment_classification_name: Option<String>,
 
-    /// `ContractOptionSeven`: a string.
+    /// `ContractOptionSeven`
     pub contract_option_seven: Option<String>,
 
-    /// `PaymentOptionFour`: a string.
+    /// `PaymentOptionFour`
     pub payment_option_four: Option<String>,
 
-    /// `PaymentClassificationLimit`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PaymentClassificationLimit`; example: `"0"`
     pub payment_classification_limit: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `PaymentOptionSix`: a string.
+    /// `PaymentOptionSix`
     pub payment_option_six: Option<String>,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"API进件测试的商户"`
+    /// `MerchantName`; example: `"API进件测试的商户"`
     pub merchant_name: Option<String>,
 
-    /// `ContractOptionOne`: a string.
+    /// `ContractOptionOne`
     pub contract_option_one: Option<String>,
 
-    /// `PaymentOptionOther`: a string.
+    /// `PaymentOptionOther`
     pub payment_option_other: Option<String>,
 
-    /// `PaymentOptionTwo`: a string.
+    /// `PaymentOptionTwo`
     pub payment_option_two: Option<String>,
 
-    /// `PaymentOptionOne`: a string.
+    /// `PaymentOptionOne`
     pub payment_option_one: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2016-12-06 15:37:34"`
+    /// `UpdateTime`; example: `"2016-12-06 15:37:34"`
     pub update_time: Option<String>,
 
-    /// `ContactTelephone`: a string.
-    ///
-    /// Example: `"12354555"`
+    /// `ContactTelephone`; example: `"12354555"`
     pub contact_telephone: Option<String>,
 
-    /// `Contact`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Contact`; example: `"张三"`
     pub contact: Option<String>,
 
-    /// `SignDate`: a string.
-    ///
-    /// Example: `"2016-11-01"`
+    /// `SignDate`; example: `"2016-11-01"`
     pub sign_date: Option<String>,
 
-    /// `PaymentOptionNine`: a string.
+    /// `PaymentOptionNine`
     pub payment_option_nine: Option<String>,
 
-    /// `PaymentName`: a string.
-    ///
-    /// Example: `"微信支付"`
+    /// `PaymentName`; example: `"微信支付"`
     pub payment_name: Option<String>,
 
-    /// `PaymentInternalName`: a string.
-    ///
-    /// Example: `"微信支付(九江银行)"`
+    /// `PaymentInternalName`; example: `"微信支付(九江银行)"`
     pub payment_internal_name: Option<String>,
 
-    /// `ContractOptionTen`: a string.
+    /// `ContractOptionTen`
     pub contract_option_ten: Option<String>,
 
-    /// `Code`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `Code`; example: `"123456"`
     pub code: Option<String>,
 
-    /// `PictureOne`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureOne`; example: `"201601/123456.jpg"`
     pub picture_one: Option<String>,
 
-    /// `SignMan`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `SignMan`; example: `"李四"`
     pub sign_man: Option<String>,
 
-    /// `ChannelNo`: a string.
-    ///
-    /// Example: `"C001"`
+    /// `ChannelNo`; example: `"C001"`
     pub channel_no: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2016-12-06 15:37:34"`
+    /// `AddTime`; example: `"2016-12-06 15:37:34"`
     pub add_time: Option<String>,
 
-    /// `AutoSign`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AutoSign`; example: `"1"`
     pub auto_sign: Option<String>,
 
-    /// `ContractOptionNine`: a string.
+    /// `ContractOptionNine`
     pub contract_option_nine: Option<String>,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `CityId`; example: `"110101"`
     pub city_id: Option<String>,
 
-    /// `PaymentType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `PaymentType`; example: `"2"`
     pub payment_type: Option<String>,
 
-    /// `PaymentClassificationId`: a string.
-    ///
-    /// Example: `"38"`
+    /// `PaymentClassificationId`; example: `"38"`
     pub payment_classification_id: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"招牌名称"`
+    /// `BrandName`; example: `"招牌名称"`
     pub brand_name: Option<String>,
 
-    /// `PaymentOptionTen`: a string.
+    /// `PaymentOptionTen`
     pub payment_option_ten: Option<String>,
 
-    /// `ContractId`: a string.
-    ///
-    /// Example: `"301385"`
+    /// `ContractId`; example: `"301385"`
     pub contract_id: Option<String>,
 }
 
@@ -6611,326 +5686,214 @@ pub struct ViewContractResult {
 /// Returned in the output of [`ViewMerchant`](super::ViewMerchant).
 #[tc_model]
 pub struct ViewMerchantResult {
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 
-    /// `TaxCollectionPicture`: a string.
+    /// `TaxCollectionPicture`
     pub tax_collection_picture: Option<String>,
 
-    /// `BossIdNo`: a string.
-    ///
-    /// Example: `"431227198208081122"`
+    /// `BossIdNo`; example: `"431227198208081122"`
     pub boss_id_no: Option<String>,
 
-    /// `AccountIdNo`: a string.
-    ///
-    /// Example: `"431227198208081122"`
+    /// `AccountIdNo`; example: `"431227198208081122"`
     pub account_id_no: Option<String>,
 
-    /// `OtherPictureThree`: a string.
+    /// `OtherPictureThree`
     pub other_picture_three: Option<String>,
 
-    /// `AccountIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountIdType`; example: `"1"`
     pub account_id_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Status`; example: `"2"`
     pub status: Option<String>,
 
-    /// `BusinessLicensePicture`: a string.
-    ///
-    /// Example: `"201601/12345.jpg"`
+    /// `BusinessLicensePicture`; example: `"201601/12345.jpg"`
     pub business_license_picture: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"招牌名称"`
+    /// `BrandName`; example: `"招牌名称"`
     pub brand_name: Option<String>,
 
-    /// `BossPositive`: a string.
-    ///
-    /// Example: `"201601/12345.jpg"`
+    /// `BossPositive`; example: `"201601/12345.jpg"`
     pub boss_positive: Option<String>,
 
-    /// `AppCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AppCount`; example: `"0"`
     pub app_count: Option<String>,
 
-    /// `BossBack`: a string.
-    ///
-    /// Example: `"201601/12345.jpg"`
+    /// `BossBack`; example: `"201601/12345.jpg"`
     pub boss_back: Option<String>,
 
-    /// `OrganizationCodePicture`: a string.
+    /// `OrganizationCodePicture`
     pub organization_code_picture: Option<String>,
 
-    /// `BusinessLicenseEndDate`: a string.
-    ///
-    /// Example: `"2016-12-01"`
+    /// `BusinessLicenseEndDate`; example: `"2016-12-01"`
     pub business_license_end_date: Option<String>,
 
-    /// `OrganizationCodeNo`: a string.
-    ///
-    /// Example: `"123"`
+    /// `OrganizationCodeNo`; example: `"123"`
     pub organization_code_no: Option<String>,
 
-    /// `AgentNo`: a string.
-    ///
-    /// Example: `"001"`
+    /// `AgentNo`; example: `"001"`
     pub agent_no: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Province`; example: `"北京"`
     pub province: Option<String>,
 
-    /// `BossStartDate`: a string.
-    ///
-    /// Example: `"2016-01-01"`
+    /// `BossStartDate`; example: `"2016-01-01"`
     pub boss_start_date: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2016-12-06 16:08:52"`
+    /// `UpdateTime`; example: `"2016-12-06 16:08:52"`
     pub update_time: Option<String>,
 
-    /// `BankNo`: a string.
-    ///
-    /// Example: `"123456789"`
+    /// `BankNo`; example: `"123456789"`
     pub bank_no: Option<String>,
 
-    /// `TaxCollectionStartDate`: a string.
-    ///
-    /// Example: `"2020-10-01"`
+    /// `TaxCollectionStartDate`; example: `"2020-10-01"`
     pub tax_collection_start_date: Option<String>,
 
-    /// `BusinessLicenseStartDate`: a string.
-    ///
-    /// Example: `"2016-01-01"`
+    /// `BusinessLicenseStartDate`; example: `"2016-01-01"`
     pub business_license_start_date: Option<String>,
 
-    /// `AccountManagerId`: a string.
-    ///
-    /// Example: `"001"`
+    /// `AccountManagerId`; example: `"001"`
     pub account_manager_id: Option<String>,
 
-    /// `ClassificationIds`: a string.
-    ///
-    /// Example: `"100,101"`
+    /// `ClassificationIds`; example: `"100,101"`
     pub classification_ids: Option<String>,
 
-    /// `BusinessLicenseType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BusinessLicenseType`; example: `"1"`
     pub business_license_type: Option<String>,
 
-    /// `BossEndDate`: a string.
-    ///
-    /// Example: `"2026-01-01"`
+    /// `BossEndDate`; example: `"2026-01-01"`
     pub boss_end_date: Option<String>,
 
-    /// `BusinessLicenseNo`: a string.
-    ///
-    /// Example: `"1234567890ABC"`
+    /// `BusinessLicenseNo`; example: `"1234567890ABC"`
     pub business_license_no: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"机构"`
+    /// `AgentName`; example: `"机构"`
     pub agent_name: Option<String>,
 
-    /// `Intro`: a string.
-    ///
-    /// Example: `"略"`
+    /// `Intro`; example: `"略"`
     pub intro: Option<String>,
 
-    /// `BossIdType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BossIdType`; example: `"1"`
     pub boss_id_type: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2016-12-06 13:29:41"`
+    /// `AddTime`; example: `"2016-12-06 13:29:41"`
     pub add_time: Option<String>,
 
-    /// `ShopCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShopCount`; example: `"1"`
     pub shop_count: Option<String>,
 
-    /// `AccountBoss`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountBoss`; example: `"1"`
     pub account_boss: Option<String>,
 
-    /// `ClassificationNames`: a string.
-    ///
-    /// Example: `"美食,粤菜"`
+    /// `ClassificationNames`; example: `"美食,粤菜"`
     pub classification_names: Option<String>,
 
-    /// `BossTelephone`: a string.
-    ///
-    /// Example: `"1331456"`
+    /// `BossTelephone`; example: `"1331456"`
     pub boss_telephone: Option<String>,
 
-    /// `AccountManagerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `AccountManagerName`; example: `"张三"`
     pub account_manager_name: Option<String>,
 
-    /// `TerminalCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TerminalCount`; example: `"0"`
     pub terminal_count: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `FinancialContact`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `FinancialContact`; example: `"李四"`
     pub financial_contact: Option<String>,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"API进件测试的商户"`
+    /// `MerchantName`; example: `"API进件测试的商户"`
     pub merchant_name: Option<String>,
 
-    /// `BossSex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BossSex`; example: `"1"`
     pub boss_sex: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"20743873"`
+    /// `MerchantNo`; example: `"20743873"`
     pub merchant_no: Option<String>,
 
-    /// `BossAddress`: a string.
-    ///
-    /// Example: `"科技园科苑大道讯美科技广场2栋12楼"`
+    /// `BossAddress`; example: `"科技园科苑大道讯美科技广场2栋12楼"`
     pub boss_address: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"东城区"`
+    /// `Country`; example: `"东城区"`
     pub country: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"科技园科苑大道讯美科技广场2栋12楼"`
+    /// `Address`; example: `"科技园科苑大道讯美科技广场2栋12楼"`
     pub address: Option<String>,
 
-    /// `BossJob`: a string.
+    /// `BossJob`
     pub boss_job: Option<String>,
 
-    /// `LicencePicture`: a string.
+    /// `LicencePicture`
     pub licence_picture: Option<String>,
 
-    /// `OrganizationCodeEndDate`: a string.
-    ///
-    /// Example: `"2026-01-01"`
+    /// `OrganizationCodeEndDate`; example: `"2026-01-01"`
     pub organization_code_end_date: Option<String>,
 
-    /// `OpenHours`: a string.
-    ///
-    /// Example: `"9:00-12:00,13:00-18:00"`
+    /// `OpenHours`; example: `"9:00-12:00,13:00-18:00"`
     pub open_hours: Option<String>,
 
-    /// `OtherPictureTwo`: a string.
+    /// `OtherPictureTwo`
     pub other_picture_two: Option<String>,
 
-    /// `OtherPictureOne`: a string.
+    /// `OtherPictureOne`
     pub other_picture_one: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"林三"`
+    /// `AccountName`; example: `"林三"`
     pub account_name: Option<String>,
 
-    /// `ContractCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ContractCount`; example: `"1"`
     pub contract_count: Option<String>,
 
-    /// `LicencePictureTwo`: a string.
+    /// `LicencePictureTwo`
     pub licence_picture_two: Option<String>,
 
-    /// `AccountNo`: a string.
-    ///
-    /// Example: `"6222202888899999"`
+    /// `AccountNo`; example: `"6222202888899999"`
     pub account_no: Option<String>,
 
-    /// `BossEmail`: a string.
+    /// `BossEmail`
     pub boss_email: Option<String>,
 
-    /// `AccountType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccountType`; example: `"1"`
     pub account_type: Option<String>,
 
-    /// `TaxCollectionEndDate`: a string.
-    ///
-    /// Example: `"2026-01-01"`
+    /// `TaxCollectionEndDate`; example: `"2026-01-01"`
     pub tax_collection_end_date: Option<String>,
 
-    /// `BankName`: a string.
-    ///
-    /// Example: `"招商银行"`
+    /// `BankName`; example: `"招商银行"`
     pub bank_name: Option<String>,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"13800138000"`
+    /// `Telephone`; example: `"13800138000"`
     pub telephone: Option<String>,
 
-    /// `OutMerchantId`: a string.
-    ///
-    /// Example: `"64181616"`
+    /// `OutMerchantId`; example: `"64181616"`
     pub out_merchant_id: Option<String>,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"110100"`
+    /// `CityId`; example: `"110100"`
     pub city_id: Option<String>,
 
-    /// `BossIdCount`: a string.
-    ///
-    /// Example: `"CHN"`
+    /// `BossIdCount`; example: `"CHN"`
     pub boss_id_count: Option<String>,
 
-    /// `Tag`: a string.
+    /// `Tag`
     pub tag: Option<String>,
 
-    /// `FinancialTelephone`: a string.
-    ///
-    /// Example: `"1331345655"`
+    /// `FinancialTelephone`; example: `"1331345655"`
     pub financial_telephone: Option<String>,
 
-    /// `BossName`: a string.
-    ///
-    /// Example: `"林三"`
+    /// `BossName`; example: `"林三"`
     pub boss_name: Option<String>,
 
-    /// `OrganizationCodeStartDate`: a string.
-    ///
-    /// Example: `"2016-01-01"`
+    /// `OrganizationCodeStartDate`; example: `"2016-01-01"`
     pub organization_code_start_date: Option<String>,
 
-    /// `Logo`: a string.
+    /// `Logo`
     pub logo: Option<String>,
 
-    /// `OtherPictureFour`: a string.
+    /// `OtherPictureFour`
     pub other_picture_four: Option<String>,
 
-    /// `TaxCollectionNo`: a string.
+    /// `TaxCollectionNo`
     pub tax_collection_no: Option<String>,
 }
 
@@ -6939,151 +5902,97 @@ pub struct ViewMerchantResult {
 /// Returned in the output of [`ViewShop`](super::ViewShop).
 #[tc_model]
 pub struct ViewShopResult {
-    /// `City`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `City`; example: `"北京"`
     pub city: Option<String>,
 
-    /// `ShopName`: a string.
-    ///
-    /// Example: `"南山店"`
+    /// `ShopName`; example: `"南山店"`
     pub shop_name: Option<String>,
 
-    /// `Latitude`: a string.
-    ///
-    /// Example: `"22.547374"`
+    /// `Latitude`; example: `"22.547374"`
     pub latitude: Option<String>,
 
-    /// `BrandName`: a string.
-    ///
-    /// Example: `"招牌名称"`
+    /// `BrandName`; example: `"招牌名称"`
     pub brand_name: Option<String>,
 
-    /// `AppCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AppCount`; example: `"0"`
     pub app_count: Option<String>,
 
-    /// `ContactTelephone`: a string.
-    ///
-    /// Example: `"13313455"`
+    /// `ContactTelephone`; example: `"13313455"`
     pub contact_telephone: Option<String>,
 
-    /// `MerchantName`: a string.
-    ///
-    /// Example: `"API进件测试的商户"`
+    /// `MerchantName`; example: `"API进件测试的商户"`
     pub merchant_name: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"北京"`
+    /// `Province`; example: `"北京"`
     pub province: Option<String>,
 
-    /// `County`: a string.
-    ///
-    /// Example: `"东城区"`
+    /// `County`; example: `"东城区"`
     pub county: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2016-12-06 14:47:03"`
+    /// `UpdateTime`; example: `"2016-12-06 14:47:03"`
     pub update_time: Option<String>,
 
-    /// `TerminalCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TerminalCount`; example: `"0"`
     pub terminal_count: Option<String>,
 
-    /// `PictureTwo`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureTwo`; example: `"201601/123456.jpg"`
     pub picture_two: Option<String>,
 
-    /// `LatitudeTwo`: a string.
-    ///
-    /// Example: `"22.547374"`
+    /// `LatitudeTwo`; example: `"22.547374"`
     pub latitude_two: Option<String>,
 
-    /// `AgentName`: a string.
+    /// `AgentName`
     pub agent_name: Option<String>,
 
-    /// `PictureFour`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureFour`; example: `"201601/123456.jpg"`
     pub picture_four: Option<String>,
 
-    /// `LongitudeTwo`: a string.
-    ///
-    /// Example: `"113.947107"`
+    /// `LongitudeTwo`; example: `"113.947107"`
     pub longitude_two: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `AgentNo`: a string.
+    /// `AgentNo`
     pub agent_no: Option<String>,
 
-    /// `MerchantNo`: a string.
-    ///
-    /// Example: `"20743873"`
+    /// `MerchantNo`; example: `"20743873"`
     pub merchant_no: Option<String>,
 
-    /// `AddTime`: a string.
-    ///
-    /// Example: `"2016-12-06 14:38:35"`
+    /// `AddTime`; example: `"2016-12-06 14:38:35"`
     pub add_time: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
+    /// `Address`; example: `"南山区科技园科苑大道讯美科技广场2栋12楼"`
     pub address: Option<String>,
 
-    /// `Longitude`: a string.
-    ///
-    /// Example: `"113.947107"`
+    /// `Longitude`; example: `"113.947107"`
     pub longitude: Option<String>,
 
-    /// `ShopNo`: a string.
-    ///
-    /// Example: `"20260437"`
+    /// `ShopNo`; example: `"20260437"`
     pub shop_no: Option<String>,
 
-    /// `ShopFullName`: a string.
-    ///
-    /// Example: `"API进件测试的商户（南山店）"`
+    /// `ShopFullName`; example: `"API进件测试的商户（南山店）"`
     pub shop_full_name: Option<String>,
 
-    /// `Contact`: a string.
+    /// `Contact`
     pub contact: Option<String>,
 
-    /// `PictureThree`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureThree`; example: `"201601/123456.jpg"`
     pub picture_three: Option<String>,
 
-    /// `PictureOne`: a string.
-    ///
-    /// Example: `"201601/123456.jpg"`
+    /// `PictureOne`; example: `"201601/123456.jpg"`
     pub picture_one: Option<String>,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"88888888"`
+    /// `Telephone`; example: `"88888888"`
     pub telephone: Option<String>,
 
-    /// `OutShopId`: a string.
-    ///
-    /// Example: `"123456"`
+    /// `OutShopId`; example: `"123456"`
     pub out_shop_id: Option<String>,
 
-    /// `CityId`: a string.
-    ///
-    /// Example: `"110101"`
+    /// `CityId`; example: `"110101"`
     pub city_id: Option<String>,
 }
 
@@ -7092,22 +6001,22 @@ pub struct ViewShopResult {
 /// Returned in the output of [`ApplyFlexWechatPreAuth`](super::ApplyFlexWechatPreAuth).
 #[tc_model]
 pub struct WechatPreAuthResult {
-    /// `AuthNo`: a string.
+    /// `AuthNo`
     pub auth_no: Option<String>,
 
-    /// `OpenId`: a string.
+    /// `OpenId`
     pub open_id: Option<String>,
 
-    /// `MchId`: a string.
+    /// `MchId`
     pub mch_id: Option<String>,
 
-    /// `SubMchId`: a string.
+    /// `SubMchId`
     pub sub_mch_id: Option<String>,
 
-    /// `Token`: a string.
+    /// `Token`
     pub token: Option<String>,
 
-    /// `Expire`: a signed 64-bit integer.
+    /// `Expire`
     pub expire: Option<i64>,
 }
 
@@ -7116,28 +6025,28 @@ pub struct WechatPreAuthResult {
 /// Sent in the input of [`ApplyReWithdrawal`](super::ApplyReWithdrawal).
 #[tc_model]
 pub struct WithdrawBill {
-    /// `WithdrawOrderId`: a string.
+    /// `WithdrawOrderId`
     pub withdraw_order_id: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
+    /// `Date`, a date (`YYYY-MM-DD`)
     pub date: String,
 
-    /// `PayAmt`: a string.
+    /// `PayAmt`
     pub pay_amt: String,
 
-    /// `InSubAppId`: a string.
+    /// `InSubAppId`
     pub in_sub_app_id: String,
 
-    /// `OutSubAppId`: a string.
+    /// `OutSubAppId`
     pub out_sub_app_id: String,
 
-    /// `CurrencyType`: a string.
+    /// `CurrencyType`
     pub currency_type: String,
 
-    /// `MetaData`: a string.
+    /// `MetaData`
     pub meta_data: Option<String>,
 
-    /// `ExtendFieldData`: a string.
+    /// `ExtendFieldData`
     pub extend_field_data: Option<String>,
 }
 
@@ -7146,39 +6055,39 @@ pub struct WithdrawBill {
 /// Returned in the output of [`QueryBankWithdrawCashDetails`](super::QueryBankWithdrawCashDetails).
 #[tc_model]
 pub struct WithdrawItem {
-    /// `BookingFlag`: a string.
+    /// `BookingFlag`
     pub booking_flag: Option<String>,
 
-    /// `TranStatus`: a string.
+    /// `TranStatus`
     pub tran_status: Option<String>,
 
-    /// `BookingMsg`: a string.
+    /// `BookingMsg`
     pub booking_msg: Option<String>,
 
-    /// `TranNetMemberCode`: a string.
+    /// `TranNetMemberCode`
     pub tran_net_member_code: Option<String>,
 
-    /// `SubAcctNo`: a string.
+    /// `SubAcctNo`
     pub sub_acct_no: Option<String>,
 
-    /// `SubAcctName`: a string.
+    /// `SubAcctName`
     pub sub_acct_name: Option<String>,
 
-    /// `TranAmt`: a string.
+    /// `TranAmt`
     pub tran_amt: Option<String>,
 
-    /// `Commission`: a string.
+    /// `Commission`
     pub commission: Option<String>,
 
-    /// `TranDate`: a string.
+    /// `TranDate`
     pub tran_date: Option<String>,
 
-    /// `TranTime`: a string.
+    /// `TranTime`
     pub tran_time: Option<String>,
 
-    /// `FrontSeqNo`: a string.
+    /// `FrontSeqNo`
     pub front_seq_no: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 }

@@ -9,74 +9,52 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIAgentAsset")]
 #[tc_model]
 pub struct AiAgentAsset {
-    /// `ID`: a string.
-    ///
-    /// Example: `"870"`
+    /// `ID`; example: `"870"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `AgentName`: a string.
-    ///
-    /// Example: `"OpenClaw"`
+    /// `AgentName`; example: `"OpenClaw"`
     pub agent_name: Option<String>,
 
-    /// `AgentModel`: a list of strings.
-    ///
-    /// Example: `["hunyuan-turbos-latest"]`
+    /// `AgentModel`; example: `["hunyuan-turbos-latest"]`
     pub agent_model: Option<Vec<String>>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-eu*****i"`
+    /// `InstanceID`; example: `"ins-eu*****i"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"VM-32-9-ubuntu"`
+    /// `InstanceName`; example: `"VM-32-9-ubuntu"`
     pub instance_name: Option<String>,
 
-    /// `MetadataRiskList`: a list of strings.
-    ///
-    /// Example: `["USER_DATA"]`
+    /// `MetadataRiskList`; example: `["USER_DATA"]`
     pub metadata_risk_list: Option<Vec<String>>,
 
-    /// `IdentityTimeFirst`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-16T06:17:43Z"`
+    /// `IdentityTimeFirst`, an ISO 8601 timestamp; example: `"2026-03-16T06:17:43Z"`
     pub identity_time_first: Option<String>,
 
-    /// `IdentityTimeLast`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-16T08:14:29Z"`
+    /// `IdentityTimeLast`, an ISO 8601 timestamp; example: `"2026-03-16T08:14:29Z"`
     pub identity_time_last: Option<String>,
 
-    /// `IdentityMethod`: a string.
-    ///
-    /// Example: `"ASSET"`
+    /// `IdentityMethod`; example: `"ASSET"`
     pub identity_method: Option<String>,
 
-    /// `ExposureStatus`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `ExposureStatus`; example: `"UNKNOWN"`
     pub exposure_status: Option<String>,
 
-    /// `MetadataRiskURL`: a string.
-    ///
-    /// Example: `"http://me**************************************************************s"`
+    /// `MetadataRiskURL`; example: `"http://me**************************************************************s"`
     #[tc(rename = "MetadataRiskURL")]
     pub metadata_risk_url: Option<String>,
 
-    /// `SkillState`: a [`SkillState`].
+    /// `SkillState`
     pub skill_state: Option<SkillState>,
 
-    /// `TrafficPluginState`: a [`TrafficPluginState`].
+    /// `TrafficPluginState`
     pub traffic_plugin_state: Option<TrafficPluginState>,
 
-    /// `TrafficRuleState`: a list of [`TrafficRuleState`] objects.
+    /// `TrafficRuleState`
     pub traffic_rule_state: Option<Vec<TrafficRuleState>>,
 
-    /// `CommandPluginState`: a [`CommandPluginState`].
+    /// `CommandPluginState`
     pub command_plugin_state: Option<CommandPluginState>,
 }
 
@@ -86,33 +64,23 @@ pub struct AiAgentAsset {
 #[doc(alias = "AIAgentCredential")]
 #[tc_model]
 pub struct AiAgentCredential {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `835`
+    /// `ID`; example: `835`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `CredName`: a string.
-    ///
-    /// Example: `"openclaw_gateway_token_env"`
+    /// `CredName`; example: `"openclaw_gateway_token_env"`
     pub cred_name: Option<String>,
 
-    /// `CredType`: a string.
-    ///
-    /// Example: `"API_TOKEN"`
+    /// `CredType`; example: `"API_TOKEN"`
     pub cred_type: Option<String>,
 
-    /// `Locations`: a list of [`AiAgentCredentialLocation`] objects.
+    /// `Locations`
     pub locations: Option<Vec<AiAgentCredentialLocation>>,
 
-    /// `DetectTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-05-12T16:49:59Z"`
+    /// `DetectTime`, an ISO 8601 timestamp; example: `"2026-05-12T16:49:59Z"`
     pub detect_time: Option<String>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `HitCount`; example: `6`
     pub hit_count: Option<i64>,
 }
 
@@ -122,41 +90,27 @@ pub struct AiAgentCredential {
 #[doc(alias = "AIAgentCredentialLocation")]
 #[tc_model]
 pub struct AiAgentCredentialLocation {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-7xdsd8tg"`
+    /// `InstanceID`; example: `"ins-7xdsd8tg"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"78ba821d5aa4d5c4117935ae8430b014f3af9bbbace58515032460fec2537a87"`
+    /// `ContainerID`; example: `"78ba821d5aa4d5c4117935ae8430b014f3af9bbbace58515032460fec2537a87"`
     #[tc(rename = "ContainerID")]
     pub container_id: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/proc/7861/root/home/node/.openclaw/openclaw.json"`
+    /// `Path`; example: `"/proc/7861/root/home/node/.openclaw/openclaw.json"`
     pub path: Option<String>,
 
-    /// `Line`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `Line`; example: `14`
     pub line: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"OPENCL***a09e"`
+    /// `Content`; example: `"OPENCL***a09e"`
     pub content: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `DelegateID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DelegateID`; example: `0`
     #[tc(rename = "DelegateID")]
     pub delegate_id: Option<i64>,
 }
@@ -167,22 +121,16 @@ pub struct AiAgentCredentialLocation {
 #[doc(alias = "AIAgentSkillInfo")]
 #[tc_model]
 pub struct AiAgentSkillInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Agent Browser"`
+    /// `Name`; example: `"Agent Browser"`
     pub name: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root/.openclaw/workspace/skills/agent-browser"`
+    /// `Path`; example: `"/root/.openclaw/workspace/skills/agent-browser"`
     pub path: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"0.2.0"`
+    /// `Version`; example: `"0.2.0"`
     pub version: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 }
 
@@ -192,25 +140,17 @@ pub struct AiAgentSkillInfo {
 #[doc(alias = "AIAnalysisSession")]
 #[tc_model]
 pub struct AiAnalysisSession {
-    /// `Title`: a string.
-    ///
-    /// Example: `"带 mermaid 内容的会话"`
+    /// `Title`; example: `"带 mermaid 内容的会话"`
     pub title: String,
 
-    /// `SessionID`: a string.
-    ///
-    /// Example: `"7df939b8-f1da-4c1e-9a78-3baaa1daca8b"`
+    /// `SessionID`; example: `"7df939b8-f1da-4c1e-9a78-3baaa1daca8b"`
     #[tc(rename = "SessionID")]
     pub session_id: String,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1773846994`
+    /// `ModifyTime`; example: `1773846994`
     pub modify_time: i64,
 
-    /// `IsPinned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPinned`; example: `true`
     pub is_pinned: Option<bool>,
 }
 
@@ -220,14 +160,10 @@ pub struct AiAnalysisSession {
 #[doc(alias = "AIRecommendAction")]
 #[tc_model]
 pub struct AiRecommendAction {
-    /// `Action`: a string.
-    ///
-    /// Example: `"问题"`
+    /// `Action`; example: `"问题"`
     pub action: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"针对172.21.32.75挖矿木马，如何快速定位并清除恶意进程？"`
+    /// `Question`; example: `"针对172.21.32.75挖矿木马，如何快速定位并清除恶意进程？"`
     pub question: Option<String>,
 }
 
@@ -237,39 +173,25 @@ pub struct AiRecommendAction {
 #[doc(alias = "AIScheduleUserIdentity")]
 #[tc_model]
 pub struct AiScheduleUserIdentity {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `Uin`; example: `"700002365149"`
     pub uin: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"700002418335"`
+    /// `SubUin`; example: `"700002418335"`
     pub sub_uin: Option<String>,
 
-    /// `UserId`: a string.
-    ///
-    /// Example: `"user-mock-001"`
+    /// `UserId`; example: `"user-mock-001"`
     pub user_id: Option<String>,
 
-    /// `BotId`: a string.
-    ///
-    /// Example: `"bot-mock-001"`
+    /// `BotId`; example: `"bot-mock-001"`
     pub bot_id: Option<String>,
 
-    /// `ChatId`: a string.
-    ///
-    /// Example: `"chat-mock-001"`
+    /// `ChatId`; example: `"chat-mock-001"`
     pub chat_id: Option<String>,
 
-    /// `Channel`: a string.
-    ///
-    /// Example: `"wecom"`
+    /// `Channel`; example: `"wecom"`
     pub channel: Option<String>,
 }
 
@@ -279,25 +201,17 @@ pub struct AiScheduleUserIdentity {
 #[doc(alias = "AKInfo")]
 #[tc_model]
 pub struct AkInfo {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10005`
+    /// `ID`; example: `10005`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AKID********"`
+    /// `Name`; example: `"AKID********"`
     pub name: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"乌龙"`
+    /// `User`; example: `"乌龙"`
     pub user: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个备注"`
+    /// `Remark`; example: `"这是一个备注"`
     pub remark: String,
 }
 
@@ -306,14 +220,10 @@ pub struct AkInfo {
 /// Returned in the output of [`DescribeAbTestUser`](super::DescribeAbTestUser).
 #[tc_model]
 pub struct AbTestUserItem {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7826731`
+    /// `AppId`; example: `7826731`
     pub app_id: u64,
 
-    /// `IsAbTestUser`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAbTestUser`; example: `false`
     pub is_ab_test_user: bool,
 }
 
@@ -322,14 +232,10 @@ pub struct AbTestUserItem {
 /// Returned in the output of [`DescribeKeySandboxCredential`](super::DescribeKeySandboxCredential).
 #[tc_model]
 pub struct AccessCredentialOutput {
-    /// `Key`: a string.
-    ///
-    /// Example: `"SecretId"`
+    /// `Key`; example: `"SecretId"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"AKI***abcd"`
+    /// `Value`; example: `"AKI***abcd"`
     pub value: String,
 }
 
@@ -338,142 +244,90 @@ pub struct AccessCredentialOutput {
 /// Returned in the output of [`DescribeAccessKeyAlarm`](super::DescribeAccessKeyAlarm) and [`DescribeAccessKeyAlarmDetail`](super::DescribeAccessKeyAlarmDetail).
 #[tc_model]
 pub struct AccessKeyAlarm {
-    /// `Name`: a string.
-    ///
-    /// Example: `"根账号进行AKSK调用"`
+    /// `Name`; example: `"根账号进行AKSK调用"`
     pub name: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `AlarmRuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `103001`
+    /// `AlarmRuleID`; example: `103001`
     #[tc(rename = "AlarmRuleID")]
     pub alarm_rule_id: i64,
 
-    /// `AlarmType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmType`; example: `0`
     pub alarm_type: i64,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AKID********"`
+    /// `AccessKey`; example: `"AKID********"`
     pub access_key: String,
 
-    /// `AccessKeyID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100002`
+    /// `AccessKeyID`; example: `100002`
     #[tc(rename = "AccessKeyID")]
     pub access_key_id: u64,
 
-    /// `AccessKeyRemark`: a string.
-    ///
-    /// Example: `"产研AK"`
+    /// `AccessKeyRemark`; example: `"产研AK"`
     pub access_key_remark: String,
 
-    /// `LastAlarmTime`: a string.
-    ///
-    /// Example: `"2025-01-20 19:10:24"`
+    /// `LastAlarmTime`; example: `"2025-01-20 19:10:24"`
     pub last_alarm_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-20"`
+    /// `Date`; example: `"2025-01-20"`
     pub date: String,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["主账号AK","权限过高"]`
+    /// `Tag`; example: `["主账号AK","权限过高"]`
     pub tag: Vec<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000****91"`
+    /// `Uin`; example: `"1000****91"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `Nickname`; example: `"生生乌龙"`
     pub nickname: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"1000****91"`
+    /// `SubUin`; example: `"1000****91"`
     pub sub_uin: String,
 
-    /// `SubNickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `SubNickname`; example: `"生生乌龙"`
     pub sub_nickname: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `AppID`; example: `1234567`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `LeakEvidence`: a list of strings.
-    ///
-    /// Example: `["url1","url2"]`
+    /// `LeakEvidence`; example: `["url1","url2"]`
     pub leak_evidence: Option<Vec<String>>,
 
-    /// `IsSupportEditWhiteAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportEditWhiteAccount`; example: `false`
     pub is_support_edit_white_account: Option<bool>,
 
-    /// `Evidence`: a string.
+    /// `Evidence`
     pub evidence: Option<String>,
 
-    /// `RuleKey`: a string.
-    ///
-    /// Example: `"AbnormalLogin"`
+    /// `RuleKey`; example: `"AbnormalLogin"`
     pub rule_key: Option<String>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `AIStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AIStatus`; example: `0`
     #[tc(rename = "AIStatus")]
     pub ai_status: Option<i64>,
 
-    /// `FirstAlarmTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1766651394`
+    /// `FirstAlarmTimestamp`; example: `1766651394`
     pub first_alarm_timestamp: Option<i64>,
 
-    /// `LastAlarmTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1766651394`
+    /// `LastAlarmTimestamp`; example: `1766651394`
     pub last_alarm_timestamp: Option<i64>,
 
-    /// `AIFailedReason`: a string.
-    ///
-    /// Example: `"AI分析任务创建失败"`
+    /// `AIFailedReason`; example: `"AI分析任务创建失败"`
     #[tc(rename = "AIFailedReason")]
     pub ai_failed_reason: Option<String>,
 }
@@ -483,35 +337,23 @@ pub struct AccessKeyAlarm {
 /// Returned in the output of [`DescribeAccessKeyRiskDetail`](super::DescribeAccessKeyRiskDetail).
 #[tc_model]
 pub struct AccessKeyAlarmCount {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ID`; example: `1001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"3"`
+    /// `AccessKey`; example: `"3"`
     pub access_key: String,
 
-    /// `AlarmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `AlarmCount`; example: `4`
     pub alarm_count: i64,
 
-    /// `AccessKeyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessKeyStatus`; example: `1`
     pub access_key_status: Option<i64>,
 
-    /// `AccessKeyCreateTime`: a string.
-    ///
-    /// Example: `"2024-02-18 15:40:24"`
+    /// `AccessKeyCreateTime`; example: `"2024-02-18 15:40:24"`
     pub access_key_create_time: Option<String>,
 
-    /// `LastAccessTime`: a string.
-    ///
-    /// Example: `"2024-02-18 15:40:24"`
+    /// `LastAccessTime`; example: `"2024-02-18 15:40:24"`
     pub last_access_time: Option<String>,
 }
 
@@ -520,12 +362,10 @@ pub struct AccessKeyAlarmCount {
 /// Returned in the output of [`DescribeAccessKeyAsset`](super::DescribeAccessKeyAsset), [`DescribeAccessKeyUserDetail`](super::DescribeAccessKeyUserDetail), [`DescribeAccessKeyUserList`](super::DescribeAccessKeyUserList), [`DescribeSourceIPAsset`](super::DescribeSourceIPAsset) and [`DescribeSourceIPDetail`](super::DescribeSourceIPDetail).
 #[tc_model]
 pub struct AccessKeyAlarmInfo {
-    /// `Type`: a signed 64-bit integer.
+    /// `Type`
     pub r#type: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 }
 
@@ -534,93 +374,61 @@ pub struct AccessKeyAlarmInfo {
 /// Returned in the output of [`DescribeAccessKeyAsset`](super::DescribeAccessKeyAsset).
 #[tc_model]
 pub struct AccessKeyAsset {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"AKID********"`
+    /// `Name`; example: `"AKID********"`
     pub name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个AK"`
+    /// `Remark`; example: `"这是一个AK"`
     pub remark: String,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1200000001`
+    /// `AppID`; example: `1200000001`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100***87**3512"`
+    /// `Uin`; example: `"100***87**3512"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `Nickname`; example: `"生生乌龙"`
     pub nickname: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100***87**3512"`
+    /// `SubUin`; example: `"100***87**3512"`
     pub sub_uin: String,
 
-    /// `SubNickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `SubNickname`; example: `"生生乌龙"`
     pub sub_nickname: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Advice`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Advice`; example: `1`
     pub advice: i64,
 
-    /// `AccessKeyAlarmList`: a list of [`AccessKeyAlarmInfo`] objects.
+    /// `AccessKeyAlarmList`
     pub access_key_alarm_list: Vec<AccessKeyAlarmInfo>,
 
-    /// `AccessKeyRiskList`: a list of [`AccessKeyAlarmInfo`] objects.
+    /// `AccessKeyRiskList`
     pub access_key_risk_list: Vec<AccessKeyAlarmInfo>,
 
-    /// `IPCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `IPCount`; example: `6`
     #[tc(rename = "IPCount")]
     pub ip_count: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-16 15:32:31"`
+    /// `CreateTime`; example: `"2025-01-16 15:32:31"`
     pub create_time: String,
 
-    /// `LastAccessTime`: a string.
-    ///
-    /// Example: `"2025-01-17 18:32:31"`
+    /// `LastAccessTime`; example: `"2025-01-17 18:32:31"`
     pub last_access_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckStatus`; example: `1`
     pub check_status: i64,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 }
 
@@ -629,121 +437,77 @@ pub struct AccessKeyAsset {
 /// Returned in the output of [`DescribeAccessKeyRisk`](super::DescribeAccessKeyRisk) and [`DescribeAccessKeyRiskDetail`](super::DescribeAccessKeyRiskDetail).
 #[tc_model]
 pub struct AccessKeyRisk {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AK权限过高"`
+    /// `Name`; example: `"AK权限过高"`
     pub name: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ID`; example: `1001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RiskRuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `103001`
+    /// `RiskRuleID`; example: `103001`
     #[tc(rename = "RiskRuleID")]
     pub risk_rule_id: i64,
 
-    /// `RiskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskType`; example: `0`
     pub risk_type: i64,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AKID********"`
+    /// `AccessKey`; example: `"AKID********"`
     pub access_key: String,
 
-    /// `AccessKeyID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10002`
+    /// `AccessKeyID`; example: `10002`
     #[tc(rename = "AccessKeyID")]
     pub access_key_id: u64,
 
-    /// `AccessKeyRemark`: a string.
-    ///
-    /// Example: `"产研AK"`
+    /// `AccessKeyRemark`; example: `"产研AK"`
     pub access_key_remark: String,
 
-    /// `RiskTime`: a string.
-    ///
-    /// Example: `"2025-01-20 19:10:24"`
+    /// `RiskTime`; example: `"2025-01-20 19:10:24"`
     pub risk_time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Tag`: a list of strings.
-    ///
-    /// Example: `["主账号AK"]`
+    /// `Tag`; example: `["主账号AK"]`
     pub tag: Vec<String>,
 
-    /// `Evidence`: a string.
-    ///
-    /// Example: `"该AK为主账号AK"`
+    /// `Evidence`; example: `"该AK为主账号AK"`
     pub evidence: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"风险规则描述"`
+    /// `Description`; example: `"风险规则描述"`
     pub description: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000*0023"`
+    /// `Uin`; example: `"1000*0023"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `Nickname`; example: `"生生乌龙"`
     pub nickname: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"10010*0023"`
+    /// `SubUin`; example: `"10010*0023"`
     pub sub_uin: String,
 
-    /// `SubNickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `SubNickname`; example: `"生生乌龙"`
     pub sub_nickname: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckStatus`; example: `1`
     pub check_status: i64,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `120000001`
+    /// `AppID`; example: `120000001`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `QueryParam`: a string.
-    ///
-    /// Example: `"accUin:100**01 AND module:a AND action:b"`
+    /// `QueryParam`; example: `"accUin:100**01 AND module:a AND action:b"`
     pub query_param: Option<String>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `RelatedAK`: a list of [`AkInfo`] objects.
+    /// `RelatedAK`
     #[tc(rename = "RelatedAK")]
     pub related_ak: Option<Vec<AkInfo>>,
 }
@@ -753,104 +517,68 @@ pub struct AccessKeyRisk {
 /// Returned in the output of [`DescribeAccessKeyUserDetail`](super::DescribeAccessKeyUserDetail) and [`DescribeAccessKeyUserList`](super::DescribeAccessKeyUserList).
 #[tc_model]
 pub struct AccessKeyUser {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"乌龙茶"`
+    /// `Name`; example: `"乌龙茶"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccessType`; example: `0`
     pub access_type: i64,
 
-    /// `Advice`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Advice`; example: `0`
     pub advice: i64,
 
-    /// `AccessKeyAlarmList`: a list of [`AccessKeyAlarmInfo`] objects.
+    /// `AccessKeyAlarmList`
     pub access_key_alarm_list: Vec<AccessKeyAlarmInfo>,
 
-    /// `AccessKeyRiskList`: a list of [`AccessKeyAlarmInfo`] objects.
+    /// `AccessKeyRiskList`
     pub access_key_risk_list: Vec<AccessKeyAlarmInfo>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `AppID`; example: `100001`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙茶"`
+    /// `Nickname`; example: `"生生乌龙茶"`
     pub nickname: String,
 
-    /// `SubNickname`: a string.
-    ///
-    /// Example: `"生生乌龙茶"`
+    /// `SubNickname`; example: `"生生乌龙茶"`
     pub sub_nickname: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100***87**3512"`
+    /// `Uin`; example: `"100***87**3512"`
     pub uin: String,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"100***87**3512"`
+    /// `SubUin`; example: `"100***87**3512"`
     pub sub_uin: String,
 
-    /// `LoginIP`: a string.
-    ///
-    /// Example: `"1.127.*.1"`
+    /// `LoginIP`; example: `"1.127.*.1"`
     #[tc(rename = "LoginIP")]
     pub login_ip: String,
 
-    /// `LoginLocation`: a string.
-    ///
-    /// Example: `"中国-上海市"`
+    /// `LoginLocation`; example: `"中国-上海市"`
     pub login_location: String,
 
-    /// `LoginTime`: a string.
-    ///
-    /// Example: `"2024-04-24 20:52:01"`
+    /// `LoginTime`; example: `"2024-04-24 20:52:01"`
     pub login_time: String,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ISP`; example: `"腾讯云"`
     #[tc(rename = "ISP")]
     pub isp: String,
 
-    /// `ActionFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActionFlag`; example: `0`
     pub action_flag: i64,
 
-    /// `LoginFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginFlag`; example: `0`
     pub login_flag: i64,
 
-    /// `CheckStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CheckStatus`; example: `0`
     pub check_status: i64,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 }
 
@@ -859,102 +587,66 @@ pub struct AccessKeyUser {
 /// Returned in the output of [`DescribeAccessKeyWhiteList`](super::DescribeAccessKeyWhiteList).
 #[tc_model]
 pub struct AccessKeyWhiteList {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"业务来源加白"`
+    /// `Name`; example: `"业务来源加白"`
     pub name: String,
 
-    /// `AKList`: a list of strings.
-    ///
-    /// Example: `["ak1","ak2"]`
+    /// `AKList`; example: `["ak1","ak2"]`
     #[tc(rename = "AKList")]
     pub ak_list: Vec<String>,
 
-    /// `IPList`: a list of strings.
-    ///
-    /// Example: `["1.*.*.1","2.*.*.2"]`
+    /// `IPList`; example: `["1.*.*.1","2.*.*.2"]`
     #[tc(rename = "IPList")]
     pub ip_list: Vec<String>,
 
-    /// `IPTypeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `IPTypeList`; example: `[0,1]`
     #[tc(rename = "IPTypeList")]
     pub ip_type_list: Option<Vec<i64>>,
 
-    /// `ActionList`: a list of strings.
-    ///
-    /// Example: `["action1","describe2"]`
+    /// `ActionList`; example: `["action1","describe2"]`
     pub action_list: Vec<String>,
 
-    /// `CallType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CallType`; example: `0`
     pub call_type: i64,
 
-    /// `ErrorCodeList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,221]`
+    /// `ErrorCodeList`; example: `[0,221]`
     pub error_code_list: Vec<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"策略内容"`
+    /// `Remark`; example: `"策略内容"`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-21 18:23:01"`
+    /// `CreateTime`; example: `"2025-01-21 18:23:01"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-21 18:24:05"`
+    /// `UpdateTime`; example: `"2025-01-21 18:24:05"`
     pub update_time: String,
 
-    /// `AkImportType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AkImportType`; example: `0`
     pub ak_import_type: i64,
 
-    /// `AppID`: an unsigned 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000***094"`
+    /// `Uin`; example: `"1000***094"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `Nickname`; example: `"生生乌龙"`
     pub nickname: String,
 
-    /// `NeedDealPastAlarm`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedDealPastAlarm`; example: `true`
     pub need_deal_past_alarm: Option<bool>,
 
-    /// `DealStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealStatus`; example: `0`
     pub deal_status: Option<i64>,
 
-    /// `ActionType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ActionType`; example: `0`
     pub action_type: Option<i64>,
 
-    /// `AlarmPolicyID`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AlarmPolicyID`; example: `[1,2]`
     #[tc(rename = "AlarmPolicyID")]
     pub alarm_policy_id: Option<Vec<i64>>,
 }
@@ -964,23 +656,14 @@ pub struct AccessKeyWhiteList {
 /// Returned in the output of [`DescribeBaselineUserOtherConf`](super::DescribeBaselineUserOtherConf), [`DescribeHostKBRiskList`](super::DescribeHostKBRiskList), [`DescribeHostVulRiskList`](super::DescribeHostVulRiskList), [`DescribeVulComponentRelateHost`](super::DescribeVulComponentRelateHost), [`DescribeVulHostRelateComponent`](super::DescribeVulHostRelateComponent), [`DescribeVulRiskRelateHost`](super::DescribeVulRiskRelateHost) and [`DescribeVulScanPeriodic`](super::DescribeVulScanPeriodic).
 #[tc_model]
 pub struct AccountBriefInfo {
-    /// `AppID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `260000068`
+    /// `AppID`, always sent in responses; example: `260000068`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `Nick`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"700002***149"`
+    /// `Nick`, always sent in responses; example: `"700002***149"`
     pub nick: Option<String>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"70*****32361"`
+    /// `Uin`, always sent in responses; example: `"70*****32361"`
     pub uin: Option<String>,
 }
 
@@ -989,19 +672,13 @@ pub struct AccountBriefInfo {
 /// Returned in the output of [`DescribeAgentRunPolicy`](super::DescribeAgentRunPolicy).
 #[tc_model]
 pub struct AgentRunModePolicy {
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Memory`; example: `0`
     pub memory: Option<u64>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Cpu`; example: `30`
     pub cpu: Option<u64>,
 
-    /// `NetworkPps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `NetworkPps`; example: `100000`
     pub network_pps: Option<u64>,
 }
 
@@ -1010,60 +687,40 @@ pub struct AgentRunModePolicy {
 /// Returned in the output of [`DescribeAIScheduleList`](super::DescribeAIScheduleList).
 #[tc_model]
 pub struct AiScheduleInfo {
-    /// `ScheduleId`: a string.
-    ///
-    /// Example: `"sched-a1b2c3d4"`
+    /// `ScheduleId`; example: `"sched-a1b2c3d4"`
     pub schedule_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"每日安全扫描"`
+    /// `Name`; example: `"每日安全扫描"`
     pub name: Option<String>,
 
-    /// `Prompts`: a string.
-    ///
-    /// Example: `"请执行全量安全扫描并生成报告"`
+    /// `Prompts`; example: `"请执行全量安全扫描并生成报告"`
     pub prompts: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Triggers`: a list of [`AiScheduleTriggerInfo`] objects.
+    /// `Triggers`
     pub triggers: Option<Vec<AiScheduleTriggerInfo>>,
 
-    /// `MaxFireCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFireCount`; example: `0`
     pub max_fire_count: Option<i64>,
 
-    /// `CurrentFireCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentFireCount`; example: `0`
     pub current_fire_count: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704067200000`
+    /// `StartTime`; example: `1704067200000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704067200000`
+    /// `CreateTime`; example: `1704067200000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704067200000`
+    /// `UpdateTime`; example: `1704067200000`
     pub update_time: Option<i64>,
 
-    /// `Identity`: an [`AiScheduleUserIdentity`].
+    /// `Identity`
     pub identity: Option<AiScheduleUserIdentity>,
 }
 
@@ -1072,19 +729,13 @@ pub struct AiScheduleInfo {
 /// Returned in the output of [`DescribeAISchedulePlanList`](super::DescribeAISchedulePlanList).
 #[tc_model]
 pub struct AiSchedulePlanInfo {
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"trig-x1y2z3"`
+    /// `TriggerId`; example: `"trig-x1y2z3"`
     pub trigger_id: Option<String>,
 
-    /// `FireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110400000`
+    /// `FireTime`; example: `1704110400000`
     pub fire_time: Option<i64>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<i64>,
 }
 
@@ -1093,69 +744,43 @@ pub struct AiSchedulePlanInfo {
 /// Returned in the output of [`DescribeAIScheduleTaskList`](super::DescribeAIScheduleTaskList).
 #[tc_model]
 pub struct AiScheduleTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-m1n2o3p4"`
+    /// `TaskId`; example: `"task-m1n2o3p4"`
     pub task_id: Option<String>,
 
-    /// `ScheduleId`: a string.
-    ///
-    /// Example: `"sched-a1b2c3d4"`
+    /// `ScheduleId`; example: `"sched-a1b2c3d4"`
     pub schedule_id: Option<String>,
 
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"trig-x1y2z3"`
+    /// `TriggerId`; example: `"trig-x1y2z3"`
     pub trigger_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"sess-q1w2e3r4"`
+    /// `SessionId`; example: `"sess-q1w2e3r4"`
     pub session_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Result`: a string.
-    ///
-    /// Example: `"扫描完成，共发现 5 个风险项"`
+    /// `Result`; example: `"扫描完成，共发现 5 个风险项"`
     pub result: Option<String>,
 
-    /// `ScheduledTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110400000`
+    /// `ScheduledTime`; example: `1704110400000`
     pub scheduled_time: Option<i64>,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110401000`
+    /// `StartTime`; example: `1704110401000`
     pub start_time: Option<i64>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110500000`
+    /// `EndTime`; example: `1704110500000`
     pub end_time: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110400000`
+    /// `CreateTime`; example: `1704110400000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1704110500000`
+    /// `UpdateTime`; example: `1704110500000`
     pub update_time: Option<i64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"云安全中心周报"`
+    /// `TaskName`; example: `"云安全中心周报"`
     pub task_name: Option<String>,
 
-    /// `Prompts`: a string.
-    ///
-    /// Example: `"生成云安全中心周报"`
+    /// `Prompts`; example: `"生成云安全中心周报"`
     pub prompts: Option<String>,
 }
 
@@ -1165,14 +790,10 @@ pub struct AiScheduleTaskInfo {
 /// Returned in the output of [`DescribeAIScheduleList`](super::DescribeAIScheduleList).
 #[tc_model]
 pub struct AiScheduleTriggerInfo {
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"trig-x1y2z3"`
+    /// `TriggerId`; example: `"trig-x1y2z3"`
     pub trigger_id: Option<String>,
 
-    /// `TriggerType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TriggerType`; example: `1`
     pub trigger_type: Option<i64>,
 }
 
@@ -1181,467 +802,291 @@ pub struct AiScheduleTriggerInfo {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList).
 #[tc_model]
 pub struct AlertExtraInfo {
-    /// `RelateEvent`: a [`RelatedEvent`].
-    ///
-    /// Example: `{"Description":"","EventID":"event-10002","RelatedCount":0}`
+    /// `RelateEvent`; example: `{"Description":"","EventID":"event-10002","RelatedCount":0}`
     pub relate_event: Option<RelatedEvent>,
 
-    /// `LeakContent`: a string.
-    ///
-    /// Example: `"leak content"`
+    /// `LeakContent`; example: `"leak content"`
     pub leak_content: Option<String>,
 
-    /// `LeakAPI`: a string.
-    ///
-    /// Example: `"leak api info"`
+    /// `LeakAPI`; example: `"leak api info"`
     #[tc(rename = "LeakAPI")]
     pub leak_api: Option<String>,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"AKUOi87X***"`
+    /// `SecretID`; example: `"AKUOi87X***"`
     #[tc(rename = "SecretID")]
     pub secret_id: Option<String>,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"ID/规则名称"`
+    /// `Rule`; example: `"ID/规则名称"`
     pub rule: Option<String>,
 
-    /// `RuleDesc`: a string.
-    ///
-    /// Example: `"从云防火墙告警获取"`
+    /// `RuleDesc`; example: `"从云防火墙告警获取"`
     pub rule_desc: Option<String>,
 
-    /// `ProtocolPort`: a string.
-    ///
-    /// Example: `"TCP:80"`
+    /// `ProtocolPort`; example: `"TCP:80"`
     pub protocol_port: Option<String>,
 
-    /// `AttackContent`: a string.
+    /// `AttackContent`
     pub attack_content: Option<String>,
 
-    /// `AttackIPProfile`: a string.
-    ///
-    /// Example: `"查看详情"`
+    /// `AttackIPProfile`; example: `"查看详情"`
     #[tc(rename = "AttackIPProfile")]
     pub attack_ip_profile: Option<String>,
 
-    /// `AttackIPTags`: a string.
-    ///
-    /// Example: `"显示这个IP的全部威胁情报标签，用逗号分开"`
+    /// `AttackIPTags`; example: `"显示这个IP的全部威胁情报标签，用逗号分开"`
     #[tc(rename = "AttackIPTags")]
     pub attack_ip_tags: Option<String>,
 
-    /// `RequestMethod`: a string.
-    ///
-    /// Example: `"method"`
+    /// `RequestMethod`; example: `"method"`
     pub request_method: Option<String>,
 
-    /// `HttpLog`: a string.
-    ///
-    /// Example: `"http_log"`
+    /// `HttpLog`; example: `"http_log"`
     pub http_log: Option<String>,
 
-    /// `AttackDomain`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `AttackDomain`; example: `"domain"`
     pub attack_domain: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"uri"`
+    /// `FilePath`; example: `"uri"`
     pub file_path: Option<String>,
 
-    /// `UserAgent`: a string.
-    ///
-    /// Example: `"user_agent"`
+    /// `UserAgent`; example: `"user_agent"`
     pub user_agent: Option<String>,
 
-    /// `RequestHeaders`: a string.
-    ///
-    /// Example: `"Content-Type : image/jpeg"`
+    /// `RequestHeaders`; example: `"Content-Type : image/jpeg"`
     pub request_headers: Option<String>,
 
-    /// `LoginUserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `LoginUserName`; example: `"root"`
     pub login_user_name: Option<String>,
 
-    /// `VulnerabilityName`: a string.
-    ///
-    /// Example: `"vul name"`
+    /// `VulnerabilityName`; example: `"vul name"`
     pub vulnerability_name: Option<String>,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2003"`
+    /// `CVE`; example: `"CVE-2003"`
     #[tc(rename = "CVE")]
     pub cve: Option<String>,
 
-    /// `ServiceProcess`: a string.
-    ///
-    /// Example: `"/usr/bin/ps"`
+    /// `ServiceProcess`; example: `"/usr/bin/ps"`
     pub service_process: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/home/file.txt"`
+    /// `FileName`; example: `"/home/file.txt"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"10023"`
+    /// `FileSize`; example: `"10023"`
     pub file_size: Option<String>,
 
-    /// `FileMD5`: a string.
-    ///
-    /// Example: `"md5eb4af24d4e6b65079e0***"`
+    /// `FileMD5`; example: `"md5eb4af24d4e6b65079e0***"`
     #[tc(rename = "FileMD5")]
     pub file_md5: Option<String>,
 
-    /// `FileLastAccessTime`: a string.
-    ///
-    /// Example: `"2023-10-10 12:12:12"`
+    /// `FileLastAccessTime`; example: `"2023-10-10 12:12:12"`
     pub file_last_access_time: Option<String>,
 
-    /// `FileModifyTime`: a string.
-    ///
-    /// Example: `"2023-10-10 12:12:12"`
+    /// `FileModifyTime`; example: `"2023-10-10 12:12:12"`
     pub file_modify_time: Option<String>,
 
-    /// `RecentAccessTime`: a string.
-    ///
-    /// Example: `"2023-10-10 12:12:12"`
+    /// `RecentAccessTime`; example: `"2023-10-10 12:12:12"`
     pub recent_access_time: Option<String>,
 
-    /// `RecentModifyTime`: a string.
-    ///
-    /// Example: `"2023-10-10 12:12:12"`
+    /// `RecentModifyTime`; example: `"2023-10-10 12:12:12"`
     pub recent_modify_time: Option<String>,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"virus name"`
+    /// `VirusName`; example: `"virus name"`
     pub virus_name: Option<String>,
 
-    /// `VirusFileTags`: a string.
-    ///
-    /// Example: `"virus tag"`
+    /// `VirusFileTags`; example: `"virus tag"`
     pub virus_file_tags: Option<String>,
 
-    /// `BehavioralCharacteristics`: a string.
-    ///
-    /// Example: `"behavioral characteristics"`
+    /// `BehavioralCharacteristics`; example: `"behavioral characteristics"`
     pub behavioral_characteristics: Option<String>,
 
-    /// `ProcessNamePID`: a string.
-    ///
-    /// Example: `"ps"`
+    /// `ProcessNamePID`; example: `"ps"`
     #[tc(rename = "ProcessNamePID")]
     pub process_name_pid: Option<String>,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/usr/bin/ps"`
+    /// `ProcessPath`; example: `"/usr/bin/ps"`
     pub process_path: Option<String>,
 
-    /// `ProcessCommandLine`: a string.
-    ///
-    /// Example: `"ps -ef"`
+    /// `ProcessCommandLine`; example: `"ps -ef"`
     pub process_command_line: Option<String>,
 
-    /// `ProcessPermissions`: a string.
-    ///
-    /// Example: `"644"`
+    /// `ProcessPermissions`; example: `"644"`
     pub process_permissions: Option<String>,
 
-    /// `ExecutedCommand`: a string.
-    ///
-    /// Example: `"ps -ef"`
+    /// `ExecutedCommand`; example: `"ps -ef"`
     pub executed_command: Option<String>,
 
-    /// `AffectedFileName`: a string.
-    ///
-    /// Example: `"/home/file.txt"`
+    /// `AffectedFileName`; example: `"/home/file.txt"`
     pub affected_file_name: Option<String>,
 
-    /// `DecoyPath`: a string.
-    ///
-    /// Example: `"/home/path"`
+    /// `DecoyPath`; example: `"/home/path"`
     pub decoy_path: Option<String>,
 
-    /// `MaliciousProcessFileSize`: a string.
-    ///
-    /// Example: `"1644"`
+    /// `MaliciousProcessFileSize`; example: `"1644"`
     pub malicious_process_file_size: Option<String>,
 
-    /// `MaliciousProcessFileMD5`: a string.
-    ///
-    /// Example: `"md5eb4af24d4e6b65079e0***"`
+    /// `MaliciousProcessFileMD5`; example: `"md5eb4af24d4e6b65079e0***"`
     #[tc(rename = "MaliciousProcessFileMD5")]
     pub malicious_process_file_md5: Option<String>,
 
-    /// `MaliciousProcessNamePID`: a string.
-    ///
-    /// Example: `"65543"`
+    /// `MaliciousProcessNamePID`; example: `"65543"`
     #[tc(rename = "MaliciousProcessNamePID")]
     pub malicious_process_name_pid: Option<String>,
 
-    /// `MaliciousProcessPath`: a string.
-    ///
-    /// Example: `"/home/path"`
+    /// `MaliciousProcessPath`; example: `"/home/path"`
     pub malicious_process_path: Option<String>,
 
-    /// `MaliciousProcessStartTime`: a string.
-    ///
-    /// Example: `"BehavioralCharacteristics"`
+    /// `MaliciousProcessStartTime`; example: `"BehavioralCharacteristics"`
     pub malicious_process_start_time: Option<String>,
 
-    /// `CommandContent`: a string.
-    ///
-    /// Example: `"ps -ef"`
+    /// `CommandContent`; example: `"ps -ef"`
     pub command_content: Option<String>,
 
-    /// `StartupUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `StartupUser`; example: `"root"`
     pub startup_user: Option<String>,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: Option<String>,
 
-    /// `NewPermissions`: a string.
-    ///
-    /// Example: `"new permissions"`
+    /// `NewPermissions`; example: `"new permissions"`
     pub new_permissions: Option<String>,
 
-    /// `ParentProcess`: a string.
-    ///
-    /// Example: `"cat"`
+    /// `ParentProcess`; example: `"cat"`
     pub parent_process: Option<String>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `ClassName`; example: `"name"`
     pub class_name: Option<String>,
 
-    /// `ClassLoader`: a string.
-    ///
-    /// Example: `"ClassLoader"`
+    /// `ClassLoader`; example: `"ClassLoader"`
     pub class_loader: Option<String>,
 
-    /// `ClassFileSize`: a string.
-    ///
-    /// Example: `"10024"`
+    /// `ClassFileSize`; example: `"10024"`
     pub class_file_size: Option<String>,
 
-    /// `ClassFileMD5`: a string.
-    ///
-    /// Example: `"md5eb4af24d4e6b65079e0***"`
+    /// `ClassFileMD5`; example: `"md5eb4af24d4e6b65079e0***"`
     #[tc(rename = "ClassFileMD5")]
     pub class_file_md5: Option<String>,
 
-    /// `ParentClassName`: a string.
-    ///
-    /// Example: `"ClassNameA"`
+    /// `ParentClassName`; example: `"ClassNameA"`
     pub parent_class_name: Option<String>,
 
-    /// `InheritedInterface`: a string.
-    ///
-    /// Example: `"InterfaceName"`
+    /// `InheritedInterface`; example: `"InterfaceName"`
     pub inherited_interface: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Comment`; example: `"remark"`
     pub comment: Option<String>,
 
-    /// `PayloadContent`: a string.
-    ///
-    /// Example: `"payload case"`
+    /// `PayloadContent`; example: `"payload case"`
     pub payload_content: Option<String>,
 
-    /// `CallbackAddressPortrait`: a string.
-    ///
-    /// Example: `"http://excample.com"`
+    /// `CallbackAddressPortrait`; example: `"http://excample.com"`
     pub callback_address_portrait: Option<String>,
 
-    /// `CallbackAddressTag`: a string.
-    ///
-    /// Example: `"http://excample.com"`
+    /// `CallbackAddressTag`; example: `"http://excample.com"`
     pub callback_address_tag: Option<String>,
 
-    /// `ProcessMD5`: a string.
-    ///
-    /// Example: `"md5eb4af24d4e6b65079e0***"`
+    /// `ProcessMD5`; example: `"md5eb4af24d4e6b65079e0***"`
     #[tc(rename = "ProcessMD5")]
     pub process_md5: Option<String>,
 
-    /// `FilePermission`: a string.
-    ///
-    /// Example: `"644"`
+    /// `FilePermission`; example: `"644"`
     pub file_permission: Option<String>,
 
-    /// `FromLogAnalysisData`: a list of [`KeyValue`] objects.
+    /// `FromLogAnalysisData`
     pub from_log_analysis_data: Option<Vec<KeyValue>>,
 
-    /// `HitProbe`: a string.
-    ///
-    /// Example: `"hit probe"`
+    /// `HitProbe`; example: `"hit probe"`
     pub hit_probe: Option<String>,
 
-    /// `HitHoneyPot`: a string.
-    ///
-    /// Example: `"hit honey pot"`
+    /// `HitHoneyPot`; example: `"hit honey pot"`
     pub hit_honey_pot: Option<String>,
 
-    /// `CommandList`: a string.
-    ///
-    /// Example: `"command list"`
+    /// `CommandList`; example: `"command list"`
     pub command_list: Option<String>,
 
-    /// `AttackEventDesc`: a string.
-    ///
-    /// Example: `"attack event"`
+    /// `AttackEventDesc`; example: `"attack event"`
     pub attack_event_desc: Option<String>,
 
-    /// `ProcessInfo`: a string.
-    ///
-    /// Example: `"process info"`
+    /// `ProcessInfo`; example: `"process info"`
     pub process_info: Option<String>,
 
-    /// `UserNameAndPwd`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserNameAndPwd`; example: `"root"`
     pub user_name_and_pwd: Option<String>,
 
-    /// `StrategyID`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `StrategyID`; example: `"10001"`
     #[tc(rename = "StrategyID")]
     pub strategy_id: Option<String>,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"policy name"`
+    /// `StrategyName`; example: `"policy name"`
     pub strategy_name: Option<String>,
 
-    /// `HitStrategy`: a string.
-    ///
-    /// Example: `"hit-strategy"`
+    /// `HitStrategy`; example: `"hit-strategy"`
     pub hit_strategy: Option<String>,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"ps"`
+    /// `ProcessName`; example: `"ps"`
     pub process_name: Option<String>,
 
-    /// `PID`: a string.
-    ///
-    /// Example: `"55545"`
+    /// `PID`; example: `"55545"`
     #[tc(rename = "PID")]
     pub pid: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"pod-name"`
+    /// `PodName`; example: `"pod-name"`
     pub pod_name: Option<String>,
 
-    /// `PodID`: a string.
-    ///
-    /// Example: `"pod-id"`
+    /// `PodID`; example: `"pod-id"`
     #[tc(rename = "PodID")]
     pub pod_id: Option<String>,
 
-    /// `Response`: a string.
-    ///
-    /// Example: `"http response"`
+    /// `Response`; example: `"http response"`
     pub response: Option<String>,
 
-    /// `SystemCall`: a string.
-    ///
-    /// Example: `"system-call"`
+    /// `SystemCall`; example: `"system-call"`
     pub system_call: Option<String>,
 
-    /// `Verb`: a string.
-    ///
-    /// Example: `"verb"`
+    /// `Verb`; example: `"verb"`
     pub verb: Option<String>,
 
-    /// `LogID`: a string.
-    ///
-    /// Example: `"ebf9fcb5-7472-41c6-b214-1640c1e49117"`
+    /// `LogID`; example: `"ebf9fcb5-7472-41c6-b214-1640c1e49117"`
     #[tc(rename = "LogID")]
     pub log_id: Option<String>,
 
-    /// `Different`: a string.
-    ///
-    /// Example: `"diff"`
+    /// `Different`; example: `"diff"`
     pub different: Option<String>,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"匿名访问"`
+    /// `EventType`; example: `"匿名访问"`
     pub event_type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"description info"`
+    /// `Description`; example: `"description info"`
     pub description: Option<String>,
 
-    /// `TargetAddress`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `TargetAddress`; example: `"10.0.0.1"`
     pub target_address: Option<String>,
 
-    /// `MaliciousRequestDomain`: a string.
-    ///
-    /// Example: `"risk.example.com"`
+    /// `MaliciousRequestDomain`; example: `"risk.example.com"`
     pub malicious_request_domain: Option<String>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"系统规则"`
+    /// `RuleType`; example: `"系统规则"`
     pub rule_type: Option<String>,
 
-    /// `RequestURI`: a string.
-    ///
-    /// Example: `"/api/v1/namespaces?limit=1"`
+    /// `RequestURI`; example: `"/api/v1/namespaces?limit=1"`
     #[tc(rename = "RequestURI")]
     pub request_uri: Option<String>,
 
-    /// `RequestUser`: a string.
-    ///
-    /// Example: `"system:unauthenticated"`
+    /// `RequestUser`; example: `"system:unauthenticated"`
     pub request_user: Option<String>,
 
-    /// `RequestObject`: a string.
-    ///
-    /// Example: `"{\"metadata\":\"\"}"`
+    /// `RequestObject`; example: `"{\"metadata\":\"\"}"`
     pub request_object: Option<String>,
 
-    /// `ResponseObject`: a string.
-    ///
-    /// Example: `"{\"metadata\":\"\"}"`
+    /// `ResponseObject`; example: `"{\"metadata\":\"\"}"`
     pub response_object: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `FileType`; example: `"file"`
     pub file_type: Option<String>,
 
-    /// `TIType`: a string.
-    ///
-    /// Example: `"type"`
+    /// `TIType`; example: `"type"`
     #[tc(rename = "TIType")]
     pub ti_type: Option<String>,
 
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"132.23.*.*"`
+    /// `SourceIP`; example: `"132.23.*.*"`
     #[tc(rename = "SourceIP")]
     pub source_ip: Option<String>,
 }
@@ -1651,146 +1096,93 @@ pub struct AlertExtraInfo {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList).
 #[tc_model]
 pub struct AlertInfo {
-    /// `ID`: a string.
-    ///
-    /// Example: `"alert-f1cb849f1dd9772d"`
+    /// `ID`; example: `"alert-f1cb849f1dd9772d"`
     #[tc(rename = "ID")]
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"信息收集"`
+    /// `Name`, always sent in responses; example: `"信息收集"`
     pub name: Option<String>,
 
-    /// `Source`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CFW"`
+    /// `Source`, always sent in responses; example: `"CFW"`
     pub source: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Level`, always sent in responses; example: `1`
     pub level: Option<u64>,
 
-    /// `Attacker`: a [`RoleInfo`].
+    /// `Attacker`
     pub attacker: Option<RoleInfo>,
 
-    /// `Victim`: a [`RoleInfo`].
+    /// `Victim`
     pub victim: Option<RoleInfo>,
 
-    /// `EvidenceData`: a string.
+    /// `EvidenceData`
     pub evidence_data: Option<String>,
 
-    /// `EvidenceLocation`: a string.
-    ///
-    /// Example: `"TCP：80"`
+    /// `EvidenceLocation`; example: `"TCP：80"`
     pub evidence_location: Option<String>,
 
-    /// `EvidencePath`: a string.
-    ///
-    /// Example: `"path/to/vrs"`
+    /// `EvidencePath`; example: `"path/to/vrs"`
     pub evidence_path: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-06-30 13:14:15"`
+    /// `CreateTime`; example: `"2022-06-30 13:14:15"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-06-30 13:14:15"`
+    /// `UpdateTime`; example: `"2023-06-30 13:14:15"`
     pub update_time: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Count`; example: `11`
     pub count: Option<u64>,
 
-    /// `UrgentSuggestion`: a string.
-    ///
-    /// Example: `"收敛操作者权限，或限制操作对象的访问权限"`
+    /// `UrgentSuggestion`; example: `"收敛操作者权限，或限制操作对象的访问权限"`
     pub urgent_suggestion: Option<String>,
 
-    /// `RemediationSuggestion`: a string.
-    ///
-    /// Example: `"进行安全体检的云资源配置检查，发现云账号和用户的权限配置风险"`
+    /// `RemediationSuggestion`; example: `"进行安全体检的云资源配置检查，发现云账号和用户的权限配置风险"`
     pub remediation_suggestion: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `ProcessType`: a string.
-    ///
-    /// Example: `"NormalProcess"`
+    /// `ProcessType`; example: `"NormalProcess"`
     pub process_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ActiveOutbound"`
+    /// `Type`; example: `"ActiveOutbound"`
     pub r#type: Option<String>,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"TcssOutbound"`
+    /// `SubType`; example: `"TcssOutbound"`
     pub sub_type: Option<String>,
 
-    /// `ExtraInfo`: an [`AlertExtraInfo`].
+    /// `ExtraInfo`
     pub extra_info: Option<AlertExtraInfo>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"aurora.mal.com#ake"`
+    /// `Key`; example: `"aurora.mal.com#ake"`
     pub key: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2024-11-01T00:00:00+08:00"`
+    /// `Date`; example: `"2024-11-01T00:00:00+08:00"`
     pub date: Option<String>,
 
-    /// `AppID`: a string.
-    ///
-    /// Example: `"125890"`
+    /// `AppID`; example: `"125890"`
     #[tc(rename = "AppID")]
     pub app_id: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"测试集团"`
+    /// `NickName`; example: `"测试集团"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1892113"`
+    /// `Uin`; example: `"1892113"`
     pub uin: Option<String>,
 
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: Option<u64>,
 
-    /// `RiskInvestigation`: a string.
-    ///
-    /// Example: `"risk1"`
+    /// `RiskInvestigation`; example: `"risk1"`
     pub risk_investigation: Option<String>,
 
-    /// `RiskTreatment`: a string.
-    ///
-    /// Example: `"treat1"`
+    /// `RiskTreatment`; example: `"treat1"`
     pub risk_treatment: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"3_9"`
+    /// `LogType`; example: `"3_9"`
     pub log_type: Option<String>,
 
-    /// `LogSearch`: a string.
-    ///
-    /// Example: `"(event_name:\\\"恶意外联\\\") AND (date:\\\"2024-11-01 00:00:00\\\")"`
+    /// `LogSearch`; example: `"(event_name:\\\"恶意外联\\\") AND (date:\\\"2024-11-01 00:00:00\\\")"`
     pub log_search: Option<String>,
 }
 
@@ -1799,150 +1191,92 @@ pub struct AlertInfo {
 /// Returned in the output of [`DescribeCVMAssetInfo`](super::DescribeCVMAssetInfo).
 #[tc_model]
 pub struct AssetBaseInfoResponse {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pr0101c"`
+    /// `VpcId`; example: `"vpc-pr0101c"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"fengqqinfoo"`
+    /// `VpcName`; example: `"fengqqinfoo"`
     pub vpc_name: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"主机测试2-win"`
+    /// `AssetName`; example: `"主机测试2-win"`
     pub asset_name: String,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
+    /// `Os`; example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
     pub os: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"139.155.142.171"`
+    /// `PublicIp`; example: `"139.155.142.171"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.16.0.9"`
+    /// `PrivateIp`; example: `"172.16.0.9"`
     pub private_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `Region`; example: `"ap-chengdu"`
     pub region: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `AssetType`; example: `"CVM"`
     pub asset_type: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"ins-ggrnxdwj"`
+    /// `AssetId`; example: `"ins-ggrnxdwj"`
     pub asset_id: String,
 
-    /// `AccountNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AccountNum`; example: `12`
     pub account_num: u64,
 
-    /// `PortNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `PortNum`; example: `19`
     pub port_num: u64,
 
-    /// `ProcessNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ProcessNum`; example: `5`
     pub process_num: u64,
 
-    /// `SoftApplicationNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `SoftApplicationNum`; example: `7`
     pub soft_application_num: u64,
 
-    /// `DatabaseNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `DatabaseNum`; example: `8`
     pub database_num: u64,
 
-    /// `WebApplicationNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `WebApplicationNum`; example: `9`
     pub web_application_num: u64,
 
-    /// `ServiceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ServiceNum`; example: `12`
     pub service_num: u64,
 
-    /// `WebFrameworkNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `WebFrameworkNum`; example: `12`
     pub web_framework_num: u64,
 
-    /// `WebSiteNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `WebSiteNum`; example: `11`
     pub web_site_num: u64,
 
-    /// `JarPackageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `JarPackageNum`; example: `6`
     pub jar_package_num: u64,
 
-    /// `StartServiceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `StartServiceNum`; example: `23`
     pub start_service_num: u64,
 
-    /// `ScheduledTaskNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `ScheduledTaskNum`; example: `24`
     pub scheduled_task_num: u64,
 
-    /// `EnvironmentVariableNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `EnvironmentVariableNum`; example: `25`
     pub environment_variable_num: u64,
 
-    /// `KernelModuleNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `KernelModuleNum`; example: `26`
     pub kernel_module_num: u64,
 
-    /// `SystemInstallationPackageNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SystemInstallationPackageNum`; example: `3`
     pub system_installation_package_num: u64,
 
-    /// `SurplusProtectDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `SurplusProtectDay`; example: `80`
     pub surplus_protect_day: u64,
 
-    /// `CWPStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CWPStatus`; example: `4`
     #[tc(rename = "CWPStatus")]
     pub cwp_status: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"andy","Value":"sigh"}]`
+    /// `Tag`; example: `[{"Name":"andy","Value":"sigh"}]`
     pub tag: Vec<Tag>,
 
-    /// `ProtectLevel`: a string.
-    ///
-    /// Example: `"旗舰版"`
+    /// `ProtectLevel`; example: `"旗舰版"`
     pub protect_level: String,
 
-    /// `ProtectedDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `ProtectedDay`; example: `35`
     pub protected_day: u64,
 }
 
@@ -1951,140 +1285,86 @@ pub struct AssetBaseInfoResponse {
 /// Returned in the output of [`DescribeClusterAssets`](super::DescribeClusterAssets).
 #[tc_model]
 pub struct AssetCluster {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1002532`
+    /// `AppId`; example: `1002532`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"124123362"`
+    /// `Uin`; example: `"124123362"`
     pub uin: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nick-test"`
+    /// `Nick`; example: `"nick-test"`
     pub nick: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cluster-1we2"`
+    /// `AssetId`; example: `"cluster-1we2"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"tke-test"`
+    /// `AssetName`; example: `"tke-test"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"tke"`
+    /// `AssetType`; example: `"tke"`
     pub asset_type: String,
 
-    /// `InstanceCreateTime`: a string.
-    ///
-    /// Example: `"2024-08-22 20:52:16"`
+    /// `InstanceCreateTime`; example: `"2024-08-22 20:52:16"`
     pub instance_create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"runing"`
+    /// `Status`; example: `"runing"`
     pub status: String,
 
-    /// `ProtectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectStatus`; example: `0`
     pub protect_status: Option<i64>,
 
-    /// `ProtectInfo`: a string.
-    ///
-    /// Example: `"error info"`
+    /// `ProtectInfo`; example: `"error info"`
     pub protect_info: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-w24et"`
+    /// `VpcId`; example: `"vpc-w24et"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc-default"`
+    /// `VpcName`; example: `"vpc-default"`
     pub vpc_name: String,
 
-    /// `KubernetesVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `KubernetesVersion`; example: `"1.0.1"`
     pub kubernetes_version: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Component`; example: `"nginx"`
     pub component: String,
 
-    /// `ComponentVersion`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `ComponentVersion`; example: `"1.0.1"`
     pub component_version: String,
 
-    /// `ComponentStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ComponentStatus`; example: `"running"`
     pub component_status: String,
 
-    /// `CheckTime`: a string.
-    ///
-    /// Example: `"2024-08-22 20:52:16"`
+    /// `CheckTime`; example: `"2024-08-22 20:52:16"`
     pub check_time: String,
 
-    /// `MachineCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineCount`; example: `1`
     pub machine_count: i64,
 
-    /// `PodCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PodCount`; example: `0`
     pub pod_count: i64,
 
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ServiceCount`; example: `4`
     pub service_count: i64,
 
-    /// `VulRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VulRisk`; example: `2`
     pub vul_risk: i64,
 
-    /// `CFGRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CFGRisk`; example: `1`
     #[tc(rename = "CFGRisk")]
     pub cfg_risk: i64,
 
-    /// `CheckCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckCount`; example: `1`
     pub check_count: i64,
 
-    /// `IsCore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCore`; example: `1`
     pub is_core: i64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewAsset`; example: `1`
     pub is_new_asset: Option<u64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 }
 
@@ -2093,104 +1373,64 @@ pub struct AssetCluster {
 /// Returned in the output of [`DescribeClusterPodAssets`](super::DescribeClusterPodAssets).
 #[tc_model]
 pub struct AssetClusterPod {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `13022151396`
+    /// `AppId`; example: `13022151396`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000217891459"`
+    /// `Uin`; example: `"1000217891459"`
     pub uin: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"002a244ad33cb024s246c01b91ae63a9"`
+    /// `AssetId`; example: `"002a244ad33cb024s246c01b91ae63a9"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"kubernetes-proxy-6dd4f2b74-mqf4n"`
+    /// `AssetName`; example: `"kubernetes-proxy-6dd4f2b74-mqf4n"`
     pub asset_name: String,
 
-    /// `InstanceCreateTime`: a string.
-    ///
-    /// Example: `"2024-08-22 21:45:10"`
+    /// `InstanceCreateTime`; example: `"2024-08-22 21:45:10"`
     pub instance_create_time: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-0hdxu91s"`
+    /// `ClusterId`; example: `"cls-0hdxu91s"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cluster-name"`
+    /// `ClusterName`; example: `"cluster-name"`
     pub cluster_name: String,
 
-    /// `MachineId`: a string.
-    ///
-    /// Example: `"ins-ml4xc7ds"`
+    /// `MachineId`; example: `"ins-ml4xc7ds"`
     pub machine_id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"cluster-node-10.26"`
+    /// `MachineName`; example: `"cluster-node-10.26"`
     pub machine_name: String,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.255.1.8"`
+    /// `PodIp`; example: `"10.255.1.8"`
     pub pod_ip: String,
 
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ServiceCount`; example: `1`
     pub service_count: i64,
 
-    /// `ContainerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ContainerCount`; example: `3`
     pub container_count: i64,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"106.*.*.220"`
+    /// `PublicIp`; example: `"106.*.*.220"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.255.1.8"`
+    /// `PrivateIp`; example: `"10.255.1.8"`
     pub private_ip: String,
 
-    /// `IsCore`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCore`; example: `1`
     pub is_core: i64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewAsset`; example: `1`
     pub is_new_asset: Option<u64>,
 }
 
@@ -2199,54 +1439,34 @@ pub struct AssetClusterPod {
 /// Returned in the output of [`DescribeAssetComponentList`](super::DescribeAssetComponentList).
 #[tc_model]
 pub struct AssetComponent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"openssl"`
+    /// `Name`; example: `"openssl"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1f-1ubuntu2.11"`
+    /// `Version`; example: `"1.0.1f-1ubuntu2.11"`
     pub version: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SYSTEM_COMPONENT"`
+    /// `Type`; example: `"SYSTEM_COMPONENT"`
     pub r#type: Option<String>,
 
-    /// `FirstFoundTime`: a string.
-    ///
-    /// Example: `"2026-06-28 21:11:02"`
+    /// `FirstFoundTime`; example: `"2026-06-28 21:11:02"`
     pub first_found_time: Option<String>,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2026-06-29 21:11:02"`
+    /// `LatestFoundTime`; example: `"2026-06-29 21:11:02"`
     pub latest_found_time: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `AffectedImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectedImageCount`; example: `1`
     pub affected_image_count: Option<u64>,
 }
 
@@ -2255,94 +1475,64 @@ pub struct AssetComponent {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail).
 #[tc_model]
 pub struct AssetDetailItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1300448058`
+    /// `AppID`; example: `1300448058`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `CloudAccountName`; example: `"声声乌龙"`
     pub cloud_account_name: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"in*-kja*dy*r"`
+    /// `AssetID`; example: `"in*-kja*dy*r"`
     #[tc(rename = "AssetID")]
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `AssetType`; example: `"cvm_instance"`
     pub asset_type: String,
 
-    /// `Tags`: a list of [`AssetTag`] objects.
+    /// `Tags`
     pub tags: Vec<AssetTag>,
 
-    /// `SecurityGroupIDs`: a list of strings.
-    ///
-    /// Example: `["sg-1whifbhi"]`
+    /// `SecurityGroupIDs`; example: `["sg-1whifbhi"]`
     #[tc(rename = "SecurityGroupIDs")]
     pub security_group_ids: Vec<String>,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"12*.2*7.28.2*8"`
+    /// `PublicIP`; example: `"12*.2*7.28.2*8"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"1*.*1.0.9"`
+    /// `PrivateIP`; example: `"1*.*1.0.9"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `PublicDomain`: a string.
-    ///
-    /// Example: `"t.com"`
+    /// `PublicDomain`; example: `"t.com"`
     pub public_domain: String,
 
-    /// `PrivateDomain`: a string.
-    ///
-    /// Example: `"t****.com"`
+    /// `PrivateDomain`; example: `"t****.com"`
     pub private_domain: String,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCount`; example: `1`
     pub risk_count: u64,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmCount`; example: `0`
     pub alarm_count: u64,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"[autotest][勿删]自动化测试NAT1"`
+    /// `AssetName`; example: `"[autotest][勿删]自动化测试NAT1"`
     pub asset_name: String,
 
-    /// `CustomTags`: a list of [`CustomTag`] objects.
+    /// `CustomTags`
     pub custom_tags: Vec<CustomTag>,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `AssetTypeName`; example: `"云服务器"`
     pub asset_type_name: String,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 
-    /// `AssetRID`: a string.
-    ///
-    /// Example: `"fbe6034f9089580ce9fc6217e4feb398"`
+    /// `AssetRID`; example: `"fbe6034f9089580ce9fc6217e4feb398"`
     #[tc(rename = "AssetRID")]
     pub asset_rid: Option<String>,
 }
@@ -2352,32 +1542,22 @@ pub struct AssetDetailItem {
 /// Returned in the output of [`DescribeDynamicAssets`](super::DescribeDynamicAssets).
 #[tc_model]
 pub struct AssetFilterConfig {
-    /// `Attr`: a string.
-    ///
-    /// Example: `"instance_id"`
+    /// `Attr`; example: `"instance_id"`
     pub attr: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"状态"`
+    /// `Label`; example: `"状态"`
     pub label: String,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"assetLink"`
+    /// `Style`; example: `"assetLink"`
     pub style: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"instance_id"`
+    /// `Value`; example: `"instance_id"`
     pub value: String,
 
-    /// `LabelEn`: a string.
-    ///
-    /// Example: `"Status"`
+    /// `LabelEn`; example: `"Status"`
     pub label_en: String,
 
-    /// `Options`: a list of [`AssetFilterOptions`] objects.
+    /// `Options`
     pub options: Option<Vec<AssetFilterOptions>>,
 }
 
@@ -2386,19 +1566,13 @@ pub struct AssetFilterConfig {
 /// Returned in the output of [`DescribeDynamicAssets`](super::DescribeDynamicAssets).
 #[tc_model]
 pub struct AssetFilterOptions {
-    /// `Text`: a string.
-    ///
-    /// Example: `"开机中"`
+    /// `Text`; example: `"开机中"`
     pub text: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `Value`; example: `"STOPPED"`
     pub value: Option<String>,
 
-    /// `Style`: a string.
-    ///
-    /// Example: `"error"`
+    /// `Style`; example: `"error"`
     pub style: Option<String>,
 }
 
@@ -2407,19 +1581,13 @@ pub struct AssetFilterOptions {
 /// Sent in the input of [`DescribeLoginWhiteHostList`](super::DescribeLoginWhiteHostList).
 #[tc_model]
 pub struct AssetFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["mark"]`
+    /// `Values`; example: `["mark"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -2428,43 +1596,29 @@ pub struct AssetFilters {
 /// Returned in the output of [`DescribeDynamicAssets`](super::DescribeDynamicAssets).
 #[tc_model]
 pub struct AssetHeaderItem {
-    /// `ItemType`: a string.
-    ///
-    /// Example: `"created_at"`
+    /// `ItemType`; example: `"created_at"`
     pub item_type: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"资产创建时间"`
+    /// `Label`; example: `"资产创建时间"`
     pub label: Option<String>,
 
-    /// `Copy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Copy`; example: `1`
     pub copy: Option<u64>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["created_at"]`
+    /// `Values`; example: `["created_at"]`
     pub values: Option<Vec<String>>,
 
-    /// `LinkURL`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `LinkURL`; example: `"test.com"`
     #[tc(rename = "LinkURL")]
     pub link_url: Option<String>,
 
-    /// `Filters`: a list of [`AssetFilterConfig`] objects.
+    /// `Filters`
     pub filters: Option<Vec<AssetFilterConfig>>,
 
-    /// `Sort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Sort`; example: `0`
     pub sort: Option<u64>,
 
-    /// `ValueStyle`: a string.
-    ///
-    /// Example: `"_create_time"`
+    /// `ValueStyle`; example: `"_create_time"`
     pub value_style: Option<String>,
 }
 
@@ -2473,56 +1627,36 @@ pub struct AssetHeaderItem {
 /// Returned in the output of [`DescribeSearchBugInfo`](super::DescribeSearchBugInfo).
 #[tc_model]
 pub struct AssetInfoDetail {
-    /// `AppID`: a string.
-    ///
-    /// Example: `"125000001"`
+    /// `AppID`; example: `"125000001"`
     #[tc(rename = "AppID")]
     pub app_id: String,
 
-    /// `CVEId`: a string.
-    ///
-    /// Example: `"CVE-2012-0023"`
+    /// `CVEId`; example: `"CVE-2012-0023"`
     #[tc(rename = "CVEId")]
     pub cve_id: String,
 
-    /// `IsScan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsScan`; example: `1`
     pub is_scan: i64,
 
-    /// `InfluenceAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `45`
+    /// `InfluenceAsset`; example: `45`
     pub influence_asset: i64,
 
-    /// `NotRepairAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `NotRepairAsset`; example: `33`
     pub not_repair_asset: i64,
 
-    /// `NotProtectAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `NotProtectAsset`; example: `24`
     pub not_protect_asset: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"mis-qbskll7i"`
+    /// `TaskId`; example: `"mis-qbskll7i"`
     pub task_id: String,
 
-    /// `TaskPercent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TaskPercent`; example: `100`
     pub task_percent: i64,
 
-    /// `TaskTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1630291892`
+    /// `TaskTime`; example: `1630291892`
     pub task_time: i64,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2022-1-12"`
+    /// `ScanTime`; example: `"2022-1-12"`
     pub scan_time: String,
 }
 
@@ -2531,19 +1665,13 @@ pub struct AssetInfoDetail {
 /// Returned in the output of [`DescribeCVMAssets`](super::DescribeCVMAssets).
 #[tc_model]
 pub struct AssetInstanceTypeMap {
-    /// `Text`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Text`; example: `"key1"`
     pub text: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 
-    /// `InstanceTypeList`: a list of [`FilterDataObject`] objects.
-    ///
-    /// Example: `[{"Text":"name1","Value":"value1"}]`
+    /// `InstanceTypeList`; example: `[{"Text":"name1","Value":"value1"}]`
     pub instance_type_list: Option<Vec<FilterDataObject>>,
 }
 
@@ -2552,164 +1680,106 @@ pub struct AssetInstanceTypeMap {
 /// Returned in the output of [`DescribeCloudAssets`](super::DescribeCloudAssets).
 #[tc_model]
 pub struct AssetItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260096511`
+    /// `AppID`; example: `260096511`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: String,
 
-    /// `CloudAccountID`: a string.
-    ///
-    /// Example: `"700002530072"`
+    /// `CloudAccountID`; example: `"700002530072"`
     #[tc(rename = "CloudAccountID")]
     pub cloud_account_id: String,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"700002530072"`
+    /// `CloudAccountName`; example: `"700002530072"`
     pub cloud_account_name: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"vpc-lp1ar545"`
+    /// `AssetID`; example: `"vpc-lp1ar545"`
     #[tc(rename = "AssetID")]
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `AssetName`; example: `"default"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cam_user"`
+    /// `AssetType`; example: `"cam_user"`
     pub asset_type: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"CAM 账号"`
+    /// `AssetTypeName`; example: `"CAM 账号"`
     pub asset_type_name: String,
 
-    /// `AssetStatus`: a string.
-    ///
-    /// Example: `"inactive"`
+    /// `AssetStatus`; example: `"inactive"`
     pub asset_status: String,
 
-    /// `PublicExpose`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PublicExpose`; example: `2`
     pub public_expose: u64,
 
-    /// `Tags`: a list of [`AssetTag`] objects.
+    /// `Tags`
     pub tags: Vec<AssetTag>,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"17*.17*.1*8.*5"`
+    /// `PublicIP`; example: `"17*.17*.1*8.*5"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"17*.1*.96.2"`
+    /// `PrivateIP`; example: `"17*.1*.96.2"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `PublicDomain`: a string.
-    ///
-    /// Example: `"csip-audit-*30044*0*8.cos.ap-guangzho*.tence*tcos.cn"`
+    /// `PublicDomain`; example: `"csip-audit-*30044*0*8.cos.ap-guangzho*.tence*tcos.cn"`
     pub public_domain: String,
 
-    /// `PrivateDomain`: a string.
-    ///
-    /// Example: `"t.com"`
+    /// `PrivateDomain`; example: `"t.com"`
     pub private_domain: String,
 
-    /// `ProtectStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `ProtectStatus`; example: `101`
     pub protect_status: u64,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCount`; example: `1`
     pub risk_count: u64,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmCount`; example: `0`
     pub alarm_count: u64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-04-02T16:52:16+08:00"`
+    /// `CreatedAt`; example: `"2026-04-02T16:52:16+08:00"`
     pub created_at: String,
 
-    /// `FirstSyncTime`: a string.
-    ///
-    /// Example: `"2026-01-21T20:05:30+08:00"`
+    /// `FirstSyncTime`; example: `"2026-01-21T20:05:30+08:00"`
     pub first_sync_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-02-05T16:09:11+08:00"`
+    /// `UpdateTime`; example: `"2026-02-05T16:09:11+08:00"`
     pub update_time: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Ubuntu Server 22.04 LTS 64位"`
+    /// `OsName`; example: `"Ubuntu Server 22.04 LTS 64位"`
     pub os_name: String,
 
-    /// `CriticalRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalRiskCount`; example: `0`
     pub critical_risk_count: u64,
 
-    /// `HighRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HighRiskCount`; example: `2`
     pub high_risk_count: u64,
 
-    /// `MediumRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MediumRiskCount`; example: `2`
     pub medium_risk_count: u64,
 
-    /// `LowRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LowRiskCount`; example: `1`
     pub low_risk_count: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `RegionName`; example: `"ap-chengdu"`
     pub region_name: String,
 
-    /// `AssetRID`: a string.
-    ///
-    /// Example: `"c267780074939c8b2b358f8d2acacc29"`
+    /// `AssetRID`; example: `"c267780074939c8b2b358f8d2acacc29"`
     #[tc(rename = "AssetRID")]
     pub asset_rid: String,
 
-    /// `CustomTags`: a list of [`CustomTag`] objects.
+    /// `CustomTags`
     pub custom_tags: Vec<CustomTag>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 }
@@ -2719,63 +1789,41 @@ pub struct AssetItem {
 /// Returned in the output of [`DescribeAssetProcessList`](super::DescribeAssetProcessList).
 #[tc_model]
 pub struct AssetProcessItem {
-    /// `CloudAccountID`: a string.
-    ///
-    /// Example: `"13561232"`
+    /// `CloudAccountID`; example: `"13561232"`
     #[tc(rename = "CloudAccountID")]
     pub cloud_account_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"AI验证"`
+    /// `InstanceName`; example: `"AI验证"`
     pub instance_name: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32643712`
+    /// `AppID`; example: `32643712`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"声声悟空"`
+    /// `CloudAccountName`; example: `"声声悟空"`
     pub cloud_account_name: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"i-sdsjk1232"`
+    /// `InstanceID`; example: `"i-sdsjk1232"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"2.123.23.22"`
+    /// `PublicIp`; example: `"2.123.23.22"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: String,
 
-    /// `ProcessID`: a string.
-    ///
-    /// Example: `"8912"`
+    /// `ProcessID`; example: `"8912"`
     #[tc(rename = "ProcessID")]
     pub process_id: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"cmd"`
+    /// `ProcessName`; example: `"cmd"`
     pub process_name: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"/path"`
+    /// `CmdLine`; example: `"/path"`
     pub cmd_line: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"1.1.11.1:80"`
+    /// `Port`; example: `"1.1.11.1:80"`
     pub port: String,
 }
 
@@ -2784,34 +1832,22 @@ pub struct AssetProcessItem {
 /// Returned in the output of [`DescribeAssetOverview`](super::DescribeAssetOverview).
 #[tc_model]
 pub struct AssetProviderDistributeInfo {
-    /// `TencentAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `666`
+    /// `TencentAssetCount`; example: `666`
     pub tencent_asset_count: u64,
 
-    /// `AliAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AliAssetCount`; example: `1`
     pub ali_asset_count: u64,
 
-    /// `AwsAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AwsAssetCount`; example: `1`
     pub aws_asset_count: u64,
 
-    /// `OtherAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OtherAssetCount`; example: `1`
     pub other_asset_count: u64,
 
-    /// `AzureAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AzureAssetCount`; example: `0`
     pub azure_asset_count: u64,
 
-    /// `TceAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TceAssetCount`; example: `0`
     pub tce_asset_count: Option<u64>,
 }
 
@@ -2820,17 +1856,13 @@ pub struct AssetProviderDistributeInfo {
 /// Returned in the output of [`DescribeAssetRiskDetail`](super::DescribeAssetRiskDetail).
 #[tc_model]
 pub struct AssetRiskContent {
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"Agentless"`
+    /// `EngineType`; example: `"Agentless"`
     pub engine_type: String,
 
-    /// `Risks`: a list of [`AssetRiskInfo`] objects.
+    /// `Risks`
     pub risks: Option<Vec<AssetRiskInfo>>,
 
-    /// `AssetRID`: a string.
-    ///
-    /// Example: `"aa93aadc7054fe43d662257b91426476"`
+    /// `AssetRID`; example: `"aa93aadc7054fe43d662257b91426476"`
     #[tc(rename = "AssetRID")]
     pub asset_rid: String,
 }
@@ -2840,34 +1872,22 @@ pub struct AssetRiskContent {
 /// Returned in the output of [`DescribeAssetRiskDetail`](super::DescribeAssetRiskDetail).
 #[tc_model]
 pub struct AssetRiskInfo {
-    /// `ResultType`: a string.
-    ///
-    /// Example: `"端口"`
+    /// `ResultType`; example: `"端口"`
     pub result_type: String,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RiskCount`; example: `5`
     pub risk_count: u64,
 
-    /// `RiskCritical`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCritical`; example: `1`
     pub risk_critical: u64,
 
-    /// `RiskHigh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskHigh`; example: `2`
     pub risk_high: u64,
 
-    /// `RiskMedium`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskMedium`; example: `1`
     pub risk_medium: u64,
 
-    /// `RiskLow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLow`; example: `1`
     pub risk_low: u64,
 }
 
@@ -2876,96 +1896,62 @@ pub struct AssetRiskInfo {
 /// Returned in the output of [`DescribeAssetRiskList`](super::DescribeAssetRiskList).
 #[tc_model]
 pub struct AssetRiskItem {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1302396215`
+    /// `AppId`; example: `1302396215`
     pub app_id: i64,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: String,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `CloudAccountName`; example: `"声声乌龙"`
     pub cloud_account_name: String,
 
-    /// `CloudAccountId`: a string.
-    ///
-    /// Example: `"100014592178"`
+    /// `CloudAccountId`; example: `"100014592178"`
     pub cloud_account_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"AI测试"`
+    /// `InstanceName`; example: `"AI测试"`
     pub instance_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-p7x4hn7p"`
+    /// `InstanceId`; example: `"ins-p7x4hn7p"`
     pub instance_id: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 12:00:00"`
     pub update_time: String,
 
-    /// `RiskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskStatus`; example: `0`
     pub risk_status: i64,
 
-    /// `RiskTitle`: a string.
-    ///
-    /// Example: `"子账号未开启登录操作保护"`
+    /// `RiskTitle`; example: `"子账号未开启登录操作保护"`
     pub risk_title: String,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"data_security"`
+    /// `CheckType`; example: `"data_security"`
     pub check_type: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: String,
 
-    /// `RiskRuleId`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `RiskRuleId`; example: `"tc_001"`
     pub risk_rule_id: String,
 
-    /// `Classify`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `Classify`; example: `"expose"`
     pub classify: String,
 
-    /// `StandardTerms`: a list of [`StandardTerm`] objects.
+    /// `StandardTerms`
     pub standard_terms: Option<Vec<StandardTerm>>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `AssetType`; example: `"CVM"`
     pub asset_type: Option<String>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"cos_bucket"`
+    /// `AssetTypeName`; example: `"cos_bucket"`
     pub asset_type_name: Option<String>,
 }
 
@@ -2974,39 +1960,25 @@ pub struct AssetRiskItem {
 /// Returned in the output of [`DescribeAssetOverview`](super::DescribeAssetOverview).
 #[tc_model]
 pub struct AssetStatisticsInfo {
-    /// `AssetTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2932`
+    /// `AssetTotalCount`; example: `2932`
     pub asset_total_count: u64,
 
-    /// `AssetAddCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetAddCount`; example: `0`
     pub asset_add_count: u64,
 
-    /// `RiskAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `472`
+    /// `RiskAssetCount`; example: `472`
     pub risk_asset_count: u64,
 
-    /// `AlarmAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmAssetCount`; example: `0`
     pub alarm_asset_count: u64,
 
-    /// `PublicAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublicAssetCount`; example: `1`
     pub public_asset_count: u64,
 
-    /// `ExposeAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ExposeAssetCount`; example: `6`
     pub expose_asset_count: u64,
 
-    /// `CloudHostAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `76`
+    /// `CloudHostAssetCount`; example: `76`
     pub cloud_host_asset_count: u64,
 }
 
@@ -3016,14 +1988,10 @@ pub struct AssetStatisticsInfo {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail), [`DescribeCloudAssets`](super::DescribeCloudAssets), [`DescribeClusterAssetList`](super::DescribeClusterAssetList), [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterNamespaceList`](super::DescribeClusterNamespaceList), [`DescribeClusterPodDetail`](super::DescribeClusterPodDetail) and 2 more.
 #[tc_model]
 pub struct AssetTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"app.kubernetes.io/instance"`
+    /// `TagKey`; example: `"app.kubernetes.io/instance"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tke-log-agent"`
+    /// `TagValue`; example: `"tke-log-agent"`
     pub tag_value: Option<String>,
 }
 
@@ -3032,64 +2000,36 @@ pub struct AssetTag {
 /// Returned in the output of [`DescribeAssetTags`](super::DescribeAssetTags).
 #[tc_model]
 pub struct AssetTagItem {
-    /// `ID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9`
+    /// `ID`, always sent in responses; example: `9`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1300448058`
+    /// `AppID`, always sent in responses; example: `1300448058`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"dsfgd"`
+    /// `TagKey`, always sent in responses; example: `"dsfgd"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"sdsds"`
+    /// `TagValue`, always sent in responses; example: `"sdsds"`
     pub tag_value: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"预发布环境"`
+    /// `Description`, always sent in responses; example: `"预发布环境"`
     pub description: Option<String>,
 
-    /// `TaggingRule`: a string.
-    /// Always sent in responses.
+    /// `TaggingRule`, always sent in responses
     pub tagging_rule: Option<String>,
 
-    /// `Color`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"red"`
+    /// `Color`, always sent in responses; example: `"red"`
     pub color: Option<String>,
 
-    /// `AssetCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `13`
+    /// `AssetCount`, always sent in responses; example: `13`
     pub asset_count: Option<u64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-30T20:54:23+08:00"`
+    /// `CreateTime`, always sent in responses; example: `"2026-01-30T20:54:23+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-02-25T18:12:46+08:00"`
+    /// `UpdateTime`, always sent in responses; example: `"2026-02-25T18:12:46+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -3099,30 +2039,18 @@ pub struct AssetTagItem {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail), [`DescribeCWPMachines`](super::DescribeCWPMachines), [`DescribeClusterAssetList`](super::DescribeClusterAssetList) and [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct AssetTagModifyAssetItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `260083796`
+    /// `AppID`, required in requests; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `AssetType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"server_host"`
+    /// `AssetType`, required in requests; example: `"server_host"`
     pub asset_type: Option<String>,
 
-    /// `InstanceID`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ins-7xdsd8tg"`
+    /// `InstanceID`, required in requests; example: `"ins-7xdsd8tg"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Provider`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`, required in requests; example: `"tencent"`
     pub provider: Option<String>,
 }
 
@@ -3131,59 +2059,34 @@ pub struct AssetTagModifyAssetItem {
 /// Returned in the output of [`DescribeTagRuleAssets`](super::DescribeTagRuleAssets).
 #[tc_model]
 pub struct AssetTagPreviewAssetItem {
-    /// `AssetID`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"17744742"`
+    /// `AssetID`, always sent in responses; example: `"17744742"`
     #[tc(rename = "AssetID")]
     pub asset_id: Option<String>,
 
-    /// `AssetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试协作者"`
+    /// `AssetName`, always sent in responses; example: `"测试协作者"`
     pub asset_name: Option<String>,
 
-    /// `PublicIP`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"175.178.178.75"`
+    /// `PublicIP`, always sent in responses; example: `"175.178.178.75"`
     #[tc(rename = "PublicIP")]
     pub public_ip: Option<String>,
 
-    /// `PrivateIP`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.16.96.13"`
+    /// `PrivateIP`, always sent in responses; example: `"172.16.96.13"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `PublicDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t.com"`
+    /// `PublicDomain`, always sent in responses; example: `"t.com"`
     pub public_domain: Option<String>,
 
-    /// `PrivateDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"t.com"`
+    /// `PrivateDomain`, always sent in responses; example: `"t.com"`
     pub private_domain: Option<String>,
 
-    /// `AssetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cam_user"`
+    /// `AssetType`, always sent in responses; example: `"cam_user"`
     pub asset_type: Option<String>,
 
-    /// `AssetTypeName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CAM 账号"`
+    /// `AssetTypeName`, always sent in responses; example: `"CAM 账号"`
     pub asset_type_name: Option<String>,
 
-    /// `AssetTypeIconURL`: a string.
-    /// Always sent in responses.
+    /// `AssetTypeIconURL`, always sent in responses
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 }
@@ -3193,18 +2096,16 @@ pub struct AssetTagPreviewAssetItem {
 /// Returned in the output of [`DescribeAssetTagAttributes`](super::DescribeAssetTagAttributes) and [`DescribeAssetTagTree`](super::DescribeAssetTagTree).
 #[tc_model]
 pub struct AssetTagTreeNode {
-    /// `Key`: a string.
-    /// Always sent in responses.
+    /// `Key`, always sent in responses
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
+    /// `Value`, always sent in responses
     pub value: Option<String>,
 
-    /// `Children`: a list of [`AssetTagTreeNode`] objects.
+    /// `Children`
     pub children: Option<Vec<AssetTagTreeNode>>,
 
-    /// `Color`: a string.
+    /// `Color`
     pub color: Option<String>,
 }
 
@@ -3213,24 +2114,16 @@ pub struct AssetTagTreeNode {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail).
 #[tc_model]
 pub struct AssetTypeCount {
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"eni_instance"`
+    /// `AssetType`; example: `"eni_instance"`
     pub asset_type: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"弹性网卡"`
+    /// `AssetTypeName`; example: `"弹性网卡"`
     pub asset_type_name: String,
 
-    /// `Filter`: a string.
-    ///
-    /// Example: `"raw.Instance.Attachment.InstanceId"`
+    /// `Filter`; example: `"raw.Instance.Attachment.InstanceId"`
     pub filter: String,
 }
 
@@ -3239,24 +2132,16 @@ pub struct AssetTypeCount {
 /// Returned in the output of [`DescribeAssetTree`](super::DescribeAssetTree).
 #[tc_model]
 pub struct AssetTypeNode {
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"security_group"`
+    /// `AssetType`; example: `"security_group"`
     pub asset_type: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"安全组"`
+    /// `AssetTypeName`; example: `"安全组"`
     pub asset_type_name: String,
 
-    /// `AssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `AssetCount`; example: `11`
     pub asset_count: u64,
 
-    /// `AssetTypeID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `AssetTypeID`; example: `8`
     #[tc(rename = "AssetTypeID")]
     pub asset_type_id: u64,
 }
@@ -3266,14 +2151,10 @@ pub struct AssetTypeNode {
 /// Returned in the output of [`DescribeAssetOverview`](super::DescribeAssetOverview).
 #[tc_model]
 pub struct AssetTypeStatisticsInfo {
-    /// `AssetTypeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `AssetTypeCount`; example: `26`
     pub asset_type_count: u64,
 
-    /// `RiskAssetTypeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `RiskAssetTypeCount`; example: `18`
     pub risk_asset_type_count: u64,
 }
 
@@ -3283,112 +2164,72 @@ pub struct AssetTypeStatisticsInfo {
 #[doc(alias = "AssetViewCFGRisk")]
 #[tc_model]
 pub struct AssetViewCfgRisk {
-    /// `Id`: a string.
-    ///
-    /// Example: `"067691ed696bf9"`
+    /// `Id`; example: `"067691ed696bf9"`
     pub id: String,
 
-    /// `CFGName`: a string.
-    ///
-    /// Example: `"高风险子账号应该开启登录保护"`
+    /// `CFGName`; example: `"高风险子账号应该开启登录保护"`
     #[tc(rename = "CFGName")]
     pub cfg_name: String,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"账号安全"`
+    /// `CheckType`; example: `"账号安全"`
     pub check_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"1000*****"`
+    /// `InstanceId`; example: `"1000*****"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"inscance-name"`
+    /// `InstanceName`; example: `"inscance-name"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `InstanceType`; example: `"2"`
     pub instance_type: String,
 
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"ins-wr33tu"`
+    /// `AffectAsset`; example: `"ins-wr33tu"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2024-06-30 16:19:03"`
+    /// `FirstTime`; example: `"2024-06-30 16:19:03"`
     pub first_time: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2024-06-30 16:19:03"`
+    /// `RecentTime`; example: `"2024-06-30 16:19:03"`
     pub recent_time: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"云安全配置"`
+    /// `From`; example: `"云安全配置"`
     pub from: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CFGSTD`: a string.
-    ///
-    /// Example: `"腾讯基线"`
+    /// `CFGSTD`; example: `"腾讯基线"`
     #[tc(rename = "CFGSTD")]
     pub cfgstd: String,
 
-    /// `CFGDescribe`: a string.
-    ///
-    /// Example: `"如果账号被盗用，您的云资产会面临非常高的安全风险，登录保护为您的账号登录提供二次校验，降低账号被恶意登录的可能性。"`
+    /// `CFGDescribe`; example: `"如果账号被盗用，您的云资产会面临非常高的安全风险，登录保护为您的账号登录提供二次校验，降低账号被恶意登录的可能性。"`
     #[tc(rename = "CFGDescribe")]
     pub cfg_describe: String,
 
-    /// `CFGFix`: a string.
+    /// `CFGFix`
     #[tc(rename = "CFGFix")]
     pub cfg_fix: String,
 
-    /// `CFGHelpURL`: a string.
-    ///
-    /// Example: `"http://example.help.com"`
+    /// `CFGHelpURL`; example: `"http://example.help.com"`
     #[tc(rename = "CFGHelpURL")]
     pub cfg_help_url: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-value"`
+    /// `Index`; example: `"index-value"`
     pub index: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130*******"`
+    /// `AppId`; example: `"130*******"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000***"`
+    /// `Uin`; example: `"1000***"`
     pub uin: String,
 
-    /// `ClbId`: a string.
-    ///
-    /// Example: `"lb-1212"`
+    /// `ClbId`; example: `"lb-1212"`
     pub clb_id: Option<String>,
 }
 
@@ -3397,18 +2238,14 @@ pub struct AssetViewCfgRisk {
 /// Returned in the output of [`DescribeAssetFilterViews`](super::DescribeAssetFilterViews).
 #[tc_model]
 pub struct AssetViewFilter {
-    /// `ViewID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `27`
+    /// `ViewID`; example: `27`
     #[tc(rename = "ViewID")]
     pub view_id: u64,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"sdsdsds"`
+    /// `ViewName`; example: `"sdsdsds"`
     pub view_name: String,
 
-    /// `Filters`: a list of [`Filters`] objects.
+    /// `Filters`
     pub filters: Option<Vec<Filters>>,
 }
 
@@ -3417,109 +2254,67 @@ pub struct AssetViewFilter {
 /// Returned in the output of [`DescribeRiskCenterAssetViewPortRiskList`](super::DescribeRiskCenterAssetViewPortRiskList).
 #[tc_model]
 pub struct AssetViewPortRisk {
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `Port`; example: `21`
     pub port: u64,
 
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Protocol`; example: `"tcp"`
     pub protocol: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Service`; example: `"http"`
     pub service: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Suggestion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Suggestion`; example: `0`
     pub suggestion: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-ae23**"`
+    /// `Id`; example: `"id-ae23**"`
     pub id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-wsx215"`
+    /// `Index`; example: `"index-wsx215"`
     pub index: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-wer2"`
+    /// `InstanceId`; example: `"ins-wer2"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance-name"`
+    /// `InstanceName`; example: `"instance-name"`
     pub instance_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"22341626"`
+    /// `AppId`; example: `"22341626"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000012"`
+    /// `Uin`; example: `"100000012"`
     pub uin: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"0"`
+    /// `From`; example: `"0"`
     pub from: String,
 
-    /// `ServiceJudge`: a string.
-    ///
-    /// Example: `"high"`
+    /// `ServiceJudge`; example: `"high"`
     pub service_judge: Option<String>,
 
-    /// `XspmStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `XspmStatus`; example: `0`
     pub xspm_status: Option<u64>,
 }
 
@@ -3529,170 +2324,110 @@ pub struct AssetViewPortRisk {
 #[doc(alias = "AssetViewVULRisk")]
 #[tc_model]
 pub struct AssetViewVulRisk {
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Service`; example: `"HTTP"`
     pub service: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-wscq142"`
+    /// `Id`; example: `"id-wscq142"`
     pub id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-hfrr1"`
+    /// `Index`; example: `"index-hfrr1"`
     pub index: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-f9184c"`
+    /// `InstanceId`; example: `"ins-f9184c"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `InstanceName`; example: `"andy"`
     pub instance_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1250000001"`
+    /// `AppId`; example: `"1250000001"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100011001"`
+    /// `Uin`; example: `"100011001"`
     pub uin: String,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"命令注入"`
+    /// `VULType`; example: `"命令注入"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `Describe`: a string.
+    /// `Describe`
     pub describe: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"OpenSSH"`
+    /// `AppName`; example: `"OpenSSH"`
     pub app_name: String,
 
-    /// `References`: a string.
-    ///
-    /// Example: `"http://ref.com"`
+    /// `References`; example: `"http://ref.com"`
     pub references: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AppVersion`; example: `"1.0"`
     pub app_version: String,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"https://excample.com"`
+    /// `VULURL`; example: `"https://excample.com"`
     #[tc(rename = "VULURL")]
     pub vulurl: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"OpenSSH 命令注入漏洞(CVE-2020-15778)"`
+    /// `VULName`; example: `"OpenSSH 命令注入漏洞(CVE-2020-15778)"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2016-3115"`
+    /// `CVE`; example: `"CVE-2016-3115"`
     #[tc(rename = "CVE")]
     pub cve: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"正确配置FTP服务，正常情况下ftp禁止对外访问，设置强登录密码，设置登录用户的读写权限等。"`
+    /// `Fix`; example: `"正确配置FTP服务，正常情况下ftp禁止对外访问，设置强登录密码，设置登录用户的读写权限等。"`
     pub fix: String,
 
-    /// `POCId`: a string.
-    ///
-    /// Example: `"poc-2003"`
+    /// `POCId`; example: `"poc-2003"`
     #[tc(rename = "POCId")]
     pub poc_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"1"`
+    /// `From`; example: `"1"`
     pub from: String,
 
-    /// `CWPVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CWPVersion`; example: `3`
     #[tc(rename = "CWPVersion")]
     pub cwp_version: i64,
 
-    /// `IsSupportRepair`: a boolean.
+    /// `IsSupportRepair`
     pub is_support_repair: bool,
 
-    /// `IsSupportDetect`: a boolean.
+    /// `IsSupportDetect`
     pub is_support_detect: bool,
 
-    /// `InstanceUUID`: a string.
-    ///
-    /// Example: `"f9184c15-9721-456d-8ca0-4263967b5ead"`
+    /// `InstanceUUID`; example: `"f9184c15-9721-456d-8ca0-4263967b5ead"`
     #[tc(rename = "InstanceUUID")]
     pub instance_uuid: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"OpenSSH/8.0"`
+    /// `Payload`; example: `"OpenSSH/8.0"`
     pub payload: String,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: i64,
 }
@@ -3703,220 +2438,138 @@ pub struct AssetViewVulRisk {
 #[doc(alias = "AssetViewVULRiskData")]
 #[tc_model]
 pub struct AssetViewVulRiskData {
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"id-dffe78de"`
+    /// `RiskId`; example: `"id-dffe78de"`
     pub risk_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-c808d32"`
+    /// `InstanceId`; example: `"ins-c808d32"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `InstanceName`; example: `"未命名"`
     pub instance_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1250000001"`
+    /// `AppId`; example: `"1250000001"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000001"`
+    /// `Uin`; example: `"100000001"`
     pub uin: String,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"命令注入"`
+    /// `VULType`; example: `"命令注入"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Port`; example: `"80"`
     pub port: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"OpenSSH"`
+    /// `AppName`; example: `"OpenSSH"`
     pub app_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AppVersion`; example: `"1.0"`
     pub app_version: String,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"https:/excample.com"`
+    /// `VULURL`; example: `"https:/excample.com"`
     #[tc(rename = "VULURL")]
     pub vulurl: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"OpenSSH 命令注入漏洞(CVE-2020-15778)"`
+    /// `VULName`; example: `"OpenSSH 命令注入漏洞(CVE-2020-15778)"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2016-3115"`
+    /// `CVE`; example: `"CVE-2016-3115"`
     #[tc(rename = "CVE")]
     pub cve: String,
 
-    /// `POCId`: a string.
-    ///
-    /// Example: `"poc-2238"`
+    /// `POCId`; example: `"poc-2238"`
     #[tc(rename = "POCId")]
     pub poc_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"1"`
+    /// `From`; example: `"1"`
     pub from: String,
 
-    /// `CWPVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CWPVersion`; example: `3`
     #[tc(rename = "CWPVersion")]
     pub cwp_version: i64,
 
-    /// `InstanceUUID`: a string.
-    ///
-    /// Example: `"f9184c15-9721-456d-8ca0-4263967b5ead"`
+    /// `InstanceUUID`; example: `"f9184c15-9721-456d-8ca0-4263967b5ead"`
     #[tc(rename = "InstanceUUID")]
     pub instance_uuid: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"OpenSSH/8.0"`
+    /// `Payload`; example: `"OpenSSH/8.0"`
     pub payload: String,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: i64,
 
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `8`
+    /// `CVSS`; example: `8`
     #[tc(rename = "CVSS")]
     pub cvss: f64,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"78de8b51"`
+    /// `Index`; example: `"78de8b51"`
     pub index: String,
 
-    /// `PCMGRId`: a string.
-    ///
-    /// Example: `"pcmgr-10003"`
+    /// `PCMGRId`; example: `"pcmgr-10003"`
     #[tc(rename = "PCMGRId")]
     pub pcmgr_id: String,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"rpt-qq214"`
+    /// `LogId`; example: `"rpt-qq214"`
     pub log_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rmis-er245"`
+    /// `TaskId`; example: `"rmis-er245"`
     pub task_id: Option<String>,
 
-    /// `VulTag`: a list of strings.
-    ///
-    /// Example: `["high","sigh"]`
+    /// `VulTag`; example: `["high","sigh"]`
     pub vul_tag: Option<Vec<String>>,
 
-    /// `DisclosureTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `DisclosureTime`; example: `"2020-01-01 00:00:00"`
     pub disclosure_time: Option<String>,
 
-    /// `AttackHeat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackHeat`; example: `0`
     pub attack_heat: Option<u64>,
 
-    /// `IsSuggest`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSuggest`; example: `0`
     pub is_suggest: Option<i64>,
 
-    /// `HandleTaskId`: a string.
-    ///
-    /// Example: `"id-ddew2"`
+    /// `HandleTaskId`; example: `"id-ddew2"`
     pub handle_task_id: Option<String>,
 
-    /// `EngineSource`: a string.
-    ///
-    /// Example: `"vss"`
+    /// `EngineSource`; example: `"vss"`
     pub engine_source: Option<String>,
 
-    /// `VulRiskId`: a string.
-    ///
-    /// Example: `"id-5532s"`
+    /// `VulRiskId`; example: `"id-5532s"`
     pub vul_risk_id: Option<String>,
 
-    /// `TvdID`: a string.
-    ///
-    /// Example: `"TVD-1215"`
+    /// `TvdID`; example: `"TVD-1215"`
     #[tc(rename = "TvdID")]
     pub tvd_id: Option<String>,
 
-    /// `IsOneClick`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOneClick`; example: `0`
     pub is_one_click: Option<u64>,
 
-    /// `IsPOC`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPOC`; example: `0`
     #[tc(rename = "IsPOC")]
     pub is_poc: Option<u64>,
 }
@@ -3926,116 +2579,72 @@ pub struct AssetViewVulRiskData {
 /// Returned in the output of [`DescribeRiskCenterAssetViewWeakPasswordRiskList`](super::DescribeRiskCenterAssetViewWeakPasswordRiskList).
 #[tc_model]
 pub struct AssetViewWeakPassRisk {
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Service`; example: `"HTTP"`
     pub service: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-wtw231"`
+    /// `Id`; example: `"id-wtw231"`
     pub id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-ast32"`
+    /// `Index`; example: `"index-ast32"`
     pub index: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-*********"`
+    /// `InstanceId`; example: `"ins-*********"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance-name"`
+    /// `InstanceName`; example: `"instance-name"`
     pub instance_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100***********"`
+    /// `Uin`; example: `"100***********"`
     pub uin: String,
 
-    /// `PasswordType`: a string.
-    ///
-    /// Example: `"ftp 弱口令"`
+    /// `PasswordType`; example: `"ftp 弱口令"`
     pub password_type: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"0"`
+    /// `From`; example: `"0"`
     pub from: String,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"弱口令"`
+    /// `VULType`; example: `"弱口令"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"ftp://132.134.*.*/file"`
+    /// `VULURL`; example: `"ftp://132.134.*.*/file"`
     #[tc(rename = "VULURL")]
     pub vulurl: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"请增加密码强度"`
+    /// `Fix`; example: `"请增加密码强度"`
     pub fix: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"password info"`
+    /// `Payload`; example: `"password info"`
     pub payload: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<i64>,
 }
 
@@ -4044,14 +2653,10 @@ pub struct AssetViewWeakPassRisk {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList) and [`DescribeEdrAlertList`](super::DescribeEdrAlertList).
 #[tc_model]
 pub struct AttackStageCount {
-    /// `AttackStage`: a string.
-    ///
-    /// Example: `"TA0043"`
+    /// `AttackStage`; example: `"TA0043"`
     pub attack_stage: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `298`
+    /// `Count`; example: `298`
     pub count: i64,
 }
 
@@ -4060,14 +2665,10 @@ pub struct AttackStageCount {
 /// Returned in the output of [`DescribeAssetRiskList`](super::DescribeAssetRiskList), [`DescribeAssetTags`](super::DescribeAssetTags), [`DescribeCheckViewRisks`](super::DescribeCheckViewRisks), [`DescribeCloudAssets`](super::DescribeCloudAssets), [`DescribeCloudFunctionList`](super::DescribeCloudFunctionList), [`DescribeComplianceRiskList`](super::DescribeComplianceRiskList) and 7 more.
 #[tc_model]
 pub struct AttributeOptionSet {
-    /// `Text`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `Text`; example: `"cvm_instance"`
     pub text: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `Value`; example: `"CVM"`
     pub value: String,
 }
 
@@ -4076,203 +2677,127 @@ pub struct AttributeOptionSet {
 /// Returned in the output of [`DescribeDspmLogList`](super::DescribeDspmLogList).
 #[tc_model]
 pub struct AuditLogInfo {
-    /// `AiScore`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `AiScore`; example: `0.1`
     pub ai_score: f64,
 
-    /// `AppUser`: a string.
-    ///
-    /// Example: `"testuser"`
+    /// `AppUser`; example: `"testuser"`
     pub app_user: String,
 
-    /// `BackPacket`: a string.
-    ///
-    /// Example: `"\"{\"ResultSet\":\"\"}\""`
+    /// `BackPacket`; example: `"\"{\"ResultSet\":\"\"}\""`
     pub back_packet: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIp`; example: `"127.0.0.1"`
     pub client_ip: String,
 
-    /// `ClientMac`: a string.
-    ///
-    /// Example: `"52:54:00:c9:38:87"`
+    /// `ClientMac`; example: `"52:54:00:c9:38:87"`
     pub client_mac: String,
 
-    /// `ClientName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ClientName`; example: `"root"`
     pub client_name: String,
 
-    /// `ClientUser`: a string.
-    ///
-    /// Example: `"39510"`
+    /// `ClientUser`; example: `"39510"`
     pub client_user: String,
 
-    /// `ClientPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `ClientPort`; example: `3306`
     pub client_port: u64,
 
-    /// `DangerLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DangerLevel`; example: `1`
     pub danger_level: u64,
 
-    /// `DbIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DbIp`; example: `"127.0.0.1"`
     pub db_ip: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"monitor"`
+    /// `DbName`; example: `"monitor"`
     pub db_name: String,
 
-    /// `DbPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `DbPort`; example: `3306`
     pub db_port: u64,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DbUser`; example: `"root"`
     pub db_user: String,
 
-    /// `EffectRow`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EffectRow`; example: `0`
     pub effect_row: u64,
 
-    /// `ExecTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecTime`; example: `1`
     pub exec_time: u64,
 
-    /// `HitRule`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `HitRule`; example: `"10000"`
     pub hit_rule: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `104709`
+    /// `Id`; example: `104709`
     pub id: u64,
 
-    /// `InstanceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceId`; example: `1`
     pub instance_id: u64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"审计测试资产"`
+    /// `InstanceName`; example: `"审计测试资产"`
     pub instance_name: String,
 
-    /// `OpSql`: a string.
-    ///
-    /// Example: `"login"`
+    /// `OpSql`; example: `"login"`
     pub op_sql: String,
 
-    /// `OpTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1631760308`
+    /// `OpTime`; example: `1631760308`
     pub op_time: u64,
 
-    /// `RetMsg`: a string.
-    ///
-    /// Example: `"login failed"`
+    /// `RetMsg`; example: `"login failed"`
     pub ret_msg: String,
 
-    /// `RetNo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetNo`; example: `0`
     pub ret_no: u64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"1631721600000-140388847871744-5319"`
+    /// `SessionId`; example: `"1631721600000-140388847871744-5319"`
     pub session_id: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"LOGIN"`
+    /// `SqlType`; example: `"LOGIN"`
     pub sql_type: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"information_schema"`
+    /// `TableName`; example: `"information_schema"`
     pub table_name: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"审计测试资产"`
+    /// `AssetName`; example: `"审计测试资产"`
     pub asset_name: String,
 
-    /// `HitRules`: a list of [`HitRules`] objects.
+    /// `HitRules`
     pub hit_rules: Vec<HitRules>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"Agent"`
+    /// `SourceType`; example: `"Agent"`
     pub source_type: String,
 
-    /// `ReqId`: a string.
-    ///
-    /// Example: `"req-testidaseeada"`
+    /// `ReqId`; example: `"req-testidaseeada"`
     pub req_id: String,
 
-    /// `SqlMainType`: a string.
-    ///
-    /// Example: `"DML"`
+    /// `SqlMainType`; example: `"DML"`
     pub sql_main_type: String,
 
-    /// `TableNames`: a list of strings.
-    ///
-    /// Example: `["table1"]`
+    /// `TableNames`; example: `["table1"]`
     pub table_names: Vec<String>,
 
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["field1"]`
+    /// `FieldNames`; example: `["field1"]`
     pub field_names: Vec<String>,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"phonenum,username,id"`
+    /// `FieldName`; example: `"phonenum,username,id"`
     pub field_name: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `ClientDriverName`: a string.
-    ///
-    /// Example: `"mongosh"`
+    /// `ClientDriverName`; example: `"mongosh"`
     pub client_driver_name: Option<String>,
 
-    /// `Location`: a [`Location`].
+    /// `Location`
     pub location: Option<Location>,
 
-    /// `FieldDetails`: a list of [`TableField`] objects.
+    /// `FieldDetails`
     pub field_details: Option<Vec<TableField>>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 }
 
@@ -4281,60 +2806,38 @@ pub struct AuditLogInfo {
 /// Returned in the output of [`DescribeExposureAutoTagRules`](super::DescribeExposureAutoTagRules).
 #[tc_model]
 pub struct AutoTagRuleItem {
-    /// `RuleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `RuleID`; example: `7`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"李陈浩测试策略-修改"`
+    /// `RuleName`; example: `"李陈浩测试策略-修改"`
     pub rule_name: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"temporary_open"`
+    /// `Tag`; example: `"temporary_open"`
     pub tag: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"李陈浩测试策略-修改"`
+    /// `Description`; example: `"李陈浩测试策略-修改"`
     pub description: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `AssetTypes`: a list of strings.
-    ///
-    /// Example: `["tencent-clb_instance"]`
+    /// `AssetTypes`; example: `["tencent-clb_instance"]`
     pub asset_types: Option<Vec<String>>,
 
-    /// `Ports`: a list of strings.
-    ///
-    /// Example: `["90"]`
+    /// `Ports`; example: `["90"]`
     pub ports: Option<Vec<String>>,
 
-    /// `OpenStatuses`: a list of strings.
-    ///
-    /// Example: `["acl"]`
+    /// `OpenStatuses`; example: `["acl"]`
     pub open_statuses: Option<Vec<String>>,
 
-    /// `Priority`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Priority`; example: `0`
     pub priority: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-09 16:46:53"`
+    /// `CreateTime`; example: `"2026-07-09 16:46:53"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-07-09 17:21:43"`
+    /// `UpdateTime`; example: `"2026-07-09 17:21:43"`
     pub update_time: Option<String>,
 }
 
@@ -4343,88 +2846,52 @@ pub struct AutoTagRuleItem {
 /// Returned in the output of [`DescribeDspmBackupLogList`](super::DescribeDspmBackupLogList).
 #[tc_model]
 pub struct BackupLog {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: i64,
 
-    /// `IndexStartTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `IndexStartTime`, required in requests; example: `0`
     pub index_start_time: Option<i64>,
 
-    /// `IndexEndTime`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `IndexEndTime`, required in requests; example: `0`
     pub index_end_time: Option<i64>,
 
-    /// `BackupSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `BackupSize`, required in requests; example: `0`
     pub backup_size: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Status`, required in requests; example: `0`
     pub status: Option<i64>,
 
-    /// `RestoreProcessRemindTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RestoreProcessRemindTime`; example: `0`
     pub restore_process_remind_time: Option<i64>,
 
-    /// `RestoreRemindTime`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `RestoreRemindTime`; example: `6`
     pub restore_remind_time: Option<i64>,
 
-    /// `RestoreIndexSize`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `RestoreIndexSize`; example: `15`
     pub restore_index_size: Option<i64>,
 
-    /// `RestoreEndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123111231`
+    /// `RestoreEndTime`; example: `123111231`
     pub restore_end_time: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123111231`
+    /// `AppId`; example: `123111231`
     pub app_id: Option<u64>,
 
-    /// `AssetId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123111231`
+    /// `AssetId`; example: `123111231`
     pub asset_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"20000"`
+    /// `Uin`; example: `"20000"`
     pub uin: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-123"`
+    /// `InstanceId`; example: `"cdb-123"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb123"`
+    /// `InstanceName`; example: `"cdb123"`
     pub instance_name: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: Option<String>,
 }
 
@@ -4433,30 +2900,22 @@ pub struct BackupLog {
 /// Returned in the output of [`DescribeBaselineAggregatedPolicyList`](super::DescribeBaselineAggregatedPolicyList).
 #[tc_model]
 pub struct BaselineAggregatedCategory {
-    /// `Category`: a [`BaselineCategory`].
+    /// `Category`
     pub category: BaselineCategory,
 
-    /// `NotPassItemRiskLevelStatistic`: a list of [`BaselineRiskLevelStatistic`] objects.
+    /// `NotPassItemRiskLevelStatistic`
     pub not_pass_item_risk_level_statistic: Vec<BaselineRiskLevelStatistic>,
 
-    /// `PassItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `PassItemCount`; example: `50`
     pub pass_item_count: u64,
 
-    /// `NotPassItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NotPassItemCount`; example: `10`
     pub not_pass_item_count: u64,
 
-    /// `PassRate`: a floating-point number.
-    ///
-    /// Example: `83.33`
+    /// `PassRate`; example: `83.33`
     pub pass_rate: f64,
 
-    /// `Scanned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Scanned`; example: `true`
     pub scanned: Option<bool>,
 }
 
@@ -4465,47 +2924,31 @@ pub struct BaselineAggregatedCategory {
 /// Returned in the output of [`DescribeBaselineAggregatedItemList`](super::DescribeBaselineAggregatedItemList).
 #[tc_model]
 pub struct BaselineAggregatedItem {
-    /// `Item`: a [`BaselineItem`].
+    /// `Item`
     pub item: BaselineItem,
 
-    /// `PassAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PassAssetCount`; example: `11`
     pub pass_asset_count: u64,
 
-    /// `NotPassAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NotPassAssetCount`; example: `2`
     pub not_pass_asset_count: u64,
 
-    /// `TotalAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalAssetCount`; example: `2`
     pub total_asset_count: Option<u64>,
 
-    /// `PassRate`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `PassRate`; example: `100`
     pub pass_rate: f64,
 
-    /// `LatestCheckTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-11T12:51:15Z"`
+    /// `LatestCheckTime`, an ISO 8601 timestamp; example: `"2026-08-11T12:51:15Z"`
     pub latest_check_time: String,
 
-    /// `ResultStatus`: a string.
-    ///
-    /// Example: `"PASS"`
+    /// `ResultStatus`; example: `"PASS"`
     pub result_status: String,
 
-    /// `Appid`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[200000000]`
+    /// `Appid`; example: `[200000000]`
     pub appid: Vec<u64>,
 
-    /// `JobID`: a list of strings.
-    ///
-    /// Example: `["c26ce87b70865289c05c2e847fb3c45d"]`
+    /// `JobID`; example: `["c26ce87b70865289c05c2e847fb3c45d"]`
     #[tc(rename = "JobID")]
     pub job_id: Vec<String>,
 }
@@ -4515,72 +2958,48 @@ pub struct BaselineAggregatedItem {
 /// Returned in the output of [`DescribeBaselineAggregatedPolicyList`](super::DescribeBaselineAggregatedPolicyList).
 #[tc_model]
 pub struct BaselineAggregatedPolicy {
-    /// `ParentCategoryID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ParentCategoryID`; example: `6`
     #[tc(rename = "ParentCategoryID")]
     pub parent_category_id: u64,
 
-    /// `PolicyID`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[755]`
+    /// `PolicyID`; example: `[755]`
     #[tc(rename = "PolicyID")]
     pub policy_id: Vec<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"其他"`
+    /// `Name`; example: `"其他"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"检测账号是否存在空口令、默认口令、字典口令，并核查密码复杂度与有效期策略，防范暴力破解攻击"`
+    /// `Description`; example: `"检测账号是否存在空口令、默认口令、字典口令，并核查密码复杂度与有效期策略，防范暴力破解攻击"`
     pub description: String,
 
-    /// `ConfItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `44`
+    /// `ConfItemCount`; example: `44`
     pub conf_item_count: u64,
 
-    /// `PassItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `94`
+    /// `PassItemCount`; example: `94`
     pub pass_item_count: u64,
 
-    /// `NotPassItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `NotPassItemCount`; example: `48`
     pub not_pass_item_count: u64,
 
-    /// `NotPassItemRiskLevelStatistic`: a list of [`BaselineRiskLevelStatistic`] objects.
+    /// `NotPassItemRiskLevelStatistic`
     pub not_pass_item_risk_level_statistic: Vec<BaselineRiskLevelStatistic>,
 
-    /// `PassRate`: a floating-point number.
-    ///
-    /// Example: `66.2`
+    /// `PassRate`; example: `66.2`
     pub pass_rate: f64,
 
-    /// `CategoryStatistic`: a list of [`BaselineAggregatedCategory`] objects.
+    /// `CategoryStatistic`
     pub category_statistic: Vec<BaselineAggregatedCategory>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `PolicyType`; example: `"SYSTEM"`
     pub policy_type: String,
 
-    /// `CheckAssetType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `CheckAssetType`; example: `"CLUSTER"`
     pub check_asset_type: String,
 
-    /// `Scanned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Scanned`; example: `true`
     pub scanned: Option<bool>,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 }
@@ -4590,25 +3009,17 @@ pub struct BaselineAggregatedPolicy {
 /// Returned in the output of [`DescribeBaselineAggregatedItemList`](super::DescribeBaselineAggregatedItemList), [`DescribeBaselineAggregatedPolicyList`](super::DescribeBaselineAggregatedPolicyList), [`DescribeBaselineCategoryItemList`](super::DescribeBaselineCategoryItemList), [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineMainTaskItemList`](super::DescribeBaselineMainTaskItemList), [`DescribeBaselinePolicyCategoryList`](super::DescribeBaselinePolicyCategoryList) and 2 more.
 #[tc_model]
 pub struct BaselineCategory {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `ID`; example: `18`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"国际标准-Ubuntu 14安全基线检查Level2"`
+    /// `Name`; example: `"国际标准-Ubuntu 14安全基线检查Level2"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"OpenClaw基线"`
+    /// `Description`; example: `"OpenClaw基线"`
     pub description: String,
 
-    /// `CheckAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `CheckAssetType`; example: `"HOST"`
     pub check_asset_type: String,
 }
 
@@ -4617,40 +3028,26 @@ pub struct BaselineCategory {
 /// Returned in the output of [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList) and [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList).
 #[tc_model]
 pub struct BaselineClusterAsset {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"0e760700e02fb0d6bb057e153b9c95e9"`
+    /// `ClusterID`; example: `"0e760700e02fb0d6bb057e153b9c95e9"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"y***yw"`
+    /// `ClusterName`; example: `"y***yw"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"SELF_BUILT"`
+    /// `ClusterType`; example: `"SELF_BUILT"`
     pub cluster_type: Option<String>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: Option<u64>,
 
-    /// `OnlineNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OnlineNodeCount`; example: `0`
     pub online_node_count: Option<u64>,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `Appid`; example: `200000000`
     pub appid: Option<u64>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"y***yw"`
+    /// `AssetName`; example: `"y***yw"`
     pub asset_name: Option<String>,
 }
 
@@ -4660,20 +3057,14 @@ pub struct BaselineClusterAsset {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct BaselineCustomItemConf {
-    /// `RuleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12837`
+    /// `RuleID`; example: `12837`
     #[tc(rename = "RuleID")]
     pub rule_id: u64,
 
-    /// `CustomValueList`: a list of strings.
-    ///
-    /// Example: `["90"]`
+    /// `CustomValueList`; example: `["90"]`
     pub custom_value_list: Vec<String>,
 
-    /// `CustomItemID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomItemID`; example: `0`
     #[tc(rename = "CustomItemID")]
     pub custom_item_id: u64,
 }
@@ -4683,40 +3074,30 @@ pub struct BaselineCustomItemConf {
 /// Returned in the output of [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList).
 #[tc_model]
 pub struct BaselineFixRecord {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ID`; example: `3`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `AppID`; example: `200000000`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `ItemInfo`: a [`BaselineItem`].
+    /// `ItemInfo`
     pub item_info: BaselineItem,
 
-    /// `HostInfo`: a [`BaselineHostAsset`].
+    /// `HostInfo`
     pub host_info: Option<BaselineHostAsset>,
 
-    /// `ClusterInfo`: a [`BaselineClusterAsset`].
+    /// `ClusterInfo`
     pub cluster_info: Option<BaselineClusterAsset>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `AssetType`; example: `"HOST"`
     pub asset_type: String,
 
-    /// `FixTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-02T19:09:14Z"`
+    /// `FixTime`, an ISO 8601 timestamp; example: `"2026-08-02T19:09:14Z"`
     pub fix_time: String,
 
-    /// `DiscoveryTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"1970-01-01T00:00:00Z"`
+    /// `DiscoveryTime`, an ISO 8601 timestamp; example: `"1970-01-01T00:00:00Z"`
     pub discovery_time: String,
 }
 
@@ -4725,73 +3106,51 @@ pub struct BaselineFixRecord {
 /// Returned in the output of [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList) and [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList).
 #[tc_model]
 pub struct BaselineHostAsset {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-4*****as"`
+    /// `InstanceID`; example: `"ins-4*****as"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"7*******-****-****-****-**********2b"`
+    /// `QUUID`; example: `"7*******-****-****-****-**********2b"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"7*******-****-****-****-**********2b"`
+    /// `UUID`; example: `"7*******-****-****-****-**********2b"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"106.******.78"`
+    /// `PublicIP`; example: `"106.******.78"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.0.94"`
+    /// `PrivateIP`; example: `"172.16.0.94"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"cls-pd**********************q7"`
+    /// `Name`; example: `"cls-pd**********************q7"`
     pub name: String,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `Appid`; example: `200000000`
     pub appid: u64,
 
-    /// `TagItem`: a list of [`MiniTagItem`] objects.
+    /// `TagItem`
     pub tag_item: Vec<MiniTagItem>,
 
-    /// `CloudTag`: a list of [`Tag`] objects.
+    /// `CloudTag`
     pub cloud_tag: Vec<Tag>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"TencentOS Server 3.1 (TK4)"`
+    /// `OsInfo`; example: `"TencentOS Server 3.1 (TK4)"`
     pub os_info: String,
 
-    /// `ProtectVersion`: a string.
-    ///
-    /// Example: `"BASIC"`
+    /// `ProtectVersion`; example: `"BASIC"`
     pub protect_version: String,
 }
 
@@ -4800,83 +3159,57 @@ pub struct BaselineHostAsset {
 /// Returned in the output of [`DescribeBaselineAggregatedItemList`](super::DescribeBaselineAggregatedItemList), [`DescribeBaselineCategoryItemList`](super::DescribeBaselineCategoryItemList), [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineMainTaskItemList`](super::DescribeBaselineMainTaskItemList) and [`DescribeBaselinePolicyItemList`](super::DescribeBaselinePolicyItemList).
 #[tc_model]
 pub struct BaselineItem {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3249`
+    /// `ID`; example: `3249`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `RuleID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11996`
+    /// `RuleID`; example: `11996`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<u64>,
 
-    /// `CheckObject`: a list of strings.
-    ///
-    /// Example: `["POD"]`
+    /// `CheckObject`; example: `["POD"]`
     pub check_object: Option<Vec<String>>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"LOW"`
+    /// `RiskLevel`; example: `"LOW"`
     pub risk_level: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"确保配置了审计日志存储大小"`
+    /// `Name`; example: `"确保配置了审计日志存储大小"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"配置审计日志文件的最大尺寸。一旦日志达到最大尺寸，它将被轮换，并开始一个新的日志文件。"`
+    /// `Description`; example: `"配置审计日志文件的最大尺寸。一旦日志达到最大尺寸，它将被轮换，并开始一个新的日志文件。"`
     pub description: Option<String>,
 
-    /// `FixSuggestion`: a string.
+    /// `FixSuggestion`
     pub fix_suggestion: Option<String>,
 
-    /// `ReferenceLink`: a string.
-    ///
-    /// Example: `"https://kube********************************/******************ards/"`
+    /// `ReferenceLink`; example: `"https://kube********************************/******************ards/"`
     pub reference_link: Option<String>,
 
-    /// `SystemCategory`: a [`BaselineCategory`].
+    /// `SystemCategory`
     pub system_category: Option<BaselineCategory>,
 
-    /// `Category`: a [`BaselineCategory`].
+    /// `Category`
     pub category: Option<BaselineCategory>,
 
-    /// `SupportFix`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportFix`; example: `true`
     pub support_fix: Option<bool>,
 
-    /// `SupportCustomValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportCustomValue`; example: `true`
     pub support_custom_value: Option<bool>,
 
-    /// `AffectedVersionList`: a list of strings.
-    ///
-    /// Example: `["All Kubernetes versions"]`
+    /// `AffectedVersionList`; example: `["All Kubernetes versions"]`
     pub affected_version_list: Option<Vec<String>>,
 
-    /// `WebEditParam`: a string.
+    /// `WebEditParam`
     pub web_edit_param: Option<String>,
 
-    /// `DefaultValueList`: a list of strings.
-    ///
-    /// Example: `["30"]`
+    /// `DefaultValueList`; example: `["30"]`
     pub default_value_list: Option<Vec<String>>,
 
-    /// `IsCustomConf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsCustomConf`; example: `true`
     pub is_custom_conf: Option<bool>,
 
-    /// `CustomItemID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CustomItemID`; example: `0`
     #[tc(rename = "CustomItemID")]
     pub custom_item_id: Option<u64>,
 }
@@ -4886,48 +3219,34 @@ pub struct BaselineItem {
 /// Returned in the output of [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList).
 #[tc_model]
 pub struct BaselineItemRiskRecord {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `860000000905`
+    /// `ID`; example: `860000000905`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `HostInfo`: a [`BaselineHostAsset`].
+    /// `HostInfo`
     pub host_info: Option<BaselineHostAsset>,
 
-    /// `ClusterInfo`: a [`BaselineClusterAsset`].
+    /// `ClusterInfo`
     pub cluster_info: Option<BaselineClusterAsset>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `AssetType`; example: `"HOST"`
     pub asset_type: Option<String>,
 
-    /// `ResultStatus`: a string.
-    ///
-    /// Example: `"CHECKING"`
+    /// `ResultStatus`; example: `"CHECKING"`
     pub result_status: Option<String>,
 
-    /// `LatestCheckTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-11T12:48:48Z"`
+    /// `LatestCheckTime`, an ISO 8601 timestamp; example: `"2026-08-11T12:48:48Z"`
     pub latest_check_time: Option<String>,
 
-    /// `ItemID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ItemID`; example: `8`
     #[tc(rename = "ItemID")]
     pub item_id: Option<u64>,
 
-    /// `RiskID`: a string.
-    ///
-    /// Example: `"51a714782278d8e5b908976d4b98aaa1"`
+    /// `RiskID`; example: `"51a714782278d8e5b908976d4b98aaa1"`
     #[tc(rename = "RiskID")]
     pub risk_id: Option<String>,
 
-    /// `JobID`: a string.
-    ///
-    /// Example: `"4f79e5a928c46322fd15525a74f1bb60"`
+    /// `JobID`; example: `"4f79e5a928c46322fd15525a74f1bb60"`
     #[tc(rename = "JobID")]
     pub job_id: Option<String>,
 }
@@ -4937,79 +3256,51 @@ pub struct BaselineItemRiskRecord {
 /// Returned in the output of [`DescribeBaselineMainTaskList`](super::DescribeBaselineMainTaskList).
 #[tc_model]
 pub struct BaselineMainTask {
-    /// `JobID`: a string.
-    ///
-    /// Example: `"e4f1e274665c0fbd2eacdcfccb8fd1d5"`
+    /// `JobID`; example: `"e4f1e274665c0fbd2eacdcfccb8fd1d5"`
     #[tc(rename = "JobID")]
     pub job_id: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `271`
+    /// `ID`; example: `271`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_FAILED"`
+    /// `Status`; example: `"ALL_FAILED"`
     pub status: String,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `Appid`; example: `200000000`
     pub appid: u64,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"OTHER"`
+    /// `TaskType`; example: `"OTHER"`
     pub task_type: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-07-27T19:00:00Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-07-27T19:00:00Z"`
     pub start_time: String,
 
-    /// `FinishTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-07-28T02:58:51Z"`
+    /// `FinishTime`, an ISO 8601 timestamp; example: `"2026-07-28T02:58:51Z"`
     pub finish_time: String,
 
-    /// `CheckAssetType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `CheckAssetType`; example: `"CLUSTER"`
     pub check_asset_type: String,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"AGENT_OFFLINE"`
+    /// `ErrCode`; example: `"AGENT_OFFLINE"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"Agent 离线，无法执行扫描"`
+    /// `ErrMessage`; example: `"Agent 离线，无法执行扫描"`
     pub err_message: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"Agent 离线，请检查 Agent 是否在线并重新扫描"`
+    /// `Solution`; example: `"Agent 离线，请检查 Agent 是否在线并重新扫描"`
     pub solution: String,
 
-    /// `ScanSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ScanSuccessCount`; example: `5`
     pub scan_success_count: u64,
 
-    /// `ScanFailedCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ScanFailedCount`; example: `4`
     pub scan_failed_count: u64,
 
-    /// `ScanTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `ScanTotalCount`; example: `9`
     pub scan_total_count: u64,
 
-    /// `PolicyList`: a list of [`BaselinePolicyBrief`] objects.
+    /// `PolicyList`
     pub policy_list: Option<Vec<BaselinePolicyBrief>>,
 }
 
@@ -5018,20 +3309,13 @@ pub struct BaselineMainTask {
 /// Returned in the output of [`DescribeBaselineOverview`](super::DescribeBaselineOverview).
 #[tc_model]
 pub struct BaselineOverviewStatistic {
-    /// `NotPassItemCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `286`
+    /// `NotPassItemCount`, always sent in responses; example: `286`
     pub not_pass_item_count: Option<u64>,
 
-    /// `NotPassItemStatistic`: a list of [`NotPassItemStatistic`] objects.
-    /// Always sent in responses.
+    /// `NotPassItemStatistic`, always sent in responses
     pub not_pass_item_statistic: Option<Vec<NotPassItemStatistic>>,
 
-    /// `LastYearFixCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `LastYearFixCount`, always sent in responses; example: `4`
     pub last_year_fix_count: Option<u64>,
 }
 
@@ -5041,135 +3325,82 @@ pub struct BaselineOverviewStatistic {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct BaselinePolicy {
-    /// `CycleScanConf`: a [`CycleScanConf`].
+    /// `CycleScanConf`
     pub cycle_scan_conf: CycleScanConf,
 
-    /// `CheckAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `CheckAssetType`; example: `"HOST"`
     pub check_asset_type: String,
 
-    /// `AutoSyncItem`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSyncItem`; example: `true`
     pub auto_sync_item: bool,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SELF"`
+    /// `Type`; example: `"SELF"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `Name`; example: `"自定义"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `Description`; example: `"自定义"`
     pub description: String,
 
-    /// `ConfHostType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ConfHostType`; example: `"ALL"`
     pub conf_host_type: String,
 
-    /// `ConfHostIncludeList`: a list of strings.
-    ///
-    /// Example: `["instance-id1"]`
+    /// `ConfHostIncludeList`; example: `["instance-id1"]`
     pub conf_host_include_list: Vec<String>,
 
-    /// `ConfHostExcludeList`: a list of strings.
-    ///
-    /// Example: `["instance-id1"]`
+    /// `ConfHostExcludeList`; example: `["instance-id1"]`
     pub conf_host_exclude_list: Vec<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `ConfClusterType`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `ConfClusterType`; example: `"ALL"`
     pub conf_cluster_type: String,
 
-    /// `ConfClusterIncludeList`: a list of strings.
-    ///
-    /// Example: `["cluster-id-user"]`
+    /// `ConfClusterIncludeList`; example: `["cluster-id-user"]`
     pub conf_cluster_include_list: Vec<String>,
 
-    /// `ConfClusterExcludeList`: a list of strings.
-    ///
-    /// Example: `["cluster-id-user2"]`
+    /// `ConfClusterExcludeList`; example: `["cluster-id-user2"]`
     pub conf_cluster_exclude_list: Vec<String>,
 
-    /// `CategoryConf`: a list of [`BaselinePolicySystemCategoryConf`] objects.
+    /// `CategoryConf`
     pub category_conf: Vec<BaselinePolicySystemCategoryConf>,
 
-    /// `CustomItemConf`: a list of [`BaselineCustomItemConf`] objects.
+    /// `CustomItemConf`
     pub custom_item_conf: Vec<BaselineCustomItemConf>,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `Appid`; example: `260083796`
     pub appid: u64,
 
-    /// `ID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `ID`, always sent in responses; example: `2`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `ConfItemCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ConfItemCount`, always sent in responses; example: `0`
     pub conf_item_count: Option<u64>,
 
-    /// `ConfHostCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ConfHostCount`, always sent in responses; example: `0`
     pub conf_host_count: Option<u64>,
 
-    /// `ConfClusterCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ConfClusterCount`, always sent in responses; example: `0`
     pub conf_cluster_count: Option<u64>,
 
-    /// `ScanningTaskID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ScanningTaskID`, always sent in responses; example: `0`
     #[tc(rename = "ScanningTaskID")]
     pub scanning_task_id: Option<u64>,
 
-    /// `LatestScanTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1970-01-01T00:00:00Z"`
+    /// `LatestScanTime`, an ISO 8601 timestamp, always sent in responses; example: `"1970-01-01T00:00:00Z"`
     pub latest_scan_time: Option<String>,
 
-    /// `LatestCycleScanTime`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1970-01-01T00:00:00Z"`
+    /// `LatestCycleScanTime`, an ISO 8601 timestamp, always sent in responses; example: `"1970-01-01T00:00:00Z"`
     pub latest_cycle_scan_time: Option<String>,
 
-    /// `TagIDList`: a list of unsigned 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1]`
+    /// `TagIDList`, always sent in responses; example: `[1]`
     #[tc(rename = "TagIDList")]
     pub tag_id_list: Option<Vec<u64>>,
 
-    /// `CloudTagList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["import"]`
+    /// `CloudTagList`, always sent in responses; example: `["import"]`
     pub cloud_tag_list: Option<Vec<String>>,
 }
 
@@ -5178,20 +3409,14 @@ pub struct BaselinePolicy {
 /// Returned in the output of [`DescribeBaselineMainTaskList`](super::DescribeBaselineMainTaskList).
 #[tc_model]
 pub struct BaselinePolicyBrief {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1015`
+    /// `ID`; example: `1015`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"sdfsfsf"`
+    /// `PolicyName`; example: `"sdfsfsf"`
     pub policy_name: String,
 
-    /// `IsSystem`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSystem`; example: `true`
     pub is_system: bool,
 }
 
@@ -5201,20 +3426,14 @@ pub struct BaselinePolicyBrief {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct BaselinePolicySubCategoryConf {
-    /// `CategoryID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `CategoryID`; example: `16`
     #[tc(rename = "CategoryID")]
     pub category_id: u64,
 
-    /// `AllSelect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllSelect`; example: `true`
     pub all_select: bool,
 
-    /// `ItemIDList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[4604]`
+    /// `ItemIDList`; example: `[4604]`
     #[tc(rename = "ItemIDList")]
     pub item_id_list: Vec<u64>,
 }
@@ -5225,18 +3444,14 @@ pub struct BaselinePolicySubCategoryConf {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct BaselinePolicySystemCategoryConf {
-    /// `CategoryID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CategoryID`; example: `8`
     #[tc(rename = "CategoryID")]
     pub category_id: u64,
 
-    /// `AllSelect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllSelect`; example: `true`
     pub all_select: bool,
 
-    /// `SubCategoryConfList`: a list of [`BaselinePolicySubCategoryConf`] objects.
+    /// `SubCategoryConfList`
     pub sub_category_conf_list: Vec<BaselinePolicySubCategoryConf>,
 }
 
@@ -5245,14 +3460,10 @@ pub struct BaselinePolicySystemCategoryConf {
 /// Returned in the output of [`DescribeBaselineAggregatedPolicyList`](super::DescribeBaselineAggregatedPolicyList).
 #[tc_model]
 pub struct BaselineRiskLevelStatistic {
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `RiskLevel`; example: `"CRITICAL"`
     pub risk_level: String,
 
-    /// `NotPassCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `NotPassCount`; example: `13`
     pub not_pass_count: u64,
 }
 
@@ -5261,7 +3472,7 @@ pub struct BaselineRiskLevelStatistic {
 /// Returned in the output of [`DescribeBaselinePolicyCategoryList`](super::DescribeBaselinePolicyCategoryList) and [`DescribeBaselineSystemCategoryList`](super::DescribeBaselineSystemCategoryList).
 #[tc_model]
 pub struct BaselineSubCategory {
-    /// `Category`: a [`BaselineCategory`].
+    /// `Category`
     pub category: BaselineCategory,
 }
 
@@ -5270,62 +3481,42 @@ pub struct BaselineSubCategory {
 /// Returned in the output of [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList).
 #[tc_model]
 pub struct BaselineSubTask {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2257`
+    /// `ID`; example: `2257`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `TaskID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1225`
+    /// `TaskID`; example: `1225`
     #[tc(rename = "TaskID")]
     pub task_id: u64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: String,
 
-    /// `Appid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `200000000`
+    /// `Appid`; example: `200000000`
     pub appid: u64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-11T07:03:26Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-08-11T07:03:26Z"`
     pub start_time: String,
 
-    /// `FinishTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-11T07:04:22Z"`
+    /// `FinishTime`, an ISO 8601 timestamp; example: `"2026-08-11T07:04:22Z"`
     pub finish_time: String,
 
-    /// `CheckAssetType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `CheckAssetType`; example: `"CLUSTER"`
     pub check_asset_type: String,
 
-    /// `HostAsset`: a [`BaselineHostAsset`].
+    /// `HostAsset`
     pub host_asset: Option<BaselineHostAsset>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"ASSET_SYNC_FAILED"`
+    /// `ErrCode`; example: `"ASSET_SYNC_FAILED"`
     pub err_code: String,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"资产同步失败"`
+    /// `ErrMessage`; example: `"资产同步失败"`
     pub err_message: String,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"资产同步失败，请重试"`
+    /// `Solution`; example: `"资产同步失败，请重试"`
     pub solution: String,
 
-    /// `ClusterAsset`: a [`BaselineClusterAsset`].
+    /// `ClusterAsset`
     pub cluster_asset: Option<BaselineClusterAsset>,
 }
 
@@ -5335,18 +3526,13 @@ pub struct BaselineSubTask {
 /// Returned in the output of [`DescribeBaselineSyncConf`](super::DescribeBaselineSyncConf).
 #[tc_model]
 pub struct BaselineSyncConf {
-    /// `AutoSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoSync`; example: `true`
     pub auto_sync: bool,
 
-    /// `TargetAppidList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[200000000]`
+    /// `TargetAppidList`; example: `[200000000]`
     pub target_appid_list: Vec<u64>,
 
-    /// `UserConfList`: a list of [`UserConfSyncStatus`] objects.
-    /// Always sent in responses.
+    /// `UserConfList`, always sent in responses
     pub user_conf_list: Option<Vec<UserConfSyncStatus>>,
 }
 
@@ -5355,15 +3541,13 @@ pub struct BaselineSyncConf {
 /// Returned in the output of [`DescribeBaselinePolicyCategoryList`](super::DescribeBaselinePolicyCategoryList) and [`DescribeBaselineSystemCategoryList`](super::DescribeBaselineSystemCategoryList).
 #[tc_model]
 pub struct BaselineSystemCategory {
-    /// `SubCategoryList`: a list of [`BaselineSubCategory`] objects.
+    /// `SubCategoryList`
     pub sub_category_list: Vec<BaselineSubCategory>,
 
-    /// `Category`: a [`BaselineCategory`].
+    /// `Category`
     pub category: BaselineCategory,
 
-    /// `ItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ItemCount`; example: `2`
     pub item_count: u64,
 }
 
@@ -5373,19 +3557,13 @@ pub struct BaselineSystemCategory {
 /// Returned in the output of [`DescribeBaselineUserOtherConf`](super::DescribeBaselineUserOtherConf).
 #[tc_model]
 pub struct BaselineUserOtherConf {
-    /// `AllowSync`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowSync`; example: `true`
     pub allow_sync: bool,
 
-    /// `CleanRiskWhenOffline`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CleanRiskWhenOffline`; example: `true`
     pub clean_risk_when_offline: bool,
 
-    /// `AgentScanTimeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `AgentScanTimeout`; example: `3600`
     pub agent_scan_timeout: u64,
 }
 
@@ -5394,12 +3572,10 @@ pub struct BaselineUserOtherConf {
 /// Returned in the output of [`DescribeUebaBehaviorSummary`](super::DescribeUebaBehaviorSummary).
 #[tc_model]
 pub struct BehaviorInfo {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2024-2-28"`
+    /// `Date`; example: `"2024-2-28"`
     pub date: Option<String>,
 
-    /// `NodeInfo`: a list of [`NodeInfo`] objects.
+    /// `NodeInfo`
     pub node_info: Option<Vec<NodeInfo>>,
 }
 
@@ -5408,17 +3584,13 @@ pub struct BehaviorInfo {
 /// Returned in the output of [`DescribeUebaBehaviorSummary`](super::DescribeUebaBehaviorSummary).
 #[tc_model]
 pub struct BehaviorSummary {
-    /// `BehaviorInfo`: a list of [`BehaviorInfo`] objects.
+    /// `BehaviorInfo`
     pub behavior_info: Option<Vec<BehaviorInfo>>,
 
-    /// `AbnormalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `AbnormalCount`; example: `231`
     pub abnormal_count: Option<u64>,
 
-    /// `IsAccess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAccess`; example: `false`
     pub is_access: Option<bool>,
 }
 
@@ -5427,14 +3599,10 @@ pub struct BehaviorSummary {
 /// Sent in the input of [`ModifyBruteAttackRules`](super::ModifyBruteAttackRules).
 #[tc_model]
 pub struct BruteAttackRule {
-    /// `TimeRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeRange`; example: `1`
     pub time_range: u64,
 
-    /// `LoginFailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `LoginFailTimes`; example: `12`
     pub login_fail_times: u64,
 }
 
@@ -5443,29 +3611,19 @@ pub struct BruteAttackRule {
 /// Returned in the output of [`DescribeBruteAttackRules`](super::DescribeBruteAttackRules).
 #[tc_model]
 pub struct BruteAttackRuleList {
-    /// `TimeRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeRange`; example: `1`
     pub time_range: u64,
 
-    /// `LoginFailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LoginFailTimes`; example: `5`
     pub login_fail_times: u64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `TimeRangeDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeRangeDefault`; example: `1`
     pub time_range_default: u64,
 
-    /// `LoginFailTimesDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LoginFailTimesDefault`; example: `10`
     pub login_fail_times_default: u64,
 }
 
@@ -5474,104 +3632,70 @@ pub struct BruteAttackRuleList {
 /// Returned in the output of [`DescribeSearchBugInfo`](super::DescribeSearchBugInfo).
 #[tc_model]
 pub struct BugInfoDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `PatchId`: a string.
-    ///
-    /// Example: `"pcmgr-2003"`
+    /// `PatchId`; example: `"pcmgr-2003"`
     pub patch_id: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"sql注入"`
+    /// `VULName`; example: `"sql注入"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `CVSSScore`: a string.
-    ///
-    /// Example: `"7.8"`
+    /// `CVSSScore`; example: `"7.8"`
     #[tc(rename = "CVSSScore")]
     pub cvss_score: String,
 
-    /// `CVEId`: a string.
-    ///
-    /// Example: `"CVE-2012-2003"`
+    /// `CVEId`; example: `"CVE-2012-2003"`
     #[tc(rename = "CVEId")]
     pub cve_id: String,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"[\"POC\"]"`
+    /// `Tag`; example: `"[\"POC\"]"`
     pub tag: String,
 
-    /// `VULCategory`: an unsigned 64-bit integer.
+    /// `VULCategory`
     #[tc(rename = "VULCategory")]
     pub vul_category: u64,
 
-    /// `ImpactOs`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `ImpactOs`; example: `"windows"`
     pub impact_os: String,
 
-    /// `ImpactCOMPENT`: a string.
-    ///
-    /// Example: `"apache"`
+    /// `ImpactCOMPENT`; example: `"apache"`
     #[tc(rename = "ImpactCOMPENT")]
     pub impact_compent: String,
 
-    /// `ImpactVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `ImpactVersion`; example: `"1.0"`
     pub impact_version: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"网页链接"`
+    /// `Reference`; example: `"网页链接"`
     pub reference: String,
 
-    /// `VULDescribe`: a string.
+    /// `VULDescribe`
     #[tc(rename = "VULDescribe")]
     pub vul_describe: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"1.请勿将Apache Skywalking 服务对外网开放访问；\\n2.配置访问账号密码或采用其他合适的认证方式."`
+    /// `Fix`; example: `"1.请勿将Apache Skywalking 服务对外网开放访问；\\n2.配置访问账号密码或采用其他合适的认证方式."`
     pub fix: String,
 
-    /// `ProSupport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProSupport`; example: `1`
     pub pro_support: u64,
 
-    /// `IsPublish`: an unsigned 64-bit integer.
+    /// `IsPublish`
     pub is_publish: u64,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2023-03-14 20:29:41"`
+    /// `ReleaseTime`; example: `"2023-03-14 20:29:41"`
     pub release_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-03-14 20:29:41"`
+    /// `CreateTime`; example: `"2023-03-14 20:29:41"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-03-14 20:29:41"`
+    /// `UpdateTime`; example: `"2023-03-14 20:29:41"`
     pub update_time: String,
 
-    /// `SubCategory`: a string.
-    ///
-    /// Example: `"未授权访问"`
+    /// `SubCategory`; example: `"未授权访问"`
     pub sub_category: String,
 }
 
@@ -5581,49 +3705,31 @@ pub struct BugInfoDetail {
 #[doc(alias = "CFGRiskStatisticsItem")]
 #[tc_model]
 pub struct CfgRiskStatisticsItem {
-    /// `TotalRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalRiskCount`; example: `0`
     pub total_risk_count: u64,
 
-    /// `RiskAddCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskAddCount`; example: `0`
     pub risk_add_count: u64,
 
-    /// `CheckViewCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `CheckViewCount`; example: `36`
     pub check_view_count: u64,
 
-    /// `HighPriorityRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighPriorityRiskCount`; example: `0`
     pub high_priority_risk_count: u64,
 
-    /// `CheckViewAddCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `CheckViewAddCount`; example: `36`
     pub check_view_add_count: u64,
 
-    /// `HighPriorityCheckViewCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `HighPriorityCheckViewCount`; example: `9`
     pub high_priority_check_view_count: u64,
 
-    /// `AssetViewCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `311`
+    /// `AssetViewCount`; example: `311`
     pub asset_view_count: u64,
 
-    /// `AssetViewAddCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `257`
+    /// `AssetViewAddCount`; example: `257`
     pub asset_view_add_count: u64,
 
-    /// `HighPriorityAssetViewCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `HighPriorityAssetViewCount`; example: `80`
     pub high_priority_asset_view_count: u64,
 }
 
@@ -5633,91 +3739,59 @@ pub struct CfgRiskStatisticsItem {
 #[doc(alias = "CFGViewCFGRisk")]
 #[tc_model]
 pub struct CfgViewCfgRisk {
-    /// `NoHandleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `NoHandleCount`; example: `1024`
     pub no_handle_count: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `AffectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectAssetCount`; example: `0`
     pub affect_asset_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1f42d4c85a73c60062ffaa02da7680ba"`
+    /// `Id`; example: `"1f42d4c85a73c60062ffaa02da7680ba"`
     pub id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"云安全配置"`
+    /// `From`; example: `"云安全配置"`
     pub from: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"1f42d4c85a73c60062ffaa02da7680ba"`
+    /// `Index`; example: `"1f42d4c85a73c60062ffaa02da7680ba"`
     pub index: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"12563512"`
+    /// `AppId`; example: `"12563512"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"天空之城"`
+    /// `Nick`; example: `"天空之城"`
     pub nick: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"136561521"`
+    /// `Uin`; example: `"136561521"`
     pub uin: Option<String>,
 
-    /// `CFGName`: a string.
-    ///
-    /// Example: `"高风险子账号应该开启登录保护"`
+    /// `CFGName`; example: `"高风险子账号应该开启登录保护"`
     #[tc(rename = "CFGName")]
     pub cfg_name: Option<String>,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"账号安全"`
+    /// `CheckType`; example: `"账号安全"`
     pub check_type: Option<String>,
 
-    /// `CFGSTD`: a string.
-    ///
-    /// Example: `"腾讯基线"`
+    /// `CFGSTD`; example: `"腾讯基线"`
     #[tc(rename = "CFGSTD")]
     pub cfgstd: Option<String>,
 
-    /// `CFGDescribe`: a string.
-    ///
-    /// Example: `"如果账号被盗用，您的云资产会面临非常高的安全风险，登录保护为您的账号登录提供二次校验，降低账号被恶意登录的可能性"`
+    /// `CFGDescribe`; example: `"如果账号被盗用，您的云资产会面临非常高的安全风险，登录保护为您的账号登录提供二次校验，降低账号被恶意登录的可能性"`
     #[tc(rename = "CFGDescribe")]
     pub cfg_describe: Option<String>,
 
-    /// `CFGFix`: a string.
+    /// `CFGFix`
     #[tc(rename = "CFGFix")]
     pub cfg_fix: Option<String>,
 
-    /// `CFGHelpURL`: a string.
-    ///
-    /// Example: `"http://www.help.com"`
+    /// `CFGHelpURL`; example: `"http://www.help.com"`
     #[tc(rename = "CFGHelpURL")]
     pub cfg_help_url: Option<String>,
 }
@@ -5728,44 +3802,28 @@ pub struct CfgViewCfgRisk {
 #[doc(alias = "CICDToken")]
 #[tc_model]
 pub struct CicdToken {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10021`
+    /// `Id`; example: `10021`
     pub id: Option<u64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260082268`
+    /// `AppId`; example: `260082268`
     pub app_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"github-dockerfile"`
+    /// `Name`; example: `"github-dockerfile"`
     pub name: Option<String>,
 
-    /// `Token`: a string.
-    ///
-    /// Example: `"638c321e-10f6-4577-a190-633fb6ed9641"`
+    /// `Token`; example: `"638c321e-10f6-4577-a190-633fb6ed9641"`
     pub token: Option<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<u64>,
 
-    /// `FileCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FileCnt`; example: `15`
     pub file_cnt: Option<u64>,
 
-    /// `LastScanStatus`: a string.
-    ///
-    /// Example: `"SCAN_ERR"`
+    /// `LastScanStatus`; example: `"SCAN_ERR"`
     pub last_scan_status: Option<String>,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2026-03-26T06:38:35Z"`
+    /// `LastScanTime`; example: `"2026-03-26T06:38:35Z"`
     pub last_scan_time: Option<String>,
 }
 
@@ -5775,21 +3833,15 @@ pub struct CicdToken {
 #[doc(alias = "CSIPMachineExtraInfo")]
 #[tc_model]
 pub struct CsipMachineExtraInfo {
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"119.91.109.215"`
+    /// `WanIP`; example: `"119.91.109.215"`
     #[tc(rename = "WanIP")]
     pub wan_ip: Option<String>,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.32.11"`
+    /// `PrivateIP`; example: `"172.16.32.11"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-3mj2ypdw"`
+    /// `InstanceID`; example: `"ins-3mj2ypdw"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -5800,73 +3852,47 @@ pub struct CsipMachineExtraInfo {
 #[doc(alias = "CSIPMalwareScanUuidDetailItem")]
 #[tc_model]
 pub struct CsipMalwareScanUuidDetailItem {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"9996260f-37ad-4e90-b6e2-e9cb1d821ff2"`
+    /// `Uuid`; example: `"9996260f-37ad-4e90-b6e2-e9cb1d821ff2"`
     pub uuid: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"9996260f-37ad-4e90-b6e2-e9cb1d821ff2"`
+    /// `Quuid`; example: `"9996260f-37ad-4e90-b6e2-e9cb1d821ff2"`
     pub quuid: Option<String>,
 
-    /// `MachineAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `MachineAppId`; example: `260199983`
     pub machine_app_id: Option<u64>,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"VM-32-11-tencentos"`
+    /// `MachineName`; example: `"VM-32-11-tencentos"`
     pub machine_name: Option<String>,
 
-    /// `MachineIP`: a string.
-    ///
-    /// Example: `"172.16.32.11"`
+    /// `MachineIP`; example: `"172.16.32.11"`
     #[tc(rename = "MachineIP")]
     pub machine_ip: Option<String>,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"Windows_Server_2025_Datacenter-ServerDatacenter"`
+    /// `OsType`; example: `"Windows_Server_2025_Datacenter-ServerDatacenter"`
     pub os_type: Option<String>,
 
-    /// `MachineExtraInfo`: a [`CsipMachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<CsipMachineExtraInfo>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCount`; example: `0`
     pub risk_count: Option<u64>,
 
-    /// `UsedTimeS`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `UsedTimeS`; example: `6`
     pub used_time_s: Option<i64>,
 
-    /// `Exception`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exception`; example: `0`
     pub exception: Option<i64>,
 
-    /// `ExceptionMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ExceptionMessage`; example: `"success"`
     pub exception_message: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-29 19:08:41"`
+    /// `CreateTime`; example: `"2026-06-29 19:08:41"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-06-29 19:09:09"`
+    /// `ModifyTime`; example: `"2026-06-29 19:09:09"`
     pub modify_time: Option<String>,
 }
 
@@ -5876,29 +3902,17 @@ pub struct CsipMalwareScanUuidDetailItem {
 #[doc(alias = "CSIPTag")]
 #[tc_model]
 pub struct CsipTag {
-    /// `TagColor`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"blue"`
+    /// `TagColor`, always sent in responses; example: `"blue"`
     pub tag_color: Option<String>,
 
-    /// `TagID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `TagID`, always sent in responses; example: `12`
     #[tc(rename = "TagID")]
     pub tag_id: Option<u64>,
 
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"应用"`
+    /// `TagKey`, always sent in responses; example: `"应用"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"门户"`
+    /// `TagValue`, always sent in responses; example: `"门户"`
     pub tag_value: Option<String>,
 }
 
@@ -5908,392 +3922,212 @@ pub struct CsipTag {
 #[doc(alias = "CVMAssetVO")]
 #[tc_model]
 pub struct CvmAssetVo {
-    /// `AssetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-cv1fvs"`
+    /// `AssetId`, always sent in responses; example: `"ins-cv1fvs"`
     pub asset_id: Option<String>,
 
-    /// `AssetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试-名称"`
+    /// `AssetName`, always sent in responses; example: `"测试-名称"`
     pub asset_name: Option<String>,
 
-    /// `AssetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CVM"`
+    /// `AssetType`, always sent in responses; example: `"CVM"`
     pub asset_type: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `CWPStatus`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CWPStatus`, always sent in responses; example: `1`
     #[tc(rename = "CWPStatus")]
     pub cwp_status: Option<u64>,
 
-    /// `AssetCreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-10-28 19:27:43"`
+    /// `AssetCreateTime`, always sent in responses; example: `"2024-10-28 19:27:43"`
     pub asset_create_time: Option<String>,
 
-    /// `PublicIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"139.155.142.*"`
+    /// `PublicIp`, always sent in responses; example: `"139.155.142.*"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"172.16.0.9"`
+    /// `PrivateIp`, always sent in responses; example: `"172.16.0.9"`
     pub private_ip: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-pr0wcl5e"`
+    /// `VpcId`, always sent in responses; example: `"vpc-pr0wcl5e"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fengqianfoo"`
+    /// `VpcName`, always sent in responses; example: `"fengqianfoo"`
     pub vpc_name: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `130239621195`
+    /// `AppId`, always sent in responses; example: `130239621195`
     pub app_id: Option<u64>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"10001481252093"`
+    /// `Uin`, always sent in responses; example: `"10001481252093"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"nickname"`
+    /// `NickName`, always sent in responses; example: `"nickname"`
     pub nick_name: Option<String>,
 
-    /// `AvailableArea`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"成都一区"`
+    /// `AvailableArea`, always sent in responses; example: `"成都一区"`
     pub available_area: Option<String>,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsCore`, always sent in responses; example: `1`
     pub is_core: Option<u64>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-hn32qgp5"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-hn32qgp5"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"fengsub"`
+    /// `SubnetName`, always sent in responses; example: `"fengsub"`
     pub subnet_name: Option<String>,
 
-    /// `InstanceUuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"82721b6e-3126-4660-ac4e-c281dba1b23f"`
+    /// `InstanceUuid`, always sent in responses; example: `"82721b6e-3126-4660-ac4e-c281dba1b23f"`
     pub instance_uuid: Option<String>,
 
-    /// `InstanceQUuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"82721b6e-3126-4660-ac4e-c281dba1b23f"`
+    /// `InstanceQUuid`, always sent in responses; example: `"82721b6e-3126-4660-ac4e-c281dba1b23f"`
     pub instance_q_uuid: Option<String>,
 
-    /// `OsName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
+    /// `OsName`, always sent in responses; example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
     pub os_name: Option<String>,
 
-    /// `PartitionCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `PartitionCount`, always sent in responses; example: `5`
     pub partition_count: Option<u64>,
 
-    /// `CPUInfo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AMD EPYC 7K83 64-Core Processor"`
+    /// `CPUInfo`, always sent in responses; example: `"AMD EPYC 7K83 64-Core Processor"`
     #[tc(rename = "CPUInfo")]
     pub cpu_info: Option<String>,
 
-    /// `CPUSize`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `2`
+    /// `CPUSize`, always sent in responses; example: `2`
     #[tc(rename = "CPUSize")]
     pub cpu_size: Option<u64>,
 
-    /// `CPULoad`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"未知"`
+    /// `CPULoad`, always sent in responses; example: `"未知"`
     #[tc(rename = "CPULoad")]
     pub cpu_load: Option<String>,
 
-    /// `MemorySize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4GB"`
+    /// `MemorySize`, always sent in responses; example: `"4GB"`
     pub memory_size: Option<String>,
 
-    /// `MemoryLoad`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"34.21%"`
+    /// `MemoryLoad`, always sent in responses; example: `"34.21%"`
     pub memory_load: Option<String>,
 
-    /// `DiskSize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"49GB"`
+    /// `DiskSize`, always sent in responses; example: `"49GB"`
     pub disk_size: Option<String>,
 
-    /// `DiskLoad`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"29.13%"`
+    /// `DiskLoad`, always sent in responses; example: `"29.13%"`
     pub disk_load: Option<String>,
 
-    /// `AccountCount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"5"`
+    /// `AccountCount`, always sent in responses; example: `"5"`
     pub account_count: Option<String>,
 
-    /// `ProcessCount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"17"`
+    /// `ProcessCount`, always sent in responses; example: `"17"`
     pub process_count: Option<String>,
 
-    /// `AppCount`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"22"`
+    /// `AppCount`, always sent in responses; example: `"22"`
     pub app_count: Option<String>,
 
-    /// `PortCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `21`
+    /// `PortCount`, always sent in responses; example: `21`
     pub port_count: Option<u64>,
 
-    /// `Attack`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `Attack`, always sent in responses; example: `5`
     pub attack: Option<u64>,
 
-    /// `Access`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Access`, always sent in responses; example: `0`
     pub access: Option<u64>,
 
-    /// `Intercept`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `Intercept`, always sent in responses; example: `0`
     pub intercept: Option<u64>,
 
-    /// `InBandwidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0bps"`
+    /// `InBandwidth`, always sent in responses; example: `"0bps"`
     pub in_bandwidth: Option<String>,
 
-    /// `OutBandwidth`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0bps"`
+    /// `OutBandwidth`, always sent in responses; example: `"0bps"`
     pub out_bandwidth: Option<String>,
 
-    /// `InFlow`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0B"`
+    /// `InFlow`, always sent in responses; example: `"0B"`
     pub in_flow: Option<String>,
 
-    /// `OutFlow`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0B"`
+    /// `OutFlow`, always sent in responses; example: `"0B"`
     pub out_flow: Option<String>,
 
-    /// `LastScanTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-08-07 10:01:01"`
+    /// `LastScanTime`, always sent in responses; example: `"2024-08-07 10:01:01"`
     pub last_scan_time: Option<String>,
 
-    /// `NetWorkOut`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NetWorkOut`, always sent in responses; example: `0`
     pub net_work_out: Option<u64>,
 
-    /// `PortRisk`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `PortRisk`, always sent in responses; example: `5`
     pub port_risk: Option<u64>,
 
-    /// `VulnerabilityRisk`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `VulnerabilityRisk`, always sent in responses; example: `1`
     pub vulnerability_risk: Option<u64>,
 
-    /// `ConfigurationRisk`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `ConfigurationRisk`, always sent in responses; example: `3`
     pub configuration_risk: Option<u64>,
 
-    /// `ScanTask`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `ScanTask`, always sent in responses; example: `3`
     pub scan_task: Option<u64>,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Name":"name1","Value":"value1"}]`
+    /// `Tag`, always sent in responses; example: `[{"Name":"name1","Value":"value1"}]`
     pub tag: Option<Vec<Tag>>,
 
-    /// `MemberId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mem-dsb25dg10u245"`
+    /// `MemberId`, always sent in responses; example: `"mem-dsb25dg10u245"`
     pub member_id: Option<String>,
 
-    /// `Os`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
+    /// `Os`, always sent in responses; example: `"Windows Server 2012 R2 数据中心版 64位中文版"`
     pub os: Option<String>,
 
-    /// `RiskExposure`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RiskExposure`, always sent in responses; example: `0`
     pub risk_exposure: Option<i64>,
 
-    /// `BASAgentStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `BASAgentStatus`, always sent in responses; example: `0`
     #[tc(rename = "BASAgentStatus")]
     pub bas_agent_status: Option<i64>,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 
-    /// `CVMAgentStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CVMAgentStatus`; example: `0`
     #[tc(rename = "CVMAgentStatus")]
     pub cvm_agent_status: Option<i64>,
 
-    /// `CVMStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CVMStatus`; example: `0`
     #[tc(rename = "CVMStatus")]
     pub cvm_status: Option<i64>,
 
-    /// `DefenseModel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefenseModel`; example: `0`
     pub defense_model: Option<i64>,
 
-    /// `TatStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TatStatus`; example: `0`
     pub tat_status: Option<i64>,
 
-    /// `CpuTrend`: a list of [`Element`] objects.
+    /// `CpuTrend`
     pub cpu_trend: Option<Vec<Element>>,
 
-    /// `MemoryTrend`: a list of [`Element`] objects.
+    /// `MemoryTrend`
     pub memory_trend: Option<Vec<Element>>,
 
-    /// `AgentStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentStatus`; example: `0`
     pub agent_status: Option<i64>,
 
-    /// `CloseDefenseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloseDefenseCount`; example: `1`
     pub close_defense_count: Option<i64>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1cga","sg-c1fr"]`
+    /// `SecurityGroupIds`; example: `["sg-1cga","sg-c1fr"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AgentMemRss`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AgentMemRss`; example: `0`
     pub agent_mem_rss: Option<i64>,
 
-    /// `AgentCpuPer`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `AgentCpuPer`; example: `0`
     pub agent_cpu_per: Option<f64>,
 
-    /// `RealAppid`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RealAppid`; example: `0`
     pub real_appid: Option<i64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `ProtectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectStatus`; example: `0`
     pub protect_status: Option<i64>,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2024-08-07 10:01:01"`
+    /// `OfflineTime`; example: `"2024-08-07 10:01:01"`
     pub offline_time: Option<String>,
 }
 
@@ -6303,14 +4137,10 @@ pub struct CvmAssetVo {
 #[doc(alias = "CWPOrderExtraParam")]
 #[tc_model]
 pub struct CwpOrderExtraParam {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"PrePay"`
+    /// `Mode`; example: `"PrePay"`
     pub mode: Option<String>,
 
-    /// `DisposableStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DisposableStatus`; example: `true`
     pub disposable_status: Option<bool>,
 }
 
@@ -6320,98 +4150,64 @@ pub struct CwpOrderExtraParam {
 #[doc(alias = "CWPOrderList")]
 #[tc_model]
 pub struct CwpOrderList {
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_yunjing"`
+    /// `ProductCode`; example: `"p_yunjing"`
     pub product_code: Option<String>,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_yunjing_0014552"`
+    /// `SubProductCode`; example: `"sp_yunjing_0014552"`
     pub sub_product_code: Option<String>,
 
-    /// `InquireKey`: a string.
-    ///
-    /// Example: `"sv_yunjing_ue_aams"`
+    /// `InquireKey`; example: `"sv_yunjing_ue_aams"`
     pub inquire_key: Option<String>,
 
-    /// `InquireNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InquireNum`; example: `10`
     pub inquire_num: Option<u64>,
 
-    /// `UsedNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedNum`; example: `0`
     pub used_num: Option<u64>,
 
-    /// `TagList`: a list of [`Tags`] objects.
+    /// `TagList`
     pub tag_list: Option<Vec<Tags>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<u64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2026-03-03 16:51:53"`
+    /// `BeginTime`; example: `"2026-03-03 16:51:53"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-10 16:51:53"`
+    /// `EndTime`; example: `"2026-03-10 16:51:53"`
     pub end_time: Option<String>,
 
-    /// `ProjectID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: Option<u64>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"资源别名"`
+    /// `Alias`; example: `"资源别名"`
     pub alias: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"white_e141179b8afc4ca4af029791f9dd6008"`
+    /// `ResourceId`; example: `"white_e141179b8afc4ca4af029791f9dd6008"`
     pub resource_id: Option<String>,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<u64>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `SourceType`; example: `6`
     pub source_type: Option<u64>,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<u64>,
 
-    /// `RegionID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionID`; example: `1`
     #[tc(rename = "RegionID")]
     pub region_id: Option<u64>,
 
-    /// `ZoneID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneID`; example: `100001`
     #[tc(rename = "ZoneID")]
     pub zone_id: Option<u64>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"202600101011010"`
+    /// `DealName`; example: `"202600101011010"`
     pub deal_name: Option<String>,
 
-    /// `ExtraParam`: a [`CwpOrderExtraParam`].
+    /// `ExtraParam`
     pub extra_param: Option<CwpOrderExtraParam>,
 }
 
@@ -6420,140 +4216,90 @@ pub struct CwpOrderList {
 /// Returned in the output of [`DescribeAbnormalCallRecord`](super::DescribeAbnormalCallRecord) and [`DescribeCallRecord`](super::DescribeCallRecord).
 #[tc_model]
 pub struct CallRecord {
-    /// `CallID`: a string.
-    ///
-    /// Example: `"202509000000383742"`
+    /// `CallID`; example: `"202509000000383742"`
     #[tc(rename = "CallID")]
     pub call_id: String,
 
-    /// `AccessKey`: a string.
-    ///
-    /// Example: `"AKID********"`
+    /// `AccessKey`; example: `"AKID********"`
     pub access_key: String,
 
-    /// `AccessKeyRemark`: a string.
-    ///
-    /// Example: `"备注：产研AK"`
+    /// `AccessKeyRemark`; example: `"备注：产研AK"`
     pub access_key_remark: String,
 
-    /// `AccessKeyID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `AccessKeyID`; example: `10001`
     #[tc(rename = "AccessKeyID")]
     pub access_key_id: u64,
 
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"201.*.86.13"`
+    /// `SourceIP`; example: `"201.*.86.13"`
     #[tc(rename = "SourceIP")]
     pub source_ip: String,
 
-    /// `SourceIPRemark`: a string.
-    ///
-    /// Example: `"备注：内部IP"`
+    /// `SourceIPRemark`; example: `"备注：内部IP"`
     #[tc(rename = "SourceIPRemark")]
     pub source_ip_remark: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东 广州"`
+    /// `Region`; example: `"广东 广州"`
     pub region: String,
 
-    /// `IPType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IPType`; example: `0`
     #[tc(rename = "IPType")]
     pub ip_type: i64,
 
-    /// `EventName`: a string.
-    ///
-    /// Example: `"DescribeInstances"`
+    /// `EventName`; example: `"DescribeInstances"`
     pub event_name: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ProductName`; example: `"CVM"`
     pub product_name: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventType`; example: `0`
     pub event_type: i64,
 
-    /// `UserType`: a string.
-    ///
-    /// Example: `"CAMUser"`
+    /// `UserType`; example: `"CAMUser"`
     pub user_type: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `UserName`; example: `"Jack"`
     pub user_name: String,
 
-    /// `PolicySet`: a list of strings.
-    ///
-    /// Example: `["policy-1","policy-301"]`
+    /// `PolicySet`; example: `["policy-1","policy-301"]`
     pub policy_set: Vec<String>,
 
-    /// `CallCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CallCount`; example: `3`
     pub call_count: i64,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `FirstCallTime`: a string.
-    ///
-    /// Example: `"2025-01-20 15:22:11"`
+    /// `FirstCallTime`; example: `"2025-01-20 15:22:11"`
     pub first_call_time: String,
 
-    /// `LastCallTime`: a string.
-    ///
-    /// Example: `"2025-01-20 15:23:11"`
+    /// `LastCallTime`; example: `"2025-01-20 15:23:11"`
     pub last_call_time: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-d1yf6"`
+    /// `InstanceID`; example: `"ins-d1yf6"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"foo-cvm"`
+    /// `InstanceName`; example: `"foo-cvm"`
     pub instance_name: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-20"`
+    /// `Date`; example: `"2025-01-20"`
     pub date: String,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1000130`
+    /// `AppID`; example: `1000130`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `ShowStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowStatus`; example: `true`
     pub show_status: Option<bool>,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `ISP`; example: `"电信"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `VpcInfo`: a list of [`SourceIpVpcInfo`] objects.
+    /// `VpcInfo`
     pub vpc_info: Option<Vec<SourceIpVpcInfo>>,
 
-    /// `ReqClient`: a list of strings.
-    ///
-    /// Example: `["SDK_GO_1.0.xxx","SDK_Java_1.0.xxx"]`
+    /// `ReqClient`; example: `["SDK_GO_1.0.xxx","SDK_Java_1.0.xxx"]`
     pub req_client: Option<Vec<String>>,
 }
 
@@ -6562,50 +4308,34 @@ pub struct CallRecord {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct CategoryItem {
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"vulnerability"`
+    /// `CategoryId`; example: `"vulnerability"`
     pub category_id: String,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"漏洞治理"`
+    /// `CategoryName`; example: `"漏洞治理"`
     pub category_name: String,
 
-    /// `CategoryDesc`: a string.
-    ///
-    /// Example: `"每项推荐防护配置未开启扣2分"`
+    /// `CategoryDesc`; example: `"每项推荐防护配置未开启扣2分"`
     pub category_desc: Option<String>,
 
-    /// `MaxDeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `MaxDeductScore`; example: `15`
     pub max_deduct_score: i64,
 
-    /// `DeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `DeductScore`; example: `10`
     pub deduct_score: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RiskCount`; example: `5`
     pub risk_count: i64,
 
-    /// `SeverityItems`: a list of [`SeverityItem`] objects.
+    /// `SeverityItems`
     pub severity_items: Option<Vec<SeverityItem>>,
 
-    /// `DeductReason`: a string.
-    ///
-    /// Example: `"严重漏洞3个,高危漏洞2个"`
+    /// `DeductReason`; example: `"严重漏洞3个,高危漏洞2个"`
     pub deduct_reason: Option<String>,
 
-    /// `ActionText`: a string.
-    ///
-    /// Example: `"建议尽快修复严重漏洞"`
+    /// `ActionText`; example: `"建议尽快修复严重漏洞"`
     pub action_text: Option<String>,
 
-    /// `ProtectionDetail`: a [`ProtectionDetail`].
+    /// `ProtectionDetail`
     pub protection_detail: Option<ProtectionDetail>,
 }
 
@@ -6614,17 +4344,13 @@ pub struct CategoryItem {
 /// Returned in the output of [`DescribeAssetTree`](super::DescribeAssetTree).
 #[tc_model]
 pub struct CategoryNode {
-    /// `Category`: a string.
-    ///
-    /// Example: `"Serverless"`
+    /// `Category`; example: `"Serverless"`
     pub category: String,
 
-    /// `DisplayOrder`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `DisplayOrder`; example: `7`
     pub display_order: u64,
 
-    /// `AssetTypes`: a list of [`AssetTypeNode`] objects.
+    /// `AssetTypes`
     pub asset_types: Vec<AssetTypeNode>,
 }
 
@@ -6633,85 +4359,55 @@ pub struct CategoryNode {
 /// Returned in the output of [`DescribeCheckConnectivityHostList`](super::DescribeCheckConnectivityHostList).
 #[tc_model]
 pub struct CheckConnectivityHostInfo {
-    /// `HostId`: a string.
-    ///
-    /// Example: `"d2fc28e6-6513-4989-8614-9f84ce628da2"`
+    /// `HostId`; example: `"d2fc28e6-6513-4989-8614-9f84ce628da2"`
     pub host_id: Option<String>,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"172.16.0.***"`
+    /// `HostIp`; example: `"172.16.0.***"`
     pub host_ip: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"cls-********_**-3qr9l30o-gf957"`
+    /// `HostName`; example: `"cls-********_**-3qr9l30o-gf957"`
     pub host_name: Option<String>,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"v1.6.9-tke.8"`
+    /// `DockerVersion`; example: `"v1.6.9-tke.8"`
     pub docker_version: Option<String>,
 
-    /// `DockerFileSystemDriver`: a string.
-    ///
-    /// Example: `"overlay"`
+    /// `DockerFileSystemDriver`; example: `"overlay"`
     pub docker_file_system_driver: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `Status`; example: `"ONLINE"`
     pub status: Option<String>,
 
-    /// `IsContainerd`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsContainerd`; example: `true`
     pub is_containerd: Option<bool>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"EKS-NATIVE"`
+    /// `MachineType`; example: `"EKS-NATIVE"`
     pub machine_type: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"42.193.**.**"`
+    /// `PublicIp`; example: `"42.193.**.**"`
     pub public_ip: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"d2fc28e6-6513-4989-8614-9f84ce628da2"`
+    /// `Uuid`; example: `"d2fc28e6-6513-4989-8614-9f84ce628da2"`
     pub uuid: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"eks-********"`
+    /// `InstanceId`; example: `"eks-********"`
     pub instance_id: Option<String>,
 
-    /// `HostRegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostRegionId`; example: `1`
     pub host_region_id: Option<i64>,
 
-    /// `HostRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `HostRegion`; example: `"ap-guangzhou"`
     pub host_region: Option<String>,
 
-    /// `Project`: a [`ProjectInfo`].
+    /// `Project`
     pub project: Option<ProjectInfo>,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tags>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-********"`
+    /// `ClusterId`; example: `"cls-********"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"openclaw-Test"`
+    /// `ClusterName`; example: `"openclaw-Test"`
     pub cluster_name: Option<String>,
 }
 
@@ -6720,80 +4416,52 @@ pub struct CheckConnectivityHostInfo {
 /// Returned in the output of [`DescribeCheckViewRisks`](super::DescribeCheckViewRisks) and [`DescribeComplianceRiskList`](super::DescribeComplianceRiskList).
 #[tc_model]
 pub struct CheckViewRiskItem {
-    /// `RiskRuleId`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `RiskRuleId`; example: `"tc_001"`
     pub risk_rule_id: String,
 
-    /// `RiskTitle`: a string.
-    ///
-    /// Example: `"子账号未开启操作保护"`
+    /// `RiskTitle`; example: `"子账号未开启操作保护"`
     pub risk_title: String,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"网络安全"`
+    /// `CheckType`; example: `"网络安全"`
     pub check_type: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: String,
 
-    /// `RiskDesc`: a string.
-    ///
-    /// Example: `"风险描述"`
+    /// `RiskDesc`; example: `"风险描述"`
     pub risk_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-05 12:00:00"`
+    /// `CreateTime`; example: `"2025-05-05 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-05 12:00:00"`
+    /// `UpdateTime`; example: `"2025-05-05 12:00:00"`
     pub update_time: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `RiskStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskStatus`; example: `0`
     pub risk_status: u64,
 
-    /// `AssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetCount`; example: `1`
     pub asset_count: u64,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RiskCount`; example: `2`
     pub risk_count: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"安全组"`
+    /// `AssetType`; example: `"安全组"`
     pub asset_type: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"不合理规则"`
+    /// `EventType`; example: `"不合理规则"`
     pub event_type: String,
 
-    /// `Classify`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `Classify`; example: `"expose"`
     pub classify: String,
 
-    /// `StandardTerms`: a list of [`StandardTerm`] objects.
+    /// `StandardTerms`
     pub standard_terms: Option<Vec<StandardTerm>>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 }
@@ -6803,19 +4471,13 @@ pub struct CheckViewRiskItem {
 /// Returned in the output of [`DescribeDspmUserCkafkaInstanceList`](super::DescribeDspmUserCkafkaInstanceList).
 #[tc_model]
 pub struct CkafkaInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-weafasdd"`
+    /// `InstanceId`; example: `"ckafka-weafasdd"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `InstanceName`; example: `"name"`
     pub instance_name: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 }
 
@@ -6824,30 +4486,20 @@ pub struct CkafkaInstance {
 /// Returned in the output of [`DescribeClbListenerList`](super::DescribeClbListenerList).
 #[tc_model]
 pub struct ClbListenerItem {
-    /// `ListenerID`: a string.
-    ///
-    /// Example: `"lbl-71amarrc"`
+    /// `ListenerID`; example: `"lbl-71amarrc"`
     #[tc(rename = "ListenerID")]
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"80"`
+    /// `ListenerName`; example: `"80"`
     pub listener_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-25 11:24:07"`
+    /// `CreateTime`; example: `"2025-11-25 11:24:07"`
     pub create_time: String,
 }
 
@@ -6856,69 +4508,43 @@ pub struct ClbListenerItem {
 /// Returned in the output of [`DescribeListenerList`](super::DescribeListenerList).
 #[tc_model]
 pub struct ClbListenerListInfo {
-    /// `ListenerId`: a string.
-    ///
-    /// Example: `"lbl-71g4gc09"`
+    /// `ListenerId`; example: `"lbl-71g4gc09"`
     pub listener_id: String,
 
-    /// `ListenerName`: a string.
-    ///
-    /// Example: `"example.top"`
+    /// `ListenerName`; example: `"example.top"`
     pub listener_name: String,
 
-    /// `LoadBalancerId`: a string.
-    ///
-    /// Example: `"lb-rf2c5sb2"`
+    /// `LoadBalancerId`; example: `"lb-rf2c5sb2"`
     pub load_balancer_id: String,
 
-    /// `LoadBalancerName`: a string.
-    ///
-    /// Example: `"foo-name"`
+    /// `LoadBalancerName`; example: `"foo-name"`
     pub load_balancer_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"HTTPS"`
+    /// `Protocol`; example: `"HTTPS"`
     pub protocol: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"sg"`
+    /// `Region`; example: `"sg"`
     pub region: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"47.*.*.159"`
+    /// `Vip`; example: `"47.*.*.159"`
     pub vip: String,
 
-    /// `VPort`: a signed 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `VPort`; example: `443`
     pub v_port: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-singapore-4"`
+    /// `Zone`; example: `"ap-singapore-4"`
     pub zone: String,
 
-    /// `NumericalVpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `1004124553`
+    /// `NumericalVpcId`; example: `1004124553`
     pub numerical_vpc_id: i64,
 
-    /// `LoadBalancerType`: a string.
-    ///
-    /// Example: `"OPEN"`
+    /// `LoadBalancerType`; example: `"OPEN"`
     pub load_balancer_type: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"echo1.example.top,echo2.example.top"`
+    /// `Domain`; example: `"echo1.example.top,echo2.example.top"`
     pub domain: String,
 
-    /// `LoadBalancerDomain`: a string.
-    ///
-    /// Example: `"lb-d24ssr-142edaa.sg-tencent.comclb."`
+    /// `LoadBalancerDomain`; example: `"lb-d24ssr-142edaa.sg-tencent.comclb."`
     pub load_balancer_domain: Option<String>,
 }
 
@@ -6927,31 +4553,21 @@ pub struct ClbListenerListInfo {
 /// Returned in the output of [`DescribeClbListenerRules`](super::DescribeClbListenerRules).
 #[tc_model]
 pub struct ClbListenerRuleItem {
-    /// `ListenerID`: a string.
-    ///
-    /// Example: `"lbl-1sgvor8s"`
+    /// `ListenerID`; example: `"lbl-1sgvor8s"`
     #[tc(rename = "ListenerID")]
     pub listener_id: String,
 
-    /// `LocationID`: a string.
-    ///
-    /// Example: `"loc-l2gfjp42"`
+    /// `LocationID`; example: `"loc-l2gfjp42"`
     #[tc(rename = "LocationID")]
     pub location_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"134.175.254.16"`
+    /// `Domain`; example: `"134.175.254.16"`
     pub domain: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"//"`
+    /// `Url`; example: `"//"`
     pub url: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-07-10 11:22:59"`
+    /// `CreateTime`; example: `"2025-07-10 11:22:59"`
     pub create_time: String,
 }
 
@@ -6960,31 +4576,21 @@ pub struct ClbListenerRuleItem {
 /// Returned in the output of [`DescribeClbTargets`](super::DescribeClbTargets).
 #[tc_model]
 pub struct ClbTargetItem {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-ex0fwuxa"`
+    /// `InstanceID`; example: `"ins-ex0fwuxa"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cvm_wy"`
+    /// `InstanceName`; example: `"cvm_wy"`
     pub instance_name: String,
 
-    /// `PrivateIpAddresses`: a string.
-    ///
-    /// Example: `"172.16.122.4"`
+    /// `PrivateIpAddresses`; example: `"172.16.122.4"`
     pub private_ip_addresses: String,
 
-    /// `EniID`: a string.
-    ///
-    /// Example: `"eni-facllrmr"`
+    /// `EniID`; example: `"eni-facllrmr"`
     #[tc(rename = "EniID")]
     pub eni_id: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40003`
+    /// `Port`; example: `40003`
     pub port: u64,
 }
 
@@ -6993,70 +4599,46 @@ pub struct ClbTargetItem {
 /// Returned in the output of [`DescribeLoginTypeHost`](super::DescribeLoginTypeHost), [`DescribeNFSScanHost`](super::DescribeNFSScanHost), [`DescribePreventUninstallHost`](super::DescribePreventUninstallHost) and [`DescribeProcessDaemonHost`](super::DescribeProcessDaemonHost).
 #[tc_model]
 pub struct ClientSettingHost {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3924301251`
+    /// `Id`; example: `3924301251`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Tos_700002653721"`
+    /// `Name`; example: `"Tos_700002653721"`
     pub name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-e6kplri8"`
+    /// `InstanceId`; example: `"ins-e6kplri8"`
     pub instance_id: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"129.28.108.211"`
+    /// `PublicIp`; example: `"129.28.108.211"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.16.16.2"`
+    /// `PrivateIp`; example: `"172.16.16.2"`
     pub private_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"7071c031-9dc3-4058-bf05-1d3ac7266fdd"`
+    /// `Quuid`; example: `"7071c031-9dc3-4058-bf05-1d3ac7266fdd"`
     pub quuid: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `Status`; example: `"OFFLINE"`
     pub status: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-b0zp1c2x"`
+    /// `VpcId`; example: `"vpc-b0zp1c2x"`
     pub vpc_id: String,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `FunctionStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FunctionStatus`; example: `1`
     pub function_status: u64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `Message`; example: `"STOPPED"`
     pub message: String,
 
-    /// `MessageDesc`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `MessageDesc`; example: `"STOPPED"`
     pub message_desc: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `InstanceStatus`; example: `"STOPPED"`
     pub instance_status: Option<String>,
 }
 
@@ -7065,14 +4647,10 @@ pub struct ClientSettingHost {
 /// Returned in the output of [`DescribeMultiCloudAssetCount`](super::DescribeMultiCloudAssetCount).
 #[tc_model]
 pub struct CloudAssetInfo {
-    /// `CloudType`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `CloudType`; example: `"tencent"`
     pub cloud_type: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `Count`; example: `120`
     pub count: Option<i64>,
 }
 
@@ -7081,19 +4659,13 @@ pub struct CloudAssetInfo {
 /// Returned in the output of [`DescribeOrganizationInfo`](super::DescribeOrganizationInfo).
 #[tc_model]
 pub struct CloudCountDesc {
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `CloudCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CloudCount`; example: `10`
     pub cloud_count: Option<i64>,
 
-    /// `CloudDesc`: a string.
-    ///
-    /// Example: `"AWS"`
+    /// `CloudDesc`; example: `"AWS"`
     pub cloud_desc: Option<String>,
 }
 
@@ -7102,14 +4674,10 @@ pub struct CloudCountDesc {
 /// Returned in the output of [`DescribeMachineGeneral`](super::DescribeMachineGeneral).
 #[tc_model]
 pub struct CloudFromCnt {
-    /// `CloudFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudFrom`; example: `0`
     pub cloud_from: Option<u64>,
 
-    /// `MachineCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `MachineCnt`; example: `26`
     pub machine_cnt: Option<i64>,
 }
 
@@ -7118,83 +4686,53 @@ pub struct CloudFromCnt {
 /// Returned in the output of [`DescribeCloudFunctionList`](super::DescribeCloudFunctionList).
 #[tc_model]
 pub struct CloudFunctionItem {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"flask-top"`
+    /// `InstanceName`; example: `"flask-top"`
     pub instance_name: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `InstanceStatus`; example: `"active"`
     pub instance_status: String,
 
-    /// `FunctionType`: a string.
-    ///
-    /// Example: `"http"`
+    /// `FunctionType`; example: `"http"`
     pub function_type: String,
 
-    /// `InstanceTag`: a string.
-    ///
-    /// Example: `"tag:1;tag:2"`
+    /// `InstanceTag`; example: `"tag:1;tag:2"`
     pub instance_tag: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"Namespace"`
+    /// `Namespace`; example: `"Namespace"`
     pub namespace: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Region`; example: `"广州"`
     pub region: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"flask.demo.com"`
+    /// `Domain`; example: `"flask.demo.com"`
     pub domain: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"scf-isdh1"`
+    /// `InstanceID`; example: `"scf-isdh1"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"scf_instance"`
+    /// `InstanceType`; example: `"scf_instance"`
     pub instance_type: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1637364`
+    /// `AppID`; example: `1637364`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `InstanceStatusDisplay`: a string.
-    ///
-    /// Example: `"正常"`
+    /// `InstanceStatusDisplay`; example: `"正常"`
     pub instance_status_display: String,
 
-    /// `CoreAssetFlag`: a string.
-    ///
-    /// Example: `"core"`
+    /// `CoreAssetFlag`; example: `"core"`
     pub core_asset_flag: String,
 
-    /// `PublicURL`: a string.
-    ///
-    /// Example: `"https://dxs.com"`
+    /// `PublicURL`; example: `"https://dxs.com"`
     #[tc(rename = "PublicURL")]
     pub public_url: String,
 
-    /// `PrivateURL`: a string.
-    ///
-    /// Example: `"https://dxs.com"`
+    /// `PrivateURL`; example: `"https://dxs.com"`
     #[tc(rename = "PrivateURL")]
     pub private_url: String,
 
-    /// `AccountInfo`: a string.
-    ///
-    /// Example: `"账号名称"`
+    /// `AccountInfo`; example: `"账号名称"`
     pub account_info: String,
 }
 
@@ -7203,110 +4741,74 @@ pub struct CloudFunctionItem {
 /// Returned in the output of [`DescribeClusterContainerList`](super::DescribeClusterContainerList), [`DescribeClusterPodList`](super::DescribeClusterPodList) and [`DescribePodContainerList`](super::DescribePodContainerList).
 #[tc_model]
 pub struct ClusterContainerListItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"16b1e3113189bf28db0584ea67dab7ee67d2fe2b170d7b6456d09caf73e49ea4"`
+    /// `AssetId`; example: `"16b1e3113189bf28db0584ea67dab7ee67d2fe2b170d7b6456d09caf73e49ea4"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"16b1e3113189bf28db0584ea67dab7ee67d2fe2b170d7b6456d09caf73e49ea4"`
+    /// `ContainerId`; example: `"16b1e3113189bf28db0584ea67dab7ee67d2fe2b170d7b6456d09caf73e49ea4"`
     pub container_id: String,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"tcss-asset"`
+    /// `ContainerName`; example: `"tcss-asset"`
     pub container_name: String,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunStatus`; example: `"RUNNING"`
     pub run_status: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-x08b"`
+    /// `NodeId`; example: `"ins-x08b"`
     pub node_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `NodeType`; example: `"CVM"`
     pub node_type: String,
 
-    /// `PodUid`: a string.
-    ///
-    /// Example: `"wsyt"`
+    /// `PodUid`; example: `"wsyt"`
     pub pod_uid: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"yunjing-agent"`
+    /// `PodName`; example: `"yunjing-agent"`
     pub pod_name: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:1w8ry"`
+    /// `ImageId`; example: `"sha256:1w8ry"`
     pub image_id: String,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"yunjing-agent:latest"`
+    /// `ImageName`; example: `"yunjing-agent:latest"`
     pub image_name: String,
 
-    /// `IsolateStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `IsolateStatus`; example: `"NORMAL"`
     pub isolate_status: Option<String>,
 
-    /// `RiskEventCriticalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventCriticalCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_critical_count: Option<u64>,
 
-    /// `RiskEventHighCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventHighCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_high_count: Option<u64>,
 
-    /// `RiskEventMiddleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventMiddleCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_middle_count: Option<u64>,
 
-    /// `RiskEventLowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventLowCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_low_count: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-17T03:25:12Z"`
+    /// `CreateTime`; example: `"2026-06-17T03:25:12Z"`
     pub create_time: Option<String>,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AlarmCount`; example: `10`
     pub alarm_count: Option<u64>,
 }
 
@@ -7315,19 +4817,13 @@ pub struct ClusterContainerListItem {
 /// Sent in the input of [`DescribeClusterInstallCommand`](super::DescribeClusterInstallCommand).
 #[tc_model]
 pub struct ClusterCustomParameters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"k8s_name"`
+    /// `Name`; example: `"k8s_name"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["my-cluster"]`
+    /// `Values`; example: `["my-cluster"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 }
 
@@ -7338,17 +4834,11 @@ pub struct ClusterCustomParameters {
 #[doc(alias = "ClusterIDWithAppIdItem")]
 #[tc_model]
 pub struct ClusterIdWithAppIdItem {
-    /// `ClusterID`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cls-ctra5rtk"`
+    /// `ClusterID`, required in requests; example: `"cls-ctra5rtk"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `260199983`
+    /// `AppId`, required in requests; example: `260199983`
     pub app_id: Option<u64>,
 }
 
@@ -7357,241 +4847,165 @@ pub struct ClusterIdWithAppIdItem {
 /// Returned in the output of [`DescribeClusterAssetList`](super::DescribeClusterAssetList) and [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct ClusterListItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"86693c5bf9e9fbdce993d557b1038fd8"`
+    /// `AssetId`; example: `"86693c5bf9e9fbdce993d557b1038fd8"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-pde9e0s0"`
+    /// `ClusterId`; example: `"cls-pde9e0s0"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群"`
+    /// `ClusterName`; example: `"测试集群"`
     pub cluster_name: String,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"MANAGED_CLUSTER"`
     pub cluster_type: String,
 
-    /// `AlarmEventCriticalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AlarmEventCriticalCount`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_critical_count: Option<u64>,
 
-    /// `AlarmEventHighCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AlarmEventHighCount`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_high_count: Option<u64>,
 
-    /// `AlarmEventMiddleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AlarmEventMiddleCount`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_middle_count: Option<u64>,
 
-    /// `AlarmEventLowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmEventLowCount`; example: `3`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_low_count: Option<u64>,
 
-    /// `RiskEventCriticalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RiskEventCriticalCount`; example: `10`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_critical_count: Option<u64>,
 
-    /// `RiskEventHighCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RiskEventHighCount`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_high_count: Option<u64>,
 
-    /// `RiskEventMiddleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RiskEventMiddleCount`; example: `5`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_middle_count: Option<u64>,
 
-    /// `RiskEventLowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RiskEventLowCount`; example: `3`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_low_count: Option<u64>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `NodeCount`; example: `4`
     pub node_count: u64,
 
-    /// `OfflineNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OfflineNodeCount`; example: `3`
     pub offline_node_count: u64,
 
-    /// `UninstallNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `UninstallNodeCount`; example: `3`
     pub uninstall_node_count: u64,
 
-    /// `TotalCoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCoresCount`; example: `0`
     pub total_cores_count: i64,
 
-    /// `DefendCoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefendCoresCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub defend_cores_count: Option<i64>,
 
-    /// `AuditLogSwitchStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuditLogSwitchStatus`; example: `0`
     pub audit_log_switch_status: i64,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"Defended"`
+    /// `DefendStatus`; example: `"Defended"`
     pub defend_status: String,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `RunStatus`; example: `"Running"`
     pub run_status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Region`; example: `"广州"`
     pub region: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.30.0"`
+    /// `Version`; example: `"1.30.0"`
     pub version: String,
 
-    /// `LastAssetSyncTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-18T06:27:14Z"`
+    /// `LastAssetSyncTime`, an ISO 8601 timestamp; example: `"2026-03-18T06:27:14Z"`
     pub last_asset_sync_time: String,
 
-    /// `LastRiskCheckTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-03-17T19:02:12Z"`
+    /// `LastRiskCheckTime`, an ISO 8601 timestamp; example: `"2026-03-17T19:02:12Z"`
     pub last_risk_check_time: String,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"HasRisk"`
+    /// `RiskStatus`; example: `"HasRisk"`
     pub risk_status: String,
 
-    /// `Tags`: a list of [`AssetTag`] objects.
+    /// `Tags`
     pub tags: Vec<AssetTag>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `OwnerName`; example: `"声声乌龙"`
     pub owner_name: String,
 
-    /// `FailMessage`: a string.
-    ///
-    /// Example: `"资产同步失败"`
+    /// `FailMessage`; example: `"资产同步失败"`
     pub fail_message: Option<String>,
 
-    /// `RunSubStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `RunSubStatus`; example: `"Running"`
     pub run_sub_status: Option<String>,
 
-    /// `AccessedStatus`: a string.
-    ///
-    /// Example: `"AccessedInstalled"`
+    /// `AccessedStatus`; example: `"AccessedInstalled"`
     pub accessed_status: Option<String>,
 
-    /// `AccessedSubStatus`: a string.
-    ///
-    /// Example: `"AccessedSubNone"`
+    /// `AccessedSubStatus`; example: `"AccessedSubNone"`
     pub accessed_sub_status: Option<String>,
 
-    /// `ClusterCaMD5`: a string.
-    ///
-    /// Example: `"322bb************************8cb"`
+    /// `ClusterCaMD5`; example: `"322bb************************8cb"`
     #[tc(rename = "ClusterCaMD5")]
     pub cluster_ca_md5: Option<String>,
 
-    /// `AssetSyncStatus`: a string.
-    ///
-    /// Example: `"AssetCheckFinished"`
+    /// `AssetSyncStatus`; example: `"AssetCheckFinished"`
     pub asset_sync_status: Option<String>,
 
-    /// `RiskConfigCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskConfigCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_config_count: Option<u64>,
 
-    /// `AccessFailedMessage`: a string.
-    ///
-    /// Example: `"命名空间已删除"`
+    /// `AccessFailedMessage`; example: `"命名空间已删除"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub access_failed_message: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: Option<String>,
 
-    /// `RegionNameEn`: a string.
-    ///
-    /// Example: `"South China (Guangzhou)"`
+    /// `RegionNameEn`; example: `"South China (Guangzhou)"`
     pub region_name_en: Option<String>,
 
-    /// `UnboundUltimateNodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UnboundUltimateNodeCount`; example: `12`
     pub unbound_ultimate_node_count: Option<u64>,
 
-    /// `TagItems`: a list of [`MiniTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<MiniTagItem>>,
 
-    /// `TagModifyInfo`: an [`AssetTagModifyAssetItem`].
+    /// `TagModifyInfo`
     pub tag_modify_info: Option<AssetTagModifyAssetItem>,
 }
 
@@ -7600,36 +5014,26 @@ pub struct ClusterListItem {
 /// Returned in the output of [`DescribeClusterNamespaceList`](super::DescribeClusterNamespaceList).
 #[tc_model]
 pub struct ClusterNamespaceListItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000200`
+    /// `AppID`; example: `100000200`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: String,
 
-    /// `Label`: a list of [`AssetTag`] objects.
+    /// `Label`
     pub label: Vec<AssetTag>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2006-01-02T15:04:05+08:00"`
     pub create_time: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"ec9c06e5ee53027f5fa2b2869464b3c3"`
+    /// `AssetId`; example: `"ec9c06e5ee53027f5fa2b2869464b3c3"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `UniqueID`: a string.
-    ///
-    /// Example: `"430e9198c*******************148e"`
+    /// `UniqueID`; example: `"430e9198c*******************148e"`
     #[tc(rename = "UniqueID")]
     pub unique_id: Option<String>,
 }
@@ -7639,81 +5043,53 @@ pub struct ClusterNamespaceListItem {
 /// Returned in the output of [`DescribeClusterNodeList`](super::DescribeClusterNodeList).
 #[tc_model]
 pub struct ClusterNodeListItem {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"7081855cf1a8c8779ac31d3feea6cdac"`
+    /// `AssetId`; example: `"7081855cf1a8c8779ac31d3feea6cdac"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-5b48x"`
+    /// `NodeId`; example: `"ins-5b48x"`
     pub node_id: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"测试节点"`
+    /// `NodeName`; example: `"测试节点"`
     pub node_name: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"12.23.248.12"`
+    /// `PublicIP`; example: `"12.23.248.12"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `InternalIP`: a string.
-    ///
-    /// Example: `"172.34.28.10"`
+    /// `InternalIP`; example: `"172.34.28.10"`
     #[tc(rename = "InternalIP")]
     pub internal_ip: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `NodeType`; example: `"CVM"`
     pub node_type: String,
 
-    /// `CoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `-1`
+    /// `CoresCount`; example: `-1`
     pub cores_count: i64,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["核心"]`
+    /// `Tags`; example: `["核心"]`
     pub tags: Vec<String>,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `RunStatus`; example: `"Running"`
     pub run_status: String,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNew`; example: `true`
     pub is_new: Option<bool>,
 
-    /// `UniqueID`: a string.
-    ///
-    /// Example: `"1eaeb3bfef6704499c2664667177c5f9"`
+    /// `UniqueID`; example: `"1eaeb3bfef6704499c2664667177c5f9"`
     #[tc(rename = "UniqueID")]
     pub unique_id: Option<String>,
 
-    /// `ClientStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `ClientStatus`; example: `"ONLINE"`
     pub client_status: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cls_123abc"`
+    /// `InstanceId`; example: `"cls_123abc"`
     pub instance_id: Option<String>,
 }
 
@@ -7722,160 +5098,112 @@ pub struct ClusterNodeListItem {
 /// Returned in the output of [`DescribeClusterPodList`](super::DescribeClusterPodList).
 #[tc_model]
 pub struct ClusterPodListItem {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"810d92d7e43a99b96b466234b914a8ee"`
+    /// `AssetId`; example: `"810d92d7e43a99b96b466234b914a8ee"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `PodUid`: a string.
-    ///
-    /// Example: `"abswuysuf"`
+    /// `PodUid`; example: `"abswuysuf"`
     pub pod_uid: String,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"yunjing-agent"`
+    /// `PodName`; example: `"yunjing-agent"`
     pub pod_name: String,
 
-    /// `PodIPs`: a list of strings.
-    ///
-    /// Example: `["172.1.16.1"]`
+    /// `PodIPs`; example: `["172.1.16.1"]`
     #[tc(rename = "PodIPs")]
     pub pod_ips: Vec<String>,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"Pending"`
+    /// `RunStatus`; example: `"Pending"`
     pub run_status: String,
 
-    /// `DefendCoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `DefendCoresCount`; example: `4000`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub defend_cores_count: Option<i64>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-5bywu"`
+    /// `NodeId`; example: `"ins-5bywu"`
     pub node_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `NodeType`; example: `"CVM"`
     pub node_type: String,
 
-    /// `WorkloadName`: a string.
-    ///
-    /// Example: `"yunjing-agent"`
+    /// `WorkloadName`; example: `"yunjing-agent"`
     pub workload_name: String,
 
-    /// `WorkloadType`: a string.
-    ///
-    /// Example: `"Daemonset"`
+    /// `WorkloadType`; example: `"Daemonset"`
     pub workload_type: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2006-01-02T15:04:05+08:00"`
     pub create_time: String,
 
-    /// `UniqueID`: a string.
-    ///
-    /// Example: `"1c25*******************30b817d3b"`
+    /// `UniqueID`; example: `"1c25*******************30b817d3b"`
     #[tc(rename = "UniqueID")]
     pub unique_id: Option<String>,
 
-    /// `RiskEventCriticalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventCriticalCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_critical_count: Option<u64>,
 
-    /// `RiskEventHighCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventHighCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_high_count: Option<u64>,
 
-    /// `RiskEventMiddleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventMiddleCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_middle_count: Option<u64>,
 
-    /// `RiskEventLowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskEventLowCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub risk_event_low_count: Option<u64>,
 
-    /// `AlarmEventCriticalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmEventCriticalCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_critical_count: Option<u64>,
 
-    /// `AlarmEventHighCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmEventHighCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_high_count: Option<u64>,
 
-    /// `AlarmEventMiddleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmEventMiddleCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_middle_count: Option<u64>,
 
-    /// `AlarmEventLowCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmEventLowCount`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub alarm_event_low_count: Option<u64>,
 
-    /// `ContainerList`: a list of [`ClusterContainerListItem`] objects.
+    /// `ContainerList`
     pub container_list: Option<Vec<ClusterContainerListItem>>,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AlarmCount`; example: `10`
     pub alarm_count: Option<u64>,
 
-    /// `CoresCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `CoresCount`; example: `2000`
     pub cores_count: Option<i64>,
 }
 
@@ -7884,64 +5212,44 @@ pub struct ClusterPodListItem {
 /// Returned in the output of [`DescribeClusterServiceList`](super::DescribeClusterServiceList).
 #[tc_model]
 pub struct ClusterServiceListItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppID`; example: `260083796`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"e17e1498e7e929c33c4b1aa9201535a9"`
+    /// `AssetId`; example: `"e17e1498e7e929c33c4b1aa9201535a9"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub asset_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"sbzuu"`
+    /// `Name`; example: `"sbzuu"`
     pub name: String,
 
-    /// `SelectorLabel`: a list of [`AssetTag`] objects.
+    /// `SelectorLabel`
     pub selector_label: Option<Vec<AssetTag>>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2006-01-02T15:04:05+08:00"`
     pub create_time: String,
 
-    /// `ServiceUniqueID`: a string.
-    ///
-    /// Example: `"2388***********************0cdb1"`
+    /// `ServiceUniqueID`; example: `"2388***********************0cdb1"`
     #[tc(rename = "ServiceUniqueID")]
     pub service_unique_id: Option<String>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"ClusterIP"`
+    /// `ServiceType`; example: `"ClusterIP"`
     pub service_type: Option<String>,
 
-    /// `ClusterIP`: a string.
-    ///
-    /// Example: `"172.17.0.1"`
+    /// `ClusterIP`; example: `"172.17.0.1"`
     #[tc(rename = "ClusterIP")]
     pub cluster_ip: Option<String>,
 
-    /// `ExternalIP`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `ExternalIP`; example: `["1.1.1.1"]`
     #[tc(rename = "ExternalIP")]
     pub external_ip: Option<Vec<String>>,
 
-    /// `Ports`: a list of strings.
-    ///
-    /// Example: `["name: , ******************t: 0***************,*t******ort:******"]`
+    /// `Ports`; example: `["name: , ******************t: 0***************,*t******ort:******"]`
     pub ports: Option<Vec<String>>,
 }
 
@@ -7950,17 +5258,11 @@ pub struct ClusterServiceListItem {
 /// Sent in the input of [`CreateEDRManualScan`](super::CreateEDRManualScan).
 #[tc_model]
 pub struct ClusterWithAppIdItem {
-    /// `ClusterID`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cls-6aiypsza"`
+    /// `ClusterID`, required in requests; example: `"cls-6aiypsza"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `260082268`
+    /// `AppId`, required in requests; example: `260082268`
     pub app_id: Option<u64>,
 }
 
@@ -7969,9 +5271,7 @@ pub struct ClusterWithAppIdItem {
 /// Returned in the output of [`DescribeAIAgentAssetList`](super::DescribeAIAgentAssetList).
 #[tc_model]
 pub struct CommandPluginState {
-    /// `InstallStatus`: a string.
-    ///
-    /// Example: `"UNINSTALL"`
+    /// `InstallStatus`; example: `"UNINSTALL"`
     pub install_status: String,
 }
 
@@ -7980,23 +5280,17 @@ pub struct CommandPluginState {
 /// Returned in the output of [`DescribeSandboxFileRuleList`](super::DescribeSandboxFileRuleList).
 #[tc_model]
 pub struct CommandSandboxFileRule {
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleID`; example: `1`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<i64>,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `RuleType`; example: `"CUSTOM"`
     pub rule_type: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-26T05:41:16Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-04-26T05:41:16Z"`
     pub update_time: Option<String>,
 
-    /// `RuleContent`: a [`CommandSandboxFileRuleBase`].
+    /// `RuleContent`
     pub rule_content: Option<CommandSandboxFileRuleBase>,
 }
 
@@ -8006,32 +5300,22 @@ pub struct CommandSandboxFileRule {
 /// Returned in the output of [`DescribeSandboxFileRuleList`](super::DescribeSandboxFileRuleList).
 #[tc_model]
 pub struct CommandSandboxFileRuleBase {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"allow dot local bin"`
+    /// `RuleName`; example: `"allow dot local bin"`
     pub rule_name: Option<String>,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: Option<String>,
 
-    /// `EffectScope`: a [`TrafficSandboxEffectScope`].
+    /// `EffectScope`
     pub effect_scope: Option<TrafficSandboxEffectScope>,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"RO"`
+    /// `Action`; example: `"RO"`
     pub action: Option<String>,
 
-    /// `PathWhitelist`: a list of strings.
-    ///
-    /// Example: `["/home/dev/.local/bin"]`
+    /// `PathWhitelist`; example: `["/home/dev/.local/bin"]`
     pub path_whitelist: Option<Vec<String>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: Option<String>,
 }
 
@@ -8040,18 +5324,14 @@ pub struct CommandSandboxFileRuleBase {
 /// Returned in the output of [`DescribeComplianceStandardTermTree`](super::DescribeComplianceStandardTermTree).
 #[tc_model]
 pub struct ComplianceChapterItem {
-    /// `MenuID`: a string.
-    ///
-    /// Example: `"3"`
+    /// `MenuID`; example: `"3"`
     #[tc(rename = "MenuID")]
     pub menu_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1 身份与访问管理"`
+    /// `Name`; example: `"1 身份与访问管理"`
     pub name: Option<String>,
 
-    /// `Terms`: a list of [`ComplianceTermItem`] objects.
+    /// `Terms`
     pub terms: Option<Vec<ComplianceTermItem>>,
 }
 
@@ -8060,17 +5340,13 @@ pub struct ComplianceChapterItem {
 /// Returned in the output of [`DescribeComplianceOverview`](super::DescribeComplianceOverview).
 #[tc_model]
 pub struct ComplianceCheckItemsOverview {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `TotalCount`; example: `32`
     pub total_count: Option<u64>,
 
-    /// `PassRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `71`
+    /// `PassRate`; example: `71`
     pub pass_rate: Option<u64>,
 
-    /// `CheckTypes`: a list of [`ComplianceCheckTypeItem`] objects.
+    /// `CheckTypes`
     pub check_types: Option<Vec<ComplianceCheckTypeItem>>,
 }
 
@@ -8079,14 +5355,10 @@ pub struct ComplianceCheckItemsOverview {
 /// Returned in the output of [`DescribeComplianceOverview`](super::DescribeComplianceOverview).
 #[tc_model]
 pub struct ComplianceCheckTypeItem {
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"basic_security"`
+    /// `CheckType`; example: `"basic_security"`
     pub check_type: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Count`; example: `6`
     pub count: Option<u64>,
 }
 
@@ -8095,25 +5367,17 @@ pub struct ComplianceCheckTypeItem {
 /// Returned in the output of [`DescribeComplianceOverview`](super::DescribeComplianceOverview).
 #[tc_model]
 pub struct ComplianceStandardOverview {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CIS阿里云基础基准v2.0.0"`
+    /// `Name`; example: `"CIS阿里云基础基准v2.0.0"`
     pub name: Option<String>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<u64>,
 
-    /// `PassRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassRate`; example: `0`
     pub pass_rate: Option<u64>,
 }
 
@@ -8122,20 +5386,14 @@ pub struct ComplianceStandardOverview {
 /// Returned in the output of [`DescribeComplianceStatistics`](super::DescribeComplianceStatistics).
 #[tc_model]
 pub struct ComplianceStandardRuleCount {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ID`; example: `4`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"网络安全等级保护基本要求（三级）"`
+    /// `Name`; example: `"网络安全等级保护基本要求（三级）"`
     pub name: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `Count`; example: `111`
     pub count: Option<u64>,
 }
 
@@ -8144,35 +5402,23 @@ pub struct ComplianceStandardRuleCount {
 /// Returned in the output of [`DescribeComplianceStandardTermTree`](super::DescribeComplianceStandardTermTree).
 #[tc_model]
 pub struct ComplianceTermItem {
-    /// `TermID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `482`
+    /// `TermID`; example: `482`
     #[tc(rename = "TermID")]
     pub term_id: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"应采用校验技术保证通信过程中数据的完整性。"`
+    /// `Description`; example: `"应采用校验技术保证通信过程中数据的完整性。"`
     pub description: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"1.2.2 通信传输"`
+    /// `Name`; example: `"1.2.2 通信传输"`
     pub name: Option<String>,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `RuleCount`; example: `26`
     pub rule_count: Option<u64>,
 
-    /// `Rationale`: a string.
-    ///
-    /// Example: `"更长的密码通过暴力破解方法破解的难度呈指数级增长，并且符合主流安全框架的要求。"`
+    /// `Rationale`; example: `"更长的密码通过暴力破解方法破解的难度呈指数级增长，并且符合主流安全框架的要求。"`
     pub rationale: Option<String>,
 
-    /// `Sn`: a string.
-    ///
-    /// Example: `"1.3.4"`
+    /// `Sn`; example: `"1.3.4"`
     pub sn: Option<String>,
 }
 
@@ -8181,24 +5427,16 @@ pub struct ComplianceTermItem {
 /// Returned in the output of [`DescribeVulFixedHostDetail`](super::DescribeVulFixedHostDetail).
 #[tc_model]
 pub struct ComponentDetailItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"expat"`
+    /// `Name`; example: `"expat"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"2.2.0-12.el7"`
+    /// `Version`; example: `"2.2.0-12.el7"`
     pub version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/usr/include/zconf.h, /usr/include/zlib.h"`
+    /// `Path`; example: `"/usr/include/zconf.h, /usr/include/zlib.h"`
     pub path: String,
 
-    /// `FixCommand`: a string.
-    ///
-    /// Example: `"sudo yum update expat"`
+    /// `FixCommand`; example: `"sudo yum update expat"`
     pub fix_command: String,
 }
 
@@ -8208,25 +5446,17 @@ pub struct ComponentDetailItem {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct ConditionMatch {
-    /// `ImageIDMatchString`: a string.
-    ///
-    /// Example: `"imageid"`
+    /// `ImageIDMatchString`; example: `"imageid"`
     #[tc(rename = "ImageIDMatchString")]
     pub image_id_match_string: Option<String>,
 
-    /// `ImageNameMatchString`: a string.
-    ///
-    /// Example: `"imagename"`
+    /// `ImageNameMatchString`; example: `"imagename"`
     pub image_name_match_string: Option<String>,
 
-    /// `ImageAddressMatchString`: a string.
-    ///
-    /// Example: `"imageaddress"`
+    /// `ImageAddressMatchString`; example: `"imageaddress"`
     pub image_address_match_string: Option<String>,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"CONTAINS"`
+    /// `MatchType`; example: `"CONTAINS"`
     pub match_type: Option<String>,
 }
 
@@ -8235,14 +5465,10 @@ pub struct ConditionMatch {
 /// Sent in the input of [`AddImageRegistry`](super::AddImageRegistry) and [`ModifyImageRegistry`](super::ModifyImageRegistry).
 #[tc_model]
 pub struct ConnectivityDetectConfig {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"2d85debe-8049-47d9-a805-2f29000a6a23"`
+    /// `Quuid`; example: `"2d85debe-8049-47d9-a805-2f29000a6a23"`
     pub quuid: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"2d85debe-8049-47d9-a805-2f29000a6a23"`
+    /// `Uuid`; example: `"2d85debe-8049-47d9-a805-2f29000a6a23"`
     pub uuid: Option<String>,
 }
 
@@ -8251,39 +5477,25 @@ pub struct ConnectivityDetectConfig {
 /// Returned in the output of [`DescribeClusterContainerAppList`](super::DescribeClusterContainerAppList).
 #[tc_model]
 pub struct ContainerAppItem {
-    /// `MainType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `MainType`; example: `"web"`
     pub main_type: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Type`; example: `"nginx"`
     pub r#type: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.21.0"`
+    /// `Version`; example: `"1.21.0"`
     pub version: Option<String>,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAs`; example: `"root"`
     pub run_as: Option<String>,
 
-    /// `ExePath`: a string.
-    ///
-    /// Example: `"/usr/sbin/nginx"`
+    /// `ExePath`; example: `"/usr/sbin/nginx"`
     pub exe_path: Option<String>,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/etc/nginx/nginx.conf"`
+    /// `ConfigPath`; example: `"/etc/nginx/nginx.conf"`
     pub config_path: Option<String>,
 
-    /// `ProcessCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ProcessCnt`; example: `3`
     pub process_cnt: Option<i64>,
 }
 
@@ -8292,14 +5504,10 @@ pub struct ContainerAppItem {
 /// Returned in the output of [`DescribeClusterContainerComponentList`](super::DescribeClusterContainerComponentList).
 #[tc_model]
 pub struct ContainerComponentItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"openssl"`
+    /// `Name`; example: `"openssl"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"3.0.7"`
+    /// `Version`; example: `"3.0.7"`
     pub version: Option<String>,
 }
 
@@ -8308,24 +5516,16 @@ pub struct ContainerComponentItem {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail).
 #[tc_model]
 pub struct ContainerEnvInfo {
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"WORKER"`
+    /// `NodeType`; example: `"WORKER"`
     pub node_type: Option<String>,
 
-    /// `DockerVersion`: a string.
-    ///
-    /// Example: `"17.03"`
+    /// `DockerVersion`; example: `"17.03"`
     pub docker_version: Option<String>,
 
-    /// `ContainerdVersion`: a string.
-    ///
-    /// Example: `"v1.6.9-tke.8"`
+    /// `ContainerdVersion`; example: `"v1.6.9-tke.8"`
     pub containerd_version: Option<String>,
 
-    /// `FileSystemType`: a string.
-    ///
-    /// Example: `"overlay"`
+    /// `FileSystemType`; example: `"overlay"`
     pub file_system_type: Option<String>,
 }
 
@@ -8334,43 +5534,29 @@ pub struct ContainerEnvInfo {
 /// Returned in the output of [`DescribeClusterContainerDetail`](super::DescribeClusterContainerDetail).
 #[tc_model]
 pub struct ContainerMountItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"proc"`
+    /// `Type`; example: `"proc"`
     pub r#type: Option<String>,
 
-    /// `Source`: a string.
+    /// `Source`
     pub source: Option<String>,
 
-    /// `Destination`: a string.
-    ///
-    /// Example: `"/etc/resolv.conf"`
+    /// `Destination`; example: `"/etc/resolv.conf"`
     pub destination: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `Mode`; example: `"ro"`
     pub mode: Option<String>,
 
-    /// `RW`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RW`; example: `true`
     #[tc(rename = "RW")]
     pub rw: Option<bool>,
 
-    /// `Propagation`: a string.
-    ///
-    /// Example: `"rprivate"`
+    /// `Propagation`; example: `"rprivate"`
     pub propagation: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"nginx-html"`
+    /// `Name`; example: `"nginx-html"`
     pub name: Option<String>,
 
-    /// `Driver`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Driver`; example: `"local"`
     pub driver: Option<String>,
 }
 
@@ -8379,47 +5565,31 @@ pub struct ContainerMountItem {
 /// Returned in the output of [`DescribeClusterContainerPortList`](super::DescribeClusterContainerPortList).
 #[tc_model]
 pub struct ContainerPortItem {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: Option<String>,
 
-    /// `ContainerPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `ContainerPort`; example: `8080`
     pub container_port: Option<i64>,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAs`; example: `"root"`
     pub run_as: Option<String>,
 
-    /// `ContainerPID`: a signed 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `ContainerPID`; example: `1234`
     #[tc(rename = "ContainerPID")]
     pub container_pid: Option<i64>,
 
-    /// `HostInnerIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostInnerIP`; example: `"10.0.0.1"`
     #[tc(rename = "HostInnerIP")]
     pub host_inner_ip: Option<String>,
 
-    /// `HostPublicIP`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `HostPublicIP`; example: `"1.2.3.4"`
     #[tc(rename = "HostPublicIP")]
     pub host_public_ip: Option<String>,
 
-    /// `PublicPort`: a signed 64-bit integer.
-    ///
-    /// Example: `30080`
+    /// `PublicPort`; example: `30080`
     pub public_port: Option<i64>,
 
-    /// `ProtocolType`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `ProtocolType`; example: `"TCP"`
     pub protocol_type: Option<String>,
 }
 
@@ -8428,36 +5598,24 @@ pub struct ContainerPortItem {
 /// Returned in the output of [`DescribeClusterContainerProcessList`](super::DescribeClusterContainerProcessList).
 #[tc_model]
 pub struct ContainerProcessItem {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: Option<String>,
 
-    /// `PID`: a signed 64-bit integer.
-    ///
-    /// Example: `5678`
+    /// `PID`; example: `5678`
     #[tc(rename = "PID")]
     pub pid: Option<i64>,
 
-    /// `ContainerPID`: a signed 64-bit integer.
-    ///
-    /// Example: `1234`
+    /// `ContainerPID`; example: `1234`
     #[tc(rename = "ContainerPID")]
     pub container_pid: Option<i64>,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/usr/sbin/nginx"`
+    /// `ProcessPath`; example: `"/usr/sbin/nginx"`
     pub process_path: Option<String>,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAs`; example: `"root"`
     pub run_as: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-22T14:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-22T14:00:00+08:00"`
     pub start_time: Option<String>,
 }
 
@@ -8466,29 +5624,19 @@ pub struct ContainerProcessItem {
 /// Returned in the output of [`DescribeClusterContainerWebServiceList`](super::DescribeClusterContainerWebServiceList).
 #[tc_model]
 pub struct ContainerWebServiceItem {
-    /// `Type`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Type`; example: `"nginx"`
     pub r#type: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.21.0"`
+    /// `Version`; example: `"1.21.0"`
     pub version: Option<String>,
 
-    /// `RunAs`: a string.
-    ///
-    /// Example: `"www-data"`
+    /// `RunAs`; example: `"www-data"`
     pub run_as: Option<String>,
 
-    /// `ExePath`: a string.
-    ///
-    /// Example: `"/usr/sbin/nginx"`
+    /// `ExePath`; example: `"/usr/sbin/nginx"`
     pub exe_path: Option<String>,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/etc/nginx/nginx.conf"`
+    /// `ConfigPath`; example: `"/etc/nginx/nginx.conf"`
     pub config_path: Option<String>,
 }
 
@@ -8497,42 +5645,28 @@ pub struct ContainerWebServiceItem {
 /// Returned in the output of [`DescribeCosAccessPermissions`](super::DescribeCosAccessPermissions).
 #[tc_model]
 pub struct CosAccessInfo {
-    /// `AccessUin`: a string.
-    ///
-    /// Example: `"12324244"`
+    /// `AccessUin`; example: `"12324244"`
     pub access_uin: String,
 
-    /// `AccessUid`: a string.
+    /// `AccessUid`
     pub access_uid: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"brainzha"`
+    /// `NickName`; example: `"brainzha"`
     pub nick_name: String,
 
-    /// `Identity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Identity`; example: `1`
     pub identity: i64,
 
-    /// `MainNickName`: a string.
-    ///
-    /// Example: `"brainzha"`
+    /// `MainNickName`; example: `"brainzha"`
     pub main_nick_name: Option<String>,
 
-    /// `AkList`: a list of strings.
-    ///
-    /// Example: `["AK232dweqr23r23r23r"]`
+    /// `AkList`; example: `["AK232dweqr23r23r23r"]`
     pub ak_list: Vec<String>,
 
-    /// `CamPolicyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CamPolicyCount`; example: `10`
     pub cam_policy_count: i64,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1758163142000`
+    /// `UpdateTime`; example: `1758163142000`
     pub update_time: i64,
 }
 
@@ -8541,19 +5675,13 @@ pub struct CosAccessInfo {
 /// Returned in the output of [`DescribeCosActionList`](super::DescribeCosActionList).
 #[tc_model]
 pub struct CosActionInfo {
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"GetService"`
+    /// `ActionName`; example: `"GetService"`
     pub action_name: String,
 
-    /// `ActionNameCn`: a string.
-    ///
-    /// Example: `"获取存储桶列表"`
+    /// `ActionNameCn`; example: `"获取存储桶列表"`
     pub action_name_cn: String,
 
-    /// `ActionDescription`: a string.
-    ///
-    /// Example: `"获取存储桶列表信息"`
+    /// `ActionDescription`; example: `"获取存储桶列表信息"`
     pub action_description: String,
 }
 
@@ -8562,46 +5690,46 @@ pub struct CosActionInfo {
 /// Returned in the output of [`DescribeCosAkAsset`](super::DescribeCosAkAsset).
 #[tc_model]
 pub struct CosAkAssetInfo {
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: u64,
 
-    /// `AkId`: a string.
+    /// `AkId`
     pub ak_id: String,
 
-    /// `AkName`: a string.
+    /// `AkName`
     pub ak_name: String,
 
-    /// `AkRemark`: a string.
+    /// `AkRemark`
     pub ak_remark: String,
 
-    /// `AkOwnerUin`: a string.
+    /// `AkOwnerUin`
     pub ak_owner_uin: String,
 
-    /// `AkOwnerType`: a signed 64-bit integer.
+    /// `AkOwnerType`
     pub ak_owner_type: i64,
 
-    /// `AkOwnerName`: a string.
+    /// `AkOwnerName`
     pub ak_owner_name: String,
 
-    /// `AkMainOwnerName`: a string.
+    /// `AkMainOwnerName`
     pub ak_main_owner_name: String,
 
-    /// `AkRelBucketSet`: a list of strings.
+    /// `AkRelBucketSet`
     pub ak_rel_bucket_set: Vec<String>,
 
-    /// `AkRelAlarmSet`: a list of [`CosRiskInfo`] objects.
+    /// `AkRelAlarmSet`
     pub ak_rel_alarm_set: Vec<CosRiskInfo>,
 
-    /// `AkRelIpCount`: an unsigned 64-bit integer.
+    /// `AkRelIpCount`
     pub ak_rel_ip_count: u64,
 
-    /// `AkStatus`: a signed 64-bit integer.
+    /// `AkStatus`
     pub ak_status: i64,
 
-    /// `CreateTimestamp`: an unsigned 64-bit integer.
+    /// `CreateTimestamp`
     pub create_timestamp: u64,
 
-    /// `LastAccessTimestamp`: an unsigned 64-bit integer.
+    /// `LastAccessTimestamp`
     pub last_access_timestamp: u64,
 }
 
@@ -8610,10 +5738,10 @@ pub struct CosAkAssetInfo {
 /// Sent in the input of [`DeleteCosAkAsset`](super::DeleteCosAkAsset).
 #[tc_model]
 pub struct CosAkSet {
-    /// `AppId`: an unsigned 64-bit integer.
+    /// `AppId`
     pub app_id: Option<u64>,
 
-    /// `AkNameSet`: a list of strings.
+    /// `AkNameSet`
     pub ak_name_set: Option<Vec<String>>,
 }
 
@@ -8622,102 +5750,64 @@ pub struct CosAkSet {
 /// Returned in the output of [`DescribeCosAlarmList`](super::DescribeCosAlarmList).
 #[tc_model]
 pub struct CosAlarmInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1378219944`
+    /// `AppId`; example: `1378219944`
     pub app_id: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PolicyId`; example: `12`
     pub policy_id: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"恶意文件下载"`
+    /// `PolicyName`; example: `"恶意文件下载"`
     pub policy_name: String,
 
-    /// `PolicyAbnormalType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyAbnormalType`; example: `1`
     pub policy_abnormal_type: i64,
 
-    /// `PolicyRiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyRiskLevel`; example: `1`
     pub policy_risk_level: i64,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"风险策略描述"`
+    /// `PolicyDescription`; example: `"风险策略描述"`
     pub policy_description: String,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"brainzh-13782991"`
+    /// `BucketName`; example: `"brainzh-13782991"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"广东广州"`
+    /// `BucketRegion`; example: `"广东广州"`
     pub bucket_region: String,
 
-    /// `BucketMarker`: a string.
-    ///
-    /// Example: `"生产"`
+    /// `BucketMarker`; example: `"生产"`
     pub bucket_marker: String,
 
-    /// `BucketTagInfo`: a string.
-    ///
-    /// Example: `"[{\"Key\":\"Value\"}]"`
+    /// `BucketTagInfo`; example: `"[{\"Key\":\"Value\"}]"`
     pub bucket_tag_info: String,
 
-    /// `BucketAccessWay`: a string.
-    ///
-    /// Example: `"specify"`
+    /// `BucketAccessWay`; example: `"specify"`
     pub bucket_access_way: String,
 
-    /// `AccountUin`: a string.
-    ///
-    /// Example: `"1213214555"`
+    /// `AccountUin`; example: `"1213214555"`
     pub account_uin: String,
 
-    /// `AccountNickName`: a string.
-    ///
-    /// Example: `"rainhao"`
+    /// `AccountNickName`; example: `"rainhao"`
     pub account_nick_name: String,
 
-    /// `AccountIdentify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccountIdentify`; example: `1`
     pub account_identify: i64,
 
-    /// `AccountMainNickName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountMainNickName`; example: `"admin"`
     pub account_main_nick_name: String,
 
-    /// `AlarmTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `13412245512000`
+    /// `AlarmTimestamp`; example: `13412245512000`
     pub alarm_timestamp: i64,
 
-    /// `HandleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HandleStatus`; example: `0`
     pub handle_status: i64,
 
-    /// `AlarmId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmId`; example: `1`
     pub alarm_id: i64,
 
-    /// `BucketRegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegionCode`; example: `"ap-guangzhou"`
     pub bucket_region_code: String,
 
-    /// `CategoryDetails`: a list of [`CosIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<CosIdentifyCategoryDetail>>,
 }
 
@@ -8726,14 +5816,10 @@ pub struct CosAlarmInfo {
 /// Sent in the input of [`ModifyAlarmRiskStatus`](super::ModifyAlarmRiskStatus).
 #[tc_model]
 pub struct CosAlarmRiskIdInfo {
-    /// `AlarmRiskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmRiskId`; example: `1`
     pub alarm_risk_id: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1379873245`
+    /// `AppId`; example: `1379873245`
     pub app_id: i64,
 }
 
@@ -8742,17 +5828,13 @@ pub struct CosAlarmRiskIdInfo {
 /// Returned in the output of [`DescribeCosAlarmTrendData`](super::DescribeCosAlarmTrendData).
 #[tc_model]
 pub struct CosAlarmTrendInfo {
-    /// `CurrentDateStr`: a string.
-    ///
-    /// Example: `"06-09"`
+    /// `CurrentDateStr`; example: `"06-09"`
     pub current_date_str: String,
 
-    /// `CurrentDayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CurrentDayCount`; example: `100`
     pub current_day_count: i64,
 
-    /// `CurrentDayOverView`: a list of [`CosRiskInfo`] objects.
+    /// `CurrentDayOverView`
     pub current_day_over_view: Vec<CosRiskInfo>,
 }
 
@@ -8761,38 +5843,28 @@ pub struct CosAlarmTrendInfo {
 /// Returned in the output of [`DescribeCosAsset`](super::DescribeCosAsset) and [`DescribeCosBucketList`](super::DescribeCosBucketList).
 #[tc_model]
 pub struct CosAssetDataScanDetail {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: u64,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: Option<f64>,
 
-    /// `LatestScanTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1775045033216`
+    /// `LatestScanTime`; example: `1775045033216`
     pub latest_scan_time: Option<u64>,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"identify scan failed"`
+    /// `ErrorInfo`; example: `"identify scan failed"`
     pub error_info: Option<String>,
 
-    /// `CategoryDetails`: a list of [`CosIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<CosIdentifyCategoryDetail>>,
 
-    /// `RuleDetails`: a list of [`CosIdentifyRuleDetail`] objects.
+    /// `RuleDetails`
     pub rule_details: Option<Vec<CosIdentifyRuleDetail>>,
 
-    /// `LevelDetails`: a list of [`CosIdentifyLevelDetail`] objects.
+    /// `LevelDetails`
     pub level_details: Option<Vec<CosIdentifyLevelDetail>>,
 
-    /// `IsFullScanned`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFullScanned`; example: `true`
     pub is_full_scanned: Option<bool>,
 }
 
@@ -8801,46 +5873,34 @@ pub struct CosAssetDataScanDetail {
 /// Returned in the output of [`DescribeCosIdentifyFileList`](super::DescribeCosIdentifyFileList) and [`DescribeCosIpInvokeRecordFile`](super::DescribeCosIpInvokeRecordFile).
 #[tc_model]
 pub struct CosAssetFileIdentifyInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"files.7z"`
+    /// `FileName`; example: `"files.7z"`
     pub file_name: Option<String>,
 
-    /// `DirName`: a string.
-    ///
-    /// Example: `"/files.7z/files"`
+    /// `DirName`; example: `"/files.7z/files"`
     pub dir_name: Option<String>,
 
-    /// `CategoryDetails`: a list of [`CosIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<CosIdentifyCategoryDetail>>,
 
-    /// `BucketInfo`: a [`CosBucketInfo`].
+    /// `BucketInfo`
     pub bucket_info: Option<CosBucketInfo>,
 
-    /// `LastScanTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1786507230962`
+    /// `LastScanTime`; example: `1786507230962`
     pub last_scan_time: Option<u64>,
 
-    /// `HandleStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleStatus`; example: `1`
     pub handle_status: Option<u64>,
 
-    /// `ResultId`: a string.
-    ///
-    /// Example: `"0362837584100982790"`
+    /// `ResultId`; example: `"0362837584100982790"`
     pub result_id: Option<String>,
 
-    /// `RuleDetails`: a list of [`CosIdentifyRuleDetail`] objects.
+    /// `RuleDetails`
     pub rule_details: Option<Vec<CosIdentifyRuleDetail>>,
 
-    /// `LevelDetails`: a list of [`CosIdentifyLevelDetail`] objects.
+    /// `LevelDetails`
     pub level_details: Option<Vec<CosIdentifyLevelDetail>>,
 
-    /// `ComplianceId`: a signed 64-bit integer.
-    ///
-    /// Example: `9050`
+    /// `ComplianceId`; example: `9050`
     pub compliance_id: Option<i64>,
 }
 
@@ -8849,104 +5909,70 @@ pub struct CosAssetFileIdentifyInfo {
 /// Returned in the output of [`DescribeCosAsset`](super::DescribeCosAsset) and [`DescribeCosBucketList`](super::DescribeCosBucketList).
 #[tc_model]
 pub struct CosAssetInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1332535553`
+    /// `AppId`; example: `1332535553`
     pub app_id: i64,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"cos-134137551"`
+    /// `BucketName`; example: `"cos-134137551"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"广东广州"`
+    /// `BucketRegion`; example: `"广东广州"`
     pub bucket_region: String,
 
-    /// `BucketRegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegionCode`; example: `"ap-guangzhou"`
     pub bucket_region_code: String,
 
-    /// `BucketMarker`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `BucketMarker`; example: `"备注"`
     pub bucket_marker: String,
 
-    /// `BucketOwnerUin`: a string.
-    ///
-    /// Example: `"brainzhao"`
+    /// `BucketOwnerUin`; example: `"brainzhao"`
     pub bucket_owner_uin: String,
 
-    /// `BucketOwnerNickName`: a string.
-    ///
-    /// Example: `"brainzhao"`
+    /// `BucketOwnerNickName`; example: `"brainzhao"`
     pub bucket_owner_nick_name: String,
 
-    /// `BucketTagInfo`: a string.
+    /// `BucketTagInfo`
     pub bucket_tag_info: String,
 
-    /// `BucketSecuritySuggestion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketSecuritySuggestion`; example: `1`
     pub bucket_security_suggestion: i64,
 
-    /// `BucketAlarmList`: a list of [`CosRiskAlarmInfo`] objects.
+    /// `BucketAlarmList`
     pub bucket_alarm_list: Vec<CosRiskAlarmInfo>,
 
-    /// `BucketRiskList`: a list of [`CosRiskAlarmInfo`] objects.
+    /// `BucketRiskList`
     pub bucket_risk_list: Vec<CosRiskAlarmInfo>,
 
-    /// `BucketInvokeSourceIpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketInvokeSourceIpCount`; example: `1`
     pub bucket_invoke_source_ip_count: i64,
 
-    /// `BucketAccessWay`: a [`CosBucketAccessWay`].
+    /// `BucketAccessWay`
     pub bucket_access_way: CosBucketAccessWay,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `134423122000`
+    /// `CreateTime`; example: `134423122000`
     pub create_time: i64,
 
-    /// `LastAccessTime`: a signed 64-bit integer.
-    ///
-    /// Example: `121323233000`
+    /// `LastAccessTime`; example: `121323233000`
     pub last_access_time: i64,
 
-    /// `BucketId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketId`; example: `1`
     pub bucket_id: Option<u64>,
 
-    /// `MonitorStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorStatus`; example: `1`
     pub monitor_status: Option<u64>,
 
-    /// `DataScanInfo`: a [`CosAssetDataScanDetail`].
+    /// `DataScanInfo`
     pub data_scan_info: Option<CosAssetDataScanDetail>,
 
-    /// `BucketAzType`: a string.
-    ///
-    /// Example: `"MAZ"`
+    /// `BucketAzType`; example: `"MAZ"`
     pub bucket_az_type: Option<String>,
 
-    /// `BucketStorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BucketStorageSize`; example: `0`
     pub bucket_storage_size: Option<i64>,
 
-    /// `BucketObjectCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BucketObjectCount`; example: `0`
     pub bucket_object_count: Option<i64>,
 
-    /// `IdentifySampleRate`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `IdentifySampleRate`; example: `0`
     pub identify_sample_rate: Option<f64>,
 }
 
@@ -8955,17 +5981,13 @@ pub struct CosAssetInfo {
 /// Returned in the output of [`DescribeCosAssetSyncTask`](super::DescribeCosAssetSyncTask) and [`DescribeCosObjectScanTask`](super::DescribeCosObjectScanTask).
 #[tc_model]
 pub struct CosAssetSyncTaskInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `123444212`
+    /// `AppId`; example: `123444212`
     pub app_id: i64,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-1qazxs2"`
+    /// `TaskId`; example: `"task-1qazxs2"`
     pub task_id: String,
 
-    /// `LastScanTime`: a signed 64-bit integer.
+    /// `LastScanTime`
     pub last_scan_time: Option<i64>,
 }
 
@@ -8974,132 +5996,82 @@ pub struct CosAssetSyncTaskInfo {
 /// Returned in the output of [`DescribeCosAuditPayInfo`](super::DescribeCosAuditPayInfo).
 #[tc_model]
 pub struct CosAuditPayInfo {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `212451270`
+    /// `AppId`; example: `212451270`
     pub app_id: u64,
 
-    /// `OrderStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OrderStatus`; example: `0`
     pub order_status: u64,
 
-    /// `BucketNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BucketNum`; example: `100`
     pub bucket_num: u64,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: u64,
 
-    /// `IsSelfBuy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSelfBuy`; example: `1`
     pub is_self_buy: u64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"1367645323"`
+    /// `BeginTime`; example: `"1367645323"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1367645323"`
+    /// `EndTime`; example: `"1367645323"`
     pub end_time: String,
 
-    /// `AutoRenew`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenew`; example: `0`
     pub auto_renew: u64,
 
-    /// `TimeSpan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: u64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"casb-audit-1w34r31"`
+    /// `ResourceId`; example: `"casb-audit-1w34r31"`
     pub resource_id: String,
 
-    /// `BetaEndTime`: a string.
-    ///
-    /// Example: `"1367645323"`
+    /// `BetaEndTime`; example: `"1367645323"`
     pub beta_end_time: String,
 
-    /// `TimeNow`: a string.
-    ///
-    /// Example: `"1367645323"`
+    /// `TimeNow`; example: `"1367645323"`
     pub time_now: String,
 
-    /// `IsShareToOther`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShareToOther`; example: `1`
     pub is_share_to_other: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"173526917380"`
+    /// `Uin`; example: `"173526917380"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"brain"`
+    /// `NickName`; example: `"brain"`
     pub nick_name: String,
 
-    /// `BindBucket`: a list of [`CosBucketId`] objects.
+    /// `BindBucket`
     pub bind_bucket: Option<Vec<CosBucketId>>,
 
-    /// `SharedAppIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `SharedAppIdSet`; example: `[1]`
     pub shared_app_id_set: Option<Vec<u64>>,
 
-    /// `PostPayStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PostPayStatus`; example: `0`
     pub post_pay_status: Option<u64>,
 
-    /// `IsTestUser`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTestUser`; example: `0`
     pub is_test_user: Option<u64>,
 
-    /// `AvailableBucketNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailableBucketNum`; example: `0`
     pub available_bucket_num: Option<u64>,
 
-    /// `MonitorBucketNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MonitorBucketNum`; example: `10`
     pub monitor_bucket_num: Option<u64>,
 
-    /// `TotalBucketNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalBucketNum`; example: `100`
     pub total_bucket_num: Option<u64>,
 
-    /// `PostProductStatusList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `PostProductStatusList`; example: `[0]`
     pub post_product_status_list: Option<Vec<u64>>,
 
-    /// `PostProductBuyStatusList`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `PostProductBuyStatusList`; example: `[1]`
     pub post_product_buy_status_list: Option<Vec<u64>>,
 
-    /// `NewPostPayResourceId`: a string.
-    ///
-    /// Example: `"cos-audit-910ad184"`
+    /// `NewPostPayResourceId`; example: `"cos-audit-910ad184"`
     pub new_post_pay_resource_id: Option<String>,
 }
 
@@ -9108,22 +6080,16 @@ pub struct CosAuditPayInfo {
 /// Returned in the output of [`DescribeCosAsset`](super::DescribeCosAsset) and [`DescribeCosBucketList`](super::DescribeCosBucketList).
 #[tc_model]
 pub struct CosBucketAccessWay {
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"specify"`
+    /// `AccessType`; example: `"specify"`
     pub access_type: String,
 
-    /// `AccessUserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessUserCount`; example: `1`
     pub access_user_count: i64,
 
-    /// `AccessAkCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessAkCount`; example: `1`
     pub access_ak_count: i64,
 
-    /// `AccessRoleCount`: a signed 64-bit integer.
+    /// `AccessRoleCount`
     pub access_role_count: i64,
 }
 
@@ -9132,84 +6098,52 @@ pub struct CosBucketAccessWay {
 /// Returned in the output of [`DescribeCosBucketBillingInfo`](super::DescribeCosBucketBillingInfo).
 #[tc_model]
 pub struct CosBucketBillingInfo {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17369246190`
+    /// `AppId`; example: `17369246190`
     pub app_id: u64,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"17369246190"`
+    /// `OwnerUin`; example: `"17369246190"`
     pub owner_uin: String,
 
-    /// `OwnerNickName`: a string.
-    ///
-    /// Example: `"brain"`
+    /// `OwnerNickName`; example: `"brain"`
     pub owner_nick_name: String,
 
-    /// `BucketCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `BucketCount`; example: `21`
     pub bucket_count: u64,
 
-    /// `BuyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BuyStatus`; example: `0`
     pub buy_status: u64,
 
-    /// `ShareFromAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17369246190`
+    /// `ShareFromAppId`; example: `17369246190`
     pub share_from_app_id: u64,
 
-    /// `ShareFromUin`: a string.
-    ///
-    /// Example: `"17369246190"`
+    /// `ShareFromUin`; example: `"17369246190"`
     pub share_from_uin: String,
 
-    /// `ShareFromNickName`: a string.
-    ///
-    /// Example: `"brain"`
+    /// `ShareFromNickName`; example: `"brain"`
     pub share_from_nick_name: String,
 
-    /// `MonitorBucketCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MonitorBucketCount`; example: `100`
     pub monitor_bucket_count: Option<u64>,
 
-    /// `IsAutoMonitor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAutoMonitor`; example: `1`
     pub is_auto_monitor: Option<u64>,
 
-    /// `LogFeatureWhitelist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `LogFeatureWhitelist`; example: `true`
     pub log_feature_whitelist: Option<bool>,
 
-    /// `IsHaveNewPostOrder`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHaveNewPostOrder`; example: `true`
     pub is_have_new_post_order: Option<bool>,
 
-    /// `IsHaveOldPostOrder`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsHaveOldPostOrder`; example: `true`
     pub is_have_old_post_order: Option<bool>,
 
-    /// `PostProductList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `PostProductList`; example: `[0]`
     pub post_product_list: Option<Vec<i64>>,
 
-    /// `DefaultSampleRate`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `DefaultSampleRate`; example: `0.5`
     pub default_sample_rate: Option<f64>,
 
-    /// `BucketSamplingRateWhitelist`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BucketSamplingRateWhitelist`; example: `true`
     pub bucket_sampling_rate_whitelist: Option<bool>,
 }
 
@@ -9219,19 +6153,13 @@ pub struct CosBucketBillingInfo {
 /// Returned in the output of [`DescribeCosAuditPayInfo`](super::DescribeCosAuditPayInfo).
 #[tc_model]
 pub struct CosBucketId {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"173582910"`
+    /// `AppId`; example: `"173582910"`
     pub app_id: Option<String>,
 
-    /// `IsAutoMonitor`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAutoMonitor`; example: `1`
     pub is_auto_monitor: Option<u64>,
 
-    /// `BucketIdSet`: a list of strings.
-    ///
-    /// Example: `["1","3"]`
+    /// `BucketIdSet`; example: `["1","3"]`
     pub bucket_id_set: Option<Vec<String>>,
 }
 
@@ -9241,31 +6169,19 @@ pub struct CosBucketId {
 /// Returned in the output of [`DescribeCosIdentifyFileList`](super::DescribeCosIdentifyFileList) and [`DescribeCosIpInvokeRecordFile`](super::DescribeCosIpInvokeRecordFile).
 #[tc_model]
 pub struct CosBucketInfo {
-    /// `AppId`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `12412432523`
+    /// `AppId`, required in requests; example: `12412432523`
     pub app_id: Option<i64>,
 
-    /// `BucketName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"[\"brain-13718212\"]"`
+    /// `BucketName`, required in requests; example: `"[\"brain-13718212\"]"`
     pub bucket_name: Option<String>,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"广东 广州"`
+    /// `BucketRegion`; example: `"广东 广州"`
     pub bucket_region: Option<String>,
 
-    /// `BucketRegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegionCode`; example: `"ap-guangzhou"`
     pub bucket_region_code: Option<String>,
 
-    /// `BucketMarker`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `BucketMarker`; example: `"备注"`
     pub bucket_marker: Option<String>,
 }
 
@@ -9274,34 +6190,22 @@ pub struct CosBucketInfo {
 /// Returned in the output of [`DescribeCosObjectScanTask`](super::DescribeCosObjectScanTask) and [`DescribeCosRiskScanTask`](super::DescribeCosRiskScanTask).
 #[tc_model]
 pub struct CosBucketTaskInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `13124124`
+    /// `AppId`; example: `13124124`
     pub app_id: i64,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"braun-121413555"`
+    /// `BucketName`; example: `"braun-121413555"`
     pub bucket_name: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"task-11waddqwe"`
+    /// `TaskId`; example: `"task-11waddqwe"`
     pub task_id: String,
 
-    /// `LastScanTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1787554104433`
+    /// `LastScanTime`; example: `1787554104433`
     pub last_scan_time: Option<i64>,
 
-    /// `IdentifyFileCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyFileCount`; example: `1`
     pub identify_file_count: Option<u64>,
 
-    /// `SensitiveFileCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SensitiveFileCount`; example: `1`
     pub sensitive_file_count: Option<u64>,
 }
 
@@ -9310,14 +6214,10 @@ pub struct CosBucketTaskInfo {
 /// Returned in the output of [`DescribeCosAuditDictionaryList`](super::DescribeCosAuditDictionaryList).
 #[tc_model]
 pub struct CosDictionary {
-    /// `DictId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5815`
+    /// `DictId`; example: `5815`
     pub dict_id: Option<u64>,
 
-    /// `DictName`: a string.
-    ///
-    /// Example: `"驾驶证"`
+    /// `DictName`; example: `"驾驶证"`
     pub dict_name: Option<String>,
 }
 
@@ -9326,17 +6226,13 @@ pub struct CosDictionary {
 /// Returned in the output of [`DescribeCosAlarmList`](super::DescribeCosAlarmList), [`DescribeCosAsset`](super::DescribeCosAsset), [`DescribeCosBucketList`](super::DescribeCosBucketList), [`DescribeCosIdentifyFileList`](super::DescribeCosIdentifyFileList) and [`DescribeCosIpInvokeRecordFile`](super::DescribeCosIpInvokeRecordFile).
 #[tc_model]
 pub struct CosIdentifyCategoryDetail {
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `356`
+    /// `CategoryId`; example: `356`
     pub category_id: Option<u64>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人信息"`
+    /// `CategoryName`; example: `"个人信息"`
     pub category_name: Option<String>,
 
-    /// `RuleSet`: a list of [`CosIdentifyRuleDetail`] objects.
+    /// `RuleSet`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -9348,19 +6244,13 @@ pub struct CosIdentifyCategoryDetail {
 /// Returned in the output of [`DescribeCosAsset`](super::DescribeCosAsset), [`DescribeCosBucketList`](super::DescribeCosBucketList), [`DescribeCosIdentifyFileList`](super::DescribeCosIdentifyFileList) and [`DescribeCosIpInvokeRecordFile`](super::DescribeCosIpInvokeRecordFile).
 #[tc_model]
 pub struct CosIdentifyLevelDetail {
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LevelId`; example: `8`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"敏感"`
+    /// `LevelName`; example: `"敏感"`
     pub level_name: Option<String>,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelScore`; example: `10`
     pub level_score: Option<u64>,
 }
 
@@ -9369,29 +6259,19 @@ pub struct CosIdentifyLevelDetail {
 /// Returned in the output of [`DescribeCosAlarmList`](super::DescribeCosAlarmList), [`DescribeCosAsset`](super::DescribeCosAsset), [`DescribeCosBucketList`](super::DescribeCosBucketList), [`DescribeCosIdentifyFileList`](super::DescribeCosIdentifyFileList) and [`DescribeCosIpInvokeRecordFile`](super::DescribeCosIpInvokeRecordFile).
 #[tc_model]
 pub struct CosIdentifyRuleDetail {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6657`
+    /// `RuleId`; example: `6657`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"银行卡"`
+    /// `RuleName`; example: `"银行卡"`
     pub rule_name: Option<String>,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelId`; example: `10`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"一般"`
+    /// `LevelName`; example: `"一般"`
     pub level_name: Option<String>,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelScore`; example: `1`
     pub level_score: Option<u64>,
 }
 
@@ -9400,22 +6280,13 @@ pub struct CosIdentifyRuleDetail {
 /// Returned in the output of [`DescribeIpInvokeRecordDetail`](super::DescribeIpInvokeRecordDetail).
 #[tc_model]
 pub struct CosInvokeDetailInfo {
-    /// `InvokeTimestamp`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `13784355222`
+    /// `InvokeTimestamp`, required in requests; example: `13784355222`
     pub invoke_timestamp: Option<i64>,
 
-    /// `InvokeRequestId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"req-2ssfq31e32"`
+    /// `InvokeRequestId`, required in requests; example: `"req-2ssfq31e32"`
     pub invoke_request_id: Option<String>,
 
-    /// `InvokeContent`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"{\"staement\":[]}"`
+    /// `InvokeContent`, required in requests; example: `"{\"staement\":[]}"`
     pub invoke_content: Option<String>,
 }
 
@@ -9424,24 +6295,19 @@ pub struct CosInvokeDetailInfo {
 /// Returned in the output of [`DescribeBucketInvokeIpList`](super::DescribeBucketInvokeIpList), [`DescribeCosAkInvokeIpList`](super::DescribeCosAkInvokeIpList) and [`DescribeCosSourceIp`](super::DescribeCosSourceIp).
 #[tc_model]
 pub struct CosInvokeIpVpcInfo {
-    /// `Uin`: a string.
-    /// Always sent in responses.
+    /// `Uin`, always sent in responses
     pub uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
+    /// `AppId`, always sent in responses
     pub app_id: Option<i64>,
 
-    /// `NickName`: a string.
-    /// Always sent in responses.
+    /// `NickName`, always sent in responses
     pub nick_name: Option<String>,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
+    /// `VpcId`, always sent in responses
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    /// Always sent in responses.
+    /// `VpcName`, always sent in responses
     pub vpc_name: Option<String>,
 }
 
@@ -9450,16 +6316,13 @@ pub struct CosInvokeIpVpcInfo {
 /// Returned in the output of [`DescribeCosIpInvokeLog`](super::DescribeCosIpInvokeLog).
 #[tc_model]
 pub struct CosInvokeLog {
-    /// `InvokeTimestamp`: an unsigned 64-bit integer.
-    /// Always sent in responses.
+    /// `InvokeTimestamp`, always sent in responses
     pub invoke_timestamp: Option<u64>,
 
-    /// `RequestId`: a string.
-    /// Always sent in responses.
+    /// `RequestId`, always sent in responses
     pub request_id: Option<String>,
 
-    /// `RequestContent`: a string.
-    /// Always sent in responses.
+    /// `RequestContent`, always sent in responses
     pub request_content: Option<String>,
 }
 
@@ -9468,50 +6331,34 @@ pub struct CosInvokeLog {
 /// Returned in the output of [`DescribeCosOverview`](super::DescribeCosOverview).
 #[tc_model]
 pub struct CosOverview {
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AssetCount`; example: `100`
     pub asset_count: i64,
 
-    /// `AlarmAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmAssetCount`; example: `1`
     pub alarm_asset_count: i64,
 
-    /// `RiskAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `RiskAssetCount`; example: `99`
     pub risk_asset_count: i64,
 
-    /// `AlarmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmCount`; example: `1`
     pub alarm_count: i64,
 
-    /// `IncrementAlarmCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IncrementAlarmCount`; example: `2`
     pub increment_alarm_count: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `RiskCount`; example: `4`
     pub risk_count: i64,
 
-    /// `IncrementRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `IncrementRiskCount`; example: `7`
     pub increment_risk_count: i64,
 
-    /// `RiskTop`: a list of [`CosRiskInfo`] objects.
+    /// `RiskTop`
     pub risk_top: Vec<CosRiskInfo>,
 
-    /// `AlarmTop`: a list of [`CosRiskInfo`] objects.
+    /// `AlarmTop`
     pub alarm_top: Option<Vec<CosRiskInfo>>,
 
-    /// `HighLevelSensitiveFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighLevelSensitiveFileCount`; example: `1`
     pub high_level_sensitive_file_count: Option<i64>,
 }
 
@@ -9520,29 +6367,19 @@ pub struct CosOverview {
 /// Returned in the output of [`DescribeCosAccessPermission`](super::DescribeCosAccessPermission), [`DescribeCosRiskEvidence`](super::DescribeCosRiskEvidence), [`DescribeCosRoleAccessPermission`](super::DescribeCosRoleAccessPermission) and [`DescribeIpInvokeRecordDetail`](super::DescribeIpInvokeRecordDetail).
 #[tc_model]
 pub struct CosPermissionInfo {
-    /// `PermissionSource`: a string.
-    ///
-    /// Example: `"Policy"`
+    /// `PermissionSource`; example: `"Policy"`
     pub permission_source: String,
 
-    /// `PermissionContent`: a string.
-    ///
-    /// Example: `"policyId:12431455"`
+    /// `PermissionContent`; example: `"policyId:12431455"`
     pub permission_content: String,
 
-    /// `GrantResource`: a string.
-    ///
-    /// Example: `"csip-auto-test-123414/*"`
+    /// `GrantResource`; example: `"csip-auto-test-123414/*"`
     pub grant_resource: String,
 
-    /// `GrantAction`: a string.
-    ///
-    /// Example: `"读操作"`
+    /// `GrantAction`; example: `"读操作"`
     pub grant_action: String,
 
-    /// `GrantCondition`: a string.
-    ///
-    /// Example: `"ip==1.1.1.1"`
+    /// `GrantCondition`; example: `"ip==1.1.1.1"`
     pub grant_condition: String,
 }
 
@@ -9552,110 +6389,67 @@ pub struct CosPermissionInfo {
 /// Returned in the output of [`DescribeCosPolicy`](super::DescribeCosPolicy).
 #[tc_model]
 pub struct CosPolicyInfo {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"告警策略"`
+    /// `PolicyName`; example: `"告警策略"`
     pub policy_name: String,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicySource`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicySource`; example: `1`
     pub policy_source: i64,
 
-    /// `PolicyContent`: a string.
-    ///
-    /// Example: `"{\"PolicyName\":\"risk\"}"`
+    /// `PolicyContent`; example: `"{\"PolicyName\":\"risk\"}"`
     pub policy_content: String,
 
-    /// `PolicyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyStatus`; example: `1`
     pub policy_status: i64,
 
-    /// `PolicyAbnormalType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyAbnormalType`; example: `1`
     pub policy_abnormal_type: i64,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PolicyId`, always sent in responses; example: `1`
     pub policy_id: Option<i64>,
 
-    /// `PolicyCreateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `13213244213`
+    /// `PolicyCreateTime`, always sent in responses; example: `13213244213`
     pub policy_create_time: Option<i64>,
 
-    /// `PolicyUpdateTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `13213244213`
+    /// `PolicyUpdateTime`, always sent in responses; example: `13213244213`
     pub policy_update_time: Option<i64>,
 
-    /// `PolicyHitCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PolicyHitCount`, always sent in responses; example: `1`
     pub policy_hit_count: Option<i64>,
 
-    /// `PolicyContentHash`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1wr3e1r23re"`
+    /// `PolicyContentHash`, always sent in responses; example: `"1wr3e1r23re"`
     pub policy_content_hash: Option<String>,
 
-    /// `RelAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RelAccountCount`; example: `10`
     pub rel_account_count: Option<i64>,
 
-    /// `RelAccountUin`: a string.
-    ///
-    /// Example: `"1752835621"`
+    /// `RelAccountUin`; example: `"1752835621"`
     pub rel_account_uin: Option<String>,
 
-    /// `RelAccountName`: a string.
-    ///
-    /// Example: `"brainzhao"`
+    /// `RelAccountName`; example: `"brainzhao"`
     pub rel_account_name: Option<String>,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"policy"`
+    /// `PolicyDescription`; example: `"policy"`
     pub policy_description: Option<String>,
 
-    /// `PolicyMarker`: a string.
-    ///
-    /// Example: `"marker"`
+    /// `PolicyMarker`; example: `"marker"`
     pub policy_marker: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `13795326`
+    /// `AppId`; example: `13795326`
     pub app_id: Option<i64>,
 
-    /// `PolicyIdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,5,7]`
+    /// `PolicyIdSet`; example: `[1,5,7]`
     pub policy_id_set: Option<Vec<i64>>,
 
-    /// `PolicyHistoryHandleStatus`: an unsigned 64-bit integer.
+    /// `PolicyHistoryHandleStatus`
     pub policy_history_handle_status: Option<u64>,
 
-    /// `SystemPolicyEditStatus`: a signed 64-bit integer.
+    /// `SystemPolicyEditStatus`
     pub system_policy_edit_status: Option<i64>,
 }
 
@@ -9664,24 +6458,16 @@ pub struct CosPolicyInfo {
 /// Returned in the output of [`DescribeCosRiskActionList`](super::DescribeCosRiskActionList).
 #[tc_model]
 pub struct CosRiskActionInfo {
-    /// `ActionName`: a string.
-    ///
-    /// Example: `"GetService"`
+    /// `ActionName`; example: `"GetService"`
     pub action_name: String,
 
-    /// `ActionNameCn`: a string.
-    ///
-    /// Example: `"获取cos桶列表"`
+    /// `ActionNameCn`; example: `"获取cos桶列表"`
     pub action_name_cn: String,
 
-    /// `InvokeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvokeCount`; example: `1`
     pub invoke_count: i64,
 
-    /// `ActionAccessTime`: a signed 64-bit integer.
-    ///
-    /// Example: `174324441000`
+    /// `ActionAccessTime`; example: `174324441000`
     pub action_access_time: i64,
 }
 
@@ -9690,19 +6476,13 @@ pub struct CosRiskActionInfo {
 /// Returned in the output of [`DescribeCosAsset`](super::DescribeCosAsset) and [`DescribeCosBucketList`](super::DescribeCosBucketList).
 #[tc_model]
 pub struct CosRiskAlarmInfo {
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyTypeName`: a string.
-    ///
-    /// Example: `"异常访问"`
+    /// `PolicyTypeName`; example: `"异常访问"`
     pub policy_type_name: String,
 
-    /// `PolicyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyCount`; example: `1`
     pub policy_count: i64,
 }
 
@@ -9711,102 +6491,64 @@ pub struct CosRiskAlarmInfo {
 /// Returned in the output of [`DescribeCosBucketRisk`](super::DescribeCosBucketRisk) and [`DescribeRiskBucketList`](super::DescribeRiskBucketList).
 #[tc_model]
 pub struct CosRiskBucketInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1378345521`
+    /// `AppId`; example: `1378345521`
     pub app_id: i64,
 
-    /// `BucketName`: a string.
-    ///
-    /// Example: `"test-1378345521"`
+    /// `BucketName`; example: `"test-1378345521"`
     pub bucket_name: String,
 
-    /// `BucketRegion`: a string.
-    ///
-    /// Example: `"广东 广州"`
+    /// `BucketRegion`; example: `"广东 广州"`
     pub bucket_region: String,
 
-    /// `BucketMarker`: a string.
-    ///
-    /// Example: `"生产桶"`
+    /// `BucketMarker`; example: `"生产桶"`
     pub bucket_marker: String,
 
-    /// `BucketUin`: a string.
-    ///
-    /// Example: `"1342561214"`
+    /// `BucketUin`; example: `"1342561214"`
     pub bucket_uin: String,
 
-    /// `BucketNickName`: a string.
-    ///
-    /// Example: `"brain"`
+    /// `BucketNickName`; example: `"brain"`
     pub bucket_nick_name: String,
 
-    /// `BucketMainNickName`: a string.
-    ///
-    /// Example: `"brainzhai"`
+    /// `BucketMainNickName`; example: `"brainzhai"`
     pub bucket_main_nick_name: String,
 
-    /// `BucketIdentify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BucketIdentify`; example: `1`
     pub bucket_identify: i64,
 
-    /// `LastScanTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `13783452524000`
+    /// `LastScanTimestamp`; example: `13783452524000`
     pub last_scan_timestamp: i64,
 
-    /// `HandleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleStatus`; example: `1`
     pub handle_status: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"不改拥有高权限"`
+    /// `PolicyName`; example: `"不改拥有高权限"`
     pub policy_name: String,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyId`; example: `1`
     pub policy_id: i64,
 
-    /// `PolicyLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyLevel`; example: `1`
     pub policy_level: i64,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"适应策略"`
+    /// `PolicyDescription`; example: `"适应策略"`
     pub policy_description: String,
 
-    /// `BucketAccessWay`: a string.
-    ///
-    /// Example: `"specify"`
+    /// `BucketAccessWay`; example: `"specify"`
     pub bucket_access_way: String,
 
-    /// `BucketTagInfo`: a string.
-    ///
-    /// Example: `"\"Key\":\"ru\""`
+    /// `BucketTagInfo`; example: `"\"Key\":\"ru\""`
     pub bucket_tag_info: String,
 
-    /// `RiskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskId`; example: `1`
     pub risk_id: i64,
 
-    /// `BucketRegionCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BucketRegionCode`; example: `"ap-guangzhou"`
     pub bucket_region_code: String,
 
-    /// `BucketMonitorStatus`: an unsigned 64-bit integer.
+    /// `BucketMonitorStatus`
     pub bucket_monitor_status: Option<u64>,
 }
 
@@ -9815,19 +6557,13 @@ pub struct CosRiskBucketInfo {
 /// Returned in the output of [`DescribeCosAkAsset`](super::DescribeCosAkAsset), [`DescribeCosAlarmTrendData`](super::DescribeCosAlarmTrendData), [`DescribeCosOverview`](super::DescribeCosOverview), [`DescribePolicyHitData`](super::DescribePolicyHitData) and [`DescribeRiskTrendData`](super::DescribeRiskTrendData).
 #[tc_model]
 pub struct CosRiskInfo {
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyTypeName`: a string.
-    ///
-    /// Example: `"权限过大"`
+    /// `PolicyTypeName`; example: `"权限过大"`
     pub policy_type_name: String,
 
-    /// `PolicyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyCount`; example: `1`
     pub policy_count: i64,
 }
 
@@ -9836,14 +6572,10 @@ pub struct CosRiskInfo {
 /// Returned in the output of [`DescribeRiskTrendData`](super::DescribeRiskTrendData).
 #[tc_model]
 pub struct CosRiskTrendInfo {
-    /// `CurrentDateStr`: a string.
-    ///
-    /// Example: `"06-01"`
+    /// `CurrentDateStr`; example: `"06-01"`
     pub current_date_str: String,
 
-    /// `RiskDataSet`: a list of [`CosRiskInfo`] objects.
-    ///
-    /// Example: `[{"权限过大":100}]`
+    /// `RiskDataSet`; example: `[{"权限过大":100}]`
     pub risk_data_set: Vec<CosRiskInfo>,
 }
 
@@ -9852,44 +6584,28 @@ pub struct CosRiskTrendInfo {
 /// Returned in the output of [`DescribeRiskItemList`](super::DescribeRiskItemList).
 #[tc_model]
 pub struct CosRiskViewInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `137545632`
+    /// `AppId`; example: `137545632`
     pub app_id: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"不应该拥有高权限预设策略"`
+    /// `PolicyName`; example: `"不应该拥有高权限预设策略"`
     pub policy_name: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"rule-1qazxsw2"`
+    /// `PolicyId`; example: `"rule-1qazxsw2"`
     pub policy_id: String,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyRiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyRiskLevel`; example: `1`
     pub policy_risk_level: i64,
 
-    /// `PolicyDescription`: a string.
-    ///
-    /// Example: `"不能拥有高权限的账号"`
+    /// `PolicyDescription`; example: `"不能拥有高权限的账号"`
     pub policy_description: Option<String>,
 
-    /// `HandleBucketCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleBucketCount`; example: `1`
     pub handle_bucket_count: i64,
 
-    /// `LastScanTimestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1758163142000`
+    /// `LastScanTimestamp`; example: `1758163142000`
     pub last_scan_timestamp: i64,
 }
 
@@ -9898,19 +6614,19 @@ pub struct CosRiskViewInfo {
 /// Returned in the output of [`DescribeCosRoleAccessPermissions`](super::DescribeCosRoleAccessPermissions).
 #[tc_model]
 pub struct CosRoleAccessInfo {
-    /// `RoleId`: a string.
+    /// `RoleId`
     pub role_id: String,
 
-    /// `RoleName`: a string.
+    /// `RoleName`
     pub role_name: String,
 
-    /// `RoleDescription`: a string.
+    /// `RoleDescription`
     pub role_description: String,
 
-    /// `PermissionCount`: an unsigned 64-bit integer.
+    /// `PermissionCount`
     pub permission_count: u64,
 
-    /// `CreateTime`: an unsigned 64-bit integer.
+    /// `CreateTime`
     pub create_time: u64,
 }
 
@@ -9919,13 +6635,11 @@ pub struct CosRoleAccessInfo {
 /// Returned in the output of [`DescribeBucketInvokeIpList`](super::DescribeBucketInvokeIpList), [`DescribeCosAkInvokeIpList`](super::DescribeCosAkInvokeIpList) and [`DescribeCosSourceIp`](super::DescribeCosSourceIp).
 #[tc_model]
 pub struct CosSourceIpInfo {
-    /// `UA`: a list of strings.
-    ///
-    /// Example: `["cos-console"]`
+    /// `UA`; example: `["cos-console"]`
     #[tc(rename = "UA")]
     pub ua: Option<Vec<String>>,
 
-    /// `VpcInfo`: a [`CosInvokeIpVpcInfo`].
+    /// `VpcInfo`
     pub vpc_info: Option<CosInvokeIpVpcInfo>,
 }
 
@@ -9934,19 +6648,13 @@ pub struct CosSourceIpInfo {
 /// Returned in the output of [`CreateEDRManualScan`](super::CreateEDRManualScan).
 #[tc_model]
 pub struct CreatedTaskItem {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `944`
+    /// `TaskId`; example: `944`
     pub task_id: Option<u64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"CONTAINER"`
+    /// `TaskType`; example: `"CONTAINER"`
     pub task_type: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199972`
+    /// `AppId`; example: `260199972`
     pub app_id: Option<u64>,
 }
 
@@ -9955,15 +6663,10 @@ pub struct CreatedTaskItem {
 /// Returned in the output of [`DescribeKeySandboxCredential`](super::DescribeKeySandboxCredential) and [`DescribeKeySandboxCredentialList`](super::DescribeKeySandboxCredentialList).
 #[tc_model]
 pub struct CredentialEffectScope {
-    /// `Exclude`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Exclude`, always sent in responses; example: `1`
     pub exclude: Option<i64>,
 
-    /// `Instances`: a list of strings.
-    ///
-    /// Example: `["ins-abc12345","ins-def67890"]`
+    /// `Instances`; example: `["ins-abc12345","ins-def67890"]`
     pub instances: Option<Vec<String>>,
 }
 
@@ -9972,93 +6675,59 @@ pub struct CredentialEffectScope {
 /// Returned in the output of [`DescribeCSIPRiskStatistics`](super::DescribeCSIPRiskStatistics).
 #[tc_model]
 pub struct CsipRiskCenterStatistics {
-    /// `PortTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PortTotal`; example: `0`
     pub port_total: u64,
 
-    /// `PortHighLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PortHighLevel`; example: `0`
     pub port_high_level: u64,
 
-    /// `WeakPasswordTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WeakPasswordTotal`; example: `0`
     pub weak_password_total: u64,
 
-    /// `WeakPasswordHighLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WeakPasswordHighLevel`; example: `0`
     pub weak_password_high_level: u64,
 
-    /// `WebsiteTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebsiteTotal`; example: `0`
     pub website_total: u64,
 
-    /// `WebsiteHighLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebsiteHighLevel`; example: `0`
     pub website_high_level: u64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2021-01-01 01:01:01"`
+    /// `LastScanTime`; example: `"2021-01-01 01:01:01"`
     pub last_scan_time: String,
 
-    /// `VULTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VULTotal`; example: `0`
     #[tc(rename = "VULTotal")]
     pub vul_total: i64,
 
-    /// `VULHighLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VULHighLevel`; example: `0`
     #[tc(rename = "VULHighLevel")]
     pub vul_high_level: i64,
 
-    /// `CFGTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CFGTotal`; example: `0`
     #[tc(rename = "CFGTotal")]
     pub cfg_total: i64,
 
-    /// `CFGHighLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CFGHighLevel`; example: `0`
     #[tc(rename = "CFGHighLevel")]
     pub cfg_high_level: i64,
 
-    /// `ServerTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServerTotal`; example: `0`
     pub server_total: Option<i64>,
 
-    /// `ServerHighLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServerHighLevel`; example: `0`
     pub server_high_level: Option<i64>,
 
-    /// `HostBaseLineRiskTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostBaseLineRiskTotal`; example: `0`
     pub host_base_line_risk_total: i64,
 
-    /// `HostBaseLineRiskHighLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostBaseLineRiskHighLevel`; example: `0`
     pub host_base_line_risk_high_level: i64,
 
-    /// `PodBaseLineRiskTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PodBaseLineRiskTotal`; example: `0`
     pub pod_base_line_risk_total: i64,
 
-    /// `PodBaseLineRiskHighLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PodBaseLineRiskHighLevel`; example: `0`
     pub pod_base_line_risk_high_level: i64,
 }
 
@@ -10068,19 +6737,13 @@ pub struct CsipRiskCenterStatistics {
 /// Returned in the output of [`DescribeAgentRunMode`](super::DescribeAgentRunMode).
 #[tc_model]
 pub struct CustomAgentRunModePolicy {
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Memory`; example: `0`
     pub memory: Option<u64>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Cpu`; example: `30`
     pub cpu: Option<u64>,
 
-    /// `NetworkPps`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `NetworkPps`; example: `100000`
     pub network_pps: Option<u64>,
 }
 
@@ -10089,14 +6752,10 @@ pub struct CustomAgentRunModePolicy {
 /// Returned in the output of [`DescribeCustomRiskRuleDetail`](super::DescribeCustomRiskRuleDetail).
 #[tc_model]
 pub struct CustomRiskRuleDetailItem {
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1324734`
+    /// `AppID`; example: `1324734`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 }
@@ -10106,72 +6765,48 @@ pub struct CustomRiskRuleDetailItem {
 /// Returned in the output of [`DescribeCustomRiskRules`](super::DescribeCustomRiskRules).
 #[tc_model]
 pub struct CustomRiskRuleItem {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `RuleID`; example: `"tc_001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `RiskTitle`: a string.
-    ///
-    /// Example: `"操作未登录"`
+    /// `RiskTitle`; example: `"操作未登录"`
     pub risk_title: String,
 
-    /// `Classify`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `Classify`; example: `"expose"`
     pub classify: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"enable"`
+    /// `Status`; example: `"enable"`
     pub status: String,
 
-    /// `RelatedUinCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RelatedUinCount`; example: `1`
     pub related_uin_count: u64,
 
-    /// `PolicyEnableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyEnableCount`; example: `1`
     pub policy_enable_count: u64,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `AssetType`; example: `"cvm_instance"`
     pub asset_type: String,
 
-    /// `IsFree`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsFree`; example: `1`
     pub is_free: u64,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"network_security"`
+    /// `CheckType`; example: `"network_security"`
     pub check_type: String,
 
-    /// `StandardTerms`: a list of [`StandardTerm`] objects.
+    /// `StandardTerms`
     pub standard_terms: Vec<StandardTerm>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 
-    /// `EnableDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableDefault`; example: `1`
     pub enable_default: Option<u64>,
 }
 
@@ -10180,25 +6815,17 @@ pub struct CustomRiskRuleItem {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail), [`DescribeCloudAssets`](super::DescribeCloudAssets) and [`DescribePublicCloudAssets`](super::DescribePublicCloudAssets).
 #[tc_model]
 pub struct CustomTag {
-    /// `TagID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `111`
+    /// `TagID`; example: `111`
     #[tc(rename = "TagID")]
     pub tag_id: u64,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `TagKey`; example: `"Default"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"12322222"`
+    /// `TagValue`; example: `"12322222"`
     pub tag_value: String,
 
-    /// `TagColor`: a string.
-    ///
-    /// Example: `"red"`
+    /// `TagColor`; example: `"red"`
     pub tag_color: String,
 }
 
@@ -10208,29 +6835,19 @@ pub struct CustomTag {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct CycleScanConf {
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: u64,
 
-    /// `IntervalType`: a string.
-    ///
-    /// Example: `"DAY"`
+    /// `IntervalType`; example: `"DAY"`
     pub interval_type: String,
 
-    /// `IntervalValueList`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `IntervalValueList`; example: `["1"]`
     pub interval_value_list: Vec<String>,
 
-    /// `ScanStart`: a string.
-    ///
-    /// Example: `"02:00"`
+    /// `ScanStart`; example: `"02:00"`
     pub scan_start: String,
 
-    /// `ScanEnd`: a string.
-    ///
-    /// Example: `"02:20"`
+    /// `ScanEnd`; example: `"02:20"`
     pub scan_end: String,
 }
 
@@ -10240,119 +6857,73 @@ pub struct CycleScanConf {
 #[doc(alias = "DBAssetVO")]
 #[tc_model]
 pub struct DbAssetVo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"postgres-n3rvf26b"`
+    /// `AssetId`; example: `"postgres-n3rvf26b"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"Unnamed"`
+    /// `AssetName`; example: `"Unnamed"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"POSTGRES"`
+    /// `AssetType`; example: `"POSTGRES"`
     pub asset_type: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ewf1aiej"`
+    /// `VpcId`; example: `"vpc-ewf1aiej"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc-name"`
+    /// `VpcName`; example: `"vpc-name"`
     pub vpc_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"foo.example.com"`
+    /// `Domain`; example: `"foo.example.com"`
     pub domain: String,
 
-    /// `AssetCreateTime`: a string.
-    ///
-    /// Example: `"2024-01-30 16:17:21"`
+    /// `AssetCreateTime`; example: `"2024-01-30 16:17:21"`
     pub asset_create_time: String,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-01-30 16:17:21"`
+    /// `LastScanTime`; example: `"2024-01-30 16:17:21"`
     pub last_scan_time: String,
 
-    /// `ConfigurationRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigurationRisk`; example: `1`
     pub configuration_risk: u64,
 
-    /// `Attack`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Attack`; example: `1`
     pub attack: u64,
 
-    /// `Access`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Access`; example: `1`
     pub access: u64,
 
-    /// `ScanTask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: u64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `133023962095`
+    /// `AppId`; example: `133023962095`
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100014592919708"`
+    /// `Uin`; example: `"100014592919708"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `NickName`; example: `"nickname"`
     pub nick_name: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Port`; example: `0`
     pub port: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"new","Value":"sign"}]`
+    /// `Tag`; example: `[{"Name":"new","Value":"sign"}]`
     pub tag: Vec<Tag>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.222.12:5432"`
+    /// `PrivateIp`; example: `"192.168.222.12:5432"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"58.221.*.*:5342"`
+    /// `PublicIp`; example: `"58.221.*.*:5342"`
     pub public_ip: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsCore`; example: `2`
     pub is_core: u64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewAsset`; example: `1`
     pub is_new_asset: Option<u64>,
 }
 
@@ -10361,52 +6932,38 @@ pub struct DbAssetVo {
 /// Returned in the output of [`DescribeSearchBugInfo`](super::DescribeSearchBugInfo).
 #[tc_model]
 pub struct DataSearchBug {
-    /// `StateCode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `StateCode`; example: `"1"`
     pub state_code: String,
 
-    /// `DataBug`: a list of [`BugInfoDetail`] objects.
+    /// `DataBug`
     pub data_bug: Vec<BugInfoDetail>,
 
-    /// `DataAsset`: a list of [`AssetInfoDetail`] objects.
+    /// `DataAsset`
     pub data_asset: Option<Vec<AssetInfoDetail>>,
 
-    /// `VSSScan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VSSScan`; example: `true`
     #[tc(rename = "VSSScan")]
     pub vss_scan: bool,
 
-    /// `CWPScan`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CWPScan`; example: `"0"`
     #[tc(rename = "CWPScan")]
     pub cwp_scan: String,
 
-    /// `CFWPatch`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CFWPatch`; example: `"1"`
     #[tc(rename = "CFWPatch")]
     pub cfw_patch: String,
 
-    /// `WafPatch`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WafPatch`; example: `0`
     pub waf_patch: i64,
 
-    /// `CWPFix`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CWPFix`; example: `0`
     #[tc(rename = "CWPFix")]
     pub cwp_fix: i64,
 
-    /// `DataSupport`: a list of [`ProductSupport`] objects.
+    /// `DataSupport`
     pub data_support: Option<Vec<ProductSupport>>,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2024-1587"`
+    /// `CveId`; example: `"CVE-2024-1587"`
     pub cve_id: Option<String>,
 }
 
@@ -10415,61 +6972,39 @@ pub struct DataSearchBug {
 /// Returned in the output of [`DescribeDbAssetInfo`](super::DescribeDbAssetInfo).
 #[tc_model]
 pub struct DbAssetInfo {
-    /// `CFWStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CFWStatus`; example: `1`
     #[tc(rename = "CFWStatus")]
     pub cfw_status: u64,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"db-2das35"`
+    /// `AssetId`; example: `"db-2das35"`
     pub asset_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"foo-name"`
+    /// `VpcName`; example: `"foo-name"`
     pub vpc_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `AssetType`; example: `"MYSQL"`
     pub asset_type: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"124.*.*.27"`
+    /// `PublicIp`; example: `"124.*.*.27"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.9.0.16"`
+    /// `PrivateIp`; example: `"172.9.0.16"`
     pub private_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3z3f1y51"`
+    /// `VpcId`; example: `"vpc-3z3f1y51"`
     pub vpc_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试-name"`
+    /// `AssetName`; example: `"测试-name"`
     pub asset_name: String,
 
-    /// `CFWProtectLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CFWProtectLevel`; example: `1`
     #[tc(rename = "CFWProtectLevel")]
     pub cfw_protect_level: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"andy","Value":"1"}]`
+    /// `Tag`; example: `[{"Name":"andy","Value":"1"}]`
     pub tag: Vec<Tag>,
 }
 
@@ -10478,57 +7013,37 @@ pub struct DbAssetInfo {
 /// Returned in the output of [`DescribeDspmAuditFilterStrategy`](super::DescribeDspmAuditFilterStrategy).
 #[tc_model]
 pub struct DescribeDspmAuditFilterStrategy {
-    /// `AuditFilterStrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `AuditFilterStrategyId`; example: `14`
     pub audit_filter_strategy_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"过滤规则-去除查询操作"`
+    /// `Name`; example: `"过滤规则-去除查询操作"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于过滤无效的查询日志操作"`
+    /// `Description`; example: `"用于过滤无效的查询日志操作"`
     pub description: Option<String>,
 
-    /// `Rule`: a string.
+    /// `Rule`
     pub rule: Option<String>,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnabled`; example: `0`
     pub is_enabled: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"用于过滤无效的查询日志操作"`
+    /// `Remark`; example: `"用于过滤无效的查询日志操作"`
     pub remark: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-16T11:44:45+08:00"`
+    /// `CreateTime`; example: `"2026-07-16T11:44:45+08:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-08-04T08:54:13+08:00"`
+    /// `ModifyTime`; example: `"2026-08-04T08:54:13+08:00"`
     pub modify_time: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260085118`
+    /// `AppId`; example: `260085118`
     pub app_id: Option<u64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `Uin`; example: `"700002365149"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"多账号-管理员"`
+    /// `NickName`; example: `"多账号-管理员"`
     pub nick_name: Option<String>,
 }
 
@@ -10537,24 +7052,16 @@ pub struct DescribeDspmAuditFilterStrategy {
 /// Returned in the output of [`DescribeExposeRiskStatistics`](super::DescribeExposeRiskStatistics).
 #[tc_model]
 pub struct DescribeExposureStatisticsItem {
-    /// `Title`: a string.
-    ///
-    /// Example: `"全端口对外开放"`
+    /// `Title`; example: `"全端口对外开放"`
     pub title: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: String,
 
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"all_port_open"`
+    /// `RuleType`; example: `"all_port_open"`
     pub rule_type: String,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCount`; example: `1`
     pub risk_count: u64,
 }
 
@@ -10563,14 +7070,10 @@ pub struct DescribeExposureStatisticsItem {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct DetectTypeCount {
-    /// `DetectType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectType`; example: `0`
     pub detect_type: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -10579,27 +7082,19 @@ pub struct DetectTypeCount {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct DimensionItem {
-    /// `DimensionId`: a string.
-    ///
-    /// Example: `"risk_governance"`
+    /// `DimensionId`; example: `"risk_governance"`
     pub dimension_id: String,
 
-    /// `DimensionName`: a string.
-    ///
-    /// Example: `"风险治理"`
+    /// `DimensionName`; example: `"风险治理"`
     pub dimension_name: String,
 
-    /// `MaxDeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `MaxDeductScore`; example: `40`
     pub max_deduct_score: i64,
 
-    /// `DeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DeductScore`; example: `15`
     pub deduct_score: i64,
 
-    /// `Categories`: a list of [`CategoryItem`] objects.
+    /// `Categories`
     pub categories: Vec<CategoryItem>,
 }
 
@@ -10608,12 +7103,10 @@ pub struct DimensionItem {
 /// Returned in the output of [`DescribeSecurityRiskTrend`](super::DescribeSecurityRiskTrend).
 #[tc_model]
 pub struct DimensionTrendData {
-    /// `DimensionId`: a string.
-    ///
-    /// Example: `"risk_governance"`
+    /// `DimensionId`; example: `"risk_governance"`
     pub dimension_id: String,
 
-    /// `DataPoints`: a list of [`TrendDataPoint`] objects.
+    /// `DataPoints`
     pub data_points: Vec<TrendDataPoint>,
 }
 
@@ -10622,34 +7115,22 @@ pub struct DimensionTrendData {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail).
 #[tc_model]
 pub struct DiskPartitionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"/dev/vda1"`
+    /// `Name`; example: `"/dev/vda1"`
     pub name: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/"`
+    /// `Path`; example: `"/"`
     pub path: String,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `11.1530485`
+    /// `Percent`; example: `11.1530485`
     pub percent: f64,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50267`
+    /// `Size`; example: `50267`
     pub size: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `Type`; example: `"ext4"`
     pub r#type: String,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5703`
+    /// `Used`; example: `5703`
     pub used: u64,
 }
 
@@ -10659,194 +7140,124 @@ pub struct DiskPartitionInfo {
 #[doc(alias = "DomainAssetVO")]
 #[tc_model]
 pub struct DomainAssetVo {
-    /// `AssetId`: a list of strings.
+    /// `AssetId`
     pub asset_id: Vec<String>,
 
-    /// `AssetName`: a list of strings.
+    /// `AssetName`
     pub asset_name: Vec<String>,
 
-    /// `AssetType`: a list of strings.
+    /// `AssetType`
     pub asset_type: Vec<String>,
 
-    /// `Region`: a list of strings.
+    /// `Region`
     pub region: Vec<String>,
 
-    /// `WAFStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WAFStatus`; example: `1`
     #[tc(rename = "WAFStatus")]
     pub waf_status: u64,
 
-    /// `AssetCreateTime`: a string.
-    ///
-    /// Example: `"2024-08-31 06:01:18"`
+    /// `AssetCreateTime`; example: `"2024-08-31 06:01:18"`
     pub asset_create_time: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `130232196995`
+    /// `AppId`; example: `130232196995`
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000145929197008"`
+    /// `Uin`; example: `"1000145929197008"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"foo-name"`
+    /// `NickName`; example: `"foo-name"`
     pub nick_name: String,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCore`; example: `1`
     pub is_core: u64,
 
-    /// `IsCloud`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloud`; example: `1`
     pub is_cloud: u64,
 
-    /// `Attack`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Attack`; example: `1`
     pub attack: u64,
 
-    /// `Access`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Access`; example: `1`
     pub access: u64,
 
-    /// `Intercept`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Intercept`; example: `1`
     pub intercept: u64,
 
-    /// `InBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `InBandwidth`; example: `"0bps"`
     pub in_bandwidth: String,
 
-    /// `OutBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `OutBandwidth`; example: `"0bps"`
     pub out_bandwidth: String,
 
-    /// `InFlow`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `InFlow`; example: `"0bps"`
     pub in_flow: String,
 
-    /// `OutFlow`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `OutFlow`; example: `"0bps"`
     pub out_flow: String,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-08-31 06:01:18"`
+    /// `LastScanTime`; example: `"2024-08-31 06:01:18"`
     pub last_scan_time: String,
 
-    /// `PortRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PortRisk`; example: `1`
     pub port_risk: u64,
 
-    /// `VulnerabilityRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulnerabilityRisk`; example: `1`
     pub vulnerability_risk: u64,
 
-    /// `ConfigurationRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigurationRisk`; example: `1`
     pub configuration_risk: u64,
 
-    /// `ScanTask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: u64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"echo3.example.com"`
+    /// `SubDomain`; example: `"echo3.example.com"`
     pub sub_domain: String,
 
-    /// `SeverIp`: a list of strings.
-    ///
-    /// Example: `["23.*.*.*","1.1.*.1"]`
+    /// `SeverIp`; example: `["23.*.*.*","1.1.*.1"]`
     pub sever_ip: Vec<String>,
 
-    /// `BotCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BotCount`; example: `1`
     pub bot_count: u64,
 
-    /// `WeakPassword`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WeakPassword`; example: `1`
     pub weak_password: u64,
 
-    /// `WebContentRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebContentRisk`; example: `1`
     pub web_content_risk: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"name1","Value":"value1"}]`
+    /// `Tag`; example: `[{"Key":"name1","Value":"value1"}]`
     pub tag: Vec<Tag>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"未知"`
+    /// `SourceType`; example: `"未知"`
     pub source_type: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-c1g2e3dxa5xv96"`
+    /// `MemberId`; example: `"mem-c1g2e3dxa5xv96"`
     pub member_id: String,
 
-    /// `CCAttack`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CCAttack`; example: `1`
     #[tc(rename = "CCAttack")]
     pub cc_attack: i64,
 
-    /// `WebAttack`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebAttack`; example: `1`
     pub web_attack: i64,
 
-    /// `ServiceRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ServiceRisk`; example: `0`
     pub service_risk: Option<u64>,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewAsset`; example: `1`
     pub is_new_asset: Option<u64>,
 
-    /// `VerifyDomain`: a string.
-    ///
-    /// Example: `"domain*****"`
+    /// `VerifyDomain`; example: `"domain*****"`
     pub verify_domain: Option<String>,
 
-    /// `VerifyTXTRecord`: a string.
-    ///
-    /// Example: `"verify*****"`
+    /// `VerifyTXTRecord`; example: `"verify*****"`
     #[tc(rename = "VerifyTXTRecord")]
     pub verify_txt_record: Option<String>,
 
-    /// `VerifyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VerifyStatus`; example: `0`
     pub verify_status: Option<i64>,
 
-    /// `BotAccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BotAccessCount`; example: `0`
     pub bot_access_count: Option<i64>,
 }
 
@@ -10855,19 +7266,13 @@ pub struct DomainAssetVo {
 /// Returned in the output of [`DescribeEdrAlertInfo`](super::DescribeEdrAlertInfo) and [`DescribeEdrAlertThreatTags`](super::DescribeEdrAlertThreatTags).
 #[tc_model]
 pub struct DomainInfo {
-    /// `Domain`: a string.
-    ///
-    /// Example: `"mock.evil.com"`
+    /// `Domain`; example: `"mock.evil.com"`
     pub domain: Option<String>,
 
-    /// `AnalysisTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `AnalysisTime`; example: `"2026-01-01 00:00:00"`
     pub analysis_time: Option<String>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["phishing"]`
+    /// `Tags`; example: `["phishing"]`
     pub tags: Option<Vec<String>>,
 }
 
@@ -10876,28 +7281,22 @@ pub struct DomainInfo {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord).
 #[tc_model]
 pub struct DspmAccessRecord {
-    /// `Asset`: a [`DspmDbAsset`].
+    /// `Asset`
     pub asset: DspmDbAsset,
 
-    /// `Accounts`: a list of [`DspmAssetAccount`] objects.
+    /// `Accounts`
     pub accounts: Option<Vec<DspmAssetAccount>>,
 
-    /// `SourceIpList`: a list of [`DspmIp`] objects.
+    /// `SourceIpList`
     pub source_ip_list: Option<Vec<DspmIp>>,
 
-    /// `RecordTime`: a string.
-    ///
-    /// Example: `"2025-03-01 12:00:00"`
+    /// `RecordTime`; example: `"2025-03-01 12:00:00"`
     pub record_time: Option<String>,
 
-    /// `LoginSuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginSuccessCount`; example: `0`
     pub login_success_count: Option<i64>,
 
-    /// `LoginFailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginFailedCount`; example: `0`
     pub login_failed_count: Option<i64>,
 }
 
@@ -10906,26 +7305,22 @@ pub struct DspmAccessRecord {
 /// Sent in the input of [`ModifyDspmAccessRecord`](super::ModifyDspmAccessRecord).
 #[tc_model]
 pub struct DspmAccessRecordId {
-    /// `SourceIp`: a string.
+    /// `SourceIp`
     pub source_ip: Option<String>,
 
-    /// `AssetId`: a string.
+    /// `AssetId`
     pub asset_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Account`: a string.
+    /// `Account`
     pub account: Option<String>,
 
-    /// `Host`: a string.
+    /// `Host`
     pub host: Option<String>,
 
-    /// `RecordTime`: a string.
-    ///
-    /// Example: `"2025-03-01 12:00:00"`
+    /// `RecordTime`; example: `"2025-03-01 12:00:00"`
     pub record_time: Option<String>,
 }
 
@@ -10934,24 +7329,16 @@ pub struct DspmAccessRecordId {
 /// Returned in the output of [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmAccountCount {
-    /// `UinAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UinAccountCount`; example: `0`
     pub uin_account_count: i64,
 
-    /// `PersonCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PersonCount`; example: `0`
     pub person_count: i64,
 
-    /// `UncontrolledAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UncontrolledAccountCount`; example: `0`
     pub uncontrolled_account_count: Option<i64>,
 
-    /// `TotalAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalAccountCount`; example: `0`
     pub total_account_count: Option<i64>,
 }
 
@@ -10960,14 +7347,10 @@ pub struct DspmAccountCount {
 /// Sent in the input of [`CreateDspmIdentifyLevelGroup`](super::CreateDspmIdentifyLevelGroup).
 #[tc_model]
 pub struct DspmAddIdentifyLevelItem {
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: String,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelScore`; example: `10`
     pub level_score: u64,
 }
 
@@ -10976,70 +7359,52 @@ pub struct DspmAddIdentifyLevelItem {
 /// Returned in the output of [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList) and [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory).
 #[tc_model]
 pub struct DspmApplyOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"order-yzfhzjvk"`
+    /// `OrderId`; example: `"order-yzfhzjvk"`
     pub order_id: String,
 
-    /// `IdentifyId`: a string.
+    /// `IdentifyId`
     pub identify_id: Option<String>,
 
-    /// `ApplicantUin`: a [`DspmUinUser`].
+    /// `ApplicantUin`
     pub applicant_uin: DspmUinUser,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `AssetName`; example: `"测试实例"`
     pub asset_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `ApplyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplyType`; example: `0`
     pub apply_type: i64,
 
-    /// `Privilege`: a [`DspmDbAccountPrivilege`].
+    /// `Privilege`
     pub privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `ValidatePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidatePeriod`; example: `0`
     pub validate_period: Option<i64>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 
-    /// `ApproverSteps`: a list of [`DspmApproverStep`] objects.
+    /// `ApproverSteps`
     pub approver_steps: Option<Vec<DspmApproverStep>>,
 
-    /// `ManagerType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManagerType`; example: `0`
     pub manager_type: Option<i64>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `SubjectUser`: a [`DspmUinUser`].
+    /// `SubjectUser`
     pub subject_user: Option<DspmUinUser>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 }
 
@@ -11048,57 +7413,43 @@ pub struct DspmApplyOrder {
 /// Returned in the output of [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList).
 #[tc_model]
 pub struct DspmApproverOrder {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"order-b2th11bn"`
+    /// `OrderId`; example: `"order-b2th11bn"`
     pub order_id: String,
 
-    /// `IdentifyId`: a string.
+    /// `IdentifyId`
     pub identify_id: Option<String>,
 
-    /// `ApplicantUin`: a [`DspmUinUser`].
+    /// `ApplicantUin`
     pub applicant_uin: DspmUinUser,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试实例"`
+    /// `AssetName`; example: `"测试实例"`
     pub asset_name: Option<String>,
 
-    /// `ApplyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ApplyType`; example: `0`
     pub apply_type: i64,
 
-    /// `Privilege`: a [`DspmDbAccountPrivilege`].
+    /// `Privilege`
     pub privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `ValidatePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidatePeriod`; example: `0`
     pub validate_period: Option<i64>,
 
-    /// `Reason`: a string.
+    /// `Reason`
     pub reason: Option<String>,
 
-    /// `ManagerType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManagerType`; example: `0`
     pub manager_type: Option<i64>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `SubjectUser`: a [`DspmUinUser`].
+    /// `SubjectUser`
     pub subject_user: Option<DspmUinUser>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 }
 
@@ -11107,27 +7458,19 @@ pub struct DspmApproverOrder {
 /// Returned in the output of [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList) and [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory).
 #[tc_model]
 pub struct DspmApproverStep {
-    /// `ApproverUinSet`: a list of [`DspmUinUser`] objects.
+    /// `ApproverUinSet`
     pub approver_uin_set: Vec<DspmUinUser>,
 
-    /// `ApproverUin`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `ApproverUin`; example: `"100001"`
     pub approver_uin: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"通过"`
+    /// `Comment`; example: `"通过"`
     pub comment: Option<String>,
 
-    /// `ApproveTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `ApproveTime`; example: `"2025-01-20 18:51:00"`
     pub approve_time: Option<String>,
 }
 
@@ -11136,19 +7479,13 @@ pub struct DspmApproverStep {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord).
 #[tc_model]
 pub struct DspmArea {
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `City`; example: `"广州"`
     pub city: Option<String>,
 }
 
@@ -11157,102 +7494,68 @@ pub struct DspmArea {
 /// Returned in the output of [`DescribeDspmAssetAccessTopology`](super::DescribeDspmAssetAccessTopology).
 #[tc_model]
 pub struct DspmAssetAccessTopologyItem {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-7nmt20px"`
+    /// `AssetId`; example: `"cdb-7nmt20px"`
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试cdb"`
+    /// `AssetName`; example: `"测试cdb"`
     pub asset_name: Option<String>,
 
-    /// `AssetAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AssetAccount`; example: `"root"`
     pub asset_account: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: Option<i64>,
 
-    /// `AssetIp`: a string.
-    ///
-    /// Example: `"10.10.0.1"`
+    /// `AssetIp`; example: `"10.10.0.1"`
     pub asset_ip: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"172.0.0.1"`
+    /// `SourceIp`; example: `"172.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `SourceIpType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `SourceIpType`; example: `"public"`
     pub source_ip_type: Option<String>,
 
-    /// `AccessFrequency`: a [`DspmFrequency`].
+    /// `AccessFrequency`
     pub access_frequency: Option<DspmFrequency>,
 
-    /// `ExecSQLFrequency`: a [`DspmFrequency`].
+    /// `ExecSQLFrequency`
     #[tc(rename = "ExecSQLFrequency")]
     pub exec_sql_frequency: Option<DspmFrequency>,
 
-    /// `AccessBeginTime`: a string.
-    ///
-    /// Example: `"08:00:00"`
+    /// `AccessBeginTime`; example: `"08:00:00"`
     pub access_begin_time: Option<String>,
 
-    /// `AccessEndTime`: a string.
-    ///
-    /// Example: `"22:00:00"`
+    /// `AccessEndTime`; example: `"22:00:00"`
     pub access_end_time: Option<String>,
 
-    /// `AccountRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountRisk`; example: `0`
     pub account_risk: Option<i64>,
 
-    /// `AssetRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetRisk`; example: `0`
     pub asset_risk: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdentifyType`; example: `0`
     pub identify_type: Option<i64>,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
+    /// `OwnerUin`
     pub owner_uin: Option<DspmUinUser>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `AccountAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountAlarm`; example: `0`
     pub account_alarm: Option<i64>,
 
-    /// `AssetAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetAlarm`; example: `0`
     pub asset_alarm: Option<i64>,
 }
 
@@ -11261,75 +7564,55 @@ pub struct DspmAssetAccessTopologyItem {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord) and [`DescribeDspmAssetAccounts`](super::DescribeDspmAssetAccounts).
 #[tc_model]
 pub struct DspmAssetAccount {
-    /// `Account`: a string.
-    ///
-    /// Example: `"account_test"`
+    /// `Account`; example: `"account_test"`
     pub account: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: Option<i64>,
 
-    /// `Subject`: a string.
-    ///
-    /// Example: `"pid_7nmt20px"`
+    /// `Subject`; example: `"pid_7nmt20px"`
     pub subject: Option<String>,
 
-    /// `Privilege`: a [`DspmDbAccountPrivilege`].
+    /// `Privilege`
     pub privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 
-    /// `ValidateFrom`: a string.
-    ///
-    /// Example: `"2025-01-20 17:51:00"`
+    /// `ValidateFrom`; example: `"2025-01-20 17:51:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `ValidateTo`; example: `"2025-01-20 18:51:00"`
     pub validate_to: Option<String>,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-7nmt20px"`
+    /// `AssetId`; example: `"cdb-7nmt20px"`
     pub asset_id: Option<String>,
 
-    /// `IsNewAccount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAccount`; example: `0`
     pub is_new_account: Option<i64>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
+    /// `IdentifyType`
     pub identify_type: Option<i64>,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
+    /// `OwnerUin`
     pub owner_uin: Option<DspmUinUser>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `RiskCount`: a [`DspmRiskCount`].
+    /// `RiskCount`
     pub risk_count: Option<DspmRiskCount>,
 
-    /// `PresetPrivilege`: a [`DspmDbAccountPrivilege`].
+    /// `PresetPrivilege`
     pub preset_privilege: Option<DspmDbAccountPrivilege>,
 }
 
@@ -11338,117 +7621,79 @@ pub struct DspmAssetAccount {
 /// Returned in the output of [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify).
 #[tc_model]
 pub struct DspmAssetAccountIdentify {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-7nmt20px"`
+    /// `AssetId`; example: `"cdb-7nmt20px"`
     pub asset_id: Option<String>,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
+    /// `OwnerUin`
     pub owner_uin: DspmUinUser,
 
-    /// `IsManager`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsManager`; example: `0`
     pub is_manager: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: Option<i64>,
 
-    /// `Privilege`: a [`DspmDbAccountPrivilege`].
+    /// `Privilege`
     pub privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 
-    /// `ValidateFrom`: a string.
-    ///
-    /// Example: `"2025-01-20 17:51:00"`
+    /// `ValidateFrom`; example: `"2025-01-20 17:51:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `ValidateTo`; example: `"2025-01-20 18:51:00"`
     pub validate_to: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试备注"`
+    /// `Remark`; example: `"测试备注"`
     pub remark: Option<String>,
 
-    /// `PersonApplyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PersonApplyCount`; example: `0`
     pub person_apply_count: Option<i64>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试资产"`
+    /// `AssetName`; example: `"测试资产"`
     pub asset_name: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RiskCount`: a [`DspmRiskCount`].
+    /// `RiskCount`
     pub risk_count: Option<DspmRiskCount>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IdentifyType`; example: `0`
     pub identify_type: Option<i64>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `CreatorUin`: a [`DspmUinUser`].
+    /// `CreatorUin`
     pub creator_uin: Option<DspmUinUser>,
 
-    /// `PresetPrivilege`: a [`DspmDbAccountPrivilege`].
+    /// `PresetPrivilege`
     pub preset_privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.0.1:3306"`
+    /// `PrivateIp`; example: `"192.168.0.1:3306"`
     pub private_ip: Option<String>,
 
-    /// `IdentifyId`: a string.
-    ///
-    /// Example: `"dspm_to1wb209"`
+    /// `IdentifyId`; example: `"dspm_to1wb209"`
     pub identify_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 }
 
@@ -11457,29 +7702,19 @@ pub struct DspmAssetAccountIdentify {
 /// Returned in the output of [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmAssetCount {
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetCount`; example: `0`
     pub asset_count: i64,
 
-    /// `DangerRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DangerRiskCount`; example: `0`
     pub danger_risk_count: Option<i64>,
 
-    /// `LowRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowRiskCount`; example: `0`
     pub low_risk_count: Option<i64>,
 
-    /// `RiskAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskAssetCount`; example: `0`
     pub risk_asset_count: Option<i64>,
 
-    /// `AlarmAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmAssetCount`; example: `0`
     pub alarm_asset_count: Option<i64>,
 }
 
@@ -11488,55 +7723,37 @@ pub struct DspmAssetCount {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmAssetDataScanDetail {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: u64,
 
-    /// `StatusInfo`: a string.
-    ///
-    /// Example: `"识别中"`
+    /// `StatusInfo`; example: `"识别中"`
     pub status_info: Option<String>,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Progress`; example: `100.0`
     pub progress: Option<f64>,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2025-09-07 12:00:00"`
+    /// `LatestScanTime`; example: `"2025-09-07 12:00:00"`
     pub latest_scan_time: Option<String>,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"数据采集失败"`
+    /// `ErrorInfo`; example: `"数据采集失败"`
     pub error_info: Option<String>,
 
-    /// `DbCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DbCount`; example: `12`
     pub db_count: Option<u64>,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[106]`
+    /// `CategoryIds`; example: `[106]`
     pub category_ids: Option<Vec<u64>>,
 
-    /// `CategoryNames`: a list of strings.
-    ///
-    /// Example: `["个人身份信息"]`
+    /// `CategoryNames`; example: `["个人身份信息"]`
     pub category_names: Option<Vec<String>>,
 
-    /// `TaskConfig`: a [`DspmSensitiveScanTaskConfig`].
+    /// `TaskConfig`
     pub task_config: Option<DspmSensitiveScanTaskConfig>,
 
-    /// `CategoryDetails`: a list of [`DspmIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<DspmIdentifyCategoryDetail>>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `455`
+    /// `TaskId`; example: `455`
     pub task_id: Option<u64>,
 }
 
@@ -11545,47 +7762,31 @@ pub struct DspmAssetDataScanDetail {
 /// Returned in the output of [`DescribeDspmAssetDatabaseList`](super::DescribeDspmAssetDatabaseList).
 #[tc_model]
 pub struct DspmAssetDatabaseInfo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-23qhyhxa"`
+    /// `AssetId`; example: `"cdb-23qhyhxa"`
     pub asset_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: Option<String>,
 
-    /// `TableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TableCount`; example: `10`
     pub table_count: Option<u64>,
 
-    /// `SensitiveTableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SensitiveTableCount`; example: `5`
     pub sensitive_table_count: Option<u64>,
 
-    /// `RuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5800]`
+    /// `RuleIds`; example: `[5800]`
     pub rule_ids: Option<Vec<u64>>,
 
-    /// `RuleNames`: a list of strings.
-    ///
-    /// Example: `["姓名"]`
+    /// `RuleNames`; example: `["姓名"]`
     pub rule_names: Option<Vec<String>>,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[356]`
+    /// `CategoryIds`; example: `[356]`
     pub category_ids: Option<Vec<u64>>,
 
-    /// `CategoryNames`: a list of strings.
-    ///
-    /// Example: `["个人信息"]`
+    /// `CategoryNames`; example: `["个人信息"]`
     pub category_names: Option<Vec<String>>,
 
-    /// `CategoryDetails`: a list of [`DspmIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<DspmIdentifyCategoryDetail>>,
 }
 
@@ -11594,57 +7795,37 @@ pub struct DspmAssetDatabaseInfo {
 /// Returned in the output of [`DescribeDspmAssetFieldList`](super::DescribeDspmAssetFieldList).
 #[tc_model]
 pub struct DspmAssetFieldInfo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_tb"`
+    /// `TableName`; example: `"test_tb"`
     pub table_name: Option<String>,
 
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"test_field"`
+    /// `FieldName`; example: `"test_field"`
     pub field_name: Option<String>,
 
-    /// `RuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5800]`
+    /// `RuleIds`; example: `[5800]`
     pub rule_ids: Option<Vec<u64>>,
 
-    /// `RuleNames`: a list of strings.
-    ///
-    /// Example: `["姓名"]`
+    /// `RuleNames`; example: `["姓名"]`
     pub rule_names: Option<Vec<String>>,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[356]`
+    /// `CategoryIds`; example: `[356]`
     pub category_ids: Option<Vec<u64>>,
 
-    /// `CategoryNames`: a list of strings.
-    ///
-    /// Example: `["个人信息"]`
+    /// `CategoryNames`; example: `["个人信息"]`
     pub category_names: Option<Vec<String>>,
 
-    /// `CategoryDetails`: a list of [`DspmIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<DspmIdentifyCategoryDetail>>,
 
-    /// `FieldComment`: a string.
-    ///
-    /// Example: `"正样本-字段描述匹配-ICCID"`
+    /// `FieldComment`; example: `"正样本-字段描述匹配-ICCID"`
     pub field_comment: Option<String>,
 }
 
@@ -11653,87 +7834,55 @@ pub struct DspmAssetFieldInfo {
 /// Returned in the output of [`DescribeDspmAssetIdentifyInfoList`](super::DescribeDspmAssetIdentifyInfoList).
 #[tc_model]
 pub struct DspmAssetIdentifyInfo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-oq8mft6p"`
+    /// `AssetId`; example: `"cdb-oq8mft6p"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"50wtb"`
+    /// `AssetName`; example: `"50wtb"`
     pub asset_name: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: Option<String>,
 
-    /// `DetectedDbCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `152`
+    /// `DetectedDbCount`; example: `152`
     pub detected_db_count: Option<u64>,
 
-    /// `DetectedTableCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `302`
+    /// `DetectedTableCount`; example: `302`
     pub detected_table_count: Option<u64>,
 
-    /// `RuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10345]`
+    /// `RuleIds`; example: `[10345]`
     pub rule_ids: Option<Vec<u64>>,
 
-    /// `RuleNames`: a list of strings.
-    ///
-    /// Example: `["20260618"]`
+    /// `RuleNames`; example: `["20260618"]`
     pub rule_names: Option<Vec<String>>,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10394]`
+    /// `CategoryIds`; example: `[10394]`
     pub category_ids: Option<Vec<u64>>,
 
-    /// `CategoryNames`: a list of strings.
-    ///
-    /// Example: `["v_tanakwang00065"]`
+    /// `CategoryNames`; example: `["v_tanakwang00065"]`
     pub category_names: Option<Vec<String>>,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13645`
+    /// `LevelId`; example: `13645`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"一般"`
+    /// `LevelName`; example: `"一般"`
     pub level_name: Option<String>,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LevelScore`; example: `5`
     pub level_score: Option<u64>,
 
-    /// `DetectedTime`: a string.
-    ///
-    /// Example: `"2026-06-25T11:28:36+08:00"`
+    /// `DetectedTime`; example: `"2026-06-25T11:28:36+08:00"`
     pub detected_time: Option<String>,
 
-    /// `CategoryDetails`: a list of [`DspmIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<DspmIdentifyCategoryDetail>>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260082268`
+    /// `AppId`; example: `260082268`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"成员账号"`
+    /// `NickName`; example: `"成员账号"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002332361"`
+    /// `Uin`; example: `"700002332361"`
     pub uin: Option<String>,
 }
 
@@ -11742,14 +7891,10 @@ pub struct DspmAssetIdentifyInfo {
 /// Returned in the output of [`ModifyDspmAssetDataScanTaskStatus`](super::ModifyDspmAssetDataScanTaskStatus).
 #[tc_model]
 pub struct DspmAssetIdentifyTaskStatus {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `358`
+    /// `TaskId`; example: `358`
     pub task_id: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<u64>,
 }
 
@@ -11758,24 +7903,16 @@ pub struct DspmAssetIdentifyTaskStatus {
 /// Sent in the input of [`ModifyDspmAssetSecurityAnalysisSwitch`](super::ModifyDspmAssetSecurityAnalysisSwitch).
 #[tc_model]
 pub struct DspmAssetInstance {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-mmg7t7v0"`
+    /// `AssetId`; example: `"cdb-mmg7t7v0"`
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppId`; example: `260083796`
     pub app_id: Option<u64>,
 }
 
@@ -11784,64 +7921,40 @@ pub struct DspmAssetInstance {
 /// Returned in the output of [`DescribeDspmAssetSecurityAnalyseStatus`](super::DescribeDspmAssetSecurityAnalyseStatus).
 #[tc_model]
 pub struct DspmAssetSecurityAnalyseStatus {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260085118`
+    /// `AppId`; example: `260085118`
     pub app_id: Option<u64>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-jtelho33"`
+    /// `AssetId`; example: `"cdb-jtelho33"`
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `IdentifyScanSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyScanSupported`; example: `1`
     pub identify_scan_supported: Option<i64>,
 
-    /// `LogDeliverySupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogDeliverySupported`; example: `1`
     pub log_delivery_supported: Option<i64>,
 
-    /// `SecurityAnalyseStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecurityAnalyseStatus`; example: `1`
     pub security_analyse_status: Option<i64>,
 
-    /// `LogDeliveryStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogDeliveryStatus`; example: `1`
     pub log_delivery_status: Option<i64>,
 
-    /// `LogDeliveryDisableReason`: a string.
-    ///
-    /// Example: `"supported"`
+    /// `LogDeliveryDisableReason`; example: `"supported"`
     pub log_delivery_disable_reason: Option<String>,
 
-    /// `TotalAuditLogs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6065`
+    /// `TotalAuditLogs`; example: `6065`
     pub total_audit_logs: Option<u64>,
 
-    /// `DataScanDetailRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataScanDetailRuleCount`; example: `0`
     pub data_scan_detail_rule_count: Option<u64>,
 
-    /// `OperationErrorMsg`: a string.
-    ///
-    /// Example: `"请求失败"`
+    /// `OperationErrorMsg`; example: `"请求失败"`
     pub operation_error_msg: Option<String>,
 }
 
@@ -11850,67 +7963,43 @@ pub struct DspmAssetSecurityAnalyseStatus {
 /// Returned in the output of [`DescribeDspmAssetTableList`](super::DescribeDspmAssetTableList).
 #[tc_model]
 pub struct DspmAssetTableInfo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"test_schema"`
+    /// `SchemaName`; example: `"test_schema"`
     pub schema_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"test_tb"`
+    /// `TableName`; example: `"test_tb"`
     pub table_name: Option<String>,
 
-    /// `FieldCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `FieldCount`; example: `10`
     pub field_count: Option<u64>,
 
-    /// `SensitiveFieldCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SensitiveFieldCount`; example: `5`
     pub sensitive_field_count: Option<u64>,
 
-    /// `RuleIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[5800]`
+    /// `RuleIds`; example: `[5800]`
     pub rule_ids: Option<Vec<u64>>,
 
-    /// `RuleNames`: a list of strings.
-    ///
-    /// Example: `["姓名"]`
+    /// `RuleNames`; example: `["姓名"]`
     pub rule_names: Option<Vec<String>>,
 
-    /// `CategoryIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[356]`
+    /// `CategoryIds`; example: `[356]`
     pub category_ids: Option<Vec<u64>>,
 
-    /// `CategoryNames`: a list of strings.
-    ///
-    /// Example: `["个人信息"]`
+    /// `CategoryNames`; example: `["个人信息"]`
     pub category_names: Option<Vec<String>>,
 
-    /// `CategoryDetails`: a list of [`DspmIdentifyCategoryDetail`] objects.
+    /// `CategoryDetails`
     pub category_details: Option<Vec<DspmIdentifyCategoryDetail>>,
 
-    /// `TableId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableId`; example: `1`
     pub table_id: Option<u64>,
 
-    /// `TableComment`: a string.
-    ///
-    /// Example: `"薪水"`
+    /// `TableComment`; example: `"薪水"`
     pub table_comment: Option<String>,
 }
 
@@ -11919,29 +8008,19 @@ pub struct DspmAssetTableInfo {
 /// Returned in the output of [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmAssetTypeCount {
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: Option<String>,
 
-    /// `OpenCount`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `OpenCount`; example: `24`
     pub open_count: Option<i64>,
 
-    /// `OpeningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpeningCount`; example: `0`
     pub opening_count: Option<i64>,
 
-    /// `ClosingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClosingCount`; example: `0`
     pub closing_count: Option<i64>,
 
-    /// `CloseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `CloseCount`; example: `4`
     pub close_count: Option<i64>,
 }
 
@@ -11950,119 +8029,73 @@ pub struct DspmAssetTypeCount {
 /// Returned in the output of [`DescribeDspmSessionList`](super::DescribeDspmSessionList).
 #[tc_model]
 pub struct DspmAuditSessionInfo {
-    /// `SqlCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SqlCount`; example: `1`
     pub sql_count: i64,
 
-    /// `LogoutTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogoutTime`; example: `1`
     pub logout_time: i64,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `ClientIp`; example: `"127.0.0.1"`
     pub client_ip: String,
 
-    /// `ClientPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClientPort`; example: `1`
     pub client_port: i64,
 
-    /// `DbIp`: a string.
-    ///
-    /// Example: `"10.0.3.2"`
+    /// `DbIp`; example: `"10.0.3.2"`
     pub db_ip: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"audit_db"`
+    /// `DbName`; example: `"audit_db"`
     pub db_name: String,
 
-    /// `DbPort`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbPort`; example: `1`
     pub db_port: i64,
 
-    /// `DbUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DbUser`; example: `"root"`
     pub db_user: String,
 
-    /// `InstanceId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceId`; example: `1`
     pub instance_id: i64,
 
-    /// `OpTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpTime`; example: `1`
     pub op_time: i64,
 
-    /// `RetNo`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetNo`; example: `1`
     pub ret_no: i64,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"13dfs04-34cvnvsdj"`
+    /// `SessionId`; example: `"13dfs04-34cvnvsdj"`
     pub session_id: String,
 
-    /// `LoginTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginTime`; example: `1`
     pub login_time: i64,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance_name"`
+    /// `InstanceName`; example: `"instance_name"`
     pub instance_name: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"审计测试mysql"`
+    /// `AssetName`; example: `"审计测试mysql"`
     pub asset_name: String,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"casb"`
+    /// `SourceType`; example: `"casb"`
     pub source_type: String,
 
-    /// `SourceTypeEn`: a string.
-    ///
-    /// Example: `"casb"`
+    /// `SourceTypeEn`; example: `"casb"`
     pub source_type_en: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251237296`
+    /// `AppId`; example: `251237296`
     pub app_id: Option<u64>,
 
-    /// `SourceTypeEnDisplayName`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `SourceTypeEnDisplayName`; example: `"MySQL"`
     pub source_type_en_display_name: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"dspm_cdb01@tencent.com"`
+    /// `NickName`; example: `"dspm_cdb01@tencent.com"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700002401105"`
+    /// `Uin`; example: `"700002401105"`
     pub uin: Option<String>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 }
 
@@ -12072,28 +8105,16 @@ pub struct DspmAuditSessionInfo {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify) and 4 more.
 #[tc_model]
 pub struct DspmColumnPrivilege {
-    /// `Database`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db_test"`
+    /// `Database`, always sent in responses; example: `"db_test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"table_test"`
+    /// `Table`, always sent in responses; example: `"table_test"`
     pub table: Option<String>,
 
-    /// `Column`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"column_name_test"`
+    /// `Column`, always sent in responses; example: `"column_name_test"`
     pub column: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `Privileges`, always sent in responses; example: `["SELECT","INSERT"]`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -12103,16 +8124,10 @@ pub struct DspmColumnPrivilege {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify) and 4 more.
 #[tc_model]
 pub struct DspmDatabasePrivilege {
-    /// `Privileges`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["CREATE","DROP"]`
+    /// `Privileges`, always sent in responses; example: `["CREATE","DROP"]`
     pub privileges: Option<Vec<String>>,
 
-    /// `Database`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db_test"`
+    /// `Database`, always sent in responses; example: `"db_test"`
     pub database: Option<String>,
 }
 
@@ -12122,23 +8137,19 @@ pub struct DspmDatabasePrivilege {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify) and 4 more.
 #[tc_model]
 pub struct DspmDbAccountPrivilege {
-    /// `UseDefaultPrivilege`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UseDefaultPrivilege`; example: `0`
     pub use_default_privilege: Option<i64>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `GlobalPrivileges`; example: `["SELECT"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivilegesList`: a list of [`DspmDatabasePrivilege`] objects.
+    /// `DatabasePrivilegesList`
     pub database_privileges_list: Option<Vec<DspmDatabasePrivilege>>,
 
-    /// `TablePrivileges`: a list of [`DspmTablePrivilege`] objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<DspmTablePrivilege>>,
 
-    /// `ColumnPrivileges`: a list of [`DspmColumnPrivilege`] objects.
+    /// `ColumnPrivileges`
     pub column_privileges: Option<Vec<DspmColumnPrivilege>>,
 }
 
@@ -12147,193 +8158,121 @@ pub struct DspmDbAccountPrivilege {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmDbAsset {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试cdb"`
+    /// `Name`; example: `"测试cdb"`
     pub name: String,
 
-    /// `AccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountCount`; example: `0`
     pub account_count: Option<i64>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1:3306"`
+    /// `PublicIp`; example: `"1.1.1.1:3306"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.0.1:3306"`
+    /// `PrivateIp`; example: `"192.168.0.1:3306"`
     pub private_ip: Option<String>,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-cdb-c2thbt00.sql.tencentcdb.com:3306"`
+    /// `WanDomain`; example: `"gz-cdb-c2thbt00.sql.tencentcdb.com:3306"`
     pub wan_domain: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-c2thbt00"`
+    /// `VpcId`; example: `"vpc-c2thbt00"`
     pub vpc_id: Option<String>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"default-vpc"`
+    /// `VpcName`; example: `"default-vpc"`
     pub vpc_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-c2thbt00"`
+    /// `SubnetId`; example: `"subnet-c2thbt00"`
     pub subnet_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"default-subnet"`
+    /// `SubnetName`; example: `"default-subnet"`
     pub subnet_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 
-    /// `Manager`: a list of [`DspmUinUser`] objects.
+    /// `Manager`
     pub manager: Option<Vec<DspmUinUser>>,
 
-    /// `BindIdentify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BindIdentify`; example: `0`
     pub bind_identify: Option<i64>,
 
-    /// `IsManager`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsManager`; example: `0`
     pub is_manager: Option<i64>,
 
-    /// `RiskCount`: a [`DspmRiskCount`].
+    /// `RiskCount`
     pub risk_count: Option<DspmRiskCount>,
 
-    /// `SafetyAdvice`: a string.
-    ///
-    /// Example: `"Resolve"`
+    /// `SafetyAdvice`; example: `"Resolve"`
     pub safety_advice: Option<String>,
 
-    /// `LogDeliveryStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogDeliveryStatus`; example: `0`
     pub log_delivery_status: Option<i64>,
 
-    /// `LogDeliverySupported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogDeliverySupported`; example: `0`
     pub log_delivery_supported: Option<i64>,
 
-    /// `DataScanInfo`: a [`DspmAssetDataScanDetail`].
+    /// `DataScanInfo`
     pub data_scan_info: Option<DspmAssetDataScanDetail>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 
-    /// `SecurityAnalyseStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecurityAnalyseStatus`; example: `0`
     pub security_analyse_status: Option<i64>,
 
-    /// `TotalAuditLogs`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5985`
+    /// `TotalAuditLogs`; example: `5985`
     pub total_audit_logs: Option<u64>,
 
-    /// `LogDeliveryDisableReason`: a string.
-    ///
-    /// Example: `"supported"`
+    /// `LogDeliveryDisableReason`; example: `"supported"`
     pub log_delivery_disable_reason: Option<String>,
 
-    /// `LogDeliveryDisableMessage`: a string.
-    ///
-    /// Example: `"数据库版本不支持"`
+    /// `LogDeliveryDisableMessage`; example: `"数据库版本不支持"`
     pub log_delivery_disable_message: Option<String>,
 
-    /// `OldestOnlineLogTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1773123242`
+    /// `OldestOnlineLogTimestamp`; example: `1773123242`
     pub oldest_online_log_timestamp: Option<u64>,
 
-    /// `NewestOnlineLogTimestamp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1773396003`
+    /// `NewestOnlineLogTimestamp`; example: `1773396003`
     pub newest_online_log_timestamp: Option<u64>,
 
-    /// `OperationErrorMsg`: a string.
-    ///
-    /// Example: `"操作失败 请稍后再试"`
+    /// `OperationErrorMsg`; example: `"操作失败 请稍后再试"`
     pub operation_error_msg: Option<String>,
 
-    /// `AccountOptSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountOptSupported`; example: `0`
     pub account_opt_supported: Option<i64>,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: Option<i64>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `IdentifyScanSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IdentifyScanSupported`; example: `1`
     pub identify_scan_supported: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-koyzb9sb"`
+    /// `ClusterId`; example: `"cynosdbmysql-koyzb9sb"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"管理员-dspm测试-勿删"`
+    /// `ClusterName`; example: `"管理员-dspm测试-勿删"`
     pub cluster_name: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"MySQL 8.0"`
+    /// `DbVersion`; example: `"MySQL 8.0"`
     pub db_version: Option<String>,
 }
 
@@ -12342,39 +8281,25 @@ pub struct DspmDbAsset {
 /// Returned in the output of [`DescribeDspmAssetIds`](super::DescribeDspmAssetIds).
 #[tc_model]
 pub struct DspmDbAssetId {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-bdkb2m4b"`
+    /// `AssetId`; example: `"cdb-bdkb2m4b"`
     pub asset_id: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试实例名"`
+    /// `Name`; example: `"测试实例名"`
     pub name: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 }
 
@@ -12383,14 +8308,10 @@ pub struct DspmDbAssetId {
 /// Returned in the output of [`DescribeDspmDictionaryList`](super::DescribeDspmDictionaryList).
 #[tc_model]
 pub struct DspmDictionary {
-    /// `DictId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5800`
+    /// `DictId`; example: `5800`
     pub dict_id: Option<u64>,
 
-    /// `DictName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `DictName`; example: `"姓名"`
     pub dict_name: Option<String>,
 }
 
@@ -12399,14 +8320,10 @@ pub struct DspmDictionary {
 /// Returned in the output of [`DescribeDspmAssetAccessTopology`](super::DescribeDspmAssetAccessTopology).
 #[tc_model]
 pub struct DspmFrequency {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: Option<i64>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"day"`
+    /// `Unit`; example: `"day"`
     pub unit: Option<String>,
 }
 
@@ -12415,14 +8332,10 @@ pub struct DspmFrequency {
 /// Returned in the output of [`DescribeDspmIdentifyInfoList`](super::DescribeDspmIdentifyInfoList).
 #[tc_model]
 pub struct DspmIdentifyAssetStatistic {
-    /// `ManagerCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManagerCount`; example: `0`
     pub manager_count: Option<i64>,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemberCount`; example: `0`
     pub member_count: Option<i64>,
 }
 
@@ -12431,17 +8344,13 @@ pub struct DspmIdentifyAssetStatistic {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmAssetDatabaseList`](super::DescribeDspmAssetDatabaseList), [`DescribeDspmAssetFieldList`](super::DescribeDspmAssetFieldList), [`DescribeDspmAssetIdentifyInfoList`](super::DescribeDspmAssetIdentifyInfoList), [`DescribeDspmAssetTableList`](super::DescribeDspmAssetTableList) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmIdentifyCategoryDetail {
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `355`
+    /// `CategoryId`; example: `355`
     pub category_id: Option<u64>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人敏感信息"`
+    /// `CategoryName`; example: `"个人敏感信息"`
     pub category_name: Option<String>,
 
-    /// `RuleSet`: a list of [`DspmIdentifyRuleDetail`] objects.
+    /// `RuleSet`
     pub rule_set: Option<Vec<DspmIdentifyRuleDetail>>,
 }
 
@@ -12450,27 +8359,19 @@ pub struct DspmIdentifyCategoryDetail {
 /// Returned in the output of [`DescribeDspmIdentifyCategoryList`](super::DescribeDspmIdentifyCategoryList).
 #[tc_model]
 pub struct DspmIdentifyCategoryItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `359`
+    /// `Id`; example: `359`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义分类"`
+    /// `Name`; example: `"自定义分类"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-27 17:00:32"`
+    /// `UpdateTime`; example: `"2026-04-27 17:00:32"`
     pub update_time: Option<String>,
 
-    /// `ComplianceRelations`: a list of [`DspmIdentifyRefComplianceInfo`] objects.
+    /// `ComplianceRelations`
     pub compliance_relations: Option<Vec<DspmIdentifyRefComplianceInfo>>,
 }
 
@@ -12479,34 +8380,22 @@ pub struct DspmIdentifyCategoryItem {
 /// Returned in the output of [`DescribeDspmIdentifyComplianceCategoryRuleList`](super::DescribeDspmIdentifyComplianceCategoryRuleList).
 #[tc_model]
 pub struct DspmIdentifyCategoryRuleRelateDetailItem {
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ComplianceId`; example: `10001`
     pub compliance_id: Option<u64>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `358`
+    /// `CategoryId`; example: `358`
     pub category_id: Option<i64>,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5800`
+    /// `RuleId`; example: `5800`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"姓名"`
+    /// `RuleName`; example: `"姓名"`
     pub rule_name: Option<String>,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelName`; example: `"高"`
     pub level_name: Option<String>,
 }
 
@@ -12515,14 +8404,10 @@ pub struct DspmIdentifyCategoryRuleRelateDetailItem {
 /// Sent in the input of [`CreateDspmIdentifyComplianceRuleRelation`](super::CreateDspmIdentifyComplianceRuleRelation).
 #[tc_model]
 pub struct DspmIdentifyCategoryRuleRelateItem {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5801`
+    /// `RuleId`; example: `5801`
     pub rule_id: u64,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelId`; example: `1`
     pub level_id: u64,
 }
 
@@ -12531,40 +8416,28 @@ pub struct DspmIdentifyCategoryRuleRelateItem {
 /// Returned in the output of [`DescribeDspmIdentifyComplianceGroupDetail`](super::DescribeDspmIdentifyComplianceGroupDetail).
 #[tc_model]
 pub struct DspmIdentifyComplianceCategoryRelation {
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `131`
+    /// `CategoryId`; example: `131`
     pub category_id: Option<u64>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"个人出行信息"`
+    /// `CategoryName`; example: `"个人出行信息"`
     pub category_name: Option<String>,
 
-    /// `CategoryParentId`: a string.
-    ///
-    /// Example: `"100"`
+    /// `CategoryParentId`; example: `"100"`
     pub category_parent_id: Option<String>,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: Option<bool>,
 
-    /// `CategoryType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CategoryType`; example: `0`
     pub category_type: Option<u64>,
 
-    /// `CategoryGrade`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CategoryGrade`; example: `2`
     pub category_grade: Option<u64>,
 
-    /// `RuleRelations`: a list of [`DspmIdentifyComplianceRuleRelation`] objects.
+    /// `RuleRelations`
     pub rule_relations: Option<Vec<DspmIdentifyComplianceRuleRelation>>,
 
-    /// `Children`: a list of [`DspmIdentifyComplianceCategoryRelation`] objects.
+    /// `Children`
     pub children: Option<Vec<DspmIdentifyComplianceCategoryRelation>>,
 }
 
@@ -12573,39 +8446,25 @@ pub struct DspmIdentifyComplianceCategoryRelation {
 /// Returned in the output of [`DescribeDspmIdentifyComplianceGroupList`](super::DescribeDspmIdentifyComplianceGroupList).
 #[tc_model]
 pub struct DspmIdentifyComplianceItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"kyrie修改"`
+    /// `Name`; example: `"kyrie修改"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Description`; example: `"2"`
     pub description: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-05-15 11:25:06"`
+    /// `UpdateTime`; example: `"2026-05-15 11:25:06"`
     pub update_time: Option<String>,
 
-    /// `ApplyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ApplyStatus`; example: `1`
     pub apply_status: Option<u64>,
 }
 
@@ -12614,44 +8473,28 @@ pub struct DspmIdentifyComplianceItem {
 /// Returned in the output of [`DescribeDspmIdentifyComplianceGroupDetail`](super::DescribeDspmIdentifyComplianceGroupDetail).
 #[tc_model]
 pub struct DspmIdentifyComplianceRuleRelation {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5916`
+    /// `RuleId`; example: `5916`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"新西兰电话号码"`
+    /// `RuleName`; example: `"新西兰电话号码"`
     pub rule_name: Option<String>,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LevelId`; example: `3`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"低"`
+    /// `LevelName`; example: `"低"`
     pub level_name: Option<String>,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelScore`; example: `1`
     pub level_score: Option<u64>,
 
-    /// `StructuredStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StructuredStatus`; example: `1`
     pub structured_status: Option<u64>,
 
-    /// `UnStructuredStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnStructuredStatus`; example: `1`
     pub un_structured_status: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 }
 
@@ -12660,14 +8503,10 @@ pub struct DspmIdentifyComplianceRuleRelation {
 /// Returned in the output of [`DescribeDspmIdentifyInfo`](super::DescribeDspmIdentifyInfo).
 #[tc_model]
 pub struct DspmIdentifyCount {
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IdentifyType`; example: `2`
     pub identify_type: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 }
 
@@ -12676,42 +8515,28 @@ pub struct DspmIdentifyCount {
 /// Returned in the output of [`DescribeDspmIdentifyIdList`](super::DescribeDspmIdentifyIdList).
 #[tc_model]
 pub struct DspmIdentifyIdItem {
-    /// `IdentifyId`: a string.
-    ///
-    /// Example: `"dspm_blob"`
+    /// `IdentifyId`; example: `"dspm_blob"`
     pub identify_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注信息"`
+    /// `Remark`; example: `"备注信息"`
     pub remark: Option<String>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IdentifyType`; example: `2`
     pub identify_type: i64,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
-    ///
-    /// Example: `{"Name":"主账号","Uin":"100001","UserType":1}`
+    /// `OwnerUin`; example: `{"Name":"主账号","Uin":"100001","UserType":1}`
     pub owner_uin: Option<DspmUinUser>,
 
-    /// `CreatorUin`: a [`DspmUinUser`].
-    ///
-    /// Example: `{"Name":"主账号","Uin":"100001","UserType":1}`
+    /// `CreatorUin`; example: `{"Name":"主账号","Uin":"100001","UserType":1}`
     pub creator_uin: DspmUinUser,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 }
 
@@ -12720,69 +8545,49 @@ pub struct DspmIdentifyIdItem {
 /// Returned in the output of [`DescribeDspmIdentifyInfoList`](super::DescribeDspmIdentifyInfoList).
 #[tc_model]
 pub struct DspmIdentifyInfoItem {
-    /// `IdentifyId`: a string.
-    ///
-    /// Example: `"dspm_blob"`
+    /// `IdentifyId`; example: `"dspm_blob"`
     pub identify_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注值"`
+    /// `Remark`; example: `"备注值"`
     pub remark: Option<String>,
 
-    /// `IdentifyType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IdentifyType`; example: `2`
     pub identify_type: i64,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
+    /// `OwnerUin`
     pub owner_uin: Option<DspmUinUser>,
 
-    /// `CreatorUin`: a [`DspmUinUser`].
+    /// `CreatorUin`
     pub creator_uin: DspmUinUser,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetCount`; example: `1`
     pub asset_count: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `AssetStatistic`: a [`DspmIdentifyAssetStatistic`].
+    /// `AssetStatistic`
     pub asset_statistic: Option<DspmIdentifyAssetStatistic>,
 
-    /// `RiskCount`: a [`DspmRiskCount`].
+    /// `RiskCount`
     pub risk_count: Option<DspmRiskCount>,
 
-    /// `SafetyAdvice`: a string.
-    ///
-    /// Example: `"Resolve"`
+    /// `SafetyAdvice`; example: `"Resolve"`
     pub safety_advice: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 }
 
@@ -12791,35 +8596,25 @@ pub struct DspmIdentifyInfoItem {
 /// Returned in the output of [`DescribeDspmIdentifyLevelGroupList`](super::DescribeDspmIdentifyLevelGroupList).
 #[tc_model]
 pub struct DspmIdentifyLevelGroupItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Id`; example: `7`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义级别03"`
+    /// `Name`; example: `"自定义级别03"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"级别描述"`
+    /// `Description`; example: `"级别描述"`
     pub description: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `LevelItems`: a list of [`DspmIdentifyLevelItem`] objects.
+    /// `LevelItems`
     pub level_items: Option<Vec<DspmIdentifyLevelItem>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-28 17:57:13"`
+    /// `UpdateTime`; example: `"2026-04-28 17:57:13"`
     pub update_time: Option<String>,
 
-    /// `ComplianceRelations`: a list of [`DspmIdentifyRefComplianceInfo`] objects.
+    /// `ComplianceRelations`
     pub compliance_relations: Option<Vec<DspmIdentifyRefComplianceInfo>>,
 }
 
@@ -12829,20 +8624,13 @@ pub struct DspmIdentifyLevelGroupItem {
 /// Returned in the output of [`DescribeDspmIdentifyLevelGroupList`](super::DescribeDspmIdentifyLevelGroupList).
 #[tc_model]
 pub struct DspmIdentifyLevelItem {
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"低"`
+    /// `LevelName`; example: `"低"`
     pub level_name: String,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LevelScore`; example: `1`
     pub level_score: u64,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `18`
+    /// `LevelId`, always sent in responses; example: `18`
     pub level_id: Option<u64>,
 }
 
@@ -12851,19 +8639,13 @@ pub struct DspmIdentifyLevelItem {
 /// Returned in the output of [`DescribeDspmIdentifyCategoryList`](super::DescribeDspmIdentifyCategoryList), [`DescribeDspmIdentifyLevelGroupList`](super::DescribeDspmIdentifyLevelGroupList) and [`DescribeDspmIdentifyRuleList`](super::DescribeDspmIdentifyRuleList).
 #[tc_model]
 pub struct DspmIdentifyRefComplianceInfo {
-    /// `ComplianceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9050`
+    /// `ComplianceId`; example: `9050`
     pub compliance_id: Option<u64>,
 
-    /// `ComplianceName`: a string.
-    ///
-    /// Example: `"DSPM-敏感数据识别模板"`
+    /// `ComplianceName`; example: `"DSPM-敏感数据识别模板"`
     pub compliance_name: Option<String>,
 
-    /// `ComplianceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ComplianceType`; example: `0`
     pub compliance_type: Option<u64>,
 }
 
@@ -12872,29 +8654,19 @@ pub struct DspmIdentifyRefComplianceInfo {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmAssetDatabaseList`](super::DescribeDspmAssetDatabaseList), [`DescribeDspmAssetFieldList`](super::DescribeDspmAssetFieldList), [`DescribeDspmAssetIdentifyInfoList`](super::DescribeDspmAssetIdentifyInfoList), [`DescribeDspmAssetTableList`](super::DescribeDspmAssetTableList) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmIdentifyRuleDetail {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5836`
+    /// `RuleId`; example: `5836`
     pub rule_id: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"QQ"`
+    /// `RuleName`; example: `"QQ"`
     pub rule_name: Option<String>,
 
-    /// `LevelId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LevelId`; example: `8`
     pub level_id: Option<u64>,
 
-    /// `LevelName`: a string.
-    ///
-    /// Example: `"敏感"`
+    /// `LevelName`; example: `"敏感"`
     pub level_name: Option<String>,
 
-    /// `LevelScore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LevelScore`; example: `10`
     pub level_score: Option<u64>,
 }
 
@@ -12903,47 +8675,31 @@ pub struct DspmIdentifyRuleDetail {
 /// Returned in the output of [`DescribeDspmIdentifyRuleList`](super::DescribeDspmIdentifyRuleList).
 #[tc_model]
 pub struct DspmIdentifyRuleItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5929`
+    /// `Id`; example: `5929`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `Name`; example: `"自定义"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"自定义描述"`
+    /// `Description`; example: `"自定义描述"`
     pub description: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-04-27 17:51:34"`
+    /// `UpdateTime`; example: `"2026-04-27 17:51:34"`
     pub update_time: Option<String>,
 
-    /// `StructuredStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `StructuredStatus`; example: `true`
     pub structured_status: Option<bool>,
 
-    /// `UnStructuredStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `UnStructuredStatus`; example: `true`
     pub un_structured_status: Option<bool>,
 
-    /// `ComplianceRelations`: a list of [`DspmIdentifyRefComplianceInfo`] objects.
+    /// `ComplianceRelations`
     pub compliance_relations: Option<Vec<DspmIdentifyRefComplianceInfo>>,
 }
 
@@ -12952,14 +8708,10 @@ pub struct DspmIdentifyRuleItem {
 /// Sent in the input of [`DescribeDspmIdentifyRuleTestResult`](super::DescribeDspmIdentifyRuleTestResult).
 #[tc_model]
 pub struct DspmIdentifyRuleStructuredTestItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"field_name"`
+    /// `Name`; example: `"field_name"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"email"`
+    /// `Value`; example: `"email"`
     pub value: Option<String>,
 }
 
@@ -12968,42 +8720,28 @@ pub struct DspmIdentifyRuleStructuredTestItem {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord).
 #[tc_model]
 pub struct DspmIp {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Ip`; example: `"10.10.10.10"`
     pub ip: Option<String>,
 
-    /// `IpType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `IpType`; example: `"public"`
     pub ip_type: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试ip"`
+    /// `Remark`; example: `"测试ip"`
     pub remark: Option<String>,
 
-    /// `IsRemarked`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsRemarked`; example: `0`
     pub is_remarked: Option<i64>,
 
-    /// `ResourceInstanceId`: a string.
-    ///
-    /// Example: `"ins-mnt9bnm2"`
+    /// `ResourceInstanceId`; example: `"ins-mnt9bnm2"`
     pub resource_instance_id: Option<String>,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `ResourceType`; example: `"cvm"`
     pub resource_type: Option<String>,
 
-    /// `Area`: a [`DspmArea`].
+    /// `Area`
     pub area: Option<DspmArea>,
 
-    /// `IsNewIp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewIp`; example: `0`
     pub is_new_ip: Option<i64>,
 }
 
@@ -13012,19 +8750,13 @@ pub struct DspmIp {
 /// Returned in the output of [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmIpCount {
-    /// `IpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IpCount`; example: `0`
     pub ip_count: i64,
 
-    /// `UnmarkedPublicIpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnmarkedPublicIpCount`; example: `0`
     pub unmarked_public_ip_count: i64,
 
-    /// `PrivateIpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PrivateIpCount`; example: `0`
     pub private_ip_count: Option<i64>,
 }
 
@@ -13033,42 +8765,28 @@ pub struct DspmIpCount {
 /// Returned in the output of [`DescribeDspmPersonApplyHistory`](super::DescribeDspmPersonApplyHistory).
 #[tc_model]
 pub struct DspmPersonApplyHistoryItem {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: Option<String>,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PersonName`; example: `"张三"`
     pub person_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"17790000000"`
+    /// `Phone`; example: `"17790000000"`
     pub phone: Option<String>,
 
-    /// `ValidateFrom`: a string.
-    ///
-    /// Example: `"2025-01-20 17:51:00"`
+    /// `ValidateFrom`; example: `"2025-01-20 17:51:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `ValidateTo`; example: `"2025-01-20 18:51:00"`
     pub validate_to: Option<String>,
 
-    /// `ValidatePeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `ValidatePeriod`; example: `100000`
     pub validate_period: Option<i64>,
 
-    /// `Privilege`: a [`DspmDbAccountPrivilege`].
+    /// `Privilege`
     pub privilege: Option<DspmDbAccountPrivilege>,
 
-    /// `ValidStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ValidStatus`; example: `0`
     pub valid_status: Option<i64>,
 }
 
@@ -13077,27 +8795,19 @@ pub struct DspmPersonApplyHistoryItem {
 /// Returned in the output of [`DescribeDspmPersonalIdentifyList`](super::DescribeDspmPersonalIdentifyList).
 #[tc_model]
 pub struct DspmPersonIdentifyItem {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"pid_cd0b2mdj"`
+    /// `PersonId`; example: `"pid_cd0b2mdj"`
     pub person_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"17790000000"`
+    /// `Phone`; example: `"17790000000"`
     pub phone: String,
 
-    /// `Remark`: a string.
+    /// `Remark`
     pub remark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-20 18:51:00"`
+    /// `CreateTime`; example: `"2025-01-20 18:51:00"`
     pub create_time: Option<String>,
 }
 
@@ -13106,19 +8816,13 @@ pub struct DspmPersonIdentifyItem {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccessTopology`](super::DescribeDspmAssetAccessTopology) and 6 more.
 #[tc_model]
 pub struct DspmPersonUser {
-    /// `PersonId`: a string.
-    ///
-    /// Example: `"pid_cd0b2mdj"`
+    /// `PersonId`; example: `"pid_cd0b2mdj"`
     pub person_id: Option<String>,
 
-    /// `PersonName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `PersonName`; example: `"张三"`
     pub person_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"17790000000"`
+    /// `Phone`; example: `"17790000000"`
     pub phone: Option<String>,
 }
 
@@ -13127,145 +8831,91 @@ pub struct DspmPersonUser {
 /// Returned in the output of [`DescribeDspmRisk`](super::DescribeDspmRisk).
 #[tc_model]
 pub struct DspmRisk {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"risk-adto2t6b"`
+    /// `RiskId`; example: `"risk-adto2t6b"`
     pub risk_id: String,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"查询数据量异常"`
+    /// `RiskName`; example: `"查询数据量异常"`
     pub risk_name: String,
 
-    /// `RiskNameEn`: a string.
-    ///
-    /// Example: `"QueryRowsAbnormal"`
+    /// `RiskNameEn`; example: `"QueryRowsAbnormal"`
     pub risk_name_en: String,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"QueryRowsAbnormal"`
+    /// `StrategyType`; example: `"QueryRowsAbnormal"`
     pub strategy_type: String,
 
-    /// `StrategyCategory`: a string.
-    ///
-    /// Example: `"ConfigurationRisk"`
+    /// `StrategyCategory`; example: `"ConfigurationRisk"`
     pub strategy_category: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"Serious"`
+    /// `RiskLevel`; example: `"Serious"`
     pub risk_level: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-c2thbt00"`
+    /// `AssetId`; example: `"cdb-c2thbt00"`
     pub asset_id: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AssetType`; example: `"cdb"`
     pub asset_type: Option<String>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"测试cdb"`
+    /// `AssetName`; example: `"测试cdb"`
     pub asset_name: Option<String>,
 
-    /// `AssetRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `AssetRegion`; example: `"ap-guangzhou"`
     pub asset_region: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"dspm_lbk2bc2"`
+    /// `Account`; example: `"dspm_lbk2bc2"`
     pub account: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 
-    /// `AccountType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: Option<i64>,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"2025-03-01 18:00:00"`
+    /// `DetectTime`; example: `"2025-03-01 18:00:00"`
     pub detect_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `IdentifyId`: a string.
-    ///
-    /// Example: `"dspm_blob"`
+    /// `IdentifyId`; example: `"dspm_blob"`
     pub identify_id: Option<String>,
 
-    /// `OwnerUin`: a [`DspmUinUser`].
+    /// `OwnerUin`
     pub owner_uin: Option<DspmUinUser>,
 
-    /// `Person`: a [`DspmPersonUser`].
+    /// `Person`
     pub person: Option<DspmPersonUser>,
 
-    /// `RiskData`: a string.
-    ///
-    /// Example: `"{\"feature_value\":\"0\"}"`
+    /// `RiskData`; example: `"{\"feature_value\":\"0\"}"`
     pub risk_data: Option<String>,
 
-    /// `IsAssetManager`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAssetManager`; example: `0`
     pub is_asset_manager: Option<i64>,
 
-    /// `DataBeginTime`: a string.
-    ///
-    /// Example: `"2025-03-01 18:00:00"`
+    /// `DataBeginTime`; example: `"2025-03-01 18:00:00"`
     pub data_begin_time: Option<String>,
 
-    /// `DataEndTime`: a string.
-    ///
-    /// Example: `"2025-03-01 18:00:00"`
+    /// `DataEndTime`; example: `"2025-03-01 18:00:00"`
     pub data_end_time: Option<String>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"risk"`
+    /// `RiskType`; example: `"risk"`
     pub risk_type: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 
-    /// `ClusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterType`; example: `0`
     pub cluster_type: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-m8j20kub"`
+    /// `ClusterId`; example: `"cynosdbmysql-m8j20kub"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MySQL5.7"`
+    /// `ClusterName`; example: `"MySQL5.7"`
     pub cluster_name: Option<String>,
 }
 
@@ -13274,84 +8924,56 @@ pub struct DspmRisk {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify), [`DescribeDspmAssetAccounts`](super::DescribeDspmAssetAccounts), [`DescribeDspmAssets`](super::DescribeDspmAssets), [`DescribeDspmIdentifyInfoList`](super::DescribeDspmIdentifyInfoList) and [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmRiskCount {
-    /// `UnprocessedRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnprocessedRisk`; example: `0`
     pub unprocessed_risk: Option<i64>,
 
-    /// `ConfigurationRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigurationRisk`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub configuration_risk: Option<i64>,
 
-    /// `BaselineDeviation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BaselineDeviation`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub baseline_deviation: Option<i64>,
 
-    /// `LeakDetection`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LeakDetection`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub leak_detection: Option<i64>,
 
-    /// `SQLBehaviorAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SQLBehaviorAnomaly`; example: `0`
     #[tc(rename = "SQLBehaviorAnomaly")]
     pub sql_behavior_anomaly: Option<i64>,
 
-    /// `PermissionAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PermissionAnomaly`; example: `0`
     pub permission_anomaly: Option<i64>,
 
-    /// `LoginBehaviorAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginBehaviorAnomaly`; example: `0`
     pub login_behavior_anomaly: Option<i64>,
 
-    /// `AttackSurfaceRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackSurfaceRisk`; example: `0`
     pub attack_surface_risk: Option<i64>,
 
-    /// `AccountSensitiveOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountSensitiveOperation`; example: `0`
     pub account_sensitive_operation: Option<i64>,
 
-    /// `UnprocessedAlarm`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UnprocessedAlarm`; example: `0`
     pub unprocessed_alarm: Option<i64>,
 
-    /// `NumOfNewAlarmEvent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumOfNewAlarmEvent`; example: `0`
     pub num_of_new_alarm_event: Option<i64>,
 
-    /// `NumOfNewConfigRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NumOfNewConfigRisk`; example: `0`
     pub num_of_new_config_risk: Option<i64>,
 
-    /// `AccountRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountRisk`; example: `0`
     pub account_risk: Option<i64>,
 
-    /// `ConfigRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigRisk`; example: `0`
     pub config_risk: Option<i64>,
 }
 
@@ -13360,89 +8982,55 @@ pub struct DspmRiskCount {
 /// Returned in the output of [`DescribeDspmRiskStrategy`](super::DescribeDspmRiskStrategy) and [`DescribeDspmRiskStrategyGroup`](super::DescribeDspmRiskStrategyGroup).
 #[tc_model]
 pub struct DspmRiskStrategy {
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"ExposingPublicNetworkAccess"`
+    /// `StrategyType`; example: `"ExposingPublicNetworkAccess"`
     pub strategy_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"暴露公网访问入口"`
+    /// `Name`; example: `"暴露公网访问入口"`
     pub name: Option<String>,
 
-    /// `StrategyCategory`: a string.
-    ///
-    /// Example: `"ConfigurationRisk"`
+    /// `StrategyCategory`; example: `"ConfigurationRisk"`
     pub strategy_category: Option<String>,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnabled`; example: `0`
     pub is_enabled: Option<i64>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"Info"`
+    /// `RiskLevel`; example: `"Info"`
     pub risk_level: Option<String>,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"{\"ThresholdValue\": \"2\"}"`
+    /// `Rule`; example: `"{\"ThresholdValue\": \"2\"}"`
     pub rule: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"风险策略备注"`
+    /// `Remark`; example: `"风险策略备注"`
     pub remark: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"数据库实例启用公网地址"`
+    /// `Description`; example: `"数据库实例启用公网地址"`
     pub description: Option<String>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HitCount`; example: `0`
     pub hit_count: Option<i64>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"risk"`
+    /// `RiskType`; example: `"risk"`
     pub risk_type: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `StrategyId`; example: `10000`
     pub strategy_id: Option<u64>,
 
-    /// `RuleSource`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `RuleSource`; example: `"custom"`
     pub rule_source: Option<String>,
 
-    /// `AssetTypes`: a list of strings.
-    ///
-    /// Example: `["cdb"]`
+    /// `AssetTypes`; example: `["cdb"]`
     pub asset_types: Option<Vec<String>>,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"告警的风险描述"`
+    /// `RiskDescription`; example: `"告警的风险描述"`
     pub risk_description: Option<String>,
 }
 
@@ -13451,42 +9039,28 @@ pub struct DspmRiskStrategy {
 /// Returned in the output of [`DescribeDspmRiskStrategyGroup`](super::DescribeDspmRiskStrategyGroup).
 #[tc_model]
 pub struct DspmRiskStrategyGroup {
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"ExposingPublicNetworkAccess"`
+    /// `StrategyType`; example: `"ExposingPublicNetworkAccess"`
     pub strategy_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"暴露公网访问入口"`
+    /// `Name`; example: `"暴露公网访问入口"`
     pub name: Option<String>,
 
-    /// `StrategyCategory`: a string.
-    ///
-    /// Example: `"ConfigurationRisk"`
+    /// `StrategyCategory`; example: `"ConfigurationRisk"`
     pub strategy_category: Option<String>,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnabled`; example: `0`
     pub is_enabled: Option<i64>,
 
-    /// `HitCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HitCount`; example: `1`
     pub hit_count: Option<i64>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"risk"`
+    /// `RiskType`; example: `"risk"`
     pub risk_type: Option<String>,
 
-    /// `StrategyList`: a list of [`DspmRiskStrategy`] objects.
+    /// `StrategyList`
     pub strategy_list: Option<Vec<DspmRiskStrategy>>,
 
-    /// `RuleSource`: a string.
-    ///
-    /// Example: `"builtin"`
+    /// `RuleSource`; example: `"builtin"`
     pub rule_source: Option<String>,
 }
 
@@ -13495,64 +9069,44 @@ pub struct DspmRiskStrategyGroup {
 /// Returned in the output of [`DescribeDspmRiskTendency`](super::DescribeDspmRiskTendency).
 #[tc_model]
 pub struct DspmRiskTendency {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-03-01"`
+    /// `Date`; example: `"2025-03-01"`
     pub date: Option<String>,
 
-    /// `UncontrolledAccount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UncontrolledAccount`; example: `0`
     pub uncontrolled_account: Option<i64>,
 
-    /// `ConfigurationRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigurationRisk`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub configuration_risk: Option<i64>,
 
-    /// `BaselineRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BaselineRisk`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub baseline_risk: Option<i64>,
 
-    /// `LeakDetectionRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LeakDetectionRisk`; example: `0`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub leak_detection_risk: Option<i64>,
 
-    /// `SQLBehaviorAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SQLBehaviorAnomaly`; example: `0`
     #[tc(rename = "SQLBehaviorAnomaly")]
     pub sql_behavior_anomaly: Option<i64>,
 
-    /// `PermissionAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PermissionAnomaly`; example: `0`
     pub permission_anomaly: Option<i64>,
 
-    /// `LoginBehaviorAnomaly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginBehaviorAnomaly`; example: `0`
     pub login_behavior_anomaly: Option<i64>,
 
-    /// `AttackSurfaceRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackSurfaceRisk`; example: `0`
     pub attack_surface_risk: Option<i64>,
 
-    /// `AccountSensitiveOperation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountSensitiveOperation`; example: `0`
     pub account_sensitive_operation: Option<i64>,
 }
 
@@ -13562,24 +9116,16 @@ pub struct DspmRiskTendency {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmScheduleConfig {
-    /// `ScheduleType`: a string.
-    ///
-    /// Example: `"daily"`
+    /// `ScheduleType`; example: `"daily"`
     pub schedule_type: Option<String>,
 
-    /// `Day`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Day`; example: `1`
     pub day: Option<u64>,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `Time`; example: `"12:00:00"`
     pub time: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 }
 
@@ -13588,27 +9134,19 @@ pub struct DspmScheduleConfig {
 /// Returned in the output of [`DescribeDspmStatistics`](super::DescribeDspmStatistics).
 #[tc_model]
 pub struct DspmSecurityAnalyseStatusCount {
-    /// `OpenCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpenCount`; example: `0`
     pub open_count: Option<i64>,
 
-    /// `OpeningCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OpeningCount`; example: `0`
     pub opening_count: Option<i64>,
 
-    /// `ClosingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClosingCount`; example: `0`
     pub closing_count: Option<i64>,
 
-    /// `CloseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloseCount`; example: `0`
     pub close_count: Option<i64>,
 
-    /// `AssetTypeCountSet`: a list of [`DspmAssetTypeCount`] objects.
+    /// `AssetTypeCountSet`
     pub asset_type_count_set: Option<Vec<DspmAssetTypeCount>>,
 }
 
@@ -13617,17 +9155,13 @@ pub struct DspmSecurityAnalyseStatusCount {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord) and [`DescribeDspmAssets`](super::DescribeDspmAssets).
 #[tc_model]
 pub struct DspmSensitiveScanTaskConfig {
-    /// `IsScheduled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsScheduled`; example: `true`
     pub is_scheduled: Option<bool>,
 
-    /// `ScheduleConfig`: a [`DspmScheduleConfig`].
+    /// `ScheduleConfig`
     pub schedule_config: Option<DspmScheduleConfig>,
 
-    /// `IsRunAtOnce`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsRunAtOnce`; example: `true`
     pub is_run_at_once: Option<bool>,
 }
 
@@ -13636,19 +9170,13 @@ pub struct DspmSensitiveScanTaskConfig {
 /// Returned in the output of [`DescribeDspmIdentifyDistributionStatistics`](super::DescribeDspmIdentifyDistributionStatistics).
 #[tc_model]
 pub struct DspmStatisticsItem {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AssetNum"`
+    /// `Name`; example: `"AssetNum"`
     pub name: Option<String>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Value`; example: `1`
     pub value: Option<i64>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Desc`; example: `"10"`
     pub desc: Option<String>,
 }
 
@@ -13657,27 +9185,19 @@ pub struct DspmStatisticsItem {
 /// Returned in the output of [`DescribeDspmSupportedAssetType`](super::DescribeDspmSupportedAssetType).
 #[tc_model]
 pub struct DspmSupportedAssetType {
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `Product`; example: `"cdb"`
     pub product: Option<String>,
 
-    /// `Regions`: a list of [`RegionConfig`] objects.
+    /// `Regions`
     pub regions: Option<Vec<RegionConfig>>,
 
-    /// `ProductDisplayName`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `ProductDisplayName`; example: `"MySQL"`
     pub product_display_name: Option<String>,
 
-    /// `ProductGroup`: a string.
-    ///
-    /// Example: `"RelationalSQL"`
+    /// `ProductGroup`; example: `"RelationalSQL"`
     pub product_group: Option<String>,
 
-    /// `AssetTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AssetTotal`; example: `10`
     pub asset_total: Option<i64>,
 }
 
@@ -13687,22 +9207,13 @@ pub struct DspmSupportedAssetType {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccountIdentify`](super::DescribeDspmAssetAccountIdentify) and 4 more.
 #[tc_model]
 pub struct DspmTablePrivilege {
-    /// `Database`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db_test"`
+    /// `Database`, always sent in responses; example: `"db_test"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"table_test"`
+    /// `Table`, always sent in responses; example: `"table_test"`
     pub table: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `Privileges`, always sent in responses; example: `["SELECT","INSERT"]`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -13711,19 +9222,13 @@ pub struct DspmTablePrivilege {
 /// Returned in the output of [`DescribeDspmAccessRecord`](super::DescribeDspmAccessRecord), [`DescribeDspmApplyHistory`](super::DescribeDspmApplyHistory), [`DescribeDspmApplyOrderList`](super::DescribeDspmApplyOrderList), [`DescribeDspmApproveHistory`](super::DescribeDspmApproveHistory), [`DescribeDspmApproveOrderList`](super::DescribeDspmApproveOrderList), [`DescribeDspmAssetAccessTopology`](super::DescribeDspmAssetAccessTopology) and 7 more.
 #[tc_model]
 pub struct DspmUinUser {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `Uin`; example: `"100000"`
     pub uin: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: Option<String>,
 
-    /// `UserType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: Option<i64>,
 }
 
@@ -13732,84 +9237,52 @@ pub struct DspmUinUser {
 /// Returned in the output of [`DescribeDspmWhitelistStrategy`](super::DescribeDspmWhitelistStrategy).
 #[tc_model]
 pub struct DspmWhitelistStrategy {
-    /// `WhitelistStrategyId`: a string.
-    ///
-    /// Example: `"3a6dcad2-dbac-483e-8d5a-f48eb3a2330b"`
+    /// `WhitelistStrategyId`; example: `"3a6dcad2-dbac-483e-8d5a-f48eb3a2330b"`
     pub whitelist_strategy_id: Option<String>,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"ExposingPublicNetworkAccess"`
+    /// `StrategyType`; example: `"ExposingPublicNetworkAccess"`
     pub strategy_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"暴露公网访问入口白名单"`
+    /// `Name`; example: `"暴露公网访问入口白名单"`
     pub name: Option<String>,
 
-    /// `StrategyCategory`: a string.
-    ///
-    /// Example: `"ConfigurationRisk"`
+    /// `StrategyCategory`; example: `"ConfigurationRisk"`
     pub strategy_category: Option<String>,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"{\"TimeRange\":\"21:01:00~21:30:00\"}"`
+    /// `Rule`; example: `"{\"TimeRange\":\"21:01:00~21:30:00\"}"`
     pub rule: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试策略备注"`
+    /// `Remark`; example: `"测试策略备注"`
     pub remark: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2025-03-01 12:00:00"`
+    /// `ModifyTime`; example: `"2025-03-01 12:00:00"`
     pub modify_time: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cdb-7ukt2wpx"`
+    /// `AssetId`; example: `"cdb-7ukt2wpx"`
     pub asset_id: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试策略描述内容"`
+    /// `Description`; example: `"测试策略描述内容"`
     pub description: Option<String>,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"risk"`
+    /// `RiskType`; example: `"risk"`
     pub risk_type: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000000000`
+    /// `AppId`; example: `1000000000`
     pub app_id: Option<u64>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"账号昵称"`
+    /// `NickName`; example: `"账号昵称"`
     pub nick_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"2000000000"`
+    /// `Uin`; example: `"2000000000"`
     pub uin: Option<String>,
 
-    /// `WhitelistType`: a string.
-    ///
-    /// Example: `"audit"`
+    /// `WhitelistType`; example: `"audit"`
     pub whitelist_type: Option<String>,
 }
 
@@ -13818,19 +9291,13 @@ pub struct DspmWhitelistStrategy {
 /// Returned in the output of [`AddLoginWhiteLists`](super::AddLoginWhiteLists).
 #[tc_model]
 pub struct DuplicateHosts {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"mock-quuid-0001"`
+    /// `Quuid`; example: `"mock-quuid-0001"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mock-uuid-0001"`
+    /// `Uuid`; example: `"mock-uuid-0001"`
     pub uuid: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 }
 
@@ -13839,17 +9306,13 @@ pub struct DuplicateHosts {
 /// Returned in the output of [`DescribeAssetDetail`](super::DescribeAssetDetail).
 #[tc_model]
 pub struct DynamicTab {
-    /// `TabKey`: a string.
-    ///
-    /// Example: `"assoced_asset"`
+    /// `TabKey`; example: `"assoced_asset"`
     pub tab_key: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Count`; example: `7`
     pub count: u64,
 
-    /// `AssetType`: a list of [`AssetTypeCount`] objects.
+    /// `AssetType`
     pub asset_type: Option<Vec<AssetTypeCount>>,
 }
 
@@ -13859,44 +9322,28 @@ pub struct DynamicTab {
 #[doc(alias = "EDRExportJobItem")]
 #[tc_model]
 pub struct EdrExportJobItem {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"mock-job-0001"`
+    /// `JobId`; example: `"mock-job-0001"`
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"mock-export-job"`
+    /// `JobName`; example: `"mock-export-job"`
     pub job_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"edr_alert"`
+    /// `Source`; example: `"edr_alert"`
     pub source: String,
 
-    /// `ExportStatus`: a string.
-    ///
-    /// Example: `"FAILURE"`
+    /// `ExportStatus`; example: `"FAILURE"`
     pub export_status: String,
 
-    /// `ExportProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ExportProgress`; example: `50`
     pub export_progress: i64,
 
-    /// `FailureMsg`: a string.
-    ///
-    /// Example: `"export timeout"`
+    /// `FailureMsg`; example: `"export timeout"`
     pub failure_msg: String,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `Timeout`; example: `"2026-01-01 00:00:00"`
     pub timeout: String,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `InsertTime`; example: `"2026-01-01 00:00:00"`
     pub insert_time: String,
 }
 
@@ -13906,19 +9353,13 @@ pub struct EdrExportJobItem {
 #[doc(alias = "EDRFilter")]
 #[tc_model]
 pub struct EdrFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AlertCategory"`
+    /// `Name`; example: `"AlertCategory"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["VIRUS_TROJAN"]`
+    /// `Values`; example: `["VIRUS_TROJAN"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -13928,19 +9369,13 @@ pub struct EdrFilter {
 #[doc(alias = "EDRFilters")]
 #[tc_model]
 pub struct EdrFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"AlertCategory"`
+    /// `Name`; example: `"AlertCategory"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ABNORMAL_LOGIN"]`
+    /// `Values`; example: `["ABNORMAL_LOGIN"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -13950,198 +9385,132 @@ pub struct EdrFilters {
 #[doc(alias = "EDRRule")]
 #[tc_model]
 pub struct EdrRule {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"mock-rule-0001"`
+    /// `RuleID`; example: `"mock-rule-0001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mock-edr-rule"`
+    /// `Name`; example: `"mock-edr-rule"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"mock edr rule description"`
+    /// `Description`; example: `"mock edr rule description"`
     pub description: String,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `ContentType`; example: `"md5"`
     pub content_type: String,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `DetectMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectMode`; example: `0`
     pub detect_mode: i64,
 
-    /// `DetectType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectType`; example: `1`
     pub detect_type: i64,
 
-    /// `AttackStage`: a string.
-    ///
-    /// Example: `"TA0001,TA0002"`
+    /// `AttackStage`; example: `"TA0001,TA0002"`
     pub attack_stage: String,
 
-    /// `CWPScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CWPScope`; example: `0`
     #[tc(rename = "CWPScope")]
     pub cwp_scope: i64,
 
-    /// `QUUIDS`: a list of strings.
-    ///
-    /// Example: `["mock-quuid-0001"]`
+    /// `QUUIDS`; example: `["mock-quuid-0001"]`
     #[tc(rename = "QUUIDS")]
     pub quuids: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2026-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2026-01-01 00:00:00"`
     pub modify_time: String,
 
-    /// `SupportBlock`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportBlock`; example: `1`
     pub support_block: i64,
 
-    /// `Md5List`: a list of strings.
-    ///
-    /// Example: `["d41d8cd98f00b204e9800998ecf8427e"]`
+    /// `Md5List`; example: `["d41d8cd98f00b204e9800998ecf8427e"]`
     pub md5_list: Option<Vec<String>>,
 
-    /// `FileName`: a list of strings.
-    ///
-    /// Example: `[".*\\.exe$"]`
+    /// `FileName`; example: `[".*\\.exe$"]`
     pub file_name: Option<Vec<String>>,
 
-    /// `FileDirectory`: a list of strings.
-    ///
-    /// Example: `["/tmp/.*"]`
+    /// `FileDirectory`; example: `["/tmp/.*"]`
     pub file_directory: Option<Vec<String>>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["mock.evil.com"]`
+    /// `Domains`; example: `["mock.evil.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `OutboundIP`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `OutboundIP`; example: `["1.1.1.1"]`
     #[tc(rename = "OutboundIP")]
     pub outbound_ip: Option<Vec<String>>,
 
-    /// `InboundIP`: a list of strings.
-    ///
-    /// Example: `["2.2.2.2"]`
+    /// `InboundIP`; example: `["2.2.2.2"]`
     #[tc(rename = "InboundIP")]
     pub inbound_ip: Option<Vec<String>>,
 
-    /// `CmdLineRules`: a [`RuleContentCmdLine`].
+    /// `CmdLineRules`
     pub cmd_line_rules: Option<RuleContentCmdLine>,
 
-    /// `TCSSScope`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TCSSScope`; example: `0`
     #[tc(rename = "TCSSScope")]
     pub tcss_scope: i64,
 
-    /// `ImageIDs`: a list of strings.
-    ///
-    /// Example: `["img-mock-0001"]`
+    /// `ImageIDs`; example: `["img-mock-0001"]`
     #[tc(rename = "ImageIDs")]
     pub image_ids: Vec<String>,
 
-    /// `ImageNamesRegex`: a string.
-    ///
-    /// Example: `"^nginx:.*$"`
+    /// `ImageNamesRegex`; example: `"^nginx:.*$"`
     pub image_names_regex: String,
 
-    /// `Confidence`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Confidence`; example: `1`
     pub confidence: i64,
 
-    /// `ExcludeQUUIDS`: a list of strings.
-    ///
-    /// Example: `["mock-quuid-exclude-0001"]`
+    /// `ExcludeQUUIDS`; example: `["mock-quuid-exclude-0001"]`
     #[tc(rename = "ExcludeQUUIDS")]
     pub exclude_quuids: Vec<String>,
 
-    /// `ExcludeImageIDs`: a list of strings.
-    ///
-    /// Example: `["img-mock-exclude-0001"]`
+    /// `ExcludeImageIDs`; example: `["img-mock-exclude-0001"]`
     #[tc(rename = "ExcludeImageIDs")]
     pub exclude_image_ids: Vec<String>,
 
-    /// `ProcessNetworkRules`: a [`RuleContentProcessNetwork`].
+    /// `ProcessNetworkRules`
     pub process_network_rules: Option<RuleContentProcessNetwork>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppID`; example: `260199983`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `InstanceIDs`: a list of strings.
-    ///
-    /// Example: `["ins-mock-0001"]`
+    /// `InstanceIDs`; example: `["ins-mock-0001"]`
     #[tc(rename = "InstanceIDs")]
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ExcludeInstanceIDs`: a list of strings.
-    ///
-    /// Example: `["ins-mock-exclude-0001"]`
+    /// `ExcludeInstanceIDs`; example: `["ins-mock-exclude-0001"]`
     #[tc(rename = "ExcludeInstanceIDs")]
     pub exclude_instance_ids: Option<Vec<String>>,
 
-    /// `ClusterIDs`: a list of strings.
-    ///
-    /// Example: `["cls-ctra5rtk"]`
+    /// `ClusterIDs`; example: `["cls-ctra5rtk"]`
     #[tc(rename = "ClusterIDs")]
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `ExcludeClusterIDs`: a list of strings.
-    ///
-    /// Example: `["cls-nac4o61q"]`
+    /// `ExcludeClusterIDs`; example: `["cls-nac4o61q"]`
     #[tc(rename = "ExcludeClusterIDs")]
     pub exclude_cluster_ids: Option<Vec<String>>,
 
-    /// `ConditionMatches`: a list of [`ConditionMatch`] objects.
+    /// `ConditionMatches`
     pub condition_matches: Option<Vec<ConditionMatch>>,
 
-    /// `TagItems`: a list of [`EdrRuleTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<EdrRuleTagItem>>,
 
-    /// `FileOperationRules`: a [`RuleContentFileOperation`].
+    /// `FileOperationRules`
     pub file_operation_rules: Option<RuleContentFileOperation>,
 }
 
@@ -14151,40 +9520,26 @@ pub struct EdrRule {
 #[doc(alias = "EDRRuleTagItem")]
 #[tc_model]
 pub struct EdrRuleTagItem {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `178`
+    /// `ID`; example: `178`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"test88"`
+    /// `TagKey`; example: `"test88"`
     pub tag_key: Option<String>,
 
-    /// `TagKeyEn`: a string.
-    ///
-    /// Example: `"test88"`
+    /// `TagKeyEn`; example: `"test88"`
     pub tag_key_en: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"test89"`
+    /// `TagValue`; example: `"test89"`
     pub tag_value: Option<String>,
 
-    /// `TagValueEn`: a string.
-    ///
-    /// Example: `"test89"`
+    /// `TagValueEn`; example: `"test89"`
     pub tag_value_en: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"dsf"`
+    /// `Description`; example: `"dsf"`
     pub description: Option<String>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"grey"`
+    /// `Color`; example: `"grey"`
     pub color: Option<String>,
 }
 
@@ -14194,91 +9549,57 @@ pub struct EdrRuleTagItem {
 #[doc(alias = "EDRScanRecordItem")]
 #[tc_model]
 pub struct EdrScanRecordItem {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `205`
+    /// `TaskId`; example: `205`
     pub task_id: Option<u64>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"Malware_20260708_163357"`
+    /// `TaskName`; example: `"Malware_20260708_163357"`
     pub task_name: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `TriggerType`; example: `"MANUAL"`
     pub trigger_type: Option<String>,
 
-    /// `ScheduleDesc`: a string.
-    ///
-    /// Example: `"定时扫描：10:00:00～22:00:00"`
+    /// `ScheduleDesc`; example: `"定时扫描：10:00:00～22:00:00"`
     pub schedule_desc: Option<String>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"CONTAINER"`
+    /// `TaskType`; example: `"CONTAINER"`
     pub task_type: Option<String>,
 
-    /// `TargetAppIDs`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[260199982]`
+    /// `TargetAppIDs`; example: `[260199982]`
     #[tc(rename = "TargetAppIDs")]
     pub target_app_ids: Option<Vec<u64>>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"委派管理员1"`
+    /// `AccountName`; example: `"委派管理员1"`
     pub account_name: Option<String>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `AssetSelectionType`: a string.
-    ///
-    /// Example: `"tag"`
+    /// `AssetSelectionType`; example: `"tag"`
     pub asset_selection_type: Option<String>,
 
-    /// `TotalAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `TotalAssetCount`; example: `24`
     pub total_asset_count: Option<i64>,
 
-    /// `CreateAppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199972`
+    /// `CreateAppID`; example: `260199972`
     #[tc(rename = "CreateAppID")]
     pub create_app_id: Option<u64>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"700002653567"`
+    /// `Creator`; example: `"700002653567"`
     pub creator: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"管理_700002653567"`
+    /// `CreatorName`; example: `"管理_700002653567"`
     pub creator_name: Option<String>,
 
-    /// `CreatorCloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreatorCloudType`; example: `0`
     pub creator_cloud_type: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-07-08 15:32:21"`
+    /// `StartTime`; example: `"2026-07-08 15:32:21"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-07-08 17:22:00"`
+    /// `EndTime`; example: `"2026-07-08 17:22:00"`
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `Status`; example: `"FAILED"`
     pub status: Option<String>,
 }
 
@@ -14288,71 +9609,45 @@ pub struct EdrScanRecordItem {
 #[doc(alias = "EDRScanTaskContainerItem")]
 #[tc_model]
 pub struct EdrScanTaskContainerItem {
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"0ba886b2f9b517832d5cb243f1dfa312cc5f3619ba391851fcb840c4f6d0d842"`
+    /// `ContainerID`; example: `"0ba886b2f9b517832d5cb243f1dfa312cc5f3619ba391851fcb840c4f6d0d842"`
     #[tc(rename = "ContainerID")]
     pub container_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"centos-pod"`
+    /// `ContainerName`; example: `"centos-pod"`
     pub container_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"centos-pod"`
+    /// `PodName`; example: `"centos-pod"`
     pub pod_name: Option<String>,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"cls-ivhnr5q4"`
+    /// `ClusterID`; example: `"cls-ivhnr5q4"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"fengqqian_tke2"`
+    /// `ClusterName`; example: `"fengqqian_tke2"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"TKE_MANAGED_CLUSTER"`
+    /// `ClusterType`; example: `"TKE_MANAGED_CLUSTER"`
     pub cluster_type: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"成员账号test2"`
+    /// `AccountName`; example: `"成员账号test2"`
     pub account_name: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppId`; example: `260199983`
     pub app_id: Option<u64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `Status`; example: `"FAILED"`
     pub status: Option<String>,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCount`; example: `0`
     pub risk_count: Option<i64>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"容器不存在或已销毁"`
+    /// `FailReason`; example: `"容器不存在或已销毁"`
     pub fail_reason: Option<String>,
 
-    /// `FixSuggestion`: a string.
-    ///
-    /// Example: `"请确认容器仍在运行后重新扫描"`
+    /// `FixSuggestion`; example: `"请确认容器仍在运行后重新扫描"`
     pub fix_suggestion: Option<String>,
 }
 
@@ -14362,69 +9657,43 @@ pub struct EdrScanTaskContainerItem {
 #[doc(alias = "EDRScanTaskHostItem")]
 #[tc_model]
 pub struct EdrScanTaskHostItem {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"73863ca9-8128-47bb-b4d7-687b39b5db8a"`
+    /// `Quuid`; example: `"73863ca9-8128-47bb-b4d7-687b39b5db8a"`
     pub quuid: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"as-tke-np-j3772qd2-1"`
+    /// `HostName`; example: `"as-tke-np-j3772qd2-1"`
     pub host_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-7i5f82hu"`
+    /// `InstanceId`; example: `"ins-7i5f82hu"`
     pub instance_id: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"119.45.55.151"`
+    /// `PublicIp`; example: `"119.45.55.151"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.16.16.2"`
+    /// `PrivateIp`; example: `"172.16.16.2"`
     pub private_ip: Option<String>,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"Ubuntu 24.04.4 LTS"`
+    /// `OsType`; example: `"Ubuntu 24.04.4 LTS"`
     pub os_type: Option<String>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"委派管理员1"`
+    /// `AccountName`; example: `"委派管理员1"`
     pub account_name: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199982`
+    /// `AppId`; example: `260199982`
     pub app_id: Option<u64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"TIMEOUT"`
+    /// `Status`; example: `"TIMEOUT"`
     pub status: Option<String>,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `RiskCount`; example: `22`
     pub risk_count: Option<i64>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"任务下发失败（客户端已离线）"`
+    /// `FailReason`; example: `"任务下发失败（客户端已离线）"`
     pub fail_reason: Option<String>,
 
-    /// `FixSuggestion`: a string.
-    ///
-    /// Example: `"请确认主机在线且客户端运行正常后重新扫描"`
+    /// `FixSuggestion`; example: `"请确认主机在线且客户端运行正常后重新扫描"`
     pub fix_suggestion: Option<String>,
 }
 
@@ -14433,16 +9702,10 @@ pub struct EdrScanTaskHostItem {
 /// Returned in the output of [`DescribeEdrAlertList`](super::DescribeEdrAlertList).
 #[tc_model]
 pub struct EdrAlertCategoryCount {
-    /// `AlertCategory`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"VIRUS_TROJAN"`
+    /// `AlertCategory`, always sent in responses; example: `"VIRUS_TROJAN"`
     pub alert_category: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `200`
+    /// `Count`, always sent in responses; example: `200`
     pub count: Option<i64>,
 }
 
@@ -14451,44 +9714,25 @@ pub struct EdrAlertCategoryCount {
 /// Returned in the output of [`DescribeEdrAlertCountForAsset`](super::DescribeEdrAlertCountForAsset).
 #[tc_model]
 pub struct EdrAlertCountItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-f9324z7u"`
+    /// `InstanceId`; example: `"ins-f9324z7u"`
     pub instance_id: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `255`
+    /// `TotalCount`, always sent in responses; example: `255`
     pub total_count: Option<i64>,
 
-    /// `VirusTrojanCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `VirusTrojanCount`, always sent in responses; example: `0`
     pub virus_trojan_count: Option<i64>,
 
-    /// `AbnormalLoginCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `255`
+    /// `AbnormalLoginCount`, always sent in responses; example: `255`
     pub abnormal_login_count: Option<i64>,
 
-    /// `HostBehaviorCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `HostBehaviorCount`, always sent in responses; example: `0`
     pub host_behavior_count: Option<i64>,
 
-    /// `NetworkBehaviorCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `NetworkBehaviorCount`, always sent in responses; example: `0`
     pub network_behavior_count: Option<i64>,
 
-    /// `InstancesCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstancesCount`; example: `3`
     pub instances_count: Option<u64>,
 }
 
@@ -14497,321 +9741,182 @@ pub struct EdrAlertCountItem {
 /// Returned in the output of [`DescribeEdrAlertInfo`](super::DescribeEdrAlertInfo).
 #[tc_model]
 pub struct EdrAlertDetail {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `260199983`
+    /// `AppId`, always sent in responses; example: `260199983`
     pub app_id: Option<u64>,
 
-    /// `AlertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-alert-id-0001"`
+    /// `AlertId`, always sent in responses; example: `"mock-alert-id-0001"`
     pub alert_id: Option<String>,
 
-    /// `AlertCategory`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"VIRUS_TROJAN"`
+    /// `AlertCategory`, always sent in responses; example: `"VIRUS_TROJAN"`
     pub alert_category: Option<String>,
 
-    /// `AlertSubType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MALWARE_FILE"`
+    /// `AlertSubType`, always sent in responses; example: `"MALWARE_FILE"`
     pub alert_sub_type: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-rule-0001"`
+    /// `RuleId`, always sent in responses; example: `"mock-rule-0001"`
     pub rule_id: Option<String>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RuleType`, always sent in responses; example: `0`
     pub rule_type: Option<i64>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`, always sent in responses; example: `"HIGH"`
     pub level: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`, always sent in responses; example: `"PENDING"`
     pub status: Option<String>,
 
-    /// `AttackStage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TA0001"`
+    /// `AttackStage`, always sent in responses; example: `"TA0001"`
     pub attack_stage: Option<String>,
 
-    /// `DetectMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BALANCED"`
+    /// `DetectMode`, always sent in responses; example: `"BALANCED"`
     pub detect_mode: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-mock-0001"`
+    /// `InstanceId`, always sent in responses; example: `"ins-mock-0001"`
     pub instance_id: Option<String>,
 
-    /// `Quuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-quuid-0001"`
+    /// `Quuid`, always sent in responses; example: `"mock-quuid-0001"`
     pub quuid: Option<String>,
 
-    /// `EventCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EventCount`, always sent in responses; example: `1`
     pub event_count: Option<i64>,
 
-    /// `IsProVersion`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsProVersion`, always sent in responses; example: `1`
     pub is_pro_version: Option<i64>,
 
-    /// `AlertSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HOST"`
+    /// `AlertSource`, always sent in responses; example: `"HOST"`
     pub alert_source: Option<String>,
 
-    /// `ImageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-image-id-0001"`
+    /// `ImageId`, always sent in responses; example: `"mock-image-id-0001"`
     pub image_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-container-id-0001"`
+    /// `ContainerId`, always sent in responses; example: `"mock-container-id-0001"`
     pub container_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-cluster-id-0001"`
+    /// `ClusterId`, always sent in responses; example: `"mock-cluster-id-0001"`
     pub cluster_id: Option<String>,
 
-    /// `FirstDetectTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `FirstDetectTime`, always sent in responses; example: `"2026-01-01 00:00:00"`
     pub first_detect_time: Option<String>,
 
-    /// `LatestDetectTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `LatestDetectTime`, always sent in responses; example: `"2026-01-01 00:00:00"`
     pub latest_detect_time: Option<String>,
 
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock rule"`
+    /// `RuleName`, always sent in responses; example: `"mock rule"`
     pub rule_name: Option<String>,
 
-    /// `ContentType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"md5"`
+    /// `ContentType`, always sent in responses; example: `"md5"`
     pub content_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mock-host-name"`
+    /// `InstanceName`; example: `"mock-host-name"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `Content`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"{\"mock\":\"content\"}"`
+    /// `Content`, always sent in responses; example: `"{\"mock\":\"content\"}"`
     pub content: Option<String>,
 
-    /// `AlertName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-alert-name"`
+    /// `AlertName`, always sent in responses; example: `"mock-alert-name"`
     pub alert_name: Option<String>,
 
-    /// `CSIPTags`: a list of [`CsipTag`] objects.
-    /// Always sent in responses.
+    /// `CSIPTags`, always sent in responses
     #[tc(rename = "CSIPTags")]
     pub csip_tags: Option<Vec<CsipTag>>,
 
-    /// `HarmDesc`: a string.
-    ///
-    /// Example: `"mock harm description"`
+    /// `HarmDesc`; example: `"mock harm description"`
     pub harm_desc: Option<String>,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"mock suggest scheme"`
+    /// `SuggestScheme`; example: `"mock suggest scheme"`
     pub suggest_scheme: Option<String>,
 
-    /// `HarmDescSource`: a string.
-    ///
-    /// Example: `"default"`
+    /// `HarmDescSource`; example: `"default"`
     pub harm_desc_source: Option<String>,
 
-    /// `ThreatTags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["trojan"]`
+    /// `ThreatTags`, always sent in responses; example: `["trojan"]`
     pub threat_tags: Option<Vec<String>>,
 
-    /// `BashCmdDecoded`: a string.
-    ///
-    /// Example: `"mock bash command"`
+    /// `BashCmdDecoded`; example: `"mock bash command"`
     pub bash_cmd_decoded: Option<String>,
 
-    /// `NetVulName`: a string.
-    ///
-    /// Example: `"mock-vul"`
+    /// `NetVulName`; example: `"mock-vul"`
     pub net_vul_name: Option<String>,
 
-    /// `NetCVEId`: a string.
-    ///
-    /// Example: `"CVE-2026-0001"`
+    /// `NetCVEId`; example: `"CVE-2026-0001"`
     #[tc(rename = "NetCVEId")]
     pub net_cve_id: Option<String>,
 
-    /// `NetAbnormalAction`: a string.
-    ///
-    /// Example: `"mock abnormal action"`
+    /// `NetAbnormalAction`; example: `"mock abnormal action"`
     pub net_abnormal_action: Option<String>,
 
-    /// `IPIntel`: an [`IpIntelInfo`].
+    /// `IPIntel`
     #[tc(rename = "IPIntel")]
     pub ip_intel: Option<IpIntelInfo>,
 
-    /// `MultiBehaviorDetectionMode`: a string.
-    ///
-    /// Example: `"sequence"`
+    /// `MultiBehaviorDetectionMode`; example: `"sequence"`
     pub multi_behavior_detection_mode: Option<String>,
 
-    /// `SourceDesc`: a string.
-    ///
-    /// Example: `"引擎/情报"`
+    /// `SourceDesc`; example: `"引擎/情报"`
     pub source_desc: Option<String>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2026-01-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `IntelSource`: a string.
-    ///
-    /// Example: `"VDC"`
+    /// `IntelSource`; example: `"VDC"`
     pub intel_source: Option<String>,
 
-    /// `Verdict`: a string.
-    ///
-    /// Example: `"恶意"`
+    /// `Verdict`; example: `"恶意"`
     pub verdict: Option<String>,
 
-    /// `VerdictBasis`: a string.
-    ///
-    /// Example: `"VDC"`
+    /// `VerdictBasis`; example: `"VDC"`
     pub verdict_basis: Option<String>,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"mock-virus"`
+    /// `VirusName`; example: `"mock-virus"`
     pub virus_name: Option<String>,
 
-    /// `VirusFamily`: a string.
-    ///
-    /// Example: `"mock-virus-family"`
+    /// `VirusFamily`; example: `"mock-virus-family"`
     pub virus_family: Option<String>,
 
-    /// `NetResponsePayload`: a string.
-    ///
-    /// Example: `"bW9jaw=="`
+    /// `NetResponsePayload`; example: `"bW9jaw=="`
     pub net_response_payload: Option<String>,
 
-    /// `NetSvcPs`: a string.
-    ///
-    /// Example: `"bW9jaw=="`
+    /// `NetSvcPs`; example: `"bW9jaw=="`
     pub net_svc_ps: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx-7d9f8c8b96-x2kfj"`
+    /// `ContainerName`; example: `"nginx-7d9f8c8b96-x2kfj"`
     pub container_name: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"nginx:1.25-alpine"`
+    /// `ImageName`; example: `"nginx:1.25-alpine"`
     pub image_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"demo-cluster-01"`
+    /// `ClusterName`; example: `"demo-cluster-01"`
     pub cluster_name: Option<String>,
 
-    /// `RunStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunStatus`; example: `"RUNNING"`
     pub run_status: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"nginx-7d9f8c8b96-x2kfj"`
+    /// `PodName`; example: `"nginx-7d9f8c8b96-x2kfj"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.0.2.15"`
+    /// `PodIp`; example: `"10.0.2.15"`
     pub pod_ip: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `PodWorkloadType`: a string.
-    ///
-    /// Example: `"Deployment"`
+    /// `PodWorkloadType`; example: `"Deployment"`
     pub pod_workload_type: Option<String>,
 
-    /// `ClusterCaMD5`: a string.
-    ///
-    /// Example: `"a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"`
+    /// `ClusterCaMD5`; example: `"a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"`
     #[tc(rename = "ClusterCaMD5")]
     pub cluster_ca_md5: Option<String>,
 
-    /// `PodUniqueId`: a string.
-    ///
-    /// Example: `"f6e5d4c3b2a1f6e5d4c3b2a1f6e5d4c3"`
+    /// `PodUniqueId`; example: `"f6e5d4c3b2a1f6e5d4c3b2a1f6e5d4c3"`
     pub pod_unique_id: Option<String>,
 }
 
@@ -14820,180 +9925,97 @@ pub struct EdrAlertDetail {
 /// Returned in the output of [`DescribeEdrAlertList`](super::DescribeEdrAlertList).
 #[tc_model]
 pub struct EdrAlertItem {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `260199983`
+    /// `AppId`, always sent in responses; example: `260199983`
     pub app_id: Option<u64>,
 
-    /// `AlertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-alert-id-0001"`
+    /// `AlertId`, always sent in responses; example: `"mock-alert-id-0001"`
     pub alert_id: Option<String>,
 
-    /// `AlertCategory`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"AI_LINK_ENGINE"`
+    /// `AlertCategory`, always sent in responses; example: `"AI_LINK_ENGINE"`
     pub alert_category: Option<String>,
 
-    /// `AlertSubType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MULTI_BEHAVIOR_ATTACK"`
+    /// `AlertSubType`, always sent in responses; example: `"MULTI_BEHAVIOR_ATTACK"`
     pub alert_sub_type: Option<String>,
 
-    /// `RuleId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-rule-0001"`
+    /// `RuleId`, always sent in responses; example: `"mock-rule-0001"`
     pub rule_id: Option<String>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `RuleType`, always sent in responses; example: `0`
     pub rule_type: Option<i64>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`, always sent in responses; example: `"HIGH"`
     pub level: Option<String>,
 
-    /// `Status`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`, always sent in responses; example: `"PENDING"`
     pub status: Option<String>,
 
-    /// `AttackStage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TA0001"`
+    /// `AttackStage`, always sent in responses; example: `"TA0001"`
     pub attack_stage: Option<String>,
 
-    /// `DetectMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"BALANCED"`
+    /// `DetectMode`, always sent in responses; example: `"BALANCED"`
     pub detect_mode: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-mock-0001"`
+    /// `InstanceId`, always sent in responses; example: `"ins-mock-0001"`
     pub instance_id: Option<String>,
 
-    /// `Quuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-quuid-0001"`
+    /// `Quuid`, always sent in responses; example: `"mock-quuid-0001"`
     pub quuid: Option<String>,
 
-    /// `IsProVersion`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsProVersion`, always sent in responses; example: `1`
     pub is_pro_version: Option<i64>,
 
-    /// `AlertSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"HOST"`
+    /// `AlertSource`, always sent in responses; example: `"HOST"`
     pub alert_source: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 
-    /// `ImageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-image-id-0001"`
+    /// `ImageId`, always sent in responses; example: `"mock-image-id-0001"`
     pub image_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-container-id-0001"`
+    /// `ContainerId`, always sent in responses; example: `"mock-container-id-0001"`
     pub container_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-cluster-id-0001"`
+    /// `ClusterId`, always sent in responses; example: `"mock-cluster-id-0001"`
     pub cluster_id: Option<String>,
 
-    /// `EventCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `9`
+    /// `EventCount`, always sent in responses; example: `9`
     pub event_count: Option<i64>,
 
-    /// `FirstDetectTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `FirstDetectTime`, always sent in responses; example: `"2026-01-01 00:00:00"`
     pub first_detect_time: Option<String>,
 
-    /// `LatestDetectTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `LatestDetectTime`, always sent in responses; example: `"2026-01-01 00:00:00"`
     pub latest_detect_time: Option<String>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"mock rule"`
+    /// `RuleName`; example: `"mock rule"`
     pub rule_name: Option<String>,
 
-    /// `ContentType`: a string.
-    ///
-    /// Example: `"md5"`
+    /// `ContentType`; example: `"md5"`
     pub content_type: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mock-host-name"`
+    /// `InstanceName`; example: `"mock-host-name"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `RaspOpen`: a boolean.
-    ///
-    /// Example: `true`
+    /// `RaspOpen`; example: `true`
     pub rasp_open: Option<bool>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"nginx-7d9f8c8b96-x2kfj"`
+    /// `ContainerName`; example: `"nginx-7d9f8c8b96-x2kfj"`
     pub container_name: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"nginx:1.25-alpine"`
+    /// `ImageName`; example: `"nginx:1.25-alpine"`
     pub image_name: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"demo-cluster-01"`
+    /// `ClusterName`; example: `"demo-cluster-01"`
     pub cluster_name: Option<String>,
 }
 
@@ -15002,28 +10024,20 @@ pub struct EdrAlertItem {
 /// Returned in the output of [`DescribeEdrAlertThreatTags`](super::DescribeEdrAlertThreatTags).
 #[tc_model]
 pub struct EdrAlertTagItem {
-    /// `AlertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock-alert-id-0001"`
+    /// `AlertId`, always sent in responses; example: `"mock-alert-id-0001"`
     pub alert_id: Option<String>,
 
-    /// `CloudTags`: a list of [`TagItem`] objects.
-    /// Always sent in responses.
+    /// `CloudTags`, always sent in responses
     pub cloud_tags: Option<Vec<TagItem>>,
 
-    /// `CSIPTags`: a list of [`CsipTag`] objects.
-    /// Always sent in responses.
+    /// `CSIPTags`, always sent in responses
     #[tc(rename = "CSIPTags")]
     pub csip_tags: Option<Vec<CsipTag>>,
 
-    /// `ThreatTags`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ransomware"]`
+    /// `ThreatTags`, always sent in responses; example: `["ransomware"]`
     pub threat_tags: Option<Vec<String>>,
 
-    /// `IPIntel`: an [`IpIntelInfo`].
+    /// `IPIntel`
     #[tc(rename = "IPIntel")]
     pub ip_intel: Option<IpIntelInfo>,
 }
@@ -15033,37 +10047,22 @@ pub struct EdrAlertTagItem {
 /// Sent in the input of [`DescribeEdrAlertInfo`](super::DescribeEdrAlertInfo), [`DescribeEdrAlertMultiAttackStages`](super::DescribeEdrAlertMultiAttackStages), [`DescribeEdrAlertThreatTags`](super::DescribeEdrAlertThreatTags), [`ModifyEDRRule`](super::ModifyEDRRule), [`ModifyEdrAlertIsolation`](super::ModifyEdrAlertIsolation) and [`ModifyEdrAlertStatus`](super::ModifyEdrAlertStatus).
 #[tc_model]
 pub struct EdrAlertTarget {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2000000013834`
+    /// `Id`; example: `2000000013834`
     pub id: i64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppId`; example: `260199983`
     pub app_id: u64,
 
-    /// `AlertId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"22637a515e155e4a87b3ddacc2c5c425"`
+    /// `AlertId`, always sent in responses; example: `"22637a515e155e4a87b3ddacc2c5c425"`
     pub alert_id: Option<String>,
 
-    /// `Quuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
+    /// `Quuid`, always sent in responses; example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
     pub quuid: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-ke3v88f4"`
+    /// `InstanceId`, always sent in responses; example: `"ins-ke3v88f4"`
     pub instance_id: Option<String>,
 
-    /// `AlertSubType`: a string.
-    ///
-    /// Example: `"MULTI_BEHAVIOR_ATTACK"`
+    /// `AlertSubType`; example: `"MULTI_BEHAVIOR_ATTACK"`
     pub alert_sub_type: Option<String>,
 }
 
@@ -15072,31 +10071,19 @@ pub struct EdrAlertTarget {
 /// Sent in the input of [`CancelEdrAlertIgnore`](super::CancelEdrAlertIgnore) and [`ModifyEdrAlertPermanentIgnore`](super::ModifyEdrAlertPermanentIgnore).
 #[tc_model]
 pub struct EdrAlertTargetForIgnore {
-    /// `Id`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1000000000760`
+    /// `Id`, required in requests; example: `1000000000760`
     pub id: Option<i64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200000008`
+    /// `AppId`, required in requests; example: `200000008`
     pub app_id: Option<u64>,
 
-    /// `AlertId`: a string.
-    ///
-    /// Example: `"077**************************f9b"`
+    /// `AlertId`; example: `"077**************************f9b"`
     pub alert_id: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"90******-****-****-****-*********aa1"`
+    /// `Quuid`; example: `"90******-****-****-****-*********aa1"`
     pub quuid: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-********"`
+    /// `InstanceId`; example: `"ins-********"`
     pub instance_id: Option<String>,
 }
 
@@ -15105,22 +10092,13 @@ pub struct EdrAlertTargetForIgnore {
 /// Returned in the output of [`DescribeEdrAlertCountForContainer`](super::DescribeEdrAlertCountForContainer).
 #[tc_model]
 pub struct EdrContainerAlertCountItem {
-    /// `ClusterId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cls-nac4o61q"`
+    /// `ClusterId`, always sent in responses; example: `"cls-nac4o61q"`
     pub cluster_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"058282413b99b87b10b4c24ab353db46d72b72deba2490969758296b54743676"`
+    /// `ContainerId`, always sent in responses; example: `"058282413b99b87b10b4c24ab353db46d72b72deba2490969758296b54743676"`
     pub container_id: Option<String>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `27`
+    /// `TotalCount`, always sent in responses; example: `27`
     pub total_count: Option<i64>,
 }
 
@@ -15129,16 +10107,10 @@ pub struct EdrContainerAlertCountItem {
 /// Returned in the output of [`DescribeEdrAlertCountForContainer`](super::DescribeEdrAlertCountForContainer).
 #[tc_model]
 pub struct EdrContainerGlobalCount {
-    /// `TotalCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `62`
+    /// `TotalCount`, always sent in responses; example: `62`
     pub total_count: Option<i64>,
 
-    /// `ClustersCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ClustersCount`, always sent in responses; example: `1`
     pub clusters_count: Option<u64>,
 }
 
@@ -15147,16 +10119,10 @@ pub struct EdrContainerGlobalCount {
 /// Returned in the output of [`DescribeCVMAssets`](super::DescribeCVMAssets).
 #[tc_model]
 pub struct Element {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key1"`
+    /// `Key`, always sent in responses; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value1"`
+    /// `Value`, always sent in responses; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -15165,24 +10131,16 @@ pub struct Element {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct ExpiringProduct {
-    /// `ProductId`: a string.
-    ///
-    /// Example: `"cwp_pro"`
+    /// `ProductId`; example: `"cwp_pro"`
     pub product_id: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"主机安全专业版"`
+    /// `ProductName`; example: `"主机安全专业版"`
     pub product_name: Option<String>,
 
-    /// `DaysToExpire`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `DaysToExpire`; example: `5`
     pub days_to_expire: Option<i64>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-08-24T17:47:04+08:00"`
+    /// `ExpireTime`; example: `"2026-08-24T17:47:04+08:00"`
     pub expire_time: Option<String>,
 }
 
@@ -15191,45 +10149,29 @@ pub struct ExpiringProduct {
 /// Returned in the output of [`DescribeExportJobManageList`](super::DescribeExportJobManageList).
 #[tc_model]
 pub struct ExportJobItem {
-    /// `JobID`: a string.
-    ///
-    /// Example: `"aaaa-bbbb"`
+    /// `JobID`; example: `"aaaa-bbbb"`
     #[tc(rename = "JobID")]
     pub job_id: String,
 
-    /// `JobName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `JobName`; example: `"test"`
     pub job_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"Asset"`
+    /// `Source`; example: `"Asset"`
     pub source: String,
 
-    /// `ExportJobStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ExportJobStatus`; example: `"Running"`
     pub export_job_status: Option<String>,
 
-    /// `ExportProgress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExportProgress`; example: `0`
     pub export_progress: Option<u64>,
 
-    /// `FailureMsg`: a string.
-    ///
-    /// Example: `"test"`
+    /// `FailureMsg`; example: `"test"`
     pub failure_msg: Option<String>,
 
-    /// `Timeout`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `Timeout`; example: `"2025-01-01 00:00:00"`
     pub timeout: Option<String>,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `InsertTime`; example: `"2025-01-01 00:00:00"`
     pub insert_time: Option<String>,
 }
 
@@ -15238,49 +10180,31 @@ pub struct ExportJobItem {
 /// Returned in the output of [`DescribeDspmExportTask`](super::DescribeDspmExportTask).
 #[tc_model]
 pub struct ExportTask {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Id`; example: `0`
     pub id: Option<i64>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AppId`; example: `0`
     pub app_id: Option<i64>,
 
-    /// `Percentage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Percentage`; example: `0`
     pub percentage: Option<i64>,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CreateTime`; example: `0`
     pub create_time: Option<i64>,
 
-    /// `ModifyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModifyTime`; example: `0`
     pub modify_time: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `FileName`; example: `"0"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: Option<i64>,
 
-    /// `RemainingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RemainingTime`; example: `0`
     pub remaining_time: Option<i64>,
 }
 
@@ -15289,24 +10213,16 @@ pub struct ExportTask {
 /// Returned in the output of [`DescribeExposeAssetCategory`](super::DescribeExposeAssetCategory) and [`DescribeExposureAutoTagAttribute`](super::DescribeExposureAutoTagAttribute).
 #[tc_model]
 pub struct ExposeAssetTypeItem {
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdn_instance"`
+    /// `AssetType`; example: `"cdn_instance"`
     pub asset_type: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"CDN"`
+    /// `AssetTypeName`; example: `"CDN"`
     pub asset_type_name: String,
 }
 
@@ -15315,13 +10231,13 @@ pub struct ExposeAssetTypeItem {
 /// Returned in the output of [`DescribeExposeRisks`](super::DescribeExposeRisks).
 #[tc_model]
 pub struct ExposeRiskItem {
-    /// `RuleType`: a string.
+    /// `RuleType`
     pub rule_type: String,
 
-    /// `Severity`: a string.
+    /// `Severity`
     pub severity: String,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 }
 
@@ -15330,16 +10246,16 @@ pub struct ExposeRiskItem {
 /// Returned in the output of [`DescribeExposeRules`](super::DescribeExposeRules).
 #[tc_model]
 pub struct ExposeRuleItem {
-    /// `RuleType`: a string.
+    /// `RuleType`
     pub rule_type: String,
 
-    /// `Severity`: a string.
+    /// `Severity`
     pub severity: String,
 
-    /// `Title`: a string.
+    /// `Title`
     pub title: String,
 
-    /// `FixAdvice`: a string.
+    /// `FixAdvice`
     pub fix_advice: String,
 }
 
@@ -15348,24 +10264,16 @@ pub struct ExposeRuleItem {
 /// Returned in the output of [`DescribeExposureTrend`](super::DescribeExposureTrend).
 #[tc_model]
 pub struct ExposeTrendItem {
-    /// `OpenCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OpenCount`; example: `1`
     pub open_count: u64,
 
-    /// `AclCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AclCount`; example: `1`
     pub acl_count: u64,
 
-    /// `CloseCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CloseCount`; example: `1`
     pub close_count: u64,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-03"`
+    /// `Date`; example: `"2025-01-03"`
     pub date: String,
 }
 
@@ -15374,192 +10282,120 @@ pub struct ExposeTrendItem {
 /// Returned in the output of [`DescribeCWPExposures`](super::DescribeCWPExposures) and [`DescribeExposures`](super::DescribeExposures).
 #[tc_model]
 pub struct ExposesItem {
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"长安守夜人"`
+    /// `CloudAccountName`; example: `"长安守夜人"`
     pub cloud_account_name: String,
 
-    /// `CloudAccountId`: a string.
-    ///
-    /// Example: `"1112222"`
+    /// `CloudAccountId`; example: `"1112222"`
     pub cloud_account_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.test.com"`
+    /// `Domain`; example: `"www.test.com"`
     pub domain: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"1-65535"`
+    /// `Port`; example: `"1-65535"`
     pub port: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: String,
 
-    /// `RiskType`: a string.
-    ///
-    /// Example: `"high_risk_port"`
+    /// `RiskType`; example: `"high_risk_port"`
     pub risk_type: String,
 
-    /// `AclType`: a string.
-    ///
-    /// Example: `"blacklist"`
+    /// `AclType`; example: `"blacklist"`
     pub acl_type: String,
 
-    /// `AclList`: a string.
-    ///
-    /// Example: `"[\"1.1.1.1\"]"`
+    /// `AclList`; example: `"[\"1.1.1.1\"]"`
     pub acl_list: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"ins-test"`
+    /// `AssetId`; example: `"ins-test"`
     pub asset_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cvm_sdhj123"`
+    /// `InstanceName`; example: `"cvm_sdhj123"`
     pub instance_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `AssetType`; example: `"cvm_instance"`
     pub asset_type: String,
 
-    /// `PortServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PortServiceCount`; example: `0`
     pub port_service_count: u64,
 
-    /// `HighRiskPortServiceCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighRiskPortServiceCount`; example: `0`
     pub high_risk_port_service_count: u64,
 
-    /// `WebAppCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebAppCount`; example: `0`
     pub web_app_count: u64,
 
-    /// `RiskWebAppCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskWebAppCount`; example: `0`
     pub risk_web_app_count: u64,
 
-    /// `WeakPasswordCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WeakPasswordCount`; example: `0`
     pub weak_password_count: u64,
 
-    /// `VulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCount`; example: `0`
     pub vul_count: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-12-30 00:00:00"`
+    /// `CreateTime`; example: `"2024-12-30 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-30 00:00:00"`
+    /// `UpdateTime`; example: `"2024-12-30 00:00:00"`
     pub update_time: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `AssetTypeName`; example: `"云服务器"`
     pub asset_type_name: String,
 
-    /// `DisplayStatus`: a string.
-    ///
-    /// Example: `"完全开放/Open"`
+    /// `DisplayStatus`; example: `"完全开放/Open"`
     pub display_status: String,
 
-    /// `DisplayRiskType`: a string.
-    ///
-    /// Example: `"高危端口"`
+    /// `DisplayRiskType`; example: `"高危端口"`
     pub display_risk_type: String,
 
-    /// `ScanTaskStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ScanTaskStatus`; example: `"running"`
     pub scan_task_status: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Uuid`; example: `"uuid"`
     pub uuid: String,
 
-    /// `HasScan`: a string.
-    ///
-    /// Example: `"true"`
+    /// `HasScan`; example: `"true"`
     pub has_scan: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1235316210`
+    /// `AppId`; example: `1235316210`
     pub app_id: u64,
 
-    /// `AppIdStr`: a string.
-    ///
-    /// Example: `"1235316210"`
+    /// `AppIdStr`; example: `"1235316210"`
     pub app_id_str: Option<String>,
 
-    /// `ExposureID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExposureID`; example: `1`
     #[tc(rename = "ExposureID")]
     pub exposure_id: u64,
 
-    /// `PortDetectCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PortDetectCount`; example: `1`
     pub port_detect_count: u64,
 
-    /// `PortDetectResult`: a string.
-    ///
-    /// Example: `"80,443"`
+    /// `PortDetectResult`; example: `"80,443"`
     pub port_detect_result: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"legit_business"`
+    /// `Tag`; example: `"legit_business"`
     pub tag: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"打标测试"`
+    /// `Comment`; example: `"打标测试"`
     pub comment: Option<String>,
 
-    /// `ToGovernedRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ToGovernedRiskCount`; example: `6`
     pub to_governed_risk_count: Option<u64>,
 
-    /// `ToGovernedRiskContent`: a string.
-    ///
-    /// Example: `"网络扫描发现高危端口服务:high;使用了高危的端口号:high;使用了非标的端口号:low"`
+    /// `ToGovernedRiskContent`; example: `"网络扫描发现高危端口服务:high;使用了高危的端口号:high;使用了非标的端口号:low"`
     pub to_governed_risk_content: Option<String>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 
-    /// `AssetTypeIconSolidURL`: a string.
+    /// `AssetTypeIconSolidURL`
     #[tc(rename = "AssetTypeIconSolidURL")]
     pub asset_type_icon_solid_url: Option<String>,
 }
@@ -15569,22 +10405,16 @@ pub struct ExposesItem {
 /// Returned in the output of [`DescribeAssetInfo`](super::DescribeAssetInfo).
 #[tc_model]
 pub struct FieldConfig {
-    /// `Label`: a string.
-    ///
-    /// Example: `"所属项目"`
+    /// `Label`; example: `"所属项目"`
     pub label: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"2020-10-21 19:11:49"`
+    /// `Value`; example: `"2020-10-21 19:11:49"`
     pub value: String,
 
-    /// `Style`: a [`FieldStyle`].
+    /// `Style`
     pub style: FieldStyle,
 
-    /// `ValueCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValueCount`; example: `1`
     pub value_count: Option<u64>,
 }
 
@@ -15593,24 +10423,16 @@ pub struct FieldConfig {
 /// Returned in the output of [`DescribeAssetInfo`](super::DescribeAssetInfo).
 #[tc_model]
 pub struct FieldStyle {
-    /// `Type`: a string.
-    ///
-    /// Example: `"code"`
+    /// `Type`; example: `"code"`
     pub r#type: String,
 
-    /// `Copy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Copy`; example: `true`
     pub copy: Option<bool>,
 
-    /// `Color`: a string.
-    ///
-    /// Example: `"code"`
+    /// `Color`; example: `"code"`
     pub color: Option<String>,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"/csip/asset/detail/{0}?Provider=tencent&AssetType=vpc_instance"`
+    /// `URL`; example: `"/csip/asset/detail/{0}?Provider=tencent&AssetType=vpc_instance"`
     #[tc(rename = "URL")]
     pub url: Option<String>,
 }
@@ -15620,37 +10442,25 @@ pub struct FieldStyle {
 /// Sent in the input of [`CreateAssetComponentListExportJob`](super::CreateAssetComponentListExportJob), [`CreateAssetComponentRelatedImageListExportJob`](super::CreateAssetComponentRelatedImageListExportJob), [`CreateClusterContainerListExportJob`](super::CreateClusterContainerListExportJob), [`CreateClusterListExportJob`](super::CreateClusterListExportJob), [`CreateClusterNamespaceListExportJob`](super::CreateClusterNamespaceListExportJob), [`CreateClusterNodeListExportJob`](super::CreateClusterNodeListExportJob) and 169 more.
 #[tc_model]
 pub struct Filter {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"Desc"`
+    /// `Order`; example: `"Desc"`
     pub order: Option<String>,
 
-    /// `By`: a string.
-    ///
-    /// Example: `"insert_time"`
+    /// `By`; example: `"insert_time"`
     pub by: Option<String>,
 
-    /// `Filters`: a list of [`WhereFilter`] objects.
+    /// `Filters`
     pub filters: Option<Vec<WhereFilter>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-23 16:42:22"`
+    /// `StartTime`; example: `"2022-05-23 16:42:22"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-23 16:42:22"`
+    /// `EndTime`; example: `"2022-05-23 16:42:22"`
     pub end_time: Option<String>,
 }
 
@@ -15659,14 +10469,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeAssetTagAttributes`](super::DescribeAssetTagAttributes), [`DescribeAssetViewVulRiskList`](super::DescribeAssetViewVulRiskList), [`DescribeCVMAssets`](super::DescribeCVMAssets), [`DescribeClusterAssets`](super::DescribeClusterAssets), [`DescribeClusterPodAssets`](super::DescribeClusterPodAssets), [`DescribeDbAssets`](super::DescribeDbAssets) and 25 more.
 #[tc_model]
 pub struct FilterDataObject {
-    /// `Value`: a string.
-    ///
-    /// Example: `"finish"`
+    /// `Value`; example: `"finish"`
     pub value: Option<String>,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"任务完成"`
+    /// `Text`; example: `"任务完成"`
     pub text: Option<String>,
 }
 
@@ -15676,22 +10482,13 @@ pub struct FilterDataObject {
 /// Returned in the output of [`DescribeAssetFilterViews`](super::DescribeAssetFilterViews).
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"RuleName"`
+    /// `Name`, always sent in responses; example: `"RuleName"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["意图识别","敏感数据"]`
+    /// `Values`, always sent in responses; example: `["意图识别","敏感数据"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `ExactMatch`, always sent in responses; example: `"1"`
     pub exact_match: Option<String>,
 }
 
@@ -15700,152 +10497,96 @@ pub struct Filters {
 /// Returned in the output of [`DescribeGatewayAssets`](super::DescribeGatewayAssets).
 #[tc_model]
 pub struct GateWayAsset {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1300848851"`
+    /// `AppId`; example: `"1300848851"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100011949811"`
+    /// `Uin`; example: `"100011949811"`
     pub uin: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"cfwnat-ab99957b"`
+    /// `AssetId`; example: `"cfwnat-ab99957b"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"asset-name"`
+    /// `AssetName`; example: `"asset-name"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"NATFW"`
+    /// `AssetType`; example: `"NATFW"`
     pub asset_type: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.**.22.**"`
+    /// `PrivateIp`; example: `"172.**.22.**"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.***.130.**"`
+    /// `PublicIp`; example: `"1.***.130.**"`
     pub public_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-dfe11"`
+    /// `VpcId`; example: `"vpc-dfe11"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpcname"`
+    /// `VpcName`; example: `"vpcname"`
     pub vpc_name: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `OutboundPeakBandwidth`: a string.
-    ///
-    /// Example: `"272.00bps"`
+    /// `OutboundPeakBandwidth`; example: `"272.00bps"`
     pub outbound_peak_bandwidth: String,
 
-    /// `InboundPeakBandwidth`: a string.
-    ///
-    /// Example: `"1.75Kbps"`
+    /// `InboundPeakBandwidth`; example: `"1.75Kbps"`
     pub inbound_peak_bandwidth: String,
 
-    /// `OutboundCumulativeFlow`: a string.
-    ///
-    /// Example: `"38.67KB"`
+    /// `OutboundCumulativeFlow`; example: `"38.67KB"`
     pub outbound_cumulative_flow: String,
 
-    /// `InboundCumulativeFlow`: a string.
-    ///
-    /// Example: `"352.00KB"`
+    /// `InboundCumulativeFlow`; example: `"352.00KB"`
     pub inbound_cumulative_flow: String,
 
-    /// `NetworkAttack`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetworkAttack`; example: `0`
     pub network_attack: i64,
 
-    /// `ExposedPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExposedPort`; example: `0`
     pub exposed_port: i64,
 
-    /// `ExposedVUL`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExposedVUL`; example: `0`
     #[tc(rename = "ExposedVUL")]
     pub exposed_vul: i64,
 
-    /// `ConfigureRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigureRisk`; example: `0`
     pub configure_risk: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-28 01:30:55"`
+    /// `CreateTime`; example: `"2022-11-28 01:30:55"`
     pub create_time: String,
 
-    /// `ScanTask`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: i64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2022-11-28 01:30:55"`
+    /// `LastScanTime`; example: `"2022-11-28 01:30:55"`
     pub last_scan_time: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `AddressIPV6`: a string.
-    ///
-    /// Example: `"FF01::1101"`
+    /// `AddressIPV6`; example: `"FF01::1101"`
     #[tc(rename = "AddressIPV6")]
     pub address_ipv6: String,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCore`; example: `0`
     pub is_core: u64,
 
-    /// `RiskExposure`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskExposure`; example: `0`
     pub risk_exposure: i64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 
-    /// `EngineRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EngineRegion`; example: `"ap-guangzhou"`
     pub engine_region: Option<String>,
 
-    /// `WeakPasswordRisk`: an unsigned 64-bit integer.
+    /// `WeakPasswordRisk`
     pub weak_password_risk: Option<u64>,
 }
 
@@ -15854,86 +10595,54 @@ pub struct GateWayAsset {
 /// Returned in the output of [`DescribeHighBaseLineRiskList`](super::DescribeHighBaseLineRiskList).
 #[tc_model]
 pub struct HighBaseLineRiskItem {
-    /// `CloudAccountID`: a string.
-    ///
-    /// Example: `"13561232"`
+    /// `CloudAccountID`; example: `"13561232"`
     #[tc(rename = "CloudAccountID")]
     pub cloud_account_id: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"ins-sds67123"`
+    /// `AssetID`; example: `"ins-sds67123"`
     #[tc(rename = "AssetID")]
     pub asset_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `InstanceStatus`; example: `"active"`
     pub instance_status: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"AI验证"`
+    /// `InstanceName`; example: `"AI验证"`
     pub instance_name: String,
 
-    /// `RiskName`: a string.
-    ///
-    /// Example: `"风险名称"`
+    /// `RiskName`; example: `"风险名称"`
     pub risk_name: String,
 
-    /// `RiskCategory`: a string.
-    ///
-    /// Example: `"风险分类"`
+    /// `RiskCategory`; example: `"风险分类"`
     pub risk_category: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RiskLevel`; example: `"1"`
     pub risk_level: String,
 
-    /// `RiskDesc`: a string.
-    ///
-    /// Example: `"风险描述"`
+    /// `RiskDesc`; example: `"风险描述"`
     pub risk_desc: String,
 
-    /// `RiskResult`: a string.
-    ///
-    /// Example: `"风险结果"`
+    /// `RiskResult`; example: `"风险结果"`
     pub risk_result: String,
 
-    /// `FixAdvice`: a string.
-    ///
-    /// Example: `"修复建议"`
+    /// `FixAdvice`; example: `"修复建议"`
     pub fix_advice: String,
 
-    /// `RiskCategoryName`: a string.
-    ///
-    /// Example: `"风险分类名称"`
+    /// `RiskCategoryName`; example: `"风险分类名称"`
     pub risk_category_name: String,
 
-    /// `RiskLevelName`: a string.
-    ///
-    /// Example: `"高危"`
+    /// `RiskLevelName`; example: `"高危"`
     pub risk_level_name: String,
 
-    /// `InstanceStatusName`: a string.
-    ///
-    /// Example: `"实例状态中文信息"`
+    /// `InstanceStatusName`; example: `"实例状态中文信息"`
     pub instance_status_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-05-20 12:00:00"`
+    /// `CreateTime`; example: `"2025-05-20 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-05-20 12:00:00"`
+    /// `UpdateTime`; example: `"2025-05-20 12:00:00"`
     pub update_time: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `32643712`
+    /// `AppID`; example: `32643712`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 }
@@ -15943,14 +10652,10 @@ pub struct HighBaseLineRiskItem {
 /// Returned in the output of [`DescribeDspmLogList`](super::DescribeDspmLogList).
 #[tc_model]
 pub struct HitRules {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"无 where 更新或删除"`
+    /// `RuleName`; example: `"无 where 更新或删除"`
     pub rule_name: String,
 }
 
@@ -15959,16 +10664,10 @@ pub struct HitRules {
 /// Sent in the input of [`ModifyPayConfig`](super::ModifyPayConfig).
 #[tc_model]
 pub struct HostAutoScaleConfig {
-    /// `Switch`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ON"`
+    /// `Switch`, always sent in responses; example: `"ON"`
     pub switch: Option<String>,
 
-    /// `ProtectType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `ProtectType`, always sent in responses; example: `"ULTIMATE"`
     pub protect_type: Option<String>,
 }
 
@@ -15977,58 +10676,42 @@ pub struct HostAutoScaleConfig {
 /// Returned in the output of [`DescribeVulComponentRelateHost`](super::DescribeVulComponentRelateHost) and [`DescribeVulHostRelateComponent`](super::DescribeVulHostRelateComponent).
 #[tc_model]
 pub struct HostBriefInfo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-7kb4skki"`
+    /// `InstanceID`; example: `"ins-7kb4skki"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
+    /// `QUUID`; example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
+    /// `UUID`; example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"12.*.*.4"`
+    /// `PublicIP`; example: `"12.*.*.4"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.0.6"`
+    /// `PrivateIP`; example: `"172.16.0.6"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ycgochen-window"`
+    /// `Name`; example: `"ycgochen-window"`
     pub name: String,
 
-    /// `Account`: an [`AccountBriefInfo`].
+    /// `Account`
     pub account: AccountBriefInfo,
 
-    /// `TagItem`: a list of [`MiniTagItem`] objects.
+    /// `TagItem`
     pub tag_item: Vec<MiniTagItem>,
 
-    /// `CloudTag`: a list of [`Tag`] objects.
+    /// `CloudTag`
     pub cloud_tag: Vec<Tag>,
 }
 
@@ -16037,32 +10720,22 @@ pub struct HostBriefInfo {
 /// Returned in the output of [`DescribeLoginWhiteHostList`](super::DescribeLoginWhiteHostList).
 #[tc_model]
 pub struct HostDesc {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"mock-quuid-0001"`
+    /// `Quuid`; example: `"mock-quuid-0001"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mock-uuid-0001"`
+    /// `Uuid`; example: `"mock-uuid-0001"`
     pub uuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"mock-host-0001"`
+    /// `MachineName`; example: `"mock-host-0001"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `MachineIp`; example: `"10.0.0.1"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `Tags`: a list of [`MachineTag`] objects.
+    /// `Tags`
     pub tags: Vec<MachineTag>,
 }
 
@@ -16071,14 +10744,10 @@ pub struct HostDesc {
 /// Sent in the input of [`AddLoginWhiteLists`](super::AddLoginWhiteLists) and [`ModifyLoginWhiteRecord`](super::ModifyLoginWhiteRecord).
 #[tc_model]
 pub struct HostInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
+    /// `Quuid`; example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
+    /// `Uuid`; example: `"cee398c3-a5c0-4ba0-831e-c6ae59a7aa28"`
     pub uuid: String,
 }
 
@@ -16088,32 +10757,24 @@ pub struct HostInfo {
 #[doc(alias = "HostKBRisk")]
 #[tc_model]
 pub struct HostKbRisk {
-    /// `RiskID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `791`
+    /// `RiskID`; example: `791`
     #[tc(rename = "RiskID")]
     pub risk_id: u64,
 
-    /// `KBDetail`: a [`KbDetail`].
+    /// `KBDetail`
     #[tc(rename = "KBDetail")]
     pub kb_detail: KbDetail,
 
-    /// `EffectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EffectHostCount`; example: `2`
     pub effect_host_count: u64,
 
-    /// `LatestScanTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-08T06:30:30Z"`
+    /// `LatestScanTime`, an ISO 8601 timestamp; example: `"2026-06-08T06:30:30Z"`
     pub latest_scan_time: String,
 
-    /// `Account`: a list of [`AccountBriefInfo`] objects.
+    /// `Account`
     pub account: Vec<AccountBriefInfo>,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `RiskStatus`; example: `"PENDING"`
     pub risk_status: String,
 }
 
@@ -16122,40 +10783,28 @@ pub struct HostKbRisk {
 /// Sent in the input of [`AddLoginWhiteLists`](super::AddLoginWhiteLists).
 #[tc_model]
 pub struct HostLoginWhiteObj {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"10.0.1.11"`
+    /// `SrcIp`; example: `"10.0.1.11"`
     pub src_ip: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `HostInfos`: a list of [`HostInfo`] objects.
+    /// `HostInfos`
     pub host_infos: Vec<HostInfo>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"内部使用"`
+    /// `Remark`; example: `"内部使用"`
     pub remark: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"08:00"`
+    /// `StartTime`; example: `"08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"22:00"`
+    /// `EndTime`; example: `"22:00"`
     pub end_time: Option<String>,
 }
 
@@ -16164,33 +10813,23 @@ pub struct HostLoginWhiteObj {
 /// Returned in the output of [`DescribeVulComponentRelateHost`](super::DescribeVulComponentRelateHost) and [`DescribeVulHostRelateComponent`](super::DescribeVulHostRelateComponent).
 #[tc_model]
 pub struct HostVulComponent {
-    /// `HostInfo`: a [`HostBriefInfo`].
+    /// `HostInfo`
     pub host_info: HostBriefInfo,
 
-    /// `EffectVersion`: a string.
-    ///
-    /// Example: `"4.0.9-18.tl3"`
+    /// `EffectVersion`; example: `"4.0.9-18.tl3"`
     pub effect_version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/usr/lib64/libtiff.so.5"`
+    /// `Path`; example: `"/usr/lib64/libtiff.so.5"`
     pub path: String,
 
-    /// `ProcessID`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `ProcessID`; example: `"1024"`
     #[tc(rename = "ProcessID")]
     pub process_id: String,
 
-    /// `FixCommand`: a string.
-    ///
-    /// Example: `"sudo yum update socat"`
+    /// `FixCommand`; example: `"sudo yum update socat"`
     pub fix_command: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"socat"`
+    /// `Name`; example: `"socat"`
     pub name: String,
 }
 
@@ -16199,91 +10838,57 @@ pub struct HostVulComponent {
 /// Returned in the output of [`DescribeHostVulOverview`](super::DescribeHostVulOverview).
 #[tc_model]
 pub struct HostVulOverview {
-    /// `UrgentRepairCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `UrgentRepairCount`; example: `22`
     pub urgent_repair_count: u64,
 
-    /// `DefendHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `DefendHostCount`; example: `24`
     pub defend_host_count: u64,
 
-    /// `TotalHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `75`
+    /// `TotalHostCount`; example: `75`
     pub total_host_count: u64,
 
-    /// `FixedVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `331`
+    /// `FixedVulCount`; example: `331`
     pub fixed_vul_count: u64,
 
-    /// `LinuxVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `LinuxVulCount`; example: `12`
     pub linux_vul_count: u64,
 
-    /// `WindowVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `WindowVulCount`; example: `72`
     pub window_vul_count: u64,
 
-    /// `WebCMSVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `WebCMSVulCount`; example: `8`
     #[tc(rename = "WebCMSVulCount")]
     pub web_cms_vul_count: u64,
 
-    /// `AppVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppVulCount`; example: `1`
     pub app_vul_count: u64,
 
-    /// `EmergencyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EmergencyCount`; example: `1`
     pub emergency_count: u64,
 
-    /// `VulItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `726281`
+    /// `VulItemCount`; example: `726281`
     pub vul_item_count: u64,
 
-    /// `LatestScanTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-08T06:30:30Z"`
+    /// `LatestScanTime`, an ISO 8601 timestamp; example: `"2026-06-08T06:30:30Z"`
     pub latest_scan_time: String,
 
-    /// `EnableTimingScan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableTimingScan`; example: `1`
     pub enable_timing_scan: u64,
 
-    /// `CriticalRepairCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `CriticalRepairCount`; example: `10`
     pub critical_repair_count: u64,
 
-    /// `CriticalRepairLinuxVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CriticalRepairLinuxVulCount`; example: `5`
     pub critical_repair_linux_vul_count: u64,
 
-    /// `CriticalRepairAppVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CriticalRepairAppVulCount`; example: `2`
     pub critical_repair_app_vul_count: u64,
 
-    /// `CriticalRepairWebCMSVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CriticalRepairWebCMSVulCount`; example: `1`
     #[tc(rename = "CriticalRepairWebCMSVulCount")]
     pub critical_repair_web_cms_vul_count: u64,
 
-    /// `CriticalRepairEmergencyCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CriticalRepairEmergencyCount`; example: `2`
     pub critical_repair_emergency_count: u64,
 }
 
@@ -16292,36 +10897,26 @@ pub struct HostVulOverview {
 /// Returned in the output of [`DescribeHostVulRiskList`](super::DescribeHostVulRiskList).
 #[tc_model]
 pub struct HostVulRisk {
-    /// `RiskID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102497`
+    /// `RiskID`; example: `102497`
     #[tc(rename = "RiskID")]
     pub risk_id: u64,
 
-    /// `EffectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EffectHostCount`; example: `2`
     pub effect_host_count: u64,
 
-    /// `LatestScanTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-08T06:30:30Z"`
+    /// `LatestScanTime`, an ISO 8601 timestamp; example: `"2026-06-08T06:30:30Z"`
     pub latest_scan_time: String,
 
-    /// `Account`: a list of [`AccountBriefInfo`] objects.
+    /// `Account`
     pub account: Vec<AccountBriefInfo>,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"NOT_ENABLED"`
+    /// `DefendStatus`; example: `"NOT_ENABLED"`
     pub defend_status: String,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `RiskStatus`; example: `"PENDING"`
     pub risk_status: String,
 
-    /// `VulDetail`: a [`VulDetailInfo`].
+    /// `VulDetail`
     pub vul_detail: VulDetailInfo,
 }
 
@@ -16331,38 +10926,26 @@ pub struct HostVulRisk {
 #[doc(alias = "IPIntelInfo")]
 #[tc_model]
 pub struct IpIntelInfo {
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["botnet"]`
+    /// `Tags`; example: `["botnet"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Basis`: a string.
-    ///
-    /// Example: `"mock basis"`
+    /// `Basis`; example: `"mock basis"`
     pub basis: Option<String>,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"mock-isp"`
+    /// `ISP`; example: `"mock-isp"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"mock-location"`
+    /// `Location`; example: `"mock-location"`
     pub location: Option<String>,
 
-    /// `Characteristic`: a string.
-    ///
-    /// Example: `"mock-family"`
+    /// `Characteristic`; example: `"mock-family"`
     pub characteristic: Option<String>,
 
-    /// `Purpose`: a string.
-    ///
-    /// Example: `"mock-purpose"`
+    /// `Purpose`; example: `"mock-purpose"`
     pub purpose: Option<String>,
 
-    /// `Referer`: a list of [`DomainInfo`] objects.
+    /// `Referer`
     pub referer: Option<Vec<DomainInfo>>,
 }
 
@@ -16371,63 +10954,41 @@ pub struct IpIntelInfo {
 /// Returned in the output of [`DescribeIaCFileList`](super::DescribeIaCFileList).
 #[tc_model]
 pub struct IaCFile {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8146`
+    /// `Id`; example: `8146`
     pub id: Option<u64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppId`; example: `260083796`
     pub app_id: Option<u64>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"iac-cicd-8146"`
+    /// `FileId`; example: `"iac-cicd-8146"`
     pub file_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"http-sw-app398.yaml"`
+    /// `FileName`; example: `"http-sw-app398.yaml"`
     pub file_name: Option<String>,
 
-    /// `CICDName`: a string.
-    ///
-    /// Example: `"jenkins-yancyw"`
+    /// `CICDName`; example: `"jenkins-yancyw"`
     #[tc(rename = "CICDName")]
     pub cicd_name: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/home/test/http-sw-app398.yaml"`
+    /// `FilePath`; example: `"/home/test/http-sw-app398.yaml"`
     pub file_path: Option<String>,
 
-    /// `FileType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileType`; example: `1`
     pub file_type: Option<i64>,
 
-    /// `RiskTotalCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `63`
+    /// `RiskTotalCnt`; example: `63`
     pub risk_total_cnt: Option<u64>,
 
-    /// `RiskLevelCnt`: a list of [`KeyValueInt`] objects.
+    /// `RiskLevelCnt`
     pub risk_level_cnt: Option<Vec<KeyValueInt>>,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2026-04-03 10:50:50"`
+    /// `ScanTime`; example: `"2026-04-03 10:50:50"`
     pub scan_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `FailType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailType`; example: `0`
     pub fail_type: Option<i64>,
 }
 
@@ -16436,27 +10997,19 @@ pub struct IaCFile {
 /// Returned in the output of [`DescribeIaCFileReport`](super::DescribeIaCFileReport).
 #[tc_model]
 pub struct IaCFileRisk {
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: Option<i64>,
 
-    /// `Line`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `Line`; example: `9`
     pub line: Option<u64>,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"K8s Service 应避免使用 NodePort 类型"`
+    /// `RuleName`; example: `"K8s Service 应避免使用 NodePort 类型"`
     pub rule_name: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"将 Service 类型改为 ClusterIP 或 LoadBalancer，避免直接暴露节点端口。"`
+    /// `Suggestion`; example: `"将 Service 类型改为 ClusterIP 或 LoadBalancer，避免直接暴露节点端口。"`
     pub suggestion: Option<String>,
 }
 
@@ -16465,179 +11018,109 @@ pub struct IaCFileRisk {
 /// Returned in the output of [`DescribeImageAssetDetail`](super::DescribeImageAssetDetail).
 #[tc_model]
 pub struct ImageAssetDetail {
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:0074e38a3b63c1768b964b7dfd194cae98a528aafb71b870a230ea23470e1503"`
+    /// `ImageDigest`; example: `"sha256:0074e38a3b63c1768b964b7dfd194cae98a528aafb71b870a230ea23470e1503"`
     pub image_digest: Option<String>,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/****/******"`
+    /// `ImageRepoAddress`; example: `"ccr.ccs.tencentyun.com/****/******"`
     pub image_repo_address: Option<String>,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"ccr"`
+    /// `RegistryType`; example: `"ccr"`
     pub registry_type: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ya****"`
+    /// `ImageName`; example: `"ya****"`
     pub image_name: Option<String>,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"qing****"`
+    /// `ImageTag`; example: `"qing****"`
     pub image_tag: Option<String>,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2026-06-29T10:45:14+08:00"`
+    /// `LatestScanTime`; example: `"2026-06-29T10:45:14+08:00"`
     pub latest_scan_time: Option<String>,
 
-    /// `ScanStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanStatus`; example: `0`
     pub scan_status: Option<u64>,
 
-    /// `VulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCnt`; example: `0`
     pub vul_cnt: Option<u64>,
 
-    /// `VirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirusCnt`; example: `0`
     pub virus_cnt: Option<u64>,
 
-    /// `SensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SensitiveCnt`; example: `0`
     pub sensitive_cnt: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcr-********"`
+    /// `InstanceId`; example: `"tcr-********"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ccr-sa-********"`
+    /// `InstanceName`; example: `"ccr-sa-********"`
     pub instance_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"cs**"`
+    /// `Namespace`; example: `"cs**"`
     pub namespace: Option<String>,
 
-    /// `IsAuthorized`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAuthorized`; example: `0`
     pub is_authorized: Option<u64>,
 
-    /// `ImageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `125067215`
+    /// `ImageSize`; example: `125067215`
     pub image_size: Option<u64>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:048a5bc1641e14f0884742973c842a640e4010883491c5ef79723a8de6fce388"`
+    /// `ImageId`; example: `"sha256:048a5bc1641e14f0884742973c842a640e4010883491c5ef79723a8de6fce388"`
     pub image_id: Option<String>,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"sa-********"`
+    /// `RegistryRegion`; example: `"sa-********"`
     pub registry_region: Option<String>,
 
-    /// `ImageCreateTime`: a string.
-    ///
-    /// Example: `"2026-04-07T11:07:15+08:00"`
+    /// `ImageCreateTime`; example: `"2026-04-07T11:07:15+08:00"`
     pub image_create_time: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"802"`
+    /// `Id`; example: `"802"`
     pub id: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `LowLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVulCnt`; example: `0`
     pub low_level_vul_cnt: Option<u64>,
 
-    /// `MediumLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVulCnt`; example: `0`
     pub medium_level_vul_cnt: Option<u64>,
 
-    /// `HighLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVulCnt`; example: `0`
     pub high_level_vul_cnt: Option<u64>,
 
-    /// `CriticalLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVulCnt`; example: `0`
     pub critical_level_vul_cnt: Option<u64>,
 
-    /// `LowLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVirusCnt`; example: `0`
     pub low_level_virus_cnt: Option<u64>,
 
-    /// `MediumLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVirusCnt`; example: `0`
     pub medium_level_virus_cnt: Option<u64>,
 
-    /// `HighLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVirusCnt`; example: `0`
     pub high_level_virus_cnt: Option<u64>,
 
-    /// `CriticalLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVirusCnt`; example: `0`
     pub critical_level_virus_cnt: Option<u64>,
 
-    /// `EmergencyVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmergencyVulCnt`; example: `0`
     pub emergency_vul_cnt: Option<u64>,
 
-    /// `LowLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelSensitiveCnt`; example: `0`
     pub low_level_sensitive_cnt: Option<u64>,
 
-    /// `MediumLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelSensitiveCnt`; example: `0`
     pub medium_level_sensitive_cnt: Option<u64>,
 
-    /// `HighLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelSensitiveCnt`; example: `0`
     pub high_level_sensitive_cnt: Option<u64>,
 
-    /// `CriticalLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelSensitiveCnt`; example: `0`
     pub critical_level_sensitive_cnt: Option<u64>,
 }
 
@@ -16646,212 +11129,130 @@ pub struct ImageAssetDetail {
 /// Returned in the output of [`DescribeAssetComponentRelatedImageList`](super::DescribeAssetComponentRelatedImageList) and [`DescribeImageAssetList`](super::DescribeImageAssetList).
 #[tc_model]
 pub struct ImageAssetInfo {
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/****/******"`
+    /// `ImageRepoAddress`; example: `"ccr.ccs.tencentyun.com/****/******"`
     pub image_repo_address: Option<String>,
 
-    /// `ImageDigest`: a string.
-    ///
-    /// Example: `"sha256:022008b8405857e724b9abf3575005e0bdef89498d2874a60236d396a424300d"`
+    /// `ImageDigest`; example: `"sha256:022008b8405857e724b9abf3575005e0bdef89498d2874a60236d396a424300d"`
     pub image_digest: Option<String>,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"ccr"`
+    /// `RegistryType`; example: `"ccr"`
     pub registry_type: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ya****"`
+    /// `ImageName`; example: `"ya****"`
     pub image_name: Option<String>,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"dev-************************************************"`
+    /// `ImageTag`; example: `"dev-************************************************"`
     pub image_tag: Option<String>,
 
-    /// `ImageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1109821787`
+    /// `ImageSize`; example: `1109821787`
     pub image_size: Option<u64>,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2026-06-29T10:45:14+08:00"`
+    /// `LatestScanTime`; example: `"2026-06-29T10:45:14+08:00"`
     pub latest_scan_time: Option<String>,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"SCANNING"`
+    /// `ScanStatus`; example: `"SCANNING"`
     pub scan_status: Option<String>,
 
-    /// `VulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCnt`; example: `0`
     pub vul_cnt: Option<u64>,
 
-    /// `VirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirusCnt`; example: `0`
     pub virus_cnt: Option<u64>,
 
-    /// `SensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SensitiveCnt`; example: `0`
     pub sensitive_cnt: Option<u64>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `OsName`; example: `"linux"`
     pub os_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tcr-********"`
+    /// `InstanceId`; example: `"tcr-********"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ccr-sa-********"`
+    /// `InstanceName`; example: `"ccr-sa-********"`
     pub instance_name: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"c***"`
+    /// `Namespace`; example: `"c***"`
     pub namespace: Option<String>,
 
-    /// `IsAuthorized`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsAuthorized`; example: `0`
     pub is_authorized: Option<u64>,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"sa-********"`
+    /// `RegistryRegion`; example: `"sa-********"`
     pub registry_region: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"525"`
+    /// `Id`; example: `"525"`
     pub id: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:e30031ec63d031e24a540652c747e14ca4aaa8260ebae6d1ee2441f8ebdeed69"`
+    /// `ImageId`; example: `"sha256:e30031ec63d031e24a540652c747e14ca4aaa8260ebae6d1ee2441f8ebdeed69"`
     pub image_id: Option<String>,
 
-    /// `ImageCreateTime`: a string.
-    ///
-    /// Example: `"2026-05-28T11:08:53+08:00"`
+    /// `ImageCreateTime`; example: `"2026-05-28T11:08:53+08:00"`
     pub image_create_time: Option<String>,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestImage`; example: `true`
     pub is_latest_image: Option<bool>,
 
-    /// `LowLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVulCnt`; example: `0`
     pub low_level_vul_cnt: Option<u64>,
 
-    /// `MediumLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVulCnt`; example: `0`
     pub medium_level_vul_cnt: Option<u64>,
 
-    /// `HighLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVulCnt`; example: `0`
     pub high_level_vul_cnt: Option<u64>,
 
-    /// `CriticalLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVulCnt`; example: `0`
     pub critical_level_vul_cnt: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `LowLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVirusCnt`; example: `0`
     pub low_level_virus_cnt: Option<u64>,
 
-    /// `MediumLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVirusCnt`; example: `0`
     pub medium_level_virus_cnt: Option<u64>,
 
-    /// `HighLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVirusCnt`; example: `0`
     pub high_level_virus_cnt: Option<u64>,
 
-    /// `CriticalLevelVirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVirusCnt`; example: `0`
     pub critical_level_virus_cnt: Option<u64>,
 
-    /// `EmergencyVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EmergencyVulCnt`; example: `0`
     pub emergency_vul_cnt: Option<u64>,
 
-    /// `LowLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelSensitiveCnt`; example: `0`
     pub low_level_sensitive_cnt: Option<u64>,
 
-    /// `MediumLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelSensitiveCnt`; example: `0`
     pub medium_level_sensitive_cnt: Option<u64>,
 
-    /// `HighLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelSensitiveCnt`; example: `0`
     pub high_level_sensitive_cnt: Option<u64>,
 
-    /// `CriticalLevelSensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelSensitiveCnt`; example: `0`
     pub critical_level_sensitive_cnt: Option<u64>,
 
-    /// `RiskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `67`
+    /// `RiskCnt`; example: `67`
     pub risk_cnt: Option<u64>,
 
-    /// `ScanFailReason`: a string.
-    ///
-    /// Example: `"扫描超时"`
+    /// `ScanFailReason`; example: `"扫描超时"`
     pub scan_fail_reason: Option<String>,
 
-    /// `ScanSolution`: a string.
-    ///
-    /// Example: `"请重试"`
+    /// `ScanSolution`; example: `"请重试"`
     pub scan_solution: Option<String>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: Option<RegionInfo>,
 
-    /// `ScanTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `431`
+    /// `ScanTaskId`; example: `431`
     pub scan_task_id: Option<u64>,
 }
 
@@ -16860,39 +11261,25 @@ pub struct ImageAssetInfo {
 /// Returned in the output of [`DescribeImageAssociatedAssetCount`](super::DescribeImageAssociatedAssetCount).
 #[tc_model]
 pub struct ImageAssociatedAssetCount {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `807`
+    /// `Id`; example: `807`
     pub id: Option<u64>,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostCount`; example: `2`
     pub host_count: Option<u64>,
 
-    /// `ContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCount`; example: `0`
     pub container_count: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `SuperNodeHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuperNodeHostCount`; example: `1`
     pub super_node_host_count: Option<u64>,
 }
 
@@ -16901,69 +11288,43 @@ pub struct ImageAssociatedAssetCount {
 /// Returned in the output of [`DescribeImageAssociatedContainerList`](super::DescribeImageAssociatedContainerList).
 #[tc_model]
 pub struct ImageAssociatedContainer {
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"cc51f61a9ae0*****************3f276c89cfef*****************0f125b"`
+    /// `ContainerId`; example: `"cc51f61a9ae0*****************3f276c89cfef*****************0f125b"`
     pub container_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"openclaw-01"`
+    /// `ContainerName`; example: `"openclaw-01"`
     pub container_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"openclaw-01-*********-wzh7t"`
+    /// `PodName`; example: `"openclaw-01-*********-wzh7t"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"172.16.0.**"`
+    /// `PodIp`; example: `"172.16.0.**"`
     pub pod_ip: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ggf*****"`
+    /// `ClusterId`; example: `"cls-ggf*****"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"yan***"`
+    /// `ClusterName`; example: `"yan***"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: Option<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"sleep infinity"`
+    /// `Cmd`; example: `"sleep infinity"`
     pub cmd: Option<String>,
 
-    /// `PodId`: a string.
-    ///
-    /// Example: `"f2a7ca3cde2e00283f1b584a4a2810de"`
+    /// `PodId`; example: `"f2a7ca3cde2e00283f1b584a4a2810de"`
     pub pod_id: Option<String>,
 
-    /// `ClusterCaMd5`: a string.
-    ///
-    /// Example: `"814fe1612b3df5b197bf9129471e26ae"`
+    /// `ClusterCaMd5`; example: `"814fe1612b3df5b197bf9129471e26ae"`
     pub cluster_ca_md5: Option<String>,
 }
 
@@ -16972,60 +11333,38 @@ pub struct ImageAssociatedContainer {
 /// Returned in the output of [`DescribeImageAssociatedHostList`](super::DescribeImageAssociatedHostList).
 #[tc_model]
 pub struct ImageAssociatedHostAsset {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"21fb6c0b-****-****-bd32-7739ab4d9d7c"`
+    /// `Uuid`; example: `"21fb6c0b-****-****-bd32-7739ab4d9d7c"`
     pub uuid: Option<String>,
 
-    /// `QUuid`: a string.
-    ///
-    /// Example: `"21fb6c0b-****-****-bd32-7739ab4d9d7c"`
+    /// `QUuid`; example: `"21fb6c0b-****-****-bd32-7739ab4d9d7c"`
     pub q_uuid: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"yan*******"`
+    /// `HostName`; example: `"yan*******"`
     pub host_name: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `InnerIp`: a string.
-    ///
-    /// Example: `"172.16.0.*"`
+    /// `InnerIp`; example: `"172.16.0.*"`
     pub inner_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"223.160.*.*"`
+    /// `PublicIp`; example: `"223.160.*.*"`
     pub public_ip: Option<String>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-mlyb6uiq"`
+    /// `InstanceID`; example: `"ins-mlyb6uiq"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"TERMINATED"`
+    /// `InstanceState`; example: `"TERMINATED"`
     pub instance_state: Option<String>,
 }
 
@@ -17034,45 +11373,29 @@ pub struct ImageAssociatedHostAsset {
 /// Returned in the output of [`DescribeImageComponentList`](super::DescribeImageComponentList).
 #[tc_model]
 pub struct ImageComponent {
-    /// `Name`: a string.
-    ///
-    /// Example: `"openssl-devel"`
+    /// `Name`; example: `"openssl-devel"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1:1.0.1e-51.tl2.9"`
+    /// `Version`; example: `"1:1.0.1e-51.tl2.9"`
     pub version: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data/openssl"`
+    /// `Path`; example: `"/data/openssl"`
     pub path: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"SYSTEM_COMPONENT"`
+    /// `Type`; example: `"SYSTEM_COMPONENT"`
     pub r#type: Option<String>,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"802"`
+    /// `ImageID`; example: `"802"`
     #[tc(rename = "ImageID")]
     pub image_id: Option<String>,
 
-    /// `VulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCount`; example: `0`
     pub vul_count: Option<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"59768"`
+    /// `Id`; example: `"59768"`
     pub id: Option<String>,
 
-    /// `ComponentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `185349`
+    /// `ComponentId`; example: `185349`
     pub component_id: Option<u64>,
 }
 
@@ -17082,14 +11405,10 @@ pub struct ImageComponent {
 #[doc(alias = "ImageIDWithAppIdItem")]
 #[tc_model]
 pub struct ImageIdWithAppIdItem {
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppId`; example: `260199983`
     pub app_id: Option<u64>,
 
-    /// `ImageID`: a string.
-    ///
-    /// Example: `"sha256:543c854dae852d401f6fe319e677d927050f2ca9fc5853e880bccef2cbb34c09"`
+    /// `ImageID`; example: `"sha256:543c854dae852d401f6fe319e677d927050f2ca9fc5853e880bccef2cbb34c09"`
     #[tc(rename = "ImageID")]
     pub image_id: Option<String>,
 }
@@ -17099,59 +11418,37 @@ pub struct ImageIdWithAppIdItem {
 /// Returned in the output of [`DescribeImageLayerList`](super::DescribeImageLayerList).
 #[tc_model]
 pub struct ImageLayer {
-    /// `LayerIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `LayerIndex`; example: `9`
     pub layer_index: Option<u64>,
 
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:e5f695b9a6cd9f02ef5eedda4eb505c74f3f5ddceb48713781a77bc540261604"`
+    /// `LayerId`; example: `"sha256:e5f695b9a6cd9f02ef5eedda4eb505c74f3f5ddceb48713781a77bc540261604"`
     pub layer_id: Option<String>,
 
-    /// `LayerCmd`: a string.
-    ///
-    /// Example: `"COPY /tmp/build/node_modules/. /ql/node_modules/ # buildkit"`
+    /// `LayerCmd`; example: `"COPY /tmp/build/node_modules/. /ql/node_modules/ # buildkit"`
     pub layer_cmd: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5964949`
+    /// `Size`; example: `5964949`
     pub size: Option<u64>,
 
-    /// `CriticalLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalLevelVulCnt`; example: `0`
     pub critical_level_vul_cnt: Option<u64>,
 
-    /// `HighLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighLevelVulCnt`; example: `0`
     pub high_level_vul_cnt: Option<u64>,
 
-    /// `MediumLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MediumLevelVulCnt`; example: `0`
     pub medium_level_vul_cnt: Option<u64>,
 
-    /// `LowLevelVulCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LowLevelVulCnt`; example: `0`
     pub low_level_vul_cnt: Option<u64>,
 
-    /// `VirusCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VirusCnt`; example: `0`
     pub virus_cnt: Option<u64>,
 
-    /// `SensitiveCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SensitiveCnt`; example: `0`
     pub sensitive_cnt: Option<u64>,
 
-    /// `LayerCreateTime`: a string.
-    ///
-    /// Example: `"2026-03-06T10:30:28+08:00"`
+    /// `LayerCreateTime`; example: `"2026-03-06T10:30:28+08:00"`
     pub layer_create_time: Option<String>,
 }
 
@@ -17160,48 +11457,32 @@ pub struct ImageLayer {
 /// Returned in the output of [`DescribeImageLayerVulList`](super::DescribeImageLayerVulList).
 #[tc_model]
 pub struct ImageLayerVul {
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"多账号-管理员"`
+    /// `OwnerAccountName`; example: `"多账号-管理员"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `OwnerUin`; example: `"700002365149"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `OwnerAppId`; example: `260083796`
     pub owner_app_id: Option<u64>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `151`
+    /// `ID`; example: `151`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:b4ab4a759ee7a95843dc7acadea1d2f1aee7b05702d88f198bdf9168a46ea49b"`
+    /// `LayerId`; example: `"sha256:b4ab4a759ee7a95843dc7acadea1d2f1aee7b05702d88f198bdf9168a46ea49b"`
     pub layer_id: Option<String>,
 
-    /// `FirstFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-16T12:26:30+08:00"`
+    /// `FirstFoundTime`; example: `"2026-07-16T12:26:30+08:00"`
     pub first_found_time: Option<String>,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-17T03:14:20+08:00"`
+    /// `LatestFoundTime`; example: `"2026-07-17T03:14:20+08:00"`
     pub latest_found_time: Option<String>,
 
-    /// `VulInfo`: an [`ImageVulBaseInfo`].
+    /// `VulInfo`
     pub vul_info: Option<ImageVulBaseInfo>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"907"`
+    /// `ImageId`; example: `"907"`
     pub image_id: Option<String>,
 }
 
@@ -17210,34 +11491,22 @@ pub struct ImageLayerVul {
 /// Returned in the output of [`DescribeImageRegistryConnectivityTaskResult`](super::DescribeImageRegistryConnectivityTaskResult).
 #[tc_model]
 pub struct ImageRegistryConnectivityTaskResult {
-    /// `ConnDetectMessage`: a string.
-    ///
-    /// Example: `"链接超时"`
+    /// `ConnDetectMessage`; example: `"链接超时"`
     pub conn_detect_message: Option<String>,
 
-    /// `ConnDetectStatus`: a string.
-    ///
-    /// Example: `"timeout"`
+    /// `ConnDetectStatus`; example: `"timeout"`
     pub conn_detect_status: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"check timeout"`
+    /// `FailReason`; example: `"check timeout"`
     pub fail_reason: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"backend"`
+    /// `Quuid`; example: `"backend"`
     pub quuid: Option<String>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"检查网络是否可用"`
+    /// `Solution`; example: `"检查网络是否可用"`
     pub solution: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"backend"`
+    /// `Uuid`; example: `"backend"`
     pub uuid: Option<String>,
 }
 
@@ -17246,19 +11515,13 @@ pub struct ImageRegistryConnectivityTaskResult {
 /// Sent in the input of [`CreateImageRegistryConnectivityTask`](super::CreateImageRegistryConnectivityTask).
 #[tc_model]
 pub struct ImageRegistryDetectionHostParam {
-    /// `InstanceUuid`: a string.
-    ///
-    /// Example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
+    /// `InstanceUuid`; example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
     pub instance_uuid: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
+    /// `Quuid`; example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
     pub quuid: Option<String>,
 }
 
@@ -17267,35 +11530,23 @@ pub struct ImageRegistryDetectionHostParam {
 /// Returned in the output of [`DescribeImageExportJobList`](super::DescribeImageExportJobList).
 #[tc_model]
 pub struct ImageRegistryExportJobInfo {
-    /// `JobID`: a string.
-    ///
-    /// Example: `"08b8f8ff-3a8d-4a43-bdfe-fe8e4051cfec"`
+    /// `JobID`; example: `"08b8f8ff-3a8d-4a43-bdfe-fe8e4051cfec"`
     #[tc(rename = "JobID")]
     pub job_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `Status`; example: `"SUCCESS"`
     pub status: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `ExportType`: a string.
-    ///
-    /// Example: `"ImageSensitiveInfoList"`
+    /// `ExportType`; example: `"ImageSensitiveInfoList"`
     pub export_type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ImageAssetList-260083796-260811233946-1"`
+    /// `Name`; example: `"ImageAssetList-260083796-260811233946-1"`
     pub name: Option<String>,
 
-    /// `ExportCreateTime`: a string.
-    ///
-    /// Example: `"2026-08-11T23:37:52+08:00"`
+    /// `ExportCreateTime`; example: `"2026-08-11T23:37:52+08:00"`
     pub export_create_time: Option<String>,
 }
 
@@ -17304,106 +11555,68 @@ pub struct ImageRegistryExportJobInfo {
 /// Returned in the output of [`DescribeImageRegistryList`](super::DescribeImageRegistryList).
 #[tc_model]
 pub struct ImageRegistryInfo {
-    /// `RegistryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `RegistryId`; example: `25`
     pub registry_id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tcss222"`
+    /// `Name`; example: `"tcss222"`
     pub name: Option<String>,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"harbor"`
+    /// `RegistryType`; example: `"harbor"`
     pub registry_type: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://tcss222.tencentcloudcr.com"`
+    /// `Url`; example: `"https://tcss222.tencentcloudcr.com"`
     pub url: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `NetType`; example: `"public"`
     pub net_type: Option<String>,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"eu-frankfurt"`
+    /// `RegistryRegion`; example: `"eu-frankfurt"`
     pub registry_region: Option<String>,
 
-    /// `RegistryVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `RegistryVersion`; example: `"1.0"`
     pub registry_version: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"tcr-jocy3z91"`
+    /// `InstanceID`; example: `"tcr-jocy3z91"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `LatestSyncTime`: a string.
-    ///
-    /// Example: `"2026-07-14T03:55:58+08:00"`
+    /// `LatestSyncTime`; example: `"2026-07-14T03:55:58+08:00"`
     pub latest_sync_time: Option<String>,
 
-    /// `SyncSolution`: a string.
-    ///
-    /// Example: `"镜像仓同步失败，可能是由于仓库连接失败或者网络异常导致，请稍后重试"`
+    /// `SyncSolution`; example: `"镜像仓同步失败，可能是由于仓库连接失败或者网络异常导致，请稍后重试"`
     pub sync_solution: Option<String>,
 
-    /// `SyncMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: Option<u64>,
 
-    /// `ConnDetectDetail`: a list of [`RegistryConnDetectResult`] objects.
+    /// `ConnDetectDetail`
     pub conn_detect_detail: Option<Vec<RegistryConnDetectResult>>,
 
-    /// `ConnDetectType`: a string.
-    ///
-    /// Example: `"backend"`
+    /// `ConnDetectType`; example: `"backend"`
     pub conn_detect_type: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `SyncStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `SyncStatus`; example: `"success"`
     pub sync_status: Option<String>,
 
-    /// `SyncFailReason`: a string.
-    ///
-    /// Example: `"资产同步失败"`
+    /// `SyncFailReason`; example: `"资产同步失败"`
     pub sync_fail_reason: Option<String>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: Option<RegionInfo>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `UserName`; example: `"default"`
     pub user_name: Option<String>,
 
-    /// `ConnStatus`: a string.
-    ///
-    /// Example: `"status_connected"`
+    /// `ConnStatus`; example: `"status_connected"`
     pub conn_status: Option<String>,
 }
 
@@ -17412,10 +11625,7 @@ pub struct ImageRegistryInfo {
 /// Returned in the output of [`DescribeImageRegistryNamespaceList`](super::DescribeImageRegistryNamespaceList).
 #[tc_model]
 pub struct ImageRegistryNamespaceInfo {
-    /// `Namespace`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"csip"`
+    /// `Namespace`, required in requests; example: `"csip"`
     pub namespace: Option<String>,
 }
 
@@ -17424,69 +11634,43 @@ pub struct ImageRegistryNamespaceInfo {
 /// Returned in the output of [`DescribeImageRegistryScanSubTaskList`](super::DescribeImageRegistryScanSubTaskList).
 #[tc_model]
 pub struct ImageRegistryScanSubTaskInfo {
-    /// `SubTaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `19657`
+    /// `SubTaskId`; example: `19657`
     pub sub_task_id: Option<u64>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:048a5bc1641e14f0884742973c842a640e4010883491c5ef79723a8de6fce388"`
+    /// `ImageId`; example: `"sha256:048a5bc1641e14f0884742973c842a640e4010883491c5ef79723a8de6fce388"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"csip/yancyw"`
+    /// `ImageName`; example: `"csip/yancyw"`
     pub image_name: Option<String>,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `ImageTag`; example: `"latest"`
     pub image_tag: Option<String>,
 
-    /// `ScanStatus`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `ScanStatus`; example: `"FINISHED"`
     pub scan_status: Option<String>,
 
-    /// `FailedReason`: a string.
-    ///
-    /// Example: `"扫描任务超时"`
+    /// `FailedReason`; example: `"扫描任务超时"`
     pub failed_reason: Option<String>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"可能是网络异常或扫描节点繁忙，请稍后重试"`
+    /// `Solution`; example: `"可能是网络异常或扫描节点繁忙，请稍后重试"`
     pub solution: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"***-***"`
+    /// `OwnerAccountName`; example: `"***-***"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestImage`; example: `true`
     pub is_latest_image: Option<bool>,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"ccr.***.tencentyun.com/****/********"`
+    /// `ImageRepoAddress`; example: `"ccr.***.tencentyun.com/****/********"`
     pub image_repo_address: Option<String>,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"ccr"`
+    /// `RegistryType`; example: `"ccr"`
     pub registry_type: Option<String>,
 }
 
@@ -17495,118 +11679,76 @@ pub struct ImageRegistryScanSubTaskInfo {
 /// Returned in the output of [`DescribeImageRegistryScanTaskList`](super::DescribeImageRegistryScanTaskList).
 #[tc_model]
 pub struct ImageRegistryScanTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Id`; example: `2`
     pub id: Option<u64>,
 
-    /// `TimedScanConfigId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimedScanConfigId`; example: `0`
     pub timed_scan_config_id: Option<u64>,
 
-    /// `AutoMatchMode`: a list of strings.
-    ///
-    /// Example: `["RUNNING_CONTAINER"]`
+    /// `AutoMatchMode`; example: `["RUNNING_CONTAINER"]`
     pub auto_match_mode: Option<Vec<String>>,
 
-    /// `ScopeMode`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `ScopeMode`; example: `"MANUAL"`
     pub scope_mode: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `TriggerType`; example: `"MANUAL"`
     pub trigger_type: Option<String>,
 
-    /// `ScanType`: a list of strings.
-    ///
-    /// Example: `["MANUAL"]`
+    /// `ScanType`; example: `["MANUAL"]`
     pub scan_type: Option<Vec<String>>,
 
-    /// `ImageIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[3]`
+    /// `ImageIds`; example: `[3]`
     pub image_ids: Option<Vec<u64>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `ScanImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanImageCount`; example: `0`
     pub scan_image_count: Option<u64>,
 
-    /// `SuccessImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessImageCount`; example: `0`
     pub success_image_count: Option<u64>,
 
-    /// `FailureImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailureImageCount`; example: `0`
     pub failure_image_count: Option<u64>,
 
-    /// `IgnoredImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IgnoredImageCount`; example: `0`
     pub ignored_image_count: Option<u64>,
 
-    /// `CancelledImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CancelledImageCount`; example: `0`
     pub cancelled_image_count: Option<u64>,
 
-    /// `ScanStartTime`: a string.
-    ///
-    /// Example: `"2026-06-29T22:30:51+08:00"`
+    /// `ScanStartTime`; example: `"2026-06-29T22:30:51+08:00"`
     pub scan_start_time: Option<String>,
 
-    /// `ScanEndTime`: a string.
-    ///
-    /// Example: `"2026-06-29T22:50:51+08:00"`
+    /// `ScanEndTime`; example: `"2026-06-29T22:50:51+08:00"`
     pub scan_end_time: Option<String>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Timeout`; example: `3600`
     pub timeout: Option<u64>,
 
-    /// `CancelReason`: a string.
-    ///
-    /// Example: `"手动取消"`
+    /// `CancelReason`; example: `"手动取消"`
     pub cancel_reason: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试手动扫描任务"`
+    /// `Name`; example: `"测试手动扫描任务"`
     pub name: Option<String>,
 
-    /// `Schedule`: an [`ImageScanScheduleConfig`].
+    /// `Schedule`
     pub schedule: Option<ImageScanScheduleConfig>,
 
-    /// `Target`: an [`ImageScanAssetTarget`].
+    /// `Target`
     pub target: Option<ImageScanAssetTarget>,
 
-    /// `Filter`: an [`ImageScanRegistryFilter`].
+    /// `Filter`
     pub filter: Option<ImageScanRegistryFilter>,
 }
 
@@ -17615,68 +11757,46 @@ pub struct ImageRegistryScanTaskInfo {
 /// Returned in the output of [`DescribeImageRegistryTimedScanTaskConfig`](super::DescribeImageRegistryTimedScanTaskConfig).
 #[tc_model]
 pub struct ImageRegistryTimedScanTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"定时扫描任务_20260629015503_1323752008"`
+    /// `Name`; example: `"定时扫描任务_20260629015503_1323752008"`
     pub name: Option<String>,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: Option<bool>,
 
-    /// `ScanType`: a list of strings.
-    ///
-    /// Example: `["VIRUS"]`
+    /// `ScanType`; example: `["VIRUS"]`
     pub scan_type: Option<Vec<String>>,
 
-    /// `Schedule`: an [`ImageScanScheduleConfig`].
+    /// `Schedule`
     pub schedule: Option<ImageScanScheduleConfig>,
 
-    /// `Target`: an [`ImageScanAssetTarget`].
+    /// `Target`
     pub target: Option<ImageScanAssetTarget>,
 
-    /// `Filter`: an [`ImageScanRegistryFilter`].
+    /// `Filter`
     pub filter: Option<ImageScanRegistryFilter>,
 
-    /// `Timeout`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1800`
+    /// `Timeout`; example: `1800`
     pub timeout: Option<u64>,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2026-06-29T10:22:39+08:00"`
+    /// `LastScanTime`; example: `"2026-06-29T10:22:39+08:00"`
     pub last_scan_time: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-08-11T11:35:42+08:00"`
+    /// `CreateTime`; example: `"2026-08-11T11:35:42+08:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-11T11:35:42+08:00"`
+    /// `UpdateTime`; example: `"2026-08-11T11:35:42+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -17685,14 +11805,10 @@ pub struct ImageRegistryTimedScanTaskInfo {
 /// Returned in the output of [`DescribeRegistryOverview`](super::DescribeRegistryOverview).
 #[tc_model]
 pub struct ImageRegistryTypeCountItem {
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"ccr"`
+    /// `RegistryType`; example: `"ccr"`
     pub registry_type: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: Option<u64>,
 }
 
@@ -17702,22 +11818,16 @@ pub struct ImageRegistryTypeCountItem {
 /// Returned in the output of [`DescribeImageRegistryScanTaskList`](super::DescribeImageRegistryScanTaskList) and [`DescribeImageRegistryTimedScanTaskConfig`](super::DescribeImageRegistryTimedScanTaskConfig).
 #[tc_model]
 pub struct ImageScanAssetTarget {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"MANUAL"`
+    /// `Mode`; example: `"MANUAL"`
     pub mode: Option<String>,
 
-    /// `ExcludeImages`: a list of strings.
-    ///
-    /// Example: `["814"]`
+    /// `ExcludeImages`; example: `["814"]`
     pub exclude_images: Option<Vec<String>>,
 
-    /// `Images`: a list of strings.
-    ///
-    /// Example: `["4694"]`
+    /// `Images`; example: `["4694"]`
     pub images: Option<Vec<String>>,
 
-    /// `AutoMatch`: an [`ImageScanAutoMatchConfig`].
+    /// `AutoMatch`
     pub auto_match: Option<ImageScanAutoMatchConfig>,
 }
 
@@ -17727,14 +11837,10 @@ pub struct ImageScanAssetTarget {
 /// Returned in the output of [`DescribeImageRegistryScanTaskList`](super::DescribeImageRegistryScanTaskList) and [`DescribeImageRegistryTimedScanTaskConfig`](super::DescribeImageRegistryTimedScanTaskConfig).
 #[tc_model]
 pub struct ImageScanAutoMatchConfig {
-    /// `Modes`: a list of strings.
-    ///
-    /// Example: `["BY_CLUSTER"]`
+    /// `Modes`; example: `["BY_CLUSTER"]`
     pub modes: Option<Vec<String>>,
 
-    /// `Clusters`: a list of strings.
-    ///
-    /// Example: `["cls-bjdh2b4"]`
+    /// `Clusters`; example: `["cls-bjdh2b4"]`
     pub clusters: Option<Vec<String>>,
 }
 
@@ -17744,14 +11850,10 @@ pub struct ImageScanAutoMatchConfig {
 /// Returned in the output of [`DescribeImageRegistryScanTaskList`](super::DescribeImageRegistryScanTaskList) and [`DescribeImageRegistryTimedScanTaskConfig`](super::DescribeImageRegistryTimedScanTaskConfig).
 #[tc_model]
 pub struct ImageScanRegistryFilter {
-    /// `RegistryType`: a list of strings.
-    ///
-    /// Example: `["ccr"]`
+    /// `RegistryType`; example: `["ccr"]`
     pub registry_type: Option<Vec<String>>,
 
-    /// `Namespace`: a list of strings.
-    ///
-    /// Example: `["openclaw"]`
+    /// `Namespace`; example: `["openclaw"]`
     pub namespace: Option<Vec<String>>,
 }
 
@@ -17761,24 +11863,16 @@ pub struct ImageScanRegistryFilter {
 /// Returned in the output of [`DescribeImageRegistryScanTaskList`](super::DescribeImageRegistryScanTaskList) and [`DescribeImageRegistryTimedScanTaskConfig`](super::DescribeImageRegistryTimedScanTaskConfig).
 #[tc_model]
 pub struct ImageScanScheduleConfig {
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAILY"`
+    /// `CycleType`; example: `"DAILY"`
     pub cycle_type: Option<String>,
 
-    /// `CycleDays`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CycleDays`; example: `[1]`
     pub cycle_days: Option<Vec<u64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"16:00:00"`
+    /// `StartTime`; example: `"16:00:00"`
     pub start_time: Option<String>,
 
-    /// `Timezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `Timezone`; example: `"Asia/Shanghai"`
     pub timezone: Option<String>,
 }
 
@@ -17787,79 +11881,49 @@ pub struct ImageScanScheduleConfig {
 /// Returned in the output of [`DescribeImageSensitiveInfoList`](super::DescribeImageSensitiveInfoList).
 #[tc_model]
 pub struct ImageSensitiveInfo {
-    /// `Behavior`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Behavior`; example: `2`
     pub behavior: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `114`
+    /// `Type`; example: `114`
     pub r#type: Option<u64>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"sensitive file zh"`
+    /// `Describe`; example: `"sensitive file zh"`
     pub describe: Option<String>,
 
-    /// `InstructionContent`: a string.
-    ///
-    /// Example: `"cat /etc/secret/bulk0530-token-0999414"`
+    /// `InstructionContent`; example: `"cat /etc/secret/bulk0530-token-0999414"`
     pub instruction_content: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"802"`
+    /// `ImageId`; example: `"802"`
     pub image_id: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `AffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectImageCount`; example: `1`
     pub affect_image_count: Option<u64>,
 
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:67731dda936142ddadac451fc3e9f1150be8879ba8365cd01ac6e43e488fa549"`
+    /// `LayerId`; example: `"sha256:67731dda936142ddadac451fc3e9f1150be8879ba8365cd01ac6e43e488fa549"`
     pub layer_id: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `29`
+    /// `Id`; example: `29`
     pub id: Option<u64>,
 
-    /// `FirstFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-28T13:04:08+08:00"`
+    /// `FirstFoundTime`; example: `"2026-07-28T13:04:08+08:00"`
     pub first_found_time: Option<String>,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-28T13:04:08+08:00"`
+    /// `LatestFoundTime`; example: `"2026-07-28T13:04:08+08:00"`
     pub latest_found_time: Option<String>,
 
-    /// `LayerIndex`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `LayerIndex`; example: `23`
     pub layer_index: Option<u64>,
 }
 
@@ -17868,59 +11932,37 @@ pub struct ImageSensitiveInfo {
 /// Returned in the output of [`DescribeImageSensitiveWhitelist`](super::DescribeImageSensitiveWhitelist).
 #[tc_model]
 pub struct ImageSensitiveWhitelist {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `Behavior`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Behavior`; example: `1`
     pub behavior: Option<u64>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Scope`; example: `0`
     pub scope: Option<u64>,
 
-    /// `ImageIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ImageIds`; example: `[1]`
     pub image_ids: Option<Vec<u64>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"敏感信息白名单"`
+    /// `Remark`; example: `"敏感信息白名单"`
     pub remark: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"root启动"`
+    /// `Name`; example: `"root启动"`
     pub name: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-08-11T07:34:34+08:00"`
+    /// `UpdateTime`; example: `"2026-08-11T07:34:34+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -17929,112 +11971,70 @@ pub struct ImageSensitiveWhitelist {
 /// Returned in the output of [`DescribeImageVirusList`](super::DescribeImageVirusList).
 #[tc_model]
 pub struct ImageVirus {
-    /// `Path`: a string.
-    ///
-    /// Example: `"/bin/webshell.php"`
+    /// `Path`; example: `"/bin/webshell.php"`
     pub path: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `RiskLevel`; example: `"CRITICAL"`
     pub risk_level: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Category`; example: `"1"`
     pub category: Option<String>,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Php.Trojan.Php.Dnhl"`
+    /// `VirusName`; example: `"Php.Trojan.Php.Dnhl"`
     pub virus_name: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"BIN"`
+    /// `Tags`; example: `"BIN"`
     pub tags: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"BIN"`
+    /// `FileType`; example: `"BIN"`
     pub file_type: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"webshell.php"`
+    /// `FileName`; example: `"webshell.php"`
     pub file_name: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"7d75cec50ce24e459d6f86364bb819fd"`
+    /// `FileMd5`; example: `"7d75cec50ce24e459d6f86364bb819fd"`
     pub file_md5: Option<String>,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `FileSize`; example: `40`
     pub file_size: Option<u64>,
 
-    /// `FirstDetectedTime`: a string.
-    ///
-    /// Example: `"2026-06-29T23:57:03+08:00"`
+    /// `FirstDetectedTime`; example: `"2026-06-29T23:57:03+08:00"`
     pub first_detected_time: Option<String>,
 
-    /// `LatestDetectedTime`: a string.
-    ///
-    /// Example: `"2026-01-19T17:30:40+08:00"`
+    /// `LatestDetectedTime`; example: `"2026-01-19T17:30:40+08:00"`
     pub latest_detected_time: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"681"`
+    /// `ImageId`; example: `"681"`
     pub image_id: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `CheckPlatform`: a string.
-    ///
-    /// Example: `"Engine_13,Engine_29,VDC,Engine_9,TAV,Engine_11"`
+    /// `CheckPlatform`; example: `"Engine_13,Engine_29,VDC,Engine_9,TAV,Engine_11"`
     pub check_platform: Option<String>,
 
-    /// `AffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectImageCount`; example: `1`
     pub affect_image_count: Option<u64>,
 
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:c7f5858848f583a86984ecd478427a7d486e1b57e952b030f54ca7f8a32ad301"`
+    /// `LayerId`; example: `"sha256:c7f5858848f583a86984ecd478427a7d486e1b57e952b030f54ca7f8a32ad301"`
     pub layer_id: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `Id`; example: `37`
     pub id: Option<u64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"一旦发现 Ramnit 感染，应立即断开网络连接以防数据外泄。使用专业的反恶意软件工具进行全盘扫描和清除，推荐使用具备专门清除工具的主流杀毒软件。"`
+    /// `Suggestion`; example: `"一旦发现 Ramnit 感染，应立即断开网络连接以防数据外泄。使用专业的反恶意软件工具进行全盘扫描和清除，推荐使用具备专门清除工具的主流杀毒软件。"`
     pub suggestion: Option<String>,
 
-    /// `Description`: a string.
+    /// `Description`
     pub description: Option<String>,
 
-    /// `VirusType`: a string.
-    ///
-    /// Example: `"Virus"`
+    /// `VirusType`; example: `"Virus"`
     pub virus_type: Option<String>,
 }
 
@@ -18043,54 +12043,34 @@ pub struct ImageVirus {
 /// Returned in the output of [`DescribeImageVirusWhitelist`](super::DescribeImageVirusWhitelist).
 #[tc_model]
 pub struct ImageVirusWhitelist {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `OwnerAccountName`; example: `"700002365149"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `OwnerUin`; example: `"700002365149"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `OwnerAppId`; example: `260083796`
     pub owner_app_id: Option<u64>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: Option<u64>,
 
-    /// `ImageIds`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ImageIds`; example: `1`
     pub image_ids: Option<u64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"木马白名单"`
+    /// `Remark`; example: `"木马白名单"`
     pub remark: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-29T15:49:38+08:00"`
+    /// `UpdateTime`; example: `"2026-06-29T15:49:38+08:00"`
     pub update_time: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试木马白名单"`
+    /// `Name`; example: `"测试木马白名单"`
     pub name: Option<String>,
 }
 
@@ -18099,44 +12079,28 @@ pub struct ImageVirusWhitelist {
 /// Returned in the output of [`DescribeImageVirusWhitelistDetail`](super::DescribeImageVirusWhitelistDetail).
 #[tc_model]
 pub struct ImageVirusWhitelistDetail {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: Option<u64>,
 
-    /// `ImageIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ImageIds`; example: `[1]`
     pub image_ids: Option<Vec<u64>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"木马白名单"`
+    /// `Remark`; example: `"木马白名单"`
     pub remark: Option<String>,
 
-    /// `Md5List`: a list of strings.
-    ///
-    /// Example: `["D66D49C5242F9D4B0B2883D014AB4940"]`
+    /// `Md5List`; example: `["D66D49C5242F9D4B0B2883D014AB4940"]`
     pub md5_list: Option<Vec<String>>,
 }
 
@@ -18145,43 +12109,29 @@ pub struct ImageVirusWhitelistDetail {
 /// Returned in the output of [`DescribeImageVulList`](super::DescribeImageVulList).
 #[tc_model]
 pub struct ImageVul {
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22624`
+    /// `ID`; example: `22624`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `FirstFoundTime`: a string.
-    ///
-    /// Example: `"2026-06-30T15:12:17+08:00"`
+    /// `FirstFoundTime`; example: `"2026-06-30T15:12:17+08:00"`
     pub first_found_time: Option<String>,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2026-06-30T15:12:17+08:00"`
+    /// `LatestFoundTime`; example: `"2026-06-30T15:12:17+08:00"`
     pub latest_found_time: Option<String>,
 
-    /// `VulInfo`: an [`ImageVulBaseInfo`].
+    /// `VulInfo`
     pub vul_info: Option<ImageVulBaseInfo>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"907"`
+    /// `ImageId`; example: `"907"`
     pub image_id: Option<String>,
 }
 
@@ -18190,115 +12140,77 @@ pub struct ImageVul {
 /// Returned in the output of [`DescribeImageLayerVulList`](super::DescribeImageLayerVulList), [`DescribeImageVulList`](super::DescribeImageVulList) and [`DescribeImageVulSummaryList`](super::DescribeImageVulSummaryList).
 #[tc_model]
 pub struct ImageVulBaseInfo {
-    /// `AffectedComponents`: a list of [`VulAffectedComponent`] objects.
+    /// `AffectedComponents`
     pub affected_components: Option<Vec<VulAffectedComponent>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"pnpm 路径遍历漏洞(CVE-2026-23889)"`
+    /// `Name`; example: `"pnpm 路径遍历漏洞(CVE-2026-23889)"`
     pub name: Option<String>,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2026-23889"`
+    /// `CVEID`; example: `"CVE-2026-23889"`
     #[tc(rename = "CVEID")]
     pub cveid: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"LINUX"`
+    /// `Category`; example: `"LINUX"`
     pub category: Option<String>,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2026-01-08 06:15:00"`
+    /// `PublishTime`; example: `"2026-01-08 06:15:00"`
     pub publish_time: Option<String>,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"VersionCompare"`
+    /// `CheckMethod`; example: `"VersionCompare"`
     pub check_method: Option<String>,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"NOT_ENABLED"`
+    /// `DefendStatus`; example: `"NOT_ENABLED"`
     pub defend_status: Option<String>,
 
-    /// `SupportFix`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportFix`; example: `true`
     pub support_fix: Option<bool>,
 
-    /// `CvssScore`: a string.
-    ///
-    /// Example: `"9.3"`
+    /// `CvssScore`; example: `"9.3"`
     pub cvss_score: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"远程攻击者利用该漏洞可通过向易受攻击的应用程序发送包含特制 JSON 负载的请求，触发应用程序进程崩溃，从而导致拒绝服务等危害。"`
+    /// `Remark`; example: `"远程攻击者利用该漏洞可通过向易受攻击的应用程序发送包含特制 JSON 负载的请求，触发应用程序进程崩溃，从而导致拒绝服务等危害。"`
     pub remark: Option<String>,
 
-    /// `Summary`: a string.
+    /// `Summary`
     pub summary: Option<String>,
 
-    /// `CVSSLevel`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `CVSSLevel`; example: `"HIGH"`
     #[tc(rename = "CVSSLevel")]
     pub cvss_level: Option<String>,
 
-    /// `VulAffect`: a string.
-    ///
-    /// Example: `"service_disruption"`
+    /// `VulAffect`; example: `"service_disruption"`
     pub vul_affect: Option<String>,
 
-    /// `KVERecord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KVERecord`; example: `true`
     #[tc(rename = "KVERecord")]
     pub kve_record: Option<bool>,
 
-    /// `EPSSScore`: a floating-point number.
-    ///
-    /// Example: `0.0004`
+    /// `EPSSScore`; example: `0.0004`
     #[tc(rename = "EPSSScore")]
     pub epss_score: Option<f64>,
 
-    /// `AffectVendor`: a string.
-    ///
-    /// Example: `",,"`
+    /// `AffectVendor`; example: `",,"`
     pub affect_vendor: Option<String>,
 
-    /// `AffectProduct`: a string.
-    ///
-    /// Example: `"fast-xml-parser"`
+    /// `AffectProduct`; example: `"fast-xml-parser"`
     pub affect_product: Option<String>,
 
-    /// `Mechanism`: a string.
-    ///
-    /// Example: `"Axios 是一个基于 promise 的 HTTP 库，可以用在浏览器和 node.js 中。主要用于向后台发送请求。"`
+    /// `Mechanism`; example: `"Axios 是一个基于 promise 的 HTTP 库，可以用在浏览器和 node.js 中。主要用于向后台发送请求。"`
     pub mechanism: Option<String>,
 
-    /// `Precondition`: a string.
-    ///
-    /// Example: `"攻击者能够控制目标运行时的环境变量"`
+    /// `Precondition`; example: `"攻击者能够控制目标运行时的环境变量"`
     pub precondition: Option<String>,
 
-    /// `FixSolution`: a string.
+    /// `FixSolution`
     pub fix_solution: Option<String>,
 
-    /// `RefLink`: a string.
+    /// `RefLink`
     pub ref_link: Option<String>,
 
-    /// `Label`: a list of strings.
-    ///
-    /// Example: `["存在POC"]`
+    /// `Label`; example: `["存在POC"]`
     pub label: Option<Vec<String>>,
 
-    /// `PocId`: a string.
-    ///
-    /// Example: `"TVD-2026-4557"`
+    /// `PocId`; example: `"TVD-2026-4557"`
     pub poc_id: Option<String>,
 }
 
@@ -18307,42 +12219,28 @@ pub struct ImageVulBaseInfo {
 /// Returned in the output of [`DescribeImageVulSummaryList`](super::DescribeImageVulSummaryList).
 #[tc_model]
 pub struct ImageVulSummary {
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"多账号-管理员"`
+    /// `OwnerAccountName`; example: `"多账号-管理员"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"700002365149"`
+    /// `OwnerUin`; example: `"700002365149"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `OwnerAppId`; example: `260083796`
     pub owner_app_id: Option<u64>,
 
-    /// `FirstFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-05T23:42:29+08:00"`
+    /// `FirstFoundTime`; example: `"2026-07-05T23:42:29+08:00"`
     pub first_found_time: Option<String>,
 
-    /// `LatestFoundTime`: a string.
-    ///
-    /// Example: `"2026-07-17T03:16:12+08:00"`
+    /// `LatestFoundTime`; example: `"2026-07-17T03:16:12+08:00"`
     pub latest_found_time: Option<String>,
 
-    /// `AffectImageCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectImageCount`; example: `1`
     pub affect_image_count: Option<u64>,
 
-    /// `VulInfo`: an [`ImageVulBaseInfo`].
+    /// `VulInfo`
     pub vul_info: Option<ImageVulBaseInfo>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13`
+    /// `ID`; example: `13`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -18352,59 +12250,37 @@ pub struct ImageVulSummary {
 /// Returned in the output of [`DescribeImageVulWhitelist`](super::DescribeImageVulWhitelist).
 #[tc_model]
 pub struct ImageVulWhitelist {
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleId`; example: `2`
     pub rule_id: Option<u64>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerAccountName`; example: `"70000*******"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: Option<u64>,
 
-    /// `ImageIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ImageIds`; example: `[1]`
     pub image_ids: Option<Vec<u64>>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"tvd白名单"`
+    /// `Remark`; example: `"tvd白名单"`
     pub remark: Option<String>,
 
-    /// `PocId`: a string.
-    ///
-    /// Example: `"tvd736"`
+    /// `PocId`; example: `"tvd736"`
     pub poc_id: Option<String>,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Oracle MySQL Server 安全漏洞 (CVE-2017-3600)"`
+    /// `VulName`; example: `"Oracle MySQL Server 安全漏洞 (CVE-2017-3600)"`
     pub vul_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-29T15:44:44+08:00"`
+    /// `UpdateTime`; example: `"2026-06-29T15:44:44+08:00"`
     pub update_time: Option<String>,
 }
 
@@ -18413,14 +12289,10 @@ pub struct ImageVulWhitelist {
 /// Returned in the output of [`DescribeDspmPayInfo`](super::DescribeDspmPayInfo).
 #[tc_model]
 pub struct InquireInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"sv_soccloud_dspm_package_pro"`
+    /// `Name`; example: `"sv_soccloud_dspm_package_pro"`
     pub name: Option<String>,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Value`; example: `1`
     pub value: Option<u64>,
 }
 
@@ -18431,16 +12303,10 @@ pub struct InquireInfo {
 #[doc(alias = "InstanceIDWithAppIdItem")]
 #[tc_model]
 pub struct InstanceIdWithAppIdItem {
-    /// `AppId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `260199983`
+    /// `AppId`, required in requests; example: `260199983`
     pub app_id: Option<u64>,
 
-    /// `InstanceID`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ins-f9324z7u"`
+    /// `InstanceID`, required in requests; example: `"ins-f9324z7u"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 }
@@ -18451,178 +12317,110 @@ pub struct InstanceIdWithAppIdItem {
 #[doc(alias = "IpAssetListVO")]
 #[tc_model]
 pub struct IpAssetListVo {
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"eip-j0vqh7k7"`
+    /// `AssetId`; example: `"eip-j0vqh7k7"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"主机测试2-win"`
+    /// `AssetName`; example: `"主机测试2-win"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ip"`
+    /// `AssetType`; example: `"ip"`
     pub asset_type: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `CFWStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CFWStatus`; example: `1`
     #[tc(rename = "CFWStatus")]
     pub cfw_status: u64,
 
-    /// `AssetCreateTime`: a string.
-    ///
-    /// Example: `"2023-12-14 14:32:40"`
+    /// `AssetCreateTime`; example: `"2023-12-14 14:32:40"`
     pub asset_create_time: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"139.155.*.171"`
+    /// `PublicIp`; example: `"139.155.*.171"`
     pub public_ip: String,
 
-    /// `PublicIpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PublicIpType`; example: `1`
     pub public_ip_type: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-pr0wcl5e"`
+    /// `VpcId`; example: `"vpc-pr0wcl5e"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpcname"`
+    /// `VpcName`; example: `"vpcname"`
     pub vpc_name: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1302309629195`
+    /// `AppId`; example: `1302309629195`
     pub app_id: u64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000145392921878"`
+    /// `Uin`; example: `"1000145392921878"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `NickName`; example: `"nickname"`
     pub nick_name: String,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCore`; example: `1`
     pub is_core: u64,
 
-    /// `IsCloud`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloud`; example: `1`
     pub is_cloud: u64,
 
-    /// `Attack`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Attack`; example: `1`
     pub attack: u64,
 
-    /// `Access`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Access`; example: `1`
     pub access: u64,
 
-    /// `Intercept`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Intercept`; example: `1`
     pub intercept: u64,
 
-    /// `InBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `InBandwidth`; example: `"0bps"`
     pub in_bandwidth: String,
 
-    /// `OutBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `OutBandwidth`; example: `"0bps"`
     pub out_bandwidth: String,
 
-    /// `InFlow`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `InFlow`; example: `"0bps"`
     pub in_flow: String,
 
-    /// `OutFlow`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `OutFlow`; example: `"0bps"`
     pub out_flow: String,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-10-30 05:02:29"`
+    /// `LastScanTime`; example: `"2024-10-30 05:02:29"`
     pub last_scan_time: String,
 
-    /// `PortRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PortRisk`; example: `1`
     pub port_risk: u64,
 
-    /// `VulnerabilityRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulnerabilityRisk`; example: `1`
     pub vulnerability_risk: u64,
 
-    /// `ConfigurationRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigurationRisk`; example: `1`
     pub configuration_risk: u64,
 
-    /// `ScanTask`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: u64,
 
-    /// `WeakPassword`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WeakPassword`; example: `1`
     pub weak_password: u64,
 
-    /// `WebContentRisk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WebContentRisk`; example: `1`
     pub web_content_risk: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `AddressId`: a string.
-    ///
-    /// Example: `"eip-j0vqh7k7"`
+    /// `AddressId`; example: `"eip-j0vqh7k7"`
     pub address_id: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-1g04ca5wfqafca"`
+    /// `MemberId`; example: `"mem-1g04ca5wfqafca"`
     pub member_id: String,
 
-    /// `RiskExposure`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskExposure`; example: `1`
     pub risk_exposure: i64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNewAsset`; example: `1`
     pub is_new_asset: u64,
 
-    /// `VerifyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VerifyStatus`; example: `1`
     pub verify_status: Option<i64>,
 }
 
@@ -18632,46 +12430,32 @@ pub struct IpAssetListVo {
 #[doc(alias = "KBDetail")]
 #[tc_model]
 pub struct KbDetail {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `791`
+    /// `ID`; example: `791`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Number`: a string.
-    ///
-    /// Example: `"KB5082142"`
+    /// `Number`; example: `"KB5082142"`
     pub number: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `ReferUrl`: a string.
-    ///
-    /// Example: `"https://support.microsoft.com/help/5082142"`
+    /// `ReferUrl`; example: `"https://support.microsoft.com/help/5082142"`
     pub refer_url: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2026-04-01 00:00:00"`
+    /// `PublishTime`; example: `"2026-04-01 00:00:00"`
     pub publish_time: String,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedRestart`; example: `true`
     pub need_restart: bool,
 
-    /// `RelateVulList`: a list of [`VulBriefInfo`] objects.
+    /// `RelateVulList`
     pub relate_vul_list: Vec<VulBriefInfo>,
 
-    /// `RelateVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `115`
+    /// `RelateVulCount`; example: `115`
     pub relate_vul_count: i64,
 
-    /// `RelateProduct`: a string.
-    ///
-    /// Example: `"Windows_Server_2019"`
+    /// `RelateProduct`; example: `"Windows_Server_2019"`
     pub relate_product: String,
 }
 
@@ -18681,42 +12465,28 @@ pub struct KbDetail {
 #[doc(alias = "KBFixSummaryItem")]
 #[tc_model]
 pub struct KbFixSummaryItem {
-    /// `KBId`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `KBId`; example: `20001`
     #[tc(rename = "KBId")]
     pub kb_id: i64,
 
-    /// `KBName`: a string.
-    ///
-    /// Example: `"Windows 10 Version 22H2 累计更新"`
+    /// `KBName`; example: `"Windows 10 Version 22H2 累计更新"`
     #[tc(rename = "KBName")]
     pub kb_name: String,
 
-    /// `KBNo`: a string.
-    ///
-    /// Example: `"KB5377343"`
+    /// `KBNo`; example: `"KB5377343"`
     #[tc(rename = "KBNo")]
     pub kb_no: String,
 
-    /// `RelatedVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RelatedVulCount`; example: `3`
     pub related_vul_count: i64,
 
-    /// `AffectedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AffectedCount`; example: `5`
     pub affected_count: i64,
 
-    /// `NeedReboot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `NeedReboot`; example: `true`
     pub need_reboot: bool,
 
-    /// `KBPreCondition`: a string.
-    ///
-    /// Example: `"KB5001234,KB5001235"`
+    /// `KBPreCondition`; example: `"KB5001234,KB5001235"`
     #[tc(rename = "KBPreCondition")]
     pub kb_pre_condition: Option<String>,
 }
@@ -18727,73 +12497,47 @@ pub struct KbFixSummaryItem {
 #[doc(alias = "KBUpdateMachineItem")]
 #[tc_model]
 pub struct KbUpdateMachineItem {
-    /// `KBId`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `KBId`; example: `20001`
     #[tc(rename = "KBId")]
     pub kb_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-e5f6g7h8"`
+    /// `InstanceId`; example: `"ins-e5f6g7h8"`
     pub instance_id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"win-server-01"`
+    /// `MachineName`; example: `"win-server-01"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.1.50"`
+    /// `MachineIp`; example: `"10.0.1.50"`
     pub machine_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"203.0.113.20"`
+    /// `PublicIp`; example: `"203.0.113.20"`
     pub public_ip: Option<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Windows Server 2019"`
+    /// `OsName`; example: `"Windows Server 2019"`
     pub os_name: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `SupportAutoFix`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportAutoFix`; example: `1`
     pub support_auto_fix: i64,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixStatus`; example: `0`
     pub fix_status: i64,
 
-    /// `LatestFixTime`: a string.
-    ///
-    /// Example: `"2025-06-25T14:00:00+08:00"`
+    /// `LatestFixTime`; example: `"2025-06-25T14:00:00+08:00"`
     pub latest_fix_time: Option<String>,
 
-    /// `NotFixableReason`: a string.
-    ///
-    /// Example: `"主机非旗舰版"`
+    /// `NotFixableReason`; example: `"主机非旗舰版"`
     pub not_fixable_reason: Option<String>,
 
-    /// `TagItems`: a list of [`MiniTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<MiniTagItem>>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1251234567`
+    /// `AppId`; example: `1251234567`
     pub app_id: u64,
 
-    /// `PayVersion`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `PayVersion`; example: `"ULTIMATE"`
     pub pay_version: String,
 }
 
@@ -18802,32 +12546,22 @@ pub struct KbUpdateMachineItem {
 /// Returned in the output of [`DescribeKeySandboxCredentialList`](super::DescribeKeySandboxCredentialList).
 #[tc_model]
 pub struct KeySandboxCredential {
-    /// `CredentialId`: a string.
-    ///
-    /// Example: `"cred-abc12345"`
+    /// `CredentialId`; example: `"cred-abc12345"`
     pub credential_id: String,
 
-    /// `CredentialName`: a string.
-    ///
-    /// Example: `"腾讯云-生产环境密钥"`
+    /// `CredentialName`; example: `"腾讯云-生产环境密钥"`
     pub credential_name: String,
 
-    /// `CredentialType`: a string.
-    ///
-    /// Example: `"access"`
+    /// `CredentialType`; example: `"access"`
     pub credential_type: String,
 
-    /// `CredentialEffectScope`: a [`CredentialEffectScope`].
+    /// `CredentialEffectScope`
     pub credential_effect_scope: CredentialEffectScope,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-15T08:30:00Z"`
+    /// `CreateTime`; example: `"2026-01-15T08:30:00Z"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-03-10T14:29:03Z"`
+    /// `UpdateTime`; example: `"2026-03-10T14:29:03Z"`
     pub update_time: String,
 }
 
@@ -18836,16 +12570,10 @@ pub struct KeySandboxCredential {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList) and [`DescribeBaselineAggregatedItemList`](super::DescribeBaselineAggregatedItemList).
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"key"`
+    /// `Key`, always sent in responses; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"value"`
+    /// `Value`, always sent in responses; example: `"value"`
     pub value: Option<String>,
 }
 
@@ -18854,14 +12582,10 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeIaCFileList`](super::DescribeIaCFileList) and [`DescribeIaCFileOverview`](super::DescribeIaCFileOverview).
 #[tc_model]
 pub struct KeyValueInt {
-    /// `Key`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Key`; example: `3`
     pub key: Option<i64>,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Value`; example: `90`
     pub value: Option<i64>,
 }
 
@@ -18871,14 +12595,10 @@ pub struct KeyValueInt {
 /// Returned in the output of [`DescribeNotifySettingAk`](super::DescribeNotifySettingAk).
 #[tc_model]
 pub struct LevelOption {
-    /// `Type`: a string.
-    ///
-    /// Example: `"LeakDetect"`
+    /// `Type`; example: `"LeakDetect"`
     pub r#type: Option<String>,
 
-    /// `Level`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4,5]`
+    /// `Level`; example: `[1,2,3,4,5]`
     pub level: Option<Vec<i64>>,
 }
 
@@ -18887,18 +12607,16 @@ pub struct LevelOption {
 /// Returned in the output of [`DescribeCSIPLicenseBindSchedule`](super::DescribeCSIPLicenseBindSchedule).
 #[tc_model]
 pub struct LicenseBindFailedItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"quuid-xxx"`
+    /// `InstanceId`; example: `"quuid-xxx"`
     pub instance_id: Option<String>,
 
-    /// `ExceptionMessage`: a string.
+    /// `ExceptionMessage`
     pub exception_message: Option<String>,
 
-    /// `FixMessage`: a string.
+    /// `FixMessage`
     pub fix_message: Option<String>,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -18907,14 +12625,10 @@ pub struct LicenseBindFailedItem {
 /// Sent in the input of [`DescribeCSIPLicenseBindSchedule`](super::DescribeCSIPLicenseBindSchedule).
 #[tc_model]
 pub struct LicenseBindFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Status"`
+    /// `Name`; example: `"Status"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `Values`; example: `["1"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -18923,20 +12637,16 @@ pub struct LicenseBindFilter {
 /// Returned in the output of [`DescribeCSIPLicenseBindSchedule`](super::DescribeCSIPLicenseBindSchedule).
 #[tc_model]
 pub struct LicenseBindScheduleItem {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"quuid-xxx"`
+    /// `Quuid`; example: `"quuid-xxx"`
     pub quuid: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `ErrMsg`: a string.
+    /// `ErrMsg`
     pub err_msg: Option<String>,
 
-    /// `FixMessage`: a string.
+    /// `FixMessage`
     pub fix_message: Option<String>,
 }
 
@@ -18945,27 +12655,19 @@ pub struct LicenseBindScheduleItem {
 /// Returned in the output of [`DescribeCWPLicenseBindSchedule`](super::DescribeCWPLicenseBindSchedule).
 #[tc_model]
 pub struct LicenseBindTaskDetail {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"quuid"`
+    /// `Quuid`; example: `"quuid"`
     pub quuid: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"机器不存在"`
+    /// `ErrMsg`; example: `"机器不存在"`
     pub err_msg: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `FixMessage`: a string.
-    ///
-    /// Example: `"请在腾讯云对应控制台查看机器是否存在"`
+    /// `FixMessage`; example: `"请在腾讯云对应控制台查看机器是否存在"`
     pub fix_message: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -18974,54 +12676,34 @@ pub struct LicenseBindTaskDetail {
 /// Returned in the output of [`DescribeLicenseStatus`](super::DescribeLicenseStatus).
 #[tc_model]
 pub struct LicenseStatusItem {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"csc-8569f9cc-9624-11f1-8192-525400e5373f"`
+    /// `ResourceId`; example: `"csc-8569f9cc-9624-11f1-8192-525400e5373f"`
     pub resource_id: String,
 
-    /// `LicenseType`: a string.
-    ///
-    /// Example: `"ENTERPRISE_HP"`
+    /// `LicenseType`; example: `"ENTERPRISE_HP"`
     pub license_type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"旗舰版"`
+    /// `Name`; example: `"旗舰版"`
     pub name: String,
 
-    /// `Category`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Category`; example: `0`
     pub category: i64,
 
-    /// `TotalNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalNum`; example: `3`
     pub total_num: i64,
 
-    /// `UsedNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UsedNum`; example: `2`
     pub used_num: i64,
 
-    /// `RemainNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RemainNum`; example: `1`
     pub remain_num: i64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2026-08-12 16:05:02"`
+    /// `BeginTime`; example: `"2026-08-12 16:05:02"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-12 16:05:02"`
+    /// `EndTime`; example: `"2026-09-12 16:05:02"`
     pub end_time: String,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"PURCHASED"`
+    /// `OrderType`; example: `"PURCHASED"`
     pub order_type: Option<String>,
 }
 
@@ -19030,14 +12712,10 @@ pub struct LicenseStatusItem {
 /// Returned in the output of [`ModifyCSIPLicenseUnBinds`](super::ModifyCSIPLicenseUnBinds) and [`ModifyCSIPRaspLicenseUnBinds`](super::ModifyCSIPRaspLicenseUnBinds).
 #[tc_model]
 pub struct LicenseUnbindFailedItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-test-fail-001"`
+    /// `InstanceId`; example: `"ins-test-fail-001"`
     pub instance_id: String,
 
-    /// `ExceptionMessage`: a string.
-    ///
-    /// Example: `"机器已销毁，解绑失败"`
+    /// `ExceptionMessage`; example: `"机器已销毁，解绑失败"`
     pub exception_message: String,
 }
 
@@ -19046,39 +12724,25 @@ pub struct LicenseUnbindFailedItem {
 /// Returned in the output of [`DescribeLighthouseFirewallRules`](super::DescribeLighthouseFirewallRules).
 #[tc_model]
 pub struct LighthouseFirewallRule {
-    /// `AppType`: a string.
-    ///
-    /// Example: `"HTTP (80)"`
+    /// `AppType`; example: `"HTTP (80)"`
     pub app_type: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"42"`
+    /// `Port`; example: `"42"`
     pub port: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.1.1.43"`
+    /// `CidrBlock`; example: `"10.1.1.43"`
     pub cidr_block: String,
 
-    /// `Ipv6CidrBlock`: a string.
-    ///
-    /// Example: `"::"`
+    /// `Ipv6CidrBlock`; example: `"::"`
     pub ipv6_cidr_block: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `FirewallRuleDescription`: a string.
-    ///
-    /// Example: `"43"`
+    /// `FirewallRuleDescription`; example: `"43"`
     pub firewall_rule_description: String,
 }
 
@@ -19087,19 +12751,13 @@ pub struct LighthouseFirewallRule {
 /// Returned in the output of [`DescribeDspmLogList`](super::DescribeDspmLogList).
 #[tc_model]
 pub struct Location {
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"江苏"`
+    /// `Region`; example: `"江苏"`
     pub region: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"南京"`
+    /// `City`; example: `"南京"`
     pub city: Option<String>,
 }
 
@@ -19109,34 +12767,19 @@ pub struct Location {
 /// Returned in the output of [`DescribeEdrLogCollectPaths`](super::DescribeEdrLogCollectPaths).
 #[tc_model]
 pub struct LogAppCollectPath {
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `450`
+    /// `Id`, always sent in responses; example: `450`
     pub id: Option<i64>,
 
-    /// `Path`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"/root/11112"`
+    /// `Path`, always sent in responses; example: `"/root/11112"`
     pub path: Option<String>,
 
-    /// `LogTag`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"user_tag_123123"`
+    /// `LogTag`, always sent in responses; example: `"user_tag_123123"`
     pub log_tag: Option<String>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-06-06 14:33:36"`
+    /// `CreateTime`, always sent in responses; example: `"2026-06-06 14:33:36"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2026-06-06 14:33:36"`
+    /// `ModifyTime`, always sent in responses; example: `"2026-06-06 14:33:36"`
     pub modify_time: Option<String>,
 }
 
@@ -19146,14 +12789,10 @@ pub struct LogAppCollectPath {
 #[doc(alias = "LogCLSFilter")]
 #[tc_model]
 pub struct LogClsFilter {
-    /// `Key`: a string.
-    ///
-    /// Example: `"topicId"`
+    /// `Key`; example: `"topicId"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["csip-test-logaccess-260147294-csip_soc-ai_agent_security"]`
+    /// `Values`; example: `["csip-test-logaccess-260147294-csip_soc-ai_agent_security"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -19162,14 +12801,10 @@ pub struct LogClsFilter {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogColumn {
-    /// `Name`: a string.
-    ///
-    /// Example: `"level"`
+    /// `Name`; example: `"level"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: Option<String>,
 }
 
@@ -19178,14 +12813,10 @@ pub struct LogColumn {
 /// Sent in the input of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogContextInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"csip-test-logaccess-251308491-bhsaas-asset_login"`
+    /// `TopicId`; example: `"csip-test-logaccess-251308491-bhsaas-asset_login"`
     pub topic_id: Option<String>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"context-aa"`
+    /// `Context`; example: `"context-aa"`
     pub context: Option<String>,
 }
 
@@ -19194,89 +12825,55 @@ pub struct LogContextInfo {
 /// Returned in the output of [`DescribeDspmLogTypeConfigList`](super::DescribeDspmLogTypeConfigList).
 #[tc_model]
 pub struct LogDeliveryCkafkaConfig {
-    /// `VipType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipType`; example: `1`
     pub vip_type: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ckafka-istestid"`
+    /// `InstanceId`; example: `"ckafka-istestid"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"测试 Ckafka"`
+    /// `InstanceName`; example: `"测试 Ckafka"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: String,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `Vport`; example: `"9092"`
     pub vport: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"ckafka-istestid.ap-guangzhou.ckafka.tencentcloudmq.com"`
+    /// `Domain`; example: `"ckafka-istestid.ap-guangzhou.ckafka.tencentcloudmq.com"`
     pub domain: String,
 
-    /// `DomainPort`: a string.
-    ///
-    /// Example: `"9092"`
+    /// `DomainPort`; example: `"9092"`
     pub domain_port: String,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-istestid"`
+    /// `VpcId`; example: `"vpc-istestid"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-istestid"`
+    /// `SubnetId`; example: `"subnet-istestid"`
     pub subnet_id: String,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Healthy`; example: `1`
     pub healthy: i64,
 
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-istestid"`
+    /// `TopicId`; example: `"topic-istestid"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"alarm_topic"`
+    /// `TopicName`; example: `"alarm_topic"`
     pub topic_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StatusMessages`: a string.
-    ///
-    /// Example: `"success"`
+    /// `StatusMessages`; example: `"success"`
     pub status_messages: String,
 
-    /// `IsOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsOpen`; example: `1`
     pub is_open: i64,
 }
 
@@ -19285,19 +12882,13 @@ pub struct LogDeliveryCkafkaConfig {
 /// Sent in the input of [`ModifyDspmCkafkaSave`](super::ModifyDspmCkafkaSave), [`ModifyDspmCkafkaStart`](super::ModifyDspmCkafkaStart) and [`ModifyDspmCkafkaStop`](super::ModifyDspmCkafkaStop).
 #[tc_model]
 pub struct LogDeliveryInfo {
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: i64,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"“abc”"`
+    /// `TopicId`; example: `"“abc”"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"“abc”"`
+    /// `TopicName`; example: `"“abc”"`
     pub topic_name: String,
 }
 
@@ -19306,19 +12897,13 @@ pub struct LogDeliveryInfo {
 /// Returned in the output of [`DescribeDspmLogDeliveryType`](super::DescribeDspmLogDeliveryType).
 #[tc_model]
 pub struct LogDeliveryType {
-    /// `LogType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogType`; example: `1`
     pub log_type: i64,
 
-    /// `LogTypeName`: a string.
-    ///
-    /// Example: `"审计日志"`
+    /// `LogTypeName`; example: `"审计日志"`
     pub log_type_name: String,
 
-    /// `LogTypeDesc`: a string.
-    ///
-    /// Example: `"全量的审计日志"`
+    /// `LogTypeDesc`; example: `"全量的审计日志"`
     pub log_type_desc: String,
 }
 
@@ -19327,9 +12912,7 @@ pub struct LogDeliveryType {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogDynamicIndex {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -19338,17 +12921,13 @@ pub struct LogDynamicIndex {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogFullTextInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CaseSensitive`; example: `true`
     pub case_sensitive: Option<bool>,
 
-    /// `Tokenizer`: a string.
+    /// `Tokenizer`
     pub tokenizer: Option<String>,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContainZH`; example: `true`
     #[tc(rename = "ContainZH")]
     pub contain_zh: Option<bool>,
 }
@@ -19358,14 +12937,10 @@ pub struct LogFullTextInfo {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogHighLightItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"msg"`
+    /// `Key`; example: `"msg"`
     pub key: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["mock"]`
+    /// `Values`; example: `["mock"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -19374,16 +12949,16 @@ pub struct LogHighLightItem {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogIndexRuleInfo {
-    /// `FullText`: a [`LogFullTextInfo`].
+    /// `FullText`
     pub full_text: Option<LogFullTextInfo>,
 
-    /// `KeyValue`: a [`LogRuleKeyValueInfo`].
+    /// `KeyValue`
     pub key_value: Option<LogRuleKeyValueInfo>,
 
-    /// `Tag`: a [`LogRuleKeyValueInfo`].
+    /// `Tag`
     pub tag: Option<LogRuleKeyValueInfo>,
 
-    /// `DynamicIndex`: a [`LogDynamicIndex`].
+    /// `DynamicIndex`
     pub dynamic_index: Option<LogDynamicIndex>,
 }
 
@@ -19392,14 +12967,10 @@ pub struct LogIndexRuleInfo {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"level"`
+    /// `Key`; example: `"level"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"INFO"`
+    /// `Value`; example: `"INFO"`
     pub value: Option<String>,
 }
 
@@ -19408,7 +12979,7 @@ pub struct LogItem {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogItems {
-    /// `Data`: a list of [`LogItem`] objects.
+    /// `Data`
     pub data: Option<Vec<LogItem>>,
 }
 
@@ -19417,12 +12988,10 @@ pub struct LogItems {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogKeyValueInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"container_id"`
+    /// `Key`; example: `"container_id"`
     pub key: Option<String>,
 
-    /// `Value`: a [`LogValueInfo`].
+    /// `Value`
     pub value: Option<LogValueInfo>,
 }
 
@@ -19431,12 +13000,10 @@ pub struct LogKeyValueInfo {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogRuleKeyValueInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CaseSensitive`; example: `true`
     pub case_sensitive: Option<bool>,
 
-    /// `KeyValues`: a list of [`LogKeyValueInfo`] objects.
+    /// `KeyValues`
     pub key_values: Option<Vec<LogKeyValueInfo>>,
 }
 
@@ -19445,19 +13012,13 @@ pub struct LogRuleKeyValueInfo {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogSearchErrors {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"mock-topic-251308491"`
+    /// `TopicId`; example: `"mock-topic-251308491"`
     pub topic_id: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"mock error message"`
+    /// `ErrorMsg`; example: `"mock error message"`
     pub error_msg: Option<String>,
 
-    /// `ErrorCodeStr`: a string.
-    ///
-    /// Example: `"MockError"`
+    /// `ErrorCodeStr`; example: `"MockError"`
     pub error_code_str: Option<String>,
 }
 
@@ -19466,19 +13027,13 @@ pub struct LogSearchErrors {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogSearchInfos {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"csip-test-logaccess-251308491-tcss-container_assets"`
+    /// `TopicId`; example: `"csip-test-logaccess-251308491-tcss-container_assets"`
     pub topic_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `Period`; example: `180`
     pub period: Option<i64>,
 
-    /// `Context`: a string.
-    ///
-    /// Example: `"Y29udGV4dC1mMzI5ZTc0Ny05NzM1LTRmNDQtYjk4NS1hMDA2NjcwNDMwYWIxNzc2MzEwNjMyMzU2"`
+    /// `Context`; example: `"Y29udGV4dC1mMzI5ZTc0Ny05NzM1LTRmNDQtYjk4NS1hMDA2NjcwNDMwYWIxNzc2MzEwNjMyMzU2"`
     pub context: Option<String>,
 }
 
@@ -19487,62 +13042,40 @@ pub struct LogSearchInfos {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogSearchResult {
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `1778205767000`
+    /// `Time`; example: `1778205767000`
     pub time: Option<i64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"csip-test-logaccess-251308491-tcss-container_assets"`
+    /// `TopicId`; example: `"csip-test-logaccess-251308491-tcss-container_assets"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"csip-test-logaccess-251308491-tcss-process_port_assets"`
+    /// `TopicName`; example: `"csip-test-logaccess-251308491-tcss-process_port_assets"`
     pub topic_name: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"21.215.253.171"`
+    /// `Source`; example: `"21.215.253.171"`
     pub source: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"/var/log/mock.log"`
+    /// `FileName`; example: `"/var/log/mock.log"`
     pub file_name: Option<String>,
 
-    /// `PkgId`: a string.
-    ///
-    /// Example: `"mock-pkg-id"`
+    /// `PkgId`; example: `"mock-pkg-id"`
     pub pkg_id: Option<String>,
 
-    /// `PkgLogId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `PkgLogId`; example: `"0"`
     pub pkg_log_id: Option<String>,
 
-    /// `LogJson`: a string.
-    ///
-    /// Example: `"{\"container_port\":\"3333\"}"`
+    /// `LogJson`; example: `"{\"container_port\":\"3333\"}"`
     pub log_json: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"mock-host"`
+    /// `HostName`; example: `"mock-host"`
     pub host_name: Option<String>,
 
-    /// `RawLog`: a string.
-    ///
-    /// Example: `"mock raw log"`
+    /// `RawLog`; example: `"mock raw log"`
     pub raw_log: Option<String>,
 
-    /// `IndexStatus`: a string.
-    ///
-    /// Example: `"Success"`
+    /// `IndexStatus`; example: `"Success"`
     pub index_status: Option<String>,
 
-    /// `HighLights`: a list of [`LogHighLightItem`] objects.
+    /// `HighLights`
     pub high_lights: Option<Vec<LogHighLightItem>>,
 }
 
@@ -19551,10 +13084,10 @@ pub struct LogSearchResult {
 /// Returned in the output of [`DescribeCLSLogListV3`](super::DescribeCLSLogListV3).
 #[tc_model]
 pub struct LogSearchTopics {
-    /// `Errors`: a list of [`LogSearchErrors`] objects.
+    /// `Errors`
     pub errors: Option<Vec<LogSearchErrors>>,
 
-    /// `Infos`: a list of [`LogSearchInfos`] objects.
+    /// `Infos`
     pub infos: Option<Vec<LogSearchInfos>>,
 }
 
@@ -19563,32 +13096,22 @@ pub struct LogSearchTopics {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogTopicIndexInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"csip-test-logaccess-251308491-tcss-process_port_assets"`
+    /// `TopicId`; example: `"csip-test-logaccess-251308491-tcss-process_port_assets"`
     pub topic_id: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 
-    /// `Rule`: a [`LogIndexRuleInfo`].
+    /// `Rule`
     pub rule: Option<LogIndexRuleInfo>,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-04-20 17:29:52"`
+    /// `ModifyTime`; example: `"2026-04-20 17:29:52"`
     pub modify_time: Option<String>,
 
-    /// `IncludeInternalFields`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeInternalFields`; example: `true`
     pub include_internal_fields: Option<bool>,
 
-    /// `MetadataFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MetadataFlag`; example: `0`
     pub metadata_flag: Option<i64>,
 }
 
@@ -19597,28 +13120,20 @@ pub struct LogTopicIndexInfo {
 /// Returned in the output of [`DescribeCLSLogIndexV3`](super::DescribeCLSLogIndexV3).
 #[tc_model]
 pub struct LogValueInfo {
-    /// `Type`: a string.
-    ///
-    /// Example: `"text"`
+    /// `Type`; example: `"text"`
     pub r#type: Option<String>,
 
-    /// `Tokenizer`: a string.
+    /// `Tokenizer`
     pub tokenizer: Option<String>,
 
-    /// `SqlFlag`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SqlFlag`; example: `true`
     pub sql_flag: Option<bool>,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ContainZH`; example: `true`
     #[tc(rename = "ContainZH")]
     pub contain_zh: Option<bool>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"log_level"`
+    /// `Alias`; example: `"log_level"`
     pub alias: Option<String>,
 }
 
@@ -19627,77 +13142,49 @@ pub struct LogValueInfo {
 /// Returned in the output of [`DescribeLoginWhiteCombinedList`](super::DescribeLoginWhiteCombinedList).
 #[tc_model]
 pub struct LoginWhiteCombinedInfo {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"mock-user"`
+    /// `UserName`; example: `"mock-user"`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SrcIp`; example: `"1.1.1.1"`
     pub src_ip: String,
 
-    /// `Locale`: a string.
-    ///
-    /// Example: `"zh-CN"`
+    /// `Locale`; example: `"zh-CN"`
     pub locale: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"mock remark"`
+    /// `Remark`; example: `"mock remark"`
     pub remark: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `StartTime`; example: `"00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`; example: `"23:59:59"`
     pub end_time: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mock-host-name"`
+    /// `Name`; example: `"mock-host-name"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"mock host desc"`
+    /// `Desc`; example: `"mock host desc"`
     pub desc: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2026-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `ModifyTime`; example: `"2026-01-01 00:00:00"`
     pub modify_time: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"mock-uuid-0001"`
+    /// `Uuid`; example: `"mock-uuid-0001"`
     pub uuid: String,
 
-    /// `Locations`: a string.
-    ///
-    /// Example: `"1:1:1"`
+    /// `Locations`; example: `"1:1:1"`
     pub locations: String,
 }
 
@@ -19706,173 +13193,111 @@ pub struct LoginWhiteCombinedInfo {
 /// Returned in the output of [`DescribeCWPMachines`](super::DescribeCWPMachines).
 #[tc_model]
 pub struct Machine {
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"UNINSTALL"`
+    /// `AgentStatus`; example: `"UNINSTALL"`
     pub agent_status: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"5.3.4.134"`
+    /// `AgentVersion`; example: `"5.3.4.134"`
     pub agent_version: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199982`
+    /// `AppId`; example: `260199982`
     pub app_id: u64,
 
-    /// `CloudFromEnum`: a string.
-    ///
-    /// Example: `"AWS"`
+    /// `CloudFromEnum`; example: `"AWS"`
     pub cloud_from_enum: String,
 
-    /// `CloudTags`: a list of [`Tag`] objects.
+    /// `CloudTags`
     pub cloud_tags: Option<Vec<Tag>>,
 
-    /// `CsipProtectType`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `CsipProtectType`; example: `"ULTIMATE"`
     pub csip_protect_type: String,
 
-    /// `ExposedStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ExposedStatus`; example: `"NONE"`
     pub exposed_status: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"i-0e16ac05aace48b3f"`
+    /// `InstanceID`; example: `"i-0e16ac05aace48b3f"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"STOPPED"`
+    /// `InstanceStatus`; example: `"STOPPED"`
     pub instance_status: Option<String>,
 
-    /// `IpList`: a list of strings.
-    ///
-    /// Example: `["fe80::ce1:2fff:fe6c:8e7f"]`
+    /// `IpList`; example: `["fe80::ce1:2fff:fe6c:8e7f"]`
     pub ip_list: Option<Vec<String>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsNew`; example: `true`
     pub is_new: Option<bool>,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"6.1.172-216.329.amzn2023.x86_64"`
+    /// `KernelVersion`; example: `"6.1.172-216.329.amzn2023.x86_64"`
     pub kernel_version: String,
 
-    /// `LatestOfflineTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780490597`
+    /// `LatestOfflineTime`; example: `1780490597`
     pub latest_offline_time: Option<i64>,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"172.31.13.233"`
+    /// `MachineIp`; example: `"172.31.13.233"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"ip-172-31-13-233.cn-north-1.compute.internal"`
+    /// `MachineName`; example: `"ip-172-31-13-233.cn-north-1.compute.internal"`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"Amazon Linux release 2023.11.20260526 (Amazon Linu"`
+    /// `MachineOs`; example: `"Amazon Linux release 2023.11.20260526 (Amazon Linu"`
     pub machine_os: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"71.136.113.24"`
+    /// `MachineWanIp`; example: `"71.136.113.24"`
     pub machine_wan_ip: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: Option<String>,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: u64,
 
-    /// `ProtectType`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `ProtectType`; example: `"ULTIMATE"`
     pub protect_type: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"ec21668e-4bd7-bba7-1783-dc7c621b7764"`
+    /// `Quuid`; example: `"ec21668e-4bd7-bba7-1783-dc7c621b7764"`
     pub quuid: String,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试一下备注"`
+    /// `Remark`; example: `"测试一下备注"`
     pub remark: String,
 
-    /// `TagItems`: a list of [`MiniTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<MiniTagItem>>,
 
-    /// `TagModifyInfo`: an [`AssetTagModifyAssetItem`].
+    /// `TagModifyInfo`
     pub tag_modify_info: Option<AssetTagModifyAssetItem>,
 
-    /// `TatStatus`: a string.
-    ///
-    /// Example: `"Offline"`
+    /// `TatStatus`; example: `"Offline"`
     pub tat_status: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"ec21668e-4bd7-bba7-1783-dc7c621b7764"`
+    /// `Uuid`; example: `"ec21668e-4bd7-bba7-1783-dc7c621b7764"`
     pub uuid: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-0be7348a2104b01bf"`
+    /// `VpcId`; example: `"vpc-0be7348a2104b01bf"`
     pub vpc_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `NodeType`; example: `"NONE"`
     pub node_type: Option<String>,
 
-    /// `ContainerDefendStatus`: a string.
-    ///
-    /// Example: `"Unknown"`
+    /// `ContainerDefendStatus`; example: `"Unknown"`
     pub container_defend_status: Option<String>,
 
-    /// `ContainerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ContainerCount`; example: `0`
     pub container_count: Option<u64>,
 
-    /// `CpuCoreCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuCoreCount`; example: `2`
     pub cpu_core_count: Option<u64>,
 
-    /// `MigrationRequired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MigrationRequired`; example: `false`
     pub migration_required: Option<bool>,
 
-    /// `IsSupportXSPM`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSupportXSPM`; example: `false`
     #[tc(rename = "IsSupportXSPM")]
     pub is_support_xspm: Option<bool>,
 
-    /// `CanUnbind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CanUnbind`; example: `false`
     pub can_unbind: Option<bool>,
 }
 
@@ -19881,39 +13306,25 @@ pub struct Machine {
 /// Returned in the output of [`DescribeMachineClearHistory`](super::DescribeMachineClearHistory).
 #[tc_model]
 pub struct MachineClearHistory {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-mock-clear-0001"`
+    /// `InstanceId`; example: `"ins-mock-clear-0001"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"mock-clear-host-1"`
+    /// `InstanceName`; example: `"mock-clear-host-1"`
     pub instance_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: String,
 
-    /// `AgentLastOfflineTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `AgentLastOfflineTime`; example: `"2026-01-01 00:00:00"`
     pub agent_last_offline_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2026-01-01 00:00:00"`
     pub create_time: String,
 }
 
@@ -19922,246 +13333,158 @@ pub struct MachineClearHistory {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail).
 #[tc_model]
 pub struct MachineDetail {
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: Option<String>,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"5.3.4.134"`
+    /// `AgentVersion`; example: `"5.3.4.134"`
     pub agent_version: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppId`; example: `260199983`
     pub app_id: u64,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"Other"`
+    /// `AssetTypeName`; example: `"Other"`
     pub asset_type_name: String,
 
-    /// `BootTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780108163`
+    /// `BootTime`; example: `1780108163`
     pub boot_time: Option<i64>,
 
-    /// `BuyTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780409243`
+    /// `BuyTime`; example: `1780409243`
     pub buy_time: Option<i64>,
 
-    /// `CloudFromEnum`: a string.
-    ///
-    /// Example: `"Tencent"`
+    /// `CloudFromEnum`; example: `"Tencent"`
     pub cloud_from_enum: String,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
+    /// `CloudTags`
     pub cloud_tags: Option<Vec<Tags>>,
 
-    /// `CoreVersion`: a string.
-    ///
-    /// Example: `"6.6.117-45.7.3.tl4.x86_64"`
+    /// `CoreVersion`; example: `"6.6.117-45.7.3.tl4.x86_64"`
     pub core_version: String,
 
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"Intel(R) Xeon(R) Platinum 8255C CPU @ 2.50GHz"`
+    /// `Cpu`; example: `"Intel(R) Xeon(R) Platinum 8255C CPU @ 2.50GHz"`
     pub cpu: String,
 
-    /// `CpuLoad`: a string.
-    ///
-    /// Example: `"低"`
+    /// `CpuLoad`; example: `"低"`
     pub cpu_load: String,
 
-    /// `CpuSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuSize`; example: `2`
     pub cpu_size: u64,
 
-    /// `DeviceVersion`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `DeviceVersion`; example: `"CVM"`
     pub device_version: String,
 
-    /// `Disks`: a list of [`DiskPartitionInfo`] objects.
+    /// `Disks`
     pub disks: Option<Vec<DiskPartitionInfo>>,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: Option<i64>,
 
-    /// `ExposedStatus`: a string.
-    ///
-    /// Example: `"NONE"`
+    /// `ExposedStatus`; example: `"NONE"`
     pub exposed_status: Option<String>,
 
-    /// `InstallTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780409204`
+    /// `InstallTime`; example: `1780409204`
     pub install_time: Option<i64>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-f1vbqysn"`
+    /// `InstanceID`; example: `"ins-f1vbqysn"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: Option<String>,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"6.6.117-45.7.3.tl4.x86_64"`
+    /// `KernelVersion`; example: `"6.6.117-45.7.3.tl4.x86_64"`
     pub kernel_version: String,
 
-    /// `LatestLiveTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780753429`
+    /// `LatestLiveTime`; example: `1780753429`
     pub latest_live_time: Option<i64>,
 
-    /// `LatestOfflineTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780752897`
+    /// `LatestOfflineTime`; example: `1780752897`
     pub latest_offline_time: Option<i64>,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"172.20.11.16"`
+    /// `MachineIp`; example: `"172.20.11.16"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"VM-11-16-tencentos"`
+    /// `MachineName`; example: `"VM-11-16-tencentos"`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"TencentOS Server 4"`
+    /// `MachineOs`; example: `"TencentOS Server 4"`
     pub machine_os: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `MachineStatus`; example: `"RUNNING"`
     pub machine_status: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"129.28.108.211"`
+    /// `MachineWanIp`; example: `"129.28.108.211"`
     pub machine_wan_ip: String,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1963`
+    /// `MemSize`; example: `1963`
     pub mem_size: u64,
 
-    /// `MemoryLoad`: a string.
-    ///
-    /// Example: `"21.50"`
+    /// `MemoryLoad`; example: `"21.50"`
     pub memory_load: String,
 
-    /// `NetCards`: a list of [`NetworkCardInfo`] objects.
+    /// `NetCards`
     pub net_cards: Option<Vec<NetworkCardInfo>>,
 
-    /// `OsByAgent`: a string.
-    ///
-    /// Example: `"TencentOS Server 4"`
+    /// `OsByAgent`; example: `"TencentOS Server 4"`
     pub os_by_agent: Option<String>,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `PayMode`; example: `"PREPAID"`
     pub pay_mode: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `ProtectDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProtectDays`; example: `6`
     pub protect_days: Option<u64>,
 
-    /// `ProtectType`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `ProtectType`; example: `"ULTIMATE"`
     pub protect_type: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"08472a84-d8d3-46b5-9788-2b339234eae8"`
+    /// `Quuid`; example: `"08472a84-d8d3-46b5-9788-2b339234eae8"`
     pub quuid: String,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: Option<RegionInfo>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试一下备注"`
+    /// `Remark`; example: `"测试一下备注"`
     pub remark: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"8ceae791-925f-4a77-be58-22e9f7ead617"`
+    /// `SerialNumber`; example: `"8ceae791-925f-4a77-be58-22e9f7ead617"`
     pub serial_number: String,
 
-    /// `TagItems`: a list of [`MiniTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<MiniTagItem>>,
 
-    /// `TagModifyInfo`: an [`AssetTagModifyAssetItem`].
+    /// `TagModifyInfo`
     pub tag_modify_info: Option<AssetTagModifyAssetItem>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"08472a84-d8d3-46b5-9788-2b339234eae8"`
+    /// `Uuid`; example: `"08472a84-d8d3-46b5-9788-2b339234eae8"`
     pub uuid: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `VpcCidrBlock`; example: `"172.16.0.0/16"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qxhwdt6c"`
+    /// `VpcId`; example: `"vpc-qxhwdt6c"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"CLUSTER"`
+    /// `NodeType`; example: `"CLUSTER"`
     pub node_type: Option<String>,
 
-    /// `ContainerDefendStatus`: a string.
-    ///
-    /// Example: `"UNKNOWN"`
+    /// `ContainerDefendStatus`; example: `"UNKNOWN"`
     pub container_defend_status: Option<String>,
 
-    /// `ClusterCaMd5`: a string.
-    ///
-    /// Example: `"322bb3be14b329663839d929dbfc68cb"`
+    /// `ClusterCaMd5`; example: `"322bb3be14b329663839d929dbfc68cb"`
     pub cluster_ca_md5: Option<String>,
 
-    /// `ContainerEnvInfo`: a [`ContainerEnvInfo`].
+    /// `ContainerEnvInfo`
     pub container_env_info: Option<ContainerEnvInfo>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-9h6qoh3m"`
+    /// `ClusterId`; example: `"cls-9h6qoh3m"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"yjjtest"`
+    /// `ClusterName`; example: `"yjjtest"`
     pub cluster_name: Option<String>,
 }
 
@@ -20170,37 +13493,25 @@ pub struct MachineDetail {
 /// Returned in the output of [`DescribeCSIPLicenseBindSchedule`](super::DescribeCSIPLicenseBindSchedule), [`DescribeCWPLicenseBindSchedule`](super::DescribeCWPLicenseBindSchedule), [`DescribeLoginTypeHost`](super::DescribeLoginTypeHost), [`DescribeNFSScanHost`](super::DescribeNFSScanHost), [`DescribePreventUninstallHost`](super::DescribePreventUninstallHost) and [`DescribeProcessDaemonHost`](super::DescribeProcessDaemonHost).
 #[tc_model]
 pub struct MachineExtraInfo {
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"129.28.108.211"`
+    /// `WanIP`; example: `"129.28.108.211"`
     #[tc(rename = "WanIP")]
     pub wan_ip: Option<String>,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.16.2"`
+    /// `PrivateIP`; example: `"172.16.16.2"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `NetworkType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetworkType`; example: `1`
     pub network_type: Option<i64>,
 
-    /// `NetworkName`: a string.
-    ///
-    /// Example: `"vpc-b0zp1c2x"`
+    /// `NetworkName`; example: `"vpc-b0zp1c2x"`
     pub network_name: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-e6kplri8"`
+    /// `InstanceID`; example: `"ins-e6kplri8"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"Tos_700002653721"`
+    /// `HostName`; example: `"Tos_700002653721"`
     pub host_name: Option<String>,
 }
 
@@ -20209,19 +13520,13 @@ pub struct MachineExtraInfo {
 /// Returned in the output of [`DescribeMachineLoginType`](super::DescribeMachineLoginType).
 #[tc_model]
 pub struct MachineLoginType {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-arawk962"`
+    /// `InstanceId`; example: `"ins-arawk962"`
     pub instance_id: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"61040c36-1aa4-4799-a952-003cb29061ee"`
+    /// `Quuid`; example: `"61040c36-1aa4-4799-a952-003cb29061ee"`
     pub quuid: Option<String>,
 
-    /// `LoginType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LoginType`; example: `0`
     pub login_type: Option<u64>,
 }
 
@@ -20230,19 +13535,13 @@ pub struct MachineLoginType {
 /// Returned in the output of [`DescribeLoginWhiteHostList`](super::DescribeLoginWhiteHostList).
 #[tc_model]
 pub struct MachineTag {
-    /// `Rid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Rid`; example: `1`
     pub rid: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mock-tag-1"`
+    /// `Name`; example: `"mock-tag-1"`
     pub name: String,
 
-    /// `TagId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TagId`; example: `1`
     pub tag_id: u64,
 }
 
@@ -20251,45 +13550,26 @@ pub struct MachineTag {
 /// Returned in the output of [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList), [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList), [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail), [`DescribeCWPMachines`](super::DescribeCWPMachines), [`DescribeClusterAssetList`](super::DescribeClusterAssetList) and 6 more.
 #[tc_model]
 pub struct MiniTagItem {
-    /// `Color`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"blue"`
+    /// `Color`, always sent in responses; example: `"blue"`
     pub color: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"测试自动打标策略打标签"`
+    /// `Description`, always sent in responses; example: `"测试自动打标策略打标签"`
     pub description: Option<String>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `152`
+    /// `ID`, always sent in responses; example: `152`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"应用"`
+    /// `TagKey`, always sent in responses; example: `"应用"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"门户"`
+    /// `TagValue`, always sent in responses; example: `"门户"`
     pub tag_value: Option<String>,
 
-    /// `TagKeyEn`: a string.
-    ///
-    /// Example: `"App"`
+    /// `TagKeyEn`; example: `"App"`
     pub tag_key_en: Option<String>,
 
-    /// `TagValueEn`: a string.
-    ///
-    /// Example: `"Index"`
+    /// `TagValueEn`; example: `"Index"`
     pub tag_value_en: Option<String>,
 }
 
@@ -20298,44 +13578,28 @@ pub struct MiniTagItem {
 /// Returned in the output of [`DescribeModifyMachinesLoginTypeTasks`](super::DescribeModifyMachinesLoginTypeTasks) and [`StartOrModifyPreventUninstall`](super::StartOrModifyPreventUninstall).
 #[tc_model]
 pub struct ModifyLoginTypeFailInfo {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"VM-11-9-tencentos"`
+    /// `MachineName`; example: `"VM-11-9-tencentos"`
     pub machine_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-9vrkb5nv"`
+    /// `InstanceId`; example: `"ins-9vrkb5nv"`
     pub instance_id: Option<String>,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"172.20.11.9"`
+    /// `MachineIp`; example: `"172.20.11.9"`
     pub machine_ip: Option<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"148.70.166.131"`
+    /// `MachineWanIp`; example: `"148.70.166.131"`
     pub machine_wan_ip: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-others"`
+    /// `Region`; example: `"ap-others"`
     pub region: Option<String>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"Other"`
+    /// `MachineType`; example: `"Other"`
     pub machine_type: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"主机类型不支持。"`
+    /// `Message`; example: `"主机类型不支持。"`
     pub message: Option<String>,
 
-    /// `MessageDesc`: a string.
-    ///
-    /// Example: `"主机类型不支持。"`
+    /// `MessageDesc`; example: `"主机类型不支持。"`
     pub message_desc: Option<String>,
 }
 
@@ -20344,37 +13608,25 @@ pub struct ModifyLoginTypeFailInfo {
 /// Returned in the output of [`DescribeModifyMachinesLoginTypeTasks`](super::DescribeModifyMachinesLoginTypeTasks).
 #[tc_model]
 pub struct ModifyMachinesLoginTypeTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16586`
+    /// `Id`; example: `16586`
     pub id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `SuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccessCount`; example: `0`
     pub success_count: u64,
 
-    /// `FailList`: a list of [`ModifyLoginTypeFailInfo`] objects.
+    /// `FailList`
     pub fail_list: Option<Vec<ModifyLoginTypeFailInfo>>,
 
-    /// `SuccessInstances`: a list of strings.
-    ///
-    /// Example: `["ins-mock-success-0001"]`
+    /// `SuccessInstances`; example: `["ins-mock-success-0001"]`
     pub success_instances: Option<Vec<String>>,
 
-    /// `ProgressingInstances`: a list of strings.
-    ///
-    /// Example: `["ins-mock-progress-0001"]`
+    /// `ProgressingInstances`; example: `["ins-mock-progress-0001"]`
     pub progressing_instances: Option<Vec<String>>,
 
-    /// `FailedHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedHostCount`; example: `1`
     pub failed_host_count: Option<u64>,
 }
 
@@ -20383,60 +13635,38 @@ pub struct ModifyMachinesLoginTypeTask {
 /// Sent in the input of [`ModifyProtectionSetting`](super::ModifyProtectionSetting).
 #[tc_model]
 pub struct ModifyProtectionSetting {
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"dd6ab725-55e7-482a-a81b-926a6aaa3355"`
+    /// `QUUID`; example: `"dd6ab725-55e7-482a-a81b-926a6aaa3355"`
     #[tc(rename = "QUUID")]
     pub quuid: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 
-    /// `VulDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefEnable`; example: `0`
     pub vul_def_enable: Option<u64>,
 
-    /// `VulDefMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefMode`; example: `0`
     pub vul_def_mode: Option<u64>,
 
-    /// `VulDefAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefAction`; example: `0`
     pub vul_def_action: Option<u64>,
 
-    /// `MemShellDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemShellDefEnable`; example: `0`
     pub mem_shell_def_enable: Option<u64>,
 
-    /// `PerformanceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimit`; example: `0`
     pub performance_limit: Option<u64>,
 
-    /// `PerformanceLimitCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitCpu`; example: `0`
     pub performance_limit_cpu: Option<u64>,
 
-    /// `PerformanceLimitMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitMem`; example: `0`
     pub performance_limit_mem: Option<u64>,
 
-    /// `PerformanceLimitMemAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitMemAmount`; example: `0`
     pub performance_limit_mem_amount: Option<u64>,
 
-    /// `SafeInject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SafeInject`; example: `0`
     pub safe_inject: Option<u64>,
 }
 
@@ -20445,34 +13675,22 @@ pub struct ModifyProtectionSetting {
 /// Sent in the input of [`ModifySecurityScoreRule`](super::ModifySecurityScoreRule).
 #[tc_model]
 pub struct ModifyRuleItem {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"severity"`
+    /// `RuleType`; example: `"severity"`
     pub rule_type: Option<String>,
 
-    /// `DimensionId`: a string.
-    ///
-    /// Example: `"risk_governance"`
+    /// `DimensionId`; example: `"risk_governance"`
     pub dimension_id: Option<String>,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"vulnerability"`
+    /// `CategoryId`; example: `"vulnerability"`
     pub category_id: Option<String>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"critical"`
+    /// `Severity`; example: `"critical"`
     pub severity: Option<String>,
 
-    /// `MaxDeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `MaxDeductScore`; example: `9`
     pub max_deduct_score: Option<i64>,
 
-    /// `DeductPerItem`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeductPerItem`; example: `3`
     pub deduct_per_item: Option<i64>,
 }
 
@@ -20481,24 +13699,16 @@ pub struct ModifyRuleItem {
 /// Returned in the output of [`DescribeEdrAlertMultiAttackStages`](super::DescribeEdrAlertMultiAttackStages).
 #[tc_model]
 pub struct MultiAttackStageItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260199983`
+    /// `AppId`; example: `260199983`
     pub app_id: u64,
 
-    /// `AlertId`: a string.
-    ///
-    /// Example: `"mock-alert-id-0001"`
+    /// `AlertId`; example: `"mock-alert-id-0001"`
     pub alert_id: String,
 
-    /// `AttackStages`: a list of strings.
-    ///
-    /// Example: `["TA0001"]`
+    /// `AttackStages`; example: `["TA0001"]`
     pub attack_stages: Option<Vec<String>>,
 }
 
@@ -20508,128 +13718,80 @@ pub struct MultiAttackStageItem {
 #[doc(alias = "NICAsset")]
 #[tc_model]
 pub struct NicAsset {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1311843551"`
+    /// `AppId`; example: `"1311843551"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100011944446"`
+    /// `Uin`; example: `"100011944446"`
     pub uin: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"eni-4r05m1wj"`
+    /// `AssetId`; example: `"eni-4r05m1wj"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"未命名"`
+    /// `AssetName`; example: `"未命名"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"ENI"`
+    /// `AssetType`; example: `"ENI"`
     pub asset_type: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.16.0.6"`
+    /// `PrivateIp`; example: `"172.16.0.6"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"10.4.**.**"`
+    /// `PublicIp`; example: `"10.4.**.**"`
     pub public_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-hbe549z5"`
+    /// `VpcId`; example: `"vpc-hbe549z5"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"league-vpc-2"`
+    /// `VpcName`; example: `"league-vpc-2"`
     pub vpc_name: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
+    /// `Tag`
     pub tag: Vec<Tag>,
 
-    /// `OutboundPeakBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `OutboundPeakBandwidth`; example: `"0bps"`
     pub outbound_peak_bandwidth: String,
 
-    /// `InboundPeakBandwidth`: a string.
-    ///
-    /// Example: `"0bps"`
+    /// `InboundPeakBandwidth`; example: `"0bps"`
     pub inbound_peak_bandwidth: String,
 
-    /// `OutboundCumulativeFlow`: a string.
-    ///
-    /// Example: `"0B"`
+    /// `OutboundCumulativeFlow`; example: `"0B"`
     pub outbound_cumulative_flow: String,
 
-    /// `InboundCumulativeFlow`: a string.
-    ///
-    /// Example: `"0B"`
+    /// `InboundCumulativeFlow`; example: `"0B"`
     pub inbound_cumulative_flow: String,
 
-    /// `NetworkAttack`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NetworkAttack`; example: `0`
     pub network_attack: i64,
 
-    /// `ExposedPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExposedPort`; example: `0`
     pub exposed_port: i64,
 
-    /// `ExposedVUL`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExposedVUL`; example: `0`
     #[tc(rename = "ExposedVUL")]
     pub exposed_vul: i64,
 
-    /// `ConfigureRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigureRisk`; example: `0`
     pub configure_risk: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-11-23 19:58:39"`
+    /// `CreateTime`; example: `"2023-11-23 19:58:39"`
     pub create_time: String,
 
-    /// `ScanTask`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: i64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-10-12 16:33:37"`
+    /// `LastScanTime`; example: `"2024-10-12 16:33:37"`
     pub last_scan_time: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCore`; example: `0`
     pub is_core: u64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 }
 
@@ -20638,34 +13800,22 @@ pub struct NicAsset {
 /// Returned in the output of [`DescribeNatRules`](super::DescribeNatRules).
 #[tc_model]
 pub struct NatDnatRuleItem {
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `IpProtocol`; example: `"TCP"`
     pub ip_protocol: String,
 
-    /// `PublicIpAddress`: a string.
-    ///
-    /// Example: `"1*2.14.*8.246"`
+    /// `PublicIpAddress`; example: `"1*2.14.*8.246"`
     pub public_ip_address: String,
 
-    /// `PublicPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PublicPort`; example: `80`
     pub public_port: u64,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"1*.2*.1.4"`
+    /// `PrivateIpAddress`; example: `"1*.2*.1.4"`
     pub private_ip_address: String,
 
-    /// `PrivatePort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `PrivatePort`; example: `80`
     pub private_port: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"防火墙自动修改_请前往防火墙控制台操作"`
+    /// `Description`; example: `"防火墙自动修改_请前往防火墙控制台操作"`
     pub description: String,
 }
 
@@ -20674,39 +13824,25 @@ pub struct NatDnatRuleItem {
 /// Returned in the output of [`DescribeNatRules`](super::DescribeNatRules).
 #[tc_model]
 pub struct NatSnatRuleItem {
-    /// `NatGatewaySnatId`: a string.
-    ///
-    /// Example: `"snat-88ehof4k"`
+    /// `NatGatewaySnatId`; example: `"snat-88ehof4k"`
     pub nat_gateway_snat_id: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"res-xssds243"`
+    /// `ResourceId`; example: `"res-xssds243"`
     pub resource_id: String,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"USERDEFINED"`
+    /// `ResourceType`; example: `"USERDEFINED"`
     pub resource_type: String,
 
-    /// `PrivateIpAddress`: a string.
-    ///
-    /// Example: `"17*.*6.1*.34/32"`
+    /// `PrivateIpAddress`; example: `"17*.*6.1*.34/32"`
     pub private_ip_address: String,
 
-    /// `PublicIpAddresses`: a string.
-    ///
-    /// Example: `"1*5.1*8.154.1*6"`
+    /// `PublicIpAddresses`; example: `"1*5.1*8.154.1*6"`
     pub public_ip_addresses: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"防火墙自动修改_请前往防火墙控制台操作"`
+    /// `Description`; example: `"防火墙自动修改_请前往防火墙控制台操作"`
     pub description: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2023-10-16 18:17:58"`
+    /// `CreatedTime`; example: `"2023-10-16 18:17:58"`
     pub created_time: String,
 }
 
@@ -20715,34 +13851,22 @@ pub struct NatSnatRuleItem {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail).
 #[tc_model]
 pub struct NetworkCardInfo {
-    /// `DnsServer`: a string.
-    ///
-    /// Example: `"183.60.83.19,183.60.82.98"`
+    /// `DnsServer`; example: `"183.60.83.19,183.60.82.98"`
     pub dns_server: String,
 
-    /// `Gateway`: a string.
-    ///
-    /// Example: `"172.16.16.1"`
+    /// `Gateway`; example: `"172.16.16.1"`
     pub gateway: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"172.16.16.4"`
+    /// `Ip`; example: `"172.16.16.4"`
     pub ip: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"2001:db8:85a3::8a2e:370:7334"`
+    /// `Ipv6`; example: `"2001:db8:85a3::8a2e:370:7334"`
     pub ipv6: Option<String>,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"52:54:00:e1:d7:ac"`
+    /// `Mac`; example: `"52:54:00:e1:d7:ac"`
     pub mac: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"br-fc9a32f1bf4a"`
+    /// `Name`; example: `"br-fc9a32f1bf4a"`
     pub name: String,
 }
 
@@ -20751,14 +13875,10 @@ pub struct NetworkCardInfo {
 /// Returned in the output of [`DescribeEdrExcludeNetworkSegments`](super::DescribeEdrExcludeNetworkSegments).
 #[tc_model]
 pub struct NetworkSegment {
-    /// `Segment`: a string.
-    ///
-    /// Example: `"100.64.0.0/10"`
+    /// `Segment`; example: `"100.64.0.0/10"`
     pub segment: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"运营商级NAT"`
+    /// `Desc`; example: `"运营商级NAT"`
     pub desc: Option<String>,
 }
 
@@ -20767,44 +13887,28 @@ pub struct NetworkSegment {
 /// Sent in the input of [`UpdateAlertStatusList`](super::UpdateAlertStatusList).
 #[tc_model]
 pub struct NewAlertKey {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1255856753"`
+    /// `AppId`; example: `"1255856753"`
     pub app_id: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"攻击尝试"`
+    /// `Type`; example: `"攻击尝试"`
     pub r#type: String,
 
-    /// `SubType`: a string.
-    ///
-    /// Example: `"密码破解(破解失败)"`
+    /// `SubType`; example: `"密码破解(破解失败)"`
     pub sub_type: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"主机安全"`
+    /// `Source`; example: `"主机安全"`
     pub source: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"未成功:暴力破解攻击"`
+    /// `Name`; example: `"未成功:暴力破解攻击"`
     pub name: String,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"102.128.78.140#lhins-1fylv826"`
+    /// `Key`; example: `"102.128.78.140#lhins-1fylv826"`
     pub key: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2023-07-06 00:00:00"`
+    /// `Date`; example: `"2023-07-06 00:00:00"`
     pub date: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 }
 
@@ -20813,18 +13917,13 @@ pub struct NewAlertKey {
 /// Returned in the output of [`DescribeUebaBehaviorSummary`](super::DescribeUebaBehaviorSummary).
 #[tc_model]
 pub struct NodeInfo {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"英文名"`
+    /// `Key`, required in requests; example: `"英文名"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
+    /// `Value`, required in requests
     pub value: Option<String>,
 
-    /// `Name`: a string.
-    /// Required in requests.
+    /// `Name`, required in requests
     pub name: Option<String>,
 }
 
@@ -20833,36 +13932,21 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeBaselineOverview`](super::DescribeBaselineOverview).
 #[tc_model]
 pub struct NotPassItemStatistic {
-    /// `PolicyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SYSTEM"`
+    /// `PolicyType`, always sent in responses; example: `"SYSTEM"`
     pub policy_type: Option<String>,
 
-    /// `PolicyID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `PolicyID`, always sent in responses; example: `0`
     #[tc(rename = "PolicyID")]
     pub policy_id: Option<u64>,
 
-    /// `ParentCategoryID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `7`
+    /// `ParentCategoryID`, always sent in responses; example: `7`
     #[tc(rename = "ParentCategoryID")]
     pub parent_category_id: Option<u64>,
 
-    /// `NotPassCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `4`
+    /// `NotPassCount`, always sent in responses; example: `4`
     pub not_pass_count: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"腾讯云安全标准"`
+    /// `Name`, always sent in responses; example: `"腾讯云安全标准"`
     pub name: Option<String>,
 }
 
@@ -20872,49 +13956,31 @@ pub struct NotPassItemStatistic {
 /// Returned in the output of [`DescribeNotifyAssetConfig`](super::DescribeNotifyAssetConfig).
 #[tc_model]
 pub struct NotifyAssetConfigItem {
-    /// `Module`: a string.
-    ///
-    /// Example: `"Alert"`
+    /// `Module`; example: `"Alert"`
     pub module: String,
 
-    /// `SubModule`: a string.
-    ///
-    /// Example: `"BRUTE_FORCE"`
+    /// `SubModule`; example: `"BRUTE_FORCE"`
     pub sub_module: String,
 
-    /// `AssetRange`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AssetRange`; example: `2`
     pub asset_range: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-cnbtehzg"]`
+    /// `InstanceIds`; example: `["ins-cnbtehzg"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ExcludedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-hh9o95fp"]`
+    /// `ExcludedInstanceIds`; example: `["ins-hh9o95fp"]`
     pub excluded_instance_ids: Option<Vec<String>>,
 
-    /// `TagIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[8]`
+    /// `TagIds`; example: `[8]`
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `CloudTags`: a list of strings.
-    ///
-    /// Example: `["测试环境一$测试环境值一"]`
+    /// `CloudTags`; example: `["测试环境一$测试环境值一"]`
     pub cloud_tags: Option<Vec<String>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<u64>>,
 }
 
@@ -20924,55 +13990,31 @@ pub struct NotifyAssetConfigItem {
 /// Returned in the output of [`DescribeNotifySetting`](super::DescribeNotifySetting) and [`DescribeNotifySettingAlert`](super::DescribeNotifySettingAlert).
 #[tc_model]
 pub struct NotifySetting {
-    /// `Module`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Agent"`
+    /// `Module`, required in requests; example: `"Agent"`
     pub module: Option<String>,
 
-    /// `Mode`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Mode`, required in requests; example: `0`
     pub mode: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `0`
+    /// `Status`, required in requests; example: `0`
     pub status: Option<i64>,
 
-    /// `BeginTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"00:00:00"`
+    /// `BeginTime`, required in requests; example: `"00:00:00"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndTime`, required in requests; example: `"23:59:59"`
     pub end_time: Option<String>,
 
-    /// `AssetRange`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `2`
+    /// `AssetRange`, required in requests; example: `2`
     pub asset_range: Option<i64>,
 
-    /// `Option`: a list of strings.
-    ///
-    /// Example: `["MEDIUM"]`
+    /// `Option`; example: `["MEDIUM"]`
     pub option: Option<Vec<String>>,
 
-    /// `SubModule`: a string.
-    ///
-    /// Example: `"BRUTE_FORCE"`
+    /// `SubModule`; example: `"BRUTE_FORCE"`
     pub sub_module: Option<String>,
 
-    /// `Item`: a list of strings.
-    ///
-    /// Example: `["PENDING"]`
+    /// `Item`; example: `["PENDING"]`
     pub item: Option<Vec<String>>,
 }
 
@@ -20981,25 +14023,17 @@ pub struct NotifySetting {
 /// Returned in the output of [`DescribeRaspLicenseList`](super::DescribeRaspLicenseList).
 #[tc_model]
 pub struct OrderDetail {
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"cwplic-xxxx"`
+    /// `ResourceID`; example: `"cwplic-xxxx"`
     #[tc(rename = "ResourceID")]
     pub resource_id: Option<String>,
 
-    /// `InquireKey`: a string.
-    ///
-    /// Example: `"sv_yunjing_xxx"`
+    /// `InquireKey`; example: `"sv_yunjing_xxx"`
     pub inquire_key: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<u64>,
 }
 
@@ -21008,24 +14042,16 @@ pub struct OrderDetail {
 /// Returned in the output of [`DescribeCSCPayInfo`](super::DescribeCSCPayInfo).
 #[tc_model]
 pub struct OrderQuotaInfo {
-    /// `QuotaKey`: a string.
-    ///
-    /// Example: `"sv_soccloud_edition_ultimate_hp"`
+    /// `QuotaKey`; example: `"sv_soccloud_edition_ultimate_hp"`
     pub quota_key: String,
 
-    /// `QuotaNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `QuotaNum`; example: `2`
     pub quota_num: i64,
 
-    /// `QuotaUsed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QuotaUsed`; example: `0`
     pub quota_used: i64,
 
-    /// `QuotaGranted`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `QuotaGranted`; example: `12`
     pub quota_granted: Option<i64>,
 }
 
@@ -21034,143 +14060,89 @@ pub struct OrderQuotaInfo {
 /// Returned in the output of [`DescribeOrganizationInfo`](super::DescribeOrganizationInfo).
 #[tc_model]
 pub struct OrganizationInfo {
-    /// `NickName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `NickName`; example: `"名称"`
     pub nick_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"部门名"`
+    /// `NodeName`; example: `"部门名"`
     pub node_name: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Member"`
+    /// `Role`; example: `"Member"`
     pub role: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-12c2bg363"`
+    /// `MemberId`; example: `"mem-12c2bg363"`
     pub member_id: String,
 
-    /// `JoinType`: a string.
-    ///
-    /// Example: `"create"`
+    /// `JoinType`; example: `"create"`
     pub join_type: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `GroupName`; example: `"腾讯科技"`
     pub group_name: String,
 
-    /// `AdminName`: a string.
-    ///
-    /// Example: `"安全管理员"`
+    /// `AdminName`; example: `"安全管理员"`
     pub admin_name: String,
 
-    /// `AdminUin`: a string.
-    ///
-    /// Example: `"10251**2146"`
+    /// `AdminUin`; example: `"10251**2146"`
     pub admin_uin: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:12:12"`
+    /// `CreateTime`; example: `"2022-01-01 12:12:12"`
     pub create_time: String,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NodeCount`; example: `10`
     pub node_count: i64,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MemberCount`; example: `10`
     pub member_count: i64,
 
-    /// `SubAccountCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SubAccountCount`; example: `10`
     pub sub_account_count: i64,
 
-    /// `AbnormalSubUserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AbnormalSubUserCount`; example: `2`
     pub abnormal_sub_user_count: Option<i64>,
 
-    /// `GroupPermission`: a list of strings.
-    ///
-    /// Example: `["read"]`
+    /// `GroupPermission`; example: `["read"]`
     pub group_permission: Vec<String>,
 
-    /// `MemberPermission`: a list of strings.
-    ///
-    /// Example: `["查看账单","查看余额","资金划拨","合并出账","开票"]`
+    /// `MemberPermission`; example: `["查看账单","查看余额","资金划拨","合并出账","开票"]`
     pub member_permission: Vec<String>,
 
-    /// `GroupPayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GroupPayMode`; example: `1`
     pub group_pay_mode: i64,
 
-    /// `MemberPayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberPayMode`; example: `1`
     pub member_pay_mode: i64,
 
-    /// `CFWProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `CFWProtect`; example: `"common"`
     #[tc(rename = "CFWProtect")]
     pub cfw_protect: String,
 
-    /// `WAFProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `WAFProtect`; example: `"common"`
     #[tc(rename = "WAFProtect")]
     pub waf_protect: String,
 
-    /// `CWPProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `CWPProtect`; example: `"common"`
     #[tc(rename = "CWPProtect")]
     pub cwp_protect: String,
 
-    /// `Departments`: a list of strings.
-    ///
-    /// Example: `["Root","开发组","测试组"]`
+    /// `Departments`; example: `["Root","开发组","测试组"]`
     pub departments: Vec<String>,
 
-    /// `MemberCreateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:12:12"`
+    /// `MemberCreateTime`; example: `"2022-01-01 12:12:12"`
     pub member_create_time: String,
 
-    /// `CSIPProtect`: a string.
-    ///
-    /// Example: `"Advanced"`
+    /// `CSIPProtect`; example: `"Advanced"`
     #[tc(rename = "CSIPProtect")]
     pub csip_protect: Option<String>,
 
-    /// `QuotaConsumer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuotaConsumer`; example: `1`
     pub quota_consumer: Option<i64>,
 
-    /// `EnableAdminCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableAdminCount`; example: `1`
     pub enable_admin_count: Option<i64>,
 
-    /// `CloudCountDesc`: a list of [`CloudCountDesc`] objects.
-    ///
-    /// Example: `[{"CloudCount":14,"CloudDesc":"腾讯云","CloudType":0}]`
+    /// `CloudCountDesc`; example: `[{"CloudCount":14,"CloudDesc":"腾讯云","CloudType":0}]`
     pub cloud_count_desc: Option<Vec<CloudCountDesc>>,
 
-    /// `AdminCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AdminCount`; example: `2`
     pub admin_count: Option<i64>,
 }
 
@@ -21179,138 +14151,86 @@ pub struct OrganizationInfo {
 /// Returned in the output of [`DescribeOrganizationUserInfo`](super::DescribeOrganizationUserInfo).
 #[tc_model]
 pub struct OrganizationUserInfo {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000001"`
+    /// `Uin`; example: `"100000001"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `NickName`; example: `"名称"`
     pub nick_name: String,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"部门名"`
+    /// `NodeName`; example: `"部门名"`
     pub node_name: String,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AssetCount`; example: `10`
     pub asset_count: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RiskCount`; example: `10`
     pub risk_count: i64,
 
-    /// `AttackCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AttackCount`; example: `10`
     pub attack_count: i64,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"Member"`
+    /// `Role`; example: `"Member"`
     pub role: String,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"mem-au8xh56"`
+    /// `MemberId`; example: `"mem-au8xh56"`
     pub member_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"125000000"`
+    /// `AppId`; example: `"125000000"`
     pub app_id: String,
 
-    /// `JoinType`: a string.
-    ///
-    /// Example: `"create"`
+    /// `JoinType`; example: `"create"`
     pub join_type: String,
 
-    /// `CFWProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `CFWProtect`; example: `"common"`
     #[tc(rename = "CFWProtect")]
     pub cfw_protect: String,
 
-    /// `WAFProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `WAFProtect`; example: `"common"`
     #[tc(rename = "WAFProtect")]
     pub waf_protect: String,
 
-    /// `CWPProtect`: a string.
-    ///
-    /// Example: `"common"`
+    /// `CWPProtect`; example: `"common"`
     #[tc(rename = "CWPProtect")]
     pub cwp_protect: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `CSIPProtect`: a string.
-    ///
-    /// Example: `"Advanced"`
+    /// `CSIPProtect`; example: `"Advanced"`
     #[tc(rename = "CSIPProtect")]
     pub csip_protect: Option<String>,
 
-    /// `QuotaConsumer`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuotaConsumer`; example: `1`
     pub quota_consumer: Option<i64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `SyncFrequency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncFrequency`; example: `0`
     pub sync_frequency: Option<i64>,
 
-    /// `IsExpired`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsExpired`; example: `false`
     pub is_expired: Option<bool>,
 
-    /// `PermissionList`: a list of strings.
-    ///
-    /// Example: `["ReadHost","ReadNetwork"]`
+    /// `PermissionList`; example: `["ReadHost","ReadNetwork"]`
     pub permission_list: Option<Vec<String>>,
 
-    /// `AuthType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<i64>,
 
-    /// `TcMemberType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TcMemberType`; example: `0`
     pub tc_member_type: Option<i64>,
 
-    /// `SubUserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SubUserCount`; example: `5`
     pub sub_user_count: Option<i64>,
 
-    /// `JoinTypeInfo`: a string.
-    ///
-    /// Example: `"密钥托管 子账号:100001"`
+    /// `JoinTypeInfo`; example: `"密钥托管 子账号:100001"`
     pub join_type_info: Option<String>,
 
-    /// `SharedModules`: a list of strings.
-    ///
-    /// Example: `["AKSK"]`
+    /// `SharedModules`; example: `["AKSK"]`
     pub shared_modules: Option<Vec<String>>,
 
-    /// `SecurityScore`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `SecurityScore`; example: `99`
     pub security_score: Option<i64>,
 }
 
@@ -21319,15 +14239,11 @@ pub struct OrganizationUserInfo {
 /// Returned in the output of [`DescribeCWPMachineOsList`](super::DescribeCWPMachineOsList).
 #[tc_model]
 pub struct OsName {
-    /// `MachineOSType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineOSType`; example: `1`
     #[tc(rename = "MachineOSType")]
     pub machine_os_type: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CentOS"`
+    /// `Name`; example: `"CentOS"`
     pub name: String,
 }
 
@@ -21337,27 +14253,16 @@ pub struct OsName {
 /// Returned in the output of [`DescribeLoginWhiteCombinedList`](super::DescribeLoginWhiteCombinedList).
 #[tc_model]
 pub struct Place {
-    /// `CityId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `99`
+    /// `CityId`, required in requests; example: `99`
     pub city_id: Option<u64>,
 
-    /// `ProvinceId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `23`
+    /// `ProvinceId`, required in requests; example: `23`
     pub province_id: Option<u64>,
 
-    /// `CountryId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `104`
+    /// `CountryId`, required in requests; example: `104`
     pub country_id: Option<u64>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"中国:北京市:北京市"`
+    /// `Location`; example: `"中国:北京市:北京市"`
     pub location: Option<String>,
 }
 
@@ -21366,29 +14271,19 @@ pub struct Place {
 /// Returned in the output of [`DescribePortDetectList`](super::DescribePortDetectList).
 #[tc_model]
 pub struct PortDetectInfo {
-    /// `Host`: a string.
-    ///
-    /// Example: `"11.2.191.2"`
+    /// `Host`; example: `"11.2.191.2"`
     pub host: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Protocol`; example: `"http"`
     pub protocol: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-07-18 12:00:00"`
+    /// `UpdateTime`; example: `"2025-07-18 12:00:00"`
     pub update_time: String,
 }
 
@@ -21398,24 +14293,16 @@ pub struct PortDetectInfo {
 #[doc(alias = "PortRiskAdvanceCFGParamItem")]
 #[tc_model]
 pub struct PortRiskAdvanceCfgParamItem {
-    /// `PortSets`: a string.
-    ///
-    /// Example: `"80,443"`
+    /// `PortSets`; example: `"80,443"`
     pub port_sets: String,
 
-    /// `CheckType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckType`; example: `1`
     pub check_type: i64,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"检测项描述信息"`
+    /// `Detail`; example: `"检测项描述信息"`
     pub detail: Option<String>,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<i64>,
 }
 
@@ -21424,84 +14311,52 @@ pub struct PortRiskAdvanceCfgParamItem {
 /// Returned in the output of [`DescribeRiskCenterPortViewPortRiskList`](super::DescribeRiskCenterPortViewPortRiskList).
 #[tc_model]
 pub struct PortViewPortRisk {
-    /// `NoHandleCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NoHandleCount`; example: `10`
     pub no_handle_count: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Port`; example: `20`
     pub port: i64,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Suggestion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Suggestion`; example: `0`
     pub suggestion: u64,
 
-    /// `AffectAssetCount`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AffectAssetCount`; example: `"0"`
     pub affect_asset_count: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-gt34"`
+    /// `Id`; example: `"id-gt34"`
     pub id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"1"`
+    /// `From`; example: `"1"`
     pub from: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-23rt"`
+    /// `Index`; example: `"index-23rt"`
     pub index: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100**********"`
+    /// `Uin`; example: `"100**********"`
     pub uin: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Service`; example: `"http"`
     pub service: String,
 }
 
@@ -21510,38 +14365,26 @@ pub struct PortViewPortRisk {
 /// Returned in the output of [`DescribeSearchBugInfo`](super::DescribeSearchBugInfo).
 #[tc_model]
 pub struct ProductSupport {
-    /// `VSSScan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `VSSScan`; example: `true`
     #[tc(rename = "VSSScan")]
     pub vss_scan: Option<bool>,
 
-    /// `CWPScan`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CWPScan`; example: `"1"`
     #[tc(rename = "CWPScan")]
     pub cwp_scan: Option<String>,
 
-    /// `CFWPatch`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CFWPatch`; example: `"1"`
     #[tc(rename = "CFWPatch")]
     pub cfw_patch: Option<String>,
 
-    /// `WafPatch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WafPatch`; example: `1`
     pub waf_patch: Option<i64>,
 
-    /// `CWPFix`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CWPFix`; example: `1`
     #[tc(rename = "CWPFix")]
     pub cwp_fix: Option<i64>,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2024-1889"`
+    /// `CveId`; example: `"CVE-2024-1889"`
     pub cve_id: Option<String>,
 }
 
@@ -21550,14 +14393,10 @@ pub struct ProductSupport {
 /// Returned in the output of [`DescribeCheckConnectivityHostList`](super::DescribeCheckConnectivityHostList).
 #[tc_model]
 pub struct ProjectInfo {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectName`; example: `"0"`
     pub project_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 }
 
@@ -21566,29 +14405,19 @@ pub struct ProjectInfo {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct ProtectionConfigItem {
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"auto_vul_scan"`
+    /// `ConfigId`; example: `"auto_vul_scan"`
     pub config_id: String,
 
-    /// `ConfigName`: a string.
-    ///
-    /// Example: `"漏洞自动扫描"`
+    /// `ConfigName`; example: `"漏洞自动扫描"`
     pub config_name: String,
 
-    /// `ConfigDescription`: a string.
-    ///
-    /// Example: `"自动扫描主机与镜像中的系统及应用漏洞"`
+    /// `ConfigDescription`; example: `"自动扫描主机与镜像中的系统及应用漏洞"`
     pub config_description: String,
 
-    /// `ConfigGroup`: a string.
-    ///
-    /// Example: `"auto_risk_discovery"`
+    /// `ConfigGroup`; example: `"auto_risk_discovery"`
     pub config_group: String,
 
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: bool,
 }
 
@@ -21597,25 +14426,19 @@ pub struct ProtectionConfigItem {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct ProtectionDetail {
-    /// `ConfigItems`: a list of [`ProtectionConfigItem`] objects.
+    /// `ConfigItems`
     pub config_items: Option<Vec<ProtectionConfigItem>>,
 
-    /// `EligibleAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `EligibleAssetCount`; example: `100`
     pub eligible_asset_count: Option<i64>,
 
-    /// `ProtectedAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `ProtectedAssetCount`; example: `85`
     pub protected_asset_count: Option<i64>,
 
-    /// `CoveragePercent`: a signed 64-bit integer.
-    ///
-    /// Example: `85`
+    /// `CoveragePercent`; example: `85`
     pub coverage_percent: Option<i64>,
 
-    /// `ExpiringProducts`: a list of [`ExpiringProduct`] objects.
+    /// `ExpiringProducts`
     pub expiring_products: Option<Vec<ExpiringProduct>>,
 }
 
@@ -21624,17 +14447,13 @@ pub struct ProtectionDetail {
 /// Returned in the output of [`DescribeAssetTree`](super::DescribeAssetTree).
 #[tc_model]
 pub struct ProviderNode {
-    /// `Provider`: a string.
-    ///
-    /// Example: `"alibaba"`
+    /// `Provider`; example: `"alibaba"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"其他环境"`
+    /// `ProviderName`; example: `"其他环境"`
     pub provider_name: String,
 
-    /// `Categories`: a list of [`CategoryNode`] objects.
+    /// `Categories`
     pub categories: Vec<CategoryNode>,
 }
 
@@ -21643,137 +14462,89 @@ pub struct ProviderNode {
 /// Returned in the output of [`DescribePublicCloudAssets`](super::DescribePublicCloudAssets).
 #[tc_model]
 pub struct PublicAssetInfo {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1302396215`
+    /// `AppID`; example: `1302396215`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: String,
 
-    /// `CloudAccountID`: a string.
-    ///
-    /// Example: `"100014592178"`
+    /// `CloudAccountID`; example: `"100014592178"`
     #[tc(rename = "CloudAccountID")]
     pub cloud_account_id: String,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `CloudAccountName`; example: `"声声乌龙"`
     pub cloud_account_name: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"ins-nm9s2bya"`
+    /// `AssetID`; example: `"ins-nm9s2bya"`
     #[tc(rename = "AssetID")]
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"gl测试自动同步"`
+    /// `AssetName`; example: `"gl测试自动同步"`
     pub asset_name: String,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cdb_instance"`
+    /// `AssetType`; example: `"cdb_instance"`
     pub asset_type: String,
 
-    /// `AssetTypeName`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `AssetTypeName`; example: `"MySQL"`
     pub asset_type_name: String,
 
-    /// `Tags`: a list of [`AssetTag`] objects.
+    /// `Tags`
     pub tags: Vec<AssetTag>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"175.178.178.75"`
+    /// `Address`; example: `"175.178.178.75"`
     pub address: String,
 
-    /// `AddressType`: a string.
-    ///
-    /// Example: `"ipv4"`
+    /// `AddressType`; example: `"ipv4"`
     pub address_type: String,
 
-    /// `ResolvedAddress`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `ResolvedAddress`; example: `["1.1.1.1"]`
     pub resolved_address: Vec<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ProtectStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectStatus`; example: `0`
     pub protect_status: u64,
 
-    /// `RiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RiskCount`; example: `3`
     pub risk_count: u64,
 
-    /// `AlarmCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmCount`; example: `0`
     pub alarm_count: u64,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"2026-01-13T09:17:39+08:00"`
+    /// `CreatedAt`; example: `"2026-01-13T09:17:39+08:00"`
     pub created_at: String,
 
-    /// `FirstSyncTime`: a string.
-    ///
-    /// Example: `"2026-01-21T20:04:56+08:00"`
+    /// `FirstSyncTime`; example: `"2026-01-21T20:04:56+08:00"`
     pub first_sync_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-02-06T16:52:18+08:00"`
+    /// `UpdateTime`; example: `"2026-02-06T16:52:18+08:00"`
     pub update_time: String,
 
-    /// `CriticalRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CriticalRiskCount`; example: `0`
     pub critical_risk_count: u64,
 
-    /// `HighRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HighRiskCount`; example: `0`
     pub high_risk_count: u64,
 
-    /// `MediumRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediumRiskCount`; example: `1`
     pub medium_risk_count: u64,
 
-    /// `LowRiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LowRiskCount`; example: `2`
     pub low_risk_count: u64,
 
-    /// `AssetRID`: a string.
-    ///
-    /// Example: `"bb787c9664c6852ff48aa1a27c460194"`
+    /// `AssetRID`; example: `"bb787c9664c6852ff48aa1a27c460194"`
     #[tc(rename = "AssetRID")]
     pub asset_rid: String,
 
-    /// `CustomTags`: a list of [`CustomTag`] objects.
+    /// `CustomTags`
     pub custom_tags: Vec<CustomTag>,
 
-    /// `AssetTypeIconURL`: a string.
+    /// `AssetTypeIconURL`
     #[tc(rename = "AssetTypeIconURL")]
     pub asset_type_icon_url: Option<String>,
 }
@@ -21783,9 +14554,7 @@ pub struct PublicAssetInfo {
 /// Sent in the input of [`DeleteDomainAndIp`](super::DeleteDomainAndIp).
 #[tc_model]
 pub struct PublicIpDomainListKey {
-    /// `Asset`: a string.
-    ///
-    /// Example: `"ins-wsfq11"`
+    /// `Asset`; example: `"ins-wsfq11"`
     pub asset: String,
 }
 
@@ -21794,134 +14563,86 @@ pub struct PublicIpDomainListKey {
 /// Returned in the output of [`DescribeRaspLicenseList`](super::DescribeRaspLicenseList).
 #[tc_model]
 pub struct RaspLicenseList {
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"51efa6c8382edf53f293b098815681d6"`
+    /// `QUUID`; example: `"51efa6c8382edf53f293b098815681d6"`
     #[tc(rename = "QUUID")]
     pub quuid: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"超级节点-openclaw"`
+    /// `InstanceName`; example: `"超级节点-openclaw"`
     pub instance_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"eklet-subnet-4g6geycc-3szzh5aj"`
+    /// `InstanceId`; example: `"eklet-subnet-4g6geycc-3szzh5aj"`
     pub instance_id: Option<String>,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"43.138.139.211"`
+    /// `PublicIP`; example: `"43.138.139.211"`
     #[tc(rename = "PublicIP")]
     pub public_ip: Option<String>,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.0.3"`
+    /// `PrivateIP`; example: `"172.16.0.3"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tags>>,
 
-    /// `ProtectionVersion`: a list of strings.
-    ///
-    /// Example: `["CriticalProtection"]`
+    /// `ProtectionVersion`; example: `["CriticalProtection"]`
     pub protection_version: Option<Vec<String>>,
 
-    /// `ConfigurationSetting`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ConfigurationSetting`; example: `1`
     pub configuration_setting: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: Option<u64>,
 
-    /// `VulDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefEnable`; example: `0`
     pub vul_def_enable: Option<u64>,
 
-    /// `VulDefMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefMode`; example: `0`
     pub vul_def_mode: Option<u64>,
 
-    /// `VulDefAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefAction`; example: `0`
     pub vul_def_action: Option<u64>,
 
-    /// `MemShellDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemShellDefEnable`; example: `1`
     pub mem_shell_def_enable: Option<u64>,
 
-    /// `SafeInject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SafeInject`; example: `1`
     pub safe_inject: Option<u64>,
 
-    /// `PerformanceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimit`; example: `0`
     pub performance_limit: Option<u64>,
 
-    /// `PerformanceLimitCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `PerformanceLimitCpu`; example: `99`
     pub performance_limit_cpu: Option<u64>,
 
-    /// `PerformanceLimitMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `PerformanceLimitMem`; example: `99`
     pub performance_limit_mem: Option<u64>,
 
-    /// `PerformanceLimitMemAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitMemAmount`; example: `0`
     pub performance_limit_mem_amount: Option<u64>,
 
-    /// `RaspException`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RaspException`; example: `2`
     pub rasp_exception: Option<u64>,
 
-    /// `LatestUpdateTime`: a string.
-    ///
-    /// Example: `"2026-01-26 11:00:00"`
+    /// `LatestUpdateTime`; example: `"2026-01-26 11:00:00"`
     pub latest_update_time: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"zenoliang-"`
+    /// `ClusterName`; example: `"zenoliang-"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-ed8yg8pq"`
+    /// `ClusterId`; example: `"cls-ed8yg8pq"`
     pub cluster_id: Option<String>,
 
-    /// `OrderDetail`: an [`OrderDetail`].
+    /// `OrderDetail`
     pub order_detail: Option<OrderDetail>,
 
-    /// `IsUnBind`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUnBind`; example: `true`
     pub is_un_bind: Option<bool>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"9e812d7a-a6f0-4aec-94b2-1a34c48f10ad"`
+    /// `UUID`; example: `"9e812d7a-a6f0-4aec-94b2-1a34c48f10ad"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"存在多种异常情况，请点击 插件状态 查看插件注入详情"`
+    /// `Reason`; example: `"存在多种异常情况，请点击 插件状态 查看插件注入详情"`
     pub reason: Option<String>,
 }
 
@@ -21930,44 +14651,28 @@ pub struct RaspLicenseList {
 /// Returned in the output of [`DescribeDspmSupportedAssetType`](super::DescribeDspmSupportedAssetType).
 #[tc_model]
 pub struct RegionConfig {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-chongqing"`
+    /// `Region`; example: `"ap-chongqing"`
     pub region: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"重庆"`
+    /// `RegionName`; example: `"重庆"`
     pub region_name: Option<String>,
 
-    /// `Foreign`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Foreign`; example: `1`
     pub foreign: Option<i64>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Code`; example: `1`
     pub code: Option<i64>,
 
-    /// `IsAutoDriveCloud`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAutoDriveCloud`; example: `1`
     pub is_auto_drive_cloud: Option<i64>,
 
-    /// `IsSupportNat`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportNat`; example: `1`
     pub is_support_nat: Option<i64>,
 
-    /// `RegionArea`: a string.
-    ///
-    /// Example: `"华东地区"`
+    /// `RegionArea`; example: `"华东地区"`
     pub region_area: Option<String>,
 
-    /// `RegionNameEN`: a string.
-    ///
-    /// Example: `"Chongqing"`
+    /// `RegionNameEN`; example: `"Chongqing"`
     #[tc(rename = "RegionNameEN")]
     pub region_name_en: Option<String>,
 }
@@ -21977,29 +14682,19 @@ pub struct RegionConfig {
 /// Returned in the output of [`DescribeAssetComponentRelatedImageList`](super::DescribeAssetComponentRelatedImageList), [`DescribeBackendScanEngineRegionList`](super::DescribeBackendScanEngineRegionList), [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList), [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList), [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail) and 8 more.
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"all-regions"`
+    /// `Region`; example: `"all-regions"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"全地域"`
+    /// `RegionName`; example: `"全地域"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `999`
+    /// `RegionId`; example: `999`
     pub region_id: u64,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `RegionCode`; example: `"all"`
     pub region_code: String,
 
-    /// `RegionNameEn`: a string.
-    ///
-    /// Example: `"All regions"`
+    /// `RegionNameEn`; example: `"All regions"`
     pub region_name_en: String,
 }
 
@@ -22008,34 +14703,22 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeImageRegistryList`](super::DescribeImageRegistryList).
 #[tc_model]
 pub struct RegistryConnDetectResult {
-    /// `ConnDetectMessage`: a string.
-    ///
-    /// Example: `"timeout(backend)"`
+    /// `ConnDetectMessage`; example: `"timeout(backend)"`
     pub conn_detect_message: Option<String>,
 
-    /// `ConnDetectStatus`: a string.
-    ///
-    /// Example: `"status_connect_failed"`
+    /// `ConnDetectStatus`; example: `"status_connect_failed"`
     pub conn_detect_status: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"网络连接异常"`
+    /// `FailReason`; example: `"网络连接异常"`
     pub fail_reason: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
+    /// `Quuid`; example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
     pub quuid: Option<String>,
 
-    /// `Solution`: a string.
-    ///
-    /// Example: `"请先检查您的网络是否正常，稍后重试连接"`
+    /// `Solution`; example: `"请先检查您的网络是否正常，稍后重试连接"`
     pub solution: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
+    /// `Uuid`; example: `"7057de2d-0704-44ad-8e13-8a6ddba1230e"`
     pub uuid: Option<String>,
 }
 
@@ -22044,20 +14727,14 @@ pub struct RegistryConnDetectResult {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList).
 #[tc_model]
 pub struct RelatedEvent {
-    /// `EventID`: a string.
-    ///
-    /// Example: `"event-10001"`
+    /// `EventID`; example: `"event-10001"`
     #[tc(rename = "EventID")]
     pub event_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"资产发生web攻击"`
+    /// `Description`; example: `"资产发生web攻击"`
     pub description: Option<String>,
 
-    /// `RelatedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RelatedCount`; example: `10`
     pub related_count: Option<i64>,
 }
 
@@ -22066,9 +14743,7 @@ pub struct RelatedEvent {
 /// Sent in the input of [`DescribeTaskLogURL`](super::DescribeTaskLogURL).
 #[tc_model]
 pub struct ReportItemKey {
-    /// `TaskLogList`: a list of strings.
-    ///
-    /// Example: `["rpt-sda2-ew**-21fr"]`
+    /// `TaskLogList`; example: `["rpt-sda2-ew**-21fr"]`
     pub task_log_list: Vec<String>,
 }
 
@@ -22077,14 +14752,10 @@ pub struct ReportItemKey {
 /// Sent in the input of [`DescribeTaskLogURL`](super::DescribeTaskLogURL).
 #[tc_model]
 pub struct ReportTaskIdList {
-    /// `TaskIdList`: a list of strings.
-    ///
-    /// Example: `["rmis-1***","rmis-2****"]`
+    /// `TaskIdList`; example: `["rmis-1***","rmis-2****"]`
     pub task_id_list: Vec<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: Option<String>,
 }
 
@@ -22094,117 +14765,61 @@ pub struct ReportTaskIdList {
 #[doc(alias = "RepositoryImageVO")]
 #[tc_model]
 pub struct RepositoryImageVo {
-    /// `AppId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1256211843`
+    /// `AppId`, always sent in responses; example: `1256211843`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1753404506473"`
+    /// `Uin`, always sent in responses; example: `"1753404506473"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"未命名"`
+    /// `NickName`, always sent in responses; example: `"未命名"`
     pub nick_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"de470fd94cfa6e21054"`
+    /// `InstanceId`, always sent in responses; example: `"de470fd94cfa6e21054"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"de470fd94cfa6e21054"`
+    /// `InstanceName`, always sent in responses; example: `"de470fd94cfa6e21054"`
     pub instance_name: Option<String>,
 
-    /// `InstanceCreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2024-11-20 14:28:15"`
+    /// `InstanceCreateTime`, always sent in responses; example: `"2024-11-20 14:28:15"`
     pub instance_create_time: Option<String>,
 
-    /// `InstanceSize`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"265.16MB"`
+    /// `InstanceSize`, always sent in responses; example: `"265.16MB"`
     pub instance_size: Option<String>,
 
-    /// `BuildCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `31`
+    /// `BuildCount`, always sent in responses; example: `31`
     pub build_count: Option<i64>,
 
-    /// `InstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"TCR镜像"`
+    /// `InstanceType`, always sent in responses; example: `"TCR镜像"`
     pub instance_type: Option<String>,
 
-    /// `AuthStatus`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AuthStatus`, always sent in responses; example: `0`
     pub auth_status: Option<i64>,
 
-    /// `InstanceVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"4.1.5"`
+    /// `InstanceVersion`, always sent in responses; example: `"4.1.5"`
     pub instance_version: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RepositoryUrl`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"loudcr.com/redau/apereo-cas"`
+    /// `RepositoryUrl`, always sent in responses; example: `"loudcr.com/redau/apereo-cas"`
     pub repository_url: Option<String>,
 
-    /// `RepositoryName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"apereo-cas"`
+    /// `RepositoryName`, always sent in responses; example: `"apereo-cas"`
     pub repository_name: Option<String>,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsCore`, always sent in responses; example: `0`
     pub is_core: Option<u64>,
 
-    /// `VulRisk`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `VulRisk`, always sent in responses; example: `0`
     pub vul_risk: Option<i64>,
 
-    /// `CheckCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `6`
+    /// `CheckCount`, always sent in responses; example: `6`
     pub check_count: Option<i64>,
 
-    /// `CheckTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2025-06-03 20:04:30"`
+    /// `CheckTime`, always sent in responses; example: `"2025-06-03 20:04:30"`
     pub check_time: Option<String>,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 }
 
@@ -22213,37 +14828,25 @@ pub struct RepositoryImageVo {
 /// Returned in the output of [`DescribeRiskCallRecord`](super::DescribeRiskCallRecord).
 #[tc_model]
 pub struct RiskCallRecord {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"DescribeInstances"`
+    /// `EventName`; example: `"DescribeInstances"`
     pub event_name: String,
 
-    /// `EventDescCN`: a string.
-    ///
-    /// Example: `"查询列表"`
+    /// `EventDescCN`; example: `"查询列表"`
     #[tc(rename = "EventDescCN")]
     pub event_desc_cn: String,
 
-    /// `EventDescEN`: a string.
-    ///
-    /// Example: `"describe instance"`
+    /// `EventDescEN`; example: `"describe instance"`
     #[tc(rename = "EventDescEN")]
     pub event_desc_en: String,
 
-    /// `ProductName`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `ProductName`; example: `"CVM"`
     pub product_name: String,
 
-    /// `ProductNameCN`: a string.
-    ///
-    /// Example: `"云服务器"`
+    /// `ProductNameCN`; example: `"云服务器"`
     #[tc(rename = "ProductNameCN")]
     pub product_name_cn: String,
 
-    /// `CallCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CallCount`; example: `5`
     pub call_count: i64,
 }
 
@@ -22252,40 +14855,34 @@ pub struct RiskCallRecord {
 /// Returned in the output of [`DescribeRiskCenterRiskTrendAnalysis`](super::DescribeRiskCenterRiskTrendAnalysis).
 #[tc_model]
 pub struct RiskCenterOverviewTrendAnalysis {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2021-01-01"`
+    /// `Date`; example: `"2021-01-01"`
     pub date: String,
 
-    /// `Port`: a signed 64-bit integer.
+    /// `Port`
     pub port: i64,
 
-    /// `VUL`: a signed 64-bit integer.
+    /// `VUL`
     #[tc(rename = "VUL")]
     pub vul: i64,
 
-    /// `WeakPassword`: a signed 64-bit integer.
+    /// `WeakPassword`
     pub weak_password: i64,
 
-    /// `Website`: a signed 64-bit integer.
+    /// `Website`
     pub website: i64,
 
-    /// `CFG`: a signed 64-bit integer.
+    /// `CFG`
     #[tc(rename = "CFG")]
     pub cfg: i64,
 
-    /// `Server`: a signed 64-bit integer.
+    /// `Server`
     pub server: Option<i64>,
 
-    /// `HostCFG`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostCFG`; example: `0`
     #[tc(rename = "HostCFG")]
     pub host_cfg: i64,
 
-    /// `PodCFG`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PodCFG`; example: `0`
     #[tc(rename = "PodCFG")]
     pub pod_cfg: i64,
 }
@@ -22295,25 +14892,17 @@ pub struct RiskCenterOverviewTrendAnalysis {
 /// Sent in the input of [`ModifyRiskCenterRiskStatus`](super::ModifyRiskCenterRiskStatus).
 #[tc_model]
 pub struct RiskCenterStatusKey {
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-we256"`
+    /// `Id`; example: `"id-we256"`
     pub id: String,
 
-    /// `PublicIPDomain`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIPDomain`; example: `"1.1.1.1"`
     #[tc(rename = "PublicIPDomain")]
     pub public_ip_domain: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-jie3"`
+    /// `InstanceId`; example: `"ins-jie3"`
     pub instance_id: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"225168"`
+    /// `AppId`; example: `"225168"`
     pub app_id: Option<String>,
 }
 
@@ -22322,35 +14911,23 @@ pub struct RiskCenterStatusKey {
 /// Returned in the output of [`DescribeRiskScanCronConfig`](super::DescribeRiskScanCronConfig).
 #[tc_model]
 pub struct RiskCronConfig {
-    /// `CreateAppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260096682`
+    /// `CreateAppID`; example: `260096682`
     #[tc(rename = "CreateAppID")]
     pub create_app_id: u64,
 
-    /// `PlanContent`: a string.
-    ///
-    /// Example: `"0 0 11 * * 1,2,3,4,5,6,7 *"`
+    /// `PlanContent`; example: `"0 0 11 * * 1,2,3,4,5,6,7 *"`
     pub plan_content: String,
 
-    /// `CronStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CronStatus`; example: `0`
     pub cron_status: u64,
 
-    /// `AddRuleEnableStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AddRuleEnableStatus`; example: `true`
     pub add_rule_enable_status: bool,
 
-    /// `ScanPlanTimezone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `ScanPlanTimezone`; example: `"Asia/Shanghai"`
     pub scan_plan_timezone: String,
 
-    /// `IncrementAssetScanRisk`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncrementAssetScanRisk`; example: `true`
     pub increment_asset_scan_risk: Option<bool>,
 }
 
@@ -22359,85 +14936,53 @@ pub struct RiskCronConfig {
 /// Returned in the output of [`DescribeRiskDetailList`](super::DescribeRiskDetailList).
 #[tc_model]
 pub struct RiskDetailItem {
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 12:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 12:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 12:00:00"`
     pub update_time: String,
 
-    /// `RiskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskStatus`; example: `0`
     pub risk_status: i64,
 
-    /// `RiskContent`: a string.
-    ///
-    /// Example: `"风险配置内容"`
+    /// `RiskContent`; example: `"风险配置内容"`
     pub risk_content: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `Provider`; example: `"tencent"`
     pub provider: String,
 
-    /// `ProviderName`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `ProviderName`; example: `"腾讯云"`
     pub provider_name: String,
 
-    /// `CloudAccountId`: a string.
-    ///
-    /// Example: `"102787547"`
+    /// `CloudAccountId`; example: `"102787547"`
     pub cloud_account_id: String,
 
-    /// `CloudAccountName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `CloudAccountName`; example: `"声声乌龙"`
     pub cloud_account_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xs989xs"`
+    /// `InstanceId`; example: `"ins-xs989xs"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"AI测试"`
+    /// `InstanceName`; example: `"AI测试"`
     pub instance_name: String,
 
-    /// `RiskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RiskId`; example: `12`
     pub risk_id: u64,
 
-    /// `RiskRuleId`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `RiskRuleId`; example: `"tc_001"`
     pub risk_rule_id: String,
 
-    /// `CheckStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `CheckStatus`; example: `"running"`
     pub check_status: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13097511058`
+    /// `AppID`; example: `13097511058`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"cam_user"`
+    /// `AssetType`; example: `"cam_user"`
     pub asset_type: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"ignore risk"`
+    /// `Reason`; example: `"ignore risk"`
     pub reason: Option<String>,
 }
 
@@ -22446,50 +14991,32 @@ pub struct RiskDetailItem {
 /// Returned in the output of [`DescribeConfigCheckRules`](super::DescribeConfigCheckRules).
 #[tc_model]
 pub struct RiskRuleInfo {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `RuleID`; example: `"tc_001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Provider`; example: `"腾讯云"`
     pub provider: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `InstanceType`; example: `"cvm_instance"`
     pub instance_type: String,
 
-    /// `RiskTitle`: a string.
-    ///
-    /// Example: `"子账号未开启登录保护"`
+    /// `RiskTitle`; example: `"子账号未开启登录保护"`
     pub risk_title: String,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"数据安全"`
+    /// `CheckType`; example: `"数据安全"`
     pub check_type: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"high"`
+    /// `RiskLevel`; example: `"high"`
     pub risk_level: String,
 
-    /// `RiskInfluence`: a string.
-    ///
-    /// Example: `"风险危害描述"`
+    /// `RiskInfluence`; example: `"风险危害描述"`
     pub risk_influence: String,
 
-    /// `RiskFixAdvance`: a string.
-    ///
-    /// Example: `"https://cos.tencent.com"`
+    /// `RiskFixAdvance`; example: `"https://cos.tencent.com"`
     pub risk_fix_advance: String,
 
-    /// `DispositionType`: a string.
-    ///
-    /// Example: `"expose"`
+    /// `DispositionType`; example: `"expose"`
     pub disposition_type: String,
 }
 
@@ -22498,44 +15025,28 @@ pub struct RiskRuleInfo {
 /// Returned in the output of [`DescribeRiskRules`](super::DescribeRiskRules).
 #[tc_model]
 pub struct RiskRuleItem {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"tc_001"`
+    /// `ItemId`; example: `"tc_001"`
     pub item_id: String,
 
-    /// `Provider`: a string.
-    ///
-    /// Example: `"腾讯云"`
+    /// `Provider`; example: `"腾讯云"`
     pub provider: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cvm_instance"`
+    /// `InstanceType`; example: `"cvm_instance"`
     pub instance_type: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `InstanceName`; example: `"cvm"`
     pub instance_name: String,
 
-    /// `RiskTitle`: a string.
-    ///
-    /// Example: `"子账号未开启登录保护"`
+    /// `RiskTitle`; example: `"子账号未开启登录保护"`
     pub risk_title: String,
 
-    /// `CheckType`: a string.
-    ///
-    /// Example: `"数据安全"`
+    /// `CheckType`; example: `"数据安全"`
     pub check_type: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Severity`; example: `"high"`
     pub severity: String,
 
-    /// `RiskInfluence`: a string.
-    ///
-    /// Example: `"风险危害描述"`
+    /// `RiskInfluence`; example: `"风险危害描述"`
     pub risk_influence: String,
 }
 
@@ -22544,19 +15055,13 @@ pub struct RiskRuleItem {
 /// Returned in the output of [`DescribeSecurityRiskTrend`](super::DescribeSecurityRiskTrend).
 #[tc_model]
 pub struct RiskTrendItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"intrusion_alert"`
+    /// `Key`; example: `"intrusion_alert"`
     pub key: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"入侵告警"`
+    /// `Name`; example: `"入侵告警"`
     pub name: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: i64,
 }
 
@@ -22565,122 +15070,78 @@ pub struct RiskTrendItem {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList).
 #[tc_model]
 pub struct RoleInfo {
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `IP`; example: `"10.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIP`; example: `"10.0.0.1"`
     #[tc(rename = "HostIP")]
     pub host_ip: Option<String>,
 
-    /// `OriginIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `OriginIP`; example: `"10.0.0.1"`
     #[tc(rename = "OriginIP")]
     pub origin_ip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: Option<u64>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-id9xu87"`
+    /// `InstanceID`; example: `"ins-id9xu87"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"shenzhen"`
+    /// `City`; example: `"shenzhen"`
     pub city: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"Guangdong"`
+    /// `Province`; example: `"Guangdong"`
     pub province: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"China"`
+    /// `Country`; example: `"China"`
     pub country: Option<String>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"广东省深圳市"`
+    /// `Address`; example: `"广东省深圳市"`
     pub address: Option<String>,
 
-    /// `Latitude`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Latitude`; example: `"0"`
     pub latitude: Option<String>,
 
-    /// `Longitude`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Longitude`; example: `"0"`
     pub longitude: Option<String>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"info"`
+    /// `Info`; example: `"info"`
     pub info: Option<String>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"domain.com"`
+    /// `Domain`; example: `"domain.com"`
     pub domain: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"1300000058"`
+    /// `Account`; example: `"1300000058"`
     pub account: Option<String>,
 
-    /// `Family`: a string.
-    ///
-    /// Example: `"family name"`
+    /// `Family`; example: `"family name"`
     pub family: Option<String>,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"virus-name"`
+    /// `VirusName`; example: `"virus-name"`
     pub virus_name: Option<String>,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"55d9599be53b238f**"`
+    /// `MD5`; example: `"55d9599be53b238f**"`
     #[tc(rename = "MD5")]
     pub md5: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"file-name"`
+    /// `FileName`; example: `"file-name"`
     pub file_name: Option<String>,
 
-    /// `AssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetType`; example: `1`
     pub asset_type: Option<i64>,
 
-    /// `FromLogAnalysisData`: a list of [`KeyValue`] objects.
+    /// `FromLogAnalysisData`
     pub from_log_analysis_data: Option<Vec<KeyValue>>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"container-name"`
+    /// `ContainerName`; example: `"container-name"`
     pub container_name: Option<String>,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"f907d6c11c1760eb7b4b8**"`
+    /// `ContainerID`; example: `"f907d6c11c1760eb7b4b8**"`
     #[tc(rename = "ContainerID")]
     pub container_id: Option<String>,
 }
@@ -22691,24 +15152,16 @@ pub struct RoleInfo {
 /// Returned in the output of [`DescribeDspmCkafkaRouteList`](super::DescribeDspmCkafkaRouteList).
 #[tc_model]
 pub struct RouteInfo {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: String,
 
-    /// `Vport`: a string.
-    ///
-    /// Example: `"80"`
+    /// `Vport`; example: `"80"`
     pub vport: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xxx.com"`
+    /// `Domain`; example: `"www.xxx.com"`
     pub domain: String,
 
-    /// `DomainPort`: a string.
-    ///
-    /// Example: `"5454"`
+    /// `DomainPort`; example: `"5454"`
     pub domain_port: String,
 }
 
@@ -22718,13 +15171,13 @@ pub struct RouteInfo {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct RuleContentCmdLine {
-    /// `Process`: a [`RuleContentProcessInfo`].
+    /// `Process`
     pub process: Option<RuleContentProcessInfo>,
 
-    /// `ParentProcess`: a [`RuleContentProcessInfo`].
+    /// `ParentProcess`
     pub parent_process: Option<RuleContentProcessInfo>,
 
-    /// `AncestorProcess`: a [`RuleContentProcessInfo`].
+    /// `AncestorProcess`
     pub ancestor_process: Option<RuleContentProcessInfo>,
 }
 
@@ -22734,20 +15187,16 @@ pub struct RuleContentCmdLine {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct RuleContentFileOperation {
-    /// `Process`: a [`RuleContentProcessInfo`].
+    /// `Process`
     pub process: Option<RuleContentProcessInfo>,
 
-    /// `ParentProcess`: a [`RuleContentProcessInfo`].
+    /// `ParentProcess`
     pub parent_process: Option<RuleContentProcessInfo>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/usr/bin/b4f3a1c3"`
+    /// `FilePath`; example: `"/usr/bin/b4f3a1c3"`
     pub file_path: Option<String>,
 
-    /// `FileActions`: a list of strings.
-    ///
-    /// Example: `["write"]`
+    /// `FileActions`; example: `["write"]`
     pub file_actions: Option<Vec<String>>,
 }
 
@@ -22757,14 +15206,10 @@ pub struct RuleContentFileOperation {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct RuleContentProcessInfo {
-    /// `Exe`: a string.
-    ///
-    /// Example: `"L3Vzci9sb2NhbC9iaW4="`
+    /// `Exe`; example: `"L3Vzci9sb2NhbC9iaW4="`
     pub exe: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"L3Rlc3Qz"`
+    /// `CmdLine`; example: `"L3Rlc3Qz"`
     pub cmd_line: String,
 }
 
@@ -22774,23 +15219,17 @@ pub struct RuleContentProcessInfo {
 /// Returned in the output of [`DescribeEDRRuleList`](super::DescribeEDRRuleList).
 #[tc_model]
 pub struct RuleContentProcessNetwork {
-    /// `Process`: a [`RuleContentProcessInfo`].
-    /// Required in requests.
+    /// `Process`, required in requests
     pub process: Option<RuleContentProcessInfo>,
 
-    /// `DstIP`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1.1.1.1-1.1.1.10"`
+    /// `DstIP`, required in requests; example: `"1.1.1.1-1.1.1.10"`
     #[tc(rename = "DstIP")]
     pub dst_ip: Option<String>,
 
-    /// `ParentProcess`: a [`RuleContentProcessInfo`].
+    /// `ParentProcess`
     pub parent_process: Option<RuleContentProcessInfo>,
 
-    /// `DstPorts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[222]`
+    /// `DstPorts`; example: `[222]`
     pub dst_ports: Option<Vec<u64>>,
 }
 
@@ -22799,19 +15238,13 @@ pub struct RuleContentProcessNetwork {
 /// Returned in the output of [`DescribeCustomRiskRules`](super::DescribeCustomRiskRules).
 #[tc_model]
 pub struct RuleStatisticsItem {
-    /// `Text`: a string.
-    ///
-    /// Example: `"鉴权管控"`
+    /// `Text`; example: `"鉴权管控"`
     pub text: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"auth_control"`
+    /// `Value`; example: `"auth_control"`
     pub value: String,
 
-    /// `Count`: a string.
-    ///
-    /// Example: `"15/15"`
+    /// `Count`; example: `"15/15"`
     pub count: String,
 }
 
@@ -22821,14 +15254,10 @@ pub struct RuleStatisticsItem {
 #[doc(alias = "SCFAliasInfo")]
 #[tc_model]
 pub struct ScfAliasInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `Name`; example: `"prod"`
     pub name: String,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FunctionVersion`; example: `"1"`
     pub function_version: String,
 }
 
@@ -22838,29 +15267,19 @@ pub struct ScfAliasInfo {
 #[doc(alias = "SCFFunctionInfo")]
 #[tc_model]
 pub struct ScfFunctionInfo {
-    /// `FunctionId`: a string.
-    ///
-    /// Example: `"lam-abcdefgh"`
+    /// `FunctionId`; example: `"lam-abcdefgh"`
     pub function_id: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"notify-webhook"`
+    /// `FunctionName`; example: `"notify-webhook"`
     pub function_name: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Active"`
+    /// `Status`; example: `"Active"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Event"`
+    /// `Type`; example: `"Event"`
     pub r#type: String,
 }
 
@@ -22870,14 +15289,10 @@ pub struct ScfFunctionInfo {
 #[doc(alias = "SCFFunctionVersionInfo")]
 #[tc_model]
 pub struct ScfFunctionVersionInfo {
-    /// `Version`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Version`; example: `"$LATEST"`
     pub version: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `Status`; example: `"$LATEST"`
     pub status: String,
 }
 
@@ -22887,14 +15302,10 @@ pub struct ScfFunctionVersionInfo {
 #[doc(alias = "SCFNamespaceInfo")]
 #[tc_model]
 pub struct ScfNamespaceInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Name`; example: `"default"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Default"`
+    /// `Type`; example: `"Default"`
     pub r#type: String,
 }
 
@@ -22904,20 +15315,14 @@ pub struct ScfNamespaceInfo {
 #[doc(alias = "STSCredentialOutput")]
 #[tc_model]
 pub struct StsCredentialOutput {
-    /// `System`: a string.
-    ///
-    /// Example: `"tencentCam"`
+    /// `System`; example: `"tencentCam"`
     pub system: String,
 
-    /// `SecretID`: a string.
-    ///
-    /// Example: `"AKI***efgh"`
+    /// `SecretID`; example: `"AKI***efgh"`
     #[tc(rename = "SecretID")]
     pub secret_id: String,
 
-    /// `SecretKey`: a string.
-    ///
-    /// Example: `"abc***wxyz"`
+    /// `SecretKey`; example: `"abc***wxyz"`
     pub secret_key: String,
 }
 
@@ -22926,65 +15331,41 @@ pub struct StsCredentialOutput {
 /// Returned in the output of [`DescribeScanReportList`](super::DescribeScanReportList).
 #[tc_model]
 pub struct ScanTaskInfo {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rmis-****"`
+    /// `TaskId`; example: `"rmis-****"`
     pub task_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"扫描任务"`
+    /// `TaskName`; example: `"扫描任务"`
     pub task_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `Progress`; example: `99`
     pub progress: i64,
 
-    /// `TaskTime`: a string.
-    ///
-    /// Example: `"2022-05-11 11:26:05"`
+    /// `TaskTime`; example: `"2022-05-11 11:26:05"`
     pub task_time: String,
 
-    /// `ReportId`: a string.
-    ///
-    /// Example: `"rpt-****"`
+    /// `ReportId`; example: `"rpt-****"`
     pub report_id: String,
 
-    /// `ReportName`: a string.
-    ///
-    /// Example: `"报告名称"`
+    /// `ReportName`; example: `"报告名称"`
     pub report_name: String,
 
-    /// `ScanPlan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanPlan`; example: `1`
     pub scan_plan: i64,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AssetCount`; example: `5`
     pub asset_count: i64,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1302****"`
+    /// `AppId`; example: `"1302****"`
     pub app_id: String,
 
-    /// `UIN`: a string.
-    ///
-    /// Example: `"10001****"`
+    /// `UIN`; example: `"10001****"`
     #[tc(rename = "UIN")]
     pub uin: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`; example: `"andy"`
     pub user_name: String,
 }
 
@@ -22993,211 +15374,133 @@ pub struct ScanTaskInfo {
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct ScanTaskInfoList {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"标准体检_****"`
+    /// `TaskName`; example: `"标准体检_****"`
     pub task_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-10-01 17:14:20"`
+    /// `StartTime`; example: `"2022-10-01 17:14:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-10-01 17:14:20"`
+    /// `EndTime`; example: `"2022-10-01 17:14:20"`
     pub end_time: String,
 
-    /// `ScanPlanContent`: a string.
-    ///
-    /// Example: `"* * * * 1 *"`
+    /// `ScanPlanContent`; example: `"* * * * 1 *"`
     pub scan_plan_content: String,
 
-    /// `TaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: i64,
 
-    /// `InsertTime`: a string.
-    ///
-    /// Example: `"2022-10-01 17:14:20"`
+    /// `InsertTime`; example: `"2022-10-01 17:14:20"`
     pub insert_time: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rmis-u8x9ab"`
+    /// `TaskId`; example: `"rmis-u8x9ab"`
     pub task_id: String,
 
-    /// `SelfDefiningAssets`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `SelfDefiningAssets`; example: `["1.1.1.1"]`
     pub self_defining_assets: Vec<String>,
 
-    /// `PredictTime`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PredictTime`; example: `20`
     pub predict_time: i64,
 
-    /// `PredictEndTime`: a string.
-    ///
-    /// Example: `"2022-10-01 17:14:20"`
+    /// `PredictEndTime`; example: `"2022-10-01 17:14:20"`
     pub predict_end_time: String,
 
-    /// `ReportNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportNumber`; example: `1`
     pub report_number: i64,
 
-    /// `AssetNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AssetNumber`; example: `10`
     pub asset_number: i64,
 
-    /// `ScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanStatus`; example: `1`
     pub scan_status: i64,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: f64,
 
-    /// `ScanItem`: a string.
-    ///
-    /// Example: `"port"`
+    /// `ScanItem`; example: `"port"`
     pub scan_item: String,
 
-    /// `ScanAssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanAssetType`; example: `0`
     pub scan_asset_type: i64,
 
-    /// `VSSTaskId`: a string.
-    ///
-    /// Example: `"mis-****"`
+    /// `VSSTaskId`; example: `"mis-****"`
     #[tc(rename = "VSSTaskId")]
     pub vss_task_id: String,
 
-    /// `CSPMTaskId`: a string.
-    ///
-    /// Example: `"cspm-****"`
+    /// `CSPMTaskId`; example: `"cspm-****"`
     #[tc(rename = "CSPMTaskId")]
     pub cspm_task_id: String,
 
-    /// `CWPPOCId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CWPPOCId`; example: `"1"`
     #[tc(rename = "CWPPOCId")]
     pub cwppoc_id: String,
 
-    /// `CWPBlId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CWPBlId`; example: `"1"`
     #[tc(rename = "CWPBlId")]
     pub cwp_bl_id: String,
 
-    /// `VSSTaskProcess`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VSSTaskProcess`; example: `100`
     #[tc(rename = "VSSTaskProcess")]
     pub vss_task_process: i64,
 
-    /// `CSPMTaskProcess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CSPMTaskProcess`; example: `100`
     #[tc(rename = "CSPMTaskProcess")]
     pub cspm_task_process: u64,
 
-    /// `CWPPOCProcess`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CWPPOCProcess`; example: `100`
     #[tc(rename = "CWPPOCProcess")]
     pub cwppoc_process: i64,
 
-    /// `CWPBlProcess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CWPBlProcess`; example: `100`
     #[tc(rename = "CWPBlProcess")]
     pub cwp_bl_process: u64,
 
-    /// `ErrorCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrorCode`; example: `0`
     pub error_code: i64,
 
-    /// `ErrorInfo`: a string.
-    ///
-    /// Example: `"error info"`
+    /// `ErrorInfo`; example: `"error info"`
     pub error_info: String,
 
-    /// `StartDay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartDay`; example: `0`
     pub start_day: i64,
 
-    /// `Frequency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Frequency`; example: `0`
     pub frequency: i64,
 
-    /// `CompleteNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompleteNumber`; example: `0`
     pub complete_number: i64,
 
-    /// `CompleteAssetNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompleteAssetNumber`; example: `0`
     pub complete_asset_number: i64,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RiskCount`; example: `0`
     pub risk_count: i64,
 
-    /// `Assets`: a list of [`TaskAssetObject`] objects.
+    /// `Assets`
     pub assets: Vec<TaskAssetObject>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 
-    /// `UIN`: a string.
-    ///
-    /// Example: `"100*********"`
+    /// `UIN`; example: `"100*********"`
     #[tc(rename = "UIN")]
     pub uin: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`; example: `"andy"`
     pub user_name: String,
 
-    /// `TaskMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskMode`; example: `0`
     pub task_mode: i64,
 
-    /// `ScanFrom`: a string.
-    ///
-    /// Example: `"csip"`
+    /// `ScanFrom`; example: `"csip"`
     pub scan_from: String,
 
-    /// `IsFree`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsFree`; example: `0`
     pub is_free: i64,
 
-    /// `IsDelete`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDelete`; example: `1`
     pub is_delete: Option<i64>,
 
-    /// `SourceType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<i64>,
 }
 
@@ -23206,40 +15509,26 @@ pub struct ScanTaskInfoList {
 /// Returned in the output of [`DescribeScanTaskRecordList`](super::DescribeScanTaskRecordList).
 #[tc_model]
 pub struct ScanTaskRecordItem {
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"csip-main-task-e65fcb31f5969686a66b1b1d57eb1afd"`
+    /// `TaskID`; example: `"csip-main-task-e65fcb31f5969686a66b1b1d57eb1afd"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"completed"`
+    /// `Status`; example: `"completed"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `CostQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `933`
+    /// `CostQuota`; example: `933`
     pub cost_quota: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-03-23 11:56:48"`
+    /// `CreateTime`; example: `"2026-03-23 11:56:48"`
     pub create_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-03-24 18:08:13"`
+    /// `EndTime`; example: `"2026-03-24 18:08:13"`
     pub end_time: String,
 
-    /// `TaskSource`: a string.
-    ///
-    /// Example: `"asset_cron"`
+    /// `TaskSource`; example: `"asset_cron"`
     pub task_source: String,
 }
 
@@ -23248,24 +15537,16 @@ pub struct ScanTaskRecordItem {
 /// Returned in the output of [`DescribeScfCustomDomainEndpoints`](super::DescribeScfCustomDomainEndpoints).
 #[tc_model]
 pub struct ScfCustomDomainEndpointItem {
-    /// `PathMatch`: a string.
-    ///
-    /// Example: `"/*"`
+    /// `PathMatch`; example: `"/*"`
     pub path_match: String,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"http-django-E62Z6aa2Zx"`
+    /// `FunctionName`; example: `"http-django-E62Z6aa2Zx"`
     pub function_name: String,
 
-    /// `Qualifier`: a string.
-    ///
-    /// Example: `"$DEFAULT"`
+    /// `Qualifier`; example: `"$DEFAULT"`
     pub qualifier: String,
 }
 
@@ -23274,59 +15555,37 @@ pub struct ScfCustomDomainEndpointItem {
 /// Returned in the output of [`DescribeDefaultSecurityScoreRule`](super::DescribeDefaultSecurityScoreRule), [`DescribeSecurityScoreRule`](super::DescribeSecurityScoreRule) and [`ModifySecurityScoreRule`](super::ModifySecurityScoreRule).
 #[tc_model]
 pub struct ScoreRuleItem {
-    /// `RuleType`: a string.
-    ///
-    /// Example: `"severity"`
+    /// `RuleType`; example: `"severity"`
     pub rule_type: String,
 
-    /// `DimensionId`: a string.
-    ///
-    /// Example: `"risk_governance"`
+    /// `DimensionId`; example: `"risk_governance"`
     pub dimension_id: String,
 
-    /// `DimensionName`: a string.
-    ///
-    /// Example: `"风险治理"`
+    /// `DimensionName`; example: `"风险治理"`
     pub dimension_name: String,
 
-    /// `CategoryId`: a string.
-    ///
-    /// Example: `"vulnerability"`
+    /// `CategoryId`; example: `"vulnerability"`
     pub category_id: Option<String>,
 
-    /// `CategoryDesc`: a string.
-    ///
-    /// Example: `"每项推荐防护配置未开启扣2分"`
+    /// `CategoryDesc`; example: `"每项推荐防护配置未开启扣2分"`
     pub category_desc: Option<String>,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"漏洞治理"`
+    /// `CategoryName`; example: `"漏洞治理"`
     pub category_name: Option<String>,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"critical"`
+    /// `Severity`; example: `"critical"`
     pub severity: Option<String>,
 
-    /// `MaxDeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `MaxDeductScore`; example: `9`
     pub max_deduct_score: i64,
 
-    /// `DeductPerItem`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeductPerItem`; example: `3`
     pub deduct_per_item: Option<i64>,
 
-    /// `DeductPerItemDisabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeductPerItemDisabled`; example: `true`
     pub deduct_per_item_disabled: Option<bool>,
 
-    /// `SortOrder`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SortOrder`; example: `1`
     pub sort_order: i64,
 }
 
@@ -23335,39 +15594,25 @@ pub struct ScoreRuleItem {
 /// Returned in the output of [`DescribeSecurityGroupPolicy`](super::DescribeSecurityGroupPolicy).
 #[tc_model]
 pub struct SecurityGroupPolicyItem {
-    /// `Port`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Port`; example: `"ALL"`
     pub port: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrBlock`; example: `"0.0.0.0/0"`
     pub cidr_block: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"放通"`
+    /// `Description`; example: `"放通"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-08-05 03:10:56"`
+    /// `CreateTime`; example: `"2025-08-05 03:10:56"`
     pub create_time: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Priority`; example: `2`
     pub priority: Option<i64>,
 }
 
@@ -23376,19 +15621,13 @@ pub struct SecurityGroupPolicyItem {
 /// Returned in the output of [`DescribeDspmLogList`](super::DescribeDspmLogList).
 #[tc_model]
 pub struct SensitiveDetail {
-    /// `CategoryRule`: a string.
-    ///
-    /// Example: `"个人身份信息/身份证"`
+    /// `CategoryRule`; example: `"个人身份信息/身份证"`
     pub category_rule: Option<String>,
 
-    /// `LevelRisk`: a string.
-    ///
-    /// Example: `"高"`
+    /// `LevelRisk`; example: `"高"`
     pub level_risk: Option<String>,
 
-    /// `IsSensitive`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSensitive`; example: `1`
     pub is_sensitive: Option<u64>,
 }
 
@@ -23397,135 +15636,85 @@ pub struct SensitiveDetail {
 /// Returned in the output of [`DescribeRiskCenterServerRiskList`](super::DescribeRiskCenterServerRiskList).
 #[tc_model]
 pub struct ServerRisk {
-    /// `ServiceTag`: a string.
-    ///
-    /// Example: `"管理平台"`
+    /// `ServiceTag`; example: `"管理平台"`
     pub service_tag: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: u64,
 
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-8ca0cc"`
+    /// `InstanceId`; example: `"ins-8ca0cc"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance name"`
+    /// `InstanceName`; example: `"instance name"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `InstanceType`; example: `"cvm"`
     pub instance_type: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"TCP"`
+    /// `Protocol`; example: `"TCP"`
     pub protocol: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"HTTP"`
+    /// `Service`; example: `"HTTP"`
     pub service: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `RiskDetails`: a string.
-    ///
-    /// Example: `"未授权访问:如果未受管理员授权，可能会被未经授权的人登录和访问"`
+    /// `RiskDetails`; example: `"未授权访问:如果未受管理员授权，可能会被未经授权的人登录和访问"`
     pub risk_details: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"禁用未授权访问:应禁止 WebLogic 未授权的访问"`
+    /// `Suggestion`; example: `"禁用未授权访问:应禁止 WebLogic 未授权的访问"`
     pub suggestion: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000*******"`
+    /// `Uin`; example: `"1000*******"`
     pub uin: String,
 
-    /// `ServiceSnapshot`: a string.
+    /// `ServiceSnapshot`
     pub service_snapshot: String,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://excample.com:8000"`
+    /// `Url`; example: `"http://excample.com:8000"`
     pub url: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"666fb1d2*************"`
+    /// `Index`; example: `"666fb1d2*************"`
     pub index: String,
 
-    /// `RiskList`: a list of [`ServerRiskSuggestion`] objects.
-    ///
-    /// Example: `[{"Body":"应禁止未授权的访问","Title":"禁用未授权访问"}]`
+    /// `RiskList`; example: `[{"Body":"应禁止未授权的访问","Title":"禁用未授权访问"}]`
     pub risk_list: Vec<ServerRiskSuggestion>,
 
-    /// `SuggestionList`: a list of [`ServerRiskSuggestion`] objects.
-    ///
-    /// Example: `[{"Body":"应禁止未授权的访问","Title":"禁用未授权访问"}]`
+    /// `SuggestionList`; example: `[{"Body":"应禁止未授权的访问","Title":"禁用未授权访问"}]`
     pub suggestion_list: Vec<ServerRiskSuggestion>,
 
-    /// `StatusCode`: a string.
-    ///
-    /// Example: `"200"`
+    /// `StatusCode`; example: `"200"`
     pub status_code: Option<String>,
 
-    /// `NewLevel`: a string.
-    ///
-    /// Example: `"high"`
+    /// `NewLevel`; example: `"high"`
     pub new_level: Option<String>,
 
-    /// `XspmStatus`: an unsigned 64-bit integer.
+    /// `XspmStatus`
     pub xspm_status: Option<u64>,
 }
 
@@ -23534,14 +15723,10 @@ pub struct ServerRisk {
 /// Returned in the output of [`DescribeRiskCenterServerRiskList`](super::DescribeRiskCenterServerRiskList).
 #[tc_model]
 pub struct ServerRiskSuggestion {
-    /// `Title`: a string.
-    ///
-    /// Example: `"文件被窃取"`
+    /// `Title`; example: `"文件被窃取"`
     pub title: String,
 
-    /// `Body`: a string.
-    ///
-    /// Example: `"未经授权的用户可能会窃取文件"`
+    /// `Body`; example: `"未经授权的用户可能会窃取文件"`
     pub body: String,
 }
 
@@ -23550,22 +15735,16 @@ pub struct ServerRiskSuggestion {
 /// Returned in the output of [`DescribeVULRiskAdvanceCFGList`](super::DescribeVULRiskAdvanceCFGList) and [`DescribeVULRiskDetail`](super::DescribeVULRiskDetail).
 #[tc_model]
 pub struct ServiceSupport {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"cfw_waf_virtual"`
+    /// `ServiceName`; example: `"cfw_waf_virtual"`
     pub service_name: String,
 
-    /// `SupportHandledCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SupportHandledCount`; example: `10`
     pub support_handled_count: Option<i64>,
 
-    /// `SupportTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SupportTotalCount`; example: `2`
     pub support_total_count: Option<i64>,
 
-    /// `IsSupport`: a boolean.
+    /// `IsSupport`
     pub is_support: bool,
 }
 
@@ -23574,34 +15753,22 @@ pub struct ServiceSupport {
 /// Returned in the output of [`DescribeSecurityScoreOverview`](super::DescribeSecurityScoreOverview).
 #[tc_model]
 pub struct SeverityItem {
-    /// `Severity`: a string.
-    ///
-    /// Example: `"critical"`
+    /// `Severity`; example: `"critical"`
     pub severity: String,
 
-    /// `SeverityName`: a string.
-    ///
-    /// Example: `"严重"`
+    /// `SeverityName`; example: `"严重"`
     pub severity_name: String,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RiskCount`; example: `3`
     pub risk_count: i64,
 
-    /// `DeductPerItem`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DeductPerItem`; example: `3`
     pub deduct_per_item: i64,
 
-    /// `MaxDeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `MaxDeductScore`; example: `9`
     pub max_deduct_score: i64,
 
-    /// `DeductScore`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `DeductScore`; example: `9`
     pub deduct_score: i64,
 }
 
@@ -23610,15 +15777,11 @@ pub struct SeverityItem {
 /// Returned in the output of [`DescribeSkillScanAlertDetail`](super::DescribeSkillScanAlertDetail) and [`DescribeSkillScanResult`](super::DescribeSkillScanResult).
 #[tc_model]
 pub struct SkillCapabilityTag {
-    /// `ID`: a string.
-    ///
-    /// Example: `"file_access"`
+    /// `ID`; example: `"file_access"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"文件访问"`
+    /// `Name`; example: `"文件访问"`
     pub name: String,
 }
 
@@ -23627,15 +15790,11 @@ pub struct SkillCapabilityTag {
 /// Returned in the output of [`DescribeSkillScanAlertDetail`](super::DescribeSkillScanAlertDetail), [`DescribeSkillScanAlertList`](super::DescribeSkillScanAlertList) and [`DescribeSkillScanResult`](super::DescribeSkillScanResult).
 #[tc_model]
 pub struct SkillRuleCatalogItem {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"90001"`
+    /// `RuleID`; example: `"90001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"代码注入风险"`
+    /// `RuleName`; example: `"代码注入风险"`
     pub rule_name: String,
 }
 
@@ -23644,115 +15803,73 @@ pub struct SkillRuleCatalogItem {
 /// Returned in the output of [`DescribeSkillScanAlertList`](super::DescribeSkillScanAlertList).
 #[tc_model]
 pub struct SkillScanAlertItem {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: Option<i64>,
 
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1251000001`
+    /// `AppID`; example: `1251000001`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
+    /// `UUID`; example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.0.1.100"`
+    /// `HostIP`; example: `"10.0.1.100"`
     #[tc(rename = "HostIP")]
     pub host_ip: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceID`; example: `"ins-a1b2c3d4"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"my-server-01"`
+    /// `InstanceName`; example: `"my-server-01"`
     pub instance_name: Option<String>,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: Option<String>,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"code-review-assistant"`
+    /// `SkillName`; example: `"code-review-assistant"`
     pub skill_name: Option<String>,
 
-    /// `SkillPath`: a string.
-    ///
-    /// Example: `"/home/user/.local/share/skills/code-review-assistant"`
+    /// `SkillPath`; example: `"/home/user/.local/share/skills/code-review-assistant"`
     pub skill_path: Option<String>,
 
-    /// `Scope`: a string.
-    ///
-    /// Example: `"user"`
+    /// `Scope`; example: `"user"`
     pub scope: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `Version`; example: `"1.2.3"`
     pub version: Option<String>,
 
-    /// `ContentHash`: a string.
-    ///
-    /// Example: `"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
+    /// `ContentHash`; example: `"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"`
     pub content_hash: Option<String>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"suspicious"`
+    /// `RiskLevel`; example: `"suspicious"`
     pub risk_level: Option<String>,
 
-    /// `SecurityScore`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `SecurityScore`; example: `72`
     pub security_score: Option<i64>,
 
-    /// `PrimaryRuleID`: a string.
-    ///
-    /// Example: `"90001"`
+    /// `PrimaryRuleID`; example: `"90001"`
     #[tc(rename = "PrimaryRuleID")]
     pub primary_rule_id: Option<String>,
 
-    /// `HitRules`: a list of strings.
-    ///
-    /// Example: `["90001","90003"]`
+    /// `HitRules`; example: `["90001","90003"]`
     pub hit_rules: Option<Vec<String>>,
 
-    /// `EngineVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EngineVersion`; example: `3`
     pub engine_version: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"medium"`
+    /// `Level`; example: `"medium"`
     pub level: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-20T10:30:00Z"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2026-06-20T10:30:00Z"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-21T14:15:00Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-06-21T14:15:00Z"`
     pub update_time: Option<String>,
 }
 
@@ -23761,12 +15878,10 @@ pub struct SkillScanAlertItem {
 /// Returned in the output of [`DescribeSkillScanAlertDetail`](super::DescribeSkillScanAlertDetail) and [`DescribeSkillScanResult`](super::DescribeSkillScanResult).
 #[tc_model]
 pub struct SkillScanEngineResult {
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"AI"`
+    /// `ScanType`; example: `"AI"`
     pub scan_type: String,
 
-    /// `RuleList`: a list of [`SkillScanRuleHit`] objects.
+    /// `RuleList`
     pub rule_list: Option<Vec<SkillScanRuleHit>>,
 }
 
@@ -23775,88 +15890,60 @@ pub struct SkillScanEngineResult {
 /// Returned in the output of [`DescribeSkillScanResult`](super::DescribeSkillScanResult).
 #[tc_model]
 pub struct SkillScanItem {
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"git-helper"`
+    /// `SkillName`; example: `"git-helper"`
     pub skill_name: Option<String>,
 
-    /// `SkillDescription`: a string.
-    ///
-    /// Example: `"用于批量执行 Git 仓库初始化、配置同步与辅助操作的 Skill。"`
+    /// `SkillDescription`; example: `"用于批量执行 Git 仓库初始化、配置同步与辅助操作的 Skill。"`
     pub skill_description: Option<String>,
 
-    /// `ContentHash`: a string.
-    ///
-    /// Example: `"sha256:93329ab36e34abf927eb029bc27db54e0041d7905c1f80a222998d88d62dd4c5"`
+    /// `ContentHash`; example: `"sha256:93329ab36e34abf927eb029bc27db54e0041d7905c1f80a222998d88d62dd4c5"`
     pub content_hash: String,
 
-    /// `UploadFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `UploadFileCount`; example: `37`
     pub upload_file_count: Option<i64>,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"malicious"`
+    /// `RiskLevel`; example: `"malicious"`
     pub risk_level: Option<String>,
 
-    /// `PrimaryRuleID`: a string.
-    ///
-    /// Example: `"90002"`
+    /// `PrimaryRuleID`; example: `"90002"`
     #[tc(rename = "PrimaryRuleID")]
     pub primary_rule_id: Option<String>,
 
-    /// `Mitigation`: a string.
-    ///
-    /// Example: `"建议立即停止使用该 Skill，清理恶意持久化与外联逻辑，轮换疑似泄露凭证，并在修复完成后重新提交检测。"`
+    /// `Mitigation`; example: `"建议立即停止使用该 Skill，清理恶意持久化与外联逻辑，轮换疑似泄露凭证，并在修复完成后重新提交检测。"`
     pub mitigation: Option<String>,
 
-    /// `RiskDescription`: a string.
-    ///
-    /// Example: `"该 Skill 存在命令注入、凭证窃取与数据外传等多项高危行为，综合判定为恶意。"`
+    /// `RiskDescription`; example: `"该 Skill 存在命令注入、凭证窃取与数据外传等多项高危行为，综合判定为恶意。"`
     pub risk_description: Option<String>,
 
-    /// `SecurityScore`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SecurityScore`; example: `0`
     pub security_score: Option<i64>,
 
-    /// `EngineVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `20200`
+    /// `EngineVersion`; example: `20200`
     pub engine_version: Option<i64>,
 
-    /// `CapabilityTags`: a list of [`SkillCapabilityTag`] objects.
+    /// `CapabilityTags`
     pub capability_tags: Option<Vec<SkillCapabilityTag>>,
 
-    /// `RuleCatalog`: a list of [`SkillRuleCatalogItem`] objects.
+    /// `RuleCatalog`
     pub rule_catalog: Option<Vec<SkillRuleCatalogItem>>,
 
-    /// `ScanItems`: a list of [`SkillScanEngineResult`] objects.
+    /// `ScanItems`
     pub scan_items: Option<Vec<SkillScanEngineResult>>,
 
-    /// `ReportURL`: a string.
+    /// `ReportURL`
     #[tc(rename = "ReportURL")]
     pub report_url: Option<String>,
 
-    /// `ScannedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-02T09:13:23+08:00"`
+    /// `ScannedAt`, an ISO 8601 timestamp; example: `"2026-04-02T09:13:23+08:00"`
     pub scanned_at: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-02T09:08:00+08:00"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-04-02T09:08:00+08:00"`
     pub created_at: Option<String>,
 
-    /// `FailedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-04-02T09:13:00+08:00"`
+    /// `FailedAt`, an ISO 8601 timestamp; example: `"2026-04-02T09:13:00+08:00"`
     pub failed_at: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"Scan task execution failed, please resubmit"`
+    /// `Message`; example: `"Scan task execution failed, please resubmit"`
     pub message: Option<String>,
 }
 
@@ -23865,15 +15952,11 @@ pub struct SkillScanItem {
 /// Returned in the output of [`DescribeSkillScanAlertDetail`](super::DescribeSkillScanAlertDetail) and [`DescribeSkillScanResult`](super::DescribeSkillScanResult).
 #[tc_model]
 pub struct SkillScanRuleHit {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"90001"`
+    /// `RuleID`; example: `"90001"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"检测到可疑的代码执行逻辑"`
+    /// `Description`; example: `"检测到可疑的代码执行逻辑"`
     pub description: String,
 }
 
@@ -23882,19 +15965,13 @@ pub struct SkillScanRuleHit {
 /// Returned in the output of [`DescribeSkillScanTaskList`](super::DescribeSkillScanTaskList).
 #[tc_model]
 pub struct SkillScanTaskItem {
-    /// `InsertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-08-20T10:30:00+08:00"`
+    /// `InsertTime`, an ISO 8601 timestamp; example: `"2026-08-20T10:30:00+08:00"`
     pub insert_time: String,
 
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"git-helper"`
+    /// `SkillName`; example: `"git-helper"`
     pub skill_name: String,
 
-    /// `DeductCount`: a signed 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `DeductCount`; example: `37`
     pub deduct_count: i64,
 }
 
@@ -23903,19 +15980,13 @@ pub struct SkillScanTaskItem {
 /// Returned in the output of [`DescribeAIAgentAssetList`](super::DescribeAIAgentAssetList).
 #[tc_model]
 pub struct SkillState {
-    /// `SkillInstallStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SkillInstallStatus`; example: `2`
     pub skill_install_status: i64,
 
-    /// `SkillInstallTime`: a string.
-    ///
-    /// Example: `"2026-03-19T10:30:00+08:00"`
+    /// `SkillInstallTime`; example: `"2026-03-19T10:30:00+08:00"`
     pub skill_install_time: String,
 
-    /// `SkillInstallResult`: a string.
-    ///
-    /// Example: `"success"`
+    /// `SkillInstallResult`; example: `"success"`
     pub skill_install_result: String,
 }
 
@@ -23925,96 +15996,68 @@ pub struct SkillState {
 #[doc(alias = "SourceIPAsset")]
 #[tc_model]
 pub struct SourceIpAsset {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `ID`; example: `10001`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"21.18.**.72"`
+    /// `SourceIP`; example: `"21.18.**.72"`
     #[tc(rename = "SourceIP")]
     pub source_ip: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"这是一个AK"`
+    /// `Remark`; example: `"这是一个AK"`
     pub remark: String,
 
-    /// `AppID`: a signed 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东 广州"`
+    /// `Region`; example: `"广东 广州"`
     pub region: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventType`; example: `0`
     pub event_type: i64,
 
-    /// `IPType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IPType`; example: `0`
     #[tc(rename = "IPType")]
     pub ip_type: i64,
 
-    /// `AccessKeyAlarmList`: a list of [`AccessKeyAlarmInfo`] objects.
+    /// `AccessKeyAlarmList`
     pub access_key_alarm_list: Vec<AccessKeyAlarmInfo>,
 
-    /// `AKInfo`: a list of [`AkInfo`] objects.
+    /// `AKInfo`
     #[tc(rename = "AKInfo")]
     pub ak_info: Vec<AkInfo>,
 
-    /// `ActionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ActionCount`; example: `5`
     pub action_count: i64,
 
-    /// `LastAccessTime`: a string.
-    ///
-    /// Example: `"2025-01-17 18:32:31"`
+    /// `LastAccessTime`; example: `"2025-01-17 18:32:31"`
     pub last_access_time: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-dc72b"`
+    /// `InstanceID`; example: `"ins-dc72b"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"foo-cvm"`
+    /// `InstanceName`; example: `"foo-cvm"`
     pub instance_name: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100**2512"`
+    /// `Uin`; example: `"100**2512"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"生生乌龙"`
+    /// `Nickname`; example: `"生生乌龙"`
     pub nickname: String,
 
-    /// `ShowStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ShowStatus`; example: `true`
     pub show_status: Option<bool>,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `ISP`; example: `"电信"`
     #[tc(rename = "ISP")]
     pub isp: Option<String>,
 
-    /// `VpcInfo`: a list of [`SourceIpVpcInfo`] objects.
+    /// `VpcInfo`
     pub vpc_info: Option<Vec<SourceIpVpcInfo>>,
 
-    /// `CloudType`: a signed 64-bit integer.
+    /// `CloudType`
     pub cloud_type: Option<i64>,
 }
 
@@ -24024,24 +16067,18 @@ pub struct SourceIpAsset {
 #[doc(alias = "SourceIPVpcInfo")]
 #[tc_model]
 pub struct SourceIpVpcInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"乌龙声生"`
+    /// `Name`; example: `"乌龙声生"`
     pub name: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `VpcID`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `VpcID`; example: `"10001"`
     #[tc(rename = "VpcID")]
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc-name1"`
+    /// `VpcName`; example: `"vpc-name1"`
     pub vpc_name: String,
 }
 
@@ -24050,15 +16087,11 @@ pub struct SourceIpVpcInfo {
 /// Returned in the output of [`DescribeAssetRiskList`](super::DescribeAssetRiskList), [`DescribeCheckViewRisks`](super::DescribeCheckViewRisks) and [`DescribeCustomRiskRules`](super::DescribeCustomRiskRules).
 #[tc_model]
 pub struct StandardItem {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ID`; example: `1`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"等保三级"`
+    /// `Name`; example: `"等保三级"`
     pub name: Option<String>,
 }
 
@@ -24067,9 +16100,7 @@ pub struct StandardItem {
 /// Returned in the output of [`DescribeBanMode`](super::DescribeBanMode).
 #[tc_model]
 pub struct StandardModeConfig {
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21600`
+    /// `Ttl`; example: `21600`
     pub ttl: u64,
 }
 
@@ -24078,14 +16109,10 @@ pub struct StandardModeConfig {
 /// Returned in the output of [`DescribeAssetRiskList`](super::DescribeAssetRiskList), [`DescribeCheckViewRisks`](super::DescribeCheckViewRisks), [`DescribeComplianceRiskList`](super::DescribeComplianceRiskList) and [`DescribeCustomRiskRules`](super::DescribeCustomRiskRules).
 #[tc_model]
 pub struct StandardTerm {
-    /// `Tag`: a string.
-    ///
-    /// Example: `"等保三级"`
+    /// `Tag`; example: `"等保三级"`
     pub tag: Option<String>,
 
-    /// `Terms`: a list of strings.
-    ///
-    /// Example: `["tag1","tag2"]`
+    /// `Terms`; example: `["tag1","tag2"]`
     pub terms: Option<Vec<String>>,
 }
 
@@ -24094,14 +16121,10 @@ pub struct StandardTerm {
 /// Returned in the output of [`DescribeUebaRule`](super::DescribeUebaRule).
 #[tc_model]
 pub struct StatisticalFilter {
-    /// `OperatorType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OperatorType`; example: `0`
     pub operator_type: i64,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `21.2`
+    /// `Value`; example: `21.2`
     pub value: f64,
 }
 
@@ -24110,103 +16133,65 @@ pub struct StatisticalFilter {
 /// Returned in the output of [`DescribeSubUserInfo`](super::DescribeSubUserInfo).
 #[tc_model]
 pub struct SubUserInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `601606`
+    /// `ID`; example: `601606`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `AppID`: a string.
-    ///
-    /// Example: `"1325**26086"`
+    /// `AppID`; example: `"1325**26086"`
     #[tc(rename = "AppID")]
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10001**271828"`
+    /// `Uin`; example: `"10001**271828"`
     pub uin: String,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `NickName`; example: `"张三"`
     pub nick_name: String,
 
-    /// `OwnerAppID`: a string.
-    ///
-    /// Example: `"132586**086"`
+    /// `OwnerAppID`; example: `"132586**086"`
     #[tc(rename = "OwnerAppID")]
     pub owner_app_id: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"10002**271828"`
+    /// `OwnerUin`; example: `"10002**271828"`
     pub owner_uin: String,
 
-    /// `OwnerNickName`: a string.
-    ///
-    /// Example: `"张三的老板"`
+    /// `OwnerNickName`; example: `"张三的老板"`
     pub owner_nick_name: String,
 
-    /// `OwnerMemberID`: a string.
-    ///
-    /// Example: `"mem-abx0gds1"`
+    /// `OwnerMemberID`; example: `"mem-abx0gds1"`
     #[tc(rename = "OwnerMemberID")]
     pub owner_member_id: String,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: i64,
 
-    /// `ServiceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ServiceCount`; example: `20`
     pub service_count: i64,
 
-    /// `InterfaceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InterfaceCount`; example: `100`
     pub interface_count: i64,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2122`
+    /// `AssetCount`; example: `2122`
     pub asset_count: i64,
 
-    /// `LogCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10259`
+    /// `LogCount`; example: `10259`
     pub log_count: i64,
 
-    /// `ConfigRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ConfigRiskCount`; example: `5`
     pub config_risk_count: i64,
 
-    /// `ActionRiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ActionRiskCount`; example: `3`
     pub action_risk_count: i64,
 
-    /// `IsAccessCloudAudit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAccessCloudAudit`; example: `false`
     pub is_access_cloud_audit: bool,
 
-    /// `IsAccessCheck`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAccessCheck`; example: `false`
     pub is_access_check: bool,
 
-    /// `IsAccessUeba`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAccessUeba`; example: `false`
     pub is_access_ueba: bool,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1780911178`
+    /// `CreateTime`; example: `1780911178`
     pub create_time: Option<i64>,
 }
 
@@ -24215,101 +16200,63 @@ pub struct SubUserInfo {
 /// Returned in the output of [`DescribeSubnetAssets`](super::DescribeSubnetAssets).
 #[tc_model]
 pub struct SubnetAsset {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1302116215"`
+    /// `AppId`; example: `"1302116215"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100014112178"`
+    /// `Uin`; example: `"100014112178"`
     pub uin: String,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"subnet-0pptyoj8"`
+    /// `AssetId`; example: `"subnet-0pptyoj8"`
     pub asset_id: String,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"asset name"`
+    /// `AssetName`; example: `"asset name"`
     pub asset_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9e41ft5v"`
+    /// `VpcId`; example: `"vpc-9e41ft5v"`
     pub vpc_id: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc-name"`
+    /// `VpcName`; example: `"vpc-name"`
     pub vpc_name: String,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"名字","Value":"机器"}]`
+    /// `Tag`; example: `[{"Name":"名字","Value":"机器"}]`
     pub tag: Vec<Tag>,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `CIDR`: a string.
-    ///
-    /// Example: `"192.168.25.0/24"`
+    /// `CIDR`; example: `"192.168.25.0/24"`
     #[tc(rename = "CIDR")]
     pub cidr: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-*"`
+    /// `Zone`; example: `"ap-guangzhou-*"`
     pub zone: String,
 
-    /// `CVM`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CVM`; example: `0`
     #[tc(rename = "CVM")]
     pub cvm: i64,
 
-    /// `AvailableIp`: a signed 64-bit integer.
-    ///
-    /// Example: `253`
+    /// `AvailableIp`; example: `253`
     pub available_ip: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-06-12 18:01:54"`
+    /// `CreateTime`; example: `"2024-06-12 18:01:54"`
     pub create_time: String,
 
-    /// `ConfigureRisk`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigureRisk`; example: `0`
     pub configure_risk: i64,
 
-    /// `ScanTask`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ScanTask`; example: `1`
     pub scan_task: i64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-10-30 11:16:07"`
+    /// `LastScanTime`; example: `"2024-10-30 11:16:07"`
     pub last_scan_time: String,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCore`; example: `0`
     pub is_core: u64,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 }
 
@@ -24318,28 +16265,20 @@ pub struct SubnetAsset {
 /// Returned in the output of [`DescribeDspmLogList`](super::DescribeDspmLogList).
 #[tc_model]
 pub struct TableField {
-    /// `DB`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `DB`; example: `"db_user"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"public"`
+    /// `Schema`; example: `"public"`
     pub schema: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"t_user_info"`
+    /// `Table`; example: `"t_user_info"`
     pub table: Option<String>,
 
-    /// `Field`: a string.
-    ///
-    /// Example: `"id_card"`
+    /// `Field`; example: `"id_card"`
     pub field: Option<String>,
 
-    /// `Sensitive`: a [`SensitiveDetail`].
+    /// `Sensitive`
     pub sensitive: Option<SensitiveDetail>,
 }
 
@@ -24348,14 +16287,10 @@ pub struct TableField {
 /// Returned in the output of [`DescribeBaselineFixRecordList`](super::DescribeBaselineFixRecordList), [`DescribeBaselineItemRiskList`](super::DescribeBaselineItemRiskList), [`DescribeBaselineSubTaskList`](super::DescribeBaselineSubTaskList), [`DescribeCVMAssetInfo`](super::DescribeCVMAssetInfo), [`DescribeCVMAssets`](super::DescribeCVMAssets), [`DescribeCWPMachines`](super::DescribeCWPMachines) and 12 more.
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Name`; example: `"name1"`
     pub name: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: String,
 }
 
@@ -24364,14 +16299,10 @@ pub struct Tag {
 /// Returned in the output of [`DescribeAlertList`](super::DescribeAlertList) and [`DescribeTopAttackInfo`](super::DescribeTopAttackInfo).
 #[tc_model]
 pub struct TagCount {
-    /// `Name`: a string.
-    ///
-    /// Example: `"CFW"`
+    /// `Name`; example: `"CFW"`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Count`; example: `1000`
     pub count: u64,
 }
 
@@ -24380,16 +16311,10 @@ pub struct TagCount {
 /// Returned in the output of [`DescribeEdrAlertThreatTags`](super::DescribeEdrAlertThreatTags).
 #[tc_model]
 pub struct TagItem {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"owner"`
+    /// `Key`, always sent in responses; example: `"owner"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"mock"`
+    /// `Value`, always sent in responses; example: `"mock"`
     pub value: Option<String>,
 }
 
@@ -24399,16 +16324,10 @@ pub struct TagItem {
 /// Returned in the output of [`DescribeCWPMachineDetail`](super::DescribeCWPMachineDetail), [`DescribeCWPOrderList`](super::DescribeCWPOrderList), [`DescribeCheckConnectivityHostList`](super::DescribeCheckConnectivityHostList) and [`DescribeRaspLicenseList`](super::DescribeRaspLicenseList).
 #[tc_model]
 pub struct Tags {
-    /// `TagKey`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag-key"`
+    /// `TagKey`, always sent in responses; example: `"tag-key"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tag-value"`
+    /// `TagValue`, always sent in responses; example: `"tag-value"`
     pub tag_value: Option<String>,
 }
 
@@ -24418,20 +16337,16 @@ pub struct Tags {
 #[doc(alias = "TaskAdvanceCFG")]
 #[tc_model]
 pub struct TaskAdvanceCfg {
-    /// `PortRisk`: a list of [`PortRiskAdvanceCfgParamItem`] objects.
+    /// `PortRisk`
     pub port_risk: Option<Vec<PortRiskAdvanceCfgParamItem>>,
 
-    /// `VulRisk`: a list of [`TaskCenterVulRiskInputParam`] objects.
-    ///
-    /// Example: `[{"Enable":1,"RiskId":"1"}]`
+    /// `VulRisk`; example: `[{"Enable":1,"RiskId":"1"}]`
     pub vul_risk: Option<Vec<TaskCenterVulRiskInputParam>>,
 
-    /// `WeakPwdRisk`: a list of [`TaskCenterWeakPwdRiskInputParam`] objects.
+    /// `WeakPwdRisk`
     pub weak_pwd_risk: Option<Vec<TaskCenterWeakPwdRiskInputParam>>,
 
-    /// `CFGRisk`: a list of [`TaskCenterCfgRiskInputParam`] objects.
-    ///
-    /// Example: `[{"Enable":1,"ItemId":"1","ResourceType":"cdb"}]`
+    /// `CFGRisk`; example: `[{"Enable":1,"ItemId":"1","ResourceType":"cdb"}]`
     #[tc(rename = "CFGRisk")]
     pub cfg_risk: Option<Vec<TaskCenterCfgRiskInputParam>>,
 }
@@ -24442,39 +16357,22 @@ pub struct TaskAdvanceCfg {
 /// Returned in the output of [`DescribeScanTaskList`](super::DescribeScanTaskList).
 #[tc_model]
 pub struct TaskAssetObject {
-    /// `AssetName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AssetName`, always sent in responses; example: `"1.1.1.1"`
     pub asset_name: Option<String>,
 
-    /// `InstanceType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`, always sent in responses; example: `"CVM"`
     pub instance_type: Option<String>,
 
-    /// `AssetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"IP"`
+    /// `AssetType`, always sent in responses; example: `"IP"`
     pub asset_type: Option<String>,
 
-    /// `Asset`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Asset`, always sent in responses; example: `"1.1.1.1"`
     pub asset: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Arn`: a string.
-    ///
-    /// Example: `"arn:tencent:cvm:ap-guangzhou:1256299843:instance/ins-0580vjbc"`
+    /// `Arn`; example: `"arn:tencent:cvm:ap-guangzhou:1256299843:instance/ins-0580vjbc"`
     pub arn: Option<String>,
 }
 
@@ -24484,19 +16382,13 @@ pub struct TaskAssetObject {
 #[doc(alias = "TaskCenterCFGRiskInputParam")]
 #[tc_model]
 pub struct TaskCenterCfgRiskInputParam {
-    /// `ItemId`: a string.
-    ///
-    /// Example: `"id-81wd******"`
+    /// `ItemId`; example: `"id-81wd******"`
     pub item_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `ResourceType`; example: `"cdb"`
     pub resource_type: String,
 }
 
@@ -24505,14 +16397,10 @@ pub struct TaskCenterCfgRiskInputParam {
 /// Sent in the input of [`CreateRiskCenterScanTask`](super::CreateRiskCenterScanTask) and [`ModifyRiskCenterScanTask`](super::ModifyRiskCenterScanTask).
 #[tc_model]
 pub struct TaskCenterVulRiskInputParam {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"id-21wst"`
+    /// `RiskId`; example: `"id-21wst"`
     pub risk_id: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 }
 
@@ -24521,14 +16409,10 @@ pub struct TaskCenterVulRiskInputParam {
 /// Sent in the input of [`CreateRiskCenterScanTask`](super::CreateRiskCenterScanTask) and [`ModifyRiskCenterScanTask`](super::ModifyRiskCenterScanTask).
 #[tc_model]
 pub struct TaskCenterWeakPwdRiskInputParam {
-    /// `CheckItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CheckItemId`; example: `50`
     pub check_item_id: i64,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 }
 
@@ -24537,14 +16421,10 @@ pub struct TaskCenterWeakPwdRiskInputParam {
 /// Sent in the input of [`DeleteRiskScanTask`](super::DeleteRiskScanTask) and [`StopRiskCenterTask`](super::StopRiskCenterTask).
 #[tc_model]
 pub struct TaskIdListKey {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rmis-****"`
+    /// `TaskId`; example: `"rmis-****"`
     pub task_id: String,
 
-    /// `TargetAppId`: a string.
-    ///
-    /// Example: `"130****"`
+    /// `TargetAppId`; example: `"130****"`
     pub target_app_id: Option<String>,
 }
 
@@ -24553,25 +16433,17 @@ pub struct TaskIdListKey {
 /// Returned in the output of [`DescribeLastScanTaskInfo`](super::DescribeLastScanTaskInfo).
 #[tc_model]
 pub struct TaskInfo {
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2025-05-21 00:00:00"`
+    /// `ScanTime`; example: `"2025-05-21 00:00:00"`
     pub scan_time: String,
 
-    /// `TaskID`: a string.
-    ///
-    /// Example: `"csip-xss2"`
+    /// `TaskID`; example: `"csip-xss2"`
     #[tc(rename = "TaskID")]
     pub task_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: u64,
 }
 
@@ -24580,75 +16452,47 @@ pub struct TaskInfo {
 /// Returned in the output of [`DescribeTaskLogList`](super::DescribeTaskLogList).
 #[tc_model]
 pub struct TaskLogInfo {
-    /// `TaskLogName`: a string.
-    ///
-    /// Example: `"标准体检_****"`
+    /// `TaskLogName`; example: `"标准体检_****"`
     pub task_log_name: String,
 
-    /// `TaskLogId`: a string.
-    ///
-    /// Example: `"rpt-09817f57ef37"`
+    /// `TaskLogId`; example: `"rpt-09817f57ef37"`
     pub task_log_id: String,
 
-    /// `AssetsNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetsNumber`; example: `1`
     pub assets_number: i64,
 
-    /// `RiskNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskNumber`; example: `1`
     pub risk_number: i64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-09-27 15:42:22"`
+    /// `Time`; example: `"2021-09-27 15:42:22"`
     pub time: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"标准体检_****"`
+    /// `TaskName`; example: `"标准体检_****"`
     pub task_name: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2021-09-27 15:42:22"`
+    /// `StartTime`; example: `"2021-09-27 15:42:22"`
     pub start_time: String,
 
-    /// `TaskCenterTaskId`: a string.
-    ///
-    /// Example: `"rmis-09817f57"`
+    /// `TaskCenterTaskId`; example: `"rmis-09817f57"`
     pub task_center_task_id: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130*******"`
+    /// `AppId`; example: `"130*******"`
     pub app_id: String,
 
-    /// `UIN`: a string.
-    ///
-    /// Example: `"100******"`
+    /// `UIN`; example: `"100******"`
     #[tc(rename = "UIN")]
     pub uin: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `UserName`; example: `"andy"`
     pub user_name: String,
 
-    /// `ReportType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReportType`; example: `1`
     pub report_type: Option<i64>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TemplateId`; example: `1`
     pub template_id: Option<i64>,
 }
 
@@ -24658,23 +16502,17 @@ pub struct TaskLogInfo {
 #[doc(alias = "TaskLogURL")]
 #[tc_model]
 pub struct TaskLogUrl {
-    /// `URL`: a string.
+    /// `URL`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `LogId`: a string.
-    ///
-    /// Example: `"rpt-****"`
+    /// `LogId`; example: `"rpt-****"`
     pub log_id: String,
 
-    /// `TaskLogName`: a string.
-    ///
-    /// Example: `"标准体检_每周一"`
+    /// `TaskLogName`; example: `"标准体检_每周一"`
     pub task_log_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 }
 
@@ -24683,29 +16521,19 @@ pub struct TaskLogUrl {
 /// Returned in the output of [`DescribeTCRInstanceList`](super::DescribeTCRInstanceList).
 #[tc_model]
 pub struct TcrRegistry {
-    /// `RegistryId`: a string.
-    ///
-    /// Example: `"tcr-7fec****"`
+    /// `RegistryId`; example: `"tcr-7fec****"`
     pub registry_id: Option<String>,
 
-    /// `RegistryName`: a string.
-    ///
-    /// Example: `"sa******"`
+    /// `RegistryName`; example: `"sa******"`
     pub registry_name: Option<String>,
 
-    /// `PublicDomain`: a string.
-    ///
-    /// Example: `"********.tencentcloudcr.com"`
+    /// `PublicDomain`; example: `"********.tencentcloudcr.com"`
     pub public_domain: Option<String>,
 
-    /// `RegistryRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegistryRegion`; example: `"ap-guangzhou"`
     pub registry_region: Option<String>,
 
-    /// `RegistryRegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegistryRegionId`; example: `1`
     pub registry_region_id: Option<u64>,
 }
 
@@ -24714,54 +16542,34 @@ pub struct TcrRegistry {
 /// Returned in the output of [`DescribeImageRegistryTimedScanTaskPreview`](super::DescribeImageRegistryTimedScanTaskPreview).
 #[tc_model]
 pub struct TimedScanTaskPreviewInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43428`
+    /// `Id`; example: `43428`
     pub id: Option<u64>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:3ce8b2cd10f30433f2e69028fdbdaae4bf922ead8af36db5d60fa1523b49f6cc"`
+    /// `ImageId`; example: `"sha256:3ce8b2cd10f30433f2e69028fdbdaae4bf922ead8af36db5d60fa1523b49f6cc"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"myimages-v05"`
+    /// `ImageName`; example: `"myimages-v05"`
     pub image_name: Option<String>,
 
-    /// `ImageTag`: a string.
-    ///
-    /// Example: `"v05"`
+    /// `ImageTag`; example: `"v05"`
     pub image_tag: Option<String>,
 
-    /// `RegistryType`: a string.
-    ///
-    /// Example: `"harbor"`
+    /// `RegistryType`; example: `"harbor"`
     pub registry_type: Option<String>,
 
-    /// `OwnerAccountName`: a string.
-    ///
-    /// Example: `"***-***"`
+    /// `OwnerAccountName`; example: `"***-***"`
     pub owner_account_name: Option<String>,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"70000*******"`
+    /// `OwnerUin`; example: `"70000*******"`
     pub owner_uin: Option<String>,
 
-    /// `OwnerAppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260000000`
+    /// `OwnerAppId`; example: `260000000`
     pub owner_app_id: Option<u64>,
 
-    /// `IsLatestImage`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLatestImage`; example: `true`
     pub is_latest_image: Option<bool>,
 
-    /// `ImageRepoAddress`: a string.
-    ///
-    /// Example: `"**.***.**.***:8089/****-****/myimages-v05"`
+    /// `ImageRepoAddress`; example: `"**.***.**.***:8089/****-****/myimages-v05"`
     pub image_repo_address: Option<String>,
 }
 
@@ -24770,14 +16578,10 @@ pub struct TimedScanTaskPreviewInfo {
 /// Returned in the output of [`DescribeDspmCkafkaTopicList`](super::DescribeDspmCkafkaTopicList).
 #[tc_model]
 pub struct TopicInfo {
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-istestid"`
+    /// `TopicId`; example: `"topic-istestid"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic_alarm"`
+    /// `TopicName`; example: `"topic_alarm"`
     pub topic_name: String,
 }
 
@@ -24786,24 +16590,16 @@ pub struct TopicInfo {
 /// Returned in the output of [`DescribeAIAgentAssetList`](super::DescribeAIAgentAssetList), [`DescribeSandboxACLRuleList`](super::DescribeSandboxACLRuleList), [`DescribeSandboxDLPRuleList`](super::DescribeSandboxDLPRuleList) and [`DescribeSandboxLLMAuditRuleList`](super::DescribeSandboxLLMAuditRuleList).
 #[tc_model]
 pub struct TrafficPluginState {
-    /// `InstallStatus`: a string.
-    ///
-    /// Example: `"INSTALL_FAIL"`
+    /// `InstallStatus`; example: `"INSTALL_FAIL"`
     pub install_status: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"IPTABLE_FAILED"`
+    /// `Status`; example: `"IPTABLE_FAILED"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"iptables 规则下发失败"`
+    /// `Message`; example: `"iptables 规则下发失败"`
     pub message: Option<String>,
 
-    /// `ActivityTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-19T10:35:00+08:00"`
+    /// `ActivityTime`, an ISO 8601 timestamp; example: `"2025-03-19T10:35:00+08:00"`
     pub activity_time: Option<String>,
 }
 
@@ -24812,14 +16608,10 @@ pub struct TrafficPluginState {
 /// Returned in the output of [`DescribeAIAgentAssetList`](super::DescribeAIAgentAssetList).
 #[tc_model]
 pub struct TrafficRuleState {
-    /// `Module`: a string.
-    ///
-    /// Example: `"ACL"`
+    /// `Module`; example: `"ACL"`
     pub module: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Status`; example: `"OFF"`
     pub status: Option<String>,
 }
 
@@ -24829,92 +16621,58 @@ pub struct TrafficRuleState {
 #[doc(alias = "TrafficSandboxACLAlertInfo")]
 #[tc_model]
 pub struct TrafficSandboxAclAlertInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `7001`
+    /// `ID`; example: `7001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `2001`
+    /// `RuleID`; example: `2001`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"禁止出站访问未知域名"`
+    /// `RuleName`; example: `"禁止出站访问未知域名"`
     pub rule_name: String,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
+    /// `UUID`; example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"app-server-01"`
+    /// `InstanceName`; example: `"app-server-01"`
     pub instance_name: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/bin/curl"`
+    /// `Exe`; example: `"/usr/bin/curl"`
     pub exe: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"curl -X GET https://evil.example.com/c2"`
+    /// `Param`; example: `"curl -X GET https://evil.example.com/c2"`
     pub param: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"GET https://evil.example.com/c2"`
+    /// `Target`; example: `"GET https://evil.example.com/c2"`
     pub target: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"https"`
+    /// `Protocol`; example: `"https"`
     pub protocol: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`; example: `"PENDING"`
     pub status: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: i64,
 
-    /// `FirstAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-10T08:00:00+08:00"`
+    /// `FirstAlertTime`, an ISO 8601 timestamp; example: `"2025-03-10T08:00:00+08:00"`
     pub first_alert_time: Option<String>,
 
-    /// `LastAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `LastAlertTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub last_alert_time: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 }
 
@@ -24925,26 +16683,18 @@ pub struct TrafficSandboxAclAlertInfo {
 #[doc(alias = "TrafficSandboxACLDstRule")]
 #[tc_model]
 pub struct TrafficSandboxAclDstRule {
-    /// `DstIP`: a list of strings.
-    ///
-    /// Example: `["10.10.20.30","172.16.0.0/16"]`
+    /// `DstIP`; example: `["10.10.20.30","172.16.0.0/16"]`
     #[tc(rename = "DstIP")]
     pub dst_ip: Option<Vec<String>>,
 
-    /// `DstIPExcept`: a list of strings.
-    ///
-    /// Example: `["10.10.20.100"]`
+    /// `DstIPExcept`; example: `["10.10.20.100"]`
     #[tc(rename = "DstIPExcept")]
     pub dst_ip_except: Option<Vec<String>>,
 
-    /// `DstPort`: a list of strings.
-    ///
-    /// Example: `["443","8080-8090"]`
+    /// `DstPort`; example: `["443","8080-8090"]`
     pub dst_port: Option<Vec<String>>,
 
-    /// `DstPortExcept`: a list of strings.
-    ///
-    /// Example: `["22"]`
+    /// `DstPortExcept`; example: `["22"]`
     pub dst_port_except: Option<Vec<String>>,
 }
 
@@ -24955,10 +16705,10 @@ pub struct TrafficSandboxAclDstRule {
 #[doc(alias = "TrafficSandboxACLRuleContentItem")]
 #[tc_model]
 pub struct TrafficSandboxAclRuleContentItem {
-    /// `DstRule`: a [`TrafficSandboxAclDstRule`].
+    /// `DstRule`
     pub dst_rule: Option<TrafficSandboxAclDstRule>,
 
-    /// `URLRule`: a [`TrafficSandboxAclurlRule`].
+    /// `URLRule`
     #[tc(rename = "URLRule")]
     pub url_rule: Option<TrafficSandboxAclurlRule>,
 }
@@ -24969,57 +16719,41 @@ pub struct TrafficSandboxAclRuleContentItem {
 #[doc(alias = "TrafficSandboxACLRuleInfo")]
 #[tc_model]
 pub struct TrafficSandboxAclRuleInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `2001`
+    /// `ID`; example: `2001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"禁止出站访问未知域名"`
+    /// `RuleName`; example: `"禁止出站访问未知域名"`
     pub rule_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: String,
 
-    /// `SystemRuleContent`: a list of [`TrafficSandboxAclRuleContentItem`] objects.
+    /// `SystemRuleContent`
     pub system_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
 
-    /// `UserRuleContent`: a list of [`TrafficSandboxAclRuleContentItem`] objects.
+    /// `UserRuleContent`
     pub user_rule_content: Option<Vec<TrafficSandboxAclRuleContentItem>>,
 
-    /// `EffectScope`: a [`TrafficSandboxEffectScope`].
+    /// `EffectScope`
     pub effect_scope: TrafficSandboxEffectScope,
 
-    /// `InactiveAssets`: a list of [`TrafficSandboxInactiveAsset`] objects.
+    /// `InactiveAssets`
     pub inactive_assets: Vec<TrafficSandboxInactiveAsset>,
 
-    /// `InsertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T10:00:00+08:00"`
+    /// `InsertTime`, an ISO 8601 timestamp; example: `"2025-01-01T10:00:00+08:00"`
     pub insert_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 }
 
@@ -25029,18 +16763,14 @@ pub struct TrafficSandboxAclRuleInfo {
 #[doc(alias = "TrafficSandboxACLSystemRuleItem")]
 #[tc_model]
 pub struct TrafficSandboxAclSystemRuleItem {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ID`; example: `1001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"禁止访问常见命令控制 IP"`
+    /// `RuleName`; example: `"禁止访问常见命令控制 IP"`
     pub rule_name: String,
 
-    /// `RuleContent`: a list of [`TrafficSandboxAclRuleContentItem`] objects.
+    /// `RuleContent`
     pub rule_content: Vec<TrafficSandboxAclRuleContentItem>,
 }
 
@@ -25051,26 +16781,18 @@ pub struct TrafficSandboxAclSystemRuleItem {
 #[doc(alias = "TrafficSandboxACLURLRule")]
 #[tc_model]
 pub struct TrafficSandboxAclurlRule {
-    /// `URL`: a list of strings.
-    ///
-    /// Example: `["*.example.com","api.example.com/v1/*"]`
+    /// `URL`; example: `["*.example.com","api.example.com/v1/*"]`
     #[tc(rename = "URL")]
     pub url: Option<Vec<String>>,
 
-    /// `URLExcept`: a list of strings.
-    ///
-    /// Example: `["test.example.com"]`
+    /// `URLExcept`; example: `["test.example.com"]`
     #[tc(rename = "URLExcept")]
     pub url_except: Option<Vec<String>>,
 
-    /// `Protocol`: a list of strings.
-    ///
-    /// Example: `["http","https"]`
+    /// `Protocol`; example: `["http","https"]`
     pub protocol: Option<Vec<String>>,
 
-    /// `Method`: a list of strings.
-    ///
-    /// Example: `["GET","POST"]`
+    /// `Method`; example: `["GET","POST"]`
     pub method: Option<Vec<String>>,
 }
 
@@ -25080,15 +16802,10 @@ pub struct TrafficSandboxAclurlRule {
 /// Returned in the output of [`DescribeSandboxACLRuleList`](super::DescribeSandboxACLRuleList), [`DescribeSandboxDLPRuleList`](super::DescribeSandboxDLPRuleList), [`DescribeSandboxFileRuleList`](super::DescribeSandboxFileRuleList) and [`DescribeSandboxLLMAuditRuleList`](super::DescribeSandboxLLMAuditRuleList).
 #[tc_model]
 pub struct TrafficSandboxAssetScope {
-    /// `InstanceId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`, always sent in responses; example: `"ins-a1b2c3d4"`
     pub instance_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"docker-container-abc123"`
+    /// `ContainerId`; example: `"docker-container-abc123"`
     pub container_id: Option<String>,
 }
 
@@ -25098,137 +16815,85 @@ pub struct TrafficSandboxAssetScope {
 #[doc(alias = "TrafficSandboxDLPAlertInfo")]
 #[tc_model]
 pub struct TrafficSandboxDlpAlertInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `8001`
+    /// `ID`; example: `8001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"CONTAINER"`
+    /// `BelongAssetType`; example: `"CONTAINER"`
     pub belong_asset_type: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `4001`
+    /// `RuleID`; example: `4001`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"出境敏感数据防护"`
+    /// `RuleName`; example: `"出境敏感数据防护"`
     pub rule_name: String,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
+    /// `UUID`; example: `"a1b2c3d4-e5f6-7890-abcd-ef1234567890"`
     #[tc(rename = "UUID")]
     pub uuid: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"app-server-01"`
+    /// `InstanceName`; example: `"app-server-01"`
     pub instance_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-abcd1234"`
+    /// `ClusterId`; example: `"cls-abcd1234"`
     pub cluster_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"docker-container-abc123"`
+    /// `ContainerId`; example: `"docker-container-abc123"`
     pub container_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"payment-svc"`
+    /// `ContainerName`; example: `"payment-svc"`
     pub container_name: Option<String>,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/local/bin/python3"`
+    /// `Exe`; example: `"/usr/local/bin/python3"`
     pub exe: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"python3 upload.py"`
+    /// `Param`; example: `"python3 upload.py"`
     pub param: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"POST https://external.example.com/upload"`
+    /// `Target`; example: `"POST https://external.example.com/upload"`
     pub target: String,
 
-    /// `MatchScope`: a string.
-    ///
-    /// Example: `"req_body"`
+    /// `MatchScope`; example: `"req_body"`
     pub match_scope: String,
 
-    /// `MatchContent`: a string.
-    ///
-    /// Example: `"*********************card=xxxxxxxxxxxxxxxxxx"`
+    /// `MatchContent`; example: `"*********************card=xxxxxxxxxxxxxxxxxx"`
     pub match_content: String,
 
-    /// `MatchContentSample`: a string.
-    ///
-    /// Example: `"*****345678"`
+    /// `MatchContentSample`; example: `"*****345678"`
     pub match_content_sample: String,
 
-    /// `UpProto`: a string.
-    ///
-    /// Example: `"multipart"`
+    /// `UpProto`; example: `"multipart"`
     pub up_proto: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"customer_list.xlsx"`
+    /// `FileName`; example: `"customer_list.xlsx"`
     pub file_name: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"zip"`
+    /// `FileType`; example: `"zip"`
     pub file_type: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`; example: `"PENDING"`
     pub status: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: i64,
 
-    /// `FirstAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-10T08:00:00+08:00"`
+    /// `FirstAlertTime`, an ISO 8601 timestamp; example: `"2025-03-10T08:00:00+08:00"`
     pub first_alert_time: String,
 
-    /// `LastAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `LastAlertTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub last_alert_time: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 }
 
@@ -25239,16 +16904,10 @@ pub struct TrafficSandboxDlpAlertInfo {
 #[doc(alias = "TrafficSandboxDLPFileSizeRange")]
 #[tc_model]
 pub struct TrafficSandboxDlpFileSizeRange {
-    /// `Min`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1024`
+    /// `Min`, always sent in responses; example: `1024`
     pub min: Option<u64>,
 
-    /// `Max`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1048576`
+    /// `Max`, always sent in responses; example: `1048576`
     pub max: Option<u64>,
 }
 
@@ -25259,16 +16918,10 @@ pub struct TrafficSandboxDlpFileSizeRange {
 #[doc(alias = "TrafficSandboxDLPRuleContentItem")]
 #[tc_model]
 pub struct TrafficSandboxDlpRuleContentItem {
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"身份证号"`
+    /// `RuleName`, always sent in responses; example: `"身份证号"`
     pub rule_name: Option<String>,
 
-    /// `RuleContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[1-9]\\d{5}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"`
+    /// `RuleContent`, always sent in responses; example: `"[1-9]\\d{5}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"`
     pub rule_content: Option<String>,
 }
 
@@ -25278,60 +16931,44 @@ pub struct TrafficSandboxDlpRuleContentItem {
 #[doc(alias = "TrafficSandboxDLPRuleInfo")]
 #[tc_model]
 pub struct TrafficSandboxDlpRuleInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `4001`
+    /// `ID`; example: `4001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"出境敏感数据防护"`
+    /// `RuleName`; example: `"出境敏感数据防护"`
     pub rule_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"CONTAINER"`
+    /// `BelongAssetType`; example: `"CONTAINER"`
     pub belong_asset_type: String,
 
-    /// `SystemRuleContent`: a list of [`TrafficSandboxDlpRuleContentItem`] objects.
+    /// `SystemRuleContent`
     pub system_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
 
-    /// `UserRuleContent`: a list of [`TrafficSandboxDlpRuleContentItem`] objects.
+    /// `UserRuleContent`
     pub user_rule_content: Option<Vec<TrafficSandboxDlpRuleContentItem>>,
 
-    /// `UserRuleInfo`: a [`TrafficSandboxDlpUserRuleInfo`].
+    /// `UserRuleInfo`
     pub user_rule_info: Option<TrafficSandboxDlpUserRuleInfo>,
 
-    /// `EffectScope`: a [`TrafficSandboxEffectScope`].
+    /// `EffectScope`
     pub effect_scope: TrafficSandboxEffectScope,
 
-    /// `InactiveAssets`: a list of [`TrafficSandboxInactiveAsset`] objects.
+    /// `InactiveAssets`
     pub inactive_assets: Vec<TrafficSandboxInactiveAsset>,
 
-    /// `InsertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T10:00:00+08:00"`
+    /// `InsertTime`, an ISO 8601 timestamp; example: `"2025-01-01T10:00:00+08:00"`
     pub insert_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 }
 
@@ -25341,20 +16978,14 @@ pub struct TrafficSandboxDlpRuleInfo {
 #[doc(alias = "TrafficSandboxDLPSystemRuleItem")]
 #[tc_model]
 pub struct TrafficSandboxDlpSystemRuleItem {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `3001`
+    /// `ID`; example: `3001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"身份证号识别"`
+    /// `RuleName`; example: `"身份证号识别"`
     pub rule_name: String,
 
-    /// `RuleContent`: a string.
-    ///
-    /// Example: `"[1-9]\\d{5}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"`
+    /// `RuleContent`; example: `"[1-9]\\d{5}(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9Xx]"`
     pub rule_content: String,
 }
 
@@ -25365,16 +16996,10 @@ pub struct TrafficSandboxDlpSystemRuleItem {
 #[doc(alias = "TrafficSandboxDLPTrafficRuleItem")]
 #[tc_model]
 pub struct TrafficSandboxDlpTrafficRuleItem {
-    /// `RuleName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"身份证"`
+    /// `RuleName`, always sent in responses; example: `"身份证"`
     pub rule_name: Option<String>,
 
-    /// `RuleContent`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"[1-9]\\d{5}(19|20)\\d{2}"`
+    /// `RuleContent`, always sent in responses; example: `"[1-9]\\d{5}(19|20)\\d{2}"`
     pub rule_content: Option<String>,
 }
 
@@ -25385,15 +17010,11 @@ pub struct TrafficSandboxDlpTrafficRuleItem {
 #[doc(alias = "TrafficSandboxDLPURLRuleItem")]
 #[tc_model]
 pub struct TrafficSandboxDlpurlRuleItem {
-    /// `URL`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["http://*.cos.*.myqcloud.com/*"]`
+    /// `URL`, always sent in responses; example: `["http://*.cos.*.myqcloud.com/*"]`
     #[tc(rename = "URL")]
     pub url: Option<Vec<String>>,
 
-    /// `URLExcept`: a list of strings.
-    /// Always sent in responses.
+    /// `URLExcept`, always sent in responses
     #[tc(rename = "URLExcept")]
     pub url_except: Option<Vec<String>>,
 }
@@ -25405,29 +17026,20 @@ pub struct TrafficSandboxDlpurlRuleItem {
 #[doc(alias = "TrafficSandboxDLPUserRuleInfo")]
 #[tc_model]
 pub struct TrafficSandboxDlpUserRuleInfo {
-    /// `FileName`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["*.pem","*.key"]`
+    /// `FileName`, always sent in responses; example: `["*.pem","*.key"]`
     pub file_name: Option<Vec<String>>,
 
-    /// `FileSize`: a [`TrafficSandboxDlpFileSizeRange`].
-    /// Always sent in responses.
+    /// `FileSize`, always sent in responses
     pub file_size: Option<TrafficSandboxDlpFileSizeRange>,
 
-    /// `FileType`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `[".pdf",".zip"]`
+    /// `FileType`, always sent in responses; example: `[".pdf",".zip"]`
     pub file_type: Option<Vec<String>>,
 
-    /// `URLRule`: a [`TrafficSandboxDlpurlRuleItem`].
-    /// Always sent in responses.
+    /// `URLRule`, always sent in responses
     #[tc(rename = "URLRule")]
     pub url_rule: Option<TrafficSandboxDlpurlRuleItem>,
 
-    /// `TrafficRule`: a list of [`TrafficSandboxDlpTrafficRuleItem`] objects.
-    /// Always sent in responses.
+    /// `TrafficRule`, always sent in responses
     pub traffic_rule: Option<Vec<TrafficSandboxDlpTrafficRuleItem>>,
 }
 
@@ -25437,12 +17049,10 @@ pub struct TrafficSandboxDlpUserRuleInfo {
 /// Returned in the output of [`DescribeSandboxACLRuleList`](super::DescribeSandboxACLRuleList), [`DescribeSandboxDLPRuleList`](super::DescribeSandboxDLPRuleList), [`DescribeSandboxFileRuleList`](super::DescribeSandboxFileRuleList) and [`DescribeSandboxLLMAuditRuleList`](super::DescribeSandboxLLMAuditRuleList).
 #[tc_model]
 pub struct TrafficSandboxEffectScope {
-    /// `EffectType`: a string.
-    ///
-    /// Example: `"INCLUDE"`
+    /// `EffectType`; example: `"INCLUDE"`
     pub effect_type: String,
 
-    /// `EffectAssets`: a list of [`TrafficSandboxAssetScope`] objects.
+    /// `EffectAssets`
     pub effect_assets: Option<Vec<TrafficSandboxAssetScope>>,
 }
 
@@ -25451,17 +17061,13 @@ pub struct TrafficSandboxEffectScope {
 /// Returned in the output of [`DescribeSandboxACLRuleList`](super::DescribeSandboxACLRuleList), [`DescribeSandboxDLPRuleList`](super::DescribeSandboxDLPRuleList) and [`DescribeSandboxLLMAuditRuleList`](super::DescribeSandboxLLMAuditRuleList).
 #[tc_model]
 pub struct TrafficSandboxInactiveAsset {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"docker-container-abc123"`
+    /// `ContainerId`; example: `"docker-container-abc123"`
     pub container_id: Option<String>,
 
-    /// `TrafficPluginState`: a [`TrafficPluginState`].
+    /// `TrafficPluginState`
     pub traffic_plugin_state: TrafficPluginState,
 }
 
@@ -25471,86 +17077,54 @@ pub struct TrafficSandboxInactiveAsset {
 #[doc(alias = "TrafficSandboxLLMAuditAlertInfo")]
 #[tc_model]
 pub struct TrafficSandboxLlmAuditAlertInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `9001`
+    /// `ID`; example: `9001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: String,
 
-    /// `RuleID`: a signed 64-bit integer.
-    ///
-    /// Example: `6001`
+    /// `RuleID`; example: `6001`
     #[tc(rename = "RuleID")]
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"敏感意图审计"`
+    /// `RuleName`; example: `"敏感意图审计"`
     pub rule_name: String,
 
-    /// `SystemRuleName`: a string.
-    ///
-    /// Example: `"审计痕迹清理与日志销毁阻断"`
+    /// `SystemRuleName`; example: `"审计痕迹清理与日志销毁阻断"`
     pub system_rule_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"app-server-01"`
+    /// `InstanceName`; example: `"app-server-01"`
     pub instance_name: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-a1b2c3"`
+    /// `ClusterId`; example: `"cls-a1b2c3"`
     pub cluster_id: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"9617dc3c5c84ba8fd06ba9b6d3bd62789bb2dd6faa85de8d0b406d5368a75b82"`
+    /// `ContainerId`; example: `"9617dc3c5c84ba8fd06ba9b6d3bd62789bb2dd6faa85de8d0b406d5368a75b82"`
     pub container_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"container_name"`
+    /// `ContainerName`; example: `"container_name"`
     pub container_name: Option<String>,
 
-    /// `HitPayload`: a string.
-    ///
-    /// Example: `"风险类型:越狱提示词,风险内容:用户询问越狱方法"`
+    /// `HitPayload`; example: `"风险类型:越狱提示词,风险内容:用户询问越狱方法"`
     pub hit_payload: String,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `Status`; example: `"PENDING"`
     pub status: String,
 
-    /// `FirstAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-10T08:00:00+08:00"`
+    /// `FirstAlertTime`, an ISO 8601 timestamp; example: `"2025-03-10T08:00:00+08:00"`
     pub first_alert_time: Option<String>,
 
-    /// `LastAlertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `LastAlertTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub last_alert_time: Option<String>,
 }
 
@@ -25560,54 +17134,38 @@ pub struct TrafficSandboxLlmAuditAlertInfo {
 #[doc(alias = "TrafficSandboxLLMAuditRuleInfo")]
 #[tc_model]
 pub struct TrafficSandboxLlmAuditRuleInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `6001`
+    /// `ID`; example: `6001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"敏感意图审计"`
+    /// `RuleName`; example: `"敏感意图审计"`
     pub rule_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `BelongAssetType`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `BelongAssetType`; example: `"HOST"`
     pub belong_asset_type: String,
 
-    /// `SystemRuleRefs`: a list of [`TrafficSandboxLlmAuditRuleRef`] objects.
+    /// `SystemRuleRefs`
     pub system_rule_refs: Vec<TrafficSandboxLlmAuditRuleRef>,
 
-    /// `EffectScope`: a [`TrafficSandboxEffectScope`].
+    /// `EffectScope`
     pub effect_scope: TrafficSandboxEffectScope,
 
-    /// `InactiveAssets`: a list of [`TrafficSandboxInactiveAsset`] objects.
+    /// `InactiveAssets`
     pub inactive_assets: Vec<TrafficSandboxInactiveAsset>,
 
-    /// `InsertTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-01-01T10:00:00+08:00"`
+    /// `InsertTime`, an ISO 8601 timestamp; example: `"2025-01-01T10:00:00+08:00"`
     pub insert_time: Option<String>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-15T14:30:00+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2025-03-15T14:30:00+08:00"`
     pub update_time: Option<String>,
 
-    /// `RuleAction`: a string.
-    ///
-    /// Example: `"BLOCK"`
+    /// `RuleAction`; example: `"BLOCK"`
     pub rule_action: String,
 }
 
@@ -25617,15 +17175,11 @@ pub struct TrafficSandboxLlmAuditRuleInfo {
 #[doc(alias = "TrafficSandboxLLMAuditRuleRef")]
 #[tc_model]
 pub struct TrafficSandboxLlmAuditRuleRef {
-    /// `SystemRuleID`: a string.
-    ///
-    /// Example: `"grl-safety-politics-std"`
+    /// `SystemRuleID`; example: `"grl-safety-politics-std"`
     #[tc(rename = "SystemRuleID")]
     pub system_rule_id: String,
 
-    /// `SystemRuleName`: a string.
-    ///
-    /// Example: `"涉政内容-标准"`
+    /// `SystemRuleName`; example: `"涉政内容-标准"`
     pub system_rule_name: Option<String>,
 }
 
@@ -25635,20 +17189,14 @@ pub struct TrafficSandboxLlmAuditRuleRef {
 #[doc(alias = "TrafficSandboxLLMAuditSystemRuleItem")]
 #[tc_model]
 pub struct TrafficSandboxLlmAuditSystemRuleItem {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"grl-safety-politics-std"`
+    /// `RuleID`; example: `"grl-safety-politics-std"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"涉政内容-标准"`
+    /// `RuleName`; example: `"涉政内容-标准"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"检测输出中的涉政敏感内容（标准级别）"`
+    /// `Description`; example: `"检测输出中的涉政敏感内容（标准级别）"`
     pub description: String,
 }
 
@@ -25657,14 +17205,10 @@ pub struct TrafficSandboxLlmAuditSystemRuleItem {
 /// Returned in the output of [`DescribeSecurityRiskTrend`](super::DescribeSecurityRiskTrend).
 #[tc_model]
 pub struct TrendDataPoint {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-08-06"`
+    /// `Date`; example: `"2026-08-06"`
     pub date: String,
 
-    /// `RiskCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RiskCount`; example: `12`
     pub risk_count: i64,
 }
 
@@ -25673,59 +17217,37 @@ pub struct TrendDataPoint {
 /// Returned in the output of [`DescribeUebaRule`](super::DescribeUebaRule).
 #[tc_model]
 pub struct UebaCustomRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"资产高危访问行为"`
+    /// `RuleName`; example: `"资产高危访问行为"`
     pub rule_name: String,
 
-    /// `UserType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: i64,
 
-    /// `TimeInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeInterval`; example: `1`
     pub time_interval: i64,
 
-    /// `EventContent`: an [`UebaEventContent`].
+    /// `EventContent`
     pub event_content: UebaEventContent,
 
-    /// `AlertName`: a string.
-    ///
-    /// Example: `"AbnormalUserBehavior"`
+    /// `AlertName`; example: `"AbnormalUserBehavior"`
     pub alert_name: String,
 
-    /// `AlterLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlterLevel`; example: `0`
     pub alter_level: i64,
 
-    /// `Operator`: a list of strings.
-    ///
-    /// Example: `["userid","instance_id"]`
+    /// `Operator`; example: `["userid","instance_id"]`
     pub operator: Vec<String>,
 
-    /// `OperateObject`: a list of strings.
-    ///
-    /// Example: `["instance_id","asset","account_id"]`
+    /// `OperateObject`; example: `["instance_id","asset","account_id"]`
     pub operate_object: Vec<String>,
 
-    /// `OperateMethod`: a list of strings.
-    ///
-    /// Example: `["port","content","method"]`
+    /// `OperateMethod`; example: `["port","content","method"]`
     pub operate_method: Vec<String>,
 
-    /// `LogType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"8_1"`
+    /// `LogType`, always sent in responses; example: `"8_1"`
     pub log_type: Option<String>,
 
-    /// `LogTypeStr`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"操作审计读日志"`
+    /// `LogTypeStr`, always sent in responses; example: `"操作审计读日志"`
     pub log_type_str: Option<String>,
 }
 
@@ -25734,24 +17256,16 @@ pub struct UebaCustomRule {
 /// Returned in the output of [`DescribeUebaRule`](super::DescribeUebaRule).
 #[tc_model]
 pub struct UebaEventContent {
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: i64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"(src_ip:\"78.188.30.9\") AND (dst_ip:\"175.178.224.50\")"`
+    /// `Content`; example: `"(src_ip:\"78.188.30.9\") AND (dst_ip:\"175.178.224.50\")"`
     pub content: Option<String>,
 
-    /// `Filters`: a list of [`WhereFilter`] objects.
-    ///
-    /// Example: `[{"Name":"appid","OperatorType":0,"Values":["1302396215"]}]`
+    /// `Filters`; example: `[{"Name":"appid","OperatorType":0,"Values":["1302396215"]}]`
     pub filters: Option<Vec<WhereFilter>>,
 
-    /// `StatisticalFilter`: a [`StatisticalFilter`].
-    ///
-    /// Example: `{"OperatorType":3,"Value":20}`
+    /// `StatisticalFilter`; example: `{"OperatorType":3,"Value":20}`
     pub statistical_filter: Option<StatisticalFilter>,
 }
 
@@ -25760,70 +17274,46 @@ pub struct UebaEventContent {
 /// Returned in the output of [`DescribeUebaRule`](super::DescribeUebaRule).
 #[tc_model]
 pub struct UebaRule {
-    /// `RuleID`: a string.
-    ///
-    /// Example: `"rule-example-271828"`
+    /// `RuleID`; example: `"rule-example-271828"`
     #[tc(rename = "RuleID")]
     pub rule_id: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"境外IP调用高危接口"`
+    /// `RuleName`; example: `"境外IP调用高危接口"`
     pub rule_name: String,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleType`; example: `1`
     pub rule_type: i64,
 
-    /// `RuleLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RuleLevel`; example: `2`
     pub rule_level: i64,
 
-    /// `RuleContent`: a string.
-    ///
-    /// Example: `"这是一个策略内容描述"`
+    /// `RuleContent`; example: `"这是一个策略内容描述"`
     pub rule_content: String,
 
-    /// `RuleStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RuleStatus`; example: `false`
     pub rule_status: bool,
 
-    /// `HitCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `HitCount`; example: `10`
     pub hit_count: u64,
 
-    /// `AppID`: a string.
-    ///
-    /// Example: `"125000000"`
+    /// `AppID`; example: `"125000000"`
     #[tc(rename = "AppID")]
     pub app_id: String,
 
-    /// `MemberID`: a string.
-    ///
-    /// Example: `"mem-1c2**124"`
+    /// `MemberID`; example: `"mem-1c2**124"`
     #[tc(rename = "MemberID")]
     pub member_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10007**421"`
+    /// `Uin`; example: `"10007**421"`
     pub uin: String,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"乌龙"`
+    /// `Nickname`; example: `"乌龙"`
     pub nickname: String,
 
-    /// `CustomRuleDetail`: an [`UebaCustomRule`].
+    /// `CustomRuleDetail`
     pub custom_rule_detail: UebaCustomRule,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: i64,
 }
 
@@ -25832,32 +17322,22 @@ pub struct UebaRule {
 /// Returned in the output of [`DescribeUebaUserSummary`](super::DescribeUebaUserSummary).
 #[tc_model]
 pub struct UebaUserSummary {
-    /// `AllUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `AllUserCount`; example: `15`
     pub all_user_count: Option<u64>,
 
-    /// `AbnormalUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AbnormalUserCount`; example: `2`
     pub abnormal_user_count: Option<u64>,
 
-    /// `UserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UserCount`; example: `10`
     pub user_count: Option<u64>,
 
-    /// `SubUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `SubUserCount`; example: `8`
     pub sub_user_count: Option<u64>,
 
-    /// `CustomUserCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `CustomUserCount`; example: `5`
     pub custom_user_count: Option<u64>,
 
-    /// `Element`: a list of [`UebaUserSummaryElement`] objects.
+    /// `Element`
     pub element: Option<Vec<UebaUserSummaryElement>>,
 }
 
@@ -25866,26 +17346,18 @@ pub struct UebaUserSummary {
 /// Returned in the output of [`DescribeUebaUserSummary`](super::DescribeUebaUserSummary).
 #[tc_model]
 pub struct UebaUserSummaryElement {
-    /// `MemberID`: a string.
-    ///
-    /// Example: `"mem-12c35das"`
+    /// `MemberID`; example: `"mem-12c35das"`
     #[tc(rename = "MemberID")]
     pub member_id: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"4_1"`
+    /// `LogType`; example: `"4_1"`
     pub log_type: Option<String>,
 
-    /// `UserID`: a string.
-    ///
-    /// Example: `"dest_ip"`
+    /// `UserID`; example: `"dest_ip"`
     #[tc(rename = "UserID")]
     pub user_id: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: Option<u64>,
 }
 
@@ -25894,15 +17366,11 @@ pub struct UebaUserSummaryElement {
 /// Returned in the output of [`CheckCWPExposePathPermission`](super::CheckCWPExposePathPermission).
 #[tc_model]
 pub struct UltimateAppItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1300448058`
+    /// `AppID`; example: `1300448058`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `IsUltimateVersion`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsUltimateVersion`; example: `true`
     pub is_ultimate_version: Option<bool>,
 }
 
@@ -25912,45 +17380,31 @@ pub struct UltimateAppItem {
 #[doc(alias = "UserAKInfo")]
 #[tc_model]
 pub struct UserAkInfo {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `11452198`
+    /// `AppID`; example: `11452198`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"114168211009"`
+    /// `Uin`; example: `"114168211009"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `NickName`; example: `"声声乌龙"`
     pub nick_name: Option<String>,
 
-    /// `AKNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AKNum`; example: `100`
     #[tc(rename = "AKNum")]
     pub ak_num: Option<i64>,
 
-    /// `IsShared`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsShared`; example: `2`
     pub is_shared: Option<i64>,
 
-    /// `IsSelfBuy`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsSelfBuy`; example: `2`
     pub is_self_buy: Option<i64>,
 
-    /// `ShareFromAppID`: a signed 64-bit integer.
-    ///
-    /// Example: `116732198`
+    /// `ShareFromAppID`; example: `116732198`
     #[tc(rename = "ShareFromAppID")]
     pub share_from_app_id: Option<i64>,
 
-    /// `CloudType`: a signed 64-bit integer.
+    /// `CloudType`
     pub cloud_type: Option<i64>,
 }
 
@@ -25960,63 +17414,41 @@ pub struct UserAkInfo {
 #[doc(alias = "UserCSPMInfo")]
 #[tc_model]
 pub struct UserCspmInfo {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `11452198`
+    /// `AppID`; example: `11452198`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"114168211009"`
+    /// `Uin`; example: `"114168211009"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"声声乌龙"`
+    /// `NickName`; example: `"声声乌龙"`
     pub nick_name: Option<String>,
 
-    /// `CSPMNum`: a signed 64-bit integer.
-    ///
-    /// Example: `15000`
+    /// `CSPMNum`; example: `15000`
     #[tc(rename = "CSPMNum")]
     pub cspm_num: Option<i64>,
 
-    /// `UsedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3200`
+    /// `UsedCount`; example: `3200`
     pub used_count: Option<i64>,
 
-    /// `GrantedCSPMNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `GrantedCSPMNum`; example: `5000`
     #[tc(rename = "GrantedCSPMNum")]
     pub granted_cspm_num: Option<i64>,
 
-    /// `IsShared`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsShared`; example: `2`
     pub is_shared: Option<i64>,
 
-    /// `IsSelfBuy`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsSelfBuy`; example: `2`
     pub is_self_buy: Option<i64>,
 
-    /// `ShareFromAppID`: a signed 64-bit integer.
-    ///
-    /// Example: `116732198`
+    /// `ShareFromAppID`; example: `116732198`
     #[tc(rename = "ShareFromAppID")]
     pub share_from_app_id: Option<i64>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Role`; example: `"admin"`
     pub role: Option<String>,
 
-    /// `Department`: a string.
-    ///
-    /// Example: `"Root"`
+    /// `Department`; example: `"Root"`
     pub department: Option<String>,
 }
 
@@ -26025,65 +17457,43 @@ pub struct UserCspmInfo {
 /// Returned in the output of [`DescribeUserCallRecord`](super::DescribeUserCallRecord).
 #[tc_model]
 pub struct UserCallRecord {
-    /// `SourceIP`: a string.
-    ///
-    /// Example: `"201.*.86.13"`
+    /// `SourceIP`; example: `"201.*.86.13"`
     #[tc(rename = "SourceIP")]
     pub source_ip: String,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventType`; example: `0`
     pub event_type: i64,
 
-    /// `CallCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CallCount`; example: `3`
     pub call_count: i64,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 
-    /// `FirstCallTime`: a string.
-    ///
-    /// Example: `"2025-01-20 15:22:11"`
+    /// `FirstCallTime`; example: `"2025-01-20 15:22:11"`
     pub first_call_time: String,
 
-    /// `LastCallTime`: a string.
-    ///
-    /// Example: `"2025-01-20 15:23:11"`
+    /// `LastCallTime`; example: `"2025-01-20 15:23:11"`
     pub last_call_time: String,
 
-    /// `SourceIPRemark`: a string.
-    ///
-    /// Example: `"备注：内部IP"`
+    /// `SourceIPRemark`; example: `"备注：内部IP"`
     #[tc(rename = "SourceIPRemark")]
     pub source_ip_remark: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广东 广州"`
+    /// `Region`; example: `"广东 广州"`
     pub region: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Jack"`
+    /// `UserName`; example: `"Jack"`
     pub user_name: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2025-01-20"`
+    /// `Date`; example: `"2025-01-20"`
     pub date: String,
 
-    /// `AppID`: a signed 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: i64,
 
-    /// `ISP`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `ISP`; example: `"电信"`
     #[tc(rename = "ISP")]
     pub isp: String,
 }
@@ -26094,29 +17504,17 @@ pub struct UserCallRecord {
 /// Returned in the output of [`DescribeBaselineSyncConf`](super::DescribeBaselineSyncConf).
 #[tc_model]
 pub struct UserConfSyncStatus {
-    /// `AppID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `260083801`
+    /// `AppID`, always sent in responses; example: `260083801`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `AllowSync`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `AllowSync`, always sent in responses; example: `true`
     pub allow_sync: Option<bool>,
 
-    /// `InConf`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `InConf`, always sent in responses; example: `true`
     pub in_conf: Option<bool>,
 
-    /// `ManagedByOther`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `true`
+    /// `ManagedByOther`, always sent in responses; example: `true`
     pub managed_by_other: Option<bool>,
 }
 
@@ -26125,71 +17523,45 @@ pub struct UserConfSyncStatus {
 /// Returned in the output of [`DescribeUserDspmInfoList`](super::DescribeUserDspmInfoList).
 #[tc_model]
 pub struct UserDspmInfo {
-    /// `AppID`: a signed 64-bit integer.
-    ///
-    /// Example: `1300276595`
+    /// `AppID`; example: `1300276595`
     #[tc(rename = "AppID")]
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700001201675"`
+    /// `Uin`; example: `"700001201675"`
     pub uin: Option<String>,
 
-    /// `NickName`: a string.
-    ///
-    /// Example: `"腾讯集团"`
+    /// `NickName`; example: `"腾讯集团"`
     pub nick_name: Option<String>,
 
-    /// `AssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AssetNum`; example: `5`
     pub asset_num: Option<i64>,
 
-    /// `UsedAssetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UsedAssetNum`; example: `2`
     pub used_asset_num: Option<i64>,
 
-    /// `IsShared`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsShared`; example: `0`
     pub is_shared: Option<i64>,
 
-    /// `IsSelfBuy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSelfBuy`; example: `1`
     pub is_self_buy: Option<i64>,
 
-    /// `ShareFromAppID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShareFromAppID`; example: `0`
     #[tc(rename = "ShareFromAppID")]
     pub share_from_app_id: Option<i64>,
 
-    /// `CloudType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudType`; example: `0`
     pub cloud_type: Option<i64>,
 
-    /// `IsIsolating`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIsolating`; example: `true`
     pub is_isolating: Option<bool>,
 
-    /// `IsDataCleaning`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsDataCleaning`; example: `true`
     pub is_data_cleaning: Option<bool>,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Role`; example: `"admin"`
     pub role: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"Root"`
+    /// `NodeName`; example: `"Root"`
     pub node_name: Option<String>,
 }
 
@@ -26198,61 +17570,39 @@ pub struct UserDspmInfo {
 /// Returned in the output of [`DescribeUserInfo`](super::DescribeUserInfo).
 #[tc_model]
 pub struct UserItem {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260096682`
+    /// `AppID`; example: `260096682`
     #[tc(rename = "AppID")]
     pub app_id: u64,
 
-    /// `AccountType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AccountType`; example: `0`
     pub account_type: u64,
 
-    /// `PayType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayType`; example: `1`
     pub pay_type: u64,
 
-    /// `TotalQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16000`
+    /// `TotalQuota`; example: `16000`
     pub total_quota: u64,
 
-    /// `CostQuota`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CostQuota`; example: `3`
     pub cost_quota: u64,
 
-    /// `Providers`: a list of strings.
-    ///
-    /// Example: `["alibaba"]`
+    /// `Providers`; example: `["alibaba"]`
     pub providers: Option<Vec<String>>,
 
-    /// `QuotaFlushType`: a string.
-    ///
-    /// Example: `"refresh"`
+    /// `QuotaFlushType`; example: `"refresh"`
     pub quota_flush_type: Option<String>,
 
-    /// `QuotaFlushTime`: a string.
-    ///
-    /// Example: `"2026-06-27"`
+    /// `QuotaFlushTime`; example: `"2026-06-27"`
     pub quota_flush_time: Option<String>,
 
-    /// `QuotaSource`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QuotaSource`; example: `1`
     pub quota_source: Option<u64>,
 
-    /// `ShareFromAppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShareFromAppID`; example: `0`
     #[tc(rename = "ShareFromAppID")]
     pub share_from_app_id: Option<u64>,
 
-    /// `ShareFromUser`: a string.
-    ///
-    /// Example: `"700002653567"`
+    /// `ShareFromUser`; example: `"700002653567"`
     pub share_from_user: Option<String>,
 }
 
@@ -26262,17 +17612,13 @@ pub struct UserItem {
 #[doc(alias = "VPRExplainDimension")]
 #[tc_model]
 pub struct VprExplainDimension {
-    /// `Key`: a string.
-    ///
-    /// Example: `"asset_value"`
+    /// `Key`; example: `"asset_value"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"资产价值"`
+    /// `Name`; example: `"资产价值"`
     pub name: Option<String>,
 
-    /// `Items`: a list of [`VprExplainDimensionItem`] objects.
+    /// `Items`
     pub items: Option<Vec<VprExplainDimensionItem>>,
 }
 
@@ -26282,19 +17628,13 @@ pub struct VprExplainDimension {
 #[doc(alias = "VPRExplainDimensionItem")]
 #[tc_model]
 pub struct VprExplainDimensionItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"important"`
+    /// `Key`; example: `"important"`
     pub key: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"核心:核心"`
+    /// `Name`; example: `"核心:核心"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"核心资产"`
+    /// `Remark`; example: `"核心资产"`
     pub remark: Option<String>,
 }
 
@@ -26304,10 +17644,10 @@ pub struct VprExplainDimensionItem {
 #[doc(alias = "VPRExplainInfo")]
 #[tc_model]
 pub struct VprExplainInfo {
-    /// `VulIntel`: a list of [`VprExplainDimension`] objects.
+    /// `VulIntel`
     pub vul_intel: Option<Vec<VprExplainDimension>>,
 
-    /// `AssetContext`: a list of [`VprExplainDimension`] objects.
+    /// `AssetContext`
     pub asset_context: Option<Vec<VprExplainDimension>>,
 }
 
@@ -26317,19 +17657,13 @@ pub struct VprExplainInfo {
 #[doc(alias = "VPRLabel")]
 #[tc_model]
 pub struct VprLabel {
-    /// `Name`: a string.
-    ///
-    /// Example: `"可远程利用"`
+    /// `Name`; example: `"可远程利用"`
     pub name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `Level`; example: `"CRITICAL"`
     pub level: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"攻击者可通过网络远程发起利用"`
+    /// `Remark`; example: `"攻击者可通过网络远程发起利用"`
     pub remark: String,
 }
 
@@ -26339,17 +17673,13 @@ pub struct VprLabel {
 #[doc(alias = "VPRRatingInfo")]
 #[tc_model]
 pub struct VprRatingInfo {
-    /// `Result`: a string.
-    ///
-    /// Example: `"URGENT"`
+    /// `Result`; example: `"URGENT"`
     pub result: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"该漏洞存在在野利用"`
+    /// `Remark`; example: `"该漏洞存在在野利用"`
     pub remark: String,
 
-    /// `Stage`: a list of [`VprRatingStage`] objects.
+    /// `Stage`
     pub stage: Vec<VprRatingStage>,
 }
 
@@ -26359,16 +17689,10 @@ pub struct VprRatingInfo {
 #[doc(alias = "VPRRatingStage")]
 #[tc_model]
 pub struct VprRatingStage {
-    /// `Stage`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"威胁活跃度"`
+    /// `Stage`, always sent in responses; example: `"威胁活跃度"`
     pub stage: Option<String>,
 
-    /// `Result`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"高"`
+    /// `Result`, always sent in responses; example: `"高"`
     pub result: Option<String>,
 }
 
@@ -26378,157 +17702,101 @@ pub struct VprRatingStage {
 #[doc(alias = "VULBaseInfo")]
 #[tc_model]
 pub struct VulBaseInfo {
-    /// `Level`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Level`; example: `"High"`
     pub level: Option<String>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: Option<String>,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `PublishTime`; example: `"2022-10-10 00:00:00"`
     pub publish_time: Option<String>,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `LastScanTime`; example: `"2022-10-10 00:00:00"`
     pub last_scan_time: Option<String>,
 
-    /// `AffectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectAssetCount`; example: `10`
     pub affect_asset_count: Option<u64>,
 
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"0b01fb18c8fb6e5644ef6f1e69a7fa30"`
+    /// `RiskId`; example: `"0b01fb18c8fb6e5644ef6f1e69a7fa30"`
     pub risk_id: Option<String>,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"命令注入"`
+    /// `VULType`; example: `"命令注入"`
     #[tc(rename = "VULType")]
     pub vul_type: Option<String>,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
+    /// `VULName`; example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
     #[tc(rename = "VULName")]
     pub vul_name: Option<String>,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2016-0638"`
+    /// `CVE`; example: `"CVE-2016-0638"`
     #[tc(rename = "CVE")]
     pub cve: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"Oracle Fusion"`
+    /// `Describe`; example: `"Oracle Fusion"`
     pub describe: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"/wls-wsat/CoordinatorPortType"`
+    /// `Payload`; example: `"/wls-wsat/CoordinatorPortType"`
     pub payload: Option<String>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"Weblogic_interface_7001"`
+    /// `AppName`; example: `"Weblogic_interface_7001"`
     pub app_name: String,
 
-    /// `References`: a string.
+    /// `References`
     pub references: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
+    /// `AppVersion`; example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
     pub app_version: Option<String>,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"https://abcd.test"`
+    /// `VULURL`; example: `"https://abcd.test"`
     #[tc(rename = "VULURL")]
     pub vulurl: Option<String>,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"天空之城"`
+    /// `Nick`; example: `"天空之城"`
     pub nick: Option<String>,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"167419676"`
+    /// `AppId`; example: `"167419676"`
     pub app_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"200176643"`
+    /// `Uin`; example: `"200176643"`
     pub uin: Option<String>,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"将组件升级至官方最新版"`
+    /// `Fix`; example: `"将组件升级至官方最新版"`
     pub fix: Option<String>,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: Option<i64>,
 
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `CVSS`; example: `0`
     #[tc(rename = "CVSS")]
     pub cvss: Option<f64>,
 
-    /// `AttackHeat`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackHeat`; example: `0`
     pub attack_heat: Option<i64>,
 
-    /// `ScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScanStatus`; example: `0`
     pub scan_status: Option<i64>,
 
-    /// `IsSuggest`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsSuggest`; example: `0`
     pub is_suggest: Option<i64>,
 
-    /// `VulTag`: a list of strings.
+    /// `VulTag`
     pub vul_tag: Option<Vec<String>>,
 
-    /// `SupportProduct`: a string.
-    ///
-    /// Example: `"cfw_waf_virtual，cwp_defense"`
+    /// `SupportProduct`; example: `"cfw_waf_virtual，cwp_defense"`
     pub support_product: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"rmis-11a4ymi3"`
+    /// `TaskId`; example: `"rmis-11a4ymi3"`
     pub task_id: Option<String>,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"3311cbba46ccd941c088c80dee412f71"`
+    /// `Index`; example: `"3311cbba46ccd941c088c80dee412f71"`
     pub index: Option<String>,
 
-    /// `PcmgrID`: a string.
-    ///
-    /// Example: `"pcmger-xxx"`
+    /// `PcmgrID`; example: `"pcmger-xxx"`
     #[tc(rename = "PcmgrID")]
     pub pcmgr_id: Option<String>,
 
-    /// `TvdID`: a string.
-    ///
-    /// Example: `"TVD-2025-20127"`
+    /// `TvdID`; example: `"TVD-2025-20127"`
     #[tc(rename = "TvdID")]
     pub tvd_id: Option<String>,
 }
@@ -26539,101 +17807,71 @@ pub struct VulBaseInfo {
 #[doc(alias = "VULRiskAdvanceCFGList")]
 #[tc_model]
 pub struct VulRiskAdvanceCfgList {
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"id-ss32f"`
+    /// `RiskId`; example: `"id-ss32f"`
     pub risk_id: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"Linux kernel 输入验证错误漏洞"`
+    /// `VULName`; example: `"Linux kernel 输入验证错误漏洞"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `RiskLevel`: a string.
-    ///
-    /// Example: `"high"`
+    /// `RiskLevel`; example: `"high"`
     pub risk_level: String,
 
-    /// `CheckFrom`: a string.
-    ///
-    /// Example: `"csip"`
+    /// `CheckFrom`; example: `"csip"`
     pub check_from: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: i64,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"处理逻辑错误"`
+    /// `VULType`; example: `"处理逻辑错误"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `ImpactVersion`: a string.
-    ///
-    /// Example: `"4.16"`
+    /// `ImpactVersion`; example: `"4.16"`
     pub impact_version: String,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2019-3887"`
+    /// `CVE`; example: `"CVE-2019-3887"`
     #[tc(rename = "CVE")]
     pub cve: String,
 
-    /// `VULTag`: a list of strings.
+    /// `VULTag`
     #[tc(rename = "VULTag")]
     pub vul_tag: Vec<String>,
 
-    /// `FixMethod`: a list of strings.
+    /// `FixMethod`
     pub fix_method: Vec<String>,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2018-08-22 20:52:16"`
+    /// `ReleaseTime`; example: `"2018-08-22 20:52:16"`
     pub release_time: String,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: i64,
 
-    /// `VULDescribe`: a string.
+    /// `VULDescribe`
     #[tc(rename = "VULDescribe")]
     pub vul_describe: Option<String>,
 
-    /// `ImpactComponent`: a string.
-    ///
-    /// Example: `"kernel"`
+    /// `ImpactComponent`; example: `"kernel"`
     pub impact_component: Option<String>,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"payload-example"`
+    /// `Payload`; example: `"payload-example"`
     pub payload: Option<String>,
 
-    /// `References`: a string.
+    /// `References`
     pub references: Option<String>,
 
-    /// `CVSS`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `CVSS`; example: `"8.0"`
     #[tc(rename = "CVSS")]
     pub cvss: Option<String>,
 
-    /// `AttackHeat`: a string.
-    ///
-    /// Example: `"high"`
+    /// `AttackHeat`; example: `"high"`
     pub attack_heat: Option<String>,
 
-    /// `ServiceSupport`: a list of [`ServiceSupport`] objects.
+    /// `ServiceSupport`
     pub service_support: Option<Vec<ServiceSupport>>,
 
-    /// `RecentScanTime`: a string.
-    ///
-    /// Example: `"2024-08-22 20:52:16"`
+    /// `RecentScanTime`; example: `"2024-08-22 20:52:16"`
     pub recent_scan_time: Option<String>,
 }
 
@@ -26643,22 +17881,16 @@ pub struct VulRiskAdvanceCfgList {
 #[doc(alias = "VULRiskInfo")]
 #[tc_model]
 pub struct VulRiskInfo {
-    /// `Fix`: a string.
-    ///
-    /// Example: `"建议升级官网推荐版本"`
+    /// `Fix`; example: `"建议升级官网推荐版本"`
     pub fix: Option<String>,
 
-    /// `References`: a string.
-    ///
-    /// Example: `"reference: http://fix.com"`
+    /// `References`; example: `"reference: http://fix.com"`
     pub references: Option<String>,
 
-    /// `Describe`: a string.
-    ///
-    /// Example: `"describe info"`
+    /// `Describe`; example: `"describe info"`
     pub describe: Option<String>,
 
-    /// `ImpactComponent`: a list of [`VulImpactComponentInfo`] objects.
+    /// `ImpactComponent`
     pub impact_component: Option<Vec<VulImpactComponentInfo>>,
 }
 
@@ -26668,122 +17900,80 @@ pub struct VulRiskInfo {
 #[doc(alias = "VULViewVULRisk")]
 #[tc_model]
 pub struct VulViewVulRisk {
-    /// `Port`: a string.
-    ///
-    /// Example: `"21"`
+    /// `Port`; example: `"21"`
     pub port: String,
 
-    /// `NoHandleCount`: a signed 64-bit integer.
+    /// `NoHandleCount`
     pub no_handle_count: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `AffectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectAssetCount`; example: `10`
     pub affect_asset_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-we12s"`
+    /// `Id`; example: `"id-we12s"`
     pub id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"1"`
+    /// `From`; example: `"1"`
     pub from: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-wws23"`
+    /// `Index`; example: `"index-wws23"`
     pub index: String,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"命令注入"`
+    /// `VULType`; example: `"命令注入"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
+    /// `VULName`; example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2016-0638"`
+    /// `CVE`; example: `"CVE-2016-0638"`
     #[tc(rename = "CVE")]
     pub cve: String,
 
-    /// `Describe`: a string.
+    /// `Describe`
     pub describe: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"/wls-wsat/CoordinatorPortType"`
+    /// `Payload`; example: `"/wls-wsat/CoordinatorPortType"`
     pub payload: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"Weblogic_interface_7001"`
+    /// `AppName`; example: `"Weblogic_interface_7001"`
     pub app_name: String,
 
-    /// `References`: a string.
+    /// `References`
     pub references: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
+    /// `AppVersion`; example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
     pub app_version: String,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"https://example.com"`
+    /// `VULURL`; example: `"https://example.com"`
     #[tc(rename = "VULURL")]
     pub vulurl: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"125000001"`
+    /// `AppId`; example: `"125000001"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100000001"`
+    /// `Uin`; example: `"100000001"`
     pub uin: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"将组件升级至官方最新版"`
+    /// `Fix`; example: `"将组件升级至官方最新版"`
     pub fix: String,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: i64,
 }
@@ -26794,170 +17984,108 @@ pub struct VulViewVulRisk {
 #[doc(alias = "VULViewVULRiskData")]
 #[tc_model]
 pub struct VulViewVulRiskData {
-    /// `Port`: a string.
-    ///
-    /// Example: `"21"`
+    /// `Port`; example: `"21"`
     pub port: String,
 
-    /// `NoHandleCount`: a signed 64-bit integer.
+    /// `NoHandleCount`
     pub no_handle_count: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Component`; example: `"Nginx"`
     pub component: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `AffectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectAssetCount`; example: `10`
     pub affect_asset_count: u64,
 
-    /// `RiskId`: a string.
-    ///
-    /// Example: `"0b01fb18c8fb6e5644ef6f1e69a7fa30"`
+    /// `RiskId`; example: `"0b01fb18c8fb6e5644ef6f1e69a7fa30"`
     pub risk_id: String,
 
-    /// `From`: a string.
-    ///
-    /// Example: `"1"`
+    /// `From`; example: `"1"`
     pub from: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"fb0ee4db25383610147c43c858212291"`
+    /// `Index`; example: `"fb0ee4db25383610147c43c858212291"`
     pub index: String,
 
-    /// `VULType`: a string.
-    ///
-    /// Example: `"命令注入"`
+    /// `VULType`; example: `"命令注入"`
     #[tc(rename = "VULType")]
     pub vul_type: String,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
+    /// `VULName`; example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
     #[tc(rename = "VULName")]
     pub vul_name: String,
 
-    /// `CVE`: a string.
-    ///
-    /// Example: `"CVE-2016-0638"`
+    /// `CVE`; example: `"CVE-2016-0638"`
     #[tc(rename = "CVE")]
     pub cve: String,
 
-    /// `Payload`: a string.
-    ///
-    /// Example: `"/wls-wsat/CoordinatorPortType"`
+    /// `Payload`; example: `"/wls-wsat/CoordinatorPortType"`
     pub payload: String,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"Weblogic_interface_7001"`
+    /// `AppName`; example: `"Weblogic_interface_7001"`
     pub app_name: String,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
+    /// `AppVersion`; example: `"Oracle WebLogic Server 10.3.6.0.0版本，12.1.3.0.0版本，12.2.1.1.0版本，12.2.1.2.0版本"`
     pub app_version: String,
 
-    /// `VULURL`: a string.
-    ///
-    /// Example: `"https://excample.com"`
+    /// `VULURL`; example: `"https://excample.com"`
     #[tc(rename = "VULURL")]
     pub vulurl: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"245190344"`
+    /// `AppId`; example: `"245190344"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"12467223416"`
+    /// `Uin`; example: `"12467223416"`
     pub uin: String,
 
-    /// `EMGCVulType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EMGCVulType`; example: `1`
     #[tc(rename = "EMGCVulType")]
     pub emgc_vul_type: i64,
 
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `8.0`
+    /// `CVSS`; example: `8.0`
     #[tc(rename = "CVSS")]
     pub cvss: Option<f64>,
 
-    /// `PCMGRId`: a string.
-    ///
-    /// Example: `"pcmgr-11245"`
+    /// `PCMGRId`; example: `"pcmgr-11245"`
     #[tc(rename = "PCMGRId")]
     pub pcmgr_id: Option<String>,
 
-    /// `VulTag`: a list of strings.
-    ///
-    /// Example: `["high","1"]`
+    /// `VulTag`; example: `["high","1"]`
     pub vul_tag: Option<Vec<String>>,
 
-    /// `DisclosureTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `DisclosureTime`; example: `"2020-01-01 00:00:00"`
     pub disclosure_time: Option<String>,
 
-    /// `AttackHeat`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackHeat`; example: `0`
     pub attack_heat: Option<u64>,
 
-    /// `IsSuggest`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSuggest`; example: `1`
     pub is_suggest: Option<i64>,
 
-    /// `HandleTaskId`: a string.
-    ///
-    /// Example: `"id-ior32"`
+    /// `HandleTaskId`; example: `"id-ior32"`
     pub handle_task_id: Option<String>,
 
-    /// `EngineSource`: a string.
-    ///
-    /// Example: `"vss"`
+    /// `EngineSource`; example: `"vss"`
     pub engine_source: Option<String>,
 
-    /// `VulRiskId`: a string.
-    ///
-    /// Example: `"id-as1183"`
+    /// `VulRiskId`; example: `"id-as1183"`
     pub vul_risk_id: Option<String>,
 
-    /// `TvdID`: a string.
-    ///
-    /// Example: `"TVD-2235"`
+    /// `TvdID`; example: `"TVD-2235"`
     #[tc(rename = "TvdID")]
     pub tvd_id: Option<String>,
 
-    /// `IsOneClick`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsOneClick`; example: `0`
     pub is_one_click: Option<u64>,
 }
 
@@ -26966,80 +18094,52 @@ pub struct VulViewVulRiskData {
 /// Returned in the output of [`DescribeVpcAssets`](super::DescribeVpcAssets).
 #[tc_model]
 pub struct Vpc {
-    /// `Subnet`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Subnet`; example: `1`
     pub subnet: u64,
 
-    /// `ConnectedVpc`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectedVpc`; example: `0`
     pub connected_vpc: u64,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"vpc-1hezruby"`
+    /// `AssetId`; example: `"vpc-1hezruby"`
     pub asset_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `CVM`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `CVM`; example: `3`
     #[tc(rename = "CVM")]
     pub cvm: u64,
 
-    /// `Tag`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Name":"name1","Value":"value1"}]`
+    /// `Tag`; example: `[{"Name":"name1","Value":"value1"}]`
     pub tag: Vec<Tag>,
 
-    /// `DNS`: a list of strings.
+    /// `DNS`
     #[tc(rename = "DNS")]
     pub dns: Vec<String>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"asset-name"`
+    /// `AssetName`; example: `"asset-name"`
     pub asset_name: String,
 
-    /// `CIDR`: a string.
-    ///
-    /// Example: `"172.16.0.0/16"`
+    /// `CIDR`; example: `"172.16.0.0/16"`
     #[tc(rename = "CIDR")]
     pub cidr: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-08-27 10:22:36"`
+    /// `CreateTime`; example: `"2024-08-27 10:22:36"`
     pub create_time: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1302396231"`
+    /// `AppId`; example: `"1302396231"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100014531178"`
+    /// `Uin`; example: `"100014531178"`
     pub uin: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `IsNewAsset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsNewAsset`; example: `0`
     pub is_new_asset: Option<u64>,
 
-    /// `IsCore`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsCore`; example: `0`
     pub is_core: Option<u64>,
 }
 
@@ -27048,29 +18148,19 @@ pub struct Vpc {
 /// Returned in the output of [`DescribeImageLayerVulList`](super::DescribeImageLayerVulList), [`DescribeImageVulList`](super::DescribeImageVulList) and [`DescribeImageVulSummaryList`](super::DescribeImageVulSummaryList).
 #[tc_model]
 pub struct VulAffectedComponent {
-    /// `ComponentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ComponentId`; example: `2`
     pub component_id: Option<u64>,
 
-    /// `LayerId`: a string.
-    ///
-    /// Example: `"sha256:fbcfea79c1c4819e0689385057cfd4cbd2ee9ba20e6d420b360644788a22862c"`
+    /// `LayerId`; example: `"sha256:fbcfea79c1c4819e0689385057cfd4cbd2ee9ba20e6d420b360644788a22862c"`
     pub layer_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"openssl"`
+    /// `Name`; example: `"openssl"`
     pub name: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1f-1ubuntu2.11"`
+    /// `Version`; example: `"1.0.1f-1ubuntu2.11"`
     pub version: Option<String>,
 
-    /// `FixedVersion`: a string.
-    ///
-    /// Example: `"1:2.0"`
+    /// `FixedVersion`; example: `"1:2.0"`
     pub fixed_version: Option<String>,
 }
 
@@ -27079,39 +18169,27 @@ pub struct VulAffectedComponent {
 /// Returned in the output of [`DescribeHostKBRiskList`](super::DescribeHostKBRiskList) and [`DescribeKBDetail`](super::DescribeKBDetail).
 #[tc_model]
 pub struct VulBriefInfo {
-    /// `VulID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10086`
+    /// `VulID`; example: `10086`
     #[tc(rename = "VulID")]
     pub vul_id: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"OpenSSL 安全漏洞"`
+    /// `VulName`; example: `"OpenSSL 安全漏洞"`
     pub vul_name: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2022-0778"`
+    /// `CVEID`; example: `"CVE-2022-0778"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Label`: a list of [`VprLabel`] objects.
+    /// `Label`
     pub label: Vec<VprLabel>,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `7.5`
+    /// `CvssScore`; example: `7.5`
     pub cvss_score: f64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2022-03-15 10:00:00"`
+    /// `PublishTime`; example: `"2022-03-15 10:00:00"`
     pub publish_time: String,
 }
 
@@ -27120,15 +18198,10 @@ pub struct VulBriefInfo {
 /// Returned in the output of [`DescribeVulRiskRelateComponent`](super::DescribeVulRiskRelateComponent).
 #[tc_model]
 pub struct VulComponentSummary {
-    /// `Name`: a string.
-    ///
-    /// Example: `"socat"`
+    /// `Name`; example: `"socat"`
     pub name: String,
 
-    /// `RelateHostCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RelateHostCount`, always sent in responses; example: `1`
     pub relate_host_count: Option<u64>,
 }
 
@@ -27137,149 +18210,101 @@ pub struct VulComponentSummary {
 /// Returned in the output of [`DescribeHostVulRiskList`](super::DescribeHostVulRiskList) and [`DescribeVulItemList`](super::DescribeVulItemList).
 #[tc_model]
 pub struct VulDetailInfo {
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1608`
+    /// `ID`; example: `1608`
     #[tc(rename = "ID")]
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Linux 本地权限提升漏洞（CVE-2021-0920）"`
+    /// `Name`; example: `"Linux 本地权限提升漏洞（CVE-2021-0920）"`
     pub name: String,
 
-    /// `CVEID`: a string.
-    ///
-    /// Example: `"CVE-2021-0920"`
+    /// `CVEID`; example: `"CVE-2021-0920"`
     #[tc(rename = "CVEID")]
     pub cveid: String,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"Application"`
+    /// `Category`; example: `"Application"`
     pub category: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2021-12-16 00:00:00"`
+    /// `PublishTime`; example: `"2021-12-16 00:00:00"`
     pub publish_time: String,
 
-    /// `CheckMethod`: a string.
-    ///
-    /// Example: `"VersionCompare"`
+    /// `CheckMethod`; example: `"VersionCompare"`
     pub check_method: String,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"NOT_ENABLED"`
+    /// `DefendStatus`; example: `"NOT_ENABLED"`
     pub defend_status: String,
 
-    /// `SupportFix`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SupportFix`; example: `true`
     pub support_fix: bool,
 
-    /// `VRPRatingInfo`: a [`VprRatingInfo`].
+    /// `VRPRatingInfo`
     #[tc(rename = "VRPRatingInfo")]
     pub vrp_rating_info: VprRatingInfo,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `6.4`
+    /// `CvssScore`; example: `6.4`
     pub cvss_score: f64,
 
-    /// `Label`: a list of [`VprLabel`] objects.
+    /// `Label`
     pub label: Vec<VprLabel>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `Remark`; example: `"漏洞描述"`
     pub remark: String,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"json-c是一款基于C语言的JSON解析器。son-c0.14及之前版本中存在输入验证错误漏洞。该漏洞源于网络系统或产品未对输入的数据进行正确的验证。"`
+    /// `Summary`; example: `"json-c是一款基于C语言的JSON解析器。son-c0.14及之前版本中存在输入验证错误漏洞。该漏洞源于网络系统或产品未对输入的数据进行正确的验证。"`
     pub summary: String,
 
-    /// `DefendHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefendHostCount`; example: `0`
     pub defend_host_count: u64,
 
-    /// `NotDefendHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NotDefendHostCount`; example: `0`
     pub not_defend_host_count: u64,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"1970-01-01 08:00:00"`
+    /// `LatestScanTime`; example: `"1970-01-01 08:00:00"`
     pub latest_scan_time: String,
 
-    /// `CVSSLevel`: a string.
-    ///
-    /// Example: `"CRITICAL"`
+    /// `CVSSLevel`; example: `"CRITICAL"`
     #[tc(rename = "CVSSLevel")]
     pub cvss_level: String,
 
-    /// `VulAffect`: a list of strings.
-    ///
-    /// Example: `["privilege_escalation"]`
+    /// `VulAffect`; example: `["privilege_escalation"]`
     pub vul_affect: Vec<String>,
 
-    /// `KVERecord`: a boolean.
-    ///
-    /// Example: `true`
+    /// `KVERecord`; example: `true`
     #[tc(rename = "KVERecord")]
     pub kve_record: bool,
 
-    /// `KVERecordTime`: a string.
-    ///
-    /// Example: `"1970-01-01 08:00:00"`
+    /// `KVERecordTime`; example: `"1970-01-01 08:00:00"`
     #[tc(rename = "KVERecordTime")]
     pub kve_record_time: String,
 
-    /// `EPSSScore`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `EPSSScore`; example: `0`
     #[tc(rename = "EPSSScore")]
     pub epss_score: f64,
 
-    /// `AffectVendor`: a list of strings.
-    ///
-    /// Example: `["json-c"]`
+    /// `AffectVendor`; example: `["json-c"]`
     pub affect_vendor: Vec<String>,
 
-    /// `AffectProduct`: a list of strings.
-    ///
-    /// Example: `["json-c"]`
+    /// `AffectProduct`; example: `["json-c"]`
     pub affect_product: Vec<String>,
 
-    /// `Mechanism`: a string.
+    /// `Mechanism`
     pub mechanism: String,
 
-    /// `Precondition`: a string.
-    ///
-    /// Example: `"需要交互"`
+    /// `Precondition`; example: `"需要交互"`
     pub precondition: String,
 
-    /// `LatestTrend`: a list of [`VulSpreadTrend`] objects.
+    /// `LatestTrend`
     pub latest_trend: Vec<VulSpreadTrend>,
 
-    /// `FixSolution`: a string.
-    ///
-    /// Example: `"建议您更新当前系统或软件至最新版，完成漏洞的修复。"`
+    /// `FixSolution`; example: `"建议您更新当前系统或软件至最新版，完成漏洞的修复。"`
     pub fix_solution: String,
 
-    /// `RefLink`: a string.
+    /// `RefLink`
     pub ref_link: String,
 
-    /// `HarmDescription`: a string.
-    ///
-    /// Example: `"本地攻击者利用该漏洞可以 root 权限执行任意命令等危害。"`
+    /// `HarmDescription`; example: `"本地攻击者利用该漏洞可以 root 权限执行任意命令等危害。"`
     pub harm_description: Option<String>,
 
-    /// `AffectVendorProduct`: a list of [`VulVendorProduct`] objects.
+    /// `AffectVendorProduct`
     pub affect_vendor_product: Vec<VulVendorProduct>,
 }
 
@@ -27288,21 +18313,13 @@ pub struct VulDetailInfo {
 /// Sent in the input of [`CreateVulFixTask`](super::CreateVulFixTask).
 #[tc_model]
 pub struct VulFixItem {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-a1b2c3d4","ins-e5f6g7h8"]`
+    /// `InstanceIds`; example: `["ins-a1b2c3d4","ins-e5f6g7h8"]`
     pub instance_ids: Vec<String>,
 
-    /// `VulId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10001`
+    /// `VulId`, always sent in responses; example: `10001`
     pub vul_id: Option<i64>,
 
-    /// `KBId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `KBId`, always sent in responses; example: `0`
     #[tc(rename = "KBId")]
     pub kb_id: Option<i64>,
 }
@@ -27312,40 +18329,26 @@ pub struct VulFixItem {
 /// Returned in the output of [`DescribeVulFixTaskDetail`](super::DescribeVulFixTaskDetail).
 #[tc_model]
 pub struct VulFixStatusItem {
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `VulId`; example: `20001`
     pub vul_id: i64,
 
-    /// `KBId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KBId`; example: `0`
     #[tc(rename = "KBId")]
     pub kb_id: i64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"OpenSSL 远程代码执行漏洞"`
+    /// `VulName`; example: `"OpenSSL 远程代码执行漏洞"`
     pub vul_name: String,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixStatus`; example: `1`
     pub fix_status: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `HostCount`; example: `3`
     pub host_count: i64,
 
-    /// `SuccessHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SuccessHostCount`; example: `3`
     pub success_host_count: i64,
 
-    /// `FailHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailHostCount`; example: `0`
     pub fail_host_count: i64,
 }
 
@@ -27354,34 +18357,22 @@ pub struct VulFixStatusItem {
 /// Returned in the output of [`DescribeVulFixableMachineList`](super::DescribeVulFixableMachineList).
 #[tc_model]
 pub struct VulFixSummaryItem {
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `VulId`; example: `10001`
     pub vul_id: i64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"OpenSSL 远程代码执行漏洞"`
+    /// `VulName`; example: `"OpenSSL 远程代码执行漏洞"`
     pub vul_name: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2024-12345"`
+    /// `CveId`; example: `"CVE-2024-12345"`
     pub cve_id: String,
 
-    /// `AffectedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AffectedCount`; example: `5`
     pub affected_count: i64,
 
-    /// `NeedReboot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedReboot`; example: `false`
     pub need_reboot: bool,
 
-    /// `FixSwitch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FixSwitch`; example: `true`
     pub fix_switch: bool,
 }
 
@@ -27390,86 +18381,56 @@ pub struct VulFixSummaryItem {
 /// Returned in the output of [`DescribeVulFixTaskDetail`](super::DescribeVulFixTaskDetail).
 #[tc_model]
 pub struct VulFixTaskDetailItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `Id`; example: `100001`
     pub id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TaskId`; example: `10001`
     pub task_id: i64,
 
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `20001`
+    /// `VulId`; example: `20001`
     pub vul_id: i64,
 
-    /// `KBId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `KBId`; example: `0`
     #[tc(rename = "KBId")]
     pub kb_id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"web-server-01"`
+    /// `MachineName`; example: `"web-server-01"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.100"`
+    /// `MachineIp`; example: `"10.0.0.100"`
     pub machine_ip: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"CVE-2024-12345"`
+    /// `VulName`; example: `"CVE-2024-12345"`
     pub vul_name: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixStatus`; example: `1`
     pub fix_status: i64,
 
-    /// `SnapshotStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SnapshotStatus`; example: `0`
     pub snapshot_status: i64,
 
-    /// `ExceptionMessage`: a string.
+    /// `ExceptionMessage`
     pub exception_message: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:00:00+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:05:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:05:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `SnapshotCreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T02:00:00Z"`
+    /// `SnapshotCreateTime`, an ISO 8601 timestamp; example: `"2025-06-26T02:00:00Z"`
     pub snapshot_create_time: Option<String>,
 
-    /// `SnapshotExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-07-26T02:00:00Z"`
+    /// `SnapshotExpireTime`, an ISO 8601 timestamp; example: `"2025-07-26T02:00:00Z"`
     pub snapshot_expire_time: Option<String>,
 
-    /// `SnapshotFailReason`: a string.
+    /// `SnapshotFailReason`
     pub snapshot_fail_reason: Option<String>,
 }
 
@@ -27478,77 +18439,49 @@ pub struct VulFixTaskDetailItem {
 /// Returned in the output of [`DescribeVulFixTaskDetail`](super::DescribeVulFixTaskDetail).
 #[tc_model]
 pub struct VulFixTaskInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TaskId`; example: `10001`
     pub task_id: i64,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixStatus`; example: `1`
     pub fix_status: i64,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AssetCount`; example: `5`
     pub asset_count: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SuccessCount`; example: `3`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: i64,
 
-    /// `FixingCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixingCount`; example: `1`
     pub fixing_count: i64,
 
-    /// `QueueCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `QueueCount`; example: `0`
     pub queue_count: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Progress`; example: `80`
     pub progress: i64,
 
-    /// `SuccessVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SuccessVulCount`; example: `2`
     pub success_vul_count: i64,
 
-    /// `FailVulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailVulCount`; example: `1`
     pub fail_vul_count: i64,
 
-    /// `VulNames`: a list of strings.
-    ///
-    /// Example: `["OpenSSL 远程代码执行漏洞","glibc 缓冲区溢出漏洞"]`
+    /// `VulNames`; example: `["OpenSSL 远程代码执行漏洞","glibc 缓冲区溢出漏洞"]`
     pub vul_names: Option<Vec<String>>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:10:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:10:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `VulFixStatusList`: a list of [`VulFixStatusItem`] objects.
+    /// `VulFixStatusList`
     pub vul_fix_status_list: Vec<VulFixStatusItem>,
 }
 
@@ -27557,95 +18490,59 @@ pub struct VulFixTaskInfo {
 /// Returned in the output of [`DescribeVulFixTaskList`](super::DescribeVulFixTaskList).
 #[tc_model]
 pub struct VulFixTaskItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `TaskId`; example: `10001`
     pub task_id: i64,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-abc123def456"`
+    /// `JobId`; example: `"job-abc123def456"`
     pub job_id: Option<String>,
 
-    /// `VulIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001,1002]`
+    /// `VulIds`; example: `[1001,1002]`
     pub vul_ids: Vec<i64>,
 
-    /// `KBIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2001]`
+    /// `KBIds`; example: `[2001]`
     #[tc(rename = "KBIds")]
     pub kb_ids: Option<Vec<i64>>,
 
-    /// `AssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `AssetCount`; example: `5`
     pub asset_count: i64,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `SuccessCount`; example: `3`
     pub success_count: i64,
 
-    /// `FailCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: i64,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Progress`; example: `80`
     pub progress: i64,
 
-    /// `TargetAppIdsCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TargetAppIdsCount`; example: `2`
     pub target_app_ids_count: i64,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixStatus`; example: `1`
     pub fix_status: i64,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `Timeout`; example: `600`
     pub timeout: i64,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T10:10:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-06-26T10:10:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-26T09:58:00+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2025-06-26T09:58:00+08:00"`
     pub create_time: String,
 
-    /// `VulNames`: a list of strings.
-    ///
-    /// Example: `["OpenSSL 远程代码执行漏洞","glibc 缓冲区溢出漏洞"]`
+    /// `VulNames`; example: `["OpenSSL 远程代码执行漏洞","glibc 缓冲区溢出漏洞"]`
     pub vul_names: Option<Vec<String>>,
 
-    /// `VulCategory`: a list of strings.
-    ///
-    /// Example: `["LINUX"]`
+    /// `VulCategory`; example: `["LINUX"]`
     pub vul_category: Vec<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1251001234`
+    /// `AppId`; example: `1251001234`
     pub app_id: u64,
 }
 
@@ -27654,87 +18551,55 @@ pub struct VulFixTaskItem {
 /// Returned in the output of [`DescribeVulFixableMachineList`](super::DescribeVulFixableMachineList).
 #[tc_model]
 pub struct VulFixableMachineItem {
-    /// `VulIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10001]`
+    /// `VulIds`; example: `[10001]`
     pub vul_ids: Vec<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-a1b2c3d4"`
+    /// `InstanceId`; example: `"ins-a1b2c3d4"`
     pub instance_id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"web-server-01"`
+    /// `MachineName`; example: `"web-server-01"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.100"`
+    /// `MachineIp`; example: `"10.0.0.100"`
     pub machine_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"203.0.113.10"`
+    /// `PublicIp`; example: `"203.0.113.10"`
     pub public_ip: Option<String>,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `OsType`; example: `"linux"`
     pub os_type: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"CentOS 7.9"`
+    /// `OsName`; example: `"CentOS 7.9"`
     pub os_name: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `SupportAutoFix`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportAutoFix`; example: `1`
     pub support_auto_fix: i64,
 
-    /// `FixStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixStatus`; example: `0`
     pub fix_status: i64,
 
-    /// `LatestFixTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-06-25T15:00:00+08:00"`
+    /// `LatestFixTime`, an ISO 8601 timestamp; example: `"2025-06-25T15:00:00+08:00"`
     pub latest_fix_time: Option<String>,
 
-    /// `NotFixableReason`: a string.
-    ///
-    /// Example: `"仅安全中心旗舰版支持一键修复，建议您升级至安全中心旗舰版"`
+    /// `NotFixableReason`; example: `"仅安全中心旗舰版支持一键修复，建议您升级至安全中心旗舰版"`
     pub not_fixable_reason: Option<String>,
 
-    /// `FixCommands`: a list of strings.
-    ///
-    /// Example: `["sudo yum update zlib-devel zlib"]`
+    /// `FixCommands`; example: `["sudo yum update zlib-devel zlib"]`
     pub fix_commands: Option<Vec<String>>,
 
-    /// `Components`: a list of strings.
-    ///
-    /// Example: `["zlib-devel","zlib"]`
+    /// `Components`; example: `["zlib-devel","zlib"]`
     pub components: Option<Vec<String>>,
 
-    /// `TagItems`: a list of [`MiniTagItem`] objects.
+    /// `TagItems`
     pub tag_items: Option<Vec<MiniTagItem>>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1251234567`
+    /// `AppId`; example: `1251234567`
     pub app_id: u64,
 
-    /// `PayVersion`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `PayVersion`; example: `"ULTIMATE"`
     pub pay_version: String,
 }
 
@@ -27743,61 +18608,41 @@ pub struct VulFixableMachineItem {
 /// Returned in the output of [`DescribeVulFixedList`](super::DescribeVulFixedList).
 #[tc_model]
 pub struct VulFixedItem {
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `VulId`; example: `10001`
     pub vul_id: i64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"CVE-2024-12345"`
+    /// `VulName`; example: `"CVE-2024-12345"`
     pub vul_name: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"HIGH"`
+    /// `Level`; example: `"HIGH"`
     pub level: String,
 
-    /// `VRPRatingInfo`: a [`VprRatingInfo`].
+    /// `VRPRatingInfo`
     #[tc(rename = "VRPRatingInfo")]
     pub vrp_rating_info: VprRatingInfo,
 
-    /// `VulCategory`: a string.
-    ///
-    /// Example: `"LINUX"`
+    /// `VulCategory`; example: `"LINUX"`
     pub vul_category: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2024-12345"`
+    /// `CveId`; example: `"CVE-2024-12345"`
     pub cve_id: Option<String>,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"web-server-01"`
+    /// `MachineName`; example: `"web-server-01"`
     pub machine_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-abc12345"`
+    /// `InstanceId`; example: `"ins-abc12345"`
     pub instance_id: String,
 
-    /// `ComponentCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ComponentCount`; example: `2`
     pub component_count: i64,
 
-    /// `Components`: a list of strings.
-    ///
-    /// Example: `["openssl 1.1.1 /usr/lib/libssl.so","openssl 1.1.1 /usr/bin/openssl"]`
+    /// `Components`; example: `["openssl 1.1.1 /usr/lib/libssl.so","openssl 1.1.1 /usr/bin/openssl"]`
     pub components: Vec<String>,
 
-    /// `LatestFixTime`: a string.
-    ///
-    /// Example: `"2025-06-26T10:05:00+08:00"`
+    /// `LatestFixTime`; example: `"2025-06-26T10:05:00+08:00"`
     pub latest_fix_time: String,
 
-    /// `VPRExplainInfo`: a [`VprExplainInfo`].
+    /// `VPRExplainInfo`
     #[tc(rename = "VPRExplainInfo")]
     pub vpr_explain_info: Option<VprExplainInfo>,
 }
@@ -27807,65 +18652,47 @@ pub struct VulFixedItem {
 /// Returned in the output of [`DescribeVulRiskRelateHost`](super::DescribeVulRiskRelateHost).
 #[tc_model]
 pub struct VulHostBriefInfo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-7kb4skki"`
+    /// `InstanceID`; example: `"ins-7kb4skki"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ycgochen-window"`
+    /// `Name`; example: `"ycgochen-window"`
     pub name: String,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"12.*.*.4"`
+    /// `PublicIP`; example: `"12.*.*.4"`
     #[tc(rename = "PublicIP")]
     pub public_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"172.16.0.6"`
+    /// `PrivateIP`; example: `"172.16.0.6"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `DefendVersion`: a string.
-    ///
-    /// Example: `"ULTIMATE"`
+    /// `DefendVersion`; example: `"ULTIMATE"`
     pub defend_version: String,
 
-    /// `DefendStatus`: a string.
-    ///
-    /// Example: `"ENABLED"`
+    /// `DefendStatus`; example: `"ENABLED"`
     pub defend_status: String,
 
-    /// `Account`: an [`AccountBriefInfo`].
+    /// `Account`
     pub account: AccountBriefInfo,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: String,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `RiskStatus`; example: `"PENDING"`
     pub risk_status: String,
 
-    /// `VPRRating`: a [`VprRatingInfo`].
+    /// `VPRRating`
     #[tc(rename = "VPRRating")]
     pub vpr_rating: Option<VprRatingInfo>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: String,
 
-    /// `TagItem`: a list of [`MiniTagItem`] objects.
+    /// `TagItem`
     pub tag_item: Vec<MiniTagItem>,
 
-    /// `CloudTag`: a list of [`Tag`] objects.
+    /// `CloudTag`
     pub cloud_tag: Vec<Tag>,
 }
 
@@ -27874,14 +18701,10 @@ pub struct VulHostBriefInfo {
 /// Returned in the output of [`DescribeVULRiskDetail`](super::DescribeVULRiskDetail).
 #[tc_model]
 pub struct VulImpactComponentInfo {
-    /// `Component`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `Component`; example: `"nginx"`
     pub component: Option<String>,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.7,1.8"`
+    /// `Version`; example: `"1.7,1.8"`
     pub version: Option<String>,
 }
 
@@ -27890,25 +18713,17 @@ pub struct VulImpactComponentInfo {
 /// Returned in the output of [`DescribeMandatoryVulSet`](super::DescribeMandatoryVulSet).
 #[tc_model]
 pub struct VulInfoListItem {
-    /// `Level`: a string.
-    ///
-    /// Example: `"High"`
+    /// `Level`; example: `"High"`
     pub level: Option<String>,
 
-    /// `SubmitTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `SubmitTime`; example: `"2022-10-10 00:00:00"`
     pub submit_time: Option<String>,
 
-    /// `VULName`: a string.
-    ///
-    /// Example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
+    /// `VULName`; example: `"Oracle Fusion Middleware WebLogic Server组件安全漏洞"`
     #[tc(rename = "VULName")]
     pub vul_name: Option<String>,
 
-    /// `VULID`: a string.
-    ///
-    /// Example: `"CVE-2016-0638"`
+    /// `VULID`; example: `"CVE-2016-0638"`
     #[tc(rename = "VULID")]
     pub vulid: Option<String>,
 }
@@ -27918,93 +18733,59 @@ pub struct VulInfoListItem {
 /// Returned in the output of [`DescribeVulRiskList`](super::DescribeVulRiskList).
 #[tc_model]
 pub struct VulRiskItem {
-    /// `CloudAccountID`: a string.
-    ///
-    /// Example: `"13561232"`
+    /// `CloudAccountID`; example: `"13561232"`
     #[tc(rename = "CloudAccountID")]
     pub cloud_account_id: String,
 
-    /// `AssetID`: a string.
-    ///
-    /// Example: `"ins-sds67123"`
+    /// `AssetID`; example: `"ins-sds67123"`
     #[tc(rename = "AssetID")]
     pub asset_id: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"active"`
+    /// `InstanceStatus`; example: `"active"`
     pub instance_status: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"AI验证"`
+    /// `InstanceName`; example: `"AI验证"`
     pub instance_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025--05-20 00:00:00"`
+    /// `CreateTime`; example: `"2025--05-20 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025--05-20 00:00:00"`
+    /// `UpdateTime`; example: `"2025--05-20 00:00:00"`
     pub update_time: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `VulName`; example: `"漏洞"`
     pub vul_name: String,
 
-    /// `VulCategory`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VulCategory`; example: `"1"`
     pub vul_category: String,
 
-    /// `VulLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `VulLevel`; example: `"1"`
     pub vul_level: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2024-10-24"`
+    /// `CveID`; example: `"CVE-2024-10-24"`
     #[tc(rename = "CveID")]
     pub cve_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `Description`; example: `"漏洞描述"`
     pub description: String,
 
-    /// `ContainerID`: a string.
-    ///
-    /// Example: `"容器ID"`
+    /// `ContainerID`; example: `"容器ID"`
     #[tc(rename = "ContainerID")]
     pub container_id: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"漏洞风险修复建议"`
+    /// `Fix`; example: `"漏洞风险修复建议"`
     pub fix: String,
 
-    /// `VulCategoryName`: a string.
-    ///
-    /// Example: `"漏洞分类名称"`
+    /// `VulCategoryName`; example: `"漏洞分类名称"`
     pub vul_category_name: String,
 
-    /// `VulLevelName`: a string.
-    ///
-    /// Example: `"high"`
+    /// `VulLevelName`; example: `"high"`
     pub vul_level_name: String,
 
-    /// `InstanceStatusName`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusName`; example: `"运行中"`
     pub instance_status_name: String,
 
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26736731`
+    /// `AppID`; example: `26736731`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 }
@@ -28014,84 +18795,52 @@ pub struct VulRiskItem {
 /// Returned in the output of [`DescribeVulScanTaskList`](super::DescribeVulScanTaskList).
 #[tc_model]
 pub struct VulScanTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `96`
+    /// `Id`; example: `96`
     pub id: Option<u64>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"aaa94b9ddcd7ff02e379baf8e123f151"`
+    /// `JobId`; example: `"aaa94b9ddcd7ff02e379baf8e123f151"`
     pub job_id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppId`; example: `260083796`
     pub app_id: Option<u64>,
 
-    /// `TaskType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskType`; example: `0`
     pub task_type: Option<u64>,
 
-    /// `VulCategory`: a list of strings.
-    ///
-    /// Example: `["LINUX"]`
+    /// `VulCategory`; example: `["LINUX"]`
     pub vul_category: Option<Vec<String>>,
 
-    /// `VulName`: a list of strings.
-    ///
-    /// Example: `["Vite 任意文件读取漏洞（CVE-2026-39363）"]`
+    /// `VulName`; example: `["Vite 任意文件读取漏洞（CVE-2026-39363）"]`
     pub vul_name: Option<Vec<String>>,
 
-    /// `KbName`: a list of strings.
-    ///
-    /// Example: `["2026-01 Windows Server 2019 x64版系统累积更新（KB5073723）"]`
+    /// `KbName`; example: `["2026-01 Windows Server 2019 x64版系统累积更新（KB5073723）"]`
     pub kb_name: Option<Vec<String>>,
 
-    /// `Emergency`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Emergency`; example: `0`
     pub emergency: Option<u64>,
 
-    /// `Account`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Account`; example: `0`
     pub account: Option<u64>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-08T06:30:30Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-06-08T06:30:30Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"0001-01-01T00:00:00Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"0001-01-01T00:00:00Z"`
     pub end_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ALL_FAILED"`
+    /// `Status`; example: `"ALL_FAILED"`
     pub status: Option<String>,
 
-    /// `Level`: a list of strings.
-    ///
-    /// Example: `["CRITICAL"]`
+    /// `Level`; example: `["CRITICAL"]`
     pub level: Option<Vec<String>>,
 
-    /// `Method`: a list of strings.
-    ///
-    /// Example: `["VersionCompare"]`
+    /// `Method`; example: `["VersionCompare"]`
     pub method: Option<Vec<String>>,
 
-    /// `AssetList`: a list of strings.
-    ///
-    /// Example: `["ins-b****nsn"]`
+    /// `AssetList`; example: `["ins-b****nsn"]`
     pub asset_list: Option<Vec<String>>,
 
-    /// `AssetRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetRange`; example: `1`
     pub asset_range: Option<u64>,
 }
 
@@ -28100,65 +18849,41 @@ pub struct VulScanTask {
 /// Returned in the output of [`DescribeVulScanTaskDetail`](super::DescribeVulScanTaskDetail).
 #[tc_model]
 pub struct VulScanTaskDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"2193"`
+    /// `Id`; example: `"2193"`
     pub id: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260082268`
+    /// `AppId`; example: `260082268`
     pub app_id: Option<u64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-914za74w"`
+    /// `InstanceId`; example: `"ins-914za74w"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ni*k*z*eng_k*lin"`
+    /// `InstanceName`; example: `"ni*k*z*eng_k*lin"`
     pub instance_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.14.57.107"`
+    /// `PublicIp`; example: `"1.14.57.107"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.16.0.12"`
+    /// `PrivateIp`; example: `"172.16.0.12"`
     pub private_ip: Option<String>,
 
-    /// `OS`: a string.
-    ///
-    /// Example: `"Kylin Linux Advanced Server release V10 (Tercel)"`
+    /// `OS`; example: `"Kylin Linux Advanced Server release V10 (Tercel)"`
     #[tc(rename = "OS")]
     pub os: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"DISPATCHED"`
+    /// `Status`; example: `"DISPATCHED"`
     pub status: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-10T07:18:12Z"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-06-10T07:18:12Z"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-10T07:20:10Z"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-06-10T07:20:10Z"`
     pub end_time: Option<String>,
 
-    /// `Vuls`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Vuls`; example: `8`
     pub vuls: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"scan timeout"`
+    /// `Description`; example: `"scan timeout"`
     pub description: Option<String>,
 }
 
@@ -28167,14 +18892,10 @@ pub struct VulScanTaskDetail {
 /// Returned in the output of [`DescribeHostVulRiskList`](super::DescribeHostVulRiskList) and [`DescribeVulItemList`](super::DescribeVulItemList).
 #[tc_model]
 pub struct VulSpreadTrend {
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-05-07"`
+    /// `Date`; example: `"2026-05-07"`
     pub date: String,
 
-    /// `Trend`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `Trend`; example: `0`
     pub trend: f64,
 }
 
@@ -28183,24 +18904,16 @@ pub struct VulSpreadTrend {
 /// Returned in the output of [`DescribeVULRiskDetail`](super::DescribeVULRiskDetail).
 #[tc_model]
 pub struct VulTrend {
-    /// `AffectAssetCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectAssetCount`; example: `10`
     pub affect_asset_count: Option<i64>,
 
-    /// `AffectUserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectUserCount`; example: `1`
     pub affect_user_count: Option<i64>,
 
-    /// `AttackCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AttackCount`; example: `0`
     pub attack_count: Option<i64>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2023-03-29 10:00:00"`
+    /// `Date`; example: `"2023-03-29 10:00:00"`
     pub date: Option<String>,
 }
 
@@ -28209,19 +18922,13 @@ pub struct VulTrend {
 /// Returned in the output of [`DescribeHostVulRiskList`](super::DescribeHostVulRiskList) and [`DescribeVulItemList`](super::DescribeVulItemList).
 #[tc_model]
 pub struct VulVendorProduct {
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"s-nail_project"`
+    /// `Vendor`; example: `"s-nail_project"`
     pub vendor: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"s-nail"`
+    /// `Product`; example: `"s-nail"`
     pub product: String,
 
-    /// `VersionRange`: a list of strings.
-    ///
-    /// Example: `["< 3.6.12"]`
+    /// `VersionRange`; example: `["< 3.6.12"]`
     pub version_range: Vec<String>,
 }
 
@@ -28230,55 +18937,35 @@ pub struct VulVendorProduct {
 /// Returned in the output of [`DescribeVulIgnoreRuleList`](super::DescribeVulIgnoreRuleList).
 #[tc_model]
 pub struct VulWhitelist {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Id`; example: `6`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Apache log4j2 远程代码执行漏洞 (CVE-2021-44832)"`
+    /// `Name`; example: `"Apache log4j2 远程代码执行漏洞 (CVE-2021-44832)"`
     pub name: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"CVE-2025-66293"`
+    /// `Remark`; example: `"CVE-2025-66293"`
     pub remark: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260083796`
+    /// `AppId`; example: `260083796`
     pub app_id: Option<u64>,
 
-    /// `AssetList`: a list of strings.
-    ///
-    /// Example: `["instance-id1"]`
+    /// `AssetList`; example: `["instance-id1"]`
     pub asset_list: Option<Vec<String>>,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-08T06:30:30Z"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2026-06-08T06:30:30Z"`
     pub update_time: Option<String>,
 
-    /// `Switch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Switch`; example: `1`
     pub switch: Option<i64>,
 
-    /// `AssetRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetRange`; example: `0`
     pub asset_range: Option<u64>,
 
-    /// `KBId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `789`
+    /// `KBId`; example: `789`
     #[tc(rename = "KBId")]
     pub kb_id: Option<u64>,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulId`; example: `0`
     pub vul_id: Option<u64>,
 }
 
@@ -28288,34 +18975,22 @@ pub struct VulWhitelist {
 /// Returned in the output of [`DescribeWebhookPolicyList`](super::DescribeWebhookPolicyList).
 #[tc_model]
 pub struct WebhookAssetScope {
-    /// `AssetRange`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AssetRange`; example: `1`
     pub asset_range: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["host:ins-4mtuwx47"]`
+    /// `InstanceIds`; example: `["host:ins-4mtuwx47"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ExcludedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["ins-a1b2c3d4"]`
+    /// `ExcludedInstanceIds`; example: `["ins-a1b2c3d4"]`
     pub excluded_instance_ids: Option<Vec<String>>,
 
-    /// `TagIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[252]`
+    /// `TagIds`; example: `[252]`
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `CloudTags`: a list of strings.
-    ///
-    /// Example: `["tke-clusterId$cls-jjqp****"]`
+    /// `CloudTags`; example: `["tke-clusterId$cls-jjqp****"]`
     pub cloud_tags: Option<Vec<String>>,
 
-    /// `ProjectIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `ProjectIds`; example: `[0]`
     pub project_ids: Option<Vec<u64>>,
 }
 
@@ -28325,16 +19000,10 @@ pub struct WebhookAssetScope {
 /// Returned in the output of [`DescribeWebhookPolicyList`](super::DescribeWebhookPolicyList).
 #[tc_model]
 pub struct WebhookCustomField {
-    /// `Key`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tenant"`
+    /// `Key`, always sent in responses; example: `"tenant"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"tenant-001"`
+    /// `Value`, always sent in responses; example: `"tenant-001"`
     pub value: Option<String>,
 }
 
@@ -28344,31 +19013,19 @@ pub struct WebhookCustomField {
 /// Returned in the output of [`DescribeWebhookPolicyList`](super::DescribeWebhookPolicyList).
 #[tc_model]
 pub struct WebhookNotifyItem {
-    /// `Module`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Alert"`
+    /// `Module`, always sent in responses; example: `"Alert"`
     pub module: Option<String>,
 
-    /// `SubModule`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"MALWARE_FILE"`
+    /// `SubModule`, always sent in responses; example: `"MALWARE_FILE"`
     pub sub_module: Option<String>,
 
-    /// `Levels`: a list of strings.
-    ///
-    /// Example: `["HIGH","CRITICAL"]`
+    /// `Levels`; example: `["HIGH","CRITICAL"]`
     pub levels: Option<Vec<String>>,
 
-    /// `Items`: a list of strings.
-    ///
-    /// Example: `["PENDING"]`
+    /// `Items`; example: `["PENDING"]`
     pub items: Option<Vec<String>>,
 
-    /// `Options`: a list of strings.
-    ///
-    /// Example: `["FIRST"]`
+    /// `Options`; example: `["FIRST"]`
     pub options: Option<Vec<String>>,
 }
 
@@ -28377,53 +19034,39 @@ pub struct WebhookNotifyItem {
 /// Returned in the output of [`DescribeWebhookPolicyList`](super::DescribeWebhookPolicyList).
 #[tc_model]
 pub struct WebhookPolicy {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `5001`
+    /// `ID`; example: `5001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"高危告警实时通知"`
+    /// `Name`; example: `"高危告警实时通知"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Status`; example: `"ON"`
     pub status: String,
 
-    /// `NotifyItems`: a list of [`WebhookNotifyItem`] objects.
+    /// `NotifyItems`
     pub notify_items: Vec<WebhookNotifyItem>,
 
-    /// `MemberId`: a list of strings.
-    ///
-    /// Example: `["mem-xxx"]`
+    /// `MemberId`; example: `["mem-xxx"]`
     pub member_id: Option<Vec<String>>,
 
-    /// `AssetScope`: a [`WebhookAssetScope`].
+    /// `AssetScope`
     pub asset_scope: WebhookAssetScope,
 
-    /// `ReceiveFormat`: a string.
-    ///
-    /// Example: `"TEXT"`
+    /// `ReceiveFormat`; example: `"TEXT"`
     pub receive_format: String,
 
-    /// `MsgLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `MsgLanguage`; example: `"zh"`
     pub msg_language: String,
 
-    /// `CustomFields`: a list of [`WebhookCustomField`] objects.
+    /// `CustomFields`
     pub custom_fields: Option<Vec<WebhookCustomField>>,
 
-    /// `ReceiverIDList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001]`
+    /// `ReceiverIDList`; example: `[1001]`
     #[tc(rename = "ReceiverIDList")]
     pub receiver_id_list: Vec<i64>,
 
-    /// `ReceiverList`: a list of [`WebhookReceiverBrief`] objects.
+    /// `ReceiverList`
     pub receiver_list: Vec<WebhookReceiverBrief>,
 }
 
@@ -28432,51 +19075,33 @@ pub struct WebhookPolicy {
 /// Returned in the output of [`DescribeWebhookReceiverList`](super::DescribeWebhookReceiverList).
 #[tc_model]
 pub struct WebhookReceiver {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ID`; example: `1001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"开发组-飞书"`
+    /// `Name`; example: `"开发组-飞书"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"WEBHOOK"`
+    /// `Type`; example: `"WEBHOOK"`
     pub r#type: String,
 
-    /// `WebhookAddr`: a string.
-    ///
-    /// Example: `"https://open.feishu.cn/open-apis/bot/v2/hook/abc"`
+    /// `WebhookAddr`; example: `"https://open.feishu.cn/open-apis/bot/v2/hook/abc"`
     pub webhook_addr: Option<String>,
 
-    /// `SCFRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SCFRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "SCFRegion")]
     pub scf_region: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `Namespace`; example: `"default"`
     pub namespace: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"f1"`
+    /// `FunctionName`; example: `"f1"`
     pub function_name: Option<String>,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"$LATEST"`
+    /// `FunctionVersion`; example: `"$LATEST"`
     pub function_version: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"alias1"`
+    /// `Alias`; example: `"alias1"`
     pub alias: Option<String>,
 }
 
@@ -28485,20 +19110,14 @@ pub struct WebhookReceiver {
 /// Returned in the output of [`DescribeWebhookPolicyList`](super::DescribeWebhookPolicyList).
 #[tc_model]
 pub struct WebhookReceiverBrief {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `ID`; example: `1001`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"开发组-飞书"`
+    /// `Name`; example: `"开发组-飞书"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"WEBHOOK"`
+    /// `Type`; example: `"WEBHOOK"`
     pub r#type: String,
 }
 
@@ -28507,102 +19126,64 @@ pub struct WebhookReceiverBrief {
 /// Returned in the output of [`DescribeRiskCenterWebsiteRiskList`](super::DescribeRiskCenterWebsiteRiskList).
 #[tc_model]
 pub struct WebsiteRisk {
-    /// `AffectAsset`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `AffectAsset`; example: `"1.1.1.1"`
     pub affect_asset: String,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"high"`
+    /// `Level`; example: `"high"`
     pub level: String,
 
-    /// `RecentTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `RecentTime`; example: `"2022-10-10 00:00:00"`
     pub recent_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-10-10 00:00:00"`
+    /// `FirstTime`; example: `"2022-10-10 00:00:00"`
     pub first_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"id-wq142"`
+    /// `Id`; example: `"id-wq142"`
     pub id: String,
 
-    /// `Index`: a string.
-    ///
-    /// Example: `"index-33wrt"`
+    /// `Index`; example: `"index-33wrt"`
     pub index: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-******"`
+    /// `InstanceId`; example: `"ins-******"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance name"`
+    /// `InstanceName`; example: `"instance name"`
     pub instance_name: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"130********"`
+    /// `AppId`; example: `"130********"`
     pub app_id: String,
 
-    /// `Nick`: a string.
-    ///
-    /// Example: `"nickname"`
+    /// `Nick`; example: `"nickname"`
     pub nick: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100*********"`
+    /// `Uin`; example: `"100*********"`
     pub uin: String,
 
-    /// `URL`: a string.
-    ///
-    /// Example: `"http://example.com"`
+    /// `URL`; example: `"http://example.com"`
     #[tc(rename = "URL")]
     pub url: String,
 
-    /// `URLPath`: a string.
-    ///
-    /// Example: `"url*******"`
+    /// `URLPath`; example: `"url*******"`
     #[tc(rename = "URLPath")]
     pub url_path: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `InstanceType`; example: `"CVM"`
     pub instance_type: String,
 
-    /// `DetectEngine`: a string.
-    ///
-    /// Example: `"engine1"`
+    /// `DetectEngine`; example: `"engine1"`
     pub detect_engine: String,
 
-    /// `ResultDescribe`: a string.
-    ///
-    /// Example: `"result info"`
+    /// `ResultDescribe`; example: `"result info"`
     pub result_describe: String,
 
-    /// `SourceURL`: a string.
-    ///
-    /// Example: `"http://example.com"`
+    /// `SourceURL`; example: `"http://example.com"`
     #[tc(rename = "SourceURL")]
     pub source_url: String,
 
-    /// `SourceURLPath`: a string.
-    ///
-    /// Example: `"path"`
+    /// `SourceURLPath`; example: `"path"`
     #[tc(rename = "SourceURLPath")]
     pub source_url_path: String,
 }
@@ -28613,18 +19194,12 @@ pub struct WebsiteRisk {
 /// Returned in the output of [`DescribeUebaRule`](super::DescribeUebaRule).
 #[tc_model]
 pub struct WhereFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Appid"`
+    /// `Name`; example: `"Appid"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["1300448058"]`
+    /// `Values`; example: `["1300448058"]`
     pub values: Vec<String>,
 
-    /// `OperatorType`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `OperatorType`; example: `9`
     pub operator_type: Option<i64>,
 }

@@ -6,15 +6,36 @@ use ::tc_core::{tc_action, tc_model};
 /// The `Create5GInstance` action of CSXG API 2023-03-03.
 ///
 /// A successful call returns [`Create5GInstanceResponse`].
-/// The codes it documents are in [`Create5GInstanceError`](super::errors::Create5GInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=csxg&Version=2023-03-03&Action=Create5GInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CsxgErrorCode`](super::errors::CsxgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CsxgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CsxgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CsxgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CsxgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CsxgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CsxgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CsxgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CsxgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CsxgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CsxgErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CsxgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CsxgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CsxgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CsxgErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CsxgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CsxgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CsxgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "csxg",
     version = "2023-03-03",
     name = "Create5GInstance",
     output = Create5GInstanceResponse,
-    error = super::errors::Create5GInstanceError
+    error = super::errors::CsxgErrorCode
 )]
 pub struct Create5GInstance {}
 
@@ -28,15 +49,36 @@ pub struct Create5GInstanceResponse {
 /// The `Delete5GInstance` action of CSXG API 2023-03-03.
 ///
 /// A successful call returns [`Delete5GInstanceResponse`].
-/// The codes it documents are in [`Delete5GInstanceError`](super::errors::Delete5GInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=csxg&Version=2023-03-03&Action=Delete5GInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CsxgErrorCode`](super::errors::CsxgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CsxgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CsxgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CsxgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CsxgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CsxgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CsxgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CsxgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CsxgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CsxgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CsxgErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CsxgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CsxgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CsxgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CsxgErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CsxgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CsxgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CsxgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "csxg",
     version = "2023-03-03",
     name = "Delete5GInstance",
     output = Delete5GInstanceResponse,
-    error = super::errors::Delete5GInstanceError
+    error = super::errors::CsxgErrorCode
 )]
 pub struct Delete5GInstance {}
 
@@ -50,15 +92,36 @@ pub struct Delete5GInstanceResponse {
 /// The `Describe5GAPNs` action of CSXG API 2023-03-03.
 ///
 /// A successful call returns [`Describe5GAPNsResponse`].
-/// The codes it documents are in [`Describe5GAPNsError`](super::errors::Describe5GAPNsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=csxg&Version=2023-03-03&Action=Describe5GAPNs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CsxgErrorCode`](super::errors::CsxgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CsxgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CsxgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CsxgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CsxgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CsxgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CsxgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CsxgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CsxgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CsxgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CsxgErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CsxgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CsxgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CsxgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CsxgErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CsxgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CsxgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CsxgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "csxg",
     version = "2023-03-03",
     name = "Describe5GAPNs",
     output = Describe5GAPNsResponse,
-    error = super::errors::Describe5GAPNsError
+    error = super::errors::CsxgErrorCode
 )]
 pub struct Describe5GAPNs {}
 
@@ -72,15 +135,33 @@ pub struct Describe5GAPNsResponse {
 /// The `Describe5GInstances` action of CSXG API 2023-03-03.
 ///
 /// A successful call returns [`Describe5GInstancesResponse`].
-/// The codes it documents are in [`Describe5GInstancesError`](super::errors::Describe5GInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=csxg&Version=2023-03-03&Action=Describe5GInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CsxgErrorCode`](super::errors::CsxgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CsxgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CsxgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::CsxgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CsxgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CsxgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CsxgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CsxgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CsxgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CsxgErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::CsxgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CsxgErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::CsxgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CsxgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CsxgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "csxg",
     version = "2023-03-03",
     name = "Describe5GInstances",
     output = Describe5GInstancesResponse,
-    error = super::errors::Describe5GInstancesError
+    error = super::errors::CsxgErrorCode
 )]
 pub struct Describe5GInstances {}
 
@@ -94,15 +175,37 @@ pub struct Describe5GInstancesResponse {
 /// The `Modify5GInstanceAttribute` action of CSXG API 2023-03-03.
 ///
 /// A successful call returns [`Modify5GInstanceAttributeResponse`].
-/// The codes it documents are in [`Modify5GInstanceAttributeError`](super::errors::Modify5GInstanceAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=csxg&Version=2023-03-03&Action=Modify5GInstanceAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CsxgErrorCode`](super::errors::CsxgErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CsxgErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::CsxgErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::CsxgErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CsxgErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::CsxgErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CsxgErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CsxgErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CsxgErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CsxgErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::CsxgErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CsxgErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CsxgErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CsxgErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CsxgErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CsxgErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CsxgErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CsxgErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CsxgErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "csxg",
     version = "2023-03-03",
     name = "Modify5GInstanceAttribute",
     output = Modify5GInstanceAttributeResponse,
-    error = super::errors::Modify5GInstanceAttributeError
+    error = super::errors::CsxgErrorCode
 )]
 pub struct Modify5GInstanceAttribute {}
 

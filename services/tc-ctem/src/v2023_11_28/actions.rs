@@ -7,79 +7,79 @@ use super::models;
 /// The `CreateApp` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateAppResponse`].
-/// The codes it documents are in [`CreateAppError`](super::errors::CreateAppError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateApp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateApp",
     output = CreateAppResponse,
-    error = super::errors::CreateAppError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateApp {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"EM APP"`
+    /// `Name`; example: `"EM APP"`
     pub name: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"http://test.com/a.png"`
+    /// `Logo`; example: `"http://test.com/a.png"`
     pub logo: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"ios"`
+    /// `Platform`; example: `"ios"`
     pub platform: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"v1.1.1"`
+    /// `AppVersion`; example: `"v1.1.1"`
     pub app_version: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://test.com/"`
+    /// `DownloadUrl`; example: `"http://test.com/"`
     pub download_url: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.test"`
+    /// `PackageName`; example: `"com.test"`
     pub package_name: Option<String>,
 
-    /// `Developer`: a string.
-    ///
-    /// Example: `"CTEM"`
+    /// `Developer`; example: `"CTEM"`
     pub developer: Option<String>,
 
-    /// `ServerUrl`: a string.
-    ///
-    /// Example: `"http://test.com"`
+    /// `ServerUrl`; example: `"http://test.com"`
     pub server_url: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"小程序"`
+    /// `Description`; example: `"小程序"`
     pub description: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 }
 
 /// What a successful [`CreateApp`] call returns.
 #[tc_model]
 pub struct CreateAppResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -89,64 +89,70 @@ pub struct CreateAppResponse {
 /// The `CreateAsset` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateAssetResponse`].
-/// The codes it documents are in [`CreateAssetError`](super::errors::CreateAssetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateAsset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateAsset",
     output = CreateAssetResponse,
-    error = super::errors::CreateAssetError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateAsset {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `Os`; example: `"linux"`
     pub os: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"8668a2cdc29c962baaf96a54104af9ad"`
+    /// `EnterpriseUid`; example: `"8668a2cdc29c962baaf96a54104af9ad"`
     pub enterprise_uid: Option<String>,
 }
 
 /// What a successful [`CreateAsset`] call returns.
 #[tc_model]
 pub struct CreateAssetResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -156,122 +162,106 @@ pub struct CreateAssetResponse {
 /// The `CreateCustomer` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateCustomerResponse`].
-/// The codes it documents are in [`CreateCustomerError`](super::errors::CreateCustomerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateCustomer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateCustomer",
     output = CreateCustomerResponse,
-    error = super::errors::CreateCustomerError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateCustomer {
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `Name`; example: `"腾讯科技"`
     pub name: String,
 
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"资产收集,漏洞信息"`
+    /// `ScanType`; example: `"资产收集,漏洞信息"`
     pub scan_type: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Percent`; example: `50`
     pub percent: Option<i64>,
 
-    /// `ScanCron`: a string.
-    ///
-    /// Example: `"每日#0 0 * * * *"`
+    /// `ScanCron`; example: `"每日#0 0 * * * *"`
     pub scan_cron: Option<String>,
 
-    /// `IsScanNow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsScanNow`; example: `false`
     pub is_scan_now: Option<bool>,
 
-    /// `EnableCron`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCron`; example: `false`
     pub enable_cron: Option<bool>,
 
-    /// `EnableScanSubEnterprise`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScanSubEnterprise`; example: `false`
     pub enable_scan_sub_enterprise: Option<bool>,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`; example: `false`
     pub enable_auth: Option<bool>,
 
-    /// `AuthStartAt`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `AuthStartAt`; example: `"2024-01-01 00:00:00"`
     pub auth_start_at: Option<String>,
 
-    /// `AuthEndAt`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `AuthEndAt`; example: `"2025-01-01 00:00:00"`
     pub auth_end_at: Option<String>,
 
-    /// `AuthFile`: a string.
-    ///
-    /// Example: `"d4621xxx"`
+    /// `AuthFile`; example: `"d4621xxx"`
     pub auth_file: Option<String>,
 
-    /// `ScanTime`: a string.
+    /// `ScanTime`
     pub scan_time: Option<String>,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Keywords`; example: `"腾讯"`
     pub keywords: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"d4621xxx"`
+    /// `Icon`; example: `"d4621xxx"`
     pub icon: Option<String>,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Qps`; example: `50`
     pub qps: Option<i64>,
 
-    /// `SubCompanyLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubCompanyLevel`; example: `1`
     pub sub_company_level: Option<i64>,
 
-    /// `IsIncludeFullScan`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIncludeFullScan`; example: `false`
     pub is_include_full_scan: Option<bool>,
 
-    /// `PortScanQps`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PortScanQps`; example: `101`
     pub port_scan_qps: Option<i64>,
 
-    /// `SingleIPTaskLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SingleIPTaskLimit`; example: `2`
     #[tc(rename = "SingleIPTaskLimit")]
     pub single_ip_task_limit: Option<i64>,
 
-    /// `HighRiskAck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighRiskAck`; example: `true`
     pub high_risk_ack: Option<bool>,
 
-    /// `ScanRateAckChecklist`: a list of strings.
-    ///
-    /// Example: `["ack_v1_understand_risk"]`
+    /// `ScanRateAckChecklist`; example: `["ack_v1_understand_risk"]`
     pub scan_rate_ack_checklist: Option<Vec<String>>,
 
-    /// `ScanPriority`: a [`ScanPriorityReq`](super::models::ScanPriorityReq).
+    /// `ScanPriority`
     pub scan_priority: Option<models::ScanPriorityReq>,
 }
 
@@ -285,60 +275,68 @@ pub struct CreateCustomerResponse {
 /// The `CreateDomain` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateDomainResponse`].
-/// The codes it documents are in [`CreateDomainError`](super::errors::CreateDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateDomain",
     output = CreateDomainResponse,
-    error = super::errors::CreateDomainError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateDomain {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Domain`; example: `"test.com"`
     pub domain: String,
 
-    /// `ICP`: a string.
-    ///
-    /// Example: `"粤ICP备08111"`
+    /// `ICP`; example: `"粤ICP备08111"`
     #[tc(rename = "ICP")]
     pub icp: Option<String>,
 
-    /// `RegisteredTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `RegisteredTime`; example: `"2021-01-01 00:00:00"`
     pub registered_time: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2023-01-01 00:00:00"`
+    /// `ExpiredTime`; example: `"2023-01-01 00:00:00"`
     pub expired_time: Option<String>,
 
-    /// `Company`: a string.
-    ///
-    /// Example: `"腾讯公司测试"`
+    /// `Company`; example: `"腾讯公司测试"`
     pub company: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 }
 
 /// What a successful [`CreateDomain`] call returns.
 #[tc_model]
 pub struct CreateDomainResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -348,79 +346,79 @@ pub struct CreateDomainResponse {
 /// The `CreateEnterprise` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateEnterpriseResponse`].
-/// The codes it documents are in [`CreateEnterpriseError`](super::errors::CreateEnterpriseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateEnterprise)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateEnterprise",
     output = CreateEnterpriseResponse,
-    error = super::errors::CreateEnterpriseError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateEnterprise {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"暴露面管理测试"`
+    /// `Name`; example: `"暴露面管理测试"`
     pub name: String,
 
-    /// `ParentEnterpriseUid`: a string.
-    ///
-    /// Example: `"d3cac1ea6a3e8d6208ca7da4013a3e25"`
+    /// `ParentEnterpriseUid`; example: `"d3cac1ea6a3e8d6208ca7da4013a3e25"`
     pub parent_enterprise_uid: Option<String>,
 
-    /// `CreditCode`: a string.
-    ///
-    /// Example: `"91500107MAAC121L5F"`
+    /// `CreditCode`; example: `"91500107MAAC121L5F"`
     pub credit_code: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"存续"`
+    /// `Status`; example: `"存续"`
     pub status: Option<String>,
 
-    /// `RegisteredCapital`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `RegisteredCapital`; example: `"1000"`
     pub registered_capital: Option<String>,
 
-    /// `ShareholdingRatio`: a string.
-    ///
-    /// Example: `"100%"`
+    /// `ShareholdingRatio`; example: `"100%"`
     pub shareholding_ratio: Option<String>,
 
-    /// `LegalPerson`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `LegalPerson`; example: `"tencent"`
     pub legal_person: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"有限责任公司"`
+    /// `Type`; example: `"有限责任公司"`
     pub r#type: Option<String>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"软件和信息技术服务业"`
+    /// `Industry`; example: `"软件和信息技术服务业"`
     pub industry: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 }
 
 /// What a successful [`CreateEnterprise`] call returns.
 #[tc_model]
 pub struct CreateEnterpriseResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -430,82 +428,82 @@ pub struct CreateEnterpriseResponse {
 /// The `CreateHttp` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateHttpResponse`].
-/// The codes it documents are in [`CreateHttpError`](super::errors::CreateHttpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateHttp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateHttp",
     output = CreateHttpResponse,
-    error = super::errors::CreateHttpError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateHttp {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: String,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"测试网站"`
+    /// `Title`; example: `"测试网站"`
     pub title: Option<String>,
 
-    /// `ContentLength`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ContentLength`; example: `100`
     pub content_length: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"<html>...</html>"`
+    /// `Content`; example: `"<html>...</html>"`
     pub content: Option<String>,
 
-    /// `ScreenshotUrl`: a string.
-    ///
-    /// Example: `"http://test.com/a.png"`
+    /// `ScreenshotUrl`; example: `"http://test.com/a.png"`
     pub screenshot_url: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"http测试"`
+    /// `Tags`; example: `"http测试"`
     pub tags: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Ssl`: a string.
+    /// `Ssl`
     pub ssl: Option<String>,
 
-    /// `SslExpiredTime`: a string.
-    ///
-    /// Example: `"2026-09-29T09:01:01Z"`
+    /// `SslExpiredTime`; example: `"2026-09-29T09:01:01Z"`
     pub ssl_expired_time: Option<String>,
 }
 
 /// What a successful [`CreateHttp`] call returns.
 #[tc_model]
 pub struct CreateHttpResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -515,73 +513,77 @@ pub struct CreateHttpResponse {
 /// The `CreateJobRecord` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateJobRecordResponse`].
-/// The codes it documents are in [`CreateJobRecordError`](super::errors::CreateJobRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateJobRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateJobRecord",
     output = CreateJobRecordResponse,
-    error = super::errors::CreateJobRecordError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateJobRecord {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `CustomerId`; example: `1001`
     pub customer_id: i64,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"即时任务"`
+    /// `TaskType`; example: `"即时任务"`
     pub task_type: String,
 
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"资产收集,漏洞信息"`
+    /// `ScanType`; example: `"资产收集,漏洞信息"`
     pub scan_type: Option<String>,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Qps`; example: `30`
     pub qps: Option<i64>,
 
-    /// `IsIncludeFullScan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsIncludeFullScan`; example: `true`
     pub is_include_full_scan: Option<bool>,
 
-    /// `PortScanQps`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PortScanQps`; example: `100`
     pub port_scan_qps: Option<i64>,
 
-    /// `SingleIPTaskLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SingleIPTaskLimit`; example: `1`
     #[tc(rename = "SingleIPTaskLimit")]
     pub single_ip_task_limit: Option<i64>,
 
-    /// `HighRiskAck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighRiskAck`; example: `true`
     pub high_risk_ack: Option<bool>,
 
-    /// `ScanRateAckChecklist`: a list of strings.
-    ///
-    /// Example: `["ack_v1_understand_risk"]`
+    /// `ScanRateAckChecklist`; example: `["ack_v1_understand_risk"]`
     pub scan_rate_ack_checklist: Option<Vec<String>>,
 
-    /// `ScanPriority`: a [`ScanPriorityReq`](super::models::ScanPriorityReq).
+    /// `ScanPriority`
     pub scan_priority: Option<models::ScanPriorityReq>,
 }
 
 /// What a successful [`CreateJobRecord`] call returns.
 #[tc_model]
 pub struct CreateJobRecordResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -591,54 +593,64 @@ pub struct CreateJobRecordResponse {
 /// The `CreateManage` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateManageResponse`].
-/// The codes it documents are in [`CreateManageError`](super::errors::CreateManageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateManage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateManage",
     output = CreateManageResponse,
-    error = super::errors::CreateManageError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateManage {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: String,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"CTEM-Test"`
+    /// `Title`; example: `"CTEM-Test"`
     pub title: Option<String>,
 
-    /// `Screenshot`: a string.
-    ///
-    /// Example: `"http://test.com/a.png"`
+    /// `Screenshot`; example: `"http://test.com/a.png"`
     pub screenshot: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"0fa7ed04bbdf0eeea074edce69b396f0"`
+    /// `EnterpriseUid`; example: `"0fa7ed04bbdf0eeea074edce69b396f0"`
     pub enterprise_uid: Option<String>,
 }
 
 /// What a successful [`CreateManage`] call returns.
 #[tc_model]
 pub struct CreateManageResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -648,69 +660,73 @@ pub struct CreateManageResponse {
 /// The `CreatePort` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreatePortResponse`].
-/// The codes it documents are in [`CreatePortError`](super::errors::CreatePortError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreatePort)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreatePort",
     output = CreatePortResponse,
-    error = super::errors::CreatePortError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreatePort {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: i64,
 
-    /// `Asset`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Asset`; example: `"test.com"`
     pub asset: String,
 
-    /// `IsHighRisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHighRisk`; example: `false`
     pub is_high_risk: bool,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `Banner`: a string.
-    ///
-    /// Example: `"U1NILTIuMC1PcGVuU1NIXzUuMw0K"`
+    /// `Banner`; example: `"U1NILTIuMC1PcGVuU1NIXzUuMw0K"`
     pub banner: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `App`: a string.
-    ///
-    /// Example: `"OpenSSH"`
+    /// `App`; example: `"OpenSSH"`
     pub app: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"ssh"`
+    /// `Service`; example: `"ssh"`
     pub service: Option<String>,
 }
 
 /// What a successful [`CreatePort`] call returns.
 #[tc_model]
 pub struct CreatePortResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -720,55 +736,63 @@ pub struct CreatePortResponse {
 /// The `CreateSeeds` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateSeedsResponse`].
-/// The codes it documents are in [`CreateSeedsError`](super::errors::CreateSeedsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateSeeds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateSeeds",
     output = CreateSeedsResponse,
-    error = super::errors::CreateSeedsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateSeeds {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Ips`: a list of strings.
-    ///
-    /// Example: `["1.1.1.1"]`
+    /// `Ips`; example: `["1.1.1.1"]`
     pub ips: Option<Vec<String>>,
 
-    /// `Icons`: a list of strings.
-    ///
-    /// Example: `["http://test.com/a.icon"]`
+    /// `Icons`; example: `["http://test.com/a.icon"]`
     pub icons: Option<Vec<String>>,
 
-    /// `Domains`: a list of strings.
-    ///
-    /// Example: `["test.com"]`
+    /// `Domains`; example: `["test.com"]`
     pub domains: Option<Vec<String>>,
 
-    /// `Titles`: a list of strings.
-    ///
-    /// Example: `["测试网站"]`
+    /// `Titles`; example: `["测试网站"]`
     pub titles: Option<Vec<String>>,
 
-    /// `SubDomains`: a list of strings.
-    ///
-    /// Example: `["a.test.com"]`
+    /// `SubDomains`; example: `["a.test.com"]`
     pub sub_domains: Option<Vec<String>>,
 
-    /// `Keywords`: a list of strings.
-    ///
-    /// Example: `["keyword1"]`
+    /// `Keywords`; example: `["keyword1"]`
     pub keywords: Option<Vec<String>>,
 
-    /// `ParentCompanies`: a list of strings.
-    ///
-    /// Example: `["tencent"]`
+    /// `ParentCompanies`; example: `["tencent"]`
     pub parent_companies: Option<Vec<String>>,
 }
 
@@ -782,74 +806,76 @@ pub struct CreateSeedsResponse {
 /// The `CreateSubDomain` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateSubDomainResponse`].
-/// The codes it documents are in [`CreateSubDomainError`](super::errors::CreateSubDomainError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateSubDomain)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateSubDomain",
     output = CreateSubDomainResponse,
-    error = super::errors::CreateSubDomainError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateSubDomain {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"doc.test.com"`
+    /// `SubDomain`; example: `"doc.test.com"`
     pub sub_domain: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `DnsType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `DnsType`; example: `"A"`
     pub dns_type: Option<String>,
 
-    /// `DnsValue`: a string.
-    ///
-    /// Example: `"6.6.6.6"`
+    /// `DnsValue`; example: `"6.6.6.6"`
     pub dns_value: Option<String>,
 }
 
 /// What a successful [`CreateSubDomain`] call returns.
 #[tc_model]
 pub struct CreateSubDomainResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -859,69 +885,73 @@ pub struct CreateSubDomainResponse {
 /// The `CreateSuspiciousAsset` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateSuspiciousAssetResponse`].
-/// The codes it documents are in [`CreateSuspiciousAssetError`](super::errors::CreateSuspiciousAssetError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateSuspiciousAsset)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateSuspiciousAsset",
     output = CreateSuspiciousAssetResponse,
-    error = super::errors::CreateSuspiciousAssetError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateSuspiciousAsset {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"test测试"`
+    /// `Title`; example: `"test测试"`
     pub title: Option<String>,
 
-    /// `Tags`: a string.
-    ///
-    /// Example: `"tag1,tag2"`
+    /// `Tags`; example: `"tag1,tag2"`
     pub tags: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"暴露面测试"`
+    /// `Owner`; example: `"暴露面测试"`
     pub owner: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"F-Title"`
+    /// `SourceType`; example: `"F-Title"`
     pub source_type: Option<String>,
 
-    /// `SourceValue`: a string.
-    ///
-    /// Example: `"xx银行"`
+    /// `SourceValue`; example: `"xx银行"`
     pub source_value: Option<String>,
 
-    /// `Trusted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Trusted`; example: `true`
     pub trusted: Option<bool>,
 }
 
 /// What a successful [`CreateSuspiciousAsset`] call returns.
 #[tc_model]
 pub struct CreateSuspiciousAssetResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -931,69 +961,73 @@ pub struct CreateSuspiciousAssetResponse {
 /// The `CreateWechatApplet` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateWechatAppletResponse`].
-/// The codes it documents are in [`CreateWechatAppletError`](super::errors::CreateWechatAppletError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateWechatApplet)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateWechatApplet",
     output = CreateWechatAppletResponse,
-    error = super::errors::CreateWechatAppletError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateWechatApplet {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CTEM"`
+    /// `Name`; example: `"CTEM"`
     pub name: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"http://test.com/a.png"`
+    /// `Logo`; example: `"http://test.com/a.png"`
     pub logo: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"adsxxx"`
+    /// `AccountId`; example: `"adsxxx"`
     pub account_id: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"http://test.com/code.png"`
+    /// `QrCode`; example: `"http://test.com/code.png"`
     pub qr_code: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试信息"`
+    /// `Description`; example: `"测试信息"`
     pub description: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `AccountAppid`: a string.
-    ///
-    /// Example: `"adc"`
+    /// `AccountAppid`; example: `"adc"`
     pub account_appid: Option<String>,
 
-    /// `RecordSubject`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `RecordSubject`; example: `"暴露面管理"`
     pub record_subject: Option<String>,
 }
 
 /// What a successful [`CreateWechatApplet`] call returns.
 #[tc_model]
 pub struct CreateWechatAppletResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1003,64 +1037,70 @@ pub struct CreateWechatAppletResponse {
 /// The `CreateWechatOfficialAccount` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`CreateWechatOfficialAccountResponse`].
-/// The codes it documents are in [`CreateWechatOfficialAccountError`](super::errors::CreateWechatOfficialAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=CreateWechatOfficialAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "CreateWechatOfficialAccount",
     output = CreateWechatOfficialAccountResponse,
-    error = super::errors::CreateWechatOfficialAccountError
+    error = super::errors::CtemErrorCode
 )]
 pub struct CreateWechatOfficialAccount {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"CTEM"`
+    /// `Name`; example: `"CTEM"`
     pub name: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"https://test.com/a.png"`
+    /// `Logo`; example: `"https://test.com/a.png"`
     pub logo: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"adscsxx"`
+    /// `AccountId`; example: `"adscsxx"`
     pub account_id: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"https://test.com/b.png"`
+    /// `QrCode`; example: `"https://test.com/b.png"`
     pub qr_code: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"6512bd43d9caa6e02c990b0a82652dca"`
+    /// `EnterpriseUid`; example: `"6512bd43d9caa6e02c990b0a82652dca"`
     pub enterprise_uid: Option<String>,
 
-    /// `RecordSubject`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `RecordSubject`; example: `"tencent"`
     pub record_subject: Option<String>,
 }
 
 /// What a successful [`CreateWechatOfficialAccount`] call returns.
 #[tc_model]
 pub struct CreateWechatOfficialAccountResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1070,20 +1110,42 @@ pub struct CreateWechatOfficialAccountResponse {
 /// The `DeleteApps` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteAppsResponse`].
-/// The codes it documents are in [`DeleteAppsError`](super::errors::DeleteAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteApps",
     output = DeleteAppsResponse,
-    error = super::errors::DeleteAppsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteApps {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1097,20 +1159,42 @@ pub struct DeleteAppsResponse {
 /// The `DeleteAssets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteAssetsResponse`].
-/// The codes it documents are in [`DeleteAssetsError`](super::errors::DeleteAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteAssets",
     output = DeleteAssetsResponse,
-    error = super::errors::DeleteAssetsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteAssets {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1124,20 +1208,42 @@ pub struct DeleteAssetsResponse {
 /// The `DeleteDomains` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteDomainsResponse`].
-/// The codes it documents are in [`DeleteDomainsError`](super::errors::DeleteDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteDomains",
     output = DeleteDomainsResponse,
-    error = super::errors::DeleteDomainsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteDomains {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1151,20 +1257,42 @@ pub struct DeleteDomainsResponse {
 /// The `DeleteEnterprises` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteEnterprisesResponse`].
-/// The codes it documents are in [`DeleteEnterprisesError`](super::errors::DeleteEnterprisesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteEnterprises)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteEnterprises",
     output = DeleteEnterprisesResponse,
-    error = super::errors::DeleteEnterprisesError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteEnterprises {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1178,30 +1306,48 @@ pub struct DeleteEnterprisesResponse {
 /// The `DeleteHttps` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteHttpsResponse`].
-/// The codes it documents are in [`DeleteHttpsError`](super::errors::DeleteHttpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteHttps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteHttps",
     output = DeleteHttpsResponse,
-    error = super::errors::DeleteHttpsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteHttps {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 }
 
@@ -1215,30 +1361,48 @@ pub struct DeleteHttpsResponse {
 /// The `DeleteManages` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteManagesResponse`].
-/// The codes it documents are in [`DeleteManagesError`](super::errors::DeleteManagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteManages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteManages",
     output = DeleteManagesResponse,
-    error = super::errors::DeleteManagesError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteManages {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 }
 
@@ -1252,30 +1416,48 @@ pub struct DeleteManagesResponse {
 /// The `DeletePorts` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeletePortsResponse`].
-/// The codes it documents are in [`DeletePortsError`](super::errors::DeletePortsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeletePorts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeletePorts",
     output = DeletePortsResponse,
-    error = super::errors::DeletePortsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeletePorts {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 }
 
@@ -1289,20 +1471,42 @@ pub struct DeletePortsResponse {
 /// The `DeleteSeeds` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteSeedsResponse`].
-/// The codes it documents are in [`DeleteSeedsError`](super::errors::DeleteSeedsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteSeeds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteSeeds",
     output = DeleteSeedsResponse,
-    error = super::errors::DeleteSeedsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteSeeds {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1316,30 +1520,48 @@ pub struct DeleteSeedsResponse {
 /// The `DeleteSubDomains` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteSubDomainsResponse`].
-/// The codes it documents are in [`DeleteSubDomainsError`](super::errors::DeleteSubDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteSubDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteSubDomains",
     output = DeleteSubDomainsResponse,
-    error = super::errors::DeleteSubDomainsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteSubDomains {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 }
 
@@ -1353,30 +1575,48 @@ pub struct DeleteSubDomainsResponse {
 /// The `DeleteSuspiciousAssets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteSuspiciousAssetsResponse`].
-/// The codes it documents are in [`DeleteSuspiciousAssetsError`](super::errors::DeleteSuspiciousAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteSuspiciousAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteSuspiciousAssets",
     output = DeleteSuspiciousAssetsResponse,
-    error = super::errors::DeleteSuspiciousAssetsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteSuspiciousAssets {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 }
 
@@ -1390,20 +1630,42 @@ pub struct DeleteSuspiciousAssetsResponse {
 /// The `DeleteWechatApplets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteWechatAppletsResponse`].
-/// The codes it documents are in [`DeleteWechatAppletsError`](super::errors::DeleteWechatAppletsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteWechatApplets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteWechatApplets",
     output = DeleteWechatAppletsResponse,
-    error = super::errors::DeleteWechatAppletsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteWechatApplets {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1417,20 +1679,42 @@ pub struct DeleteWechatAppletsResponse {
 /// The `DeleteWechatOfficialAccounts` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DeleteWechatOfficialAccountsResponse`].
-/// The codes it documents are in [`DeleteWechatOfficialAccountsError`](super::errors::DeleteWechatOfficialAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DeleteWechatOfficialAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DeleteWechatOfficialAccounts",
     output = DeleteWechatOfficialAccountsResponse,
-    error = super::errors::DeleteWechatOfficialAccountsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DeleteWechatOfficialAccounts {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 }
 
@@ -1444,15 +1728,39 @@ pub struct DeleteWechatOfficialAccountsResponse {
 /// The `DescribeApiSecs` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeApiSecsResponse`].
-/// The codes it documents are in [`DescribeApiSecsError`](super::errors::DescribeApiSecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeApiSecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeApiSecs",
     output = DescribeApiSecsResponse,
-    error = super::errors::DescribeApiSecsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1462,89 +1770,59 @@ pub struct DeleteWechatOfficialAccountsResponse {
     )
 )]
 pub struct DescribeApiSecs {
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAggregation`; example: `true`
     pub is_aggregation: Option<bool>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CustomerId`; example: `100`
     pub customer_id: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"+Risk"`
+    /// `OrderBy`; example: `"+Risk"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeApiSecs`] call returns.
 #[tc_model]
 pub struct DescribeApiSecsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayApiSec`](super::models::DisplayApiSec) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayApiSec>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1554,15 +1832,39 @@ pub struct DescribeApiSecsResponse {
 /// The `DescribeApps` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeAppsResponse`].
-/// The codes it documents are in [`DescribeAppsError`](super::errors::DescribeAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeApps",
     output = DescribeAppsResponse,
-    error = super::errors::DescribeAppsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1572,79 +1874,53 @@ pub struct DescribeApiSecsResponse {
     )
 )]
 pub struct DescribeApps {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeApps`] call returns.
 #[tc_model]
 pub struct DescribeAppsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayApp`](super::models::DisplayApp) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayApp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1654,15 +1930,39 @@ pub struct DescribeAppsResponse {
 /// The `DescribeAssets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeAssetsResponse`].
-/// The codes it documents are in [`DescribeAssetsError`](super::errors::DescribeAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeAssets",
     output = DescribeAssetsResponse,
-    error = super::errors::DescribeAssetsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1672,79 +1972,53 @@ pub struct DescribeAppsResponse {
     )
 )]
 pub struct DescribeAssets {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeAssets`] call returns.
 #[tc_model]
 pub struct DescribeAssetsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayAsset`](super::models::DisplayAsset) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayAsset>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1754,15 +2028,39 @@ pub struct DescribeAssetsResponse {
 /// The `DescribeConfigs` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeConfigsResponse`].
-/// The codes it documents are in [`DescribeConfigsError`](super::errors::DescribeConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeConfigs",
     output = DescribeConfigsResponse,
-    error = super::errors::DescribeConfigsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1772,99 +2070,65 @@ pub struct DescribeAssetsResponse {
     )
 )]
 pub struct DescribeConfigs {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"-ContentLength"`
+    /// `OrderBy`; example: `"-ContentLength"`
     pub order_by: Option<String>,
 }
 
 /// What a successful [`DescribeConfigs`] call returns.
 #[tc_model]
 pub struct DescribeConfigsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayConfig`](super::models::DisplayConfig) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayConfig>>,
 
-    /// `AllConfigNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllConfigNum`; example: `1`
     pub all_config_num: Option<i64>,
 
-    /// `HighRiskConfigNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighRiskConfigNum`; example: `1`
     pub high_risk_config_num: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1874,15 +2138,39 @@ pub struct DescribeConfigsResponse {
 /// The `DescribeCustomers` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeCustomersResponse`].
-/// The codes it documents are in [`DescribeCustomersError`](super::errors::DescribeCustomersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeCustomers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeCustomers",
     output = DescribeCustomersResponse,
-    error = super::errors::DescribeCustomersError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1892,34 +2180,26 @@ pub struct DescribeConfigsResponse {
     )
 )]
 pub struct DescribeCustomers {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Keyword`; example: `"腾讯"`
     pub keyword: Option<String>,
 }
 
 /// What a successful [`DescribeCustomers`] call returns.
 #[tc_model]
 pub struct DescribeCustomersResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`Customer`](super::models::Customer) objects.
+    /// `List`
     pub list: Option<Vec<models::Customer>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1929,15 +2209,39 @@ pub struct DescribeCustomersResponse {
 /// The `DescribeDarkWebs` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeDarkWebsResponse`].
-/// The codes it documents are in [`DescribeDarkWebsError`](super::errors::DescribeDarkWebsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeDarkWebs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeDarkWebs",
     output = DescribeDarkWebsResponse,
-    error = super::errors::DescribeDarkWebsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1947,79 +2251,53 @@ pub struct DescribeCustomersResponse {
     )
 )]
 pub struct DescribeDarkWebs {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeDarkWebs`] call returns.
 #[tc_model]
 pub struct DescribeDarkWebsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayDarkWeb`](super::models::DisplayDarkWeb) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayDarkWeb>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2029,15 +2307,39 @@ pub struct DescribeDarkWebsResponse {
 /// The `DescribeDomains` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2047,79 +2349,53 @@ pub struct DescribeDarkWebsResponse {
     )
 )]
 pub struct DescribeDomains {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayDomain`](super::models::DisplayDomain) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayDomain>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2129,15 +2405,39 @@ pub struct DescribeDomainsResponse {
 /// The `DescribeEnterprises` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeEnterprisesResponse`].
-/// The codes it documents are in [`DescribeEnterprisesError`](super::errors::DescribeEnterprisesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeEnterprises)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeEnterprises",
     output = DescribeEnterprisesResponse,
-    error = super::errors::DescribeEnterprisesError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2147,84 +2447,56 @@ pub struct DescribeDomainsResponse {
     )
 )]
 pub struct DescribeEnterprises {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `IsShowStatistics`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsShowStatistics`; example: `false`
     pub is_show_statistics: Option<bool>,
 }
 
 /// What a successful [`DescribeEnterprises`] call returns.
 #[tc_model]
 pub struct DescribeEnterprisesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayEnterprise`](super::models::DisplayEnterprise) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayEnterprise>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2234,15 +2506,39 @@ pub struct DescribeEnterprisesResponse {
 /// The `DescribeFakeApps` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeFakeAppsResponse`].
-/// The codes it documents are in [`DescribeFakeAppsError`](super::errors::DescribeFakeAppsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeFakeApps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeFakeApps",
     output = DescribeFakeAppsResponse,
-    error = super::errors::DescribeFakeAppsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2252,79 +2548,53 @@ pub struct DescribeEnterprisesResponse {
     )
 )]
 pub struct DescribeFakeApps {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeFakeApps`] call returns.
 #[tc_model]
 pub struct DescribeFakeAppsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayFakeApp`](super::models::DisplayFakeApp) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayFakeApp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2334,15 +2604,39 @@ pub struct DescribeFakeAppsResponse {
 /// The `DescribeFakeMiniPrograms` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeFakeMiniProgramsResponse`].
-/// The codes it documents are in [`DescribeFakeMiniProgramsError`](super::errors::DescribeFakeMiniProgramsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeFakeMiniPrograms)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeFakeMiniPrograms",
     output = DescribeFakeMiniProgramsResponse,
-    error = super::errors::DescribeFakeMiniProgramsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2352,79 +2646,53 @@ pub struct DescribeFakeAppsResponse {
     )
 )]
 pub struct DescribeFakeMiniPrograms {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeFakeMiniPrograms`] call returns.
 #[tc_model]
 pub struct DescribeFakeMiniProgramsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayFakeMiniProgram`](super::models::DisplayFakeMiniProgram) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayFakeMiniProgram>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2434,15 +2702,39 @@ pub struct DescribeFakeMiniProgramsResponse {
 /// The `DescribeFakeWebsites` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeFakeWebsitesResponse`].
-/// The codes it documents are in [`DescribeFakeWebsitesError`](super::errors::DescribeFakeWebsitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeFakeWebsites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeFakeWebsites",
     output = DescribeFakeWebsitesResponse,
-    error = super::errors::DescribeFakeWebsitesError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2452,79 +2744,53 @@ pub struct DescribeFakeMiniProgramsResponse {
     )
 )]
 pub struct DescribeFakeWebsites {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeFakeWebsites`] call returns.
 #[tc_model]
 pub struct DescribeFakeWebsitesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayFakeWebsite`](super::models::DisplayFakeWebsite) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayFakeWebsite>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2534,15 +2800,39 @@ pub struct DescribeFakeWebsitesResponse {
 /// The `DescribeFakeWechatOfficials` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeFakeWechatOfficialsResponse`].
-/// The codes it documents are in [`DescribeFakeWechatOfficialsError`](super::errors::DescribeFakeWechatOfficialsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeFakeWechatOfficials)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeFakeWechatOfficials",
     output = DescribeFakeWechatOfficialsResponse,
-    error = super::errors::DescribeFakeWechatOfficialsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2552,79 +2842,53 @@ pub struct DescribeFakeWebsitesResponse {
     )
 )]
 pub struct DescribeFakeWechatOfficials {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeFakeWechatOfficials`] call returns.
 #[tc_model]
 pub struct DescribeFakeWechatOfficialsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayFakeWechatOfficial`](super::models::DisplayFakeWechatOfficial) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayFakeWechatOfficial>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2634,15 +2898,39 @@ pub struct DescribeFakeWechatOfficialsResponse {
 /// The `DescribeGithubs` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeGithubsResponse`].
-/// The codes it documents are in [`DescribeGithubsError`](super::errors::DescribeGithubsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeGithubs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeGithubs",
     output = DescribeGithubsResponse,
-    error = super::errors::DescribeGithubsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2652,74 +2940,50 @@ pub struct DescribeFakeWechatOfficialsResponse {
     )
 )]
 pub struct DescribeGithubs {
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeGithubs`] call returns.
 #[tc_model]
 pub struct DescribeGithubsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayGithub`](super::models::DisplayGithub) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayGithub>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2729,15 +2993,39 @@ pub struct DescribeGithubsResponse {
 /// The `DescribeHttps` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeHttpsResponse`].
-/// The codes it documents are in [`DescribeHttpsError`](super::errors::DescribeHttpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeHttps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeHttps",
     output = DescribeHttpsResponse,
-    error = super::errors::DescribeHttpsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2747,99 +3035,65 @@ pub struct DescribeGithubsResponse {
     )
 )]
 pub struct DescribeHttps {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `IsShowChange`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsShowChange`; example: `false`
     pub is_show_change: Option<bool>,
 
-    /// `HasExpirationRisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasExpirationRisk`; example: `false`
     pub has_expiration_risk: Option<bool>,
 
-    /// `OnlyOffline`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyOffline`; example: `false`
     pub only_offline: Option<bool>,
 }
 
 /// What a successful [`DescribeHttps`] call returns.
 #[tc_model]
 pub struct DescribeHttpsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayHttp`](super::models::DisplayHttp) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayHttp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2849,45 +3103,61 @@ pub struct DescribeHttpsResponse {
 /// The `DescribeJobRecordDetails` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeJobRecordDetailsResponse`].
-/// The codes it documents are in [`DescribeJobRecordDetailsError`](super::errors::DescribeJobRecordDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeJobRecordDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeJobRecordDetails",
     output = DescribeJobRecordDetailsResponse,
-    error = super::errors::DescribeJobRecordDetailsError
+    error = super::errors::CtemErrorCode
 )]
 pub struct DescribeJobRecordDetails {
-    /// `Module`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Module`; example: `"http"`
     pub module: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `JobRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobRecordId`; example: `1`
     pub job_record_id: Option<i64>,
 }
 
 /// What a successful [`DescribeJobRecordDetails`] call returns.
 #[tc_model]
 pub struct DescribeJobRecordDetailsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayJobRecordDetail`](super::models::DisplayJobRecordDetail) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayJobRecordDetail>>,
 
-    /// `EnterpriseEquityPath`: a list of [`Equity`](super::models::Equity) objects.
+    /// `EnterpriseEquityPath`
     pub enterprise_equity_path: Option<Vec<models::Equity>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2897,15 +3167,39 @@ pub struct DescribeJobRecordDetailsResponse {
 /// The `DescribeJobRecords` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeJobRecordsResponse`].
-/// The codes it documents are in [`DescribeJobRecordsError`](super::errors::DescribeJobRecordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeJobRecords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeJobRecords",
     output = DescribeJobRecordsResponse,
-    error = super::errors::DescribeJobRecordsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2915,29 +3209,23 @@ pub struct DescribeJobRecordDetailsResponse {
     )
 )]
 pub struct DescribeJobRecords {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeJobRecords`] call returns.
 #[tc_model]
 pub struct DescribeJobRecordsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayJobRecord`](super::models::DisplayJobRecord) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayJobRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2947,15 +3235,39 @@ pub struct DescribeJobRecordsResponse {
 /// The `DescribeLeakageCodes` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeLeakageCodesResponse`].
-/// The codes it documents are in [`DescribeLeakageCodesError`](super::errors::DescribeLeakageCodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeLeakageCodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeLeakageCodes",
     output = DescribeLeakageCodesResponse,
-    error = super::errors::DescribeLeakageCodesError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2965,84 +3277,56 @@ pub struct DescribeJobRecordsResponse {
     )
 )]
 pub struct DescribeLeakageCodes {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeLeakageCodes`] call returns.
 #[tc_model]
 pub struct DescribeLeakageCodesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayLeakageCode`](super::models::DisplayLeakageCode) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayLeakageCode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3052,15 +3336,39 @@ pub struct DescribeLeakageCodesResponse {
 /// The `DescribeLeakageDatas` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeLeakageDatasResponse`].
-/// The codes it documents are in [`DescribeLeakageDatasError`](super::errors::DescribeLeakageDatasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeLeakageDatas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeLeakageDatas",
     output = DescribeLeakageDatasResponse,
-    error = super::errors::DescribeLeakageDatasError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3070,84 +3378,56 @@ pub struct DescribeLeakageCodesResponse {
     )
 )]
 pub struct DescribeLeakageDatas {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeLeakageDatas`] call returns.
 #[tc_model]
 pub struct DescribeLeakageDatasResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayLeakageData`](super::models::DisplayLeakageData) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayLeakageData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3157,15 +3437,39 @@ pub struct DescribeLeakageDatasResponse {
 /// The `DescribeLeakageEmails` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeLeakageEmailsResponse`].
-/// The codes it documents are in [`DescribeLeakageEmailsError`](super::errors::DescribeLeakageEmailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeLeakageEmails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeLeakageEmails",
     output = DescribeLeakageEmailsResponse,
-    error = super::errors::DescribeLeakageEmailsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3175,84 +3479,56 @@ pub struct DescribeLeakageDatasResponse {
     )
 )]
 pub struct DescribeLeakageEmails {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeLeakageEmails`] call returns.
 #[tc_model]
 pub struct DescribeLeakageEmailsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayLeakageEmail`](super::models::DisplayLeakageEmail) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayLeakageEmail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3262,15 +3538,39 @@ pub struct DescribeLeakageEmailsResponse {
 /// The `DescribeManages` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeManagesResponse`].
-/// The codes it documents are in [`DescribeManagesError`](super::errors::DescribeManagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeManages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeManages",
     output = DescribeManagesResponse,
-    error = super::errors::DescribeManagesError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3280,84 +3580,56 @@ pub struct DescribeLeakageEmailsResponse {
     )
 )]
 pub struct DescribeManages {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeManages`] call returns.
 #[tc_model]
 pub struct DescribeManagesResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayManage`](super::models::DisplayManage) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayManage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3367,15 +3639,39 @@ pub struct DescribeManagesResponse {
 /// The `DescribeNetDisks` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeNetDisksResponse`].
-/// The codes it documents are in [`DescribeNetDisksError`](super::errors::DescribeNetDisksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeNetDisks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeNetDisks",
     output = DescribeNetDisksResponse,
-    error = super::errors::DescribeNetDisksError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3385,79 +3681,53 @@ pub struct DescribeManagesResponse {
     )
 )]
 pub struct DescribeNetDisks {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeNetDisks`] call returns.
 #[tc_model]
 pub struct DescribeNetDisksResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayNetDisk`](super::models::DisplayNetDisk) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayNetDisk>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3467,15 +3737,39 @@ pub struct DescribeNetDisksResponse {
 /// The `DescribePorts` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribePortsResponse`].
-/// The codes it documents are in [`DescribePortsError`](super::errors::DescribePortsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribePorts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribePorts",
     output = DescribePortsResponse,
-    error = super::errors::DescribePortsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3485,84 +3779,56 @@ pub struct DescribeNetDisksResponse {
     )
 )]
 pub struct DescribePorts {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribePorts`] call returns.
 #[tc_model]
 pub struct DescribePortsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayPort`](super::models::DisplayPort) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayPort>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3572,15 +3838,39 @@ pub struct DescribePortsResponse {
 /// The `DescribeSeeds` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeSeedsResponse`].
-/// The codes it documents are in [`DescribeSeedsError`](super::errors::DescribeSeedsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeSeeds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeSeeds",
     output = DescribeSeedsResponse,
-    error = super::errors::DescribeSeedsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3590,44 +3880,32 @@ pub struct DescribePortsResponse {
     )
 )]
 pub struct DescribeSeeds {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: i64,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeSeeds`] call returns.
 #[tc_model]
 pub struct DescribeSeedsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplaySeed`](super::models::DisplaySeed) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplaySeed>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3637,15 +3915,39 @@ pub struct DescribeSeedsResponse {
 /// The `DescribeSensitiveInfos` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeSensitiveInfosResponse`].
-/// The codes it documents are in [`DescribeSensitiveInfosError`](super::errors::DescribeSensitiveInfosError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeSensitiveInfos)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeSensitiveInfos",
     output = DescribeSensitiveInfosResponse,
-    error = super::errors::DescribeSensitiveInfosError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3655,84 +3957,56 @@ pub struct DescribeSeedsResponse {
     )
 )]
 pub struct DescribeSensitiveInfos {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeSensitiveInfos`] call returns.
 #[tc_model]
 pub struct DescribeSensitiveInfosResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplaySensitiveInfo`](super::models::DisplaySensitiveInfo) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplaySensitiveInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3742,15 +4016,39 @@ pub struct DescribeSensitiveInfosResponse {
 /// The `DescribeSubDomains` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeSubDomainsResponse`].
-/// The codes it documents are in [`DescribeSubDomainsError`](super::errors::DescribeSubDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeSubDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeSubDomains",
     output = DescribeSubDomainsResponse,
-    error = super::errors::DescribeSubDomainsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3760,89 +4058,59 @@ pub struct DescribeSensitiveInfosResponse {
     )
 )]
 pub struct DescribeSubDomains {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `OnlyOffline`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyOffline`; example: `false`
     pub only_offline: Option<bool>,
 }
 
 /// What a successful [`DescribeSubDomains`] call returns.
 #[tc_model]
 pub struct DescribeSubDomainsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplaySubDomain`](super::models::DisplaySubDomain) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplaySubDomain>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3852,15 +4120,39 @@ pub struct DescribeSubDomainsResponse {
 /// The `DescribeSuspiciousAssets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeSuspiciousAssetsResponse`].
-/// The codes it documents are in [`DescribeSuspiciousAssetsError`](super::errors::DescribeSuspiciousAssetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeSuspiciousAssets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeSuspiciousAssets",
     output = DescribeSuspiciousAssetsResponse,
-    error = super::errors::DescribeSuspiciousAssetsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3870,84 +4162,56 @@ pub struct DescribeSubDomainsResponse {
     )
 )]
 pub struct DescribeSuspiciousAssets {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeSuspiciousAssets`] call returns.
 #[tc_model]
 pub struct DescribeSuspiciousAssetsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplaySuspiciousAsset`](super::models::DisplaySuspiciousAsset) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplaySuspiciousAsset>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3957,15 +4221,39 @@ pub struct DescribeSuspiciousAssetsResponse {
 /// The `DescribeVuls` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeVulsResponse`].
-/// The codes it documents are in [`DescribeVulsError`](super::errors::DescribeVulsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeVuls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3975,79 +4263,53 @@ pub struct DescribeSuspiciousAssetsResponse {
     )
 )]
 pub struct DescribeVuls {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeVuls`] call returns.
 #[tc_model]
 pub struct DescribeVulsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayVul`](super::models::DisplayVul) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayVul>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4057,15 +4319,39 @@ pub struct DescribeVulsResponse {
 /// The `DescribeWeakPasswords` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeWeakPasswordsResponse`].
-/// The codes it documents are in [`DescribeWeakPasswordsError`](super::errors::DescribeWeakPasswordsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeWeakPasswords)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeWeakPasswords",
     output = DescribeWeakPasswordsResponse,
-    error = super::errors::DescribeWeakPasswordsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4075,79 +4361,53 @@ pub struct DescribeVulsResponse {
     )
 )]
 pub struct DescribeWeakPasswords {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeWeakPasswords`] call returns.
 #[tc_model]
 pub struct DescribeWeakPasswordsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayWeakPassword`](super::models::DisplayWeakPassword) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayWeakPassword>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4157,15 +4417,39 @@ pub struct DescribeWeakPasswordsResponse {
 /// The `DescribeWechatApplets` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeWechatAppletsResponse`].
-/// The codes it documents are in [`DescribeWechatAppletsError`](super::errors::DescribeWechatAppletsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeWechatApplets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeWechatApplets",
     output = DescribeWechatAppletsResponse,
-    error = super::errors::DescribeWechatAppletsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4175,79 +4459,53 @@ pub struct DescribeWeakPasswordsResponse {
     )
 )]
 pub struct DescribeWechatApplets {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeWechatApplets`] call returns.
 #[tc_model]
 pub struct DescribeWechatAppletsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayWechatApplet`](super::models::DisplayWechatApplet) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayWechatApplet>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4257,15 +4515,39 @@ pub struct DescribeWechatAppletsResponse {
 /// The `DescribeWechatOfficialAccounts` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`DescribeWechatOfficialAccountsResponse`].
-/// The codes it documents are in [`DescribeWechatOfficialAccountsError`](super::errors::DescribeWechatOfficialAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=DescribeWechatOfficialAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "DescribeWechatOfficialAccounts",
     output = DescribeWechatOfficialAccountsResponse,
-    error = super::errors::DescribeWechatOfficialAccountsError,
+    error = super::errors::CtemErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4275,79 +4557,53 @@ pub struct DescribeWechatAppletsResponse {
     )
 )]
 pub struct DescribeWechatOfficialAccounts {
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsNew`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsNew`; example: `false`
     pub is_new: Option<bool>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CustomerId`; example: `1`
     pub customer_id: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `EnterpriseUidList`: a list of strings.
-    ///
-    /// Example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
+    /// `EnterpriseUidList`; example: `["7286dcdf1c6f6ec1e99a2317b2c960e0"]`
     pub enterprise_uid_list: Option<Vec<String>>,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: Option<String>,
 
-    /// `CreateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtStart`; example: `"2024-01-01 00:00:00"`
     pub create_at_start: Option<String>,
 
-    /// `CreateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub create_at_end: Option<String>,
 
-    /// `UpdateAtStart`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtStart`; example: `"2024-01-01 00:00:00"`
     pub update_at_start: Option<String>,
 
-    /// `UpdateAtEnd`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAtEnd`; example: `"2024-01-01 00:00:00"`
     pub update_at_end: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 }
 
 /// What a successful [`DescribeWechatOfficialAccounts`] call returns.
 #[tc_model]
 pub struct DescribeWechatOfficialAccountsResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Total`; example: `0`
     pub total: Option<i64>,
 
-    /// `List`: a list of [`DisplayWechatOfficialAccount`](super::models::DisplayWechatOfficialAccount) objects.
+    /// `List`
     pub list: Option<Vec<models::DisplayWechatOfficialAccount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4357,45 +4613,57 @@ pub struct DescribeWechatOfficialAccountsResponse {
 /// The `IgnoreData` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`IgnoreDataResponse`].
-/// The codes it documents are in [`IgnoreDataError`](super::errors::IgnoreDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=IgnoreData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "IgnoreData",
     output = IgnoreDataResponse,
-    error = super::errors::IgnoreDataError
+    error = super::errors::CtemErrorCode
 )]
 pub struct IgnoreData {
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Ids`; example: `[1]`
     pub ids: Vec<i64>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `Module`; example: `"domain"`
     pub module: String,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Ignored`; example: `true`
     pub ignored: Option<bool>,
 
-    /// `IsAffectOther`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAffectOther`; example: `false`
     pub is_affect_other: Option<bool>,
 }
 
@@ -4409,131 +4677,113 @@ pub struct IgnoreDataResponse {
 /// The `ModifyCustomer` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`ModifyCustomerResponse`].
-/// The codes it documents are in [`ModifyCustomerError`](super::errors::ModifyCustomerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=ModifyCustomer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "ModifyCustomer",
     output = ModifyCustomerResponse,
-    error = super::errors::ModifyCustomerError
+    error = super::errors::CtemErrorCode
 )]
 pub struct ModifyCustomer {
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `Name`; example: `"腾讯科技"`
     pub name: String,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Percent`; example: `50`
     pub percent: i64,
 
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"资产收集,漏洞信息"`
+    /// `ScanType`; example: `"资产收集,漏洞信息"`
     pub scan_type: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `ScanCron`: a string.
-    ///
-    /// Example: `"每日#0 0 * * *"`
+    /// `ScanCron`; example: `"每日#0 0 * * *"`
     pub scan_cron: Option<String>,
 
-    /// `IsScanNow`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsScanNow`; example: `false`
     pub is_scan_now: Option<bool>,
 
-    /// `EnableCron`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCron`; example: `false`
     pub enable_cron: Option<bool>,
 
-    /// `EnableScanSubEnterprise`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScanSubEnterprise`; example: `false`
     pub enable_scan_sub_enterprise: Option<bool>,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`; example: `false`
     pub enable_auth: Option<bool>,
 
-    /// `AuthStartAt`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `AuthStartAt`; example: `"2024-01-01 00:00:00"`
     pub auth_start_at: Option<String>,
 
-    /// `AuthEndAt`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `AuthEndAt`; example: `"2024-01-01 00:00:00"`
     pub auth_end_at: Option<String>,
 
-    /// `AuthFile`: a string.
-    ///
-    /// Example: `"0cf85f4d362c10027acc6046035417fa"`
+    /// `AuthFile`; example: `"0cf85f4d362c10027acc6046035417fa"`
     pub auth_file: Option<String>,
 
-    /// `ScanTime`: a string.
+    /// `ScanTime`
     pub scan_time: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"0cf85f4d362c10027acc6046035417fa"`
+    /// `Icon`; example: `"0cf85f4d362c10027acc6046035417fa"`
     pub icon: Option<String>,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Qps`; example: `10`
     pub qps: Option<i64>,
 
-    /// `SubCompanyLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubCompanyLevel`; example: `0`
     pub sub_company_level: Option<i64>,
 
-    /// `IsIncludeFullScan`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIncludeFullScan`; example: `false`
     pub is_include_full_scan: Option<bool>,
 
-    /// `PortScanQps`: a signed 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `PortScanQps`; example: `101`
     pub port_scan_qps: Option<i64>,
 
-    /// `SingleIPTaskLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SingleIPTaskLimit`; example: `2`
     #[tc(rename = "SingleIPTaskLimit")]
     pub single_ip_task_limit: Option<i64>,
 
-    /// `HighRiskAck`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HighRiskAck`; example: `true`
     pub high_risk_ack: Option<bool>,
 
-    /// `ScanRateAckChecklist`: a list of strings.
-    ///
-    /// Example: `["ack_v1_understand_risk"]`
+    /// `ScanRateAckChecklist`; example: `["ack_v1_understand_risk"]`
     pub scan_rate_ack_checklist: Option<Vec<String>>,
 
-    /// `ScanPriority`: a [`ScanPriorityReq`](super::models::ScanPriorityReq).
+    /// `ScanPriority`
     pub scan_priority: Option<models::ScanPriorityReq>,
 }
 
 /// What a successful [`ModifyCustomer`] call returns.
 #[tc_model]
 pub struct ModifyCustomerResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4543,48 +4793,60 @@ pub struct ModifyCustomerResponse {
 /// The `ModifyLabel` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`ModifyLabelResponse`].
-/// The codes it documents are in [`ModifyLabelError`](super::errors::ModifyLabelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=ModifyLabel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "ModifyLabel",
     output = ModifyLabelResponse,
-    error = super::errors::ModifyLabelError
+    error = super::errors::CtemErrorCode
 )]
 pub struct ModifyLabel {
-    /// `Module`: a string.
-    ///
-    /// Example: `"asset"`
+    /// `Module`; example: `"asset"`
     pub module: String,
 
-    /// `CustomerIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `CustomerIdList`; example: `[1,2]`
     pub customer_id_list: Option<Vec<i64>>,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `CustomerId`; example: `10001`
     pub customer_id: Option<i64>,
 
-    /// `IsAggregation`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAggregation`; example: `false`
     pub is_aggregation: Option<bool>,
 
-    /// `Labels`: a string.
+    /// `Labels`
     pub labels: Option<String>,
 
-    /// `Ids`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[100]`
+    /// `Ids`; example: `[100]`
     pub ids: Option<Vec<i64>>,
 }
 
@@ -4598,25 +4860,45 @@ pub struct ModifyLabelResponse {
 /// The `ModifySeedStatus` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`ModifySeedStatusResponse`].
-/// The codes it documents are in [`ModifySeedStatusError`](super::errors::ModifySeedStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=ModifySeedStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "ModifySeedStatus",
     output = ModifySeedStatusResponse,
-    error = super::errors::ModifySeedStatusError
+    error = super::errors::CtemErrorCode
 )]
 pub struct ModifySeedStatus {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `IsValid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsValid`; example: `true`
     pub is_valid: Option<bool>,
 }
 
@@ -4630,25 +4912,45 @@ pub struct ModifySeedStatusResponse {
 /// The `StopJobRecord` action of CTEM API 2023-11-28.
 ///
 /// A successful call returns [`StopJobRecordResponse`].
-/// The codes it documents are in [`StopJobRecordError`](super::errors::StopJobRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctem&Version=2023-11-28&Action=StopJobRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtemErrorCode`](super::errors::CtemErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtemErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::CtemErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::CtemErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::CtemErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::CtemErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::CtemErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::CtemErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::CtemErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CtemErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::CtemErrorCode::OperationDenied)
+/// - [`RegionError`](super::errors::CtemErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::CtemErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::CtemErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::CtemErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::CtemErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::CtemErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::CtemErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::CtemErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::CtemErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::CtemErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "ctem",
     version = "2023-11-28",
     name = "StopJobRecord",
     output = StopJobRecordResponse,
-    error = super::errors::StopJobRecordError
+    error = super::errors::CtemErrorCode
 )]
 pub struct StopJobRecord {
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `CustomerId`; example: `1001`
     pub customer_id: Option<i64>,
 
-    /// `JobRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `JobRecordId`; example: `100`
     pub job_record_id: Option<i64>,
 }
 

@@ -8,133 +8,83 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeCustomers`](super::DescribeCustomers).
 #[tc_model]
 pub struct Customer {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `Name`; example: `"腾讯科技"`
     pub name: Option<String>,
 
-    /// `Percent`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Percent`; example: `100`
     pub percent: Option<i64>,
 
-    /// `ScanType`: a string.
-    ///
-    /// Example: `"资产收集"`
+    /// `ScanType`; example: `"资产收集"`
     pub scan_type: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"100000"`
+    /// `Creator`; example: `"100000"`
     pub creator: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `125`
+    /// `AppId`; example: `125`
     pub app_id: Option<i64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000"`
+    /// `Uin`; example: `"10000"`
     pub uin: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `CreateAt`; example: `"2020-01-01 00:00:00"`
     pub create_at: Option<String>,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `UpdateAt`; example: `"2021-01-01 00:00:00"`
     pub update_at: Option<String>,
 
-    /// `ScanCron`: a string.
-    ///
-    /// Example: `"每小时#0 0 * * * *"`
+    /// `ScanCron`; example: `"每小时#0 0 * * * *"`
     pub scan_cron: Option<String>,
 
-    /// `EnableCron`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableCron`; example: `false`
     pub enable_cron: Option<bool>,
 
-    /// `EnableScanSubEnterprise`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableScanSubEnterprise`; example: `false`
     pub enable_scan_sub_enterprise: Option<bool>,
 
-    /// `EnableAuth`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableAuth`; example: `false`
     pub enable_auth: Option<bool>,
 
-    /// `AuthStartAt`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `AuthStartAt`; example: `"2020-01-01 00:00:00"`
     pub auth_start_at: Option<String>,
 
-    /// `AuthEndAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `AuthEndAt`; example: `"2021-01-01 00:00:00"`
     pub auth_end_at: Option<String>,
 
-    /// `AuthFile`: a string.
-    ///
-    /// Example: `"5841c36f1b194857f5e416486e4bf1d3"`
+    /// `AuthFile`; example: `"5841c36f1b194857f5e416486e4bf1d3"`
     pub auth_file: Option<String>,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"{\\\"Monday\\\":{\\\"0\\\":true,\\\"9\\\":true}}"`
+    /// `ScanTime`; example: `"{\\\"Monday\\\":{\\\"0\\\":true,\\\"9\\\":true}}"`
     pub scan_time: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"5841c36f1b194857f5e416486e4bf1d3"`
+    /// `Icon`; example: `"5841c36f1b194857f5e416486e4bf1d3"`
     pub icon: Option<String>,
 
-    /// `Keywords`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Keywords`; example: `"腾讯"`
     pub keywords: Option<String>,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Qps`; example: `10`
     pub qps: Option<i64>,
 
-    /// `SubCompanyLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SubCompanyLevel`; example: `1`
     pub sub_company_level: Option<i64>,
 
-    /// `IsIncludeFullScan`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsIncludeFullScan`; example: `false`
     pub is_include_full_scan: Option<bool>,
 
-    /// `EnableGroupMemberDiscovered`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableGroupMemberDiscovered`; example: `false`
     pub enable_group_member_discovered: Option<bool>,
 
-    /// `SingleIPTaskLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SingleIPTaskLimit`; example: `1`
     #[tc(rename = "SingleIPTaskLimit")]
     pub single_ip_task_limit: Option<i64>,
 
-    /// `PortScanQps`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PortScanQps`; example: `100`
     pub port_scan_qps: Option<i64>,
 
-    /// `ScanPriority`: a [`ScanPriorityDisplay`].
+    /// `ScanPriority`
     pub scan_priority: Option<ScanPriorityDisplay>,
 }
 
@@ -143,63 +93,41 @@ pub struct Customer {
 /// Returned in the output of [`DescribeApiSecs`](super::DescribeApiSecs).
 #[tc_model]
 pub struct DisplayApiSec {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"https://qq.com/v1/api"`
+    /// `Url`; example: `"https://qq.com/v1/api"`
     pub url: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"https://qq.com"`
+    /// `Host`; example: `"https://qq.com"`
     pub host: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/v1/api"`
+    /// `Path`; example: `"/v1/api"`
     pub path: Option<String>,
 
-    /// `Method`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `Method`; example: `"POST"`
     pub method: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unrepaired"`
+    /// `Status`; example: `"unrepaired"`
     pub status: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Request`: a string.
-    ///
-    /// Example: `"{\"domain\":\"qq.com\"}"`
+    /// `Request`; example: `"{\"domain\":\"qq.com\"}"`
     pub request: Option<String>,
 
-    /// `Response`: a string.
-    ///
-    /// Example: `"{\"code\":200,\"data\":[]}"`
+    /// `Response`; example: `"{\"code\":200,\"data\":[]}"`
     pub response: Option<String>,
 
-    /// `IsRiskAPI`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsRiskAPI`; example: `false`
     #[tc(rename = "IsRiskAPI")]
     pub is_risk_api: Option<bool>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AggregationCount`; example: `0`
     pub aggregation_count: Option<i64>,
 }
 
@@ -208,57 +136,37 @@ pub struct DisplayApiSec {
 /// Returned in the output of [`DescribeApps`](super::DescribeApps).
 #[tc_model]
 pub struct DisplayApp {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯测试"`
+    /// `Name`; example: `"腾讯测试"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"腾讯测试"`
+    /// `Description`; example: `"腾讯测试"`
     pub description: Option<String>,
 
-    /// `Developer`: a string.
-    ///
-    /// Example: `"tester"`
+    /// `Developer`; example: `"tester"`
     pub developer: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://test.com/api/xx"`
+    /// `DownloadUrl`; example: `"http://test.com/api/xx"`
     pub download_url: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"http://test.com/api/xx.png"`
+    /// `Logo`; example: `"http://test.com/api/xx.png"`
     pub logo: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.test"`
+    /// `PackageName`; example: `"com.test"`
     pub package_name: Option<String>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"ANDROID"`
+    /// `Platform`; example: `"ANDROID"`
     pub platform: Option<String>,
 
-    /// `ServerUrl`: a string.
-    ///
-    /// Example: `"http://test.com"`
+    /// `ServerUrl`; example: `"http://test.com"`
     pub server_url: Option<String>,
 
-    /// `AppVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `AppVersion`; example: `"1.0"`
     pub app_version: Option<String>,
 }
 
@@ -267,72 +175,46 @@ pub struct DisplayApp {
 /// Returned in the output of [`DescribeAssets`](super::DescribeAssets).
 #[tc_model]
 pub struct DisplayAsset {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Os`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `Os`; example: `"linux"`
     pub os: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"电信"`
+    /// `Isp`; example: `"电信"`
     pub isp: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Ports`: a string.
-    ///
-    /// Example: `"80,22"`
+    /// `Ports`; example: `"80,22"`
     pub ports: Option<String>,
 
-    /// `Services`: a string.
-    ///
-    /// Example: `"ssh,nginx"`
+    /// `Services`; example: `"ssh,nginx"`
     pub services: Option<String>,
 
-    /// `Domains`: a string.
-    ///
-    /// Example: `"a.qq.com,b.qq.com"`
+    /// `Domains`; example: `"a.qq.com,b.qq.com"`
     pub domains: Option<String>,
 
-    /// `LastModify`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `LastModify`; example: `"2021-01-01 00:00:00"`
     pub last_modify: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 }
 
@@ -341,84 +223,54 @@ pub struct DisplayAsset {
 /// Returned in the output of [`DescribeConfigs`](super::DescribeConfigs).
 #[tc_model]
 pub struct DisplayConfig {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"FastAPI - Swagger UI"`
+    /// `Title`; example: `"FastAPI - Swagger UI"`
     pub title: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `ContentLength`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ContentLength`; example: `100`
     pub content_length: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `AIRating`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AIRating`; example: `60`
     #[tc(rename = "AIRating")]
     pub ai_rating: Option<i64>,
 
-    /// `AIAnalysis`: a string.
-    ///
-    /// Example: `"分析结果正常"`
+    /// `AIAnalysis`; example: `"分析结果正常"`
     #[tc(rename = "AIAnalysis")]
     pub ai_analysis: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"无建议"`
+    /// `Suggestion`; example: `"无建议"`
     pub suggestion: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unrepaired"`
+    /// `Status`; example: `"unrepaired"`
     pub status: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2026-08-28 14:20:14"`
+    /// `LastCheckTime`; example: `"2026-08-28 14:20:14"`
     pub last_check_time: Option<String>,
 }
 
@@ -427,32 +279,22 @@ pub struct DisplayConfig {
 /// Returned in the output of [`DescribeDarkWebs`](super::DescribeDarkWebs).
 #[tc_model]
 pub struct DisplayDarkWeb {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Id`; example: `100`
     pub id: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"td#147"`
+    /// `Content`; example: `"td#147"`
     pub content: Option<String>,
 
-    /// `MatchedKeywords`: a string.
-    ///
-    /// Example: `"td#147"`
+    /// `MatchedKeywords`; example: `"td#147"`
     pub matched_keywords: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.htmll"`
+    /// `Url`; example: `"http://test.com/a.htmll"`
     pub url: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unrepaired"`
+    /// `Status`; example: `"unrepaired"`
     pub status: Option<String>,
 }
 
@@ -461,48 +303,32 @@ pub struct DisplayDarkWeb {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct DisplayDomain {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"qq.com"`
+    /// `Domain`; example: `"qq.com"`
     pub domain: Option<String>,
 
-    /// `ICP`: a string.
-    ///
-    /// Example: `"粤ICP备1900xx号"`
+    /// `ICP`; example: `"粤ICP备1900xx号"`
     #[tc(rename = "ICP")]
     pub icp: Option<String>,
 
-    /// `RegisteredTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `RegisteredTime`; example: `"2020-01-01 00:00:00"`
     pub registered_time: Option<String>,
 
-    /// `ExpiredTime`: a string.
-    ///
-    /// Example: `"2099-01-01 00:00:00"`
+    /// `ExpiredTime`; example: `"2099-01-01 00:00:00"`
     pub expired_time: Option<String>,
 
-    /// `Company`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `Company`; example: `"腾讯科技"`
     pub company: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 }
 
@@ -511,87 +337,55 @@ pub struct DisplayDomain {
 /// Returned in the output of [`DescribeEnterprises`](super::DescribeEnterprises).
 #[tc_model]
 pub struct DisplayEnterprise {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `ParentEnterpriseUid`: a string.
-    ///
-    /// Example: `"48139a35bd080859e8148ed98f6d2788"`
+    /// `ParentEnterpriseUid`; example: `"48139a35bd080859e8148ed98f6d2788"`
     pub parent_enterprise_uid: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯科技"`
+    /// `Name`; example: `"腾讯科技"`
     pub name: Option<String>,
 
-    /// `Abbreviation`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Abbreviation`; example: `"腾讯"`
     pub abbreviation: Option<String>,
 
-    /// `CreditCode`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `CreditCode`; example: `"10001"`
     pub credit_code: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"存续"`
+    /// `Status`; example: `"存续"`
     pub status: Option<String>,
 
-    /// `RegisteredCapital`: a string.
-    ///
-    /// Example: `"3500万人民币"`
+    /// `RegisteredCapital`; example: `"3500万人民币"`
     pub registered_capital: Option<String>,
 
-    /// `ShareholdingRatio`: a string.
-    ///
-    /// Example: `"100%"`
+    /// `ShareholdingRatio`; example: `"100%"`
     pub shareholding_ratio: Option<String>,
 
-    /// `LegalPerson`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `LegalPerson`; example: `"腾讯"`
     pub legal_person: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"有限责任公司(自然人投资或控股)"`
+    /// `Type`; example: `"有限责任公司(自然人投资或控股)"`
     pub r#type: Option<String>,
 
-    /// `Industry`: a string.
-    ///
-    /// Example: `"软件和信息技术服务业"`
+    /// `Industry`; example: `"软件和信息技术服务业"`
     pub industry: Option<String>,
 
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"2664c3d2bcf233f2052ba78177394415"`
+    /// `EnterpriseUid`; example: `"2664c3d2bcf233f2052ba78177394415"`
     pub enterprise_uid: Option<String>,
 
-    /// `DomainCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainCount`; example: `0`
     pub domain_count: Option<i64>,
 
-    /// `SubDomainCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SubDomainCount`; example: `0`
     pub sub_domain_count: Option<i64>,
 
-    /// `HttpCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HttpCount`; example: `0`
     pub http_count: Option<i64>,
 
-    /// `VulCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulCount`; example: `0`
     pub vul_count: Option<i64>,
 }
 
@@ -600,42 +394,28 @@ pub struct DisplayEnterprise {
 /// Returned in the output of [`DescribeFakeApps`](super::DescribeFakeApps).
 #[tc_model]
 pub struct DisplayFakeApp {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `AppName`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `AppName`; example: `"暴露面管理"`
     pub app_name: Option<String>,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"com.ctem"`
+    /// `PackageName`; example: `"com.ctem"`
     pub package_name: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"http://test.com/download"`
+    /// `DownloadUrl`; example: `"http://test.com/download"`
     pub download_url: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandlingStatus`; example: `1`
     pub handling_status: Option<i64>,
 
-    /// `ShutdownStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShutdownStatus`; example: `1`
     pub shutdown_status: Option<i64>,
 
-    /// `ShutdownTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `ShutdownTime`; example: `"2020-01-01 00:00:00"`
     pub shutdown_time: Option<String>,
 }
 
@@ -644,47 +424,31 @@ pub struct DisplayFakeApp {
 /// Returned in the output of [`DescribeFakeMiniPrograms`](super::DescribeFakeMiniPrograms).
 #[tc_model]
 pub struct DisplayFakeMiniProgram {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `ProgramName`: a string.
-    ///
-    /// Example: `"com.ctem"`
+    /// `ProgramName`; example: `"com.ctem"`
     pub program_name: Option<String>,
 
-    /// `ProgramId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ProgramId`; example: `"1001"`
     pub program_id: Option<String>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"安全"`
+    /// `Category`; example: `"安全"`
     pub category: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"http://test.com/qrcode"`
+    /// `QrCode`; example: `"http://test.com/qrcode"`
     pub qr_code: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandlingStatus`; example: `1`
     pub handling_status: Option<i64>,
 
-    /// `ShutdownStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShutdownStatus`; example: `1`
     pub shutdown_status: Option<i64>,
 
-    /// `ShutdownTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `ShutdownTime`; example: `"2020-01-01 00:00:00"`
     pub shutdown_time: Option<String>,
 }
 
@@ -693,43 +457,29 @@ pub struct DisplayFakeMiniProgram {
 /// Returned in the output of [`DescribeFakeWebsites`](super::DescribeFakeWebsites).
 #[tc_model]
 pub struct DisplayFakeWebsite {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Website`: a string.
-    ///
-    /// Example: `"http://fake.com"`
+    /// `Website`; example: `"http://fake.com"`
     pub website: Option<String>,
 
-    /// `IPLocation`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `IPLocation`; example: `"1.1.1.1"`
     #[tc(rename = "IPLocation")]
     pub ip_location: Option<String>,
 
-    /// `Screenshot`: a string.
-    ///
-    /// Example: `"http://test.com/xxx.png"`
+    /// `Screenshot`; example: `"http://test.com/xxx.png"`
     pub screenshot: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandlingStatus`; example: `1`
     pub handling_status: Option<i64>,
 
-    /// `ShutdownStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShutdownStatus`; example: `1`
     pub shutdown_status: Option<i64>,
 
-    /// `ShutdownTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `ShutdownTime`; example: `"2021-01-01 00:00:00"`
     pub shutdown_time: Option<String>,
 }
 
@@ -738,47 +488,31 @@ pub struct DisplayFakeWebsite {
 /// Returned in the output of [`DescribeFakeWechatOfficials`](super::DescribeFakeWechatOfficials).
 #[tc_model]
 pub struct DisplayFakeWechatOfficial {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `AccountName`; example: `"暴露面管理"`
     pub account_name: Option<String>,
 
-    /// `WechatId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `WechatId`; example: `"1001"`
     pub wechat_id: Option<String>,
 
-    /// `Avatar`: a string.
-    ///
-    /// Example: `"http://test.com/logo.png"`
+    /// `Avatar`; example: `"http://test.com/logo.png"`
     pub avatar: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"http://test.com/qrcode"`
+    /// `QrCode`; example: `"http://test.com/qrcode"`
     pub qr_code: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandlingStatus`; example: `1`
     pub handling_status: Option<i64>,
 
-    /// `ShutdownStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShutdownStatus`; example: `1`
     pub shutdown_status: Option<i64>,
 
-    /// `ShutdownTime`: a string.
-    ///
-    /// Example: `"2020-01-01 00:00:00"`
+    /// `ShutdownTime`; example: `"2020-01-01 00:00:00"`
     pub shutdown_time: Option<String>,
 }
 
@@ -787,32 +521,22 @@ pub struct DisplayFakeWechatOfficial {
 /// Returned in the output of [`DescribeGithubs`](super::DescribeGithubs).
 #[tc_model]
 pub struct DisplayGithub {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"AKIDxxx泄露"`
+    /// `Content`; example: `"AKIDxxx泄露"`
     pub content: Option<String>,
 
-    /// `MatchedKeywords`: a string.
-    ///
-    /// Example: `"AKID24edd12xx"`
+    /// `MatchedKeywords`; example: `"AKID24edd12xx"`
     pub matched_keywords: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"泄露"`
+    /// `Status`; example: `"泄露"`
     pub status: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 }
 
@@ -821,112 +545,70 @@ pub struct DisplayGithub {
 /// Returned in the output of [`DescribeHttps`](super::DescribeHttps).
 #[tc_model]
 pub struct DisplayHttp {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/xx.html"`
+    /// `Url`; example: `"http://test.com/xx.html"`
     pub url: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `Title`; example: `"暴露面管理"`
     pub title: Option<String>,
 
-    /// `ContentLength`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ContentLength`; example: `100`
     pub content_length: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"<html>...</html>"`
+    /// `Content`; example: `"<html>...</html>"`
     pub content: Option<String>,
 
-    /// `ScreenshotThumbUrl`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `ScreenshotThumbUrl`; example: `"http://test.com/xx.png"`
     pub screenshot_thumb_url: Option<String>,
 
-    /// `ScreenshotUrl`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `ScreenshotUrl`; example: `"http://test.com/xx.png"`
     pub screenshot_url: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Api`: a string.
-    ///
-    /// Example: `"http://a.com"`
+    /// `Api`; example: `"http://a.com"`
     pub api: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Ssl`: a string.
-    ///
-    /// Example: `"{\\\"cipher\\\": \\\"TLS_AES_256_GCM_SHA384\\\"}"`
+    /// `Ssl`; example: `"{\\\"cipher\\\": \\\"TLS_AES_256_GCM_SHA384\\\"}"`
     pub ssl: Option<String>,
 
-    /// `SslExpiredTime`: a string.
-    ///
-    /// Example: `"2024-05-29T02:50:09Z"`
+    /// `SslExpiredTime`; example: `"2024-05-29T02:50:09Z"`
     pub ssl_expired_time: Option<String>,
 
-    /// `IsChange`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsChange`; example: `false`
     pub is_change: Option<bool>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AvailabilityRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailabilityRate`; example: `0`
     pub availability_rate: Option<i64>,
 
-    /// `AvailabilityState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailabilityState`; example: `0`
     pub availability_state: Option<i64>,
 
-    /// `ResponseTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResponseTime`; example: `0`
     pub response_time: Option<i64>,
 
-    /// `AnalysisState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AnalysisState`; example: `0`
     pub analysis_state: Option<i64>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 
-    /// `AvailabilityTag`: a string.
-    ///
-    /// Example: `"解析已失效"`
+    /// `AvailabilityTag`; example: `"解析已失效"`
     pub availability_tag: Option<String>,
 }
 
@@ -935,67 +617,43 @@ pub struct DisplayHttp {
 /// Returned in the output of [`DescribeJobRecords`](super::DescribeJobRecords).
 #[tc_model]
 pub struct DisplayJobRecord {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: Option<i64>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CustomerId`; example: `100`
     pub customer_id: Option<i64>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `CustomerName`; example: `"腾讯"`
     pub customer_name: Option<String>,
 
-    /// `Crontab`: a string.
-    ///
-    /// Example: `"0 0 0 * * *"`
+    /// `Crontab`; example: `"0 0 0 * * *"`
     pub crontab: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `NewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NewCount`; example: `10`
     pub new_count: Option<i64>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreateAt`; example: `"2021-01-01 00:00:00"`
     pub create_at: Option<String>,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `UpdateAt`; example: `"2021-01-01 00:00:00"`
     pub update_at: Option<String>,
 
-    /// `Progress`: a [`JobRecordProgress`].
+    /// `Progress`
     pub progress: Option<JobRecordProgress>,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Qps`; example: `100`
     pub qps: Option<i64>,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"即时任务"`
+    /// `TaskType`; example: `"即时任务"`
     pub task_type: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Uin`; example: `"1001"`
     pub uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251001`
+    /// `AppId`; example: `251001`
     pub app_id: Option<i64>,
 }
 
@@ -1004,27 +662,19 @@ pub struct DisplayJobRecord {
 /// Returned in the output of [`DescribeJobRecordDetails`](super::DescribeJobRecordDetails).
 #[tc_model]
 pub struct DisplayJobRecordDetail {
-    /// `TimeAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `TimeAt`; example: `"2021-01-01 00:00:00"`
     pub time_at: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Module`; example: `"http"`
     pub module: Option<String>,
 
-    /// `ModuleName`: a string.
-    ///
-    /// Example: `"网站资产"`
+    /// `ModuleName`; example: `"网站资产"`
     pub module_name: Option<String>,
 
-    /// `JobRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobRecordId`; example: `1`
     pub job_record_id: Option<i64>,
 
-    /// `Data`: a list of [`IdndValue`] objects.
+    /// `Data`
     pub data: Option<Vec<IdndValue>>,
 }
 
@@ -1033,82 +683,52 @@ pub struct DisplayJobRecordDetail {
 /// Returned in the output of [`DescribeLeakageCodes`](super::DescribeLeakageCodes).
 #[tc_model]
 pub struct DisplayLeakageCode {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"源码泄露"`
+    /// `Name`; example: `"源码泄露"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"源码泄露"`
+    /// `Description`; example: `"源码泄露"`
     pub description: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"http://github.com/xxx"`
+    /// `Source`; example: `"http://github.com/xxx"`
     pub source: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `HubName`: a string.
-    ///
-    /// Example: `"http://github.com/test.git"`
+    /// `HubName`; example: `"http://github.com/test.git"`
     pub hub_name: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://github.com/xxx"`
+    /// `Url`; example: `"http://github.com/xxx"`
     pub url: Option<String>,
 
-    /// `Screenshot`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `Screenshot`; example: `"http://test.com/xx.png"`
     pub screenshot: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"建议删除"`
+    /// `Suggestion`; example: `"建议删除"`
     pub suggestion: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"AKID2534xxx"`
+    /// `Keyword`; example: `"AKID2534xxx"`
     pub keyword: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HandlingStatus`; example: `0`
     pub handling_status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试数据"`
+    /// `Remark`; example: `"测试数据"`
     pub remark: Option<String>,
 
-    /// `RepoNamespace`: a string.
-    ///
-    /// Example: `"github/test"`
+    /// `RepoNamespace`; example: `"github/test"`
     pub repo_namespace: Option<String>,
 
-    /// `RepoName`: a string.
-    ///
-    /// Example: `"test-1"`
+    /// `RepoName`; example: `"test-1"`
     pub repo_name: Option<String>,
 
-    /// `AuthorName`: a string.
-    ///
-    /// Example: `"hello-test"`
+    /// `AuthorName`; example: `"hello-test"`
     pub author_name: Option<String>,
 }
 
@@ -1117,62 +737,40 @@ pub struct DisplayLeakageCode {
 /// Returned in the output of [`DescribeLeakageDatas`](super::DescribeLeakageDatas).
 #[tc_model]
 pub struct DisplayLeakageData {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"数据泄露"`
+    /// `Name`; example: `"数据泄露"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"数据泄露"`
+    /// `Description`; example: `"数据泄露"`
     pub description: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"http://test.com/xx"`
+    /// `Source`; example: `"http://test.com/xx"`
     pub source: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/xx"`
+    /// `Url`; example: `"http://test.com/xx"`
     pub url: Option<String>,
 
-    /// `Screenshot`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `Screenshot`; example: `"http://test.com/xx.png"`
     pub screenshot: Option<String>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"建议删除"`
+    /// `Suggestion`; example: `"建议删除"`
     pub suggestion: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"AKID4513xxx"`
+    /// `Keyword`; example: `"AKID4513xxx"`
     pub keyword: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HandlingStatus`; example: `0`
     pub handling_status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试数据"`
+    /// `Remark`; example: `"测试数据"`
     pub remark: Option<String>,
 }
 
@@ -1181,52 +779,34 @@ pub struct DisplayLeakageData {
 /// Returned in the output of [`DescribeLeakageEmails`](super::DescribeLeakageEmails).
 #[tc_model]
 pub struct DisplayLeakageEmail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `Email`; example: `"test@qq.com"`
     pub email: Option<String>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"qqtest"`
+    /// `Username`; example: `"qqtest"`
     pub username: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"http://test.com/xx"`
+    /// `Source`; example: `"http://test.com/xx"`
     pub source: Option<String>,
 
-    /// `RiskLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<i64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"建议删除"`
+    /// `Suggestion`; example: `"建议删除"`
     pub suggestion: Option<String>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `Keyword`; example: `"test@qq.com"`
     pub keyword: Option<String>,
 
-    /// `HandlingStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HandlingStatus`; example: `0`
     pub handling_status: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"测试数据"`
+    /// `Remark`; example: `"测试数据"`
     pub remark: Option<String>,
 }
 
@@ -1235,62 +815,40 @@ pub struct DisplayLeakageEmail {
 /// Returned in the output of [`DescribeManages`](super::DescribeManages).
 #[tc_model]
 pub struct DisplayManage {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `Title`; example: `"暴露面管理"`
     pub title: Option<String>,
 
-    /// `Icon`: a string.
-    ///
-    /// Example: `"http://test.com/xx.ico"`
+    /// `Icon`; example: `"http://test.com/xx.ico"`
     pub icon: Option<String>,
 
-    /// `Screenshot`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `Screenshot`; example: `"http://test.com/xx.png"`
     pub screenshot: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Host`; example: `"test.com"`
     pub host: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"not_converged"`
+    /// `Status`; example: `"not_converged"`
     pub status: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 }
 
@@ -1299,37 +857,25 @@ pub struct DisplayManage {
 /// Returned in the output of [`DescribeNetDisks`](super::DescribeNetDisks).
 #[tc_model]
 pub struct DisplayNetDisk {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `Content`; example: `"暴露面管理"`
     pub content: Option<String>,
 
-    /// `MatchedKeywords`: a string.
-    ///
-    /// Example: `"password:test257"`
+    /// `MatchedKeywords`; example: `"password:test257"`
     pub matched_keywords: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"在线"`
+    /// `Status`; example: `"在线"`
     pub status: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Platform`: a string.
-    ///
-    /// Example: `"百度网盘"`
+    /// `Platform`; example: `"百度网盘"`
     pub platform: Option<String>,
 }
 
@@ -1338,77 +884,49 @@ pub struct DisplayNetDisk {
 /// Returned in the output of [`DescribePorts`](super::DescribePorts).
 #[tc_model]
 pub struct DisplayPort {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Asset`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Asset`; example: `"test.com"`
     pub asset: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<i64>,
 
-    /// `IsHighRisk`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHighRisk`; example: `false`
     pub is_high_risk: Option<bool>,
 
-    /// `App`: a string.
-    ///
-    /// Example: `"OpenSSH 8.0"`
+    /// `App`; example: `"OpenSSH 8.0"`
     pub app: Option<String>,
 
-    /// `Service`: a string.
-    ///
-    /// Example: `"ssh"`
+    /// `Service`; example: `"ssh"`
     pub service: Option<String>,
 
-    /// `Banner`: a string.
-    ///
-    /// Example: `"U1NILTIuMC1PcGVuU1NIXzguMA0K"`
+    /// `Banner`; example: `"U1NILTIuMC1PcGVuU1NIXzguMA0K"`
     pub banner: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `LastCheckTime`; example: `"2024-01-01 00:00:00"`
     pub last_check_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"open"`
+    /// `Status`; example: `"open"`
     pub status: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AnalysisState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AnalysisState`; example: `0`
     pub analysis_state: Option<i64>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 }
 
@@ -1417,44 +935,28 @@ pub struct DisplayPort {
 /// Returned in the output of [`DescribeSeeds`](super::DescribeSeeds).
 #[tc_model]
 pub struct DisplaySeed {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `CustomerId`; example: `1001`
     pub customer_id: Option<i64>,
 
-    /// `Category`: a string.
-    ///
-    /// Example: `"domain"`
+    /// `Category`; example: `"domain"`
     pub category: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Value`; example: `"test.com"`
     pub value: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"数据的hash值"`
+    /// `Md5`; example: `"数据的hash值"`
     pub md5: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"人工"`
+    /// `Source`; example: `"人工"`
     pub source: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreateAt`; example: `"2021-01-01 00:00:00"`
     pub create_at: Option<String>,
 
-    /// `IsValid`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsValid`; example: `true`
     pub is_valid: Option<bool>,
 }
 
@@ -1463,52 +965,34 @@ pub struct DisplaySeed {
 /// Returned in the output of [`DescribeSensitiveInfos`](super::DescribeSensitiveInfos).
 #[tc_model]
 pub struct DisplaySensitiveInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"邮箱地址"`
+    /// `Type`; example: `"邮箱地址"`
     pub r#type: Option<String>,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Source`; example: `"http://test.com/a.html"`
     pub source: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `Value`; example: `"test@qq.com"`
     pub value: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unrepaired"`
+    /// `Status`; example: `"unrepaired"`
     pub status: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2026-09-01 10:00:00"`
+    /// `LastCheckTime`; example: `"2026-09-01 10:00:00"`
     pub last_check_time: Option<String>,
 }
 
@@ -1517,97 +1001,61 @@ pub struct DisplaySensitiveInfo {
 /// Returned in the output of [`DescribeSubDomains`](super::DescribeSubDomains).
 #[tc_model]
 pub struct DisplaySubDomain {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `SubDomain`: a string.
-    ///
-    /// Example: `"test.qq.com"`
+    /// `SubDomain`; example: `"test.qq.com"`
     pub sub_domain: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Country`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `Country`; example: `"中国"`
     pub country: Option<String>,
 
-    /// `Province`: a string.
-    ///
-    /// Example: `"广东"`
+    /// `Province`; example: `"广东"`
     pub province: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Isp`; example: `"中国电信"`
     pub isp: Option<String>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AvailabilityRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailabilityRate`; example: `0`
     pub availability_rate: Option<i64>,
 
-    /// `AvailabilityState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AvailabilityState`; example: `0`
     pub availability_state: Option<i64>,
 
-    /// `AnalysisState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AnalysisState`; example: `0`
     pub analysis_state: Option<i64>,
 
-    /// `AverageDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AverageDelay`; example: `0`
     pub average_delay: Option<i64>,
 
-    /// `LossRate`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LossRate`; example: `0`
     pub loss_rate: Option<i64>,
 
-    /// `DnsType`: a string.
-    ///
-    /// Example: `"A"`
+    /// `DnsType`; example: `"A"`
     pub dns_type: Option<String>,
 
-    /// `DnsValue`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `DnsValue`; example: `"8.8.8.8"`
     pub dns_value: Option<String>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 
-    /// `AvailabilityTag`: a string.
-    ///
-    /// Example: `"解析已失效"`
+    /// `AvailabilityTag`; example: `"解析已失效"`
     pub availability_tag: Option<String>,
 }
 
@@ -1616,97 +1064,61 @@ pub struct DisplaySubDomain {
 /// Returned in the output of [`DescribeSuspiciousAssets`](super::DescribeSuspiciousAssets).
 #[tc_model]
 pub struct DisplaySuspiciousAsset {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Title`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `Title`; example: `"暴露面管理"`
     pub title: Option<String>,
 
-    /// `ContentLength`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ContentLength`; example: `100`
     pub content_length: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `Content`; example: `"暴露面管理"`
     pub content: Option<String>,
 
-    /// `ScreenshotThumbUrl`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `ScreenshotThumbUrl`; example: `"http://test.com/xx.png"`
     pub screenshot_thumb_url: Option<String>,
 
-    /// `ScreenshotUrl`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `ScreenshotUrl`; example: `"http://test.com/xx.png"`
     pub screenshot_url: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Code`; example: `200`
     pub code: Option<i64>,
 
-    /// `Api`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Api`; example: `"http://test.com/a.html"`
     pub api: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Ssl`: a string.
-    ///
-    /// Example: `"{\\\"cipher\\\": \\\"TLS_AES_256_GCM_SHA384\\\"}"`
+    /// `Ssl`; example: `"{\\\"cipher\\\": \\\"TLS_AES_256_GCM_SHA384\\\"}"`
     pub ssl: Option<String>,
 
-    /// `SslExpiredTime`: a string.
-    ///
-    /// Example: `"2026-03-30T12:03:50Z"`
+    /// `SslExpiredTime`; example: `"2026-03-30T12:03:50Z"`
     pub ssl_expired_time: Option<String>,
 
-    /// `SourceType`: a string.
-    ///
-    /// Example: `"F-icon"`
+    /// `SourceType`; example: `"F-icon"`
     pub source_type: Option<String>,
 
-    /// `SourceValue`: a string.
-    ///
-    /// Example: `"icon"`
+    /// `SourceValue`; example: `"icon"`
     pub source_value: Option<String>,
 
-    /// `Trusted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Trusted`; example: `true`
     pub trusted: Option<bool>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"tester"`
+    /// `Owner`; example: `"tester"`
     pub owner: Option<String>,
 
-    /// `RootDomain`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `RootDomain`; example: `"test.com"`
     pub root_domain: Option<String>,
 
-    /// `AggregationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AggregationCount`; example: `1`
     pub aggregation_count: Option<i64>,
 }
 
@@ -1715,74 +1127,46 @@ pub struct DisplaySuspiciousAsset {
 /// Returned in the output of [`DescribeApiSecs`](super::DescribeApiSecs), [`DescribeApps`](super::DescribeApps), [`DescribeAssets`](super::DescribeAssets), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeDarkWebs`](super::DescribeDarkWebs), [`DescribeDomains`](super::DescribeDomains) and 20 more.
 #[tc_model]
 pub struct DisplayToolCommon {
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"2664c3d2bcf233f2052ba78177394415"`
+    /// `EnterpriseUid`; example: `"2664c3d2bcf233f2052ba78177394415"`
     pub enterprise_uid: Option<String>,
 
-    /// `EnterpriseName`: a string.
-    ///
-    /// Example: `"暴露面管理"`
+    /// `EnterpriseName`; example: `"暴露面管理"`
     pub enterprise_name: Option<String>,
 
-    /// `JobId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobId`; example: `1`
     pub job_id: Option<i64>,
 
-    /// `JobStageId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobStageId`; example: `1`
     pub job_stage_id: Option<i64>,
 
-    /// `Ignored`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Ignored`; example: `false`
     pub ignored: Option<bool>,
 
-    /// `JobRecordId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JobRecordId`; example: `1`
     pub job_record_id: Option<i64>,
 
-    /// `CustomerId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CustomerId`; example: `100`
     pub customer_id: Option<i64>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `CustomerName`; example: `"腾讯"`
     pub customer_name: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"测试数据"`
+    /// `Detail`; example: `"测试数据"`
     pub detail: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"145314895749100ae8306079519b3393"`
+    /// `Md5`; example: `"145314895749100ae8306079519b3393"`
     pub md5: Option<String>,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `CreateAt`; example: `"2024-01-01 00:00:00"`
     pub create_at: Option<String>,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `UpdateAt`; example: `"2024-01-01 00:00:00"`
     pub update_at: Option<String>,
 
-    /// `Labels`: a string.
-    ///
-    /// Example: `"{\\\"tag1\\\":[\\\"责任人xxx\\\"],\\\"tag2\\\":[\\\"测试站\\\"]}"`
+    /// `Labels`; example: `"{\\\"tag1\\\":[\\\"责任人xxx\\\"],\\\"tag2\\\":[\\\"测试站\\\"]}"`
     pub labels: Option<String>,
 
-    /// `IsPlainTextInDemo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsPlainTextInDemo`; example: `0`
     pub is_plain_text_in_demo: Option<i64>,
 }
 
@@ -1791,82 +1175,52 @@ pub struct DisplayToolCommon {
 /// Returned in the output of [`DescribeVuls`](super::DescribeVuls).
 #[tc_model]
 pub struct DisplayVul {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Port`; example: `80`
     pub port: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"暴露面测试"`
+    /// `Name`; example: `"暴露面测试"`
     pub name: Option<String>,
 
-    /// `RepairStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RepairStatus`; example: `0`
     pub repair_status: Option<i64>,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"无建议"`
+    /// `Suggestion`; example: `"无建议"`
     pub suggestion: Option<String>,
 
-    /// `DiscoverTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `DiscoverTime`; example: `"2025-01-01 00:00:00"`
     pub discover_time: Option<String>,
 
-    /// `AiJudge`: a string.
-    ///
-    /// Example: `"无建议"`
+    /// `AiJudge`; example: `"无建议"`
     pub ai_judge: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"unrepaired"`
+    /// `Status`; example: `"unrepaired"`
     pub status: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `LastCheckTime`; example: `"2025-01-01 00:00:00"`
     pub last_check_time: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 
-    /// `AnalysisState`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AnalysisState`; example: `0`
     pub analysis_state: Option<i64>,
 }
 
@@ -1875,72 +1229,46 @@ pub struct DisplayVul {
 /// Returned in the output of [`DescribeWeakPasswords`](super::DescribeWeakPasswords).
 #[tc_model]
 pub struct DisplayWeakPassword {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/a.html"`
+    /// `Url`; example: `"http://test.com/a.html"`
     pub url: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ssh"`
+    /// `Type`; example: `"ssh"`
     pub r#type: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"ctem"`
+    /// `Account`; example: `"ctem"`
     pub account: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd@1#23"`
+    /// `Password`; example: `"pwd@1#23"`
     pub password: Option<String>,
 
-    /// `IsHoneypot`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsHoneypot`; example: `false`
     pub is_honeypot: Option<bool>,
 
-    /// `ScreenshotUrl`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `ScreenshotUrl`; example: `"http://test.com/xx.png"`
     pub screenshot_url: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ignore"`
+    /// `Status`; example: `"ignore"`
     pub status: Option<String>,
 
-    /// `LastCheckTime`: a string.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `LastCheckTime`; example: `"2021-01-01 00:00:00"`
     pub last_check_time: Option<String>,
 
-    /// `IsCloudAsset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsCloudAsset`; example: `1`
     pub is_cloud_asset: Option<i64>,
 
-    /// `CloudAssetStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudAssetStatus`; example: `0`
     pub cloud_asset_status: Option<i64>,
 }
 
@@ -1949,47 +1277,31 @@ pub struct DisplayWeakPassword {
 /// Returned in the output of [`DescribeWechatApplets`](super::DescribeWechatApplets).
 #[tc_model]
 pub struct DisplayWechatApplet {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Name`; example: `"腾讯"`
     pub name: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `Logo`; example: `"http://test.com/xx.png"`
     pub logo: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"em_test"`
+    /// `AccountId`; example: `"em_test"`
     pub account_id: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"http://test.com/qrcode"`
+    /// `QrCode`; example: `"http://test.com/qrcode"`
     pub qr_code: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"暴露面测试"`
+    /// `Description`; example: `"暴露面测试"`
     pub description: Option<String>,
 
-    /// `RecordSubject`: a string.
-    ///
-    /// Example: `"string"`
+    /// `RecordSubject`; example: `"string"`
     pub record_subject: Option<String>,
 
-    /// `AccountAppid`: a string.
-    ///
-    /// Example: `"string"`
+    /// `AccountAppid`; example: `"string"`
     pub account_appid: Option<String>,
 }
 
@@ -1998,42 +1310,28 @@ pub struct DisplayWechatApplet {
 /// Returned in the output of [`DescribeWechatOfficialAccounts`](super::DescribeWechatOfficialAccounts).
 #[tc_model]
 pub struct DisplayWechatOfficialAccount {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `DisplayToolCommon`: a [`DisplayToolCommon`].
+    /// `DisplayToolCommon`
     pub display_tool_common: Option<DisplayToolCommon>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"腾讯"`
+    /// `Name`; example: `"腾讯"`
     pub name: Option<String>,
 
-    /// `Logo`: a string.
-    ///
-    /// Example: `"http://test.com/xx.png"`
+    /// `Logo`; example: `"http://test.com/xx.png"`
     pub logo: Option<String>,
 
-    /// `AccountId`: a string.
-    ///
-    /// Example: `"em_test"`
+    /// `AccountId`; example: `"em_test"`
     pub account_id: Option<String>,
 
-    /// `QrCode`: a string.
-    ///
-    /// Example: `"http://test.com/qrcode"`
+    /// `QrCode`; example: `"http://test.com/qrcode"`
     pub qr_code: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"暴露面测试"`
+    /// `Description`; example: `"暴露面测试"`
     pub description: Option<String>,
 
-    /// `RecordSubject`: a string.
-    ///
-    /// Example: `"string"`
+    /// `RecordSubject`; example: `"string"`
     pub record_subject: Option<String>,
 }
 
@@ -2042,19 +1340,13 @@ pub struct DisplayWechatOfficialAccount {
 /// Returned in the output of [`DescribeJobRecordDetails`](super::DescribeJobRecordDetails).
 #[tc_model]
 pub struct Equity {
-    /// `EnterpriseUid`: a string.
-    ///
-    /// Example: `"b12afac95c9ff6c2c3b71618351d61ef"`
+    /// `EnterpriseUid`; example: `"b12afac95c9ff6c2c3b71618351d61ef"`
     pub enterprise_uid: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"主体公司"`
+    /// `Name`; example: `"主体公司"`
     pub name: Option<String>,
 
-    /// `ShareholdingRatio`: a string.
-    ///
-    /// Example: `"55%"`
+    /// `ShareholdingRatio`; example: `"55%"`
     pub shareholding_ratio: Option<String>,
 }
 
@@ -2063,14 +1355,10 @@ pub struct Equity {
 /// Sent in the input of [`DescribeApiSecs`](super::DescribeApiSecs), [`DescribeApps`](super::DescribeApps), [`DescribeAssets`](super::DescribeAssets), [`DescribeConfigs`](super::DescribeConfigs), [`DescribeCustomers`](super::DescribeCustomers), [`DescribeDarkWebs`](super::DescribeDarkWebs) and 23 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Domain"`
+    /// `Name`; example: `"Domain"`
     pub name: Option<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["qq.com"]`
+    /// `Values`; example: `["qq.com"]`
     pub values: Option<Vec<String>>,
 }
 
@@ -2079,14 +1367,10 @@ pub struct Filter {
 /// Returned in the output of [`DescribeJobRecordDetails`](super::DescribeJobRecordDetails).
 #[tc_model]
 pub struct IdndValue {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: Option<i64>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"http://test.com"`
+    /// `Value`; example: `"http://test.com"`
     pub value: Option<String>,
 }
 
@@ -2095,34 +1379,22 @@ pub struct IdndValue {
 /// Returned in the output of [`DescribeJobRecords`](super::DescribeJobRecords).
 #[tc_model]
 pub struct JobRecordProgress {
-    /// `Doing`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Doing`; example: `0`
     pub doing: Option<i64>,
 
-    /// `Done`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Done`; example: `0`
     pub done: Option<i64>,
 
-    /// `Error`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Error`; example: `0`
     pub error: Option<i64>,
 
-    /// `Timeout`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Timeout`; example: `0`
     pub timeout: Option<i64>,
 
-    /// `Stop`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Stop`; example: `0`
     pub stop: Option<i64>,
 
-    /// `Todo`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Todo`; example: `0`
     pub todo: Option<i64>,
 }
 
@@ -2131,14 +1403,10 @@ pub struct JobRecordProgress {
 /// Returned in the output of [`DescribeCustomers`](super::DescribeCustomers).
 #[tc_model]
 pub struct ScanPriorityDisplay {
-    /// `OnlyScanNewAsset`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyScanNewAsset`; example: `true`
     pub only_scan_new_asset: Option<bool>,
 
-    /// `PriorityRules`: a list of strings.
-    ///
-    /// Example: `["new_asset"]`
+    /// `PriorityRules`; example: `["new_asset"]`
     pub priority_rules: Option<Vec<String>>,
 }
 
@@ -2147,13 +1415,9 @@ pub struct ScanPriorityDisplay {
 /// Sent in the input of [`CreateCustomer`](super::CreateCustomer), [`CreateJobRecord`](super::CreateJobRecord) and [`ModifyCustomer`](super::ModifyCustomer).
 #[tc_model]
 pub struct ScanPriorityReq {
-    /// `OnlyScanNewAsset`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyScanNewAsset`; example: `true`
     pub only_scan_new_asset: Option<bool>,
 
-    /// `PriorityRules`: a list of strings.
-    ///
-    /// Example: `["new_asset"]`
+    /// `PriorityRules`; example: `["new_asset"]`
     pub priority_rules: Option<Vec<String>>,
 }

@@ -7,20 +7,24 @@ use super::models;
 /// The `DescribeClusterDetail` action of CTSDB API 2023-02-02.
 ///
 /// A successful call returns [`DescribeClusterDetailResponse`].
-/// The codes it documents are in [`DescribeClusterDetailError`](super::errors::DescribeClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctsdb&Version=2023-02-02&Action=DescribeClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtsdbErrorCode`](super::errors::CtsdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtsdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CtsdbErrorCode::FailedOperation)
 #[tc_action(
     service = "ctsdb",
     version = "2023-02-02",
     name = "DescribeClusterDetail",
     output = DescribeClusterDetailResponse,
-    error = super::errors::DescribeClusterDetailError
+    error = super::errors::CtsdbErrorCode
 )]
 pub struct DescribeClusterDetail {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"ctsdbi-ktbdtl19"`
+    /// `ClusterID`; example: `"ctsdbi-ktbdtl19"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 }
@@ -28,7 +32,7 @@ pub struct DescribeClusterDetail {
 /// What a successful [`DescribeClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeClusterDetailResponse {
-    /// `Cluster`: a [`ClusterDetail`](super::models::ClusterDetail).
+    /// `Cluster`
     pub cluster: Option<models::ClusterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -38,15 +42,21 @@ pub struct DescribeClusterDetailResponse {
 /// The `DescribeClusters` action of CTSDB API 2023-02-02.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctsdb&Version=2023-02-02&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtsdbErrorCode`](super::errors::CtsdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtsdbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::CtsdbErrorCode::FailedOperation)
 #[tc_action(
     service = "ctsdb",
     version = "2023-02-02",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::CtsdbErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -56,32 +66,26 @@ pub struct DescribeClusterDetailResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `PageNumber`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: u64,
 
-    /// `PageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `PageSize`; example: `20`
     pub page_size: u64,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Orders`: a list of [`Order`](super::models::Order) objects.
+    /// `Orders`
     pub orders: Option<Vec<models::Order>>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<u64>,
 
-    /// `Clusters`: a list of [`Cluster`](super::models::Cluster) objects.
+    /// `Clusters`
     pub clusters: Option<Vec<models::Cluster>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -91,15 +95,21 @@ pub struct DescribeClustersResponse {
 /// The `DescribeDatabases` action of CTSDB API 2023-02-02.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=ctsdb&Version=2023-02-02&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CtsdbErrorCode`](super::errors::CtsdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CtsdbErrorCode::AuthFailure)
+/// - [`ResourceNotFound`](super::errors::CtsdbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "ctsdb",
     version = "2023-02-02",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError,
+    error = super::errors::CtsdbErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -109,23 +119,23 @@ pub struct DescribeClustersResponse {
     )
 )]
 pub struct DescribeDatabases {
-    /// `Database`: a [`Database`](super::models::Database).
+    /// `Database`
     pub database: models::Database,
 
-    /// `PageSize`: an unsigned 64-bit integer.
+    /// `PageSize`
     pub page_size: Option<u64>,
 
-    /// `PageNumber`: an unsigned 64-bit integer.
+    /// `PageNumber`
     pub page_number: Option<u64>,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `Databases`: a list of [`Database`](super::models::Database) objects.
+    /// `Databases`
     pub databases: Vec<models::Database>,
 
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

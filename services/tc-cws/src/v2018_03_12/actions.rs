@@ -7,33 +7,42 @@ use super::models;
 /// The `CreateMonitors` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`CreateMonitorsResponse`].
-/// The codes it documents are in [`CreateMonitorsError`](super::errors::CreateMonitorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=CreateMonitors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
+/// - [`LimitExceeded.MonitorQuota`](super::errors::CwsErrorCode::LimitExceededMonitorQuota)
+/// - [`UnauthorizedOperation`](super::errors::CwsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "CreateMonitors",
     output = CreateMonitorsResponse,
-    error = super::errors::CreateMonitorsError
+    error = super::errors::CwsErrorCode
 )]
 pub struct CreateMonitors {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `ScannerType`: a string.
+    /// `ScannerType`
     pub scanner_type: String,
 
-    /// `Crontab`: an unsigned 64-bit integer.
+    /// `Crontab`
     pub crontab: u64,
 
-    /// `RateLimit`: an unsigned 64-bit integer.
+    /// `RateLimit`
     pub rate_limit: u64,
 
-    /// `FirstScanStartTime`: a date and time, as the service writes it.
+    /// `FirstScanStartTime`, a date and time as the service writes it
     pub first_scan_start_time: String,
 }
 
@@ -47,31 +56,38 @@ pub struct CreateMonitorsResponse {
 /// The `CreateSites` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`CreateSitesResponse`].
-/// The codes it documents are in [`CreateSitesError`](super::errors::CreateSitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=CreateSites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Duplicate`](super::errors::CwsErrorCode::InvalidParameterDuplicate)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "CreateSites",
     output = CreateSitesResponse,
-    error = super::errors::CreateSitesError
+    error = super::errors::CwsErrorCode
 )]
 pub struct CreateSites {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `UserAgent`: a string.
+    /// `UserAgent`
     pub user_agent: Option<String>,
 }
 
 /// What a successful [`CreateSites`] call returns.
 #[tc_model]
 pub struct CreateSitesResponse {
-    /// `Number`: an unsigned 64-bit integer.
+    /// `Number`
     pub number: Option<u64>,
 
-    /// `Sites`: a list of [`MiniSite`](super::models::MiniSite) objects.
+    /// `Sites`
     pub sites: Option<Vec<models::MiniSite>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -81,24 +97,32 @@ pub struct CreateSitesResponse {
 /// The `CreateSitesScans` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`CreateSitesScansResponse`].
-/// The codes it documents are in [`CreateSitesScansError`](super::errors::CreateSitesScansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=CreateSitesScans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`LimitExceeded.ScanQuota`](super::errors::CwsErrorCode::LimitExceededScanQuota)
+/// - [`UnauthorizedOperation`](super::errors::CwsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "CreateSitesScans",
     output = CreateSitesScansResponse,
-    error = super::errors::CreateSitesScansError
+    error = super::errors::CwsErrorCode
 )]
 pub struct CreateSitesScans {
-    /// `SiteIds`: a list of unsigned 64-bit integers.
+    /// `SiteIds`
     pub site_ids: Vec<u64>,
 
-    /// `ScannerType`: a string.
+    /// `ScannerType`
     pub scanner_type: String,
 
-    /// `RateLimit`: an unsigned 64-bit integer.
+    /// `RateLimit`
     pub rate_limit: u64,
 }
 
@@ -112,18 +136,27 @@ pub struct CreateSitesScansResponse {
 /// The `CreateVulsMisinformation` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`CreateVulsMisinformationResponse`].
-/// The codes it documents are in [`CreateVulsMisinformationError`](super::errors::CreateVulsMisinformationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=CreateVulsMisinformation)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Duplicate`](super::errors::CwsErrorCode::InvalidParameterDuplicate)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CwsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "CreateVulsMisinformation",
     output = CreateVulsMisinformationResponse,
-    error = super::errors::CreateVulsMisinformationError
+    error = super::errors::CwsErrorCode
 )]
 pub struct CreateVulsMisinformation {
-    /// `VulIds`: a list of unsigned 64-bit integers.
+    /// `VulIds`
     pub vul_ids: Vec<u64>,
 }
 
@@ -137,28 +170,34 @@ pub struct CreateVulsMisinformationResponse {
 /// The `CreateVulsReport` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`CreateVulsReportResponse`].
-/// The codes it documents are in [`CreateVulsReportError`](super::errors::CreateVulsReportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=CreateVulsReport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "CreateVulsReport",
     output = CreateVulsReportResponse,
-    error = super::errors::CreateVulsReportError
+    error = super::errors::CwsErrorCode
 )]
 pub struct CreateVulsReport {
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: Option<u64>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
+    /// `MonitorId`
     pub monitor_id: Option<u64>,
 }
 
 /// What a successful [`CreateVulsReport`] call returns.
 #[tc_model]
 pub struct CreateVulsReportResponse {
-    /// `ReportFileUrl`: a string.
+    /// `ReportFileUrl`
     pub report_file_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -168,18 +207,25 @@ pub struct CreateVulsReportResponse {
 /// The `DeleteMonitors` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DeleteMonitorsResponse`].
-/// The codes it documents are in [`DeleteMonitorsError`](super::errors::DeleteMonitorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DeleteMonitors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DeleteMonitors",
     output = DeleteMonitorsResponse,
-    error = super::errors::DeleteMonitorsError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DeleteMonitors {
-    /// `MonitorIds`: a list of unsigned 64-bit integers.
+    /// `MonitorIds`
     pub monitor_ids: Vec<u64>,
 }
 
@@ -193,18 +239,25 @@ pub struct DeleteMonitorsResponse {
 /// The `DeleteSites` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DeleteSitesResponse`].
-/// The codes it documents are in [`DeleteSitesError`](super::errors::DeleteSitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DeleteSites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DeleteSites",
     output = DeleteSitesResponse,
-    error = super::errors::DeleteSitesError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DeleteSites {
-    /// `SiteIds`: a list of unsigned 64-bit integers.
+    /// `SiteIds`
     pub site_ids: Vec<u64>,
 }
 
@@ -218,37 +271,42 @@ pub struct DeleteSitesResponse {
 /// The `DescribeConfig` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeConfigResponse`].
-/// The codes it documents are in [`DescribeConfigError`](super::errors::DescribeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeConfig",
     output = DescribeConfigResponse,
-    error = super::errors::DescribeConfigError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DescribeConfig {}
 
 /// What a successful [`DescribeConfig`] call returns.
 #[tc_model]
 pub struct DescribeConfigResponse {
-    /// `NoticeLevel`: a string.
+    /// `NoticeLevel`
     pub notice_level: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: Option<u64>,
 
-    /// `ContentLevel`: an unsigned 64-bit integer.
+    /// `ContentLevel`
     pub content_level: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -258,15 +316,22 @@ pub struct DescribeConfigResponse {
 /// The `DescribeMonitors` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeMonitorsResponse`].
-/// The codes it documents are in [`DescribeMonitorsError`](super::errors::DescribeMonitorsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeMonitors)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeMonitors",
     output = DescribeMonitorsResponse,
-    error = super::errors::DescribeMonitorsError,
+    error = super::errors::CwsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -276,26 +341,26 @@ pub struct DescribeConfigResponse {
     )
 )]
 pub struct DescribeMonitors {
-    /// `MonitorIds`: a list of unsigned 64-bit integers.
+    /// `MonitorIds`
     pub monitor_ids: Option<Vec<u64>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMonitors`] call returns.
 #[tc_model]
 pub struct DescribeMonitorsResponse {
-    /// `Monitors`: a list of [`MonitorsDetail`](super::models::MonitorsDetail) objects.
+    /// `Monitors`
     pub monitors: Option<Vec<models::MonitorsDetail>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,28 +370,33 @@ pub struct DescribeMonitorsResponse {
 /// The `DescribeSiteQuota` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeSiteQuotaResponse`].
-/// The codes it documents are in [`DescribeSiteQuotaError`](super::errors::DescribeSiteQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeSiteQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeSiteQuota",
     output = DescribeSiteQuotaResponse,
-    error = super::errors::DescribeSiteQuotaError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DescribeSiteQuota {}
 
 /// What a successful [`DescribeSiteQuota`] call returns.
 #[tc_model]
 pub struct DescribeSiteQuotaResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Used`: an unsigned 64-bit integer.
+    /// `Used`
     pub used: Option<u64>,
 
-    /// `Available`: an unsigned 64-bit integer.
+    /// `Available`
     pub available: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -336,15 +406,22 @@ pub struct DescribeSiteQuotaResponse {
 /// The `DescribeSites` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeSitesResponse`].
-/// The codes it documents are in [`DescribeSitesError`](super::errors::DescribeSitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeSites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeSites",
     output = DescribeSitesResponse,
-    error = super::errors::DescribeSitesError,
+    error = super::errors::CwsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -354,26 +431,26 @@ pub struct DescribeSiteQuotaResponse {
     )
 )]
 pub struct DescribeSites {
-    /// `SiteIds`: a list of unsigned 64-bit integers.
+    /// `SiteIds`
     pub site_ids: Option<Vec<u64>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSites`] call returns.
 #[tc_model]
 pub struct DescribeSitesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Sites`: a list of [`Site`](super::models::Site) objects.
+    /// `Sites`
     pub sites: Option<Vec<models::Site>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -383,28 +460,35 @@ pub struct DescribeSitesResponse {
 /// The `DescribeSitesVerification` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeSitesVerificationResponse`].
-/// The codes it documents are in [`DescribeSitesVerificationError`](super::errors::DescribeSitesVerificationError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeSitesVerification)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeSitesVerification",
     output = DescribeSitesVerificationResponse,
-    error = super::errors::DescribeSitesVerificationError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DescribeSitesVerification {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 }
 
 /// What a successful [`DescribeSitesVerification`] call returns.
 #[tc_model]
 pub struct DescribeSitesVerificationResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `SitesVerification`: a list of [`SitesVerification`](super::models::SitesVerification) objects.
+    /// `SitesVerification`
     pub sites_verification: Option<Vec<models::SitesVerification>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -414,15 +498,23 @@ pub struct DescribeSitesVerificationResponse {
 /// The `DescribeVuls` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeVulsResponse`].
-/// The codes it documents are in [`DescribeVulsError`](super::errors::DescribeVulsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeVuls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CwsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeVuls",
     output = DescribeVulsResponse,
-    error = super::errors::DescribeVulsError,
+    error = super::errors::CwsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -432,29 +524,29 @@ pub struct DescribeSitesVerificationResponse {
     )
 )]
 pub struct DescribeVuls {
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: Option<u64>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
+    /// `MonitorId`
     pub monitor_id: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeVuls`] call returns.
 #[tc_model]
 pub struct DescribeVulsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Vuls`: a list of [`Vul`](super::models::Vul) objects.
+    /// `Vuls`
     pub vuls: Option<Vec<models::Vul>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -464,46 +556,51 @@ pub struct DescribeVulsResponse {
 /// The `DescribeVulsNumber` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeVulsNumberResponse`].
-/// The codes it documents are in [`DescribeVulsNumberError`](super::errors::DescribeVulsNumberError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeVulsNumber)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeVulsNumber",
     output = DescribeVulsNumberResponse,
-    error = super::errors::DescribeVulsNumberError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DescribeVulsNumber {}
 
 /// What a successful [`DescribeVulsNumber`] call returns.
 #[tc_model]
 pub struct DescribeVulsNumberResponse {
-    /// `ImpactSiteNumber`: an unsigned 64-bit integer.
+    /// `ImpactSiteNumber`
     pub impact_site_number: Option<u64>,
 
-    /// `SiteNumber`: an unsigned 64-bit integer.
+    /// `SiteNumber`
     pub site_number: Option<u64>,
 
-    /// `VulsHighNumber`: an unsigned 64-bit integer.
+    /// `VulsHighNumber`
     pub vuls_high_number: Option<u64>,
 
-    /// `VulsMiddleNumber`: an unsigned 64-bit integer.
+    /// `VulsMiddleNumber`
     pub vuls_middle_number: Option<u64>,
 
-    /// `VulsLowNumber`: an unsigned 64-bit integer.
+    /// `VulsLowNumber`
     pub vuls_low_number: Option<u64>,
 
-    /// `VulsNoticeNumber`: an unsigned 64-bit integer.
+    /// `VulsNoticeNumber`
     pub vuls_notice_number: Option<u64>,
 
-    /// `PageCount`: an unsigned 64-bit integer.
+    /// `PageCount`
     pub page_count: Option<u64>,
 
-    /// `Sites`: a list of [`MonitorMiniSite`](super::models::MonitorMiniSite) objects.
+    /// `Sites`
     pub sites: Option<Vec<models::MonitorMiniSite>>,
 
-    /// `ImpactSites`: a list of [`MonitorMiniSite`](super::models::MonitorMiniSite) objects.
+    /// `ImpactSites`
     pub impact_sites: Option<Vec<models::MonitorMiniSite>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -513,25 +610,30 @@ pub struct DescribeVulsNumberResponse {
 /// The `DescribeVulsNumberTimeline` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`DescribeVulsNumberTimelineResponse`].
-/// The codes it documents are in [`DescribeVulsNumberTimelineError`](super::errors::DescribeVulsNumberTimelineError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=DescribeVulsNumberTimeline)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "DescribeVulsNumberTimeline",
     output = DescribeVulsNumberTimelineResponse,
-    error = super::errors::DescribeVulsNumberTimelineError
+    error = super::errors::CwsErrorCode
 )]
 pub struct DescribeVulsNumberTimeline {}
 
 /// What a successful [`DescribeVulsNumberTimeline`] call returns.
 #[tc_model]
 pub struct DescribeVulsNumberTimelineResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `VulsTimeline`: a list of [`VulsTimeline`](super::models::VulsTimeline) objects.
+    /// `VulsTimeline`
     pub vuls_timeline: Option<Vec<models::VulsTimeline>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -541,18 +643,23 @@ pub struct DescribeVulsNumberTimelineResponse {
 /// The `ModifyConfigAttribute` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`ModifyConfigAttributeResponse`].
-/// The codes it documents are in [`ModifyConfigAttributeError`](super::errors::ModifyConfigAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=ModifyConfigAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "ModifyConfigAttribute",
     output = ModifyConfigAttributeResponse,
-    error = super::errors::ModifyConfigAttributeError
+    error = super::errors::CwsErrorCode
 )]
 pub struct ModifyConfigAttribute {
-    /// `NoticeLevel`: a string.
+    /// `NoticeLevel`
     pub notice_level: Option<String>,
 }
 
@@ -566,39 +673,47 @@ pub struct ModifyConfigAttributeResponse {
 /// The `ModifyMonitorAttribute` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`ModifyMonitorAttributeResponse`].
-/// The codes it documents are in [`ModifyMonitorAttributeError`](super::errors::ModifyMonitorAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=ModifyMonitorAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
+/// - [`LimitExceeded.MonitorQuota`](super::errors::CwsErrorCode::LimitExceededMonitorQuota)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "ModifyMonitorAttribute",
     output = ModifyMonitorAttributeResponse,
-    error = super::errors::ModifyMonitorAttributeError
+    error = super::errors::CwsErrorCode
 )]
 pub struct ModifyMonitorAttribute {
-    /// `MonitorId`: an unsigned 64-bit integer.
+    /// `MonitorId`
     pub monitor_id: u64,
 
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `ScannerType`: a string.
+    /// `ScannerType`
     pub scanner_type: String,
 
-    /// `Crontab`: an unsigned 64-bit integer.
+    /// `Crontab`
     pub crontab: u64,
 
-    /// `RateLimit`: an unsigned 64-bit integer.
+    /// `RateLimit`
     pub rate_limit: u64,
 
-    /// `FirstScanStartTime`: a date and time, as the service writes it.
+    /// `FirstScanStartTime`, a date and time as the service writes it
     pub first_scan_start_time: String,
 
-    /// `MonitorStatus`: an unsigned 64-bit integer.
+    /// `MonitorStatus`
     pub monitor_status: u64,
 }
 
@@ -612,36 +727,43 @@ pub struct ModifyMonitorAttributeResponse {
 /// The `ModifySiteAttribute` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`ModifySiteAttributeResponse`].
-/// The codes it documents are in [`ModifySiteAttributeError`](super::errors::ModifySiteAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=ModifySiteAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
+/// - [`UnauthorizedOperation`](super::errors::CwsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "ModifySiteAttribute",
     output = ModifySiteAttributeResponse,
-    error = super::errors::ModifySiteAttributeError
+    error = super::errors::CwsErrorCode
 )]
 pub struct ModifySiteAttribute {
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: u64,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `NeedLogin`: a signed 64-bit integer.
+    /// `NeedLogin`
     pub need_login: Option<i64>,
 
-    /// `LoginCookie`: a string.
+    /// `LoginCookie`
     pub login_cookie: Option<String>,
 
-    /// `LoginCheckUrl`: a string.
+    /// `LoginCheckUrl`
     pub login_check_url: Option<String>,
 
-    /// `LoginCheckKw`: a string.
+    /// `LoginCheckKw`
     pub login_check_kw: Option<String>,
 
-    /// `ScanDisallow`: a string.
+    /// `ScanDisallow`
     pub scan_disallow: Option<String>,
 }
 
@@ -655,28 +777,35 @@ pub struct ModifySiteAttributeResponse {
 /// The `VerifySites` action of CWS API 2018-03-12.
 ///
 /// A successful call returns [`VerifySitesResponse`].
-/// The codes it documents are in [`VerifySitesError`](super::errors::VerifySitesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cws&Version=2018-03-12&Action=VerifySites)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CwsErrorCode`](super::errors::CwsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::CwsErrorCode::InternalError)
+/// - [`InvalidParameter.Malformed`](super::errors::CwsErrorCode::InvalidParameterMalformed)
+/// - [`InvalidParameter.NotFound`](super::errors::CwsErrorCode::InvalidParameterNotFound)
 #[tc_action(
     service = "cws",
     version = "2018-03-12",
     name = "VerifySites",
     output = VerifySitesResponse,
-    error = super::errors::VerifySitesError
+    error = super::errors::CwsErrorCode
 )]
 pub struct VerifySites {
-    /// `Urls`: a list of strings.
+    /// `Urls`
     pub urls: Vec<String>,
 }
 
 /// What a successful [`VerifySites`] call returns.
 #[tc_model]
 pub struct VerifySitesResponse {
-    /// `SuccessNumber`: an unsigned 64-bit integer.
+    /// `SuccessNumber`
     pub success_number: Option<u64>,
 
-    /// `FailNumber`: an unsigned 64-bit integer.
+    /// `FailNumber`
     pub fail_number: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,10 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`DescribeMonitors`](super::DescribeMonitors), [`DescribeSites`](super::DescribeSites) and [`DescribeVuls`](super::DescribeVuls).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -20,10 +20,10 @@ pub struct Filter {
 /// Returned in the output of [`CreateSites`](super::CreateSites).
 #[tc_model]
 pub struct MiniSite {
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: u64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -32,49 +32,49 @@ pub struct MiniSite {
 /// Returned in the output of [`DescribeMonitors`](super::DescribeMonitors).
 #[tc_model]
 pub struct Monitor {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `MonitorStatus`: an unsigned 64-bit integer.
+    /// `MonitorStatus`
     pub monitor_status: Option<u64>,
 
-    /// `ScannerType`: a string.
+    /// `ScannerType`
     pub scanner_type: Option<String>,
 
-    /// `Crontab`: an unsigned 64-bit integer.
+    /// `Crontab`
     pub crontab: Option<u64>,
 
-    /// `IncludedVulsTypes`: a string.
+    /// `IncludedVulsTypes`
     pub included_vuls_types: Option<String>,
 
-    /// `RateLimit`: an unsigned 64-bit integer.
+    /// `RateLimit`
     pub rate_limit: Option<u64>,
 
-    /// `FirstScanStartTime`: an ISO 8601 timestamp.
+    /// `FirstScanStartTime`, an ISO 8601 timestamp
     pub first_scan_start_time: Option<String>,
 
-    /// `ScanStatus`: an unsigned 64-bit integer.
+    /// `ScanStatus`
     pub scan_status: Option<u64>,
 
-    /// `LastScanFinishTime`: an ISO 8601 timestamp.
+    /// `LastScanFinishTime`, an ISO 8601 timestamp
     pub last_scan_finish_time: Option<String>,
 
-    /// `CurrentScanStartTime`: an ISO 8601 timestamp.
+    /// `CurrentScanStartTime`, an ISO 8601 timestamp
     pub current_scan_start_time: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: u64,
 
-    /// `ContentScanStatus`: an unsigned 64-bit integer.
+    /// `ContentScanStatus`
     pub content_scan_status: u64,
 }
 
@@ -83,10 +83,10 @@ pub struct Monitor {
 /// Returned in the output of [`DescribeMonitors`](super::DescribeMonitors) and [`DescribeVulsNumber`](super::DescribeVulsNumber).
 #[tc_model]
 pub struct MonitorMiniSite {
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: Option<u64>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 }
 
@@ -95,40 +95,40 @@ pub struct MonitorMiniSite {
 /// Returned in the output of [`DescribeMonitors`](super::DescribeMonitors).
 #[tc_model]
 pub struct MonitorsDetail {
-    /// `Basic`: a [`Monitor`].
+    /// `Basic`
     pub basic: Option<Monitor>,
 
-    /// `Sites`: a list of [`MonitorMiniSite`] objects.
+    /// `Sites`
     pub sites: Option<Vec<MonitorMiniSite>>,
 
-    /// `SiteNumber`: an unsigned 64-bit integer.
+    /// `SiteNumber`
     pub site_number: Option<u64>,
 
-    /// `ImpactSites`: a list of [`MonitorMiniSite`] objects.
+    /// `ImpactSites`
     pub impact_sites: Option<Vec<MonitorMiniSite>>,
 
-    /// `ImpactSiteNumber`: an unsigned 64-bit integer.
+    /// `ImpactSiteNumber`
     pub impact_site_number: Option<u64>,
 
-    /// `VulsHighNumber`: an unsigned 64-bit integer.
+    /// `VulsHighNumber`
     pub vuls_high_number: Option<u64>,
 
-    /// `VulsMiddleNumber`: an unsigned 64-bit integer.
+    /// `VulsMiddleNumber`
     pub vuls_middle_number: Option<u64>,
 
-    /// `VulsLowNumber`: an unsigned 64-bit integer.
+    /// `VulsLowNumber`
     pub vuls_low_number: Option<u64>,
 
-    /// `VulsNoticeNumber`: an unsigned 64-bit integer.
+    /// `VulsNoticeNumber`
     pub vuls_notice_number: Option<u64>,
 
-    /// `Progress`: an unsigned 64-bit integer.
+    /// `Progress`
     pub progress: u64,
 
-    /// `PageCount`: an unsigned 64-bit integer.
+    /// `PageCount`
     pub page_count: u64,
 
-    /// `ContentNumber`: an unsigned 64-bit integer.
+    /// `ContentNumber`
     pub content_number: u64,
 }
 
@@ -137,106 +137,106 @@ pub struct MonitorsDetail {
 /// Returned in the output of [`DescribeSites`](super::DescribeSites).
 #[tc_model]
 pub struct Site {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `MonitorId`: an unsigned 64-bit integer.
+    /// `MonitorId`
     pub monitor_id: Option<u64>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `VerifyStatus`: an unsigned 64-bit integer.
+    /// `VerifyStatus`
     pub verify_status: Option<u64>,
 
-    /// `MonitorStatus`: an unsigned 64-bit integer.
+    /// `MonitorStatus`
     pub monitor_status: Option<u64>,
 
-    /// `ScanStatus`: an unsigned 64-bit integer.
+    /// `ScanStatus`
     pub scan_status: Option<u64>,
 
-    /// `LastScanTaskId`: an unsigned 64-bit integer.
+    /// `LastScanTaskId`
     pub last_scan_task_id: Option<u64>,
 
-    /// `LastScanStartTime`: an ISO 8601 timestamp.
+    /// `LastScanStartTime`, an ISO 8601 timestamp
     pub last_scan_start_time: Option<String>,
 
-    /// `LastScanFinishTime`: an ISO 8601 timestamp.
+    /// `LastScanFinishTime`, an ISO 8601 timestamp
     pub last_scan_finish_time: Option<String>,
 
-    /// `LastScanCancelTime`: an ISO 8601 timestamp.
+    /// `LastScanCancelTime`, an ISO 8601 timestamp
     pub last_scan_cancel_time: Option<String>,
 
-    /// `LastScanPageCount`: an unsigned 64-bit integer.
+    /// `LastScanPageCount`
     pub last_scan_page_count: Option<u64>,
 
-    /// `LastScanScannerType`: a string.
+    /// `LastScanScannerType`
     pub last_scan_scanner_type: Option<String>,
 
-    /// `LastScanVulsHighNum`: an unsigned 64-bit integer.
+    /// `LastScanVulsHighNum`
     pub last_scan_vuls_high_num: Option<u64>,
 
-    /// `LastScanVulsMiddleNum`: an unsigned 64-bit integer.
+    /// `LastScanVulsMiddleNum`
     pub last_scan_vuls_middle_num: Option<u64>,
 
-    /// `LastScanVulsLowNum`: an unsigned 64-bit integer.
+    /// `LastScanVulsLowNum`
     pub last_scan_vuls_low_num: Option<u64>,
 
-    /// `LastScanVulsNoticeNum`: an unsigned 64-bit integer.
+    /// `LastScanVulsNoticeNum`
     pub last_scan_vuls_notice_num: Option<u64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `LastScanRateLimit`: an unsigned 64-bit integer.
+    /// `LastScanRateLimit`
     pub last_scan_rate_limit: Option<u64>,
 
-    /// `LastScanVulsNum`: an unsigned 64-bit integer.
+    /// `LastScanVulsNum`
     pub last_scan_vuls_num: Option<u64>,
 
-    /// `LastScanNoticeNum`: an unsigned 64-bit integer.
+    /// `LastScanNoticeNum`
     pub last_scan_notice_num: Option<u64>,
 
-    /// `Progress`: an unsigned 64-bit integer.
+    /// `Progress`
     pub progress: u64,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: u64,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 
-    /// `NeedLogin`: a signed 64-bit integer.
+    /// `NeedLogin`
     pub need_login: i64,
 
-    /// `LoginCookie`: a string.
+    /// `LoginCookie`
     pub login_cookie: String,
 
-    /// `LoginCookieValid`: an unsigned 64-bit integer.
+    /// `LoginCookieValid`
     pub login_cookie_valid: u64,
 
-    /// `LoginCheckUrl`: a string.
+    /// `LoginCheckUrl`
     pub login_check_url: String,
 
-    /// `LoginCheckKw`: a string.
+    /// `LoginCheckKw`
     pub login_check_kw: String,
 
-    /// `ScanDisallow`: a string.
+    /// `ScanDisallow`
     pub scan_disallow: String,
 
-    /// `UserAgent`: a string.
+    /// `UserAgent`
     pub user_agent: String,
 
-    /// `ContentStatus`: an unsigned 64-bit integer.
+    /// `ContentStatus`
     pub content_status: u64,
 
-    /// `LastScanContentNum`: an unsigned 64-bit integer.
+    /// `LastScanContentNum`
     pub last_scan_content_num: u64,
 }
 
@@ -245,37 +245,37 @@ pub struct Site {
 /// Returned in the output of [`DescribeSitesVerification`](super::DescribeSitesVerification).
 #[tc_model]
 pub struct SitesVerification {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `TxtName`: a string.
+    /// `TxtName`
     pub txt_name: Option<String>,
 
-    /// `TxtText`: a string.
+    /// `TxtText`
     pub txt_text: Option<String>,
 
-    /// `ValidTo`: an ISO 8601 timestamp.
+    /// `ValidTo`, an ISO 8601 timestamp
     pub valid_to: Option<String>,
 
-    /// `VerifyStatus`: an unsigned 64-bit integer.
+    /// `VerifyStatus`
     pub verify_status: Option<u64>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: u64,
 
-    /// `VerifyUrl`: a string.
+    /// `VerifyUrl`
     pub verify_url: String,
 
-    /// `VerifyFileUrl`: a string.
+    /// `VerifyFileUrl`
     pub verify_file_url: String,
 }
 
@@ -284,58 +284,58 @@ pub struct SitesVerification {
 /// Returned in the output of [`DescribeVuls`](super::DescribeVuls).
 #[tc_model]
 pub struct Vul {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: Option<u64>,
 
-    /// `SiteId`: an unsigned 64-bit integer.
+    /// `SiteId`
     pub site_id: Option<u64>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
+    /// `TaskId`
     pub task_id: Option<u64>,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: Option<String>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: Option<String>,
 
-    /// `Html`: a string.
+    /// `Html`
     pub html: Option<String>,
 
-    /// `Nickname`: a string.
+    /// `Nickname`
     pub nickname: Option<String>,
 
-    /// `Harm`: a string.
+    /// `Harm`
     pub harm: Option<String>,
 
-    /// `Describe`: a string.
+    /// `Describe`
     pub describe: Option<String>,
 
-    /// `Solution`: a string.
+    /// `Solution`
     pub solution: Option<String>,
 
-    /// `From`: a string.
+    /// `From`
     pub from: Option<String>,
 
-    /// `Parameter`: a string.
+    /// `Parameter`
     pub parameter: Option<String>,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: Option<String>,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: Option<String>,
 
-    /// `IsReported`: an unsigned 64-bit integer.
+    /// `IsReported`
     pub is_reported: u64,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: u64,
 
-    /// `Uin`: a string.
+    /// `Uin`
     pub uin: String,
 }
 
@@ -344,39 +344,39 @@ pub struct Vul {
 /// Returned in the output of [`DescribeVulsNumberTimeline`](super::DescribeVulsNumberTimeline).
 #[tc_model]
 pub struct VulsTimeline {
-    /// `Id`: an unsigned 64-bit integer.
+    /// `Id`
     pub id: u64,
 
-    /// `Appid`: an unsigned 64-bit integer.
+    /// `Appid`
     pub appid: u64,
 
-    /// `Date`: an ISO 8601 timestamp.
+    /// `Date`, an ISO 8601 timestamp
     pub date: String,
 
-    /// `PageCount`: an unsigned 64-bit integer.
+    /// `PageCount`
     pub page_count: u64,
 
-    /// `SiteNum`: an unsigned 64-bit integer.
+    /// `SiteNum`
     pub site_num: u64,
 
-    /// `ImpactSiteNum`: an unsigned 64-bit integer.
+    /// `ImpactSiteNum`
     pub impact_site_num: u64,
 
-    /// `VulsHighNum`: an unsigned 64-bit integer.
+    /// `VulsHighNum`
     pub vuls_high_num: u64,
 
-    /// `VulsMiddleNum`: an unsigned 64-bit integer.
+    /// `VulsMiddleNum`
     pub vuls_middle_num: u64,
 
-    /// `VulsLowNum`: an unsigned 64-bit integer.
+    /// `VulsLowNum`
     pub vuls_low_num: u64,
 
-    /// `VulsNoticeNum`: an unsigned 64-bit integer.
+    /// `VulsNoticeNum`
     pub vuls_notice_num: u64,
 
-    /// `CreatedAt`: an ISO 8601 timestamp.
+    /// `CreatedAt`, an ISO 8601 timestamp
     pub created_at: String,
 
-    /// `UpdatedAt`: an ISO 8601 timestamp.
+    /// `UpdatedAt`, an ISO 8601 timestamp
     pub updated_at: String,
 }

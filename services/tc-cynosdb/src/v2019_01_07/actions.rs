@@ -7,34 +7,44 @@ use super::models;
 /// The `ActivateInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ActivateInstanceResponse`].
-/// The codes it documents are in [`ActivateInstanceError`](super::errors::ActivateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ActivateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ActivateInstance",
     output = ActivateInstanceResponse,
-    error = super::errors::ActivateInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ActivateInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-7upukfpw\r\n"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-ins-7upukfpw\r\n"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`ActivateInstance`] call returns.
 #[tc_model]
 pub struct ActivateInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147842`
+    /// `FlowId`; example: `147842`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,29 +54,37 @@ pub struct ActivateInstanceResponse {
 /// The `ActivateLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ActivateLibraDBClusterResponse`].
-/// The codes it documents are in [`ActivateLibraDBClusterError`](super::errors::ActivateLibraDBClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ActivateLibraDBCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ActivateLibraDBCluster",
     output = ActivateLibraDBClusterResponse,
-    error = super::errors::ActivateLibraDBClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ActivateLibraDBCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`ActivateLibraDBCluster`] call returns.
 #[tc_model]
 pub struct ActivateLibraDBClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `FlowId`; example: `123`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -76,34 +94,44 @@ pub struct ActivateLibraDBClusterResponse {
 /// The `ActivateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ActivateLibraDBInstanceResponse`].
-/// The codes it documents are in [`ActivateLibraDBInstanceError`](super::errors::ActivateLibraDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ActivateLibraDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ActivateLibraDBInstance",
     output = ActivateLibraDBInstanceResponse,
-    error = super::errors::ActivateLibraDBInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ActivateLibraDBInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`ActivateLibraDBInstance`] call returns.
 #[tc_model]
 pub struct ActivateLibraDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147183`
+    /// `FlowId`; example: `147183`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -113,59 +141,54 @@ pub struct ActivateLibraDBInstanceResponse {
 /// The `AddClusterSlaveZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`AddClusterSlaveZoneResponse`].
-/// The codes it documents are in [`AddClusterSlaveZoneError`](super::errors::AddClusterSlaveZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=AddClusterSlaveZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "AddClusterSlaveZone",
     output = AddClusterSlaveZoneResponse,
-    error = super::errors::AddClusterSlaveZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct AddClusterSlaveZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `SlaveZone`; example: `"ap-guangzhou-4"`
     pub slave_zone: String,
 
-    /// `BinlogSyncWay`: a string.
-    ///
-    /// Example: `"async"`
+    /// `BinlogSyncWay`; example: `"async"`
     pub binlog_sync_way: Option<String>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SemiSyncTimeout`; example: `10000`
     pub semi_sync_timeout: Option<i64>,
 }
 
 /// What a successful [`AddClusterSlaveZone`] call returns.
 #[tc_model]
 pub struct AddClusterSlaveZoneResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147184`
+    /// `FlowId`; example: `147184`
     pub flow_id: i64,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["123a45"]`
+    /// `BigDealIds`; example: `["123a45"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["12a345"]`
+    /// `DealNames`; example: `["12a345"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"\"12a34\""`
+    /// `TranId`; example: `"\"12a34\""`
     pub tran_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -175,131 +198,117 @@ pub struct AddClusterSlaveZoneResponse {
 /// The `AddInstances` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`AddInstancesResponse`].
-/// The codes it documents are in [`AddInstancesError`](super::errors::AddInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=AddInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "AddInstances",
     output = AddInstancesResponse,
-    error = super::errors::AddInstancesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct AddInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6gtlgm5l"`
+    /// `ClusterId`; example: `"cynosdbmysql-6gtlgm5l"`
     pub cluster_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `ReadOnlyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReadOnlyCount`; example: `1`
     pub read_only_count: i64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosmysql-grp-xxxxxxxx"`
+    /// `InstanceGrpId`; example: `"cynosmysql-grp-xxxxxxxx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Port`; example: `2000`
     pub port: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosmysql-xxxxxxxx"`
+    /// `InstanceName`; example: `"cynosmysql-xxxxxxxx"`
     pub instance_name: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `OrderSource`: a string.
-    ///
-    /// Example: `"api"`
+    /// `OrderSource`; example: `"api"`
     pub order_source: Option<String>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParamTemplateId`; example: `0`
     pub param_template_id: Option<i64>,
 
-    /// `InstanceParams`: a list of [`ModifyParamItem`](super::models::ModifyParamItem) objects.
+    /// `InstanceParams`
     pub instance_params: Option<Vec<models::ModifyParamItem>>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rgf3qgld"]`
+    /// `SecurityGroupIds`; example: `["sg-rgf3qgld"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `UpgradeProxy`: an [`UpgradeProxy`](super::models::UpgradeProxy).
+    /// `UpgradeProxy`
     pub upgrade_proxy: Option<models::UpgradeProxy>,
 }
 
 /// What a successful [`AddInstances`] call returns.
 #[tc_model]
 pub struct AddInstancesResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"myTranId"`
+    /// `TranId`; example: `"myTranId"`
     pub tran_id: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["182711111"]`
+    /// `DealNames`; example: `["182711111"]`
     pub deal_names: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-mwg712mm"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-mwg712mm"]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub resource_ids: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["202411073872"]`
+    /// `BigDealIds`; example: `["202411073872"]`
     pub big_deal_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -309,153 +318,127 @@ pub struct AddInstancesResponse {
 /// The `AddLibraDBInstances` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`AddLibraDBInstancesResponse`].
-/// The codes it documents are in [`AddLibraDBInstancesError`](super::errors::AddLibraDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=AddLibraDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "AddLibraDBInstances",
     output = AddLibraDBInstancesResponse,
-    error = super::errors::AddLibraDBInstancesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct AddLibraDBInstances {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6gtlgm5l"`
+    /// `ClusterId`; example: `"cynosdbmysql-6gtlgm5l"`
     pub cluster_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     pub mem: i64,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageSize`; example: `100`
     pub storage_size: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `Objects`: an [`Objects`](super::models::Objects).
+    /// `Objects`
     pub objects: models::Objects,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Port`; example: `2000`
     pub port: Option<i64>,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosmysql-xxxxxxxx"`
+    /// `InstanceName`; example: `"cynosmysql-xxxxxxxx"`
     pub instance_name: Option<String>,
 
-    /// `ReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicasNum`; example: `1`
     pub replicas_num: Option<i64>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `InstanceType`; example: `"Common"`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"本地盘"`
+    /// `StorageType`; example: `"本地盘"`
     pub storage_type: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `OrderSource`: a string.
-    ///
-    /// Example: `"api"`
+    /// `OrderSource`; example: `"api"`
     pub order_source: Option<String>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rgf3qgld"]`
+    /// `SecurityGroupIds`; example: `["sg-rgf3qgld"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `LibraDBVersion`: a string.
-    ///
-    /// Example: `"1.2404.21.0"`
+    /// `LibraDBVersion`; example: `"1.2404.21.0"`
     #[tc(rename = "LibraDBVersion")]
     pub libra_db_version: Option<String>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xxx"`
+    /// `SrcInstanceId`; example: `"cynosdbmysql-ins-xxx"`
     pub src_instance_id: Option<String>,
 }
 
 /// What a successful [`AddLibraDBInstances`] call returns.
 #[tc_model]
 pub struct AddLibraDBInstancesResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["202411073872"]`
+    /// `BigDealIds`; example: `["202411073872"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"myTranId"`
+    /// `TranId`; example: `"myTranId"`
     pub tran_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["182711111"]`
+    /// `DealNames`; example: `["182711111"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-mwg712mm"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-mwg712mm"]`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -465,102 +448,75 @@ pub struct AddLibraDBInstancesResponse {
 /// The `AddServerlessRoInstances` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`AddServerlessRoInstancesResponse`].
-/// The codes it documents are in [`AddServerlessRoInstancesError`](super::errors::AddServerlessRoInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=AddServerlessRoInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "AddServerlessRoInstances",
     output = AddServerlessRoInstancesResponse,
-    error = super::errors::AddServerlessRoInstancesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct AddServerlessRoInstances {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6gtlgm5l"`
+    /// `ClusterId`; example: `"cynosdbmysql-6gtlgm5l"`
     pub cluster_id: String,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MinCpu`; example: `0.5`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `MaxCpu`; example: `2`
     pub max_cpu: Option<f64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"S1-db-环境1"`
+    /// `InstanceName`; example: `"S1-db-环境1"`
     pub instance_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<u64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-rgf3qgld"]`
+    /// `SecurityGroupIds`; example: `["sg-rgf3qgld"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AutoPause`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoPause`; example: `"yes"`
     pub auto_pause: Option<String>,
 
-    /// `AutoPauseDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AutoPauseDelay`; example: `60`
     pub auto_pause_delay: Option<i64>,
 
-    /// `InstanceParams`: a list of [`ModifyParamItem`](super::models::ModifyParamItem) objects.
+    /// `InstanceParams`
     pub instance_params: Option<Vec<models::ModifyParamItem>>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `12546`
+    /// `ParamTemplateId`; example: `12546`
     pub param_template_id: Option<i64>,
 
-    /// `RoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RoCount`; example: `3`
     pub ro_count: Option<i64>,
 }
 
 /// What a successful [`AddServerlessRoInstances`] call returns.
 #[tc_model]
 pub struct AddServerlessRoInstancesResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"myTranId"`
+    /// `TranId`; example: `"myTranId"`
     pub tran_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["182711111"]`
+    /// `DealNames`; example: `["182711111"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-mwg712mm"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-mwg712mm"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["202411073872"]`
+    /// `BigDealIds`; example: `["202411073872"]`
     pub big_deal_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -570,28 +526,35 @@ pub struct AddServerlessRoInstancesResponse {
 /// The `AssociateSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Vec<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj\n"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj\n"]`
     pub security_group_ids: Vec<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -608,23 +571,34 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `BindClusterResourcePackages` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`BindClusterResourcePackagesResponse`].
-/// The codes it documents are in [`BindClusterResourcePackagesError`](super::errors::BindClusterResourcePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=BindClusterResourcePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationBindSourcePackageError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "BindClusterResourcePackages",
     output = BindClusterResourcePackagesResponse,
-    error = super::errors::BindClusterResourcePackagesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct BindClusterResourcePackages {
-    /// `PackageIds`: a list of strings.
+    /// `PackageIds`
     pub package_ids: Vec<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdb-qwerty"`
+    /// `ClusterId`; example: `"cynosdb-qwerty"`
     pub cluster_id: String,
 }
 
@@ -638,73 +612,68 @@ pub struct BindClusterResourcePackagesResponse {
 /// The `CalculateBackupSaveSecExpires` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CalculateBackupSaveSecExpiresResponse`].
-/// The codes it documents are in [`CalculateBackupSaveSecExpiresError`](super::errors::CalculateBackupSaveSecExpiresError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CalculateBackupSaveSecExpires)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationBindSourcePackageError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CalculateBackupSaveSecExpires",
     output = CalculateBackupSaveSecExpiresResponse,
-    error = super::errors::CalculateBackupSaveSecExpiresError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CalculateBackupSaveSecExpires {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-01b0a50a-33b5-4104-8d10-e55a79d10562"`
+    /// `VaultId`; example: `"vault-01b0a50a-33b5-4104-8d10-e55a79d10562"`
     pub vault_id: String,
 
-    /// `BackupSaveSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `BackupSaveSeconds`; example: `604800`
     pub backup_save_seconds: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"VaultId"`
+    /// `OrderBy`; example: `"VaultId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`CalculateBackupSaveSecExpires`] call returns.
 #[tc_model]
 pub struct CalculateBackupSaveSecExpiresResponse {
-    /// `WillDeleteBackupFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WillDeleteBackupFileCount`; example: `0`
     pub will_delete_backup_file_count: Option<i64>,
 
-    /// `WillDeleteBackupFiles`: a list of [`WillDeleteItem`](super::models::WillDeleteItem) objects.
+    /// `WillDeleteBackupFiles`
     pub will_delete_backup_files: Option<Vec<models::WillDeleteItem>>,
 
-    /// `WillDeleteBinlogFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `45192`
+    /// `WillDeleteBinlogFileCount`; example: `45192`
     pub will_delete_binlog_file_count: Option<i64>,
 
-    /// `WillDeleteBinlogFiles`: a list of [`WillDeleteItem`](super::models::WillDeleteItem) objects.
+    /// `WillDeleteBinlogFiles`
     pub will_delete_binlog_files: Option<Vec<models::WillDeleteItem>>,
 
-    /// `WillDeleteRedoLogFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `19098`
+    /// `WillDeleteRedoLogFileCount`; example: `19098`
     pub will_delete_redo_log_file_count: Option<i64>,
 
-    /// `WillDeleteRedoLogFiles`: a list of [`WillDeleteItem`](super::models::WillDeleteItem) objects.
+    /// `WillDeleteRedoLogFiles`
     pub will_delete_redo_log_files: Option<Vec<models::WillDeleteItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -714,34 +683,41 @@ pub struct CalculateBackupSaveSecExpiresResponse {
 /// The `CancelClusterServerlessScalePlan` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CancelClusterServerlessScalePlanResponse`].
-/// The codes it documents are in [`CancelClusterServerlessScalePlanError`](super::errors::CancelClusterServerlessScalePlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CancelClusterServerlessScalePlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationBindSourcePackageError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CancelClusterServerlessScalePlan",
     output = CancelClusterServerlessScalePlanResponse,
-    error = super::errors::CancelClusterServerlessScalePlanError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CancelClusterServerlessScalePlan {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xba1dba1"`
+    /// `ClusterId`; example: `"cynosdbmysql-xba1dba1"`
     pub cluster_id: String,
 
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `1563`
+    /// `PlanId`; example: `1563`
     pub plan_id: i64,
 }
 
 /// What a successful [`CancelClusterServerlessScalePlan`] call returns.
 #[tc_model]
 pub struct CancelClusterServerlessScalePlanResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -751,9 +727,12 @@ pub struct CancelClusterServerlessScalePlanResponse {
 /// The `CancelTask` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CancelTaskResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CancelTask)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
@@ -762,9 +741,7 @@ pub struct CancelClusterServerlessScalePlanResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CancelTask {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: i64,
 }
 
@@ -778,37 +755,57 @@ pub struct CancelTaskResponse {
 /// The `CheckCreateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CheckCreateLibraDBInstanceResponse`].
-/// The codes it documents are in [`CheckCreateLibraDBInstanceError`](super::errors::CheckCreateLibraDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CheckCreateLibraDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CheckCreateLibraDBInstance",
     output = CheckCreateLibraDBInstanceResponse,
-    error = super::errors::CheckCreateLibraDBInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CheckCreateLibraDBInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6gtlgm5l"`
+    /// `ClusterId`; example: `"cynosdbmysql-6gtlgm5l"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-qvni5111"`
+    /// `InstanceId`; example: `"libradb-ins-qvni5111"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CheckCreateLibraDBInstance`] call returns.
 #[tc_model]
 pub struct CheckCreateLibraDBInstanceResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `CheckItem`: a list of [`CheckItem`](super::models::CheckItem) objects.
+    /// `CheckItem`
     pub check_item: Option<Vec<models::CheckItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -818,42 +815,60 @@ pub struct CheckCreateLibraDBInstanceResponse {
 /// The `CheckTransferClusterZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CheckTransferClusterZoneResponse`].
-/// The codes it documents are in [`CheckTransferClusterZoneError`](super::errors::CheckTransferClusterZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CheckTransferClusterZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CheckTransferClusterZone",
     output = CheckTransferClusterZoneResponse,
-    error = super::errors::CheckTransferClusterZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CheckTransferClusterZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-drpy5ppk"`
+    /// `ClusterId`; example: `"cynosdbmysql-drpy5ppk"`
     pub cluster_id: String,
 
-    /// `DstZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `DstZone`; example: `"ap-guangzhou-4"`
     pub dst_zone: String,
 
-    /// `ProxyZones`: a list of [`ProxyZone`](super::models::ProxyZone) objects.
+    /// `ProxyZones`
     pub proxy_zones: Option<Vec<models::ProxyZone>>,
 }
 
 /// What a successful [`CheckTransferClusterZone`] call returns.
 #[tc_model]
 pub struct CheckTransferClusterZoneResponse {
-    /// `CheckStatus`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CheckStatus`; example: `false`
     pub check_status: bool,
 
-    /// `CheckMsg`: a string.
-    ///
-    /// Example: `"库存不足"`
+    /// `CheckMsg`; example: `"库存不足"`
     pub check_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -863,20 +878,24 @@ pub struct CheckTransferClusterZoneResponse {
 /// The `CloseAuditService` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseAuditServiceResponse`].
-/// The codes it documents are in [`CloseAuditServiceError`](super::errors::CloseAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseAuditService",
     output = CloseAuditServiceResponse,
-    error = super::errors::CloseAuditServiceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-6990cckk"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-6990cckk"`
     pub instance_id: String,
 }
 
@@ -890,27 +909,35 @@ pub struct CloseAuditServiceResponse {
 /// The `CloseClusterPasswordComplexity` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseClusterPasswordComplexityResponse`].
-/// The codes it documents are in [`CloseClusterPasswordComplexityError`](super::errors::CloseClusterPasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseClusterPasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseClusterPasswordComplexity",
     output = CloseClusterPasswordComplexityResponse,
-    error = super::errors::CloseClusterPasswordComplexityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseClusterPasswordComplexity {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`CloseClusterPasswordComplexity`] call returns.
 #[tc_model]
 pub struct CloseClusterPasswordComplexityResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147185`
+    /// `FlowId`; example: `147185`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -920,30 +947,37 @@ pub struct CloseClusterPasswordComplexityResponse {
 /// The `CloseProxy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseProxyResponse`].
-/// The codes it documents are in [`CloseProxyError`](super::errors::CloseProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseProxy",
     output = CloseProxyResponse,
-    error = super::errors::CloseProxyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7212w"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7212w"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-aroh7ke1"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-aroh7ke1"`
     pub proxy_group_id: Option<String>,
 
-    /// `OnlyCloseRW`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyCloseRW`; example: `false`
     #[tc(rename = "OnlyCloseRW")]
     pub only_close_rw: Option<bool>,
 }
@@ -951,14 +985,10 @@ pub struct CloseProxy {
 /// What a successful [`CloseProxy`] call returns.
 #[tc_model]
 pub struct CloseProxyResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `172634`
+    /// `FlowId`; example: `172634`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `182736`
+    /// `TaskId`; example: `182736`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -968,39 +998,44 @@ pub struct CloseProxyResponse {
 /// The `CloseProxyEndPoint` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseProxyEndPointResponse`].
-/// The codes it documents are in [`CloseProxyEndPointError`](super::errors::CloseProxyEndPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseProxyEndPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseProxyEndPoint",
     output = CloseProxyEndPointResponse,
-    error = super::errors::CloseProxyEndPointError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseProxyEndPoint {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hdd"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hdd"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-lti34611"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-lti34611"`
     pub proxy_group_id: String,
 }
 
 /// What a successful [`CloseProxyEndPoint`] call returns.
 #[tc_model]
 pub struct CloseProxyEndPointResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147186`
+    /// `FlowId`; example: `147186`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `148273`
+    /// `TaskId`; example: `148273`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1010,39 +1045,48 @@ pub struct CloseProxyEndPointResponse {
 /// The `CloseSSL` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseSSLResponse`].
-/// The codes it documents are in [`CloseSSLError`](super::errors::CloseSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseSSL",
     output = CloseSSLResponse,
-    error = super::errors::CloseSSLError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseSSL {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzxxrmtq"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-bzxxrmtq"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CloseSSL`] call returns.
 #[tc_model]
 pub struct CloseSSLResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147187`
+    /// `FlowId`; example: `147187`
     pub flow_id: Option<i64>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `149284`
+    /// `TaskId`; example: `149284`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1052,42 +1096,49 @@ pub struct CloseSSLResponse {
 /// The `CloseWan` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CloseWanResponse`].
-/// The codes it documents are in [`CloseWanError`](super::errors::CloseWanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CloseWan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetNetServiceInfoError`](super::errors::CynosdbErrorCode::FailedOperationGetNetServiceInfoError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.ServiceError`](super::errors::CynosdbErrorCode::InternalErrorServiceError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CloseWan",
     output = CloseWanResponse,
-    error = super::errors::CloseWanError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CloseWan {
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-o48ssqs5"`
+    /// `InstanceGrpId`; example: `"cynosdbmysql-grp-o48ssqs5"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_id: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-o48ssqs5"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-o48ssqs5"`
     pub instance_group_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-qvni5o11"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-qvni5o11"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CloseWan`] call returns.
 #[tc_model]
 pub struct CloseWanResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `17342`
+    /// `FlowId`; example: `17342`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1097,34 +1148,33 @@ pub struct CloseWanResponse {
 /// The `CopyBackupToVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CopyBackupToVaultResponse`].
-/// The codes it documents are in [`CopyBackupToVaultError`](super::errors::CopyBackupToVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CopyBackupToVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.BackupVaultTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedBackupVaultTaskConflictError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CopyBackupToVault",
     output = CopyBackupToVaultResponse,
-    error = super::errors::CopyBackupToVaultError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CopyBackupToVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
+    /// `VaultId`; example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
     pub vault_id: Option<String>,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[126511]`
+    /// `BackupIds`; example: `[126511]`
     pub backup_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`CopyBackupToVault`] call returns.
 #[tc_model]
 pub struct CopyBackupToVaultResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295131269`
+    /// `TaskId`; example: `4295131269`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1134,32 +1184,39 @@ pub struct CopyBackupToVaultResponse {
 /// The `CopyClusterPasswordComplexity` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CopyClusterPasswordComplexityResponse`].
-/// The codes it documents are in [`CopyClusterPasswordComplexityError`](super::errors::CopyClusterPasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CopyClusterPasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CopyClusterPasswordComplexity",
     output = CopyClusterPasswordComplexityResponse,
-    error = super::errors::CopyClusterPasswordComplexityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CopyClusterPasswordComplexity {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Vec<String>,
 
-    /// `SourceClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `SourceClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub source_cluster_id: String,
 }
 
 /// What a successful [`CopyClusterPasswordComplexity`] call returns.
 #[tc_model]
 pub struct CopyClusterPasswordComplexityResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147188`
+    /// `FlowId`; example: `147188`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1169,32 +1226,69 @@ pub struct CopyClusterPasswordComplexityResponse {
 /// The `CreateAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateAccountsResponse`].
-/// The codes it documents are in [`CreateAccountsError`](super::errors::CreateAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountAlreadyExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountAlreadyExistError)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateAccounts",
     output = CreateAccountsResponse,
-    error = super::errors::CreateAccountsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd45wwe"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd45wwe"`
     pub cluster_id: String,
 
-    /// `Accounts`: a list of [`NewAccount`](super::models::NewAccount) objects.
+    /// `Accounts`
     pub accounts: Vec<models::NewAccount>,
 }
 
 /// What a successful [`CreateAccounts`] call returns.
 #[tc_model]
 pub struct CreateAccountsResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1204,65 +1298,59 @@ pub struct CreateAccountsResponse {
 /// The `CreateAuditLogFile` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateAuditLogFileResponse`].
-/// The codes it documents are in [`CreateAuditLogFileError`](super::errors::CreateAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.AuditFileOverQuotaError`](super::errors::CynosdbErrorCode::OperationDeniedAuditFileOverQuotaError)
+/// - [`OperationDenied.AuditPolicyNotExistError`](super::errors::CynosdbErrorCode::OperationDeniedAuditPolicyNotExistError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateAuditLogFile",
     output = CreateAuditLogFileResponse,
-    error = super::errors::CreateAuditLogFileError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xx"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-xx"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2017-07-12 10:29:20"`
+    /// `StartTime`; example: `"2017-07-12 10:29:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-07-12 10:29:20"`
+    /// `EndTime`; example: `"2017-07-12 10:29:20"`
     pub end_time: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestap"`
+    /// `OrderBy`; example: `"timestap"`
     pub order_by: Option<String>,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub filter: Option<models::AuditLogFilter>,
 
-    /// `LogFilter`: a list of [`InstanceAuditLogFilter`](super::models::InstanceAuditLogFilter) objects.
-    ///
-    /// Example: `[{"Compare":"INC","Type":"host","Value":"100.0."}]`
+    /// `LogFilter`; example: `[{"Compare":"INC","Type":"host","Value":"100.0."}]`
     pub log_filter: Option<Vec<models::InstanceAuditLogFilter>>,
 
-    /// `ColumnFilter`: a list of strings.
-    ///
-    /// Example: `["SqlType","TableName"]`
+    /// `ColumnFilter`; example: `["SqlType","TableName"]`
     pub column_filter: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateAuditLogFile`] call returns.
 #[tc_model]
 pub struct CreateAuditLogFileResponse {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"*****.csv"`
+    /// `FileName`; example: `"*****.csv"`
     pub file_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1272,49 +1360,43 @@ pub struct CreateAuditLogFileResponse {
 /// The `CreateAuditRuleTemplate` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateAuditRuleTemplateResponse`].
-/// The codes it documents are in [`CreateAuditRuleTemplateError`](super::errors::CreateAuditRuleTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateAuditRuleTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateAuditRuleTemplate",
     output = CreateAuditRuleTemplateResponse,
-    error = super::errors::CreateAuditRuleTemplateError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateAuditRuleTemplate {
-    /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
-    ///
-    /// Example: `[{"Compare":"INC","Type":"sqlType","Value":"UPDATE"}]`
+    /// `RuleFilters`; example: `[{"Compare":"INC","Type":"sqlType","Value":"UPDATE"}]`
     pub rule_filters: Vec<models::RuleFilters>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `RuleTemplateName`; example: `"andy"`
     pub rule_template_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy模板"`
+    /// `Description`; example: `"andy模板"`
     pub description: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `AlarmLevel`; example: `3`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmPolicy`; example: `1`
     pub alarm_policy: Option<u64>,
 }
 
 /// What a successful [`CreateAuditRuleTemplate`] call returns.
 #[tc_model]
 pub struct CreateAuditRuleTemplateResponse {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cynosdb-art-l1mlbo59"`
+    /// `RuleTemplateId`; example: `"cynosdb-art-l1mlbo59"`
     pub rule_template_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1324,50 +1406,57 @@ pub struct CreateAuditRuleTemplateResponse {
 /// The `CreateBackup` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateBackupResponse`].
-/// The codes it documents are in [`CreateBackupError`](super::errors::CreateBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.BackupVaultTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedBackupVaultTaskConflictError)
+/// - [`OperationDenied.ClusterTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedClusterTaskConflictError)
+/// - [`OperationDenied.InstanceGrpTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceGrpTaskConflictError)
+/// - [`OperationDenied.InstanceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceTaskConflictError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`OperationDenied.UserResourceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedUserResourceTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateBackup",
     output = CreateBackupResponse,
-    error = super::errors::CreateBackupError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateBackup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbpg-45knmnra"`
     pub cluster_id: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"logic"`
+    /// `BackupType`; example: `"logic"`
     pub backup_type: Option<String>,
 
-    /// `BackupDatabases`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `BackupDatabases`; example: `["db1"]`
     pub backup_databases: Option<Vec<String>>,
 
-    /// `BackupTables`: a list of [`DatabaseTables`](super::models::DatabaseTables) objects.
+    /// `BackupTables`
     pub backup_tables: Option<Vec<models::DatabaseTables>>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"备份备注"`
+    /// `BackupName`; example: `"备份备注"`
     pub backup_name: Option<String>,
 
-    /// `Vaults`: a list of [`CreateBackupVaultItem`](super::models::CreateBackupVaultItem) objects.
+    /// `Vaults`
     pub vaults: Option<Vec<models::CreateBackupVaultItem>>,
 }
 
 /// What a successful [`CreateBackup`] call returns.
 #[tc_model]
 pub struct CreateBackupResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147189`
+    /// `FlowId`; example: `147189`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1377,43 +1466,43 @@ pub struct CreateBackupResponse {
 /// The `CreateCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateCLSDeliveryResponse`].
-/// The codes it documents are in [`CreateCLSDeliveryError`](super::errors::CreateCLSDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateCLSDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateCLSDelivery",
     output = CreateCLSDeliveryResponse,
-    error = super::errors::CreateCLSDeliveryError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateCLSDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-ifq10f11"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-ifq10f11"`
     pub instance_id: String,
 
-    /// `CLSInfoList`: a list of [`ClsInfo`](super::models::ClsInfo) objects.
+    /// `CLSInfoList`
     #[tc(rename = "CLSInfoList")]
     pub cls_info_list: Vec<models::ClsInfo>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsInMaintainPeriod`; example: `"no"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`CreateCLSDelivery`] call returns.
 #[tc_model]
 pub struct CreateCLSDeliveryResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `148728`
+    /// `TaskId`; example: `148728`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1423,45 +1512,41 @@ pub struct CreateCLSDeliveryResponse {
 /// The `CreateClusterDatabase` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateClusterDatabaseResponse`].
-/// The codes it documents are in [`CreateClusterDatabaseError`](super::errors::CreateClusterDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateClusterDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateClusterDatabase",
     output = CreateClusterDatabaseResponse,
-    error = super::errors::CreateClusterDatabaseError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateClusterDatabase {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: String,
 
-    /// `CharacterSet`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `CharacterSet`; example: `"utf8"`
     pub character_set: String,
 
-    /// `CollateRule`: a string.
-    ///
-    /// Example: `"utf8_general_ci"`
+    /// `CollateRule`; example: `"utf8_general_ci"`
     pub collate_rule: String,
 
-    /// `UserHostPrivileges`: a list of [`UserHostPrivilege`](super::models::UserHostPrivilege) objects.
-    ///
-    /// Example: `[{"DbHost":"172.1.1.1","DbPrivilege":"readonly","DbUserName":"andy"}]`
+    /// `UserHostPrivileges`; example: `[{"DbHost":"172.1.1.1","DbPrivilege":"readonly","DbUserName":"andy"}]`
     pub user_host_privileges: Option<Vec<models::UserHostPrivilege>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"负责一区业务"`
+    /// `Description`; example: `"负责一区业务"`
     pub description: Option<String>,
 }
 
@@ -1475,74 +1560,60 @@ pub struct CreateClusterDatabaseResponse {
 /// The `CreateClusterPeriodScalePolicy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateClusterPeriodScalePolicyResponse`].
-/// The codes it documents are in [`CreateClusterPeriodScalePolicyError`](super::errors::CreateClusterPeriodScalePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateClusterPeriodScalePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateClusterPeriodScalePolicy",
     output = CreateClusterPeriodScalePolicyResponse,
-    error = super::errors::CreateClusterPeriodScalePolicyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateClusterPeriodScalePolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-boababd1"`
+    /// `ClusterId`; example: `"cynosdbmysql-boababd1"`
     pub cluster_id: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `ScaleStartTime`: a string.
-    ///
-    /// Example: `"20:00"`
+    /// `ScaleStartTime`; example: `"20:00"`
     pub scale_start_time: String,
 
-    /// `ScaleEndTime`: a string.
-    ///
-    /// Example: `"21:30"`
+    /// `ScaleEndTime`; example: `"21:30"`
     pub scale_end_time: String,
 
-    /// `PolicyStartTime`: a string.
-    ///
-    /// Example: `"2025-07-10 00:00:00"`
+    /// `PolicyStartTime`; example: `"2025-07-10 00:00:00"`
     pub policy_start_time: String,
 
-    /// `PolicyEndTime`: a string.
-    ///
-    /// Example: `"2025-09-10 00:00:00"`
+    /// `PolicyEndTime`; example: `"2025-09-10 00:00:00"`
     pub policy_end_time: String,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"day"`
+    /// `PeriodType`; example: `"day"`
     pub period_type: String,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `MinCpu`; example: `0.25`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: Option<f64>,
 
-    /// `PeriodConfig`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4]`
+    /// `PeriodConfig`; example: `[1,2,3,4]`
     pub period_config: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateClusterPeriodScalePolicy`] call returns.
 #[tc_model]
 pub struct CreateClusterPeriodScalePolicyResponse {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-spd-20b60vpj"`
+    /// `PolicyId`; example: `"cynosdbmysql-spd-20b60vpj"`
     pub policy_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1552,281 +1623,214 @@ pub struct CreateClusterPeriodScalePolicyResponse {
 /// The `CreateClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateClustersResponse`].
-/// The codes it documents are in [`CreateClustersError`](super::errors::CreateClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::CynosdbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::CynosdbErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ProjectIdNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueProjectIdNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.CynosdbVersionNotSupportError`](super::errors::CynosdbErrorCode::OperationDeniedCynosdbVersionNotSupportError)
+/// - [`OperationDenied.DisableNewStorageMultiZoneDeploymentError`](super::errors::CynosdbErrorCode::OperationDeniedDisableNewStorageMultiZoneDeploymentError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.NewStorageOnlySupport80Error`](super::errors::CynosdbErrorCode::OperationDeniedNewStorageOnlySupport80Error)
+/// - [`OperationDenied.OnlyNewStorageSupportStorageCompressionError`](super::errors::CynosdbErrorCode::OperationDeniedOnlyNewStorageSupportStorageCompressionError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateClusters",
     output = CreateClustersResponse,
-    error = super::errors::CreateClustersError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateClusters {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: Option<i64>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: Option<i64>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: Option<String>,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"passwd@admin"`
+    /// `AdminPassword`; example: `"passwd@admin"`
     pub admin_password: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `RollbackStrategy`: a string.
-    ///
-    /// Example: `"noneRollback"`
+    /// `RollbackStrategy`; example: `"noneRollback"`
     pub rollback_strategy: Option<String>,
 
-    /// `RollbackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackId`; example: `0`
     pub rollback_id: Option<u64>,
 
-    /// `OriginalClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxxx"`
+    /// `OriginalClusterId`; example: `"cynosdbmysql-xxxxxxxx"`
     pub original_cluster_id: Option<String>,
 
-    /// `ExpectTime`: a string.
-    ///
-    /// Example: `"2021-04-26 18:13:10"`
+    /// `ExpectTime`; example: `"2021-04-26 18:13:10"`
     pub expect_time: Option<String>,
 
-    /// `ExpectTimeThresh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpectTimeThresh`; example: `0`
     pub expect_time_thresh: Option<u64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageLimit`; example: `100`
     pub storage_limit: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `HaCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HaCount`; example: `1`
     pub ha_count: Option<i64>,
 
-    /// `OrderSource`: a string.
-    ///
-    /// Example: `"MyOrderSource"`
+    /// `OrderSource`; example: `"MyOrderSource"`
     pub order_source: Option<String>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: Option<String>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MinCpu`; example: `1.0`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: Option<f64>,
 
-    /// `AutoPause`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoPause`; example: `"yes"`
     pub auto_pause: Option<String>,
 
-    /// `AutoPauseDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `AutoPauseDelay`; example: `600`
     pub auto_pause_delay: Option<i64>,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StoragePayMode`; example: `0`
     pub storage_pay_mode: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AlarmPolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-jylgsf32"]`
+    /// `AlarmPolicyIds`; example: `["policy-jylgsf32"]`
     pub alarm_policy_ids: Option<Vec<String>>,
 
-    /// `ClusterParams`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `ClusterParams`
     pub cluster_params: Option<Vec<models::ParamItem>>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParamTemplateId`; example: `0`
     pub param_template_id: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `SlaveZone`; example: `"ap-guangzhou-2"`
     pub slave_zone: Option<String>,
 
-    /// `InstanceInitInfos`: a list of [`InstanceInitInfo`](super::models::InstanceInitInfo) objects.
+    /// `InstanceInitInfos`
     pub instance_init_infos: Option<Vec<models::InstanceInitInfo>>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosmysql-gdn-dbsgxagb"`
+    /// `GdnId`; example: `"cynosmysql-gdn-dbsgxagb"`
     pub gdn_id: Option<String>,
 
-    /// `ProxyConfig`: a [`ProxyConfig`](super::models::ProxyConfig).
+    /// `ProxyConfig`
     pub proxy_config: Option<models::ProxyConfig>,
 
-    /// `AutoArchive`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoArchive`; example: `"yes"`
     pub auto_archive: Option<String>,
 
-    /// `AutoArchiveDelayHours`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AutoArchiveDelayHours`; example: `12`
     pub auto_archive_delay_hours: Option<i64>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"P0"`
+    /// `ClusterLevel`; example: `"P0"`
     pub cluster_level: Option<String>,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"3.1.16.002"`
+    /// `CynosVersion`; example: `"3.1.16.002"`
     pub cynos_version: Option<String>,
 
-    /// `SyncWay`: a string.
-    ///
-    /// Example: `"async"`
+    /// `SyncWay`; example: `"async"`
     pub sync_way: Option<String>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SemiSyncTimeout`; example: `10000`
     pub semi_sync_timeout: Option<i64>,
 }
 
 /// What a successful [`CreateClusters`] call returns.
 #[tc_model]
 pub struct CreateClustersResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"20190522160000003106844584180998"`
+    /// `TranId`; example: `"20190522160000003106844584180998"`
     pub tran_id: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20190522112283"]`
+    /// `DealNames`; example: `["20190522112283"]`
     pub deal_names: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbpg-ins-67rmucgk"]`
+    /// `ResourceIds`; example: `["cynosdbpg-ins-67rmucgk"]`
     pub resource_ids: Vec<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-sls-9nts65r2"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-sls-9nts65r2"]`
     pub cluster_ids: Vec<String>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["2019052211228311"]`
+    /// `BigDealIds`; example: `["2019052211228311"]`
     pub big_deal_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1836,189 +1840,156 @@ pub struct CreateClustersResponse {
 /// The `CreateIntegrateCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateIntegrateClusterResponse`].
-/// The codes it documents are in [`CreateIntegrateClusterError`](super::errors::CreateIntegrateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateIntegrateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::CynosdbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::CynosdbErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ProjectIdNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueProjectIdNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateIntegrateCluster",
     output = CreateIntegrateClusterResponse,
-    error = super::errors::CreateIntegrateClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateIntegrateCluster {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ba48u0jt"`
+    /// `VpcId`; example: `"vpc-ba48u0jt"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-nw2hec3g"`
+    /// `SubnetId`; example: `"subnet-nw2hec3g"`
     pub subnet_id: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"集群-demo"`
+    /// `ClusterName`; example: `"集群-demo"`
     pub cluster_name: Option<String>,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"test@km1"`
+    /// `AdminPassword`; example: `"test@km1"`
     pub admin_password: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageLimit`; example: `10`
     pub storage_limit: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StoragePayMode`; example: `0`
     pub storage_pay_mode: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-1kdfm1"]`
+    /// `SecurityGroupIds`; example: `["sg-1kdfm1"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AlarmPolicyIds`: a list of strings.
-    ///
-    /// Example: `["p-1kdfm1"]`
+    /// `AlarmPolicyIds`; example: `["p-1kdfm1"]`
     pub alarm_policy_ids: Option<Vec<String>>,
 
-    /// `ClusterParams`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `ClusterParams`
     pub cluster_params: Option<Vec<models::ParamItem>>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ParamTemplateId`; example: `1`
     pub param_template_id: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `SlaveZone`; example: `"ap-guangzhou-4"`
     pub slave_zone: Option<String>,
 
-    /// `InstanceInitInfos`: a list of [`IntegrateInstanceInfo`](super::models::IntegrateInstanceInfo) objects.
+    /// `InstanceInitInfos`
     pub instance_init_infos: Option<Vec<models::IntegrateInstanceInfo>>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosmysql-gdn-dbsgxagb"`
+    /// `GdnId`; example: `"cynosmysql-gdn-dbsgxagb"`
     pub gdn_id: Option<String>,
 
-    /// `ProxyConfig`: a [`ProxyConfigInfo`](super::models::ProxyConfigInfo).
+    /// `ProxyConfig`
     pub proxy_config: Option<models::ProxyConfigInfo>,
 
-    /// `AutoArchive`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoArchive`; example: `"yes"`
     pub auto_archive: Option<String>,
 
-    /// `AutoArchiveDelayHours`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AutoArchiveDelayHours`; example: `12`
     pub auto_archive_delay_hours: Option<i64>,
 
-    /// `EncryptMethod`: a string.
-    ///
-    /// Example: `"RSA-2048-v1"`
+    /// `EncryptMethod`; example: `"RSA-2048-v1"`
     pub encrypt_method: Option<String>,
 
-    /// `IntegrateCreateClusterConfig`: an [`IntegrateCreateClusterConfig`](super::models::IntegrateCreateClusterConfig).
+    /// `IntegrateCreateClusterConfig`
     pub integrate_create_cluster_config: Option<models::IntegrateCreateClusterConfig>,
 
-    /// `StorageVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `StorageVersion`; example: `"1.0"`
     pub storage_version: Option<String>,
 }
 
 /// What a successful [`CreateIntegrateCluster`] call returns.
 #[tc_model]
 pub struct CreateIntegrateClusterResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"20250812065021475117821"`
+    /// `TranId`; example: `"20250812065021475117821"`
     pub tran_id: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20250812065021475117801","20250812065021475117811"]`
+    /// `DealNames`; example: `["20250812065021475117801","20250812065021475117811"]`
     pub deal_names: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-i085h27o"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-ins-i085h27o"]`
     pub resource_ids: Vec<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-aembgh5z"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-aembgh5z"]`
     pub cluster_ids: Vec<String>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20250812065021475117801","20250812065021475117811"]`
+    /// `BigDealIds`; example: `["20250812065021475117801","20250812065021475117811"]`
     pub big_deal_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2028,28 +1999,71 @@ pub struct CreateIntegrateClusterResponse {
 /// The `CreateLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateLibraDBClusterAccountsResponse`].
-/// The codes it documents are in [`CreateLibraDBClusterAccountsError`](super::errors::CreateLibraDBClusterAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateLibraDBClusterAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CynosdbErrorCode::AuthFailure)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CynosdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountAlreadyExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountAlreadyExistError)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.ParameterMismatchError`](super::errors::CynosdbErrorCode::InvalidParameterValueParameterMismatchError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`OperationDenied.CreateTaskAndFlowError`](super::errors::CynosdbErrorCode::OperationDeniedCreateTaskAndFlowError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.InvalidRegionForRollbackNewCluster`](super::errors::CynosdbErrorCode::OperationDeniedInvalidRegionForRollbackNewCluster)
+/// - [`OperationDenied.MissingParameterError`](super::errors::CynosdbErrorCode::OperationDeniedMissingParameterError)
+/// - [`OperationDenied.NoAvaliableResouceError`](super::errors::CynosdbErrorCode::OperationDeniedNoAvaliableResouceError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedOperationDeniedError)
+/// - [`OperationDenied.SecondaryCacheUnknownError`](super::errors::CynosdbErrorCode::OperationDeniedSecondaryCacheUnknownError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceNotFoundErr`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceNotFoundErr)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateLibraDBClusterAccounts",
     output = CreateLibraDBClusterAccountsResponse,
-    error = super::errors::CreateLibraDBClusterAccountsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateLibraDBClusterAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-i794jfvg"`
+    /// `ClusterId`; example: `"libradb-i794jfvg"`
     pub cluster_id: String,
 
-    /// `Accounts`: a list of [`NewAccount`](super::models::NewAccount) objects.
+    /// `Accounts`
     pub accounts: Vec<models::NewAccount>,
 
-    /// `EncryptMethod`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `EncryptMethod`; example: `"hash"`
     pub encrypt_method: Option<String>,
 }
 
@@ -2063,141 +2077,124 @@ pub struct CreateLibraDBClusterAccountsResponse {
 /// The `CreateLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateLibraDBClustersResponse`].
-/// The codes it documents are in [`CreateLibraDBClustersError`](super::errors::CreateLibraDBClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateLibraDBClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::CynosdbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::CynosdbErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ProjectIdNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueProjectIdNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateLibraDBClusters",
     output = CreateLibraDBClustersResponse,
-    error = super::errors::CreateLibraDBClustersError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateLibraDBClusters {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6\""`
+    /// `Zone`; example: `"ap-guangzhou-6\""`
     pub zone: String,
 
-    /// `InstanceInitInfos`: a list of [`LibraDbInstanceInitInfo`](super::models::LibraDbInstanceInitInfo) objects.
+    /// `InstanceInitInfos`
     pub instance_init_infos: Vec<models::LibraDbInstanceInitInfo>,
 
-    /// `AdminPassword`: a string.
-    ///
-    /// Example: `"\"autotest1\""`
+    /// `AdminPassword`; example: `"\"autotest1\""`
     pub admin_password: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterName`; example: `"libradb-xxx"`
     pub cluster_name: Option<String>,
 
-    /// `DealMode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DealMode`; example: `"0"`
     pub deal_mode: Option<String>,
 
-    /// `EncryptMethod`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `EncryptMethod`; example: `"hash"`
     pub encrypt_method: Option<String>,
 
-    /// `LibraDBVersion`: a string.
-    ///
-    /// Example: `"2410"`
+    /// `LibraDBVersion`; example: `"2410"`
     #[tc(rename = "LibraDBVersion")]
     pub libra_db_version: Option<String>,
 
-    /// `OrderSource`: a string.
-    ///
-    /// Example: `"\"autotest\""`
+    /// `OrderSource`; example: `"\"autotest\""`
     pub order_source: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `ProjectId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ProjectId`; example: `"0"`
     pub project_id: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["secrtury-a3df313"]`
+    /// `SecurityGroupIds`; example: `["secrtury-a3df313"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeSpan`; example: `60`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: Option<String>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-nnakli31"`
+    /// `VpcId`; example: `"vpc-nnakli31"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-558rhwt2"`
+    /// `SubnetId`; example: `"subnet-558rhwt2"`
     pub subnet_id: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: Option<String>,
 }
 
 /// What a successful [`CreateLibraDBClusters`] call returns.
 #[tc_model]
 pub struct CreateLibraDBClustersResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20250515625002861909831"]`
+    /// `BigDealIds`; example: `["20250515625002861909831"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `ClusterIds`; example: `["libradb-xxx"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20250515625002861909831"]`
+    /// `DealNames`; example: `["20250515625002861909831"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"asfasdf"`
+    /// `TranId`; example: `"asfasdf"`
     pub tran_id: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["libradb-ins-xxx"]`
+    /// `ResourceIds`; example: `["libradb-ins-xxx"]`
     pub resource_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2207,52 +2204,49 @@ pub struct CreateLibraDBClustersResponse {
 /// The `CreateParamTemplate` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateParamTemplateResponse`].
-/// The codes it documents are in [`CreateParamTemplateError`](super::errors::CreateParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateParamTemplate",
     output = CreateParamTemplateResponse,
-    error = super::errors::CreateParamTemplateError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateParamTemplate {
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"参数模板5.7"`
+    /// `TemplateName`; example: `"参数模板5.7"`
     pub template_name: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"常用模板"`
+    /// `TemplateDescription`; example: `"常用模板"`
     pub template_description: Option<String>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `93`
+    /// `TemplateId`; example: `93`
     pub template_id: Option<i64>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: Option<String>,
 
-    /// `ParamList`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamItem>>,
 }
 
 /// What a successful [`CreateParamTemplate`] call returns.
 #[tc_model]
 pub struct CreateParamTemplateResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2262,92 +2256,77 @@ pub struct CreateParamTemplateResponse {
 /// The `CreateProxy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateProxyResponse`].
-/// The codes it documents are in [`CreateProxyError`](super::errors::CreateProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateProxy",
     output = CreateProxyResponse,
-    error = super::errors::CreateProxyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7212w"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7212w"`
     pub cluster_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: i64,
 
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `UniqueVpcId`; example: `"vpc-5l7l5q11"`
     pub unique_vpc_id: Option<String>,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-b5v6id11"`
+    /// `UniqueSubnetId`; example: `"subnet-b5v6id11"`
     pub unique_subnet_id: Option<String>,
 
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProxyCount`; example: `2`
     pub proxy_count: Option<i64>,
 
-    /// `ConnectionPoolType`: a string.
-    ///
-    /// Example: `"SessionConnectionPool"`
+    /// `ConnectionPoolType`; example: `"SessionConnectionPool"`
     pub connection_pool_type: Option<String>,
 
-    /// `OpenConnectionPool`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `OpenConnectionPool`; example: `"yes"`
     pub open_connection_pool: Option<String>,
 
-    /// `ConnectionPoolTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectionPoolTimeOut`; example: `0`
     pub connection_pool_time_out: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
+    /// `SecurityGroupIds`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"一区代理"`
+    /// `Description`; example: `"一区代理"`
     pub description: Option<String>,
 
-    /// `ProxyZones`: a list of [`ProxyZone`](super::models::ProxyZone) objects.
-    ///
-    /// Example: `[{"ProxyNodeCount":"2","ProxyNodeZone":"ap-guangzhou-3"}]`
+    /// `ProxyZones`; example: `[{"ProxyNodeCount":"2","ProxyNodeZone":"ap-guangzhou-3"}]`
     pub proxy_zones: Option<Vec<models::ProxyZone>>,
 }
 
 /// What a successful [`CreateProxy`] call returns.
 #[tc_model]
 pub struct CreateProxyResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `358874`
+    /// `FlowId`; example: `358874`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1063084`
+    /// `TaskId`; example: `1063084`
     pub task_id: i64,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-1qasdfre"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-1qasdfre"`
     pub proxy_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2357,132 +2336,103 @@ pub struct CreateProxyResponse {
 /// The `CreateProxyEndPoint` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateProxyEndPointResponse`].
-/// The codes it documents are in [`CreateProxyEndPointError`](super::errors::CreateProxyEndPointError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateProxyEndPoint)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateProxyEndPoint",
     output = CreateProxyEndPointResponse,
-    error = super::errors::CreateProxyEndPointError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateProxyEndPoint {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `UniqueVpcId`; example: `"vpc-5l7l5q11"`
     pub unique_vpc_id: String,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-b5v6id11"`
+    /// `UniqueSubnetId`; example: `"subnet-b5v6id11"`
     pub unique_subnet_id: String,
 
-    /// `ConnectionPoolType`: a string.
-    ///
-    /// Example: `"SessionConnectionPool"`
+    /// `ConnectionPoolType`; example: `"SessionConnectionPool"`
     pub connection_pool_type: Option<String>,
 
-    /// `OpenConnectionPool`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `OpenConnectionPool`; example: `"yes"`
     pub open_connection_pool: Option<String>,
 
-    /// `ConnectionPoolTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectionPoolTimeOut`; example: `0`
     pub connection_pool_time_out: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-asdqwe"]`
+    /// `SecurityGroupIds`; example: `["sg-asdqwe"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"代理1"`
+    /// `Description`; example: `"代理1"`
     pub description: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.0.0"`
+    /// `Vip`; example: `"192.168.0.0"`
     pub vip: Option<String>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `AutoAddRo`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoAddRo`; example: `"yes"`
     pub auto_add_ro: Option<String>,
 
-    /// `FailOver`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `FailOver`; example: `"yes"`
     pub fail_over: Option<String>,
 
-    /// `ConsistencyType`: a string.
-    ///
-    /// Example: `"session"`
+    /// `ConsistencyType`; example: `"session"`
     pub consistency_type: Option<String>,
 
-    /// `RwType`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `RwType`; example: `"READONLY"`
     pub rw_type: Option<String>,
 
-    /// `ConsistencyTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `ConsistencyTimeOut`; example: `1000`
     pub consistency_time_out: Option<i64>,
 
-    /// `TransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransSplit`; example: `true`
     pub trans_split: Option<bool>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"balance"`
+    /// `AccessMode`; example: `"balance"`
     pub access_mode: Option<String>,
 
-    /// `InstanceWeights`: a list of [`ProxyInstanceWeight`](super::models::ProxyInstanceWeight) objects.
+    /// `InstanceWeights`
     pub instance_weights: Option<Vec<models::ProxyInstanceWeight>>,
 
-    /// `LoadBalanceMode`: a string.
-    ///
-    /// Example: `"static"`
+    /// `LoadBalanceMode`; example: `"static"`
     pub load_balance_mode: Option<String>,
 
-    /// `TransAllSplit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransAllSplit`; example: `false`
     pub trans_all_split: Option<bool>,
 }
 
 /// What a successful [`CreateProxyEndPoint`] call returns.
 #[tc_model]
 pub struct CreateProxyEndPointResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147189`
+    /// `FlowId`; example: `147189`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `276387`
+    /// `TaskId`; example: `276387`
     pub task_id: i64,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-lti34611"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-lti34611"`
     pub proxy_group_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2492,69 +2442,59 @@ pub struct CreateProxyEndPointResponse {
 /// The `CreateResourcePackage` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateResourcePackageResponse`].
-/// The codes it documents are in [`CreateResourcePackageError`](super::errors::CreateResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationCreateSourcePackageError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateResourcePackage",
     output = CreateResourcePackageResponse,
-    error = super::errors::CreateResourcePackageError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateResourcePackage {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cynosdb-serverless"`
+    /// `InstanceType`; example: `"cynosdb-serverless"`
     pub instance_type: String,
 
-    /// `PackageRegion`: a string.
-    ///
-    /// Example: `"chineseMainland"`
+    /// `PackageRegion`; example: `"chineseMainland"`
     pub package_region: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`; example: `"CCU"`
     pub package_type: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"base"`
+    /// `PackageVersion`; example: `"base"`
     pub package_version: String,
 
-    /// `PackageSpec`: a floating-point number.
-    ///
-    /// Example: `2000.0`
+    /// `PackageSpec`; example: `2000.0`
     pub package_spec: f64,
 
-    /// `ExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `ExpireDay`; example: `180`
     pub expire_day: i64,
 
-    /// `PackageCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageCount`; example: `1`
     pub package_count: i64,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"资源包_1"`
+    /// `PackageName`; example: `"资源包_1"`
     pub package_name: Option<String>,
 }
 
 /// What a successful [`CreateResourcePackage`] call returns.
 #[tc_model]
 pub struct CreateResourcePackageResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["1263512387***3612735012"]`
+    /// `BigDealIds`; example: `["1263512387***3612735012"]`
     pub big_deal_ids: Vec<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20240522112283"]`
+    /// `DealNames`; example: `["20240522112283"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2564,59 +2504,48 @@ pub struct CreateResourcePackageResponse {
 /// The `CreateVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`CreateVaultResponse`].
-/// The codes it documents are in [`CreateVaultError`](super::errors::CreateVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=CreateVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "CreateVault",
     output = CreateVaultResponse,
-    error = super::errors::CreateVaultError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct CreateVault {
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `VaultName`; example: `"create"`
     pub vault_name: String,
 
-    /// `BackupSaveSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `73800`
+    /// `BackupSaveSeconds`; example: `73800`
     pub backup_save_seconds: i64,
 
-    /// `VaultDescribe`: a string.
-    ///
-    /// Example: `"create"`
+    /// `VaultDescribe`; example: `"create"`
     pub vault_describe: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"90200ee5-f2aa-47bb-8a0b-450f58e0a58f"`
+    /// `KeyId`; example: `"90200ee5-f2aa-47bb-8a0b-450f58e0a58f"`
     pub key_id: Option<String>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `KeyType`; example: `"cloud"`
     pub key_type: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 
-    /// `LockedTime`: a string.
-    ///
-    /// Example: `"2026-03-16 12:00:00"`
+    /// `LockedTime`; example: `"2026-03-16 12:00:00"`
     pub locked_time: Option<String>,
 }
 
 /// What a successful [`CreateVault`] call returns.
 #[tc_model]
 pub struct CreateVaultResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295147756`
+    /// `TaskId`; example: `4295147756`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2626,32 +2555,45 @@ pub struct CreateVaultResponse {
 /// The `DeleteAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteAccountsResponse`].
-/// The codes it documents are in [`DeleteAccountsError`](super::errors::DeleteAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteAccounts",
     output = DeleteAccountsResponse,
-    error = super::errors::DeleteAccountsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-i******i"`
+    /// `ClusterId`; example: `"cynosdbmysql-i******i"`
     pub cluster_id: String,
 
-    /// `Accounts`: a list of [`InputAccount`](super::models::InputAccount) objects.
+    /// `Accounts`
     pub accounts: Option<Vec<models::InputAccount>>,
 }
 
 /// What a successful [`DeleteAccounts`] call returns.
 #[tc_model]
 pub struct DeleteAccountsResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `19`
+    /// `TaskId`; example: `19`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2661,25 +2603,38 @@ pub struct DeleteAccountsResponse {
 /// The `DeleteAuditLogFile` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteAuditLogFileResponse`].
-/// The codes it documents are in [`DeleteAuditLogFileError`](super::errors::DeleteAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteAuditLogFile",
     output = DeleteAuditLogFileResponse,
-    error = super::errors::DeleteAuditLogFileError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteAuditLogFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4vdteidd"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-4vdteidd"`
     pub instance_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"\"andy.csv\""`
+    /// `FileName`; example: `"\"andy.csv\""`
     pub file_name: String,
 }
 
@@ -2693,18 +2648,23 @@ pub struct DeleteAuditLogFileResponse {
 /// The `DeleteAuditRuleTemplates` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`DeleteAuditRuleTemplatesError`](super::errors::DeleteAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteAuditRuleTemplates",
     output = DeleteAuditRuleTemplatesResponse,
-    error = super::errors::DeleteAuditRuleTemplatesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Vec<String>,
 }
 
@@ -2718,26 +2678,36 @@ pub struct DeleteAuditRuleTemplatesResponse {
 /// The `DeleteBackup` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteBackupResponse`].
-/// The codes it documents are in [`DeleteBackupError`](super::errors::DeleteBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteBackup",
     output = DeleteBackupResponse,
-    error = super::errors::DeleteBackupError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteBackup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbpg-45knmnra"`
     pub cluster_id: String,
 
-    /// `SnapshotIdList`: a list of signed 64-bit integers.
+    /// `SnapshotIdList`
     pub snapshot_id_list: Option<Vec<i64>>,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
+    /// `BackupIds`
     pub backup_ids: Option<Vec<i64>>,
 }
 
@@ -2751,34 +2721,40 @@ pub struct DeleteBackupResponse {
 /// The `DeleteBackupVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteBackupVaultResponse`].
-/// The codes it documents are in [`DeleteBackupVaultError`](super::errors::DeleteBackupVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteBackupVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteBackupVault",
     output = DeleteBackupVaultResponse,
-    error = super::errors::DeleteBackupVaultError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteBackupVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
+    /// `VaultId`; example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
     pub vault_id: String,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[631]`
+    /// `BackupIds`; example: `[631]`
     pub backup_ids: Vec<i64>,
 }
 
 /// What a successful [`DeleteBackupVault`] call returns.
 #[tc_model]
 pub struct DeleteBackupVaultResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295131366`
+    /// `TaskId`; example: `4295131366`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2788,45 +2764,40 @@ pub struct DeleteBackupVaultResponse {
 /// The `DeleteCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteCLSDeliveryResponse`].
-/// The codes it documents are in [`DeleteCLSDeliveryError`](super::errors::DeleteCLSDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteCLSDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteCLSDelivery",
     output = DeleteCLSDeliveryResponse,
-    error = super::errors::DeleteCLSDeliveryError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteCLSDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_id: String,
 
-    /// `CLSTopicIds`: a list of strings.
-    ///
-    /// Example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
+    /// `CLSTopicIds`; example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
     #[tc(rename = "CLSTopicIds")]
     pub cls_topic_ids: Vec<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsInMaintainPeriod`; example: `"yes"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`DeleteCLSDelivery`] call returns.
 #[tc_model]
 pub struct DeleteCLSDeliveryResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `165782`
+    /// `TaskId`; example: `165782`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2836,25 +2807,30 @@ pub struct DeleteCLSDeliveryResponse {
 /// The `DeleteClusterDatabase` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteClusterDatabaseResponse`].
-/// The codes it documents are in [`DeleteClusterDatabaseError`](super::errors::DeleteClusterDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteClusterDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteClusterDatabase",
     output = DeleteClusterDatabaseResponse,
-    error = super::errors::DeleteClusterDatabaseError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteClusterDatabase {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_id: String,
 
-    /// `DbNames`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `DbNames`; example: `["db1"]`
     pub db_names: Vec<String>,
 }
 
@@ -2868,25 +2844,30 @@ pub struct DeleteClusterDatabaseResponse {
 /// The `DeleteClusterPeriodScalePolicy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteClusterPeriodScalePolicyResponse`].
-/// The codes it documents are in [`DeleteClusterPeriodScalePolicyError`](super::errors::DeleteClusterPeriodScalePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteClusterPeriodScalePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteClusterPeriodScalePolicy",
     output = DeleteClusterPeriodScalePolicyResponse,
-    error = super::errors::DeleteClusterPeriodScalePolicyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteClusterPeriodScalePolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-boababd1"`
+    /// `ClusterId`; example: `"cynosdbmysql-boababd1"`
     pub cluster_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-spd-20b60vpj"`
+    /// `PolicyId`; example: `"cynosdbmysql-spd-20b60vpj"`
     pub policy_id: String,
 }
 
@@ -2900,34 +2881,40 @@ pub struct DeleteClusterPeriodScalePolicyResponse {
 /// The `DeleteClusterSaveBackup` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteClusterSaveBackupResponse`].
-/// The codes it documents are in [`DeleteClusterSaveBackupError`](super::errors::DeleteClusterSaveBackupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteClusterSaveBackup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteClusterSaveBackup",
     output = DeleteClusterSaveBackupResponse,
-    error = super::errors::DeleteClusterSaveBackupError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteClusterSaveBackup {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbpg-45knmnra"`
     pub cluster_id: String,
 
-    /// `SaveBackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `18762`
+    /// `SaveBackupId`; example: `18762`
     pub save_backup_id: Option<i64>,
 }
 
 /// What a successful [`DeleteClusterSaveBackup`] call returns.
 #[tc_model]
 pub struct DeleteClusterSaveBackupResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `87261`
+    /// `TaskId`; example: `87261`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2937,29 +2924,39 @@ pub struct DeleteClusterSaveBackupResponse {
 /// The `DeleteLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteLibraDBClusterResponse`].
-/// The codes it documents are in [`DeleteLibraDBClusterError`](super::errors::DeleteLibraDBClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteLibraDBCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteLibraDBCluster",
     output = DeleteLibraDBClusterResponse,
-    error = super::errors::DeleteLibraDBClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteLibraDBCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DeleteLibraDBCluster`] call returns.
 #[tc_model]
 pub struct DeleteLibraDBClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `FlowId`; example: `123`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2969,23 +2966,38 @@ pub struct DeleteLibraDBClusterResponse {
 /// The `DeleteLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteLibraDBClusterAccountsResponse`].
-/// The codes it documents are in [`DeleteLibraDBClusterAccountsError`](super::errors::DeleteLibraDBClusterAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteLibraDBClusterAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteLibraDBClusterAccounts",
     output = DeleteLibraDBClusterAccountsResponse,
-    error = super::errors::DeleteLibraDBClusterAccountsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteLibraDBClusterAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `Accounts`: a list of [`InputAccount`](super::models::InputAccount) objects.
+    /// `Accounts`
     pub accounts: Vec<models::InputAccount>,
 }
 
@@ -2999,20 +3011,24 @@ pub struct DeleteLibraDBClusterAccountsResponse {
 /// The `DeleteParamTemplate` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteParamTemplateResponse`].
-/// The codes it documents are in [`DeleteParamTemplateError`](super::errors::DeleteParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteParamTemplate",
     output = DeleteParamTemplateResponse,
-    error = super::errors::DeleteParamTemplateError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteParamTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `TemplateId`; example: `1000`
     pub template_id: i64,
 }
 
@@ -3026,27 +3042,31 @@ pub struct DeleteParamTemplateResponse {
 /// The `DeleteVaults` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DeleteVaultsResponse`].
-/// The codes it documents are in [`DeleteVaultsError`](super::errors::DeleteVaultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DeleteVaults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DeleteVaults",
     output = DeleteVaultsResponse,
-    error = super::errors::DeleteVaultsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DeleteVaults {
-    /// `VaultIds`: a list of strings.
-    ///
-    /// Example: `["vault-b63cedd8-1574-4390-89b5-6e703ef33e25"]`
+    /// `VaultIds`; example: `["vault-b63cedd8-1574-4390-89b5-6e703ef33e25"]`
     pub vault_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteVaults`] call returns.
 #[tc_model]
 pub struct DeleteVaultsResponse {
-    /// `VaultTask`: a list of [`DeleteVaultTask`](super::models::DeleteVaultTask) objects.
+    /// `VaultTask`
     pub vault_task: Option<Vec<models::DeleteVaultTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3056,47 +3076,77 @@ pub struct DeleteVaultsResponse {
 /// The `DescribeAccountAllGrantPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAccountAllGrantPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountAllGrantPrivilegesError`](super::errors::DescribeAccountAllGrantPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAccountAllGrantPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAccountAllGrantPrivileges",
     output = DescribeAccountAllGrantPrivilegesResponse,
-    error = super::errors::DescribeAccountAllGrantPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeAccountAllGrantPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd45qwe"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd45qwe"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
-    ///
-    /// Example: `{"AccountName":"andy","Host":"%"}`
+    /// `Account`; example: `{"AccountName":"andy","Host":"%"}`
     pub account: models::InputAccount,
 }
 
 /// What a successful [`DescribeAccountAllGrantPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountAllGrantPrivilegesResponse {
-    /// `PrivilegeStatements`: a list of strings.
+    /// `PrivilegeStatements`
     pub privilege_statements: Vec<String>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["CREATE","ALTER"]`
+    /// `GlobalPrivileges`; example: `["CREATE","ALTER"]`
     pub global_privileges: Vec<String>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivileges`](super::models::DatabasePrivileges) objects.
-    ///
-    /// Example: `[{"Db":"db1","Privileges":["DROP","EXECUTE"]}]`
+    /// `DatabasePrivileges`; example: `[{"Db":"db1","Privileges":["DROP","EXECUTE"]}]`
     pub database_privileges: Vec<models::DatabasePrivileges>,
 
-    /// `TablePrivileges`: a list of [`TablePrivileges`](super::models::TablePrivileges) objects.
-    ///
-    /// Example: `[{"Db":"db1","Privileges":["UPDATE","SHOW VIEW"],"TableName":"user1"}]`
+    /// `TablePrivileges`; example: `[{"Db":"db1","Privileges":["UPDATE","SHOW VIEW"],"TableName":"user1"}]`
     pub table_privileges: Vec<models::TablePrivileges>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3106,54 +3156,80 @@ pub struct DescribeAccountAllGrantPrivilegesResponse {
 /// The `DescribeAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegesError`](super::errors::DescribeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAccountPrivileges",
     output = DescribeAccountPrivilegesResponse,
-    error = super::errors::DescribeAccountPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeAccountPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"account1"`
+    /// `AccountName`; example: `"account1"`
     pub account_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.0.0.0"`
+    /// `Host`; example: `"192.0.0.0"`
     pub host: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"Db1"`
+    /// `Db`; example: `"Db1"`
     pub db: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"Table1"`
+    /// `TableName`; example: `"Table1"`
     pub table_name: Option<String>,
 }
 
 /// What a successful [`DescribeAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegesResponse {
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["select"]`
+    /// `Privileges`; example: `["select"]`
     pub privileges: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3163,15 +3239,28 @@ pub struct DescribeAccountPrivilegesResponse {
 /// The `DescribeAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3181,47 +3270,35 @@ pub struct DescribeAccountPrivilegesResponse {
     )
 )]
 pub struct DescribeAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-on5xw0ni"`
+    /// `ClusterId`; example: `"cynosdbmysql-on5xw0ni"`
     pub cluster_id: String,
 
-    /// `AccountNames`: a list of strings.
+    /// `AccountNames`
     pub account_names: Option<Vec<String>>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `Hosts`: a list of strings.
+    /// `Hosts`
     pub hosts: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `AccountRegular`: a string.
-    ///
-    /// Example: `"“andy\""`
+    /// `AccountRegular`; example: `"“andy\""`
     pub account_regular: Option<String>,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `AccountSet`: a list of [`Account`](super::models::Account) objects.
+    /// `AccountSet`
     pub account_set: Vec<models::Account>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `TotalCount`; example: `5`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3231,15 +3308,20 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeAuditInstanceList` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAuditInstanceListResponse`].
-/// The codes it documents are in [`DescribeAuditInstanceListError`](super::errors::DescribeAuditInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAuditInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3249,41 +3331,29 @@ pub struct DescribeAccountsResponse {
     )
 )]
 pub struct DescribeAuditInstanceList {
-    /// `AuditSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditSwitch`; example: `1`
     pub audit_switch: Option<i64>,
 
-    /// `Filters`: a list of [`AuditInstanceFilters`](super::models::AuditInstanceFilters) objects.
-    ///
-    /// Example: `[{"ExactMatch":true,"Name":"InstanceId","Values":["cynosdbmysql-ins-ifq10fec"]}]`
+    /// `Filters`; example: `[{"ExactMatch":true,"Name":"InstanceId","Values":["cynosdbmysql-ins-ifq10fec"]}]`
     pub filters: Option<Vec<models::AuditInstanceFilters>>,
 
-    /// `AuditMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditMode`; example: `1`
     pub audit_mode: Option<i64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAuditInstanceListResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Items`: a list of [`InstanceAuditStatus`](super::models::InstanceAuditStatus) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstanceAuditStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3293,15 +3363,20 @@ pub struct DescribeAuditInstanceListResponse {
 /// The `DescribeAuditLogFiles` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAuditLogFilesResponse`].
-/// The codes it documents are in [`DescribeAuditLogFilesError`](super::errors::DescribeAuditLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAuditLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3311,36 +3386,26 @@ pub struct DescribeAuditInstanceListResponse {
     )
 )]
 pub struct DescribeAuditLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xx"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-xx"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"FileName"`
+    /// `FileName`; example: `"FileName"`
     pub file_name: Option<String>,
 }
 
 /// What a successful [`DescribeAuditLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditLogFile`](super::models::AuditLogFile) objects.
+    /// `Items`
     pub items: Vec<models::AuditLogFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3350,15 +3415,26 @@ pub struct DescribeAuditLogFilesResponse {
 /// The `DescribeAuditLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAuditLogsResponse`].
-/// The codes it documents are in [`DescribeAuditLogsError`](super::errors::DescribeAuditLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAuditLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::CynosdbErrorCode::FailedOperationServiceAccessError)
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAuditLogs",
     output = DescribeAuditLogsResponse,
-    error = super::errors::DescribeAuditLogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3368,60 +3444,44 @@ pub struct DescribeAuditLogFilesResponse {
     )
 )]
 pub struct DescribeAuditLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xx"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-xx"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2017-07-12 10:29:20"`
+    /// `StartTime`; example: `"2017-07-12 10:29:20"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2017-07-12 10:29:20"`
+    /// `EndTime`; example: `"2017-07-12 10:29:20"`
     pub end_time: String,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `Order`; example: `"ASC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"timestap"`
+    /// `OrderBy`; example: `"timestap"`
     pub order_by: Option<String>,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub filter: Option<models::AuditLogFilter>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `LogFilter`: a list of [`InstanceAuditLogFilter`](super::models::InstanceAuditLogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::InstanceAuditLogFilter>>,
 }
 
 /// What a successful [`DescribeAuditLogs`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditLog`](super::models::AuditLog) objects.
+    /// `Items`
     pub items: Option<Vec<models::AuditLog>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3431,15 +3491,26 @@ pub struct DescribeAuditLogsResponse {
 /// The `DescribeAuditRuleTemplates` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`DescribeAuditRuleTemplatesError`](super::errors::DescribeAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.ServiceAccessError`](super::errors::CynosdbErrorCode::FailedOperationServiceAccessError)
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAuditRuleTemplates",
     output = DescribeAuditRuleTemplatesResponse,
-    error = super::errors::DescribeAuditRuleTemplatesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3449,42 +3520,32 @@ pub struct DescribeAuditLogsResponse {
     )
 )]
 pub struct DescribeAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `RuleTemplateNames`: a list of strings.
+    /// `RuleTemplateNames`
     pub rule_template_names: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPolicy`; example: `0`
     pub alarm_policy: Option<u64>,
 }
 
 /// What a successful [`DescribeAuditRuleTemplates`] call returns.
 #[tc_model]
 pub struct DescribeAuditRuleTemplatesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `Items`: a list of [`AuditRuleTemplateInfo`](super::models::AuditRuleTemplateInfo) objects.
+    /// `Items`
     pub items: Vec<models::AuditRuleTemplateInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3494,32 +3555,34 @@ pub struct DescribeAuditRuleTemplatesResponse {
 /// The `DescribeAuditRuleWithInstanceIds` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeAuditRuleWithInstanceIdsResponse`].
-/// The codes it documents are in [`DescribeAuditRuleWithInstanceIdsError`](super::errors::DescribeAuditRuleWithInstanceIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeAuditRuleWithInstanceIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeAuditRuleWithInstanceIds",
     output = DescribeAuditRuleWithInstanceIdsResponse,
-    error = super::errors::DescribeAuditRuleWithInstanceIdsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeAuditRuleWithInstanceIds {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-6990cckk"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-6990cckk"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeAuditRuleWithInstanceIds`] call returns.
 #[tc_model]
 pub struct DescribeAuditRuleWithInstanceIdsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`InstanceAuditRule`](super::models::InstanceAuditRule) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstanceAuditRule>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3529,63 +3592,61 @@ pub struct DescribeAuditRuleWithInstanceIdsResponse {
 /// The `DescribeBackupConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupConfigResponse`].
-/// The codes it documents are in [`DescribeBackupConfigError`](super::errors::DescribeBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.GetBackupStrategyError`](super::errors::CynosdbErrorCode::FailedOperationGetBackupStrategyError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupConfig",
     output = DescribeBackupConfigResponse,
-    error = super::errors::DescribeBackupConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBackupConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbmysql-45knmnra"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeBackupConfig`] call returns.
 #[tc_model]
 pub struct DescribeBackupConfigResponse {
-    /// `BackupTimeBeg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `BackupTimeBeg`; example: `7200`
     pub backup_time_beg: u64,
 
-    /// `BackupTimeEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21600`
+    /// `BackupTimeEnd`; example: `21600`
     pub backup_time_end: u64,
 
-    /// `ReserveDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `ReserveDuration`; example: `604800`
     pub reserve_duration: u64,
 
-    /// `BackupFreq`: a list of strings.
-    ///
-    /// Example: `["full","increment","increment","increment","increment","increment","increment"]`
+    /// `BackupFreq`; example: `["full","increment","increment","increment","increment","increment","increment"]`
     pub backup_freq: Vec<String>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `BackupType`; example: `"snapshot"`
     pub backup_type: String,
 
-    /// `LogicCrossRegionsConfigUpdateTime`: a string.
-    ///
-    /// Example: `"2023-07-12 12:00:00"`
+    /// `LogicCrossRegionsConfigUpdateTime`; example: `"2023-07-12 12:00:00"`
     pub logic_cross_regions_config_update_time: Option<String>,
 
-    /// `LogicBackupConfig`: a [`LogicBackupConfigInfo`](super::models::LogicBackupConfigInfo).
+    /// `LogicBackupConfig`
     pub logic_backup_config: Option<models::LogicBackupConfigInfo>,
 
-    /// `SnapshotSecondaryBackupConfig`: a [`BackupConfigInfo`](super::models::BackupConfigInfo).
+    /// `SnapshotSecondaryBackupConfig`
     pub snapshot_secondary_backup_config: Option<models::BackupConfigInfo>,
 
-    /// `SparseBackupConfig`: a [`SparseBackupConfigRsp`](super::models::SparseBackupConfigRsp).
+    /// `SparseBackupConfig`
     pub sparse_backup_config: Option<models::SparseBackupConfigRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3595,25 +3656,42 @@ pub struct DescribeBackupConfigResponse {
 /// The `DescribeBackupDownloadRestriction` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadRestrictionError`](super::errors::DescribeBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupDownloadRestriction",
     output = DescribeBackupDownloadRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadRestrictionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBackupDownloadRestriction {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeBackupDownloadRestriction`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadRestrictionResponse {
-    /// `BackupLimitClusterRestrictions`: a list of [`BackupLimitClusterRestriction`](super::models::BackupLimitClusterRestriction) objects.
+    /// `BackupLimitClusterRestrictions`
     pub backup_limit_cluster_restrictions: Option<
         Vec<models::BackupLimitClusterRestriction>,
     >,
@@ -3625,35 +3703,39 @@ pub struct DescribeBackupDownloadRestrictionResponse {
 /// The `DescribeBackupDownloadUrl` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadUrlError`](super::errors::DescribeBackupDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupDownloadUrl",
     output = DescribeBackupDownloadUrlResponse,
-    error = super::errors::DescribeBackupDownloadUrlError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBackupDownloadUrl {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `1883726`
+    /// `BackupId`; example: `1883726`
     pub backup_id: i64,
 
-    /// `DownloadRestriction`: a [`BackupLimitRestriction`](super::models::BackupLimitRestriction).
+    /// `DownloadRestriction`
     pub download_restriction: Option<models::BackupLimitRestriction>,
 }
 
 /// What a successful [`DescribeBackupDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadUrlResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3663,15 +3745,32 @@ pub struct DescribeBackupDownloadUrlResponse {
 /// The `DescribeBackupDownloadUserRestriction` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupDownloadUserRestrictionResponse`].
-/// The codes it documents are in [`DescribeBackupDownloadUserRestrictionError`](super::errors::DescribeBackupDownloadUserRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupDownloadUserRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupDownloadUserRestriction",
     output = DescribeBackupDownloadUserRestrictionResponse,
-    error = super::errors::DescribeBackupDownloadUserRestrictionError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3681,33 +3780,25 @@ pub struct DescribeBackupDownloadUrlResponse {
     )
 )]
 pub struct DescribeBackupDownloadUserRestriction {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OnlyUserRestriction`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OnlyUserRestriction`; example: `false`
     pub only_user_restriction: Option<bool>,
 }
 
 /// What a successful [`DescribeBackupDownloadUserRestriction`] call returns.
 #[tc_model]
 pub struct DescribeBackupDownloadUserRestrictionResponse {
-    /// `BackupLimitClusterRestrictions`: a list of [`BackupLimitClusterRestriction`](super::models::BackupLimitClusterRestriction) objects.
+    /// `BackupLimitClusterRestrictions`
     pub backup_limit_cluster_restrictions: Option<
         Vec<models::BackupLimitClusterRestriction>,
     >,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3717,15 +3808,29 @@ pub struct DescribeBackupDownloadUserRestrictionResponse {
 /// The `DescribeBackupList` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupListResponse`].
-/// The codes it documents are in [`DescribeBackupListError`](super::errors::DescribeBackupListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetBackupStrategyError`](super::errors::CynosdbErrorCode::FailedOperationGetBackupStrategyError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupList",
     output = DescribeBackupListResponse,
-    error = super::errors::DescribeBackupListError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3735,96 +3840,62 @@ pub struct DescribeBackupDownloadUserRestrictionResponse {
     )
 )]
 pub struct DescribeBackupList {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-ilgo90hu"`
+    /// `ClusterId`; example: `"cynosdbpg-ilgo90hu"`
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[172365]`
+    /// `BackupIds`; example: `[172365]`
     pub backup_ids: Option<Vec<i64>>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `BackupType`; example: `"snapshot"`
     pub backup_type: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `BackupMethod`; example: `"auto"`
     pub backup_method: Option<String>,
 
-    /// `SnapShotType`: a string.
-    ///
-    /// Example: `"full"`
+    /// `SnapShotType`; example: `"full"`
     pub snap_shot_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 14:00:00"`
+    /// `EndTime`; example: `"2022-01-01 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["sls_20241028221204"]`
+    /// `FileNames`; example: `["sls_20241028221204"]`
     pub file_names: Option<Vec<String>>,
 
-    /// `BackupNames`: a list of strings.
-    ///
-    /// Example: `["一区备份"]`
+    /// `BackupNames`; example: `["一区备份"]`
     pub backup_names: Option<Vec<String>>,
 
-    /// `SnapshotIdList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1883726,1883728]`
+    /// `SnapshotIdList`; example: `[1883726,1883728]`
     pub snapshot_id_list: Option<Vec<i64>>,
 
-    /// `BackupRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `BackupRegion`; example: `"ap-beijing"`
     pub backup_region: Option<String>,
 
-    /// `IsCrossRegionsBackup`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsCrossRegionsBackup`; example: `"yes"`
     pub is_cross_regions_backup: Option<String>,
 
-    /// `BackupStatus`: a list of strings.
-    ///
-    /// Example: `["done"]`
+    /// `BackupStatus`; example: `["done"]`
     pub backup_status: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeBackupList`] call returns.
 #[tc_model]
 pub struct DescribeBackupListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `BackupList`: a list of [`BackupFileInfo`](super::models::BackupFileInfo) objects.
+    /// `BackupList`
     pub backup_list: Vec<models::BackupFileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3834,15 +3905,29 @@ pub struct DescribeBackupListResponse {
 /// The `DescribeBackupListByVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupListByVaultResponse`].
-/// The codes it documents are in [`DescribeBackupListByVaultError`](super::errors::DescribeBackupListByVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupListByVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetBackupStrategyError`](super::errors::CynosdbErrorCode::FailedOperationGetBackupStrategyError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupListByVault",
     output = DescribeBackupListByVaultResponse,
-    error = super::errors::DescribeBackupListByVaultError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3852,66 +3937,44 @@ pub struct DescribeBackupListResponse {
     )
 )]
 pub struct DescribeBackupListByVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
+    /// `VaultId`; example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
     pub vault_id: String,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `BackupIds`; example: `[123]`
     pub backup_ids: Option<Vec<i64>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-lzvkp2d0"`
+    /// `ClusterId`; example: `"cynosdbmysql-lzvkp2d0"`
     pub cluster_id: Option<String>,
 
-    /// `BackupNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `BackupNames`; example: `["query"]`
     pub backup_names: Option<Vec<String>>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `FileNames`; example: `["query"]`
     pub file_names: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"VaultId"`
+    /// `OrderBy`; example: `"VaultId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeBackupListByVault`] call returns.
 #[tc_model]
 pub struct DescribeBackupListByVaultResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `BackupList`: a list of [`DescribeBackupListByVaultItem`](super::models::DescribeBackupListByVaultItem) objects.
+    /// `BackupList`
     pub backup_list: Option<Vec<models::DescribeBackupListByVaultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3921,80 +3984,75 @@ pub struct DescribeBackupListByVaultResponse {
 /// The `DescribeBackupOverview` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBackupOverviewResponse`].
-/// The codes it documents are in [`DescribeBackupOverviewError`](super::errors::DescribeBackupOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBackupOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBackupOverview",
     output = DescribeBackupOverviewResponse,
-    error = super::errors::DescribeBackupOverviewError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBackupOverview {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-23fdf132"`
+    /// `ClusterId`; example: `"cynosdbmysql-23fdf132"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeBackupOverview`] call returns.
 #[tc_model]
 pub struct DescribeBackupOverviewResponse {
-    /// `BackupTotalVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BackupTotalVolume`; example: `1.0`
     pub backup_total_volume: Option<f64>,
 
-    /// `BackupSnapshotVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BackupSnapshotVolume`; example: `1.0`
     pub backup_snapshot_volume: Option<f64>,
 
-    /// `BackupLogicVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BackupLogicVolume`; example: `1.0`
     pub backup_logic_volume: Option<f64>,
 
-    /// `LogTotalVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LogTotalVolume`; example: `1.0`
     pub log_total_volume: Option<f64>,
 
-    /// `LogBinlogVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LogBinlogVolume`; example: `1.0`
     pub log_binlog_volume: Option<f64>,
 
-    /// `LogRedoLogVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LogRedoLogVolume`; example: `1.0`
     pub log_redo_log_volume: Option<f64>,
 
-    /// `CrossTotalVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CrossTotalVolume`; example: `1.0`
     pub cross_total_volume: Option<f64>,
 
-    /// `CrossRegionBackupVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CrossRegionBackupVolume`; example: `1.0`
     pub cross_region_backup_volume: Option<f64>,
 
-    /// `CrossRegionLogVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CrossRegionLogVolume`; example: `1.0`
     pub cross_region_log_volume: Option<f64>,
 
-    /// `BackupVolumeInfos`: a list of [`BackupVolumeInfo`](super::models::BackupVolumeInfo) objects.
+    /// `BackupVolumeInfos`
     pub backup_volume_infos: Option<Vec<models::BackupVolumeInfo>>,
 
-    /// `CrossRegionBackupVolumeInfos`: a list of [`BackupVolumeInfo`](super::models::BackupVolumeInfo) objects.
+    /// `CrossRegionBackupVolumeInfos`
     pub cross_region_backup_volume_infos: Option<Vec<models::BackupVolumeInfo>>,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `CrossRegions`; example: `["ap-guangzhou"]`
     pub cross_regions: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4004,32 +4062,33 @@ pub struct DescribeBackupOverviewResponse {
 /// The `DescribeBinlogConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBinlogConfigResponse`].
-/// The codes it documents are in [`DescribeBinlogConfigError`](super::errors::DescribeBinlogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBinlogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBinlogConfig",
     output = DescribeBinlogConfigResponse,
-    error = super::errors::DescribeBinlogConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBinlogConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ck8fmk11"`
+    /// `ClusterId`; example: `"cynosdbmysql-ck8fmk11"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeBinlogConfig`] call returns.
 #[tc_model]
 pub struct DescribeBinlogConfigResponse {
-    /// `BinlogCrossRegionsConfigUpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-22 15:02:46"`
+    /// `BinlogCrossRegionsConfigUpdateTime`; example: `"2024-11-22 15:02:46"`
     pub binlog_cross_regions_config_update_time: Option<String>,
 
-    /// `BinlogConfig`: a [`BinlogConfigInfo`](super::models::BinlogConfigInfo).
+    /// `BinlogConfig`
     pub binlog_config: Option<models::BinlogConfigInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4039,35 +4098,40 @@ pub struct DescribeBinlogConfigResponse {
 /// The `DescribeBinlogDownloadUrl` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBinlogDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeBinlogDownloadUrlError`](super::errors::DescribeBinlogDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBinlogDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBinlogDownloadUrl",
     output = DescribeBinlogDownloadUrlResponse,
-    error = super::errors::DescribeBinlogDownloadUrlError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBinlogDownloadUrl {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `BinlogId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BinlogId`; example: `100`
     pub binlog_id: i64,
 
-    /// `DownloadRestriction`: a [`BackupLimitRestriction`](super::models::BackupLimitRestriction).
+    /// `DownloadRestriction`
     pub download_restriction: Option<models::BackupLimitRestriction>,
 }
 
 /// What a successful [`DescribeBinlogDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeBinlogDownloadUrlResponse {
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4077,15 +4141,24 @@ pub struct DescribeBinlogDownloadUrlResponse {
 /// The `DescribeBinlogListByVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBinlogListByVaultResponse`].
-/// The codes it documents are in [`DescribeBinlogListByVaultError`](super::errors::DescribeBinlogListByVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBinlogListByVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBinlogListByVault",
     output = DescribeBinlogListByVaultResponse,
-    error = super::errors::DescribeBinlogListByVaultError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4095,66 +4168,44 @@ pub struct DescribeBinlogDownloadUrlResponse {
     )
 )]
 pub struct DescribeBinlogListByVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
+    /// `VaultId`; example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
     pub vault_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-lzvkp2d0"`
+    /// `ClusterId`; example: `"cynosdbmysql-lzvkp2d0"`
     pub cluster_id: Option<String>,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `BackupIds`; example: `[123]`
     pub backup_ids: Option<Vec<i64>>,
 
-    /// `BackupNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `BackupNames`; example: `["query"]`
     pub backup_names: Option<Vec<String>>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `FileNames`; example: `["query"]`
     pub file_names: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"VaultId"`
+    /// `OrderBy`; example: `"VaultId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeBinlogListByVault`] call returns.
 #[tc_model]
 pub struct DescribeBinlogListByVaultResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `BinlogList`: a list of [`DescribeBinlogListByVaultItem`](super::models::DescribeBinlogListByVaultItem) objects.
+    /// `BinlogList`
     pub binlog_list: Option<Vec<models::DescribeBinlogListByVaultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4164,29 +4215,36 @@ pub struct DescribeBinlogListByVaultResponse {
 /// The `DescribeBinlogSaveDays` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBinlogSaveDaysResponse`].
-/// The codes it documents are in [`DescribeBinlogSaveDaysError`](super::errors::DescribeBinlogSaveDaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBinlogSaveDays)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.GetBackupStrategyError`](super::errors::CynosdbErrorCode::FailedOperationGetBackupStrategyError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBinlogSaveDays",
     output = DescribeBinlogSaveDaysResponse,
-    error = super::errors::DescribeBinlogSaveDaysError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeBinlogSaveDays {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-123"`
+    /// `ClusterId`; example: `"cynosdbmysql-123"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeBinlogSaveDays`] call returns.
 #[tc_model]
 pub struct DescribeBinlogSaveDaysResponse {
-    /// `BinlogSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogSaveDays`; example: `7`
     pub binlog_save_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4196,15 +4254,22 @@ pub struct DescribeBinlogSaveDaysResponse {
 /// The `DescribeBinlogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeBinlogsResponse`].
-/// The codes it documents are in [`DescribeBinlogsError`](super::errors::DescribeBinlogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeBinlogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeBinlogs",
     output = DescribeBinlogsResponse,
-    error = super::errors::DescribeBinlogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4214,41 +4279,29 @@ pub struct DescribeBinlogSaveDaysResponse {
     )
 )]
 pub struct DescribeBinlogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 14:00:00"`
+    /// `EndTime`; example: `"2022-01-01 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Offset`; example: `100`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeBinlogs`] call returns.
 #[tc_model]
 pub struct DescribeBinlogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Binlogs`: a list of [`BinlogItem`](super::models::BinlogItem) objects.
+    /// `Binlogs`
     pub binlogs: Vec<models::BinlogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4258,42 +4311,49 @@ pub struct DescribeBinlogsResponse {
 /// The `DescribeChangedParamsAfterUpgrade` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeChangedParamsAfterUpgradeResponse`].
-/// The codes it documents are in [`DescribeChangedParamsAfterUpgradeError`](super::errors::DescribeChangedParamsAfterUpgradeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeChangedParamsAfterUpgrade)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeChangedParamsAfterUpgrade",
     output = DescribeChangedParamsAfterUpgradeResponse,
-    error = super::errors::DescribeChangedParamsAfterUpgradeError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeChangedParamsAfterUpgrade {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-1xcycbu8"`
+    /// `InstanceId`; example: `"cynosdbmysql-1xcycbu8"`
     pub instance_id: String,
 
-    /// `DstCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DstCpu`; example: `1`
     pub dst_cpu: i64,
 
-    /// `DstMem`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DstMem`; example: `1`
     pub dst_mem: i64,
 }
 
 /// What a successful [`DescribeChangedParamsAfterUpgrade`] call returns.
 #[tc_model]
 pub struct DescribeChangedParamsAfterUpgradeResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamItemInfo`](super::models::ParamItemInfo) objects.
+    /// `Items`
     pub items: Vec<models::ParamItemInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4303,15 +4363,53 @@ pub struct DescribeChangedParamsAfterUpgradeResponse {
 /// The `DescribeClusterDatabaseTables` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterDatabaseTablesResponse`].
-/// The codes it documents are in [`DescribeClusterDatabaseTablesError`](super::errors::DescribeClusterDatabaseTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterDatabaseTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterDatabaseTables",
     output = DescribeClusterDatabaseTablesResponse,
-    error = super::errors::DescribeClusterDatabaseTablesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4321,53 +4419,35 @@ pub struct DescribeChangedParamsAfterUpgradeResponse {
     )
 )]
 pub struct DescribeClusterDatabaseTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ck8fmk11"`
+    /// `ClusterId`; example: `"cynosdbmysql-ck8fmk11"`
     pub cluster_id: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Db`; example: `"db1"`
     pub db: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"view"`
+    /// `TableType`; example: `"view"`
     pub table_type: Option<String>,
 }
 
 /// What a successful [`DescribeClusterDatabaseTables`] call returns.
 #[tc_model]
 pub struct DescribeClusterDatabaseTablesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `Tables`: a list of strings.
-    ///
-    /// Example: `["testtable"]`
+    /// `Tables`; example: `["testtable"]`
     pub tables: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4377,15 +4457,53 @@ pub struct DescribeClusterDatabaseTablesResponse {
 /// The `DescribeClusterDatabases` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterDatabasesResponse`].
-/// The codes it documents are in [`DescribeClusterDatabasesError`](super::errors::DescribeClusterDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterDatabases",
     output = DescribeClusterDatabasesResponse,
-    error = super::errors::DescribeClusterDatabasesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4395,43 +4513,29 @@ pub struct DescribeClusterDatabaseTablesResponse {
     )
 )]
 pub struct DescribeClusterDatabases {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ck8fmk11"`
+    /// `ClusterId`; example: `"cynosdbmysql-ck8fmk11"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterDatabases`] call returns.
 #[tc_model]
 pub struct DescribeClusterDatabasesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: i64,
 
-    /// `Databases`: a list of strings.
-    ///
-    /// Example: `["database_1","database_2"]`
+    /// `Databases`; example: `["database_1","database_2"]`
     pub databases: Vec<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4441,27 +4545,44 @@ pub struct DescribeClusterDatabasesResponse {
 /// The `DescribeClusterDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterDetailResponse`].
-/// The codes it documents are in [`DescribeClusterDetailError`](super::errors::DescribeClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`OperationDenied.VersionNotSupportError`](super::errors::CynosdbErrorCode::OperationDeniedVersionNotSupportError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterDetail",
     output = DescribeClusterDetailResponse,
-    error = super::errors::DescribeClusterDetailError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-5804k48e"`
+    /// `ClusterId`; example: `"cynosdbpg-5804k48e"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeClusterDetailResponse {
-    /// `Detail`: a [`CynosdbClusterDetail`](super::models::CynosdbClusterDetail).
+    /// `Detail`
     pub detail: models::CynosdbClusterDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4471,15 +4592,27 @@ pub struct DescribeClusterDetailResponse {
 /// The `DescribeClusterDetailDatabases` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterDetailDatabasesResponse`].
-/// The codes it documents are in [`DescribeClusterDetailDatabasesError`](super::errors::DescribeClusterDetailDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterDetailDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterDetailDatabases",
     output = DescribeClusterDetailDatabasesResponse,
-    error = super::errors::DescribeClusterDetailDatabasesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4489,36 +4622,26 @@ pub struct DescribeClusterDetailResponse {
     )
 )]
 pub struct DescribeClusterDetailDatabases {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: Option<String>,
 }
 
 /// What a successful [`DescribeClusterDetailDatabases`] call returns.
 #[tc_model]
 pub struct DescribeClusterDetailDatabasesResponse {
-    /// `DbInfos`: a list of [`DbInfo`](super::models::DbInfo) objects.
+    /// `DbInfos`
     pub db_infos: Vec<models::DbInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4528,32 +4651,39 @@ pub struct DescribeClusterDetailDatabasesResponse {
 /// The `DescribeClusterInstanceGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterInstanceGroupsResponse`].
-/// The codes it documents are in [`DescribeClusterInstanceGroupsError`](super::errors::DescribeClusterInstanceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterInstanceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterInstanceGroups",
     output = DescribeClusterInstanceGroupsResponse,
-    error = super::errors::DescribeClusterInstanceGroupsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterInstanceGroups {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-oib3wx0i"`
+    /// `ClusterId`; example: `"cynosdbmysql-oib3wx0i"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterInstanceGroups`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstanceGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceGroupInfoList`: a list of [`CynosdbInstanceGroup`](super::models::CynosdbInstanceGroup) objects.
+    /// `InstanceGroupInfoList`
     pub instance_group_info_list: Vec<models::CynosdbInstanceGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4563,38 +4693,45 @@ pub struct DescribeClusterInstanceGroupsResponse {
 /// The `DescribeClusterInstanceGrps` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterInstanceGrpsResponse`].
-/// The codes it documents are in [`DescribeClusterInstanceGrpsError`](super::errors::DescribeClusterInstanceGrpsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterInstanceGrps)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterInstanceGrps",
     output = DescribeClusterInstanceGrpsResponse,
-    error = super::errors::DescribeClusterInstanceGrpsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterInstanceGrps {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-oib3wx0i"`
+    /// `ClusterId`; example: `"cynosdbmysql-oib3wx0i"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterInstanceGrps`] call returns.
 #[tc_model]
 pub struct DescribeClusterInstanceGrpsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `InstanceGrpInfoList`: a list of [`CynosdbInstanceGrp`](super::models::CynosdbInstanceGrp) objects.
+    /// `InstanceGrpInfoList`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_info_list: Option<Vec<models::CynosdbInstanceGrp>>,
 
-    /// `InstanceGroupInfoList`: a list of [`CynosdbInstanceGroup`](super::models::CynosdbInstanceGroup) objects.
+    /// `InstanceGroupInfoList`
     pub instance_group_info_list: Vec<models::CynosdbInstanceGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4604,34 +4741,39 @@ pub struct DescribeClusterInstanceGrpsResponse {
 /// The `DescribeClusterLevels` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterLevelsResponse`].
-/// The codes it documents are in [`DescribeClusterLevelsError`](super::errors::DescribeClusterLevelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterLevels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterLevels",
     output = DescribeClusterLevelsResponse,
-    error = super::errors::DescribeClusterLevelsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterLevels {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeClusterLevels`] call returns.
 #[tc_model]
 pub struct DescribeClusterLevelsResponse {
-    /// `LevelList`: a list of strings.
-    ///
-    /// Example: `["P0","P1"]`
+    /// `LevelList`; example: `["P0","P1"]`
     pub level_list: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `Zones`; example: `["ap-guangzhou-3"]`
     pub zones: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4641,15 +4783,26 @@ pub struct DescribeClusterLevelsResponse {
 /// The `DescribeClusterParamLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterParamLogsResponse`].
-/// The codes it documents are in [`DescribeClusterParamLogsError`](super::errors::DescribeClusterParamLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterParamLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowNotFoundError`](super::errors::CynosdbErrorCode::FailedOperationFlowNotFoundError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterParamLogs",
     output = DescribeClusterParamLogsResponse,
-    error = super::errors::DescribeClusterParamLogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4659,46 +4812,32 @@ pub struct DescribeClusterLevelsResponse {
     )
 )]
 pub struct DescribeClusterParamLogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-d6f0hkkx"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-d6f0hkkx"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CreateTime"`
+    /// `OrderBy`; example: `"CreateTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderByType`; example: `"DESC"`
     pub order_by_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeClusterParamLogs`] call returns.
 #[tc_model]
 pub struct DescribeClusterParamLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ClusterParamLogs`: a list of [`ClusterParamModifyLog`](super::models::ClusterParamModifyLog) objects.
+    /// `ClusterParamLogs`
     pub cluster_param_logs: Vec<models::ClusterParamModifyLog>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4708,42 +4847,49 @@ pub struct DescribeClusterParamLogsResponse {
 /// The `DescribeClusterParams` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterParamsResponse`].
-/// The codes it documents are in [`DescribeClusterParamsError`](super::errors::DescribeClusterParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterParams",
     output = DescribeClusterParamsResponse,
-    error = super::errors::DescribeClusterParamsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterParams {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-1xcycbu8"`
+    /// `ClusterId`; example: `"cynosdbmysql-1xcycbu8"`
     pub cluster_id: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"binlog"`
+    /// `ParamName`; example: `"binlog"`
     pub param_name: Option<String>,
 
-    /// `IsGlobal`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsGlobal`; example: `"yes"`
     pub is_global: Option<String>,
 }
 
 /// What a successful [`DescribeClusterParams`] call returns.
 #[tc_model]
 pub struct DescribeClusterParamsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `Items`
     pub items: Vec<models::ParamInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4753,42 +4899,54 @@ pub struct DescribeClusterParamsResponse {
 /// The `DescribeClusterPasswordComplexity` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterPasswordComplexityResponse`].
-/// The codes it documents are in [`DescribeClusterPasswordComplexityError`](super::errors::DescribeClusterPasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterPasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetOssInfoError`](super::errors::CynosdbErrorCode::FailedOperationGetOssInfoError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterPasswordComplexity",
     output = DescribeClusterPasswordComplexityResponse,
-    error = super::errors::DescribeClusterPasswordComplexityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterPasswordComplexity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterPasswordComplexity`] call returns.
 #[tc_model]
 pub struct DescribeClusterPasswordComplexityResponse {
-    /// `ValidatePasswordDictionary`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordDictionary`
     pub validate_password_dictionary: models::ParamInfo,
 
-    /// `ValidatePasswordLength`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordLength`
     pub validate_password_length: models::ParamInfo,
 
-    /// `ValidatePasswordMixedCaseCount`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordMixedCaseCount`
     pub validate_password_mixed_case_count: models::ParamInfo,
 
-    /// `ValidatePasswordNumberCount`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordNumberCount`
     pub validate_password_number_count: models::ParamInfo,
 
-    /// `ValidatePasswordPolicy`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordPolicy`
     pub validate_password_policy: models::ParamInfo,
 
-    /// `ValidatePasswordSpecialCharCount`: a [`ParamInfo`](super::models::ParamInfo).
+    /// `ValidatePasswordSpecialCharCount`
     pub validate_password_special_char_count: models::ParamInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4798,27 +4956,39 @@ pub struct DescribeClusterPasswordComplexityResponse {
 /// The `DescribeClusterPeriodScalePolicy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterPeriodScalePolicyResponse`].
-/// The codes it documents are in [`DescribeClusterPeriodScalePolicyError`](super::errors::DescribeClusterPeriodScalePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterPeriodScalePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.GetOssInfoError`](super::errors::CynosdbErrorCode::FailedOperationGetOssInfoError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterPeriodScalePolicy",
     output = DescribeClusterPeriodScalePolicyResponse,
-    error = super::errors::DescribeClusterPeriodScalePolicyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterPeriodScalePolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-dbxbdbdy"`
+    /// `ClusterId`; example: `"cynosdbmysql-dbxbdbdy"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterPeriodScalePolicy`] call returns.
 #[tc_model]
 pub struct DescribeClusterPeriodScalePolicyResponse {
-    /// `PolicyList`: a list of [`ClusterPeriodScalePolicy`](super::models::ClusterPeriodScalePolicy) objects.
+    /// `PolicyList`
     pub policy_list: Option<Vec<models::ClusterPeriodScalePolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4828,27 +4998,41 @@ pub struct DescribeClusterPeriodScalePolicyResponse {
 /// The `DescribeClusterReadOnly` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterReadOnlyResponse`].
-/// The codes it documents are in [`DescribeClusterReadOnlyError`](super::errors::DescribeClusterReadOnlyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterReadOnly)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterReadOnly",
     output = DescribeClusterReadOnlyResponse,
-    error = super::errors::DescribeClusterReadOnlyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterReadOnly {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-jl17y89v","cynosdbmysql-2d9pq38h"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-jl17y89v","cynosdbmysql-2d9pq38h"]`
     pub cluster_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeClusterReadOnly`] call returns.
 #[tc_model]
 pub struct DescribeClusterReadOnlyResponse {
-    /// `ClusterReadOnlyValues`: a list of [`ClusterReadOnlyValue`](super::models::ClusterReadOnlyValue) objects.
+    /// `ClusterReadOnlyValues`
     pub cluster_read_only_values: Vec<models::ClusterReadOnlyValue>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4858,15 +5042,31 @@ pub struct DescribeClusterReadOnlyResponse {
 /// The `DescribeClusterServerlessScalePlans` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterServerlessScalePlansResponse`].
-/// The codes it documents are in [`DescribeClusterServerlessScalePlansError`](super::errors::DescribeClusterServerlessScalePlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterServerlessScalePlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterServerlessScalePlans",
     output = DescribeClusterServerlessScalePlansResponse,
-    error = super::errors::DescribeClusterServerlessScalePlansError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4876,56 +5076,38 @@ pub struct DescribeClusterReadOnlyResponse {
     )
 )]
 pub struct DescribeClusterServerlessScalePlans {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-dbsbgqxg"`
+    /// `ClusterId`; example: `"cynosdbmysql-dbsbgqxg"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-dbsbgqxg","cynosdbmysql-ins-dxsbgqxg"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-dbsbgqxg","cynosdbmysql-ins-dxsbgqxg"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"PolicyTypePeriodScale"`
+    /// `PolicyType`; example: `"PolicyTypePeriodScale"`
     pub policy_type: Option<String>,
 
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `12354`
+    /// `PlanId`; example: `12354`
     pub plan_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `ExpectedStartTime`: a string.
-    ///
-    /// Example: `"2025-07-01 10:00:00"`
+    /// `ExpectedStartTime`; example: `"2025-07-01 10:00:00"`
     pub expected_start_time: Option<String>,
 
-    /// `ExpectedEndTime`: a string.
-    ///
-    /// Example: `"2025-07-30 10:00:00"`
+    /// `ExpectedEndTime`; example: `"2025-07-30 10:00:00"`
     pub expected_end_time: Option<String>,
 }
 
 /// What a successful [`DescribeClusterServerlessScalePlans`] call returns.
 #[tc_model]
 pub struct DescribeClusterServerlessScalePlansResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `TotalCount`; example: `30`
     pub total_count: Option<i64>,
 
-    /// `ServerlessScalePlans`: a list of [`ClusterServerlessScalePlan`](super::models::ClusterServerlessScalePlan) objects.
+    /// `ServerlessScalePlans`
     pub serverless_scale_plans: Option<Vec<models::ClusterServerlessScalePlan>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4935,9 +5117,12 @@ pub struct DescribeClusterServerlessScalePlansResponse {
 /// The `DescribeClusterStorageAutoExpand` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterStorageAutoExpandResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterStorageAutoExpand)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
@@ -4946,33 +5131,23 @@ pub struct DescribeClusterServerlessScalePlansResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeClusterStorageAutoExpand {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-kdyalkr6"`
+    /// `ClusterId`; example: `"cynosdbmysql-kdyalkr6"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterStorageAutoExpand`] call returns.
 #[tc_model]
 pub struct DescribeClusterStorageAutoExpandResponse {
-    /// `StorageUsageThreshold`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StorageUsageThreshold`; example: `0`
     pub storage_usage_threshold: Option<i64>,
 
-    /// `ExpandStep`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpandStep`; example: `0`
     pub expand_step: Option<i64>,
 
-    /// `MaxStorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxStorageLimit`; example: `0`
     pub max_storage_limit: Option<i64>,
 
-    /// `StorageAutoExpand`: a string.
-    ///
-    /// Example: `"no"`
+    /// `StorageAutoExpand`; example: `"no"`
     pub storage_auto_expand: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4982,44 +5157,39 @@ pub struct DescribeClusterStorageAutoExpandResponse {
 /// The `DescribeClusterTransparentEncryptInfo` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClusterTransparentEncryptInfoResponse`].
-/// The codes it documents are in [`DescribeClusterTransparentEncryptInfoError`](super::errors::DescribeClusterTransparentEncryptInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusterTransparentEncryptInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusterTransparentEncryptInfo",
     output = DescribeClusterTransparentEncryptInfoResponse,
-    error = super::errors::DescribeClusterTransparentEncryptInfoError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeClusterTransparentEncryptInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6oo0qjvo"`
+    /// `ClusterId`; example: `"cynosdbmysql-6oo0qjvo"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeClusterTransparentEncryptInfo`] call returns.
 #[tc_model]
 pub struct DescribeClusterTransparentEncryptInfoResponse {
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"9d112608-76f7-11ee-****-525400368ae8"`
+    /// `KeyId`; example: `"9d112608-76f7-11ee-****-525400368ae8"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `KeyType`; example: `"custom"`
     pub key_type: Option<String>,
 
-    /// `IsOpenGlobalEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpenGlobalEncryption`; example: `true`
     pub is_open_global_encryption: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5029,15 +5199,29 @@ pub struct DescribeClusterTransparentEncryptInfoResponse {
 /// The `DescribeClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeClustersResponse`].
-/// The codes it documents are in [`DescribeClustersError`](super::errors::DescribeClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeClusters",
     output = DescribeClustersResponse,
-    error = super::errors::DescribeClustersError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5047,44 +5231,32 @@ pub struct DescribeClusterTransparentEncryptInfoResponse {
     )
 )]
 pub struct DescribeClusters {
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"\"CREATETIME\""`
+    /// `OrderBy`; example: `"\"CREATETIME\""`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"\"DESC\""`
+    /// `OrderByType`; example: `"\"DESC\""`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 }
 
 /// What a successful [`DescribeClusters`] call returns.
 #[tc_model]
 pub struct DescribeClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `ClusterSet`: a list of [`CynosdbCluster`](super::models::CynosdbCluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Vec<models::CynosdbCluster>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5094,35 +5266,40 @@ pub struct DescribeClustersResponse {
 /// The `DescribeDBSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-jhi2gdi0"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-jhi2gdi0"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_id: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-as124sa5"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-as124sa5"`
     pub instance_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5132,29 +5309,35 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeFlow` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeFlowResponse`].
-/// The codes it documents are in [`DescribeFlowError`](super::errors::DescribeFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowNotFoundError`](super::errors::CynosdbErrorCode::FailedOperationFlowNotFoundError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeFlow",
     output = DescribeFlowResponse,
-    error = super::errors::DescribeFlowError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeFlow {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147186`
+    /// `FlowId`; example: `147186`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeFlow`] call returns.
 #[tc_model]
 pub struct DescribeFlowResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5164,37 +5347,41 @@ pub struct DescribeFlowResponse {
 /// The `DescribeInstanceCLSLogDelivery` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceCLSLogDeliveryResponse`].
-/// The codes it documents are in [`DescribeInstanceCLSLogDeliveryError`](super::errors::DescribeInstanceCLSLogDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceCLSLogDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.GetRoleError`](super::errors::CynosdbErrorCode::InternalErrorGetRoleError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceCLSLogDelivery",
     output = DescribeInstanceCLSLogDeliveryResponse,
-    error = super::errors::DescribeInstanceCLSLogDeliveryError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstanceCLSLogDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_id: String,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceCLSLogDelivery`] call returns.
 #[tc_model]
 pub struct DescribeInstanceCLSLogDeliveryResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `InstanceCLSDeliveryInfos`: a list of [`InstanceClsDeliveryInfo`](super::models::InstanceClsDeliveryInfo) objects.
+    /// `InstanceCLSDeliveryInfos`
     #[tc(rename = "InstanceCLSDeliveryInfos")]
     pub instance_cls_delivery_infos: Option<Vec<models::InstanceClsDeliveryInfo>>,
 
@@ -5205,27 +5392,40 @@ pub struct DescribeInstanceCLSLogDeliveryResponse {
 /// The `DescribeInstanceDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceDetailError`](super::errors::DescribeInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceDetail",
     output = DescribeInstanceDetailResponse,
-    error = super::errors::DescribeInstanceDetailError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzkxxrmt"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-bzkxxrmt"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDetailResponse {
-    /// `Detail`: a [`CynosdbInstanceDetail`](super::models::CynosdbInstanceDetail).
+    /// `Detail`
     pub detail: models::CynosdbInstanceDetail,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5235,15 +5435,27 @@ pub struct DescribeInstanceDetailResponse {
 /// The `DescribeInstanceErrorLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceErrorLogsResponse`].
-/// The codes it documents are in [`DescribeInstanceErrorLogsError`](super::errors::DescribeInstanceErrorLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceErrorLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CynosdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ValueNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueValueNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceErrorLogs",
     output = DescribeInstanceErrorLogsResponse,
-    error = super::errors::DescribeInstanceErrorLogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5253,57 +5465,41 @@ pub struct DescribeInstanceDetailResponse {
     )
 )]
 pub struct DescribeInstanceErrorLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4senc2fm"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-4senc2fm"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-02 15:04:05"`
+    /// `StartTime`; example: `"2022-01-02 15:04:05"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-02 15:04:05"`
+    /// `EndTime`; example: `"2022-02-02 15:04:05"`
     pub end_time: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `OrderBy`; example: `"Timestamp"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 
-    /// `LogLevels`: a list of strings.
+    /// `LogLevels`
     pub log_levels: Option<Vec<String>>,
 
-    /// `KeyWords`: a list of strings.
+    /// `KeyWords`
     pub key_words: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstanceErrorLogs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceErrorLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `ErrorLogs`: a list of [`CynosdbErrorLogItem`](super::models::CynosdbErrorLogItem) objects.
+    /// `ErrorLogs`
     pub error_logs: Vec<models::CynosdbErrorLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5313,42 +5509,46 @@ pub struct DescribeInstanceErrorLogsResponse {
 /// The `DescribeInstanceParams` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceParamsResponse`].
-/// The codes it documents are in [`DescribeInstanceParamsError`](super::errors::DescribeInstanceParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceParams",
     output = DescribeInstanceParamsResponse,
-    error = super::errors::DescribeInstanceParamsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstanceParams {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mywcr111"`
+    /// `ClusterId`; example: `"cynosdbmysql-mywcr111"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-kzavku11"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-kzavku11"]`
     pub instance_ids: Vec<String>,
 
-    /// `ParamKeyword`: a string.
-    ///
-    /// Example: `"auto_increment"`
+    /// `ParamKeyword`; example: `"auto_increment"`
     pub param_keyword: Option<String>,
 
-    /// `IsGlobal`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsGlobal`; example: `"no"`
     pub is_global: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceParams`] call returns.
 #[tc_model]
 pub struct DescribeInstanceParamsResponse {
-    /// `Items`: a list of [`InstanceParamItem`](super::models::InstanceParamItem) objects.
+    /// `Items`
     pub items: Vec<models::InstanceParamItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5358,15 +5558,24 @@ pub struct DescribeInstanceParamsResponse {
 /// The `DescribeInstanceSlowQueries` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceSlowQueriesResponse`].
-/// The codes it documents are in [`DescribeInstanceSlowQueriesError`](super::errors::DescribeInstanceSlowQueriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceSlowQueries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`OperationDenied.LengthOverLimit`](super::errors::CynosdbErrorCode::OperationDeniedLengthOverLimit)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceSlowQueries",
     output = DescribeInstanceSlowQueriesResponse,
-    error = super::errors::DescribeInstanceSlowQueriesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5376,71 +5585,47 @@ pub struct DescribeInstanceParamsResponse {
     )
 )]
 pub struct DescribeInstanceSlowQueries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-123"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-123"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 14:00:00"`
+    /// `EndTime`; example: `"2022-01-01 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Host`; example: `"10.10.10.10"`
     pub host: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `OrderBy`; example: `"QueryTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `SqlText`; example: `"SELECT"`
     pub sql_text: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceSlowQueries`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSlowQueriesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `SlowQueries`: a list of [`SlowQueriesItem`](super::models::SlowQueriesItem) objects.
+    /// `SlowQueries`
     pub slow_queries: Vec<models::SlowQueriesItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5450,47 +5635,47 @@ pub struct DescribeInstanceSlowQueriesResponse {
 /// The `DescribeInstanceSpecs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceSpecsResponse`].
-/// The codes it documents are in [`DescribeInstanceSpecsError`](super::errors::DescribeInstanceSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceSpecs",
     output = DescribeInstanceSpecsResponse,
-    error = super::errors::DescribeInstanceSpecsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstanceSpecs {
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `IncludeZoneStocks`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeZoneStocks`; example: `false`
     pub include_zone_stocks: Option<bool>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"P0"`
+    /// `ClusterLevel`; example: `"P0"`
     pub cluster_level: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceSpecs`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSpecsResponse {
-    /// `InstanceSpecSet`: a list of [`InstanceSpec`](super::models::InstanceSpec) objects.
+    /// `InstanceSpecSet`
     pub instance_spec_set: Vec<models::InstanceSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5500,34 +5685,43 @@ pub struct DescribeInstanceSpecsResponse {
 /// The `DescribeInstanceSpecsByOperationType` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstanceSpecsByOperationTypeResponse`].
-/// The codes it documents are in [`DescribeInstanceSpecsByOperationTypeError`](super::errors::DescribeInstanceSpecsByOperationTypeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstanceSpecsByOperationType)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CynosdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstanceSpecsByOperationType",
     output = DescribeInstanceSpecsByOperationTypeResponse,
-    error = super::errors::DescribeInstanceSpecsByOperationTypeError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstanceSpecsByOperationType {
-    /// `ClusterId`: a string.
+    /// `ClusterId`
     pub cluster_id: String,
 
-    /// `OperationType`: a string.
+    /// `OperationType`
     pub operation_type: String,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: Option<String>,
 }
 
 /// What a successful [`DescribeInstanceSpecsByOperationType`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSpecsByOperationTypeResponse {
-    /// `InstanceSpecSet`: a list of [`InstanceSpec`](super::models::InstanceSpec) objects.
+    /// `InstanceSpecSet`
     pub instance_spec_set: Option<Vec<models::InstanceSpec>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5537,15 +5731,32 @@ pub struct DescribeInstanceSpecsByOperationTypeResponse {
 /// The `DescribeInstances` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5555,61 +5766,41 @@ pub struct DescribeInstanceSpecsByOperationTypeResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CREATETIME"`
+    /// `OrderBy`; example: `"CREATETIME"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-asd45qwe"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-asd45qwe"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClusterType`: a string.
-    ///
-    /// Example: `"CYNOSDB"`
+    /// `ClusterType`; example: `"CYNOSDB"`
     pub cluster_type: Option<String>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TotalCount`; example: `26`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`CynosdbInstance`](super::models::CynosdbInstance) objects.
-    ///
-    /// Example: `[{}]`
+    /// `InstanceSet`; example: `[{}]`
     pub instance_set: Vec<models::CynosdbInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5619,39 +5810,42 @@ pub struct DescribeInstancesResponse {
 /// The `DescribeInstancesWithinSameCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeInstancesWithinSameClusterResponse`].
-/// The codes it documents are in [`DescribeInstancesWithinSameClusterError`](super::errors::DescribeInstancesWithinSameClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeInstancesWithinSameCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeInstancesWithinSameCluster",
     output = DescribeInstancesWithinSameClusterResponse,
-    error = super::errors::DescribeInstancesWithinSameClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeInstancesWithinSameCluster {
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `UniqVpcId`; example: `"vpc-5l7l5q11"`
     pub uniq_vpc_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"subnet-b5v6id11"`
+    /// `Vip`; example: `"subnet-b5v6id11"`
     pub vip: String,
 }
 
 /// What a successful [`DescribeInstancesWithinSameCluster`] call returns.
 #[tc_model]
 pub struct DescribeInstancesWithinSameClusterResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `26`
+    /// `TotalCount`; example: `26`
     pub total_count: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-pgbpxt11"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-pgbpxt11"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5661,44 +5855,49 @@ pub struct DescribeInstancesWithinSameClusterResponse {
 /// The `DescribeIntegrateTask` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeIntegrateTaskResponse`].
-/// The codes it documents are in [`DescribeIntegrateTaskError`](super::errors::DescribeIntegrateTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeIntegrateTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeIntegrateTask",
     output = DescribeIntegrateTaskResponse,
-    error = super::errors::DescribeIntegrateTaskError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeIntegrateTask {
-    /// `BigDealId`: a string.
-    ///
-    /// Example: `"20250922456021575047851"`
+    /// `BigDealId`; example: `"20250922456021575047851"`
     pub big_deal_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20250922456021575003931"]`
+    /// `DealNames`; example: `["20250922456021575003931"]`
     pub deal_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeIntegrateTask`] call returns.
 #[tc_model]
 pub struct DescribeIntegrateTaskResponse {
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"CreateIntegrateCluster"`
+    /// `CurrentStep`; example: `"CreateIntegrateCluster"`
     pub current_step: Option<String>,
 
-    /// `CurrentProgress`: a string.
-    ///
-    /// Example: `"1/6"`
+    /// `CurrentProgress`; example: `"1/6"`
     pub current_progress: Option<String>,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `TaskStatus`; example: `"success"`
     pub task_status: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5708,15 +5907,28 @@ pub struct DescribeIntegrateTaskResponse {
 /// The `DescribeIsolatedInstances` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeIsolatedInstancesResponse`].
-/// The codes it documents are in [`DescribeIsolatedInstancesError`](super::errors::DescribeIsolatedInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeIsolatedInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeIsolatedInstances",
     output = DescribeIsolatedInstancesResponse,
-    error = super::errors::DescribeIsolatedInstancesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5726,44 +5938,32 @@ pub struct DescribeIntegrateTaskResponse {
     )
 )]
 pub struct DescribeIsolatedInstances {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CREATETIME"`
+    /// `OrderBy`; example: `"CREATETIME"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 }
 
 /// What a successful [`DescribeIsolatedInstances`] call returns.
 #[tc_model]
 pub struct DescribeIsolatedInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `InstanceSet`: a list of [`CynosdbInstance`](super::models::CynosdbInstance) objects.
+    /// `InstanceSet`
     pub instance_set: Vec<models::CynosdbInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5773,41 +5973,75 @@ pub struct DescribeIsolatedInstancesResponse {
 /// The `DescribeLibraDBClusterAccountAllPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterAccountAllPrivilegesResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterAccountAllPrivilegesError`](super::errors::DescribeLibraDBClusterAccountAllPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterAccountAllPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterAccountAllPrivileges",
     output = DescribeLibraDBClusterAccountAllPrivilegesResponse,
-    error = super::errors::DescribeLibraDBClusterAccountAllPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBClusterAccountAllPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
+    /// `Account`
     pub account: models::InputAccount,
 }
 
 /// What a successful [`DescribeLibraDBClusterAccountAllPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterAccountAllPrivilegesResponse {
-    /// `PrivilegeStatements`: a list of strings.
+    /// `PrivilegeStatements`
     pub privilege_statements: Option<Vec<String>>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["CREATE","ALTER"]`
+    /// `GlobalPrivileges`; example: `["CREATE","ALTER"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivileges`](super::models::DatabasePrivileges) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivileges>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivileges`](super::models::TablePrivileges) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivileges>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5817,54 +6051,80 @@ pub struct DescribeLibraDBClusterAccountAllPrivilegesResponse {
 /// The `DescribeLibraDBClusterAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterAccountPrivilegesError`](super::errors::DescribeLibraDBClusterAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterAccountPrivileges",
     output = DescribeLibraDBClusterAccountPrivilegesResponse,
-    error = super::errors::DescribeLibraDBClusterAccountPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBClusterAccountPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountName`; example: `"admin"`
     pub account_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"Db1"`
+    /// `Db`; example: `"Db1"`
     pub db: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `TableName`; example: `"table1"`
     pub table_name: Option<String>,
 }
 
 /// What a successful [`DescribeLibraDBClusterAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterAccountPrivilegesResponse {
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `Privileges`; example: `["SELECT"]`
     pub privileges: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5874,15 +6134,28 @@ pub struct DescribeLibraDBClusterAccountPrivilegesResponse {
 /// The `DescribeLibraDBClusterAccounts` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterAccountsResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterAccountsError`](super::errors::DescribeLibraDBClusterAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterAccounts",
     output = DescribeLibraDBClusterAccountsResponse,
-    error = super::errors::DescribeLibraDBClusterAccountsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -5892,46 +6165,32 @@ pub struct DescribeLibraDBClusterAccountPrivilegesResponse {
     )
 )]
 pub struct DescribeLibraDBClusterAccounts {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `AccountNames`: a list of strings.
-    ///
-    /// Example: `["admin1","admin2"]`
+    /// `AccountNames`; example: `["admin1","admin2"]`
     pub account_names: Option<Vec<String>>,
 
-    /// `AccountRegular`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountRegular`; example: `"admin"`
     pub account_regular: Option<String>,
 
-    /// `Hosts`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `Hosts`; example: `["127.0.0.1"]`
     pub hosts: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeLibraDBClusterAccounts`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterAccountsResponse {
-    /// `AccountSet`: a list of [`Account`](super::models::Account) objects.
+    /// `AccountSet`
     pub account_set: Option<Vec<models::Account>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5941,32 +6200,41 @@ pub struct DescribeLibraDBClusterAccountsResponse {
 /// The `DescribeLibraDBClusterAutoMapRule` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterAutoMapRuleResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterAutoMapRuleError`](super::errors::DescribeLibraDBClusterAutoMapRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterAutoMapRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterAutoMapRule",
     output = DescribeLibraDBClusterAutoMapRuleResponse,
-    error = super::errors::DescribeLibraDBClusterAutoMapRuleError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBClusterAutoMapRule {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-a405lyzg"`
+    /// `ClusterId`; example: `"libradb-a405lyzg"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-80lwcxnx"`
+    /// `InstanceId`; example: `"libradb-ins-80lwcxnx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLibraDBClusterAutoMapRule`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterAutoMapRuleResponse {
-    /// `AutoMapRules`: a list of [`AutoMapRule`](super::models::AutoMapRule) objects.
+    /// `AutoMapRules`
     pub auto_map_rules: Vec<models::AutoMapRule>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5976,32 +6244,47 @@ pub struct DescribeLibraDBClusterAutoMapRuleResponse {
 /// The `DescribeLibraDBClusterDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterDetailResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterDetailError`](super::errors::DescribeLibraDBClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`OperationDenied.VersionNotSupportError`](super::errors::CynosdbErrorCode::OperationDeniedVersionNotSupportError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterDetail",
     output = DescribeLibraDBClusterDetailResponse,
-    error = super::errors::DescribeLibraDBClusterDetailError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"\"libradb-xxx\""`
+    /// `ClusterId`; example: `"\"libradb-xxx\""`
     pub cluster_id: String,
 
-    /// `GetServerInfo`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `GetServerInfo`; example: `"yes"`
     pub get_server_info: Option<String>,
 }
 
 /// What a successful [`DescribeLibraDBClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterDetailResponse {
-    /// `Detail`: a [`LibraDbClusterDetail`](super::models::LibraDbClusterDetail).
+    /// `Detail`
     pub detail: Option<models::LibraDbClusterDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6011,15 +6294,34 @@ pub struct DescribeLibraDBClusterDetailResponse {
 /// The `DescribeLibraDBClusterTableMapping` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClusterTableMappingResponse`].
-/// The codes it documents are in [`DescribeLibraDBClusterTableMappingError`](super::errors::DescribeLibraDBClusterTableMappingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusterTableMapping)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamSigAndAuthError`](super::errors::CynosdbErrorCode::FailedOperationCamSigAndAuthError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`OperationDenied.VersionNotSupportError`](super::errors::CynosdbErrorCode::OperationDeniedVersionNotSupportError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusterTableMapping",
     output = DescribeLibraDBClusterTableMappingResponse,
-    error = super::errors::DescribeLibraDBClusterTableMappingError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6029,76 +6331,50 @@ pub struct DescribeLibraDBClusterDetailResponse {
     )
 )]
 pub struct DescribeLibraDBClusterTableMapping {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-d41df31"`
+    /// `ClusterId`; example: `"libradb-d41df31"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-fr1af41"`
+    /// `InstanceId`; example: `"libradb-ins-fr1af41"`
     pub instance_id: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"libradb-n1"`
+    /// `NodeId`; example: `"libradb-n1"`
     pub node_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SrcSchemas`: a list of strings.
-    ///
-    /// Example: `["s1","s2"]`
+    /// `SrcSchemas`; example: `["s1","s2"]`
     pub src_schemas: Option<Vec<String>>,
 
-    /// `SrcTableName`: a list of strings.
-    ///
-    /// Example: `["t1","t2"]`
+    /// `SrcTableName`; example: `["t1","t2"]`
     pub src_table_name: Option<Vec<String>>,
 
-    /// `StatusList`: a list of strings.
-    ///
-    /// Example: `["normal"]`
+    /// `StatusList`; example: `["normal"]`
     pub status_list: Option<Vec<String>>,
 
-    /// `MapSchemas`: a list of strings.
-    ///
-    /// Example: `["ms1","ms2"]`
+    /// `MapSchemas`; example: `["ms1","ms2"]`
     pub map_schemas: Option<Vec<String>>,
 
-    /// `MapTableName`: a list of strings.
-    ///
-    /// Example: `["mt1","mt2"]`
+    /// `MapTableName`; example: `["mt1","mt2"]`
     pub map_table_name: Option<Vec<String>>,
 
-    /// `MapSchemaNotEmpty`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MapSchemaNotEmpty`; example: `false`
     pub map_schema_not_empty: Option<bool>,
 
-    /// `MapTableNameNotEmpty`: a boolean.
-    ///
-    /// Example: `false`
+    /// `MapTableNameNotEmpty`; example: `false`
     pub map_table_name_not_empty: Option<bool>,
 }
 
 /// What a successful [`DescribeLibraDBClusterTableMapping`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClusterTableMappingResponse {
-    /// `TotalCnt`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCnt`; example: `10`
     pub total_cnt: Option<i64>,
 
-    /// `TableMappings`: a list of [`TableMappingObject`](super::models::TableMappingObject) objects.
+    /// `TableMappings`
     pub table_mappings: Option<Vec<models::TableMappingObject>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6108,15 +6384,29 @@ pub struct DescribeLibraDBClusterTableMappingResponse {
 /// The `DescribeLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBClustersResponse`].
-/// The codes it documents are in [`DescribeLibraDBClustersError`](super::errors::DescribeLibraDBClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBClusters",
     output = DescribeLibraDBClustersResponse,
-    error = super::errors::DescribeLibraDBClustersError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6126,39 +6416,29 @@ pub struct DescribeLibraDBClusterTableMappingResponse {
     )
 )]
 pub struct DescribeLibraDBClusters {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `OrderBy`; example: `"cluster"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 }
 
 /// What a successful [`DescribeLibraDBClusters`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBClustersResponse {
-    /// `ClusterSet`: a list of [`LibraDbClusterSet`](super::models::LibraDbClusterSet) objects.
+    /// `ClusterSet`
     pub cluster_set: Option<Vec<models::LibraDbClusterSet>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6168,32 +6448,42 @@ pub struct DescribeLibraDBClustersResponse {
 /// The `DescribeLibraDBDataSource` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBDataSourceResponse`].
-/// The codes it documents are in [`DescribeLibraDBDataSourceError`](super::errors::DescribeLibraDBDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBDataSource",
     output = DescribeLibraDBDataSourceResponse,
-    error = super::errors::DescribeLibraDBDataSourceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBDataSource {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-af341d4"`
+    /// `ClusterId`; example: `"libradb-af341d4"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-fb3d444"`
+    /// `InstanceId`; example: `"libradb-ins-fb3d444"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLibraDBDataSource`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBDataSourceResponse {
-    /// `DataSourceList`: a list of [`DataSourceItem`](super::models::DataSourceItem) objects.
+    /// `DataSourceList`
     pub data_source_list: Option<Vec<models::DataSourceItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6203,32 +6493,42 @@ pub struct DescribeLibraDBDataSourceResponse {
 /// The `DescribeLibraDBForwardConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBForwardConfigResponse`].
-/// The codes it documents are in [`DescribeLibraDBForwardConfigError`](super::errors::DescribeLibraDBForwardConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBForwardConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBForwardConfig",
     output = DescribeLibraDBForwardConfigResponse,
-    error = super::errors::DescribeLibraDBForwardConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBForwardConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-xxx"`
+    /// `InstanceId`; example: `"libradb-ins-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLibraDBForwardConfig`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBForwardConfigResponse {
-    /// `ForwardMode`: a string.
-    ///
-    /// Example: `"\"AUTO\"/\"NONE\""`
+    /// `ForwardMode`; example: `"\"AUTO\"/\"NONE\""`
     pub forward_mode: Option<String>,
 
-    /// `ForwardList`: a list of [`ForwardInstanceInfo`](super::models::ForwardInstanceInfo) objects.
+    /// `ForwardList`
     pub forward_list: Option<Vec<models::ForwardInstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6238,192 +6538,144 @@ pub struct DescribeLibraDBForwardConfigResponse {
 /// The `DescribeLibraDBInstanceDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeLibraDBInstanceDetailError`](super::errors::DescribeLibraDBInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBInstanceDetail",
     output = DescribeLibraDBInstanceDetailResponse,
-    error = super::errors::DescribeLibraDBInstanceDetailError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBInstanceDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-csmr78sn"`
+    /// `ClusterId`; example: `"cynosdbmysql-csmr78sn"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"cynosdbmysql-libradb-ins-mhrc48ym\"]"`
+    /// `InstanceId`; example: `"\"cynosdbmysql-libradb-ins-mhrc48ym\"]"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLibraDBInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBInstanceDetailResponse {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10003***252"`
+    /// `Uin`; example: `"10003***252"`
     pub uin: Option<String>,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `134431132`
+    /// `AppId`; example: `134431132`
     pub app_id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bdcl1n11"`
+    /// `ClusterId`; example: `"cynosdbmysql-bdcl1n11"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `ClusterName`; example: `"andy"`
     pub cluster_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-ifq10f11"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-ifq10f11"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-ifq10f11"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-ifq10f11"`
     pub instance_name: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1303453`
+    /// `ProjectId`; example: `1303453`
     pub project_id: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `LibraDBVersion`: a string.
-    ///
-    /// Example: `"1.2404.15.1"`
+    /// `LibraDBVersion`; example: `"1.2404.15.1"`
     #[tc(rename = "LibraDBVersion")]
     pub libra_db_version: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: Option<i64>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS"`
+    /// `StorageType`; example: `"CLOUD_TCS"`
     pub storage_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"Common"`
+    /// `InstanceType`; example: `"Common"`
     pub instance_type: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"libradbRo"`
+    /// `InstanceRole`; example: `"libradbRo"`
     pub instance_role: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-11-07 15:01:21"`
+    /// `UpdateTime`; example: `"2024-11-07 15:01:21"`
     pub update_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-06 15:01:21"`
+    /// `CreateTime`; example: `"2024-11-06 15:01:21"`
     pub create_time: Option<String>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `PeriodStartTime`: a string.
-    ///
-    /// Example: `"2024-10-07 15:01:21"`
+    /// `PeriodStartTime`; example: `"2024-10-07 15:01:21"`
     pub period_start_time: Option<String>,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2025-11-07 15:01:21"`
+    /// `PeriodEndTime`; example: `"2025-11-07 15:01:21"`
     pub period_end_time: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `RenewFlag`; example: `2`
     pub renew_flag: Option<i64>,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-5l7l5q11"`
+    /// `VpcId`; example: `"vpc-5l7l5q11"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-b5v6i111"`
+    /// `SubnetId`; example: `"subnet-b5v6i111"`
     pub subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `Vport`; example: `2000`
     pub vport: Option<i64>,
 
-    /// `InstanceNetInfo`: an [`InstanceNetInfo`](super::models::InstanceNetInfo).
+    /// `InstanceNetInfo`
     pub instance_net_info: Option<models::InstanceNetInfo>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `NodeInfo`: a list of [`LibraDbNodeInfo`](super::models::LibraDbNodeInfo) objects.
+    /// `NodeInfo`
     pub node_info: Option<Vec<models::LibraDbNodeInfo>>,
 
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: Option<u64>,
 
-    /// `AnalysisUpgradeVersionInfo`: an [`UpgradeAnalysisInstanceVersionInfo`](super::models::UpgradeAnalysisInstanceVersionInfo).
+    /// `AnalysisUpgradeVersionInfo`
     pub analysis_upgrade_version_info: Option<
         models::UpgradeAnalysisInstanceVersionInfo,
     >,
@@ -6435,22 +6687,38 @@ pub struct DescribeLibraDBInstanceDetailResponse {
 /// The `DescribeLibraDBInstanceSpecs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBInstanceSpecsResponse`].
-/// The codes it documents are in [`DescribeLibraDBInstanceSpecsError`](super::errors::DescribeLibraDBInstanceSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBInstanceSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBInstanceSpecs",
     output = DescribeLibraDBInstanceSpecsResponse,
-    error = super::errors::DescribeLibraDBInstanceSpecsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBInstanceSpecs {}
 
 /// What a successful [`DescribeLibraDBInstanceSpecs`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBInstanceSpecsResponse {
-    /// `InstanceSpecSet`: a list of [`RegionInstanceSpecInfo`](super::models::RegionInstanceSpecInfo) objects.
+    /// `InstanceSpecSet`
     pub instance_spec_set: Option<Vec<models::RegionInstanceSpecInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6460,53 +6728,48 @@ pub struct DescribeLibraDBInstanceSpecsResponse {
 /// The `DescribeLibraDBSlowLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBSlowLogsResponse`].
-/// The codes it documents are in [`DescribeLibraDBSlowLogsError`](super::errors::DescribeLibraDBSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CynosdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalInnerServiceError`](super::errors::CynosdbErrorCode::InternalErrorInternalInnerServiceError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBSlowLogs",
     output = DescribeLibraDBSlowLogsResponse,
-    error = super::errors::DescribeLibraDBSlowLogsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-i4vsg0tw"`
+    /// `InstanceId`; example: `"libradb-ins-i4vsg0tw"`
     pub instance_id: Option<String>,
 
-    /// `StartTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1753171200`
+    /// `StartTime`; example: `1753171200`
     pub start_time: Option<u64>,
 
-    /// `EndTime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1753171200`
+    /// `EndTime`; example: `1753171200`
     pub end_time: Option<u64>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Limit`; example: `"10"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Offset`; example: `"100"`
     pub offset: Option<String>,
 
-    /// `Order`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `Order`; example: `"DESC"`
     pub order: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"User"`
+    /// `OrderBy`; example: `"User"`
     pub order_by: Option<String>,
 
-    /// `LogFilter`: a list of [`LogFilter`](super::models::LogFilter) objects.
+    /// `LogFilter`
     pub log_filter: Option<Vec<models::LogFilter>>,
 }
 
@@ -6520,22 +6783,31 @@ pub struct DescribeLibraDBSlowLogsResponse {
 /// The `DescribeLibraDBVersion` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeLibraDBVersionResponse`].
-/// The codes it documents are in [`DescribeLibraDBVersionError`](super::errors::DescribeLibraDBVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeLibraDBVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DBError`](super::errors::CynosdbErrorCode::InternalErrorDbError)
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.InternalInnerServiceError`](super::errors::CynosdbErrorCode::InternalErrorInternalInnerServiceError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeLibraDBVersion",
     output = DescribeLibraDBVersionResponse,
-    error = super::errors::DescribeLibraDBVersionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeLibraDBVersion {}
 
 /// What a successful [`DescribeLibraDBVersion`] call returns.
 #[tc_model]
 pub struct DescribeLibraDBVersionResponse {
-    /// `VersionList`: a list of [`LibraDbVersion`](super::models::LibraDbVersion) objects.
+    /// `VersionList`
     pub version_list: Option<Vec<models::LibraDbVersion>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6545,39 +6817,42 @@ pub struct DescribeLibraDBVersionResponse {
 /// The `DescribeMaintainPeriod` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeMaintainPeriodResponse`].
-/// The codes it documents are in [`DescribeMaintainPeriodError`](super::errors::DescribeMaintainPeriodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeMaintainPeriod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeMaintainPeriod",
     output = DescribeMaintainPeriodResponse,
-    error = super::errors::DescribeMaintainPeriodError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeMaintainPeriod {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-n7ocdslw"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-n7ocdslw"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeMaintainPeriod`] call returns.
 #[tc_model]
 pub struct DescribeMaintainPeriodResponse {
-    /// `MaintainWeekDays`: a list of strings.
-    ///
-    /// Example: `["Mon","Tue"]`
+    /// `MaintainWeekDays`; example: `["Mon","Tue"]`
     pub maintain_week_days: Vec<String>,
 
-    /// `MaintainStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainStartTime`; example: `3600`
     pub maintain_start_time: i64,
 
-    /// `MaintainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainDuration`; example: `3600`
     pub maintain_duration: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6587,57 +6862,50 @@ pub struct DescribeMaintainPeriodResponse {
 /// The `DescribeParamTemplateDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeParamTemplateDetailResponse`].
-/// The codes it documents are in [`DescribeParamTemplateDetailError`](super::errors::DescribeParamTemplateDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeParamTemplateDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeParamTemplateDetail",
     output = DescribeParamTemplateDetailResponse,
-    error = super::errors::DescribeParamTemplateDetailError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeParamTemplateDetail {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `15412`
+    /// `TemplateId`; example: `15412`
     pub template_id: i64,
 }
 
 /// What a successful [`DescribeParamTemplateDetail`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplateDetailResponse {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `15412`
+    /// `TemplateId`; example: `15412`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"ceshi1"`
+    /// `TemplateName`; example: `"ceshi1"`
     pub template_name: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"andymuban"`
+    /// `TemplateDescription`; example: `"andymuban"`
     pub template_description: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `EngineVersion`; example: `"5.7"`
     pub engine_version: String,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `83`
+    /// `TotalCount`; example: `83`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamDetail`](super::models::ParamDetail) objects.
+    /// `Items`
     pub items: Vec<models::ParamDetail>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6647,15 +6915,21 @@ pub struct DescribeParamTemplateDetailResponse {
 /// The `DescribeParamTemplates` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeParamTemplatesResponse`].
-/// The codes it documents are in [`DescribeParamTemplatesError`](super::errors::DescribeParamTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeParamTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeParamTemplates",
     output = DescribeParamTemplatesResponse,
-    error = super::errors::DescribeParamTemplatesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6665,71 +6939,47 @@ pub struct DescribeParamTemplateDetailResponse {
     )
 )]
 pub struct DescribeParamTemplates {
-    /// `EngineVersions`: a list of strings.
-    ///
-    /// Example: `["5.7"]`
+    /// `EngineVersions`; example: `["5.7"]`
     pub engine_versions: Option<Vec<String>>,
 
-    /// `TemplateNames`: a list of strings.
-    ///
-    /// Example: `["高稳定性模板"]`
+    /// `TemplateNames`; example: `["高稳定性模板"]`
     pub template_names: Option<Vec<String>>,
 
-    /// `TemplateIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[55001]`
+    /// `TemplateIds`; example: `[55001]`
     pub template_ids: Option<Vec<i64>>,
 
-    /// `DbModes`: a list of strings.
-    ///
-    /// Example: `["NORMAL"]`
+    /// `DbModes`; example: `["NORMAL"]`
     pub db_modes: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Offset`; example: `5`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Products`: a list of strings.
-    ///
-    /// Example: `["cynosdb"]`
+    /// `Products`; example: `["cynosdb"]`
     pub products: Option<Vec<String>>,
 
-    /// `TemplateTypes`: a list of strings.
-    ///
-    /// Example: `["NORMAL_HIGH_STABILITY"]`
+    /// `TemplateTypes`; example: `["NORMAL_HIGH_STABILITY"]`
     pub template_types: Option<Vec<String>>,
 
-    /// `EngineTypes`: a list of strings.
-    ///
-    /// Example: `["InnoDB"]`
+    /// `EngineTypes`; example: `["InnoDB"]`
     pub engine_types: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"CREATETIME"`
+    /// `OrderBy`; example: `"CREATETIME"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderDirection`; example: `"asc"`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeParamTemplates`] call returns.
 #[tc_model]
 pub struct DescribeParamTemplatesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Items`: a list of [`ParamTemplateListInfo`](super::models::ParamTemplateListInfo) objects.
+    /// `Items`
     pub items: Vec<models::ParamTemplateListInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6739,15 +6989,23 @@ pub struct DescribeParamTemplatesResponse {
 /// The `DescribeProjectSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError`](super::errors::CynosdbErrorCode::InternalError)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6757,36 +7015,26 @@ pub struct DescribeParamTemplatesResponse {
     )
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"sg-9stjv111"`
+    /// `SearchKey`; example: `"sg-9stjv111"`
     pub search_key: Option<String>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6796,63 +7044,62 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeProxies` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeProxiesResponse`].
-/// The codes it documents are in [`DescribeProxiesError`](super::errors::DescribeProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeProxies",
     output = DescribeProxiesResponse,
-    error = super::errors::DescribeProxiesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeProxies {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-2u2mh111"`
+    /// `ClusterId`; example: `"cynosdbmysql-2u2mh111"`
     pub cluster_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"\"CREATETIME\""`
+    /// `OrderBy`; example: `"\"CREATETIME\""`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"\"DESC\""`
+    /// `OrderByType`; example: `"\"DESC\""`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryParamFilter`](super::models::QueryParamFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryParamFilter>>,
 }
 
 /// What a successful [`DescribeProxies`] call returns.
 #[tc_model]
 pub struct DescribeProxiesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: i64,
 
-    /// `ProxyGroupInfos`: a list of [`ProxyGroupInfo`](super::models::ProxyGroupInfo) objects.
+    /// `ProxyGroupInfos`
     pub proxy_group_infos: Vec<models::ProxyGroupInfo>,
 
-    /// `ProxyNodeInfos`: a list of [`ProxyNodeInfo`](super::models::ProxyNodeInfo) objects.
+    /// `ProxyNodeInfos`
     pub proxy_node_infos: Option<Vec<models::ProxyNodeInfo>>,
 
-    /// `ColumnStoreProxyForward`: a string.
-    ///
-    /// Example: `"no"`
+    /// `ColumnStoreProxyForward`; example: `"no"`
     pub column_store_proxy_forward: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6862,15 +7109,22 @@ pub struct DescribeProxiesResponse {
 /// The `DescribeProxyNodes` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeProxyNodesResponse`].
-/// The codes it documents are in [`DescribeProxyNodesError`](super::errors::DescribeProxyNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeProxyNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeProxyNodes",
     output = DescribeProxyNodesResponse,
-    error = super::errors::DescribeProxyNodesError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -6880,39 +7134,29 @@ pub struct DescribeProxiesResponse {
     )
 )]
 pub struct DescribeProxyNodes {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"\"CREATETIME\""`
+    /// `OrderBy`; example: `"\"CREATETIME\""`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"\"desc\""`
+    /// `OrderByType`; example: `"\"desc\""`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 }
 
 /// What a successful [`DescribeProxyNodes`] call returns.
 #[tc_model]
 pub struct DescribeProxyNodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `ProxyNodeInfos`: a list of [`ProxyNodeInfo`](super::models::ProxyNodeInfo) objects.
+    /// `ProxyNodeInfos`
     pub proxy_node_infos: Vec<models::ProxyNodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6922,27 +7166,31 @@ pub struct DescribeProxyNodesResponse {
 /// The `DescribeProxySpecs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeProxySpecsResponse`].
-/// The codes it documents are in [`DescribeProxySpecsError`](super::errors::DescribeProxySpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeProxySpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeProxySpecs",
     output = DescribeProxySpecsResponse,
-    error = super::errors::DescribeProxySpecsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeProxySpecs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-12xx4321"`
+    /// `ClusterId`; example: `"cynosdbmysql-12xx4321"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeProxySpecs`] call returns.
 #[tc_model]
 pub struct DescribeProxySpecsResponse {
-    /// `ProxySpecs`: a list of [`ProxySpec`](super::models::ProxySpec) objects.
+    /// `ProxySpecs`
     pub proxy_specs: Vec<models::ProxySpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6952,9 +7200,12 @@ pub struct DescribeProxySpecsResponse {
 /// The `DescribeProxyZoneStocks` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeProxyZoneStocksResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeProxyZoneStocks)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
@@ -6963,16 +7214,14 @@ pub struct DescribeProxySpecsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeProxyZoneStocks {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 }
 
 /// What a successful [`DescribeProxyZoneStocks`] call returns.
 #[tc_model]
 pub struct DescribeProxyZoneStocksResponse {
-    /// `ProxyZoneStockInfos`: a list of [`ProxyZoneStockInfo`](super::models::ProxyZoneStockInfo) objects.
+    /// `ProxyZoneStockInfos`
     pub proxy_zone_stock_infos: Vec<models::ProxyZoneStockInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -6982,15 +7231,21 @@ pub struct DescribeProxyZoneStocksResponse {
 /// The `DescribeRedoLogListByVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeRedoLogListByVaultResponse`].
-/// The codes it documents are in [`DescribeRedoLogListByVaultError`](super::errors::DescribeRedoLogListByVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeRedoLogListByVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeRedoLogListByVault",
     output = DescribeRedoLogListByVaultResponse,
-    error = super::errors::DescribeRedoLogListByVaultError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7000,66 +7255,44 @@ pub struct DescribeProxyZoneStocksResponse {
     )
 )]
 pub struct DescribeRedoLogListByVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
+    /// `VaultId`; example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
     pub vault_id: String,
 
-    /// `BackupIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `BackupIds`; example: `[123]`
     pub backup_ids: Option<Vec<i64>>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-drpy5ppk"`
+    /// `ClusterId`; example: `"cynosdbmysql-drpy5ppk"`
     pub cluster_id: Option<String>,
 
-    /// `BackupNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `BackupNames`; example: `["query"]`
     pub backup_names: Option<Vec<String>>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["query"]`
+    /// `FileNames`; example: `["query"]`
     pub file_names: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"VaultId"`
+    /// `OrderBy`; example: `"VaultId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 }
 
 /// What a successful [`DescribeRedoLogListByVault`] call returns.
 #[tc_model]
 pub struct DescribeRedoLogListByVaultResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `RedoLogList`: a list of [`DescribeRedoLogListByVaultItem`](super::models::DescribeRedoLogListByVaultItem) objects.
+    /// `RedoLogList`
     pub redo_log_list: Option<Vec<models::DescribeRedoLogListByVaultItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7069,15 +7302,32 @@ pub struct DescribeRedoLogListByVaultResponse {
 /// The `DescribeRedoLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeRedoLogsResponse`].
-/// The codes it documents are in [`DescribeRedoLogsError`](super::errors::DescribeRedoLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeRedoLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeRedoLogs",
     output = DescribeRedoLogsResponse,
-    error = super::errors::DescribeRedoLogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7087,46 +7337,32 @@ pub struct DescribeRedoLogListByVaultResponse {
     )
 )]
 pub struct DescribeRedoLogs {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-23fdf132"`
+    /// `ClusterId`; example: `"cynosdbmysql-23fdf132"`
     pub cluster_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-02-01 12:00:00"`
+    /// `EndTime`; example: `"2022-02-01 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `FileNames`: a list of strings.
-    ///
-    /// Example: `["backup-1"]`
+    /// `FileNames`; example: `["backup-1"]`
     pub file_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeRedoLogs`] call returns.
 #[tc_model]
 pub struct DescribeRedoLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `RedoLogs`: a list of [`RedoLogItem`](super::models::RedoLogItem) objects.
+    /// `RedoLogs`
     pub redo_logs: Option<Vec<models::RedoLogItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7136,15 +7372,23 @@ pub struct DescribeRedoLogsResponse {
 /// The `DescribeResourcePackageDetail` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeResourcePackageDetailResponse`].
-/// The codes it documents are in [`DescribeResourcePackageDetailError`](super::errors::DescribeResourcePackageDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeResourcePackageDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QuerySourcePackageDetailError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageDetailError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeResourcePackageDetail",
     output = DescribeResourcePackageDetailResponse,
-    error = super::errors::DescribeResourcePackageDetailError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7154,47 +7398,35 @@ pub struct DescribeRedoLogsResponse {
     )
 )]
 pub struct DescribeResourcePackageDetail {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-qwe"`
+    /// `PackageId`; example: `"pkg-qwe"`
     pub package_id: String,
 
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2023-02-12 23:59:59"`
+    /// `StartTime`; example: `"2023-02-12 23:59:59"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2023-3-23 01:01:01"`
+    /// `EndTime`; example: `"2023-3-23 01:01:01"`
     pub end_time: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Offset`; example: `"10"`
     pub offset: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"20"`
+    /// `Limit`; example: `"20"`
     pub limit: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeResourcePackageDetail`] call returns.
 #[tc_model]
 pub struct DescribeResourcePackageDetailResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Detail`: a list of [`PackageDetail`](super::models::PackageDetail) objects.
+    /// `Detail`
     pub detail: Vec<models::PackageDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7204,15 +7436,25 @@ pub struct DescribeResourcePackageDetailResponse {
 /// The `DescribeResourcePackageList` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeResourcePackageListResponse`].
-/// The codes it documents are in [`DescribeResourcePackageListError`](super::errors::DescribeResourcePackageListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeResourcePackageList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeResourcePackageList",
     output = DescribeResourcePackageListResponse,
-    error = super::errors::DescribeResourcePackageListError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7222,61 +7464,41 @@ pub struct DescribeResourcePackageDetailResponse {
     )
 )]
 pub struct DescribeResourcePackageList {
-    /// `PackageId`: a list of strings.
-    ///
-    /// Example: `["package-aqmi9111"]`
+    /// `PackageId`; example: `["package-aqmi9111"]`
     pub package_id: Option<Vec<String>>,
 
-    /// `PackageName`: a list of strings.
-    ///
-    /// Example: `["edison"]`
+    /// `PackageName`; example: `["edison"]`
     pub package_name: Option<Vec<String>>,
 
-    /// `PackageType`: a list of strings.
-    ///
-    /// Example: `["CCU"]`
+    /// `PackageType`; example: `["CCU"]`
     pub package_type: Option<Vec<String>>,
 
-    /// `PackageRegion`: a list of strings.
-    ///
-    /// Example: `["china"]`
+    /// `PackageRegion`; example: `["china"]`
     pub package_region: Option<Vec<String>>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["using"]`
+    /// `Status`; example: `["using"]`
     pub status: Option<Vec<String>>,
 
-    /// `OrderBy`: a list of strings.
-    ///
-    /// Example: `["packageUsedSpec"]`
+    /// `OrderBy`; example: `["packageUsedSpec"]`
     pub order_by: Option<Vec<String>>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderDirection`; example: `"ASC"`
     pub order_direction: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeResourcePackageList`] call returns.
 #[tc_model]
 pub struct DescribeResourcePackageListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Detail`: a list of [`Package`](super::models::Package) objects.
+    /// `Detail`
     pub detail: Vec<models::Package>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7286,15 +7508,23 @@ pub struct DescribeResourcePackageListResponse {
 /// The `DescribeResourcePackageSaleSpec` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeResourcePackageSaleSpecResponse`].
-/// The codes it documents are in [`DescribeResourcePackageSaleSpecError`](super::errors::DescribeResourcePackageSaleSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeResourcePackageSaleSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.UnSupportSaleSpecError`](super::errors::CynosdbErrorCode::OperationDeniedUnSupportSaleSpecError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeResourcePackageSaleSpec",
     output = DescribeResourcePackageSaleSpecResponse,
-    error = super::errors::DescribeResourcePackageSaleSpecError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7304,41 +7534,29 @@ pub struct DescribeResourcePackageListResponse {
     )
 )]
 pub struct DescribeResourcePackageSaleSpec {
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cynosdb-serverless"`
+    /// `InstanceType`; example: `"cynosdb-serverless"`
     pub instance_type: String,
 
-    /// `PackageRegion`: a string.
-    ///
-    /// Example: `"china"`
+    /// `PackageRegion`; example: `"china"`
     pub package_region: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`; example: `"CCU"`
     pub package_type: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Offset`; example: `10`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeResourcePackageSaleSpec`] call returns.
 #[tc_model]
 pub struct DescribeResourcePackageSaleSpecResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Total`; example: `10`
     pub total: i64,
 
-    /// `Detail`: a list of [`SalePackageSpec`](super::models::SalePackageSpec) objects.
+    /// `Detail`
     pub detail: Vec<models::SalePackageSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7348,32 +7566,40 @@ pub struct DescribeResourcePackageSaleSpecResponse {
 /// The `DescribeResourcesByDealName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeResourcesByDealNameResponse`].
-/// The codes it documents are in [`DescribeResourcesByDealNameError`](super::errors::DescribeResourcesByDealNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeResourcesByDealName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.DealNameNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDealNameNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.ParameterOutRangeError`](super::errors::CynosdbErrorCode::InvalidParameterValueParameterOutRangeError)
+/// - [`OperationDenied.InstanceAccessDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceAccessDeniedError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeResourcesByDealName",
     output = DescribeResourcesByDealNameResponse,
-    error = super::errors::DescribeResourcesByDealNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeResourcesByDealName {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"1000000001111"`
+    /// `DealName`; example: `"1000000001111"`
     pub deal_name: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["1000000001111","1000000001112"]`
+    /// `DealNames`; example: `["1000000001111","1000000001112"]`
     pub deal_names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeResourcesByDealName`] call returns.
 #[tc_model]
 pub struct DescribeResourcesByDealNameResponse {
-    /// `BillingResourceInfos`: a list of [`BillingResourceInfo`](super::models::BillingResourceInfo) objects.
+    /// `BillingResourceInfos`
     pub billing_resource_infos: Vec<models::BillingResourceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7383,47 +7609,50 @@ pub struct DescribeResourcesByDealNameResponse {
 /// The `DescribeRollbackTimeRange` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeRollbackTimeRangeResponse`].
-/// The codes it documents are in [`DescribeRollbackTimeRangeError`](super::errors::DescribeRollbackTimeRangeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeRollbackTimeRange)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeRollbackTimeRange",
     output = DescribeRollbackTimeRangeResponse,
-    error = super::errors::DescribeRollbackTimeRangeError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeRollbackTimeRange {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-oib3wx0i"`
+    /// `ClusterId`; example: `"cynosdbmysql-oib3wx0i"`
     pub cluster_id: String,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-62c01b4e-2684-4b7a-9bd8-01d41a4cc803"`
+    /// `VaultId`; example: `"vault-62c01b4e-2684-4b7a-9bd8-01d41a4cc803"`
     pub vault_id: Option<String>,
 
-    /// `VaultRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `VaultRegion`; example: `"ap-guangzhou"`
     pub vault_region: Option<String>,
 }
 
 /// What a successful [`DescribeRollbackTimeRange`] call returns.
 #[tc_model]
 pub struct DescribeRollbackTimeRangeResponse {
-    /// `TimeRangeStart`: a string.
-    ///
-    /// Example: `"2019-01-13 02:12:05"`
+    /// `TimeRangeStart`; example: `"2019-01-13 02:12:05"`
     pub time_range_start: String,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2019-01-20 02:10:12"`
+    /// `TimeRangeEnd`; example: `"2019-01-20 02:10:12"`
     pub time_range_end: String,
 
-    /// `RollbackTimeRanges`: a list of [`RollbackTimeRange`](super::models::RollbackTimeRange) objects.
+    /// `RollbackTimeRanges`
     pub rollback_time_ranges: Vec<models::RollbackTimeRange>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7433,43 +7662,47 @@ pub struct DescribeRollbackTimeRangeResponse {
 /// The `DescribeSQLExecutionPlan` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeSQLExecutionPlanResponse`].
-/// The codes it documents are in [`DescribeSQLExecutionPlanError`](super::errors::DescribeSQLExecutionPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeSQLExecutionPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeSQLExecutionPlan",
     output = DescribeSQLExecutionPlanResponse,
-    error = super::errors::DescribeSQLExecutionPlanError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeSQLExecutionPlan {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8tumaajt"`
+    /// `ClusterId`; example: `"cynosdbmysql-8tumaajt"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-2qzix1mk"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-2qzix1mk"`
     pub instance_id: String,
 
-    /// `TemplateID`: a string.
-    ///
-    /// Example: `"tpch1g:a9b833b766a7a28a56c04115e79abf04bb7d5cb0f0486bb0fc4b6a8eae250d48"`
+    /// `TemplateID`; example: `"tpch1g:a9b833b766a7a28a56c04115e79abf04bb7d5cb0f0486bb0fc4b6a8eae250d48"`
     #[tc(rename = "TemplateID")]
     pub template_id: String,
 
-    /// `PlanDetailId`: a signed 64-bit integer.
-    ///
-    /// Example: `25180`
+    /// `PlanDetailId`; example: `25180`
     pub plan_detail_id: i64,
 }
 
 /// What a successful [`DescribeSQLExecutionPlan`] call returns.
 #[tc_model]
 pub struct DescribeSQLExecutionPlanResponse {
-    /// `PlanDetail`: an [`ExecutionPlanDetail`](super::models::ExecutionPlanDetail).
+    /// `PlanDetail`
     pub plan_detail: Option<models::ExecutionPlanDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7479,40 +7712,49 @@ pub struct DescribeSQLExecutionPlanResponse {
 /// The `DescribeSSLStatus` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeSSLStatusResponse`].
-/// The codes it documents are in [`DescribeSSLStatusError`](super::errors::DescribeSSLStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeSSLStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeSSLStatus",
     output = DescribeSSLStatusResponse,
-    error = super::errors::DescribeSSLStatusError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeSSLStatus {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzxxrmtq"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-bzxxrmtq"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`DescribeSSLStatus`] call returns.
 #[tc_model]
 pub struct DescribeSSLStatusResponse {
-    /// `IsOpenSSL`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsOpenSSL`; example: `"no"`
     #[tc(rename = "IsOpenSSL")]
     pub is_open_ssl: Option<String>,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"https://tencentdb-user-crt-54163.cos.ap-nanjing.myqclouda.com/cluster.zip"`
+    /// `DownloadUrl`; example: `"https://tencentdb-user-crt-54163.cos.ap-nanjing.myqclouda.com/cluster.zip"`
     pub download_url: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7522,15 +7764,32 @@ pub struct DescribeSSLStatusResponse {
 /// The `DescribeSaveBackupClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeSaveBackupClustersResponse`].
-/// The codes it documents are in [`DescribeSaveBackupClustersError`](super::errors::DescribeSaveBackupClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeSaveBackupClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeSaveBackupClusters",
     output = DescribeSaveBackupClustersResponse,
-    error = super::errors::DescribeSaveBackupClustersError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7540,29 +7799,23 @@ pub struct DescribeSSLStatusResponse {
     )
 )]
 pub struct DescribeSaveBackupClusters {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Filters`: a list of [`QuerySimpleFilter`](super::models::QuerySimpleFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QuerySimpleFilter>>,
 }
 
 /// What a successful [`DescribeSaveBackupClusters`] call returns.
 #[tc_model]
 pub struct DescribeSaveBackupClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `SaveBackupClusterInfos`: a list of [`SaveBackupClusterInfo`](super::models::SaveBackupClusterInfo) objects.
+    /// `SaveBackupClusterInfos`
     pub save_backup_cluster_infos: Option<Vec<models::SaveBackupClusterInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7572,32 +7825,38 @@ pub struct DescribeSaveBackupClustersResponse {
 /// The `DescribeServerlessInstanceSpecs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeServerlessInstanceSpecsResponse`].
-/// The codes it documents are in [`DescribeServerlessInstanceSpecsError`](super::errors::DescribeServerlessInstanceSpecsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeServerlessInstanceSpecs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CynosdbErrorCode::AuthFailure)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError`](super::errors::CynosdbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeServerlessInstanceSpecs",
     output = DescribeServerlessInstanceSpecsResponse,
-    error = super::errors::DescribeServerlessInstanceSpecsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeServerlessInstanceSpecs {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L1"`
+    /// `ClusterLevel`; example: `"L1"`
     pub cluster_level: Option<String>,
 }
 
 /// What a successful [`DescribeServerlessInstanceSpecs`] call returns.
 #[tc_model]
 pub struct DescribeServerlessInstanceSpecsResponse {
-    /// `Specs`: a list of [`ServerlessSpec`](super::models::ServerlessSpec) objects.
+    /// `Specs`
     pub specs: Vec<models::ServerlessSpec>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7607,59 +7866,53 @@ pub struct DescribeServerlessInstanceSpecsResponse {
 /// The `DescribeServerlessStrategy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeServerlessStrategyResponse`].
-/// The codes it documents are in [`DescribeServerlessStrategyError`](super::errors::DescribeServerlessStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeServerlessStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DbModeNotServerlessError`](super::errors::CynosdbErrorCode::InvalidParameterValueDbModeNotServerlessError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeServerlessStrategy",
     output = DescribeServerlessStrategyResponse,
-    error = super::errors::DescribeServerlessStrategyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeServerlessStrategy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeServerlessStrategy`] call returns.
 #[tc_model]
 pub struct DescribeServerlessStrategyResponse {
-    /// `AutoPauseDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AutoPauseDelay`; example: `300`
     pub auto_pause_delay: i64,
 
-    /// `AutoScaleUpDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `AutoScaleUpDelay`; example: `30`
     pub auto_scale_up_delay: i64,
 
-    /// `AutoScaleDownDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `AutoScaleDownDelay`; example: `60`
     pub auto_scale_down_delay: i64,
 
-    /// `AutoPause`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoPause`; example: `"yes"`
     pub auto_pause: String,
 
-    /// `AutoScaleUp`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoScaleUp`; example: `"yes"`
     pub auto_scale_up: Option<String>,
 
-    /// `AutoScaleDown`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoScaleDown`; example: `"yes"`
     pub auto_scale_down: Option<String>,
 
-    /// `AutoArchive`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoArchive`; example: `"yes"`
     pub auto_archive: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7669,39 +7922,38 @@ pub struct DescribeServerlessStrategyResponse {
 /// The `DescribeSlaveZones` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeSlaveZonesResponse`].
-/// The codes it documents are in [`DescribeSlaveZonesError`](super::errors::DescribeSlaveZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeSlaveZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeSlaveZones",
     output = DescribeSlaveZonesResponse,
-    error = super::errors::DescribeSlaveZonesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeSlaveZones {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `OssClusterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OssClusterId`; example: `1`
     pub oss_cluster_id: Option<i64>,
 
-    /// `StorageVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `StorageVersion`; example: `"1.0"`
     pub storage_version: Option<String>,
 }
 
 /// What a successful [`DescribeSlaveZones`] call returns.
 #[tc_model]
 pub struct DescribeSlaveZonesResponse {
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-3","ap-guangzhou-4"]`
     pub slave_zones: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7711,42 +7963,46 @@ pub struct DescribeSlaveZonesResponse {
 /// The `DescribeSupportProxyVersion` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeSupportProxyVersionResponse`].
-/// The codes it documents are in [`DescribeSupportProxyVersionError`](super::errors::DescribeSupportProxyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeSupportProxyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeSupportProxyVersion",
     output = DescribeSupportProxyVersionResponse,
-    error = super::errors::DescribeSupportProxyVersionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeSupportProxyVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-aroh7ka2"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-aroh7ka2"`
     pub proxy_group_id: Option<String>,
 }
 
 /// What a successful [`DescribeSupportProxyVersion`] call returns.
 #[tc_model]
 pub struct DescribeSupportProxyVersionResponse {
-    /// `SupportProxyVersions`: a list of strings.
-    ///
-    /// Example: `["1.3.7","1.3.9","1.2.1","1.3.14"]`
+    /// `SupportProxyVersions`; example: `["1.3.7","1.3.9","1.2.1","1.3.14"]`
     pub support_proxy_versions: Vec<String>,
 
-    /// `CurrentProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.13"`
+    /// `CurrentProxyVersion`; example: `"1.3.13"`
     pub current_proxy_version: String,
 
-    /// `SupportProxyVersionDetail`: a list of [`ProxyVersionInfo`](super::models::ProxyVersionInfo) objects.
+    /// `SupportProxyVersionDetail`
     pub support_proxy_version_detail: Vec<models::ProxyVersionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7756,15 +8012,24 @@ pub struct DescribeSupportProxyVersionResponse {
 /// The `DescribeTasks` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeTasksResponse`].
-/// The codes it documents are in [`DescribeTasksError`](super::errors::DescribeTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeTasks",
     output = DescribeTasksResponse,
-    error = super::errors::DescribeTasksError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7774,39 +8039,29 @@ pub struct DescribeSupportProxyVersionResponse {
     )
 )]
 pub struct DescribeTasks {
-    /// `StartTimeBegin`: a string.
-    ///
-    /// Example: `"2021-06-23 20:31:57"`
+    /// `StartTimeBegin`; example: `"2021-06-23 20:31:57"`
     pub start_time_begin: Option<String>,
 
-    /// `StartTimeEnd`: a string.
-    ///
-    /// Example: `"2021-06-23 21:31:57"`
+    /// `StartTimeEnd`; example: `"2021-06-23 21:31:57"`
     pub start_time_end: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeTasks`] call returns.
 #[tc_model]
 pub struct DescribeTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `153`
+    /// `TotalCount`; example: `153`
     pub total_count: i64,
 
-    /// `TaskList`: a list of [`BizTaskInfo`](super::models::BizTaskInfo) objects.
+    /// `TaskList`
     pub task_list: Vec<models::BizTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7816,27 +8071,34 @@ pub struct DescribeTasksResponse {
 /// The `DescribeVaultBackupClusterInfo` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeVaultBackupClusterInfoResponse`].
-/// The codes it documents are in [`DescribeVaultBackupClusterInfoError`](super::errors::DescribeVaultBackupClusterInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeVaultBackupClusterInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeVaultBackupClusterInfo",
     output = DescribeVaultBackupClusterInfoResponse,
-    error = super::errors::DescribeVaultBackupClusterInfoError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeVaultBackupClusterInfo {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
+    /// `VaultId`; example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
     pub vault_id: String,
 }
 
 /// What a successful [`DescribeVaultBackupClusterInfo`] call returns.
 #[tc_model]
 pub struct DescribeVaultBackupClusterInfoResponse {
-    /// `ClusterInfos`: a list of [`DescribeVaultBackupClusterInfo`](super::models::DescribeVaultBackupClusterInfo) objects.
+    /// `ClusterInfos`
     pub cluster_infos: Option<Vec<models::DescribeVaultBackupClusterInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7846,15 +8108,24 @@ pub struct DescribeVaultBackupClusterInfoResponse {
 /// The `DescribeVaults` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeVaultsResponse`].
-/// The codes it documents are in [`DescribeVaultsError`](super::errors::DescribeVaultsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeVaults)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeVaults",
     output = DescribeVaultsResponse,
-    error = super::errors::DescribeVaultsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -7864,51 +8135,35 @@ pub struct DescribeVaultBackupClusterInfoResponse {
     )
 )]
 pub struct DescribeVaults {
-    /// `VaultIds`: a list of strings.
-    ///
-    /// Example: `["vault-01b0a50a-33b5-4104-8d10-e55a79d10562"]`
+    /// `VaultIds`; example: `["vault-01b0a50a-33b5-4104-8d10-e55a79d10562"]`
     pub vault_ids: Option<Vec<String>>,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `VaultName`; example: `"create"`
     pub vault_name: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["running"]`
+    /// `Status`; example: `["running"]`
     pub status: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"vaultId"`
+    /// `OrderBy`; example: `"vaultId"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeVaults`] call returns.
 #[tc_model]
 pub struct DescribeVaultsResponse {
-    /// `Vaults`: a list of [`DescribeVaultsItem`](super::models::DescribeVaultsItem) objects.
+    /// `Vaults`
     pub vaults: Option<Vec<models::DescribeVaultsItem>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7918,32 +8173,36 @@ pub struct DescribeVaultsResponse {
 /// The `DescribeZones` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DescribeZonesResponse`].
-/// The codes it documents are in [`DescribeZonesError`](super::errors::DescribeZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DescribeZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DescribeZones",
     output = DescribeZonesResponse,
-    error = super::errors::DescribeZonesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DescribeZones {
-    /// `IncludeVirtualZones`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeVirtualZones`; example: `false`
     pub include_virtual_zones: Option<bool>,
 
-    /// `ShowPermission`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ShowPermission`; example: `false`
     pub show_permission: Option<bool>,
 }
 
 /// What a successful [`DescribeZones`] call returns.
 #[tc_model]
 pub struct DescribeZonesResponse {
-    /// `RegionSet`: a list of [`SaleRegion`](super::models::SaleRegion) objects.
+    /// `RegionSet`
     pub region_set: Vec<models::SaleRegion>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -7953,30 +8212,34 @@ pub struct DescribeZonesResponse {
 /// The `DisassociateSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-grp-beg2j3v0","cynosdbmysql-grp-bfayu2ks"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-grp-beg2j3v0","cynosdbmysql-grp-bfayu2ks"]`
     pub instance_ids: Vec<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -7993,15 +8256,29 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `DownloadLibraDBClusterList` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`DownloadLibraDBClusterListResponse`].
-/// The codes it documents are in [`DownloadLibraDBClusterListError`](super::errors::DownloadLibraDBClusterListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=DownloadLibraDBClusterList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CamCheckResourceError`](super::errors::CynosdbErrorCode::FailedOperationCamCheckResourceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamBothSetError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamBothSetError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "DownloadLibraDBClusterList",
     output = DownloadLibraDBClusterListResponse,
-    error = super::errors::DownloadLibraDBClusterListError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8011,39 +8288,29 @@ pub struct DisassociateSecurityGroupsResponse {
     )
 )]
 pub struct DownloadLibraDBClusterList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Limit`; example: `0`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `OrderBy`; example: `"cluster"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Filters`: a list of [`QueryFilter`](super::models::QueryFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::QueryFilter>>,
 }
 
 /// What a successful [`DownloadLibraDBClusterList`] call returns.
 #[tc_model]
 pub struct DownloadLibraDBClusterListResponse {
-    /// `ClusterSet`: a list of [`LibraClusterSet`](super::models::LibraClusterSet) objects.
+    /// `ClusterSet`
     pub cluster_set: Option<Vec<models::LibraClusterSet>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8053,15 +8320,22 @@ pub struct DownloadLibraDBClusterListResponse {
 /// The `ExportInstanceErrorLogs` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ExportInstanceErrorLogsResponse`].
-/// The codes it documents are in [`ExportInstanceErrorLogsError`](super::errors::ExportInstanceErrorLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ExportInstanceErrorLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ExportInstanceErrorLogs",
     output = ExportInstanceErrorLogsResponse,
-    error = super::errors::ExportInstanceErrorLogsError,
+    error = super::errors::CynosdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -8070,62 +8344,44 @@ pub struct DownloadLibraDBClusterListResponse {
     )
 )]
 pub struct ExportInstanceErrorLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-123"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-123"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 14:00:00"`
+    /// `EndTime`; example: `"2022-01-01 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `LogLevels`: a list of strings.
+    /// `LogLevels`
     pub log_levels: Option<Vec<String>>,
 
-    /// `KeyWords`: a list of strings.
+    /// `KeyWords`
     pub key_words: Option<Vec<String>>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `FileType`; example: `"csv"`
     pub file_type: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `OrderBy`; example: `"Timestamp"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByType`; example: `"ASC"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`ExportInstanceErrorLogs`] call returns.
 #[tc_model]
 pub struct ExportInstanceErrorLogsResponse {
-    /// `ErrorLogItems`: a list of [`ErrorLogItemExport`](super::models::ErrorLogItemExport) objects.
+    /// `ErrorLogItems`
     pub error_log_items: Vec<models::ErrorLogItemExport>,
 
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"采集时间,日志等级,日志内容\\n2025-03-07 15:11:03,note,\\\"Plugin 'FEDERATED' is disabled."`
+    /// `FileContent`; example: `"采集时间,日志等级,日志内容\\n2025-03-07 15:11:03,note,\\\"Plugin 'FEDERATED' is disabled."`
     pub file_content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8135,77 +8391,62 @@ pub struct ExportInstanceErrorLogsResponse {
 /// The `ExportInstanceSlowQueries` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ExportInstanceSlowQueriesResponse`].
-/// The codes it documents are in [`ExportInstanceSlowQueriesError`](super::errors::ExportInstanceSlowQueriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ExportInstanceSlowQueries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ExportInstanceSlowQueries",
     output = ExportInstanceSlowQueriesResponse,
-    error = super::errors::ExportInstanceSlowQueriesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ExportInstanceSlowQueries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-123"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-123"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 12:00:00"`
+    /// `StartTime`; example: `"2022-01-01 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 14:00:00"`
+    /// `EndTime`; example: `"2022-01-01 14:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Username`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Username`; example: `"root"`
     pub username: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.10.10.10"`
+    /// `Host`; example: `"10.10.10.10"`
     pub host: Option<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `FileType`; example: `"csv"`
     pub file_type: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `OrderBy`; example: `"QueryTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`ExportInstanceSlowQueries`] call returns.
 #[tc_model]
 pub struct ExportInstanceSlowQueriesResponse {
-    /// `FileContent`: a string.
+    /// `FileContent`
     pub file_content: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8215,69 +8456,61 @@ pub struct ExportInstanceSlowQueriesResponse {
 /// The `ExportResourcePackageDeductDetails` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ExportResourcePackageDeductDetailsResponse`].
-/// The codes it documents are in [`ExportResourcePackageDeductDetailsError`](super::errors::ExportResourcePackageDeductDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ExportResourcePackageDeductDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ExportResourcePackageDeductDetails",
     output = ExportResourcePackageDeductDetailsResponse,
-    error = super::errors::ExportResourcePackageDeductDetailsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ExportResourcePackageDeductDetails {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"package-abcd1234"`
+    /// `PackageId`; example: `"package-abcd1234"`
     pub package_id: String,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-3whdf111"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-3whdf111"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-01-01 01:01:01"`
+    /// `StartTime`; example: `"2022-01-01 01:01:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-01-01 01:01:01"`
+    /// `EndTime`; example: `"2022-01-01 01:01:01"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a string.
-    ///
-    /// Example: `"100"`
+    /// `Limit`; example: `"100"`
     pub limit: Option<String>,
 
-    /// `Offset`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Offset`; example: `"10"`
     pub offset: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"csv"`
+    /// `FileType`; example: `"csv"`
     pub file_type: Option<String>,
 }
 
 /// What a successful [`ExportResourcePackageDeductDetails`] call returns.
 #[tc_model]
 pub struct ExportResourcePackageDeductDetailsResponse {
-    /// `FileContent`: a string.
-    ///
-    /// Example: `"2022-01-01 01:01:01,package-abcd1234,200.00,1298.98,cynosdbmysql-cdba4312\\n"`
+    /// `FileContent`; example: `"2022-01-01 01:01:01,package-abcd1234,200.00,1298.98,cynosdbmysql-cdba4312\\n"`
     pub file_content: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8287,33 +8520,68 @@ pub struct ExportResourcePackageDeductDetailsResponse {
 /// The `GrantAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`GrantAccountPrivilegesResponse`].
-/// The codes it documents are in [`GrantAccountPrivilegesError`](super::errors::GrantAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=GrantAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.DescribeAccountPrivilegesError`](super::errors::CynosdbErrorCode::FailedOperationDescribeAccountPrivilegesError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "GrantAccountPrivileges",
     output = GrantAccountPrivilegesResponse,
-    error = super::errors::GrantAccountPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct GrantAccountPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd12qwe"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd12qwe"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
-    ///
-    /// Example: `{"AccountName":"andy","Host":"%"}`
+    /// `Account`; example: `{"AccountName":"andy","Host":"%"}`
     pub account: models::InputAccount,
 
-    /// `DbTablePrivileges`: a list of strings.
+    /// `DbTablePrivileges`
     pub db_table_privileges: Vec<String>,
 
-    /// `DbTables`: a list of [`DbTable`](super::models::DbTable) objects.
-    ///
-    /// Example: `[{"Db":"db-db1","TableName":"tb-tb1"}]`
+    /// `DbTables`; example: `[{"Db":"db-db1","TableName":"tb-tb1"}]`
     pub db_tables: Vec<models::DbTable>,
 }
 
@@ -8327,90 +8595,73 @@ pub struct GrantAccountPrivilegesResponse {
 /// The `InquirePriceCreate` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`InquirePriceCreateResponse`].
-/// The codes it documents are in [`InquirePriceCreateError`](super::errors::InquirePriceCreateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=InquirePriceCreate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "InquirePriceCreate",
     output = InquirePriceCreateResponse,
-    error = super::errors::InquirePriceCreateError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct InquirePriceCreate {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `InstancePayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstancePayMode`; example: `"PREPAID"`
     pub instance_pay_mode: String,
 
-    /// `StoragePayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `StoragePayMode`; example: `"POSTPAID"`
     pub storage_pay_mode: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: Option<i64>,
 
-    /// `Ccu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Ccu`; example: `0.5`
     pub ccu: Option<f64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageLimit`; example: `10`
     pub storage_limit: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `StorageVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `StorageVersion`; example: `"1.0"`
     pub storage_version: Option<String>,
 
-    /// `IsMultiAz`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsMultiAz`; example: `false`
     pub is_multi_az: Option<bool>,
 }
 
 /// What a successful [`InquirePriceCreate`] call returns.
 #[tc_model]
 pub struct InquirePriceCreateResponse {
-    /// `InstancePrice`: a [`TradePrice`](super::models::TradePrice).
+    /// `InstancePrice`
     pub instance_price: models::TradePrice,
 
-    /// `StoragePrice`: a [`TradePrice`](super::models::TradePrice).
+    /// `StoragePrice`
     pub storage_price: models::TradePrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8420,60 +8671,55 @@ pub struct InquirePriceCreateResponse {
 /// The `InquirePriceModify` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`InquirePriceModifyResponse`].
-/// The codes it documents are in [`InquirePriceModifyError`](super::errors::InquirePriceModifyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=InquirePriceModify)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "InquirePriceModify",
     output = InquirePriceModifyResponse,
-    error = super::errors::InquirePriceModifyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct InquirePriceModify {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-2u2mh111"`
+    /// `ClusterId`; example: `"cynosdbmysql-2u2mh111"`
     pub cluster_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: Option<i64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageLimit`; example: `10`
     pub storage_limit: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-d6l1z111"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-d6l1z111"`
     pub instance_id: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `Ccu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Ccu`; example: `0.5`
     pub ccu: Option<f64>,
 }
 
 /// What a successful [`InquirePriceModify`] call returns.
 #[tc_model]
 pub struct InquirePriceModifyResponse {
-    /// `InstancePrice`: a [`TradePrice`](super::models::TradePrice).
+    /// `InstancePrice`
     pub instance_price: models::TradePrice,
 
-    /// `StoragePrice`: a [`TradePrice`](super::models::TradePrice).
+    /// `StoragePrice`
     pub storage_price: models::TradePrice,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8483,40 +8729,44 @@ pub struct InquirePriceModifyResponse {
 /// The `InquirePriceMultiSpec` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`InquirePriceMultiSpecResponse`].
-/// The codes it documents are in [`InquirePriceMultiSpecError`](super::errors::InquirePriceMultiSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=InquirePriceMultiSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.ControllerNotFoundError`](super::errors::CynosdbErrorCode::InvalidParameterControllerNotFoundError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "InquirePriceMultiSpec",
     output = InquirePriceMultiSpecResponse,
-    error = super::errors::InquirePriceMultiSpecError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct InquirePriceMultiSpec {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `InstancePayMode`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `InstancePayMode`; example: `"PREPAID"`
     pub instance_pay_mode: String,
 
-    /// `StoragePayMode`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `StoragePayMode`; example: `"POSTPAID"`
     pub storage_pay_mode: String,
 
-    /// `GoodsSpecs`: a list of [`GoodsSpec`](super::models::GoodsSpec) objects.
+    /// `GoodsSpecs`
     pub goods_specs: Vec<models::GoodsSpec>,
 }
 
 /// What a successful [`InquirePriceMultiSpec`] call returns.
 #[tc_model]
 pub struct InquirePriceMultiSpecResponse {
-    /// `GoodsPrice`: a list of [`GoodsPrice`](super::models::GoodsPrice) objects.
+    /// `GoodsPrice`
     pub goods_price: Vec<models::GoodsPrice>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8526,57 +8776,56 @@ pub struct InquirePriceMultiSpecResponse {
 /// The `InquirePriceRenew` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`InquirePriceRenewResponse`].
-/// The codes it documents are in [`InquirePriceRenewError`](super::errors::InquirePriceRenewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=InquirePriceRenew)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BatchGetInstanceError`](super::errors::CynosdbErrorCode::FailedOperationBatchGetInstanceError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "InquirePriceRenew",
     output = InquirePriceRenewResponse,
-    error = super::errors::InquirePriceRenewError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct InquirePriceRenew {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 }
 
 /// What a successful [`InquirePriceRenew`] call returns.
 #[tc_model]
 pub struct InquirePriceRenewResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-2","cynosdbmysql-ins-6"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-2","cynosdbmysql-ins-6"]`
     pub instance_ids: Vec<String>,
 
-    /// `Prices`: a list of [`TradePrice`](super::models::TradePrice) objects.
+    /// `Prices`
     pub prices: Vec<models::TradePrice>,
 
-    /// `InstanceRealTotalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `InstanceRealTotalPrice`; example: `5000`
     pub instance_real_total_price: i64,
 
-    /// `StorageRealTotalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `5000`
+    /// `StorageRealTotalPrice`; example: `5000`
     pub storage_real_total_price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8586,54 +8835,57 @@ pub struct InquirePriceRenewResponse {
 /// The `IsolateCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`IsolateClusterResponse`].
-/// The codes it documents are in [`IsolateClusterError`](super::errors::IsolateClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=IsolateCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "IsolateCluster",
     output = IsolateClusterResponse,
-    error = super::errors::IsolateClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct IsolateCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `IsolateReasonTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IsolateReasonTypes`; example: `[1,2,3]`
     pub isolate_reason_types: Option<Vec<i64>>,
 
-    /// `IsolateReason`: a string.
-    ///
-    /// Example: `"隔离原因"`
+    /// `IsolateReason`; example: `"隔离原因"`
     pub isolate_reason: Option<String>,
 
-    /// `SaveBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SaveBackup`; example: `false`
     pub save_backup: Option<bool>,
 }
 
 /// What a successful [`IsolateCluster`] call returns.
 #[tc_model]
 pub struct IsolateClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147284`
+    /// `FlowId`; example: `147284`
     pub flow_id: i64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20241226054077125855171"]`
+    /// `DealNames`; example: `["20241226054077125855171"]`
     pub deal_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8643,59 +8895,60 @@ pub struct IsolateClusterResponse {
 /// The `IsolateInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`IsolateInstanceResponse`].
-/// The codes it documents are in [`IsolateInstanceError`](super::errors::IsolateInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=IsolateInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "IsolateInstance",
     output = IsolateInstanceResponse,
-    error = super::errors::IsolateInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct IsolateInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzkxxrmt"`
+    /// `ClusterId`; example: `"cynosdbmysql-ins-bzkxxrmt"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ixgbd0di\n"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-ixgbd0di\n"]`
     pub instance_id_list: Vec<String>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `IsolateReasonTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IsolateReasonTypes`; example: `[1,2,3]`
     pub isolate_reason_types: Option<Vec<i64>>,
 
-    /// `IsolateReason`: a string.
-    ///
-    /// Example: `"退还原因"`
+    /// `IsolateReason`; example: `"退还原因"`
     pub isolate_reason: Option<String>,
 
-    /// `SaveBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SaveBackup`; example: `false`
     pub save_backup: Option<bool>,
 }
 
 /// What a successful [`IsolateInstance`] call returns.
 #[tc_model]
 pub struct IsolateInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147285`
+    /// `FlowId`; example: `147285`
     pub flow_id: i64,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["8345452"]`
+    /// `DealNames`; example: `["8345452"]`
     pub deal_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8705,44 +8958,51 @@ pub struct IsolateInstanceResponse {
 /// The `IsolateLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`IsolateLibraDBClusterResponse`].
-/// The codes it documents are in [`IsolateLibraDBClusterError`](super::errors::IsolateLibraDBClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=IsolateLibraDBCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "IsolateLibraDBCluster",
     output = IsolateLibraDBClusterResponse,
-    error = super::errors::IsolateLibraDBClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct IsolateLibraDBCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `IsolateReasonTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `IsolateReasonTypes`; example: `[0,1]`
     pub isolate_reason_types: Option<Vec<i64>>,
 
-    /// `IsolateReason`: a string.
-    ///
-    /// Example: `"\"测试完成，需要隔离\""`
+    /// `IsolateReason`; example: `"\"测试完成，需要隔离\""`
     pub isolate_reason: Option<String>,
 }
 
 /// What a successful [`IsolateLibraDBCluster`] call returns.
 #[tc_model]
 pub struct IsolateLibraDBClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `FlowId`; example: `123`
     pub flow_id: Option<i64>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["632415780"]`
+    /// `DealNames`; example: `["632415780"]`
     pub deal_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8752,54 +9012,56 @@ pub struct IsolateLibraDBClusterResponse {
 /// The `IsolateLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`IsolateLibraDBInstanceResponse`].
-/// The codes it documents are in [`IsolateLibraDBInstanceError`](super::errors::IsolateLibraDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=IsolateLibraDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "IsolateLibraDBInstance",
     output = IsolateLibraDBInstanceResponse,
-    error = super::errors::IsolateLibraDBInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct IsolateLibraDBInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
     pub instance_id_list: Vec<String>,
 
-    /// `ForceIsolate`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ForceIsolate`; example: `true`
     pub force_isolate: Option<bool>,
 
-    /// `IsolateReasonTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12]`
+    /// `IsolateReasonTypes`; example: `[12]`
     pub isolate_reason_types: Option<Vec<i64>>,
 
-    /// `IsolateReason`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `IsolateReason`; example: `"\"test\""`
     pub isolate_reason: Option<String>,
 }
 
 /// What a successful [`IsolateLibraDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateLibraDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147286`
+    /// `FlowId`; example: `147286`
     pub flow_id: Option<i64>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20241104"]`
+    /// `DealNames`; example: `["20241104"]`
     pub deal_names: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -8809,35 +9071,40 @@ pub struct IsolateLibraDBInstanceResponse {
 /// The `ModifyAccountDescription` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyAccountDescriptionError`](super::errors::ModifyAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAccountDescription",
     output = ModifyAccountDescriptionResponse,
-    error = super::errors::ModifyAccountDescriptionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAccountDescription {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `AccountName`; example: `"admin"`
     pub account_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Description`; example: `"admin"`
     pub description: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-on5xw0ni"`
+    /// `ClusterId`; example: `"cynosdbpg-on5xw0ni"`
     pub cluster_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -8851,28 +9118,63 @@ pub struct ModifyAccountDescriptionResponse {
 /// The `ModifyAccountHost` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAccountHostResponse`].
-/// The codes it documents are in [`ModifyAccountHostError`](super::errors::ModifyAccountHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAccountHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAccountHost",
     output = ModifyAccountHostResponse,
-    error = super::errors::ModifyAccountHostError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAccountHost {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-on5xw0ni"`
+    /// `ClusterId`; example: `"cynosdbmysql-on5xw0ni"`
     pub cluster_id: String,
 
-    /// `NewHost`: a string.
-    ///
-    /// Example: `"192.168.12.15"`
+    /// `NewHost`; example: `"192.168.12.15"`
     pub new_host: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
+    /// `Account`
     pub account: models::InputAccount,
 }
 
@@ -8886,30 +9188,65 @@ pub struct ModifyAccountHostResponse {
 /// The `ModifyAccountParams` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAccountParamsResponse`].
-/// The codes it documents are in [`ModifyAccountParamsError`](super::errors::ModifyAccountParamsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAccountParams)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAccountParams",
     output = ModifyAccountParamsResponse,
-    error = super::errors::ModifyAccountParamsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAccountParams {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd123qw"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd123qw"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
-    ///
-    /// Example: `{"AccountName":"andy","Host":"%"}`
+    /// `Account`; example: `{"AccountName":"andy","Host":"%"}`
     pub account: models::InputAccount,
 
-    /// `AccountParams`: a list of [`AccountParam`](super::models::AccountParam) objects.
-    ///
-    /// Example: `[{"ParamName":"max_user_connections","ParamValue":"400"}]`
+    /// `AccountParams`; example: `[{"ParamName":"max_user_connections","ParamValue":"400"}]`
     pub account_params: Vec<models::AccountParam>,
 }
 
@@ -8923,36 +9260,70 @@ pub struct ModifyAccountParamsResponse {
 /// The `ModifyAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAccountPrivilegesResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegesError`](super::errors::ModifyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAccountPrivileges",
     output = ModifyAccountPrivilegesResponse,
-    error = super::errors::ModifyAccountPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAccountPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd12qwe"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd12qwe"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
-    ///
-    /// Example: `{"AccountName":"andy","Host":"%"}`
+    /// `Account`; example: `{"AccountName":"andy","Host":"%"}`
     pub account: models::InputAccount,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["CREATE","DELETE"]`
+    /// `GlobalPrivileges`; example: `["CREATE","DELETE"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivileges`](super::models::DatabasePrivileges) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivileges>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivileges`](super::models::TablePrivileges) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivileges>>,
 }
 
@@ -8966,43 +9337,40 @@ pub struct ModifyAccountPrivilegesResponse {
 /// The `ModifyAuditRuleTemplates` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAuditRuleTemplatesResponse`].
-/// The codes it documents are in [`ModifyAuditRuleTemplatesError`](super::errors::ModifyAuditRuleTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAuditRuleTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAuditRuleTemplates",
     output = ModifyAuditRuleTemplatesResponse,
-    error = super::errors::ModifyAuditRuleTemplatesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAuditRuleTemplates {
-    /// `RuleTemplateIds`: a list of strings.
+    /// `RuleTemplateIds`
     pub rule_template_ids: Vec<String>,
 
-    /// `RuleFilters`: a list of [`RuleFilters`](super::models::RuleFilters) objects.
-    ///
-    /// Example: `[{"Compare":"INC","Type":"sqlType","Value":"UPDATE"}]`
+    /// `RuleFilters`; example: `[{"Compare":"INC","Type":"sqlType","Value":"UPDATE"}]`
     pub rule_filters: Option<Vec<models::RuleFilters>>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"新规则模板名称"`
+    /// `RuleTemplateName`; example: `"新规则模板名称"`
     pub rule_template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"新规则模板描述"`
+    /// `Description`; example: `"新规则模板描述"`
     pub description: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPolicy`; example: `0`
     pub alarm_policy: Option<u64>,
 }
 
@@ -9016,43 +9384,42 @@ pub struct ModifyAuditRuleTemplatesResponse {
 /// The `ModifyAuditService` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyAuditServiceResponse`].
-/// The codes it documents are in [`ModifyAuditServiceError`](super::errors::ModifyAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.HttpError`](super::errors::CynosdbErrorCode::InternalErrorHttpError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`OperationDenied.AuditStatusError`](super::errors::CynosdbErrorCode::OperationDeniedAuditStatusError)
+/// - [`OperationDenied.OperationDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedOperationDeniedError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyAuditService",
     output = ModifyAuditServiceResponse,
-    error = super::errors::ModifyAuditServiceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-6990cckk"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-6990cckk"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<u64>,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<u64>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 
-    /// `AuditRuleFilters`: a list of [`AuditRuleFilters`](super::models::AuditRuleFilters) objects.
+    /// `AuditRuleFilters`
     pub audit_rule_filters: Option<Vec<models::AuditRuleFilters>>,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cynosdb-art-c1jo4111"]`
+    /// `RuleTemplateIds`; example: `["cynosdb-art-c1jo4111"]`
     pub rule_template_ids: Option<Vec<String>>,
 }
 
@@ -9066,59 +9433,57 @@ pub struct ModifyAuditServiceResponse {
 /// The `ModifyBackupConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBackupConfigResponse`].
-/// The codes it documents are in [`ModifyBackupConfigError`](super::errors::ModifyBackupConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBackupConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CynosdbMysqlSetBackupStrategy`](super::errors::CynosdbErrorCode::FailedOperationCynosdbMysqlSetBackupStrategy)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBackupConfig",
     output = ModifyBackupConfigResponse,
-    error = super::errors::ModifyBackupConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBackupConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbmysql-45knmnra"`
     pub cluster_id: String,
 
-    /// `BackupTimeBeg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `BackupTimeBeg`; example: `7200`
     pub backup_time_beg: Option<u64>,
 
-    /// `BackupTimeEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21600`
+    /// `BackupTimeEnd`; example: `21600`
     pub backup_time_end: Option<u64>,
 
-    /// `ReserveDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `ReserveDuration`; example: `604800`
     pub reserve_duration: Option<u64>,
 
-    /// `BackupFreq`: a list of strings.
-    ///
-    /// Example: `["full","full","full","full","full","full","full"]`
+    /// `BackupFreq`; example: `["full","full","full","full","full","full","full"]`
     pub backup_freq: Option<Vec<String>>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"logic"`
+    /// `BackupType`; example: `"logic"`
     pub backup_type: Option<String>,
 
-    /// `LogicBackupConfig`: a [`LogicBackupConfigInfo`](super::models::LogicBackupConfigInfo).
+    /// `LogicBackupConfig`
     pub logic_backup_config: Option<models::LogicBackupConfigInfo>,
 
-    /// `DeleteAutoLogicBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeleteAutoLogicBackup`; example: `false`
     pub delete_auto_logic_backup: Option<bool>,
 
-    /// `SnapshotSecondaryBackupConfig`: a [`SnapshotBackupConfig`](super::models::SnapshotBackupConfig).
+    /// `SnapshotSecondaryBackupConfig`
     pub snapshot_secondary_backup_config: Option<models::SnapshotBackupConfig>,
 
-    /// `SparseBackupConfig`: a [`SparseBackupConfig`](super::models::SparseBackupConfig).
+    /// `SparseBackupConfig`
     pub sparse_backup_config: Option<models::SparseBackupConfig>,
 }
 
@@ -9132,41 +9497,50 @@ pub struct ModifyBackupConfigResponse {
 /// The `ModifyBackupDownloadRestriction` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBackupDownloadRestrictionResponse`].
-/// The codes it documents are in [`ModifyBackupDownloadRestrictionError`](super::errors::ModifyBackupDownloadRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBackupDownloadRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBackupDownloadRestriction",
     output = ModifyBackupDownloadRestrictionResponse,
-    error = super::errors::ModifyBackupDownloadRestrictionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBackupDownloadRestriction {
-    /// `ClusterIds`: a list of strings.
+    /// `ClusterIds`
     pub cluster_ids: Vec<String>,
 
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `LimitType`; example: `"MYSQL"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpcs`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
+    /// `LimitVpcs`; example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
     pub limit_vpcs: Option<Vec<models::BackupLimitVpcItem>>,
 
-    /// `LimitIps`: a list of strings.
+    /// `LimitIps`
     pub limit_ips: Option<Vec<String>>,
 }
 
@@ -9180,38 +9554,47 @@ pub struct ModifyBackupDownloadRestrictionResponse {
 /// The `ModifyBackupDownloadUserRestriction` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBackupDownloadUserRestrictionResponse`].
-/// The codes it documents are in [`ModifyBackupDownloadUserRestrictionError`](super::errors::ModifyBackupDownloadUserRestrictionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBackupDownloadUserRestriction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBackupDownloadUserRestriction",
     output = ModifyBackupDownloadUserRestrictionResponse,
-    error = super::errors::ModifyBackupDownloadUserRestrictionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBackupDownloadUserRestriction {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: String,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `IpComparisonSymbol`; example: `"In"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpcs`: a list of [`BackupLimitVpcItem`](super::models::BackupLimitVpcItem) objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
+    /// `LimitVpcs`; example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
     pub limit_vpcs: Option<Vec<models::BackupLimitVpcItem>>,
 
-    /// `LimitIps`: a list of strings.
+    /// `LimitIps`
     pub limit_ips: Option<Vec<String>>,
 }
 
@@ -9225,30 +9608,31 @@ pub struct ModifyBackupDownloadUserRestrictionResponse {
 /// The `ModifyBackupName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBackupNameResponse`].
-/// The codes it documents are in [`ModifyBackupNameError`](super::errors::ModifyBackupNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBackupName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBackupName",
     output = ModifyBackupNameResponse,
-    error = super::errors::ModifyBackupNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBackupName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-123"`
+    /// `ClusterId`; example: `"cynosdbmysql-123"`
     pub cluster_id: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `BackupId`; example: `100`
     pub backup_id: i64,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"2024-1月备份"`
+    /// `BackupName`; example: `"2024-1月备份"`
     pub backup_name: String,
 }
 
@@ -9262,23 +9646,27 @@ pub struct ModifyBackupNameResponse {
 /// The `ModifyBinlogConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBinlogConfigResponse`].
-/// The codes it documents are in [`ModifyBinlogConfigError`](super::errors::ModifyBinlogConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBinlogConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBinlogConfig",
     output = ModifyBinlogConfigResponse,
-    error = super::errors::ModifyBinlogConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBinlogConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-2u2mh111"`
+    /// `ClusterId`; example: `"cynosdbmysql-2u2mh111"`
     pub cluster_id: String,
 
-    /// `BinlogConfig`: a [`BinlogConfigInfo`](super::models::BinlogConfigInfo).
+    /// `BinlogConfig`
     pub binlog_config: models::BinlogConfigInfo,
 }
 
@@ -9292,30 +9680,32 @@ pub struct ModifyBinlogConfigResponse {
 /// The `ModifyBinlogSaveDays` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyBinlogSaveDaysResponse`].
-/// The codes it documents are in [`ModifyBinlogSaveDaysError`](super::errors::ModifyBinlogSaveDaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyBinlogSaveDays)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyBinlogSaveDays",
     output = ModifyBinlogSaveDaysResponse,
-    error = super::errors::ModifyBinlogSaveDaysError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyBinlogSaveDays {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdb-123"`
+    /// `ClusterId`; example: `"cynosdb-123"`
     pub cluster_id: String,
 
-    /// `BinlogSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogSaveDays`; example: `7`
     pub binlog_save_days: i64,
 
-    /// `BinlogCrossRegionSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BinlogCrossRegionSaveDays`; example: `8`
     pub binlog_cross_region_save_days: Option<i64>,
 }
 
@@ -9329,32 +9719,33 @@ pub struct ModifyBinlogSaveDaysResponse {
 /// The `ModifyClusterBinlogRedoLogAutoCopyVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterBinlogRedoLogAutoCopyVaultResponse`].
-/// The codes it documents are in [`ModifyClusterBinlogRedoLogAutoCopyVaultError`](super::errors::ModifyClusterBinlogRedoLogAutoCopyVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterBinlogRedoLogAutoCopyVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.BackupVaultTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedBackupVaultTaskConflictError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterBinlogRedoLogAutoCopyVault",
     output = ModifyClusterBinlogRedoLogAutoCopyVaultResponse,
-    error = super::errors::ModifyClusterBinlogRedoLogAutoCopyVaultError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterBinlogRedoLogAutoCopyVault {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-03e2xlyd"`
+    /// `ClusterId`; example: `"cynosdbmysql-03e2xlyd"`
     pub cluster_id: String,
 
-    /// `AutoCopyVaults`: a list of [`CreateBackupVaultItem`](super::models::CreateBackupVaultItem) objects.
+    /// `AutoCopyVaults`
     pub auto_copy_vaults: Option<Vec<models::CreateBackupVaultItem>>,
 }
 
 /// What a successful [`ModifyClusterBinlogRedoLogAutoCopyVault`] call returns.
 #[tc_model]
 pub struct ModifyClusterBinlogRedoLogAutoCopyVaultResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295131272`
+    /// `TaskId`; example: `4295131272`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9364,40 +9755,38 @@ pub struct ModifyClusterBinlogRedoLogAutoCopyVaultResponse {
 /// The `ModifyClusterDatabase` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterDatabaseResponse`].
-/// The codes it documents are in [`ModifyClusterDatabaseError`](super::errors::ModifyClusterDatabaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterDatabase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterDatabase",
     output = ModifyClusterDatabaseResponse,
-    error = super::errors::ModifyClusterDatabaseError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterDatabase {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db_andy"`
+    /// `DbName`; example: `"db_andy"`
     pub db_name: String,
 
-    /// `NewUserHostPrivileges`: a list of [`UserHostPrivilege`](super::models::UserHostPrivilege) objects.
-    ///
-    /// Example: `[{"DbHost":"1.1.11.1","DbPrivilege":"readonly","DbUserName":"andy"}]`
+    /// `NewUserHostPrivileges`; example: `[{"DbHost":"1.1.11.1","DbPrivilege":"readonly","DbUserName":"andy"}]`
     pub new_user_host_privileges: Option<Vec<models::UserHostPrivilege>>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy授权"`
+    /// `Description`; example: `"andy授权"`
     pub description: Option<String>,
 
-    /// `OldUserHostPrivileges`: a list of [`UserHostPrivilege`](super::models::UserHostPrivilege) objects.
-    ///
-    /// Example: `[{"DbHost":"%","DbPrivilege":"readonly","DbUserName":"andy"}]`
+    /// `OldUserHostPrivileges`; example: `[{"DbHost":"%","DbPrivilege":"readonly","DbUserName":"andy"}]`
     pub old_user_host_privileges: Option<Vec<models::UserHostPrivilege>>,
 }
 
@@ -9411,34 +9800,33 @@ pub struct ModifyClusterDatabaseResponse {
 /// The `ModifyClusterGlobalEncryption` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterGlobalEncryptionResponse`].
-/// The codes it documents are in [`ModifyClusterGlobalEncryptionError`](super::errors::ModifyClusterGlobalEncryptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterGlobalEncryption)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterGlobalEncryption",
     output = ModifyClusterGlobalEncryptionResponse,
-    error = super::errors::ModifyClusterGlobalEncryptionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterGlobalEncryption {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-72xtubad"`
+    /// `ClusterId`; example: `"cynosdbmysql-72xtubad"`
     pub cluster_id: String,
 
-    /// `IsOpenGlobalEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpenGlobalEncryption`; example: `true`
     pub is_open_global_encryption: Option<bool>,
 }
 
 /// What a successful [`ModifyClusterGlobalEncryption`] call returns.
 #[tc_model]
 pub struct ModifyClusterGlobalEncryptionResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `147263`
+    /// `TaskId`; example: `147263`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9448,9 +9836,12 @@ pub struct ModifyClusterGlobalEncryptionResponse {
 /// The `ModifyClusterLevel` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterLevelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterLevel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
@@ -9459,23 +9850,17 @@ pub struct ModifyClusterGlobalEncryptionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyClusterLevel {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6g29wqnh"`
+    /// `ClusterId`; example: `"cynosdbmysql-6g29wqnh"`
     pub cluster_id: String,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L2"`
+    /// `ClusterLevel`; example: `"L2"`
     pub cluster_level: String,
 }
 
 /// What a successful [`ModifyClusterLevel`] call returns.
 #[tc_model]
 pub struct ModifyClusterLevelResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `41854`
+    /// `TaskId`; example: `41854`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9485,25 +9870,32 @@ pub struct ModifyClusterLevelResponse {
 /// The `ModifyClusterName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterNameResponse`].
-/// The codes it documents are in [`ModifyClusterNameError`](super::errors::ModifyClusterNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterName",
     output = ModifyClusterNameResponse,
-    error = super::errors::ModifyClusterNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-5804k48e"`
+    /// `ClusterId`; example: `"cynosdbpg-5804k48e"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"newName"`
+    /// `ClusterName`; example: `"newName"`
     pub cluster_name: String,
 }
 
@@ -9517,37 +9909,47 @@ pub struct ModifyClusterNameResponse {
 /// The `ModifyClusterParam` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterParamResponse`].
-/// The codes it documents are in [`ModifyClusterParamError`](super::errors::ModifyClusterParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.TaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterParam",
     output = ModifyClusterParamResponse,
-    error = super::errors::ModifyClusterParamError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterParam {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-jhi2gdi0"`
+    /// `ClusterId`; example: `"cynosdbmysql-jhi2gdi0"`
     pub cluster_id: String,
 
-    /// `ParamList`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `ParamList`
     pub param_list: Vec<models::ParamItem>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsInMaintainPeriod`; example: `"yes"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`ModifyClusterParam`] call returns.
 #[tc_model]
 pub struct ModifyClusterParamResponse {
-    /// `AsyncRequestId`: a string.
-    ///
-    /// Example: `"56317d06-8078-4e5c-b675-9e048995c820"`
+    /// `AsyncRequestId`; example: `"56317d06-8078-4e5c-b675-9e048995c820"`
     pub async_request_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9557,59 +9959,55 @@ pub struct ModifyClusterParamResponse {
 /// The `ModifyClusterPasswordComplexity` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterPasswordComplexityResponse`].
-/// The codes it documents are in [`ModifyClusterPasswordComplexityError`](super::errors::ModifyClusterPasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterPasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterPasswordComplexity",
     output = ModifyClusterPasswordComplexityResponse,
-    error = super::errors::ModifyClusterPasswordComplexityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterPasswordComplexity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `ValidatePasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ValidatePasswordLength`; example: `8`
     pub validate_password_length: i64,
 
-    /// `ValidatePasswordMixedCaseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordMixedCaseCount`; example: `1`
     pub validate_password_mixed_case_count: i64,
 
-    /// `ValidatePasswordSpecialCharCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordSpecialCharCount`; example: `1`
     pub validate_password_special_char_count: i64,
 
-    /// `ValidatePasswordNumberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordNumberCount`; example: `1`
     pub validate_password_number_count: i64,
 
-    /// `ValidatePasswordPolicy`: a string.
-    ///
-    /// Example: `"MEDIUM"`
+    /// `ValidatePasswordPolicy`; example: `"MEDIUM"`
     pub validate_password_policy: String,
 
-    /// `ValidatePasswordDictionary`: a list of strings.
-    ///
-    /// Example: `["admin"]`
+    /// `ValidatePasswordDictionary`; example: `["admin"]`
     pub validate_password_dictionary: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyClusterPasswordComplexity`] call returns.
 #[tc_model]
 pub struct ModifyClusterPasswordComplexityResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147283`
+    /// `FlowId`; example: `147283`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9619,65 +10017,57 @@ pub struct ModifyClusterPasswordComplexityResponse {
 /// The `ModifyClusterPeriodScalePolicy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterPeriodScalePolicyResponse`].
-/// The codes it documents are in [`ModifyClusterPeriodScalePolicyError`](super::errors::ModifyClusterPeriodScalePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterPeriodScalePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterPeriodScalePolicy",
     output = ModifyClusterPeriodScalePolicyResponse,
-    error = super::errors::ModifyClusterPeriodScalePolicyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterPeriodScalePolicy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xbdbgabd"`
+    /// `ClusterId`; example: `"cynosdbmysql-xbdbgabd"`
     pub cluster_id: String,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-spp-xbdbgabd"`
+    /// `PolicyId`; example: `"cynosdbmysql-spp-xbdbgabd"`
     pub policy_id: String,
 
-    /// `ScaleStartTime`: a string.
-    ///
-    /// Example: `"12:00"`
+    /// `ScaleStartTime`; example: `"12:00"`
     pub scale_start_time: Option<String>,
 
-    /// `ScaleEndTime`: a string.
-    ///
-    /// Example: `"13:00"`
+    /// `ScaleEndTime`; example: `"13:00"`
     pub scale_end_time: Option<String>,
 
-    /// `PolicyStartTime`: a string.
-    ///
-    /// Example: `"2025-09-01 00:00:00"`
+    /// `PolicyStartTime`; example: `"2025-09-01 00:00:00"`
     pub policy_start_time: Option<String>,
 
-    /// `PolicyEndTime`: a string.
-    ///
-    /// Example: `"2025-11-01 00:00:00"`
+    /// `PolicyEndTime`; example: `"2025-11-01 00:00:00"`
     pub policy_end_time: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `PeriodType`; example: `"week"`
     pub period_type: Option<String>,
 
-    /// `PeriodConfig`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `PeriodConfig`; example: `[0]`
     pub period_config: Option<Vec<i64>>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MinCpu`; example: `0.5`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: Option<f64>,
 }
 
@@ -9691,37 +10081,48 @@ pub struct ModifyClusterPeriodScalePolicyResponse {
 /// The `ModifyClusterReadOnly` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterReadOnlyResponse`].
-/// The codes it documents are in [`ModifyClusterReadOnlyError`](super::errors::ModifyClusterReadOnlyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterReadOnly)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`OperationDenied.TaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterReadOnly",
     output = ModifyClusterReadOnlyResponse,
-    error = super::errors::ModifyClusterReadOnlyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterReadOnly {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-0lxfuag5","cynosdbmysql-2d9pq38h"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-0lxfuag5","cynosdbmysql-2d9pq38h"]`
     pub cluster_ids: Vec<String>,
 
-    /// `ReadOnlyOperation`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `ReadOnlyOperation`; example: `"ON"`
     pub read_only_operation: String,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsInMaintainPeriod`; example: `"yes"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`ModifyClusterReadOnly`] call returns.
 #[tc_model]
 pub struct ModifyClusterReadOnlyResponse {
-    /// `ClusterTaskIds`: a list of [`ClusterTaskId`](super::models::ClusterTaskId) objects.
+    /// `ClusterTaskIds`
     pub cluster_task_ids: Vec<models::ClusterTaskId>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9731,49 +10132,47 @@ pub struct ModifyClusterReadOnlyResponse {
 /// The `ModifyClusterSlaveZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterSlaveZoneResponse`].
-/// The codes it documents are in [`ModifyClusterSlaveZoneError`](super::errors::ModifyClusterSlaveZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterSlaveZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.PausedSlsNotAllowModifySlave`](super::errors::CynosdbErrorCode::OperationDeniedPausedSlsNotAllowModifySlave)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterSlaveZone",
     output = ModifyClusterSlaveZoneResponse,
-    error = super::errors::ModifyClusterSlaveZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterSlaveZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `OldSlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `OldSlaveZone`; example: `"ap-guangzhou-2"`
     pub old_slave_zone: String,
 
-    /// `NewSlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `NewSlaveZone`; example: `"ap-guangzhou-3"`
     pub new_slave_zone: String,
 
-    /// `BinlogSyncWay`: a string.
-    ///
-    /// Example: `"async"`
+    /// `BinlogSyncWay`; example: `"async"`
     pub binlog_sync_way: Option<String>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SemiSyncTimeout`; example: `10000`
     pub semi_sync_timeout: Option<i64>,
 }
 
 /// What a successful [`ModifyClusterSlaveZone`] call returns.
 #[tc_model]
 pub struct ModifyClusterSlaveZoneResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147285`
+    /// `FlowId`; example: `147285`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9783,50 +10182,58 @@ pub struct ModifyClusterSlaveZoneResponse {
 /// The `ModifyClusterStorage` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyClusterStorageResponse`].
-/// The codes it documents are in [`ModifyClusterStorageError`](super::errors::ModifyClusterStorageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyClusterStorage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::CynosdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`LimitExceeded`](super::errors::CynosdbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::CynosdbErrorCode::MissingParameter)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyClusterStorage",
     output = ModifyClusterStorageResponse,
-    error = super::errors::ModifyClusterStorageError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyClusterStorage {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `NewStorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `NewStorageLimit`; example: `20`
     pub new_storage_limit: i64,
 
-    /// `OldStorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `OldStorageLimit`; example: `10`
     pub old_storage_limit: i64,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 }
 
 /// What a successful [`ModifyClusterStorage`] call returns.
 #[tc_model]
 pub struct ModifyClusterStorageResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"142674"`
+    /// `TranId`; example: `"142674"`
     pub tran_id: String,
 
-    /// `BigDealIds`: a list of strings.
+    /// `BigDealIds`
     pub big_deal_ids: Vec<String>,
 
-    /// `DealNames`: a list of strings.
+    /// `DealNames`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9836,45 +10243,43 @@ pub struct ModifyClusterStorageResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-4senc2fm"`
+    /// `InstanceId`; example: `"cynosdbmysql-grp-4senc2fm"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj\n"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj\n"]`
     pub security_group_ids: Vec<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-95mugkpt"`
+    /// `UniqVpcId`; example: `"vpc-95mugkpt"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"192.168.18.109"`
+    /// `Vip`; example: `"192.168.18.109"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 }
 
@@ -9888,25 +10293,33 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyInstanceName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyInstanceNameResponse`].
-/// The codes it documents are in [`ModifyInstanceNameError`](super::errors::ModifyInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyInstanceName",
     output = ModifyInstanceNameResponse,
-    error = super::errors::ModifyInstanceNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdb-ins-dokydbam"`
+    /// `InstanceId`; example: `"cynosdb-ins-dokydbam"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"newName"`
+    /// `InstanceName`; example: `"newName"`
     pub instance_name: String,
 }
 
@@ -9920,47 +10333,49 @@ pub struct ModifyInstanceNameResponse {
 /// The `ModifyInstanceParam` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyInstanceParamResponse`].
-/// The codes it documents are in [`ModifyInstanceParamError`](super::errors::ModifyInstanceParamError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyInstanceParam)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyInstanceParam",
     output = ModifyInstanceParamResponse,
-    error = super::errors::ModifyInstanceParamError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyInstanceParam {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j8zw5111"`
+    /// `ClusterId`; example: `"cynosdbmysql-j8zw5111"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
+    /// `InstanceIds`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `ClusterParamList`: a list of [`ModifyParamItem`](super::models::ModifyParamItem) objects.
-    ///
-    /// Example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
+    /// `ClusterParamList`; example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
     pub cluster_param_list: Option<Vec<models::ModifyParamItem>>,
 
-    /// `InstanceParamList`: a list of [`ModifyParamItem`](super::models::ModifyParamItem) objects.
-    ///
-    /// Example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
+    /// `InstanceParamList`; example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
     pub instance_param_list: Option<Vec<models::ModifyParamItem>>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsInMaintainPeriod`; example: `"no"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`ModifyInstanceParam`] call returns.
 #[tc_model]
 pub struct ModifyInstanceParamResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147286`
+    /// `FlowId`; example: `147286`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -9970,30 +10385,31 @@ pub struct ModifyInstanceParamResponse {
 /// The `ModifyInstanceUpgradeLimitDays` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyInstanceUpgradeLimitDaysResponse`].
-/// The codes it documents are in [`ModifyInstanceUpgradeLimitDaysError`](super::errors::ModifyInstanceUpgradeLimitDaysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyInstanceUpgradeLimitDays)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyInstanceUpgradeLimitDays",
     output = ModifyInstanceUpgradeLimitDaysResponse,
-    error = super::errors::ModifyInstanceUpgradeLimitDaysError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyInstanceUpgradeLimitDays {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7212w"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7212w"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-m6f0hjkx"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-m6f0hjkx"`
     pub instance_id: String,
 
-    /// `UpgradeLimitDays`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `UpgradeLimitDays`; example: `30`
     pub upgrade_limit_days: i64,
 }
 
@@ -10007,35 +10423,34 @@ pub struct ModifyInstanceUpgradeLimitDaysResponse {
 /// The `ModifyLibraDBClusterAccountDescription` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterAccountDescriptionError`](super::errors::ModifyLibraDBClusterAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterAccountDescription",
     output = ModifyLibraDBClusterAccountDescriptionResponse,
-    error = super::errors::ModifyLibraDBClusterAccountDescriptionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterAccountDescription {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"Admin"`
+    /// `AccountName`; example: `"Admin"`
     pub account_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"管理员"`
+    /// `Description`; example: `"管理员"`
     pub description: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -10049,28 +10464,31 @@ pub struct ModifyLibraDBClusterAccountDescriptionResponse {
 /// The `ModifyLibraDBClusterAccountHost` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterAccountHostResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterAccountHostError`](super::errors::ModifyLibraDBClusterAccountHostError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterAccountHost)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterAccountHost",
     output = ModifyLibraDBClusterAccountHostResponse,
-    error = super::errors::ModifyLibraDBClusterAccountHostError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterAccountHost {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
+    /// `Account`
     pub account: models::InputAccount,
 
-    /// `NewHost`: a string.
-    ///
-    /// Example: `"%"`
+    /// `NewHost`; example: `"%"`
     pub new_host: String,
 }
 
@@ -10084,34 +10502,70 @@ pub struct ModifyLibraDBClusterAccountHostResponse {
 /// The `ModifyLibraDBClusterAccountPrivilege` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterAccountPrivilegeResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterAccountPrivilegeError`](super::errors::ModifyLibraDBClusterAccountPrivilegeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterAccountPrivilege)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterAccountPrivilege",
     output = ModifyLibraDBClusterAccountPrivilegeResponse,
-    error = super::errors::ModifyLibraDBClusterAccountPrivilegeError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterAccountPrivilege {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
+    /// `Account`
     pub account: models::InputAccount,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `GlobalPrivileges`; example: `["SELECT"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivileges`](super::models::DatabasePrivileges) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivileges>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivileges`](super::models::TablePrivileges) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivileges>>,
 }
 
@@ -10125,37 +10579,71 @@ pub struct ModifyLibraDBClusterAccountPrivilegeResponse {
 /// The `ModifyLibraDBClusterDataSource` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterDataSourceResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterDataSourceError`](super::errors::ModifyLibraDBClusterDataSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterDataSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterDataSource",
     output = ModifyLibraDBClusterDataSourceResponse,
-    error = super::errors::ModifyLibraDBClusterDataSourceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterDataSource {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-1"`
+    /// `ClusterId`; example: `"libradb-1"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-1"`
+    /// `InstanceId`; example: `"libradb-ins-1"`
     pub instance_id: String,
 
-    /// `SrcInfo`: a list of [`LibraDbClusterSrcInfo`](super::models::LibraDbClusterSrcInfo) objects.
+    /// `SrcInfo`
     pub src_info: Option<Vec<models::LibraDbClusterSrcInfo>>,
 }
 
 /// What a successful [`ModifyLibraDBClusterDataSource`] call returns.
 #[tc_model]
 pub struct ModifyLibraDBClusterDataSourceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `77712`
+    /// `FlowId`; example: `77712`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10165,25 +10653,32 @@ pub struct ModifyLibraDBClusterDataSourceResponse {
 /// The `ModifyLibraDBClusterName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterNameResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterNameError`](super::errors::ModifyLibraDBClusterNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterName",
     output = ModifyLibraDBClusterNameResponse,
-    error = super::errors::ModifyLibraDBClusterNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterName {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"testcluster"`
+    /// `ClusterName`; example: `"testcluster"`
     pub cluster_name: String,
 }
 
@@ -10197,34 +10692,37 @@ pub struct ModifyLibraDBClusterNameResponse {
 /// The `ModifyLibraDBClusterProject` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterProjectResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterProjectError`](super::errors::ModifyLibraDBClusterProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterProject",
     output = ModifyLibraDBClusterProjectResponse,
-    error = super::errors::ModifyLibraDBClusterProjectError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterProject {
-    /// `ClusterIdSet`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `ClusterIdSet`; example: `["libradb-xxx"]`
     pub cluster_id_set: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`ModifyLibraDBClusterProject`] call returns.
 #[tc_model]
 pub struct ModifyLibraDBClusterProjectResponse {
-    /// `AffectedClusterIdSet`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `AffectedClusterIdSet`; example: `["libradb-xxx"]`
     pub affected_cluster_id_set: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10234,50 +10732,49 @@ pub struct ModifyLibraDBClusterProjectResponse {
 /// The `ModifyLibraDBClusterReplicationObject` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBClusterReplicationObjectResponse`].
-/// The codes it documents are in [`ModifyLibraDBClusterReplicationObjectError`](super::errors::ModifyLibraDBClusterReplicationObjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBClusterReplicationObject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBClusterReplicationObject",
     output = ModifyLibraDBClusterReplicationObjectResponse,
-    error = super::errors::ModifyLibraDBClusterReplicationObjectError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBClusterReplicationObject {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-cluster-1"`
+    /// `ClusterId`; example: `"libradb-cluster-1"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-1"`
+    /// `InstanceId`; example: `"libradb-ins-1"`
     pub instance_id: String,
 
-    /// `ForceDefaultMapRule`: a string.
-    ///
-    /// Example: `"NoRule,DefaultRule,CustomRule"`
+    /// `ForceDefaultMapRule`; example: `"NoRule,DefaultRule,CustomRule"`
     pub force_default_map_rule: Option<String>,
 
-    /// `Objects`: a list of [`ReplicationObject`](super::models::ReplicationObject) objects.
+    /// `Objects`
     pub objects: Option<Vec<models::ReplicationObject>>,
 
-    /// `AutoMapRules`: a list of [`AutoMapRule`](super::models::AutoMapRule) objects.
+    /// `AutoMapRules`
     pub auto_map_rules: Option<Vec<models::AutoMapRule>>,
 
-    /// `RefreshMapping`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RefreshMapping`; example: `false`
     pub refresh_mapping: Option<bool>,
 }
 
 /// What a successful [`ModifyLibraDBClusterReplicationObject`] call returns.
 #[tc_model]
 pub struct ModifyLibraDBClusterReplicationObjectResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `FlowId`; example: `123`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10287,28 +10784,31 @@ pub struct ModifyLibraDBClusterReplicationObjectResponse {
 /// The `ModifyLibraDBForwardConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyLibraDBForwardConfigResponse`].
-/// The codes it documents are in [`ModifyLibraDBForwardConfigError`](super::errors::ModifyLibraDBForwardConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyLibraDBForwardConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyLibraDBForwardConfig",
     output = ModifyLibraDBForwardConfigResponse,
-    error = super::errors::ModifyLibraDBForwardConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyLibraDBForwardConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-1v4okeuw"`
+    /// `InstanceId`; example: `"libradb-ins-1v4okeuw"`
     pub instance_id: String,
 
-    /// `ForwardMode`: a string.
-    ///
-    /// Example: `"AUTO;NONE"`
+    /// `ForwardMode`; example: `"AUTO;NONE"`
     pub forward_mode: Option<String>,
 
-    /// `ForwardList`: a list of [`ForwardInstanceInfo`](super::models::ForwardInstanceInfo) objects.
+    /// `ForwardList`
     pub forward_list: Option<Vec<models::ForwardInstanceInfo>>,
 }
 
@@ -10322,33 +10822,36 @@ pub struct ModifyLibraDBForwardConfigResponse {
 /// The `ModifyMaintainPeriodConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyMaintainPeriodConfigResponse`].
-/// The codes it documents are in [`ModifyMaintainPeriodConfigError`](super::errors::ModifyMaintainPeriodConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyMaintainPeriodConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyMaintainPeriodConfig",
     output = ModifyMaintainPeriodConfigResponse,
-    error = super::errors::ModifyMaintainPeriodConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyMaintainPeriodConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-n7ocdslw"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-n7ocdslw"`
     pub instance_id: String,
 
-    /// `MaintainStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainStartTime`; example: `3600`
     pub maintain_start_time: i64,
 
-    /// `MaintainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainDuration`; example: `3600`
     pub maintain_duration: i64,
 
-    /// `MaintainWeekDays`: a list of strings.
+    /// `MaintainWeekDays`
     pub maintain_week_days: Vec<String>,
 }
 
@@ -10362,35 +10865,35 @@ pub struct ModifyMaintainPeriodConfigResponse {
 /// The `ModifyParamTemplate` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyParamTemplateResponse`].
-/// The codes it documents are in [`ModifyParamTemplateError`](super::errors::ModifyParamTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyParamTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.CamDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedCamDeniedError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyParamTemplate",
     output = ModifyParamTemplateResponse,
-    error = super::errors::ModifyParamTemplateError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyParamTemplate {
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `15412`
+    /// `TemplateId`; example: `15412`
     pub template_id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"andy5.7"`
+    /// `TemplateName`; example: `"andy5.7"`
     pub template_name: Option<String>,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"andyuse"`
+    /// `TemplateDescription`; example: `"andyuse"`
     pub template_description: Option<String>,
 
-    /// `ParamList`: a list of [`ModifyParamItem`](super::models::ModifyParamItem) objects.
-    ///
-    /// Example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
+    /// `ParamList`; example: `[{"CurrentValue":"2","OldValue":"1","ParamName":"auto_increment_increment"}]`
     pub param_list: Option<Vec<models::ModifyParamItem>>,
 }
 
@@ -10404,30 +10907,32 @@ pub struct ModifyParamTemplateResponse {
 /// The `ModifyProxyDesc` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyProxyDescResponse`].
-/// The codes it documents are in [`ModifyProxyDescError`](super::errors::ModifyProxyDescError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyProxyDesc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyProxyDesc",
     output = ModifyProxyDescResponse,
-    error = super::errors::ModifyProxyDescError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyProxyDesc {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-qwerasd"`
+    /// `ClusterId`; example: `"cynosdbmysql-qwerasd"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-5mwohl11"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-5mwohl11"`
     pub proxy_group_id: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy_proxy"`
+    /// `Description`; example: `"andy_proxy"`
     pub description: String,
 }
 
@@ -10441,122 +10946,96 @@ pub struct ModifyProxyDescResponse {
 /// The `ModifyProxyRwSplit` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyProxyRwSplitResponse`].
-/// The codes it documents are in [`ModifyProxyRwSplitError`](super::errors::ModifyProxyRwSplitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyProxyRwSplit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyProxyRwSplit",
     output = ModifyProxyRwSplitResponse,
-    error = super::errors::ModifyProxyRwSplitError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyProxyRwSplit {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j8zw5111"`
+    /// `ClusterId`; example: `"cynosdbmysql-j8zw5111"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-5mwoh111"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-5mwoh111"`
     pub proxy_group_id: String,
 
-    /// `ConsistencyType`: a string.
-    ///
-    /// Example: `"session"`
+    /// `ConsistencyType`; example: `"session"`
     pub consistency_type: Option<String>,
 
-    /// `ConsistencyTimeOut`: a string.
-    ///
-    /// Example: `"100"`
+    /// `ConsistencyTimeOut`; example: `"100"`
     pub consistency_time_out: Option<String>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `WeightMode`; example: `"custom"`
     pub weight_mode: Option<String>,
 
-    /// `InstanceWeights`: a list of [`ProxyInstanceWeight`](super::models::ProxyInstanceWeight) objects.
+    /// `InstanceWeights`
     pub instance_weights: Option<Vec<models::ProxyInstanceWeight>>,
 
-    /// `FailOver`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `FailOver`; example: `"yes"`
     pub fail_over: Option<String>,
 
-    /// `AutoAddRo`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoAddRo`; example: `"yes"`
     pub auto_add_ro: Option<String>,
 
-    /// `OpenRw`: a string.
-    ///
-    /// Example: `"no"`
+    /// `OpenRw`; example: `"no"`
     pub open_rw: Option<String>,
 
-    /// `RwType`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `RwType`; example: `"READONLY"`
     pub rw_type: Option<String>,
 
-    /// `TransSplit`: a boolean.
-    ///
-    /// Example: `true`
+    /// `TransSplit`; example: `true`
     pub trans_split: Option<bool>,
 
-    /// `AccessMode`: a string.
-    ///
-    /// Example: `"nearby"`
+    /// `AccessMode`; example: `"nearby"`
     pub access_mode: Option<String>,
 
-    /// `OpenConnectionPool`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `OpenConnectionPool`; example: `"yes"`
     pub open_connection_pool: Option<String>,
 
-    /// `ConnectionPoolType`: a string.
-    ///
-    /// Example: `"SessionConnectionPool"`
+    /// `ConnectionPoolType`; example: `"SessionConnectionPool"`
     pub connection_pool_type: Option<String>,
 
-    /// `ConnectionPoolTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ConnectionPoolTimeOut`; example: `100`
     pub connection_pool_time_out: Option<i64>,
 
-    /// `ApNodeAsRoNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApNodeAsRoNode`; example: `false`
     pub ap_node_as_ro_node: Option<bool>,
 
-    /// `ApQueryToOtherNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApQueryToOtherNode`; example: `false`
     pub ap_query_to_other_node: Option<bool>,
 
-    /// `LoadBalanceMode`: a string.
-    ///
-    /// Example: `"static"`
+    /// `LoadBalanceMode`; example: `"static"`
     pub load_balance_mode: Option<String>,
 
-    /// `TransAllSplit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransAllSplit`; example: `false`
     pub trans_all_split: Option<bool>,
 }
 
 /// What a successful [`ModifyProxyRwSplit`] call returns.
 #[tc_model]
 pub struct ModifyProxyRwSplitResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147286`
+    /// `FlowId`; example: `147286`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `148762`
+    /// `TaskId`; example: `148762`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10566,26 +11045,37 @@ pub struct ModifyProxyRwSplitResponse {
 /// The `ModifyResourcePackageClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyResourcePackageClustersResponse`].
-/// The codes it documents are in [`ModifyResourcePackageClustersError`](super::errors::ModifyResourcePackageClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyResourcePackageClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationBindSourcePackageError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`FailedOperation.UnBindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationUnBindSourcePackageError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyResourcePackageClusters",
     output = ModifyResourcePackageClustersResponse,
-    error = super::errors::ModifyResourcePackageClustersError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyResourcePackageClusters {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-test"`
+    /// `PackageId`; example: `"pkg-test"`
     pub package_id: String,
 
-    /// `BindClusterIds`: a list of strings.
+    /// `BindClusterIds`
     pub bind_cluster_ids: Option<Vec<String>>,
 
-    /// `UnbindClusterIds`: a list of strings.
+    /// `UnbindClusterIds`
     pub unbind_cluster_ids: Option<Vec<String>>,
 }
 
@@ -10599,25 +11089,34 @@ pub struct ModifyResourcePackageClustersResponse {
 /// The `ModifyResourcePackageName` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyResourcePackageNameResponse`].
-/// The codes it documents are in [`ModifyResourcePackageNameError`](super::errors::ModifyResourcePackageNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyResourcePackageName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.BindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationBindSourcePackageError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`FailedOperation.UnBindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationUnBindSourcePackageError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyResourcePackageName",
     output = ModifyResourcePackageNameResponse,
-    error = super::errors::ModifyResourcePackageNameError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyResourcePackageName {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-test"`
+    /// `PackageId`; example: `"pkg-test"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"资源包_1"`
+    /// `PackageName`; example: `"资源包_1"`
     pub package_name: String,
 }
 
@@ -10631,28 +11130,36 @@ pub struct ModifyResourcePackageNameResponse {
 /// The `ModifyResourcePackagesDeductionPriority` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyResourcePackagesDeductionPriorityResponse`].
-/// The codes it documents are in [`ModifyResourcePackagesDeductionPriorityError`](super::errors::ModifyResourcePackagesDeductionPriorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyResourcePackagesDeductionPriority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.ModifyDeductionPriorityError`](super::errors::CynosdbErrorCode::FailedOperationModifyDeductionPriorityError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyResourcePackagesDeductionPriority",
     output = ModifyResourcePackagesDeductionPriorityResponse,
-    error = super::errors::ModifyResourcePackagesDeductionPriorityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyResourcePackagesDeductionPriority {
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`; example: `"CCU"`
     pub package_type: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-abcd1234"`
+    /// `ClusterId`; example: `"cynosdbmysql-abcd1234"`
     pub cluster_id: String,
 
-    /// `DeductionPriorities`: a list of [`PackagePriority`](super::models::PackagePriority) objects.
+    /// `DeductionPriorities`
     pub deduction_priorities: Vec<models::PackagePriority>,
 }
 
@@ -10666,102 +11173,87 @@ pub struct ModifyResourcePackagesDeductionPriorityResponse {
 /// The `ModifyServerlessStrategy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyServerlessStrategyResponse`].
-/// The codes it documents are in [`ModifyServerlessStrategyError`](super::errors::ModifyServerlessStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyServerlessStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.ServerlessSetStrategyError`](super::errors::CynosdbErrorCode::FailedOperationServerlessSetStrategyError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DbModeNotServerlessError`](super::errors::CynosdbErrorCode::InvalidParameterValueDbModeNotServerlessError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyServerlessStrategy",
     output = ModifyServerlessStrategyResponse,
-    error = super::errors::ModifyServerlessStrategyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyServerlessStrategy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8vcxoq75"`
+    /// `ClusterId`; example: `"cynosdbmysql-8vcxoq75"`
     pub cluster_id: String,
 
-    /// `AutoPause`: a string.
-    ///
-    /// Example: `"no"`
+    /// `AutoPause`; example: `"no"`
     pub auto_pause: Option<String>,
 
-    /// `AutoPauseDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `AutoPauseDelay`; example: `600`
     pub auto_pause_delay: Option<i64>,
 
-    /// `AutoScaleUpDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `AutoScaleUpDelay`; example: `200`
     pub auto_scale_up_delay: Option<i64>,
 
-    /// `AutoScaleDownDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `AutoScaleDownDelay`; example: `300`
     pub auto_scale_down_delay: Option<i64>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `MinCpu`; example: `0.25`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: Option<f64>,
 
-    /// `MinRoCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `MinRoCpu`; example: `0.25`
     pub min_ro_cpu: Option<f64>,
 
-    /// `MaxRoCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxRoCpu`; example: `2.0`
     pub max_ro_cpu: Option<f64>,
 
-    /// `MinRoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MinRoCount`; example: `3`
     pub min_ro_count: Option<i64>,
 
-    /// `MaxRoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `MaxRoCount`; example: `3`
     pub max_ro_count: Option<i64>,
 
-    /// `AutoArchive`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoArchive`; example: `"yes"`
     pub auto_archive: Option<String>,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"upgradeImmediate"`
+    /// `UpgradeType`; example: `"upgradeImmediate"`
     pub upgrade_type: Option<String>,
 
-    /// `SecurityGroupIdsForNewRo`: a list of strings.
-    ///
-    /// Example: `["sg-gsbdgrts"]`
+    /// `SecurityGroupIdsForNewRo`; example: `["sg-gsbdgrts"]`
     pub security_group_ids_for_new_ro: Option<Vec<String>>,
 }
 
 /// What a successful [`ModifyServerlessStrategy`] call returns.
 #[tc_model]
 pub struct ModifyServerlessStrategyResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1008300`
+    /// `FlowId`; example: `1008300`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub flow_id: Option<i64>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `178153`
+    /// `TaskId`; example: `178153`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10771,44 +11263,46 @@ pub struct ModifyServerlessStrategyResponse {
 /// The `ModifySnapBackupCrossRegionConfig` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifySnapBackupCrossRegionConfigResponse`].
-/// The codes it documents are in [`ModifySnapBackupCrossRegionConfigError`](super::errors::ModifySnapBackupCrossRegionConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifySnapBackupCrossRegionConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CynosdbMysqlSetBackupStrategy`](super::errors::CynosdbErrorCode::FailedOperationCynosdbMysqlSetBackupStrategy)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifySnapBackupCrossRegionConfig",
     output = ModifySnapBackupCrossRegionConfigResponse,
-    error = super::errors::ModifySnapBackupCrossRegionConfigError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifySnapBackupCrossRegionConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-45knmnra"`
+    /// `ClusterId`; example: `"cynosdbmysql-45knmnra"`
     pub cluster_id: String,
 
-    /// `CrossRegionsEnable`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `CrossRegionsEnable`; example: `"ON"`
     pub cross_regions_enable: Option<String>,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `CrossRegions`; example: `["ap-guangzhou"]`
     pub cross_regions: Option<Vec<String>>,
 
-    /// `CrossRegionSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CrossRegionSaveDays`; example: `8`
     pub cross_region_save_days: Option<i64>,
 }
 
 /// What a successful [`ModifySnapBackupCrossRegionConfig`] call returns.
 #[tc_model]
 pub struct ModifySnapBackupCrossRegionConfigResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `234321`
+    /// `TaskId`; example: `234321`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10818,74 +11312,58 @@ pub struct ModifySnapBackupCrossRegionConfigResponse {
 /// The `ModifyVault` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyVaultResponse`].
-/// The codes it documents are in [`ModifyVaultError`](super::errors::ModifyVaultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyVault)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied.BackupVaultTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedBackupVaultTaskConflictError)
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyVault",
     output = ModifyVaultResponse,
-    error = super::errors::ModifyVaultError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyVault {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-8b430b41-74e0-4c95-82c7-e2dfc50e21d6"`
+    /// `VaultId`; example: `"vault-8b430b41-74e0-4c95-82c7-e2dfc50e21d6"`
     pub vault_id: String,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"create"`
+    /// `VaultName`; example: `"create"`
     pub vault_name: Option<String>,
 
-    /// `VaultDescribe`: a string.
-    ///
-    /// Example: `"modify"`
+    /// `VaultDescribe`; example: `"modify"`
     pub vault_describe: Option<String>,
 
-    /// `BackupSaveSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `BackupSaveSeconds`; example: `604800`
     pub backup_save_seconds: Option<i64>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"90200ee5-f2aa-47bb-8a0b-450f58e0a58f"`
+    /// `KeyId`; example: `"90200ee5-f2aa-47bb-8a0b-450f58e0a58f"`
     pub key_id: Option<String>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"custom"`
+    /// `KeyType`; example: `"custom"`
     pub key_type: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 
-    /// `IsLock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsLock`; example: `true`
     pub is_lock: Option<bool>,
 
-    /// `LockedTime`: a string.
-    ///
-    /// Example: `"2026-03-16 20:00:00"`
+    /// `LockedTime`; example: `"2026-03-16 20:00:00"`
     pub locked_time: Option<String>,
 
-    /// `IsEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsEncryption`; example: `true`
     pub is_encryption: Option<bool>,
 }
 
 /// What a successful [`ModifyVault`] call returns.
 #[tc_model]
 pub struct ModifyVaultResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295147847`
+    /// `TaskId`; example: `4295147847`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10895,62 +11373,58 @@ pub struct ModifyVaultResponse {
 /// The `ModifyVipVport` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ModifyVipVportResponse`].
-/// The codes it documents are in [`ModifyVipVportError`](super::errors::ModifyVipVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ModifyVipVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ModifyVipVport",
     output = ModifyVipVportResponse,
-    error = super::errors::ModifyVipVportError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ModifyVipVport {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-o48ssqs5"`
+    /// `InstanceGrpId`; example: `"cynosdbmysql-grp-o48ssqs5"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_id: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-as124sa5"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-as124sa5"`
     pub instance_group_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Vport`; example: `5432`
     pub vport: Option<i64>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `OldIpReserveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OldIpReserveHours`; example: `0`
     pub old_ip_reserve_hours: Option<i64>,
 }
 
 /// What a successful [`ModifyVipVport`] call returns.
 #[tc_model]
 pub struct ModifyVipVportResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `134983`
+    /// `FlowId`; example: `134983`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10960,29 +11434,38 @@ pub struct ModifyVipVportResponse {
 /// The `OfflineCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OfflineClusterResponse`].
-/// The codes it documents are in [`OfflineClusterError`](super::errors::OfflineClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OfflineCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OfflineCluster",
     output = OfflineClusterResponse,
-    error = super::errors::OfflineClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OfflineCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 }
 
 /// What a successful [`OfflineCluster`] call returns.
 #[tc_model]
 pub struct OfflineClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147286`
+    /// `FlowId`; example: `147286`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -10992,34 +11475,43 @@ pub struct OfflineClusterResponse {
 /// The `OfflineInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OfflineInstanceResponse`].
-/// The codes it documents are in [`OfflineInstanceError`](super::errors::OfflineInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OfflineInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OfflineInstance",
     output = OfflineInstanceResponse,
-    error = super::errors::OfflineInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OfflineInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-7upukfpw\n"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-ins-7upukfpw\n"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`OfflineInstance`] call returns.
 #[tc_model]
 pub struct OfflineInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147286`
+    /// `FlowId`; example: `147286`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11029,29 +11521,38 @@ pub struct OfflineInstanceResponse {
 /// The `OfflineLibraDBCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OfflineLibraDBClusterResponse`].
-/// The codes it documents are in [`OfflineLibraDBClusterError`](super::errors::OfflineLibraDBClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OfflineLibraDBCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OfflineLibraDBCluster",
     output = OfflineLibraDBClusterResponse,
-    error = super::errors::OfflineLibraDBClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OfflineLibraDBCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`OfflineLibraDBCluster`] call returns.
 #[tc_model]
 pub struct OfflineLibraDBClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `FlowId`; example: `123`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11061,34 +11562,44 @@ pub struct OfflineLibraDBClusterResponse {
 /// The `OfflineLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OfflineLibraDBInstanceResponse`].
-/// The codes it documents are in [`OfflineLibraDBInstanceError`](super::errors::OfflineLibraDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OfflineLibraDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.PrePayPayModeError`](super::errors::CynosdbErrorCode::InvalidParameterValuePrePayPayModeError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OfflineLibraDBInstance",
     output = OfflineLibraDBInstanceResponse,
-    error = super::errors::OfflineLibraDBInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OfflineLibraDBInstance {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceIdList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
+    /// `InstanceIdList`; example: `["cynosdbmysql-libradb-ins-mhrc48ym"]`
     pub instance_id_list: Vec<String>,
 }
 
 /// What a successful [`OfflineLibraDBInstance`] call returns.
 #[tc_model]
 pub struct OfflineLibraDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147288`
+    /// `FlowId`; example: `147288`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11098,34 +11609,41 @@ pub struct OfflineLibraDBInstanceResponse {
 /// The `OpenAIOptimizer` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenAIOptimizerResponse`].
-/// The codes it documents are in [`OpenAIOptimizerError`](super::errors::OpenAIOptimizerError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenAIOptimizer)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceNotFound.ResourceError`](super::errors::CynosdbErrorCode::ResourceNotFoundResourceError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenAIOptimizer",
     output = OpenAIOptimizerResponse,
-    error = super::errors::OpenAIOptimizerError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenAIOptimizer {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-06bf6v90"`
+    /// `ClusterId`; example: `"cynosdbmysql-06bf6v90"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-n5yrdmp7"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-n5yrdmp7"`
     pub instance_id: String,
 }
 
 /// What a successful [`OpenAIOptimizer`] call returns.
 #[tc_model]
 pub struct OpenAIOptimizerResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1048940`
+    /// `TaskId`; example: `1048940`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11135,48 +11653,47 @@ pub struct OpenAIOptimizerResponse {
 /// The `OpenAuditService` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenAuditServiceResponse`].
-/// The codes it documents are in [`OpenAuditServiceError`](super::errors::OpenAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateAuditFailError`](super::errors::CynosdbErrorCode::FailedOperationCreateAuditFailError)
+/// - [`FailedOperation.InstanceQueryError`](super::errors::CynosdbErrorCode::FailedOperationInstanceQueryError)
+/// - [`InternalError.ListInstancesError`](super::errors::CynosdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameter.ExceptionParam`](super::errors::CynosdbErrorCode::InvalidParameterExceptionParam)
+/// - [`InvalidParameter.InvalidParameterError`](super::errors::CynosdbErrorCode::InvalidParameterInvalidParameterError)
+/// - [`OperationDenied.UnsupportOpenAuditError`](super::errors::CynosdbErrorCode::OperationDeniedUnsupportOpenAuditError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenAuditService",
     output = OpenAuditServiceResponse,
-    error = super::errors::OpenAuditServiceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenAuditService {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-6990cckk"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-6990cckk"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: u64,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: Option<u64>,
 
-    /// `AuditRuleFilters`: a list of [`AuditRuleFilters`](super::models::AuditRuleFilters) objects.
-    ///
-    /// Example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
+    /// `AuditRuleFilters`; example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub audit_rule_filters: Option<Vec<models::AuditRuleFilters>>,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cynosdb-art-l1mlbo59"]`
+    /// `RuleTemplateIds`; example: `["cynosdb-art-l1mlbo59"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: Option<bool>,
 }
 
@@ -11190,59 +11707,56 @@ pub struct OpenAuditServiceResponse {
 /// The `OpenClusterPasswordComplexity` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenClusterPasswordComplexityResponse`].
-/// The codes it documents are in [`OpenClusterPasswordComplexityError`](super::errors::OpenClusterPasswordComplexityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenClusterPasswordComplexity)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenClusterPasswordComplexity",
     output = OpenClusterPasswordComplexityResponse,
-    error = super::errors::OpenClusterPasswordComplexityError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenClusterPasswordComplexity {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `ValidatePasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `ValidatePasswordLength`; example: `8`
     pub validate_password_length: i64,
 
-    /// `ValidatePasswordMixedCaseCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordMixedCaseCount`; example: `1`
     pub validate_password_mixed_case_count: i64,
 
-    /// `ValidatePasswordSpecialCharCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordSpecialCharCount`; example: `1`
     pub validate_password_special_char_count: i64,
 
-    /// `ValidatePasswordNumberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ValidatePasswordNumberCount`; example: `1`
     pub validate_password_number_count: i64,
 
-    /// `ValidatePasswordPolicy`: a string.
-    ///
-    /// Example: `"MEDIUM"`
+    /// `ValidatePasswordPolicy`; example: `"MEDIUM"`
     pub validate_password_policy: String,
 
-    /// `ValidatePasswordDictionary`: a list of strings.
-    ///
-    /// Example: `["admin"]`
+    /// `ValidatePasswordDictionary`; example: `["admin"]`
     pub validate_password_dictionary: Option<Vec<String>>,
 }
 
 /// What a successful [`OpenClusterPasswordComplexity`] call returns.
 #[tc_model]
 pub struct OpenClusterPasswordComplexityResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147285`
+    /// `FlowId`; example: `147285`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11252,39 +11766,42 @@ pub struct OpenClusterPasswordComplexityResponse {
 /// The `OpenClusterReadOnlyInstanceGroupAccess` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenClusterReadOnlyInstanceGroupAccessResponse`].
-/// The codes it documents are in [`OpenClusterReadOnlyInstanceGroupAccessError`](super::errors::OpenClusterReadOnlyInstanceGroupAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenClusterReadOnlyInstanceGroupAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenClusterReadOnlyInstanceGroupAccess",
     output = OpenClusterReadOnlyInstanceGroupAccessResponse,
-    error = super::errors::OpenClusterReadOnlyInstanceGroupAccessError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenClusterReadOnlyInstanceGroupAccess {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-12345678"`
+    /// `ClusterId`; example: `"cynosdbmysql-12345678"`
     pub cluster_id: String,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-nm4bjh11","sg-nm4bjh22"]`
+    /// `SecurityGroupIds`; example: `["sg-nm4bjh11","sg-nm4bjh22"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`OpenClusterReadOnlyInstanceGroupAccess`] call returns.
 #[tc_model]
 pub struct OpenClusterReadOnlyInstanceGroupAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147287`
+    /// `FlowId`; example: `147287`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11294,49 +11811,43 @@ pub struct OpenClusterReadOnlyInstanceGroupAccessResponse {
 /// The `OpenClusterTransparentEncrypt` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenClusterTransparentEncryptResponse`].
-/// The codes it documents are in [`OpenClusterTransparentEncryptError`](super::errors::OpenClusterTransparentEncryptError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenClusterTransparentEncrypt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.GetRoleError`](super::errors::CynosdbErrorCode::InternalErrorGetRoleError)
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenClusterTransparentEncrypt",
     output = OpenClusterTransparentEncryptResponse,
-    error = super::errors::OpenClusterTransparentEncryptError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenClusterTransparentEncrypt {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-6oo0qjvo"`
+    /// `ClusterId`; example: `"cynosdbmysql-6oo0qjvo"`
     pub cluster_id: String,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `KeyType`; example: `"cloud"`
     pub key_type: String,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"9d112608-76f7-11ee-a86f-525400368ae8"`
+    /// `KeyId`; example: `"9d112608-76f7-11ee-a86f-525400368ae8"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 
-    /// `IsOpenGlobalEncryption`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOpenGlobalEncryption`; example: `true`
     pub is_open_global_encryption: Option<bool>,
 }
 
 /// What a successful [`OpenClusterTransparentEncrypt`] call returns.
 #[tc_model]
 pub struct OpenClusterTransparentEncryptResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `147263`
+    /// `TaskId`; example: `147263`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11346,54 +11857,50 @@ pub struct OpenClusterTransparentEncryptResponse {
 /// The `OpenReadOnlyInstanceExclusiveAccess` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenReadOnlyInstanceExclusiveAccessResponse`].
-/// The codes it documents are in [`OpenReadOnlyInstanceExclusiveAccessError`](super::errors::OpenReadOnlyInstanceExclusiveAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenReadOnlyInstanceExclusiveAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenReadOnlyInstanceExclusiveAccess",
     output = OpenReadOnlyInstanceExclusiveAccessResponse,
-    error = super::errors::OpenReadOnlyInstanceExclusiveAccessError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenReadOnlyInstanceExclusiveAccess {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bdcl1n11"`
+    /// `ClusterId`; example: `"cynosdbmysql-bdcl1n11"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-foddsm11"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-foddsm11"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-74h05211"`
+    /// `VpcId`; example: `"vpc-74h05211"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-d16fxg11"`
+    /// `SubnetId`; example: `"subnet-d16fxg11"`
     pub subnet_id: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: i64,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-nm4bjh11","sg-nm4bjh22"]`
+    /// `SecurityGroupIds`; example: `["sg-nm4bjh11","sg-nm4bjh22"]`
     pub security_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`OpenReadOnlyInstanceExclusiveAccess`] call returns.
 #[tc_model]
 pub struct OpenReadOnlyInstanceExclusiveAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147284`
+    /// `FlowId`; example: `147284`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11403,39 +11910,48 @@ pub struct OpenReadOnlyInstanceExclusiveAccessResponse {
 /// The `OpenSSL` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenSSLResponse`].
-/// The codes it documents are in [`OpenSSLError`](super::errors::OpenSSLError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenSSL)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenSSL",
     output = OpenSSLResponse,
-    error = super::errors::OpenSSLError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenSSL {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbmysql-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzxxrmtq"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-bzxxrmtq"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`OpenSSL`] call returns.
 #[tc_model]
 pub struct OpenSSLResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147285`
+    /// `FlowId`; example: `147285`
     pub flow_id: Option<i64>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `148726`
+    /// `TaskId`; example: `148726`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11445,42 +11961,49 @@ pub struct OpenSSLResponse {
 /// The `OpenWan` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`OpenWanResponse`].
-/// The codes it documents are in [`OpenWanError`](super::errors::OpenWanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=OpenWan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.GetNetServiceInfoError`](super::errors::CynosdbErrorCode::FailedOperationGetNetServiceInfoError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "OpenWan",
     output = OpenWanResponse,
-    error = super::errors::OpenWanError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct OpenWan {
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-o48ssqs5"`
+    /// `InstanceGrpId`; example: `"cynosdbmysql-grp-o48ssqs5"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-ifq10f11"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-ifq10f11"`
     pub instance_id: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-o48ssqs5"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-o48ssqs5"`
     pub instance_group_id: Option<String>,
 }
 
 /// What a successful [`OpenWan`] call returns.
 #[tc_model]
 pub struct OpenWanResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `734`
+    /// `FlowId`; example: `734`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11490,34 +12013,40 @@ pub struct OpenWanResponse {
 /// The `PauseServerless` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`PauseServerlessResponse`].
-/// The codes it documents are in [`PauseServerlessError`](super::errors::PauseServerlessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=PauseServerless)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DbModeNotServerlessError`](super::errors::CynosdbErrorCode::InvalidParameterValueDbModeNotServerlessError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "PauseServerless",
     output = PauseServerlessResponse,
-    error = super::errors::PauseServerlessError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct PauseServerless {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8vcxoq75"`
+    /// `ClusterId`; example: `"cynosdbmysql-8vcxoq75"`
     pub cluster_id: String,
 
-    /// `ForcePause`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ForcePause`; example: `1`
     pub force_pause: Option<i64>,
 }
 
 /// What a successful [`PauseServerless`] call returns.
 #[tc_model]
 pub struct PauseServerlessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1008306`
+    /// `FlowId`; example: `1008306`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11527,27 +12056,33 @@ pub struct PauseServerlessResponse {
 /// The `RefundResourcePackage` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RefundResourcePackageResponse`].
-/// The codes it documents are in [`RefundResourcePackageError`](super::errors::RefundResourcePackageError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RefundResourcePackage)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.RefundSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationRefundSourcePackageError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RefundResourcePackage",
     output = RefundResourcePackageResponse,
-    error = super::errors::RefundResourcePackageError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RefundResourcePackage {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-qwerty"`
+    /// `PackageId`; example: `"pkg-qwerty"`
     pub package_id: String,
 }
 
 /// What a successful [`RefundResourcePackage`] call returns.
 #[tc_model]
 pub struct RefundResourcePackageResponse {
-    /// `DealNames`: a list of strings.
+    /// `DealNames`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11557,39 +12092,39 @@ pub struct RefundResourcePackageResponse {
 /// The `ReloadBalanceProxyNode` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ReloadBalanceProxyNodeResponse`].
-/// The codes it documents are in [`ReloadBalanceProxyNodeError`](super::errors::ReloadBalanceProxyNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ReloadBalanceProxyNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ReloadBalanceProxyNode",
     output = ReloadBalanceProxyNodeResponse,
-    error = super::errors::ReloadBalanceProxyNodeError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ReloadBalanceProxyNode {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-qwerasdf"`
+    /// `ClusterId`; example: `"cynosdbmysql-qwerasdf"`
     pub cluster_id: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-lti34611"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-lti34611"`
     pub proxy_group_id: String,
 }
 
 /// What a successful [`ReloadBalanceProxyNode`] call returns.
 #[tc_model]
 pub struct ReloadBalanceProxyNodeResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147285`
+    /// `FlowId`; example: `147285`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `148726`
+    /// `TaskId`; example: `148726`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11599,34 +12134,38 @@ pub struct ReloadBalanceProxyNodeResponse {
 /// The `RemoveClusterSlaveZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RemoveClusterSlaveZoneResponse`].
-/// The codes it documents are in [`RemoveClusterSlaveZoneError`](super::errors::RemoveClusterSlaveZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RemoveClusterSlaveZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RemoveClusterSlaveZone",
     output = RemoveClusterSlaveZoneResponse,
-    error = super::errors::RemoveClusterSlaveZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RemoveClusterSlaveZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-bdcl1n11"`
+    /// `ClusterId`; example: `"cynosdbmysql-bdcl1n11"`
     pub cluster_id: String,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `SlaveZone`; example: `"ap-guangzhou-4"`
     pub slave_zone: String,
 }
 
 /// What a successful [`RemoveClusterSlaveZone`] call returns.
 #[tc_model]
 pub struct RemoveClusterSlaveZoneResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147264`
+    /// `FlowId`; example: `147264`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11636,64 +12175,63 @@ pub struct RemoveClusterSlaveZoneResponse {
 /// The `RenewClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RenewClustersResponse`].
-/// The codes it documents are in [`RenewClustersError`](super::errors::RenewClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RenewClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RenewClusters",
     output = RenewClustersResponse,
-    error = super::errors::RenewClustersError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RenewClusters {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `TimeSpan`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: f64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 }
 
 /// What a successful [`RenewClusters`] call returns.
 #[tc_model]
 pub struct RenewClustersResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["202411210540***90590481","202411210540***90590481"]`
+    /// `BigDealIds`; example: `["202411210540***90590481","202411210540***90590481"]`
     pub big_deal_ids: Vec<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["202411210540***90634651","202411210540***90634661"]`
+    /// `DealNames`; example: `["202411210540***90634651","202411210540***90634661"]`
     pub deal_names: Vec<String>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `TranId`; example: `"0"`
     pub tran_id: String,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-btx2ns9jk","cynosdbmysql-ins-m9ts6h7y"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-ins-btx2ns9jk","cynosdbmysql-ins-m9ts6h7y"]`
     pub resource_ids: Vec<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-vx29id0o"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-vx29id0o"]`
     pub cluster_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11703,64 +12241,63 @@ pub struct RenewClustersResponse {
 /// The `RenewLibraDBClusters` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RenewLibraDBClustersResponse`].
-/// The codes it documents are in [`RenewLibraDBClustersError`](super::errors::RenewLibraDBClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RenewLibraDBClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RenewLibraDBClusters",
     output = RenewLibraDBClustersResponse,
-    error = super::errors::RenewLibraDBClustersError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RenewLibraDBClusters {
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `TimeSpan`; example: `60`
     pub time_span: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"s"`
+    /// `TimeUnit`; example: `"s"`
     pub time_unit: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 }
 
 /// What a successful [`RenewLibraDBClusters`] call returns.
 #[tc_model]
 pub struct RenewLibraDBClustersResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["791364134978"]`
+    /// `BigDealIds`; example: `["791364134978"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"791364134978"`
+    /// `TranId`; example: `"791364134978"`
     pub tran_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["79136413497833"]`
+    /// `DealNames`; example: `["79136413497833"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `ResourceIds`; example: `["libradb-xxx"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `ClusterIds`; example: `["libradb-xxx"]`
     pub cluster_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11770,64 +12307,58 @@ pub struct RenewLibraDBClustersResponse {
 /// The `ReplayInstanceAuditLog` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ReplayInstanceAuditLogResponse`].
-/// The codes it documents are in [`ReplayInstanceAuditLogError`](super::errors::ReplayInstanceAuditLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ReplayInstanceAuditLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.AuditLogClosedError`](super::errors::CynosdbErrorCode::OperationDeniedAuditLogClosedError)
+/// - [`OperationDenied.FeatureNotSupportError`](super::errors::CynosdbErrorCode::OperationDeniedFeatureNotSupportError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.IsNotRollbackClusterError`](super::errors::CynosdbErrorCode::OperationDeniedIsNotRollbackClusterError)
+/// - [`OperationDenied.LimitDayForAuditReplayError`](super::errors::CynosdbErrorCode::OperationDeniedLimitDayForAuditReplayError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ReplayInstanceAuditLog",
     output = ReplayInstanceAuditLogResponse,
-    error = super::errors::ReplayInstanceAuditLogError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ReplayInstanceAuditLog {
-    /// `SourceClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8j1jtwkv"`
+    /// `SourceClusterId`; example: `"cynosdbmysql-8j1jtwkv"`
     pub source_cluster_id: String,
 
-    /// `SourceInstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-2fbftt98"`
+    /// `SourceInstanceId`; example: `"cynosdbmysql-ins-2fbftt98"`
     pub source_instance_id: String,
 
-    /// `TargetClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-kwoft68f"`
+    /// `TargetClusterId`; example: `"cynosdbmysql-kwoft68f"`
     pub target_cluster_id: String,
 
-    /// `TargetInstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-431w3zh0"`
+    /// `TargetInstanceId`; example: `"cynosdbmysql-ins-431w3zh0"`
     pub target_instance_id: String,
 
-    /// `TargetUserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `TargetUserName`; example: `"root"`
     pub target_user_name: String,
 
-    /// `TargetPassword`: a string.
-    ///
-    /// Example: `"aws@123"`
+    /// `TargetPassword`; example: `"aws@123"`
     pub target_password: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2025-06-26 14:00:00"`
+    /// `StartTime`; example: `"2025-06-26 14:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2025-06-26 14:20:00"`
+    /// `EndTime`; example: `"2025-06-26 14:20:00"`
     pub end_time: String,
 }
 
 /// What a successful [`ReplayInstanceAuditLog`] call returns.
 #[tc_model]
 pub struct ReplayInstanceAuditLogResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `678`
+    /// `TaskId`; example: `678`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11837,35 +12368,47 @@ pub struct ReplayInstanceAuditLogResponse {
 /// The `ResetAccountPassword` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidPasswordValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidPasswordValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AccountName`; example: `"root"`
     pub account_name: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"abc@2018"`
+    /// `AccountPassword`; example: `"abc@2018"`
     pub account_password: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-on5xw0ni"`
+    /// `ClusterId`; example: `"cynosdbpg-on5xw0ni"`
     pub cluster_id: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -11879,40 +12422,50 @@ pub struct ResetAccountPasswordResponse {
 /// The `ResetLibraDBClusterAccountPassword` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ResetLibraDBClusterAccountPasswordResponse`].
-/// The codes it documents are in [`ResetLibraDBClusterAccountPasswordError`](super::errors::ResetLibraDBClusterAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ResetLibraDBClusterAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter`](super::errors::CynosdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidPasswordValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidPasswordValueError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ResetLibraDBClusterAccountPassword",
     output = ResetLibraDBClusterAccountPasswordResponse,
-    error = super::errors::ResetLibraDBClusterAccountPasswordError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ResetLibraDBClusterAccountPassword {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"“fasdd33fd”"`
+    /// `AccountPassword`; example: `"“fasdd33fd”"`
     pub account_password: String,
 
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `AccountName`; example: `"root"`
     pub account_name: String,
 
-    /// `EncryptMethod`: a string.
-    ///
-    /// Example: `"hash"`
+    /// `EncryptMethod`; example: `"hash"`
     pub encrypt_method: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 }
 
@@ -11926,29 +12479,65 @@ pub struct ResetLibraDBClusterAccountPasswordResponse {
 /// The `RestartInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RestartInstanceResponse`].
-/// The codes it documents are in [`RestartInstanceError`](super::errors::RestartInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RestartInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RestartInstance",
     output = RestartInstanceResponse,
-    error = super::errors::RestartInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RestartInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-a45df3g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-a45df3g"`
     pub instance_id: String,
 }
 
 /// What a successful [`RestartInstance`] call returns.
 #[tc_model]
 pub struct RestartInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147262`
+    /// `FlowId`; example: `147262`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11958,29 +12547,65 @@ pub struct RestartInstanceResponse {
 /// The `RestartLibraDBInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RestartLibraDBInstanceResponse`].
-/// The codes it documents are in [`RestartLibraDBInstanceError`](super::errors::RestartLibraDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RestartLibraDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.InstanceNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundInstanceNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RestartLibraDBInstance",
     output = RestartLibraDBInstanceResponse,
-    error = super::errors::RestartLibraDBInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RestartLibraDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-libradb-ins-mhrc48ym"`
+    /// `InstanceId`; example: `"cynosdbmysql-libradb-ins-mhrc48ym"`
     pub instance_id: String,
 }
 
 /// What a successful [`RestartLibraDBInstance`] call returns.
 #[tc_model]
 pub struct RestartLibraDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147263`
+    /// `FlowId`; example: `147263`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -11990,29 +12615,40 @@ pub struct RestartLibraDBInstanceResponse {
 /// The `ResumeServerless` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`ResumeServerlessResponse`].
-/// The codes it documents are in [`ResumeServerlessError`](super::errors::ResumeServerlessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=ResumeServerless)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DbModeNotServerlessError`](super::errors::CynosdbErrorCode::InvalidParameterValueDbModeNotServerlessError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessClusterStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessClusterStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "ResumeServerless",
     output = ResumeServerlessResponse,
-    error = super::errors::ResumeServerlessError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct ResumeServerless {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxx"`
     pub cluster_id: String,
 }
 
 /// What a successful [`ResumeServerless`] call returns.
 #[tc_model]
 pub struct ResumeServerlessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1008306`
+    /// `FlowId`; example: `1008306`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12022,33 +12658,67 @@ pub struct ResumeServerlessResponse {
 /// The `RevokeAccountPrivileges` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RevokeAccountPrivilegesResponse`].
-/// The codes it documents are in [`RevokeAccountPrivilegesError`](super::errors::RevokeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RevokeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RevokeAccountPrivileges",
     output = RevokeAccountPrivilegesResponse,
-    error = super::errors::RevokeAccountPrivilegesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RevokeAccountPrivileges {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd123qw"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd123qw"`
     pub cluster_id: String,
 
-    /// `Account`: an [`InputAccount`](super::models::InputAccount).
-    ///
-    /// Example: `{"AccountName":"andy","Host":"%"}`
+    /// `Account`; example: `{"AccountName":"andy","Host":"%"}`
     pub account: models::InputAccount,
 
-    /// `DbTablePrivileges`: a list of strings.
+    /// `DbTablePrivileges`
     pub db_table_privileges: Vec<String>,
 
-    /// `DbTables`: a list of [`DbTable`](super::models::DbTable) objects.
-    ///
-    /// Example: `[{"Db":"db1","TableName":"tb1"}]`
+    /// `DbTables`; example: `[{"Db":"db1","TableName":"tb1"}]`
     pub db_tables: Vec<models::DbTable>,
 }
 
@@ -12062,65 +12732,62 @@ pub struct RevokeAccountPrivilegesResponse {
 /// The `RollBackCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RollBackClusterResponse`].
-/// The codes it documents are in [`RollBackClusterError`](super::errors::RollBackClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RollBackCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue`](super::errors::CynosdbErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RollBackCluster",
     output = RollBackClusterResponse,
-    error = super::errors::RollBackClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RollBackCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzxxrmtq"`
+    /// `ClusterId`; example: `"cynosdbpg-bzxxrmtq"`
     pub cluster_id: String,
 
-    /// `RollbackStrategy`: a string.
-    ///
-    /// Example: `"snapRollback"`
+    /// `RollbackStrategy`; example: `"snapRollback"`
     pub rollback_strategy: String,
 
-    /// `RollbackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RollbackId`; example: `1`
     pub rollback_id: Option<u64>,
 
-    /// `ExpectTime`: a string.
-    ///
-    /// Example: `"2022-01-20 00:00:00"`
+    /// `ExpectTime`; example: `"2022-01-20 00:00:00"`
     pub expect_time: Option<String>,
 
-    /// `ExpectTimeThresh`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExpectTimeThresh`; example: `1`
     pub expect_time_thresh: Option<u64>,
 
-    /// `RollbackDatabases`: a list of [`RollbackDatabase`](super::models::RollbackDatabase) objects.
+    /// `RollbackDatabases`
     pub rollback_databases: Option<Vec<models::RollbackDatabase>>,
 
-    /// `RollbackTables`: a list of [`RollbackTable`](super::models::RollbackTable) objects.
+    /// `RollbackTables`
     pub rollback_tables: Option<Vec<models::RollbackTable>>,
 
-    /// `RollbackMode`: a string.
-    ///
-    /// Example: `"full"`
+    /// `RollbackMode`; example: `"full"`
     pub rollback_mode: Option<String>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
+    /// `VaultId`; example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
     pub vault_id: Option<String>,
 }
 
 /// What a successful [`RollBackCluster`] call returns.
 #[tc_model]
 pub struct RollBackClusterResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `147283`
+    /// `FlowId`; example: `147283`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12130,195 +12797,160 @@ pub struct RollBackClusterResponse {
 /// The `RollbackToNewCluster` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`RollbackToNewClusterResponse`].
-/// The codes it documents are in [`RollbackToNewClusterError`](super::errors::RollbackToNewClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=RollbackToNewCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.InsufficientBalance`](super::errors::CynosdbErrorCode::FailedOperationInsufficientBalance)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.QuerySpecBySpecCodeError`](super::errors::CynosdbErrorCode::FailedOperationQuerySpecBySpecCodeError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.InvalidZoneIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidZoneIdError)
+/// - [`InvalidParameterValue.ProjectIdNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueProjectIdNotFound)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.UserNotAuthenticatedError`](super::errors::CynosdbErrorCode::OperationDeniedUserNotAuthenticatedError)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "RollbackToNewCluster",
     output = RollbackToNewClusterResponse,
-    error = super::errors::RollbackToNewClusterError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct RollbackToNewCluster {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `OriginalClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gs629njx"`
+    /// `OriginalClusterId`; example: `"cynosdbmysql-gs629njx"`
     pub original_cluster_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `UniqVpcId`; example: `"vpc-1ptuei0b"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `UniqSubnetId`; example: `"subnet-1tmw9t4o"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: Option<String>,
 
-    /// `RollbackId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RollbackId`; example: `0`
     pub rollback_id: Option<u64>,
 
-    /// `ExpectTime`: a string.
-    ///
-    /// Example: `"2021-04-26 18:13:10"`
+    /// `ExpectTime`; example: `"2021-04-26 18:13:10"`
     pub expect_time: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `ResourceTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::Tag>>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: Option<String>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MinCpu`; example: `1.0`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: Option<f64>,
 
-    /// `AutoPause`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoPause`; example: `"yes"`
     pub auto_pause: Option<String>,
 
-    /// `AutoPauseDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `600`
+    /// `AutoPauseDelay`; example: `600`
     pub auto_pause_delay: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ikto3761","sg-ikto52u1"]`
+    /// `SecurityGroupIds`; example: `["sg-ikto3761","sg-ikto52u1"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `AlarmPolicyIds`: a list of strings.
-    ///
-    /// Example: `["policy-8hbxwvxe","policy-3bs6vxe4"]`
+    /// `AlarmPolicyIds`; example: `["policy-8hbxwvxe","policy-3bs6vxe4"]`
     pub alarm_policy_ids: Option<Vec<String>>,
 
-    /// `ClusterParams`: a list of [`ParamItem`](super::models::ParamItem) objects.
+    /// `ClusterParams`
     pub cluster_params: Option<Vec<models::ParamItem>>,
 
-    /// `ParamTemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ParamTemplateId`; example: `0`
     pub param_template_id: Option<i64>,
 
-    /// `InstanceInitInfos`: a list of [`InstanceInitInfo`](super::models::InstanceInitInfo) objects.
+    /// `InstanceInitInfos`
     pub instance_init_infos: Option<Vec<models::InstanceInitInfo>>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TimeSpan`; example: `12`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `RollbackDatabases`: a list of [`RollbackDatabase`](super::models::RollbackDatabase) objects.
+    /// `RollbackDatabases`
     pub rollback_databases: Option<Vec<models::RollbackDatabase>>,
 
-    /// `RollbackTables`: a list of [`RollbackTable`](super::models::RollbackTable) objects.
+    /// `RollbackTables`
     pub rollback_tables: Option<Vec<models::RollbackTable>>,
 
-    /// `OriginalROInstanceList`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-7xbwg29x"]`
+    /// `OriginalROInstanceList`; example: `["cynosdbmysql-ins-7xbwg29x"]`
     #[tc(rename = "OriginalROInstanceList")]
     pub original_ro_instance_list: Option<Vec<String>>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ProjectId`; example: `10`
     pub project_id: Option<i64>,
 
-    /// `AutoArchive`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `AutoArchive`; example: `"yes"`
     pub auto_archive: Option<String>,
 
-    /// `FromSaveBackup`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FromSaveBackup`; example: `false`
     pub from_save_backup: Option<bool>,
 
-    /// `SyncWay`: a string.
-    ///
-    /// Example: `"async"`
+    /// `SyncWay`; example: `"async"`
     pub sync_way: Option<String>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SemiSyncTimeout`; example: `10000`
     pub semi_sync_timeout: Option<i64>,
 
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-5"`
+    /// `SlaveZone`; example: `"ap-guangzhou-5"`
     pub slave_zone: Option<String>,
 }
 
 /// What a successful [`RollbackToNewCluster`] call returns.
 #[tc_model]
 pub struct RollbackToNewClusterResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"20190522160000003106844584180998"`
+    /// `TranId`; example: `"20190522160000003106844584180998"`
     pub tran_id: String,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20190522112283"]`
+    /// `DealNames`; example: `["20190522112283"]`
     pub deal_names: Vec<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbpg-ins-67rmucgk"]`
+    /// `ResourceIds`; example: `["cynosdbpg-ins-67rmucgk"]`
     pub resource_ids: Vec<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-sls-9nts65r2"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-sls-9nts65r2"]`
     pub cluster_ids: Vec<String>,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20241226519077105329731"]`
+    /// `BigDealIds`; example: `["20241226519077105329731"]`
     pub big_deal_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12328,39 +12960,39 @@ pub struct RollbackToNewClusterResponse {
 /// The `SearchClusterDatabases` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SearchClusterDatabasesResponse`].
-/// The codes it documents are in [`SearchClusterDatabasesError`](super::errors::SearchClusterDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SearchClusterDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.AccountNotExistError`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountNotExistError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SearchClusterDatabases",
     output = SearchClusterDatabasesResponse,
-    error = super::errors::SearchClusterDatabasesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SearchClusterDatabases {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asf5g5fx"`
+    /// `ClusterId`; example: `"cynosdbmysql-asf5g5fx"`
     pub cluster_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: Option<String>,
 
-    /// `MatchType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MatchType`; example: `1`
     pub match_type: Option<i64>,
 }
 
 /// What a successful [`SearchClusterDatabases`] call returns.
 #[tc_model]
 pub struct SearchClusterDatabasesResponse {
-    /// `Databases`: a list of strings.
-    ///
-    /// Example: `["db1"]`
+    /// `Databases`; example: `["db1"]`
     pub databases: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12370,44 +13002,42 @@ pub struct SearchClusterDatabasesResponse {
 /// The `SearchClusterTables` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SearchClusterTablesResponse`].
-/// The codes it documents are in [`SearchClusterTablesError`](super::errors::SearchClusterTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SearchClusterTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.InstanceStatusLimitError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusLimitError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SearchClusterTables",
     output = SearchClusterTablesResponse,
-    error = super::errors::SearchClusterTablesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SearchClusterTables {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asd54fgh"`
+    /// `ClusterId`; example: `"cynosdbmysql-asd54fgh"`
     pub cluster_id: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Table`; example: `"1"`
     pub table: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"all"`
+    /// `TableType`; example: `"all"`
     pub table_type: Option<String>,
 }
 
 /// What a successful [`SearchClusterTables`] call returns.
 #[tc_model]
 pub struct SearchClusterTablesResponse {
-    /// `Tables`: a list of [`DatabaseTables`](super::models::DatabaseTables) objects.
-    ///
-    /// Example: `[{"Database":"db1","Tables":["audit_log","core_user"]}]`
+    /// `Tables`; example: `[{"Database":"db1","Tables":["audit_log","core_user"]}]`
     pub tables: Vec<models::DatabaseTables>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12417,34 +13047,48 @@ pub struct SearchClusterTablesResponse {
 /// The `SetLibraDBClusterRenewFlag` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SetLibraDBClusterRenewFlagResponse`].
-/// The codes it documents are in [`SetLibraDBClusterRenewFlagError`](super::errors::SetLibraDBClusterRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SetLibraDBClusterRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError`](super::errors::CynosdbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SetLibraDBClusterRenewFlag",
     output = SetLibraDBClusterRenewFlagResponse,
-    error = super::errors::SetLibraDBClusterRenewFlagError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SetLibraDBClusterRenewFlag {
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["libradb-xxx"]`
+    /// `ResourceIds`; example: `["libradb-xxx"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 }
 
 /// What a successful [`SetLibraDBClusterRenewFlag`] call returns.
 #[tc_model]
 pub struct SetLibraDBClusterRenewFlagResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12454,32 +13098,48 @@ pub struct SetLibraDBClusterRenewFlagResponse {
 /// The `SetRenewFlag` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SetRenewFlagResponse`].
-/// The codes it documents are in [`SetRenewFlagError`](super::errors::SetRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SetRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`InternalError`](super::errors::CynosdbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.ClusterNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueClusterNotFound)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SetRenewFlag",
     output = SetRenewFlagResponse,
-    error = super::errors::SetRenewFlagError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SetRenewFlag {
-    /// `ResourceIds`: a list of strings.
+    /// `ResourceIds`
     pub resource_ids: Vec<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 }
 
 /// What a successful [`SetRenewFlag`] call returns.
 #[tc_model]
 pub struct SetRenewFlagResponse {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12489,45 +13149,41 @@ pub struct SetRenewFlagResponse {
 /// The `StartCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`StartCLSDeliveryResponse`].
-/// The codes it documents are in [`StartCLSDeliveryError`](super::errors::StartCLSDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=StartCLSDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnauthorizedOperation.RoleUnauthorized`](super::errors::CynosdbErrorCode::UnauthorizedOperationRoleUnauthorized)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "StartCLSDelivery",
     output = StartCLSDeliveryResponse,
-    error = super::errors::StartCLSDeliveryError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct StartCLSDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_id: String,
 
-    /// `CLSTopicIds`: a list of strings.
-    ///
-    /// Example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
+    /// `CLSTopicIds`; example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
     #[tc(rename = "CLSTopicIds")]
     pub cls_topic_ids: Vec<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsInMaintainPeriod`; example: `"yes"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`StartCLSDelivery`] call returns.
 #[tc_model]
 pub struct StartCLSDeliveryResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1472831`
+    /// `TaskId`; example: `1472831`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12537,45 +13193,41 @@ pub struct StartCLSDeliveryResponse {
 /// The `StopCLSDelivery` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`StopCLSDeliveryResponse`].
-/// The codes it documents are in [`StopCLSDeliveryError`](super::errors::StopCLSDeliveryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=StopCLSDelivery)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "StopCLSDelivery",
     output = StopCLSDeliveryResponse,
-    error = super::errors::StopCLSDeliveryError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct StopCLSDelivery {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_id: String,
 
-    /// `CLSTopicIds`: a list of strings.
-    ///
-    /// Example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
+    /// `CLSTopicIds`; example: `["83dc6703-f43a-4b95-92ec-267bdf9e48c3"]`
     #[tc(rename = "CLSTopicIds")]
     pub cls_topic_ids: Vec<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsInMaintainPeriod`; example: `"yes"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`StopCLSDelivery`] call returns.
 #[tc_model]
 pub struct StopCLSDeliveryResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `14728472`
+    /// `TaskId`; example: `14728472`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12585,44 +13237,50 @@ pub struct StopCLSDeliveryResponse {
 /// The `SwitchClusterVpc` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SwitchClusterVpcResponse`].
-/// The codes it documents are in [`SwitchClusterVpcError`](super::errors::SwitchClusterVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SwitchClusterVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckVpcAndSubnetError`](super::errors::CynosdbErrorCode::FailedOperationCheckVpcAndSubnetError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InternalDomainReserveTooShortError`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalDomainReserveTooShortError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.SubnetUnchangedError`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetUnchangedError)
+/// - [`OperationDenied.UserResourceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedUserResourceTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SwitchClusterVpc",
     output = SwitchClusterVpcResponse,
-    error = super::errors::SwitchClusterVpcError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SwitchClusterVpc {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-hr7oi711"`
+    /// `ClusterId`; example: `"cynosdbmysql-hr7oi711"`
     pub cluster_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-74h05211"`
+    /// `UniqVpcId`; example: `"vpc-74h05211"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-d16fxg11"`
+    /// `UniqSubnetId`; example: `"subnet-d16fxg11"`
     pub uniq_subnet_id: String,
 
-    /// `OldIpReserveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `OldIpReserveHours`; example: `24`
     pub old_ip_reserve_hours: i64,
 }
 
 /// What a successful [`SwitchClusterVpc`] call returns.
 #[tc_model]
 pub struct SwitchClusterVpcResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1472365`
+    /// `FlowId`; example: `1472365`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12632,49 +13290,46 @@ pub struct SwitchClusterVpcResponse {
 /// The `SwitchClusterZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SwitchClusterZoneResponse`].
-/// The codes it documents are in [`SwitchClusterZoneError`](super::errors::SwitchClusterZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SwitchClusterZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SwitchClusterZone",
     output = SwitchClusterZoneResponse,
-    error = super::errors::SwitchClusterZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SwitchClusterZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-hr7oi711"`
+    /// `ClusterId`; example: `"cynosdbmysql-hr7oi711"`
     pub cluster_id: String,
 
-    /// `OldZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `OldZone`; example: `"ap-guangzhou-2"`
     pub old_zone: String,
 
-    /// `NewZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `NewZone`; example: `"ap-guangzhou-3"`
     pub new_zone: String,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsInMaintainPeriod`; example: `"no"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`SwitchClusterZone`] call returns.
 #[tc_model]
 pub struct SwitchClusterZoneResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `183415`
+    /// `TaskId`; example: `183415`
     pub task_id: Option<i64>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1473274`
+    /// `FlowId`; example: `1473274`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12684,49 +13339,52 @@ pub struct SwitchClusterZoneResponse {
 /// The `SwitchProxyVpc` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`SwitchProxyVpcResponse`].
-/// The codes it documents are in [`SwitchProxyVpcError`](super::errors::SwitchProxyVpcError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=SwitchProxyVpc)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckVpcAndSubnetError`](super::errors::CynosdbErrorCode::FailedOperationCheckVpcAndSubnetError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.ProxyCheckError`](super::errors::CynosdbErrorCode::FailedOperationProxyCheckError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.UserResourceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedUserResourceTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "SwitchProxyVpc",
     output = SwitchProxyVpcResponse,
-    error = super::errors::SwitchProxyVpcError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct SwitchProxyVpc {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-hr7oi711"`
+    /// `ClusterId`; example: `"cynosdbmysql-hr7oi711"`
     pub cluster_id: String,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-74h05211"`
+    /// `UniqVpcId`; example: `"vpc-74h05211"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-d16fxg11"`
+    /// `UniqSubnetId`; example: `"subnet-d16fxg11"`
     pub uniq_subnet_id: String,
 
-    /// `OldIpReserveHours`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `OldIpReserveHours`; example: `24`
     pub old_ip_reserve_hours: i64,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-lti34611"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-lti34611"`
     pub proxy_group_id: String,
 }
 
 /// What a successful [`SwitchProxyVpc`] call returns.
 #[tc_model]
 pub struct SwitchProxyVpcResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1476232`
+    /// `FlowId`; example: `1476232`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12736,49 +13394,52 @@ pub struct SwitchProxyVpcResponse {
 /// The `TransferClusterPrepayToPostpay` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`TransferClusterPrepayToPostpayResponse`].
-/// The codes it documents are in [`TransferClusterPrepayToPostpayError`](super::errors::TransferClusterPrepayToPostpayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=TransferClusterPrepayToPostpay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckVpcAndSubnetError`](super::errors::CynosdbErrorCode::FailedOperationCheckVpcAndSubnetError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.ProxyCheckError`](super::errors::CynosdbErrorCode::FailedOperationProxyCheckError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.UserResourceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedUserResourceTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "TransferClusterPrepayToPostpay",
     output = TransferClusterPrepayToPostpayResponse,
-    error = super::errors::TransferClusterPrepayToPostpayError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct TransferClusterPrepayToPostpay {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asw25d5t"`
+    /// `ClusterId`; example: `"cynosdbmysql-asw25d5t"`
     pub cluster_id: String,
 }
 
 /// What a successful [`TransferClusterPrepayToPostpay`] call returns.
 #[tc_model]
 pub struct TransferClusterPrepayToPostpayResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20260716554023189630411"]`
+    /// `BigDealIds`; example: `["20260716554023189630411"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `TranId`: a string.
-    ///
-    /// Example: `"[\"20260716054021858214051\"]"`
+    /// `TranId`; example: `"[\"20260716054021858214051\"]"`
     pub tran_id: Option<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20260515988144840141851"]`
+    /// `DealNames`; example: `["20260515988144840141851"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-asw25d5t"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-asw25d5t"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-asw25d5t"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-asw25d5t"]`
     pub cluster_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12788,52 +13449,55 @@ pub struct TransferClusterPrepayToPostpayResponse {
 /// The `TransferClusterZone` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`TransferClusterZoneResponse`].
-/// The codes it documents are in [`TransferClusterZoneError`](super::errors::TransferClusterZoneError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=TransferClusterZone)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CheckVpcAndSubnetError`](super::errors::CynosdbErrorCode::FailedOperationCheckVpcAndSubnetError)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.ProxyCheckError`](super::errors::CynosdbErrorCode::FailedOperationProxyCheckError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.UserResourceTaskConflictError`](super::errors::CynosdbErrorCode::OperationDeniedUserResourceTaskConflictError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "TransferClusterZone",
     output = TransferClusterZoneResponse,
-    error = super::errors::TransferClusterZoneError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct TransferClusterZone {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-drpy5ppk"`
+    /// `ClusterId`; example: `"cynosdbmysql-drpy5ppk"`
     pub cluster_id: String,
 
-    /// `DstZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `DstZone`; example: `"ap-guangzhou-4"`
     pub dst_zone: String,
 
-    /// `MaxLag`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxLag`; example: `10`
     pub max_lag: i64,
 
-    /// `TransferType`: a string.
-    ///
-    /// Example: `"Immediate"`
+    /// `TransferType`; example: `"Immediate"`
     pub transfer_type: String,
 
-    /// `DstSlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-7"`
+    /// `DstSlaveZone`; example: `"ap-guangzhou-7"`
     pub dst_slave_zone: Option<String>,
 
-    /// `ProxyZones`: a list of [`ProxyZone`](super::models::ProxyZone) objects.
+    /// `ProxyZones`
     pub proxy_zones: Option<Vec<models::ProxyZone>>,
 }
 
 /// What a successful [`TransferClusterZone`] call returns.
 #[tc_model]
 pub struct TransferClusterZoneResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12843,44 +13507,42 @@ pub struct TransferClusterZoneResponse {
 /// The `TransferStoragePrepayToPostpay` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`TransferStoragePrepayToPostpayResponse`].
-/// The codes it documents are in [`TransferStoragePrepayToPostpayError`](super::errors::TransferStoragePrepayToPostpayError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=TransferStoragePrepayToPostpay)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`InvalidParameterValue.InvalidRegionIdError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidRegionIdError)
+/// - [`OperationDenied.ClusterStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterStatusDeniedError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "TransferStoragePrepayToPostpay",
     output = TransferStoragePrepayToPostpayResponse,
-    error = super::errors::TransferStoragePrepayToPostpayError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct TransferStoragePrepayToPostpay {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-lhe8wbks"`
+    /// `ClusterId`; example: `"cynosdbmysql-lhe8wbks"`
     pub cluster_id: String,
 }
 
 /// What a successful [`TransferStoragePrepayToPostpay`] call returns.
 #[tc_model]
 pub struct TransferStoragePrepayToPostpayResponse {
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["20260729988160920776551"]`
+    /// `BigDealIds`; example: `["20260729988160920776551"]`
     pub big_deal_ids: Option<Vec<String>>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20260729988160920913001"]`
+    /// `DealNames`; example: `["20260729988160920913001"]`
     pub deal_names: Option<Vec<String>>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-lhe8wbks"]`
+    /// `ResourceIds`; example: `["cynosdbmysql-lhe8wbks"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-lhe8wbks"]`
+    /// `ClusterIds`; example: `["cynosdbmysql-lhe8wbks"]`
     pub cluster_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12890,23 +13552,32 @@ pub struct TransferStoragePrepayToPostpayResponse {
 /// The `UnbindClusterResourcePackages` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`UnbindClusterResourcePackagesResponse`].
-/// The codes it documents are in [`UnbindClusterResourcePackagesError`](super::errors::UnbindClusterResourcePackagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=UnbindClusterResourcePackages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.QuerySourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationQuerySourcePackageError)
+/// - [`FailedOperation.UnBindSourcePackageError`](super::errors::CynosdbErrorCode::FailedOperationUnBindSourcePackageError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::CynosdbErrorCode::InternalErrorInternalHttpServerError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "UnbindClusterResourcePackages",
     output = UnbindClusterResourcePackagesResponse,
-    error = super::errors::UnbindClusterResourcePackagesError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct UnbindClusterResourcePackages {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdb-test"`
+    /// `ClusterId`; example: `"cynosdb-test"`
     pub cluster_id: String,
 
-    /// `PackageIds`: a list of strings.
+    /// `PackageIds`
     pub package_ids: Option<Vec<String>>,
 }
 
@@ -12920,44 +13591,74 @@ pub struct UnbindClusterResourcePackagesResponse {
 /// The `UpgradeClusterVersion` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`UpgradeClusterVersionResponse`].
-/// The codes it documents are in [`UpgradeClusterVersionError`](super::errors::UpgradeClusterVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=UpgradeClusterVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`InternalError.DbOperationFailed`](super::errors::CynosdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::CynosdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::CynosdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.ListInstanceFailed`](super::errors::CynosdbErrorCode::InternalErrorListInstanceFailed)
+/// - [`InternalError.OperateWanFail`](super::errors::CynosdbErrorCode::InternalErrorOperateWanFail)
+/// - [`InternalError.OperationNotSupport`](super::errors::CynosdbErrorCode::InternalErrorOperationNotSupport)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::CynosdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InvalidParameter.IsolateNotAllowed`](super::errors::CynosdbErrorCode::InvalidParameterIsolateNotAllowed)
+/// - [`InvalidParameterValue.AccountExist`](super::errors::CynosdbErrorCode::InvalidParameterValueAccountExist)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.FlowNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueFlowNotFound)
+/// - [`InvalidParameterValue.IllegalInstanceName`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalInstanceName)
+/// - [`InvalidParameterValue.IllegalOrderBy`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalOrderBy)
+/// - [`InvalidParameterValue.IllegalPassword`](super::errors::CynosdbErrorCode::InvalidParameterValueIllegalPassword)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.InternalAccount`](super::errors::CynosdbErrorCode::InvalidParameterValueInternalAccount)
+/// - [`InvalidParameterValue.InvalidDBVersion`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidDbVersion)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`InvalidParameterValue.InvalidSpec`](super::errors::CynosdbErrorCode::InvalidParameterValueInvalidSpec)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`InvalidParameterValue.RegionZoneUnavailable`](super::errors::CynosdbErrorCode::InvalidParameterValueRegionZoneUnavailable)
+/// - [`InvalidParameterValue.StoragePoolNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueStoragePoolNotFound)
+/// - [`InvalidParameterValue.SubnetNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueSubnetNotFound)
+/// - [`InvalidParameterValue.VpcNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueVpcNotFound)
+/// - [`LimitExceeded.ClusterInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededClusterInstanceLimit)
+/// - [`LimitExceeded.UserInstanceLimit`](super::errors::CynosdbErrorCode::LimitExceededUserInstanceLimit)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.ServerlessInstanceStatusDenied`](super::errors::CynosdbErrorCode::OperationDeniedServerlessInstanceStatusDenied)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`ResourceUnavailable.InstanceLockFail`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceLockFail)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::CynosdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.NotRealNameAccount`](super::errors::CynosdbErrorCode::UnauthorizedOperationNotRealNameAccount)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "UpgradeClusterVersion",
     output = UpgradeClusterVersionResponse,
-    error = super::errors::UpgradeClusterVersionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct UpgradeClusterVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-asdf54qw"`
+    /// `ClusterId`; example: `"cynosdbmysql-asdf54qw"`
     pub cluster_id: String,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"2.1.10"`
+    /// `CynosVersion`; example: `"2.1.10"`
     pub cynos_version: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"upgradeImmediate"`
+    /// `UpgradeType`; example: `"upgradeImmediate"`
     pub upgrade_type: String,
 }
 
 /// What a successful [`UpgradeClusterVersion`] call returns.
 #[tc_model]
 pub struct UpgradeClusterVersionResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1472831`
+    /// `FlowId`; example: `1472831`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `TaskId`; example: `123`
     pub task_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -12967,87 +13668,80 @@ pub struct UpgradeClusterVersionResponse {
 /// The `UpgradeInstance` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`UpgradeInstanceResponse`].
-/// The codes it documents are in [`UpgradeInstanceError`](super::errors::UpgradeInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=UpgradeInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrder`](super::errors::CynosdbErrorCode::FailedOperationCreateOrder)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.TradeCreateOrderError`](super::errors::CynosdbErrorCode::FailedOperationTradeCreateOrderError)
+/// - [`InternalError.SystemError`](super::errors::CynosdbErrorCode::InternalErrorSystemError)
+/// - [`InternalError.UnknownError`](super::errors::CynosdbErrorCode::InternalErrorUnknownError)
+/// - [`InvalidParameterValue.DBTypeNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueDbTypeNotFound)
+/// - [`InvalidParameterValue.InstanceNotFound`](super::errors::CynosdbErrorCode::InvalidParameterValueInstanceNotFound)
+/// - [`InvalidParameterValue.ParamError`](super::errors::CynosdbErrorCode::InvalidParameterValueParamError)
+/// - [`OperationDenied.ClusterOpNotAllowedError`](super::errors::CynosdbErrorCode::OperationDeniedClusterOpNotAllowedError)
+/// - [`OperationDenied.InstanceStatusDeniedError`](super::errors::CynosdbErrorCode::OperationDeniedInstanceStatusDeniedError)
+/// - [`OperationDenied.InsufficientBalanceError`](super::errors::CynosdbErrorCode::OperationDeniedInsufficientBalanceError)
+/// - [`OperationDenied.TradeBusinessCheckError`](super::errors::CynosdbErrorCode::OperationDeniedTradeBusinessCheckError)
+/// - [`ResourceNotFound.ClusterNotFoundError`](super::errors::CynosdbErrorCode::ResourceNotFoundClusterNotFoundError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "UpgradeInstance",
     output = UpgradeInstanceResponse,
-    error = super::errors::UpgradeInstanceError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct UpgradeInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbpg-ins-n7ocdslw"`
+    /// `InstanceId`; example: `"cynosdbpg-ins-n7ocdslw"`
     pub instance_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"upgradeImmediate"`
+    /// `UpgradeType`; example: `"upgradeImmediate"`
     pub upgrade_type: String,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `StorageLimit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `StorageLimit`; example: `1000`
     pub storage_limit: Option<u64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoVoucher`; example: `0`
     pub auto_voucher: Option<i64>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: Option<String>,
 
-    /// `DealMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DealMode`; example: `0`
     pub deal_mode: Option<i64>,
 
-    /// `UpgradeMode`: a string.
-    ///
-    /// Example: `"NormalUpgrade"`
+    /// `UpgradeMode`; example: `"NormalUpgrade"`
     pub upgrade_mode: Option<String>,
 
-    /// `UpgradeProxy`: an [`UpgradeProxy`](super::models::UpgradeProxy).
+    /// `UpgradeProxy`
     pub upgrade_proxy: Option<models::UpgradeProxy>,
 }
 
 /// What a successful [`UpgradeInstance`] call returns.
 #[tc_model]
 pub struct UpgradeInstanceResponse {
-    /// `TranId`: a string.
-    ///
-    /// Example: `"MyTranId"`
+    /// `TranId`; example: `"MyTranId"`
     pub tran_id: String,
 
-    /// `BigDealIds`: a list of strings.
-    ///
-    /// Example: `["202411042983"]`
+    /// `BigDealIds`; example: `["202411042983"]`
     pub big_deal_ids: Vec<String>,
 
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["202411040738"]`
+    /// `DealNames`; example: `["202411040738"]`
     pub deal_names: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13057,77 +13751,72 @@ pub struct UpgradeInstanceResponse {
 /// The `UpgradeProxy` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`UpgradeProxyResponse`].
-/// The codes it documents are in [`UpgradeProxyError`](super::errors::UpgradeProxyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=UpgradeProxy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`FailedOperation.SpecNotFoundError`](super::errors::CynosdbErrorCode::FailedOperationSpecNotFoundError)
+/// - [`OperationDenied.GetProxyGroupFailedError`](super::errors::CynosdbErrorCode::OperationDeniedGetProxyGroupFailedError)
+/// - [`OperationDenied.ProxyConnectCountCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxyConnectCountCheckError)
+/// - [`OperationDenied.ProxyNodeCountCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxyNodeCountCheckError)
+/// - [`OperationDenied.ProxyNotRunningError`](super::errors::CynosdbErrorCode::OperationDeniedProxyNotRunningError)
+/// - [`OperationDenied.ProxySaleZoneCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxySaleZoneCheckError)
+/// - [`OperationDenied.ProxyVersionCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxyVersionCheckError)
+/// - [`OperationDenied.ProxyZoneCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxyZoneCheckError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::CynosdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "UpgradeProxy",
     output = UpgradeProxyResponse,
-    error = super::errors::UpgradeProxyError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct UpgradeProxy {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg7121e"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg7121e"`
     pub cluster_id: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: i64,
 
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProxyCount`; example: `2`
     pub proxy_count: Option<i64>,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-mwg7121e"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-mwg7121e"`
     pub proxy_group_id: Option<String>,
 
-    /// `ReloadBalance`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `ReloadBalance`; example: `"manual"`
     pub reload_balance: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsInMaintainPeriod`; example: `"no"`
     pub is_in_maintain_period: Option<String>,
 
-    /// `ProxyZones`: a list of [`ProxyZone`](super::models::ProxyZone) objects.
+    /// `ProxyZones`
     pub proxy_zones: Option<Vec<models::ProxyZone>>,
 
-    /// `IsRollUpgrade`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsRollUpgrade`; example: `"yes"`
     pub is_roll_upgrade: Option<String>,
 
-    /// `RollUpgradeWaitingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `RollUpgradeWaitingTime`; example: `10`
     pub roll_upgrade_waiting_time: Option<i64>,
 }
 
 /// What a successful [`UpgradeProxy`] call returns.
 #[tc_model]
 pub struct UpgradeProxyResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `27342`
+    /// `FlowId`; example: `27342`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `12878`
+    /// `TaskId`; example: `12878`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -13137,54 +13826,49 @@ pub struct UpgradeProxyResponse {
 /// The `UpgradeProxyVersion` action of CYNOSDB API 2019-01-07.
 ///
 /// A successful call returns [`UpgradeProxyVersionResponse`].
-/// The codes it documents are in [`UpgradeProxyVersionError`](super::errors::UpgradeProxyVersionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=cynosdb&Version=2019-01-07&Action=UpgradeProxyVersion)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`CynosdbErrorCode`](super::errors::CynosdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::CynosdbErrorCode::FailedOperation)
+/// - [`FailedOperation.DatabaseAccessError`](super::errors::CynosdbErrorCode::FailedOperationDatabaseAccessError)
+/// - [`FailedOperation.FlowCreateError`](super::errors::CynosdbErrorCode::FailedOperationFlowCreateError)
+/// - [`FailedOperation.OperationFailedError`](super::errors::CynosdbErrorCode::FailedOperationOperationFailedError)
+/// - [`OperationDenied.ProxyStockCheckError`](super::errors::CynosdbErrorCode::OperationDeniedProxyStockCheckError)
 #[tc_action(
     service = "cynosdb",
     version = "2019-01-07",
     name = "UpgradeProxyVersion",
     output = UpgradeProxyVersionResponse,
-    error = super::errors::UpgradeProxyVersionError
+    error = super::errors::CynosdbErrorCode
 )]
 pub struct UpgradeProxyVersion {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxxxxxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxxxxxx"`
     pub cluster_id: String,
 
-    /// `SrcProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.13"`
+    /// `SrcProxyVersion`; example: `"1.3.13"`
     pub src_proxy_version: String,
 
-    /// `DstProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.14"`
+    /// `DstProxyVersion`; example: `"1.3.14"`
     pub dst_proxy_version: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-lti34611"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-lti34611"`
     pub proxy_group_id: Option<String>,
 
-    /// `IsInMaintainPeriod`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsInMaintainPeriod`; example: `"no"`
     pub is_in_maintain_period: Option<String>,
 }
 
 /// What a successful [`UpgradeProxyVersion`] call returns.
 #[tc_model]
 pub struct UpgradeProxyVersionResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1472631`
+    /// `FlowId`; example: `1472631`
     pub flow_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1482673`
+    /// `TaskId`; example: `1482673`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

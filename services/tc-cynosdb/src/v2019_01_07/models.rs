@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "AIOptimizerStatus")]
 #[tc_model]
 pub struct AiOptimizerStatus {
-    /// `Status`: a string.
-    ///
-    /// Example: `"training"`
+    /// `Status`; example: `"training"`
     pub status: Option<String>,
 
-    /// `OpenTime`: a string.
-    ///
-    /// Example: `"2026-05-24 11:39:55"`
+    /// `OpenTime`; example: `"2026-05-24 11:39:55"`
     pub open_time: Option<String>,
 
-    /// `TrainingProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TrainingProgress`; example: `100`
     pub training_progress: Option<i64>,
 }
 
@@ -31,9 +25,7 @@ pub struct AiOptimizerStatus {
 #[doc(alias = "AIOptimizerTaskData")]
 #[tc_model]
 pub struct AiOptimizerTaskData {
-    /// `TemplateID`: a string.
-    ///
-    /// Example: `"tpch1g:45afb52668a29314bbc68ec8803ef917416c271ce57521402d8da6af761d8497"`
+    /// `TemplateID`; example: `"tpch1g:45afb52668a29314bbc68ec8803ef917416c271ce57521402d8da6af761d8497"`
     #[tc(rename = "TemplateID")]
     pub template_id: Option<String>,
 }
@@ -43,64 +35,40 @@ pub struct AiOptimizerTaskData {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail) and [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct Ability {
-    /// `IsSupportSlaveZone`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportSlaveZone`; example: `"yes"`
     pub is_support_slave_zone: String,
 
-    /// `NonsupportSlaveZoneReason`: a string.
-    ///
-    /// Example: `"cluster has proxy, does not support slave zone"`
+    /// `NonsupportSlaveZoneReason`; example: `"cluster has proxy, does not support slave zone"`
     pub nonsupport_slave_zone_reason: String,
 
-    /// `IsSupportRo`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportRo`; example: `"yes"`
     pub is_support_ro: String,
 
-    /// `NonsupportRoReason`: a string.
-    ///
-    /// Example: `"cynos version must be greater or equal than 3.1.2"`
+    /// `NonsupportRoReason`; example: `"cynos version must be greater or equal than 3.1.2"`
     pub nonsupport_ro_reason: String,
 
-    /// `IsSupportManualSnapshot`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportManualSnapshot`; example: `"yes"`
     pub is_support_manual_snapshot: String,
 
-    /// `IsSupportTransparentDataEncryption`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportTransparentDataEncryption`; example: `"yes"`
     pub is_support_transparent_data_encryption: Option<String>,
 
-    /// `NoSupportTransparentDataEncryptionReason`: a string.
-    ///
-    /// Example: `"mysql version 5.7 , >=2.1.12; Other versions are not supported"`
+    /// `NoSupportTransparentDataEncryptionReason`; example: `"mysql version 5.7 , >=2.1.12; Other versions are not supported"`
     pub no_support_transparent_data_encryption_reason: Option<String>,
 
-    /// `IsSupportManualLogic`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportManualLogic`; example: `"yes"`
     pub is_support_manual_logic: Option<String>,
 
-    /// `IsSupportGlobalEncryption`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportGlobalEncryption`; example: `"yes"`
     pub is_support_global_encryption: Option<String>,
 
-    /// `NoSupportGlobalEncryptionReason`: a string.
-    ///
-    /// Example: `"mysql version 8.0 , >= 3.1.15.005; Other versions are not supported"`
+    /// `NoSupportGlobalEncryptionReason`; example: `"mysql version 8.0 , >= 3.1.15.005; Other versions are not supported"`
     pub no_support_global_encryption_reason: Option<String>,
 
-    /// `NoSupportTransparentDataEncryptionReasonCode`: a string.
-    ///
-    /// Example: `"InvalidDbVersion"`
+    /// `NoSupportTransparentDataEncryptionReasonCode`; example: `"InvalidDbVersion"`
     pub no_support_transparent_data_encryption_reason_code: Option<String>,
 
-    /// `NoSupportGlobalEncryptionReasonCode`: a string.
-    ///
-    /// Example: `"NotInWhitelist"`
+    /// `NoSupportGlobalEncryptionReasonCode`; example: `"NotInWhitelist"`
     pub no_support_global_encryption_reason_code: Option<String>,
 }
 
@@ -109,39 +77,25 @@ pub struct Ability {
 /// Returned in the output of [`DescribeAccounts`](super::DescribeAccounts) and [`DescribeLibraDBClusterAccounts`](super::DescribeLibraDBClusterAccounts).
 #[tc_model]
 pub struct Account {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `AccountName`; example: `"andy"`
     pub account_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andyuse"`
+    /// `Description`; example: `"andyuse"`
     pub description: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-21 11:58:25"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-21 11:58:25"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-25 17:11:03"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-11-25 17:11:03"`
     pub update_time: String,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `MaxUserConnections`; example: `3000`
     pub max_user_connections: i64,
 
-    /// `PasswordRotation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PasswordRotation`; example: `0`
     pub password_rotation: Option<i64>,
 }
 
@@ -150,14 +104,10 @@ pub struct Account {
 /// Sent in the input of [`ModifyAccountParams`](super::ModifyAccountParams).
 #[tc_model]
 pub struct AccountParam {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"max_user_connections"`
+    /// `ParamName`; example: `"max_user_connections"`
     pub param_name: String,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ParamValue`; example: `"1"`
     pub param_value: String,
 }
 
@@ -166,15 +116,11 @@ pub struct AccountParam {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct Addr {
-    /// `IP`: a string.
-    ///
-    /// Example: `"172.2.1.1"`
+    /// `IP`; example: `"172.2.1.1"`
     #[tc(rename = "IP")]
     pub ip: String,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: i64,
 }
 
@@ -183,17 +129,13 @@ pub struct Addr {
 /// Sent in the input of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceFilters {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: bool,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -202,14 +144,10 @@ pub struct AuditInstanceFilters {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceInfo {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1923`
+    /// `ProjectId`; example: `1923`
     pub project_id: i64,
 
-    /// `TagList`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"created-by","TagValue":"andy"}]`
+    /// `TagList`; example: `[{"TagKey":"created-by","TagValue":"andy"}]`
     pub tag_list: Vec<Tag>,
 }
 
@@ -218,118 +156,74 @@ pub struct AuditInstanceInfo {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLog {
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectRows`; example: `0`
     pub affect_rows: i64,
 
-    /// `ErrCode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ErrCode`; example: `0`
     pub err_code: i64,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"UPDATE"`
+    /// `SqlType`; example: `"UPDATE"`
     pub sql_type: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"andy_table1"`
+    /// `TableName`; example: `"andy_table1"`
     pub table_name: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xxxxxxxx"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-xxxxxxxx"`
     pub instance_name: String,
 
-    /// `PolicyName`: a string.
-    ///
-    /// Example: `"审计策略"`
+    /// `PolicyName`; example: `"审计策略"`
     pub policy_name: String,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"数据库名称"`
+    /// `DBName`; example: `"数据库名称"`
     #[tc(rename = "DBName")]
     pub db_name: String,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"ALTER TABLE ***"`
+    /// `Sql`; example: `"ALTER TABLE ***"`
     pub sql: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"192.168.0.1"`
+    /// `Host`; example: `"192.168.0.1"`
     pub host: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user"`
+    /// `User`; example: `"user"`
     pub user: String,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `ExecTime`; example: `2000`
     pub exec_time: i64,
 
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2024-06-08 14:29:25"`
+    /// `Timestamp`; example: `"2024-06-08 14:29:25"`
     pub timestamp: String,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentRows`; example: `1`
     pub sent_rows: i64,
 
-    /// `ThreadId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ThreadId`; example: `1`
     pub thread_id: i64,
 
-    /// `CheckRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRows`; example: `1`
     pub check_rows: Option<i64>,
 
-    /// `CpuTime`: a floating-point number.
-    ///
-    /// Example: `289.474`
+    /// `CpuTime`; example: `289.474`
     pub cpu_time: Option<f64>,
 
-    /// `IoWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `IoWaitTime`; example: `1000`
     pub io_wait_time: Option<i64>,
 
-    /// `LockWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `57`
+    /// `LockWaitTime`; example: `57`
     pub lock_wait_time: Option<i64>,
 
-    /// `TrxLivingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1092`
+    /// `TrxLivingTime`; example: `1092`
     pub trx_living_time: Option<i64>,
 
-    /// `NsTime`: a signed 64-bit integer.
-    ///
-    /// Example: `106483229`
+    /// `NsTime`; example: `106483229`
     pub ns_time: Option<i64>,
 
-    /// `TemplateInfo`: a list of [`LogRuleTemplateInfo`] objects.
+    /// `TemplateInfo`
     pub template_info: Option<Vec<LogRuleTemplateInfo>>,
 
-    /// `TrxId`: a signed 64-bit integer.
-    ///
-    /// Example: `13365`
+    /// `TrxId`; example: `13365`
     pub trx_id: Option<i64>,
 
-    /// `ClientPort`: a signed 64-bit integer.
-    ///
-    /// Example: `40050`
+    /// `ClientPort`; example: `40050`
     pub client_port: Option<i64>,
 }
 
@@ -338,39 +232,25 @@ pub struct AuditLog {
 /// Returned in the output of [`DescribeAuditLogFiles`](super::DescribeAuditLogFiles).
 #[tc_model]
 pub struct AuditLogFile {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"FileName"`
+    /// `FileName`; example: `"FileName"`
     pub file_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-03-20 17:09:13"`
+    /// `CreateTime`; example: `"2019-03-20 17:09:13"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `2048`
+    /// `FileSize`; example: `2048`
     pub file_size: i64,
 
-    /// `DownloadUrl`: a string.
-    ///
-    /// Example: `"DownloadUrl"`
+    /// `DownloadUrl`; example: `"DownloadUrl"`
     pub download_url: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"ErrMsg"`
+    /// `ErrMsg`; example: `"ErrMsg"`
     pub err_msg: String,
 
-    /// `ProgressRate`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ProgressRate`; example: `100`
     pub progress_rate: Option<i64>,
 }
 
@@ -379,66 +259,44 @@ pub struct AuditLogFile {
 /// Sent in the input of [`CreateAuditLogFile`](super::CreateAuditLogFile) and [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct AuditLogFilter {
-    /// `Host`: a list of strings.
+    /// `Host`
     pub host: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["user"]`
+    /// `User`; example: `["user"]`
     pub user: Option<Vec<String>>,
 
-    /// `DBName`: a list of strings.
-    ///
-    /// Example: `["db_test"]`
+    /// `DBName`; example: `["db_test"]`
     #[tc(rename = "DBName")]
     pub db_name: Option<Vec<String>>,
 
-    /// `TableName`: a list of strings.
-    ///
-    /// Example: `["table_test"]`
+    /// `TableName`; example: `["table_test"]`
     pub table_name: Option<Vec<String>>,
 
-    /// `PolicyName`: a list of strings.
-    ///
-    /// Example: `["policy_test"]`
+    /// `PolicyName`; example: `["policy_test"]`
     pub policy_name: Option<Vec<String>>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"ALTER TABLE"`
+    /// `Sql`; example: `"ALTER TABLE"`
     pub sql: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `SqlType`; example: `"SELECT"`
     pub sql_type: Option<String>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExecTime`; example: `100`
     pub exec_time: Option<i64>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AffectRows`; example: `10`
     pub affect_rows: Option<i64>,
 
-    /// `SqlTypes`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `SqlTypes`; example: `["SELECT"]`
     pub sql_types: Option<Vec<String>>,
 
-    /// `Sqls`: a list of strings.
+    /// `Sqls`
     pub sqls: Option<Vec<String>>,
 
-    /// `SentRows`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `SentRows`; example: `2`
     pub sent_rows: Option<u64>,
 
-    /// `ThreadId`: a list of strings.
-    ///
-    /// Example: `["49354"]`
+    /// `ThreadId`; example: `["49354"]`
     pub thread_id: Option<Vec<String>>,
 }
 
@@ -448,10 +306,7 @@ pub struct AuditLogFilter {
 /// Returned in the output of [`DescribeAuditRuleWithInstanceIds`](super::DescribeAuditRuleWithInstanceIds).
 #[tc_model]
 pub struct AuditRuleFilters {
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    /// Required in requests.
-    ///
-    /// Example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
+    /// `RuleFilters`, required in requests; example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
     pub rule_filters: Option<Vec<RuleFilters>>,
 }
 
@@ -460,54 +315,34 @@ pub struct AuditRuleFilters {
 /// Returned in the output of [`DescribeAuditRuleTemplates`](super::DescribeAuditRuleTemplates).
 #[tc_model]
 pub struct AuditRuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cynosdb-art-dnpg9p3r"`
+    /// `RuleTemplateId`; example: `"cynosdb-art-dnpg9p3r"`
     pub rule_template_id: String,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"规则模板名称"`
+    /// `RuleTemplateName`; example: `"规则模板名称"`
     pub rule_template_name: String,
 
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    ///
-    /// Example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
+    /// `RuleFilters`; example: `[{"RuleFilters":[{"Compare":"INC","Type":"host","Value":["172.1.1.1"]}]}]`
     pub rule_filters: Vec<RuleFilters>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"规则模板描述"`
+    /// `Description`; example: `"规则模板描述"`
     pub description: String,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2022-11-15 11:11:11"`
+    /// `CreateAt`; example: `"2022-11-15 11:11:11"`
     pub create_at: String,
 
-    /// `UpdateAt`: a string.
-    ///
-    /// Example: `"2022-11-15 12:00:00"`
+    /// `UpdateAt`; example: `"2022-11-15 12:00:00"`
     pub update_at: Option<String>,
 
-    /// `AlarmLevel`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<u64>,
 
-    /// `AlarmPolicy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPolicy`; example: `0`
     pub alarm_policy: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `AffectedInstances`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-6dgls111","cynosdbmysql-ins-6dgls222"]`
+    /// `AffectedInstances`; example: `["cynosdbmysql-ins-6dgls111","cynosdbmysql-ins-6dgls222"]`
     pub affected_instances: Option<Vec<String>>,
 }
 
@@ -516,24 +351,16 @@ pub struct AuditRuleTemplateInfo {
 /// Returned in the output of [`DescribeVaults`](super::DescribeVaults).
 #[tc_model]
 pub struct AutoCopyConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-n88ncn7l"`
+    /// `ClusterId`; example: `"cynosdbmysql-n88ncn7l"`
     pub cluster_id: Option<String>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-cd077124-65a5-4d7d-aa95-2791b4ec2554"`
+    /// `VaultId`; example: `"vault-cd077124-65a5-4d7d-aa95-2791b4ec2554"`
     pub vault_id: Option<String>,
 
-    /// `VaultRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `VaultRegion`; example: `"ap-guangzhou"`
     pub vault_region: Option<String>,
 
-    /// `CopyType`: a string.
-    ///
-    /// Example: `"redolog"`
+    /// `CopyType`; example: `"redolog"`
     pub copy_type: Option<String>,
 }
 
@@ -543,29 +370,19 @@ pub struct AutoCopyConfig {
 /// Returned in the output of [`DescribeLibraDBClusterAutoMapRule`](super::DescribeLibraDBClusterAutoMapRule).
 #[tc_model]
 pub struct AutoMapRule {
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-xxx"`
+    /// `SrcInstanceId`; example: `"libradb-ins-xxx"`
     pub src_instance_id: String,
 
-    /// `SrcDatabaseRegex`: a string.
-    ///
-    /// Example: `"database1"`
+    /// `SrcDatabaseRegex`; example: `"database1"`
     pub src_database_regex: String,
 
-    /// `SrcTableRegex`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `SrcTableRegex`; example: `"table1"`
     pub src_table_regex: String,
 
-    /// `DstDatabaseRegex`: a string.
-    ///
-    /// Example: `"DB1"`
+    /// `DstDatabaseRegex`; example: `"DB1"`
     pub dst_database_regex: String,
 
-    /// `DstTableRegex`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `DstTableRegex`; example: `"table1"`
     pub dst_table_regex: String,
 }
 
@@ -574,57 +391,37 @@ pub struct AutoMapRule {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct BackupConfigInfo {
-    /// `BackupCustomAutoTime`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BackupCustomAutoTime`; example: `true`
     pub backup_custom_auto_time: Option<bool>,
 
-    /// `BackupTimeBeg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupTimeBeg`; example: `0`
     pub backup_time_beg: Option<u64>,
 
-    /// `BackupTimeEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupTimeEnd`; example: `0`
     pub backup_time_end: Option<u64>,
 
-    /// `BackupWeekDays`: a list of strings.
-    ///
-    /// Example: `["full"]`
+    /// `BackupWeekDays`; example: `["full"]`
     pub backup_week_days: Option<Vec<String>>,
 
-    /// `BackupIntervalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BackupIntervalTime`; example: `0`
     pub backup_interval_time: Option<i64>,
 
-    /// `ReserveDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `ReserveDuration`; example: `604800`
     pub reserve_duration: Option<u64>,
 
-    /// `CrossRegionsEnable`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `CrossRegionsEnable`; example: `"OFF"`
     pub cross_regions_enable: Option<String>,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-chengdu"]`
+    /// `CrossRegions`; example: `["ap-chengdu"]`
     pub cross_regions: Option<Vec<String>>,
 
-    /// `CrossRegionSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `CrossRegionSaveDays`; example: `8`
     pub cross_region_save_days: Option<i64>,
 
-    /// `BackupTriggerStrategy`: a string.
-    ///
-    /// Example: `"periodically"`
+    /// `BackupTriggerStrategy`; example: `"periodically"`
     pub backup_trigger_strategy: Option<String>,
 
-    /// `AutoCopyVaults`: a list of [`CreateBackupVaultItem`] objects.
+    /// `AutoCopyVaults`
     pub auto_copy_vaults: Option<Vec<CreateBackupVaultItem>>,
 }
 
@@ -633,90 +430,58 @@ pub struct BackupConfigInfo {
 /// Returned in the output of [`DescribeBackupList`](super::DescribeBackupList) and [`DescribeBackupListByVault`](super::DescribeBackupListByVault).
 #[tc_model]
 pub struct BackupFileInfo {
-    /// `SnapshotId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `17623`
+    /// `SnapshotId`; example: `17623`
     pub snapshot_id: u64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"andy_20241127040007"`
+    /// `FileName`; example: `"andy_20241127040007"`
     pub file_name: String,
 
-    /// `FileSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FileSize`; example: `100`
     pub file_size: u64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-11-27 04:02:19"`
+    /// `StartTime`; example: `"2024-11-27 04:02:19"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-11-27 04:03:03"`
+    /// `FinishTime`; example: `"2024-11-27 04:03:03"`
     pub finish_time: String,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `BackupType`; example: `"snapshot"`
     pub backup_type: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `BackupMethod`; example: `"auto"`
     pub backup_method: String,
 
-    /// `BackupStatus`: a string.
-    ///
-    /// Example: `"success"`
+    /// `BackupStatus`; example: `"success"`
     pub backup_status: String,
 
-    /// `SnapshotTime`: a string.
-    ///
-    /// Example: `"2024-11-27 04:00:06"`
+    /// `SnapshotTime`; example: `"2024-11-27 04:00:06"`
     pub snapshot_time: String,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2009211`
+    /// `BackupId`; example: `2009211`
     pub backup_id: i64,
 
-    /// `SnapShotType`: a string.
-    ///
-    /// Example: `"full"`
+    /// `SnapShotType`; example: `"full"`
     pub snap_shot_type: String,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `BackupName`; example: `"andy"`
     pub backup_name: String,
 
-    /// `ExistRegions`: a list of [`BackupRegionAndIds`] objects.
+    /// `ExistRegions`
     pub exist_regions: Option<Vec<BackupRegionAndIds>>,
 
-    /// `CopyStatus`: a string.
-    ///
-    /// Example: `"done"`
+    /// `CopyStatus`; example: `"done"`
     pub copy_status: Option<String>,
 
-    /// `EncryptKeyId`: a string.
-    ///
-    /// Example: `"1764ae22-72f0-11f0-8904-52540009df14"`
+    /// `EncryptKeyId`; example: `"1764ae22-72f0-11f0-8904-52540009df14"`
     pub encrypt_key_id: Option<String>,
 
-    /// `EncryptRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EncryptRegion`; example: `"ap-guangzhou"`
     pub encrypt_region: Option<String>,
 
-    /// `VaultInfos`: a list of [`VaultInfo`] objects.
+    /// `VaultInfos`
     pub vault_infos: Option<Vec<VaultInfo>>,
 
-    /// `BackupPeriodStrategy`: a string.
-    ///
-    /// Example: `"periodically"`
+    /// `BackupPeriodStrategy`; example: `"periodically"`
     pub backup_period_strategy: Option<String>,
 }
 
@@ -725,12 +490,10 @@ pub struct BackupFileInfo {
 /// Returned in the output of [`DescribeBackupDownloadRestriction`](super::DescribeBackupDownloadRestriction) and [`DescribeBackupDownloadUserRestriction`](super::DescribeBackupDownloadUserRestriction).
 #[tc_model]
 pub struct BackupLimitClusterRestriction {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-adf80234"`
+    /// `ClusterId`; example: `"cynosdbmysql-adf80234"`
     pub cluster_id: Option<String>,
 
-    /// `BackupLimitRestriction`: a [`BackupLimitRestriction`].
+    /// `BackupLimitRestriction`
     pub backup_limit_restriction: Option<BackupLimitRestriction>,
 }
 
@@ -740,27 +503,19 @@ pub struct BackupLimitClusterRestriction {
 /// Returned in the output of [`DescribeBackupDownloadRestriction`](super::DescribeBackupDownloadRestriction) and [`DescribeBackupDownloadUserRestriction`](super::DescribeBackupDownloadUserRestriction).
 #[tc_model]
 pub struct BackupLimitRestriction {
-    /// `LimitType`: a string.
-    ///
-    /// Example: `"NoLimit"`
+    /// `LimitType`; example: `"NoLimit"`
     pub limit_type: Option<String>,
 
-    /// `VpcComparisonSymbol`: a string.
-    ///
-    /// Example: `"In"`
+    /// `VpcComparisonSymbol`; example: `"In"`
     pub vpc_comparison_symbol: Option<String>,
 
-    /// `IpComparisonSymbol`: a string.
-    ///
-    /// Example: `"NotIn"`
+    /// `IpComparisonSymbol`; example: `"NotIn"`
     pub ip_comparison_symbol: Option<String>,
 
-    /// `LimitVpcs`: a list of [`BackupLimitVpcItem`] objects.
-    ///
-    /// Example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
+    /// `LimitVpcs`; example: `[{"Region":"ap-guangzhou","VpcList":["vpc-kas1"]}]`
     pub limit_vpcs: Option<Vec<BackupLimitVpcItem>>,
 
-    /// `LimitIps`: a list of strings.
+    /// `LimitIps`
     pub limit_ips: Option<Vec<String>>,
 }
 
@@ -770,14 +525,10 @@ pub struct BackupLimitRestriction {
 /// Returned in the output of [`DescribeBackupDownloadRestriction`](super::DescribeBackupDownloadRestriction) and [`DescribeBackupDownloadUserRestriction`](super::DescribeBackupDownloadUserRestriction).
 #[tc_model]
 pub struct BackupLimitVpcItem {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `VpcList`: a list of strings.
-    ///
-    /// Example: `["vpc-a2wef"]`
+    /// `VpcList`; example: `["vpc-a2wef"]`
     pub vpc_list: Option<Vec<String>>,
 }
 
@@ -786,14 +537,10 @@ pub struct BackupLimitVpcItem {
 /// Returned in the output of [`DescribeBackupList`](super::DescribeBackupList), [`DescribeBackupListByVault`](super::DescribeBackupListByVault), [`DescribeRedoLogListByVault`](super::DescribeRedoLogListByVault) and [`DescribeRedoLogs`](super::DescribeRedoLogs).
 #[tc_model]
 pub struct BackupRegionAndIds {
-    /// `BackupRegion`: a string.
-    ///
-    /// Example: `"ap-beijing"`
+    /// `BackupRegion`; example: `"ap-beijing"`
     pub backup_region: Option<String>,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `2004212`
+    /// `BackupId`; example: `2004212`
     pub backup_id: Option<i64>,
 }
 
@@ -802,19 +549,13 @@ pub struct BackupRegionAndIds {
 /// Returned in the output of [`DescribeBackupOverview`](super::DescribeBackupOverview).
 #[tc_model]
 pub struct BackupVolumeInfo {
-    /// `BackupVolume`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `BackupVolume`; example: `1.0`
     pub backup_volume: Option<f64>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `BackupType`; example: `"logical"`
     pub backup_type: Option<String>,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `BackupMethod`; example: `"manual"`
     pub backup_method: Option<String>,
 }
 
@@ -823,19 +564,13 @@ pub struct BackupVolumeInfo {
 /// Returned in the output of [`DescribeResourcesByDealName`](super::DescribeResourcesByDealName).
 #[tc_model]
 pub struct BillingResourceInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-4vdteifv"]`
+    /// `InstanceIds`; example: `["cynosdbmysql-ins-4vdteifv"]`
     pub instance_ids: Vec<String>,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"1000000001111"`
+    /// `DealName`; example: `"1000000001111"`
     pub deal_name: String,
 }
 
@@ -844,24 +579,16 @@ pub struct BillingResourceInfo {
 /// Returned in the output of [`DescribeResourcePackageList`](super::DescribeResourcePackageList).
 #[tc_model]
 pub struct BindInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-test"`
+    /// `InstanceId`; example: `"cynosdbmysql-test"`
     pub instance_id: String,
 
-    /// `InstanceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `InstanceRegion`; example: `"ap-guangzhou"`
     pub instance_region: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"cynosdb-serverless"`
+    /// `InstanceType`; example: `"cynosdb-serverless"`
     pub instance_type: String,
 
-    /// `ExtendIds`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-test"]`
+    /// `ExtendIds`; example: `["cynosdbmysql-ins-test"]`
     pub extend_ids: Option<Vec<String>>,
 }
 
@@ -871,29 +598,19 @@ pub struct BindInstanceInfo {
 /// Returned in the output of [`DescribeBinlogConfig`](super::DescribeBinlogConfig).
 #[tc_model]
 pub struct BinlogConfigInfo {
-    /// `BinlogSaveDays`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `7`
+    /// `BinlogSaveDays`, required in requests; example: `7`
     pub binlog_save_days: Option<i64>,
 
-    /// `BinlogCrossRegionsEnable`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"ON"`
+    /// `BinlogCrossRegionsEnable`, required in requests; example: `"ON"`
     pub binlog_cross_regions_enable: Option<String>,
 
-    /// `BinlogCrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `BinlogCrossRegions`; example: `["ap-guangzhou"]`
     pub binlog_cross_regions: Option<Vec<String>>,
 
-    /// `BinlogCrossRegionSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BinlogCrossRegionSaveDays`; example: `7`
     pub binlog_cross_region_save_days: Option<i64>,
 
-    /// `AutoCopyVaults`: a list of [`CreateBackupVaultItem`] objects.
+    /// `AutoCopyVaults`
     pub auto_copy_vaults: Option<Vec<CreateBackupVaultItem>>,
 }
 
@@ -902,55 +619,37 @@ pub struct BinlogConfigInfo {
 /// Returned in the output of [`DescribeBinlogListByVault`](super::DescribeBinlogListByVault) and [`DescribeBinlogs`](super::DescribeBinlogs).
 #[tc_model]
 pub struct BinlogItem {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xvgstw6s-backupfile-000001"`
+    /// `FileName`; example: `"cynosdbmysql-xvgstw6s-backupfile-000001"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `23478236`
+    /// `FileSize`; example: `23478236`
     pub file_size: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-10-01 00:00:00"`
+    /// `StartTime`; example: `"2024-10-01 00:00:00"`
     pub start_time: String,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2024-10-10 00:00:00"`
+    /// `FinishTime`; example: `"2024-10-10 00:00:00"`
     pub finish_time: String,
 
-    /// `BinlogId`: a signed 64-bit integer.
-    ///
-    /// Example: `23467`
+    /// `BinlogId`; example: `23467`
     pub binlog_id: i64,
 
-    /// `CrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-shanghai"]`
+    /// `CrossRegions`; example: `["ap-shanghai"]`
     pub cross_regions: Option<Vec<String>>,
 
-    /// `CopyStatus`: a string.
-    ///
-    /// Example: `"done"`
+    /// `CopyStatus`; example: `"done"`
     pub copy_status: Option<String>,
 
-    /// `VaultInfos`: a list of [`VaultInfo`] objects.
+    /// `VaultInfos`
     pub vault_infos: Option<Vec<VaultInfo>>,
 
-    /// `EncryptKeyId`: a string.
-    ///
-    /// Example: `"1764ae22-72f0-11f0-8904-52540009df14"`
+    /// `EncryptKeyId`; example: `"1764ae22-72f0-11f0-8904-52540009df14"`
     pub encrypt_key_id: Option<String>,
 
-    /// `EncryptRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EncryptRegion`; example: `"ap-guangzhou"`
     pub encrypt_region: Option<String>,
 
-    /// `ExistRegions`: a list of [`BinlogRegionInfo`] objects.
+    /// `ExistRegions`
     pub exist_regions: Option<Vec<BinlogRegionInfo>>,
 }
 
@@ -959,14 +658,10 @@ pub struct BinlogItem {
 /// Returned in the output of [`DescribeBinlogListByVault`](super::DescribeBinlogListByVault) and [`DescribeBinlogs`](super::DescribeBinlogs).
 #[tc_model]
 pub struct BinlogRegionInfo {
-    /// `BackupRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `BackupRegion`; example: `"ap-guangzhou"`
     pub backup_region: Option<String>,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `854194`
+    /// `BackupId`; example: `854194`
     pub backup_id: Option<i64>,
 }
 
@@ -975,189 +670,135 @@ pub struct BinlogRegionInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct BizTaskInfo {
-    /// `ID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ID`; example: `0`
     #[tc(rename = "ID")]
     pub id: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1334748`
+    /// `AppId`; example: `1334748`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_id: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `CreateTime`; example: `"2004-05-03T17:30:08+08:00"`
     pub create_time: String,
 
-    /// `DelayTime`: a string.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `DelayTime`; example: `"2004-05-03T17:30:08+08:00"`
     pub delay_time: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"error"`
+    /// `ErrMsg`; example: `"error"`
     pub err_msg: String,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FlowId`; example: `1`
     pub flow_id: i64,
 
-    /// `Input`: a string.
-    ///
-    /// Example: `"{\"uin\":\"7043509\"}"`
+    /// `Input`; example: `"{\"uin\":\"7043509\"}"`
     pub input: String,
 
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-xx"`
+    /// `InstanceGrpId`; example: `"cynosdbmysql-grp-xx"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_grp_id: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-xx"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-xx"`
     pub instance_group_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-xx"`
+    /// `InstanceId`; example: `"cynosmysql-ins-xx"`
     pub instance_id: String,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-xx"`
+    /// `ObjectId`; example: `"cynosmysql-ins-xx"`
     pub object_id: String,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"cluster"`
+    /// `ObjectType`; example: `"cluster"`
     pub object_type: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Operator`; example: `"1"`
     pub operator: String,
 
-    /// `Output`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Output`; example: `"1"`
     pub output: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `TaskType`: a string.
-    ///
-    /// Example: `"taskCreateCluster"`
+    /// `TaskType`; example: `"taskCreateCluster"`
     pub task_type: String,
 
-    /// `TriggerTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TriggerTaskId`; example: `0`
     pub trigger_task_id: i64,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `UpdateTime`; example: `"2004-05-03T17:30:08+08:00"`
     pub update_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `StartTime`; example: `"2004-05-03T17:30:08+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2004-05-03T17:30:08+08:00"`
+    /// `EndTime`; example: `"2004-05-03T17:30:08+08:00"`
     pub end_time: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterName`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_name: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4vdtei33"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-4vdtei33"`
     pub instance_name: String,
 
-    /// `Process`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Process`; example: `100`
     pub process: i64,
 
-    /// `ModifyParamsData`: a list of [`ModifyParamsData`] objects.
+    /// `ModifyParamsData`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub modify_params_data: Option<Vec<ModifyParamsData>>,
 
-    /// `CreateClustersData`: a [`CreateClustersData`].
+    /// `CreateClustersData`
     pub create_clusters_data: CreateClustersData,
 
-    /// `RollbackData`: a [`RollbackData`].
+    /// `RollbackData`
     pub rollback_data: RollbackData,
 
-    /// `ModifyInstanceData`: a [`ModifyInstanceData`].
+    /// `ModifyInstanceData`
     pub modify_instance_data: ModifyInstanceData,
 
-    /// `ManualBackupData`: a [`ManualBackupData`].
+    /// `ManualBackupData`
     pub manual_backup_data: Option<ManualBackupData>,
 
-    /// `ModifyDbVersionData`: a [`ModifyDbVersionData`].
+    /// `ModifyDbVersionData`
     pub modify_db_version_data: ModifyDbVersionData,
 
-    /// `ClusterSlaveData`: a [`ClusterSlaveData`].
+    /// `ClusterSlaveData`
     pub cluster_slave_data: ClusterSlaveData,
 
-    /// `SwitchClusterLogBin`: a [`SwitchClusterLogBin`].
+    /// `SwitchClusterLogBin`
     pub switch_cluster_log_bin: Option<SwitchClusterLogBin>,
 
-    /// `ModifyInstanceParamsData`: a [`BizTaskModifyParamsData`].
+    /// `ModifyInstanceParamsData`
     pub modify_instance_params_data: Option<BizTaskModifyParamsData>,
 
-    /// `TaskMaintainInfo`: a [`TaskMaintainInfo`].
+    /// `TaskMaintainInfo`
     pub task_maintain_info: Option<TaskMaintainInfo>,
 
-    /// `InstanceCLSDeliveryInfos`: a list of [`InstanceClsDeliveryInfo`] objects.
+    /// `InstanceCLSDeliveryInfos`
     #[tc(rename = "InstanceCLSDeliveryInfos")]
     pub instance_cls_delivery_infos: Option<Vec<InstanceClsDeliveryInfo>>,
 
-    /// `TaskProgressInfo`: a [`TaskProgressInfo`].
+    /// `TaskProgressInfo`
     pub task_progress_info: Option<TaskProgressInfo>,
 
-    /// `GdnTaskInfo`: a [`GdnTaskInfo`].
+    /// `GdnTaskInfo`
     pub gdn_task_info: Option<GdnTaskInfo>,
 
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-08535e43-40d0-4982-bbe8-9d15722f234f"`
+    /// `VaultId`; example: `"vault-08535e43-40d0-4982-bbe8-9d15722f234f"`
     pub vault_id: Option<String>,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"vaults_1769683193_5oDpM"`
+    /// `VaultName`; example: `"vaults_1769683193_5oDpM"`
     pub vault_name: Option<String>,
 
-    /// `AIOptimizerTaskData`: an [`AiOptimizerTaskData`].
+    /// `AIOptimizerTaskData`
     #[tc(rename = "AIOptimizerTaskData")]
     pub ai_optimizer_task_data: Option<AiOptimizerTaskData>,
 }
@@ -1167,12 +808,10 @@ pub struct BizTaskInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct BizTaskModifyInstanceParam {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-xxx"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-xxx"`
     pub instance_id: String,
 
-    /// `ModifyInstanceParamList`: a list of [`ModifyParamItem`] objects.
+    /// `ModifyInstanceParamList`
     pub modify_instance_param_list: Vec<ModifyParamItem>,
 }
 
@@ -1181,15 +820,13 @@ pub struct BizTaskModifyInstanceParam {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct BizTaskModifyParamsData {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-xxx"`
+    /// `ClusterId`; example: `"cynosdbmysql-xxx"`
     pub cluster_id: String,
 
-    /// `ClusterParamList`: a list of [`ModifyParamItem`] objects.
+    /// `ClusterParamList`
     pub cluster_param_list: Vec<ModifyParamItem>,
 
-    /// `ModifyInstanceParams`: a list of [`BizTaskModifyInstanceParam`] objects.
+    /// `ModifyInstanceParams`
     pub modify_instance_params: Vec<BizTaskModifyInstanceParam>,
 }
 
@@ -1199,39 +836,25 @@ pub struct BizTaskModifyParamsData {
 #[doc(alias = "CLSInfo")]
 #[tc_model]
 pub struct ClsInfo {
-    /// `TopicOperation`: a string.
-    ///
-    /// Example: `"create"`
+    /// `TopicOperation`; example: `"create"`
     pub topic_operation: String,
 
-    /// `GroupOperation`: a string.
-    ///
-    /// Example: `"create"`
+    /// `GroupOperation`; example: `"create"`
     pub group_operation: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"8c392615-b4c0-4f70-b07d-1fb5cd688f60"`
+    /// `TopicId`; example: `"8c392615-b4c0-4f70-b07d-1fb5cd688f60"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"cloud_lala_topic"`
+    /// `TopicName`; example: `"cloud_lala_topic"`
     pub topic_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"95a03fb4-395b-4ce7-802b-4ce10c7431dd"`
+    /// `GroupId`; example: `"95a03fb4-395b-4ce7-802b-4ce10c7431dd"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cloud_haha_logset"`
+    /// `GroupName`; example: `"cloud_haha_logset"`
     pub group_name: Option<String>,
 }
 
@@ -1240,16 +863,16 @@ pub struct ClsInfo {
 /// Returned in the output of [`CheckCreateLibraDBInstance`](super::CheckCreateLibraDBInstance).
 #[tc_model]
 pub struct CheckItem {
-    /// `Item`: a string.
+    /// `Item`
     pub item: Option<String>,
 
-    /// `Result`: a string.
+    /// `Result`
     pub result: Option<String>,
 
-    /// `CurrentValue`: a string.
+    /// `CurrentValue`
     pub current_value: Option<String>,
 
-    /// `ExpectedValue`: a string.
+    /// `ExpectedValue`
     pub expected_value: Option<String>,
 }
 
@@ -1258,324 +881,210 @@ pub struct CheckItem {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct ClusterInstanceDetail {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000***499845"`
+    /// `Uin`; example: `"1000***499845"`
     pub uin: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `12510243`
+    /// `AppId`; example: `12510243`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-5ne6bjyx"`
+    /// `ClusterId`; example: `"cynosdbmysql-5ne6bjyx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-5ne6bjyx"`
+    /// `ClusterName`; example: `"cynosdbmysql-5ne6bjyx"`
     pub cluster_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4vdteifv"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-4vdteifv"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4vdteifv"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-4vdteifv"`
     pub instance_name: String,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_status_desc: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `InstanceCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCpu`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_cpu: Option<i64>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MinCpu`; example: `1.0`
     pub min_cpu: f64,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: f64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: Option<i64>,
 
-    /// `InstanceMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceMemory`; example: `2`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_memory: Option<i64>,
 
-    /// `InstanceStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `InstanceStorage`; example: `50`
     pub instance_storage: i64,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: String,
 
-    /// `MaintainStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10920`
+    /// `MaintainStartTime`; example: `10920`
     pub maintain_start_time: Option<i64>,
 
-    /// `MaintainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainDuration`; example: `3600`
     pub maintain_duration: Option<i64>,
 
-    /// `MaintainWeekDays`: a list of strings.
-    ///
-    /// Example: `["Mon"]`
+    /// `MaintainWeekDays`; example: `["Mon"]`
     pub maintain_week_days: Option<Vec<String>>,
 
-    /// `InstanceTasks`: a list of [`ObjectTask`] objects.
+    /// `InstanceTasks`
     pub instance_tasks: Option<Vec<ObjectTask>>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `InstanceDeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `InstanceDeviceType`; example: `"exclusive"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub instance_device_type: Option<String>,
 
-    /// `InstanceStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS"`
+    /// `InstanceStorageType`; example: `"CLOUD_TCS"`
     pub instance_storage_type: Option<String>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `DbMode`; example: `"normal"`
     pub db_mode: Option<String>,
 
-    /// `NodeList`: a list of strings.
-    ///
-    /// Example: `["libran-0"]`
+    /// `NodeList`; example: `["libran-0"]`
     pub node_list: Option<Vec<String>>,
 
-    /// `ServerlessStatus`: a string.
-    ///
-    /// Example: `"pause"`
+    /// `ServerlessStatus`; example: `"pause"`
     pub serverless_status: Option<String>,
 
-    /// `AIOptimizerStatus`: an [`AiOptimizerStatus`].
+    /// `AIOptimizerStatus`
     #[tc(rename = "AIOptimizerStatus")]
     pub ai_optimizer_status: Option<AiOptimizerStatus>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `PhysicalZone`; example: `"ap-guangzhou-3"`
     pub physical_zone: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cynosmysql-xxxxxxxx"`
+    /// `StorageId`; example: `"cynosmysql-xxxxxxxx"`
     pub storage_id: Option<String>,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `StoragePayMode`; example: `0`
     pub storage_pay_mode: Option<i64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-06-08T04:29:25+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-06-08T04:29:25+08:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-06-08T04:29:25+08:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2021-06-08T04:29:25+08:00"`
     pub update_time: String,
 
-    /// `IsolateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-06-08T04:29:25+08:00"`
+    /// `IsolateTime`, an ISO 8601 timestamp; example: `"2021-06-08T04:29:25+08:00"`
     pub isolate_time: String,
 
-    /// `DestroyTime`: a string.
-    ///
-    /// Example: `"2024-01-04 00:09:10"`
+    /// `DestroyTime`; example: `"2024-01-04 00:09:10"`
     pub destroy_time: String,
 
-    /// `DestroyDeadlineText`: a string.
-    ///
-    /// Example: `"0 天"`
+    /// `DestroyDeadlineText`; example: `"0 天"`
     pub destroy_deadline_text: String,
 
-    /// `PeriodEndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-06-08T04:29:25+08:00"`
+    /// `PeriodEndTime`, an ISO 8601 timestamp; example: `"2021-06-08T04:29:25+08:00"`
     pub period_end_time: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.1.2"`
+    /// `Vip`; example: `"10.0.1.2"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Vport`; example: `5432`
     pub vport: i64,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: i64,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"12.12.23.3"`
+    /// `WanIP`; example: `"12.12.23.3"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `5433`
+    /// `WanPort`; example: `5433`
     pub wan_port: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"init"`
+    /// `WanStatus`; example: `"init"`
     pub wan_status: String,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
+    /// `WanDomain`; example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
     pub wan_domain: String,
 
-    /// `InstanceNetInfo`: a list of [`InstanceNetInfo`] objects.
+    /// `InstanceNetInfo`
     pub instance_net_info: Vec<InstanceNetInfo>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `ProcessingTask`: a string.
-    ///
-    /// Example: `"taskDeleteInstance"`
+    /// `ProcessingTask`; example: `"taskDeleteInstance"`
     pub processing_task: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ObjectTask>>,
 
-    /// `IsFreeze`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsFreeze`; example: `"yes"`
     pub is_freeze: String,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<Tag>>,
 
-    /// `InstanceAbility`: an [`InstanceAbility`].
+    /// `InstanceAbility`
     pub instance_ability: Option<InstanceAbility>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gdn-cgsxflsb"`
+    /// `GdnId`; example: `"cynosdbmysql-gdn-cgsxflsb"`
     pub gdn_id: Option<String>,
 }
 
@@ -1584,44 +1093,28 @@ pub struct ClusterInstanceDetail {
 /// Returned in the output of [`DescribeClusterParamLogs`](super::DescribeClusterParamLogs).
 #[tc_model]
 pub struct ClusterParamModifyLog {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"back_log"`
+    /// `ParamName`; example: `"back_log"`
     pub param_name: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `CurrentValue`; example: `"1024"`
     pub current_value: String,
 
-    /// `UpdateValue`: a string.
-    ///
-    /// Example: `"1025"`
+    /// `UpdateValue`; example: `"1025"`
     pub update_value: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22T00:00:00+00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-09-22T00:00:00+00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-09-22T00:00:00+00:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2021-09-22T00:00:00+00:00"`
     pub update_time: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-mwg712eh"`
+    /// `ClusterId`; example: `"cynosdbmysql-mwg712eh"`
     pub cluster_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-m6f0hkdb"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-m6f0hkdb"`
     pub instance_id: String,
 }
 
@@ -1630,69 +1123,43 @@ pub struct ClusterParamModifyLog {
 /// Returned in the output of [`DescribeClusterPeriodScalePolicy`](super::DescribeClusterPeriodScalePolicy).
 #[tc_model]
 pub struct ClusterPeriodScalePolicy {
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-spd-xbxbsgbs"`
+    /// `PolicyId`; example: `"cynosdbmysql-spd-xbxbsgbs"`
     pub policy_id: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: Option<String>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `MinCpu`; example: `0.25`
     pub min_cpu: Option<f64>,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `MaxCpu`; example: `50`
     pub max_cpu: Option<f64>,
 
-    /// `ScaleStartTime`: a string.
-    ///
-    /// Example: `"10:00:00"`
+    /// `ScaleStartTime`; example: `"10:00:00"`
     pub scale_start_time: Option<String>,
 
-    /// `ScaleEndTime`: a string.
-    ///
-    /// Example: `"12:00:00"`
+    /// `ScaleEndTime`; example: `"12:00:00"`
     pub scale_end_time: Option<String>,
 
-    /// `PolicyStartTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `PolicyStartTime`; example: `"2025-06-01 10:00:00"`
     pub policy_start_time: Option<String>,
 
-    /// `PolicyEndTime`: a string.
-    ///
-    /// Example: `"2025-10-01 10:00:00"`
+    /// `PolicyEndTime`; example: `"2025-10-01 10:00:00"`
     pub policy_end_time: Option<String>,
 
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"week"`
+    /// `PeriodType`; example: `"week"`
     pub period_type: Option<String>,
 
-    /// `PeriodConfig`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,4,5,6]`
+    /// `PeriodConfig`; example: `[1,2,4,5,6]`
     pub period_config: Option<Vec<i64>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `CreateTime`; example: `"2025-06-01 10:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `UpdateTime`; example: `"2025-06-01 10:00:00"`
     pub update_time: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `Status`; example: `"normal"`
     pub status: Option<String>,
 }
 
@@ -1701,14 +1168,10 @@ pub struct ClusterPeriodScalePolicy {
 /// Returned in the output of [`DescribeClusterReadOnly`](super::DescribeClusterReadOnly).
 #[tc_model]
 pub struct ClusterReadOnlyValue {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-jl17y89v"`
+    /// `ClusterId`; example: `"cynosdbmysql-jl17y89v"`
     pub cluster_id: String,
 
-    /// `ReadOnlyValue`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `ReadOnlyValue`; example: `"ON"`
     pub read_only_value: String,
 }
 
@@ -1717,89 +1180,55 @@ pub struct ClusterReadOnlyValue {
 /// Returned in the output of [`DescribeClusterServerlessScalePlans`](super::DescribeClusterServerlessScalePlans).
 #[tc_model]
 pub struct ClusterServerlessScalePlan {
-    /// `PlanId`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `PlanId`; example: `1231`
     pub plan_id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-dbsbgqxg"`
+    /// `ClusterId`; example: `"cynosdbmysql-dbsbgqxg"`
     pub cluster_id: Option<String>,
 
-    /// `ObjectInstance`: a string.
-    ///
-    /// Example: `"cynosdbmysq-insl-dbsbgqxg"`
+    /// `ObjectInstance`; example: `"cynosdbmysq-insl-dbsbgqxg"`
     pub object_instance: Option<String>,
 
-    /// `PolicyId`: a string.
-    ///
-    /// Example: `"cynosdbmysq-spn-dbsbgqxg"`
+    /// `PolicyId`; example: `"cynosdbmysq-spn-dbsbgqxg"`
     pub policy_id: Option<String>,
 
-    /// `PolicyType`: a string.
-    ///
-    /// Example: `"period"`
+    /// `PolicyType`; example: `"period"`
     pub policy_type: Option<String>,
 
-    /// `SourceMinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `SourceMinCpu`; example: `0.25`
     pub source_min_cpu: Option<f64>,
 
-    /// `SourceMaxCpu`: a floating-point number.
-    ///
-    /// Example: `5.0`
+    /// `SourceMaxCpu`; example: `5.0`
     pub source_max_cpu: Option<f64>,
 
-    /// `TargetMinCpu`: a floating-point number.
-    ///
-    /// Example: `0.25`
+    /// `TargetMinCpu`; example: `0.25`
     pub target_min_cpu: Option<f64>,
 
-    /// `TargetMaxCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `TargetMaxCpu`; example: `1.0`
     pub target_max_cpu: Option<f64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `ScaleTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `ScaleTaskId`; example: `1231`
     pub scale_task_id: Option<i64>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"ClusterNotRunning"`
+    /// `FailReason`; example: `"ClusterNotRunning"`
     pub fail_reason: Option<String>,
 
-    /// `ExpectedStartTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `ExpectedStartTime`; example: `"2025-06-01 10:00:00"`
     pub expected_start_time: Option<String>,
 
-    /// `ExpectedEndTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `ExpectedEndTime`; example: `"2025-06-01 10:00:00"`
     pub expected_end_time: Option<String>,
 
-    /// `ResetTaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1231`
+    /// `ResetTaskId`; example: `1231`
     pub reset_task_id: Option<i64>,
 
-    /// `ResetType`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ResetType`; example: `"auto"`
     pub reset_type: Option<String>,
 
-    /// `ResetTime`: a string.
-    ///
-    /// Example: `"2025-06-01 10:00:00"`
+    /// `ResetTime`; example: `"2025-06-01 10:00:00"`
     pub reset_time: Option<String>,
 }
 
@@ -1808,30 +1237,22 @@ pub struct ClusterServerlessScalePlan {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ClusterSlaveData {
-    /// `OldMasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `OldMasterZone`; example: `"ap-guangzhou-3"`
     pub old_master_zone: String,
 
-    /// `OldSlaveZone`: a list of strings.
+    /// `OldSlaveZone`
     pub old_slave_zone: Option<Vec<String>>,
 
-    /// `NewMasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `NewMasterZone`; example: `"ap-guangzhou-3"`
     pub new_master_zone: String,
 
-    /// `NewSlaveZone`: a list of strings.
+    /// `NewSlaveZone`
     pub new_slave_zone: Option<Vec<String>>,
 
-    /// `NewSlaveZoneAttr`: a list of [`SlaveZoneAttrItem`] objects.
-    ///
-    /// Example: `[{"BinlogSyncWay":"async","Zone":"ap-guangzhou-5"}]`
+    /// `NewSlaveZoneAttr`; example: `[{"BinlogSyncWay":"async","Zone":"ap-guangzhou-5"}]`
     pub new_slave_zone_attr: Option<Vec<SlaveZoneAttrItem>>,
 
-    /// `OldSlaveZoneAttr`: a list of [`SlaveZoneAttrItem`] objects.
-    ///
-    /// Example: `[{"BinlogSyncWay":"async","Zone":"ap-guangzhou-5"}]`
+    /// `OldSlaveZoneAttr`; example: `[{"BinlogSyncWay":"async","Zone":"ap-guangzhou-5"}]`
     pub old_slave_zone_attr: Option<Vec<SlaveZoneAttrItem>>,
 }
 
@@ -1840,14 +1261,10 @@ pub struct ClusterSlaveData {
 /// Returned in the output of [`ModifyClusterReadOnly`](super::ModifyClusterReadOnly).
 #[tc_model]
 pub struct ClusterTaskId {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-0lxfuag5"`
+    /// `ClusterId`; example: `"cynosdbmysql-0lxfuag5"`
     pub cluster_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"176545"`
+    /// `TaskId`; example: `"176545"`
     pub task_id: String,
 }
 
@@ -1857,14 +1274,10 @@ pub struct ClusterTaskId {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig) and [`DescribeBinlogConfig`](super::DescribeBinlogConfig).
 #[tc_model]
 pub struct CreateBackupVaultItem {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
+    /// `VaultId`; example: `"vault-a6ed23f2-f03e-4410-b946-624d1e7d9b5a"`
     pub vault_id: Option<String>,
 
-    /// `VaultRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `VaultRegion`; example: `"ap-guangzhou"`
     pub vault_region: Option<String>,
 }
 
@@ -1873,19 +1286,13 @@ pub struct CreateBackupVaultItem {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct CreateClustersData {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `StorageLimit`; example: `3000`
     pub storage_limit: i64,
 }
 
@@ -1894,19 +1301,13 @@ pub struct CreateClustersData {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct CrossRegionBackupItem {
-    /// `CrossRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `CrossRegion`; example: `"ap-guangzhou"`
     pub cross_region: Option<String>,
 
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `182736`
+    /// `BackupId`; example: `182736`
     pub backup_id: Option<i64>,
 
-    /// `BackupStatus`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `BackupStatus`; example: `"processing"`
     pub backup_status: Option<String>,
 }
 
@@ -1915,250 +1316,143 @@ pub struct CrossRegionBackupItem {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters).
 #[tc_model]
 pub struct CynosdbCluster {
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-05-08 14:29:25"`
+    /// `UpdateTime`; example: `"2021-05-08 14:29:25"`
     pub update_time: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosmysql-8sj2h3bx"`
+    /// `ClusterId`; example: `"cynosmysql-8sj2h3bx"`
     pub cluster_id: String,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceNum`; example: `2`
     pub instance_num: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700000433509"`
+    /// `Uin`; example: `"700000433509"`
     pub uin: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251232125`
+    /// `AppId`; example: `251232125`
     pub app_id: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-08 14:29:25"`
+    /// `CreateTime`; example: `"2021-05-08 14:29:25"`
     pub create_time: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-06-08 14:29:25"`
+    /// `PeriodEndTime`; example: `"2021-06-08 14:29:25"`
     pub period_end_time: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"13.117.3.128"`
+    /// `Vip`; example: `"13.117.3.128"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `18263`
+    /// `ProjectID`; example: `18263`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `VpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-rhfuibtt"`
+    /// `VpcId`, always sent in responses; example: `"vpc-rhfuibtt"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-87qviva4"`
+    /// `SubnetId`, always sent in responses; example: `"subnet-87qviva4"`
     pub subnet_id: Option<String>,
 
-    /// `CynosVersion`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2.0.12"`
+    /// `CynosVersion`, always sent in responses; example: `"2.0.12"`
     pub cynos_version: Option<String>,
 
-    /// `CynosVersionTag`: a string.
-    ///
-    /// Example: `"beta"`
+    /// `CynosVersionTag`; example: `"beta"`
     pub cynos_version_tag: Option<String>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `StorageLimit`, always sent in responses; example: `1000`
     pub storage_limit: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`, always sent in responses; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `ProcessingTask`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ProcessingTask"`
+    /// `ProcessingTask`, always sent in responses; example: `"ProcessingTask"`
     pub processing_task: Option<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
-    /// Always sent in responses.
+    /// `Tasks`, always sent in responses
     pub tasks: Option<Vec<ObjectTask>>,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
-    /// Always sent in responses.
+    /// `ResourceTags`, always sent in responses
     pub resource_tags: Option<Vec<Tag>>,
 
-    /// `DbMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SERVERLESS"`
+    /// `DbMode`, always sent in responses; example: `"SERVERLESS"`
     pub db_mode: Option<String>,
 
-    /// `ServerlessStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"resume"`
+    /// `ServerlessStatus`, always sent in responses; example: `"resume"`
     pub serverless_status: Option<String>,
 
-    /// `Storage`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Storage`, always sent in responses; example: `1000`
     pub storage: Option<i64>,
 
-    /// `StorageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosmysql-8sj2h3bx"`
+    /// `StorageId`, always sent in responses; example: `"cynosmysql-8sj2h3bx"`
     pub storage_id: Option<String>,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `StoragePayMode`, always sent in responses; example: `1`
     pub storage_pay_mode: Option<i64>,
 
-    /// `MinStorageSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `10`
+    /// `MinStorageSize`, always sent in responses; example: `10`
     pub min_storage_size: Option<i64>,
 
-    /// `MaxStorageSize`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `MaxStorageSize`, always sent in responses; example: `1000`
     pub max_storage_size: Option<i64>,
 
-    /// `NetAddrs`: a list of [`NetAddr`] objects.
-    /// Always sent in responses.
+    /// `NetAddrs`, always sent in responses
     pub net_addrs: Option<Vec<NetAddr>>,
 
-    /// `PhysicalZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-singapore-3"`
+    /// `PhysicalZone`, always sent in responses; example: `"ap-singapore-3"`
     pub physical_zone: Option<String>,
 
-    /// `MasterZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"ap-singapore-3"`
+    /// `MasterZone`, always sent in responses; example: `"ap-singapore-3"`
     pub master_zone: Option<String>,
 
-    /// `HasSlaveZone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yes"`
+    /// `HasSlaveZone`, always sent in responses; example: `"yes"`
     pub has_slave_zone: Option<String>,
 
-    /// `SlaveZones`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["ap-singapore-4"]`
+    /// `SlaveZones`, always sent in responses; example: `["ap-singapore-4"]`
     pub slave_zones: Option<Vec<String>>,
 
-    /// `BusinessType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"bus_a"`
+    /// `BusinessType`, always sent in responses; example: `"bus_a"`
     pub business_type: Option<String>,
 
-    /// `IsFreeze`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"no"`
+    /// `IsFreeze`, always sent in responses; example: `"no"`
     pub is_freeze: Option<String>,
 
-    /// `OrderSource`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"lhdb"`
+    /// `OrderSource`, always sent in responses; example: `"lhdb"`
     pub order_source: Option<String>,
 
-    /// `Ability`: an [`Ability`].
-    /// Always sent in responses.
+    /// `Ability`, always sent in responses
     pub ability: Option<Ability>,
 
-    /// `ResourcePackages`: a list of [`ResourcePackage`] objects.
-    /// Always sent in responses.
+    /// `ResourcePackages`, always sent in responses
     pub resource_packages: Option<Vec<ResourcePackage>>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gdn-dbssdfa1"`
+    /// `GdnId`; example: `"cynosdbmysql-gdn-dbssdfa1"`
     pub gdn_id: Option<String>,
 
-    /// `GdnRole`: a string.
-    ///
-    /// Example: `"primary"`
+    /// `GdnRole`; example: `"primary"`
     pub gdn_role: Option<String>,
 }
 
@@ -2167,297 +1461,189 @@ pub struct CynosdbCluster {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail).
 #[tc_model]
 pub struct CynosdbClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8sj2h3bx"`
+    /// `ClusterId`; example: `"cynosdbmysql-8sj2h3bx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8sj2h3bx"`
+    /// `ClusterName`; example: `"cynosdbmysql-8sj2h3bx"`
     pub cluster_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `PhysicalZone`; example: `"ap-guangzhou-1"`
     pub physical_zone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `ServerlessStatus`: a string.
-    ///
-    /// Example: `"resume"`
+    /// `ServerlessStatus`; example: `"resume"`
     pub serverless_status: String,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-8sj2h3bx"`
+    /// `StorageId`; example: `"cynosdbmysql-8sj2h3bx"`
     pub storage_id: String,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Storage`; example: `200`
     pub storage: i64,
 
-    /// `MaxStorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `MaxStorageSize`; example: `3000`
     pub max_storage_size: i64,
 
-    /// `MinStorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinStorageSize`; example: `10`
     pub min_storage_size: i64,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StoragePayMode`; example: `1`
     pub storage_pay_mode: i64,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"Default-VPC"`
+    /// `VpcName`; example: `"Default-VPC"`
     pub vpc_name: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4pbgx2ld"`
+    /// `VpcId`; example: `"vpc-4pbgx2ld"`
     pub vpc_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"Default-Subnet"`
+    /// `SubnetName`; example: `"Default-Subnet"`
     pub subnet_name: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-a2emqb1d"`
+    /// `SubnetId`; example: `"subnet-a2emqb1d"`
     pub subnet_id: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `Charset`; example: `"utf8"`
     pub charset: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-25 19:23:31"`
+    /// `CreateTime`; example: `"2021-05-25 19:23:31"`
     pub create_time: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `StorageLimit`; example: `3000`
     pub storage_limit: i64,
 
-    /// `UsedStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedStorage`; example: `100`
     pub used_storage: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.36.173.27"`
+    /// `Vip`; example: `"10.36.173.27"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `RoAddr`: a list of [`Addr`] objects.
+    /// `RoAddr`
     pub ro_addr: Vec<Addr>,
 
-    /// `Ability`: an [`Ability`].
+    /// `Ability`
     pub ability: Ability,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"2.0.21"`
+    /// `CynosVersion`; example: `"2.0.21"`
     pub cynos_version: String,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"bus_a"`
+    /// `BusinessType`; example: `"bus_a"`
     pub business_type: String,
 
-    /// `HasSlaveZone`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `HasSlaveZone`; example: `"yes"`
     pub has_slave_zone: String,
 
-    /// `IsFreeze`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsFreeze`; example: `"no"`
     pub is_freeze: String,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Vec<ObjectTask>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `MasterZone`; example: `"ap-guangzhou-3"`
     pub master_zone: String,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-3"]`
     pub slave_zones: Vec<String>,
 
-    /// `InstanceSet`: a list of [`ClusterInstanceDetail`] objects.
+    /// `InstanceSet`
     pub instance_set: Vec<ClusterInstanceDetail>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-05-25 19:23:31"`
+    /// `PeriodEndTime`; example: `"2021-05-25 19:23:31"`
     pub period_end_time: String,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `1623`
+    /// `ProjectID`; example: `1623`
     #[tc(rename = "ProjectID")]
     pub project_id: i64,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<Tag>,
 
-    /// `ProxyStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ProxyStatus`; example: `"running"`
     pub proxy_status: String,
 
-    /// `LogBin`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `LogBin`; example: `"OFF"`
     pub log_bin: String,
 
-    /// `IsSkipTrade`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsSkipTrade`; example: `"no"`
     pub is_skip_trade: String,
 
-    /// `PitrType`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `PitrType`; example: `"normal"`
     pub pitr_type: String,
 
-    /// `IsOpenPasswordComplexity`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsOpenPasswordComplexity`; example: `"yes"`
     pub is_open_password_complexity: String,
 
-    /// `NetworkStatus`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `NetworkStatus`; example: `"tcp"`
     pub network_status: String,
 
-    /// `ResourcePackages`: a list of [`ResourcePackage`] objects.
+    /// `ResourcePackages`
     pub resource_packages: Vec<ResourcePackage>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"whole_rdma"`
+    /// `NetworkType`; example: `"whole_rdma"`
     pub network_type: Option<String>,
 
-    /// `SlaveZoneAttr`: a list of [`SlaveZoneAttrItem`] objects.
+    /// `SlaveZoneAttr`
     pub slave_zone_attr: Option<Vec<SlaveZoneAttrItem>>,
 
-    /// `CynosVersionTag`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `CynosVersionTag`; example: `"stable"`
     pub cynos_version_tag: Option<String>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gdn-xdgsdbsa"`
+    /// `GdnId`; example: `"cynosdbmysql-gdn-xdgsdbsa"`
     pub gdn_id: Option<String>,
 
-    /// `GdnRole`: a string.
-    ///
-    /// Example: `"primary"`
+    /// `GdnRole`; example: `"primary"`
     pub gdn_role: Option<String>,
 
-    /// `UsedArchiveStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedArchiveStorage`; example: `100`
     pub used_archive_storage: Option<i64>,
 
-    /// `ArchiveStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `ArchiveStatus`; example: `"normal"`
     pub archive_status: Option<String>,
 
-    /// `ArchiveProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `ArchiveProgress`; example: `64`
     pub archive_progress: Option<i64>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"P0"`
+    /// `ClusterLevel`; example: `"P0"`
     pub cluster_level: Option<String>,
 
-    /// `IsOpenTDE`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsOpenTDE`; example: `false`
     #[tc(rename = "IsOpenTDE")]
     pub is_open_tde: Option<bool>,
 
-    /// `RealZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `RealZone`; example: `"ap-guangzhou-3"`
     pub real_zone: Option<String>,
 
-    /// `StorageOverUse`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `StorageOverUse`; example: `"yes"`
     pub storage_over_use: Option<String>,
 
-    /// `StorageAutoExpand`: a string.
-    ///
-    /// Example: `"no"`
+    /// `StorageAutoExpand`; example: `"no"`
     pub storage_auto_expand: Option<String>,
 }
 
@@ -2466,17 +1652,13 @@ pub struct CynosdbClusterDetail {
 /// Returned in the output of [`DescribeInstanceErrorLogs`](super::DescribeInstanceErrorLogs).
 #[tc_model]
 pub struct CynosdbErrorLogItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Timestamp`; example: `0`
     pub timestamp: i64,
 
-    /// `Level`: a string.
-    ///
-    /// Example: `"note"`
+    /// `Level`; example: `"note"`
     pub level: String,
 
-    /// `Content`: a string.
+    /// `Content`
     pub content: String,
 }
 
@@ -2485,295 +1667,185 @@ pub struct CynosdbErrorLogItem {
 /// Returned in the output of [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeInstances`](super::DescribeInstances) and [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances).
 #[tc_model]
 pub struct CynosdbInstance {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"700000611343"`
+    /// `Uin`; example: `"700000611343"`
     pub uin: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251238074`
+    /// `AppId`; example: `251238074`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosmysql-xxxxxxxx"`
+    /// `ClusterId`; example: `"cynosmysql-xxxxxxxx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"MyClusterName"`
+    /// `ClusterName`; example: `"MyClusterName"`
     pub cluster_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-xxxxxxxx"`
+    /// `InstanceId`; example: `"cynosmysql-ins-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"MyInstanceName"`
+    /// `InstanceName`; example: `"MyInstanceName"`
     pub instance_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"SERVERLESS"`
+    /// `DbMode`; example: `"SERVERLESS"`
     pub db_mode: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Storage`; example: `1000`
     pub storage: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-06-08 14:29:25"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2021-06-08 14:29:25"`
     pub update_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-06-08 14:29:25"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-06-08 14:29:25"`
     pub create_time: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"1.2.3.4"`
+    /// `Vip`; example: `"1.2.3.4"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-07-08 14:29:25"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2021-07-08 14:29:25"`
     pub period_end_time: String,
 
-    /// `DestroyDeadlineText`: a string.
-    ///
-    /// Example: `"0 天"`
+    /// `DestroyDeadlineText`; example: `"0 天"`
     pub destroy_deadline_text: String,
 
-    /// `IsolateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-07-08 14:29:25"`
+    /// `IsolateTime`, a date and time as the service writes it; example: `"2021-07-08 14:29:25"`
     pub isolate_time: String,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
+    /// `WanDomain`; example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
     pub wan_domain: String,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"2.3.4.5"`
+    /// `WanIP`; example: `"2.3.4.5"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `7654`
+    /// `WanPort`; example: `7654`
     pub wan_port: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `WanStatus`; example: `"running"`
     pub wan_status: String,
 
-    /// `DestroyTime`: a string.
-    ///
-    /// Example: `"2024-01-04 00:09:10"`
+    /// `DestroyTime`; example: `"2024-01-04 00:09:10"`
     pub destroy_time: String,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"2.0.12"`
+    /// `CynosVersion`; example: `"2.0.12"`
     pub cynos_version: String,
 
-    /// `ProcessingTask`: a string.
-    ///
-    /// Example: `"ProcessingTask"`
+    /// `ProcessingTask`; example: `"ProcessingTask"`
     pub processing_task: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: i64,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MinCpu`; example: `1`
     pub min_cpu: f64,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2`
+    /// `MaxCpu`; example: `2`
     pub max_cpu: f64,
 
-    /// `ServerlessStatus`: a string.
-    ///
-    /// Example: `"resume"`
+    /// `ServerlessStatus`; example: `"resume"`
     pub serverless_status: String,
 
-    /// `StorageId`: a string.
-    ///
-    /// Example: `"cynosmysql-xxxxxxxx"`
+    /// `StorageId`; example: `"cynosmysql-xxxxxxxx"`
     pub storage_id: String,
 
-    /// `StoragePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StoragePayMode`; example: `1`
     pub storage_pay_mode: i64,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `PhysicalZone`; example: `"ap-guangzhou-3"`
     pub physical_zone: String,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"bus_a"`
+    /// `BusinessType`; example: `"bus_a"`
     pub business_type: String,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Vec<ObjectTask>,
 
-    /// `IsFreeze`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsFreeze`; example: `"yes"`
     pub is_freeze: String,
 
-    /// `ResourceTags`: a list of [`Tag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<Tag>>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `MasterZone`; example: `"ap-guangzhou-3"`
     pub master_zone: String,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-4"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-4"]`
     pub slave_zones: Option<Vec<String>>,
 
-    /// `InstanceNetInfo`: a list of [`InstanceNetInfo`] objects.
+    /// `InstanceNetInfo`
     pub instance_net_info: Vec<InstanceNetInfo>,
 
-    /// `ResourcePackages`: a list of [`ResourcePackage`] objects.
+    /// `ResourcePackages`
     pub resource_packages: Option<Vec<ResourcePackage>>,
 
-    /// `InstanceIndexMode`: a string.
-    ///
-    /// Example: `"mixedRowColumn"`
+    /// `InstanceIndexMode`; example: `"mixedRowColumn"`
     pub instance_index_mode: Option<String>,
 
-    /// `InstanceAbility`: an [`InstanceAbility`].
+    /// `InstanceAbility`
     pub instance_ability: Option<InstanceAbility>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `InstanceStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS/CLOUD_HSSD"`
+    /// `InstanceStorageType`; example: `"CLOUD_TCS/CLOUD_HSSD"`
     pub instance_storage_type: Option<String>,
 
-    /// `CynosVersionTag`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `CynosVersionTag`; example: `"stable"`
     pub cynos_version_tag: String,
 
-    /// `NodeList`: a list of strings.
-    ///
-    /// Example: `["libradbn-1"]`
+    /// `NodeList`; example: `["libradbn-1"]`
     pub node_list: Option<Vec<String>>,
 
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gdn-cgsxflsb"`
+    /// `GdnId`; example: `"cynosdbmysql-gdn-cgsxflsb"`
     pub gdn_id: Option<String>,
 
-    /// `RealZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-5"`
+    /// `RealZone`; example: `"ap-guangzhou-5"`
     pub real_zone: Option<String>,
 }
 
@@ -2782,199 +1854,121 @@ pub struct CynosdbInstance {
 /// Returned in the output of [`DescribeInstanceDetail`](super::DescribeInstanceDetail).
 #[tc_model]
 pub struct CynosdbInstanceDetail {
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1000***499845"`
+    /// `Uin`; example: `"1000***499845"`
     pub uin: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `12510243`
+    /// `AppId`; example: `12510243`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-5ne6bjyx"`
+    /// `ClusterId`; example: `"cynosdbmysql-5ne6bjyx"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-5ne6bjyx"`
+    /// `ClusterName`; example: `"cynosdbmysql-5ne6bjyx"`
     pub cluster_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzkxxrmt"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-bzkxxrmt"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-bzkxxrmt"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-bzkxxrmt"`
     pub instance_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `ServerlessStatus`: a string.
-    ///
-    /// Example: `"resume"`
+    /// `ServerlessStatus`; example: `"resume"`
     pub serverless_status: String,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"master"`
+    /// `InstanceRole`; example: `"master"`
     pub instance_role: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-06-20 19:12:54"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-06-20 19:12:54"`
     pub update_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-05-20 19:12:54"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-05-20 19:12:54"`
     pub create_time: String,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-07-20 19:17:16"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2024-07-20 19:17:16"`
     pub period_end_time: String,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: i64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `VpcId`; example: `"vpc-1ptuei0b"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `SubnetId`; example: `"subnet-1tmw9t4o"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.1.2"`
+    /// `Vip`; example: `"10.0.1.2"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `5432`
+    /// `Vport`; example: `5432`
     pub vport: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
+    /// `WanDomain`; example: `"cynosdbpg-bzkxxrmt.wan.domain.com"`
     pub wan_domain: String,
 
-    /// `Charset`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `Charset`; example: `"utf8"`
     pub charset: String,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"2.0.12"`
+    /// `CynosVersion`; example: `"2.0.12"`
     pub cynos_version: String,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RenewFlag`; example: `0`
     pub renew_flag: i64,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MinCpu`; example: `1.0`
     pub min_cpu: f64,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `MaxCpu`; example: `2.0`
     pub max_cpu: f64,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: Option<String>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `MasterZone`; example: `"ap-guangzhou-3"`
     pub master_zone: Option<String>,
 
-    /// `RealZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `RealZone`; example: `"ap-guangzhou-3"`
     pub real_zone: Option<String>,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-5"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-5"]`
     pub slave_zones: Option<Vec<String>>,
 
-    /// `StorageVersion`: a string.
-    ///
-    /// Example: `"1.0"`
+    /// `StorageVersion`; example: `"1.0"`
     pub storage_version: Option<String>,
 }
 
@@ -2983,104 +1977,68 @@ pub struct CynosdbInstanceDetail {
 /// Returned in the output of [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups) and [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps).
 #[tc_model]
 pub struct CynosdbInstanceGroup {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251232125`
+    /// `AppId`; example: `251232125`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-dkq0t36x"`
+    /// `ClusterId`; example: `"cynosdbmysql-dkq0t36x"`
     pub cluster_id: String,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2024-12-02 10:59:44"`
+    /// `CreatedTime`; example: `"2024-12-02 10:59:44"`
     pub created_time: String,
 
-    /// `DeletedTime`: a string.
-    ///
-    /// Example: `"2024-12-22 10:59:44"`
+    /// `DeletedTime`; example: `"2024-12-22 10:59:44"`
     pub deleted_time: String,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-nz02bc3j"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-nz02bc3j"`
     pub instance_group_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ha"`
+    /// `Type`; example: `"ha"`
     pub r#type: String,
 
-    /// `UpdatedTime`: a string.
-    ///
-    /// Example: `"2024-12-20 19:24:22"`
+    /// `UpdatedTime`; example: `"2024-12-20 19:24:22"`
     pub updated_time: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.16.0.194"`
+    /// `Vip`; example: `"172.16.0.194"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"qy-cynosdbmysql-grp-nz02bc3j.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"qy-cynosdbmysql-grp-nz02bc3j.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"81.71.200.7"`
+    /// `WanIP`; example: `"81.71.200.7"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `8723`
+    /// `WanPort`; example: `8723`
     pub wan_port: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `WanStatus`; example: `"running"`
     pub wan_status: String,
 
-    /// `InstanceSet`: a list of [`CynosdbInstance`] objects.
+    /// `InstanceSet`
     pub instance_set: Vec<CynosdbInstance>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-95mugkpt"`
+    /// `UniqVpcId`; example: `"vpc-95mugkpt"`
     pub uniq_vpc_id: String,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-6zu506da"`
+    /// `UniqSubnetId`; example: `"subnet-6zu506da"`
     pub uniq_subnet_id: String,
 
-    /// `OldAddrInfo`: an [`OldAddrInfo`].
+    /// `OldAddrInfo`
     pub old_addr_info: OldAddrInfo,
 
-    /// `ProcessingTasks`: a list of strings.
-    ///
-    /// Example: `["taskSwitchVpc"]`
+    /// `ProcessingTasks`; example: `["taskSwitchVpc"]`
     pub processing_tasks: Vec<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Vec<ObjectTask>,
 
-    /// `NetServiceId`: a signed 64-bit integer.
-    ///
-    /// Example: `172346`
+    /// `NetServiceId`; example: `172346`
     pub net_service_id: i64,
 }
 
@@ -3089,98 +2047,68 @@ pub struct CynosdbInstanceGroup {
 /// Returned in the output of [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps).
 #[tc_model]
 pub struct CynosdbInstanceGrp {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `13022`
+    /// `AppId`; example: `13022`
     pub app_id: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gmatpwxb"`
+    /// `ClusterId`; example: `"cynosdbmysql-gmatpwxb"`
     pub cluster_id: String,
 
-    /// `CreatedTime`: a date and time, as the service writes it.
+    /// `CreatedTime`, a date and time as the service writes it
     pub created_time: String,
 
-    /// `DeletedTime`: a date and time, as the service writes it.
+    /// `DeletedTime`, a date and time as the service writes it
     pub deleted_time: String,
 
-    /// `InstanceGrpId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-gmatpwxb"`
+    /// `InstanceGrpId`; example: `"cynosdbmysql-grp-gmatpwxb"`
     pub instance_grp_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ha"`
+    /// `Type`; example: `"ha"`
     pub r#type: String,
 
-    /// `UpdatedTime`: a date and time, as the service writes it.
+    /// `UpdatedTime`, a date and time as the service writes it
     pub updated_time: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.0.0.1"`
+    /// `Vip`; example: `"172.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-cynosdbmysql-grp-ke9yc7tp.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-cynosdbmysql-grp-ke9yc7tp.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"34.33.33.3"`
+    /// `WanIP`; example: `"34.33.33.3"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `WanPort`; example: `3306`
     pub wan_port: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"open"`
+    /// `WanStatus`; example: `"open"`
     pub wan_status: String,
 
-    /// `InstanceSet`: a list of [`CynosdbInstance`] objects.
+    /// `InstanceSet`
     pub instance_set: Vec<CynosdbInstance>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-xx"`
+    /// `UniqVpcId`; example: `"vpc-xx"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-xx"`
+    /// `UniqSubnetId`; example: `"subnet-xx"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `OldAddrInfo`: an [`OldAddrInfo`].
+    /// `OldAddrInfo`
     pub old_addr_info: Option<OldAddrInfo>,
 
-    /// `ProcessingTasks`: a list of strings.
-    ///
-    /// Example: `["task"]`
+    /// `ProcessingTasks`; example: `["task"]`
     pub processing_tasks: Vec<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Vec<ObjectTask>,
 
-    /// `NetServiceId`: a signed 64-bit integer.
-    ///
-    /// Example: `86`
+    /// `NetServiceId`; example: `86`
     pub net_service_id: i64,
 }
 
@@ -3189,56 +2117,36 @@ pub struct CynosdbInstanceGrp {
 /// Returned in the output of [`DescribeLibraDBDataSource`](super::DescribeLibraDBDataSource).
 #[tc_model]
 pub struct DataSourceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-xxx"`
+    /// `InstanceId`; example: `"cynosmysql-ins-xxx"`
     pub instance_id: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosmysql-xxx"`
+    /// `ClusterId`; example: `"cynosmysql-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `DBType`: a string.
-    ///
-    /// Example: `"cynos"`
+    /// `DBType`; example: `"cynos"`
     #[tc(rename = "DBType")]
     pub db_type: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-9"`
+    /// `Zone`; example: `"ap-guangzhou-9"`
     pub zone: Option<String>,
 
-    /// `SrcUin`: a string.
-    ///
-    /// Example: `"10002"`
+    /// `SrcUin`; example: `"10002"`
     pub src_uin: Option<String>,
 
-    /// `AccountMode`: a string.
-    ///
-    /// Example: `"other"`
+    /// `AccountMode`; example: `"other"`
     pub account_mode: Option<String>,
 
-    /// `ReplicationJobStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `ReplicationJobStatus`; example: `"running"`
     pub replication_job_status: Option<String>,
 }
 
@@ -3248,16 +2156,10 @@ pub struct DataSourceItem {
 /// Returned in the output of [`DescribeAccountAllGrantPrivileges`](super::DescribeAccountAllGrantPrivileges) and [`DescribeLibraDBClusterAccountAllPrivileges`](super::DescribeLibraDBClusterAccountAllPrivileges).
 #[tc_model]
 pub struct DatabasePrivileges {
-    /// `Db`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"db1"`
+    /// `Db`, required in requests; example: `"db1"`
     pub db: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["DROP","EXECUTE"]`
+    /// `Privileges`, required in requests; example: `["DROP","EXECUTE"]`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -3267,16 +2169,10 @@ pub struct DatabasePrivileges {
 /// Returned in the output of [`SearchClusterTables`](super::SearchClusterTables).
 #[tc_model]
 pub struct DatabaseTables {
-    /// `Database`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"db"`
+    /// `Database`, always sent in responses; example: `"db"`
     pub database: Option<String>,
 
-    /// `Tables`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `["table1","table2"]`
+    /// `Tables`, always sent in responses; example: `["table1","table2"]`
     pub tables: Option<Vec<String>>,
 }
 
@@ -3285,60 +2181,40 @@ pub struct DatabaseTables {
 /// Returned in the output of [`DescribeClusterDetailDatabases`](super::DescribeClusterDetailDatabases).
 #[tc_model]
 pub struct DbInfo {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DbName`; example: `"db1"`
     pub db_name: String,
 
-    /// `CharacterSet`: a string.
-    ///
-    /// Example: `"utf8"`
+    /// `CharacterSet`; example: `"utf8"`
     pub character_set: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `CollateRule`: a string.
-    ///
-    /// Example: `"utf8_general_ci"`
+    /// `CollateRule`; example: `"utf8_general_ci"`
     pub collate_rule: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"test-备注"`
+    /// `Description`; example: `"test-备注"`
     pub description: String,
 
-    /// `UserHostPrivileges`: a list of [`UserHostPrivilege`] objects.
+    /// `UserHostPrivileges`
     pub user_host_privileges: Vec<UserHostPrivilege>,
 
-    /// `DbId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DbId`; example: `0`
     pub db_id: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2020-09-22 00:00:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-09-22 00:00:00"`
+    /// `UpdateTime`, an ISO 8601 timestamp; example: `"2024-09-22 00:00:00"`
     pub update_time: String,
 
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10000****383"`
+    /// `Uin`; example: `"10000****383"`
     pub uin: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `ClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub cluster_id: String,
 }
 
@@ -3347,14 +2223,10 @@ pub struct DbInfo {
 /// Sent in the input of [`GrantAccountPrivileges`](super::GrantAccountPrivileges) and [`RevokeAccountPrivileges`](super::RevokeAccountPrivileges).
 #[tc_model]
 pub struct DbTable {
-    /// `Db`: a string.
-    ///
-    /// Example: `"db-xx"`
+    /// `Db`; example: `"db-xx"`
     pub db: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"table-xx"`
+    /// `TableName`; example: `"table-xx"`
     pub table_name: Option<String>,
 }
 
@@ -3363,14 +2235,10 @@ pub struct DbTable {
 /// Returned in the output of [`DeleteVaults`](super::DeleteVaults).
 #[tc_model]
 pub struct DeleteVaultTask {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b63cedd8-1574-4390-89b5-6e703ef33e25"`
+    /// `VaultId`; example: `"vault-b63cedd8-1574-4390-89b5-6e703ef33e25"`
     pub vault_id: Option<String>,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `4295131368`
+    /// `TaskId`; example: `4295131368`
     pub task_id: Option<i64>,
 }
 
@@ -3379,29 +2247,19 @@ pub struct DeleteVaultTask {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct DeliverSummary {
-    /// `DeliverType`: a string.
-    ///
-    /// Example: `"store"`
+    /// `DeliverType`; example: `"store"`
     pub deliver_type: Option<String>,
 
-    /// `DeliverSubType`: a string.
-    ///
-    /// Example: `"cls"`
+    /// `DeliverSubType`; example: `"cls"`
     pub deliver_sub_type: Option<String>,
 
-    /// `DeliverConsumer`: a string.
-    ///
-    /// Example: `"CLS"`
+    /// `DeliverConsumer`; example: `"CLS"`
     pub deliver_consumer: Option<String>,
 
-    /// `DeliverConsumerName`: a string.
-    ///
-    /// Example: `"client"`
+    /// `DeliverConsumerName`; example: `"client"`
     pub deliver_consumer_name: Option<String>,
 
-    /// `DeliverError`: a string.
-    ///
-    /// Example: `"topic is not exist"`
+    /// `DeliverError`; example: `"topic is not exist"`
     pub deliver_error: Option<String>,
 }
 
@@ -3410,17 +2268,13 @@ pub struct DeliverSummary {
 /// Returned in the output of [`DescribeBackupListByVault`](super::DescribeBackupListByVault).
 #[tc_model]
 pub struct DescribeBackupListByVaultItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-h30xf5d7"`
+    /// `ClusterId`; example: `"cynosdbmysql-h30xf5d7"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"backupT_202602021412"`
+    /// `ClusterName`; example: `"backupT_202602021412"`
     pub cluster_name: Option<String>,
 
-    /// `BackupFileInfo`: a [`BackupFileInfo`].
+    /// `BackupFileInfo`
     pub backup_file_info: Option<BackupFileInfo>,
 }
 
@@ -3429,17 +2283,13 @@ pub struct DescribeBackupListByVaultItem {
 /// Returned in the output of [`DescribeBinlogListByVault`](super::DescribeBinlogListByVault).
 #[tc_model]
 pub struct DescribeBinlogListByVaultItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-0n3rg5on"`
+    /// `ClusterId`; example: `"cynosdbmysql-0n3rg5on"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"backupT_202602011518"`
+    /// `ClusterName`; example: `"backupT_202602011518"`
     pub cluster_name: Option<String>,
 
-    /// `BinlogFileInfo`: a [`BinlogItem`].
+    /// `BinlogFileInfo`
     pub binlog_file_info: Option<BinlogItem>,
 }
 
@@ -3448,17 +2298,13 @@ pub struct DescribeBinlogListByVaultItem {
 /// Returned in the output of [`DescribeRedoLogListByVault`](super::DescribeRedoLogListByVault).
 #[tc_model]
 pub struct DescribeRedoLogListByVaultItem {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-03e2xlyd"`
+    /// `ClusterId`; example: `"cynosdbmysql-03e2xlyd"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"backupT_202602021239"`
+    /// `ClusterName`; example: `"backupT_202602021239"`
     pub cluster_name: Option<String>,
 
-    /// `RedoFileInfo`: a [`RedoLogItem`].
+    /// `RedoFileInfo`
     pub redo_file_info: Option<RedoLogItem>,
 }
 
@@ -3467,29 +2313,19 @@ pub struct DescribeRedoLogListByVaultItem {
 /// Returned in the output of [`DescribeVaultBackupClusterInfo`](super::DescribeVaultBackupClusterInfo).
 #[tc_model]
 pub struct DescribeVaultBackupClusterInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-h30xf5d7"`
+    /// `ClusterId`; example: `"cynosdbmysql-h30xf5d7"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"backupT_202602021412"`
+    /// `ClusterName`; example: `"backupT_202602021412"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"deleted"`
+    /// `ClusterStatus`; example: `"deleted"`
     pub cluster_status: Option<String>,
 
-    /// `ClusterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ClusterRegion`; example: `"ap-guangzhou"`
     pub cluster_region: Option<String>,
 
-    /// `ClusterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ClusterZone`; example: `"ap-guangzhou-3"`
     pub cluster_zone: Option<String>,
 }
 
@@ -3498,90 +2334,58 @@ pub struct DescribeVaultBackupClusterInfo {
 /// Returned in the output of [`DescribeVaults`](super::DescribeVaults).
 #[tc_model]
 pub struct DescribeVaultsItem {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-76653436-944b-4c10-a753-f65d389f289e"`
+    /// `VaultId`; example: `"vault-76653436-944b-4c10-a753-f65d389f289e"`
     pub vault_id: Option<String>,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"vaults_1769772861_lQH8o"`
+    /// `VaultName`; example: `"vaults_1769772861_lQH8o"`
     pub vault_name: Option<String>,
 
-    /// `VaultDescribe`: a string.
-    ///
-    /// Example: `"demo"`
+    /// `VaultDescribe`; example: `"demo"`
     pub vault_describe: Option<String>,
 
-    /// `KeyId`: a string.
-    ///
-    /// Example: `"1764ae22-72f0-11f0-8904-52540009df14"`
+    /// `KeyId`; example: `"1764ae22-72f0-11f0-8904-52540009df14"`
     pub key_id: Option<String>,
 
-    /// `KeyRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `KeyRegion`; example: `"ap-guangzhou"`
     pub key_region: Option<String>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"cloud"`
+    /// `KeyType`; example: `"cloud"`
     pub key_type: Option<String>,
 
-    /// `BackupFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BackupFileCount`; example: `1`
     pub backup_file_count: Option<i64>,
 
-    /// `BackupFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `4183356`
+    /// `BackupFileSize`; example: `4183356`
     pub backup_file_size: Option<i64>,
 
-    /// `BinlogFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `BinlogFileCount`; example: `9`
     pub binlog_file_count: Option<i64>,
 
-    /// `BinlogFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1214`
+    /// `BinlogFileSize`; example: `1214`
     pub binlog_file_size: Option<i64>,
 
-    /// `RedoLogFileCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RedoLogFileCount`; example: `3`
     pub redo_log_file_count: Option<i64>,
 
-    /// `RedoLogFileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `40574`
+    /// `RedoLogFileSize`; example: `40574`
     pub redo_log_file_size: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `BackupSaveSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `BackupSaveSeconds`; example: `604800`
     pub backup_save_seconds: Option<i64>,
 
-    /// `LockedTime`: a string.
-    ///
-    /// Example: `"2026-02-12 00:00:00"`
+    /// `LockedTime`; example: `"2026-02-12 00:00:00"`
     pub locked_time: Option<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ObjectTask>>,
 
-    /// `VaultRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `VaultRegion`; example: `"ap-guangzhou"`
     pub vault_region: Option<String>,
 
-    /// `AutoCopyConfigs`: a list of [`AutoCopyConfig`] objects.
+    /// `AutoCopyConfigs`
     pub auto_copy_configs: Option<Vec<AutoCopyConfig>>,
 }
 
@@ -3590,20 +2394,13 @@ pub struct DescribeVaultsItem {
 /// Returned in the output of [`ExportInstanceErrorLogs`](super::ExportInstanceErrorLogs).
 #[tc_model]
 pub struct ErrorLogItemExport {
-    /// `Timestamp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2019-04-17 00:00:00"`
+    /// `Timestamp`, always sent in responses; example: `"2019-04-17 00:00:00"`
     pub timestamp: Option<String>,
 
-    /// `Level`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"note"`
+    /// `Level`, always sent in responses; example: `"note"`
     pub level: Option<String>,
 
-    /// `Content`: a string.
-    /// Always sent in responses.
+    /// `Content`, always sent in responses
     pub content: Option<String>,
 }
 
@@ -3612,10 +2409,10 @@ pub struct ErrorLogItemExport {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ExchangeInstanceInfo {
-    /// `SrcInstanceInfo`: a [`RollbackInstanceInfo`].
+    /// `SrcInstanceInfo`
     pub src_instance_info: Option<RollbackInstanceInfo>,
 
-    /// `DstInstanceInfo`: a [`RollbackInstanceInfo`].
+    /// `DstInstanceInfo`
     pub dst_instance_info: Option<RollbackInstanceInfo>,
 }
 
@@ -3624,10 +2421,10 @@ pub struct ExchangeInstanceInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ExchangeRoGroupInfo {
-    /// `SrcRoGroupInfo`: a [`RollbackRoGroupInfo`].
+    /// `SrcRoGroupInfo`
     pub src_ro_group_info: Option<RollbackRoGroupInfo>,
 
-    /// `DstRoGroupInfo`: a [`RollbackRoGroupInfo`].
+    /// `DstRoGroupInfo`
     pub dst_ro_group_info: Option<RollbackRoGroupInfo>,
 }
 
@@ -3636,64 +2433,44 @@ pub struct ExchangeRoGroupInfo {
 /// Returned in the output of [`DescribeSQLExecutionPlan`](super::DescribeSQLExecutionPlan).
 #[tc_model]
 pub struct ExecutionPlanDetail {
-    /// `TemplateID`: a string.
-    ///
-    /// Example: `"tpch1g:a9b833b766a7a28a56c04115e79abf04bb7d5cb0f0486bb0fc4b6a8eae250d48"`
+    /// `TemplateID`; example: `"tpch1g:a9b833b766a7a28a56c04115e79abf04bb7d5cb0f0486bb0fc4b6a8eae250d48"`
     #[tc(rename = "TemplateID")]
     pub template_id: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"tpch1g"`
+    /// `Db`; example: `"tpch1g"`
     pub db: Option<String>,
 
-    /// `SQLSample`: a string.
-    ///
-    /// Example: `"select a from A;"`
+    /// `SQLSample`; example: `"select a from A;"`
     #[tc(rename = "SQLSample")]
     pub sql_sample: Option<String>,
 
-    /// `SQLSampleRewritten`: a string.
-    ///
-    /// Example: `"select a from A where a = 1;"`
+    /// `SQLSampleRewritten`; example: `"select a from A where a = 1;"`
     #[tc(rename = "SQLSampleRewritten")]
     pub sql_sample_rewritten: Option<String>,
 
-    /// `TablePlanBefore`: a list of [`ExplainRow`] objects.
+    /// `TablePlanBefore`
     pub table_plan_before: Option<Vec<ExplainRow>>,
 
-    /// `TablePlanAfter`: a list of [`ExplainRow`] objects.
+    /// `TablePlanAfter`
     pub table_plan_after: Option<Vec<ExplainRow>>,
 
-    /// `TreePlanBefore`: a string.
-    ///
-    /// Example: `"{\"query\":\"select a from A;\"}"`
+    /// `TreePlanBefore`; example: `"{\"query\":\"select a from A;\"}"`
     pub tree_plan_before: Option<String>,
 
-    /// `TreePlanAfter`: a string.
-    ///
-    /// Example: `"{\"query\":\"select a from A where a = 1;\"}"`
+    /// `TreePlanAfter`; example: `"{\"query\":\"select a from A where a = 1;\"}"`
     pub tree_plan_after: Option<String>,
 
-    /// `QueryTimeBefore`: a floating-point number.
-    ///
-    /// Example: `42.2461075`
+    /// `QueryTimeBefore`; example: `42.2461075`
     pub query_time_before: Option<f64>,
 
-    /// `QueryTimeAfter`: a floating-point number.
-    ///
-    /// Example: `7.9771255`
+    /// `QueryTimeAfter`; example: `7.9771255`
     pub query_time_after: Option<f64>,
 
-    /// `SQLScanRowsBefore`: a signed 64-bit integer.
-    ///
-    /// Example: `6448214`
+    /// `SQLScanRowsBefore`; example: `6448214`
     #[tc(rename = "SQLScanRowsBefore")]
     pub sql_scan_rows_before: Option<i64>,
 
-    /// `SQLScanRowsAfter`: a signed 64-bit integer.
-    ///
-    /// Example: `6370410`
+    /// `SQLScanRowsAfter`; example: `6370410`
     #[tc(rename = "SQLScanRowsAfter")]
     pub sql_scan_rows_after: Option<i64>,
 }
@@ -3703,64 +2480,40 @@ pub struct ExecutionPlanDetail {
 /// Returned in the output of [`DescribeSQLExecutionPlan`](super::DescribeSQLExecutionPlan).
 #[tc_model]
 pub struct ExplainRow {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `SelectType`: a string.
-    ///
-    /// Example: `"SIMPLE"`
+    /// `SelectType`; example: `"SIMPLE"`
     pub select_type: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"nation"`
+    /// `Table`; example: `"nation"`
     pub table: Option<String>,
 
-    /// `Partitions`: a string.
-    ///
-    /// Example: `"p20m05"`
+    /// `Partitions`; example: `"p20m05"`
     pub partitions: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `Type`; example: `"ALL"`
     pub r#type: Option<String>,
 
-    /// `PossibleKeys`: a string.
-    ///
-    /// Example: `"i_s_nationkey"`
+    /// `PossibleKeys`; example: `"i_s_nationkey"`
     pub possible_keys: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"i_s_nationkey"`
+    /// `Key`; example: `"i_s_nationkey"`
     pub key: Option<String>,
 
-    /// `KeyLen`: a string.
-    ///
-    /// Example: `"4"`
+    /// `KeyLen`; example: `"4"`
     pub key_len: Option<String>,
 
-    /// `Ref`: a string.
-    ///
-    /// Example: `"tpch1g.nation.n_nationkey"`
+    /// `Ref`; example: `"tpch1g.nation.n_nationkey"`
     pub r#ref: Option<String>,
 
-    /// `Rows`: a signed 64-bit integer.
-    ///
-    /// Example: `25`
+    /// `Rows`; example: `25`
     pub rows: Option<i64>,
 
-    /// `Filtered`: a floating-point number.
-    ///
-    /// Example: `10`
+    /// `Filtered`; example: `10`
     pub filtered: Option<f64>,
 
-    /// `Extra`: a string.
-    ///
-    /// Example: `"Using where; Using temporary; Using filesort"`
+    /// `Extra`; example: `"Using where; Using temporary; Using filesort"`
     pub extra: Option<String>,
 }
 
@@ -3770,14 +2523,10 @@ pub struct ExplainRow {
 /// Returned in the output of [`DescribeLibraDBForwardConfig`](super::DescribeLibraDBForwardConfig).
 #[tc_model]
 pub struct ForwardInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-hlu0mqfh"`
+    /// `InstanceId`; example: `"cynosdbmysql-hlu0mqfh"`
     pub instance_id: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 }
 
@@ -3786,59 +2535,37 @@ pub struct ForwardInstanceInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct GdnTaskInfo {
-    /// `GdnId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-gdn-byo4q0th"`
+    /// `GdnId`; example: `"cynosdbmysql-gdn-byo4q0th"`
     pub gdn_id: Option<String>,
 
-    /// `GdnName`: a string.
-    ///
-    /// Example: `"gdnname"`
+    /// `GdnName`; example: `"gdnname"`
     pub gdn_name: Option<String>,
 
-    /// `PrimaryClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-byo4q0t2"`
+    /// `PrimaryClusterId`; example: `"cynosdbmysql-byo4q0t2"`
     pub primary_cluster_id: Option<String>,
 
-    /// `PrimaryClusterRegion`: a string.
-    ///
-    /// Example: `"ap-chengdu"`
+    /// `PrimaryClusterRegion`; example: `"ap-chengdu"`
     pub primary_cluster_region: Option<String>,
 
-    /// `StandbyClusterRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `StandbyClusterRegion`; example: `"ap-guangzhou"`
     pub standby_cluster_region: Option<String>,
 
-    /// `StandbyClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-byo4q0t2"`
+    /// `StandbyClusterId`; example: `"cynosdbmysql-byo4q0t2"`
     pub standby_cluster_id: Option<String>,
 
-    /// `StandbyClusterName`: a string.
-    ///
-    /// Example: `"standbycluster"`
+    /// `StandbyClusterName`; example: `"standbycluster"`
     pub standby_cluster_name: Option<String>,
 
-    /// `ForceSwitchGdn`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `ForceSwitchGdn`; example: `"yes"`
     pub force_switch_gdn: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Message`; example: `"success"`
     pub message: Option<String>,
 
-    /// `IsSupportForce`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportForce`; example: `"yes"`
     pub is_support_force: Option<String>,
 }
 
@@ -3847,13 +2574,13 @@ pub struct GdnTaskInfo {
 /// Returned in the output of [`InquirePriceMultiSpec`](super::InquirePriceMultiSpec).
 #[tc_model]
 pub struct GoodsPrice {
-    /// `InstancePrice`: a [`TradePrice`].
+    /// `InstancePrice`
     pub instance_price: Option<TradePrice>,
 
-    /// `StoragePrice`: a [`TradePrice`].
+    /// `StoragePrice`
     pub storage_price: Option<TradePrice>,
 
-    /// `GoodsSpec`: a [`GoodsSpec`].
+    /// `GoodsSpec`
     pub goods_spec: Option<GoodsSpec>,
 }
 
@@ -3863,44 +2590,28 @@ pub struct GoodsPrice {
 /// Returned in the output of [`InquirePriceMultiSpec`](super::InquirePriceMultiSpec).
 #[tc_model]
 pub struct GoodsSpec {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: Option<i64>,
 
-    /// `Ccu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `Ccu`; example: `0.5`
     pub ccu: Option<f64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageLimit`; example: `10`
     pub storage_limit: Option<i64>,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: Option<i64>,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `DeviceType`; example: `"common"`
     pub device_type: Option<String>,
 }
 
@@ -3909,14 +2620,10 @@ pub struct GoodsSpec {
 /// Sent in the input of [`DeleteAccounts`](super::DeleteAccounts), [`DeleteLibraDBClusterAccounts`](super::DeleteLibraDBClusterAccounts), [`DescribeAccountAllGrantPrivileges`](super::DescribeAccountAllGrantPrivileges), [`DescribeLibraDBClusterAccountAllPrivileges`](super::DescribeLibraDBClusterAccountAllPrivileges), [`GrantAccountPrivileges`](super::GrantAccountPrivileges), [`ModifyAccountHost`](super::ModifyAccountHost) and 5 more.
 #[tc_model]
 pub struct InputAccount {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `AccountName`; example: `"andy"`
     pub account_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: Option<String>,
 }
 
@@ -3925,14 +2632,10 @@ pub struct InputAccount {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeInstances`](super::DescribeInstances) and [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances).
 #[tc_model]
 pub struct InstanceAbility {
-    /// `IsSupportForceRestart`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsSupportForceRestart`; example: `"yes"`
     pub is_support_force_restart: Option<String>,
 
-    /// `NonsupportForceRestartReason`: a string.
-    ///
-    /// Example: `"不支持强制重启"`
+    /// `NonsupportForceRestartReason`; example: `"不支持强制重启"`
     pub nonsupport_force_restart_reason: Option<String>,
 }
 
@@ -3941,17 +2644,13 @@ pub struct InstanceAbility {
 /// Sent in the input of [`CreateAuditLogFile`](super::CreateAuditLogFile) and [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct InstanceAuditLogFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"host"`
+    /// `Type`; example: `"host"`
     pub r#type: String,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -3960,25 +2659,19 @@ pub struct InstanceAuditLogFilter {
 /// Returned in the output of [`DescribeAuditRuleWithInstanceIds`](super::DescribeAuditRuleWithInstanceIds).
 #[tc_model]
 pub struct InstanceAuditRule {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-6990cckk"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-6990cckk"`
     pub instance_id: String,
 
-    /// `AuditRule`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditRule`; example: `true`
     pub audit_rule: Option<bool>,
 
-    /// `AuditRuleFilters`: a list of [`AuditRuleFilters`] objects.
+    /// `AuditRuleFilters`
     pub audit_rule_filters: Option<Vec<AuditRuleFilters>>,
 
-    /// `OldRule`: a boolean.
-    ///
-    /// Example: `false`
+    /// `OldRule`; example: `false`
     pub old_rule: Option<bool>,
 
-    /// `RuleTemplates`: a list of [`RuleTemplateInfo`] objects.
+    /// `RuleTemplates`
     pub rule_templates: Option<Vec<RuleTemplateInfo>>,
 }
 
@@ -3987,75 +2680,49 @@ pub struct InstanceAuditRule {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct InstanceAuditStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-3nskq214"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-3nskq214"`
     pub instance_id: String,
 
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `AuditStatus`; example: `"ON"`
     pub audit_status: String,
 
-    /// `LogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: u64,
 
-    /// `HighLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HighLogExpireDay`; example: `7`
     pub high_log_expire_day: u64,
 
-    /// `LowLogExpireDay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `LowLogExpireDay`; example: `23`
     pub low_log_expire_day: u64,
 
-    /// `BillingAmount`: a floating-point number.
-    ///
-    /// Example: `173749.248`
+    /// `BillingAmount`; example: `173749.248`
     pub billing_amount: f64,
 
-    /// `HighRealStorage`: a floating-point number.
-    ///
-    /// Example: `45639.68`
+    /// `HighRealStorage`; example: `45639.68`
     pub high_real_storage: f64,
 
-    /// `LowRealStorage`: a floating-point number.
-    ///
-    /// Example: `128109.568`
+    /// `LowRealStorage`; example: `128109.568`
     pub low_real_storage: f64,
 
-    /// `AuditAll`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditAll`; example: `true`
     pub audit_all: bool,
 
-    /// `CreateAt`: a string.
-    ///
-    /// Example: `"2022-10-12 11:41:42"`
+    /// `CreateAt`; example: `"2022-10-12 11:41:42"`
     pub create_at: String,
 
-    /// `InstanceInfo`: an [`AuditInstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: AuditInstanceInfo,
 
-    /// `RealStorage`: a floating-point number.
-    ///
-    /// Example: `173749.248`
+    /// `RealStorage`; example: `173749.248`
     pub real_storage: f64,
 
-    /// `RuleTemplateIds`: a list of strings.
-    ///
-    /// Example: `["cynosdb-art-l1mlbo59"]`
+    /// `RuleTemplateIds`; example: `["cynosdb-art-l1mlbo59"]`
     pub rule_template_ids: Option<Vec<String>>,
 
-    /// `Deliver`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Deliver`; example: `"ON"`
     pub deliver: Option<String>,
 
-    /// `DeliverSummary`: a list of [`DeliverSummary`] objects.
+    /// `DeliverSummary`
     pub deliver_summary: Option<Vec<DeliverSummary>>,
 }
 
@@ -4065,49 +2732,31 @@ pub struct InstanceAuditStatus {
 #[doc(alias = "InstanceCLSDeliveryInfo")]
 #[tc_model]
 pub struct InstanceClsDeliveryInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-nwc5ao8g"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-nwc5ao8g"`
     pub instance_name: Option<String>,
 
-    /// `TopicId`: a string.
-    ///
-    /// Example: `"8c392615-b4c0-4f70-b07d-1fb5cd688f60"`
+    /// `TopicId`; example: `"8c392615-b4c0-4f70-b07d-1fb5cd688f60"`
     pub topic_id: Option<String>,
 
-    /// `TopicName`: a string.
-    ///
-    /// Example: `"cloud_lala_topic"`
+    /// `TopicName`; example: `"cloud_lala_topic"`
     pub topic_name: Option<String>,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"95a03fb4-395b-4ce7-802b-4ce10c7431dd"`
+    /// `GroupId`; example: `"95a03fb4-395b-4ce7-802b-4ce10c7431dd"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"cloud_haha_logset"`
+    /// `GroupName`; example: `"cloud_haha_logset"`
     pub group_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"creating"`
+    /// `Status`; example: `"creating"`
     pub status: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"slow"`
+    /// `LogType`; example: `"slow"`
     pub log_type: Option<String>,
 }
 
@@ -4116,49 +2765,31 @@ pub struct InstanceClsDeliveryInfo {
 /// Sent in the input of [`CreateClusters`](super::CreateClusters) and [`RollbackToNewCluster`](super::RollbackToNewCluster).
 #[tc_model]
 pub struct InstanceInitInfo {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: i64,
 
-    /// `MinRoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MinRoCount`; example: `1`
     pub min_ro_count: Option<i64>,
 
-    /// `MaxRoCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRoCount`; example: `1`
     pub max_ro_count: Option<i64>,
 
-    /// `MinRoCpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MinRoCpu`; example: `0.5`
     pub min_ro_cpu: Option<f64>,
 
-    /// `MaxRoCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MaxRoCpu`; example: `1.0`
     pub max_ro_cpu: Option<f64>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 }
 
@@ -4167,14 +2798,10 @@ pub struct InstanceInitInfo {
 /// Sent in the input of [`CreateIntegrateCluster`](super::CreateIntegrateCluster).
 #[tc_model]
 pub struct InstanceNameWeight {
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"ro-1"`
+    /// `InstanceName`; example: `"ro-1"`
     pub instance_name: Option<String>,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Weight`; example: `1`
     pub weight: Option<i64>,
 }
 
@@ -4183,60 +2810,38 @@ pub struct InstanceNameWeight {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeInstances`](super::DescribeInstances), [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances) and [`DescribeLibraDBInstanceDetail`](super::DescribeLibraDBInstanceDetail).
 #[tc_model]
 pub struct InstanceNetInfo {
-    /// `InstanceGroupType`: a string.
-    ///
-    /// Example: `"ro"`
+    /// `InstanceGroupType`; example: `"ro"`
     pub instance_group_type: String,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-qwertyui"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-qwertyui"`
     pub instance_group_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qwerty"`
+    /// `VpcId`; example: `"vpc-qwerty"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-qwerty"`
+    /// `SubnetId`; example: `"subnet-qwerty"`
     pub subnet_id: String,
 
-    /// `NetType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NetType`; example: `1`
     pub net_type: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"aa.com"`
+    /// `WanDomain`; example: `"aa.com"`
     pub wan_domain: String,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"12.12.23.3"`
+    /// `WanIP`; example: `"12.12.23.3"`
     #[tc(rename = "WanIP")]
     pub wan_ip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `5433`
+    /// `WanPort`; example: `5433`
     pub wan_port: i64,
 
-    /// `WanStatus`: a string.
-    ///
-    /// Example: `"init"`
+    /// `WanStatus`; example: `"init"`
     pub wan_status: String,
 }
 
@@ -4245,12 +2850,10 @@ pub struct InstanceNetInfo {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct InstanceParamItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-4vdteidd"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-4vdteidd"`
     pub instance_id: String,
 
-    /// `ParamsItems`: a list of [`ParamItemDetail`] objects.
+    /// `ParamsItems`
     pub params_items: Vec<ParamItemDetail>,
 }
 
@@ -4259,85 +2862,55 @@ pub struct InstanceParamItem {
 /// Returned in the output of [`DescribeLibraDBClusterDetail`](super::DescribeLibraDBClusterDetail).
 #[tc_model]
 pub struct InstanceSet {
-    /// `DbMode`: a string.
+    /// `DbMode`
     pub db_mode: Option<String>,
 
-    /// `InstanceCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceCpu`; example: `4`
     pub instance_cpu: Option<i64>,
 
-    /// `InstanceDeviceType`: a string.
-    ///
-    /// Example: `"libradbRo"`
+    /// `InstanceDeviceType`; example: `"libradbRo"`
     pub instance_device_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-xxx"`
+    /// `InstanceId`; example: `"libradb-ins-xxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `InstanceMemory`; example: `16`
     pub instance_memory: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceName`; example: `"test"`
     pub instance_name: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"libradbRo"`
+    /// `InstanceRole`; example: `"libradbRo"`
     pub instance_role: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `InstanceStatus`; example: `"running"`
     pub instance_status: Option<String>,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: Option<String>,
 
-    /// `InstanceStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `InstanceStorage`; example: `100`
     pub instance_storage: Option<i64>,
 
-    /// `InstanceStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS"`
+    /// `InstanceStorageType`; example: `"CLOUD_TCS"`
     pub instance_storage_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"LibraDB"`
+    /// `InstanceType`; example: `"LibraDB"`
     pub instance_type: Option<String>,
 
-    /// `MaintainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainDuration`; example: `3600`
     pub maintain_duration: Option<i64>,
 
-    /// `MaintainStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10920`
+    /// `MaintainStartTime`; example: `10920`
     pub maintain_start_time: Option<i64>,
 
-    /// `MaintainWeekDays`: a list of strings.
-    ///
-    /// Example: `["Mon"]`
+    /// `MaintainWeekDays`; example: `["Mon"]`
     pub maintain_week_days: Option<Vec<String>>,
 
-    /// `NodeList`: a list of strings.
-    ///
-    /// Example: `["libradb-node-0"]`
+    /// `NodeList`; example: `["libradb-node-0"]`
     pub node_list: Option<Vec<String>>,
 
-    /// `InstanceTasks`: a list of [`ObjectTask`] objects.
+    /// `InstanceTasks`
     pub instance_tasks: Option<Vec<ObjectTask>>,
 }
 
@@ -4346,62 +2919,40 @@ pub struct InstanceSet {
 /// Returned in the output of [`DescribeInstanceSpecs`](super::DescribeInstanceSpecs) and [`DescribeInstanceSpecsByOperationType`](super::DescribeInstanceSpecsByOperationType).
 #[tc_model]
 pub struct InstanceSpec {
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: u64,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: u64,
 
-    /// `MaxStorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `156000`
+    /// `MaxStorageSize`; example: `156000`
     pub max_storage_size: u64,
 
-    /// `MinStorageSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinStorageSize`; example: `10`
     pub min_storage_size: u64,
 
-    /// `HasStock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasStock`; example: `true`
     pub has_stock: bool,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `MachineType`; example: `"exclusive"`
     pub machine_type: String,
 
-    /// `MaxIops`: a signed 64-bit integer.
-    ///
-    /// Example: `48000`
+    /// `MaxIops`; example: `48000`
     pub max_iops: i64,
 
-    /// `MaxIoBandWidth`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `MaxIoBandWidth`; example: `6`
     pub max_io_band_width: i64,
 
-    /// `ZoneStockInfos`: a list of [`ZoneStockInfo`] objects.
+    /// `ZoneStockInfos`
     pub zone_stock_infos: Vec<ZoneStockInfo>,
 
-    /// `StockCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StockCount`; example: `1`
     pub stock_count: i64,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MaxCpu`; example: `1.0`
     pub max_cpu: Option<f64>,
 
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `0.5`
+    /// `MinCpu`; example: `0.5`
     pub min_cpu: Option<f64>,
 }
 
@@ -4410,22 +2961,16 @@ pub struct InstanceSpec {
 /// Sent in the input of [`CreateIntegrateCluster`](super::CreateIntegrateCluster).
 #[tc_model]
 pub struct IntegrateCreateClusterConfig {
-    /// `BinlogSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `BinlogSaveDays`; example: `8`
     pub binlog_save_days: Option<i64>,
 
-    /// `BackupSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `BackupSaveDays`; example: `7`
     pub backup_save_days: Option<i64>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `1002`
+    /// `SemiSyncTimeout`; example: `1002`
     pub semi_sync_timeout: Option<i64>,
 
-    /// `ProxyEndPointConfigs`: a list of [`ProxyEndPointConfigInfo`] objects.
+    /// `ProxyEndPointConfigs`
     pub proxy_end_point_configs: Option<Vec<ProxyEndPointConfigInfo>>,
 }
 
@@ -4434,29 +2979,19 @@ pub struct IntegrateCreateClusterConfig {
 /// Sent in the input of [`CreateIntegrateCluster`](super::CreateIntegrateCluster).
 #[tc_model]
 pub struct IntegrateInstanceInfo {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Memory`; example: `1`
     pub memory: i64,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"rw"`
+    /// `InstanceType`; example: `"rw"`
     pub instance_type: String,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceCount`; example: `1`
     pub instance_count: i64,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `DeviceType`; example: `"common"`
     pub device_type: Option<String>,
 }
 
@@ -4465,88 +3000,56 @@ pub struct IntegrateInstanceInfo {
 /// Returned in the output of [`DownloadLibraDBClusterList`](super::DownloadLibraDBClusterList).
 #[tc_model]
 pub struct LibraClusterSet {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `AppId`; example: `123`
     pub app_id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterName`; example: `"libradb-xxx"`
     pub cluster_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-05-25 19:23:31"`
+    /// `CreateTime`; example: `"2021-05-25 19:23:31"`
     pub create_time: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: Option<String>,
 
-    /// `InstanceSet`: a list of [`LibraInstanceSet`] objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<LibraInstanceSet>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-05-25 19:23:31"`
+    /// `PeriodEndTime`; example: `"2021-05-25 19:23:31"`
     pub period_end_time: Option<String>,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<i64>,
 
-    /// `UsedStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedStorage`; example: `100`
     pub used_storage: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Vport`; example: `4000`
     pub vport: Option<i64>,
 }
 
@@ -4556,147 +3059,95 @@ pub struct LibraClusterSet {
 #[doc(alias = "LibraDBClusterDetail")]
 #[tc_model]
 pub struct LibraDbClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"“libradb-xxx”"`
+    /// `ClusterId`; example: `"“libradb-xxx”"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"“libradb-xxx”"`
+    /// `ClusterName`; example: `"“libradb-xxx”"`
     pub cluster_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Storage`; example: `20`
     pub storage: Option<i64>,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"\"Default-VPC\""`
+    /// `VpcName`; example: `"\"Default-VPC\""`
     pub vpc_name: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"\"vpc-xxx\""`
+    /// `VpcId`; example: `"\"vpc-xxx\""`
     pub vpc_id: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"\"Default-Subnet\""`
+    /// `SubnetName`; example: `"\"Default-Subnet\""`
     pub subnet_name: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"\"subnet-xxx\""`
+    /// `SubnetId`; example: `"\"subnet-xxx\""`
     pub subnet_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `CreateTime`; example: `"\"2021-05-25 19:23:31\""`
     pub create_time: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"\"5.7\""`
+    /// `DbVersion`; example: `"\"5.7\""`
     pub db_version: Option<String>,
 
-    /// `UsedStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `UsedStorage`; example: `100`
     pub used_storage: Option<i64>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `Vip`; example: `"\"127.0.0.1\""`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `RoAddr`: a list of [`RoAddr`] objects.
+    /// `RoAddr`
     pub ro_addr: Option<Vec<RoAddr>>,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"\"2.0.21\""`
+    /// `CynosVersion`; example: `"\"2.0.21\""`
     pub cynos_version: Option<String>,
 
-    /// `IsFreeze`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsFreeze`; example: `"no"`
     pub is_freeze: Option<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ObjectTask>>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-3\""`
+    /// `MasterZone`; example: `"\"ap-guangzhou-3\""`
     pub master_zone: Option<String>,
 
-    /// `InstanceSet`: a list of [`InstanceSet`] objects.
+    /// `InstanceSet`
     pub instance_set: Option<Vec<InstanceSet>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `PeriodEndTime`; example: `"\"2021-05-25 19:23:31\""`
     pub period_end_time: Option<String>,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: Option<i64>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `CynosVersionTag`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `CynosVersionTag`; example: `"stable"`
     pub cynos_version_tag: Option<String>,
 
-    /// `NoSupportAddRo`: a string.
-    ///
-    /// Example: `"no"`
+    /// `NoSupportAddRo`; example: `"no"`
     pub no_support_add_ro: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-3\""`
+    /// `Zone`; example: `"\"ap-guangzhou-3\""`
     pub zone: Option<String>,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-3\""`
+    /// `PhysicalZone`; example: `"\"ap-guangzhou-3\""`
     pub physical_zone: Option<String>,
 
-    /// `AnalysisUpgradeVersionInfo`: an [`UpgradeAnalysisInstanceVersionInfo`].
+    /// `AnalysisUpgradeVersionInfo`
     pub analysis_upgrade_version_info: Option<UpgradeAnalysisInstanceVersionInfo>,
 }
 
@@ -4706,139 +3157,89 @@ pub struct LibraDbClusterDetail {
 #[doc(alias = "LibraDBClusterSet")]
 #[tc_model]
 pub struct LibraDbClusterSet {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `AppId`; example: `123`
     pub app_id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"libradb-xxx"`
+    /// `ClusterId`; example: `"libradb-xxx"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `ClusterName`; example: `"test"`
     pub cluster_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `CreateTime`; example: `"\"2021-05-25 19:23:31\""`
     pub create_time: Option<String>,
 
-    /// `CynosVersion`: a string.
-    ///
-    /// Example: `"2.0.21"`
+    /// `CynosVersion`; example: `"2.0.21"`
     pub cynos_version: Option<String>,
 
-    /// `CynosVersionTag`: a string.
+    /// `CynosVersionTag`
     pub cynos_version_tag: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: Option<String>,
 
-    /// `InstanceNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceNum`; example: `1`
     pub instance_num: Option<i64>,
 
-    /// `IsFreeze`: a string.
-    ///
-    /// Example: `"no"`
+    /// `IsFreeze`; example: `"no"`
     pub is_freeze: Option<String>,
 
-    /// `NetAddrs`: a list of [`NetAddr`] objects.
+    /// `NetAddrs`
     pub net_addrs: Option<Vec<NetAddr>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: Option<i64>,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `PeriodEndTime`; example: `"\"2021-05-25 19:23:31\""`
     pub period_end_time: Option<String>,
 
-    /// `ProjectID`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectID`; example: `0`
     #[tc(rename = "ProjectID")]
     pub project_id: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `RenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: Option<String>,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<i64>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: Option<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ObjectTask>>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"123"`
+    /// `Uin`; example: `"123"`
     pub uin: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `UpdateTime`; example: `"\"2021-05-25 19:23:31\""`
     pub update_time: Option<String>,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZone`; example: `"ap-guangzhou-1"`
     pub master_zone: Option<String>,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `PhysicalZone`; example: `"ap-guangzhou-1"`
     pub physical_zone: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: Option<String>,
 }
 
@@ -4848,81 +3249,50 @@ pub struct LibraDbClusterSet {
 #[doc(alias = "LibraDBClusterSrcInfo")]
 #[tc_model]
 pub struct LibraDbClusterSrcInfo {
-    /// `SrcInstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cynos"`
+    /// `SrcInstanceType`, required in requests; example: `"cynos"`
     pub src_instance_type: Option<String>,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"local"`
+    /// `AccessType`; example: `"local"`
     pub access_type: Option<String>,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-1"`
+    /// `SrcInstanceId`; example: `"cynosmysql-ins-1"`
     pub src_instance_id: Option<String>,
 
-    /// `SrcClusterId`: a string.
-    ///
-    /// Example: `"cynosmysql-xxx"`
+    /// `SrcClusterId`; example: `"cynosmysql-xxx"`
     pub src_cluster_id: Option<String>,
 
-    /// `IP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `IP`; example: `"127.0.0.1"`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Port`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `Port`; example: `"3306"`
     pub port: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"rootroot"`
+    /// `Password`; example: `"rootroot"`
     pub password: Option<String>,
 
-    /// `SqlMode`: a string.
-    ///
-    /// Example: `"no_rows"`
+    /// `SqlMode`; example: `"no_rows"`
     pub sql_mode: Option<String>,
 
-    /// `SrcAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `10008`
+    /// `SrcAppId`; example: `10008`
     pub src_app_id: Option<i64>,
 
-    /// `SrcUin`: a string.
-    ///
-    /// Example: `"10007"`
+    /// `SrcUin`; example: `"10007"`
     pub src_uin: Option<String>,
 
-    /// `SrcSubAccountUin`: a string.
-    ///
-    /// Example: `"10006"`
+    /// `SrcSubAccountUin`; example: `"10006"`
     pub src_sub_account_uin: Option<String>,
 
-    /// `AccountMode`: a string.
-    ///
-    /// Example: `"other"`
+    /// `AccountMode`; example: `"other"`
     pub account_mode: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"add"`
+    /// `Operation`; example: `"add"`
     pub operation: Option<String>,
 }
 
@@ -4932,60 +3302,38 @@ pub struct LibraDbClusterSrcInfo {
 #[doc(alias = "LibraDBInstanceInitInfo")]
 #[tc_model]
 pub struct LibraDbInstanceInitInfo {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: Option<i64>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageSize`; example: `100`
     pub storage_size: Option<i64>,
 
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS"`
+    /// `StorageType`; example: `"CLOUD_TCS"`
     pub storage_type: Option<String>,
 
-    /// `InstanceType`: a string.
-    ///
-    /// Example: `"common"`
+    /// `InstanceType`; example: `"common"`
     pub instance_type: Option<String>,
 
-    /// `LibraDBVersion`: a string.
-    ///
-    /// Example: `"2410"`
+    /// `LibraDBVersion`; example: `"2410"`
     #[tc(rename = "LibraDBVersion")]
     pub libra_db_version: Option<String>,
 
-    /// `InstanceCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceCount`; example: `2`
     pub instance_count: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `VpcId`; example: `"vpc-xxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxx"`
+    /// `SubnetId`; example: `"subnet-xxx"`
     pub subnet_id: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Port`; example: `4000`
     pub port: Option<i64>,
 
-    /// `ReplicasNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReplicasNum`; example: `1`
     pub replicas_num: Option<i64>,
 }
 
@@ -4995,39 +3343,25 @@ pub struct LibraDbInstanceInitInfo {
 #[doc(alias = "LibraDBNodeInfo")]
 #[tc_model]
 pub struct LibraDbNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"libradbn-1"`
+    /// `NodeId`; example: `"libradbn-1"`
     pub node_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: Option<String>,
 
-    /// `DataStatus`: a string.
-    ///
-    /// Example: `"syncing"`
+    /// `DataStatus`; example: `"syncing"`
     pub data_status: Option<String>,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `Memory`; example: `16`
     pub memory: Option<u64>,
 
-    /// `Storage`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Storage`; example: `100`
     pub storage: Option<u64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"无主键"`
+    /// `Message`; example: `"无主键"`
     pub message: Option<String>,
 }
 
@@ -5037,19 +3371,13 @@ pub struct LibraDbNodeInfo {
 #[doc(alias = "LibraDBVersion")]
 #[tc_model]
 pub struct LibraDbVersion {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1.2404.1"`
+    /// `Version`; example: `"1.2404.1"`
     pub version: Option<String>,
 
-    /// `Tag`: a string.
-    ///
-    /// Example: `"stable"`
+    /// `Tag`; example: `"stable"`
     pub tag: Option<String>,
 
-    /// `HasPermission`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasPermission`; example: `true`
     pub has_permission: Option<bool>,
 }
 
@@ -5058,114 +3386,74 @@ pub struct LibraDbVersion {
 /// Returned in the output of [`DownloadLibraDBClusterList`](super::DownloadLibraDBClusterList).
 #[tc_model]
 pub struct LibraInstanceSet {
-    /// `DbMode`: a string.
+    /// `DbMode`
     pub db_mode: Option<String>,
 
-    /// `InstanceCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `InstanceCpu`; example: `4`
     pub instance_cpu: Option<i64>,
 
-    /// `InstanceDeviceType`: a string.
-    ///
-    /// Example: `"LibraRo"`
+    /// `InstanceDeviceType`; example: `"LibraRo"`
     pub instance_device_type: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"123"`
+    /// `InstanceGroupId`; example: `"123"`
     pub instance_group_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"libradb-ins-xxx"`
+    /// `InstanceId`; example: `"libradb-ins-xxx"`
     pub instance_id: Option<String>,
 
-    /// `InstanceMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `InstanceMemory`; example: `16`
     pub instance_memory: Option<i64>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test"`
+    /// `InstanceName`; example: `"test"`
     pub instance_name: Option<String>,
 
-    /// `InstancePayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstancePayMode`; example: `1`
     pub instance_pay_mode: Option<i64>,
 
-    /// `InstancePeriodEndTime`: a string.
-    ///
-    /// Example: `"\"2021-05-25 19:23:31\""`
+    /// `InstancePeriodEndTime`; example: `"\"2021-05-25 19:23:31\""`
     pub instance_period_end_time: Option<String>,
 
-    /// `InstanceRole`: a string.
-    ///
-    /// Example: `"libradbRo"`
+    /// `InstanceRole`; example: `"libradbRo"`
     pub instance_role: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `InstanceStatus`; example: `"normal"`
     pub instance_status: Option<String>,
 
-    /// `InstanceStatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `InstanceStatusDesc`; example: `"运行中"`
     pub instance_status_desc: Option<String>,
 
-    /// `NetType`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `NetType`; example: `"tcp"`
     pub net_type: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"sunet-xxx"`
+    /// `UniqSubnetId`; example: `"sunet-xxx"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-xxx"`
+    /// `UniqVpcId`; example: `"vpc-xxx"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Vport`; example: `4000`
     pub vport: Option<i64>,
 
-    /// `WanDomain`: a string.
+    /// `WanDomain`
     pub wan_domain: Option<String>,
 
-    /// `WanIP`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `WanIP`; example: `"127.0.0.1"`
     #[tc(rename = "WanIP")]
     pub wan_ip: Option<String>,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `WanPort`; example: `4000`
     pub wan_port: Option<i64>,
 
-    /// `WanStatus`: a string.
+    /// `WanStatus`
     pub wan_status: Option<String>,
 
-    /// `InstanceStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `InstanceStorage`; example: `16`
     pub instance_storage: Option<i64>,
 
-    /// `InstanceStorageType`: a string.
-    ///
-    /// Example: `"CLOUD_TCS"`
+    /// `InstanceStorageType`; example: `"CLOUD_TCS"`
     pub instance_storage_type: Option<String>,
 }
 
@@ -5174,19 +3462,13 @@ pub struct LibraInstanceSet {
 /// Sent in the input of [`DescribeLibraDBSlowLogs`](super::DescribeLibraDBSlowLogs).
 #[tc_model]
 pub struct LogFilter {
-    /// `Type`: a string.
-    ///
-    /// Example: `"User"`
+    /// `Type`; example: `"User"`
     pub r#type: Option<String>,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: Option<String>,
 
-    /// `Value`: a list of strings.
-    ///
-    /// Example: `["user-name"]`
+    /// `Value`; example: `["user-name"]`
     pub value: Option<Vec<String>>,
 }
 
@@ -5195,24 +3477,16 @@ pub struct LogFilter {
 /// Returned in the output of [`DescribeAuditLogs`](super::DescribeAuditLogs).
 #[tc_model]
 pub struct LogRuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cynosdb-art-ns0u376"`
+    /// `RuleTemplateId`; example: `"cynosdb-art-ns0u376"`
     pub rule_template_id: Option<String>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy_rule"`
+    /// `RuleTemplateName`; example: `"andy_rule"`
     pub rule_template_name: Option<String>,
 
-    /// `AlarmLevel`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AlarmLevel`; example: `"2"`
     pub alarm_level: Option<String>,
 
-    /// `RuleTemplateStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RuleTemplateStatus`; example: `1`
     pub rule_template_status: Option<i64>,
 }
 
@@ -5222,42 +3496,28 @@ pub struct LogRuleTemplateInfo {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct LogicBackupConfigInfo {
-    /// `LogicBackupEnable`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `LogicBackupEnable`; example: `"OFF"`
     pub logic_backup_enable: Option<String>,
 
-    /// `LogicBackupTimeBeg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LogicBackupTimeBeg`; example: `2`
     pub logic_backup_time_beg: Option<u64>,
 
-    /// `LogicBackupTimeEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `LogicBackupTimeEnd`; example: `6`
     pub logic_backup_time_end: Option<u64>,
 
-    /// `LogicReserveDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `LogicReserveDuration`; example: `7`
     pub logic_reserve_duration: Option<u64>,
 
-    /// `LogicCrossRegionsEnable`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `LogicCrossRegionsEnable`; example: `"ON"`
     pub logic_cross_regions_enable: Option<String>,
 
-    /// `LogicCrossRegions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `LogicCrossRegions`; example: `["ap-guangzhou"]`
     pub logic_cross_regions: Option<Vec<String>>,
 
-    /// `AutoCopyVaults`: a list of [`CreateBackupVaultItem`] objects.
+    /// `AutoCopyVaults`
     pub auto_copy_vaults: Option<Vec<CreateBackupVaultItem>>,
 
-    /// `LogicCrossRegionSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LogicCrossRegionSaveDays`; example: `0`
     pub logic_cross_region_save_days: Option<i64>,
 }
 
@@ -5266,22 +3526,16 @@ pub struct LogicBackupConfigInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ManualBackupData {
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"snapshot"`
+    /// `BackupType`; example: `"snapshot"`
     pub backup_type: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"manual"`
+    /// `BackupMethod`; example: `"manual"`
     pub backup_method: String,
 
-    /// `SnapshotTime`: a string.
-    ///
-    /// Example: `"2023-11-03 15:27:22"`
+    /// `SnapshotTime`; example: `"2023-11-03 15:27:22"`
     pub snapshot_time: String,
 
-    /// `CrossRegionBackupInfos`: a list of [`CrossRegionBackupItem`] objects.
+    /// `CrossRegionBackupInfos`
     pub cross_region_backup_infos: Option<Vec<CrossRegionBackupItem>>,
 }
 
@@ -5291,13 +3545,13 @@ pub struct ManualBackupData {
 #[doc(alias = "MigrateDBItem")]
 #[tc_model]
 pub struct MigrateDbItem {
-    /// `DbName`: a string.
+    /// `DbName`
     pub db_name: Option<String>,
 
-    /// `MigrateTableMode`: a string.
+    /// `MigrateTableMode`
     pub migrate_table_mode: Option<String>,
 
-    /// `Tables`: a list of [`MigrateTableItem`] objects.
+    /// `Tables`
     pub tables: Option<Vec<MigrateTableItem>>,
 }
 
@@ -5306,11 +3560,11 @@ pub struct MigrateDbItem {
 /// Sent in the input of [`AddLibraDBInstances`](super::AddLibraDBInstances) and [`ModifyLibraDBClusterReplicationObject`](super::ModifyLibraDBClusterReplicationObject).
 #[tc_model]
 pub struct MigrateObject {
-    /// `MigrateDBMode`: a string.
+    /// `MigrateDBMode`
     #[tc(rename = "MigrateDBMode")]
     pub migrate_db_mode: Option<String>,
 
-    /// `Databases`: a list of [`MigrateDbItem`] objects.
+    /// `Databases`
     pub databases: Option<Vec<MigrateDbItem>>,
 }
 
@@ -5319,7 +3573,7 @@ pub struct MigrateObject {
 /// Sent in the input of [`ModifyLibraDBClusterReplicationObject`](super::ModifyLibraDBClusterReplicationObject).
 #[tc_model]
 pub struct MigrateOpt {
-    /// `DatabaseTables`: a [`MigrateObject`].
+    /// `DatabaseTables`
     pub database_tables: Option<MigrateObject>,
 }
 
@@ -5328,7 +3582,7 @@ pub struct MigrateOpt {
 /// Sent in the input of [`AddLibraDBInstances`](super::AddLibraDBInstances) and [`ModifyLibraDBClusterReplicationObject`](super::ModifyLibraDBClusterReplicationObject).
 #[tc_model]
 pub struct MigrateTableItem {
-    /// `TableName`: a string.
+    /// `TableName`
     pub table_name: Option<String>,
 }
 
@@ -5337,9 +3591,7 @@ pub struct MigrateTableItem {
 /// Returned in the output of [`DescribeClusterParams`](super::DescribeClusterParams), [`DescribeClusterPasswordComplexity`](super::DescribeClusterPasswordComplexity), [`DescribeInstanceParams`](super::DescribeInstanceParams) and [`DescribeParamTemplateDetail`](super::DescribeParamTemplateDetail).
 #[tc_model]
 pub struct ModifiableInfo {
-    /// `IsModifiable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsModifiable`; example: `1`
     pub is_modifiable: i64,
 }
 
@@ -5348,19 +3600,13 @@ pub struct ModifiableInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ModifyDbVersionData {
-    /// `OldVersion`: a string.
-    ///
-    /// Example: `"3.1.11"`
+    /// `OldVersion`; example: `"3.1.11"`
     pub old_version: String,
 
-    /// `NewVersion`: a string.
-    ///
-    /// Example: `"3.1.13"`
+    /// `NewVersion`; example: `"3.1.13"`
     pub new_version: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"upgradeInMaintain"`
+    /// `UpgradeType`; example: `"upgradeInMaintain"`
     pub upgrade_type: String,
 }
 
@@ -5369,59 +3615,37 @@ pub struct ModifyDbVersionData {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ModifyInstanceData {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `156000`
+    /// `StorageLimit`; example: `156000`
     pub storage_limit: i64,
 
-    /// `OldCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OldCpu`; example: `1`
     pub old_cpu: i64,
 
-    /// `OldMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `OldMemory`; example: `2`
     pub old_memory: i64,
 
-    /// `OldStorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `OldStorageLimit`; example: `100000`
     pub old_storage_limit: i64,
 
-    /// `OldDeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `OldDeviceType`; example: `"exclusive"`
     pub old_device_type: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"exclusive"`
+    /// `DeviceType`; example: `"exclusive"`
     pub device_type: Option<String>,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"upgradeInMaintain"`
+    /// `UpgradeType`; example: `"upgradeInMaintain"`
     pub upgrade_type: String,
 
-    /// `LibraNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `LibraNodeCount`; example: `2`
     pub libra_node_count: Option<i64>,
 
-    /// `OldLibraNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `OldLibraNodeCount`; example: `1`
     pub old_libra_node_count: Option<i64>,
 }
 
@@ -5431,25 +3655,16 @@ pub struct ModifyInstanceData {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ModifyParamItem {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `ParamName`; example: `"auto_increment_increment"`
     pub param_name: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"2"`
+    /// `CurrentValue`; example: `"2"`
     pub current_value: String,
 
-    /// `OldValue`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1"`
+    /// `OldValue`, always sent in responses; example: `"1"`
     pub old_value: Option<String>,
 
-    /// `Component`: a string.
-    ///
-    /// Example: `"libracdc"`
+    /// `Component`; example: `"libracdc"`
     pub component: Option<String>,
 }
 
@@ -5458,13 +3673,13 @@ pub struct ModifyParamItem {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct ModifyParamsData {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `OldValue`: a string.
+    /// `OldValue`
     pub old_value: String,
 
-    /// `CurValue`: a string.
+    /// `CurValue`
     pub cur_value: String,
 }
 
@@ -5473,14 +3688,10 @@ pub struct ModifyParamsData {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct Module {
-    /// `IsDisable`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `IsDisable`; example: `"yes"`
     pub is_disable: String,
 
-    /// `ModuleName`: a string.
-    ///
-    /// Example: `"Wan"`
+    /// `ModuleName`; example: `"Wan"`
     pub module_name: String,
 }
 
@@ -5490,16 +3701,10 @@ pub struct Module {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct MonthDay {
-    /// `Month`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `3`
+    /// `Month`, required in requests; example: `3`
     pub month: Option<i64>,
 
-    /// `Day`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `17`
+    /// `Day`, required in requests; example: `17`
     pub day: Option<i64>,
 }
 
@@ -5508,71 +3713,38 @@ pub struct MonthDay {
 /// Returned in the output of [`DescribeClusters`](super::DescribeClusters), [`DescribeLibraDBClusters`](super::DescribeLibraDBClusters) and [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct NetAddr {
-    /// `Vip`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`, always sent in responses; example: `"127.0.0.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `Vport`, always sent in responses; example: `3306`
     pub vport: Option<i64>,
 
-    /// `WanDomain`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `WanDomain`, always sent in responses; example: `"127.0.0.1"`
     pub wan_domain: Option<String>,
 
-    /// `WanPort`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3306`
+    /// `WanPort`, always sent in responses; example: `3306`
     pub wan_port: Option<i64>,
 
-    /// `NetType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"rw"`
+    /// `NetType`, always sent in responses; example: `"rw"`
     pub net_type: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"subnet-cnhsb8iu"`
+    /// `UniqSubnetId`, always sent in responses; example: `"subnet-cnhsb8iu"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"vpc-iskx6ygc"`
+    /// `UniqVpcId`, always sent in responses; example: `"vpc-iskx6ygc"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Description`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"andyvpc"`
+    /// `Description`, always sent in responses; example: `"andyvpc"`
     pub description: Option<String>,
 
-    /// `WanIP`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"3.45.1.9"`
+    /// `WanIP`, always sent in responses; example: `"3.45.1.9"`
     #[tc(rename = "WanIP")]
     pub wan_ip: Option<String>,
 
-    /// `WanStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"init"`
+    /// `WanStatus`, always sent in responses; example: `"init"`
     pub wan_status: Option<String>,
 
-    /// `InstanceGroupId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosdbpg-grp-sbh6ywhs"`
+    /// `InstanceGroupId`, always sent in responses; example: `"cynosdbpg-grp-sbh6ywhs"`
     pub instance_group_id: Option<String>,
 }
 
@@ -5581,34 +3753,22 @@ pub struct NetAddr {
 /// Sent in the input of [`CreateAccounts`](super::CreateAccounts) and [`CreateLibraDBClusterAccounts`](super::CreateLibraDBClusterAccounts).
 #[tc_model]
 pub struct NewAccount {
-    /// `AccountName`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AccountName`; example: `"0"`
     pub account_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Host`; example: `"0"`
     pub host: String,
 
-    /// `AccountPassword`: a string.
-    ///
-    /// Example: `"0"`
+    /// `AccountPassword`; example: `"0"`
     pub account_password: String,
 
-    /// `PasswordRotation`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PasswordRotation`; example: `0`
     pub password_rotation: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Description`; example: `"0"`
     pub description: Option<String>,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxUserConnections`; example: `0`
     pub max_user_connections: Option<i64>,
 }
 
@@ -5617,34 +3777,19 @@ pub struct NewAccount {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeClusters`](super::DescribeClusters), [`DescribeInstances`](super::DescribeInstances), [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances) and 5 more.
 #[tc_model]
 pub struct ObjectTask {
-    /// `TaskId`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `TaskId`, always sent in responses; example: `1000`
     pub task_id: Option<i64>,
 
-    /// `TaskType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"taskAutoBackup"`
+    /// `TaskType`, always sent in responses; example: `"taskAutoBackup"`
     pub task_type: Option<String>,
 
-    /// `TaskStatus`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"processing"`
+    /// `TaskStatus`, always sent in responses; example: `"processing"`
     pub task_status: Option<String>,
 
-    /// `ObjectId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"cynosdbmysql-sgvwu2is"`
+    /// `ObjectId`, always sent in responses; example: `"cynosdbmysql-sgvwu2is"`
     pub object_id: Option<String>,
 
-    /// `ObjectType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"taskObjTypeCluster"`
+    /// `ObjectType`, always sent in responses; example: `"taskObjTypeCluster"`
     pub object_type: Option<String>,
 }
 
@@ -5653,7 +3798,7 @@ pub struct ObjectTask {
 /// Sent in the input of [`AddLibraDBInstances`](super::AddLibraDBInstances).
 #[tc_model]
 pub struct Objects {
-    /// `DatabaseTables`: a [`MigrateObject`].
+    /// `DatabaseTables`
     pub database_tables: Option<MigrateObject>,
 }
 
@@ -5662,19 +3807,13 @@ pub struct Objects {
 /// Returned in the output of [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups) and [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps).
 #[tc_model]
 pub struct OldAddrInfo {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `ReturnTime`: a string.
-    ///
-    /// Example: `"24"`
+    /// `ReturnTime`; example: `"24"`
     pub return_time: String,
 }
 
@@ -5683,70 +3822,46 @@ pub struct OldAddrInfo {
 /// Returned in the output of [`DescribeResourcePackageList`](super::DescribeResourcePackageList).
 #[tc_model]
 pub struct Package {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1234567`
+    /// `AppId`; example: `1234567`
     pub app_id: i64,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"pkg-qwerty"`
+    /// `PackageId`; example: `"pkg-qwerty"`
     pub package_id: String,
 
-    /// `PackageName`: a string.
-    ///
-    /// Example: `"资源包_2"`
+    /// `PackageName`; example: `"资源包_2"`
     pub package_name: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`; example: `"CCU"`
     pub package_type: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"common"`
+    /// `PackageVersion`; example: `"common"`
     pub package_version: Option<String>,
 
-    /// `PackageRegion`: a string.
-    ///
-    /// Example: `"china"`
+    /// `PackageRegion`; example: `"china"`
     pub package_region: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"using"`
+    /// `Status`; example: `"using"`
     pub status: String,
 
-    /// `PackageTotalSpec`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `PackageTotalSpec`; example: `100.0`
     pub package_total_spec: f64,
 
-    /// `PackageUsedSpec`: a floating-point number.
-    ///
-    /// Example: `29.0`
+    /// `PackageUsedSpec`; example: `29.0`
     pub package_used_spec: f64,
 
-    /// `HasQuota`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasQuota`; example: `true`
     pub has_quota: bool,
 
-    /// `BindInstanceInfos`: a list of [`BindInstanceInfo`] objects.
+    /// `BindInstanceInfos`
     pub bind_instance_infos: Vec<BindInstanceInfo>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-01 00:00:00"`
+    /// `StartTime`; example: `"2022-07-01 00:00:00"`
     pub start_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2022-08-01 00:00:00"`
+    /// `ExpireTime`; example: `"2022-08-01 00:00:00"`
     pub expire_time: String,
 
-    /// `HistoryBindResourceInfos`: a list of [`BindInstanceInfo`] objects.
+    /// `HistoryBindResourceInfos`
     pub history_bind_resource_infos: Option<Vec<BindInstanceInfo>>,
 }
 
@@ -5755,40 +3870,28 @@ pub struct Package {
 /// Returned in the output of [`DescribeResourcePackageDetail`](super::DescribeResourcePackageDetail).
 #[tc_model]
 pub struct PackageDetail {
-    /// `AppId`: a signed 64-bit integer.
+    /// `AppId`
     pub app_id: i64,
 
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"扩展信息"`
+    /// `PackageId`; example: `"扩展信息"`
     pub package_id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdb-ins-test"`
+    /// `InstanceId`; example: `"cynosdb-ins-test"`
     pub instance_id: String,
 
-    /// `SuccessDeductSpec`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `SuccessDeductSpec`; example: `50`
     pub success_deduct_spec: f64,
 
-    /// `PackageTotalUsedSpec`: a floating-point number.
-    ///
-    /// Example: `30`
+    /// `PackageTotalUsedSpec`; example: `30`
     pub package_total_used_spec: f64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-07-01 00:00:00"`
+    /// `StartTime`; example: `"2022-07-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-07-02 00:00:00"`
+    /// `EndTime`; example: `"2022-07-02 00:00:00"`
     pub end_time: String,
 
-    /// `ExtendInfo`: a string.
+    /// `ExtendInfo`
     pub extend_info: String,
 }
 
@@ -5797,14 +3900,10 @@ pub struct PackageDetail {
 /// Sent in the input of [`ModifyResourcePackagesDeductionPriority`](super::ModifyResourcePackagesDeductionPriority).
 #[tc_model]
 pub struct PackagePriority {
-    /// `PackageId`: a string.
-    ///
-    /// Example: `"package-abcd1234"`
+    /// `PackageId`; example: `"package-abcd1234"`
     pub package_id: Option<String>,
 
-    /// `DeductionPriority`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeductionPriority`; example: `1`
     pub deduction_priority: Option<i64>,
 }
 
@@ -5813,87 +3912,55 @@ pub struct PackagePriority {
 /// Returned in the output of [`DescribeParamTemplateDetail`](super::DescribeParamTemplateDetail).
 #[tc_model]
 pub struct ParamDetail {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"max_user_connections"`
+    /// `ParamName`; example: `"max_user_connections"`
     pub param_name: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ParamType`; example: `"integer"`
     pub param_type: String,
 
-    /// `SupportFunc`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportFunc`; example: `false`
     pub support_func: bool,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Default`; example: `"0"`
     pub default: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"The maximum permitted number of simultaneous client connections per user."`
+    /// `Description`; example: `"The maximum permitted number of simultaneous client connections per user."`
     pub description: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"100"`
+    /// `CurrentValue`; example: `"100"`
     pub current_value: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedReboot`; example: `0`
     pub need_reboot: i64,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"10240"`
+    /// `Max`; example: `"10240"`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Min`; example: `"0"`
     pub min: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["ON","OFF"]`
+    /// `EnumValue`; example: `["ON","OFF"]`
     pub enum_value: Vec<String>,
 
-    /// `IsGlobal`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsGlobal`; example: `0`
     pub is_global: i64,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"multiVal"`
+    /// `MatchType`; example: `"multiVal"`
     pub match_type: String,
 
-    /// `MatchValue`: a string.
-    ///
-    /// Example: `"sql"`
+    /// `MatchValue`; example: `"sql"`
     pub match_value: String,
 
-    /// `IsFunc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFunc`; example: `true`
     pub is_func: bool,
 
-    /// `Func`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},1000,4194304,134217728"`
+    /// `Func`; example: `"{MIN(DBInitMemory/%d*%d,%d)},1000,4194304,134217728"`
     pub func: String,
 
-    /// `ModifiableInfo`: a [`ModifiableInfo`].
+    /// `ModifiableInfo`
     pub modifiable_info: ModifiableInfo,
 
-    /// `FuncPattern`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},1000,4194304,134217728"`
+    /// `FuncPattern`; example: `"{MIN(DBInitMemory/%d*%d,%d)},1000,4194304,134217728"`
     pub func_pattern: String,
 }
 
@@ -5902,80 +3969,52 @@ pub struct ParamDetail {
 /// Returned in the output of [`DescribeClusterParams`](super::DescribeClusterParams) and [`DescribeClusterPasswordComplexity`](super::DescribeClusterPasswordComplexity).
 #[tc_model]
 pub struct ParamInfo {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CurrentValue`; example: `"1"`
     pub current_value: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Default`; example: `"1"`
     pub default: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["ON","OFF"]`
+    /// `EnumValue`; example: `["ON","OFF"]`
     pub enum_value: Vec<String>,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `Max`; example: `"65535"`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `ParamName`; example: `"auto_increment_increment"`
     pub param_name: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
+    /// `NeedReboot`
     pub need_reboot: i64,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ParamType`; example: `"integer"`
     pub param_type: String,
 
-    /// `MatchType`: a string.
-    ///
-    /// Example: `"regex"`
+    /// `MatchType`; example: `"regex"`
     pub match_type: String,
 
-    /// `MatchValue`: a string.
-    ///
-    /// Example: `"sql"`
+    /// `MatchValue`; example: `"sql"`
     pub match_value: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Controls the interval between successive column values."`
+    /// `Description`; example: `"Controls the interval between successive column values."`
     pub description: String,
 
-    /// `IsGlobal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: i64,
 
-    /// `ModifiableInfo`: a [`ModifiableInfo`].
+    /// `ModifiableInfo`
     pub modifiable_info: ModifiableInfo,
 
-    /// `IsFunc`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFunc`; example: `false`
     pub is_func: bool,
 
-    /// `Func`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
+    /// `Func`; example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
     pub func: String,
 
-    /// `FuncPattern`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
+    /// `FuncPattern`; example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
     pub func_pattern: Option<String>,
 }
 
@@ -5984,19 +4023,13 @@ pub struct ParamInfo {
 /// Sent in the input of [`CreateClusters`](super::CreateClusters), [`CreateIntegrateCluster`](super::CreateIntegrateCluster), [`CreateParamTemplate`](super::CreateParamTemplate), [`ModifyClusterParam`](super::ModifyClusterParam) and [`RollbackToNewCluster`](super::RollbackToNewCluster).
 #[tc_model]
 pub struct ParamItem {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"innodb_txsql_log_store_size"`
+    /// `ParamName`; example: `"innodb_txsql_log_store_size"`
     pub param_name: String,
 
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `CurrentValue`; example: `"2048"`
     pub current_value: String,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"65536"`
+    /// `OldValue`; example: `"65536"`
     pub old_value: String,
 }
 
@@ -6005,72 +4038,46 @@ pub struct ParamItem {
 /// Returned in the output of [`DescribeInstanceParams`](super::DescribeInstanceParams).
 #[tc_model]
 pub struct ParamItemDetail {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1"`
+    /// `CurrentValue`; example: `"1"`
     pub current_value: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Default`; example: `"1"`
     pub default: String,
 
-    /// `EnumValue`: a list of strings.
-    ///
-    /// Example: `["ON","OFF"]`
+    /// `EnumValue`; example: `["ON","OFF"]`
     pub enum_value: Vec<String>,
 
-    /// `IsGlobal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsGlobal`; example: `1`
     pub is_global: i64,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `Max`; example: `"65535"`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NeedReboot`; example: `0`
     pub need_reboot: i64,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"auto_increment_increment"`
+    /// `ParamName`; example: `"auto_increment_increment"`
     pub param_name: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"integer"`
+    /// `ParamType`; example: `"integer"`
     pub param_type: String,
 
-    /// `ModifiableInfo`: a [`ModifiableInfo`].
+    /// `ModifiableInfo`
     pub modifiable_info: ModifiableInfo,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"Controls the interval between successive column values."`
+    /// `Description`; example: `"Controls the interval between successive column values."`
     pub description: String,
 
-    /// `IsFunc`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFunc`; example: `false`
     pub is_func: bool,
 
-    /// `Func`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
+    /// `Func`; example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
     pub func: String,
 
-    /// `FuncPattern`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
+    /// `FuncPattern`; example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
     pub func_pattern: String,
 }
 
@@ -6079,24 +4086,16 @@ pub struct ParamItemDetail {
 /// Returned in the output of [`DescribeChangedParamsAfterUpgrade`](super::DescribeChangedParamsAfterUpgrade).
 #[tc_model]
 pub struct ParamItemInfo {
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"binlog_cache_size"`
+    /// `ParamName`; example: `"binlog_cache_size"`
     pub param_name: Option<String>,
 
-    /// `NewValue`: a string.
-    ///
-    /// Example: `"32780"`
+    /// `NewValue`; example: `"32780"`
     pub new_value: Option<String>,
 
-    /// `OldValue`: a string.
-    ///
-    /// Example: `"32768"`
+    /// `OldValue`; example: `"32768"`
     pub old_value: Option<String>,
 
-    /// `ValueFunction`: a string.
-    ///
-    /// Example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
+    /// `ValueFunction`; example: `"{MIN(DBInitMemory/%d*%d,%d)},4000,32768,2097152"`
     pub value_function: Option<String>,
 }
 
@@ -6105,32 +4104,22 @@ pub struct ParamItemInfo {
 /// Returned in the output of [`DescribeParamTemplates`](super::DescribeParamTemplates).
 #[tc_model]
 pub struct ParamTemplateListInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `10001`
+    /// `Id`; example: `10001`
     pub id: i64,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"\"test\""`
+    /// `TemplateName`; example: `"\"test\""`
     pub template_name: String,
 
-    /// `TemplateDescription`: a string.
-    ///
-    /// Example: `"\"cynosdbmysqltemplste\""`
+    /// `TemplateDescription`; example: `"\"cynosdbmysqltemplste\""`
     pub template_description: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"\"5.7\""`
+    /// `EngineVersion`; example: `"\"5.7\""`
     pub engine_version: String,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: String,
 
-    /// `ParamInfoSet`: a list of [`TemplateParamInfo`] objects.
+    /// `ParamInfoSet`
     pub param_info_set: Option<Vec<TemplateParamInfo>>,
 }
 
@@ -6139,44 +4128,28 @@ pub struct ParamTemplateListInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct PolicyRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: String,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ServiceModule`; example: `"1"`
     pub service_module: String,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"2"`
+    /// `AddressModule`; example: `"2"`
     pub address_module: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"000"`
+    /// `Id`; example: `"000"`
     pub id: String,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"放通全部"`
+    /// `Desc`; example: `"放通全部"`
     pub desc: String,
 }
 
@@ -6185,45 +4158,31 @@ pub struct PolicyRule {
 /// Sent in the input of [`CreateClusters`](super::CreateClusters).
 #[tc_model]
 pub struct ProxyConfig {
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProxyCount`; example: `1`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub proxy_count: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: Option<i64>,
 
-    /// `ConnectionPoolType`: a string.
-    ///
-    /// Example: `"SessionConnectionPool"`
+    /// `ConnectionPoolType`; example: `"SessionConnectionPool"`
     pub connection_pool_type: Option<String>,
 
-    /// `OpenConnectionPool`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `OpenConnectionPool`; example: `"yes"`
     pub open_connection_pool: Option<String>,
 
-    /// `ConnectionPoolTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectionPoolTimeOut`; example: `0`
     pub connection_pool_time_out: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"只读代理"`
+    /// `Description`; example: `"只读代理"`
     pub description: Option<String>,
 
-    /// `ProxyZones`: a list of [`ProxyZone`] objects.
+    /// `ProxyZones`
     pub proxy_zones: Option<Vec<ProxyZone>>,
 }
 
@@ -6232,27 +4191,19 @@ pub struct ProxyConfig {
 /// Sent in the input of [`CreateIntegrateCluster`](super::CreateIntegrateCluster).
 #[tc_model]
 pub struct ProxyConfigInfo {
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProxyCount`; example: `1`
     pub proxy_count: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"只读代理"`
+    /// `Description`; example: `"只读代理"`
     pub description: Option<String>,
 
-    /// `ProxyZones`: a list of [`ProxyZone`] objects.
+    /// `ProxyZones`
     pub proxy_zones: Option<Vec<ProxyZone>>,
 }
 
@@ -6261,21 +4212,13 @@ pub struct ProxyConfigInfo {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct ProxyConnectionPoolInfo {
-    /// `ConnectionPoolTimeOut`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnectionPoolTimeOut`; example: `0`
     pub connection_pool_time_out: i64,
 
-    /// `OpenConnectionPool`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"no"`
+    /// `OpenConnectionPool`, always sent in responses; example: `"no"`
     pub open_connection_pool: Option<String>,
 
-    /// `ConnectionPoolType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"SessionConnectionPool"`
+    /// `ConnectionPoolType`, always sent in responses; example: `"SessionConnectionPool"`
     pub connection_pool_type: Option<String>,
 }
 
@@ -6284,37 +4227,25 @@ pub struct ProxyConnectionPoolInfo {
 /// Sent in the input of [`CreateIntegrateCluster`](super::CreateIntegrateCluster).
 #[tc_model]
 pub struct ProxyEndPointConfigInfo {
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-1ptuei0b"`
+    /// `UniqueVpcId`; example: `"vpc-1ptuei0b"`
     pub unique_vpc_id: Option<String>,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-1tmw9t4o"`
+    /// `UniqueSubnetId`; example: `"subnet-1tmw9t4o"`
     pub unique_subnet_id: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `WeightMode`: a string.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `AutoAddRo`: a string.
-    ///
-    /// Example: `"no"`
+    /// `AutoAddRo`; example: `"no"`
     pub auto_add_ro: Option<String>,
 
-    /// `RwType`: a string.
-    ///
-    /// Example: `"READONLY"`
+    /// `RwType`; example: `"READONLY"`
     pub rw_type: Option<String>,
 
-    /// `InstanceNameWeights`: a list of [`InstanceNameWeight`] objects.
+    /// `InstanceNameWeights`
     pub instance_name_weights: Option<Vec<InstanceNameWeight>>,
 }
 
@@ -6323,59 +4254,37 @@ pub struct ProxyEndPointConfigInfo {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct ProxyGroup {
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-mdhg55su"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-mdhg55su"`
     pub proxy_group_id: String,
 
-    /// `ProxyNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ProxyNodeCount`; example: `3`
     pub proxy_node_count: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `CurrentProxyVersion`: a string.
-    ///
-    /// Example: `"1.3.11"`
+    /// `CurrentProxyVersion`; example: `"1.3.11"`
     pub current_proxy_version: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-i2weamox"`
+    /// `ClusterId`; example: `"cynosdbmysql-i2weamox"`
     pub cluster_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1772344699`
+    /// `AppId`; example: `1772344699`
     pub app_id: i64,
 
-    /// `OpenRw`: a string.
-    ///
-    /// Example: `"yes"`
+    /// `OpenRw`; example: `"yes"`
     pub open_rw: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-12 11:30:50"`
+    /// `CreateTime`; example: `"2026-06-12 11:30:50"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-12 11:35:44"`
+    /// `UpdateTime`; example: `"2026-06-12 11:35:44"`
     pub update_time: Option<String>,
 }
 
@@ -6384,22 +4293,22 @@ pub struct ProxyGroup {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct ProxyGroupInfo {
-    /// `ProxyGroup`: a [`ProxyGroup`].
+    /// `ProxyGroup`
     pub proxy_group: ProxyGroup,
 
-    /// `ProxyGroupRwInfo`: a [`ProxyGroupRwInfo`].
+    /// `ProxyGroupRwInfo`
     pub proxy_group_rw_info: ProxyGroupRwInfo,
 
-    /// `ProxyNodes`: a list of [`ProxyNodeInfo`] objects.
+    /// `ProxyNodes`
     pub proxy_nodes: Option<Vec<ProxyNodeInfo>>,
 
-    /// `ConnectionPool`: a [`ProxyConnectionPoolInfo`].
+    /// `ConnectionPool`
     pub connection_pool: ProxyConnectionPoolInfo,
 
-    /// `NetAddrInfos`: a list of [`NetAddr`] objects.
+    /// `NetAddrInfos`
     pub net_addr_infos: Option<Vec<NetAddr>>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Vec<ObjectTask>,
 }
 
@@ -6408,82 +4317,46 @@ pub struct ProxyGroupInfo {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct ProxyGroupRwInfo {
-    /// `ConsistencyType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"eventual"`
+    /// `ConsistencyType`, always sent in responses; example: `"eventual"`
     pub consistency_type: Option<String>,
 
-    /// `ConsistencyTimeOut`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `ConsistencyTimeOut`, always sent in responses; example: `0`
     pub consistency_time_out: Option<i64>,
 
-    /// `WeightMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"system"`
+    /// `WeightMode`, always sent in responses; example: `"system"`
     pub weight_mode: Option<String>,
 
-    /// `FailOver`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"no"`
+    /// `FailOver`, always sent in responses; example: `"no"`
     pub fail_over: Option<String>,
 
-    /// `AutoAddRo`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"no"`
+    /// `AutoAddRo`, always sent in responses; example: `"no"`
     pub auto_add_ro: Option<String>,
 
-    /// `InstanceWeights`: a list of [`ProxyInstanceWeight`] objects.
-    /// Always sent in responses.
+    /// `InstanceWeights`, always sent in responses
     pub instance_weights: Option<Vec<ProxyInstanceWeight>>,
 
-    /// `OpenRw`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"yes"`
+    /// `OpenRw`, always sent in responses; example: `"yes"`
     pub open_rw: Option<String>,
 
-    /// `RwType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"READONLY"`
+    /// `RwType`, always sent in responses; example: `"READONLY"`
     pub rw_type: Option<String>,
 
-    /// `TransSplit`: a boolean.
-    /// Always sent in responses.
-    ///
-    /// Example: `false`
+    /// `TransSplit`, always sent in responses; example: `false`
     pub trans_split: Option<bool>,
 
-    /// `AccessMode`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"balance"`
+    /// `AccessMode`, always sent in responses; example: `"balance"`
     pub access_mode: Option<String>,
 
-    /// `ApNodeAsRoNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApNodeAsRoNode`; example: `false`
     pub ap_node_as_ro_node: Option<bool>,
 
-    /// `ApQueryToOtherNode`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ApQueryToOtherNode`; example: `false`
     pub ap_query_to_other_node: Option<bool>,
 
-    /// `LoadBalanceMode`: a string.
-    ///
-    /// Example: `"static"`
+    /// `LoadBalanceMode`; example: `"static"`
     pub load_balance_mode: Option<String>,
 
-    /// `TransAllSplit`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TransAllSplit`; example: `false`
     pub trans_all_split: Option<bool>,
 }
 
@@ -6493,14 +4366,10 @@ pub struct ProxyGroupRwInfo {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct ProxyInstanceWeight {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-hs6bgfi7"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-hs6bgfi7"`
     pub instance_id: String,
 
-    /// `Weight`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Weight`; example: `10`
     pub weight: i64,
 }
 
@@ -6509,69 +4378,43 @@ pub struct ProxyInstanceWeight {
 /// Returned in the output of [`DescribeProxies`](super::DescribeProxies) and [`DescribeProxyNodes`](super::DescribeProxyNodes).
 #[tc_model]
 pub struct ProxyNodeInfo {
-    /// `ProxyNodeId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxyNode-pv4hg4na"`
+    /// `ProxyNodeId`; example: `"cynosdbmysql-proxyNode-pv4hg4na"`
     pub proxy_node_id: String,
 
-    /// `ProxyNodeConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `157`
+    /// `ProxyNodeConnections`; example: `157`
     pub proxy_node_connections: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `ProxyGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxy-mdhg57su"`
+    /// `ProxyGroupId`; example: `"cynosdbmysql-proxy-mdhg57su"`
     pub proxy_group_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-i2weamox"`
+    /// `ClusterId`; example: `"cynosdbmysql-i2weamox"`
     pub cluster_id: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1772344699`
+    /// `AppId`; example: `1772344699`
     pub app_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: String,
 
-    /// `OssProxyNodeName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-proxyNode-q52v1wp4"`
+    /// `OssProxyNodeName`; example: `"cynosdbmysql-proxyNode-q52v1wp4"`
     pub oss_proxy_node_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-12 11:30:50"`
+    /// `CreateTime`; example: `"2026-06-12 11:30:50"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-06-12 11:30:50"`
+    /// `UpdateTime`; example: `"2026-06-12 11:30:50"`
     pub update_time: Option<String>,
 }
 
@@ -6580,14 +4423,10 @@ pub struct ProxyNodeInfo {
 /// Returned in the output of [`DescribeProxySpecs`](super::DescribeProxySpecs).
 #[tc_model]
 pub struct ProxySpec {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: i64,
 }
 
@@ -6596,14 +4435,10 @@ pub struct ProxySpec {
 /// Returned in the output of [`DescribeSupportProxyVersion`](super::DescribeSupportProxyVersion).
 #[tc_model]
 pub struct ProxyVersionInfo {
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `ProxyVersion`; example: `"1.2.3"`
     pub proxy_version: Option<String>,
 
-    /// `ProxyVersionType`: a string.
-    ///
-    /// Example: `"GA"`
+    /// `ProxyVersionType`; example: `"GA"`
     pub proxy_version_type: Option<String>,
 }
 
@@ -6612,14 +4447,10 @@ pub struct ProxyVersionInfo {
 /// Sent in the input of [`AddInstances`](super::AddInstances), [`CheckTransferClusterZone`](super::CheckTransferClusterZone), [`CreateClusters`](super::CreateClusters), [`CreateIntegrateCluster`](super::CreateIntegrateCluster), [`CreateProxy`](super::CreateProxy), [`TransferClusterZone`](super::TransferClusterZone) and 2 more.
 #[tc_model]
 pub struct ProxyZone {
-    /// `ProxyNodeZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `ProxyNodeZone`; example: `"ap-guangzhou-3"`
     pub proxy_node_zone: Option<String>,
 
-    /// `ProxyNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProxyNodeCount`; example: `2`
     pub proxy_node_count: Option<i64>,
 }
 
@@ -6628,24 +4459,16 @@ pub struct ProxyZone {
 /// Returned in the output of [`DescribeProxyZoneStocks`](super::DescribeProxyZoneStocks).
 #[tc_model]
 pub struct ProxyZoneStockInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `CpuStock`: a signed 64-bit integer.
-    ///
-    /// Example: `124`
+    /// `CpuStock`; example: `124`
     pub cpu_stock: i64,
 
-    /// `MemStock`: a signed 64-bit integer.
-    ///
-    /// Example: `3192000`
+    /// `MemStock`; example: `3192000`
     pub mem_stock: i64,
 }
 
@@ -6654,29 +4477,19 @@ pub struct ProxyZoneStockInfo {
 /// Sent in the input of [`DescribeClusters`](super::DescribeClusters), [`DescribeInstances`](super::DescribeInstances), [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances), [`DescribeLibraDBClusters`](super::DescribeLibraDBClusters), [`DescribeProxyNodes`](super::DescribeProxyNodes), [`DescribeTasks`](super::DescribeTasks) and [`DownloadLibraDBClusterList`](super::DownloadLibraDBClusterList).
 #[tc_model]
 pub struct QueryFilter {
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-ins-abcd1234"]`
+    /// `Values`; example: `["cynosdbmysql-ins-abcd1234"]`
     pub values: Vec<String>,
 
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["InstanceId"]`
+    /// `Names`; example: `["InstanceId"]`
     pub names: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExactMatch`; example: `false`
     pub exact_match: Option<bool>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: Option<String>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"="`
+    /// `Operator`; example: `"="`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -6688,19 +4501,13 @@ pub struct QueryFilter {
 /// Sent in the input of [`DescribeProxies`](super::DescribeProxies).
 #[tc_model]
 pub struct QueryParamFilter {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["ProxyGroupId"]`
+    /// `Names`; example: `["ProxyGroupId"]`
     pub names: Vec<String>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-proxy-jaq***q7"]`
+    /// `Values`; example: `["cynosdbmysql-proxy-jaq***q7"]`
     pub values: Vec<String>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -6709,19 +4516,13 @@ pub struct QueryParamFilter {
 /// Sent in the input of [`DescribeSaveBackupClusters`](super::DescribeSaveBackupClusters).
 #[tc_model]
 pub struct QuerySimpleFilter {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["ClusterId"]`
+    /// `Names`; example: `["ClusterId"]`
     pub names: Option<Vec<String>>,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["cynosdbmysql-sa23fdf1"]`
+    /// `Values`; example: `["cynosdbmysql-sa23fdf1"]`
     pub values: Option<Vec<String>>,
 
-    /// `ExactMatch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ExactMatch`; example: `true`
     pub exact_match: Option<bool>,
 }
 
@@ -6730,60 +4531,40 @@ pub struct QuerySimpleFilter {
 /// Returned in the output of [`DescribeRedoLogListByVault`](super::DescribeRedoLogListByVault) and [`DescribeRedoLogs`](super::DescribeRedoLogs).
 #[tc_model]
 pub struct RedoLogItem {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"redo-1ad"`
+    /// `FileName`; example: `"redo-1ad"`
     pub file_name: Option<String>,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `FileSize`; example: `200`
     pub file_size: Option<i64>,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"2020-2-20"`
+    /// `BackupTime`; example: `"2020-2-20"`
     pub backup_time: Option<String>,
 
-    /// `RedoLogId`: a signed 64-bit integer.
-    ///
-    /// Example: `23331`
+    /// `RedoLogId`; example: `23331`
     pub redo_log_id: Option<i64>,
 
-    /// `RedoCrossRegions`: a list of [`BackupRegionAndIds`] objects.
+    /// `RedoCrossRegions`
     pub redo_cross_regions: Option<Vec<BackupRegionAndIds>>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-2-20"`
+    /// `StartTime`; example: `"2020-2-20"`
     pub start_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"20203-20"`
+    /// `FinishTime`; example: `"20203-20"`
     pub finish_time: Option<String>,
 
-    /// `VaultInfos`: a list of [`VaultInfo`] objects.
+    /// `VaultInfos`
     pub vault_infos: Option<Vec<VaultInfo>>,
 
-    /// `CopyStatus`: a string.
-    ///
-    /// Example: `"done"`
+    /// `CopyStatus`; example: `"done"`
     pub copy_status: Option<String>,
 
-    /// `EncryptKeyId`: a string.
-    ///
-    /// Example: `"1764ae22-72f0-11f0-8904-52540009df14"`
+    /// `EncryptKeyId`; example: `"1764ae22-72f0-11f0-8904-52540009df14"`
     pub encrypt_key_id: Option<String>,
 
-    /// `EncryptRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `EncryptRegion`; example: `"ap-guangzhou"`
     pub encrypt_region: Option<String>,
 }
 
@@ -6792,34 +4573,34 @@ pub struct RedoLogItem {
 /// Returned in the output of [`DescribeLibraDBInstanceSpecs`](super::DescribeLibraDBInstanceSpecs).
 #[tc_model]
 pub struct RegionInstanceSpecInfo {
-    /// `Cpu`: a signed 64-bit integer.
+    /// `Cpu`
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
+    /// `Memory`
     pub memory: Option<i64>,
 
-    /// `MinStorageSize`: a signed 64-bit integer.
+    /// `MinStorageSize`
     pub min_storage_size: Option<i64>,
 
-    /// `MaxStorageSize`: a signed 64-bit integer.
+    /// `MaxStorageSize`
     pub max_storage_size: Option<i64>,
 
-    /// `HasStock`: a boolean.
+    /// `HasStock`
     pub has_stock: Option<bool>,
 
-    /// `InstanceType`: a string.
+    /// `InstanceType`
     pub instance_type: Option<String>,
 
-    /// `StorageType`: a string.
+    /// `StorageType`
     pub storage_type: Option<String>,
 
-    /// `MinReplicaNum`: an unsigned 64-bit integer.
+    /// `MinReplicaNum`
     pub min_replica_num: Option<u64>,
 
-    /// `MaxReplicaNum`: an unsigned 64-bit integer.
+    /// `MaxReplicaNum`
     pub max_replica_num: Option<u64>,
 
-    /// `ZoneStockInfos`: a list of [`ZoneStockInfo4Libra`] objects.
+    /// `ZoneStockInfos`
     pub zone_stock_infos: Option<Vec<ZoneStockInfo4Libra>>,
 }
 
@@ -6828,28 +4609,19 @@ pub struct RegionInstanceSpecInfo {
 /// Sent in the input of [`ModifyLibraDBClusterReplicationObject`](super::ModifyLibraDBClusterReplicationObject).
 #[tc_model]
 pub struct ReplicationObject {
-    /// `SrcInstanceType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"cynos"`
+    /// `SrcInstanceType`, required in requests; example: `"cynos"`
     pub src_instance_type: Option<String>,
 
-    /// `SrcClusterId`: a string.
-    ///
-    /// Example: `"cynosmysql-123"`
+    /// `SrcClusterId`; example: `"cynosmysql-123"`
     pub src_cluster_id: Option<String>,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-ins-123"`
+    /// `SrcInstanceId`; example: `"cynosmysql-ins-123"`
     pub src_instance_id: Option<String>,
 
-    /// `ReplicationJobId`: a string.
-    ///
-    /// Example: `"cdc-1234"`
+    /// `ReplicationJobId`; example: `"cdc-1234"`
     pub replication_job_id: Option<String>,
 
-    /// `MigrateObjects`: a [`MigrateOpt`].
+    /// `MigrateObjects`
     pub migrate_objects: Option<MigrateOpt>,
 }
 
@@ -6858,22 +4630,13 @@ pub struct ReplicationObject {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeClusters`](super::DescribeClusters), [`DescribeInstances`](super::DescribeInstances) and [`DescribeIsolatedInstances`](super::DescribeIsolatedInstances).
 #[tc_model]
 pub struct ResourcePackage {
-    /// `PackageId`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"package-123456"`
+    /// `PackageId`, always sent in responses; example: `"package-123456"`
     pub package_id: Option<String>,
 
-    /// `PackageType`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`, always sent in responses; example: `"CCU"`
     pub package_type: Option<String>,
 
-    /// `DeductionPriority`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `DeductionPriority`, always sent in responses; example: `1`
     pub deduction_priority: Option<i64>,
 }
 
@@ -6882,15 +4645,11 @@ pub struct ResourcePackage {
 /// Returned in the output of [`DescribeLibraDBClusterDetail`](super::DescribeLibraDBClusterDetail).
 #[tc_model]
 pub struct RoAddr {
-    /// `IP`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `IP`; example: `"\"127.0.0.1\""`
     #[tc(rename = "IP")]
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Port`; example: `4000`
     pub port: Option<i64>,
 }
 
@@ -6899,68 +4658,46 @@ pub struct RoAddr {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackData {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Cpu`; example: `5`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `48`
+    /// `Memory`; example: `48`
     pub memory: i64,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StorageLimit`; example: `10`
     pub storage_limit: i64,
 
-    /// `OriginalClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `OriginalClusterId`; example: `"cynosdbmysql-j9i41hfv"`
     pub original_cluster_id: String,
 
-    /// `OriginalClusterName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-j9i41hfv"`
+    /// `OriginalClusterName`; example: `"cynosdbmysql-j9i41hfv"`
     pub original_cluster_name: String,
 
-    /// `RollbackStrategy`: a string.
-    ///
-    /// Example: `"ROLLBACK_STRATEGY_SNAP"`
+    /// `RollbackStrategy`; example: `"ROLLBACK_STRATEGY_SNAP"`
     pub rollback_strategy: String,
 
-    /// `SnapshotTime`: a string.
-    ///
-    /// Example: `"2022.01.01"`
+    /// `SnapshotTime`; example: `"2022.01.01"`
     pub snapshot_time: String,
 
-    /// `MinCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MinCpu`; example: `0`
     pub min_cpu: i64,
 
-    /// `MaxCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxCpu`; example: `10`
     pub max_cpu: i64,
 
-    /// `SnapShotId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SnapShotId`; example: `1`
     pub snap_shot_id: u64,
 
-    /// `RollbackDatabases`: a list of [`RollbackDatabase`] objects.
+    /// `RollbackDatabases`
     pub rollback_databases: Option<Vec<RollbackDatabase>>,
 
-    /// `RollbackTables`: a list of [`RollbackTable`] objects.
+    /// `RollbackTables`
     pub rollback_tables: Option<Vec<RollbackTable>>,
 
-    /// `BackupFileName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-oaj6te97_20240610111357"`
+    /// `BackupFileName`; example: `"cynosdbmysql-oaj6te97_20240610111357"`
     pub backup_file_name: String,
 
-    /// `RollbackProcess`: a [`RollbackProcessInfo`].
+    /// `RollbackProcess`
     pub rollback_process: Option<RollbackProcessInfo>,
 }
 
@@ -6970,14 +4707,10 @@ pub struct RollbackData {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackDatabase {
-    /// `OldDatabase`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `OldDatabase`; example: `"db1"`
     pub old_database: String,
 
-    /// `NewDatabase`: a string.
-    ///
-    /// Example: `"db2"`
+    /// `NewDatabase`; example: `"db2"`
     pub new_database: String,
 }
 
@@ -6986,64 +4719,40 @@ pub struct RollbackDatabase {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackInstanceInfo {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynoadbmysql-ydtwlxig"`
+    /// `ClusterId`; example: `"cynoadbmysql-ydtwlxig"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"cynoadbmysql-ydtwlxig"`
+    /// `ClusterName`; example: `"cynoadbmysql-ydtwlxig"`
     pub cluster_name: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-4pbgx2fv"`
+    /// `UniqVpcId`; example: `"vpc-4pbgx2fv"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-a2emqbdd"`
+    /// `UniqSubnetId`; example: `"subnet-a2emqbdd"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-twpmnatl"`
+    /// `InstanceId`; example: `"cynosdbmysql-ins-twpmnatl"`
     pub instance_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cynosdbmysql-ins-twpmnatl"`
+    /// `InstanceName`; example: `"cynosdbmysql-ins-twpmnatl"`
     pub instance_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: Option<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: Option<i64>,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Mem`; example: `4`
     pub mem: Option<i64>,
 
-    /// `StorageLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `StorageLimit`; example: `100`
     pub storage_limit: Option<i64>,
 }
 
@@ -7052,35 +4761,25 @@ pub struct RollbackInstanceInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackProcessInfo {
-    /// `IsVipSwitchable`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVipSwitchable`; example: `true`
     pub is_vip_switchable: Option<bool>,
 
-    /// `VipSwitchableTime`: a string.
-    ///
-    /// Example: `"upgradeInMaintain"`
+    /// `VipSwitchableTime`; example: `"upgradeInMaintain"`
     pub vip_switchable_time: Option<String>,
 
-    /// `ExchangeInstanceInfoList`: a list of [`ExchangeInstanceInfo`] objects.
+    /// `ExchangeInstanceInfoList`
     pub exchange_instance_info_list: Option<Vec<ExchangeInstanceInfo>>,
 
-    /// `ExchangeRoGroupInfoList`: a list of [`ExchangeRoGroupInfo`] objects.
+    /// `ExchangeRoGroupInfoList`
     pub exchange_ro_group_info_list: Option<Vec<ExchangeRoGroupInfo>>,
 
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"importingData"`
+    /// `CurrentStep`; example: `"importingData"`
     pub current_step: Option<String>,
 
-    /// `CurrentStepProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `98`
+    /// `CurrentStepProgress`; example: `98`
     pub current_step_progress: Option<i64>,
 
-    /// `CurrentStepRemainingTime`: a string.
-    ///
-    /// Example: `"500"`
+    /// `CurrentStepRemainingTime`; example: `"500"`
     pub current_step_remaining_time: Option<String>,
 }
 
@@ -7089,29 +4788,19 @@ pub struct RollbackProcessInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackRoGroupInfo {
-    /// `InstanceGroupId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-grp-ywnxpisy"`
+    /// `InstanceGroupId`; example: `"cynosdbmysql-grp-ywnxpisy"`
     pub instance_group_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-4pbgx2dd"`
+    /// `UniqVpcId`; example: `"vpc-4pbgx2dd"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-a2emqbfv"`
+    /// `UniqSubnetId`; example: `"subnet-a2emqbfv"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.1.1.1"`
+    /// `Vip`; example: `"172.1.1.1"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 }
 
@@ -7121,12 +4810,10 @@ pub struct RollbackRoGroupInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackTable {
-    /// `Database`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `Database`; example: `"db1"`
     pub database: String,
 
-    /// `Tables`: a list of [`RollbackTableInfo`] objects.
+    /// `Tables`
     pub tables: Vec<RollbackTableInfo>,
 }
 
@@ -7136,16 +4823,10 @@ pub struct RollbackTable {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct RollbackTableInfo {
-    /// `OldTable`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tb1"`
+    /// `OldTable`, required in requests; example: `"tb1"`
     pub old_table: Option<String>,
 
-    /// `NewTable`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tb2"`
+    /// `NewTable`, required in requests; example: `"tb2"`
     pub new_table: Option<String>,
 }
 
@@ -7154,14 +4835,10 @@ pub struct RollbackTableInfo {
 /// Returned in the output of [`DescribeRollbackTimeRange`](super::DescribeRollbackTimeRange).
 #[tc_model]
 pub struct RollbackTimeRange {
-    /// `TimeRangeStart`: a string.
-    ///
-    /// Example: `"2024-01-13 02:12:05"`
+    /// `TimeRangeStart`; example: `"2024-01-13 02:12:05"`
     pub time_range_start: String,
 
-    /// `TimeRangeEnd`: a string.
-    ///
-    /// Example: `"2024-01-20 02:12:05"`
+    /// `TimeRangeEnd`; example: `"2024-01-20 02:12:05"`
     pub time_range_end: String,
 }
 
@@ -7171,17 +4848,13 @@ pub struct RollbackTimeRange {
 /// Returned in the output of [`DescribeAuditRuleTemplates`](super::DescribeAuditRuleTemplates) and [`DescribeAuditRuleWithInstanceIds`](super::DescribeAuditRuleWithInstanceIds).
 #[tc_model]
 pub struct RuleFilters {
-    /// `Type`: a string.
-    ///
-    /// Example: `"sqlType"`
+    /// `Type`; example: `"sqlType"`
     pub r#type: String,
 
-    /// `Compare`: a string.
-    ///
-    /// Example: `"INC"`
+    /// `Compare`; example: `"INC"`
     pub compare: String,
 
-    /// `Value`: a list of strings.
+    /// `Value`
     pub value: Vec<String>,
 }
 
@@ -7190,34 +4863,22 @@ pub struct RuleFilters {
 /// Returned in the output of [`DescribeAuditRuleWithInstanceIds`](super::DescribeAuditRuleWithInstanceIds).
 #[tc_model]
 pub struct RuleTemplateInfo {
-    /// `RuleTemplateId`: a string.
-    ///
-    /// Example: `"cynosdb-art-jy6hmgcz"`
+    /// `RuleTemplateId`; example: `"cynosdb-art-jy6hmgcz"`
     pub rule_template_id: Option<String>,
 
-    /// `RuleTemplateName`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `RuleTemplateName`; example: `"andy"`
     pub rule_template_name: Option<String>,
 
-    /// `RuleFilters`: a list of [`RuleFilters`] objects.
-    ///
-    /// Example: `[{"Compare":"INC","Type":"host","Value":["100.122.76.176"]}]`
+    /// `RuleFilters`; example: `[{"Compare":"INC","Type":"host","Value":["100.122.76.176"]}]`
     pub rule_filters: Option<Vec<RuleFilters>>,
 
-    /// `AlarmLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AlarmLevel`; example: `1`
     pub alarm_level: Option<i64>,
 
-    /// `AlarmPolicy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AlarmPolicy`; example: `0`
     pub alarm_policy: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"andy_RuleTemplate"`
+    /// `Description`; example: `"andy_RuleTemplate"`
     pub description: Option<String>,
 }
 
@@ -7226,34 +4887,22 @@ pub struct RuleTemplateInfo {
 /// Returned in the output of [`DescribeResourcePackageSaleSpec`](super::DescribeResourcePackageSaleSpec).
 #[tc_model]
 pub struct SalePackageSpec {
-    /// `PackageRegion`: a string.
-    ///
-    /// Example: `"china"`
+    /// `PackageRegion`; example: `"china"`
     pub package_region: String,
 
-    /// `PackageType`: a string.
-    ///
-    /// Example: `"CCU"`
+    /// `PackageType`; example: `"CCU"`
     pub package_type: String,
 
-    /// `PackageVersion`: a string.
-    ///
-    /// Example: `"base"`
+    /// `PackageVersion`; example: `"base"`
     pub package_version: String,
 
-    /// `MinPackageSpec`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `MinPackageSpec`; example: `50`
     pub min_package_spec: f64,
 
-    /// `MaxPackageSpec`: a floating-point number.
-    ///
-    /// Example: `100`
+    /// `MaxPackageSpec`; example: `100`
     pub max_package_spec: f64,
 
-    /// `ExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `ExpireDay`; example: `180`
     pub expire_day: i64,
 }
 
@@ -7262,30 +4911,22 @@ pub struct SalePackageSpec {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct SaleRegion {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionZh`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `RegionZh`; example: `"上海"`
     pub region_zh: String,
 
-    /// `ZoneSet`: a list of [`SaleZone`] objects.
+    /// `ZoneSet`
     pub zone_set: Vec<SaleZone>,
 
-    /// `DbType`: a string.
-    ///
-    /// Example: `"MYSQL"`
+    /// `DbType`; example: `"MYSQL"`
     pub db_type: String,
 
-    /// `Modules`: a list of [`Module`] objects.
+    /// `Modules`
     pub modules: Vec<Module>,
 }
 
@@ -7294,49 +4935,31 @@ pub struct SaleRegion {
 /// Returned in the output of [`DescribeZones`](super::DescribeZones).
 #[tc_model]
 pub struct SaleZone {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-4"`
+    /// `Zone`; example: `"ap-shanghai-4"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `200004`
+    /// `ZoneId`; example: `200004`
     pub zone_id: i64,
 
-    /// `ZoneZh`: a string.
-    ///
-    /// Example: `"上海四区"`
+    /// `ZoneZh`; example: `"上海四区"`
     pub zone_zh: String,
 
-    /// `IsSupportServerless`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportServerless`; example: `1`
     pub is_support_serverless: i64,
 
-    /// `IsSupportNormal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportNormal`; example: `1`
     pub is_support_normal: i64,
 
-    /// `PhysicalZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `PhysicalZone`; example: `"ap-guangzhou-2"`
     pub physical_zone: String,
 
-    /// `HasPermission`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasPermission`; example: `false`
     pub has_permission: bool,
 
-    /// `IsWholeRdmaZone`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IsWholeRdmaZone`; example: `"1"`
     pub is_whole_rdma_zone: String,
 
-    /// `IsSupportCreateCluster`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsSupportCreateCluster`; example: `1`
     pub is_support_create_cluster: i64,
 }
 
@@ -7345,52 +4968,34 @@ pub struct SaleZone {
 /// Returned in the output of [`DescribeSaveBackupClusters`](super::DescribeSaveBackupClusters).
 #[tc_model]
 pub struct SaveBackupClusterInfo {
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `40342`
+    /// `BackupId`; example: `40342`
     pub backup_id: Option<i64>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-sfl123fd"`
+    /// `ClusterId`; example: `"cynosdbmysql-sfl123fd"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"kdff-cc"`
+    /// `ClusterName`; example: `"kdff-cc"`
     pub cluster_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `BackupTime`: a string.
-    ///
-    /// Example: `"2023-5-20"`
+    /// `BackupTime`; example: `"2023-5-20"`
     pub backup_time: Option<String>,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersion`; example: `"5.7"`
     pub db_version: Option<String>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `DbMode`; example: `"NORMAL"`
     pub db_mode: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"offlined"`
+    /// `ClusterStatus`; example: `"offlined"`
     pub cluster_status: Option<String>,
 
-    /// `Tasks`: a list of [`ObjectTask`] objects.
+    /// `Tasks`
     pub tasks: Option<Vec<ObjectTask>>,
 }
 
@@ -7399,35 +5004,25 @@ pub struct SaveBackupClusterInfo {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-04-13 15:00:06"`
+    /// `CreateTime`; example: `"2024-04-13 15:00:06"`
     pub create_time: String,
 
-    /// `Inbound`: a list of [`PolicyRule`] objects.
+    /// `Inbound`
     pub inbound: Vec<PolicyRule>,
 
-    /// `Outbound`: a list of [`PolicyRule`] objects.
+    /// `Outbound`
     pub outbound: Vec<PolicyRule>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ajr1jzgj"`
+    /// `SecurityGroupId`; example: `"sg-ajr1jzgj"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"CynosDB"`
+    /// `SecurityGroupName`; example: `"CynosDB"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"andy"`
+    /// `SecurityGroupRemark`; example: `"andy"`
     pub security_group_remark: String,
 }
 
@@ -7436,37 +5031,25 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeServerlessInstanceSpecs`](super::DescribeServerlessInstanceSpecs).
 #[tc_model]
 pub struct ServerlessSpec {
-    /// `MinCpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MinCpu`; example: `1`
     pub min_cpu: f64,
 
-    /// `MaxCpu`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `MaxCpu`; example: `1`
     pub max_cpu: f64,
 
-    /// `MaxStorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxStorageSize`; example: `1`
     pub max_storage_size: i64,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDefault`; example: `1`
     pub is_default: i64,
 
-    /// `HasStock`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasStock`; example: `false`
     pub has_stock: bool,
 
-    /// `StockCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StockCount`; example: `1`
     pub stock_count: i64,
 
-    /// `ZoneStockInfos`: a list of [`ServerlessZoneStockInfo`] objects.
+    /// `ZoneStockInfos`
     pub zone_stock_infos: Option<Vec<ServerlessZoneStockInfo>>,
 }
 
@@ -7475,22 +5058,16 @@ pub struct ServerlessSpec {
 /// Returned in the output of [`DescribeServerlessInstanceSpecs`](super::DescribeServerlessInstanceSpecs).
 #[tc_model]
 pub struct ServerlessZoneStockInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-6"`
+    /// `Zone`; example: `"ap-guangzhou-6"`
     pub zone: Option<String>,
 
-    /// `StockCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `StockCount`; example: `10`
     pub stock_count: Option<i64>,
 
-    /// `HasStock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasStock`; example: `true`
     pub has_stock: Option<bool>,
 
-    /// `SlaveZoneStockInfos`: a list of [`SlaveZoneStockInfo`] objects.
+    /// `SlaveZoneStockInfos`
     pub slave_zone_stock_infos: Option<Vec<SlaveZoneStockInfo>>,
 }
 
@@ -7499,19 +5076,13 @@ pub struct ServerlessZoneStockInfo {
 /// Returned in the output of [`DescribeClusterDetail`](super::DescribeClusterDetail) and [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct SlaveZoneAttrItem {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: Option<String>,
 
-    /// `BinlogSyncWay`: a string.
-    ///
-    /// Example: `"async"`
+    /// `BinlogSyncWay`; example: `"async"`
     pub binlog_sync_way: Option<String>,
 
-    /// `SemiSyncTimeout`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `SemiSyncTimeout`; example: `10000`
     pub semi_sync_timeout: Option<i64>,
 }
 
@@ -7520,19 +5091,13 @@ pub struct SlaveZoneAttrItem {
 /// Returned in the output of [`DescribeInstanceSpecs`](super::DescribeInstanceSpecs), [`DescribeInstanceSpecsByOperationType`](super::DescribeInstanceSpecsByOperationType) and [`DescribeServerlessInstanceSpecs`](super::DescribeServerlessInstanceSpecs).
 #[tc_model]
 pub struct SlaveZoneStockInfo {
-    /// `SlaveZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-4"`
+    /// `SlaveZone`; example: `"ap-guangzhou-4"`
     pub slave_zone: Option<String>,
 
-    /// `StockCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `StockCount`; example: `2`
     pub stock_count: Option<u64>,
 
-    /// `HasStock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasStock`; example: `true`
     pub has_stock: Option<bool>,
 }
 
@@ -7541,94 +5106,58 @@ pub struct SlaveZoneStockInfo {
 /// Returned in the output of [`DescribeInstanceSlowQueries`](super::DescribeInstanceSlowQueries).
 #[tc_model]
 pub struct SlowQueriesItem {
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1655891555`
+    /// `Timestamp`; example: `1655891555`
     pub timestamp: i64,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `11.00011`
+    /// `QueryTime`; example: `11.00011`
     pub query_time: f64,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"SELECT sleep(11) LIMIT 11 offset 0"`
+    /// `SqlText`; example: `"SELECT sleep(11) LIMIT 11 offset 0"`
     pub sql_text: String,
 
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"11.186.190.10"`
+    /// `UserHost`; example: `"11.186.190.10"`
     pub user_host: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"information_schema"`
+    /// `Database`; example: `"information_schema"`
     pub database: String,
 
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `LockTime`; example: `0`
     pub lock_time: f64,
 
-    /// `RowsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowsExamined`; example: `0`
     pub rows_examined: i64,
 
-    /// `RowsSent`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RowsSent`; example: `0`
     pub rows_sent: i64,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select sleep(?) limit ? offset ?;"`
+    /// `SqlTemplate`; example: `"select sleep(?) limit ? offset ?;"`
     pub sql_template: String,
 
-    /// `SqlMd5`: a string.
-    ///
-    /// Example: `"267171214708E27C"`
+    /// `SqlMd5`; example: `"267171214708E27C"`
     pub sql_md5: String,
 
-    /// `SyncReadCountRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SyncReadCountRemote`; example: `10`
     pub sync_read_count_remote: Option<i64>,
 
-    /// `SyncReadBytesRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `SyncReadBytesRemote`; example: `1024`
     pub sync_read_bytes_remote: Option<i64>,
 
-    /// `SyncReadTimeRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SyncReadTimeRemote`; example: `100`
     pub sync_read_time_remote: Option<i64>,
 
-    /// `SyncWriteCountRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `SyncWriteCountRemote`; example: `10`
     pub sync_write_count_remote: Option<i64>,
 
-    /// `SyncWriteBytesRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `1024`
+    /// `SyncWriteBytesRemote`; example: `1024`
     pub sync_write_bytes_remote: Option<i64>,
 
-    /// `SyncWriteTimeRemote`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SyncWriteTimeRemote`; example: `100`
     pub sync_write_time_remote: Option<i64>,
 
-    /// `TrxCommitDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TrxCommitDelay`; example: `100`
     pub trx_commit_delay: Option<i64>,
 }
 
@@ -7637,42 +5166,28 @@ pub struct SlowQueriesItem {
 /// Sent in the input of [`ModifyBackupConfig`](super::ModifyBackupConfig).
 #[tc_model]
 pub struct SnapshotBackupConfig {
-    /// `BackupCustomAutoTime`: a boolean.
-    ///
-    /// Example: `false`
+    /// `BackupCustomAutoTime`; example: `false`
     pub backup_custom_auto_time: Option<bool>,
 
-    /// `BackupTimeBeg`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7200`
+    /// `BackupTimeBeg`; example: `7200`
     pub backup_time_beg: Option<u64>,
 
-    /// `BackupTimeEnd`: an unsigned 64-bit integer.
-    ///
-    /// Example: `21600`
+    /// `BackupTimeEnd`; example: `21600`
     pub backup_time_end: Option<u64>,
 
-    /// `BackupWeekDays`: a list of strings.
-    ///
-    /// Example: `["none","full","none","full","none","full","none"]`
+    /// `BackupWeekDays`; example: `["none","full","none","full","none","full","none"]`
     pub backup_week_days: Option<Vec<String>>,
 
-    /// `BackupIntervalTime`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `BackupIntervalTime`; example: `4`
     pub backup_interval_time: Option<i64>,
 
-    /// `ReserveDuration`: an unsigned 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `ReserveDuration`; example: `604800`
     pub reserve_duration: Option<u64>,
 
-    /// `BackupTriggerStrategy`: a string.
-    ///
-    /// Example: `"periodically"`
+    /// `BackupTriggerStrategy`; example: `"periodically"`
     pub backup_trigger_strategy: Option<String>,
 
-    /// `AutoCopyVaults`: a list of [`CreateBackupVaultItem`] objects.
+    /// `AutoCopyVaults`
     pub auto_copy_vaults: Option<Vec<CreateBackupVaultItem>>,
 }
 
@@ -7681,12 +5196,10 @@ pub struct SnapshotBackupConfig {
 /// Sent in the input of [`ModifyBackupConfig`](super::ModifyBackupConfig).
 #[tc_model]
 pub struct SparseBackupConfig {
-    /// `SparseBackupSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `SparseBackupSwitch`; example: `"ON"`
     pub sparse_backup_switch: Option<String>,
 
-    /// `SparseBackupConfigInfos`: a list of [`SparseBackupConfigInfo`] objects.
+    /// `SparseBackupConfigInfos`
     pub sparse_backup_config_infos: Option<Vec<SparseBackupConfigInfo>>,
 }
 
@@ -7696,28 +5209,19 @@ pub struct SparseBackupConfig {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct SparseBackupConfigInfo {
-    /// `OpType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"add"`
+    /// `OpType`, required in requests; example: `"add"`
     pub op_type: Option<String>,
 
-    /// `ConfigId`: a string.
-    ///
-    /// Example: `"SparseConfig-0yj7gkuv"`
+    /// `ConfigId`; example: `"SparseConfig-0yj7gkuv"`
     pub config_id: Option<String>,
 
-    /// `SparsePeriodConfig`: a string.
-    ///
-    /// Example: `"yearly"`
+    /// `SparsePeriodConfig`; example: `"yearly"`
     pub sparse_period_config: Option<String>,
 
-    /// `SparsePeriodTime`: a [`SparsePeriodTime`].
+    /// `SparsePeriodTime`
     pub sparse_period_time: Option<SparsePeriodTime>,
 
-    /// `SparseBackupSaveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `365`
+    /// `SparseBackupSaveDays`; example: `365`
     pub sparse_backup_save_days: Option<i64>,
 }
 
@@ -7726,12 +5230,10 @@ pub struct SparseBackupConfigInfo {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct SparseBackupConfigRsp {
-    /// `SparseBackupSwitch`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `SparseBackupSwitch`; example: `"ON"`
     pub sparse_backup_switch: Option<String>,
 
-    /// `SparseBackupConfigInfos`: a list of [`SparseBackupConfigInfo`] objects.
+    /// `SparseBackupConfigInfos`
     pub sparse_backup_config_infos: Option<Vec<SparseBackupConfigInfo>>,
 }
 
@@ -7741,17 +5243,13 @@ pub struct SparseBackupConfigRsp {
 /// Returned in the output of [`DescribeBackupConfig`](super::DescribeBackupConfig).
 #[tc_model]
 pub struct SparsePeriodTime {
-    /// `WeekDays`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2]`
+    /// `WeekDays`; example: `[2]`
     pub week_days: Option<Vec<i64>>,
 
-    /// `Days`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[17]`
+    /// `Days`; example: `[17]`
     pub days: Option<Vec<i64>>,
 
-    /// `MonthDays`: a list of [`MonthDay`] objects.
+    /// `MonthDays`
     pub month_days: Option<Vec<MonthDay>>,
 }
 
@@ -7760,9 +5258,7 @@ pub struct SparsePeriodTime {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct SwitchClusterLogBin {
-    /// `Status`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `Status`; example: `"OFF"`
     pub status: String,
 }
 
@@ -7771,59 +5267,37 @@ pub struct SwitchClusterLogBin {
 /// Returned in the output of [`DescribeLibraDBClusterTableMapping`](super::DescribeLibraDBClusterTableMapping).
 #[tc_model]
 pub struct TableMappingObject {
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"cynosmysql-123"`
+    /// `SrcInstanceId`; example: `"cynosmysql-123"`
     pub src_instance_id: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"sbtest"`
+    /// `DatabaseName`; example: `"sbtest"`
     pub database_name: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"warehouse"`
+    /// `TableName`; example: `"warehouse"`
     pub table_name: Option<String>,
 
-    /// `MapDatabaseName`: a string.
-    ///
-    /// Example: `"sbtest"`
+    /// `MapDatabaseName`; example: `"sbtest"`
     pub map_database_name: Option<String>,
 
-    /// `MapTableName`: a string.
-    ///
-    /// Example: `"warehouse"`
+    /// `MapTableName`; example: `"warehouse"`
     pub map_table_name: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"processing"`
+    /// `Status`; example: `"processing"`
     pub status: Option<String>,
 
-    /// `Process`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Process`; example: `100.0`
     pub process: Option<f64>,
 
-    /// `Lag`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Lag`; example: `100`
     pub lag: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"同步中"`
+    /// `Message`; example: `"同步中"`
     pub message: Option<String>,
 
-    /// `IsPrimary`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrimary`; example: `true`
     pub is_primary: Option<bool>,
 
-    /// `VirtualColValue`: a string.
-    ///
-    /// Example: `"name"`
+    /// `VirtualColValue`; example: `"name"`
     pub virtual_col_value: Option<String>,
 }
 
@@ -7833,22 +5307,13 @@ pub struct TableMappingObject {
 /// Returned in the output of [`DescribeAccountAllGrantPrivileges`](super::DescribeAccountAllGrantPrivileges) and [`DescribeLibraDBClusterAccountAllPrivileges`](super::DescribeLibraDBClusterAccountAllPrivileges).
 #[tc_model]
 pub struct TablePrivileges {
-    /// `Db`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"db1"`
+    /// `Db`, required in requests; example: `"db1"`
     pub db: Option<String>,
 
-    /// `TableName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"tb1"`
+    /// `TableName`, required in requests; example: `"tb1"`
     pub table_name: Option<String>,
 
-    /// `Privileges`: a list of strings.
-    /// Required in requests.
-    ///
-    /// Example: `["CREATE","ALTER"]`
+    /// `Privileges`, required in requests; example: `["CREATE","ALTER"]`
     pub privileges: Option<Vec<String>>,
 }
 
@@ -7858,14 +5323,10 @@ pub struct TablePrivileges {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList), [`DescribeClusterDetail`](super::DescribeClusterDetail), [`DescribeClusterInstanceGroups`](super::DescribeClusterInstanceGroups), [`DescribeClusterInstanceGrps`](super::DescribeClusterInstanceGrps), [`DescribeClusters`](super::DescribeClusters), [`DescribeInstances`](super::DescribeInstances) and 2 more.
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"zhang"`
+    /// `TagValue`; example: `"zhang"`
     pub tag_value: String,
 }
 
@@ -7874,17 +5335,13 @@ pub struct Tag {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskMaintainInfo {
-    /// `MaintainStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10920`
+    /// `MaintainStartTime`; example: `10920`
     pub maintain_start_time: Option<i64>,
 
-    /// `MaintainDuration`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `MaintainDuration`; example: `3600`
     pub maintain_duration: Option<i64>,
 
-    /// `MaintainWeekDays`: a list of strings.
+    /// `MaintainWeekDays`
     pub maintain_week_days: Option<Vec<String>>,
 }
 
@@ -7893,19 +5350,13 @@ pub struct TaskMaintainInfo {
 /// Returned in the output of [`DescribeTasks`](super::DescribeTasks).
 #[tc_model]
 pub struct TaskProgressInfo {
-    /// `CurrentStep`: a string.
-    ///
-    /// Example: `"FinishTask"`
+    /// `CurrentStep`; example: `"FinishTask"`
     pub current_step: Option<String>,
 
-    /// `CurrentStepProgress`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentStepProgress`; example: `0`
     pub current_step_progress: Option<i64>,
 
-    /// `CurrentStepRemainingTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `CurrentStepRemainingTime`; example: `"0"`
     pub current_step_remaining_time: Option<String>,
 }
 
@@ -7914,47 +5365,31 @@ pub struct TaskProgressInfo {
 /// Returned in the output of [`DescribeParamTemplates`](super::DescribeParamTemplates).
 #[tc_model]
 pub struct TemplateParamInfo {
-    /// `CurrentValue`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `CurrentValue`; example: `"1024"`
     pub current_value: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"2048"`
+    /// `Default`; example: `"2048"`
     pub default: String,
 
-    /// `EnumValue`: a list of strings.
+    /// `EnumValue`
     pub enum_value: Vec<String>,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"200"`
+    /// `Max`; example: `"200"`
     pub max: String,
 
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `ParamName`: a string.
-    ///
-    /// Example: `"binlog_back"`
+    /// `ParamName`; example: `"binlog_back"`
     pub param_name: String,
 
-    /// `NeedReboot`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NeedReboot`; example: `1`
     pub need_reboot: i64,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"this is set bin log size"`
+    /// `Description`; example: `"this is set bin log size"`
     pub description: String,
 
-    /// `ParamType`: a string.
-    ///
-    /// Example: `"float"`
+    /// `ParamType`; example: `"float"`
     pub param_type: String,
 }
 
@@ -7963,49 +5398,31 @@ pub struct TemplateParamInfo {
 /// Returned in the output of [`InquirePriceCreate`](super::InquirePriceCreate), [`InquirePriceModify`](super::InquirePriceModify), [`InquirePriceMultiSpec`](super::InquirePriceMultiSpec) and [`InquirePriceRenew`](super::InquirePriceRenew).
 #[tc_model]
 pub struct TradePrice {
-    /// `TotalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `TotalPrice`; example: `6000`
     pub total_price: i64,
 
-    /// `Discount`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Discount`; example: `100.0`
     pub discount: f64,
 
-    /// `TotalPriceDiscount`: a signed 64-bit integer.
-    ///
-    /// Example: `6000`
+    /// `TotalPriceDiscount`; example: `6000`
     pub total_price_discount: i64,
 
-    /// `UnitPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `350`
+    /// `UnitPrice`; example: `350`
     pub unit_price: i64,
 
-    /// `UnitPriceDiscount`: a signed 64-bit integer.
-    ///
-    /// Example: `350`
+    /// `UnitPriceDiscount`; example: `350`
     pub unit_price_discount: i64,
 
-    /// `ChargeUnit`: a string.
-    ///
-    /// Example: `"GB*h"`
+    /// `ChargeUnit`; example: `"GB*h"`
     pub charge_unit: String,
 
-    /// `UnitPriceHighPrecision`: a string.
-    ///
-    /// Example: `"100"`
+    /// `UnitPriceHighPrecision`; example: `"100"`
     pub unit_price_high_precision: Option<String>,
 
-    /// `UnitPriceDiscountHighPrecision`: a string.
-    ///
-    /// Example: `"50"`
+    /// `UnitPriceDiscountHighPrecision`; example: `"50"`
     pub unit_price_discount_high_precision: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 }
 
@@ -8014,24 +5431,16 @@ pub struct TradePrice {
 /// Returned in the output of [`DescribeLibraDBClusterDetail`](super::DescribeLibraDBClusterDetail) and [`DescribeLibraDBInstanceDetail`](super::DescribeLibraDBInstanceDetail).
 #[tc_model]
 pub struct UpgradeAnalysisInstanceVersionInfo {
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.16.83.160"`
+    /// `Vip`; example: `"172.16.83.160"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"4.2509.2.0"`
+    /// `EngineVersion`; example: `"4.2509.2.0"`
     pub engine_version: Option<String>,
 
-    /// `ExpiredTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2147454847`
+    /// `ExpiredTime`; example: `2147454847`
     pub expired_time: Option<i64>,
 }
 
@@ -8040,22 +5449,16 @@ pub struct UpgradeAnalysisInstanceVersionInfo {
 /// Sent in the input of [`AddInstances`](super::AddInstances) and [`UpgradeInstance`](super::UpgradeInstance).
 #[tc_model]
 pub struct UpgradeProxy {
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Mem`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Mem`; example: `4000`
     pub mem: i64,
 
-    /// `ProxyZones`: a list of [`ProxyZone`] objects.
+    /// `ProxyZones`
     pub proxy_zones: Vec<ProxyZone>,
 
-    /// `ReloadBalance`: a string.
-    ///
-    /// Example: `"auto"`
+    /// `ReloadBalance`; example: `"auto"`
     pub reload_balance: Option<String>,
 }
 
@@ -8065,19 +5468,13 @@ pub struct UpgradeProxy {
 /// Returned in the output of [`DescribeClusterDetailDatabases`](super::DescribeClusterDetailDatabases).
 #[tc_model]
 pub struct UserHostPrivilege {
-    /// `DbUserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `DbUserName`; example: `"root"`
     pub db_user_name: String,
 
-    /// `DbHost`: a string.
-    ///
-    /// Example: `"%"`
+    /// `DbHost`; example: `"%"`
     pub db_host: String,
 
-    /// `DbPrivilege`: a string.
-    ///
-    /// Example: `"readonly"`
+    /// `DbPrivilege`; example: `"readonly"`
     pub db_privilege: String,
 }
 
@@ -8086,29 +5483,19 @@ pub struct UserHostPrivilege {
 /// Returned in the output of [`DescribeBackupList`](super::DescribeBackupList), [`DescribeBackupListByVault`](super::DescribeBackupListByVault), [`DescribeBinlogListByVault`](super::DescribeBinlogListByVault), [`DescribeBinlogs`](super::DescribeBinlogs), [`DescribeRedoLogListByVault`](super::DescribeRedoLogListByVault) and [`DescribeRedoLogs`](super::DescribeRedoLogs).
 #[tc_model]
 pub struct VaultInfo {
-    /// `VaultId`: a string.
-    ///
-    /// Example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
+    /// `VaultId`; example: `"vault-b5044c44-9e41-4c88-b75d-72a77ed8a759"`
     pub vault_id: Option<String>,
 
-    /// `VaultName`: a string.
-    ///
-    /// Example: `"test_yqj"`
+    /// `VaultName`; example: `"test_yqj"`
     pub vault_name: Option<String>,
 
-    /// `VaultRegion`: a string.
-    ///
-    /// Example: `"ap-qingyuan"`
+    /// `VaultRegion`; example: `"ap-qingyuan"`
     pub vault_region: Option<String>,
 
-    /// `VaultStatus`: a string.
-    ///
-    /// Example: `"running"`
+    /// `VaultStatus`; example: `"running"`
     pub vault_status: Option<String>,
 
-    /// `BackupSaveSeconds`: a signed 64-bit integer.
-    ///
-    /// Example: `604800`
+    /// `BackupSaveSeconds`; example: `604800`
     pub backup_save_seconds: Option<i64>,
 }
 
@@ -8117,14 +5504,10 @@ pub struct VaultInfo {
 /// Returned in the output of [`CalculateBackupSaveSecExpires`](super::CalculateBackupSaveSecExpires).
 #[tc_model]
 pub struct WillDeleteItem {
-    /// `BackupId`: a signed 64-bit integer.
-    ///
-    /// Example: `301005969`
+    /// `BackupId`; example: `301005969`
     pub backup_id: Option<i64>,
 
-    /// `BackupName`: a string.
-    ///
-    /// Example: `"__PERF_TEST__mysql-bin.001014_301"`
+    /// `BackupName`; example: `"__PERF_TEST__mysql-bin.001014_301"`
     pub backup_name: Option<String>,
 }
 
@@ -8133,22 +5516,16 @@ pub struct WillDeleteItem {
 /// Returned in the output of [`DescribeInstanceSpecs`](super::DescribeInstanceSpecs) and [`DescribeInstanceSpecsByOperationType`](super::DescribeInstanceSpecsByOperationType).
 #[tc_model]
 pub struct ZoneStockInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `HasStock`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasStock`; example: `true`
     pub has_stock: bool,
 
-    /// `StockCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StockCount`; example: `1`
     pub stock_count: i64,
 
-    /// `SlaveZoneStockInfos`: a list of [`SlaveZoneStockInfo`] objects.
+    /// `SlaveZoneStockInfos`
     pub slave_zone_stock_infos: Option<Vec<SlaveZoneStockInfo>>,
 }
 
@@ -8157,9 +5534,9 @@ pub struct ZoneStockInfo {
 /// Returned in the output of [`DescribeLibraDBInstanceSpecs`](super::DescribeLibraDBInstanceSpecs).
 #[tc_model]
 pub struct ZoneStockInfo4Libra {
-    /// `Zone`: a string.
+    /// `Zone`
     pub zone: Option<String>,
 
-    /// `HasStock`: a boolean.
+    /// `HasStock`
     pub has_stock: Option<bool>,
 }

@@ -7,25 +7,32 @@ use super::models;
 /// The `AddDeviceGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`AddDeviceGroupMembersResponse`].
-/// The codes it documents are in [`AddDeviceGroupMembersError`](super::errors::AddDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=AddDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "AddDeviceGroupMembers",
     output = AddDeviceGroupMembersResponse,
-    error = super::errors::AddDeviceGroupMembersError
+    error = super::errors::DasbErrorCode
 )]
 pub struct AddDeviceGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -39,25 +46,31 @@ pub struct AddDeviceGroupMembersResponse {
 /// The `AddUserGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`AddUserGroupMembersResponse`].
-/// The codes it documents are in [`AddUserGroupMembersError`](super::errors::AddUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=AddUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "AddUserGroupMembers",
     output = AddUserGroupMembersResponse,
-    error = super::errors::AddUserGroupMembersError
+    error = super::errors::DasbErrorCode
 )]
 pub struct AddUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -71,25 +84,29 @@ pub struct AddUserGroupMembersResponse {
 /// The `BindDeviceAccountPassword` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`BindDeviceAccountPasswordResponse`].
-/// The codes it documents are in [`BindDeviceAccountPasswordError`](super::errors::BindDeviceAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=BindDeviceAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "BindDeviceAccountPassword",
     output = BindDeviceAccountPasswordResponse,
-    error = super::errors::BindDeviceAccountPasswordError
+    error = super::errors::DasbErrorCode
 )]
 pub struct BindDeviceAccountPassword {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test-pwd"`
+    /// `Password`; example: `"test-pwd"`
     pub password: String,
 }
 
@@ -103,30 +120,32 @@ pub struct BindDeviceAccountPasswordResponse {
 /// The `BindDeviceAccountPrivateKey` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`BindDeviceAccountPrivateKeyResponse`].
-/// The codes it documents are in [`BindDeviceAccountPrivateKeyError`](super::errors::BindDeviceAccountPrivateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=BindDeviceAccountPrivateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "BindDeviceAccountPrivateKey",
     output = BindDeviceAccountPrivateKeyResponse,
-    error = super::errors::BindDeviceAccountPrivateKeyError
+    error = super::errors::DasbErrorCode
 )]
 pub struct BindDeviceAccountPrivateKey {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `PrivateKey`: a string.
-    ///
-    /// Example: `"bh-test-key"`
+    /// `PrivateKey`; example: `"bh-test-key"`
     pub private_key: String,
 
-    /// `PrivateKeyPassword`: a string.
-    ///
-    /// Example: `"bh-test-key-pwd"`
+    /// `PrivateKeyPassword`; example: `"bh-test-key-pwd"`
     pub private_key_password: Option<String>,
 }
 
@@ -140,30 +159,48 @@ pub struct BindDeviceAccountPrivateKeyResponse {
 /// The `BindDeviceResource` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`BindDeviceResourceResponse`].
-/// The codes it documents are in [`BindDeviceResourceError`](super::errors::BindDeviceResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=BindDeviceResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "BindDeviceResource",
     output = BindDeviceResourceResponse,
-    error = super::errors::BindDeviceResourceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct BindDeviceResource {
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `DeviceIdSet`; example: `[1,2]`
     pub device_id_set: Vec<u64>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-resouce"`
+    /// `ResourceId`; example: `"bh-saas-resouce"`
     pub resource_id: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 }
 
@@ -177,163 +214,123 @@ pub struct BindDeviceResourceResponse {
 /// The `CreateAcl` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateAclResponse`].
-/// The codes it documents are in [`CreateAclError`](super::errors::CreateAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateAcl",
     output = CreateAclResponse,
-    error = super::errors::CreateAclError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateAcl {
-    /// `Name`: a string.
-    ///
-    /// Example: `"主机访问权限"`
+    /// `Name`; example: `"主机访问权限"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowAnyAccount`; example: `false`
     pub allow_any_account: bool,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: Option<bool>,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: Option<bool>,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: Option<bool>,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: Option<bool>,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: Option<bool>,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileUpSize`; example: `0`
     pub max_file_up_size: Option<u64>,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: Option<bool>,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileDownSize`; example: `0`
     pub max_file_down_size: Option<u64>,
 
-    /// `UserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserIdSet`; example: `[1]`
     pub user_id_set: Option<Vec<u64>>,
 
-    /// `UserGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserGroupIdSet`; example: `[1]`
     pub user_group_id_set: Option<Vec<u64>>,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Option<Vec<u64>>,
 
-    /// `DeviceGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceGroupIdSet`; example: `[1]`
     pub device_group_id_set: Option<Vec<u64>>,
 
-    /// `AccountSet`: a list of strings.
+    /// `AccountSet`
     pub account_set: Option<Vec<String>>,
 
-    /// `CmdTemplateIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CmdTemplateIdSet`; example: `[1]`
     pub cmd_template_id_set: Option<Vec<u64>>,
 
-    /// `ACTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["temp-adasaew"]`
+    /// `ACTemplateIdSet`; example: `["temp-adasaew"]`
     #[tc(rename = "ACTemplateIdSet")]
     pub ac_template_id_set: Option<Vec<String>>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: Option<bool>,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: Option<bool>,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: Option<bool>,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: Option<bool>,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: Option<bool>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 }
 
 /// What a successful [`CreateAcl`] call returns.
 #[tc_model]
 pub struct CreateAclResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -343,20 +340,42 @@ pub struct CreateAclResponse {
 /// The `CreateAssetSyncJob` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateAssetSyncJobResponse`].
-/// The codes it documents are in [`CreateAssetSyncJobError`](super::errors::CreateAssetSyncJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateAssetSyncJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::DasbErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::DasbErrorCode::FailedOperationConnectionFailed)
+/// - [`FailedOperation.TooFrequent`](super::errors::DasbErrorCode::FailedOperationTooFrequent)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateAssetSyncJob",
     output = CreateAssetSyncJobResponse,
-    error = super::errors::CreateAssetSyncJobError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateAssetSyncJob {
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Category`; example: `1`
     pub category: u64,
 }
 
@@ -370,119 +389,103 @@ pub struct CreateAssetSyncJobResponse {
 /// The `CreateChangePwdTask` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateChangePwdTaskResponse`].
-/// The codes it documents are in [`CreateChangePwdTaskError`](super::errors::CreateChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.AuthFailed`](super::errors::DasbErrorCode::FailedOperationAuthFailed)
+/// - [`FailedOperation.ConnectionFailed`](super::errors::DasbErrorCode::FailedOperationConnectionFailed)
+/// - [`FailedOperation.TooFrequent`](super::errors::DasbErrorCode::FailedOperationTooFrequent)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateChangePwdTask",
     output = CreateChangePwdTaskResponse,
-    error = super::errors::CreateChangePwdTaskError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateChangePwdTask {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"改密任务"`
+    /// `TaskName`; example: `"改密任务"`
     pub task_name: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Vec<u64>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","test"]`
+    /// `AccountSet`; example: `["root","test"]`
     pub account_set: Vec<String>,
 
-    /// `ChangeMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: i64,
 
-    /// `AuthGenerationStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: i64,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Password`; example: `"pwd"`
     pub password: Option<String>,
 
-    /// `PasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<i64>,
 
-    /// `SmallLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<i64>,
 
-    /// `BigLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<i64>,
 
-    /// `Digit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<i64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"ISMkJQ=="`
+    /// `Symbol`; example: `"ISMkJQ=="`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CompleteNotify`; example: `0`
     pub complete_notify: Option<i64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["123@qq.com","234@qq.com"]`
+    /// `NotifyEmails`; example: `["123@qq.com","234@qq.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"12**56"`
+    /// `FilePassword`; example: `"12**56"`
     pub file_password: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<u64>,
 
-    /// `FirstTime`: a string.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `FirstTime`; example: `"2020-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 }
 
 /// What a successful [`CreateChangePwdTask`] call returns.
 #[tc_model]
 pub struct CreateChangePwdTaskResponse {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-1a2b3c"`
+    /// `OperationId`; example: `"ops-1a2b3c"`
     pub operation_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -492,39 +495,55 @@ pub struct CreateChangePwdTaskResponse {
 /// The `CreateCmdTemplate` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateCmdTemplateResponse`].
-/// The codes it documents are in [`CreateCmdTemplateError`](super::errors::CreateCmdTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateCmdTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateCmdTemplate",
     output = CreateCmdTemplateResponse,
-    error = super::errors::CreateCmdTemplateError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateCmdTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"高危命令模板"`
+    /// `Name`; example: `"高危命令模板"`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -f"`
+    /// `CmdList`; example: `"rm -f"`
     pub cmd_list: String,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 }
 
 /// What a successful [`CreateCmdTemplate`] call returns.
 #[tc_model]
 pub struct CreateCmdTemplateResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -534,34 +553,47 @@ pub struct CreateCmdTemplateResponse {
 /// The `CreateDeviceAccount` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateDeviceAccountResponse`].
-/// The codes it documents are in [`CreateDeviceAccountError`](super::errors::CreateDeviceAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateDeviceAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateDeviceAccount",
     output = CreateDeviceAccountResponse,
-    error = super::errors::CreateDeviceAccountError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateDeviceAccount {
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Account`; example: `"admin"`
     pub account: String,
 }
 
 /// What a successful [`CreateDeviceAccount`] call returns.
 #[tc_model]
 pub struct CreateDeviceAccountResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -571,34 +603,51 @@ pub struct CreateDeviceAccountResponse {
 /// The `CreateDeviceGroup` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateDeviceGroupResponse`].
-/// The codes it documents are in [`CreateDeviceGroupError`](super::errors::CreateDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateDeviceGroup",
     output = CreateDeviceGroupResponse,
-    error = super::errors::CreateDeviceGroupError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateDeviceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维资产组"`
+    /// `Name`; example: `"运维资产组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateDeviceGroup`] call returns.
 #[tc_model]
 pub struct CreateDeviceGroupResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -608,79 +657,60 @@ pub struct CreateDeviceGroupResponse {
 /// The `CreateResource` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateResourceResponse`].
-/// The codes it documents are in [`CreateResourceError`](super::errors::CreateResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateResource",
     output = CreateResourceResponse,
-    error = super::errors::CreateResourceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateResource {
-    /// `DeployRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DeployRegion`; example: `"ap-guangzhou"`
     pub deploy_region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-9l9n1"`
+    /// `VpcId`; example: `"vpc-9l9n1"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1n7b5f"`
+    /// `SubnetId`; example: `"subnet-1n7b5f"`
     pub subnet_id: String,
 
-    /// `ResourceEdition`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ResourceEdition`; example: `"standard"`
     pub resource_edition: String,
 
-    /// `ResourceNode`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ResourceNode`; example: `2`
     pub resource_node: i64,
 
-    /// `TimeUnit`: a string.
-    ///
-    /// Example: `"m"`
+    /// `TimeUnit`; example: `"m"`
     pub time_unit: String,
 
-    /// `TimeSpan`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeSpan`; example: `1`
     pub time_span: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `DeployZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `DeployZone`; example: `"ap-guangzhou-1"`
     pub deploy_zone: Option<String>,
 
-    /// `Trial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Trial`; example: `0`
     pub trial: Option<u64>,
 }
 
 /// What a successful [`CreateResource`] call returns.
 #[tc_model]
 pub struct CreateResourceResponse {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-resource"`
+    /// `ResourceId`; example: `"bh-saas-resource"`
     pub resource_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -690,74 +720,76 @@ pub struct CreateResourceResponse {
 /// The `CreateUser` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateUserResponse`].
-/// The codes it documents are in [`CreateUserError`](super::errors::CreateUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateUser",
     output = CreateUserResponse,
-    error = super::errors::CreateUserError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"+86|13312341234"`
+    /// `Phone`; example: `"+86|13312341234"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"133**@qq.com"`
+    /// `Email`; example: `"133**@qq.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[12,13]`
+    /// `GroupIdSet`; example: `[12,13]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthType`; example: `1`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
-    ///
-    /// Example: `"0000000000000000000000000000000000000000000000000000000000000000"`
+    /// `ValidateTime`; example: `"0000000000000000000000000000000000000000000000000000000000000000"`
     pub validate_time: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateUser`] call returns.
 #[tc_model]
 pub struct CreateUserResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -767,34 +799,39 @@ pub struct CreateUserResponse {
 /// The `CreateUserGroup` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`CreateUserGroupResponse`].
-/// The codes it documents are in [`CreateUserGroupError`](super::errors::CreateUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=CreateUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "CreateUserGroup",
     output = CreateUserGroupResponse,
-    error = super::errors::CreateUserGroupError
+    error = super::errors::DasbErrorCode
 )]
 pub struct CreateUserGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维用户组"`
+    /// `Name`; example: `"运维用户组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`CreateUserGroup`] call returns.
 #[tc_model]
 pub struct CreateUserGroupResponse {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -804,20 +841,26 @@ pub struct CreateUserGroupResponse {
 /// The `DeleteAcls` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteAclsResponse`].
-/// The codes it documents are in [`DeleteAclsError`](super::errors::DeleteAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteAcls",
     output = DeleteAclsResponse,
-    error = super::errors::DeleteAclsError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteAcls {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -831,20 +874,23 @@ pub struct DeleteAclsResponse {
 /// The `DeleteChangePwdTask` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteChangePwdTaskResponse`].
-/// The codes it documents are in [`DeleteChangePwdTaskError`](super::errors::DeleteChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteChangePwdTask",
     output = DeleteChangePwdTaskResponse,
-    error = super::errors::DeleteChangePwdTaskError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteChangePwdTask {
-    /// `IdSet`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IdSet`; example: `[1,2,3]`
     pub id_set: Vec<i64>,
 }
 
@@ -858,20 +904,26 @@ pub struct DeleteChangePwdTaskResponse {
 /// The `DeleteCmdTemplates` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteCmdTemplatesResponse`].
-/// The codes it documents are in [`DeleteCmdTemplatesError`](super::errors::DeleteCmdTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteCmdTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteCmdTemplates",
     output = DeleteCmdTemplatesResponse,
-    error = super::errors::DeleteCmdTemplatesError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteCmdTemplates {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -885,20 +937,27 @@ pub struct DeleteCmdTemplatesResponse {
 /// The `DeleteDeviceAccounts` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteDeviceAccountsResponse`].
-/// The codes it documents are in [`DeleteDeviceAccountsError`](super::errors::DeleteDeviceAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteDeviceAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteDeviceAccounts",
     output = DeleteDeviceAccountsResponse,
-    error = super::errors::DeleteDeviceAccountsError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteDeviceAccounts {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -912,25 +971,31 @@ pub struct DeleteDeviceAccountsResponse {
 /// The `DeleteDeviceGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteDeviceGroupMembersResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupMembersError`](super::errors::DeleteDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteDeviceGroupMembers",
     output = DeleteDeviceGroupMembersResponse,
-    error = super::errors::DeleteDeviceGroupMembersError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteDeviceGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -944,20 +1009,27 @@ pub struct DeleteDeviceGroupMembersResponse {
 /// The `DeleteDeviceGroups` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteDeviceGroupsResponse`].
-/// The codes it documents are in [`DeleteDeviceGroupsError`](super::errors::DeleteDeviceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteDeviceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteDeviceGroups",
     output = DeleteDeviceGroupsResponse,
-    error = super::errors::DeleteDeviceGroupsError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteDeviceGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -971,20 +1043,27 @@ pub struct DeleteDeviceGroupsResponse {
 /// The `DeleteDevices` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteDevicesResponse`].
-/// The codes it documents are in [`DeleteDevicesError`](super::errors::DeleteDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteDevices",
     output = DeleteDevicesResponse,
-    error = super::errors::DeleteDevicesError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteDevices {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -998,25 +1077,30 @@ pub struct DeleteDevicesResponse {
 /// The `DeleteUserGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteUserGroupMembersResponse`].
-/// The codes it documents are in [`DeleteUserGroupMembersError`](super::errors::DeleteUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteUserGroupMembers",
     output = DeleteUserGroupMembersResponse,
-    error = super::errors::DeleteUserGroupMembersError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `MemberIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `MemberIdSet`; example: `[1,2]`
     pub member_id_set: Vec<u64>,
 }
 
@@ -1030,20 +1114,27 @@ pub struct DeleteUserGroupMembersResponse {
 /// The `DeleteUserGroups` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteUserGroupsResponse`].
-/// The codes it documents are in [`DeleteUserGroupsError`](super::errors::DeleteUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteUserGroups",
     output = DeleteUserGroupsResponse,
-    error = super::errors::DeleteUserGroupsError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteUserGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Vec<u64>,
 }
 
@@ -1057,20 +1148,26 @@ pub struct DeleteUserGroupsResponse {
 /// The `DeleteUsers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeleteUsersResponse`].
-/// The codes it documents are in [`DeleteUsersError`](super::errors::DeleteUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeleteUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeleteUsers",
     output = DeleteUsersResponse,
-    error = super::errors::DeleteUsersError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeleteUsers {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[12,23]`
+    /// `IdSet`; example: `[12,23]`
     pub id_set: Vec<u64>,
 }
 
@@ -1084,65 +1181,56 @@ pub struct DeleteUsersResponse {
 /// The `DeployResource` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DeployResourceResponse`].
-/// The codes it documents are in [`DeployResourceError`](super::errors::DeployResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DeployResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VPCDeployed`](super::errors::DasbErrorCode::FailedOperationVpcDeployed)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DeployResource",
     output = DeployResourceResponse,
-    error = super::errors::DeployResourceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DeployResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-resource"`
+    /// `ResourceId`; example: `"bh-saas-resource"`
     pub resource_id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1a2b3c"`
+    /// `VpcId`; example: `"vpc-1a2b3c"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-1a2b3c"`
+    /// `SubnetId`; example: `"subnet-1a2b3c"`
     pub subnet_id: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `CidrBlock`; example: `"10.10.10.0/24"`
     pub cidr_block: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc1"`
+    /// `VpcName`; example: `"vpc1"`
     pub vpc_name: Option<String>,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.10.0.0/16"`
+    /// `VpcCidrBlock`; example: `"10.10.0.0/16"`
     pub vpc_cidr_block: Option<String>,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"subnet1"`
+    /// `SubnetName`; example: `"subnet1"`
     pub subnet_name: Option<String>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-1a2b3c"`
+    /// `CdcClusterId`; example: `"cdc-1a2b3c"`
     pub cdc_cluster_id: Option<String>,
 }
 
@@ -1156,15 +1244,24 @@ pub struct DeployResourceResponse {
 /// The `DescribeAcls` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeAclsResponse`].
-/// The codes it documents are in [`DescribeAclsError`](super::errors::DescribeAclsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeAcls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeAcls",
     output = DescribeAclsResponse,
-    error = super::errors::DescribeAclsError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1174,66 +1271,44 @@ pub struct DeployResourceResponse {
     )
 )]
 pub struct DescribeAcls {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"device access acl"`
+    /// `Name`; example: `"device access acl"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Exact`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Exact`; example: `true`
     pub exact: Option<bool>,
 
-    /// `AuthorizedUserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[10,23]`
+    /// `AuthorizedUserIdSet`; example: `[10,23]`
     pub authorized_user_id_set: Option<Vec<u64>>,
 
-    /// `AuthorizedDeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[11,14]`
+    /// `AuthorizedDeviceIdSet`; example: `[11,14]`
     pub authorized_device_id_set: Option<Vec<u64>>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAcls`] call returns.
 #[tc_model]
 pub struct DescribeAclsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `AclSet`: a list of [`Acl`](super::models::Acl) objects.
-    ///
-    /// Example: `[{"Id":12},{"Id":15}]`
+    /// `AclSet`; example: `[{"Id":12},{"Id":15}]`
     pub acl_set: Vec<models::Acl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1243,29 +1318,32 @@ pub struct DescribeAclsResponse {
 /// The `DescribeAssetSyncStatus` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeAssetSyncStatusResponse`].
-/// The codes it documents are in [`DescribeAssetSyncStatusError`](super::errors::DescribeAssetSyncStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeAssetSyncStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeAssetSyncStatus",
     output = DescribeAssetSyncStatusResponse,
-    error = super::errors::DescribeAssetSyncStatusError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DescribeAssetSyncStatus {
-    /// `Category`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Category`; example: `1`
     pub category: u64,
 }
 
 /// What a successful [`DescribeAssetSyncStatus`] call returns.
 #[tc_model]
 pub struct DescribeAssetSyncStatusResponse {
-    /// `Status`: an [`AssetSyncStatus`](super::models::AssetSyncStatus).
-    ///
-    /// Example: `{"InProcess":true,"LastStatus":1,"LastTime":"2021-09-22T15:04:05Z07:00"}`
+    /// `Status`; example: `{"InProcess":true,"LastStatus":1,"LastTime":"2021-09-22T15:04:05Z07:00"}`
     pub status: models::AssetSyncStatus,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1275,15 +1353,21 @@ pub struct DescribeAssetSyncStatusResponse {
 /// The `DescribeChangePwdTask` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeChangePwdTaskResponse`].
-/// The codes it documents are in [`DescribeChangePwdTaskError`](super::errors::DescribeChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeChangePwdTask",
     output = DescribeChangePwdTaskResponse,
-    error = super::errors::DescribeChangePwdTaskError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1293,38 +1377,26 @@ pub struct DescribeAssetSyncStatusResponse {
     )
 )]
 pub struct DescribeChangePwdTask {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"TaskName","Values":["task1"]}]`
+    /// `Filters`; example: `[{"Name":"TaskName","Values":["task1"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"\"1,2\""`
+    /// `DepartmentId`; example: `"\"1,2\""`
     pub department_id: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeChangePwdTask`] call returns.
 #[tc_model]
 pub struct DescribeChangePwdTaskResponse {
-    /// `Tasks`: a list of [`ChangePwdTaskInfo`](super::models::ChangePwdTaskInfo) objects.
-    ///
-    /// Example: `[{"Id":14,"TaskName":"change pwd task"}]`
+    /// `Tasks`; example: `[{"Id":14,"TaskName":"change pwd task"}]`
     pub tasks: Option<Vec<models::ChangePwdTaskInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1334,15 +1406,20 @@ pub struct DescribeChangePwdTaskResponse {
 /// The `DescribeChangePwdTaskDetail` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeChangePwdTaskDetailResponse`].
-/// The codes it documents are in [`DescribeChangePwdTaskDetailError`](super::errors::DescribeChangePwdTaskDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeChangePwdTaskDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeChangePwdTaskDetail",
     output = DescribeChangePwdTaskDetailResponse,
-    error = super::errors::DescribeChangePwdTaskDetailError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1352,41 +1429,29 @@ pub struct DescribeChangePwdTaskResponse {
     )
 )]
 pub struct DescribeChangePwdTaskDetail {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-1a2b3c"`
+    /// `OperationId`; example: `"ops-1a2b3c"`
     pub operation_id: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1,2"`
+    /// `DepartmentId`; example: `"1,2"`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeChangePwdTaskDetail`] call returns.
 #[tc_model]
 pub struct DescribeChangePwdTaskDetailResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Details`: a list of [`ChangePwdTaskDetail`](super::models::ChangePwdTaskDetail) objects.
-    ///
-    /// Example: `[{"Account":"root","Device":{"Id":41,"Name":"开发机"},"LastChangeStatus":0}]`
+    /// `Details`; example: `[{"Account":"root","Device":{"Id":41,"Name":"开发机"},"LastChangeStatus":0}]`
     pub details: Option<Vec<models::ChangePwdTaskDetail>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1396,15 +1461,23 @@ pub struct DescribeChangePwdTaskDetailResponse {
 /// The `DescribeCmdTemplates` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeCmdTemplatesResponse`].
-/// The codes it documents are in [`DescribeCmdTemplatesError`](super::errors::DescribeCmdTemplatesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeCmdTemplates)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeCmdTemplates",
     output = DescribeCmdTemplatesResponse,
-    error = super::errors::DescribeCmdTemplatesError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1414,43 +1487,29 @@ pub struct DescribeChangePwdTaskDetailResponse {
     )
 )]
 pub struct DescribeCmdTemplates {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试模板"`
+    /// `Name`; example: `"测试模板"`
     pub name: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeCmdTemplates`] call returns.
 #[tc_model]
 pub struct DescribeCmdTemplatesResponse {
-    /// `CmdTemplateSet`: a list of [`CmdTemplate`](super::models::CmdTemplate) objects.
-    ///
-    /// Example: `[{"CmdList":"rm -rf","Id":1,"Name":"测试模板","Type":2}]`
+    /// `CmdTemplateSet`; example: `[{"CmdList":"rm -rf","Id":1,"Name":"测试模板","Type":2}]`
     pub cmd_template_set: Vec<models::CmdTemplate>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1460,29 +1519,33 @@ pub struct DescribeCmdTemplatesResponse {
 /// The `DescribeDasbImageIds` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDasbImageIdsResponse`].
-/// The codes it documents are in [`DescribeDasbImageIdsError`](super::errors::DescribeDasbImageIdsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDasbImageIds)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDasbImageIds",
     output = DescribeDasbImageIdsResponse,
-    error = super::errors::DescribeDasbImageIdsError
+    error = super::errors::DasbErrorCode
 )]
 pub struct DescribeDasbImageIds {}
 
 /// What a successful [`DescribeDasbImageIds`] call returns.
 #[tc_model]
 pub struct DescribeDasbImageIdsResponse {
-    /// `BaseImageId`: a string.
-    ///
-    /// Example: `"cD0eF3gH5i"`
+    /// `BaseImageId`; example: `"cD0eF3gH5i"`
     pub base_image_id: String,
 
-    /// `AiImageId`: a string.
-    ///
-    /// Example: `"jK7lM9nO1p"`
+    /// `AiImageId`; example: `"jK7lM9nO1p"`
     pub ai_image_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1492,15 +1555,23 @@ pub struct DescribeDasbImageIdsResponse {
 /// The `DescribeDeviceAccounts` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDeviceAccountsResponse`].
-/// The codes it documents are in [`DescribeDeviceAccountsError`](super::errors::DescribeDeviceAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDeviceAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDeviceAccounts",
     output = DescribeDeviceAccountsResponse,
-    error = super::errors::DescribeDeviceAccountsError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1510,41 +1581,29 @@ pub struct DescribeDasbImageIdsResponse {
     )
 )]
 pub struct DescribeDeviceAccounts {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeDeviceAccounts`] call returns.
 #[tc_model]
 pub struct DescribeDeviceAccountsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `DeviceAccountSet`: a list of [`DeviceAccount`](super::models::DeviceAccount) objects.
+    /// `DeviceAccountSet`
     pub device_account_set: Vec<models::DeviceAccount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1554,15 +1613,26 @@ pub struct DescribeDeviceAccountsResponse {
 /// The `DescribeDeviceGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDeviceGroupMembersResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupMembersError`](super::errors::DescribeDeviceGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDeviceGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDeviceGroupMembers",
     output = DescribeDeviceGroupMembersResponse,
-    error = super::errors::DescribeDeviceGroupMembersError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1572,61 +1642,41 @@ pub struct DescribeDeviceAccountsResponse {
     )
 )]
 pub struct DescribeDeviceGroupMembers {
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: bool,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `IdSet`; example: `[1,2,3]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维资产"`
+    /// `Name`; example: `"运维资产"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 }
 
 /// What a successful [`DescribeDeviceGroupMembers`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DeviceSet`: a list of [`Device`](super::models::Device) objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"运维主机"}]`
+    /// `DeviceSet`; example: `[{"Id":1,"Name":"运维主机"}]`
     pub device_set: Vec<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1636,15 +1686,24 @@ pub struct DescribeDeviceGroupMembersResponse {
 /// The `DescribeDeviceGroups` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDeviceGroupsResponse`].
-/// The codes it documents are in [`DescribeDeviceGroupsError`](super::errors::DescribeDeviceGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDeviceGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDeviceGroups",
     output = DescribeDeviceGroupsResponse,
-    error = super::errors::DescribeDeviceGroupsError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1654,41 +1713,29 @@ pub struct DescribeDeviceGroupMembersResponse {
     )
 )]
 pub struct DescribeDeviceGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"linux集群"`
+    /// `Name`; example: `"linux集群"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeDeviceGroups`] call returns.
 #[tc_model]
 pub struct DescribeDeviceGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `GroupSet`: a list of [`Group`](super::models::Group) objects.
+    /// `GroupSet`
     pub group_set: Vec<models::Group>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1698,15 +1745,24 @@ pub struct DescribeDeviceGroupsResponse {
 /// The `DescribeDevices` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDevicesResponse`].
-/// The codes it documents are in [`DescribeDevicesError`](super::errors::DescribeDevicesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDevices)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDevices",
     output = DescribeDevicesResponse,
-    error = super::errors::DescribeDevicesError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1716,86 +1772,56 @@ pub struct DescribeDeviceGroupsResponse {
     )
 )]
 pub struct DescribeDevices {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `Name`; example: `"运维主机"`
     pub name: Option<String>,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: Option<String>,
 
-    /// `ApCodeSet`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `ApCodeSet`; example: `["ap-guangzhou"]`
     pub ap_code_set: Option<Vec<String>>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `AuthorizedUserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizedUserIdSet`; example: `[1,2]`
     pub authorized_user_id_set: Option<Vec<u64>>,
 
-    /// `ResourceIdSet`: a list of strings.
-    ///
-    /// Example: `["bh-saas-resource"]`
+    /// `ResourceIdSet`; example: `["bh-saas-resource"]`
     pub resource_id_set: Option<Vec<String>>,
 
-    /// `KindSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `KindSet`; example: `[1,2]`
     pub kind_set: Option<Vec<u64>>,
 
-    /// `ManagedAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `ManagedAccount`; example: `"root"`
     pub managed_account: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"InstanceId","Values":["ins-saawadas"]}]`
+    /// `Filters`; example: `[{"Name":"InstanceId","Values":["ins-saawadas"]}]`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDevices`] call returns.
 #[tc_model]
 pub struct DescribeDevicesResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
-    /// `DeviceSet`: a list of [`Device`](super::models::Device) objects.
-    ///
-    /// Example: `[{"Id":1,"Name":"运维主机"}]`
+    /// `DeviceSet`; example: `[{"Id":1,"Name":"运维主机"}]`
     pub device_set: Vec<models::Device>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1805,15 +1831,22 @@ pub struct DescribeDevicesResponse {
 /// The `DescribeDomains` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeDomainsResponse`].
-/// The codes it documents are in [`DescribeDomainsError`](super::errors::DescribeDomainsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeDomains)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidFilter`](super::errors::DasbErrorCode::InvalidFilter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeDomains",
     output = DescribeDomainsResponse,
-    error = super::errors::DescribeDomainsError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1823,31 +1856,23 @@ pub struct DescribeDevicesResponse {
     )
 )]
 pub struct DescribeDomains {
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDomains`] call returns.
 #[tc_model]
 pub struct DescribeDomainsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `DomainSet`: a list of [`Domain`](super::models::Domain) objects.
-    ///
-    /// Example: `[{"DomainId":"net-default","Id":1}]`
+    /// `DomainSet`; example: `[{"DomainId":"net-default","Id":1}]`
     pub domain_set: Vec<models::Domain>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1857,15 +1882,23 @@ pub struct DescribeDomainsResponse {
 /// The `DescribeLoginEvent` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeLoginEventResponse`].
-/// The codes it documents are in [`DescribeLoginEventError`](super::errors::DescribeLoginEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeLoginEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeLoginEvent",
     output = DescribeLoginEventResponse,
-    error = super::errors::DescribeLoginEventError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1875,63 +1908,41 @@ pub struct DescribeDomainsResponse {
     )
 )]
 pub struct DescribeLoginEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Mason"`
+    /// `UserName`; example: `"Mason"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"Henry"`
+    /// `RealName`; example: `"Henry"`
     pub real_name: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub end_time: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `Entry`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Entry`; example: `1`
     pub entry: Option<u64>,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeLoginEvent`] call returns.
 #[tc_model]
 pub struct DescribeLoginEventResponse {
-    /// `LoginEventSet`: a list of [`LoginEvent`](super::models::LoginEvent) objects.
-    ///
-    /// Example: `[{}]`
+    /// `LoginEventSet`; example: `[{}]`
     pub login_event_set: Vec<models::LoginEvent>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1941,15 +1952,24 @@ pub struct DescribeLoginEventResponse {
 /// The `DescribeOperationEvent` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeOperationEventResponse`].
-/// The codes it documents are in [`DescribeOperationEventError`](super::errors::DescribeOperationEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeOperationEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeOperationEvent",
     output = DescribeOperationEventResponse,
-    error = super::errors::DescribeOperationEventError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1959,63 +1979,41 @@ pub struct DescribeLoginEventResponse {
     )
 )]
 pub struct DescribeOperationEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Thomas"`
+    /// `UserName`; example: `"Thomas"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"Liam"`
+    /// `RealName`; example: `"Liam"`
     pub real_name: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub end_time: Option<String>,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Kind`; example: `100`
     pub kind: Option<u64>,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeOperationEvent`] call returns.
 #[tc_model]
 pub struct DescribeOperationEventResponse {
-    /// `OperationEventSet`: a list of [`OperationEvent`](super::models::OperationEvent) objects.
-    ///
-    /// Example: `[{}]`
+    /// `OperationEventSet`; example: `[{}]`
     pub operation_event_set: Vec<models::OperationEvent>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2025,15 +2023,22 @@ pub struct DescribeOperationEventResponse {
 /// The `DescribeResources` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeResourcesResponse`].
-/// The codes it documents are in [`DescribeResourcesError`](super::errors::DescribeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeResources",
     output = DescribeResourcesResponse,
-    error = super::errors::DescribeResourcesError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2043,43 +2048,29 @@ pub struct DescribeOperationEventResponse {
     )
 )]
 pub struct DescribeResources {
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sasafadsaasd"`
+    /// `VpcId`; example: `"vpc-sasafadsaasd"`
     pub vpc_id: Option<String>,
 
-    /// `ResourceIds`: a list of strings.
-    ///
-    /// Example: `["bh-saas-sdaeweas"]`
+    /// `ResourceIds`; example: `["bh-saas-sdaeweas"]`
     pub resource_ids: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeResources`] call returns.
 #[tc_model]
 pub struct DescribeResourcesResponse {
-    /// `ResourceSet`: a list of [`Resource`](super::models::Resource) objects.
-    ///
-    /// Example: `[{"ResourceId":"bh-saas-s3ed4r5e"}]`
+    /// `ResourceSet`; example: `[{"ResourceId":"bh-saas-s3ed4r5e"}]`
     pub resource_set: Vec<models::Resource>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2089,15 +2080,24 @@ pub struct DescribeResourcesResponse {
 /// The `DescribeUserGroupMembers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeUserGroupMembersResponse`].
-/// The codes it documents are in [`DescribeUserGroupMembersError`](super::errors::DescribeUserGroupMembersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeUserGroupMembers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeUserGroupMembers",
     output = DescribeUserGroupMembersResponse,
-    error = super::errors::DescribeUserGroupMembersError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2107,48 +2107,32 @@ pub struct DescribeResourcesResponse {
     )
 )]
 pub struct DescribeUserGroupMembers {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Bound`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Bound`; example: `true`
     pub bound: bool,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运营组"`
+    /// `Name`; example: `"运营组"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserGroupMembers`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupMembersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `UserSet`: a list of [`User`](super::models::User) objects.
-    ///
-    /// Example: `[{"Id":10}]`
+    /// `UserSet`; example: `[{"Id":10}]`
     pub user_set: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2158,15 +2142,24 @@ pub struct DescribeUserGroupMembersResponse {
 /// The `DescribeUserGroups` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeUserGroupsResponse`].
-/// The codes it documents are in [`DescribeUserGroupsError`](super::errors::DescribeUserGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeUserGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeUserGroups",
     output = DescribeUserGroupsResponse,
-    error = super::errors::DescribeUserGroupsError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2176,43 +2169,29 @@ pub struct DescribeUserGroupMembersResponse {
     )
 )]
 pub struct DescribeUserGroups {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试组"`
+    /// `Name`; example: `"测试组"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
 /// What a successful [`DescribeUserGroups`] call returns.
 #[tc_model]
 pub struct DescribeUserGroupsResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `GroupSet`: a list of [`Group`](super::models::Group) objects.
-    ///
-    /// Example: `[{"Id":1}]`
+    /// `GroupSet`; example: `[{"Id":1}]`
     pub group_set: Vec<models::Group>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2222,15 +2201,24 @@ pub struct DescribeUserGroupsResponse {
 /// The `DescribeUsers` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`DescribeUsersResponse`].
-/// The codes it documents are in [`DescribeUsersError`](super::errors::DescribeUsersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=DescribeUsers)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "DescribeUsers",
     output = DescribeUsersResponse,
-    error = super::errors::DescribeUsersError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2240,71 +2228,47 @@ pub struct DescribeUserGroupsResponse {
     )
 )]
 pub struct DescribeUsers {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `IdSet`; example: `[1,2]`
     pub id_set: Option<Vec<u64>>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `UserName`; example: `"张三"`
     pub user_name: Option<String>,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"13112341234"`
+    /// `Phone`; example: `"13112341234"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"123**@qq.com"`
+    /// `Email`; example: `"123**@qq.com"`
     pub email: Option<String>,
 
-    /// `AuthorizedDeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `AuthorizedDeviceIdSet`; example: `[1,2]`
     pub authorized_device_id_set: Option<Vec<u64>>,
 
-    /// `AuthTypeSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `AuthTypeSet`; example: `[0,1]`
     pub auth_type_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeUsers`] call returns.
 #[tc_model]
 pub struct DescribeUsersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: u64,
 
-    /// `UserSet`: a list of [`User`](super::models::User) objects.
-    ///
-    /// Example: `[{"Id":58}]`
+    /// `UserSet`; example: `[{"Id":58}]`
     pub user_set: Vec<models::User>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2314,29 +2278,48 @@ pub struct DescribeUsersResponse {
 /// The `ImportExternalDevice` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ImportExternalDeviceResponse`].
-/// The codes it documents are in [`ImportExternalDeviceError`](super::errors::ImportExternalDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ImportExternalDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ImportExternalDevice",
     output = ImportExternalDeviceResponse,
-    error = super::errors::ImportExternalDeviceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ImportExternalDevice {
-    /// `DeviceSet`: a list of [`ExternalDevice`](super::models::ExternalDevice) objects.
-    ///
-    /// Example: `[{"Ip":"1.1.1.1","Name":"linux设备","OsName":"Linux","Port":22}]`
+    /// `DeviceSet`; example: `[{"Ip":"1.1.1.1","Name":"linux设备","OsName":"Linux","Port":22}]`
     pub device_set: Vec<models::ExternalDevice>,
 }
 
 /// What a successful [`ImportExternalDevice`] call returns.
 #[tc_model]
 pub struct ImportExternalDeviceResponse {
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DeviceIdSet`; example: `[1,2,3]`
     pub device_id_set: Option<Vec<u64>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2346,161 +2329,122 @@ pub struct ImportExternalDeviceResponse {
 /// The `ModifyAcl` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyAclResponse`].
-/// The codes it documents are in [`ModifyAclError`](super::errors::ModifyAclError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyAcl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyAcl",
     output = ModifyAclResponse,
-    error = super::errors::ModifyAclError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyAcl {
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维权限"`
+    /// `Name`; example: `"运维权限"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowAnyAccount`; example: `false`
     pub allow_any_account: bool,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: Option<bool>,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: Option<bool>,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: Option<bool>,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: Option<bool>,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: Option<bool>,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFileUpSize`; example: `1`
     pub max_file_up_size: Option<u64>,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: Option<bool>,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxFileDownSize`; example: `1`
     pub max_file_down_size: Option<u64>,
 
-    /// `UserIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserIdSet`; example: `[1]`
     pub user_id_set: Option<Vec<u64>>,
 
-    /// `UserGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `UserGroupIdSet`; example: `[1]`
     pub user_group_id_set: Option<Vec<u64>>,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceIdSet`; example: `[1]`
     pub device_id_set: Option<Vec<u64>>,
 
-    /// `DeviceGroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `DeviceGroupIdSet`; example: `[1]`
     pub device_group_id_set: Option<Vec<u64>>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["admin"]`
+    /// `AccountSet`; example: `["admin"]`
     pub account_set: Option<Vec<String>>,
 
-    /// `CmdTemplateIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `CmdTemplateIdSet`; example: `[1]`
     pub cmd_template_id_set: Option<Vec<u64>>,
 
-    /// `ACTemplateIdSet`: a list of strings.
-    ///
-    /// Example: `["arcl-9knq1"]`
+    /// `ACTemplateIdSet`; example: `["arcl-9knq1"]`
     #[tc(rename = "ACTemplateIdSet")]
     pub ac_template_id_set: Option<Vec<String>>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: Option<bool>,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: Option<bool>,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: Option<bool>,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: Option<bool>,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: Option<bool>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 }
 
@@ -2514,120 +2458,97 @@ pub struct ModifyAclResponse {
 /// The `ModifyChangePwdTask` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyChangePwdTaskResponse`].
-/// The codes it documents are in [`ModifyChangePwdTaskError`](super::errors::ModifyChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyChangePwdTask",
     output = ModifyChangePwdTaskResponse,
-    error = super::errors::ModifyChangePwdTaskError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyChangePwdTask {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-1a2b3c"`
+    /// `OperationId`; example: `"ops-1a2b3c"`
     pub operation_id: String,
 
-    /// `DeviceIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DeviceIdSet`; example: `[1,2,3]`
     pub device_id_set: Vec<u64>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root","user"]`
+    /// `AccountSet`; example: `["root","user"]`
     pub account_set: Vec<String>,
 
-    /// `ModifyType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModifyType`; example: `1`
     pub modify_type: u64,
 
-    /// `ChangeMethod`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: i64,
 
-    /// `AuthGenerationStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: i64,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"改密任务"`
+    /// `TaskName`; example: `"改密任务"`
     pub task_name: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Password`; example: `"pwd"`
     pub password: Option<String>,
 
-    /// `PasswordLength`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<i64>,
 
-    /// `SmallLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<i64>,
 
-    /// `BigLetter`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<i64>,
 
-    /// `Digit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<i64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"ISMkJQ=="`
+    /// `Symbol`; example: `"ISMkJQ=="`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompleteNotify`; example: `1`
     pub complete_notify: Option<i64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["123@qq.com","234@qq.com"]`
+    /// `NotifyEmails`; example: `["123@qq.com","234@qq.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `FilePassword`; example: `"pwd"`
     pub file_password: Option<String>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2023-12-20T19:51:23+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"2023-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 }
 
@@ -2641,40 +2562,55 @@ pub struct ModifyChangePwdTaskResponse {
 /// The `ModifyCmdTemplate` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyCmdTemplateResponse`].
-/// The codes it documents are in [`ModifyCmdTemplateError`](super::errors::ModifyCmdTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyCmdTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyCmdTemplate",
     output = ModifyCmdTemplateResponse,
-    error = super::errors::ModifyCmdTemplateError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyCmdTemplate {
-    /// `Name`: a string.
-    ///
-    /// Example: `"高危命令模板"`
+    /// `Name`; example: `"高危命令模板"`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -f"`
+    /// `CmdList`; example: `"rm -f"`
     pub cmd_list: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -2688,40 +2624,54 @@ pub struct ModifyCmdTemplateResponse {
 /// The `ModifyDevice` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyDeviceResponse`].
-/// The codes it documents are in [`ModifyDeviceError`](super::errors::ModifyDeviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyDevice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyDevice",
     output = ModifyDeviceResponse,
-    error = super::errors::ModifyDeviceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyDevice {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: Option<u64>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `GroupIdSet`; example: `[1,2]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 }
 
@@ -2735,30 +2685,49 @@ pub struct ModifyDeviceResponse {
 /// The `ModifyDeviceGroup` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyDeviceGroupResponse`].
-/// The codes it documents are in [`ModifyDeviceGroupError`](super::errors::ModifyDeviceGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyDeviceGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DasbErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyDeviceGroup",
     output = ModifyDeviceGroupResponse,
-    error = super::errors::ModifyDeviceGroupError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyDeviceGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"windows集群"`
+    /// `Name`; example: `"windows集群"`
     pub name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
@@ -2772,55 +2741,52 @@ pub struct ModifyDeviceGroupResponse {
 /// The `ModifyOAuthSetting` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyOAuthSettingResponse`].
-/// The codes it documents are in [`ModifyOAuthSettingError`](super::errors::ModifyOAuthSettingError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyOAuthSetting)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyOAuthSetting",
     output = ModifyOAuthSettingResponse,
-    error = super::errors::ModifyOAuthSettingError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyOAuthSetting {
-    /// `Enable`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Enable`; example: `false`
     pub enable: bool,
 
-    /// `AuthMethod`: a string.
-    ///
-    /// Example: `"okta"`
+    /// `AuthMethod`; example: `"okta"`
     pub auth_method: Option<String>,
 
-    /// `ClientId`: a string.
-    ///
-    /// Example: `"client-id"`
+    /// `ClientId`; example: `"client-id"`
     pub client_id: Option<String>,
 
-    /// `ClientSecret`: a string.
-    ///
-    /// Example: `"client-secret"`
+    /// `ClientSecret`; example: `"client-secret"`
     pub client_secret: Option<String>,
 
-    /// `CodeUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/authorize"`
+    /// `CodeUrl`; example: `"https://some-url/oauth2/v1/authorize"`
     pub code_url: Option<String>,
 
-    /// `TokenUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/token"`
+    /// `TokenUrl`; example: `"https://some-url/oauth2/v1/token"`
     pub token_url: Option<String>,
 
-    /// `UserInfoUrl`: a string.
-    ///
-    /// Example: `"https://some-url/oauth2/v1/userinfo"`
+    /// `UserInfoUrl`; example: `"https://some-url/oauth2/v1/userinfo"`
     pub user_info_url: Option<String>,
 
-    /// `Scopes`: a list of strings.
-    ///
-    /// Example: `["profile"]`
+    /// `Scopes`; example: `["profile"]`
     pub scopes: Option<Vec<String>>,
 }
 
@@ -2834,60 +2800,52 @@ pub struct ModifyOAuthSettingResponse {
 /// The `ModifyResource` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyResourceResponse`].
-/// The codes it documents are in [`ModifyResourceError`](super::errors::ModifyResourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyResource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.VPCDeployed`](super::errors::DasbErrorCode::FailedOperationVpcDeployed)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyResource",
     output = ModifyResourceResponse,
-    error = super::errors::ModifyResourceError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyResource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-resource"`
+    /// `ResourceId`; example: `"bh-saas-resource"`
     pub resource_id: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Status`; example: `"1"`
     pub status: Option<String>,
 
-    /// `ModuleSet`: a list of strings.
-    ///
-    /// Example: `["vssdewas"]`
+    /// `ModuleSet`; example: `["vssdewas"]`
     pub module_set: Option<Vec<String>>,
 
-    /// `ResourceEdition`: a string.
-    ///
-    /// Example: `"standard"`
+    /// `ResourceEdition`; example: `"standard"`
     pub resource_edition: Option<String>,
 
-    /// `ResourceNode`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ResourceNode`; example: `50`
     pub resource_node: Option<i64>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: Option<i64>,
 
-    /// `PackageBandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageBandwidth`; example: `1`
     pub package_bandwidth: Option<i64>,
 
-    /// `PackageNode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageNode`; example: `1`
     pub package_node: Option<i64>,
 
-    /// `LogDelivery`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LogDelivery`; example: `1`
     pub log_delivery: Option<i64>,
 }
 
@@ -2901,65 +2859,69 @@ pub struct ModifyResourceResponse {
 /// The `ModifyUser` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyUserResponse`].
-/// The codes it documents are in [`ModifyUserError`](super::errors::ModifyUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DasbErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DasbErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DasbErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DasbErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.NoPermission`](super::errors::DasbErrorCode::UnauthorizedOperationNoPermission)
+/// - [`UnknownParameter`](super::errors::DasbErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyUser",
     output = ModifyUserResponse,
-    error = super::errors::ModifyUserError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyUser {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"nick"`
+    /// `RealName`; example: `"nick"`
     pub real_name: String,
 
-    /// `Phone`: a string.
-    ///
-    /// Example: `"+86|133***98"`
+    /// `Phone`; example: `"+86|133***98"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    ///
-    /// Example: `"198***@qq.com"`
+    /// `Email`; example: `"198***@qq.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupIdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `GroupIdSet`; example: `[1,2]`
     pub group_id_set: Option<Vec<u64>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AuthType`; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
-    ///
-    /// Example: `"0000000000000000000000000000000000000000000000000000000000000000"`
+    /// `ValidateTime`; example: `"0000000000000000000000000000000000000000000000000000000000000000"`
     pub validate_time: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 }
 
@@ -2973,30 +2935,42 @@ pub struct ModifyUserResponse {
 /// The `ModifyUserGroup` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ModifyUserGroupResponse`].
-/// The codes it documents are in [`ModifyUserGroupError`](super::errors::ModifyUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ModifyUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`FailedOperation.DuplicateData`](super::errors::DasbErrorCode::FailedOperationDuplicateData)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.ResourceId`](super::errors::DasbErrorCode::InvalidParameterResourceId)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DasbErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DasbErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
+/// - [`UnsupportedOperation`](super::errors::DasbErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ModifyUserGroup",
     output = ModifyUserGroupResponse,
-    error = super::errors::ModifyUserGroupError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ModifyUserGroup {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维用户组"`
+    /// `Name`; example: `"运维用户组"`
     pub name: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 }
 
@@ -3010,20 +2984,31 @@ pub struct ModifyUserGroupResponse {
 /// The `ResetDeviceAccountPassword` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ResetDeviceAccountPasswordResponse`].
-/// The codes it documents are in [`ResetDeviceAccountPasswordError`](super::errors::ResetDeviceAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ResetDeviceAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ResetDeviceAccountPassword",
     output = ResetDeviceAccountPasswordResponse,
-    error = super::errors::ResetDeviceAccountPasswordError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ResetDeviceAccountPassword {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13,15]`
+    /// `IdSet`; example: `[13,15]`
     pub id_set: Vec<u64>,
 }
 
@@ -3037,20 +3022,31 @@ pub struct ResetDeviceAccountPasswordResponse {
 /// The `ResetDeviceAccountPrivateKey` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ResetDeviceAccountPrivateKeyResponse`].
-/// The codes it documents are in [`ResetDeviceAccountPrivateKeyError`](super::errors::ResetDeviceAccountPrivateKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ResetDeviceAccountPrivateKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DasbErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DasbErrorCode::FailedOperation)
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DasbErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ResetDeviceAccountPrivateKey",
     output = ResetDeviceAccountPrivateKeyResponse,
-    error = super::errors::ResetDeviceAccountPrivateKeyError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ResetDeviceAccountPrivateKey {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[13]`
+    /// `IdSet`; example: `[13]`
     pub id_set: Vec<u64>,
 }
 
@@ -3064,20 +3060,27 @@ pub struct ResetDeviceAccountPrivateKeyResponse {
 /// The `ResetUser` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`ResetUserResponse`].
-/// The codes it documents are in [`ResetUserError`](super::errors::ResetUserError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=ResetUser)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DataNotFound`](super::errors::DasbErrorCode::FailedOperationDataNotFound)
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DasbErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "ResetUser",
     output = ResetUserResponse,
-    error = super::errors::ResetUserError
+    error = super::errors::DasbErrorCode
 )]
 pub struct ResetUser {
-    /// `IdSet`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `IdSet`; example: `[1]`
     pub id_set: Vec<u64>,
 }
 
@@ -3091,28 +3094,30 @@ pub struct ResetUserResponse {
 /// The `RunChangePwdTask` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`RunChangePwdTaskResponse`].
-/// The codes it documents are in [`RunChangePwdTaskError`](super::errors::RunChangePwdTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=RunChangePwdTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TooFrequent`](super::errors::DasbErrorCode::FailedOperationTooFrequent)
+/// - [`ResourceUnavailable`](super::errors::DasbErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "RunChangePwdTask",
     output = RunChangePwdTaskResponse,
-    error = super::errors::RunChangePwdTaskError
+    error = super::errors::DasbErrorCode
 )]
 pub struct RunChangePwdTask {
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-1a2b3c"`
+    /// `OperationId`; example: `"ops-1a2b3c"`
     pub operation_id: String,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2"`
+    /// `DepartmentId`; example: `"1.2"`
     pub department_id: Option<String>,
 
-    /// `Details`: a list of [`RunChangePwdTaskDetail`](super::models::RunChangePwdTaskDetail) objects.
+    /// `Details`
     pub details: Option<Vec<models::RunChangePwdTaskDetail>>,
 }
 
@@ -3126,15 +3131,22 @@ pub struct RunChangePwdTaskResponse {
 /// The `SearchAuditLog` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchAuditLogResponse`].
-/// The codes it documents are in [`SearchAuditLogError`](super::errors::SearchAuditLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchAuditLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchAuditLog",
     output = SearchAuditLogResponse,
-    error = super::errors::SearchAuditLogError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3144,38 +3156,26 @@ pub struct RunChangePwdTaskResponse {
     )
 )]
 pub struct SearchAuditLog {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-07T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-07T01:01:01+08:00"`
     pub end_time: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Limit`; example: `5`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`SearchAuditLog`] call returns.
 #[tc_model]
 pub struct SearchAuditLogResponse {
-    /// `AuditLogSet`: a list of [`AuditLogResult`](super::models::AuditLogResult) objects.
-    ///
-    /// Example: `[{}]`
+    /// `AuditLogSet`; example: `[{}]`
     pub audit_log_set: Vec<models::AuditLogResult>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3185,15 +3185,22 @@ pub struct SearchAuditLogResponse {
 /// The `SearchCommand` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchCommandResponse`].
-/// The codes it documents are in [`SearchCommandError`](super::errors::SearchCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchCommand",
     output = SearchCommandResponse,
-    error = super::errors::SearchCommandError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3203,81 +3210,53 @@ pub struct SearchAuditLogResponse {
     )
 )]
 pub struct SearchCommand {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-02T01:01:0+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-02T01:01:0+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-03T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-03T01:01:01+08:00"`
     pub end_time: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-1a2bc3"`
+    /// `InstanceId`; example: `"ins-1a2bc3"`
     pub instance_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: Option<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"ls"`
+    /// `Cmd`; example: `"ls"`
     pub cmd: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AuditAction`; example: `[1]`
     pub audit_action: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`SearchCommand`] call returns.
 #[tc_model]
 pub struct SearchCommandResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Commands`: a list of [`SearchCommandResult`](super::models::SearchCommandResult) objects.
+    /// `Commands`
     pub commands: Vec<models::SearchCommandResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3287,15 +3266,22 @@ pub struct SearchCommandResponse {
 /// The `SearchCommandBySid` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchCommandBySidResponse`].
-/// The codes it documents are in [`SearchCommandBySidError`](super::errors::SearchCommandBySidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchCommandBySid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchCommandBySid",
     output = SearchCommandBySidResponse,
-    error = super::errors::SearchCommandBySidError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3305,46 +3291,32 @@ pub struct SearchCommandResponse {
     )
 )]
 pub struct SearchCommandBySid {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e3ca"`
+    /// `Sid`; example: `"dfac9070-8b23-499e-83b2-a50e3ca"`
     pub sid: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"rm"`
+    /// `Cmd`; example: `"rm"`
     pub cmd: Option<String>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<u64>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `AuditAction`; example: `[1,2,3]`
     pub audit_action: Option<Vec<u64>>,
 }
 
 /// What a successful [`SearchCommandBySid`] call returns.
 #[tc_model]
 pub struct SearchCommandBySidResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `CommandSet`: a list of [`Command`](super::models::Command) objects.
+    /// `CommandSet`
     pub command_set: Vec<models::Command>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3354,15 +3326,22 @@ pub struct SearchCommandBySidResponse {
 /// The `SearchFile` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchFileResponse`].
-/// The codes it documents are in [`SearchFileError`](super::errors::SearchFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchFile",
     output = SearchFileResponse,
-    error = super::errors::SearchFileError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3372,77 +3351,53 @@ pub struct SearchCommandBySidResponse {
     )
 )]
 pub struct SearchFile {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-03T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-03T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-04T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-04T01:01:01+08:00"`
     pub end_time: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-addswwaass"`
+    /// `InstanceId`; example: `"ins-addswwaass"`
     pub instance_id: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: Option<String>,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: Option<String>,
 
-    /// `Method`: a list of unsigned 64-bit integers.
+    /// `Method`
     pub method: Option<Vec<u64>>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.txt"`
+    /// `FileName`; example: `"1.txt"`
     pub file_name: Option<String>,
 
-    /// `AuditAction`: a list of unsigned 64-bit integers.
+    /// `AuditAction`
     pub audit_action: Option<Vec<u64>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`SearchFile`] call returns.
 #[tc_model]
 pub struct SearchFileResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `Files`: a list of [`SearchFileResult`](super::models::SearchFileResult) objects.
+    /// `Files`
     pub files: Option<Vec<models::SearchFileResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3452,15 +3407,22 @@ pub struct SearchFileResponse {
 /// The `SearchFileBySid` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchFileBySidResponse`].
-/// The codes it documents are in [`SearchFileBySidError`](super::errors::SearchFileBySidError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchFileBySid)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchFileBySid",
     output = SearchFileBySidResponse,
-    error = super::errors::SearchFileBySidError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3470,51 +3432,35 @@ pub struct SearchFileResponse {
     )
 )]
 pub struct SearchFileBySid {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e3"`
+    /// `Sid`; example: `"dfac9070-8b23-499e-83b2-a50e3"`
     pub sid: String,
 
-    /// `AuditLog`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AuditLog`; example: `true`
     pub audit_log: bool,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"1.txt"`
+    /// `FileName`; example: `"1.txt"`
     pub file_name: Option<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `AuditAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditAction`; example: `1`
     pub audit_action: Option<i64>,
 
-    /// `TypeFilters`: a list of [`SearchFileTypeFilter`](super::models::SearchFileTypeFilter) objects.
-    ///
-    /// Example: `[{"Method":[1,2],"Protocol":"SFTP"}]`
+    /// `TypeFilters`; example: `[{"Method":[1,2],"Protocol":"SFTP"}]`
     pub type_filters: Option<Vec<models::SearchFileTypeFilter>>,
 }
 
 /// What a successful [`SearchFileBySid`] call returns.
 #[tc_model]
 pub struct SearchFileBySidResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SearchFileBySidResult`: a list of [`SearchFileBySidResult`](super::models::SearchFileBySidResult) objects.
+    /// `SearchFileBySidResult`
     pub search_file_by_sid_result: Option<Vec<models::SearchFileBySidResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3524,15 +3470,22 @@ pub struct SearchFileBySidResponse {
 /// The `SearchSession` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchSessionResponse`].
-/// The codes it documents are in [`SearchSessionError`](super::errors::SearchSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchSession",
     output = SearchSessionResponse,
-    error = super::errors::SearchSessionError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3542,88 +3495,56 @@ pub struct SearchFileBySidResponse {
     )
 )]
 pub struct SearchSession {
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: Option<String>,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"administrator"`
+    /// `Account`; example: `"administrator"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `FromIp`; example: `"127.0.0.1"`
     pub from_ip: Option<String>,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-21T10:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-12-21T10:00:00+08:00"`
     pub end_time: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: Option<String>,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `DeviceName`; example: `"运维主机"`
     pub device_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 }
 
 /// What a successful [`SearchSession`] call returns.
 #[tc_model]
 pub struct SearchSessionResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `SessionSet`: a list of [`SessionResult`](super::models::SessionResult) objects.
-    ///
-    /// Example: `[{"RealName":"张三","UserName":"zhangsan"}]`
+    /// `SessionSet`; example: `[{"RealName":"张三","UserName":"zhangsan"}]`
     pub session_set: Vec<models::SessionResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3633,15 +3554,22 @@ pub struct SearchSessionResponse {
 /// The `SearchSessionCommand` action of DASB API 2019-10-18.
 ///
 /// A successful call returns [`SearchSessionCommandResponse`].
-/// The codes it documents are in [`SearchSessionCommandError`](super::errors::SearchSessionCommandError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dasb&Version=2019-10-18&Action=SearchSessionCommand)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DasbErrorCode`](super::errors::DasbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DasbErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DasbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DasbErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dasb",
     version = "2019-10-18",
     name = "SearchSessionCommand",
     output = SearchSessionCommandResponse,
-    error = super::errors::SearchSessionCommandError,
+    error = super::errors::DasbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3651,48 +3579,32 @@ pub struct SearchSessionResponse {
     )
 )]
 pub struct SearchSessionCommand {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 
-    /// `Encoding`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Encoding`; example: `0`
     pub encoding: Option<u64>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-01-01T01:01:01+08:00"`
     pub end_time: Option<String>,
 }
 
 /// What a successful [`SearchSessionCommand`] call returns.
 #[tc_model]
 pub struct SearchSessionCommandResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: u64,
 
-    /// `CommandSessionSet`: a list of [`SessionCommand`](super::models::SessionCommand) objects.
-    ///
-    /// Example: `[{"Id":"wfdsdweqrewe233","InstanceId":"ins-weafsdrq1w"}]`
+    /// `CommandSessionSet`; example: `[{"Id":"wfdsdweqrewe233","InstanceId":"ins-weafsdrq1w"}]`
     pub command_session_set: Vec<models::SessionCommand>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

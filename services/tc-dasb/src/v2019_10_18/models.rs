@@ -9,19 +9,13 @@ use ::tc_core::tc_model;
 #[doc(alias = "ACTemplate")]
 #[tc_model]
 pub struct AcTemplate {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"temp-20231101"`
+    /// `TemplateId`; example: `"temp-20231101"`
     pub template_id: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"改密计划模板"`
+    /// `TemplateName`; example: `"改密计划模板"`
     pub template_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是一个模板"`
+    /// `Description`; example: `"这是一个模板"`
     pub description: Option<String>,
 }
 
@@ -30,158 +24,98 @@ pub struct AcTemplate {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls).
 #[tc_model]
 pub struct Acl {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维权限"`
+    /// `Name`; example: `"运维权限"`
     pub name: String,
 
-    /// `AllowDiskRedirect`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskRedirect`; example: `true`
     pub allow_disk_redirect: bool,
 
-    /// `AllowClipFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileUp`; example: `true`
     pub allow_clip_file_up: bool,
 
-    /// `AllowClipFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipFileDown`; example: `true`
     pub allow_clip_file_down: bool,
 
-    /// `AllowClipTextUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextUp`; example: `true`
     pub allow_clip_text_up: bool,
 
-    /// `AllowClipTextDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowClipTextDown`; example: `true`
     pub allow_clip_text_down: bool,
 
-    /// `AllowFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileUp`; example: `true`
     pub allow_file_up: bool,
 
-    /// `MaxFileUpSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileUpSize`; example: `0`
     pub max_file_up_size: u64,
 
-    /// `AllowFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDown`; example: `true`
     pub allow_file_down: bool,
 
-    /// `MaxFileDownSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxFileDownSize`; example: `0`
     pub max_file_down_size: u64,
 
-    /// `AllowAnyAccount`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAnyAccount`; example: `true`
     pub allow_any_account: bool,
 
-    /// `UserSet`: a list of [`User`] objects.
-    ///
-    /// Example: `[{"Id":23}]`
+    /// `UserSet`; example: `[{"Id":23}]`
     pub user_set: Vec<User>,
 
-    /// `UserGroupSet`: a list of [`Group`] objects.
-    ///
-    /// Example: `[{"Id":58}]`
+    /// `UserGroupSet`; example: `[{"Id":58}]`
     pub user_group_set: Vec<Group>,
 
-    /// `DeviceSet`: a list of [`Device`] objects.
-    ///
-    /// Example: `[{"Id":47}]`
+    /// `DeviceSet`; example: `[{"Id":47}]`
     pub device_set: Vec<Device>,
 
-    /// `DeviceGroupSet`: a list of [`Group`] objects.
-    ///
-    /// Example: `[{"Id":45}]`
+    /// `DeviceGroupSet`; example: `[{"Id":45}]`
     pub device_group_set: Vec<Group>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["root"]`
+    /// `AccountSet`; example: `["root"]`
     pub account_set: Vec<String>,
 
-    /// `CmdTemplateSet`: a list of [`CmdTemplate`] objects.
-    ///
-    /// Example: `[{"Id":589}]`
+    /// `CmdTemplateSet`; example: `[{"Id":589}]`
     pub cmd_template_set: Vec<CmdTemplate>,
 
-    /// `AllowDiskFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileUp`; example: `true`
     pub allow_disk_file_up: bool,
 
-    /// `AllowDiskFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowDiskFileDown`; example: `true`
     pub allow_disk_file_down: bool,
 
-    /// `AllowShellFileUp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileUp`; example: `true`
     pub allow_shell_file_up: bool,
 
-    /// `AllowShellFileDown`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowShellFileDown`; example: `true`
     pub allow_shell_file_down: bool,
 
-    /// `AllowFileDel`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowFileDel`; example: `true`
     pub allow_file_del: bool,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_from: String,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub validate_to: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":"1","Name":"总部"}`
+    /// `Department`; example: `{"Id":"1","Name":"总部"}`
     pub department: Option<Department>,
 
-    /// `AllowAccessCredential`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllowAccessCredential`; example: `true`
     pub allow_access_credential: Option<bool>,
 
-    /// `ACTemplateSet`: a list of [`AcTemplate`] objects.
+    /// `ACTemplateSet`
     #[tc(rename = "ACTemplateSet")]
     pub ac_template_set: Option<Vec<AcTemplate>>,
 
-    /// `WhiteCmds`: a list of strings.
-    ///
-    /// Example: `["ls","pwd"]`
+    /// `WhiteCmds`; example: `["ls","pwd"]`
     pub white_cmds: Option<Vec<String>>,
 
-    /// `AllowKeyboardLogger`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AllowKeyboardLogger`; example: `false`
     pub allow_keyboard_logger: Option<bool>,
 }
 
@@ -190,19 +124,13 @@ pub struct Acl {
 /// Returned in the output of [`DescribeAssetSyncStatus`](super::DescribeAssetSyncStatus).
 #[tc_model]
 pub struct AssetSyncStatus {
-    /// `LastTime`: a string.
-    ///
-    /// Example: `"2024-03-14T10:00:05+08:00"`
+    /// `LastTime`; example: `"2024-03-14T10:00:05+08:00"`
     pub last_time: String,
 
-    /// `LastStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LastStatus`; example: `1`
     pub last_status: u64,
 
-    /// `InProcess`: a boolean.
-    ///
-    /// Example: `false`
+    /// `InProcess`; example: `false`
     pub in_process: bool,
 }
 
@@ -211,59 +139,37 @@ pub struct AssetSyncStatus {
 /// Returned in the output of [`SearchAuditLog`](super::SearchAuditLog).
 #[tc_model]
 pub struct AuditLogResult {
-    /// `Sid`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e3ca"`
+    /// `Sid`; example: `"dfac9070-8b23-499e-83b2-a50e3ca"`
     pub sid: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100245200143"`
+    /// `Uin`; example: `"100245200143"`
     pub uin: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2023-10-30T10:02:31+08:00"`
+    /// `Time`; example: `"2023-10-30T10:02:31+08:00"`
     pub time: String,
 
-    /// `ClientIp`: a string.
-    ///
-    /// Example: `"10.12.10.11"`
+    /// `ClientIp`; example: `"10.12.10.11"`
     pub client_ip: String,
 
-    /// `Operation`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Operation`; example: `1`
     pub operation: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-eadwssddf"`
+    /// `InstanceId`; example: `"ins-eadwssddf"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"linux"`
+    /// `DeviceName`; example: `"linux"`
     pub device_name: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SSH"`
+    /// `Protocol`; example: `"SSH"`
     pub protocol: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"172.10.12.15"`
+    /// `PrivateIp`; example: `"172.10.12.15"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"192.168.45.125"`
+    /// `PublicIp`; example: `"192.168.45.125"`
     pub public_ip: String,
 
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"1002452741033"`
+    /// `SubAccountUin`; example: `"1002452741033"`
     pub sub_account_uin: String,
 }
 
@@ -272,19 +178,13 @@ pub struct AuditLogResult {
 /// Returned in the output of [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail).
 #[tc_model]
 pub struct ChangePwdTaskDetail {
-    /// `Device`: a [`Device`].
-    ///
-    /// Example: `{"Id":41,"Name":"开发机"}`
+    /// `Device`; example: `{"Id":41,"Name":"开发机"}`
     pub device: Option<Device>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `LastChangeStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LastChangeStatus`; example: `0`
     pub last_change_status: Option<u64>,
 }
 
@@ -293,107 +193,67 @@ pub struct ChangePwdTaskDetail {
 /// Returned in the output of [`DescribeChangePwdTask`](super::DescribeChangePwdTask).
 #[tc_model]
 pub struct ChangePwdTaskInfo {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<u64>,
 
-    /// `OperationId`: a string.
-    ///
-    /// Example: `"ops-9n64a"`
+    /// `OperationId`; example: `"ops-9n64a"`
     pub operation_id: String,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"改密任务"`
+    /// `TaskName`; example: `"改密任务"`
     pub task_name: Option<String>,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":78,"Name":"开发部"}`
+    /// `Department`; example: `{"Id":78,"Name":"开发部"}`
     pub department: Option<Department>,
 
-    /// `ChangeMethod`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChangeMethod`; example: `1`
     pub change_method: Option<u64>,
 
-    /// `RunAccount`: a string.
-    ///
-    /// Example: `"root"`
+    /// `RunAccount`; example: `"root"`
     pub run_account: Option<String>,
 
-    /// `AuthGenerationStrategy`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuthGenerationStrategy`; example: `1`
     pub auth_generation_strategy: Option<u64>,
 
-    /// `PasswordLength`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `PasswordLength`; example: `12`
     pub password_length: Option<u64>,
 
-    /// `SmallLetter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SmallLetter`; example: `1`
     pub small_letter: Option<u64>,
 
-    /// `BigLetter`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BigLetter`; example: `1`
     pub big_letter: Option<u64>,
 
-    /// `Digit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Digit`; example: `1`
     pub digit: Option<u64>,
 
-    /// `Symbol`: a string.
-    ///
-    /// Example: `"&$#@"`
+    /// `Symbol`; example: `"&$#@"`
     pub symbol: Option<String>,
 
-    /// `CompleteNotify`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CompleteNotify`; example: `1`
     pub complete_notify: Option<u64>,
 
-    /// `NotifyEmails`: a list of strings.
-    ///
-    /// Example: `["215892240@qq.com","17785425015@163.com"]`
+    /// `NotifyEmails`; example: `["215892240@qq.com","17785425015@163.com"]`
     pub notify_emails: Option<Vec<String>>,
 
-    /// `FilePassword`: a string.
-    ///
-    /// Example: `"bh-test-file-pwd"`
+    /// `FilePassword`; example: `"bh-test-file-pwd"`
     pub file_password: Option<String>,
 
-    /// `AccountSet`: a list of strings.
-    ///
-    /// Example: `["ubuntu"]`
+    /// `AccountSet`; example: `["ubuntu"]`
     pub account_set: Option<Vec<String>>,
 
-    /// `DeviceSet`: a list of [`Device`] objects.
+    /// `DeviceSet`
     pub device_set: Option<Vec<Device>>,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Type`; example: `5`
     pub r#type: Option<u64>,
 
-    /// `Period`: an unsigned 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `Period`; example: `7`
     pub period: Option<u64>,
 
-    /// `FirstTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `FirstTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub first_time: Option<String>,
 
-    /// `NextTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-20T19:51:23+08:00"`
+    /// `NextTime`, an ISO 8601 timestamp; example: `"2020-12-20T19:51:23+08:00"`
     pub next_time: Option<String>,
 }
 
@@ -402,9 +262,7 @@ pub struct ChangePwdTaskInfo {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct Clb {
-    /// `ClbIp`: a string.
-    ///
-    /// Example: `"192.168.0.2"`
+    /// `ClbIp`; example: `"192.168.0.2"`
     pub clb_ip: Option<String>,
 }
 
@@ -413,24 +271,16 @@ pub struct Clb {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls) and [`DescribeCmdTemplates`](super::DescribeCmdTemplates).
 #[tc_model]
 pub struct CmdTemplate {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"我的命令模板\""`
+    /// `Name`; example: `"\"我的命令模板\""`
     pub name: String,
 
-    /// `CmdList`: a string.
-    ///
-    /// Example: `"rm -rf"`
+    /// `CmdList`; example: `"rm -rf"`
     pub cmd_list: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<u64>,
 }
 
@@ -439,97 +289,61 @@ pub struct CmdTemplate {
 /// Returned in the output of [`SearchCommandBySid`](super::SearchCommandBySid) and [`SearchSessionCommand`](super::SearchSessionCommand).
 #[tc_model]
 pub struct Command {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `Time`; example: `"2020-01-01T01:01:01Z"`
     pub time: String,
 
-    /// `TimeOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeOffset`; example: `1`
     pub time_offset: u64,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"sadn1j2121"`
+    /// `Sid`; example: `"sadn1j2121"`
     pub sid: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: Option<String>,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-onwx8e9y"`
+    /// `InstanceId`; example: `"ins-onwx8e9y"`
     pub instance_id: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"1.1.124.125"`
+    /// `FromIp`; example: `"1.1.124.125"`
     pub from_ip: Option<String>,
 
-    /// `SessionTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `SessionTime`; example: `"2020-01-01T01:01:01Z"`
     pub session_time: Option<String>,
 
-    /// `SessTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `SessTime`; example: `"2020-01-01T01:01:01Z"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sess_time: Option<String>,
 
-    /// `ConfirmTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01Z"`
+    /// `ConfirmTime`; example: `"2020-01-01T01:01:01Z"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.3"`
+    /// `UserDepartmentId`; example: `"1.3"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `UserDepartmentName`; example: `"部门名称"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceDepartmentId`; example: `"1"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `DeviceDepartmentName`; example: `"部门名称"`
     pub device_department_name: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"adefad2345"`
+    /// `SignValue`; example: `"adefad2345"`
     pub sign_value: Option<String>,
 }
 
@@ -538,26 +352,16 @@ pub struct Command {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups), [`DescribeDevices`](super::DescribeDevices) and 3 more.
 #[tc_model]
 pub struct Department {
-    /// `Id`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"1.2"`
+    /// `Id`, always sent in responses; example: `"1.2"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"研发部"`
+    /// `Name`, always sent in responses; example: `"研发部"`
     pub name: Option<String>,
 
-    /// `Managers`: a list of strings.
-    ///
-    /// Example: `["154245475"]`
+    /// `Managers`; example: `["154245475"]`
     pub managers: Option<Vec<String>>,
 
-    /// `ManagerUsers`: a list of [`DepartmentManagerUser`] objects.
-    ///
-    /// Example: `[{"ManagerId":"154245475","ManagerName":"jack"}]`
+    /// `ManagerUsers`; example: `[{"ManagerId":"154245475","ManagerName":"jack"}]`
     pub manager_users: Option<Vec<DepartmentManagerUser>>,
 }
 
@@ -566,14 +370,10 @@ pub struct Department {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups), [`DescribeDevices`](super::DescribeDevices) and 3 more.
 #[tc_model]
 pub struct DepartmentManagerUser {
-    /// `ManagerId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ManagerId`; example: `"1"`
     pub manager_id: Option<String>,
 
-    /// `ManagerName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `ManagerName`; example: `"user"`
     pub manager_name: Option<String>,
 }
 
@@ -582,103 +382,65 @@ pub struct DepartmentManagerUser {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct Device {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"Ins-bhtest"`
+    /// `InstanceId`; example: `"Ins-bhtest"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `Name`; example: `"运维主机"`
     pub name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PublicIp`; example: `"1.1.1.1"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `PrivateIp`; example: `"1.1.1.1"`
     pub private_ip: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Centos 7"`
+    /// `OsName`; example: `"Centos 7"`
     pub os_name: String,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Kind`; example: `1`
     pub kind: u64,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `GroupSet`: a list of [`Group`] objects.
-    ///
-    /// Example: `[{"Id":542,"Name":"linux集群"}]`
+    /// `GroupSet`; example: `[{"Id":542,"Name":"linux集群"}]`
     pub group_set: Vec<Group>,
 
-    /// `AccountCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AccountCount`; example: `10`
     pub account_count: u64,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-ij89n2"`
+    /// `VpcId`; example: `"vpc-ij89n2"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-a2676p0e"`
+    /// `SubnetId`; example: `"subnet-a2676p0e"`
     pub subnet_id: String,
 
-    /// `Resource`: a [`Resource`].
+    /// `Resource`
     pub resource: Option<Resource>,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":54,"Name":"开发部"}`
+    /// `Department`; example: `{"Id":54,"Name":"开发部"}`
     pub department: Option<Department>,
 
-    /// `IpPortSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:2001"]`
+    /// `IpPortSet`; example: `["127.0.0.1:2001"]`
     pub ip_port_set: Option<Vec<String>>,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default"`
+    /// `DomainId`; example: `"net-default"`
     pub domain_id: Option<String>,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"默认网络域"`
+    /// `DomainName`; example: `"默认网络域"`
     pub domain_name: Option<String>,
 
-    /// `EnableSSL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSSL`; example: `1`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<i64>,
 
-    /// `SSLCertName`: a string.
-    ///
-    /// Example: `"bh-redis-test.crt"`
+    /// `SSLCertName`; example: `"bh-redis-test.crt"`
     #[tc(rename = "SSLCertName")]
     pub ssl_cert_name: Option<String>,
 }
@@ -688,29 +450,19 @@ pub struct Device {
 /// Returned in the output of [`DescribeDeviceAccounts`](super::DescribeDeviceAccounts).
 #[tc_model]
 pub struct DeviceAccount {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Account`; example: `"admin"`
     pub account: String,
 
-    /// `BoundPassword`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundPassword`; example: `true`
     pub bound_password: bool,
 
-    /// `BoundPrivateKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BoundPrivateKey`; example: `true`
     pub bound_private_key: bool,
 }
 
@@ -719,47 +471,31 @@ pub struct DeviceAccount {
 /// Returned in the output of [`DescribeDomains`](super::DescribeDomains).
 #[tc_model]
 pub struct Domain {
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: u64,
 
-    /// `DomainId`: a string.
-    ///
-    /// Example: `"net-default1"`
+    /// `DomainId`; example: `"net-default1"`
     pub domain_id: String,
 
-    /// `DomainName`: a string.
-    ///
-    /// Example: `"腾讯云网络"`
+    /// `DomainName`; example: `"腾讯云网络"`
     pub domain_name: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-n9j7hu"`
+    /// `ResourceId`; example: `"bh-saas-n9j7hu"`
     pub resource_id: Option<String>,
 
-    /// `WhiteIpSet`: a list of strings.
+    /// `WhiteIpSet`
     pub white_ip_set: Option<Vec<String>>,
 
-    /// `Enabled`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Enabled`; example: `0`
     pub enabled: Option<u64>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<u64>,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub create_time: Option<String>,
 
-    /// `Default`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Default`; example: `0`
     pub default: Option<u64>,
 }
 
@@ -768,51 +504,33 @@ pub struct Domain {
 /// Sent in the input of [`ImportExternalDevice`](super::ImportExternalDevice).
 #[tc_model]
 pub struct ExternalDevice {
-    /// `OsName`: a string.
-    ///
-    /// Example: `"Linux"`
+    /// `OsName`; example: `"Linux"`
     pub os_name: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `22`
+    /// `Port`; example: `22`
     pub port: u64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `Name`; example: `"运维主机"`
     pub name: Option<String>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `IpPortSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1:2001"]`
+    /// `IpPortSet`; example: `["127.0.0.1:2001"]`
     pub ip_port_set: Option<Vec<String>>,
 
-    /// `EnableSSL`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableSSL`; example: `1`
     #[tc(rename = "EnableSSL")]
     pub enable_ssl: Option<i64>,
 
-    /// `SSLCert`: a string.
-    ///
-    /// Example: `"bh-test-cert"`
+    /// `SSLCert`; example: `"bh-test-cert"`
     #[tc(rename = "SSLCert")]
     pub ssl_cert: Option<String>,
 
-    /// `SSLCertName`: a string.
-    ///
-    /// Example: `"bh-redis-test.crt"`
+    /// `SSLCertName`; example: `"bh-redis-test.crt"`
     #[tc(rename = "SSLCertName")]
     pub ssl_cert_name: Option<String>,
 }
@@ -822,14 +540,10 @@ pub struct ExternalDevice {
 /// Sent in the input of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDevices`](super::DescribeDevices), [`DescribeDomains`](super::DescribeDomains) and [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"UserName"`
+    /// `Name`; example: `"UserName"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["Nathan","Luke"]`
+    /// `Values`; example: `["Nathan","Luke"]`
     pub values: Vec<String>,
 }
 
@@ -838,26 +552,16 @@ pub struct Filter {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDeviceGroups`](super::DescribeDeviceGroups), [`DescribeDevices`](super::DescribeDevices) and 3 more.
 #[tc_model]
 pub struct Group {
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Name`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"运维组"`
+    /// `Name`, always sent in responses; example: `"运维组"`
     pub name: Option<String>,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":23,"Name":"开发部"}`
+    /// `Department`; example: `{"Id":23,"Name":"开发部"}`
     pub department: Option<Department>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<u64>,
 }
 
@@ -866,34 +570,22 @@ pub struct Group {
 /// Returned in the output of [`DescribeLoginEvent`](super::DescribeLoginEvent).
 #[tc_model]
 pub struct LoginEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Evan"`
+    /// `UserName`; example: `"Evan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"Tyler"`
+    /// `RealName`; example: `"Tyler"`
     pub real_name: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-31T17:34:17+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2020-12-31T17:34:17+08:00"`
     pub time: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: String,
 
-    /// `Entry`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Entry`; example: `1`
     pub entry: u64,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 }
 
@@ -902,44 +594,28 @@ pub struct LoginEvent {
 /// Returned in the output of [`DescribeOperationEvent`](super::DescribeOperationEvent).
 #[tc_model]
 pub struct OperationEvent {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Nathan"`
+    /// `UserName`; example: `"Nathan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"Dylan"`
+    /// `RealName`; example: `"Dylan"`
     pub real_name: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-31T17:34:17+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2020-12-31T17:34:17+08:00"`
     pub time: String,
 
-    /// `SourceIp`: a string.
-    ///
-    /// Example: `"1.0.0.1"`
+    /// `SourceIp`; example: `"1.0.0.1"`
     pub source_ip: String,
 
-    /// `Kind`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Kind`; example: `100`
     pub kind: u64,
 
-    /// `Operation`: a string.
-    ///
-    /// Example: `"新建主机"`
+    /// `Operation`; example: `"新建主机"`
     pub operation: String,
 
-    /// `Result`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Result`; example: `1`
     pub result: u64,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"deafe456782"`
+    /// `SignValue`; example: `"deafe456782"`
     pub sign_value: Option<String>,
 }
 
@@ -948,204 +624,124 @@ pub struct OperationEvent {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeChangePwdTask`](super::DescribeChangePwdTask), [`DescribeChangePwdTaskDetail`](super::DescribeChangePwdTaskDetail), [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers), [`DescribeDevices`](super::DescribeDevices) and [`DescribeResources`](super::DescribeResources).
 #[tc_model]
 pub struct Resource {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"bh-saas-s3ed4r5e"`
+    /// `ResourceId`; example: `"bh-saas-s3ed4r5e"`
     pub resource_id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `SvArgs`: a string.
-    ///
-    /// Example: `"sv_cds_dasb_saas_dasdsa"`
+    /// `SvArgs`; example: `"sv_cds_dasb_saas_dasdsa"`
     pub sv_args: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-sdfsc-esd"`
+    /// `VpcId`; example: `"vpc-sdfsc-esd"`
     pub vpc_id: String,
 
-    /// `Nodes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Nodes`; example: `50`
     pub nodes: u64,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RenewFlag`; example: `1`
     pub renew_flag: u64,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub expire_time: String,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: u64,
 
-    /// `ResourceName`: a string.
-    ///
-    /// Example: `"T-Sec-堡垒机（SaaS型）"`
+    /// `ResourceName`; example: `"T-Sec-堡垒机（SaaS型）"`
     pub resource_name: String,
 
-    /// `Pid`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1007488`
+    /// `Pid`; example: `1007488`
     pub pid: u64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-02-04T15:23:52+08:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2021-02-04T15:23:52+08:00"`
     pub create_time: String,
 
-    /// `ProductCode`: a string.
-    ///
-    /// Example: `"p_cds_dasb"`
+    /// `ProductCode`; example: `"p_cds_dasb"`
     pub product_code: String,
 
-    /// `SubProductCode`: a string.
-    ///
-    /// Example: `"sp_cds_dasb_bh_saas"`
+    /// `SubProductCode`; example: `"sp_cds_dasb_bh_saas"`
     pub sub_product_code: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Expired`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Expired`; example: `true`
     pub expired: bool,
 
-    /// `Deployed`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deployed`; example: `true`
     pub deployed: bool,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"vpc1"`
+    /// `VpcName`; example: `"vpc1"`
     pub vpc_name: String,
 
-    /// `VpcCidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/16"`
+    /// `VpcCidrBlock`; example: `"10.10.10.0/16"`
     pub vpc_cidr_block: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-dfedas-feasd"`
+    /// `SubnetId`; example: `"subnet-dfedas-feasd"`
     pub subnet_id: String,
 
-    /// `SubnetName`: a string.
-    ///
-    /// Example: `"subnet1"`
+    /// `SubnetName`; example: `"subnet1"`
     pub subnet_name: String,
 
-    /// `CidrBlock`: a string.
-    ///
-    /// Example: `"10.10.10.0/24"`
+    /// `CidrBlock`; example: `"10.10.10.0/24"`
     pub cidr_block: String,
 
-    /// `PublicIpSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `PublicIpSet`; example: `["127.0.0.1"]`
     pub public_ip_set: Vec<String>,
 
-    /// `PrivateIpSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `PrivateIpSet`; example: `["127.0.0.1"]`
     pub private_ip_set: Vec<String>,
 
-    /// `ModuleSet`: a list of strings.
-    ///
-    /// Example: `["DB"]`
+    /// `ModuleSet`; example: `["DB"]`
     pub module_set: Vec<String>,
 
-    /// `UsedNodes`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UsedNodes`; example: `10`
     pub used_nodes: u64,
 
-    /// `ExtendPoints`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `ExtendPoints`; example: `50`
     pub extend_points: u64,
 
-    /// `PackageBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageBandwidth`; example: `1`
     pub package_bandwidth: u64,
 
-    /// `PackageNode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PackageNode`; example: `1`
     pub package_node: u64,
 
-    /// `LogDeliveryArgs`: a string.
-    ///
-    /// Example: `"sv_cds_dasb_saas_sdfaswa"`
+    /// `LogDeliveryArgs`; example: `"sv_cds_dasb_saas_sdfaswa"`
     pub log_delivery_args: Option<String>,
 
-    /// `ClbSet`: a list of [`Clb`] objects.
-    ///
-    /// Example: `[{"ClbIp":"192.168.11.20"}]`
+    /// `ClbSet`; example: `[{"ClbIp":"192.168.11.20"}]`
     pub clb_set: Option<Vec<Clb>>,
 
-    /// `DomainCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DomainCount`; example: `0`
     pub domain_count: Option<i64>,
 
-    /// `UsedDomainCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsedDomainCount`; example: `1`
     pub used_domain_count: Option<u64>,
 
-    /// `Trial`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Trial`; example: `0`
     pub trial: Option<u64>,
 
-    /// `CdcClusterId`: a string.
-    ///
-    /// Example: `"cdc-dfsed-eda"`
+    /// `CdcClusterId`; example: `"cdc-dfsed-eda"`
     pub cdc_cluster_id: Option<String>,
 
-    /// `LogDelivery`: a string.
-    ///
-    /// Example: `"sc_cds_dasb_saas_dssa"`
+    /// `LogDelivery`; example: `"sc_cds_dasb_saas_dssa"`
     pub log_delivery: Option<String>,
 
-    /// `DeployModel`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeployModel`; example: `1`
     pub deploy_model: Option<i64>,
 
-    /// `IntranetAccess`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IntranetAccess`; example: `0`
     pub intranet_access: Option<u64>,
 
-    /// `IntranetPrivateIpSet`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `IntranetPrivateIpSet`; example: `["127.0.0.1"]`
     pub intranet_private_ip_set: Option<Vec<String>>,
 
-    /// `IntranetVpcId`: a string.
-    ///
-    /// Example: `"vpc-se23s3rf"`
+    /// `IntranetVpcId`; example: `"vpc-se23s3rf"`
     pub intranet_vpc_id: Option<String>,
 
-    /// `IntranetVpcCidr`: a string.
-    ///
-    /// Example: `"172.9.9.1/0"`
+    /// `IntranetVpcCidr`; example: `"172.9.9.1/0"`
     pub intranet_vpc_cidr: Option<String>,
 }
 
@@ -1154,14 +750,10 @@ pub struct Resource {
 /// Sent in the input of [`RunChangePwdTask`](super::RunChangePwdTask).
 #[tc_model]
 pub struct RunChangePwdTaskDetail {
-    /// `DeviceId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DeviceId`; example: `1`
     pub device_id: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: String,
 }
 
@@ -1170,117 +762,73 @@ pub struct RunChangePwdTaskDetail {
 /// Returned in the output of [`SearchCommand`](super::SearchCommand).
 #[tc_model]
 pub struct SearchCommandResult {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-01T01:01:01+08:00"`
+    /// `Time`; example: `"2022-01-01T01:01:01+08:00"`
     pub time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-liyv81n"`
+    /// `InstanceId`; example: `"ins-liyv81n"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: String,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"pwd"`
+    /// `Cmd`; example: `"pwd"`
     pub cmd: String,
 
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: u64,
 
-    /// `Sid`: a string.
-    ///
-    /// Example: `"asdad-9maid-sda-bhtest"`
+    /// `Sid`; example: `"asdad-9maid-sda-bhtest"`
     pub sid: String,
 
-    /// `TimeOffset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TimeOffset`; example: `1`
     pub time_offset: u64,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"root"`
+    /// `Account`; example: `"root"`
     pub account: Option<String>,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `FromIp`; example: `"1.1.1.1"`
     pub from_ip: Option<String>,
 
-    /// `SessionTime`: a string.
-    ///
-    /// Example: `"2023-04-24T18:47:18+08:00"`
+    /// `SessionTime`; example: `"2023-04-24T18:47:18+08:00"`
     pub session_time: Option<String>,
 
-    /// `SessTime`: a string.
-    ///
-    /// Example: `"2023-04-24T18:47:18.118138659+08:00"`
+    /// `SessTime`; example: `"2023-04-24T18:47:18.118138659+08:00"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub sess_time: Option<String>,
 
-    /// `ConfirmTime`: a string.
-    ///
-    /// Example: `"2023-01-01T01:03:01+08:00"`
+    /// `ConfirmTime`; example: `"2023-01-01T01:03:01+08:00"`
     pub confirm_time: Option<String>,
 
-    /// `UserDepartmentId`: a string.
-    ///
-    /// Example: `"1.3"`
+    /// `UserDepartmentId`; example: `"1.3"`
     pub user_department_id: Option<String>,
 
-    /// `UserDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `UserDepartmentName`; example: `"部门名称"`
     pub user_department_name: Option<String>,
 
-    /// `DeviceDepartmentId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `DeviceDepartmentId`; example: `"1"`
     pub device_department_id: Option<String>,
 
-    /// `DeviceDepartmentName`: a string.
-    ///
-    /// Example: `"部门名称"`
+    /// `DeviceDepartmentName`; example: `"部门名称"`
     pub device_department_name: Option<String>,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<u64>,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"dafee235677e"`
+    /// `SignValue`; example: `"dafee235677e"`
     pub sign_value: Option<String>,
 }
 
@@ -1289,44 +837,28 @@ pub struct SearchCommandResult {
 /// Returned in the output of [`SearchFileBySid`](super::SearchFileBySid).
 #[tc_model]
 pub struct SearchFileBySidResult {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `Time`; example: `"2006-01-02T15:04:05+08:00"`
     pub time: String,
 
-    /// `Method`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: i64,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SFTP"`
+    /// `Protocol`; example: `"SFTP"`
     pub protocol: String,
 
-    /// `FileCurr`: a string.
-    ///
-    /// Example: `"/home/1.txt"`
+    /// `FileCurr`; example: `"/home/1.txt"`
     pub file_curr: String,
 
-    /// `FileNew`: a string.
-    ///
-    /// Example: `"/home/2.txt"`
+    /// `FileNew`; example: `"/home/2.txt"`
     pub file_new: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `56`
+    /// `Size`; example: `56`
     pub size: Option<i64>,
 
-    /// `Action`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: i64,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"de13defa"`
+    /// `SignValue`; example: `"de13defa"`
     pub sign_value: Option<String>,
 }
 
@@ -1335,64 +867,40 @@ pub struct SearchFileBySidResult {
 /// Returned in the output of [`SearchFile`](super::SearchFile).
 #[tc_model]
 pub struct SearchFileResult {
-    /// `Time`: a string.
-    ///
-    /// Example: `"2022-01-01T01:01:01Z"`
+    /// `Time`; example: `"2022-01-01T01:01:01Z"`
     pub time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-8nh087"`
+    /// `InstanceId`; example: `"ins-8nh087"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"开发机"`
+    /// `DeviceName`; example: `"开发机"`
     pub device_name: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"100.100.100.100"`
+    /// `PublicIp`; example: `"100.100.100.100"`
     pub public_ip: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"192.168.1.100"`
+    /// `PrivateIp`; example: `"192.168.1.100"`
     pub private_ip: String,
 
-    /// `Action`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Action`; example: `1`
     pub action: u64,
 
-    /// `Method`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Method`; example: `1`
     pub method: u64,
 
-    /// `FileCurr`: a string.
-    ///
-    /// Example: `"/home/abc.txt"`
+    /// `FileCurr`; example: `"/home/abc.txt"`
     pub file_curr: String,
 
-    /// `FileNew`: a string.
-    ///
-    /// Example: `"/home/abc.txt"`
+    /// `FileNew`; example: `"/home/abc.txt"`
     pub file_new: String,
 
-    /// `SignValue`: a string.
-    ///
-    /// Example: `"aedef2354523"`
+    /// `SignValue`; example: `"aedef2354523"`
     pub sign_value: Option<String>,
 }
 
@@ -1401,12 +909,10 @@ pub struct SearchFileResult {
 /// Sent in the input of [`SearchFileBySid`](super::SearchFileBySid).
 #[tc_model]
 pub struct SearchFileTypeFilter {
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SFTP"`
+    /// `Protocol`; example: `"SFTP"`
     pub protocol: String,
 
-    /// `Method`: a list of signed 64-bit integers.
+    /// `Method`
     pub method: Option<Vec<i64>>,
 }
 
@@ -1415,64 +921,40 @@ pub struct SearchFileTypeFilter {
 /// Returned in the output of [`SearchSessionCommand`](super::SearchSessionCommand).
 #[tc_model]
 pub struct SessionCommand {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `StartTime`; example: `"2020-01-01T01:01:01+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-01-01T01:01:01+08:00"`
+    /// `EndTime`; example: `"2020-01-01T01:01:01+08:00"`
     pub end_time: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"Ryan"`
+    /// `UserName`; example: `"Ryan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"administrator"`
+    /// `RealName`; example: `"administrator"`
     pub real_name: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"LDAP测试"`
+    /// `DeviceName`; example: `"LDAP测试"`
     pub device_name: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: String,
 
-    /// `Commands`: a list of [`Command`] objects.
-    ///
-    /// Example: `[{"Sid":"sadn1j2121"}]`
+    /// `Commands`; example: `[{"Sid":"sadn1j2121"}]`
     pub commands: Vec<Command>,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Count`; example: `10`
     pub count: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"wfdsdweqrewe233"`
+    /// `Id`; example: `"wfdsdweqrewe233"`
     pub id: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ins-weafsdrq1w"`
+    /// `InstanceId`; example: `"ins-weafsdrq1w"`
     pub instance_id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 }
 
@@ -1481,94 +963,58 @@ pub struct SessionCommand {
 /// Returned in the output of [`SearchSession`](super::SearchSession).
 #[tc_model]
 pub struct SessionResult {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Account`: a string.
-    ///
-    /// Example: `"administrator"`
+    /// `Account`; example: `"administrator"`
     pub account: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `StartTime`; example: `"2006-01-02T15:04:05+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2006-01-02T15:04:05+08:00"`
+    /// `EndTime`; example: `"2006-01-02T15:04:05+08:00"`
     pub end_time: String,
 
-    /// `Size`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: u64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"Ins-au9j1"`
+    /// `InstanceId`; example: `"Ins-au9j1"`
     pub instance_id: String,
 
-    /// `DeviceName`: a string.
-    ///
-    /// Example: `"运维主机"`
+    /// `DeviceName`; example: `"运维主机"`
     pub device_name: String,
 
-    /// `PrivateIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PrivateIp`; example: `"127.0.0.1"`
     pub private_ip: String,
 
-    /// `PublicIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `PublicIp`; example: `"127.0.0.1"`
     pub public_ip: String,
 
-    /// `FromIp`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `FromIp`; example: `"127.0.0.1"`
     pub from_ip: String,
 
-    /// `Duration`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `Duration`; example: `50`
     pub duration: f64,
 
-    /// `Count`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Count`; example: `20`
     pub count: u64,
 
-    /// `DangerCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `DangerCount`; example: `3`
     pub danger_count: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: u64,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"dfac9070-8b23-499e-83b2-a50e"`
+    /// `Id`; example: `"dfac9070-8b23-499e-83b2-a50e"`
     pub id: String,
 
-    /// `ApCode`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `ApCode`; example: `"ap-guangzhou"`
     pub ap_code: String,
 
-    /// `Protocol`: a string.
-    ///
-    /// Example: `"SSH"`
+    /// `Protocol`; example: `"SSH"`
     pub protocol: String,
 }
 
@@ -1577,14 +1023,10 @@ pub struct SessionResult {
 /// Sent in the input of [`DescribeDeviceGroupMembers`](super::DescribeDeviceGroupMembers) and [`DescribeDevices`](super::DescribeDevices).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"\"业务部门\""`
+    /// `TagKey`; example: `"\"业务部门\""`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["研发部","运营部"]`
+    /// `TagValue`; example: `["研发部","运营部"]`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -1593,96 +1035,54 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeAcls`](super::DescribeAcls), [`DescribeUserGroupMembers`](super::DescribeUserGroupMembers) and [`DescribeUsers`](super::DescribeUsers).
 #[tc_model]
 pub struct User {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UserName`; example: `"zhangsan"`
     pub user_name: String,
 
-    /// `RealName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `RealName`; example: `"张三"`
     pub real_name: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1`
+    /// `Id`, always sent in responses; example: `1`
     pub id: Option<u64>,
 
-    /// `Phone`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"138****1111"`
+    /// `Phone`, always sent in responses; example: `"138****1111"`
     pub phone: Option<String>,
 
-    /// `Email`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"198***@qq.com"`
+    /// `Email`, always sent in responses; example: `"198***@qq.com"`
     pub email: Option<String>,
 
-    /// `ValidateFrom`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateFrom`, an ISO 8601 timestamp, always sent in responses; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_from: Option<String>,
 
-    /// `ValidateTo`: an ISO 8601 timestamp.
-    /// Always sent in responses.
-    ///
-    /// Example: `"2021-01-01T08:00:01+08:00"`
+    /// `ValidateTo`, an ISO 8601 timestamp, always sent in responses; example: `"2021-01-01T08:00:01+08:00"`
     pub validate_to: Option<String>,
 
-    /// `GroupSet`: a list of [`Group`] objects.
-    /// Always sent in responses.
-    ///
-    /// Example: `[{"Id":85,"Name":"开发组"}]`
+    /// `GroupSet`, always sent in responses; example: `[{"Id":85,"Name":"开发组"}]`
     pub group_set: Option<Vec<Group>>,
 
-    /// `AuthType`: an unsigned 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `0`
+    /// `AuthType`, always sent in responses; example: `0`
     pub auth_type: Option<u64>,
 
-    /// `ValidateTime`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"0000000000000000000000000000000000000000000000000000000000000000"`
+    /// `ValidateTime`, always sent in responses; example: `"0000000000000000000000000000000000000000000000000000000000000000"`
     pub validate_time: Option<String>,
 
-    /// `Department`: a [`Department`].
-    ///
-    /// Example: `{"Id":"1.2","Name":"运维部"}`
+    /// `Department`; example: `{"Id":"1.2","Name":"运维部"}`
     pub department: Option<Department>,
 
-    /// `DepartmentId`: a string.
-    ///
-    /// Example: `"1.2.3"`
+    /// `DepartmentId`; example: `"1.2.3"`
     pub department_id: Option<String>,
 
-    /// `ActiveStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveStatus`; example: `1`
     pub active_status: Option<u64>,
 
-    /// `LockStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `LockStatus`; example: `1`
     pub lock_status: Option<u64>,
 
-    /// `UKeyStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UKeyStatus`; example: `1`
     pub u_key_status: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Status`; example: `"0"`
     pub status: Option<String>,
 
-    /// `AclVersion`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AclVersion`; example: `1`
     pub acl_version: Option<u64>,
 }

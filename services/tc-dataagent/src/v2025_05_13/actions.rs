@@ -7,59 +7,57 @@ use super::models;
 /// The `AddChunk` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`AddChunkResponse`].
-/// The codes it documents are in [`AddChunkError`](super::errors::AddChunkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=AddChunk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "AddChunk",
     output = AddChunkResponse,
-    error = super::errors::AddChunkError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct AddChunk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
+    /// `FileId`; example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
     pub file_id: String,
 
-    /// `BeforeChunkId`: a string.
-    ///
-    /// Example: `"xzcjjjij"`
+    /// `BeforeChunkId`; example: `"xzcjjjij"`
     pub before_chunk_id: Option<String>,
 
-    /// `InsertPos`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InsertPos`; example: `1`
     pub insert_pos: Option<i64>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"this is  my test"`
+    /// `Content`; example: `"this is  my test"`
     pub content: Option<String>,
 
-    /// `AfterChunkId`: a string.
-    ///
-    /// Example: `"64bd3527-6ad9-4eda-a809-4e1a7ecaf86a"`
+    /// `AfterChunkId`; example: `"64bd3527-6ad9-4eda-a809-4e1a7ecaf86a"`
     pub after_chunk_id: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kbase-fsdfsfd"`
+    /// `KnowledgeBaseId`; example: `"kbase-fsdfsfd"`
     pub knowledge_base_id: Option<String>,
 }
 
 /// What a successful [`AddChunk`] call returns.
 #[tc_model]
 pub struct AddChunkResponse {
-    /// `ChunkId`: a string.
-    ///
-    /// Example: `"4c49fb67-38c7-4dea-b61c-bb545c9cac67"`
+    /// `ChunkId`; example: `"4c49fb67-38c7-4dea-b61c-bb545c9cac67"`
     pub chunk_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -69,33 +67,41 @@ pub struct AddChunkResponse {
 /// The `AppendKnowledgeTask` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`AppendKnowledgeTaskResponse`].
-/// The codes it documents are in [`AppendKnowledgeTaskError`](super::errors::AppendKnowledgeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=AppendKnowledgeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "AppendKnowledgeTask",
     output = AppendKnowledgeTaskResponse,
-    error = super::errors::AppendKnowledgeTaskError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct AppendKnowledgeTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-haBKQxLt"`
+    /// `InstanceId`; example: `"dataagent-haBKQxLt"`
     pub instance_id: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-YuVJ1k3U37"`
+    /// `KnowledgeBaseId`; example: `"klbase-YuVJ1k3U37"`
     pub knowledge_base_id: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"2ca9279d-21ea-4e39-8b3b-c49c65ba83eb"`
+    /// `FileId`; example: `"2ca9279d-21ea-4e39-8b3b-c49c65ba83eb"`
     pub file_id: Option<String>,
 
-    /// `Documents`: a list of [`AppendDocument`](super::models::AppendDocument) objects.
+    /// `Documents`
     pub documents: Option<Vec<models::AppendDocument>>,
 }
 
@@ -109,68 +115,60 @@ pub struct AppendKnowledgeTaskResponse {
 /// The `ChatAI` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ChatAIResponse`].
-/// The codes it documents are in [`ChatAIError`](super::errors::ChatAIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ChatAI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DataagentErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ChatAI",
     output = ChatAIResponse,
-    error = super::errors::ChatAIError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ChatAI {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8"`
     pub session_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"what are you doing ?"`
+    /// `Question`; example: `"what are you doing ?"`
     pub question: Option<String>,
 
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Model`; example: `"deepseek"`
     pub model: Option<String>,
 
-    /// `DeepThinking`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DeepThinking`; example: `false`
     pub deep_thinking: Option<bool>,
 
-    /// `DataSourceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-8zau2hln","cdwdoris-1yxlfzhj"]`
+    /// `DataSourceIds`; example: `["cdb-8zau2hln","cdwdoris-1yxlfzhj"]`
     pub data_source_ids: Option<Vec<String>>,
 
-    /// `AgentType`: a string.
-    ///
-    /// Example: `"Analysis"`
+    /// `AgentType`; example: `"Analysis"`
     pub agent_type: Option<String>,
 
-    /// `OldRecordId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41"`
+    /// `OldRecordId`; example: `"e5b6a2e4-3b9b-4d41"`
     pub old_record_id: Option<String>,
 
-    /// `KnowledgeBaseIds`: a list of strings.
-    ///
-    /// Example: `["id1","id2"]`
+    /// `KnowledgeBaseIds`; example: `["id1","id2"]`
     pub knowledge_base_ids: Option<Vec<String>>,
 
-    /// `ArchVersion`: a string.
-    ///
-    /// Example: `"v1.0"`
+    /// `ArchVersion`; example: `"v1.0"`
     pub arch_version: Option<String>,
 }
 
@@ -184,29 +182,38 @@ pub struct ChatAIResponse {
 /// The `CreateDataAgentSession` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`CreateDataAgentSessionResponse`].
-/// The codes it documents are in [`CreateDataAgentSessionError`](super::errors::CreateDataAgentSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=CreateDataAgentSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "CreateDataAgentSession",
     output = CreateDataAgentSessionResponse,
-    error = super::errors::CreateDataAgentSessionError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct CreateDataAgentSession {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-haBKQxLt"`
+    /// `InstanceId`; example: `"dataagent-haBKQxLt"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`CreateDataAgentSession`] call returns.
 #[tc_model]
 pub struct CreateDataAgentSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -216,35 +223,41 @@ pub struct CreateDataAgentSessionResponse {
 /// The `DeleteChunk` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`DeleteChunkResponse`].
-/// The codes it documents are in [`DeleteChunkError`](super::errors::DeleteChunkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=DeleteChunk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "DeleteChunk",
     output = DeleteChunkResponse,
-    error = super::errors::DeleteChunkError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct DeleteChunk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
+    /// `FileId`; example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
     pub file_id: String,
 
-    /// `ChunkIds`: a list of strings.
-    ///
-    /// Example: `["4c49fb67-38c7-4dea-b61c-bb545c9cac67"]`
+    /// `ChunkIds`; example: `["4c49fb67-38c7-4dea-b61c-bb545c9cac67"]`
     pub chunk_ids: Vec<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase_-sfsfs"`
+    /// `KnowledgeBaseId`; example: `"klbase_-sfsfs"`
     pub knowledge_base_id: Option<String>,
 }
 
@@ -258,44 +271,47 @@ pub struct DeleteChunkResponse {
 /// The `DeleteDataAgentSession` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`DeleteDataAgentSessionResponse`].
-/// The codes it documents are in [`DeleteDataAgentSessionError`](super::errors::DeleteDataAgentSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=DeleteDataAgentSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "DeleteDataAgentSession",
     output = DeleteDataAgentSessionResponse,
-    error = super::errors::DeleteDataAgentSessionError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct DeleteDataAgentSession {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
     pub session_id: Option<String>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"]`
+    /// `SessionIds`; example: `["e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"]`
     pub session_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`DeleteDataAgentSession`] call returns.
 #[tc_model]
 pub struct DeleteDataAgentSessionResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
     pub session_id: Option<String>,
 
-    /// `SessionIds`: a list of strings.
-    ///
-    /// Example: `["e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"]`
+    /// `SessionIds`; example: `["e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"]`
     pub session_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,49 +321,50 @@ pub struct DeleteDataAgentSessionResponse {
 /// The `ExecuteAgentApi` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ExecuteAgentApiResponse`].
-/// The codes it documents are in [`ExecuteAgentApiError`](super::errors::ExecuteAgentApiError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ExecuteAgentApi)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ExecuteAgentApi",
     output = ExecuteAgentApiResponse,
-    error = super::errors::ExecuteAgentApiError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ExecuteAgentApi {
-    /// `RequestPath`: a string.
-    ///
-    /// Example: `"/api/agents"`
+    /// `RequestPath`; example: `"/api/agents"`
     pub request_path: Option<String>,
 
-    /// `RequestData`: a string.
-    ///
-    /// Example: `"agentType=builtin"`
+    /// `RequestData`; example: `"agentType=builtin"`
     pub request_data: Option<String>,
 
-    /// `RequestType`: a string.
-    ///
-    /// Example: `"get"`
+    /// `RequestType`; example: `"get"`
     pub request_type: Option<String>,
 }
 
 /// What a successful [`ExecuteAgentApi`] call returns.
 #[tc_model]
 pub struct ExecuteAgentApiResponse {
-    /// `RequestPath`: a string.
-    ///
-    /// Example: `"/api/agents"`
+    /// `RequestPath`; example: `"/api/agents"`
     pub request_path: Option<String>,
 
-    /// `AgentData`: a string.
-    ///
-    /// Example: `"data too long, just for show"`
+    /// `AgentData`; example: `"data too long, just for show"`
     pub agent_data: Option<String>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ErrorMsg`; example: `"success"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -357,25 +374,34 @@ pub struct ExecuteAgentApiResponse {
 /// The `ExecuteAgentApiV1` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ExecuteAgentApiV1Response`].
-/// The codes it documents are in [`ExecuteAgentApiV1Error`](super::errors::ExecuteAgentApiV1Error), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ExecuteAgentApiV1)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ExecuteAgentApiV1",
     output = ExecuteAgentApiV1Response,
-    error = super::errors::ExecuteAgentApiV1Error
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ExecuteAgentApiV1 {
-    /// `RequestPath`: a string.
-    ///
-    /// Example: `"/api/teams/big-data-team/sessions/20260603_211035_cc30c0/chat/events"`
+    /// `RequestPath`; example: `"/api/teams/big-data-team/sessions/20260603_211035_cc30c0/chat/events"`
     pub request_path: Option<String>,
 
-    /// `RequestType`: a string.
-    ///
-    /// Example: `"event-stream"`
+    /// `RequestType`; example: `"event-stream"`
     pub request_type: Option<String>,
 }
 
@@ -389,32 +415,41 @@ pub struct ExecuteAgentApiV1Response {
 /// The `GetJobsByKnowledgeBaseId` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`GetJobsByKnowledgeBaseIdResponse`].
-/// The codes it documents are in [`GetJobsByKnowledgeBaseIdError`](super::errors::GetJobsByKnowledgeBaseIdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=GetJobsByKnowledgeBaseId)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "GetJobsByKnowledgeBaseId",
     output = GetJobsByKnowledgeBaseIdResponse,
-    error = super::errors::GetJobsByKnowledgeBaseIdError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct GetJobsByKnowledgeBaseId {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kbase-ssdfssdf"`
+    /// `KnowledgeBaseId`; example: `"kbase-ssdfssdf"`
     pub knowledge_base_id: Option<String>,
 }
 
 /// What a successful [`GetJobsByKnowledgeBaseId`] call returns.
 #[tc_model]
 pub struct GetJobsByKnowledgeBaseIdResponse {
-    /// `Jobs`: a list of [`UploadJob`](super::models::UploadJob) objects.
+    /// `Jobs`
     pub jobs: Option<Vec<models::UploadJob>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -424,15 +459,30 @@ pub struct GetJobsByKnowledgeBaseIdResponse {
 /// The `GetKnowledgeBaseFileList` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`GetKnowledgeBaseFileListResponse`].
-/// The codes it documents are in [`GetKnowledgeBaseFileListError`](super::errors::GetKnowledgeBaseFileListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=GetKnowledgeBaseFileList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::DataagentErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "GetKnowledgeBaseFileList",
     output = GetKnowledgeBaseFileListResponse,
-    error = super::errors::GetKnowledgeBaseFileListError,
+    error = super::errors::DataagentErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -442,36 +492,26 @@ pub struct GetJobsByKnowledgeBaseIdResponse {
     )
 )]
 pub struct GetKnowledgeBaseFileList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-38jj82"`
+    /// `InstanceId`; example: `"dataagent-38jj82"`
     pub instance_id: String,
 
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-xjakxja"`
+    /// `KnowledgeBaseId`; example: `"klbase-xjakxja"`
     pub knowledge_base_id: Option<String>,
 }
 
 /// What a successful [`GetKnowledgeBaseFileList`] call returns.
 #[tc_model]
 pub struct GetKnowledgeBaseFileListResponse {
-    /// `FileList`: a list of [`FileInfo`](super::models::FileInfo) objects.
+    /// `FileList`
     pub file_list: Option<Vec<models::FileInfo>>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -481,27 +521,39 @@ pub struct GetKnowledgeBaseFileListResponse {
 /// The `GetKnowledgeBaseList` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`GetKnowledgeBaseListResponse`].
-/// The codes it documents are in [`GetKnowledgeBaseListError`](super::errors::GetKnowledgeBaseListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=GetKnowledgeBaseList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "GetKnowledgeBaseList",
     output = GetKnowledgeBaseListResponse,
-    error = super::errors::GetKnowledgeBaseListError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct GetKnowledgeBaseList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-xjajixj"`
+    /// `InstanceId`; example: `"dataagent-xjajixj"`
     pub instance_id: String,
 }
 
 /// What a successful [`GetKnowledgeBaseList`] call returns.
 #[tc_model]
 pub struct GetKnowledgeBaseListResponse {
-    /// `KnowledgeBaseList`: a list of [`KnowledgeBase`](super::models::KnowledgeBase) objects.
+    /// `KnowledgeBaseList`
     pub knowledge_base_list: Option<Vec<models::KnowledgeBase>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -511,32 +563,41 @@ pub struct GetKnowledgeBaseListResponse {
 /// The `GetUploadJobDetails` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`GetUploadJobDetailsResponse`].
-/// The codes it documents are in [`GetUploadJobDetailsError`](super::errors::GetUploadJobDetailsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=GetUploadJobDetails)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "GetUploadJobDetails",
     output = GetUploadJobDetailsResponse,
-    error = super::errors::GetUploadJobDetailsError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct GetUploadJobDetails {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-ssdfssdf"`
+    /// `JobId`; example: `"job-ssdfssdf"`
     pub job_id: Option<String>,
 }
 
 /// What a successful [`GetUploadJobDetails`] call returns.
 #[tc_model]
 pub struct GetUploadJobDetailsResponse {
-    /// `Job`: an [`UploadJob`](super::models::UploadJob).
+    /// `Job`
     pub job: Option<models::UploadJob>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -546,15 +607,28 @@ pub struct GetUploadJobDetailsResponse {
 /// The `GetUserInstanceList` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`GetUserInstanceListResponse`].
-/// The codes it documents are in [`GetUserInstanceListError`](super::errors::GetUserInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=GetUserInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "GetUserInstanceList",
     output = GetUserInstanceListResponse,
-    error = super::errors::GetUserInstanceListError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct GetUserInstanceList {}
 
@@ -568,45 +642,49 @@ pub struct GetUserInstanceListResponse {
 /// The `ModifyChunk` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ModifyChunkResponse`].
-/// The codes it documents are in [`ModifyChunkError`](super::errors::ModifyChunkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ModifyChunk)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::DataagentErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ModifyChunk",
     output = ModifyChunkResponse,
-    error = super::errors::ModifyChunkError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ModifyChunk {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
+    /// `FileId`; example: `"3fd5442a-2764-4f3d-a589-5399ce087284"`
     pub file_id: String,
 
-    /// `ChunkId`: a string.
-    ///
-    /// Example: `"4c49fb67-38c7-4dea-b61c-bb545c9cac67"`
+    /// `ChunkId`; example: `"4c49fb67-38c7-4dea-b61c-bb545c9cac67"`
     pub chunk_id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"this is  my test. hello world"`
+    /// `Content`; example: `"this is  my test. hello world"`
     pub content: Option<String>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"this is chunk content summary"`
+    /// `Summary`; example: `"this is chunk content summary"`
     pub summary: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kbase-fsdfs"`
+    /// `KnowledgeBaseId`; example: `"kbase-fsdfs"`
     pub knowledge_base_id: Option<String>,
 }
 
@@ -620,62 +698,60 @@ pub struct ModifyChunkResponse {
 /// The `ModifyKnowledgeBase` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ModifyKnowledgeBaseResponse`].
-/// The codes it documents are in [`ModifyKnowledgeBaseError`](super::errors::ModifyKnowledgeBaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ModifyKnowledgeBase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ModifyKnowledgeBase",
     output = ModifyKnowledgeBaseResponse,
-    error = super::errors::ModifyKnowledgeBaseError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ModifyKnowledgeBase {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-xjasjxja"`
+    /// `InstanceId`; example: `"dataagent-xjasjxja"`
     pub instance_id: String,
 
-    /// `OperateType`: a string.
-    ///
-    /// Example: `"Create"`
+    /// `OperateType`; example: `"Create"`
     pub operate_type: String,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-xjqaxjaz"`
+    /// `KnowledgeBaseId`; example: `"klbase-xjqaxjaz"`
     pub knowledge_base_id: Option<String>,
 
-    /// `KnowledgeBaseName`: a string.
-    ///
-    /// Example: `"测试知识库"`
+    /// `KnowledgeBaseName`; example: `"测试知识库"`
     pub knowledge_base_name: Option<String>,
 
-    /// `KnowledgeBaseDesc`: a string.
-    ///
-    /// Example: `"用来存放测试数据"`
+    /// `KnowledgeBaseDesc`; example: `"用来存放测试数据"`
     pub knowledge_base_desc: Option<String>,
 
-    /// `UseScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseScope`; example: `1`
     pub use_scope: Option<i64>,
 
-    /// `AuthorityUins`: a list of strings.
-    ///
-    /// Example: `["10101012","10110003"]`
+    /// `AuthorityUins`; example: `["10101012","10110003"]`
     pub authority_uins: Option<Vec<String>>,
 
-    /// `Config`: a [`KnowledgeTaskConfig`](super::models::KnowledgeTaskConfig).
+    /// `Config`
     pub config: Option<models::KnowledgeTaskConfig>,
 }
 
 /// What a successful [`ModifyKnowledgeBase`] call returns.
 #[tc_model]
 pub struct ModifyKnowledgeBaseResponse {
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-xjqaxjaz"`
+    /// `KnowledgeBaseId`; example: `"klbase-xjqaxjaz"`
     pub knowledge_base_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -685,40 +761,44 @@ pub struct ModifyKnowledgeBaseResponse {
 /// The `ModifyUserAuthority` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`ModifyUserAuthorityResponse`].
-/// The codes it documents are in [`ModifyUserAuthorityError`](super::errors::ModifyUserAuthorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=ModifyUserAuthority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "ModifyUserAuthority",
     output = ModifyUserAuthorityResponse,
-    error = super::errors::ModifyUserAuthorityError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct ModifyUserAuthority {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: String,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"模块"`
+    /// `Module`; example: `"模块"`
     pub module: String,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"kbase-fgdgsgds"`
+    /// `ObjectId`; example: `"kbase-fgdgsgds"`
     pub object_id: String,
 
-    /// `UseScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseScope`; example: `1`
     pub use_scope: Option<i64>,
 
-    /// `AuthorityUins`: a list of strings.
-    ///
-    /// Example: `["12434354326"]`
+    /// `AuthorityUins`; example: `["12434354326"]`
     pub authority_uins: Option<Vec<String>>,
 }
 
@@ -732,15 +812,29 @@ pub struct ModifyUserAuthorityResponse {
 /// The `QueryChunkList` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`QueryChunkListResponse`].
-/// The codes it documents are in [`QueryChunkListError`](super::errors::QueryChunkListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=QueryChunkList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "QueryChunkList",
     output = QueryChunkListResponse,
-    error = super::errors::QueryChunkListError,
+    error = super::errors::DataagentErrorCode,
     paginate(
         page = page,
         limit = page_size,
@@ -750,41 +844,29 @@ pub struct ModifyUserAuthorityResponse {
     )
 )]
 pub struct QueryChunkList {
-    /// `Page`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Page`; example: `1`
     pub page: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kbase-fdsfs"`
+    /// `KnowledgeBaseId`; example: `"kbase-fdsfs"`
     pub knowledge_base_id: Option<String>,
 }
 
 /// What a successful [`QueryChunkList`] call returns.
 #[tc_model]
 pub struct QueryChunkListResponse {
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `AutoTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `99`
+    /// `AutoTotal`; example: `99`
     pub auto_total: Option<i64>,
 
-    /// `ManualTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ManualTotal`; example: `1`
     pub manual_total: Option<i64>,
 
-    /// `Chunks`: a list of [`Chunk`](super::models::Chunk) objects.
+    /// `Chunks`
     pub chunks: Option<Vec<models::Chunk>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -794,37 +876,45 @@ pub struct QueryChunkListResponse {
 /// The `QueryKnowledgeTask` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`QueryKnowledgeTaskResponse`].
-/// The codes it documents are in [`QueryKnowledgeTaskError`](super::errors::QueryKnowledgeTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=QueryKnowledgeTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "QueryKnowledgeTask",
     output = QueryKnowledgeTaskResponse,
-    error = super::errors::QueryKnowledgeTaskError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct QueryKnowledgeTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-haBKQxLt"`
+    /// `InstanceId`; example: `"dataagent-haBKQxLt"`
     pub instance_id: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-XPJwWgiLZv"`
+    /// `KnowledgeBaseId`; example: `"klbase-XPJwWgiLZv"`
     pub knowledge_base_id: Option<String>,
 
-    /// `FileIds`: a list of strings.
-    ///
-    /// Example: `["de1c7e8b-ace4-4d1f-8b2c-953d67a0128c"]`
+    /// `FileIds`; example: `["de1c7e8b-ace4-4d1f-8b2c-953d67a0128c"]`
     pub file_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`QueryKnowledgeTask`] call returns.
 #[tc_model]
 pub struct QueryKnowledgeTaskResponse {
-    /// `FileList`: a list of [`FileTaskStatus`](super::models::FileTaskStatus) objects.
+    /// `FileList`
     pub file_list: Option<Vec<models::FileTaskStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -834,32 +924,39 @@ pub struct QueryKnowledgeTaskResponse {
 /// The `QueryModels` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`QueryModelsResponse`].
-/// The codes it documents are in [`QueryModelsError`](super::errors::QueryModelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=QueryModels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterCombination`](super::errors::DataagentErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "QueryModels",
     output = QueryModelsResponse,
-    error = super::errors::QueryModelsError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct QueryModels {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-G5XTaxnz"`
+    /// `InstanceId`; example: `"dataagent-G5XTaxnz"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`QueryModels`] call returns.
 #[tc_model]
 pub struct QueryModelsResponse {
-    /// `Models`: a list of [`ModelList`](super::models::ModelList) objects.
+    /// `Models`
     pub models: Option<Vec<models::ModelList>>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `200`
+    /// `Status`; example: `200`
     pub status: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -869,37 +966,45 @@ pub struct QueryModelsResponse {
 /// The `QueryUserAuthority` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`QueryUserAuthorityResponse`].
-/// The codes it documents are in [`QueryUserAuthorityError`](super::errors::QueryUserAuthorityError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=QueryUserAuthority)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "QueryUserAuthority",
     output = QueryUserAuthorityResponse,
-    error = super::errors::QueryUserAuthorityError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct QueryUserAuthority {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: String,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"模块"`
+    /// `Module`; example: `"模块"`
     pub module: String,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"kbase-fgdgsgds"`
+    /// `ObjectId`; example: `"kbase-fgdgsgds"`
     pub object_id: String,
 }
 
 /// What a successful [`QueryUserAuthority`] call returns.
 #[tc_model]
 pub struct QueryUserAuthorityResponse {
-    /// `ModelUserAuthority`: a [`ModelUserAuthority`](super::models::ModelUserAuthority).
+    /// `ModelUserAuthority`
     pub model_user_authority: Option<models::ModelUserAuthority>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -909,9 +1014,12 @@ pub struct QueryUserAuthorityResponse {
 /// The `QueryUserSessionDetail` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`QueryUserSessionDetailResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=QueryUserSessionDetail)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
@@ -927,49 +1035,35 @@ pub struct QueryUserAuthorityResponse {
     )
 )]
 pub struct QueryUserSessionDetail {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"67e0bdc1-c148-45c7-8ec5-9c8908b83932"`
+    /// `SessionId`; example: `"67e0bdc1-c148-45c7-8ec5-9c8908b83932"`
     pub session_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-haBKQxLt"`
+    /// `InstanceId`; example: `"dataagent-haBKQxLt"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`QueryUserSessionDetail`] call returns.
 #[tc_model]
 pub struct QueryUserSessionDetailResponse {
-    /// `SubAccountUin`: a string.
-    ///
-    /// Example: `"600000563247"`
+    /// `SubAccountUin`; example: `"600000563247"`
     pub sub_account_uin: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"67e0bdc1-c148-45c7-8ec5-9c8908b83932"`
+    /// `SessionId`; example: `"67e0bdc1-c148-45c7-8ec5-9c8908b83932"`
     pub session_id: Option<String>,
 
-    /// `RecordList`: a list of [`RecordList`](super::models::RecordList) objects.
+    /// `RecordList`
     pub record_list: Option<Vec<models::RecordList>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `RunRecord`: a string.
+    /// `RunRecord`
     pub run_record: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -979,34 +1073,41 @@ pub struct QueryUserSessionDetailResponse {
 /// The `StopChatAI` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`StopChatAIResponse`].
-/// The codes it documents are in [`StopChatAIError`](super::errors::StopChatAIError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=StopChatAI)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DataagentErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "StopChatAI",
     output = StopChatAIResponse,
-    error = super::errors::StopChatAIError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct StopChatAI {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
     pub session_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-hLhMpd0H"`
+    /// `InstanceId`; example: `"dataagent-hLhMpd0H"`
     pub instance_id: Option<String>,
 }
 
 /// What a successful [`StopChatAI`] call returns.
 #[tc_model]
 pub struct StopChatAIResponse {
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
+    /// `SessionId`; example: `"e5b6a2e4-3b9b-4d41-8f6a-5b6d5a8d3c1d"`
     pub session_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1016,37 +1117,48 @@ pub struct StopChatAIResponse {
 /// The `UploadAndCommitFile` action of DATAAGENT API 2025-05-13.
 ///
 /// A successful call returns [`UploadAndCommitFileResponse`].
-/// The codes it documents are in [`UploadAndCommitFileError`](super::errors::UploadAndCommitFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dataagent&Version=2025-05-13&Action=UploadAndCommitFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DataagentErrorCode`](super::errors::DataagentErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DataagentErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DataagentErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DataagentErrorCode::InvalidParameter)
+/// - [`InvalidParameter.Invalid`](super::errors::DataagentErrorCode::InvalidParameterInvalid)
+/// - [`InvalidParameterValue`](super::errors::DataagentErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DataagentErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DataagentErrorCode::MissingParameter)
+/// - [`ResourceInsufficient`](super::errors::DataagentErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DataagentErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DataagentErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DataagentErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DataagentErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DataagentErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dataagent",
     version = "2025-05-13",
     name = "UploadAndCommitFile",
     output = UploadAndCommitFileResponse,
-    error = super::errors::UploadAndCommitFileError
+    error = super::errors::DataagentErrorCode
 )]
 pub struct UploadAndCommitFile {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"da-xssj8832"`
+    /// `InstanceId`; example: `"da-xssj8832"`
     pub instance_id: Option<String>,
 
-    /// `CosFiles`: a list of [`CosFileInfo`](super::models::CosFileInfo) objects.
+    /// `CosFiles`
     pub cos_files: Option<Vec<models::CosFileInfo>>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-bxjajxjazj"`
+    /// `KnowledgeBaseId`; example: `"klbase-bxjajxjazj"`
     pub knowledge_base_id: Option<String>,
 }
 
 /// What a successful [`UploadAndCommitFile`] call returns.
 #[tc_model]
 pub struct UploadAndCommitFileResponse {
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job001"`
+    /// `JobId`; example: `"job001"`
     pub job_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

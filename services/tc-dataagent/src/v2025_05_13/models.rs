@@ -8,26 +8,16 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`AppendKnowledgeTask`](super::AppendKnowledgeTask).
 #[tc_model]
 pub struct AppendDocument {
-    /// `FileName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test.csv"`
+    /// `FileName`, required in requests; example: `"test.csv"`
     pub file_name: Option<String>,
 
-    /// `FileId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"2ca9279d-21ea-4e39-8b3b-c49c65ba83ea"`
+    /// `FileId`, required in requests; example: `"2ca9279d-21ea-4e39-8b3b-c49c65ba83ea"`
     pub file_id: Option<String>,
 
-    /// `FileUrl`: a string.
-    /// Required in requests.
+    /// `FileUrl`, required in requests
     pub file_url: Option<String>,
 
-    /// `FileSize`: a floating-point number.
-    /// Required in requests.
-    ///
-    /// Example: `111111`
+    /// `FileSize`, required in requests; example: `111111`
     pub file_size: Option<f64>,
 }
 
@@ -36,29 +26,19 @@ pub struct AppendDocument {
 /// Returned in the output of [`QueryChunkList`](super::QueryChunkList).
 #[tc_model]
 pub struct Chunk {
-    /// `Id`: a string.
-    ///
-    /// Example: `"sdjfi"`
+    /// `Id`; example: `"sdjfi"`
     pub id: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"content"`
+    /// `Content`; example: `"content"`
     pub content: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Size`; example: `10`
     pub size: Option<i64>,
 
-    /// `Summary`: a string.
-    ///
-    /// Example: `"summary"`
+    /// `Summary`; example: `"summary"`
     pub summary: Option<String>,
 
-    /// `ChunkSource`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ChunkSource`; example: `0`
     pub chunk_source: Option<i64>,
 }
 
@@ -68,29 +48,19 @@ pub struct Chunk {
 /// Returned in the output of [`GetKnowledgeBaseFileList`](super::GetKnowledgeBaseFileList) and [`GetKnowledgeBaseList`](super::GetKnowledgeBaseList).
 #[tc_model]
 pub struct ColumnInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"username"`
+    /// `Name`; example: `"username"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"int"`
+    /// `Type`; example: `"int"`
     pub r#type: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用户名称"`
+    /// `Description`; example: `"用户名称"`
     pub description: Option<String>,
 
-    /// `Index`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Index`; example: `1`
     pub index: Option<i64>,
 
-    /// `OriginalName`: a string.
-    ///
-    /// Example: `"name"`
+    /// `OriginalName`; example: `"name"`
     pub original_name: Option<String>,
 }
 
@@ -99,19 +69,13 @@ pub struct ColumnInfo {
 /// Sent in the input of [`UploadAndCommitFile`](super::UploadAndCommitFile).
 #[tc_model]
 pub struct CosFileInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"a.txt"`
+    /// `FileName`; example: `"a.txt"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"DOC"`
+    /// `FileType`; example: `"DOC"`
     pub file_type: Option<String>,
 
-    /// `UserCosUrl`: a string.
-    ///
-    /// Example: `"http://xxx-bucket.ap-xxxx.cos.com/a.txt"`
+    /// `UserCosUrl`; example: `"http://xxx-bucket.ap-xxxx.cos.com/a.txt"`
     pub user_cos_url: Option<String>,
 }
 
@@ -120,97 +84,61 @@ pub struct CosFileInfo {
 /// Returned in the output of [`GetKnowledgeBaseFileList`](super::GetKnowledgeBaseFileList).
 #[tc_model]
 pub struct FileInfo {
-    /// `FileName`: a string.
-    ///
-    /// Example: `"信息.txt"`
+    /// `FileName`; example: `"信息.txt"`
     pub file_name: String,
 
-    /// `FileSize`: a floating-point number.
-    ///
-    /// Example: `1231.1`
+    /// `FileSize`; example: `1231.1`
     pub file_size: f64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"xkewk9"`
+    /// `FileId`; example: `"xkewk9"`
     pub file_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: Option<i64>,
 
-    /// `CreateUser`: a string.
-    ///
-    /// Example: `"u8j8j"`
+    /// `CreateUser`; example: `"u8j8j"`
     pub create_user: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-23 18:23:32"`
+    /// `CreateTime`; example: `"2025-12-23 18:23:32"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-23 18:23:32"`
+    /// `UpdateTime`; example: `"2025-12-23 18:23:32"`
     pub update_time: Option<String>,
 
-    /// `ChunkConfig`: a [`KnowledgeTaskConfig`].
+    /// `ChunkConfig`
     pub chunk_config: Option<KnowledgeTaskConfig>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `FileUrl`: a string.
-    ///
-    /// Example: `"http://abc/dcd"`
+    /// `FileUrl`; example: `"http://abc/dcd"`
     pub file_url: Option<String>,
 
-    /// `IsShowCase`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsShowCase`; example: `1`
     pub is_show_case: Option<i64>,
 
-    /// `DocumentSummary`: a string.
-    ///
-    /// Example: `"sfsd"`
+    /// `DocumentSummary`; example: `"sfsd"`
     pub document_summary: Option<String>,
 
-    /// `WebUrl`: a string.
-    ///
-    /// Example: `"http://www.baidu.com"`
+    /// `WebUrl`; example: `"http://www.baidu.com"`
     pub web_url: Option<String>,
 
-    /// `Capabilities`: a list of strings.
-    ///
-    /// Example: `["readme"]`
+    /// `Capabilities`; example: `["readme"]`
     pub capabilities: Option<Vec<String>>,
 
-    /// `EnableGraphBuild`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableGraphBuild`; example: `0`
     pub enable_graph_build: Option<i64>,
 
-    /// `EnableTreeBuild`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableTreeBuild`; example: `0`
     pub enable_tree_build: Option<i64>,
 
-    /// `GraphBuildStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `GraphBuildStatus`; example: `0`
     pub graph_build_status: Option<i64>,
 
-    /// `TreeBuildStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TreeBuildStatus`; example: `0`
     pub tree_build_status: Option<i64>,
 }
 
@@ -219,24 +147,16 @@ pub struct FileInfo {
 /// Returned in the output of [`QueryKnowledgeTask`](super::QueryKnowledgeTask).
 #[tc_model]
 pub struct FileTaskStatus {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"de1c7e8b-ace4-4d1f-8b2c-953d67a0128c"`
+    /// `FileId`; example: `"de1c7e8b-ace4-4d1f-8b2c-953d67a0128c"`
     pub file_id: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<u64>,
 
-    /// `IsTerminated`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsTerminated`; example: `1`
     pub is_terminated: Option<u64>,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"文件名：********.xlsx。追加文件结构与目标表不一致，请检查表头是否完整后重新上传。"`
+    /// `ErrorMsg`; example: `"文件名：********.xlsx。追加文件结构与目标表不一致，请检查表头是否完整后重新上传。"`
     pub error_msg: Option<String>,
 }
 
@@ -245,42 +165,28 @@ pub struct FileTaskStatus {
 /// Returned in the output of [`GetKnowledgeBaseList`](super::GetKnowledgeBaseList).
 #[tc_model]
 pub struct KnowledgeBase {
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"klbase-dxjajwq"`
+    /// `KnowledgeBaseId`; example: `"klbase-dxjajwq"`
     pub knowledge_base_id: Option<String>,
 
-    /// `KnowledgeBaseName`: a string.
-    ///
-    /// Example: `"测试知识库"`
+    /// `KnowledgeBaseName`; example: `"测试知识库"`
     pub knowledge_base_name: Option<String>,
 
-    /// `KnowledgeBaseDesc`: a string.
-    ///
-    /// Example: `"用户存放测试数据"`
+    /// `KnowledgeBaseDesc`; example: `"用户存放测试数据"`
     pub knowledge_base_desc: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"4348798"`
+    /// `Creator`; example: `"4348798"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-02-23 23:23:11"`
+    /// `CreateTime`; example: `"2025-02-23 23:23:11"`
     pub create_time: Option<String>,
 
-    /// `FileNum`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `FileNum`; example: `12`
     pub file_num: Option<i64>,
 
-    /// `DatasourceIds`: a list of strings.
-    ///
-    /// Example: `["datasource-xjaj","datasource_jxuamj"]`
+    /// `DatasourceIds`; example: `["datasource-xjaj","datasource_jxuamj"]`
     pub datasource_ids: Option<Vec<String>>,
 
-    /// `Config`: a [`KnowledgeTaskConfig`].
+    /// `Config`
     pub config: Option<KnowledgeTaskConfig>,
 }
 
@@ -290,62 +196,40 @@ pub struct KnowledgeBase {
 /// Returned in the output of [`GetKnowledgeBaseFileList`](super::GetKnowledgeBaseFileList) and [`GetKnowledgeBaseList`](super::GetKnowledgeBaseList).
 #[tc_model]
 pub struct KnowledgeTaskConfig {
-    /// `ChunkType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChunkType`; example: `1`
     pub chunk_type: Option<i64>,
 
-    /// `MaxChunkSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxChunkSize`; example: `1`
     pub max_chunk_size: Option<i64>,
 
-    /// `Delimiters`: a list of strings.
-    ///
-    /// Example: `[",","|"]`
+    /// `Delimiters`; example: `[",","|"]`
     pub delimiters: Option<Vec<String>>,
 
-    /// `ChunkOverlap`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ChunkOverlap`; example: `100`
     pub chunk_overlap: Option<i64>,
 
-    /// `Columns`: a list of [`ColumnInfo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ColumnInfo>>,
 
-    /// `Indexes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Indexes`; example: `[1,2]`
     pub indexes: Option<Vec<i64>>,
 
-    /// `GenDocSummary`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GenDocSummary`; example: `1`
     pub gen_doc_summary: Option<i64>,
 
-    /// `GenParaSummary`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GenParaSummary`; example: `1`
     pub gen_para_summary: Option<i64>,
 
-    /// `EnableImageUnderstanding`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableImageUnderstanding`; example: `1`
     pub enable_image_understanding: Option<i64>,
 
-    /// `EnableExtractDb`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `EnableExtractDb`; example: `1`
     pub enable_extract_db: Option<i64>,
 
-    /// `EnableGraphBuild`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableGraphBuild`; example: `0`
     pub enable_graph_build: Option<i64>,
 
-    /// `EnableTreeBuild`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EnableTreeBuild`; example: `0`
     pub enable_tree_build: Option<i64>,
 }
 
@@ -354,42 +238,28 @@ pub struct KnowledgeTaskConfig {
 /// Returned in the output of [`QueryModels`](super::QueryModels).
 #[tc_model]
 pub struct ModelList {
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-v3.2"`
+    /// `Model`; example: `"deepseek-v3.2"`
     pub model: Option<String>,
 
-    /// `Vendor`: a string.
-    ///
-    /// Example: `"deepseek"`
+    /// `Vendor`; example: `"deepseek"`
     pub vendor: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"DeepSeek-V3.2"`
+    /// `DisplayName`; example: `"DeepSeek-V3.2"`
     pub display_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"DeepSeek系列大模型"`
+    /// `Description`; example: `"DeepSeek系列大模型"`
     pub description: Option<String>,
 
-    /// `ContextWindow`: a signed 64-bit integer.
-    ///
-    /// Example: `128000`
+    /// `ContextWindow`; example: `128000`
     pub context_window: Option<i64>,
 
-    /// `IconUrl`: a string.
-    ///
-    /// Example: `"https://xxxxx.png"`
+    /// `IconUrl`; example: `"https://xxxxx.png"`
     pub icon_url: Option<String>,
 
-    /// `CreditMultiplier`: a floating-point number.
-    ///
-    /// Example: `3.33`
+    /// `CreditMultiplier`; example: `3.33`
     pub credit_multiplier: Option<f64>,
 
-    /// `Thinking`: a [`Thinking`].
+    /// `Thinking`
     pub thinking: Option<Thinking>,
 }
 
@@ -398,44 +268,28 @@ pub struct ModelList {
 /// Returned in the output of [`QueryUserAuthority`](super::QueryUserAuthority).
 #[tc_model]
 pub struct ModelUserAuthority {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dataagent-fsgdftertf"`
+    /// `InstanceId`; example: `"dataagent-fsgdftertf"`
     pub instance_id: Option<String>,
 
-    /// `Module`: a string.
-    ///
-    /// Example: `"knowledge/datasource/scene"`
+    /// `Module`; example: `"knowledge/datasource/scene"`
     pub module: Option<String>,
 
-    /// `CreatorUin`: a string.
-    ///
-    /// Example: `"104354545634"`
+    /// `CreatorUin`; example: `"104354545634"`
     pub creator_uin: Option<String>,
 
-    /// `ObjectId`: a string.
-    ///
-    /// Example: `"kbase-ssfdsfs3"`
+    /// `ObjectId`; example: `"kbase-ssfdsfs3"`
     pub object_id: Option<String>,
 
-    /// `UseScope`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UseScope`; example: `1`
     pub use_scope: Option<i64>,
 
-    /// `AuthorityUins`: a list of strings.
-    ///
-    /// Example: `["1000031244","105335553"]`
+    /// `AuthorityUins`; example: `["1000031244","105335553"]`
     pub authority_uins: Option<Vec<String>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-12-25 12:12:12"`
+    /// `CreateTime`; example: `"2025-12-25 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-12-25 12:12:12"`
+    /// `UpdateTime`; example: `"2025-12-25 12:12:12"`
     pub update_time: Option<String>,
 }
 
@@ -444,55 +298,37 @@ pub struct ModelUserAuthority {
 /// Returned in the output of [`QueryUserSessionDetail`](super::QueryUserSessionDetail).
 #[tc_model]
 pub struct RecordList {
-    /// `Context`: a string.
+    /// `Context`
     pub context: Option<String>,
 
-    /// `RecordId`: a string.
-    ///
-    /// Example: `"c36a73a9-c158-4e88-9aff-161115ab2036"`
+    /// `RecordId`; example: `"c36a73a9-c158-4e88-9aff-161115ab2036"`
     pub record_id: Option<String>,
 
-    /// `TraceId`: a string.
-    ///
-    /// Example: `"7c6d5c68-dc83-4929-b3f2-c1909633701a"`
+    /// `TraceId`; example: `"7c6d5c68-dc83-4929-b3f2-c1909633701a"`
     pub trace_id: Option<String>,
 
-    /// `SessionId`: a string.
-    ///
-    /// Example: `"5a905d26-a24d-47cc-a5e4-00f2d27155da"`
+    /// `SessionId`; example: `"5a905d26-a24d-47cc-a5e4-00f2d27155da"`
     pub session_id: Option<String>,
 
-    /// `Question`: a string.
-    ///
-    /// Example: `"模拟一个工具调用失败的场景？"`
+    /// `Question`; example: `"模拟一个工具调用失败的场景？"`
     pub question: Option<String>,
 
-    /// `Answer`: a string.
+    /// `Answer`
     pub answer: Option<String>,
 
-    /// `Feedback`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Feedback`; example: `0`
     pub feedback: Option<i64>,
 
-    /// `ErrorContext`: a string.
-    ///
-    /// Example: `"Internal error."`
+    /// `ErrorContext`; example: `"Internal error."`
     pub error_context: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-15T10:51:38.862993+00:00"`
+    /// `CreateTime`; example: `"2026-07-15T10:51:38.862993+00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2026-07-15T10:51:44.358128+00:00"`
+    /// `UpdateTime`; example: `"2026-07-15T10:51:44.358128+00:00"`
     pub update_time: Option<String>,
 
-    /// `Model`: a string.
-    ///
-    /// Example: `"deepseek-v4-pro-202606"`
+    /// `Model`; example: `"deepseek-v4-pro-202606"`
     pub model: Option<String>,
 }
 
@@ -501,24 +337,16 @@ pub struct RecordList {
 /// Returned in the output of [`QueryModels`](super::QueryModels).
 #[tc_model]
 pub struct Thinking {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"toggle"`
+    /// `Mode`; example: `"toggle"`
     pub mode: Option<String>,
 
-    /// `DefaultEnabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DefaultEnabled`; example: `true`
     pub default_enabled: Option<bool>,
 
-    /// `EffortOptions`: a list of strings.
-    ///
-    /// Example: `["high"]`
+    /// `EffortOptions`; example: `["high"]`
     pub effort_options: Option<Vec<String>>,
 
-    /// `DefaultEffort`: a string.
-    ///
-    /// Example: `"high"`
+    /// `DefaultEffort`; example: `"high"`
     pub default_effort: Option<String>,
 }
 
@@ -527,53 +355,33 @@ pub struct Thinking {
 /// Returned in the output of [`GetJobsByKnowledgeBaseId`](super::GetJobsByKnowledgeBaseId) and [`GetUploadJobDetails`](super::GetUploadJobDetails).
 #[tc_model]
 pub struct UploadJob {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"job-sfsfdsfd"`
+    /// `JobId`; example: `"job-sfsfdsfd"`
     pub job_id: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"data-afafase"`
+    /// `InstanceId`; example: `"data-afafase"`
     pub instance_id: Option<String>,
 
-    /// `KnowledgeBaseId`: a string.
-    ///
-    /// Example: `"kb-sssscsdfs"`
+    /// `KnowledgeBaseId`; example: `"kb-sssscsdfs"`
     pub knowledge_base_id: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"1002213242"`
+    /// `Uin`; example: `"1002213242"`
     pub uin: Option<String>,
 
-    /// `SubUin`: a string.
-    ///
-    /// Example: `"10432523553"`
+    /// `SubUin`; example: `"10432523553"`
     pub sub_uin: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FileUploading"`
+    /// `Status`; example: `"FileUploading"`
     pub status: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-11-11 12:12:12"`
+    /// `CreateTime`; example: `"2025-11-11 12:12:12"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-11-11 12:12:12"`
+    /// `UpdateTime`; example: `"2025-11-11 12:12:12"`
     pub update_time: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"error:xxxxx"`
+    /// `Message`; example: `"error:xxxxx"`
     pub message: Option<String>,
 }

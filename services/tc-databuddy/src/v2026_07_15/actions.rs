@@ -7,9 +7,12 @@ use super::models;
 /// The `AddConsoleUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`AddConsoleUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=AddConsoleUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -18,21 +21,17 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct AddConsoleUsers {
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002692363"]`
+    /// `UserUins`; example: `["700002692363"]`
     pub user_uins: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["2002"]`
+    /// `RoleIds`; example: `["2002"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`AddConsoleUsers`] call returns.
 #[tc_model]
 pub struct AddConsoleUsersResponse {
-    /// `Data`: an [`AddConsoleUsersRsp`](super::models::AddConsoleUsersRsp).
+    /// `Data`
     pub data: Option<models::AddConsoleUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -42,9 +41,12 @@ pub struct AddConsoleUsersResponse {
 /// The `AddWorkspaceGroups` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`AddWorkspaceGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=AddWorkspaceGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -53,26 +55,20 @@ pub struct AddConsoleUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AddWorkspaceGroups {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `GroupIds`; example: `["1001"]`
     pub group_ids: Vec<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"10001"`
+    /// `WorkspaceId`; example: `"10001"`
     pub workspace_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `RoleIds`; example: `["1001"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`AddWorkspaceGroups`] call returns.
 #[tc_model]
 pub struct AddWorkspaceGroupsResponse {
-    /// `Data`: a [`PlatformStatusRsp`](super::models::PlatformStatusRsp).
+    /// `Data`
     pub data: Option<models::PlatformStatusRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -82,9 +78,12 @@ pub struct AddWorkspaceGroupsResponse {
 /// The `AddWorkspaceUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`AddWorkspaceUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=AddWorkspaceUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -93,26 +92,20 @@ pub struct AddWorkspaceGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct AddWorkspaceUsers {
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["100028663851","100028663852"]`
+    /// `UserUins`; example: `["100028663851","100028663852"]`
     pub user_uins: Vec<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1001\""`
+    /// `WorkspaceId`; example: `"\"1001\""`
     pub workspace_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["770007993490956288"]`
+    /// `RoleIds`; example: `["770007993490956288"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`AddWorkspaceUsers`] call returns.
 #[tc_model]
 pub struct AddWorkspaceUsersResponse {
-    /// `Data`: a [`PlatformStatusRsp`](super::models::PlatformStatusRsp).
+    /// `Data`
     pub data: Option<models::PlatformStatusRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -122,9 +115,12 @@ pub struct AddWorkspaceUsersResponse {
 /// The `CreateCatalog` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateCatalogResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateCatalog)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -133,46 +129,32 @@ pub struct AddWorkspaceUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateCatalog {
-    /// `Name`: a string.
-    ///
-    /// Example: `"mico_catalog_1025"`
+    /// `Name`; example: `"mico_catalog_1025"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `Type`; example: `"TABLE"`
     pub r#type: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"default"`
+    /// `WorkspaceId`; example: `"default"`
     pub workspace_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test create"`
+    /// `Comment`; example: `"test create"`
     pub comment: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ConnectionId`; example: `"1"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 
-    /// `ConnectionCatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `ConnectionCatalogName`; example: `"my_catalog"`
     pub connection_catalog_name: Option<String>,
 }
 
 /// What a successful [`CreateCatalog`] call returns.
 #[tc_model]
 pub struct CreateCatalogResponse {
-    /// `Data`: a [`CreateCatalogRsp`](super::models::CreateCatalogRsp).
+    /// `Data`
     pub data: Option<models::CreateCatalogRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -182,9 +164,12 @@ pub struct CreateCatalogResponse {
 /// The `CreateConsoleGroup` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateConsoleGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateConsoleGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -193,26 +178,20 @@ pub struct CreateCatalogResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateConsoleGroup {
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"junzha"`
+    /// `GroupName`; example: `"junzha"`
     pub group_name: String,
 
-    /// `GroupNickname`: a string.
-    ///
-    /// Example: `"dd"`
+    /// `GroupNickname`; example: `"dd"`
     pub group_nickname: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"ff"`
+    /// `Description`; example: `"ff"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateConsoleGroup`] call returns.
 #[tc_model]
 pub struct CreateConsoleGroupResponse {
-    /// `Data`: a [`CreateConsoleGroupRsp`](super::models::CreateConsoleGroupRsp).
+    /// `Data`
     pub data: Option<models::CreateConsoleGroupRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -222,9 +201,12 @@ pub struct CreateConsoleGroupResponse {
 /// The `CreateFile` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateFileResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateFile)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -233,52 +215,38 @@ pub struct CreateConsoleGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFile {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"test_max_0820_1.ipynb"`
+    /// `FileName`; example: `"test_max_0820_1.ipynb"`
     pub file_name: String,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/Workspace/Users/wedata30-test1@tencent.com@700002164619"`
+    /// `ParentFolderPath`; example: `"/Workspace/Users/wedata30-test1@tencent.com@700002164619"`
     pub parent_folder_path: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"NOTEBOOK_FILE"`
+    /// `FileType`; example: `"NOTEBOOK_FILE"`
     pub file_type: Option<String>,
 
-    /// `FileConfig`: a [`FileConfig`](super::models::FileConfig).
+    /// `FileConfig`
     pub file_config: Option<models::FileConfig>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"create_test"`
+    /// `BundleId`; example: `"create_test"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{'key1': 'value1'}"`
+    /// `BundleInfo`; example: `"{'key1': 'value1'}"`
     pub bundle_info: Option<String>,
 
-    /// `Storage`: a [`FileStorage`](super::models::FileStorage).
+    /// `Storage`
     pub storage: Option<models::FileStorage>,
 
-    /// `ExtractArchive`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ExtractArchive`; example: `false`
     pub extract_archive: Option<bool>,
 }
 
 /// What a successful [`CreateFile`] call returns.
 #[tc_model]
 pub struct CreateFileResponse {
-    /// `Data`: a [`FileInfo`](super::models::FileInfo).
+    /// `Data`
     pub data: Option<models::FileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -288,9 +256,12 @@ pub struct CreateFileResponse {
 /// The `CreateFolder` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateFolderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateFolder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -299,32 +270,26 @@ pub struct CreateFileResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateFolder {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17799542221324491"`
+    /// `WorkspaceId`; example: `"17799542221324491"`
     pub workspace_id: String,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"folder1"`
+    /// `FolderName`; example: `"folder1"`
     pub folder_name: String,
 
-    /// `FolderType`: a string.
-    ///
-    /// Example: `"FOLDER"`
+    /// `FolderType`; example: `"FOLDER"`
     pub folder_type: String,
 
-    /// `ParentFolder`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `ParentFolder`
     pub parent_folder: Option<models::FolderLocator>,
 
-    /// `GitConfig`: a [`GitRepoConfig`](super::models::GitRepoConfig).
+    /// `GitConfig`
     pub git_config: Option<models::GitRepoConfig>,
 }
 
 /// What a successful [`CreateFolder`] call returns.
 #[tc_model]
 pub struct CreateFolderResponse {
-    /// `Data`: a [`CreateFolderRsp`](super::models::CreateFolderRsp).
+    /// `Data`
     pub data: Option<models::CreateFolderRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -334,9 +299,12 @@ pub struct CreateFolderResponse {
 /// The `CreateLocation` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateLocationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateLocation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -356,9 +324,12 @@ pub struct CreateLocationResponse {
 /// The `CreateModel` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -367,39 +338,29 @@ pub struct CreateLocationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateModel {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"一个描述"`
+    /// `Comment`; example: `"一个描述"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::KvPair>>,
 }
 
 /// What a successful [`CreateModel`] call returns.
 #[tc_model]
 pub struct CreateModelResponse {
-    /// `Data`: a [`CreateModelRsp`](super::models::CreateModelRsp).
+    /// `Data`
     pub data: Option<models::CreateModelRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -409,9 +370,12 @@ pub struct CreateModelResponse {
 /// The `CreateModelVersion` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateModelVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateModelVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -420,49 +384,35 @@ pub struct CreateModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateModelVersion {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"cos://example-bucket/model/v1"`
+    /// `Uri`; example: `"cos://example-bucket/model/v1"`
     pub uri: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `Aliases`: a list of strings.
-    ///
-    /// Example: `["Aliases"]`
+    /// `Aliases`; example: `["Aliases"]`
     pub aliases: Option<Vec<String>>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是模型版本描述"`
+    /// `Comment`; example: `"这是模型版本描述"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::KvPair>>,
 }
 
 /// What a successful [`CreateModelVersion`] call returns.
 #[tc_model]
 pub struct CreateModelVersionResponse {
-    /// `Data`: a [`CreateModelVersionRsp`](super::models::CreateModelVersionRsp).
+    /// `Data`
     pub data: Option<models::CreateModelVersionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -472,9 +422,12 @@ pub struct CreateModelVersionResponse {
 /// The `CreateSchema` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateSchemaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateSchema)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -483,41 +436,29 @@ pub struct CreateModelVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateSchema {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"mico_test_1018"`
+    /// `CatalogName`; example: `"mico_test_1018"`
     pub catalog_name: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"mico_schema_1027"`
+    /// `Name`; example: `"mico_schema_1027"`
     pub name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test create schema"`
+    /// `Comment`; example: `"test create schema"`
     pub comment: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`CreateSchema`] call returns.
 #[tc_model]
 pub struct CreateSchemaResponse {
-    /// `Data`: a [`CreateSchemaRsp`](super::models::CreateSchemaRsp).
+    /// `Data`
     pub data: Option<models::CreateSchemaRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -527,9 +468,12 @@ pub struct CreateSchemaResponse {
 /// The `CreateVolume` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateVolumeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateVolume)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -538,49 +482,35 @@ pub struct CreateSchemaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateVolume {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"my_volume"`
+    /// `VolumeName`; example: `"my_volume"`
     pub volume_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是数据卷描述"`
+    /// `Comment`; example: `"这是数据卷描述"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`](super::models::KvPair) objects.
+    /// `Properties`
     pub properties: Option<Vec<models::KvPair>>,
 
-    /// `StorageLocation`: a string.
-    ///
-    /// Example: `"cson://xxx.xxx"`
+    /// `StorageLocation`; example: `"cson://xxx.xxx"`
     pub storage_location: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"MANAGED"`
+    /// `Type`; example: `"MANAGED"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`CreateVolume`] call returns.
 #[tc_model]
 pub struct CreateVolumeResponse {
-    /// `Data`: a [`CreateVolumeRsp`](super::models::CreateVolumeRsp).
+    /// `Data`
     pub data: Option<models::CreateVolumeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -590,9 +520,12 @@ pub struct CreateVolumeResponse {
 /// The `CreateWorkflow` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateWorkflowResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateWorkflow)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -601,58 +534,50 @@ pub struct CreateVolumeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateWorkflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `BaseInfo`: a [`WorkflowBaseInfo`](super::models::WorkflowBaseInfo).
+    /// `BaseInfo`
     pub base_info: models::WorkflowBaseInfo,
 
-    /// `Trigger`: a list of [`WorkflowTriggerConfiguration`](super::models::WorkflowTriggerConfiguration) objects.
+    /// `Trigger`
     pub trigger: Option<Vec<models::WorkflowTriggerConfiguration>>,
 
-    /// `ParamList`: a list of [`ParamInfo`](super::models::ParamInfo) objects.
+    /// `ParamList`
     pub param_list: Option<Vec<models::ParamInfo>>,
 
-    /// `LabelList`: a list of [`LabelBrief`](super::models::LabelBrief) objects.
+    /// `LabelList`
     pub label_list: Option<Vec<models::LabelBrief>>,
 
-    /// `Alarm`: an [`AlarmBrief`](super::models::AlarmBrief).
+    /// `Alarm`
     pub alarm: Option<models::AlarmBrief>,
 
-    /// `MonitorMetric`: a [`MonitorMetricBrief`](super::models::MonitorMetricBrief).
+    /// `MonitorMetric`
     pub monitor_metric: Option<models::MonitorMetricBrief>,
 
-    /// `AdvanceConfig`: a [`WorkflowAdvanceConfig`](super::models::WorkflowAdvanceConfig).
+    /// `AdvanceConfig`
     pub advance_config: Option<models::WorkflowAdvanceConfig>,
 
-    /// `TaskList`: a list of [`WorkflowTask`](super::models::WorkflowTask) objects.
+    /// `TaskList`
     pub task_list: Option<Vec<models::WorkflowTask>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `BundleId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 
-    /// `GitConfigId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `GitConfigId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub git_config_id: Option<String>,
 
-    /// `GitBranch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `GitBranch`; example: `"main"`
     pub git_branch: Option<String>,
 }
 
 /// What a successful [`CreateWorkflow`] call returns.
 #[tc_model]
 pub struct CreateWorkflowResponse {
-    /// `Data`: a [`CreateWorkflowRsp`](super::models::CreateWorkflowRsp).
+    /// `Data`
     pub data: Option<models::CreateWorkflowRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -662,9 +587,12 @@ pub struct CreateWorkflowResponse {
 /// The `CreateWorkspace` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateWorkspaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateWorkspace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -673,26 +601,20 @@ pub struct CreateWorkflowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateWorkspace {
-    /// `WorkspaceName`: a string.
-    ///
-    /// Example: `"testleo"`
+    /// `WorkspaceName`; example: `"testleo"`
     pub workspace_name: String,
 
-    /// `WorkspaceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `WorkspaceRegion`; example: `"ap-guangzhou"`
     pub workspace_region: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `Description`; example: `"这是描述信息"`
     pub description: Option<String>,
 }
 
 /// What a successful [`CreateWorkspace`] call returns.
 #[tc_model]
 pub struct CreateWorkspaceResponse {
-    /// `Data`: a [`CreateWorkspaceRsp`](super::models::CreateWorkspaceRsp).
+    /// `Data`
     pub data: Option<models::CreateWorkspaceRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -702,9 +624,12 @@ pub struct CreateWorkspaceResponse {
 /// The `CreateWorkspaceRole` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`CreateWorkspaceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=CreateWorkspaceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -713,22 +638,20 @@ pub struct CreateWorkspaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateWorkspaceRole {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17623497097012366"`
+    /// `WorkspaceId`; example: `"17623497097012366"`
     pub workspace_id: String,
 
-    /// `BasicInfo`: a [`RoleBasicInfo`](super::models::RoleBasicInfo).
+    /// `BasicInfo`
     pub basic_info: models::RoleBasicInfo,
 
-    /// `Permissions`: a list of [`RolePermission`](super::models::RolePermission) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::RolePermission>>,
 }
 
 /// What a successful [`CreateWorkspaceRole`] call returns.
 #[tc_model]
 pub struct CreateWorkspaceRoleResponse {
-    /// `Data`: a [`CreateWorkspaceRoleResult`](super::models::CreateWorkspaceRoleResult).
+    /// `Data`
     pub data: Option<models::CreateWorkspaceRoleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -738,9 +661,12 @@ pub struct CreateWorkspaceRoleResponse {
 /// The `DeleteCatalog` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteCatalogResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteCatalog)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -749,31 +675,23 @@ pub struct CreateWorkspaceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteCatalog {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"mico_catalog_1025_update"`
+    /// `CatalogName`; example: `"mico_catalog_1025_update"`
     pub catalog_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`DeleteCatalog`] call returns.
 #[tc_model]
 pub struct DeleteCatalogResponse {
-    /// `Data`: a [`DeleteCatalogRsp`](super::models::DeleteCatalogRsp).
+    /// `Data`
     pub data: Option<models::DeleteCatalogRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -783,9 +701,12 @@ pub struct DeleteCatalogResponse {
 /// The `DeleteConsoleGroups` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteConsoleGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteConsoleGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -794,16 +715,14 @@ pub struct DeleteCatalogResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteConsoleGroups {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["17816640837776892"]`
+    /// `GroupIds`; example: `["17816640837776892"]`
     pub group_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteConsoleGroups`] call returns.
 #[tc_model]
 pub struct DeleteConsoleGroupsResponse {
-    /// `Data`: a [`DeleteConsoleGroupsRsp`](super::models::DeleteConsoleGroupsRsp).
+    /// `Data`
     pub data: Option<models::DeleteConsoleGroupsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -813,9 +732,12 @@ pub struct DeleteConsoleGroupsResponse {
 /// The `DeleteFile` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteFileResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteFile)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -824,26 +746,20 @@ pub struct DeleteConsoleGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteFile {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"878246303882788864"`
+    /// `FileId`; example: `"878246303882788864"`
     pub file_id: String,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"NOTEBOOK_FILE"`
+    /// `FileType`; example: `"NOTEBOOK_FILE"`
     pub file_type: Option<String>,
 }
 
 /// What a successful [`DeleteFile`] call returns.
 #[tc_model]
 pub struct DeleteFileResponse {
-    /// `Data`: a [`DeleteFileResult`](super::models::DeleteFileResult).
+    /// `Data`
     pub data: Option<models::DeleteFileResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -853,9 +769,12 @@ pub struct DeleteFileResponse {
 /// The `DeleteFolder` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteFolderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteFolder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -864,24 +783,20 @@ pub struct DeleteFileResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteFolder {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17799542221324491"`
+    /// `WorkspaceId`; example: `"17799542221324491"`
     pub workspace_id: String,
 
-    /// `Folder`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `Folder`
     pub folder: models::FolderLocator,
 
-    /// `ForceDelete`: a boolean.
-    ///
-    /// Example: `false`
+    /// `ForceDelete`; example: `false`
     pub force_delete: Option<bool>,
 }
 
 /// What a successful [`DeleteFolder`] call returns.
 #[tc_model]
 pub struct DeleteFolderResponse {
-    /// `Data`: a [`DeleteFolderRsp`](super::models::DeleteFolderRsp).
+    /// `Data`
     pub data: Option<models::DeleteFolderRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -891,9 +806,12 @@ pub struct DeleteFolderResponse {
 /// The `DeleteLocation` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteLocationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteLocation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -902,21 +820,17 @@ pub struct DeleteFolderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteLocation {
-    /// `LocationName`: a string.
-    ///
-    /// Example: `"tmp_test_loc"`
+    /// `LocationName`; example: `"tmp_test_loc"`
     pub location_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DeleteLocation`] call returns.
 #[tc_model]
 pub struct DeleteLocationResponse {
-    /// `Data`: a [`DeleteLocationRsp`](super::models::DeleteLocationRsp).
+    /// `Data`
     pub data: Option<models::DeleteLocationRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -926,9 +840,12 @@ pub struct DeleteLocationResponse {
 /// The `DeleteModel` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -937,31 +854,23 @@ pub struct DeleteLocationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteModel {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DeleteModel`] call returns.
 #[tc_model]
 pub struct DeleteModelResponse {
-    /// `Data`: a [`DeleteModelRsp`](super::models::DeleteModelRsp).
+    /// `Data`
     pub data: Option<models::DeleteModelRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -971,9 +880,12 @@ pub struct DeleteModelResponse {
 /// The `DeleteSchema` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteSchemaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteSchema)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -982,36 +894,26 @@ pub struct DeleteModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteSchema {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"c1"`
+    /// `CatalogName`; example: `"c1"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"s1"`
+    /// `SchemaName`; example: `"s1"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`DeleteSchema`] call returns.
 #[tc_model]
 pub struct DeleteSchemaResponse {
-    /// `Data`: a [`DeleteSchemaRsp`](super::models::DeleteSchemaRsp).
+    /// `Data`
     pub data: Option<models::DeleteSchemaRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1021,9 +923,12 @@ pub struct DeleteSchemaResponse {
 /// The `DeleteTable` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteTableResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteTable)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1032,41 +937,29 @@ pub struct DeleteSchemaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteTable {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"create_table_2"`
+    /// `TableName`; example: `"create_table_2"`
     pub table_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`DeleteTable`] call returns.
 #[tc_model]
 pub struct DeleteTableResponse {
-    /// `Data`: a [`DeleteTableRsp`](super::models::DeleteTableRsp).
+    /// `Data`
     pub data: Option<models::DeleteTableRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1076,9 +969,12 @@ pub struct DeleteTableResponse {
 /// The `DeleteView` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteViewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteView)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1087,31 +983,23 @@ pub struct DeleteTableResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteView {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"luffyshi"`
+    /// `CatalogName`; example: `"luffyshi"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"luffyshi_view1"`
+    /// `ViewName`; example: `"luffyshi_view1"`
     pub view_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DeleteView`] call returns.
 #[tc_model]
 pub struct DeleteViewResponse {
-    /// `Data`: a [`DeleteViewRsp`](super::models::DeleteViewRsp).
+    /// `Data`
     pub data: Option<models::DeleteViewRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1121,9 +1009,12 @@ pub struct DeleteViewResponse {
 /// The `DeleteVolume` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteVolumeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteVolume)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1132,31 +1023,23 @@ pub struct DeleteViewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteVolume {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"my_volume"`
+    /// `VolumeName`; example: `"my_volume"`
     pub volume_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DeleteVolume`] call returns.
 #[tc_model]
 pub struct DeleteVolumeResponse {
-    /// `Data`: a [`DeleteVolumeRsp`](super::models::DeleteVolumeRsp).
+    /// `Data`
     pub data: Option<models::DeleteVolumeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1166,9 +1049,12 @@ pub struct DeleteVolumeResponse {
 /// The `DeleteWorkflow` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteWorkflowResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteWorkflow)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1177,21 +1063,17 @@ pub struct DeleteVolumeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteWorkflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8b5b785c-2f9c-4adb-b36c-db264542c200"`
+    /// `WorkflowId`; example: `"8b5b785c-2f9c-4adb-b36c-db264542c200"`
     pub workflow_id: String,
 }
 
 /// What a successful [`DeleteWorkflow`] call returns.
 #[tc_model]
 pub struct DeleteWorkflowResponse {
-    /// `Data`: a [`DeleteWorkflowRsp`](super::models::DeleteWorkflowRsp).
+    /// `Data`
     pub data: Option<models::DeleteWorkflowRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1201,9 +1083,12 @@ pub struct DeleteWorkflowResponse {
 /// The `DeleteWorkspace` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteWorkspaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteWorkspace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1212,16 +1097,14 @@ pub struct DeleteWorkflowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteWorkspace {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17851552324107340"`
+    /// `WorkspaceId`; example: `"17851552324107340"`
     pub workspace_id: String,
 }
 
 /// What a successful [`DeleteWorkspace`] call returns.
 #[tc_model]
 pub struct DeleteWorkspaceResponse {
-    /// `Data`: a [`DeleteWorkspaceRsp`](super::models::DeleteWorkspaceRsp).
+    /// `Data`
     pub data: Option<models::DeleteWorkspaceRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1231,9 +1114,12 @@ pub struct DeleteWorkspaceResponse {
 /// The `DeleteWorkspaceRole` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`DeleteWorkspaceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=DeleteWorkspaceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1242,21 +1128,17 @@ pub struct DeleteWorkspaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteWorkspaceRole {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1245"`
+    /// `WorkspaceId`; example: `"1245"`
     pub workspace_id: String,
 
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"1267"`
+    /// `RoleId`; example: `"1267"`
     pub role_id: String,
 }
 
 /// What a successful [`DeleteWorkspaceRole`] call returns.
 #[tc_model]
 pub struct DeleteWorkspaceRoleResponse {
-    /// `Data`: a [`DeleteWorkspaceRoleResult`](super::models::DeleteWorkspaceRoleResult).
+    /// `Data`
     pub data: Option<models::DeleteWorkspaceRoleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1266,9 +1148,12 @@ pub struct DeleteWorkspaceRoleResponse {
 /// The `GetCatalog` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetCatalogResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetCatalog)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1277,39 +1162,29 @@ pub struct DeleteWorkspaceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetCatalog {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"capi_no_delete_table"`
+    /// `CatalogName`; example: `"capi_no_delete_table"`
     pub catalog_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"0c4b0b0f-522c-4039-9d7a-63473f85b779"`
+    /// `CatalogId`; example: `"0c4b0b0f-522c-4039-9d7a-63473f85b779"`
     pub catalog_id: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`GetCatalog`] call returns.
 #[tc_model]
 pub struct GetCatalogResponse {
-    /// `Data`: a [`GetCatalogRsp`](super::models::GetCatalogRsp).
+    /// `Data`
     pub data: Option<models::GetCatalogRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1319,9 +1194,12 @@ pub struct GetCatalogResponse {
 /// The `GetFile` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetFileResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetFile)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1330,41 +1208,29 @@ pub struct GetCatalogResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetFile {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17676920188276733"`
+    /// `WorkspaceId`; example: `"17676920188276733"`
     pub workspace_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"837014075591299072"`
+    /// `FileId`; example: `"837014075591299072"`
     pub file_id: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"NOTEBOOK_FILE"`
+    /// `FileType`; example: `"NOTEBOOK_FILE"`
     pub file_type: Option<String>,
 
-    /// `IncludeContent`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IncludeContent`; example: `false`
     pub include_content: Option<bool>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"872595707510808576"`
+    /// `VersionId`; example: `"872595707510808576"`
     pub version_id: Option<String>,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/Workspace/Users/xingyundong@700002355291/abc.ipynb"`
+    /// `FilePath`; example: `"/Workspace/Users/xingyundong@700002355291/abc.ipynb"`
     pub file_path: Option<String>,
 }
 
 /// What a successful [`GetFile`] call returns.
 #[tc_model]
 pub struct GetFileResponse {
-    /// `Data`: a [`FileInfo`](super::models::FileInfo).
+    /// `Data`
     pub data: Option<models::FileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1374,9 +1240,12 @@ pub struct GetFileResponse {
 /// The `GetFolder` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetFolderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetFolder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1385,19 +1254,17 @@ pub struct GetFileResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetFolder {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17799542221324491"`
+    /// `WorkspaceId`; example: `"17799542221324491"`
     pub workspace_id: String,
 
-    /// `Folder`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `Folder`
     pub folder: models::FolderLocator,
 }
 
 /// What a successful [`GetFolder`] call returns.
 #[tc_model]
 pub struct GetFolderResponse {
-    /// `Data`: a [`GetFolderRsp`](super::models::GetFolderRsp).
+    /// `Data`
     pub data: Option<models::GetFolderRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1407,9 +1274,12 @@ pub struct GetFolderResponse {
 /// The `GetLocation` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetLocationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetLocation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1418,21 +1288,17 @@ pub struct GetFolderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetLocation {
-    /// `LocationName`: a string.
-    ///
-    /// Example: `"test_1"`
+    /// `LocationName`; example: `"test_1"`
     pub location_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 }
 
 /// What a successful [`GetLocation`] call returns.
 #[tc_model]
 pub struct GetLocationResponse {
-    /// `Data`: a [`GetLocationRsp`](super::models::GetLocationRsp).
+    /// `Data`
     pub data: Option<models::GetLocationRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1442,9 +1308,12 @@ pub struct GetLocationResponse {
 /// The `GetModel` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1453,34 +1322,26 @@ pub struct GetLocationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetModel {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 }
 
 /// What a successful [`GetModel`] call returns.
 #[tc_model]
 pub struct GetModelResponse {
-    /// `Data`: a [`GetModelRsp`](super::models::GetModelRsp).
+    /// `Data`
     pub data: Option<models::GetModelRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1490,9 +1351,12 @@ pub struct GetModelResponse {
 /// The `GetModelVersion` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetModelVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetModelVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1501,36 +1365,26 @@ pub struct GetModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetModelVersion {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `ModelVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelVersion`; example: `1`
     pub model_version: i64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 }
 
 /// What a successful [`GetModelVersion`] call returns.
 #[tc_model]
 pub struct GetModelVersionResponse {
-    /// `Data`: a [`GetModelVersionRsp`](super::models::GetModelVersionRsp).
+    /// `Data`
     pub data: Option<models::GetModelVersionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1540,9 +1394,12 @@ pub struct GetModelVersionResponse {
 /// The `GetSchema` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetSchemaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetSchema)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1551,39 +1408,29 @@ pub struct GetModelVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetSchema {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"capi_no_delete_table"`
+    /// `CatalogName`; example: `"capi_no_delete_table"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"capi_no_delete_schema"`
+    /// `SchemaName`; example: `"capi_no_delete_schema"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`GetSchema`] call returns.
 #[tc_model]
 pub struct GetSchemaResponse {
-    /// `Data`: a [`GetSchemaRsp`](super::models::GetSchemaRsp).
+    /// `Data`
     pub data: Option<models::GetSchemaRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1593,9 +1440,12 @@ pub struct GetSchemaResponse {
 /// The `GetTable` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetTableResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetTable)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1604,44 +1454,32 @@ pub struct GetSchemaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetTable {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"capi_no_delete_table"`
+    /// `CatalogName`; example: `"capi_no_delete_table"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"capi_no_delete_schema"`
+    /// `SchemaName`; example: `"capi_no_delete_schema"`
     pub schema_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"user_info_data"`
+    /// `TableName`; example: `"user_info_data"`
     pub table_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`GetTable`] call returns.
 #[tc_model]
 pub struct GetTableResponse {
-    /// `Data`: a [`GetTableRsp`](super::models::GetTableRsp).
+    /// `Data`
     pub data: Option<models::GetTableRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1651,9 +1489,12 @@ pub struct GetTableResponse {
 /// The `GetTables` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetTablesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetTables)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1662,34 +1503,26 @@ pub struct GetTableResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetTables {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `FullNames`: a list of strings.
-    ///
-    /// Example: `["c4.default.a"]`
+    /// `FullNames`; example: `["c4.default.a"]`
     pub full_names: Vec<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`GetTables`] call returns.
 #[tc_model]
 pub struct GetTablesResponse {
-    /// `Data`: a [`GetTablesRsp`](super::models::GetTablesRsp).
+    /// `Data`
     pub data: Option<models::GetTablesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1699,9 +1532,12 @@ pub struct GetTablesResponse {
 /// The `GetView` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetViewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetView)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1710,34 +1546,26 @@ pub struct GetTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetView {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"order_partition_view"`
+    /// `ViewName`; example: `"order_partition_view"`
     pub view_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 }
 
 /// What a successful [`GetView`] call returns.
 #[tc_model]
 pub struct GetViewResponse {
-    /// `Data`: a [`GetViewRsp`](super::models::GetViewRsp).
+    /// `Data`
     pub data: Option<models::GetViewRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1747,9 +1575,12 @@ pub struct GetViewResponse {
 /// The `GetVolume` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetVolumeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetVolume)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1758,34 +1589,26 @@ pub struct GetViewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetVolume {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"my_volume"`
+    /// `VolumeName`; example: `"my_volume"`
     pub volume_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 }
 
 /// What a successful [`GetVolume`] call returns.
 #[tc_model]
 pub struct GetVolumeResponse {
-    /// `Data`: a [`GetVolumeRsp`](super::models::GetVolumeRsp).
+    /// `Data`
     pub data: Option<models::GetVolumeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1795,9 +1618,12 @@ pub struct GetVolumeResponse {
 /// The `GetWorkflow` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetWorkflowResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetWorkflow)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1806,21 +1632,17 @@ pub struct GetVolumeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetWorkflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8e0e3485-2736-4530-92ed-932e019898f1"`
+    /// `WorkflowId`; example: `"8e0e3485-2736-4530-92ed-932e019898f1"`
     pub workflow_id: String,
 }
 
 /// What a successful [`GetWorkflow`] call returns.
 #[tc_model]
 pub struct GetWorkflowResponse {
-    /// `Data`: a [`GetWorkflowRsp`](super::models::GetWorkflowRsp).
+    /// `Data`
     pub data: Option<models::GetWorkflowRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1830,9 +1652,12 @@ pub struct GetWorkflowResponse {
 /// The `GetWorkflowRun` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1841,21 +1666,17 @@ pub struct GetWorkflowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetWorkflowRun {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8e0e3485-2736-4530-92ed-932e019898f1_1786115878097"`
+    /// `WorkflowRunId`; example: `"8e0e3485-2736-4530-92ed-932e019898f1_1786115878097"`
     pub workflow_run_id: String,
 }
 
 /// What a successful [`GetWorkflowRun`] call returns.
 #[tc_model]
 pub struct GetWorkflowRunResponse {
-    /// `Data`: a [`GetWorkflowRunRsp`](super::models::GetWorkflowRunRsp).
+    /// `Data`
     pub data: Option<models::GetWorkflowRunRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1865,9 +1686,12 @@ pub struct GetWorkflowRunResponse {
 /// The `GetWorkflowTaskRun` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetWorkflowTaskRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetWorkflowTaskRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1876,17 +1700,13 @@ pub struct GetWorkflowRunResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetWorkflowTaskRun {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowTaskRunId`: a string.
-    ///
-    /// Example: `"f2d5ffc0-af32-4584-a315-b106637f1bfe_1786115878097_1"`
+    /// `WorkflowTaskRunId`; example: `"f2d5ffc0-af32-4584-a315-b106637f1bfe_1786115878097_1"`
     pub workflow_task_run_id: String,
 
-    /// `InnerWorkflowTaskRunListOption`: an [`InnerWorkflowTaskRunListOption`](super::models::InnerWorkflowTaskRunListOption).
+    /// `InnerWorkflowTaskRunListOption`
     pub inner_workflow_task_run_list_option: Option<
         models::InnerWorkflowTaskRunListOption,
     >,
@@ -1895,7 +1715,7 @@ pub struct GetWorkflowTaskRun {
 /// What a successful [`GetWorkflowTaskRun`] call returns.
 #[tc_model]
 pub struct GetWorkflowTaskRunResponse {
-    /// `Data`: a [`GetWorkflowTaskRunRsp`](super::models::GetWorkflowTaskRunRsp).
+    /// `Data`
     pub data: Option<models::GetWorkflowTaskRunRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1905,9 +1725,12 @@ pub struct GetWorkflowTaskRunResponse {
 /// The `GetWorkspace` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`GetWorkspaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=GetWorkspace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1916,16 +1739,14 @@ pub struct GetWorkflowTaskRunResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct GetWorkspace {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17851563773633788"`
+    /// `WorkspaceId`; example: `"17851563773633788"`
     pub workspace_id: String,
 }
 
 /// What a successful [`GetWorkspace`] call returns.
 #[tc_model]
 pub struct GetWorkspaceResponse {
-    /// `Data`: a [`GetWorkspaceRsp`](super::models::GetWorkspaceRsp).
+    /// `Data`
     pub data: Option<models::GetWorkspaceRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1935,9 +1756,12 @@ pub struct GetWorkspaceResponse {
 /// The `KillWorkflowRun` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`KillWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=KillWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1946,36 +1770,26 @@ pub struct GetWorkspaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct KillWorkflowRun {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17623497097012366"`
+    /// `WorkspaceId`; example: `"17623497097012366"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8e116990-d2b2-451a-84d3-2f890b38de4f"`
+    /// `WorkflowId`; example: `"8e116990-d2b2-451a-84d3-2f890b38de4f"`
     pub workflow_id: String,
 
-    /// `WorkflowRunIds`: a list of strings.
-    ///
-    /// Example: `["8e116990-d2b2-451a-84d3-2f890b38de4f_1790157828891"]`
+    /// `WorkflowRunIds`; example: `["8e116990-d2b2-451a-84d3-2f890b38de4f_1790157828891"]`
     pub workflow_run_ids: Option<Vec<String>>,
 
-    /// `KillAllRuns`: a boolean.
-    ///
-    /// Example: `false`
+    /// `KillAllRuns`; example: `false`
     pub kill_all_runs: Option<bool>,
 
-    /// `OnlyKillPendingRuns`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyKillPendingRuns`; example: `true`
     pub only_kill_pending_runs: Option<bool>,
 }
 
 /// What a successful [`KillWorkflowRun`] call returns.
 #[tc_model]
 pub struct KillWorkflowRunResponse {
-    /// `Data`: an [`AsyncActionRsp`](super::models::AsyncActionRsp).
+    /// `Data`
     pub data: Option<models::AsyncActionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1985,9 +1799,12 @@ pub struct KillWorkflowRunResponse {
 /// The `ListCatalogNames` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListCatalogNamesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListCatalogNames)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -1996,36 +1813,26 @@ pub struct KillWorkflowRunResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListCatalogNames {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17899589369776893"`
+    /// `WorkspaceId`; example: `"17899589369776893"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `MaxResults`; example: `"1000"`
     pub max_results: Option<String>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"1:"`
+    /// `PageToken`; example: `"1:"`
     pub page_token: Option<String>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["TABLE"]`
+    /// `Types`; example: `["TABLE"]`
     pub types: Option<Vec<String>>,
 
-    /// `CatalogSources`: a list of strings.
-    ///
-    /// Example: `["METALAKE"]`
+    /// `CatalogSources`; example: `["METALAKE"]`
     pub catalog_sources: Option<Vec<String>>,
 }
 
 /// What a successful [`ListCatalogNames`] call returns.
 #[tc_model]
 pub struct ListCatalogNamesResponse {
-    /// `Data`: a [`ListCatalogNamesRsp`](super::models::ListCatalogNamesRsp).
+    /// `Data`
     pub data: Option<models::ListCatalogNamesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2035,9 +1842,12 @@ pub struct ListCatalogNamesResponse {
 /// The `ListCatalogs` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListCatalogsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListCatalogs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2046,44 +1856,32 @@ pub struct ListCatalogNamesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListCatalogs {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxResults`; example: `5`
     pub max_results: Option<i64>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjF9"`
+    /// `PageToken`; example: `"eyJvZmZzZXQiOjF9"`
     pub page_token: Option<String>,
 
-    /// `Types`: a list of strings.
-    ///
-    /// Example: `["TABLE"]`
+    /// `Types`; example: `["TABLE"]`
     pub types: Option<Vec<String>>,
 
-    /// `CurrentWorkspaceOnly`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CurrentWorkspaceOnly`; example: `true`
     pub current_workspace_only: Option<bool>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `CatalogSources`: a list of strings.
-    ///
-    /// Example: `["METALAKE"]`
+    /// `CatalogSources`; example: `["METALAKE"]`
     pub catalog_sources: Option<Vec<String>>,
 }
 
 /// What a successful [`ListCatalogs`] call returns.
 #[tc_model]
 pub struct ListCatalogsResponse {
-    /// `Data`: a [`ListCatalogsRsp`](super::models::ListCatalogsRsp).
+    /// `Data`
     pub data: Option<models::ListCatalogsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2093,9 +1891,12 @@ pub struct ListCatalogsResponse {
 /// The `ListConsoleGroupUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListConsoleGroupUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListConsoleGroupUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2104,39 +1905,29 @@ pub struct ListCatalogsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListConsoleGroupUsers {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17848631472347483"`
+    /// `GroupId`; example: `"17848631472347483"`
     pub group_id: String,
 
-    /// `UserKeyword`: a string.
-    ///
-    /// Example: `"junzha4"`
+    /// `UserKeyword`; example: `"junzha4"`
     pub user_keyword: Option<String>,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002576299"]`
+    /// `UserUins`; example: `["700002576299"]`
     pub user_uins: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListConsoleGroupUsers`] call returns.
 #[tc_model]
 pub struct ListConsoleGroupUsersResponse {
-    /// `Data`: a [`ListConsoleGroupUsersRsp`](super::models::ListConsoleGroupUsersRsp).
+    /// `Data`
     pub data: Option<models::ListConsoleGroupUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2146,9 +1937,12 @@ pub struct ListConsoleGroupUsersResponse {
 /// The `ListConsoleGroups` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListConsoleGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListConsoleGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2157,34 +1951,26 @@ pub struct ListConsoleGroupUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListConsoleGroups {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["*****************"]`
+    /// `GroupIds`; example: `["*****************"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `GroupKeyword`: a string.
-    ///
-    /// Example: `"bs_0630"`
+    /// `GroupKeyword`; example: `"bs_0630"`
     pub group_keyword: Option<String>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`ListConsoleGroups`] call returns.
 #[tc_model]
 pub struct ListConsoleGroupsResponse {
-    /// `Data`: a [`ListConsoleGroupsRsp`](super::models::ListConsoleGroupsRsp).
+    /// `Data`
     pub data: Option<models::ListConsoleGroupsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2194,9 +1980,12 @@ pub struct ListConsoleGroupsResponse {
 /// The `ListConsoleRoles` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListConsoleRolesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListConsoleRoles)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2205,26 +1994,20 @@ pub struct ListConsoleGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListConsoleRoles {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 
-    /// `RoleKeyword`: a string.
-    ///
-    /// Example: `"控制台"`
+    /// `RoleKeyword`; example: `"控制台"`
     pub role_keyword: Option<String>,
 }
 
 /// What a successful [`ListConsoleRoles`] call returns.
 #[tc_model]
 pub struct ListConsoleRolesResponse {
-    /// `Data`: a [`ListConsoleRolesRsp`](super::models::ListConsoleRolesRsp).
+    /// `Data`
     pub data: Option<models::ListConsoleRolesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2234,9 +2017,12 @@ pub struct ListConsoleRolesResponse {
 /// The `ListConsoleUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListConsoleUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListConsoleUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2245,34 +2031,26 @@ pub struct ListConsoleRolesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListConsoleUsers {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 
-    /// `UserKeyword`: a string.
-    ///
-    /// Example: `"junzha2"`
+    /// `UserKeyword`; example: `"junzha2"`
     pub user_keyword: Option<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["2002"]`
+    /// `RoleIds`; example: `["2002"]`
     pub role_ids: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`ListConsoleUsers`] call returns.
 #[tc_model]
 pub struct ListConsoleUsersResponse {
-    /// `Data`: a [`ListConsoleUsersRsp`](super::models::ListConsoleUsersRsp).
+    /// `Data`
     pub data: Option<models::ListConsoleUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2282,9 +2060,12 @@ pub struct ListConsoleUsersResponse {
 /// The `ListFeatureTables` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListFeatureTablesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListFeatureTables)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2293,49 +2074,35 @@ pub struct ListConsoleUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListFeatureTables {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"table1"`
+    /// `Keyword`; example: `"table1"`
     pub keyword: Option<String>,
 
-    /// `CatalogNames`: a list of strings.
-    ///
-    /// Example: `["catalog"]`
+    /// `CatalogNames`; example: `["catalog"]`
     pub catalog_names: Option<Vec<String>>,
 
-    /// `Tags`: a list of strings.
-    ///
-    /// Example: `["tag1"]`
+    /// `Tags`; example: `["tag1"]`
     pub tags: Option<Vec<String>>,
 
-    /// `OwnerMe`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OwnerMe`; example: `true`
     pub owner_me: Option<bool>,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxResults`; example: `1`
     pub max_results: Option<i64>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `PageToken`; example: `"token123"`
     pub page_token: Option<String>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`ListFeatureTables`] call returns.
 #[tc_model]
 pub struct ListFeatureTablesResponse {
-    /// `Data`: a [`ListFeatureTableResp`](super::models::ListFeatureTableResp).
+    /// `Data`
     pub data: Option<models::ListFeatureTableResp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2345,9 +2112,12 @@ pub struct ListFeatureTablesResponse {
 /// The `ListFiles` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListFilesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListFiles)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2356,52 +2126,38 @@ pub struct ListFeatureTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListFiles {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697****0**47629"`
+    /// `WorkspaceId`; example: `"17697****0**47629"`
     pub workspace_id: String,
 
-    /// `Parent`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `Parent`
     pub parent: Option<models::FolderLocator>,
 
-    /// `FileTypes`: a list of strings.
-    ///
-    /// Example: `["FOLDER"]`
+    /// `FileTypes`; example: `["FOLDER"]`
     pub file_types: Option<Vec<String>>,
 
-    /// `NameKeyword`: a string.
-    ///
-    /// Example: `"071*****"`
+    /// `NameKeyword`; example: `"071*****"`
     pub name_keyword: Option<String>,
 
-    /// `OwnerUserUins`: a list of strings.
-    ///
-    /// Example: `["4611686018428258532"]`
+    /// `OwnerUserUins`; example: `["4611686018428258532"]`
     pub owner_user_uins: Option<Vec<String>>,
 
-    /// `OnlyFolder`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnlyFolder`; example: `true`
     pub only_folder: Option<bool>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListFiles`] call returns.
 #[tc_model]
 pub struct ListFilesResponse {
-    /// `Data`: a [`ListFilesRsp`](super::models::ListFilesRsp).
+    /// `Data`
     pub data: Option<models::ListFilesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2411,9 +2167,12 @@ pub struct ListFilesResponse {
 /// The `ListLocations` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListLocationsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListLocations)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2422,41 +2181,29 @@ pub struct ListFilesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListLocations {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `LocationNamePattern`: a string.
-    ///
-    /// Example: `"%"`
+    /// `LocationNamePattern`; example: `"%"`
     pub location_name_pattern: Option<String>,
 
-    /// `SnapshotBased`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SnapshotBased`; example: `false`
     pub snapshot_based: Option<bool>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snapshot123"`
+    /// `SnapshotId`; example: `"snapshot123"`
     pub snapshot_id: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListLocations`] call returns.
 #[tc_model]
 pub struct ListLocationsResponse {
-    /// `Data`: a [`ListLocationsRsp`](super::models::ListLocationsRsp).
+    /// `Data`
     pub data: Option<models::ListLocationsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2466,9 +2213,12 @@ pub struct ListLocationsResponse {
 /// The `ListModels` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListModelsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListModels)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2477,39 +2227,29 @@ pub struct ListLocationsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListModels {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxResults`; example: `1000`
     pub max_results: i64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxxx-xxxx"`
+    /// `PageToken`; example: `"xxxx-xxxx-xxxx-xxxx"`
     pub page_token: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 }
 
 /// What a successful [`ListModels`] call returns.
 #[tc_model]
 pub struct ListModelsResponse {
-    /// `Data`: a [`ListModelsRsp`](super::models::ListModelsRsp).
+    /// `Data`
     pub data: Option<models::ListModelsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2519,9 +2259,12 @@ pub struct ListModelsResponse {
 /// The `ListSchemaNames` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListSchemaNamesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListSchemaNames)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2530,41 +2273,29 @@ pub struct ListModelsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListSchemaNames {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"xzp_test"`
+    /// `CatalogName`; example: `"xzp_test"`
     pub catalog_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17899589369776893"`
+    /// `WorkspaceId`; example: `"17899589369776893"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `MaxResults`; example: `"1000"`
     pub max_results: Option<String>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `PageToken`; example: `"token123"`
     pub page_token: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
+    /// `ConnectionId`; example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"SETATS"`
+    /// `CatalogSource`; example: `"SETATS"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListSchemaNames`] call returns.
 #[tc_model]
 pub struct ListSchemaNamesResponse {
-    /// `Data`: a [`ListSchemaNamesRsp`](super::models::ListSchemaNamesRsp).
+    /// `Data`
     pub data: Option<models::ListSchemaNamesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2574,9 +2305,12 @@ pub struct ListSchemaNamesResponse {
 /// The `ListSchemas` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListSchemasResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListSchemas)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2585,44 +2319,32 @@ pub struct ListSchemaNamesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListSchemas {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"capi_no_delete_table"`
+    /// `CatalogName`; example: `"capi_no_delete_table"`
     pub catalog_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxResults`; example: `1`
     pub max_results: Option<i64>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjd9"`
+    /// `PageToken`; example: `"eyJvZmZzZXQiOjd9"`
     pub page_token: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListSchemas`] call returns.
 #[tc_model]
 pub struct ListSchemasResponse {
-    /// `Data`: a [`ListSchemasRsp`](super::models::ListSchemasRsp).
+    /// `Data`
     pub data: Option<models::ListSchemasRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2632,9 +2354,12 @@ pub struct ListSchemasResponse {
 /// The `ListTableNames` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListTableNamesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListTableNames)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2643,46 +2368,32 @@ pub struct ListSchemasResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListTableNames {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"lsj_test"`
+    /// `CatalogName`; example: `"lsj_test"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MaxResults`; example: `"10"`
     pub max_results: Option<String>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `PageToken`; example: `"token123"`
     pub page_token: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
+    /// `ConnectionId`; example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListTableNames`] call returns.
 #[tc_model]
 pub struct ListTableNamesResponse {
-    /// `Data`: a [`ListTableNamesRsp`](super::models::ListTableNamesRsp).
+    /// `Data`
     pub data: Option<models::ListTableNamesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2692,9 +2403,12 @@ pub struct ListTableNamesResponse {
 /// The `ListTables` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListTablesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListTables)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2703,49 +2417,35 @@ pub struct ListTableNamesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListTables {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"DataLakeCatalog"`
+    /// `CatalogName`; example: `"DataLakeCatalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"ericpuwang_test"`
+    /// `SchemaName`; example: `"ericpuwang_test"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `MaxResults`; example: `20`
     pub max_results: Option<i64>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjMwfQ=="`
+    /// `PageToken`; example: `"eyJvZmZzZXQiOjMwfQ=="`
     pub page_token: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListTables`] call returns.
 #[tc_model]
 pub struct ListTablesResponse {
-    /// `Data`: a [`ListTablesRsp`](super::models::ListTablesRsp).
+    /// `Data`
     pub data: Option<models::ListTablesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2755,9 +2455,12 @@ pub struct ListTablesResponse {
 /// The `ListViewNames` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListViewNamesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListViewNames)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2766,46 +2469,32 @@ pub struct ListTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListViewNames {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"lsj_test"`
+    /// `CatalogName`; example: `"lsj_test"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"default"`
+    /// `SchemaName`; example: `"default"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a string.
-    ///
-    /// Example: `"10"`
+    /// `MaxResults`; example: `"10"`
     pub max_results: Option<String>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `PageToken`; example: `"token123"`
     pub page_token: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
+    /// `ConnectionId`; example: `"a1b85c4d-67e1-4915-9822-9f1cb88ed4f3"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListViewNames`] call returns.
 #[tc_model]
 pub struct ListViewNamesResponse {
-    /// `Data`: a [`ListViewNamesRsp`](super::models::ListViewNamesRsp).
+    /// `Data`
     pub data: Option<models::ListViewNamesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2815,9 +2504,12 @@ pub struct ListViewNamesResponse {
 /// The `ListViews` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListViewsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListViews)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2826,49 +2518,35 @@ pub struct ListViewNamesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListViews {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"s***a*0710"`
+    /// `CatalogName`; example: `"s***a*0710"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"information_schema"`
+    /// `SchemaName`; example: `"information_schema"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17836526087487468"`
+    /// `WorkspaceId`; example: `"17836526087487468"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MaxResults`; example: `100`
     pub max_results: Option<i64>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjd9"`
+    /// `PageToken`; example: `"eyJvZmZzZXQiOjd9"`
     pub page_token: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"capi_test_connection"`
+    /// `ConnectionId`; example: `"capi_test_connection"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`ListViews`] call returns.
 #[tc_model]
 pub struct ListViewsResponse {
-    /// `Data`: a [`ListViewsRsp`](super::models::ListViewsRsp).
+    /// `Data`
     pub data: Option<models::ListViewsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2878,9 +2556,12 @@ pub struct ListViewsResponse {
 /// The `ListVolumes` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListVolumesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListVolumes)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2889,39 +2570,29 @@ pub struct ListViewsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListVolumes {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `MaxResults`; example: `10000`
     pub max_results: i64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"231434145236852"`
+    /// `WorkspaceId`; example: `"231434145236852"`
     pub workspace_id: String,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxxx-xxxx"`
+    /// `PageToken`; example: `"xxxx-xxxx-xxxx-xxxx"`
     pub page_token: Option<String>,
 
-    /// `FetchOption`: a [`FetchOption`](super::models::FetchOption).
+    /// `FetchOption`
     pub fetch_option: Option<models::FetchOption>,
 }
 
 /// What a successful [`ListVolumes`] call returns.
 #[tc_model]
 pub struct ListVolumesResponse {
-    /// `Data`: a [`ListVolumesRsp`](super::models::ListVolumesRsp).
+    /// `Data`
     pub data: Option<models::ListVolumesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2931,9 +2602,12 @@ pub struct ListVolumesResponse {
 /// The `ListWorkflowRuns` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkflowRunsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkflowRuns)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -2942,74 +2616,50 @@ pub struct ListVolumesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkflowRuns {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8e8a8cd9-633f-4fae-b5fa-f376a4d31da7"`
+    /// `WorkflowId`; example: `"8e8a8cd9-633f-4fae-b5fa-f376a4d31da7"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowNameKeyword`: a string.
-    ///
-    /// Example: `"dwd"`
+    /// `WorkflowNameKeyword`; example: `"dwd"`
     pub workflow_name_keyword: Option<String>,
 
-    /// `CreateStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateStartTime`; example: `"1773244800000"`
     pub create_start_time: Option<String>,
 
-    /// `CreateEndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateEndTime`; example: `"1773244800000"`
     pub create_end_time: Option<String>,
 
-    /// `RunStates`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `RunStates`; example: `["SUCCESS"]`
     pub run_states: Option<Vec<String>>,
 
-    /// `ErrorCodeStrings`: a list of strings.
-    ///
-    /// Example: `["TaskExecuteFailed"]`
+    /// `ErrorCodeStrings`; example: `["TaskExecuteFailed"]`
     pub error_code_strings: Option<Vec<String>>,
 
-    /// `RunUserUins`: a list of strings.
-    ///
-    /// Example: `["100044134096"]`
+    /// `RunUserUins`; example: `["100044134096"]`
     pub run_user_uins: Option<Vec<String>>,
 
-    /// `LabelKeyIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `LabelKeyIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub label_key_ids: Option<Vec<String>>,
 
-    /// `LabelValueIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `LabelValueIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub label_value_ids: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`ListWorkflowRuns`] call returns.
 #[tc_model]
 pub struct ListWorkflowRunsResponse {
-    /// `Data`: a [`ListWorkflowRunsRsp`](super::models::ListWorkflowRunsRsp).
+    /// `Data`
     pub data: Option<models::ListWorkflowRunsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3019,9 +2669,12 @@ pub struct ListWorkflowRunsResponse {
 /// The `ListWorkflowTaskRuns` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkflowTaskRunsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkflowTaskRuns)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3030,36 +2683,26 @@ pub struct ListWorkflowRunsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkflowTaskRuns {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"f2d5ffc0-af32-4584-a315-b106637f1bfe"`
+    /// `TaskId`; example: `"f2d5ffc0-af32-4584-a315-b106637f1bfe"`
     pub task_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8e0e3485-2736-4530-92ed-932e019898f1_1786115878097"`
+    /// `WorkflowRunId`; example: `"8e0e3485-2736-4530-92ed-932e019898f1_1786115878097"`
     pub workflow_run_id: Option<String>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListWorkflowTaskRuns`] call returns.
 #[tc_model]
 pub struct ListWorkflowTaskRunsResponse {
-    /// `Data`: a [`ListWorkflowTaskRunsRsp`](super::models::ListWorkflowTaskRunsRsp).
+    /// `Data`
     pub data: Option<models::ListWorkflowTaskRunsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3069,9 +2712,12 @@ pub struct ListWorkflowTaskRunsResponse {
 /// The `ListWorkflows` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkflowsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkflows)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3080,64 +2726,44 @@ pub struct ListWorkflowTaskRunsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkflows {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `WorkflowNameKeyword`: a string.
-    ///
-    /// Example: `"dwd"`
+    /// `WorkflowNameKeyword`; example: `"dwd"`
     pub workflow_name_keyword: Option<String>,
 
-    /// `WorkflowNames`: a list of strings.
-    ///
-    /// Example: `["dwd_task"]`
+    /// `WorkflowNames`; example: `["dwd_task"]`
     pub workflow_names: Option<Vec<String>>,
 
-    /// `WorkflowIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `WorkflowIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub workflow_ids: Option<Vec<String>>,
 
-    /// `RunUserUins`: a list of strings.
-    ///
-    /// Example: `["100044134096"]`
+    /// `RunUserUins`; example: `["100044134096"]`
     pub run_user_uins: Option<Vec<String>>,
 
-    /// `LabelKeyIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `LabelKeyIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub label_key_ids: Option<Vec<String>>,
 
-    /// `LabelValueIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `LabelValueIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub label_value_ids: Option<Vec<String>>,
 
-    /// `QuickSelectionType`: a string.
-    ///
-    /// Example: `"MY_FAVORITE"`
+    /// `QuickSelectionType`; example: `"MY_FAVORITE"`
     pub quick_selection_type: Option<String>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`ListWorkflows`] call returns.
 #[tc_model]
 pub struct ListWorkflowsResponse {
-    /// `Data`: a [`ListWorkflowsRsp`](super::models::ListWorkflowsRsp).
+    /// `Data`
     pub data: Option<models::ListWorkflowsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3147,9 +2773,12 @@ pub struct ListWorkflowsResponse {
 /// The `ListWorkspaceGroupUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkspaceGroupUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkspaceGroupUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3158,44 +2787,32 @@ pub struct ListWorkflowsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkspaceGroupUsers {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17623497097012366"`
+    /// `WorkspaceId`; example: `"17623497097012366"`
     pub workspace_id: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17667377941556921"`
+    /// `GroupId`; example: `"17667377941556921"`
     pub group_id: String,
 
-    /// `NameKeywords`: a string.
-    ///
-    /// Example: `"brian"`
+    /// `NameKeywords`; example: `"brian"`
     pub name_keywords: Option<String>,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002213764"]`
+    /// `UserUins`; example: `["700002213764"]`
     pub user_uins: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 }
 
 /// What a successful [`ListWorkspaceGroupUsers`] call returns.
 #[tc_model]
 pub struct ListWorkspaceGroupUsersResponse {
-    /// `Data`: a [`ListWorkspaceGroupUsersRsp`](super::models::ListWorkspaceGroupUsersRsp).
+    /// `Data`
     pub data: Option<models::ListWorkspaceGroupUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3205,9 +2822,12 @@ pub struct ListWorkspaceGroupUsersResponse {
 /// The `ListWorkspaceGroups` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkspaceGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkspaceGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3216,49 +2836,35 @@ pub struct ListWorkspaceGroupUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkspaceGroups {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17851563773633788"`
+    /// `WorkspaceId`; example: `"17851563773633788"`
     pub workspace_id: String,
 
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["3001"]`
+    /// `GroupIds`; example: `["3001"]`
     pub group_ids: Option<Vec<String>>,
 
-    /// `GroupKeyword`: a string.
-    ///
-    /// Example: `"example"`
+    /// `GroupKeyword`; example: `"example"`
     pub group_keyword: Option<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["2001"]`
+    /// `RoleIds`; example: `["2001"]`
     pub role_ids: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `GroupType`; example: `"0"`
     pub group_type: Option<String>,
 }
 
 /// What a successful [`ListWorkspaceGroups`] call returns.
 #[tc_model]
 pub struct ListWorkspaceGroupsResponse {
-    /// `Data`: a [`ListWorkspaceGroupsRsp`](super::models::ListWorkspaceGroupsRsp).
+    /// `Data`
     pub data: Option<models::ListWorkspaceGroupsRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3268,9 +2874,12 @@ pub struct ListWorkspaceGroupsResponse {
 /// The `ListWorkspaceUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkspaceUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkspaceUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3279,49 +2888,35 @@ pub struct ListWorkspaceGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkspaceUsers {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17841832994128461"`
+    /// `WorkspaceId`; example: `"17841832994128461"`
     pub workspace_id: String,
 
-    /// `UserKeyword`: a string.
-    ///
-    /// Example: `"example"`
+    /// `UserKeyword`; example: `"example"`
     pub user_keyword: Option<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["3001"]`
+    /// `RoleIds`; example: `["3001"]`
     pub role_ids: Option<Vec<String>>,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002164618"]`
+    /// `UserUins`; example: `["700002164618"]`
     pub user_uins: Option<Vec<String>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `ExtendInfo`: a string.
-    ///
-    /// Example: `"example1"`
+    /// `ExtendInfo`; example: `"example1"`
     pub extend_info: Option<String>,
 }
 
 /// What a successful [`ListWorkspaceUsers`] call returns.
 #[tc_model]
 pub struct ListWorkspaceUsersResponse {
-    /// `Data`: a [`ListWorkspaceUsersRsp`](super::models::ListWorkspaceUsersRsp).
+    /// `Data`
     pub data: Option<models::ListWorkspaceUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3331,9 +2926,12 @@ pub struct ListWorkspaceUsersResponse {
 /// The `ListWorkspaces` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`ListWorkspacesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=ListWorkspaces)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3342,49 +2940,35 @@ pub struct ListWorkspaceUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ListWorkspaces {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `WorkspaceId`; example: `"17676143448574812"`
     pub workspace_id: Option<String>,
 
-    /// `WorkspaceKeyword`: a string.
-    ///
-    /// Example: `"example"`
+    /// `WorkspaceKeyword`; example: `"example"`
     pub workspace_keyword: Option<String>,
 
-    /// `StatusList`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `StatusList`; example: `[1]`
     pub status_list: Option<Vec<i64>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `PageSize`; example: `11`
     pub page_size: Option<i64>,
 
-    /// `WorkspaceRegion`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `WorkspaceRegion`; example: `["ap-guangzhou"]`
     pub workspace_region: Option<Vec<String>>,
 
-    /// `Creator`: a list of strings.
-    ///
-    /// Example: `["100044134096"]`
+    /// `Creator`; example: `["100044134096"]`
     pub creator: Option<Vec<String>>,
 }
 
 /// What a successful [`ListWorkspaces`] call returns.
 #[tc_model]
 pub struct ListWorkspacesResponse {
-    /// `Data`: a [`ListWorkspacesRsp`](super::models::ListWorkspacesRsp).
+    /// `Data`
     pub data: Option<models::ListWorkspacesRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3394,9 +2978,12 @@ pub struct ListWorkspacesResponse {
 /// The `RemoveConsoleUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`RemoveConsoleUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=RemoveConsoleUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3405,16 +2992,14 @@ pub struct ListWorkspacesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RemoveConsoleUsers {
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002270524"]`
+    /// `UserUins`; example: `["700002270524"]`
     pub user_uins: Vec<String>,
 }
 
 /// What a successful [`RemoveConsoleUsers`] call returns.
 #[tc_model]
 pub struct RemoveConsoleUsersResponse {
-    /// `Data`: a [`RemoveConsoleUsersRsp`](super::models::RemoveConsoleUsersRsp).
+    /// `Data`
     pub data: Option<models::RemoveConsoleUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3424,9 +3009,12 @@ pub struct RemoveConsoleUsersResponse {
 /// The `RemoveWorkspaceGroups` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`RemoveWorkspaceGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=RemoveWorkspaceGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3435,21 +3023,17 @@ pub struct RemoveConsoleUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RemoveWorkspaceGroups {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["1001"]`
+    /// `GroupIds`; example: `["1001"]`
     pub group_ids: Vec<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `WorkspaceId`; example: `"1001"`
     pub workspace_id: String,
 }
 
 /// What a successful [`RemoveWorkspaceGroups`] call returns.
 #[tc_model]
 pub struct RemoveWorkspaceGroupsResponse {
-    /// `Data`: a [`PlatformStatusRsp`](super::models::PlatformStatusRsp).
+    /// `Data`
     pub data: Option<models::PlatformStatusRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3459,9 +3043,12 @@ pub struct RemoveWorkspaceGroupsResponse {
 /// The `RerunWorkflowRun` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`RerunWorkflowRunResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=RerunWorkflowRun)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3470,42 +3057,32 @@ pub struct RemoveWorkspaceGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RerunWorkflowRun {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"18b1a42e-951d-4b31-98a0-b404dac2c324"`
+    /// `WorkflowId`; example: `"18b1a42e-951d-4b31-98a0-b404dac2c324"`
     pub workflow_id: String,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"18b1a42e-951d-4b31-98a0-b404dac2c324_1786024800000"`
+    /// `WorkflowRunId`; example: `"18b1a42e-951d-4b31-98a0-b404dac2c324_1786024800000"`
     pub workflow_run_id: String,
 
-    /// `RunType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunType`; example: `1`
     pub run_type: i64,
 
-    /// `AdvancedParams`: a list of [`TaskSchedulingParameterBrief`](super::models::TaskSchedulingParameterBrief) objects.
+    /// `AdvancedParams`
     pub advanced_params: Option<Vec<models::TaskSchedulingParameterBrief>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `TaskIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `ScheduledTimeConfig`: a [`ScheduledTimeConfig`](super::models::ScheduledTimeConfig).
+    /// `ScheduledTimeConfig`
     pub scheduled_time_config: Option<models::ScheduledTimeConfig>,
 }
 
 /// What a successful [`RerunWorkflowRun`] call returns.
 #[tc_model]
 pub struct RerunWorkflowRunResponse {
-    /// `Data`: an [`AsyncActionRsp`](super::models::AsyncActionRsp).
+    /// `Data`
     pub data: Option<models::AsyncActionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3515,9 +3092,12 @@ pub struct RerunWorkflowRunResponse {
 /// The `RunWorkflow` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`RunWorkflowResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=RunWorkflow)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3526,42 +3106,32 @@ pub struct RerunWorkflowRunResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct RunWorkflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697410068842890"`
+    /// `WorkspaceId`; example: `"17697410068842890"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8e0e3485-2736-4530-92ed-932e019898f1"`
+    /// `WorkflowId`; example: `"8e0e3485-2736-4530-92ed-932e019898f1"`
     pub workflow_id: String,
 
-    /// `RunType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RunType`; example: `1`
     pub run_type: i64,
 
-    /// `AdvancedParams`: a list of [`TaskSchedulingParameterBrief`](super::models::TaskSchedulingParameterBrief) objects.
+    /// `AdvancedParams`
     pub advanced_params: Option<Vec<models::TaskSchedulingParameterBrief>>,
 
-    /// `TaskIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `TaskIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub task_ids: Option<Vec<String>>,
 
-    /// `IdempotencyToken`: a string.
-    ///
-    /// Example: `"a1b2c3d4e5f6"`
+    /// `IdempotencyToken`; example: `"a1b2c3d4e5f6"`
     pub idempotency_token: Option<String>,
 
-    /// `ScheduledTimeConfig`: a [`ScheduledTimeConfig`](super::models::ScheduledTimeConfig).
+    /// `ScheduledTimeConfig`
     pub scheduled_time_config: Option<models::ScheduledTimeConfig>,
 }
 
 /// What a successful [`RunWorkflow`] call returns.
 #[tc_model]
 pub struct RunWorkflowResponse {
-    /// `Data`: an [`AsyncActionRsp`](super::models::AsyncActionRsp).
+    /// `Data`
     pub data: Option<models::AsyncActionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3571,9 +3141,12 @@ pub struct RunWorkflowResponse {
 /// The `SearchAsset` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`SearchAssetResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=SearchAsset)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3582,79 +3155,53 @@ pub struct RunWorkflowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct SearchAsset {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `MaxResults`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxResults`; example: `1`
     pub max_results: Option<i64>,
 
-    /// `Keyword`: a string.
-    ///
-    /// Example: `"order"`
+    /// `Keyword`; example: `"order"`
     pub keyword: Option<String>,
 
-    /// `AssetTypes`: a list of strings.
-    ///
-    /// Example: `["shecha"]`
+    /// `AssetTypes`; example: `["shecha"]`
     pub asset_types: Option<Vec<String>>,
 
-    /// `PageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `PageToken`; example: `"token123"`
     pub page_token: Option<String>,
 
-    /// `Owner`: a list of strings.
-    ///
-    /// Example: `["my"]`
+    /// `Owner`; example: `["my"]`
     pub owner: Option<Vec<String>>,
 
-    /// `TagIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TagIds`; example: `[1]`
     pub tag_ids: Option<Vec<i64>>,
 
-    /// `TagValueIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `TagValueIds`; example: `[1]`
     pub tag_value_ids: Option<Vec<i64>>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1764228776000"`
+    /// `ModifiedTime`; example: `"1764228776000"`
     pub modified_time: Option<String>,
 
-    /// `CatalogNames`: a list of strings.
-    ///
-    /// Example: `["string"]`
+    /// `CatalogNames`; example: `["string"]`
     pub catalog_names: Option<Vec<String>>,
 
-    /// `WorkspacePaths`: a list of strings.
-    ///
-    /// Example: `["/path/to/workspace"]`
+    /// `WorkspacePaths`; example: `["/path/to/workspace"]`
     pub workspace_paths: Option<Vec<String>>,
 
-    /// `EnableHybridSearch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableHybridSearch`; example: `true`
     pub enable_hybrid_search: Option<bool>,
 
-    /// `FieldTagIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `FieldTagIds`; example: `[1]`
     pub field_tag_ids: Option<Vec<i64>>,
 
-    /// `OrderBys`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OrderBys`
     pub order_bys: Option<Vec<models::OrderBy>>,
 }
 
 /// What a successful [`SearchAsset`] call returns.
 #[tc_model]
 pub struct SearchAssetResponse {
-    /// `Data`: a [`SearchAssetRsp`](super::models::SearchAssetRsp).
+    /// `Data`
     pub data: Option<models::SearchAssetRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3664,9 +3211,12 @@ pub struct SearchAssetResponse {
 /// The `StartCompute` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`StartComputeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=StartCompute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3675,26 +3225,20 @@ pub struct SearchAssetResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StartCompute {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"ws-001\""`
+    /// `WorkspaceId`; example: `"\"ws-001\""`
     pub workspace_id: String,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"\"res-001\""`
+    /// `ComputeResourceId`; example: `"\"res-001\""`
     pub compute_resource_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"\"res-001\""`
+    /// `ResourceId`; example: `"\"res-001\""`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`StartCompute`] call returns.
 #[tc_model]
 pub struct StartComputeResponse {
-    /// `Data`: a [`StartComputeRsp`](super::models::StartComputeRsp).
+    /// `Data`
     pub data: Option<models::StartComputeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3704,9 +3248,12 @@ pub struct StartComputeResponse {
 /// The `StopCompute` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`StopComputeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=StopCompute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3715,26 +3262,20 @@ pub struct StartComputeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct StopCompute {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"ws-001\""`
+    /// `WorkspaceId`; example: `"\"ws-001\""`
     pub workspace_id: String,
 
-    /// `ComputeResourceId`: a string.
-    ///
-    /// Example: `"\"res-001\""`
+    /// `ComputeResourceId`; example: `"\"res-001\""`
     pub compute_resource_id: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"\"res-001\""`
+    /// `ResourceId`; example: `"\"res-001\""`
     pub resource_id: Option<String>,
 }
 
 /// What a successful [`StopCompute`] call returns.
 #[tc_model]
 pub struct StopComputeResponse {
-    /// `Data`: a [`StopComputeRsp`](super::models::StopComputeRsp).
+    /// `Data`
     pub data: Option<models::StopComputeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3744,9 +3285,12 @@ pub struct StopComputeResponse {
 /// The `UnbindWorkflowBundle` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UnbindWorkflowBundleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UnbindWorkflowBundle)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3755,21 +3299,17 @@ pub struct StopComputeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UnbindWorkflowBundle {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"3ad17013-7f55-44fe-beb7-9bc17e37a93a"`
+    /// `WorkflowId`; example: `"3ad17013-7f55-44fe-beb7-9bc17e37a93a"`
     pub workflow_id: String,
 }
 
 /// What a successful [`UnbindWorkflowBundle`] call returns.
 #[tc_model]
 pub struct UnbindWorkflowBundleResponse {
-    /// `Data`: an [`UnbindWorkflowBundleRsp`](super::models::UnbindWorkflowBundleRsp).
+    /// `Data`
     pub data: Option<models::UnbindWorkflowBundleRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3779,9 +3319,12 @@ pub struct UnbindWorkflowBundleResponse {
 /// The `UpdateCatalog` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateCatalogResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateCatalog)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3790,36 +3333,26 @@ pub struct UnbindWorkflowBundleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateCatalog {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"e557125f-9240-4b5c-bdb4-873acac3311f"`
+    /// `ConnectionId`; example: `"e557125f-9240-4b5c-bdb4-873acac3311f"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`UpdateCatalog`] call returns.
 #[tc_model]
 pub struct UpdateCatalogResponse {
-    /// `Data`: an [`UpdateCatalogRsp`](super::models::UpdateCatalogRsp).
+    /// `Data`
     pub data: Option<models::UpdateCatalogRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3829,9 +3362,12 @@ pub struct UpdateCatalogResponse {
 /// The `UpdateConsoleGroup` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateConsoleGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateConsoleGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3840,41 +3376,29 @@ pub struct UpdateCatalogResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateConsoleGroup {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17848631472347483"`
+    /// `GroupId`; example: `"17848631472347483"`
     pub group_id: String,
 
-    /// `OperType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `OperType`; example: `3`
     pub oper_type: i64,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"junzhaaa"`
+    /// `GroupName`; example: `"junzhaaa"`
     pub group_name: Option<String>,
 
-    /// `GroupNickname`: a string.
-    ///
-    /// Example: `"group_nickname"`
+    /// `GroupNickname`; example: `"group_nickname"`
     pub group_nickname: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试描述"`
+    /// `Description`; example: `"测试描述"`
     pub description: Option<String>,
 
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002692368"]`
+    /// `UserUins`; example: `["700002692368"]`
     pub user_uins: Option<Vec<String>>,
 }
 
 /// What a successful [`UpdateConsoleGroup`] call returns.
 #[tc_model]
 pub struct UpdateConsoleGroupResponse {
-    /// `Data`: an [`UpdateConsoleGroupRsp`](super::models::UpdateConsoleGroupRsp).
+    /// `Data`
     pub data: Option<models::UpdateConsoleGroupRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3884,9 +3408,12 @@ pub struct UpdateConsoleGroupResponse {
 /// The `UpdateConsoleUsers` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateConsoleUsersResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateConsoleUsers)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3895,21 +3422,17 @@ pub struct UpdateConsoleGroupResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateConsoleUsers {
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["700002692363"]`
+    /// `UserUins`; example: `["700002692363"]`
     pub user_uins: Vec<String>,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["2001"]`
+    /// `RoleIds`; example: `["2001"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`UpdateConsoleUsers`] call returns.
 #[tc_model]
 pub struct UpdateConsoleUsersResponse {
-    /// `Data`: an [`UpdateConsoleUsersRsp`](super::models::UpdateConsoleUsersRsp).
+    /// `Data`
     pub data: Option<models::UpdateConsoleUsersRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3919,9 +3442,12 @@ pub struct UpdateConsoleUsersResponse {
 /// The `UpdateFile` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateFileResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateFile)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -3930,62 +3456,44 @@ pub struct UpdateConsoleUsersResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateFile {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17676920188276733"`
+    /// `WorkspaceId`; example: `"17676920188276733"`
     pub workspace_id: String,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"872597305364471808"`
+    /// `FileId`; example: `"872597305364471808"`
     pub file_id: String,
 
-    /// `FileConfig`: a [`FileConfig`](super::models::FileConfig).
+    /// `FileConfig`
     pub file_config: Option<models::FileConfig>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"NOTEBOOK_FILE"`
+    /// `FileType`; example: `"NOTEBOOK_FILE"`
     pub file_type: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"create_test"`
+    /// `BundleId`; example: `"create_test"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{'key1': 'value1'}"`
+    /// `BundleInfo`; example: `"{'key1': 'value1'}"`
     pub bundle_info: Option<String>,
 
-    /// `Storage`: a [`FileStorage`](super::models::FileStorage).
+    /// `Storage`
     pub storage: Option<models::FileStorage>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"create_by_api3.ipynb"`
+    /// `FileName`; example: `"create_by_api3.ipynb"`
     pub file_name: Option<String>,
 
-    /// `ParentFolderPath`: a string.
-    ///
-    /// Example: `"/Workspace/Users"`
+    /// `ParentFolderPath`; example: `"/Workspace/Users"`
     pub parent_folder_path: Option<String>,
 
-    /// `TargetFileType`: a string.
-    ///
-    /// Example: `"FOLDER"`
+    /// `TargetFileType`; example: `"FOLDER"`
     pub target_file_type: Option<String>,
 
-    /// `UpdateAction`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UpdateAction`; example: `1`
     pub update_action: Option<i64>,
 }
 
 /// What a successful [`UpdateFile`] call returns.
 #[tc_model]
 pub struct UpdateFileResponse {
-    /// `Data`: a [`FileInfo`](super::models::FileInfo).
+    /// `Data`
     pub data: Option<models::FileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3995,9 +3503,12 @@ pub struct UpdateFileResponse {
 /// The `UpdateFolder` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateFolderResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateFolder)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4006,32 +3517,26 @@ pub struct UpdateFileResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateFolder {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17799542221324491"`
+    /// `WorkspaceId`; example: `"17799542221324491"`
     pub workspace_id: String,
 
-    /// `Folder`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `Folder`
     pub folder: Option<models::FolderLocator>,
 
-    /// `OperationType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `OperationType`; example: `"1"`
     pub operation_type: Option<String>,
 
-    /// `FolderName`: a string.
-    ///
-    /// Example: `"new-folder"`
+    /// `FolderName`; example: `"new-folder"`
     pub folder_name: Option<String>,
 
-    /// `TargetParent`: a [`FolderLocator`](super::models::FolderLocator).
+    /// `TargetParent`
     pub target_parent: Option<models::FolderLocator>,
 }
 
 /// What a successful [`UpdateFolder`] call returns.
 #[tc_model]
 pub struct UpdateFolderResponse {
-    /// `Data`: an [`UpdateFolderRsp`](super::models::UpdateFolderRsp).
+    /// `Data`
     pub data: Option<models::UpdateFolderRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4041,9 +3546,12 @@ pub struct UpdateFolderResponse {
 /// The `UpdateFunction` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateFunctionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateFunction)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4052,36 +3560,26 @@ pub struct UpdateFolderResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateFunction {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `FunctionName`: a string.
-    ///
-    /// Example: `"my_function"`
+    /// `FunctionName`; example: `"my_function"`
     pub function_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 }
 
 /// What a successful [`UpdateFunction`] call returns.
 #[tc_model]
 pub struct UpdateFunctionResponse {
-    /// `Data`: an [`UpdateFunctionRsp`](super::models::UpdateFunctionRsp).
+    /// `Data`
     pub data: Option<models::UpdateFunctionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4091,9 +3589,12 @@ pub struct UpdateFunctionResponse {
 /// The `UpdateLocation` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateLocationResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateLocation)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4102,24 +3603,20 @@ pub struct UpdateFunctionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateLocation {
-    /// `LocationName`: a string.
-    ///
-    /// Example: `"test_1"`
+    /// `LocationName`; example: `"test_1"`
     pub location_name: String,
 
-    /// `Updates`: a list of [`LocationUpdate`](super::models::LocationUpdate) objects.
+    /// `Updates`
     pub updates: Vec<models::LocationUpdate>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 }
 
 /// What a successful [`UpdateLocation`] call returns.
 #[tc_model]
 pub struct UpdateLocationResponse {
-    /// `Data`: an [`UpdateLocationRsp`](super::models::UpdateLocationRsp).
+    /// `Data`
     pub data: Option<models::UpdateLocationRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4129,9 +3626,12 @@ pub struct UpdateLocationResponse {
 /// The `UpdateModel` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateModelResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateModel)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4140,41 +3640,29 @@ pub struct UpdateLocationResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateModel {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"my_model"`
+    /// `ModelName`; example: `"my_model"`
     pub model_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"new_model_name"`
+    /// `NewName`; example: `"new_model_name"`
     pub new_name: Option<String>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 }
 
 /// What a successful [`UpdateModel`] call returns.
 #[tc_model]
 pub struct UpdateModelResponse {
-    /// `Data`: an [`UpdateModelRsp`](super::models::UpdateModelRsp).
+    /// `Data`
     pub data: Option<models::UpdateModelRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4184,9 +3672,12 @@ pub struct UpdateModelResponse {
 /// The `UpdateModelVersion` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateModelVersionResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateModelVersion)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4195,51 +3686,35 @@ pub struct UpdateModelResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateModelVersion {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"marvin"`
+    /// `CatalogName`; example: `"marvin"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"abe"`
+    /// `SchemaName`; example: `"abe"`
     pub schema_name: String,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"hhhhhhaa"`
+    /// `ModelName`; example: `"hhhhhhaa"`
     pub model_name: String,
 
-    /// `ModelVersion`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ModelVersion`; example: `1`
     pub model_version: i64,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `AddedAliases`: a list of strings.
-    ///
-    /// Example: `["ac"]`
+    /// `AddedAliases`; example: `["ac"]`
     pub added_aliases: Option<Vec<String>>,
 
-    /// `RemovedAliases`: a list of strings.
-    ///
-    /// Example: `["ab"]`
+    /// `RemovedAliases`; example: `["ab"]`
     pub removed_aliases: Option<Vec<String>>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"该模型组织和管理相关数据内容，提供业务语义和技术定义。包含输入数据源、输出结果及特定算法类型。适用于数据分析团队进行业务洞察和决策支持等场景。2"`
+    /// `NewComment`; example: `"该模型组织和管理相关数据内容，提供业务语义和技术定义。包含输入数据源、输出结果及特定算法类型。适用于数据分析团队进行业务洞察和决策支持等场景。2"`
     pub new_comment: Option<String>,
 }
 
 /// What a successful [`UpdateModelVersion`] call returns.
 #[tc_model]
 pub struct UpdateModelVersionResponse {
-    /// `Data`: an [`UpdateModelVersionRsp`](super::models::UpdateModelVersionRsp).
+    /// `Data`
     pub data: Option<models::UpdateModelVersionRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4249,9 +3724,12 @@ pub struct UpdateModelVersionResponse {
 /// The `UpdateSchema` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateSchemaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateSchema)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4260,41 +3738,29 @@ pub struct UpdateModelVersionResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateSchema {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"4a28103f-b91d-4cc9-b359-7fa6ec0e058d"`
+    /// `ConnectionId`; example: `"4a28103f-b91d-4cc9-b359-7fa6ec0e058d"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`UpdateSchema`] call returns.
 #[tc_model]
 pub struct UpdateSchemaResponse {
-    /// `Data`: an [`UpdateSchemaRsp`](super::models::UpdateSchemaRsp).
+    /// `Data`
     pub data: Option<models::UpdateSchemaRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4304,9 +3770,12 @@ pub struct UpdateSchemaResponse {
 /// The `UpdateTable` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateTableResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateTable)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4315,51 +3784,35 @@ pub struct UpdateSchemaResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateTable {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"my_table"`
+    /// `TableName`; example: `"my_table"`
     pub table_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"new_table_name"`
+    /// `NewName`; example: `"new_table_name"`
     pub new_name: Option<String>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"c7553f90-800d-47d0-be3f-f84ed3686718"`
+    /// `ConnectionId`; example: `"c7553f90-800d-47d0-be3f-f84ed3686718"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`UpdateTable`] call returns.
 #[tc_model]
 pub struct UpdateTableResponse {
-    /// `Data`: an [`UpdateTableRsp`](super::models::UpdateTableRsp).
+    /// `Data`
     pub data: Option<models::UpdateTableRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4369,9 +3822,12 @@ pub struct UpdateTableResponse {
 /// The `UpdateTableColumn` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateTableColumnResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateTableColumn)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4380,44 +3836,32 @@ pub struct UpdateTableResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateTableColumn {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"my_table"`
+    /// `TableName`; example: `"my_table"`
     pub table_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `Columns`: a list of [`ColumnBrief`](super::models::ColumnBrief) objects.
+    /// `Columns`
     pub columns: Vec<models::ColumnBrief>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"dc612ad6-cce7-440c-a53f-b6335c43a0ef"`
+    /// `ConnectionId`; example: `"dc612ad6-cce7-440c-a53f-b6335c43a0ef"`
     pub connection_id: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
 /// What a successful [`UpdateTableColumn`] call returns.
 #[tc_model]
 pub struct UpdateTableColumnResponse {
-    /// `Data`: an [`UpdateTableColumnRsp`](super::models::UpdateTableColumnRsp).
+    /// `Data`
     pub data: Option<models::UpdateTableColumnRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4427,9 +3871,12 @@ pub struct UpdateTableColumnResponse {
 /// The `UpdateView` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateViewResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateView)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4438,41 +3885,29 @@ pub struct UpdateTableColumnResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateView {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `ViewName`: a string.
-    ///
-    /// Example: `"my_view"`
+    /// `ViewName`; example: `"my_view"`
     pub view_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"new_view_name"`
+    /// `NewName`; example: `"new_view_name"`
     pub new_name: Option<String>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 }
 
 /// What a successful [`UpdateView`] call returns.
 #[tc_model]
 pub struct UpdateViewResponse {
-    /// `Data`: an [`UpdateViewRsp`](super::models::UpdateViewRsp).
+    /// `Data`
     pub data: Option<models::UpdateViewRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4482,9 +3917,12 @@ pub struct UpdateViewResponse {
 /// The `UpdateVolume` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateVolumeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateVolume)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4493,41 +3931,29 @@ pub struct UpdateViewResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateVolume {
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `CatalogName`; example: `"my_catalog"`
     pub catalog_name: String,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `SchemaName`; example: `"my_schema"`
     pub schema_name: String,
 
-    /// `VolumeName`: a string.
-    ///
-    /// Example: `"my_volume"`
+    /// `VolumeName`; example: `"my_volume"`
     pub volume_name: String,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17697667906247629"`
+    /// `WorkspaceId`; example: `"17697667906247629"`
     pub workspace_id: String,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"new_volume_name"`
+    /// `NewName`; example: `"new_volume_name"`
     pub new_name: Option<String>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 }
 
 /// What a successful [`UpdateVolume`] call returns.
 #[tc_model]
 pub struct UpdateVolumeResponse {
-    /// `Data`: an [`UpdateVolumeRsp`](super::models::UpdateVolumeRsp).
+    /// `Data`
     pub data: Option<models::UpdateVolumeRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4537,9 +3963,12 @@ pub struct UpdateVolumeResponse {
 /// The `UpdateWorkflow` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateWorkflowResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateWorkflow)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4548,29 +3977,23 @@ pub struct UpdateVolumeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateWorkflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: String,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"8f760036-a086-49cd-9d20-7aa25c8a76be"`
+    /// `WorkflowId`; example: `"8f760036-a086-49cd-9d20-7aa25c8a76be"`
     pub workflow_id: String,
 
-    /// `FieldToRemoveList`: a list of strings.
-    ///
-    /// Example: `["/TaskList:[3e9e53ef-3aec-4e14-b55e-44bd07e7ee64]"]`
+    /// `FieldToRemoveList`; example: `["/TaskList:[3e9e53ef-3aec-4e14-b55e-44bd07e7ee64]"]`
     pub field_to_remove_list: Option<Vec<String>>,
 
-    /// `NewSetting`: a [`Workflow`](super::models::Workflow).
+    /// `NewSetting`
     pub new_setting: Option<models::Workflow>,
 }
 
 /// What a successful [`UpdateWorkflow`] call returns.
 #[tc_model]
 pub struct UpdateWorkflowResponse {
-    /// `Data`: an [`UpdateWorkflowRsp`](super::models::UpdateWorkflowRsp).
+    /// `Data`
     pub data: Option<models::UpdateWorkflowRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4580,9 +4003,12 @@ pub struct UpdateWorkflowResponse {
 /// The `UpdateWorkspace` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateWorkspaceResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateWorkspace)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4591,26 +4017,20 @@ pub struct UpdateWorkflowResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateWorkspace {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17851563773633788"`
+    /// `WorkspaceId`; example: `"17851563773633788"`
     pub workspace_id: String,
 
-    /// `WorkspaceName`: a string.
-    ///
-    /// Example: `"hehefdf"`
+    /// `WorkspaceName`; example: `"hehefdf"`
     pub workspace_name: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"fdsfsd"`
+    /// `Description`; example: `"fdsfsd"`
     pub description: Option<String>,
 }
 
 /// What a successful [`UpdateWorkspace`] call returns.
 #[tc_model]
 pub struct UpdateWorkspaceResponse {
-    /// `Data`: an [`UpdateWorkspaceRsp`](super::models::UpdateWorkspaceRsp).
+    /// `Data`
     pub data: Option<models::UpdateWorkspaceRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4620,9 +4040,12 @@ pub struct UpdateWorkspaceResponse {
 /// The `UpdateWorkspaceGroupsRoles` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateWorkspaceGroupsRolesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateWorkspaceGroupsRoles)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4631,26 +4054,20 @@ pub struct UpdateWorkspaceResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateWorkspaceGroupsRoles {
-    /// `GroupIds`: a list of strings.
-    ///
-    /// Example: `["100028663851","100028663852"]`
+    /// `GroupIds`; example: `["100028663851","100028663852"]`
     pub group_ids: Vec<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"12\""`
+    /// `WorkspaceId`; example: `"\"12\""`
     pub workspace_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["770007993490956288"]`
+    /// `RoleIds`; example: `["770007993490956288"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`UpdateWorkspaceGroupsRoles`] call returns.
 #[tc_model]
 pub struct UpdateWorkspaceGroupsRolesResponse {
-    /// `Data`: a [`PlatformStatusRsp`](super::models::PlatformStatusRsp).
+    /// `Data`
     pub data: Option<models::PlatformStatusRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4660,9 +4077,12 @@ pub struct UpdateWorkspaceGroupsRolesResponse {
 /// The `UpdateWorkspaceRole` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateWorkspaceRoleResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateWorkspaceRole)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4671,22 +4091,20 @@ pub struct UpdateWorkspaceGroupsRolesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateWorkspaceRole {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1256"`
+    /// `WorkspaceId`; example: `"1256"`
     pub workspace_id: String,
 
-    /// `BasicInfo`: a [`RoleBasicInfo`](super::models::RoleBasicInfo).
+    /// `BasicInfo`
     pub basic_info: models::RoleBasicInfo,
 
-    /// `Permissions`: a list of [`RolePermission`](super::models::RolePermission) objects.
+    /// `Permissions`
     pub permissions: Option<Vec<models::RolePermission>>,
 }
 
 /// What a successful [`UpdateWorkspaceRole`] call returns.
 #[tc_model]
 pub struct UpdateWorkspaceRoleResponse {
-    /// `Data`: an [`UpdateWorkspaceRoleResult`](super::models::UpdateWorkspaceRoleResult).
+    /// `Data`
     pub data: Option<models::UpdateWorkspaceRoleResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4696,9 +4114,12 @@ pub struct UpdateWorkspaceRoleResponse {
 /// The `UpdateWorkspaceUsersRoles` action of DATABUDDY API 2026-07-15.
 ///
 /// A successful call returns [`UpdateWorkspaceUsersRolesResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=databuddy&Version=2026-07-15&Action=UpdateWorkspaceUsersRoles)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "databuddy",
     version = "2026-07-15",
@@ -4707,26 +4128,20 @@ pub struct UpdateWorkspaceRoleResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct UpdateWorkspaceUsersRoles {
-    /// `UserUins`: a list of strings.
-    ///
-    /// Example: `["100028663851","100028663852"]`
+    /// `UserUins`; example: `["100028663851","100028663852"]`
     pub user_uins: Vec<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"\"1001\""`
+    /// `WorkspaceId`; example: `"\"1001\""`
     pub workspace_id: String,
 
-    /// `RoleIds`: a list of strings.
-    ///
-    /// Example: `["770051870847492096"]`
+    /// `RoleIds`; example: `["770051870847492096"]`
     pub role_ids: Vec<String>,
 }
 
 /// What a successful [`UpdateWorkspaceUsersRoles`] call returns.
 #[tc_model]
 pub struct UpdateWorkspaceUsersRolesResponse {
-    /// `Data`: a [`PlatformStatusRsp`](super::models::PlatformStatusRsp).
+    /// `Data`
     pub data: Option<models::PlatformStatusRsp>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

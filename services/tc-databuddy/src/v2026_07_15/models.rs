@@ -8,9 +8,7 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`AddConsoleUsers`](super::AddConsoleUsers).
 #[tc_model]
 pub struct AddConsoleUsersRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -20,12 +18,10 @@ pub struct AddConsoleUsersRsp {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow), [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct AdvancedDependencyConfig {
-    /// `Operator`: a string.
-    ///
-    /// Example: `"AND"`
+    /// `Operator`; example: `"AND"`
     pub operator: Option<String>,
 
-    /// `Conditions`: a list of [`TaskRunConditionRule`] objects.
+    /// `Conditions`
     pub conditions: Option<Vec<TaskRunConditionRule>>,
 }
 
@@ -34,14 +30,10 @@ pub struct AdvancedDependencyConfig {
 /// Returned in the output of [`GetWorkflowRun`](super::GetWorkflowRun) and [`ListWorkflowRuns`](super::ListWorkflowRuns).
 #[tc_model]
 pub struct AdvancedParameter {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `ParamKey`; example: `"key1"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `ParamValue`; example: `"value1"`
     pub param_value: Option<String>,
 }
 
@@ -51,32 +43,22 @@ pub struct AdvancedParameter {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct AlarmBrief {
-    /// `AlarmId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `AlarmId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub alarm_id: Option<String>,
 
-    /// `AlarmMonitorType`: a string.
-    ///
-    /// Example: `"WORKFLOW"`
+    /// `AlarmMonitorType`; example: `"WORKFLOW"`
     pub alarm_monitor_type: Option<String>,
 
-    /// `AlarmGroups`: a list of [`AlarmGroup`] objects.
+    /// `AlarmGroups`
     pub alarm_groups: Option<Vec<AlarmGroup>>,
 
-    /// `DoNotDisturbWhenSkipped`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DoNotDisturbWhenSkipped`; example: `false`
     pub do_not_disturb_when_skipped: Option<bool>,
 
-    /// `DoNotDisturbWhenManuallyTerminated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DoNotDisturbWhenManuallyTerminated`; example: `false`
     pub do_not_disturb_when_manually_terminated: Option<bool>,
 
-    /// `DoNotDisturbUntilTheLastRetry`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DoNotDisturbUntilTheLastRetry`; example: `false`
     pub do_not_disturb_until_the_last_retry: Option<bool>,
 }
 
@@ -86,29 +68,19 @@ pub struct AlarmBrief {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct AlarmGroup {
-    /// `ChannelId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ChannelId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub channel_id: Option<String>,
 
-    /// `ChannelName`: a string.
-    ///
-    /// Example: `"1**19***71@*q.com"`
+    /// `ChannelName`; example: `"1**19***71@*q.com"`
     pub channel_name: Option<String>,
 
-    /// `IsEmailChannel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsEmailChannel`; example: `false`
     pub is_email_channel: Option<bool>,
 
-    /// `AlarmConditions`: a list of strings.
-    ///
-    /// Example: `["START","FAILURE"]`
+    /// `AlarmConditions`; example: `["START","FAILURE"]`
     pub alarm_conditions: Option<Vec<String>>,
 
-    /// `ChannelType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ChannelType`; example: `1`
     pub channel_type: Option<i64>,
 }
 
@@ -117,74 +89,46 @@ pub struct AlarmGroup {
 /// Returned in the output of [`GetModelVersion`](super::GetModelVersion) and [`UpdateModelVersion`](super::UpdateModelVersion).
 #[tc_model]
 pub struct AssetTagVote {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Id`; example: `"1"`
     pub id: Option<String>,
 
-    /// `PropertyType`: a string.
-    ///
-    /// Example: `"catalog"`
+    /// `PropertyType`; example: `"catalog"`
     pub property_type: Option<String>,
 
-    /// `PropertyId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `PropertyId`; example: `"1"`
     pub property_id: Option<String>,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LabelId`; example: `"1"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"test1"`
+    /// `LabelName`; example: `"test1"`
     pub label_name: Option<String>,
 
-    /// `LabelValueId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `LabelValueId`; example: `"1"`
     pub label_value_id: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"test2"`
+    /// `LabelValue`; example: `"test2"`
     pub label_value: Option<String>,
 
-    /// `Creator`: a string.
-    ///
-    /// Example: `"tester"`
+    /// `Creator`; example: `"tester"`
     pub creator: Option<String>,
 
-    /// `Modifier`: a string.
-    ///
-    /// Example: `"tester"`
+    /// `Modifier`; example: `"tester"`
     pub modifier: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"156"`
+    /// `CreateTime`; example: `"156"`
     pub create_time: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"156"`
+    /// `ModifiedTime`; example: `"156"`
     pub modified_time: Option<String>,
 
-    /// `OwnerAccount`: a string.
-    ///
-    /// Example: `"198"`
+    /// `OwnerAccount`; example: `"198"`
     pub owner_account: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Deleted`; example: `false`
     pub deleted: Option<bool>,
 }
 
@@ -193,7 +137,7 @@ pub struct AssetTagVote {
 /// Returned in the output of [`KillWorkflowRun`](super::KillWorkflowRun), [`RerunWorkflowRun`](super::RerunWorkflowRun) and [`RunWorkflow`](super::RunWorkflow).
 #[tc_model]
 pub struct AsyncActionRsp {
-    /// `ActionResults`: a list of [`RunActionBrief`] objects.
+    /// `ActionResults`
     pub action_results: Option<Vec<RunActionBrief>>,
 }
 
@@ -202,28 +146,16 @@ pub struct AsyncActionRsp {
 /// Returned in the output of [`CreateFile`](super::CreateFile), [`GetFile`](super::GetFile) and [`UpdateFile`](super::UpdateFile).
 #[tc_model]
 pub struct AsyncOperation {
-    /// `IsAsync`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `IsAsync`, required in requests; example: `true`
     pub is_async: Option<bool>,
 
-    /// `JobId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `JobId`, required in requests; example: `"17676143448574812"`
     pub job_id: Option<String>,
 
-    /// `OperationId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"550e8400-e29b-41d4-a716-446655440000"`
+    /// `OperationId`, required in requests; example: `"550e8400-e29b-41d4-a716-446655440000"`
     pub operation_id: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Status`, required in requests; example: `1`
     pub status: Option<i64>,
 }
 
@@ -232,34 +164,22 @@ pub struct AsyncOperation {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`CreateSchema`](super::CreateSchema), [`CreateVolume`](super::CreateVolume), [`GetCatalog`](super::GetCatalog), [`GetLocation`](super::GetLocation), [`GetModel`](super::GetModel) and 21 more.
 #[tc_model]
 pub struct Audit {
-    /// `Creator`: a string.
-    ///
-    /// Example: `"155324234"`
+    /// `Creator`; example: `"155324234"`
     pub creator: Option<String>,
 
-    /// `CreatedAt`: a string.
-    ///
-    /// Example: `"10000000000"`
+    /// `CreatedAt`; example: `"10000000000"`
     pub created_at: Option<String>,
 
-    /// `LastModifier`: a string.
-    ///
-    /// Example: `"155324234"`
+    /// `LastModifier`; example: `"155324234"`
     pub last_modifier: Option<String>,
 
-    /// `LastModifiedAt`: a string.
-    ///
-    /// Example: `"10000000000"`
+    /// `LastModifiedAt`; example: `"10000000000"`
     pub last_modified_at: Option<String>,
 
-    /// `CreatorName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `CreatorName`; example: `"tom"`
     pub creator_name: Option<String>,
 
-    /// `LastModifierName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `LastModifierName`; example: `"tom"`
     pub last_modifier_name: Option<String>,
 }
 
@@ -268,14 +188,10 @@ pub struct Audit {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct BucketPartitioning {
-    /// `FiledNames`: a list of strings.
-    ///
-    /// Example: `["id"]`
+    /// `FiledNames`; example: `["id"]`
     pub filed_names: Vec<String>,
 
-    /// `NumBuckets`: a string.
-    ///
-    /// Example: `"10"`
+    /// `NumBuckets`; example: `"10"`
     pub num_buckets: String,
 }
 
@@ -284,79 +200,55 @@ pub struct BucketPartitioning {
 /// Returned in the output of [`GetCatalog`](super::GetCatalog) and [`ListCatalogs`](super::ListCatalogs).
 #[tc_model]
 pub struct Catalog {
-    /// `Id`: a string.
-    ///
-    /// Example: `"1034cdc-7d13-4fc5-9005-29af34c5c7d3"`
+    /// `Id`; example: `"1034cdc-7d13-4fc5-9005-29af34c5c7d3"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"catalog1"`
+    /// `Name`; example: `"catalog1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"TABLE"`
+    /// `Type`; example: `"TABLE"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test catalog"`
+    /// `Comment`; example: `"test catalog"`
     pub comment: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"2"`
+    /// `Status`; example: `"2"`
     pub status: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `Operator`; example: `"tom"`
     pub operator: Option<String>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid268196624253602371@251436191_ap-guangzhou_CATALOG"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid268196624253602371@251436191_ap-guangzhou_CATALOG"`
     pub asset_guid: Option<String>,
 
-    /// `CurrentWorkspacePermissionLevel`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentWorkspacePermissionLevel`; example: `0`
     pub current_workspace_permission_level: Option<i64>,
 
-    /// `Identifier`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid268196624253602371"`
+    /// `Identifier`; example: `"tccatalog.v1.uid268196624253602371"`
     pub identifier: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `IsExternal`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsExternal`; example: `true`
     pub is_external: Option<bool>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"SETATS"`
+    /// `CatalogSource`; example: `"SETATS"`
     pub catalog_source: Option<String>,
 
-    /// `ConnectionCatalogName`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `ConnectionCatalogName`; example: `"my_catalog"`
     pub connection_catalog_name: Option<String>,
 }
 
@@ -365,20 +257,13 @@ pub struct Catalog {
 /// Sent in the input of [`UpdateTableColumn`](super::UpdateTableColumn).
 #[tc_model]
 pub struct ColumnBrief {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"field1"`
+    /// `Name`, required in requests; example: `"field1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `Comment`; example: `"这是描述信息"`
     pub comment: Option<String>,
 }
 
@@ -387,14 +272,10 @@ pub struct ColumnBrief {
 /// Returned in the output of [`UpdateTableColumn`](super::UpdateTableColumn).
 #[tc_model]
 pub struct ColumnErrorMessages {
-    /// `Name`: a string.
-    ///
-    /// Example: `"field1"`
+    /// `Name`; example: `"field1"`
     pub name: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"字段不存在"`
+    /// `ErrorMessage`; example: `"字段不存在"`
     pub error_message: Option<String>,
 }
 
@@ -403,40 +284,28 @@ pub struct ColumnErrorMessages {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct ColumnInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"id"`
+    /// `Name`, required in requests; example: `"id"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"string"`
+    /// `Type`, required in requests; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"id字段"`
+    /// `Comment`; example: `"id字段"`
     pub comment: Option<String>,
 
-    /// `FieldSetting`: a string.
-    ///
-    /// Example: `"{\"\":\"\"}"`
+    /// `FieldSetting`; example: `"{\"\":\"\"}"`
     pub field_setting: Option<String>,
 
-    /// `IsPrimaryKey`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPrimaryKey`; example: `true`
     pub is_primary_key: Option<bool>,
 
-    /// `DataMaskStrategyInfo`: a [`DataMaskStrategyInfo`].
+    /// `DataMaskStrategyInfo`
     pub data_mask_strategy_info: Option<DataMaskStrategyInfo>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 
-    /// `DictDimension`: a [`DictDimensionInfo`].
+    /// `DictDimension`
     pub dict_dimension: Option<DictDimensionInfo>,
 }
 
@@ -445,14 +314,10 @@ pub struct ColumnInfo {
 /// Returned in the output of [`RemoveConsoleUsers`](super::RemoveConsoleUsers).
 #[tc_model]
 pub struct CommonFailItem {
-    /// `Item`: a string.
-    ///
-    /// Example: `"334"`
+    /// `Item`; example: `"334"`
     pub item: Option<String>,
 
-    /// `FailReason`: a string.
-    ///
-    /// Example: `"用户不在Agent席位中"`
+    /// `FailReason`; example: `"用户不在Agent席位中"`
     pub fail_reason: Option<String>,
 }
 
@@ -461,34 +326,22 @@ pub struct CommonFailItem {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`CreateSchema`](super::CreateSchema), [`CreateVolume`](super::CreateVolume), [`GetCatalog`](super::GetCatalog), [`GetModel`](super::GetModel), [`GetSchema`](super::GetSchema) and 16 more.
 #[tc_model]
 pub struct CommonTagInfo {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `LabelId`; example: `"17676143448574812"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"数据质量标签"`
+    /// `LabelName`; example: `"数据质量标签"`
     pub label_name: Option<String>,
 
-    /// `LabelValueId`: a string.
-    ///
-    /// Example: `"17676143448574813"`
+    /// `LabelValueId`; example: `"17676143448574813"`
     pub label_value_id: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"高质量"`
+    /// `LabelValue`; example: `"高质量"`
     pub label_value: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: Option<bool>,
 }
 
@@ -497,37 +350,25 @@ pub struct CommonTagInfo {
 /// Returned in the output of [`ListConsoleGroups`](super::ListConsoleGroups).
 #[tc_model]
 pub struct ConsoleGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `GroupId`; example: `"17676143448574812"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"group_name"`
+    /// `GroupName`; example: `"group_name"`
     pub group_name: Option<String>,
 
-    /// `Roles`: a list of [`RoleBasicInfo`] objects.
+    /// `Roles`
     pub roles: Option<Vec<RoleBasicInfo>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `UserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UserCount`; example: `10`
     pub user_count: Option<i64>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `GroupType`; example: `"0"`
     pub group_type: Option<String>,
 }
 
@@ -536,29 +377,19 @@ pub struct ConsoleGroupInfo {
 /// Returned in the output of [`ListConsoleGroupUsers`](super::ListConsoleGroupUsers).
 #[tc_model]
 pub struct ConsoleGroupUserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `UserUin`; example: `"100012345678"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user_name"`
+    /// `UserName`; example: `"user_name"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `Nickname`; example: `"小明"`
     pub nickname: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 00:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -567,13 +398,13 @@ pub struct ConsoleGroupUserInfo {
 /// Returned in the output of [`ListConsoleRoles`](super::ListConsoleRoles).
 #[tc_model]
 pub struct ConsoleRoleInfo {
-    /// `BasicInfo`: a [`RoleBasicInfo`].
+    /// `BasicInfo`
     pub basic_info: Option<RoleBasicInfo>,
 
-    /// `MetaData`: a [`RoleMetaData`].
+    /// `MetaData`
     pub meta_data: Option<RoleMetaData>,
 
-    /// `Permissions`: a list of [`RolePermission`] objects.
+    /// `Permissions`
     pub permissions: Option<Vec<RolePermission>>,
 }
 
@@ -582,52 +413,34 @@ pub struct ConsoleRoleInfo {
 /// Returned in the output of [`ListConsoleUsers`](super::ListConsoleUsers).
 #[tc_model]
 pub struct ConsoleUserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100012345678"`
+    /// `UserUin`; example: `"100012345678"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user_name"`
+    /// `UserName`; example: `"user_name"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"小明"`
+    /// `Nickname`; example: `"小明"`
     pub nickname: Option<String>,
 
-    /// `Roles`: a list of [`RoleBasicInfo`] objects.
+    /// `Roles`
     pub roles: Option<Vec<RoleBasicInfo>>,
 
-    /// `UserSource`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserSource`; example: `"user"`
     pub user_source: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `IsOwner`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOwner`; example: `true`
     pub is_owner: Option<bool>,
 
-    /// `UserTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserTag`; example: `0`
     pub user_tag: Option<i64>,
 
-    /// `IsAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAdmin`; example: `true`
     pub is_admin: Option<bool>,
 }
 
@@ -636,9 +449,7 @@ pub struct ConsoleUserInfo {
 /// Returned in the output of [`CreateCatalog`](super::CreateCatalog).
 #[tc_model]
 pub struct CreateCatalogRsp {
-    /// `CatalogId`: a string.
-    ///
-    /// Example: `"9282d7bd-9fde-4ec1-bd8f-c0096146"`
+    /// `CatalogId`; example: `"9282d7bd-9fde-4ec1-bd8f-c0096146"`
     pub catalog_id: Option<String>,
 }
 
@@ -647,9 +458,7 @@ pub struct CreateCatalogRsp {
 /// Returned in the output of [`CreateConsoleGroup`](super::CreateConsoleGroup).
 #[tc_model]
 pub struct CreateConsoleGroupRsp {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `GroupId`; example: `"17676143448574812"`
     pub group_id: Option<String>,
 }
 
@@ -658,9 +467,7 @@ pub struct CreateConsoleGroupRsp {
 /// Returned in the output of [`CreateFolder`](super::CreateFolder).
 #[tc_model]
 pub struct CreateFolderRsp {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"872499382026919936"`
+    /// `FolderId`; example: `"872499382026919936"`
     pub folder_id: Option<String>,
 }
 
@@ -669,7 +476,7 @@ pub struct CreateFolderRsp {
 /// Returned in the output of [`CreateModel`](super::CreateModel).
 #[tc_model]
 pub struct CreateModelRsp {
-    /// `Model`: a [`ModelInfo`].
+    /// `Model`
     pub model: Option<ModelInfo>,
 }
 
@@ -678,9 +485,7 @@ pub struct CreateModelRsp {
 /// Returned in the output of [`CreateModelVersion`](super::CreateModelVersion).
 #[tc_model]
 pub struct CreateModelVersionRsp {
-    /// `Created`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Created`; example: `true`
     pub created: Option<bool>,
 }
 
@@ -689,7 +494,7 @@ pub struct CreateModelVersionRsp {
 /// Returned in the output of [`CreateSchema`](super::CreateSchema).
 #[tc_model]
 pub struct CreateSchemaRsp {
-    /// `Schema`: a [`Schema`].
+    /// `Schema`
     pub schema: Option<Schema>,
 }
 
@@ -698,7 +503,7 @@ pub struct CreateSchemaRsp {
 /// Returned in the output of [`CreateVolume`](super::CreateVolume).
 #[tc_model]
 pub struct CreateVolumeRsp {
-    /// `Volume`: a [`Volume`].
+    /// `Volume`
     pub volume: Option<Volume>,
 }
 
@@ -707,9 +512,7 @@ pub struct CreateVolumeRsp {
 /// Returned in the output of [`CreateWorkflow`](super::CreateWorkflow).
 #[tc_model]
 pub struct CreateWorkflowRsp {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 }
 
@@ -718,14 +521,10 @@ pub struct CreateWorkflowRsp {
 /// Returned in the output of [`CreateWorkspaceRole`](super::CreateWorkspaceRole).
 #[tc_model]
 pub struct CreateWorkspaceRoleResult {
-    /// `RoleId`: a string.
-    ///
-    /// Example: `"1246"`
+    /// `RoleId`; example: `"1246"`
     pub role_id: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -734,9 +533,7 @@ pub struct CreateWorkspaceRoleResult {
 /// Returned in the output of [`CreateWorkspace`](super::CreateWorkspace).
 #[tc_model]
 pub struct CreateWorkspaceRsp {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `WorkspaceId`; example: `"17676143448574812"`
     pub workspace_id: Option<String>,
 }
 
@@ -745,21 +542,13 @@ pub struct CreateWorkspaceRsp {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct DataMaskGroup {
-    /// `GroupId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"17738042827013749"`
+    /// `GroupId`, required in requests; example: `"17738042827013749"`
     pub group_id: Option<String>,
 
-    /// `StrategyType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"MASK_HASH"`
+    /// `StrategyType`, required in requests; example: `"MASK_HASH"`
     pub strategy_type: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"默认用户组"`
+    /// `GroupName`; example: `"默认用户组"`
     pub group_name: Option<String>,
 }
 
@@ -768,19 +557,13 @@ pub struct DataMaskGroup {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct DataMaskLabelInfo {
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `LabelId`; example: `"17676143448574812"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"手机号"`
+    /// `LabelName`; example: `"手机号"`
     pub label_name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Type`; example: `4`
     pub r#type: Option<i64>,
 }
 
@@ -789,32 +572,22 @@ pub struct DataMaskLabelInfo {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct DataMaskStrategyInfo {
-    /// `StrategyName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"哈希脱敏策略"`
+    /// `StrategyName`, required in requests; example: `"哈希脱敏策略"`
     pub strategy_name: Option<String>,
 
-    /// `Groups`: a list of [`DataMaskGroup`] objects.
-    /// Required in requests.
+    /// `Groups`, required in requests
     pub groups: Option<Vec<DataMaskGroup>>,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"MASK_HASH"`
+    /// `StrategyType`; example: `"MASK_HASH"`
     pub strategy_type: Option<String>,
 
-    /// `StrategyDesc`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `StrategyDesc`; example: `"这是描述信息"`
     pub strategy_desc: Option<String>,
 
-    /// `StrategyId`: a string.
-    ///
-    /// Example: `"sm-12345"`
+    /// `StrategyId`; example: `"sm-12345"`
     pub strategy_id: Option<String>,
 
-    /// `Labels`: a list of [`DataMaskLabelInfo`] objects.
+    /// `Labels`
     pub labels: Option<Vec<DataMaskLabelInfo>>,
 }
 
@@ -823,9 +596,7 @@ pub struct DataMaskStrategyInfo {
 /// Returned in the output of [`DeleteCatalog`](super::DeleteCatalog).
 #[tc_model]
 pub struct DeleteCatalogRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -834,9 +605,7 @@ pub struct DeleteCatalogRsp {
 /// Returned in the output of [`DeleteConsoleGroups`](super::DeleteConsoleGroups).
 #[tc_model]
 pub struct DeleteConsoleGroupsRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -845,14 +614,10 @@ pub struct DeleteConsoleGroupsRsp {
 /// Returned in the output of [`DeleteFile`](super::DeleteFile).
 #[tc_model]
 pub struct DeleteFileResult {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"872597305364471808"`
+    /// `FileId`; example: `"872597305364471808"`
     pub file_id: Option<String>,
 
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -861,9 +626,7 @@ pub struct DeleteFileResult {
 /// Returned in the output of [`DeleteFolder`](super::DeleteFolder).
 #[tc_model]
 pub struct DeleteFolderRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -872,9 +635,7 @@ pub struct DeleteFolderRsp {
 /// Returned in the output of [`DeleteLocation`](super::DeleteLocation).
 #[tc_model]
 pub struct DeleteLocationRsp {
-    /// `Deleted`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Deleted`; example: `true`
     pub deleted: Option<bool>,
 }
 
@@ -883,9 +644,7 @@ pub struct DeleteLocationRsp {
 /// Returned in the output of [`DeleteModel`](super::DeleteModel).
 #[tc_model]
 pub struct DeleteModelRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -894,9 +653,7 @@ pub struct DeleteModelRsp {
 /// Returned in the output of [`DeleteSchema`](super::DeleteSchema).
 #[tc_model]
 pub struct DeleteSchemaRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -905,9 +662,7 @@ pub struct DeleteSchemaRsp {
 /// Returned in the output of [`DeleteTable`](super::DeleteTable).
 #[tc_model]
 pub struct DeleteTableRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -916,9 +671,7 @@ pub struct DeleteTableRsp {
 /// Returned in the output of [`DeleteView`](super::DeleteView).
 #[tc_model]
 pub struct DeleteViewRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -927,9 +680,7 @@ pub struct DeleteViewRsp {
 /// Returned in the output of [`DeleteVolume`](super::DeleteVolume).
 #[tc_model]
 pub struct DeleteVolumeRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -938,9 +689,7 @@ pub struct DeleteVolumeRsp {
 /// Returned in the output of [`DeleteWorkflow`](super::DeleteWorkflow).
 #[tc_model]
 pub struct DeleteWorkflowRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -949,9 +698,7 @@ pub struct DeleteWorkflowRsp {
 /// Returned in the output of [`DeleteWorkspaceRole`](super::DeleteWorkspaceRole).
 #[tc_model]
 pub struct DeleteWorkspaceRoleResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -960,9 +707,7 @@ pub struct DeleteWorkspaceRoleResult {
 /// Returned in the output of [`DeleteWorkspace`](super::DeleteWorkspace).
 #[tc_model]
 pub struct DeleteWorkspaceRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -972,14 +717,10 @@ pub struct DeleteWorkspaceRsp {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct DependOnBrief {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 }
 
@@ -988,12 +729,10 @@ pub struct DependOnBrief {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct DictDimensionInfo {
-    /// `DictCodeId`: a string.
-    ///
-    /// Example: `"example1"`
+    /// `DictCodeId`; example: `"example1"`
     pub dict_code_id: Option<String>,
 
-    /// `DictItems`: a list of [`DictItem`] objects.
+    /// `DictItems`
     pub dict_items: Option<Vec<DictItem>>,
 }
 
@@ -1002,14 +741,10 @@ pub struct DictDimensionInfo {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView), [`ListTables`](super::ListTables), [`ListViews`](super::ListViews), [`UpdateTable`](super::UpdateTable) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct DictItem {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `Key`; example: `"key1"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `Value`; example: `"value1"`
     pub value: Option<String>,
 }
 
@@ -1018,50 +753,34 @@ pub struct DictItem {
 /// Returned in the output of [`ListFeatureTables`](super::ListFeatureTables).
 #[tc_model]
 pub struct FeatureTable {
-    /// `Name`: a string.
-    ///
-    /// Example: `"dlc_t1"`
+    /// `Name`; example: `"dlc_t1"`
     pub name: Option<String>,
 
-    /// `FullName`: a string.
-    ///
-    /// Example: `"catalog.schema.table"`
+    /// `FullName`; example: `"catalog.schema.table"`
     pub full_name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"表描述"`
+    /// `Comment`; example: `"表描述"`
     pub comment: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"schema"`
+    /// `DatabaseName`; example: `"schema"`
     pub database_name: Option<String>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"2022-09-27T18:00:00.000"`
+    /// `ModifiedTime`; example: `"2022-09-27T18:00:00.000"`
     pub modified_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-09-27T18:00:00.000"`
+    /// `CreateTime`; example: `"2022-09-27T18:00:00.000"`
     pub create_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `Owner`: an [`Owner`].
+    /// `Owner`
     pub owner: Option<Owner>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"w1"`
+    /// `WorkspaceId`; example: `"w1"`
     pub workspace_id: Option<String>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"guid1"`
+    /// `AssetGuid`; example: `"guid1"`
     pub asset_guid: Option<String>,
 }
 
@@ -1070,39 +789,25 @@ pub struct FeatureTable {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct FeatureTableDetail {
-    /// `PrimaryKeys`: a list of strings.
-    ///
-    /// Example: `["user_id"]`
+    /// `PrimaryKeys`; example: `["user_id"]`
     pub primary_keys: Option<Vec<String>>,
 
-    /// `TimestampField`: a string.
-    ///
-    /// Example: `"timestamp"`
+    /// `TimestampField`; example: `"timestamp"`
     pub timestamp_field: Option<String>,
 
-    /// `SourceTableName`: a string.
-    ///
-    /// Example: `"source_table_1"`
+    /// `SourceTableName`; example: `"source_table_1"`
     pub source_table_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"ws-12345"`
+    /// `WorkflowId`; example: `"ws-12345"`
     pub workflow_id: Option<String>,
 
-    /// `OnlineTableName`: a string.
-    ///
-    /// Example: `"online_table_1"`
+    /// `OnlineTableName`; example: `"online_table_1"`
     pub online_table_name: Option<String>,
 
-    /// `OnlineTableType`: a string.
-    ///
-    /// Example: `"TENCENT_POSTGRESQL"`
+    /// `OnlineTableType`; example: `"TENCENT_POSTGRESQL"`
     pub online_table_type: Option<String>,
 
-    /// `ConnectionId`: a string.
-    ///
-    /// Example: `"33b7c82f-805b-4bf3-9a1b-856f9042fe2b"`
+    /// `ConnectionId`; example: `"33b7c82f-805b-4bf3-9a1b-856f9042fe2b"`
     pub connection_id: Option<String>,
 }
 
@@ -1111,44 +816,28 @@ pub struct FeatureTableDetail {
 /// Sent in the input of [`GetCatalog`](super::GetCatalog), [`GetModel`](super::GetModel), [`GetSchema`](super::GetSchema), [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`GetView`](super::GetView) and 7 more.
 #[tc_model]
 pub struct FetchOption {
-    /// `FetchPermissions`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchPermissions`; example: `true`
     pub fetch_permissions: Option<bool>,
 
-    /// `FetchFeatureTableDetail`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchFeatureTableDetail`; example: `true`
     pub fetch_feature_table_detail: Option<bool>,
 
-    /// `FilterPermissions`: a list of strings.
-    ///
-    /// Example: `["USE_CATALOG"]`
+    /// `FilterPermissions`; example: `["USE_CATALOG"]`
     pub filter_permissions: Option<Vec<String>>,
 
-    /// `FetchOwners`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchOwners`; example: `true`
     pub fetch_owners: Option<bool>,
 
-    /// `FetchUserInfo`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchUserInfo`; example: `true`
     pub fetch_user_info: Option<bool>,
 
-    /// `FetchMask`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchMask`; example: `true`
     pub fetch_mask: Option<bool>,
 
-    /// `FetchTags`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchTags`; example: `true`
     pub fetch_tags: Option<bool>,
 
-    /// `FetchDimensions`: a boolean.
-    ///
-    /// Example: `true`
+    /// `FetchDimensions`; example: `true`
     pub fetch_dimensions: Option<bool>,
 }
 
@@ -1157,34 +846,22 @@ pub struct FetchOption {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct FieldInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"user_id"`
+    /// `Name`; example: `"user_id"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"柠檬酸"`
+    /// `Comment`; example: `"柠檬酸"`
     pub comment: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"float"`
+    /// `Type`; example: `"float"`
     pub r#type: Option<String>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"python"`
+    /// `Lang`; example: `"python"`
     pub lang: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"print(\"xzp_tes\")c = 1 + 'a3'"`
+    /// `Content`; example: `"print(\"xzp_tes\")c = 1 + 'a3'"`
     pub content: Option<String>,
 
-    /// `SampleValues`: a list of strings.
-    ///
-    /// Example: `["user4573"]`
+    /// `SampleValues`; example: `["user4573"]`
     pub sample_values: Option<Vec<String>>,
 }
 
@@ -1193,40 +870,25 @@ pub struct FieldInfo {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct FieldTagInfo {
-    /// `FieldName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"id_card_no"`
+    /// `FieldName`, required in requests; example: `"id_card_no"`
     pub field_name: Option<String>,
 
-    /// `LabelId`: a string.
-    ///
-    /// Example: `"30"`
+    /// `LabelId`; example: `"30"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    ///
-    /// Example: `"身份证号"`
+    /// `LabelName`; example: `"身份证号"`
     pub label_name: Option<String>,
 
-    /// `LabelType`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `LabelType`; example: `4`
     pub label_type: Option<i64>,
 
-    /// `FieldType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `FieldType`; example: `"string"`
     pub field_type: Option<String>,
 
-    /// `LabelValueId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LabelValueId`; example: `"0"`
     pub label_value_id: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"val1"`
+    /// `LabelValue`; example: `"val1"`
     pub label_value: Option<String>,
 }
 
@@ -1236,55 +898,37 @@ pub struct FieldTagInfo {
 /// Returned in the output of [`CreateFile`](super::CreateFile), [`GetFile`](super::GetFile) and [`UpdateFile`](super::UpdateFile).
 #[tc_model]
 pub struct FileConfig {
-    /// `Params`: a string.
+    /// `Params`
     pub params: Option<String>,
 
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"res-1a2b3c4d"`
+    /// `ResourceId`; example: `"res-1a2b3c4d"`
     pub resource_id: Option<String>,
 
-    /// `DefaultCatalog`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `DefaultCatalog`; example: `"my_catalog"`
     pub default_catalog: Option<String>,
 
-    /// `DefaultSchema`: a string.
-    ///
-    /// Example: `"my_schema"`
+    /// `DefaultSchema`; example: `"my_schema"`
     pub default_schema: Option<String>,
 
-    /// `AdvanceConfig`: a string.
-    ///
-    /// Example: `"{\"executorMemorySizeG\":8}"`
+    /// `AdvanceConfig`; example: `"{\"executorMemorySizeG\":8}"`
     pub advance_config: Option<String>,
 
-    /// `ExtraParams`: a string.
-    ///
-    /// Example: `"{\"timezone\":\"UTC+8\"}"`
+    /// `ExtraParams`; example: `"{\"timezone\":\"UTC+8\"}"`
     pub extra_params: Option<String>,
 
-    /// `Widgets`: a string.
-    ///
-    /// Example: `"[{\"type\":\"text\",\"key\":\"date_var\",\"defaultValue\":\"2025-01-01\"}]"`
+    /// `Widgets`; example: `"[{\"type\":\"text\",\"key\":\"date_var\",\"defaultValue\":\"2025-01-01\"}]"`
     pub widgets: Option<String>,
 
-    /// `OutputConf`: a list of [`FileOutputConf`] objects.
+    /// `OutputConf`
     pub output_conf: Option<Vec<FileOutputConf>>,
 
-    /// `SqlSyntax`: a string.
-    ///
-    /// Example: `"DORIS_SQL"`
+    /// `SqlSyntax`; example: `"DORIS_SQL"`
     pub sql_syntax: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"res-0473a6c4"`
+    /// `ClusterId`; example: `"res-0473a6c4"`
     pub cluster_id: Option<String>,
 
-    /// `DefaultCatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `DefaultCatalogSource`; example: `"METALAKE"`
     pub default_catalog_source: Option<String>,
 }
 
@@ -1293,103 +937,67 @@ pub struct FileConfig {
 /// Returned in the output of [`CreateFile`](super::CreateFile), [`GetFile`](super::GetFile) and [`UpdateFile`](super::UpdateFile).
 #[tc_model]
 pub struct FileInfo {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"260073493"`
+    /// `AppId`; example: `"260073493"`
     pub app_id: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17678671667189298"`
+    /// `WorkspaceId`; example: `"17678671667189298"`
     pub workspace_id: Option<String>,
 
-    /// `FileId`: a string.
-    ///
-    /// Example: `"877933568036945920"`
+    /// `FileId`; example: `"877933568036945920"`
     pub file_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"vv1.ipynb"`
+    /// `FileName`; example: `"vv1.ipynb"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"NOTEBOOK_FILE"`
+    /// `FileType`; example: `"NOTEBOOK_FILE"`
     pub file_type: Option<String>,
 
-    /// `Path`: a string.
-    ///
-    /// Example: `"/Workspace/0dengboxu/vv1.ipynb"`
+    /// `Path`; example: `"/Workspace/0dengboxu/vv1.ipynb"`
     pub path: Option<String>,
 
-    /// `FileConfig`: a [`FileConfig`].
+    /// `FileConfig`
     pub file_config: Option<FileConfig>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"create_test"`
+    /// `BundleId`; example: `"create_test"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{'key1': 'value1'}"`
+    /// `BundleInfo`; example: `"{'key1': 'value1'}"`
     pub bundle_info: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"active"`
+    /// `Status`; example: `"active"`
     pub status: Option<String>,
 
-    /// `OwnerUserName`: a string.
-    ///
-    /// Example: `"wedata30-test1@tencent.com"`
+    /// `OwnerUserName`; example: `"wedata30-test1@tencent.com"`
     pub owner_user_name: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"700002164619"`
+    /// `CreateUserUin`; example: `"700002164619"`
     pub create_user_uin: Option<String>,
 
-    /// `UpdateUserUin`: a string.
-    ///
-    /// Example: `"700002164619"`
+    /// `UpdateUserUin`; example: `"700002164619"`
     pub update_user_uin: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1787123674"`
+    /// `CreateTime`; example: `"1787123674"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1787126217"`
+    /// `UpdateTime`; example: `"1787126217"`
     pub update_time: Option<String>,
 
-    /// `Storage`: a [`FileStorage`].
+    /// `Storage`
     pub storage: Option<FileStorage>,
 
-    /// `Permissions`: a string.
-    ///
-    /// Example: `"[MANAGE]"`
+    /// `Permissions`; example: `"[MANAGE]"`
     pub permissions: Option<String>,
 
-    /// `ReleaseStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ReleaseStatus`; example: `true`
     pub release_status: Option<bool>,
 
-    /// `ResourceMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ResourceMode`; example: `0`
     pub resource_mode: Option<i64>,
 
-    /// `AsyncOperation`: an [`AsyncOperation`].
+    /// `AsyncOperation`
     pub async_operation: Option<AsyncOperation>,
 
-    /// `VersionId`: a string.
-    ///
-    /// Example: `"892516087571562496"`
+    /// `VersionId`; example: `"892516087571562496"`
     pub version_id: Option<String>,
 }
 
@@ -1398,49 +1006,31 @@ pub struct FileInfo {
 /// Returned in the output of [`GetFolder`](super::GetFolder) and [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct FileMeta {
-    /// `FileId`: a string.
-    ///
-    /// Example: `"135"`
+    /// `FileId`; example: `"135"`
     pub file_id: Option<String>,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"acf"`
+    /// `FileName`; example: `"acf"`
     pub file_name: Option<String>,
 
-    /// `FileType`: a string.
-    ///
-    /// Example: `"FILE"`
+    /// `FileType`; example: `"FILE"`
     pub file_type: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1779954222000"`
+    /// `CreateTime`; example: `"1779954222000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1779954222000"`
+    /// `UpdateTime`; example: `"1779954222000"`
     pub update_time: Option<String>,
 
-    /// `AllowActions`: a list of strings.
-    ///
-    /// Example: `["MANAGE"]`
+    /// `AllowActions`; example: `["MANAGE"]`
     pub allow_actions: Option<Vec<String>>,
 
-    /// `IsFavorite`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFavorite`; example: `false`
     pub is_favorite: Option<bool>,
 
-    /// `PathName`: a string.
-    ///
-    /// Example: `"/Workspace/Users/we*********v@*******.co*******2**46**/new-folder"`
+    /// `PathName`; example: `"/Workspace/Users/we*********v@*******.co*******2**46**/new-folder"`
     pub path_name: Option<String>,
 
-    /// `IsSystemGenerated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsSystemGenerated`; example: `false`
     pub is_system_generated: Option<bool>,
 }
 
@@ -1449,34 +1039,28 @@ pub struct FileMeta {
 /// Returned in the output of [`GetFolder`](super::GetFolder) and [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct FileNode {
-    /// `Node`: a [`FileMeta`].
+    /// `Node`
     pub node: Option<FileMeta>,
 
-    /// `Parent`: a [`FileMeta`].
+    /// `Parent`
     pub parent: Option<FileMeta>,
 
-    /// `Creator`: a [`UserInfo`].
+    /// `Creator`
     pub creator: Option<UserInfo>,
 
-    /// `Owner`: a [`UserInfo`].
+    /// `Owner`
     pub owner: Option<UserInfo>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"“ROOT”"`
+    /// `NodeType`; example: `"“ROOT”"`
     pub node_type: Option<String>,
 
-    /// `OriginPath`: a string.
-    ///
-    /// Example: `"/a/b/c"`
+    /// `OriginPath`; example: `"/a/b/c"`
     pub origin_path: Option<String>,
 
-    /// `DeleteTime`: a string.
-    ///
-    /// Example: `"“1766631841”"`
+    /// `DeleteTime`; example: `"“1766631841”"`
     pub delete_time: Option<String>,
 
-    /// `GitConfig`: a [`GitRepoConfig`].
+    /// `GitConfig`
     pub git_config: Option<GitRepoConfig>,
 }
 
@@ -1486,19 +1070,13 @@ pub struct FileNode {
 /// Returned in the output of [`CreateFile`](super::CreateFile), [`GetFile`](super::GetFile) and [`UpdateFile`](super::UpdateFile).
 #[tc_model]
 pub struct FileOutputConf {
-    /// `CellId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `CellId`; example: `"17676143448574812"`
     pub cell_id: Option<String>,
 
-    /// `DashboardConf`: a string.
-    ///
-    /// Example: `"{\"charts\":[{\"type\":\"bar\"}]}"`
+    /// `DashboardConf`; example: `"{\"charts\":[{\"type\":\"bar\"}]}"`
     pub dashboard_conf: Option<String>,
 
-    /// `OutputPath`: a string.
-    ///
-    /// Example: `"https://cos.ap-guangzhou.myqcloud.com/notebook-output/result.csv?sign=xxxx"`
+    /// `OutputPath`; example: `"https://cos.ap-guangzhou.myqcloud.com/notebook-output/result.csv?sign=xxxx"`
     pub output_path: Option<String>,
 }
 
@@ -1508,19 +1086,13 @@ pub struct FileOutputConf {
 /// Returned in the output of [`CreateFile`](super::CreateFile), [`GetFile`](super::GetFile) and [`UpdateFile`](super::UpdateFile).
 #[tc_model]
 pub struct FileStorage {
-    /// `StorageType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `StorageType`; example: `1`
     pub storage_type: Option<i64>,
 
-    /// `StoragePath`: a string.
-    ///
-    /// Example: `"/abc"`
+    /// `StoragePath`; example: `"/abc"`
     pub storage_path: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"\"hello\""`
+    /// `Content`; example: `"\"hello\""`
     pub content: Option<String>,
 }
 
@@ -1529,14 +1101,10 @@ pub struct FileStorage {
 /// Sent in the input of [`CreateFolder`](super::CreateFolder), [`DeleteFolder`](super::DeleteFolder), [`GetFolder`](super::GetFolder), [`ListFiles`](super::ListFiles) and [`UpdateFolder`](super::UpdateFolder).
 #[tc_model]
 pub struct FolderLocator {
-    /// `FolderId`: a string.
-    ///
-    /// Example: `"847862709978656768"`
+    /// `FolderId`; example: `"847862709978656768"`
     pub folder_id: Option<String>,
 
-    /// `PathName`: a string.
-    ///
-    /// Example: `"/Workspace/Users/weda****-***@te***n**co******0******8/folder1"`
+    /// `PathName`; example: `"/Workspace/Users/weda****-***@te***n**co******0******8/folder1"`
     pub path_name: Option<String>,
 }
 
@@ -1545,29 +1113,19 @@ pub struct FolderLocator {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct Fragment {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"名字"`
+    /// `Comment`; example: `"名字"`
     pub comment: Option<String>,
 
-    /// `Content`: a string.
-    ///
-    /// Example: `"import pandas as pddf = pd.read_csv('scores.csv')"`
+    /// `Content`; example: `"import pandas as pddf = pd.read_csv('scores.csv')"`
     pub content: Option<String>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"Python"`
+    /// `Lang`; example: `"Python"`
     pub lang: Option<String>,
 }
 
@@ -1576,53 +1134,40 @@ pub struct Fragment {
 /// Returned in the output of [`UpdateFunction`](super::UpdateFunction).
 #[tc_model]
 pub struct FunctionInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"f2"`
+    /// `Name`; example: `"f2"`
     pub name: Option<String>,
 
-    /// `FunctionType`: a string.
-    ///
-    /// Example: `"java"`
+    /// `FunctionType`; example: `"java"`
     pub function_type: Option<String>,
 
-    /// `EngineType`: a string.
-    ///
-    /// Example: `"spark"`
+    /// `EngineType`; example: `"spark"`
     pub engine_type: Option<String>,
 
-    /// `ClassName`: a string.
-    ///
-    /// Example: `"com.example.udf.ExampleUDF"`
+    /// `ClassName`; example: `"com.example.udf.ExampleUDF"`
     pub class_name: Option<String>,
 
-    /// `Resources`: a list of [`FunctionResource`] objects.
+    /// `Resources`
     pub resources: Option<Vec<FunctionResource>>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"函数f2"`
+    /// `Comment`; example: `"函数f2"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid2400198492404164041@260073493_ap-guangzhou_FUNCTION"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid2400198492404164041@260073493_ap-guangzhou_FUNCTION"`
     pub asset_guid: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
-    /// Always sent in responses.
+    /// `Tags`, always sent in responses
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -1631,14 +1176,10 @@ pub struct FunctionInfo {
 /// Returned in the output of [`UpdateFunction`](super::UpdateFunction).
 #[tc_model]
 pub struct FunctionResource {
-    /// `ResourceType`: a string.
-    ///
-    /// Example: `"file"`
+    /// `ResourceType`; example: `"file"`
     pub resource_type: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"cos://bucket/path/resource.py"`
+    /// `Uri`; example: `"cos://bucket/path/resource.py"`
     pub uri: Option<String>,
 }
 
@@ -1647,7 +1188,7 @@ pub struct FunctionResource {
 /// Returned in the output of [`GetCatalog`](super::GetCatalog).
 #[tc_model]
 pub struct GetCatalogRsp {
-    /// `Catalog`: a [`Catalog`].
+    /// `Catalog`
     pub catalog: Option<Catalog>,
 }
 
@@ -1656,7 +1197,7 @@ pub struct GetCatalogRsp {
 /// Returned in the output of [`GetFolder`](super::GetFolder).
 #[tc_model]
 pub struct GetFolderRsp {
-    /// `Folder`: a [`FileNode`].
+    /// `Folder`
     pub folder: Option<FileNode>,
 }
 
@@ -1665,7 +1206,7 @@ pub struct GetFolderRsp {
 /// Returned in the output of [`GetLocation`](super::GetLocation).
 #[tc_model]
 pub struct GetLocationRsp {
-    /// `Location`: a [`LocationInfo`].
+    /// `Location`
     pub location: Option<LocationInfo>,
 }
 
@@ -1674,7 +1215,7 @@ pub struct GetLocationRsp {
 /// Returned in the output of [`GetModel`](super::GetModel).
 #[tc_model]
 pub struct GetModelRsp {
-    /// `Model`: a [`ModelInfo`].
+    /// `Model`
     pub model: Option<ModelInfo>,
 }
 
@@ -1683,7 +1224,7 @@ pub struct GetModelRsp {
 /// Returned in the output of [`GetModelVersion`](super::GetModelVersion).
 #[tc_model]
 pub struct GetModelVersionRsp {
-    /// `ModelVersion`: a [`ModelVersionInfo`].
+    /// `ModelVersion`
     pub model_version: Option<ModelVersionInfo>,
 }
 
@@ -1692,7 +1233,7 @@ pub struct GetModelVersionRsp {
 /// Returned in the output of [`GetSchema`](super::GetSchema).
 #[tc_model]
 pub struct GetSchemaRsp {
-    /// `Schema`: a [`Schema`].
+    /// `Schema`
     pub schema: Option<Schema>,
 }
 
@@ -1701,7 +1242,7 @@ pub struct GetSchemaRsp {
 /// Returned in the output of [`GetTable`](super::GetTable).
 #[tc_model]
 pub struct GetTableRsp {
-    /// `Table`: a [`TableInfo`].
+    /// `Table`
     pub table: Option<TableInfo>,
 }
 
@@ -1710,7 +1251,7 @@ pub struct GetTableRsp {
 /// Returned in the output of [`GetTables`](super::GetTables).
 #[tc_model]
 pub struct GetTablesRsp {
-    /// `Items`: a list of [`TableInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<TableInfo>>,
 }
 
@@ -1719,7 +1260,7 @@ pub struct GetTablesRsp {
 /// Returned in the output of [`GetView`](super::GetView).
 #[tc_model]
 pub struct GetViewRsp {
-    /// `View`: a [`ViewInfo`].
+    /// `View`
     pub view: Option<ViewInfo>,
 }
 
@@ -1728,7 +1269,7 @@ pub struct GetViewRsp {
 /// Returned in the output of [`GetVolume`](super::GetVolume).
 #[tc_model]
 pub struct GetVolumeRsp {
-    /// `Volume`: a [`Volume`].
+    /// `Volume`
     pub volume: Option<Volume>,
 }
 
@@ -1737,53 +1278,43 @@ pub struct GetVolumeRsp {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct GetWorkflowRsp {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17622177773248536"`
+    /// `WorkspaceId`; example: `"17622177773248536"`
     pub workspace_id: Option<String>,
 
-    /// `BaseInfo`: a [`WorkflowBaseInfoDetail`].
+    /// `BaseInfo`
     pub base_info: Option<WorkflowBaseInfoDetail>,
 
-    /// `Trigger`: a list of [`WorkflowTriggerConfiguration`] objects.
+    /// `Trigger`
     pub trigger: Option<Vec<WorkflowTriggerConfiguration>>,
 
-    /// `ParamList`: a list of [`ParamInfo`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<ParamInfo>>,
 
-    /// `LabelList`: a list of [`LabelBrief`] objects.
+    /// `LabelList`
     pub label_list: Option<Vec<LabelBrief>>,
 
-    /// `Alarm`: an [`AlarmBrief`].
+    /// `Alarm`
     pub alarm: Option<AlarmBrief>,
 
-    /// `MonitorMetric`: a [`MonitorMetricBrief`].
+    /// `MonitorMetric`
     pub monitor_metric: Option<MonitorMetricBrief>,
 
-    /// `AdvanceConfig`: a [`WorkflowAdvanceConfig`].
+    /// `AdvanceConfig`
     pub advance_config: Option<WorkflowAdvanceConfig>,
 
-    /// `TaskList`: a list of [`WorkflowTask`] objects.
+    /// `TaskList`
     pub task_list: Option<Vec<WorkflowTask>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `BundleId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
-    ///
-    /// Example: `"{\"bundle_key\": \"bundle_value\"}"`
+    /// `BundleInfo`; example: `"{\"bundle_key\": \"bundle_value\"}"`
     pub bundle_info: Option<String>,
 
-    /// `GitConfigId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `GitConfigId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub git_config_id: Option<String>,
 
-    /// `GitBranch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `GitBranch`; example: `"main"`
     pub git_branch: Option<String>,
 }
 
@@ -1792,7 +1323,7 @@ pub struct GetWorkflowRsp {
 /// Returned in the output of [`GetWorkflowRun`](super::GetWorkflowRun).
 #[tc_model]
 pub struct GetWorkflowRunRsp {
-    /// `WorkflowRun`: a [`WorkflowRun`].
+    /// `WorkflowRun`
     pub workflow_run: Option<WorkflowRun>,
 }
 
@@ -1801,189 +1332,121 @@ pub struct GetWorkflowRunRsp {
 /// Returned in the output of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun).
 #[tc_model]
 pub struct GetWorkflowTaskRunRsp {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 
-    /// `WorkflowTaskRunId`: a string.
-    ///
-    /// Example: `"2b9d5e77-4c1a-49f8-8a52-13c6f0b9d740"`
+    /// `WorkflowTaskRunId`; example: `"2b9d5e77-4c1a-49f8-8a52-13c6f0b9d740"`
     pub workflow_task_run_id: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunState`; example: `"RUNNING"`
     pub run_state: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17622177773248536"`
+    /// `WorkspaceId`; example: `"17622177773248536"`
     pub workspace_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
+    /// `WorkflowRunId`; example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
     pub workflow_run_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"PYTHON"`
+    /// `TaskTypeName`; example: `"PYTHON"`
     pub task_type_name: Option<String>,
 
-    /// `TaskVersionId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `TaskVersionId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub task_version_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Scheduler"`
+    /// `TriggerType`; example: `"Scheduler"`
     pub trigger_type: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ResourceGroupId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub resource_group_id: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"TaskExecuteFailed"`
+    /// `ErrorCodeString`; example: `"TaskExecuteFailed"`
     pub error_code_string: Option<String>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `RunUserName`: a string.
-    ///
-    /// Example: `"wedat******s***t****n****m"`
+    /// `RunUserName`; example: `"wedat******s***t****n****m"`
     pub run_user_name: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     pub create_user_uin: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `JobId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub job_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `UpdateTime`; example: `"1773244800000"`
     pub update_time: Option<String>,
 
-    /// `DependenceFinishedTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `DependenceFinishedTime`; example: `"1773244800000"`
     pub dependence_finished_time: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunStartTime`; example: `"1773244800000"`
     pub run_start_time: Option<String>,
 
-    /// `RunEndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunEndTime`; example: `"1773244800000"`
     pub run_end_time: Option<String>,
 
-    /// `RunCostTime`: a string.
-    ///
-    /// Example: `"3600"`
+    /// `RunCostTime`; example: `"3600"`
     pub run_cost_time: Option<String>,
 
-    /// `WaitTime`: a string.
-    ///
-    /// Example: `"60"`
+    /// `WaitTime`; example: `"60"`
     pub wait_time: Option<String>,
 
-    /// `IssueTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `IssueTime`; example: `"1773244800000"`
     pub issue_time: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `DependOnList`: a list of strings.
-    ///
-    /// Example: `["000001"]`
+    /// `DependOnList`; example: `["000001"]`
     pub depend_on_list: Option<Vec<String>>,
 
-    /// `RunParams`: a string.
+    /// `RunParams`
     pub run_params: Option<String>,
 
-    /// `TaskTypeExtensions`: a string.
+    /// `TaskTypeExtensions`
     pub task_type_extensions: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LeftCoordinate`; example: `50`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TopCoordinate`; example: `50`
     pub top_coordinate: Option<f64>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryTimes`; example: `1`
     pub retry_times: Option<i64>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"zl_fh_r_wf_260818_120301"`
+    /// `WorkflowName`; example: `"zl_fh_r_wf_260818_120301"`
     pub workflow_name: Option<String>,
 
-    /// `RerunTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RerunTimes`; example: `1`
     pub rerun_times: Option<i64>,
 
-    /// `IsLatestRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLatestRun`; example: `false`
     pub is_latest_run: Option<bool>,
 
-    /// `ResourceGroupInfoList`: a list of [`ResourceGroupInfo`] objects.
+    /// `ResourceGroupInfoList`
     pub resource_group_info_list: Option<Vec<ResourceGroupInfo>>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Execution failed. Please check the driver and executor logs."`
+    /// `ErrorMessage`; example: `"Execution failed. Please check the driver and executor logs."`
     pub error_message: Option<String>,
 
-    /// `RunResult`: a string.
+    /// `RunResult`
     pub run_result: Option<String>,
 
-    /// `InnerWorkflowTaskRun`: an [`InnerWorkflowTaskRun`].
+    /// `InnerWorkflowTaskRun`
     pub inner_workflow_task_run: Option<InnerWorkflowTaskRun>,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScheduledTime`; example: `"0"`
     pub scheduled_time: Option<String>,
 }
 
@@ -1992,7 +1455,7 @@ pub struct GetWorkflowTaskRunRsp {
 /// Returned in the output of [`GetWorkspace`](super::GetWorkspace).
 #[tc_model]
 pub struct GetWorkspaceRsp {
-    /// `WorkspaceInfo`: a [`WorkspaceInfo`].
+    /// `WorkspaceInfo`
     pub workspace_info: Option<WorkspaceInfo>,
 }
 
@@ -2002,22 +1465,16 @@ pub struct GetWorkspaceRsp {
 /// Returned in the output of [`GetFolder`](super::GetFolder) and [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct GitRepoConfig {
-    /// `SparseCheckout`: a [`SparseCheckoutConfig`].
+    /// `SparseCheckout`
     pub sparse_checkout: Option<SparseCheckoutConfig>,
 
-    /// `RepoUrl`: a string.
-    ///
-    /// Example: `"https://github.com/Doble-creater/test"`
+    /// `RepoUrl`; example: `"https://github.com/Doble-creater/test"`
     pub repo_url: Option<String>,
 
-    /// `Branch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `Branch`; example: `"main"`
     pub branch: Option<String>,
 
-    /// `AuthConfigName`: a string.
-    ///
-    /// Example: `"17884219514893801"`
+    /// `AuthConfigName`; example: `"17884219514893801"`
     pub auth_config_name: Option<String>,
 }
 
@@ -2026,29 +1483,19 @@ pub struct GitRepoConfig {
 /// Returned in the output of [`ListWorkspaceGroupUsers`](super::ListWorkspaceGroupUsers).
 #[tc_model]
 pub struct GroupUserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"4611686018428258532"`
+    /// `UserUin`; example: `"4611686018428258532"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"role_test"`
+    /// `UserName`; example: `"role_test"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"role_test"`
+    /// `Nickname`; example: `"role_test"`
     pub nickname: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1787042080110"`
+    /// `CreateTime`; example: `"1787042080110"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1787042080110"`
+    /// `UpdateTime`; example: `"1787042080110"`
     pub update_time: Option<String>,
 }
 
@@ -2057,17 +1504,13 @@ pub struct GroupUserInfo {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct Highlighting {
-    /// `Name`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Name`; example: `"1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Comment`; example: `"1"`
     pub comment: Option<String>,
 
-    /// `TextFragments`: a list of [`Fragment`] objects.
+    /// `TextFragments`
     pub text_fragments: Option<Vec<Fragment>>,
 }
 
@@ -2076,36 +1519,28 @@ pub struct Highlighting {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct HighlightingInfo {
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"<em>user_info_data</em>"`
+    /// `AssetName`; example: `"<em>user_info_data</em>"`
     pub asset_name: Option<String>,
 
-    /// `FullName`: a string.
-    ///
-    /// Example: `"<em>xzp_test.information_schema.udfs</em>"`
+    /// `FullName`; example: `"<em>xzp_test.information_schema.udfs</em>"`
     pub full_name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"该<em>表</em>记录了零<em>"`
+    /// `Comment`; example: `"该<em>表</em>记录了零<em>"`
     pub comment: Option<String>,
 
-    /// `CodeFragments`: a list of [`Fragment`] objects.
+    /// `CodeFragments`
     pub code_fragments: Option<Vec<Fragment>>,
 
-    /// `TextFragments`: a list of [`Fragment`] objects.
+    /// `TextFragments`
     pub text_fragments: Option<Vec<Fragment>>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `TagFragments`: a list of [`TagInfo`] objects.
+    /// `TagFragments`
     pub tag_fragments: Option<Vec<TagInfo>>,
 
-    /// `AliasFragments`: a list of strings.
-    ///
-    /// Example: `["<em>别名</em>1"]`
+    /// `AliasFragments`; example: `["<em>别名</em>1"]`
     pub alias_fragments: Option<Vec<String>>,
 }
 
@@ -2114,24 +1549,16 @@ pub struct HighlightingInfo {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct Index {
-    /// `Type`: a string.
-    ///
-    /// Example: `"primary_key"`
+    /// `Type`; example: `"primary_key"`
     pub r#type: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"id_idx"`
+    /// `Name`; example: `"id_idx"`
     pub name: Option<String>,
 
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["col1"]`
+    /// `FieldNames`; example: `["col1"]`
     pub field_names: Option<Vec<String>>,
 
-    /// `IndexType`: a string.
-    ///
-    /// Example: `"primary_key"`
+    /// `IndexType`; example: `"primary_key"`
     pub index_type: Option<String>,
 }
 
@@ -2140,19 +1567,13 @@ pub struct Index {
 /// Returned in the output of [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns).
 #[tc_model]
 pub struct InnerWorkflowTaskBrief {
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"PYTHON"`
+    /// `TaskTypeName`; example: `"PYTHON"`
     pub task_type_name: Option<String>,
 }
 
@@ -2161,55 +1582,37 @@ pub struct InnerWorkflowTaskBrief {
 /// Returned in the output of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun).
 #[tc_model]
 pub struct InnerWorkflowTaskRun {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `Items`: a list of [`InnerWorkflowTaskRunIteration`] objects.
+    /// `Items`
     pub items: Option<Vec<InnerWorkflowTaskRunIteration>>,
 
-    /// `IterationCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IterationCount`; example: `1`
     pub iteration_count: Option<i64>,
 
-    /// `FailureCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FailureCount`; example: `0`
     pub failure_count: Option<i64>,
 
-    /// `SuccessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SuccessCount`; example: `1`
     pub success_count: Option<i64>,
 
-    /// `InnerWorkflowId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `InnerWorkflowId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub inner_workflow_id: Option<String>,
 
-    /// `InnerTaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `InnerTaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub inner_task_id: Option<String>,
 
-    /// `InnerTaskRunBizEnumInfos`: a list of [`ScheduleBizEnumBrief`] objects.
+    /// `InnerTaskRunBizEnumInfos`
     pub inner_task_run_biz_enum_infos: Option<Vec<ScheduleBizEnumBrief>>,
 }
 
@@ -2218,47 +1621,31 @@ pub struct InnerWorkflowTaskRun {
 /// Returned in the output of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun).
 #[tc_model]
 pub struct InnerWorkflowTaskRunIteration {
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `WorkflowRunId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub workflow_run_id: Option<String>,
 
-    /// `IterationIndex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IterationIndex`; example: `"1"`
     pub iteration_index: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1787026059001"`
+    /// `RunStartTime`; example: `"1787026059001"`
     pub run_start_time: Option<String>,
 
-    /// `RunEndTime`: a string.
-    ///
-    /// Example: `"1787026058971"`
+    /// `RunEndTime`; example: `"1787026058971"`
     pub run_end_time: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `RunState`; example: `"SUCCESS"`
     pub run_state: Option<String>,
 
-    /// `RunCostTime`: a string.
-    ///
-    /// Example: `"148"`
+    /// `RunCostTime`; example: `"148"`
     pub run_cost_time: Option<String>,
 
-    /// `WorkflowParams`: a string.
-    ///
-    /// Example: `"{\"pppp1\":\"vvvv1\"}"`
+    /// `WorkflowParams`; example: `"{\"pppp1\":\"vvvv1\"}"`
     pub workflow_params: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"TaskExecuteFailed"`
+    /// `ErrorCodeString`; example: `"TaskExecuteFailed"`
     pub error_code_string: Option<String>,
 
-    /// `InnerTaskRun`: an [`InnerWorkflowTaskRunIterationBrief`].
+    /// `InnerTaskRun`
     pub inner_task_run: Option<InnerWorkflowTaskRunIterationBrief>,
 }
 
@@ -2267,44 +1654,28 @@ pub struct InnerWorkflowTaskRunIteration {
 /// Returned in the output of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun).
 #[tc_model]
 pub struct InnerWorkflowTaskRunIterationBrief {
-    /// `WorkflowTaskRunId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `WorkflowTaskRunId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub workflow_task_run_id: Option<String>,
 
-    /// `IterationIndex`: a string.
-    ///
-    /// Example: `"1"`
+    /// `IterationIndex`; example: `"1"`
     pub iteration_index: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1787026059205"`
+    /// `RunStartTime`; example: `"1787026059205"`
     pub run_start_time: Option<String>,
 
-    /// `RunEndTime`: a string.
-    ///
-    /// Example: `"1787026058931"`
+    /// `RunEndTime`; example: `"1787026058931"`
     pub run_end_time: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"SUCCESS"`
+    /// `RunState`; example: `"SUCCESS"`
     pub run_state: Option<String>,
 
-    /// `RunCostTime`: a string.
-    ///
-    /// Example: `"148286"`
+    /// `RunCostTime`; example: `"148286"`
     pub run_cost_time: Option<String>,
 
-    /// `TaskParams`: a string.
-    ///
-    /// Example: `"{\"loopDataArray\":\"[1,2,3]\"}"`
+    /// `TaskParams`; example: `"{\"loopDataArray\":\"[1,2,3]\"}"`
     pub task_params: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"TaskExecuteFailed"`
+    /// `ErrorCodeString`; example: `"TaskExecuteFailed"`
     pub error_code_string: Option<String>,
 }
 
@@ -2313,19 +1684,13 @@ pub struct InnerWorkflowTaskRunIterationBrief {
 /// Sent in the input of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun).
 #[tc_model]
 pub struct InnerWorkflowTaskRunListOption {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `RunStates`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `RunStates`; example: `["SUCCESS"]`
     pub run_states: Option<Vec<String>>,
 }
 
@@ -2336,14 +1701,10 @@ pub struct InnerWorkflowTaskRunListOption {
 #[doc(alias = "KVPair")]
 #[tc_model]
 pub struct KvPair {
-    /// `Key`: a string.
-    ///
-    /// Example: `"key"`
+    /// `Key`; example: `"key"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"Value"`
+    /// `Value`; example: `"Value"`
     pub value: Option<String>,
 }
 
@@ -2353,24 +1714,16 @@ pub struct KvPair {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow), [`GetWorkflowRun`](super::GetWorkflowRun), [`ListWorkflowRuns`](super::ListWorkflowRuns) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct LabelBrief {
-    /// `LabelKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `LabelKey`; example: `"key1"`
     pub label_key: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `LabelValue`; example: `"value1"`
     pub label_value: Option<String>,
 
-    /// `LabelKeyId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `LabelKeyId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub label_key_id: Option<String>,
 
-    /// `LabelValueId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `LabelValueId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub label_value_id: Option<String>,
 }
 
@@ -2379,12 +1732,10 @@ pub struct LabelBrief {
 /// Returned in the output of [`ListCatalogNames`](super::ListCatalogNames).
 #[tc_model]
 pub struct ListCatalogNamesRsp {
-    /// `Items`: a list of [`NameIdentifier`] objects.
+    /// `Items`
     pub items: Option<Vec<NameIdentifier>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `NextPageToken`; example: `"token123"`
     pub next_page_token: Option<String>,
 }
 
@@ -2393,12 +1744,10 @@ pub struct ListCatalogNamesRsp {
 /// Returned in the output of [`ListCatalogs`](super::ListCatalogs).
 #[tc_model]
 pub struct ListCatalogsRsp {
-    /// `Items`: a list of [`Catalog`] objects.
+    /// `Items`
     pub items: Option<Vec<Catalog>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjF9"`
+    /// `NextPageToken`; example: `"eyJvZmZzZXQiOjF9"`
     pub next_page_token: Option<String>,
 }
 
@@ -2407,27 +1756,19 @@ pub struct ListCatalogsRsp {
 /// Returned in the output of [`ListConsoleGroupUsers`](super::ListConsoleGroupUsers).
 #[tc_model]
 pub struct ListConsoleGroupUsersRsp {
-    /// `Items`: a list of [`ConsoleGroupUserInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ConsoleGroupUserInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2436,27 +1777,19 @@ pub struct ListConsoleGroupUsersRsp {
 /// Returned in the output of [`ListConsoleGroups`](super::ListConsoleGroups).
 #[tc_model]
 pub struct ListConsoleGroupsRsp {
-    /// `Items`: a list of [`ConsoleGroupInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ConsoleGroupInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2465,27 +1798,19 @@ pub struct ListConsoleGroupsRsp {
 /// Returned in the output of [`ListConsoleRoles`](super::ListConsoleRoles).
 #[tc_model]
 pub struct ListConsoleRolesRsp {
-    /// `Items`: a list of [`ConsoleRoleInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ConsoleRoleInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2494,27 +1819,19 @@ pub struct ListConsoleRolesRsp {
 /// Returned in the output of [`ListConsoleUsers`](super::ListConsoleUsers).
 #[tc_model]
 pub struct ListConsoleUsersRsp {
-    /// `Items`: a list of [`ConsoleUserInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ConsoleUserInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2523,17 +1840,13 @@ pub struct ListConsoleUsersRsp {
 /// Returned in the output of [`ListFeatureTables`](super::ListFeatureTables).
 #[tc_model]
 pub struct ListFeatureTableResp {
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"10"`
+    /// `TotalCount`; example: `"10"`
     pub total_count: Option<String>,
 
-    /// `Items`: a list of [`FeatureTable`] objects.
+    /// `Items`
     pub items: Option<Vec<FeatureTable>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `NextPageToken`; example: `"token123"`
     pub next_page_token: Option<String>,
 }
 
@@ -2542,27 +1855,19 @@ pub struct ListFeatureTableResp {
 /// Returned in the output of [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct ListFilesRsp {
-    /// `Items`: a list of [`FileNode`] objects.
+    /// `Items`
     pub items: Option<Vec<FileNode>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2571,17 +1876,13 @@ pub struct ListFilesRsp {
 /// Returned in the output of [`ListLocations`](super::ListLocations).
 #[tc_model]
 pub struct ListLocationsRsp {
-    /// `Locations`: a list of [`LocationInfo`] objects.
+    /// `Locations`
     pub locations: Option<Vec<LocationInfo>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `SnapshotId`; example: `"token123"`
     pub snapshot_id: Option<String>,
 }
 
@@ -2590,17 +1891,13 @@ pub struct ListLocationsRsp {
 /// Returned in the output of [`ListModels`](super::ListModels).
 #[tc_model]
 pub struct ListModelsRsp {
-    /// `Items`: a list of [`ModelInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ModelInfo>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `TotalCount`; example: `"1000"`
     pub total_count: Option<String>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxxx-xxxx"`
+    /// `NextPageToken`; example: `"xxxx-xxxx-xxxx-xxxx"`
     pub next_page_token: Option<String>,
 }
 
@@ -2609,15 +1906,13 @@ pub struct ListModelsRsp {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct ListPartition {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p1"`
+    /// `Name`; example: `"p1"`
     pub name: String,
 
-    /// `List`: a list of [`Literal`] objects.
+    /// `List`
     pub list: Vec<Literal>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 }
 
@@ -2626,12 +1921,10 @@ pub struct ListPartition {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct ListPartitioning {
-    /// `FiledNames`: a list of strings.
-    ///
-    /// Example: `["id","name"]`
+    /// `FiledNames`; example: `["id","name"]`
     pub filed_names: Vec<String>,
 
-    /// `Assignments`: a list of [`ListPartition`] objects.
+    /// `Assignments`
     pub assignments: Vec<ListPartition>,
 }
 
@@ -2640,12 +1933,10 @@ pub struct ListPartitioning {
 /// Returned in the output of [`ListSchemaNames`](super::ListSchemaNames).
 #[tc_model]
 pub struct ListSchemaNamesRsp {
-    /// `Items`: a list of [`NameIdentifier`] objects.
+    /// `Items`
     pub items: Option<Vec<NameIdentifier>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `NextPageToken`; example: `"token123"`
     pub next_page_token: Option<String>,
 }
 
@@ -2654,12 +1945,10 @@ pub struct ListSchemaNamesRsp {
 /// Returned in the output of [`ListSchemas`](super::ListSchemas).
 #[tc_model]
 pub struct ListSchemasRsp {
-    /// `Items`: a list of [`Schema`] objects.
+    /// `Items`
     pub items: Option<Vec<Schema>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjd9"`
+    /// `NextPageToken`; example: `"eyJvZmZzZXQiOjd9"`
     pub next_page_token: Option<String>,
 }
 
@@ -2668,12 +1957,10 @@ pub struct ListSchemasRsp {
 /// Returned in the output of [`ListTableNames`](super::ListTableNames).
 #[tc_model]
 pub struct ListTableNamesRsp {
-    /// `Items`: a list of [`NameIdentifier`] objects.
+    /// `Items`
     pub items: Option<Vec<NameIdentifier>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `NextPageToken`; example: `"token123"`
     pub next_page_token: Option<String>,
 }
 
@@ -2682,12 +1969,10 @@ pub struct ListTableNamesRsp {
 /// Returned in the output of [`ListTables`](super::ListTables).
 #[tc_model]
 pub struct ListTablesRsp {
-    /// `Items`: a list of [`TableInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<TableInfo>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjMwfQ=="`
+    /// `NextPageToken`; example: `"eyJvZmZzZXQiOjMwfQ=="`
     pub next_page_token: Option<String>,
 }
 
@@ -2696,12 +1981,10 @@ pub struct ListTablesRsp {
 /// Returned in the output of [`ListViewNames`](super::ListViewNames).
 #[tc_model]
 pub struct ListViewNamesRsp {
-    /// `Items`: a list of [`NameIdentifier`] objects.
+    /// `Items`
     pub items: Option<Vec<NameIdentifier>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"token123"`
+    /// `NextPageToken`; example: `"token123"`
     pub next_page_token: Option<String>,
 }
 
@@ -2710,12 +1993,10 @@ pub struct ListViewNamesRsp {
 /// Returned in the output of [`ListViews`](super::ListViews).
 #[tc_model]
 pub struct ListViewsRsp {
-    /// `Items`: a list of [`ViewInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<ViewInfo>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"eyJvZmZzZXQiOjB9"`
+    /// `NextPageToken`; example: `"eyJvZmZzZXQiOjB9"`
     pub next_page_token: Option<String>,
 }
 
@@ -2724,17 +2005,13 @@ pub struct ListViewsRsp {
 /// Returned in the output of [`ListVolumes`](super::ListVolumes).
 #[tc_model]
 pub struct ListVolumesRsp {
-    /// `Items`: a list of [`Volume`] objects.
+    /// `Items`
     pub items: Option<Vec<Volume>>,
 
-    /// `TotalCount`: a string.
-    ///
-    /// Example: `"1000"`
+    /// `TotalCount`; example: `"1000"`
     pub total_count: Option<String>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"xxxx-xxxx-xxxx-xxxx"`
+    /// `NextPageToken`; example: `"xxxx-xxxx-xxxx-xxxx"`
     pub next_page_token: Option<String>,
 }
 
@@ -2743,33 +2020,25 @@ pub struct ListVolumesRsp {
 /// Returned in the output of [`ListWorkflowRuns`](super::ListWorkflowRuns).
 #[tc_model]
 pub struct ListWorkflowRunsRsp {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `Items`: a list of [`WorkflowRun`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkflowRun>>,
 
-    /// `BizStateEnumInfos`: a list of [`ScheduleBizEnumBrief`] objects.
+    /// `BizStateEnumInfos`
     pub biz_state_enum_infos: Option<Vec<ScheduleBizEnumBrief>>,
 
-    /// `BizErrorCodeEnumInfos`: a list of [`ScheduleBizEnumBrief`] objects.
+    /// `BizErrorCodeEnumInfos`
     pub biz_error_code_enum_infos: Option<Vec<ScheduleBizEnumBrief>>,
 }
 
@@ -2778,27 +2047,19 @@ pub struct ListWorkflowRunsRsp {
 /// Returned in the output of [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns).
 #[tc_model]
 pub struct ListWorkflowTaskRunsRsp {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `Items`: a list of [`WorkflowTaskRun`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkflowTaskRun>>,
 }
 
@@ -2807,27 +2068,19 @@ pub struct ListWorkflowTaskRunsRsp {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct ListWorkflowsRsp {
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `Items`: a list of [`WorkflowBrief`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkflowBrief>>,
 }
 
@@ -2836,27 +2089,19 @@ pub struct ListWorkflowsRsp {
 /// Returned in the output of [`ListWorkspaceGroupUsers`](super::ListWorkspaceGroupUsers).
 #[tc_model]
 pub struct ListWorkspaceGroupUsersRsp {
-    /// `Items`: a list of [`GroupUserInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<GroupUserInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `PageSize`; example: `5`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalPageNumber`; example: `0`
     pub total_page_number: Option<i64>,
 }
 
@@ -2865,27 +2110,19 @@ pub struct ListWorkspaceGroupUsersRsp {
 /// Returned in the output of [`ListWorkspaceGroups`](super::ListWorkspaceGroups).
 #[tc_model]
 pub struct ListWorkspaceGroupsRsp {
-    /// `Items`: a list of [`WorkspaceGroupInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkspaceGroupInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 }
 
@@ -2894,32 +2131,22 @@ pub struct ListWorkspaceGroupsRsp {
 /// Returned in the output of [`ListWorkspaceUsers`](super::ListWorkspaceUsers).
 #[tc_model]
 pub struct ListWorkspaceUsersRsp {
-    /// `Items`: a list of [`WorkspaceUserInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkspaceUserInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `ExtendInfo`: a string.
-    ///
-    /// Example: `"example1"`
+    /// `ExtendInfo`; example: `"example1"`
     pub extend_info: Option<String>,
 }
 
@@ -2928,32 +2155,22 @@ pub struct ListWorkspaceUsersRsp {
 /// Returned in the output of [`ListWorkspaces`](super::ListWorkspaces).
 #[tc_model]
 pub struct ListWorkspacesRsp {
-    /// `Items`: a list of [`WorkspaceInfo`] objects.
+    /// `Items`
     pub items: Option<Vec<WorkspaceInfo>>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `PageSize`; example: `10`
     pub page_size: Option<i64>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: Option<i64>,
 
-    /// `TotalPageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalPageNumber`; example: `1`
     pub total_page_number: Option<i64>,
 
-    /// `IsConsoleAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsConsoleAdmin`; example: `true`
     pub is_console_admin: Option<bool>,
 }
 
@@ -2962,14 +2179,10 @@ pub struct ListWorkspacesRsp {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct Literal {
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `DataType`: a string.
-    ///
-    /// Example: `"int"`
+    /// `DataType`; example: `"int"`
     pub data_type: String,
 }
 
@@ -2978,25 +2191,19 @@ pub struct Literal {
 /// Returned in the output of [`GetLocation`](super::GetLocation), [`ListLocations`](super::ListLocations) and [`UpdateLocation`](super::UpdateLocation).
 #[tc_model]
 pub struct LocationInfo {
-    /// `LocationName`: a string.
-    ///
-    /// Example: `"my_location"`
+    /// `LocationName`; example: `"my_location"`
     pub location_name: Option<String>,
 
-    /// `LocationUri`: a string.
-    ///
-    /// Example: `"https://example.com"`
+    /// `LocationUri`; example: `"https://example.com"`
     pub location_uri: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `Comment`; example: `"这是描述信息"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 }
 
@@ -3005,28 +2212,19 @@ pub struct LocationInfo {
 /// Sent in the input of [`UpdateLocation`](super::UpdateLocation).
 #[tc_model]
 pub struct LocationUpdate {
-    /// `UpdateType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"modify_location_name"`
+    /// `UpdateType`, required in requests; example: `"modify_location_name"`
     pub update_type: Option<String>,
 
-    /// `NewComment`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `NewComment`; example: `"这是描述信息"`
     pub new_comment: Option<String>,
 
-    /// `SetProperties`: a list of [`KvPair`] objects.
+    /// `SetProperties`
     pub set_properties: Option<Vec<KvPair>>,
 
-    /// `RemoveProperties`: a list of strings.
-    ///
-    /// Example: `["key1"]`
+    /// `RemoveProperties`; example: `["key1"]`
     pub remove_properties: Option<Vec<String>>,
 
-    /// `NewName`: a string.
-    ///
-    /// Example: `"my_location"`
+    /// `NewName`; example: `"my_location"`
     pub new_name: Option<String>,
 }
 
@@ -3035,29 +2233,19 @@ pub struct LocationUpdate {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`CreateSchema`](super::CreateSchema), [`CreateVolume`](super::CreateVolume), [`GetCatalog`](super::GetCatalog), [`GetModel`](super::GetModel), [`GetSchema`](super::GetSchema) and 16 more.
 #[tc_model]
 pub struct MetaOwner {
-    /// `FullName`: a string.
-    ///
-    /// Example: `"catalog1.schema1.tb1"`
+    /// `FullName`; example: `"catalog1.schema1.tb1"`
     pub full_name: Option<String>,
 
-    /// `OwnerType`: a string.
-    ///
-    /// Example: `"user"`
+    /// `OwnerType`; example: `"user"`
     pub owner_type: Option<String>,
 
-    /// `Owner`: a string.
-    ///
-    /// Example: `"436572"`
+    /// `Owner`; example: `"436572"`
     pub owner: Option<String>,
 
-    /// `OwnerName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `OwnerName`; example: `"tom"`
     pub owner_name: Option<String>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
@@ -3066,57 +2254,40 @@ pub struct MetaOwner {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`GetModel`](super::GetModel), [`ListModels`](super::ListModels) and [`UpdateModel`](super::UpdateModel).
 #[tc_model]
 pub struct ModelInfo {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"name"`
+    /// `Name`, required in requests; example: `"name"`
     pub name: Option<String>,
 
-    /// `CatalogName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CatalogName"`
+    /// `CatalogName`, required in requests; example: `"CatalogName"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SchemaName"`
+    /// `SchemaName`, required in requests; example: `"SchemaName"`
     pub schema_name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"一个描述"`
+    /// `Comment`; example: `"一个描述"`
     pub comment: Option<String>,
 
-    /// `LatestVersion`: a string.
-    ///
-    /// Example: `"110111121"`
+    /// `LatestVersion`; example: `"110111121"`
     pub latest_version: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"xxxx-xxxx"`
+    /// `Id`; example: `"xxxx-xxxx"`
     pub id: Option<String>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_MODEL"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_MODEL"`
     pub asset_guid: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -3125,53 +2296,37 @@ pub struct ModelInfo {
 /// Returned in the output of [`GetModelVersion`](super::GetModelVersion) and [`UpdateModelVersion`](super::UpdateModelVersion).
 #[tc_model]
 pub struct ModelVersionInfo {
-    /// `Version`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Version`; example: `"1"`
     pub version: Option<String>,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"Uri"`
+    /// `Uri`; example: `"Uri"`
     pub uri: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"Comment"`
+    /// `Comment`; example: `"Comment"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Aliases`: a list of strings.
-    ///
-    /// Example: `["别名1","别名2"]`
+    /// `Aliases`; example: `["别名1","别名2"]`
     pub aliases: Option<Vec<String>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `CatalogName`: a string.
-    ///
-    /// Example: `"CatalogName"`
+    /// `CatalogName`; example: `"CatalogName"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"SchemaName"`
+    /// `SchemaName`; example: `"SchemaName"`
     pub schema_name: Option<String>,
 
-    /// `ModelName`: a string.
-    ///
-    /// Example: `"ModelName"`
+    /// `ModelName`; example: `"ModelName"`
     pub model_name: Option<String>,
 
-    /// `Tags`: a list of [`AssetTagVote`] objects.
+    /// `Tags`
     pub tags: Option<Vec<AssetTagVote>>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_MODEL_VERSION"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_MODEL_VERSION"`
     pub asset_guid: Option<String>,
 }
 
@@ -3181,17 +2336,13 @@ pub struct ModelVersionInfo {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct MonitorMetricBrief {
-    /// `MonitorMetricId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `MonitorMetricId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub monitor_metric_id: Option<String>,
 
-    /// `AlarmMonitorType`: a string.
-    ///
-    /// Example: `"WORKFLOW"`
+    /// `AlarmMonitorType`; example: `"WORKFLOW"`
     pub alarm_monitor_type: Option<String>,
 
-    /// `Metrics`: a list of [`MonitorMetricItem`] objects.
+    /// `Metrics`
     pub metrics: Option<Vec<MonitorMetricItem>>,
 }
 
@@ -3201,19 +2352,13 @@ pub struct MonitorMetricBrief {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct MonitorMetricItem {
-    /// `MetricType`: a string.
-    ///
-    /// Example: `"RUN_DURATION"`
+    /// `MetricType`; example: `"RUN_DURATION"`
     pub metric_type: Option<String>,
 
-    /// `WarningThreshold`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WarningThreshold`; example: `"1"`
     pub warning_threshold: Option<String>,
 
-    /// `TimeoutThreshold`: a string.
-    ///
-    /// Example: `"1"`
+    /// `TimeoutThreshold`; example: `"1"`
     pub timeout_threshold: Option<String>,
 }
 
@@ -3222,24 +2367,16 @@ pub struct MonitorMetricItem {
 /// Returned in the output of [`ListCatalogNames`](super::ListCatalogNames), [`ListSchemaNames`](super::ListSchemaNames), [`ListTableNames`](super::ListTableNames) and [`ListViewNames`](super::ListViewNames).
 #[tc_model]
 pub struct NameIdentifier {
-    /// `Name`: a string.
-    ///
-    /// Example: `"my_catalog"`
+    /// `Name`; example: `"my_catalog"`
     pub name: Option<String>,
 
-    /// `Namespace`: a list of strings.
-    ///
-    /// Example: `["lsj_test"]`
+    /// `Namespace`; example: `["lsj_test"]`
     pub namespace: Option<Vec<String>>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"31"`
+    /// `Status`; example: `"31"`
     pub status: Option<String>,
 }
 
@@ -3248,14 +2385,10 @@ pub struct NameIdentifier {
 /// Sent in the input of [`ListConsoleGroupUsers`](super::ListConsoleGroupUsers), [`ListConsoleGroups`](super::ListConsoleGroups), [`ListConsoleUsers`](super::ListConsoleUsers), [`ListFeatureTables`](super::ListFeatureTables), [`ListFiles`](super::ListFiles), [`ListWorkflowRuns`](super::ListWorkflowRuns) and 6 more.
 #[tc_model]
 pub struct OrderBy {
-    /// `Direction`: a string.
-    ///
-    /// Example: `"\"Desc\""`
+    /// `Direction`; example: `"\"Desc\""`
     pub direction: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"\"CreateTime\""`
+    /// `Name`; example: `"\"CreateTime\""`
     pub name: Option<String>,
 }
 
@@ -3264,19 +2397,13 @@ pub struct OrderBy {
 /// Returned in the output of [`ListFeatureTables`](super::ListFeatureTables) and [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct Owner {
-    /// `UserId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `UserId`; example: `"1"`
     pub user_id: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user1"`
+    /// `UserName`; example: `"user1"`
     pub user_name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: Option<i64>,
 }
 
@@ -3286,19 +2413,13 @@ pub struct Owner {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct ParamInfo {
-    /// `ParamId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ParamId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub param_id: Option<String>,
 
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `ParamKey`; example: `"key1"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `ParamValue`; example: `"value1"`
     pub param_value: Option<String>,
 }
 
@@ -3307,56 +2428,46 @@ pub struct ParamInfo {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct Partitioning {
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"idenitity"`
+    /// `Strategy`; example: `"idenitity"`
     pub strategy: Option<String>,
 
-    /// `NumBuckets`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `NumBuckets`; example: `5`
     pub num_buckets: Option<i64>,
 
-    /// `FieldNames`: a list of strings.
-    ///
-    /// Example: `["s"]`
+    /// `FieldNames`; example: `["s"]`
     pub field_names: Option<Vec<String>>,
 
-    /// `Width`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Width`; example: `6`
     pub width: Option<i64>,
 
-    /// `FieldName`: a list of strings.
-    ///
-    /// Example: `["id"]`
+    /// `FieldName`; example: `["id"]`
     pub field_name: Option<Vec<String>>,
 
-    /// `YearPartitioning`: a [`SingleFieldPartitioning`].
+    /// `YearPartitioning`
     pub year_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `MonthPartitioning`: a [`SingleFieldPartitioning`].
+    /// `MonthPartitioning`
     pub month_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `DayPartitioning`: a [`SingleFieldPartitioning`].
+    /// `DayPartitioning`
     pub day_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `HourPartitioning`: a [`SingleFieldPartitioning`].
+    /// `HourPartitioning`
     pub hour_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `IdentityPartitioning`: a [`SingleFieldPartitioning`].
+    /// `IdentityPartitioning`
     pub identity_partitioning: Option<SingleFieldPartitioning>,
 
-    /// `ListPartitioning`: a [`ListPartitioning`].
+    /// `ListPartitioning`
     pub list_partitioning: Option<ListPartitioning>,
 
-    /// `RangePartitioning`: a [`RangePartitioning`].
+    /// `RangePartitioning`
     pub range_partitioning: Option<RangePartitioning>,
 
-    /// `BucketPartitioning`: a [`BucketPartitioning`].
+    /// `BucketPartitioning`
     pub bucket_partitioning: Option<BucketPartitioning>,
 
-    /// `TruncatePartitioning`: a [`TruncatePartitioning`].
+    /// `TruncatePartitioning`
     pub truncate_partitioning: Option<TruncatePartitioning>,
 }
 
@@ -3365,19 +2476,13 @@ pub struct Partitioning {
 /// Returned in the output of [`CreateModel`](super::CreateModel), [`CreateSchema`](super::CreateSchema), [`CreateVolume`](super::CreateVolume), [`GetCatalog`](super::GetCatalog), [`GetModel`](super::GetModel), [`GetSchema`](super::GetSchema) and 16 more.
 #[tc_model]
 pub struct PermissionDetail {
-    /// `Permissions`: a list of strings.
-    ///
-    /// Example: `["SELECT_TABLE"]`
+    /// `Permissions`; example: `["SELECT_TABLE"]`
     pub permissions: Option<Vec<String>>,
 
-    /// `CatalogWorkspacePrivilege`: a string.
-    ///
-    /// Example: `"WORKSPACE_READONLY"`
+    /// `CatalogWorkspacePrivilege`; example: `"WORKSPACE_READONLY"`
     pub catalog_workspace_privilege: Option<String>,
 
-    /// `DenyPrivilegeList`: a list of strings.
-    ///
-    /// Example: `["DENY_SELECT_TABLE"]`
+    /// `DenyPrivilegeList`; example: `["DENY_SELECT_TABLE"]`
     pub deny_privilege_list: Option<Vec<String>>,
 }
 
@@ -3386,9 +2491,7 @@ pub struct PermissionDetail {
 /// Returned in the output of [`AddWorkspaceGroups`](super::AddWorkspaceGroups), [`AddWorkspaceUsers`](super::AddWorkspaceUsers), [`RemoveWorkspaceGroups`](super::RemoveWorkspaceGroups), [`UpdateWorkspaceGroupsRoles`](super::UpdateWorkspaceGroupsRoles) and [`UpdateWorkspaceUsersRoles`](super::UpdateWorkspaceUsersRoles).
 #[tc_model]
 pub struct PlatformStatusRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -3397,21 +2500,16 @@ pub struct PlatformStatusRsp {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct RangePartition {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"p1"`
+    /// `Name`, required in requests; example: `"p1"`
     pub name: Option<String>,
 
-    /// `Lower`: a [`Literal`].
-    /// Required in requests.
+    /// `Lower`, required in requests
     pub lower: Option<Literal>,
 
-    /// `Upper`: a [`Literal`].
-    /// Required in requests.
+    /// `Upper`, required in requests
     pub upper: Option<Literal>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 }
 
@@ -3420,12 +2518,10 @@ pub struct RangePartition {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct RangePartitioning {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `FieldName`; example: `"id"`
     pub field_name: String,
 
-    /// `Assignments`: a list of [`RangePartition`] objects.
+    /// `Assignments`
     pub assignments: Vec<RangePartition>,
 }
 
@@ -3434,17 +2530,13 @@ pub struct RangePartitioning {
 /// Returned in the output of [`RemoveConsoleUsers`](super::RemoveConsoleUsers).
 #[tc_model]
 pub struct RemoveConsoleUsersRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: bool,
 
-    /// `SuccessUins`: a list of strings.
-    ///
-    /// Example: `["10001"]`
+    /// `SuccessUins`; example: `["10001"]`
     pub success_uins: Vec<String>,
 
-    /// `FailItems`: a list of [`CommonFailItem`] objects.
+    /// `FailItems`
     pub fail_items: Vec<CommonFailItem>,
 }
 
@@ -3453,19 +2545,13 @@ pub struct RemoveConsoleUsersRsp {
 /// Returned in the output of [`GetWorkflowRun`](super::GetWorkflowRun), [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun), [`ListWorkflowRuns`](super::ListWorkflowRuns), [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct ResourceGroupInfo {
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"res-e**a38**"`
+    /// `ResourceGroupId`; example: `"res-e**a38**"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"ray计算资源"`
+    /// `ResourceGroupName`; example: `"ray计算资源"`
     pub resource_group_name: Option<String>,
 
-    /// `ResourceGroupStatus`: a string.
-    ///
-    /// Example: `"COMPUTE_RESOURCE_STATUS_UNSPECIFIED"`
+    /// `ResourceGroupStatus`; example: `"COMPUTE_RESOURCE_STATUS_UNSPECIFIED"`
     pub resource_group_status: Option<String>,
 }
 
@@ -3475,39 +2561,25 @@ pub struct ResourceGroupInfo {
 /// Returned in the output of [`ListConsoleGroups`](super::ListConsoleGroups), [`ListConsoleRoles`](super::ListConsoleRoles), [`ListConsoleUsers`](super::ListConsoleUsers), [`ListWorkspaceGroups`](super::ListWorkspaceGroups) and [`ListWorkspaceUsers`](super::ListWorkspaceUsers).
 #[tc_model]
 pub struct RoleBasicInfo {
-    /// `Id`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `Id`; example: `"17676143448574812"`
     pub id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"admin"`
+    /// `Name`; example: `"admin"`
     pub name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `Description`; example: `"这是描述信息"`
     pub description: Option<String>,
 
-    /// `DisplayName`: a string.
-    ///
-    /// Example: `"管理员"`
+    /// `DisplayName`; example: `"管理员"`
     pub display_name: Option<String>,
 
-    /// `RoleType`: a string.
-    ///
-    /// Example: `"default"`
+    /// `RoleType`; example: `"default"`
     pub role_type: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `GroupNames`: a list of strings.
-    ///
-    /// Example: `["example1"]`
+    /// `GroupNames`; example: `["example1"]`
     pub group_names: Option<Vec<String>>,
 }
 
@@ -3516,24 +2588,16 @@ pub struct RoleBasicInfo {
 /// Returned in the output of [`ListConsoleRoles`](super::ListConsoleRoles).
 #[tc_model]
 pub struct RoleMetaData {
-    /// `Creator`: a string.
-    ///
-    /// Example: `"creator_user"`
+    /// `Creator`; example: `"creator_user"`
     pub creator: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `CreateTime`; example: `"2025-01-01 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `Updater`: a string.
-    ///
-    /// Example: `"updater_user"`
+    /// `Updater`; example: `"updater_user"`
     pub updater: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-01-01 00:00:00"`
+    /// `UpdateTime`; example: `"2025-01-01 00:00:00"`
     pub update_time: Option<String>,
 }
 
@@ -3543,14 +2607,10 @@ pub struct RoleMetaData {
 /// Returned in the output of [`ListConsoleRoles`](super::ListConsoleRoles).
 #[tc_model]
 pub struct RolePermission {
-    /// `ModuleId`: a string.
-    ///
-    /// Example: `"109"`
+    /// `ModuleId`; example: `"109"`
     pub module_id: Option<String>,
 
-    /// `Permissions`: a string.
-    ///
-    /// Example: `"RWD"`
+    /// `Permissions`; example: `"RWD"`
     pub permissions: Option<String>,
 }
 
@@ -3559,34 +2619,22 @@ pub struct RolePermission {
 /// Returned in the output of [`KillWorkflowRun`](super::KillWorkflowRun), [`RerunWorkflowRun`](super::RerunWorkflowRun) and [`RunWorkflow`](super::RunWorkflow).
 #[tc_model]
 pub struct RunActionBrief {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"demo_workflow"`
+    /// `WorkflowName`; example: `"demo_workflow"`
     pub workflow_name: Option<String>,
 
-    /// `RunActionId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `RunActionId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub run_action_id: Option<String>,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"Execution failed. Please check the driver and executor logs."`
+    /// `ErrorMessage`; example: `"Execution failed. Please check the driver and executor logs."`
     pub error_message: Option<String>,
 
-    /// `OpStatus`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OpStatus`; example: `true`
     pub op_status: Option<bool>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
+    /// `WorkflowRunId`; example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
     pub workflow_run_id: Option<String>,
 }
 
@@ -3595,19 +2643,13 @@ pub struct RunActionBrief {
 /// Returned in the output of [`GetWorkflowTaskRun`](super::GetWorkflowTaskRun) and [`ListWorkflowRuns`](super::ListWorkflowRuns).
 #[tc_model]
 pub struct ScheduleBizEnumBrief {
-    /// `LabelKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `LabelKey`; example: `"key1"`
     pub label_key: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `LabelValue`; example: `"value1"`
     pub label_value: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 }
 
@@ -3616,29 +2658,19 @@ pub struct ScheduleBizEnumBrief {
 /// Sent in the input of [`RerunWorkflowRun`](super::RerunWorkflowRun) and [`RunWorkflow`](super::RunWorkflow).
 #[tc_model]
 pub struct ScheduledTimeConfig {
-    /// `ScheduledTimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `ScheduledTimeZone`; example: `"Asia/Shanghai"`
     pub scheduled_time_zone: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1788228057000"`
+    /// `StartTime`; example: `"1788228057000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1788400857000"`
+    /// `EndTime`; example: `"1788400857000"`
     pub end_time: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"DAY_CYCLE"`
+    /// `CycleType`; example: `"DAY_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CycleNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CycleNum`; example: `1`
     pub cycle_num: Option<i64>,
 }
 
@@ -3647,35 +2679,28 @@ pub struct ScheduledTimeConfig {
 /// Returned in the output of [`CreateSchema`](super::CreateSchema), [`GetSchema`](super::GetSchema), [`ListSchemas`](super::ListSchemas) and [`UpdateSchema`](super::UpdateSchema).
 #[tc_model]
 pub struct Schema {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"schema1"`
+    /// `Name`, required in requests; example: `"schema1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"schema信息"`
+    /// `Comment`; example: `"schema信息"`
     pub comment: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid268196624253602371@251436191_ap-guangzhou_SCHEMA"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid268196624253602371@251436191_ap-guangzhou_SCHEMA"`
     pub asset_guid: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -3684,12 +2709,10 @@ pub struct Schema {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct SearchAssetRsp {
-    /// `Items`: a list of [`SearchResult`] objects.
+    /// `Items`
     pub items: Option<Vec<SearchResult>>,
 
-    /// `NextPageToken`: a string.
-    ///
-    /// Example: `"a1"`
+    /// `NextPageToken`; example: `"a1"`
     pub next_page_token: Option<String>,
 }
 
@@ -3698,103 +2721,73 @@ pub struct SearchAssetRsp {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct SearchResult {
-    /// `FullName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `FullName`; example: `"1"`
     pub full_name: Option<String>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetGuid`; example: `"1"`
     pub asset_guid: Option<String>,
 
-    /// `AssetId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetId`; example: `"1"`
     pub asset_id: Option<String>,
 
-    /// `AssetName`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AssetName`; example: `"1"`
     pub asset_name: Option<String>,
 
-    /// `AssetType`: a string.
-    ///
-    /// Example: `"CATALOG"`
+    /// `AssetType`; example: `"CATALOG"`
     pub asset_type: Option<String>,
 
-    /// `UserActivityInfo`: a [`UserActivityInfo`].
+    /// `UserActivityInfo`
     pub user_activity_info: Option<UserActivityInfo>,
 
-    /// `Popularity`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Popularity`; example: `"1"`
     pub popularity: Option<String>,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 
-    /// `Owner`: an [`Owner`].
+    /// `Owner`
     pub owner: Option<Owner>,
 
-    /// `ModifiedTime`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ModifiedTime`; example: `"1"`
     pub modified_time: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Comment`; example: `"1"`
     pub comment: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkspaceId`; example: `"1"`
     pub workspace_id: Option<String>,
 
-    /// `WorkspaceFolderPath`: a string.
-    ///
-    /// Example: `"1"`
+    /// `WorkspaceFolderPath`; example: `"1"`
     pub workspace_folder_path: Option<String>,
 
-    /// `Highlighting`: a list of [`Highlighting`] objects.
+    /// `Highlighting`
     pub highlighting: Option<Vec<Highlighting>>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `WorkspacePath`: a string.
-    ///
-    /// Example: `"/Workspace/Users/wedata30-dev@tencent.com@700002164618/erinhong"`
+    /// `WorkspacePath`; example: `"/Workspace/Users/wedata30-dev@tencent.com@700002164618/erinhong"`
     pub workspace_path: Option<String>,
 
-    /// `FieldInfo`: a list of [`FieldInfo`] objects.
+    /// `FieldInfo`
     pub field_info: Option<Vec<FieldInfo>>,
 
-    /// `SignalLevel`: a string.
-    ///
-    /// Example: `"1"`
+    /// `SignalLevel`; example: `"1"`
     pub signal_level: Option<String>,
 
-    /// `PopularityQuantity`: a string.
-    ///
-    /// Example: `"3"`
+    /// `PopularityQuantity`; example: `"3"`
     pub popularity_quantity: Option<String>,
 
-    /// `HighlightingInfo`: a [`HighlightingInfo`].
+    /// `HighlightingInfo`
     pub highlighting_info: Option<HighlightingInfo>,
 
-    /// `FieldTags`: a list of [`FieldTagInfo`] objects.
+    /// `FieldTags`
     pub field_tags: Option<Vec<FieldTagInfo>>,
 
-    /// `Aliases`: a list of strings.
-    ///
-    /// Example: `["别名1","别名2"]`
+    /// `Aliases`; example: `["别名1","别名2"]`
     pub aliases: Option<Vec<String>>,
 
-    /// `CatalogSource`: a string.
-    ///
-    /// Example: `"METALAKE"`
+    /// `CatalogSource`; example: `"METALAKE"`
     pub catalog_source: Option<String>,
 }
 
@@ -3803,9 +2796,7 @@ pub struct SearchResult {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct SingleFieldPartitioning {
-    /// `FieldName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `FieldName`; example: `"id"`
     pub field_name: String,
 }
 
@@ -3815,19 +2806,13 @@ pub struct SingleFieldPartitioning {
 /// Returned in the output of [`GetFolder`](super::GetFolder) and [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct SparseCheckoutConfig {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `ConeMode`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ConeMode`; example: `true`
     pub cone_mode: Option<bool>,
 
-    /// `Patterns`: a list of strings.
-    ///
-    /// Example: `["src/module-a/","docs/"]`
+    /// `Patterns`; example: `["src/module-a/","docs/"]`
     pub patterns: Option<Vec<String>>,
 }
 
@@ -3836,24 +2821,16 @@ pub struct SparseCheckoutConfig {
 /// Returned in the output of [`GetWorkspace`](super::GetWorkspace) and [`ListWorkspaces`](super::ListWorkspaces).
 #[tc_model]
 pub struct StandardUserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `UserUin`; example: `"100044134096"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"sub-user-01"`
+    /// `UserName`; example: `"sub-user-01"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"sub-user-01"`
+    /// `Nickname`; example: `"sub-user-01"`
     pub nickname: Option<String>,
 
-    /// `UserTag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UserTag`; example: `"0"`
     pub user_tag: Option<String>,
 }
 
@@ -3862,9 +2839,7 @@ pub struct StandardUserInfo {
 /// Returned in the output of [`StartCompute`](super::StartCompute).
 #[tc_model]
 pub struct StartComputeRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -3873,9 +2848,7 @@ pub struct StartComputeRsp {
 /// Returned in the output of [`StopCompute`](super::StopCompute).
 #[tc_model]
 pub struct StopComputeRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -3884,71 +2857,55 @@ pub struct StopComputeRsp {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct TableInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tb1"`
+    /// `Name`; example: `"tb1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"test table"`
+    /// `Comment`; example: `"test table"`
     pub comment: Option<String>,
 
-    /// `Columns`: a list of [`ColumnInfo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ColumnInfo>>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Partitioning`: a list of [`Partitioning`] objects.
+    /// `Partitioning`
     pub partitioning: Option<Vec<Partitioning>>,
 
-    /// `Indexes`: a list of [`Index`] objects.
+    /// `Indexes`
     pub indexes: Option<Vec<Index>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `TableFormat`: a string.
-    ///
-    /// Example: `"v1"`
+    /// `TableFormat`; example: `"v1"`
     pub table_format: Option<String>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_TABLE"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_TABLE"`
     pub asset_guid: Option<String>,
 
-    /// `FilesCount`: a string.
-    ///
-    /// Example: `"100"`
+    /// `FilesCount`; example: `"100"`
     pub files_count: Option<String>,
 
-    /// `FilesSize`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `FilesSize`; example: `"1024"`
     pub files_size: Option<String>,
 
-    /// `TableType`: a string.
-    ///
-    /// Example: `"Managed"`
+    /// `TableType`; example: `"Managed"`
     pub table_type: Option<String>,
 
-    /// `FeatureTableType`: a string.
-    ///
-    /// Example: `"Online"`
+    /// `FeatureTableType`; example: `"Online"`
     pub feature_table_type: Option<String>,
 
-    /// `FeatureTableDetail`: a [`FeatureTableDetail`].
+    /// `FeatureTableDetail`
     pub feature_table_detail: Option<FeatureTableDetail>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -3957,19 +2914,13 @@ pub struct TableInfo {
 /// Returned in the output of [`ListFeatureTables`](super::ListFeatureTables).
 #[tc_model]
 pub struct Tag {
-    /// `Name`: a string.
-    ///
-    /// Example: `"tag1"`
+    /// `Name`; example: `"tag1"`
     pub name: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"tag-value1"`
+    /// `Value`; example: `"tag-value1"`
     pub value: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: Option<i64>,
 }
 
@@ -3978,42 +2929,25 @@ pub struct Tag {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct TagInfo {
-    /// `LabelId`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"3"`
+    /// `LabelId`, required in requests; example: `"3"`
     pub label_id: Option<String>,
 
-    /// `LabelName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"test1"`
+    /// `LabelName`, required in requests; example: `"test1"`
     pub label_name: Option<String>,
 
-    /// `Type`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `1`
+    /// `Type`, required in requests; example: `1`
     pub r#type: Option<i64>,
 
-    /// `LabelValueId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `LabelValueId`; example: `"0"`
     pub label_value_id: Option<String>,
 
-    /// `LabelValue`: a string.
-    ///
-    /// Example: `"val1"`
+    /// `LabelValue`; example: `"val1"`
     pub label_value: Option<String>,
 
-    /// `IsDeleted`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsDeleted`; example: `false`
     pub is_deleted: Option<bool>,
 
-    /// `CreateCustomLabel`: a boolean.
-    ///
-    /// Example: `false`
+    /// `CreateCustomLabel`; example: `false`
     pub create_custom_label: Option<bool>,
 }
 
@@ -4022,24 +2956,16 @@ pub struct TagInfo {
 /// Returned in the output of [`ListWorkspaceGroups`](super::ListWorkspaceGroups) and [`ListWorkspaceUsers`](super::ListWorkspaceUsers).
 #[tc_model]
 pub struct TagValueInfo {
-    /// `TagValueId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `TagValueId`; example: `"17676143448574812"`
     pub tag_value_id: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `TagValue`; example: `"value1"`
     pub tag_value: Option<String>,
 
-    /// `Source`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Source`; example: `1`
     pub source: Option<i64>,
 
-    /// `GroupNames`: a list of strings.
-    ///
-    /// Example: `["example1"]`
+    /// `GroupNames`; example: `["example1"]`
     pub group_names: Option<Vec<String>>,
 }
 
@@ -4049,29 +2975,19 @@ pub struct TagValueInfo {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct TaskRetryStrategy {
-    /// `MaxRetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxRetryTimes`; example: `1`
     pub max_retry_times: Option<i64>,
 
-    /// `RetryBetweenWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryBetweenWaitTime`; example: `1`
     pub retry_between_wait_time: Option<i64>,
 
-    /// `RetryBetweenWaitTimeUnit`: a string.
-    ///
-    /// Example: `"SECOND"`
+    /// `RetryBetweenWaitTimeUnit`; example: `"SECOND"`
     pub retry_between_wait_time_unit: Option<String>,
 
-    /// `TaskRunFailureRetrySwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TaskRunFailureRetrySwitch`; example: `false`
     pub task_run_failure_retry_switch: Option<bool>,
 
-    /// `TaskRunTimeoutRetrySwitch`: a boolean.
-    ///
-    /// Example: `false`
+    /// `TaskRunTimeoutRetrySwitch`; example: `false`
     pub task_run_timeout_retry_switch: Option<bool>,
 }
 
@@ -4081,19 +2997,13 @@ pub struct TaskRetryStrategy {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow), [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct TaskRunConditionRule {
-    /// `UpstreamTaskId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `UpstreamTaskId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub upstream_task_id: Option<String>,
 
-    /// `UpstreamTaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `UpstreamTaskName`; example: `"py_0807"`
     pub upstream_task_name: Option<String>,
 
-    /// `AllowedStates`: a list of strings.
-    ///
-    /// Example: `["SUCCESS"]`
+    /// `AllowedStates`; example: `["SUCCESS"]`
     pub allowed_states: Option<Vec<String>>,
 }
 
@@ -4102,14 +3012,10 @@ pub struct TaskRunConditionRule {
 /// Sent in the input of [`RerunWorkflowRun`](super::RerunWorkflowRun) and [`RunWorkflow`](super::RunWorkflow).
 #[tc_model]
 pub struct TaskSchedulingParameterBrief {
-    /// `ParamKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `ParamKey`; example: `"key1"`
     pub param_key: Option<String>,
 
-    /// `ParamValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `ParamValue`; example: `"value1"`
     pub param_value: Option<String>,
 }
 
@@ -4119,21 +3025,19 @@ pub struct TaskSchedulingParameterBrief {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct TaskType {
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"PYTHON"`
+    /// `TaskTypeName`; example: `"PYTHON"`
     pub task_type_name: Option<String>,
 
-    /// `Notebook`: a [`TaskTypeNotebookExt`].
+    /// `Notebook`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub notebook: Option<TaskTypeNotebookExt>,
 
-    /// `TaskTypePropertyList`: a list of [`TaskTypeProperty`] objects.
+    /// `TaskTypePropertyList`
     pub task_type_property_list: Option<Vec<TaskTypeProperty>>,
 
-    /// `RuntimePropertyList`: a list of [`TaskTypeProperty`] objects.
+    /// `RuntimePropertyList`
     pub runtime_property_list: Option<Vec<TaskTypeProperty>>,
 }
 
@@ -4143,33 +3047,25 @@ pub struct TaskType {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct TaskTypeNotebookExt {
-    /// `Source`: a string.
-    ///
-    /// Example: `"SCRIPT_SOURCE_LOCAL"`
+    /// `Source`; example: `"SCRIPT_SOURCE_LOCAL"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub source: Option<String>,
 
-    /// `DisplayPath`: a string.
-    ///
-    /// Example: `"/notebook_task.ipynb"`
+    /// `DisplayPath`; example: `"/notebook_task.ipynb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub display_path: Option<String>,
 
-    /// `NotebookPath`: a string.
-    ///
-    /// Example: `"/Workspace/notebook_task.ipynb"`
+    /// `NotebookPath`; example: `"/Workspace/notebook_task.ipynb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
     pub notebook_path: Option<String>,
 
-    /// `NotebookAbsolutePath`: a string.
-    ///
-    /// Example: `"/Workspace/notebook_task.ipynb"`
+    /// `NotebookAbsolutePath`; example: `"/Workspace/notebook_task.ipynb"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4182,14 +3078,10 @@ pub struct TaskTypeNotebookExt {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct TaskTypeProperty {
-    /// `PropertyKey`: a string.
-    ///
-    /// Example: `"key1"`
+    /// `PropertyKey`; example: `"key1"`
     pub property_key: Option<String>,
 
-    /// `PropertyValue`: a string.
-    ///
-    /// Example: `"value1"`
+    /// `PropertyValue`; example: `"value1"`
     pub property_value: Option<String>,
 }
 
@@ -4198,14 +3090,10 @@ pub struct TaskTypeProperty {
 /// Returned in the output of [`GetTable`](super::GetTable), [`GetTables`](super::GetTables), [`ListTables`](super::ListTables) and [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct TruncatePartitioning {
-    /// `FiledName`: a string.
-    ///
-    /// Example: `"desp"`
+    /// `FiledName`; example: `"desp"`
     pub filed_name: String,
 
-    /// `Width`: a string.
-    ///
-    /// Example: `"10"`
+    /// `Width`; example: `"10"`
     pub width: String,
 }
 
@@ -4214,9 +3102,7 @@ pub struct TruncatePartitioning {
 /// Returned in the output of [`UnbindWorkflowBundle`](super::UnbindWorkflowBundle).
 #[tc_model]
 pub struct UnbindWorkflowBundleRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4225,9 +3111,7 @@ pub struct UnbindWorkflowBundleRsp {
 /// Returned in the output of [`UpdateCatalog`](super::UpdateCatalog).
 #[tc_model]
 pub struct UpdateCatalogRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 }
 
@@ -4236,9 +3120,7 @@ pub struct UpdateCatalogRsp {
 /// Returned in the output of [`UpdateConsoleGroup`](super::UpdateConsoleGroup).
 #[tc_model]
 pub struct UpdateConsoleGroupRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4247,9 +3129,7 @@ pub struct UpdateConsoleGroupRsp {
 /// Returned in the output of [`UpdateConsoleUsers`](super::UpdateConsoleUsers).
 #[tc_model]
 pub struct UpdateConsoleUsersRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4258,9 +3138,7 @@ pub struct UpdateConsoleUsersRsp {
 /// Returned in the output of [`UpdateFolder`](super::UpdateFolder).
 #[tc_model]
 pub struct UpdateFolderRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4269,7 +3147,7 @@ pub struct UpdateFolderRsp {
 /// Returned in the output of [`UpdateFunction`](super::UpdateFunction).
 #[tc_model]
 pub struct UpdateFunctionRsp {
-    /// `Function`: a [`FunctionInfo`].
+    /// `Function`
     pub function: Option<FunctionInfo>,
 }
 
@@ -4278,7 +3156,7 @@ pub struct UpdateFunctionRsp {
 /// Returned in the output of [`UpdateLocation`](super::UpdateLocation).
 #[tc_model]
 pub struct UpdateLocationRsp {
-    /// `Location`: a [`LocationInfo`].
+    /// `Location`
     pub location: Option<LocationInfo>,
 }
 
@@ -4287,7 +3165,7 @@ pub struct UpdateLocationRsp {
 /// Returned in the output of [`UpdateModel`](super::UpdateModel).
 #[tc_model]
 pub struct UpdateModelRsp {
-    /// `Model`: a [`ModelInfo`].
+    /// `Model`
     pub model: Option<ModelInfo>,
 }
 
@@ -4296,7 +3174,7 @@ pub struct UpdateModelRsp {
 /// Returned in the output of [`UpdateModelVersion`](super::UpdateModelVersion).
 #[tc_model]
 pub struct UpdateModelVersionRsp {
-    /// `ModelVersion`: a [`ModelVersionInfo`].
+    /// `ModelVersion`
     pub model_version: Option<ModelVersionInfo>,
 }
 
@@ -4305,7 +3183,7 @@ pub struct UpdateModelVersionRsp {
 /// Returned in the output of [`UpdateSchema`](super::UpdateSchema).
 #[tc_model]
 pub struct UpdateSchemaRsp {
-    /// `Schema`: a [`Schema`].
+    /// `Schema`
     pub schema: Option<Schema>,
 }
 
@@ -4314,12 +3192,10 @@ pub struct UpdateSchemaRsp {
 /// Returned in the output of [`UpdateTableColumn`](super::UpdateTableColumn).
 #[tc_model]
 pub struct UpdateTableColumnRsp {
-    /// `Result`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Result`; example: `true`
     pub result: Option<bool>,
 
-    /// `FailedColumns`: a list of [`ColumnErrorMessages`] objects.
+    /// `FailedColumns`
     pub failed_columns: Option<Vec<ColumnErrorMessages>>,
 }
 
@@ -4328,7 +3204,7 @@ pub struct UpdateTableColumnRsp {
 /// Returned in the output of [`UpdateTable`](super::UpdateTable).
 #[tc_model]
 pub struct UpdateTableRsp {
-    /// `Table`: a [`TableInfo`].
+    /// `Table`
     pub table: Option<TableInfo>,
 }
 
@@ -4337,7 +3213,7 @@ pub struct UpdateTableRsp {
 /// Returned in the output of [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct UpdateViewRsp {
-    /// `View`: a [`ViewInfo`].
+    /// `View`
     pub view: Option<ViewInfo>,
 }
 
@@ -4346,7 +3222,7 @@ pub struct UpdateViewRsp {
 /// Returned in the output of [`UpdateVolume`](super::UpdateVolume).
 #[tc_model]
 pub struct UpdateVolumeRsp {
-    /// `Volume`: a [`Volume`].
+    /// `Volume`
     pub volume: Option<Volume>,
 }
 
@@ -4355,9 +3231,7 @@ pub struct UpdateVolumeRsp {
 /// Returned in the output of [`UpdateWorkflow`](super::UpdateWorkflow).
 #[tc_model]
 pub struct UpdateWorkflowRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4366,9 +3240,7 @@ pub struct UpdateWorkflowRsp {
 /// Returned in the output of [`UpdateWorkspaceRole`](super::UpdateWorkspaceRole).
 #[tc_model]
 pub struct UpdateWorkspaceRoleResult {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4377,9 +3249,7 @@ pub struct UpdateWorkspaceRoleResult {
 /// Returned in the output of [`UpdateWorkspace`](super::UpdateWorkspace).
 #[tc_model]
 pub struct UpdateWorkspaceRsp {
-    /// `Status`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Status`; example: `true`
     pub status: Option<bool>,
 }
 
@@ -4388,16 +3258,10 @@ pub struct UpdateWorkspaceRsp {
 /// Returned in the output of [`SearchAsset`](super::SearchAsset).
 #[tc_model]
 pub struct UserActivityInfo {
-    /// `IsFavorite`: a boolean.
-    /// Required in requests.
-    ///
-    /// Example: `true`
+    /// `IsFavorite`, required in requests; example: `true`
     pub is_favorite: Option<bool>,
 
-    /// `LastViewTime`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"1"`
+    /// `LastViewTime`, required in requests; example: `"1"`
     pub last_view_time: Option<String>,
 }
 
@@ -4406,24 +3270,16 @@ pub struct UserActivityInfo {
 /// Returned in the output of [`GetFolder`](super::GetFolder) and [`ListFiles`](super::ListFiles).
 #[tc_model]
 pub struct UserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"700002267912"`
+    /// `UserUin`; example: `"700002267912"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"wedata30-test1@tencent.com"`
+    /// `UserName`; example: `"wedata30-test1@tencent.com"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"wedata30-test1@tencent.com"`
+    /// `Nickname`; example: `"wedata30-test1@tencent.com"`
     pub nickname: Option<String>,
 
-    /// `UserTag`: a string.
-    ///
-    /// Example: `"0"`
+    /// `UserTag`; example: `"0"`
     pub user_tag: Option<String>,
 }
 
@@ -4432,17 +3288,13 @@ pub struct UserInfo {
 /// Returned in the output of [`ListWorkspaceGroups`](super::ListWorkspaceGroups) and [`ListWorkspaceUsers`](super::ListWorkspaceUsers).
 #[tc_model]
 pub struct UserTagInfo {
-    /// `TagId`: a string.
-    ///
-    /// Example: `"17847100285324356"`
+    /// `TagId`; example: `"17847100285324356"`
     pub tag_id: Option<String>,
 
-    /// `TagName`: a string.
-    ///
-    /// Example: `"my_tag"`
+    /// `TagName`; example: `"my_tag"`
     pub tag_name: Option<String>,
 
-    /// `Values`: a list of [`TagValueInfo`] objects.
+    /// `Values`
     pub values: Option<Vec<TagValueInfo>>,
 }
 
@@ -4451,37 +3303,31 @@ pub struct UserTagInfo {
 /// Returned in the output of [`GetView`](super::GetView), [`ListViews`](super::ListViews) and [`UpdateView`](super::UpdateView).
 #[tc_model]
 pub struct ViewInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"view_1"`
+    /// `Name`; example: `"view_1"`
     pub name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"view_1 desc"`
+    /// `Comment`; example: `"view_1 desc"`
     pub comment: Option<String>,
 
-    /// `Columns`: a list of [`ColumnInfo`] objects.
+    /// `Columns`
     pub columns: Option<Vec<ColumnInfo>>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_VIEW"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_VIEW"`
     pub asset_guid: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -4490,57 +3336,40 @@ pub struct ViewInfo {
 /// Returned in the output of [`CreateVolume`](super::CreateVolume), [`GetVolume`](super::GetVolume), [`ListVolumes`](super::ListVolumes) and [`UpdateVolume`](super::UpdateVolume).
 #[tc_model]
 pub struct Volume {
-    /// `Name`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"Name"`
+    /// `Name`, required in requests; example: `"Name"`
     pub name: Option<String>,
 
-    /// `CatalogName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CatalogName"`
+    /// `CatalogName`, required in requests; example: `"CatalogName"`
     pub catalog_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"SchemaName"`
+    /// `SchemaName`, required in requests; example: `"SchemaName"`
     pub schema_name: Option<String>,
 
-    /// `Comment`: a string.
-    ///
-    /// Example: `"Comment"`
+    /// `Comment`; example: `"Comment"`
     pub comment: Option<String>,
 
-    /// `StorageLocation`: a string.
-    ///
-    /// Example: `"StorageLocation"`
+    /// `StorageLocation`; example: `"StorageLocation"`
     pub storage_location: Option<String>,
 
-    /// `Properties`: a list of [`KvPair`] objects.
+    /// `Properties`
     pub properties: Option<Vec<KvPair>>,
 
-    /// `Audit`: an [`Audit`].
+    /// `Audit`
     pub audit: Option<Audit>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Type"`
+    /// `Type`; example: `"Type"`
     pub r#type: Option<String>,
 
-    /// `MetaOwner`: a [`MetaOwner`].
+    /// `MetaOwner`
     pub meta_owner: Option<MetaOwner>,
 
-    /// `AssetGuid`: a string.
-    ///
-    /// Example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_VOLUME"`
+    /// `AssetGuid`; example: `"tccatalog.v1.uid3742685767363361395@1300055887_ap-guangzhou_VOLUME"`
     pub asset_guid: Option<String>,
 
-    /// `PermissionDetail`: a [`PermissionDetail`].
+    /// `PermissionDetail`
     pub permission_detail: Option<PermissionDetail>,
 
-    /// `Tags`: a list of [`CommonTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<CommonTagInfo>>,
 }
 
@@ -4549,51 +3378,43 @@ pub struct Volume {
 /// Sent in the input of [`UpdateWorkflow`](super::UpdateWorkflow).
 #[tc_model]
 pub struct Workflow {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17622177773248536"`
+    /// `WorkspaceId`; example: `"17622177773248536"`
     pub workspace_id: Option<String>,
 
-    /// `BaseInfo`: a [`WorkflowBaseInfo`].
+    /// `BaseInfo`
     pub base_info: Option<WorkflowBaseInfo>,
 
-    /// `Trigger`: a list of [`WorkflowTriggerConfiguration`] objects.
+    /// `Trigger`
     pub trigger: Option<Vec<WorkflowTriggerConfiguration>>,
 
-    /// `ParamList`: a list of [`ParamInfo`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<ParamInfo>>,
 
-    /// `LabelList`: a list of [`LabelBrief`] objects.
+    /// `LabelList`
     pub label_list: Option<Vec<LabelBrief>>,
 
-    /// `Alarm`: an [`AlarmBrief`].
+    /// `Alarm`
     pub alarm: Option<AlarmBrief>,
 
-    /// `MonitorMetric`: a [`MonitorMetricBrief`].
+    /// `MonitorMetric`
     pub monitor_metric: Option<MonitorMetricBrief>,
 
-    /// `AdvanceConfig`: a [`WorkflowAdvanceConfig`].
+    /// `AdvanceConfig`
     pub advance_config: Option<WorkflowAdvanceConfig>,
 
-    /// `TaskList`: a list of [`WorkflowTask`] objects.
+    /// `TaskList`
     pub task_list: Option<Vec<WorkflowTask>>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `BundleId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 
-    /// `GitConfigId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `GitConfigId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub git_config_id: Option<String>,
 
-    /// `GitBranch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `GitBranch`; example: `"main"`
     pub git_branch: Option<String>,
 }
 
@@ -4603,14 +3424,10 @@ pub struct Workflow {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct WorkflowAdvanceConfig {
-    /// `QueuingMode`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `QueuingMode`; example: `"OFF"`
     pub queuing_mode: Option<String>,
 
-    /// `MaxConcurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrentNum`; example: `1`
     pub max_concurrent_num: Option<i64>,
 }
 
@@ -4619,34 +3436,22 @@ pub struct WorkflowAdvanceConfig {
 /// Sent in the input of [`CreateWorkflow`](super::CreateWorkflow) and [`UpdateWorkflow`](super::UpdateWorkflow).
 #[tc_model]
 pub struct WorkflowBaseInfo {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"demo_workflow"`
+    /// `WorkflowName`; example: `"demo_workflow"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `OwnerUserName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `OwnerUserName`; example: `"tom"`
     pub owner_user_name: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     #[deprecated(
         note = "disabled in the spec: the service may ignore it or stop sending it"
     )]
@@ -4658,54 +3463,34 @@ pub struct WorkflowBaseInfo {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct WorkflowBaseInfoDetail {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"demo_workflow"`
+    /// `WorkflowName`; example: `"demo_workflow"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     pub create_user_uin: Option<String>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `OwnerUserName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `OwnerUserName`; example: `"tom"`
     pub owner_user_name: Option<String>,
 
-    /// `OwnerUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `OwnerUserUin`; example: `"100044134096"`
     pub owner_user_uin: Option<String>,
 
-    /// `OwnerDisplayName`: a string.
-    ///
-    /// Example: `"Tom Zhang"`
+    /// `OwnerDisplayName`; example: `"Tom Zhang"`
     pub owner_display_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `UpdateTime`; example: `"1773244800000"`
     pub update_time: Option<String>,
 }
 
@@ -4714,97 +3499,67 @@ pub struct WorkflowBaseInfoDetail {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowBrief {
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"demo_workflow"`
+    /// `WorkflowName`; example: `"demo_workflow"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     pub create_user_uin: Option<String>,
 
-    /// `OwnerUserName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `OwnerUserName`; example: `"tom"`
     pub owner_user_name: Option<String>,
 
-    /// `OwnerUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `OwnerUserUin`; example: `"100044134096"`
     pub owner_user_uin: Option<String>,
 
-    /// `OwnerDisplayName`: a string.
-    ///
-    /// Example: `"Tom Zhang"`
+    /// `OwnerDisplayName`; example: `"Tom Zhang"`
     pub owner_display_name: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `UpdateTime`; example: `"1773244800000"`
     pub update_time: Option<String>,
 
-    /// `LabelList`: a list of [`LabelBrief`] objects.
+    /// `LabelList`
     pub label_list: Option<Vec<LabelBrief>>,
 
-    /// `Trigger`: a list of [`WorkflowTriggerConfiguration`] objects.
+    /// `Trigger`
     pub trigger: Option<Vec<WorkflowTriggerConfiguration>>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `RunUserName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `RunUserName`; example: `"tom"`
     pub run_user_name: Option<String>,
 
-    /// `TaskList`: a list of [`WorkflowTaskNodeBrief`] objects.
+    /// `TaskList`
     pub task_list: Option<Vec<WorkflowTaskNodeBrief>>,
 
-    /// `WorkflowRunList`: a list of [`WorkflowRunBrief`] objects.
+    /// `WorkflowRunList`
     pub workflow_run_list: Option<Vec<WorkflowRunBrief>>,
 
-    /// `ResourceGroupInfoList`: a list of [`ResourceGroupInfo`] objects.
+    /// `ResourceGroupInfoList`
     pub resource_group_info_list: Option<Vec<ResourceGroupInfo>>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"MANAGE"`
+    /// `Permission`; example: `"MANAGE"`
     pub permission: Option<String>,
 
-    /// `BundleId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `BundleId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub bundle_id: Option<String>,
 
-    /// `BundleInfo`: a string.
+    /// `BundleInfo`
     pub bundle_info: Option<String>,
 
-    /// `GitConfigId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `GitConfigId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub git_config_id: Option<String>,
 
-    /// `GitBranch`: a string.
-    ///
-    /// Example: `"main"`
+    /// `GitBranch`; example: `"main"`
     pub git_branch: Option<String>,
 }
 
@@ -4813,163 +3568,103 @@ pub struct WorkflowBrief {
 /// Returned in the output of [`GetWorkflowRun`](super::GetWorkflowRun) and [`ListWorkflowRuns`](super::ListWorkflowRuns).
 #[tc_model]
 pub struct WorkflowRun {
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AppId`; example: `"1"`
     pub app_id: Option<String>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"bonney_test"`
+    /// `WorkflowName`; example: `"bonney_test"`
     pub workflow_name: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
+    /// `WorkflowRunId`; example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
     pub workflow_run_id: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17622177773248536"`
+    /// `WorkspaceId`; example: `"17622177773248536"`
     pub workspace_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Scheduler"`
+    /// `TriggerType`; example: `"Scheduler"`
     pub trigger_type: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunStartTime`; example: `"1773244800000"`
     pub run_start_time: Option<String>,
 
-    /// `PendingStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `PendingStartTime`; example: `"1773244800000"`
     pub pending_start_time: Option<String>,
 
-    /// `QueueStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `QueueStartTime`; example: `"1773244800000"`
     pub queue_start_time: Option<String>,
 
-    /// `RunEndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunEndTime`; example: `"1773244800000"`
     pub run_end_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `EndTime`; example: `"1773244800000"`
     pub end_time: Option<String>,
 
-    /// `RunCostTime`: a string.
-    ///
-    /// Example: `"3600"`
+    /// `RunCostTime`; example: `"3600"`
     pub run_cost_time: Option<String>,
 
-    /// `QueueCostTime`: a string.
-    ///
-    /// Example: `"30"`
+    /// `QueueCostTime`; example: `"30"`
     pub queue_cost_time: Option<String>,
 
-    /// `PendingCostTime`: a string.
-    ///
-    /// Example: `"15"`
+    /// `PendingCostTime`; example: `"15"`
     pub pending_cost_time: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunState`; example: `"RUNNING"`
     pub run_state: Option<String>,
 
-    /// `ResourceGroupIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `ResourceGroupIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub resource_group_ids: Option<Vec<String>>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `RunUserName`: a string.
-    ///
-    /// Example: `"we*a*******st1@*****nt.com"`
+    /// `RunUserName`; example: `"we*a*******st1@*****nt.com"`
     pub run_user_name: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"TaskExecuteFailed"`
+    /// `ErrorCodeString`; example: `"TaskExecuteFailed"`
     pub error_code_string: Option<String>,
 
-    /// `WorkflowParams`: a string.
-    ///
-    /// Example: `"{\"pppp1\":\"vvvv1\"}"`
+    /// `WorkflowParams`; example: `"{\"pppp1\":\"vvvv1\"}"`
     pub workflow_params: Option<String>,
 
-    /// `WorkflowVersionId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowVersionId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_version_id: Option<String>,
 
-    /// `SupportRerun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `SupportRerun`; example: `false`
     pub support_rerun: Option<bool>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `RerunTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RerunTimes`; example: `1`
     pub rerun_times: Option<i64>,
 
-    /// `SelectedTaskIds`: a list of strings.
-    ///
-    /// Example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
+    /// `SelectedTaskIds`; example: `["f4ec3e79-7368-44c9-8b04-031fad7f1a76"]`
     pub selected_task_ids: Option<Vec<String>>,
 
-    /// `ResourceGroupInfoList`: a list of [`ResourceGroupInfo`] objects.
+    /// `ResourceGroupInfoList`
     pub resource_group_info_list: Option<Vec<ResourceGroupInfo>>,
 
-    /// `LabelList`: a list of [`LabelBrief`] objects.
+    /// `LabelList`
     pub label_list: Option<Vec<LabelBrief>>,
 
-    /// `ParentWorkflowRunId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ParentWorkflowRunId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub parent_workflow_run_id: Option<String>,
 
-    /// `ParentWorkflowTaskRunId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ParentWorkflowTaskRunId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub parent_workflow_task_run_id: Option<String>,
 
-    /// `ParentWorkflowTaskRunName`: a string.
-    ///
-    /// Example: `"dwd_task"`
+    /// `ParentWorkflowTaskRunName`; example: `"dwd_task"`
     pub parent_workflow_task_run_name: Option<String>,
 
-    /// `Permission`: a string.
-    ///
-    /// Example: `"MANAGE"`
+    /// `Permission`; example: `"MANAGE"`
     pub permission: Option<String>,
 
-    /// `AdvancedParameters`: a list of [`AdvancedParameter`] objects.
+    /// `AdvancedParameters`
     pub advanced_parameters: Option<Vec<AdvancedParameter>>,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScheduledTime`; example: `"0"`
     pub scheduled_time: Option<String>,
 }
 
@@ -4978,24 +3673,16 @@ pub struct WorkflowRun {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowRunBrief {
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
+    /// `WorkflowRunId`; example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
     pub workflow_run_id: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunStartTime`; example: `"1773244800000"`
     pub run_start_time: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunState`; example: `"RUNNING"`
     pub run_state: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"TaskExecuteFailed"`
+    /// `ErrorCodeString`; example: `"TaskExecuteFailed"`
     pub error_code_string: Option<String>,
 }
 
@@ -5005,78 +3692,58 @@ pub struct WorkflowRunBrief {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow).
 #[tc_model]
 pub struct WorkflowTask {
-    /// `ParamList`: a list of [`ParamInfo`] objects.
+    /// `ParamList`
     pub param_list: Option<Vec<ParamInfo>>,
 
-    /// `DependOnList`: a list of [`DependOnBrief`] objects.
+    /// `DependOnList`
     pub depend_on_list: Option<Vec<DependOnBrief>>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 
-    /// `TaskType`: a [`TaskType`].
+    /// `TaskType`
     pub task_type: Option<TaskType>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ResourceGroupId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub resource_group_id: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"描述信息"`
+    /// `Description`; example: `"描述信息"`
     pub description: Option<String>,
 
-    /// `Alarm`: an [`AlarmBrief`].
+    /// `Alarm`
     pub alarm: Option<AlarmBrief>,
 
-    /// `MonitorMetric`: a [`MonitorMetricBrief`].
+    /// `MonitorMetric`
     pub monitor_metric: Option<MonitorMetricBrief>,
 
-    /// `TaskRetryStrategy`: a [`TaskRetryStrategy`].
+    /// `TaskRetryStrategy`
     pub task_retry_strategy: Option<TaskRetryStrategy>,
 
-    /// `DependOnRunCondition`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependOnRunCondition`; example: `"ALL_SUCCESS"`
     pub depend_on_run_condition: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LeftCoordinate`; example: `50`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TopCoordinate`; example: `50`
     pub top_coordinate: Option<f64>,
 
-    /// `AdvancedDependencyConfig`: an [`AdvancedDependencyConfig`].
+    /// `AdvancedDependencyConfig`
     pub advanced_dependency_config: Option<AdvancedDependencyConfig>,
 
-    /// `InnerTask`: a [`WorkflowTask`].
+    /// `InnerTask`
     pub inner_task: Option<Box<WorkflowTask>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `UpdateTime`; example: `"1773244800000"`
     pub update_time: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     pub create_user_uin: Option<String>,
 }
 
@@ -5085,61 +3752,43 @@ pub struct WorkflowTask {
 /// Returned in the output of [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowTaskNodeBrief {
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"PYTHON"`
+    /// `TaskTypeName`; example: `"PYTHON"`
     pub task_type_name: Option<String>,
 
-    /// `DependOnList`: a list of [`DependOnBrief`] objects.
+    /// `DependOnList`
     pub depend_on_list: Option<Vec<DependOnBrief>>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ResourceGroupId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub resource_group_id: Option<String>,
 
-    /// `ResourceGroupName`: a string.
-    ///
-    /// Example: `"作业集群-计算型-16cu"`
+    /// `ResourceGroupName`; example: `"作业集群-计算型-16cu"`
     pub resource_group_name: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LeftCoordinate`; example: `50`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TopCoordinate`; example: `50`
     pub top_coordinate: Option<f64>,
 
-    /// `TaskRetryStrategy`: a [`TaskRetryStrategy`].
+    /// `TaskRetryStrategy`
     pub task_retry_strategy: Option<TaskRetryStrategy>,
 
-    /// `DependOnRunCondition`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependOnRunCondition`; example: `"ALL_SUCCESS"`
     pub depend_on_run_condition: Option<String>,
 
-    /// `AdvancedDependencyConfig`: an [`AdvancedDependencyConfig`].
+    /// `AdvancedDependencyConfig`
     pub advanced_dependency_config: Option<AdvancedDependencyConfig>,
 
-    /// `InnerTask`: a [`WorkflowTaskNodeBrief`].
+    /// `InnerTask`
     pub inner_task: Option<Box<WorkflowTaskNodeBrief>>,
 }
 
@@ -5148,194 +3797,124 @@ pub struct WorkflowTaskNodeBrief {
 /// Returned in the output of [`ListWorkflowTaskRuns`](super::ListWorkflowTaskRuns).
 #[tc_model]
 pub struct WorkflowTaskRun {
-    /// `TaskName`: a string.
-    ///
-    /// Example: `"py_0807"`
+    /// `TaskName`; example: `"py_0807"`
     pub task_name: Option<String>,
 
-    /// `WorkflowTaskRunId`: a string.
-    ///
-    /// Example: `"2b9d5e77-4c1a-49f8-8a52-13c6f0b9d740"`
+    /// `WorkflowTaskRunId`; example: `"2b9d5e77-4c1a-49f8-8a52-13c6f0b9d740"`
     pub workflow_task_run_id: Option<String>,
 
-    /// `RunState`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `RunState`; example: `"RUNNING"`
     pub run_state: Option<String>,
 
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17622177773248536"`
+    /// `WorkspaceId`; example: `"17622177773248536"`
     pub workspace_id: Option<String>,
 
-    /// `WorkflowId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `WorkflowId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub workflow_id: Option<String>,
 
-    /// `WorkflowRunId`: a string.
-    ///
-    /// Example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
+    /// `WorkflowRunId`; example: `"8f2a1c40-1d33-4f9a-9c21-6b0a7e5d3e11"`
     pub workflow_run_id: Option<String>,
 
-    /// `TaskId`: a string.
-    ///
-    /// Example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
+    /// `TaskId`; example: `"a4dfb8d2-cc55-4a24-8573-0091b791a927"`
     pub task_id: Option<String>,
 
-    /// `TaskTypeName`: a string.
-    ///
-    /// Example: `"PYTHON"`
+    /// `TaskTypeName`; example: `"PYTHON"`
     pub task_type_name: Option<String>,
 
-    /// `TaskVersionId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `TaskVersionId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub task_version_id: Option<String>,
 
-    /// `TriggerType`: a string.
-    ///
-    /// Example: `"Scheduler"`
+    /// `TriggerType`; example: `"Scheduler"`
     pub trigger_type: Option<String>,
 
-    /// `ResourceGroupId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `ResourceGroupId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub resource_group_id: Option<String>,
 
-    /// `ErrorCodeString`: a string.
-    ///
-    /// Example: `"UpstreamFailed"`
+    /// `ErrorCodeString`; example: `"UpstreamFailed"`
     pub error_code_string: Option<String>,
 
-    /// `RunUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `RunUserUin`; example: `"100044134096"`
     pub run_user_uin: Option<String>,
 
-    /// `RunUserName`: a string.
-    ///
-    /// Example: `"tom"`
+    /// `RunUserName`; example: `"tom"`
     pub run_user_name: Option<String>,
 
-    /// `CreateUserUin`: a string.
-    ///
-    /// Example: `"100044134096"`
+    /// `CreateUserUin`; example: `"100044134096"`
     pub create_user_uin: Option<String>,
 
-    /// `JobId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `JobId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub job_id: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `CreateTime`; example: `"1773244800000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `UpdateTime`; example: `"1773244800000"`
     pub update_time: Option<String>,
 
-    /// `DependenceFinishedTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `DependenceFinishedTime`; example: `"1773244800000"`
     pub dependence_finished_time: Option<String>,
 
-    /// `RunStartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunStartTime`; example: `"1773244800000"`
     pub run_start_time: Option<String>,
 
-    /// `RunEndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `RunEndTime`; example: `"1773244800000"`
     pub run_end_time: Option<String>,
 
-    /// `RunCostTime`: a string.
-    ///
-    /// Example: `"3600"`
+    /// `RunCostTime`; example: `"3600"`
     pub run_cost_time: Option<String>,
 
-    /// `WaitTime`: a string.
-    ///
-    /// Example: `"60"`
+    /// `WaitTime`; example: `"60"`
     pub wait_time: Option<String>,
 
-    /// `IssueTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `IssueTime`; example: `"1773244800000"`
     pub issue_time: Option<String>,
 
-    /// `TimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `TimeZone`; example: `"Asia/Shanghai"`
     pub time_zone: Option<String>,
 
-    /// `DependOnList`: a list of strings.
-    ///
-    /// Example: `["00001"]`
+    /// `DependOnList`; example: `["00001"]`
     pub depend_on_list: Option<Vec<String>>,
 
-    /// `RunParams`: a string.
-    ///
-    /// Example: `"{\"pt1\":\"1\"}"`
+    /// `RunParams`; example: `"{\"pt1\":\"1\"}"`
     pub run_params: Option<String>,
 
-    /// `TaskTypeExtensions`: a string.
+    /// `TaskTypeExtensions`
     pub task_type_extensions: Option<String>,
 
-    /// `LeftCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `LeftCoordinate`; example: `50`
     pub left_coordinate: Option<f64>,
 
-    /// `TopCoordinate`: a floating-point number.
-    ///
-    /// Example: `50`
+    /// `TopCoordinate`; example: `50`
     pub top_coordinate: Option<f64>,
 
-    /// `RetryTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RetryTimes`; example: `1`
     pub retry_times: Option<i64>,
 
-    /// `WorkflowName`: a string.
-    ///
-    /// Example: `"dwd_workflow_001"`
+    /// `WorkflowName`; example: `"dwd_workflow_001"`
     pub workflow_name: Option<String>,
 
-    /// `RerunTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RerunTimes`; example: `1`
     pub rerun_times: Option<i64>,
 
-    /// `IsLatestRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsLatestRun`; example: `false`
     pub is_latest_run: Option<bool>,
 
-    /// `ResourceGroupInfoList`: a list of [`ResourceGroupInfo`] objects.
+    /// `ResourceGroupInfoList`
     pub resource_group_info_list: Option<Vec<ResourceGroupInfo>>,
 
-    /// `RunResult`: a string.
+    /// `RunResult`
     pub run_result: Option<String>,
 
-    /// `DependOnRunCondition`: a string.
-    ///
-    /// Example: `"ALL_SUCCESS"`
+    /// `DependOnRunCondition`; example: `"ALL_SUCCESS"`
     pub depend_on_run_condition: Option<String>,
 
-    /// `AdvancedDependencyConfig`: an [`AdvancedDependencyConfig`].
+    /// `AdvancedDependencyConfig`
     pub advanced_dependency_config: Option<AdvancedDependencyConfig>,
 
-    /// `InnerTask`: an [`InnerWorkflowTaskBrief`].
+    /// `InnerTask`
     pub inner_task: Option<InnerWorkflowTaskBrief>,
 
-    /// `ScheduledTime`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ScheduledTime`; example: `"0"`
     pub scheduled_time: Option<String>,
 }
 
@@ -5345,9 +3924,7 @@ pub struct WorkflowTaskRun {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowTriggerAdvancedConfiguration {
-    /// `TaskRetryMode`: a string.
-    ///
-    /// Example: `"onFailure"`
+    /// `TaskRetryMode`; example: `"onFailure"`
     pub task_retry_mode: Option<String>,
 }
 
@@ -5357,57 +3934,37 @@ pub struct WorkflowTriggerAdvancedConfiguration {
 /// Returned in the output of [`GetWorkflow`](super::GetWorkflow) and [`ListWorkflows`](super::ListWorkflows).
 #[tc_model]
 pub struct WorkflowTriggerConfiguration {
-    /// `TriggerId`: a string.
-    ///
-    /// Example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
+    /// `TriggerId`; example: `"f4ec3e79-7368-44c9-8b04-031fad7f1a76"`
     pub trigger_id: Option<String>,
 
-    /// `SchedulerStatus`: a string.
-    ///
-    /// Example: `"START"`
+    /// `SchedulerStatus`; example: `"START"`
     pub scheduler_status: Option<String>,
 
-    /// `TriggerMode`: a string.
-    ///
-    /// Example: `"TIME_TRIGGER"`
+    /// `TriggerMode`; example: `"TIME_TRIGGER"`
     pub trigger_mode: Option<String>,
 
-    /// `SchedulerTimeZone`: a string.
-    ///
-    /// Example: `"Asia/Shanghai"`
+    /// `SchedulerTimeZone`; example: `"Asia/Shanghai"`
     pub scheduler_time_zone: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `StartTime`; example: `"1773244800000"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"1773244800000"`
+    /// `EndTime`; example: `"1773244800000"`
     pub end_time: Option<String>,
 
-    /// `ConfigMode`: a string.
-    ///
-    /// Example: `"COMMON"`
+    /// `ConfigMode`; example: `"COMMON"`
     pub config_mode: Option<String>,
 
-    /// `CycleType`: a string.
-    ///
-    /// Example: `"ONEOFF_CYCLE"`
+    /// `CycleType`; example: `"ONEOFF_CYCLE"`
     pub cycle_type: Option<String>,
 
-    /// `CrontabExpression`: a string.
-    ///
-    /// Example: `"0 0 0 * * ? *"`
+    /// `CrontabExpression`; example: `"0 0 0 * * ? *"`
     pub crontab_expression: Option<String>,
 
-    /// `ExtraInfo`: a string.
-    ///
-    /// Example: `"{\"taskAction\":\"1\"}"`
+    /// `ExtraInfo`; example: `"{\"taskAction\":\"1\"}"`
     pub extra_info: Option<String>,
 
-    /// `AdvancedConfig`: a [`WorkflowTriggerAdvancedConfiguration`].
+    /// `AdvancedConfig`
     pub advanced_config: Option<WorkflowTriggerAdvancedConfiguration>,
 }
 
@@ -5416,40 +3973,28 @@ pub struct WorkflowTriggerConfiguration {
 /// Returned in the output of [`ListWorkspaceGroups`](super::ListWorkspaceGroups).
 #[tc_model]
 pub struct WorkspaceGroupInfo {
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `GroupId`; example: `"17676143448574812"`
     pub group_id: Option<String>,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"my_group"`
+    /// `GroupName`; example: `"my_group"`
     pub group_name: Option<String>,
 
-    /// `Roles`: a list of [`RoleBasicInfo`] objects.
+    /// `Roles`
     pub roles: Option<Vec<RoleBasicInfo>>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `CreateTime`; example: `"1735689600000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `UpdateTime`; example: `"1735689600000"`
     pub update_time: Option<String>,
 
-    /// `UserCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `UserCount`; example: `10`
     pub user_count: Option<i64>,
 
-    /// `GroupType`: a string.
-    ///
-    /// Example: `"0"`
+    /// `GroupType`; example: `"0"`
     pub group_type: Option<String>,
 
-    /// `Tags`: a list of [`UserTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<UserTagInfo>>,
 }
 
@@ -5458,52 +4003,34 @@ pub struct WorkspaceGroupInfo {
 /// Returned in the output of [`GetWorkspace`](super::GetWorkspace) and [`ListWorkspaces`](super::ListWorkspaces).
 #[tc_model]
 pub struct WorkspaceInfo {
-    /// `WorkspaceId`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `WorkspaceId`; example: `"17676143448574812"`
     pub workspace_id: Option<String>,
 
-    /// `WorkspaceName`: a string.
-    ///
-    /// Example: `"my_workspace"`
+    /// `WorkspaceName`; example: `"my_workspace"`
     pub workspace_name: Option<String>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"这是描述信息"`
+    /// `Description`; example: `"这是描述信息"`
     pub description: Option<String>,
 
-    /// `WorkspaceRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `WorkspaceRegion`; example: `"ap-guangzhou"`
     pub workspace_region: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Status`; example: `3`
     pub status: Option<i64>,
 
-    /// `ErrorReason`: a string.
-    ///
-    /// Example: `"权限不足"`
+    /// `ErrorReason`; example: `"权限不足"`
     pub error_reason: Option<String>,
 
-    /// `Creator`: a [`StandardUserInfo`].
+    /// `Creator`
     pub creator: Option<StandardUserInfo>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `CreateTime`; example: `"1735689600000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `UpdateTime`; example: `"1735689600000"`
     pub update_time: Option<String>,
 
-    /// `HasAccess`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HasAccess`; example: `true`
     pub has_access: Option<bool>,
 }
 
@@ -5512,54 +4039,36 @@ pub struct WorkspaceInfo {
 /// Returned in the output of [`ListWorkspaceUsers`](super::ListWorkspaceUsers).
 #[tc_model]
 pub struct WorkspaceUserInfo {
-    /// `UserUin`: a string.
-    ///
-    /// Example: `"17676143448574812"`
+    /// `UserUin`; example: `"17676143448574812"`
     pub user_uin: Option<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"my_user"`
+    /// `UserName`; example: `"my_user"`
     pub user_name: Option<String>,
 
-    /// `Nickname`: a string.
-    ///
-    /// Example: `"example1"`
+    /// `Nickname`; example: `"example1"`
     pub nickname: Option<String>,
 
-    /// `Roles`: a list of [`RoleBasicInfo`] objects.
+    /// `Roles`
     pub roles: Option<Vec<RoleBasicInfo>>,
 
-    /// `UserSource`: a string.
-    ///
-    /// Example: `"group"`
+    /// `UserSource`; example: `"group"`
     pub user_source: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `CreateTime`; example: `"1735689600000"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"1735689600000"`
+    /// `UpdateTime`; example: `"1735689600000"`
     pub update_time: Option<String>,
 
-    /// `IsOwner`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsOwner`; example: `true`
     pub is_owner: Option<bool>,
 
-    /// `UserTag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `UserTag`; example: `0`
     pub user_tag: Option<i64>,
 
-    /// `IsAdmin`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsAdmin`; example: `true`
     pub is_admin: Option<bool>,
 
-    /// `Tags`: a list of [`UserTagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<UserTagInfo>>,
 }

@@ -7,9 +7,12 @@ use super::models;
 /// The `CreateBasicDDoSAlarmThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateBasicDDoSAlarmThresholdResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateBasicDDoSAlarmThreshold)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
@@ -18,26 +21,26 @@ use super::models;
     error = ::tc_core::CommonCode
 )]
 pub struct CreateBasicDDoSAlarmThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `AlarmType`: an unsigned 64-bit integer.
+    /// `AlarmType`
     pub alarm_type: Option<u64>,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: Option<u64>,
 }
 
 /// What a successful [`CreateBasicDDoSAlarmThreshold`] call returns.
 #[tc_model]
 pub struct CreateBasicDDoSAlarmThresholdResponse {
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: Option<u64>,
 
-    /// `AlarmType`: an unsigned 64-bit integer.
+    /// `AlarmType`
     pub alarm_type: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -47,37 +50,44 @@ pub struct CreateBasicDDoSAlarmThresholdResponse {
 /// The `CreateBoundIP` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateBoundIPResponse`].
-/// The codes it documents are in [`CreateBoundIPError`](super::errors::CreateBoundIPError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateBoundIP)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateBoundIP",
     output = CreateBoundIPResponse,
-    error = super::errors::CreateBoundIPError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateBoundIP {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `BoundDevList`: a list of [`BoundIpInfo`](super::models::BoundIpInfo) objects.
+    /// `BoundDevList`
     pub bound_dev_list: Option<Vec<models::BoundIpInfo>>,
 
-    /// `UnBoundDevList`: a list of [`BoundIpInfo`](super::models::BoundIpInfo) objects.
+    /// `UnBoundDevList`
     pub un_bound_dev_list: Option<Vec<models::BoundIpInfo>>,
 
-    /// `CopyPolicy`: a string.
+    /// `CopyPolicy`
     pub copy_policy: Option<String>,
 }
 
 /// What a successful [`CreateBoundIP`] call returns.
 #[tc_model]
 pub struct CreateBoundIPResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -87,55 +97,62 @@ pub struct CreateBoundIPResponse {
 /// The `CreateCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateCCFrequencyRulesResponse`].
-/// The codes it documents are in [`CreateCCFrequencyRulesError`](super::errors::CreateCCFrequencyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateCCFrequencyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateCCFrequencyRules",
     output = CreateCCFrequencyRulesResponse,
-    error = super::errors::CreateCCFrequencyRulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateCCFrequencyRules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `ReqNumber`: an unsigned 64-bit integer.
+    /// `ReqNumber`
     pub req_number: u64,
 
-    /// `Act`: a string.
+    /// `Act`
     pub act: String,
 
-    /// `ExeDuration`: an unsigned 64-bit integer.
+    /// `ExeDuration`
     pub exe_duration: u64,
 
-    /// `Uri`: a string.
+    /// `Uri`
     pub uri: Option<String>,
 
-    /// `UserAgent`: a string.
+    /// `UserAgent`
     pub user_agent: Option<String>,
 
-    /// `Cookie`: a string.
+    /// `Cookie`
     pub cookie: Option<String>,
 }
 
 /// What a successful [`CreateCCFrequencyRules`] call returns.
 #[tc_model]
 pub struct CreateCCFrequencyRulesResponse {
-    /// `CCFrequencyRuleId`: a string.
+    /// `CCFrequencyRuleId`
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: Option<String>,
 
@@ -146,31 +163,44 @@ pub struct CreateCCFrequencyRulesResponse {
 /// The `CreateCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateCCSelfDefinePolicyResponse`].
-/// The codes it documents are in [`CreateCCSelfDefinePolicyError`](super::errors::CreateCCSelfDefinePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateCCSelfDefinePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateCCSelfDefinePolicy",
     output = CreateCCSelfDefinePolicyResponse,
-    error = super::errors::CreateCCSelfDefinePolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateCCSelfDefinePolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Policy`: a [`CcPolicy`](super::models::CcPolicy).
+    /// `Policy`
     pub policy: models::CcPolicy,
 }
 
 /// What a successful [`CreateCCSelfDefinePolicy`] call returns.
 #[tc_model]
 pub struct CreateCCSelfDefinePolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -180,43 +210,48 @@ pub struct CreateCCSelfDefinePolicyResponse {
 /// The `CreateDDoSPolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateDDoSPolicyResponse`].
-/// The codes it documents are in [`CreateDDoSPolicyError`](super::errors::CreateDDoSPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateDDoSPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateDDoSPolicy",
     output = CreateDDoSPolicyResponse,
-    error = super::errors::CreateDDoSPolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateDDoSPolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `DropOptions`: a list of [`DdosPolicyDropOption`](super::models::DdosPolicyDropOption) objects.
+    /// `DropOptions`
     pub drop_options: Vec<models::DdosPolicyDropOption>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `PortLimits`: a list of [`DdosPolicyPortLimit`](super::models::DdosPolicyPortLimit) objects.
+    /// `PortLimits`
     pub port_limits: Option<Vec<models::DdosPolicyPortLimit>>,
 
-    /// `IpAllowDenys`: a list of [`IpBlackWhite`](super::models::IpBlackWhite) objects.
+    /// `IpAllowDenys`
     pub ip_allow_denys: Option<Vec<models::IpBlackWhite>>,
 
-    /// `PacketFilters`: a list of [`DdosPolicyPacketFilter`](super::models::DdosPolicyPacketFilter) objects.
+    /// `PacketFilters`
     pub packet_filters: Option<Vec<models::DdosPolicyPacketFilter>>,
 
-    /// `WaterPrint`: a list of [`WaterPrintPolicy`](super::models::WaterPrintPolicy) objects.
+    /// `WaterPrint`
     pub water_print: Option<Vec<models::WaterPrintPolicy>>,
 }
 
 /// What a successful [`CreateDDoSPolicy`] call returns.
 #[tc_model]
 pub struct CreateDDoSPolicyResponse {
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -226,95 +261,100 @@ pub struct CreateDDoSPolicyResponse {
 /// The `CreateDDoSPolicyCase` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateDDoSPolicyCaseResponse`].
-/// The codes it documents are in [`CreateDDoSPolicyCaseError`](super::errors::CreateDDoSPolicyCaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateDDoSPolicyCase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateDDoSPolicyCase",
     output = CreateDDoSPolicyCaseResponse,
-    error = super::errors::CreateDDoSPolicyCaseError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateDDoSPolicyCase {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `CaseName`: a string.
+    /// `CaseName`
     pub case_name: String,
 
-    /// `PlatformTypes`: a list of strings.
+    /// `PlatformTypes`
     pub platform_types: Option<Vec<String>>,
 
-    /// `AppType`: a string.
+    /// `AppType`
     pub app_type: Option<String>,
 
-    /// `AppProtocols`: a list of strings.
+    /// `AppProtocols`
     pub app_protocols: Option<Vec<String>>,
 
-    /// `TcpSportStart`: a string.
+    /// `TcpSportStart`
     pub tcp_sport_start: Option<String>,
 
-    /// `TcpSportEnd`: a string.
+    /// `TcpSportEnd`
     pub tcp_sport_end: Option<String>,
 
-    /// `UdpSportStart`: a string.
+    /// `UdpSportStart`
     pub udp_sport_start: Option<String>,
 
-    /// `UdpSportEnd`: a string.
+    /// `UdpSportEnd`
     pub udp_sport_end: Option<String>,
 
-    /// `HasAbroad`: a string.
+    /// `HasAbroad`
     pub has_abroad: Option<String>,
 
-    /// `HasInitiateTcp`: a string.
+    /// `HasInitiateTcp`
     pub has_initiate_tcp: Option<String>,
 
-    /// `HasInitiateUdp`: a string.
+    /// `HasInitiateUdp`
     pub has_initiate_udp: Option<String>,
 
-    /// `PeerTcpPort`: a string.
+    /// `PeerTcpPort`
     pub peer_tcp_port: Option<String>,
 
-    /// `PeerUdpPort`: a string.
+    /// `PeerUdpPort`
     pub peer_udp_port: Option<String>,
 
-    /// `TcpFootprint`: a string.
+    /// `TcpFootprint`
     pub tcp_footprint: Option<String>,
 
-    /// `UdpFootprint`: a string.
+    /// `UdpFootprint`
     pub udp_footprint: Option<String>,
 
-    /// `WebApiUrl`: a list of strings.
+    /// `WebApiUrl`
     pub web_api_url: Option<Vec<String>>,
 
-    /// `MinTcpPackageLen`: a string.
+    /// `MinTcpPackageLen`
     pub min_tcp_package_len: Option<String>,
 
-    /// `MaxTcpPackageLen`: a string.
+    /// `MaxTcpPackageLen`
     pub max_tcp_package_len: Option<String>,
 
-    /// `MinUdpPackageLen`: a string.
+    /// `MinUdpPackageLen`
     pub min_udp_package_len: Option<String>,
 
-    /// `MaxUdpPackageLen`: a string.
+    /// `MaxUdpPackageLen`
     pub max_udp_package_len: Option<String>,
 
-    /// `HasVPN`: a string.
+    /// `HasVPN`
     #[tc(rename = "HasVPN")]
     pub has_vpn: Option<String>,
 
-    /// `TcpPortList`: a string.
+    /// `TcpPortList`
     pub tcp_port_list: Option<String>,
 
-    /// `UdpPortList`: a string.
+    /// `UdpPortList`
     pub udp_port_list: Option<String>,
 }
 
 /// What a successful [`CreateDDoSPolicyCase`] call returns.
 #[tc_model]
 pub struct CreateDDoSPolicyCaseResponse {
-    /// `SceneId`: a string.
+    /// `SceneId`
     pub scene_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -324,31 +364,36 @@ pub struct CreateDDoSPolicyCaseResponse {
 /// The `CreateInstanceName` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateInstanceNameResponse`].
-/// The codes it documents are in [`CreateInstanceNameError`](super::errors::CreateInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateInstanceName",
     output = CreateInstanceNameResponse,
-    error = super::errors::CreateInstanceNameError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateInstanceName {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }
 
 /// What a successful [`CreateInstanceName`] call returns.
 #[tc_model]
 pub struct CreateInstanceNameResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -358,31 +403,36 @@ pub struct CreateInstanceNameResponse {
 /// The `CreateL4HealthConfig` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL4HealthConfigResponse`].
-/// The codes it documents are in [`CreateL4HealthConfigError`](super::errors::CreateL4HealthConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL4HealthConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL4HealthConfig",
     output = CreateL4HealthConfigResponse,
-    error = super::errors::CreateL4HealthConfigError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL4HealthConfig {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `HealthConfig`: a list of [`L4HealthConfig`](super::models::L4HealthConfig) objects.
+    /// `HealthConfig`
     pub health_config: Vec<models::L4HealthConfig>,
 }
 
 /// What a successful [`CreateL4HealthConfig`] call returns.
 #[tc_model]
 pub struct CreateL4HealthConfigResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -392,31 +442,36 @@ pub struct CreateL4HealthConfigResponse {
 /// The `CreateL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL4RulesResponse`].
-/// The codes it documents are in [`CreateL4RulesError`](super::errors::CreateL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL4Rules",
     output = CreateL4RulesResponse,
-    error = super::errors::CreateL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rules`: a list of [`L4RuleEntry`](super::models::L4RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L4RuleEntry>,
 }
 
 /// What a successful [`CreateL4Rules`] call returns.
 #[tc_model]
 pub struct CreateL4RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -426,37 +481,42 @@ pub struct CreateL4RulesResponse {
 /// The `CreateL7CCRule` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL7CCRuleResponse`].
-/// The codes it documents are in [`CreateL7CCRuleError`](super::errors::CreateL7CCRuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL7CCRule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL7CCRule",
     output = CreateL7CCRuleResponse,
-    error = super::errors::CreateL7CCRuleError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL7CCRule {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `RuleConfig`: a list of [`CcRuleConfig`](super::models::CcRuleConfig) objects.
+    /// `RuleConfig`
     pub rule_config: Option<Vec<models::CcRuleConfig>>,
 }
 
 /// What a successful [`CreateL7CCRule`] call returns.
 #[tc_model]
 pub struct CreateL7CCRuleResponse {
-    /// `RuleConfig`: a list of [`CcRuleConfig`](super::models::CcRuleConfig) objects.
+    /// `RuleConfig`
     pub rule_config: Option<Vec<models::CcRuleConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -466,31 +526,36 @@ pub struct CreateL7CCRuleResponse {
 /// The `CreateL7HealthConfig` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL7HealthConfigResponse`].
-/// The codes it documents are in [`CreateL7HealthConfigError`](super::errors::CreateL7HealthConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL7HealthConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL7HealthConfig",
     output = CreateL7HealthConfigResponse,
-    error = super::errors::CreateL7HealthConfigError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL7HealthConfig {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `HealthConfig`: a list of [`L7HealthConfig`](super::models::L7HealthConfig) objects.
+    /// `HealthConfig`
     pub health_config: Vec<models::L7HealthConfig>,
 }
 
 /// What a successful [`CreateL7HealthConfig`] call returns.
 #[tc_model]
 pub struct CreateL7HealthConfigResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -500,44 +565,49 @@ pub struct CreateL7HealthConfigResponse {
 /// The `CreateL7RuleCert` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL7RuleCertResponse`].
-/// The codes it documents are in [`CreateL7RuleCertError`](super::errors::CreateL7RuleCertError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL7RuleCert)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL7RuleCert",
     output = CreateL7RuleCertResponse,
-    error = super::errors::CreateL7RuleCertError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL7RuleCert {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `CertType`: an unsigned 64-bit integer.
+    /// `CertType`
     pub cert_type: u64,
 
-    /// `SSLId`: a string.
+    /// `SSLId`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 }
 
 /// What a successful [`CreateL7RuleCert`] call returns.
 #[tc_model]
 pub struct CreateL7RuleCertResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -547,31 +617,36 @@ pub struct CreateL7RuleCertResponse {
 /// The `CreateL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL7RulesResponse`].
-/// The codes it documents are in [`CreateL7RulesError`](super::errors::CreateL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL7Rules",
     output = CreateL7RulesResponse,
-    error = super::errors::CreateL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L7RuleEntry>,
 }
 
 /// What a successful [`CreateL7Rules`] call returns.
 #[tc_model]
 pub struct CreateL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -581,31 +656,45 @@ pub struct CreateL7RulesResponse {
 /// The `CreateL7RulesUpload` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateL7RulesUploadResponse`].
-/// The codes it documents are in [`CreateL7RulesUploadError`](super::errors::CreateL7RulesUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateL7RulesUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateL7RulesUpload",
     output = CreateL7RulesUploadResponse,
-    error = super::errors::CreateL7RulesUploadError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateL7RulesUpload {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L7RuleEntry>,
 }
 
 /// What a successful [`CreateL7RulesUpload`] call returns.
 #[tc_model]
 pub struct CreateL7RulesUploadResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -615,21 +704,35 @@ pub struct CreateL7RulesUploadResponse {
 /// The `CreateNetReturn` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateNetReturnResponse`].
-/// The codes it documents are in [`CreateNetReturnError`](super::errors::CreateNetReturnError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateNetReturn)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateNetReturn",
     output = CreateNetReturnResponse,
-    error = super::errors::CreateNetReturnError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateNetReturn {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
@@ -643,34 +746,48 @@ pub struct CreateNetReturnResponse {
 /// The `CreateNewL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateNewL4RulesResponse`].
-/// The codes it documents are in [`CreateNewL4RulesError`](super::errors::CreateNewL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateNewL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateNewL4Rules",
     output = CreateNewL4RulesResponse,
-    error = super::errors::CreateNewL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateNewL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Vec<String>,
 
-    /// `VipList`: a list of strings.
+    /// `VipList`
     pub vip_list: Vec<String>,
 
-    /// `Rules`: a list of [`L4RuleEntry`](super::models::L4RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L4RuleEntry>,
 }
 
 /// What a successful [`CreateNewL4Rules`] call returns.
 #[tc_model]
 pub struct CreateNewL4RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,34 +797,39 @@ pub struct CreateNewL4RulesResponse {
 /// The `CreateNewL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateNewL7RulesResponse`].
-/// The codes it documents are in [`CreateNewL7RulesError`](super::errors::CreateNewL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateNewL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateNewL7Rules",
     output = CreateNewL7RulesResponse,
-    error = super::errors::CreateNewL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateNewL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Vec<String>,
 
-    /// `VipList`: a list of strings.
+    /// `VipList`
     pub vip_list: Vec<String>,
 
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L7RuleEntry>,
 }
 
 /// What a successful [`CreateNewL7Rules`] call returns.
 #[tc_model]
 pub struct CreateNewL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -717,34 +839,39 @@ pub struct CreateNewL7RulesResponse {
 /// The `CreateNewL7RulesUpload` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateNewL7RulesUploadResponse`].
-/// The codes it documents are in [`CreateNewL7RulesUploadError`](super::errors::CreateNewL7RulesUploadError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateNewL7RulesUpload)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateNewL7RulesUpload",
     output = CreateNewL7RulesUploadResponse,
-    error = super::errors::CreateNewL7RulesUploadError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateNewL7RulesUpload {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Vec<String>,
 
-    /// `VipList`: a list of strings.
+    /// `VipList`
     pub vip_list: Vec<String>,
 
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Vec<models::L7RuleEntry>,
 }
 
 /// What a successful [`CreateNewL7RulesUpload`] call returns.
 #[tc_model]
 pub struct CreateNewL7RulesUploadResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -754,34 +881,40 @@ pub struct CreateNewL7RulesUploadResponse {
 /// The `CreateUnblockIp` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`CreateUnblockIpResponse`].
-/// The codes it documents are in [`CreateUnblockIpError`](super::errors::CreateUnblockIpError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=CreateUnblockIp)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "CreateUnblockIp",
     output = CreateUnblockIpResponse,
-    error = super::errors::CreateUnblockIpError
+    error = super::errors::DayuErrorCode
 )]
 pub struct CreateUnblockIp {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `ActionType`: a string.
+    /// `ActionType`
     pub action_type: String,
 }
 
 /// What a successful [`CreateUnblockIp`] call returns.
 #[tc_model]
 pub struct CreateUnblockIpResponse {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `ActionType`: a string.
+    /// `ActionType`
     pub action_type: Option<String>,
 
-    /// `UnblockTime`: a date and time, as the service writes it.
+    /// `UnblockTime`, a date and time as the service writes it
     pub unblock_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -791,21 +924,27 @@ pub struct CreateUnblockIpResponse {
 /// The `DeleteCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteCCFrequencyRulesResponse`].
-/// The codes it documents are in [`DeleteCCFrequencyRulesError`](super::errors::DeleteCCFrequencyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteCCFrequencyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteCCFrequencyRules",
     output = DeleteCCFrequencyRulesResponse,
-    error = super::errors::DeleteCCFrequencyRulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteCCFrequencyRules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `CCFrequencyRuleId`: a string.
+    /// `CCFrequencyRuleId`
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: String,
 }
@@ -813,7 +952,7 @@ pub struct DeleteCCFrequencyRules {
 /// What a successful [`DeleteCCFrequencyRules`] call returns.
 #[tc_model]
 pub struct DeleteCCFrequencyRulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -823,31 +962,44 @@ pub struct DeleteCCFrequencyRulesResponse {
 /// The `DeleteCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteCCSelfDefinePolicyResponse`].
-/// The codes it documents are in [`DeleteCCSelfDefinePolicyError`](super::errors::DeleteCCSelfDefinePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteCCSelfDefinePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteCCSelfDefinePolicy",
     output = DeleteCCSelfDefinePolicyResponse,
-    error = super::errors::DeleteCCSelfDefinePolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteCCSelfDefinePolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `SetId`: a string.
+    /// `SetId`
     pub set_id: String,
 }
 
 /// What a successful [`DeleteCCSelfDefinePolicy`] call returns.
 #[tc_model]
 pub struct DeleteCCSelfDefinePolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -857,28 +1009,33 @@ pub struct DeleteCCSelfDefinePolicyResponse {
 /// The `DeleteDDoSPolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteDDoSPolicyResponse`].
-/// The codes it documents are in [`DeleteDDoSPolicyError`](super::errors::DeleteDDoSPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteDDoSPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteDDoSPolicy",
     output = DeleteDDoSPolicyResponse,
-    error = super::errors::DeleteDDoSPolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteDDoSPolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 }
 
 /// What a successful [`DeleteDDoSPolicy`] call returns.
 #[tc_model]
 pub struct DeleteDDoSPolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -888,28 +1045,33 @@ pub struct DeleteDDoSPolicyResponse {
 /// The `DeleteDDoSPolicyCase` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteDDoSPolicyCaseResponse`].
-/// The codes it documents are in [`DeleteDDoSPolicyCaseError`](super::errors::DeleteDDoSPolicyCaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteDDoSPolicyCase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteDDoSPolicyCase",
     output = DeleteDDoSPolicyCaseResponse,
-    error = super::errors::DeleteDDoSPolicyCaseError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteDDoSPolicyCase {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `SceneId`: a string.
+    /// `SceneId`
     pub scene_id: String,
 }
 
 /// What a successful [`DeleteDDoSPolicyCase`] call returns.
 #[tc_model]
 pub struct DeleteDDoSPolicyCaseResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -919,31 +1081,36 @@ pub struct DeleteDDoSPolicyCaseResponse {
 /// The `DeleteL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteL4RulesResponse`].
-/// The codes it documents are in [`DeleteL4RulesError`](super::errors::DeleteL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteL4Rules",
     output = DeleteL4RulesResponse,
-    error = super::errors::DeleteL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Vec<String>,
 }
 
 /// What a successful [`DeleteL4Rules`] call returns.
 #[tc_model]
 pub struct DeleteL4RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -953,31 +1120,36 @@ pub struct DeleteL4RulesResponse {
 /// The `DeleteL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteL7RulesResponse`].
-/// The codes it documents are in [`DeleteL7RulesError`](super::errors::DeleteL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteL7Rules",
     output = DeleteL7RulesResponse,
-    error = super::errors::DeleteL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Vec<String>,
 }
 
 /// What a successful [`DeleteL7Rules`] call returns.
 #[tc_model]
 pub struct DeleteL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -987,28 +1159,33 @@ pub struct DeleteL7RulesResponse {
 /// The `DeleteNewL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteNewL4RulesResponse`].
-/// The codes it documents are in [`DeleteNewL4RulesError`](super::errors::DeleteNewL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteNewL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteNewL4Rules",
     output = DeleteNewL4RulesResponse,
-    error = super::errors::DeleteNewL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteNewL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Rule`: a list of [`L4DelRule`](super::models::L4DelRule) objects.
+    /// `Rule`
     pub rule: Vec<models::L4DelRule>,
 }
 
 /// What a successful [`DeleteNewL4Rules`] call returns.
 #[tc_model]
 pub struct DeleteNewL4RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1018,28 +1195,33 @@ pub struct DeleteNewL4RulesResponse {
 /// The `DeleteNewL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DeleteNewL7RulesResponse`].
-/// The codes it documents are in [`DeleteNewL7RulesError`](super::errors::DeleteNewL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DeleteNewL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DeleteNewL7Rules",
     output = DeleteNewL7RulesResponse,
-    error = super::errors::DeleteNewL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DeleteNewL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Rule`: a list of [`L4DelRule`](super::models::L4DelRule) objects.
+    /// `Rule`
     pub rule: Vec<models::L4DelRule>,
 }
 
 /// What a successful [`DeleteNewL7Rules`] call returns.
 #[tc_model]
 pub struct DeleteNewL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1049,15 +1231,20 @@ pub struct DeleteNewL7RulesResponse {
 /// The `DescribeActionLog` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeActionLogResponse`].
-/// The codes it documents are in [`DescribeActionLogError`](super::errors::DescribeActionLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeActionLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeActionLog",
     output = DescribeActionLogResponse,
-    error = super::errors::DescribeActionLogError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1067,32 +1254,32 @@ pub struct DeleteNewL7RulesResponse {
     )
 )]
 pub struct DescribeActionLog {
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Filter`: a string.
+    /// `Filter`
     pub filter: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeActionLog`] call returns.
 #[tc_model]
 pub struct DescribeActionLogResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<u64>,
 
-    /// `Data`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1102,28 +1289,33 @@ pub struct DescribeActionLogResponse {
 /// The `DescribeBGPIPL7RuleMaxCnt` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBGPIPL7RuleMaxCntResponse`].
-/// The codes it documents are in [`DescribeBGPIPL7RuleMaxCntError`](super::errors::DescribeBGPIPL7RuleMaxCntError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBGPIPL7RuleMaxCnt)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBGPIPL7RuleMaxCnt",
     output = DescribeBGPIPL7RuleMaxCntResponse,
-    error = super::errors::DescribeBGPIPL7RuleMaxCntError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBGPIPL7RuleMaxCnt {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeBGPIPL7RuleMaxCnt`] call returns.
 #[tc_model]
 pub struct DescribeBGPIPL7RuleMaxCntResponse {
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1133,49 +1325,54 @@ pub struct DescribeBGPIPL7RuleMaxCntResponse {
 /// The `DescribeBaradData` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBaradDataResponse`].
-/// The codes it documents are in [`DescribeBaradDataError`](super::errors::DescribeBaradDataError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBaradData)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBaradData",
     output = DescribeBaradDataResponse,
-    error = super::errors::DescribeBaradDataError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBaradData {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Statistics`: a string.
+    /// `Statistics`
     pub statistics: String,
 
-    /// `ProtocolPort`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtocolPort`
     pub protocol_port: Option<Vec<models::ProtocolPort>>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 }
 
 /// What a successful [`DescribeBaradData`] call returns.
 #[tc_model]
 pub struct DescribeBaradDataResponse {
-    /// `DataList`: a list of [`BaradData`](super::models::BaradData) objects.
+    /// `DataList`
     pub data_list: Option<Vec<models::BaradData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1185,44 +1382,58 @@ pub struct DescribeBaradDataResponse {
 /// The `DescribeBasicCCThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBasicCCThresholdResponse`].
-/// The codes it documents are in [`DescribeBasicCCThresholdError`](super::errors::DescribeBasicCCThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBasicCCThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBasicCCThreshold",
     output = DescribeBasicCCThresholdResponse,
-    error = super::errors::DescribeBasicCCThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBasicCCThreshold {
-    /// `BasicIp`: a string.
+    /// `BasicIp`
     pub basic_ip: String,
 
-    /// `BasicRegion`: a string.
+    /// `BasicRegion`
     pub basic_region: String,
 
-    /// `BasicBizType`: a string.
+    /// `BasicBizType`
     pub basic_biz_type: String,
 
-    /// `BasicDeviceType`: a string.
+    /// `BasicDeviceType`
     pub basic_device_type: String,
 
-    /// `BasicIpInstance`: a string.
+    /// `BasicIpInstance`
     pub basic_ip_instance: Option<String>,
 
-    /// `BasicIspCode`: an unsigned 64-bit integer.
+    /// `BasicIspCode`
     pub basic_isp_code: Option<u64>,
 }
 
 /// What a successful [`DescribeBasicCCThreshold`] call returns.
 #[tc_model]
 pub struct DescribeBasicCCThresholdResponse {
-    /// `CCEnable`: an unsigned 64-bit integer.
+    /// `CCEnable`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
+    /// `CCThreshold`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<u64>,
 
@@ -1233,43 +1444,48 @@ pub struct DescribeBasicCCThresholdResponse {
 /// The `DescribeBasicDeviceThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBasicDeviceThresholdResponse`].
-/// The codes it documents are in [`DescribeBasicDeviceThresholdError`](super::errors::DescribeBasicDeviceThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBasicDeviceThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBasicDeviceThreshold",
     output = DescribeBasicDeviceThresholdResponse,
-    error = super::errors::DescribeBasicDeviceThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBasicDeviceThreshold {
-    /// `BasicIp`: a string.
+    /// `BasicIp`
     pub basic_ip: String,
 
-    /// `BasicRegion`: a string.
+    /// `BasicRegion`
     pub basic_region: String,
 
-    /// `BasicBizType`: a string.
+    /// `BasicBizType`
     pub basic_biz_type: String,
 
-    /// `BasicDeviceType`: a string.
+    /// `BasicDeviceType`
     pub basic_device_type: String,
 
-    /// `BasicCheckFlag`: an unsigned 64-bit integer.
+    /// `BasicCheckFlag`
     pub basic_check_flag: u64,
 
-    /// `BasicIpInstance`: a string.
+    /// `BasicIpInstance`
     pub basic_ip_instance: Option<String>,
 
-    /// `BasicIspCode`: an unsigned 64-bit integer.
+    /// `BasicIspCode`
     pub basic_isp_code: Option<u64>,
 }
 
 /// What a successful [`DescribeBasicDeviceThreshold`] call returns.
 #[tc_model]
 pub struct DescribeBasicDeviceThresholdResponse {
-    /// `Threshold`: an unsigned 64-bit integer.
+    /// `Threshold`
     pub threshold: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1279,60 +1495,60 @@ pub struct DescribeBasicDeviceThresholdResponse {
 /// The `DescribeBizHttpStatus` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBizHttpStatusResponse`].
-/// The codes it documents are in [`DescribeBizHttpStatusError`](super::errors::DescribeBizHttpStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBizHttpStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
+/// - [`UnknownParameter`](super::errors::DayuErrorCode::UnknownParameter)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBizHttpStatus",
     output = DescribeBizHttpStatusResponse,
-    error = super::errors::DescribeBizHttpStatusError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBizHttpStatus {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"bgpip-000000xe"`
+    /// `Id`; example: `"bgpip-000000xe"`
     pub id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Period`; example: `300`
     pub period: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-02-01 12:04:12"`
+    /// `StartTime`; example: `"2020-02-01 12:04:12"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2020-02-03 18:03:23"`
+    /// `EndTime`; example: `"2020-02-03 18:03:23"`
     pub end_time: String,
 
-    /// `Statistics`: a string.
-    ///
-    /// Example: `"sum"`
+    /// `Statistics`; example: `"sum"`
     pub statistics: String,
 
-    /// `ProtoInfo`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtoInfo`
     pub proto_info: Option<Vec<models::ProtocolPort>>,
 
-    /// `Domain`: a string.
-    ///
-    /// Example: `"www.xx.com"`
+    /// `Domain`; example: `"www.xx.com"`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeBizHttpStatus`] call returns.
 #[tc_model]
 pub struct DescribeBizHttpStatusResponse {
-    /// `HttpStatusMap`: a [`HttpStatusMap`](super::models::HttpStatusMap).
+    /// `HttpStatusMap`
     pub http_status_map: models::HttpStatusMap,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1342,52 +1558,66 @@ pub struct DescribeBizHttpStatusResponse {
 /// The `DescribeBizTrend` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeBizTrendResponse`].
-/// The codes it documents are in [`DescribeBizTrendError`](super::errors::DescribeBizTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeBizTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeBizTrend",
     output = DescribeBizTrendResponse,
-    error = super::errors::DescribeBizTrendError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeBizTrend {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Statistics`: a string.
+    /// `Statistics`
     pub statistics: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `ProtoInfo`: a list of [`ProtocolPort`](super::models::ProtocolPort) objects.
+    /// `ProtoInfo`
     pub proto_info: Option<Vec<models::ProtocolPort>>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeBizTrend`] call returns.
 #[tc_model]
 pub struct DescribeBizTrendResponse {
-    /// `DataList`: a list of floating-point numbers.
+    /// `DataList`
     pub data_list: Option<Vec<f64>>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1397,28 +1627,42 @@ pub struct DescribeBizTrendResponse {
 /// The `DescribeCCAlarmThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCAlarmThresholdResponse`].
-/// The codes it documents are in [`DescribeCCAlarmThresholdError`](super::errors::DescribeCCAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCAlarmThreshold",
     output = DescribeCCAlarmThresholdResponse,
-    error = super::errors::DescribeCCAlarmThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCAlarmThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RsId`: a string.
+    /// `RsId`
     pub rs_id: String,
 }
 
 /// What a successful [`DescribeCCAlarmThreshold`] call returns.
 #[tc_model]
 pub struct DescribeCCAlarmThresholdResponse {
-    /// `CCAlarmThreshold`: a [`CcAlarmThreshold`](super::models::CcAlarmThreshold).
+    /// `CCAlarmThreshold`
     #[tc(rename = "CCAlarmThreshold")]
     pub cc_alarm_threshold: Option<models::CcAlarmThreshold>,
 
@@ -1429,61 +1673,75 @@ pub struct DescribeCCAlarmThresholdResponse {
 /// The `DescribeCCEvList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCEvListResponse`].
-/// The codes it documents are in [`DescribeCCEvListError`](super::errors::DescribeCCEvListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCEvList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCEvList",
     output = DescribeCCEvListResponse,
-    error = super::errors::DescribeCCEvListError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCEvList {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCCEvList`] call returns.
 #[tc_model]
 pub struct DescribeCCEvListResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of [`CcEventRecord`](super::models::CcEventRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::CcEventRecord>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1493,35 +1751,49 @@ pub struct DescribeCCEvListResponse {
 /// The `DescribeCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCFrequencyRulesResponse`].
-/// The codes it documents are in [`DescribeCCFrequencyRulesError`](super::errors::DescribeCCFrequencyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCFrequencyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCFrequencyRules",
     output = DescribeCCFrequencyRulesResponse,
-    error = super::errors::DescribeCCFrequencyRulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCFrequencyRules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
 /// What a successful [`DescribeCCFrequencyRules`] call returns.
 #[tc_model]
 pub struct DescribeCCFrequencyRulesResponse {
-    /// `CCFrequencyRuleList`: a list of [`CcFrequencyRule`](super::models::CcFrequencyRule) objects.
+    /// `CCFrequencyRuleList`
     #[tc(rename = "CCFrequencyRuleList")]
     pub cc_frequency_rule_list: Option<Vec<models::CcFrequencyRule>>,
 
-    /// `CCFrequencyRuleStatus`: a string.
+    /// `CCFrequencyRuleStatus`
     #[tc(rename = "CCFrequencyRuleStatus")]
     pub cc_frequency_rule_status: Option<String>,
 
@@ -1532,46 +1804,60 @@ pub struct DescribeCCFrequencyRulesResponse {
 /// The `DescribeCCIpAllowDeny` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCIpAllowDenyResponse`].
-/// The codes it documents are in [`DescribeCCIpAllowDenyError`](super::errors::DescribeCCIpAllowDenyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCIpAllowDeny)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCIpAllowDeny",
     output = DescribeCCIpAllowDenyResponse,
-    error = super::errors::DescribeCCIpAllowDenyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCIpAllowDeny {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`DescribeCCIpAllowDeny`] call returns.
 #[tc_model]
 pub struct DescribeCCIpAllowDenyResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `RecordList`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `RecordList`
     pub record_list: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1581,15 +1867,28 @@ pub struct DescribeCCIpAllowDenyResponse {
 /// The `DescribeCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCSelfDefinePolicyResponse`].
-/// The codes it documents are in [`DescribeCCSelfDefinePolicyError`](super::errors::DescribeCCSelfDefinePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCSelfDefinePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCSelfDefinePolicy",
     output = DescribeCCSelfDefinePolicyResponse,
-    error = super::errors::DescribeCCSelfDefinePolicyError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1599,26 +1898,26 @@ pub struct DescribeCCIpAllowDenyResponse {
     )
 )]
 pub struct DescribeCCSelfDefinePolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeCCSelfDefinePolicy`] call returns.
 #[tc_model]
 pub struct DescribeCCSelfDefinePolicyResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Policys`: a list of [`CcPolicy`](super::models::CcPolicy) objects.
+    /// `Policys`
     pub policys: Option<Vec<models::CcPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1628,70 +1927,83 @@ pub struct DescribeCCSelfDefinePolicyResponse {
 /// The `DescribeCCTrend` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCTrendResponse`].
-/// The codes it documents are in [`DescribeCCTrendError`](super::errors::DescribeCCTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCTrend",
     output = DescribeCCTrendResponse,
-    error = super::errors::DescribeCCTrendError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCTrend {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Period`: a signed 64-bit integer.
+    /// `Period`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeCCTrend`] call returns.
 #[tc_model]
 pub struct DescribeCCTrendResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
+    /// `Period`
     pub period: Option<i64>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of unsigned 64-bit integers.
+    /// `Data`
     pub data: Option<Vec<u64>>,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1701,46 +2013,59 @@ pub struct DescribeCCTrendResponse {
 /// The `DescribeCCUrlAllow` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeCCUrlAllowResponse`].
-/// The codes it documents are in [`DescribeCCUrlAllowError`](super::errors::DescribeCCUrlAllowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeCCUrlAllow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeCCUrlAllow",
     output = DescribeCCUrlAllowResponse,
-    error = super::errors::DescribeCCUrlAllowError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeCCUrlAllow {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Type`: a list of strings.
+    /// `Type`
     pub r#type: Vec<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 }
 
 /// What a successful [`DescribeCCUrlAllow`] call returns.
 #[tc_model]
 pub struct DescribeCCUrlAllowResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `RecordList`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `RecordList`
     pub record_list: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1750,28 +2075,41 @@ pub struct DescribeCCUrlAllowResponse {
 /// The `DescribeDDoSAlarmThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSAlarmThresholdResponse`].
-/// The codes it documents are in [`DescribeDDoSAlarmThresholdError`](super::errors::DescribeDDoSAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSAlarmThreshold",
     output = DescribeDDoSAlarmThresholdResponse,
-    error = super::errors::DescribeDDoSAlarmThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSAlarmThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RsId`: a string.
+    /// `RsId`
     pub rs_id: String,
 }
 
 /// What a successful [`DescribeDDoSAlarmThreshold`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAlarmThresholdResponse {
-    /// `DDoSAlarmThreshold`: a [`DdosAlarmThreshold`](super::models::DdosAlarmThreshold).
+    /// `DDoSAlarmThreshold`
     #[tc(rename = "DDoSAlarmThreshold")]
     pub ddos_alarm_threshold: Option<models::DdosAlarmThreshold>,
 
@@ -1782,40 +2120,51 @@ pub struct DescribeDDoSAlarmThresholdResponse {
 /// The `DescribeDDoSAttackIPRegionMap` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSAttackIPRegionMapResponse`].
-/// The codes it documents are in [`DescribeDDoSAttackIPRegionMapError`](super::errors::DescribeDDoSAttackIPRegionMapError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSAttackIPRegionMap)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSAttackIPRegionMap",
     output = DescribeDDoSAttackIPRegionMapResponse,
-    error = super::errors::DescribeDDoSAttackIPRegionMapError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSAttackIPRegionMap {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDDoSAttackIPRegionMap`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAttackIPRegionMapResponse {
-    /// `NationCount`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `NationCount`
     pub nation_count: Option<Vec<models::KeyValueRecord>>,
 
-    /// `ProvinceCount`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `ProvinceCount`
     pub province_count: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1825,15 +2174,29 @@ pub struct DescribeDDoSAttackIPRegionMapResponse {
 /// The `DescribeDDoSAttackSource` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSAttackSourceResponse`].
-/// The codes it documents are in [`DescribeDDoSAttackSourceError`](super::errors::DescribeDDoSAttackSourceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSAttackSource)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSAttackSource",
     output = DescribeDDoSAttackSourceResponse,
-    error = super::errors::DescribeDDoSAttackSourceError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1843,35 +2206,35 @@ pub struct DescribeDDoSAttackIPRegionMapResponse {
     )
 )]
 pub struct DescribeDDoSAttackSource {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDDoSAttackSource`] call returns.
 #[tc_model]
 pub struct DescribeDDoSAttackSourceResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `AttackSourceList`: a list of [`DdosAttackSourceRecord`](super::models::DdosAttackSourceRecord) objects.
+    /// `AttackSourceList`
     pub attack_source_list: Option<Vec<models::DdosAttackSourceRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1881,58 +2244,72 @@ pub struct DescribeDDoSAttackSourceResponse {
 /// The `DescribeDDoSCount` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSCountResponse`].
-/// The codes it documents are in [`DescribeDDoSCountError`](super::errors::DescribeDDoSCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSCount",
     output = DescribeDDoSCountResponse,
-    error = super::errors::DescribeDDoSCountError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSCount {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 }
 
 /// What a successful [`DescribeDDoSCount`] call returns.
 #[tc_model]
 pub struct DescribeDDoSCountResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1942,36 +2319,50 @@ pub struct DescribeDDoSCountResponse {
 /// The `DescribeDDoSDefendStatus` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSDefendStatusResponse`].
-/// The codes it documents are in [`DescribeDDoSDefendStatusError`](super::errors::DescribeDDoSDefendStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSDefendStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSDefendStatus",
     output = DescribeDDoSDefendStatusResponse,
-    error = super::errors::DescribeDDoSDefendStatusError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSDefendStatus {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `IPRegion`: a string.
+    /// `IPRegion`
     #[tc(rename = "IPRegion")]
     pub ip_region: Option<String>,
 }
@@ -1979,13 +2370,13 @@ pub struct DescribeDDoSDefendStatus {
 /// What a successful [`DescribeDDoSDefendStatus`] call returns.
 #[tc_model]
 pub struct DescribeDDoSDefendStatusResponse {
-    /// `DefendStatus`: an unsigned 64-bit integer.
+    /// `DefendStatus`
     pub defend_status: Option<u64>,
 
-    /// `UndefendExpire`: a string.
+    /// `UndefendExpire`
     pub undefend_expire: Option<String>,
 
-    /// `ShowFlag`: an unsigned 64-bit integer.
+    /// `ShowFlag`
     pub show_flag: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1995,89 +2386,103 @@ pub struct DescribeDDoSDefendStatusResponse {
 /// The `DescribeDDoSEvInfo` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSEvInfoResponse`].
-/// The codes it documents are in [`DescribeDDoSEvInfoError`](super::errors::DescribeDDoSEvInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSEvInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSEvInfo",
     output = DescribeDDoSEvInfoResponse,
-    error = super::errors::DescribeDDoSEvInfoError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSEvInfo {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDDoSEvInfo`] call returns.
 #[tc_model]
 pub struct DescribeDDoSEvInfoResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `TcpPacketSum`: an unsigned 64-bit integer.
+    /// `TcpPacketSum`
     pub tcp_packet_sum: Option<u64>,
 
-    /// `TcpKBSum`: an unsigned 64-bit integer.
+    /// `TcpKBSum`
     #[tc(rename = "TcpKBSum")]
     pub tcp_kb_sum: Option<u64>,
 
-    /// `UdpPacketSum`: an unsigned 64-bit integer.
+    /// `UdpPacketSum`
     pub udp_packet_sum: Option<u64>,
 
-    /// `UdpKBSum`: an unsigned 64-bit integer.
+    /// `UdpKBSum`
     #[tc(rename = "UdpKBSum")]
     pub udp_kb_sum: Option<u64>,
 
-    /// `IcmpPacketSum`: an unsigned 64-bit integer.
+    /// `IcmpPacketSum`
     pub icmp_packet_sum: Option<u64>,
 
-    /// `IcmpKBSum`: an unsigned 64-bit integer.
+    /// `IcmpKBSum`
     #[tc(rename = "IcmpKBSum")]
     pub icmp_kb_sum: Option<u64>,
 
-    /// `OtherPacketSum`: an unsigned 64-bit integer.
+    /// `OtherPacketSum`
     pub other_packet_sum: Option<u64>,
 
-    /// `OtherKBSum`: an unsigned 64-bit integer.
+    /// `OtherKBSum`
     #[tc(rename = "OtherKBSum")]
     pub other_kb_sum: Option<u64>,
 
-    /// `TotalTraffic`: an unsigned 64-bit integer.
+    /// `TotalTraffic`
     pub total_traffic: Option<u64>,
 
-    /// `Mbps`: an unsigned 64-bit integer.
+    /// `Mbps`
     pub mbps: Option<u64>,
 
-    /// `Pps`: an unsigned 64-bit integer.
+    /// `Pps`
     pub pps: Option<u64>,
 
-    /// `PcapUrl`: a list of strings.
+    /// `PcapUrl`
     pub pcap_url: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2087,64 +2492,78 @@ pub struct DescribeDDoSEvInfoResponse {
 /// The `DescribeDDoSEvList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSEvListResponse`].
-/// The codes it documents are in [`DescribeDDoSEvListError`](super::errors::DescribeDDoSEvListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSEvList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSEvList",
     output = DescribeDDoSEvListResponse,
-    error = super::errors::DescribeDDoSEvListError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSEvList {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `OverLoad`: a string.
+    /// `OverLoad`
     pub over_load: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDDoSEvList`] call returns.
 #[tc_model]
 pub struct DescribeDDoSEvListResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `Data`: a list of [`DdosEventRecord`](super::models::DdosEventRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::DdosEventRecord>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2154,52 +2573,66 @@ pub struct DescribeDDoSEvListResponse {
 /// The `DescribeDDoSIpLog` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSIpLogResponse`].
-/// The codes it documents are in [`DescribeDDoSIpLogError`](super::errors::DescribeDDoSIpLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSIpLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSIpLog",
     output = DescribeDDoSIpLogResponse,
-    error = super::errors::DescribeDDoSIpLogError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSIpLog {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDDoSIpLog`] call returns.
 #[tc_model]
 pub struct DescribeDDoSIpLogResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2209,52 +2642,66 @@ pub struct DescribeDDoSIpLogResponse {
 /// The `DescribeDDoSNetCount` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSNetCountResponse`].
-/// The codes it documents are in [`DescribeDDoSNetCountError`](super::errors::DescribeDDoSNetCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSNetCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSNetCount",
     output = DescribeDDoSNetCountResponse,
-    error = super::errors::DescribeDDoSNetCountError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSNetCount {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 }
 
 /// What a successful [`DescribeDDoSNetCount`] call returns.
 #[tc_model]
 pub struct DescribeDDoSNetCountResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2264,83 +2711,97 @@ pub struct DescribeDDoSNetCountResponse {
 /// The `DescribeDDoSNetEvInfo` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSNetEvInfoResponse`].
-/// The codes it documents are in [`DescribeDDoSNetEvInfoError`](super::errors::DescribeDDoSNetEvInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSNetEvInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSNetEvInfo",
     output = DescribeDDoSNetEvInfoResponse,
-    error = super::errors::DescribeDDoSNetEvInfoError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSNetEvInfo {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDDoSNetEvInfo`] call returns.
 #[tc_model]
 pub struct DescribeDDoSNetEvInfoResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `StartTime`: a string.
+    /// `StartTime`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `TcpPacketSum`: an unsigned 64-bit integer.
+    /// `TcpPacketSum`
     pub tcp_packet_sum: Option<u64>,
 
-    /// `TcpKBSum`: an unsigned 64-bit integer.
+    /// `TcpKBSum`
     #[tc(rename = "TcpKBSum")]
     pub tcp_kb_sum: Option<u64>,
 
-    /// `UdpPacketSum`: an unsigned 64-bit integer.
+    /// `UdpPacketSum`
     pub udp_packet_sum: Option<u64>,
 
-    /// `UdpKBSum`: an unsigned 64-bit integer.
+    /// `UdpKBSum`
     #[tc(rename = "UdpKBSum")]
     pub udp_kb_sum: Option<u64>,
 
-    /// `IcmpPacketSum`: an unsigned 64-bit integer.
+    /// `IcmpPacketSum`
     pub icmp_packet_sum: Option<u64>,
 
-    /// `IcmpKBSum`: an unsigned 64-bit integer.
+    /// `IcmpKBSum`
     #[tc(rename = "IcmpKBSum")]
     pub icmp_kb_sum: Option<u64>,
 
-    /// `OtherPacketSum`: an unsigned 64-bit integer.
+    /// `OtherPacketSum`
     pub other_packet_sum: Option<u64>,
 
-    /// `OtherKBSum`: an unsigned 64-bit integer.
+    /// `OtherKBSum`
     #[tc(rename = "OtherKBSum")]
     pub other_kb_sum: Option<u64>,
 
-    /// `TotalTraffic`: an unsigned 64-bit integer.
+    /// `TotalTraffic`
     pub total_traffic: Option<u64>,
 
-    /// `Mbps`: an unsigned 64-bit integer.
+    /// `Mbps`
     pub mbps: Option<u64>,
 
-    /// `Pps`: an unsigned 64-bit integer.
+    /// `Pps`
     pub pps: Option<u64>,
 
-    /// `PcapUrl`: a list of strings.
+    /// `PcapUrl`
     pub pcap_url: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2350,15 +2811,29 @@ pub struct DescribeDDoSNetEvInfoResponse {
 /// The `DescribeDDoSNetEvList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSNetEvListResponse`].
-/// The codes it documents are in [`DescribeDDoSNetEvListError`](super::errors::DescribeDDoSNetEvListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSNetEvList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSNetEvList",
     output = DescribeDDoSNetEvListResponse,
-    error = super::errors::DescribeDDoSNetEvListError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2368,44 +2843,44 @@ pub struct DescribeDDoSNetEvInfoResponse {
     )
 )]
 pub struct DescribeDDoSNetEvList {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDDoSNetEvList`] call returns.
 #[tc_model]
 pub struct DescribeDDoSNetEvListResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of [`DdosEventRecord`](super::models::DdosEventRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::DdosEventRecord>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2415,46 +2890,60 @@ pub struct DescribeDDoSNetEvListResponse {
 /// The `DescribeDDoSNetIpLog` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSNetIpLogResponse`].
-/// The codes it documents are in [`DescribeDDoSNetIpLogError`](super::errors::DescribeDDoSNetIpLogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSNetIpLog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSNetIpLog",
     output = DescribeDDoSNetIpLogResponse,
-    error = super::errors::DescribeDDoSNetIpLogError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSNetIpLog {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDDoSNetIpLog`] call returns.
 #[tc_model]
 pub struct DescribeDDoSNetIpLogResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2464,61 +2953,75 @@ pub struct DescribeDDoSNetIpLogResponse {
 /// The `DescribeDDoSNetTrend` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSNetTrendResponse`].
-/// The codes it documents are in [`DescribeDDoSNetTrendError`](super::errors::DescribeDDoSNetTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSNetTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSNetTrend",
     output = DescribeDDoSNetTrendResponse,
-    error = super::errors::DescribeDDoSNetTrendError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSNetTrend {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 }
 
 /// What a successful [`DescribeDDoSNetTrend`] call returns.
 #[tc_model]
 pub struct DescribeDDoSNetTrendResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: Option<u64>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of unsigned 64-bit integers.
+    /// `Data`
     pub data: Option<Vec<u64>>,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2528,28 +3031,42 @@ pub struct DescribeDDoSNetTrendResponse {
 /// The `DescribeDDoSPolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSPolicyResponse`].
-/// The codes it documents are in [`DescribeDDoSPolicyError`](super::errors::DescribeDDoSPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSPolicy",
     output = DescribeDDoSPolicyResponse,
-    error = super::errors::DescribeDDoSPolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSPolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSPolicy`] call returns.
 #[tc_model]
 pub struct DescribeDDoSPolicyResponse {
-    /// `DDosPolicyList`: a list of [`DDosPolicy`](super::models::DDosPolicy) objects.
+    /// `DDosPolicyList`
     pub d_dos_policy_list: Option<Vec<models::DDosPolicy>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2559,67 +3076,81 @@ pub struct DescribeDDoSPolicyResponse {
 /// The `DescribeDDoSTrend` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSTrendResponse`].
-/// The codes it documents are in [`DescribeDDoSTrendError`](super::errors::DescribeDDoSTrendError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSTrend)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSTrend",
     output = DescribeDDoSTrendResponse,
-    error = super::errors::DescribeDDoSTrendError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSTrend {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Period`: a signed 64-bit integer.
+    /// `Period`
     pub period: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 }
 
 /// What a successful [`DescribeDDoSTrend`] call returns.
 #[tc_model]
 pub struct DescribeDDoSTrendResponse {
-    /// `Business`: a string.
+    /// `Business`
     pub business: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
+    /// `Period`
     pub period: Option<i64>,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
-    /// `Data`: a list of unsigned 64-bit integers.
+    /// `Data`
     pub data: Option<Vec<u64>>,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2629,25 +3160,39 @@ pub struct DescribeDDoSTrendResponse {
 /// The `DescribeDDoSUsedStatis` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeDDoSUsedStatisResponse`].
-/// The codes it documents are in [`DescribeDDoSUsedStatisError`](super::errors::DescribeDDoSUsedStatisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeDDoSUsedStatis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeDDoSUsedStatis",
     output = DescribeDDoSUsedStatisResponse,
-    error = super::errors::DescribeDDoSUsedStatisError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeDDoSUsedStatis {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 }
 
 /// What a successful [`DescribeDDoSUsedStatis`] call returns.
 #[tc_model]
 pub struct DescribeDDoSUsedStatisResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2657,28 +3202,42 @@ pub struct DescribeDDoSUsedStatisResponse {
 /// The `DescribeIPProductInfo` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeIPProductInfoResponse`].
-/// The codes it documents are in [`DescribeIPProductInfoError`](super::errors::DescribeIPProductInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeIPProductInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeIPProductInfo",
     output = DescribeIPProductInfoResponse,
-    error = super::errors::DescribeIPProductInfoError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeIPProductInfo {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Vec<String>,
 }
 
 /// What a successful [`DescribeIPProductInfo`] call returns.
 #[tc_model]
 pub struct DescribeIPProductInfoResponse {
-    /// `Data`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2688,25 +3247,39 @@ pub struct DescribeIPProductInfoResponse {
 /// The `DescribeInsurePacks` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeInsurePacksResponse`].
-/// The codes it documents are in [`DescribeInsurePacksError`](super::errors::DescribeInsurePacksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeInsurePacks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeInsurePacks",
     output = DescribeInsurePacksResponse,
-    error = super::errors::DescribeInsurePacksError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeInsurePacks {
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInsurePacks`] call returns.
 #[tc_model]
 pub struct DescribeInsurePacksResponse {
-    /// `InsurePacks`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `InsurePacks`
     pub insure_packs: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2716,22 +3289,36 @@ pub struct DescribeInsurePacksResponse {
 /// The `DescribeIpBlockList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeIpBlockListResponse`].
-/// The codes it documents are in [`DescribeIpBlockListError`](super::errors::DescribeIpBlockListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeIpBlockList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeIpBlockList",
     output = DescribeIpBlockListResponse,
-    error = super::errors::DescribeIpBlockListError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeIpBlockList {}
 
 /// What a successful [`DescribeIpBlockList`] call returns.
 #[tc_model]
 pub struct DescribeIpBlockListResponse {
-    /// `List`: a list of [`IpBlockData`](super::models::IpBlockData) objects.
+    /// `List`
     pub list: Option<Vec<models::IpBlockData>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2741,15 +3328,29 @@ pub struct DescribeIpBlockListResponse {
 /// The `DescribeIpUnBlockList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeIpUnBlockListResponse`].
-/// The codes it documents are in [`DescribeIpUnBlockListError`](super::errors::DescribeIpUnBlockListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeIpUnBlockList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeIpUnBlockList",
     output = DescribeIpUnBlockListResponse,
-    error = super::errors::DescribeIpUnBlockListError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2759,38 +3360,38 @@ pub struct DescribeIpBlockListResponse {
     )
 )]
 pub struct DescribeIpUnBlockList {
-    /// `BeginTime`: a date and time, as the service writes it.
+    /// `BeginTime`, a date and time as the service writes it
     pub begin_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Paging`: a [`Paging`](super::models::Paging).
+    /// `Paging`
     pub paging: Option<models::Paging>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeIpUnBlockList`] call returns.
 #[tc_model]
 pub struct DescribeIpUnBlockListResponse {
-    /// `BeginTime`: a string.
+    /// `BeginTime`
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a string.
+    /// `EndTime`
     pub end_time: Option<String>,
 
-    /// `List`: a list of [`IpUnBlockData`](super::models::IpUnBlockData) objects.
+    /// `List`
     pub list: Option<Vec<models::IpUnBlockData>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2800,31 +3401,45 @@ pub struct DescribeIpUnBlockListResponse {
 /// The `DescribeL4HealthConfig` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeL4HealthConfigResponse`].
-/// The codes it documents are in [`DescribeL4HealthConfigError`](super::errors::DescribeL4HealthConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeL4HealthConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeL4HealthConfig",
     output = DescribeL4HealthConfigResponse,
-    error = super::errors::DescribeL4HealthConfigError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeL4HealthConfig {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL4HealthConfig`] call returns.
 #[tc_model]
 pub struct DescribeL4HealthConfigResponse {
-    /// `HealthConfig`: a list of [`L4HealthConfig`](super::models::L4HealthConfig) objects.
+    /// `HealthConfig`
     pub health_config: Option<Vec<models::L4HealthConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2834,34 +3449,48 @@ pub struct DescribeL4HealthConfigResponse {
 /// The `DescribeL4RulesErrHealth` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeL4RulesErrHealthResponse`].
-/// The codes it documents are in [`DescribeL4RulesErrHealthError`](super::errors::DescribeL4RulesErrHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeL4RulesErrHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeL4RulesErrHealth",
     output = DescribeL4RulesErrHealthResponse,
-    error = super::errors::DescribeL4RulesErrHealthError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeL4RulesErrHealth {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeL4RulesErrHealth`] call returns.
 #[tc_model]
 pub struct DescribeL4RulesErrHealthResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `ErrHealths`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ErrHealths`
     pub err_healths: Option<Vec<models::KeyValue>>,
 
-    /// `ExtErrHealths`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `ExtErrHealths`
     pub ext_err_healths: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2871,31 +3500,45 @@ pub struct DescribeL4RulesErrHealthResponse {
 /// The `DescribeL7HealthConfig` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeL7HealthConfigResponse`].
-/// The codes it documents are in [`DescribeL7HealthConfigError`](super::errors::DescribeL7HealthConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeL7HealthConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeL7HealthConfig",
     output = DescribeL7HealthConfigResponse,
-    error = super::errors::DescribeL7HealthConfigError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeL7HealthConfig {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeL7HealthConfig`] call returns.
 #[tc_model]
 pub struct DescribeL7HealthConfigResponse {
-    /// `HealthConfig`: a list of [`L7HealthConfig`](super::models::L7HealthConfig) objects.
+    /// `HealthConfig`
     pub health_config: Option<Vec<models::L7HealthConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2905,43 +3548,57 @@ pub struct DescribeL7HealthConfigResponse {
 /// The `DescribeNewL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeNewL4RulesResponse`].
-/// The codes it documents are in [`DescribeNewL4RulesError`](super::errors::DescribeNewL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeNewL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeNewL4Rules",
     output = DescribeNewL4RulesResponse,
-    error = super::errors::DescribeNewL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeNewL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeNewL4Rules`] call returns.
 #[tc_model]
 pub struct DescribeNewL4RulesResponse {
-    /// `Rules`: a list of [`NewL4RuleEntry`](super::models::NewL4RuleEntry) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::NewL4RuleEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Healths`: a list of [`L4RuleHealth`](super::models::L4RuleHealth) objects.
+    /// `Healths`
     pub healths: Option<Vec<models::L4RuleHealth>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2951,31 +3608,45 @@ pub struct DescribeNewL4RulesResponse {
 /// The `DescribeNewL4RulesErrHealth` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeNewL4RulesErrHealthResponse`].
-/// The codes it documents are in [`DescribeNewL4RulesErrHealthError`](super::errors::DescribeNewL4RulesErrHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeNewL4RulesErrHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeNewL4RulesErrHealth",
     output = DescribeNewL4RulesErrHealthResponse,
-    error = super::errors::DescribeNewL4RulesErrHealthError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeNewL4RulesErrHealth {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeNewL4RulesErrHealth`] call returns.
 #[tc_model]
 pub struct DescribeNewL4RulesErrHealthResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `ErrHealths`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ErrHealths`
     pub err_healths: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2985,31 +3656,45 @@ pub struct DescribeNewL4RulesErrHealthResponse {
 /// The `DescribeNewL7RulesErrHealth` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeNewL7RulesErrHealthResponse`].
-/// The codes it documents are in [`DescribeNewL7RulesErrHealthError`](super::errors::DescribeNewL7RulesErrHealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeNewL7RulesErrHealth)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeNewL7RulesErrHealth",
     output = DescribeNewL7RulesErrHealthResponse,
-    error = super::errors::DescribeNewL7RulesErrHealthError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeNewL7RulesErrHealth {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeNewL7RulesErrHealth`] call returns.
 #[tc_model]
 pub struct DescribeNewL7RulesErrHealthResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `ErrHealths`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `ErrHealths`
     pub err_healths: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3019,25 +3704,39 @@ pub struct DescribeNewL7RulesErrHealthResponse {
 /// The `DescribePackIndex` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribePackIndexResponse`].
-/// The codes it documents are in [`DescribePackIndexError`](super::errors::DescribePackIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribePackIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribePackIndex",
     output = DescribePackIndexResponse,
-    error = super::errors::DescribePackIndexError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribePackIndex {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 }
 
 /// What a successful [`DescribePackIndex`] call returns.
 #[tc_model]
 pub struct DescribePackIndexResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3047,37 +3746,51 @@ pub struct DescribePackIndexResponse {
 /// The `DescribePcap` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribePcapResponse`].
-/// The codes it documents are in [`DescribePcapError`](super::errors::DescribePcapError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribePcap)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribePcap",
     output = DescribePcapResponse,
-    error = super::errors::DescribePcapError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribePcap {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 }
 
 /// What a successful [`DescribePcap`] call returns.
 #[tc_model]
 pub struct DescribePcapResponse {
-    /// `PcapUrlList`: a list of strings.
+    /// `PcapUrlList`
     pub pcap_url_list: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3087,28 +3800,42 @@ pub struct DescribePcapResponse {
 /// The `DescribePolicyCase` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribePolicyCaseResponse`].
-/// The codes it documents are in [`DescribePolicyCaseError`](super::errors::DescribePolicyCaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribePolicyCase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribePolicyCase",
     output = DescribePolicyCaseResponse,
-    error = super::errors::DescribePolicyCaseError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribePolicyCase {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `SceneId`: a string.
+    /// `SceneId`
     pub scene_id: Option<String>,
 }
 
 /// What a successful [`DescribePolicyCase`] call returns.
 #[tc_model]
 pub struct DescribePolicyCaseResponse {
-    /// `CaseList`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `CaseList`
     pub case_list: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3118,28 +3845,42 @@ pub struct DescribePolicyCaseResponse {
 /// The `DescribeResIpList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeResIpListResponse`].
-/// The codes it documents are in [`DescribeResIpListError`](super::errors::DescribeResIpListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeResIpList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeResIpList",
     output = DescribeResIpListResponse,
-    error = super::errors::DescribeResIpListError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeResIpList {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeResIpList`] call returns.
 #[tc_model]
 pub struct DescribeResIpListResponse {
-    /// `Resource`: a list of [`ResourceIp`](super::models::ResourceIp) objects.
+    /// `Resource`
     pub resource: Option<Vec<models::ResourceIp>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3149,15 +3890,29 @@ pub struct DescribeResIpListResponse {
 /// The `DescribeResourceList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeResourceListResponse`].
-/// The codes it documents are in [`DescribeResourceListError`](super::errors::DescribeResourceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeResourceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeResourceList",
     output = DescribeResourceListResponse,
-    error = super::errors::DescribeResourceListError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3167,62 +3922,56 @@ pub struct DescribeResIpListResponse {
     )
 )]
 pub struct DescribeResourceList {
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
-    /// `RegionList`: a list of strings.
+    /// `RegionList`
     pub region_list: Option<Vec<String>>,
 
-    /// `Line`: a list of unsigned 64-bit integers.
+    /// `Line`
     pub line: Option<Vec<u64>>,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Option<Vec<String>>,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: Option<String>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Status`: a list of unsigned 64-bit integers.
+    /// `Status`
     pub status: Option<Vec<u64>>,
 
-    /// `Expire`: an unsigned 64-bit integer.
+    /// `Expire`
     pub expire: Option<u64>,
 
-    /// `OderBy`: a list of [`OrderBy`](super::models::OrderBy) objects.
+    /// `OderBy`
     pub oder_by: Option<Vec<models::OrderBy>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `CName`: a string.
+    /// `CName`
     pub c_name: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeResourceList`] call returns.
 #[tc_model]
 pub struct DescribeResourceListResponse {
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `ServicePacks`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `ServicePacks`
     pub service_packs: Vec<models::KeyValueRecord>,
 
-    /// `Business`: a string.
-    ///
-    /// Example: `"bgpip"`
+    /// `Business`; example: `"bgpip"`
     pub business: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3232,31 +3981,45 @@ pub struct DescribeResourceListResponse {
 /// The `DescribeRuleSets` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeRuleSetsResponse`].
-/// The codes it documents are in [`DescribeRuleSetsError`](super::errors::DescribeRuleSetsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeRuleSets)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeRuleSets",
     output = DescribeRuleSetsResponse,
-    error = super::errors::DescribeRuleSetsError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeRuleSets {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `IdList`: a list of strings.
+    /// `IdList`
     pub id_list: Vec<String>,
 }
 
 /// What a successful [`DescribeRuleSets`] call returns.
 #[tc_model]
 pub struct DescribeRuleSetsResponse {
-    /// `L4RuleSets`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `L4RuleSets`
     pub l4_rule_sets: Option<Vec<models::KeyValueRecord>>,
 
-    /// `L7RuleSets`: a list of [`KeyValueRecord`](super::models::KeyValueRecord) objects.
+    /// `L7RuleSets`
     pub l7_rule_sets: Option<Vec<models::KeyValueRecord>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3266,15 +4029,29 @@ pub struct DescribeRuleSetsResponse {
 /// The `DescribeSchedulingDomainList` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeSchedulingDomainListResponse`].
-/// The codes it documents are in [`DescribeSchedulingDomainListError`](super::errors::DescribeSchedulingDomainListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeSchedulingDomainList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeSchedulingDomainList",
     output = DescribeSchedulingDomainListResponse,
-    error = super::errors::DescribeSchedulingDomainListError,
+    error = super::errors::DayuErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3284,23 +4061,23 @@ pub struct DescribeRuleSetsResponse {
     )
 )]
 pub struct DescribeSchedulingDomainList {
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`DescribeSchedulingDomainList`] call returns.
 #[tc_model]
 pub struct DescribeSchedulingDomainListResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `DomainList`: a list of [`SchedulingDomain`](super::models::SchedulingDomain) objects.
+    /// `DomainList`
     pub domain_list: Option<Vec<models::SchedulingDomain>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3310,28 +4087,42 @@ pub struct DescribeSchedulingDomainListResponse {
 /// The `DescribeSecIndex` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeSecIndexResponse`].
-/// The codes it documents are in [`DescribeSecIndexError`](super::errors::DescribeSecIndexError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeSecIndex)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeSecIndex",
     output = DescribeSecIndexResponse,
-    error = super::errors::DescribeSecIndexError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeSecIndex {}
 
 /// What a successful [`DescribeSecIndex`] call returns.
 #[tc_model]
 pub struct DescribeSecIndexResponse {
-    /// `Data`: a list of [`KeyValue`](super::models::KeyValue) objects.
+    /// `Data`
     pub data: Option<Vec<models::KeyValue>>,
 
-    /// `BeginDate`: a date and time, as the service writes it.
+    /// `BeginDate`, a date and time as the service writes it
     pub begin_date: Option<String>,
 
-    /// `EndDate`: a date and time, as the service writes it.
+    /// `EndDate`, a date and time as the service writes it
     pub end_date: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3341,28 +4132,42 @@ pub struct DescribeSecIndexResponse {
 /// The `DescribeSourceIpSegment` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeSourceIpSegmentResponse`].
-/// The codes it documents are in [`DescribeSourceIpSegmentError`](super::errors::DescribeSourceIpSegmentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeSourceIpSegment)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeSourceIpSegment",
     output = DescribeSourceIpSegmentResponse,
-    error = super::errors::DescribeSourceIpSegmentError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeSourceIpSegment {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 }
 
 /// What a successful [`DescribeSourceIpSegment`] call returns.
 #[tc_model]
 pub struct DescribeSourceIpSegmentResponse {
-    /// `Data`: a string.
+    /// `Data`
     pub data: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3372,49 +4177,54 @@ pub struct DescribeSourceIpSegmentResponse {
 /// The `DescribeTransmitStatis` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeTransmitStatisResponse`].
-/// The codes it documents are in [`DescribeTransmitStatisError`](super::errors::DescribeTransmitStatisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeTransmitStatis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeTransmitStatis",
     output = DescribeTransmitStatisResponse,
-    error = super::errors::DescribeTransmitStatisError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeTransmitStatis {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeTransmitStatis`] call returns.
 #[tc_model]
 pub struct DescribeTransmitStatisResponse {
-    /// `InDataList`: a list of floating-point numbers.
+    /// `InDataList`
     pub in_data_list: Option<Vec<f64>>,
 
-    /// `OutDataList`: a list of floating-point numbers.
+    /// `OutDataList`
     pub out_data_list: Option<Vec<f64>>,
 
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3424,31 +4234,36 @@ pub struct DescribeTransmitStatisResponse {
 /// The `DescribeUnBlockStatis` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribeUnBlockStatisResponse`].
-/// The codes it documents are in [`DescribeUnBlockStatisError`](super::errors::DescribeUnBlockStatisError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribeUnBlockStatis)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribeUnBlockStatis",
     output = DescribeUnBlockStatisResponse,
-    error = super::errors::DescribeUnBlockStatisError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribeUnBlockStatis {}
 
 /// What a successful [`DescribeUnBlockStatis`] call returns.
 #[tc_model]
 pub struct DescribeUnBlockStatisResponse {
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Used`: an unsigned 64-bit integer.
+    /// `Used`
     pub used: Option<u64>,
 
-    /// `BeginTime`: a date and time, as the service writes it.
+    /// `BeginTime`, a date and time as the service writes it
     pub begin_time: Option<String>,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3458,43 +4273,48 @@ pub struct DescribeUnBlockStatisResponse {
 /// The `DescribleL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribleL4RulesResponse`].
-/// The codes it documents are in [`DescribleL4RulesError`](super::errors::DescribleL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribleL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribleL4Rules",
     output = DescribleL4RulesResponse,
-    error = super::errors::DescribleL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribleL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribleL4Rules`] call returns.
 #[tc_model]
 pub struct DescribleL4RulesResponse {
-    /// `Rules`: a list of [`L4RuleEntry`](super::models::L4RuleEntry) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::L4RuleEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Healths`: a list of [`L4RuleHealth`](super::models::L4RuleHealth) objects.
+    /// `Healths`
     pub healths: Option<Vec<models::L4RuleHealth>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3504,52 +4324,57 @@ pub struct DescribleL4RulesResponse {
 /// The `DescribleL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribleL7RulesResponse`].
-/// The codes it documents are in [`DescribleL7RulesError`](super::errors::DescribleL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribleL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribleL7Rules",
     output = DescribleL7RulesResponse,
-    error = super::errors::DescribleL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribleL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Option<Vec<String>>,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `ProtocolList`: a list of strings.
+    /// `ProtocolList`
     pub protocol_list: Option<Vec<String>>,
 
-    /// `StatusList`: a list of unsigned 64-bit integers.
+    /// `StatusList`
     pub status_list: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribleL7Rules`] call returns.
 #[tc_model]
 pub struct DescribleL7RulesResponse {
-    /// `Rules`: a list of [`L7RuleEntry`](super::models::L7RuleEntry) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::L7RuleEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Healths`: a list of [`L7RuleHealth`](super::models::L7RuleHealth) objects.
+    /// `Healths`
     pub healths: Option<Vec<models::L7RuleHealth>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3559,49 +4384,54 @@ pub struct DescribleL7RulesResponse {
 /// The `DescribleNewL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribleNewL7RulesResponse`].
-/// The codes it documents are in [`DescribleNewL7RulesError`](super::errors::DescribleNewL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribleNewL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribleNewL7Rules",
     output = DescribleNewL7RulesResponse,
-    error = super::errors::DescribleNewL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribleNewL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: Option<u64>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `ProtocolList`: a list of strings.
+    /// `ProtocolList`
     pub protocol_list: Option<Vec<String>>,
 
-    /// `StatusList`: a list of unsigned 64-bit integers.
+    /// `StatusList`
     pub status_list: Option<Vec<u64>>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 }
 
 /// What a successful [`DescribleNewL7Rules`] call returns.
 #[tc_model]
 pub struct DescribleNewL7RulesResponse {
-    /// `Rules`: a list of [`NewL7RuleEntry`](super::models::NewL7RuleEntry) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::NewL7RuleEntry>>,
 
-    /// `Total`: an unsigned 64-bit integer.
+    /// `Total`
     pub total: Option<u64>,
 
-    /// `Healths`: a list of [`L7RuleHealth`](super::models::L7RuleHealth) objects.
+    /// `Healths`
     pub healths: Option<Vec<models::L7RuleHealth>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3611,28 +4441,33 @@ pub struct DescribleNewL7RulesResponse {
 /// The `DescribleRegionCount` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`DescribleRegionCountResponse`].
-/// The codes it documents are in [`DescribleRegionCountError`](super::errors::DescribleRegionCountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=DescribleRegionCount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "DescribleRegionCount",
     output = DescribleRegionCountResponse,
-    error = super::errors::DescribleRegionCountError
+    error = super::errors::DayuErrorCode
 )]
 pub struct DescribleRegionCount {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `LineList`: a list of unsigned 64-bit integers.
+    /// `LineList`
     pub line_list: Option<Vec<u64>>,
 }
 
 /// What a successful [`DescribleRegionCount`] call returns.
 #[tc_model]
 pub struct DescribleRegionCountResponse {
-    /// `RegionList`: a list of [`RegionInstanceCount`](super::models::RegionInstanceCount) objects.
+    /// `RegionList`
     pub region_list: Option<Vec<models::RegionInstanceCount>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3642,34 +4477,39 @@ pub struct DescribleRegionCountResponse {
 /// The `ModifyCCAlarmThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCAlarmThresholdResponse`].
-/// The codes it documents are in [`ModifyCCAlarmThresholdError`](super::errors::ModifyCCAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCAlarmThreshold",
     output = ModifyCCAlarmThresholdResponse,
-    error = super::errors::ModifyCCAlarmThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCAlarmThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RsId`: a string.
+    /// `RsId`
     pub rs_id: String,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: u64,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Vec<String>,
 }
 
 /// What a successful [`ModifyCCAlarmThreshold`] call returns.
 #[tc_model]
 pub struct ModifyCCAlarmThresholdResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3679,53 +4519,58 @@ pub struct ModifyCCAlarmThresholdResponse {
 /// The `ModifyCCFrequencyRules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCFrequencyRulesResponse`].
-/// The codes it documents are in [`ModifyCCFrequencyRulesError`](super::errors::ModifyCCFrequencyRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCFrequencyRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCFrequencyRules",
     output = ModifyCCFrequencyRulesResponse,
-    error = super::errors::ModifyCCFrequencyRulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCFrequencyRules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `CCFrequencyRuleId`: a string.
+    /// `CCFrequencyRuleId`
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `ReqNumber`: an unsigned 64-bit integer.
+    /// `ReqNumber`
     pub req_number: u64,
 
-    /// `Act`: a string.
+    /// `Act`
     pub act: String,
 
-    /// `ExeDuration`: an unsigned 64-bit integer.
+    /// `ExeDuration`
     pub exe_duration: u64,
 
-    /// `Uri`: a string.
+    /// `Uri`
     pub uri: Option<String>,
 
-    /// `UserAgent`: a string.
+    /// `UserAgent`
     pub user_agent: Option<String>,
 
-    /// `Cookie`: a string.
+    /// `Cookie`
     pub cookie: Option<String>,
 }
 
 /// What a successful [`ModifyCCFrequencyRules`] call returns.
 #[tc_model]
 pub struct ModifyCCFrequencyRulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3735,34 +4580,39 @@ pub struct ModifyCCFrequencyRulesResponse {
 /// The `ModifyCCFrequencyRulesStatus` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCFrequencyRulesStatusResponse`].
-/// The codes it documents are in [`ModifyCCFrequencyRulesStatusError`](super::errors::ModifyCCFrequencyRulesStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCFrequencyRulesStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCFrequencyRulesStatus",
     output = ModifyCCFrequencyRulesStatusResponse,
-    error = super::errors::ModifyCCFrequencyRulesStatusError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCFrequencyRulesStatus {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
 /// What a successful [`ModifyCCFrequencyRulesStatus`] call returns.
 #[tc_model]
 pub struct ModifyCCFrequencyRulesStatusResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3772,34 +4622,39 @@ pub struct ModifyCCFrequencyRulesStatusResponse {
 /// The `ModifyCCHostProtection` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCHostProtectionResponse`].
-/// The codes it documents are in [`ModifyCCHostProtectionError`](super::errors::ModifyCCHostProtectionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCHostProtection)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCHostProtection",
     output = ModifyCCHostProtectionResponse,
-    error = super::errors::ModifyCCHostProtectionError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCHostProtection {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
 /// What a successful [`ModifyCCHostProtection`] call returns.
 #[tc_model]
 pub struct ModifyCCHostProtectionResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3809,46 +4664,51 @@ pub struct ModifyCCHostProtectionResponse {
 /// The `ModifyCCIpAllowDeny` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCIpAllowDenyResponse`].
-/// The codes it documents are in [`ModifyCCIpAllowDenyError`](super::errors::ModifyCCIpAllowDenyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCIpAllowDeny)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCIpAllowDeny",
     output = ModifyCCIpAllowDenyResponse,
-    error = super::errors::ModifyCCIpAllowDenyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCIpAllowDeny {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Vec<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`ModifyCCIpAllowDeny`] call returns.
 #[tc_model]
 pub struct ModifyCCIpAllowDenyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3858,37 +4718,42 @@ pub struct ModifyCCIpAllowDenyResponse {
 /// The `ModifyCCLevel` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCLevelResponse`].
-/// The codes it documents are in [`ModifyCCLevelError`](super::errors::ModifyCCLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCLevel",
     output = ModifyCCLevelResponse,
-    error = super::errors::ModifyCCLevelError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCLevel {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Level`: a string.
+    /// `Level`
     pub level: String,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 }
 
 /// What a successful [`ModifyCCLevel`] call returns.
 #[tc_model]
 pub struct ModifyCCLevelResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3898,34 +4763,47 @@ pub struct ModifyCCLevelResponse {
 /// The `ModifyCCPolicySwitch` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCPolicySwitchResponse`].
-/// The codes it documents are in [`ModifyCCPolicySwitchError`](super::errors::ModifyCCPolicySwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCPolicySwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCPolicySwitch",
     output = ModifyCCPolicySwitchResponse,
-    error = super::errors::ModifyCCPolicySwitchError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCPolicySwitch {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `SetId`: a string.
+    /// `SetId`
     pub set_id: String,
 
-    /// `Switch`: an unsigned 64-bit integer.
+    /// `Switch`
     pub switch: u64,
 }
 
 /// What a successful [`ModifyCCPolicySwitch`] call returns.
 #[tc_model]
 pub struct ModifyCCPolicySwitchResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3935,34 +4813,47 @@ pub struct ModifyCCPolicySwitchResponse {
 /// The `ModifyCCSelfDefinePolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCSelfDefinePolicyResponse`].
-/// The codes it documents are in [`ModifyCCSelfDefinePolicyError`](super::errors::ModifyCCSelfDefinePolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCSelfDefinePolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCSelfDefinePolicy",
     output = ModifyCCSelfDefinePolicyResponse,
-    error = super::errors::ModifyCCSelfDefinePolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCSelfDefinePolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `SetId`: a string.
+    /// `SetId`
     pub set_id: String,
 
-    /// `Policy`: a [`CcPolicy`](super::models::CcPolicy).
+    /// `Policy`
     pub policy: models::CcPolicy,
 }
 
 /// What a successful [`ModifyCCSelfDefinePolicy`] call returns.
 #[tc_model]
 pub struct ModifyCCSelfDefinePolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3972,58 +4863,63 @@ pub struct ModifyCCSelfDefinePolicyResponse {
 /// The `ModifyCCThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCThresholdResponse`].
-/// The codes it documents are in [`ModifyCCThresholdError`](super::errors::ModifyCCThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCThreshold",
     output = ModifyCCThresholdResponse,
-    error = super::errors::ModifyCCThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Threshold`: an unsigned 64-bit integer.
+    /// `Threshold`
     pub threshold: u64,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `BasicIp`: a string.
+    /// `BasicIp`
     pub basic_ip: Option<String>,
 
-    /// `BasicRegion`: a string.
+    /// `BasicRegion`
     pub basic_region: Option<String>,
 
-    /// `BasicBizType`: a string.
+    /// `BasicBizType`
     pub basic_biz_type: Option<String>,
 
-    /// `BasicDeviceType`: a string.
+    /// `BasicDeviceType`
     pub basic_device_type: Option<String>,
 
-    /// `BasicIpInstance`: a string.
+    /// `BasicIpInstance`
     pub basic_ip_instance: Option<String>,
 
-    /// `BasicIspCode`: an unsigned 64-bit integer.
+    /// `BasicIspCode`
     pub basic_isp_code: Option<u64>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
 /// What a successful [`ModifyCCThreshold`] call returns.
 #[tc_model]
 pub struct ModifyCCThresholdResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4033,46 +4929,51 @@ pub struct ModifyCCThresholdResponse {
 /// The `ModifyCCUrlAllow` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyCCUrlAllowResponse`].
-/// The codes it documents are in [`ModifyCCUrlAllowError`](super::errors::ModifyCCUrlAllowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyCCUrlAllow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyCCUrlAllow",
     output = ModifyCCUrlAllowResponse,
-    error = super::errors::ModifyCCUrlAllowError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyCCUrlAllow {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 
-    /// `UrlList`: a list of strings.
+    /// `UrlList`
     pub url_list: Vec<String>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 }
 
 /// What a successful [`ModifyCCUrlAllow`] call returns.
 #[tc_model]
 pub struct ModifyCCUrlAllowResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4082,27 +4983,32 @@ pub struct ModifyCCUrlAllowResponse {
 /// The `ModifyDDoSAIStatus` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSAIStatusResponse`].
-/// The codes it documents are in [`ModifyDDoSAIStatusError`](super::errors::ModifyDDoSAIStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSAIStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSAIStatus",
     output = ModifyDDoSAIStatusResponse,
-    error = super::errors::ModifyDDoSAIStatusError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSAIStatus {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `DDoSAI`: a string.
+    /// `DDoSAI`
     #[tc(rename = "DDoSAI")]
     pub ddos_ai: Option<String>,
 }
@@ -4110,11 +5016,11 @@ pub struct ModifyDDoSAIStatus {
 /// What a successful [`ModifyDDoSAIStatus`] call returns.
 #[tc_model]
 pub struct ModifyDDoSAIStatusResponse {
-    /// `DDoSAI`: a string.
+    /// `DDoSAI`
     #[tc(rename = "DDoSAI")]
     pub ddos_ai: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4124,37 +5030,42 @@ pub struct ModifyDDoSAIStatusResponse {
 /// The `ModifyDDoSAlarmThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSAlarmThresholdResponse`].
-/// The codes it documents are in [`ModifyDDoSAlarmThresholdError`](super::errors::ModifyDDoSAlarmThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSAlarmThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSAlarmThreshold",
     output = ModifyDDoSAlarmThresholdResponse,
-    error = super::errors::ModifyDDoSAlarmThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSAlarmThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `RsId`: a string.
+    /// `RsId`
     pub rs_id: String,
 
-    /// `AlarmType`: an unsigned 64-bit integer.
+    /// `AlarmType`
     pub alarm_type: u64,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: u64,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Vec<String>,
 }
 
 /// What a successful [`ModifyDDoSAlarmThreshold`] call returns.
 #[tc_model]
 pub struct ModifyDDoSAlarmThresholdResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4164,42 +5075,47 @@ pub struct ModifyDDoSAlarmThresholdResponse {
 /// The `ModifyDDoSDefendStatus` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSDefendStatusResponse`].
-/// The codes it documents are in [`ModifyDDoSDefendStatusError`](super::errors::ModifyDDoSDefendStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSDefendStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSDefendStatus",
     output = ModifyDDoSDefendStatusResponse,
-    error = super::errors::ModifyDDoSDefendStatusError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSDefendStatus {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `Hour`: a signed 64-bit integer.
+    /// `Hour`
     pub hour: i64,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `IPRegion`: a string.
+    /// `IPRegion`
     #[tc(rename = "IPRegion")]
     pub ip_region: Option<String>,
 }
@@ -4207,7 +5123,7 @@ pub struct ModifyDDoSDefendStatus {
 /// What a successful [`ModifyDDoSDefendStatus`] call returns.
 #[tc_model]
 pub struct ModifyDDoSDefendStatusResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4217,27 +5133,32 @@ pub struct ModifyDDoSDefendStatusResponse {
 /// The `ModifyDDoSLevel` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSLevelResponse`].
-/// The codes it documents are in [`ModifyDDoSLevelError`](super::errors::ModifyDDoSLevelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSLevel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSLevel",
     output = ModifyDDoSLevelResponse,
-    error = super::errors::ModifyDDoSLevelError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSLevel {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `DDoSLevel`: a string.
+    /// `DDoSLevel`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: Option<String>,
 }
@@ -4245,10 +5166,10 @@ pub struct ModifyDDoSLevel {
 /// What a successful [`ModifyDDoSLevel`] call returns.
 #[tc_model]
 pub struct ModifyDDoSLevelResponse {
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `DDoSLevel`: a string.
+    /// `DDoSLevel`
     #[tc(rename = "DDoSLevel")]
     pub ddos_level: Option<String>,
 
@@ -4259,43 +5180,48 @@ pub struct ModifyDDoSLevelResponse {
 /// The `ModifyDDoSPolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSPolicyResponse`].
-/// The codes it documents are in [`ModifyDDoSPolicyError`](super::errors::ModifyDDoSPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSPolicy",
     output = ModifyDDoSPolicyResponse,
-    error = super::errors::ModifyDDoSPolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSPolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 
-    /// `DropOptions`: a list of [`DdosPolicyDropOption`](super::models::DdosPolicyDropOption) objects.
+    /// `DropOptions`
     pub drop_options: Vec<models::DdosPolicyDropOption>,
 
-    /// `PortLimits`: a list of [`DdosPolicyPortLimit`](super::models::DdosPolicyPortLimit) objects.
+    /// `PortLimits`
     pub port_limits: Option<Vec<models::DdosPolicyPortLimit>>,
 
-    /// `IpAllowDenys`: a list of [`IpBlackWhite`](super::models::IpBlackWhite) objects.
+    /// `IpAllowDenys`
     pub ip_allow_denys: Option<Vec<models::IpBlackWhite>>,
 
-    /// `PacketFilters`: a list of [`DdosPolicyPacketFilter`](super::models::DdosPolicyPacketFilter) objects.
+    /// `PacketFilters`
     pub packet_filters: Option<Vec<models::DdosPolicyPacketFilter>>,
 
-    /// `WaterPrint`: a list of [`WaterPrintPolicy`](super::models::WaterPrintPolicy) objects.
+    /// `WaterPrint`
     pub water_print: Option<Vec<models::WaterPrintPolicy>>,
 }
 
 /// What a successful [`ModifyDDoSPolicy`] call returns.
 #[tc_model]
 pub struct ModifyDDoSPolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4305,95 +5231,100 @@ pub struct ModifyDDoSPolicyResponse {
 /// The `ModifyDDoSPolicyCase` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSPolicyCaseResponse`].
-/// The codes it documents are in [`ModifyDDoSPolicyCaseError`](super::errors::ModifyDDoSPolicyCaseError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSPolicyCase)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSPolicyCase",
     output = ModifyDDoSPolicyCaseResponse,
-    error = super::errors::ModifyDDoSPolicyCaseError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSPolicyCase {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `SceneId`: a string.
+    /// `SceneId`
     pub scene_id: String,
 
-    /// `PlatformTypes`: a list of strings.
+    /// `PlatformTypes`
     pub platform_types: Option<Vec<String>>,
 
-    /// `AppType`: a string.
+    /// `AppType`
     pub app_type: Option<String>,
 
-    /// `AppProtocols`: a list of strings.
+    /// `AppProtocols`
     pub app_protocols: Option<Vec<String>>,
 
-    /// `TcpSportStart`: a string.
+    /// `TcpSportStart`
     pub tcp_sport_start: Option<String>,
 
-    /// `TcpSportEnd`: a string.
+    /// `TcpSportEnd`
     pub tcp_sport_end: Option<String>,
 
-    /// `UdpSportStart`: a string.
+    /// `UdpSportStart`
     pub udp_sport_start: Option<String>,
 
-    /// `UdpSportEnd`: a string.
+    /// `UdpSportEnd`
     pub udp_sport_end: Option<String>,
 
-    /// `HasAbroad`: a string.
+    /// `HasAbroad`
     pub has_abroad: Option<String>,
 
-    /// `HasInitiateTcp`: a string.
+    /// `HasInitiateTcp`
     pub has_initiate_tcp: Option<String>,
 
-    /// `HasInitiateUdp`: a string.
+    /// `HasInitiateUdp`
     pub has_initiate_udp: Option<String>,
 
-    /// `PeerTcpPort`: a string.
+    /// `PeerTcpPort`
     pub peer_tcp_port: Option<String>,
 
-    /// `PeerUdpPort`: a string.
+    /// `PeerUdpPort`
     pub peer_udp_port: Option<String>,
 
-    /// `TcpFootprint`: a string.
+    /// `TcpFootprint`
     pub tcp_footprint: Option<String>,
 
-    /// `UdpFootprint`: a string.
+    /// `UdpFootprint`
     pub udp_footprint: Option<String>,
 
-    /// `WebApiUrl`: a list of strings.
+    /// `WebApiUrl`
     pub web_api_url: Option<Vec<String>>,
 
-    /// `MinTcpPackageLen`: a string.
+    /// `MinTcpPackageLen`
     pub min_tcp_package_len: Option<String>,
 
-    /// `MaxTcpPackageLen`: a string.
+    /// `MaxTcpPackageLen`
     pub max_tcp_package_len: Option<String>,
 
-    /// `MinUdpPackageLen`: a string.
+    /// `MinUdpPackageLen`
     pub min_udp_package_len: Option<String>,
 
-    /// `MaxUdpPackageLen`: a string.
+    /// `MaxUdpPackageLen`
     pub max_udp_package_len: Option<String>,
 
-    /// `HasVPN`: a string.
+    /// `HasVPN`
     #[tc(rename = "HasVPN")]
     pub has_vpn: Option<String>,
 
-    /// `TcpPortList`: a string.
+    /// `TcpPortList`
     pub tcp_port_list: Option<String>,
 
-    /// `UdpPortList`: a string.
+    /// `UdpPortList`
     pub udp_port_list: Option<String>,
 }
 
 /// What a successful [`ModifyDDoSPolicyCase`] call returns.
 #[tc_model]
 pub struct ModifyDDoSPolicyCaseResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4403,31 +5334,36 @@ pub struct ModifyDDoSPolicyCaseResponse {
 /// The `ModifyDDoSPolicyName` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSPolicyNameResponse`].
-/// The codes it documents are in [`ModifyDDoSPolicyNameError`](super::errors::ModifyDDoSPolicyNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSPolicyName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSPolicyName",
     output = ModifyDDoSPolicyNameResponse,
-    error = super::errors::ModifyDDoSPolicyNameError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSPolicyName {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 }
 
 /// What a successful [`ModifyDDoSPolicyName`] call returns.
 #[tc_model]
 pub struct ModifyDDoSPolicyNameResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4437,47 +5373,52 @@ pub struct ModifyDDoSPolicyNameResponse {
 /// The `ModifyDDoSSwitch` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSSwitchResponse`].
-/// The codes it documents are in [`ModifyDDoSSwitchError`](super::errors::ModifyDDoSSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSSwitch",
     output = ModifyDDoSSwitchResponse,
-    error = super::errors::ModifyDDoSSwitchError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSSwitch {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `BizType`: a string.
+    /// `BizType`
     pub biz_type: Option<String>,
 
-    /// `DeviceType`: a string.
+    /// `DeviceType`
     pub device_type: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `IPRegion`: a string.
+    /// `IPRegion`
     #[tc(rename = "IPRegion")]
     pub ip_region: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 }
 
 /// What a successful [`ModifyDDoSSwitch`] call returns.
 #[tc_model]
 pub struct ModifyDDoSSwitchResponse {
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4487,31 +5428,36 @@ pub struct ModifyDDoSSwitchResponse {
 /// The `ModifyDDoSThreshold` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSThresholdResponse`].
-/// The codes it documents are in [`ModifyDDoSThresholdError`](super::errors::ModifyDDoSThresholdError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSThreshold)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSThreshold",
     output = ModifyDDoSThresholdResponse,
-    error = super::errors::ModifyDDoSThresholdError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSThreshold {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Threshold`: an unsigned 64-bit integer.
+    /// `Threshold`
     pub threshold: u64,
 }
 
 /// What a successful [`ModifyDDoSThreshold`] call returns.
 #[tc_model]
 pub struct ModifyDDoSThresholdResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4521,34 +5467,39 @@ pub struct ModifyDDoSThresholdResponse {
 /// The `ModifyDDoSWaterKey` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyDDoSWaterKeyResponse`].
-/// The codes it documents are in [`ModifyDDoSWaterKeyError`](super::errors::ModifyDDoSWaterKeyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyDDoSWaterKey)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyDDoSWaterKey",
     output = ModifyDDoSWaterKeyResponse,
-    error = super::errors::ModifyDDoSWaterKeyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyDDoSWaterKey {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `KeyId`: an unsigned 64-bit integer.
+    /// `KeyId`
     pub key_id: Option<u64>,
 }
 
 /// What a successful [`ModifyDDoSWaterKey`] call returns.
 #[tc_model]
 pub struct ModifyDDoSWaterKeyResponse {
-    /// `KeyList`: a list of [`WaterPrintKey`](super::models::WaterPrintKey) objects.
+    /// `KeyList`
     pub key_list: Option<Vec<models::WaterPrintKey>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4558,31 +5509,36 @@ pub struct ModifyDDoSWaterKeyResponse {
 /// The `ModifyElasticLimit` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyElasticLimitResponse`].
-/// The codes it documents are in [`ModifyElasticLimitError`](super::errors::ModifyElasticLimitError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyElasticLimit)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyElasticLimit",
     output = ModifyElasticLimitResponse,
-    error = super::errors::ModifyElasticLimitError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyElasticLimit {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
 /// What a successful [`ModifyElasticLimit`] call returns.
 #[tc_model]
 pub struct ModifyElasticLimitResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4592,31 +5548,36 @@ pub struct ModifyElasticLimitResponse {
 /// The `ModifyL4Health` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyL4HealthResponse`].
-/// The codes it documents are in [`ModifyL4HealthError`](super::errors::ModifyL4HealthError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyL4Health)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyL4Health",
     output = ModifyL4HealthResponse,
-    error = super::errors::ModifyL4HealthError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyL4Health {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Healths`: a list of [`L4RuleHealth`](super::models::L4RuleHealth) objects.
+    /// `Healths`
     pub healths: Vec<models::L4RuleHealth>,
 }
 
 /// What a successful [`ModifyL4Health`] call returns.
 #[tc_model]
 pub struct ModifyL4HealthResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4626,37 +5587,42 @@ pub struct ModifyL4HealthResponse {
 /// The `ModifyL4KeepTime` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyL4KeepTimeResponse`].
-/// The codes it documents are in [`ModifyL4KeepTimeError`](super::errors::ModifyL4KeepTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyL4KeepTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyL4KeepTime",
     output = ModifyL4KeepTimeResponse,
-    error = super::errors::ModifyL4KeepTimeError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyL4KeepTime {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
+    /// `KeepEnable`
     pub keep_enable: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 }
 
 /// What a successful [`ModifyL4KeepTime`] call returns.
 #[tc_model]
 pub struct ModifyL4KeepTimeResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4666,31 +5632,36 @@ pub struct ModifyL4KeepTimeResponse {
 /// The `ModifyL4Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyL4RulesResponse`].
-/// The codes it documents are in [`ModifyL4RulesError`](super::errors::ModifyL4RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyL4Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyL4Rules",
     output = ModifyL4RulesResponse,
-    error = super::errors::ModifyL4RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyL4Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rule`: a [`L4RuleEntry`](super::models::L4RuleEntry).
+    /// `Rule`
     pub rule: models::L4RuleEntry,
 }
 
 /// What a successful [`ModifyL4Rules`] call returns.
 #[tc_model]
 pub struct ModifyL4RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4700,31 +5671,37 @@ pub struct ModifyL4RulesResponse {
 /// The `ModifyL7Rules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyL7RulesResponse`].
-/// The codes it documents are in [`ModifyL7RulesError`](super::errors::ModifyL7RulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyL7Rules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyL7Rules",
     output = ModifyL7RulesResponse,
-    error = super::errors::ModifyL7RulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyL7Rules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rule`: a [`L7RuleEntry`](super::models::L7RuleEntry).
+    /// `Rule`
     pub rule: models::L7RuleEntry,
 }
 
 /// What a successful [`ModifyL7Rules`] call returns.
 #[tc_model]
 pub struct ModifyL7RulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4734,27 +5711,33 @@ pub struct ModifyL7RulesResponse {
 /// The `ModifyNetReturnSwitch` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyNetReturnSwitchResponse`].
-/// The codes it documents are in [`ModifyNetReturnSwitchError`](super::errors::ModifyNetReturnSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyNetReturnSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`UnsupportedOperation`](super::errors::DayuErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyNetReturnSwitch",
     output = ModifyNetReturnSwitchResponse,
-    error = super::errors::ModifyNetReturnSwitchError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyNetReturnSwitch {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 
-    /// `Hour`: an unsigned 64-bit integer.
+    /// `Hour`
     pub hour: u64,
 }
 
@@ -4768,31 +5751,36 @@ pub struct ModifyNetReturnSwitchResponse {
 /// The `ModifyNewDomainRules` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyNewDomainRulesResponse`].
-/// The codes it documents are in [`ModifyNewDomainRulesError`](super::errors::ModifyNewDomainRulesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyNewDomainRules)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyNewDomainRules",
     output = ModifyNewDomainRulesResponse,
-    error = super::errors::ModifyNewDomainRulesError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyNewDomainRules {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rule`: a [`NewL7RuleEntry`](super::models::NewL7RuleEntry).
+    /// `Rule`
     pub rule: models::NewL7RuleEntry,
 }
 
 /// What a successful [`ModifyNewDomainRules`] call returns.
 #[tc_model]
 pub struct ModifyNewDomainRulesResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4802,31 +5790,36 @@ pub struct ModifyNewDomainRulesResponse {
 /// The `ModifyNewL4Rule` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyNewL4RuleResponse`].
-/// The codes it documents are in [`ModifyNewL4RuleError`](super::errors::ModifyNewL4RuleError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyNewL4Rule)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyNewL4Rule",
     output = ModifyNewL4RuleResponse,
-    error = super::errors::ModifyNewL4RuleError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyNewL4Rule {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Rule`: a [`L4RuleEntry`](super::models::L4RuleEntry).
+    /// `Rule`
     pub rule: models::L4RuleEntry,
 }
 
 /// What a successful [`ModifyNewL4Rule`] call returns.
 #[tc_model]
 pub struct ModifyNewL4RuleResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4836,34 +5829,39 @@ pub struct ModifyNewL4RuleResponse {
 /// The `ModifyResBindDDoSPolicy` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyResBindDDoSPolicyResponse`].
-/// The codes it documents are in [`ModifyResBindDDoSPolicyError`](super::errors::ModifyResBindDDoSPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyResBindDDoSPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyResBindDDoSPolicy",
     output = ModifyResBindDDoSPolicyResponse,
-    error = super::errors::ModifyResBindDDoSPolicyError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyResBindDDoSPolicy {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 }
 
 /// What a successful [`ModifyResBindDDoSPolicy`] call returns.
 #[tc_model]
 pub struct ModifyResBindDDoSPolicyResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4873,31 +5871,45 @@ pub struct ModifyResBindDDoSPolicyResponse {
 /// The `ModifyResourceRenewFlag` action of DAYU API 2018-07-09.
 ///
 /// A successful call returns [`ModifyResourceRenewFlagResponse`].
-/// The codes it documents are in [`ModifyResourceRenewFlagError`](super::errors::ModifyResourceRenewFlagError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dayu&Version=2018-07-09&Action=ModifyResourceRenewFlag)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DayuErrorCode`](super::errors::DayuErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`DryRunOperation`](super::errors::DayuErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DayuErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DayuErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DayuErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DayuErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DayuErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DayuErrorCode::MissingParameter)
+/// - [`ResourceInUse`](super::errors::DayuErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DayuErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DayuErrorCode::ResourceUnavailable)
 #[tc_action(
     service = "dayu",
     version = "2018-07-09",
     name = "ModifyResourceRenewFlag",
     output = ModifyResourceRenewFlagResponse,
-    error = super::errors::ModifyResourceRenewFlagError
+    error = super::errors::DayuErrorCode
 )]
 pub struct ModifyResourceRenewFlag {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `RenewFlag`: an unsigned 64-bit integer.
+    /// `RenewFlag`
     pub renew_flag: u64,
 }
 
 /// What a successful [`ModifyResourceRenewFlag`] call returns.
 #[tc_model]
 pub struct ModifyResourceRenewFlagResponse {
-    /// `Success`: a [`SuccessCode`](super::models::SuccessCode).
+    /// `Success`
     pub success: Option<models::SuccessCode>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

@@ -8,13 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeBaradData`](super::DescribeBaradData).
 #[tc_model]
 pub struct BaradData {
-    /// `MetricName`: a string.
+    /// `MetricName`
     pub metric_name: String,
 
-    /// `Data`: a list of floating-point numbers.
+    /// `Data`
     pub data: Vec<f64>,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 }
 
@@ -23,29 +23,19 @@ pub struct BaradData {
 /// Sent in the input of [`CreateBoundIP`](super::CreateBoundIP).
 #[tc_model]
 pub struct BoundIpInfo {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `Ip`; example: `"1.1.1.1"`
     pub ip: String,
 
-    /// `BizType`: a string.
-    ///
-    /// Example: `"public"`
+    /// `BizType`; example: `"public"`
     pub biz_type: Option<String>,
 
-    /// `DeviceType`: a string.
-    ///
-    /// Example: `"cvm"`
+    /// `DeviceType`; example: `"cvm"`
     pub device_type: Option<String>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"none"`
+    /// `InstanceId`; example: `"none"`
     pub instance_id: Option<String>,
 
-    /// `IspCode`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `IspCode`; example: `5`
     pub isp_code: Option<u64>,
 }
 
@@ -55,7 +45,7 @@ pub struct BoundIpInfo {
 #[doc(alias = "CCAlarmThreshold")]
 #[tc_model]
 pub struct CcAlarmThreshold {
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: u64,
 }
 
@@ -65,40 +55,40 @@ pub struct CcAlarmThreshold {
 #[doc(alias = "CCEventRecord")]
 #[tc_model]
 pub struct CcEventRecord {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Vip`: a string.
+    /// `Vip`
     pub vip: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `ReqQps`: an unsigned 64-bit integer.
+    /// `ReqQps`
     pub req_qps: u64,
 
-    /// `DropQps`: an unsigned 64-bit integer.
+    /// `DropQps`
     pub drop_qps: u64,
 
-    /// `AttackStatus`: an unsigned 64-bit integer.
+    /// `AttackStatus`
     pub attack_status: u64,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: Option<String>,
 
-    /// `DomainList`: a string.
+    /// `DomainList`
     pub domain_list: Option<String>,
 
-    /// `UriList`: a string.
+    /// `UriList`
     pub uri_list: Option<String>,
 
-    /// `AttackipList`: a string.
+    /// `AttackipList`
     pub attackip_list: Option<String>,
 }
 
@@ -108,32 +98,32 @@ pub struct CcEventRecord {
 #[doc(alias = "CCFrequencyRule")]
 #[tc_model]
 pub struct CcFrequencyRule {
-    /// `CCFrequencyRuleId`: a string.
+    /// `CCFrequencyRuleId`
     #[tc(rename = "CCFrequencyRuleId")]
     pub cc_frequency_rule_id: String,
 
-    /// `Uri`: a string.
+    /// `Uri`
     pub uri: String,
 
-    /// `UserAgent`: a string.
+    /// `UserAgent`
     pub user_agent: String,
 
-    /// `Cookie`: a string.
+    /// `Cookie`
     pub cookie: String,
 
-    /// `Mode`: a string.
+    /// `Mode`
     pub mode: String,
 
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `ReqNumber`: an unsigned 64-bit integer.
+    /// `ReqNumber`
     pub req_number: u64,
 
-    /// `Act`: a string.
+    /// `Act`
     pub act: String,
 
-    /// `ExeDuration`: an unsigned 64-bit integer.
+    /// `ExeDuration`
     pub exe_duration: u64,
 }
 
@@ -144,40 +134,40 @@ pub struct CcFrequencyRule {
 #[doc(alias = "CCPolicy")]
 #[tc_model]
 pub struct CcPolicy {
-    /// `Name`: a string.
+    /// `Name`
     pub name: String,
 
-    /// `Smode`: a string.
+    /// `Smode`
     pub smode: String,
 
-    /// `SetId`: a string.
+    /// `SetId`
     pub set_id: Option<String>,
 
-    /// `Frequency`: an unsigned 64-bit integer.
+    /// `Frequency`
     pub frequency: Option<u64>,
 
-    /// `ExeMode`: a string.
+    /// `ExeMode`
     pub exe_mode: Option<String>,
 
-    /// `Switch`: an unsigned 64-bit integer.
+    /// `Switch`
     pub switch: Option<u64>,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: Option<String>,
 
-    /// `RuleList`: a list of [`CcRule`] objects.
+    /// `RuleList`
     pub rule_list: Option<Vec<CcRule>>,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: Option<String>,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: Option<String>,
 }
 
@@ -188,13 +178,13 @@ pub struct CcPolicy {
 #[doc(alias = "CCRule")]
 #[tc_model]
 pub struct CcRule {
-    /// `Skey`: a string.
+    /// `Skey`
     pub skey: String,
 
-    /// `Operator`: a string.
+    /// `Operator`
     pub operator: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -205,16 +195,16 @@ pub struct CcRule {
 #[doc(alias = "CCRuleConfig")]
 #[tc_model]
 pub struct CcRuleConfig {
-    /// `Period`: an unsigned 64-bit integer.
+    /// `Period`
     pub period: u64,
 
-    /// `ReqNumber`: an unsigned 64-bit integer.
+    /// `ReqNumber`
     pub req_number: u64,
 
-    /// `Action`: a string.
+    /// `Action`
     pub action: String,
 
-    /// `ExeDuration`: an unsigned 64-bit integer.
+    /// `ExeDuration`
     pub exe_duration: u64,
 }
 
@@ -224,10 +214,10 @@ pub struct CcRuleConfig {
 #[doc(alias = "DDoSAlarmThreshold")]
 #[tc_model]
 pub struct DdosAlarmThreshold {
-    /// `AlarmType`: an unsigned 64-bit integer.
+    /// `AlarmType`
     pub alarm_type: u64,
 
-    /// `AlarmThreshold`: an unsigned 64-bit integer.
+    /// `AlarmThreshold`
     pub alarm_threshold: u64,
 }
 
@@ -237,19 +227,19 @@ pub struct DdosAlarmThreshold {
 #[doc(alias = "DDoSAttackSourceRecord")]
 #[tc_model]
 pub struct DdosAttackSourceRecord {
-    /// `SrcIp`: a string.
+    /// `SrcIp`
     pub src_ip: String,
 
-    /// `Province`: a string.
+    /// `Province`
     pub province: String,
 
-    /// `Nation`: a string.
+    /// `Nation`
     pub nation: String,
 
-    /// `PacketSum`: an unsigned 64-bit integer.
+    /// `PacketSum`
     pub packet_sum: u64,
 
-    /// `PacketLen`: an unsigned 64-bit integer.
+    /// `PacketLen`
     pub packet_len: u64,
 }
 
@@ -259,43 +249,43 @@ pub struct DdosAttackSourceRecord {
 #[doc(alias = "DDoSEventRecord")]
 #[tc_model]
 pub struct DdosEventRecord {
-    /// `Business`: a string.
+    /// `Business`
     pub business: String,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Vip`: a string.
+    /// `Vip`
     pub vip: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
+    /// `StartTime`, a date and time as the service writes it
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
+    /// `EndTime`, a date and time as the service writes it
     pub end_time: String,
 
-    /// `Mbps`: an unsigned 64-bit integer.
+    /// `Mbps`
     pub mbps: u64,
 
-    /// `Pps`: an unsigned 64-bit integer.
+    /// `Pps`
     pub pps: u64,
 
-    /// `AttackType`: a string.
+    /// `AttackType`
     pub attack_type: String,
 
-    /// `BlockFlag`: an unsigned 64-bit integer.
+    /// `BlockFlag`
     pub block_flag: u64,
 
-    /// `OverLoad`: a string.
+    /// `OverLoad`
     pub over_load: String,
 
-    /// `AttackStatus`: an unsigned 64-bit integer.
+    /// `AttackStatus`
     pub attack_status: u64,
 
-    /// `ResourceName`: a string.
+    /// `ResourceName`
     pub resource_name: Option<String>,
 
-    /// `EventId`: a string.
+    /// `EventId`
     pub event_id: Option<String>,
 }
 
@@ -306,61 +296,61 @@ pub struct DdosEventRecord {
 #[doc(alias = "DDoSPolicyDropOption")]
 #[tc_model]
 pub struct DdosPolicyDropOption {
-    /// `DropTcp`: an unsigned 64-bit integer.
+    /// `DropTcp`
     pub drop_tcp: u64,
 
-    /// `DropUdp`: an unsigned 64-bit integer.
+    /// `DropUdp`
     pub drop_udp: u64,
 
-    /// `DropIcmp`: an unsigned 64-bit integer.
+    /// `DropIcmp`
     pub drop_icmp: u64,
 
-    /// `DropOther`: an unsigned 64-bit integer.
+    /// `DropOther`
     pub drop_other: u64,
 
-    /// `DropAbroad`: an unsigned 64-bit integer.
+    /// `DropAbroad`
     pub drop_abroad: u64,
 
-    /// `CheckSyncConn`: an unsigned 64-bit integer.
+    /// `CheckSyncConn`
     pub check_sync_conn: u64,
 
-    /// `SdNewLimit`: an unsigned 64-bit integer.
+    /// `SdNewLimit`
     pub sd_new_limit: Option<u64>,
 
-    /// `DstNewLimit`: an unsigned 64-bit integer.
+    /// `DstNewLimit`
     pub dst_new_limit: Option<u64>,
 
-    /// `SdConnLimit`: an unsigned 64-bit integer.
+    /// `SdConnLimit`
     pub sd_conn_limit: Option<u64>,
 
-    /// `DstConnLimit`: an unsigned 64-bit integer.
+    /// `DstConnLimit`
     pub dst_conn_limit: Option<u64>,
 
-    /// `BadConnThreshold`: an unsigned 64-bit integer.
+    /// `BadConnThreshold`
     pub bad_conn_threshold: Option<u64>,
 
-    /// `NullConnEnable`: an unsigned 64-bit integer.
+    /// `NullConnEnable`
     pub null_conn_enable: Option<u64>,
 
-    /// `ConnTimeout`: an unsigned 64-bit integer.
+    /// `ConnTimeout`
     pub conn_timeout: Option<u64>,
 
-    /// `SynRate`: an unsigned 64-bit integer.
+    /// `SynRate`
     pub syn_rate: Option<u64>,
 
-    /// `SynLimit`: an unsigned 64-bit integer.
+    /// `SynLimit`
     pub syn_limit: Option<u64>,
 
-    /// `DTcpMbpsLimit`: an unsigned 64-bit integer.
+    /// `DTcpMbpsLimit`
     pub d_tcp_mbps_limit: Option<u64>,
 
-    /// `DUdpMbpsLimit`: an unsigned 64-bit integer.
+    /// `DUdpMbpsLimit`
     pub d_udp_mbps_limit: Option<u64>,
 
-    /// `DIcmpMbpsLimit`: an unsigned 64-bit integer.
+    /// `DIcmpMbpsLimit`
     pub d_icmp_mbps_limit: Option<u64>,
 
-    /// `DOtherMbpsLimit`: an unsigned 64-bit integer.
+    /// `DOtherMbpsLimit`
     pub d_other_mbps_limit: Option<u64>,
 }
 
@@ -371,46 +361,46 @@ pub struct DdosPolicyDropOption {
 #[doc(alias = "DDoSPolicyPacketFilter")]
 #[tc_model]
 pub struct DdosPolicyPacketFilter {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `SportStart`: an unsigned 64-bit integer.
+    /// `SportStart`
     pub sport_start: u64,
 
-    /// `SportEnd`: an unsigned 64-bit integer.
+    /// `SportEnd`
     pub sport_end: u64,
 
-    /// `DportStart`: an unsigned 64-bit integer.
+    /// `DportStart`
     pub dport_start: u64,
 
-    /// `DportEnd`: an unsigned 64-bit integer.
+    /// `DportEnd`
     pub dport_end: u64,
 
-    /// `PktlenMin`: an unsigned 64-bit integer.
+    /// `PktlenMin`
     pub pktlen_min: u64,
 
-    /// `PktlenMax`: an unsigned 64-bit integer.
+    /// `PktlenMax`
     pub pktlen_max: u64,
 
-    /// `MatchBegin`: a string.
+    /// `MatchBegin`
     pub match_begin: String,
 
-    /// `MatchType`: a string.
+    /// `MatchType`
     pub match_type: String,
 
-    /// `Str`: a string.
+    /// `Str`
     pub str: String,
 
-    /// `Depth`: an unsigned 64-bit integer.
+    /// `Depth`
     pub depth: u64,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `IsNot`: an unsigned 64-bit integer.
+    /// `IsNot`
     pub is_not: u64,
 
-    /// `Action`: a string.
+    /// `Action`
     pub action: String,
 }
 
@@ -421,25 +411,25 @@ pub struct DdosPolicyPacketFilter {
 #[doc(alias = "DDoSPolicyPortLimit")]
 #[tc_model]
 pub struct DdosPolicyPortLimit {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `DPortStart`: an unsigned 64-bit integer.
+    /// `DPortStart`
     pub d_port_start: u64,
 
-    /// `DPortEnd`: an unsigned 64-bit integer.
+    /// `DPortEnd`
     pub d_port_end: u64,
 
-    /// `SPortStart`: an unsigned 64-bit integer.
+    /// `SPortStart`
     pub s_port_start: Option<u64>,
 
-    /// `SPortEnd`: an unsigned 64-bit integer.
+    /// `SPortEnd`
     pub s_port_end: Option<u64>,
 
-    /// `Action`: a string.
+    /// `Action`
     pub action: Option<String>,
 
-    /// `Kind`: an unsigned 64-bit integer.
+    /// `Kind`
     pub kind: Option<u64>,
 }
 
@@ -448,40 +438,40 @@ pub struct DdosPolicyPortLimit {
 /// Returned in the output of [`DescribeDDoSPolicy`](super::DescribeDDoSPolicy).
 #[tc_model]
 pub struct DDosPolicy {
-    /// `Resources`: a list of [`ResourceIp`] objects.
+    /// `Resources`
     pub resources: Vec<ResourceIp>,
 
-    /// `DropOptions`: a [`DdosPolicyDropOption`].
+    /// `DropOptions`
     pub drop_options: DdosPolicyDropOption,
 
-    /// `PortLimits`: a list of [`DdosPolicyPortLimit`] objects.
+    /// `PortLimits`
     pub port_limits: Vec<DdosPolicyPortLimit>,
 
-    /// `PacketFilters`: a list of [`DdosPolicyPacketFilter`] objects.
+    /// `PacketFilters`
     pub packet_filters: Vec<DdosPolicyPacketFilter>,
 
-    /// `IpBlackWhiteLists`: a list of [`IpBlackWhite`] objects.
+    /// `IpBlackWhiteLists`
     pub ip_black_white_lists: Vec<IpBlackWhite>,
 
-    /// `PolicyId`: a string.
+    /// `PolicyId`
     pub policy_id: String,
 
-    /// `PolicyName`: a string.
+    /// `PolicyName`
     pub policy_name: String,
 
-    /// `CreateTime`: a string.
+    /// `CreateTime`
     pub create_time: String,
 
-    /// `WaterPrint`: a list of [`WaterPrintPolicy`] objects.
+    /// `WaterPrint`
     pub water_print: Vec<WaterPrintPolicy>,
 
-    /// `WaterKey`: a list of [`WaterPrintKey`] objects.
+    /// `WaterKey`
     pub water_key: Vec<WaterPrintKey>,
 
-    /// `BoundResources`: a list of strings.
+    /// `BoundResources`
     pub bound_resources: Option<Vec<String>>,
 
-    /// `SceneId`: a string.
+    /// `SceneId`
     pub scene_id: Option<String>,
 }
 
@@ -490,54 +480,34 @@ pub struct DDosPolicy {
 /// Returned in the output of [`DescribeBizHttpStatus`](super::DescribeBizHttpStatus).
 #[tc_model]
 pub struct HttpStatusMap {
-    /// `Http2xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http2xx`; example: `[1,2,3]`
     pub http2xx: Vec<f64>,
 
-    /// `Http3xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http3xx`; example: `[1,2,3]`
     pub http3xx: Vec<f64>,
 
-    /// `Http404`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http404`; example: `[1,2,3]`
     pub http404: Vec<f64>,
 
-    /// `Http4xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http4xx`; example: `[1,2,3]`
     pub http4xx: Vec<f64>,
 
-    /// `Http5xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `Http5xx`; example: `[1,2,3]`
     pub http5xx: Vec<f64>,
 
-    /// `SourceHttp2xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp2xx`; example: `[1,2,3]`
     pub source_http2xx: Vec<f64>,
 
-    /// `SourceHttp3xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp3xx`; example: `[1,2,3]`
     pub source_http3xx: Vec<f64>,
 
-    /// `SourceHttp404`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp404`; example: `[1,2,3]`
     pub source_http404: Vec<f64>,
 
-    /// `SourceHttp4xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp4xx`; example: `[1,2,3]`
     pub source_http4xx: Vec<f64>,
 
-    /// `SourceHttp5xx`: a list of floating-point numbers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `SourceHttp5xx`; example: `[1,2,3]`
     pub source_http5xx: Vec<f64>,
 }
 
@@ -547,10 +517,10 @@ pub struct HttpStatusMap {
 /// Returned in the output of [`DescribeDDoSPolicy`](super::DescribeDDoSPolicy).
 #[tc_model]
 pub struct IpBlackWhite {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `Type`: a string.
+    /// `Type`
     pub r#type: String,
 }
 
@@ -559,24 +529,22 @@ pub struct IpBlackWhite {
 /// Returned in the output of [`DescribeIpBlockList`](super::DescribeIpBlockList).
 #[tc_model]
 pub struct IpBlockData {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `Status`: a string.
+    /// `Status`
     pub status: String,
 
-    /// `BlockTime`: a date and time, as the service writes it.
+    /// `BlockTime`, a date and time as the service writes it
     pub block_time: String,
 
-    /// `UnBlockTime`: a date and time, as the service writes it.
+    /// `UnBlockTime`, a date and time as the service writes it
     pub un_block_time: String,
 
-    /// `ActionType`: a string.
+    /// `ActionType`
     pub action_type: String,
 
-    /// `ProtectFlag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `ProtectFlag`; example: `10000`
     pub protect_flag: Option<u64>,
 }
 
@@ -585,16 +553,16 @@ pub struct IpBlockData {
 /// Returned in the output of [`DescribeIpUnBlockList`](super::DescribeIpUnBlockList).
 #[tc_model]
 pub struct IpUnBlockData {
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `BlockTime`: a date and time, as the service writes it.
+    /// `BlockTime`, a date and time as the service writes it
     pub block_time: String,
 
-    /// `UnBlockTime`: a date and time, as the service writes it.
+    /// `UnBlockTime`, a date and time as the service writes it
     pub un_block_time: String,
 
-    /// `ActionType`: a string.
+    /// `ActionType`
     pub action_type: String,
 }
 
@@ -603,10 +571,10 @@ pub struct IpUnBlockData {
 /// Returned in the output of [`DescribeActionLog`](super::DescribeActionLog), [`DescribeCCIpAllowDeny`](super::DescribeCCIpAllowDeny), [`DescribeCCUrlAllow`](super::DescribeCCUrlAllow), [`DescribeDDoSAttackIPRegionMap`](super::DescribeDDoSAttackIPRegionMap), [`DescribeDDoSCount`](super::DescribeDDoSCount), [`DescribeDDoSIpLog`](super::DescribeDDoSIpLog) and 13 more.
 #[tc_model]
 pub struct KeyValue {
-    /// `Key`: a string.
+    /// `Key`
     pub key: String,
 
-    /// `Value`: a string.
+    /// `Value`
     pub value: String,
 }
 
@@ -615,7 +583,7 @@ pub struct KeyValue {
 /// Returned in the output of [`DescribeActionLog`](super::DescribeActionLog), [`DescribeCCIpAllowDeny`](super::DescribeCCIpAllowDeny), [`DescribeCCUrlAllow`](super::DescribeCCUrlAllow), [`DescribeDDoSAttackIPRegionMap`](super::DescribeDDoSAttackIPRegionMap), [`DescribeDDoSIpLog`](super::DescribeDDoSIpLog), [`DescribeDDoSNetIpLog`](super::DescribeDDoSNetIpLog) and 6 more.
 #[tc_model]
 pub struct KeyValueRecord {
-    /// `Record`: a list of [`KeyValue`] objects.
+    /// `Record`
     pub record: Vec<KeyValue>,
 }
 
@@ -624,13 +592,13 @@ pub struct KeyValueRecord {
 /// Sent in the input of [`DeleteNewL4Rules`](super::DeleteNewL4Rules) and [`DeleteNewL7Rules`](super::DeleteNewL7Rules).
 #[tc_model]
 pub struct L4DelRule {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: String,
 
-    /// `RuleIdList`: a list of strings.
+    /// `RuleIdList`
     pub rule_id_list: Vec<String>,
 }
 
@@ -640,28 +608,28 @@ pub struct L4DelRule {
 /// Returned in the output of [`DescribeL4HealthConfig`](super::DescribeL4HealthConfig).
 #[tc_model]
 pub struct L4HealthConfig {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: u64,
 
-    /// `Enable`: an unsigned 64-bit integer.
+    /// `Enable`
     pub enable: u64,
 
-    /// `TimeOut`: an unsigned 64-bit integer.
+    /// `TimeOut`
     pub time_out: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
+    /// `Interval`
     pub interval: u64,
 
-    /// `KickNum`: an unsigned 64-bit integer.
+    /// `KickNum`
     pub kick_num: u64,
 
-    /// `AliveNum`: an unsigned 64-bit integer.
+    /// `AliveNum`
     pub alive_num: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 }
 
@@ -671,37 +639,37 @@ pub struct L4HealthConfig {
 /// Returned in the output of [`DescribleL4Rules`](super::DescribleL4Rules).
 #[tc_model]
 pub struct L4RuleEntry {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: u64,
 
-    /// `SourcePort`: an unsigned 64-bit integer.
+    /// `SourcePort`
     pub source_port: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
+    /// `SourceType`
     pub source_type: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `LbType`: an unsigned 64-bit integer.
+    /// `LbType`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
+    /// `KeepEnable`
     pub keep_enable: u64,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: Option<String>,
 
-    /// `RemoveSwitch`: an unsigned 64-bit integer.
+    /// `RemoveSwitch`
     pub remove_switch: Option<u64>,
 }
 
@@ -711,22 +679,22 @@ pub struct L4RuleEntry {
 /// Returned in the output of [`DescribeNewL4Rules`](super::DescribeNewL4Rules) and [`DescribleL4Rules`](super::DescribleL4Rules).
 #[tc_model]
 pub struct L4RuleHealth {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
+    /// `Enable`
     pub enable: u64,
 
-    /// `TimeOut`: an unsigned 64-bit integer.
+    /// `TimeOut`
     pub time_out: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
+    /// `Interval`
     pub interval: u64,
 
-    /// `KickNum`: an unsigned 64-bit integer.
+    /// `KickNum`
     pub kick_num: u64,
 
-    /// `AliveNum`: an unsigned 64-bit integer.
+    /// `AliveNum`
     pub alive_num: u64,
 }
 
@@ -736,10 +704,10 @@ pub struct L4RuleHealth {
 /// Returned in the output of [`DescribeNewL4Rules`](super::DescribeNewL4Rules), [`DescribleL4Rules`](super::DescribleL4Rules), [`DescribleL7Rules`](super::DescribleL7Rules) and [`DescribleNewL7Rules`](super::DescribleNewL7Rules).
 #[tc_model]
 pub struct L4RuleSource {
-    /// `Source`: a string.
+    /// `Source`
     pub source: String,
 
-    /// `Weight`: an unsigned 64-bit integer.
+    /// `Weight`
     pub weight: u64,
 }
 
@@ -749,31 +717,31 @@ pub struct L4RuleSource {
 /// Returned in the output of [`DescribeL7HealthConfig`](super::DescribeL7HealthConfig).
 #[tc_model]
 pub struct L7HealthConfig {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
+    /// `Enable`
     pub enable: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
+    /// `Interval`
     pub interval: u64,
 
-    /// `KickNum`: an unsigned 64-bit integer.
+    /// `KickNum`
     pub kick_num: u64,
 
-    /// `AliveNum`: an unsigned 64-bit integer.
+    /// `AliveNum`
     pub alive_num: u64,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `StatusCode`: an unsigned 64-bit integer.
+    /// `StatusCode`
     pub status_code: u64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 }
 
@@ -783,69 +751,69 @@ pub struct L7HealthConfig {
 /// Returned in the output of [`DescribleL7Rules`](super::DescribleL7Rules).
 #[tc_model]
 pub struct L7RuleEntry {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
+    /// `SourceType`
     pub source_type: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `LbType`: an unsigned 64-bit integer.
+    /// `LbType`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
+    /// `KeepEnable`
     pub keep_enable: u64,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `CertType`: an unsigned 64-bit integer.
+    /// `CertType`
     pub cert_type: Option<u64>,
 
-    /// `SSLId`: a string.
+    /// `SSLId`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `CCStatus`: an unsigned 64-bit integer.
+    /// `CCStatus`
     #[tc(rename = "CCStatus")]
     pub cc_status: Option<u64>,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
+    /// `CCEnable`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
+    /// `CCThreshold`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<u64>,
 
-    /// `CCLevel`: a string.
+    /// `CCLevel`
     #[tc(rename = "CCLevel")]
     pub cc_level: Option<String>,
 
-    /// `HttpsToHttpEnable`: an unsigned 64-bit integer.
+    /// `HttpsToHttpEnable`
     pub https_to_http_enable: Option<u64>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: Option<u64>,
 }
 
@@ -854,31 +822,31 @@ pub struct L7RuleEntry {
 /// Returned in the output of [`DescribleL7Rules`](super::DescribleL7Rules) and [`DescribleNewL7Rules`](super::DescribleNewL7Rules).
 #[tc_model]
 pub struct L7RuleHealth {
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: String,
 
-    /// `Enable`: an unsigned 64-bit integer.
+    /// `Enable`
     pub enable: u64,
 
-    /// `Interval`: an unsigned 64-bit integer.
+    /// `Interval`
     pub interval: u64,
 
-    /// `KickNum`: an unsigned 64-bit integer.
+    /// `KickNum`
     pub kick_num: u64,
 
-    /// `AliveNum`: an unsigned 64-bit integer.
+    /// `AliveNum`
     pub alive_num: u64,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `StatusCode`: an unsigned 64-bit integer.
+    /// `StatusCode`
     pub status_code: u64,
 
-    /// `Url`: a string.
+    /// `Url`
     pub url: String,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: u64,
 }
 
@@ -887,49 +855,49 @@ pub struct L7RuleHealth {
 /// Returned in the output of [`DescribeNewL4Rules`](super::DescribeNewL4Rules).
 #[tc_model]
 pub struct NewL4RuleEntry {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: u64,
 
-    /// `SourcePort`: an unsigned 64-bit integer.
+    /// `SourcePort`
     pub source_port: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `LbType`: an unsigned 64-bit integer.
+    /// `LbType`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
+    /// `KeepEnable`
     pub keep_enable: u64,
 
-    /// `SourceType`: an unsigned 64-bit integer.
+    /// `SourceType`
     pub source_type: u64,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: Option<String>,
 
-    /// `RemoveSwitch`: an unsigned 64-bit integer.
+    /// `RemoveSwitch`
     pub remove_switch: Option<u64>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: Option<String>,
 
-    /// `Region`: an unsigned 64-bit integer.
+    /// `Region`
     pub region: Option<u64>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 }
 
@@ -939,81 +907,81 @@ pub struct NewL4RuleEntry {
 /// Returned in the output of [`DescribleNewL7Rules`](super::DescribleNewL7Rules).
 #[tc_model]
 pub struct NewL7RuleEntry {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `SourceType`: an unsigned 64-bit integer.
+    /// `SourceType`
     pub source_type: u64,
 
-    /// `KeepTime`: an unsigned 64-bit integer.
+    /// `KeepTime`
     pub keep_time: u64,
 
-    /// `SourceList`: a list of [`L4RuleSource`] objects.
+    /// `SourceList`
     pub source_list: Vec<L4RuleSource>,
 
-    /// `LbType`: an unsigned 64-bit integer.
+    /// `LbType`
     pub lb_type: u64,
 
-    /// `KeepEnable`: an unsigned 64-bit integer.
+    /// `KeepEnable`
     pub keep_enable: u64,
 
-    /// `RuleId`: a string.
+    /// `RuleId`
     pub rule_id: Option<String>,
 
-    /// `CertType`: an unsigned 64-bit integer.
+    /// `CertType`
     pub cert_type: Option<u64>,
 
-    /// `SSLId`: a string.
+    /// `SSLId`
     #[tc(rename = "SSLId")]
     pub ssl_id: Option<String>,
 
-    /// `Cert`: a string.
+    /// `Cert`
     pub cert: Option<String>,
 
-    /// `PrivateKey`: a string.
+    /// `PrivateKey`
     pub private_key: Option<String>,
 
-    /// `RuleName`: a string.
+    /// `RuleName`
     pub rule_name: Option<String>,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `CCStatus`: an unsigned 64-bit integer.
+    /// `CCStatus`
     #[tc(rename = "CCStatus")]
     pub cc_status: Option<u64>,
 
-    /// `CCEnable`: an unsigned 64-bit integer.
+    /// `CCEnable`
     #[tc(rename = "CCEnable")]
     pub cc_enable: Option<u64>,
 
-    /// `CCThreshold`: an unsigned 64-bit integer.
+    /// `CCThreshold`
     #[tc(rename = "CCThreshold")]
     pub cc_threshold: Option<u64>,
 
-    /// `CCLevel`: a string.
+    /// `CCLevel`
     #[tc(rename = "CCLevel")]
     pub cc_level: Option<String>,
 
-    /// `Region`: an unsigned 64-bit integer.
+    /// `Region`
     pub region: Option<u64>,
 
-    /// `Id`: a string.
+    /// `Id`
     pub id: Option<String>,
 
-    /// `Ip`: a string.
+    /// `Ip`
     pub ip: Option<String>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: Option<String>,
 
-    /// `HttpsToHttpEnable`: an unsigned 64-bit integer.
+    /// `HttpsToHttpEnable`
     pub https_to_http_enable: Option<u64>,
 
-    /// `VirtualPort`: an unsigned 64-bit integer.
+    /// `VirtualPort`
     pub virtual_port: Option<u64>,
 }
 
@@ -1022,10 +990,10 @@ pub struct NewL7RuleEntry {
 /// Sent in the input of [`DescribeResourceList`](super::DescribeResourceList).
 #[tc_model]
 pub struct OrderBy {
-    /// `Field`: a string.
+    /// `Field`
     pub field: String,
 
-    /// `Order`: a string.
+    /// `Order`
     pub order: String,
 }
 
@@ -1034,10 +1002,10 @@ pub struct OrderBy {
 /// Sent in the input of [`DescribeIpUnBlockList`](super::DescribeIpUnBlockList).
 #[tc_model]
 pub struct Paging {
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
+    /// `Limit`
     pub limit: u64,
 }
 
@@ -1046,10 +1014,10 @@ pub struct Paging {
 /// Sent in the input of [`DescribeBaradData`](super::DescribeBaradData), [`DescribeBizHttpStatus`](super::DescribeBizHttpStatus) and [`DescribeBizTrend`](super::DescribeBizTrend).
 #[tc_model]
 pub struct ProtocolPort {
-    /// `Protocol`: a string.
+    /// `Protocol`
     pub protocol: String,
 
-    /// `Port`: an unsigned 64-bit integer.
+    /// `Port`
     pub port: u64,
 }
 
@@ -1058,13 +1026,13 @@ pub struct ProtocolPort {
 /// Returned in the output of [`DescribleRegionCount`](super::DescribleRegionCount).
 #[tc_model]
 pub struct RegionInstanceCount {
-    /// `Region`: a string.
+    /// `Region`
     pub region: String,
 
-    /// `RegionV3`: a string.
+    /// `RegionV3`
     pub region_v3: String,
 
-    /// `Count`: an unsigned 64-bit integer.
+    /// `Count`
     pub count: u64,
 }
 
@@ -1073,10 +1041,10 @@ pub struct RegionInstanceCount {
 /// Returned in the output of [`DescribeDDoSPolicy`](super::DescribeDDoSPolicy) and [`DescribeResIpList`](super::DescribeResIpList).
 #[tc_model]
 pub struct ResourceIp {
-    /// `Id`: a string.
+    /// `Id`
     pub id: String,
 
-    /// `IpList`: a list of strings.
+    /// `IpList`
     pub ip_list: Option<Vec<String>>,
 }
 
@@ -1085,42 +1053,42 @@ pub struct ResourceIp {
 /// Returned in the output of [`DescribeSchedulingDomainList`](super::DescribeSchedulingDomainList).
 #[tc_model]
 pub struct SchedulingDomain {
-    /// `Domain`: a string.
+    /// `Domain`
     pub domain: String,
 
-    /// `BGPIpList`: a list of strings.
+    /// `BGPIpList`
     #[tc(rename = "BGPIpList")]
     pub bgp_ip_list: Vec<String>,
 
-    /// `CTCCIpList`: a list of strings.
+    /// `CTCCIpList`
     #[tc(rename = "CTCCIpList")]
     pub ctcc_ip_list: Vec<String>,
 
-    /// `CUCCIpList`: a list of strings.
+    /// `CUCCIpList`
     #[tc(rename = "CUCCIpList")]
     pub cucc_ip_list: Vec<String>,
 
-    /// `CMCCIpList`: a list of strings.
+    /// `CMCCIpList`
     #[tc(rename = "CMCCIpList")]
     pub cmcc_ip_list: Vec<String>,
 
-    /// `OverseaIpList`: a list of strings.
+    /// `OverseaIpList`
     pub oversea_ip_list: Vec<String>,
 
-    /// `Method`: a string.
+    /// `Method`
     pub method: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 
-    /// `TTL`: an unsigned 64-bit integer.
+    /// `TTL`
     #[tc(rename = "TTL")]
     pub ttl: u64,
 
-    /// `Status`: an unsigned 64-bit integer.
+    /// `Status`
     pub status: Option<u64>,
 
-    /// `ModifyTime`: a date and time, as the service writes it.
+    /// `ModifyTime`, a date and time as the service writes it
     pub modify_time: Option<String>,
 }
 
@@ -1129,10 +1097,10 @@ pub struct SchedulingDomain {
 /// Returned in the output of [`CreateBoundIP`](super::CreateBoundIP), [`CreateCCSelfDefinePolicy`](super::CreateCCSelfDefinePolicy), [`CreateInstanceName`](super::CreateInstanceName), [`CreateL4HealthConfig`](super::CreateL4HealthConfig), [`CreateL4Rules`](super::CreateL4Rules), [`CreateL7HealthConfig`](super::CreateL7HealthConfig) and 39 more.
 #[tc_model]
 pub struct SuccessCode {
-    /// `Code`: a string.
+    /// `Code`
     pub code: String,
 
-    /// `Message`: a string.
+    /// `Message`
     pub message: String,
 }
 
@@ -1141,19 +1109,19 @@ pub struct SuccessCode {
 /// Returned in the output of [`DescribeDDoSPolicy`](super::DescribeDDoSPolicy) and [`ModifyDDoSWaterKey`](super::ModifyDDoSWaterKey).
 #[tc_model]
 pub struct WaterPrintKey {
-    /// `KeyId`: a string.
+    /// `KeyId`
     pub key_id: String,
 
-    /// `KeyContent`: a string.
+    /// `KeyContent`
     pub key_content: String,
 
-    /// `KeyVersion`: a string.
+    /// `KeyVersion`
     pub key_version: String,
 
-    /// `OpenStatus`: an unsigned 64-bit integer.
+    /// `OpenStatus`
     pub open_status: u64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
+    /// `CreateTime`, a date and time as the service writes it
     pub create_time: String,
 }
 
@@ -1163,18 +1131,18 @@ pub struct WaterPrintKey {
 /// Returned in the output of [`DescribeDDoSPolicy`](super::DescribeDDoSPolicy).
 #[tc_model]
 pub struct WaterPrintPolicy {
-    /// `TcpPortList`: a list of strings.
+    /// `TcpPortList`
     pub tcp_port_list: Vec<String>,
 
-    /// `UdpPortList`: a list of strings.
+    /// `UdpPortList`
     pub udp_port_list: Vec<String>,
 
-    /// `Offset`: an unsigned 64-bit integer.
+    /// `Offset`
     pub offset: u64,
 
-    /// `RemoveSwitch`: an unsigned 64-bit integer.
+    /// `RemoveSwitch`
     pub remove_switch: u64,
 
-    /// `OpenStatus`: an unsigned 64-bit integer.
+    /// `OpenStatus`
     pub open_status: u64,
 }

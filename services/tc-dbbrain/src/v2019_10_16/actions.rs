@@ -7,39 +7,45 @@ use super::models;
 /// The `AddUserContact` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`AddUserContactResponse`].
-/// The codes it documents are in [`AddUserContactError`](super::errors::AddUserContactError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=AddUserContact)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "AddUserContact",
     output = AddUserContactResponse,
-    error = super::errors::AddUserContactError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct AddUserContact {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `ContactInfo`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `ContactInfo`; example: `"test@qq.com"`
     pub contact_info: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`AddUserContact`] call returns.
 #[tc_model]
 pub struct AddUserContactResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,59 +55,50 @@ pub struct AddUserContactResponse {
 /// The `CreateDBDiagReportTask` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`CreateDBDiagReportTaskResponse`].
-/// The codes it documents are in [`CreateDBDiagReportTaskError`](super::errors::CreateDBDiagReportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=CreateDBDiagReportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "CreateDBDiagReportTask",
     output = CreateDBDiagReportTaskResponse,
-    error = super::errors::CreateDBDiagReportTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateDBDiagReportTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test123"`
+    /// `InstanceId`; example: `"cdb-test123"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `SendMailFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SendMailFlag`; example: `0`
     pub send_mail_flag: i64,
 
-    /// `ContactPerson`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ContactPerson`; example: `[1]`
     pub contact_person: Option<Vec<i64>>,
 
-    /// `ContactGroup`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ContactGroup`; example: `[1]`
     pub contact_group: Option<Vec<i64>>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateDBDiagReportTask`] call returns.
 #[tc_model]
 pub struct CreateDBDiagReportTaskResponse {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `129543473`
+    /// `AsyncRequestId`; example: `129543473`
     pub async_request_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -111,44 +108,46 @@ pub struct CreateDBDiagReportTaskResponse {
 /// The `CreateDBDiagReportUrl` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`CreateDBDiagReportUrlResponse`].
-/// The codes it documents are in [`CreateDBDiagReportUrlError`](super::errors::CreateDBDiagReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=CreateDBDiagReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "CreateDBDiagReportUrl",
     output = CreateDBDiagReportUrlResponse,
-    error = super::errors::CreateDBDiagReportUrlError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateDBDiagReportUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `63452`
+    /// `AsyncRequestId`; example: `63452`
     pub async_request_id: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateDBDiagReportUrl`] call returns.
 #[tc_model]
 pub struct CreateDBDiagReportUrlResponse {
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com"`
+    /// `ReportUrl`; example: `"https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com"`
     pub report_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618890295`
+    /// `ExpireTime`; example: `1618890295`
     pub expire_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -158,43 +157,47 @@ pub struct CreateDBDiagReportUrlResponse {
 /// The `CreateMailProfile` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`CreateMailProfileResponse`].
-/// The codes it documents are in [`CreateMailProfileError`](super::errors::CreateMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=CreateMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "CreateMailProfile",
     output = CreateMailProfileResponse,
-    error = super::errors::CreateMailProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateMailProfile {
-    /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
+    /// `ProfileInfo`
     pub profile_info: models::ProfileInfo,
 
-    /// `ProfileLevel`: a string.
-    ///
-    /// Example: `"Instance"`
+    /// `ProfileLevel`; example: `"Instance"`
     pub profile_level: String,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"schduler_cdb-test1234"`
+    /// `ProfileName`; example: `"schduler_cdb-test1234"`
     pub profile_name: String,
 
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"scheduler_mail_configuration"`
+    /// `ProfileType`; example: `"scheduler_mail_configuration"`
     pub profile_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `BindInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-test"]`
+    /// `BindInstanceIds`; example: `["cdb-test"]`
     pub bind_instance_ids: Option<Vec<String>>,
 }
 
@@ -208,38 +211,44 @@ pub struct CreateMailProfileResponse {
 /// The `CreateSchedulerMailProfile` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`CreateSchedulerMailProfileResponse`].
-/// The codes it documents are in [`CreateSchedulerMailProfileError`](super::errors::CreateSchedulerMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=CreateSchedulerMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "CreateSchedulerMailProfile",
     output = CreateSchedulerMailProfileResponse,
-    error = super::errors::CreateSchedulerMailProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateSchedulerMailProfile {
-    /// `WeekConfiguration`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `WeekConfiguration`; example: `[1,2,3]`
     pub week_configuration: Vec<i64>,
 
-    /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
+    /// `ProfileInfo`
     pub profile_info: models::ProfileInfo,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"scheduler_cdb-test"`
+    /// `ProfileName`; example: `"scheduler_cdb-test"`
     pub profile_name: String,
 
-    /// `BindInstanceId`: a string.
-    ///
-    /// Example: `"cdb-12156"`
+    /// `BindInstanceId`; example: `"cdb-12156"`
     pub bind_instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
@@ -253,49 +262,47 @@ pub struct CreateSchedulerMailProfileResponse {
 /// The `CreateSecurityAuditLogExportTask` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`CreateSecurityAuditLogExportTaskResponse`].
-/// The codes it documents are in [`CreateSecurityAuditLogExportTaskError`](super::errors::CreateSecurityAuditLogExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=CreateSecurityAuditLogExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "CreateSecurityAuditLogExportTask",
     output = CreateSecurityAuditLogExportTaskResponse,
-    error = super::errors::CreateSecurityAuditLogExportTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateSecurityAuditLogExportTask {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-28 00:00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-12-28 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-28 01:00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-12-28 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `DangerLevels`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DangerLevels`; example: `[1,2,3]`
     pub danger_levels: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateSecurityAuditLogExportTask`] call returns.
 #[tc_model]
 pub struct CreateSecurityAuditLogExportTaskResponse {
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -305,30 +312,33 @@ pub struct CreateSecurityAuditLogExportTaskResponse {
 /// The `DeleteSecurityAuditLogExportTasks` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DeleteSecurityAuditLogExportTasksResponse`].
-/// The codes it documents are in [`DeleteSecurityAuditLogExportTasksError`](super::errors::DeleteSecurityAuditLogExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DeleteSecurityAuditLogExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DeleteSecurityAuditLogExportTasks",
     output = DeleteSecurityAuditLogExportTasksResponse,
-    error = super::errors::DeleteSecurityAuditLogExportTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteSecurityAuditLogExportTasks {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `AsyncRequestIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AsyncRequestIds`; example: `[1]`
     pub async_request_ids: Vec<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
@@ -342,35 +352,41 @@ pub struct DeleteSecurityAuditLogExportTasksResponse {
 /// The `DescribeAllUserContact` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeAllUserContactResponse`].
-/// The codes it documents are in [`DescribeAllUserContactError`](super::errors::DescribeAllUserContactError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeAllUserContact)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeAllUserContact",
     output = DescribeAllUserContactResponse,
-    error = super::errors::DescribeAllUserContactError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeAllUserContact {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllUserContact`] call returns.
 #[tc_model]
 pub struct DescribeAllUserContactResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Contacts`: a list of [`ContactItem`](super::models::ContactItem) objects.
+    /// `Contacts`
     pub contacts: Vec<models::ContactItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -380,35 +396,39 @@ pub struct DescribeAllUserContactResponse {
 /// The `DescribeAllUserGroup` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeAllUserGroupResponse`].
-/// The codes it documents are in [`DescribeAllUserGroupError`](super::errors::DescribeAllUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeAllUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeAllUserGroup",
     output = DescribeAllUserGroupResponse,
-    error = super::errors::DescribeAllUserGroupError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeAllUserGroup {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllUserGroup`] call returns.
 #[tc_model]
 pub struct DescribeAllUserGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Groups`: a list of [`GroupItem`](super::models::GroupItem) objects.
+    /// `Groups`
     pub groups: Vec<models::GroupItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -418,89 +438,70 @@ pub struct DescribeAllUserGroupResponse {
 /// The `DescribeDBDiagEvent` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeDBDiagEventResponse`].
-/// The codes it documents are in [`DescribeDBDiagEventError`](super::errors::DescribeDBDiagEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeDBDiagEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeDBDiagEvent",
     output = DescribeDBDiagEventResponse,
-    error = super::errors::DescribeDBDiagEventError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBDiagEvent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EventId`; example: `5`
     pub event_id: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagEvent`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagEventResponse {
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"健康巡检"`
+    /// `DiagItem`; example: `"健康巡检"`
     pub diag_item: String,
 
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"数据库快照"`
+    /// `DiagType`; example: `"数据库快照"`
     pub diag_type: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EventId`; example: `5`
     pub event_id: i64,
 
-    /// `Explanation`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\"}]"`
+    /// `Explanation`; example: `"[{\"DataType\":\"title\"}]"`
     pub explanation: String,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"数据库健康检查，发现1个问题"`
+    /// `Outline`; example: `"数据库健康检查，发现1个问题"`
     pub outline: String,
 
-    /// `Problem`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"会话快照\"}}]"`
+    /// `Problem`; example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"会话快照\"}}]"`
     pub problem: String,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Severity`; example: `4`
     pub severity: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-06 12:05:40"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-11-06 12:05:40"`
     pub start_time: String,
 
-    /// `Suggestions`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"SQL优化\"}}]"`
+    /// `Suggestions`; example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"SQL优化\"}}]"`
     pub suggestions: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"innodb_rows_read_per_qps"`
+    /// `Metric`; example: `"innodb_rows_read_per_qps"`
     pub metric: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-06 12:05:50"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-11-06 12:05:50"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -510,42 +511,43 @@ pub struct DescribeDBDiagEventResponse {
 /// The `DescribeDBDiagHistory` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeDBDiagHistoryResponse`].
-/// The codes it documents are in [`DescribeDBDiagHistoryError`](super::errors::DescribeDBDiagHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeDBDiagHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeDBDiagHistory",
     output = DescribeDBDiagHistoryResponse,
-    error = super::errors::DescribeDBDiagHistoryError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBDiagHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test123"`
+    /// `InstanceId`; example: `"cdb-test123"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-11 12:13:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-11 12:13:14"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagHistory`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagHistoryResponse {
-    /// `Events`: a list of [`DiagHistoryEventItem`](super::models::DiagHistoryEventItem) objects.
+    /// `Events`
     pub events: Option<Vec<models::DiagHistoryEventItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -555,15 +557,26 @@ pub struct DescribeDBDiagHistoryResponse {
 /// The `DescribeDBDiagReportTasks` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeDBDiagReportTasksResponse`].
-/// The codes it documents are in [`DescribeDBDiagReportTasksError`](super::errors::DescribeDBDiagReportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeDBDiagReportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeDBDiagReportTasks",
     output = DescribeDBDiagReportTasksResponse,
-    error = super::errors::DescribeDBDiagReportTasksError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -573,61 +586,41 @@ pub struct DescribeDBDiagHistoryResponse {
     )
 )]
 pub struct DescribeDBDiagReportTasks {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub end_time: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-c1nl9rpv"]`
+    /// `InstanceIds`; example: `["cdb-c1nl9rpv"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Sources`: a list of strings.
-    ///
-    /// Example: `["DAILY_INSPECTION"]`
+    /// `Sources`; example: `["DAILY_INSPECTION"]`
     pub sources: Option<Vec<String>>,
 
-    /// `HealthLevels`: a string.
-    ///
-    /// Example: `"[\"HEALTH\"]"`
+    /// `HealthLevels`; example: `"[\"HEALTH\"]"`
     pub health_levels: Option<String>,
 
-    /// `TaskStatuses`: a string.
-    ///
-    /// Example: `"[\"finished\"]"`
+    /// `TaskStatuses`; example: `"[\"finished\"]"`
     pub task_statuses: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagReportTasks`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagReportTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`HealthReportTask`](super::models::HealthReportTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::HealthReportTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -637,54 +630,49 @@ pub struct DescribeDBDiagReportTasksResponse {
 /// The `DescribeDBSpaceStatus` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeDBSpaceStatusResponse`].
-/// The codes it documents are in [`DescribeDBSpaceStatusError`](super::errors::DescribeDBSpaceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeDBSpaceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeDBSpaceStatus",
     output = DescribeDBSpaceStatusResponse,
-    error = super::errors::DescribeDBSpaceStatusError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBSpaceStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test123"`
+    /// `InstanceId`; example: `"cdb-test123"`
     pub instance_id: String,
 
-    /// `RangeDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RangeDays`; example: `1`
     pub range_days: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBSpaceStatus`] call returns.
 #[tc_model]
 pub struct DescribeDBSpaceStatusResponse {
-    /// `Growth`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Growth`; example: `10`
     pub growth: Option<i64>,
 
-    /// `Remain`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Remain`; example: `10`
     pub remain: Option<i64>,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Total`; example: `100`
     pub total: Option<i64>,
 
-    /// `AvailableDays`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AvailableDays`; example: `1`
     pub available_days: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -694,15 +682,28 @@ pub struct DescribeDBSpaceStatusResponse {
 /// The `DescribeDiagDBInstances` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeDiagDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDiagDBInstancesError`](super::errors::DescribeDiagDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeDiagDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeDiagDBInstances",
     output = DescribeDiagDBInstancesResponse,
-    error = super::errors::DescribeDiagDBInstancesError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -712,56 +713,38 @@ pub struct DescribeDBSpaceStatusResponse {
     )
 )]
 pub struct DescribeDiagDBInstances {
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: bool,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: i64,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["cdb-测试"]`
+    /// `InstanceNames`; example: `["cdb-测试"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-test"]`
+    /// `InstanceIds`; example: `["cdb-test"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDiagDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDiagDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: Option<i64>,
 
-    /// `DbScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbScanStatus`; example: `1`
     pub db_scan_status: Option<i64>,
 
-    /// `Items`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Items`
     pub items: Option<Vec<models::InstanceInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -771,37 +754,45 @@ pub struct DescribeDiagDBInstancesResponse {
 /// The `DescribeHealthScore` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeHealthScoreResponse`].
-/// The codes it documents are in [`DescribeHealthScoreError`](super::errors::DescribeHealthScoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeHealthScore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeHealthScore",
     output = DescribeHealthScoreResponse,
-    error = super::errors::DescribeHealthScoreError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeHealthScore {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeHealthScore`] call returns.
 #[tc_model]
 pub struct DescribeHealthScoreResponse {
-    /// `Data`: a [`HealthScoreInfo`](super::models::HealthScoreInfo).
+    /// `Data`
     pub data: models::HealthScoreInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -811,15 +802,22 @@ pub struct DescribeHealthScoreResponse {
 /// The `DescribeMailProfile` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeMailProfileResponse`].
-/// The codes it documents are in [`DescribeMailProfileError`](super::errors::DescribeMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeMailProfile",
     output = DescribeMailProfileResponse,
-    error = super::errors::DescribeMailProfileError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -829,41 +827,29 @@ pub struct DescribeHealthScoreResponse {
     )
 )]
 pub struct DescribeMailProfile {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"scheduler_mail_configuration"`
+    /// `ProfileType`; example: `"scheduler_mail_configuration"`
     pub profile_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"scheduler_cdb-of66x11l"`
+    /// `ProfileName`; example: `"scheduler_cdb-of66x11l"`
     pub profile_name: Option<String>,
 }
 
 /// What a successful [`DescribeMailProfile`] call returns.
 #[tc_model]
 pub struct DescribeMailProfileResponse {
-    /// `ProfileList`: a list of [`UserProfile`](super::models::UserProfile) objects.
+    /// `ProfileList`
     pub profile_list: Vec<models::UserProfile>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -873,77 +859,67 @@ pub struct DescribeMailProfileResponse {
 /// The `DescribeMySqlProcessList` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeMySqlProcessListResponse`].
-/// The codes it documents are in [`DescribeMySqlProcessListError`](super::errors::DescribeMySqlProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeMySqlProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeMySqlProcessList",
     output = DescribeMySqlProcessListResponse,
-    error = super::errors::DescribeMySqlProcessListError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeMySqlProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ID`; example: `20`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:41528"`
+    /// `Host`; example: `"127.0.0.1:41528"`
     pub host: Option<String>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `DB`; example: `"demo_db"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"updating"`
+    /// `State`; example: `"updating"`
     pub state: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Execute"`
+    /// `Command`; example: `"Execute"`
     pub command: Option<String>,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<u64>,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeMySqlProcessList`] call returns.
 #[tc_model]
 pub struct DescribeMySqlProcessListResponse {
-    /// `ProcessList`: a list of [`MySqlProcess`](super::models::MySqlProcess) objects.
+    /// `ProcessList`
     pub process_list: Vec<models::MySqlProcess>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -953,39 +929,39 @@ pub struct DescribeMySqlProcessListResponse {
 /// The `DescribeSecurityAuditLogDownloadUrls` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeSecurityAuditLogDownloadUrlsResponse`].
-/// The codes it documents are in [`DescribeSecurityAuditLogDownloadUrlsError`](super::errors::DescribeSecurityAuditLogDownloadUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeSecurityAuditLogDownloadUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeSecurityAuditLogDownloadUrls",
     output = DescribeSecurityAuditLogDownloadUrlsResponse,
-    error = super::errors::DescribeSecurityAuditLogDownloadUrlsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSecurityAuditLogDownloadUrls {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: u64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeSecurityAuditLogDownloadUrls`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["https://xxx"]`
+    /// `Urls`; example: `["https://xxx"]`
     pub urls: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -995,15 +971,22 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
 /// The `DescribeSecurityAuditLogExportTasks` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeSecurityAuditLogExportTasksResponse`].
-/// The codes it documents are in [`DescribeSecurityAuditLogExportTasksError`](super::errors::DescribeSecurityAuditLogExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeSecurityAuditLogExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeSecurityAuditLogExportTasks",
     output = DescribeSecurityAuditLogExportTasksResponse,
-    error = super::errors::DescribeSecurityAuditLogExportTasksError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1013,41 +996,29 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
     )
 )]
 pub struct DescribeSecurityAuditLogExportTasks {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `AsyncRequestIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AsyncRequestIds`; example: `[1]`
     pub async_request_ids: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSecurityAuditLogExportTasks`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAuditLogExportTasksResponse {
-    /// `Tasks`: a list of [`SecLogExportTaskInfo`](super::models::SecLogExportTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::SecLogExportTaskInfo>>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1057,50 +1028,47 @@ pub struct DescribeSecurityAuditLogExportTasksResponse {
 /// The `DescribeSlowLogTimeSeriesStats` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeSlowLogTimeSeriesStatsResponse`].
-/// The codes it documents are in [`DescribeSlowLogTimeSeriesStatsError`](super::errors::DescribeSlowLogTimeSeriesStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeSlowLogTimeSeriesStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeSlowLogTimeSeriesStats",
     output = DescribeSlowLogTimeSeriesStatsResponse,
-    error = super::errors::DescribeSlowLogTimeSeriesStatsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSlowLogTimeSeriesStats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test123"`
+    /// `InstanceId`; example: `"cdb-test123"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogTimeSeriesStats`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogTimeSeriesStatsResponse {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Period`; example: `5`
     pub period: i64,
 
-    /// `TimeSeries`: a list of [`TimeSlice`](super::models::TimeSlice) objects.
+    /// `TimeSeries`
     pub time_series: Vec<models::TimeSlice>,
 
-    /// `SeriesData`: a [`MonitorMetricSeriesData`](super::models::MonitorMetricSeriesData).
+    /// `SeriesData`
     pub series_data: models::MonitorMetricSeriesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1110,15 +1078,24 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
 /// The `DescribeSlowLogTopSqls` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeSlowLogTopSqlsResponse`].
-/// The codes it documents are in [`DescribeSlowLogTopSqlsError`](super::errors::DescribeSlowLogTopSqlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeSlowLogTopSqls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeSlowLogTopSqls",
     output = DescribeSlowLogTopSqlsResponse,
-    error = super::errors::DescribeSlowLogTopSqlsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1128,59 +1105,41 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
     )
 )]
 pub struct DescribeSlowLogTopSqls {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1214"`
+    /// `InstanceId`; example: `"cdb-test1214"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub end_time: String,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `SortBy`; example: `"QueryTime"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderBy`; example: `"DESC"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SchemaList`: a list of [`SchemaItem`](super::models::SchemaItem) objects.
+    /// `SchemaList`
     pub schema_list: Option<Vec<models::SchemaItem>>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogTopSqls`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogTopSqlsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Rows`: a list of [`SlowLogTopSqlItem`](super::models::SlowLogTopSqlItem) objects.
+    /// `Rows`
     pub rows: Vec<models::SlowLogTopSqlItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1190,57 +1149,52 @@ pub struct DescribeSlowLogTopSqlsResponse {
 /// The `DescribeSlowLogUserHostStats` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeSlowLogUserHostStatsResponse`].
-/// The codes it documents are in [`DescribeSlowLogUserHostStatsError`](super::errors::DescribeSlowLogUserHostStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeSlowLogUserHostStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeSlowLogUserHostStats",
     output = DescribeSlowLogUserHostStatsResponse,
-    error = super::errors::DescribeSlowLogUserHostStatsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSlowLogUserHostStats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-09-10 12:13:14"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogUserHostStats`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogUserHostStatsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SlowLogHost`](super::models::SlowLogHost) objects.
+    /// `Items`
     pub items: Vec<models::SlowLogHost>,
 
-    /// `UserNameItems`: a list of [`SlowLogUser`](super::models::SlowLogUser) objects.
-    ///
-    /// Example: `[{"Count":58,"Ratio":100,"UserName":"root"}]`
+    /// `UserNameItems`; example: `[{"Count":58,"Ratio":100,"UserName":"root"}]`
     pub user_name_items: Vec<models::SlowLogUser>,
 
-    /// `UserTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserTotalCount`; example: `1`
     pub user_total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1250,52 +1204,51 @@ pub struct DescribeSlowLogUserHostStatsResponse {
 /// The `DescribeTopSpaceSchemaTimeSeries` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeTopSpaceSchemaTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceSchemaTimeSeriesError`](super::errors::DescribeTopSpaceSchemaTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeTopSpaceSchemaTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeTopSpaceSchemaTimeSeries",
     output = DescribeTopSpaceSchemaTimeSeriesResponse,
-    error = super::errors::DescribeTopSpaceSchemaTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceSchemaTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-01-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2021-01-01"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-01-01"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2021-01-01"`
     pub end_date: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceSchemaTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
-    /// `TopSpaceSchemaTimeSeries`: a list of [`SchemaSpaceTimeSeries`](super::models::SchemaSpaceTimeSeries) objects.
+    /// `TopSpaceSchemaTimeSeries`
     pub top_space_schema_time_series: Option<Vec<models::SchemaSpaceTimeSeries>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1305,47 +1258,48 @@ pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
 /// The `DescribeTopSpaceSchemas` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeTopSpaceSchemasResponse`].
-/// The codes it documents are in [`DescribeTopSpaceSchemasError`](super::errors::DescribeTopSpaceSchemasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeTopSpaceSchemas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeTopSpaceSchemas",
     output = DescribeTopSpaceSchemasResponse,
-    error = super::errors::DescribeTopSpaceSchemasError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceSchemas {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceSchemas`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceSchemasResponse {
-    /// `TopSpaceSchemas`: a list of [`SchemaSpaceData`](super::models::SchemaSpaceData) objects.
+    /// `TopSpaceSchemas`
     pub top_space_schemas: Vec<models::SchemaSpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603819881`
+    /// `Timestamp`; example: `1603819881`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1355,52 +1309,48 @@ pub struct DescribeTopSpaceSchemasResponse {
 /// The `DescribeTopSpaceTableTimeSeries` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeTopSpaceTableTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceTableTimeSeriesError`](super::errors::DescribeTopSpaceTableTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeTopSpaceTableTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeTopSpaceTableTimeSeries",
     output = DescribeTopSpaceTableTimeSeriesResponse,
-    error = super::errors::DescribeTopSpaceTableTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceTableTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-01-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2020-01-01"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-01-01"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2020-01-01"`
     pub end_date: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceTableTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceTableTimeSeriesResponse {
-    /// `TopSpaceTableTimeSeries`: a list of [`TableSpaceTimeSeries`](super::models::TableSpaceTimeSeries) objects.
+    /// `TopSpaceTableTimeSeries`
     pub top_space_table_time_series: Vec<models::TableSpaceTimeSeries>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1410,47 +1360,46 @@ pub struct DescribeTopSpaceTableTimeSeriesResponse {
 /// The `DescribeTopSpaceTables` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeTopSpaceTablesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceTablesError`](super::errors::DescribeTopSpaceTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeTopSpaceTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeTopSpaceTables",
     output = DescribeTopSpaceTablesResponse,
-    error = super::errors::DescribeTopSpaceTablesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1214"`
+    /// `InstanceId`; example: `"cdb-test1214"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceTables`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceTablesResponse {
-    /// `TopSpaceTables`: a list of [`TableSpaceData`](super::models::TableSpaceData) objects.
+    /// `TopSpaceTables`
     pub top_space_tables: Vec<models::TableSpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603819881`
+    /// `Timestamp`; example: `1603819881`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1460,69 +1409,60 @@ pub struct DescribeTopSpaceTablesResponse {
 /// The `DescribeUserSqlAdvice` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`DescribeUserSqlAdviceResponse`].
-/// The codes it documents are in [`DescribeUserSqlAdviceError`](super::errors::DescribeUserSqlAdviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=DescribeUserSqlAdvice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "DescribeUserSqlAdvice",
     output = DescribeUserSqlAdviceResponse,
-    error = super::errors::DescribeUserSqlAdviceError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeUserSqlAdvice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from t1"`
+    /// `SqlText`; example: `"select * from t1"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: Option<String>,
 }
 
 /// What a successful [`DescribeUserSqlAdvice`] call returns.
 #[tc_model]
 pub struct DescribeUserSqlAdviceResponse {
-    /// `Advices`: a string.
-    ///
-    /// Example: `"PossibleKeys"`
+    /// `Advices`; example: `"PossibleKeys"`
     pub advices: String,
 
-    /// `Comments`: a string.
-    ///
-    /// Example: `"SQL解析不通过"`
+    /// `Comments`; example: `"SQL解析不通过"`
     pub comments: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from t1"`
+    /// `SqlText`; example: `"select * from t1"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: String,
 
-    /// `Tables`: a string.
-    ///
-    /// Example: `"TableDDL"`
+    /// `Tables`; example: `"TableDDL"`
     pub tables: String,
 
-    /// `SqlPlan`: a string.
-    ///
-    /// Example: `"Before"`
+    /// `SqlPlan`; example: `"Before"`
     pub sql_plan: String,
 
-    /// `Cost`: a string.
-    ///
-    /// Example: `"After"`
+    /// `Cost`; example: `"After"`
     pub cost: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1532,33 +1472,36 @@ pub struct DescribeUserSqlAdviceResponse {
 /// The `ModifyDiagDBInstanceConf` action of DBBRAIN API 2019-10-16.
 ///
 /// A successful call returns [`ModifyDiagDBInstanceConfResponse`].
-/// The codes it documents are in [`ModifyDiagDBInstanceConfError`](super::errors::ModifyDiagDBInstanceConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2019-10-16&Action=ModifyDiagDBInstanceConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2019-10-16",
     name = "ModifyDiagDBInstanceConf",
     output = ModifyDiagDBInstanceConfResponse,
-    error = super::errors::ModifyDiagDBInstanceConfError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifyDiagDBInstanceConf {
-    /// `InstanceConfs`: an [`InstanceConfs`](super::models::InstanceConfs).
+    /// `InstanceConfs`
     pub instance_confs: models::InstanceConfs,
 
-    /// `Regions`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Regions`; example: `"All"`
     pub regions: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-fyclrp7rn"]`
+    /// `InstanceIds`; example: `["cdb-fyclrp7rn"]`
     pub instance_ids: Option<Vec<String>>,
 }
 

@@ -8,19 +8,13 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAllUserContact`](super::DescribeAllUserContact).
 #[tc_model]
 pub struct ContactItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"zhangsan@qq.com"`
+    /// `Mail`; example: `"zhangsan@qq.com"`
     pub mail: String,
 }
 
@@ -29,54 +23,34 @@ pub struct ContactItem {
 /// Returned in the output of [`DescribeDBDiagHistory`](super::DescribeDBDiagHistory).
 #[tc_model]
 pub struct DiagHistoryEventItem {
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"事务未提交"`
+    /// `DiagType`; example: `"事务未提交"`
     pub diag_type: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-27 00:01:20"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-05-27 00:01:20"`
     pub end_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-27 00:01:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-05-27 00:01:10"`
     pub start_time: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `330858512`
+    /// `EventId`; example: `330858512`
     pub event_id: i64,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Severity`; example: `1`
     pub severity: i64,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"存在未提交事务"`
+    /// `Outline`; example: `"存在未提交事务"`
     pub outline: String,
 
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"事务未提交"`
+    /// `DiagItem`; example: `"事务未提交"`
     pub diag_item: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 }
 
@@ -85,49 +59,31 @@ pub struct DiagHistoryEventItem {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct EventInfo {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `165387`
+    /// `EventId`; example: `165387`
     pub event_id: i64,
 
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"复制"`
+    /// `DiagType`; example: `"复制"`
     pub diag_type: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T12:00:00+08:00"`
     pub end_time: String,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"复制IO线程中断"`
+    /// `Outline`; example: `"复制IO线程中断"`
     pub outline: String,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Severity`; example: `1`
     pub severity: i64,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ScoreLost`; example: `5`
     pub score_lost: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"slave_io_running"`
+    /// `Metric`; example: `"slave_io_running"`
     pub metric: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -136,19 +92,13 @@ pub struct EventInfo {
 /// Returned in the output of [`DescribeAllUserGroup`](super::DescribeAllUserGroup).
 #[tc_model]
 pub struct GroupItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `Name`; example: `"group1"`
     pub name: String,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberCount`; example: `1`
     pub member_count: i64,
 }
 
@@ -157,40 +107,28 @@ pub struct GroupItem {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct HealthReportTask {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `63452`
+    /// `AsyncRequestId`; example: `63452`
     pub async_request_id: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"DAILY_INSPECTION"`
+    /// `Source`; example: `"DAILY_INSPECTION"`
     pub source: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub create_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub end_time: String,
 
-    /// `InstanceInfo`: an [`InstanceBasicInfo`].
+    /// `InstanceInfo`
     pub instance_info: InstanceBasicInfo,
 
-    /// `HealthStatus`: a [`HealthStatus`].
+    /// `HealthStatus`
     pub health_status: HealthStatus,
 }
 
@@ -199,22 +137,16 @@ pub struct HealthReportTask {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct HealthScoreInfo {
-    /// `IssueTypes`: a list of [`IssueTypeInfo`] objects.
+    /// `IssueTypes`
     pub issue_types: Vec<IssueTypeInfo>,
 
-    /// `EventsTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventsTotalCount`; example: `3`
     pub events_total_count: i64,
 
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `HealthLevel`: a string.
-    ///
-    /// Example: `"RISK"`
+    /// `HealthLevel`; example: `"RISK"`
     pub health_level: String,
 }
 
@@ -223,27 +155,19 @@ pub struct HealthScoreInfo {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct HealthStatus {
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `HealthLevel`: a string.
-    ///
-    /// Example: `"HEALTH"`
+    /// `HealthLevel`; example: `"HEALTH"`
     pub health_level: String,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScoreLost`; example: `0`
     pub score_lost: i64,
 
-    /// `ScoreDetails`: a list of [`ScoreDetail`] objects.
+    /// `ScoreDetails`
     pub score_details: Vec<ScoreDetail>,
 
-    /// `HealthLevelVersion`: a string.
-    ///
-    /// Example: `"V2"`
+    /// `HealthLevelVersion`; example: `"V2"`
     pub health_level_version: Option<String>,
 }
 
@@ -252,77 +176,49 @@ pub struct HealthStatus {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct InstanceBasicInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"dbbrain-test"`
+    /// `InstanceName`; example: `"dbbrain-test"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Vport`; example: `3600`
     pub vport: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `Product`; example: `"MySQL"`
     pub product: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: Option<i64>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"Standard"`
+    /// `DeployMode`; example: `"Standard"`
     pub deploy_mode: Option<String>,
 
-    /// `InstanceConf`: a [`RedisInstanceConf`].
+    /// `InstanceConf`
     pub instance_conf: Option<RedisInstanceConf>,
 
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: Option<bool>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"uniq_subnet_id"`
+    /// `UniqSubnetId`; example: `"uniq_subnet_id"`
     pub uniq_subnet_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"uniq_vpc_id"`
+    /// `UniqVpcId`; example: `"uniq_vpc_id"`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Volume`; example: `0`
     pub volume: Option<i64>,
 }
 
@@ -332,22 +228,13 @@ pub struct InstanceBasicInfo {
 /// Returned in the output of [`DescribeDiagDBInstances`](super::DescribeDiagDBInstances).
 #[tc_model]
 pub struct InstanceConfs {
-    /// `DailyInspection`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Yes"`
+    /// `DailyInspection`, always sent in responses; example: `"Yes"`
     pub daily_inspection: Option<String>,
 
-    /// `OverviewDisplay`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Yes"`
+    /// `OverviewDisplay`, always sent in responses; example: `"Yes"`
     pub overview_display: Option<String>,
 
-    /// `KeyDelimiters`: a list of strings.
-    /// Always sent in responses.
-    ///
-    /// Example: `[",",":","@"]`
+    /// `KeyDelimiters`, always sent in responses; example: `[",",":","@"]`
     pub key_delimiters: Option<Vec<String>>,
 }
 
@@ -356,169 +243,103 @@ pub struct InstanceConfs {
 /// Returned in the output of [`DescribeDiagDBInstances`](super::DescribeDiagDBInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb-测试"`
+    /// `InstanceName`; example: `"cdb-测试"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"MySql"`
+    /// `Product`; example: `"MySql"`
     pub product: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Memory`; example: `4000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"TENCENT_CLOUD"`
+    /// `Source`; example: `"TENCENT_CLOUD"`
     pub source: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test-group"`
+    /// `GroupId`; example: `"test-group"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test-group-name"`
+    /// `GroupName`; example: `"test-group-name"`
     pub group_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-igztest"`
+    /// `UniqSubnetId`; example: `"subnet-igztest"`
     pub uniq_subnet_id: String,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `DeployMode`; example: `"CUSTOM"`
     pub deploy_mode: String,
 
-    /// `InitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitFlag`; example: `1`
     pub init_flag: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-fstest"`
+    /// `UniqVpcId`; example: `"vpc-fstest"`
     pub uniq_vpc_id: String,
 
-    /// `InstanceConf`: an [`InstanceConfs`].
-    ///
-    /// Example: `{"DailyInspection":"No","DiagFlag":"Yes","OverviewDisplay":"Yes"}`
+    /// `InstanceConf`; example: `{"DailyInspection":"No","DiagFlag":"Yes","OverviewDisplay":"Yes"}`
     pub instance_conf: InstanceConfs,
 
-    /// `DeadlineTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-25 16:33:26"`
+    /// `DeadlineTime`, a date and time as the service writes it; example: `"2021-02-25 16:33:26"`
     pub deadline_time: String,
 
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: bool,
 
-    /// `SecAuditStatus`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `SecAuditStatus`; example: `"OFF"`
     pub sec_audit_status: String,
 
-    /// `AuditPolicyStatus`: a string.
-    ///
-    /// Example: `"UNBOUND"`
+    /// `AuditPolicyStatus`; example: `"UNBOUND"`
     pub audit_policy_status: String,
 
-    /// `AuditRunningStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AuditRunningStatus`; example: `"normal"`
     pub audit_running_status: String,
 
-    /// `InternalVip`: a string.
-    ///
-    /// Example: `"10.5.0.9"`
+    /// `InternalVip`; example: `"10.5.0.9"`
     pub internal_vip: String,
 
-    /// `InternalVport`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `InternalVport`; example: `9090`
     pub internal_vport: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-25 16:33:26"`
+    /// `CreateTime`; example: `"2021-02-25 16:33:26"`
     pub create_time: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-92r4lpsa"`
+    /// `ClusterId`; example: `"cynosdbmysql-92r4lpsa"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"开发-测试库"`
+    /// `ClusterName`; example: `"开发-测试库"`
     pub cluster_name: String,
 }
 
@@ -527,17 +348,13 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct IssueTypeInfo {
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"AVAILABILITY"`
+    /// `IssueType`; example: `"AVAILABILITY"`
     pub issue_type: String,
 
-    /// `Events`: a list of [`EventInfo`] objects.
+    /// `Events`
     pub events: Vec<EventInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -547,31 +364,19 @@ pub struct IssueTypeInfo {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct MailConfiguration {
-    /// `SendMail`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SendMail`; example: `1`
     pub send_mail: i64,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Region`; example: `["ap-guangzhou"]`
     pub region: Vec<String>,
 
-    /// `HealthStatus`: a list of strings.
-    ///
-    /// Example: `["HEALTH"]`
+    /// `HealthStatus`; example: `["HEALTH"]`
     pub health_status: Vec<String>,
 
-    /// `ContactPerson`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `ContactPerson`, always sent in responses; example: `[1,2]`
     pub contact_person: Option<Vec<i64>>,
 
-    /// `ContactGroup`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `ContactGroup`, always sent in responses; example: `[1,2]`
     pub contact_group: Option<Vec<i64>>,
 }
 
@@ -580,19 +385,13 @@ pub struct MailConfiguration {
 /// Returned in the output of [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct MonitorFloatMetric {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.2]`
+    /// `Values`; example: `[0.2]`
     pub values: Vec<f64>,
 }
 
@@ -601,12 +400,10 @@ pub struct MonitorFloatMetric {
 /// Returned in the output of [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct MonitorFloatMetricSeriesData {
-    /// `Series`: a list of [`MonitorFloatMetric`] objects.
+    /// `Series`
     pub series: Vec<MonitorFloatMetric>,
 
-    /// `Timestamp`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1621934398]`
+    /// `Timestamp`; example: `[1621934398]`
     pub timestamp: Vec<i64>,
 }
 
@@ -615,17 +412,13 @@ pub struct MonitorFloatMetricSeriesData {
 /// Returned in the output of [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats) and [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct MonitorMetric {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `Values`: a list of signed 64-bit integers.
+    /// `Values`
     pub values: Vec<i64>,
 }
 
@@ -634,12 +427,10 @@ pub struct MonitorMetric {
 /// Returned in the output of [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats) and [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct MonitorMetricSeriesData {
-    /// `Series`: a list of [`MonitorMetric`] objects.
+    /// `Series`
     pub series: Vec<MonitorMetric>,
 
-    /// `Timestamp`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1622087750,1622087760]`
+    /// `Timestamp`; example: `[1622087750,1622087760]`
     pub timestamp: Vec<i64>,
 }
 
@@ -648,49 +439,33 @@ pub struct MonitorMetricSeriesData {
 /// Returned in the output of [`DescribeMySqlProcessList`](super::DescribeMySqlProcessList).
 #[tc_model]
 pub struct MySqlProcess {
-    /// `ID`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ID`; example: `"12"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:41528"`
+    /// `Host`; example: `"127.0.0.1:41528"`
     pub host: String,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `DB`; example: `"demo_db"`
     #[tc(rename = "DB")]
     pub db: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"updating"`
+    /// `State`; example: `"updating"`
     pub state: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Execute"`
+    /// `Command`; example: `"Execute"`
     pub command: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"1225"`
+    /// `Time`; example: `"1225"`
     pub time: String,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"StartTransaction，SQLSelectStatement，MySqlDeleteStatement"`
+    /// `SqlType`; example: `"StartTransaction，SQLSelectStatement，MySqlDeleteStatement"`
     pub sql_type: Option<String>,
 }
 
@@ -700,12 +475,10 @@ pub struct MySqlProcess {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct ProfileInfo {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `MailConfiguration`: a [`MailConfiguration`].
+    /// `MailConfiguration`
     pub mail_configuration: MailConfiguration,
 }
 
@@ -714,19 +487,13 @@ pub struct ProfileInfo {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct RedisInstanceConf {
-    /// `ReplicasNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ReplicasNum`; example: `"1"`
     pub replicas_num: String,
 
-    /// `ShardNum`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShardNum`; example: `"1"`
     pub shard_num: String,
 
-    /// `ShardSize`: a string.
-    ///
-    /// Example: `"4096"`
+    /// `ShardSize`; example: `"4096"`
     pub shard_size: String,
 }
 
@@ -735,9 +502,7 @@ pub struct RedisInstanceConf {
 /// Sent in the input of [`DescribeSlowLogTopSqls`](super::DescribeSlowLogTopSqls).
 #[tc_model]
 pub struct SchemaItem {
-    /// `Schema`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `Schema`; example: `"dbName"`
     pub schema: String,
 }
 
@@ -746,44 +511,28 @@ pub struct SchemaItem {
 /// Returned in the output of [`DescribeTopSpaceSchemas`](super::DescribeTopSpaceSchemas).
 #[tc_model]
 pub struct SchemaSpaceData {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `TableSchema`; example: `"test_db"`
     pub table_schema: String,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `2.2`
+    /// `DataLength`; example: `2.2`
     pub data_length: f64,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `IndexLength`; example: `1.0`
     pub index_length: f64,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DataFree`; example: `0`
     pub data_free: f64,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `3.2`
+    /// `TotalLength`; example: `3.2`
     pub total_length: f64,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FragRatio`; example: `0`
     pub frag_ratio: f64,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TableRows`; example: `10`
     pub table_rows: i64,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `PhysicalFileSize`; example: `0.2`
     pub physical_file_size: f64,
 }
 
@@ -792,12 +541,10 @@ pub struct SchemaSpaceData {
 /// Returned in the output of [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct SchemaSpaceTimeSeries {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `TableSchema`; example: `"test_db"`
     pub table_schema: String,
 
-    /// `SeriesData`: a [`MonitorMetricSeriesData`].
+    /// `SeriesData`
     pub series_data: MonitorMetricSeriesData,
 }
 
@@ -806,22 +553,16 @@ pub struct SchemaSpaceTimeSeries {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct ScoreDetail {
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"性能"`
+    /// `IssueType`; example: `"性能"`
     pub issue_type: String,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `-20`
+    /// `ScoreLost`; example: `-20`
     pub score_lost: i64,
 
-    /// `ScoreLostMax`: a signed 64-bit integer.
-    ///
-    /// Example: `-30`
+    /// `ScoreLostMax`; example: `-30`
     pub score_lost_max: i64,
 
-    /// `Items`: a list of [`ScoreItem`] objects.
+    /// `Items`
     pub items: Vec<ScoreItem>,
 }
 
@@ -830,29 +571,19 @@ pub struct ScoreDetail {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct ScoreItem {
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"慢SQL"`
+    /// `DiagItem`; example: `"慢SQL"`
     pub diag_item: String,
 
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"性能"`
+    /// `IssueType`; example: `"性能"`
     pub issue_type: String,
 
-    /// `TopSeverity`: a string.
-    ///
-    /// Example: `"严重"`
+    /// `TopSeverity`; example: `"严重"`
     pub top_severity: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `-30`
+    /// `ScoreLost`; example: `-30`
     pub score_lost: i64,
 }
 
@@ -861,54 +592,34 @@ pub struct ScoreItem {
 /// Returned in the output of [`DescribeSecurityAuditLogExportTasks`](super::DescribeSecurityAuditLogExportTasks).
 #[tc_model]
 pub struct SecLogExportTaskInfo {
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:02"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:02"`
     pub end_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 12:50:02"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-06-06 12:50:02"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `LogStartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 12:00:00"`
+    /// `LogStartTime`, a date and time as the service writes it; example: `"2019-06-06 12:00:00"`
     pub log_start_time: String,
 
-    /// `LogEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:00"`
+    /// `LogEndTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:00"`
     pub log_end_time: String,
 
-    /// `TotalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalSize`; example: `100`
     pub total_size: u64,
 
-    /// `DangerLevels`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DangerLevels`; example: `[1,2,3]`
     pub danger_levels: Vec<u64>,
 }
 
@@ -917,19 +628,13 @@ pub struct SecLogExportTaskInfo {
 /// Returned in the output of [`DescribeSlowLogUserHostStats`](super::DescribeSlowLogUserHostStats).
 #[tc_model]
 pub struct SlowLogHost {
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserHost`; example: `"127.0.0.1"`
     pub user_host: String,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Ratio`; example: `50.0`
     pub ratio: f64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Count`; example: `30`
     pub count: i64,
 }
 
@@ -938,129 +643,79 @@ pub struct SlowLogHost {
 /// Returned in the output of [`DescribeSlowLogTopSqls`](super::DescribeSlowLogTopSqls).
 #[tc_model]
 pub struct SlowLogTopSqlItem {
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0.00008`
+    /// `LockTime`; example: `0.00008`
     pub lock_time: f64,
 
-    /// `LockTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.000096`
+    /// `LockTimeMax`; example: `0.000096`
     pub lock_time_max: f64,
 
-    /// `LockTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.000041`
+    /// `LockTimeMin`; example: `0.000041`
     pub lock_time_min: f64,
 
-    /// `RowsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `584832`
+    /// `RowsExamined`; example: `584832`
     pub rows_examined: i64,
 
-    /// `RowsExaminedMax`: a signed 64-bit integer.
-    ///
-    /// Example: `101782`
+    /// `RowsExaminedMax`; example: `101782`
     pub rows_examined_max: i64,
 
-    /// `RowsExaminedMin`: a signed 64-bit integer.
-    ///
-    /// Example: `584832`
+    /// `RowsExaminedMin`; example: `584832`
     pub rows_examined_min: i64,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `0.513363`
+    /// `QueryTime`; example: `0.513363`
     pub query_time: f64,
 
-    /// `QueryTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.765213`
+    /// `QueryTimeMax`; example: `0.765213`
     pub query_time_max: f64,
 
-    /// `QueryTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.629921`
+    /// `QueryTimeMin`; example: `0.629921`
     pub query_time_min: f64,
 
-    /// `RowsSent`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSent`; example: `292416`
     pub rows_sent: i64,
 
-    /// `RowsSentMax`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSentMax`; example: `292416`
     pub rows_sent_max: i64,
 
-    /// `RowsSentMin`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSentMin`; example: `292416`
     pub rows_sent_min: i64,
 
-    /// `ExecTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `ExecTimes`; example: `37`
     pub exec_times: i64,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select * from t;"`
+    /// `SqlTemplate`; example: `"select * from t;"`
     pub sql_template: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"SELECT * FROM t;"`
+    /// `SqlText`; example: `"SELECT * FROM t;"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"test_center"`
+    /// `Schema`; example: `"test_center"`
     pub schema: String,
 
-    /// `QueryTimeRatio`: a floating-point number.
-    ///
-    /// Example: `2.44`
+    /// `QueryTimeRatio`; example: `2.44`
     pub query_time_ratio: f64,
 
-    /// `LockTimeRatio`: a floating-point number.
-    ///
-    /// Example: `1.92`
+    /// `LockTimeRatio`; example: `1.92`
     pub lock_time_ratio: f64,
 
-    /// `RowsExaminedRatio`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `RowsExaminedRatio`; example: `2.3`
     pub rows_examined_ratio: f64,
 
-    /// `RowsSentRatio`: a floating-point number.
-    ///
-    /// Example: `18.67`
+    /// `RowsSentRatio`; example: `18.67`
     pub rows_sent_ratio: f64,
 
-    /// `QueryTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.513363`
+    /// `QueryTimeAvg`; example: `0.513363`
     pub query_time_avg: f64,
 
-    /// `RowsSentAvg`: a floating-point number.
-    ///
-    /// Example: `26518.0`
+    /// `RowsSentAvg`; example: `26518.0`
     pub rows_sent_avg: f64,
 
-    /// `LockTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.000096`
+    /// `LockTimeAvg`; example: `0.000096`
     pub lock_time_avg: f64,
 
-    /// `RowsExaminedAvg`: a floating-point number.
-    ///
-    /// Example: `584832.0`
+    /// `RowsExaminedAvg`; example: `584832.0`
     pub rows_examined_avg: f64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"AD7651E51E8C6FBA"`
+    /// `Md5`; example: `"AD7651E51E8C6FBA"`
     pub md5: String,
 }
 
@@ -1069,19 +724,13 @@ pub struct SlowLogTopSqlItem {
 /// Returned in the output of [`DescribeSlowLogUserHostStats`](super::DescribeSlowLogUserHostStats).
 #[tc_model]
 pub struct SlowLogUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: Option<String>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Ratio`; example: `50.0`
     pub ratio: Option<f64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Count`; example: `30`
     pub count: Option<i64>,
 }
 
@@ -1090,54 +739,34 @@ pub struct SlowLogUser {
 /// Returned in the output of [`DescribeTopSpaceTables`](super::DescribeTopSpaceTables).
 #[tc_model]
 pub struct TableSpaceData {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_table"`
+    /// `TableName`; example: `"demo_table"`
     pub table_name: String,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `TableSchema`; example: `"demo_db"`
     pub table_schema: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: String,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `DataLength`; example: `2.0`
     pub data_length: f64,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `IndexLength`; example: `2.0`
     pub index_length: f64,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `DataFree`; example: `2.0`
     pub data_free: f64,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `TotalLength`; example: `2.0`
     pub total_length: f64,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `FragRatio`; example: `2.0`
     pub frag_ratio: f64,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TableRows`; example: `9`
     pub table_rows: i64,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `PhysicalFileSize`; example: `0.1`
     pub physical_file_size: f64,
 }
 
@@ -1146,22 +775,16 @@ pub struct TableSpaceData {
 /// Returned in the output of [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct TableSpaceTimeSeries {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_table"`
+    /// `TableName`; example: `"demo_table"`
     pub table_name: String,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `TableSchema`; example: `"demo_db"`
     pub table_schema: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: String,
 
-    /// `SeriesData`: a [`MonitorFloatMetricSeriesData`].
+    /// `SeriesData`
     pub series_data: MonitorFloatMetricSeriesData,
 }
 
@@ -1170,14 +793,10 @@ pub struct TableSpaceTimeSeries {
 /// Returned in the output of [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats).
 #[tc_model]
 pub struct TimeSlice {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1622087673`
+    /// `Timestamp`; example: `1622087673`
     pub timestamp: i64,
 }
 
@@ -1186,26 +805,18 @@ pub struct TimeSlice {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct UserProfile {
-    /// `ProfileId`: a string.
-    ///
-    /// Example: `"1433288"`
+    /// `ProfileId`; example: `"1433288"`
     pub profile_id: String,
 
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"dbScan_mail_configuration"`
+    /// `ProfileType`; example: `"dbScan_mail_configuration"`
     pub profile_type: String,
 
-    /// `ProfileLevel`: a string.
-    ///
-    /// Example: `"User"`
+    /// `ProfileLevel`; example: `"User"`
     pub profile_level: String,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"demoProfile"`
+    /// `ProfileName`; example: `"demoProfile"`
     pub profile_name: String,
 
-    /// `ProfileInfo`: a [`ProfileInfo`].
+    /// `ProfileInfo`
     pub profile_info: ProfileInfo,
 }

@@ -7,39 +7,49 @@ use super::models;
 /// The `AddUserContact` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`AddUserContactResponse`].
-/// The codes it documents are in [`AddUserContactError`](super::errors::AddUserContactError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=AddUserContact)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "AddUserContact",
     output = AddUserContactResponse,
-    error = super::errors::AddUserContactError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct AddUserContact {
-    /// `Name`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `Name`; example: `"张三"`
     pub name: String,
 
-    /// `ContactInfo`: a string.
-    ///
-    /// Example: `"test@qq.com"`
+    /// `ContactInfo`; example: `"test@qq.com"`
     pub contact_info: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`AddUserContact`] call returns.
 #[tc_model]
 pub struct AddUserContactResponse {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -49,30 +59,41 @@ pub struct AddUserContactResponse {
 /// The `CancelDBAutonomyAction` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CancelDBAutonomyActionResponse`].
-/// The codes it documents are in [`CancelDBAutonomyActionError`](super::errors::CancelDBAutonomyActionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CancelDBAutonomyAction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CancelDBAutonomyAction",
     output = CancelDBAutonomyActionResponse,
-    error = super::errors::CancelDBAutonomyActionError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CancelDBAutonomyAction {
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ActionId`; example: `12`
     pub action_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
@@ -86,30 +107,41 @@ pub struct CancelDBAutonomyActionResponse {
 /// The `CancelDBAutonomyEvent` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CancelDBAutonomyEventResponse`].
-/// The codes it documents are in [`CancelDBAutonomyEventError`](super::errors::CancelDBAutonomyEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CancelDBAutonomyEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CancelDBAutonomyEvent",
     output = CancelDBAutonomyEventResponse,
-    error = super::errors::CancelDBAutonomyEventError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CancelDBAutonomyEvent {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `EventId`; example: `12`
     pub event_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
@@ -123,34 +155,45 @@ pub struct CancelDBAutonomyEventResponse {
 /// The `CancelKillTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CancelKillTaskResponse`].
-/// The codes it documents are in [`CancelKillTaskError`](super::errors::CancelKillTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CancelKillTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CancelKillTask",
     output = CancelKillTaskResponse,
-    error = super::errors::CancelKillTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CancelKillTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CancelKillTask`] call returns.
 #[tc_model]
 pub struct CancelKillTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -160,39 +203,48 @@ pub struct CancelKillTaskResponse {
 /// The `CancelRedisBigKeyAnalysisTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CancelRedisBigKeyAnalysisTasksResponse`].
-/// The codes it documents are in [`CancelRedisBigKeyAnalysisTasksError`](super::errors::CancelRedisBigKeyAnalysisTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CancelRedisBigKeyAnalysisTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CancelRedisBigKeyAnalysisTasks",
     output = CancelRedisBigKeyAnalysisTasksResponse,
-    error = super::errors::CancelRedisBigKeyAnalysisTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CancelRedisBigKeyAnalysisTasks {
-    /// `AsyncRequestIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12,18]`
+    /// `AsyncRequestIds`; example: `[12,18]`
     pub async_request_ids: Vec<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`CancelRedisBigKeyAnalysisTasks`] call returns.
 #[tc_model]
 pub struct CancelRedisBigKeyAnalysisTasksResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -202,39 +254,47 @@ pub struct CancelRedisBigKeyAnalysisTasksResponse {
 /// The `CloseAuditService` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CloseAuditServiceResponse`].
-/// The codes it documents are in [`CloseAuditServiceError`](super::errors::CloseAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CloseAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CloseAuditService",
     output = CloseAuditServiceResponse,
-    error = super::errors::CloseAuditServiceError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CloseAuditService {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-shartsdf"`
+    /// `InstanceId`; example: `"tdsql-shartsdf"`
     pub instance_id: String,
 }
 
 /// What a successful [`CloseAuditService`] call returns.
 #[tc_model]
 pub struct CloseAuditServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskId`; example: `0`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -244,52 +304,59 @@ pub struct CloseAuditServiceResponse {
 /// The `CreateAuditLogFile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateAuditLogFileResponse`].
-/// The codes it documents are in [`CreateAuditLogFileError`](super::errors::CreateAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.HasDuplicatedTask`](super::errors::DbbrainErrorCode::UnsupportedOperationHasDuplicatedTask)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateAuditLogFile",
     output = CreateAuditLogFileResponse,
-    error = super::errors::CreateAuditLogFileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateAuditLogFile {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-eg8b01gr"`
+    /// `InstanceId`; example: `"tdsqlshard-eg8b01gr"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T01:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-17T01:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T01:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-17T01:00:00+00:00"`
     pub end_time: String,
 
-    /// `Filter`: an [`AuditLogFilter`](super::models::AuditLogFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogFilter>,
 }
 
 /// What a successful [`CreateAuditLogFile`] call returns.
 #[tc_model]
 pub struct CreateAuditLogFileResponse {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `AsyncRequestId`; example: `1000`
     pub async_request_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -299,59 +366,60 @@ pub struct CreateAuditLogFileResponse {
 /// The `CreateDBDiagReportTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateDBDiagReportTaskResponse`].
-/// The codes it documents are in [`CreateDBDiagReportTaskError`](super::errors::CreateDBDiagReportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateDBDiagReportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateDBDiagReportTask",
     output = CreateDBDiagReportTaskResponse,
-    error = super::errors::CreateDBDiagReportTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateDBDiagReportTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-6396zzr5"`
+    /// `InstanceId`; example: `"cdb-6396zzr5"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-02T00:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-02T00:00:00+08:00"`
     pub end_time: String,
 
-    /// `SendMailFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SendMailFlag`; example: `1`
     pub send_mail_flag: i64,
 
-    /// `ContactPerson`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ContactPerson`; example: `[1]`
     pub contact_person: Option<Vec<i64>>,
 
-    /// `ContactGroup`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ContactGroup`; example: `[1]`
     pub contact_group: Option<Vec<i64>>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateDBDiagReportTask`] call returns.
 #[tc_model]
 pub struct CreateDBDiagReportTaskResponse {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `129542924`
+    /// `AsyncRequestId`; example: `129542924`
     pub async_request_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -361,44 +429,51 @@ pub struct CreateDBDiagReportTaskResponse {
 /// The `CreateDBDiagReportUrl` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateDBDiagReportUrlResponse`].
-/// The codes it documents are in [`CreateDBDiagReportUrlError`](super::errors::CreateDBDiagReportUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateDBDiagReportUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateDBDiagReportUrl",
     output = CreateDBDiagReportUrlResponse,
-    error = super::errors::CreateDBDiagReportUrlError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateDBDiagReportUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `63452`
+    /// `AsyncRequestId`; example: `63452`
     pub async_request_id: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateDBDiagReportUrl`] call returns.
 #[tc_model]
 pub struct CreateDBDiagReportUrlResponse {
-    /// `ReportUrl`: a string.
-    ///
-    /// Example: `"https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com"`
+    /// `ReportUrl`; example: `"https://dbbrain-sh-1256569818.cos.ap-guangzhou.myqcloud.com"`
     pub report_url: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1618890295`
+    /// `ExpireTime`; example: `1618890295`
     pub expire_time: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -408,35 +483,67 @@ pub struct CreateDBDiagReportUrlResponse {
 /// The `CreateDBDiagReportUrls` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateDBDiagReportUrlsResponse`].
-/// The codes it documents are in [`CreateDBDiagReportUrlsError`](super::errors::CreateDBDiagReportUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateDBDiagReportUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`FailedOperation.PaasAuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationPaasAuditNotOpened)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DbbrainErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::DbbrainErrorCode::InternalErrorInternalError)
+/// - [`InvalidFilter`](super::errors::DbbrainErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterCombination`](super::errors::DbbrainErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::DbbrainErrorCode::MissingParameterMissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DbbrainErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DbbrainErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DbbrainErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.HasDuplicatedTask`](super::errors::DbbrainErrorCode::UnsupportedOperationHasDuplicatedTask)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateDBDiagReportUrls",
     output = CreateDBDiagReportUrlsResponse,
-    error = super::errors::CreateDBDiagReportUrlsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateDBDiagReportUrls {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `AsyncRequestIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[68974526]`
+    /// `AsyncRequestIds`; example: `[68974526]`
     pub async_request_ids: Vec<i64>,
 }
 
 /// What a successful [`CreateDBDiagReportUrls`] call returns.
 #[tc_model]
 pub struct CreateDBDiagReportUrlsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
+    /// `TotalCount`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`DiagReportUrlItem`](super::models::DiagReportUrlItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DiagReportUrlItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -446,35 +553,63 @@ pub struct CreateDBDiagReportUrlsResponse {
 /// The `CreateIgnoreDiagRecord` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateIgnoreDiagRecordResponse`].
-/// The codes it documents are in [`CreateIgnoreDiagRecordError`](super::errors::CreateIgnoreDiagRecordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateIgnoreDiagRecord)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`FailedOperation.PaasAuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationPaasAuditNotOpened)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DbbrainErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::DbbrainErrorCode::InternalErrorInternalError)
+/// - [`InvalidFilter`](super::errors::DbbrainErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterCombination`](super::errors::DbbrainErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::DbbrainErrorCode::MissingParameterMissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DbbrainErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DbbrainErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DbbrainErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.HasDuplicatedTask`](super::errors::DbbrainErrorCode::UnsupportedOperationHasDuplicatedTask)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateIgnoreDiagRecord",
     output = CreateIgnoreDiagRecordResponse,
-    error = super::errors::CreateIgnoreDiagRecordError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateIgnoreDiagRecord {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-lvgh1oyv"`
+    /// `InstanceId`; example: `"cdb-lvgh1oyv"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"CpuUsage"`
+    /// `DiagItem`; example: `"CpuUsage"`
     pub diag_item: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 }
 
@@ -488,73 +623,69 @@ pub struct CreateIgnoreDiagRecordResponse {
 /// The `CreateKillTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateKillTaskResponse`].
-/// The codes it documents are in [`CreateKillTaskError`](super::errors::CreateKillTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateKillTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateKillTask",
     output = CreateKillTaskResponse,
-    error = super::errors::CreateKillTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateKillTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1"`
+    /// `InstanceId`; example: `"cdb-test1"`
     pub instance_id: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: i64,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"test,test1"`
+    /// `DB`; example: `"test,test1"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Time,Table Dump"`
+    /// `Command`; example: `"Time,Table Dump"`
     pub command: Option<String>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"select"`
+    /// `Info`; example: `"select"`
     pub info: Option<String>,
 
-    /// `Infos`: a list of strings.
+    /// `Infos`
     pub infos: Option<Vec<String>>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateKillTask`] call returns.
 #[tc_model]
 pub struct CreateKillTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -564,43 +695,50 @@ pub struct CreateKillTaskResponse {
 /// The `CreateMailProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateMailProfileResponse`].
-/// The codes it documents are in [`CreateMailProfileError`](super::errors::CreateMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateMailProfile",
     output = CreateMailProfileResponse,
-    error = super::errors::CreateMailProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateMailProfile {
-    /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
+    /// `ProfileInfo`
     pub profile_info: models::ProfileInfo,
 
-    /// `ProfileLevel`: a string.
-    ///
-    /// Example: `"Instance"`
+    /// `ProfileLevel`; example: `"Instance"`
     pub profile_level: String,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"scheduler_cdb-test1234"`
+    /// `ProfileName`; example: `"scheduler_cdb-test1234"`
     pub profile_name: String,
 
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"scheduler_mail_configuration"`
+    /// `ProfileType`; example: `"scheduler_mail_configuration"`
     pub profile_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `BindInstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-test"]`
+    /// `BindInstanceIds`; example: `["cdb-test"]`
     pub bind_instance_ids: Option<Vec<String>>,
 }
 
@@ -614,63 +752,63 @@ pub struct CreateMailProfileResponse {
 /// The `CreateMongoDBKillTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateMongoDBKillTaskResponse`].
-/// The codes it documents are in [`CreateMongoDBKillTaskError`](super::errors::CreateMongoDBKillTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateMongoDBKillTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateMongoDBKillTask",
     output = CreateMongoDBKillTaskResponse,
-    error = super::errors::CreateMongoDBKillTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateMongoDBKillTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1"`
+    /// `InstanceId`; example: `"cdb-test1"`
     pub instance_id: String,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Duration`; example: `10`
     pub duration: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `DB`: a list of strings.
+    /// `DB`
     #[tc(rename = "DB")]
     pub db: Option<Vec<String>>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"Type"`
+    /// `Type`; example: `"Type"`
     pub r#type: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<i64>,
 }
 
 /// What a successful [`CreateMongoDBKillTask`] call returns.
 #[tc_model]
 pub struct CreateMongoDBKillTaskResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `ErrorMsg`: a string.
-    ///
-    /// Example: `"创建kill任务失败"`
+    /// `ErrorMsg`; example: `"创建kill任务失败"`
     pub error_msg: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -680,39 +818,49 @@ pub struct CreateMongoDBKillTaskResponse {
 /// The `CreateProxySessionKillTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateProxySessionKillTaskResponse`].
-/// The codes it documents are in [`CreateProxySessionKillTaskError`](super::errors::CreateProxySessionKillTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateProxySessionKillTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateProxySessionKillTask",
     output = CreateProxySessionKillTaskResponse,
-    error = super::errors::CreateProxySessionKillTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateProxySessionKillTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1"`
+    /// `InstanceId`; example: `"crs-test1"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
+    /// `InstanceProxyId`; example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
     pub instance_proxy_id: Option<String>,
 }
 
 /// What a successful [`CreateProxySessionKillTask`] call returns.
 #[tc_model]
 pub struct CreateProxySessionKillTaskResponse {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `14672492`
+    /// `AsyncRequestId`; example: `14672492`
     pub async_request_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -722,49 +870,48 @@ pub struct CreateProxySessionKillTaskResponse {
 /// The `CreateRedisBigKeyAnalysisTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateRedisBigKeyAnalysisTaskResponse`].
-/// The codes it documents are in [`CreateRedisBigKeyAnalysisTaskError`](super::errors::CreateRedisBigKeyAnalysisTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateRedisBigKeyAnalysisTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateRedisBigKeyAnalysisTask",
     output = CreateRedisBigKeyAnalysisTaskResponse,
-    error = super::errors::CreateRedisBigKeyAnalysisTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateRedisBigKeyAnalysisTask {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ShardIds`; example: `[1,2]`
     pub shard_ids: Option<Vec<i64>>,
 
-    /// `KeyDelimiterList`: a list of strings.
-    ///
-    /// Example: `["+","@","#","."]`
+    /// `KeyDelimiterList`; example: `["+","@","#","."]`
     pub key_delimiter_list: Option<Vec<String>>,
 
-    /// `BackupId`: a string.
-    ///
-    /// Example: `"107958346-5452253-1011166842"`
+    /// `BackupId`; example: `"107958346-5452253-1011166842"`
     pub backup_id: Option<String>,
 }
 
 /// What a successful [`CreateRedisBigKeyAnalysisTask`] call returns.
 #[tc_model]
 pub struct CreateRedisBigKeyAnalysisTaskResponse {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `8001`
+    /// `AsyncRequestId`; example: `8001`
     pub async_request_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -774,38 +921,48 @@ pub struct CreateRedisBigKeyAnalysisTaskResponse {
 /// The `CreateSchedulerMailProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateSchedulerMailProfileResponse`].
-/// The codes it documents are in [`CreateSchedulerMailProfileError`](super::errors::CreateSchedulerMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateSchedulerMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateSchedulerMailProfile",
     output = CreateSchedulerMailProfileResponse,
-    error = super::errors::CreateSchedulerMailProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateSchedulerMailProfile {
-    /// `WeekConfiguration`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `WeekConfiguration`; example: `[1,2,3]`
     pub week_configuration: Vec<i64>,
 
-    /// `ProfileInfo`: a [`ProfileInfo`](super::models::ProfileInfo).
+    /// `ProfileInfo`
     pub profile_info: models::ProfileInfo,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"scheduler_cdb-test"`
+    /// `ProfileName`; example: `"scheduler_cdb-test"`
     pub profile_name: String,
 
-    /// `BindInstanceId`: a string.
-    ///
-    /// Example: `"cdb-12156"`
+    /// `BindInstanceId`; example: `"cdb-12156"`
     pub bind_instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
@@ -819,49 +976,54 @@ pub struct CreateSchedulerMailProfileResponse {
 /// The `CreateSecurityAuditLogExportTask` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateSecurityAuditLogExportTaskResponse`].
-/// The codes it documents are in [`CreateSecurityAuditLogExportTaskError`](super::errors::CreateSecurityAuditLogExportTaskError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateSecurityAuditLogExportTask)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateSecurityAuditLogExportTask",
     output = CreateSecurityAuditLogExportTaskResponse,
-    error = super::errors::CreateSecurityAuditLogExportTaskError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateSecurityAuditLogExportTask {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-28 00:00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2020-12-28 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-28 01:00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2020-12-28 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `DangerLevels`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DangerLevels`; example: `[1,2,3]`
     pub danger_levels: Option<Vec<i64>>,
 }
 
 /// What a successful [`CreateSecurityAuditLogExportTask`] call returns.
 #[tc_model]
 pub struct CreateSecurityAuditLogExportTaskResponse {
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -871,59 +1033,60 @@ pub struct CreateSecurityAuditLogExportTaskResponse {
 /// The `CreateSqlFilter` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateSqlFilterResponse`].
-/// The codes it documents are in [`CreateSqlFilterError`](super::errors::CreateSqlFilterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateSqlFilter)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateSqlFilter",
     output = CreateSqlFilterResponse,
-    error = super::errors::CreateSqlFilterError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateSqlFilter {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `SqlType`; example: `"SELECT"`
     pub sql_type: String,
 
-    /// `FilterKey`: a string.
-    ///
-    /// Example: `"foo,bar,foobar"`
+    /// `FilterKey`; example: `"foo,bar,foobar"`
     pub filter_key: String,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: i64,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `300`
+    /// `Duration`; example: `300`
     pub duration: i64,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"cAuth"`
+    /// `SessionToken`; example: `"cAuth"`
     pub session_token: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`CreateSqlFilter`] call returns.
 #[tc_model]
 pub struct CreateSqlFilterResponse {
-    /// `FilterId`: a signed 64-bit integer.
-    ///
-    /// Example: `1433287`
+    /// `FilterId`; example: `1433287`
     pub filter_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -933,33 +1096,44 @@ pub struct CreateSqlFilterResponse {
 /// The `CreateUserAutonomyProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`CreateUserAutonomyProfileResponse`].
-/// The codes it documents are in [`CreateUserAutonomyProfileError`](super::errors::CreateUserAutonomyProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=CreateUserAutonomyProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "CreateUserAutonomyProfile",
     output = CreateUserAutonomyProfileResponse,
-    error = super::errors::CreateUserAutonomyProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct CreateUserAutonomyProfile {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"RedisAutoScaleUp"`
+    /// `ProfileType`; example: `"RedisAutoScaleUp"`
     pub profile_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `ProfileInfo`: a string.
+    /// `ProfileInfo`
     pub profile_info: Option<String>,
 }
 
@@ -973,35 +1147,44 @@ pub struct CreateUserAutonomyProfileResponse {
 /// The `DeleteAuditLogFile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DeleteAuditLogFileResponse`].
-/// The codes it documents are in [`DeleteAuditLogFileError`](super::errors::DeleteAuditLogFileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DeleteAuditLogFile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DeleteAuditLogFile",
     output = DeleteAuditLogFileResponse,
-    error = super::errors::DeleteAuditLogFileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteAuditLogFile {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-eg8b01gr"`
+    /// `InstanceId`; example: `"tdsqlshard-eg8b01gr"`
     pub instance_id: String,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `AsyncRequestId`; example: `12`
     pub async_request_id: i64,
 }
 
@@ -1015,39 +1198,49 @@ pub struct DeleteAuditLogFileResponse {
 /// The `DeleteDBDiagReportTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DeleteDBDiagReportTasksResponse`].
-/// The codes it documents are in [`DeleteDBDiagReportTasksError`](super::errors::DeleteDBDiagReportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DeleteDBDiagReportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DeleteDBDiagReportTasks",
     output = DeleteDBDiagReportTasksResponse,
-    error = super::errors::DeleteDBDiagReportTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteDBDiagReportTasks {
-    /// `AsyncRequestIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123,12]`
+    /// `AsyncRequestIds`; example: `[123,12]`
     pub async_request_ids: Vec<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-hor87q50"`
+    /// `InstanceId`; example: `"crs-hor87q50"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DeleteDBDiagReportTasks`] call returns.
 #[tc_model]
 pub struct DeleteDBDiagReportTasksResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1057,39 +1250,48 @@ pub struct DeleteDBDiagReportTasksResponse {
 /// The `DeleteRedisBigKeyAnalysisTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DeleteRedisBigKeyAnalysisTasksResponse`].
-/// The codes it documents are in [`DeleteRedisBigKeyAnalysisTasksError`](super::errors::DeleteRedisBigKeyAnalysisTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DeleteRedisBigKeyAnalysisTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DeleteRedisBigKeyAnalysisTasks",
     output = DeleteRedisBigKeyAnalysisTasksResponse,
-    error = super::errors::DeleteRedisBigKeyAnalysisTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteRedisBigKeyAnalysisTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-c1nl9rpv"`
+    /// `InstanceId`; example: `"crs-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `AsyncRequestIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11822974]`
+    /// `AsyncRequestIds`; example: `[11822974]`
     pub async_request_ids: Vec<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DeleteRedisBigKeyAnalysisTasks`] call returns.
 #[tc_model]
 pub struct DeleteRedisBigKeyAnalysisTasksResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1099,30 +1301,41 @@ pub struct DeleteRedisBigKeyAnalysisTasksResponse {
 /// The `DeleteSecurityAuditLogExportTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DeleteSecurityAuditLogExportTasksResponse`].
-/// The codes it documents are in [`DeleteSecurityAuditLogExportTasksError`](super::errors::DeleteSecurityAuditLogExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DeleteSecurityAuditLogExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DeleteSecurityAuditLogExportTasks",
     output = DeleteSecurityAuditLogExportTasksResponse,
-    error = super::errors::DeleteSecurityAuditLogExportTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteSecurityAuditLogExportTasks {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `AsyncRequestIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AsyncRequestIds`; example: `[1]`
     pub async_request_ids: Vec<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
@@ -1136,35 +1349,44 @@ pub struct DeleteSecurityAuditLogExportTasksResponse {
 /// The `DeleteSqlFilters` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DeleteSqlFiltersResponse`].
-/// The codes it documents are in [`DeleteSqlFiltersError`](super::errors::DeleteSqlFiltersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DeleteSqlFilters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DeleteSqlFilters",
     output = DeleteSqlFiltersResponse,
-    error = super::errors::DeleteSqlFiltersError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DeleteSqlFilters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `FilterIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1432970]`
+    /// `FilterIds`; example: `[1432970]`
     pub filter_ids: Vec<i64>,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"aOqcrCnPLZgCh41VqZVHda2Y+HI=:26872060"`
+    /// `SessionToken`; example: `"aOqcrCnPLZgCh41VqZVHda2Y+HI=:26872060"`
     pub session_token: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
@@ -1178,15 +1400,28 @@ pub struct DeleteSqlFiltersResponse {
 /// The `DescribeAlarmTemplate` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeAlarmTemplateResponse`].
-/// The codes it documents are in [`DescribeAlarmTemplateError`](super::errors::DescribeAlarmTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeAlarmTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeAlarmTemplate",
     output = DescribeAlarmTemplateResponse,
-    error = super::errors::DescribeAlarmTemplateError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1196,36 +1431,26 @@ pub struct DeleteSqlFiltersResponse {
     )
 )]
 pub struct DescribeAlarmTemplate {
-    /// `TemplateNameRegexp`: a string.
-    ///
-    /// Example: `"demoAlarmTemplate"`
+    /// `TemplateNameRegexp`; example: `"demoAlarmTemplate"`
     pub template_name_regexp: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: i64,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeAlarmTemplate`] call returns.
 #[tc_model]
 pub struct DescribeAlarmTemplateResponse {
-    /// `ProfileList`: a list of [`AlarmProfileList`](super::models::AlarmProfileList) objects.
+    /// `ProfileList`
     pub profile_list: Option<Vec<models::AlarmProfileList>>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1235,35 +1460,48 @@ pub struct DescribeAlarmTemplateResponse {
 /// The `DescribeAllUserContact` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeAllUserContactResponse`].
-/// The codes it documents are in [`DescribeAllUserContactError`](super::errors::DescribeAllUserContactError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeAllUserContact)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeAllUserContact",
     output = DescribeAllUserContactResponse,
-    error = super::errors::DescribeAllUserContactError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeAllUserContact {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllUserContact`] call returns.
 #[tc_model]
 pub struct DescribeAllUserContactResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Contacts`: a list of [`ContactItem`](super::models::ContactItem) objects.
+    /// `Contacts`
     pub contacts: Vec<models::ContactItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1273,35 +1511,48 @@ pub struct DescribeAllUserContactResponse {
 /// The `DescribeAllUserGroup` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeAllUserGroupResponse`].
-/// The codes it documents are in [`DescribeAllUserGroupError`](super::errors::DescribeAllUserGroupError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeAllUserGroup)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeAllUserGroup",
     output = DescribeAllUserGroupResponse,
-    error = super::errors::DescribeAllUserGroupError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeAllUserGroup {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Names`: a list of strings.
+    /// `Names`
     pub names: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeAllUserGroup`] call returns.
 #[tc_model]
 pub struct DescribeAllUserGroupResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Groups`: a list of [`GroupItem`](super::models::GroupItem) objects.
+    /// `Groups`
     pub groups: Vec<models::GroupItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1311,15 +1562,33 @@ pub struct DescribeAllUserGroupResponse {
 /// The `DescribeAuditInstanceList` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeAuditInstanceListResponse`].
-/// The codes it documents are in [`DescribeAuditInstanceListError`](super::errors::DescribeAuditInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeAuditInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DbbrainErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeAuditInstanceList",
     output = DescribeAuditInstanceListResponse,
-    error = super::errors::DescribeAuditInstanceListError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1329,44 +1598,32 @@ pub struct DescribeAllUserGroupResponse {
     )
 )]
 pub struct DescribeAuditInstanceList {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `AuditSwitch`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditSwitch`; example: `1`
     pub audit_switch: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`AuditInstanceFilter`](super::models::AuditInstanceFilter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::AuditInstanceFilter>>,
 }
 
 /// What a successful [`DescribeAuditInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeAuditInstanceListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditInstance`](super::models::AuditInstance) objects.
+    /// `Items`
     pub items: Vec<models::AuditInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1376,15 +1633,33 @@ pub struct DescribeAuditInstanceListResponse {
 /// The `DescribeAuditLogFiles` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeAuditLogFilesResponse`].
-/// The codes it documents are in [`DescribeAuditLogFilesError`](super::errors::DescribeAuditLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeAuditLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeAuditLogFiles",
     output = DescribeAuditLogFilesResponse,
-    error = super::errors::DescribeAuditLogFilesError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1394,41 +1669,29 @@ pub struct DescribeAuditInstanceListResponse {
     )
 )]
 pub struct DescribeAuditLogFiles {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-eg8b01gr"`
+    /// `InstanceId`; example: `"tdsqlshard-eg8b01gr"`
     pub instance_id: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeAuditLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeAuditLogFilesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`AuditLogFile`](super::models::AuditLogFile) objects.
+    /// `Items`
     pub items: Vec<models::AuditLogFile>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1438,9 +1701,12 @@ pub struct DescribeAuditLogFilesResponse {
 /// The `DescribeBlockingLockTree` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeBlockingLockTreeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeBlockingLockTree)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -1449,31 +1715,23 @@ pub struct DescribeAuditLogFilesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBlockingLockTree {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-15rso1sb"`
+    /// `InstanceId`; example: `"mssql-15rso1sb"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `Product`; example: `"sqlserver"`
     pub product: String,
 
-    /// `MonitorLoop`: a string.
-    ///
-    /// Example: `"1000782"`
+    /// `MonitorLoop`; example: `"1000782"`
     pub monitor_loop: Option<String>,
 
-    /// `BlockingTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:32"`
+    /// `BlockingTime`; example: `"2026-10-19 20:15:32"`
     pub blocking_time: Option<String>,
 }
 
 /// What a successful [`DescribeBlockingLockTree`] call returns.
 #[tc_model]
 pub struct DescribeBlockingLockTreeResponse {
-    /// `Items`: a list of [`BlockingChainTree`](super::models::BlockingChainTree) objects.
+    /// `Items`
     pub items: Vec<models::BlockingChainTree>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1483,9 +1741,12 @@ pub struct DescribeBlockingLockTreeResponse {
 /// The `DescribeBlockingLogs` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeBlockingLogsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeBlockingLogs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -1501,136 +1762,86 @@ pub struct DescribeBlockingLockTreeResponse {
     )
 )]
 pub struct DescribeBlockingLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-15rso1sb"`
+    /// `InstanceId`; example: `"mssql-15rso1sb"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `Product`; example: `"sqlserver"`
     pub product: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-15 21:00:00"`
+    /// `StartTime`; example: `"2026-10-15 21:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-10-15 21:15:00"`
+    /// `EndTime`; example: `"2026-10-15 21:15:00"`
     pub end_time: String,
 
-    /// `RootCause`: a string.
-    ///
-    /// Example: `"C2_SLEEPING_UNCOMMITTED"`
+    /// `RootCause`; example: `"C2_SLEEPING_UNCOMMITTED"`
     pub root_cause: Option<String>,
 
-    /// `BlockingSqlMd5`: a string.
-    ///
-    /// Example: `"5de54dd3b0ebe66a69262a59721986e3"`
+    /// `BlockingSqlMd5`; example: `"5de54dd3b0ebe66a69262a59721986e3"`
     pub blocking_sql_md5: Option<String>,
 
-    /// `BlockedSqlMd5`: a string.
-    ///
-    /// Example: `"6f89b5ae86f5ccba7252cf7a70697776"`
+    /// `BlockedSqlMd5`; example: `"6f89b5ae86f5ccba7252cf7a70697776"`
     pub blocked_sql_md5: Option<String>,
 
-    /// `DatabaseNames`: a list of strings.
-    ///
-    /// Example: `["test_lock"]`
+    /// `DatabaseNames`; example: `["test_lock"]`
     pub database_names: Option<Vec<String>>,
 
-    /// `BlockingSessionIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[170]`
+    /// `BlockingSessionIds`; example: `[170]`
     pub blocking_session_ids: Option<Vec<i64>>,
 
-    /// `BlockedSessionIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[72]`
+    /// `BlockedSessionIds`; example: `[72]`
     pub blocked_session_ids: Option<Vec<i64>>,
 
-    /// `BlockingLoginNames`: a list of strings.
-    ///
-    /// Example: `["NT SERVICE\\SQLAgent$S24"]`
+    /// `BlockingLoginNames`; example: `["NT SERVICE\\SQLAgent$S24"]`
     pub blocking_login_names: Option<Vec<String>>,
 
-    /// `BlockedLoginNames`: a list of strings.
-    ///
-    /// Example: `["report_svc"]`
+    /// `BlockedLoginNames`; example: `["report_svc"]`
     pub blocked_login_names: Option<Vec<String>>,
 
-    /// `BlockingHostNames`: a list of strings.
-    ///
-    /// Example: `["TEN-4DUQ5CVE6R"]`
+    /// `BlockingHostNames`; example: `["TEN-4DUQ5CVE6R"]`
     pub blocking_host_names: Option<Vec<String>>,
 
-    /// `BlockedHostNames`: a list of strings.
-    ///
-    /// Example: `["TEN-4DUQ5CVE6R"]`
+    /// `BlockedHostNames`; example: `["TEN-4DUQ5CVE6R"]`
     pub blocked_host_names: Option<Vec<String>>,
 
-    /// `BlockingClientApps`: a list of strings.
-    ///
-    /// Example: `["python-pymssql"]`
+    /// `BlockingClientApps`; example: `["python-pymssql"]`
     pub blocking_client_apps: Option<Vec<String>>,
 
-    /// `BlockedClientApps`: a list of strings.
-    ///
-    /// Example: `["python-pymssql"]`
+    /// `BlockedClientApps`; example: `["python-pymssql"]`
     pub blocked_client_apps: Option<Vec<String>>,
 
-    /// `BlockedLockModes`: a list of strings.
-    ///
-    /// Example: `["X"]`
+    /// `BlockedLockModes`; example: `["X"]`
     pub blocked_lock_modes: Option<Vec<String>>,
 
-    /// `DurationMsMin`: a signed 64-bit integer.
-    ///
-    /// Example: `13356`
+    /// `DurationMsMin`; example: `13356`
     pub duration_ms_min: Option<i64>,
 
-    /// `DurationMsMax`: a signed 64-bit integer.
-    ///
-    /// Example: `13356`
+    /// `DurationMsMax`; example: `13356`
     pub duration_ms_max: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"DurationMs"`
+    /// `OrderBy`; example: `"DurationMs"`
     pub order_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderDirection`; example: `"desc"`
     pub order_direction: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `Limit`; example: `100000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `18`
+    /// `Offset`; example: `18`
     pub offset: Option<i64>,
 
-    /// `WithXml`: a boolean.
-    ///
-    /// Example: `true`
+    /// `WithXml`; example: `true`
     pub with_xml: Option<bool>,
 }
 
 /// What a successful [`DescribeBlockingLogs`] call returns.
 #[tc_model]
 pub struct DescribeBlockingLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `63`
+    /// `TotalCount`; example: `63`
     pub total_count: i64,
 
-    /// `Items`: a list of [`BlockingLogItem`](super::models::BlockingLogItem) objects.
+    /// `Items`
     pub items: Vec<models::BlockingLogItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1640,9 +1851,12 @@ pub struct DescribeBlockingLogsResponse {
 /// The `DescribeBlockingTrend` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeBlockingTrendResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeBlockingTrend)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -1651,41 +1865,29 @@ pub struct DescribeBlockingLogsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeBlockingTrend {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-qte20qje"`
+    /// `InstanceId`; example: `"mssql-qte20qje"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `Product`; example: `"sqlserver"`
     pub product: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:00"`
+    /// `StartTime`; example: `"2026-10-19 20:15:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:16:00"`
+    /// `EndTime`; example: `"2026-10-19 20:16:00"`
     pub end_time: String,
 }
 
 /// What a successful [`DescribeBlockingTrend`] call returns.
 #[tc_model]
 pub struct DescribeBlockingTrendResponse {
-    /// `Granularity`: a string.
-    ///
-    /// Example: `"SECONDS"`
+    /// `Granularity`; example: `"SECONDS"`
     pub granularity: String,
 
-    /// `GranularityMs`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `GranularityMs`; example: `1000`
     pub granularity_ms: i64,
 
-    /// `DataPoints`: a list of [`BlockingTrendPoint`](super::models::BlockingTrendPoint) objects.
+    /// `DataPoints`
     pub data_points: Vec<models::BlockingTrendPoint>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1695,15 +1897,34 @@ pub struct DescribeBlockingTrendResponse {
 /// The `DescribeDBAuditLogTopSqls` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBAuditLogTopSqlsResponse`].
-/// The codes it documents are in [`DescribeDBAuditLogTopSqlsError`](super::errors::DescribeDBAuditLogTopSqlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBAuditLogTopSqls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBAuditLogTopSqls",
     output = DescribeDBAuditLogTopSqlsResponse,
-    error = super::errors::DescribeDBAuditLogTopSqlsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1713,73 +1934,53 @@ pub struct DescribeBlockingTrendResponse {
     )
 )]
 pub struct DescribeDBAuditLogTopSqls {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-24T11:58:50+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2026-06-24T11:58:50+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2026-06-24T11:59:50+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2026-06-24T11:59:50+08:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql"`
+    /// `InstanceId`; example: `"tdsql"`
     pub instance_id: String,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `OrderBy`; example: `"QueryTime"`
     pub order_by: Option<String>,
 
-    /// `OrderByDirection`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderByDirection`; example: `"ASC"`
     pub order_by_direction: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"order"`
+    /// `TableName`; example: `"order"`
     pub table_name: Option<String>,
 
-    /// `Hosts`: a list of strings.
+    /// `Hosts`
     pub hosts: Option<Vec<String>>,
 
-    /// `SqlCodes`: a list of strings.
+    /// `SqlCodes`
     pub sql_codes: Option<Vec<String>>,
 
-    /// `SqlSample`: a string.
+    /// `SqlSample`
     pub sql_sample: Option<String>,
 
-    /// `Users`: a list of strings.
+    /// `Users`
     pub users: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDBAuditLogTopSqls`] call returns.
 #[tc_model]
 pub struct DescribeDBAuditLogTopSqlsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `TopSqls`: a list of [`TopSqlTpl`](super::models::TopSqlTpl) objects.
+    /// `TopSqls`
     pub top_sqls: Vec<models::TopSqlTpl>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1789,9 +1990,12 @@ pub struct DescribeDBAuditLogTopSqlsResponse {
 /// The `DescribeDBAuditLogs` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBAuditLogsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBAuditLogs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -1800,82 +2004,56 @@ pub struct DescribeDBAuditLogTopSqlsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDBAuditLogs {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `Product`; example: `"mariadb"`
     pub product: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-10 18:19:21"`
+    /// `StartTime`; example: `"2026-10-10 18:19:21"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-10-10 18:20:21"`
+    /// `EndTime`; example: `"2026-10-10 18:20:21"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-1zsrqfdkh4"`
+    /// `InstanceId`; example: `"tdsql-1zsrqfdkh4"`
     pub instance_id: Option<String>,
 
-    /// `LogType`: a string.
-    ///
-    /// Example: `"Proxy"`
+    /// `LogType`; example: `"Proxy"`
     pub log_type: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"Timestamp"`
+    /// `SortBy`; example: `"Timestamp"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderBy`; example: `"DESC"`
     pub order_by: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `SqlStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `123454323`
+    /// `SqlStartTime`; example: `123454323`
     pub sql_start_time: Option<i64>,
 
-    /// `Filter`: an [`AuditLogQueryFilter`](super::models::AuditLogQueryFilter).
+    /// `Filter`
     pub filter: Option<models::AuditLogQueryFilter>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdsqlshard-garh4omb"`
+    /// `ClusterId`; example: `"tdsqlshard-garh4omb"`
     pub cluster_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBAuditLogs`] call returns.
 #[tc_model]
 pub struct DescribeDBAuditLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `TotalCount`; example: `3`
     pub total_count: Option<i64>,
 
-    /// `FilteredRecords`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `FilteredRecords`; example: `0`
     pub filtered_records: Option<i64>,
 
-    /// `ProxyLogs`: a list of [`AuditProxyLogItem`](super::models::AuditProxyLogItem) objects.
+    /// `ProxyLogs`
     pub proxy_logs: Option<Vec<models::AuditProxyLogItem>>,
 
-    /// `DBLogs`: a list of [`AuditDbLogItem`](super::models::AuditDbLogItem) objects.
+    /// `DBLogs`
     #[tc(rename = "DBLogs")]
     pub db_logs: Option<Vec<models::AuditDbLogItem>>,
 
@@ -1886,92 +2064,81 @@ pub struct DescribeDBAuditLogsResponse {
 /// The `DescribeDBAutonomyAction` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBAutonomyActionResponse`].
-/// The codes it documents are in [`DescribeDBAutonomyActionError`](super::errors::DescribeDBAutonomyActionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBAutonomyAction)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBAutonomyAction",
     output = DescribeDBAutonomyActionResponse,
-    error = super::errors::DescribeDBAutonomyActionError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBAutonomyAction {
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `ActionId`; example: `12`
     pub action_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeDBAutonomyAction`] call returns.
 #[tc_model]
 pub struct DescribeDBAutonomyActionResponse {
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ActionId`; example: `2`
     pub action_id: i64,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EventId`; example: `2`
     pub event_id: i64,
 
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TaskId`; example: `1`
     pub task_id: Option<i64>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RedisAutoScaleUp"`
+    /// `Type`; example: `"RedisAutoScaleUp"`
     pub r#type: String,
 
-    /// `TriggerTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `TriggerTime`; example: `"2025-03-12 00:00:00"`
     pub trigger_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `CreateTime`; example: `"2025-03-12 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `UpdateTime`; example: `"2025-03-12 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `FinishTime`; example: `"2025-03-12 00:00:00"`
     pub finish_time: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExpireTime`; example: `100`
     pub expire_time: i64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
+    /// `Reason`; example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
     pub reason: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1981,42 +2148,51 @@ pub struct DescribeDBAutonomyActionResponse {
 /// The `DescribeDBAutonomyActions` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBAutonomyActionsResponse`].
-/// The codes it documents are in [`DescribeDBAutonomyActionsError`](super::errors::DescribeDBAutonomyActionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBAutonomyActions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBAutonomyActions",
     output = DescribeDBAutonomyActionsResponse,
-    error = super::errors::DescribeDBAutonomyActionsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBAutonomyActions {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `EventId`; example: `12`
     pub event_id: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeDBAutonomyActions`] call returns.
 #[tc_model]
 pub struct DescribeDBAutonomyActionsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Actions`: a list of [`AutonomyActionVo`](super::models::AutonomyActionVo) objects.
+    /// `Actions`
     pub actions: Vec<models::AutonomyActionVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2026,15 +2202,32 @@ pub struct DescribeDBAutonomyActionsResponse {
 /// The `DescribeDBAutonomyEvents` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBAutonomyEventsResponse`].
-/// The codes it documents are in [`DescribeDBAutonomyEventsError`](super::errors::DescribeDBAutonomyEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBAutonomyEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBAutonomyEvents",
     output = DescribeDBAutonomyEventsResponse,
-    error = super::errors::DescribeDBAutonomyEventsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2044,46 +2237,32 @@ pub struct DescribeDBAutonomyActionsResponse {
     )
 )]
 pub struct DescribeDBAutonomyEvents {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2015-03-12 00:00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2015-03-12 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2015-03-12 00:00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2015-03-12 00:00:00"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBAutonomyEvents`] call returns.
 #[tc_model]
 pub struct DescribeDBAutonomyEventsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Events`: a list of [`AutonomyEventVo`](super::models::AutonomyEventVo) objects.
+    /// `Events`
     pub events: Vec<models::AutonomyEventVo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2093,89 +2272,78 @@ pub struct DescribeDBAutonomyEventsResponse {
 /// The `DescribeDBDiagEvent` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBDiagEventResponse`].
-/// The codes it documents are in [`DescribeDBDiagEventError`](super::errors::DescribeDBDiagEventError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBDiagEvent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBDiagEvent",
     output = DescribeDBDiagEventResponse,
-    error = super::errors::DescribeDBDiagEventError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBDiagEvent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test156"`
+    /// `InstanceId`; example: `"cdb-test156"`
     pub instance_id: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EventId`; example: `5`
     pub event_id: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagEvent`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagEventResponse {
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"健康巡检"`
+    /// `DiagItem`; example: `"健康巡检"`
     pub diag_item: String,
 
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"数据库快照"`
+    /// `DiagType`; example: `"数据库快照"`
     pub diag_type: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `EventId`; example: `5`
     pub event_id: i64,
 
-    /// `Explanation`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\"}]"`
+    /// `Explanation`; example: `"[{\"DataType\":\"title\"}]"`
     pub explanation: String,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"数据库健康检查，发现1个问题"`
+    /// `Outline`; example: `"数据库健康检查，发现1个问题"`
     pub outline: String,
 
-    /// `Problem`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"会话快照\"}}]"`
+    /// `Problem`; example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"会话快照\"}}]"`
     pub problem: String,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Severity`; example: `4`
     pub severity: i64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-06 12:05:40"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-11-06 12:05:40"`
     pub start_time: String,
 
-    /// `Suggestions`: a string.
-    ///
-    /// Example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"SQL优化\"}}]"`
+    /// `Suggestions`; example: `"[{\"DataType\":\"title\",\"Data\":{\"Name\":\"SQL优化\"}}]"`
     pub suggestions: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"innodb_rows_read_per_qps"`
+    /// `Metric`; example: `"innodb_rows_read_per_qps"`
     pub metric: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-11-06 12:05:50"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-11-06 12:05:50"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2185,15 +2353,32 @@ pub struct DescribeDBDiagEventResponse {
 /// The `DescribeDBDiagEvents` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBDiagEventsResponse`].
-/// The codes it documents are in [`DescribeDBDiagEventsError`](super::errors::DescribeDBDiagEventsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBDiagEvents)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBDiagEvents",
     output = DescribeDBDiagEventsResponse,
-    error = super::errors::DescribeDBDiagEventsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2203,56 +2388,38 @@ pub struct DescribeDBDiagEventResponse {
     )
 )]
 pub struct DescribeDBDiagEvents {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub end_time: String,
 
-    /// `Severities`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3,4]`
+    /// `Severities`; example: `[1,2,3,4]`
     pub severities: Option<Vec<i64>>,
 
-    /// `DiagItems`: a list of strings.
-    ///
-    /// Example: `["Connectivity","IUDSlow","SlowSql"]`
+    /// `DiagItems`; example: `["Connectivity","IUDSlow","SlowSql"]`
     pub diag_items: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-test"]`
+    /// `InstanceIds`; example: `["cdb-test"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBDiagEvents`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagEventsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`DiagHistoryEventItem`](super::models::DiagHistoryEventItem) objects.
+    /// `Items`
     pub items: Vec<models::DiagHistoryEventItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2262,42 +2429,51 @@ pub struct DescribeDBDiagEventsResponse {
 /// The `DescribeDBDiagHistory` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBDiagHistoryResponse`].
-/// The codes it documents are in [`DescribeDBDiagHistoryError`](super::errors::DescribeDBDiagHistoryError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBDiagHistory)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBDiagHistory",
     output = DescribeDBDiagHistoryResponse,
-    error = super::errors::DescribeDBDiagHistoryError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBDiagHistory {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test"`
+    /// `InstanceId`; example: `"cdb-test"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagHistory`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagHistoryResponse {
-    /// `Events`: a list of [`DiagHistoryEventItem`](super::models::DiagHistoryEventItem) objects.
+    /// `Events`
     pub events: Vec<models::DiagHistoryEventItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2307,37 +2483,47 @@ pub struct DescribeDBDiagHistoryResponse {
 /// The `DescribeDBDiagReportContent` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBDiagReportContentResponse`].
-/// The codes it documents are in [`DescribeDBDiagReportContentError`](super::errors::DescribeDBDiagReportContentError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBDiagReportContent)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBDiagReportContent",
     output = DescribeDBDiagReportContentResponse,
-    error = super::errors::DescribeDBDiagReportContentError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBDiagReportContent {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `59`
+    /// `AsyncRequestId`; example: `59`
     pub async_request_id: u64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBDiagReportContent`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagReportContentResponse {
-    /// `Report`: a string.
+    /// `Report`
     pub report: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2347,15 +2533,32 @@ pub struct DescribeDBDiagReportContentResponse {
 /// The `DescribeDBDiagReportTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBDiagReportTasksResponse`].
-/// The codes it documents are in [`DescribeDBDiagReportTasksError`](super::errors::DescribeDBDiagReportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBDiagReportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBDiagReportTasks",
     output = DescribeDBDiagReportTasksResponse,
-    error = super::errors::DescribeDBDiagReportTasksError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2365,64 +2568,44 @@ pub struct DescribeDBDiagReportContentResponse {
     )
 )]
 pub struct DescribeDBDiagReportTasks {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub end_time: Option<String>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-c1nl9rpv"]`
+    /// `InstanceIds`; example: `["cdb-c1nl9rpv"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Sources`: a list of strings.
-    ///
-    /// Example: `["DAILY_INSPECTION"]`
+    /// `Sources`; example: `["DAILY_INSPECTION"]`
     pub sources: Option<Vec<String>>,
 
-    /// `HealthLevels`: a string.
-    ///
-    /// Example: `"[\"HEALTH\"]"`
+    /// `HealthLevels`; example: `"[\"HEALTH\"]"`
     pub health_levels: Option<String>,
 
-    /// `TaskStatuses`: a string.
-    ///
-    /// Example: `"[\"finished\"]"`
+    /// `TaskStatuses`; example: `"[\"finished\"]"`
     pub task_statuses: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilterGroup`](super::models::TagFilterGroup) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilterGroup>>,
 }
 
 /// What a successful [`DescribeDBDiagReportTasks`] call returns.
 #[tc_model]
 pub struct DescribeDBDiagReportTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`HealthReportTask`](super::models::HealthReportTask) objects.
+    /// `Tasks`
     pub tasks: Vec<models::HealthReportTask>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2432,27 +2615,61 @@ pub struct DescribeDBDiagReportTasksResponse {
 /// The `DescribeDBInstances` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.AuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationAuditNotOpened)
+/// - [`FailedOperation.PaasAuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationPaasAuditNotOpened)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DbbrainErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InternalError`](super::errors::DbbrainErrorCode::InternalErrorInternalError)
+/// - [`InvalidFilter`](super::errors::DbbrainErrorCode::InvalidFilter)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameterInvalidParameter)
+/// - [`InvalidParameterCombination`](super::errors::DbbrainErrorCode::InvalidParameterCombination)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValueInvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`MissingParameter.MissingParameter`](super::errors::DbbrainErrorCode::MissingParameterMissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DbbrainErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DbbrainErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DbbrainErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnauthorizedOperation.UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperationUnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.HasDuplicatedTask`](super::errors::DbbrainErrorCode::UnsupportedOperationHasDuplicatedTask)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-lvgh1oyv"]`
+    /// `InstanceIds`; example: `["cdb-lvgh1oyv"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `Items`: a list of [`InstanceItem`](super::models::InstanceItem) objects.
+    /// `Items`
     pub items: Vec<models::InstanceItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2462,72 +2679,70 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeDBPerfTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBPerfTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeDBPerfTimeSeriesError`](super::errors::DescribeDBPerfTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBPerfTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBPerfTimeSeries",
     output = DescribeDBPerfTimeSeriesResponse,
-    error = super::errors::DescribeDBPerfTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBPerfTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test123"`
+    /// `InstanceId`; example: `"cdb-test123"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T01:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T01:00:00+08:00"`
     pub end_time: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"binlog_disk_available,data_disk_available"`
+    /// `Metric`; example: `"binlog_disk_available,data_disk_available"`
     pub metric: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdsqlshard-1eu5znlw"`
+    /// `ClusterId`; example: `"tdsqlshard-1eu5znlw"`
     pub cluster_id: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 
-    /// `InstanceNodeId`: a string.
-    ///
-    /// Example: `"95397a1418f36495af7d09433f2f575f3d53d852"`
+    /// `InstanceNodeId`; example: `"95397a1418f36495af7d09433f2f575f3d53d852"`
     pub instance_node_id: Option<String>,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
+    /// `InstanceProxyId`; example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
     pub instance_proxy_id: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
+    /// `ProxyId`; example: `"a267221bfa30c571cabbea555121bc1c2c97e518"`
     pub proxy_id: Option<String>,
 }
 
 /// What a successful [`DescribeDBPerfTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeDBPerfTimeSeriesResponse {
-    /// `Data`: a [`MonitorMetricSeriesData`](super::models::MonitorMetricSeriesData).
+    /// `Data`
     pub data: models::MonitorMetricSeriesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2537,54 +2752,58 @@ pub struct DescribeDBPerfTimeSeriesResponse {
 /// The `DescribeDBSpaceStatus` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDBSpaceStatusResponse`].
-/// The codes it documents are in [`DescribeDBSpaceStatusError`](super::errors::DescribeDBSpaceStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDBSpaceStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDBSpaceStatus",
     output = DescribeDBSpaceStatusResponse,
-    error = super::errors::DescribeDBSpaceStatusError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDBSpaceStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test"`
+    /// `InstanceId`; example: `"cdb-test"`
     pub instance_id: String,
 
-    /// `RangeDays`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `RangeDays`; example: `5`
     pub range_days: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeDBSpaceStatus`] call returns.
 #[tc_model]
 pub struct DescribeDBSpaceStatusResponse {
-    /// `Growth`: a signed 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `Growth`; example: `231`
     pub growth: i64,
 
-    /// `Remain`: a signed 64-bit integer.
-    ///
-    /// Example: `23224`
+    /// `Remain`; example: `23224`
     pub remain: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `50000`
+    /// `Total`; example: `50000`
     pub total: i64,
 
-    /// `AvailableDays`: a signed 64-bit integer.
-    ///
-    /// Example: `35`
+    /// `AvailableDays`; example: `35`
     pub available_days: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2594,39 +2813,51 @@ pub struct DescribeDBSpaceStatusResponse {
 /// The `DescribeDatabaseAutonomyStatus` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDatabaseAutonomyStatusResponse`].
-/// The codes it documents are in [`DescribeDatabaseAutonomyStatusError`](super::errors::DescribeDatabaseAutonomyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDatabaseAutonomyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDatabaseAutonomyStatus",
     output = DescribeDatabaseAutonomyStatusResponse,
-    error = super::errors::DescribeDatabaseAutonomyStatusError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeDatabaseAutonomyStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-kuaetxyl"`
+    /// `InstanceId`; example: `"cmgo-kuaetxyl"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AutoIndexAdvice"`
+    /// `Type`; example: `"AutoIndexAdvice"`
     pub r#type: String,
 }
 
 /// What a successful [`DescribeDatabaseAutonomyStatus`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseAutonomyStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2636,9 +2867,12 @@ pub struct DescribeDatabaseAutonomyStatusResponse {
 /// The `DescribeDatabaseObjectV2` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDatabaseObjectV2Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDatabaseObjectV2)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -2647,54 +2881,40 @@ pub struct DescribeDatabaseAutonomyStatusResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeDatabaseObjectV2 {
-    /// `Product`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `Product`; example: `"sqlserver"`
     pub product: String,
 
-    /// `ObjectType`: a string.
-    ///
-    /// Example: `"TableStatistics"`
+    /// `ObjectType`; example: `"TableStatistics"`
     pub object_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-15rso1sb"`
+    /// `InstanceId`; example: `"mssql-15rso1sb"`
     pub instance_id: Option<String>,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_object"`
+    /// `TableSchema`; example: `"test_object"`
     pub table_schema: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"sales.t_obj_dup"`
+    /// `TableName`; example: `"sales.t_obj_dup"`
     pub table_name: Option<String>,
 }
 
 /// What a successful [`DescribeDatabaseObjectV2`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseObjectV2Response {
-    /// `IndexDDLs`: a list of [`IndexDdlInfo`](super::models::IndexDdlInfo) objects.
+    /// `IndexDDLs`
     #[tc(rename = "IndexDDLs")]
     pub index_ddls: Option<Vec<models::IndexDdlInfo>>,
 
-    /// `TableDDL`: a string.
+    /// `TableDDL`
     #[tc(rename = "TableDDL")]
     pub table_ddl: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"t_obj_dup"`
+    /// `TableName`; example: `"t_obj_dup"`
     pub table_name: Option<String>,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_object"`
+    /// `TableSchema`; example: `"test_object"`
     pub table_schema: Option<String>,
 
-    /// `TableStatistics`: a [`TableStatistics`](super::models::TableStatistics).
+    /// `TableStatistics`
     pub table_statistics: Option<models::TableStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2704,9 +2924,12 @@ pub struct DescribeDatabaseObjectV2Response {
 /// The `DescribeDeadLockLogs` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDeadLockLogsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDeadLockLogs)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -2722,66 +2945,44 @@ pub struct DescribeDatabaseObjectV2Response {
     )
 )]
 pub struct DescribeDeadLockLogs {
-    /// `Product`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `Product`; example: `"sqlserver"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-15rso1sb"`
+    /// `InstanceId`; example: `"mssql-15rso1sb"`
     pub instance_id: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-09-18 14:50:00"`
+    /// `StartTime`; example: `"2026-09-18 14:50:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-09-18 23:59:59"`
+    /// `EndTime`; example: `"2026-09-18 23:59:59"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `IncludeXml`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IncludeXml`; example: `true`
     pub include_xml: Option<bool>,
 
-    /// `ResultVersion`: a string.
-    ///
-    /// Example: `"0587b3cf0a28da7cdd93e6ecb1c1f5bc850805d6e506ccadc31b0f18ef144f81"`
+    /// `ResultVersion`; example: `"0587b3cf0a28da7cdd93e6ecb1c1f5bc850805d6e506ccadc31b0f18ef144f81"`
     pub result_version: Option<String>,
 }
 
 /// What a successful [`DescribeDeadLockLogs`] call returns.
 #[tc_model]
 pub struct DescribeDeadLockLogsResponse {
-    /// `HasMore`: a boolean.
-    ///
-    /// Example: `false`
+    /// `HasMore`; example: `false`
     pub has_more: Option<bool>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `TotalCount`; example: `8`
     pub total_count: Option<i64>,
 
-    /// `ResultVersion`: a string.
-    ///
-    /// Example: `"8cc6fd1f70a2dfbdaa69b590f5daab353a98c959fb24a9d342df483b550ec796"`
+    /// `ResultVersion`; example: `"8cc6fd1f70a2dfbdaa69b590f5daab353a98c959fb24a9d342df483b550ec796"`
     pub result_version: Option<String>,
 
-    /// `Items`: a list of [`DeadLockLogItem`](super::models::DeadLockLogItem) objects.
+    /// `Items`
     pub items: Option<Vec<models::DeadLockLogItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2791,15 +2992,33 @@ pub struct DescribeDeadLockLogsResponse {
 /// The `DescribeDiagDBInstances` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeDiagDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDiagDBInstancesError`](super::errors::DescribeDiagDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeDiagDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeDiagDBInstances",
     output = DescribeDiagDBInstancesResponse,
-    error = super::errors::DescribeDiagDBInstancesError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2809,56 +3028,38 @@ pub struct DescribeDeadLockLogsResponse {
     )
 )]
 pub struct DescribeDiagDBInstances {
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: bool,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: i64,
 
-    /// `InstanceNames`: a list of strings.
-    ///
-    /// Example: `["cdb-测试"]`
+    /// `InstanceNames`; example: `["cdb-测试"]`
     pub instance_names: Option<Vec<String>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-test"]`
+    /// `InstanceIds`; example: `["cdb-test"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `Regions`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Regions`; example: `["ap-guangzhou"]`
     pub regions: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeDiagDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDiagDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `DbScanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbScanStatus`; example: `1`
     pub db_scan_status: i64,
 
-    /// `Items`: a list of [`InstanceInfo`](super::models::InstanceInfo) objects.
+    /// `Items`
     pub items: Vec<models::InstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2868,37 +3069,49 @@ pub struct DescribeDiagDBInstancesResponse {
 /// The `DescribeHealthScore` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeHealthScoreResponse`].
-/// The codes it documents are in [`DescribeHealthScoreError`](super::errors::DescribeHealthScoreError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeHealthScore)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeHealthScore",
     output = DescribeHealthScoreResponse,
-    error = super::errors::DescribeHealthScoreError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeHealthScore {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1213"`
+    /// `InstanceId`; example: `"cdb-test1213"`
     pub instance_id: String,
 
-    /// `Time`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `Time`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeHealthScore`] call returns.
 #[tc_model]
 pub struct DescribeHealthScoreResponse {
-    /// `Data`: a [`HealthScoreInfo`](super::models::HealthScoreInfo).
+    /// `Data`
     pub data: models::HealthScoreInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2908,42 +3121,51 @@ pub struct DescribeHealthScoreResponse {
 /// The `DescribeHealthScoreTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeHealthScoreTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeHealthScoreTimeSeriesError`](super::errors::DescribeHealthScoreTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeHealthScoreTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeHealthScoreTimeSeries",
     output = DescribeHealthScoreTimeSeriesResponse,
-    error = super::errors::DescribeHealthScoreTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeHealthScoreTimeSeries {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test"`
+    /// `InstanceId`; example: `"cdb-test"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `Product`; example: `"cdb"`
     pub product: String,
 }
 
 /// What a successful [`DescribeHealthScoreTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeHealthScoreTimeSeriesResponse {
-    /// `Data`: a [`HealthScoreTimeSeriesData`](super::models::HealthScoreTimeSeriesData).
+    /// `Data`
     pub data: models::HealthScoreTimeSeriesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2953,47 +3175,55 @@ pub struct DescribeHealthScoreTimeSeriesResponse {
 /// The `DescribeIndexRecommendAggregationSlowLogs` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeIndexRecommendAggregationSlowLogsResponse`].
-/// The codes it documents are in [`DescribeIndexRecommendAggregationSlowLogsError`](super::errors::DescribeIndexRecommendAggregationSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeIndexRecommendAggregationSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeIndexRecommendAggregationSlowLogs",
     output = DescribeIndexRecommendAggregationSlowLogsResponse,
-    error = super::errors::DescribeIndexRecommendAggregationSlowLogsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeIndexRecommendAggregationSlowLogs {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-2jrxxlx"`
+    /// `InstanceId`; example: `"cmgo-2jrxxlx"`
     pub instance_id: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Db`; example: `"demo_db"`
     pub db: String,
 
-    /// `Collection`: a string.
-    ///
-    /// Example: `"demo_collection"`
+    /// `Collection`; example: `"demo_collection"`
     pub collection: String,
 
-    /// `Signs`: a list of strings.
-    ///
-    /// Example: `["d6e6fe0025c258592dd6f442312f26ww"]`
+    /// `Signs`; example: `["d6e6fe0025c258592dd6f442312f26ww"]`
     pub signs: Vec<String>,
 }
 
 /// What a successful [`DescribeIndexRecommendAggregationSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeIndexRecommendAggregationSlowLogsResponse {
-    /// `Aggregation`: an [`Aggregation`](super::models::Aggregation).
+    /// `Aggregation`
     pub aggregation: models::Aggregation,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3003,57 +3233,61 @@ pub struct DescribeIndexRecommendAggregationSlowLogsResponse {
 /// The `DescribeIndexRecommendInfo` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeIndexRecommendInfoResponse`].
-/// The codes it documents are in [`DescribeIndexRecommendInfoError`](super::errors::DescribeIndexRecommendInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeIndexRecommendInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeIndexRecommendInfo",
     output = DescribeIndexRecommendInfoResponse,
-    error = super::errors::DescribeIndexRecommendInfoError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeIndexRecommendInfo {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-2jrxxlx"`
+    /// `InstanceId`; example: `"cmgo-2jrxxlx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeIndexRecommendInfo`] call returns.
 #[tc_model]
 pub struct DescribeIndexRecommendInfoResponse {
-    /// `CollectionNum`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CollectionNum`; example: `100`
     pub collection_num: i64,
 
-    /// `IndexNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IndexNum`; example: `1`
     pub index_num: i64,
 
-    /// `Items`: a list of [`MongoDbIndex`](super::models::MongoDbIndex) objects.
+    /// `Items`
     pub items: Vec<models::MongoDbIndex>,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Level`; example: `1`
     pub level: i64,
 
-    /// `Optimized`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `Optimized`; example: `11`
     pub optimized: i64,
 
-    /// `OptimizedCount`: a signed 64-bit integer.
-    ///
-    /// Example: `33`
+    /// `OptimizedCount`; example: `33`
     pub optimized_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3063,15 +3297,32 @@ pub struct DescribeIndexRecommendInfoResponse {
 /// The `DescribeMailProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeMailProfileResponse`].
-/// The codes it documents are in [`DescribeMailProfileError`](super::errors::DescribeMailProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeMailProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeMailProfile",
     output = DescribeMailProfileResponse,
-    error = super::errors::DescribeMailProfileError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3081,41 +3332,29 @@ pub struct DescribeIndexRecommendInfoResponse {
     )
 )]
 pub struct DescribeMailProfile {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"scheduler_mail_configuration"`
+    /// `ProfileType`; example: `"scheduler_mail_configuration"`
     pub profile_type: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"scheduler_cdb-of66x11l"`
+    /// `ProfileName`; example: `"scheduler_cdb-of66x11l"`
     pub profile_name: Option<String>,
 }
 
 /// What a successful [`DescribeMailProfile`] call returns.
 #[tc_model]
 pub struct DescribeMailProfileResponse {
-    /// `ProfileList`: a list of [`UserProfile`](super::models::UserProfile) objects.
+    /// `ProfileList`
     pub profile_list: Vec<models::UserProfile>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3125,52 +3364,57 @@ pub struct DescribeMailProfileResponse {
 /// The `DescribeMetricTopProxies` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeMetricTopProxiesResponse`].
-/// The codes it documents are in [`DescribeMetricTopProxiesError`](super::errors::DescribeMetricTopProxiesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeMetricTopProxies)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeMetricTopProxies",
     output = DescribeMetricTopProxiesResponse,
-    error = super::errors::DescribeMetricTopProxiesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeMetricTopProxies {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qjdkzsat"`
+    /// `InstanceId`; example: `"crs-qjdkzsat"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"connections"`
+    /// `Metric`; example: `"connections"`
     pub metric: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMetricTopProxies`] call returns.
 #[tc_model]
 pub struct DescribeMetricTopProxiesResponse {
-    /// `Data`: a list of [`RedisMetricTopProxiesData`](super::models::RedisMetricTopProxiesData) objects.
+    /// `Data`
     pub data: Vec<models::RedisMetricTopProxiesData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3180,64 +3424,58 @@ pub struct DescribeMetricTopProxiesResponse {
 /// The `DescribeMongoDBProcessList` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeMongoDBProcessListResponse`].
-/// The codes it documents are in [`DescribeMongoDBProcessListError`](super::errors::DescribeMongoDBProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeMongoDBProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeMongoDBProcessList",
     output = DescribeMongoDBProcessListResponse,
-    error = super::errors::DescribeMongoDBProcessListError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeMongoDBProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-ag8kko4r"`
+    /// `InstanceId`; example: `"cmgo-ag8kko4r"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `123`
+    /// `ID`; example: `123`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Host`; example: `"127.0.0.1"`
     pub host: Option<String>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DB`; example: `"test_db"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"update"`
+    /// `Type`; example: `"update"`
     pub r#type: Option<String>,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeMongoDBProcessList`] call returns.
 #[tc_model]
 pub struct DescribeMongoDBProcessListResponse {
-    /// `ProcessList`: a [`MongoDbProcessList`](super::models::MongoDbProcessList).
+    /// `ProcessList`
     pub process_list: Option<models::MongoDbProcessList>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3247,83 +3485,80 @@ pub struct DescribeMongoDBProcessListResponse {
 /// The `DescribeMySqlProcessList` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeMySqlProcessListResponse`].
-/// The codes it documents are in [`DescribeMySqlProcessListError`](super::errors::DescribeMySqlProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeMySqlProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeMySqlProcessList",
     output = DescribeMySqlProcessListResponse,
-    error = super::errors::DescribeMySqlProcessListError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeMySqlProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `ID`; example: `20`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:41528"`
+    /// `Host`; example: `"127.0.0.1:41528"`
     pub host: Option<String>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `DB`; example: `"demo_db"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"Updating"`
+    /// `State`; example: `"Updating"`
     pub state: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Execute"`
+    /// `Command`; example: `"Execute"`
     pub command: Option<String>,
 
-    /// `Time`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<u64>,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: Option<String>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `StatDimensions`: a list of [`StatDimension`](super::models::StatDimension) objects.
+    /// `StatDimensions`
     pub stat_dimensions: Option<Vec<models::StatDimension>>,
 }
 
 /// What a successful [`DescribeMySqlProcessList`] call returns.
 #[tc_model]
 pub struct DescribeMySqlProcessListResponse {
-    /// `ProcessList`: a list of [`MySqlProcess`](super::models::MySqlProcess) objects.
+    /// `ProcessList`
     pub process_list: Vec<models::MySqlProcess>,
 
-    /// `Statistics`: a list of [`StatisticInfo`](super::models::StatisticInfo) objects.
+    /// `Statistics`
     pub statistics: Option<Vec<models::StatisticInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3333,15 +3568,32 @@ pub struct DescribeMySqlProcessListResponse {
 /// The `DescribeNoPrimaryKeyTables` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeNoPrimaryKeyTablesResponse`].
-/// The codes it documents are in [`DescribeNoPrimaryKeyTablesError`](super::errors::DescribeNoPrimaryKeyTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeNoPrimaryKeyTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeNoPrimaryKeyTables",
     output = DescribeNoPrimaryKeyTablesResponse,
-    error = super::errors::DescribeNoPrimaryKeyTablesError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3350,56 +3602,38 @@ pub struct DescribeMySqlProcessListResponse {
     )
 )]
 pub struct DescribeNoPrimaryKeyTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-04-14"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2022-04-14"`
     pub date: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeNoPrimaryKeyTables`] call returns.
 #[tc_model]
 pub struct DescribeNoPrimaryKeyTablesResponse {
-    /// `NoPrimaryKeyTableCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `NoPrimaryKeyTableCount`; example: `10000`
     pub no_primary_key_table_count: i64,
 
-    /// `NoPrimaryKeyTableCountDiff`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NoPrimaryKeyTableCountDiff`; example: `0`
     pub no_primary_key_table_count_diff: i64,
 
-    /// `NoPrimaryKeyTableRecordCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `NoPrimaryKeyTableRecordCount`; example: `1000`
     pub no_primary_key_table_record_count: i64,
 
-    /// `NoPrimaryKeyTables`: a list of [`Table`](super::models::Table) objects.
+    /// `NoPrimaryKeyTables`
     pub no_primary_key_tables: Vec<models::Table>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1618890295`
+    /// `Timestamp`; example: `1618890295`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3409,57 +3643,61 @@ pub struct DescribeNoPrimaryKeyTablesResponse {
 /// The `DescribeProxyProcessStatistics` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeProxyProcessStatisticsResponse`].
-/// The codes it documents are in [`DescribeProxyProcessStatisticsError`](super::errors::DescribeProxyProcessStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeProxyProcessStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeProxyProcessStatistics",
     output = DescribeProxyProcessStatisticsResponse,
-    error = super::errors::DescribeProxyProcessStatisticsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeProxyProcessStatistics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"\"crs-2gtest\""`
+    /// `InstanceId`; example: `"\"crs-2gtest\""`
     pub instance_id: String,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"\"b237ff3c5f30b0615276f986cc75c045bc\""`
+    /// `InstanceProxyId`; example: `"\"b237ff3c5f30b0615276f986cc75c045bc\""`
     pub instance_proxy_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"\"redis\""`
+    /// `Product`; example: `"\"redis\""`
     pub product: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"\"AllConn\""`
+    /// `SortBy`; example: `"\"AllConn\""`
     pub sort_by: Option<String>,
 
-    /// `OrderDirection`: a string.
-    ///
-    /// Example: `"\"DESC\""`
+    /// `OrderDirection`; example: `"\"DESC\""`
     pub order_direction: Option<String>,
 }
 
 /// What a successful [`DescribeProxyProcessStatistics`] call returns.
 #[tc_model]
 pub struct DescribeProxyProcessStatisticsResponse {
-    /// `ProcessStatistics`: a [`ProcessStatistic`](super::models::ProcessStatistic).
+    /// `ProcessStatistics`
     pub process_statistics: models::ProcessStatistic,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3469,42 +3707,57 @@ pub struct DescribeProxyProcessStatisticsResponse {
 /// The `DescribeProxySessionKillTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeProxySessionKillTasksResponse`].
-/// The codes it documents are in [`DescribeProxySessionKillTasksError`](super::errors::DescribeProxySessionKillTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeProxySessionKillTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceInUse`](super::errors::DbbrainErrorCode::ResourceInUse)
+/// - [`ResourceInsufficient`](super::errors::DbbrainErrorCode::ResourceInsufficient)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`ResourcesSoldOut`](super::errors::DbbrainErrorCode::ResourcesSoldOut)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeProxySessionKillTasks",
     output = DescribeProxySessionKillTasksResponse,
-    error = super::errors::DescribeProxySessionKillTasksError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeProxySessionKillTasks {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1234"`
+    /// `InstanceId`; example: `"crs-test1234"`
     pub instance_id: String,
 
-    /// `AsyncRequestIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[10474110]`
+    /// `AsyncRequestIds`; example: `[10474110]`
     pub async_request_ids: Vec<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeProxySessionKillTasks`] call returns.
 #[tc_model]
 pub struct DescribeProxySessionKillTasksResponse {
-    /// `Tasks`: a list of [`TaskInfo`](super::models::TaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::TaskInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3514,15 +3767,32 @@ pub struct DescribeProxySessionKillTasksResponse {
 /// The `DescribeRedisBigKeyAnalysisTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisBigKeyAnalysisTasksResponse`].
-/// The codes it documents are in [`DescribeRedisBigKeyAnalysisTasksError`](super::errors::DescribeRedisBigKeyAnalysisTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisBigKeyAnalysisTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisBigKeyAnalysisTasks",
     output = DescribeRedisBigKeyAnalysisTasksResponse,
-    error = super::errors::DescribeRedisBigKeyAnalysisTasksError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3532,36 +3802,26 @@ pub struct DescribeProxySessionKillTasksResponse {
     )
 )]
 pub struct DescribeRedisBigKeyAnalysisTasks {
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-c1nl9rpv"`
+    /// `InstanceId`; example: `"crs-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRedisBigKeyAnalysisTasks`] call returns.
 #[tc_model]
 pub struct DescribeRedisBigKeyAnalysisTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `Tasks`: a list of [`RedisBigKeyTask`](super::models::RedisBigKeyTask) objects.
+    /// `Tasks`
     pub tasks: Option<Vec<models::RedisBigKeyTask>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3571,57 +3831,60 @@ pub struct DescribeRedisBigKeyAnalysisTasksResponse {
 /// The `DescribeRedisCmdPerfTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisCmdPerfTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeRedisCmdPerfTimeSeriesError`](super::errors::DescribeRedisCmdPerfTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisCmdPerfTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisCmdPerfTimeSeries",
     output = DescribeRedisCmdPerfTimeSeriesResponse,
-    error = super::errors::DescribeRedisCmdPerfTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisCmdPerfTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1214"`
+    /// `InstanceId`; example: `"crs-test1214"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub end_time: String,
 
-    /// `CommandList`: a list of strings.
-    ///
-    /// Example: `["auth","eval","select","get","incrby","ping","set"]`
+    /// `CommandList`; example: `["auth","eval","select","get","incrby","ping","set"]`
     pub command_list: Vec<String>,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"\"qps,latency_p99,latency_avg,latency_max\""`
+    /// `Metric`; example: `"\"qps,latency_p99,latency_avg,latency_max\""`
     pub metric: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `60`
+    /// `Period`; example: `60`
     pub period: Option<i64>,
 }
 
 /// What a successful [`DescribeRedisCmdPerfTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeRedisCmdPerfTimeSeriesResponse {
-    /// `CmdPerfList`: a list of [`CmdPerfInfo`](super::models::CmdPerfInfo) objects.
+    /// `CmdPerfList`
     pub cmd_perf_list: Vec<models::CmdPerfInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3631,42 +3894,51 @@ pub struct DescribeRedisCmdPerfTimeSeriesResponse {
 /// The `DescribeRedisCommandCostStatistics` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisCommandCostStatisticsResponse`].
-/// The codes it documents are in [`DescribeRedisCommandCostStatisticsError`](super::errors::DescribeRedisCommandCostStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisCommandCostStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisCommandCostStatistics",
     output = DescribeRedisCommandCostStatisticsResponse,
-    error = super::errors::DescribeRedisCommandCostStatisticsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisCommandCostStatistics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1214"`
+    /// `InstanceId`; example: `"crs-test1214"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeRedisCommandCostStatistics`] call returns.
 #[tc_model]
 pub struct DescribeRedisCommandCostStatisticsResponse {
-    /// `CmdCostGroups`: a list of [`CmdCostGroup`](super::models::CmdCostGroup) objects.
+    /// `CmdCostGroups`
     pub cmd_cost_groups: Vec<models::CmdCostGroup>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3676,42 +3948,51 @@ pub struct DescribeRedisCommandCostStatisticsResponse {
 /// The `DescribeRedisCommandOverview` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisCommandOverviewResponse`].
-/// The codes it documents are in [`DescribeRedisCommandOverviewError`](super::errors::DescribeRedisCommandOverviewError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisCommandOverview)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisCommandOverview",
     output = DescribeRedisCommandOverviewResponse,
-    error = super::errors::DescribeRedisCommandOverviewError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisCommandOverview {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1214"`
+    /// `InstanceId`; example: `"crs-test1214"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-03-17T00:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-03-17T00:00:00+00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeRedisCommandOverview`] call returns.
 #[tc_model]
 pub struct DescribeRedisCommandOverviewResponse {
-    /// `CmdList`: a list of [`RedisCmdInfo`](super::models::RedisCmdInfo) objects.
+    /// `CmdList`
     pub cmd_list: Vec<models::RedisCmdInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3721,48 +4002,55 @@ pub struct DescribeRedisCommandOverviewResponse {
 /// The `DescribeRedisProcessList` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisProcessListResponse`].
-/// The codes it documents are in [`DescribeRedisProcessListError`](super::errors::DescribeRedisProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbbrainErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisProcessList",
     output = DescribeRedisProcessListResponse,
-    error = super::errors::DescribeRedisProcessListError,
+    error = super::errors::DbbrainErrorCode,
     paginate(offset = offset, limit = limit, items = processes, item = models::Process)
 )]
 pub struct DescribeRedisProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qylqkl4f"`
+    /// `InstanceId`; example: `"crs-qylqkl4f"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Limit`; example: `50`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Offset`; example: `50`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRedisProcessList`] call returns.
 #[tc_model]
 pub struct DescribeRedisProcessListResponse {
-    /// `ProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `198`
+    /// `ProxyCount`; example: `198`
     pub proxy_count: i64,
 
-    /// `Processes`: a list of [`Process`](super::models::Process) objects.
+    /// `Processes`
     pub processes: Vec<models::Process>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3772,15 +4060,33 @@ pub struct DescribeRedisProcessListResponse {
 /// The `DescribeRedisSlowLogTopSqls` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisSlowLogTopSqlsResponse`].
-/// The codes it documents are in [`DescribeRedisSlowLogTopSqlsError`](super::errors::DescribeRedisSlowLogTopSqlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisSlowLogTopSqls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisSlowLogTopSqls",
     output = DescribeRedisSlowLogTopSqlsResponse,
-    error = super::errors::DescribeRedisSlowLogTopSqlsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3790,61 +4096,41 @@ pub struct DescribeRedisProcessListResponse {
     )
 )]
 pub struct DescribeRedisSlowLogTopSqls {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
+    /// `InstanceProxyId`; example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
     pub instance_proxy_id: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `SortBy`; example: `"QueryTime"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderBy`; example: `"ASC"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRedisSlowLogTopSqls`] call returns.
 #[tc_model]
 pub struct DescribeRedisSlowLogTopSqlsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Rows`: a list of [`SlowLogAgg`](super::models::SlowLogAgg) objects.
+    /// `Rows`
     pub rows: Vec<models::SlowLogAgg>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3854,72 +4140,69 @@ pub struct DescribeRedisSlowLogTopSqlsResponse {
 /// The `DescribeRedisTopBigKeys` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisTopBigKeysResponse`].
-/// The codes it documents are in [`DescribeRedisTopBigKeysError`](super::errors::DescribeRedisTopBigKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisTopBigKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisTopBigKeys",
     output = DescribeRedisTopBigKeysResponse,
-    error = super::errors::DescribeRedisTopBigKeysError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisTopBigKeys {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-occia4d6"`
+    /// `InstanceId`; example: `"crs-occia4d6"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-04-12"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2022-04-12"`
     pub date: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"Capacity"`
+    /// `SortBy`; example: `"Capacity"`
     pub sort_by: Option<String>,
 
-    /// `KeyType`: a string.
-    ///
-    /// Example: `"string"`
+    /// `KeyType`; example: `"string"`
     pub key_type: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `7308832`
+    /// `AsyncRequestId`; example: `7308832`
     pub async_request_id: Option<i64>,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ShardIds`; example: `[1,2]`
     pub shard_ids: Option<Vec<i64>>,
 
-    /// `UnExpireKey`: a boolean.
-    ///
-    /// Example: `false`
+    /// `UnExpireKey`; example: `false`
     pub un_expire_key: Option<bool>,
 }
 
 /// What a successful [`DescribeRedisTopBigKeys`] call returns.
 #[tc_model]
 pub struct DescribeRedisTopBigKeysResponse {
-    /// `TopKeys`: a list of [`RedisKeySpaceData`](super::models::RedisKeySpaceData) objects.
+    /// `TopKeys`
     pub top_keys: Vec<models::RedisKeySpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1618890295`
+    /// `Timestamp`; example: `1618890295`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3929,47 +4212,54 @@ pub struct DescribeRedisTopBigKeysResponse {
 /// The `DescribeRedisTopCostCommands` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisTopCostCommandsResponse`].
-/// The codes it documents are in [`DescribeRedisTopCostCommandsError`](super::errors::DescribeRedisTopCostCommandsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisTopCostCommands)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisTopCostCommands",
     output = DescribeRedisTopCostCommandsResponse,
-    error = super::errors::DescribeRedisTopCostCommandsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisTopCostCommands {
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-03T10:41:59+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-09-03T10:41:59+08:00"`
     pub end_time: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-ml76e662g"`
+    /// `InstanceId`; example: `"crs-ml76e662g"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeRedisTopCostCommands`] call returns.
 #[tc_model]
 pub struct DescribeRedisTopCostCommandsResponse {
-    /// `TopCostCmdList`: a list of [`RedisCostCmd`](super::models::RedisCostCmd) objects.
+    /// `TopCostCmdList`
     pub top_cost_cmd_list: Vec<models::RedisCostCmd>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3979,15 +4269,32 @@ pub struct DescribeRedisTopCostCommandsResponse {
 /// The `DescribeRedisTopHotKeys` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisTopHotKeysResponse`].
-/// The codes it documents are in [`DescribeRedisTopHotKeysError`](super::errors::DescribeRedisTopHotKeysError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisTopHotKeys)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisTopHotKeys",
     output = DescribeRedisTopHotKeysResponse,
-    error = super::errors::DescribeRedisTopHotKeysError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3996,46 +4303,32 @@ pub struct DescribeRedisTopCostCommandsResponse {
     )
 )]
 pub struct DescribeRedisTopHotKeys {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1214"`
+    /// `InstanceId`; example: `"crs-test1214"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-09-22T00:00:00+00:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2024-09-22T00:00:00+00:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2024-09-22T01:00:00+00:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2024-09-22T01:00:00+00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceNodeIds`: a list of strings.
-    ///
-    /// Example: `["fa765e5e2e432806328a3e91d591e47097ecd17r"]`
+    /// `InstanceNodeIds`; example: `["fa765e5e2e432806328a3e91d591e47097ecd17r"]`
     pub instance_node_ids: Option<Vec<String>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeRedisTopHotKeys`] call returns.
 #[tc_model]
 pub struct DescribeRedisTopHotKeysResponse {
-    /// `TopHotKeys`: a list of [`TopHotKeys`](super::models::TopHotKeys) objects.
+    /// `TopHotKeys`
     pub top_hot_keys: Option<Vec<models::TopHotKeys>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4045,52 +4338,57 @@ pub struct DescribeRedisTopHotKeysResponse {
 /// The `DescribeRedisTopKeyPrefixList` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisTopKeyPrefixListResponse`].
-/// The codes it documents are in [`DescribeRedisTopKeyPrefixListError`](super::errors::DescribeRedisTopKeyPrefixListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisTopKeyPrefixList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisTopKeyPrefixList",
     output = DescribeRedisTopKeyPrefixListResponse,
-    error = super::errors::DescribeRedisTopKeyPrefixListError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisTopKeyPrefixList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-c1nl9rpv"`
+    /// `InstanceId`; example: `"crs-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2022-04-12"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2022-04-12"`
     pub date: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ShardIds`; example: `[1]`
     pub shard_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeRedisTopKeyPrefixList`] call returns.
 #[tc_model]
 pub struct DescribeRedisTopKeyPrefixListResponse {
-    /// `Items`: a list of [`RedisPreKeySpaceData`](super::models::RedisPreKeySpaceData) objects.
+    /// `Items`
     pub items: Vec<models::RedisPreKeySpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1618890295`
+    /// `Timestamp`; example: `1618890295`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4100,47 +4398,54 @@ pub struct DescribeRedisTopKeyPrefixListResponse {
 /// The `DescribeRedisUnExpiredKeyStatistics` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeRedisUnExpiredKeyStatisticsResponse`].
-/// The codes it documents are in [`DescribeRedisUnExpiredKeyStatisticsError`](super::errors::DescribeRedisUnExpiredKeyStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeRedisUnExpiredKeyStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeRedisUnExpiredKeyStatistics",
     output = DescribeRedisUnExpiredKeyStatisticsResponse,
-    error = super::errors::DescribeRedisUnExpiredKeyStatisticsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeRedisUnExpiredKeyStatistics {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-br63td53"`
+    /// `InstanceId`; example: `"crs-br63td53"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `Date`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2026-01-04"`
+    /// `Date`, a date (`YYYY-MM-DD`); example: `"2026-01-04"`
     pub date: Option<String>,
 
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `7200449`
+    /// `AsyncRequestId`; example: `7200449`
     pub async_request_id: Option<i64>,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ShardIds`; example: `[1]`
     pub shard_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeRedisUnExpiredKeyStatistics`] call returns.
 #[tc_model]
 pub struct DescribeRedisUnExpiredKeyStatisticsResponse {
-    /// `SeriesData`: a list of [`RedisGlobalKeyInfo`](super::models::RedisGlobalKeyInfo) objects.
+    /// `SeriesData`
     pub series_data: Option<Vec<models::RedisGlobalKeyInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4150,39 +4455,48 @@ pub struct DescribeRedisUnExpiredKeyStatisticsResponse {
 /// The `DescribeSecurityAuditLogDownloadUrls` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSecurityAuditLogDownloadUrlsResponse`].
-/// The codes it documents are in [`DescribeSecurityAuditLogDownloadUrlsError`](super::errors::DescribeSecurityAuditLogDownloadUrlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSecurityAuditLogDownloadUrls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSecurityAuditLogDownloadUrls",
     output = DescribeSecurityAuditLogDownloadUrlsResponse,
-    error = super::errors::DescribeSecurityAuditLogDownloadUrlsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSecurityAuditLogDownloadUrls {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: u64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 }
 
 /// What a successful [`DescribeSecurityAuditLogDownloadUrls`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
-    /// `Urls`: a list of strings.
-    ///
-    /// Example: `["https://xxx"]`
+    /// `Urls`; example: `["https://xxx"]`
     pub urls: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4192,15 +4506,32 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
 /// The `DescribeSecurityAuditLogExportTasks` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSecurityAuditLogExportTasksResponse`].
-/// The codes it documents are in [`DescribeSecurityAuditLogExportTasksError`](super::errors::DescribeSecurityAuditLogExportTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSecurityAuditLogExportTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSecurityAuditLogExportTasks",
     output = DescribeSecurityAuditLogExportTasksResponse,
-    error = super::errors::DescribeSecurityAuditLogExportTasksError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4210,41 +4541,29 @@ pub struct DescribeSecurityAuditLogDownloadUrlsResponse {
     )
 )]
 pub struct DescribeSecurityAuditLogExportTasks {
-    /// `SecAuditGroupId`: a string.
-    ///
-    /// Example: `"sag-01z37k3f"`
+    /// `SecAuditGroupId`; example: `"sag-01z37k3f"`
     pub sec_audit_group_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `AsyncRequestIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `AsyncRequestIds`; example: `[1]`
     pub async_request_ids: Option<Vec<u64>>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<u64>,
 }
 
 /// What a successful [`DescribeSecurityAuditLogExportTasks`] call returns.
 #[tc_model]
 pub struct DescribeSecurityAuditLogExportTasksResponse {
-    /// `Tasks`: a list of [`SecLogExportTaskInfo`](super::models::SecLogExportTaskInfo) objects.
+    /// `Tasks`
     pub tasks: Vec<models::SecLogExportTaskInfo>,
 
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4254,62 +4573,64 @@ pub struct DescribeSecurityAuditLogExportTasksResponse {
 /// The `DescribeSlowLogQueryTimeStats` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSlowLogQueryTimeStatsResponse`].
-/// The codes it documents are in [`DescribeSlowLogQueryTimeStatsError`](super::errors::DescribeSlowLogQueryTimeStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSlowLogQueryTimeStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSlowLogQueryTimeStats",
     output = DescribeSlowLogQueryTimeStatsResponse,
-    error = super::errors::DescribeSlowLogQueryTimeStatsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSlowLogQueryTimeStats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1254"`
+    /// `InstanceId`; example: `"cdb-test1254"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
+    /// `InstanceProxyId`; example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
     pub instance_proxy_id: Option<String>,
 
-    /// `InstanceNodeId`: a string.
-    ///
-    /// Example: `"cmgo-8d8e5c87_0-node-slave0"`
+    /// `InstanceNodeId`; example: `"cmgo-8d8e5c87_0-node-slave0"`
     pub instance_node_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mongod"`
+    /// `Type`; example: `"mongod"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogQueryTimeStats`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogQueryTimeStatsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SqlCostDistribution`](super::models::SqlCostDistribution) objects.
+    /// `Items`
     pub items: Vec<models::SqlCostDistribution>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4319,65 +4640,67 @@ pub struct DescribeSlowLogQueryTimeStatsResponse {
 /// The `DescribeSlowLogTimeSeriesStats` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSlowLogTimeSeriesStatsResponse`].
-/// The codes it documents are in [`DescribeSlowLogTimeSeriesStatsError`](super::errors::DescribeSlowLogTimeSeriesStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSlowLogTimeSeriesStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSlowLogTimeSeriesStats",
     output = DescribeSlowLogTimeSeriesStatsResponse,
-    error = super::errors::DescribeSlowLogTimeSeriesStatsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSlowLogTimeSeriesStats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 01:00:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
+    /// `InstanceProxyId`; example: `"c8eacc0b41689524298acea949b15aa5ff42c7b7"`
     pub instance_proxy_id: Option<String>,
 
-    /// `InstanceNodeId`: a string.
-    ///
-    /// Example: `"cmgo-8d8e5c87_0-node-slave0"`
+    /// `InstanceNodeId`; example: `"cmgo-8d8e5c87_0-node-slave0"`
     pub instance_node_id: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"mongod"`
+    /// `Type`; example: `"mongod"`
     pub r#type: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogTimeSeriesStats`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogTimeSeriesStatsResponse {
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `77880`
+    /// `Period`; example: `77880`
     pub period: i64,
 
-    /// `TimeSeries`: a list of [`TimeSlice`](super::models::TimeSlice) objects.
+    /// `TimeSeries`
     pub time_series: Vec<models::TimeSlice>,
 
-    /// `SeriesData`: a [`MonitorMetricSeriesData`](super::models::MonitorMetricSeriesData).
+    /// `SeriesData`
     pub series_data: models::MonitorMetricSeriesData,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4387,15 +4710,33 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
 /// The `DescribeSlowLogTopSqls` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSlowLogTopSqlsResponse`].
-/// The codes it documents are in [`DescribeSlowLogTopSqlsError`](super::errors::DescribeSlowLogTopSqlsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSlowLogTopSqls)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSlowLogTopSqls",
     output = DescribeSlowLogTopSqlsResponse,
-    error = super::errors::DescribeSlowLogTopSqlsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4405,59 +4746,41 @@ pub struct DescribeSlowLogTimeSeriesStatsResponse {
     )
 )]
 pub struct DescribeSlowLogTopSqls {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1214"`
+    /// `InstanceId`; example: `"cdb-test1214"`
     pub instance_id: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 00:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 00:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 01:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 01:00:00"`
     pub end_time: String,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"QueryTime"`
+    /// `SortBy`; example: `"QueryTime"`
     pub sort_by: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"ASC"`
+    /// `OrderBy`; example: `"ASC"`
     pub order_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `SchemaList`: a list of [`SchemaItem`](super::models::SchemaItem) objects.
+    /// `SchemaList`
     pub schema_list: Option<Vec<models::SchemaItem>>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogTopSqls`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogTopSqlsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Rows`: a list of [`SlowLogTopSqlItem`](super::models::SlowLogTopSqlItem) objects.
+    /// `Rows`
     pub rows: Vec<models::SlowLogTopSqlItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4467,70 +4790,70 @@ pub struct DescribeSlowLogTopSqlsResponse {
 /// The `DescribeSlowLogUserHostStats` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSlowLogUserHostStatsResponse`].
-/// The codes it documents are in [`DescribeSlowLogUserHostStatsError`](super::errors::DescribeSlowLogUserHostStatsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSlowLogUserHostStats)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSlowLogUserHostStats",
     output = DescribeSlowLogUserHostStatsResponse,
-    error = super::errors::DescribeSlowLogUserHostStatsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSlowLogUserHostStats {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-09-10T12:13:14+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-09-10T12:13:14+08:00"`
     pub end_time: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"AD7651E51E8C6FBA"`
+    /// `Md5`; example: `"AD7651E51E8C6FBA"`
     pub md5: Option<String>,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"ca7848437614df37a3365afaeb98dcf9baaae983"`
+    /// `InstanceProxyId`; example: `"ca7848437614df37a3365afaeb98dcf9baaae983"`
     pub instance_proxy_id: Option<String>,
 
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"set"`
+    /// `Cmd`; example: `"set"`
     pub cmd: Option<String>,
 }
 
 /// What a successful [`DescribeSlowLogUserHostStats`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogUserHostStatsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SlowLogHost`](super::models::SlowLogHost) objects.
+    /// `Items`
     pub items: Vec<models::SlowLogHost>,
 
-    /// `UserNameItems`: a list of [`SlowLogUser`](super::models::SlowLogUser) objects.
+    /// `UserNameItems`
     pub user_name_items: Vec<models::SlowLogUser>,
 
-    /// `UserTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UserTotalCount`; example: `1`
     pub user_total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4540,15 +4863,33 @@ pub struct DescribeSlowLogUserHostStatsResponse {
 /// The `DescribeSlowLogs` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSlowLogsResponse`].
-/// The codes it documents are in [`DescribeSlowLogsError`](super::errors::DescribeSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.SegmentLoading`](super::errors::DbbrainErrorCode::FailedOperationSegmentLoading)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSlowLogs",
     output = DescribeSlowLogsResponse,
-    error = super::errors::DescribeSlowLogsError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4558,77 +4899,51 @@ pub struct DescribeSlowLogUserHostStatsResponse {
     )
 )]
 pub struct DescribeSlowLogs {
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-insde12"`
+    /// `InstanceId`; example: `"cdb-insde12"`
     pub instance_id: String,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"2693831786114179882"`
+    /// `Md5`; example: `"2693831786114179882"`
     pub md5: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-02T01:14:01+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2025-09-02T01:14:01+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2025-09-02T01:15:01+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2025-09-02T01:15:01+08:00"`
     pub end_time: String,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: i64,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: i64,
 
-    /// `DB`: a list of strings.
-    ///
-    /// Example: `["db"]`
+    /// `DB`; example: `["db"]`
     #[tc(rename = "DB")]
     pub db: Option<Vec<String>>,
 
-    /// `Key`: a list of strings.
-    ///
-    /// Example: `["select"]`
+    /// `Key`; example: `["select"]`
     pub key: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["user1","user2"]`
+    /// `User`; example: `["user1","user2"]`
     pub user: Option<Vec<String>>,
 
-    /// `Ip`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `Ip`; example: `["127.0.0.1"]`
     pub ip: Option<Vec<String>>,
 
-    /// `Time`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,4]`
+    /// `Time`; example: `[2,4]`
     pub time: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeSlowLogsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `TotalCount`; example: `12`
     pub total_count: i64,
 
-    /// `Rows`: a list of [`SlowLogInfoItem`](super::models::SlowLogInfoItem) objects.
+    /// `Rows`
     pub rows: Vec<models::SlowLogInfoItem>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4638,15 +4953,32 @@ pub struct DescribeSlowLogsResponse {
 /// The `DescribeSqlFilters` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSqlFiltersResponse`].
-/// The codes it documents are in [`DescribeSqlFiltersError`](super::errors::DescribeSqlFiltersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSqlFilters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSqlFilters",
     output = DescribeSqlFiltersResponse,
-    error = super::errors::DescribeSqlFiltersError,
+    error = super::errors::DbbrainErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -4656,46 +4988,32 @@ pub struct DescribeSlowLogsResponse {
     )
 )]
 pub struct DescribeSqlFilters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `FilterIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1234]`
+    /// `FilterIds`; example: `[1234]`
     pub filter_ids: Option<Vec<i64>>,
 
-    /// `Statuses`: a list of strings.
-    ///
-    /// Example: `["RUNNING"]`
+    /// `Statuses`; example: `["RUNNING"]`
     pub statuses: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSqlFilters`] call returns.
 #[tc_model]
 pub struct DescribeSqlFiltersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`SqlFilter`](super::models::SqlFilter) objects.
+    /// `Items`
     pub items: Vec<models::SqlFilter>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4705,64 +5023,63 @@ pub struct DescribeSqlFiltersResponse {
 /// The `DescribeSqlTemplate` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeSqlTemplateResponse`].
-/// The codes it documents are in [`DescribeSqlTemplateError`](super::errors::DescribeSqlTemplateError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeSqlTemplate)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeSqlTemplate",
     output = DescribeSqlTemplateResponse,
-    error = super::errors::DescribeSqlTemplateError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeSqlTemplate {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1214"`
+    /// `InstanceId`; example: `"cdb-test1214"`
     pub instance_id: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from test limit 10"`
+    /// `SqlText`; example: `"select * from test limit 10"`
     pub sql_text: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeSqlTemplate`] call returns.
 #[tc_model]
 pub struct DescribeSqlTemplateResponse {
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from test limit 10"`
+    /// `SqlText`; example: `"select * from test limit 10"`
     pub sql_text: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"Select"`
+    /// `SqlType`; example: `"Select"`
     pub sql_type: String,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select * from test limit ?"`
+    /// `SqlTemplate`; example: `"select * from test limit ?"`
     pub sql_template: String,
 
-    /// `SqlId`: a signed 64-bit integer.
-    ///
-    /// Example: `-5602209514906915428`
+    /// `SqlId`; example: `-5602209514906915428`
     pub sql_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4772,9 +5089,12 @@ pub struct DescribeSqlTemplateResponse {
 /// The `DescribeTableSpaceDataV2` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTableSpaceDataV2Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTableSpaceDataV2)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -4783,70 +5103,50 @@ pub struct DescribeSqlTemplateResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTableSpaceDataV2 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"postgres-40b08oij"`
+    /// `InstanceId`; example: `"postgres-40b08oij"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `Product`; example: `"postgres"`
     pub product: String,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"public"`
+    /// `TableSchema`; example: `"public"`
     pub table_schema: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"tencentdb_tbl_dial_test_long_1q9b045f8w1"`
+    /// `TableName`; example: `"tencentdb_tbl_dial_test_long_1q9b045f8w1"`
     pub table_name: String,
 
-    /// `TableCatalog`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `TableCatalog`; example: `"postgres"`
     pub table_catalog: Option<String>,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-10-22"`
+    /// `Date`; example: `"2026-10-22"`
     pub date: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"total_length"`
+    /// `SortBy`; example: `"total_length"`
     pub sort_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Regex`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Regex`; example: `true`
     pub regex: Option<bool>,
 }
 
 /// What a successful [`DescribeTableSpaceDataV2`] call returns.
 #[tc_model]
 pub struct DescribeTableSpaceDataV2Response {
-    /// `MysqlTableSpaceData`: a [`MysqlSpaceObjectItem`](super::models::MysqlSpaceObjectItem).
+    /// `MysqlTableSpaceData`
     pub mysql_table_space_data: Option<models::MysqlSpaceObjectItem>,
 
-    /// `PostgresTableSpaceData`: a [`PostgresSpaceObjectItem`](super::models::PostgresSpaceObjectItem).
+    /// `PostgresTableSpaceData`
     pub postgres_table_space_data: Option<models::PostgresSpaceObjectItem>,
 
-    /// `MongodbTableSpaceData`: a [`MongodbSpaceObjectItem`](super::models::MongodbSpaceObjectItem).
+    /// `MongodbTableSpaceData`
     pub mongodb_table_space_data: Option<models::MongodbSpaceObjectItem>,
 
-    /// `SqlServerTableSpaceData`: a [`SqlServerSpaceObjectItem`](super::models::SqlServerSpaceObjectItem).
+    /// `SqlServerTableSpaceData`
     pub sql_server_table_space_data: Option<models::SqlServerSpaceObjectItem>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1792598400`
+    /// `Timestamp`; example: `1792598400`
     pub timestamp: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4856,52 +5156,57 @@ pub struct DescribeTableSpaceDataV2Response {
 /// The `DescribeTopSpaceSchemaTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTopSpaceSchemaTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceSchemaTimeSeriesError`](super::errors::DescribeTopSpaceSchemaTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTopSpaceSchemaTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeTopSpaceSchemaTimeSeries",
     output = DescribeTopSpaceSchemaTimeSeriesResponse,
-    error = super::errors::DescribeTopSpaceSchemaTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceSchemaTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-01-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2021-01-01"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2021-01-01"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2021-01-01"`
     pub end_date: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceSchemaTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
-    /// `TopSpaceSchemaTimeSeries`: a list of [`SchemaSpaceTimeSeries`](super::models::SchemaSpaceTimeSeries) objects.
+    /// `TopSpaceSchemaTimeSeries`
     pub top_space_schema_time_series: Vec<models::SchemaSpaceTimeSeries>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4911,47 +5216,54 @@ pub struct DescribeTopSpaceSchemaTimeSeriesResponse {
 /// The `DescribeTopSpaceSchemas` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTopSpaceSchemasResponse`].
-/// The codes it documents are in [`DescribeTopSpaceSchemasError`](super::errors::DescribeTopSpaceSchemasError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTopSpaceSchemas)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeTopSpaceSchemas",
     output = DescribeTopSpaceSchemasResponse,
-    error = super::errors::DescribeTopSpaceSchemasError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceSchemas {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceSchemas`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceSchemasResponse {
-    /// `TopSpaceSchemas`: a list of [`SchemaSpaceData`](super::models::SchemaSpaceData) objects.
+    /// `TopSpaceSchemas`
     pub top_space_schemas: Vec<models::SchemaSpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603819881`
+    /// `Timestamp`; example: `1603819881`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4961,52 +5273,57 @@ pub struct DescribeTopSpaceSchemasResponse {
 /// The `DescribeTopSpaceTableTimeSeries` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTopSpaceTableTimeSeriesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceTableTimeSeriesError`](super::errors::DescribeTopSpaceTableTimeSeriesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTopSpaceTableTimeSeries)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeTopSpaceTableTimeSeries",
     output = DescribeTopSpaceTableTimeSeriesResponse,
-    error = super::errors::DescribeTopSpaceTableTimeSeriesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceTableTimeSeries {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `StartDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-01-01"`
+    /// `StartDate`, a date (`YYYY-MM-DD`); example: `"2020-01-01"`
     pub start_date: Option<String>,
 
-    /// `EndDate`: a date (`YYYY-MM-DD`).
-    ///
-    /// Example: `"2020-01-01"`
+    /// `EndDate`, a date (`YYYY-MM-DD`); example: `"2020-01-01"`
     pub end_date: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceTableTimeSeries`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceTableTimeSeriesResponse {
-    /// `TopSpaceTableTimeSeries`: a list of [`TableSpaceTimeSeries`](super::models::TableSpaceTimeSeries) objects.
+    /// `TopSpaceTableTimeSeries`
     pub top_space_table_time_series: Vec<models::TableSpaceTimeSeries>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5016,47 +5333,54 @@ pub struct DescribeTopSpaceTableTimeSeriesResponse {
 /// The `DescribeTopSpaceTables` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTopSpaceTablesResponse`].
-/// The codes it documents are in [`DescribeTopSpaceTablesError`](super::errors::DescribeTopSpaceTablesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTopSpaceTables)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeTopSpaceTables",
     output = DescribeTopSpaceTablesResponse,
-    error = super::errors::DescribeTopSpaceTablesError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeTopSpaceTables {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1214"`
+    /// `InstanceId`; example: `"cdb-test1214"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Limit`; example: `2`
     pub limit: Option<i64>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"TableRows"`
+    /// `SortBy`; example: `"TableRows"`
     pub sort_by: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeTopSpaceTables`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceTablesResponse {
-    /// `TopSpaceTables`: a list of [`TableSpaceData`](super::models::TableSpaceData) objects.
+    /// `TopSpaceTables`
     pub top_space_tables: Vec<models::TableSpaceData>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1603819881`
+    /// `Timestamp`; example: `1603819881`
     pub timestamp: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5066,9 +5390,12 @@ pub struct DescribeTopSpaceTablesResponse {
 /// The `DescribeTopSpaceTablesV2` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeTopSpaceTablesV2Response`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeTopSpaceTablesV2)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
@@ -5077,47 +5404,35 @@ pub struct DescribeTopSpaceTablesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DescribeTopSpaceTablesV2 {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-lvgh1oyv"`
+    /// `InstanceId`; example: `"cdb-lvgh1oyv"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `Date`: a string.
-    ///
-    /// Example: `"2026-08-25"`
+    /// `Date`; example: `"2026-08-25"`
     pub date: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"PhysicalFileSize"`
+    /// `SortBy`; example: `"PhysicalFileSize"`
     pub sort_by: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeTopSpaceTablesV2`] call returns.
 #[tc_model]
 pub struct DescribeTopSpaceTablesV2Response {
-    /// `MysqlObjects`: a list of [`MysqlSpaceObjectItem`](super::models::MysqlSpaceObjectItem) objects.
+    /// `MysqlObjects`
     pub mysql_objects: Option<Vec<models::MysqlSpaceObjectItem>>,
 
-    /// `PostgresObjects`: a list of [`PostgresSpaceObjectItem`](super::models::PostgresSpaceObjectItem) objects.
+    /// `PostgresObjects`
     pub postgres_objects: Option<Vec<models::PostgresSpaceObjectItem>>,
 
-    /// `MongodbObjects`: a list of [`MongoDbTableSpaceItem`](super::models::MongoDbTableSpaceItem) objects.
+    /// `MongodbObjects`
     pub mongodb_objects: Option<Vec<models::MongoDbTableSpaceItem>>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1786559643`
+    /// `Timestamp`; example: `1786559643`
     pub timestamp: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5127,47 +5442,54 @@ pub struct DescribeTopSpaceTablesV2Response {
 /// The `DescribeUserAutonomyProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeUserAutonomyProfileResponse`].
-/// The codes it documents are in [`DescribeUserAutonomyProfileError`](super::errors::DescribeUserAutonomyProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeUserAutonomyProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeUserAutonomyProfile",
     output = DescribeUserAutonomyProfileResponse,
-    error = super::errors::DescribeUserAutonomyProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeUserAutonomyProfile {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"redis_mo"`
+    /// `ProfileType`; example: `"redis_mo"`
     pub profile_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 }
 
 /// What a successful [`DescribeUserAutonomyProfile`] call returns.
 #[tc_model]
 pub struct DescribeUserAutonomyProfileResponse {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"AutonomyGlobal"`
+    /// `ProfileType`; example: `"AutonomyGlobal"`
     pub profile_type: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `UpdateTime`; example: `"2025-03-12 00:00:00"`
     pub update_time: String,
 
-    /// `ProfileInfo`: an [`AutonomyUserProfileInfo`](super::models::AutonomyUserProfileInfo).
+    /// `ProfileInfo`
     pub profile_info: Option<models::AutonomyUserProfileInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5177,74 +5499,69 @@ pub struct DescribeUserAutonomyProfileResponse {
 /// The `DescribeUserSqlAdvice` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`DescribeUserSqlAdviceResponse`].
-/// The codes it documents are in [`DescribeUserSqlAdviceError`](super::errors::DescribeUserSqlAdviceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=DescribeUserSqlAdvice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "DescribeUserSqlAdvice",
     output = DescribeUserSqlAdviceResponse,
-    error = super::errors::DescribeUserSqlAdviceError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct DescribeUserSqlAdvice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from t1"`
+    /// `SqlText`; example: `"select * from t1"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`DescribeUserSqlAdvice`] call returns.
 #[tc_model]
 pub struct DescribeUserSqlAdviceResponse {
-    /// `Advices`: a string.
-    ///
-    /// Example: `"PossibleKeys"`
+    /// `Advices`; example: `"PossibleKeys"`
     pub advices: String,
 
-    /// `Comments`: a string.
-    ///
-    /// Example: `"SQL解析不通过"`
+    /// `Comments`; example: `"SQL解析不通过"`
     pub comments: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from t1"`
+    /// `SqlText`; example: `"select * from t1"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Schema`; example: `"demo_db"`
     pub schema: String,
 
-    /// `Tables`: a string.
-    ///
-    /// Example: `"TableDDL"`
+    /// `Tables`; example: `"TableDDL"`
     pub tables: String,
 
-    /// `SqlPlan`: a string.
-    ///
-    /// Example: `"Before"`
+    /// `SqlPlan`; example: `"Before"`
     pub sql_plan: String,
 
-    /// `Cost`: a string.
-    ///
-    /// Example: `"After"`
+    /// `Cost`; example: `"After"`
     pub cost: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5254,59 +5571,61 @@ pub struct DescribeUserSqlAdviceResponse {
 /// The `KillMySqlThreads` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`KillMySqlThreadsResponse`].
-/// The codes it documents are in [`KillMySqlThreadsError`](super::errors::KillMySqlThreadsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=KillMySqlThreads)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "KillMySqlThreads",
     output = KillMySqlThreadsResponse,
-    error = super::errors::KillMySqlThreadsError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct KillMySqlThreads {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1"`
+    /// `InstanceId`; example: `"cdb-test1"`
     pub instance_id: String,
 
-    /// `Stage`: a string.
-    ///
-    /// Example: `"Commit"`
+    /// `Stage`; example: `"Commit"`
     pub stage: String,
 
-    /// `Threads`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[4714056]`
+    /// `Threads`; example: `[4714056]`
     pub threads: Option<Vec<i64>>,
 
-    /// `SqlExecId`: a string.
-    ///
-    /// Example: `"ItNrO0i3lvE3"`
+    /// `SqlExecId`; example: `"ItNrO0i3lvE3"`
     pub sql_exec_id: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 
-    /// `RecordHistory`: a boolean.
-    ///
-    /// Example: `false`
+    /// `RecordHistory`; example: `false`
     pub record_history: Option<bool>,
 }
 
 /// What a successful [`KillMySqlThreads`] call returns.
 #[tc_model]
 pub struct KillMySqlThreadsResponse {
-    /// `Threads`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[536284]`
+    /// `Threads`; example: `[536284]`
     pub threads: Vec<i64>,
 
-    /// `SqlExecId`: a string.
-    ///
-    /// Example: `"AEnnKexGijsX"`
+    /// `SqlExecId`; example: `"AEnnKexGijsX"`
     pub sql_exec_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5316,69 +5635,66 @@ pub struct KillMySqlThreadsResponse {
 /// The `ModifyAlarmPolicy` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`ModifyAlarmPolicyResponse`].
-/// The codes it documents are in [`ModifyAlarmPolicyError`](super::errors::ModifyAlarmPolicyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=ModifyAlarmPolicy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "ModifyAlarmPolicy",
     output = ModifyAlarmPolicyResponse,
-    error = super::errors::ModifyAlarmPolicyError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifyAlarmPolicy {
-    /// `ApplyType`: a string.
-    ///
-    /// Example: `"instance"`
+    /// `ApplyType`; example: `"instance"`
     pub apply_type: String,
 
-    /// `Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Enable`; example: `1`
     pub enable: i64,
 
-    /// `InstanceIds`: a list of [`InstanceId`](super::models::InstanceId) objects.
+    /// `InstanceIds`
     pub instance_ids: Vec<models::InstanceId>,
 
-    /// `NewProfileLevel`: a string.
-    ///
-    /// Example: `"Instance"`
+    /// `NewProfileLevel`; example: `"Instance"`
     pub new_profile_level: String,
 
-    /// `NewProfileName`: a string.
-    ///
-    /// Example: `"demoProfileName"`
+    /// `NewProfileName`; example: `"demoProfileName"`
     pub new_profile_name: String,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"oldProfileName"`
+    /// `ProfileName`; example: `"oldProfileName"`
     pub profile_name: String,
 
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"alarm_policy"`
+    /// `ProfileType`; example: `"alarm_policy"`
     pub profile_type: String,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo profile"`
+    /// `Remark`; example: `"demo profile"`
     pub remark: String,
 
-    /// `RuleType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RuleType`; example: `0`
     pub rule_type: i64,
 
-    /// `TemplateInfo`: a list of [`TemplateInfo`](super::models::TemplateInfo) objects.
+    /// `TemplateInfo`
     pub template_info: Vec<models::TemplateInfo>,
 
-    /// `QuickRule`: a string.
-    ///
-    /// Example: `"fatal"`
+    /// `QuickRule`; example: `"fatal"`
     pub quick_rule: Option<String>,
 
-    /// `Rules`: a list of [`AlarmsRules`](super::models::AlarmsRules) objects.
+    /// `Rules`
     pub rules: Option<Vec<models::AlarmsRules>>,
 }
 
@@ -5392,49 +5708,53 @@ pub struct ModifyAlarmPolicyResponse {
 /// The `ModifyAuditService` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`ModifyAuditServiceResponse`].
-/// The codes it documents are in [`ModifyAuditServiceError`](super::errors::ModifyAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=ModifyAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "ModifyAuditService",
     output = ModifyAuditServiceResponse,
-    error = super::errors::ModifyAuditServiceError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifyAuditService {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-njshdu"`
+    /// `InstanceId`; example: `"tdsql-njshdu"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: i64,
 
-    /// `HotLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotLogExpireDay`; example: `7`
     pub hot_log_expire_day: i64,
 }
 
 /// What a successful [`ModifyAuditService`] call returns.
 #[tc_model]
 pub struct ModifyAuditServiceResponse {
-    /// `Success`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Success`; example: `0`
     pub success: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5444,33 +5764,44 @@ pub struct ModifyAuditServiceResponse {
 /// The `ModifyDiagDBInstanceConf` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`ModifyDiagDBInstanceConfResponse`].
-/// The codes it documents are in [`ModifyDiagDBInstanceConfError`](super::errors::ModifyDiagDBInstanceConfError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=ModifyDiagDBInstanceConf)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "ModifyDiagDBInstanceConf",
     output = ModifyDiagDBInstanceConfResponse,
-    error = super::errors::ModifyDiagDBInstanceConfError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifyDiagDBInstanceConf {
-    /// `InstanceConfs`: an [`InstanceConfs`](super::models::InstanceConfs).
+    /// `InstanceConfs`
     pub instance_confs: models::InstanceConfs,
 
-    /// `Regions`: a string.
-    ///
-    /// Example: `"All"`
+    /// `Regions`; example: `"All"`
     pub regions: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["cdb-fyclrp7rn"]`
+    /// `InstanceIds`; example: `["cdb-fyclrp7rn"]`
     pub instance_ids: Option<Vec<String>>,
 }
 
@@ -5484,40 +5815,47 @@ pub struct ModifyDiagDBInstanceConfResponse {
 /// The `ModifySqlFilters` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`ModifySqlFiltersResponse`].
-/// The codes it documents are in [`ModifySqlFiltersError`](super::errors::ModifySqlFiltersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=ModifySqlFilters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "ModifySqlFilters",
     output = ModifySqlFiltersResponse,
-    error = super::errors::ModifySqlFiltersError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifySqlFilters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `FilterIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1433288]`
+    /// `FilterIds`; example: `[1433288]`
     pub filter_ids: Vec<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"TERMINATED"`
+    /// `Status`; example: `"TERMINATED"`
     pub status: String,
 
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"cauth"`
+    /// `SessionToken`; example: `"cauth"`
     pub session_token: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
@@ -5531,33 +5869,44 @@ pub struct ModifySqlFiltersResponse {
 /// The `ModifyUserAutonomyProfile` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`ModifyUserAutonomyProfileResponse`].
-/// The codes it documents are in [`ModifyUserAutonomyProfileError`](super::errors::ModifyUserAutonomyProfileError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=ModifyUserAutonomyProfile)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "ModifyUserAutonomyProfile",
     output = ModifyUserAutonomyProfileResponse,
-    error = super::errors::ModifyUserAutonomyProfileError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct ModifyUserAutonomyProfile {
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"RedisAutoScaleUp"`
+    /// `ProfileType`; example: `"RedisAutoScaleUp"`
     pub profile_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-qtmkik3e"`
+    /// `InstanceId`; example: `"crs-qtmkik3e"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"redis"`
+    /// `Product`; example: `"redis"`
     pub product: String,
 
-    /// `NewProfileInfo`: a string.
+    /// `NewProfileInfo`
     pub new_profile_info: Option<String>,
 }
 
@@ -5571,49 +5920,55 @@ pub struct ModifyUserAutonomyProfileResponse {
 /// The `OpenAuditService` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`OpenAuditServiceResponse`].
-/// The codes it documents are in [`OpenAuditServiceError`](super::errors::OpenAuditServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=OpenAuditService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.PaasAuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationPaasAuditNotOpened)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "OpenAuditService",
     output = OpenAuditServiceResponse,
-    error = super::errors::OpenAuditServiceError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct OpenAuditService {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `NodeRequestType`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `NodeRequestType`; example: `"dcdb"`
     pub node_request_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-njshdu"`
+    /// `InstanceId`; example: `"tdsql-njshdu"`
     pub instance_id: String,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: i64,
 
-    /// `HotLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotLogExpireDay`; example: `7`
     pub hot_log_expire_day: i64,
 }
 
 /// What a successful [`OpenAuditService`] call returns.
 #[tc_model]
 pub struct OpenAuditServiceResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskId`; example: `0`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5623,30 +5978,42 @@ pub struct OpenAuditServiceResponse {
 /// The `UpdateAgentSwitch` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`UpdateAgentSwitchResponse`].
-/// The codes it documents are in [`UpdateAgentSwitchError`](super::errors::UpdateAgentSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=UpdateAgentSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`FailedOperation.PaasAuditNotOpened`](super::errors::DbbrainErrorCode::FailedOperationPaasAuditNotOpened)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "UpdateAgentSwitch",
     output = UpdateAgentSwitchResponse,
-    error = super::errors::UpdateAgentSwitchError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct UpdateAgentSwitch {
-    /// `AgentId`: a string.
-    ///
-    /// Example: `"a6a7fccd-3cca-4310-b31e-2a60598d3414"`
+    /// `AgentId`; example: `"a6a7fccd-3cca-4310-b31e-2a60598d3414"`
     pub agent_id: String,
 
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"dbbrain-mysql"`
+    /// `Product`; example: `"dbbrain-mysql"`
     pub product: String,
 }
 
@@ -5660,44 +6027,54 @@ pub struct UpdateAgentSwitchResponse {
 /// The `UpdateDatabaseAutonomyStatus` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`UpdateDatabaseAutonomyStatusResponse`].
-/// The codes it documents are in [`UpdateDatabaseAutonomyStatusError`](super::errors::UpdateDatabaseAutonomyStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=UpdateDatabaseAutonomyStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "UpdateDatabaseAutonomyStatus",
     output = UpdateDatabaseAutonomyStatusResponse,
-    error = super::errors::UpdateDatabaseAutonomyStatusError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct UpdateDatabaseAutonomyStatus {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-kuaetxyl"`
+    /// `InstanceId`; example: `"cmgo-kuaetxyl"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mongodb"`
+    /// `Product`; example: `"mongodb"`
     pub product: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"AutoIndexAdvice"`
+    /// `Type`; example: `"AutoIndexAdvice"`
     pub r#type: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 }
 
 /// What a successful [`UpdateDatabaseAutonomyStatus`] call returns.
 #[tc_model]
 pub struct UpdateDatabaseAutonomyStatusResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -5707,30 +6084,44 @@ pub struct UpdateDatabaseAutonomyStatusResponse {
 /// The `UpdateMonitorSwitch` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`UpdateMonitorSwitchResponse`].
-/// The codes it documents are in [`UpdateMonitorSwitchError`](super::errors::UpdateMonitorSwitchError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=UpdateMonitorSwitch)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`RegionError`](super::errors::DbbrainErrorCode::RegionError)
+/// - [`RequestLimitExceeded`](super::errors::DbbrainErrorCode::RequestLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DbbrainErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "UpdateMonitorSwitch",
     output = UpdateMonitorSwitchResponse,
-    error = super::errors::UpdateMonitorSwitchError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct UpdateMonitorSwitch {
-    /// `Switch`: a string.
-    ///
-    /// Example: `"on"`
+    /// `Switch`; example: `"on"`
     pub switch: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mysql-069yc1dda"`
+    /// `InstanceId`; example: `"mysql-069yc1dda"`
     pub instance_id: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"dbbrain-mysql"`
+    /// `Product`; example: `"dbbrain-mysql"`
     pub product: String,
 }
 
@@ -5744,44 +6135,51 @@ pub struct UpdateMonitorSwitchResponse {
 /// The `VerifyUserAccount` action of DBBRAIN API 2021-05-27.
 ///
 /// A successful call returns [`VerifyUserAccountResponse`].
-/// The codes it documents are in [`VerifyUserAccountError`](super::errors::VerifyUserAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbbrain&Version=2021-05-27&Action=VerifyUserAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbbrainErrorCode`](super::errors::DbbrainErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbbrainErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DbbrainErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DbbrainErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DbbrainErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbbrainErrorCode::InvalidParameterValue)
+/// - [`LimitExceeded`](super::errors::DbbrainErrorCode::LimitExceeded)
+/// - [`MissingParameter`](super::errors::DbbrainErrorCode::MissingParameter)
+/// - [`OperationDenied`](super::errors::DbbrainErrorCode::OperationDenied)
+/// - [`OperationDenied.UserHasNoStrategy`](super::errors::DbbrainErrorCode::OperationDeniedUserHasNoStrategy)
+/// - [`ResourceNotFound`](super::errors::DbbrainErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DbbrainErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DbbrainErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DbbrainErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbbrain",
     version = "2021-05-27",
     name = "VerifyUserAccount",
     output = VerifyUserAccountResponse,
-    error = super::errors::VerifyUserAccountError
+    error = super::errors::DbbrainErrorCode
 )]
 pub struct VerifyUserAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"t121416"`
+    /// `Password`; example: `"t121416"`
     pub password: String,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Product`; example: `"mysql"`
     pub product: Option<String>,
 }
 
 /// What a successful [`VerifyUserAccount`] call returns.
 #[tc_model]
 pub struct VerifyUserAccountResponse {
-    /// `SessionToken`: a string.
-    ///
-    /// Example: `"QCth"`
+    /// `SessionToken`; example: `"QCth"`
     pub session_token: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.

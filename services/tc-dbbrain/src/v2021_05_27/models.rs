@@ -8,27 +8,19 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeIndexRecommendAggregationSlowLogs`](super::DescribeIndexRecommendAggregationSlowLogs).
 #[tc_model]
 pub struct Aggregation {
-    /// `AvgExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1233`
+    /// `AvgExecTime`; example: `1233`
     pub avg_exec_time: Option<i64>,
 
-    /// `AvgDocsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `348`
+    /// `AvgDocsExamined`; example: `348`
     pub avg_docs_examined: Option<i64>,
 
-    /// `SlowLogCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SlowLogCount`; example: `1`
     pub slow_log_count: Option<i64>,
 
-    /// `SortCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SortCount`; example: `0`
     pub sort_count: Option<i64>,
 
-    /// `SlowLogs`: a list of strings.
+    /// `SlowLogs`
     pub slow_logs: Option<Vec<String>>,
 }
 
@@ -37,72 +29,46 @@ pub struct Aggregation {
 /// Returned in the output of [`DescribeAlarmTemplate`](super::DescribeAlarmTemplate).
 #[tc_model]
 pub struct AlarmProfileList {
-    /// `IsWebHook`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsWebHook`; example: `0`
     pub is_web_hook: Option<i64>,
 
-    /// `ReceiveUinCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiveUinCount`; example: `1`
     pub receive_uin_count: Option<i64>,
 
-    /// `Lang`: a string.
-    ///
-    /// Example: `"cn"`
+    /// `Lang`; example: `"cn"`
     pub lang: Option<String>,
 
-    /// `TemplateType`: a string.
-    ///
-    /// Example: `"msg_template"`
+    /// `TemplateType`; example: `"msg_template"`
     pub template_type: Option<String>,
 
-    /// `Remark`: a string.
-    ///
-    /// Example: `"demo template"`
+    /// `Remark`; example: `"demo template"`
     pub remark: Option<String>,
 
-    /// `ReceiveGroupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ReceiveGroupCount`; example: `1`
     pub receive_group_count: Option<i64>,
 
-    /// `UpdateUin`: a signed 64-bit integer.
-    ///
-    /// Example: `100000`
+    /// `UpdateUin`; example: `100000`
     pub update_uin: Option<i64>,
 
-    /// `ReceiveType`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `ReceiveType`; example: `[1,2]`
     pub receive_type: Option<Vec<i64>>,
 
-    /// `ReceiveInfo`: a list of [`ReceiveInfo`] objects.
+    /// `ReceiveInfo`
     pub receive_info: Option<Vec<ReceiveInfo>>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2024-12-04 17:16:35"`
+    /// `UpdateTime`; example: `"2024-12-04 17:16:35"`
     pub update_time: Option<String>,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"demoTemplateName"`
+    /// `TemplateName`; example: `"demoTemplateName"`
     pub template_name: Option<String>,
 
-    /// `SendChannel`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0,1]`
+    /// `SendChannel`; example: `[0,1]`
     pub send_channel: Option<Vec<i64>>,
 
-    /// `TemplateId`: a signed 64-bit integer.
-    ///
-    /// Example: `23455`
+    /// `TemplateId`; example: `23455`
     pub template_id: Option<i64>,
 
-    /// `WebHookCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WebHookCount`; example: `0`
     pub web_hook_count: Option<i64>,
 }
 
@@ -111,34 +77,22 @@ pub struct AlarmProfileList {
 /// Sent in the input of [`ModifyAlarmPolicy`](super::ModifyAlarmPolicy).
 #[tc_model]
 pub struct AlarmsRules {
-    /// `Interval`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Interval`; example: `0`
     pub interval: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"磁盘空间利用率"`
+    /// `Name`; example: `"磁盘空间利用率"`
     pub name: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"SpaceUsage"`
+    /// `Metric`; example: `"SpaceUsage"`
     pub metric: String,
 
-    /// `Operator`: a string.
-    ///
-    /// Example: `">"`
+    /// `Operator`; example: `">"`
     pub operator: String,
 
-    /// `Severity`: a string.
-    ///
-    /// Example: `"warning"`
+    /// `Severity`; example: `"warning"`
     pub severity: String,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `Value`; example: `80`
     pub value: Option<f64>,
 }
 
@@ -148,150 +102,92 @@ pub struct AlarmsRules {
 #[doc(alias = "AuditDBLogItem")]
 #[tc_model]
 pub struct AuditDbLogItem {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2024-10-10 10:00:00"`
+    /// `Timestamp`; example: `"2024-10-10 10:00:00"`
     pub timestamp: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdsqlxrdaw-xawf"`
+    /// `ClusterId`; example: `"tdsqlxrdaw-xawf"`
     pub cluster_id: Option<String>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `AffectRows`; example: `100`
     pub affect_rows: Option<i64>,
 
-    /// `CheckRows`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CheckRows`; example: `100`
     pub check_rows: Option<i64>,
 
-    /// `CpuTime`: a signed 64-bit integer.
-    ///
-    /// Example: `21`
+    /// `CpuTime`; example: `21`
     pub cpu_time: Option<i64>,
 
-    /// `SetHost`: a string.
-    ///
-    /// Example: `"299"`
+    /// `SetHost`; example: `"299"`
     pub set_host: Option<String>,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"1232"`
+    /// `DBName`; example: `"1232"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"200"`
+    /// `ErrCode`; example: `"200"`
     pub err_code: Option<String>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExecTime`; example: `100`
     pub exec_time: Option<i64>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"21.4.5.1"`
+    /// `Host`; example: `"21.4.5.1"`
     pub host: Option<String>,
 
-    /// `SetName`: a string.
-    ///
-    /// Example: `"tdsqldawfw-fawfaw"`
+    /// `SetName`; example: `"tdsqldawfw-fawfaw"`
     pub set_name: Option<String>,
 
-    /// `IoWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `231`
+    /// `IoWaitTime`; example: `231`
     pub io_wait_time: Option<i64>,
 
-    /// `LockWaitTime`: a signed 64-bit integer.
-    ///
-    /// Example: `122`
+    /// `LockWaitTime`; example: `122`
     pub lock_wait_time: Option<i64>,
 
-    /// `SqlStartTimeNs`: a signed 64-bit integer.
-    ///
-    /// Example: `2345432`
+    /// `SqlStartTimeNs`; example: `2345432`
     pub sql_start_time_ns: Option<i64>,
 
-    /// `QueryId`: a string.
-    ///
-    /// Example: `"121"`
+    /// `QueryId`; example: `"121"`
     pub query_id: Option<String>,
 
-    /// `QueryNo`: a signed 64-bit integer.
-    ///
-    /// Example: `121`
+    /// `QueryNo`; example: `121`
     pub query_no: Option<i64>,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `SentRows`; example: `100`
     pub sent_rows: Option<i64>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"select * from iordwe;"`
+    /// `Sql`; example: `"select * from iordwe;"`
     pub sql: Option<String>,
 
-    /// `SqlTemplateId`: a string.
-    ///
-    /// Example: `"1023432321"`
+    /// `SqlTemplateId`; example: `"1023432321"`
     pub sql_template_id: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"Select"`
+    /// `SqlType`; example: `"Select"`
     pub sql_type: Option<String>,
 
-    /// `Tables`: a string.
-    ///
-    /// Example: `"iordwe"`
+    /// `Tables`; example: `"iordwe"`
     pub tables: Option<String>,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"1001"`
+    /// `ThreadId`; example: `"1001"`
     pub thread_id: Option<String>,
 
-    /// `SqlStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10234323211`
+    /// `SqlStartTime`; example: `10234323211`
     pub sql_start_time: Option<i64>,
 
-    /// `TrxLivingTime`: a signed 64-bit integer.
-    ///
-    /// Example: `10234323211`
+    /// `TrxLivingTime`; example: `10234323211`
     pub trx_living_time: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `TrxId`: a string.
-    ///
-    /// Example: `"1011"`
+    /// `TrxId`; example: `"1011"`
     pub trx_id: Option<String>,
 
-    /// `InternalXId`: a string.
-    ///
-    /// Example: `"1422"`
+    /// `InternalXId`; example: `"1422"`
     pub internal_x_id: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"101"`
+    /// `BusinessCode`; example: `"101"`
     pub business_code: Option<String>,
 
-    /// `FlowTime`: a signed 64-bit integer.
-    ///
-    /// Example: `2364`
+    /// `FlowTime`; example: `2364`
     pub flow_time: Option<i64>,
 }
 
@@ -300,57 +196,37 @@ pub struct AuditDbLogItem {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstance {
-    /// `AuditStatus`: a string.
-    ///
-    /// Example: `"NO"`
+    /// `AuditStatus`; example: `"NO"`
     pub audit_status: Option<String>,
 
-    /// `BillingAmount`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `BillingAmount`; example: `12`
     pub billing_amount: Option<i64>,
 
-    /// `BillingConfirmed`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BillingConfirmed`; example: `0`
     pub billing_confirmed: Option<i64>,
 
-    /// `ColdLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `23`
+    /// `ColdLogExpireDay`; example: `23`
     pub cold_log_expire_day: Option<i64>,
 
-    /// `ColdLogSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ColdLogSize`; example: `0`
     pub cold_log_size: Option<i64>,
 
-    /// `HotLogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `HotLogExpireDay`; example: `7`
     pub hot_log_expire_day: Option<i64>,
 
-    /// `HotLogSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1222`
+    /// `HotLogSize`; example: `1222`
     pub hot_log_size: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-kisjgx"`
+    /// `InstanceId`; example: `"tdsql-kisjgx"`
     pub instance_id: Option<String>,
 
-    /// `LogExpireDay`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `LogExpireDay`; example: `30`
     pub log_expire_day: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2023-06-14 15:18:07"`
+    /// `CreateTime`; example: `"2023-06-14 15:18:07"`
     pub create_time: Option<String>,
 
-    /// `InstanceInfo`: an [`AuditInstanceInfo`].
+    /// `InstanceInfo`
     pub instance_info: Option<AuditInstanceInfo>,
 }
 
@@ -359,12 +235,10 @@ pub struct AuditInstance {
 /// Sent in the input of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceFilter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"InstanceId"`
+    /// `Name`; example: `"InstanceId"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -373,39 +247,25 @@ pub struct AuditInstanceFilter {
 /// Returned in the output of [`DescribeAuditInstanceList`](super::DescribeAuditInstanceList).
 #[tc_model]
 pub struct AuditInstanceInfo {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1235675344`
+    /// `AppId`; example: `1235675344`
     pub app_id: i64,
 
-    /// `AuditStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AuditStatus`; example: `1`
     pub audit_status: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-ijlopwe"`
+    /// `InstanceId`; example: `"tdsql-ijlopwe"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-env"`
+    /// `InstanceName`; example: `"test-env"`
     pub instance_name: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ResourceTags`: a list of strings.
-    ///
-    /// Example: `["tag_abc"]`
+    /// `ResourceTags`; example: `["tag_abc"]`
     pub resource_tags: Vec<String>,
 }
 
@@ -414,47 +274,31 @@ pub struct AuditInstanceInfo {
 /// Returned in the output of [`DescribeAuditLogFiles`](super::DescribeAuditLogFiles).
 #[tc_model]
 pub struct AuditLogFile {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `173`
+    /// `AsyncRequestId`; example: `173`
     pub async_request_id: i64,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"tdsql-8fyt6dkd_20230417-151100_to_20230417-151403_1681717077964.tar.gz"`
+    /// `FileName`; example: `"tdsql-8fyt6dkd_20230417-151100_to_20230417-151403_1681717077964.tar.gz"`
     pub file_name: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2019-03-20 17:09:13"`
+    /// `CreateTime`; example: `"2019-03-20 17:09:13"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"success"`
+    /// `Status`; example: `"success"`
     pub status: String,
 
-    /// `FileSize`: a floating-point number.
-    ///
-    /// Example: `233.0`
+    /// `FileSize`; example: `233.0`
     pub file_size: f64,
 
-    /// `DownloadUrl`: a string.
+    /// `DownloadUrl`
     pub download_url: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"failed"`
+    /// `ErrMsg`; example: `"failed"`
     pub err_msg: String,
 
-    /// `Progress`: a floating-point number.
-    ///
-    /// Example: `20.0`
+    /// `Progress`; example: `20.0`
     pub progress: f64,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2019-03-20 17:09:13"`
+    /// `FinishTime`; example: `"2019-03-20 17:09:13"`
     pub finish_time: String,
 }
 
@@ -463,29 +307,23 @@ pub struct AuditLogFile {
 /// Sent in the input of [`CreateAuditLogFile`](super::CreateAuditLogFile).
 #[tc_model]
 pub struct AuditLogFilter {
-    /// `Host`: a list of strings.
+    /// `Host`
     pub host: Option<Vec<String>>,
 
-    /// `DBName`: a list of strings.
+    /// `DBName`
     #[tc(rename = "DBName")]
     pub db_name: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
+    /// `User`
     pub user: Option<Vec<String>>,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentRows`; example: `1`
     pub sent_rows: Option<i64>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AffectRows`; example: `2`
     pub affect_rows: Option<i64>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ExecTime`; example: `3`
     pub exec_time: Option<i64>,
 }
 
@@ -494,100 +332,62 @@ pub struct AuditLogFilter {
 /// Sent in the input of [`DescribeDBAuditLogs`](super::DescribeDBAuditLogs).
 #[tc_model]
 pub struct AuditLogQueryFilter {
-    /// `SqlType`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `SqlType`; example: `["SELECT"]`
     pub sql_type: Option<Vec<String>>,
 
-    /// `ExecTime`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[12121]`
+    /// `ExecTime`; example: `[12121]`
     pub exec_time: Option<Vec<i64>>,
 
-    /// `IoWaitTime`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[122]`
+    /// `IoWaitTime`; example: `[122]`
     pub io_wait_time: Option<Vec<i64>>,
 
-    /// `CpuTime`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[112]`
+    /// `CpuTime`; example: `[112]`
     pub cpu_time: Option<Vec<i64>>,
 
-    /// `LockWaitTime`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[234]`
+    /// `LockWaitTime`; example: `[234]`
     pub lock_wait_time: Option<Vec<i64>>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"0"`
+    /// `ErrCode`; example: `"0"`
     pub err_code: Option<String>,
 
-    /// `ErrInfo`: a string.
-    ///
-    /// Example: `"Wrong"`
+    /// `ErrInfo`; example: `"Wrong"`
     pub err_info: Option<String>,
 
-    /// `DBName`: a list of strings.
-    ///
-    /// Example: `["information_schema"]`
+    /// `DBName`; example: `["information_schema"]`
     #[tc(rename = "DBName")]
     pub db_name: Option<Vec<String>>,
 
-    /// `User`: a list of strings.
-    ///
-    /// Example: `["shine"]`
+    /// `User`; example: `["shine"]`
     pub user: Option<Vec<String>>,
 
-    /// `Host`: a list of strings.
-    ///
-    /// Example: `["9.130.154.56"]`
+    /// `Host`; example: `["9.130.154.56"]`
     pub host: Option<Vec<String>>,
 
-    /// `ThreadId`: a list of strings.
-    ///
-    /// Example: `["728799049"]`
+    /// `ThreadId`; example: `["728799049"]`
     pub thread_id: Option<Vec<String>>,
 
-    /// `ProxyHostList`: a list of strings.
-    ///
-    /// Example: `["30.122.175.73:24717"]`
+    /// `ProxyHostList`; example: `["30.122.175.73:24717"]`
     pub proxy_host_list: Option<Vec<String>>,
 
-    /// `SetHostList`: a list of strings.
-    ///
-    /// Example: `["12.23.1.2"]`
+    /// `SetHostList`; example: `["12.23.1.2"]`
     pub set_host_list: Option<Vec<String>>,
 
-    /// `SetIdList`: a list of strings.
-    ///
-    /// Example: `["12"]`
+    /// `SetIdList`; example: `["12"]`
     pub set_id_list: Option<Vec<String>>,
 
-    /// `MultiSql`: a string.
-    ///
-    /// Example: `"[[\"show\"], [\"tables\"]]"`
+    /// `MultiSql`; example: `"[[\"show\"], [\"tables\"]]"`
     pub multi_sql: Option<String>,
 
-    /// `ExcludeMultiSql`: a string.
-    ///
-    /// Example: `"[\"1231\"]"`
+    /// `ExcludeMultiSql`; example: `"[\"1231\"]"`
     pub exclude_multi_sql: Option<String>,
 
-    /// `SqlTemplateId`: a string.
-    ///
-    /// Example: `"-89754391074401398071"`
+    /// `SqlTemplateId`; example: `"-89754391074401398071"`
     pub sql_template_id: Option<String>,
 
-    /// `SqlStartTime`: a string.
-    ///
-    /// Example: `"2026-10-10 18:18:22.222233"`
+    /// `SqlStartTime`; example: `"2026-10-10 18:18:22.222233"`
     pub sql_start_time: Option<String>,
 
-    /// `QueryId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `QueryId`; example: `"11"`
     pub query_id: Option<String>,
 }
 
@@ -596,174 +396,108 @@ pub struct AuditLogQueryFilter {
 /// Returned in the output of [`DescribeDBAuditLogs`](super::DescribeDBAuditLogs).
 #[tc_model]
 pub struct AuditProxyLogItem {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2026-10-10 19:21:45"`
+    /// `Timestamp`; example: `"2026-10-10 19:21:45"`
     pub timestamp: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdsqlshard-garh4omb"`
+    /// `ClusterId`; example: `"tdsqlshard-garh4omb"`
     pub cluster_id: Option<String>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectRows`; example: `0`
     pub affect_rows: Option<i64>,
 
-    /// `Autocommit`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Autocommit`; example: `"1"`
     pub autocommit: Option<String>,
 
-    /// `ComType`: a string.
-    ///
-    /// Example: `"COM_QUERY"`
+    /// `ComType`; example: `"COM_QUERY"`
     pub com_type: Option<String>,
 
-    /// `ConnTc`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ConnTc`; example: `0`
     pub conn_tc: Option<i64>,
 
-    /// `DBHost`: a string.
-    ///
-    /// Example: `"11.52.172.35:4222"`
+    /// `DBHost`; example: `"11.52.172.35:4222"`
     #[tc(rename = "DBHost")]
     pub db_host: Option<String>,
 
-    /// `DBName`: a string.
-    ///
-    /// Example: `"information_schema"`
+    /// `DBName`; example: `"information_schema"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `ErrCode`: a string.
-    ///
-    /// Example: `"1044"`
+    /// `ErrCode`; example: `"1044"`
     pub err_code: Option<String>,
 
-    /// `ErrInfo`: a string.
-    ///
-    /// Example: `"Access denied for user 'shine'@'%' to database 'test'"`
+    /// `ErrInfo`; example: `"Access denied for user 'shine'@'%' to database 'test'"`
     pub err_info: Option<String>,
 
-    /// `ExecTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecTime`; example: `0`
     pub exec_time: Option<i64>,
 
-    /// `HoldConns`: a string.
-    ///
-    /// Example: `"2"`
+    /// `HoldConns`; example: `"2"`
     pub hold_conns: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"9.131.27.125"`
+    /// `Host`; example: `"9.131.27.125"`
     pub host: Option<String>,
 
-    /// `Mc`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Mc`; example: `"0"`
     pub mc: Option<String>,
 
-    /// `SqlStartTimeUs`: a signed 64-bit integer.
-    ///
-    /// Example: `45876`
+    /// `SqlStartTimeUs`; example: `45876`
     pub sql_start_time_us: Option<i64>,
 
-    /// `NewConnNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NewConnNum`; example: `2`
     pub new_conn_num: Option<i64>,
 
-    /// `ProxyHost`: a string.
-    ///
-    /// Example: `"11.52.172.35:24221"`
+    /// `ProxyHost`; example: `"11.52.172.35:24221"`
     pub proxy_host: Option<String>,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"12342"`
+    /// `ProxyId`; example: `"12342"`
     pub proxy_id: Option<String>,
 
-    /// `QueryId`: a string.
-    ///
-    /// Example: `"4568366-1791631301-1"`
+    /// `QueryId`; example: `"4568366-1791631301-1"`
     pub query_id: Option<String>,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `108`
+    /// `SentRows`; example: `108`
     pub sent_rows: Option<i64>,
 
-    /// `Splited`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Splited`; example: `0`
     pub splited: Option<i64>,
 
-    /// `Sql`: a string.
-    ///
-    /// Example: `"SELECT @@max_allowed_packet"`
+    /// `Sql`; example: `"SELECT @@max_allowed_packet"`
     pub sql: Option<String>,
 
-    /// `SqlTemplate`: a string.
+    /// `SqlTemplate`
     pub sql_template: Option<String>,
 
-    /// `SqlTemplateId`: a string.
-    ///
-    /// Example: `"11"`
+    /// `SqlTemplateId`; example: `"11"`
     pub sql_template_id: Option<String>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"Show"`
+    /// `SqlType`; example: `"Show"`
     pub sql_type: Option<String>,
 
-    /// `Tables`: a string.
-    ///
-    /// Example: `"information_schema.tables"`
+    /// `Tables`; example: `"information_schema.tables"`
     pub tables: Option<String>,
 
-    /// `ThreadId`: a string.
-    ///
-    /// Example: `"1310703804"`
+    /// `ThreadId`; example: `"1310703804"`
     pub thread_id: Option<String>,
 
-    /// `SqlStartTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1791631305045`
+    /// `SqlStartTime`; example: `1791631305045`
     pub sql_start_time: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"shine"`
+    /// `User`; example: `"shine"`
     pub user: Option<String>,
 
-    /// `HostPort`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `HostPort`; example: `"3306"`
     pub host_port: Option<String>,
 
-    /// `ProxyThread`: a string.
-    ///
-    /// Example: `"60224"`
+    /// `ProxyThread`; example: `"60224"`
     pub proxy_thread: Option<String>,
 
-    /// `DbHostNum`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DbHostNum`; example: `"0"`
     pub db_host_num: Option<String>,
 
-    /// `BusinessCode`: a string.
-    ///
-    /// Example: `"i=121ea724,o=100047808302,p=dmc"`
+    /// `BusinessCode`; example: `"i=121ea724,o=100047808302,p=dmc"`
     pub business_code: Option<String>,
 
-    /// `BusinessTag`: a string.
-    ///
-    /// Example: `"101"`
+    /// `BusinessTag`; example: `"101"`
     pub business_tag: Option<String>,
 }
 
@@ -772,54 +506,34 @@ pub struct AuditProxyLogItem {
 /// Returned in the output of [`DescribeDBAutonomyActions`](super::DescribeDBAutonomyActions).
 #[tc_model]
 pub struct AutonomyActionVo {
-    /// `ActionId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ActionId`; example: `2`
     pub action_id: i64,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EventId`; example: `2`
     pub event_id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RedisAutoScaleUp"`
+    /// `Type`; example: `"RedisAutoScaleUp"`
     pub r#type: String,
 
-    /// `TriggerTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `TriggerTime`; example: `"2025-03-12 00:00:00"`
     pub trigger_time: Option<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `CreateTime`; example: `"2025-03-12 00:00:00"`
     pub create_time: Option<String>,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `UpdateTime`; example: `"2025-03-12 00:00:00"`
     pub update_time: Option<String>,
 
-    /// `FinishTime`: a string.
-    ///
-    /// Example: `"2025-03-12 00:00:00"`
+    /// `FinishTime`; example: `"2025-03-12 00:00:00"`
     pub finish_time: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `ExpireTime`; example: `100`
     pub expire_time: i64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
+    /// `Reason`; example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
     pub reason: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 }
 
@@ -828,49 +542,31 @@ pub struct AutonomyActionVo {
 /// Returned in the output of [`DescribeDBAutonomyEvents`](super::DescribeDBAutonomyEvents).
 #[tc_model]
 pub struct AutonomyEventVo {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `EventId`; example: `2`
     pub event_id: i64,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"RedisAutoScale"`
+    /// `Type`; example: `"RedisAutoScale"`
     pub r#type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"RUNNING"`
+    /// `Status`; example: `"RUNNING"`
     pub status: String,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
+    /// `Reason`; example: `"指标\"cpu_limit\"大于10s持续超过15分钟"`
     pub reason: String,
 
-    /// `TriggerTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741783246000`
+    /// `TriggerTime`; example: `1741783246000`
     pub trigger_time: Option<i64>,
 
-    /// `LastTriggerTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741783246000`
+    /// `LastTriggerTime`; example: `1741783246000`
     pub last_trigger_time: Option<i64>,
 
-    /// `CreateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741783246000`
+    /// `CreateTime`; example: `1741783246000`
     pub create_time: Option<i64>,
 
-    /// `UpdateTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741783246000`
+    /// `UpdateTime`; example: `1741783246000`
     pub update_time: Option<i64>,
 
-    /// `FinishTime`: a signed 64-bit integer.
-    ///
-    /// Example: `1741783246000`
+    /// `FinishTime`; example: `1741783246000`
     pub finish_time: Option<i64>,
 }
 
@@ -879,27 +575,19 @@ pub struct AutonomyEventVo {
 /// Returned in the output of [`DescribeUserAutonomyProfile`](super::DescribeUserAutonomyProfile).
 #[tc_model]
 pub struct AutonomyUserProfileInfo {
-    /// `Enabled`: a boolean.
-    ///
-    /// Example: `true`
+    /// `Enabled`; example: `true`
     pub enabled: Option<bool>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"10098344882"`
+    /// `Uin`; example: `"10098344882"`
     pub uin: Option<String>,
 
-    /// `MemoryUpperLimit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MemoryUpperLimit`; example: `10`
     pub memory_upper_limit: Option<i64>,
 
-    /// `ThresholdRule`: a [`MetricThreshold`].
+    /// `ThresholdRule`
     pub threshold_rule: Option<MetricThreshold>,
 
-    /// `EnabledItems`: a list of strings.
-    ///
-    /// Example: `["RedisAutoScaleUp"]`
+    /// `EnabledItems`; example: `["RedisAutoScaleUp"]`
     pub enabled_items: Option<Vec<String>>,
 }
 
@@ -908,97 +596,61 @@ pub struct AutonomyUserProfileInfo {
 /// Returned in the output of [`DescribeBlockingLockTree`](super::DescribeBlockingLockTree).
 #[tc_model]
 pub struct BlockingChainNode {
-    /// `BlockedSessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `88`
+    /// `BlockedSessionId`; example: `88`
     pub blocked_session_id: Option<i64>,
 
-    /// `BlockedTransactionId`: a signed 64-bit integer.
-    ///
-    /// Example: `533091540`
+    /// `BlockedTransactionId`; example: `533091540`
     pub blocked_transaction_id: Option<i64>,
 
-    /// `BlockedWaitTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2677100`
+    /// `BlockedWaitTimeMs`; example: `2677100`
     pub blocked_wait_time_ms: Option<i64>,
 
-    /// `BlockedLockMode`: a string.
-    ///
-    /// Example: `"X"`
+    /// `BlockedLockMode`; example: `"X"`
     pub blocked_lock_mode: Option<String>,
 
-    /// `BlockedWaitResource`: a string.
-    ///
-    /// Example: `"KEY: 7:72057594054574080 (8194443284a0)"`
+    /// `BlockedWaitResource`; example: `"KEY: 7:72057594054574080 (8194443284a0)"`
     pub blocked_wait_resource: Option<String>,
 
-    /// `BlockedLoginName`: a string.
-    ///
-    /// Example: `"app_user"`
+    /// `BlockedLoginName`; example: `"app_user"`
     pub blocked_login_name: Option<String>,
 
-    /// `BlockedHostName`: a string.
-    ///
-    /// Example: `"VM-0-7-tencentos"`
+    /// `BlockedHostName`; example: `"VM-0-7-tencentos"`
     pub blocked_host_name: Option<String>,
 
-    /// `BlockedClientApp`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `BlockedClientApp`; example: `"pymssql=2.1.5"`
     pub blocked_client_app: Option<String>,
 
-    /// `BlockedStatus`: a string.
-    ///
-    /// Example: `"suspended"`
+    /// `BlockedStatus`; example: `"suspended"`
     pub blocked_status: Option<String>,
 
-    /// `BlockedIsolationLevel`: a string.
-    ///
-    /// Example: `"serializable (4)"`
+    /// `BlockedIsolationLevel`; example: `"serializable (4)"`
     pub blocked_isolation_level: Option<String>,
 
-    /// `BlockedTransactionName`: a string.
-    ///
-    /// Example: `"UPDATE"`
+    /// `BlockedTransactionName`; example: `"UPDATE"`
     pub blocked_transaction_name: Option<String>,
 
-    /// `BlockedTranCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BlockedTranCount`; example: `3`
     pub blocked_tran_count: Option<i64>,
 
-    /// `BlockedLastTranStarted`: a string.
-    ///
-    /// Example: `"2026-10-19T19:30:55.733"`
+    /// `BlockedLastTranStarted`; example: `"2026-10-19T19:30:55.733"`
     pub blocked_last_tran_started: Option<String>,
 
-    /// `BlockedInputBuffer`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链1B */ UPDATE dbo.t_key SET v=2 WHERE id=1"`
+    /// `BlockedInputBuffer`; example: `"/* BLK_20261019_193052_链1B */ UPDATE dbo.t_key SET v=2 WHERE id=1"`
     pub blocked_input_buffer: Option<String>,
 
-    /// `BlockedSqlTemplate`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链?B */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
+    /// `BlockedSqlTemplate`; example: `"/* BLK_20261019_193052_链?B */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
     pub blocked_sql_template: Option<String>,
 
-    /// `BlockedSqlMd5`: a string.
-    ///
-    /// Example: `"76726ca5d47c99696d3c7021eb467dd4"`
+    /// `BlockedSqlMd5`; example: `"76726ca5d47c99696d3c7021eb467dd4"`
     pub blocked_sql_md5: Option<String>,
 
-    /// `RootCause`: a string.
-    ///
-    /// Example: `"C4_APP_DEADLOCK"`
+    /// `RootCause`; example: `"C4_APP_DEADLOCK"`
     pub root_cause: Option<String>,
 
-    /// `ReportTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:32"`
+    /// `ReportTime`; example: `"2026-10-19 20:15:32"`
     pub report_time: Option<String>,
 
-    /// `Children`: a list of [`BlockingChainNode`] objects.
+    /// `Children`
     pub children: Option<Vec<BlockingChainNode>>,
 }
 
@@ -1007,112 +659,70 @@ pub struct BlockingChainNode {
 /// Returned in the output of [`DescribeBlockingLockTree`](super::DescribeBlockingLockTree).
 #[tc_model]
 pub struct BlockingChainTree {
-    /// `MonitorLoop`: a string.
-    ///
-    /// Example: `"451511"`
+    /// `MonitorLoop`; example: `"451511"`
     pub monitor_loop: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"orders"`
+    /// `DatabaseName`; example: `"orders"`
     pub database_name: Option<String>,
 
-    /// `BlockingSessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `78`
+    /// `BlockingSessionId`; example: `78`
     pub blocking_session_id: Option<i64>,
 
-    /// `BlockingTransactionId`: a signed 64-bit integer.
-    ///
-    /// Example: `533091540`
+    /// `BlockingTransactionId`; example: `533091540`
     pub blocking_transaction_id: Option<i64>,
 
-    /// `BlockingLoginName`: a string.
-    ///
-    /// Example: `"app_user"`
+    /// `BlockingLoginName`; example: `"app_user"`
     pub blocking_login_name: Option<String>,
 
-    /// `BlockingHostName`: a string.
-    ///
-    /// Example: `"VM-0-7-tencentos"`
+    /// `BlockingHostName`; example: `"VM-0-7-tencentos"`
     pub blocking_host_name: Option<String>,
 
-    /// `BlockingClientApp`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `BlockingClientApp`; example: `"pymssql=2.1.5"`
     pub blocking_client_app: Option<String>,
 
-    /// `BlockingStatus`: a string.
-    ///
-    /// Example: `"suspended"`
+    /// `BlockingStatus`; example: `"suspended"`
     pub blocking_status: Option<String>,
 
-    /// `BlockingIsolationLevel`: a string.
-    ///
-    /// Example: `"read committed (2)"`
+    /// `BlockingIsolationLevel`; example: `"read committed (2)"`
     pub blocking_isolation_level: Option<String>,
 
-    /// `BlockingTranCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `BlockingTranCount`; example: `2`
     pub blocking_tran_count: Option<i64>,
 
-    /// `BlockingInputBuffer`: a string.
-    ///
-    /// Example: `"EXEC ****S*_*O*G***CK_HOLDER @hold_minutes = **"`
+    /// `BlockingInputBuffer`; example: `"EXEC ****S*_*O*G***CK_HOLDER @hold_minutes = **"`
     pub blocking_input_buffer: Option<String>,
 
-    /// `BlockingSqlTemplate`: a string.
-    ///
-    /// Example: `"EXEC ***.***REBUILD_INDEX @TABLENAME = *"`
+    /// `BlockingSqlTemplate`; example: `"EXEC ***.***REBUILD_INDEX @TABLENAME = *"`
     pub blocking_sql_template: Option<String>,
 
-    /// `BlockingSqlMd5`: a string.
-    ///
-    /// Example: `"1672456936b4d6dcf87672c07704fcad"`
+    /// `BlockingSqlMd5`; example: `"1672456936b4d6dcf87672c07704fcad"`
     pub blocking_sql_md5: Option<String>,
 
-    /// `BlockingWaitTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2680102`
+    /// `BlockingWaitTimeMs`; example: `2680102`
     pub blocking_wait_time_ms: Option<i64>,
 
-    /// `RootCause`: a string.
-    ///
-    /// Example: `"C4_APP_DEADLOCK"`
+    /// `RootCause`; example: `"C4_APP_DEADLOCK"`
     pub root_cause: Option<String>,
 
-    /// `RootCauseDesc`: a string.
-    ///
-    /// Example: `"应用层分布式死锁，检查同一进程内的多连接协作模式"`
+    /// `RootCauseDesc`; example: `"应用层分布式死锁，检查同一进程内的多连接协作模式"`
     pub root_cause_desc: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:32"`
+    /// `StartTime`; example: `"2026-10-19 20:15:32"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:32"`
+    /// `EndTime`; example: `"2026-10-19 20:15:32"`
     pub end_time: Option<String>,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `2677100`
+    /// `DurationMs`; example: `2677100`
     pub duration_ms: Option<i64>,
 
-    /// `ChainLength`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChainLength`; example: `2`
     pub chain_length: Option<i64>,
 
-    /// `ChainDepth`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ChainDepth`; example: `2`
     pub chain_depth: Option<i64>,
 
-    /// `Details`: a list of [`BlockingChainNode`] objects.
+    /// `Details`
     pub details: Option<Vec<BlockingChainNode>>,
 }
 
@@ -1121,202 +731,124 @@ pub struct BlockingChainTree {
 /// Returned in the output of [`DescribeBlockingLogs`](super::DescribeBlockingLogs).
 #[tc_model]
 pub struct BlockingLogItem {
-    /// `ReportTime`: a string.
-    ///
-    /// Example: `"2026-10-19 19:37:44"`
+    /// `ReportTime`; example: `"2026-10-19 19:37:44"`
     pub report_time: Option<String>,
 
-    /// `MonitorLoop`: a string.
-    ///
-    /// Example: `"451059"`
+    /// `MonitorLoop`; example: `"451059"`
     pub monitor_loop: Option<String>,
 
-    /// `DurationMs`: a signed 64-bit integer.
-    ///
-    /// Example: `405164`
+    /// `DurationMs`; example: `405164`
     pub duration_ms: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_lock"`
+    /// `DatabaseName`; example: `"test_lock"`
     pub database_name: Option<String>,
 
-    /// `DatabaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `17`
+    /// `DatabaseId`; example: `17`
     pub database_id: Option<i64>,
 
-    /// `ObjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `254`
+    /// `ObjectId`; example: `254`
     pub object_id: Option<i64>,
 
-    /// `IndexId`: a signed 64-bit integer.
-    ///
-    /// Example: `256`
+    /// `IndexId`; example: `256`
     pub index_id: Option<i64>,
 
-    /// `RootCause`: a string.
-    ///
-    /// Example: `"C4_APP_DEADLOCK"`
+    /// `RootCause`; example: `"C4_APP_DEADLOCK"`
     pub root_cause: Option<String>,
 
-    /// `RootCauseDesc`: a string.
-    ///
-    /// Example: `"应用层分布式死锁，检查同一进程内的多连接协作模式"`
+    /// `RootCauseDesc`; example: `"应用层分布式死锁，检查同一进程内的多连接协作模式"`
     pub root_cause_desc: Option<String>,
 
-    /// `BlockingSessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `79`
+    /// `BlockingSessionId`; example: `79`
     pub blocking_session_id: Option<i64>,
 
-    /// `BlockingLoginName`: a string.
-    ///
-    /// Example: `"test_g"`
+    /// `BlockingLoginName`; example: `"test_g"`
     pub blocking_login_name: Option<String>,
 
-    /// `BlockingHostName`: a string.
-    ///
-    /// Example: `"VM-0-7-tencentos"`
+    /// `BlockingHostName`; example: `"VM-0-7-tencentos"`
     pub blocking_host_name: Option<String>,
 
-    /// `BlockingClientApp`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `BlockingClientApp`; example: `"pymssql=2.1.5"`
     pub blocking_client_app: Option<String>,
 
-    /// `BlockingStatus`: a string.
-    ///
-    /// Example: `"runnable"`
+    /// `BlockingStatus`; example: `"runnable"`
     pub blocking_status: Option<String>,
 
-    /// `BlockingIsolationLevel`: a string.
-    ///
-    /// Example: `"serializable (4)"`
+    /// `BlockingIsolationLevel`; example: `"serializable (4)"`
     pub blocking_isolation_level: Option<String>,
 
-    /// `BlockingTransactionName`: a string.
-    ///
-    /// Example: `"daw"`
+    /// `BlockingTransactionName`; example: `"daw"`
     pub blocking_transaction_name: Option<String>,
 
-    /// `BlockingTranCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BlockingTranCount`; example: `3`
     pub blocking_tran_count: Option<i64>,
 
-    /// `BlockingLastTranStarted`: a string.
-    ///
-    /// Example: `"2026-09-21 22:14:13"`
+    /// `BlockingLastTranStarted`; example: `"2026-09-21 22:14:13"`
     pub blocking_last_tran_started: Option<String>,
 
-    /// `BlockingInputBuffer`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链2A */ WAITFOR DELAY '01:00:00'"`
+    /// `BlockingInputBuffer`; example: `"/* BLK_20261019_193052_链2A */ WAITFOR DELAY '01:00:00'"`
     pub blocking_input_buffer: Option<String>,
 
-    /// `BlockingSqlTemplate`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链?B */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
+    /// `BlockingSqlTemplate`; example: `"/* BLK_20261019_193052_链?B */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
     pub blocking_sql_template: Option<String>,
 
-    /// `BlockingSqlMd5`: a string.
-    ///
-    /// Example: `"76726ca5d47c99696d3c7021eb467dd4"`
+    /// `BlockingSqlMd5`; example: `"76726ca5d47c99696d3c7021eb467dd4"`
     pub blocking_sql_md5: Option<String>,
 
-    /// `BlockingLockMode`: a string.
-    ///
-    /// Example: `"X"`
+    /// `BlockingLockMode`; example: `"X"`
     pub blocking_lock_mode: Option<String>,
 
-    /// `BlockingWaitTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `399155`
+    /// `BlockingWaitTimeMs`; example: `399155`
     pub blocking_wait_time_ms: Option<i64>,
 
-    /// `BlockedSessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `92`
+    /// `BlockedSessionId`; example: `92`
     pub blocked_session_id: Option<i64>,
 
-    /// `BlockedTransactionId`: a signed 64-bit integer.
-    ///
-    /// Example: `533097142`
+    /// `BlockedTransactionId`; example: `533097142`
     pub blocked_transaction_id: Option<i64>,
 
-    /// `BlockedWaitTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `405164`
+    /// `BlockedWaitTimeMs`; example: `405164`
     pub blocked_wait_time_ms: Option<i64>,
 
-    /// `BlockedLockMode`: a string.
-    ///
-    /// Example: `"Sch-S"`
+    /// `BlockedLockMode`; example: `"Sch-S"`
     pub blocked_lock_mode: Option<String>,
 
-    /// `BlockedWaitResource`: a string.
-    ///
-    /// Example: `"KEY: 7:72057594054574080 (d08358b1108f)"`
+    /// `BlockedWaitResource`; example: `"KEY: 7:72057594054574080 (d08358b1108f)"`
     pub blocked_wait_resource: Option<String>,
 
-    /// `BlockedLoginName`: a string.
-    ///
-    /// Example: `"test_g"`
+    /// `BlockedLoginName`; example: `"test_g"`
     pub blocked_login_name: Option<String>,
 
-    /// `BlockedHostName`: a string.
-    ///
-    /// Example: `"VM-0-7-tencentos"`
+    /// `BlockedHostName`; example: `"VM-0-7-tencentos"`
     pub blocked_host_name: Option<String>,
 
-    /// `BlockedClientApp`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `BlockedClientApp`; example: `"pymssql=2.1.5"`
     pub blocked_client_app: Option<String>,
 
-    /// `BlockedStatus`: a string.
-    ///
-    /// Example: `"suspended"`
+    /// `BlockedStatus`; example: `"suspended"`
     pub blocked_status: Option<String>,
 
-    /// `BlockedIsolationLevel`: a string.
-    ///
-    /// Example: `"repeatable read (3)"`
+    /// `BlockedIsolationLevel`; example: `"repeatable read (3)"`
     pub blocked_isolation_level: Option<String>,
 
-    /// `BlockedTransactionName`: a string.
-    ///
-    /// Example: `"user_transaction"`
+    /// `BlockedTransactionName`; example: `"user_transaction"`
     pub blocked_transaction_name: Option<String>,
 
-    /// `BlockedTranCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `BlockedTranCount`; example: `3`
     pub blocked_tran_count: Option<i64>,
 
-    /// `BlockedLastTranStarted`: a string.
-    ///
-    /// Example: `"2026-10-19T19:31:16.757"`
+    /// `BlockedLastTranStarted`; example: `"2026-10-19T19:31:16.757"`
     pub blocked_last_tran_started: Option<String>,
 
-    /// `BlockedInputBuffer`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链3C */ UPDATE dbo.t_key SET v=11 WHERE id=10"`
+    /// `BlockedInputBuffer`; example: `"/* BLK_20261019_193052_链3C */ UPDATE dbo.t_key SET v=11 WHERE id=10"`
     pub blocked_input_buffer: Option<String>,
 
-    /// `BlockedSqlTemplate`: a string.
-    ///
-    /// Example: `"/* BLK_20261019_193052_链?C */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
+    /// `BlockedSqlTemplate`; example: `"/* BLK_20261019_193052_链?C */ UPDATE DBO.T_KEY SET V=? WHERE ID=?"`
     pub blocked_sql_template: Option<String>,
 
-    /// `BlockedSqlMd5`: a string.
-    ///
-    /// Example: `"c7408be2a23aacd53d3e1a9cf53ce075"`
+    /// `BlockedSqlMd5`; example: `"c7408be2a23aacd53d3e1a9cf53ce075"`
     pub blocked_sql_md5: Option<String>,
 
-    /// `BlockedProcessXml`: a string.
+    /// `BlockedProcessXml`
     pub blocked_process_xml: Option<String>,
 }
 
@@ -1325,24 +857,16 @@ pub struct BlockingLogItem {
 /// Returned in the output of [`DescribeBlockingTrend`](super::DescribeBlockingTrend).
 #[tc_model]
 pub struct BlockingTrendPoint {
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:01"`
+    /// `StartTime`; example: `"2026-10-19 20:15:01"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2026-10-19 20:15:01"`
+    /// `EndTime`; example: `"2026-10-19 20:15:01"`
     pub end_time: Option<String>,
 
-    /// `LockCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `LockCount`; example: `0`
     pub lock_count: Option<i64>,
 
-    /// `MonitorLoopCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MonitorLoopCount`; example: `1`
     pub monitor_loop_count: Option<i64>,
 }
 
@@ -1351,24 +875,16 @@ pub struct BlockingTrendPoint {
 /// Returned in the output of [`DescribeRedisCommandCostStatistics`](super::DescribeRedisCommandCostStatistics).
 #[tc_model]
 pub struct CmdCostGroup {
-    /// `Percent`: a floating-point number.
-    ///
-    /// Example: `1.2`
+    /// `Percent`; example: `1.2`
     pub percent: f64,
 
-    /// `CostUpperLimit`: a string.
-    ///
-    /// Example: `"\"200\""`
+    /// `CostUpperLimit`; example: `"\"200\""`
     pub cost_upper_limit: String,
 
-    /// `CostLowerLimit`: a string.
-    ///
-    /// Example: `"\"100\""`
+    /// `CostLowerLimit`; example: `"\"100\""`
     pub cost_lower_limit: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1990`
+    /// `Count`; example: `1990`
     pub count: i64,
 }
 
@@ -1377,12 +893,10 @@ pub struct CmdCostGroup {
 /// Returned in the output of [`DescribeRedisCmdPerfTimeSeries`](super::DescribeRedisCmdPerfTimeSeries).
 #[tc_model]
 pub struct CmdPerfInfo {
-    /// `Command`: a string.
-    ///
-    /// Example: `"\"auth\""`
+    /// `Command`; example: `"\"auth\""`
     pub command: String,
 
-    /// `SeriesData`: a [`MonitorMetricSeriesData`].
+    /// `SeriesData`
     pub series_data: MonitorMetricSeriesData,
 }
 
@@ -1391,19 +905,13 @@ pub struct CmdPerfInfo {
 /// Returned in the output of [`DescribeAllUserContact`](super::DescribeAllUserContact).
 #[tc_model]
 pub struct ContactItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `Name`; example: `"zhangsan"`
     pub name: String,
 
-    /// `Mail`: a string.
-    ///
-    /// Example: `"zhangsan@qq.com"`
+    /// `Mail`; example: `"zhangsan@qq.com"`
     pub mail: String,
 }
 
@@ -1412,115 +920,73 @@ pub struct ContactItem {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct DeadLockLogItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"mssql-15rso1sb"`
+    /// `InstanceId`; example: `"mssql-15rso1sb"`
     pub instance_id: Option<String>,
 
-    /// `TimestampSource`: a string.
-    ///
-    /// Example: `"XML_EVENT"`
+    /// `TimestampSource`; example: `"XML_EVENT"`
     pub timestamp_source: Option<String>,
 
-    /// `PartialReasonCode`: a string.
-    ///
-    /// Example: `"XML_NOT_AVAILABLE"`
+    /// `PartialReasonCode`; example: `"XML_NOT_AVAILABLE"`
     pub partial_reason_code: Option<String>,
 
-    /// `VictimProcessIds`: a list of strings.
-    ///
-    /// Example: `["process2b11e2c1468"]`
+    /// `VictimProcessIds`; example: `["process2b11e2c1468"]`
     pub victim_process_ids: Option<Vec<String>>,
 
-    /// `PayloadTruncated`: a boolean.
-    ///
-    /// Example: `false`
+    /// `PayloadTruncated`; example: `false`
     pub payload_truncated: Option<bool>,
 
-    /// `SourceUuids`: a list of strings.
-    ///
-    /// Example: `["7ebe128e-fb90-4f2b-af4c-abc62336e478"]`
+    /// `SourceUuids`; example: `["7ebe128e-fb90-4f2b-af4c-abc62336e478"]`
     pub source_uuids: Option<Vec<String>>,
 
-    /// `ObservedTransactionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ObservedTransactionCount`; example: `2`
     pub observed_transaction_count: Option<i64>,
 
-    /// `EventTimestamp`: a string.
-    ///
-    /// Example: `"2026-09-18T09:34:23.1632967+00:00"`
+    /// `EventTimestamp`; example: `"2026-09-18T09:34:23.1632967+00:00"`
     pub event_timestamp: Option<String>,
 
-    /// `GraphStatus`: a string.
-    ///
-    /// Example: `"COMPLETE"`
+    /// `GraphStatus`; example: `"COMPLETE"`
     pub graph_status: Option<String>,
 
-    /// `XmlIncluded`: a boolean.
-    ///
-    /// Example: `true`
+    /// `XmlIncluded`; example: `true`
     pub xml_included: Option<bool>,
 
-    /// `ProcessCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ProcessCount`; example: `2`
     pub process_count: Option<i64>,
 
-    /// `Transactions`: a list of [`DeadlockTransaction`] objects.
+    /// `Transactions`
     pub transactions: Option<Vec<DeadlockTransaction>>,
 
-    /// `DeadlockId`: a string.
-    ///
-    /// Example: `"75775"`
+    /// `DeadlockId`; example: `"75775"`
     pub deadlock_id: Option<String>,
 
-    /// `XmlReport`: a string.
-    ///
-    /// Example: `"<deadlock>\\r\\n <victim-list>\\r\\n<deadlock>"`
+    /// `XmlReport`; example: `"<deadlock>\\r\\n <victim-list>\\r\\n<deadlock>"`
     pub xml_report: Option<String>,
 
-    /// `OriginalXmlBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `5320`
+    /// `OriginalXmlBytes`; example: `5320`
     pub original_xml_bytes: Option<i64>,
 
-    /// `VictimSessionIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[142]`
+    /// `VictimSessionIds`; example: `[142]`
     pub victim_session_ids: Option<Vec<i64>>,
 
-    /// `IsPartial`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPartial`; example: `true`
     pub is_partial: Option<bool>,
 
-    /// `DatabaseNames`: a list of strings.
-    ///
-    /// Example: `["test_lock"]`
+    /// `DatabaseNames`; example: `["test_lock"]`
     pub database_names: Option<Vec<String>>,
 
-    /// `EventId`: a string.
-    ///
-    /// Example: `"xml:8a7e5df0-bfe2-11dc-878f-68b855d89593"`
+    /// `EventId`; example: `"xml:8a7e5df0-bfe2-11dc-878f-68b855d89593"`
     pub event_id: Option<String>,
 
-    /// `DeadlockSignature`: a string.
-    ///
-    /// Example: `"103d452bfafa8449"`
+    /// `DeadlockSignature`; example: `"103d452bfafa8449"`
     pub deadlock_signature: Option<String>,
 
-    /// `Resources`: a list of [`DeadlockResource`] objects.
+    /// `Resources`
     pub resources: Option<Vec<DeadlockResource>>,
 
-    /// `AssociationStatus`: a string.
-    ///
-    /// Example: `"MATCHED"`
+    /// `AssociationStatus`; example: `"MATCHED"`
     pub association_status: Option<String>,
 
-    /// `TransactionCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TransactionCount`; example: `2`
     pub transaction_count: Option<i64>,
 }
 
@@ -1529,27 +995,19 @@ pub struct DeadLockLogItem {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct DeadlockFrame {
-    /// `Line`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Line`; example: `5`
     pub line: Option<i64>,
 
-    /// `StatementStart`: a signed 64-bit integer.
-    ///
-    /// Example: `2762`
+    /// `StatementStart`; example: `2762`
     pub statement_start: Option<i64>,
 
-    /// `ProcName`: a string.
-    ///
-    /// Example: `"mssqlsystemresource.sys.sp_getapplock"`
+    /// `ProcName`; example: `"mssqlsystemresource.sys.sp_getapplock"`
     pub proc_name: Option<String>,
 
-    /// `SqlHandle`: a string.
+    /// `SqlHandle`
     pub sql_handle: Option<String>,
 
-    /// `StatementEnd`: a signed 64-bit integer.
-    ///
-    /// Example: `2946`
+    /// `StatementEnd`; example: `2946`
     pub statement_end: Option<i64>,
 }
 
@@ -1558,45 +1016,31 @@ pub struct DeadlockFrame {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct DeadlockResource {
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"PK__dl_a__3213E83FD6185C99"`
+    /// `IndexName`; example: `"PK__dl_a__3213E83FD6185C99"`
     pub index_name: Option<String>,
 
-    /// `PartitionId`: a string.
-    ///
-    /// Example: `"72057594047234048"`
+    /// `PartitionId`; example: `"72057594047234048"`
     pub partition_id: Option<String>,
 
-    /// `Waiters`: a list of [`WaiterItem`] objects.
+    /// `Waiters`
     pub waiters: Option<Vec<WaiterItem>>,
 
-    /// `Kind`: a string.
-    ///
-    /// Example: `"keylock"`
+    /// `Kind`; example: `"keylock"`
     pub kind: Option<String>,
 
-    /// `Mode`: a string.
-    ///
-    /// Example: `"IS"`
+    /// `Mode`; example: `"IS"`
     pub mode: Option<String>,
 
-    /// `AssociatedObjectId`: a string.
-    ///
-    /// Example: `"72057594047234048"`
+    /// `AssociatedObjectId`; example: `"72057594047234048"`
     pub associated_object_id: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"lock1ce209a8680"`
+    /// `Id`; example: `"lock1ce209a8680"`
     pub id: Option<String>,
 
-    /// `ObjectName`: a string.
-    ///
-    /// Example: `"test_lock.dbo.dl_a"`
+    /// `ObjectName`; example: `"test_lock.dbo.dl_a"`
     pub object_name: Option<String>,
 
-    /// `Owners`: a list of [`OwnerItem`] objects.
+    /// `Owners`
     pub owners: Option<Vec<OwnerItem>>,
 }
 
@@ -1605,102 +1049,64 @@ pub struct DeadlockResource {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct DeadlockSession {
-    /// `SqlFingerprint`: a string.
-    ///
-    /// Example: `"b85b07494731332c"`
+    /// `SqlFingerprint`; example: `"b85b07494731332c"`
     pub sql_fingerprint: Option<String>,
 
-    /// `LoginName`: a string.
-    ///
-    /// Example: `"test_g"`
+    /// `LoginName`; example: `"test_g"`
     pub login_name: Option<String>,
 
-    /// `Frames`: a list of [`DeadlockFrame`] objects.
+    /// `Frames`
     pub frames: Option<Vec<DeadlockFrame>>,
 
-    /// `IsolationLevel`: a string.
-    ///
-    /// Example: `"read committed (2)"`
+    /// `IsolationLevel`; example: `"read committed (2)"`
     pub isolation_level: Option<String>,
 
-    /// `ProcessStatus`: a string.
-    ///
-    /// Example: `"suspended"`
+    /// `ProcessStatus`; example: `"suspended"`
     pub process_status: Option<String>,
 
-    /// `ClientApp`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `ClientApp`; example: `"pymssql=2.1.5"`
     pub client_app: Option<String>,
 
-    /// `Priority`: a signed 64-bit integer.
-    ///
-    /// Example: `-10`
+    /// `Priority`; example: `-10`
     pub priority: Option<i64>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_lock"`
+    /// `DatabaseName`; example: `"test_lock"`
     pub database_name: Option<String>,
 
-    /// `LockHold`: a list of strings.
-    ///
-    /// Example: `["keylock on test_lock.dbo.dl_b mode X holding"]`
+    /// `LockHold`; example: `["keylock on test_lock.dbo.dl_b mode X holding"]`
     pub lock_hold: Option<Vec<String>>,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"UPDATE dbo.dl_a SET v=202 WHERE id=1"`
+    /// `SqlText`; example: `"UPDATE dbo.dl_a SET v=202 WHERE id=1"`
     pub sql_text: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.22.16.14"`
+    /// `Host`; example: `"10.22.16.14"`
     pub host: Option<String>,
 
-    /// `DatabaseId`: a signed 64-bit integer.
-    ///
-    /// Example: `7`
+    /// `DatabaseId`; example: `7`
     pub database_id: Option<i64>,
 
-    /// `IsVictim`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsVictim`; example: `true`
     pub is_victim: Option<bool>,
 
-    /// `WaitTimeMs`: a signed 64-bit integer.
-    ///
-    /// Example: `9908`
+    /// `WaitTimeMs`; example: `9908`
     pub wait_time_ms: Option<i64>,
 
-    /// `LastTransStarted`: a string.
-    ///
-    /// Example: `"2026-09-24T14:39:41.030"`
+    /// `LastTransStarted`; example: `"2026-09-24T14:39:41.030"`
     pub last_trans_started: Option<String>,
 
-    /// `ExecutionContextId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecutionContextId`; example: `0`
     pub execution_context_id: Option<i64>,
 
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"process1ce25b23438"`
+    /// `ProcessId`; example: `"process1ce25b23438"`
     pub process_id: Option<String>,
 
-    /// `ClientAppNormalized`: a string.
-    ///
-    /// Example: `"pymssql=2.1.5"`
+    /// `ClientAppNormalized`; example: `"pymssql=2.1.5"`
     pub client_app_normalized: Option<String>,
 
-    /// `LockRequest`: a list of strings.
-    ///
-    /// Example: `["keylock on test_lock.dbo.dl_a mode X waiting"]`
+    /// `LockRequest`; example: `["keylock on test_lock.dbo.dl_a mode X waiting"]`
     pub lock_request: Option<Vec<String>>,
 
-    /// `SessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `63`
+    /// `SessionId`; example: `63`
     pub session_id: Option<i64>,
 }
 
@@ -1709,22 +1115,16 @@ pub struct DeadlockSession {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct DeadlockTransaction {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Rollback"`
+    /// `Status`; example: `"Rollback"`
     pub status: Option<String>,
 
-    /// `TransactionId`: a string.
-    ///
-    /// Example: `"19914079"`
+    /// `TransactionId`; example: `"19914079"`
     pub transaction_id: Option<String>,
 
-    /// `IsVictim`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsVictim`; example: `false`
     pub is_victim: Option<bool>,
 
-    /// `Sessions`: a list of [`DeadlockSession`] objects.
+    /// `Sessions`
     pub sessions: Option<Vec<DeadlockSession>>,
 }
 
@@ -1733,74 +1133,46 @@ pub struct DeadlockTransaction {
 /// Returned in the output of [`DescribeDBDiagEvents`](super::DescribeDBDiagEvents) and [`DescribeDBDiagHistory`](super::DescribeDBDiagHistory).
 #[tc_model]
 pub struct DiagHistoryEventItem {
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"事务未提交"`
+    /// `DiagType`; example: `"事务未提交"`
     pub diag_type: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-27 00:01:20"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2021-05-27 00:01:20"`
     pub end_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-05-27 00:01:10"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2021-05-27 00:01:10"`
     pub start_time: String,
 
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `330858512`
+    /// `EventId`; example: `330858512`
     pub event_id: i64,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Severity`; example: `1`
     pub severity: i64,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"存在未提交事务"`
+    /// `Outline`; example: `"存在未提交事务"`
     pub outline: String,
 
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"事务未提交"`
+    /// `DiagItem`; example: `"事务未提交"`
     pub diag_item: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"tdsalchard-e726nj1"`
+    /// `ClusterId`; example: `"tdsalchard-e726nj1"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试实列"`
+    /// `ClusterName`; example: `"测试实列"`
     pub cluster_name: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.2"`
+    /// `Vip`; example: `"127.0.0.2"`
     pub vip: Option<String>,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: Option<i64>,
 }
 
@@ -1809,13 +1181,13 @@ pub struct DiagHistoryEventItem {
 /// Returned in the output of [`CreateDBDiagReportUrls`](super::CreateDBDiagReportUrls).
 #[tc_model]
 pub struct DiagReportUrlItem {
-    /// `AsyncRequestId`: a signed 64-bit integer.
+    /// `AsyncRequestId`
     pub async_request_id: Option<i64>,
 
-    /// `ReportUrl`: a string.
+    /// `ReportUrl`
     pub report_url: Option<String>,
 
-    /// `ExpireTime`: a signed 64-bit integer.
+    /// `ExpireTime`
     pub expire_time: Option<i64>,
 }
 
@@ -1824,49 +1196,31 @@ pub struct DiagReportUrlItem {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct EventInfo {
-    /// `EventId`: a signed 64-bit integer.
-    ///
-    /// Example: `165387`
+    /// `EventId`; example: `165387`
     pub event_id: i64,
 
-    /// `DiagType`: a string.
-    ///
-    /// Example: `"复制"`
+    /// `DiagType`; example: `"复制"`
     pub diag_type: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T00:00:00+08:00"`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"2019-01-01T00:00:00+08:00"`
     pub start_time: String,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2019-01-01T12:00:00+08:00"`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"2019-01-01T12:00:00+08:00"`
     pub end_time: String,
 
-    /// `Outline`: a string.
-    ///
-    /// Example: `"复制IO线程中断"`
+    /// `Outline`; example: `"复制IO线程中断"`
     pub outline: String,
 
-    /// `Severity`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Severity`; example: `1`
     pub severity: i64,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `ScoreLost`; example: `5`
     pub score_lost: i64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"slave_io_running"`
+    /// `Metric`; example: `"slave_io_running"`
     pub metric: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 }
 
@@ -1875,19 +1229,13 @@ pub struct EventInfo {
 /// Returned in the output of [`DescribeAllUserGroup`](super::DescribeAllUserGroup).
 #[tc_model]
 pub struct GroupItem {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Id`; example: `1`
     pub id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"group1"`
+    /// `Name`; example: `"group1"`
     pub name: String,
 
-    /// `MemberCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MemberCount`; example: `1`
     pub member_count: i64,
 }
 
@@ -1896,43 +1244,31 @@ pub struct GroupItem {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct HealthReportTask {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `63452`
+    /// `AsyncRequestId`; example: `63452`
     pub async_request_id: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"DAILY_INSPECTION"`
+    /// `Source`; example: `"DAILY_INSPECTION"`
     pub source: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub create_time: String,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-09-10 12:13:14"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-09-10 12:13:14"`
     pub end_time: String,
 
-    /// `InstanceInfo`: an [`InstanceBasicInfo`].
+    /// `InstanceInfo`
     pub instance_info: InstanceBasicInfo,
 
-    /// `HealthStatus`: a [`HealthStatus`].
+    /// `HealthStatus`
     pub health_status: HealthStatus,
 
-    /// `Tags`: a list of [`TagInfo`] objects.
+    /// `Tags`
     pub tags: Option<Vec<TagInfo>>,
 }
 
@@ -1941,22 +1277,16 @@ pub struct HealthReportTask {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct HealthScoreInfo {
-    /// `IssueTypes`: a list of [`IssueTypeInfo`] objects.
+    /// `IssueTypes`
     pub issue_types: Vec<IssueTypeInfo>,
 
-    /// `EventsTotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `EventsTotalCount`; example: `3`
     pub events_total_count: i64,
 
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `HealthLevel`: a string.
-    ///
-    /// Example: `"RISK"`
+    /// `HealthLevel`; example: `"RISK"`
     pub health_level: String,
 }
 
@@ -1965,34 +1295,22 @@ pub struct HealthScoreInfo {
 /// Returned in the output of [`DescribeHealthScoreTimeSeries`](super::DescribeHealthScoreTimeSeries).
 #[tc_model]
 pub struct HealthScoreTimeSeriesData {
-    /// `Avg`: a floating-point number.
-    ///
-    /// Example: `98.5`
+    /// `Avg`; example: `98.5`
     pub avg: f64,
 
-    /// `HealthStatus`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HealthStatus`; example: `1`
     pub health_status: u64,
 
-    /// `Metric`: a string.
-    ///
-    /// Example: `"health_score"`
+    /// `Metric`; example: `"health_score"`
     pub metric: String,
 
-    /// `Series`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[100,100,100]`
+    /// `Series`; example: `[100,100,100]`
     pub series: Vec<u64>,
 
-    /// `Timestamp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1757174400,1757174700,1757175000]`
+    /// `Timestamp`; example: `[1757174400,1757174700,1757175000]`
     pub timestamp: Vec<u64>,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"分"`
+    /// `Unit`; example: `"分"`
     pub unit: String,
 }
 
@@ -2001,27 +1319,19 @@ pub struct HealthScoreTimeSeriesData {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct HealthStatus {
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `HealthLevel`: a string.
-    ///
-    /// Example: `"HEALTH"`
+    /// `HealthLevel`; example: `"HEALTH"`
     pub health_level: String,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ScoreLost`; example: `0`
     pub score_lost: i64,
 
-    /// `ScoreDetails`: a list of [`ScoreDetail`] objects.
+    /// `ScoreDetails`
     pub score_details: Vec<ScoreDetail>,
 
-    /// `HealthLevelVersion`: a string.
-    ///
-    /// Example: `"\"V2\""`
+    /// `HealthLevelVersion`; example: `"\"V2\""`
     pub health_level_version: Option<String>,
 }
 
@@ -2031,14 +1341,10 @@ pub struct HealthStatus {
 #[doc(alias = "IndexDDLInfo")]
 #[tc_model]
 pub struct IndexDdlInfo {
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"idx_v"`
+    /// `IndexName`; example: `"idx_v"`
     pub index_name: Option<String>,
 
-    /// `DDL`: a string.
-    ///
-    /// Example: `"CREATE NONCLUSTERED INDEX [idx_v] ON [dbo].[t_slow] ([v]);"`
+    /// `DDL`; example: `"CREATE NONCLUSTERED INDEX [idx_v] ON [dbo].[t_slow] ([v]);"`
     #[tc(rename = "DDL")]
     pub ddl: Option<String>,
 }
@@ -2048,37 +1354,25 @@ pub struct IndexDdlInfo {
 /// Returned in the output of [`DescribeIndexRecommendInfo`](super::DescribeIndexRecommendInfo).
 #[tc_model]
 pub struct IndexesToBuild {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `2344052`
+    /// `Id`; example: `2344052`
     pub id: i64,
 
-    /// `IndexCommand`: a string.
+    /// `IndexCommand`
     pub index_command: String,
 
-    /// `IndexStr`: a string.
-    ///
-    /// Example: `"{ data.3d_point_set.labels: 1, label_result_url: 1 }"`
+    /// `IndexStr`; example: `"{ data.3d_point_set.labels: 1, label_result_url: 1 }"`
     pub index_str: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Level`; example: `4`
     pub level: i64,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Score`; example: `20`
     pub score: i64,
 
-    /// `Signs`: a list of strings.
-    ///
-    /// Example: `["1a59c167379c9bb7b799b3fe1db95fe2"]`
+    /// `Signs`; example: `["1a59c167379c9bb7b799b3fe1db95fe2"]`
     pub signs: Vec<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 }
 
@@ -2087,27 +1381,19 @@ pub struct IndexesToBuild {
 /// Returned in the output of [`DescribeIndexRecommendInfo`](super::DescribeIndexRecommendInfo).
 #[tc_model]
 pub struct IndexesToDrop {
-    /// `IndexStr`: a string.
-    ///
-    /// Example: `"{ data.3d_point_set.labels: 1, label_result_url: 1 }"`
+    /// `IndexStr`; example: `"{ data.3d_point_set.labels: 1, label_result_url: 1 }"`
     pub index_str: String,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Score`; example: `20`
     pub score: i64,
 
-    /// `Reason`: a string.
-    ///
-    /// Example: `"重复创建"`
+    /// `Reason`; example: `"重复创建"`
     pub reason: String,
 
-    /// `IndexCommand`: a string.
+    /// `IndexCommand`
     pub index_command: String,
 
-    /// `IndexName`: a string.
-    ///
-    /// Example: `"userId_1_from_1_action_1"`
+    /// `IndexName`; example: `"userId_1_from_1_action_1"`
     pub index_name: String,
 }
 
@@ -2116,77 +1402,49 @@ pub struct IndexesToDrop {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct InstanceBasicInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-c1nl9rpv"`
+    /// `InstanceId`; example: `"cdb-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"dbbrain-test"`
+    /// `InstanceName`; example: `"dbbrain-test"`
     pub instance_name: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3600`
+    /// `Vport`; example: `3600`
     pub vport: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `Product`; example: `"MySQL"`
     pub product: String,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: Option<i64>,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"\"STANDARD\""`
+    /// `DeployMode`; example: `"\"STANDARD\""`
     pub deploy_mode: Option<String>,
 
-    /// `InstanceConf`: a [`RedisInstanceConf`].
+    /// `InstanceConf`
     pub instance_conf: Option<RedisInstanceConf>,
 
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: Option<bool>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4096`
+    /// `Memory`; example: `4096`
     pub memory: Option<i64>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou\""`
+    /// `Region`; example: `"\"ap-guangzhou\""`
     pub region: Option<String>,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"\"uniq_subnet_id\""`
+    /// `UniqSubnetId`; example: `"\"uniq_subnet_id\""`
     pub uniq_subnet_id: Option<String>,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"\"uniq_vpc_id\""`
+    /// `UniqVpcId`; example: `"\"uniq_vpc_id\""`
     pub uniq_vpc_id: Option<String>,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Volume`; example: `0`
     pub volume: Option<i64>,
 }
 
@@ -2196,31 +1454,19 @@ pub struct InstanceBasicInfo {
 /// Returned in the output of [`DescribeDiagDBInstances`](super::DescribeDiagDBInstances).
 #[tc_model]
 pub struct InstanceConfs {
-    /// `DailyInspection`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Yes"`
+    /// `DailyInspection`, always sent in responses; example: `"Yes"`
     pub daily_inspection: Option<String>,
 
-    /// `OverviewDisplay`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"Yes"`
+    /// `OverviewDisplay`, always sent in responses; example: `"Yes"`
     pub overview_display: Option<String>,
 
-    /// `KeyDelimiters`: a list of strings.
-    ///
-    /// Example: `[",",";",":","+","@","=","|","#","."]`
+    /// `KeyDelimiters`; example: `[",",";",":","+","@","=","|","#","."]`
     pub key_delimiters: Option<Vec<String>>,
 
-    /// `ShardNum`: a string.
-    ///
-    /// Example: `"3"`
+    /// `ShardNum`; example: `"3"`
     pub shard_num: Option<String>,
 
-    /// `AnalysisTopKey`: a string.
-    ///
-    /// Example: `"Yes"`
+    /// `AnalysisTopKey`; example: `"Yes"`
     pub analysis_top_key: Option<String>,
 }
 
@@ -2230,9 +1476,7 @@ pub struct InstanceConfs {
 #[doc(alias = "InstanceID")]
 #[tc_model]
 pub struct InstanceId {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-dxnfjfks"`
+    /// `InstanceId`; example: `"cdb-dxnfjfks"`
     pub instance_id: Option<String>,
 }
 
@@ -2241,179 +1485,109 @@ pub struct InstanceId {
 /// Returned in the output of [`DescribeDiagDBInstances`](super::DescribeDiagDBInstances).
 #[tc_model]
 pub struct InstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-test1234"`
+    /// `InstanceId`; example: `"cdb-test1234"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"cdb-测试"`
+    /// `InstanceName`; example: `"cdb-测试"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `HealthScore`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `HealthScore`; example: `100`
     pub health_score: i64,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"MySql"`
+    /// `Product`; example: `"MySql"`
     pub product: String,
 
-    /// `EventCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EventCount`; example: `0`
     pub event_count: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Memory`; example: `4000`
     pub memory: i64,
 
-    /// `Volume`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Volume`; example: `50`
     pub volume: i64,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Vip`; example: `"127.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Source`: a string.
-    ///
-    /// Example: `"TENCENT_CLOUD"`
+    /// `Source`; example: `"TENCENT_CLOUD"`
     pub source: String,
 
-    /// `GroupId`: a string.
-    ///
-    /// Example: `"test-group"`
+    /// `GroupId`; example: `"test-group"`
     pub group_id: String,
 
-    /// `GroupName`: a string.
-    ///
-    /// Example: `"test-group-name"`
+    /// `GroupName`; example: `"test-group-name"`
     pub group_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `UniqSubnetId`: a string.
-    ///
-    /// Example: `"subnet-igztest"`
+    /// `UniqSubnetId`; example: `"subnet-igztest"`
     pub uniq_subnet_id: String,
 
-    /// `DeployMode`: a string.
-    ///
-    /// Example: `"CUSTOM"`
+    /// `DeployMode`; example: `"CUSTOM"`
     pub deploy_mode: String,
 
-    /// `InitFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InitFlag`; example: `1`
     pub init_flag: i64,
 
-    /// `TaskStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TaskStatus`; example: `0`
     pub task_status: i64,
 
-    /// `UniqVpcId`: a string.
-    ///
-    /// Example: `"vpc-fstest"`
+    /// `UniqVpcId`; example: `"vpc-fstest"`
     pub uniq_vpc_id: String,
 
-    /// `InstanceConf`: an [`InstanceConfs`].
-    ///
-    /// Example: `{"DailyInspection":"No","DiagFlag":"Yes","OverviewDisplay":"Yes"}`
+    /// `InstanceConf`; example: `{"DailyInspection":"No","DiagFlag":"Yes","OverviewDisplay":"Yes"}`
     pub instance_conf: InstanceConfs,
 
-    /// `DeadlineTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-25 16:33:26"`
+    /// `DeadlineTime`, a date and time as the service writes it; example: `"2021-02-25 16:33:26"`
     pub deadline_time: String,
 
-    /// `IsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsSupported`; example: `true`
     pub is_supported: bool,
 
-    /// `SecAuditStatus`: a string.
-    ///
-    /// Example: `"OFF"`
+    /// `SecAuditStatus`; example: `"OFF"`
     pub sec_audit_status: String,
 
-    /// `AuditPolicyStatus`: a string.
-    ///
-    /// Example: `"UNBOUND"`
+    /// `AuditPolicyStatus`; example: `"UNBOUND"`
     pub audit_policy_status: String,
 
-    /// `AuditRunningStatus`: a string.
-    ///
-    /// Example: `"normal"`
+    /// `AuditRunningStatus`; example: `"normal"`
     pub audit_running_status: String,
 
-    /// `InternalVip`: a string.
-    ///
-    /// Example: `"10.5.0.9"`
+    /// `InternalVip`; example: `"10.5.0.9"`
     pub internal_vip: String,
 
-    /// `InternalVport`: a signed 64-bit integer.
-    ///
-    /// Example: `9090`
+    /// `InternalVport`; example: `9090`
     pub internal_vport: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-25 16:33:26"`
+    /// `CreateTime`; example: `"2021-02-25 16:33:26"`
     pub create_time: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-92r4lpsa"`
+    /// `ClusterId`; example: `"cynosdbmysql-92r4lpsa"`
     pub cluster_id: String,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"开发-测试库"`
+    /// `ClusterName`; example: `"开发-测试库"`
     pub cluster_name: String,
 
-    /// `AgentStatus`: a string.
-    ///
-    /// Example: `"monitoring"`
+    /// `AgentStatus`; example: `"monitoring"`
     pub agent_status: Option<String>,
 
-    /// `InstanceStatus`: a string.
-    ///
-    /// Example: `"attached"`
+    /// `InstanceStatus`; example: `"attached"`
     pub instance_status: Option<String>,
 }
 
@@ -2422,44 +1596,28 @@ pub struct InstanceInfo {
 /// Returned in the output of [`DescribeDBInstances`](super::DescribeDBInstances).
 #[tc_model]
 pub struct InstanceItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-r7x73lc1"`
+    /// `InstanceId`; example: `"cmgo-r7x73lc1"`
     pub instance_id: Option<String>,
 
-    /// `Product`: a string.
-    ///
-    /// Example: `"MongoDB"`
+    /// `Product`; example: `"MongoDB"`
     pub product: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"na-ashburn"`
+    /// `Region`; example: `"na-ashburn"`
     pub region: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cynosdbmysql-2asdsyu0"`
+    /// `ClusterId`; example: `"cynosdbmysql-2asdsyu0"`
     pub cluster_id: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"8.0 WiredTiger"`
+    /// `EngineVersion`; example: `"8.0 WiredTiger"`
     pub engine_version: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-06-29 16:41:15"`
+    /// `CreateTime`; example: `"2026-06-29 16:41:15"`
     pub create_time: Option<String>,
 
-    /// `DeadlineTime`: a string.
-    ///
-    /// Example: `"2026-07-29 16:41:15"`
+    /// `DeadlineTime`; example: `"2026-07-29 16:41:15"`
     pub deadline_time: Option<String>,
 }
 
@@ -2468,17 +1626,13 @@ pub struct InstanceItem {
 /// Returned in the output of [`DescribeHealthScore`](super::DescribeHealthScore).
 #[tc_model]
 pub struct IssueTypeInfo {
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"AVAILABILITY"`
+    /// `IssueType`; example: `"AVAILABILITY"`
     pub issue_type: String,
 
-    /// `Events`: a list of [`EventInfo`] objects.
+    /// `Events`
     pub events: Vec<EventInfo>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 }
 
@@ -2488,31 +1642,19 @@ pub struct IssueTypeInfo {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct MailConfiguration {
-    /// `SendMail`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SendMail`; example: `1`
     pub send_mail: i64,
 
-    /// `Region`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou"]`
+    /// `Region`; example: `["ap-guangzhou"]`
     pub region: Vec<String>,
 
-    /// `HealthStatus`: a list of strings.
-    ///
-    /// Example: `["HEALTH"]`
+    /// `HealthStatus`; example: `["HEALTH"]`
     pub health_status: Vec<String>,
 
-    /// `ContactPerson`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `ContactPerson`, always sent in responses; example: `[1,2]`
     pub contact_person: Option<Vec<i64>>,
 
-    /// `ContactGroup`: a list of signed 64-bit integers.
-    /// Always sent in responses.
-    ///
-    /// Example: `[1,2]`
+    /// `ContactGroup`, always sent in responses; example: `[1,2]`
     pub contact_group: Option<Vec<i64>>,
 }
 
@@ -2521,19 +1663,13 @@ pub struct MailConfiguration {
 /// Returned in the output of [`DescribeUserAutonomyProfile`](super::DescribeUserAutonomyProfile).
 #[tc_model]
 pub struct MetricThreshold {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu"`
+    /// `Metric`; example: `"cpu"`
     pub metric: Option<String>,
 
-    /// `Threshold`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Threshold`; example: `100`
     pub threshold: Option<i64>,
 
-    /// `Duration`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Duration`; example: `5`
     pub duration: Option<i64>,
 }
 
@@ -2542,64 +1678,40 @@ pub struct MetricThreshold {
 /// Returned in the output of [`DescribeTableSpaceDataV2`](super::DescribeTableSpaceDataV2) and [`DescribeTopSpaceTablesV2`](super::DescribeTopSpaceTablesV2).
 #[tc_model]
 pub struct MongoCollectionDetail {
-    /// `CollStats`: a string.
-    ///
-    /// Example: `"local.oplog.rs"`
+    /// `CollStats`; example: `"local.oplog.rs"`
     pub coll_stats: Option<String>,
 
-    /// `CollectionSize`: a signed 64-bit integer.
-    ///
-    /// Example: `55166402`
+    /// `CollectionSize`; example: `55166402`
     pub collection_size: Option<i64>,
 
-    /// `DataFree`: a signed 64-bit integer.
-    ///
-    /// Example: `671744`
+    /// `DataFree`; example: `671744`
     pub data_free: Option<i64>,
 
-    /// `SpaceRatio`: a string.
-    ///
-    /// Example: `"95.0%"`
+    /// `SpaceRatio`; example: `"95.0%"`
     pub space_ratio: Option<String>,
 
-    /// `FragRatio`: a string.
-    ///
-    /// Example: `"9.18%"`
+    /// `FragRatio`; example: `"9.18%"`
     pub frag_ratio: Option<String>,
 
-    /// `Size`: a signed 64-bit integer.
-    ///
-    /// Example: `55166402`
+    /// `Size`; example: `55166402`
     pub size: Option<i64>,
 
-    /// `TotalIndexSize`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalIndexSize`; example: `0`
     pub total_index_size: Option<i64>,
 
-    /// `AvgObjSize`: a signed 64-bit integer.
-    ///
-    /// Example: `313`
+    /// `AvgObjSize`; example: `313`
     pub avg_obj_size: Option<i64>,
 
-    /// `StorageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `7319552`
+    /// `StorageSize`; example: `7319552`
     pub storage_size: Option<i64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `175794`
+    /// `Count`; example: `175794`
     pub count: Option<i64>,
 
-    /// `CompressionRatio`: a string.
-    ///
-    /// Example: `"87.0%"`
+    /// `CompressionRatio`; example: `"87.0%"`
     pub compression_ratio: Option<String>,
 
-    /// `FileReuseBytes`: a signed 64-bit integer.
-    ///
-    /// Example: `671744`
+    /// `FileReuseBytes`; example: `671744`
     pub file_reuse_bytes: Option<i64>,
 }
 
@@ -2609,35 +1721,25 @@ pub struct MongoCollectionDetail {
 #[doc(alias = "MongoDBIndex")]
 #[tc_model]
 pub struct MongoDbIndex {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cmgo-2jrxxrlx"`
+    /// `ClusterId`; example: `"cmgo-2jrxxrlx"`
     pub cluster_id: String,
 
-    /// `Collection`: a string.
-    ///
-    /// Example: `"ground_truth_data"`
+    /// `Collection`; example: `"ground_truth_data"`
     pub collection: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `Db`; example: `"demo_db"`
     pub db: String,
 
-    /// `Level`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Level`; example: `4`
     pub level: Option<i64>,
 
-    /// `Score`: a signed 64-bit integer.
-    ///
-    /// Example: `800`
+    /// `Score`; example: `800`
     pub score: i64,
 
-    /// `IndexesToBuild`: a list of [`IndexesToBuild`] objects.
+    /// `IndexesToBuild`
     pub indexes_to_build: Vec<IndexesToBuild>,
 
-    /// `IndexesToDrop`: a list of [`IndexesToDrop`] objects.
+    /// `IndexesToDrop`
     pub indexes_to_drop: Vec<IndexesToDrop>,
 }
 
@@ -2647,53 +1749,35 @@ pub struct MongoDbIndex {
 #[doc(alias = "MongoDBProcessItem")]
 #[tc_model]
 pub struct MongoDbProcessItem {
-    /// `IsInternalIp`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsInternalIp`; example: `true`
     pub is_internal_ip: Option<bool>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"update"`
+    /// `Type`; example: `"update"`
     pub r#type: Option<String>,
 
-    /// `Command`: a string.
+    /// `Command`
     pub command: Option<String>,
 
-    /// `InstanceNodeId`: a string.
-    ///
-    /// Example: `"mongos-3"`
+    /// `InstanceNodeId`; example: `"mongos-3"`
     pub instance_node_id: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"9.222.22.122:53642"`
+    /// `Host`; example: `"9.222.22.122:53642"`
     pub host: Option<String>,
 
-    /// `Time`: a floating-point number.
-    ///
-    /// Example: `97677.001`
+    /// `Time`; example: `97677.001`
     pub time: Option<f64>,
 
-    /// `ID`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1798318411`
+    /// `ID`; example: `1798318411`
     #[tc(rename = "ID")]
     pub id: Option<u64>,
 
-    /// `ShardName`: a string.
-    ///
-    /// Example: `"cmgo-9hnz2qj1_1"`
+    /// `ShardName`; example: `"cmgo-9hnz2qj1_1"`
     pub shard_name: Option<String>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"mongouser"`
+    /// `User`; example: `"mongouser"`
     pub user: Option<String>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"follows_1600088807.$cmd"`
+    /// `DB`; example: `"follows_1600088807.$cmd"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 }
@@ -2704,12 +1788,10 @@ pub struct MongoDbProcessItem {
 #[doc(alias = "MongoDBProcessList")]
 #[tc_model]
 pub struct MongoDbProcessList {
-    /// `Names`: a list of strings.
-    ///
-    /// Example: `["ID","Host","DB","Command","Time","Type"]`
+    /// `Names`; example: `["ID","Host","DB","Command","Time","Type"]`
     pub names: Option<Vec<String>>,
 
-    /// `Data`: a list of [`MongoDbProcessItem`] objects.
+    /// `Data`
     pub data: Option<Vec<MongoDbProcessItem>>,
 }
 
@@ -2719,32 +1801,22 @@ pub struct MongoDbProcessList {
 #[doc(alias = "MongoDBTableSpaceItem")]
 #[tc_model]
 pub struct MongoDbTableSpaceItem {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1360064893`
+    /// `AppId`; example: `1360064893`
     pub app_id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cmgo-rk83lmar"`
+    /// `InstanceId`; example: `"cmgo-rk83lmar"`
     pub instance_id: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"local"`
+    /// `Db`; example: `"local"`
     pub db: Option<String>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1787673677200`
+    /// `Timestamp`; example: `1787673677200`
     pub timestamp: Option<i64>,
 
-    /// `SizeOnDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `7696384`
+    /// `SizeOnDisk`; example: `7696384`
     pub size_on_disk: Option<i64>,
 
-    /// `Collection`: a [`MongoCollectionDetail`].
+    /// `Collection`
     pub collection: Option<MongoCollectionDetail>,
 }
 
@@ -2753,12 +1825,10 @@ pub struct MongoDbTableSpaceItem {
 /// Returned in the output of [`DescribeTableSpaceDataV2`](super::DescribeTableSpaceDataV2).
 #[tc_model]
 pub struct MongodbSpaceObjectItem {
-    /// `SpaceSchemas`: a list of [`MongoDbTableSpaceItem`] objects.
+    /// `SpaceSchemas`
     pub space_schemas: Option<Vec<MongoDbTableSpaceItem>>,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1792725099`
+    /// `Timestamp`; example: `1792725099`
     pub timestamp: Option<i64>,
 }
 
@@ -2767,19 +1837,13 @@ pub struct MongodbSpaceObjectItem {
 /// Returned in the output of [`DescribeMetricTopProxies`](super::DescribeMetricTopProxies) and [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct MonitorFloatMetric {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.2]`
+    /// `Values`; example: `[0.2]`
     pub values: Vec<f64>,
 }
 
@@ -2788,12 +1852,10 @@ pub struct MonitorFloatMetric {
 /// Returned in the output of [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct MonitorFloatMetricSeriesData {
-    /// `Series`: a list of [`MonitorFloatMetric`] objects.
+    /// `Series`
     pub series: Vec<MonitorFloatMetric>,
 
-    /// `Timestamp`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1621934398]`
+    /// `Timestamp`; example: `[1621934398]`
     pub timestamp: Vec<i64>,
 }
 
@@ -2802,19 +1864,13 @@ pub struct MonitorFloatMetricSeriesData {
 /// Returned in the output of [`DescribeDBPerfTimeSeries`](super::DescribeDBPerfTimeSeries), [`DescribeRedisCmdPerfTimeSeries`](super::DescribeRedisCmdPerfTimeSeries), [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats) and [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct MonitorMetric {
-    /// `Metric`: a string.
-    ///
-    /// Example: `"cpu_use_rate"`
+    /// `Metric`; example: `"cpu_use_rate"`
     pub metric: String,
 
-    /// `Unit`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Unit`; example: `"%"`
     pub unit: String,
 
-    /// `Values`: a list of floating-point numbers.
-    ///
-    /// Example: `[0.25,0.26]`
+    /// `Values`; example: `[0.25,0.26]`
     pub values: Vec<f64>,
 }
 
@@ -2823,12 +1879,10 @@ pub struct MonitorMetric {
 /// Returned in the output of [`DescribeDBPerfTimeSeries`](super::DescribeDBPerfTimeSeries), [`DescribeRedisCmdPerfTimeSeries`](super::DescribeRedisCmdPerfTimeSeries), [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats) and [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct MonitorMetricSeriesData {
-    /// `Series`: a list of [`MonitorMetric`] objects.
+    /// `Series`
     pub series: Vec<MonitorMetric>,
 
-    /// `Timestamp`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1622087750,1622087760]`
+    /// `Timestamp`; example: `[1622087750,1622087760]`
     pub timestamp: Vec<i64>,
 }
 
@@ -2837,49 +1891,33 @@ pub struct MonitorMetricSeriesData {
 /// Returned in the output of [`DescribeMySqlProcessList`](super::DescribeMySqlProcessList).
 #[tc_model]
 pub struct MySqlProcess {
-    /// `ID`: a string.
-    ///
-    /// Example: `"12"`
+    /// `ID`; example: `"12"`
     #[tc(rename = "ID")]
     pub id: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:41528"`
+    /// `Host`; example: `"127.0.0.1:41528"`
     pub host: String,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `DB`; example: `"demo_db"`
     #[tc(rename = "DB")]
     pub db: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"updating"`
+    /// `State`; example: `"updating"`
     pub state: String,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Execute"`
+    /// `Command`; example: `"Execute"`
     pub command: String,
 
-    /// `Time`: a string.
-    ///
-    /// Example: `"1225"`
+    /// `Time`; example: `"1225"`
     pub time: String,
 
-    /// `Info`: a string.
+    /// `Info`
     pub info: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"StartTransaction，SQLSelectStatement，MySqlDeleteStatement"`
+    /// `SqlType`; example: `"StartTransaction，SQLSelectStatement，MySqlDeleteStatement"`
     pub sql_type: Option<String>,
 }
 
@@ -2888,59 +1926,37 @@ pub struct MySqlProcess {
 /// Returned in the output of [`DescribeTableSpaceDataV2`](super::DescribeTableSpaceDataV2) and [`DescribeTopSpaceTablesV2`](super::DescribeTopSpaceTablesV2).
 #[tc_model]
 pub struct MysqlSpaceObjectItem {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"sbtest"`
+    /// `TableSchema`; example: `"sbtest"`
     pub table_schema: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"sbtest9"`
+    /// `TableName`; example: `"sbtest9"`
     pub table_name: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: Option<String>,
 
-    /// `TableStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableStatus`; example: `1`
     pub table_status: Option<i64>,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10505163`
+    /// `TableRows`; example: `10505163`
     pub table_rows: Option<i64>,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `2555.6`
+    /// `TotalLength`; example: `2555.6`
     pub total_length: Option<f64>,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `2346`
+    /// `DataLength`; example: `2346`
     pub data_length: Option<f64>,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `204.6`
+    /// `IndexLength`; example: `204.6`
     pub index_length: Option<f64>,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `5`
+    /// `DataFree`; example: `5`
     pub data_free: Option<f64>,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `6.53`
+    /// `FragRatio`; example: `6.53`
     pub frag_ratio: Option<f64>,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `80`
+    /// `PhysicalFileSize`; example: `80`
     pub physical_file_size: Option<f64>,
 }
 
@@ -2949,24 +1965,16 @@ pub struct MysqlSpaceObjectItem {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct OwnerItem {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"IS"`
+    /// `Mode`; example: `"IS"`
     pub mode: Option<String>,
 
-    /// `ExecutionContextId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecutionContextId`; example: `0`
     pub execution_context_id: Option<i64>,
 
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"process2b121309468"`
+    /// `ProcessId`; example: `"process2b121309468"`
     pub process_id: Option<String>,
 
-    /// `SessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `140`
+    /// `SessionId`; example: `140`
     pub session_id: Option<i64>,
 }
 
@@ -2975,54 +1983,34 @@ pub struct OwnerItem {
 /// Returned in the output of [`DescribeTableSpaceDataV2`](super::DescribeTableSpaceDataV2) and [`DescribeTopSpaceTablesV2`](super::DescribeTopSpaceTablesV2).
 #[tc_model]
 pub struct PostgresSpaceObjectItem {
-    /// `TableCatalog`: a string.
-    ///
-    /// Example: `"postgres"`
+    /// `TableCatalog`; example: `"postgres"`
     pub table_catalog: Option<String>,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"public"`
+    /// `TableSchema`; example: `"public"`
     pub table_schema: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"slow_log_demo_f396035540ac4d01"`
+    /// `TableName`; example: `"slow_log_demo_f396035540ac4d01"`
     pub table_name: Option<String>,
 
-    /// `TableStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TableStatus`; example: `0`
     pub table_status: Option<i64>,
 
-    /// `RelationSize`: a floating-point number.
-    ///
-    /// Example: `70.9`
+    /// `RelationSize`; example: `70.9`
     pub relation_size: Option<f64>,
 
-    /// `TableSize`: a floating-point number.
-    ///
-    /// Example: `71.2`
+    /// `TableSize`; example: `71.2`
     pub table_size: Option<f64>,
 
-    /// `IndexSize`: a floating-point number.
-    ///
-    /// Example: `11.5`
+    /// `IndexSize`; example: `11.5`
     pub index_size: Option<f64>,
 
-    /// `TotalRelationSize`: a floating-point number.
-    ///
-    /// Example: `82.9`
+    /// `TotalRelationSize`; example: `82.9`
     pub total_relation_size: Option<f64>,
 
-    /// `TableBloat`: a floating-point number.
-    ///
-    /// Example: `39`
+    /// `TableBloat`; example: `39`
     pub table_bloat: Option<f64>,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableRows`; example: `1`
     pub table_rows: Option<i64>,
 }
 
@@ -3031,44 +2019,28 @@ pub struct PostgresSpaceObjectItem {
 /// Returned in the output of [`DescribeRedisProcessList`](super::DescribeRedisProcessList).
 #[tc_model]
 pub struct Process {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `-12630381964471452`
+    /// `Id`; example: `-12630381964471452`
     pub id: i64,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"100.1.232.215:3006"`
+    /// `Address`; example: `"100.1.232.215:3006"`
     pub address: String,
 
-    /// `FileDescriptor`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `FileDescriptor`; example: `15`
     pub file_descriptor: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"dbbrain"`
+    /// `Name`; example: `"dbbrain"`
     pub name: String,
 
-    /// `LastCommand`: a string.
-    ///
-    /// Example: `"setnx"`
+    /// `LastCommand`; example: `"setnx"`
     pub last_command: String,
 
-    /// `Age`: a signed 64-bit integer.
-    ///
-    /// Example: `175498`
+    /// `Age`; example: `175498`
     pub age: i64,
 
-    /// `Idle`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Idle`; example: `2`
     pub idle: i64,
 
-    /// `ProxyId`: a string.
-    ///
-    /// Example: `"66eb6c7d56608685c13c2f63cb7373bd95f27ae6"`
+    /// `ProxyId`; example: `"66eb6c7d56608685c13c2f63cb7373bd95f27ae6"`
     pub proxy_id: String,
 }
 
@@ -3077,17 +2049,13 @@ pub struct Process {
 /// Returned in the output of [`DescribeProxyProcessStatistics`](super::DescribeProxyProcessStatistics).
 #[tc_model]
 pub struct ProcessStatistic {
-    /// `Items`: a list of [`SessionItem`] objects.
+    /// `Items`
     pub items: Vec<SessionItem>,
 
-    /// `AllConnSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllConnSum`; example: `1`
     pub all_conn_sum: i64,
 
-    /// `ActiveConnSum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ActiveConnSum`; example: `1`
     pub active_conn_sum: i64,
 }
 
@@ -3097,12 +2065,10 @@ pub struct ProcessStatistic {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct ProfileInfo {
-    /// `Language`: a string.
-    ///
-    /// Example: `"zh"`
+    /// `Language`; example: `"zh"`
     pub language: String,
 
-    /// `MailConfiguration`: a [`MailConfiguration`].
+    /// `MailConfiguration`
     pub mail_configuration: MailConfiguration,
 }
 
@@ -3111,32 +2077,22 @@ pub struct ProfileInfo {
 /// Returned in the output of [`DescribeAlarmTemplate`](super::DescribeAlarmTemplate).
 #[tc_model]
 pub struct ReceiveInfo {
-    /// `ReceiveGroup`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[196444,196445]`
+    /// `ReceiveGroup`; example: `[196444,196445]`
     pub receive_group: Option<Vec<i64>>,
 
-    /// `EndReceiveTime`: a string.
-    ///
-    /// Example: `"23:59:59"`
+    /// `EndReceiveTime`; example: `"23:59:59"`
     pub end_receive_time: Option<String>,
 
-    /// `ReceiveName`: a string.
-    ///
-    /// Example: `"通知"`
+    /// `ReceiveName`; example: `"通知"`
     pub receive_name: Option<String>,
 
-    /// `SendChannel`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,32]`
+    /// `SendChannel`; example: `[1,2,32]`
     pub send_channel: Option<Vec<i64>>,
 
-    /// `StartReceiveTime`: a string.
-    ///
-    /// Example: `"00:00:00"`
+    /// `StartReceiveTime`; example: `"00:00:00"`
     pub start_receive_time: Option<String>,
 
-    /// `ReceiveUin`: a list of [`ReceiveUin`] objects.
+    /// `ReceiveUin`
     pub receive_uin: Option<Vec<ReceiveUin>>,
 }
 
@@ -3145,14 +2101,10 @@ pub struct ReceiveInfo {
 /// Returned in the output of [`DescribeAlarmTemplate`](super::DescribeAlarmTemplate).
 #[tc_model]
 pub struct ReceiveUin {
-    /// `UinName`: a string.
-    ///
-    /// Example: `"zhangsan"`
+    /// `UinName`; example: `"zhangsan"`
     pub uin_name: Option<String>,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100001"`
+    /// `Uin`; example: `"100001"`
     pub uin: Option<String>,
 }
 
@@ -3161,39 +2113,25 @@ pub struct ReceiveUin {
 /// Returned in the output of [`DescribeRedisBigKeyAnalysisTasks`](super::DescribeRedisBigKeyAnalysisTasks).
 #[tc_model]
 pub struct RedisBigKeyTask {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `12306`
+    /// `AsyncRequestId`; example: `12306`
     pub async_request_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-01-02 21:02:24"`
+    /// `CreateTime`; example: `"2024-01-02 21:02:24"`
     pub create_time: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-01-02 21:02:25"`
+    /// `StartTime`; example: `"2024-01-02 21:02:25"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-01-08 11:52:41"`
+    /// `EndTime`; example: `"2024-01-08 11:52:41"`
     pub end_time: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `TaskStatus`; example: `"finished"`
     pub task_status: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `ShardIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[2,3]`
+    /// `ShardIds`; example: `[2,3]`
     pub shard_ids: Vec<i64>,
 }
 
@@ -3202,14 +2140,10 @@ pub struct RedisBigKeyTask {
 /// Returned in the output of [`DescribeRedisCommandOverview`](super::DescribeRedisCommandOverview).
 #[tc_model]
 pub struct RedisCmdInfo {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"\"get\""`
+    /// `Cmd`; example: `"\"get\""`
     pub cmd: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `17418`
+    /// `Count`; example: `17418`
     pub count: i64,
 }
 
@@ -3218,14 +2152,10 @@ pub struct RedisCmdInfo {
 /// Returned in the output of [`DescribeRedisTopCostCommands`](super::DescribeRedisTopCostCommands).
 #[tc_model]
 pub struct RedisCostCmd {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"ping"`
+    /// `Cmd`; example: `"ping"`
     pub cmd: String,
 
-    /// `MaxCost`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `MaxCost`; example: `2`
     pub max_cost: u64,
 }
 
@@ -3234,24 +2164,16 @@ pub struct RedisCostCmd {
 /// Returned in the output of [`DescribeRedisUnExpiredKeyStatistics`](super::DescribeRedisUnExpiredKeyStatistics).
 #[tc_model]
 pub struct RedisGlobalKeyInfo {
-    /// `Capacity`: a signed 64-bit integer.
-    ///
-    /// Example: `192`
+    /// `Capacity`; example: `192`
     pub capacity: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Count`; example: `3`
     pub count: i64,
 
-    /// `RangeMax`: a signed 64-bit integer.
-    ///
-    /// Example: `24`
+    /// `RangeMax`; example: `24`
     pub range_max: Option<i64>,
 
-    /// `RangeMin`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RangeMin`; example: `12`
     pub range_min: Option<i64>,
 }
 
@@ -3260,19 +2182,13 @@ pub struct RedisGlobalKeyInfo {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct RedisInstanceConf {
-    /// `ReplicasNum`: a string.
-    ///
-    /// Example: `"“1”"`
+    /// `ReplicasNum`; example: `"“1”"`
     pub replicas_num: String,
 
-    /// `ShardNum`: a string.
-    ///
-    /// Example: `"“1”"`
+    /// `ShardNum`; example: `"“1”"`
     pub shard_num: String,
 
-    /// `ShardSize`: a string.
-    ///
-    /// Example: `"“4096”"`
+    /// `ShardSize`; example: `"“4096”"`
     pub shard_size: String,
 }
 
@@ -3281,54 +2197,34 @@ pub struct RedisInstanceConf {
 /// Returned in the output of [`DescribeRedisTopBigKeys`](super::DescribeRedisTopBigKeys).
 #[tc_model]
 pub struct RedisKeySpaceData {
-    /// `Key`: a string.
-    ///
-    /// Example: `"test-key"`
+    /// `Key`; example: `"test-key"`
     pub key: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: String,
 
-    /// `Encoding`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Encoding`; example: `"string"`
     pub encoding: String,
 
-    /// `ExpireTime`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExpireTime`; example: `0`
     pub expire_time: i64,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `72`
+    /// `Length`; example: `72`
     pub length: i64,
 
-    /// `ItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ItemCount`; example: `1`
     pub item_count: i64,
 
-    /// `MaxElementSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MaxElementSize`; example: `10`
     pub max_element_size: i64,
 
-    /// `AveElementSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AveElementSize`; example: `10`
     pub ave_element_size: i64,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"1"`
+    /// `ShardId`; example: `"1"`
     pub shard_id: String,
 
-    /// `Db`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Db`; example: `0`
     pub db: i64,
 }
 
@@ -3337,32 +2233,22 @@ pub struct RedisKeySpaceData {
 /// Returned in the output of [`DescribeMetricTopProxies`](super::DescribeMetricTopProxies).
 #[tc_model]
 pub struct RedisMetricTopProxiesData {
-    /// `Host`: a string.
-    ///
-    /// Example: `"30.86.245.14"`
+    /// `Host`; example: `"30.86.245.14"`
     pub host: Option<String>,
 
-    /// `InstanceProxyId`: a string.
-    ///
-    /// Example: `"149c8a81e5321ebab810a5da07c298c764311c43"`
+    /// `InstanceProxyId`; example: `"149c8a81e5321ebab810a5da07c298c764311c43"`
     pub instance_proxy_id: Option<String>,
 
-    /// `Port`: an unsigned 64-bit integer.
-    ///
-    /// Example: `8461`
+    /// `Port`; example: `8461`
     pub port: Option<u64>,
 
-    /// `Value`: a floating-point number.
-    ///
-    /// Example: `1.33`
+    /// `Value`; example: `1.33`
     pub value: Option<f64>,
 
-    /// `Timestamp`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1758183175]`
+    /// `Timestamp`; example: `[1758183175]`
     pub timestamp: Option<Vec<u64>>,
 
-    /// `Series`: a list of [`MonitorFloatMetric`] objects.
+    /// `Series`
     pub series: Option<Vec<MonitorFloatMetric>>,
 }
 
@@ -3371,34 +2257,22 @@ pub struct RedisMetricTopProxiesData {
 /// Returned in the output of [`DescribeRedisTopKeyPrefixList`](super::DescribeRedisTopKeyPrefixList).
 #[tc_model]
 pub struct RedisPreKeySpaceData {
-    /// `AveElementSize`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `AveElementSize`; example: `10`
     pub ave_element_size: i64,
 
-    /// `Length`: a signed 64-bit integer.
-    ///
-    /// Example: `590`
+    /// `Length`; example: `590`
     pub length: i64,
 
-    /// `KeyPreIndex`: a string.
-    ///
-    /// Example: `"dbb47cd0"`
+    /// `KeyPreIndex`; example: `"dbb47cd0"`
     pub key_pre_index: String,
 
-    /// `ItemCount`: a signed 64-bit integer.
-    ///
-    /// Example: `14`
+    /// `ItemCount`; example: `14`
     pub item_count: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `MaxElementSize`: a signed 64-bit integer.
-    ///
-    /// Example: `36`
+    /// `MaxElementSize`; example: `36`
     pub max_element_size: i64,
 }
 
@@ -3408,59 +2282,37 @@ pub struct RedisPreKeySpaceData {
 #[doc(alias = "SQLFilter")]
 #[tc_model]
 pub struct SqlFilter {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `187639`
+    /// `Id`; example: `187639`
     pub id: i64,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"FINISHED"`
+    /// `Status`; example: `"FINISHED"`
     pub status: String,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"SELECT"`
+    /// `SqlType`; example: `"SELECT"`
     pub sql_type: String,
 
-    /// `OriginKeys`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `OriginKeys`; example: `"t1"`
     pub origin_keys: String,
 
-    /// `OriginRule`: a string.
-    ///
-    /// Example: `"SELECT, t1"`
+    /// `OriginRule`; example: `"SELECT, t1"`
     pub origin_rule: String,
 
-    /// `RejectedSqlCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `RejectedSqlCount`; example: `100`
     pub rejected_sql_count: i64,
 
-    /// `CurrentConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentConcurrency`; example: `0`
     pub current_concurrency: i64,
 
-    /// `MaxConcurrency`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `MaxConcurrency`; example: `1`
     pub max_concurrency: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-04-14 14:00:00"`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"2022-04-14 14:00:00"`
     pub create_time: String,
 
-    /// `CurrentTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-04-14 15:00:00"`
+    /// `CurrentTime`, an ISO 8601 timestamp; example: `"2022-04-14 15:00:00"`
     pub current_time: String,
 
-    /// `ExpireTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2022-04-14 14:30:00"`
+    /// `ExpireTime`, an ISO 8601 timestamp; example: `"2022-04-14 14:30:00"`
     pub expire_time: String,
 }
 
@@ -3469,9 +2321,7 @@ pub struct SqlFilter {
 /// Sent in the input of [`DescribeSlowLogTopSqls`](super::DescribeSlowLogTopSqls).
 #[tc_model]
 pub struct SchemaItem {
-    /// `Schema`: a string.
-    ///
-    /// Example: `"dbName"`
+    /// `Schema`; example: `"dbName"`
     pub schema: String,
 }
 
@@ -3480,44 +2330,28 @@ pub struct SchemaItem {
 /// Returned in the output of [`DescribeTopSpaceSchemas`](super::DescribeTopSpaceSchemas).
 #[tc_model]
 pub struct SchemaSpaceData {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `TableSchema`; example: `"test_db"`
     pub table_schema: String,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `2.2`
+    /// `DataLength`; example: `2.2`
     pub data_length: f64,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `IndexLength`; example: `1.0`
     pub index_length: f64,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DataFree`; example: `0`
     pub data_free: f64,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `3.2`
+    /// `TotalLength`; example: `3.2`
     pub total_length: f64,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `FragRatio`; example: `0`
     pub frag_ratio: f64,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TableRows`; example: `10`
     pub table_rows: i64,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `0.2`
+    /// `PhysicalFileSize`; example: `0.2`
     pub physical_file_size: f64,
 }
 
@@ -3526,12 +2360,10 @@ pub struct SchemaSpaceData {
 /// Returned in the output of [`DescribeTopSpaceSchemaTimeSeries`](super::DescribeTopSpaceSchemaTimeSeries).
 #[tc_model]
 pub struct SchemaSpaceTimeSeries {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `TableSchema`; example: `"test_db"`
     pub table_schema: String,
 
-    /// `SeriesData`: a [`MonitorMetricSeriesData`].
+    /// `SeriesData`
     pub series_data: MonitorMetricSeriesData,
 }
 
@@ -3540,22 +2372,16 @@ pub struct SchemaSpaceTimeSeries {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct ScoreDetail {
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"性能"`
+    /// `IssueType`; example: `"性能"`
     pub issue_type: String,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `-20`
+    /// `ScoreLost`; example: `-20`
     pub score_lost: i64,
 
-    /// `ScoreLostMax`: a signed 64-bit integer.
-    ///
-    /// Example: `-30`
+    /// `ScoreLostMax`; example: `-30`
     pub score_lost_max: i64,
 
-    /// `Items`: a list of [`ScoreItem`] objects.
+    /// `Items`
     pub items: Vec<ScoreItem>,
 }
 
@@ -3564,29 +2390,19 @@ pub struct ScoreDetail {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct ScoreItem {
-    /// `DiagItem`: a string.
-    ///
-    /// Example: `"慢SQL"`
+    /// `DiagItem`; example: `"慢SQL"`
     pub diag_item: String,
 
-    /// `IssueType`: a string.
-    ///
-    /// Example: `"性能"`
+    /// `IssueType`; example: `"性能"`
     pub issue_type: String,
 
-    /// `TopSeverity`: a string.
-    ///
-    /// Example: `"严重"`
+    /// `TopSeverity`; example: `"严重"`
     pub top_severity: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: i64,
 
-    /// `ScoreLost`: a signed 64-bit integer.
-    ///
-    /// Example: `-30`
+    /// `ScoreLost`; example: `-30`
     pub score_lost: i64,
 }
 
@@ -3595,54 +2411,34 @@ pub struct ScoreItem {
 /// Returned in the output of [`DescribeSecurityAuditLogExportTasks`](super::DescribeSecurityAuditLogExportTasks).
 #[tc_model]
 pub struct SecLogExportTaskInfo {
-    /// `AsyncRequestId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AsyncRequestId`; example: `1`
     pub async_request_id: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:02"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:02"`
     pub end_time: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 12:50:02"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2019-06-06 12:50:02"`
     pub create_time: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `Progress`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: u64,
 
-    /// `LogStartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 12:00:00"`
+    /// `LogStartTime`, a date and time as the service writes it; example: `"2019-06-06 12:00:00"`
     pub log_start_time: String,
 
-    /// `LogEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-06-06 13:00:00"`
+    /// `LogEndTime`, a date and time as the service writes it; example: `"2019-06-06 13:00:00"`
     pub log_end_time: String,
 
-    /// `TotalSize`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalSize`; example: `100`
     pub total_size: u64,
 
-    /// `DangerLevels`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `DangerLevels`; example: `[1,2,3]`
     pub danger_levels: Vec<u64>,
 }
 
@@ -3651,24 +2447,16 @@ pub struct SecLogExportTaskInfo {
 /// Returned in the output of [`DescribeProxyProcessStatistics`](super::DescribeProxyProcessStatistics).
 #[tc_model]
 pub struct SessionItem {
-    /// `Ip`: a string.
-    ///
-    /// Example: `"\"127.0.0.1\""`
+    /// `Ip`; example: `"\"127.0.0.1\""`
     pub ip: String,
 
-    /// `ActiveConn`: a string.
-    ///
-    /// Example: `"\"1\""`
+    /// `ActiveConn`; example: `"\"1\""`
     pub active_conn: String,
 
-    /// `AllConn`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AllConn`; example: `1`
     pub all_conn: i64,
 
-    /// `IsInternalIp`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsInternalIp`; example: `false`
     pub is_internal_ip: bool,
 }
 
@@ -3677,44 +2465,28 @@ pub struct SessionItem {
 /// Returned in the output of [`DescribeRedisSlowLogTopSqls`](super::DescribeRedisSlowLogTopSqls).
 #[tc_model]
 pub struct SlowLogAgg {
-    /// `Cmd`: a string.
-    ///
-    /// Example: `"bgsave"`
+    /// `Cmd`; example: `"bgsave"`
     pub cmd: Option<String>,
 
-    /// `Detail`: a string.
-    ///
-    /// Example: `"bgsave"`
+    /// `Detail`; example: `"bgsave"`
     pub detail: Option<String>,
 
-    /// `ExecTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ExecTimes`; example: `10`
     pub exec_times: Option<i64>,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `QueryTime`; example: `0.01`
     pub query_time: Option<f64>,
 
-    /// `QueryTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `QueryTimeAvg`; example: `0.01`
     pub query_time_avg: Option<f64>,
 
-    /// `QueryTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.02`
+    /// `QueryTimeMax`; example: `0.02`
     pub query_time_max: Option<f64>,
 
-    /// `QueryTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.001`
+    /// `QueryTimeMin`; example: `0.001`
     pub query_time_min: Option<f64>,
 
-    /// `QueryTimeRatio`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `QueryTimeRatio`; example: `100.0`
     pub query_time_ratio: Option<f64>,
 }
 
@@ -3723,19 +2495,13 @@ pub struct SlowLogAgg {
 /// Returned in the output of [`DescribeSlowLogUserHostStats`](super::DescribeSlowLogUserHostStats).
 #[tc_model]
 pub struct SlowLogHost {
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserHost`; example: `"127.0.0.1"`
     pub user_host: String,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Ratio`; example: `50.0`
     pub ratio: f64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Count`; example: `30`
     pub count: i64,
 }
 
@@ -3744,58 +2510,40 @@ pub struct SlowLogHost {
 /// Returned in the output of [`DescribeSlowLogs`](super::DescribeSlowLogs).
 #[tc_model]
 pub struct SlowLogInfoItem {
-    /// `Timestamp`: a string.
-    ///
-    /// Example: `"2023-03-31 10:47:35"`
+    /// `Timestamp`; example: `"2023-03-31 10:47:35"`
     pub timestamp: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from t"`
+    /// `SqlText`; example: `"select * from t"`
     pub sql_text: String,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"information_schema"`
+    /// `Database`; example: `"information_schema"`
     pub database: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: String,
 
-    /// `UserHost`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `UserHost`; example: `"127.0.0.1"`
     pub user_host: String,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `12.1`
+    /// `QueryTime`; example: `12.1`
     pub query_time: f64,
 
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0.22`
+    /// `LockTime`; example: `0.22`
     pub lock_time: f64,
 
-    /// `RowsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `RowsExamined`; example: `12`
     pub rows_examined: i64,
 
-    /// `RowsSent`: a signed 64-bit integer.
-    ///
-    /// Example: `122`
+    /// `RowsSent`; example: `122`
     pub rows_sent: i64,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 
-    /// `ClientAppName`: a string.
+    /// `ClientAppName`
     pub client_app_name: Option<String>,
 
-    /// `ClientHostName`: a string.
+    /// `ClientHostName`
     pub client_host_name: Option<String>,
 }
 
@@ -3804,135 +2552,85 @@ pub struct SlowLogInfoItem {
 /// Returned in the output of [`DescribeSlowLogTopSqls`](super::DescribeSlowLogTopSqls).
 #[tc_model]
 pub struct SlowLogTopSqlItem {
-    /// `LockTime`: a floating-point number.
-    ///
-    /// Example: `0.00008`
+    /// `LockTime`; example: `0.00008`
     pub lock_time: f64,
 
-    /// `LockTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.000096`
+    /// `LockTimeMax`; example: `0.000096`
     pub lock_time_max: f64,
 
-    /// `LockTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.000041`
+    /// `LockTimeMin`; example: `0.000041`
     pub lock_time_min: f64,
 
-    /// `RowsExamined`: a signed 64-bit integer.
-    ///
-    /// Example: `584833`
+    /// `RowsExamined`; example: `584833`
     pub rows_examined: i64,
 
-    /// `RowsExaminedMax`: a signed 64-bit integer.
-    ///
-    /// Example: `101782`
+    /// `RowsExaminedMax`; example: `101782`
     pub rows_examined_max: i64,
 
-    /// `RowsExaminedMin`: a signed 64-bit integer.
-    ///
-    /// Example: `584832`
+    /// `RowsExaminedMin`; example: `584832`
     pub rows_examined_min: i64,
 
-    /// `QueryTime`: a floating-point number.
-    ///
-    /// Example: `0.513363`
+    /// `QueryTime`; example: `0.513363`
     pub query_time: f64,
 
-    /// `QueryTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.765213`
+    /// `QueryTimeMax`; example: `0.765213`
     pub query_time_max: f64,
 
-    /// `QueryTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.629921`
+    /// `QueryTimeMin`; example: `0.629921`
     pub query_time_min: f64,
 
-    /// `RowsSent`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSent`; example: `292416`
     pub rows_sent: i64,
 
-    /// `RowsSentMax`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSentMax`; example: `292416`
     pub rows_sent_max: i64,
 
-    /// `RowsSentMin`: a signed 64-bit integer.
-    ///
-    /// Example: `292416`
+    /// `RowsSentMin`; example: `292416`
     pub rows_sent_min: i64,
 
-    /// `ExecTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `37`
+    /// `ExecTimes`; example: `37`
     pub exec_times: i64,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select * from t;"`
+    /// `SqlTemplate`; example: `"select * from t;"`
     pub sql_template: String,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"SELECT * FROM t;"`
+    /// `SqlText`; example: `"SELECT * FROM t;"`
     pub sql_text: String,
 
-    /// `Schema`: a string.
-    ///
-    /// Example: `"test_center"`
+    /// `Schema`; example: `"test_center"`
     pub schema: String,
 
-    /// `QueryTimeRatio`: a floating-point number.
-    ///
-    /// Example: `2.44`
+    /// `QueryTimeRatio`; example: `2.44`
     pub query_time_ratio: f64,
 
-    /// `LockTimeRatio`: a floating-point number.
-    ///
-    /// Example: `1.92`
+    /// `LockTimeRatio`; example: `1.92`
     pub lock_time_ratio: f64,
 
-    /// `RowsExaminedRatio`: a floating-point number.
-    ///
-    /// Example: `2.3`
+    /// `RowsExaminedRatio`; example: `2.3`
     pub rows_examined_ratio: f64,
 
-    /// `RowsSentRatio`: a floating-point number.
-    ///
-    /// Example: `18.67`
+    /// `RowsSentRatio`; example: `18.67`
     pub rows_sent_ratio: f64,
 
-    /// `QueryTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.513363`
+    /// `QueryTimeAvg`; example: `0.513363`
     pub query_time_avg: f64,
 
-    /// `RowsSentAvg`: a floating-point number.
-    ///
-    /// Example: `26518.0`
+    /// `RowsSentAvg`; example: `26518.0`
     pub rows_sent_avg: f64,
 
-    /// `LockTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.000096`
+    /// `LockTimeAvg`; example: `0.000096`
     pub lock_time_avg: f64,
 
-    /// `RowsExaminedAvg`: a floating-point number.
-    ///
-    /// Example: `584832.0`
+    /// `RowsExaminedAvg`; example: `584832.0`
     pub rows_examined_avg: f64,
 
-    /// `Md5`: a string.
-    ///
-    /// Example: `"AD7651E51E8C6FBA"`
+    /// `Md5`; example: `"AD7651E51E8C6FBA"`
     pub md5: String,
 
-    /// `SqlType`: a string.
+    /// `SqlType`
     pub sql_type: Option<String>,
 
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: Option<String>,
 }
 
@@ -3941,19 +2639,13 @@ pub struct SlowLogTopSqlItem {
 /// Returned in the output of [`DescribeSlowLogUserHostStats`](super::DescribeSlowLogUserHostStats).
 #[tc_model]
 pub struct SlowLogUser {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"root"`
+    /// `UserName`; example: `"root"`
     pub user_name: Option<String>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `50.0`
+    /// `Ratio`; example: `50.0`
     pub ratio: Option<f64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Count`; example: `30`
     pub count: Option<i64>,
 }
 
@@ -3962,24 +2654,16 @@ pub struct SlowLogUser {
 /// Returned in the output of [`DescribeSlowLogQueryTimeStats`](super::DescribeSlowLogQueryTimeStats).
 #[tc_model]
 pub struct SqlCostDistribution {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `From`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `From`; example: `0.01`
     pub from: Option<f64>,
 
-    /// `To`: a floating-point number.
-    ///
-    /// Example: `0.02`
+    /// `To`; example: `0.02`
     pub to: Option<f64>,
 
-    /// `Ratio`: a floating-point number.
-    ///
-    /// Example: `100.0`
+    /// `Ratio`; example: `100.0`
     pub ratio: f64,
 }
 
@@ -3988,49 +2672,31 @@ pub struct SqlCostDistribution {
 /// Returned in the output of [`DescribeTableSpaceDataV2`](super::DescribeTableSpaceDataV2).
 #[tc_model]
 pub struct SqlServerSpaceObjectItem {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"test_lock"`
+    /// `TableSchema`; example: `"test_lock"`
     pub table_schema: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"dbo.dl_b"`
+    /// `TableName`; example: `"dbo.dl_b"`
     pub table_name: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"SqlServer"`
+    /// `Engine`; example: `"SqlServer"`
     pub engine: Option<String>,
 
-    /// `TableStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableStatus`; example: `1`
     pub table_status: Option<i64>,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TableRows`; example: `1`
     pub table_rows: Option<i64>,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `TotalLength`; example: `0.1`
     pub total_length: Option<f64>,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `DataLength`; example: `0`
     pub data_length: Option<f64>,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `IndexLength`; example: `0`
     pub index_length: Option<f64>,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `DataFree`; example: `0.1`
     pub data_free: Option<f64>,
 }
 
@@ -4039,12 +2705,10 @@ pub struct SqlServerSpaceObjectItem {
 /// Sent in the input of [`DescribeMySqlProcessList`](super::DescribeMySqlProcessList).
 #[tc_model]
 pub struct StatDimension {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"SqlTag"`
+    /// `Dimension`; example: `"SqlTag"`
     pub dimension: String,
 
-    /// `Data`: a list of strings.
+    /// `Data`
     pub data: Option<Vec<String>>,
 }
 
@@ -4053,24 +2717,16 @@ pub struct StatDimension {
 /// Returned in the output of [`DescribeMySqlProcessList`](super::DescribeMySqlProcessList).
 #[tc_model]
 pub struct StatisticDataInfo {
-    /// `Name`: a string.
-    ///
-    /// Example: `"p=dbbrain,kk=cc"`
+    /// `Name`; example: `"p=dbbrain,kk=cc"`
     pub name: Option<String>,
 
-    /// `TimeAvg`: a floating-point number.
-    ///
-    /// Example: `23.1`
+    /// `TimeAvg`; example: `23.1`
     pub time_avg: Option<f64>,
 
-    /// `TimeSum`: a floating-point number.
-    ///
-    /// Example: `238.2`
+    /// `TimeSum`; example: `238.2`
     pub time_sum: Option<f64>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Count`; example: `2`
     pub count: Option<i64>,
 }
 
@@ -4079,12 +2735,10 @@ pub struct StatisticDataInfo {
 /// Returned in the output of [`DescribeMySqlProcessList`](super::DescribeMySqlProcessList).
 #[tc_model]
 pub struct StatisticInfo {
-    /// `Dimension`: a string.
-    ///
-    /// Example: `"SqlTag"`
+    /// `Dimension`; example: `"SqlTag"`
     pub dimension: String,
 
-    /// `Data`: a list of [`StatisticDataInfo`] objects.
+    /// `Data`
     pub data: Option<Vec<StatisticDataInfo>>,
 }
 
@@ -4093,29 +2747,19 @@ pub struct StatisticInfo {
 /// Returned in the output of [`DescribeNoPrimaryKeyTables`](super::DescribeNoPrimaryKeyTables).
 #[tc_model]
 pub struct Table {
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"demo_schema"`
+    /// `TableSchema`; example: `"demo_schema"`
     pub table_schema: String,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_table"`
+    /// `TableName`; example: `"demo_table"`
     pub table_name: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: String,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `TableRows`; example: `2000`
     pub table_rows: i64,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `0.02`
+    /// `TotalLength`; example: `0.02`
     pub total_length: f64,
 }
 
@@ -4124,54 +2768,34 @@ pub struct Table {
 /// Returned in the output of [`DescribeTopSpaceTables`](super::DescribeTopSpaceTables).
 #[tc_model]
 pub struct TableSpaceData {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_table"`
+    /// `TableName`; example: `"demo_table"`
     pub table_name: String,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `TableSchema`; example: `"demo_db"`
     pub table_schema: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: String,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `DataLength`; example: `2.0`
     pub data_length: f64,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `IndexLength`; example: `2.0`
     pub index_length: f64,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `DataFree`; example: `2.0`
     pub data_free: f64,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `TotalLength`; example: `2.0`
     pub total_length: f64,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `2.0`
+    /// `FragRatio`; example: `2.0`
     pub frag_ratio: f64,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `9`
+    /// `TableRows`; example: `9`
     pub table_rows: i64,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `PhysicalFileSize`; example: `0.1`
     pub physical_file_size: f64,
 }
 
@@ -4180,22 +2804,16 @@ pub struct TableSpaceData {
 /// Returned in the output of [`DescribeTopSpaceTableTimeSeries`](super::DescribeTopSpaceTableTimeSeries).
 #[tc_model]
 pub struct TableSpaceTimeSeries {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"demo_table"`
+    /// `TableName`; example: `"demo_table"`
     pub table_name: String,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"demo_db"`
+    /// `TableSchema`; example: `"demo_db"`
     pub table_schema: String,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"InnoDB"`
+    /// `Engine`; example: `"InnoDB"`
     pub engine: String,
 
-    /// `SeriesData`: a [`MonitorFloatMetricSeriesData`].
+    /// `SeriesData`
     pub series_data: MonitorFloatMetricSeriesData,
 }
 
@@ -4204,64 +2822,40 @@ pub struct TableSpaceTimeSeries {
 /// Returned in the output of [`DescribeDatabaseObjectV2`](super::DescribeDatabaseObjectV2).
 #[tc_model]
 pub struct TableStatistics {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"t_slow"`
+    /// `TableName`; example: `"t_slow"`
     pub table_name: Option<String>,
 
-    /// `TableSchema`: a string.
-    ///
-    /// Example: `"sales"`
+    /// `TableSchema`; example: `"sales"`
     pub table_schema: Option<String>,
 
-    /// `DatabaseName`: a string.
-    ///
-    /// Example: `"test_slowlog"`
+    /// `DatabaseName`; example: `"test_slowlog"`
     pub database_name: Option<String>,
 
-    /// `Engine`: a string.
-    ///
-    /// Example: `"SqlServer"`
+    /// `Engine`; example: `"SqlServer"`
     pub engine: Option<String>,
 
-    /// `DataLength`: a floating-point number.
-    ///
-    /// Example: `163.38`
+    /// `DataLength`; example: `163.38`
     pub data_length: Option<f64>,
 
-    /// `IndexLength`: a floating-point number.
-    ///
-    /// Example: `8.72`
+    /// `IndexLength`; example: `8.72`
     pub index_length: Option<f64>,
 
-    /// `TotalLength`: a floating-point number.
-    ///
-    /// Example: `172.2`
+    /// `TotalLength`; example: `172.2`
     pub total_length: Option<f64>,
 
-    /// `UsedLength`: a floating-point number.
-    ///
-    /// Example: `172.1`
+    /// `UsedLength`; example: `172.1`
     pub used_length: Option<f64>,
 
-    /// `DataFree`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `DataFree`; example: `0.1`
     pub data_free: Option<f64>,
 
-    /// `TableRows`: a signed 64-bit integer.
-    ///
-    /// Example: `500000`
+    /// `TableRows`; example: `500000`
     pub table_rows: Option<i64>,
 
-    /// `FragRatio`: a floating-point number.
-    ///
-    /// Example: `0.06`
+    /// `FragRatio`; example: `0.06`
     pub frag_ratio: Option<f64>,
 
-    /// `PhysicalFileSize`: a floating-point number.
-    ///
-    /// Example: `172.2`
+    /// `PhysicalFileSize`; example: `172.2`
     pub physical_file_size: Option<f64>,
 }
 
@@ -4270,7 +2864,7 @@ pub struct TableStatistics {
 /// Sent in the input of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct TagFilterGroup {
-    /// `TagPairs`: a list of [`TagPair`] objects.
+    /// `TagPairs`
     pub tag_pairs: Option<Vec<TagPair>>,
 }
 
@@ -4279,14 +2873,10 @@ pub struct TagFilterGroup {
 /// Returned in the output of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct TagInfo {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"tagKey"`
+    /// `TagKey`; example: `"tagKey"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tagValue"`
+    /// `TagValue`; example: `"tagValue"`
     pub tag_value: Option<String>,
 }
 
@@ -4295,14 +2885,10 @@ pub struct TagInfo {
 /// Sent in the input of [`DescribeDBDiagReportTasks`](super::DescribeDBDiagReportTasks).
 #[tc_model]
 pub struct TagPair {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"cdb_has_ro_01"`
+    /// `TagKey`; example: `"cdb_has_ro_01"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["dbb-task-value-5.2"]`
+    /// `TagValue`; example: `["dbb-task-value-5.2"]`
     pub tag_value: Option<Vec<String>>,
 }
 
@@ -4311,59 +2897,37 @@ pub struct TagPair {
 /// Returned in the output of [`DescribeProxySessionKillTasks`](super::DescribeProxySessionKillTasks).
 #[tc_model]
 pub struct TaskInfo {
-    /// `AsyncRequestId`: a signed 64-bit integer.
-    ///
-    /// Example: `187649`
+    /// `AsyncRequestId`; example: `187649`
     pub async_request_id: i64,
 
-    /// `InstProxyList`: a list of strings.
-    ///
-    /// Example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
+    /// `InstProxyList`; example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
     pub inst_proxy_list: Vec<String>,
 
-    /// `InstProxyCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstProxyCount`; example: `1`
     pub inst_proxy_count: i64,
 
-    /// `CreateTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"\"2022-02-11 10:22:46\""`
+    /// `CreateTime`, an ISO 8601 timestamp; example: `"\"2022-02-11 10:22:46\""`
     pub create_time: String,
 
-    /// `StartTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"\"2022-02-11 10:22:46\""`
+    /// `StartTime`, an ISO 8601 timestamp; example: `"\"2022-02-11 10:22:46\""`
     pub start_time: String,
 
-    /// `TaskStatus`: a string.
-    ///
-    /// Example: `"\"finished\""`
+    /// `TaskStatus`; example: `"\"finished\""`
     pub task_status: String,
 
-    /// `FinishedProxyList`: a list of strings.
-    ///
-    /// Example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
+    /// `FinishedProxyList`; example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
     pub finished_proxy_list: Vec<String>,
 
-    /// `FailedProxyList`: a list of strings.
-    ///
-    /// Example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
+    /// `FailedProxyList`; example: `["6511ec503b047be913e30c1bbf1f2c8c861e8347"]`
     pub failed_proxy_list: Vec<String>,
 
-    /// `EndTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"\"2022-02-11 10:22:46\""`
+    /// `EndTime`, an ISO 8601 timestamp; example: `"\"2022-02-11 10:22:46\""`
     pub end_time: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"crs-test1"`
+    /// `InstanceId`; example: `"crs-test1"`
     pub instance_id: String,
 }
 
@@ -4372,14 +2936,10 @@ pub struct TaskInfo {
 /// Sent in the input of [`ModifyAlarmPolicy`](super::ModifyAlarmPolicy).
 #[tc_model]
 pub struct TemplateInfo {
-    /// `TemplateId`: a string.
-    ///
-    /// Example: `"23002"`
+    /// `TemplateId`; example: `"23002"`
     pub template_id: String,
 
-    /// `TemplateName`: a string.
-    ///
-    /// Example: `"demoTemplate"`
+    /// `TemplateName`; example: `"demoTemplate"`
     pub template_name: String,
 }
 
@@ -4388,14 +2948,10 @@ pub struct TemplateInfo {
 /// Returned in the output of [`DescribeSlowLogTimeSeriesStats`](super::DescribeSlowLogTimeSeriesStats).
 #[tc_model]
 pub struct TimeSlice {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Timestamp`: a signed 64-bit integer.
-    ///
-    /// Example: `1622087673`
+    /// `Timestamp`; example: `1622087673`
     pub timestamp: i64,
 }
 
@@ -4404,29 +2960,19 @@ pub struct TimeSlice {
 /// Returned in the output of [`DescribeRedisTopHotKeys`](super::DescribeRedisTopHotKeys).
 #[tc_model]
 pub struct TopHotKeys {
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Count`; example: `100`
     pub count: Option<i64>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"0"`
+    /// `Db`; example: `"0"`
     pub db: Option<String>,
 
-    /// `InstanceNodeId`: a string.
-    ///
-    /// Example: `"fa765e5e2e432806328a3e91d591e47097ecd27d"`
+    /// `InstanceNodeId`; example: `"fa765e5e2e432806328a3e91d591e47097ecd27d"`
     pub instance_node_id: Option<String>,
 
-    /// `Key`: a string.
-    ///
-    /// Example: `"string|key:00000009688"`
+    /// `Key`; example: `"string|key:00000009688"`
     pub key: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"string"`
+    /// `Type`; example: `"string"`
     pub r#type: Option<String>,
 }
 
@@ -4435,175 +2981,107 @@ pub struct TopHotKeys {
 /// Returned in the output of [`DescribeDBAuditLogTopSqls`](super::DescribeDBAuditLogTopSqls).
 #[tc_model]
 pub struct TopSqlTpl {
-    /// `ExecTimes`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ExecTimes`; example: `1`
     pub exec_times: Option<i64>,
 
-    /// `SqlTemplateId`: a string.
-    ///
-    /// Example: `"1L"`
+    /// `SqlTemplateId`; example: `"1L"`
     pub sql_template_id: Option<String>,
 
-    /// `AffectRowsMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRowsMin`; example: `1`
     pub affect_rows_min: Option<i64>,
 
-    /// `SqlTemplate`: a string.
-    ///
-    /// Example: `"select * from t"`
+    /// `SqlTemplate`; example: `"select * from t"`
     pub sql_template: Option<String>,
 
-    /// `TableName`: a string.
-    ///
-    /// Example: `"order"`
+    /// `TableName`; example: `"order"`
     pub table_name: Option<String>,
 
-    /// `AffectRowsMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRowsMax`; example: `1`
     pub affect_rows_max: Option<i64>,
 
-    /// `SqlType`: a string.
-    ///
-    /// Example: `"Select"`
+    /// `SqlType`; example: `"Select"`
     pub sql_type: Option<String>,
 
-    /// `AffectRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AffectRows`; example: `1`
     pub affect_rows: Option<i64>,
 
-    /// `DB`: a string.
-    ///
-    /// Example: `"db_test"`
+    /// `DB`; example: `"db_test"`
     #[tc(rename = "DB")]
     pub db: Option<String>,
 
-    /// `LockWaitTimeMin`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `LockWaitTimeMin`; example: `1.0`
     pub lock_wait_time_min: Option<f64>,
 
-    /// `CpuTime`: a floating-point number.
-    ///
-    /// Example: `0.22`
+    /// `CpuTime`; example: `0.22`
     pub cpu_time: Option<f64>,
 
-    /// `IoWaitTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `IoWaitTimeMax`; example: `0.1`
     pub io_wait_time_max: Option<f64>,
 
-    /// `LockWaitTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.011`
+    /// `LockWaitTimeMax`; example: `0.011`
     pub lock_wait_time_max: Option<f64>,
 
-    /// `CheckRowsMin`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRowsMin`; example: `1`
     pub check_rows_min: Option<i64>,
 
-    /// `CheckRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRows`; example: `1`
     pub check_rows: Option<i64>,
 
-    /// `CpuTimeMax`: a floating-point number.
-    ///
-    /// Example: `0.23`
+    /// `CpuTimeMax`; example: `0.23`
     pub cpu_time_max: Option<f64>,
 
-    /// `IoWaitTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.1`
+    /// `IoWaitTimeMin`; example: `0.1`
     pub io_wait_time_min: Option<f64>,
 
-    /// `LatencyMax`: a floating-point number.
-    ///
-    /// Example: `0.12`
+    /// `LatencyMax`; example: `0.12`
     pub latency_max: Option<f64>,
 
-    /// `IoWaitTime`: a floating-point number.
-    ///
-    /// Example: `0.22`
+    /// `IoWaitTime`; example: `0.22`
     pub io_wait_time: Option<f64>,
 
-    /// `CheckRowsMax`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRowsMax`; example: `1`
     pub check_rows_max: Option<i64>,
 
-    /// `CpuTimeMin`: a floating-point number.
-    ///
-    /// Example: `0.23`
+    /// `CpuTimeMin`; example: `0.23`
     pub cpu_time_min: Option<f64>,
 
-    /// `SqlText`: a string.
-    ///
-    /// Example: `"select * from orders"`
+    /// `SqlText`; example: `"select * from orders"`
     pub sql_text: Option<String>,
 
-    /// `LockWaitTime`: a floating-point number.
-    ///
-    /// Example: `0.12`
+    /// `LockWaitTime`; example: `0.12`
     pub lock_wait_time: Option<f64>,
 
-    /// `LatencyMin`: a floating-point number.
-    ///
-    /// Example: `0.23`
+    /// `LatencyMin`; example: `0.23`
     pub latency_min: Option<f64>,
 
-    /// `Latency`: a floating-point number.
-    ///
-    /// Example: `0.23`
+    /// `Latency`; example: `0.23`
     pub latency: Option<f64>,
 
-    /// `QueryTimeRatio`: a string.
-    ///
-    /// Example: `"1.00"`
+    /// `QueryTimeRatio`; example: `"1.00"`
     pub query_time_ratio: Option<String>,
 
-    /// `CheckRowsAvg`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckRowsAvg`; example: `1`
     pub check_rows_avg: Option<i64>,
 
-    /// `CpuTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.022`
+    /// `CpuTimeAvg`; example: `0.022`
     pub cpu_time_avg: Option<f64>,
 
-    /// `IoWaitTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.01`
+    /// `IoWaitTimeAvg`; example: `0.01`
     pub io_wait_time_avg: Option<f64>,
 
-    /// `LatencyAvg`: a floating-point number.
-    ///
-    /// Example: `0.23`
+    /// `LatencyAvg`; example: `0.23`
     pub latency_avg: Option<f64>,
 
-    /// `LockWaitTimeAvg`: a floating-point number.
-    ///
-    /// Example: `0.0023`
+    /// `LockWaitTimeAvg`; example: `0.0023`
     pub lock_wait_time_avg: Option<f64>,
 
-    /// `SentRows`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentRows`; example: `1`
     pub sent_rows: Option<i64>,
 
-    /// `SentRowsAvg`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SentRowsAvg`; example: `1`
     pub sent_rows_avg: Option<i64>,
 
-    /// `AffectRowsAvg`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AffectRowsAvg`; example: `0`
     pub affect_rows_avg: Option<i64>,
 }
 
@@ -4612,27 +3090,19 @@ pub struct TopSqlTpl {
 /// Returned in the output of [`DescribeMailProfile`](super::DescribeMailProfile).
 #[tc_model]
 pub struct UserProfile {
-    /// `ProfileId`: a string.
-    ///
-    /// Example: `"1433288"`
+    /// `ProfileId`; example: `"1433288"`
     pub profile_id: String,
 
-    /// `ProfileType`: a string.
-    ///
-    /// Example: `"dbScan_mail_configuration"`
+    /// `ProfileType`; example: `"dbScan_mail_configuration"`
     pub profile_type: String,
 
-    /// `ProfileLevel`: a string.
-    ///
-    /// Example: `"User"`
+    /// `ProfileLevel`; example: `"User"`
     pub profile_level: String,
 
-    /// `ProfileName`: a string.
-    ///
-    /// Example: `"demoProfile"`
+    /// `ProfileName`; example: `"demoProfile"`
     pub profile_name: String,
 
-    /// `ProfileInfo`: a [`ProfileInfo`].
+    /// `ProfileInfo`
     pub profile_info: ProfileInfo,
 }
 
@@ -4641,28 +3111,18 @@ pub struct UserProfile {
 /// Returned in the output of [`DescribeDeadLockLogs`](super::DescribeDeadLockLogs).
 #[tc_model]
 pub struct WaiterItem {
-    /// `Mode`: a string.
-    ///
-    /// Example: `"Sch-M"`
+    /// `Mode`; example: `"Sch-M"`
     pub mode: Option<String>,
 
-    /// `ExecutionContextId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExecutionContextId`; example: `0`
     pub execution_context_id: Option<i64>,
 
-    /// `ProcessId`: a string.
-    ///
-    /// Example: `"process2b121302108"`
+    /// `ProcessId`; example: `"process2b121302108"`
     pub process_id: Option<String>,
 
-    /// `SessionId`: a signed 64-bit integer.
-    ///
-    /// Example: `142`
+    /// `SessionId`; example: `142`
     pub session_id: Option<i64>,
 
-    /// `RequestType`: a string.
-    ///
-    /// Example: `"wait"`
+    /// `RequestType`; example: `"wait"`
     pub request_type: Option<String>,
 }

@@ -7,63 +7,57 @@ use super::models;
 /// The `AddNodesToDBCustomCluster` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`AddNodesToDBCustomClusterResponse`].
-/// The codes it documents are in [`AddNodesToDBCustomClusterError`](super::errors::AddNodesToDBCustomClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=AddNodesToDBCustomCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "AddNodesToDBCustomCluster",
     output = AddNodesToDBCustomClusterResponse,
-    error = super::errors::AddNodesToDBCustomClusterError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct AddNodesToDBCustomCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-sizxd0hi"`
+    /// `ClusterId`; example: `"dbcc-sizxd0hi"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-7d59rhi5"]`
+    /// `NodeIds`; example: `["dbcn-7d59rhi5"]`
     pub node_ids: Vec<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-7rqxtnh9"`
+    /// `ImageId`; example: `"img-7rqxtnh9"`
     pub image_id: String,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: models::LoginSettings,
 
-    /// `Labels`: a list of [`Label`](super::models::Label) objects.
+    /// `Labels`
     pub labels: Option<Vec<models::Label>>,
 
-    /// `Taints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `Taints`
     pub taints: Option<Vec<models::Taint>>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"dbcustom.khaos.worker-{IP}"`
+    /// `HostName`; example: `"dbcustom.khaos.worker-{IP}"`
     pub host_name: Option<String>,
 
-    /// `HostNameType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostNameType`; example: `1`
     pub host_name_type: Option<i64>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 }
 
 /// What a successful [`AddNodesToDBCustomCluster`] call returns.
 #[tc_model]
 pub struct AddNodesToDBCustomClusterResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1495`
+    /// `TaskId`; example: `1495`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -73,34 +67,36 @@ pub struct AddNodesToDBCustomClusterResponse {
 /// The `CheckRoleAuthorized` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`CheckRoleAuthorizedResponse`].
-/// The codes it documents are in [`CheckRoleAuthorizedError`](super::errors::CheckRoleAuthorizedError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=CheckRoleAuthorized)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue.ParameterError`](super::errors::DbdcErrorCode::InvalidParameterValueParameterError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "CheckRoleAuthorized",
     output = CheckRoleAuthorizedResponse,
-    error = super::errors::CheckRoleAuthorizedError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct CheckRoleAuthorized {
-    /// `RoleName`: a string.
-    ///
-    /// Example: `"DBDC_QCSLinkedRoleOwnInCVMSSHKey"`
+    /// `RoleName`; example: `"DBDC_QCSLinkedRoleOwnInCVMSSHKey"`
     pub role_name: String,
 }
 
 /// What a successful [`CheckRoleAuthorized`] call returns.
 #[tc_model]
 pub struct CheckRoleAuthorizedResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"AUTHORIZED"`
+    /// `Status`; example: `"AUTHORIZED"`
     pub status: Option<String>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"AUTHORIZED"`
+    /// `Message`; example: `"AUTHORIZED"`
     pub message: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -110,63 +106,57 @@ pub struct CheckRoleAuthorizedResponse {
 /// The `CreateDBCustomCluster` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`CreateDBCustomClusterResponse`].
-/// The codes it documents are in [`CreateDBCustomClusterError`](super::errors::CreateDBCustomClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=CreateDBCustomCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "CreateDBCustomCluster",
     output = CreateDBCustomClusterResponse,
-    error = super::errors::CreateDBCustomClusterError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct CreateDBCustomCluster {
-    /// `ContainerNetwork`: a [`ContainerNetwork`](super::models::ContainerNetwork).
+    /// `ContainerNetwork`
     pub container_network: models::ContainerNetwork,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"生产集群-001"`
+    /// `ClusterName`; example: `"生产集群-001"`
     pub cluster_name: Option<String>,
 
-    /// `ApiServerNetwork`: an [`ApiServerNetwork`](super::models::ApiServerNetwork).
+    /// `ApiServerNetwork`
     pub api_server_network: Option<models::ApiServerNetwork>,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"L500"`
+    /// `ClusterDescription`; example: `"L500"`
     pub cluster_description: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"a8800d2e-db3e-41bb-8e49-f71fd8314047"`
+    /// `ClientToken`; example: `"a8800d2e-db3e-41bb-8e49-f71fd8314047"`
     pub client_token: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `false`
+    /// `DryRun`; example: `false`
     pub dry_run: Option<bool>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 }
 
 /// What a successful [`CreateDBCustomCluster`] call returns.
 #[tc_model]
 pub struct CreateDBCustomClusterResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-1p6xo1xz"`
+    /// `ClusterId`; example: `"dbcc-1p6xo1xz"`
     pub cluster_id: Option<String>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `80`
+    /// `TaskId`; example: `80`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -176,9 +166,12 @@ pub struct CreateDBCustomClusterResponse {
 /// The `CreateDBCustomDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`CreateDBCustomDisasterRecoverGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=CreateDBCustomDisasterRecoverGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -187,76 +180,50 @@ pub struct CreateDBCustomClusterResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct CreateDBCustomDisasterRecoverGroup {
-    /// `Name`: a string.
-    ///
-    /// Example: `"置放群组测试"`
+    /// `Name`; example: `"置放群组测试"`
     pub name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `Type`; example: `"HOST"`
     pub r#type: Option<String>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"SPREAD"`
+    /// `Strategy`; example: `"SPREAD"`
     pub strategy: Option<String>,
 
-    /// `Affinity`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Affinity`; example: `5`
     pub affinity: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"dcfc1dbd-415d-4ffa-b1c5-8bc226f046ec"`
+    /// `ClientToken`; example: `"dcfc1dbd-415d-4ffa-b1c5-8bc226f046ec"`
     pub client_token: Option<String>,
 }
 
 /// What a successful [`CreateDBCustomDisasterRecoverGroup`] call returns.
 #[tc_model]
 pub struct CreateDBCustomDisasterRecoverGroupResponse {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"dbps-81aqu2cs"`
+    /// `DisasterRecoverGroupId`; example: `"dbps-81aqu2cs"`
     pub disaster_recover_group_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"置放群组测试"`
+    /// `Name`; example: `"置放群组测试"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `Type`; example: `"HOST"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Creating"`
+    /// `Status`; example: `"Creating"`
     pub status: Option<String>,
 
-    /// `NodeQuotaTotal`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `NodeQuotaTotal`; example: `50`
     pub node_quota_total: Option<i64>,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentNum`; example: `0`
     pub current_num: Option<i64>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-08-27T08:24:28Z"`
+    /// `CreatedTime`; example: `"2026-08-27T08:24:28Z"`
     pub created_time: Option<String>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"SPREAD"`
+    /// `Strategy`; example: `"SPREAD"`
     pub strategy: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -266,131 +233,99 @@ pub struct CreateDBCustomDisasterRecoverGroupResponse {
 /// The `CreateDBCustomNodes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`CreateDBCustomNodesResponse`].
-/// The codes it documents are in [`CreateDBCustomNodesError`](super::errors::CreateDBCustomNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=CreateDBCustomNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "CreateDBCustomNodes",
     output = CreateDBCustomNodesResponse,
-    error = super::errors::CreateDBCustomNodesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct CreateDBCustomNodes {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: String,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-2htjru6l"`
+    /// `ImageId`; example: `"img-2htjru6l"`
     pub image_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-3kmj79e2"`
+    /// `VpcId`; example: `"vpc-3kmj79e2"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-pqebu78d"`
+    /// `SubnetId`; example: `"subnet-pqebu78d"`
     pub subnet_id: String,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"DB.AT5.8XLARGE128"`
+    /// `NodeType`; example: `"DB.AT5.8XLARGE128"`
     pub node_type: String,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: i64,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: models::LoginSettings,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoRenew`; example: `2`
     pub auto_renew: Option<i64>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"私有镜像自带SSHKey"`
+    /// `NodeName`; example: `"私有镜像自带SSHKey"`
     pub node_name: Option<String>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OZRCGNAVHYEQPQUVPZWIHD"]`
+    /// `VoucherIds`; example: `["OZRCGNAVHYEQPQUVPZWIHD"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ClientToken`: a string.
-    ///
-    /// Example: `"b9bcd9d9-a5e8-4f19-acd6-c4e988826140"`
+    /// `ClientToken`; example: `"b9bcd9d9-a5e8-4f19-acd6-c4e988826140"`
     pub client_token: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"POSTPAID"`
+    /// `ChargeType`; example: `"POSTPAID"`
     pub charge_type: Option<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"cross_tenant_eni"`
+    /// `NetworkMode`; example: `"cross_tenant_eni"`
     pub network_mode: Option<String>,
 
-    /// `SystemDisk`: a [`SystemDisk`](super::models::SystemDisk).
+    /// `SystemDisk`
     pub system_disk: Option<models::SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`](super::models::DataDisk) objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<models::DataDisk>>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"from-api-hostname"`
+    /// `HostName`; example: `"from-api-hostname"`
     pub host_name: Option<String>,
 
-    /// `DryRun`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DryRun`; example: `true`
     pub dry_run: Option<bool>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ibp49iqt"]`
+    /// `SecurityGroupIds`; example: `["sg-ibp49iqt"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["dbps-afswz0ux"]`
+    /// `DisasterRecoverGroupIds`; example: `["dbps-afswz0ux"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`CreateDBCustomNodes`] call returns.
 #[tc_model]
 pub struct CreateDBCustomNodesResponse {
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-o2q3rj8t"]`
+    /// `NodeIds`; example: `["dbcn-o2q3rj8t"]`
     pub node_ids: Option<Vec<String>>,
 
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `756`
+    /// `TaskId`; example: `756`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -400,9 +335,12 @@ pub struct CreateDBCustomNodesResponse {
 /// The `DeleteDBCustomDisasterRecoverGroups` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DeleteDBCustomDisasterRecoverGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DeleteDBCustomDisasterRecoverGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -411,18 +349,14 @@ pub struct CreateDBCustomNodesResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDBCustomDisasterRecoverGroups {
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["dbps-yma9bhy7"]`
+    /// `DisasterRecoverGroupIds`; example: `["dbps-yma9bhy7"]`
     pub disaster_recover_group_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteDBCustomDisasterRecoverGroups`] call returns.
 #[tc_model]
 pub struct DeleteDBCustomDisasterRecoverGroupsResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2441`
+    /// `TaskId`; example: `2441`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -432,9 +366,12 @@ pub struct DeleteDBCustomDisasterRecoverGroupsResponse {
 /// The `DeleteDBCustomNodesDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DeleteDBCustomNodesDisasterRecoverGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DeleteDBCustomNodesDisasterRecoverGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -443,23 +380,17 @@ pub struct DeleteDBCustomDisasterRecoverGroupsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct DeleteDBCustomNodesDisasterRecoverGroup {
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-gfqtre45"]`
+    /// `NodeIds`; example: `["dbcn-gfqtre45"]`
     pub node_ids: Vec<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["dbps-afswz0ux"]`
+    /// `DisasterRecoverGroupIds`; example: `["dbps-afswz0ux"]`
     pub disaster_recover_group_ids: Vec<String>,
 }
 
 /// What a successful [`DeleteDBCustomNodesDisasterRecoverGroup`] call returns.
 #[tc_model]
 pub struct DeleteDBCustomNodesDisasterRecoverGroupResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100657`
+    /// `TaskId`; example: `100657`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -469,83 +400,69 @@ pub struct DeleteDBCustomNodesDisasterRecoverGroupResponse {
 /// The `DescribeDBCustomClusterDetail` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterDetailResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterDetailError`](super::errors::DescribeDBCustomClusterDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterDetail",
     output = DescribeDBCustomClusterDetailResponse,
-    error = super::errors::DescribeDBCustomClusterDetailError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomClusterDetail {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-jnfqi1b9"`
+    /// `ClusterId`; example: `"dbcc-jnfqi1b9"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeDBCustomClusterDetail`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterDetailResponse {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-jnfqi1b9"`
+    /// `ClusterId`; example: `"dbcc-jnfqi1b9"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试 DB Custom 集群"`
+    /// `ClusterName`; example: `"测试 DB Custom 集群"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"该集群用于测试集群购买流程"`
+    /// `ClusterDescription`; example: `"该集群用于测试集群购买流程"`
     pub cluster_description: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.34.1"`
+    /// `ClusterVersion`; example: `"1.34.1"`
     pub cluster_version: Option<String>,
 
-    /// `ClusterNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ClusterNodeNum`; example: `1`
     pub cluster_node_num: Option<i64>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L5"`
+    /// `ClusterLevel`; example: `"L5"`
     pub cluster_level: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-06-01T15:08:04Z"`
+    /// `CreatedTime`; example: `"2026-06-01T15:08:04Z"`
     pub created_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `ApiServerNetwork`: an [`ApiServerNetwork`](super::models::ApiServerNetwork).
+    /// `ApiServerNetwork`
     pub api_server_network: Option<models::ApiServerNetwork>,
 
-    /// `ContainerNetwork`: a [`ContainerNetwork`](super::models::ContainerNetwork).
+    /// `ContainerNetwork`
     pub container_network: Option<models::ContainerNetwork>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -555,29 +472,33 @@ pub struct DescribeDBCustomClusterDetailResponse {
 /// The `DescribeDBCustomClusterKubeconfig` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterKubeconfigResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterKubeconfigError`](super::errors::DescribeDBCustomClusterKubeconfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterKubeconfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterKubeconfig",
     output = DescribeDBCustomClusterKubeconfigResponse,
-    error = super::errors::DescribeDBCustomClusterKubeconfigError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomClusterKubeconfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-0cj0av3j"`
+    /// `ClusterId`; example: `"dbcc-0cj0av3j"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeDBCustomClusterKubeconfig`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterKubeconfigResponse {
-    /// `Kubeconfig`: a string.
-    ///
-    /// Example: `"mock-kubeconfig-for-cls-mock00001"`
+    /// `Kubeconfig`; example: `"mock-kubeconfig-for-cls-mock00001"`
     pub kubeconfig: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -587,32 +508,36 @@ pub struct DescribeDBCustomClusterKubeconfigResponse {
 /// The `DescribeDBCustomClusterNodeConfig` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterNodeConfigResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterNodeConfigError`](super::errors::DescribeDBCustomClusterNodeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterNodeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterNodeConfig",
     output = DescribeDBCustomClusterNodeConfigResponse,
-    error = super::errors::DescribeDBCustomClusterNodeConfigError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomClusterNodeConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-sizxd0hi"`
+    /// `ClusterId`; example: `"dbcc-sizxd0hi"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-7d59rhi5"]`
+    /// `NodeIds`; example: `["dbcn-7d59rhi5"]`
     pub node_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDBCustomClusterNodeConfig`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterNodeConfigResponse {
-    /// `NodeSet`: a list of [`DbCustomClusterNodeConfig`](super::models::DbCustomClusterNodeConfig) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::DbCustomClusterNodeConfig>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -622,32 +547,36 @@ pub struct DescribeDBCustomClusterNodeConfigResponse {
 /// The `DescribeDBCustomClusterNodeResources` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterNodeResourcesResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterNodeResourcesError`](super::errors::DescribeDBCustomClusterNodeResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterNodeResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterNodeResources",
     output = DescribeDBCustomClusterNodeResourcesResponse,
-    error = super::errors::DescribeDBCustomClusterNodeResourcesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomClusterNodeResources {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-n9ku9uyc"`
+    /// `ClusterId`; example: `"dbcc-n9ku9uyc"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-1qaik21r"]`
+    /// `NodeIds`; example: `["dbcn-1qaik21r"]`
     pub node_ids: Vec<String>,
 }
 
 /// What a successful [`DescribeDBCustomClusterNodeResources`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterNodeResourcesResponse {
-    /// `NodeSet`: a list of [`DbCustomClusterNodeResource`](super::models::DbCustomClusterNodeResource) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::DbCustomClusterNodeResource>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -657,15 +586,23 @@ pub struct DescribeDBCustomClusterNodeResourcesResponse {
 /// The `DescribeDBCustomClusterNodes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterNodesResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterNodesError`](super::errors::DescribeDBCustomClusterNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterNodes",
     output = DescribeDBCustomClusterNodesResponse,
-    error = super::errors::DescribeDBCustomClusterNodesError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -675,34 +612,26 @@ pub struct DescribeDBCustomClusterNodeResourcesResponse {
     )
 )]
 pub struct DescribeDBCustomClusterNodes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-0cj0av3j"`
+    /// `ClusterId`; example: `"dbcc-0cj0av3j"`
     pub cluster_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Limit`; example: `1`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBCustomClusterNodes`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterNodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `NodeSet`: a list of [`DbCustomClusterNode`](super::models::DbCustomClusterNode) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::DbCustomClusterNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -712,44 +641,48 @@ pub struct DescribeDBCustomClusterNodesResponse {
 /// The `DescribeDBCustomClusterResources` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClusterResourcesResponse`].
-/// The codes it documents are in [`DescribeDBCustomClusterResourcesError`](super::errors::DescribeDBCustomClusterResourcesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusterResources)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusterResources",
     output = DescribeDBCustomClusterResourcesResponse,
-    error = super::errors::DescribeDBCustomClusterResourcesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomClusterResources {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-sizxd0hi"`
+    /// `ClusterId`; example: `"dbcc-sizxd0hi"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DescribeDBCustomClusterResources`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClusterResourcesResponse {
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: Option<u64>,
 
-    /// `Capacity`: a [`MetaResource`](super::models::MetaResource).
+    /// `Capacity`
     pub capacity: Option<models::MetaResource>,
 
-    /// `Allocatable`: a [`MetaResource`](super::models::MetaResource).
+    /// `Allocatable`
     pub allocatable: Option<models::MetaResource>,
 
-    /// `Requests`: a [`MetaResource`](super::models::MetaResource).
+    /// `Requests`
     pub requests: Option<models::MetaResource>,
 
-    /// `Limits`: a [`MetaResource`](super::models::MetaResource).
+    /// `Limits`
     pub limits: Option<models::MetaResource>,
 
-    /// `Available`: a [`MetaResource`](super::models::MetaResource).
+    /// `Available`
     pub available: Option<models::MetaResource>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -759,15 +692,23 @@ pub struct DescribeDBCustomClusterResourcesResponse {
 /// The `DescribeDBCustomClusters` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomClustersResponse`].
-/// The codes it documents are in [`DescribeDBCustomClustersError`](super::errors::DescribeDBCustomClustersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomClusters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomClusters",
     output = DescribeDBCustomClustersResponse,
-    error = super::errors::DescribeDBCustomClustersError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -777,37 +718,29 @@ pub struct DescribeDBCustomClusterResourcesResponse {
     )
 )]
 pub struct DescribeDBCustomClusters {
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["dbcc-0cj0av3j"]`
+    /// `ClusterIds`; example: `["dbcc-0cj0av3j"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBCustomClusters`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomClustersResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `ClusterSet`: a list of [`DbCustomCluster`](super::models::DbCustomCluster) objects.
+    /// `ClusterSet`
     pub cluster_set: Option<Vec<models::DbCustomCluster>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -817,9 +750,12 @@ pub struct DescribeDBCustomClustersResponse {
 /// The `DescribeDBCustomDisasterRecoverGroupQuota` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomDisasterRecoverGroupQuotaResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomDisasterRecoverGroupQuota)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -832,19 +768,13 @@ pub struct DescribeDBCustomDisasterRecoverGroupQuota {}
 /// What a successful [`DescribeDBCustomDisasterRecoverGroupQuota`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomDisasterRecoverGroupQuotaResponse {
-    /// `GroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `GroupQuota`; example: `50`
     pub group_quota: Option<i64>,
 
-    /// `CurrentNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentNum`; example: `1`
     pub current_num: Option<i64>,
 
-    /// `NodeInHostGroupQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `NodeInHostGroupQuota`; example: `50`
     pub node_in_host_group_quota: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -854,9 +784,12 @@ pub struct DescribeDBCustomDisasterRecoverGroupQuotaResponse {
 /// The `DescribeDBCustomDisasterRecoverGroups` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomDisasterRecoverGroupsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomDisasterRecoverGroups)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -872,37 +805,29 @@ pub struct DescribeDBCustomDisasterRecoverGroupQuotaResponse {
     )
 )]
 pub struct DescribeDBCustomDisasterRecoverGroups {
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["dbps-sov0pd9s"]`
+    /// `DisasterRecoverGroupIds`; example: `["dbps-sov0pd9s"]`
     pub disaster_recover_group_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBCustomDisasterRecoverGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomDisasterRecoverGroupsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: Option<i64>,
 
-    /// `DisasterRecoverGroupSet`: a list of [`DisasterRecoverGroup`](super::models::DisasterRecoverGroup) objects.
+    /// `DisasterRecoverGroupSet`
     pub disaster_recover_group_set: Option<Vec<models::DisasterRecoverGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -912,15 +837,23 @@ pub struct DescribeDBCustomDisasterRecoverGroupsResponse {
 /// The `DescribeDBCustomImages` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomImagesResponse`].
-/// The codes it documents are in [`DescribeDBCustomImagesError`](super::errors::DescribeDBCustomImagesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomImages)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomImages",
     output = DescribeDBCustomImagesResponse,
-    error = super::errors::DescribeDBCustomImagesError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -930,29 +863,23 @@ pub struct DescribeDBCustomDisasterRecoverGroupsResponse {
     )
 )]
 pub struct DescribeDBCustomImages {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBCustomImages`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomImagesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `ImageSet`: a list of [`DbCustomImage`](super::models::DbCustomImage) objects.
+    /// `ImageSet`
     pub image_set: Option<Vec<models::DbCustomImage>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -962,27 +889,33 @@ pub struct DescribeDBCustomImagesResponse {
 /// The `DescribeDBCustomNodeSecurityGroups` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomNodeSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBCustomNodeSecurityGroupsError`](super::errors::DescribeDBCustomNodeSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomNodeSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomNodeSecurityGroups",
     output = DescribeDBCustomNodeSecurityGroupsResponse,
-    error = super::errors::DescribeDBCustomNodeSecurityGroupsError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomNodeSecurityGroups {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-i8vl32wo"`
+    /// `NodeId`; example: `"dbcn-i8vl32wo"`
     pub node_id: String,
 }
 
 /// What a successful [`DescribeDBCustomNodeSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomNodeSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Option<Vec<models::SecurityGroup>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -992,25 +925,33 @@ pub struct DescribeDBCustomNodeSecurityGroupsResponse {
 /// The `DescribeDBCustomNodeTypes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomNodeTypesResponse`].
-/// The codes it documents are in [`DescribeDBCustomNodeTypesError`](super::errors::DescribeDBCustomNodeTypesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomNodeTypes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomNodeTypes",
     output = DescribeDBCustomNodeTypesResponse,
-    error = super::errors::DescribeDBCustomNodeTypesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomNodeTypes {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeDBCustomNodeTypes`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomNodeTypesResponse {
-    /// `NodeTypeSet`: a list of [`DbCustomNodeTypeInfo`](super::models::DbCustomNodeTypeInfo) objects.
+    /// `NodeTypeSet`
     pub node_type_set: Option<Vec<models::DbCustomNodeTypeInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1020,15 +961,23 @@ pub struct DescribeDBCustomNodeTypesResponse {
 /// The `DescribeDBCustomNodes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomNodesResponse`].
-/// The codes it documents are in [`DescribeDBCustomNodesError`](super::errors::DescribeDBCustomNodesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomNodes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomNodes",
     output = DescribeDBCustomNodesResponse,
-    error = super::errors::DescribeDBCustomNodesError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1038,37 +987,29 @@ pub struct DescribeDBCustomNodeTypesResponse {
     )
 )]
 pub struct DescribeDBCustomNodes {
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-wamuy21e"]`
+    /// `NodeIds`; example: `["dbcn-wamuy21e"]`
     pub node_ids: Option<Vec<String>>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDBCustomNodes`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomNodesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: Option<i64>,
 
-    /// `NodeSet`: a list of [`DbCustomNode`](super::models::DbCustomNode) objects.
+    /// `NodeSet`
     pub node_set: Option<Vec<models::DbCustomNode>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1078,22 +1019,30 @@ pub struct DescribeDBCustomNodesResponse {
 /// The `DescribeDBCustomRegions` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomRegionsResponse`].
-/// The codes it documents are in [`DescribeDBCustomRegionsError`](super::errors::DescribeDBCustomRegionsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomRegions)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomRegions",
     output = DescribeDBCustomRegionsResponse,
-    error = super::errors::DescribeDBCustomRegionsError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomRegions {}
 
 /// What a successful [`DescribeDBCustomRegions`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomRegionsResponse {
-    /// `RegionSet`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionSet`
     pub region_set: Option<Vec<models::RegionInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1103,32 +1052,36 @@ pub struct DescribeDBCustomRegionsResponse {
 /// The `DescribeDBCustomTaskStatus` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomTaskStatusResponse`].
-/// The codes it documents are in [`DescribeDBCustomTaskStatusError`](super::errors::DescribeDBCustomTaskStatusError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomTaskStatus)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomTaskStatus",
     output = DescribeDBCustomTaskStatusResponse,
-    error = super::errors::DescribeDBCustomTaskStatusError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomTaskStatus {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `74`
+    /// `TaskId`; example: `74`
     pub task_id: u64,
 }
 
 /// What a successful [`DescribeDBCustomTaskStatus`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomTaskStatusResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeeded"`
+    /// `Status`; example: `"Succeeded"`
     pub status: Option<String>,
 
-    /// `ResourceStatusSet`: a list of [`TaskResourceStatus`](super::models::TaskResourceStatus) objects.
+    /// `ResourceStatusSet`
     pub resource_status_set: Option<Vec<models::TaskResourceStatus>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1138,22 +1091,30 @@ pub struct DescribeDBCustomTaskStatusResponse {
 /// The `DescribeDBCustomZones` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBCustomZonesResponse`].
-/// The codes it documents are in [`DescribeDBCustomZonesError`](super::errors::DescribeDBCustomZonesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBCustomZones)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBCustomZones",
     output = DescribeDBCustomZonesResponse,
-    error = super::errors::DescribeDBCustomZonesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeDBCustomZones {}
 
 /// What a successful [`DescribeDBCustomZones`] call returns.
 #[tc_model]
 pub struct DescribeDBCustomZonesResponse {
-    /// `ZoneSet`: a list of [`ZoneInfo`](super::models::ZoneInfo) objects.
+    /// `ZoneSet`
     pub zone_set: Option<Vec<models::ZoneInfo>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1163,15 +1124,26 @@ pub struct DescribeDBCustomZonesResponse {
 /// The `DescribeDBInstances` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDBInstancesError`](super::errors::DescribeDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbdcErrorCode::DryRunOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`FailedOperation.OssAccessError`](super::errors::DbdcErrorCode::FailedOperationOssAccessError)
+/// - [`FailedOperation.QueryResourceError`](super::errors::DbdcErrorCode::FailedOperationQueryResourceError)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DbdcErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeDBInstances",
     output = DescribeDBInstancesResponse,
-    error = super::errors::DescribeDBInstancesError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1181,39 +1153,29 @@ pub struct DescribeDBCustomZonesResponse {
     )
 )]
 pub struct DescribeDBInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `InstanceId`; example: `"dbdc-56nsyijj"`
     pub instance_id: String,
 
-    /// `HostId`: a string.
-    ///
-    /// Example: `"svr-buhfdoz8"`
+    /// `HostId`; example: `"svr-buhfdoz8"`
     pub host_id: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `ShardType`: a list of signed 64-bit integers.
+    /// `ShardType`
     pub shard_type: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBInstancesResponse {
-    /// `Instances`: a list of [`DbInstanceDetail`](super::models::DbInstanceDetail) objects.
+    /// `Instances`
     pub instances: Vec<models::DbInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1223,15 +1185,25 @@ pub struct DescribeDBInstancesResponse {
 /// The `DescribeHostList` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeHostListResponse`].
-/// The codes it documents are in [`DescribeHostListError`](super::errors::DescribeHostListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeHostList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbdcErrorCode::DryRunOperation)
+/// - [`FailedOperation.QueryResourceError`](super::errors::DbdcErrorCode::FailedOperationQueryResourceError)
+/// - [`FailedOperation.QuerySpecInfoError`](super::errors::DbdcErrorCode::FailedOperationQuerySpecInfoError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DbdcErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceUnavailable.ResourceStatusAbnormalError`](super::errors::DbdcErrorCode::ResourceUnavailableResourceStatusAbnormalError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeHostList",
     output = DescribeHostListResponse,
-    error = super::errors::DescribeHostListError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1241,36 +1213,26 @@ pub struct DescribeDBInstancesResponse {
     )
 )]
 pub struct DescribeHostList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-test"`
+    /// `InstanceId`; example: `"dbdc-test"`
     pub instance_id: String,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `AssignStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `AssignStatus`; example: `[0]`
     pub assign_status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeHostList`] call returns.
 #[tc_model]
 pub struct DescribeHostListResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Hosts`: a list of [`HostDetail`](super::models::HostDetail) objects.
+    /// `Hosts`
     pub hosts: Vec<models::HostDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1280,167 +1242,118 @@ pub struct DescribeHostListResponse {
 /// The `DescribeInstanceDetail` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeInstanceDetailError`](super::errors::DescribeInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbdcErrorCode::DryRunOperation)
+/// - [`FailedOperation.QueryResourceError`](super::errors::DbdcErrorCode::FailedOperationQueryResourceError)
+/// - [`FailedOperation.QuerySpecInfoError`](super::errors::DbdcErrorCode::FailedOperationQuerySpecInfoError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DbdcErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeInstanceDetail",
     output = DescribeInstanceDetailResponse,
-    error = super::errors::DescribeInstanceDetailError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DescribeInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `InstanceId`; example: `"dbdc-56nsyijj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeInstanceDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `InstanceId`; example: `"dbdc-56nsyijj"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"excluster-for-order"`
+    /// `InstanceName`; example: `"excluster-for-order"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProductId`; example: `1`
     pub product_id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `HostType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostType`; example: `0`
     pub host_type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-28 00:00:00"`
+    /// `CreateTime`; example: `"2021-04-28 00:00:00"`
     pub create_time: String,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-05-28 00:00:00"`
+    /// `PeriodEndTime`; example: `"2021-05-28 00:00:00"`
     pub period_end_time: String,
 
-    /// `HostNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `HostNum`; example: `2`
     pub host_num: i64,
 
-    /// `DbNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbNum`; example: `1`
     pub db_num: i64,
 
-    /// `AssignStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssignStrategy`; example: `0`
     pub assign_strategy: i64,
 
-    /// `CpuSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuSpec`; example: `100`
     pub cpu_spec: i64,
 
-    /// `CpuAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssigned`; example: `100`
     pub cpu_assigned: i64,
 
-    /// `CpuAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssignable`; example: `100`
     pub cpu_assignable: i64,
 
-    /// `MemorySpec`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MemorySpec`; example: `1000`
     pub memory_spec: i64,
 
-    /// `MemoryAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MemoryAssigned`; example: `1000`
     pub memory_assigned: i64,
 
-    /// `MemoryAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MemoryAssignable`; example: `1000`
     pub memory_assignable: i64,
 
-    /// `DiskSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskSpec`; example: `1000`
     pub disk_spec: i64,
 
-    /// `DiskAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskAssigned`; example: `1000`
     pub disk_assigned: i64,
 
-    /// `DiskAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskAssignable`; example: `1000`
     pub disk_assignable: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `FenceId`: a string.
-    ///
-    /// Example: `"cage-1-1"`
+    /// `FenceId`; example: `"cage-1-1"`
     pub fence_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-jlfwfew"`
+    /// `ClusterId`; example: `"cluster-jlfwfew"`
     pub cluster_id: String,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<models::ResourceTag>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: String,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1450,15 +1363,24 @@ pub struct DescribeInstanceDetailResponse {
 /// The `DescribeInstanceList` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeInstanceListResponse`].
-/// The codes it documents are in [`DescribeInstanceListError`](super::errors::DescribeInstanceListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeInstanceList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbdcErrorCode::DryRunOperation)
+/// - [`FailedOperation.QueryResourceError`](super::errors::DbdcErrorCode::FailedOperationQueryResourceError)
+/// - [`FailedOperation.QuerySpecInfoError`](super::errors::DbdcErrorCode::FailedOperationQuerySpecInfoError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DbdcErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeInstanceList",
     output = DescribeInstanceListResponse,
-    error = super::errors::DescribeInstanceListError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1468,64 +1390,44 @@ pub struct DescribeInstanceDetailResponse {
     )
 )]
 pub struct DescribeInstanceList {
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Limit`; example: `1000`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Offset`; example: `1`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createTime"`
+    /// `OrderBy`; example: `"createTime"`
     pub order_by: Option<String>,
 
-    /// `SortBy`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `SortBy`; example: `"desc"`
     pub sort_by: Option<String>,
 
-    /// `ProductId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProductId`; example: `[1]`
     pub product_id: Option<Vec<i64>>,
 
-    /// `InstanceId`: a list of strings.
-    ///
-    /// Example: `["dbdc-56nsyijj"]`
+    /// `InstanceId`; example: `["dbdc-56nsyijj"]`
     pub instance_id: Option<Vec<String>>,
 
-    /// `InstanceName`: a list of strings.
-    ///
-    /// Example: `["excluster-for-order"]`
+    /// `InstanceName`; example: `["excluster-for-order"]`
     pub instance_name: Option<Vec<String>>,
 
-    /// `FenceId`: a list of strings.
-    ///
-    /// Example: `["cage-1-2"]`
+    /// `FenceId`; example: `["cage-1-2"]`
     pub fence_id: Option<Vec<String>>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `Status`; example: `[1]`
     pub status: Option<Vec<i64>>,
 
-    /// `ClusterId`: a list of strings.
+    /// `ClusterId`
     pub cluster_id: Option<Vec<String>>,
 }
 
 /// What a successful [`DescribeInstanceList`] call returns.
 #[tc_model]
 pub struct DescribeInstanceListResponse {
-    /// `Instances`: a list of [`DescribeInstanceDetail`](super::models::DescribeInstanceDetail) objects.
+    /// `Instances`
     pub instances: Vec<models::DescribeInstanceDetail>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1535,15 +1437,23 @@ pub struct DescribeInstanceListResponse {
 /// The `DescribeInstances` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DescribeInstancesResponse`].
-/// The codes it documents are in [`DescribeInstancesError`](super::errors::DescribeInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DescribeInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`InvalidParameterValue.ResourceParameterError`](super::errors::DbdcErrorCode::InvalidParameterValueResourceParameterError)
+/// - [`ResourceNotFound.FetchResourceError`](super::errors::DbdcErrorCode::ResourceNotFoundFetchResourceError)
+/// - [`ResourceNotFound.FetchResourceListError`](super::errors::DbdcErrorCode::ResourceNotFoundFetchResourceListError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DescribeInstances",
     output = DescribeInstancesResponse,
-    error = super::errors::DescribeInstancesError,
+    error = super::errors::DbdcErrorCode,
     paginate(
         page = page_number,
         limit = page_size,
@@ -1553,66 +1463,44 @@ pub struct DescribeInstanceListResponse {
     )
 )]
 pub struct DescribeInstances {
-    /// `InstanceTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[0]`
+    /// `InstanceTypes`; example: `[0]`
     pub instance_types: Option<Vec<i64>>,
 
-    /// `ProductIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1]`
+    /// `ProductIds`; example: `[1]`
     pub product_ids: Option<Vec<i64>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dbdc-qhdgwfs"]`
+    /// `InstanceIds`; example: `["dbdc-qhdgwfs"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `FenceFlag`: a boolean.
-    ///
-    /// Example: `false`
+    /// `FenceFlag`; example: `false`
     pub fence_flag: Option<bool>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"exclust"`
+    /// `InstanceName`; example: `"exclust"`
     pub instance_name: Option<String>,
 
-    /// `PageSize`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `PageSize`; example: `100`
     pub page_size: Option<i64>,
 
-    /// `PageNumber`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PageNumber`; example: `1`
     pub page_number: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createtime"`
+    /// `OrderBy`; example: `"createtime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceStatus`; example: `1`
     pub instance_status: Option<i64>,
 }
 
 /// What a successful [`DescribeInstances`] call returns.
 #[tc_model]
 pub struct DescribeInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Instances`: a list of [`InstanceExpand`](super::models::InstanceExpand) objects.
+    /// `Instances`
     pub instances: Vec<models::InstanceExpand>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1622,29 +1510,33 @@ pub struct DescribeInstancesResponse {
 /// The `DestroyDBCustomCluster` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DestroyDBCustomClusterResponse`].
-/// The codes it documents are in [`DestroyDBCustomClusterError`](super::errors::DestroyDBCustomClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DestroyDBCustomCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DestroyDBCustomCluster",
     output = DestroyDBCustomClusterResponse,
-    error = super::errors::DestroyDBCustomClusterError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DestroyDBCustomCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-c4pwpw3d"`
+    /// `ClusterId`; example: `"dbcc-c4pwpw3d"`
     pub cluster_id: String,
 }
 
 /// What a successful [`DestroyDBCustomCluster`] call returns.
 #[tc_model]
 pub struct DestroyDBCustomClusterResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `46`
+    /// `TaskId`; example: `46`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1654,29 +1546,33 @@ pub struct DestroyDBCustomClusterResponse {
 /// The `DestroyDBCustomNode` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`DestroyDBCustomNodeResponse`].
-/// The codes it documents are in [`DestroyDBCustomNodeError`](super::errors::DestroyDBCustomNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=DestroyDBCustomNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "DestroyDBCustomNode",
     output = DestroyDBCustomNodeResponse,
-    error = super::errors::DestroyDBCustomNodeError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct DestroyDBCustomNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-ne3hwv3l"`
+    /// `NodeId`; example: `"dbcn-ne3hwv3l"`
     pub node_id: String,
 }
 
 /// What a successful [`DestroyDBCustomNode`] call returns.
 #[tc_model]
 pub struct DestroyDBCustomNodeResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `65`
+    /// `TaskId`; example: `65`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1686,20 +1582,26 @@ pub struct DestroyDBCustomNodeResponse {
 /// The `IsolateDBCustomNode` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`IsolateDBCustomNodeResponse`].
-/// The codes it documents are in [`IsolateDBCustomNodeError`](super::errors::IsolateDBCustomNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=IsolateDBCustomNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "IsolateDBCustomNode",
     output = IsolateDBCustomNodeResponse,
-    error = super::errors::IsolateDBCustomNodeError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct IsolateDBCustomNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-ne3hwv3l"`
+    /// `NodeId`; example: `"dbcn-ne3hwv3l"`
     pub node_id: String,
 }
 
@@ -1713,40 +1615,38 @@ pub struct IsolateDBCustomNodeResponse {
 /// The `ModifyDBCustomClusterAttributes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomClusterAttributesResponse`].
-/// The codes it documents are in [`ModifyDBCustomClusterAttributesError`](super::errors::ModifyDBCustomClusterAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomClusterAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomClusterAttributes",
     output = ModifyDBCustomClusterAttributesResponse,
-    error = super::errors::ModifyDBCustomClusterAttributesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomClusterAttributes {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-hq867qji"`
+    /// `ClusterId`; example: `"dbcc-hq867qji"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterIds`: a list of strings.
-    ///
-    /// Example: `["dbcc-gs3xm5ck"]`
+    /// `ClusterIds`; example: `["dbcc-gs3xm5ck"]`
     pub cluster_ids: Option<Vec<String>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"测试集群G1"`
+    /// `ClusterName`; example: `"测试集群G1"`
     pub cluster_name: Option<String>,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"用于验证P0测试用例"`
+    /// `ClusterDescription`; example: `"用于验证P0测试用例"`
     pub cluster_description: Option<String>,
 }
 
@@ -1760,48 +1660,48 @@ pub struct ModifyDBCustomClusterAttributesResponse {
 /// The `ModifyDBCustomClusterNodeConfig` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomClusterNodeConfigResponse`].
-/// The codes it documents are in [`ModifyDBCustomClusterNodeConfigError`](super::errors::ModifyDBCustomClusterNodeConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomClusterNodeConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomClusterNodeConfig",
     output = ModifyDBCustomClusterNodeConfigResponse,
-    error = super::errors::ModifyDBCustomClusterNodeConfigError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomClusterNodeConfig {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-sizxd0hi"`
+    /// `ClusterId`; example: `"dbcc-sizxd0hi"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-yfw66wu9"]`
+    /// `NodeIds`; example: `["dbcn-yfw66wu9"]`
     pub node_ids: Vec<String>,
 
-    /// `UpsertLabels`: a list of [`Label`](super::models::Label) objects.
+    /// `UpsertLabels`
     pub upsert_labels: Option<Vec<models::Label>>,
 
-    /// `DeleteLabelKeys`: a list of strings.
-    ///
-    /// Example: `["custom.lable.level"]`
+    /// `DeleteLabelKeys`; example: `["custom.lable.level"]`
     pub delete_label_keys: Option<Vec<String>>,
 
-    /// `UpsertTaints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `UpsertTaints`
     pub upsert_taints: Option<Vec<models::Taint>>,
 
-    /// `DeleteTaints`: a list of [`Taint`](super::models::Taint) objects.
+    /// `DeleteTaints`
     pub delete_taints: Option<Vec<models::Taint>>,
 }
 
 /// What a successful [`ModifyDBCustomClusterNodeConfig`] call returns.
 #[tc_model]
 pub struct ModifyDBCustomClusterNodeConfigResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1499`
+    /// `TaskId`; example: `1499`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1811,28 +1711,32 @@ pub struct ModifyDBCustomClusterNodeConfigResponse {
 /// The `ModifyDBCustomClusterTags` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomClusterTagsResponse`].
-/// The codes it documents are in [`ModifyDBCustomClusterTagsError`](super::errors::ModifyDBCustomClusterTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomClusterTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomClusterTags",
     output = ModifyDBCustomClusterTagsResponse,
-    error = super::errors::ModifyDBCustomClusterTagsError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomClusterTags {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-q428ovsf"`
+    /// `ClusterId`; example: `"dbcc-q428ovsf"`
     pub cluster_id: String,
 
-    /// `AddTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `AddTags`
     pub add_tags: Option<Vec<models::Tag>>,
 
-    /// `DeleteTagKeys`: a list of strings.
-    ///
-    /// Example: `["testKey"]`
+    /// `DeleteTagKeys`; example: `["testKey"]`
     pub delete_tag_keys: Option<Vec<String>>,
 }
 
@@ -1846,9 +1750,12 @@ pub struct ModifyDBCustomClusterTagsResponse {
 /// The `ModifyDBCustomDisasterRecoverGroupAttribute` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomDisasterRecoverGroupAttributeResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomDisasterRecoverGroupAttribute)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -1857,28 +1764,20 @@ pub struct ModifyDBCustomClusterTagsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDBCustomDisasterRecoverGroupAttribute {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"dbps-81aqu2cs"`
+    /// `DisasterRecoverGroupId`; example: `"dbps-81aqu2cs"`
     pub disaster_recover_group_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"置放群组CD1"`
+    /// `Name`; example: `"置放群组CD1"`
     pub name: Option<String>,
 
-    /// `Affinity`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `Affinity`; example: `6`
     pub affinity: Option<i64>,
 }
 
 /// What a successful [`ModifyDBCustomDisasterRecoverGroupAttribute`] call returns.
 #[tc_model]
 pub struct ModifyDBCustomDisasterRecoverGroupAttributeResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2503`
+    /// `TaskId`; example: `2503`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1888,9 +1787,12 @@ pub struct ModifyDBCustomDisasterRecoverGroupAttributeResponse {
 /// The `ModifyDBCustomDisasterRecoverGroupTags` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomDisasterRecoverGroupTagsResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomDisasterRecoverGroupTags)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -1899,17 +1801,13 @@ pub struct ModifyDBCustomDisasterRecoverGroupAttributeResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDBCustomDisasterRecoverGroupTags {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"dbps-xjelypsq"`
+    /// `DisasterRecoverGroupId`; example: `"dbps-xjelypsq"`
     pub disaster_recover_group_id: String,
 
-    /// `AddTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `AddTags`
     pub add_tags: Option<Vec<models::Tag>>,
 
-    /// `DeleteTagKeys`: a list of strings.
-    ///
-    /// Example: `["DBCustom_置放群组"]`
+    /// `DeleteTagKeys`; example: `["DBCustom_置放群组"]`
     pub delete_tag_keys: Option<Vec<String>>,
 }
 
@@ -1923,49 +1821,45 @@ pub struct ModifyDBCustomDisasterRecoverGroupTagsResponse {
 /// The `ModifyDBCustomNodeAttributes` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomNodeAttributesResponse`].
-/// The codes it documents are in [`ModifyDBCustomNodeAttributesError`](super::errors::ModifyDBCustomNodeAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomNodeAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomNodeAttributes",
     output = ModifyDBCustomNodeAttributesResponse,
-    error = super::errors::ModifyDBCustomNodeAttributesError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomNodeAttributes {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-qv204bsi"`
+    /// `NodeId`; example: `"dbcn-qv204bsi"`
     pub node_id: Option<String>,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-74n4fscb"]`
+    /// `NodeIds`; example: `["dbcn-74n4fscb"]`
     pub node_ids: Option<Vec<String>>,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"host-2026.07.30"`
+    /// `HostName`; example: `"host-2026.07.30"`
     pub host_name: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"host-2026.07.30"`
+    /// `NodeName`; example: `"host-2026.07.30"`
     pub node_name: Option<String>,
 
-    /// `AutoReboot`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoReboot`; example: `true`
     pub auto_reboot: Option<bool>,
 }
 
 /// What a successful [`ModifyDBCustomNodeAttributes`] call returns.
 #[tc_model]
 pub struct ModifyDBCustomNodeAttributesResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1760`
+    /// `TaskId`; example: `1760`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1975,25 +1869,29 @@ pub struct ModifyDBCustomNodeAttributesResponse {
 /// The `ModifyDBCustomNodeSecurityGroups` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomNodeSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBCustomNodeSecurityGroupsError`](super::errors::ModifyDBCustomNodeSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomNodeSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomNodeSecurityGroups",
     output = ModifyDBCustomNodeSecurityGroupsResponse,
-    error = super::errors::ModifyDBCustomNodeSecurityGroupsError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomNodeSecurityGroups {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-4ngxncm5"`
+    /// `NodeId`; example: `"dbcn-4ngxncm5"`
     pub node_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-2nnt6fyf"]`
+    /// `SecurityGroupIds`; example: `["sg-2nnt6fyf"]`
     pub security_group_ids: Vec<String>,
 }
 
@@ -2007,28 +1905,32 @@ pub struct ModifyDBCustomNodeSecurityGroupsResponse {
 /// The `ModifyDBCustomNodeTags` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomNodeTagsResponse`].
-/// The codes it documents are in [`ModifyDBCustomNodeTagsError`](super::errors::ModifyDBCustomNodeTagsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomNodeTags)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyDBCustomNodeTags",
     output = ModifyDBCustomNodeTagsResponse,
-    error = super::errors::ModifyDBCustomNodeTagsError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyDBCustomNodeTags {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-j4xd1241"`
+    /// `NodeId`; example: `"dbcn-j4xd1241"`
     pub node_id: String,
 
-    /// `AddTags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `AddTags`
     pub add_tags: Option<Vec<models::Tag>>,
 
-    /// `DeleteTagKeys`: a list of strings.
-    ///
-    /// Example: `["testkey"]`
+    /// `DeleteTagKeys`; example: `["testkey"]`
     pub delete_tag_keys: Option<Vec<String>>,
 }
 
@@ -2042,9 +1944,12 @@ pub struct ModifyDBCustomNodeTagsResponse {
 /// The `ModifyDBCustomNodesDisasterRecoverGroup` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyDBCustomNodesDisasterRecoverGroupResponse`].
-/// It documents no codes beyond the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyDBCustomNodesDisasterRecoverGroup)
+///
+/// # Errors
+///
+/// It documents no codes beyond the ones every service may return, in [`CommonCode`](crate::CommonCode).
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
@@ -2053,28 +1958,20 @@ pub struct ModifyDBCustomNodeTagsResponse {
     error = ::tc_core::CommonCode
 )]
 pub struct ModifyDBCustomNodesDisasterRecoverGroup {
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-jko09g54"]`
+    /// `NodeIds`; example: `["dbcn-jko09g54"]`
     pub node_ids: Vec<String>,
 
-    /// `DisasterRecoverGroupIds`: a list of strings.
-    ///
-    /// Example: `["dbps-afswz0ux"]`
+    /// `DisasterRecoverGroupIds`; example: `["dbps-afswz0ux"]`
     pub disaster_recover_group_ids: Vec<String>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
 /// What a successful [`ModifyDBCustomNodesDisasterRecoverGroup`] call returns.
 #[tc_model]
 pub struct ModifyDBCustomNodesDisasterRecoverGroupResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100659`
+    /// `TaskId`; example: `100659`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2084,25 +1981,30 @@ pub struct ModifyDBCustomNodesDisasterRecoverGroupResponse {
 /// The `ModifyInstanceName` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`ModifyInstanceNameResponse`].
-/// The codes it documents are in [`ModifyInstanceNameError`](super::errors::ModifyInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=ModifyInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`DryRunOperation`](super::errors::DbdcErrorCode::DryRunOperation)
+/// - [`FailedOperation.ModifyResourceInfoError`](super::errors::DbdcErrorCode::FailedOperationModifyResourceInfoError)
+/// - [`FailedOperation.QueryResourceError`](super::errors::DbdcErrorCode::FailedOperationQueryResourceError)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DbdcErrorCode::InvalidParameterValueInvalidParameterValueError)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "ModifyInstanceName",
     output = ModifyInstanceNameResponse,
-    error = super::errors::ModifyInstanceNameError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct ModifyInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-56nsyijj"`
+    /// `InstanceId`; example: `"dbdc-56nsyijj"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"excluster-for-order"`
+    /// `InstanceName`; example: `"excluster-for-order"`
     pub instance_name: Option<String>,
 }
 
@@ -2116,42 +2018,42 @@ pub struct ModifyInstanceNameResponse {
 /// The `RemoveNodesFromDBCustomCluster` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`RemoveNodesFromDBCustomClusterResponse`].
-/// The codes it documents are in [`RemoveNodesFromDBCustomClusterError`](super::errors::RemoveNodesFromDBCustomClusterError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=RemoveNodesFromDBCustomCluster)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "RemoveNodesFromDBCustomCluster",
     output = RemoveNodesFromDBCustomClusterResponse,
-    error = super::errors::RemoveNodesFromDBCustomClusterError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct RemoveNodesFromDBCustomCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-3hvxwggn"`
+    /// `ClusterId`; example: `"dbcc-3hvxwggn"`
     pub cluster_id: String,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-8619etu0"]`
+    /// `NodeIds`; example: `["dbcn-8619etu0"]`
     pub node_ids: Vec<String>,
 
-    /// `LoginSettings`: a [`LoginSettings`](super::models::LoginSettings).
+    /// `LoginSettings`
     pub login_settings: Option<models::LoginSettings>,
 
-    /// `Force`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Force`; example: `false`
     pub force: Option<bool>,
 }
 
 /// What a successful [`RemoveNodesFromDBCustomCluster`] call returns.
 #[tc_model]
 pub struct RemoveNodesFromDBCustomClusterResponse {
-    /// `TaskId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `66`
+    /// `TaskId`; example: `66`
     pub task_id: Option<u64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2161,40 +2063,38 @@ pub struct RemoveNodesFromDBCustomClusterResponse {
 /// The `RenewDBCustomNode` action of DBDC API 2020-10-29.
 ///
 /// A successful call returns [`RenewDBCustomNodeResponse`].
-/// The codes it documents are in [`RenewDBCustomNodeError`](super::errors::RenewDBCustomNodeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbdc&Version=2020-10-29&Action=RenewDBCustomNode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbdcErrorCode`](super::errors::DbdcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DbdcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DbdcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`FailedOperation`](super::errors::DbdcErrorCode::FailedOperation)
+/// - [`InvalidParameterValue`](super::errors::DbdcErrorCode::InvalidParameterValue)
 #[tc_action(
     service = "dbdc",
     version = "2020-10-29",
     name = "RenewDBCustomNode",
     output = RenewDBCustomNodeResponse,
-    error = super::errors::RenewDBCustomNodeError
+    error = super::errors::DbdcErrorCode
 )]
 pub struct RenewDBCustomNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-wamuy21e"`
+    /// `NodeId`; example: `"dbcn-wamuy21e"`
     pub node_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `AutoRenew`; example: `2`
     pub auto_renew: Option<i64>,
 
-    /// `AutoVoucher`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoVoucher`; example: `1`
     pub auto_voucher: Option<i64>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["OZRCGNAVHYEQPQUVPZWIHD"]`
+    /// `VoucherIds`; example: `["OZRCGNAVHYEQPQUVPZWIHD"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 

@@ -9,14 +9,10 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeDBCustomClusterDetail`](super::DescribeDBCustomClusterDetail).
 #[tc_model]
 pub struct ApiServerNetwork {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-evvog2gd"`
+    /// `VpcId`; example: `"vpc-evvog2gd"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-clk8il4i"`
+    /// `SubnetId`; example: `"subnet-clk8il4i"`
     pub subnet_id: String,
 }
 
@@ -26,14 +22,10 @@ pub struct ApiServerNetwork {
 /// Returned in the output of [`DescribeDBCustomClusterDetail`](super::DescribeDBCustomClusterDetail).
 #[tc_model]
 pub struct ContainerNetwork {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-evvog2gd"`
+    /// `VpcId`; example: `"vpc-evvog2gd"`
     pub vpc_id: String,
 
-    /// `SubnetIds`: a list of strings.
-    ///
-    /// Example: `["subnet-clk8il4i"]`
+    /// `SubnetIds`; example: `["subnet-clk8il4i"]`
     pub subnet_ids: Vec<String>,
 }
 
@@ -43,57 +35,37 @@ pub struct ContainerNetwork {
 #[doc(alias = "DBCustomCluster")]
 #[tc_model]
 pub struct DbCustomCluster {
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-0cj0av3j"`
+    /// `ClusterId`; example: `"dbcc-0cj0av3j"`
     pub cluster_id: Option<String>,
 
-    /// `ClusterName`: a string.
-    ///
-    /// Example: `"dbcc-0cj0av3j"`
+    /// `ClusterName`; example: `"dbcc-0cj0av3j"`
     pub cluster_name: Option<String>,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `ClusterLevel`: a string.
-    ///
-    /// Example: `"L500"`
+    /// `ClusterLevel`; example: `"L500"`
     pub cluster_level: Option<String>,
 
-    /// `ClusterStatus`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `ClusterStatus`; example: `"Running"`
     pub cluster_status: Option<String>,
 
-    /// `ClusterVersion`: a string.
-    ///
-    /// Example: `"1.28.3"`
+    /// `ClusterVersion`; example: `"1.28.3"`
     pub cluster_version: Option<String>,
 
-    /// `ClusterNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ClusterNodeNum`; example: `0`
     pub cluster_node_num: Option<i64>,
 
-    /// `ClusterDescription`: a string.
-    ///
-    /// Example: `"该集群用于测试集群购买流程"`
+    /// `ClusterDescription`; example: `"该集群用于测试集群购买流程"`
     pub cluster_description: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-05-29T15:09:14Z"`
+    /// `CreatedTime`; example: `"2026-05-29T15:09:14Z"`
     pub created_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `DeletionProtection`: a boolean.
-    ///
-    /// Example: `true`
+    /// `DeletionProtection`; example: `true`
     pub deletion_protection: Option<bool>,
 }
 
@@ -103,62 +75,40 @@ pub struct DbCustomCluster {
 #[doc(alias = "DBCustomClusterNode")]
 #[tc_model]
 pub struct DbCustomClusterNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-0zan5xxk"`
+    /// `NodeId`; example: `"dbcn-0zan5xxk"`
     pub node_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"测试节点1"`
+    /// `NodeName`; example: `"测试节点1"`
     pub node_name: Option<String>,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `LanIP`; example: `"10.0.0.1"`
     #[tc(rename = "LanIP")]
     pub lan_ip: Option<String>,
 
-    /// `SSHEndpoint`: a string.
-    ///
-    /// Example: `"10.0.0.100:36000"`
+    /// `SSHEndpoint`; example: `"10.0.0.100:36000"`
     #[tc(rename = "SSHEndpoint")]
     pub ssh_endpoint: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Running"`
+    /// `Status`; example: `"Running"`
     pub status: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"DB.AT5.8XLARGE128"`
+    /// `NodeType`; example: `"DB.AT5.8XLARGE128"`
     pub node_type: Option<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"cross_tenant_eni"`
+    /// `NetworkMode`; example: `"cross_tenant_eni"`
     pub network_mode: Option<String>,
 
-    /// `EniIP`: a string.
-    ///
-    /// Example: `"172.0.0.2"`
+    /// `EniIP`; example: `"172.0.0.2"`
     #[tc(rename = "EniIP")]
     pub eni_ip: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-npc8gt3f"]`
+    /// `SecurityGroupIds`; example: `["sg-npc8gt3f"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `LatestRunningTaskType`: a string.
-    ///
-    /// Example: `"add-nodes-to-cluster"`
+    /// `LatestRunningTaskType`; example: `"add-nodes-to-cluster"`
     pub latest_running_task_type: Option<String>,
 }
 
@@ -168,15 +118,13 @@ pub struct DbCustomClusterNode {
 #[doc(alias = "DBCustomClusterNodeConfig")]
 #[tc_model]
 pub struct DbCustomClusterNodeConfig {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-yfw66wu9"`
+    /// `NodeId`; example: `"dbcn-yfw66wu9"`
     pub node_id: Option<String>,
 
-    /// `Labels`: a list of [`Label`] objects.
+    /// `Labels`
     pub labels: Option<Vec<Label>>,
 
-    /// `Taints`: a list of [`Taint`] objects.
+    /// `Taints`
     pub taints: Option<Vec<Taint>>,
 }
 
@@ -186,24 +134,22 @@ pub struct DbCustomClusterNodeConfig {
 #[doc(alias = "DBCustomClusterNodeResource")]
 #[tc_model]
 pub struct DbCustomClusterNodeResource {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-7d59rhi5"`
+    /// `NodeId`; example: `"dbcn-7d59rhi5"`
     pub node_id: Option<String>,
 
-    /// `Capacity`: a [`MetaResource`].
+    /// `Capacity`
     pub capacity: Option<MetaResource>,
 
-    /// `Allocatable`: a [`MetaResource`].
+    /// `Allocatable`
     pub allocatable: Option<MetaResource>,
 
-    /// `Requests`: a [`MetaResource`].
+    /// `Requests`
     pub requests: Option<MetaResource>,
 
-    /// `Limits`: a [`MetaResource`].
+    /// `Limits`
     pub limits: Option<MetaResource>,
 
-    /// `Available`: a [`MetaResource`].
+    /// `Available`
     pub available: Option<MetaResource>,
 }
 
@@ -213,29 +159,19 @@ pub struct DbCustomClusterNodeResource {
 #[doc(alias = "DBCustomImage")]
 #[tc_model]
 pub struct DbCustomImage {
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-1tmhysjj"`
+    /// `ImageId`; example: `"img-1tmhysjj"`
     pub image_id: Option<String>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"TencentOS Server 3.2 with Driver"`
+    /// `OsName`; example: `"TencentOS Server 3.2 with Driver"`
     pub os_name: Option<String>,
 
-    /// `ImageType`: a string.
-    ///
-    /// Example: `"PUBLIC_IMAGE"`
+    /// `ImageType`; example: `"PUBLIC_IMAGE"`
     pub image_type: Option<String>,
 
-    /// `Architecture`: a string.
-    ///
-    /// Example: `"x86_64"`
+    /// `Architecture`; example: `"x86_64"`
     pub architecture: Option<String>,
 
-    /// `OsType`: a string.
-    ///
-    /// Example: `"windows"`
+    /// `OsType`; example: `"windows"`
     pub os_type: Option<String>,
 }
 
@@ -245,157 +181,101 @@ pub struct DbCustomImage {
 #[doc(alias = "DBCustomNode")]
 #[tc_model]
 pub struct DbCustomNode {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"dbcn-d82is5s0"`
+    /// `NodeId`; example: `"dbcn-d82is5s0"`
     pub node_id: Option<String>,
 
-    /// `NodeName`: a string.
-    ///
-    /// Example: `"dbcn-d82is5s0"`
+    /// `NodeName`; example: `"dbcn-d82is5s0"`
     pub node_name: Option<String>,
 
-    /// `SSHEndpoint`: a string.
-    ///
-    /// Example: `"10.0.0.100:36000"`
+    /// `SSHEndpoint`; example: `"10.0.0.100:36000"`
     #[tc(rename = "SSHEndpoint")]
     pub ssh_endpoint: Option<String>,
 
-    /// `LanIP`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `LanIP`; example: `"10.0.0.1"`
     #[tc(rename = "LanIP")]
     pub lan_ip: Option<String>,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbcc-jnfqi1b9"`
+    /// `ClusterId`; example: `"dbcc-jnfqi1b9"`
     pub cluster_id: Option<String>,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"DB.AT5.8XLARGE128"`
+    /// `NodeType`; example: `"DB.AT5.8XLARGE128"`
     pub node_type: Option<String>,
 
-    /// `CPU`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CPU`; example: `0`
     #[tc(rename = "CPU")]
     pub cpu: Option<i64>,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Memory`; example: `0`
     pub memory: Option<i64>,
 
-    /// `SystemDisk`: a [`SystemDisk`].
+    /// `SystemDisk`
     pub system_disk: Option<SystemDisk>,
 
-    /// `DataDisks`: a list of [`DataDisk`] objects.
+    /// `DataDisks`
     pub data_disks: Option<Vec<DataDisk>>,
 
-    /// `OsName`: a string.
-    ///
-    /// Example: `"TencentOS Server 3.2 with Driver"`
+    /// `OsName`; example: `"TencentOS Server 3.2 with Driver"`
     pub os_name: Option<String>,
 
-    /// `ImageId`: a string.
-    ///
-    /// Example: `"img-1tmhysjj"`
+    /// `ImageId`; example: `"img-1tmhysjj"`
     pub image_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-evvog2gd"`
+    /// `VpcId`; example: `"vpc-evvog2gd"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-clk8il4i"`
+    /// `SubnetId`; example: `"subnet-clk8il4i"`
     pub subnet_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Isolated"`
+    /// `Status`; example: `"Isolated"`
     pub status: Option<String>,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"PREPAID"`
+    /// `ChargeType`; example: `"PREPAID"`
     pub charge_type: Option<String>,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2026-07-28T17:58:46Z"`
+    /// `ExpireTime`; example: `"2026-07-28T17:58:46Z"`
     pub expire_time: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-05-28T17:58:46Z"`
+    /// `CreatedTime`; example: `"2026-05-28T17:58:46Z"`
     pub created_time: Option<String>,
 
-    /// `IsolatedTime`: a string.
-    ///
-    /// Example: `"2026-05-28T17:44:43Z"`
+    /// `IsolatedTime`; example: `"2026-05-28T17:44:43Z"`
     pub isolated_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `SwitchId`: a string.
-    ///
-    /// Example: `"3E7A16039D8E141849DE7C837DE70ECC"`
+    /// `SwitchId`; example: `"3E7A16039D8E141849DE7C837DE70ECC"`
     pub switch_id: Option<String>,
 
-    /// `RackId`: a string.
-    ///
-    /// Example: `"3E5BA837F9B5FFD91DCC02DBF501C7A7"`
+    /// `RackId`; example: `"3E5BA837F9B5FFD91DCC02DBF501C7A7"`
     pub rack_id: Option<String>,
 
-    /// `HostIp`: a string.
-    ///
-    /// Example: `"7E87DEECE245155C880A7CF5355CD81F"`
+    /// `HostIp`; example: `"7E87DEECE245155C880A7CF5355CD81F"`
     pub host_ip: Option<String>,
 
-    /// `NetworkMode`: a string.
-    ///
-    /// Example: `"cross_tenant_eni"`
+    /// `NetworkMode`; example: `"cross_tenant_eni"`
     pub network_mode: Option<String>,
 
-    /// `EniIP`: a string.
-    ///
-    /// Example: `"172.27.0.103"`
+    /// `EniIP`; example: `"172.27.0.103"`
     #[tc(rename = "EniIP")]
     pub eni_ip: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-4aa1cvuv"]`
+    /// `SecurityGroupIds`; example: `["sg-4aa1cvuv"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"dbps-yma9bhy7"`
+    /// `DisasterRecoverGroupId`; example: `"dbps-yma9bhy7"`
     pub disaster_recover_group_id: Option<String>,
 
-    /// `LatestRunningTaskType`: a string.
-    ///
-    /// Example: `"modify-nodes-attributes"`
+    /// `LatestRunningTaskType`; example: `"modify-nodes-attributes"`
     pub latest_running_task_type: Option<String>,
 
-    /// `BusinessType`: a string.
-    ///
-    /// Example: `"sqlserver"`
+    /// `BusinessType`; example: `"sqlserver"`
     pub business_type: Option<String>,
 }
 
@@ -405,45 +285,29 @@ pub struct DbCustomNode {
 #[doc(alias = "DBCustomNodeTypeInfo")]
 #[tc_model]
 pub struct DbCustomNodeTypeInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: Option<String>,
 
-    /// `NodeType`: a string.
-    ///
-    /// Example: `"DB.AT5.MEDIUM4"`
+    /// `NodeType`; example: `"DB.AT5.MEDIUM4"`
     pub node_type: Option<String>,
 
-    /// `NodeFamily`: a string.
-    ///
-    /// Example: `"DB.AT5"`
+    /// `NodeFamily`; example: `"DB.AT5"`
     pub node_family: Option<String>,
 
-    /// `CPU`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `CPU`; example: `2`
     #[tc(rename = "CPU")]
     pub cpu: Option<u64>,
 
-    /// `Memory`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: Option<u64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"SOLD_OUT"`
+    /// `Status`; example: `"SOLD_OUT"`
     pub status: Option<String>,
 
-    /// `SystemDiskTypes`: a list of strings.
-    ///
-    /// Example: `["CLOUD_BSSD"]`
+    /// `SystemDiskTypes`; example: `["CLOUD_BSSD"]`
     pub system_disk_types: Option<Vec<String>>,
 
-    /// `DataDiskTypes`: a list of strings.
-    ///
-    /// Example: `["CLOUD_BSSD"]`
+    /// `DataDiskTypes`; example: `["CLOUD_BSSD"]`
     pub data_disk_types: Option<Vec<String>>,
 }
 
@@ -453,114 +317,70 @@ pub struct DbCustomNodeTypeInfo {
 #[doc(alias = "DBInstanceDetail")]
 #[tc_model]
 pub struct DbInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-test"`
+    /// `InstanceId`; example: `"tdsql-test"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql-test"`
+    /// `InstanceName`; example: `"tdsql-test"`
     pub instance_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"2"`
+    /// `StatusDesc`; example: `"2"`
     pub status_desc: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7.17"`
+    /// `DbVersion`; example: `"5.7.17"`
     pub db_version: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Vip`; example: `"10.0.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"vpc-test"`
+    /// `UniqueVpcId`; example: `"vpc-test"`
     pub unique_vpc_id: String,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"subnet-test"`
+    /// `UniqueSubnetId`; example: `"subnet-test"`
     pub unique_subnet_id: String,
 
-    /// `Shard`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Shard`; example: `1`
     pub shard: i64,
 
-    /// `NodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeNum`; example: `3`
     pub node_num: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Memory`; example: `10`
     pub memory: i64,
 
-    /// `Disk`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Disk`; example: `10`
     pub disk: i64,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardNum`; example: `2`
     pub shard_num: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `DbHosts`: a string.
-    ///
-    /// Example: `"svr-test1|svr-test2"`
+    /// `DbHosts`; example: `"svr-test1|svr-test2"`
     pub db_hosts: String,
 
-    /// `HostRole`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostRole`; example: `1`
     pub host_role: i64,
 
-    /// `DbEngine`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `DbEngine`; example: `"MySQL"`
     pub db_engine: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `CreateTime`; example: `"2022-05-10 12:00:00"`
     pub create_time: String,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Vec<String>,
 }
 
@@ -570,41 +390,25 @@ pub struct DbInstanceDetail {
 /// Returned in the output of [`DescribeDBCustomNodes`](super::DescribeDBCustomNodes).
 #[tc_model]
 pub struct DataDisk {
-    /// `DiskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`, required in requests; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `200`
+    /// `DiskSize`, required in requests; example: `200`
     pub disk_size: Option<i64>,
 
-    /// `DiskName`: a string.
-    ///
-    /// Example: `"ImageDisk"`
+    /// `DiskName`; example: `"ImageDisk"`
     pub disk_name: Option<String>,
 
-    /// `Encrypt`: a boolean.
-    ///
-    /// Example: `false`
+    /// `Encrypt`; example: `false`
     pub encrypt: Option<bool>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-mjrobfi9"`
+    /// `DiskId`; example: `"disk-mjrobfi9"`
     pub disk_id: Option<String>,
 
-    /// `SnapshotId`: a string.
-    ///
-    /// Example: `"snap-j2d5xgc0"`
+    /// `SnapshotId`; example: `"snap-j2d5xgc0"`
     pub snapshot_id: Option<String>,
 
-    /// `ClientDiskKey`: a string.
-    ///
-    /// Example: `"log"`
+    /// `ClientDiskKey`; example: `"log"`
     pub client_disk_key: Option<String>,
 }
 
@@ -613,147 +417,91 @@ pub struct DataDisk {
 /// Returned in the output of [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct DescribeInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-test"`
+    /// `InstanceId`; example: `"dbdc-test"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"dbdc-test"`
+    /// `InstanceName`; example: `"dbdc-test"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `ProductId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProductId`; example: `0`
     pub product_id: i64,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Type`; example: `0`
     pub r#type: i64,
 
-    /// `HostType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostType`; example: `0`
     pub host_type: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-04-28 00:00:00"`
+    /// `CreateTime`; example: `"2021-04-28 00:00:00"`
     pub create_time: String,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-05-28 00:00:00"`
+    /// `PeriodEndTime`; example: `"2021-05-28 00:00:00"`
     pub period_end_time: String,
 
-    /// `HostNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HostNum`; example: `1`
     pub host_num: i64,
 
-    /// `DbNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbNum`; example: `1`
     pub db_num: i64,
 
-    /// `AssignStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssignStrategy`; example: `0`
     pub assign_strategy: i64,
 
-    /// `CpuSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuSpec`; example: `100`
     pub cpu_spec: i64,
 
-    /// `CpuAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssigned`; example: `100`
     pub cpu_assigned: i64,
 
-    /// `CpuAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssignable`; example: `100`
     pub cpu_assignable: i64,
 
-    /// `MemorySpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemorySpec`; example: `100`
     pub memory_spec: i64,
 
-    /// `MemoryAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemoryAssigned`; example: `100`
     pub memory_assigned: i64,
 
-    /// `MemoryAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemoryAssignable`; example: `100`
     pub memory_assignable: i64,
 
-    /// `DiskSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskSpec`; example: `1000`
     pub disk_spec: i64,
 
-    /// `DiskAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskAssigned`; example: `1000`
     pub disk_assigned: i64,
 
-    /// `DiskAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `DiskAssignable`; example: `1000`
     pub disk_assignable: i64,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `FenceId`: a string.
-    ///
-    /// Example: `"cage-x-x"`
+    /// `FenceId`; example: `"cage-x-x"`
     pub fence_id: String,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"cluster-xxx"`
+    /// `ClusterId`; example: `"cluster-xxx"`
     pub cluster_id: String,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<ResourceTag>>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: String,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 }
 
@@ -762,49 +510,31 @@ pub struct DescribeInstanceDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct DeviceInfo {
-    /// `DeviceId`: a signed 64-bit integer.
-    ///
-    /// Example: `18504`
+    /// `DeviceId`; example: `18504`
     pub device_id: i64,
 
-    /// `DeviceNo`: a string.
-    ///
-    /// Example: `"SNxxx"`
+    /// `DeviceNo`; example: `"SNxxx"`
     pub device_no: String,
 
-    /// `DevClass`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `DevClass`; example: `"SH12"`
     pub dev_class: String,
 
-    /// `MaxMemory`: a floating-point number.
-    ///
-    /// Example: `576`
+    /// `MaxMemory`; example: `576`
     pub max_memory: f64,
 
-    /// `MaxDisk`: a floating-point number.
-    ///
-    /// Example: `28000`
+    /// `MaxDisk`; example: `28000`
     pub max_disk: f64,
 
-    /// `RestMemory`: a floating-point number.
-    ///
-    /// Example: `216`
+    /// `RestMemory`; example: `216`
     pub rest_memory: f64,
 
-    /// `RestDisk`: a floating-point number.
-    ///
-    /// Example: `6420`
+    /// `RestDisk`; example: `6420`
     pub rest_disk: f64,
 
-    /// `RawDeviceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `RawDeviceNum`; example: `3`
     pub raw_device_num: u64,
 
-    /// `InstanceNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `31`
+    /// `InstanceNum`; example: `31`
     pub instance_num: u64,
 }
 
@@ -813,57 +543,37 @@ pub struct DeviceInfo {
 /// Returned in the output of [`DescribeDBCustomDisasterRecoverGroups`](super::DescribeDBCustomDisasterRecoverGroups).
 #[tc_model]
 pub struct DisasterRecoverGroup {
-    /// `DisasterRecoverGroupId`: a string.
-    ///
-    /// Example: `"dbps-9u4mlmcx"`
+    /// `DisasterRecoverGroupId`; example: `"dbps-9u4mlmcx"`
     pub disaster_recover_group_id: Option<String>,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"置放群组"`
+    /// `Name`; example: `"置放群组"`
     pub name: Option<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"HOST"`
+    /// `Type`; example: `"HOST"`
     pub r#type: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Available"`
+    /// `Status`; example: `"Available"`
     pub status: Option<String>,
 
-    /// `NodeQuotaTotal`: an unsigned 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `NodeQuotaTotal`; example: `50`
     pub node_quota_total: Option<u64>,
 
-    /// `CurrentNum`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CurrentNum`; example: `1`
     pub current_num: Option<u64>,
 
-    /// `Affinity`: an unsigned 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `Affinity`; example: `5`
     pub affinity: Option<u64>,
 
-    /// `Strategy`: a string.
-    ///
-    /// Example: `"SPREAD"`
+    /// `Strategy`; example: `"SPREAD"`
     pub strategy: Option<String>,
 
-    /// `CreatedTime`: a string.
-    ///
-    /// Example: `"2026-08-27T23:14:01Z"`
+    /// `CreatedTime`; example: `"2026-08-27T23:14:01Z"`
     pub created_time: Option<String>,
 
-    /// `Tags`: a list of [`Tag`] objects.
+    /// `Tags`
     pub tags: Option<Vec<Tag>>,
 
-    /// `NodeIds`: a list of strings.
-    ///
-    /// Example: `["dbcn-tzh4hxbg"]`
+    /// `NodeIds`; example: `["dbcn-tzh4hxbg"]`
     pub node_ids: Option<Vec<String>>,
 }
 
@@ -872,14 +582,10 @@ pub struct DisasterRecoverGroup {
 /// Sent in the input of [`DescribeDBCustomClusterNodes`](super::DescribeDBCustomClusterNodes), [`DescribeDBCustomClusters`](super::DescribeDBCustomClusters), [`DescribeDBCustomDisasterRecoverGroups`](super::DescribeDBCustomDisasterRecoverGroups), [`DescribeDBCustomImages`](super::DescribeDBCustomImages), [`DescribeDBCustomNodeTypes`](super::DescribeDBCustomNodeTypes) and [`DescribeDBCustomNodes`](super::DescribeDBCustomNodes).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"node-name"`
+    /// `Name`; example: `"node-name"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["测试节点"]`
+    /// `Values`; example: `["测试节点"]`
     pub values: Vec<String>,
 }
 
@@ -888,129 +594,79 @@ pub struct Filter {
 /// Returned in the output of [`DescribeHostList`](super::DescribeHostList).
 #[tc_model]
 pub struct HostDetail {
-    /// `HostId`: a string.
-    ///
-    /// Example: `"svr-test"`
+    /// `HostId`; example: `"svr-test"`
     pub host_id: String,
 
-    /// `HostName`: a string.
-    ///
-    /// Example: `"svr-test"`
+    /// `HostName`; example: `"svr-test"`
     pub host_name: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Status`; example: `1`
     pub status: i64,
 
-    /// `AssignStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AssignStatus`; example: `0`
     pub assign_status: i64,
 
-    /// `HostType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `HostType`; example: `0`
     pub host_type: i64,
 
-    /// `DbNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DbNum`; example: `1`
     pub db_num: i64,
 
-    /// `CpuSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuSpec`; example: `100`
     pub cpu_spec: i64,
 
-    /// `CpuAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssigned`; example: `100`
     pub cpu_assigned: i64,
 
-    /// `CpuAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `CpuAssignable`; example: `100`
     pub cpu_assignable: i64,
 
-    /// `MemorySpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemorySpec`; example: `100`
     pub memory_spec: i64,
 
-    /// `MemoryAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemoryAssigned`; example: `100`
     pub memory_assigned: i64,
 
-    /// `MemoryAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `MemoryAssignable`; example: `100`
     pub memory_assignable: i64,
 
-    /// `DiskSpec`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskSpec`; example: `100`
     pub disk_spec: i64,
 
-    /// `DiskAssigned`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskAssigned`; example: `100`
     pub disk_assigned: i64,
 
-    /// `DiskAssignable`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DiskAssignable`; example: `100`
     pub disk_assignable: i64,
 
-    /// `CpuRatio`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `CpuRatio`; example: `1.0`
     pub cpu_ratio: f64,
 
-    /// `MemoryRatio`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `MemoryRatio`; example: `1.0`
     pub memory_ratio: f64,
 
-    /// `DiskRatio`: a floating-point number.
-    ///
-    /// Example: `1.0`
+    /// `DiskRatio`; example: `1.0`
     pub disk_ratio: f64,
 
-    /// `MachineName`: a string.
-    ///
-    /// Example: `"HYI12A"`
+    /// `MachineName`; example: `"HYI12A"`
     pub machine_name: String,
 
-    /// `MachineType`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `MachineType`; example: `"SH12"`
     pub machine_type: String,
 
-    /// `PidTag`: a string.
-    ///
-    /// Example: `"sv_excluster_xxx"`
+    /// `PidTag`; example: `"sv_excluster_xxx"`
     pub pid_tag: String,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10811`
+    /// `Pid`; example: `10811`
     pub pid: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-test"`
+    /// `InstanceId`; example: `"dbdc-test"`
     pub instance_id: String,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub zones: Option<Vec<String>>,
 }
 
@@ -1019,52 +675,34 @@ pub struct HostDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceDetail {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ReadWriteTotalLeaveMemory`: a floating-point number.
-    ///
-    /// Example: `216`
+    /// `ReadWriteTotalLeaveMemory`; example: `216`
     pub read_write_total_leave_memory: f64,
 
-    /// `ReadWriteTotalLeaveDisk`: a floating-point number.
-    ///
-    /// Example: `6420`
+    /// `ReadWriteTotalLeaveDisk`; example: `6420`
     pub read_write_total_leave_disk: f64,
 
-    /// `ReadWriteTotalMemory`: a floating-point number.
-    ///
-    /// Example: `576`
+    /// `ReadWriteTotalMemory`; example: `576`
     pub read_write_total_memory: f64,
 
-    /// `ReadWriteTotalDisk`: a floating-point number.
-    ///
-    /// Example: `28000`
+    /// `ReadWriteTotalDisk`; example: `28000`
     pub read_write_total_disk: f64,
 
-    /// `ReadOnlyTotalLeaveMemory`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReadOnlyTotalLeaveMemory`; example: `0`
     pub read_only_total_leave_memory: f64,
 
-    /// `ReadOnlyTotalLeaveDisk`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReadOnlyTotalLeaveDisk`; example: `0`
     pub read_only_total_leave_disk: f64,
 
-    /// `ReadOnlyTotalMemory`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReadOnlyTotalMemory`; example: `0`
     pub read_only_total_memory: f64,
 
-    /// `ReadOnlyTotalDisk`: a floating-point number.
-    ///
-    /// Example: `0`
+    /// `ReadOnlyTotalDisk`; example: `0`
     pub read_only_total_disk: f64,
 
-    /// `InstanceDeviceInfos`: a list of [`InstanceDeviceInfo`] objects.
+    /// `InstanceDeviceInfos`
     pub instance_device_infos: Vec<InstanceDeviceInfo>,
 }
 
@@ -1073,18 +711,16 @@ pub struct InstanceDetail {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceDeviceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cage-gz-3-7"`
+    /// `InstanceId`; example: `"cage-gz-3-7"`
     pub instance_id: String,
 
-    /// `ReadWriteDevice`: a list of [`DeviceInfo`] objects.
+    /// `ReadWriteDevice`
     pub read_write_device: Vec<DeviceInfo>,
 
-    /// `ReadOnlyDevice`: a list of [`DeviceInfo`] objects.
+    /// `ReadOnlyDevice`
     pub read_only_device: Vec<DeviceInfo>,
 
-    /// `FreeDevice`: a list of [`DeviceInfo`] objects.
+    /// `FreeDevice`
     pub free_device: Vec<DeviceInfo>,
 }
 
@@ -1093,67 +729,43 @@ pub struct InstanceDeviceInfo {
 /// Returned in the output of [`DescribeInstances`](super::DescribeInstances).
 #[tc_model]
 pub struct InstanceExpand {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-dcdjhdzk"`
+    /// `InstanceId`; example: `"dbdc-dcdjhdzk"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"exclusivetest"`
+    /// `InstanceName`; example: `"exclusivetest"`
     pub instance_name: String,
 
-    /// `AppId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1270047691`
+    /// `AppId`; example: `1270047691`
     pub app_id: u64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceType`; example: `1`
     pub instance_type: i64,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `InstanceStatus`; example: `1`
     pub instance_status: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2021-02-25T16:08:47+08:00"`
+    /// `CreateTime`; example: `"2021-02-25T16:08:47+08:00"`
     pub create_time: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `Machine`; example: `"SH12"`
     pub machine: String,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2021-09-25T16:08:47+08:00"`
+    /// `PeriodEndTime`; example: `"2021-09-25T16:08:47+08:00"`
     pub period_end_time: String,
 
-    /// `InstanceDetail`: an [`InstanceDetail`].
+    /// `InstanceDetail`
     pub instance_detail: InstanceDetail,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `10875`
+    /// `Pid`; example: `10875`
     pub pid: i64,
 }
 
@@ -1163,14 +775,10 @@ pub struct InstanceExpand {
 /// Returned in the output of [`DescribeDBCustomClusterNodeConfig`](super::DescribeDBCustomClusterNodeConfig).
 #[tc_model]
 pub struct Label {
-    /// `Key`: a string.
-    ///
-    /// Example: `"kubernetes.io/arch"`
+    /// `Key`; example: `"kubernetes.io/arch"`
     pub key: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"dbcustom.khaos.worker-172.27.0.133"`
+    /// `Value`; example: `"dbcustom.khaos.worker-172.27.0.133"`
     pub value: Option<String>,
 }
 
@@ -1179,19 +787,13 @@ pub struct Label {
 /// Sent in the input of [`AddNodesToDBCustomCluster`](super::AddNodesToDBCustomCluster), [`CreateDBCustomNodes`](super::CreateDBCustomNodes) and [`RemoveNodesFromDBCustomCluster`](super::RemoveNodesFromDBCustomCluster).
 #[tc_model]
 pub struct LoginSettings {
-    /// `Password`: a string.
-    ///
-    /// Example: `"password@PRE123"`
+    /// `Password`; example: `"password@PRE123"`
     pub password: Option<String>,
 
-    /// `KeyIds`: a list of strings.
-    ///
-    /// Example: `["skey-48hbnu45"]`
+    /// `KeyIds`; example: `["skey-48hbnu45"]`
     pub key_ids: Option<Vec<String>>,
 
-    /// `KeepImageLogin`: a string.
-    ///
-    /// Example: `"true"`
+    /// `KeepImageLogin`; example: `"true"`
     pub keep_image_login: Option<String>,
 }
 
@@ -1200,19 +802,13 @@ pub struct LoginSettings {
 /// Returned in the output of [`DescribeDBCustomClusterNodeResources`](super::DescribeDBCustomClusterNodeResources) and [`DescribeDBCustomClusterResources`](super::DescribeDBCustomClusterResources).
 #[tc_model]
 pub struct MetaResource {
-    /// `Cpu`: a floating-point number.
-    ///
-    /// Example: `0.13`
+    /// `Cpu`; example: `0.13`
     pub cpu: Option<f64>,
 
-    /// `Memory`: a floating-point number.
-    ///
-    /// Example: `0.093`
+    /// `Memory`; example: `0.093`
     pub memory: Option<f64>,
 
-    /// `Pods`: an unsigned 64-bit integer.
-    ///
-    /// Example: `506`
+    /// `Pods`; example: `506`
     pub pods: Option<u64>,
 }
 
@@ -1221,44 +817,28 @@ pub struct MetaResource {
 /// Returned in the output of [`DescribeDBCustomNodeSecurityGroups`](super::DescribeDBCustomNodeSecurityGroups).
 #[tc_model]
 pub struct PolicyRule {
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: Option<String>,
 
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"0.0.0.0/0"`
+    /// `CidrIp`; example: `"0.0.0.0/0"`
     pub cidr_ip: Option<String>,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `PortRange`; example: `"ALL"`
     pub port_range: Option<String>,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"ALL"`
+    /// `IpProtocol`; example: `"ALL"`
     pub ip_protocol: Option<String>,
 
-    /// `ServiceModule`: a string.
-    ///
-    /// Example: `"ppm-03frdmxg"`
+    /// `ServiceModule`; example: `"ppm-03frdmxg"`
     pub service_module: Option<String>,
 
-    /// `AddressModule`: a string.
-    ///
-    /// Example: `"ipm-hkmp9dcp"`
+    /// `AddressModule`; example: `"ipm-hkmp9dcp"`
     pub address_module: Option<String>,
 
-    /// `Id`: a string.
-    ///
-    /// Example: `"sg-npc8gt3f"`
+    /// `Id`; example: `"sg-npc8gt3f"`
     pub id: Option<String>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"Default rule"`
+    /// `Desc`; example: `"Default rule"`
     pub desc: Option<String>,
 }
 
@@ -1267,14 +847,10 @@ pub struct PolicyRule {
 /// Returned in the output of [`DescribeDBCustomRegions`](super::DescribeDBCustomRegions).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-shanghai"`
+    /// `Region`; example: `"ap-shanghai"`
     pub region: Option<String>,
 
-    /// `RegionState`: a string.
-    ///
-    /// Example: `"SELL"`
+    /// `RegionState`; example: `"SELL"`
     pub region_state: Option<String>,
 }
 
@@ -1283,14 +859,10 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeInstanceDetail`](super::DescribeInstanceDetail) and [`DescribeInstanceList`](super::DescribeInstanceList).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"env"`
+    /// `TagKey`; example: `"env"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"prod"`
+    /// `TagValue`; example: `"prod"`
     pub tag_value: String,
 }
 
@@ -1299,35 +871,25 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeDBCustomNodeSecurityGroups`](super::DescribeDBCustomNodeSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-ibp49iqt"`
+    /// `SecurityGroupId`; example: `"sg-ibp49iqt"`
     pub security_group_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2026-07-23 11:23:06"`
+    /// `CreateTime`; example: `"2026-07-23 11:23:06"`
     pub create_time: Option<String>,
 
-    /// `Inbound`: a list of [`PolicyRule`] objects.
+    /// `Inbound`
     pub inbound: Option<Vec<PolicyRule>>,
 
-    /// `Outbound`: a list of [`PolicyRule`] objects.
+    /// `Outbound`
     pub outbound: Option<Vec<PolicyRule>>,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"wanquan_sg_2"`
+    /// `SecurityGroupName`; example: `"wanquan_sg_2"`
     pub security_group_name: Option<String>,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `SecurityGroupRemark`; example: `"自定义"`
     pub security_group_remark: Option<String>,
 }
 
@@ -1337,21 +899,13 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBCustomNodes`](super::DescribeDBCustomNodes).
 #[tc_model]
 pub struct SystemDisk {
-    /// `DiskType`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"CLOUD_HSSD"`
+    /// `DiskType`, required in requests; example: `"CLOUD_HSSD"`
     pub disk_type: Option<String>,
 
-    /// `DiskSize`: a signed 64-bit integer.
-    /// Required in requests.
-    ///
-    /// Example: `100`
+    /// `DiskSize`, required in requests; example: `100`
     pub disk_size: Option<i64>,
 
-    /// `DiskId`: a string.
-    ///
-    /// Example: `"disk-zj773km4"`
+    /// `DiskId`; example: `"disk-zj773km4"`
     pub disk_id: Option<String>,
 }
 
@@ -1361,14 +915,10 @@ pub struct SystemDisk {
 /// Returned in the output of [`DescribeDBCustomClusterDetail`](super::DescribeDBCustomClusterDetail), [`DescribeDBCustomClusters`](super::DescribeDBCustomClusters), [`DescribeDBCustomDisasterRecoverGroups`](super::DescribeDBCustomDisasterRecoverGroups) and [`DescribeDBCustomNodes`](super::DescribeDBCustomNodes).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"test-key1"`
+    /// `Key`; example: `"test-key1"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"test-key1-value"`
+    /// `Value`; example: `"test-key1-value"`
     pub value: String,
 }
 
@@ -1378,20 +928,13 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDBCustomClusterNodeConfig`](super::DescribeDBCustomClusterNodeConfig).
 #[tc_model]
 pub struct Taint {
-    /// `Key`: a string.
-    /// Required in requests.
-    ///
-    /// Example: `"A.B"`
+    /// `Key`, required in requests; example: `"A.B"`
     pub key: Option<String>,
 
-    /// `Effect`: a string.
-    ///
-    /// Example: `"PreferNoSchedule"`
+    /// `Effect`; example: `"PreferNoSchedule"`
     pub effect: Option<String>,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"dbcustom"`
+    /// `Value`; example: `"dbcustom"`
     pub value: Option<String>,
 }
 
@@ -1400,14 +943,10 @@ pub struct Taint {
 /// Returned in the output of [`DescribeDBCustomTaskStatus`](super::DescribeDBCustomTaskStatus).
 #[tc_model]
 pub struct TaskResourceStatus {
-    /// `ResourceId`: a string.
-    ///
-    /// Example: `"dbcn-tnjzxz3n"`
+    /// `ResourceId`; example: `"dbcn-tnjzxz3n"`
     pub resource_id: Option<String>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"Succeeded"`
+    /// `Status`; example: `"Succeeded"`
     pub status: Option<String>,
 }
 
@@ -1416,13 +955,9 @@ pub struct TaskResourceStatus {
 /// Returned in the output of [`DescribeDBCustomZones`](super::DescribeDBCustomZones).
 #[tc_model]
 pub struct ZoneInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-shanghai-5"`
+    /// `Zone`; example: `"ap-shanghai-5"`
     pub zone: Option<String>,
 
-    /// `ZoneState`: a string.
-    ///
-    /// Example: `"SELL"`
+    /// `ZoneState`; example: `"SELL"`
     pub zone_state: Option<String>,
 }

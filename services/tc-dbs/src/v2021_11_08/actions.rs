@@ -7,44 +7,47 @@ use super::models;
 /// The `ConfigureBackupPlan` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`ConfigureBackupPlanResponse`].
-/// The codes it documents are in [`ConfigureBackupPlanError`](super::errors::ConfigureBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=ConfigureBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DbsErrorCode::InternalError)
+/// - [`InternalError.DatabaseAccessError`](super::errors::DbsErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InvalidParameter`](super::errors::DbsErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DbsErrorCode::InvalidParameterValue)
+/// - [`OperationDenied`](super::errors::DbsErrorCode::OperationDenied)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DbsErrorCode::OperationDeniedBizOperationDeniedError)
+/// - [`ResourceNotFound`](super::errors::DbsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "ConfigureBackupPlan",
     output = ConfigureBackupPlanResponse,
-    error = super::errors::ConfigureBackupPlanError
+    error = super::errors::DbsErrorCode
 )]
 pub struct ConfigureBackupPlan {
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: String,
 
-    /// `BackupPlanName`: a string.
-    ///
-    /// Example: `"name-xxxxx"`
+    /// `BackupPlanName`; example: `"name-xxxxx"`
     pub backup_plan_name: Option<String>,
 
-    /// `UpperParallel`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `UpperParallel`; example: `6`
     pub upper_parallel: Option<i64>,
 
-    /// `SourceEndPoint`: a [`BackupEndpoint`](super::models::BackupEndpoint).
+    /// `SourceEndPoint`
     pub source_end_point: Option<models::BackupEndpoint>,
 
-    /// `BackupObject`: a [`BackupObject`](super::models::BackupObject).
+    /// `BackupObject`
     pub backup_object: Option<models::BackupObject>,
 
-    /// `BackupStrategy`: a [`BackupStrategy`](super::models::BackupStrategy).
+    /// `BackupStrategy`
     pub backup_strategy: Option<models::BackupStrategy>,
 
-    /// `PlainText`: a string.
-    ///
-    /// Example: `"q+EouJ/tGeiZIo9/tIl2baxQOBFxcN0PNn7F6EIEvp"`
+    /// `PlainText`; example: `"q+EouJ/tGeiZIo9/tIl2baxQOBFxcN0PNn7F6EIEvp"`
     pub plain_text: Option<String>,
 }
 
@@ -58,67 +61,55 @@ pub struct ConfigureBackupPlanResponse {
 /// The `CreateBackupPlan` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`CreateBackupPlanResponse`].
-/// The codes it documents are in [`CreateBackupPlanError`](super::errors::CreateBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=CreateBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateBackupErr`](super::errors::DbsErrorCode::FailedOperationCreateBackupErr)
+/// - [`InvalidParameter`](super::errors::DbsErrorCode::InvalidParameter)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "CreateBackupPlan",
     output = CreateBackupPlanResponse,
-    error = super::errors::CreateBackupPlanError
+    error = super::errors::DbsErrorCode
 )]
 pub struct CreateBackupPlan {
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DatabaseType`; example: `"mysql"`
     pub database_type: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `BackupMethod`; example: `"logical"`
     pub backup_method: Option<String>,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"large"`
+    /// `InstanceClass`; example: `"large"`
     pub instance_class: Option<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `Period`; example: `3`
     pub period: Option<i64>,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"prepay"`
+    /// `PayType`; example: `"prepay"`
     pub pay_type: Option<String>,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `AutoRenew`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenew`; example: `1`
     pub auto_renew: Option<i64>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateBackupPlan`] call returns.
 #[tc_model]
 pub struct CreateBackupPlanResponse {
-    /// `OrderId`: a string.
-    ///
-    /// Example: `"20251216711021858208781"`
+    /// `OrderId`; example: `"20251216711021858208781"`
     pub order_id: Option<String>,
 
-    /// `BackupPlanIds`: a list of strings.
-    ///
-    /// Example: `["dbs-3enedogk"]`
+    /// `BackupPlanIds`; example: `["dbs-3enedogk"]`
     pub backup_plan_ids: Option<Vec<String>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -128,27 +119,30 @@ pub struct CreateBackupPlanResponse {
 /// The `CreateConnectTestJob` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`CreateConnectTestJobResponse`].
-/// The codes it documents are in [`CreateConnectTestJobError`](super::errors::CreateConnectTestJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=CreateConnectTestJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnsupportedOperation`](super::errors::DbsErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "CreateConnectTestJob",
     output = CreateConnectTestJobResponse,
-    error = super::errors::CreateConnectTestJobError
+    error = super::errors::DbsErrorCode
 )]
 pub struct CreateConnectTestJob {
-    /// `Endpoint`: a [`BackupEndpoint`](super::models::BackupEndpoint).
+    /// `Endpoint`
     pub endpoint: Option<models::BackupEndpoint>,
 }
 
 /// What a successful [`CreateConnectTestJob`] call returns.
 #[tc_model]
 pub struct CreateConnectTestJobResponse {
-    /// `ConnTaskId`: a string.
-    ///
-    /// Example: `"task-asdqerq"`
+    /// `ConnTaskId`; example: `"task-asdqerq"`
     pub conn_task_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -158,44 +152,39 @@ pub struct CreateConnectTestJobResponse {
 /// The `DescribeBackupCheckJob` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`DescribeBackupCheckJobResponse`].
-/// The codes it documents are in [`DescribeBackupCheckJobError`](super::errors::DescribeBackupCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=DescribeBackupCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound`](super::errors::DbsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "DescribeBackupCheckJob",
     output = DescribeBackupCheckJobResponse,
-    error = super::errors::DescribeBackupCheckJobError
+    error = super::errors::DbsErrorCode
 )]
 pub struct DescribeBackupCheckJob {
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: String,
 }
 
 /// What a successful [`DescribeBackupCheckJob`] call returns.
 #[tc_model]
 pub struct DescribeBackupCheckJobResponse {
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: String,
 
-    /// `Progress`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Progress`; example: `100`
     pub progress: i64,
 
-    /// `CheckFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckFlag`; example: `1`
     pub check_flag: i64,
 
-    /// `ErrMessage`: a string.
-    ///
-    /// Example: `"success"`
+    /// `ErrMessage`; example: `"success"`
     pub err_message: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -205,15 +194,21 @@ pub struct DescribeBackupCheckJobResponse {
 /// The `DescribeBackupPlans` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`DescribeBackupPlansResponse`].
-/// The codes it documents are in [`DescribeBackupPlansError`](super::errors::DescribeBackupPlansError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=DescribeBackupPlans)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure.UnauthorizedOperationError`](super::errors::DbsErrorCode::AuthFailureUnauthorizedOperationError)
+/// - [`UnauthorizedOperation`](super::errors::DbsErrorCode::UnauthorizedOperation)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "DescribeBackupPlans",
     output = DescribeBackupPlansResponse,
-    error = super::errors::DescribeBackupPlansError,
+    error = super::errors::DbsErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -223,54 +218,38 @@ pub struct DescribeBackupCheckJobResponse {
     )
 )]
 pub struct DescribeBackupPlans {
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: Option<String>,
 
-    /// `Status`: a list of strings.
-    ///
-    /// Example: `["checkPass","running"]`
+    /// `Status`; example: `["checkPass","running"]`
     pub status: Option<Vec<String>>,
 
-    /// `DatabaseType`: a list of strings.
-    ///
-    /// Example: `["mysql","mariadb"]`
+    /// `DatabaseType`; example: `["mysql","mariadb"]`
     pub database_type: Option<Vec<String>>,
 
-    /// `AccessType`: a list of strings.
-    ///
-    /// Example: `["ccn","cdb"]`
+    /// `AccessType`; example: `["ccn","cdb"]`
     pub access_type: Option<Vec<String>>,
 
-    /// `BackupPlanName`: a string.
-    ///
-    /// Example: `"name_test"`
+    /// `BackupPlanName`; example: `"name_test"`
     pub backup_plan_name: Option<String>,
 
-    /// `TagFilters`: a list of [`TagFilter`](super::models::TagFilter) objects.
+    /// `TagFilters`
     pub tag_filters: Option<Vec<models::TagFilter>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeBackupPlans`] call returns.
 #[tc_model]
 pub struct DescribeBackupPlansResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `TotalCount`; example: `10`
     pub total_count: i64,
 
-    /// `Items`: a list of [`BackupPlanInfo`](super::models::BackupPlanInfo) objects.
+    /// `Items`
     pub items: Vec<models::BackupPlanInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -280,32 +259,36 @@ pub struct DescribeBackupPlansResponse {
 /// The `DescribeConnectTestResult` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`DescribeConnectTestResultResponse`].
-/// The codes it documents are in [`DescribeConnectTestResultError`](super::errors::DescribeConnectTestResultError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=DescribeConnectTestResult)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DatabaseAccessError`](super::errors::DbsErrorCode::InternalErrorDatabaseAccessError)
+/// - [`InternalError.InternalHttpServerError`](super::errors::DbsErrorCode::InternalErrorInternalHttpServerError)
+/// - [`OperationDenied`](super::errors::DbsErrorCode::OperationDenied)
+/// - [`OperationDenied.BizOperationDeniedError`](super::errors::DbsErrorCode::OperationDeniedBizOperationDeniedError)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "DescribeConnectTestResult",
     output = DescribeConnectTestResultResponse,
-    error = super::errors::DescribeConnectTestResultError
+    error = super::errors::DbsErrorCode
 )]
 pub struct DescribeConnectTestResult {
-    /// `TaskIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[123]`
+    /// `TaskIds`; example: `[123]`
     pub task_ids: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeConnectTestResult`] call returns.
 #[tc_model]
 pub struct DescribeConnectTestResultResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: Option<i64>,
 
-    /// `Items`: a list of [`ConnectTestResult`](super::models::ConnectTestResult) objects.
+    /// `Items`
     pub items: Option<Vec<models::ConnectTestResult>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -315,20 +298,24 @@ pub struct DescribeConnectTestResultResponse {
 /// The `StartBackupCheckJob` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`StartBackupCheckJobResponse`].
-/// The codes it documents are in [`StartBackupCheckJobError`](super::errors::StartBackupCheckJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=StartBackupCheckJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::DbsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DbsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "StartBackupCheckJob",
     output = StartBackupCheckJobResponse,
-    error = super::errors::StartBackupCheckJobError
+    error = super::errors::DbsErrorCode
 )]
 pub struct StartBackupCheckJob {
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: String,
 }
 
@@ -342,20 +329,24 @@ pub struct StartBackupCheckJobResponse {
 /// The `StartBackupPlan` action of DBS API 2021-11-08.
 ///
 /// A successful call returns [`StartBackupPlanResponse`].
-/// The codes it documents are in [`StartBackupPlanError`](super::errors::StartBackupPlanError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dbs&Version=2021-11-08&Action=StartBackupPlan)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DbsErrorCode`](super::errors::DbsErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`OperationDenied`](super::errors::DbsErrorCode::OperationDenied)
+/// - [`ResourceNotFound`](super::errors::DbsErrorCode::ResourceNotFound)
 #[tc_action(
     service = "dbs",
     version = "2021-11-08",
     name = "StartBackupPlan",
     output = StartBackupPlanResponse,
-    error = super::errors::StartBackupPlanError
+    error = super::errors::DbsErrorCode
 )]
 pub struct StartBackupPlan {
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: String,
 }
 

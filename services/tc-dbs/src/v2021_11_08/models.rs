@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupColumnItem {
-    /// `ColumnName`: a string.
-    ///
-    /// Example: `"id"`
+    /// `ColumnName`; example: `"id"`
     pub column_name: Option<String>,
 
-    /// `NewColumnName`: a string.
-    ///
-    /// Example: `"new_id"`
+    /// `NewColumnName`; example: `"new_id"`
     pub new_column_name: Option<String>,
 }
 
@@ -24,89 +20,55 @@ pub struct BackupColumnItem {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan) and [`CreateConnectTestJob`](super::CreateConnectTestJob).
 #[tc_model]
 pub struct BackupEndpoint {
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DatabaseType`; example: `"mysql"`
     pub database_type: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"cdb"`
+    /// `AccessType`; example: `"cdb"`
     pub access_type: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user_test"`
+    /// `UserName`; example: `"user_test"`
     pub user_name: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"user_paawd"`
+    /// `Password`; example: `"user_paawd"`
     pub password: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Supplier`: a string.
-    ///
-    /// Example: `"others"`
+    /// `Supplier`; example: `"others"`
     pub supplier: String,
 
-    /// `Ip`: a string.
-    ///
-    /// Example: `"127.0.0.1"`
+    /// `Ip`; example: `"127.0.0.1"`
     pub ip: Option<String>,
 
-    /// `Port`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Port`; example: `3306`
     pub port: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cdb-xxxxxxxx"`
+    /// `InstanceId`; example: `"cdb-xxxxxxxx"`
     pub instance_id: Option<String>,
 
-    /// `CvmInstanceId`: a string.
-    ///
-    /// Example: `"ins-xxxxxxxx"`
+    /// `CvmInstanceId`; example: `"ins-xxxxxxxx"`
     pub cvm_instance_id: Option<String>,
 
-    /// `UniqDcgId`: a string.
-    ///
-    /// Example: `"dcg-xxxxxxxx"`
+    /// `UniqDcgId`; example: `"dcg-xxxxxxxx"`
     pub uniq_dcg_id: Option<String>,
 
-    /// `UniqVpnGwId`: a string.
-    ///
-    /// Example: `"vpngw-xxxxxxx"`
+    /// `UniqVpnGwId`; example: `"vpngw-xxxxxxx"`
     pub uniq_vpn_gw_id: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxxxxx"`
     pub subnet_id: Option<String>,
 
-    /// `CcnId`: a string.
-    ///
-    /// Example: `"ccn-xxxxxxxx"`
+    /// `CcnId`; example: `"ccn-xxxxxxxx"`
     pub ccn_id: Option<String>,
 
-    /// `EngineVersion`: a string.
-    ///
-    /// Example: `"5.6"`
+    /// `EngineVersion`; example: `"5.6"`
     pub engine_version: Option<String>,
 
-    /// `DBKernel`: a string.
-    ///
-    /// Example: `"mariadb"`
+    /// `DBKernel`; example: `"mariadb"`
     #[tc(rename = "DBKernel")]
     pub db_kernel: Option<String>,
 }
@@ -116,12 +78,10 @@ pub struct BackupEndpoint {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupObject {
-    /// `ObjectMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `ObjectMode`; example: `"all"`
     pub object_mode: String,
 
-    /// `ObjectItems`: a list of [`BackupObjectItem`] objects.
+    /// `ObjectItems`
     pub object_items: Option<Vec<BackupObjectItem>>,
 }
 
@@ -130,39 +90,27 @@ pub struct BackupObject {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupObjectItem {
-    /// `DBName`: a string.
-    ///
-    /// Example: `"db1"`
+    /// `DBName`; example: `"db1"`
     #[tc(rename = "DBName")]
     pub db_name: Option<String>,
 
-    /// `NewDBName`: a string.
-    ///
-    /// Example: `"new_db1"`
+    /// `NewDBName`; example: `"new_db1"`
     #[tc(rename = "NewDBName")]
     pub new_db_name: Option<String>,
 
-    /// `SchemaName`: a string.
-    ///
-    /// Example: `"schema1"`
+    /// `SchemaName`; example: `"schema1"`
     pub schema_name: Option<String>,
 
-    /// `NewSchemaName`: a string.
-    ///
-    /// Example: `"new_schema1"`
+    /// `NewSchemaName`; example: `"new_schema1"`
     pub new_schema_name: Option<String>,
 
-    /// `DbMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `DbMode`; example: `"all"`
     pub db_mode: Option<String>,
 
-    /// `TableMode`: a string.
-    ///
-    /// Example: `"all"`
+    /// `TableMode`; example: `"all"`
     pub table_mode: Option<String>,
 
-    /// `Tables`: a list of [`BackupTableItem`] objects.
+    /// `Tables`
     pub tables: Option<Vec<BackupTableItem>>,
 }
 
@@ -171,14 +119,10 @@ pub struct BackupObjectItem {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupPeriod {
-    /// `PeriodType`: a string.
-    ///
-    /// Example: `"Weekly"`
+    /// `PeriodType`; example: `"Weekly"`
     pub period_type: String,
 
-    /// `Day`: a list of strings.
-    ///
-    /// Example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
+    /// `Day`; example: `["Monday","Tuesday","Wednesday","Thursday","Friday","Saturday"]`
     pub day: Vec<String>,
 }
 
@@ -187,87 +131,55 @@ pub struct BackupPeriod {
 /// Returned in the output of [`DescribeBackupPlans`](super::DescribeBackupPlans).
 #[tc_model]
 pub struct BackupPlanInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `BackupPlanId`: a string.
-    ///
-    /// Example: `"dbs-xxxxxxxx"`
+    /// `BackupPlanId`; example: `"dbs-xxxxxxxx"`
     pub backup_plan_id: String,
 
-    /// `BackupPlanName`: a string.
-    ///
-    /// Example: `"name_test"`
+    /// `BackupPlanName`; example: `"name_test"`
     pub backup_plan_name: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"running"`
+    /// `Status`; example: `"running"`
     pub status: String,
 
-    /// `DatabaseType`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `DatabaseType`; example: `"mysql"`
     pub database_type: String,
 
-    /// `AccessType`: a string.
-    ///
-    /// Example: `"extranet"`
+    /// `AccessType`; example: `"extranet"`
     pub access_type: String,
 
-    /// `SourceInfo`: a list of strings.
-    ///
-    /// Example: `["cdb-testcloud"]`
+    /// `SourceInfo`; example: `["cdb-testcloud"]`
     pub source_info: Vec<String>,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2022-05-23 11:12:13"`
+    /// `CreateTime`; example: `"2022-05-23 11:12:13"`
     pub create_time: String,
 
-    /// `ExpireTime`: a string.
-    ///
-    /// Example: `"2022-05-23 11:12:13"`
+    /// `ExpireTime`; example: `"2022-05-23 11:12:13"`
     pub expire_time: String,
 
-    /// `OfflineTime`: a string.
-    ///
-    /// Example: `"2022-05-23 11:12:13"`
+    /// `OfflineTime`; example: `"2022-05-23 11:12:13"`
     pub offline_time: String,
 
-    /// `InstanceClass`: a string.
-    ///
-    /// Example: `"micro"`
+    /// `InstanceClass`; example: `"micro"`
     pub instance_class: String,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `BackupMethod`; example: `"logical"`
     pub backup_method: String,
 
-    /// `Tags`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"TagKey":"key","TagValue":"value"}]`
+    /// `Tags`; example: `[{"TagKey":"key","TagValue":"value"}]`
     pub tags: Option<Vec<Tag>>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `EnableIncrement`: a boolean.
+    /// `EnableIncrement`
     pub enable_increment: bool,
 
-    /// `PayType`: a string.
-    ///
-    /// Example: `"prePay"`
+    /// `PayType`; example: `"prePay"`
     pub pay_type: String,
 
-    /// `SetSourceInfo`: a list of strings.
-    ///
-    /// Example: `["127.0.0.1"]`
+    /// `SetSourceInfo`; example: `["127.0.0.1"]`
     pub set_source_info: Option<Vec<String>>,
 }
 
@@ -276,30 +188,22 @@ pub struct BackupPlanInfo {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupStrategy {
-    /// `BackupStartTime`: a string.
-    ///
-    /// Example: `"02:00"`
+    /// `BackupStartTime`; example: `"02:00"`
     pub backup_start_time: String,
 
-    /// `StorageStrategy`: a [`StorageStrategy`].
+    /// `StorageStrategy`
     pub storage_strategy: StorageStrategy,
 
-    /// `BackupPeriod`: a [`BackupPeriod`].
+    /// `BackupPeriod`
     pub backup_period: BackupPeriod,
 
-    /// `BackupMethod`: a string.
-    ///
-    /// Example: `"logical"`
+    /// `BackupMethod`; example: `"logical"`
     pub backup_method: Option<String>,
 
-    /// `StrategyType`: a string.
-    ///
-    /// Example: `"period"`
+    /// `StrategyType`; example: `"period"`
     pub strategy_type: Option<String>,
 
-    /// `EnableIncrement`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableIncrement`; example: `true`
     pub enable_increment: Option<bool>,
 }
 
@@ -308,17 +212,13 @@ pub struct BackupStrategy {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct BackupTableItem {
-    /// `TableName`: a string.
-    ///
-    /// Example: `"t1"`
+    /// `TableName`; example: `"t1"`
     pub table_name: Option<String>,
 
-    /// `NewTableName`: a string.
-    ///
-    /// Example: `"new_t1"`
+    /// `NewTableName`; example: `"new_t1"`
     pub new_table_name: Option<String>,
 
-    /// `Columns`: a list of [`BackupColumnItem`] objects.
+    /// `Columns`
     pub columns: Option<Vec<BackupColumnItem>>,
 }
 
@@ -327,32 +227,22 @@ pub struct BackupTableItem {
 /// Returned in the output of [`DescribeConnectTestResult`](super::DescribeConnectTestResult).
 #[tc_model]
 pub struct ConnectTestResult {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `16794137`
+    /// `TaskId`; example: `16794137`
     pub task_id: Option<i64>,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"finished"`
+    /// `Status`; example: `"finished"`
     pub status: Option<String>,
 
-    /// `IsPass`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsPass`; example: `1`
     pub is_pass: Option<i64>,
 
-    /// `Addr`: a string.
-    ///
-    /// Example: `":0"`
+    /// `Addr`; example: `":0"`
     pub addr: Option<String>,
 
-    /// `SNatIp`: a string.
-    ///
-    /// Example: `"1.1.1.1"`
+    /// `SNatIp`; example: `"1.1.1.1"`
     pub s_nat_ip: Option<String>,
 
-    /// `TestItems`: a list of [`TestItem`] objects.
+    /// `TestItems`
     pub test_items: Option<Vec<TestItem>>,
 }
 
@@ -361,19 +251,13 @@ pub struct ConnectTestResult {
 /// Sent in the input of [`ConfigureBackupPlan`](super::ConfigureBackupPlan).
 #[tc_model]
 pub struct StorageStrategy {
-    /// `StorageType`: a string.
-    ///
-    /// Example: `"system"`
+    /// `StorageType`; example: `"system"`
     pub storage_type: Option<String>,
 
-    /// `Encryption`: a string.
-    ///
-    /// Example: `"SSE-COS"`
+    /// `Encryption`; example: `"SSE-COS"`
     pub encryption: Option<String>,
 
-    /// `BackupRetentionPeriod`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `BackupRetentionPeriod`; example: `30`
     pub backup_retention_period: Option<i64>,
 }
 
@@ -383,14 +267,10 @@ pub struct StorageStrategy {
 /// Returned in the output of [`DescribeBackupPlans`](super::DescribeBackupPlans).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"value"`
+    /// `TagValue`; example: `"value"`
     pub tag_value: String,
 }
 
@@ -399,14 +279,10 @@ pub struct Tag {
 /// Sent in the input of [`DescribeBackupPlans`](super::DescribeBackupPlans).
 #[tc_model]
 pub struct TagFilter {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"key"`
+    /// `TagKey`; example: `"key"`
     pub tag_key: String,
 
-    /// `TagValue`: a list of strings.
-    ///
-    /// Example: `["v1","v2"]`
+    /// `TagValue`; example: `["v1","v2"]`
     pub tag_value: Vec<String>,
 }
 
@@ -415,18 +291,12 @@ pub struct TagFilter {
 /// Returned in the output of [`DescribeConnectTestResult`](super::DescribeConnectTestResult).
 #[tc_model]
 pub struct TestItem {
-    /// `TestName`: a string.
-    ///
-    /// Example: `"Telnet"`
+    /// `TestName`; example: `"Telnet"`
     pub test_name: Option<String>,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: Option<i64>,
 
-    /// `Message`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `Message`; example: `"ok"`
     pub message: Option<String>,
 }

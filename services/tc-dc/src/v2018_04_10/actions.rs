@@ -7,20 +7,28 @@ use super::models;
 /// The `AcceptDirectConnectTunnel` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`AcceptDirectConnectTunnelResponse`].
-/// The codes it documents are in [`AcceptDirectConnectTunnelError`](super::errors::AcceptDirectConnectTunnelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=AcceptDirectConnectTunnel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DcErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "AcceptDirectConnectTunnel",
     output = AcceptDirectConnectTunnelResponse,
-    error = super::errors::AcceptDirectConnectTunnelError
+    error = super::errors::DcErrorCode
 )]
 pub struct AcceptDirectConnectTunnel {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 }
 
@@ -34,39 +42,36 @@ pub struct AcceptDirectConnectTunnelResponse {
 /// The `ApplyInternetAddress` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`ApplyInternetAddressResponse`].
-/// The codes it documents are in [`ApplyInternetAddressError`](super::errors::ApplyInternetAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=ApplyInternetAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`LimitExceeded`](super::errors::DcErrorCode::LimitExceeded)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "ApplyInternetAddress",
     output = ApplyInternetAddressResponse,
-    error = super::errors::ApplyInternetAddressError
+    error = super::errors::DcErrorCode
 )]
 pub struct ApplyInternetAddress {
-    /// `MaskLen`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaskLen`; example: `30`
     pub mask_len: i64,
 
-    /// `AddrType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddrType`; example: `0`
     pub addr_type: i64,
 
-    /// `AddrProto`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddrProto`; example: `0`
     pub addr_proto: i64,
 }
 
 /// What a successful [`ApplyInternetAddress`] call returns.
 #[tc_model]
 pub struct ApplyInternetAddressResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ipv4-h2k2jna1"`
+    /// `InstanceId`; example: `"ipv4-h2k2jna1"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -76,28 +81,38 @@ pub struct ApplyInternetAddressResponse {
 /// The `CreateCloudAttachService` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`CreateCloudAttachServiceResponse`].
-/// The codes it documents are in [`CreateCloudAttachServiceError`](super::errors::CreateCloudAttachServiceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=CreateCloudAttachService)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`LimitExceeded`](super::errors::DcErrorCode::LimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "CreateCloudAttachService",
     output = CreateCloudAttachServiceResponse,
-    error = super::errors::CreateCloudAttachServiceError
+    error = super::errors::DcErrorCode
 )]
 pub struct CreateCloudAttachService {
-    /// `Data`: a [`CreateCasInput`](super::models::CreateCasInput).
+    /// `Data`
     pub data: models::CreateCasInput,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateCloudAttachService`] call returns.
 #[tc_model]
 pub struct CreateCloudAttachServiceResponse {
-    /// `CloudAttach`: a [`CloudAttachInfo`](super::models::CloudAttachInfo).
+    /// `CloudAttach`
     pub cloud_attach: models::CloudAttachInfo,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -107,122 +122,92 @@ pub struct CreateCloudAttachServiceResponse {
 /// The `CreateDirectConnect` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`CreateDirectConnectResponse`].
-/// The codes it documents are in [`CreateDirectConnectError`](super::errors::CreateDirectConnectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=CreateDirectConnect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`LimitExceeded`](super::errors::DcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.DirectConnectLimitExceeded`](super::errors::DcErrorCode::LimitExceededDirectConnectLimitExceeded)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "CreateDirectConnect",
     output = CreateDirectConnectResponse,
-    error = super::errors::CreateDirectConnectError
+    error = super::errors::DcErrorCode
 )]
 pub struct CreateDirectConnect {
-    /// `DirectConnectName`: a string.
-    ///
-    /// Example: `"北京航信物理专线1"`
+    /// `DirectConnectName`; example: `"北京航信物理专线1"`
     pub direct_connect_name: String,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"ap-cn-beijing-hx"`
+    /// `AccessPointId`; example: `"ap-cn-beijing-hx"`
     pub access_point_id: String,
 
-    /// `LineOperator`: a string.
-    ///
-    /// Example: `"ChinaMobile"`
+    /// `LineOperator`; example: `"ChinaMobile"`
     pub line_operator: String,
 
-    /// `PortType`: a string.
-    ///
-    /// Example: `"1000Base-LX"`
+    /// `PortType`; example: `"1000Base-LX"`
     pub port_type: String,
 
-    /// `CircuitCode`: a string.
-    ///
-    /// Example: `"北京航信ANE0348NP"`
+    /// `CircuitCode`; example: `"北京航信ANE0348NP"`
     pub circuit_code: Option<String>,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"北京市海淀区西格玛A大厦14楼"`
+    /// `Location`; example: `"北京市海淀区西格玛A大厦14楼"`
     pub location: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: Option<i64>,
 
-    /// `RedundantDirectConnectId`: a string.
-    ///
-    /// Example: `"dc-12345678"`
+    /// `RedundantDirectConnectId`; example: `"dc-12345678"`
     pub redundant_direct_connect_id: Option<String>,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Vlan`; example: `100`
     pub vlan: Option<i64>,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"IP地址"`
+    /// `TencentAddress`; example: `"IP地址"`
     pub tencent_address: Option<String>,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"客户端IP地址"`
+    /// `CustomerAddress`; example: `"客户端IP地址"`
     pub customer_address: Option<String>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CustomerName`; example: `"张三"`
     pub customer_name: Option<String>,
 
-    /// `CustomerContactMail`: a string.
-    ///
-    /// Example: `"12345@qq.com"`
+    /// `CustomerContactMail`; example: `"12345@qq.com"`
     pub customer_contact_mail: Option<String>,
 
-    /// `CustomerContactNumber`: a string.
-    ///
-    /// Example: `"180XXXXXXXX"`
+    /// `CustomerContactNumber`; example: `"180XXXXXXXX"`
     pub customer_contact_number: Option<String>,
 
-    /// `FaultReportContactPerson`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `FaultReportContactPerson`; example: `"李四"`
     pub fault_report_contact_person: Option<String>,
 
-    /// `FaultReportContactNumber`: a string.
-    ///
-    /// Example: `"181XXXXXXXX"`
+    /// `FaultReportContactNumber`; example: `"181XXXXXXXX"`
     pub fault_report_contact_number: Option<String>,
 
-    /// `FaultReportContactEmail`: a string.
-    ///
-    /// Example: `"lisi@tencent.com"`
+    /// `FaultReportContactEmail`; example: `"lisi@tencent.com"`
     pub fault_report_contact_email: Option<String>,
 
-    /// `SignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignLaw`; example: `true`
     pub sign_law: Option<bool>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `IsMacSec`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMacSec`; example: `true`
     pub is_mac_sec: Option<bool>,
 }
 
 /// What a successful [`CreateDirectConnect`] call returns.
 #[tc_model]
 pub struct CreateDirectConnectResponse {
-    /// `DirectConnectIdSet`: a list of strings.
-    ///
-    /// Example: `["dc-abcdefgh"]`
+    /// `DirectConnectIdSet`; example: `["dc-abcdefgh"]`
     pub direct_connect_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -232,119 +217,105 @@ pub struct CreateDirectConnectResponse {
 /// The `CreateDirectConnectTunnel` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`CreateDirectConnectTunnelResponse`].
-/// The codes it documents are in [`CreateDirectConnectTunnelError`](super::errors::CreateDirectConnectTunnelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=CreateDirectConnectTunnel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.AddressError`](super::errors::DcErrorCode::InvalidParameterAddressError)
+/// - [`InvalidParameter.DirectConnectIdIsNotUin`](super::errors::DcErrorCode::InvalidParameterDirectConnectIdIsNotUin)
+/// - [`InvalidParameter.UinIsNotExist`](super::errors::DcErrorCode::InvalidParameterUinIsNotExist)
+/// - [`InvalidParameter.VlanConflict`](super::errors::DcErrorCode::InvalidParameterVlanConflict)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`InvalidParameterValue.VlanConfLict`](super::errors::DcErrorCode::InvalidParameterValueVlanConfLict)
+/// - [`LimitExceeded`](super::errors::DcErrorCode::LimitExceeded)
+/// - [`LimitExceeded.DirectConnectLimitExceeded`](super::errors::DcErrorCode::LimitExceededDirectConnectLimitExceeded)
+/// - [`LimitExceeded.DirectConnectTunnelLimitExceeded`](super::errors::DcErrorCode::LimitExceededDirectConnectTunnelLimitExceeded)
+/// - [`MissingParameter`](super::errors::DcErrorCode::MissingParameter)
+/// - [`ResourceInUse.DcVpcIsExist`](super::errors::DcErrorCode::ResourceInUseDcVpcIsExist)
+/// - [`ResourceUnavailable.InsufficientBalance`](super::errors::DcErrorCode::ResourceUnavailableInsufficientBalance)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.CrossBorderDirectConnectTunnel`](super::errors::DcErrorCode::UnsupportedOperationCrossBorderDirectConnectTunnel)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "CreateDirectConnectTunnel",
     output = CreateDirectConnectTunnelResponse,
-    error = super::errors::CreateDirectConnectTunnelError
+    error = super::errors::DcErrorCode
 )]
 pub struct CreateDirectConnectTunnel {
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-abcdefgh"`
+    /// `DirectConnectId`; example: `"dc-abcdefgh"`
     pub direct_connect_id: String,
 
-    /// `DirectConnectTunnelName`: a string.
-    ///
-    /// Example: `"Test"`
+    /// `DirectConnectTunnelName`; example: `"Test"`
     pub direct_connect_tunnel_name: String,
 
-    /// `DirectConnectOwnerAccount`: a string.
-    ///
-    /// Example: `"12325464"`
+    /// `DirectConnectOwnerAccount`; example: `"12325464"`
     pub direct_connect_owner_account: Option<String>,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkType`; example: `"VPC"`
     pub network_type: Option<String>,
 
-    /// `NetworkRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `NetworkRegion`; example: `"ap-guangzhou"`
     pub network_region: Option<String>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-abcdefgh"`
+    /// `VpcId`; example: `"vpc-abcdefgh"`
     pub vpc_id: Option<String>,
 
-    /// `DirectConnectGatewayId`: a string.
-    ///
-    /// Example: `"dcg-abcdefgh"`
+    /// `DirectConnectGatewayId`; example: `"dcg-abcdefgh"`
     pub direct_connect_gateway_id: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<i64>,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `RouteType`; example: `"BGP"`
     pub route_type: Option<String>,
 
-    /// `BgpPeer`: a [`BgpPeer`](super::models::BgpPeer).
+    /// `BgpPeer`
     pub bgp_peer: Option<models::BgpPeer>,
 
-    /// `RouteFilterPrefixes`: a list of [`RouteFilterPrefix`](super::models::RouteFilterPrefix) objects.
+    /// `RouteFilterPrefixes`
     pub route_filter_prefixes: Option<Vec<models::RouteFilterPrefix>>,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Vlan`; example: `100`
     pub vlan: Option<i64>,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"192.168.1.2/30"`
+    /// `TencentAddress`; example: `"192.168.1.2/30"`
     pub tencent_address: Option<String>,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/30"`
+    /// `CustomerAddress`; example: `"192.168.1.1/30"`
     pub customer_address: Option<String>,
 
-    /// `TencentBackupAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/30"`
+    /// `TencentBackupAddress`; example: `"192.168.1.1/30"`
     pub tencent_backup_address: Option<String>,
 
-    /// `CloudAttachId`: a string.
-    ///
-    /// Example: `"cas-xxxxxxxx"`
+    /// `CloudAttachId`; example: `"cas-xxxxxxxx"`
     pub cloud_attach_id: Option<String>,
 
-    /// `BfdEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `BfdEnable`; example: `0`
     pub bfd_enable: Option<i64>,
 
-    /// `NqaEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `NqaEnable`; example: `0`
     pub nqa_enable: Option<i64>,
 
-    /// `BfdInfo`: a [`BfdInfo`](super::models::BfdInfo).
+    /// `BfdInfo`
     pub bfd_info: Option<models::BfdInfo>,
 
-    /// `NqaInfo`: a [`NqaInfo`](super::models::NqaInfo).
+    /// `NqaInfo`
     pub nqa_info: Option<models::NqaInfo>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 }
 
 /// What a successful [`CreateDirectConnectTunnel`] call returns.
 #[tc_model]
 pub struct CreateDirectConnectTunnelResponse {
-    /// `DirectConnectTunnelIdSet`: a list of strings.
-    ///
-    /// Example: `["dcx-abcdefgh"]`
+    /// `DirectConnectTunnelIdSet`; example: `["dcx-abcdefgh"]`
     pub direct_connect_tunnel_id_set: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -354,20 +325,31 @@ pub struct CreateDirectConnectTunnelResponse {
 /// The `DeleteDirectConnect` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DeleteDirectConnectResponse`].
-/// The codes it documents are in [`DeleteDirectConnectError`](super::errors::DeleteDirectConnectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DeleteDirectConnect)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DirectConnectIdIsNotUin`](super::errors::DcErrorCode::InvalidParameterDirectConnectIdIsNotUin)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DeleteDirectConnect",
     output = DeleteDirectConnectResponse,
-    error = super::errors::DeleteDirectConnectError
+    error = super::errors::DcErrorCode
 )]
 pub struct DeleteDirectConnect {
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-xxxxxxxx"`
+    /// `DirectConnectId`; example: `"dc-xxxxxxxx"`
     pub direct_connect_id: String,
 }
 
@@ -381,20 +363,28 @@ pub struct DeleteDirectConnectResponse {
 /// The `DeleteDirectConnectTunnel` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DeleteDirectConnectTunnelResponse`].
-/// The codes it documents are in [`DeleteDirectConnectTunnelError`](super::errors::DeleteDirectConnectTunnelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DeleteDirectConnectTunnel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DeleteDirectConnectTunnel",
     output = DeleteDirectConnectTunnelResponse,
-    error = super::errors::DeleteDirectConnectTunnelError
+    error = super::errors::DcErrorCode
 )]
 pub struct DeleteDirectConnectTunnel {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 }
 
@@ -408,15 +398,27 @@ pub struct DeleteDirectConnectTunnelResponse {
 /// The `DescribeAccessPoints` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeAccessPointsResponse`].
-/// The codes it documents are in [`DescribeAccessPointsError`](super::errors::DescribeAccessPointsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeAccessPoints)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`MissingParameter`](super::errors::DcErrorCode::MissingParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable`](super::errors::DcErrorCode::ResourceUnavailable)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeAccessPoints",
     output = DescribeAccessPointsResponse,
-    error = super::errors::DescribeAccessPointsError,
+    error = super::errors::DcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -426,34 +428,26 @@ pub struct DeleteDirectConnectTunnelResponse {
     )
 )]
 pub struct DescribeAccessPoints {
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `RegionId`; example: `"ap-guangzhou"`
     pub region_id: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeAccessPoints`] call returns.
 #[tc_model]
 pub struct DescribeAccessPointsResponse {
-    /// `AccessPointSet`: a list of [`AccessPoint`](super::models::AccessPoint) objects.
+    /// `AccessPointSet`
     pub access_point_set: Vec<models::AccessPoint>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -463,29 +457,32 @@ pub struct DescribeAccessPointsResponse {
 /// The `DescribeDirectConnectTunnelExtra` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeDirectConnectTunnelExtraResponse`].
-/// The codes it documents are in [`DescribeDirectConnectTunnelExtraError`](super::errors::DescribeDirectConnectTunnelExtraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeDirectConnectTunnelExtra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeDirectConnectTunnelExtra",
     output = DescribeDirectConnectTunnelExtraResponse,
-    error = super::errors::DescribeDirectConnectTunnelExtraError
+    error = super::errors::DcErrorCode
 )]
 pub struct DescribeDirectConnectTunnelExtra {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 }
 
 /// What a successful [`DescribeDirectConnectTunnelExtra`] call returns.
 #[tc_model]
 pub struct DescribeDirectConnectTunnelExtraResponse {
-    /// `DirectConnectTunnelExtra`: a [`DirectConnectTunnelExtra`](super::models::DirectConnectTunnelExtra).
-    ///
-    /// Example: `{}`
+    /// `DirectConnectTunnelExtra`; example: `{}`
     pub direct_connect_tunnel_extra: Option<models::DirectConnectTunnelExtra>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -495,15 +492,24 @@ pub struct DescribeDirectConnectTunnelExtraResponse {
 /// The `DescribeDirectConnectTunnels` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeDirectConnectTunnelsResponse`].
-/// The codes it documents are in [`DescribeDirectConnectTunnelsError`](super::errors::DescribeDirectConnectTunnelsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeDirectConnectTunnels)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcErrorCode::AuthFailure)
+/// - [`AuthFailure.UnauthorizedOperation`](super::errors::DcErrorCode::AuthFailureUnauthorizedOperation)
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeDirectConnectTunnels",
     output = DescribeDirectConnectTunnelsResponse,
-    error = super::errors::DescribeDirectConnectTunnelsError,
+    error = super::errors::DcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -513,34 +519,26 @@ pub struct DescribeDirectConnectTunnelExtraResponse {
     )
 )]
 pub struct DescribeDirectConnectTunnels {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `DirectConnectTunnelIds`: a list of strings.
-    ///
-    /// Example: `["dcx-abab1212"]`
+    /// `DirectConnectTunnelIds`; example: `["dcx-abab1212"]`
     pub direct_connect_tunnel_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDirectConnectTunnels`] call returns.
 #[tc_model]
 pub struct DescribeDirectConnectTunnelsResponse {
-    /// `DirectConnectTunnelSet`: a list of [`DirectConnectTunnel`](super::models::DirectConnectTunnel) objects.
+    /// `DirectConnectTunnelSet`
     pub direct_connect_tunnel_set: Vec<models::DirectConnectTunnel>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -550,15 +548,25 @@ pub struct DescribeDirectConnectTunnelsResponse {
 /// The `DescribeDirectConnects` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeDirectConnectsResponse`].
-/// The codes it documents are in [`DescribeDirectConnectsError`](super::errors::DescribeDirectConnectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeDirectConnects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeDirectConnects",
     output = DescribeDirectConnectsResponse,
-    error = super::errors::DescribeDirectConnectsError,
+    error = super::errors::DcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -568,39 +576,29 @@ pub struct DescribeDirectConnectTunnelsResponse {
     )
 )]
 pub struct DescribeDirectConnects {
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `DirectConnectIds`: a list of strings.
-    ///
-    /// Example: `["dc-abab1212"]`
+    /// `DirectConnectIds`; example: `["dc-abab1212"]`
     pub direct_connect_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeDirectConnects`] call returns.
 #[tc_model]
 pub struct DescribeDirectConnectsResponse {
-    /// `DirectConnectSet`: a list of [`DirectConnect`](super::models::DirectConnect) objects.
+    /// `DirectConnectSet`
     pub direct_connect_set: Vec<models::DirectConnect>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `TotalCount`; example: `100`
     pub total_count: i64,
 
-    /// `AllSignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AllSignLaw`; example: `true`
     pub all_sign_law: bool,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -610,15 +608,25 @@ pub struct DescribeDirectConnectsResponse {
 /// The `DescribeInternetAddress` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeInternetAddressResponse`].
-/// The codes it documents are in [`DescribeInternetAddressError`](super::errors::DescribeInternetAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeInternetAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeInternetAddress",
     output = DescribeInternetAddressResponse,
-    error = super::errors::DescribeInternetAddressError,
+    error = super::errors::DcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -628,29 +636,23 @@ pub struct DescribeDirectConnectsResponse {
     )
 )]
 pub struct DescribeInternetAddress {
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 }
 
 /// What a successful [`DescribeInternetAddress`] call returns.
 #[tc_model]
 pub struct DescribeInternetAddressResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Subnets`: a list of [`InternetAddressDetail`](super::models::InternetAddressDetail) objects.
+    /// `Subnets`
     pub subnets: Vec<models::InternetAddressDetail>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -660,44 +662,44 @@ pub struct DescribeInternetAddressResponse {
 /// The `DescribeInternetAddressQuota` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeInternetAddressQuotaResponse`].
-/// The codes it documents are in [`DescribeInternetAddressQuotaError`](super::errors::DescribeInternetAddressQuotaError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeInternetAddressQuota)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeInternetAddressQuota",
     output = DescribeInternetAddressQuotaResponse,
-    error = super::errors::DescribeInternetAddressQuotaError
+    error = super::errors::DcErrorCode
 )]
 pub struct DescribeInternetAddressQuota {}
 
 /// What a successful [`DescribeInternetAddressQuota`] call returns.
 #[tc_model]
 pub struct DescribeInternetAddressQuotaResponse {
-    /// `Ipv6PrefixLen`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Ipv6PrefixLen`; example: `64`
     pub ipv6_prefix_len: i64,
 
-    /// `Ipv4BgpQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Ipv4BgpQuota`; example: `64`
     pub ipv4_bgp_quota: i64,
 
-    /// `Ipv4OtherQuota`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv4OtherQuota`; example: `0`
     pub ipv4_other_quota: i64,
 
-    /// `Ipv4BgpNum`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Ipv4BgpNum`; example: `8`
     pub ipv4_bgp_num: i64,
 
-    /// `Ipv4OtherNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv4OtherNum`; example: `0`
     pub ipv4_other_num: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -707,27 +709,35 @@ pub struct DescribeInternetAddressQuotaResponse {
 /// The `DescribeInternetAddressStatistics` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribeInternetAddressStatisticsResponse`].
-/// The codes it documents are in [`DescribeInternetAddressStatisticsError`](super::errors::DescribeInternetAddressStatisticsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribeInternetAddressStatistics)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribeInternetAddressStatistics",
     output = DescribeInternetAddressStatisticsResponse,
-    error = super::errors::DescribeInternetAddressStatisticsError
+    error = super::errors::DcErrorCode
 )]
 pub struct DescribeInternetAddressStatistics {}
 
 /// What a successful [`DescribeInternetAddressStatistics`] call returns.
 #[tc_model]
 pub struct DescribeInternetAddressStatisticsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TotalCount`; example: `0`
     pub total_count: i64,
 
-    /// `InternetAddressStatistics`: a list of [`InternetAddressStatistics`](super::models::InternetAddressStatistics) objects.
+    /// `InternetAddressStatistics`
     pub internet_address_statistics: Vec<models::InternetAddressStatistics>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -737,15 +747,23 @@ pub struct DescribeInternetAddressStatisticsResponse {
 /// The `DescribePublicDirectConnectTunnelRoutes` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DescribePublicDirectConnectTunnelRoutesResponse`].
-/// The codes it documents are in [`DescribePublicDirectConnectTunnelRoutesError`](super::errors::DescribePublicDirectConnectTunnelRoutesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DescribePublicDirectConnectTunnelRoutes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DescribePublicDirectConnectTunnelRoutes",
     output = DescribePublicDirectConnectTunnelRoutesResponse,
-    error = super::errors::DescribePublicDirectConnectTunnelRoutesError,
+    error = super::errors::DcErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -755,34 +773,26 @@ pub struct DescribeInternetAddressStatisticsResponse {
     )
 )]
 pub struct DescribePublicDirectConnectTunnelRoutes {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxx"`
     pub direct_connect_tunnel_id: String,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
+    /// `Filters`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribePublicDirectConnectTunnelRoutes`] call returns.
 #[tc_model]
 pub struct DescribePublicDirectConnectTunnelRoutesResponse {
-    /// `Routes`: a list of [`DirectConnectTunnelRoute`](super::models::DirectConnectTunnelRoute) objects.
+    /// `Routes`
     pub routes: Vec<models::DirectConnectTunnelRoute>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `TotalCount`; example: `20`
     pub total_count: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -792,20 +802,26 @@ pub struct DescribePublicDirectConnectTunnelRoutesResponse {
 /// The `DisableInternetAddress` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`DisableInternetAddressResponse`].
-/// The codes it documents are in [`DisableInternetAddressError`](super::errors::DisableInternetAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=DisableInternetAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "DisableInternetAddress",
     output = DisableInternetAddressResponse,
-    error = super::errors::DisableInternetAddressError
+    error = super::errors::DcErrorCode
 )]
 pub struct DisableInternetAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ipv4-xxx"`
+    /// `InstanceId`; example: `"ipv4-xxx"`
     pub instance_id: String,
 }
 
@@ -819,20 +835,26 @@ pub struct DisableInternetAddressResponse {
 /// The `EnableInternetAddress` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`EnableInternetAddressResponse`].
-/// The codes it documents are in [`EnableInternetAddressError`](super::errors::EnableInternetAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=EnableInternetAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "EnableInternetAddress",
     output = EnableInternetAddressResponse,
-    error = super::errors::EnableInternetAddressError
+    error = super::errors::DcErrorCode
 )]
 pub struct EnableInternetAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ipv4-xxx"`
+    /// `InstanceId`; example: `"ipv4-xxx"`
     pub instance_id: String,
 }
 
@@ -846,85 +868,69 @@ pub struct EnableInternetAddressResponse {
 /// The `ModifyDirectConnectAttribute` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`ModifyDirectConnectAttributeResponse`].
-/// The codes it documents are in [`ModifyDirectConnectAttributeError`](super::errors::ModifyDirectConnectAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=ModifyDirectConnectAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameter.DirectConnectIdIsNotUin`](super::errors::DcErrorCode::InvalidParameterDirectConnectIdIsNotUin)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`ResourceUnavailable.InsufficientBalance`](super::errors::DcErrorCode::ResourceUnavailableInsufficientBalance)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "ModifyDirectConnectAttribute",
     output = ModifyDirectConnectAttributeResponse,
-    error = super::errors::ModifyDirectConnectAttributeError
+    error = super::errors::DcErrorCode
 )]
 pub struct ModifyDirectConnectAttribute {
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dcx-abcdefgh"`
+    /// `DirectConnectId`; example: `"dcx-abcdefgh"`
     pub direct_connect_id: String,
 
-    /// `DirectConnectName`: a string.
-    ///
-    /// Example: `"我的专线01"`
+    /// `DirectConnectName`; example: `"我的专线01"`
     pub direct_connect_name: Option<String>,
 
-    /// `CircuitCode`: a string.
-    ///
-    /// Example: `"ABF_123"`
+    /// `CircuitCode`; example: `"ABF_123"`
     pub circuit_code: Option<String>,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Vlan`; example: `100`
     pub vlan: Option<i64>,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"172.168.1.1/30"`
+    /// `TencentAddress`; example: `"172.168.1.1/30"`
     pub tencent_address: Option<String>,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"172.168.1.2/30"`
+    /// `CustomerAddress`; example: `"172.168.1.2/30"`
     pub customer_address: Option<String>,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CustomerName`; example: `"张三"`
     pub customer_name: Option<String>,
 
-    /// `CustomerContactMail`: a string.
-    ///
-    /// Example: `"12345@qq.com"`
+    /// `CustomerContactMail`; example: `"12345@qq.com"`
     pub customer_contact_mail: Option<String>,
 
-    /// `CustomerContactNumber`: a string.
-    ///
-    /// Example: `"18812345678"`
+    /// `CustomerContactNumber`; example: `"18812345678"`
     pub customer_contact_number: Option<String>,
 
-    /// `FaultReportContactPerson`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `FaultReportContactPerson`; example: `"张三"`
     pub fault_report_contact_person: Option<String>,
 
-    /// `FaultReportContactNumber`: a string.
-    ///
-    /// Example: `"18812345678"`
+    /// `FaultReportContactNumber`; example: `"18812345678"`
     pub fault_report_contact_number: Option<String>,
 
-    /// `FaultReportContactEmail`: a string.
-    ///
-    /// Example: `"zhangsan@tencent.com"`
+    /// `FaultReportContactEmail`; example: `"zhangsan@tencent.com"`
     pub fault_report_contact_email: Option<String>,
 
-    /// `SignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignLaw`; example: `true`
     pub sign_law: Option<bool>,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: Option<u64>,
 }
 
@@ -938,51 +944,49 @@ pub struct ModifyDirectConnectAttributeResponse {
 /// The `ModifyDirectConnectTunnelAttribute` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`ModifyDirectConnectTunnelAttributeResponse`].
-/// The codes it documents are in [`ModifyDirectConnectTunnelAttributeError`](super::errors::ModifyDirectConnectTunnelAttributeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=ModifyDirectConnectTunnelAttribute)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation`](super::errors::DcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`MissingParameter`](super::errors::DcErrorCode::MissingParameter)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "ModifyDirectConnectTunnelAttribute",
     output = ModifyDirectConnectTunnelAttributeResponse,
-    error = super::errors::ModifyDirectConnectTunnelAttributeError
+    error = super::errors::DcErrorCode
 )]
 pub struct ModifyDirectConnectTunnelAttribute {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 
-    /// `DirectConnectTunnelName`: a string.
-    ///
-    /// Example: `"通道名称"`
+    /// `DirectConnectTunnelName`; example: `"通道名称"`
     pub direct_connect_tunnel_name: Option<String>,
 
-    /// `BgpPeer`: a [`BgpPeer`](super::models::BgpPeer).
+    /// `BgpPeer`
     pub bgp_peer: Option<models::BgpPeer>,
 
-    /// `RouteFilterPrefixes`: a list of [`RouteFilterPrefix`](super::models::RouteFilterPrefix) objects.
+    /// `RouteFilterPrefixes`
     pub route_filter_prefixes: Option<Vec<models::RouteFilterPrefix>>,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"192.168.0.1/24"`
+    /// `TencentAddress`; example: `"192.168.0.1/24"`
     pub tencent_address: Option<String>,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"192.168.0.3/24"`
+    /// `CustomerAddress`; example: `"192.168.0.3/24"`
     pub customer_address: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<i64>,
 
-    /// `TencentBackupAddress`: a string.
-    ///
-    /// Example: `"192.168.0.2/24"`
+    /// `TencentBackupAddress`; example: `"192.168.0.2/24"`
     pub tencent_backup_address: Option<String>,
 }
 
@@ -996,111 +1000,95 @@ pub struct ModifyDirectConnectTunnelAttributeResponse {
 /// The `ModifyDirectConnectTunnelExtra` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`ModifyDirectConnectTunnelExtraResponse`].
-/// The codes it documents are in [`ModifyDirectConnectTunnelExtraError`](super::errors::ModifyDirectConnectTunnelExtraError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=ModifyDirectConnectTunnelExtra)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcErrorCode::AuthFailure)
+/// - [`FailedOperation`](super::errors::DcErrorCode::FailedOperation)
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue`](super::errors::DcErrorCode::InvalidParameterValue)
+/// - [`ResourceInUse`](super::errors::DcErrorCode::ResourceInUse)
+/// - [`ResourceNotFound`](super::errors::DcErrorCode::ResourceNotFound)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnknownParameter`](super::errors::DcErrorCode::UnknownParameter)
+/// - [`UnsupportedOperation`](super::errors::DcErrorCode::UnsupportedOperation)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "ModifyDirectConnectTunnelExtra",
     output = ModifyDirectConnectTunnelExtraResponse,
-    error = super::errors::ModifyDirectConnectTunnelExtraError
+    error = super::errors::DcErrorCode
 )]
 pub struct ModifyDirectConnectTunnelExtra {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-r3sml04o"`
+    /// `DirectConnectTunnelId`; example: `"dcx-r3sml04o"`
     pub direct_connect_tunnel_id: String,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `90`
+    /// `Vlan`; example: `90`
     pub vlan: Option<i64>,
 
-    /// `BgpPeer`: a [`BgpPeer`](super::models::BgpPeer).
+    /// `BgpPeer`
     pub bgp_peer: Option<models::BgpPeer>,
 
-    /// `RouteFilterPrefixes`: a [`RouteFilterPrefix`](super::models::RouteFilterPrefix).
+    /// `RouteFilterPrefixes`
     pub route_filter_prefixes: Option<models::RouteFilterPrefix>,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/29"`
+    /// `TencentAddress`; example: `"192.168.1.1/29"`
     pub tencent_address: Option<String>,
 
-    /// `TencentBackupAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/29"`
+    /// `TencentBackupAddress`; example: `"192.168.1.1/29"`
     pub tencent_backup_address: Option<String>,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/29"`
+    /// `CustomerAddress`; example: `"192.168.1.1/29"`
     pub customer_address: Option<String>,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: Option<i64>,
 
-    /// `EnableBGPCommunity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBGPCommunity`; example: `false`
     #[tc(rename = "EnableBGPCommunity")]
     pub enable_bgp_community: Option<bool>,
 
-    /// `BfdEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BfdEnable`; example: `1`
     pub bfd_enable: Option<i64>,
 
-    /// `NqaEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NqaEnable`; example: `1`
     pub nqa_enable: Option<i64>,
 
-    /// `BfdInfo`: a [`BfdInfo`](super::models::BfdInfo).
+    /// `BfdInfo`
     pub bfd_info: Option<models::BfdInfo>,
 
-    /// `NqaInfo`: a [`NqaInfo`](super::models::NqaInfo).
+    /// `NqaInfo`
     pub nqa_info: Option<models::NqaInfo>,
 
-    /// `IPv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPv6Enable`; example: `1`
     #[tc(rename = "IPv6Enable")]
     pub ipv6_enable: Option<i64>,
 
-    /// `CustomerIDCRoutes`: a list of [`RouteFilterPrefix`](super::models::RouteFilterPrefix) objects.
+    /// `CustomerIDCRoutes`
     #[tc(rename = "CustomerIDCRoutes")]
     pub customer_idc_routes: Option<Vec<models::RouteFilterPrefix>>,
 
-    /// `JumboEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JumboEnable`; example: `1`
     pub jumbo_enable: Option<i64>,
 
-    /// `TencentIPv6Address`: a string.
-    ///
-    /// Example: `"20::1/64"`
+    /// `TencentIPv6Address`; example: `"20::1/64"`
     #[tc(rename = "TencentIPv6Address")]
     pub tencent_ipv6_address: Option<String>,
 
-    /// `TencentBackupIPv6Address`: a string.
-    ///
-    /// Example: `"20::2/64"`
+    /// `TencentBackupIPv6Address`; example: `"20::2/64"`
     #[tc(rename = "TencentBackupIPv6Address")]
     pub tencent_backup_ipv6_address: Option<String>,
 
-    /// `CustomerIPv6Address`: a string.
-    ///
-    /// Example: `"20::3/64"`
+    /// `CustomerIPv6Address`; example: `"20::3/64"`
     #[tc(rename = "CustomerIPv6Address")]
     pub customer_ipv6_address: Option<String>,
 
-    /// `ImportDirectRoute`: a boolean.
-    ///
-    /// Example: `true`
+    /// `ImportDirectRoute`; example: `true`
     pub import_direct_route: Option<bool>,
 }
 
@@ -1114,20 +1102,27 @@ pub struct ModifyDirectConnectTunnelExtraResponse {
 /// The `RejectDirectConnectTunnel` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`RejectDirectConnectTunnelResponse`].
-/// The codes it documents are in [`RejectDirectConnectTunnelError`](super::errors::RejectDirectConnectTunnelError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=RejectDirectConnectTunnel)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "RejectDirectConnectTunnel",
     output = RejectDirectConnectTunnelResponse,
-    error = super::errors::RejectDirectConnectTunnelError
+    error = super::errors::DcErrorCode
 )]
 pub struct RejectDirectConnectTunnel {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 }
 
@@ -1141,20 +1136,27 @@ pub struct RejectDirectConnectTunnelResponse {
 /// The `ReleaseInternetAddress` action of DC API 2018-04-10.
 ///
 /// A successful call returns [`ReleaseInternetAddressResponse`].
-/// The codes it documents are in [`ReleaseInternetAddressError`](super::errors::ReleaseInternetAddressError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dc&Version=2018-04-10&Action=ReleaseInternetAddress)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcErrorCode`](super::errors::DcErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcErrorCode::InternalError)
+/// - [`InvalidParameter`](super::errors::DcErrorCode::InvalidParameter)
+/// - [`ResourceNotFound.DirectConnectTunnelIdIsNotExist`](super::errors::DcErrorCode::ResourceNotFoundDirectConnectTunnelIdIsNotExist)
+/// - [`UnauthorizedOperation`](super::errors::DcErrorCode::UnauthorizedOperation)
+/// - [`UnsupportedOperation.StateConfLict`](super::errors::DcErrorCode::UnsupportedOperationStateConfLict)
 #[tc_action(
     service = "dc",
     version = "2018-04-10",
     name = "ReleaseInternetAddress",
     output = ReleaseInternetAddressResponse,
-    error = super::errors::ReleaseInternetAddressError
+    error = super::errors::DcErrorCode
 )]
 pub struct ReleaseInternetAddress {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ipv4-xxx"`
+    /// `InstanceId`; example: `"ipv4-xxx"`
     pub instance_id: String,
 }
 

@@ -8,82 +8,52 @@ use ::tc_core::tc_model;
 /// Returned in the output of [`DescribeAccessPoints`](super::DescribeAccessPoints).
 #[tc_model]
 pub struct AccessPoint {
-    /// `AccessPointName`: a string.
-    ///
-    /// Example: `"成都-A-西区"`
+    /// `AccessPointName`; example: `"成都-A-西区"`
     pub access_point_name: String,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"ap-chengdu-a-xq"`
+    /// `AccessPointId`; example: `"ap-chengdu-a-xq"`
     pub access_point_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"AVAILABLE"`
+    /// `State`; example: `"AVAILABLE"`
     pub state: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"成都电信西区803DC"`
+    /// `Location`; example: `"成都电信西区803DC"`
     pub location: String,
 
-    /// `LineOperator`: a list of strings.
-    ///
-    /// Example: `["ChinaTelecom"]`
+    /// `LineOperator`; example: `["ChinaTelecom"]`
     pub line_operator: Vec<String>,
 
-    /// `RegionId`: a string.
-    ///
-    /// Example: `"cd"`
+    /// `RegionId`; example: `"cd"`
     pub region_id: String,
 
-    /// `AvailablePortType`: a list of strings.
-    ///
-    /// Example: `["1000BASE-T","1000BASE-LX"]`
+    /// `AvailablePortType`; example: `["1000BASE-T","1000BASE-LX"]`
     pub available_port_type: Vec<String>,
 
-    /// `Coordinate`: a [`Coordinate`].
-    ///
-    /// Example: `{"Lat":"0.0","Lng":"0.0"}`
+    /// `Coordinate`; example: `{"Lat":"0.0","Lng":"0.0"}`
     pub coordinate: Coordinate,
 
-    /// `City`: a string.
-    ///
-    /// Example: `"成都"`
+    /// `City`; example: `"成都"`
     pub city: String,
 
-    /// `Area`: a string.
-    ///
-    /// Example: `"华北"`
+    /// `Area`; example: `"华北"`
     pub area: String,
 
-    /// `AccessPointType`: a string.
-    ///
-    /// Example: `"VXLAN"`
+    /// `AccessPointType`; example: `"VXLAN"`
     pub access_point_type: String,
 
-    /// `AvailablePortInfo`: a list of [`PortSpecification`] objects.
+    /// `AvailablePortInfo`
     pub available_port_info: Vec<PortSpecification>,
 
-    /// `Address`: a string.
-    ///
-    /// Example: `"广东省清远市清城区清晖南路腾讯清城云计算数据中心"`
+    /// `Address`; example: `"广东省清远市清城区清晖南路腾讯清城云计算数据中心"`
     pub address: String,
 
-    /// `IsMacSec`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMacSec`; example: `true`
     pub is_mac_sec: bool,
 
-    /// `Version`: a string.
-    ///
-    /// Example: `"V3"`
+    /// `Version`; example: `"V3"`
     pub version: String,
 
-    /// `AccessPointServiceType`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `AccessPointServiceType`; example: `"NORMAL"`
     pub access_point_service_type: String,
 }
 
@@ -94,22 +64,13 @@ pub struct AccessPoint {
 #[doc(alias = "BFDInfo")]
 #[tc_model]
 pub struct BfdInfo {
-    /// `EnableBfdMultiHop`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `EnableBfdMultiHop`, always sent in responses; example: `5`
     pub enable_bfd_multi_hop: Option<i64>,
 
-    /// `ProbeFailedTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `ProbeFailedTimes`, always sent in responses; example: `3`
     pub probe_failed_times: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `1000`
+    /// `Interval`, always sent in responses; example: `1000`
     pub interval: Option<i64>,
 }
 
@@ -119,14 +80,10 @@ pub struct BfdInfo {
 #[doc(alias = "BGPStatus")]
 #[tc_model]
 pub struct BgpStatus {
-    /// `TencentAddressBgpState`: a string.
-    ///
-    /// Example: `"Established"`
+    /// `TencentAddressBgpState`; example: `"Established"`
     pub tencent_address_bgp_state: String,
 
-    /// `TencentBackupAddressBgpState`: a string.
-    ///
-    /// Example: `"Established"`
+    /// `TencentBackupAddressBgpState`; example: `"Established"`
     pub tencent_backup_address_bgp_state: String,
 }
 
@@ -136,19 +93,13 @@ pub struct BgpStatus {
 /// Returned in the output of [`DescribeDirectConnectTunnelExtra`](super::DescribeDirectConnectTunnelExtra) and [`DescribeDirectConnectTunnels`](super::DescribeDirectConnectTunnels).
 #[tc_model]
 pub struct BgpPeer {
-    /// `CloudAsn`: a signed 64-bit integer.
-    ///
-    /// Example: `45090`
+    /// `CloudAsn`; example: `45090`
     pub cloud_asn: Option<i64>,
 
-    /// `Asn`: a signed 64-bit integer.
-    ///
-    /// Example: `45666`
+    /// `Asn`; example: `45666`
     pub asn: Option<i64>,
 
-    /// `AuthKey`: a string.
-    ///
-    /// Example: `"tencent"`
+    /// `AuthKey`; example: `"tencent"`
     pub auth_key: Option<String>,
 }
 
@@ -157,159 +108,97 @@ pub struct BgpPeer {
 /// Returned in the output of [`CreateCloudAttachService`](super::CreateCloudAttachService).
 #[tc_model]
 pub struct CloudAttachInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"cas-xxxxxxxx"`
+    /// `InstanceId`; example: `"cas-xxxxxxxx"`
     pub instance_id: String,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"名称"`
+    /// `Name`; example: `"名称"`
     pub name: String,
 
-    /// `IapId`: a string.
-    ///
-    /// Example: `"1254277469"`
+    /// `IapId`; example: `"1254277469"`
     pub iap_id: String,
 
-    /// `IdcAddress`: a string.
-    ///
-    /// Example: `"中国"`
+    /// `IdcAddress`; example: `"中国"`
     pub idc_address: String,
 
-    /// `IdcType`: a string.
-    ///
-    /// Example: `"CMCC"`
+    /// `IdcType`; example: `"CMCC"`
     pub idc_type: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: u64,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"18600530023"`
+    /// `Telephone`; example: `"18600530023"`
     pub telephone: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"pendingpay"`
+    /// `Status`; example: `"pendingpay"`
     pub status: String,
 
-    /// `ApplyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-12 12:12:23"`
+    /// `ApplyTime`, a date and time as the service writes it; example: `"2020-01-12 12:12:23"`
     pub apply_time: String,
 
-    /// `ReadyTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-12 12:12:23"`
+    /// `ReadyTime`, a date and time as the service writes it; example: `"2020-01-12 12:12:23"`
     pub ready_time: String,
 
-    /// `ExpireTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-01-12 12:12:23"`
+    /// `ExpireTime`, a date and time as the service writes it; example: `"2020-01-12 12:12:23"`
     pub expire_time: String,
 
-    /// `Remarks`: a string.
-    ///
-    /// Example: `"备注"`
+    /// `Remarks`; example: `"备注"`
     pub remarks: String,
 
-    /// `RegionStatus`: a string.
-    ///
-    /// Example: `"cross-region"`
+    /// `RegionStatus`; example: `"cross-region"`
     pub region_status: String,
 
-    /// `AppId`: a string.
-    ///
-    /// Example: `"1254277469"`
+    /// `AppId`; example: `"1254277469"`
     pub app_id: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"100001332514"`
+    /// `Uin`; example: `"100001332514"`
     pub uin: String,
 
-    /// `CustomerAuthName`: a string.
-    ///
-    /// Example: `"用户注册名称"`
+    /// `CustomerAuthName`; example: `"用户注册名称"`
     pub customer_auth_name: String,
 
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-xxxxxxxx"`
+    /// `DirectConnectId`; example: `"dc-xxxxxxxx"`
     pub direct_connect_id: String,
 
-    /// `CloudAttachServiceGatewaysSupport`: a boolean.
-    ///
-    /// Example: `true`
+    /// `CloudAttachServiceGatewaysSupport`; example: `true`
     pub cloud_attach_service_gateways_support: bool,
 
-    /// `BUpdateBandwidth`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BUpdateBandwidth`; example: `true`
     pub b_update_bandwidth: bool,
 
-    /// `ArRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `ArRegion`; example: `"gz"`
     pub ar_region: Option<String>,
 
-    /// `IapCode`: a string.
-    ///
-    /// Example: `"China_Mobile_ShenZhen"`
+    /// `IapCode`; example: `"China_Mobile_ShenZhen"`
     pub iap_code: Option<String>,
 
-    /// `IdcPointType`: a string.
-    ///
-    /// Example: `"CLOUD"`
+    /// `IdcPointType`; example: `"CLOUD"`
     pub idc_point_type: Option<String>,
 
-    /// `BIapLinkProtected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BIapLinkProtected`; example: `true`
     pub b_iap_link_protected: Option<bool>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `ServiceType`; example: `"SHARE"`
     pub service_type: Option<String>,
 
-    /// `VlanRange`: a string.
-    ///
-    /// Example: `"100-1000,2000,2020-2030"`
+    /// `VlanRange`; example: `"100-1000,2000,2020-2030"`
     pub vlan_range: Option<String>,
 
-    /// `RepealStatus`: a string.
-    ///
-    /// Example: `"APPLYING"`
+    /// `RepealStatus`; example: `"APPLYING"`
     pub repeal_status: Option<String>,
 
-    /// `PlanRepealTime`: a string.
-    ///
-    /// Example: `"2026-06-06 10:00:00"`
+    /// `PlanRepealTime`; example: `"2026-06-06 10:00:00"`
     pub plan_repeal_time: Option<String>,
 
-    /// `RenewFlag`: a string.
-    ///
-    /// Example: `"MANUAL_RENEW"`
+    /// `RenewFlag`; example: `"MANUAL_RENEW"`
     pub renew_flag: Option<String>,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-a-kyl"`
+    /// `AccessPointId`; example: `"ap-guangzhou-a-kyl"`
     pub access_point_id: Option<String>,
 
-    /// `AccessPointName`: a string.
-    ///
-    /// Example: `"广州-A-开源路"`
+    /// `AccessPointName`; example: `"广州-A-开源路"`
     pub access_point_name: Option<String>,
 
-    /// `BillStairBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `2000`
+    /// `BillStairBandwidth`; example: `2000`
     pub bill_stair_bandwidth: Option<u64>,
 }
 
@@ -318,14 +207,10 @@ pub struct CloudAttachInfo {
 /// Returned in the output of [`DescribeAccessPoints`](super::DescribeAccessPoints).
 #[tc_model]
 pub struct Coordinate {
-    /// `Lat`: a floating-point number.
-    ///
-    /// Example: `80.0`
+    /// `Lat`; example: `80.0`
     pub lat: f64,
 
-    /// `Lng`: a floating-point number.
-    ///
-    /// Example: `108.0`
+    /// `Lng`; example: `108.0`
     pub lng: f64,
 }
 
@@ -334,59 +219,37 @@ pub struct Coordinate {
 /// Sent in the input of [`CreateCloudAttachService`](super::CreateCloudAttachService).
 #[tc_model]
 pub struct CreateCasInput {
-    /// `Name`: a string.
-    ///
-    /// Example: `"测试线路名"`
+    /// `Name`; example: `"测试线路名"`
     pub name: String,
 
-    /// `IdcAddress`: a string.
-    ///
-    /// Example: `"湖北省武汉市高薪大道xx机房xxx地址"`
+    /// `IdcAddress`; example: `"湖北省武汉市高薪大道xx机房xxx地址"`
     pub idc_address: String,
 
-    /// `IdcType`: a string.
-    ///
-    /// Example: `"CUCC"`
+    /// `IdcType`; example: `"CUCC"`
     pub idc_type: String,
 
-    /// `Bandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Bandwidth`; example: `100`
     pub bandwidth: u64,
 
-    /// `Telephone`: a string.
-    ///
-    /// Example: `"13888888888"`
+    /// `Telephone`; example: `"13888888888"`
     pub telephone: String,
 
-    /// `Remarks`: a string.
-    ///
-    /// Example: `"购买时长6个月"`
+    /// `Remarks`; example: `"购买时长6个月"`
     pub remarks: String,
 
-    /// `ArRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `ArRegion`; example: `"gz"`
     pub ar_region: Option<String>,
 
-    /// `IdcPointType`: a string.
-    ///
-    /// Example: `"CLOUD"`
+    /// `IdcPointType`; example: `"CLOUD"`
     pub idc_point_type: Option<String>,
 
-    /// `BIapLinkProtected`: a boolean.
-    ///
-    /// Example: `true`
+    /// `BIapLinkProtected`; example: `true`
     pub b_iap_link_protected: Option<bool>,
 
-    /// `ServiceType`: a string.
-    ///
-    /// Example: `"SHARE"`
+    /// `ServiceType`; example: `"SHARE"`
     pub service_type: Option<String>,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"ap-guangzhou-d-qy"`
+    /// `AccessPointId`; example: `"ap-guangzhou-d-qy"`
     pub access_point_id: Option<String>,
 }
 
@@ -395,194 +258,118 @@ pub struct CreateCasInput {
 /// Returned in the output of [`DescribeDirectConnects`](super::DescribeDirectConnects).
 #[tc_model]
 pub struct DirectConnect {
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-psjiehij"`
+    /// `DirectConnectId`; example: `"dc-psjiehij"`
     pub direct_connect_id: String,
 
-    /// `DirectConnectName`: a string.
-    ///
-    /// Example: `"我的名称01"`
+    /// `DirectConnectName`; example: `"我的名称01"`
     pub direct_connect_name: String,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"ap-beijing-c-jxq"`
+    /// `AccessPointId`; example: `"ap-beijing-c-jxq"`
     pub access_point_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PENDINGPAY"`
+    /// `State`; example: `"PENDINGPAY"`
     pub state: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-12-08 16:57:43"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-12-08 16:57:43"`
     pub created_time: String,
 
-    /// `EnabledTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2021-01-06 10:39:41"`
+    /// `EnabledTime`, an ISO 8601 timestamp; example: `"2021-01-06 10:39:41"`
     pub enabled_time: String,
 
-    /// `LineOperator`: a string.
-    ///
-    /// Example: `"In-houseWiring"`
+    /// `LineOperator`; example: `"In-houseWiring"`
     pub line_operator: String,
 
-    /// `Location`: a string.
-    ///
-    /// Example: `"武汉市光谷大道001号机房"`
+    /// `Location`; example: `"武汉市光谷大道001号机房"`
     pub location: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: i64,
 
-    /// `PortType`: a string.
-    ///
-    /// Example: `"1000Base-LX"`
+    /// `PortType`; example: `"1000Base-LX"`
     pub port_type: String,
 
-    /// `CircuitCode`: a string.
-    ///
-    /// Example: `"abcd1212"`
+    /// `CircuitCode`; example: `"abcd1212"`
     pub circuit_code: String,
 
-    /// `RedundantDirectConnectId`: a string.
-    ///
-    /// Example: `"dc-1234"`
+    /// `RedundantDirectConnectId`; example: `"dc-1234"`
     pub redundant_direct_connect_id: String,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Vlan`; example: `100`
     pub vlan: i64,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"192.168.1.2"`
+    /// `TencentAddress`; example: `"192.168.1.2"`
     pub tencent_address: String,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1"`
+    /// `CustomerAddress`; example: `"192.168.1.1"`
     pub customer_address: String,
 
-    /// `CustomerName`: a string.
-    ///
-    /// Example: `"张三"`
+    /// `CustomerName`; example: `"张三"`
     pub customer_name: String,
 
-    /// `CustomerContactMail`: a string.
-    ///
-    /// Example: `"274907341@qq.com"`
+    /// `CustomerContactMail`; example: `"274907341@qq.com"`
     pub customer_contact_mail: String,
 
-    /// `CustomerContactNumber`: a string.
-    ///
-    /// Example: `"15802738654"`
+    /// `CustomerContactNumber`; example: `"15802738654"`
     pub customer_contact_number: String,
 
-    /// `ExpiredTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2040-01-06 10:39:41"`
+    /// `ExpiredTime`, an ISO 8601 timestamp; example: `"2040-01-06 10:39:41"`
     pub expired_time: String,
 
-    /// `ChargeType`: a string.
-    ///
-    /// Example: `"NON_RECURRING_CHARGE"`
+    /// `ChargeType`; example: `"NON_RECURRING_CHARGE"`
     pub charge_type: String,
 
-    /// `FaultReportContactPerson`: a string.
-    ///
-    /// Example: `"李四"`
+    /// `FaultReportContactPerson`; example: `"李四"`
     pub fault_report_contact_person: String,
 
-    /// `FaultReportContactNumber`: a string.
-    ///
-    /// Example: `"15802738654"`
+    /// `FaultReportContactNumber`; example: `"15802738654"`
     pub fault_report_contact_number: String,
 
-    /// `FaultReportContactEmail`: a string.
-    ///
-    /// Example: `"lisi@tencent.com"`
+    /// `FaultReportContactEmail`; example: `"lisi@tencent.com"`
     pub fault_report_contact_email: String,
 
-    /// `TagSet`: a list of [`Tag`] objects.
-    ///
-    /// Example: `[{"Key":"abab","Value":"xxyy"}]`
+    /// `TagSet`; example: `[{"Key":"abab","Value":"xxyy"}]`
     pub tag_set: Vec<Tag>,
 
-    /// `AccessPointType`: a string.
-    ///
-    /// Example: `"VXLAN"`
+    /// `AccessPointType`; example: `"VXLAN"`
     pub access_point_type: String,
 
-    /// `IdcCity`: a string.
-    ///
-    /// Example: `"成都"`
+    /// `IdcCity`; example: `"成都"`
     pub idc_city: String,
 
-    /// `ChargeState`: a string.
-    ///
-    /// Example: `"NORMAL"`
+    /// `ChargeState`; example: `"NORMAL"`
     pub charge_state: String,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2020-12-08 16:57:43"`
+    /// `StartTime`; example: `"2020-12-08 16:57:43"`
     pub start_time: String,
 
-    /// `SignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignLaw`; example: `true`
     pub sign_law: bool,
 
-    /// `LocalZone`: a boolean.
-    ///
-    /// Example: `false`
+    /// `LocalZone`; example: `false`
     pub local_zone: bool,
 
-    /// `VlanZeroDirectConnectTunnelCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `VlanZeroDirectConnectTunnelCount`; example: `0`
     pub vlan_zero_direct_connect_tunnel_count: u64,
 
-    /// `OtherVlanDirectConnectTunnelCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `OtherVlanDirectConnectTunnelCount`; example: `0`
     pub other_vlan_direct_connect_tunnel_count: u64,
 
-    /// `MinBandwidth`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MinBandwidth`; example: `1000`
     pub min_bandwidth: u64,
 
-    /// `Construct`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Construct`; example: `1`
     pub construct: u64,
 
-    /// `AccessPointName`: a string.
-    ///
-    /// Example: `"广州-A-开源路"`
+    /// `AccessPointName`; example: `"广州-A-开源路"`
     pub access_point_name: String,
 
-    /// `IsThreeArch`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsThreeArch`; example: `true`
     pub is_three_arch: bool,
 
-    /// `IsMacSec`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMacSec`; example: `true`
     pub is_mac_sec: bool,
 
-    /// `PortSpecification`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `PortSpecification`; example: `10000`
     pub port_specification: u64,
 }
 
@@ -591,164 +378,104 @@ pub struct DirectConnect {
 /// Returned in the output of [`DescribeDirectConnectTunnels`](super::DescribeDirectConnectTunnels).
 #[tc_model]
 pub struct DirectConnectTunnel {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-r3sml04o"`
+    /// `DirectConnectTunnelId`; example: `"dcx-r3sml04o"`
     pub direct_connect_tunnel_id: String,
 
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-9s5kpgyp"`
+    /// `DirectConnectId`; example: `"dc-9s5kpgyp"`
     pub direct_connect_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"PENDING"`
+    /// `State`; example: `"PENDING"`
     pub state: String,
 
-    /// `DirectConnectOwnerAccount`: a string.
-    ///
-    /// Example: `"2407912486"`
+    /// `DirectConnectOwnerAccount`; example: `"2407912486"`
     pub direct_connect_owner_account: String,
 
-    /// `OwnerAccount`: a string.
-    ///
-    /// Example: `"2407912486"`
+    /// `OwnerAccount`; example: `"2407912486"`
     pub owner_account: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkType`; example: `"VPC"`
     pub network_type: String,
 
-    /// `NetworkRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `NetworkRegion`; example: `"ap-guangzhou"`
     pub network_region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-aipqhdez"`
+    /// `VpcId`; example: `"vpc-aipqhdez"`
     pub vpc_id: String,
 
-    /// `DirectConnectGatewayId`: a string.
-    ///
-    /// Example: `"dcg-r70hz833"`
+    /// `DirectConnectGatewayId`; example: `"dcg-r70hz833"`
     pub direct_connect_gateway_id: String,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `RouteType`; example: `"STATIC"`
     pub route_type: String,
 
-    /// `BgpPeer`: a [`BgpPeer`].
+    /// `BgpPeer`
     pub bgp_peer: BgpPeer,
 
-    /// `RouteFilterPrefixes`: a list of [`RouteFilterPrefix`] objects.
+    /// `RouteFilterPrefixes`
     pub route_filter_prefixes: Vec<RouteFilterPrefix>,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `1001`
+    /// `Vlan`; example: `1001`
     pub vlan: i64,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"169.254.64.1/29"`
+    /// `TencentAddress`; example: `"169.254.64.1/29"`
     pub tencent_address: String,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"169.254.64.2/29"`
+    /// `CustomerAddress`; example: `"169.254.64.2/29"`
     pub customer_address: String,
 
-    /// `DirectConnectTunnelName`: a string.
-    ///
-    /// Example: `"测试通道"`
+    /// `DirectConnectTunnelName`; example: `"测试通道"`
     pub direct_connect_tunnel_name: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2018-06-01T14:59:16+08:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2018-06-01T14:59:16+08:00"`
     pub created_time: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Bandwidth`; example: `1000`
     pub bandwidth: i64,
 
-    /// `TagSet`: a list of [`Tag`] objects.
+    /// `TagSet`
     pub tag_set: Vec<Tag>,
 
-    /// `NetDetectId`: a string.
-    ///
-    /// Example: `"netd-aabb1212"`
+    /// `NetDetectId`; example: `"netd-aabb1212"`
     pub net_detect_id: String,
 
-    /// `EnableBGPCommunity`: a boolean.
-    ///
-    /// Example: `false`
+    /// `EnableBGPCommunity`; example: `false`
     #[tc(rename = "EnableBGPCommunity")]
     pub enable_bgp_community: bool,
 
-    /// `NatType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NatType`; example: `1`
     pub nat_type: i64,
 
-    /// `VpcRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `VpcRegion`; example: `"gz"`
     pub vpc_region: String,
 
-    /// `BfdEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BfdEnable`; example: `1`
     pub bfd_enable: i64,
 
-    /// `AccessPointType`: a string.
-    ///
-    /// Example: `"QCPL"`
+    /// `AccessPointType`; example: `"QCPL"`
     pub access_point_type: String,
 
-    /// `DirectConnectGatewayName`: a string.
-    ///
-    /// Example: `"测试网关"`
+    /// `DirectConnectGatewayName`; example: `"测试网关"`
     pub direct_connect_gateway_name: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"测试VPC"`
+    /// `VpcName`; example: `"测试VPC"`
     pub vpc_name: String,
 
-    /// `TencentBackupAddress`: a string.
-    ///
-    /// Example: `"169.254.64.3/29"`
+    /// `TencentBackupAddress`; example: `"169.254.64.3/29"`
     pub tencent_backup_address: String,
 
-    /// `SignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignLaw`; example: `true`
     pub sign_law: bool,
 
-    /// `CloudAttachId`: a string.
-    ///
-    /// Example: `"cas-xxxxxxxx"`
+    /// `CloudAttachId`; example: `"cas-xxxxxxxx"`
     pub cloud_attach_id: String,
 
-    /// `ShareOrNot`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShareOrNot`; example: `1`
     pub share_or_not: Option<u64>,
 
-    /// `AccessPointName`: a string.
-    ///
-    /// Example: `"上海"`
+    /// `AccessPointName`; example: `"上海"`
     pub access_point_name: Option<String>,
 
-    /// `AccessPointId`: a string.
-    ///
-    /// Example: `"\"13\""`
+    /// `AccessPointId`; example: `"\"13\""`
     pub access_point_id: Option<String>,
 }
 
@@ -757,204 +484,130 @@ pub struct DirectConnectTunnel {
 /// Returned in the output of [`DescribeDirectConnectTunnelExtra`](super::DescribeDirectConnectTunnelExtra).
 #[tc_model]
 pub struct DirectConnectTunnelExtra {
-    /// `DirectConnectTunnelId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectTunnelId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_tunnel_id: String,
 
-    /// `DirectConnectId`: a string.
-    ///
-    /// Example: `"dc-xxxxxxxx"`
+    /// `DirectConnectId`; example: `"dc-xxxxxxxx"`
     pub direct_connect_id: String,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"ALLOCATING"`
+    /// `State`; example: `"ALLOCATING"`
     pub state: String,
 
-    /// `DirectConnectOwnerAccount`: a string.
-    ///
-    /// Example: `"1233453"`
+    /// `DirectConnectOwnerAccount`; example: `"1233453"`
     pub direct_connect_owner_account: String,
 
-    /// `OwnerAccount`: a string.
-    ///
-    /// Example: `"12343252"`
+    /// `OwnerAccount`; example: `"12343252"`
     pub owner_account: String,
 
-    /// `NetworkType`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `NetworkType`; example: `"VPC"`
     pub network_type: String,
 
-    /// `NetworkRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `NetworkRegion`; example: `"ap-guangzhou"`
     pub network_region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxxxx"`
     pub vpc_id: String,
 
-    /// `DirectConnectGatewayId`: a string.
-    ///
-    /// Example: `"dcx-xxxxxxxx"`
+    /// `DirectConnectGatewayId`; example: `"dcx-xxxxxxxx"`
     pub direct_connect_gateway_id: String,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"STATIC"`
+    /// `RouteType`; example: `"STATIC"`
     pub route_type: String,
 
-    /// `BgpPeer`: a [`BgpPeer`].
-    ///
-    /// Example: `{"Asn":16550,"AuthKey":"tencent","CloudAsn":45090}`
+    /// `BgpPeer`; example: `{"Asn":16550,"AuthKey":"tencent","CloudAsn":45090}`
     pub bgp_peer: BgpPeer,
 
-    /// `RouteFilterPrefixes`: a list of [`RouteFilterPrefix`] objects.
-    ///
-    /// Example: `[{"Cidr":"8.8.8.8/32"}]`
+    /// `RouteFilterPrefixes`; example: `[{"Cidr":"8.8.8.8/32"}]`
     pub route_filter_prefixes: Vec<RouteFilterPrefix>,
 
-    /// `PublicAddresses`: a list of [`RouteFilterPrefix`] objects.
-    ///
-    /// Example: `[{"Cidr":"9.9.9.9/32"}]`
+    /// `PublicAddresses`; example: `[{"Cidr":"9.9.9.9/32"}]`
     pub public_addresses: Vec<RouteFilterPrefix>,
 
-    /// `Vlan`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Vlan`; example: `100`
     pub vlan: i64,
 
-    /// `TencentAddress`: a string.
-    ///
-    /// Example: `"192.168.1.1/29"`
+    /// `TencentAddress`; example: `"192.168.1.1/29"`
     pub tencent_address: String,
 
-    /// `TencentBackupAddress`: a string.
-    ///
-    /// Example: `"192.168.1.2/29"`
+    /// `TencentBackupAddress`; example: `"192.168.1.2/29"`
     pub tencent_backup_address: String,
 
-    /// `CustomerAddress`: a string.
-    ///
-    /// Example: `"192.168.1.3/29"`
+    /// `CustomerAddress`; example: `"192.168.1.3/29"`
     pub customer_address: String,
 
-    /// `DirectConnectTunnelName`: a string.
-    ///
-    /// Example: `"通道"`
+    /// `DirectConnectTunnelName`; example: `"通道"`
     pub direct_connect_tunnel_name: String,
 
-    /// `CreatedTime`: an ISO 8601 timestamp.
-    ///
-    /// Example: `"2020-09-23 00:00:00"`
+    /// `CreatedTime`, an ISO 8601 timestamp; example: `"2020-09-23 00:00:00"`
     pub created_time: String,
 
-    /// `Bandwidth`: a signed 64-bit integer.
+    /// `Bandwidth`
     pub bandwidth: i64,
 
-    /// `NetDetectId`: a string.
-    ///
-    /// Example: `"netid-xxxxxxxx"`
+    /// `NetDetectId`; example: `"netid-xxxxxxxx"`
     pub net_detect_id: String,
 
-    /// `EnableBGPCommunity`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBGPCommunity`; example: `true`
     #[tc(rename = "EnableBGPCommunity")]
     pub enable_bgp_community: bool,
 
-    /// `NatType`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NatType`; example: `1`
     pub nat_type: i64,
 
-    /// `VpcRegion`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `VpcRegion`; example: `"gz"`
     pub vpc_region: String,
 
-    /// `BfdEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `BfdEnable`; example: `1`
     pub bfd_enable: i64,
 
-    /// `NqaEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NqaEnable`; example: `1`
     pub nqa_enable: i64,
 
-    /// `AccessPointType`: a string.
-    ///
-    /// Example: `"1"`
+    /// `AccessPointType`; example: `"1"`
     pub access_point_type: String,
 
-    /// `DirectConnectGatewayName`: a string.
-    ///
-    /// Example: `"网关"`
+    /// `DirectConnectGatewayName`; example: `"网关"`
     pub direct_connect_gateway_name: String,
 
-    /// `VpcName`: a string.
-    ///
-    /// Example: `"VPC"`
+    /// `VpcName`; example: `"VPC"`
     pub vpc_name: String,
 
-    /// `SignLaw`: a boolean.
-    ///
-    /// Example: `true`
+    /// `SignLaw`; example: `true`
     pub sign_law: bool,
 
-    /// `BfdInfo`: a [`BfdInfo`].
-    ///
-    /// Example: `{"Interval":3000,"ProbeFailedTimes":3}`
+    /// `BfdInfo`; example: `{"Interval":3000,"ProbeFailedTimes":3}`
     pub bfd_info: BfdInfo,
 
-    /// `NqaInfo`: a [`NqaInfo`].
-    ///
-    /// Example: `{"DestinationIp":"8.8.8.8","Interval":3000,"ProbeFailedTimes":3}`
+    /// `NqaInfo`; example: `{"DestinationIp":"8.8.8.8","Interval":3000,"ProbeFailedTimes":3}`
     pub nqa_info: NqaInfo,
 
-    /// `BgpStatus`: a [`BgpStatus`].
+    /// `BgpStatus`
     pub bgp_status: BgpStatus,
 
-    /// `IPv6Enable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IPv6Enable`; example: `1`
     #[tc(rename = "IPv6Enable")]
     pub ipv6_enable: i64,
 
-    /// `TencentIPv6Address`: a string.
-    ///
-    /// Example: `"2402:4e00:4011:1004::5/126"`
+    /// `TencentIPv6Address`; example: `"2402:4e00:4011:1004::5/126"`
     #[tc(rename = "TencentIPv6Address")]
     pub tencent_ipv6_address: String,
 
-    /// `TencentBackupIPv6Address`: a string.
-    ///
-    /// Example: `"2402:4e00:4011:1004::5/126"`
+    /// `TencentBackupIPv6Address`; example: `"2402:4e00:4011:1004::5/126"`
     #[tc(rename = "TencentBackupIPv6Address")]
     pub tencent_backup_ipv6_address: String,
 
-    /// `BgpIPv6Status`: a [`BgpStatus`].
+    /// `BgpIPv6Status`
     #[tc(rename = "BgpIPv6Status")]
     pub bgp_ipv6_status: BgpStatus,
 
-    /// `CustomerIPv6Address`: a string.
-    ///
-    /// Example: `"2402:4e00:4011:1004::5/126"`
+    /// `CustomerIPv6Address`; example: `"2402:4e00:4011:1004::5/126"`
     #[tc(rename = "CustomerIPv6Address")]
     pub customer_ipv6_address: String,
 
-    /// `JumboEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `JumboEnable`; example: `1`
     pub jumbo_enable: i64,
 
-    /// `HighPrecisionBFDEnable`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `HighPrecisionBFDEnable`; example: `1`
     #[tc(rename = "HighPrecisionBFDEnable")]
     pub high_precision_bfd_enable: i64,
 }
@@ -964,41 +617,29 @@ pub struct DirectConnectTunnelExtra {
 /// Returned in the output of [`DescribePublicDirectConnectTunnelRoutes`](super::DescribePublicDirectConnectTunnelRoutes).
 #[tc_model]
 pub struct DirectConnectTunnelRoute {
-    /// `RouteId`: a string.
-    ///
-    /// Example: `"dcxr-69sg663r"`
+    /// `RouteId`; example: `"dcxr-69sg663r"`
     pub route_id: String,
 
-    /// `DestinationCidrBlock`: a string.
-    ///
-    /// Example: `"10.0.0.0/16"`
+    /// `DestinationCidrBlock`; example: `"10.0.0.0/16"`
     pub destination_cidr_block: String,
 
-    /// `RouteType`: a string.
-    ///
-    /// Example: `"BGP"`
+    /// `RouteType`; example: `"BGP"`
     pub route_type: String,
 
-    /// `Status`: a string.
-    ///
-    /// Example: `"ENABLE"`
+    /// `Status`; example: `"ENABLE"`
     pub status: String,
 
-    /// `ASPath`: a list of strings.
+    /// `ASPath`
     #[tc(rename = "ASPath")]
     pub as_path: Vec<String>,
 
-    /// `NextHop`: a string.
-    ///
-    /// Example: `"0.0.0.0"`
+    /// `NextHop`; example: `"0.0.0.0"`
     pub next_hop: String,
 
-    /// `UpdateTime`: a string.
-    ///
-    /// Example: `"2021-07-11 12:32:32"`
+    /// `UpdateTime`; example: `"2021-07-11 12:32:32"`
     pub update_time: String,
 
-    /// `ApplyOnTunnelEnable`: a boolean.
+    /// `ApplyOnTunnelEnable`
     pub apply_on_tunnel_enable: bool,
 }
 
@@ -1007,12 +648,10 @@ pub struct DirectConnectTunnelRoute {
 /// Sent in the input of [`DescribeAccessPoints`](super::DescribeAccessPoints), [`DescribeDirectConnectTunnels`](super::DescribeDirectConnectTunnels), [`DescribeDirectConnects`](super::DescribeDirectConnects), [`DescribeInternetAddress`](super::DescribeInternetAddress) and [`DescribePublicDirectConnectTunnelRoutes`](super::DescribePublicDirectConnectTunnelRoutes).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"Version"`
+    /// `Name`; example: `"Version"`
     pub name: String,
 
-    /// `Values`: a list of strings.
+    /// `Values`
     pub values: Vec<String>,
 }
 
@@ -1021,62 +660,40 @@ pub struct Filter {
 /// Returned in the output of [`DescribeInternetAddress`](super::DescribeInternetAddress).
 #[tc_model]
 pub struct InternetAddressDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"ipv4-qmda2nqq"`
+    /// `InstanceId`; example: `"ipv4-qmda2nqq"`
     pub instance_id: String,
 
-    /// `Subnet`: a string.
-    ///
-    /// Example: `"220.110.1.0"`
+    /// `Subnet`; example: `"220.110.1.0"`
     pub subnet: String,
 
-    /// `MaskLen`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `MaskLen`; example: `30`
     pub mask_len: i64,
 
-    /// `AddrType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddrType`; example: `0`
     pub addr_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `ApplyTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `ApplyTime`; example: `"2020-09-22 00:00:00"`
     pub apply_time: String,
 
-    /// `StopTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `StopTime`; example: `"2020-09-22 00:00:00"`
     pub stop_time: String,
 
-    /// `ReleaseTime`: a string.
-    ///
-    /// Example: `"2020-09-22 00:00:00"`
+    /// `ReleaseTime`; example: `"2020-09-22 00:00:00"`
     pub release_time: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `251010426`
+    /// `AppId`; example: `251010426`
     pub app_id: i64,
 
-    /// `AddrProto`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AddrProto`; example: `0`
     pub addr_proto: i64,
 
-    /// `ReserveTime`: a signed 64-bit integer.
+    /// `ReserveTime`
     pub reserve_time: i64,
 }
 
@@ -1085,14 +702,10 @@ pub struct InternetAddressDetail {
 /// Returned in the output of [`DescribeInternetAddressStatistics`](super::DescribeInternetAddressStatistics).
 #[tc_model]
 pub struct InternetAddressStatistics {
-    /// `Region`: a string.
-    ///
-    /// Example: `"gz"`
+    /// `Region`; example: `"gz"`
     pub region: String,
 
-    /// `SubnetNum`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `SubnetNum`; example: `64`
     pub subnet_num: i64,
 }
 
@@ -1103,22 +716,13 @@ pub struct InternetAddressStatistics {
 #[doc(alias = "NQAInfo")]
 #[tc_model]
 pub struct NqaInfo {
-    /// `ProbeFailedTimes`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `3`
+    /// `ProbeFailedTimes`, always sent in responses; example: `3`
     pub probe_failed_times: Option<i64>,
 
-    /// `Interval`: a signed 64-bit integer.
-    /// Always sent in responses.
-    ///
-    /// Example: `5`
+    /// `Interval`, always sent in responses; example: `5`
     pub interval: Option<i64>,
 
-    /// `DestinationIp`: a string.
-    /// Always sent in responses.
-    ///
-    /// Example: `"8.8.8.8"`
+    /// `DestinationIp`, always sent in responses; example: `"8.8.8.8"`
     pub destination_ip: Option<String>,
 }
 
@@ -1127,19 +731,13 @@ pub struct NqaInfo {
 /// Returned in the output of [`DescribeAccessPoints`](super::DescribeAccessPoints).
 #[tc_model]
 pub struct PortSpecification {
-    /// `InternationalName`: a string.
-    ///
-    /// Example: `"10GBASE-LR"`
+    /// `InternationalName`; example: `"10GBASE-LR"`
     pub international_name: String,
 
-    /// `Specification`: an unsigned 64-bit integer.
-    ///
-    /// Example: `10000`
+    /// `Specification`; example: `10000`
     pub specification: u64,
 
-    /// `PortType`: a string.
-    ///
-    /// Example: `"X"`
+    /// `PortType`; example: `"X"`
     pub port_type: String,
 }
 
@@ -1149,9 +747,7 @@ pub struct PortSpecification {
 /// Returned in the output of [`DescribeDirectConnectTunnelExtra`](super::DescribeDirectConnectTunnelExtra) and [`DescribeDirectConnectTunnels`](super::DescribeDirectConnectTunnels).
 #[tc_model]
 pub struct RouteFilterPrefix {
-    /// `Cidr`: a string.
-    ///
-    /// Example: `"8.8.8.8/32"`
+    /// `Cidr`; example: `"8.8.8.8/32"`
     pub cidr: Option<String>,
 }
 
@@ -1161,13 +757,9 @@ pub struct RouteFilterPrefix {
 /// Returned in the output of [`DescribeDirectConnectTunnels`](super::DescribeDirectConnectTunnels) and [`DescribeDirectConnects`](super::DescribeDirectConnects).
 #[tc_model]
 pub struct Tag {
-    /// `Key`: a string.
-    ///
-    /// Example: `"xxyy"`
+    /// `Key`; example: `"xxyy"`
     pub key: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"abab"`
+    /// `Value`; example: `"abab"`
     pub value: String,
 }

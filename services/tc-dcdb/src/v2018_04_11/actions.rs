@@ -7,34 +7,36 @@ use super::models;
 /// The `ActiveHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ActiveHourDCDBInstanceResponse`].
-/// The codes it documents are in [`ActiveHourDCDBInstanceError`](super::errors::ActiveHourDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ActiveHourDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ActiveHourDCDBInstance",
     output = ActiveHourDCDBInstanceResponse,
-    error = super::errors::ActiveHourDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ActiveHourDCDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-cq3ndzu7","tdsqlshard-m7xhodc5"]`
+    /// `InstanceIds`; example: `["tdsqlshard-cq3ndzu7","tdsqlshard-m7xhodc5"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`ActiveHourDCDBInstance`] call returns.
 #[tc_model]
 pub struct ActiveHourDCDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-cq3ndzu7"]`
+    /// `SuccessInstanceIds`; example: `["tdsqlshard-cq3ndzu7"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-m7xhodc5"]`
+    /// `FailedInstanceIds`; example: `["tdsqlshard-m7xhodc5"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -44,30 +46,58 @@ pub struct ActiveHourDCDBInstanceResponse {
 /// The `AssociateSecurityGroups` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`AssociateSecurityGroupsResponse`].
-/// The codes it documents are in [`AssociateSecurityGroupsError`](super::errors::AssociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=AssociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::DcdbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::DcdbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::DcdbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::DcdbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.SetSvcLocationFailed`](super::errors::DcdbErrorCode::FailedOperationSetSvcLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.DBRowsAffectedError`](super::errors::DcdbErrorCode::InternalErrorDbRowsAffectedError)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetUserSGCountFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserSgCountFailed)
+/// - [`InternalError.GetUsgQuotaError`](super::errors::DcdbErrorCode::InternalErrorGetUsgQuotaError)
+/// - [`InternalError.InsertFail`](super::errors::DcdbErrorCode::InternalErrorInsertFail)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::DcdbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.InstanceSGOverLimitError`](super::errors::DcdbErrorCode::InternalErrorInstanceSgOverLimitError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::DcdbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::DcdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.SetSvcLocationFailed`](super::errors::DcdbErrorCode::InternalErrorSetSvcLocationFailed)
+/// - [`InternalError.UpdateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorUpdateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::DcdbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DcdbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameter.SGCheckFail`](super::errors::DcdbErrorCode::InvalidParameterSgCheckFail)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::DcdbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SGCheckFail`](super::errors::DcdbErrorCode::ResourceUnavailableSgCheckFail)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "AssociateSecurityGroups",
     output = AssociateSecurityGroupsResponse,
-    error = super::errors::AssociateSecurityGroupsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct AssociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-xxxxxx"`
+    /// `SecurityGroupId`; example: `"sg-xxxxxx"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx\n"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx\n"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -81,29 +111,36 @@ pub struct AssociateSecurityGroupsResponse {
 /// The `CancelDcnJob` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CancelDcnJobResponse`].
-/// The codes it documents are in [`CancelDcnJobError`](super::errors::CancelDcnJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CancelDcnJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError`](super::errors::DcdbErrorCode::InternalError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CancelDcnJob",
     output = CancelDcnJobResponse,
-    error = super::errors::CancelDcnJobError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CancelDcnJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-2rn9lmpx"`
+    /// `InstanceId`; example: `"tdsql-2rn9lmpx"`
     pub instance_id: String,
 }
 
 /// What a successful [`CancelDcnJob`] call returns.
 #[tc_model]
 pub struct CancelDcnJobResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11211`
+    /// `FlowId`; example: `11211`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -113,25 +150,29 @@ pub struct CancelDcnJobResponse {
 /// The `CancelOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CancelOnlineDDLJobResponse`].
-/// The codes it documents are in [`CancelOnlineDDLJobError`](super::errors::CancelOnlineDDLJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CancelOnlineDDLJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CancelOnlineDDLJob",
     output = CancelOnlineDDLJobResponse,
-    error = super::errors::CancelOnlineDDLJobError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CancelOnlineDDLJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-8jbp1qpv"`
+    /// `InstanceId`; example: `"tdsqlshard-8jbp1qpv"`
     pub instance_id: String,
 
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12357`
+    /// `FlowId`; example: `12357`
     pub flow_id: u64,
 }
 
@@ -145,54 +186,53 @@ pub struct CancelOnlineDDLJobResponse {
 /// The `CloneAccount` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CloneAccountResponse`].
-/// The codes it documents are in [`CloneAccountError`](super::errors::CloneAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CloneAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameterValue.AccountAlreadyExists`](super::errors::DcdbErrorCode::InvalidParameterValueAccountAlreadyExists)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::DcdbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::DcdbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CloneAccount",
     output = CloneAccountResponse,
-    error = super::errors::CloneAccountError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CloneAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ovulpcjf"`
+    /// `InstanceId`; example: `"dcdbt-ovulpcjf"`
     pub instance_id: String,
 
-    /// `SrcUser`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `SrcUser`; example: `"testuser1"`
     pub src_user: String,
 
-    /// `SrcHost`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `SrcHost`; example: `"172.17.%"`
     pub src_host: String,
 
-    /// `DstUser`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `DstUser`; example: `"testuser1"`
     pub dst_user: String,
 
-    /// `DstHost`: a string.
-    ///
-    /// Example: `"172.20.%"`
+    /// `DstHost`; example: `"172.20.%"`
     pub dst_host: String,
 
-    /// `DstDesc`: a string.
-    ///
-    /// Example: `"testclone"`
+    /// `DstDesc`; example: `"testclone"`
     pub dst_desc: Option<String>,
 }
 
 /// What a successful [`CloneAccount`] call returns.
 #[tc_model]
 pub struct CloneAccountResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `4127`
+    /// `FlowId`; example: `4127`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -202,34 +242,41 @@ pub struct CloneAccountResponse {
 /// The `CloseDBExtranetAccess` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CloseDBExtranetAccessResponse`].
-/// The codes it documents are in [`CloseDBExtranetAccessError`](super::errors::CloseDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CloseDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InternalError.WanServiceFailed`](super::errors::DcdbErrorCode::InternalErrorWanServiceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CloseDBExtranetAccess",
     output = CloseDBExtranetAccessResponse,
-    error = super::errors::CloseDBExtranetAccessError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CloseDBExtranetAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-avw0207d"`
+    /// `InstanceId`; example: `"dcdbt-avw0207d"`
     pub instance_id: String,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 }
 
 /// What a successful [`CloseDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct CloseDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3024`
+    /// `FlowId`; example: `3024`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -239,50 +286,50 @@ pub struct CloseDBExtranetAccessResponse {
 /// The `CopyAccountPrivileges` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CopyAccountPrivilegesResponse`].
-/// The codes it documents are in [`CopyAccountPrivilegesError`](super::errors::CopyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CopyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CopyRightError`](super::errors::DcdbErrorCode::FailedOperationCopyRightError)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.BadUserType`](super::errors::DcdbErrorCode::InvalidParameterValueBadUserType)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::DcdbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CopyAccountPrivileges",
     output = CopyAccountPrivilegesResponse,
-    error = super::errors::CopyAccountPrivilegesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CopyAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `SrcUserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `SrcUserName`; example: `"testuser1"`
     pub src_user_name: String,
 
-    /// `SrcHost`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `SrcHost`; example: `"172.17.%"`
     pub src_host: String,
 
-    /// `DstUserName`: a string.
-    ///
-    /// Example: `"testuser2"`
+    /// `DstUserName`; example: `"testuser2"`
     pub dst_user_name: String,
 
-    /// `DstHost`: a string.
-    ///
-    /// Example: `"%"`
+    /// `DstHost`; example: `"%"`
     pub dst_host: String,
 
-    /// `SrcReadOnly`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SrcReadOnly`; example: `"0"`
     pub src_read_only: Option<String>,
 
-    /// `DstReadOnly`: a string.
-    ///
-    /// Example: `"0"`
+    /// `DstReadOnly`; example: `"0"`
     pub dst_read_only: Option<String>,
 }
 
@@ -296,89 +343,81 @@ pub struct CopyAccountPrivilegesResponse {
 /// The `CreateAccount` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateAccountResponse`].
-/// The codes it documents are in [`CreateAccountError`](super::errors::CreateAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateUserFailed`](super::errors::DcdbErrorCode::FailedOperationCreateUserFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CharacterError`](super::errors::DcdbErrorCode::InvalidParameterCharacterError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.AccountAlreadyExists`](super::errors::DcdbErrorCode::InvalidParameterValueAccountAlreadyExists)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::DcdbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.OldProxyVersion`](super::errors::DcdbErrorCode::UnsupportedOperationOldProxyVersion)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateAccount",
     output = CreateAccountResponse,
-    error = super::errors::CreateAccountError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"1234qweri#"`
+    /// `Password`; example: `"1234qweri#"`
     pub password: Option<String>,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: Option<i64>,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"测试账号"`
+    /// `Description`; example: `"测试账号"`
     pub description: Option<String>,
 
-    /// `DelayThresh`: a signed 64-bit integer.
-    ///
-    /// Example: `15`
+    /// `DelayThresh`; example: `15`
     pub delay_thresh: Option<i64>,
 
-    /// `SlaveConst`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlaveConst`; example: `0`
     pub slave_const: Option<i64>,
 
-    /// `MaxUserConnections`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `MaxUserConnections`; example: `0`
     pub max_user_connections: Option<u64>,
 
-    /// `EncryptedPassword`: a string.
-    ///
-    /// Example: `"MTIzNDU2Nzg5MTA="`
+    /// `EncryptedPassword`; example: `"MTIzNDU2Nzg5MTA="`
     pub encrypted_password: Option<String>,
 }
 
 /// What a successful [`CreateAccount`] call returns.
 #[tc_model]
 pub struct CreateAccountResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ReadOnly`; example: `0`
     pub read_only: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -388,145 +427,120 @@ pub struct CreateAccountResponse {
 /// The `CreateDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateDCDBInstanceResponse`].
-/// The codes it documents are in [`CreateDCDBInstanceError`](super::errors::CreateDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::DcdbErrorCode::FailedOperationPayFailed)
+/// - [`FailedOperation.TagDryRunError`](super::errors::DcdbErrorCode::FailedOperationTagDryRunError)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::DcdbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::DcdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.CheckParamNotPass`](super::errors::DcdbErrorCode::InvalidParameterCheckParamNotPass)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::DcdbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::DcdbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::DcdbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalQuantity`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalQuantity)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::DcdbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateDCDBInstance",
     output = CreateDCDBInstanceResponse,
-    error = super::errors::CreateDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateDCDBInstance {
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2","ap-guangzhou-2"]`
+    /// `Zones`; example: `["ap-guangzhou-2","ap-guangzhou-2"]`
     pub zones: Vec<String>,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `ShardNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShardNodeCount`; example: `3`
     pub shard_node_count: i64,
 
-    /// `ShardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardCount`; example: `2`
     pub shard_count: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1077641`
+    /// `ProjectId`; example: `1077641`
     pub project_id: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-qdiqptn3"`
+    /// `VpcId`; example: `"vpc-qdiqptn3"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-0r3bgq4c"`
+    /// `SubnetId`; example: `"subnet-0r3bgq4c"`
     pub subnet_id: Option<String>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersionId`; example: `"5.7"`
     pub db_version_id: Option<String>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `true`
+    /// `AutoVoucher`; example: `true`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-9tfjckm6"`
+    /// `SecurityGroupId`; example: `"sg-9tfjckm6"`
     pub security_group_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql_MySQL"`
+    /// `InstanceName`; example: `"tdsql_MySQL"`
     pub instance_name: Option<String>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-b0wbmr9p"`
+    /// `DcnInstanceId`; example: `"tdsqlshard-b0wbmr9p"`
     pub dcn_instance_id: Option<String>,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: Option<i64>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-5ozc4vtq"]`
+    /// `SecurityGroupIds`; example: `["sg-5ozc4vtq"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`CreateDCDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDCDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20181103110163"`
+    /// `DealName`; example: `"20181103110163"`
     pub deal_name: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-avw0207d"]`
+    /// `InstanceIds`; example: `["dcdbt-avw0207d"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -536,175 +550,133 @@ pub struct CreateDCDBInstanceResponse {
 /// The `CreateDedicatedClusterDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateDedicatedClusterDCDBInstanceResponse`].
-/// The codes it documents are in [`CreateDedicatedClusterDCDBInstanceError`](super::errors::CreateDedicatedClusterDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateDedicatedClusterDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TagQuotaExceedLimit`](super::errors::DcdbErrorCode::FailedOperationTagQuotaExceedLimit)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.FenceError`](super::errors::DcdbErrorCode::InternalErrorFenceError)
+/// - [`InternalError.GetSubnetFailed`](super::errors::DcdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::DcdbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceInsufficient`](super::errors::DcdbErrorCode::ResourceInsufficient)
+/// - [`ResourceUnavailable.ExclusterStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableExclusterStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateDedicatedClusterDCDBInstance",
     output = CreateDedicatedClusterDCDBInstanceResponse,
-    error = super::errors::CreateDedicatedClusterDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateDedicatedClusterDCDBInstance {
-    /// `GoodsNum`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `GoodsNum`; example: `1`
     pub goods_num: i64,
 
-    /// `ShardNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardNum`; example: `0`
     pub shard_num: i64,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `ClusterId`: a string.
-    ///
-    /// Example: `"dbdc-xxxx"`
+    /// `ClusterId`; example: `"dbdc-xxxx"`
     pub cluster_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"\"ap-guangzhou-1\""`
+    /// `Zone`; example: `"\"ap-guangzhou-1\""`
     pub zone: Option<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProjectId`; example: `1`
     pub project_id: Option<i64>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Cpu`; example: `0`
     pub cpu: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxx"`
+    /// `VpcId`; example: `"vpc-xxxx"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxx"`
+    /// `SubnetId`; example: `"subnet-xxxx"`
     pub subnet_id: Option<String>,
 
-    /// `ShardMachine`: a string.
-    ///
-    /// Example: `"TS85"`
+    /// `ShardMachine`; example: `"TS85"`
     pub shard_machine: Option<String>,
 
-    /// `ShardNodeNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardNodeNum`; example: `2`
     pub shard_node_num: Option<i64>,
 
-    /// `ShardNodeCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardNodeCpu`; example: `0`
     pub shard_node_cpu: Option<i64>,
 
-    /// `ShardNodeMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardNodeMemory`; example: `0`
     pub shard_node_memory: Option<i64>,
 
-    /// `ShardNodeStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardNodeStorage`; example: `0`
     pub shard_node_storage: Option<i64>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7.17"`
+    /// `DbVersionId`; example: `"5.7.17"`
     pub db_version_id: Option<String>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-xxxx"`
+    /// `SecurityGroupId`; example: `"sg-xxxx"`
     pub security_group_id: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-xxxx","sg-xxxx"]`
+    /// `SecurityGroupIds`; example: `["sg-xxxx","sg-xxxx"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxxx"`
+    /// `DcnInstanceId`; example: `"tdsqlshard-xxxx"`
     pub dcn_instance_id: Option<String>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsql_mysql"`
+    /// `InstanceName`; example: `"tdsql_mysql"`
     pub instance_name: Option<String>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Pid`; example: `100`
     pub pid: Option<i64>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `MasterHostId`: a string.
-    ///
-    /// Example: `"svr-xxxx"`
+    /// `MasterHostId`; example: `"svr-xxxx"`
     pub master_host_id: Option<String>,
 
-    /// `SlaveHostIds`: a list of strings.
-    ///
-    /// Example: `["svr-xxx","svr-xxx"]`
+    /// `SlaveHostIds`; example: `["svr-xxx","svr-xxx"]`
     pub slave_host_ids: Option<Vec<String>>,
 
-    /// `RollbackInstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `RollbackInstanceId`; example: `"tdsqlshard-xxx"`
     pub rollback_instance_id: Option<String>,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `RollbackTime`; example: `"2022-05-10 12:00:00"`
     pub rollback_time: Option<String>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 }
 
 /// What a successful [`CreateDedicatedClusterDCDBInstance`] call returns.
 #[tc_model]
 pub struct CreateDedicatedClusterDCDBInstanceResponse {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx"]`
     pub instance_ids: Vec<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -714,145 +686,119 @@ pub struct CreateDedicatedClusterDCDBInstanceResponse {
 /// The `CreateHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateHourDCDBInstanceResponse`].
-/// The codes it documents are in [`CreateHourDCDBInstanceError`](super::errors::CreateHourDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateHourDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.TagDryRunError`](super::errors::DcdbErrorCode::FailedOperationTagDryRunError)
+/// - [`FailedOperation.UserNotAuthed`](super::errors::DcdbErrorCode::FailedOperationUserNotAuthed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InternalError.RetreateTime`](super::errors::DcdbErrorCode::InternalErrorRetreateTime)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.CheckParamNotPass`](super::errors::DcdbErrorCode::InvalidParameterCheckParamNotPass)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::DcdbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::DcdbErrorCode::InvalidParameterVpcNotFound)
+/// - [`InvalidParameterValue.IllegalZone`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalZone)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::DcdbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateHourDCDBInstance",
     output = CreateHourDCDBInstanceResponse,
-    error = super::errors::CreateHourDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateHourDCDBInstance {
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `ShardNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardNodeCount`; example: `2`
     pub shard_node_count: i64,
 
-    /// `ShardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardCount`; example: `2`
     pub shard_count: i64,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: Option<i64>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: Option<i64>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `VpcId`; example: `"0"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"0"`
+    /// `SubnetId`; example: `"0"`
     pub subnet_id: Option<String>,
 
-    /// `ShardCpu`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ShardCpu`; example: `0`
     pub shard_cpu: Option<i64>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersionId`; example: `"5.7"`
     pub db_version_id: Option<String>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `Zones`; example: `["ap-guangzhou-1"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-egre3rqv"`
+    /// `SecurityGroupId`; example: `"sg-egre3rqv"`
     pub security_group_id: Option<String>,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"实例名称"`
+    /// `InstanceName`; example: `"实例名称"`
     pub instance_name: Option<String>,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Option<Vec<models::ResourceTag>>,
 
-    /// `DcnRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `DcnRegion`; example: `"ap-guangzhou"`
     pub dcn_region: Option<String>,
 
-    /// `DcnInstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-123"`
+    /// `DcnInstanceId`; example: `"tdsqlshard-123"`
     pub dcn_instance_id: Option<String>,
 
-    /// `InitParams`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `InitParams`
     pub init_params: Option<Vec<models::DbParamValue>>,
 
-    /// `RollbackInstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-d0uvh7ep"`
+    /// `RollbackInstanceId`; example: `"tdsqlshard-d0uvh7ep"`
     pub rollback_instance_id: Option<String>,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2024-12-14 12:00:00"`
+    /// `RollbackTime`; example: `"2024-12-14 12:00:00"`
     pub rollback_time: Option<String>,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-grefw6tr"]`
+    /// `SecurityGroupIds`; example: `["sg-grefw6tr"]`
     pub security_group_ids: Option<Vec<String>>,
 
-    /// `DcnSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnSyncMode`; example: `1`
     pub dcn_sync_mode: Option<i64>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`CreateHourDCDBInstance`] call returns.
 #[tc_model]
 pub struct CreateHourDCDBInstanceResponse {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx"]`
     pub instance_ids: Vec<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20200409111543"`
+    /// `DealName`; example: `"20200409111543"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -862,79 +808,65 @@ pub struct CreateHourDCDBInstanceResponse {
 /// The `CreateOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateOnlineDDLJobResponse`].
-/// The codes it documents are in [`CreateOnlineDDLJobError`](super::errors::CreateOnlineDDLJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateOnlineDDLJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CreateFlowFailed`](super::errors::DcdbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::DcdbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateOnlineDDLJob",
     output = CreateOnlineDDLJobResponse,
-    error = super::errors::CreateOnlineDDLJobError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateOnlineDDLJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-gayfdsflx"`
+    /// `InstanceId`; example: `"tdsqlshard-gayfdsflx"`
     pub instance_id: String,
 
-    /// `Alter`: a string.
-    ///
-    /// Example: `"alter table test_tbl add column add_col_2 int not null;"`
+    /// `Alter`; example: `"alter table test_tbl add column add_col_2 int not null;"`
     pub alter: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"test_db"`
+    /// `DbName`; example: `"test_db"`
     pub db_name: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"test_tbl"`
+    /// `Table`; example: `"test_tbl"`
     pub table: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"test_user"`
+    /// `User`; example: `"test_user"`
     pub user: Option<String>,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"test_pwd"`
+    /// `Password`; example: `"test_pwd"`
     pub password: Option<String>,
 
-    /// `CriticalLoad`: a signed 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `CriticalLoad`; example: `30`
     pub critical_load: Option<i64>,
 
-    /// `CheckAutoInc`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `CheckAutoInc`; example: `1`
     pub check_auto_inc: Option<i64>,
 
-    /// `MaxDelay`: a signed 64-bit integer.
-    ///
-    /// Example: `5`
+    /// `MaxDelay`; example: `5`
     pub max_delay: Option<i64>,
 
-    /// `UsePt`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `UsePt`; example: `1`
     pub use_pt: Option<i64>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-04-01 01:00:00"`
+    /// `StartTime`; example: `"2024-04-01 01:00:00"`
     pub start_time: Option<String>,
 }
 
 /// What a successful [`CreateOnlineDDLJob`] call returns.
 #[tc_model]
 pub struct CreateOnlineDDLJobResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1314`
+    /// `FlowId`; example: `1314`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -944,34 +876,40 @@ pub struct CreateOnlineDDLJobResponse {
 /// The `CreateTmpDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`CreateTmpDCDBInstanceResponse`].
-/// The codes it documents are in [`CreateTmpDCDBInstanceError`](super::errors::CreateTmpDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=CreateTmpDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.RetreateTime`](super::errors::DcdbErrorCode::InternalErrorRetreateTime)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::DcdbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`ResourceInUse.TempInstanceExist`](super::errors::DcdbErrorCode::ResourceInUseTempInstanceExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "CreateTmpDCDBInstance",
     output = CreateTmpDCDBInstanceResponse,
-    error = super::errors::CreateTmpDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct CreateTmpDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-1pif6bs0"`
+    /// `InstanceId`; example: `"tdsqlshard-1pif6bs0"`
     pub instance_id: String,
 
-    /// `RollbackTime`: a string.
-    ///
-    /// Example: `"2020-01-15+10%3A27%3A02"`
+    /// `RollbackTime`; example: `"2020-01-15+10%3A27%3A02"`
     pub rollback_time: String,
 }
 
 /// What a successful [`CreateTmpDCDBInstance`] call returns.
 #[tc_model]
 pub struct CreateTmpDCDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1001056`
+    /// `FlowId`; example: `1001056`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -981,30 +919,36 @@ pub struct CreateTmpDCDBInstanceResponse {
 /// The `DeleteAccount` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DeleteAccountResponse`].
-/// The codes it documents are in [`DeleteAccountError`](super::errors::DeleteAccountError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DeleteAccount)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.DeleteUserFailed`](super::errors::DcdbErrorCode::FailedOperationDeleteUserFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::DcdbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DeleteAccount",
     output = DeleteAccountResponse,
-    error = super::errors::DeleteAccountError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DeleteAccount {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 }
 
@@ -1018,74 +962,64 @@ pub struct DeleteAccountResponse {
 /// The `DescribeAccountPrivileges` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeAccountPrivilegesResponse`].
-/// The codes it documents are in [`DescribeAccountPrivilegesError`](super::errors::DescribeAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetRightFailed`](super::errors::DcdbErrorCode::InternalErrorGetRightFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeAccountPrivileges",
     output = DescribeAccountPrivilegesResponse,
-    error = super::errors::DescribeAccountPrivilegesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"prod_user_tbl"`
+    /// `Object`; example: `"prod_user_tbl"`
     pub object: Option<String>,
 
-    /// `ColName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `ColName`; example: `"username"`
     pub col_name: Option<String>,
 }
 
 /// What a successful [`DescribeAccountPrivileges`] call returns.
 #[tc_model]
 pub struct DescribeAccountPrivilegesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","UPDATE"]`
+    /// `Privileges`; example: `["SELECT","UPDATE"]`
     pub privileges: Vec<String>,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1095,32 +1029,39 @@ pub struct DescribeAccountPrivilegesResponse {
 /// The `DescribeAccounts` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeAccountsResponse`].
-/// The codes it documents are in [`DescribeAccountsError`](super::errors::DescribeAccountsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeAccounts)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeAccounts",
     output = DescribeAccountsResponse,
-    error = super::errors::DescribeAccountsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeAccounts {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeAccounts`] call returns.
 #[tc_model]
 pub struct DescribeAccountsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Users`: a list of [`DbAccount`](super::models::DbAccount) objects.
+    /// `Users`
     pub users: Vec<models::DbAccount>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1130,55 +1071,54 @@ pub struct DescribeAccountsResponse {
 /// The `DescribeBackupConfigs` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeBackupConfigsResponse`].
-/// The codes it documents are in [`DescribeBackupConfigsError`](super::errors::DescribeBackupConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeBackupConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetUserListFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserListFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeBackupConfigs",
     output = DescribeBackupConfigsResponse,
-    error = super::errors::DescribeBackupConfigsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeBackupConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsqlshard-c1nl9rpv"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeBackupConfigs`] call returns.
 #[tc_model]
 pub struct DescribeBackupConfigsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsqlshard-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: u64,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartBackupTime`; example: `"03:00"`
     pub start_backup_time: String,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"05:59"`
+    /// `EndBackupTime`; example: `"05:59"`
     pub end_backup_time: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Vec<String>,
 
-    /// `ArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `91`
+    /// `ArchiveDays`; example: `91`
     pub archive_days: i64,
 
-    /// `BackupConfigSet`: a list of [`BackupConfig`](super::models::BackupConfig) objects.
+    /// `BackupConfigSet`
     pub backup_config_set: Vec<models::BackupConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1188,15 +1128,20 @@ pub struct DescribeBackupConfigsResponse {
 /// The `DescribeBackupFiles` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeBackupFilesResponse`].
-/// The codes it documents are in [`DescribeBackupFilesError`](super::errors::DescribeBackupFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeBackupFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeBackupFiles",
     output = DescribeBackupFilesResponse,
-    error = super::errors::DescribeBackupFilesError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1206,66 +1151,44 @@ pub struct DescribeBackupConfigsResponse {
     )
 )]
 pub struct DescribeBackupFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: Option<String>,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-xxxx"`
+    /// `ShardId`; example: `"shard-xxxx"`
     pub shard_id: Option<String>,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"Binlog"`
+    /// `BackupType`; example: `"Binlog"`
     pub backup_type: Option<String>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `StartTime`; example: `"2022-05-10 12:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `EndTime`; example: `"2022-05-10 12:00:00"`
     pub end_time: Option<String>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Limit`; example: `10`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"Time"`
+    /// `OrderBy`; example: `"Time"`
     pub order_by: Option<String>,
 
-    /// `OrderType`: a string.
-    ///
-    /// Example: `"DESC"`
+    /// `OrderType`; example: `"DESC"`
     pub order_type: Option<String>,
 }
 
 /// What a successful [`DescribeBackupFiles`] call returns.
 #[tc_model]
 pub struct DescribeBackupFilesResponse {
-    /// `Files`: a list of [`InstanceBackupFileItem`](super::models::InstanceBackupFileItem) objects.
+    /// `Files`
     pub files: Vec<models::InstanceBackupFileItem>,
 
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `UrlPrefix`: a string.
-    ///
-    /// Example: `"http://newdtsdev-1301792469.cos.ap-guangzhou.myqcloud.com"`
+    /// `UrlPrefix`; example: `"http://newdtsdev-1301792469.cos.ap-guangzhou.myqcloud.com"`
     pub url_prefix: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1275,39 +1198,43 @@ pub struct DescribeBackupFilesResponse {
 /// The `DescribeDBEncryptAttributes` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBEncryptAttributesResponse`].
-/// The codes it documents are in [`DescribeDBEncryptAttributesError`](super::errors::DescribeDBEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::DcdbErrorCode::InternalError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBEncryptAttributes",
     output = DescribeDBEncryptAttributesResponse,
-    error = super::errors::DescribeDBEncryptAttributesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBEncryptAttributes`] call returns.
 #[tc_model]
 pub struct DescribeDBEncryptAttributesResponse {
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `CipherText`: a string.
-    ///
-    /// Example: `"qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9qokIbW"`
+    /// `CipherText`; example: `"qucjG3av6P2QKBgQDPd/H5DjzDj0+Gzg39eOeha+mpJ8tPTo7Qc/5kHWoM9qokIbW"`
     pub cipher_text: String,
 
-    /// `ExpireDate`: a string.
-    ///
-    /// Example: `"2019-01-01 10:00:00"`
+    /// `ExpireDate`; example: `"2019-01-01 10:00:00"`
     pub expire_date: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1317,67 +1244,67 @@ pub struct DescribeDBEncryptAttributesResponse {
 /// The `DescribeDBLogFiles` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBLogFilesResponse`].
-/// The codes it documents are in [`DescribeDBLogFilesError`](super::errors::DescribeDBLogFilesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBLogFiles)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CosConfiguration`](super::errors::DcdbErrorCode::InternalErrorCosConfiguration)
+/// - [`InternalError.CosSignUrl`](super::errors::DcdbErrorCode::InternalErrorCosSignUrl)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.CosApiFailed`](super::errors::DcdbErrorCode::ResourceUnavailableCosApiFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBLogFiles",
     output = DescribeDBLogFilesResponse,
-    error = super::errors::DescribeDBLogFilesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBLogFiles {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-2t4cf98d"`
+    /// `InstanceId`; example: `"dcdbt-2t4cf98d"`
     pub instance_id: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-gdqcdn39"`
+    /// `ShardId`; example: `"shard-gdqcdn39"`
     pub shard_id: String,
 
-    /// `Type`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: i64,
 }
 
 /// What a successful [`DescribeDBLogFiles`] call returns.
 #[tc_model]
 pub struct DescribeDBLogFilesResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-2t4cf98d"`
+    /// `InstanceId`; example: `"dcdbt-2t4cf98d"`
     pub instance_id: String,
 
-    /// `Type`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Type`; example: `1`
     pub r#type: u64,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
-    /// `Files`: a list of [`LogFileInfo`](super::models::LogFileInfo) objects.
+    /// `Files`
     pub files: Vec<models::LogFileInfo>,
 
-    /// `VpcPrefix`: a string.
-    ///
-    /// Example: `"http://169.254.0.27:8083"`
+    /// `VpcPrefix`; example: `"http://169.254.0.27:8083"`
     pub vpc_prefix: String,
 
-    /// `NormalPrefix`: a string.
-    ///
-    /// Example: `"http://10.66.255.253:8083"`
+    /// `NormalPrefix`; example: `"http://10.66.255.253:8083"`
     pub normal_prefix: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-gdqcdn39"`
+    /// `ShardId`; example: `"shard-gdqcdn39"`
     pub shard_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1387,32 +1314,40 @@ pub struct DescribeDBLogFilesResponse {
 /// The `DescribeDBParameters` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBParametersResponse`].
-/// The codes it documents are in [`DescribeDBParametersError`](super::errors::DescribeDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbConfigFailed`](super::errors::DcdbErrorCode::InternalErrorGetDbConfigFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBParameters",
     output = DescribeDBParametersResponse,
-    error = super::errors::DescribeDBParametersError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ige1a5k3"`
+    /// `InstanceId`; example: `"dcdbt-ige1a5k3"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBParameters`] call returns.
 #[tc_model]
 pub struct DescribeDBParametersResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ige1a5k3"`
+    /// `InstanceId`; example: `"dcdbt-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`ParamDesc`](super::models::ParamDesc) objects.
+    /// `Params`
     pub params: Vec<models::ParamDesc>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1422,43 +1357,59 @@ pub struct DescribeDBParametersResponse {
 /// The `DescribeDBSecurityGroups` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeDBSecurityGroupsError`](super::errors::DescribeDBSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::DcdbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::DcdbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`FailedOperation.SGOperationFailed`](super::errors::DcdbErrorCode::FailedOperationSgOperationFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::DcdbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::DcdbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::DcdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.RouteNotFound`](super::errors::DcdbErrorCode::InternalErrorRouteNotFound)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::DcdbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DcdbErrorCode::InvalidParameterPermissionDenied)
+/// - [`InvalidParameterValue.InvalidParameterValueError`](super::errors::DcdbErrorCode::InvalidParameterValueInvalidParameterValueError)
+/// - [`ResourceNotFound.InstanceNotFound`](super::errors::DcdbErrorCode::ResourceNotFoundInstanceNotFound)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::DcdbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBSecurityGroups",
     output = DescribeDBSecurityGroupsResponse,
-    error = super::errors::DescribeDBSecurityGroupsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-eb2w7dto"`
+    /// `InstanceId`; example: `"tdsqlshard-eb2w7dto"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeDBSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `VIP`: a string.
-    ///
-    /// Example: `"172.16.0.11"`
+    /// `VIP`; example: `"172.16.0.11"`
     #[tc(rename = "VIP")]
     pub vip: String,
 
-    /// `VPort`: a string.
-    ///
-    /// Example: `"3306"`
+    /// `VPort`; example: `"3306"`
     pub v_port: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1468,15 +1419,27 @@ pub struct DescribeDBSecurityGroupsResponse {
 /// The `DescribeDBSlowLogs` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBSlowLogsResponse`].
-/// The codes it documents are in [`DescribeDBSlowLogsError`](super::errors::DescribeDBSlowLogsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBSlowLogs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InternalError.GetSlowLogFailed`](super::errors::DcdbErrorCode::InternalErrorGetSlowLogFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.IllegalTime`](super::errors::DcdbErrorCode::InvalidParameterIllegalTime)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBSlowLogs",
     output = DescribeDBSlowLogsResponse,
-    error = super::errors::DescribeDBSlowLogsError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -1486,81 +1449,53 @@ pub struct DescribeDBSecurityGroupsResponse {
     )
 )]
 pub struct DescribeDBSlowLogs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: u64,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: u64,
 
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-07-23 14:55:20"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2016-07-23 14:55:20"`
     pub start_time: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-xxx"`
+    /// `ShardId`; example: `"shard-xxx"`
     pub shard_id: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2016-08-22 14:55:20"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2016-08-22 14:55:20"`
     pub end_time: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"dbname"`
+    /// `Db`; example: `"dbname"`
     pub db: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"query_count"`
+    /// `OrderBy`; example: `"query_count"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 
-    /// `Slave`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Slave`; example: `0`
     pub slave: Option<i64>,
 }
 
 /// What a successful [`DescribeDBSlowLogs`] call returns.
 #[tc_model]
 pub struct DescribeDBSlowLogsResponse {
-    /// `LockTimeSum`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `LockTimeSum`; example: `1`
     pub lock_time_sum: f64,
 
-    /// `QueryCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `QueryCount`; example: `1`
     pub query_count: i64,
 
-    /// `Total`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: i64,
 
-    /// `QueryTimeSum`: a floating-point number.
-    ///
-    /// Example: `1`
+    /// `QueryTimeSum`; example: `1`
     pub query_time_sum: f64,
 
-    /// `Data`: a list of [`SlowLogData`](super::models::SlowLogData) objects.
+    /// `Data`
     pub data: Vec<models::SlowLogData>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1570,39 +1505,44 @@ pub struct DescribeDBSlowLogsResponse {
 /// The `DescribeDBSyncMode` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBSyncModeResponse`].
-/// The codes it documents are in [`DescribeDBSyncModeError`](super::errors::DescribeDBSyncModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBSyncMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBSyncMode",
     output = DescribeDBSyncModeResponse,
-    error = super::errors::DescribeDBSyncModeError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBSyncMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-avw0207d"`
+    /// `InstanceId`; example: `"dcdbt-avw0207d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBSyncMode`] call returns.
 #[tc_model]
 pub struct DescribeDBSyncModeResponse {
-    /// `SyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: i64,
 
-    /// `IsModifying`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsModifying`; example: `1`
     pub is_modifying: i64,
 
-    /// `CurrentSyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `CurrentSyncMode`; example: `0`
     pub current_sync_mode: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1612,27 +1552,31 @@ pub struct DescribeDBSyncModeResponse {
 /// The `DescribeDBTmpInstances` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDBTmpInstancesResponse`].
-/// The codes it documents are in [`DescribeDBTmpInstancesError`](super::errors::DescribeDBTmpInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDBTmpInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDBTmpInstances",
     output = DescribeDBTmpInstancesResponse,
-    error = super::errors::DescribeDBTmpInstancesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDBTmpInstances {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDBTmpInstances`] call returns.
 #[tc_model]
 pub struct DescribeDBTmpInstancesResponse {
-    /// `TmpInstances`: a list of [`TmpInstance`](super::models::TmpInstance) objects.
+    /// `TmpInstances`
     pub tmp_instances: Vec<models::TmpInstance>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1642,34 +1586,35 @@ pub struct DescribeDBTmpInstancesResponse {
 /// The `DescribeDCDBBinlogTime` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBBinlogTimeResponse`].
-/// The codes it documents are in [`DescribeDCDBBinlogTimeError`](super::errors::DescribeDCDBBinlogTimeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBBinlogTime)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBBinlogTime",
     output = DescribeDCDBBinlogTimeResponse,
-    error = super::errors::DescribeDCDBBinlogTimeError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBBinlogTime {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDCDBBinlogTime`] call returns.
 #[tc_model]
 pub struct DescribeDCDBBinlogTimeResponse {
-    /// `StartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 10:00:00"`
+    /// `StartTime`, a date and time as the service writes it; example: `"2019-01-01 10:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-01-01 12:00:00"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2019-01-01 12:00:00"`
     pub end_time: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1679,303 +1624,204 @@ pub struct DescribeDCDBBinlogTimeResponse {
 /// The `DescribeDCDBInstanceDetail` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBInstanceDetailResponse`].
-/// The codes it documents are in [`DescribeDCDBInstanceDetailError`](super::errors::DescribeDCDBInstanceDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBInstanceDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::DcdbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`InternalError.GetSubnetFailed`](super::errors::DcdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBInstanceDetail",
     output = DescribeDCDBInstanceDetailResponse,
-    error = super::errors::DescribeDCDBInstanceDetailError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBInstanceDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-rlye31jd"`
+    /// `InstanceId`; example: `"tdsqlshard-rlye31jd"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDCDBInstanceDetail`] call returns.
 #[tc_model]
 pub struct DescribeDCDBInstanceDetailResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-rlye31jd"`
+    /// `InstanceId`; example: `"tdsqlshard-rlye31jd"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsqlshard-rlye31jd"`
+    /// `InstanceName`; example: `"tdsqlshard-rlye31jd"`
     pub instance_name: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"172.16.0.39"`
+    /// `Vip`; example: `"172.16.0.39"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-4x1eyoyv"`
+    /// `VpcId`; example: `"vpc-4x1eyoyv"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-58oypmoq"`
+    /// `SubnetId`; example: `"subnet-58oypmoq"`
     pub subnet_id: String,
 
-    /// `WanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanStatus`; example: `0`
     pub wan_status: i64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz-tdsqlshard-rlye31jd.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz-tdsqlshard-rlye31jd.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanVip`: a string.
-    ///
-    /// Example: `"43.136.248.14"`
+    /// `WanVip`; example: `"43.136.248.14"`
     pub wan_vip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanPort`; example: `0`
     pub wan_port: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `AutoRenewFlag`; example: `0`
     pub auto_renew_flag: i64,
 
-    /// `ExclusterId`: a string.
-    ///
-    /// Example: `"dbdc-odgvdv66"`
+    /// `ExclusterId`; example: `"dbdc-odgvdv66"`
     pub excluster_id: String,
 
-    /// `PayMode`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `PayMode`; example: `"prepaid"`
     pub pay_mode: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-04-08 13:59:39"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2020-04-08 13:59:39"`
     pub create_time: String,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2020-05-08 13:59:39"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2020-05-08 13:59:39"`
     pub period_end_time: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"5.7.17"`
+    /// `DbVersion`; example: `"5.7.17"`
     pub db_version: String,
 
-    /// `IsAuditSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuditSupported`; example: `1`
     pub is_audit_supported: i64,
 
-    /// `IsEncryptSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsEncryptSupported`; example: `0`
     pub is_encrypt_supported: i64,
 
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH02D"`
+    /// `Machine`; example: `"SH02D"`
     pub machine: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `12`
+    /// `Memory`; example: `12`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `40`
+    /// `Storage`; example: `40`
     pub storage: i64,
 
-    /// `StorageUsage`: a floating-point number.
-    ///
-    /// Example: `0.001`
+    /// `StorageUsage`; example: `0.001`
     pub storage_usage: f64,
 
-    /// `LogStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `16`
+    /// `LogStorage`; example: `16`
     pub log_storage: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `11128`
+    /// `Pid`; example: `11128`
     pub pid: i64,
 
-    /// `MasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `MasterZone`; example: `"ap-guangzhou-1"`
     pub master_zone: String,
 
-    /// `SlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1"]`
+    /// `SlaveZones`; example: `["ap-guangzhou-1"]`
     pub slave_zones: Vec<String>,
 
-    /// `Shards`: a list of [`ShardBriefInfo`](super::models::ShardBriefInfo) objects.
+    /// `Shards`
     pub shards: Vec<models::ShardBriefInfo>,
 
-    /// `Vip6`: a string.
-    ///
-    /// Example: `"2402:5e00:1011:2d01:1:90cb:55fa:e4f4"`
+    /// `Vip6`; example: `"2402:5e00:1011:2d01:1:90cb:55fa:e4f4"`
     pub vip6: String,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `4000`
+    /// `Qps`; example: `4000`
     pub qps: i64,
 
-    /// `DbEngine`: a string.
-    ///
-    /// Example: `"Mysql"`
+    /// `DbEngine`; example: `"Mysql"`
     pub db_engine: String,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: i64,
 
-    /// `WanVipv6`: a string.
-    ///
-    /// Example: `"2402:4e00:1012:2c01:1:90cb:55fa:e4d2"`
+    /// `WanVipv6`; example: `"2402:4e00:1012:2c01:1:90cb:55fa:e4d2"`
     pub wan_vipv6: String,
 
-    /// `WanStatusIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanStatusIpv6`; example: `0`
     pub wan_status_ipv6: i64,
 
-    /// `WanPortIpv6`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `WanPortIpv6`; example: `0`
     pub wan_port_ipv6: i64,
 
-    /// `ResourceTags`: a list of [`ResourceTag`](super::models::ResourceTag) objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<models::ResourceTag>,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DcnFlag`; example: `0`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DcnStatus`; example: `0`
     pub dcn_status: i64,
 
-    /// `DcnDstNum`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DcnDstNum`; example: `0`
     pub dcn_dst_num: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceType`; example: `2`
     pub instance_type: i64,
 
-    /// `IsMaxUserConnectionsSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsMaxUserConnectionsSupported`; example: `true`
     pub is_max_user_connections_supported: bool,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"5.7"`
+    /// `DbVersionId`; example: `"5.7"`
     pub db_version_id: String,
 
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `ExclusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusterType`; example: `0`
     pub excluster_type: i64,
 
-    /// `RsAccessStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `RsAccessStrategy`; example: `0`
     pub rs_access_strategy: i64,
 
-    /// `ReservedNetResources`: a list of [`ReservedNetResource`](super::models::ReservedNetResource) objects.
+    /// `ReservedNetResources`
     pub reserved_net_resources: Vec<models::ReservedNetResource>,
 
-    /// `IsPhysicalReplicationSupported`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsPhysicalReplicationSupported`; example: `true`
     pub is_physical_replication_supported: bool,
 
-    /// `IsDcnStrongSyncSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnStrongSyncSupported`; example: `1`
     pub is_dcn_strong_sync_supported: i64,
 
-    /// `IsDcnSwitchSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnSwitchSupported`; example: `1`
     pub is_dcn_switch_supported: i64,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1351487408`
+    /// `FlowId`; example: `1351487408`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -1985,15 +1831,23 @@ pub struct DescribeDCDBInstanceDetailResponse {
 /// The `DescribeDCDBInstanceNodeInfo` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBInstanceNodeInfoResponse`].
-/// The codes it documents are in [`DescribeDCDBInstanceNodeInfoError`](super::errors::DescribeDCDBInstanceNodeInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBInstanceNodeInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBInstanceNodeInfo",
     output = DescribeDCDBInstanceNodeInfoResponse,
-    error = super::errors::DescribeDCDBInstanceNodeInfoError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2003,31 +1857,23 @@ pub struct DescribeDCDBInstanceDetailResponse {
     )
 )]
 pub struct DescribeDCDBInstanceNodeInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-8upuqubt"`
+    /// `InstanceId`; example: `"tdsqlshard-8upuqubt"`
     pub instance_id: String,
 
-    /// `Limit`: an unsigned 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `Limit`; example: `100`
     pub limit: Option<u64>,
 
-    /// `Offset`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<u64>,
 }
 
 /// What a successful [`DescribeDCDBInstanceNodeInfo`] call returns.
 #[tc_model]
 pub struct DescribeDCDBInstanceNodeInfoResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `TotalCount`; example: `4`
     pub total_count: u64,
 
-    /// `NodesInfo`: a list of [`BriefNodeInfo`](super::models::BriefNodeInfo) objects.
+    /// `NodesInfo`
     pub nodes_info: Vec<models::BriefNodeInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2037,15 +1883,29 @@ pub struct DescribeDCDBInstanceNodeInfoResponse {
 /// The `DescribeDCDBInstances` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBInstancesResponse`].
-/// The codes it documents are in [`DescribeDCDBInstancesError`](super::errors::DescribeDCDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.FenceError`](super::errors::DcdbErrorCode::InternalErrorFenceError)
+/// - [`InternalError.GetSubnetFailed`](super::errors::DcdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SubnetNotFound`](super::errors::DcdbErrorCode::InvalidParameterSubnetNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBInstances",
     output = DescribeDCDBInstancesResponse,
-    error = super::errors::DescribeDCDBInstancesError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2055,109 +1915,71 @@ pub struct DescribeDCDBInstanceNodeInfoResponse {
     )
 )]
 pub struct DescribeDCDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-52s53yyh\n"]`
+    /// `InstanceIds`; example: `["dcdbt-52s53yyh\n"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `SearchName`: a string.
-    ///
-    /// Example: `"instancename"`
+    /// `SearchName`; example: `"instancename"`
     pub search_name: Option<String>,
 
-    /// `SearchKey`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `SearchKey`; example: `"dcdbt-52s53yyh"`
     pub search_key: Option<String>,
 
-    /// `ProjectIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1077640,1077641]`
+    /// `ProjectIds`; example: `[1077640,1077641]`
     pub project_ids: Option<Vec<i64>>,
 
-    /// `IsFilterVpc`: a boolean.
-    ///
-    /// Example: `true`
+    /// `IsFilterVpc`; example: `true`
     pub is_filter_vpc: Option<bool>,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-737mtr2f"`
+    /// `VpcId`; example: `"vpc-737mtr2f"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-au6ics6s"`
+    /// `SubnetId`; example: `"subnet-au6ics6s"`
     pub subnet_id: Option<String>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createtime"`
+    /// `OrderBy`; example: `"createtime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"asc"`
+    /// `OrderByType`; example: `"asc"`
     pub order_by_type: Option<String>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `ExclusterType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ExclusterType`; example: `0`
     pub excluster_type: Option<i64>,
 
-    /// `IsFilterExcluster`: a boolean.
-    ///
-    /// Example: `false`
+    /// `IsFilterExcluster`; example: `false`
     pub is_filter_excluster: Option<bool>,
 
-    /// `ExclusterIds`: a list of strings.
-    ///
-    /// Example: `["dbdc-4ih6uct9"]`
+    /// `ExclusterIds`; example: `["dbdc-4ih6uct9"]`
     pub excluster_ids: Option<Vec<String>>,
 
-    /// `TagKeys`: a list of strings.
-    ///
-    /// Example: `["负责人","备份负责人"]`
+    /// `TagKeys`; example: `["负责人","备份负责人"]`
     pub tag_keys: Option<Vec<String>>,
 
-    /// `Tags`: a list of [`Tag`](super::models::Tag) objects.
+    /// `Tags`
     pub tags: Option<Vec<models::Tag>>,
 
-    /// `FilterInstanceType`: a string.
-    ///
-    /// Example: `"2"`
+    /// `FilterInstanceType`; example: `"2"`
     pub filter_instance_type: Option<String>,
 
-    /// `Status`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2]`
+    /// `Status`; example: `[1,2]`
     pub status: Option<Vec<i64>>,
 
-    /// `ExcludeStatus`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[-1,-2]`
+    /// `ExcludeStatus`; example: `[-1,-2]`
     pub exclude_status: Option<Vec<i64>>,
 }
 
 /// What a successful [`DescribeDCDBInstances`] call returns.
 #[tc_model]
 pub struct DescribeDCDBInstancesResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: i64,
 
-    /// `Instances`: a list of [`DcdbInstanceInfo`](super::models::DcdbInstanceInfo) objects.
+    /// `Instances`
     pub instances: Vec<models::DcdbInstanceInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2167,79 +1989,66 @@ pub struct DescribeDCDBInstancesResponse {
 /// The `DescribeDCDBPrice` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBPriceResponse`].
-/// The codes it documents are in [`DescribeDCDBPriceError`](super::errors::DescribeDCDBPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.TradeConfigNotFound`](super::errors::DcdbErrorCode::FailedOperationTradeConfigNotFound)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::DcdbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::DcdbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBPrice",
     output = DescribeDCDBPriceResponse,
-    error = super::errors::DescribeDCDBPriceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBPrice {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `ShardNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `ShardNodeCount`; example: `3`
     pub shard_node_count: i64,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `ShardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardCount`; example: `2`
     pub shard_count: i64,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"prepaid"`
+    /// `Paymode`; example: `"prepaid"`
     pub paymode: Option<String>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`DescribeDCDBPrice`] call returns.
 #[tc_model]
 pub struct DescribeDCDBPriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `42240`
+    /// `OriginalPrice`; example: `42240`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `42240`
+    /// `Price`; example: `42240`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2249,44 +2058,45 @@ pub struct DescribeDCDBPriceResponse {
 /// The `DescribeDCDBRenewalPrice` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBRenewalPriceResponse`].
-/// The codes it documents are in [`DescribeDCDBRenewalPriceError`](super::errors::DescribeDCDBRenewalPriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBRenewalPrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::DcdbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBRenewalPrice",
     output = DescribeDCDBRenewalPriceResponse,
-    error = super::errors::DescribeDCDBRenewalPriceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBRenewalPrice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdvt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdvt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: Option<i64>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 }
 
 /// What a successful [`DescribeDCDBRenewalPrice`] call returns.
 #[tc_model]
 pub struct DescribeDCDBRenewalPriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `42240`
+    /// `OriginalPrice`; example: `42240`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `42240`
+    /// `Price`; example: `42240`
     pub price: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2296,22 +2106,30 @@ pub struct DescribeDCDBRenewalPriceResponse {
 /// The `DescribeDCDBSaleInfo` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBSaleInfoResponse`].
-/// The codes it documents are in [`DescribeDCDBSaleInfoError`](super::errors::DescribeDCDBSaleInfoError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBSaleInfo)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBSaleInfo",
     output = DescribeDCDBSaleInfoResponse,
-    error = super::errors::DescribeDCDBSaleInfoError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBSaleInfo {}
 
 /// What a successful [`DescribeDCDBSaleInfo`] call returns.
 #[tc_model]
 pub struct DescribeDCDBSaleInfoResponse {
-    /// `RegionList`: a list of [`RegionInfo`](super::models::RegionInfo) objects.
+    /// `RegionList`
     pub region_list: Vec<models::RegionInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2321,15 +2139,31 @@ pub struct DescribeDCDBSaleInfoResponse {
 /// The `DescribeDCDBShards` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBShardsResponse`].
-/// The codes it documents are in [`DescribeDCDBShardsError`](super::errors::DescribeDCDBShardsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBShards)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.FenceError`](super::errors::DcdbErrorCode::InternalErrorFenceError)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBShards",
     output = DescribeDCDBShardsResponse,
-    error = super::errors::DescribeDCDBShardsError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2339,51 +2173,35 @@ pub struct DescribeDCDBSaleInfoResponse {
     )
 )]
 pub struct DescribeDCDBShards {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ovulpcjf"`
+    /// `InstanceId`; example: `"dcdbt-ovulpcjf"`
     pub instance_id: String,
 
-    /// `ShardInstanceIds`: a list of strings.
-    ///
-    /// Example: `["shard-5zf65smf","shard-ngbrea6b"]`
+    /// `ShardInstanceIds`; example: `["shard-5zf65smf","shard-ngbrea6b"]`
     pub shard_instance_ids: Option<Vec<String>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `OrderBy`: a string.
-    ///
-    /// Example: `"createtime"`
+    /// `OrderBy`; example: `"createtime"`
     pub order_by: Option<String>,
 
-    /// `OrderByType`: a string.
-    ///
-    /// Example: `"desc"`
+    /// `OrderByType`; example: `"desc"`
     pub order_by_type: Option<String>,
 }
 
 /// What a successful [`DescribeDCDBShards`] call returns.
 #[tc_model]
 pub struct DescribeDCDBShardsResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `TotalCount`; example: `2`
     pub total_count: i64,
 
-    /// `Shards`: a list of [`DcdbShardInfo`](super::models::DcdbShardInfo) objects.
+    /// `Shards`
     pub shards: Vec<models::DcdbShardInfo>,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `DcnFlag`; example: `0`
     pub dcn_flag: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2393,58 +2211,59 @@ pub struct DescribeDCDBShardsResponse {
 /// The `DescribeDCDBUpgradePrice` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDCDBUpgradePriceResponse`].
-/// The codes it documents are in [`DescribeDCDBUpgradePriceError`](super::errors::DescribeDCDBUpgradePriceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDCDBUpgradePrice)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::DcdbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::DcdbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.ShardNotExist`](super::errors::DcdbErrorCode::InvalidParameterValueShardNotExist)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDCDBUpgradePrice",
     output = DescribeDCDBUpgradePriceResponse,
-    error = super::errors::DescribeDCDBUpgradePriceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDCDBUpgradePrice {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `UpgradeType`; example: `"ADD"`
     pub upgrade_type: String,
 
-    /// `AddShardConfig`: an [`AddShardConfig`](super::models::AddShardConfig).
+    /// `AddShardConfig`
     pub add_shard_config: Option<models::AddShardConfig>,
 
-    /// `ExpandShardConfig`: an [`ExpandShardConfig`](super::models::ExpandShardConfig).
+    /// `ExpandShardConfig`
     pub expand_shard_config: Option<models::ExpandShardConfig>,
 
-    /// `SplitShardConfig`: a [`SplitShardConfig`](super::models::SplitShardConfig).
+    /// `SplitShardConfig`
     pub split_shard_config: Option<models::SplitShardConfig>,
 
-    /// `AmountUnit`: a string.
-    ///
-    /// Example: `"pent"`
+    /// `AmountUnit`; example: `"pent"`
     pub amount_unit: Option<String>,
 }
 
 /// What a successful [`DescribeDCDBUpgradePrice`] call returns.
 #[tc_model]
 pub struct DescribeDCDBUpgradePriceResponse {
-    /// `OriginalPrice`: a signed 64-bit integer.
-    ///
-    /// Example: `7020`
+    /// `OriginalPrice`; example: `7020`
     pub original_price: i64,
 
-    /// `Price`: a signed 64-bit integer.
-    ///
-    /// Example: `7020`
+    /// `Price`; example: `7020`
     pub price: i64,
 
-    /// `Formula`: a string.
-    ///
-    /// Example: `"变配订单金额：退款3.45 元[1、退费3.45 元=变配差价3.45 元*现金比例100 %，>代金券不可退；2、变配差价3."`
+    /// `Formula`; example: `"变配订单金额：退款3.45 元[1、退费3.45 元=变配差价3.45 元*现金比例100 %，>代金券不可退；2、变配差价3."`
     pub formula: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2454,51 +2273,54 @@ pub struct DescribeDCDBUpgradePriceResponse {
 /// The `DescribeDatabaseObjects` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDatabaseObjectsResponse`].
-/// The codes it documents are in [`DescribeDatabaseObjectsError`](super::errors::DescribeDatabaseObjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDatabaseObjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbObjectFailed`](super::errors::DcdbErrorCode::InternalErrorGetDbObjectFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDatabaseObjects",
     output = DescribeDatabaseObjectsResponse,
-    error = super::errors::DescribeDatabaseObjectsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDatabaseObjects {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 }
 
 /// What a successful [`DescribeDatabaseObjects`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseObjectsResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Tables`: a list of [`DatabaseTable`](super::models::DatabaseTable) objects.
+    /// `Tables`
     pub tables: Vec<models::DatabaseTable>,
 
-    /// `Views`: a list of [`DatabaseView`](super::models::DatabaseView) objects.
+    /// `Views`
     pub views: Vec<models::DatabaseView>,
 
-    /// `Procs`: a list of [`DatabaseProcedure`](super::models::DatabaseProcedure) objects.
+    /// `Procs`
     pub procs: Vec<models::DatabaseProcedure>,
 
-    /// `Funcs`: a list of [`DatabaseFunction`](super::models::DatabaseFunction) objects.
+    /// `Funcs`
     pub funcs: Vec<models::DatabaseFunction>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2508,52 +2330,51 @@ pub struct DescribeDatabaseObjectsResponse {
 /// The `DescribeDatabaseTable` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDatabaseTableResponse`].
-/// The codes it documents are in [`DescribeDatabaseTableError`](super::errors::DescribeDatabaseTableError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDatabaseTable)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetTableInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetTableInfoFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDatabaseTable",
     output = DescribeDatabaseTableResponse,
-    error = super::errors::DescribeDatabaseTableError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDatabaseTable {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"persons"`
+    /// `Table`; example: `"persons"`
     pub table: String,
 }
 
 /// What a successful [`DescribeDatabaseTable`] call returns.
 #[tc_model]
 pub struct DescribeDatabaseTableResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"persons"`
+    /// `Table`; example: `"persons"`
     pub table: String,
 
-    /// `Cols`: a list of [`TableColumn`](super::models::TableColumn) objects.
+    /// `Cols`
     pub cols: Vec<models::TableColumn>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2563,32 +2384,39 @@ pub struct DescribeDatabaseTableResponse {
 /// The `DescribeDatabases` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDatabasesResponse`].
-/// The codes it documents are in [`DescribeDatabasesError`](super::errors::DescribeDatabasesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDatabases)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbListFailed`](super::errors::DcdbErrorCode::InternalErrorGetDbListFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDatabases",
     output = DescribeDatabasesResponse,
-    error = super::errors::DescribeDatabasesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDatabases {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDatabases`] call returns.
 #[tc_model]
 pub struct DescribeDatabasesResponse {
-    /// `Databases`: a list of [`Database`](super::models::Database) objects.
+    /// `Databases`
     pub databases: Vec<models::Database>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-52s53yyh"`
+    /// `InstanceId`; example: `"dcdbt-52s53yyh"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2598,27 +2426,35 @@ pub struct DescribeDatabasesResponse {
 /// The `DescribeDcnDetail` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeDcnDetailResponse`].
-/// The codes it documents are in [`DescribeDcnDetailError`](super::errors::DescribeDcnDetailError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeDcnDetail)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError`](super::errors::DcdbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeDcnDetail",
     output = DescribeDcnDetailResponse,
-    error = super::errors::DescribeDcnDetailError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeDcnDetail {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-hqtjy5d1"`
+    /// `InstanceId`; example: `"tdsqlshard-hqtjy5d1"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeDcnDetail`] call returns.
 #[tc_model]
 pub struct DescribeDcnDetailResponse {
-    /// `DcnDetails`: a list of [`DcnDetailItem`](super::models::DcnDetailItem) objects.
+    /// `DcnDetails`
     pub dcn_details: Option<Vec<models::DcnDetailItem>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2628,39 +2464,40 @@ pub struct DescribeDcnDetailResponse {
 /// The `DescribeFileDownloadUrl` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeFileDownloadUrlResponse`].
-/// The codes it documents are in [`DescribeFileDownloadUrlError`](super::errors::DescribeFileDownloadUrlError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeFileDownloadUrl)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CosSignUrl`](super::errors::DcdbErrorCode::InternalErrorCosSignUrl)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeFileDownloadUrl",
     output = DescribeFileDownloadUrlResponse,
-    error = super::errors::DescribeFileDownloadUrlError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeFileDownloadUrl {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dbdc-1234abcd"`
+    /// `InstanceId`; example: `"dbdc-1234abcd"`
     pub instance_id: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-xxxx"`
+    /// `ShardId`; example: `"shard-xxxx"`
     pub shard_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/cos_backup/xxx"`
+    /// `FilePath`; example: `"/cos_backup/xxx"`
     pub file_path: String,
 }
 
 /// What a successful [`DescribeFileDownloadUrl`] call returns.
 #[tc_model]
 pub struct DescribeFileDownloadUrlResponse {
-    /// `PreSignedUrl`: a string.
-    ///
-    /// Example: `"http://cos.domain/xxx"`
+    /// `PreSignedUrl`; example: `"http://cos.domain/xxx"`
     pub pre_signed_url: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2670,29 +2507,32 @@ pub struct DescribeFileDownloadUrlResponse {
 /// The `DescribeFlow` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeFlowResponse`].
-/// The codes it documents are in [`DescribeFlowError`](super::errors::DescribeFlowError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeFlow)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.FlowNotFound`](super::errors::DcdbErrorCode::InvalidParameterFlowNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeFlow",
     output = DescribeFlowResponse,
-    error = super::errors::DescribeFlowError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeFlow {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3341`
+    /// `FlowId`; example: `3341`
     pub flow_id: i64,
 }
 
 /// What a successful [`DescribeFlow`] call returns.
 #[tc_model]
 pub struct DescribeFlowResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2702,29 +2542,35 @@ pub struct DescribeFlowResponse {
 /// The `DescribeInstanceSSLAttributes` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeInstanceSSLAttributesResponse`].
-/// The codes it documents are in [`DescribeInstanceSSLAttributesError`](super::errors::DescribeInstanceSSLAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeInstanceSSLAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeInstanceSSLAttributes",
     output = DescribeInstanceSSLAttributesResponse,
-    error = super::errors::DescribeInstanceSSLAttributesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeInstanceSSLAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeInstanceSSLAttributes`] call returns.
 #[tc_model]
 pub struct DescribeInstanceSSLAttributesResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2734,34 +2580,39 @@ pub struct DescribeInstanceSSLAttributesResponse {
 /// The `DescribeLogFileRetentionPeriod` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeLogFileRetentionPeriodResponse`].
-/// The codes it documents are in [`DescribeLogFileRetentionPeriodError`](super::errors::DescribeLogFileRetentionPeriodError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeLogFileRetentionPeriod)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeLogFileRetentionPeriod",
     output = DescribeLogFileRetentionPeriodResponse,
-    error = super::errors::DescribeLogFileRetentionPeriodError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeLogFileRetentionPeriod {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ak4b3m9l"`
+    /// `InstanceId`; example: `"dcdbt-ak4b3m9l"`
     pub instance_id: String,
 }
 
 /// What a successful [`DescribeLogFileRetentionPeriod`] call returns.
 #[tc_model]
 pub struct DescribeLogFileRetentionPeriodResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ak4b3m9l"`
+    /// `InstanceId`; example: `"dcdbt-ak4b3m9l"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2771,47 +2622,44 @@ pub struct DescribeLogFileRetentionPeriodResponse {
 /// The `DescribeOnlineDDLJob` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeOnlineDDLJobResponse`].
-/// The codes it documents are in [`DescribeOnlineDDLJobError`](super::errors::DescribeOnlineDDLJobError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeOnlineDDLJob)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeOnlineDDLJob",
     output = DescribeOnlineDDLJobResponse,
-    error = super::errors::DescribeOnlineDDLJobError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeOnlineDDLJob {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-8jbp1qpv"`
+    /// `InstanceId`; example: `"tdsqlshard-8jbp1qpv"`
     pub instance_id: String,
 
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `12357`
+    /// `FlowId`; example: `12357`
     pub flow_id: u64,
 }
 
 /// What a successful [`DescribeOnlineDDLJob`] call returns.
 #[tc_model]
 pub struct DescribeOnlineDDLJobResponse {
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `Process`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `Process`; example: `50`
     pub process: i64,
 
-    /// `ErrorMessage`: a string.
-    ///
-    /// Example: `"ok"`
+    /// `ErrorMessage`; example: `"ok"`
     pub error_message: String,
 
-    /// `DDLDetails`: a list of [`DdlDetail`](super::models::DdlDetail) objects.
+    /// `DDLDetails`
     #[tc(rename = "DDLDetails")]
     pub ddl_details: Option<Vec<models::DdlDetail>>,
 
@@ -2822,32 +2670,37 @@ pub struct DescribeOnlineDDLJobResponse {
 /// The `DescribeOrders` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeOrdersResponse`].
-/// The codes it documents are in [`DescribeOrdersError`](super::errors::DescribeOrdersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeOrders)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.QueryOrderFailed`](super::errors::DcdbErrorCode::InternalErrorQueryOrderFailed)
+/// - [`InvalidParameter.DealNameNotGiven`](super::errors::DcdbErrorCode::InvalidParameterDealNameNotGiven)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeOrders",
     output = DescribeOrdersResponse,
-    error = super::errors::DescribeOrdersError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeOrders {
-    /// `DealNames`: a list of strings.
-    ///
-    /// Example: `["20181103110163\r\n"]`
+    /// `DealNames`; example: `["20181103110163\r\n"]`
     pub deal_names: Vec<String>,
 }
 
 /// What a successful [`DescribeOrders`] call returns.
 #[tc_model]
 pub struct DescribeOrdersResponse {
-    /// `TotalCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `TotalCount`; example: `1`
     pub total_count: u64,
 
-    /// `Deals`: a list of [`Deal`](super::models::Deal) objects.
+    /// `Deals`
     pub deals: Vec<models::Deal>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2857,15 +2710,23 @@ pub struct DescribeOrdersResponse {
 /// The `DescribeProcessList` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeProcessListResponse`].
-/// The codes it documents are in [`DescribeProcessListError`](super::errors::DescribeProcessListError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeProcessList)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeProcessList",
     output = DescribeProcessListResponse,
-    error = super::errors::DescribeProcessListError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -2874,46 +2735,32 @@ pub struct DescribeOrdersResponse {
     )
 )]
 pub struct DescribeProcessList {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsqlshard-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"681390887981"`
+    /// `NodeId`; example: `"681390887981"`
     pub node_id: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-ljilb4st"`
+    /// `ShardId`; example: `"shard-ljilb4st"`
     pub shard_id: Option<String>,
 
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1468379419_1"`
+    /// `ShardSerialId`; example: `"set_1468379419_1"`
     pub shard_serial_id: Option<String>,
 
-    /// `Filters`: a list of [`Filter`](super::models::Filter) objects.
-    ///
-    /// Example: `[{"Name":"user","Values":["root"]}]`
+    /// `Filters`; example: `[{"Name":"user","Values":["root"]}]`
     pub filters: Option<Vec<models::Filter>>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 }
 
 /// What a successful [`DescribeProcessList`] call returns.
 #[tc_model]
 pub struct DescribeProcessListResponse {
-    /// `ProcessList`: a list of [`Process`](super::models::Process) objects.
+    /// `ProcessList`
     pub process_list: Option<Vec<models::Process>>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2923,37 +2770,40 @@ pub struct DescribeProcessListResponse {
 /// The `DescribeProjectSecurityGroups` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeProjectSecurityGroupsResponse`].
-/// The codes it documents are in [`DescribeProjectSecurityGroupsError`](super::errors::DescribeProjectSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeProjectSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.GetSecurityGroupDetailFailed`](super::errors::DcdbErrorCode::FailedOperationGetSecurityGroupDetailFailed)
+/// - [`InternalError.GetUserSGCountFailed`](super::errors::DcdbErrorCode::InternalErrorGetUserSgCountFailed)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::DcdbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DcdbErrorCode::InvalidParameterPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeProjectSecurityGroups",
     output = DescribeProjectSecurityGroupsResponse,
-    error = super::errors::DescribeProjectSecurityGroupsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeProjectSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `11954`
+    /// `ProjectId`; example: `11954`
     pub project_id: Option<i64>,
 }
 
 /// What a successful [`DescribeProjectSecurityGroups`] call returns.
 #[tc_model]
 pub struct DescribeProjectSecurityGroupsResponse {
-    /// `Groups`: a list of [`SecurityGroup`](super::models::SecurityGroup) objects.
+    /// `Groups`
     pub groups: Vec<models::SecurityGroup>,
 
-    /// `Total`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Total`; example: `1`
     pub total: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2963,22 +2813,28 @@ pub struct DescribeProjectSecurityGroupsResponse {
 /// The `DescribeProjects` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeProjectsResponse`].
-/// The codes it documents are in [`DescribeProjectsError`](super::errors::DescribeProjectsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeProjects)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.ListProjectFailed`](super::errors::DcdbErrorCode::InternalErrorListProjectFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeProjects",
     output = DescribeProjectsResponse,
-    error = super::errors::DescribeProjectsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeProjects {}
 
 /// What a successful [`DescribeProjects`] call returns.
 #[tc_model]
 pub struct DescribeProjectsResponse {
-    /// `Projects`: a list of [`Project`](super::models::Project) objects.
+    /// `Projects`
     pub projects: Vec<models::Project>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -2988,27 +2844,33 @@ pub struct DescribeProjectsResponse {
 /// The `DescribeShardSpec` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeShardSpecResponse`].
-/// The codes it documents are in [`DescribeShardSpecError`](super::errors::DescribeShardSpecError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeShardSpec)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeShardSpec",
     output = DescribeShardSpecResponse,
-    error = super::errors::DescribeShardSpecError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DescribeShardSpec {
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
 /// What a successful [`DescribeShardSpec`] call returns.
 #[tc_model]
 pub struct DescribeShardSpecResponse {
-    /// `SpecConfig`: a list of [`SpecConfig`](super::models::SpecConfig) objects.
+    /// `SpecConfig`
     pub spec_config: Vec<models::SpecConfig>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3018,15 +2880,21 @@ pub struct DescribeShardSpecResponse {
 /// The `DescribeUserTasks` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DescribeUserTasksResponse`].
-/// The codes it documents are in [`DescribeUserTasksError`](super::errors::DescribeUserTasksError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DescribeUserTasks)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DescribeUserTasks",
     output = DescribeUserTasksResponse,
-    error = super::errors::DescribeUserTasksError,
+    error = super::errors::DcdbErrorCode,
     paginate(
         offset = offset,
         limit = limit,
@@ -3036,56 +2904,38 @@ pub struct DescribeShardSpecResponse {
     )
 )]
 pub struct DescribeUserTasks {
-    /// `Statuses`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,3]`
+    /// `Statuses`; example: `[1,3]`
     pub statuses: Option<Vec<i64>>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-d7tnnu13"]`
+    /// `InstanceIds`; example: `["tdsqlshard-d7tnnu13"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `FlowTypes`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[1,2,3]`
+    /// `FlowTypes`; example: `[1,2,3]`
     pub flow_types: Option<Vec<i64>>,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2024-12-14 16:00:00"`
+    /// `StartTime`; example: `"2024-12-14 16:00:00"`
     pub start_time: Option<String>,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2024-12-19 16:00:00"`
+    /// `EndTime`; example: `"2024-12-19 16:00:00"`
     pub end_time: Option<String>,
 
-    /// `UTaskIds`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[17122,17124]`
+    /// `UTaskIds`; example: `[17122,17124]`
     pub u_task_ids: Option<Vec<i64>>,
 
-    /// `Limit`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Limit`; example: `20`
     pub limit: Option<i64>,
 
-    /// `Offset`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Offset`; example: `0`
     pub offset: Option<i64>,
 }
 
 /// What a successful [`DescribeUserTasks`] call returns.
 #[tc_model]
 pub struct DescribeUserTasksResponse {
-    /// `TotalCount`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `TotalCount`; example: `6`
     pub total_count: i64,
 
-    /// `FlowSet`: a list of [`UserTaskInfo`](super::models::UserTaskInfo) objects.
+    /// `FlowSet`
     pub flow_set: Vec<models::UserTaskInfo>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3095,34 +2945,39 @@ pub struct DescribeUserTasksResponse {
 /// The `DestroyDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DestroyDCDBInstanceResponse`].
-/// The codes it documents are in [`DestroyDCDBInstanceError`](super::errors::DestroyDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DestroyDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DestroyDCDBInstance",
     output = DestroyDCDBInstanceResponse,
-    error = super::errors::DestroyDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DestroyDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-f35wr6wj"`
+    /// `InstanceId`; example: `"tdsqlshard-f35wr6wj"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyDCDBInstance`] call returns.
 #[tc_model]
 pub struct DestroyDCDBInstanceResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-f35wr6wj"`
+    /// `InstanceId`; example: `"tdsqlshard-f35wr6wj"`
     pub instance_id: Option<String>,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowId`; example: `100`
     pub flow_id: Option<i64>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3132,34 +2987,40 @@ pub struct DestroyDCDBInstanceResponse {
 /// The `DestroyHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DestroyHourDCDBInstanceResponse`].
-/// The codes it documents are in [`DestroyHourDCDBInstanceError`](super::errors::DestroyHourDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DestroyHourDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`FailedOperation.InstanceReturnFailed`](super::errors::DcdbErrorCode::FailedOperationInstanceReturnFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DestroyHourDCDBInstance",
     output = DestroyHourDCDBInstanceResponse,
-    error = super::errors::DestroyHourDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DestroyHourDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-avw0207d"`
+    /// `InstanceId`; example: `"tdsqlshard-avw0207d"`
     pub instance_id: String,
 }
 
 /// What a successful [`DestroyHourDCDBInstance`] call returns.
 #[tc_model]
 pub struct DestroyHourDCDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `FlowId`; example: `100`
     pub flow_id: Option<i64>,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-avw0207d"`
+    /// `InstanceId`; example: `"tdsqlshard-avw0207d"`
     pub instance_id: Option<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3169,30 +3030,46 @@ pub struct DestroyHourDCDBInstanceResponse {
 /// The `DisassociateSecurityGroups` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`DisassociateSecurityGroupsResponse`].
-/// The codes it documents are in [`DisassociateSecurityGroupsError`](super::errors::DisassociateSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=DisassociateSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AssociateSecurityGroupsFailed`](super::errors::DcdbErrorCode::FailedOperationAssociateSecurityGroupsFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::DcdbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::DcdbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::DcdbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::DcdbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.ListInstancesError`](super::errors::DcdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.RouteNotFound`](super::errors::DcdbErrorCode::InternalErrorRouteNotFound)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DcdbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::DcdbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "DisassociateSecurityGroups",
     output = DisassociateSecurityGroupsResponse,
-    error = super::errors::DisassociateSecurityGroupsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct DisassociateSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-xxxxxx"`
+    /// `SecurityGroupId`; example: `"sg-xxxxxx"`
     pub security_group_id: String,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsql-xxxxxx\n"]`
+    /// `InstanceIds`; example: `["tdsql-xxxxxx\n"]`
     pub instance_ids: Vec<String>,
 }
 
@@ -3206,20 +3083,31 @@ pub struct DisassociateSecurityGroupsResponse {
 /// The `FlushBinlog` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`FlushBinlogResponse`].
-/// The codes it documents are in [`FlushBinlogError`](super::errors::FlushBinlogError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=FlushBinlog)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError`](super::errors::DcdbErrorCode::InternalError)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`LimitExceeded.TooFrequentlyCalled`](super::errors::DcdbErrorCode::LimitExceededTooFrequentlyCalled)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.DbVersionNotSupported`](super::errors::DcdbErrorCode::UnsupportedOperationDbVersionNotSupported)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "FlushBinlog",
     output = FlushBinlogResponse,
-    error = super::errors::FlushBinlogError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct FlushBinlog {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-avw0207d"`
+    /// `InstanceId`; example: `"tdsql-avw0207d"`
     pub instance_id: String,
 }
 
@@ -3233,55 +3121,56 @@ pub struct FlushBinlogResponse {
 /// The `GrantAccountPrivileges` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`GrantAccountPrivilegesResponse`].
-/// The codes it documents are in [`GrantAccountPrivilegesError`](super::errors::GrantAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=GrantAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyRightFailed`](super::errors::DcdbErrorCode::FailedOperationModifyRightFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetRightFailed`](super::errors::DcdbErrorCode::InternalErrorGetRightFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.BadUserRight`](super::errors::DcdbErrorCode::InvalidParameterValueBadUserRight)
+/// - [`InvalidParameterValue.IllegalRightParam`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalRightParam)
+/// - [`InvalidParameterValue.SuperUserForbidden`](super::errors::DcdbErrorCode::InvalidParameterValueSuperUserForbidden)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "GrantAccountPrivileges",
     output = GrantAccountPrivilegesResponse,
-    error = super::errors::GrantAccountPrivilegesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct GrantAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ow728lmc"`
+    /// `InstanceId`; example: `"dcdbt-ow728lmc"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user"`
+    /// `UserName`; example: `"user"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"10.%"`
+    /// `Host`; example: `"10.%"`
     pub host: String,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","INSERT"]`
+    /// `Privileges`; example: `["SELECT","INSERT"]`
     pub privileges: Vec<String>,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"table"`
+    /// `Type`; example: `"table"`
     pub r#type: Option<String>,
 
-    /// `Object`: a string.
-    ///
-    /// Example: `"prod_user_tbl"`
+    /// `Object`; example: `"prod_user_tbl"`
     pub object: Option<String>,
 
-    /// `ColName`: a string.
-    ///
-    /// Example: `"username"`
+    /// `ColName`; example: `"username"`
     pub col_name: Option<String>,
 }
 
@@ -3295,37 +3184,44 @@ pub struct GrantAccountPrivilegesResponse {
 /// The `InitDCDBInstances` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`InitDCDBInstancesResponse`].
-/// The codes it documents are in [`InitDCDBInstancesError`](super::errors::InitDCDBInstancesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=InitDCDBInstances)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameterValue.IllegalInitParam`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalInitParam)
+/// - [`InvalidParameterValue.SyncModeNotAllowed`](super::errors::DcdbErrorCode::InvalidParameterValueSyncModeNotAllowed)
+/// - [`ResourceUnavailable.BadInstanceStatus`](super::errors::DcdbErrorCode::ResourceUnavailableBadInstanceStatus)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "InitDCDBInstances",
     output = InitDCDBInstancesResponse,
-    error = super::errors::InitDCDBInstancesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct InitDCDBInstances {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-fdpjf5zh\r\n","dcdbt-avw0207d\r\n"]`
+    /// `InstanceIds`; example: `["dcdbt-fdpjf5zh\r\n","dcdbt-avw0207d\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `Params`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `Params`
     pub params: Vec<models::DbParamValue>,
 }
 
 /// What a successful [`InitDCDBInstances`] call returns.
 #[tc_model]
 pub struct InitDCDBInstancesResponse {
-    /// `FlowIds`: a list of unsigned 64-bit integers.
-    ///
-    /// Example: `[3340,3341]`
+    /// `FlowIds`; example: `[3340,3341]`
     pub flow_ids: Vec<u64>,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-fdpjf5zh","dcdbt-avw0207d"]`
+    /// `InstanceIds`; example: `["dcdbt-fdpjf5zh","dcdbt-avw0207d"]`
     pub instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3335,34 +3231,41 @@ pub struct InitDCDBInstancesResponse {
 /// The `IsolateDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`IsolateDCDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDCDBInstanceError`](super::errors::IsolateDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=IsolateDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.InstanceCanNotReturn`](super::errors::DcdbErrorCode::FailedOperationInstanceCanNotReturn)
+/// - [`FailedOperation.InstanceReturnFailed`](super::errors::DcdbErrorCode::FailedOperationInstanceReturnFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "IsolateDCDBInstance",
     output = IsolateDCDBInstanceResponse,
-    error = super::errors::IsolateDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct IsolateDCDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-pevrkilh","tdsqlshard-0n6swl0t"]`
+    /// `InstanceIds`; example: `["tdsqlshard-pevrkilh","tdsqlshard-0n6swl0t"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`IsolateDCDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateDCDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-pevrkilh"]`
+    /// `SuccessInstanceIds`; example: `["tdsqlshard-pevrkilh"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-0n6swl0t"]`
+    /// `FailedInstanceIds`; example: `["tdsqlshard-0n6swl0t"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3372,20 +3275,30 @@ pub struct IsolateDCDBInstanceResponse {
 /// The `IsolateDedicatedDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`IsolateDedicatedDBInstanceResponse`].
-/// The codes it documents are in [`IsolateDedicatedDBInstanceError`](super::errors::IsolateDedicatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=IsolateDedicatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssIsolateInstanceFailed`](super::errors::DcdbErrorCode::FailedOperationOssIsolateInstanceFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "IsolateDedicatedDBInstance",
     output = IsolateDedicatedDBInstanceResponse,
-    error = super::errors::IsolateDedicatedDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct IsolateDedicatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
@@ -3399,34 +3312,36 @@ pub struct IsolateDedicatedDBInstanceResponse {
 /// The `IsolateHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`IsolateHourDCDBInstanceResponse`].
-/// The codes it documents are in [`IsolateHourDCDBInstanceError`](super::errors::IsolateHourDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=IsolateHourDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "IsolateHourDCDBInstance",
     output = IsolateHourDCDBInstanceResponse,
-    error = super::errors::IsolateHourDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct IsolateHourDCDBInstance {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-ow728lmc","tdsqlshard-b0uoxwvh"]`
+    /// `InstanceIds`; example: `["dcdbt-ow728lmc","tdsqlshard-b0uoxwvh"]`
     pub instance_ids: Vec<String>,
 }
 
 /// What a successful [`IsolateHourDCDBInstance`] call returns.
 #[tc_model]
 pub struct IsolateHourDCDBInstanceResponse {
-    /// `SuccessInstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-ow728lmc"]`
+    /// `SuccessInstanceIds`; example: `["dcdbt-ow728lmc"]`
     pub success_instance_ids: Vec<String>,
 
-    /// `FailedInstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-b0uoxwvh"]`
+    /// `FailedInstanceIds`; example: `["tdsqlshard-b0uoxwvh"]`
     pub failed_instance_ids: Vec<String>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3436,49 +3351,45 @@ pub struct IsolateHourDCDBInstanceResponse {
 /// The `KillSession` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`KillSessionResponse`].
-/// The codes it documents are in [`KillSessionError`](super::errors::KillSessionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=KillSession)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "KillSession",
     output = KillSessionResponse,
-    error = super::errors::KillSessionError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct KillSession {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-2gk4nxyz"`
+    /// `InstanceId`; example: `"tdsqlshard-2gk4nxyz"`
     pub instance_id: String,
 
-    /// `SessionId`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[11917970,11918810]`
+    /// `SessionId`; example: `[11917970,11918810]`
     pub session_id: Vec<i64>,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-ljilb4st"`
+    /// `ShardId`; example: `"shard-ljilb4st"`
     pub shard_id: Option<String>,
 
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1468379419_1"`
+    /// `ShardSerialId`; example: `"set_1468379419_1"`
     pub shard_serial_id: Option<String>,
 
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"681390887981"`
+    /// `NodeId`; example: `"681390887981"`
     pub node_id: Option<String>,
 }
 
 /// What a successful [`KillSession`] call returns.
 #[tc_model]
 pub struct KillSessionResponse {
-    /// `TaskId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `TaskId`; example: `11`
     pub task_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3488,33 +3399,36 @@ pub struct KillSessionResponse {
 /// The `ModifyAccountConfig` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyAccountConfigResponse`].
-/// The codes it documents are in [`ModifyAccountConfigError`](super::errors::ModifyAccountConfigError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyAccountConfig)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ModifyUserConfigFailed`](super::errors::DcdbErrorCode::FailedOperationModifyUserConfigFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyAccountConfig",
     output = ModifyAccountConfigResponse,
-    error = super::errors::ModifyAccountConfigError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyAccountConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-kpkvq5oj"`
+    /// `InstanceId`; example: `"tdsqlshard-kpkvq5oj"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"user_ops"`
+    /// `UserName`; example: `"user_ops"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `Configs`: a list of [`ConfigValue`](super::models::ConfigValue) objects.
+    /// `Configs`
     pub configs: Vec<models::ConfigValue>,
 }
 
@@ -3528,35 +3442,36 @@ pub struct ModifyAccountConfigResponse {
 /// The `ModifyAccountDescription` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyAccountDescriptionResponse`].
-/// The codes it documents are in [`ModifyAccountDescriptionError`](super::errors::ModifyAccountDescriptionError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyAccountDescription)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.AccountDoesNotExist`](super::errors::DcdbErrorCode::ResourceNotFoundAccountDoesNotExist)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyAccountDescription",
     output = ModifyAccountDescriptionResponse,
-    error = super::errors::ModifyAccountDescriptionError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyAccountDescription {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"用于测试的账号"`
+    /// `Description`; example: `"用于测试的账号"`
     pub description: String,
 }
 
@@ -3570,49 +3485,55 @@ pub struct ModifyAccountDescriptionResponse {
 /// The `ModifyAccountPrivileges` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyAccountPrivilegesResponse`].
-/// The codes it documents are in [`ModifyAccountPrivilegesError`](super::errors::ModifyAccountPrivilegesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyAccountPrivileges)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameterValue.BadUserRight`](super::errors::DcdbErrorCode::InvalidParameterValueBadUserRight)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyAccountPrivileges",
     output = ModifyAccountPrivilegesResponse,
-    error = super::errors::ModifyAccountPrivilegesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyAccountPrivileges {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-f35wr6wj"`
+    /// `InstanceId`; example: `"tdsqlshard-f35wr6wj"`
     pub instance_id: String,
 
-    /// `Accounts`: a list of [`Account`](super::models::Account) objects.
+    /// `Accounts`
     pub accounts: Vec<models::Account>,
 
-    /// `GlobalPrivileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","SHOW DATABASES"]`
+    /// `GlobalPrivileges`; example: `["SELECT","SHOW DATABASES"]`
     pub global_privileges: Option<Vec<String>>,
 
-    /// `DatabasePrivileges`: a list of [`DatabasePrivilege`](super::models::DatabasePrivilege) objects.
+    /// `DatabasePrivileges`
     pub database_privileges: Option<Vec<models::DatabasePrivilege>>,
 
-    /// `TablePrivileges`: a list of [`TablePrivilege`](super::models::TablePrivilege) objects.
+    /// `TablePrivileges`
     pub table_privileges: Option<Vec<models::TablePrivilege>>,
 
-    /// `ColumnPrivileges`: a list of [`ColumnPrivilege`](super::models::ColumnPrivilege) objects.
+    /// `ColumnPrivileges`
     pub column_privileges: Option<Vec<models::ColumnPrivilege>>,
 
-    /// `ViewPrivileges`: a list of [`ViewPrivileges`](super::models::ViewPrivileges) objects.
+    /// `ViewPrivileges`
     pub view_privileges: Option<Vec<models::ViewPrivileges>>,
 }
 
 /// What a successful [`ModifyAccountPrivileges`] call returns.
 #[tc_model]
 pub struct ModifyAccountPrivilegesResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `162000019`
+    /// `FlowId`; example: `162000019`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3622,46 +3543,41 @@ pub struct ModifyAccountPrivilegesResponse {
 /// The `ModifyBackupConfigs` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyBackupConfigsResponse`].
-/// The codes it documents are in [`ModifyBackupConfigsError`](super::errors::ModifyBackupConfigsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyBackupConfigs)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyBackupConfigs",
     output = ModifyBackupConfigsResponse,
-    error = super::errors::ModifyBackupConfigsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyBackupConfigs {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-c1nl9rpv"`
+    /// `InstanceId`; example: `"tdsqlshard-c1nl9rpv"`
     pub instance_id: String,
 
-    /// `Days`: an unsigned 64-bit integer.
-    ///
-    /// Example: `30`
+    /// `Days`; example: `30`
     pub days: Option<u64>,
 
-    /// `StartBackupTime`: a string.
-    ///
-    /// Example: `"03:00"`
+    /// `StartBackupTime`; example: `"03:00"`
     pub start_backup_time: Option<String>,
 
-    /// `EndBackupTime`: a string.
-    ///
-    /// Example: `"05:59"`
+    /// `EndBackupTime`; example: `"05:59"`
     pub end_backup_time: Option<String>,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `ArchiveDays`: a signed 64-bit integer.
-    ///
-    /// Example: `91`
+    /// `ArchiveDays`; example: `91`
     pub archive_days: Option<i64>,
 
-    /// `BackupConfigSet`: a list of [`NewBackupConfig`](super::models::NewBackupConfig) objects.
+    /// `BackupConfigSet`
     pub backup_config_set: Option<Vec<models::NewBackupConfig>>,
 }
 
@@ -3675,25 +3591,34 @@ pub struct ModifyBackupConfigsResponse {
 /// The `ModifyDBEncryptAttributes` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBEncryptAttributesResponse`].
-/// The codes it documents are in [`ModifyDBEncryptAttributesError`](super::errors::ModifyDBEncryptAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBEncryptAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`ResourceUnavailable.BadInstanceStatus`](super::errors::DcdbErrorCode::ResourceUnavailableBadInstanceStatus)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBEncryptAttributes",
     output = ModifyDBEncryptAttributesResponse,
-    error = super::errors::ModifyDBEncryptAttributesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBEncryptAttributes {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: String,
 
-    /// `EncryptEnabled`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptEnabled`; example: `0`
     pub encrypt_enabled: i64,
 }
 
@@ -3707,34 +3632,37 @@ pub struct ModifyDBEncryptAttributesResponse {
 /// The `ModifyDBInstanceName` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBInstanceNameResponse`].
-/// The codes it documents are in [`ModifyDBInstanceNameError`](super::errors::ModifyDBInstanceNameError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBInstanceName)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBInstanceName",
     output = ModifyDBInstanceNameResponse,
-    error = super::errors::ModifyDBInstanceNameError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBInstanceName {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"test-name"`
+    /// `InstanceName`; example: `"test-name"`
     pub instance_name: String,
 }
 
 /// What a successful [`ModifyDBInstanceName`] call returns.
 #[tc_model]
 pub struct ModifyDBInstanceNameResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3744,30 +3672,51 @@ pub struct ModifyDBInstanceNameResponse {
 /// The `ModifyDBInstanceSecurityGroups` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBInstanceSecurityGroupsResponse`].
-/// The codes it documents are in [`ModifyDBInstanceSecurityGroupsError`](super::errors::ModifyDBInstanceSecurityGroupsError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBInstanceSecurityGroups)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.AddInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationAddInstanceInfoFailed)
+/// - [`FailedOperation.AuthNoStrategy`](super::errors::DcdbErrorCode::FailedOperationAuthNoStrategy)
+/// - [`FailedOperation.ClearInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationClearInstanceInfoFailed)
+/// - [`FailedOperation.DisassociateSecurityGroupsFailed`](super::errors::DcdbErrorCode::FailedOperationDisassociateSecurityGroupsFailed)
+/// - [`FailedOperation.SetRuleLocationFailed`](super::errors::DcdbErrorCode::FailedOperationSetRuleLocationFailed)
+/// - [`FailedOperation.UpdateInstanceInfoFailed`](super::errors::DcdbErrorCode::FailedOperationUpdateInstanceInfoFailed)
+/// - [`InternalError.GetSecurityGroupDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetSecurityGroupDetailFailed)
+/// - [`InternalError.InstanceOperatePermissionError`](super::errors::DcdbErrorCode::InternalErrorInstanceOperatePermissionError)
+/// - [`InternalError.InstanceSGOverLimitError`](super::errors::DcdbErrorCode::InternalErrorInstanceSgOverLimitError)
+/// - [`InternalError.ListInstanceRespResourceCountNotMatchError`](super::errors::DcdbErrorCode::InternalErrorListInstanceRespResourceCountNotMatchError)
+/// - [`InternalError.ListInstancesError`](super::errors::DcdbErrorCode::InternalErrorListInstancesError)
+/// - [`InternalError.QueryDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorQueryDatabaseFailed)
+/// - [`InternalError.ReadDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorReadDatabaseFailed)
+/// - [`InternalError.SetSvcLocationFailed`](super::errors::DcdbErrorCode::InternalErrorSetSvcLocationFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.IllegalParameterError`](super::errors::DcdbErrorCode::InvalidParameterIllegalParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.PermissionDenied`](super::errors::DcdbErrorCode::InvalidParameterPermissionDenied)
+/// - [`ResourceNotFound.ProductConfigNotExistedError`](super::errors::DcdbErrorCode::ResourceNotFoundProductConfigNotExistedError)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SGCheckFail`](super::errors::DcdbErrorCode::ResourceUnavailableSgCheckFail)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBInstanceSecurityGroups",
     output = ModifyDBInstanceSecurityGroupsResponse,
-    error = super::errors::ModifyDBInstanceSecurityGroupsError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBInstanceSecurityGroups {
-    /// `Product`: a string.
-    ///
-    /// Example: `"dcdb"`
+    /// `Product`; example: `"dcdb"`
     pub product: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-eb2w7dto"`
+    /// `InstanceId`; example: `"tdsqlshard-eb2w7dto"`
     pub instance_id: String,
 
-    /// `SecurityGroupIds`: a list of strings.
-    ///
-    /// Example: `["sg-ajr1jzgj"]`
+    /// `SecurityGroupIds`; example: `["sg-ajr1jzgj"]`
     pub security_group_ids: Vec<String>,
 }
 
@@ -3781,25 +3730,31 @@ pub struct ModifyDBInstanceSecurityGroupsResponse {
 /// The `ModifyDBInstancesProject` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBInstancesProjectResponse`].
-/// The codes it documents are in [`ModifyDBInstancesProjectError`](super::errors::ModifyDBInstancesProjectError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBInstancesProject)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBInstancesProject",
     output = ModifyDBInstancesProjectResponse,
-    error = super::errors::ModifyDBInstancesProjectError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBInstancesProject {
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["dcdbt-fdpjf5zh\r\n"]`
+    /// `InstanceIds`; example: `["dcdbt-fdpjf5zh\r\n"]`
     pub instance_ids: Vec<String>,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ProjectId`; example: `0`
     pub project_id: i64,
 }
 
@@ -3813,35 +3768,43 @@ pub struct ModifyDBInstancesProjectResponse {
 /// The `ModifyDBParameters` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBParametersResponse`].
-/// The codes it documents are in [`ModifyDBParametersError`](super::errors::ModifyDBParametersError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBParameters)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetDbConfigFailed`](super::errors::DcdbErrorCode::InternalErrorGetDbConfigFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBParameters",
     output = ModifyDBParametersResponse,
-    error = super::errors::ModifyDBParametersError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBParameters {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ige1a5k3"`
+    /// `InstanceId`; example: `"dcdbt-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Params`: a list of [`DbParamValue`](super::models::DbParamValue) objects.
+    /// `Params`
     pub params: Vec<models::DbParamValue>,
 }
 
 /// What a successful [`ModifyDBParameters`] call returns.
 #[tc_model]
 pub struct ModifyDBParametersResponse {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ige1a5k3"`
+    /// `InstanceId`; example: `"dcdbt-ige1a5k3"`
     pub instance_id: String,
 
-    /// `Result`: a list of [`ParamModifyResult`](super::models::ParamModifyResult) objects.
+    /// `Result`
     pub result: Vec<models::ParamModifyResult>,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3851,34 +3814,45 @@ pub struct ModifyDBParametersResponse {
 /// The `ModifyDBSyncMode` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyDBSyncModeResponse`].
-/// The codes it documents are in [`ModifyDBSyncModeError`](super::errors::ModifyDBSyncModeError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyDBSyncMode)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.GetInstanceInfoFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceInfoFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.BadSyncMode`](super::errors::DcdbErrorCode::InvalidParameterValueBadSyncMode)
+/// - [`InvalidParameterValue.SyncModeNotAllowed`](super::errors::DcdbErrorCode::InvalidParameterValueSyncModeNotAllowed)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyDBSyncMode",
     output = ModifyDBSyncModeResponse,
-    error = super::errors::ModifyDBSyncModeError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyDBSyncMode {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-avw0207d"`
+    /// `InstanceId`; example: `"dcdbt-avw0207d"`
     pub instance_id: String,
 
-    /// `SyncMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SyncMode`; example: `0`
     pub sync_mode: i64,
 }
 
 /// What a successful [`ModifyDBSyncMode`] call returns.
 #[tc_model]
 pub struct ModifyDBSyncModeResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3521`
+    /// `FlowId`; example: `3521`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3888,54 +3862,58 @@ pub struct ModifyDBSyncModeResponse {
 /// The `ModifyInstanceNetwork` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyInstanceNetworkResponse`].
-/// The codes it documents are in [`ModifyInstanceNetworkError`](super::errors::ModifyInstanceNetworkError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyInstanceNetwork)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::DcdbErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.WanStatusAbnormal`](super::errors::DcdbErrorCode::FailedOperationWanStatusAbnormal)
+/// - [`InternalError.CheckVipStatusFailed`](super::errors::DcdbErrorCode::InternalErrorCheckVipStatusFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetSubnetFailed`](super::errors::DcdbErrorCode::InternalErrorGetSubnetFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InternalError.VpcOperationFailed`](super::errors::DcdbErrorCode::InternalErrorVpcOperationFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::DcdbErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::DcdbErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::DcdbErrorCode::InvalidParameterVipUsed)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyInstanceNetwork",
     output = ModifyInstanceNetworkResponse,
-    error = super::errors::ModifyInstanceNetworkError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyInstanceNetwork {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-xxxxxx"`
+    /// `VpcId`; example: `"vpc-xxxxxx"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-xxxxx"`
+    /// `SubnetId`; example: `"subnet-xxxxx"`
     pub subnet_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.1"`
+    /// `Vip`; example: `"10.0.0.1"`
     pub vip: Option<String>,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"2001:0000: 1F 1F :0000:0000:0100: 11A 0:ADDF"`
+    /// `Vipv6`; example: `"2001:0000: 1F 1F :0000:0000:0100: 11A 0:ADDF"`
     pub vipv6: Option<String>,
 
-    /// `VipReleaseDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `168`
+    /// `VipReleaseDelay`; example: `168`
     pub vip_release_delay: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceNetwork`] call returns.
 #[tc_model]
 pub struct ModifyInstanceNetworkResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -3945,25 +3923,29 @@ pub struct ModifyInstanceNetworkResponse {
 /// The `ModifyInstanceProtectedProperty` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyInstanceProtectedPropertyResponse`].
-/// The codes it documents are in [`ModifyInstanceProtectedPropertyError`](super::errors::ModifyInstanceProtectedPropertyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyInstanceProtectedProperty)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyInstanceProtectedProperty",
     output = ModifyInstanceProtectedPropertyResponse,
-    error = super::errors::ModifyInstanceProtectedPropertyError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyInstanceProtectedProperty {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-qoep98ai"`
+    /// `InstanceId`; example: `"tdsqlshard-qoep98ai"`
     pub instance_id: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 }
 
@@ -3977,21 +3959,33 @@ pub struct ModifyInstanceProtectedPropertyResponse {
 /// The `ModifyInstanceSSLAttributes` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyInstanceSSLAttributesResponse`].
-/// The codes it documents are in [`ModifyInstanceSSLAttributesError`](super::errors::ModifyInstanceSSLAttributesError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyInstanceSSLAttributes)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.SslStatusAbnormal`](super::errors::DcdbErrorCode::FailedOperationSslStatusAbnormal)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`ResourceUnavailable.SSLStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableSslStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.SSLNotSupported`](super::errors::DcdbErrorCode::UnsupportedOperationSslNotSupported)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyInstanceSSLAttributes",
     output = ModifyInstanceSSLAttributesResponse,
-    error = super::errors::ModifyInstanceSSLAttributesError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyInstanceSSLAttributes {
-    /// `InstanceId`: a string.
+    /// `InstanceId`
     pub instance_id: String,
 
-    /// `SSLEnabled`: a signed 64-bit integer.
+    /// `SSLEnabled`
     #[tc(rename = "SSLEnabled")]
     pub ssl_enabled: i64,
 }
@@ -4006,44 +4000,47 @@ pub struct ModifyInstanceSSLAttributesResponse {
 /// The `ModifyInstanceVip` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyInstanceVipResponse`].
-/// The codes it documents are in [`ModifyInstanceVipError`](super::errors::ModifyInstanceVipError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyInstanceVip)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ApplyVipFailed`](super::errors::DcdbErrorCode::FailedOperationApplyVipFailed)
+/// - [`FailedOperation.VipNotChange`](super::errors::DcdbErrorCode::FailedOperationVipNotChange)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.VipNotInSubnet`](super::errors::DcdbErrorCode::InvalidParameterVipNotInSubnet)
+/// - [`InvalidParameter.VipUsed`](super::errors::DcdbErrorCode::InvalidParameterVipUsed)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyInstanceVip",
     output = ModifyInstanceVipResponse,
-    error = super::errors::ModifyInstanceVipError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyInstanceVip {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-jv8z8fhl"`
+    /// `InstanceId`; example: `"tdsql-jv8z8fhl"`
     pub instance_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.0.0.2"`
+    /// `Vip`; example: `"10.0.0.2"`
     pub vip: String,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<u64>,
 
-    /// `VipReleaseDelay`: an unsigned 64-bit integer.
-    ///
-    /// Example: `164`
+    /// `VipReleaseDelay`; example: `164`
     pub vip_release_delay: Option<u64>,
 }
 
 /// What a successful [`ModifyInstanceVip`] call returns.
 #[tc_model]
 pub struct ModifyInstanceVipResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `1122`
+    /// `FlowId`; example: `1122`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4053,25 +4050,37 @@ pub struct ModifyInstanceVipResponse {
 /// The `ModifyInstanceVport` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyInstanceVportResponse`].
-/// The codes it documents are in [`ModifyInstanceVportError`](super::errors::ModifyInstanceVportError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyInstanceVport)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.OssOperationFailed`](super::errors::DcdbErrorCode::FailedOperationOssOperationFailed)
+/// - [`FailedOperation.SGChangeVip`](super::errors::DcdbErrorCode::FailedOperationSgChangeVip)
+/// - [`FailedOperation.VpcAddServiceFailed`](super::errors::DcdbErrorCode::FailedOperationVpcAddServiceFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.VipUsed`](super::errors::DcdbErrorCode::InvalidParameterVipUsed)
+/// - [`InvalidParameter.VportUsed`](super::errors::DcdbErrorCode::InvalidParameterVportUsed)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyInstanceVport",
     output = ModifyInstanceVportResponse,
-    error = super::errors::ModifyInstanceVportError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyInstanceVport {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: String,
 
-    /// `Vport`: an unsigned 64-bit integer.
-    ///
-    /// Example: `3307`
+    /// `Vport`; example: `3307`
     pub vport: u64,
 }
 
@@ -4085,25 +4094,35 @@ pub struct ModifyInstanceVportResponse {
 /// The `ModifyRealServerAccessStrategy` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ModifyRealServerAccessStrategyResponse`].
-/// The codes it documents are in [`ModifyRealServerAccessStrategyError`](super::errors::ModifyRealServerAccessStrategyError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ModifyRealServerAccessStrategy)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.VpcUpdateRouteFailed`](super::errors::DcdbErrorCode::FailedOperationVpcUpdateRouteFailed)
+/// - [`InternalError.GetVpcFailed`](super::errors::DcdbErrorCode::InternalErrorGetVpcFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.SubnetUnavailable`](super::errors::DcdbErrorCode::InvalidParameterSubnetUnavailable)
+/// - [`InvalidParameter.VpcNotFound`](super::errors::DcdbErrorCode::InvalidParameterVpcNotFound)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ModifyRealServerAccessStrategy",
     output = ModifyRealServerAccessStrategyResponse,
-    error = super::errors::ModifyRealServerAccessStrategyError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ModifyRealServerAccessStrategy {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqshard-f35wr6wj"`
+    /// `InstanceId`; example: `"tdsqshard-f35wr6wj"`
     pub instance_id: String,
 
-    /// `RsAccessStrategy`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RsAccessStrategy`; example: `1`
     pub rs_access_strategy: i64,
 }
 
@@ -4117,34 +4136,41 @@ pub struct ModifyRealServerAccessStrategyResponse {
 /// The `OpenDBExtranetAccess` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`OpenDBExtranetAccessResponse`].
-/// The codes it documents are in [`OpenDBExtranetAccessError`](super::errors::OpenDBExtranetAccessError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=OpenDBExtranetAccess)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.CreateFlowFailed`](super::errors::DcdbErrorCode::InternalErrorCreateFlowFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "OpenDBExtranetAccess",
     output = OpenDBExtranetAccessResponse,
-    error = super::errors::OpenDBExtranetAccessError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct OpenDBExtranetAccess {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-avw0207d"`
+    /// `InstanceId`; example: `"dcdbt-avw0207d"`
     pub instance_id: String,
 
-    /// `Ipv6Flag`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Ipv6Flag`; example: `0`
     pub ipv6_flag: Option<i64>,
 }
 
 /// What a successful [`OpenDBExtranetAccess`] call returns.
 #[tc_model]
 pub struct OpenDBExtranetAccessResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `3023`
+    /// `FlowId`; example: `3023`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4154,44 +4180,48 @@ pub struct OpenDBExtranetAccessResponse {
 /// The `RenewDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`RenewDCDBInstanceResponse`].
-/// The codes it documents are in [`RenewDCDBInstanceError`](super::errors::RenewDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=RenewDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::DcdbErrorCode::FailedOperationPayFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::DcdbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::DcdbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "RenewDCDBInstance",
     output = RenewDCDBInstanceResponse,
-    error = super::errors::RenewDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct RenewDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-avw0207d"`
+    /// `InstanceId`; example: `"dcdbt-avw0207d"`
     pub instance_id: String,
 
-    /// `Period`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Period`; example: `1`
     pub period: i64,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 }
 
 /// What a successful [`RenewDCDBInstance`] call returns.
 #[tc_model]
 pub struct RenewDCDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20171103110253"`
+    /// `DealName`; example: `"20171103110253"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4201,38 +4231,44 @@ pub struct RenewDCDBInstanceResponse {
 /// The `ResetAccountPassword` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`ResetAccountPasswordResponse`].
-/// The codes it documents are in [`ResetAccountPasswordError`](super::errors::ResetAccountPasswordError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=ResetAccountPassword)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.ResetPasswordFailed`](super::errors::DcdbErrorCode::FailedOperationResetPasswordFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.InnerSystemError`](super::errors::DcdbErrorCode::InternalErrorInnerSystemError)
+/// - [`InvalidParameter.CharacterError`](super::errors::DcdbErrorCode::InvalidParameterCharacterError)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "ResetAccountPassword",
     output = ResetAccountPasswordResponse,
-    error = super::errors::ResetAccountPasswordError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct ResetAccountPassword {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UserName`: a string.
-    ///
-    /// Example: `"testuser1"`
+    /// `UserName`; example: `"testuser1"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"172.17.%"`
+    /// `Host`; example: `"172.17.%"`
     pub host: String,
 
-    /// `Password`: a string.
-    ///
-    /// Example: `"abcd8765_."`
+    /// `Password`; example: `"abcd8765_."`
     pub password: Option<String>,
 
-    /// `EncryptedPassword`: a string.
+    /// `EncryptedPassword`
     pub encrypted_password: Option<String>,
 }
 
@@ -4246,44 +4282,47 @@ pub struct ResetAccountPasswordResponse {
 /// The `SwitchDBInstanceHA` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`SwitchDBInstanceHAResponse`].
-/// The codes it documents are in [`SwitchDBInstanceHAError`](super::errors::SwitchDBInstanceHAError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=SwitchDBInstanceHA)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`AuthFailure`](super::errors::DcdbErrorCode::AuthFailure)
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.GetInstanceDetailFailed`](super::errors::DcdbErrorCode::InternalErrorGetInstanceDetailFailed)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.ZoneIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterZoneIdIllegal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "SwitchDBInstanceHA",
     output = SwitchDBInstanceHAResponse,
-    error = super::errors::SwitchDBInstanceHAError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct SwitchDBInstanceHA {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-b0uoxwvh"`
+    /// `InstanceId`; example: `"tdsqlshard-b0uoxwvh"`
     pub instance_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `ShardInstanceIds`: a list of strings.
-    ///
-    /// Example: `["shard-aq0o9glh"]`
+    /// `ShardInstanceIds`; example: `["shard-aq0o9glh"]`
     pub shard_instance_ids: Option<Vec<String>>,
 
-    /// `ZoneMode`: a string.
-    ///
-    /// Example: `"target, avoid"`
+    /// `ZoneMode`; example: `"target, avoid"`
     pub zone_mode: Option<String>,
 }
 
 /// What a successful [`SwitchDBInstanceHA`] call returns.
 #[tc_model]
 pub struct SwitchDBInstanceHAResponse {
-    /// `FlowId`: an unsigned 64-bit integer.
-    ///
-    /// Example: `145623`
+    /// `FlowId`; example: `145623`
     pub flow_id: u64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4293,29 +4332,35 @@ pub struct SwitchDBInstanceHAResponse {
 /// The `TerminateDedicatedDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`TerminateDedicatedDBInstanceResponse`].
-/// The codes it documents are in [`TerminateDedicatedDBInstanceError`](super::errors::TerminateDedicatedDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=TerminateDedicatedDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateFlowFailed`](super::errors::DcdbErrorCode::FailedOperationCreateFlowFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`ResourceUnavailable.InstanceAlreadyDeleted`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceAlreadyDeleted)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "TerminateDedicatedDBInstance",
     output = TerminateDedicatedDBInstanceResponse,
-    error = super::errors::TerminateDedicatedDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct TerminateDedicatedDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsql-xxx"`
+    /// `InstanceId`; example: `"tdsql-xxx"`
     pub instance_id: String,
 }
 
 /// What a successful [`TerminateDedicatedDBInstance`] call returns.
 #[tc_model]
 pub struct TerminateDedicatedDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4325,78 +4370,76 @@ pub struct TerminateDedicatedDBInstanceResponse {
 /// The `UpgradeDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`UpgradeDCDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDCDBInstanceError`](super::errors::UpgradeDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=UpgradeDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`FailedOperation.PayFailed`](super::errors::DcdbErrorCode::FailedOperationPayFailed)
+/// - [`InternalError.CamAuthFailed`](super::errors::DcdbErrorCode::InternalErrorCamAuthFailed)
+/// - [`InternalError.DbOperationFailed`](super::errors::DcdbErrorCode::InternalErrorDbOperationFailed)
+/// - [`InternalError.QueryPriceFailed`](super::errors::DcdbErrorCode::InternalErrorQueryPriceFailed)
+/// - [`InvalidParameter.GenericParameterError`](super::errors::DcdbErrorCode::InvalidParameterGenericParameterError)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::DcdbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`InvalidParameter.SpecNotFound`](super::errors::DcdbErrorCode::InvalidParameterSpecNotFound)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceNotFound.NoInstanceFound`](super::errors::DcdbErrorCode::ResourceNotFoundNoInstanceFound)
+/// - [`ResourceUnavailable.InstanceHasBeenLocked`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceHasBeenLocked)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "UpgradeDCDBInstance",
     output = UpgradeDCDBInstanceResponse,
-    error = super::errors::UpgradeDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct UpgradeDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-fdpjf5zh"`
+    /// `InstanceId`; example: `"dcdbt-fdpjf5zh"`
     pub instance_id: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"ADD"`
+    /// `UpgradeType`; example: `"ADD"`
     pub upgrade_type: String,
 
-    /// `AddShardConfig`: an [`AddShardConfig`](super::models::AddShardConfig).
+    /// `AddShardConfig`
     pub add_shard_config: Option<models::AddShardConfig>,
 
-    /// `ExpandShardConfig`: an [`ExpandShardConfig`](super::models::ExpandShardConfig).
+    /// `ExpandShardConfig`
     pub expand_shard_config: Option<models::ExpandShardConfig>,
 
-    /// `SplitShardConfig`: a [`SplitShardConfig`](super::models::SplitShardConfig).
+    /// `SplitShardConfig`
     pub split_shard_config: Option<models::SplitShardConfig>,
 
-    /// `AutoVoucher`: a boolean.
-    ///
-    /// Example: `false`
+    /// `AutoVoucher`; example: `false`
     pub auto_voucher: Option<bool>,
 
-    /// `VoucherIds`: a list of strings.
-    ///
-    /// Example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
+    /// `VoucherIds`; example: `["ZRPCQJGMYSYV73IYOTFJD8"]`
     pub voucher_ids: Option<Vec<String>>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `Zones`; example: `["ap-guangzhou-3","ap-guangzhou-4"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"2019-12-12 07:00:00"`
+    /// `SwitchStartTime`; example: `"2019-12-12 07:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"2019-12-12 07:15:00"`
+    /// `SwitchEndTime`; example: `"2019-12-12 07:15:00"`
     pub switch_end_time: Option<String>,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 
-    /// `SwitchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchInterval`; example: `1`
     pub switch_interval: Option<i64>,
 }
 
 /// What a successful [`UpgradeDCDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDCDBInstanceResponse {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20180103110035"`
+    /// `DealName`; example: `"20180103110035"`
     pub deal_name: String,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4406,63 +4449,61 @@ pub struct UpgradeDCDBInstanceResponse {
 /// The `UpgradeDedicatedDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`UpgradeDedicatedDCDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeDedicatedDCDBInstanceError`](super::errors::UpgradeDedicatedDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=UpgradeDedicatedDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`InternalError.FenceError`](super::errors::DcdbErrorCode::InternalErrorFenceError)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameterValue.IllegalExclusterID`](super::errors::DcdbErrorCode::InvalidParameterValueIllegalExclusterId)
+/// - [`ResourceUnavailable.ExclusterStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableExclusterStatusAbnormal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
+/// - [`UnsupportedOperation.InvalidOperation`](super::errors::DcdbErrorCode::UnsupportedOperationInvalidOperation)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "UpgradeDedicatedDCDBInstance",
     output = UpgradeDedicatedDCDBInstanceResponse,
-    error = super::errors::UpgradeDedicatedDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct UpgradeDedicatedDCDBInstance {
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"EXPAND"`
+    /// `UpgradeType`; example: `"EXPAND"`
     pub upgrade_type: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-mlfjm74h"`
+    /// `InstanceId`; example: `"dcdbt-mlfjm74h"`
     pub instance_id: String,
 
-    /// `AddShardConfig`: an [`AddShardConfig`](super::models::AddShardConfig).
+    /// `AddShardConfig`
     pub add_shard_config: Option<models::AddShardConfig>,
 
-    /// `ExpandShardConfig`: an [`ExpandShardConfig`](super::models::ExpandShardConfig).
+    /// `ExpandShardConfig`
     pub expand_shard_config: Option<models::ExpandShardConfig>,
 
-    /// `SplitShardConfig`: a [`SplitShardConfig`](super::models::SplitShardConfig).
+    /// `SplitShardConfig`
     pub split_shard_config: Option<models::SplitShardConfig>,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 
-    /// `SwitchStartTime`: a string.
-    ///
-    /// Example: `"2020-12-01 00:30:00"`
+    /// `SwitchStartTime`; example: `"2020-12-01 00:30:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a string.
-    ///
-    /// Example: `"2020-12-01 00:45:00"`
+    /// `SwitchEndTime`; example: `"2020-12-01 00:45:00"`
     pub switch_end_time: Option<String>,
 
-    /// `SwitchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchInterval`; example: `1`
     pub switch_interval: Option<i64>,
 }
 
 /// What a successful [`UpgradeDedicatedDCDBInstance`] call returns.
 #[tc_model]
 pub struct UpgradeDedicatedDCDBInstanceResponse {
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `11`
+    /// `FlowId`; example: `11`
     pub flow_id: i64,
 
     /// `RequestId`: the id of this call; quote it when asking Tencent Cloud for help.
@@ -4472,59 +4513,58 @@ pub struct UpgradeDedicatedDCDBInstanceResponse {
 /// The `UpgradeHourDCDBInstance` action of DCDB API 2018-04-11.
 ///
 /// A successful call returns [`UpgradeHourDCDBInstanceResponse`].
-/// The codes it documents are in [`UpgradeHourDCDBInstanceError`](super::errors::UpgradeHourDCDBInstanceError), beside the common ones in [`CommonCode`](crate::CommonCode).
 ///
 /// [API Explorer](https://console.cloud.tencent.com/api/explorer?Product=dcdb&Version=2018-04-11&Action=UpgradeHourDCDBInstance)
+///
+/// # Errors
+///
+/// The codes it documents, variants of [`DcdbErrorCode`](super::errors::DcdbErrorCode) (beside the ones every service may return, in [`CommonCode`](crate::CommonCode)):
+///
+/// - [`FailedOperation.CreateOrderFailed`](super::errors::DcdbErrorCode::FailedOperationCreateOrderFailed)
+/// - [`InternalError.CreateFlowError`](super::errors::DcdbErrorCode::InternalErrorCreateFlowError)
+/// - [`InternalError.OperateDatabaseFailed`](super::errors::DcdbErrorCode::InternalErrorOperateDatabaseFailed)
+/// - [`InvalidParameter`](super::errors::DcdbErrorCode::InvalidParameter)
+/// - [`InvalidParameter.InstanceNotFound`](super::errors::DcdbErrorCode::InvalidParameterInstanceNotFound)
+/// - [`InvalidParameter.NotSupportedPayMode`](super::errors::DcdbErrorCode::InvalidParameterNotSupportedPayMode)
+/// - [`InvalidParameterValue.SpecIdIllegal`](super::errors::DcdbErrorCode::InvalidParameterValueSpecIdIllegal)
+/// - [`ResourceUnavailable.InstanceStatusAbnormal`](super::errors::DcdbErrorCode::ResourceUnavailableInstanceStatusAbnormal)
+/// - [`UnauthorizedOperation.PermissionDenied`](super::errors::DcdbErrorCode::UnauthorizedOperationPermissionDenied)
 #[tc_action(
     service = "dcdb",
     version = "2018-04-11",
     name = "UpgradeHourDCDBInstance",
     output = UpgradeHourDCDBInstanceResponse,
-    error = super::errors::UpgradeHourDCDBInstanceError
+    error = super::errors::DcdbErrorCode
 )]
 pub struct UpgradeHourDCDBInstance {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"dcdbt-ow728lmc"`
+    /// `InstanceId`; example: `"dcdbt-ow728lmc"`
     pub instance_id: String,
 
-    /// `UpgradeType`: a string.
-    ///
-    /// Example: `"EXPAND"`
+    /// `UpgradeType`; example: `"EXPAND"`
     pub upgrade_type: String,
 
-    /// `AddShardConfig`: an [`AddShardConfig`](super::models::AddShardConfig).
+    /// `AddShardConfig`
     pub add_shard_config: Option<models::AddShardConfig>,
 
-    /// `ExpandShardConfig`: an [`ExpandShardConfig`](super::models::ExpandShardConfig).
+    /// `ExpandShardConfig`
     pub expand_shard_config: Option<models::ExpandShardConfig>,
 
-    /// `SplitShardConfig`: a [`SplitShardConfig`](super::models::SplitShardConfig).
+    /// `SplitShardConfig`
     pub split_shard_config: Option<models::SplitShardConfig>,
 
-    /// `SwitchStartTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-12 07:00:00"`
+    /// `SwitchStartTime`, a date and time as the service writes it; example: `"2019-12-12 07:00:00"`
     pub switch_start_time: Option<String>,
 
-    /// `SwitchEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2019-12-12 07:15:00"`
+    /// `SwitchEndTime`, a date and time as the service writes it; example: `"2019-12-12 07:15:00"`
     pub switch_end_time: Option<String>,
 
-    /// `SwitchAutoRetry`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchAutoRetry`; example: `1`
     pub switch_auto_retry: Option<i64>,
 
-    /// `Zones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-3","ap-guangzhou-4"]`
+    /// `Zones`; example: `["ap-guangzhou-3","ap-guangzhou-4"]`
     pub zones: Option<Vec<String>>,
 
-    /// `SwitchInterval`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchInterval`; example: `1`
     pub switch_interval: Option<i64>,
 }
 

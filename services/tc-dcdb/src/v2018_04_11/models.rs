@@ -8,14 +8,10 @@ use ::tc_core::tc_model;
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct Account {
-    /// `User`: a string.
-    ///
-    /// Example: `"db_user"`
+    /// `User`; example: `"db_user"`
     pub user: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 }
 
@@ -24,22 +20,16 @@ pub struct Account {
 /// Sent in the input of [`DescribeDCDBUpgradePrice`](super::DescribeDCDBUpgradePrice), [`UpgradeDCDBInstance`](super::UpgradeDCDBInstance), [`UpgradeDedicatedDCDBInstance`](super::UpgradeDedicatedDCDBInstance) and [`UpgradeHourDCDBInstance`](super::UpgradeHourDCDBInstance).
 #[tc_model]
 pub struct AddShardConfig {
-    /// `ShardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ShardCount`; example: `1`
     pub shard_count: i64,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `DcnInsShardConfigs`: a list of [`DcnInsShardConfig`] objects.
+    /// `DcnInsShardConfigs`
     pub dcn_ins_shard_configs: Option<Vec<DcnInsShardConfig>>,
 }
 
@@ -48,32 +38,22 @@ pub struct AddShardConfig {
 /// Returned in the output of [`DescribeBackupConfigs`](super::DescribeBackupConfigs).
 #[tc_model]
 pub struct BackupConfig {
-    /// `EnableBackupPolicy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBackupPolicy`; example: `true`
     pub enable_backup_policy: bool,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-05-30"`
+    /// `BeginDate`; example: `"2023-05-30"`
     pub begin_date: String,
 
-    /// `MaxRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `MaxRetentionDays`; example: `180`
     pub max_retention_days: i64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `Frequency`; example: `"monthly"`
     pub frequency: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupCount`; example: `10`
     pub backup_count: Option<i64>,
 }
 
@@ -82,24 +62,16 @@ pub struct BackupConfig {
 /// Returned in the output of [`DescribeDCDBInstanceNodeInfo`](super::DescribeDCDBInstanceNodeInfo).
 #[tc_model]
 pub struct BriefNodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"4ddc0ea18433"`
+    /// `NodeId`; example: `"4ddc0ea18433"`
     pub node_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-ffj8mqzn"`
+    /// `ShardId`; example: `"shard-ffj8mqzn"`
     pub shard_id: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -108,24 +80,16 @@ pub struct BriefNodeInfo {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ColumnPrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"work_flow"`
+    /// `Table`; example: `"work_flow"`
     pub table: String,
 
-    /// `Column`: a string.
-    ///
-    /// Example: `"input"`
+    /// `Column`; example: `"input"`
     pub column: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT","ALTER","CREATE"]`
+    /// `Privileges`; example: `["SELECT","ALTER","CREATE"]`
     pub privileges: Vec<String>,
 }
 
@@ -134,14 +98,10 @@ pub struct ColumnPrivilege {
 /// Sent in the input of [`ModifyAccountConfig`](super::ModifyAccountConfig).
 #[tc_model]
 pub struct ConfigValue {
-    /// `Config`: a string.
-    ///
-    /// Example: `"max_user_connections"`
+    /// `Config`; example: `"max_user_connections"`
     pub config: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1024"`
+    /// `Value`; example: `"1024"`
     pub value: String,
 }
 
@@ -150,14 +110,10 @@ pub struct ConfigValue {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ConstraintRange {
-    /// `Min`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Min`; example: `"1"`
     pub min: String,
 
-    /// `Max`: a string.
-    ///
-    /// Example: `"65535"`
+    /// `Max`; example: `"65535"`
     pub max: String,
 }
 
@@ -167,49 +123,31 @@ pub struct ConstraintRange {
 #[doc(alias = "DBAccount")]
 #[tc_model]
 pub struct DbAccount {
-    /// `UserName`: a string.
-    ///
-    /// Example: `"oss_user"`
+    /// `UserName`; example: `"oss_user"`
     pub user_name: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 
-    /// `Description`: a string.
-    ///
-    /// Example: `"oss测试账号"`
+    /// `Description`; example: `"oss测试账号"`
     pub description: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-19 15:04:00"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-19 15:04:00"`
     pub create_time: String,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-19 15:05:00"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-11-19 15:05:00"`
     pub update_time: String,
 
-    /// `ReadOnly`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ReadOnly`; example: `2`
     pub read_only: i64,
 
-    /// `DelayThresh`: a signed 64-bit integer.
-    ///
-    /// Example: `100`
+    /// `DelayThresh`; example: `100`
     pub delay_thresh: i64,
 
-    /// `SlaveConst`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `SlaveConst`; example: `0`
     pub slave_const: i64,
 
-    /// `MaxUserConnections`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `MaxUserConnections`; example: `1000`
     pub max_user_connections: i64,
 }
 
@@ -219,14 +157,10 @@ pub struct DbAccount {
 #[doc(alias = "DBParamValue")]
 #[tc_model]
 pub struct DbParamValue {
-    /// `Param`: a string.
-    ///
-    /// Example: `"autocommit"`
+    /// `Param`; example: `"autocommit"`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"ON"`
+    /// `Value`; example: `"ON"`
     pub value: String,
 }
 
@@ -236,255 +170,157 @@ pub struct DbParamValue {
 #[doc(alias = "DCDBInstanceInfo")]
 #[tc_model]
 pub struct DcdbInstanceInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-qs2bd7qb"`
+    /// `InstanceId`; example: `"tdsqlshard-qs2bd7qb"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"billing_item"`
+    /// `InstanceName`; example: `"billing_item"`
     pub instance_name: String,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1253044601`
+    /// `AppId`; example: `1253044601`
     pub app_id: i64,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10243`
+    /// `ProjectId`; example: `10243`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `VpcId`: a signed 64-bit integer.
-    ///
-    /// Example: `8554331`
+    /// `VpcId`; example: `8554331`
     pub vpc_id: i64,
 
-    /// `SubnetId`: a signed 64-bit integer.
-    ///
-    /// Example: `1024106`
+    /// `SubnetId`; example: `1024106`
     pub subnet_id: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.2.4.19"`
+    /// `Vip`; example: `"10.2.4.19"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-07 14:53:53"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-07 14:53:53"`
     pub create_time: String,
 
-    /// `AutoRenewFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `AutoRenewFlag`; example: `1`
     pub auto_renew_flag: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `32`
+    /// `Memory`; example: `32`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `500`
+    /// `Storage`; example: `500`
     pub storage: i64,
 
-    /// `ShardCount`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `ShardCount`; example: `4`
     pub shard_count: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-07 14:53:53"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2024-12-07 14:53:53"`
     pub period_end_time: String,
 
-    /// `IsolatedTimestamp`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `IsolatedTimestamp`, a date and time as the service writes it; example: `"0000-00-00 00:00:00"`
     pub isolated_timestamp: String,
 
-    /// `Uin`: a string.
-    ///
-    /// Example: `"3372036805"`
+    /// `Uin`; example: `"3372036805"`
     pub uin: String,
 
-    /// `ShardDetail`: a list of [`ShardInfo`] objects.
+    /// `ShardDetail`
     pub shard_detail: Vec<ShardInfo>,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `IsTmp`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsTmp`; example: `0`
     pub is_tmp: i64,
 
-    /// `ExclusterId`: a string.
-    ///
-    /// Example: `"dbdc-qs2bd7qb"`
+    /// `ExclusterId`; example: `"dbdc-qs2bd7qb"`
     pub excluster_id: String,
 
-    /// `UniqueVpcId`: a string.
-    ///
-    /// Example: `"subnet-qs2bd7qb"`
+    /// `UniqueVpcId`; example: `"subnet-qs2bd7qb"`
     pub unique_vpc_id: String,
 
-    /// `UniqueSubnetId`: a string.
-    ///
-    /// Example: `"vpc-qs2bd7qb"`
+    /// `UniqueSubnetId`; example: `"vpc-qs2bd7qb"`
     pub unique_subnet_id: String,
 
-    /// `Id`: an unsigned 64-bit integer.
-    ///
-    /// Example: `14718`
+    /// `Id`; example: `14718`
     pub id: u64,
 
-    /// `WanDomain`: a string.
-    ///
-    /// Example: `"gz.tdsqlshard-qs2bd7qb.sql.tencentcdb.com"`
+    /// `WanDomain`; example: `"gz.tdsqlshard-qs2bd7qb.sql.tencentcdb.com"`
     pub wan_domain: String,
 
-    /// `WanVip`: a string.
-    ///
-    /// Example: `"22.1.*"`
+    /// `WanVip`; example: `"22.1.*"`
     pub wan_vip: String,
 
-    /// `WanPort`: a signed 64-bit integer.
-    ///
-    /// Example: `24450`
+    /// `WanPort`; example: `24450`
     pub wan_port: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1001670`
+    /// `Pid`; example: `1001670`
     pub pid: i64,
 
-    /// `UpdateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-07 14:53:53"`
+    /// `UpdateTime`, a date and time as the service writes it; example: `"2024-11-07 14:53:53"`
     pub update_time: String,
 
-    /// `DbEngine`: a string.
-    ///
-    /// Example: `"MySQL"`
+    /// `DbEngine`; example: `"MySQL"`
     pub db_engine: String,
 
-    /// `DbVersion`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersion`; example: `"8.0"`
     pub db_version: String,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Paymode`; example: `"1"`
     pub paymode: String,
 
-    /// `Locker`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Locker`; example: `0`
     pub locker: i64,
 
-    /// `WanStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `WanStatus`; example: `2`
     pub wan_status: i64,
 
-    /// `IsAuditSupported`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsAuditSupported`; example: `1`
     pub is_audit_supported: u64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: u64,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Flag`; example: `1`
     pub ipv6_flag: u64,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"240d:c000:f05f:b200:f200:b20f"`
+    /// `Vipv6`; example: `"240d:c000:f05f:b200:f200:b20f"`
     pub vipv6: String,
 
-    /// `WanVipv6`: a string.
-    ///
-    /// Example: `"140f:c010:*"`
+    /// `WanVipv6`; example: `"140f:c010:*"`
     pub wan_vipv6: String,
 
-    /// `WanPortIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `24450`
+    /// `WanPortIpv6`; example: `24450`
     pub wan_port_ipv6: u64,
 
-    /// `WanStatusIpv6`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `WanStatusIpv6`; example: `1`
     pub wan_status_ipv6: u64,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `DcnFlag`; example: `1`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnStatus`; example: `2`
     pub dcn_status: i64,
 
-    /// `DcnDstNum`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnDstNum`; example: `2`
     pub dcn_dst_num: i64,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceType`; example: `2`
     pub instance_type: i64,
 
-    /// `ResourceTags`: a list of [`ResourceTag`] objects.
+    /// `ResourceTags`
     pub resource_tags: Vec<ResourceTag>,
 
-    /// `DbVersionId`: a string.
-    ///
-    /// Example: `"8.0"`
+    /// `DbVersionId`; example: `"8.0"`
     pub db_version_id: String,
 
-    /// `ProtectedProperty`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `ProtectedProperty`; example: `1`
     pub protected_property: i64,
 }
 
@@ -494,127 +330,79 @@ pub struct DcdbInstanceInfo {
 #[doc(alias = "DCDBShardInfo")]
 #[tc_model]
 pub struct DcdbShardInfo {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-ffj8mqzn"`
+    /// `InstanceId`; example: `"tdsqlshard-ffj8mqzn"`
     pub instance_id: String,
 
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1732083233_5"`
+    /// `ShardSerialId`; example: `"set_1732083233_5"`
     pub shard_serial_id: String,
 
-    /// `ShardInstanceId`: a string.
-    ///
-    /// Example: `"shard-fzqabc7d"`
+    /// `ShardInstanceId`; example: `"shard-fzqabc7d"`
     pub shard_instance_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-20 11:18:30"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-20 11:18:30"`
     pub create_time: String,
 
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-8tsjqux3"`
+    /// `VpcId`; example: `"vpc-8tsjqux3"`
     pub vpc_id: String,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-7mbqdo2i"`
+    /// `SubnetId`; example: `"subnet-7mbqdo2i"`
     pub subnet_id: String,
 
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10074`
+    /// `ProjectId`; example: `10074`
     pub project_id: i64,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Memory`; example: `4`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"0000-00-00 00:00:00"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"0000-00-00 00:00:00"`
     pub period_end_time: String,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `StorageUsage`: a floating-point number.
-    ///
-    /// Example: `0.003`
+    /// `StorageUsage`; example: `0.003`
     pub storage_usage: f64,
 
-    /// `MemoryUsage`: a floating-point number.
-    ///
-    /// Example: `0.128`
+    /// `MemoryUsage`; example: `0.128`
     pub memory_usage: f64,
 
-    /// `ShardId`: a signed 64-bit integer.
-    ///
-    /// Example: `40889`
+    /// `ShardId`; example: `40889`
     pub shard_id: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1001670`
+    /// `Pid`; example: `1001670`
     pub pid: i64,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"proxy-22.4.2"`
+    /// `ProxyVersion`; example: `"proxy-22.4.2"`
     pub proxy_version: String,
 
-    /// `Paymode`: a string.
-    ///
-    /// Example: `"postpaid"`
+    /// `Paymode`; example: `"postpaid"`
     pub paymode: String,
 
-    /// `ShardMasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `ShardMasterZone`; example: `"ap-guangzhou-2"`
     pub shard_master_zone: String,
 
-    /// `ShardSlaveZones`: a list of strings.
+    /// `ShardSlaveZones`
     pub shard_slave_zones: Vec<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Cpu`; example: `2`
     pub cpu: i64,
 
-    /// `Range`: a string.
-    ///
-    /// Example: `"32-63"`
+    /// `Range`; example: `"32-63"`
     pub range: String,
 }
 
@@ -624,49 +412,31 @@ pub struct DcdbShardInfo {
 #[doc(alias = "DDLDetail")]
 #[tc_model]
 pub struct DdlDetail {
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1729674200_1"`
+    /// `ShardSerialId`; example: `"set_1729674200_1"`
     pub shard_serial_id: Option<String>,
 
-    /// `DbName`: a string.
-    ///
-    /// Example: `"product_db"`
+    /// `DbName`; example: `"product_db"`
     pub db_name: Option<String>,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"user_tbl"`
+    /// `Table`; example: `"user_tbl"`
     pub table: Option<String>,
 
-    /// `Alter`: a string.
-    ///
-    /// Example: `"add column add_col_2 varchar(32);"`
+    /// `Alter`; example: `"add column add_col_2 varchar(32);"`
     pub alter: Option<String>,
 
-    /// `BeginTime`: a string.
-    ///
-    /// Example: `"2025-01-16 16:26:15 +0800 CST"`
+    /// `BeginTime`; example: `"2025-01-16 16:26:15 +0800 CST"`
     pub begin_time: Option<String>,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: Option<i64>,
 
-    /// `Desc`: a string.
-    ///
-    /// Example: `"job is waiting to start"`
+    /// `Desc`; example: `"job is waiting to start"`
     pub desc: Option<String>,
 
-    /// `Stage`: a string.
-    ///
-    /// Example: `"wating_start"`
+    /// `Stage`; example: `"wating_start"`
     pub stage: Option<String>,
 
-    /// `SwitchStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `SwitchStatus`; example: `1`
     pub switch_status: Option<i64>,
 }
 
@@ -675,9 +445,7 @@ pub struct DdlDetail {
 /// Returned in the output of [`DescribeDatabases`](super::DescribeDatabases).
 #[tc_model]
 pub struct Database {
-    /// `DbName`: a string.
-    ///
-    /// Example: `"aIgo"`
+    /// `DbName`; example: `"aIgo"`
     pub db_name: String,
 }
 
@@ -686,9 +454,7 @@ pub struct Database {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseFunction {
-    /// `Func`: a string.
-    ///
-    /// Example: `"CountProc2"`
+    /// `Func`; example: `"CountProc2"`
     pub func: String,
 }
 
@@ -697,14 +463,10 @@ pub struct DatabaseFunction {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct DatabasePrivilege {
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["ALTER","INSERT","CREATE","SHOW VIEW"]`
+    /// `Privileges`; example: `["ALTER","INSERT","CREATE","SHOW VIEW"]`
     pub privileges: Vec<String>,
 
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 }
 
@@ -713,9 +475,7 @@ pub struct DatabasePrivilege {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseProcedure {
-    /// `Proc`: a string.
-    ///
-    /// Example: `"proc_tst"`
+    /// `Proc`; example: `"proc_tst"`
     pub proc: String,
 }
 
@@ -724,9 +484,7 @@ pub struct DatabaseProcedure {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseTable {
-    /// `Table`: a string.
-    ///
-    /// Example: `"t_preoss"`
+    /// `Table`; example: `"t_preoss"`
     pub table: String,
 }
 
@@ -735,9 +493,7 @@ pub struct DatabaseTable {
 /// Returned in the output of [`DescribeDatabaseObjects`](super::DescribeDatabaseObjects).
 #[tc_model]
 pub struct DatabaseView {
-    /// `View`: a string.
-    ///
-    /// Example: `"v_bpmn"`
+    /// `View`; example: `"v_bpmn"`
     pub view: String,
 }
 
@@ -746,144 +502,88 @@ pub struct DatabaseView {
 /// Returned in the output of [`DescribeDcnDetail`](super::DescribeDcnDetail).
 #[tc_model]
 pub struct DcnDetailItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-jk8as7yt"`
+    /// `InstanceId`; example: `"tdsqlshard-jk8as7yt"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"jk8as7yt-dcn"`
+    /// `InstanceName`; example: `"jk8as7yt-dcn"`
     pub instance_name: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.4.3.12"`
+    /// `Vip`; example: `"10.4.3.12"`
     pub vip: String,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"240d:c000:f05f:b200:f200:b20f"`
+    /// `Vipv6`; example: `"240d:c000:f05f:b200:f200:b20f"`
     pub vipv6: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `DcnFlag`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnFlag`; example: `2`
     pub dcn_flag: i64,
 
-    /// `DcnStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `DcnStatus`; example: `2`
     pub dcn_status: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Cpu`; example: `8`
     pub cpu: i64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `64`
+    /// `Memory`; example: `64`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `1000`
+    /// `Storage`; example: `1000`
     pub storage: i64,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PayMode`; example: `1`
     pub pay_mode: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-19 15:44:03"`
+    /// `CreateTime`; example: `"2024-11-19 15:44:03"`
     pub create_time: String,
 
-    /// `PeriodEndTime`: a string.
-    ///
-    /// Example: `"2024-12-19 15:44:03"`
+    /// `PeriodEndTime`; example: `"2024-12-19 15:44:03"`
     pub period_end_time: String,
 
-    /// `InstanceType`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `InstanceType`; example: `3`
     pub instance_type: i64,
 
-    /// `EncryptStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `EncryptStatus`; example: `0`
     pub encrypt_status: i64,
 
-    /// `DcnStatusDesc`: a string.
-    ///
-    /// Example: `"同步中"`
+    /// `DcnStatusDesc`; example: `"同步中"`
     pub dcn_status_desc: String,
 
-    /// `PolarisInstanceId`: a string.
-    ///
-    /// Example: `"ins-e4f68d96"`
+    /// `PolarisInstanceId`; example: `"ins-e4f68d96"`
     pub polaris_instance_id: String,
 
-    /// `PolarisInstanceName`: a string.
-    ///
-    /// Example: `"ins-e4f68d96"`
+    /// `PolarisInstanceName`; example: `"ins-e4f68d96"`
     pub polaris_instance_name: String,
 
-    /// `PolarisNamespace`: a string.
-    ///
-    /// Example: `"default"`
+    /// `PolarisNamespace`; example: `"default"`
     pub polaris_namespace: String,
 
-    /// `PolarisService`: a string.
-    ///
-    /// Example: `"tdsql-pre-polaris"`
+    /// `PolarisService`; example: `"tdsql-pre-polaris"`
     pub polaris_service: String,
 
-    /// `PolarisServiceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `PolarisServiceStatus`; example: `1`
     pub polaris_service_status: i64,
 
-    /// `PolarisServiceStatusDesc`: a string.
-    ///
-    /// Example: `"已开启"`
+    /// `PolarisServiceStatusDesc`; example: `"已开启"`
     pub polaris_service_status_desc: String,
 
-    /// `PolarisRegion`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `PolarisRegion`; example: `"ap-guangzhou"`
     pub polaris_region: String,
 
-    /// `IsDcnSwitchSupported`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `IsDcnSwitchSupported`; example: `1`
     pub is_dcn_switch_supported: i64,
 }
 
@@ -892,19 +592,13 @@ pub struct DcnDetailItem {
 /// Sent in the input of [`DescribeDCDBUpgradePrice`](super::DescribeDCDBUpgradePrice), [`UpgradeDCDBInstance`](super::UpgradeDCDBInstance), [`UpgradeDedicatedDCDBInstance`](super::UpgradeDedicatedDCDBInstance) and [`UpgradeHourDCDBInstance`](super::UpgradeHourDCDBInstance).
 #[tc_model]
 pub struct DcnInsShardConfig {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-0dcii9y9d9"`
+    /// `InstanceId`; example: `"tdsqlshard-0dcii9y9d9"`
     pub instance_id: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 }
 
@@ -913,34 +607,22 @@ pub struct DcnInsShardConfig {
 /// Returned in the output of [`DescribeOrders`](super::DescribeOrders).
 #[tc_model]
 pub struct Deal {
-    /// `DealName`: a string.
-    ///
-    /// Example: `"20221108006001219915661"`
+    /// `DealName`; example: `"20221108006001219915661"`
     pub deal_name: String,
 
-    /// `OwnerUin`: a string.
-    ///
-    /// Example: `"3078115006"`
+    /// `OwnerUin`; example: `"3078115006"`
     pub owner_uin: String,
 
-    /// `Count`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Count`; example: `1`
     pub count: i64,
 
-    /// `FlowId`: a signed 64-bit integer.
-    ///
-    /// Example: `68000008`
+    /// `FlowId`; example: `68000008`
     pub flow_id: i64,
 
-    /// `InstanceIds`: a list of strings.
-    ///
-    /// Example: `["tdsqlshard-c06stiq3"]`
+    /// `InstanceIds`; example: `["tdsqlshard-c06stiq3"]`
     pub instance_ids: Option<Vec<String>>,
 
-    /// `PayMode`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `PayMode`; example: `0`
     pub pay_mode: i64,
 }
 
@@ -949,24 +631,16 @@ pub struct Deal {
 /// Sent in the input of [`DescribeDCDBUpgradePrice`](super::DescribeDCDBUpgradePrice), [`UpgradeDCDBInstance`](super::UpgradeDCDBInstance), [`UpgradeDedicatedDCDBInstance`](super::UpgradeDedicatedDCDBInstance) and [`UpgradeHourDCDBInstance`](super::UpgradeHourDCDBInstance).
 #[tc_model]
 pub struct ExpandShardConfig {
-    /// `ShardInstanceIds`: a list of strings.
-    ///
-    /// Example: `["shard-xxxx"]`
+    /// `ShardInstanceIds`; example: `["shard-xxxx"]`
     pub shard_instance_ids: Vec<String>,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 
-    /// `ShardNodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardNodeCount`; example: `2`
     pub shard_node_count: Option<i64>,
 }
 
@@ -975,14 +649,10 @@ pub struct ExpandShardConfig {
 /// Sent in the input of [`DescribeProcessList`](super::DescribeProcessList).
 #[tc_model]
 pub struct Filter {
-    /// `Name`: a string.
-    ///
-    /// Example: `"zone"`
+    /// `Name`; example: `"zone"`
     pub name: String,
 
-    /// `Values`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-2"]`
+    /// `Values`; example: `["ap-guangzhou-2"]`
     pub values: Vec<String>,
 }
 
@@ -991,64 +661,40 @@ pub struct Filter {
 /// Returned in the output of [`DescribeBackupFiles`](super::DescribeBackupFiles).
 #[tc_model]
 pub struct InstanceBackupFileItem {
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceId`; example: `"tdsqlshard-xxx"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsqlshard-xxx"`
+    /// `InstanceName`; example: `"tdsqlshard-xxx"`
     pub instance_name: String,
 
-    /// `InstanceStatus`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `InstanceStatus`; example: `2`
     pub instance_status: i64,
 
-    /// `ShardId`: a string.
-    ///
-    /// Example: `"shard-xxx"`
+    /// `ShardId`; example: `"shard-xxx"`
     pub shard_id: String,
 
-    /// `FilePath`: a string.
-    ///
-    /// Example: `"/backup/xxx.lz4"`
+    /// `FilePath`; example: `"/backup/xxx.lz4"`
     pub file_path: String,
 
-    /// `FileName`: a string.
-    ///
-    /// Example: `"xxx.lz4"`
+    /// `FileName`; example: `"xxx.lz4"`
     pub file_name: String,
 
-    /// `FileSize`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `FileSize`; example: `1`
     pub file_size: i64,
 
-    /// `BackupType`: a string.
-    ///
-    /// Example: `"Binlog"`
+    /// `BackupType`; example: `"Binlog"`
     pub backup_type: String,
 
-    /// `ManualBackup`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `ManualBackup`; example: `0`
     pub manual_backup: i64,
 
-    /// `StartTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `StartTime`; example: `"2022-05-10 12:00:00"`
     pub start_time: String,
 
-    /// `EndTime`: a string.
-    ///
-    /// Example: `"2022-05-10 12:00:00"`
+    /// `EndTime`; example: `"2022-05-10 12:00:00"`
     pub end_time: String,
 
-    /// `StorageClass`: a string.
-    ///
-    /// Example: `"STANDARD"`
+    /// `StorageClass`; example: `"STANDARD"`
     pub storage_class: String,
 }
 
@@ -1057,22 +703,16 @@ pub struct InstanceBackupFileItem {
 /// Returned in the output of [`DescribeDBLogFiles`](super::DescribeDBLogFiles).
 #[tc_model]
 pub struct LogFileInfo {
-    /// `Mtime`: an unsigned 64-bit integer.
-    ///
-    /// Example: `15054029`
+    /// `Mtime`; example: `15054029`
     pub mtime: u64,
 
-    /// `Length`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1733814880`
+    /// `Length`; example: `1733814880`
     pub length: u64,
 
-    /// `Uri`: a string.
-    ///
-    /// Example: `"cos_xtrabackup+1733814880+20241210+151440+471405052+xbstream.lz4"`
+    /// `Uri`; example: `"cos_xtrabackup+1733814880+20241210+151440+471405052+xbstream.lz4"`
     pub uri: String,
 
-    /// `FileName`: a string.
+    /// `FileName`
     pub file_name: String,
 }
 
@@ -1081,32 +721,22 @@ pub struct LogFileInfo {
 /// Sent in the input of [`ModifyBackupConfigs`](super::ModifyBackupConfigs).
 #[tc_model]
 pub struct NewBackupConfig {
-    /// `EnableBackupPolicy`: a boolean.
-    ///
-    /// Example: `true`
+    /// `EnableBackupPolicy`; example: `true`
     pub enable_backup_policy: bool,
 
-    /// `BeginDate`: a string.
-    ///
-    /// Example: `"2023-05-30"`
+    /// `BeginDate`; example: `"2023-05-30"`
     pub begin_date: String,
 
-    /// `MaxRetentionDays`: a signed 64-bit integer.
-    ///
-    /// Example: `180`
+    /// `MaxRetentionDays`; example: `180`
     pub max_retention_days: i64,
 
-    /// `Frequency`: a string.
-    ///
-    /// Example: `"monthly"`
+    /// `Frequency`; example: `"monthly"`
     pub frequency: String,
 
-    /// `WeekDays`: a list of strings.
+    /// `WeekDays`
     pub week_days: Option<Vec<String>>,
 
-    /// `BackupCount`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `BackupCount`; example: `10`
     pub backup_count: Option<i64>,
 }
 
@@ -1115,19 +745,13 @@ pub struct NewBackupConfig {
 /// Returned in the output of [`DescribeDCDBInstanceDetail`](super::DescribeDCDBInstanceDetail).
 #[tc_model]
 pub struct NodeInfo {
-    /// `NodeId`: a string.
-    ///
-    /// Example: `"4ddc0ea18433"`
+    /// `NodeId`; example: `"4ddc0ea18433"`
     pub node_id: String,
 
-    /// `Role`: a string.
-    ///
-    /// Example: `"master"`
+    /// `Role`; example: `"master"`
     pub role: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-2"`
+    /// `Zone`; example: `"ap-guangzhou-2"`
     pub zone: String,
 }
 
@@ -1136,22 +760,16 @@ pub struct NodeInfo {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamConstraint {
-    /// `Type`: a string.
-    ///
-    /// Example: `"section"`
+    /// `Type`; example: `"section"`
     pub r#type: String,
 
-    /// `Enum`: a string.
-    ///
-    /// Example: `"ALL,OFF,FILTER"`
+    /// `Enum`; example: `"ALL,OFF,FILTER"`
     pub r#enum: String,
 
-    /// `Range`: a [`ConstraintRange`].
-    ///
-    /// Example: `{"max":"65535","min":"1"}`
+    /// `Range`; example: `{"max":"65535","min":"1"}`
     pub range: Option<ConstraintRange>,
 
-    /// `String`: a string.
+    /// `String`
     pub string: String,
 }
 
@@ -1160,39 +778,25 @@ pub struct ParamConstraint {
 /// Returned in the output of [`DescribeDBParameters`](super::DescribeDBParameters).
 #[tc_model]
 pub struct ParamDesc {
-    /// `Param`: a string.
-    ///
-    /// Example: `"long_query_time"`
+    /// `Param`; example: `"long_query_time"`
     pub param: String,
 
-    /// `Value`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Value`; example: `"1"`
     pub value: String,
 
-    /// `SetValue`: a string.
-    ///
-    /// Example: `"2"`
+    /// `SetValue`; example: `"2"`
     pub set_value: String,
 
-    /// `Default`: a string.
-    ///
-    /// Example: `"1"`
+    /// `Default`; example: `"1"`
     pub default: String,
 
-    /// `Constraint`: a [`ParamConstraint`].
-    ///
-    /// Example: `{"Enum":"","Range":{"Max":"10","Min":"0.05"},"String":"","Type":"section"}`
+    /// `Constraint`; example: `{"Enum":"","Range":{"Max":"10","Min":"0.05"},"String":"","Type":"section"}`
     pub constraint: ParamConstraint,
 
-    /// `HaveSetValue`: a boolean.
-    ///
-    /// Example: `true`
+    /// `HaveSetValue`; example: `true`
     pub have_set_value: bool,
 
-    /// `NeedRestart`: a boolean.
-    ///
-    /// Example: `false`
+    /// `NeedRestart`; example: `false`
     pub need_restart: bool,
 }
 
@@ -1201,14 +805,10 @@ pub struct ParamDesc {
 /// Returned in the output of [`ModifyDBParameters`](super::ModifyDBParameters).
 #[tc_model]
 pub struct ParamModifyResult {
-    /// `Param`: a string.
-    ///
-    /// Example: `"autocommit"`
+    /// `Param`; example: `"autocommit"`
     pub param: String,
 
-    /// `Code`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Code`; example: `0`
     pub code: i64,
 }
 
@@ -1217,49 +817,31 @@ pub struct ParamModifyResult {
 /// Returned in the output of [`DescribeProcessList`](super::DescribeProcessList).
 #[tc_model]
 pub struct Process {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `125700`
+    /// `Id`; example: `125700`
     pub id: Option<i64>,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"root"`
+    /// `User`; example: `"root"`
     pub user: Option<String>,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"127.0.0.1:46295"`
+    /// `Host`; example: `"127.0.0.1:46295"`
     pub host: Option<String>,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"mysql"`
+    /// `Db`; example: `"mysql"`
     pub db: Option<String>,
 
-    /// `Command`: a string.
-    ///
-    /// Example: `"Query"`
+    /// `Command`; example: `"Query"`
     pub command: Option<String>,
 
-    /// `Time`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Time`; example: `10`
     pub time: Option<i64>,
 
-    /// `ProcessStartTime`: a string.
-    ///
-    /// Example: `"2025-06-24 11:27:26"`
+    /// `ProcessStartTime`; example: `"2025-06-24 11:27:26"`
     pub process_start_time: Option<String>,
 
-    /// `State`: a string.
-    ///
-    /// Example: `"User sleep"`
+    /// `State`; example: `"User sleep"`
     pub state: Option<String>,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"select * from information_schema.processlist"`
+    /// `Info`; example: `"select * from information_schema.processlist"`
     pub info: Option<String>,
 }
 
@@ -1268,59 +850,37 @@ pub struct Process {
 /// Returned in the output of [`DescribeProjects`](super::DescribeProjects).
 #[tc_model]
 pub struct Project {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `1035094`
+    /// `ProjectId`; example: `1035094`
     pub project_id: i64,
 
-    /// `OwnerUin`: a signed 64-bit integer.
-    ///
-    /// Example: `70012255787`
+    /// `OwnerUin`; example: `70012255787`
     pub owner_uin: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1280075989`
+    /// `AppId`; example: `1280075989`
     pub app_id: i64,
 
-    /// `Name`: a string.
-    ///
-    /// Example: `"tdsql测试"`
+    /// `Name`; example: `"tdsql测试"`
     pub name: String,
 
-    /// `CreatorUin`: a signed 64-bit integer.
-    ///
-    /// Example: `70012255787`
+    /// `CreatorUin`; example: `70012255787`
     pub creator_uin: i64,
 
-    /// `SrcPlat`: a string.
-    ///
-    /// Example: `"qcloud"`
+    /// `SrcPlat`; example: `"qcloud"`
     pub src_plat: String,
 
-    /// `SrcAppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1280075989`
+    /// `SrcAppId`; example: `1280075989`
     pub src_app_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `Status`; example: `0`
     pub status: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-11 10:11:12"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-10-11 10:11:12"`
     pub create_time: String,
 
-    /// `IsDefault`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `IsDefault`; example: `0`
     pub is_default: i64,
 
-    /// `Info`: a string.
-    ///
-    /// Example: `"tdsql测试项目"`
+    /// `Info`; example: `"tdsql测试项目"`
     pub info: String,
 }
 
@@ -1329,35 +889,25 @@ pub struct Project {
 /// Returned in the output of [`DescribeDCDBSaleInfo`](super::DescribeDCDBSaleInfo).
 #[tc_model]
 pub struct RegionInfo {
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 
-    /// `RegionName`: a string.
-    ///
-    /// Example: `"广州"`
+    /// `RegionName`; example: `"广州"`
     pub region_name: String,
 
-    /// `ZoneList`: a list of [`ZonesInfo`] objects.
+    /// `ZoneList`
     pub zone_list: Vec<ZonesInfo>,
 
-    /// `AvailableChoice`: a list of [`ShardZoneChooseInfo`] objects.
+    /// `AvailableChoice`
     pub available_choice: Vec<ShardZoneChooseInfo>,
 
-    /// `HostType`: a string.
-    ///
-    /// Example: `"Machine"`
+    /// `HostType`; example: `"Machine"`
     pub host_type: Option<String>,
 
-    /// `CpuType`: a string.
-    ///
-    /// Example: `"Intel/AMD"`
+    /// `CpuType`; example: `"Intel/AMD"`
     pub cpu_type: Option<String>,
 }
 
@@ -1366,29 +916,19 @@ pub struct RegionInfo {
 /// Returned in the output of [`DescribeDCDBInstanceDetail`](super::DescribeDCDBInstanceDetail).
 #[tc_model]
 pub struct ReservedNetResource {
-    /// `VpcId`: a string.
-    ///
-    /// Example: `"vpc-1iy15ozp"`
+    /// `VpcId`; example: `"vpc-1iy15ozp"`
     pub vpc_id: Option<String>,
 
-    /// `SubnetId`: a string.
-    ///
-    /// Example: `"subnet-l9bprnz2"`
+    /// `SubnetId`; example: `"subnet-l9bprnz2"`
     pub subnet_id: Option<String>,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.107.76.25"`
+    /// `Vip`; example: `"10.107.76.25"`
     pub vip: Option<String>,
 
-    /// `Vports`: a list of signed 64-bit integers.
-    ///
-    /// Example: `[3306,3307]`
+    /// `Vports`; example: `[3306,3307]`
     pub vports: Option<Vec<i64>>,
 
-    /// `RecycleTime`: a string.
-    ///
-    /// Example: `"2023-02-23 10:36:17"`
+    /// `RecycleTime`; example: `"2023-02-23 10:36:17"`
     pub recycle_time: Option<String>,
 }
 
@@ -1398,14 +938,10 @@ pub struct ReservedNetResource {
 /// Returned in the output of [`DescribeDCDBInstanceDetail`](super::DescribeDCDBInstanceDetail) and [`DescribeDCDBInstances`](super::DescribeDCDBInstances).
 #[tc_model]
 pub struct ResourceTag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"qta-tdsql20"`
+    /// `TagKey`; example: `"qta-tdsql20"`
     pub tag_key: String,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"tdsql50"`
+    /// `TagValue`; example: `"tdsql50"`
     pub tag_value: String,
 }
 
@@ -1414,35 +950,25 @@ pub struct ResourceTag {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroup {
-    /// `ProjectId`: a signed 64-bit integer.
-    ///
-    /// Example: `10068`
+    /// `ProjectId`; example: `10068`
     pub project_id: i64,
 
-    /// `CreateTime`: a string.
-    ///
-    /// Example: `"2024-11-13 20:20:05"`
+    /// `CreateTime`; example: `"2024-11-13 20:20:05"`
     pub create_time: String,
 
-    /// `SecurityGroupId`: a string.
-    ///
-    /// Example: `"sg-iry0kj68"`
+    /// `SecurityGroupId`; example: `"sg-iry0kj68"`
     pub security_group_id: String,
 
-    /// `SecurityGroupName`: a string.
-    ///
-    /// Example: `"TDSQL-for-tst"`
+    /// `SecurityGroupName`; example: `"TDSQL-for-tst"`
     pub security_group_name: String,
 
-    /// `SecurityGroupRemark`: a string.
-    ///
-    /// Example: `"自定义"`
+    /// `SecurityGroupRemark`; example: `"自定义"`
     pub security_group_remark: String,
 
-    /// `Inbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Inbound`
     pub inbound: Vec<SecurityGroupBound>,
 
-    /// `Outbound`: a list of [`SecurityGroupBound`] objects.
+    /// `Outbound`
     pub outbound: Vec<SecurityGroupBound>,
 }
 
@@ -1451,24 +977,16 @@ pub struct SecurityGroup {
 /// Returned in the output of [`DescribeDBSecurityGroups`](super::DescribeDBSecurityGroups) and [`DescribeProjectSecurityGroups`](super::DescribeProjectSecurityGroups).
 #[tc_model]
 pub struct SecurityGroupBound {
-    /// `CidrIp`: a string.
-    ///
-    /// Example: `"111.206.0.0/16"`
+    /// `CidrIp`; example: `"111.206.0.0/16"`
     pub cidr_ip: String,
 
-    /// `Action`: a string.
-    ///
-    /// Example: `"ACCEPT"`
+    /// `Action`; example: `"ACCEPT"`
     pub action: String,
 
-    /// `PortRange`: a string.
-    ///
-    /// Example: `"36000,80,22,8081,8080,32000,30089,53000,30080"`
+    /// `PortRange`; example: `"36000,80,22,8081,8080,32000,30089,53000,30080"`
     pub port_range: String,
 
-    /// `IpProtocol`: a string.
-    ///
-    /// Example: `"tcp"`
+    /// `IpProtocol`; example: `"tcp"`
     pub ip_protocol: String,
 }
 
@@ -1477,77 +995,49 @@ pub struct SecurityGroupBound {
 /// Returned in the output of [`DescribeDCDBInstanceDetail`](super::DescribeDCDBInstanceDetail).
 #[tc_model]
 pub struct ShardBriefInfo {
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1612751240_1"`
+    /// `ShardSerialId`; example: `"set_1612751240_1"`
     pub shard_serial_id: String,
 
-    /// `ShardInstanceId`: a string.
-    ///
-    /// Example: `"shard-lbt0utcz"`
+    /// `ShardInstanceId`; example: `"shard-lbt0utcz"`
     pub shard_instance_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"运行中"`
+    /// `StatusDesc`; example: `"运行中"`
     pub status_desc: String,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2021-02-08 10:25:08"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2021-02-08 10:25:08"`
     pub create_time: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `Storage`; example: `10`
     pub storage: i64,
 
-    /// `LogDisk`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `LogDisk`; example: `8`
     pub log_disk: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `3`
+    /// `NodeCount`; example: `3`
     pub node_count: i64,
 
-    /// `StorageUsage`: a floating-point number.
-    ///
-    /// Example: `0.007`
+    /// `StorageUsage`; example: `0.007`
     pub storage_usage: f64,
 
-    /// `ProxyVersion`: a string.
-    ///
-    /// Example: `"1.14.63-M-V2R667D003"`
+    /// `ProxyVersion`; example: `"1.14.63-M-V2R667D003"`
     pub proxy_version: String,
 
-    /// `ShardMasterZone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `ShardMasterZone`; example: `"ap-guangzhou-1"`
     pub shard_master_zone: String,
 
-    /// `ShardSlaveZones`: a list of strings.
-    ///
-    /// Example: `["ap-guangzhou-1","ap-guangzhou-2"]`
+    /// `ShardSlaveZones`; example: `["ap-guangzhou-1","ap-guangzhou-2"]`
     pub shard_slave_zones: Vec<String>,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: i64,
 
-    /// `NodesInfo`: a list of [`NodeInfo`] objects.
+    /// `NodesInfo`
     pub nodes_info: Vec<NodeInfo>,
 }
 
@@ -1556,54 +1046,34 @@ pub struct ShardBriefInfo {
 /// Returned in the output of [`DescribeDCDBInstances`](super::DescribeDCDBInstances).
 #[tc_model]
 pub struct ShardInfo {
-    /// `ShardInstanceId`: a string.
-    ///
-    /// Example: `"shard-1xb2mmed"`
+    /// `ShardInstanceId`; example: `"shard-1xb2mmed"`
     pub shard_instance_id: String,
 
-    /// `ShardSerialId`: a string.
-    ///
-    /// Example: `"set_1734060861_3"`
+    /// `ShardSerialId`; example: `"set_1734060861_3"`
     pub shard_serial_id: String,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `Createtime`: a string.
-    ///
-    /// Example: `"2024-12-13 11:31:10"`
+    /// `Createtime`; example: `"2024-12-13 11:31:10"`
     pub createtime: String,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Memory`; example: `2`
     pub memory: i64,
 
-    /// `Storage`: a signed 64-bit integer.
-    ///
-    /// Example: `20`
+    /// `Storage`; example: `20`
     pub storage: i64,
 
-    /// `ShardId`: a signed 64-bit integer.
-    ///
-    /// Example: `17732`
+    /// `ShardId`; example: `17732`
     pub shard_id: i64,
 
-    /// `NodeCount`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `NodeCount`; example: `2`
     pub node_count: i64,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1001670`
+    /// `Pid`; example: `1001670`
     pub pid: i64,
 
-    /// `Cpu`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Cpu`; example: `1`
     pub cpu: u64,
 }
 
@@ -1612,12 +1082,10 @@ pub struct ShardInfo {
 /// Returned in the output of [`DescribeDCDBSaleInfo`](super::DescribeDCDBSaleInfo).
 #[tc_model]
 pub struct ShardZoneChooseInfo {
-    /// `MasterZone`: a [`ZonesInfo`].
-    ///
-    /// Example: `{"OnSale":true,"Zone":"ap-guangzhou-1","ZoneId":100001,"ZoneName":"广州一区"}`
+    /// `MasterZone`; example: `{"OnSale":true,"Zone":"ap-guangzhou-1","ZoneId":100001,"ZoneName":"广州一区"}`
     pub master_zone: ZonesInfo,
 
-    /// `SlaveZones`: a list of [`ZonesInfo`] objects.
+    /// `SlaveZones`
     pub slave_zones: Vec<ZonesInfo>,
 }
 
@@ -1626,99 +1094,61 @@ pub struct ShardZoneChooseInfo {
 /// Returned in the output of [`DescribeDBSlowLogs`](super::DescribeDBSlowLogs).
 #[tc_model]
 pub struct SlowLogData {
-    /// `CheckSum`: a string.
-    ///
-    /// Example: `"166258302"`
+    /// `CheckSum`; example: `"166258302"`
     pub check_sum: String,
 
-    /// `Db`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Db`; example: `"pre_oss"`
     pub db: String,
 
-    /// `FingerPrint`: a string.
-    ///
-    /// Example: `"select id, f?, sleep(?) from t? where id % ? = ?"`
+    /// `FingerPrint`; example: `"select id, f?, sleep(?) from t? where id % ? = ?"`
     pub finger_print: String,
 
-    /// `LockTimeAvg`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeAvg`; example: `"0.000101"`
     pub lock_time_avg: String,
 
-    /// `LockTimeMax`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeMax`; example: `"0.000101"`
     pub lock_time_max: String,
 
-    /// `LockTimeMin`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeMin`; example: `"0.000101"`
     pub lock_time_min: String,
 
-    /// `LockTimeSum`: a string.
-    ///
-    /// Example: `"0.000101"`
+    /// `LockTimeSum`; example: `"0.000101"`
     pub lock_time_sum: String,
 
-    /// `QueryCount`: a string.
-    ///
-    /// Example: `"1"`
+    /// `QueryCount`; example: `"1"`
     pub query_count: String,
 
-    /// `QueryTimeAvg`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeAvg`; example: `"2.00033"`
     pub query_time_avg: String,
 
-    /// `QueryTimeMax`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeMax`; example: `"2.00033"`
     pub query_time_max: String,
 
-    /// `QueryTimeMin`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeMin`; example: `"2.00033"`
     pub query_time_min: String,
 
-    /// `QueryTimeSum`: a string.
-    ///
-    /// Example: `"2.00033"`
+    /// `QueryTimeSum`; example: `"2.00033"`
     pub query_time_sum: String,
 
-    /// `RowsExaminedSum`: a string.
-    ///
-    /// Example: `"4"`
+    /// `RowsExaminedSum`; example: `"4"`
     pub rows_examined_sum: String,
 
-    /// `RowsSentSum`: a string.
-    ///
-    /// Example: `"2"`
+    /// `RowsSentSum`; example: `"2"`
     pub rows_sent_sum: String,
 
-    /// `TsMax`: a string.
-    ///
-    /// Example: `"2022-03-09 19:37:35"`
+    /// `TsMax`; example: `"2022-03-09 19:37:35"`
     pub ts_max: String,
 
-    /// `TsMin`: a string.
-    ///
-    /// Example: `"2022-03-09 19:37:35"`
+    /// `TsMin`; example: `"2022-03-09 19:37:35"`
     pub ts_min: String,
 
-    /// `User`: a string.
-    ///
-    /// Example: `"user_00"`
+    /// `User`; example: `"user_00"`
     pub user: String,
 
-    /// `ExampleSql`: a string.
-    ///
-    /// Example: `"select id, f1, sleep(1) from t1 where id % 2 = 1"`
+    /// `ExampleSql`; example: `"select id, f1, sleep(1) from t1 where id % 2 = 1"`
     pub example_sql: String,
 
-    /// `Host`: a string.
-    ///
-    /// Example: `"%"`
+    /// `Host`; example: `"%"`
     pub host: String,
 }
 
@@ -1727,12 +1157,10 @@ pub struct SlowLogData {
 /// Returned in the output of [`DescribeShardSpec`](super::DescribeShardSpec).
 #[tc_model]
 pub struct SpecConfig {
-    /// `Machine`: a string.
-    ///
-    /// Example: `"SH12"`
+    /// `Machine`; example: `"SH12"`
     pub machine: String,
 
-    /// `SpecConfigInfos`: a list of [`SpecConfigInfo`] objects.
+    /// `SpecConfigInfos`
     pub spec_config_infos: Vec<SpecConfigInfo>,
 }
 
@@ -1741,44 +1169,28 @@ pub struct SpecConfig {
 /// Returned in the output of [`DescribeShardSpec`](super::DescribeShardSpec).
 #[tc_model]
 pub struct SpecConfigInfo {
-    /// `NodeCount`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `NodeCount`; example: `1`
     pub node_count: u64,
 
-    /// `Memory`: a signed 64-bit integer.
-    ///
-    /// Example: `8`
+    /// `Memory`; example: `8`
     pub memory: i64,
 
-    /// `MinStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `MinStorage`; example: `10`
     pub min_storage: i64,
 
-    /// `MaxStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `3000`
+    /// `MaxStorage`; example: `3000`
     pub max_storage: i64,
 
-    /// `SuitInfo`: a string.
-    ///
-    /// Example: `"日独立用户数上千人的小型应用"`
+    /// `SuitInfo`; example: `"日独立用户数上千人的小型应用"`
     pub suit_info: String,
 
-    /// `Pid`: a signed 64-bit integer.
-    ///
-    /// Example: `1001670`
+    /// `Pid`; example: `1001670`
     pub pid: i64,
 
-    /// `Qps`: a signed 64-bit integer.
-    ///
-    /// Example: `6500`
+    /// `Qps`; example: `6500`
     pub qps: i64,
 
-    /// `Cpu`: a signed 64-bit integer.
-    ///
-    /// Example: `4`
+    /// `Cpu`; example: `4`
     pub cpu: i64,
 }
 
@@ -1787,24 +1199,16 @@ pub struct SpecConfigInfo {
 /// Sent in the input of [`DescribeDCDBUpgradePrice`](super::DescribeDCDBUpgradePrice), [`UpgradeDCDBInstance`](super::UpgradeDCDBInstance), [`UpgradeDedicatedDCDBInstance`](super::UpgradeDedicatedDCDBInstance) and [`UpgradeHourDCDBInstance`](super::UpgradeHourDCDBInstance).
 #[tc_model]
 pub struct SplitShardConfig {
-    /// `ShardInstanceIds`: a list of strings.
-    ///
-    /// Example: `["shard-xxxx"]`
+    /// `ShardInstanceIds`; example: `["shard-xxxx"]`
     pub shard_instance_ids: Vec<String>,
 
-    /// `SplitRate`: a signed 64-bit integer.
-    ///
-    /// Example: `50`
+    /// `SplitRate`; example: `50`
     pub split_rate: i64,
 
-    /// `ShardMemory`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `ShardMemory`; example: `2`
     pub shard_memory: i64,
 
-    /// `ShardStorage`: a signed 64-bit integer.
-    ///
-    /// Example: `10`
+    /// `ShardStorage`; example: `10`
     pub shard_storage: i64,
 }
 
@@ -1813,14 +1217,10 @@ pub struct SplitShardConfig {
 /// Returned in the output of [`DescribeDatabaseTable`](super::DescribeDatabaseTable).
 #[tc_model]
 pub struct TableColumn {
-    /// `Col`: a string.
-    ///
-    /// Example: `"name"`
+    /// `Col`; example: `"name"`
     pub col: String,
 
-    /// `Type`: a string.
-    ///
-    /// Example: `"varchar(256)"`
+    /// `Type`; example: `"varchar(256)"`
     pub r#type: String,
 }
 
@@ -1829,17 +1229,13 @@ pub struct TableColumn {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct TablePrivilege {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `Table`: a string.
-    ///
-    /// Example: `"work_flow"`
+    /// `Table`; example: `"work_flow"`
     pub table: String,
 
-    /// `Privileges`: a list of strings.
+    /// `Privileges`
     pub privileges: Vec<String>,
 }
 
@@ -1848,14 +1244,10 @@ pub struct TablePrivilege {
 /// Sent in the input of [`DescribeDCDBInstances`](super::DescribeDCDBInstances).
 #[tc_model]
 pub struct Tag {
-    /// `TagKey`: a string.
-    ///
-    /// Example: `"name"`
+    /// `TagKey`; example: `"name"`
     pub tag_key: Option<String>,
 
-    /// `TagValue`: a string.
-    ///
-    /// Example: `"liu"`
+    /// `TagValue`; example: `"liu"`
     pub tag_value: Option<String>,
 }
 
@@ -1864,79 +1256,49 @@ pub struct Tag {
 /// Returned in the output of [`DescribeDBTmpInstances`](super::DescribeDBTmpInstances).
 #[tc_model]
 pub struct TmpInstance {
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `128007987`
+    /// `AppId`; example: `128007987`
     pub app_id: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-10-11 10:00:11"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-10-11 10:00:11"`
     pub create_time: String,
 
-    /// `InstanceRemark`: a string.
-    ///
-    /// Example: `"tdsqlshard-fortdsql-tst"`
+    /// `InstanceRemark`; example: `"tdsqlshard-fortdsql-tst"`
     pub instance_remark: String,
 
-    /// `TempType`: a signed 64-bit integer.
-    ///
-    /// Example: `0`
+    /// `TempType`; example: `0`
     pub temp_type: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-fortdsql"`
+    /// `InstanceId`; example: `"tdsqlshard-fortdsql"`
     pub instance_id: String,
 
-    /// `Vip`: a string.
-    ///
-    /// Example: `"10.1.0.1"`
+    /// `Vip`; example: `"10.1.0.1"`
     pub vip: String,
 
-    /// `Vport`: a signed 64-bit integer.
-    ///
-    /// Example: `3306`
+    /// `Vport`; example: `3306`
     pub vport: i64,
 
-    /// `PeriodEndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-12-11 10:00:11"`
+    /// `PeriodEndTime`, a date and time as the service writes it; example: `"2024-12-11 10:00:11"`
     pub period_end_time: String,
 
-    /// `SrcInstanceId`: a string.
-    ///
-    /// Example: `"tdsql-srctdsql"`
+    /// `SrcInstanceId`; example: `"tdsql-srctdsql"`
     pub src_instance_id: String,
 
-    /// `StatusDesc`: a string.
-    ///
-    /// Example: `"2"`
+    /// `StatusDesc`; example: `"2"`
     pub status_desc: String,
 
-    /// `Region`: a string.
-    ///
-    /// Example: `"ap-guangzhou"`
+    /// `Region`; example: `"ap-guangzhou"`
     pub region: String,
 
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-3"`
+    /// `Zone`; example: `"ap-guangzhou-3"`
     pub zone: String,
 
-    /// `Vipv6`: a string.
-    ///
-    /// Example: `"2402:4e00:*"`
+    /// `Vipv6`; example: `"2402:4e00:*"`
     pub vipv6: String,
 
-    /// `Ipv6Flag`: an unsigned 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `Ipv6Flag`; example: `1`
     pub ipv6_flag: u64,
 }
 
@@ -1945,57 +1307,37 @@ pub struct TmpInstance {
 /// Returned in the output of [`DescribeUserTasks`](super::DescribeUserTasks).
 #[tc_model]
 pub struct UserTaskInfo {
-    /// `Id`: a signed 64-bit integer.
-    ///
-    /// Example: `15985`
+    /// `Id`; example: `15985`
     pub id: i64,
 
-    /// `AppId`: a signed 64-bit integer.
-    ///
-    /// Example: `1282064859`
+    /// `AppId`; example: `1282064859`
     pub app_id: i64,
 
-    /// `Status`: a signed 64-bit integer.
-    ///
-    /// Example: `2`
+    /// `Status`; example: `2`
     pub status: i64,
 
-    /// `UserTaskType`: a signed 64-bit integer.
-    ///
-    /// Example: `6`
+    /// `UserTaskType`; example: `6`
     pub user_task_type: i64,
 
-    /// `CreateTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-08 16:02:53"`
+    /// `CreateTime`, a date and time as the service writes it; example: `"2024-11-08 16:02:53"`
     pub create_time: String,
 
-    /// `EndTime`: a date and time, as the service writes it.
-    ///
-    /// Example: `"2024-11-08 16:02:55"`
+    /// `EndTime`, a date and time as the service writes it; example: `"2024-11-08 16:02:55"`
     pub end_time: String,
 
-    /// `ErrMsg`: a string.
-    ///
-    /// Example: `"instance status not ok"`
+    /// `ErrMsg`; example: `"instance status not ok"`
     pub err_msg: String,
 
-    /// `InputData`: a string.
+    /// `InputData`
     pub input_data: String,
 
-    /// `InstanceId`: a string.
-    ///
-    /// Example: `"tdsqlshard-ow728lmc"`
+    /// `InstanceId`; example: `"tdsqlshard-ow728lmc"`
     pub instance_id: String,
 
-    /// `InstanceName`: a string.
-    ///
-    /// Example: `"tdsqlshard-ow728lmc-tst"`
+    /// `InstanceName`; example: `"tdsqlshard-ow728lmc-tst"`
     pub instance_name: String,
 
-    /// `RegionId`: a signed 64-bit integer.
-    ///
-    /// Example: `1`
+    /// `RegionId`; example: `1`
     pub region_id: i64,
 }
 
@@ -2004,19 +1346,13 @@ pub struct UserTaskInfo {
 /// Sent in the input of [`ModifyAccountPrivileges`](super::ModifyAccountPrivileges).
 #[tc_model]
 pub struct ViewPrivileges {
-    /// `Database`: a string.
-    ///
-    /// Example: `"pre_oss"`
+    /// `Database`; example: `"pre_oss"`
     pub database: String,
 
-    /// `View`: a string.
-    ///
-    /// Example: `"work_view"`
+    /// `View`; example: `"work_view"`
     pub view: String,
 
-    /// `Privileges`: a list of strings.
-    ///
-    /// Example: `["SELECT"]`
+    /// `Privileges`; example: `["SELECT"]`
     pub privileges: Vec<String>,
 }
 
@@ -2025,23 +1361,15 @@ pub struct ViewPrivileges {
 /// Returned in the output of [`DescribeDCDBSaleInfo`](super::DescribeDCDBSaleInfo).
 #[tc_model]
 pub struct ZonesInfo {
-    /// `Zone`: a string.
-    ///
-    /// Example: `"ap-guangzhou-1"`
+    /// `Zone`; example: `"ap-guangzhou-1"`
     pub zone: String,
 
-    /// `ZoneId`: a signed 64-bit integer.
-    ///
-    /// Example: `100001`
+    /// `ZoneId`; example: `100001`
     pub zone_id: i64,
 
-    /// `ZoneName`: a string.
-    ///
-    /// Example: `"广州一区"`
+    /// `ZoneName`; example: `"广州一区"`
     pub zone_name: String,
 
-    /// `OnSale`: a boolean.
-    ///
-    /// Example: `true`
+    /// `OnSale`; example: `true`
     pub on_sale: bool,
 }
